@@ -1,0 +1,2 @@
+/** The attributes Parley predicts and the (possibly partial) labels a corpus gives a text. */
+package org.parley.label;
