@@ -1,0 +1,2 @@
+/** Scores: what a model says about a text. */
+package org.parley.score;
