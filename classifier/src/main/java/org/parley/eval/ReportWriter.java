@@ -1,0 +1,184 @@
+package org.parley.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.parley.label.Attribute;
+
+/**
+ * Writes a report directory a person can open: {@code report.html} (per-attribute and per-source
+ * tables, models side by side, the best figure of each row in bold), one ROC plot per attribute
+ * ({@code roc-toxicity.png}, …) and {@code metrics.json} (a JSON array of the evaluations, in
+ * column order). Existing files of those names are replaced.
+ *
+ * <p>Every string that reaches the page is HTML-escaped: corpus and model names come from files
+ * and command lines, not from us.
+ */
+public final class ReportWriter {
+    public static final String HTML = "report.html";
+    public static final String JSON = "metrics.json";
+
+    static {
+        // Plots are drawn on build and CI machines without a display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportWriter() {}
+
+    /** Writes the report for the compared models into {@code dir} (created if missing); returns report.html. */
+    public static Path write(Path dir, Comparison comparison) throws IOException {
+        Files.createDirectories(dir);
+        MAPPER.writeValue(dir.resolve(JSON).toFile(), comparison.evaluations());
+        StringBuilder html = new StringBuilder(16_384);
+        head(html, comparison);
+        html.append("<h2>Per attribute</h2>\n");
+        table(html, comparison, comparison.attributeRows(), false);
+        html.append("<h2>ROC curves</h2>\n<div class=\"plots\">\n");
+        for (Attribute a : Attribute.values()) {
+            if (!plot(dir.resolve(plotName(a)), a, comparison)) continue;
+            html.append("<img src=\"").append(esc(plotName(a))).append("\" alt=\"ROC curves for ")
+                    .append(esc(a.name())).append("\" width=\"480\">\n");
+        }
+        html.append("</div>\n<h2>Per source</h2>\n")
+                .append("<p>Within one corpus a model cannot score by telling corpora apart. Few positives ")
+                .append("make a figure noisy: read it with its n.</p>\n");
+        table(html, comparison, comparison.sourceRows(), true);
+        html.append("</body>\n</html>\n");
+        Path page = dir.resolve(HTML);
+        Files.writeString(page, html, StandardCharsets.UTF_8);
+        return page;
+    }
+
+    public static Path write(Path dir, Evaluation... evaluations) throws IOException {
+        return write(dir, Comparison.of(evaluations));
+    }
+
+    static String plotName(Attribute a) {
+        return "roc-" + a.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".png";
+    }
+
+    /** Escapes text for an HTML element body or a double- or single-quoted attribute. */
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static void head(StringBuilder html, Comparison c) {
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<title>Parley evaluation: ").append(esc(String.join(", ", c.models()))).append("</title>\n")
+                .append("<style>\n")
+                .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1em}\n")
+                .append("th,td{border:1px solid #ccc;padding:3px 8px}td.num{text-align:right;font-variant-numeric:tabular-nums}\n")
+                .append("th{background:#f3f3f3}.plots img{margin:4px}\n")
+                .append("</style>\n</head>\n<body>\n<h1>Evaluation</h1>\n<p>Models: ");
+        List<String> models = c.models();
+        for (int i = 0; i < models.size(); i++) {
+            html.append(i == 0 ? "" : ", ").append("<code>").append(esc(models.get(i))).append("</code>");
+        }
+        html.append(". Rows: ").append(c.n()).append(" (split <code>").append(esc(c.split()))
+                .append("</code>). An attribute counts only rows labelled for it; label &ge; 0.5 is positive.</p>\n")
+                .append("<p>Mean ROC-AUC over attributes with both classes: ");
+        double[] mean = c.meanRocAuc();
+        Set<Integer> best = mean.length > 1 ? Comparison.best(mean) : Set.of();
+        for (int i = 0; i < models.size(); i++) {
+            html.append(i == 0 ? "" : ", ").append(esc(models.get(i))).append(' ');
+            cellText(html, mean[i], best.contains(i));
+        }
+        html.append(".</p>\n");
+    }
+
+    private static void table(StringBuilder html, Comparison c, List<Comparison.Row> rows, boolean bySource) {
+        List<String> models = c.models();
+        int m = models.size();
+        html.append("<table>\n<thead>\n<tr>");
+        if (bySource) html.append("<th rowspan=\"2\">Source</th>");
+        html.append("<th rowspan=\"2\">Attribute</th><th rowspan=\"2\">n</th><th rowspan=\"2\">Positives</th>")
+                .append("<th colspan=\"").append(m).append("\">ROC-AUC</th>")
+                .append("<th colspan=\"").append(m).append("\">PR-AUC (AP)</th></tr>\n<tr>");
+        for (int k = 0; k < 2; k++) for (String model : models) html.append("<th>").append(esc(model)).append("</th>");
+        html.append("</tr>\n</thead>\n<tbody>\n");
+        for (Comparison.Row r : rows) {
+            html.append("<tr>");
+            if (bySource) html.append("<td>").append(esc(r.source())).append("</td>");
+            html.append("<td>").append(esc(r.attribute().name())).append("</td>")
+                    .append("<td class=\"num\">").append(r.n()).append("</td>")
+                    .append("<td class=\"num\">").append(r.positives()).append("</td>");
+            cells(html, r.rocAuc());
+            cells(html, r.prAuc());
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void cells(StringBuilder html, double[] values) {
+        Set<Integer> best = values.length > 1 ? Comparison.best(values) : Set.of();
+        for (int i = 0; i < values.length; i++) {
+            html.append("<td class=\"num\">");
+            cellText(html, values[i], best.contains(i));
+            html.append("</td>");
+        }
+    }
+
+    private static void cellText(StringBuilder html, double v, boolean bold) {
+        String text = Double.isNaN(v) ? "&ndash;" : String.format(Locale.ROOT, "%.4f", v);
+        html.append(bold ? "<b>" + text + "</b>" : text);
+    }
+
+    /** Draws every model's ROC curve for the attribute; false (nothing written) if no model has one. */
+    private static boolean plot(Path file, Attribute a, Comparison c) throws IOException {
+        XYChart chart = new XYChartBuilder().width(640).height(560)
+                .title("ROC: " + a.name()).xAxisTitle("False positive rate").yAxisTitle("True positive rate").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        boolean any = false;
+        for (Evaluation e : c.evaluations()) {
+            var curve = e.curve(a);
+            if (curve.isEmpty()) continue;
+            any = true;
+            String label = String.format(Locale.ROOT, "%s (AUC %.3f)", e.model(), e.attribute(a).rocAuc());
+            XYSeries s = chart.addSeries(label, toDoubles(curve.get().fpr()), toDoubles(curve.get().tpr()));
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        if (!any) return false;
+        XYSeries chance = chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
+        chance.setMarker(SeriesMarkers.NONE);
+        chance.setLineColor(Color.GRAY);
+        chance.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        return true;
+    }
+
+    private static double[] toDoubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) d[i] = f[i];
+        return d;
+    }
+}

@@ -1,0 +1,67 @@
+package org.parley.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.corpus.Example;
+import org.parley.label.Attribute;
+import org.parley.label.Labels;
+
+class ReportWriterTest {
+    @TempDir Path dir;
+
+    @Test
+    void writesPagePlotsAndJson() throws Exception {
+        Evaluation good = Evaluation.of("good", EvaluationTest.examples(), EvaluationTest.scores(0));
+        Evaluation flat = Evaluation.of("flat", EvaluationTest.examples(), new float[6][Attribute.COUNT]);
+        Path page = ReportWriter.write(dir.resolve("report"), Comparison.of(good, flat));
+
+        assertEquals(dir.resolve("report/report.html"), page);
+        String html = Files.readString(page);
+        assertTrue(html.contains("<img src=\"roc-toxicity.png\""), html);
+        assertTrue(html.contains("<img src=\"roc-insult.png\""));
+        assertFalse(html.contains("roc-threat.png"), "no plot for an attribute nobody labels");
+        assertTrue(html.contains("<b>0.8333</b></td><td class=\"num\">0.5000</td>"), "best ROC-AUC in bold");
+        BufferedImage png = ImageIO.read(dir.resolve("report/roc-toxicity.png").toFile());
+        assertNotNull(png);
+        assertTrue(png.getWidth() > 100);
+        assertFalse(Files.exists(dir.resolve("report/roc-threat.png")));
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("report/metrics.json").toFile());
+        assertEquals(2, json.size());
+        assertEquals("good", json.get(0).get("model").asText());
+        assertEquals(Evaluation.fromJson(json.get(1).toString()).attributes(), flat.attributes());
+    }
+
+    @Test
+    void escapesEveryNameItPrints() throws Exception {
+        String evilSource = "<script>alert('x')</script>";
+        String evilModel = "m\"><img src=x onerror=alert(1)>&";
+        List<Example> ex = List.of(
+                new Example(evilSource, "1", "a", Labels.of(Map.of(Attribute.TOXICITY, 1.0))),
+                new Example(evilSource, "2", "b", Labels.of(Map.of(Attribute.TOXICITY, 0.0))));
+        float[][] s = {{0.9f, 0, 0, 0, 0, 0}, {0.1f, 0, 0, 0, 0, 0}};
+        String html = Files.readString(ReportWriter.write(dir, Evaluation.of(evilModel, ex, s)));
+        assertFalse(html.contains("<script>"));
+        assertFalse(html.contains("onerror=alert(1)>"));
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+        assertTrue(html.contains("m&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&amp;"));
+    }
+
+    @Test
+    void escapeCoversTheFiveCharacters() {
+        assertEquals("&amp;&lt;&gt;&quot;&#39;plain", ReportWriter.esc("&<>\"'plain"));
+    }
+}
