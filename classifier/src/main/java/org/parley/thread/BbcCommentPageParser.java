@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * another page keeps only {@code parentNumber}. A comment left with no text at all is skipped.
  */
 public final class BbcCommentPageParser {
-    private static final Pattern COMMENT_HEADER = Pattern.compile("Comment number (\\d+)\\.?");
+    private static final Pattern COMMENT_HEADER = Pattern.compile("Comment number (\\d{1,9})\\.?"); // 9 digits always fit an int
     private static final String RATE_THIS = "rate this";
     private static final Set<String> SECTION_START = Set.of(
             "This entry is now closed for comments", "Jump to comments pagination", RATE_THIS);
@@ -44,8 +44,8 @@ public final class BbcCommentPageParser {
             "Page \\d+ of \\d+|More .* stories|BBC © .*|This page is best viewed .*");
     private static final Pattern TIMESTAMP = Pattern.compile(
             "\\d+ (?:second|minute|hour|day|week|month|year)s? ago", Pattern.CASE_INSENSITIVE);
-    private static final Pattern WROTE = Pattern.compile("@?(\\d+)\\.\\s*(\\S.*?)\\s+wrote:\\s*(.*)");
-    private static final Pattern AT_REPLY = Pattern.compile("@(\\d+)\\.?\\s*(\\S.*)");
+    private static final Pattern WROTE = Pattern.compile("@?(\\d{1,9})\\.\\s*(\\S.*?)\\s+wrote:\\s*(.*)");
+    private static final Pattern AT_REPLY = Pattern.compile("@(\\d{1,9})\\.?\\s*(\\S.*)");
 
     private BbcCommentPageParser() {}
 

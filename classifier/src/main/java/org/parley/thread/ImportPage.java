@@ -82,7 +82,7 @@ public final class ImportPage implements Callable<Integer> {
     }
 
     private CommentThread thread(Path page) throws IOException {
-        if (!Files.isRegularFile(page)) throw new IllegalArgumentException("no such file: " + page);
+        if (Files.notExists(page)) throw new IllegalArgumentException("no such file: " + page);
         String text = Files.readString(page, StandardCharsets.UTF_8);
         String id = threadId != null ? threadId : withoutExtension(page.getFileName().toString());
         PageKind pageKind = kind != PageKind.AUTO ? kind
