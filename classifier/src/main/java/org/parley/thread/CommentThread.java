@@ -1,0 +1,89 @@
+package org.parley.thread;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An article and its comments in page order (the order the reader saw them; BBC pages list the
+ * newest first). Named so as not to clash with {@link java.lang.Thread}.
+ *
+ * <p>Comment ids and numbers are unique, and a {@code parentId} always names a comment of this
+ * thread: a reply to a comment that is not here (on another page) keeps only {@code parentNumber}.
+ *
+ * @param id       unique among the threads a caller handles (file name, the site's thread id…)
+ * @param article  the article the comments are under
+ * @param comments in page order; may be empty
+ */
+public record CommentThread(String id, Article article, List<Comment> comments) {
+    public CommentThread {
+        Limits.required("id", id, Limits.ID_CHARS);
+        if (article == null) throw new InvalidThreadException("article", "missing");
+        if (comments == null) throw new InvalidThreadException("comments", "missing");
+        if (comments.size() > Limits.COMMENTS_PER_THREAD) {
+            throw new InvalidThreadException("comments", "too many: " + comments.size() + ", at most " + Limits.COMMENTS_PER_THREAD);
+        }
+        comments = List.copyOf(checkedReferences(comments));
+    }
+
+    /** Null when no comment has that id. */
+    public Comment comment(String commentId) {
+        for (Comment c : comments) if (c.id().equals(commentId)) return c;
+        return null;
+    }
+
+    private static List<Comment> checkedReferences(List<Comment> comments) {
+        Map<String, Integer> indexById = new HashMap<>();
+        Map<Integer, Integer> indexByNumber = new HashMap<>();
+        for (int i = 0; i < comments.size(); i++) {
+            Comment c = comments.get(i);
+            if (c == null) throw new InvalidThreadException(path(i), "must be a comment, was null");
+            Integer seen = indexById.putIfAbsent(c.id(), i);
+            if (seen != null) throw new InvalidThreadException(path(i) + ".id", "\"" + c.id() + "\" is already used by " + path(seen));
+            if (c.number() != null) {
+                seen = indexByNumber.putIfAbsent(c.number(), i);
+                if (seen != null) throw new InvalidThreadException(path(i) + ".number", c.number() + " is already used by " + path(seen));
+            }
+        }
+        for (int i = 0; i < comments.size(); i++) {
+            Comment c = comments.get(i);
+            if (c.parentId() == null) continue;
+            Integer parent = indexById.get(c.parentId());
+            if (parent == null) {
+                throw new InvalidThreadException(path(i) + ".parentId",
+                        "unknown parent reference \"" + c.parentId() + "\": no comment in this thread has that id"
+                                + " (a parent on another page is given by parentNumber alone)");
+            }
+            Integer parentNumber = comments.get(parent).number();
+            if (c.parentNumber() != null && !c.parentNumber().equals(parentNumber)) {
+                throw new InvalidThreadException(path(i) + ".parentNumber",
+                        c.parentNumber() + " disagrees with parentId \"" + c.parentId() + "\", which is comment number " + parentNumber);
+            }
+        }
+        rejectCycles(comments, indexById);
+        return comments;
+    }
+
+    /** Following parents from any comment must end; a loop would send reply-chain walkers round forever. */
+    private static void rejectCycles(List<Comment> comments, Map<String, Integer> indexById) {
+        Set<Integer> known = new HashSet<>(); // comments whose chain is known to end
+        for (int start = 0; start < comments.size(); start++) {
+            Set<Integer> chain = new HashSet<>();
+            Integer i = start;
+            while (i != null && !known.contains(i)) {
+                if (!chain.add(i)) {
+                    throw new InvalidThreadException(path(start) + ".parentId", "parent references form a cycle through " + path(i));
+                }
+                String parentId = comments.get(i).parentId();
+                i = parentId == null ? null : indexById.get(parentId);
+            }
+            known.addAll(chain);
+        }
+    }
+
+    private static String path(int index) {
+        return "comments[" + index + "]";
+    }
+}

@@ -1,0 +1,104 @@
+package org.parley.thread;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Command line: scraped page files in, the JSON thread format out (scripts/import-page). */
+@Command(name = "import-page",
+        description = {
+                "Converts scraped page text (a BBC-style comment page or a plain article page) to the JSON thread format "
+                        + "(docs/thread-format.md) on standard output.",
+                "One page is written as a pretty-printed document, several as JSON Lines (one thread per line)."},
+        sortOptions = false)
+public final class ImportPage implements Callable<Integer> {
+    /** What the page holds; AUTO picks COMMENTS when the page has a "Comment number N." line. */
+    enum PageKind { AUTO, COMMENTS, ARTICLE }
+
+    @Parameters(paramLabel = "PAGE", arity = "1..*", description = "UTF-8 text files of scraped pages.")
+    private List<Path> pages;
+
+    @Option(names = "--kind", defaultValue = "auto", paramLabel = "KIND",
+            description = "auto, comments or article (default: ${DEFAULT-VALUE}).")
+    private PageKind kind;
+
+    @Option(names = "--id", paramLabel = "ID",
+            description = "Thread id, for a single page (default: the file name without its extension).")
+    private String threadId;
+
+    @Option(names = "--url", paramLabel = "URL", description = "Article URL to record, for a single page.")
+    private String url;
+
+    @Option(names = "--lines", description = "Write JSON Lines even for a single page.")
+    private boolean lines;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true)).execute(args));
+    }
+
+    /** The configured command writing threads to {@code out}; errors go to standard error. */
+    static CommandLine commandLine(PrintWriter out) {
+        CommandLine cmd = new CommandLine(new ImportPage());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setOut(out);
+        // A bad page or path is the user's input, not a bug: one line, no stack trace.
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("import-page: " + e.getMessage());
+            return 1;
+        });
+        return cmd;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (pages.size() > 1 && (threadId != null || url != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--id and --url apply to a single page");
+        }
+        List<CommentThread> threads = new ArrayList<>();
+        for (Path page : pages) threads.add(thread(page));
+        PrintWriter out = spec.commandLine().getOut();
+        if (threads.size() == 1 && !lines) ThreadJson.write(threads.get(0), out);
+        else ThreadJson.writeLines(threads, out);
+        return 0;
+    }
+
+    private CommentThread thread(Path page) throws IOException {
+        if (Files.notExists(page)) throw new IllegalArgumentException("no such file: " + page);
+        String text = Files.readString(page, StandardCharsets.UTF_8);
+        String id = threadId != null ? threadId : withoutExtension(page.getFileName().toString());
+        PageKind pageKind = kind != PageKind.AUTO ? kind
+                : BbcCommentPageParser.isCommentPage(text) ? PageKind.COMMENTS : PageKind.ARTICLE;
+        try {
+            CommentThread thread = pageKind == PageKind.COMMENTS
+                    ? BbcCommentPageParser.parse(id, text)
+                    : new CommentThread(id, ArticlePageParser.parse(text), List.of());
+            return url == null ? thread : new CommentThread(thread.id(), thread.article().withUrl(url), thread.comments());
+        } catch (InvalidThreadException e) {
+            throw new IllegalArgumentException(page + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String withoutExtension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+}

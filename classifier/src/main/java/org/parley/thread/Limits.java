@@ -1,0 +1,37 @@
+package org.parley.thread;
+
+/**
+ * Bounds on thread fields. They keep one request from tying up the scorer and catch inputs that are
+ * plainly not comments (a whole page pasted into one field); docs/thread-format.md lists them.
+ */
+final class Limits {
+    static final int ID_CHARS = 200;
+    static final int NAME_CHARS = 200;
+    static final int TITLE_CHARS = 1_000;
+    static final int URL_CHARS = 2_000;
+    static final int BODY_CHARS = 200_000;
+    static final int COMMENT_CHARS = 50_000;
+    static final int COMMENTS_PER_THREAD = 10_000;
+
+    private Limits() {}
+
+    static String required(String field, String value, int maxChars) {
+        if (value == null) throw new InvalidThreadException(field, "missing");
+        return optional(field, value, maxChars);
+    }
+
+    /** Null stays null (unknown); present values must have content and fit the limit. */
+    static String optional(String field, String value, int maxChars) {
+        if (value == null) return null;
+        if (value.isBlank()) throw new InvalidThreadException(field, "must not be blank");
+        if (value.length() > maxChars) {
+            throw new InvalidThreadException(field, "too long: " + value.length() + " characters, at most " + maxChars);
+        }
+        return value;
+    }
+
+    static Integer positive(String field, Integer value) {
+        if (value != null && value < 1) throw new InvalidThreadException(field, "must be at least 1, was " + value);
+        return value;
+    }
+}

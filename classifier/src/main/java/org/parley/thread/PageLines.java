@@ -1,0 +1,50 @@
+package org.parley.thread;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Scraped page text as clean lines. Scrapers indent, pad with no-break spaces and render list items
+ * and some chrome ("• rate this") with bullets; none of that is content, so every line is trimmed,
+ * no-break spaces become spaces and a leading bullet is dropped. Blank lines are kept as "" because
+ * they carry the paragraph structure the parsers rely on.
+ */
+final class PageLines {
+    private static final Pattern LEADING_BULLET = Pattern.compile("^[•·▪◦]\\s*");
+
+    private PageLines() {}
+
+    static List<String> of(String page) {
+        List<String> lines = new ArrayList<>();
+        for (String raw : page.split("\\R", -1)) {
+            String line = raw.replace('\u00A0', ' ').strip();
+            lines.add(LEADING_BULLET.matcher(line).replaceFirst(""));
+        }
+        return lines;
+    }
+
+    /** Runs of non-blank lines, split at blank lines. */
+    static List<List<String>> paragraphs(List<String> lines) {
+        List<List<String>> paragraphs = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isEmpty()) {
+                if (!current.isEmpty()) paragraphs.add(current);
+                current = new ArrayList<>();
+            } else {
+                current.add(line);
+            }
+        }
+        if (!current.isEmpty()) paragraphs.add(current);
+        return paragraphs;
+    }
+
+    /** Lines of a paragraph joined by a newline, paragraphs by a blank line; null when there is nothing. */
+    static String text(List<List<String>> paragraphs) {
+        List<String> joined = new ArrayList<>();
+        for (List<String> p : paragraphs) joined.add(String.join("\n", p));
+        String text = String.join("\n\n", joined);
+        return text.isEmpty() ? null : text;
+    }
+}

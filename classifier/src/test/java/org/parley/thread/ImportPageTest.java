@@ -1,0 +1,59 @@
+package org.parley.thread;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImportPageTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void commentPageBecomesOneThreadDocument() throws Exception {
+        int status = run(Seeds.path(Seeds.COMMENT_PAGE).toString(), "--url", "https://www.bbc.co.uk/news/world-europe-23983454");
+        assertEquals(0, status, err.toString());
+        List<CommentThread> threads = ThreadJson.read(new StringReader(out.toString()));
+        assertEquals(1, threads.size());
+        CommentThread thread = threads.get(0);
+        assertEquals("001_ebaeb092d28a86a2", thread.id());
+        assertEquals("https://www.bbc.co.uk/news/world-europe-23983454", thread.article().url());
+        assertEquals(20, thread.comments().size());
+    }
+
+    @Test
+    void severalPagesBecomeJsonLines() throws Exception {
+        int status = run(Seeds.path(Seeds.COMMENT_PAGE).toString(), Seeds.path(Seeds.ARTICLE).toString());
+        assertEquals(0, status, err.toString());
+        String[] lines = out.toString().split("\n");
+        assertEquals(2, lines.length);
+        CommentThread article = ThreadJson.fromJson(lines[1]);
+        assertEquals("Obama, Putin Discuss Syria Crisis At G20", article.article().title());
+        assertEquals(List.of(), article.comments(), "an article page has no comments");
+    }
+
+    @Test
+    void missingFileIsAOneLineError() {
+        assertEquals(1, run("no-such-page.txt"));
+        assertEquals("import-page: no such file: no-such-page.txt", err.toString().strip());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void helpDescribesTheOptions() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().startsWith("Usage: import-page"), out.toString());
+        assertTrue(out.toString().contains("--kind=KIND"), out.toString());
+    }
+
+    private int run(String... args) {
+        var cmd = ImportPage.commandLine(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+}

@@ -1,0 +1,192 @@
+package org.parley.thread;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ThreadJsonTest {
+    /** A thread using every field, with text that needs escaping. */
+    private static final CommentThread FULL = new CommentThread("forum-42",
+            new Article("a-7", "Talks stall", "https://example.org/news/7", "First paragraph.\n\nSecond \"quoted\" paragraph."),
+            List.of(
+                    new Comment("c2", 2, "Dana", "Not so sure.\nSecond line.", "c1", 1, "Bob", "Agreed — totally", new Rating(3, 12)),
+                    new Comment("c1", 1, "Bob", "Agreed — totally", null, null, null, null, new Rating(0, 0)),
+                    Comment.of("x", "No number on this one, ünïcødé")));
+
+    @Test
+    void seedThreadSurvivesWriteThenRead() throws IOException {
+        CommentThread seed = BbcCommentPageParser.parse("001", Seeds.read(Seeds.COMMENT_PAGE));
+        StringWriter out = new StringWriter();
+        ThreadJson.write(seed, out);
+        assertEquals(List.of(seed), ThreadJson.read(new StringReader(out.toString())));
+        assertTrue(out.toString().contains("\n  \"comments\": [\n"), "pretty-printed, not one line");
+    }
+
+    @Test
+    void everyFieldSurvivesWriteThenRead() {
+        String json = ThreadJson.toJson(FULL);
+        assertEquals(FULL, ThreadJson.fromJson(json));
+        assertTrue(json.contains("\"rating\": {\n"), json);
+    }
+
+    @Test
+    void absentOptionalFieldsAreLeftOutNotWrittenAsNull() {
+        String json = ThreadJson.toJson(new CommentThread("t", Article.titled("T"), List.of(Comment.of("c", "hi"))));
+        assertTrue(!json.contains("null") && !json.contains("\"quote\"") && !json.contains("\"body\""), json);
+    }
+
+    @Test
+    void jsonLinesHoldOneThreadPerLine() throws IOException {
+        CommentThread seed = BbcCommentPageParser.parse("001", Seeds.read(Seeds.COMMENT_PAGE));
+        CommentThread article = new CommentThread("000", ArticlePageParser.parse(Seeds.read(Seeds.ARTICLE)), List.of());
+        List<CommentThread> threads = List.of(seed, FULL, article);
+
+        StringWriter out = new StringWriter();
+        ThreadJson.writeLines(threads, out);
+        assertEquals(3, out.toString().split("\n").length, "newlines inside texts are escaped");
+        assertEquals(threads, ThreadJson.read(new StringReader(out.toString())));
+    }
+
+    @Test
+    void blankLinesAroundThreadsAreSkipped() throws IOException {
+        String one = "{\"id\": \"a\", \"article\": {\"title\": \"A\"}, \"comments\": []}";
+        String two = "{\"id\": \"b\", \"article\": {\"title\": \"B\"}, \"comments\": []}";
+        List<CommentThread> threads = ThreadJson.read(new StringReader("\n" + one + "\n\n" + two + "\n\n"));
+        assertEquals(List.of("a", "b"), threads.stream().map(CommentThread::id).toList());
+    }
+
+    @Test
+    void prettyDocumentAfterBlankLinesIsOneThread() throws IOException {
+        List<CommentThread> threads = ThreadJson.read(new StringReader("\n\n" + ThreadJson.toJson(FULL)));
+        assertEquals(List.of(FULL), threads);
+    }
+
+    @Test
+    void blankInputHoldsNoThreads() throws IOException {
+        assertEquals(List.of(), ThreadJson.read(new StringReader(" \n\n")));
+    }
+
+    @Test
+    void errorInJsonLinesNamesTheLine() {
+        String input = """
+                {"id": "a", "article": {"title": "A"}, "comments": []}
+                {"id": "b", "article": {"title": "B"}, "comments": [{"id": "c1"}]}
+                """;
+        InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> ThreadJson.read(new StringReader(input)));
+        assertEquals(2, e.line());
+        assertEquals("comments[0].text", e.field());
+        assertEquals("line 2: comments[0].text: missing", e.getMessage());
+    }
+
+    @Test
+    void syntaxErrorInPrettyDocumentNamesItsLine() {
+        String input = "{\n  \"id\": \"a\",\n  \"article\": {\"title\": \"A\"},\n  \"comments\": [,]\n}\n";
+        InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> ThreadJson.read(new StringReader(input)));
+        assertEquals(4, e.line());
+        assertTrue(e.getMessage().startsWith("line 4: not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void syntaxErrorInJsonLinesNamesItsLine() {
+        String input = "{\"id\": \"a\", \"article\": {\"title\": \"A\"}, \"comments\": []}\n{\"id\": \"b\",\n";
+        InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> ThreadJson.read(new StringReader(input)));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void fromJsonTakesExactlyOneDocument() {
+        String one = "{\"id\": \"a\", \"article\": {\"title\": \"A\"}, \"comments\": []}";
+        InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> ThreadJson.fromJson(one + "\n" + one));
+        assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+    }
+
+    static Stream<Arguments> badThreads() {
+        String c1 = "{'id': 'c1', 'text': 'hi'}";
+        return Stream.of(
+                bad("{'article': {'title': 'T'}, 'comments': []}", "id", "missing"),
+                bad("{'id': '  ', 'article': {'title': 'T'}, 'comments': []}", "id", "must not be blank"),
+                bad("{'id': 7, 'article': {'title': 'T'}, 'comments': []}", "id", "expected a string, got the number 7"),
+                bad("{'id': 't', 'comments': []}", "article", "missing"),
+                bad("{'id': 't', 'article': 'T', 'comments': []}", "article", "expected an object, got a string \"T\""),
+                bad("{'id': 't', 'article': {'body': 'B'}, 'comments': []}", "article.title", "missing"),
+                bad("{'id': 't', 'article': {'title': 'T', 'url': 'news/7'}, 'comments': []}", "article.url", "must be an absolute URL"),
+                bad("{'id': 't', 'article': {'title': 'T', 'headline': 'H'}, 'comments': []}", "article.headline", "unknown field"),
+                bad("{'id': 't', 'article': {'title': 'T'}}", "comments", "missing"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': {}}", "comments", "expected an array of comments, got an object"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [" + c1 + ", 'hi']}", "comments[1]", "expected an object, got a string"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1'}]}", "comments[0].text", "missing"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'text': 'hi'}]}", "comments[0].id", "missing"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': ''}]}", "comments[0].text", "must not be blank"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'number': '1'}]}",
+                        "comments[0].number", "expected an integer, got a string \"1\""),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'number': 1.5}]}",
+                        "comments[0].number", "expected an integer, got the number 1.5"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'number': 0}]}",
+                        "comments[0].number", "must be at least 1"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'number': 9999999999}]}",
+                        "comments[0].number", "out of range"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'parent_id': 'c0'}]}",
+                        "comments[0].parent_id", "unknown field"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [" + c1 + ", {'id': 'c2', 'text': 'yo', 'parentId': 'c9'}]}",
+                        "comments[1].parentId", "unknown parent reference \"c9\""),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'parentId': 'c1'}]}",
+                        "comments[0].parentId", "cannot answer itself"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'a', 'text': 'x', 'parentId': 'b'}, "
+                        + "{'id': 'b', 'text': 'y', 'parentId': 'a'}]}", "comments[0].parentId", "cycle"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'number': 1, 'text': 'x'}, "
+                        + "{'id': 'c2', 'text': 'y', 'parentId': 'c1', 'parentNumber': 5}]}", "comments[1].parentNumber", "disagrees"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [" + c1 + ", " + c1 + "]}", "comments[1].id", "already used by comments[0]"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'a', 'number': 3, 'text': 'x'}, "
+                        + "{'id': 'b', 'number': 3, 'text': 'y'}]}", "comments[1].number", "already used"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'rating': {'up': 1}}]}",
+                        "comments[0].rating.down", "missing"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'rating': {'up': -1, 'down': 0}}]}",
+                        "comments[0].rating.up", "must not be negative"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': '" + "x".repeat(Limits.COMMENT_CHARS + 1) + "'}]}",
+                        "comments[0].text", "too long: 50001 characters, at most 50000"),
+                bad("['not', 'a', 'thread']", "", "expected a JSON object (one thread), got an array"));
+    }
+
+    @ParameterizedTest(name = "{1}: {2}")
+    @MethodSource("badThreads")
+    void badInputNamesTheField(String json, String field, String problem) throws IOException {
+        InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> ThreadJson.fromJson(json));
+        assertEquals(field, e.field(), e.getMessage());
+        assertTrue(e.problem().contains(problem), "problem was: " + e.problem());
+        assertTrue(e.getMessage().startsWith(field.isEmpty() ? problem : field + ": "), e.getMessage());
+
+        InvalidThreadException asLine = assertThrows(InvalidThreadException.class, () -> ThreadJson.read(new StringReader(json)));
+        assertEquals(field, asLine.field(), "same field when read as JSON Lines");
+        assertEquals(1, asLine.line());
+    }
+
+    @Test
+    void duplicateKeyIsAnError() {
+        String json = "{\"id\": \"t\", \"id\": \"u\", \"article\": {\"title\": \"T\"}, \"comments\": []}";
+        InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> ThreadJson.fromJson(json));
+        assertTrue(e.getMessage().contains("Duplicate field 'id'"), e.getMessage());
+    }
+
+    @Test
+    void nullMeansAbsent() {
+        CommentThread t = ThreadJson.fromJson(
+                "{\"id\": \"t\", \"article\": {\"title\": \"T\", \"body\": null}, \"comments\": [{\"id\": \"c\", \"text\": \"hi\", \"quote\": null}]}");
+        assertEquals(new CommentThread("t", Article.titled("T"), List.of(Comment.of("c", "hi"))), t);
+    }
+
+    private static Arguments bad(String singleQuoted, String field, String problem) {
+        return Arguments.of(singleQuoted.replace('\'', '"'), field, problem);
+    }
+}
