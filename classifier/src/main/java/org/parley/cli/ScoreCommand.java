@@ -1,0 +1,143 @@
+package org.parley.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.label.Attribute;
+import org.parley.model.Bundles;
+import org.parley.model.ModelBundle;
+import org.parley.model.ToxicityModel;
+import org.parley.text.TextPipeline;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The batch scorer: JSON Lines in, one JSON line out per input line, in order. A bad line is
+ * answered with {@code {"line": N, "error": "..."}} in its place and scoring goes on, so one
+ * broken record never costs a whole file.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Scores comments for the six toxicity attributes.",
+                "Input: JSON Lines, one {\"id\": \"...\", \"text\": \"...\"} per line, from FILE or stdin.",
+                "Output: one line per input line, same order: {\"id\": \"...\", \"attributes\": {\"TOXICITY\": 0.93, ...}}",
+                "with calibrated probabilities in [0,1]; a bad line gives {\"line\": N, \"error\": \"...\"}."})
+public final class ScoreCommand implements Callable<Integer> {
+    /** Longest comment accepted, as in the service API. */
+    public static final int MAX_TEXT = 20_480;
+    private static final int CHUNK = 4096;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON Lines input (default: stdin)")
+    Path input;
+
+    @Option(names = "--model", paramLabel = "PATH", description = "model bundle (default: the shipped ${DEFAULT-VALUE})")
+    Path model = Bundles.shipped();
+
+    @Option(names = "--output", paramLabel = "FILE", description = "write here instead of stdout")
+    Path output;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ScoreCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ModelBundle bundle = ModelBundle.load(model);
+        ToxicityModel scorer = new ToxicityModel(bundle, TextPipeline.standard(), 1);
+        try (BufferedReader in = lenientUtf8(input == null ? System.in : Files.newInputStream(input));
+             Writer out = output == null
+                     ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
+                     : Files.newBufferedWriter(output)) {
+            score(in, out, scorer);
+        }
+        return 0;
+    }
+
+    /** Reads, scores and writes chunk by chunk, so memory stays flat on files of any length. */
+    static void score(BufferedReader in, Writer out, ToxicityModel scorer) throws IOException {
+        List<Line> chunk = new ArrayList<>(CHUNK);
+        int lineNo = 0;
+        for (String raw; (raw = in.readLine()) != null; ) {
+            chunk.add(parse(++lineNo, raw));
+            if (chunk.size() == CHUNK) {
+                writeChunk(chunk, out, scorer);
+                chunk.clear();
+            }
+        }
+        writeChunk(chunk, out, scorer);
+        out.flush();
+    }
+
+    private static void writeChunk(List<Line> chunk, Writer out, ToxicityModel scorer) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (Line l : chunk) if (l.error == null) texts.add(l.text);
+        float[][] scores = texts.isEmpty() ? new float[0][] : scorer.score(texts);
+        int k = 0;
+        for (Line l : chunk) {
+            ObjectNode o = JSON.createObjectNode();
+            if (l.error != null) {
+                o.put("line", l.number).put("error", l.error);
+            } else {
+                o.set("id", l.id);
+                ObjectNode attrs = o.putObject("attributes");
+                float[] s = scores[k++];
+                for (Attribute a : Attribute.values()) attrs.put(a.name(), s[a.ordinal()]);
+            }
+            out.write(JSON.writeValueAsString(o));
+            out.write('\n');
+        }
+    }
+
+    /** One input line: either an id and a text to score, or the reason it cannot be scored. */
+    record Line(int number, JsonNode id, String text, String error) {
+        static Line bad(int number, String error) {
+            return new Line(number, null, null, error);
+        }
+    }
+
+    static Line parse(int number, String raw) {
+        if (raw.isBlank()) return Line.bad(number, "empty line: expected a JSON object {\"id\": ..., \"text\": ...}");
+        JsonNode node;
+        try {
+            node = JSON.readTree(raw);
+        } catch (JsonProcessingException e) {
+            return Line.bad(number, "invalid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) return Line.bad(number, "expected a JSON object {\"id\": ..., \"text\": ...}");
+        JsonNode id = node.get("id");
+        if (id == null || id.isNull()) return Line.bad(number, "field 'id' is missing");
+        if (!id.isTextual() && !id.isIntegralNumber()) return Line.bad(number, "field 'id' must be a string or an integer");
+        JsonNode text = node.get("text");
+        if (text == null || text.isNull()) return Line.bad(number, "field 'text' is missing");
+        if (!text.isTextual()) return Line.bad(number, "field 'text' must be a string");
+        String t = text.asText();
+        if (t.isBlank()) return Line.bad(number, "field 'text' is empty");
+        if (t.length() > MAX_TEXT)
+            return Line.bad(number, "field 'text' is " + t.length() + " characters; the limit is " + MAX_TEXT);
+        return new Line(number, id, t, null);
+    }
+
+    private static BufferedReader lenientUtf8(InputStream in) {
+        // Invalid UTF-8 becomes U+FFFD rather than aborting the whole run.
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+    }
+}

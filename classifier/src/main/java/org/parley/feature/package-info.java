@@ -1,0 +1,2 @@
+/** Features: from normalised tokens to the id sequences and batches the network reads. */
+package org.parley.feature;

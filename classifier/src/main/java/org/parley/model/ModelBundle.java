@@ -1,0 +1,215 @@
+package org.parley.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.parley.feature.FeatureConfig;
+import org.parley.feature.FeatureExtractor;
+import org.parley.feature.Vocabulary;
+import org.parley.label.Attribute;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A trained model and everything needed to use and trust it, in one zip file: the network, the
+ * vocabulary and feature settings, the calibration, and the provenance (data, hyper-parameters,
+ * code and library versions, dev metrics). {@code bundle.json} lists every other entry with its
+ * SHA-256, so a truncated or edited bundle is refused at load instead of scoring wrongly.
+ */
+public final class ModelBundle {
+    public static final String FORMAT = "parley-model-bundle";
+    public static final int VERSION = 1;
+
+    static final String MANIFEST = "bundle.json";
+    static final String NETWORK = "network.zip";
+    static final String FEATURES = "features.json";
+    static final String VOCABULARY = "vocabulary.txt";
+    static final String CALIBRATION = "calibration.json";
+    static final String PROVENANCE = "provenance.json";
+    private static final List<String> ENTRIES = List.of(NETWORK, FEATURES, VOCABULARY, CALIBRATION, PROVENANCE);
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ComputationGraph network;
+    private final FeatureExtractor features;
+    private final Map<Attribute, PlattScaling> calibration;
+    private final JsonNode provenance;
+    private final String checksum;
+
+    public ModelBundle(ComputationGraph network, FeatureExtractor features,
+                       Map<Attribute, PlattScaling> calibration, JsonNode provenance) {
+        this(network, features, calibration, provenance, null);
+    }
+
+    private ModelBundle(ComputationGraph network, FeatureExtractor features,
+                        Map<Attribute, PlattScaling> calibration, JsonNode provenance, String checksum) {
+        this.network = network;
+        this.features = features;
+        this.calibration = new EnumMap<>(calibration);
+        this.provenance = provenance;
+        this.checksum = checksum;
+    }
+
+    public ComputationGraph network() { return network; }
+
+    public FeatureExtractor features() { return features; }
+
+    public Map<Attribute, PlattScaling> calibration() { return Map.copyOf(calibration); }
+
+    public JsonNode provenance() { return provenance; }
+
+    /** SHA-256 of the bundle file it was loaded from; null for a bundle not yet saved. */
+    public String checksum() { return checksum; }
+
+    /** The model name and version recorded at training time ("unknown" if absent). */
+    public String name() { return provenance.path("name").asText("unknown"); }
+
+    public String version() { return provenance.path("version").asText("unknown"); }
+
+    public void save(Path file) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        ByteArrayOutputStream net = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(network, net, false);
+        entries.put(NETWORK, net.toByteArray());
+        entries.put(FEATURES, JSON.writeValueAsBytes(features.config()));
+        ByteArrayOutputStream vocab = new ByteArrayOutputStream();
+        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(vocab, StandardCharsets.UTF_8));
+        features.vocabulary().write(w);
+        entries.put(VOCABULARY, vocab.toByteArray());
+        entries.put(CALIBRATION, JSON.writeValueAsBytes(new TreeMap<>(calibration)));
+        entries.put(PROVENANCE, JSON.writeValueAsBytes(provenance));
+
+        ObjectNode manifest = JSON.createObjectNode().put("format", FORMAT).put("version", VERSION);
+        ObjectNode sums = manifest.putObject("sha256");
+        entries.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
+
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+            zip.setLevel(9);
+            put(zip, MANIFEST, JSON.writeValueAsBytes(manifest));
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) put(zip, e.getKey(), e.getValue());
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Loads and verifies a bundle; every failure is a {@link BundleException} naming file and problem. */
+    public static ModelBundle load(Path file) {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BundleException(file, "file not found");
+        } catch (IOException e) {
+            throw new BundleException(file, "cannot be read: " + e.getMessage(), e);
+        }
+        Map<String, byte[]> entries = unzip(file, all);
+        byte[] manifestBytes = entries.get(MANIFEST);
+        if (manifestBytes == null) throw new BundleException(file, "not a Parley model bundle (no " + MANIFEST + " inside)");
+        JsonNode manifest = readJson(file, MANIFEST, manifestBytes);
+        if (!FORMAT.equals(manifest.path("format").asText()))
+            throw new BundleException(file, MANIFEST + " has format '" + manifest.path("format").asText() + "', expected '" + FORMAT + "'");
+        int version = manifest.path("version").asInt(-1);
+        if (version != VERSION)
+            throw new BundleException(file, "incompatible bundle format version " + version + "; this Parley reads version " + VERSION);
+        for (String name : ENTRIES) {
+            byte[] bytes = entries.get(name);
+            if (bytes == null) throw new BundleException(file, "entry " + name + " is missing");
+            String expected = manifest.path("sha256").path(name).asText();
+            if (!expected.equals(sha256(bytes)))
+                throw new BundleException(file, "entry " + name + " is corrupt (SHA-256 does not match " + MANIFEST + ")");
+        }
+
+        FeatureConfig config;
+        Map<Attribute, PlattScaling> calibration = new EnumMap<>(Attribute.class);
+        Vocabulary vocabulary;
+        ComputationGraph network;
+        try {
+            config = JSON.readValue(entries.get(FEATURES), FeatureConfig.class);
+            JsonNode cal = JSON.readTree(entries.get(CALIBRATION));
+            for (Attribute a : Attribute.values()) {
+                JsonNode c = cal.get(a.name());
+                if (c == null) throw new BundleException(file, CALIBRATION + " has no entry for " + a);
+                calibration.put(a, new PlattScaling(c.path("a").asDouble(), c.path("b").asDouble()));
+            }
+            vocabulary = Vocabulary.read(new BufferedReader(new InputStreamReader(
+                    new ByteArrayInputStream(entries.get(VOCABULARY)), StandardCharsets.UTF_8)));
+            network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(entries.get(NETWORK)), false);
+        } catch (BundleException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new BundleException(file, "cannot be read: " + e.getMessage(), e);
+        }
+        FeatureExtractor features = new FeatureExtractor(config, vocabulary);
+        long embedded = network.getLayer("embed").getParam("W").size(0);
+        if (embedded != features.idSpace())
+            throw new BundleException(file, "network embeds " + embedded + " ids but the vocabulary and feature settings give " + features.idSpace());
+        long outputs = network.getOutputLayer(0).getParam("W").size(1);
+        if (outputs != Attribute.COUNT)
+            throw new BundleException(file, "network has " + outputs + " outputs, expected " + Attribute.COUNT);
+        return new ModelBundle(network, features, calibration,
+                readJson(file, PROVENANCE, entries.get(PROVENANCE)), sha256(all));
+    }
+
+    private static Map<String, byte[]> unzip(Path file, byte[] all) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(all))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) entries.put(e.getName(), zip.readAllBytes());
+        } catch (ZipException e) {
+            throw new BundleException(file, "is not a valid zip file: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BundleException(file, "is truncated or not a zip file: " + e.getMessage(), e);
+        }
+        if (entries.isEmpty()) throw new BundleException(file, "is empty or not a zip file");
+        return entries;
+    }
+
+    private static JsonNode readJson(Path file, String entry, byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new BundleException(file, "entry " + entry + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(0);
+        zip.putNextEntry(e);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.parley.model;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.parley.feature.Batch;
+import org.parley.feature.FeatureExtractor;
+import org.parley.label.Attribute;
+import org.parley.score.Scorer;
+import org.parley.text.TextPipeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.stream.IntStream;
+
+/**
+ * Scores texts with a bundle's network: text pipeline → features → network → calibration.
+ * Safe for concurrent callers: {@code ComputationGraph.output} is not thread-safe, so each call
+ * borrows one of a few private copies of the network.
+ */
+public final class ToxicityModel implements Scorer {
+    /** Texts per forward pass; sorted by length first so little of a batch is padding. */
+    static final int BATCH = 256;
+
+    private final TextPipeline pipeline;
+    private final FeatureExtractor features;
+    private final PlattScaling[] calibration;
+    private final BlockingQueue<ComputationGraph> networks;
+    private final String name;
+
+    public ToxicityModel(ModelBundle bundle, TextPipeline pipeline, int copies) {
+        this(bundle.network(), bundle.features(), bundle.calibration(), pipeline, copies, bundle.name());
+    }
+
+    public ToxicityModel(ComputationGraph network, FeatureExtractor features,
+                         Map<Attribute, PlattScaling> calibration, TextPipeline pipeline, int copies, String name) {
+        if (copies < 1) throw new IllegalArgumentException("copies must be >= 1, was " + copies);
+        this.pipeline = pipeline;
+        this.features = features;
+        this.calibration = new PlattScaling[Attribute.COUNT];
+        for (Attribute a : Attribute.values())
+            this.calibration[a.ordinal()] = calibration.getOrDefault(a, PlattScaling.IDENTITY);
+        this.networks = new ArrayBlockingQueue<>(copies);
+        networks.add(network);
+        for (int i = 1; i < copies; i++) networks.add(network.clone());
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** Calibrated probabilities, row i for texts.get(i). */
+    @Override
+    public float[][] score(List<String> texts) {
+        return forwardCalibrated(ids(texts));
+    }
+
+    /** Calibrated probabilities for precomputed id sequences. */
+    public float[][] forwardCalibrated(List<int[]> ids) {
+        float[][] raw = forward(ids);
+        for (float[] row : raw)
+            for (int a = 0; a < row.length; a++) row[a] = calibration[a].apply(row[a]);
+        return raw;
+    }
+
+    /** The network's sigmoid outputs before calibration (what calibration is fitted on). */
+    public float[][] rawScores(List<String> texts) {
+        return forward(ids(texts));
+    }
+
+    private List<int[]> ids(List<String> texts) {
+        // Tokenising dominates for short texts, so spread it over the cores.
+        return texts.size() > 64
+                ? texts.parallelStream().map(this::ids).toList()
+                : texts.stream().map(this::ids).toList();
+    }
+
+    public int[] ids(String text) {
+        return features.ids(pipeline.tokens(text));
+    }
+
+    /** Forward passes over precomputed id sequences, batched by length. */
+    public float[][] forward(List<int[]> ids) {
+        Integer[] order = IntStream.range(0, ids.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).length));
+        float[][] out = new float[ids.size()][];
+        ComputationGraph network = borrow();
+        try {
+            for (int from = 0; from < order.length; from += BATCH) {
+                int to = Math.min(order.length, from + BATCH);
+                List<int[]> batch = new ArrayList<>(to - from);
+                for (int k = from; k < to; k++) batch.add(ids.get(order[k]));
+                INDArray[] x = Batch.of(batch);
+                INDArray y = network.output(false, new INDArray[] {x[0]}, new INDArray[] {x[1]})[0];
+                float[][] rows = y.toFloatMatrix();
+                for (int k = from; k < to; k++) out[order[k]] = rows[k - from];
+            }
+        } finally {
+            networks.add(network);
+        }
+        return out;
+    }
+
+    private ComputationGraph borrow() {
+        try {
+            return networks.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a network copy", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.parley.train;
+
+import org.parley.feature.FeatureConfig;
+import org.parley.model.NetworkConfig;
+
+/**
+ * Everything that decides what a training run learns; recorded in the bundle's provenance.
+ *
+ * @param features       how tokens become ids
+ * @param network        layer sizes and optimiser settings
+ * @param epochs         most passes over the training split
+ * @param patience       epochs without dev improvement before stopping early
+ * @param batchSize      texts per gradient step
+ * @param vocabMinCount  a word needs this many occurrences in the training split to get its own id
+ * @param vocabMaxSize   at most this many words get their own id
+ * @param seed           shuffling seed (the network has its own in {@link NetworkConfig})
+ */
+public record TrainingOptions(FeatureConfig features, NetworkConfig network, int epochs, int patience,
+                              int batchSize, int vocabMinCount, int vocabMaxSize, long seed) {
+
+    public TrainingOptions {
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
+        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
+    }
+
+    public static TrainingOptions defaults() {
+        return new TrainingOptions(FeatureConfig.defaults(), NetworkConfig.defaults(), 8, 2, 512, 3, 60_000, 7);
+    }
+}

@@ -1,0 +1,119 @@
+package org.parley.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.label.Attribute;
+import org.parley.model.TinyBundles;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ScoreCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir static Path dir;
+    static Path bundle;
+
+    @BeforeAll
+    static void bundle() throws IOException {
+        bundle = dir.resolve("tiny.zip");
+        TinyBundles.create().save(bundle);
+    }
+
+    private List<JsonNode> run(String input) throws IOException {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), input);
+        Path out = dir.resolve("out.jsonl");
+        int code = new CommandLine(new ScoreCommand()).execute("--model", bundle.toString(), "--output", out.toString(), in.toString());
+        assertEquals(0, code);
+        return Files.readAllLines(out).stream().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (IOException e) {
+                throw new AssertionError("output line is not JSON: " + l, e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void oneOutputLinePerInputLineInOrderWithAllSixProbabilities() throws IOException {
+        List<JsonNode> out = run("""
+                {"id": "a", "text": "you are an idiot"}
+                {"id": "b", "text": "nice day"}
+                {"id": 7, "text": "numeric ids are echoed as given"}
+                """);
+        assertEquals(3, out.size());
+        assertEquals("a", out.get(0).get("id").asText());
+        assertEquals("b", out.get(1).get("id").asText());
+        assertTrue(out.get(2).get("id").isInt());
+        for (JsonNode o : out) {
+            JsonNode attrs = o.get("attributes");
+            assertEquals(Attribute.COUNT, attrs.size());
+            for (Attribute a : Attribute.values()) {
+                double p = attrs.get(a.name()).asDouble(-1);
+                assertTrue(p >= 0 && p <= 1, a + " = " + p);
+            }
+        }
+    }
+
+    @Test
+    void badLinesAreReportedInPlaceAndScoringGoesOn() throws IOException {
+        String tooLong = "x".repeat(ScoreCommand.MAX_TEXT + 1);
+        List<JsonNode> out = run(String.join("\n",
+                "{\"id\": \"ok1\", \"text\": \"fine\"}",
+                "{not json",
+                "",
+                "{\"id\": \"no-text\"}",
+                "{\"id\": \"num\", \"text\": 42}",
+                "{\"text\": \"no id\"}",
+                "{\"id\": \"blank\", \"text\": \"   \"}",
+                "{\"id\": \"long\", \"text\": \"" + tooLong + "\"}",
+                "[1, 2]",
+                "{\"id\": \"ok2\", \"text\": \"still scored\"}") + "\n");
+        assertEquals(10, out.size());
+        assertEquals("ok1", out.get(0).get("id").asText());
+        String[] expected = {"invalid JSON", "empty line", "'text' is missing", "'text' must be a string",
+                "'id' is missing", "'text' is empty", "limit is 20480", "expected a JSON object"};
+        for (int i = 0; i < expected.length; i++) {
+            JsonNode o = out.get(i + 1);
+            assertEquals(i + 2, o.get("line").asInt(), "line number of " + o);
+            assertTrue(o.get("error").asText().contains(expected[i]), o.toString());
+            assertNull(o.get("attributes"));
+        }
+        assertEquals("ok2", out.get(9).get("id").asText());
+        assertNotNull(out.get(9).get("attributes"));
+    }
+
+    @Test
+    void invalidUtf8DoesNotStopTheRun() throws IOException {
+        Path in = dir.resolve("bad-utf8.jsonl");
+        byte[] good = "{\"id\": \"u\", \"text\": \"caf".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[good.length + 1 + tail.length];
+        System.arraycopy(good, 0, all, 0, good.length);
+        all[good.length] = (byte) 0xC3; // a lone lead byte
+        System.arraycopy(tail, 0, all, good.length + 1, tail.length);
+        Files.write(in, all);
+        Path out = dir.resolve("bad-utf8.out");
+        assertEquals(0, new CommandLine(new ScoreCommand()).execute("--model", bundle.toString(), "--output", out.toString(), in.toString()));
+        assertEquals("u", JSON.readTree(Files.readAllLines(out).get(0)).get("id").asText());
+    }
+
+    @Test
+    void aBrokenBundleStopsWithAMessageNamingIt() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.zip"), "nope");
+        var err = new java.io.StringWriter();
+        CommandLine cl = new CommandLine(new ScoreCommand());
+        cl.setErr(new java.io.PrintWriter(err));
+        int code = cl.execute("--model", broken.toString(), dir.resolve("whatever").toString());
+        assertNotEquals(0, code);
+        assertTrue(err.toString().contains("broken.zip"), err.toString());
+    }
+}

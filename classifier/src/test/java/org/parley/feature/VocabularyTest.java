@@ -1,0 +1,44 @@
+package org.parley.feature;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class VocabularyTest {
+    @Test
+    void keepsFrequentWordsInFrequencyOrderWithDeterministicTies() {
+        Vocabulary v = Vocabulary.build(List.of(
+                List.of("b", "a", "c", "a"), List.of("b", "a", "d"), List.of("c", "b")), 2, 10);
+        assertEquals(List.of("a", "b", "c"), v.words());
+        assertEquals(2, v.id("a"));
+        assertEquals(Vocabulary.UNKNOWN, v.id("d"), "d occurs once, below minCount");
+        assertEquals(5, v.size());
+    }
+
+    @Test
+    void capsSize() {
+        Vocabulary v = Vocabulary.build(List.of(List.of("a", "a", "b", "b", "c", "c")), 1, 2);
+        assertEquals(2, v.words().size());
+    }
+
+    @Test
+    void roundTripsThroughText() throws Exception {
+        Vocabulary v = Vocabulary.of(List.of("x", "y", "ünïcode"));
+        StringWriter sw = new StringWriter();
+        v.write(new BufferedWriter(sw));
+        Vocabulary back = Vocabulary.read(new BufferedReader(new StringReader(sw.toString())));
+        assertEquals(v.words(), back.words());
+        assertEquals(v.id("ünïcode"), back.id("ünïcode"));
+    }
+
+    @Test
+    void refusesDuplicates() {
+        assertThrows(IllegalArgumentException.class, () -> Vocabulary.of(List.of("a", "a")));
+    }
+}

@@ -1,0 +1,117 @@
+package org.parley.model;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.text.TextPipeline;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ModelBundleTest {
+    private static final List<String> TEXTS = List.of("you are an idiot", "nice day", "ïdïøt!!! http://x.y", "");
+
+    @TempDir static Path dir;
+    static Path saved;
+    static ModelBundle original;
+
+    @BeforeAll
+    static void save() throws IOException {
+        original = TinyBundles.create();
+        saved = dir.resolve("bundle.zip");
+        original.save(saved);
+    }
+
+    @Test
+    void reloadedBundleGivesIdenticalScores() {
+        ModelBundle loaded = ModelBundle.load(saved);
+        float[][] before = new ToxicityModel(original, TextPipeline.standard(), 1).score(TEXTS);
+        float[][] after = new ToxicityModel(loaded, TextPipeline.standard(), 1).score(TEXTS);
+        for (int i = 0; i < TEXTS.size(); i++) assertArrayEquals(before[i], after[i], 0f, TEXTS.get(i));
+        assertEquals("tiny-test", loaded.name());
+        assertEquals(original.calibration(), loaded.calibration());
+        assertEquals(64, loaded.checksum().length());
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path nowhere = dir.resolve("nope.zip");
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundle.load(nowhere));
+        assertTrue(e.getMessage().contains(nowhere.toString()) && e.getMessage().contains("file not found"), e.getMessage());
+    }
+
+    @Test
+    void garbageIsNotAZip() throws IOException {
+        Path garbage = Files.writeString(dir.resolve("garbage.zip"), "this is not a model");
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundle.load(garbage));
+        assertTrue(e.getMessage().contains("garbage.zip") && e.getMessage().contains("zip"), e.getMessage());
+    }
+
+    @Test
+    void truncatedFileIsRefused() throws IOException {
+        byte[] all = Files.readAllBytes(saved);
+        Path cut = Files.write(dir.resolve("cut.zip"), Arrays.copyOf(all, all.length / 2));
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundle.load(cut));
+        assertTrue(e.getMessage().contains("cut.zip"), e.getMessage());
+    }
+
+    @Test
+    void editedEntryFailsItsChecksum() throws IOException {
+        Path edited = rewrite("edited.zip", entries -> {
+            entries.put("calibration.json", new String(entries.get("calibration.json"), StandardCharsets.UTF_8)
+                    .replace("-0.2", "-0.3").getBytes(StandardCharsets.UTF_8));
+            return entries;
+        });
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundle.load(edited));
+        assertTrue(e.getMessage().contains("calibration.json is corrupt"), e.getMessage());
+    }
+
+    @Test
+    void missingEntryIsNamed() throws IOException {
+        Path partial = rewrite("partial.zip", entries -> {
+            entries.remove("vocabulary.txt");
+            return entries;
+        });
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundle.load(partial));
+        assertTrue(e.getMessage().contains("vocabulary.txt is missing"), e.getMessage());
+    }
+
+    @Test
+    void newerFormatVersionIsIncompatible() throws IOException {
+        Path future = rewrite("future.zip", entries -> {
+            entries.put("bundle.json", new String(entries.get("bundle.json"), StandardCharsets.UTF_8)
+                    .replace("\"version\" : 1", "\"version\" : 99").getBytes(StandardCharsets.UTF_8));
+            return entries;
+        });
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundle.load(future));
+        assertTrue(e.getMessage().contains("incompatible bundle format version 99"), e.getMessage());
+    }
+
+    private static Path rewrite(String name, UnaryOperator<Map<String, byte[]>> change) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(saved))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) entries.put(e.getName(), in.readAllBytes());
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (var e : change.apply(entries).entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
+            }
+        }
+        return Files.write(dir.resolve(name), bytes.toByteArray());
+    }
+}

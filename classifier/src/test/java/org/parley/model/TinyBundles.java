@@ -1,0 +1,26 @@
+package org.parley.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.parley.feature.FeatureConfig;
+import org.parley.feature.FeatureExtractor;
+import org.parley.feature.Vocabulary;
+import org.parley.label.Attribute;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** A small untrained bundle for tests: random but fixed weights give deterministic scores in milliseconds. */
+public final class TinyBundles {
+    private TinyBundles() {}
+
+    public static ModelBundle create() {
+        FeatureExtractor fx = new FeatureExtractor(new FeatureConfig(32, 64, 64, 3, 4, 1),
+                Vocabulary.of(List.of("you", "are", "an", "idiot", "nice", "day")));
+        NetworkConfig net = new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.0, 3);
+        Map<Attribute, PlattScaling> cal = new EnumMap<>(Attribute.class);
+        for (Attribute a : Attribute.values()) cal.put(a, new PlattScaling(1 + a.ordinal() * 0.1, -0.2));
+        var provenance = new ObjectMapper().createObjectNode().put("name", "tiny-test").put("version", "0");
+        return new ModelBundle(ToxicityNetwork.create(fx.idSpace(), net), fx, cal, provenance);
+    }
+}

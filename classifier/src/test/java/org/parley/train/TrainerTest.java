@@ -1,0 +1,85 @@
+package org.parley.train;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.parley.corpus.Example;
+import org.parley.feature.FeatureConfig;
+import org.parley.feature.FeatureExtractor;
+import org.parley.feature.Vocabulary;
+import org.parley.label.Attribute;
+import org.parley.label.Labels;
+import org.parley.model.NetworkConfig;
+import org.parley.model.ToxicityNetwork;
+import org.parley.text.TextPipeline;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class TrainerTest {
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    @Test
+    void unlabelledAttributesAreMaskedNotZero() {
+        List<Example> ex = List.of(
+                new Example("s", "1", "you idiot", Labels.of(Map.of(Attribute.TOXICITY, 1f, Attribute.INSULT, 1f))),
+                new Example("s", "2", "nice day", Labels.of(Map.of(Attribute.TOXICITY, 0f))));
+        MultiDataSet ds = Trainer.toDataSet(new int[] {0, 1}, ex, List.of(new int[] {2, 3}, new int[] {4}));
+        INDArray mask = ds.getLabelsMaskArray(0);
+        assertEquals(1f, mask.getFloat(0, Attribute.INSULT.ordinal()));
+        assertEquals(0f, mask.getFloat(1, Attribute.INSULT.ordinal()), "example 2 does not label INSULT");
+        assertEquals(0f, mask.getFloat(1, Attribute.THREAT.ordinal()));
+        assertEquals(1f, mask.getFloat(1, Attribute.TOXICITY.ordinal()));
+        assertEquals(0f, ds.getLabels(0).getFloat(1, Attribute.TOXICITY.ordinal()));
+    }
+
+    @Test
+    void aMaskedAttributeLearnsNothingFromABatch() {
+        FeatureExtractor fx = new FeatureExtractor(new FeatureConfig(16, 32, 32, 3, 4, 1), Vocabulary.of(List.of("a", "b")));
+        ComputationGraph net = ToxicityNetwork.create(fx.idSpace(), new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.0, 3));
+        List<Example> ex = new ArrayList<>();
+        List<int[]> ids = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            ex.add(new Example("s", "" + i, "x", Labels.of(Map.of(Attribute.TOXICITY, (float) (i % 2)))));
+            ids.add(new int[] {2 + i % 2, 5 + i});
+        }
+        int threat = Attribute.THREAT.ordinal(), tox = Attribute.TOXICITY.ordinal();
+        INDArray w0 = net.getLayer(ToxicityNetwork.OUTPUT).getParam("W").dup();
+        INDArray b0 = net.getLayer(ToxicityNetwork.OUTPUT).getParam("b").dup();
+        net.fit(Trainer.toDataSet(java.util.stream.IntStream.range(0, 16).toArray(), ex, ids));
+        INDArray w1 = net.getLayer(ToxicityNetwork.OUTPUT).getParam("W");
+        INDArray b1 = net.getLayer(ToxicityNetwork.OUTPUT).getParam("b");
+        assertEquals(w0.getColumn(threat), w1.getColumn(threat), "THREAT weights moved although THREAT is unlabelled");
+        assertEquals(b0.getFloat(threat), b1.getFloat(threat));
+        assertNotEquals(w0.getColumn(tox), w1.getColumn(tox), "TOXICITY is labelled and should learn");
+    }
+
+    @Test
+    void learnsASimpleSignalEndToEndAndCalibrates() {
+        Random r = new Random(5);
+        String[] bad = {"you idiot", "shut up moron", "you are stupid", "idiot", "what a moron"};
+        String[] good = {"nice day", "thanks for sharing", "I agree with this", "good point", "interesting article"};
+        List<Example> train = new ArrayList<>(), dev = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            boolean toxic = r.nextBoolean();
+            String text = (toxic ? bad : good)[r.nextInt(5)] + " " + (char) ('a' + r.nextInt(26));
+            Labels l = Labels.of(Map.of(Attribute.TOXICITY, toxic ? 1f : 0f, Attribute.INSULT, toxic ? 1f : 0f));
+            (i < 300 ? train : dev).add(new Example("toy", "" + i, text, l));
+        }
+        TrainingOptions o = new TrainingOptions(new FeatureConfig(32, 256, 256, 3, 4, 1),
+                new NetworkConfig(16, 16, 0.0, 1e-2, 0.2, 0.0, 1), 8, 3, 32, 1, 1000, 1);
+        Trainer.Result result = new Trainer(o, TextPipeline.standard(), QUIET).train(train, dev);
+        assertTrue(result.dev().meanRocAuc() > 0.95, "dev mean ROC-AUC " + result.dev().meanRocAuc());
+        assertTrue(result.bestEpoch() >= 1);
+        assertNotEquals(org.parley.model.PlattScaling.IDENTITY, result.calibration().get(Attribute.TOXICITY));
+        assertEquals(org.parley.model.PlattScaling.IDENTITY, result.calibration().get(Attribute.THREAT),
+                "no dev labels for THREAT: nothing to calibrate on");
+    }
+}
