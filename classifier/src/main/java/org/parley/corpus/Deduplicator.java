@@ -1,0 +1,57 @@
+package org.parley.corpus;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.label.Attribute;
+import org.parley.label.Labels;
+
+/**
+ * Keeps one example per normalised text ({@link TextKey}). The first occurrence keeps its source,
+ * id and text; its labels become, attribute by attribute, the mean over every occurrence that
+ * labels the attribute: an attribute labelled only later fills the gap, and conflicting values
+ * are averaged.
+ */
+final class Deduplicator {
+    /** @param merged how many input examples were folded into an earlier one */
+    record Result(List<Example> examples, int merged) {}
+
+    private Deduplicator() {}
+
+    static Result merge(List<Example> examples) {
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (Example e : examples) groups.computeIfAbsent(TextKey.of(e.text()), k -> new Group()).add(e);
+        List<Example> out = new ArrayList<>(groups.size());
+        for (Group g : groups.values()) out.add(g.example());
+        return new Result(out, examples.size() - out.size());
+    }
+
+    private static final class Group {
+        private Example first;
+        private int size;
+        private final double[] sum = new double[Attribute.COUNT];
+        private final int[] count = new int[Attribute.COUNT];
+
+        void add(Example e) {
+            if (first == null) first = e;
+            size++;
+            for (Attribute a : Attribute.values()) {
+                if (e.labels().has(a)) {
+                    sum[a.ordinal()] += e.labels().get(a);
+                    count[a.ordinal()]++;
+                }
+            }
+        }
+
+        Example example() {
+            if (size == 1) return first;
+            Labels labels = Labels.none();
+            for (Attribute a : Attribute.values()) {
+                int n = count[a.ordinal()];
+                if (n > 0) labels = labels.with(a, Math.min(1.0, sum[a.ordinal()] / n));
+            }
+            return new Example(first.source(), first.id(), first.text(), labels);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.parley.corpus;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fixed development split: an example is in dev when SHA-256 of a fixed salt and its
+ * normalised text ({@link TextKey}) falls in the lowest {@value #DEV_FRACTION} of the hash range.
+ * It depends on nothing but the text, so it is the same in every run and JVM, and identical
+ * texts from different corpora always land on the same side. Changing the salt or the
+ * normalisation changes the split: don't, without re-running every evaluation.
+ */
+public final class DevSplit {
+    static final String SALT = "parley/dev-split/v1\n";
+    static final double DEV_FRACTION = 0.10;
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(DevSplit::newSha256);
+
+    /** Train and dev parts, each in input order. */
+    public record Split(List<Example> train, List<Example> dev) {
+        public Split {
+            train = List.copyOf(train);
+            dev = List.copyOf(dev);
+        }
+    }
+
+    private DevSplit() {}
+
+    public static boolean isDev(Example e) {
+        return isDevText(e.text());
+    }
+
+    static boolean isDevText(String text) {
+        return position(text) < DEV_FRACTION;
+    }
+
+    /** Where the text's hash falls in [0,1). */
+    static double position(String text) {
+        byte[] hash = SHA256.get().digest((SALT + TextKey.of(text)).getBytes(StandardCharsets.UTF_8));
+        long bits = ByteBuffer.wrap(hash, 0, Long.BYTES).getLong();
+        return (bits >>> 11) * 0x1.0p-53;
+    }
+
+    public static Split split(List<Example> examples) {
+        List<Example> train = new ArrayList<>();
+        List<Example> dev = new ArrayList<>();
+        for (Example e : examples) (isDev(e) ? dev : train).add(e);
+        return new Split(train, dev);
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK must provide SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.parley.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.parley.corpus.Fixtures.assertLabels;
+import static org.parley.label.Attribute.INSULT;
+import static org.parley.label.Attribute.THREAT;
+import static org.parley.label.Attribute.TOXICITY;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.parley.label.Labels;
+
+class DeduplicatorTest {
+    private static Example ex(String source, String text, Labels labels) {
+        return new Example(source, source + "-1", text, labels);
+    }
+
+    @Test
+    void laterLabelsFillGapsAndConflictsAreAveraged() {
+        Example a = ex("a", "You are  an IDIOT", Labels.of(Map.of(TOXICITY, 1)));
+        Example b = ex("b", "other text", Labels.of(Map.of(TOXICITY, 0)));
+        Example c = ex("c", " you are an idiot\n", Labels.of(Map.of(INSULT, 1, TOXICITY, 0)));
+        Example d = ex("d", "you\u00a0are an idiot", Labels.of(Map.of(TOXICITY, 0.5, INSULT, 1)));
+
+        Deduplicator.Result r = Deduplicator.merge(List.of(a, b, c, d));
+
+        assertEquals(2, r.merged());
+        assertEquals(2, r.examples().size());
+        Example kept = r.examples().get(0);
+        assertEquals("a", kept.source());
+        assertEquals("You are  an IDIOT", kept.text());
+        assertLabels(kept, TOXICITY, 0.5, INSULT, 1); // TOXICITY: mean of 1, 0, 0.5; INSULT filled in by c and d
+        assertSame(b, r.examples().get(1), "a text seen once is passed through unchanged");
+    }
+
+    @Test
+    void unlabelledStaysUnlabelled() {
+        Example a = ex("a", "same", Labels.of(Map.of(TOXICITY, 1)));
+        Example b = ex("b", "SAME", Labels.of(Map.of(TOXICITY, 1)));
+        Example kept = Deduplicator.merge(List.of(a, b)).examples().get(0);
+        assertLabels(kept, TOXICITY, 1);
+        assertEquals(false, kept.labels().has(THREAT));
+    }
+}

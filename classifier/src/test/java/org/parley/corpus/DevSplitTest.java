@@ -1,0 +1,57 @@
+package org.parley.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parley.label.Labels;
+
+class DevSplitTest {
+    private static Example ex(String text) {
+        return new Example("t", text, text, Labels.none());
+    }
+
+    @Test
+    void theSplitIsPinned() {
+        // Golden values: if these change, every stored dev metric changes meaning.
+        assertEquals(GOLDEN_POSITION, DevSplit.position("You are an idiot."), 0.0);
+        List<String> dev = new ArrayList<>();
+        for (int i = 0; i < 100; i++) if (DevSplit.isDevText("comment " + i)) dev.add("comment " + i);
+        assertEquals(GOLDEN_DEV, dev);
+    }
+
+    @Test
+    void sameNormalisedTextSameSide() {
+        for (int i = 0; i < 2000; i++) {
+            String text = "Some Comment number " + i;
+            boolean side = DevSplit.isDev(ex(text));
+            assertEquals(side, DevSplit.isDev(ex(text)));
+            assertEquals(side, DevSplit.isDev(ex("  some   comment\nNUMBER " + i + "\u00a0")));
+        }
+    }
+
+    @Test
+    void aboutTenPercentOfDistinctTexts() {
+        int n = 20_000;
+        int dev = 0;
+        for (int i = 0; i < n; i++) if (DevSplit.isDevText("text " + i)) dev++;
+        double fraction = (double) dev / n;
+        assertTrue(Math.abs(fraction - 0.10) < 0.01, "dev fraction " + fraction);
+    }
+
+    @Test
+    void splitPartitionsInOrder() {
+        List<Example> all = new ArrayList<>();
+        for (int i = 0; i < 300; i++) all.add(ex("x" + i));
+        DevSplit.Split s = DevSplit.split(all);
+        assertEquals(all.size(), s.train().size() + s.dev().size());
+        assertTrue(s.dev().stream().allMatch(DevSplit::isDev));
+        assertTrue(s.train().stream().noneMatch(DevSplit::isDev));
+        assertEquals(all.stream().filter(DevSplit::isDev).toList(), s.dev());
+    }
+
+    private static final double GOLDEN_POSITION = 0.19628207471122205;
+    private static final List<String> GOLDEN_DEV = List.of("comment 22", "comment 31", "comment 44", "comment 70");
+}
