@@ -1,0 +1,201 @@
+package org.parley.baseline;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.parley.corpus.Example;
+import org.parley.label.Attribute;
+import org.parley.score.Scorer;
+
+/**
+ * The classic strong baseline for toxicity: TF-IDF over word 1–2-grams and character 2–5-grams
+ * (see {@link NgramVectorizer}), then one L2-regularised logistic regression per attribute
+ * (liblinear), each trained only on the rows whose corpus labels that attribute.
+ *
+ * <p>An attribute without a labelled training row scores NaN (no opinion); one whose labelled rows
+ * are all of one class scores that class (0 or 1) for every text, since a regression cannot be
+ * fitted. Training rows are held as liblinear nodes, ~30 bytes per distinct n-gram per text:
+ * 198k texts from the toxicity corpora (tweets to long comments) peaked at 2 GB of heap and took
+ * about a minute on 2 busy cores.
+ */
+public final class LinearBaseline implements Scorer {
+
+    /**
+     * @param c            inverse regularisation strength of each logistic regression
+     * @param hashBits     log2 of the number of hashed feature buckets (both blocks together)
+     * @param threads      attributes trained at a time (texts are vectorised on the common fork-join pool)
+     * @param showProgress progress bars on stderr
+     * @param seed         seeds the solver's shuffling (one stream per attribute, so results do not
+     *                     depend on which thread trains what)
+     */
+    public record Options(double c, int hashBits, int threads, boolean showProgress, long seed) {
+        public Options {
+            if (!(c > 0)) throw new IllegalArgumentException("C must be positive, was " + c);
+            if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+
+        /** C = 4, 2^20 buckets, one thread per core, progress shown, seed 1. */
+        public static Options defaults() {
+            return new Options(4.0, 20, Runtime.getRuntime().availableProcessors(), true, 1L);
+        }
+
+        public Options withC(double c) {
+            return new Options(c, hashBits, threads, showProgress, seed);
+        }
+
+        public Options withHashBits(int hashBits) {
+            return new Options(c, hashBits, threads, showProgress, seed);
+        }
+
+        public Options withThreads(int threads) {
+            return new Options(c, hashBits, threads, showProgress, seed);
+        }
+
+        public Options withSeed(long seed) {
+            return new Options(c, hashBits, threads, showProgress, seed);
+        }
+
+        public Options quiet() {
+            return new Options(c, hashBits, threads, false, seed);
+        }
+    }
+
+    public static final String NAME = "linear-ngram";
+
+    /**
+     * The dual coordinate-descent solver: on 144k multi-corpus texts it trained 6× faster than the
+     * primal Newton solver (L2R_LR) to the same dev AUCs (to 4 decimals). EPS is liblinear's default for it.
+     */
+    private static final SolverType SOLVER = SolverType.L2R_LR_DUAL;
+    private static final double EPS = 0.1;
+
+    private final NgramVectorizer vectorizer;
+    private final Model[] models; // null where the attribute is constant (see constants)
+    private final float[] constants;
+    private final Options options;
+
+    private LinearBaseline(NgramVectorizer vectorizer, Model[] models, float[] constants, Options options) {
+        this.vectorizer = vectorizer;
+        this.models = models;
+        this.constants = constants;
+        this.options = options;
+    }
+
+    public static LinearBaseline train(List<Example> train) {
+        return train(train, Options.defaults());
+    }
+
+    public static LinearBaseline train(List<Example> train, Options options) {
+        NgramVectorizer vectorizer = new NgramVectorizer(options.hashBits());
+        List<String> texts = train.stream().map(Example::text).toList();
+        Feature[][] rows;
+        try (ProgressBar bar = bar("tf-idf", texts.size(), options)) {
+            rows = vectorizer.fitTransform(texts, bar == null ? () -> {} : bar::step);
+        }
+        Model[] models = new Model[Attribute.COUNT];
+        float[] constants = new float[Attribute.COUNT];
+        Linear.disableDebugOutput(); // liblinear prints every Newton iteration to stdout otherwise
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Attribute.COUNT));
+        try (ProgressBar bar = bar("logistic regression", Attribute.COUNT, options)) {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (Attribute a : Attribute.values()) {
+                jobs.add(pool.submit(() -> {
+                    fit(a, train, rows, vectorizer.dimension(), options, models, constants);
+                    if (bar != null) bar.step();
+                }));
+            }
+            for (Future<?> job : jobs) job.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("training the linear baseline failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new LinearBaseline(vectorizer, models, constants, options);
+    }
+
+    private static void fit(Attribute a, List<Example> train, Feature[][] rows, int dimension, Options options,
+                            Model[] models, float[] constants) {
+        int[] labelled = IntStream.range(0, train.size()).filter(i -> train.get(i).labels().has(a)).toArray();
+        int positives = 0;
+        for (int i : labelled) if (train.get(i).labels().positive(a)) positives++;
+        if (labelled.length == 0) {
+            constants[a.ordinal()] = Float.NaN;
+            return;
+        }
+        if (positives == 0 || positives == labelled.length) {
+            constants[a.ordinal()] = positives == 0 ? 0f : 1f;
+            return;
+        }
+        Problem p = new Problem();
+        p.l = labelled.length;
+        p.n = dimension + 1; // + the bias feature
+        p.bias = 1.0;
+        p.x = new Feature[p.l][];
+        p.y = new double[p.l];
+        for (int k = 0; k < p.l; k++) {
+            p.x[k] = rows[labelled[k]];
+            p.y[k] = train.get(labelled[k]).labels().positive(a) ? 1 : 0;
+        }
+        Parameter parameter = new Parameter(SOLVER, options.c(), EPS);
+        parameter.setRandom(new Random(options.seed() * 31 + a.ordinal()));
+        models[a.ordinal()] = Linear.train(p, parameter);
+    }
+
+    @Override public float[][] score(List<String> texts) {
+        float[][] out = new float[texts.size()][];
+        int[] positiveSlot = new int[Attribute.COUNT];
+        for (Attribute a : Attribute.values()) {
+            Model m = models[a.ordinal()];
+            if (m != null) positiveSlot[a.ordinal()] = Arrays.stream(m.getLabels()).boxed().toList().indexOf(1);
+        }
+        IntStream.range(0, texts.size()).parallel().forEach(i -> {
+            Feature[] x = vectorizer.transform(texts.get(i));
+            float[] row = constants.clone();
+            double[] p = new double[2];
+            for (int a = 0; a < Attribute.COUNT; a++) {
+                if (models[a] == null) continue;
+                Linear.predictProbability(models[a], x, p);
+                row[a] = (float) p[positiveSlot[a]];
+            }
+            out[i] = row;
+        });
+        return out;
+    }
+
+    @Override public String name() {
+        return NAME;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** True where a regression was fitted; false where the attribute scores a constant or NaN. */
+    public boolean fitted(Attribute a) {
+        return models[a.ordinal()] != null;
+    }
+
+    private static ProgressBar bar(String task, int max, Options options) {
+        if (!options.showProgress()) return null;
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build();
+    }
+}

@@ -1,0 +1,88 @@
+package org.parley.baseline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.parley.corpus.Example;
+import org.parley.eval.Evaluation;
+import org.parley.label.Attribute;
+import org.parley.label.Labels;
+
+class LinearBaselineTest {
+    private static final String[] RUDE = {"you idiot", "what a moron", "shut up you fool", "you are stupid", "idiot troll"};
+    private static final String[] NICE = {"nice day", "thanks for sharing", "great article", "well written piece", "have a good one"};
+    private static final String[] FILLER = {"today", "again", "honestly", "in my view", "as usual", "lol", "really", "folks"};
+
+    /** Toy rows: rude or nice phrase plus filler; toxic and insult labelled, threat never, severe all 0. */
+    static List<Example> toy(int n, long seed, String source) {
+        Random r = new Random(seed);
+        List<Example> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean rude = r.nextBoolean();
+            String core = (rude ? RUDE : NICE)[r.nextInt(5)];
+            String text = FILLER[r.nextInt(FILLER.length)] + " " + core + " " + FILLER[r.nextInt(FILLER.length)];
+            if (r.nextBoolean()) text = text.toUpperCase();
+            Labels labels = Labels.of(Map.of(Attribute.TOXICITY, rude ? 0.8 : 0.1, Attribute.INSULT, rude ? 1.0 : 0.0,
+                    Attribute.SEVERE_TOXICITY, 0.0));
+            out.add(new Example(source, source + i, text, labels));
+        }
+        return out;
+    }
+
+    @Test
+    void learnsASeparableToyProblem() {
+        LinearBaseline model = LinearBaseline.train(toy(200, 1, "train"), LinearBaseline.Options.defaults().quiet());
+        List<Example> dev = toy(100, 2, "dev");
+        Evaluation e = Evaluation.of(model, dev);
+        assertEquals("linear-ngram", e.model());
+        assertTrue(e.attribute(Attribute.TOXICITY).rocAuc() > 0.95, e.toJson());
+        assertTrue(e.attribute(Attribute.INSULT).rocAuc() > 0.95, e.toJson());
+        float[][] s = model.score(List.of("you idiot", "have a nice day"));
+        assertTrue(s[0][Attribute.TOXICITY.ordinal()] > 0.5f && s[1][Attribute.TOXICITY.ordinal()] < 0.5f);
+    }
+
+    @Test
+    void masksAttributesItCannotFit() {
+        LinearBaseline model = LinearBaseline.train(toy(50, 3, "train"), LinearBaseline.Options.defaults().quiet());
+        assertTrue(model.fitted(Attribute.TOXICITY));
+        assertFalse(model.fitted(Attribute.THREAT));
+        assertFalse(model.fitted(Attribute.SEVERE_TOXICITY));
+        float[][] s = model.score(List.of("you idiot", "", "\n\t"));
+        for (float[] row : s) {
+            assertEquals(Attribute.COUNT, row.length);
+            assertTrue(Float.isNaN(row[Attribute.THREAT.ordinal()]), "no labelled row: no opinion");
+            assertEquals(0f, row[Attribute.SEVERE_TOXICITY.ordinal()], "only negatives: constant 0");
+            float p = row[Attribute.TOXICITY.ordinal()];
+            assertTrue(p >= 0 && p <= 1);
+        }
+        assertEquals(0, model.score(List.of()).length);
+    }
+
+    @Test
+    void sameSeedSameScoresWhateverTheThreads() {
+        List<Example> train = toy(120, 5, "train");
+        List<String> dev = toy(30, 6, "dev").stream().map(Example::text).toList();
+        LinearBaseline.Options o = LinearBaseline.Options.defaults().quiet();
+        float[][] one = LinearBaseline.train(train, o.withThreads(1)).score(dev);
+        float[][] two = LinearBaseline.train(train, o.withThreads(2)).score(dev);
+        for (int i = 0; i < dev.size(); i++) assertArrayEquals(one[i], two[i]);
+    }
+
+    @Test
+    void usesOnlyRowsLabelledForTheAttribute() {
+        // Unlabelled rows that would contradict the labelled ones must not pull the model.
+        List<Example> train = new ArrayList<>(toy(100, 4, "train"));
+        for (int i = 0; i < 200; i++) {
+            train.add(new Example("other", "o" + i, "you idiot", Labels.of(Map.of(Attribute.PROFANITY, 0.0))));
+        }
+        LinearBaseline model = LinearBaseline.train(train, LinearBaseline.Options.defaults().quiet().withThreads(1));
+        assertTrue(model.score(List.of("you idiot"))[0][Attribute.INSULT.ordinal()] > 0.5f);
+    }
+}
