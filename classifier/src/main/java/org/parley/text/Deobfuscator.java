@@ -27,7 +27,7 @@ final class Deobfuscator implements Stage {
 
     @Override
     public Set<Layer> needs() {
-        return EnumSet.of(Layer.LOWERCASE, Layer.JOINED);
+        return EnumSet.of(Layer.LOWERCASE, Layer.JOINED, Layer.UNGLUED);
     }
 
     @Override
@@ -37,51 +37,34 @@ final class Deobfuscator implements Stage {
 
     @Override
     public List<Draft> apply(List<Draft> drafts, CleanText text) {
+        String clean = text.text();
         for (Draft d : drafts) {
             if (d.isWord()) {
-                resolve(d);
+                resolve(d, d.shape(clean));
             }
         }
         return drafts;
     }
 
-    void resolve(Draft d) {
-        String s = d.text;
-        int letters = 0;
-        int digits = 0;
-        int masks = 0;
-        int others = 0;
-        int run = 0;
-        int maxRun = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                letters++;
-            } else if (c >= '0' && c <= '9') {
-                digits++;
-            } else if (Lexicon.isMask(c)) {
-                masks++;
-            } else {
-                others++;
-            }
-            run = i > 0 && c == s.charAt(i - 1) ? run + 1 : 1;
-            maxRun = Math.max(maxRun, run);
-        }
-        if (letters == 0 || others > 0) {
+    private void resolve(Draft d, int shape) {
+        if (!Shape.has(shape, Shape.LETTER) || Shape.has(shape, Shape.OTHER)) {
             return;
         }
+        String s = d.text;
+        boolean digits = Shape.has(shape, Shape.DIGIT);
+        boolean masks = Shape.has(shape, Shape.MASK);
         String form;
-        if (digits == 0 && masks == 0) {
-            form = maxRun >= 3 ? elongated(s) : lexicon.exact(s);
+        if (!digits && !masks) {
+            form = Shape.has(shape, Shape.RUN3) ? elongated(s) : lexicon.exact(s);
         } else {
             form = lexicon.match(s);
-            if (form == null && masks > 0) {
+            if (form == null && masks) {
                 form = spelledOut(s);
             }
         }
         if (form != null) {
             d.resolve(form);
-        } else if (digits > 0 && masks == 0) {
+        } else if (digits && !masks) {
             d.text = leet(s);
         }
     }

@@ -23,6 +23,8 @@ final class Draft implements HasWord {
     final int end;
     String text;
     Kind kind;
+    /** {@link Shape} bits of the surface, 0 until first asked for. */
+    private int shape;
 
     Draft(int begin, int end, String text, Kind kind) {
         this.begin = begin;
@@ -37,6 +39,19 @@ final class Draft implements HasWord {
 
     boolean isWord() {
         return kind == Kind.WORD;
+    }
+
+    /** The {@link Shape} of this draft's surface in {@code clean}. */
+    int shape(String clean) {
+        if (shape == 0) {
+            shape = Shape.of(clean, begin, end);
+        }
+        return shape;
+    }
+
+    /** Whether the surface has the {@link Shape} bit. */
+    boolean has(int bit, String clean) {
+        return (shape(clean) & bit) != 0;
     }
 
     void resolve(String form) {

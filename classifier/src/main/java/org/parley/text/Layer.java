@@ -11,6 +11,8 @@ enum Layer {
     TOKENS,
     /** URLs and e-mail addresses are placeholders; markup tags are gone. */
     WEB,
+    /** Words glued by a missing space after sentence punctuation are split. */
+    UNGLUED,
     /** Hashtags are split into their words. */
     HASHTAGS,
     /** Word forms are lower-case (the surface keeps the case for shape cues). */

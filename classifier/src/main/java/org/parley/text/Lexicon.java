@@ -28,8 +28,8 @@ final class Lexicon {
     private static final int MIN_KNOWN = 2;
 
     private final Map<String, String> forms;
-    /** First two letters of every form: most words are rejected before hashing. */
-    private final boolean[] prefixes = new boolean[26 * 26];
+    /** First three letters of every form: most words are rejected before hashing. */
+    private final boolean[] prefixes = new boolean[26 * 26 * 26];
     private final int minLength;
     /** Form indexes (file order) by length and first letter: {@code [length][letter - 'a']}. */
     private final int[][][] index;
@@ -76,11 +76,17 @@ final class Lexicon {
         return p >= 0 && prefixes[p] ? forms.get(word) : null;
     }
 
-    /** Index of the first two chars in {@link #prefixes}, or -1 if they are not both a-z. */
+    /** Index of the first three chars in {@link #prefixes}, or -1 if they are not all a-z. */
     private static int prefix(String s) {
-        int a = s.charAt(0) - 'a';
-        int b = s.charAt(1) - 'a';
-        return a >= 0 && a < 26 && b >= 0 && b < 26 ? a * 26 + b : -1;
+        int index = 0;
+        for (int i = 0; i < 3; i++) {
+            int letter = s.charAt(i) - 'a';
+            if (letter < 0 || letter >= 26) {
+                return -1;
+            }
+            index = index * 26 + letter;
+        }
+        return index;
     }
 
     /**

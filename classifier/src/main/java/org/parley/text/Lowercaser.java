@@ -22,9 +22,10 @@ final class Lowercaser implements Stage {
 
     @Override
     public List<Draft> apply(List<Draft> drafts, CleanText text) {
+        String clean = text.text();
         for (Draft d : drafts) {
-            if (d.isWord()) {
-                d.text = d.text.toLowerCase(Locale.ROOT); // returns the same string when already lower-case
+            if (d.isWord() && d.has(Shape.UPPER, clean)) {
+                d.text = d.text.toLowerCase(Locale.ROOT);
             }
         }
         return drafts;

@@ -68,7 +68,12 @@ final class MaskJoiner implements Stage {
                 && drafts.get(j).begin == drafts.get(j - 1).end) {
             j++;
         }
-        return j - i >= 2 && hasLetterAndMask(clean, drafts.get(i).begin, drafts.get(j - 1).end) ? j : i;
+        int shapes = 0;
+        for (int k = i; k < j; k++) {
+            shapes |= drafts.get(k).shape(clean);
+        }
+        boolean letterAndMask = Shape.has(shapes, Shape.LETTER) && Shape.has(shapes, Shape.MASK | Shape.DIGIT);
+        return j - i >= 2 && letterAndMask ? j : i;
     }
 
     private Draft masked(String clean, int begin, int end) {
@@ -77,17 +82,6 @@ final class MaskJoiner implements Stage {
         }
         String form = lexicon.match(clean.substring(begin, end).toLowerCase(Locale.ROOT));
         return form == null ? null : new Draft(begin, end, form, Draft.Kind.RESOLVED);
-    }
-
-    private static boolean hasLetterAndMask(String clean, int begin, int end) {
-        boolean letter = false;
-        boolean mask = false;
-        for (int i = begin; i < end; i++) {
-            char c = clean.charAt(i);
-            letter |= Character.isLetter(c);
-            mask |= Lexicon.isMask(c) || (c >= '0' && c <= '9');
-        }
-        return letter && mask;
     }
 
     /** End of the single-letter drafts from {@code i} with only spaces between them. */
@@ -114,7 +108,7 @@ final class MaskJoiner implements Stage {
     }
 
     private static boolean isLetter(Draft d, String clean) {
-        return d.isWord() && d.end - d.begin == 1 && Character.isLetter(clean.charAt(d.begin));
+        return d.isWord() && d.end - d.begin == 1 && d.has(Shape.LETTER, clean);
     }
 
     private static boolean isSpace(String clean, int from, int to) {

@@ -24,13 +24,14 @@ final class Placeholders implements Stage {
 
     @Override
     public List<Draft> apply(List<Draft> drafts, CleanText text) {
+        String clean = text.text();
         for (Draft d : drafts) {
             if (!d.isWord()) {
                 continue;
             }
-            if (isMention(d.text)) {
+            if (d.text.charAt(0) == '@' && isMention(d.text)) {
                 d.replace(TextPipeline.USER);
-            } else if (isNumber(d.text)) {
+            } else if (d.has(Shape.DIGIT, clean) && !d.has(Shape.LETTER, clean) && isNumber(d.text)) {
                 d.replace(TextPipeline.NUMBER);
             }
         }

@@ -24,13 +24,18 @@ final class RepeatSqueezer implements Stage {
 
     @Override
     public List<Draft> apply(List<Draft> drafts, CleanText text) {
+        String clean = text.text();
         boolean repeats = false;
         for (int i = 0; i < drafts.size(); i++) {
             Draft d = drafts.get(i);
-            if (d.isWord()) {
-                d.text = squeeze(d.text, 2, 3);
-                repeats |= i >= 2 && isRepeat(drafts.get(i - 2), d) && isRepeat(drafts.get(i - 1), d);
+            if (!d.isWord()) {
+                continue;
             }
+            if (d.has(Shape.RUN3, clean)) {
+                d.text = squeeze(d.text, 2, 3);
+            }
+            repeats |= i >= 2 && !d.has(Shape.LETTER | Shape.DIGIT, clean)
+                    && isRepeat(drafts.get(i - 2), d) && isRepeat(drafts.get(i - 1), d);
         }
         if (!repeats) {
             return drafts;
@@ -38,7 +43,8 @@ final class RepeatSqueezer implements Stage {
         List<Draft> out = new ArrayList<>(drafts.size());
         for (Draft d : drafts) {
             int n = out.size();
-            if (!(n >= 2 && isRepeat(out.get(n - 2), d) && isRepeat(out.get(n - 1), d))) {
+            boolean symbol = !d.has(Shape.LETTER | Shape.DIGIT, clean);
+            if (!(symbol && n >= 2 && isRepeat(out.get(n - 2), d) && isRepeat(out.get(n - 1), d))) {
                 out.add(d);
             }
         }
@@ -57,18 +63,9 @@ final class RepeatSqueezer implements Stage {
         return false;
     }
 
-    /** Whether {@code d} repeats the symbol token {@code previous}. */
+    /** Whether {@code d}, a symbol token, repeats {@code previous}. */
     private static boolean isRepeat(Draft previous, Draft d) {
-        return d.isWord() && previous.isWord() && previous.text.equals(d.text) && isSymbol(d.text);
-    }
-
-    private static boolean isSymbol(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLetterOrDigit(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return d.isWord() && previous.isWord() && previous.text.equals(d.text);
     }
 
     /** Caps runs at {@code cap} ({@code dotCap} for '.'); returns s itself when nothing changes. */

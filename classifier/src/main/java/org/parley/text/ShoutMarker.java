@@ -18,7 +18,7 @@ final class ShoutMarker implements Stage {
 
     @Override
     public Set<Layer> needs() {
-        return EnumSet.of(Layer.TOKENS, Layer.HASHTAGS, Layer.JOINED); // reads final token spans
+        return EnumSet.of(Layer.TOKENS, Layer.UNGLUED, Layer.HASHTAGS, Layer.JOINED); // reads final token spans
     }
 
     @Override
@@ -69,22 +69,7 @@ final class ShoutMarker implements Stage {
         if (d.kind != Draft.Kind.WORD && d.kind != Draft.Kind.RESOLVED) {
             return 0;
         }
-        int upper = 0;
-        for (int i = d.begin; i < d.end; i++) {
-            char c = clean.charAt(i);
-            if (c < 0x80) {
-                if (c >= 'a' && c <= 'z') {
-                    return -1;
-                }
-                if (c >= 'A' && c <= 'Z') {
-                    upper++;
-                }
-            } else if (Character.isLowerCase(c)) {
-                return -1;
-            } else if (Character.isUpperCase(c)) {
-                upper++;
-            }
-        }
-        return upper;
+        int shape = d.shape(clean);
+        return Shape.has(shape, Shape.LOWER) ? -1 : Shape.capitals(shape);
     }
 }

@@ -11,8 +11,9 @@ import java.util.Set;
  *
  * <p>Steps: {@link TextCleaner} (entities, NFKC, invisibles, folding, homoglyphs, on a copy with
  * an offset map) → {@link CoreNlpLexer} (CoreNLP's PTB lexer) → the {@link Stage}s in order:
- * {@link WebLinks}, {@link HashtagSplitter}, {@link Lowercaser}, {@link MaskJoiner},
- * {@link Deobfuscator}, {@link Placeholders}, {@link RepeatSqueezer}, {@link ShoutMarker}.
+ * {@link WebLinks}, {@link MissingSpaceSplitter}, {@link HashtagSplitter}, {@link Lowercaser},
+ * {@link MaskJoiner}, {@link Deobfuscator}, {@link Placeholders}, {@link RepeatSqueezer},
+ * {@link ShoutMarker}.
  * Each token's offsets point into the raw text whatever the cleaning changed, so
  * {@code raw.substring(t.begin(), t.end())} is always {@code t.original()}.
  *
@@ -28,6 +29,7 @@ public final class TextPipeline {
 
     private static final TextPipeline STANDARD = new TextPipeline(List.of(
             new WebLinks(),
+            new MissingSpaceSplitter(Lexicon.STANDARD),
             new HashtagSplitter(),
             new Lowercaser(),
             new MaskJoiner(Lexicon.STANDARD),

@@ -33,15 +33,16 @@ final class WebLinks implements Stage {
 
     @Override
     public List<Draft> apply(List<Draft> drafts, CleanText text) {
+        String clean = text.text();
         boolean tags = false;
         for (Draft d : drafts) {
             if (!d.isWord()) {
                 continue;
             }
             String s = d.text;
-            if (isTag(s)) {
+            if (d.has(Shape.OTHER, clean) && isTag(s)) {
                 tags = true;
-            } else if (s.length() >= 4 && hasDotBeforeLetter(s)) {
+            } else if (d.has(Shape.DOT_LETTER, clean)) {
                 if (s.indexOf('@') > 0 && EMAIL.matcher(s).matches()) {
                     d.replace(TextPipeline.EMAIL);
                 } else if (URL.matcher(s).matches()) {
@@ -49,20 +50,10 @@ final class WebLinks implements Stage {
                 }
             }
         }
-        if (tags) {
+        if (tags) { // rare: only then copy
             drafts.removeIf(d -> d.isWord() && isTag(d.text));
         }
         return drafts;
-    }
-
-    /** Every URL and address has a '.' followed by a letter; cheaper than the patterns. */
-    private static boolean hasDotBeforeLetter(String s) {
-        for (int i = s.indexOf('.'); i >= 0 && i + 1 < s.length(); i = s.indexOf('.', i + 1)) {
-            if (Character.isLetter(s.charAt(i + 1))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isTag(String s) {

@@ -40,7 +40,8 @@ class PathologicalInputTest {
     void longRunsOfSymbols() {
         assertEquals(List.of("!!", "!!"), PIPELINE.tokens("!".repeat(LONG))); // segments, then repeats capped
         assertEquals(List.of("...", "..."), PIPELINE.tokens(".".repeat(LONG)));
-        for (String unit : List.of("*", "$", "&", "#", "@", "-", "<", "'", "\"", "(", "&amp;", "&#", "a*", "a$", "f u ")) {
+        // the ones CoreNLP's lexer was slowest on before texts were lexed in segments
+        for (String unit : List.of("&", "\"", "'", "&#", "a*", "a$", "&amp;", "(")) {
             List<Token> tokens = tokenize(unit.repeat(LONG / unit.length()));
             assertTrue(tokens.size() <= LONG, unit);
         }

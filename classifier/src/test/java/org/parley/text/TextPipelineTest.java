@@ -31,7 +31,7 @@ class TextPipelineTest {
     void aStageBeforeWhatItNeedsFailsWhenThePipelineIsBuilt() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new TextPipeline(List.of(
                 new WebLinks(), new Lowercaser(), new Deobfuscator(Lexicon.STANDARD), new MaskJoiner(Lexicon.STANDARD))));
-        assertEquals("text stage Deobfuscator needs [JOINED] but the stages before it provide only "
+        assertEquals("text stage Deobfuscator needs [UNGLUED, JOINED] but the stages before it provide only "
                 + "[CHARS, TOKENS, WEB, LOWERCASE]", e.getMessage());
     }
 

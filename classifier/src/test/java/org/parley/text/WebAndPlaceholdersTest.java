@@ -21,7 +21,7 @@ class WebAndPlaceholdersTest {
         "Visit Google.com. | visit <url> .",
         "(www.y.org) | ( <url> )",
         "mail me: jane.doe+x@mail.example.co.uk | mail me : <email>",
-        "end.The next | end.the next", // a missing space, not a domain
+        "end.The next | end . the next", // a missing space, not a domain
         "e.g. 3.5 | e.g. <num>",
     })
     void replacesUrlsAndEmails(String raw, String expected) {
