@@ -1,0 +1,72 @@
+package org.parley.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LexiconTest {
+    private final Lexicon lexicon = Lexicon.STANDARD;
+
+    @Test
+    void expandsSuffixesAndVariants() {
+        Lexicon small = Lexicon.parse(List.of("# comment", "", "fuck +ing +er = fuk", "shit"), "test");
+        assertEquals("fuck", small.exact("fuck"));
+        assertEquals("fucking", small.exact("fucking"));
+        assertEquals("fucking", small.exact("fuking"));
+        assertEquals("fucker", small.exact("fuker"));
+        assertEquals("shit", small.exact("shit"));
+        assertNull(small.exact("shits"));
+        assertNull(small.exact("fu"));
+    }
+
+    @Test
+    void rejectsMalformedLinesNamingTheLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Lexicon.parse(List.of("fuck +s", "shit ing"), "test.txt"));
+        assertEquals("test.txt line 2: expected +suffix or '=' but found 'ing'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Lexicon.parse(List.of("Fuck"), "test.txt"));
+        assertEquals("test.txt line 1: forms must be 3 or more lower-case letters a-z but found 'Fuck'", e.getMessage());
+    }
+
+    @Test
+    void matchesMasksAndLeet() {
+        assertEquals("fuck", lexicon.match("f*ck"));
+        assertEquals("fuck", lexicon.match("f**k"));
+        assertEquals("fuck", lexicon.match("f@ck"));
+        assertEquals("shit", lexicon.match("sh!t"));
+        assertEquals("shit", lexicon.match("5hit"));
+        assertEquals("ass", lexicon.match("a$$"));
+        assertEquals("ass", lexicon.match("@ss"));
+        assertEquals("bitch", lexicon.match("b!tch"));
+        assertEquals("bitch", lexicon.match("b***h"));
+        assertEquals("idiot", lexicon.match("id1ot"));
+        assertEquals("stupid", lexicon.match("st00pid"));
+        assertEquals("noob", lexicon.match("n00b"));
+        assertEquals("fucking", lexicon.match("f*cking"));
+        assertEquals("asshole", lexicon.match("a**hole"));
+    }
+
+    @Test
+    void prefersFewestMasksThenFileOrder() {
+        assertEquals("shit", lexicon.match("s**t")); // shit before slut
+        assertEquals("hell", lexicon.match("h3ll"));
+    }
+
+    @Test
+    void refusesWeakOrPunctuatedCandidates() {
+        assertNull(lexicon.match("****"));
+        assertNull(lexicon.match("f***")); // one known letter
+        assertNull(lexicon.match("a**"));
+        assertNull(lexicon.match("****ing")); // the first letter is masked
+        assertNull(lexicon.match("as!")); // sentence punctuation at the end
+        assertNull(lexicon.match("wow!"));
+        assertNull(lexicon.match("mp3"));
+        assertNull(lexicon.match("b4"));
+        assertNull(lexicon.match("c++"));
+        assertNull(lexicon.match("covid-19"));
+        assertNull(lexicon.match("f'ck")); // an apostrophe is not a mask
+    }
+}

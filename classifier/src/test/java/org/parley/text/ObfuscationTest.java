@@ -1,0 +1,117 @@
+package org.parley.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@link MaskJoiner} and {@link Deobfuscator}: what they resolve, and what they must leave alone. */
+class ObfuscationTest {
+    private static String forms(String raw) {
+        return String.join(" ", TextPipeline.standard().tokens(raw));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "f*ck | fuck",
+        "f**k | fuck",
+        "fu*k | fuck", // the lexer splits this one: fu * k
+        "f#ck | fuck",
+        "f@ck | fuck",
+        "fu@k | fuck",
+        "F*CKING | fucking <allcaps>", // shouting, see ShoutMarker
+        "sh!t | shit",
+        "sh*tty | shitty",
+        "a$$ | ass",
+        "a$$hole | asshole",
+        "b!tch | bitch",
+        "b***h | bitch",
+        "c**t | cunt",
+        "d*mn | damn",
+        "(f*ck) | ( fuck )",
+        "\"sh!t\" | \" shit \"",
+    })
+    void resolvesMaskedLetters(String raw, String expected) {
+        assertEquals(expected, forms(raw));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "id1ot | idiot",
+        "st00pid | stupid",
+        "n00b | noob",
+        "5hit | shit",
+        "@ss | ass",
+        "@sshole | asshole",
+        "sh1t | shit",
+        "k1ll | kill",
+        "l33t | leet", // general leet: digits between letters
+        "g00gle | google",
+    })
+    void resolvesLeetspeak(String raw, String expected) {
+        assertEquals(expected, forms(raw));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "f u c k | fuck",
+        "F U C K off | fuck off",
+        "you i d i o t | you idiot",
+        "a s s | ass",
+        "f.u.c.k | fuck",
+        "f-u-c-k | fuck",
+        "fuuuuck | fuck",
+        "shiiiiit | shit",
+        "stuuuupid | stupid",
+        "fuk | fuck",
+        "stoopid | stupid",
+    })
+    void resolvesSpacedElongatedAndVariantSpellings(String raw, String expected) {
+        assertEquals(expected, forms(raw));
+    }
+
+    @ParameterizedTest(name = "{0} stays {1}")
+    @CsvSource(delimiter = '|', value = {
+        "3 pm | <num> pm",
+        "covid-19 | covid-19",
+        "B2B | b2b",
+        "mp3 | mp3",
+        "$5 | $ <num>",
+        "2nd 1st 4chan | 2nd 1st 4chan",
+        "C++ | c++",
+        "H1N1 | h1n1",
+        "b4 | b4",
+        "wow! | wow !",
+        "as! | as !",
+        "I a m | i a m",
+        "plan a b c | plan a b c",
+        "e.g. i.e. U.S. | e.g. i.e. u.s.",
+        "f*** | f **",
+        "a** | a **",
+        "****ing | ** ing", // the first letter is masked: no anchor to match on
+        "hello hell shell | hello hell shell",
+        "assess class | assess class",
+        "Scunthorpe | scunthorpe",
+        "user said hi | user said hi", // MBIB's placeholder is an ordinary word
+    })
+    void leavesOrdinaryTokensAlone(String raw, String expected) {
+        assertEquals(expected, forms(raw));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {":)", ":-(", ";)", ":P", ":D", "<3", "^_^", ":'(", "xD"})
+    void emoticonsComeThroughUnchanged(String emoticon) {
+        String raw = "ok " + emoticon + " ok";
+        assertEquals(("ok" + emoticon + "ok").toLowerCase(java.util.Locale.ROOT),
+                String.join("", TextPipeline.standard().tokens(raw)).replace("<num>", "3"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void joinedWordsSpanAllTheirPieces() {
+        String raw = "you a$$ f u c k";
+        List<Token> tokens = TextPipeline.standard().tokenize(raw);
+        assertEquals(List.of(new Token("you", "you", 0, 3), new Token("ass", "a$$", 4, 7),
+                new Token("fuck", "f u c k", 8, 15)), tokens);
+    }
+}
