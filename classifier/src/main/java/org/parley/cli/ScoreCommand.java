@@ -55,7 +55,7 @@ public final class ScoreCommand implements Callable<Integer> {
     Path output;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ScoreCommand()).execute(args));
+        System.exit(Cli.execute(new ScoreCommand(), args));
     }
 
     @Override

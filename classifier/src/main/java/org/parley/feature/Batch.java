@@ -5,24 +5,34 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Id sequences padded to the longest one in the batch, with the mask that tells the pooling
- * layers which positions are real. A text with no ids gets one unknown-word id, so every row
- * has at least one real position (pooling over nothing would divide by zero).
+ * The network's inputs for a batch of texts: each id sequence padded to the longest in the batch,
+ * with the mask that tells the pooling layers which positions are real. A text with no ids gets
+ * one position holding id 1 (the unknown word), so pooling never averages over nothing.
  */
 public final class Batch {
     private Batch() {}
 
+    /** Inputs {deep ids, wide ids} and their masks, in the order the network declares them. */
+    public record Inputs(INDArray[] features, INDArray[] masks) {}
+
+    public static Inputs of(List<TextFeatures> texts) {
+        INDArray[] deep = padded(texts, TextFeatures::deep);
+        INDArray[] wide = padded(texts, TextFeatures::wide);
+        return new Inputs(new INDArray[] {deep[0], wide[0]}, new INDArray[] {deep[1], wide[1]});
+    }
+
     /** [0] = ids as float (what EmbeddingSequenceLayer takes), [1] = mask; both [n, maxLen]. */
-    public static INDArray[] of(List<int[]> sequences) {
-        int n = sequences.size();
+    static INDArray[] padded(List<TextFeatures> texts, Function<TextFeatures, int[]> part) {
+        int n = texts.size();
         int maxLen = 1;
-        for (int[] s : sequences) maxLen = Math.max(maxLen, s.length);
+        for (TextFeatures t : texts) maxLen = Math.max(maxLen, part.apply(t).length);
         float[] ids = new float[n * maxLen];
         float[] mask = new float[n * maxLen];
         for (int i = 0; i < n; i++) {
-            int[] s = sequences.get(i);
+            int[] s = part.apply(texts.get(i));
             int base = i * maxLen;
             if (s.length == 0) {
                 ids[base] = Vocabulary.UNKNOWN;

@@ -1,17 +1,23 @@
 package org.parley.feature;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns normalised tokens into the id sequence the network embeds, in the manner of fastText:
- * each kept token contributes its word id and the bigram it ends (hashed); a word outside the
- * vocabulary also contributes its character n-grams (hashed), so misspellings, rare inflections
- * and obfuscations the normaliser missed still carry signal. Known words get no n-grams: they
- * would multiply the sequence length, and training time with it, for little gain.
- * Ids are laid out as [padding, unknown, words…, bigram buckets…, char buckets…], so one
- * embedding table serves all three.
+ * Turns normalised tokens into the two id sequences the network reads.
+ * <p>
+ * Deep ids, in the manner of fastText: each kept token contributes its word id and the bigram it
+ * ends (hashed); a word outside the vocabulary also contributes its character n-grams (hashed), so
+ * misspellings, rare inflections and obfuscations the normaliser missed still carry signal. Known
+ * words get no n-grams there: they would multiply the sequence length, and training time, of the
+ * embedding part. Deep ids are laid out as [padding, unknown, words…, bigram buckets…, char buckets…].
+ * <p>
+ * Wide ids: hashed words, bigrams and character n-grams of every word, the features of a classic
+ * n-gram linear model. The wide part has one weight per id and attribute, so long sequences cost little.
  */
 public final class FeatureExtractor {
+    private static final int BIGRAM_SALT = 0x9e3779b9;
+
     private final FeatureConfig config;
     private final Vocabulary vocabulary;
     private final int bigramOffset;
@@ -24,9 +30,14 @@ public final class FeatureExtractor {
         this.charOffset = bigramOffset + config.bigramBuckets();
     }
 
-    /** Size of the embedding table the ids index into. */
+    /** Size of the embedding table the deep ids index into. */
     public int idSpace() {
         return charOffset + config.charBuckets();
+    }
+
+    /** Number of wide ids (weights per attribute in the linear part). */
+    public int wideSpace() {
+        return config.wideBuckets();
     }
 
     public FeatureConfig config() {
@@ -37,22 +48,31 @@ public final class FeatureExtractor {
         return vocabulary;
     }
 
-    /** The id sequence of one text; empty when there are no tokens. */
-    public int[] ids(List<String> tokens) {
+    public TextFeatures extract(List<String> tokens) {
         int n = Math.min(tokens.size(), config.maxTokens());
-        IntBuffer out = new IntBuffer(n * 4);
+        IntBuffer deep = new IntBuffer(n * 3);
+        IntBuffer wide = new IntBuffer(n * 16);
+        int wideBuckets = config.wideBuckets();
         int previousHash = 0;
         for (int i = 0; i < n; i++) {
             String t = tokens.get(i);
             int word = vocabulary.id(t);
-            out.add(word);
-            int h = hash(t, 0, t.length(), config.seed());
-            if (config.bigramBuckets() > 0 && i > 0)
-                out.add(bigramOffset + bucket(mix(previousHash * 31 + h), config.bigramBuckets()));
+            int h = hash(t, config.seed());
+            deep.add(word);
+            wide.add(bucket(h, wideBuckets));
+            if (i > 0) {
+                int bigram = mix(previousHash * 31 + h);
+                if (config.bigramBuckets() > 0) deep.add(bigramOffset + bucket(bigram, config.bigramBuckets()));
+                wide.add(bucket(mix(bigram ^ BIGRAM_SALT), wideBuckets));
+            }
             previousHash = h;
-            if (word == Vocabulary.UNKNOWN && config.charBuckets() > 0 && hasCharNgrams(t)) addCharNgrams(t, out);
+            if (hasCharNgrams(t)) {
+                addCharNgrams(t, wide, 0, wideBuckets);
+                if (word == Vocabulary.UNKNOWN && config.charBuckets() > 0)
+                    addCharNgrams(t, deep, charOffset, config.charBuckets());
+            }
         }
-        return out.toArray();
+        return new TextFeatures(deep.toArray(), wide.toArray());
     }
 
     /** Placeholders such as {@code <url>} and punctuation carry no spelling worth hashing. */
@@ -62,16 +82,14 @@ public final class FeatureExtractor {
         return false;
     }
 
-    private void addCharNgrams(String token, IntBuffer out) {
+    private void addCharNgrams(String token, IntBuffer out, int offset, int buckets) {
         // Hash n-grams of "<token>" without building the padded string.
         int len = token.length() + 2;
-        for (int n = config.charMin(); n <= config.charMax(); n++) {
-            if (n > len) break;
+        for (int n = config.charMin(); n <= config.charMax() && n < len; n++) {
             for (int start = 0; start + n <= len; start++) {
-                if (n == len) continue; // the whole padded word is the word id's job
                 int h = config.seed() ^ n;
                 for (int k = start; k < start + n; k++) h = h * 31 + padded(token, k);
-                out.add(charOffset + bucket(mix(h), config.charBuckets()));
+                out.add(offset + bucket(mix(h), buckets));
             }
         }
     }
@@ -80,9 +98,9 @@ public final class FeatureExtractor {
         return k == 0 ? '<' : k == token.length() + 1 ? '>' : token.charAt(k - 1);
     }
 
-    private static int hash(String s, int from, int to, int seed) {
+    private static int hash(String s, int seed) {
         int h = seed;
-        for (int i = from; i < to; i++) h = h * 31 + s.charAt(i);
+        for (int i = 0; i < s.length(); i++) h = h * 31 + s.charAt(i);
         return mix(h);
     }
 
@@ -110,12 +128,12 @@ public final class FeatureExtractor {
         }
 
         void add(int v) {
-            if (n == a.length) a = java.util.Arrays.copyOf(a, n * 2);
+            if (n == a.length) a = Arrays.copyOf(a, n * 2);
             a[n++] = v;
         }
 
         int[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
+            return Arrays.copyOf(a, n);
         }
     }
 }

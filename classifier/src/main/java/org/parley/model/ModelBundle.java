@@ -169,7 +169,10 @@ public final class ModelBundle {
         long embedded = network.getLayer("embed").getParam("W").size(0);
         if (embedded != features.idSpace())
             throw new BundleException(file, "network embeds " + embedded + " ids but the vocabulary and feature settings give " + features.idSpace());
-        long outputs = network.getOutputLayer(0).getParam("W").size(1);
+        long wide = network.getLayer(ToxicityNetwork.WIDE).getParam("W").size(0);
+        if (wide != features.wideSpace())
+            throw new BundleException(file, "network has " + wide + " wide weights but the feature settings give " + features.wideSpace());
+        long outputs = network.getLayer(ToxicityNetwork.LOGITS).getParam("W").size(1);
         if (outputs != Attribute.COUNT)
             throw new BundleException(file, "network has " + outputs + " outputs, expected " + Attribute.COUNT);
         return new ModelBundle(network, features, calibration,

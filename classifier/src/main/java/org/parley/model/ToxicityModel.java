@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.parley.feature.Batch;
 import org.parley.feature.FeatureExtractor;
+import org.parley.feature.TextFeatures;
 import org.parley.label.Attribute;
 import org.parley.score.Scorer;
 import org.parley.text.TextPipeline;
@@ -61,8 +62,8 @@ public final class ToxicityModel implements Scorer {
         return forwardCalibrated(ids(texts));
     }
 
-    /** Calibrated probabilities for precomputed id sequences. */
-    public float[][] forwardCalibrated(List<int[]> ids) {
+    /** Calibrated probabilities for precomputed features. */
+    public float[][] forwardCalibrated(List<TextFeatures> ids) {
         float[][] raw = forward(ids);
         for (float[] row : raw)
             for (int a = 0; a < row.length; a++) row[a] = calibration[a].apply(row[a]);
@@ -74,30 +75,30 @@ public final class ToxicityModel implements Scorer {
         return forward(ids(texts));
     }
 
-    private List<int[]> ids(List<String> texts) {
+    private List<TextFeatures> ids(List<String> texts) {
         // Tokenising dominates for short texts, so spread it over the cores.
         return texts.size() > 64
                 ? texts.parallelStream().map(this::ids).toList()
                 : texts.stream().map(this::ids).toList();
     }
 
-    public int[] ids(String text) {
-        return features.ids(pipeline.tokens(text));
+    public TextFeatures ids(String text) {
+        return features.extract(pipeline.tokens(text));
     }
 
-    /** Forward passes over precomputed id sequences, batched by length. */
-    public float[][] forward(List<int[]> ids) {
+    /** Forward passes over precomputed features, batched by length; uncalibrated. */
+    public float[][] forward(List<TextFeatures> ids) {
         Integer[] order = IntStream.range(0, ids.size()).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).length));
+        Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).length()));
         float[][] out = new float[ids.size()][];
         ComputationGraph network = borrow();
         try {
             for (int from = 0; from < order.length; from += BATCH) {
                 int to = Math.min(order.length, from + BATCH);
-                List<int[]> batch = new ArrayList<>(to - from);
+                List<TextFeatures> batch = new ArrayList<>(to - from);
                 for (int k = from; k < to; k++) batch.add(ids.get(order[k]));
-                INDArray[] x = Batch.of(batch);
-                INDArray y = network.output(false, new INDArray[] {x[0]}, new INDArray[] {x[1]})[0];
+                Batch.Inputs x = Batch.of(batch);
+                INDArray y = network.output(false, x.features(), x.masks())[0];
                 float[][] rows = y.toFloatMatrix();
                 for (int k = from; k < to; k++) out[order[k]] = rows[k - from];
             }

@@ -2,12 +2,13 @@ package org.parley.model;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -17,18 +18,28 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.parley.label.Attribute;
 
 /**
- * The toxicity network: an embedding bag over words, bigrams and character n-grams, pooled two
- * ways (mean for the overall tone, max so one slur in a long comment still counts), a dense layer,
- * and one sigmoid per attribute. Pooled encoders train ~50x faster than recurrent ones on 2 CPU
- * cores (DEPENDENCIES.md), which is what lets full training fit in minutes.
+ * The toxicity network, wide and deep (Cheng et al., 2016), sized for 2 CPU cores:
+ * <ul>
+ *   <li>deep: an embedding bag over words, bigrams and character n-grams of unknown words, pooled
+ *       two ways (mean for the overall tone, max so one slur in a long comment still counts), then
+ *       a dense layer: it generalises across words with similar use;</li>
+ *   <li>wide: one weight per hashed n-gram and attribute, averaged over the text — a linear
+ *       n-gram model inside the network, which memorises exact spellings cheaply.</li>
+ * </ul>
+ * Their logits are added and pass one sigmoid per attribute. Pooled encoders train ~50x faster
+ * than recurrent ones here (DEPENDENCIES.md), which is what lets full training fit in minutes.
  */
 public final class ToxicityNetwork {
-    public static final String INPUT = "ids";
+    public static final String DEEP_INPUT = "ids";
+    public static final String WIDE_INPUT = "wide";
+    /** The layer whose columns are the deep part's per-attribute weights. */
+    public static final String LOGITS = "logits";
+    public static final String WIDE = "wideWeights";
     public static final String OUTPUT = "out";
 
     private ToxicityNetwork() {}
 
-    public static ComputationGraph create(int idSpace, NetworkConfig c) {
+    public static ComputationGraph create(int idSpace, int wideSpace, NetworkConfig c) {
         // nIn is set on every layer by hand: setInputTypes(recurrent) would reset the
         // embedding's input size to 1 (DEPENDENCIES.md).
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
@@ -36,21 +47,29 @@ public final class ToxicityNetwork {
                 .updater(new Adam(c.learningRate()))
                 .weightInit(WeightInit.XAVIER)
                 .graphBuilder()
-                .addInputs(INPUT)
+                .addInputs(DEEP_INPUT, WIDE_INPUT)
                 .addLayer("embed", new EmbeddingSequenceLayer.Builder()
-                        // DL4J updates the whole table every step; AdaGrad's single state array
+                        // DL4J updates a whole table every step; AdaGrad's single state array
                         // makes that pass ~1.5x cheaper than Adam's, and suits rarely seen rows.
                         .updater(new AdaGrad(c.embeddingLearningRate()))
-                        .nIn(idSpace).nOut(c.embedding()).inferInputLength(true).build(), INPUT)
+                        .nIn(idSpace).nOut(c.embedding()).inferInputLength(true).build(), DEEP_INPUT)
                 .addLayer("mean", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "embed")
                 .addLayer("max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "embed")
                 .addVertex("pooled", new MergeVertex(), "mean", "max")
                 .addLayer("hidden", new DenseLayer.Builder()
                         .nIn(2L * c.embedding()).nOut(c.hidden()).activation(Activation.RELU)
                         .l2(c.l2()).dropOut(1 - c.dropout()).build(), "pooled")
-                .addLayer(OUTPUT, new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
-                        .nIn(c.hidden()).nOut(Attribute.COUNT).activation(Activation.SIGMOID)
+                .addLayer(LOGITS, new DenseLayer.Builder()
+                        .nIn(c.hidden()).nOut(Attribute.COUNT).activation(Activation.IDENTITY)
                         .l2(c.l2()).build(), "hidden")
+                // A linear model starts from zero: no n-gram matters until the data says so.
+                .addLayer(WIDE, new EmbeddingSequenceLayer.Builder()
+                        .updater(new AdaGrad(c.embeddingLearningRate())).weightInit(WeightInit.ZERO).hasBias(false)
+                        .nIn(wideSpace).nOut(Attribute.COUNT).inferInputLength(true).build(), WIDE_INPUT)
+                .addLayer("wideMean", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), WIDE)
+                .addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), LOGITS, "wideMean")
+                .addLayer(OUTPUT, new LossLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .activation(Activation.SIGMOID).build(), "sum")
                 .setOutputs(OUTPUT)
                 .build();
         ComputationGraph graph = new ComputationGraph(conf);

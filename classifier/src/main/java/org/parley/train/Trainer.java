@@ -11,6 +11,7 @@ import org.parley.corpus.Example;
 import org.parley.eval.Evaluation;
 import org.parley.feature.Batch;
 import org.parley.feature.FeatureExtractor;
+import org.parley.feature.TextFeatures;
 import org.parley.feature.Vocabulary;
 import org.parley.label.Attribute;
 import org.parley.label.Labels;
@@ -60,10 +61,10 @@ public final class Trainer {
         Vocabulary vocabulary = Vocabulary.build(trainTokens, options.vocabMinCount(), options.vocabMaxSize());
         FeatureExtractor features = new FeatureExtractor(options.features(), vocabulary);
         LOG.info("vocabulary {} words, {} embedding ids", vocabulary.words().size(), features.idSpace());
-        List<int[]> trainIds = trainTokens.parallelStream().map(features::ids).toList();
-        List<int[]> devIds = tokenize(dev, "Tokenising dev split").parallelStream().map(features::ids).toList();
+        List<TextFeatures> trainIds = trainTokens.parallelStream().map(features::extract).toList();
+        List<TextFeatures> devIds = tokenize(dev, "Tokenising dev split").parallelStream().map(features::extract).toList();
 
-        ComputationGraph network = ToxicityNetwork.create(features.idSpace(), options.network());
+        ComputationGraph network = ToxicityNetwork.create(features.idSpace(), features.wideSpace(), options.network());
         ToxicityModel scorer = new ToxicityModel(network, features, Map.of(), pipeline, 1, "training");
         Random random = new Random(options.seed());
         List<Double> history = new ArrayList<>();
@@ -103,7 +104,7 @@ public final class Trainer {
         }
     }
 
-    private void runEpoch(ComputationGraph network, List<Example> train, List<int[]> ids, Random random, int epoch) {
+    private void runEpoch(ComputationGraph network, List<Example> train, List<TextFeatures> ids, Random random, int epoch) {
         List<int[]> batches = lengthBucketedBatches(ids, random);
         try (ProgressBar bar = bar("Epoch " + epoch + "/" + options.epochs(), train.size())) {
             for (int[] batch : batches) {
@@ -115,7 +116,7 @@ public final class Trainer {
     }
 
     /** Shuffled batches of similar-length texts: padding costs as much as real ids. */
-    private List<int[]> lengthBucketedBatches(List<int[]> ids, Random random) {
+    private List<int[]> lengthBucketedBatches(List<TextFeatures> ids, Random random) {
         List<Integer> order = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) order.add(i);
         Collections.shuffle(order, random);
@@ -123,7 +124,7 @@ public final class Trainer {
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < order.size(); from += window) {
             List<Integer> w = new ArrayList<>(order.subList(from, Math.min(order.size(), from + window)));
-            w.sort(Comparator.comparingInt(i -> ids.get(i).length));
+            w.sort(Comparator.comparingInt(i -> ids.get(i).length()));
             for (int b = 0; b < w.size(); b += bs)
                 batches.add(w.subList(b, Math.min(w.size(), b + bs)).stream().mapToInt(Integer::intValue).toArray());
         }
@@ -131,8 +132,8 @@ public final class Trainer {
         return batches;
     }
 
-    static MultiDataSet toDataSet(int[] rows, List<Example> examples, List<int[]> ids) {
-        List<int[]> seqs = new ArrayList<>(rows.length);
+    static MultiDataSet toDataSet(int[] rows, List<Example> examples, List<TextFeatures> ids) {
+        List<TextFeatures> seqs = new ArrayList<>(rows.length);
         float[] labels = new float[rows.length * Attribute.COUNT];
         float[] mask = new float[rows.length * Attribute.COUNT];
         for (int k = 0; k < rows.length; k++) {
@@ -146,10 +147,10 @@ public final class Trainer {
                 }
             }
         }
-        INDArray[] x = Batch.of(seqs);
+        Batch.Inputs x = Batch.of(seqs);
         long[] shape = {rows.length, Attribute.COUNT};
-        return new MultiDataSet(new INDArray[] {x[0]}, new INDArray[] {Nd4j.create(labels, shape)},
-                new INDArray[] {x[1]}, new INDArray[] {Nd4j.create(mask, shape)});
+        return new MultiDataSet(x.features(), new INDArray[] {Nd4j.create(labels, shape)},
+                x.masks(), new INDArray[] {Nd4j.create(mask, shape)});
     }
 
     /** One Platt scaling per attribute, fitted on the dev rows that label it. */
@@ -171,7 +172,8 @@ public final class Trainer {
 
     private ProgressBar bar(String task, long total) {
         return new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(progressOut))
-                .setUpdateIntervalMillis(500).build();
+                // A carriage-return bar: the interactive one's cursor escapes flood logs and CI output.
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(progressOut))
+                .setUpdateIntervalMillis(1000).build();
     }
 }

@@ -7,6 +7,7 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.parley.corpus.Example;
 import org.parley.feature.FeatureConfig;
 import org.parley.feature.FeatureExtractor;
+import org.parley.feature.TextFeatures;
 import org.parley.feature.Vocabulary;
 import org.parley.label.Attribute;
 import org.parley.label.Labels;
@@ -31,7 +32,8 @@ class TrainerTest {
         List<Example> ex = List.of(
                 new Example("s", "1", "you idiot", Labels.of(Map.of(Attribute.TOXICITY, 1f, Attribute.INSULT, 1f))),
                 new Example("s", "2", "nice day", Labels.of(Map.of(Attribute.TOXICITY, 0f))));
-        MultiDataSet ds = Trainer.toDataSet(new int[] {0, 1}, ex, List.of(new int[] {2, 3}, new int[] {4}));
+        MultiDataSet ds = Trainer.toDataSet(new int[] {0, 1}, ex,
+                List.of(new TextFeatures(new int[] {2, 3}, new int[] {1}), new TextFeatures(new int[] {4}, new int[] {2})));
         INDArray mask = ds.getLabelsMaskArray(0);
         assertEquals(1f, mask.getFloat(0, Attribute.INSULT.ordinal()));
         assertEquals(0f, mask.getFloat(1, Attribute.INSULT.ordinal()), "example 2 does not label INSULT");
@@ -42,20 +44,24 @@ class TrainerTest {
 
     @Test
     void aMaskedAttributeLearnsNothingFromABatch() {
-        FeatureExtractor fx = new FeatureExtractor(new FeatureConfig(16, 32, 32, 3, 4, 1), Vocabulary.of(List.of("a", "b")));
-        ComputationGraph net = ToxicityNetwork.create(fx.idSpace(), new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.0, 3));
+        FeatureExtractor fx = new FeatureExtractor(new FeatureConfig(16, 32, 32, 3, 4, 64, 1), Vocabulary.of(List.of("a", "b")));
+        ComputationGraph net = ToxicityNetwork.create(fx.idSpace(), fx.wideSpace(), new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.0, 3));
         List<Example> ex = new ArrayList<>();
-        List<int[]> ids = new ArrayList<>();
+        List<TextFeatures> ids = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             ex.add(new Example("s", "" + i, "x", Labels.of(Map.of(Attribute.TOXICITY, (float) (i % 2)))));
-            ids.add(new int[] {2 + i % 2, 5 + i});
+            ids.add(new TextFeatures(new int[] {2 + i % 2, 5 + i}, new int[] {i % 2, 10 + i}));
         }
         int threat = Attribute.THREAT.ordinal(), tox = Attribute.TOXICITY.ordinal();
-        INDArray w0 = net.getLayer(ToxicityNetwork.OUTPUT).getParam("W").dup();
-        INDArray b0 = net.getLayer(ToxicityNetwork.OUTPUT).getParam("b").dup();
+        INDArray w0 = net.getLayer(ToxicityNetwork.LOGITS).getParam("W").dup();
+        INDArray b0 = net.getLayer(ToxicityNetwork.LOGITS).getParam("b").dup();
+        INDArray wide0 = net.getLayer(ToxicityNetwork.WIDE).getParam("W").dup();
         net.fit(Trainer.toDataSet(java.util.stream.IntStream.range(0, 16).toArray(), ex, ids));
-        INDArray w1 = net.getLayer(ToxicityNetwork.OUTPUT).getParam("W");
-        INDArray b1 = net.getLayer(ToxicityNetwork.OUTPUT).getParam("b");
+        INDArray w1 = net.getLayer(ToxicityNetwork.LOGITS).getParam("W");
+        INDArray b1 = net.getLayer(ToxicityNetwork.LOGITS).getParam("b");
+        INDArray wide1 = net.getLayer(ToxicityNetwork.WIDE).getParam("W");
+        assertEquals(wide0.getColumn(threat), wide1.getColumn(threat), "THREAT wide weights moved");
+        assertNotEquals(wide0.getColumn(tox), wide1.getColumn(tox));
         assertEquals(w0.getColumn(threat), w1.getColumn(threat), "THREAT weights moved although THREAT is unlabelled");
         assertEquals(b0.getFloat(threat), b1.getFloat(threat));
         assertNotEquals(w0.getColumn(tox), w1.getColumn(tox), "TOXICITY is labelled and should learn");
@@ -73,7 +79,7 @@ class TrainerTest {
             Labels l = Labels.of(Map.of(Attribute.TOXICITY, toxic ? 1f : 0f, Attribute.INSULT, toxic ? 1f : 0f));
             (i < 300 ? train : dev).add(new Example("toy", "" + i, text, l));
         }
-        TrainingOptions o = new TrainingOptions(new FeatureConfig(32, 256, 256, 3, 4, 1),
+        TrainingOptions o = new TrainingOptions(new FeatureConfig(32, 256, 256, 3, 4, 1024, 1),
                 new NetworkConfig(16, 16, 0.0, 1e-2, 0.2, 0.0, 1), 8, 3, 32, 1, 1000, 1);
         Trainer.Result result = new Trainer(o, TextPipeline.standard(), QUIET).train(train, dev);
         assertTrue(result.dev().meanRocAuc() > 0.95, "dev mean ROC-AUC " + result.dev().meanRocAuc());

@@ -1,0 +1,126 @@
+package org.parley.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.parley.baseline.FastTextBaseline;
+import org.parley.baseline.LinearBaseline;
+import org.parley.corpus.Corpora;
+import org.parley.corpus.DevSplit;
+import org.parley.corpus.Example;
+import org.parley.corpus.LabelledFile;
+import org.parley.eval.Comparison;
+import org.parley.eval.Evaluation;
+import org.parley.eval.ReportWriter;
+import org.parley.model.Bundles;
+import org.parley.model.ModelBundle;
+import org.parley.model.ToxicityModel;
+import org.parley.text.TextPipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** scripts/evaluate: per-attribute ROC-AUC and PR-AUC of a bundle, optionally beside baselines, with a report. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Scores labelled data with a model bundle and reports ROC-AUC and PR-AUC per attribute and",
+                "per source (JSON on stdout), plus an HTML report with ROC curves (PNG).",
+                "Default data: the dev split of every toxicity corpus in training-data/.",
+                "--baselines trains the baselines on the matching training split and reports them side by side."})
+public final class EvaluateCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    enum Split { dev, train, all }
+
+    enum Baseline { linear, fasttext }
+
+    @Option(names = "--model", paramLabel = "PATH", description = "model bundle (default: the shipped ${DEFAULT-VALUE})")
+    Path model = Bundles.shipped();
+
+    @Option(names = "--data", paramLabel = "DIR", description = "training-data folder (default: the project's)")
+    Path data;
+
+    @Option(names = "--corpus", paramLabel = "NAME", split = ",", description = "evaluate on these corpora (default: all toxicity corpora)")
+    List<String> corpora;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "evaluate on a labelled JSON Lines file (docs/labelled-data-format.md) instead of corpora")
+    List<Path> files;
+
+    @Option(names = "--split", description = "which part of the corpora: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; --file is always used whole)")
+    Split split = Split.dev;
+
+    @Option(names = "--baselines", split = ",", paramLabel = "NAME", description = "also train and report: ${COMPLETION-CANDIDATES}")
+    List<Baseline> baselines = List.of();
+
+    @Option(names = "--report", paramLabel = "DIR", description = "report folder (default: ${DEFAULT-VALUE})")
+    Path report = Path.of("runs/report");
+
+    @Option(names = "--output", paramLabel = "FILE", description = "write the metrics JSON here instead of stdout")
+    Path output;
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new EvaluateCommand(), args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path root = data != null ? data : Corpora.defaultRoot();
+        List<Example> examples = evaluationData(root);
+        if (examples.isEmpty()) throw new IllegalArgumentException("no labelled examples to evaluate");
+        System.err.printf("evaluating on %d examples%n", examples.size());
+
+        ModelBundle bundle = ModelBundle.load(model);
+        List<Evaluation> evaluations = new ArrayList<>();
+        evaluations.add(Evaluation.of(new ToxicityModel(bundle, TextPipeline.standard(), 1), examples));
+        if (!baselines.isEmpty()) {
+            List<Example> train = DevSplit.split(Corpora.loadToxicity(root)).train();
+            for (Baseline b : baselines) {
+                System.err.printf("training baseline %s on %d examples%n", b, train.size());
+                evaluations.add(evaluateBaseline(b, train, examples));
+            }
+        }
+        Path html = ReportWriter.write(report, Comparison.of(evaluations));
+        System.err.println("report: " + html.toAbsolutePath());
+
+        ArrayNode json = JSON.createArrayNode();
+        for (Evaluation e : evaluations) json.add(JSON.readTree(e.toJson()));
+        String out = JSON.writeValueAsString(evaluations.size() == 1 ? json.get(0) : json);
+        if (output != null) Files.writeString(output, out + "\n");
+        else System.out.println(out);
+        for (Evaluation e : evaluations) System.err.printf("%-16s mean ROC-AUC %.4f%n", e.model(), e.meanRocAuc());
+        return 0;
+    }
+
+    private List<Example> evaluationData(Path root) throws IOException {
+        if (files != null) {
+            List<Example> all = new ArrayList<>();
+            for (Path f : files) all.addAll(LabelledFile.read(f));
+            return all;
+        }
+        List<Example> all = new ArrayList<>();
+        if (corpora == null) all.addAll(Corpora.loadToxicity(root));
+        else for (String c : corpora) all.addAll(Corpora.load(root, c));
+        return switch (split) {
+            case all -> all;
+            case dev -> DevSplit.split(all).dev();
+            case train -> DevSplit.split(all).train();
+        };
+    }
+
+    private static Evaluation evaluateBaseline(Baseline b, List<Example> train, List<Example> examples) throws IOException {
+        return switch (b) {
+            case linear -> Evaluation.of(LinearBaseline.train(train), examples);
+            case fasttext -> {
+                // Its per-attribute model files take ~400 MB each on disk until closed.
+                try (FastTextBaseline ft = FastTextBaseline.train(train)) {
+                    yield Evaluation.of(ft, examples);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,157 @@
+package org.parley.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.corpus.Corpora;
+import org.parley.corpus.DevSplit;
+import org.parley.corpus.Example;
+import org.parley.feature.FeatureConfig;
+import org.parley.model.ModelBundle;
+import org.parley.model.NetworkConfig;
+import org.parley.text.TextPipeline;
+import org.parley.train.Provenance;
+import org.parley.train.Trainer;
+import org.parley.train.TrainingOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+/** scripts/train: trains the toxicity model from training-data/ and writes a model bundle. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains the toxicity model on the corpora in training-data/ and writes a model bundle",
+                "(network, vocabulary, feature settings, calibration, provenance).",
+                "The fixed dev split (corpus.DevSplit) is held out for epoch selection and calibration;",
+                "its metrics are printed and stored in the bundle."})
+public final class TrainCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--data", paramLabel = "DIR", description = "training-data folder (default: the project's)")
+    Path data;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "bundle to write (default: ${DEFAULT-VALUE})")
+    Path output = Path.of("runs/toxicity.zip");
+
+    @Option(names = "--corpus", paramLabel = "NAME", split = ",", description = "train on these corpora only (default: all toxicity corpora)")
+    List<String> corpora;
+
+    @Option(names = "--sample", paramLabel = "N", description = "at most N examples per corpus, drawn with the seed (for quick runs)")
+    Integer sample;
+
+    @Option(names = "--epochs", description = "most epochs (default: ${DEFAULT-VALUE})")
+    int epochs = TrainingOptions.defaults().epochs();
+
+    @Option(names = "--patience", description = "stop after this many epochs without dev improvement (default: ${DEFAULT-VALUE})")
+    int patience = TrainingOptions.defaults().patience();
+
+    @Option(names = "--batch-size", description = "default: ${DEFAULT-VALUE}")
+    int batchSize = TrainingOptions.defaults().batchSize();
+
+    @Option(names = "--embedding", description = "embedding width (default: ${DEFAULT-VALUE})")
+    int embedding = NetworkConfig.defaults().embedding();
+
+    @Option(names = "--hidden", description = "dense layer width (default: ${DEFAULT-VALUE})")
+    int hidden = NetworkConfig.defaults().hidden();
+
+    @Option(names = "--learning-rate", description = "Adam step for the dense layers (default: ${DEFAULT-VALUE})")
+    double learningRate = NetworkConfig.defaults().learningRate();
+
+    @Option(names = "--embedding-learning-rate", description = "AdaGrad step for the embedding table (default: ${DEFAULT-VALUE})")
+    double embeddingLearningRate = NetworkConfig.defaults().embeddingLearningRate();
+
+    @Option(names = "--dropout", description = "default: ${DEFAULT-VALUE}")
+    double dropout = NetworkConfig.defaults().dropout();
+
+    @Option(names = "--vocabulary-size", description = "most words with their own id (default: ${DEFAULT-VALUE})")
+    int vocabularySize = TrainingOptions.defaults().vocabMaxSize();
+
+    @Option(names = "--bigram-buckets", description = "default: ${DEFAULT-VALUE}")
+    int bigramBuckets = FeatureConfig.defaults().bigramBuckets();
+
+    @Option(names = "--char-buckets", description = "default: ${DEFAULT-VALUE}")
+    int charBuckets = FeatureConfig.defaults().charBuckets();
+
+    @Option(names = "--wide-buckets", description = "hashed n-gram weights of the linear part (default: ${DEFAULT-VALUE})")
+    int wideBuckets = FeatureConfig.defaults().wideBuckets();
+
+    @Option(names = "--seed", description = "shuffling, sampling and initialisation seed (default: ${DEFAULT-VALUE})")
+    long seed = TrainingOptions.defaults().seed();
+
+    @Option(names = "--name", description = "model name recorded in the bundle (default: ${DEFAULT-VALUE})")
+    String name = "parley-toxicity";
+
+    @Option(names = "--metrics", paramLabel = "FILE", description = "also write the dev metrics JSON here")
+    Path metrics;
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new TrainCommand(), args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        long start = System.nanoTime();
+        Path root = data != null ? data : Corpora.defaultRoot();
+        List<String> names = corpora != null ? corpora : Corpora.toxicityNames();
+        List<Example> examples = load(root, names);
+        DevSplit.Split split = DevSplit.split(examples);
+        System.err.printf("%d examples from %d corpora: %d train, %d dev%n",
+                examples.size(), names.size(), split.train().size(), split.dev().size());
+
+        FeatureConfig base = FeatureConfig.defaults();
+        TrainingOptions options = new TrainingOptions(
+                new FeatureConfig(base.maxTokens(), bigramBuckets, charBuckets, base.charMin(), base.charMax(), wideBuckets, base.seed()),
+                new NetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate,
+                        NetworkConfig.defaults().l2(), seed),
+                epochs, patience, batchSize, TrainingOptions.defaults().vocabMinCount(), vocabularySize, seed);
+        Trainer.Result result = new Trainer(options, TextPipeline.standard(), System.err).train(split.train(), split.dev());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        ObjectNode provenance = Provenance.create(name, version());
+        provenance.put("trainingSeconds", took.toSeconds());
+        provenance.set("hyperParameters", JSON.valueToTree(options));
+        provenance.put("seed", seed);
+        provenance.put("devSplit", "corpus.DevSplit: content hash of the normalised text, fixed salt, ~10%");
+        provenance.set("corpora", Provenance.labelMapping(split.train(), split.dev()));
+        provenance.set("dataFiles", Provenance.dataFiles(root, names));
+        if (sample != null) provenance.put("samplePerCorpus", sample);
+        provenance.put("bestEpoch", result.bestEpoch());
+        provenance.set("devMeanRocAucByEpoch", JSON.valueToTree(result.devMeanRocAucByEpoch()));
+        provenance.set("devMetrics", JSON.readTree(result.dev().toJson()));
+
+        new ModelBundle(result.network(), result.features(), result.calibration(), provenance).save(output);
+        if (metrics != null) Files.writeString(metrics, result.dev().toJson());
+        System.err.printf("wrote %s in %s: dev mean ROC-AUC %.4f (epoch %d)%n",
+                output, took.toString().substring(2).toLowerCase(), result.dev().meanRocAuc(), result.bestEpoch());
+        System.out.println(result.dev().toJson());
+        return 0;
+    }
+
+    private List<Example> load(Path root, List<String> names) throws IOException {
+        if (sample == null && corpora == null) return Corpora.loadToxicity(root);
+        List<Example> all = new ArrayList<>();
+        Random random = new Random(seed);
+        for (String n : names) {
+            List<Example> c = new ArrayList<>(Corpora.load(root, n));
+            if (sample != null && c.size() > sample) {
+                Collections.shuffle(c, random);
+                c = c.subList(0, sample);
+            }
+            all.addAll(c);
+        }
+        return all;
+    }
+
+    private static String version() {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmm")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+    }
+}

@@ -1,0 +1,2 @@
+/** The command-line entry points behind scripts/: train, evaluate, score. */
+package org.parley.cli;

@@ -1,0 +1,91 @@
+package org.parley.corpus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.label.Attribute;
+import org.parley.label.Labels;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parley's own labelled format, for data that is not one of the shipped corpora (new annotations,
+ * moderator decisions): JSON Lines, one {@code {"id", "text", "labels": {"TOXICITY": 1, ...}, "source"?}}
+ * per line. An attribute absent from "labels" is unlabelled. See docs/labelled-data-format.md.
+ */
+public final class LabelledFile {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LabelledFile() {}
+
+    /** Reads a file; the source of a line without one is the file name without extension. */
+    public static List<Example> read(Path file) throws IOException {
+        String defaultSource = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        List<Example> out = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            int n = 0;
+            for (String line; (line = in.readLine()) != null; ) {
+                n++;
+                if (!line.isBlank()) out.add(parse(file, n, line, defaultSource));
+            }
+        }
+        return out;
+    }
+
+    private static Example parse(Path file, int n, String line, String defaultSource) {
+        JsonNode o;
+        try {
+            o = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw bad(file, n, "invalid JSON: " + e.getOriginalMessage());
+        }
+        if (!o.isObject()) throw bad(file, n, "expected a JSON object");
+        String text = o.path("text").isTextual() ? o.get("text").asText() : null;
+        if (text == null || text.isBlank()) throw bad(file, n, "field 'text' must be a non-empty string");
+        JsonNode id = o.get("id");
+        if (id == null || !(id.isTextual() || id.isIntegralNumber())) throw bad(file, n, "field 'id' must be a string or integer");
+        JsonNode labels = o.get("labels");
+        if (labels == null || !labels.isObject() || labels.isEmpty())
+            throw bad(file, n, "field 'labels' must be an object with at least one attribute");
+        Labels l = Labels.none();
+        for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Attribute a;
+            try {
+                a = Attribute.valueOf(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                throw bad(file, n, "unknown attribute '" + e.getKey() + "' in 'labels'");
+            }
+            double v = e.getValue().asDouble(Double.NaN);
+            if (!e.getValue().isNumber() || v < 0 || v > 1)
+                throw bad(file, n, "labels." + a + " must be a number in [0,1]");
+            l = l.with(a, v);
+        }
+        String source = o.path("source").isTextual() ? o.get("source").asText() : defaultSource;
+        return new Example(source, id.asText(), text, l);
+    }
+
+    public static void write(Iterable<Example> examples, Writer out) throws IOException {
+        for (Example e : examples) {
+            ObjectNode o = JSON.createObjectNode().put("id", e.id()).put("source", e.source()).put("text", e.text());
+            ObjectNode labels = o.putObject("labels");
+            e.labels().asMap().forEach((a, v) -> labels.put(a.name(), v));
+            out.write(JSON.writeValueAsString(o));
+            out.write('\n');
+        }
+        out.flush();
+    }
+
+    private static IllegalArgumentException bad(Path file, int line, String problem) {
+        return new IllegalArgumentException(file + " line " + line + ": " + problem);
+    }
+}

@@ -1,0 +1,113 @@
+package org.parley.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.corpus.Example;
+import org.parley.label.Attribute;
+import org.parley.model.ModelBundle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * How a bundle was made, written into it: the data files with their hashes, what each corpus
+ * labels, the hyper-parameters and seeds, the code commit and library versions, and timings.
+ * Enough to rebuild the model, or to tell two models apart.
+ */
+public final class Provenance {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String UNKNOWN = "unknown";
+
+    private Provenance() {}
+
+    public static ObjectNode create(String name, String version) {
+        ObjectNode p = JSON.createObjectNode().put("name", name).put("version", version)
+                .put("createdAt", java.time.Instant.now().toString());
+        ObjectNode code = p.putObject("code");
+        String commit = git("rev-parse", "HEAD");
+        code.put("commit", commit);
+        if (!commit.equals(UNKNOWN))
+            code.put("uncommittedChanges", !git("status", "--porcelain", "--untracked-files=no").isEmpty());
+        ObjectNode libs = p.putObject("libraries");
+        libs.put("java", System.getProperty("java.version"));
+        buildProperties().forEach((k, v) -> libs.put(k.toString().replace(".version", ""), v.toString()));
+        return p;
+    }
+
+    /** Every file of each corpus folder used, with its SHA-256. */
+    public static ArrayNode dataFiles(Path root, List<String> corpora) throws IOException {
+        ArrayNode files = JSON.createArrayNode();
+        for (String corpus : corpora) {
+            List<Path> paths;
+            try (Stream<Path> s = Files.walk(root.resolve(corpus))) {
+                paths = s.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path f : paths) {
+                files.addObject().put("file", root.relativize(f).toString())
+                        .put("bytes", Files.size(f)).put("sha256", ModelBundle.sha256(Files.readAllBytes(f)));
+            }
+        }
+        return files;
+    }
+
+    /** Per corpus: examples in each split, and for each attribute it labels, how many and how many positive. */
+    public static ObjectNode labelMapping(List<Example> train, List<Example> dev) {
+        Map<String, ObjectNode> bySource = new TreeMap<>();
+        count(train, "train", bySource);
+        count(dev, "dev", bySource);
+        ObjectNode out = JSON.createObjectNode();
+        bySource.forEach(out::set);
+        return out;
+    }
+
+    private static void count(List<Example> examples, String split, Map<String, ObjectNode> bySource) {
+        for (Example e : examples) {
+            ObjectNode s = bySource.computeIfAbsent(e.source(), k -> JSON.createObjectNode());
+            s.put(split, s.path(split).asInt() + 1);
+            ObjectNode attrs = s.has("labels") ? (ObjectNode) s.get("labels") : s.putObject("labels");
+            for (Attribute a : Attribute.values()) {
+                if (!e.labels().has(a)) continue;
+                ObjectNode c = attrs.has(a.name()) ? (ObjectNode) attrs.get(a.name()) : attrs.putObject(a.name());
+                c.put("labelled", c.path("labelled").asInt() + 1);
+                if (e.labels().positive(a)) c.put("positive", c.path("positive").asInt() + 1);
+            }
+        }
+    }
+
+    private static Properties buildProperties() {
+        Properties p = new Properties();
+        try (InputStream in = Provenance.class.getResourceAsStream("/org/parley/build.properties")) {
+            if (in != null) p.load(in);
+        } catch (IOException ignored) {
+            // provenance without library versions is still worth writing
+        }
+        return p;
+    }
+
+    /** A git answer, or "unknown" outside a checkout: training must not fail for lack of git. */
+    private static String git(String... args) {
+        try {
+            String[] cmd = new String[args.length + 1];
+            cmd[0] = "git";
+            System.arraycopy(args, 0, cmd, 1, args.length);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) return UNKNOWN;
+            return out;
+        } catch (IOException e) {
+            return UNKNOWN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return UNKNOWN;
+        }
+    }
+}

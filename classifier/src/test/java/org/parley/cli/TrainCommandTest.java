@@ -1,0 +1,53 @@
+package org.parley.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.corpus.Corpora;
+import org.parley.label.Attribute;
+import org.parley.model.ModelBundle;
+import org.parley.model.ToxicityModel;
+import org.parley.text.TextPipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** A tiny end-to-end run of scripts/train on a sample of the real corpora: proves the pipeline, not the model. */
+class TrainCommandTest {
+    @TempDir Path dir;
+
+    @Test
+    void trainsASmallBundleWithProvenanceThatScoresTheSameAfterReload() throws Exception {
+        Path out = dir.resolve("tiny.zip");
+        int code = Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
+                "--corpus", "jigsaw_toxic_partial,davidson_hate_offensive", "--sample", "400",
+                "--epochs", "2", "--batch-size", "64", "--embedding", "16", "--hidden", "16",
+                "--bigram-buckets", "4096", "--char-buckets", "4096", "--output", out.toString(),
+                "--metrics", dir.resolve("metrics.json").toString());
+        assertEquals(0, code);
+
+        ModelBundle bundle = ModelBundle.load(out);
+        JsonNode p = bundle.provenance();
+        assertEquals("parley-toxicity", p.get("name").asText());
+        assertEquals(400, p.get("samplePerCorpus").asInt());
+        assertTrue(p.get("dataFiles").size() >= 2);
+        for (JsonNode f : p.get("dataFiles")) assertEquals(64, f.get("sha256").asText().length());
+        assertTrue(p.at("/corpora/davidson_hate_offensive/train").asInt() > 300);
+        assertFalse(p.at("/corpora/davidson_hate_offensive/labels").has("THREAT"), "davidson does not label THREAT");
+        assertTrue(p.at("/hyperParameters/network/embedding").asInt() == 16);
+        assertTrue(p.at("/libraries/deeplearning4j").asText().startsWith("1.0.0"));
+        assertTrue(p.at("/devMetrics/meanRocAuc").isNumber());
+        assertTrue(Files.size(dir.resolve("metrics.json")) > 0);
+
+        List<String> texts = List.of("you are a complete idiot", "thanks, interesting read");
+        float[][] a = new ToxicityModel(bundle, TextPipeline.standard(), 1).score(texts);
+        float[][] b = new ToxicityModel(ModelBundle.load(out), TextPipeline.standard(), 1).score(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertArrayEquals(a[i], b[i], 0f);
+            for (Attribute at : Attribute.values()) assertTrue(a[i][at.ordinal()] >= 0 && a[i][at.ordinal()] <= 1);
+        }
+    }
+}

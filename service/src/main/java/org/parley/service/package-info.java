@@ -1,0 +1,2 @@
+/** The Dropwizard scoring service: application wiring and configuration. */
+package org.parley.service;
