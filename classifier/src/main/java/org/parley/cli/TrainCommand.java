@@ -68,6 +68,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--embedding-learning-rate", description = "AdaGrad step for the embedding table (default: ${DEFAULT-VALUE})")
     double embeddingLearningRate = NetworkConfig.defaults().embeddingLearningRate();
 
+    @Option(names = "--wide-learning-rate", description = "AdaGrad step for the linear part (default: ${DEFAULT-VALUE})")
+    double wideLearningRate = NetworkConfig.defaults().wideLearningRate();
+
     @Option(names = "--dropout", description = "default: ${DEFAULT-VALUE}")
     double dropout = NetworkConfig.defaults().dropout();
 
@@ -109,7 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
         FeatureConfig base = FeatureConfig.defaults();
         TrainingOptions options = new TrainingOptions(
                 new FeatureConfig(base.maxTokens(), bigramBuckets, charBuckets, base.charMin(), base.charMax(), wideBuckets, base.seed()),
-                new NetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate,
+                new NetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate, wideLearningRate,
                         NetworkConfig.defaults().l2(), seed),
                 epochs, patience, batchSize, TrainingOptions.defaults().vocabMinCount(), vocabularySize, seed);
         Trainer.Result result = new Trainer(options, TextPipeline.standard(), System.err).train(split.train(), split.dev());

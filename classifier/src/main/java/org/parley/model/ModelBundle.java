@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.parley.feature.FeatureConfig;
 import org.parley.feature.FeatureExtractor;
 import org.parley.feature.Vocabulary;
@@ -61,9 +62,21 @@ public final class ModelBundle {
     private final JsonNode provenance;
     private final String checksum;
 
+    /**
+     * A bundle of a freshly trained network. Its weights are rounded to half precision here, in
+     * place: the bundle stores them that way (it halves a file that is mostly embedding tables,
+     * which do not compress), and rounding first means the scores of the network you hold are
+     * exactly the scores of the saved bundle.
+     */
     public ModelBundle(ComputationGraph network, FeatureExtractor features,
                        Map<Attribute, PlattScaling> calibration, JsonNode provenance) {
-        this(network, features, calibration, provenance, null);
+        this(roundToHalf(network), features, calibration, provenance, null);
+    }
+
+    /** Rounds the weights, in place, to what half precision can hold; idempotent. */
+    public static ComputationGraph roundToHalf(ComputationGraph network) {
+        network.setParams(network.params().castTo(DataType.HALF).castTo(DataType.FLOAT));
+        return network;
     }
 
     private ModelBundle(ComputationGraph network, FeatureExtractor features,
@@ -94,7 +107,7 @@ public final class ModelBundle {
     public void save(Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         ByteArrayOutputStream net = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(network, net, false);
+        ModelSerializer.writeModel(network.convertDataType(DataType.HALF), net, false);
         entries.put(NETWORK, net.toByteArray());
         entries.put(FEATURES, JSON.writeValueAsBytes(features.config()));
         ByteArrayOutputStream vocab = new ByteArrayOutputStream();
@@ -159,7 +172,8 @@ public final class ModelBundle {
             }
             vocabulary = Vocabulary.read(new BufferedReader(new InputStreamReader(
                     new ByteArrayInputStream(entries.get(VOCABULARY)), StandardCharsets.UTF_8)));
-            network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(entries.get(NETWORK)), false);
+            network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(entries.get(NETWORK)), false)
+                    .convertDataType(DataType.FLOAT);
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -64,7 +64,7 @@ public final class ToxicityNetwork {
                         .l2(c.l2()).build(), "hidden")
                 // A linear model starts from zero: no n-gram matters until the data says so.
                 .addLayer(WIDE, new EmbeddingSequenceLayer.Builder()
-                        .updater(new AdaGrad(c.embeddingLearningRate())).weightInit(WeightInit.ZERO).hasBias(false)
+                        .updater(new AdaGrad(c.wideLearningRate())).weightInit(WeightInit.ZERO).hasBias(false)
                         .nIn(wideSpace).nOut(Attribute.COUNT).inferInputLength(true).build(), WIDE_INPUT)
                 .addLayer("wideMean", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), WIDE)
                 .addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), LOGITS, "wideMean")

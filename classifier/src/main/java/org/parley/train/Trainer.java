@@ -15,6 +15,7 @@ import org.parley.feature.TextFeatures;
 import org.parley.feature.Vocabulary;
 import org.parley.label.Attribute;
 import org.parley.label.Labels;
+import org.parley.model.ModelBundle;
 import org.parley.model.PlattScaling;
 import org.parley.model.ToxicityModel;
 import org.parley.model.ToxicityNetwork;
@@ -86,6 +87,8 @@ public final class Trainer {
             }
         }
         network.setParams(bestParams);
+        // Calibrate and report the weights as the bundle will store them.
+        ModelBundle.roundToHalf(network);
 
         float[][] raw = scorer.forward(devIds);
         Map<Attribute, PlattScaling> calibration = calibrate(dev, raw);

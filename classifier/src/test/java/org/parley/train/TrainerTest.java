@@ -45,7 +45,7 @@ class TrainerTest {
     @Test
     void aMaskedAttributeLearnsNothingFromABatch() {
         FeatureExtractor fx = new FeatureExtractor(new FeatureConfig(16, 32, 32, 3, 4, 64, 1), Vocabulary.of(List.of("a", "b")));
-        ComputationGraph net = ToxicityNetwork.create(fx.idSpace(), fx.wideSpace(), new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.0, 3));
+        ComputationGraph net = ToxicityNetwork.create(fx.idSpace(), fx.wideSpace(), new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.1, 0.0, 3));
         List<Example> ex = new ArrayList<>();
         List<TextFeatures> ids = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
@@ -80,7 +80,7 @@ class TrainerTest {
             (i < 300 ? train : dev).add(new Example("toy", "" + i, text, l));
         }
         TrainingOptions o = new TrainingOptions(new FeatureConfig(32, 256, 256, 3, 4, 1024, 1),
-                new NetworkConfig(16, 16, 0.0, 1e-2, 0.2, 0.0, 1), 8, 3, 32, 1, 1000, 1);
+                new NetworkConfig(16, 16, 0.0, 1e-2, 0.2, 0.2, 0.0, 1), 8, 3, 32, 1, 1000, 1);
         Trainer.Result result = new Trainer(o, TextPipeline.standard(), QUIET).train(train, dev);
         assertTrue(result.dev().meanRocAuc() > 0.95, "dev mean ROC-AUC " + result.dev().meanRocAuc());
         assertTrue(result.bestEpoch() >= 1);
