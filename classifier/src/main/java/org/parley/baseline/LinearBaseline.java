@@ -1,6 +1,7 @@
 package org.parley.baseline;
 
 import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Linear;
 import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
@@ -19,12 +20,13 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.parley.corpus.Example;
+import org.parley.feature.NgramTfIdf;
 import org.parley.label.Attribute;
 import org.parley.score.Scorer;
 
 /**
  * The classic strong baseline for toxicity: TF-IDF over word 1–2-grams and character 2–5-grams
- * (see {@link NgramVectorizer}), then one L2-regularised logistic regression per attribute
+ * (see {@link NgramTfIdf}, the same features the network's wide part reads), then one L2-regularised logistic regression per attribute
  * (liblinear), each trained only on the rows whose corpus labels that attribute.
  *
  * <p>An attribute without a labelled training row scores NaN (no opinion); one whose labelled rows
@@ -84,12 +86,12 @@ public final class LinearBaseline implements Scorer {
     private static final SolverType SOLVER = SolverType.L2R_LR_DUAL;
     private static final double EPS = 0.1;
 
-    private final NgramVectorizer vectorizer;
+    private final NgramTfIdf vectorizer;
     private final Model[] models; // null where the attribute is constant (see constants)
     private final float[] constants;
     private final Options options;
 
-    private LinearBaseline(NgramVectorizer vectorizer, Model[] models, float[] constants, Options options) {
+    private LinearBaseline(NgramTfIdf vectorizer, Model[] models, float[] constants, Options options) {
         this.vectorizer = vectorizer;
         this.models = models;
         this.constants = constants;
@@ -101,12 +103,55 @@ public final class LinearBaseline implements Scorer {
     }
 
     public static LinearBaseline train(List<Example> train, Options options) {
-        NgramVectorizer vectorizer = new NgramVectorizer(options.hashBits());
         List<String> texts = train.stream().map(Example::text).toList();
-        Feature[][] rows;
+        NgramTfIdf vectorizer;
         try (ProgressBar bar = bar("tf-idf", texts.size(), options)) {
-            rows = vectorizer.fitTransform(texts, bar == null ? () -> {} : bar::step);
+            vectorizer = NgramTfIdf.fit(texts, 1 << options.hashBits(), bar == null ? () -> {} : bar::step);
         }
+        return fit(train, all(train.size()), rows(vectorizer, texts, options), vectorizer, options);
+    }
+
+    /**
+     * A baseline fitted on all of {@code train}, and each training row's logits from a baseline that
+     * did not see it (k-fold): what a model stacked on this one must learn from, since the full fit's
+     * logits on its own training rows are overconfident.
+     */
+    public record Stacked(LinearBaseline full, float[][] outOfFoldLogits) {}
+
+    public static Stacked stack(List<Example> train, NgramTfIdf vectorizer, int folds, Options options) {
+        if (folds < 2) throw new IllegalArgumentException("need at least 2 folds, was " + folds);
+        Feature[][] rows = rows(vectorizer, train.stream().map(Example::text).toList(), options);
+        LinearBaseline full = fit(train, all(train.size()), rows, vectorizer, options);
+        float[][] oof = new float[train.size()][];
+        List<Integer> order = new ArrayList<>(IntStream.range(0, train.size()).boxed().toList());
+        java.util.Collections.shuffle(order, new Random(options.seed()));
+        for (int f = 0; f < folds; f++) {
+            final int fold = f;
+            int[] in = IntStream.range(0, order.size()).filter(k -> k % folds != fold).map(order::get).toArray();
+            int[] out = IntStream.range(0, order.size()).filter(k -> k % folds == fold).map(order::get).toArray();
+            LinearBaseline part = fit(train, in, rows, vectorizer, options);
+            IntStream.of(out).parallel().forEach(i -> oof[i] = part.logits(rows[i]));
+        }
+        return new Stacked(full, oof);
+    }
+
+    private static int[] all(int n) {
+        return IntStream.range(0, n).toArray();
+    }
+
+    private static Feature[][] rows(NgramTfIdf vectorizer, List<String> texts, Options options) {
+        try (ProgressBar bar = bar("tf-idf rows", texts.size(), options)) {
+            return IntStream.range(0, texts.size()).parallel().mapToObj(i -> {
+                Feature[] row = liblinearRow(vectorizer, texts.get(i));
+                if (bar != null) bar.step();
+                return row;
+            }).toArray(Feature[][]::new);
+        }
+    }
+
+    /** One regression per attribute on the rows in {@code subset}, attributes in parallel. */
+    private static LinearBaseline fit(List<Example> train, int[] subset, Feature[][] rows, NgramTfIdf vectorizer,
+                                      Options options) {
         Model[] models = new Model[Attribute.COUNT];
         float[] constants = new float[Attribute.COUNT];
         Linear.disableDebugOutput(); // liblinear prints every Newton iteration to stdout otherwise
@@ -115,7 +160,7 @@ public final class LinearBaseline implements Scorer {
             List<Future<?>> jobs = new ArrayList<>();
             for (Attribute a : Attribute.values()) {
                 jobs.add(pool.submit(() -> {
-                    fit(a, train, rows, vectorizer.dimension(), options, models, constants);
+                    fit(a, train, subset, rows, vectorizer.dimension(), options, models, constants);
                     if (bar != null) bar.step();
                 }));
             }
@@ -131,9 +176,9 @@ public final class LinearBaseline implements Scorer {
         return new LinearBaseline(vectorizer, models, constants, options);
     }
 
-    private static void fit(Attribute a, List<Example> train, Feature[][] rows, int dimension, Options options,
-                            Model[] models, float[] constants) {
-        int[] labelled = IntStream.range(0, train.size()).filter(i -> train.get(i).labels().has(a)).toArray();
+    private static void fit(Attribute a, List<Example> train, int[] subset, Feature[][] rows, int dimension,
+                            Options options, Model[] models, float[] constants) {
+        int[] labelled = IntStream.of(subset).filter(i -> train.get(i).labels().has(a)).toArray();
         int positives = 0;
         for (int i : labelled) if (train.get(i).labels().positive(a)) positives++;
         if (labelled.length == 0) {
@@ -159,6 +204,51 @@ public final class LinearBaseline implements Scorer {
         models[a.ordinal()] = Linear.train(p, parameter);
     }
 
+    /** The logit a constant attribute gets: a probability of about 0.9997 or 0.0003. */
+    private static final float CONSTANT_LOGIT = 8f;
+
+    /** Log-odds of the positive class per attribute (0 where no row labels the attribute). */
+    public float[][] logits(List<String> texts) {
+        return texts.parallelStream().map(t -> logits(liblinearRow(vectorizer, t))).toArray(float[][]::new);
+    }
+
+    private float[] logits(Feature[] x) {
+        float[] out = new float[Attribute.COUNT];
+        double[] dec = new double[1];
+        for (int a = 0; a < Attribute.COUNT; a++) {
+            Model m = models[a];
+            if (m == null) {
+                out[a] = Float.isNaN(constants[a]) ? 0f : constants[a] > 0 ? CONSTANT_LOGIT : -CONSTANT_LOGIT;
+                continue;
+            }
+            Linear.predictValues(m, x, dec); // the decision value is for getLabels()[0]
+            out[a] = (float) (m.getLabels()[0] == 1 ? dec[0] : -dec[0]);
+        }
+        return out;
+    }
+
+    /** The weights as a [dimension][attribute] table of positive-class log-odds per TF-IDF unit. */
+    public float[][] weights() {
+        float[][] w = new float[vectorizer.dimension()][Attribute.COUNT];
+        for (int a = 0; a < Attribute.COUNT; a++) {
+            Model m = models[a];
+            if (m == null) continue;
+            double[] fw = m.getFeatureWeights();
+            double sign = m.getLabels()[0] == 1 ? 1 : -1;
+            for (int j = 0; j < vectorizer.dimension(); j++) w[j][a] = (float) (sign * fw[j]);
+        }
+        return w;
+    }
+
+    /** The intercept per attribute: the logit of a text with no features. */
+    public float[] bias() {
+        return logits(new Feature[] {new FeatureNode(vectorizer.dimension() + 1, 1.0)});
+    }
+
+    public NgramTfIdf vectorizer() {
+        return vectorizer;
+    }
+
     @Override public float[][] score(List<String> texts) {
         float[][] out = new float[texts.size()][];
         int[] positiveSlot = new int[Attribute.COUNT];
@@ -167,7 +257,7 @@ public final class LinearBaseline implements Scorer {
             if (m != null) positiveSlot[a.ordinal()] = Arrays.stream(m.getLabels()).boxed().toList().indexOf(1);
         }
         IntStream.range(0, texts.size()).parallel().forEach(i -> {
-            Feature[] x = vectorizer.transform(texts.get(i));
+            Feature[] x = liblinearRow(vectorizer, texts.get(i));
             float[] row = constants.clone();
             double[] p = new double[2];
             for (int a = 0; a < Attribute.COUNT; a++) {
@@ -178,6 +268,15 @@ public final class LinearBaseline implements Scorer {
             out[i] = row;
         });
         return out;
+    }
+
+    /** liblinear's form of a TF-IDF row: 1-based indices, and the intercept as one more feature. */
+    static Feature[] liblinearRow(NgramTfIdf vectorizer, String text) {
+        NgramTfIdf.Row row = vectorizer.transform(text);
+        Feature[] x = new Feature[row.size() + 1];
+        for (int k = 0; k < row.size(); k++) x[k] = new FeatureNode(row.index()[k] + 1, row.value()[k]);
+        x[row.size()] = new FeatureNode(vectorizer.dimension() + 1, 1.0);
+        return x;
     }
 
     @Override public String name() {

@@ -68,8 +68,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--embedding-learning-rate", description = "AdaGrad step for the embedding table (default: ${DEFAULT-VALUE})")
     double embeddingLearningRate = NetworkConfig.defaults().embeddingLearningRate();
 
-    @Option(names = "--wide-learning-rate", description = "AdaGrad step for the linear part (default: ${DEFAULT-VALUE})")
-    double wideLearningRate = NetworkConfig.defaults().wideLearningRate();
+    @Option(names = "--wide-c", description = "inverse L2 strength of the wide part's logistic regressions (default: ${DEFAULT-VALUE})")
+    double wideC = TrainingOptions.defaults().wideC();
 
     @Option(names = "--dropout", description = "default: ${DEFAULT-VALUE}")
     double dropout = NetworkConfig.defaults().dropout();
@@ -112,9 +112,10 @@ public final class TrainCommand implements Callable<Integer> {
         FeatureConfig base = FeatureConfig.defaults();
         TrainingOptions options = new TrainingOptions(
                 new FeatureConfig(base.maxTokens(), bigramBuckets, charBuckets, base.charMin(), base.charMax(), wideBuckets, base.seed()),
-                new NetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate, wideLearningRate,
+                new NetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate, NetworkConfig.defaults().wideLearningRate(),
                         NetworkConfig.defaults().l2(), seed),
-                epochs, patience, batchSize, TrainingOptions.defaults().vocabMinCount(), vocabularySize, seed);
+                epochs, patience, batchSize, TrainingOptions.defaults().vocabMinCount(), vocabularySize, seed,
+                wideC, TrainingOptions.defaults().stackingFolds());
         Trainer.Result result = new Trainer(options, TextPipeline.standard(), System.err).train(split.train(), split.dev());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 

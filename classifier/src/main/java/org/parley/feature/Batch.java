@@ -15,20 +15,42 @@ import java.util.function.Function;
 public final class Batch {
     private Batch() {}
 
-    /** Inputs {deep ids, wide ids} and their masks, in the order the network declares them. */
+    /** Inputs {deep ids, wide ids, wide weights} and their masks, in the order the network declares them. */
     public record Inputs(INDArray[] features, INDArray[] masks) {}
 
-    public static Inputs of(List<TextFeatures> texts) {
+    /**
+     * @param outputs how many outputs the wide part has: each wide weight is repeated once per output,
+     *                since DL4J multiplies element-wise without broadcasting
+     */
+    public static Inputs of(List<TextFeatures> texts, int outputs) {
         INDArray[] deep = padded(texts, TextFeatures::deep);
         INDArray[] wide = padded(texts, TextFeatures::wide);
-        return new Inputs(new INDArray[] {deep[0], wide[0]}, new INDArray[] {deep[1], wide[1]});
+        INDArray weights = weights(texts, (int) wide[0].size(1), outputs);
+        return new Inputs(new INDArray[] {deep[0], wide[0], weights}, new INDArray[] {deep[1], wide[1], wide[1]});
+    }
+
+    /** [n, outputs, maxLen]: the TF-IDF value of each wide id, 0 at padding (so padding adds nothing). */
+    static INDArray weights(List<TextFeatures> texts, int maxLen, int outputs) {
+        int n = texts.size();
+        float[] w = new float[n * outputs * maxLen];
+        for (int i = 0; i < n; i++) {
+            float[] v = texts.get(i).wideWeights();
+            for (int o = 0; o < outputs; o++) System.arraycopy(v, 0, w, (i * outputs + o) * maxLen, v.length);
+        }
+        return Nd4j.create(w, new long[] {n, outputs, maxLen}, DataType.FLOAT);
+    }
+
+    /** Inputs {deep ids, wide logits} of the deep-only training network, and their masks (none for the logits). */
+    public static Inputs deepOnly(List<int[]> deep, float[][] wideLogits) {
+        INDArray[] ids = padded(deep, d -> d);
+        return new Inputs(new INDArray[] {ids[0], Nd4j.create(wideLogits)}, new INDArray[] {ids[1], null});
     }
 
     /** [0] = ids as float (what EmbeddingSequenceLayer takes), [1] = mask; both [n, maxLen]. */
-    static INDArray[] padded(List<TextFeatures> texts, Function<TextFeatures, int[]> part) {
+    static <T> INDArray[] padded(List<T> texts, Function<T, int[]> part) {
         int n = texts.size();
         int maxLen = 1;
-        for (TextFeatures t : texts) maxLen = Math.max(maxLen, part.apply(t).length);
+        for (T t : texts) maxLen = Math.max(maxLen, part.apply(t).length);
         float[] ids = new float[n * maxLen];
         float[] mask = new float[n * maxLen];
         for (int i = 0; i < n; i++) {

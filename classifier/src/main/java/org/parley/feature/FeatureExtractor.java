@@ -1,6 +1,5 @@
 package org.parley.feature;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,20 +11,23 @@ import java.util.List;
  * words get no n-grams there: they would multiply the sequence length, and training time, of the
  * embedding part. Deep ids are laid out as [padding, unknown, words…, bigram buckets…, char buckets…].
  * <p>
- * Wide ids: hashed words, bigrams and character n-grams of every word, the features of a classic
- * n-gram linear model. The wide part has one weight per id and attribute, so long sequences cost little.
+ * Wide: the TF-IDF row of the raw text ({@link NgramTfIdf}: word 1–2-grams and character 2–5-grams),
+ * the features of the classic linear toxicity model; the wide part has one weight per feature and
+ * attribute and sums them weighted by TF-IDF, so it can learn what that model learns.
  */
 public final class FeatureExtractor {
-    private static final int BIGRAM_SALT = 0x9e3779b9;
-
     private final FeatureConfig config;
     private final Vocabulary vocabulary;
+    private final NgramTfIdf tfIdf;
     private final int bigramOffset;
     private final int charOffset;
 
-    public FeatureExtractor(FeatureConfig config, Vocabulary vocabulary) {
+    public FeatureExtractor(FeatureConfig config, Vocabulary vocabulary, NgramTfIdf tfIdf) {
+        if (tfIdf.dimension() != config.wideBuckets())
+            throw new IllegalArgumentException("TF-IDF has " + tfIdf.dimension() + " features, the settings say " + config.wideBuckets());
         this.config = config;
         this.vocabulary = vocabulary;
+        this.tfIdf = tfIdf;
         this.bigramOffset = vocabulary.size();
         this.charOffset = bigramOffset + config.bigramBuckets();
     }
@@ -48,31 +50,33 @@ public final class FeatureExtractor {
         return vocabulary;
     }
 
-    public TextFeatures extract(List<String> tokens) {
+    public NgramTfIdf tfIdf() {
+        return tfIdf;
+    }
+
+    /** Features of a text: {@code tokens} are its normalised tokens (deep part), {@code text} the raw text (wide part). */
+    public TextFeatures extract(String text, List<String> tokens) {
+        NgramTfIdf.Row wide = tfIdf.transform(text);
+        return new TextFeatures(deepIds(tokens), wide.index(), wide.value());
+    }
+
+    /** The deep part's ids alone (what training the deep part needs). */
+    public int[] deepIds(List<String> tokens) {
         int n = Math.min(tokens.size(), config.maxTokens());
         IntBuffer deep = new IntBuffer(n * 3);
-        IntBuffer wide = new IntBuffer(n * 16);
-        int wideBuckets = config.wideBuckets();
         int previousHash = 0;
         for (int i = 0; i < n; i++) {
             String t = tokens.get(i);
             int word = vocabulary.id(t);
             int h = hash(t, config.seed());
             deep.add(word);
-            wide.add(bucket(h, wideBuckets));
-            if (i > 0) {
-                int bigram = mix(previousHash * 31 + h);
-                if (config.bigramBuckets() > 0) deep.add(bigramOffset + bucket(bigram, config.bigramBuckets()));
-                wide.add(bucket(mix(bigram ^ BIGRAM_SALT), wideBuckets));
-            }
+            if (i > 0 && config.bigramBuckets() > 0)
+                deep.add(bigramOffset + bucket(mix(previousHash * 31 + h), config.bigramBuckets()));
             previousHash = h;
-            if (hasCharNgrams(t)) {
-                addCharNgrams(t, wide, 0, wideBuckets);
-                if (word == Vocabulary.UNKNOWN && config.charBuckets() > 0)
-                    addCharNgrams(t, deep, charOffset, config.charBuckets());
-            }
+            if (word == Vocabulary.UNKNOWN && config.charBuckets() > 0 && hasCharNgrams(t))
+                addCharNgrams(t, deep, charOffset, config.charBuckets());
         }
-        return new TextFeatures(deep.toArray(), wide.toArray());
+        return deep.toArray();
     }
 
     /** Placeholders such as {@code <url>} and punctuation carry no spelling worth hashing. */
@@ -116,24 +120,5 @@ public final class FeatureExtractor {
 
     private static int bucket(int h, int buckets) {
         return Math.floorMod(h, buckets);
-    }
-
-    /** A growable int array: avoids boxing on the hot path. */
-    private static final class IntBuffer {
-        private int[] a;
-        private int n;
-
-        IntBuffer(int capacity) {
-            a = new int[Math.max(16, capacity)];
-        }
-
-        void add(int v) {
-            if (n == a.length) a = Arrays.copyOf(a, n * 2);
-            a[n++] = v;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(a, n);
-        }
     }
 }

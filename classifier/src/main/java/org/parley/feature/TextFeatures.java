@@ -1,11 +1,16 @@
 package org.parley.feature;
 
 /**
- * The two id sequences of one text: {@code deep} indexes the embedding table (words, bigrams, and
- * character n-grams of unknown words); {@code wide} indexes the linear part's weights (words,
- * bigrams and character n-grams of every word).
+ * The inputs of one text: {@code deep} indexes the embedding table (words, bigrams, and character
+ * n-grams of unknown words); {@code wide} and {@code wideWeights} are its sparse TF-IDF row, which
+ * the linear part weighs.
  */
-public record TextFeatures(int[] deep, int[] wide) {
+public record TextFeatures(int[] deep, int[] wide, float[] wideWeights) {
+    public TextFeatures {
+        if (wide.length != wideWeights.length)
+            throw new IllegalArgumentException(wide.length + " wide ids but " + wideWeights.length + " weights");
+    }
+
     /** Work a forward pass does on this text; used to batch texts of similar cost. */
     public int length() {
         return deep.length + wide.length;

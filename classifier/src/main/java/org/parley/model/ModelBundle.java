@@ -9,6 +9,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.parley.feature.FeatureConfig;
 import org.parley.feature.FeatureExtractor;
+import org.parley.feature.NgramTfIdf;
 import org.parley.feature.Vocabulary;
 import org.parley.label.Attribute;
 
@@ -19,6 +20,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -44,15 +47,17 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ModelBundle {
     public static final String FORMAT = "parley-model-bundle";
-    public static final int VERSION = 1;
+    /** 2: the wide part reads a TF-IDF row, whose IDF is stored in {@code tfidf.bin}. */
+    public static final int VERSION = 2;
 
     static final String MANIFEST = "bundle.json";
     static final String NETWORK = "network.zip";
     static final String FEATURES = "features.json";
     static final String VOCABULARY = "vocabulary.txt";
+    static final String TF_IDF = "tfidf.bin";
     static final String CALIBRATION = "calibration.json";
     static final String PROVENANCE = "provenance.json";
-    private static final List<String> ENTRIES = List.of(NETWORK, FEATURES, VOCABULARY, CALIBRATION, PROVENANCE);
+    private static final List<String> ENTRIES = List.of(NETWORK, FEATURES, VOCABULARY, TF_IDF, CALIBRATION, PROVENANCE);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -114,6 +119,7 @@ public final class ModelBundle {
         BufferedWriter w = new BufferedWriter(new OutputStreamWriter(vocab, StandardCharsets.UTF_8));
         features.vocabulary().write(w);
         entries.put(VOCABULARY, vocab.toByteArray());
+        entries.put(TF_IDF, floatsToBytes(features.tfIdf().idf()));
         entries.put(CALIBRATION, JSON.writeValueAsBytes(new TreeMap<>(calibration)));
         entries.put(PROVENANCE, JSON.writeValueAsBytes(provenance));
 
@@ -161,6 +167,7 @@ public final class ModelBundle {
         FeatureConfig config;
         Map<Attribute, PlattScaling> calibration = new EnumMap<>(Attribute.class);
         Vocabulary vocabulary;
+        NgramTfIdf tfIdf;
         ComputationGraph network;
         try {
             config = JSON.readValue(entries.get(FEATURES), FeatureConfig.class);
@@ -172,6 +179,7 @@ public final class ModelBundle {
             }
             vocabulary = Vocabulary.read(new BufferedReader(new InputStreamReader(
                     new ByteArrayInputStream(entries.get(VOCABULARY)), StandardCharsets.UTF_8)));
+            tfIdf = NgramTfIdf.withIdf(bytesToFloats(entries.get(TF_IDF)));
             network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(entries.get(NETWORK)), false)
                     .convertDataType(DataType.FLOAT);
         } catch (BundleException e) {
@@ -179,7 +187,9 @@ public final class ModelBundle {
         } catch (IOException | RuntimeException e) {
             throw new BundleException(file, "cannot be read: " + e.getMessage(), e);
         }
-        FeatureExtractor features = new FeatureExtractor(config, vocabulary);
+        if (tfIdf.dimension() != config.wideBuckets())
+            throw new BundleException(file, TF_IDF + " holds " + tfIdf.dimension() + " IDF values but " + FEATURES + " says " + config.wideBuckets());
+        FeatureExtractor features = new FeatureExtractor(config, vocabulary, tfIdf);
         long embedded = network.getLayer("embed").getParam("W").size(0);
         if (embedded != features.idSpace())
             throw new BundleException(file, "network embeds " + embedded + " ids but the vocabulary and feature settings give " + features.idSpace());
@@ -212,6 +222,19 @@ public final class ModelBundle {
         } catch (IOException e) {
             throw new BundleException(file, "entry " + entry + " is not valid JSON: " + e.getMessage(), e);
         }
+    }
+
+    private static byte[] floatsToBytes(float[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(values);
+        return b.array();
+    }
+
+    private static float[] bytesToFloats(byte[] bytes) {
+        if (bytes.length % Float.BYTES != 0) throw new IllegalArgumentException(TF_IDF + " is not a float array");
+        float[] values = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        return values;
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  */
 public final class ToxicityModel implements Scorer {
     /** Texts per forward pass; sorted by length first so little of a batch is padding. */
-    static final int BATCH = 256;
+    public static final int BATCH = 256;
 
     private final TextPipeline pipeline;
     private final FeatureExtractor features;
@@ -83,7 +83,7 @@ public final class ToxicityModel implements Scorer {
     }
 
     public TextFeatures ids(String text) {
-        return features.extract(pipeline.tokens(text));
+        return features.extract(text, pipeline.tokens(text));
     }
 
     /** Forward passes over precomputed features, batched by length; uncalibrated. */
@@ -97,7 +97,7 @@ public final class ToxicityModel implements Scorer {
                 int to = Math.min(order.length, from + BATCH);
                 List<TextFeatures> batch = new ArrayList<>(to - from);
                 for (int k = from; k < to; k++) batch.add(ids.get(order[k]));
-                Batch.Inputs x = Batch.of(batch);
+                Batch.Inputs x = Batch.of(batch, Attribute.COUNT);
                 INDArray y = network.output(false, x.features(), x.masks())[0];
                 float[][] rows = y.toFloatMatrix();
                 for (int k = from; k < to; k++) out[order[k]] = rows[k - from];

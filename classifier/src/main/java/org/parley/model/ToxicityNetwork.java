@@ -23,8 +23,9 @@ import org.parley.label.Attribute;
  *   <li>deep: an embedding bag over words, bigrams and character n-grams of unknown words, pooled
  *       two ways (mean for the overall tone, max so one slur in a long comment still counts), then
  *       a dense layer: it generalises across words with similar use;</li>
- *   <li>wide: one weight per hashed n-gram and attribute, averaged over the text — a linear
- *       n-gram model inside the network, which memorises exact spellings cheaply.</li>
+ *   <li>wide: one weight per hashed n-gram and attribute, summed over the text's TF-IDF row — the
+ *       classic word and character n-gram logistic regression inside the network, which memorises
+ *       exact spellings and obfuscations cheaply.</li>
  * </ul>
  * Their logits are added and pass one sigmoid per attribute. Pooled encoders train ~50x faster
  * than recurrent ones here (DEPENDENCIES.md), which is what lets full training fit in minutes.
@@ -32,6 +33,8 @@ import org.parley.label.Attribute;
 public final class ToxicityNetwork {
     public static final String DEEP_INPUT = "ids";
     public static final String WIDE_INPUT = "wide";
+    /** The TF-IDF value of each wide id, repeated once per attribute ([batch, attributes, length]). */
+    public static final String WIDE_WEIGHTS = "wideTfIdf";
     /** The layer whose columns are the deep part's per-attribute weights. */
     public static final String LOGITS = "logits";
     public static final String WIDE = "wideWeights";
@@ -39,15 +42,40 @@ public final class ToxicityNetwork {
 
     private ToxicityNetwork() {}
 
+    /** The network as served: deep part plus the wide part reading TF-IDF rows. */
     public static ComputationGraph create(int idSpace, int wideSpace, NetworkConfig c) {
         // nIn is set on every layer by hand: setInputTypes(recurrent) would reset the
         // embedding's input size to 1 (DEPENDENCIES.md).
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+        ComputationGraphConfiguration.GraphBuilder g = deep(idSpace, c)
+                .addInputs(WIDE_INPUT, WIDE_WEIGHTS)
+                // A linear model starts from zero: no n-gram matters until the data says so.
+                .addLayer(WIDE, new EmbeddingSequenceLayer.Builder()
+                        .updater(new AdaGrad(c.wideLearningRate())).weightInit(WeightInit.ZERO).hasBias(false)
+                        .nIn(wideSpace).nOut(Attribute.COUNT).inferInputLength(true).build(), WIDE_INPUT)
+                .addVertex("wideWeighted", new ElementWiseVertex(ElementWiseVertex.Op.Product), WIDE, WIDE_WEIGHTS)
+                .addLayer("wideSum", new GlobalPoolingLayer.Builder(PoolingType.SUM).build(), "wideWeighted");
+        return build(g, "wideSum");
+    }
+
+    /**
+     * The deep part alone, its logits added to a given input of wide logits ({@link #WIDE_LOGITS},
+     * [batch, attributes]): how the deep part is trained once the wide part is fitted, without
+     * paying for the wide part's forward and backward passes. Its layers have the names and shapes
+     * of {@link #create}'s, so the trained parameters move over by name.
+     */
+    public static ComputationGraph createDeepOnly(int idSpace, NetworkConfig c) {
+        return build(deep(idSpace, c).addInputs(WIDE_LOGITS), WIDE_LOGITS);
+    }
+
+    public static final String WIDE_LOGITS = "wideLogits";
+
+    private static ComputationGraphConfiguration.GraphBuilder deep(int idSpace, NetworkConfig c) {
+        return new NeuralNetConfiguration.Builder()
                 .seed(c.seed())
                 .updater(new Adam(c.learningRate()))
                 .weightInit(WeightInit.XAVIER)
                 .graphBuilder()
-                .addInputs(DEEP_INPUT, WIDE_INPUT)
+                .addInputs(DEEP_INPUT)
                 .addLayer("embed", new EmbeddingSequenceLayer.Builder()
                         // DL4J updates a whole table every step; AdaGrad's single state array
                         // makes that pass ~1.5x cheaper than Adam's, and suits rarely seen rows.
@@ -61,18 +89,16 @@ public final class ToxicityNetwork {
                         .l2(c.l2()).dropOut(1 - c.dropout()).build(), "pooled")
                 .addLayer(LOGITS, new DenseLayer.Builder()
                         .nIn(c.hidden()).nOut(Attribute.COUNT).activation(Activation.IDENTITY)
-                        .l2(c.l2()).build(), "hidden")
-                // A linear model starts from zero: no n-gram matters until the data says so.
-                .addLayer(WIDE, new EmbeddingSequenceLayer.Builder()
-                        .updater(new AdaGrad(c.wideLearningRate())).weightInit(WeightInit.ZERO).hasBias(false)
-                        .nIn(wideSpace).nOut(Attribute.COUNT).inferInputLength(true).build(), WIDE_INPUT)
-                .addLayer("wideMean", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), WIDE)
-                .addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), LOGITS, "wideMean")
+                        .l2(c.l2()).build(), "hidden");
+    }
+
+    private static ComputationGraph build(ComputationGraphConfiguration.GraphBuilder g, String wide) {
+        ComputationGraph graph = new ComputationGraph(g
+                .addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), LOGITS, wide)
                 .addLayer(OUTPUT, new LossLayer.Builder(LossFunctions.LossFunction.XENT)
                         .activation(Activation.SIGMOID).build(), "sum")
                 .setOutputs(OUTPUT)
-                .build();
-        ComputationGraph graph = new ComputationGraph(conf);
+                .build());
         graph.init();
         return graph;
     }

@@ -7,15 +7,18 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.parley.baseline.LinearBaseline;
 import org.parley.corpus.Example;
 import org.parley.eval.Evaluation;
 import org.parley.feature.Batch;
 import org.parley.feature.FeatureExtractor;
+import org.parley.feature.NgramTfIdf;
 import org.parley.feature.TextFeatures;
 import org.parley.feature.Vocabulary;
 import org.parley.label.Attribute;
 import org.parley.label.Labels;
 import org.parley.model.ModelBundle;
+import org.parley.model.NetworkConfig;
 import org.parley.model.PlattScaling;
 import org.parley.model.ToxicityModel;
 import org.parley.model.ToxicityNetwork;
@@ -25,16 +28,20 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
- * Trains the toxicity network on a training split, picks the epoch with the best dev mean ROC-AUC,
- * and calibrates each attribute on the dev split. Attributes a corpus does not annotate are
+ * Trains the toxicity network on a training split in two stages — the wide part (TF-IDF logistic
+ * regressions, liblinear), then the deep part in DL4J on top of the wide part's out-of-fold logits
+ * (stacking) — picks the deep part's epoch with the best dev mean ROC-AUC, assembles the served
+ * network, and calibrates each attribute on the dev split. Attributes a corpus does not annotate are
  * masked out of the loss, so a corpus only teaches what it labels.
  */
 public final class Trainer {
@@ -60,41 +67,88 @@ public final class Trainer {
         if (train.isEmpty() || dev.isEmpty()) throw new IllegalArgumentException("training and dev splits must not be empty");
         List<List<String>> trainTokens = tokenize(train, "Tokenising training split");
         Vocabulary vocabulary = Vocabulary.build(trainTokens, options.vocabMinCount(), options.vocabMaxSize());
-        FeatureExtractor features = new FeatureExtractor(options.features(), vocabulary);
+        NgramTfIdf tfIdf;
+        try (ProgressBar bar = bar("Fitting TF-IDF", train.size())) {
+            tfIdf = NgramTfIdf.fit(texts(train), options.features().wideBuckets(), bar::step);
+        }
+        FeatureExtractor features = new FeatureExtractor(options.features(), vocabulary, tfIdf);
         LOG.info("vocabulary {} words, {} embedding ids", vocabulary.words().size(), features.idSpace());
-        List<TextFeatures> trainIds = trainTokens.parallelStream().map(features::extract).toList();
-        List<TextFeatures> devIds = tokenize(dev, "Tokenising dev split").parallelStream().map(features::extract).toList();
 
-        ComputationGraph network = ToxicityNetwork.create(features.idSpace(), features.wideSpace(), options.network());
-        ToxicityModel scorer = new ToxicityModel(network, features, Map.of(), pipeline, 1, "training");
+        // Stage 1, the wide part: a convex problem, solved exactly by liblinear. The deep part learns
+        // against out-of-fold wide logits: the full fit's logits on its own training rows are overconfident.
+        progressOut.printf("Wide part: logistic regression per attribute (C=%s, %d folds for stacking)%n",
+                options.wideC(), options.stackingFolds());
+        LinearBaseline.Options wideOptions = LinearBaseline.Options.defaults().withC(options.wideC())
+                .withHashBits(Integer.numberOfTrailingZeros(options.features().wideBuckets())).withSeed(options.seed());
+        LinearBaseline.Stacked wide = LinearBaseline.stack(train, tfIdf, options.stackingFolds(), wideOptions);
+        float[][] devWide = wide.full().logits(texts(dev));
+
+        // Stage 2, the deep part: trained on what the wide part gets wrong.
+        List<int[]> trainIds = trainTokens.parallelStream().map(features::deepIds).toList();
+        List<int[]> devIds = tokenize(dev, "Tokenising dev split").parallelStream().map(features::deepIds).toList();
+        ComputationGraph deep = ToxicityNetwork.createDeepOnly(features.idSpace(), options.network());
         Random random = new Random(options.seed());
         List<Double> history = new ArrayList<>();
         INDArray bestParams = null;
         int bestEpoch = -1;
         double best = Double.NEGATIVE_INFINITY;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-            runEpoch(network, train, trainIds, random, epoch);
-            double auc = Evaluation.of("dev", dev, scorer.forward(devIds)).meanRocAuc();
+            runEpoch(deep, train, trainIds, wide.outOfFoldLogits(), random, epoch);
+            double auc = Evaluation.of("dev", dev, forward(deep, devIds, devWide)).meanRocAuc();
             history.add(auc);
             progressOut.printf("epoch %d: dev mean ROC-AUC %.4f%n", epoch, auc);
             if (auc > best) {
                 best = auc;
                 bestEpoch = epoch;
-                bestParams = network.params().dup();
+                bestParams = deep.params().dup();
             } else if (epoch - bestEpoch >= options.patience()) {
                 progressOut.printf("no improvement for %d epochs: keeping epoch %d%n", options.patience(), bestEpoch);
                 break;
             }
         }
-        network.setParams(bestParams);
+        deep.setParams(bestParams);
+        ComputationGraph network = assemble(deep, wide.full(), features, options.network());
         // Calibrate and report the weights as the bundle will store them.
         ModelBundle.roundToHalf(network);
 
-        float[][] raw = scorer.forward(devIds);
+        List<TextFeatures> devFeatures = IntStream.range(0, dev.size()).parallel()
+                .mapToObj(i -> features.extract(dev.get(i).text(), pipeline.tokens(dev.get(i).text()))).toList();
+        ToxicityModel scorer = new ToxicityModel(network, features, Map.of(), pipeline, 1, "training");
+        float[][] raw = scorer.forward(devFeatures);
         Map<Attribute, PlattScaling> calibration = calibrate(dev, raw);
         ToxicityModel calibrated = new ToxicityModel(network, features, calibration, pipeline, 1, "parley");
-        Evaluation devEval = Evaluation.of("parley", dev, calibrated.forwardCalibrated(devIds));
+        Evaluation devEval = Evaluation.of("parley", dev, calibrated.forwardCalibrated(devFeatures));
         return new Result(network, features, calibration, devEval, bestEpoch, history);
+    }
+
+    /** The served network: the trained deep layers, and the wide part's weights from liblinear. */
+    static ComputationGraph assemble(ComputationGraph deep, LinearBaseline wide, FeatureExtractor features, NetworkConfig config) {
+        ComputationGraph network = ToxicityNetwork.create(features.idSpace(), features.wideSpace(), config);
+        for (org.deeplearning4j.nn.api.Layer layer : deep.getLayers()) {
+            String name = layer.conf().getLayer().getLayerName();
+            if (layer.numParams() > 0) network.getLayer(name).setParams(layer.params().dup());
+        }
+        network.getLayer(ToxicityNetwork.WIDE).setParam("W", Nd4j.create(wide.weights()));
+        // The regressions' intercepts join the deep logits' bias: the wide sum has none.
+        INDArray b = network.getLayer(ToxicityNetwork.LOGITS).getParam("b");
+        b.addi(Nd4j.create(wide.bias()).reshape(b.shape()));
+        return network;
+    }
+
+    /** Sigmoid outputs of the deep-only network for precomputed ids and wide logits. */
+    private static float[][] forward(ComputationGraph deep, List<int[]> ids, float[][] wideLogits) {
+        float[][] out = new float[ids.size()][];
+        for (int from = 0; from < ids.size(); from += ToxicityModel.BATCH) {
+            int to = Math.min(ids.size(), from + ToxicityModel.BATCH);
+            Batch.Inputs x = Batch.deepOnly(ids.subList(from, to), Arrays.copyOfRange(wideLogits, from, to));
+            float[][] rows = deep.output(false, x.features(), x.masks())[0].toFloatMatrix();
+            System.arraycopy(rows, 0, out, from, to - from);
+        }
+        return out;
+    }
+
+    private static List<String> texts(List<Example> examples) {
+        return examples.stream().map(Example::text).toList();
     }
 
     private List<List<String>> tokenize(List<Example> examples, String task) {
@@ -107,11 +161,12 @@ public final class Trainer {
         }
     }
 
-    private void runEpoch(ComputationGraph network, List<Example> train, List<TextFeatures> ids, Random random, int epoch) {
+    private void runEpoch(ComputationGraph network, List<Example> train, List<int[]> ids, float[][] wideLogits,
+                          Random random, int epoch) {
         List<int[]> batches = lengthBucketedBatches(ids, random);
         try (ProgressBar bar = bar("Epoch " + epoch + "/" + options.epochs(), train.size())) {
             for (int[] batch : batches) {
-                network.fit(toDataSet(batch, train, ids));
+                network.fit(toDataSet(batch, train, ids, wideLogits));
                 bar.stepBy(batch.length);
                 bar.setExtraMessage(String.format(" loss %.4f", network.score()));
             }
@@ -119,7 +174,7 @@ public final class Trainer {
     }
 
     /** Shuffled batches of similar-length texts: padding costs as much as real ids. */
-    private List<int[]> lengthBucketedBatches(List<TextFeatures> ids, Random random) {
+    private List<int[]> lengthBucketedBatches(List<int[]> ids, Random random) {
         List<Integer> order = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) order.add(i);
         Collections.shuffle(order, random);
@@ -127,7 +182,7 @@ public final class Trainer {
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < order.size(); from += window) {
             List<Integer> w = new ArrayList<>(order.subList(from, Math.min(order.size(), from + window)));
-            w.sort(Comparator.comparingInt(i -> ids.get(i).length()));
+            w.sort(Comparator.comparingInt(i -> ids.get(i).length));
             for (int b = 0; b < w.size(); b += bs)
                 batches.add(w.subList(b, Math.min(w.size(), b + bs)).stream().mapToInt(Integer::intValue).toArray());
         }
@@ -135,12 +190,14 @@ public final class Trainer {
         return batches;
     }
 
-    static MultiDataSet toDataSet(int[] rows, List<Example> examples, List<TextFeatures> ids) {
-        List<TextFeatures> seqs = new ArrayList<>(rows.length);
+    static MultiDataSet toDataSet(int[] rows, List<Example> examples, List<int[]> ids, float[][] wideLogits) {
+        List<int[]> seqs = new ArrayList<>(rows.length);
+        float[][] wide = new float[rows.length][];
         float[] labels = new float[rows.length * Attribute.COUNT];
         float[] mask = new float[rows.length * Attribute.COUNT];
         for (int k = 0; k < rows.length; k++) {
             seqs.add(ids.get(rows[k]));
+            wide[k] = wideLogits[rows[k]];
             Labels l = examples.get(rows[k]).labels();
             for (Attribute a : Attribute.values()) {
                 int j = k * Attribute.COUNT + a.ordinal();
@@ -150,7 +207,7 @@ public final class Trainer {
                 }
             }
         }
-        Batch.Inputs x = Batch.of(seqs);
+        Batch.Inputs x = Batch.deepOnly(seqs, wide);
         long[] shape = {rows.length, Attribute.COUNT};
         return new MultiDataSet(x.features(), new INDArray[] {Nd4j.create(labels, shape)},
                 x.masks(), new INDArray[] {Nd4j.create(mask, shape)});

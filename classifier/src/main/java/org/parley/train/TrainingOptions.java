@@ -14,16 +14,20 @@ import org.parley.model.NetworkConfig;
  * @param vocabMinCount  a word needs this many occurrences in the training split to get its own id
  * @param vocabMaxSize   at most this many words get their own id
  * @param seed           shuffling seed (the network has its own in {@link NetworkConfig})
+ * @param wideC          inverse L2 strength of the wide part's logistic regressions (liblinear's C)
+ * @param stackingFolds  folds for the out-of-fold wide logits the deep part is trained against
  */
 public record TrainingOptions(FeatureConfig features, NetworkConfig network, int epochs, int patience,
-                              int batchSize, int vocabMinCount, int vocabMaxSize, long seed) {
+                              int batchSize, int vocabMinCount, int vocabMaxSize, long seed,
+                              double wideC, int stackingFolds) {
 
     public TrainingOptions {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
+        if (stackingFolds < 2) throw new IllegalArgumentException("stackingFolds must be >= 2, was " + stackingFolds);
     }
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(FeatureConfig.defaults(), NetworkConfig.defaults(), 8, 2, 512, 3, 60_000, 7);
+        return new TrainingOptions(FeatureConfig.defaults(), NetworkConfig.defaults(), 8, 2, 512, 3, 60_000, 7, 4.0, 2);
     }
 }

@@ -9,12 +9,17 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class FeatureExtractorTest {
     private final Vocabulary vocab = Vocabulary.of(List.of("you", "are", "an", "idiot"));
-    private final FeatureConfig config = new FeatureConfig(5, 100, 200, 3, 5, 1000, 1);
-    private final FeatureExtractor fx = new FeatureExtractor(config, vocab);
+    private final FeatureConfig config = new FeatureConfig(5, 100, 200, 3, 5, 1024, 1);
+    private final FeatureExtractor fx = new FeatureExtractor(config, vocab,
+            NgramTfIdf.fit(List.of("you are an idiot", "nice day"), 1024, () -> {}));
+
+    private TextFeatures extract(List<String> tokens) {
+        return fx.extract(String.join(" ", tokens), tokens);
+    }
 
     @Test
     void knownWordsGetWordAndBigramDeepIdsOnly() {
-        int[] ids = fx.extract(List.of("you", "are", "an", "idiot")).deep();
+        int[] ids = extract(List.of("you", "are", "an", "idiot")).deep();
         // word, then each later word's bigram: you, are, (you are), an, (are an), idiot, (an idiot)
         assertEquals(7, ids.length);
         assertEquals(vocab.id("you"), ids[0]);
@@ -24,7 +29,7 @@ class FeatureExtractorTest {
 
     @Test
     void unknownWordsAddCharacterNgramsInTheirOwnRange() {
-        int[] ids = fx.extract(List.of("idiots")).deep();
+        int[] ids = extract(List.of("idiots")).deep();
         assertEquals(Vocabulary.UNKNOWN, ids[0]);
         // "<idiots>" has 8 chars: 6 trigrams + 5 four-grams + 4 five-grams
         assertEquals(1 + 6 + 5 + 4, ids.length);
@@ -33,47 +38,58 @@ class FeatureExtractorTest {
     }
 
     @Test
-    void wideIdsCoverEveryWordsNgramsWithinTheWideSpace() {
-        TextFeatures f = fx.extract(List.of("you", "idiot"));
-        // you: 1 word + <yo, you, ou> (3) + <you, you> (2), the whole "<you>" being the word's job;
-        // idiot: 1 word + 1 bigram + 5 trigrams + 4 four-grams + 3 five-grams
-        assertEquals(1 + 3 + 2 + 1 + 1 + 5 + 4 + 3, f.wide().length);
+    void wideIsTheTfIdfRowOfTheRawText() {
+        TextFeatures f = fx.extract("You IDIOT", List.of("you", "idiot"));
+        NgramTfIdf.Row row = fx.tfIdf().transform("You IDIOT");
+        assertArrayEquals(row.index(), f.wide());
+        assertArrayEquals(row.value(), f.wideWeights());
         for (int id : f.wide()) assertTrue(id >= 0 && id < fx.wideSpace());
     }
 
     @Test
+    void wideSettingsMustMatchTheTfIdf() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(config, vocab,
+                NgramTfIdf.fit(List.of("x"), 2048, () -> {})));
+        assertEquals("TF-IDF has 2048 features, the settings say 1024", e.getMessage());
+    }
+
+    @Test
     void similarSpellingsShareCharacterNgrams() {
-        int[] a = Arrays.copyOfRange(fx.extract(List.of("idiots")).deep(), 1, 16);
-        int[] b = Arrays.copyOfRange(fx.extract(List.of("idiotz")).deep(), 1, 16);
+        int[] a = Arrays.copyOfRange(extract(List.of("idiots")).deep(), 1, 16);
+        int[] b = Arrays.copyOfRange(extract(List.of("idiotz")).deep(), 1, 16);
         long shared = Arrays.stream(a).filter(x -> Arrays.stream(b).anyMatch(y -> y == x)).count();
         assertTrue(shared >= 5, "idiots/idiotz share <id, idi, dio, iot, ... but shared only " + shared);
     }
 
     @Test
     void placeholdersAndPunctuationGetNoNgrams() {
-        assertEquals(1, fx.extract(List.of("<url>")).deep().length);
-        assertEquals(1, fx.extract(List.of("!!")).wide().length);
+        assertEquals(1, extract(List.of("<url>")).deep().length);
     }
 
     @Test
     void idsAreDeterministicAndOrderSensitiveInBigrams() {
-        assertArrayEquals(fx.extract(List.of("you", "idiot")).wide(), fx.extract(List.of("you", "idiot")).wide());
-        assertNotEquals(fx.extract(List.of("you", "idiot")).deep()[2], fx.extract(List.of("idiot", "you")).deep()[2]);
+        assertArrayEquals(extract(List.of("you", "idiot")).wide(), extract(List.of("you", "idiot")).wide());
+        assertNotEquals(extract(List.of("you", "idiot")).deep()[2], extract(List.of("idiot", "you")).deep()[2]);
     }
 
     @Test
     void truncatesToMaxTokens() {
-        int[] ids = fx.extract(List.of("you", "you", "you", "you", "you", "you", "you", "you")).deep();
+        int[] ids = extract(List.of("you", "you", "you", "you", "you", "you", "you", "you")).deep();
         assertEquals(5 + 4, ids.length);
     }
 
     @Test
     void emptyTextGivesNoIdsAndBatchStillHasOnePosition() {
-        assertEquals(0, fx.extract(List.of()).deep().length);
-        Batch.Inputs batch = Batch.of(List.of(fx.extract(List.of()), new TextFeatures(new int[] {2, 3, 4}, new int[] {5})));
-        assertEquals(2, batch.features().length);
+        assertEquals(0, extract(List.of()).deep().length);
+        Batch.Inputs batch = Batch.of(List.of(extract(List.of()),
+                new TextFeatures(new int[] {2, 3, 4}, new int[] {5, 9}, new float[] {0.6f, 0.8f})), 3);
+        assertEquals(3, batch.features().length);
         assertArrayEquals(new long[] {2, 3}, batch.features()[0].shape());
-        assertArrayEquals(new long[] {2, 1}, batch.features()[1].shape());
+        assertArrayEquals(new long[] {2, 2}, batch.features()[1].shape());
+        // TF-IDF weights repeated once per output, 0 at padding.
+        assertArrayEquals(new long[] {2, 3, 2}, batch.features()[2].shape());
+        assertEquals(0f, batch.features()[2].sumNumber().floatValue() - 3 * (0.6f + 0.8f), 1e-6);
+        assertEquals(0.8f, batch.features()[2].getFloat(1, 2, 1), 1e-6);
         assertEquals(1f, batch.masks()[0].getFloat(0, 0));
         assertEquals(0f, batch.masks()[0].getFloat(0, 1));
         assertEquals(4f, batch.masks()[0].sumNumber().floatValue());

@@ -93,7 +93,7 @@ class ModelBundleTest {
     void newerFormatVersionIsIncompatible() throws IOException {
         Path future = rewrite("future.zip", entries -> {
             entries.put("bundle.json", new String(entries.get("bundle.json"), StandardCharsets.UTF_8)
-                    .replace("\"version\" : 1", "\"version\" : 99").getBytes(StandardCharsets.UTF_8));
+                    .replace("\"version\" : " + ModelBundle.VERSION, "\"version\" : 99").getBytes(StandardCharsets.UTF_8));
             return entries;
         });
         BundleException e = assertThrows(BundleException.class, () -> ModelBundle.load(future));

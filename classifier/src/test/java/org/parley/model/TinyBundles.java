@@ -3,6 +3,7 @@ package org.parley.model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.parley.feature.FeatureConfig;
 import org.parley.feature.FeatureExtractor;
+import org.parley.feature.NgramTfIdf;
 import org.parley.feature.Vocabulary;
 import org.parley.label.Attribute;
 
@@ -16,7 +17,8 @@ public final class TinyBundles {
 
     public static ModelBundle create() {
         FeatureExtractor fx = new FeatureExtractor(new FeatureConfig(32, 64, 64, 3, 4, 128, 1),
-                Vocabulary.of(List.of("you", "are", "an", "idiot", "nice", "day")));
+                Vocabulary.of(List.of("you", "are", "an", "idiot", "nice", "day")),
+                NgramTfIdf.fit(List.of("you are an idiot", "nice day"), 128, () -> {}));
         NetworkConfig net = new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.1, 0.0, 3);
         Map<Attribute, PlattScaling> cal = new EnumMap<>(Attribute.class);
         for (Attribute a : Attribute.values()) cal.put(a, new PlattScaling(1 + a.ordinal() * 0.1, -0.2));

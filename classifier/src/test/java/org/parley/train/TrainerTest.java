@@ -7,6 +7,7 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.parley.corpus.Example;
 import org.parley.feature.FeatureConfig;
 import org.parley.feature.FeatureExtractor;
+import org.parley.feature.NgramTfIdf;
 import org.parley.feature.TextFeatures;
 import org.parley.feature.Vocabulary;
 import org.parley.label.Attribute;
@@ -32,8 +33,9 @@ class TrainerTest {
         List<Example> ex = List.of(
                 new Example("s", "1", "you idiot", Labels.of(Map.of(Attribute.TOXICITY, 1f, Attribute.INSULT, 1f))),
                 new Example("s", "2", "nice day", Labels.of(Map.of(Attribute.TOXICITY, 0f))));
-        MultiDataSet ds = Trainer.toDataSet(new int[] {0, 1}, ex,
-                List.of(new TextFeatures(new int[] {2, 3}, new int[] {1}), new TextFeatures(new int[] {4}, new int[] {2})));
+        MultiDataSet ds = Trainer.toDataSet(new int[] {0, 1}, ex, List.of(new int[] {2, 3}, new int[] {4}),
+                new float[][] {{1, 2, 3, 4, 5, 6}, {-1, -2, -3, -4, -5, -6}});
+        assertEquals(-3f, ds.getFeatures(1).getFloat(1, 2), "each row carries its own wide logits");
         INDArray mask = ds.getLabelsMaskArray(0);
         assertEquals(1f, mask.getFloat(0, Attribute.INSULT.ordinal()));
         assertEquals(0f, mask.getFloat(1, Attribute.INSULT.ordinal()), "example 2 does not label INSULT");
@@ -44,27 +46,52 @@ class TrainerTest {
 
     @Test
     void aMaskedAttributeLearnsNothingFromABatch() {
-        FeatureExtractor fx = new FeatureExtractor(new FeatureConfig(16, 32, 32, 3, 4, 64, 1), Vocabulary.of(List.of("a", "b")));
-        ComputationGraph net = ToxicityNetwork.create(fx.idSpace(), fx.wideSpace(), new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.1, 0.0, 3));
+        ComputationGraph net = ToxicityNetwork.createDeepOnly(64, new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.1, 0.0, 3));
         List<Example> ex = new ArrayList<>();
-        List<TextFeatures> ids = new ArrayList<>();
+        List<int[]> ids = new ArrayList<>();
+        float[][] wide = new float[16][Attribute.COUNT];
         for (int i = 0; i < 16; i++) {
             ex.add(new Example("s", "" + i, "x", Labels.of(Map.of(Attribute.TOXICITY, (float) (i % 2)))));
-            ids.add(new TextFeatures(new int[] {2 + i % 2, 5 + i}, new int[] {i % 2, 10 + i}));
+            ids.add(new int[] {2 + i % 2, 5 + i});
         }
         int threat = Attribute.THREAT.ordinal(), tox = Attribute.TOXICITY.ordinal();
         INDArray w0 = net.getLayer(ToxicityNetwork.LOGITS).getParam("W").dup();
         INDArray b0 = net.getLayer(ToxicityNetwork.LOGITS).getParam("b").dup();
-        INDArray wide0 = net.getLayer(ToxicityNetwork.WIDE).getParam("W").dup();
-        net.fit(Trainer.toDataSet(java.util.stream.IntStream.range(0, 16).toArray(), ex, ids));
+        net.fit(Trainer.toDataSet(java.util.stream.IntStream.range(0, 16).toArray(), ex, ids, wide));
         INDArray w1 = net.getLayer(ToxicityNetwork.LOGITS).getParam("W");
         INDArray b1 = net.getLayer(ToxicityNetwork.LOGITS).getParam("b");
-        INDArray wide1 = net.getLayer(ToxicityNetwork.WIDE).getParam("W");
-        assertEquals(wide0.getColumn(threat), wide1.getColumn(threat), "THREAT wide weights moved");
-        assertNotEquals(wide0.getColumn(tox), wide1.getColumn(tox));
         assertEquals(w0.getColumn(threat), w1.getColumn(threat), "THREAT weights moved although THREAT is unlabelled");
         assertEquals(b0.getFloat(threat), b1.getFloat(threat));
         assertNotEquals(w0.getColumn(tox), w1.getColumn(tox), "TOXICITY is labelled and should learn");
+    }
+
+    @Test
+    void theAssembledNetworkScoresLikeDeepPartPlusRegression() {
+        List<String> texts = List.of("you are an idiot", "what a nice day", "idiot idiot", "have a nice day, friend",
+                "you moron", "thanks, nice point");
+        List<Example> train = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String t = texts.get(i % texts.size()) + " " + i;
+            boolean toxic = t.contains("idiot") || t.contains("moron");
+            train.add(new Example("s", "" + i, t, Labels.of(Map.of(Attribute.TOXICITY, toxic ? 1f : 0f))));
+        }
+        FeatureExtractor fx = new FeatureExtractor(new FeatureConfig(16, 32, 32, 3, 4, 1024, 1),
+                Vocabulary.of(List.of("you", "idiot", "nice", "day")),
+                NgramTfIdf.fit(train.stream().map(Example::text).toList(), 1024, () -> {}));
+        var wide = org.parley.baseline.LinearBaseline.stack(train, fx.tfIdf(), 2,
+                org.parley.baseline.LinearBaseline.Options.defaults().quiet().withHashBits(10)).full();
+        NetworkConfig config = new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.1, 0.0, 3);
+        ComputationGraph deep = ToxicityNetwork.createDeepOnly(fx.idSpace(), config);
+        ComputationGraph served = Trainer.assemble(deep, wide, fx, config);
+
+        TextPipeline pipeline = TextPipeline.standard();
+        String text = "you idiot, nice day";
+        int[] ids = fx.deepIds(pipeline.tokens(text));
+        float[][] logits = wide.logits(List.of(text));
+        var x = org.parley.feature.Batch.deepOnly(List.of(ids), logits);
+        float[] expected = deep.output(false, x.features(), x.masks())[0].toFloatVector();
+        float[] actual = new org.parley.model.ToxicityModel(served, fx, Map.of(), pipeline, 1, "t").rawScores(List.of(text))[0];
+        assertArrayEquals(expected, actual, 1e-5f);
     }
 
     @Test
@@ -80,7 +107,7 @@ class TrainerTest {
             (i < 300 ? train : dev).add(new Example("toy", "" + i, text, l));
         }
         TrainingOptions o = new TrainingOptions(new FeatureConfig(32, 256, 256, 3, 4, 1024, 1),
-                new NetworkConfig(16, 16, 0.0, 1e-2, 0.2, 0.2, 0.0, 1), 8, 3, 32, 1, 1000, 1);
+                new NetworkConfig(16, 16, 0.0, 1e-2, 0.2, 0.2, 0.0, 1), 8, 3, 32, 1, 1000, 1, 4.0, 2);
         Trainer.Result result = new Trainer(o, TextPipeline.standard(), QUIET).train(train, dev);
         assertTrue(result.dev().meanRocAuc() > 0.95, "dev mean ROC-AUC " + result.dev().meanRocAuc());
         assertTrue(result.bestEpoch() >= 1);

@@ -1,0 +1,94 @@
+package org.parley.feature;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NgramTfIdfTest {
+    private final NgramTfIdf v = NgramTfIdf.fit(List.of("x"), 1 << 20, () -> {});
+
+    @Test
+    void countsTheExpectedNgrams() {
+        // "ab": words: "ab" (1 unigram). char_wb on " ab ": 2-grams " a","ab","b " (3), 3-grams " ab","ab " (2),
+        // 4-gram " ab " (1) -> 7 occurrences, all distinct with overwhelming probability at 2^20 buckets.
+        assertEquals(7, v.termFrequencies("ab").size());
+        // "x" is no word (too short) but still gives char n-grams " x", "x ", " x ".
+        assertEquals(3, v.termFrequencies("x").size());
+        assertEquals(0, v.termFrequencies("").size());
+        assertEquals(0, v.termFrequencies(" \t\n").size());
+    }
+
+    @Test
+    void repeatsAreSublinearAndCaseIsIgnored() {
+        NgramTfIdf.Row once = v.termFrequencies("Idiot");
+        NgramTfIdf.Row thrice = v.termFrequencies("idiot idiot IDIOT");
+        // The unigram "idiot" appears three times: 1 + ln 3.
+        boolean found = false;
+        for (float f : thrice.value()) if (Math.abs(f - (1 + Math.log(3))) < 1e-6) found = true;
+        assertTrue(found);
+        // Same n-gram set, plus the bigram "idiot idiot".
+        assertEquals(once.size() + 1, thrice.size());
+    }
+
+    @Test
+    void indicesAscendAndWordsPrecedeCharacters() {
+        NgramTfIdf.Row row = v.termFrequencies("you are such an idiot, honestly!!");
+        for (int k = 1; k < row.size(); k++) assertTrue(row.index()[k] > row.index()[k - 1]);
+        int words = 0;
+        for (int k = 0; k < row.size(); k++) {
+            assertTrue(row.index()[k] >= 0 && row.index()[k] < v.dimension());
+            if (v.isWord(row.index()[k])) words++;
+        }
+        assertEquals(6 + 5, words); // 6 words of length >= 2 ("you are such an idiot honestly") + 5 bigrams
+    }
+
+    @Test
+    void rowsAreUnitLengthWithBalancedBlocks() {
+        NgramTfIdf fitted = NgramTfIdf.fit(List.of("you idiot", "nice day", "have a nice day, friend"), 1 << 20, () -> {});
+        NgramTfIdf.Row row = fitted.transform("what a nice idiot");
+        double word = 0, chars = 0;
+        for (int k = 0; k < row.size(); k++) {
+            double x = row.value()[k];
+            if (fitted.isWord(row.index()[k])) word += x * x;
+            else chars += x * x;
+        }
+        assertEquals(0.5, word, 1e-6);
+        assertEquals(0.5, chars, 1e-6);
+        // Only character n-grams: the one block carries the whole norm.
+        NgramTfIdf.Row x = fitted.transform("a");
+        double norm = 0;
+        for (float f : x.value()) norm += f * f;
+        assertEquals(1.0, norm, 1e-6);
+    }
+
+    @Test
+    void rarerTermsWeighMore() {
+        NgramTfIdf fitted = NgramTfIdf.fit(List.of("the cat", "the dog", "the cow"), 1 << 20, () -> {});
+        NgramTfIdf.Row row = fitted.transform("the cat");
+        int the = v.termFrequencies("the").index()[0], cat = v.termFrequencies("cat").index()[0];
+        float theWeight = Float.NaN, catWeight = Float.NaN;
+        for (int k = 0; k < row.size(); k++) {
+            if (row.index()[k] == the) theWeight = row.value()[k];
+            if (row.index()[k] == cat) catWeight = row.value()[k];
+        }
+        assertTrue(catWeight > theWeight, catWeight + " vs " + theWeight);
+    }
+
+    @Test
+    void aStoredIdfGivesTheSameRows() {
+        NgramTfIdf fitted = NgramTfIdf.fit(List.of("you idiot", "nice day"), 1 << 12, () -> {});
+        NgramTfIdf reloaded = NgramTfIdf.withIdf(fitted.idf());
+        assertArrayEquals(fitted.transform("what an idiot").value(), reloaded.transform("what an idiot").value());
+        assertArrayEquals(fitted.transform("what an idiot").index(), reloaded.transform("what an idiot").index());
+    }
+
+    @Test
+    void bucketsMustBeAPowerOfTwo() {
+        var e = assertThrows(IllegalArgumentException.class, () -> NgramTfIdf.withIdf(new float[100]));
+        assertEquals("buckets must be a power of two in [16, 2^28], was 100", e.getMessage());
+    }
+}
