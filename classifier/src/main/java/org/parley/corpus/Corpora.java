@@ -24,6 +24,13 @@ public final class Corpora {
     /** Environment variable that overrides where training-data/ is. */
     public static final String ROOT_ENV = "PARLEY_TRAINING_DATA";
 
+    /**
+     * Generated neutral sentences that mention identities, all six attributes 0: hate-speech
+     * corpora mention identities mostly in abuse, and the model must not learn the words themselves
+     * as toxic (training-data/identity_neutral/generate.py says how they were made).
+     */
+    public static final String IDENTITY_NEUTRAL = "identity_neutral";
+
     /** Folder name → reader, in the fixed order of {@link #toxicityNames()}. */
     private static final Map<String, CorpusReader> READERS = new LinkedHashMap<>();
 
@@ -50,6 +57,7 @@ public final class Corpora {
         READERS.put(TweetCorpora.HASOC, TweetCorpora::hasoc);
         READERS.put(ForumCorpora.CAD, ForumCorpora::cad);
         READERS.put(TweetCorpora.INCIVILITY, TweetCorpora::incivility);
+        READERS.put(IDENTITY_NEUTRAL, dir -> LabelledFile.read(dir.resolve(IDENTITY_NEUTRAL + ".jsonl")));
     }
 
     private Corpora() {}

@@ -27,11 +27,15 @@ public final class LabelledFile {
 
     private LabelledFile() {}
 
-    /** Reads a file; the source of a line without one is the file name without extension. */
+    /**
+     * Reads a file ({@code file.gz} is read when only the compressed copy exists); the source of a
+     * line without one is the file name without extension.
+     */
     public static List<Example> read(Path file) throws IOException {
         String defaultSource = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         List<Example> out = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file)) {
+        Path dir = file.toAbsolutePath().getParent();
+        try (BufferedReader in = Table.open(dir, file.getFileName().toString())) {
             int n = 0;
             for (String line; (line = in.readLine()) != null; ) {
                 n++;

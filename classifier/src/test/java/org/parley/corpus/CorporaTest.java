@@ -25,12 +25,26 @@ class CorporaTest {
     @Test
     void namesAreTheLabelledToxicitySetsInAFixedOrder() {
         List<String> names = Corpora.toxicityNames();
-        assertEquals(22, names.size());
+        assertEquals(23, names.size());
         assertEquals("jigsaw_toxic_partial", names.get(0));
         assertEquals("political_incivility_tweets_theocharis", names.get(21));
+        assertEquals("identity_neutral", names.get(22));
         assertFalse(names.contains("jigsaw_toxic_severity_2022"), "unlabelled");
         assertFalse(names.contains("vast"), "stance");
         assertEquals(names, Corpora.toxicityNames());
+    }
+
+    @Test
+    void identityNeutralSentencesAreLabelledNotToxicOnEveryAttribute() throws Exception {
+        List<Example> ex = Corpora.load(Fixtures.root(), Corpora.IDENTITY_NEUTRAL);
+        assertEquals(3, ex.size());
+        for (Example e : ex) {
+            assertEquals(Corpora.IDENTITY_NEUTRAL, e.source());
+            for (org.parley.label.Attribute a : org.parley.label.Attribute.values()) {
+                assertTrue(e.labels().has(a), e.id() + " " + a);
+                assertFalse(e.labels().positive(a), e.id() + " " + a);
+            }
+        }
     }
 
     @Test

@@ -49,6 +49,7 @@ class RealCorporaTest {
         EXPECTED.put("hasoc_en", 5_852);
         EXPECTED.put("cad_contextual_abuse", 17_968);               // 13,485 + 4,484 − 1 blank
         EXPECTED.put("political_incivility_tweets_theocharis", 4_000);
+        EXPECTED.put("identity_neutral", 522);                      // 34 adjectives x 12 + 19 nouns x 6 templates
     }
 
     private final Map<String, List<Example>> corpora = new LinkedHashMap<>();
