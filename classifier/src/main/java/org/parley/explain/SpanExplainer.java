@@ -1,0 +1,120 @@
+package org.parley.explain;
+
+import org.parley.label.Attribute;
+import org.parley.score.Scorer;
+import org.parley.text.TextPipeline;
+import org.parley.text.Token;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Occlusion: each distinct word of a comment is taken out (all its occurrences at once, so a
+ * repeated insult still counts) and the comment is scored again; the words whose removal lowers
+ * the attribute's log-odds by at least {@code threshold} are the spans. Log-odds rather than
+ * probability, because a comment with two insults stays near 1 when one goes and the drop in
+ * probability would hide both. All variants of all comments go through the scorer in one call,
+ * so the cost is one batched forward pass per request.
+ */
+public final class SpanExplainer {
+    /** Clamps probabilities before the logit: float calibrated scores can be exactly 0 or 1. */
+    private static final double EPS = 1e-7;
+
+    private final Scorer scorer;
+    private final TextPipeline pipeline;
+    private final double threshold;
+
+    public SpanExplainer(Scorer scorer, TextPipeline pipeline, double threshold) {
+        this.scorer = scorer;
+        this.pipeline = pipeline;
+        this.threshold = threshold;
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    /** The words of one comment whose weight reaches the threshold, in text order. */
+    public List<Span> explain(String text, Attribute attribute, float probability) {
+        return explain(List.of(text), List.of(attribute), new float[] {probability}).get(0);
+    }
+
+    /**
+     * Spans for many comments in one scorer call.
+     *
+     * @param probabilities the already known probability of {@code attributes.get(i)} for {@code texts.get(i)}
+     */
+    public List<List<Span>> explain(List<String> texts, List<Attribute> attributes, float[] probabilities) {
+        List<List<Span>> weighted = weigh(texts, attributes, probabilities);
+        List<List<Span>> out = new ArrayList<>(weighted.size());
+        for (List<Span> words : weighted) out.add(words.stream().filter(s -> s.weight() >= threshold).toList());
+        return out;
+    }
+
+    /** Every word with its weight, before the threshold (what the threshold is tuned on). */
+    public List<List<Span>> weigh(List<String> texts, List<Attribute> attributes, float[] probabilities) {
+        List<Occlusion> occlusions = new ArrayList<>(texts.size());
+        List<String> variants = new ArrayList<>();
+        for (String text : texts) {
+            Occlusion o = occlude(text);
+            occlusions.add(o);
+            variants.addAll(o.variants);
+        }
+        float[][] scores = variants.isEmpty() ? new float[0][] : scorer.score(variants);
+        List<List<Span>> out = new ArrayList<>(texts.size());
+        int row = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            Occlusion o = occlusions.get(i);
+            int a = attributes.get(i).ordinal();
+            double full = logit(probabilities[i]);
+            List<Span> spans = new ArrayList<>();
+            for (int w = 0; w < o.words.size(); w++) {
+                float weight = (float) (full - logit(scores[row + w][a]));
+                for (Token t : o.words.get(w)) spans.add(new Span(t.begin(), t.end(), weight));
+            }
+            row += o.variants.size();
+            spans.sort((x, y) -> Integer.compare(x.begin(), y.begin()));
+            out.add(spans);
+        }
+        return out;
+    }
+
+    private Occlusion occlude(String text) {
+        // Group occurrences by normalised form, so "idiot ... IDIOT" is one word taken out twice.
+        Map<String, List<Token>> words = new LinkedHashMap<>();
+        for (Token t : pipeline.tokenize(text)) {
+            if (!isWord(t)) continue;
+            words.computeIfAbsent(t.text(), k -> new ArrayList<>()).add(t);
+        }
+        List<List<Token>> groups = new ArrayList<>(words.values());
+        List<String> variants = new ArrayList<>(groups.size());
+        for (List<Token> group : groups) variants.add(without(text, group));
+        return new Occlusion(groups, variants);
+    }
+
+    /** Punctuation and the all-caps marker are not words a moderator would be shown. */
+    private static boolean isWord(Token t) {
+        if (t.text().equals(TextPipeline.ALL_CAPS)) return false;
+        return t.original().codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    private static String without(String text, List<Token> tokens) {
+        StringBuilder sb = new StringBuilder(text.length());
+        int at = 0;
+        for (Token t : tokens) {
+            if (t.begin() < at) continue; // overlapping offsets (a split glued word): already blanked
+            sb.append(text, at, t.begin()).append(' ');
+            at = t.end();
+        }
+        return sb.append(text, at, text.length()).toString();
+    }
+
+    private static double logit(float p) {
+        double q = Math.min(1 - EPS, Math.max(EPS, p));
+        return Math.log(q / (1 - q));
+    }
+
+    private record Occlusion(List<List<Token>> words, List<String> variants) {}
+}
