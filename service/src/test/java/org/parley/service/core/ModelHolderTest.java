@@ -53,9 +53,9 @@ class ModelHolderTest {
             }));
         }
         started.await();
-        awaitMore(served, 8);
+        awaitMore(served, 8, clients);
         for (int i = 0; i < 5; i++) holder.reload(Path.of("next.zip"));
-        awaitMore(served, 8);
+        awaitMore(served, 8, clients);
         stop.set(true);
         for (Future<?> f : clients) f.get(10, TimeUnit.SECONDS); // rethrows any failed request
         pool.shutdown();
@@ -86,10 +86,10 @@ class ModelHolderTest {
         assertEquals(1, metrics.meter("parley.action.REJECT").getCount());
     }
 
-    /** Waits (without a time limit of its own: surefire's applies) until n more requests were served. */
-    private static void awaitMore(AtomicInteger served, int n) {
+    /** Waits until n more requests were served, or a client failed (its future then rethrows). */
+    private static void awaitMore(AtomicInteger served, int n, List<Future<?>> clients) {
         int target = served.get() + n;
-        while (served.get() < target) sleep(5);
+        while (served.get() < target && clients.stream().noneMatch(Future::isDone)) sleep(5);
     }
 
     private static void sleep(long ms) {
