@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Occlusion: each distinct word of a comment is taken out (all its occurrences at once, so a
+ * Occlusion, backed by a lexicon: each distinct word of a comment is taken out (all its occurrences at once, so a
  * repeated insult still counts) and the comment is scored again; the words whose removal lowers
  * the attribute's log-odds by at least {@code threshold} are the spans. Log-odds rather than
  * probability, because a comment with two insults stays near 1 when one goes and the drop in
  * probability would hide both. All variants of all comments go through the scorer in one call,
- * so the cost is one batched forward pass per request.
+ * so the cost is one batched forward pass per request. A word also counts when annotators mark it
+ * often enough ({@link SpanLexicon} rate at least {@code lexiconThreshold}), because occlusion
+ * under-credits words that repeat each other's meaning. When no word reaches either threshold the
+ * best candidate (highest {@code fallbackMix × weight + rate}) is still shown: a comment worth
+ * explaining nearly always has a word that drove it (NaN turns this off).
  */
 public final class SpanExplainer {
     /** Clamps probabilities before the logit: float calibrated scores can be exactly 0 or 1. */
@@ -25,15 +29,31 @@ public final class SpanExplainer {
     private final Scorer scorer;
     private final TextPipeline pipeline;
     private final double threshold;
+    private final SpanLexicon lexicon;
+    private final double lexiconThreshold;
+    private final double fallbackMix;
 
+    /** Occlusion alone. */
     public SpanExplainer(Scorer scorer, TextPipeline pipeline, double threshold) {
+        this(scorer, pipeline, threshold, SpanLexicon.empty(), Double.POSITIVE_INFINITY, Double.NaN);
+    }
+
+    public SpanExplainer(Scorer scorer, TextPipeline pipeline, double threshold, SpanLexicon lexicon,
+                         double lexiconThreshold, double fallbackMix) {
         this.scorer = scorer;
         this.pipeline = pipeline;
         this.threshold = threshold;
+        this.lexicon = lexicon;
+        this.lexiconThreshold = lexiconThreshold;
+        this.fallbackMix = fallbackMix;
     }
 
     public double threshold() {
         return threshold;
+    }
+
+    public double lexiconThreshold() {
+        return lexiconThreshold;
     }
 
     /** The words of one comment whose weight reaches the threshold, in text order. */
@@ -47,14 +67,32 @@ public final class SpanExplainer {
      * @param probabilities the already known probability of {@code attributes.get(i)} for {@code texts.get(i)}
      */
     public List<List<Span>> explain(List<String> texts, List<Attribute> attributes, float[] probabilities) {
-        List<List<Span>> weighted = weigh(texts, attributes, probabilities);
+        List<List<Word>> weighted = weigh(texts, attributes, probabilities);
         List<List<Span>> out = new ArrayList<>(weighted.size());
-        for (List<Span> words : weighted) out.add(words.stream().filter(s -> s.weight() >= threshold).toList());
+        for (List<Word> words : weighted) out.add(select(words, threshold, lexiconThreshold, fallbackMix));
         return out;
     }
 
-    /** Every word with its weight, before the threshold (what the threshold is tuned on). */
-    public List<List<Span>> weigh(List<String> texts, List<Attribute> attributes, float[] probabilities) {
+    /** The words that reach a threshold, or else the best candidate (unless fallbackMix is NaN). */
+    static List<Span> select(List<Word> words, double threshold, double lexiconThreshold, double fallbackMix) {
+        List<Span> kept = new ArrayList<>();
+        for (Word w : words) if (w.span().weight() >= threshold || w.rate() >= lexiconThreshold) kept.add(w.span());
+        if (!kept.isEmpty() || words.isEmpty() || Double.isNaN(fallbackMix)) return kept;
+        Word best = words.get(0);
+        for (Word w : words) if (w.score(fallbackMix) > best.score(fallbackMix)) best = w;
+        for (Word w : words) if (w.score(fallbackMix) == best.score(fallbackMix)) kept.add(w.span()); // every occurrence
+        return kept;
+    }
+
+    /** A word occurrence with its occlusion weight and its lexicon rate. */
+    record Word(Span span, float rate) {
+        double score(double mix) {
+            return mix * span.weight() + rate;
+        }
+    }
+
+    /** Every word with its weight and rate, before the thresholds (what they are tuned on). */
+    List<List<Word>> weigh(List<String> texts, List<Attribute> attributes, float[] probabilities) {
         List<Occlusion> occlusions = new ArrayList<>(texts.size());
         List<String> variants = new ArrayList<>();
         for (String text : texts) {
@@ -63,20 +101,20 @@ public final class SpanExplainer {
             variants.addAll(o.variants);
         }
         float[][] scores = variants.isEmpty() ? new float[0][] : scorer.score(variants);
-        List<List<Span>> out = new ArrayList<>(texts.size());
+        List<List<Word>> out = new ArrayList<>(texts.size());
         int row = 0;
         for (int i = 0; i < texts.size(); i++) {
             Occlusion o = occlusions.get(i);
             int a = attributes.get(i).ordinal();
             double full = logit(probabilities[i]);
-            List<Span> spans = new ArrayList<>();
+            List<Word> words = new ArrayList<>();
             for (int w = 0; w < o.words.size(); w++) {
                 float weight = (float) (full - logit(scores[row + w][a]));
-                for (Token t : o.words.get(w)) spans.add(new Span(t.begin(), t.end(), weight));
+                for (Token t : o.words.get(w)) words.add(new Word(new Span(t.begin(), t.end(), weight), lexicon.rate(t.text())));
             }
             row += o.variants.size();
-            spans.sort((x, y) -> Integer.compare(x.begin(), y.begin()));
-            out.add(spans);
+            words.sort((x, y) -> Integer.compare(x.span().begin(), y.span().begin()));
+            out.add(words);
         }
         return out;
     }
@@ -95,7 +133,7 @@ public final class SpanExplainer {
     }
 
     /** Punctuation and the all-caps marker are not words a moderator would be shown. */
-    private static boolean isWord(Token t) {
+    static boolean isWord(Token t) {
         if (t.text().equals(TextPipeline.ALL_CAPS)) return false;
         return t.original().codePoints().anyMatch(Character::isLetterOrDigit);
     }

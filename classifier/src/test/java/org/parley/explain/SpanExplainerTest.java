@@ -71,4 +71,16 @@ class SpanExplainerTest {
         assertTrue(spans.get(1).isEmpty());
         assertEquals(new Span(0, 5, spans.get(2).get(0).weight()), spans.get(2).get(0));
     }
+
+    @Test
+    void withNoWordOverEitherThresholdTheBestCandidateIsStillShown() {
+        WordScorer scorer = new WordScorer();
+        String text = "what an idiot";
+        float p = scorer.score(List.of(text))[0][0];
+        SpanExplainer strict = new SpanExplainer(scorer, TextPipeline.standard(), 100, SpanLexicon.empty(), 100, Double.NaN);
+        assertTrue(strict.explain(text, Attribute.TOXICITY, p).isEmpty());
+        SpanExplainer fallback = new SpanExplainer(scorer, TextPipeline.standard(), 100, SpanLexicon.empty(), 100, 0.3);
+        List<Span> spans = fallback.explain(text, Attribute.TOXICITY, p);
+        assertEquals(List.of("idiot"), spans.stream().map(s -> text.substring(s.begin(), s.end())).toList());
+    }
 }

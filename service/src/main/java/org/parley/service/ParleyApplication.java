@@ -15,6 +15,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.parley.explain.SpanExplainer;
+import org.parley.explain.SpanLexicon;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
 import org.parley.service.api.ScoreResponse.ModelInfo;
@@ -68,9 +69,10 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
 
         // A missing, corrupt or incompatible bundle throws here, naming the file: no half-started service.
         Path bundlePath = Path.of(config.model);
-        double spanThreshold = config.spans.threshold;
+        ParleyConfiguration.Spans spans = config.spans;
+        SpanLexicon lexicon = SpanLexicon.standard();
         int copies = config.modelCopies;
-        ModelHolder models = new ModelHolder(load(bundlePath, copies, spanThreshold), p -> load(p, copies, spanThreshold));
+        ModelHolder models = new ModelHolder(load(bundlePath, copies, spans, lexicon), p -> load(p, copies, spans, lexicon));
         CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), (float) config.spans.minProbability, env.metrics());
         FeedbackStore feedback = new FeedbackStore(Path.of(config.feedbackDir), env.getObjectMapper());
 
@@ -94,10 +96,12 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.admin().addTask(new ReloadModelTask(models, bundlePath));
     }
 
-    static ServedModel load(Path bundlePath, int copies, double spanThreshold) {
+    static ServedModel load(Path bundlePath, int copies, ParleyConfiguration.Spans spans, SpanLexicon lexicon) {
         ModelBundle bundle = ModelBundle.load(bundlePath);
         ToxicityModel model = new ToxicityModel(bundle, TextPipeline.standard(), copies);
-        return new ServedModel(model, new SpanExplainer(model, TextPipeline.standard(), spanThreshold),
+        SpanExplainer explainer = new SpanExplainer(model, TextPipeline.standard(), spans.threshold, lexicon,
+                spans.lexiconThreshold, spans.fallbackMix);
+        return new ServedModel(model, explainer,
                 new ModelInfo(bundle.name(), bundle.version(), bundle.checksum()));
     }
 

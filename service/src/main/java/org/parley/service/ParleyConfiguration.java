@@ -73,7 +73,16 @@ public class ParleyConfiguration extends Configuration {
         /** Least drop in log-odds for a word to count (tuned by scripts/evaluate-spans). */
         @DecimalMin("0")
         @JsonProperty
-        public double threshold = 0.35;
+        public double threshold = 1.4;
+
+        /** A word also counts when annotators marked it at least this often (SpanLexicon). */
+        @DecimalMin("0")
+        @JsonProperty
+        public double lexiconThreshold = 0.45;
+
+        /** With no word over either threshold, show the best by fallbackMix × weight + rate (.nan: show none). */
+        @JsonProperty
+        public double fallbackMix = 0.3;
 
         /** Spans are computed only when the top attribute reaches this probability. */
         @DecimalMin("0")

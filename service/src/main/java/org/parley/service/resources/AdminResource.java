@@ -27,14 +27,14 @@ public final class AdminResource {
         this.scorer = scorer;
     }
 
-    public record Served(ModelInfo model, double spanThreshold, List<String> policy, String otherwise) {}
+    public record Served(ModelInfo model, double spanThreshold, double spanLexiconThreshold, List<String> policy, String otherwise) {}
 
     @GET
     @Path("/model")
     @Timed(name = "admin-model")
     public Served model() {
         var m = models.current();
-        return new Served(m.info(), m.explainer().threshold(),
+        return new Served(m.info(), m.explainer().threshold(), m.explainer().lexiconThreshold(),
                 scorer.policy().bands().stream().map(Band::toString).toList(), scorer.policy().otherwise().name());
     }
 }
