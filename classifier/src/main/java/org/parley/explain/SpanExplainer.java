@@ -23,6 +23,13 @@ import java.util.Map;
  * explaining nearly always has a word that drove it (NaN turns this off).
  */
 public final class SpanExplainer {
+    /**
+     * Most words taken out per comment. Each variant is tokenised again, so occluding every word
+     * costs the square of the comment's length; past this many distinct words only those the
+     * lexicon rates highest are occluded (the others can still be chosen by their rate).
+     */
+    static final int MAX_OCCLUDED = 32;
+
     /** Clamps probabilities before the logit: float calibrated scores can be exactly 0 or 1. */
     private static final double EPS = 1e-7;
 
@@ -109,7 +116,7 @@ public final class SpanExplainer {
             double full = logit(probabilities[i]);
             List<Word> words = new ArrayList<>();
             for (int w = 0; w < o.words.size(); w++) {
-                float weight = (float) (full - logit(scores[row + w][a]));
+                float weight = w < o.variants.size() ? (float) (full - logit(scores[row + w][a])) : 0f;
                 for (Token t : o.words.get(w)) words.add(new Word(new Span(t.begin(), t.end(), weight), lexicon.rate(t.text())));
             }
             row += o.variants.size();
@@ -127,8 +134,10 @@ public final class SpanExplainer {
             words.computeIfAbsent(t.text(), k -> new ArrayList<>()).add(t);
         }
         List<List<Token>> groups = new ArrayList<>(words.values());
-        List<String> variants = new ArrayList<>(groups.size());
-        for (List<Token> group : groups) variants.add(without(text, group));
+        if (groups.size() > MAX_OCCLUDED) // stable: equal rates keep text order
+            groups.sort((x, y) -> Float.compare(lexicon.rate(y.get(0).text()), lexicon.rate(x.get(0).text())));
+        List<String> variants = new ArrayList<>(Math.min(groups.size(), MAX_OCCLUDED));
+        for (List<Token> group : groups.subList(0, Math.min(groups.size(), MAX_OCCLUDED))) variants.add(without(text, group));
         return new Occlusion(groups, variants);
     }
 
@@ -154,5 +163,6 @@ public final class SpanExplainer {
         return Math.log(q / (1 - q));
     }
 
+    /** The first variants.size() word groups were taken out, in that order; the rest were not. */
     private record Occlusion(List<List<Token>> words, List<String> variants) {}
 }

@@ -83,4 +83,21 @@ class SpanExplainerTest {
         List<Span> spans = fallback.explain(text, Attribute.TOXICITY, p);
         assertEquals(List.of("idiot"), spans.stream().map(s -> text.substring(s.begin(), s.end())).toList());
     }
+
+    @Test
+    void aLongCommentHasItsOcclusionCappedAndKeepsTheWordsTheLexiconRates() {
+        WordScorer scorer = new WordScorer();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < SpanExplainer.MAX_OCCLUDED + 10; i++) text.append("word").append((char) ('a' + i % 26)).append(i / 26).append(' ');
+        text.append("idiot");
+        String t = text.toString();
+        SpanLexicon lexicon = new SpanLexicon(java.util.Map.of("idiot", 0.9f));
+        SpanExplainer explainer = new SpanExplainer(scorer, TextPipeline.standard(), 1.0, lexicon, 2.0, Double.NaN);
+        float p = scorer.score(List.of(t))[0][0];
+        scorer.batchSizes.clear();
+        List<Span> spans = explainer.explain(t, Attribute.TOXICITY, p);
+        assertEquals(List.of(SpanExplainer.MAX_OCCLUDED), scorer.batchSizes);
+        assertEquals(List.of("idiot"), spans.stream().map(s -> t.substring(s.begin(), s.end())).toList());
+        assertTrue(spans.get(0).weight() > 2.5, "the highest-rated word was occluded: " + spans.get(0).weight());
+    }
 }
