@@ -28,6 +28,7 @@ import org.parley.service.core.FeedbackStore;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.ServedModel;
 import org.parley.service.errors.ApiExceptionMapper;
+import org.parley.service.errors.BodySizeLimit;
 import org.parley.service.errors.JsonExceptionMapper;
 import org.parley.service.errors.UnexpectedExceptionMapper;
 import org.parley.service.errors.WebApplicationExceptionMapper;
@@ -86,6 +87,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new JsonExceptionMapper());
         env.jersey().register(new WebApplicationExceptionMapper());
         env.jersey().register(new UnexpectedExceptionMapper());
+        env.jersey().register(new BodySizeLimit(config.maxBatchSize));
 
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize));
         env.jersey().register(new PerspectiveResource(models, feedback));

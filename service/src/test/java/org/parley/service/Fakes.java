@@ -19,6 +19,7 @@ import org.parley.service.core.FeedbackStore;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.ServedModel;
 import org.parley.service.errors.ApiExceptionMapper;
+import org.parley.service.errors.BodySizeLimit;
 import org.parley.service.errors.JsonExceptionMapper;
 import org.parley.service.errors.UnexpectedExceptionMapper;
 import org.parley.service.errors.WebApplicationExceptionMapper;
@@ -99,6 +100,7 @@ public final class Fakes {
                 .addProvider(new JsonExceptionMapper())
                 .addProvider(new WebApplicationExceptionMapper())
                 .addProvider(new UnexpectedExceptionMapper())
+                .addProvider(new BodySizeLimit(MAX_BATCH))
                 .addResource(new ScoreResource(scorer, json, MAX_BATCH))
                 .addResource(new PerspectiveResource(models, new FeedbackStore(feedbackDir, json)))
                 .addResource(new AdminResource(models, scorer))

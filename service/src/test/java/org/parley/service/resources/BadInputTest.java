@@ -89,6 +89,15 @@ class BadInputTest {
     }
 
     @Test
+    void aBodyLargerThanTheLargestValidRequestIs413WhileItIsRead() {
+        long max = new org.parley.service.errors.BodySizeLimit(Fakes.MAX_BATCH).maxBytes();
+        String padded = "{\"comment\": {\"text\": \"hi\"}" + " ".repeat((int) max) + "}";
+        Response r = ScoreResourceTest.post(RESOURCES, "/v1/score", padded);
+        JsonNode json = assertRefused(r, 413, "body", (int) max);
+        assertTrue(json.get("message").asText().contains("larger than"), json.toString());
+    }
+
+    @Test
     void aWrongContentTypeIs415() {
         Response r = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
                 .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}}", MediaType.TEXT_PLAIN));
