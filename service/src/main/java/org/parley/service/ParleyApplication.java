@@ -1,20 +1,52 @@
 package org.parley.service;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.parley.explain.SpanExplainer;
+import org.parley.explain.SpanLexicon;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
+import org.parley.service.api.ScoreResponse.ModelInfo;
+import org.parley.service.auth.ApiKey;
+import org.parley.service.auth.ApiKeyAuthFilter;
+import org.parley.service.auth.ApiKeys;
+import org.parley.service.auth.RateLimiter;
+import org.parley.service.core.CommentScorer;
+import org.parley.service.core.FeedbackStore;
+import org.parley.service.core.ModelHolder;
+import org.parley.service.core.ServedModel;
+import org.parley.service.errors.ApiExceptionMapper;
+import org.parley.service.errors.BodySizeLimit;
+import org.parley.service.errors.JsonExceptionMapper;
+import org.parley.service.errors.UnexpectedExceptionMapper;
+import org.parley.service.errors.WebApplicationExceptionMapper;
 import org.parley.service.health.ModelHealthCheck;
+import org.parley.service.resources.AdminResource;
+import org.parley.service.resources.OpenApiResource;
+import org.parley.service.resources.PerspectiveResource;
 import org.parley.service.resources.ScoreResource;
+import org.parley.service.tasks.ReloadModelTask;
 import org.parley.text.TextPipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 
 /** The Parley scoring service. All wiring is visible in {@link #run}. */
 public class ParleyApplication extends Application<ParleyConfiguration> {
+    private static final Logger LOG = LoggerFactory.getLogger(ParleyApplication.class);
 
     public static void main(String[] args) throws Exception {
         new ParleyApplication().run(args);
@@ -34,11 +66,73 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
 
     @Override
     public void run(ParleyConfiguration config, Environment env) {
-        // A missing, corrupt or incompatible bundle throws here, naming the file: no half-started service.
-        ModelBundle bundle = ModelBundle.load(Path.of(config.getModel()));
-        ToxicityModel model = new ToxicityModel(bundle, TextPipeline.standard(), config.getModelCopies());
+        strictJson(env.getObjectMapper());
 
-        env.jersey().register(new ScoreResource(model, bundle));
-        env.healthChecks().register("model", new ModelHealthCheck(model));
+        // A missing, corrupt or incompatible bundle throws here, naming the file: no half-started service.
+        Path bundlePath = Path.of(config.model);
+        ParleyConfiguration.Spans spans = config.spans;
+        SpanLexicon lexicon = SpanLexicon.standard();
+        int copies = config.modelCopies;
+        ModelHolder models = new ModelHolder(load(bundlePath, copies, spans, lexicon), p -> load(p, copies, spans, lexicon));
+        CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), (float) config.spans.minProbability, env.metrics());
+        FeedbackStore feedback = new FeedbackStore(Path.of(config.feedbackDir), env.getObjectMapper());
+
+        ApiKeys keys = keys(config);
+        env.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter(keys, new RateLimiter(config.rateLimit.burstSeconds))));
+        env.jersey().register(RolesAllowedDynamicFeature.class);
+
+        // Our mappers instead of Dropwizard's: errors name the field and never quote the comment.
+        ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+        env.jersey().register(new ApiExceptionMapper());
+        env.jersey().register(new JsonExceptionMapper());
+        env.jersey().register(new WebApplicationExceptionMapper());
+        env.jersey().register(new UnexpectedExceptionMapper());
+        env.jersey().register(new BodySizeLimit(config.maxBatchSize));
+
+        env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize));
+        env.jersey().register(new PerspectiveResource(models, feedback));
+        env.jersey().register(new AdminResource(models, scorer));
+        env.jersey().register(new OpenApiResource());
+
+        env.healthChecks().register("model", new ModelHealthCheck(models));
+        env.admin().addTask(new ReloadModelTask(models, bundlePath));
+    }
+
+    static ServedModel load(Path bundlePath, int copies, ParleyConfiguration.Spans spans, SpanLexicon lexicon) {
+        ModelBundle bundle = ModelBundle.load(bundlePath);
+        ToxicityModel model = new ToxicityModel(bundle, TextPipeline.standard(), copies);
+        SpanExplainer explainer = new SpanExplainer(model, TextPipeline.standard(), spans.threshold, lexicon,
+                spans.lexiconThreshold, spans.fallbackMix);
+        return new ServedModel(model, explainer,
+                new ModelInfo(bundle.name(), bundle.version(), bundle.checksum()));
+    }
+
+    /**
+     * A number where a string belongs (or "true" where a boolean does) is an error, not a guess:
+     * a client that sends {"text": 5} has a bug it should hear about.
+     */
+    static void strictJson(ObjectMapper mapper) {
+        mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // A misspelt field ("atributes") would otherwise be ignored silently; Perspective bodies opt out.
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /** With no keys configured, a first run still works: one admin key is made and printed. */
+    private static ApiKeys keys(ParleyConfiguration config) {
+        ApiKeys keys = ApiKeys.parse(config.apiKeys, config.rateLimit.requestsPerSecond);
+        if (!keys.isEmpty()) return keys;
+        ApiKeys dev = ApiKeys.devKey(config.rateLimit.requestsPerSecond);
+        ApiKey key = dev.all().iterator().next();
+        String banner = "No API keys configured (apiKeys / PARLEY_API_KEYS): this run accepts the dev key "
+                + key.key() + " (role admin). It changes at every start; set PARLEY_API_KEYS for fixed keys.";
+        LOG.warn(banner);
+        System.out.println("PARLEY_DEV_KEY=" + key.key());
+        return dev;
     }
 }

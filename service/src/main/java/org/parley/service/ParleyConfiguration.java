@@ -2,36 +2,110 @@ package org.parley.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.parley.policy.Action;
+import org.parley.policy.Band;
+import org.parley.policy.Policy;
+
+import java.util.List;
 
 /** Service configuration: config.yml, with ${ENV:-default} substitutions. */
 public class ParleyConfiguration extends Configuration {
     /** The model bundle to serve; relative paths resolve against the working directory. */
     @NotEmpty
-    private String model = "models/toxicity.zip";
+    @JsonProperty
+    public String model = "models/toxicity.zip";
 
     /** Private copies of the network, so that this many requests can run the model at once. */
     @Min(1)
-    private int modelCopies = 2;
-
     @JsonProperty
-    public String getModel() {
-        return model;
+    public int modelCopies = 2;
+
+    /** Most comments in one POST /v1/score/batch; more is a 413. */
+    @Min(1)
+    @Max(10_000)
+    @JsonProperty
+    public int maxBatchSize = 100;
+
+    /** {@code key:role[:requestsPerSecond],...}; empty means a dev key is made and printed at start-up. */
+    @JsonProperty
+    public String apiKeys = "";
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    public RateLimit rateLimit = new RateLimit();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    public Spans spans = new Spans();
+
+    /** Where POST /v1alpha1/comments:suggestscore appends its labelled JSON Lines. */
+    @NotEmpty
+    @JsonProperty
+    public String feedbackDir = "runs/feedback";
+
+    /** Null: {@link Policy#standard()}. */
+    @Valid
+    @JsonProperty
+    public PolicyConfig policy;
+
+    public static class RateLimit {
+        /** Default for keys that do not set their own. */
+        @Min(1)
+        @JsonProperty
+        public int requestsPerSecond = 100;
+
+        /** The bucket holds this many seconds of requests, so short bursts pass. */
+        @Min(1)
+        @JsonProperty
+        public int burstSeconds = 2;
     }
 
-    @JsonProperty
-    public void setModel(String model) {
-        this.model = model;
+    public static class Spans {
+        /** Least drop in log-odds for a word to count (tuned by scripts/evaluate-spans). */
+        @DecimalMin("0")
+        @JsonProperty
+        public double threshold = 1.4;
+
+        /** A word also counts when annotators marked it at least this often (SpanLexicon). */
+        @DecimalMin("0")
+        @JsonProperty
+        public double lexiconThreshold = 0.45;
+
+        /** With no word over either threshold, show the best by fallbackMix × weight + rate (.nan: show none). */
+        @JsonProperty
+        public double fallbackMix = 0.3;
+
+        /** Spans are computed only when the top attribute reaches this probability. */
+        @DecimalMin("0")
+        @DecimalMax("1")
+        @JsonProperty
+        public double minProbability = 0.5;
     }
 
-    @JsonProperty
-    public int getModelCopies() {
-        return modelCopies;
+    public static class PolicyConfig {
+        @NotNull
+        @JsonProperty
+        public List<Band> bands = List.of();
+
+        @NotNull
+        @JsonProperty
+        public Action otherwise = Action.PUBLISH;
+
+        Policy build() {
+            return new Policy(bands, otherwise);
+        }
     }
 
-    @JsonProperty
-    public void setModelCopies(int modelCopies) {
-        this.modelCopies = modelCopies;
+    public Policy buildPolicy() {
+        return policy == null ? Policy.standard() : policy.build();
     }
 }

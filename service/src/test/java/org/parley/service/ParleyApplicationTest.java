@@ -1,18 +1,190 @@
 package org.parley.service;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.dropwizard.testing.ConfigOverride.config;
 import static org.junit.jupiter.api.Assertions.*;
 
+/** The whole service on port 0 with the shipped bundle. */
+@ExtendWith(DropwizardExtensionsSupport.class)
 class ParleyApplicationTest {
+    private static final String WEBSITE = "app-website-key";
+    private static final String ADMIN = "app-admin-key";
+    private static final String REQUEST_LOG = "target/app-test-requests.log";
+    private static final Path SHIPPED = Path.of(ResourceHelpers.resourceFilePath("test-config.yml"))
+            .getParent().resolve("../../../models/toxicity.zip").normalize();
+
+    static final DropwizardAppExtension<ParleyConfiguration> APP = new DropwizardAppExtension<>(ParleyApplication.class,
+            ResourceHelpers.resourceFilePath("test-config.yml"), config("model", SHIPPED.toString()));
+
     @TempDir Path dir;
+
+    private static String app(String path) {
+        return "http://localhost:" + APP.getLocalPort() + path;
+    }
+
+    private static String admin(String path) {
+        return "http://localhost:" + APP.getAdminPort() + path;
+    }
+
+    /** Generous read timeout: a reload loads a whole bundle, and these 2 cores are shared. */
+    private static jakarta.ws.rs.client.WebTarget target(String url) {
+        return APP.client().target(url).property(org.glassfish.jersey.client.ClientProperties.READ_TIMEOUT, 120_000);
+    }
+
+    private static Response score(String body) {
+        return target(app("/v1/score")).request().header("Authorization", "Bearer " + WEBSITE)
+                .post(Entity.entity(body, MediaType.APPLICATION_JSON));
+    }
+
+    @Test
+    void scoresARealCommentWithRatingSpansAndTheBundlesChecksum() {
+        String text = "You are a stupid idiot, shut up.";
+        Response r = score("{\"id\": \"c-1\", \"comment\": {\"text\": \"" + text + "\"}}");
+        JsonNode body = r.readEntity(JsonNode.class);
+        assertEquals(200, r.getStatus(), body.toString());
+        assertEquals("c-1", body.get("id").asText());
+        assertTrue(body.at("/rating/level").asInt() >= 4, body.toString());
+        assertNotEquals("PUBLISH", body.get("action").asText());
+        List<String> words = new ArrayList<>();
+        for (JsonNode s : body.get("spans")) words.add(text.substring(s.get("begin").asInt(), s.get("end").asInt()));
+        assertTrue(words.contains("idiot"), words.toString());
+
+        JsonNode served = target(app("/v1/admin/model")).queryParam("key", ADMIN).request().get(JsonNode.class);
+        assertEquals(served.at("/model/checksum").asText(), body.at("/model/checksum").asText());
+        assertEquals(64, body.at("/model/checksum").asText().length());
+    }
+
+    @Test
+    void aCivilCommentIsPublished() {
+        JsonNode body = score("{\"comment\": {\"text\": \"Thank you for the thoughtful article.\"}}").readEntity(JsonNode.class);
+        assertEquals("SAFE", body.at("/rating/name").asText());
+        assertEquals("PUBLISH", body.get("action").asText());
+    }
+
+    @Test
+    void theHealthCheckScoresTheCanary() {
+        JsonNode health = target(admin("/healthcheck")).request().get().readEntity(JsonNode.class);
+        assertTrue(health.at("/model/healthy").asBoolean(), health.toString());
+        assertTrue(health.at("/model/message").asText().contains("canary"));
+    }
+
+    @Test
+    void aWebsiteKeyCannotReachAdmin() {
+        assertEquals(403, target(app("/v1/admin/model")).queryParam("key", WEBSITE).request().get().getStatus());
+        assertEquals(401, target(app("/v1/admin/model")).request().get().getStatus());
+    }
+
+    @Test
+    void perEndpointTimersAndTheScoreHistogramAreReported() {
+        score("{\"comment\": {\"text\": \"hello\"}}");
+        JsonNode metrics = target(admin("/metrics")).request().get(JsonNode.class);
+        assertTrue(metrics.at("/timers").has("org.parley.service.resources.ScoreResource.score"), metrics.at("/timers").toString());
+        assertTrue(metrics.at("/timers").has("org.parley.service.resources.PerspectiveResource.analyze"));
+        assertTrue(metrics.at("/histograms/parley.score.TOXICITY/count").asLong() >= 1);
+    }
+
+    @Test
+    void doNotStoreTextIsWrittenNowhereNotEvenInLogsOrErrors() throws Exception {
+        String marker = "zqxmarker" + System.nanoTime();
+        LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.setContext(logs);
+        captured.start();
+        Logger root = logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(captured);
+        try {
+            assertEquals(200, score("{\"doNotStore\": true, \"comment\": {\"text\": \"you idiot " + marker + "\"}}").getStatus());
+            assertEquals(400, score("{\"doNotStore\": true, \"comment\": {\"text\": \"" + marker + "\"}, \"oops\": 1}").getStatus());
+            assertEquals(400, score("{\"doNotStore\": true, \"comment\": {\"text\": \"" + marker + "\"").getStatus());
+            Response analyze = target(app("/v1alpha1/comments:analyze")).queryParam("key", WEBSITE).request()
+                    .post(Entity.entity("{\"doNotStore\": true, \"comment\": {\"text\": \"" + marker + "\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}",
+                            MediaType.APPLICATION_JSON));
+            assertEquals(200, analyze.getStatus());
+        } finally {
+            root.detachAppender(captured);
+        }
+        for (ILoggingEvent e : captured.list) {
+            assertFalse(e.getFormattedMessage().contains(marker), e.getFormattedMessage());
+            if (e.getThrowableProxy() != null) assertFalse(e.getThrowableProxy().getMessage() != null && e.getThrowableProxy().getMessage().contains(marker));
+        }
+        String requestLog = Files.readString(Path.of(REQUEST_LOG));
+        assertTrue(requestLog.contains("POST /v1/score"), "the request log is written: " + requestLog);
+        assertFalse(requestLog.contains(marker));
+        assertFalse(requestLog.contains(WEBSITE), "?key= is not logged");
+        try (var files = Files.walk(Path.of("target/app-test-feedback")).filter(Files::isRegularFile)) {
+            for (Path f : files.toList()) assertFalse(Files.readString(f).contains(marker), f.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            // nothing stored at all
+        }
+    }
+
+    @Test
+    void reloadingTheBundleUnderLoadDropsNoRequest() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger ok = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<Integer>> clients = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            clients.add(pool.submit(() -> {
+                int failures = 0;
+                while (!stop.get() || ok.get() == 0) {
+                    Response r = score("{\"comment\": {\"text\": \"you complete idiot\"}}");
+                    if (r.getStatus() == 200) ok.incrementAndGet();
+                    else failures++;
+                    r.close();
+                }
+                return failures;
+            }));
+        }
+        Response reload = target(admin("/tasks/reload-model")).request().post(Entity.text(""));
+        String said = reload.readEntity(String.class);
+        int before = ok.get();
+        while (ok.get() < before + 6 && clients.stream().noneMatch(Future::isDone)) Thread.sleep(5);
+        stop.set(true);
+        int failures = 0;
+        for (Future<Integer> f : clients) failures += f.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+        assertEquals(200, reload.getStatus(), said);
+        assertTrue(said.startsWith("reloaded "), said);
+        assertEquals(0, failures, "requests failed during the reload");
+        assertTrue(ok.get() > 6);
+    }
+
+    @Test
+    void reloadingABrokenBundleKeepsTheOldModelServing() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.zip"), "not a bundle");
+        Response reload = target(admin("/tasks/reload-model")).queryParam("path", broken.toString())
+                .request().post(Entity.text(""));
+        assertEquals(500, reload.getStatus());
+        assertEquals(200, score("{\"comment\": {\"text\": \"still here\"}}").getStatus());
+        assertTrue(target(admin("/healthcheck")).request().get().readEntity(JsonNode.class).at("/model/healthy").asBoolean());
+    }
 
     @Test
     void aCorruptBundleStopsStartUpNamingTheFile() throws Exception {

@@ -1,13 +1,24 @@
 package org.parley.service.api;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import java.util.List;
 
-/** Body of POST /v1/score: {"comment": {"text": "..."}, "id": "optional"}. */
-public record ScoreRequest(@NotNull @Valid Comment comment, @Size(max = 200) String id) {
-    public static final int MAX_TEXT = 20_480;
+/**
+ * Body of POST /v1/score, and one item of a batch.
+ *
+ * @param attributes which attributes to return (default: all six)
+ * @param doNotStore when true the text is not written anywhere, logs included
+ * @param context    the thread around the comment; accepted and checked, not yet read by the model
+ * @param spans      whether to explain the top attribute with word spans (default true)
+ */
+public record ScoreRequest(Comment comment, String id, List<String> attributes, Boolean doNotStore,
+                           Context context, Boolean spans) {
+    public record Comment(String text) {}
 
-    public record Comment(@NotBlank @Size(max = MAX_TEXT) String text) {}
+    public record Context(String articleTitle, String parentText, Long commentNumber, Rating rating) {}
+
+    public record Rating(Long up, Long down) {}
+
+    public boolean wantsSpans() {
+        return spans == null || spans;
+    }
 }

@@ -1,13 +1,24 @@
 package org.parley.service.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.parley.policy.Action;
 
+import java.util.List;
 import java.util.Map;
 
-/** Calibrated probability per attribute, and which model said so. */
+/** What the model says about one comment, what the site's policy recommends, and which model said so. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ScoreResponse(String id, Map<String, AttributeScore> attributes, ModelInfo model) {
-    public record AttributeScore(float probability) {}
+public record ScoreResponse(String id, Map<String, AttributeScore> attributes, Rating rating, Action action,
+                            List<String> rules, List<SpanScore> spans, ModelInfo model) {
+
+    /** @param level the four-level value 0, 2, 4, 6 of the 0–7 severity */
+    public record AttributeScore(float probability, int severity, int level) {}
+
+    /** The highest level over the returned attributes, its name and the attribute that has it. */
+    public record Rating(int level, String name, String attribute) {}
+
+    /** A word of the comment that drove the rating's attribute: char offsets [begin, end) and its weight. */
+    public record SpanScore(int begin, int end, float weight) {}
 
     public record ModelInfo(String name, String version, String checksum) {}
 }

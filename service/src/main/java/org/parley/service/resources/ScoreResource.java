@@ -1,40 +1,139 @@
 package org.parley.service.resources;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import com.codahale.metrics.annotation.ExceptionMetered;
+import com.codahale.metrics.annotation.Timed;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.parley.explain.Span;
 import org.parley.label.Attribute;
-import org.parley.model.ModelBundle;
-import org.parley.score.Scorer;
+import org.parley.policy.Band;
+import org.parley.policy.Severity;
+import org.parley.service.api.BatchRequest;
+import org.parley.service.api.BatchResponse;
+import org.parley.service.api.ErrorBody;
 import org.parley.service.api.ScoreRequest;
 import org.parley.service.api.ScoreResponse;
+import org.parley.service.auth.Role;
+import org.parley.service.core.CommentScorer;
+import org.parley.service.core.RequestChecks;
+import org.parley.service.errors.ApiException;
+import org.parley.service.errors.JsonExceptionMapper;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** POST /v1/score: the six attribute probabilities of one comment. */
+/** POST /v1/score and /v1/score/batch: probabilities, severities, rating, action, spans, model. */
 @Path("/v1/score")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.WEBSITE_NAME)
 public final class ScoreResource {
-    private final Scorer model;
-    private final ScoreResponse.ModelInfo info;
+    private final CommentScorer scorer;
+    private final ObjectMapper json;
+    private final int maxBatch;
 
-    public ScoreResource(Scorer model, ModelBundle bundle) {
-        this.model = model;
-        this.info = new ScoreResponse.ModelInfo(bundle.name(), bundle.version(), bundle.checksum());
+    public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch) {
+        this.scorer = scorer;
+        this.json = json;
+        this.maxBatch = maxBatch;
     }
 
     @POST
-    public ScoreResponse score(@NotNull @Valid ScoreRequest request) {
-        float[] s = model.score(List.of(request.comment().text()))[0];
-        Map<String, ScoreResponse.AttributeScore> attrs = new LinkedHashMap<>();
-        for (Attribute a : Attribute.values()) attrs.put(a.name(), new ScoreResponse.AttributeScore(s[a.ordinal()]));
-        return new ScoreResponse(request.id(), attrs, info);
+    @Timed(name = "score")
+    @ExceptionMetered(name = "score-errors")
+    public ScoreResponse score(ScoreRequest request) {
+        Set<Attribute> attributes = RequestChecks.check(request, "");
+        CommentScorer.Result r = scorer.score(List.of(input(request, attributes)));
+        return response(request, attributes, r.outcomes().get(0), r);
+    }
+
+    @POST
+    @Path("/batch")
+    @Timed(name = "score-batch")
+    @ExceptionMetered(name = "score-batch-errors")
+    public BatchResponse batch(BatchRequest request) {
+        if (request == null || request.comments() == null)
+            throw ApiException.badField("comments", "comments is required: an array of score requests");
+        List<JsonNode> items = request.comments();
+        if (items.isEmpty()) throw new ApiException(400, "comments", 1, "comments must not be empty");
+        if (items.size() > maxBatch)
+            throw new ApiException(413, "comments", maxBatch,
+                    "a batch holds at most " + maxBatch + " comments (was " + items.size() + ")");
+
+        // Check every item; the good ones are scored together, the bad ones answered in place.
+        BatchResponse.Item[] out = new BatchResponse.Item[items.size()];
+        List<Integer> good = new ArrayList<>();
+        List<ScoreRequest> requests = new ArrayList<>();
+        List<Set<Attribute>> attributes = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String prefix = "comments[" + i + "].";
+            ScoreRequest item = null;
+            try {
+                item = read(items.get(i), prefix);
+                attributes.add(RequestChecks.check(item, prefix));
+                requests.add(item);
+                good.add(i);
+            } catch (ApiException e) {
+                out[i] = new BatchResponse.Item(i, item == null ? idOf(items.get(i)) : item.id(), null,
+                        new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit()));
+            }
+        }
+        List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
+        for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), attributes.get(k)));
+        CommentScorer.Result r = scorer.score(inputs);
+        for (int k = 0; k < good.size(); k++) {
+            ScoreRequest q = requests.get(k);
+            out[good.get(k)] = new BatchResponse.Item(good.get(k), q.id(),
+                    response(q, attributes.get(k), r.outcomes().get(k), r), null);
+        }
+        return new BatchResponse(List.of(out));
+    }
+
+    private ScoreRequest read(JsonNode node, String prefix) {
+        if (node == null || !node.isObject()) throw ApiException.badField(prefix.substring(0, prefix.length() - 1), "each comment must be a JSON object");
+        try {
+            return json.treeToValue(node, ScoreRequest.class);
+        } catch (JsonProcessingException e) {
+            ApiException inner = JsonExceptionMapper.describe(e);
+            String field = prefix + inner.field();
+            String message = inner.getMessage().startsWith(inner.field()) ? prefix + inner.getMessage() : inner.getMessage();
+            throw new ApiException(400, field, inner.limit(), message);
+        }
+    }
+
+    /** The item's id, if one can be read, so a client can match an error to its comment. */
+    private static String idOf(JsonNode node) {
+        JsonNode id = node == null ? null : node.get("id");
+        return id != null && id.isTextual() && id.asText().length() <= RequestChecks.MAX_ID ? id.asText() : null;
+    }
+
+    private static CommentScorer.Input input(ScoreRequest r, Set<Attribute> attributes) {
+        return new CommentScorer.Input(r.comment().text(), attributes, r.wantsSpans());
+    }
+
+    static ScoreResponse response(ScoreRequest request, Set<Attribute> attributes, CommentScorer.Outcome o,
+                                  CommentScorer.Result r) {
+        Map<String, ScoreResponse.AttributeScore> scores = new LinkedHashMap<>();
+        for (Attribute a : attributes) {
+            float p = o.probabilities()[a.ordinal()];
+            Severity s = Severity.of(p);
+            scores.put(a.name(), new ScoreResponse.AttributeScore(p, s.severity(), s.level()));
+        }
+        Severity top = Severity.of(o.probabilities()[o.top().ordinal()]);
+        ScoreResponse.Rating rating = new ScoreResponse.Rating(top.level(), top.levelName().name(), o.top().name());
+        List<ScoreResponse.SpanScore> spans = new ArrayList<>(o.spans().size());
+        for (Span s : o.spans()) spans.add(new ScoreResponse.SpanScore(s.begin(), s.end(), s.weight()));
+        List<String> rules = o.decision().fired().stream().map(Band::toString).toList();
+        return new ScoreResponse(request.id(), scores, rating, o.decision().action(), rules, spans, r.model().info());
     }
 }

@@ -6,11 +6,14 @@ import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.model.ModelBundle;
 import org.parley.score.Scorer;
+import org.parley.service.Fakes;
+import org.parley.service.core.ModelHolder;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -19,58 +22,176 @@ import static org.mockito.Mockito.*;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ScoreResourceTest {
-    private static final Scorer MODEL = mock(Scorer.class);
-    private static final ModelBundle BUNDLE = mock(ModelBundle.class);
+    private static final Scorer MODEL = Fakes.scorer();
+    private static final ResourceExtension RESOURCES = Fakes.resources(
+            new ModelHolder(Fakes.served(MODEL, "1"), p -> { throw new UnsupportedOperationException(); }),
+            Path.of("target/test-feedback"));
 
-    static {
-        when(BUNDLE.name()).thenReturn("fake");
-        when(BUNDLE.version()).thenReturn("1");
-        when(BUNDLE.checksum()).thenReturn("abc");
+    @BeforeEach
+    void countFromZero() {
+        clearInvocations(MODEL);
     }
 
-    private static final ResourceExtension RESOURCES = ResourceExtension.builder()
-            .addResource(new ScoreResource(MODEL, BUNDLE)).build();
-
-    private Response post(String json) {
-        return RESOURCES.target("/v1/score").request().post(Entity.entity(json, MediaType.APPLICATION_JSON));
+    static Response post(ResourceExtension r, String path, String json) {
+        return r.target(path).request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity(json, MediaType.APPLICATION_JSON));
     }
 
-    @Test
-    void answersEachAttributeWithTheModelsProbabilityAndNamesTheModel() {
-        when(MODEL.score(List.of("you idiot"))).thenReturn(new float[][] {{0.9f, 0.1f, 0.2f, 0.8f, 0.3f, 0.05f}});
-        Response r = post("{\"comment\": {\"text\": \"you idiot\"}, \"id\": \"c1\"}");
-        assertEquals(200, r.getStatus());
-        JsonNode body = r.readEntity(JsonNode.class);
-        assertEquals("c1", body.get("id").asText());
-        assertEquals(0.9, body.at("/attributes/TOXICITY/probability").asDouble(), 1e-6);
-        assertEquals(0.8, body.at("/attributes/INSULT/probability").asDouble(), 1e-6);
-        assertEquals(0.05, body.at("/attributes/THREAT/probability").asDouble(), 1e-6);
-        assertEquals("fake", body.at("/model/name").asText());
-        assertEquals("abc", body.at("/model/checksum").asText());
-    }
-
-    @Test
-    void missingOrEmptyTextIsA422NamingTheField() {
-        for (String bad : List.of("{}", "{\"comment\": {}}", "{\"comment\": {\"text\": \"  \"}}")) {
-            Response r = post(bad);
-            assertEquals(422, r.getStatus(), bad);
-            assertTrue(r.readEntity(String.class).contains("comment"), bad);
+    private static JsonNode ok(Response r) {
+        String body = r.readEntity(String.class);
+        assertEquals(200, r.getStatus(), body);
+        try {
+            return Fakes.mapper().readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError(body, e);
         }
-        verify(MODEL, never()).score(List.of("  "));
     }
 
     @Test
-    void textOverTheLimitIsRefusedBeforeScoring() {
-        reset(MODEL);
-        String json = "{\"comment\": {\"text\": \"" + "a".repeat(20_481) + "\"}}";
-        Response r = post(json);
-        assertEquals(422, r.getStatus());
-        assertTrue(r.readEntity(String.class).contains("20480"));
+    void answersProbabilitySeverityLevelRatingActionSpansAndModel() {
+        String text = "Well, you are an idiot.";
+        JsonNode body = ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"" + text + "\"}, \"id\": \"c1\"}"));
+        assertEquals("c1", body.get("id").asText());
+        assertEquals(6, body.get("attributes").size());
+        assertEquals(0.95, body.at("/attributes/TOXICITY/probability").asDouble(), 1e-6);
+        assertEquals(7, body.at("/attributes/TOXICITY/severity").asInt());
+        assertEquals(6, body.at("/attributes/TOXICITY/level").asInt());
+        assertEquals(0, body.at("/attributes/THREAT/level").asInt());
+        assertEquals("HIGH", body.at("/rating/name").asText());
+        assertEquals(6, body.at("/rating/level").asInt());
+        assertEquals("TOXICITY", body.at("/rating/attribute").asText());
+        assertEquals("REJECT", body.get("action").asText());
+        assertEquals(1, body.get("spans").size());
+        JsonNode span = body.get("spans").get(0);
+        assertEquals("idiot", text.substring(span.get("begin").asInt(), span.get("end").asInt()));
+        assertTrue(span.get("weight").asDouble() > 1);
+        assertEquals("fake", body.at("/model/name").asText());
+        assertEquals("checksum-1", body.at("/model/checksum").asText());
+    }
+
+    @Test
+    void answersOnlyTheRequestedAttributesAndExplainsTheTopOne() {
+        String text = "I will kill you, idiot";
+        JsonNode body = ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"" + text + "\"}, \"attributes\": [\"THREAT\"]}"));
+        assertEquals(List.of("THREAT"), names(body.get("attributes").fieldNames()));
+        assertEquals("THREAT", body.at("/rating/attribute").asText());
+        assertEquals("kill", text.substring(body.at("/spans/0/begin").asInt(), body.at("/spans/0/end").asInt()));
+        // The policy reads all six: TOXICITY 0.95 rejects, THREAT 0.8 reviews, so they disagree.
+        assertEquals("REVIEW", body.get("action").asText());
+        assertEquals(2, body.get("rules").size());
+    }
+
+    @Test
+    void aSafeCommentIsPublishedWithoutSpansAndWithoutAnOcclusionPass() {
+        JsonNode body = ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"Thanks for the article.\"}}"));
+        assertEquals("SAFE", body.at("/rating/name").asText());
+        assertEquals("PUBLISH", body.get("action").asText());
+        assertEquals(0, body.get("spans").size());
+        assertFalse(body.has("id"));
+        verify(MODEL, times(1)).score(anyList());
+    }
+
+    @Test
+    void spansFalseSkipsTheExplanation() {
+        JsonNode body = ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"idiot\"}, \"spans\": false}"));
+        assertEquals(0, body.get("spans").size());
+        verify(MODEL, times(1)).score(anyList());
+    }
+
+    @Test
+    void acceptsTheContextFields() {
+        ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"ok\"}, \"doNotStore\": true, \"context\": {"
+                + "\"articleTitle\": \"Budget\", \"parentText\": \"first\", \"commentNumber\": 361, \"rating\": {\"up\": 3, \"down\": 12}}}"));
+    }
+
+    @Test
+    void aBatchIsAnsweredInOrderWithABadItemReportedInPlace() {
+        JsonNode body = ok(post(RESOURCES, "/v1/score/batch", "{\"comments\": ["
+                + "{\"id\": \"a\", \"comment\": {\"text\": \"you idiot\"}},"
+                + "{\"id\": \"b\", \"comment\": {\"text\": \"\"}},"
+                + "{\"id\": \"c\", \"comment\": {\"text\": \"lovely\"}}]}"));
+        JsonNode results = body.get("results");
+        assertEquals(3, results.size());
+        assertEquals("a", results.get(0).get("id").asText());
+        assertEquals("HIGH", results.get(0).at("/score/rating/name").asText());
+        assertEquals("b", results.get(1).get("id").asText());
+        assertEquals(400, results.get(1).at("/error/code").asInt());
+        assertEquals("comments[1].comment.text", results.get(1).at("/error/field").asText());
+        assertFalse(results.get(1).has("score"));
+        assertEquals("c", results.get(2).get("id").asText());
+        assertEquals("SAFE", results.get(2).at("/score/rating/name").asText());
+        // All good items in one scorer call, plus one occlusion call for the toxic one.
+        verify(MODEL, times(2)).score(anyList());
+    }
+
+    @Test
+    void aMistypedBatchItemIsReportedInPlaceToo() {
+        JsonNode results = ok(post(RESOURCES, "/v1/score/batch",
+                "{\"comments\": [{\"comment\": {\"text\": 7}}, \"text\", {\"comment\": {\"text\": \"fine\"}}]}")).get("results");
+        assertEquals("comments[0].comment.text", results.get(0).at("/error/field").asText());
+        assertEquals("comments[1]", results.get(1).at("/error/field").asText());
+        assertEquals("SAFE", results.get(2).at("/score/rating/name").asText());
+    }
+
+    @Test
+    void websiteKeysMayNotReachAdminButAdminKeysMay() {
+        Response denied = RESOURCES.target("/v1/admin/model").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).get();
+        assertEquals(403, denied.getStatus());
+        assertTrue(denied.readEntity(String.class).contains("/v1/admin/model"));
+        assertEquals(403, RESOURCES.target("/v1/admin/model").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY).get().getStatus());
+        Response allowed = RESOURCES.target("/v1/admin/model").queryParam("key", Fakes.ADMIN_KEY).request().get();
+        assertEquals(200, allowed.getStatus());
+        assertEquals("checksum-1", allowed.readEntity(JsonNode.class).at("/model/checksum").asText());
+    }
+
+    @Test
+    void higherRolesMayScore() {
+        Response r = RESOURCES.target("/v1/score").queryParam("key", Fakes.ADMIN_KEY).request()
+                .post(Entity.entity("{\"comment\": {\"text\": \"ok\"}}", MediaType.APPLICATION_JSON));
+        assertEquals(200, r.getStatus());
+    }
+
+    @Test
+    void missingOrUnknownKeysAre401() {
+        Response none = RESOURCES.target("/v1/score").request().post(Entity.entity("{\"comment\": {\"text\": \"ok\"}}", MediaType.APPLICATION_JSON));
+        assertEquals(401, none.getStatus());
+        assertEquals("key", none.readEntity(JsonNode.class).get("field").asText());
+        Response wrong = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer nope-nope-nope")
+                .post(Entity.entity("{\"comment\": {\"text\": \"ok\"}}", MediaType.APPLICATION_JSON));
+        assertEquals(401, wrong.getStatus());
+        Response basic = RESOURCES.target("/v1/score").request().header("Authorization", "Basic " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity("{\"comment\": {\"text\": \"ok\"}}", MediaType.APPLICATION_JSON));
+        assertEquals(401, basic.getStatus());
         verify(MODEL, never()).score(anyList());
     }
 
     @Test
-    void invalidJsonIsA400() {
-        assertEquals(400, post("{\"comment\": ").getStatus());
+    void aKeyOverItsRateLimitGets429WithRetryAfter() {
+        Response last = null;
+        for (int i = 0; i < 3; i++) {
+            last = RESOURCES.target("/v1/score").queryParam("key", Fakes.SLOW_KEY).request()
+                    .post(Entity.entity("{\"comment\": {\"text\": \"ok\"}}", MediaType.APPLICATION_JSON));
+        }
+        assertEquals(429, last.getStatus());
+        int retryAfter = Integer.parseInt(last.getHeaderString("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 2, "Retry-After " + retryAfter);
+        assertEquals(1, last.readEntity(JsonNode.class).get("limit").asInt());
+        // Other keys are not affected.
+        assertEquals(200, post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"ok\"}}").getStatus());
+    }
+
+    @Test
+    void theOpenApiDocumentIsServedWithoutAKeyAndNamesEveryEndpoint() {
+        JsonNode doc = RESOURCES.target("/openapi.json").request().get(JsonNode.class);
+        for (String path : List.of("/v1/score", "/v1/score/batch", "/v1alpha1/comments:analyze",
+                "/v1alpha1/comments:suggestscore", "/v1/admin/model", "/openapi.yaml", "/openapi.json"))
+            assertTrue(doc.at("/paths").has(path), path);
+        assertEquals(200, RESOURCES.target("/openapi.yaml").request().get().getStatus());
+    }
+
+    private static <T> List<T> names(java.util.Iterator<T> it) {
+        List<T> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
     }
 }

@@ -1,0 +1,178 @@
+package org.parley.explain;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.parley.cli.Cli;
+import org.parley.label.Attribute;
+import org.parley.model.Bundles;
+import org.parley.model.ModelBundle;
+import org.parley.model.ToxicityModel;
+import org.parley.text.TextPipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Learns the span lexicon and tunes the thresholds on the SemEval-2021 Task 5 training posts, and
+ * reports the character-offset F1 on its trial posts, which serve as the fixed dev split (690
+ * posts, used for nothing else). The training posts are split once, by a fixed seed: a tuning
+ * sample, and the rest for the lexicon, so thresholds are not tuned on the lexicon's own data.
+ */
+@Command(name = "evaluate-spans", mixinStandardHelpOptions = true,
+        description = {"Span explanations against the human toxic-span annotations (SemEval-2021 Task 5).",
+                "Learns the word lexicon on tsd_train minus a fixed tuning sample, tunes the thresholds on that sample,",
+                "reports F1 on tsd_trial (the dev split). Prints one JSON object: thresholds, tuning and dev F1,",
+                "and dev F1 of occlusion alone and of the lexicon alone."})
+public final class SpanEvaluation implements Callable<Integer> {
+    private static final Attribute ATTRIBUTE = Attribute.TOXICITY;
+
+    @Option(names = "--model", paramLabel = "PATH", description = "model bundle (default: the shipped ${DEFAULT-VALUE})")
+    Path model = Bundles.shipped();
+
+    @Option(names = "--data", paramLabel = "DIR", description = "toxic_spans folder (default: ${DEFAULT-VALUE})")
+    Path data = Bundles.shipped().getParent().resolveSibling("training-data").resolve("toxic_spans");
+
+    @Option(names = "--train-sample", description = "tsd_train posts to tune on (default: ${DEFAULT-VALUE})")
+    int trainSample = 2000;
+
+    @Option(names = "--seed", description = "seed of the training sample (default: ${DEFAULT-VALUE})")
+    long seed = 2021;
+
+    @Option(names = "--write-lexicon", paramLabel = "FILE",
+            description = "write the learned lexicon here (the shipped one: classifier/src/main/resources/org/parley/explain/span-lexicon.tsv)")
+    Path writeLexicon;
+
+    @Option(names = "--dump", paramLabel = "FILE", hidden = true,
+            description = "write every word's features as TSV (set, post, begin, end, weight, rate, gold share) for analysis")
+    Path dump;
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new SpanEvaluation(), args));
+    }
+
+    record Post(String text, BitSet gold) {}
+
+    @Override
+    public Integer call() throws IOException {
+        List<Post> all = read(data.resolve("tsd_train.csv.gz"));
+        Collections.shuffle(all, new Random(seed));
+        int n = Math.min(trainSample, all.size() / 2);
+        List<Post> tune = all.subList(0, n);
+        List<Post> rest = all.subList(n, all.size());
+        List<Post> dev = read(data.resolve("tsd_trial.csv.gz"));
+
+        SpanLexicon lexicon = SpanLexicon.learn(rest.stream().map(Post::text).toList(),
+                rest.stream().map(Post::gold).toList(), TextPipeline.standard());
+        if (writeLexicon != null) lexicon.write(writeLexicon);
+
+        ModelBundle bundle = ModelBundle.load(model);
+        ToxicityModel scorer = new ToxicityModel(bundle, TextPipeline.standard(), 1);
+        SpanExplainer weigher = new SpanExplainer(scorer, TextPipeline.standard(), 0, lexicon, Double.POSITIVE_INFINITY, Double.NaN);
+        List<List<SpanExplainer.Word>> tuneWords = weigh(scorer, weigher, tune);
+        List<List<SpanExplainer.Word>> devWords = weigh(scorer, weigher, dev);
+
+        if (dump != null) dump(dump, tune, tuneWords, dev, devWords);
+        Choice both = best(tune, tuneWords, true, true);
+        Choice occlusion = best(tune, tuneWords, true, false);
+        Choice words = best(tune, tuneWords, false, true);
+        System.out.printf(Locale.ROOT,
+                "{\"model\": \"%s\", \"checksum\": \"%s\", \"attribute\": \"%s\", \"lexiconWords\": %d, "
+                        + "\"threshold\": %.2f, \"lexiconThreshold\": %.2f, \"fallbackMix\": %.2f, \"fillGaps\": %s, "
+                        + "\"tunePosts\": %d, \"tuneF1\": %.4f, \"devPosts\": %d, \"devF1\": %.4f, "
+                        + "\"devF1OcclusionOnly\": %.4f, \"devF1LexiconOnly\": %.4f}%n",
+                bundle.name(), bundle.checksum(), ATTRIBUTE, lexicon.size(),
+                both.threshold, both.lexiconThreshold, both.fallbackMix, both.fillGaps, tune.size(), both.f1, dev.size(),
+                meanF1(dev, devWords, both), meanF1(dev, devWords, occlusion), meanF1(dev, devWords, words));
+        return 0;
+    }
+
+    private static void dump(Path file, List<Post> tune, List<List<SpanExplainer.Word>> tuneWords,
+                             List<Post> dev, List<List<SpanExplainer.Word>> devWords) throws IOException {
+        try (var out = Files.newBufferedWriter(file)) {
+            for (String set : new String[] {"tune", "dev"}) {
+                List<Post> posts = set.equals("tune") ? tune : dev;
+                List<List<SpanExplainer.Word>> words = set.equals("tune") ? tuneWords : devWords;
+                for (int i = 0; i < posts.size(); i++) {
+                    out.write(String.format(Locale.ROOT, "%s\t%d\t-1\t-1\t0\t0\t%d%n", set, i, posts.get(i).gold().cardinality()));
+                    for (SpanExplainer.Word w : words.get(i)) {
+                        Span s = w.span();
+                        double gold = (double) posts.get(i).gold().get(s.begin(), s.end()).cardinality() / (s.end() - s.begin());
+                        out.write(String.format(Locale.ROOT, "%s\t%d\t%d\t%d\t%.4f\t%.4f\t%.3f%n", set, i, s.begin(), s.end(), s.weight(), w.rate(), gold));
+                    }
+                }
+            }
+        }
+    }
+
+    record Choice(double threshold, double lexiconThreshold, double fallbackMix, boolean fillGaps, double f1) {}
+
+    /** Grid search on the tuning posts; an unused signal gets an infinite threshold. */
+    static Choice best(List<Post> posts, List<List<SpanExplainer.Word>> words, boolean useOcclusion, boolean useLexicon) {
+        List<Double> ts = new ArrayList<>(), ls = new ArrayList<>();
+        ts.add(Double.POSITIVE_INFINITY);
+        ls.add(Double.POSITIVE_INFINITY);
+        if (useOcclusion) for (int i = 0; i <= 40; i++) ts.add(i * 0.1);
+        if (useLexicon) for (int i = 1; i <= 19; i++) ls.add(i * 0.05);
+        List<Double> mixes = new ArrayList<>(List.of(Double.NaN));
+        if (useOcclusion && useLexicon) mixes.addAll(List.of(0.0, 0.1, 0.3, 1.0));
+        Choice best = new Choice(0, 0, Double.NaN, false, -1);
+        for (boolean fill : new boolean[] {false, true})
+            for (double t : ts)
+                for (double l : ls)
+                    for (double mix : mixes) {
+                        double f1 = meanF1(posts, words, new Choice(t, l, mix, fill, 0));
+                        if (f1 > best.f1) best = new Choice(t, l, mix, fill, f1);
+                    }
+        return best;
+    }
+
+    private static List<List<SpanExplainer.Word>> weigh(ToxicityModel scorer, SpanExplainer weigher, List<Post> posts) {
+        List<List<SpanExplainer.Word>> out = new ArrayList<>(posts.size());
+        int chunk = 64;
+        for (int from = 0; from < posts.size(); from += chunk) {
+            List<String> texts = posts.subList(from, Math.min(posts.size(), from + chunk)).stream().map(Post::text).toList();
+            float[][] full = scorer.score(texts);
+            float[] p = new float[texts.size()];
+            for (int i = 0; i < p.length; i++) p[i] = full[i][ATTRIBUTE.ordinal()];
+            out.addAll(weigher.weigh(texts, Collections.nCopies(texts.size(), ATTRIBUTE), p));
+        }
+        return out;
+    }
+
+    static double meanF1(List<Post> posts, List<List<SpanExplainer.Word>> words, Choice c) {
+        double sum = 0;
+        for (int i = 0; i < posts.size(); i++) {
+            List<Span> kept = SpanExplainer.select(words.get(i), c.threshold, c.lexiconThreshold, c.fallbackMix);
+            sum += SpanF1.f1(SpanF1.offsets(kept, posts.get(i).text(), c.fillGaps), posts.get(i).gold());
+        }
+        return posts.isEmpty() ? 0 : sum / posts.size();
+    }
+
+    /** SemEval format: CSV with "spans" (a JSON-style list of char offsets) and "text". */
+    static List<Post> read(Path file) throws IOException {
+        List<Post> posts = new ArrayList<>();
+        try (Reader in = new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                BitSet gold = new BitSet();
+                String list = r.get("spans").replaceAll("[\\[\\]\\s]", "");
+                if (!list.isEmpty()) for (String n : list.split(",")) gold.set(Integer.parseInt(n));
+                posts.add(new Post(r.get("text"), gold));
+            }
+        }
+        return posts;
+    }
+}

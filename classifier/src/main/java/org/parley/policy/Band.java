@@ -1,0 +1,25 @@
+package org.parley.policy;
+
+import org.parley.label.Attribute;
+
+/**
+ * One moderation rule: when the attribute's probability lies in [min, max), recommend the action.
+ * max = 1 includes 1, so a band can reach the top.
+ */
+public record Band(Attribute attribute, double min, double max, Action action) {
+    public Band {
+        if (attribute == null || action == null) throw new IllegalArgumentException("band needs an attribute and an action");
+        if (!(min >= 0 && min < max && max <= 1))
+            throw new IllegalArgumentException("band " + attribute + " " + action + ": need 0 <= min < max <= 1, was [" + min + ", " + max + ")");
+    }
+
+    public boolean matches(float[] probabilities) {
+        float p = probabilities[attribute.ordinal()];
+        return p >= min && (p < max || (max == 1 && p <= 1));
+    }
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "%s in [%.2f, %.2f%s -> %s", attribute, min, max, max == 1 ? "]" : ")", action);
+    }
+}

@@ -1,0 +1,103 @@
+package org.parley.explain;
+
+import org.junit.jupiter.api.Test;
+import org.parley.label.Attribute;
+import org.parley.score.Scorer;
+import org.parley.text.TextPipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SpanExplainerTest {
+    /** TOXICITY rises with each "idiot" and "moron"; everything else is neutral. Counts its calls. */
+    static final class WordScorer implements Scorer {
+        final List<Integer> batchSizes = new ArrayList<>();
+
+        @Override
+        public float[][] score(List<String> texts) {
+            batchSizes.add(texts.size());
+            float[][] out = new float[texts.size()][Attribute.COUNT];
+            for (int i = 0; i < texts.size(); i++) {
+                String t = texts.get(i).toLowerCase();
+                int hits = count(t, "idiot") + count(t, "moron");
+                out[i][Attribute.TOXICITY.ordinal()] = (float) (1 / (1 + Math.exp(3 - 3 * hits)));
+            }
+            return out;
+        }
+
+        private static int count(String t, String w) {
+            int n = 0;
+            for (int at = t.indexOf(w); at >= 0; at = t.indexOf(w, at + 1)) n++;
+            return n;
+        }
+
+        @Override
+        public String name() {
+            return "words";
+        }
+    }
+
+    @Test
+    void findsTheWordsThatDroveTheScoreWithTheirOffsets() {
+        WordScorer scorer = new WordScorer();
+        SpanExplainer explainer = new SpanExplainer(scorer, TextPipeline.standard(), 1.0);
+        String text = "Well, you are an idiot and a moron.";
+        float p = scorer.score(List.of(text))[0][0];
+        List<Span> spans = explainer.explain(text, Attribute.TOXICITY, p);
+        assertEquals(List.of("idiot", "moron"), spans.stream().map(s -> text.substring(s.begin(), s.end())).toList());
+        assertTrue(spans.get(0).weight() > 2.5, "log-odds drop of about 3: " + spans.get(0).weight());
+    }
+
+    @Test
+    void aRepeatedWordIsTakenOutEverywhereAtOnce() {
+        WordScorer scorer = new WordScorer();
+        SpanExplainer explainer = new SpanExplainer(scorer, TextPipeline.standard(), 1.0);
+        String text = "Idiot! Total IDIOT.";
+        float p = scorer.score(List.of(text))[0][0];
+        List<Span> spans = explainer.explain(text, Attribute.TOXICITY, p);
+        assertEquals(List.of("Idiot", "IDIOT"), spans.stream().map(s -> text.substring(s.begin(), s.end())).toList());
+    }
+
+    @Test
+    void allCommentsGoThroughTheScorerInOneCall() {
+        WordScorer scorer = new WordScorer();
+        SpanExplainer explainer = new SpanExplainer(scorer, TextPipeline.standard(), 1.0);
+        List<List<Span>> spans = explainer.explain(List.of("an idiot", "nice words here", "moron"),
+                List.of(Attribute.TOXICITY, Attribute.TOXICITY, Attribute.TOXICITY), new float[] {0.5f, 0.05f, 0.5f});
+        assertEquals(List.of(2 + 3 + 1), scorer.batchSizes);
+        assertEquals(1, spans.get(0).size());
+        assertTrue(spans.get(1).isEmpty());
+        assertEquals(new Span(0, 5, spans.get(2).get(0).weight()), spans.get(2).get(0));
+    }
+
+    @Test
+    void withNoWordOverEitherThresholdTheBestCandidateIsStillShown() {
+        WordScorer scorer = new WordScorer();
+        String text = "what an idiot";
+        float p = scorer.score(List.of(text))[0][0];
+        SpanExplainer strict = new SpanExplainer(scorer, TextPipeline.standard(), 100, SpanLexicon.empty(), 100, Double.NaN);
+        assertTrue(strict.explain(text, Attribute.TOXICITY, p).isEmpty());
+        SpanExplainer fallback = new SpanExplainer(scorer, TextPipeline.standard(), 100, SpanLexicon.empty(), 100, 0.3);
+        List<Span> spans = fallback.explain(text, Attribute.TOXICITY, p);
+        assertEquals(List.of("idiot"), spans.stream().map(s -> text.substring(s.begin(), s.end())).toList());
+    }
+
+    @Test
+    void aLongCommentHasItsOcclusionCappedAndKeepsTheWordsTheLexiconRates() {
+        WordScorer scorer = new WordScorer();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < SpanExplainer.MAX_OCCLUDED + 10; i++) text.append("word").append((char) ('a' + i % 26)).append(i / 26).append(' ');
+        text.append("idiot");
+        String t = text.toString();
+        SpanLexicon lexicon = new SpanLexicon(java.util.Map.of("idiot", 0.9f));
+        SpanExplainer explainer = new SpanExplainer(scorer, TextPipeline.standard(), 1.0, lexicon, 2.0, Double.NaN);
+        float p = scorer.score(List.of(t))[0][0];
+        scorer.batchSizes.clear();
+        List<Span> spans = explainer.explain(t, Attribute.TOXICITY, p);
+        assertEquals(List.of(SpanExplainer.MAX_OCCLUDED), scorer.batchSizes);
+        assertEquals(List.of("idiot"), spans.stream().map(s -> t.substring(s.begin(), s.end())).toList());
+        assertTrue(spans.get(0).weight() > 2.5, "the highest-rated word was occluded: " + spans.get(0).weight());
+    }
+}

@@ -1,0 +1,46 @@
+package org.parley.explain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.text.TextPipeline;
+
+import java.io.BufferedReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SpanLexiconTest {
+    private static BitSet range(int from, int to) {
+        BitSet b = new BitSet();
+        b.set(from, to);
+        return b;
+    }
+
+    @Test
+    void learnsHowOftenAWordIsInsideAGoldSpanShrunkByOne(@TempDir Path dir) throws Exception {
+        // "idiot" marked 3 times of 3 -> 3/4; "you" never marked -> left out; "rare" seen twice -> below MIN_COUNT.
+        List<String> texts = List.of("you idiot", "You IDIOT rare", "you idiot rare");
+        List<BitSet> gold = List.of(range(4, 9), range(4, 9), range(4, 9));
+        SpanLexicon lexicon = SpanLexicon.learn(texts, gold, TextPipeline.standard());
+        assertEquals(0.75f, lexicon.rate("idiot"), 1e-6);
+        assertEquals(0f, lexicon.rate("you"));
+        assertEquals(0f, lexicon.rate("rare"));
+
+        Path file = dir.resolve("lexicon.tsv");
+        lexicon.write(file);
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            assertEquals(0.75f, SpanLexicon.read(in).rate("idiot"), 1e-4);
+        }
+    }
+
+    @Test
+    void theShippedLexiconKnowsInsultsAndNotFunctionWords() {
+        SpanLexicon lexicon = SpanLexicon.standard();
+        assertTrue(lexicon.size() > 500, "size " + lexicon.size());
+        assertTrue(lexicon.rate("idiot") > 0.5, "idiot " + lexicon.rate("idiot"));
+        assertTrue(lexicon.rate("the") < 0.05, "the " + lexicon.rate("the"));
+    }
+}

@@ -1,0 +1,56 @@
+package org.parley.policy;
+
+import org.junit.jupiter.api.Test;
+import org.parley.label.Attribute;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PolicyTest {
+    private static float[] scores(float toxicity, float severe, float identity, float insult, float profanity, float threat) {
+        return new float[] {toxicity, severe, identity, insult, profanity, threat};
+    }
+
+    @Test
+    void standardPolicyPublishesCleanReviewsMiddleRejectsClearlyToxic() {
+        Policy p = Policy.standard();
+        assertEquals(Action.PUBLISH, p.decide(scores(0.05f, 0, 0, 0, 0, 0)).action());
+        assertEquals(Action.PUBLISH, p.decide(scores(0.3f, 0, 0, 0, 0, 0)).action(), "no band fires: otherwise");
+        assertEquals(Action.REVIEW, p.decide(scores(0.6f, 0, 0, 0, 0, 0)).action());
+        assertEquals(Action.REJECT, p.decide(scores(0.95f, 0, 0, 0, 0, 0)).action());
+        assertEquals(Action.REJECT, p.decide(scores(1.0f, 0, 0, 0, 0, 0)).action(), "max 1 includes 1");
+    }
+
+    @Test
+    void disagreeingRulesSendTheCommentToReview() {
+        Policy.Decision d = Policy.standard().decide(scores(0.95f, 0, 0.7f, 0, 0, 0));
+        assertEquals(Action.REVIEW, d.action());
+        assertTrue(d.disagreed());
+        assertEquals(2, d.fired().size());
+        // A clean TOXICITY (publish) with a threat (review) disagrees too.
+        assertEquals(Action.REVIEW, Policy.standard().decide(scores(0.1f, 0, 0, 0, 0, 0.9f)).action());
+    }
+
+    @Test
+    void agreeingRulesKeepTheirAction() {
+        Policy.Decision d = Policy.standard().decide(scores(0.95f, 0.8f, 0, 0, 0, 0));
+        assertEquals(Action.REJECT, d.action());
+        assertFalse(d.disagreed());
+    }
+
+    @Test
+    void bandsCheckTheirBounds() {
+        assertThrows(IllegalArgumentException.class, () -> new Band(Attribute.TOXICITY, 0.5, 0.5, Action.REVIEW));
+        assertThrows(IllegalArgumentException.class, () -> new Band(Attribute.TOXICITY, -0.1, 0.5, Action.REVIEW));
+        assertThrows(IllegalArgumentException.class, () -> new Band(Attribute.TOXICITY, 0.1, 1.5, Action.REVIEW));
+        assertThrows(IllegalArgumentException.class, () -> new Band(null, 0.1, 0.5, Action.REVIEW));
+    }
+
+    @Test
+    void aConfiguredOtherwiseApplies() {
+        Policy p = new Policy(List.of(new Band(Attribute.INSULT, 0.9, 1, Action.REJECT)), Action.REVIEW);
+        assertEquals(Action.REVIEW, p.decide(scores(0, 0, 0, 0.1f, 0, 0)).action());
+        assertEquals(Action.REJECT, p.decide(scores(0, 0, 0, 0.95f, 0, 0)).action());
+    }
+}

@@ -1,0 +1,80 @@
+package org.parley.service.auth;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The configured keys, parsed from {@code key:role[:perSecond],...} (config {@code apiKeys}, which
+ * reads {@code PARLEY_API_KEYS}).
+ */
+public final class ApiKeys {
+    private final Map<String, ApiKey> byKey;
+
+    private ApiKeys(Map<String, ApiKey> byKey) {
+        this.byKey = Map.copyOf(byKey);
+    }
+
+    /** @throws IllegalArgumentException naming the entry that is wrong (never echoing a whole key list) */
+    public static ApiKeys parse(String spec, int defaultPerSecond) {
+        Map<String, ApiKey> keys = new LinkedHashMap<>();
+        if (spec == null || spec.isBlank()) return new ApiKeys(keys);
+        String[] entries = spec.split(",");
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i].strip();
+            if (entry.isEmpty()) continue;
+            String[] parts = entry.split(":");
+            String where = "apiKeys entry " + (i + 1);
+            if (parts.length < 2 || parts.length > 3 || parts[0].isBlank())
+                throw new IllegalArgumentException(where + ": expected key:role or key:role:requestsPerSecond");
+            if (parts[0].length() < 8) throw new IllegalArgumentException(where + ": keys must have at least 8 characters");
+            Role role;
+            try {
+                role = Role.parse(parts[1]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage());
+            }
+            int perSecond = defaultPerSecond;
+            if (parts.length == 3) {
+                try {
+                    perSecond = Integer.parseInt(parts[2].strip());
+                } catch (NumberFormatException e) {
+                    perSecond = -1;
+                }
+                if (perSecond < 1) throw new IllegalArgumentException(where + ": requestsPerSecond must be a positive integer");
+            }
+            if (keys.put(parts[0], new ApiKey(parts[0], role, perSecond)) != null)
+                throw new IllegalArgumentException(where + ": the same key appears twice");
+        }
+        return new ApiKeys(keys);
+    }
+
+    /** One random admin key for a first run with no keys configured (printed at start-up). */
+    public static ApiKeys devKey(int perSecond) {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        String key = "dev-" + HexFormat.of().formatHex(bytes);
+        return new ApiKeys(Map.of(key, new ApiKey(key, Role.ADMIN, perSecond)));
+    }
+
+    public boolean isEmpty() {
+        return byKey.isEmpty();
+    }
+
+    public Iterable<ApiKey> all() {
+        return byKey.values();
+    }
+
+    /** Constant-time comparison per key, so response times do not leak how much of a key matched. */
+    public Optional<ApiKey> find(String candidate) {
+        if (candidate == null) return Optional.empty();
+        byte[] c = candidate.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ApiKey found = null;
+        for (ApiKey k : byKey.values())
+            if (MessageDigest.isEqual(c, k.key().getBytes(java.nio.charset.StandardCharsets.UTF_8))) found = k;
+        return Optional.ofNullable(found);
+    }
+}

@@ -1,0 +1,93 @@
+package org.parley.service.core;
+
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
+import org.parley.explain.Span;
+import org.parley.label.Attribute;
+import org.parley.policy.Action;
+import org.parley.policy.Policy;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores → policy → spans for a list of comments, in two scorer calls at most: one for all the
+ * comments, one for the occlusion variants of those whose top attribute is worth explaining.
+ * Feeds the score-distribution histograms (per attribute, in thousandths) and action meters.
+ */
+public final class CommentScorer {
+    private final ModelHolder models;
+    private final Policy policy;
+    private final float spanMinProbability;
+    private final Map<Attribute, Histogram> histograms = new EnumMap<>(Attribute.class);
+    private final Map<Action, Meter> actions = new EnumMap<>(Action.class);
+
+    public CommentScorer(ModelHolder models, Policy policy, float spanMinProbability, MetricRegistry metrics) {
+        this.models = models;
+        this.policy = policy;
+        this.spanMinProbability = spanMinProbability;
+        for (Attribute a : Attribute.values()) histograms.put(a, metrics.histogram(MetricRegistry.name("parley", "score", a.name())));
+        for (Action a : Action.values()) actions.put(a, metrics.meter(MetricRegistry.name("parley", "action", a.name())));
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** What one comment asks for. */
+    public record Input(String text, Set<Attribute> attributes, boolean spans) {}
+
+    /** @param top the requested attribute with the highest probability, the one the spans explain */
+    public record Outcome(float[] probabilities, Attribute top, Policy.Decision decision, List<Span> spans) {}
+
+    /** The model used is returned with the outcomes: a reload mid-call cannot mix two models. */
+    public record Result(ServedModel model, List<Outcome> outcomes) {}
+
+    public Result score(List<Input> inputs) {
+        ServedModel model = models.current();
+        List<String> texts = inputs.stream().map(Input::text).toList();
+        float[][] scores = texts.isEmpty() ? new float[0][] : model.scorer().score(texts);
+
+        Attribute[] tops = new Attribute[inputs.size()];
+        List<Integer> explain = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            tops[i] = top(scores[i], inputs.get(i).attributes());
+            if (inputs.get(i).spans() && scores[i][tops[i].ordinal()] >= spanMinProbability) explain.add(i);
+        }
+        List<List<Span>> spans = explain.isEmpty() ? List.of() : model.explainer().explain(
+                explain.stream().map(texts::get).toList(),
+                explain.stream().map(i -> tops[i]).toList(),
+                probabilities(scores, tops, explain));
+
+        List<Outcome> out = new ArrayList<>(inputs.size());
+        int e = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            List<Span> s = e < explain.size() && explain.get(e) == i ? spans.get(e++) : List.of();
+            Policy.Decision decision = policy.decide(scores[i]);
+            record(scores[i], decision.action());
+            out.add(new Outcome(scores[i], tops[i], decision, s));
+        }
+        return new Result(model, out);
+    }
+
+    private static Attribute top(float[] scores, Set<Attribute> requested) {
+        Attribute best = null;
+        for (Attribute a : requested) if (best == null || scores[a.ordinal()] > scores[best.ordinal()]) best = a;
+        return best;
+    }
+
+    private static float[] probabilities(float[][] scores, Attribute[] tops, List<Integer> which) {
+        float[] p = new float[which.size()];
+        for (int k = 0; k < p.length; k++) p[k] = scores[which.get(k)][tops[which.get(k)].ordinal()];
+        return p;
+    }
+
+    private void record(float[] scores, Action action) {
+        for (Attribute a : Attribute.values()) histograms.get(a).update(Math.round(scores[a.ordinal()] * 1000));
+        actions.get(action).mark();
+    }
+}

@@ -1,0 +1,72 @@
+package org.parley.service.core;
+
+import org.parley.label.Attribute;
+import org.parley.service.api.ScoreRequest;
+import org.parley.service.errors.ApiException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The limits of a scoring request; each failure names the field and the limit. */
+public final class RequestChecks {
+    /** Longest comment, in UTF-16 chars (as Perspective). */
+    public static final int MAX_TEXT = 20_480;
+    public static final int MAX_ID = 200;
+    public static final int MAX_TITLE = 1_000;
+
+    private RequestChecks() {}
+
+    /** @throws ApiException for a missing, empty or over-long text */
+    public static String text(String text, String field) {
+        if (text == null) throw ApiException.badField(field, field + " is required");
+        if (text.isBlank()) throw new ApiException(400, field, 1, field + " must not be empty");
+        if (text.length() > MAX_TEXT)
+            throw new ApiException(400, field, MAX_TEXT, field + " is longer than " + MAX_TEXT + " characters (was " + text.length() + ")");
+        return text;
+    }
+
+    /** Checks a /v1 request and returns the attributes to answer. */
+    public static Set<Attribute> check(ScoreRequest r, String prefix) {
+        if (r == null) throw ApiException.badField(prefix.isEmpty() ? "body" : prefix, "expected a JSON object with comment.text");
+        if (r.comment() == null) throw ApiException.badField(prefix + "comment", prefix + "comment is required");
+        text(r.comment().text(), prefix + "comment.text");
+        if (r.id() != null && r.id().length() > MAX_ID)
+            throw new ApiException(400, prefix + "id", MAX_ID, prefix + "id is longer than " + MAX_ID + " characters");
+        if (r.context() != null) context(r.context(), prefix + "context.");
+        return attributes(r.attributes(), prefix + "attributes");
+    }
+
+    /** Null or empty means all six. */
+    public static Set<Attribute> attributes(List<String> names, String field) {
+        if (names == null || names.isEmpty()) return EnumSet.allOf(Attribute.class);
+        Set<Attribute> out = EnumSet.noneOf(Attribute.class);
+        for (int i = 0; i < names.size(); i++) out.add(attribute(names.get(i), field + "[" + i + "]"));
+        return out;
+    }
+
+    public static Attribute attribute(String name, String field) {
+        if (name != null) {
+            for (Attribute a : Attribute.values()) if (a.name().equals(name)) return a;
+        }
+        throw ApiException.badField(field, "unknown attribute '" + name + "' in " + field + "; known: " + known());
+    }
+
+    public static List<String> known() {
+        return Arrays.stream(Attribute.values()).map(Enum::name).toList();
+    }
+
+    private static void context(ScoreRequest.Context c, String prefix) {
+        if (c.articleTitle() != null && c.articleTitle().length() > MAX_TITLE)
+            throw new ApiException(400, prefix + "articleTitle", MAX_TITLE, prefix + "articleTitle is longer than " + MAX_TITLE + " characters");
+        if (c.parentText() != null && c.parentText().length() > MAX_TEXT)
+            throw new ApiException(400, prefix + "parentText", MAX_TEXT, prefix + "parentText is longer than " + MAX_TEXT + " characters");
+        if (c.commentNumber() != null && c.commentNumber() < 0) throw new ApiException(400, prefix + "commentNumber", 0, prefix + "commentNumber must be >= 0");
+        if (c.rating() != null) {
+            if (c.rating().up() != null && c.rating().up() < 0) throw new ApiException(400, prefix + "rating.up", 0, prefix + "rating.up must be >= 0");
+            if (c.rating().down() != null && c.rating().down() < 0) throw new ApiException(400, prefix + "rating.down", 0, prefix + "rating.down must be >= 0");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.parley.service.errors;
+
+/**
+ * A request the service refuses, with what is wrong and where. No stack trace: it is an answer,
+ * not a bug.
+ *
+ * @see org.parley.service.api.ErrorBody
+ */
+public final class ApiException extends RuntimeException {
+    private final int status;
+    private final String field;
+    private final Integer limit;
+    private final Long retryAfterSeconds;
+
+    public ApiException(int status, String field, Integer limit, String message) {
+        this(status, field, limit, message, null);
+    }
+
+    private ApiException(int status, String field, Integer limit, String message, Long retryAfterSeconds) {
+        super(message, null, false, false);
+        this.status = status;
+        this.field = field;
+        this.limit = limit;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public static ApiException badField(String field, String message) {
+        return new ApiException(400, field, null, message);
+    }
+
+    public static ApiException tooManyRequests(long retryAfterSeconds, int perSecond) {
+        return new ApiException(429, null, perSecond,
+                "rate limit of " + perSecond + " requests/s for this key exceeded; retry after " + retryAfterSeconds + " s",
+                retryAfterSeconds);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public Integer limit() {
+        return limit;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

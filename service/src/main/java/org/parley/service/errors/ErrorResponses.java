@@ -1,0 +1,28 @@
+package org.parley.service.errors;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.parley.service.api.ErrorBody;
+import org.parley.service.api.perspective.GoogleError;
+
+/** Builds error answers in the format of the API the request was for. */
+final class ErrorResponses {
+    /** Perspective clients parse Google's envelope; everything else gets {@link ErrorBody}. */
+    static final String PERSPECTIVE_PREFIX = "v1alpha1";
+
+    private ErrorResponses() {}
+
+    static Response build(String path, ApiException e) {
+        Object body = isPerspective(path)
+                ? GoogleError.of(e.status(), e.getMessage())
+                : new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit());
+        Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        if (e.retryAfterSeconds() != null) r.header("Retry-After", e.retryAfterSeconds());
+        return r.build();
+    }
+
+    static boolean isPerspective(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.startsWith(PERSPECTIVE_PREFIX);
+    }
+}

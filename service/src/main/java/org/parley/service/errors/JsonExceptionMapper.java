@@ -1,0 +1,78 @@
+package org.parley.service.errors;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import java.io.CharConversionException;
+
+/**
+ * Bodies Jackson cannot read: invalid JSON, invalid UTF-8, a value of the wrong type, an unknown
+ * field. Jackson's own messages quote the input, so they are replaced by ones naming the field.
+ */
+public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+    @Context
+    private UriInfo uri;
+
+    @Override
+    public Response toResponse(JsonProcessingException e) {
+        return ErrorResponses.build(uri.getPath(), describe(e));
+    }
+
+    /** An ApiException naming the field; also used for the items of a batch. */
+    public static ApiException describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.contains("Invalid UTF-8") || e.getCause() instanceof CharConversionException)
+            return ApiException.badField("body", "body is not valid UTF-8");
+        if (e instanceof JsonEOFException || e.getCause() instanceof JsonEOFException || message.startsWith("No content to map"))
+            return ApiException.badField("body", "body is empty or ends too early: expected a JSON object");
+        if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException)
+            return ApiException.badField("body", "body is not valid JSON");
+        if (e instanceof JsonMappingException m) {
+            String field = path(m).isEmpty() ? "body" : path(m);
+            if (e instanceof UnrecognizedPropertyException u)
+                return ApiException.badField(field, "unknown field '" + u.getPropertyName() + "'" + known(u));
+            if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+                Class<?> target = ((MismatchedInputException) e).getTargetType();
+                return ApiException.badField(field, field + " must be " + expected(target));
+            }
+            return ApiException.badField(field, "cannot read " + field);
+        }
+        return ApiException.badField("body", "body is not valid JSON");
+    }
+
+    /** The JSON path of the failure, e.g. comments[3].comment.text. */
+    static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) sb.append('.');
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String known(UnrecognizedPropertyException u) {
+        return u.getKnownPropertyIds() == null ? "" : "; known fields: " + u.getKnownPropertyIds();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) return "of another type";
+        if (type == String.class) return "a string";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) return "a number";
+        if (java.util.Collection.class.isAssignableFrom(type)) return "an array";
+        return "an object";
+    }
+}

@@ -1,0 +1,28 @@
+package org.parley.service.errors;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bug: logged with its stack trace under an id, answered with the id only. The log line names
+ * the exception class and its frames but not its message, which could quote comment text.
+ */
+public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
+
+    @Context
+    private UriInfo uri;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        String id = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        Throwable scrubbed = new RuntimeException(e.getClass().getName());
+        scrubbed.setStackTrace(e.getStackTrace());
+        LOG.error("error {} on /{}", id, uri.getPath(), scrubbed);
+        return ErrorResponses.build(uri.getPath(), new ApiException(500, null, null, "internal error " + id));
+    }
+}

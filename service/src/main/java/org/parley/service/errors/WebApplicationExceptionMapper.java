@@ -1,0 +1,33 @@
+package org.parley.service.errors;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/** JAX-RS's own refusals (unknown path, wrong method or media type, missing role) in our formats. */
+public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+    @Context
+    private UriInfo uri;
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String message = switch (status) {
+            case 401 -> "missing or unknown API key: send 'Authorization: Bearer KEY' or '?key=KEY'";
+            case 403 -> "this API key's role may not use /" + strip(uri.getPath());
+            case 404 -> "no such endpoint: /" + strip(uri.getPath());
+            case 405 -> "method not allowed on /" + strip(uri.getPath());
+            case 406 -> "this endpoint answers application/json only";
+            case 415 -> "Content-Type must be application/json";
+            default -> status >= 500 ? "internal error" : "request refused (" + status + ")";
+        };
+        String field = status == 415 ? "Content-Type" : null;
+        return ErrorResponses.build(uri.getPath(), new ApiException(status, field, null, message));
+    }
+
+    private static String strip(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+}

@@ -1,0 +1,40 @@
+package org.parley.service.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.parley.policy.Band;
+import org.parley.service.api.ScoreResponse.ModelInfo;
+import org.parley.service.auth.Role;
+import org.parley.service.core.CommentScorer;
+import org.parley.service.core.ModelHolder;
+
+import java.util.List;
+
+/** GET /v1/admin/model: what is being served and by which rules; admin keys only. */
+@Path("/v1/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.ADMIN_NAME)
+public final class AdminResource {
+    private final ModelHolder models;
+    private final CommentScorer scorer;
+
+    public AdminResource(ModelHolder models, CommentScorer scorer) {
+        this.models = models;
+        this.scorer = scorer;
+    }
+
+    public record Served(ModelInfo model, double spanThreshold, double spanLexiconThreshold, List<String> policy, String otherwise) {}
+
+    @GET
+    @Path("/model")
+    @Timed(name = "admin-model")
+    public Served model() {
+        var m = models.current();
+        return new Served(m.info(), m.explainer().threshold(), m.explainer().lexiconThreshold(),
+                scorer.policy().bands().stream().map(Band::toString).toList(), scorer.policy().otherwise().name());
+    }
+}

@@ -1,0 +1,150 @@
+package org.parley.service.resources;
+
+import com.codahale.metrics.annotation.ExceptionMetered;
+import com.codahale.metrics.annotation.Timed;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.parley.label.Attribute;
+import org.parley.service.api.perspective.AnalyzeRequest;
+import org.parley.service.api.perspective.AnalyzeResponse;
+import org.parley.service.api.perspective.SuggestScoreRequest;
+import org.parley.service.api.perspective.SuggestScoreResponse;
+import org.parley.service.auth.Role;
+import org.parley.service.core.FeedbackStore;
+import org.parley.service.core.ModelHolder;
+import org.parley.service.core.RequestChecks;
+import org.parley.service.errors.ApiException;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Perspective API's AnalyzeComment and SuggestCommentScore, so existing clients can point at
+ * Parley. As in Perspective, span scores are per sentence.
+ */
+@Path("/v1alpha1")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.WEBSITE_NAME)
+public final class PerspectiveResource {
+    static final List<String> LANGUAGES = List.of("en");
+    private static final String PROBABILITY = "PROBABILITY";
+
+    private final ModelHolder models;
+    private final FeedbackStore feedback;
+
+    public PerspectiveResource(ModelHolder models, FeedbackStore feedback) {
+        this.models = models;
+        this.feedback = feedback;
+    }
+
+    @POST
+    @Path("/comments:analyze")
+    @Timed(name = "analyze")
+    @ExceptionMetered(name = "analyze-errors")
+    public AnalyzeResponse analyze(AnalyzeRequest request) {
+        if (request == null) throw ApiException.badField("body", "expected a JSON object with comment.text");
+        String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
+        languages(request.languages());
+        Map<Attribute, Double> thresholds = requested(request.requestedAttributes());
+        boolean spans = Boolean.TRUE.equals(request.spanAnnotations());
+
+        List<String> texts = new ArrayList<>();
+        texts.add(text);
+        List<int[]> sentences = spans ? sentences(text) : List.of();
+        for (int[] s : sentences) texts.add(text.substring(s[0], s[1]));
+        float[][] scores = models.current().scorer().score(texts);
+
+        Map<String, AnalyzeResponse.AttributeScores> out = new LinkedHashMap<>();
+        thresholds.forEach((a, threshold) -> {
+            float p = scores[0][a.ordinal()];
+            if (threshold != null && p < threshold) return;
+            List<AnalyzeResponse.SpanScore> spanScores = null;
+            if (spans) {
+                spanScores = new ArrayList<>(sentences.size());
+                for (int k = 0; k < sentences.size(); k++)
+                    spanScores.add(new AnalyzeResponse.SpanScore(sentences.get(k)[0], sentences.get(k)[1],
+                            AnalyzeResponse.Score.probability(scores[k + 1][a.ordinal()])));
+            }
+            out.put(a.name(), new AnalyzeResponse.AttributeScores(spanScores, AnalyzeResponse.Score.probability(p)));
+        });
+        return new AnalyzeResponse(out, LANGUAGES, LANGUAGES, request.clientToken());
+    }
+
+    @POST
+    @Path("/comments:suggestscore")
+    @Timed(name = "suggestscore")
+    @ExceptionMetered(name = "suggestscore-errors")
+    public SuggestScoreResponse suggestScore(SuggestScoreRequest request) {
+        if (request == null) throw ApiException.badField("body", "expected a JSON object with comment.text and attributeScores");
+        String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
+        languages(request.languages());
+        if (request.attributeScores() == null || request.attributeScores().isEmpty())
+            throw ApiException.badField("attributeScores", "attributeScores must name at least one attribute");
+        Map<Attribute, Double> labels = new EnumMap<>(Attribute.class);
+        request.attributeScores().forEach((name, score) -> {
+            String field = "attributeScores." + name + ".summaryScore.value";
+            Attribute a = RequestChecks.attribute(name, "attributeScores." + name);
+            if (score == null || score.summaryScore() == null)
+                throw ApiException.badField(field, field + " is required");
+            double v = score.summaryScore().value();
+            if (!(v >= 0 && v <= 1)) throw ApiException.badField(field, field + " must be in [0, 1]");
+            labels.put(a, v);
+        });
+        feedback.append(text, labels);
+        return new SuggestScoreResponse(request.clientToken());
+    }
+
+    /** Parley's model reads English only; anything else is refused rather than scored badly. */
+    private static void languages(List<String> languages) {
+        if (languages == null) return;
+        for (int i = 0; i < languages.size(); i++) {
+            String l = languages.get(i);
+            if (l == null || !l.toLowerCase(Locale.ROOT).matches("en([-_][a-z0-9]+)*"))
+                throw ApiException.badField("languages[" + i + "]",
+                        "language '" + l + "' is not supported; supported: " + LANGUAGES);
+        }
+    }
+
+    /** Requested attribute → its scoreThreshold (null: none). */
+    private static Map<Attribute, Double> requested(Map<String, AnalyzeRequest.AttributeParameters> requested) {
+        if (requested == null || requested.isEmpty())
+            throw ApiException.badField("requestedAttributes", "requestedAttributes must name at least one of " + RequestChecks.known());
+        Map<Attribute, Double> out = new EnumMap<>(Attribute.class);
+        requested.forEach((name, params) -> {
+            Attribute a = RequestChecks.attribute(name, "requestedAttributes." + name);
+            Double threshold = null;
+            if (params != null) {
+                if (params.scoreType() != null && !PROBABILITY.equals(params.scoreType()))
+                    throw ApiException.badField("requestedAttributes." + name + ".scoreType", "scoreType must be PROBABILITY");
+                threshold = params.scoreThreshold();
+                if (threshold != null && !(threshold >= 0 && threshold <= 1))
+                    throw ApiException.badField("requestedAttributes." + name + ".scoreThreshold", "scoreThreshold must be in [0, 1]");
+            }
+            out.put(a, threshold);
+        });
+        return out;
+    }
+
+    /** Sentence boundaries [begin, end) without trailing whitespace, by the JDK's sentence rules. */
+    static List<int[]> sentences(String text) {
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        it.setText(text);
+        List<int[]> out = new ArrayList<>();
+        for (int begin = it.first(), end = it.next(); end != BreakIterator.DONE; begin = end, end = it.next()) {
+            int e = end;
+            while (e > begin && Character.isWhitespace(text.charAt(e - 1))) e--;
+            if (e > begin) out.add(new int[] {begin, e});
+        }
+        return out;
+    }
+}

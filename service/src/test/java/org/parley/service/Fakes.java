@@ -1,0 +1,110 @@
+package org.parley.service;
+
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.parley.explain.SpanExplainer;
+import org.parley.label.Attribute;
+import org.parley.policy.Policy;
+import org.parley.score.Scorer;
+import org.parley.service.api.ScoreResponse.ModelInfo;
+import org.parley.service.auth.ApiKeyAuthFilter;
+import org.parley.service.auth.ApiKeys;
+import org.parley.service.auth.RateLimiter;
+import org.parley.service.core.CommentScorer;
+import org.parley.service.core.FeedbackStore;
+import org.parley.service.core.ModelHolder;
+import org.parley.service.core.ServedModel;
+import org.parley.service.errors.ApiExceptionMapper;
+import org.parley.service.errors.BodySizeLimit;
+import org.parley.service.errors.JsonExceptionMapper;
+import org.parley.service.errors.UnexpectedExceptionMapper;
+import org.parley.service.errors.WebApplicationExceptionMapper;
+import org.parley.service.resources.AdminResource;
+import org.parley.service.resources.OpenApiResource;
+import org.parley.service.resources.PerspectiveResource;
+import org.parley.service.resources.ScoreResource;
+import org.parley.text.TextPipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** A fake model and the service's resources wired around it, as ParleyApplication.run wires them. */
+public final class Fakes {
+    public static final String WEBSITE_KEY = "website-key-1";
+    public static final String MODERATOR_KEY = "moderator-key-1";
+    public static final String ADMIN_KEY = "admin-key-1";
+    /** One request per second, two seconds of burst: the third quick request is refused. */
+    public static final String SLOW_KEY = "slow-key-12";
+    public static final String KEYS = WEBSITE_KEY + ":website," + MODERATOR_KEY + ":moderator," + ADMIN_KEY + ":admin," + SLOW_KEY + ":website:1";
+    public static final int MAX_BATCH = 3;
+
+    private Fakes() {}
+
+    /**
+     * A Mockito scorer: "idiot" drives TOXICITY (0.95) and INSULT (0.9), "kill" drives THREAT
+     * (0.8); anything else scores 0.02.
+     */
+    public static Scorer scorer() {
+        Scorer s = mock(Scorer.class);
+        when(s.name()).thenReturn("fake");
+        when(s.score(anyList())).thenAnswer(call -> {
+            List<String> texts = call.getArgument(0);
+            float[][] out = new float[texts.size()][];
+            for (int i = 0; i < out.length; i++) out[i] = probabilities(texts.get(i));
+            return out;
+        });
+        return s;
+    }
+
+    public static float[] probabilities(String text) {
+        String t = text.toLowerCase();
+        float[] p = new float[Attribute.COUNT];
+        java.util.Arrays.fill(p, 0.02f);
+        if (t.contains("idiot")) {
+            p[Attribute.TOXICITY.ordinal()] = 0.95f;
+            p[Attribute.INSULT.ordinal()] = 0.9f;
+        }
+        if (t.contains("kill")) p[Attribute.THREAT.ordinal()] = 0.8f;
+        return p;
+    }
+
+    public static ServedModel served(Scorer scorer, String version) {
+        return new ServedModel(scorer, new SpanExplainer(scorer, TextPipeline.standard(), 1.0),
+                new ModelInfo("fake", version, "checksum-" + version));
+    }
+
+    public static ObjectMapper mapper() {
+        ObjectMapper m = Jackson.newObjectMapper();
+        ParleyApplication.strictJson(m);
+        return m;
+    }
+
+    /** The resources over a fake model, with auth, roles, rate limits and the error mappers. */
+    public static ResourceExtension resources(ModelHolder models, Path feedbackDir) {
+        ObjectMapper json = mapper();
+        CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
+        return ResourceExtension.builder()
+                .setMapper(json)
+                .setRegisterDefaultExceptionMappers(false)
+                .addProvider(new AuthDynamicFeature(new ApiKeyAuthFilter(ApiKeys.parse(KEYS, 1000), new RateLimiter(2))))
+                .addProvider(RolesAllowedDynamicFeature.class)
+                .addProvider(new ApiExceptionMapper())
+                .addProvider(new JsonExceptionMapper())
+                .addProvider(new WebApplicationExceptionMapper())
+                .addProvider(new UnexpectedExceptionMapper())
+                .addProvider(new BodySizeLimit(MAX_BATCH))
+                .addResource(new ScoreResource(scorer, json, MAX_BATCH))
+                .addResource(new PerspectiveResource(models, new FeedbackStore(feedbackDir, json)))
+                .addResource(new AdminResource(models, scorer))
+                .addResource(new OpenApiResource())
+                .build();
+    }
+}

@@ -1,0 +1,148 @@
+package org.parley.service.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.parley.score.Scorer;
+import org.parley.service.Fakes;
+import org.parley.service.core.ModelHolder;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.*;
+
+/** Every kind of bad input gets a 4xx JSON body naming the field and the limit, and never reaches the model. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class BadInputTest {
+    private static final Scorer MODEL = Fakes.scorer();
+    private static final ResourceExtension RESOURCES = Fakes.resources(
+            new ModelHolder(Fakes.served(MODEL, "1"), p -> { throw new UnsupportedOperationException(); }),
+            Path.of("target/test-feedback"));
+    private static final String LONG = "a".repeat(20_481);
+
+    @BeforeEach
+    void countFromZero() {
+        clearInvocations(MODEL);
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // path, body, status, field, limit (null: none)
+                Arguments.of("/v1/score", "{}", 400, "comment", null),
+                Arguments.of("/v1/score", "{\"comment\": {}}", 400, "comment.text", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": null}}", 400, "comment.text", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"\"}}", 400, "comment.text", 1),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \" \\n \"}}", 400, "comment.text", 1),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"" + LONG + "\"}}", 400, "comment.text", 20_480),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"", 400, "body", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}} trailing", 400, "body", null),
+                Arguments.of("/v1/score", "not json", 400, "body", null),
+                Arguments.of("/v1/score", "", 400, "body", null),
+                Arguments.of("/v1/score", "[1, 2]", 400, "body", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": 5}}", 400, "comment.text", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": true}}", 400, "comment.text", null),
+                Arguments.of("/v1/score", "{\"comment\": \"hi\"}", 400, "comment", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"doNotStore\": \"yes\"}", 400, "doNotStore", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"attributes\": \"TOXICITY\"}", 400, "attributes", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"attributes\": [\"TOXICITY\", \"FLIRTATION\"]}", 400, "attributes[1]", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"atributes\": [\"TOXICITY\"]}", 400, "atributes", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"id\": \"" + "x".repeat(201) + "\"}", 400, "id", 200),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"commentNumber\": -1}}", 400, "context.commentNumber", 0),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"rating\": {\"up\": \"many\"}}}", 400, "context.rating.up", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"parentText\": \"" + LONG + "\"}}", 400, "context.parentText", 20_480),
+                Arguments.of("/v1/score/batch", "{}", 400, "comments", null),
+                Arguments.of("/v1/score/batch", "{\"comments\": []}", 400, "comments", 1),
+                Arguments.of("/v1/score/batch", "{\"comments\": {}}", 400, "comments", null),
+                Arguments.of("/v1/score/batch", "{\"comments\": [" + "{\"comment\": {\"text\": \"a\"}},".repeat(Fakes.MAX_BATCH)
+                        + "{\"comment\": {\"text\": \"a\"}}]}", 413, "comments", Fakes.MAX_BATCH));
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2} {3}")
+    @MethodSource("cases")
+    void isRefusedNamingTheFieldAndLimit(String path, String body, int status, String field, Integer limit) {
+        Response r = ScoreResourceTest.post(RESOURCES, path, body);
+        assertRefused(r, status, field, limit);
+    }
+
+    @Test
+    void invalidUtf8IsRefused() {
+        byte[] body = "{\"comment\": {\"text\": \"caf\u00e9 X\"}}".getBytes(StandardCharsets.UTF_8);
+        int at = new String(body, StandardCharsets.ISO_8859_1).indexOf('X');
+        body[at] = (byte) 0xff;
+        Response r = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity(body, MediaType.APPLICATION_JSON));
+        JsonNode json = assertRefused(r, 400, "body", null);
+        assertTrue(json.get("message").asText().contains("UTF-8"), json.toString());
+    }
+
+    @Test
+    void aBodyLargerThanTheLargestValidRequestIs413WhileItIsRead() {
+        long max = new org.parley.service.errors.BodySizeLimit(Fakes.MAX_BATCH).maxBytes();
+        String padded = "{\"comment\": {\"text\": \"hi\"}" + " ".repeat((int) max) + "}";
+        Response r = ScoreResourceTest.post(RESOURCES, "/v1/score", padded);
+        JsonNode json = assertRefused(r, 413, "body", (int) max);
+        assertTrue(json.get("message").asText().contains("larger than"), json.toString());
+    }
+
+    @Test
+    void aWrongContentTypeIs415() {
+        Response r = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}}", MediaType.TEXT_PLAIN));
+        assertRefused(r, 415, "Content-Type", null);
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreJsonToo() {
+        Response missing = RESOURCES.target("/v1/nothing").request().get();
+        assertEquals(404, missing.getStatus());
+        assertTrue(missing.readEntity(String.class).startsWith("{\"code\":404"));
+        Response method = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).get();
+        assertEquals(405, method.getStatus());
+    }
+
+    @Test
+    void textExactlyAtTheLimitIsScored() {
+        Response r = ScoreResourceTest.post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"" + "a".repeat(20_480) + "\"}}");
+        assertEquals(200, r.getStatus());
+    }
+
+    @Test
+    void errorMessagesNeverQuoteTheComment() {
+        Response r = ScoreResourceTest.post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"secret words\", \"extra\": 1}");
+        String body = r.readEntity(String.class);
+        assertEquals(400, r.getStatus());
+        assertFalse(body.contains("secret"), body);
+    }
+
+    private JsonNode assertRefused(Response r, int status, String field, Integer limit) {
+        String text = r.readEntity(String.class);
+        assertEquals(status, r.getStatus(), text);
+        assertFalse(text.contains("Exception") || text.contains("\tat "), "no stack trace: " + text);
+        JsonNode json;
+        try {
+            json = Fakes.mapper().readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+        assertEquals(status, json.get("code").asInt(), text);
+        assertEquals(field, json.path("field").asText(null), text);
+        if (limit == null) assertFalse(json.has("limit"), text);
+        else assertEquals(limit.intValue(), json.get("limit").asInt(), text);
+        assertFalse(json.get("message").asText().isBlank());
+        verify(MODEL, never()).score(anyList());
+        return json;
+    }
+}

@@ -1,0 +1,135 @@
+package org.parley.service.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.corpus.Example;
+import org.parley.corpus.LabelledFile;
+import org.parley.label.Attribute;
+import org.parley.service.Fakes;
+import org.parley.service.api.perspective.AnalyzeRequest;
+import org.parley.service.api.perspective.AnalyzeResponse;
+import org.parley.service.api.perspective.SuggestScoreRequest;
+import org.parley.service.core.FeedbackStore;
+import org.parley.service.core.ModelHolder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Perspective's request and response shapes, as JSON fixtures a Perspective client would send and expect. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class PerspectiveResourceTest {
+    private static final ObjectMapper JSON = Fakes.mapper();
+    private static final Path FEEDBACK = Path.of("target", "perspective-feedback-" + ProcessHandle.current().pid());
+    private static final ResourceExtension RESOURCES = Fakes.resources(
+            new ModelHolder(Fakes.served(Fakes.scorer(), "1"), p -> { throw new UnsupportedOperationException(); }), FEEDBACK);
+
+    private static String fixture(String name) {
+        try {
+            return Files.readString(Path.of(ResourceHelpers.resourceFilePath("fixtures/perspective/" + name)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Response post(String path, String body) {
+        return RESOURCES.target("/v1alpha1/comments:" + path).queryParam("key", Fakes.WEBSITE_KEY).request()
+                .post(Entity.entity(body, MediaType.APPLICATION_JSON));
+    }
+
+    private static void assertJson(String expectedFixture, Response r, int status) throws Exception {
+        String body = r.readEntity(String.class);
+        assertEquals(status, r.getStatus(), body);
+        assertEquals(JSON.readTree(fixture(expectedFixture)), JSON.readTree(body), body);
+    }
+
+    @Test
+    void analyzeAnswersInPerspectivesShapeWithPerSentenceSpansAndThresholds() throws Exception {
+        assertJson("analyze-response.json", post("analyze", fixture("analyze-request.json")), 200);
+    }
+
+    @Test
+    void analyzeWithoutSpanAnnotationsOrTokenAnswersSummaryScoresOnly() throws Exception {
+        assertJson("analyze-minimal-response.json", post("analyze", fixture("analyze-minimal-request.json")), 200);
+    }
+
+    @Test
+    void requestAndResponseTypesReadAndWriteTheFixtures() throws Exception {
+        AnalyzeRequest request = JSON.readValue(fixture("analyze-request.json"), AnalyzeRequest.class);
+        assertEquals("token-1", request.clientToken());
+        assertEquals(0.5, request.requestedAttributes().get("THREAT").scoreThreshold());
+        AnalyzeResponse response = JSON.readValue(fixture("analyze-response.json"), AnalyzeResponse.class);
+        assertEquals(JSON.readTree(fixture("analyze-response.json")), JSON.readTree(JSON.writeValueAsString(response)));
+        SuggestScoreRequest suggest = JSON.readValue(fixture("suggestscore-request.json"), SuggestScoreRequest.class);
+        assertEquals(0.8f, suggest.attributeScores().get("TOXICITY").summaryScore().value());
+    }
+
+    @Test
+    void unknownAttributesAndUnsupportedLanguagesAre400sInGooglesEnvelope() throws Exception {
+        assertJson("analyze-unknown-attribute-error.json",
+                post("analyze", "{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"FLIRTATION\": {}}}"), 400);
+        assertJson("analyze-language-error.json",
+                post("analyze", "{\"comment\": {\"text\": \"Hallo\"}, \"requestedAttributes\": {\"TOXICITY\": {}}, \"languages\": [\"de\"]}"), 400);
+    }
+
+    @Test
+    void otherBadInputIsAGoogleErrorNamingTheField() throws Exception {
+        for (String[] c : new String[][] {
+                {"{\"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text"},
+                {"{\"comment\": {\"text\": \"\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text"},
+                {"{\"comment\": {\"text\": \"" + "a".repeat(20_481) + "\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "20480"},
+                {"{\"comment\": {\"text\": \"hi\"}}", "requestedAttributes"},
+                {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreThreshold\": 2}}}", "scoreThreshold"},
+                {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreType\": \"STD_DEV_SCORE\"}}}", "scoreType"},
+                {"{\"comment\": {\"text\": 3}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text"},
+                {"{\"comment\": ", "JSON"}}) {
+            Response r = post("analyze", c[0]);
+            JsonNode body = JSON.readTree(r.readEntity(String.class));
+            assertEquals(400, r.getStatus(), body.toString());
+            assertEquals(400, body.at("/error/code").asInt(), body.toString());
+            assertEquals("INVALID_ARGUMENT", body.at("/error/status").asText(), body.toString());
+            assertTrue(body.at("/error/message").asText().contains(c[1]), body.toString());
+        }
+    }
+
+    @Test
+    void aMissingKeyIsUnauthenticatedInGooglesEnvelope() throws Exception {
+        Response r = RESOURCES.target("/v1alpha1/comments:analyze").request()
+                .post(Entity.entity(fixture("analyze-minimal-request.json"), MediaType.APPLICATION_JSON));
+        assertEquals(401, r.getStatus());
+        assertEquals("UNAUTHENTICATED", JSON.readTree(r.readEntity(String.class)).at("/error/status").asText());
+    }
+
+    @Test
+    void suggestScoreStoresALabelledLineThatTheTrainingReaderAccepts() throws Exception {
+        assertJson("suggestscore-response.json", post("suggestscore", fixture("suggestscore-request.json")), 200);
+        Path file = FEEDBACK.resolve(FeedbackStore.FILE);
+        List<Example> examples = LabelledFile.read(file);
+        Example last = examples.get(examples.size() - 1);
+        assertEquals("You people never listen.", last.text());
+        assertEquals(FeedbackStore.SOURCE, last.source());
+        assertEquals(0.8, last.labels().get(Attribute.TOXICITY), 1e-6);
+        assertEquals(1.0, last.labels().get(Attribute.INSULT), 1e-6);
+        assertFalse(last.labels().has(Attribute.THREAT), "unsuggested attributes stay unlabelled");
+    }
+
+    @Test
+    void suggestScoreRefusesValuesOutsideTheUnitIntervalAndStoresNothing() throws Exception {
+        Path file = FEEDBACK.resolve(FeedbackStore.FILE);
+        long before = Files.exists(file) ? Files.readAllLines(file).size() : 0;
+        Response r = post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 1.5}}}}");
+        assertEquals(400, r.getStatus());
+        assertTrue(r.readEntity(String.class).contains("attributeScores.TOXICITY.summaryScore.value"));
+        assertEquals(before, Files.exists(file) ? Files.readAllLines(file).size() : 0);
+    }
+}
