@@ -20,8 +20,10 @@ import java.util.stream.IntStream;
 
 /**
  * Scores texts with a bundle's network: text pipeline → features → network → calibration.
- * Safe for concurrent callers: {@code ComputationGraph.output} is not thread-safe, so each call
- * borrows one of a few private copies of the network.
+ * The wide part runs as a sparse dot product over each text's TF-IDF row, the deep part in DL4J
+ * ({@link ToxicityNetwork#deepPartOf}): the same arithmetic as the served graph, without its dense
+ * [batch, attributes, length] arrays. Safe for concurrent callers: {@code ComputationGraph.output}
+ * is not thread-safe, so each call borrows one of a few private copies of the deep part.
  */
 public final class ToxicityModel implements Scorer {
     /** Texts per forward pass; sorted by length first so little of a batch is padding. */
@@ -31,6 +33,7 @@ public final class ToxicityModel implements Scorer {
     private final FeatureExtractor features;
     private final PlattScaling[] calibration;
     private final BlockingQueue<ComputationGraph> networks;
+    private final float[] wide; // [wide id * attributes + attribute], shared read-only by all copies
     private final String name;
 
     public ToxicityModel(ModelBundle bundle, TextPipeline pipeline, int copies) {
@@ -45,9 +48,11 @@ public final class ToxicityModel implements Scorer {
         this.calibration = new PlattScaling[Attribute.COUNT];
         for (Attribute a : Attribute.values())
             this.calibration[a.ordinal()] = calibration.getOrDefault(a, PlattScaling.IDENTITY);
+        ComputationGraph deep = ToxicityNetwork.deepPartOf(network);
+        this.wide = ToxicityNetwork.wideWeights(network);
         this.networks = new ArrayBlockingQueue<>(copies);
-        networks.add(network);
-        for (int i = 1; i < copies; i++) networks.add(network.clone());
+        networks.add(deep);
+        for (int i = 1; i < copies; i++) networks.add(deep.clone());
         this.name = name;
     }
 
@@ -89,21 +94,38 @@ public final class ToxicityModel implements Scorer {
     /** Forward passes over precomputed features, batched by length; uncalibrated. */
     public float[][] forward(List<TextFeatures> ids) {
         Integer[] order = IntStream.range(0, ids.size()).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).length()));
+        Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).deep().length));
+        float[][] wideLogits = (ids.size() > 64 ? ids.parallelStream() : ids.stream()).map(this::wideLogits).toArray(float[][]::new);
         float[][] out = new float[ids.size()][];
         ComputationGraph network = borrow();
         try {
             for (int from = 0; from < order.length; from += BATCH) {
                 int to = Math.min(order.length, from + BATCH);
-                List<TextFeatures> batch = new ArrayList<>(to - from);
-                for (int k = from; k < to; k++) batch.add(ids.get(order[k]));
-                Batch.Inputs x = Batch.of(batch, Attribute.COUNT);
+                List<int[]> batch = new ArrayList<>(to - from);
+                float[][] wideBatch = new float[to - from][];
+                for (int k = from; k < to; k++) {
+                    batch.add(ids.get(order[k]).deep());
+                    wideBatch[k - from] = wideLogits[order[k]];
+                }
+                Batch.Inputs x = Batch.deepOnly(batch, wideBatch);
                 INDArray y = network.output(false, x.features(), x.masks())[0];
                 float[][] rows = y.toFloatMatrix();
                 for (int k = from; k < to; k++) out[order[k]] = rows[k - from];
             }
         } finally {
             networks.add(network);
+        }
+        return out;
+    }
+
+    /** The wide part: each TF-IDF value times its n-gram's weights, summed per attribute. */
+    private float[] wideLogits(TextFeatures f) {
+        float[] out = new float[Attribute.COUNT];
+        int[] ids = f.wide();
+        float[] v = f.wideWeights();
+        for (int k = 0; k < ids.length; k++) {
+            int base = ids[k] * Attribute.COUNT;
+            for (int a = 0; a < Attribute.COUNT; a++) out[a] += v[k] * wide[base + a];
         }
         return out;
     }

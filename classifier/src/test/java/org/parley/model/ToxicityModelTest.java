@@ -1,0 +1,36 @@
+package org.parley.model;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+import org.parley.feature.Batch;
+import org.parley.feature.TextFeatures;
+import org.parley.label.Attribute;
+import org.parley.text.TextPipeline;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+class ToxicityModelTest {
+    @Test
+    void theSparseWidePathScoresExactlyLikeTheServedGraph() {
+        ModelBundle bundle = TinyBundles.create();
+        ComputationGraph served = bundle.network();
+        Nd4j.getRandom().setSeed(11);
+        // Tiny bundles start with a zero wide part; give it weights so the test can fail.
+        served.getLayer(ToxicityNetwork.WIDE).setParam("W", Nd4j.randn(served.getLayer(ToxicityNetwork.WIDE).getParam("W").shape()));
+        TextPipeline pipeline = TextPipeline.standard();
+        ToxicityModel model = new ToxicityModel(served, bundle.features(), Map.of(), pipeline, 2, "t");
+
+        List<String> texts = List.of("you are an idiot", "nice day", "", "a much longer comment about a nice day, you idiot");
+        List<TextFeatures> f = texts.stream().map(model::ids).toList();
+        Batch.Inputs x = Batch.of(f, Attribute.COUNT);
+        float[][] expected = served.output(false, x.features(), x.masks())[0].toFloatMatrix();
+        float[][] actual = model.rawScores(texts);
+        for (int i = 0; i < texts.size(); i++) assertArrayEquals(expected[i], actual[i], 1e-5f, texts.get(i));
+        assertNotEquals(actual[0][0], actual[1][0], "different texts, different scores");
+    }
+}
