@@ -227,22 +227,23 @@ public final class LinearBaseline implements Scorer {
         return out;
     }
 
-    /** The weights as a [dimension][attribute] table of positive-class log-odds per TF-IDF unit. */
+    /**
+     * The weights as a [feature][attribute] table of positive-class log-odds per TF-IDF unit, with
+     * one more row, last, for the intercepts (a feature every text has with value 1).
+     */
     public float[][] weights() {
-        float[][] w = new float[vectorizer.dimension()][Attribute.COUNT];
+        int dimension = vectorizer.dimension();
+        float[][] w = new float[dimension + 1][Attribute.COUNT];
+        float[] intercepts = logits(new Feature[] {new FeatureNode(dimension + 1, 1.0)});
         for (int a = 0; a < Attribute.COUNT; a++) {
+            w[dimension][a] = intercepts[a];
             Model m = models[a];
             if (m == null) continue;
             double[] fw = m.getFeatureWeights();
             double sign = m.getLabels()[0] == 1 ? 1 : -1;
-            for (int j = 0; j < vectorizer.dimension(); j++) w[j][a] = (float) (sign * fw[j]);
+            for (int j = 0; j < dimension; j++) w[j][a] = (float) (sign * fw[j]);
         }
         return w;
-    }
-
-    /** The intercept per attribute: the logit of a text with no features. */
-    public float[] bias() {
-        return logits(new Feature[] {new FeatureNode(vectorizer.dimension() + 1, 1.0)});
     }
 
     public NgramTfIdf vectorizer() {

@@ -37,8 +37,13 @@ public final class FeatureExtractor {
         return charOffset + config.charBuckets();
     }
 
-    /** Number of wide ids (weights per attribute in the linear part). */
+    /** Number of wide ids (weights per attribute in the linear part): the n-gram buckets and the intercept. */
     public int wideSpace() {
+        return config.wideBuckets() + 1;
+    }
+
+    /** The wide id every text has, with value 1: its weights are the wide part's intercepts. */
+    public int biasId() {
         return config.wideBuckets();
     }
 
@@ -56,8 +61,13 @@ public final class FeatureExtractor {
 
     /** Features of a text: {@code tokens} are its normalised tokens (deep part), {@code text} the raw text (wide part). */
     public TextFeatures extract(String text, List<String> tokens) {
-        NgramTfIdf.Row wide = tfIdf.transform(text);
-        return new TextFeatures(deepIds(tokens), wide.index(), wide.value());
+        NgramTfIdf.Row row = tfIdf.transform(text);
+        // One more feature, always 1: the wide part's intercept, as liblinear adds it.
+        int[] wide = java.util.Arrays.copyOf(row.index(), row.size() + 1);
+        float[] weights = java.util.Arrays.copyOf(row.value(), row.size() + 1);
+        wide[row.size()] = biasId();
+        weights[row.size()] = 1f;
+        return new TextFeatures(deepIds(tokens), wide, weights);
     }
 
     /** The deep part's ids alone (what training the deep part needs). */

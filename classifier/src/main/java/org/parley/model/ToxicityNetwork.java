@@ -47,7 +47,7 @@ public final class ToxicityNetwork {
     public static ComputationGraph create(int idSpace, int wideSpace, NetworkConfig c) {
         // nIn is set on every layer by hand: setInputTypes(recurrent) would reset the
         // embedding's input size to 1 (DEPENDENCIES.md).
-        ComputationGraphConfiguration.GraphBuilder g = deep(idSpace, c)
+        ComputationGraphConfiguration.GraphBuilder g = deep(idSpace, c, "wideSum")
                 .addInputs(WIDE_INPUT, WIDE_WEIGHTS)
                 // A linear model starts from zero: no n-gram matters until the data says so.
                 .addLayer(WIDE, new EmbeddingSequenceLayer.Builder()
@@ -65,7 +65,7 @@ public final class ToxicityNetwork {
      * of {@link #create}'s, so the trained parameters move over by name.
      */
     public static ComputationGraph createDeepOnly(int idSpace, NetworkConfig c) {
-        return build(deep(idSpace, c).addInputs(WIDE_LOGITS), WIDE_LOGITS);
+        return build(deep(idSpace, c, WIDE_LOGITS).addInputs(WIDE_LOGITS), WIDE_LOGITS);
     }
 
     public static final String WIDE_LOGITS = "wideLogits";
@@ -92,7 +92,12 @@ public final class ToxicityNetwork {
         return served.getLayer(WIDE).getParam("W").dup('c').data().asFloat();
     }
 
-    private static ComputationGraphConfiguration.GraphBuilder deep(int idSpace, NetworkConfig c) {
+    /**
+     * The deep part reads the text's pooled embeddings and the wide part's six logits: a
+     * regression trained on many rows (TOXICITY) informs the attributes few corpora label (THREAT,
+     * SEVERE_TOXICITY), which the per-attribute regressions cannot do.
+     */
+    private static ComputationGraphConfiguration.GraphBuilder deep(int idSpace, NetworkConfig c, String wide) {
         return new NeuralNetConfiguration.Builder()
                 .seed(c.seed())
                 .updater(new Adam(c.learningRate()))
@@ -106,9 +111,9 @@ public final class ToxicityNetwork {
                         .nIn(idSpace).nOut(c.embedding()).inferInputLength(true).build(), DEEP_INPUT)
                 .addLayer("mean", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "embed")
                 .addLayer("max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "embed")
-                .addVertex("pooled", new MergeVertex(), "mean", "max")
+                .addVertex("pooled", new MergeVertex(), "mean", "max", wide)
                 .addLayer("hidden", new DenseLayer.Builder()
-                        .nIn(2L * c.embedding()).nOut(c.hidden()).activation(Activation.RELU)
+                        .nIn(2L * c.embedding() + Attribute.COUNT).nOut(c.hidden()).activation(Activation.RELU)
                         .l2(c.l2()).dropOut(1 - c.dropout()).build(), "pooled")
                 .addLayer(LOGITS, new DenseLayer.Builder()
                         .nIn(c.hidden()).nOut(Attribute.COUNT).activation(Activation.IDENTITY)

@@ -129,9 +129,6 @@ public final class Trainer {
             if (layer.numParams() > 0) network.getLayer(name).setParams(layer.params().dup());
         }
         network.getLayer(ToxicityNetwork.WIDE).setParam("W", Nd4j.create(wide.weights()));
-        // The regressions' intercepts join the deep logits' bias: the wide sum has none.
-        INDArray b = network.getLayer(ToxicityNetwork.LOGITS).getParam("b");
-        b.addi(Nd4j.create(wide.bias()).reshape(b.shape()));
         return network;
     }
 

@@ -28,6 +28,6 @@ public record TrainingOptions(FeatureConfig features, NetworkConfig network, int
     }
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(FeatureConfig.defaults(), NetworkConfig.defaults(), 3, 2, 512, 3, 60_000, 7, 2.0, 3);
+        return new TrainingOptions(FeatureConfig.defaults(), NetworkConfig.defaults(), 4, 2, 512, 3, 60_000, 7, 2.0, 3);
     }
 }

@@ -41,8 +41,12 @@ class FeatureExtractorTest {
     void wideIsTheTfIdfRowOfTheRawText() {
         TextFeatures f = fx.extract("You IDIOT", List.of("you", "idiot"));
         NgramTfIdf.Row row = fx.tfIdf().transform("You IDIOT");
-        assertArrayEquals(row.index(), f.wide());
-        assertArrayEquals(row.value(), f.wideWeights());
+        assertArrayEquals(row.index(), Arrays.copyOf(f.wide(), row.size()));
+        assertArrayEquals(row.value(), Arrays.copyOf(f.wideWeights(), row.size()));
+        // and the intercept's feature, always 1
+        assertEquals(fx.biasId(), f.wide()[row.size()]);
+        assertEquals(1f, f.wideWeights()[row.size()]);
+        assertEquals(row.size() + 1, f.wide().length);
         for (int id : f.wide()) assertTrue(id >= 0 && id < fx.wideSpace());
     }
 
@@ -88,7 +92,8 @@ class FeatureExtractorTest {
         assertArrayEquals(new long[] {2, 2}, batch.features()[1].shape());
         // TF-IDF weights repeated once per output, 0 at padding.
         assertArrayEquals(new long[] {2, 3, 2}, batch.features()[2].shape());
-        assertEquals(0f, batch.features()[2].sumNumber().floatValue() - 3 * (0.6f + 0.8f), 1e-6);
+        // the empty text still has its intercept feature, weight 1
+        assertEquals(3 * (1f + 0.6f + 0.8f), batch.features()[2].sumNumber().floatValue(), 1e-5);
         assertEquals(0.8f, batch.features()[2].getFloat(1, 2, 1), 1e-6);
         assertEquals(1f, batch.masks()[0].getFloat(0, 0));
         assertEquals(0f, batch.masks()[0].getFloat(0, 1));
