@@ -10,7 +10,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
 import org.ejml.simple.SimpleMatrix;
-import org.parley.target.NlpModels;
+import org.parley.targets.NlpModels;
 
 /**
  * CoreNLP's sentiment model (recursive network over a binarised parse) for the optional

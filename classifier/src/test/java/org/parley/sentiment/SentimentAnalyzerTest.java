@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.parley.target.NlpModels;
+import org.parley.targets.NlpModels;
 
 class SentimentAnalyzerTest {
     static SentimentAnalyzer analyzer;
