@@ -71,9 +71,10 @@ public final class StanceTrainer {
 
     public static ObjectNode evaluate(PairPredictor target, PairPredictor reply, StanceData data) {
         ObjectNode m = StanceEvaluator.object();
-        m.set("targetStanceDev", StanceEvaluator.targetStance(target, data.dev()));
+        // An empty part is left out rather than reported as NaN.
+        if (!data.dev().isEmpty()) m.set("targetStanceDev", StanceEvaluator.targetStance(target, data.dev()));
         if (!data.heldOut().isEmpty()) m.set("targetStanceHeldOut", StanceEvaluator.targetStance(target, data.heldOut()));
-        m.set("replyStanceDev", StanceEvaluator.replyStance(reply, data.replyDev()));
+        if (!data.replyDev().isEmpty()) m.set("replyStanceDev", StanceEvaluator.replyStance(reply, data.replyDev()));
         return m;
     }
 
