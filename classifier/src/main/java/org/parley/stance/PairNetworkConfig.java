@@ -19,6 +19,6 @@ public record PairNetworkConfig(int embedding, int hidden, double dropout, doubl
     }
 
     public static PairNetworkConfig defaults() {
-        return new PairNetworkConfig(64, 128, 0.3, 1e-3, 0.1, 1e-5, 7L);
+        return new PairNetworkConfig(64, 128, 0.3, 2e-3, 0.1, 1e-5, 7L);
     }
 }

@@ -22,7 +22,7 @@ public final class StanceTrainer {
                           Map<String, Integer> repeat) {
         public static Options defaults() {
             return new Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
-                    PairNetworkConfig.defaults(), PairNetworkConfig.defaults(), 8, 2, 64, 7L, Map.of());
+                    PairNetworkConfig.defaults(), PairNetworkConfig.defaults(), 8, 2, 256, 7L, Map.of());
         }
     }
 

@@ -60,9 +60,9 @@ public final class TargetFinder {
                 case "LOCATION" -> CandidateTarget.Kind.LOCATION;
                 default -> null;
             };
-            if (kind == null) continue;
-            List<String> words = new ArrayList<>();
-            for (CoreLabel t : m.tokens()) words.add(t.word());
+            // Pronouns ("He", "his") come back as PERSON mentions: keep only names.
+            if (kind == null || m.tokens().stream().noneMatch(t -> t.tag() != null && t.tag().startsWith("NNP"))) continue;
+            List<String> words = new ArrayList<>(List.of(m.text().strip().split("\\s+")));
             while (words.size() > 1 && TITLES.contains(words.get(0).toLowerCase(Locale.ROOT))) words.remove(0);
             String phrase = String.join(" ", words).replaceAll("'s$", "");
             // People are merged on their surname: "Obama" and "Barack Obama" are one target.

@@ -37,7 +37,7 @@ class TargetFinderTest {
     @Test
     void theBbcArticleNamesItsLeadersPlacesAndIssue() throws Exception {
         Article article = BbcCommentPageParser.parse("001", seed("001_ebaeb092d28a86a2.txt")).article();
-        List<CandidateTarget> t = finder.find(article, 10);
+        List<CandidateTarget> t = finder.find(article, 12);
         List<String> people = phrases(t, CandidateTarget.Kind.PERSON);
         assertTrue(people.contains("Barack Obama"), "Obama, Mr Obama and Barack Obama are one person: " + people);
         assertTrue(people.contains("Vladimir Putin"), people.toString());
