@@ -48,6 +48,12 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     @Option(names = "--baselines", description = "also train and evaluate the majority and bag-of-words baselines")
     boolean baselines;
 
+    @Option(names = "--baselines-only", description = "no model: baselines on the default split (--hold-out targets, all data)")
+    boolean baselinesOnly;
+
+    @Option(names = "--hold-out", paramLabel = "TARGET", split = ",", description = "with --baselines-only: held-out targets (default: Hillary Clinton)")
+    List<String> holdOut = new ArrayList<>(StanceData.DEFAULT_HOLD_OUT);
+
     @Option(names = "--linear-c", description = "inverse regularisation of the bag-of-words baseline (default: ${DEFAULT-VALUE})")
     double linearC = 1.0;
 
@@ -57,12 +63,17 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StanceModel m = StanceBundle.load(model, TextPipeline.standard());
-        StanceData split = file != null ? fromFile(file) : devSplit(m);
         ObjectNode out = JSON.createObjectNode();
-        out.put("model", m.name() + " " + m.version());
-        out.set("parley", StanceTrainer.evaluate(m, split));
-        if (baselines && file == null) {
+        StanceData split;
+        if (baselinesOnly) {
+            split = StanceData.load(data != null ? data : Corpora.defaultRoot(), holdOut, null, 7);
+        } else {
+            StanceModel m = StanceBundle.load(model, TextPipeline.standard());
+            split = file != null ? fromFile(file) : devSplit(m);
+            out.put("model", m.name() + " " + m.version());
+            out.set("parley", StanceTrainer.evaluate(m, split));
+        }
+        if ((baselines || baselinesOnly) && file == null) {
             int[] stanceLabels = split.train().stream().mapToInt(e -> e.label().ordinal()).toArray();
             int[] replyLabels = split.replyTrain().stream().mapToInt(e -> e.label().ordinal()).toArray();
             out.set("majority", StanceTrainer.evaluate(PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split));

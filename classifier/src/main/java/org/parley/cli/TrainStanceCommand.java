@@ -54,6 +54,12 @@ public final class TrainStanceCommand implements Callable<Integer> {
     @Option(names = "--batch-size", description = "default: ${DEFAULT-VALUE}")
     int batchSize = StanceTrainer.Options.defaults().batchSize();
 
+    @Option(names = "--reply-epochs", description = "most epochs of the reply model (default: ${DEFAULT-VALUE})")
+    int replyEpochs = StanceTrainer.Options.defaults().replyEpochs();
+
+    @Option(names = "--reply-batch-size", description = "default: ${DEFAULT-VALUE}")
+    int replyBatchSize = StanceTrainer.Options.defaults().replyBatchSize();
+
     @Option(names = "--embedding", description = "embedding width (default: ${DEFAULT-VALUE})")
     int embedding = PairNetworkConfig.defaults().embedding();
 
@@ -90,7 +96,7 @@ public final class TrainStanceCommand implements Callable<Integer> {
         PairNetworkConfig net = new PairNetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate,
                 PairNetworkConfig.defaults().l2(), seed);
         StanceTrainer.Options options = new StanceTrainer.Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
-                net, net, epochs, patience, batchSize, seed, repeat);
+                net, net, epochs, patience, batchSize, replyEpochs, replyBatchSize, seed, repeat);
 
         ObjectNode provenance = Provenance.create(name, java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmm")
                 .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));

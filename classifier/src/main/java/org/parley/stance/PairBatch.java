@@ -7,9 +7,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.parley.feature.Vocabulary;
 
 /**
- * The three inputs of {@link PairNetwork} for a batch: the two id sequences laid side by side
- * ([text ids | context ids], padded), and for each text the averaging weights over those
- * positions, repeated across the embedding width (DL4J's element-wise vertices do not broadcast).
+ * The four inputs of {@link PairNetwork} for a batch: the two id sequences laid side by side
+ * ([text ids | context ids], padded), for each text the averaging weights over those positions,
+ * and a 0/1 mask of the comment's positions for max pooling, repeated across the embedding width (DL4J's element-wise vertices do not broadcast).
  * An empty text counts as one unknown word, so no average is taken over nothing.
  */
 final class PairBatch {
@@ -32,12 +32,15 @@ final class PairBatch {
         float[] ids = new float[n * len];
         float[] textW = new float[n * len];
         float[] contextW = new float[n * len];
+        float[] textMask = new float[n * len];
         for (int i = 0; i < n; i++) {
             fill(pairs.get(i).text(), ids, textW, i * len);
             fill(pairs.get(i).context(), ids, contextW, i * len + textLen);
+            for (int j = 0; j < Math.max(1, pairs.get(i).text().length); j++) textMask[i * len + j] = 1f;
         }
         INDArray idArray = Nd4j.create(ids, new long[] {n, len}, DataType.FLOAT);
-        return new INDArray[] {idArray, spread(textW, n, len, embedding), spread(contextW, n, len, embedding)};
+        return new INDArray[] {idArray, spread(textW, n, len, embedding), spread(contextW, n, len, embedding),
+                spread(textMask, n, len, embedding)};
     }
 
     private static void fill(int[] seq, float[] ids, float[] weights, int base) {
