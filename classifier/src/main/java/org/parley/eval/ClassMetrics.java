@@ -9,7 +9,8 @@ import java.util.List;
  * recall and F1 per class, macro-F1, and the SemEval-2016 Task 6 measure
  * F_avg = (F1(FAVOR) + F1(AGAINST)) / 2, where NONE counts only as a wrong or right "not this
  * class" (its own F1 is left out). An F1 with no predicted and no gold examples is 0, as in the
- * official scorer.
+ * official scorer. Macro-F1 averages over the classes the gold labels use, so a two-class set
+ * (P-Stance has no NONE) is measured on its two classes, not dragged down by a third it lacks.
  */
 public final class ClassMetrics {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,8 +54,19 @@ public final class ClassMetrics {
 
     public double macroF1() {
         double sum = 0;
-        for (int c = 0; c < classes.size(); c++) sum += f1(c);
-        return sum / classes.size();
+        int used = 0;
+        for (int c = 0; c < classes.size(); c++) {
+            if (gold(c) == 0) continue;
+            sum += f1(c);
+            used++;
+        }
+        return used == 0 ? Double.NaN : sum / used;
+    }
+
+    private int gold(int c) {
+        int gold = 0;
+        for (int v : confusion[c]) gold += v;
+        return gold;
     }
 
     /** Mean F1 of the given classes: F_avg with FAVOR and AGAINST. */

@@ -34,8 +34,16 @@ class ClassMetricsTest {
     void aClassNeverPredictedNorPresentScoresZero() {
         ClassMetrics m = new ClassMetrics(List.of("FAVOR", "AGAINST", "NONE"), new int[] {N, N}, new int[] {N, N});
         assertEquals(0, m.f1(F));
-        assertEquals(1.0 / 3, m.macroF1(), 1e-12);
+        assertEquals(0, m.meanF1(F, A), "F_avg of a set without FAVOR or AGAINST is 0");
         assertEquals(1.0, m.accuracy());
+    }
+
+    @Test
+    void macroF1IsOverTheClassesTheGoldLabelsUse() {
+        // A two-class set (P-Stance): one NONE prediction costs recall, but NONE's F1 is not averaged in.
+        ClassMetrics m = new ClassMetrics(List.of("FAVOR", "AGAINST", "NONE"), new int[] {F, F, A, A}, new int[] {F, N, A, A});
+        assertEquals((2.0 / 3 + 1.0) / 2, m.macroF1(), 1e-12); // F: P 1, R 1/2, F1 2/3; A: P 1, R 1, F1 1
+        assertEquals(m.meanF1(F, A), m.macroF1(), 1e-12);
     }
 
     @Test
