@@ -65,8 +65,10 @@ public final class TargetFinder {
             List<String> words = new ArrayList<>(List.of(m.text().strip().split("\\s+")));
             while (words.size() > 1 && TITLES.contains(words.get(0).toLowerCase(Locale.ROOT))) words.remove(0);
             String phrase = String.join(" ", words).replaceAll("'s$", "");
-            // People are merged on their surname: "Obama" and "Barack Obama" are one target.
-            String key = kind + ":" + (kind == CandidateTarget.Kind.PERSON ? words.get(words.size() - 1) : phrase).toLowerCase(Locale.ROOT);
+            // People are merged on their surname: "Obama" and "Barack Obama" are one target, and so
+            // are "Mr Assad" and "Bashar al-Assad" (the part after a particle's hyphen).
+            String surname = words.get(words.size() - 1).replaceAll(".*-", "");
+            String key = kind + ":" + (kind == CandidateTarget.Kind.PERSON ? surname : phrase).toLowerCase(Locale.ROOT);
             Name n = byKey.computeIfAbsent(key, k -> new Name(kind));
             n.count++;
             if (phrase.length() > n.longest.length()) n.longest = phrase;
