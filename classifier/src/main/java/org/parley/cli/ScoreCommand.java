@@ -38,7 +38,8 @@ import java.util.concurrent.Callable;
         description = {"Scores comments for the six toxicity attributes.",
                 "Input: JSON Lines, one {\"id\": \"...\", \"text\": \"...\"} per line, from FILE or stdin.",
                 "Output: one line per input line, same order: {\"id\": \"...\", \"attributes\": {\"TOXICITY\": 0.93, ...}}",
-                "with calibrated probabilities in [0,1]; a bad line gives {\"line\": N, \"error\": \"...\"}."})
+                "with calibrated probabilities in [0,1]; a bad line gives {\"line\": N, \"error\": \"...\"}.",
+                "A line may add \"target\" (string or list) and \"parent\" (text): the output then adds \"stance\" and \"replyStance\"."})
 public final class ScoreCommand implements Callable<Integer> {
     /** Longest comment accepted, as in the service API. */
     public static final int MAX_TEXT = 20_480;
