@@ -38,7 +38,8 @@ import java.util.concurrent.Callable;
         description = {"Scores comments for the six toxicity attributes.",
                 "Input: JSON Lines, one {\"id\": \"...\", \"text\": \"...\"} per line, from FILE or stdin.",
                 "Output: one line per input line, same order: {\"id\": \"...\", \"attributes\": {\"TOXICITY\": 0.93, ...}}",
-                "with calibrated probabilities in [0,1]; a bad line gives {\"line\": N, \"error\": \"...\"}."})
+                "with calibrated probabilities in [0,1]; a bad line gives {\"line\": N, \"error\": \"...\"}.",
+                "A line may add \"target\" (string or list) and \"parent\" (text): the output then adds \"stance\" and \"replyStance\"."})
 public final class ScoreCommand implements Callable<Integer> {
     /** Longest comment accepted, as in the service API. */
     public static final int MAX_TEXT = 20_480;
@@ -54,6 +55,13 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "write here instead of stdout")
     Path output;
 
+    @Option(names = "--stance-model", paramLabel = "PATH",
+            description = "stance bundle for lines with \"target\" or \"parent\" (default: the shipped ${DEFAULT-VALUE})")
+    Path stanceModel = org.parley.stance.StanceBundle.shipped();
+
+    @Option(names = "--sentiment", description = "also add \"sentiment\" (CoreNLP, five classes; costs a parse per comment)")
+    boolean sentiment;
+
     public static void main(String[] args) {
         System.exit(Cli.execute(new ScoreCommand(), args));
     }
@@ -66,27 +74,31 @@ public final class ScoreCommand implements Callable<Integer> {
              Writer out = output == null
                      ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
                      : Files.newBufferedWriter(output)) {
-            score(in, out, scorer);
+            score(in, out, scorer, new StanceFields(stanceModel, sentiment));
         }
         return 0;
     }
 
     /** Reads, scores and writes chunk by chunk, so memory stays flat on files of any length. */
     static void score(BufferedReader in, Writer out, ToxicityModel scorer) throws IOException {
+        score(in, out, scorer, new StanceFields(org.parley.stance.StanceBundle.shipped(), false));
+    }
+
+    static void score(BufferedReader in, Writer out, ToxicityModel scorer, StanceFields extras) throws IOException {
         List<Line> chunk = new ArrayList<>(CHUNK);
         int lineNo = 0;
         for (String raw; (raw = in.readLine()) != null; ) {
             chunk.add(parse(++lineNo, raw));
             if (chunk.size() == CHUNK) {
-                writeChunk(chunk, out, scorer);
+                writeChunk(chunk, out, scorer, extras);
                 chunk.clear();
             }
         }
-        writeChunk(chunk, out, scorer);
+        writeChunk(chunk, out, scorer, extras);
         out.flush();
     }
 
-    private static void writeChunk(List<Line> chunk, Writer out, ToxicityModel scorer) throws IOException {
+    private static void writeChunk(List<Line> chunk, Writer out, ToxicityModel scorer, StanceFields extras) throws IOException {
         List<String> texts = new ArrayList<>();
         for (Line l : chunk) if (l.error == null) texts.add(l.text);
         float[][] scores = texts.isEmpty() ? new float[0][] : scorer.score(texts);
@@ -100,6 +112,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 ObjectNode attrs = o.putObject("attributes");
                 float[] s = scores[k++];
                 for (Attribute a : Attribute.values()) attrs.put(a.name(), s[a.ordinal()]);
+                extras.annotate(l.input, l.text, o);
             }
             out.write(JSON.writeValueAsString(o));
             out.write('\n');
@@ -107,9 +120,9 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     /** One input line: either an id and a text to score, or the reason it cannot be scored. */
-    record Line(int number, JsonNode id, String text, String error) {
+    record Line(int number, JsonNode id, String text, String error, JsonNode input) {
         static Line bad(int number, String error) {
-            return new Line(number, null, null, error);
+            return new Line(number, null, null, error, null);
         }
     }
 
@@ -132,7 +145,9 @@ public final class ScoreCommand implements Callable<Integer> {
         if (t.isBlank()) return Line.bad(number, "field 'text' is empty");
         if (t.length() > MAX_TEXT)
             return Line.bad(number, "field 'text' is " + t.length() + " characters; the limit is " + MAX_TEXT);
-        return new Line(number, id, t, null);
+        String extra = StanceFields.check(node);
+        if (extra != null) return Line.bad(number, extra);
+        return new Line(number, id, t, null, node);
     }
 
     private static BufferedReader lenientUtf8(InputStream in) {

@@ -63,7 +63,7 @@ public final class BbcCommentPageParser {
     }
 
     /** True when the page has at least one numbered comment, i.e. is not a bare article. */
-    static boolean isCommentPage(String page) {
+    public static boolean isCommentPage(String page) {
         for (String line : PageLines.of(page)) if (COMMENT_HEADER.matcher(line).matches()) return true;
         return false;
     }

@@ -1,0 +1,121 @@
+package org.parley.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.parley.baseline.PairBaselines;
+import org.parley.corpus.Corpora;
+import org.parley.corpus.ReplyExample;
+import org.parley.corpus.StanceExample;
+import org.parley.label.ReplyStance;
+import org.parley.label.Stance;
+import org.parley.stance.PairPredictor;
+import org.parley.stance.StanceBundle;
+import org.parley.stance.StanceData;
+import org.parley.stance.StanceEvaluator;
+import org.parley.stance.StanceModel;
+import org.parley.stance.StanceTrainer;
+import org.parley.text.TextPipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** scripts/evaluate --task stance: target stance F_avg / macro-F1 / accuracy and reply stance accuracy / macro-F1. */
+@Command(name = "evaluate --task stance", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluates a stance bundle on the fixed dev splits (per corpus, per target, and on the targets",
+                "held out of its training), or on a labelled JSON Lines file: {\"text\", \"target\", \"label\": FAVOR|AGAINST|NONE}",
+                "or {\"text\", \"parent\", \"label\": SUPPORT|DENY|QUERY|COMMENT} per line.",
+                "--baselines trains the majority-class and bag-of-words baselines on the same training split. JSON on stdout."})
+public final class EvaluateStanceCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--model", paramLabel = "PATH", description = "stance bundle (default: the shipped ${DEFAULT-VALUE})")
+    Path model = StanceBundle.shipped();
+
+    @Option(names = "--data", paramLabel = "DIR", description = "training-data folder (default: the project's)")
+    Path data;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "evaluate on this labelled JSON Lines file instead of the dev split")
+    Path file;
+
+    @Option(names = "--baselines", description = "also train and evaluate the majority and bag-of-words baselines")
+    boolean baselines;
+
+    @Option(names = "--baselines-only", description = "no model: baselines on the default split (--hold-out targets, all data)")
+    boolean baselinesOnly;
+
+    @Option(names = "--hold-out", paramLabel = "TARGET", split = ",", description = "with --baselines-only: held-out targets (default: Hillary Clinton)")
+    List<String> holdOut = new ArrayList<>(StanceData.DEFAULT_HOLD_OUT);
+
+    @Option(names = "--linear-c", description = "inverse regularisation of the bag-of-words baseline (default: ${DEFAULT-VALUE})")
+    double linearC = 1.0;
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new EvaluateStanceCommand(), args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ObjectNode out = JSON.createObjectNode();
+        StanceData split;
+        if (baselinesOnly) {
+            split = StanceData.load(data != null ? data : Corpora.defaultRoot(), holdOut, null, 7);
+        } else {
+            StanceModel m = StanceBundle.load(model, TextPipeline.standard());
+            split = file != null ? fromFile(file) : devSplit(m);
+            out.put("model", m.name() + " " + m.version());
+            out.set("parley", StanceTrainer.evaluate(m, split));
+        }
+        if ((baselines || baselinesOnly) && file == null) {
+            int[] stanceLabels = split.train().stream().mapToInt(e -> e.label().ordinal()).toArray();
+            int[] replyLabels = split.replyTrain().stream().mapToInt(e -> e.label().ordinal()).toArray();
+            out.set("majority", StanceTrainer.evaluate(PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split));
+            System.err.println("training the bag-of-words baselines...");
+            PairPredictor target = PairBaselines.linear(split.train().stream().map(StanceExample::text).toList(),
+                    split.train().stream().map(StanceExample::target).toList(), stanceLabels, linearC);
+            PairPredictor reply = PairBaselines.linear(split.replyTrain().stream().map(ReplyExample::text).toList(),
+                    split.replyTrain().stream().map(ReplyExample::parent).toList(), replyLabels, linearC);
+            out.set("bagOfWords", StanceTrainer.evaluate(target, reply, split));
+        }
+        System.out.println(JSON.writeValueAsString(out));
+        return 0;
+    }
+
+    /** The splits the bundle was trained on: same hold-out targets, same content hash. */
+    private StanceData devSplit(StanceModel m) throws IOException {
+        List<String> heldOut = new ArrayList<>();
+        m.provenance().path("heldOutTargets").forEach(t -> heldOut.add(t.asText()));
+        Integer sample = m.provenance().has("samplePerCorpus") ? m.provenance().get("samplePerCorpus").asInt() : null;
+        return StanceData.load(data != null ? data : Corpora.defaultRoot(), heldOut, sample, m.provenance().path("seed").asLong(7));
+    }
+
+    static StanceData fromFile(Path file) throws IOException {
+        List<StanceExample> stance = new ArrayList<>();
+        List<ReplyExample> replies = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) continue;
+            String where = file + " line " + (i + 1) + ": ";
+            JsonNode n = JSON.readTree(lines.get(i));
+            String text = n.path("text").asText("");
+            String label = n.path("label").asText("").toUpperCase(Locale.ROOT);
+            if (text.isBlank()) throw new IllegalArgumentException(where + "field 'text' is missing or empty");
+            try {
+                if (n.hasNonNull("target")) stance.add(new StanceExample("file", "" + (i + 1), text, n.get("target").asText(), Stance.valueOf(label)));
+                else if (n.hasNonNull("parent")) replies.add(new ReplyExample("file", "" + (i + 1), "", text, n.get("parent").asText(), ReplyStance.valueOf(label)));
+                else throw new IllegalArgumentException(where + "needs 'target' (target stance) or 'parent' (reply stance)");
+            } catch (IllegalArgumentException e) {
+                if (e.getMessage().startsWith(where)) throw e;
+                throw new IllegalArgumentException(where + "unknown label '" + label + "'");
+            }
+        }
+        return new StanceData(List.of(), stance, List.of(), List.of(), replies);
+    }
+}

@@ -1,0 +1,47 @@
+package org.parley.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.parley.targets.CandidateTarget;
+import org.parley.targets.TargetFinder;
+import org.parley.thread.Article;
+import org.parley.thread.ArticlePageParser;
+import org.parley.thread.BbcCommentPageParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** scripts/targets: candidate stance targets of an article page (or the article part of a BBC comment page). */
+@Command(name = "targets", mixinStandardHelpOptions = true,
+        description = {"Proposes stance targets from a scraped article page or BBC comment page: the people,",
+                "organisations and places it names (CoreNLP NER) and its recurring issue phrases.",
+                "Output: one JSON line {\"phrase\", \"kind\", \"mentions\"} per target, most mentioned first."})
+public final class TargetsCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(paramLabel = "PAGE", description = "page file (seeds/ format)")
+    Path page;
+
+    @Option(names = "--limit", description = "most names and most issues (default: ${DEFAULT-VALUE})")
+    int limit = 8;
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new TargetsCommand(), args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String text = Files.readString(page);
+        Article article = BbcCommentPageParser.isCommentPage(text)
+                ? BbcCommentPageParser.parse(page.getFileName().toString(), text).article()
+                : ArticlePageParser.parse(text);
+        for (CandidateTarget t : new TargetFinder().find(article, limit))
+            System.out.println(JSON.writeValueAsString(JSON.createObjectNode()
+                    .put("phrase", t.phrase()).put("kind", t.kind().name()).put("mentions", t.mentions())));
+        return 0;
+    }
+}

@@ -1,0 +1,121 @@
+package org.parley.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.parley.corpus.Corpora;
+import org.parley.corpus.ReplyCorpora;
+import org.parley.corpus.StanceCorpora;
+import org.parley.stance.PairFeatureConfig;
+import org.parley.stance.PairNetworkConfig;
+import org.parley.stance.StanceBundle;
+import org.parley.stance.StanceData;
+import org.parley.stance.StanceTrainer;
+import org.parley.text.TextPipeline;
+import org.parley.train.Provenance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** scripts/train --task stance: trains the target-stance and reply-stance models into one bundle. */
+@Command(name = "train --task stance", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains the target-stance model (SemEval-2016, P-Stance, VAST, ARC, IBM claim stance) and the",
+                "reply-stance model (RumourEval 2017/2019) and writes both into a stance bundle with provenance.",
+                "Dev split: content hash of the text (threads for replies); --hold-out targets are left out of",
+                "training entirely and reported as unseen targets. Dev metrics JSON on stdout."})
+public final class TrainStanceCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--data", paramLabel = "DIR", description = "training-data folder (default: the project's)")
+    Path data;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "bundle to write (default: ${DEFAULT-VALUE})")
+    Path output = Path.of("runs/stance.zip");
+
+    @Option(names = "--hold-out", paramLabel = "TARGET", split = ",",
+            description = "targets kept out of training, measured as unseen (default: Hillary Clinton)")
+    List<String> holdOut = new ArrayList<>(StanceData.DEFAULT_HOLD_OUT);
+
+    @Option(names = "--sample", paramLabel = "N", description = "at most N examples per corpus (quick runs)")
+    Integer sample;
+
+    @Option(names = "--epochs", description = "most epochs (default: ${DEFAULT-VALUE})")
+    int epochs = StanceTrainer.Options.defaults().epochs();
+
+    @Option(names = "--patience", description = "default: ${DEFAULT-VALUE}")
+    int patience = StanceTrainer.Options.defaults().patience();
+
+    @Option(names = "--batch-size", description = "default: ${DEFAULT-VALUE}")
+    int batchSize = StanceTrainer.Options.defaults().batchSize();
+
+    @Option(names = "--reply-epochs", description = "most epochs of the reply model (default: ${DEFAULT-VALUE})")
+    int replyEpochs = StanceTrainer.Options.defaults().replyEpochs();
+
+    @Option(names = "--reply-batch-size", description = "default: ${DEFAULT-VALUE}")
+    int replyBatchSize = StanceTrainer.Options.defaults().replyBatchSize();
+
+    @Option(names = "--embedding", description = "embedding width (default: ${DEFAULT-VALUE})")
+    int embedding = PairNetworkConfig.defaults().embedding();
+
+    @Option(names = "--hidden", description = "dense width (default: ${DEFAULT-VALUE})")
+    int hidden = PairNetworkConfig.defaults().hidden();
+
+    @Option(names = "--dropout", description = "default: ${DEFAULT-VALUE}")
+    double dropout = PairNetworkConfig.defaults().dropout();
+
+    @Option(names = "--learning-rate", description = "Adam step (default: ${DEFAULT-VALUE})")
+    double learningRate = PairNetworkConfig.defaults().learningRate();
+
+    @Option(names = "--embedding-learning-rate", description = "AdaGrad step (default: ${DEFAULT-VALUE})")
+    double embeddingLearningRate = PairNetworkConfig.defaults().embeddingLearningRate();
+
+    @Option(names = "--repeat", paramLabel = "CORPUS=N", description = "show a corpus's training rows N times per epoch")
+    Map<String, Integer> repeat = Map.of();
+
+    @Option(names = "--seed", description = "default: ${DEFAULT-VALUE}")
+    long seed = StanceTrainer.Options.defaults().seed();
+
+    @Option(names = "--name", description = "model name recorded in the bundle (default: ${DEFAULT-VALUE})")
+    String name = "parley-stance";
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new TrainStanceCommand(), args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        long start = System.nanoTime();
+        Path root = data != null ? data : Corpora.defaultRoot();
+        StanceData split = StanceData.load(root, holdOut, sample, seed);
+        PairNetworkConfig net = new PairNetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate,
+                PairNetworkConfig.defaults().l2(), seed);
+        StanceTrainer.Options options = new StanceTrainer.Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
+                net, net, epochs, patience, batchSize, replyEpochs, replyBatchSize, seed, repeat);
+
+        ObjectNode provenance = Provenance.create(name, java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmm")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
+        provenance.set("hyperParameters", JSON.valueToTree(options));
+        provenance.put("seed", seed);
+        provenance.put("devSplit", "corpus.DevSplit content hash (~10%) of the comment text; replies by the thread's source post");
+        provenance.putPOJO("heldOutTargets", holdOut);
+        provenance.put("labelMapping", "see corpus.StanceCorpora and corpus.ReplyCorpora");
+        if (sample != null) provenance.put("samplePerCorpus", sample);
+        List<String> corpora = new ArrayList<>(StanceCorpora.NAMES);
+        corpora.addAll(ReplyCorpora.NAMES);
+        provenance.set("dataFiles", Provenance.dataFiles(root, corpora));
+
+        StanceTrainer.Result result = new StanceTrainer(options, TextPipeline.standard(), System.err).train(split, provenance);
+        provenance.put("trainingSeconds", (System.nanoTime() - start) / 1_000_000_000L);
+        StanceBundle.save(result.model(), output);
+        System.err.printf("wrote %s in %d s%n", output, (System.nanoTime() - start) / 1_000_000_000L);
+        System.out.println(JSON.writeValueAsString(result.metrics()));
+        return 0;
+    }
+
+}

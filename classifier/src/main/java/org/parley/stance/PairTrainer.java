@@ -1,0 +1,136 @@
+package org.parley.stance;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.ToDoubleFunction;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.parley.eval.ClassMetrics;
+import org.parley.feature.Vocabulary;
+import org.parley.text.TextPipeline;
+
+/**
+ * Trains a {@link PairNetwork}: vocabulary from the training pairs, batches of similar length,
+ * the epoch with the best dev score kept (early stopping on patience). The weights are rounded to
+ * half precision before the final dev pass, since that is how the bundle stores them.
+ */
+final class PairTrainer {
+    private static final int LENGTH_WINDOW = 50;
+
+    /** @param select the dev figure to maximise (macro-F1 for stance, accuracy for replies) */
+    record Options(PairFeatureConfig features, PairNetworkConfig network, int epochs, int patience, int batchSize,
+                   long seed, ToDoubleFunction<ClassMetrics> select) {}
+
+    record Result(PairModel model, int bestEpoch, List<Double> devScoreByEpoch, int[] devPredicted) {}
+
+    private final Options options;
+    private final TextPipeline pipeline;
+    private final PrintStream log;
+    private final Map<String, List<String>> tokenCache = new HashMap<>();
+
+    PairTrainer(Options options, TextPipeline pipeline, PrintStream log) {
+        this.options = options;
+        this.pipeline = pipeline;
+        this.log = log;
+    }
+
+    Result train(List<Pair> train, List<Pair> dev, int classes, java.util.function.BiFunction<int[], int[], ClassMetrics> metrics) {
+        if (train.isEmpty() || dev.isEmpty()) throw new IllegalArgumentException("training and dev pairs must not be empty");
+        List<List<String>> vocabTexts = new ArrayList<>();
+        for (Pair p : train) {
+            vocabTexts.add(tokens(p.text()));
+            vocabTexts.add(tokens(p.context()));
+        }
+        PairFeatureConfig fc = options.features();
+        Vocabulary vocabulary = Vocabulary.build(distinct(vocabTexts), fc.minCount(), fc.vocabularySize());
+        PairEncoder encoder = new PairEncoder(fc, vocabulary);
+        List<PairBatch.Encoded> trainIds = encode(train, encoder);
+        List<PairBatch.Encoded> devIds = encode(dev, encoder);
+        int[] devGold = dev.stream().mapToInt(Pair::label).toArray();
+
+        ComputationGraph network = PairNetwork.create(encoder.idSpace(), classes, options.network());
+        PairModel model = new PairModel(network, encoder, pipeline);
+        Random random = new Random(options.seed());
+        List<Double> history = new ArrayList<>();
+        INDArray bestParams = null;
+        int bestEpoch = -1;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            long start = System.nanoTime();
+            for (int[] batch : batches(trainIds, random)) network.fit(dataSet(batch, train, trainIds, classes));
+            double score = options.select().applyAsDouble(metrics.apply(devGold, predict(model, devIds)));
+            history.add(score);
+            log.printf("epoch %d: dev %.4f (%.0f s)%n", epoch, score, (System.nanoTime() - start) / 1e9);
+            if (score > best) {
+                best = score;
+                bestEpoch = epoch;
+                bestParams = network.params().dup();
+            } else if (epoch - bestEpoch >= options.patience()) {
+                log.printf("no improvement for %d epochs: keeping epoch %d%n", options.patience(), bestEpoch);
+                break;
+            }
+        }
+        network.setParams(bestParams);
+        network.setParams(network.params().castTo(DataType.HALF).castTo(DataType.FLOAT));
+        return new Result(model, bestEpoch, history, predict(model, devIds));
+    }
+
+    static int[] predict(PairModel model, List<PairBatch.Encoded> ids) {
+        float[][] p = model.forward(ids);
+        int[] out = new int[p.length];
+        for (int i = 0; i < p.length; i++) out[i] = StanceMetrics.argmax(p[i]);
+        return out;
+    }
+
+    private List<PairBatch.Encoded> encode(List<Pair> pairs, PairEncoder encoder) {
+        List<PairBatch.Encoded> out = new ArrayList<>(pairs.size());
+        for (Pair p : pairs) out.add(new PairBatch.Encoded(encoder.text(tokens(p.text())), encoder.context(tokens(p.context()))));
+        return out;
+    }
+
+    /** Tokenised once per distinct text: ARC bodies and VAST posts come with many targets. */
+    private List<String> tokens(String text) {
+        return tokenCache.computeIfAbsent(text, pipeline::tokens);
+    }
+
+    /** A text repeated for many targets is counted once for the vocabulary. */
+    private static List<List<String>> distinct(List<List<String>> texts) {
+        return new ArrayList<>(new java.util.LinkedHashSet<>(texts));
+    }
+
+    private List<int[]> batches(List<PairBatch.Encoded> ids, Random random) {
+        List<Integer> order = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) order.add(i);
+        Collections.shuffle(order, random);
+        int bs = options.batchSize(), window = bs * LENGTH_WINDOW;
+        List<int[]> batches = new ArrayList<>();
+        for (int from = 0; from < order.size(); from += window) {
+            List<Integer> w = new ArrayList<>(order.subList(from, Math.min(order.size(), from + window)));
+            w.sort(Comparator.comparingInt(i -> ids.get(i).length()));
+            for (int b = 0; b < w.size(); b += bs)
+                batches.add(w.subList(b, Math.min(w.size(), b + bs)).stream().mapToInt(Integer::intValue).toArray());
+        }
+        Collections.shuffle(batches, random);
+        return batches;
+    }
+
+    private MultiDataSet dataSet(int[] rows, List<Pair> pairs, List<PairBatch.Encoded> ids, int classes) {
+        List<PairBatch.Encoded> part = new ArrayList<>(rows.length);
+        float[] labels = new float[rows.length * classes];
+        for (int k = 0; k < rows.length; k++) {
+            part.add(ids.get(rows[k]));
+            labels[k * classes + pairs.get(rows[k]).label()] = 1f;
+        }
+        INDArray[] x = PairBatch.inputs(part, options.network().embedding());
+        return new MultiDataSet(x, new INDArray[] {Nd4j.create(labels, new long[] {rows.length, classes})});
+    }
+}

@@ -1,0 +1,52 @@
+package org.parley.stance;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.parley.corpus.ReplyCorpora;
+import org.parley.corpus.ReplyExample;
+import org.parley.corpus.StanceCorpora;
+import org.parley.corpus.StanceExample;
+
+/**
+ * The fixed splits every stance figure is measured on. Rows whose target is held out are removed
+ * from training and dev of every corpus and make up {@code heldOut}, the unseen-target test; the
+ * rest is split by the content hash of the text ({@link StanceCorpora#isDev}). Replies are split
+ * by thread ({@link ReplyCorpora#isDev}).
+ */
+public record StanceData(List<StanceExample> train, List<StanceExample> dev, List<StanceExample> heldOut,
+                         List<ReplyExample> replyTrain, List<ReplyExample> replyDev) {
+
+    /** Held out of training by default: a person, as the article targets often are. */
+    public static final List<String> DEFAULT_HOLD_OUT = List.of("Hillary Clinton");
+
+    /**
+     * @param sample at most this many examples per corpus (and replies), drawn with {@code seed}; null for all
+     */
+    public static StanceData load(Path root, List<String> holdOut, Integer sample, long seed) throws IOException {
+        Set<String> held = holdOut.stream().map(StanceCorpora::targetKey).collect(Collectors.toSet());
+        Random random = new Random(seed);
+        List<StanceExample> train = new ArrayList<>(), dev = new ArrayList<>(), heldOut = new ArrayList<>();
+        for (String name : StanceCorpora.NAMES) {
+            for (StanceExample e : sample(StanceCorpora.load(root, name), sample, random)) {
+                if (held.contains(StanceCorpora.targetKey(e.target()))) heldOut.add(e);
+                else (StanceCorpora.isDev(e) ? dev : train).add(e);
+            }
+        }
+        List<ReplyExample> replyTrain = new ArrayList<>(), replyDev = new ArrayList<>();
+        for (ReplyExample e : sample(ReplyCorpora.load(root), sample, random)) (ReplyCorpora.isDev(e) ? replyDev : replyTrain).add(e);
+        return new StanceData(train, dev, heldOut, replyTrain, replyDev);
+    }
+
+    private static <T> List<T> sample(List<T> all, Integer n, Random random) {
+        if (n == null || all.size() <= n) return all;
+        List<T> copy = new ArrayList<>(all);
+        Collections.shuffle(copy, random);
+        return copy.subList(0, n);
+    }
+}

@@ -1,0 +1,81 @@
+package org.parley.stance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.parley.corpus.ReplyExample;
+import org.parley.corpus.StanceExample;
+import org.parley.eval.ClassMetrics;
+
+/**
+ * Dev figures for the stance models and baselines: target stance overall, per corpus and per
+ * target (for corpora with few, named targets), reply stance overall and per corpus.
+ */
+public final class StanceEvaluator {
+    /** Corpora whose targets are few and reported one by one. */
+    static final Set<String> PER_TARGET = Set.of("semeval2016_task6", "pstance");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StanceEvaluator() {}
+
+    public static ObjectNode targetStance(PairPredictor predictor, List<StanceExample> examples) {
+        int[] predicted = predictor.predict(examples.stream().map(StanceExample::text).toList(),
+                examples.stream().map(StanceExample::target).toList());
+        int[] gold = examples.stream().mapToInt(e -> e.label().ordinal()).toArray();
+        ObjectNode out = StanceMetrics.stanceJson(StanceMetrics.stance(gold, predicted));
+        Map<String, List<Integer>> byCorpus = new TreeMap<>();
+        Map<String, List<Integer>> byTarget = new TreeMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            StanceExample e = examples.get(i);
+            byCorpus.computeIfAbsent(e.source(), k -> new ArrayList<>()).add(i);
+            if (PER_TARGET.contains(e.source())) byTarget.computeIfAbsent(e.source() + ": " + e.target(), k -> new ArrayList<>()).add(i);
+        }
+        ObjectNode corpora = out.putObject("perCorpus");
+        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.stanceJson(subset(rows, gold, predicted, true))));
+        ObjectNode targets = out.putObject("perTarget");
+        byTarget.forEach((k, rows) -> targets.set(k, StanceMetrics.stanceJson(subset(rows, gold, predicted, true))));
+        return out;
+    }
+
+    public static ObjectNode replyStance(PairPredictor predictor, List<ReplyExample> examples) {
+        int[] predicted = predictor.predict(examples.stream().map(ReplyExample::text).toList(),
+                examples.stream().map(ReplyExample::parent).toList());
+        int[] gold = examples.stream().mapToInt(e -> e.label().ordinal()).toArray();
+        ObjectNode out = StanceMetrics.reply(gold, predicted).toJson();
+        Map<String, List<Integer>> byCorpus = new LinkedHashMap<>();
+        for (int i = 0; i < examples.size(); i++) byCorpus.computeIfAbsent(examples.get(i).source(), k -> new ArrayList<>()).add(i);
+        ObjectNode corpora = out.putObject("perCorpus");
+        byCorpus.forEach((k, rows) -> corpora.set(k, subset(rows, gold, predicted, false).toJson()));
+        return out;
+    }
+
+    private static ClassMetrics subset(List<Integer> rows, int[] gold, int[] predicted, boolean stance) {
+        int[] g = rows.stream().mapToInt(i -> gold[i]).toArray();
+        int[] p = rows.stream().mapToInt(i -> predicted[i]).toArray();
+        return stance ? StanceMetrics.stance(g, p) : StanceMetrics.reply(g, p);
+    }
+
+    /** The stance models as predictors. */
+    public static PairPredictor targetPredictor(StanceModel model) {
+        return (texts, contexts) -> argmax(model.targetModel().predict(texts, contexts));
+    }
+
+    public static PairPredictor replyPredictor(StanceModel model) {
+        return (texts, contexts) -> argmax(model.replyModel().predict(texts, contexts));
+    }
+
+    private static int[] argmax(float[][] p) {
+        int[] out = new int[p.length];
+        for (int i = 0; i < p.length; i++) out[i] = StanceMetrics.argmax(p[i]);
+        return out;
+    }
+
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+}

@@ -1,0 +1,61 @@
+package org.parley.stance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.label.ReplyStance;
+import org.parley.label.Stance;
+
+/**
+ * The two stance models of a bundle behind one small API: a comment's stance on each of a few
+ * targets, and a reply's stance toward its parent. Thread-safe (calls into each network are
+ * serialised).
+ */
+public final class StanceModel {
+    private final PairModel target;
+    private final PairModel reply;
+    private final JsonNode provenance;
+
+    StanceModel(PairModel target, PairModel reply, JsonNode provenance) {
+        this.target = target;
+        this.reply = reply;
+        this.provenance = provenance;
+        if (target.classes() != Stance.COUNT) throw new IllegalArgumentException("target model has " + target.classes() + " outputs, expected " + Stance.COUNT);
+        if (reply.classes() != ReplyStance.COUNT) throw new IllegalArgumentException("reply model has " + reply.classes() + " outputs, expected " + ReplyStance.COUNT);
+    }
+
+    public JsonNode provenance() { return provenance; }
+
+    public String name() { return provenance.path("name").asText("unknown"); }
+
+    public String version() { return provenance.path("version").asText("unknown"); }
+
+    /** @throws IllegalArgumentException for targets {@link StanceLimits} refuses */
+    public List<TargetStance> stance(String text, List<String> targets) {
+        StanceLimits.checkTargets(targets);
+        float[][] p = target.predict(Collections.nCopies(targets.size(), text), targets);
+        List<TargetStance> out = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            Map<Stance, Double> probs = new EnumMap<>(Stance.class);
+            for (Stance s : Stance.values()) probs.put(s, (double) p[i][s.ordinal()]);
+            out.add(new TargetStance(targets.get(i), Stance.values()[StanceMetrics.argmax(p[i])], probs));
+        }
+        return out;
+    }
+
+    /** @throws IllegalArgumentException for a parent {@link StanceLimits} refuses */
+    public ReplyStanceScore replyStance(String text, String parent) {
+        StanceLimits.checkParent(parent);
+        float[] p = reply.predict(List.of(text), List.of(parent))[0];
+        Map<ReplyStance, Double> probs = new EnumMap<>(ReplyStance.class);
+        for (ReplyStance s : ReplyStance.values()) probs.put(s, (double) p[s.ordinal()]);
+        return new ReplyStanceScore(ReplyStance.values()[StanceMetrics.argmax(p)], probs);
+    }
+
+    PairModel targetModel() { return target; }
+
+    PairModel replyModel() { return reply; }
+}

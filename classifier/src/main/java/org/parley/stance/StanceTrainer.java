@@ -1,0 +1,93 @@
+package org.parley.stance;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.parley.corpus.ReplyExample;
+import org.parley.corpus.StanceExample;
+import org.parley.eval.ClassMetrics;
+import org.parley.text.TextPipeline;
+
+/**
+ * Trains both stance models on a {@link StanceData} split and measures them on its dev parts and
+ * on the held-out targets. Both keep the epoch with the best dev macro-F1: on replies, where
+ * COMMENT is ~80% of the dev split, accuracy would reward a model that only ever says COMMENT.
+ */
+public final class StanceTrainer {
+    /**
+     * @param batchSize      target-stance batch: large, since DL4J updates the whole embedding table every step
+     * @param replyEpochs    the reply set is ~10x smaller, so it gets more and smaller steps
+     * @param replyBatchSize reply-stance batch
+     * @param repeat         how many times a corpus's training rows are shown per epoch (1 unless listed)
+     */
+    public record Options(PairFeatureConfig targetFeatures, PairFeatureConfig replyFeatures, PairNetworkConfig targetNetwork,
+                          PairNetworkConfig replyNetwork, int epochs, int patience, int batchSize, int replyEpochs,
+                          int replyBatchSize, long seed, Map<String, Integer> repeat) {
+        public static Options defaults() {
+            return new Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
+                    PairNetworkConfig.defaults(), PairNetworkConfig.defaults(), 6, 2, 256, 10, 32, 7L, Map.of());
+        }
+    }
+
+    public record Result(StanceModel model, ObjectNode metrics) {}
+
+    private final Options options;
+    private final TextPipeline pipeline;
+    private final PrintStream log;
+
+    public StanceTrainer(Options options, TextPipeline pipeline, PrintStream log) {
+        this.options = options;
+        this.pipeline = pipeline;
+        this.log = log;
+    }
+
+    /** @param provenance filled in with the epochs chosen and the dev metrics; becomes the bundle's provenance */
+    public Result train(StanceData data, ObjectNode provenance) {
+        log.printf("target stance: %d train, %d dev, %d held out%n", data.train().size(), data.dev().size(), data.heldOut().size());
+        List<Pair> train = new ArrayList<>();
+        for (StanceExample e : data.train())
+            for (int k = 0; k < options.repeat().getOrDefault(e.source(), 1); k++) train.add(pair(e));
+        PairTrainer.Result target = new PairTrainer(new PairTrainer.Options(options.targetFeatures(), options.targetNetwork(),
+                options.epochs(), options.patience(), options.batchSize(), options.seed(), ClassMetrics::macroF1), pipeline, log)
+                .train(train, data.dev().stream().map(StanceTrainer::pair).toList(), org.parley.label.Stance.COUNT, StanceMetrics::stance);
+
+        log.printf("reply stance: %d train, %d dev%n", data.replyTrain().size(), data.replyDev().size());
+        PairTrainer.Result reply = new PairTrainer(new PairTrainer.Options(options.replyFeatures(), options.replyNetwork(),
+                options.replyEpochs(), options.patience(), options.replyBatchSize(), options.seed(), ClassMetrics::macroF1), pipeline, log)
+                .train(data.replyTrain().stream().map(StanceTrainer::pair).toList(),
+                        data.replyDev().stream().map(StanceTrainer::pair).toList(), org.parley.label.ReplyStance.COUNT, StanceMetrics::reply);
+
+        provenance.put("targetBestEpoch", target.bestEpoch());
+        provenance.putPOJO("targetDevMacroF1ByEpoch", target.devScoreByEpoch());
+        provenance.put("replyBestEpoch", reply.bestEpoch());
+        provenance.putPOJO("replyDevMacroF1ByEpoch", reply.devScoreByEpoch());
+        StanceModel model = new StanceModel(target.model(), reply.model(), provenance);
+        ObjectNode metrics = evaluate(model, data);
+        provenance.set("devMetrics", metrics);
+        return new Result(model, metrics);
+    }
+
+    /** Dev figures of a model on the data's dev parts and held-out targets. */
+    public static ObjectNode evaluate(StanceModel model, StanceData data) {
+        return evaluate(StanceEvaluator.targetPredictor(model), StanceEvaluator.replyPredictor(model), data);
+    }
+
+    public static ObjectNode evaluate(PairPredictor target, PairPredictor reply, StanceData data) {
+        ObjectNode m = StanceEvaluator.object();
+        // An empty part is left out rather than reported as NaN.
+        if (!data.dev().isEmpty()) m.set("targetStanceDev", StanceEvaluator.targetStance(target, data.dev()));
+        if (!data.heldOut().isEmpty()) m.set("targetStanceHeldOut", StanceEvaluator.targetStance(target, data.heldOut()));
+        if (!data.replyDev().isEmpty()) m.set("replyStanceDev", StanceEvaluator.replyStance(reply, data.replyDev()));
+        return m;
+    }
+
+    static Pair pair(StanceExample e) {
+        return new Pair(e.text(), e.target(), e.label().ordinal());
+    }
+
+    static Pair pair(ReplyExample e) {
+        return new Pair(e.text(), e.parent(), e.label().ordinal());
+    }
+}

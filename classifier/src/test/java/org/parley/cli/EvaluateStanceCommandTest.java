@@ -1,0 +1,42 @@
+package org.parley.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.label.ReplyStance;
+import org.parley.label.Stance;
+import org.parley.stance.StanceData;
+
+class EvaluateStanceCommandTest {
+    @TempDir Path dir;
+
+    @Test
+    void aLabelledFileHoldsTargetAndReplyLines() throws Exception {
+        Path f = Files.writeString(dir.resolve("l.jsonl"), """
+                {"text": "we can't bomb people", "target": "military action against Syria", "label": "against"}
+
+                {"text": "source?", "parent": "Bomb in Paris", "label": "QUERY"}
+                """);
+        StanceData d = EvaluateStanceCommand.fromFile(f);
+        assertEquals(Stance.AGAINST, d.dev().get(0).label());
+        assertEquals("military action against Syria", d.dev().get(0).target());
+        assertEquals(ReplyStance.QUERY, d.replyDev().get(0).label());
+        assertEquals(0, d.train().size());
+    }
+
+    @Test
+    void badLinesNameFileLineAndProblem() throws Exception {
+        Path f = Files.writeString(dir.resolve("bad.jsonl"), """
+                {"text": "x", "target": "y", "label": "MAYBE"}
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EvaluateStanceCommand.fromFile(f));
+        assertEquals(f + " line 1: unknown label 'MAYBE'", e.getMessage());
+        Path g = Files.writeString(dir.resolve("bad2.jsonl"), "{\"text\": \"x\", \"label\": \"FAVOR\"}\n");
+        assertEquals(g + " line 1: needs 'target' (target stance) or 'parent' (reply stance)",
+                assertThrows(IllegalArgumentException.class, () -> EvaluateStanceCommand.fromFile(g)).getMessage());
+    }
+}

@@ -1,0 +1,90 @@
+package org.parley.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.model.TinyBundles;
+import org.parley.stance.TinyStance;
+import picocli.CommandLine;
+
+/** scripts/score with the optional "target" and "parent" fields. */
+class ScoreStanceTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir static Path dir;
+    static Path toxicity;
+
+    @BeforeAll
+    static void bundles() throws IOException {
+        toxicity = dir.resolve("tiny.zip");
+        TinyBundles.create().save(toxicity);
+    }
+
+    private List<JsonNode> run(String input) throws IOException {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), input);
+        Path out = dir.resolve("out.jsonl");
+        int code = new CommandLine(new ScoreCommand()).execute("--model", toxicity.toString(),
+                "--stance-model", TinyStance.bundle().toString(), "--output", out.toString(), in.toString());
+        assertEquals(0, code);
+        return Files.readAllLines(out).stream().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (IOException e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void targetsAndParentAddStanceAndReplyStance() throws IOException {
+        List<JsonNode> out = run("""
+                {"id": "a", "text": "i love grapes", "target": "grapes"}
+                {"id": "b", "text": "i hate apples", "target": ["apples", "grapes"], "parent": "bomb in paris"}
+                {"id": "c", "text": "no stance asked"}
+                """);
+        JsonNode a = out.get(0).get("stance");
+        assertEquals(1, a.size());
+        assertEquals("grapes", a.get(0).get("target").asText());
+        JsonNode p = a.get(0).get("probabilities");
+        assertEquals(1.0, p.get("FAVOR").asDouble() + p.get("AGAINST").asDouble() + p.get("NONE").asDouble(), 1e-4);
+        String best = p.get("FAVOR").asDouble() >= p.get("AGAINST").asDouble()
+                ? (p.get("FAVOR").asDouble() >= p.get("NONE").asDouble() ? "FAVOR" : "NONE")
+                : (p.get("AGAINST").asDouble() >= p.get("NONE").asDouble() ? "AGAINST" : "NONE");
+        assertEquals(best, a.get(0).get("label").asText(), "the label is the most probable class: " + a);
+        JsonNode b = out.get(1);
+        assertEquals(2, b.get("stance").size());
+        assertEquals("AGAINST", b.get("stance").get(0).get("label").asText());
+        assertEquals(4, b.get("replyStance").get("probabilities").size());
+        assertTrue(b.has("attributes"), "toxicity is still scored");
+        assertFalse(out.get(2).has("stance"));
+        assertFalse(out.get(2).has("replyStance"));
+    }
+
+    @Test
+    void badTargetsAreClearErrorsForThatLineOnly() throws IOException {
+        List<JsonNode> out = run("""
+                {"id": "a", "text": "t", "target": ""}
+                {"id": "b", "text": "t", "target": "%s"}
+                {"id": "c", "text": "t", "target": ["1","2","3","4","5","6","7","8","9","10","11"]}
+                {"id": "d", "text": "t", "target": 5}
+                {"id": "e", "text": "t", "parent": ""}
+                {"id": "f", "text": "fine", "target": "grapes"}
+                """.formatted("x".repeat(201)));
+        assertEquals("'target' is empty", out.get(0).get("error").asText());
+        assertEquals("'target' is 201 characters; the limit is 200", out.get(1).get("error").asText());
+        assertEquals("'target' has 11 targets; the limit is 10", out.get(2).get("error").asText());
+        assertEquals("field 'target' must be a string or a list of strings", out.get(3).get("error").asText());
+        assertEquals("'parent' is empty", out.get(4).get("error").asText());
+        assertEquals(5, out.get(4).get("line").asInt());
+        assertTrue(out.get(5).has("stance"));
+    }
+}

@@ -1,0 +1,33 @@
+package org.parley.sentiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.targets.NlpModels;
+
+class SentimentAnalyzerTest {
+    static SentimentAnalyzer analyzer;
+
+    @BeforeAll
+    static void load() {
+        assumeTrue(NlpModels.available(), "CoreNLP models jar not on the class path");
+        analyzer = new SentimentAnalyzer();
+    }
+
+    @Test
+    void clearlyPositiveAndNegativeComments() {
+        Sentiment good = analyzer.analyse("This is a wonderful, thoughtful article. I loved it.");
+        Sentiment bad = analyzer.analyse("This is a terrible, stupid and dishonest article.");
+        assertTrue(good.label().ordinal() > Sentiment.Label.NEUTRAL.ordinal(), good.toString());
+        assertTrue(bad.label().ordinal() < Sentiment.Label.NEUTRAL.ordinal(), bad.toString());
+        assertEquals(1.0, good.probabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-6);
+    }
+
+    @Test
+    void nothingToParseIsNeutral() {
+        assertEquals(Sentiment.Label.NEUTRAL, analyzer.analyse("   ").label());
+    }
+}

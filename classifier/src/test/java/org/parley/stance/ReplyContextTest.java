@@ -1,0 +1,50 @@
+package org.parley.stance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parley.thread.Article;
+import org.parley.thread.BbcCommentPageParser;
+import org.parley.thread.Comment;
+import org.parley.thread.CommentThread;
+
+class ReplyContextTest {
+    static CommentThread seedThread() throws Exception {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path seed = dir.resolve("seeds/001_ebaeb092d28a86a2.txt");
+            if (Files.exists(seed)) return BbcCommentPageParser.parse("001", Files.readString(seed));
+        }
+        throw new IllegalStateException("seeds/ not found");
+    }
+
+    @Test
+    void aQuotedCommentOnAnotherPageIsKnownByItsQuote() throws Exception {
+        CommentThread thread = seedThread();
+        Comment c365 = thread.comment("c365");
+        String parent = ReplyContext.parentText(thread, c365).orElseThrow();
+        assertTrue(parent.startsWith("...And who starves here to find £52m aid??"), parent);
+        assertTrue(parent.contains("We can't bomb people to save his face."), parent);
+        assertTrue(c365.text().startsWith("... Mostly true, except Russia"), "the reply's own words stay its text");
+    }
+
+    @Test
+    void aParentOnThePageGivesItsWholeText() {
+        Comment parent = Comment.of("c1", "Bombing Syria is the only answer.");
+        Comment reply = new Comment("c2", 2, null, "No it is not.", "c1", null, "Ann", "Bombing Syria", null);
+        CommentThread thread = new CommentThread("t", Article.titled("Syria"), List.of(parent, reply));
+        assertEquals("Bombing Syria is the only answer.", ReplyContext.parentText(thread, reply).orElseThrow());
+        assertTrue(ReplyContext.parentText(thread, parent).isEmpty(), "a comment that answers nothing has no parent");
+    }
+
+    @Test
+    void anAnswerToACommentOnAnotherPageWithoutAQuoteHasNoParentText() throws Exception {
+        CommentThread thread = seedThread();
+        Comment c361 = thread.comment("c361"); // "@324. MidwayBattle" and no quoted passage
+        assertEquals(324, c361.parentNumber());
+        assertTrue(ReplyContext.parentText(thread, c361).isEmpty());
+    }
+}

@@ -1,0 +1,35 @@
+package org.parley.stance;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StanceLimitsTest {
+    private static String error(List<String> targets) {
+        return assertThrows(IllegalArgumentException.class, () -> StanceLimits.checkTargets(targets)).getMessage();
+    }
+
+    @Test
+    void badTargetsAreNamedInTheError() {
+        assertEquals("'target' is empty", error(List.of("  ")));
+        assertEquals("'target' item 2 is empty", error(List.of("Obama", "")));
+        assertEquals("'target' is 201 characters; the limit is 200", error(List.of("x".repeat(201))));
+        assertEquals("'target' has 11 targets; the limit is 10", error(Collections.nCopies(11, "Syria")));
+        assertEquals("'target' must name at least one target", error(List.of()));
+    }
+
+    @Test
+    void limitsThemselvesAreAllowed() {
+        assertDoesNotThrow(() -> StanceLimits.checkTargets(Collections.nCopies(10, "x".repeat(200))));
+    }
+
+    @Test
+    void parentMustHaveText() {
+        assertEquals("'parent' is empty",
+                assertThrows(IllegalArgumentException.class, () -> StanceLimits.checkParent(" ")).getMessage());
+    }
+}

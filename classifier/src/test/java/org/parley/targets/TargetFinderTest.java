@@ -1,0 +1,59 @@
+package org.parley.targets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.thread.Article;
+import org.parley.thread.ArticlePageParser;
+import org.parley.thread.BbcCommentPageParser;
+
+class TargetFinderTest {
+    static TargetFinder finder;
+
+    @BeforeAll
+    static void load() {
+        assumeTrue(NlpModels.available(), "CoreNLP models jar not on the class path");
+        finder = new TargetFinder();
+    }
+
+    static String seed(String name) throws Exception {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path seed = dir.resolve("seeds").resolve(name);
+            if (Files.exists(seed)) return Files.readString(seed);
+        }
+        throw new IllegalStateException("seeds/ not found");
+    }
+
+    private static List<String> phrases(List<CandidateTarget> targets, CandidateTarget.Kind kind) {
+        return targets.stream().filter(t -> t.kind() == kind).map(CandidateTarget::phrase).toList();
+    }
+
+    @Test
+    void theBbcArticleNamesItsLeadersPlacesAndIssue() throws Exception {
+        Article article = BbcCommentPageParser.parse("001", seed("001_ebaeb092d28a86a2.txt")).article();
+        List<CandidateTarget> t = finder.find(article, 12);
+        List<String> people = phrases(t, CandidateTarget.Kind.PERSON);
+        assertTrue(people.contains("Barack Obama"), "Obama, Mr Obama and Barack Obama are one person: " + people);
+        assertTrue(people.contains("Vladimir Putin"), people.toString());
+        assertTrue(people.contains("Bashar al-Assad"), "Mr Assad and Bashar al-Assad are one person: " + people);
+        assertEquals(1, people.stream().filter(p -> p.endsWith("Assad")).count(), people.toString());
+        assertEquals(1, people.stream().filter(p -> p.endsWith("Obama")).count(), people.toString());
+        assertTrue(phrases(t, CandidateTarget.Kind.LOCATION).contains("Syria"), t.toString());
+        assertTrue(phrases(t, CandidateTarget.Kind.LOCATION).contains("Russia"), t.toString());
+        assertTrue(phrases(t, CandidateTarget.Kind.ISSUE).contains("military action"), t.toString());
+        assertTrue(phrases(t, CandidateTarget.Kind.ISSUE).contains("chemical weapons"), t.toString());
+    }
+
+    @Test
+    void theRferlArticleGivesTargetsToo() throws Exception {
+        List<CandidateTarget> t = finder.find(ArticlePageParser.parse(seed("000_a34849246ac6736f.txt")), 5);
+        assertTrue(t.stream().anyMatch(c -> c.kind() != CandidateTarget.Kind.ISSUE), t.toString());
+        assertTrue(t.stream().allMatch(c -> c.mentions() >= 1 && !c.phrase().isBlank()), t.toString());
+    }
+}
