@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
@@ -43,6 +44,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--corpus", paramLabel = "NAME", split = ",", description = "train on these corpora only (default: all toxicity corpora)")
     List<String> corpora;
+
+    @Option(names = "--repeat", paramLabel = "NAME=N", split = ",",
+            description = "repeat a corpus's training rows N times (default: ${DEFAULT-VALUE}: the few neutral identity"
+                    + " sentences must outweigh the many hate-speech rows where identity words occur in abuse)")
+    Map<String, Integer> repeat = new java.util.LinkedHashMap<>(Map.of(Corpora.IDENTITY_NEUTRAL, 5));
 
     @Option(names = "--sample", paramLabel = "N", description = "at most N examples per corpus, drawn with the seed (for quick runs)")
     Integer sample;
@@ -116,13 +122,15 @@ public final class TrainCommand implements Callable<Integer> {
                         NetworkConfig.defaults().l2(), seed),
                 epochs, patience, batchSize, TrainingOptions.defaults().vocabMinCount(), vocabularySize, seed,
                 wideC, TrainingOptions.defaults().stackingFolds());
-        Trainer.Result result = new Trainer(options, TextPipeline.standard(), System.err).train(split.train(), split.dev());
+        Trainer.Result result = new Trainer(options, TextPipeline.standard(), System.err)
+                .train(repeated(split.train()), split.dev());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         ObjectNode provenance = Provenance.create(name, version());
         provenance.put("trainingSeconds", took.toSeconds());
         provenance.set("hyperParameters", JSON.valueToTree(options));
         provenance.put("seed", seed);
+        provenance.set("repeat", JSON.valueToTree(repeat));
         provenance.put("devSplit", "corpus.DevSplit: content hash of the normalised text, fixed salt, ~10%");
         provenance.set("corpora", Provenance.labelMapping(split.train(), split.dev()));
         provenance.set("dataFiles", Provenance.dataFiles(root, names));
@@ -137,6 +145,13 @@ public final class TrainCommand implements Callable<Integer> {
                 output, took.toString().substring(2).toLowerCase(), result.dev().meanRocAuc(), result.bestEpoch());
         System.out.println(result.dev().toJson());
         return 0;
+    }
+
+    /** The training split with the rows of each corpus in --repeat taken N times (dev is never repeated). */
+    private List<Example> repeated(List<Example> train) {
+        List<Example> out = new ArrayList<>(train);
+        for (Example e : train) for (int k = 1; k < repeat.getOrDefault(e.source(), 1); k++) out.add(e);
+        return out;
     }
 
     private List<Example> load(Path root, List<String> names) throws IOException {
