@@ -46,9 +46,9 @@ public final class TrainCommand implements Callable<Integer> {
     List<String> corpora;
 
     @Option(names = "--repeat", paramLabel = "NAME=N", split = ",",
-            description = "repeat a corpus's training rows N times (default: ${DEFAULT-VALUE}: the few neutral identity"
-                    + " sentences must outweigh the many hate-speech rows where identity words occur in abuse)")
-    Map<String, Integer> repeat = new java.util.LinkedHashMap<>(Map.of(Corpora.IDENTITY_NEUTRAL, 5));
+            description = "repeat a corpus's training rows N times, e.g. identity_neutral=5 (default: none; that"
+                    + " example made neutral identity sentences score higher, not lower: see the README)")
+    Map<String, Integer> repeat = new java.util.LinkedHashMap<>();
 
     @Option(names = "--sample", paramLabel = "N", description = "at most N examples per corpus, drawn with the seed (for quick runs)")
     Integer sample;
