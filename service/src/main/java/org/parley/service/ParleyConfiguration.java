@@ -73,7 +73,7 @@ public class ParleyConfiguration extends Configuration {
         /** Least drop in log-odds for a word to count (tuned by scripts/evaluate-spans). */
         @DecimalMin("0")
         @JsonProperty
-        public double threshold = 1.4;
+        public double threshold = 1.5;
 
         /** A word also counts when annotators marked it at least this often (SpanLexicon). */
         @DecimalMin("0")
