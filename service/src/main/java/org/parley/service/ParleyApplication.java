@@ -38,6 +38,8 @@ import org.parley.service.resources.OpenApiResource;
 import org.parley.service.resources.PerspectiveResource;
 import org.parley.service.resources.ScoreResource;
 import org.parley.service.tasks.ReloadModelTask;
+import org.parley.stance.StanceBundle;
+import org.parley.stance.StanceModel;
 import org.parley.text.TextPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +76,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         SpanLexicon lexicon = SpanLexicon.standard();
         int copies = config.modelCopies;
         ModelHolder models = new ModelHolder(load(bundlePath, copies, spans, lexicon), p -> load(p, copies, spans, lexicon));
+        // The stance bundle likewise: a missing or corrupt one stops start-up, naming the file.
+        StanceModel stance = StanceBundle.load(Path.of(config.stanceModel), TextPipeline.standard());
         CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), (float) config.spans.minProbability, env.metrics());
         FeedbackStore feedback = new FeedbackStore(Path.of(config.feedbackDir), env.getObjectMapper());
 
@@ -89,7 +93,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new UnexpectedExceptionMapper());
         env.jersey().register(new BodySizeLimit(config.maxBatchSize));
 
-        env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize));
+        env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance));
         env.jersey().register(new PerspectiveResource(models, feedback));
         env.jersey().register(new AdminResource(models, scorer));
         env.jersey().register(new OpenApiResource());

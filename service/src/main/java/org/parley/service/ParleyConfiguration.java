@@ -22,6 +22,11 @@ public class ParleyConfiguration extends Configuration {
     @JsonProperty
     public String model = "models/toxicity.zip";
 
+    /** The stance bundle (targets, context.parentText); relative paths resolve against the working directory. */
+    @NotEmpty
+    @JsonProperty
+    public String stanceModel = "models/stance.zip";
+
     /** Private copies of the network, so that this many requests can run the model at once. */
     @Min(1)
     @JsonProperty

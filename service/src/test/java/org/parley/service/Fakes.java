@@ -27,12 +27,21 @@ import org.parley.service.resources.AdminResource;
 import org.parley.service.resources.OpenApiResource;
 import org.parley.service.resources.PerspectiveResource;
 import org.parley.service.resources.ScoreResource;
+import org.parley.stance.ReplyStanceScore;
+import org.parley.stance.StanceModel;
+import org.parley.stance.TargetStance;
+import org.parley.label.ReplyStance;
+import org.parley.label.Stance;
 import org.parley.text.TextPipeline;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -76,6 +85,35 @@ public final class Fakes {
         return p;
     }
 
+    /**
+     * A Mockito stance model: a comment with "bomb" is AGAINST every target (0.7), else NONE (0.6);
+     * a reply ending in "?" QUERYs its parent (0.8), else COMMENTs (0.5).
+     */
+    public static StanceModel stance() {
+        StanceModel m = mock(StanceModel.class);
+        when(m.stance(anyString(), anyList())).thenAnswer(call -> {
+            String text = call.getArgument(0);
+            List<String> targets = call.getArgument(1);
+            Stance label = text.contains("bomb") ? Stance.AGAINST : Stance.NONE;
+            List<TargetStance> out = new ArrayList<>();
+            for (String t : targets) {
+                Map<Stance, Double> p = new EnumMap<>(Stance.class);
+                for (Stance s : Stance.values()) p.put(s, s == label ? (label == Stance.AGAINST ? 0.7 : 0.6) : (label == Stance.AGAINST ? 0.15 : 0.2));
+                out.add(new TargetStance(t, label, p));
+            }
+            return out;
+        });
+        when(m.replyStance(anyString(), anyString())).thenAnswer(call -> {
+            String text = call.getArgument(0);
+            ReplyStance label = text.endsWith("?") ? ReplyStance.QUERY : ReplyStance.COMMENT;
+            double top = label == ReplyStance.QUERY ? 0.8 : 0.5;
+            Map<ReplyStance, Double> p = new EnumMap<>(ReplyStance.class);
+            for (ReplyStance s : ReplyStance.values()) p.put(s, s == label ? top : (1 - top) / 3);
+            return new ReplyStanceScore(label, p);
+        });
+        return m;
+    }
+
     public static ServedModel served(Scorer scorer, String version) {
         return new ServedModel(scorer, new SpanExplainer(scorer, TextPipeline.standard(), 1.0),
                 new ModelInfo("fake", version, "checksum-" + version));
@@ -89,6 +127,10 @@ public final class Fakes {
 
     /** The resources over a fake model, with auth, roles, rate limits and the error mappers. */
     public static ResourceExtension resources(ModelHolder models, Path feedbackDir) {
+        return resources(models, feedbackDir, stance());
+    }
+
+    public static ResourceExtension resources(ModelHolder models, Path feedbackDir, StanceModel stance) {
         ObjectMapper json = mapper();
         CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
         return ResourceExtension.builder()
@@ -101,7 +143,7 @@ public final class Fakes {
                 .addProvider(new WebApplicationExceptionMapper())
                 .addProvider(new UnexpectedExceptionMapper())
                 .addProvider(new BodySizeLimit(MAX_BATCH))
-                .addResource(new ScoreResource(scorer, json, MAX_BATCH))
+                .addResource(new ScoreResource(scorer, json, MAX_BATCH, stance))
                 .addResource(new PerspectiveResource(models, new FeedbackStore(feedbackDir, json)))
                 .addResource(new AdminResource(models, scorer))
                 .addResource(new OpenApiResource())

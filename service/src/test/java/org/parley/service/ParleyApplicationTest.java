@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,9 +39,11 @@ class ParleyApplicationTest {
     private static final String REQUEST_LOG = "target/app-test-requests.log";
     private static final Path SHIPPED = Path.of(ResourceHelpers.resourceFilePath("test-config.yml"))
             .getParent().resolve("../../../models/toxicity.zip").normalize();
+    private static final Path SHIPPED_STANCE = SHIPPED.resolveSibling("stance.zip");
 
     static final DropwizardAppExtension<ParleyConfiguration> APP = new DropwizardAppExtension<>(ParleyApplication.class,
-            ResourceHelpers.resourceFilePath("test-config.yml"), config("model", SHIPPED.toString()));
+            ResourceHelpers.resourceFilePath("test-config.yml"), config("model", SHIPPED.toString()),
+            config("stanceModel", SHIPPED_STANCE.toString()));
 
     @TempDir Path dir;
 
@@ -78,6 +81,44 @@ class ParleyApplicationTest {
         JsonNode served = target(app("/v1/admin/model")).queryParam("key", ADMIN).request().get(JsonNode.class);
         assertEquals(served.at("/model/checksum").asText(), body.at("/model/checksum").asText());
         assertEquals(64, body.at("/model/checksum").asText().length());
+    }
+
+    @Test
+    void aSeedCommentIsAgainstMilitaryActionWithTheShippedStanceBundle() throws Exception {
+        // Comment 296 of the BBC Syria thread (seeds/), as in ShippedStanceTest.
+        String text = "...And who starves here to find £52m aid??\nObama - should have just kept his mouth shut. "
+                + "We can't bomb people to save his face.\nPutin - Seemingly more in touch with us than Cameron";
+        Response r = score(APP.getObjectMapper().writeValueAsString(Map.of("comment", Map.of("text", text),
+                "targets", List.of("military action against Syria"),
+                "context", Map.of("parentText", "We should strike Syria now."))));
+        JsonNode body = r.readEntity(JsonNode.class);
+        assertEquals(200, r.getStatus(), body.toString());
+        assertEquals(1, body.get("stance").size(), body.toString());
+        assertEquals("military action against Syria", body.at("/stance/0/target").asText());
+        assertEquals("AGAINST", body.at("/stance/0/label").asText(), body.toString());
+        double sum = 0;
+        for (JsonNode p : body.at("/stance/0/probabilities")) sum += p.asDouble();
+        assertEquals(1.0, sum, 1e-3);
+        assertTrue(List.of("SUPPORT", "DENY", "QUERY", "COMMENT").contains(body.at("/replyStance/label").asText()), body.toString());
+        assertEquals(4, body.at("/replyStance/probabilities").size());
+    }
+
+    @Test
+    void concurrentStanceRequestsGetTheSameAnswerAsASingleOne() throws Exception {
+        String body = "{\"comment\": {\"text\": \"Throwing bombs into the mix wont help one jot.\"},"
+                + " \"targets\": [\"military action against Syria\", \"refugees\"], \"context\": {\"parentText\": \"Strike now.\"}}";
+        Response first = score(body);
+        assertEquals(200, first.getStatus());
+        JsonNode expected = first.readEntity(JsonNode.class);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<JsonNode>> answers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) answers.add(pool.submit(() -> score(body).readEntity(JsonNode.class)));
+        for (Future<JsonNode> f : answers) {
+            JsonNode got = f.get(120, TimeUnit.SECONDS);
+            assertEquals(expected.get("stance"), got.get("stance"));
+            assertEquals(expected.get("replyStance"), got.get("replyStance"));
+        }
+        pool.shutdown();
     }
 
     @Test
@@ -195,5 +236,17 @@ class ParleyApplicationTest {
         Throwable root = e;
         while (root.getCause() != null && !root.getMessage().contains("broken-model.zip")) root = root.getCause();
         assertTrue(root.getMessage().contains("broken-model.zip") && root.getMessage().contains("zip"), root.getMessage());
+    }
+
+    @Test
+    void aMissingStanceBundleStopsStartUpNamingTheFile() {
+        Path missing = dir.resolve("no-stance.zip");
+        DropwizardAppExtension<ParleyConfiguration> app = new DropwizardAppExtension<>(ParleyApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), config("model", SHIPPED.toString()),
+                config("stanceModel", missing.toString()));
+        Exception e = assertThrows(Exception.class, app::before);
+        Throwable root = e;
+        while (root.getCause() != null && !root.getMessage().contains("no-stance.zip")) root = root.getCause();
+        assertTrue(root.getMessage().contains("no-stance.zip") && root.getMessage().contains("not found"), root.getMessage());
     }
 }

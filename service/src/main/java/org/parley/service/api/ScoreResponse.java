@@ -9,7 +9,8 @@ import java.util.Map;
 /** What the model says about one comment, what the site's policy recommends, and which model said so. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScoreResponse(String id, Map<String, AttributeScore> attributes, Rating rating, Action action,
-                            List<String> rules, List<SpanScore> spans, ModelInfo model) {
+                            List<String> rules, List<SpanScore> spans, List<TargetStanceScore> stance,
+                            ReplyStanceScore replyStance, ModelInfo model) {
 
     /** @param level the four-level value 0, 2, 4, 6 of the 0–7 severity */
     public record AttributeScore(float probability, int severity, int level) {}
@@ -19,6 +20,12 @@ public record ScoreResponse(String id, Map<String, AttributeScore> attributes, R
 
     /** A word of the comment that drove the rating's attribute: char offsets [begin, end) and its weight. */
     public record SpanScore(int begin, int end, float weight) {}
+
+    /** The comment's stance on one requested target: FAVOR, AGAINST or NONE, and all three probabilities. */
+    public record TargetStanceScore(String target, String label, Map<String, Double> probabilities) {}
+
+    /** What the comment does to context.parentText: SUPPORT, DENY, QUERY or COMMENT, and all four probabilities. */
+    public record ReplyStanceScore(String label, Map<String, Double> probabilities) {}
 
     public record ModelInfo(String name, String version, String checksum) {}
 }

@@ -3,6 +3,7 @@ package org.parley.service.core;
 import org.parley.label.Attribute;
 import org.parley.service.api.ScoreRequest;
 import org.parley.service.errors.ApiException;
+import org.parley.stance.StanceLimits;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +37,7 @@ public final class RequestChecks {
         if (r.id() != null && r.id().length() > MAX_ID)
             throw new ApiException(400, prefix + "id", MAX_ID, prefix + "id is longer than " + MAX_ID + " characters");
         if (r.context() != null) context(r.context(), prefix + "context.");
+        if (r.targets() != null) targets(r.targets(), prefix + "targets");
         return attributes(r.attributes(), prefix + "attributes");
     }
 
@@ -56,6 +58,22 @@ public final class RequestChecks {
 
     public static List<String> known() {
         return Arrays.stream(Attribute.values()).map(Enum::name).toList();
+    }
+
+    /** Present targets: 1 to {@link StanceLimits#MAX_TARGETS}, each non-blank and at most {@link StanceLimits#MAX_TARGET_CHARS} chars. */
+    public static void targets(List<String> targets, String field) {
+        if (targets.isEmpty()) throw new ApiException(400, field, 1, field + " must not be empty (leave it out for no stance)");
+        if (targets.size() > StanceLimits.MAX_TARGETS)
+            throw new ApiException(400, field, StanceLimits.MAX_TARGETS,
+                    field + " holds at most " + StanceLimits.MAX_TARGETS + " targets (was " + targets.size() + ")");
+        for (int i = 0; i < targets.size(); i++) {
+            String t = targets.get(i);
+            String item = field + "[" + i + "]";
+            if (t == null || t.isBlank()) throw new ApiException(400, item, 1, item + " must not be empty");
+            if (t.length() > StanceLimits.MAX_TARGET_CHARS)
+                throw new ApiException(400, item, StanceLimits.MAX_TARGET_CHARS,
+                        item + " is longer than " + StanceLimits.MAX_TARGET_CHARS + " characters (was " + t.length() + ")");
+        }
     }
 
     private static void context(ScoreRequest.Context c, String prefix) {

@@ -13,8 +13,9 @@ import java.io.InputStream;
  * every text written entirely in \\uXXXX escapes (6 bytes a char).
  */
 public final class BodySizeLimit implements ReaderInterceptor {
-    /** Bytes one comment with its context may take: two 20,480-char texts, fully escaped, and the rest. */
-    public static final long PER_COMMENT = 2L * 20_480 * 6 + 16_384;
+    /** Bytes one comment with its context may take: two 20,480-char texts and the stance targets, fully escaped, and the rest. */
+    public static final long PER_COMMENT = 2L * 20_480 * 6
+            + 6L * org.parley.stance.StanceLimits.MAX_TARGETS * org.parley.stance.StanceLimits.MAX_TARGET_CHARS + 16_384;
 
     private final long maxBytes;
 

@@ -25,6 +25,9 @@ import org.parley.service.core.CommentScorer;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
 import org.parley.service.errors.JsonExceptionMapper;
+import org.parley.stance.ReplyStanceScore;
+import org.parley.stance.StanceModel;
+import org.parley.stance.TargetStance;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +35,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** POST /v1/score and /v1/score/batch: probabilities, severities, rating, action, spans, model. */
+/**
+ * POST /v1/score and /v1/score/batch: probabilities, severities, rating, action, spans, model; and,
+ * when asked for, the stance on each of {@code targets} and the reply stance toward {@code context.parentText}.
+ */
 @Path("/v1/score")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,11 +47,14 @@ public final class ScoreResource {
     private final CommentScorer scorer;
     private final ObjectMapper json;
     private final int maxBatch;
+    private final StanceModel stance;
 
-    public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch) {
+    /** @param stance thread-safe: it serialises the calls into each of its networks */
+    public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceModel stance) {
         this.scorer = scorer;
         this.json = json;
         this.maxBatch = maxBatch;
+        this.stance = stance;
     }
 
     @POST
@@ -121,8 +130,8 @@ public final class ScoreResource {
         return new CommentScorer.Input(r.comment().text(), attributes, r.wantsSpans());
     }
 
-    static ScoreResponse response(ScoreRequest request, Set<Attribute> attributes, CommentScorer.Outcome o,
-                                  CommentScorer.Result r) {
+    private ScoreResponse response(ScoreRequest request, Set<Attribute> attributes, CommentScorer.Outcome o,
+                                   CommentScorer.Result r) {
         Map<String, ScoreResponse.AttributeScore> scores = new LinkedHashMap<>();
         for (Attribute a : attributes) {
             float p = o.probabilities()[a.ordinal()];
@@ -134,6 +143,29 @@ public final class ScoreResource {
         List<ScoreResponse.SpanScore> spans = new ArrayList<>(o.spans().size());
         for (Span s : o.spans()) spans.add(new ScoreResponse.SpanScore(s.begin(), s.end(), s.weight()));
         List<String> rules = o.decision().fired().stream().map(Band::toString).toList();
-        return new ScoreResponse(request.id(), scores, rating, o.decision().action(), rules, spans, r.model().info());
+        return new ScoreResponse(request.id(), scores, rating, o.decision().action(), rules, spans,
+                targetStance(request), replyStance(request), r.model().info());
+    }
+
+    /** Null (left out of the response) when no targets were asked for. */
+    private List<ScoreResponse.TargetStanceScore> targetStance(ScoreRequest request) {
+        if (request.targets() == null) return null;
+        List<ScoreResponse.TargetStanceScore> out = new ArrayList<>(request.targets().size());
+        for (TargetStance s : stance.stance(request.comment().text(), request.targets()))
+            out.add(new ScoreResponse.TargetStanceScore(s.target(), s.label().name(), names(s.probabilities())));
+        return out;
+    }
+
+    /** Null (left out of the response) when there is no parent text. */
+    private ScoreResponse.ReplyStanceScore replyStance(ScoreRequest request) {
+        if (request.parent() == null) return null;
+        ReplyStanceScore s = stance.replyStance(request.comment().text(), request.parent());
+        return new ScoreResponse.ReplyStanceScore(s.label().name(), names(s.probabilities()));
+    }
+
+    private static Map<String, Double> names(Map<? extends Enum<?>, Double> probabilities) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        probabilities.forEach((k, v) -> out.put(k.name(), v));
+        return out;
     }
 }

@@ -63,6 +63,13 @@ class BadInputTest {
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"commentNumber\": -1}}", 400, "context.commentNumber", 0),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"rating\": {\"up\": \"many\"}}}", 400, "context.rating.up", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"parentText\": \"" + LONG + "\"}}", 400, "context.parentText", 20_480),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": []}", 400, "targets", 1),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"war\", \" \"]}", 400, "targets[1]", 1),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"war\", null]}", 400, "targets[1]", 1),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"" + "t".repeat(201) + "\"]}", 400, "targets[0]", 200),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [" + "\"war\",".repeat(10) + "\"peace\"]}", 400, "targets", 10),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": \"war\"}", 400, "targets", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [5]}", 400, "targets[0]", null),
                 Arguments.of("/v1/score/batch", "{}", 400, "comments", null),
                 Arguments.of("/v1/score/batch", "{\"comments\": []}", 400, "comments", 1),
                 Arguments.of("/v1/score/batch", "{\"comments\": {}}", 400, "comments", null),
@@ -111,6 +118,13 @@ class BadInputTest {
         assertTrue(missing.readEntity(String.class).startsWith("{\"code\":404"));
         Response method = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).get();
         assertEquals(405, method.getStatus());
+    }
+
+    @Test
+    void tenTargetsOf200CharsAreScored() {
+        Response r = ScoreResourceTest.post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": ["
+                + ("\"" + "t".repeat(200) + "\",").repeat(9) + "\"" + "t".repeat(200) + "\"]}");
+        assertEquals(200, r.getStatus(), r.readEntity(String.class));
     }
 
     @Test

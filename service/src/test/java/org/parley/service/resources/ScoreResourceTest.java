@@ -12,24 +12,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.score.Scorer;
 import org.parley.service.Fakes;
 import org.parley.service.core.ModelHolder;
+import org.parley.stance.StanceModel;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.*;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ScoreResourceTest {
     private static final Scorer MODEL = Fakes.scorer();
+    private static final StanceModel STANCE = Fakes.stance();
     private static final ResourceExtension RESOURCES = Fakes.resources(
             new ModelHolder(Fakes.served(MODEL, "1"), p -> { throw new UnsupportedOperationException(); }),
-            Path.of("target/test-feedback"));
+            Path.of("target/test-feedback"), STANCE);
 
     @BeforeEach
     void countFromZero() {
-        clearInvocations(MODEL);
+        clearInvocations(MODEL, STANCE);
     }
 
     static Response post(ResourceExtension r, String path, String json) {
@@ -102,6 +105,62 @@ class ScoreResourceTest {
     void acceptsTheContextFields() {
         ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"ok\"}, \"doNotStore\": true, \"context\": {"
                 + "\"articleTitle\": \"Budget\", \"parentText\": \"first\", \"commentNumber\": 361, \"rating\": {\"up\": 3, \"down\": 12}}}"));
+    }
+
+    @Test
+    void targetsAddTheStanceOnEachTargetInOrder() {
+        JsonNode body = ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"we can't bomb people\"},"
+                + " \"targets\": [\"military action against Syria\", \"the budget\"]}"));
+        JsonNode stance = body.get("stance");
+        assertEquals(2, stance.size(), body.toString());
+        assertEquals("military action against Syria", stance.at("/0/target").asText());
+        assertEquals("the budget", stance.at("/1/target").asText());
+        assertEquals("AGAINST", stance.at("/0/label").asText());
+        assertEquals(List.of("FAVOR", "AGAINST", "NONE"), names(stance.at("/0/probabilities").fieldNames()));
+        assertEquals(0.7, stance.at("/0/probabilities/AGAINST").asDouble(), 1e-9);
+        assertFalse(body.has("replyStance"), body.toString());
+        // The toxicity part is unchanged.
+        assertEquals(6, body.get("attributes").size());
+        verify(STANCE, times(1)).stance("we can't bomb people", List.of("military action against Syria", "the budget"));
+        verify(STANCE, never()).replyStance(anyString(), anyString());
+    }
+
+    @Test
+    void parentTextAddsTheReplyStance() {
+        JsonNode body = ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"is that so?\"},"
+                + " \"context\": {\"parentText\": \"Taxes went up.\"}}"));
+        assertEquals("QUERY", body.at("/replyStance/label").asText(), body.toString());
+        assertEquals(List.of("SUPPORT", "DENY", "QUERY", "COMMENT"), names(body.at("/replyStance/probabilities").fieldNames()));
+        assertEquals(0.8, body.at("/replyStance/probabilities/QUERY").asDouble(), 1e-9);
+        assertFalse(body.has("stance"), body.toString());
+        verify(STANCE, times(1)).replyStance("is that so?", "Taxes went up.");
+    }
+
+    @Test
+    void withoutTargetsOrParentTextTheResponseHasNoStanceFields() {
+        for (String req : List.of("{\"comment\": {\"text\": \"we can't bomb people\"}}",
+                "{\"comment\": {\"text\": \"ok?\"}, \"context\": {\"articleTitle\": \"Budget\"}}",
+                "{\"comment\": {\"text\": \"ok?\"}, \"context\": {\"parentText\": \" \"}}")) {
+            JsonNode body = ok(post(RESOURCES, "/v1/score", req));
+            assertFalse(body.has("stance") || body.has("replyStance"), body.toString());
+        }
+        verifyNoInteractions(STANCE);
+    }
+
+    @Test
+    void aBatchGivesEachItemItsOwnStanceAndReportsBadTargetsInPlace() {
+        JsonNode results = ok(post(RESOURCES, "/v1/score/batch", "{\"comments\": ["
+                + "{\"comment\": {\"text\": \"no bomb\"}, \"targets\": [\"war\"]},"
+                + "{\"comment\": {\"text\": \"fine\"}, \"targets\": [\"" + "t".repeat(201) + "\"]},"
+                + "{\"comment\": {\"text\": \"why?\"}, \"context\": {\"parentText\": \"We won.\"}}]}")).get("results");
+        assertEquals("AGAINST", results.at("/0/score/stance/0/label").asText(), results.toString());
+        assertEquals("war", results.at("/0/score/stance/0/target").asText());
+        assertFalse(results.get(0).get("score").has("replyStance"));
+        assertEquals("comments[1].targets[0]", results.at("/1/error/field").asText(), results.toString());
+        assertEquals(200, results.at("/1/error/limit").asInt());
+        assertEquals("QUERY", results.at("/2/score/replyStance/label").asText());
+        assertFalse(results.get(2).get("score").has("stance"));
+        verify(STANCE, times(1)).stance(anyString(), anyList());
     }
 
     @Test
