@@ -57,6 +57,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--baselines", split = ",", paramLabel = "NAME", description = "also train and report: ${COMPLETION-CANDIDATES}")
     List<Baseline> baselines = List.of();
 
+    @Option(names = "--linear-c", paramLabel = "C", description = "the linear baseline's inverse L2 strength (default: ${DEFAULT-VALUE})")
+    double linearC = LinearBaseline.Options.defaults().c();
+
     @Option(names = "--report", paramLabel = "DIR", description = "report folder (default: ${DEFAULT-VALUE})")
     Path report = Path.of("runs/report");
 
@@ -112,9 +115,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         };
     }
 
-    private static Evaluation evaluateBaseline(Baseline b, List<Example> train, List<Example> examples) throws IOException {
+    private Evaluation evaluateBaseline(Baseline b, List<Example> train, List<Example> examples) throws IOException {
         return switch (b) {
-            case linear -> Evaluation.of(LinearBaseline.train(train), examples);
+            case linear -> Evaluation.of(LinearBaseline.train(train, LinearBaseline.Options.defaults().withC(linearC)), examples);
             case fasttext -> {
                 // Its per-attribute model files take ~400 MB each on disk until closed.
                 try (FastTextBaseline ft = FastTextBaseline.train(train)) {

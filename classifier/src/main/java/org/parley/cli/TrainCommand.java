@@ -118,7 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
         FeatureConfig base = FeatureConfig.defaults();
         TrainingOptions options = new TrainingOptions(
                 new FeatureConfig(base.maxTokens(), bigramBuckets, charBuckets, base.charMin(), base.charMax(), wideBuckets, base.seed()),
-                new NetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate, NetworkConfig.defaults().wideLearningRate(),
+                new NetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate,
                         NetworkConfig.defaults().l2(), seed),
                 epochs, patience, batchSize, TrainingOptions.defaults().vocabMinCount(), vocabularySize, seed,
                 wideC, TrainingOptions.defaults().stackingFolds());

@@ -10,9 +10,4 @@ public record TextFeatures(int[] deep, int[] wide, float[] wideWeights) {
         if (wide.length != wideWeights.length)
             throw new IllegalArgumentException(wide.length + " wide ids but " + wideWeights.length + " weights");
     }
-
-    /** Work a forward pass does on this text; used to batch texts of similar cost. */
-    public int length() {
-        return deep.length + wide.length;
-    }
 }

@@ -8,12 +8,11 @@ package org.parley.model;
  * @param dropout     probability of dropping a hidden unit during training
  * @param learningRate Adam step size for the dense layers
  * @param embeddingLearningRate AdaGrad step size for the embedding table
- * @param wideLearningRate AdaGrad step size for the linear part's n-gram weights
  * @param l2          weight decay on the dense layers
  * @param seed        weight-initialisation seed
  */
-public record NetworkConfig(int embedding, int hidden, double dropout, double learningRate, double embeddingLearningRate, double wideLearningRate, double l2, long seed) {
+public record NetworkConfig(int embedding, int hidden, double dropout, double learningRate, double embeddingLearningRate, double l2, long seed) {
     public static NetworkConfig defaults() {
-        return new NetworkConfig(64, 128, 0.2, 2e-3, 0.1, 0.1, 1e-5, 42);
+        return new NetworkConfig(64, 128, 0.2, 2e-3, 0.1, 1e-5, 42);
     }
 }

@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.parley.label.Attribute;
 
@@ -36,6 +37,8 @@ public final class ToxicityNetwork {
     public static final String WIDE_INPUT = "wide";
     /** The TF-IDF value of each wide id, repeated once per attribute ([batch, attributes, length]). */
     public static final String WIDE_WEIGHTS = "wideTfIdf";
+    /** The deep-only network's input of wide logits ([batch, attributes]). */
+    public static final String WIDE_LOGITS = "wideLogits";
     /** The layer whose columns are the deep part's per-attribute weights. */
     public static final String LOGITS = "logits";
     public static final String WIDE = "wideWeights";
@@ -49,9 +52,9 @@ public final class ToxicityNetwork {
         // embedding's input size to 1 (DEPENDENCIES.md).
         ComputationGraphConfiguration.GraphBuilder g = deep(idSpace, c, "wideSum")
                 .addInputs(WIDE_INPUT, WIDE_WEIGHTS)
-                // A linear model starts from zero: no n-gram matters until the data says so.
+                // Never trained by DL4J: the Trainer sets these weights from liblinear's fit.
                 .addLayer(WIDE, new EmbeddingSequenceLayer.Builder()
-                        .updater(new AdaGrad(c.wideLearningRate())).weightInit(WeightInit.ZERO).hasBias(false)
+                        .updater(new NoOp()).weightInit(WeightInit.ZERO).hasBias(false)
                         .nIn(wideSpace).nOut(Attribute.COUNT).inferInputLength(true).build(), WIDE_INPUT)
                 .addVertex("wideWeighted", new ElementWiseVertex(ElementWiseVertex.Op.Product), WIDE, WIDE_WEIGHTS)
                 .addLayer("wideSum", new GlobalPoolingLayer.Builder(PoolingType.SUM).build(), "wideWeighted");
@@ -68,8 +71,6 @@ public final class ToxicityNetwork {
         return build(deep(idSpace, c, WIDE_LOGITS).addInputs(WIDE_LOGITS), WIDE_LOGITS);
     }
 
-    public static final String WIDE_LOGITS = "wideLogits";
-
     /**
      * The deep part of a served network, as a {@link #createDeepOnly} graph holding copies of its
      * parameters. With {@link #wideWeights} this is how the model runs fast: the wide part is a
@@ -79,7 +80,7 @@ public final class ToxicityNetwork {
         INDArray embed = served.getLayer("embed").getParam("W");
         int hidden = (int) served.getLayer("hidden").getParam("W").size(1);
         ComputationGraph deep = createDeepOnly((int) embed.size(0),
-                new NetworkConfig((int) embed.size(1), hidden, 0, 0, 0, 0, 0, 0));
+                new NetworkConfig((int) embed.size(1), hidden, 0, 0, 0, 0, 0));
         for (org.deeplearning4j.nn.api.Layer layer : deep.getLayers()) {
             String name = layer.conf().getLayer().getLayerName();
             if (layer.numParams() > 0) deep.getLayer(name).setParams(served.getLayer(name).params().dup());

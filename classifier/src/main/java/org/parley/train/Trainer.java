@@ -85,7 +85,8 @@ public final class Trainer {
 
         // Stage 2, the deep part: trained on what the wide part gets wrong.
         List<int[]> trainIds = trainTokens.parallelStream().map(features::deepIds).toList();
-        List<int[]> devIds = tokenize(dev, "Tokenising dev split").parallelStream().map(features::deepIds).toList();
+        List<List<String>> devTokens = tokenize(dev, "Tokenising dev split");
+        List<int[]> devIds = devTokens.parallelStream().map(features::deepIds).toList();
         ComputationGraph deep = ToxicityNetwork.createDeepOnly(features.idSpace(), options.network());
         Random random = new Random(options.seed());
         List<Double> history = new ArrayList<>();
@@ -112,7 +113,7 @@ public final class Trainer {
         ModelBundle.roundToHalf(network);
 
         List<TextFeatures> devFeatures = IntStream.range(0, dev.size()).parallel()
-                .mapToObj(i -> features.extract(dev.get(i).text(), pipeline.tokens(dev.get(i).text()))).toList();
+                .mapToObj(i -> features.extract(dev.get(i).text(), devTokens.get(i))).toList();
         ToxicityModel scorer = new ToxicityModel(network, features, Map.of(), pipeline, 1, "training");
         float[][] raw = scorer.forward(devFeatures);
         Map<Attribute, PlattScaling> calibration = calibrate(dev, raw);

@@ -19,7 +19,7 @@ public final class TinyBundles {
         FeatureExtractor fx = new FeatureExtractor(new FeatureConfig(32, 64, 64, 3, 4, 128, 1),
                 Vocabulary.of(List.of("you", "are", "an", "idiot", "nice", "day")),
                 NgramTfIdf.fit(List.of("you are an idiot", "nice day"), 128, () -> {}));
-        NetworkConfig net = new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.1, 0.0, 3);
+        NetworkConfig net = new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.0, 3);
         Map<Attribute, PlattScaling> cal = new EnumMap<>(Attribute.class);
         for (Attribute a : Attribute.values()) cal.put(a, new PlattScaling(1 + a.ordinal() * 0.1, -0.2));
         var provenance = new ObjectMapper().createObjectNode().put("name", "tiny-test").put("version", "0");

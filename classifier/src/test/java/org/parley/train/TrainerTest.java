@@ -46,7 +46,7 @@ class TrainerTest {
 
     @Test
     void aMaskedAttributeLearnsNothingFromABatch() {
-        ComputationGraph net = ToxicityNetwork.createDeepOnly(64, new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.1, 0.0, 3));
+        ComputationGraph net = ToxicityNetwork.createDeepOnly(64, new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.0, 3));
         List<Example> ex = new ArrayList<>();
         List<int[]> ids = new ArrayList<>();
         float[][] wide = new float[16][Attribute.COUNT];
@@ -80,7 +80,7 @@ class TrainerTest {
                 NgramTfIdf.fit(train.stream().map(Example::text).toList(), 1024, () -> {}));
         var wide = org.parley.baseline.LinearBaseline.stack(train, fx.tfIdf(), 2,
                 org.parley.baseline.LinearBaseline.Options.defaults().quiet().withHashBits(10)).full();
-        NetworkConfig config = new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.1, 0.0, 3);
+        NetworkConfig config = new NetworkConfig(8, 8, 0.0, 1e-2, 0.1, 0.0, 3);
         ComputationGraph deep = ToxicityNetwork.createDeepOnly(fx.idSpace(), config);
         ComputationGraph served = Trainer.assemble(deep, wide, fx, config);
 
@@ -107,7 +107,7 @@ class TrainerTest {
             (i < 300 ? train : dev).add(new Example("toy", "" + i, text, l));
         }
         TrainingOptions o = new TrainingOptions(new FeatureConfig(32, 256, 256, 3, 4, 1024, 1),
-                new NetworkConfig(16, 16, 0.0, 1e-2, 0.2, 0.2, 0.0, 1), 8, 3, 32, 1, 1000, 1, 4.0, 2);
+                new NetworkConfig(16, 16, 0.0, 1e-2, 0.2, 0.0, 1), 8, 3, 32, 1, 1000, 1, 4.0, 2);
         Trainer.Result result = new Trainer(o, TextPipeline.standard(), QUIET).train(train, dev);
         assertTrue(result.dev().meanRocAuc() > 0.95, "dev mean ROC-AUC " + result.dev().meanRocAuc());
         assertTrue(result.bestEpoch() >= 1);
