@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.core.Application;
+import io.dropwizard.jdbi3.JdbiFactory;
+import org.jdbi.v3.core.Jdbi;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -33,7 +36,19 @@ import org.parley.service.errors.JsonExceptionMapper;
 import org.parley.service.errors.UnexpectedExceptionMapper;
 import org.parley.service.errors.WebApplicationExceptionMapper;
 import org.parley.service.health.ModelHealthCheck;
+import org.parley.service.errors.DatabaseExceptionMapper;
+import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.Ingestion;
 import org.parley.service.resources.AdminResource;
+import org.parley.service.resources.CommentsResource;
+import org.parley.service.resources.QueueResource;
+import org.parley.service.resources.SessionResource;
+import org.parley.service.resources.ThreadsResource;
+import org.parley.service.store.AccountStore;
+import org.parley.service.store.CommentStore;
+import org.parley.service.store.Database;
+import org.parley.service.auth.ModeratorSession;
+import org.parley.service.auth.Role;
 import org.parley.service.resources.OpenApiResource;
 import org.parley.service.resources.PerspectiveResource;
 import org.parley.service.resources.ScoreResource;
@@ -45,6 +60,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 /** The Parley scoring service. All wiring is visible in {@link #run}. */
 public class ParleyApplication extends Application<ParleyConfiguration> {
@@ -64,6 +82,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // ${PORT:-8080} and friends in config.yml; a missing variable without default is an error.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        // The moderator UI: static files whose script reads /v1 with the session cookie.
+        bootstrap.addBundle(new AssetsBundle("/ui", "/moderate", "index.html", "ui"));
     }
 
     @Override
@@ -81,8 +101,21 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), (float) config.spans.minProbability, env.metrics());
         FeedbackStore feedback = new FeedbackStore(Path.of(config.feedbackDir), env.getObjectMapper());
 
+        // The moderation store; the schema is brought up to date before anything is served.
+        Clock clock = Clock.systemUTC();
+        Jdbi jdbi = new JdbiFactory().build(env, config.database, "database");
+        Database.migrate(jdbi);
+        CommentStore comments = new CommentStore(jdbi);
+        AccountStore accounts = new AccountStore(jdbi);
+        firstAdmin(accounts, config.moderation.adminPassword, clock);
+        CommentViews views = new CommentViews(env.getObjectMapper());
+        Ingestion ingestion = new Ingestion(scorer, stance, comments, env.getObjectMapper(), clock);
+
         ApiKeys keys = keys(config);
-        env.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter(keys, new RateLimiter(config.rateLimit.burstSeconds))));
+        env.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter(keys,
+                token -> accounts.session(token, clock.instant())
+                        .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.expiresAt())),
+                new RateLimiter(config.rateLimit.burstSeconds))));
         env.jersey().register(RolesAllowedDynamicFeature.class);
 
         // Our mappers instead of Dropwizard's: errors name the field and never quote the comment.
@@ -91,12 +124,18 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new JsonExceptionMapper());
         env.jersey().register(new WebApplicationExceptionMapper());
         env.jersey().register(new UnexpectedExceptionMapper());
+        env.jersey().register(new DatabaseExceptionMapper());
         env.jersey().register(new BodySizeLimit(config.maxBatchSize));
 
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance));
         env.jersey().register(new PerspectiveResource(models, feedback));
         env.jersey().register(new AdminResource(models, scorer));
         env.jersey().register(new OpenApiResource());
+        env.jersey().register(new CommentsResource(ingestion, comments, views, clock));
+        env.jersey().register(new ThreadsResource(ingestion, views, config.moderation.maxThreadComments));
+        env.jersey().register(new QueueResource(comments, views, clock));
+        env.jersey().register(new SessionResource(accounts, Duration.ofMinutes(config.moderation.sessionMinutes),
+                config.moderation.secureCookies, clock));
 
         env.healthChecks().register("model", new ModelHealthCheck(models));
         env.admin().addTask(new ReloadModelTask(models, bundlePath));
@@ -125,6 +164,22 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // A misspelt field ("atributes") would otherwise be ignored silently; Perspective bodies opt out.
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /**
+     * With no moderator accounts, a first run still has a way in: an "admin" account with the
+     * configured password, or a random one that is printed (like the dev key).
+     */
+    private static void firstAdmin(AccountStore accounts, String configured, Clock clock) {
+        if (!accounts.isEmpty()) return;
+        boolean random = configured == null || configured.isEmpty();
+        String password = random ? AccountStore.randomPassword() : configured;
+        accounts.put("admin", password.toCharArray(), Role.ADMIN, clock.instant());
+        if (random) {
+            LOG.warn("No moderator accounts: made 'admin' with a random password, printed as PARLEY_DEV_LOGIN. "
+                    + "Add accounts with scripts/add-moderator.");
+            System.out.println("PARLEY_DEV_LOGIN=admin:" + password);
+        }
     }
 
     /** With no keys configured, a first run still works: one admin key is made and printed. */

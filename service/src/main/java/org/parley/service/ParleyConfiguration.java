@@ -2,6 +2,7 @@ package org.parley.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -57,6 +58,17 @@ public class ParleyConfiguration extends Configuration {
     @JsonProperty
     public String feedbackDir = "runs/feedback";
 
+    /** The moderation store: an H2 file by default (no set-up), PostgreSQL in production. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    public DataSourceFactory database = h2("./runs/parley-db");
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    public Moderation moderation = new Moderation();
+
     /** Null: {@link Policy#standard()}. */
     @Valid
     @JsonProperty
@@ -94,6 +106,41 @@ public class ParleyConfiguration extends Configuration {
         @DecimalMax("1")
         @JsonProperty
         public double minProbability = 0.5;
+    }
+
+    public static class Moderation {
+        /** A moderator's log-in lasts this long. */
+        @Min(1)
+        @Max(7 * 24 * 60)
+        @JsonProperty
+        public int sessionMinutes = 8 * 60;
+
+        /** Session cookies only over HTTPS: set true behind TLS. */
+        @JsonProperty
+        public boolean secureCookies = false;
+
+        /** Most comments in one POST /v1/threads; more is a 413. */
+        @Min(1)
+        @Max(10_000)
+        @JsonProperty
+        public int maxThreadComments = 500;
+
+        /** With no moderator accounts: the first run's "admin" password; empty: a random one, printed. */
+        @JsonProperty
+        public String adminPassword = "";
+    }
+
+    /**
+     * An H2 file database that reads the PostgreSQL dialect our SQL is written in. Not
+     * DATABASE_TO_LOWER: Liquibase would then miss its own tables on the next start.
+     */
+    public static DataSourceFactory h2(String file) {
+        DataSourceFactory f = new DataSourceFactory();
+        f.setDriverClass("org.h2.Driver");
+        f.setUrl("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+        f.setUser("sa");
+        f.setPassword("");
+        return f;
     }
 
     public static class PolicyConfig {

@@ -1,10 +1,12 @@
 package org.parley.service.auth;
 
 import io.dropwizard.auth.AuthFilter;
+import io.dropwizard.auth.Authenticator;
 import io.dropwizard.auth.Authorizer;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.parley.service.errors.ApiException;
 
@@ -12,18 +14,30 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Finds the key in {@code Authorization: Bearer KEY} or {@code ?key=KEY} (the Perspective way),
- * authenticates it, then spends one token of its rate limit. Roles are checked afterwards by
+ * Finds the credential in {@code Authorization: Bearer KEY}, {@code ?key=KEY} (the Perspective way)
+ * or the moderator UI's session cookie, authenticates it (an API key, else a session token), then
+ * spends one token of an API key's rate limit. Roles are checked afterwards by
  * {@code @RolesAllowed}, with {@link Role#includes}.
  */
 @Priority(Priorities.AUTHENTICATION)
-public final class ApiKeyAuthFilter extends AuthFilter<String, ApiKey> {
+public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
+    /** The cookie that POST /v1/session sets. */
+    public static final String SESSION_COOKIE = "parley_session";
     private static final String BEARER = "Bearer";
     private final RateLimiter limiter;
 
+    /** API keys only: no moderator sessions. */
     public ApiKeyAuthFilter(ApiKeys keys, RateLimiter limiter) {
-        this.authenticator = keys::find;
-        this.authorizer = (Authorizer<ApiKey>) (key, role, request) -> key.role().includes(Role.parse(role));
+        this(keys, token -> Optional.empty(), limiter);
+    }
+
+    /** @param sessions finds the moderator session of a token (a database look-up) */
+    public ApiKeyAuthFilter(ApiKeys keys, Authenticator<String, ModeratorSession> sessions, RateLimiter limiter) {
+        this.authenticator = token -> {
+            Optional<ApiKey> key = keys.find(token);
+            return key.isPresent() ? Optional.of(key.get()) : sessions.authenticate(token).map(s -> s);
+        };
+        this.authorizer = (Authorizer<Caller>) (caller, role, request) -> caller.role().includes(Role.parse(role));
         this.prefix = BEARER;
         this.realm = "parley";
         this.limiter = limiter;
@@ -31,13 +45,17 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, ApiKey> {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String key = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .orElse(request.getUriInfo().getQueryParameters().getFirst("key"));
-        if (key == null || key.isEmpty() || !authenticate(request, key, BEARER))
-            throw new ApiException(401, "key", null, "missing or unknown API key: send 'Authorization: Bearer KEY' or '?key=KEY'");
-        ApiKey principal = (ApiKey) request.getSecurityContext().getUserPrincipal();
-        OptionalLong wait = limiter.tryAcquire(principal);
-        if (wait.isPresent()) throw ApiException.tooManyRequests(wait.getAsLong(), principal.perSecond());
+        String token = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .or(() -> Optional.ofNullable(request.getUriInfo().getQueryParameters().getFirst("key")))
+                .or(() -> Optional.ofNullable(request.getCookies().get(SESSION_COOKIE)).map(Cookie::getValue))
+                .orElse(null);
+        if (token == null || token.isEmpty() || !authenticate(request, token, BEARER))
+            throw new ApiException(401, "key", null,
+                    "missing, unknown or expired credential: send 'Authorization: Bearer KEY' or '?key=KEY', or log in again");
+        if (request.getSecurityContext().getUserPrincipal() instanceof ApiKey key) {
+            OptionalLong wait = limiter.tryAcquire(key);
+            if (wait.isPresent()) throw ApiException.tooManyRequests(wait.getAsLong(), key.perSecond());
+        }
     }
 
     private static Optional<String> bearer(String header) {

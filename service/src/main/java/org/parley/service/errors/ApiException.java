@@ -34,6 +34,11 @@ public final class ApiException extends RuntimeException {
                 retryAfterSeconds);
     }
 
+    /** 503: a dependency (the database) is down; the client should retry after the given time. */
+    public static ApiException unavailable(long retryAfterSeconds, String message) {
+        return new ApiException(503, null, null, message, retryAfterSeconds);
+    }
+
     public int status() {
         return status;
     }

@@ -19,10 +19,14 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
 
     @Override
     public Response toResponse(Throwable e) {
+        return respond(uri.getPath(), e);
+    }
+
+    static Response respond(String path, Throwable e) {
         String id = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
         Throwable scrubbed = new RuntimeException(e.getClass().getName());
         scrubbed.setStackTrace(e.getStackTrace());
-        LOG.error("error {} on /{}", id, uri.getPath(), scrubbed);
-        return ErrorResponses.build(uri.getPath(), new ApiException(500, null, null, "internal error " + id));
+        LOG.error("error {} on /{}", id, path, scrubbed);
+        return ErrorResponses.build(path, new ApiException(500, null, null, "internal error " + id));
     }
 }

@@ -1,0 +1,37 @@
+package org.parley.service.api.moderation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.parley.policy.Action;
+import org.parley.service.api.ScoreResponse;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stored comment as the API shows it: what the site sent, the scores at ingestion (the same
+ * shapes as POST /v1/score), where it stands now and, on GET /v1/comments/{id}, its parent and history.
+ *
+ * @param version     send it back as {@code expectedVersion} when deciding
+ * @param decidedBy   RULE (the policy) or MODERATOR: who set {@code status}
+ * @param stance      per target, when targets were given; null otherwise
+ * @param replyStance toward the parent, when its text was known
+ * @param parent      the comment it answers, when stored (GET /v1/comments/{id} only)
+ * @param history     every decision, oldest first (GET /v1/comments/{id} only)
+ * @param duplicate   true when a submission's id was already stored: this is the stored comment
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CommentView(
+        String id, String articleId, String articleTitle, Integer number, String parentId, Integer parentNumber,
+        String author, String text, String quote, CommentSubmission.Votes communityRating,
+        String status, String decidedBy, int version, int openReports,
+        Map<String, ScoreResponse.AttributeScore> attributes, float risk, ScoreResponse.Rating rating, Action action,
+        List<ScoreResponse.SpanScore> spans, JsonNode stance, JsonNode replyStance, ScoreResponse.ModelInfo model,
+        String createdAt, String updatedAt, CommentView parent, List<HistoryEntry> history, Boolean duplicate) {
+
+    /** One decision as made: by whom, when, why, on which text, scores and model version. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HistoryEntry(int version, String decision, String status, String reason, String note, String actor,
+                               String actorKind, String decidedAt, String text, Map<String, Float> scores,
+                               String modelVersion, String modelChecksum) {}
+}

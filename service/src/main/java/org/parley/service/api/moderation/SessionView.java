@@ -1,0 +1,7 @@
+package org.parley.service.api.moderation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Who is logged in and until when; {@code token} only in the login answer (also set as a cookie). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SessionView(String username, String role, String expiresAt, String token) {}

@@ -1,0 +1,92 @@
+package org.parley.service.moderation;
+
+import org.parley.service.api.moderation.CommentSubmission;
+import org.parley.service.api.moderation.DecisionRequest;
+import org.parley.service.core.RequestChecks;
+import org.parley.service.errors.ApiException;
+
+/** Bad input on the moderation endpoints: a 400 naming the field and the limit. */
+public final class Checks {
+    public static final int MAX_NOTE = 2_000;
+    public static final int MAX_REPORT_REASON = 200;
+
+    private Checks() {}
+
+    /** @param prefix "" or "comments[3]." */
+    public static Ingestion.Submission submission(CommentSubmission s, String prefix) {
+        if (s == null) throw ApiException.badField("body", "a JSON object is required");
+        String id = required(s.id(), prefix + "id", RequestChecks.MAX_ID);
+        String article = required(s.articleId(), prefix + "articleId", RequestChecks.MAX_ID);
+        optional(s.articleTitle(), prefix + "articleTitle", RequestChecks.MAX_TITLE);
+        RequestChecks.text(s.text(), prefix + "text");
+        positive(s.number(), prefix + "number");
+        optional(s.parentId(), prefix + "parentId", RequestChecks.MAX_ID);
+        positive(s.parentNumber(), prefix + "parentNumber");
+        optional(s.author(), prefix + "author", RequestChecks.MAX_ID);
+        optional(s.quote(), prefix + "quote", RequestChecks.MAX_TEXT);
+        if (id.equals(s.parentId())) throw ApiException.badField(prefix + "parentId", "a comment cannot answer itself");
+        Integer up = null, down = null;
+        if (s.rating() != null) {
+            up = notNegative(s.rating().up(), prefix + "rating.up");
+            down = notNegative(s.rating().down(), prefix + "rating.down");
+        }
+        if (s.targets() != null) RequestChecks.targets(s.targets(), prefix + "targets");
+        return new Ingestion.Submission(id, article, s.articleTitle(), s.text(), s.number(), s.parentId(),
+                s.parentNumber(), s.author(), s.quote(), up, down, s.targets());
+    }
+
+    /** A checked decision. */
+    public record Decision(Verdict verdict, Reason reason, int expectedVersion, String note) {}
+
+    public static Decision decision(DecisionRequest d) {
+        if (d == null) throw ApiException.badField("body", "a JSON object is required");
+        return decision(d.decision(), d.reason(), d.expectedVersion(), d.note(), "");
+    }
+
+    public static Decision decision(String decision, String reason, Integer expectedVersion, String note, String versionPrefix) {
+        if (decision == null) throw ApiException.badField("decision", "decision is required: APPROVE, REJECT or ESCALATE");
+        Verdict verdict;
+        try {
+            verdict = Verdict.parse(decision);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("decision", e.getMessage());
+        }
+        Reason r = null;
+        if (reason != null) {
+            try {
+                r = Reason.parse(reason);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badField("reason", e.getMessage());
+            }
+        }
+        if (verdict == Verdict.REJECT && r == null)
+            throw ApiException.badField("reason", "a rejection needs a reason: one of " + Reason.codes());
+        if (verdict == Verdict.APPROVE && r != null)
+            throw ApiException.badField("reason", "an approval takes no reason code (use note)");
+        if (expectedVersion == null)
+            throw ApiException.badField(versionPrefix + "expectedVersion", "expectedVersion is required: the version you saw (GET /v1/comments/{id})");
+        if (expectedVersion < 1) throw new ApiException(400, versionPrefix + "expectedVersion", 1, "expectedVersion is at least 1");
+        optional(note, "note", MAX_NOTE);
+        return new Decision(verdict, r, expectedVersion, note);
+    }
+
+    public static String required(String value, String field, int max) {
+        if (value == null || value.isBlank()) throw ApiException.badField(field, field + " is required and must not be blank");
+        return optional(value, field, max);
+    }
+
+    public static String optional(String value, String field, int max) {
+        if (value != null && value.length() > max)
+            throw new ApiException(400, field, max, field + " is longer than " + max + " characters (was " + value.length() + ")");
+        return value;
+    }
+
+    private static void positive(Integer value, String field) {
+        if (value != null && value < 1) throw new ApiException(400, field, 1, field + " must be at least 1 (was " + value + ")");
+    }
+
+    private static Integer notNegative(Integer value, String field) {
+        if (value != null && value < 0) throw new ApiException(400, field, 0, field + " must not be negative (was " + value + ")");
+        return value;
+    }
+}

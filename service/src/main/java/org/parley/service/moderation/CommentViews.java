@@ -1,0 +1,78 @@
+package org.parley.service.moderation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.parley.label.Attribute;
+import org.parley.policy.Severity;
+import org.parley.service.api.ScoreResponse;
+import org.parley.service.api.moderation.CommentSubmission;
+import org.parley.service.api.moderation.CommentView;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Stored comments and decisions as the API shows them. */
+public final class CommentViews {
+    private static final TypeReference<List<ScoreResponse.SpanScore>> SPANS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Float>> SCORES = new TypeReference<>() {};
+    private final ObjectMapper json;
+
+    public CommentViews(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public CommentView of(StoredComment c) {
+        return of(c, null, null, null);
+    }
+
+    public CommentView of(StoredComment c, CommentView parent, List<DecisionRecord> history, Boolean duplicate) {
+        Map<String, ScoreResponse.AttributeScore> attributes = new LinkedHashMap<>();
+        for (Attribute a : Attribute.values()) {
+            float p = c.scores()[a.ordinal()];
+            Severity s = Severity.of(p);
+            attributes.put(a.name(), new ScoreResponse.AttributeScore(p, s.severity(), s.level()));
+        }
+        Severity top = Severity.of(c.scores()[c.topAttribute().ordinal()]);
+        JsonNode stance = c.stanceJson() == null ? null : read(c.stanceJson());
+        CommentSubmission.Votes votes = c.ratingUp() == null && c.ratingDown() == null ? null
+                : new CommentSubmission.Votes(c.ratingUp(), c.ratingDown());
+        return new CommentView(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
+                c.author(), c.text(), c.quote(), votes, c.status().name(), c.decidedBy().name(), c.version(),
+                c.openReports(), attributes, c.risk(),
+                new ScoreResponse.Rating(top.level(), top.levelName().name(), c.topAttribute().name()), c.action(),
+                readSpans(c.spansJson()), stance == null ? null : stance.get("stance"),
+                stance == null ? null : stance.get("replyStance"),
+                new ScoreResponse.ModelInfo(c.model().name(), c.model().version(), c.model().checksum()),
+                c.createdAt().toString(), c.updatedAt().toString(), parent,
+                history == null ? null : history.stream().map(this::entry).toList(), duplicate);
+    }
+
+    private CommentView.HistoryEntry entry(DecisionRecord d) {
+        try {
+            return new CommentView.HistoryEntry(d.version(), d.decision(), d.status().name(), d.reason(), d.note(),
+                    d.actor(), d.actorKind().name(), d.decidedAt().toString(), d.text(), json.readValue(d.scoresJson(), SCORES),
+                    d.modelVersion(), d.modelChecksum());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored scores are not JSON", e);
+        }
+    }
+
+    private List<ScoreResponse.SpanScore> readSpans(String s) {
+        try {
+            return json.readValue(s, SPANS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored spans are not JSON", e);
+        }
+    }
+
+    private JsonNode read(String s) {
+        try {
+            return json.readTree(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored stance is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.parley.service.moderation;
+
+import java.time.Instant;
+
+/**
+ * One row of a comment's history, as it was when made: the text moderated, the scores (JSON,
+ * attribute → probability) and the model version at that moment.
+ *
+ * @param decision PUBLISH / REVIEW / REJECT for the policy, APPROVE / REJECT / ESCALATE for a person
+ * @param version the comment version this decision produced
+ */
+public record DecisionRecord(
+        long id, String commentId, int version, String decision, Status status, String reason, String note,
+        String actor, Decider actorKind, String text, String scoresJson, String modelVersion, String modelChecksum,
+        Instant decidedAt) {}

@@ -1,0 +1,125 @@
+package org.parley.service.moderation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.explain.Span;
+import org.parley.label.Attribute;
+import org.parley.service.api.ScoreResponse;
+import org.parley.service.core.CommentScorer;
+import org.parley.service.store.CommentStore;
+import org.parley.stance.ReplyStanceScore;
+import org.parley.stance.StanceModel;
+import org.parley.stance.TargetStance;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Comments from sites: scored (toxicity, spans, and stance where a target or parent is known),
+ * routed by the policy and stored. Each comment is committed before the call returns, so a 2xx
+ * answer means stored; an id already stored is not scored again and comes back as it was.
+ */
+public final class Ingestion {
+    private final CommentScorer scorer;
+    private final StanceModel stance;
+    private final CommentStore store;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    /** @param stance null: no stance is computed (tests with a fake toxicity model only) */
+    public Ingestion(CommentScorer scorer, StanceModel stance, CommentStore store, ObjectMapper json, Clock clock) {
+        this.scorer = scorer;
+        this.stance = stance;
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A checked comment to store; ids are the store's (thread comments already prefixed). */
+    public record Submission(String id, String articleId, String articleTitle, String text, Integer number,
+                             String parentId, Integer parentNumber, String author, String quote,
+                             Integer ratingUp, Integer ratingDown, List<String> targets) {}
+
+    /** Stores the comments in order (parents usually come first), one transaction each. */
+    public List<CommentStore.Insert> submit(List<Submission> submissions) {
+        CommentStore.Insert[] out = new CommentStore.Insert[submissions.size()];
+        List<Integer> fresh = new ArrayList<>();
+        for (int i = 0; i < out.length; i++) {
+            Optional<StoredComment> stored = store.find(submissions.get(i).id());
+            if (stored.isPresent()) out[i] = new CommentStore.Insert(false, stored.get());
+            else fresh.add(i);
+        }
+        if (fresh.isEmpty()) return List.of(out);
+
+        List<CommentScorer.Input> inputs = fresh.stream().map(i -> new CommentScorer.Input(
+                submissions.get(i).text(), EnumSet.allOf(Attribute.class), true)).toList();
+        CommentScorer.Result scored = scorer.score(inputs);
+        ScoreResponse.ModelInfo m = scored.model().info();
+        StoredComment.ModelRef model = new StoredComment.ModelRef(m.name(), m.version(), m.checksum());
+
+        Map<String, String> textsInCall = new HashMap<>();
+        for (Submission s : submissions) textsInCall.put(s.id(), s.text());
+        for (int k = 0; k < fresh.size(); k++) {
+            Submission s = submissions.get(fresh.get(k));
+            CommentScorer.Outcome o = scored.outcomes().get(k);
+            NewComment c = new NewComment(s.id(), s.articleId(), s.articleTitle(), s.number(), s.parentId(),
+                    s.parentNumber(), s.author(), s.text(), s.quote(), s.ratingUp(), s.ratingDown(),
+                    o.probabilities(), o.top(), spansJson(o.spans()), stanceJson(s, parentText(s, textsInCall)),
+                    model, o.decision().action());
+            out[fresh.get(k)] = store.insert(c, clock.instant());
+        }
+        return List.of(out);
+    }
+
+    /** The text the comment answers: its quote, else its parent's text from this call or the store. */
+    private String parentText(Submission s, Map<String, String> textsInCall) {
+        if (s.quote() != null && !s.quote().isBlank()) return s.quote();
+        if (s.parentId() != null && textsInCall.containsKey(s.parentId())) return textsInCall.get(s.parentId());
+        return store.parent(s.articleId(), s.parentId(), s.parentNumber()).map(StoredComment::text).orElse(null);
+    }
+
+    private String spansJson(List<Span> spans) {
+        List<ScoreResponse.SpanScore> out = new ArrayList<>(spans.size());
+        for (Span s : spans) out.add(new ScoreResponse.SpanScore(s.begin(), s.end(), s.weight()));
+        return write(out);
+    }
+
+    /** {"stance": [...], "replyStance": {...}} in the /v1/score shapes; null when neither is known. */
+    private String stanceJson(Submission s, String parentText) {
+        boolean targets = s.targets() != null && !s.targets().isEmpty();
+        if (stance == null || (!targets && parentText == null)) return null;
+        ObjectNode node = json.createObjectNode();
+        if (targets) {
+            List<ScoreResponse.TargetStanceScore> list = new ArrayList<>();
+            for (TargetStance t : stance.stance(s.text(), s.targets()))
+                list.add(new ScoreResponse.TargetStanceScore(t.target(), t.label().name(), names(t.probabilities())));
+            node.set("stance", json.valueToTree(list));
+        }
+        if (parentText != null) {
+            ReplyStanceScore r = stance.replyStance(s.text(), parentText);
+            node.set("replyStance", json.valueToTree(new ScoreResponse.ReplyStanceScore(r.label().name(), names(r.probabilities()))));
+        }
+        return write(node);
+    }
+
+    private static Map<String, Double> names(Map<? extends Enum<?>, Double> probabilities) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        probabilities.forEach((k, v) -> out.put(k.name(), v));
+        return out;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.parley.service.moderation;
+
+import org.parley.label.Attribute;
+import org.parley.policy.Action;
+
+/** A scored comment on its way into the store; the policy's {@code action} sets its first status. */
+public record NewComment(
+        String id, String articleId, String articleTitle, Integer number, String parentId, Integer parentNumber,
+        String author, String text, String quote, Integer ratingUp, Integer ratingDown,
+        float[] scores, Attribute topAttribute, String spansJson, String stanceJson,
+        StoredComment.ModelRef model, Action action) {}

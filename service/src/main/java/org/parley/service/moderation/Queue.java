@@ -1,0 +1,40 @@
+package org.parley.service.moderation;
+
+/**
+ * The lists a moderator works from, in the manner of established moderation tools. Each is a
+ * condition on a comment's current state; the open ones are sorted by risk, highest first, the
+ * decided ones by the time of the decision, newest first.
+ */
+public enum Queue {
+    /** Held by the policy (or by a moderator's revision) for review. */
+    PENDING("status = 'PENDING'", true),
+    /** Published, but reported by readers since the last decision. */
+    REPORTED("status = 'PUBLISHED' AND open_reports > 0", true),
+    /** Passed up by a moderator to a senior one. */
+    ESCALATED("status = 'ESCALATED'", true),
+    /** Rejected by the policy, no person has looked at it. */
+    AUTO_REJECTED("status = 'REJECTED' AND decided_by = 'RULE'", false),
+    /** Approved by a moderator. */
+    APPROVED("status = 'PUBLISHED' AND decided_by = 'MODERATOR'", false),
+    /** Rejected by a moderator. */
+    REJECTED("status = 'REJECTED' AND decided_by = 'MODERATOR'", false),
+    /** Everything on the site now, whoever decided. */
+    PUBLISHED("status = 'PUBLISHED'", false);
+
+    private final String where;
+    private final boolean byRisk;
+
+    Queue(String where, boolean byRisk) {
+        this.where = where;
+        this.byRisk = byRisk;
+    }
+
+    /** A fixed SQL condition: never built from request input. */
+    public String where() {
+        return where;
+    }
+
+    public String orderBy() {
+        return byRisk ? "risk DESC, created_at ASC, id ASC" : "updated_at DESC, id ASC";
+    }
+}

@@ -1,0 +1,31 @@
+package org.parley.service.moderation;
+
+import org.parley.label.Attribute;
+import org.parley.policy.Action;
+
+import java.time.Instant;
+
+/**
+ * A comment as the store holds it: what the site sent, what the model said at ingestion, and
+ * where it stands now. {@code spansJson} and {@code stanceJson} are the API's JSON, kept as text.
+ *
+ * @param scores probabilities by {@link Attribute#ordinal()}
+ * @param version 1 at ingestion, one more with every decision after
+ */
+public record StoredComment(
+        String id, String articleId, String articleTitle, Integer number, String parentId, Integer parentNumber,
+        String author, String text, String quote, Integer ratingUp, Integer ratingDown, int openReports,
+        float[] scores, float risk, Attribute topAttribute, String spansJson, String stanceJson,
+        ModelRef model, Action action, Status status, Decider decidedBy, int version,
+        Instant createdAt, Instant updatedAt) {
+
+    /** The model that scored the comment. */
+    public record ModelRef(String name, String version, String checksum) {}
+
+    /** The highest of the six probabilities: what the queues sort by. */
+    public static float risk(float[] scores) {
+        float max = 0;
+        for (float s : scores) max = Math.max(max, s);
+        return max;
+    }
+}

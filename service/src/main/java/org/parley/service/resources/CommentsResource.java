@@ -1,0 +1,125 @@
+package org.parley.service.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.parley.service.api.moderation.CommentSubmission;
+import org.parley.service.api.moderation.CommentView;
+import org.parley.service.api.moderation.ConflictBody;
+import org.parley.service.api.moderation.DecisionRequest;
+import org.parley.service.api.moderation.ReportRequest;
+import org.parley.service.auth.Caller;
+import org.parley.service.auth.Role;
+import org.parley.service.errors.ApiException;
+import org.parley.service.moderation.Checks;
+import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.Ingestion;
+import org.parley.service.moderation.StoredComment;
+import org.parley.service.store.CommentStore;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Comments in the moderation store: sites submit and report them (website keys); moderators read
+ * them with their thread context and history, and decide on them.
+ */
+@Path("/v1/comments")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public final class CommentsResource {
+    private final Ingestion ingestion;
+    private final CommentStore store;
+    private final CommentViews views;
+    private final Clock clock;
+
+    public CommentsResource(Ingestion ingestion, CommentStore store, CommentViews views, Clock clock) {
+        this.ingestion = ingestion;
+        this.store = store;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    /** 201 with the stored comment, its status and scores; 200 with the stored one if the id was already taken. */
+    @POST
+    @Timed(name = "submit-comment")
+    @RolesAllowed(Role.WEBSITE_NAME)
+    public Response submit(CommentSubmission body) {
+        CommentStore.Insert r = ingestion.submit(List.of(Checks.submission(body, ""))).get(0);
+        return Response.status(r.created() ? 201 : 200)
+                .entity(views.of(r.comment(), null, null, r.created() ? null : true)).build();
+    }
+
+    /** The comment, the comment it answers, and every decision on it. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Role.MODERATOR_NAME)
+    public CommentView get(@PathParam("id") String id) {
+        StoredComment c = find(id);
+        CommentView parent = store.parent(c).map(views::of).orElse(null);
+        return views.of(c, parent, store.history(id), null);
+    }
+
+    /** For sites: where their comment stands now (a moderator may have decided since it was submitted). */
+    @GET
+    @Path("/{id}/status")
+    @RolesAllowed(Role.WEBSITE_NAME)
+    public Map<String, Object> status(@PathParam("id") String id) {
+        StoredComment c = find(id);
+        return Map.of("id", c.id(), "status", c.status().name(), "version", c.version());
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    @Timed(name = "decide")
+    @RolesAllowed(Role.MODERATOR_NAME)
+    public Response decide(@PathParam("id") String id, DecisionRequest body, @Context SecurityContext security) {
+        Checks.Decision d = Checks.decision(body);
+        Caller caller = (Caller) security.getUserPrincipal();
+        CommentStore.Outcome outcome = store.decide(id, d.verdict(), d.reason(), d.note(), caller.actor(),
+                d.expectedVersion(), clock.instant());
+        if (outcome instanceof CommentStore.Outcome.Decided ok)
+            return Response.ok(views.of(ok.comment(), null, store.history(id), null)).build();
+        if (outcome instanceof CommentStore.Outcome.Conflict c) return conflict(c.current(), d.expectedVersion());
+        throw notFound(id);
+    }
+
+    /** A reader's report: a published comment joins the REPORTED queue. */
+    @POST
+    @Path("/{id}/report")
+    @RolesAllowed(Role.WEBSITE_NAME)
+    public Map<String, Object> report(@PathParam("id") String id, ReportRequest body) {
+        String reason = body == null ? null : Checks.optional(body.reason(), "reason", Checks.MAX_REPORT_REASON);
+        StoredComment c = store.report(id, reason, clock.instant()).orElseThrow(() -> notFound(id));
+        return Map.of("id", c.id(), "status", c.status().name(), "openReports", c.openReports());
+    }
+
+    static ConflictBody conflictBody(CommentView current, int expected) {
+        return new ConflictBody(409, "comment " + current.id() + " is at version " + current.version() + ", not "
+                + expected + ": someone decided first. Here is its current state; decide again if needed.",
+                "expectedVersion", current);
+    }
+
+    private Response conflict(StoredComment current, int expected) {
+        return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(conflictBody(views.of(current), expected)).build();
+    }
+
+    private StoredComment find(String id) {
+        return store.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    static ApiException notFound(String id) {
+        return new ApiException(404, "id", null, "no comment with id '" + (id.length() > 200 ? id.substring(0, 200) + "…" : id) + "'");
+    }
+}

@@ -1,0 +1,123 @@
+package org.parley.service.resources;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.parley.service.api.ErrorBody;
+import org.parley.service.api.moderation.BulkDecisionRequest;
+import org.parley.service.api.moderation.BulkDecisionResponse;
+import org.parley.service.api.moderation.QueuePage;
+import org.parley.service.auth.Caller;
+import org.parley.service.auth.Role;
+import org.parley.service.errors.ApiException;
+import org.parley.service.moderation.Checks;
+import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.Queue;
+import org.parley.service.store.CommentStore;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The moderator's lists, per article or overall, and decisions on several comments at once. */
+@Path("/v1")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.MODERATOR_NAME)
+public final class QueueResource {
+    public static final int MAX_PAGE = 200;
+    public static final int MAX_BULK = 200;
+
+    private final CommentStore store;
+    private final CommentViews views;
+    private final Clock clock;
+
+    public QueueResource(CommentStore store, CommentViews views, Clock clock) {
+        this.store = store;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    /** One page of a queue: open queues highest risk first, decided ones newest first. */
+    @GET
+    @Path("/queue")
+    public QueuePage queue(@QueryParam("status") String status, @QueryParam("articleId") String articleId,
+                           @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
+        Queue queue = queue(status == null ? "PENDING" : status);
+        int l = limit == null ? 50 : limit;
+        int o = offset == null ? 0 : offset;
+        if (l < 1 || l > MAX_PAGE) throw new ApiException(400, "limit", MAX_PAGE, "limit must be 1 to " + MAX_PAGE + " (was " + l + ")");
+        if (o < 0) throw new ApiException(400, "offset", 0, "offset must not be negative");
+        Checks.optional(articleId, "articleId", 200);
+        CommentStore.Page page = store.queue(queue, articleId, l, o);
+        return new QueuePage(queue.name(), articleId, page.total(), o, l, page.comments().stream().map(views::of).toList());
+    }
+
+    /** How many comments each queue holds. */
+    @GET
+    @Path("/queue/counts")
+    public Map<String, Integer> counts(@QueryParam("articleId") String articleId) {
+        Checks.optional(articleId, "articleId", 200);
+        Map<String, Integer> out = new LinkedHashMap<>();
+        store.counts(articleId).forEach((q, n) -> out.put(q.name(), n));
+        return out;
+    }
+
+    /** The same decision for each listed comment, each applied on its own: a stale one is a 409 in place. */
+    @POST
+    @Path("/decisions")
+    public BulkDecisionResponse bulk(BulkDecisionRequest body, @Context SecurityContext security) {
+        if (body == null || body.comments() == null)
+            throw ApiException.badField("comments", "comments is required: [{\"id\": …, \"expectedVersion\": …}]");
+        if (body.comments().isEmpty()) throw new ApiException(400, "comments", 1, "comments must not be empty");
+        if (body.comments().size() > MAX_BULK)
+            throw new ApiException(413, "comments", MAX_BULK, "at most " + MAX_BULK + " comments per call (was " + body.comments().size() + ")");
+        Checks.decision(body.decision(), body.reason(), 1, body.note(), "");  // the shared part, once
+        Caller caller = (Caller) security.getUserPrincipal();
+        List<BulkDecisionResponse.Item> out = new ArrayList<>();
+        for (int i = 0; i < body.comments().size(); i++) {
+            BulkDecisionRequest.Target t = body.comments().get(i);
+            String prefix = "comments[" + i + "].";
+            try {
+                if (t == null) throw ApiException.badField("comments[" + i + "]", "each item must be an object");
+                String id = Checks.required(t.id(), prefix + "id", 420);
+                Checks.Decision d = Checks.decision(body.decision(), body.reason(), t.expectedVersion(), body.note(), prefix);
+                CommentStore.Outcome outcome = store.decide(id, d.verdict(), d.reason(), d.note(), caller.actor(),
+                        d.expectedVersion(), clock.instant());
+                if (outcome instanceof CommentStore.Outcome.Decided ok) {
+                    out.add(new BulkDecisionResponse.Item(id, 200, views.of(ok.comment()), null));
+                } else if (outcome instanceof CommentStore.Outcome.Conflict c) {
+                    var conflict = CommentsResource.conflictBody(views.of(c.current()), d.expectedVersion());
+                    out.add(new BulkDecisionResponse.Item(id, 409, conflict.current(),
+                            new ErrorBody(409, conflict.message(), prefix + "expectedVersion", null)));
+                } else {
+                    out.add(new BulkDecisionResponse.Item(id, 404, null,
+                            new ErrorBody(404, CommentsResource.notFound(id).getMessage(), prefix + "id", null)));
+                }
+            } catch (ApiException e) {
+                out.add(new BulkDecisionResponse.Item(t == null ? null : t.id(), e.status(), null,
+                        new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit())));
+            }
+        }
+        return new BulkDecisionResponse(out);
+    }
+
+    private static Queue queue(String name) {
+        try {
+            return Queue.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("status", "status must be one of " + Arrays.toString(Queue.values()) + " (was '" + name + "')");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.parley.service.resources;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.parley.service.api.moderation.LoginRequest;
+import org.parley.service.api.moderation.SessionView;
+import org.parley.service.auth.ApiKeyAuthFilter;
+import org.parley.service.auth.Caller;
+import org.parley.service.auth.ModeratorSession;
+import org.parley.service.auth.Role;
+import org.parley.service.errors.ApiException;
+import org.parley.service.store.AccountStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Moderator log-in: a username and password give a session token, returned and set as an
+ * HttpOnly, SameSite=Strict cookie for the moderator UI. Sessions expire after the configured time.
+ */
+@Path("/v1/session")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public final class SessionResource {
+    private final AccountStore accounts;
+    private final Duration lifetime;
+    private final boolean secureCookie;
+    private final Clock clock;
+
+    public SessionResource(AccountStore accounts, Duration lifetime, boolean secureCookie, Clock clock) {
+        this.accounts = accounts;
+        this.lifetime = lifetime;
+        this.secureCookie = secureCookie;
+        this.clock = clock;
+    }
+
+    @POST
+    public Response login(LoginRequest body) {
+        if (body == null) throw ApiException.badField("body", "{\"username\": …, \"password\": …} is required");
+        if (body.username() == null || body.username().isBlank()) throw ApiException.badField("username", "username is required");
+        if (body.password() == null || body.password().isEmpty()) throw ApiException.badField("password", "password is required");
+        if (body.username().length() > 100 || body.password().length() > 200)
+            throw new ApiException(401, "password", null, "wrong username or password");
+        AccountStore.Account account = accounts.check(body.username(), body.password().toCharArray())
+                .orElseThrow(() -> new ApiException(401, "password", null, "wrong username or password"));
+        if (!account.role().includes(Role.MODERATOR))
+            throw new ApiException(403, "username", null, "this account may not moderate");
+        AccountStore.Session s = accounts.login(account, lifetime, clock.instant());
+        return Response.ok(view(s.account().username(), s.account().role(), s.expiresAt().toString(), s.token()))
+                .header(HttpHeaders.SET_COOKIE, cookie(s.token(), lifetime.toSeconds())).build();
+    }
+
+    /** Who is logged in: the UI calls it on load to know whether to show the log-in form. */
+    @GET
+    @RolesAllowed(Role.MODERATOR_NAME)
+    public SessionView whoami(@Context SecurityContext security) {
+        Caller c = (Caller) security.getUserPrincipal();
+        String expires = c instanceof ModeratorSession s ? s.expiresAt().toString() : null;
+        return view(c.getName(), c.role(), expires, null);
+    }
+
+    @DELETE
+    public Response logout(@Context HttpHeaders headers) {
+        Cookie cookie = headers.getCookies().get(ApiKeyAuthFilter.SESSION_COOKIE);
+        if (cookie != null) accounts.logout(cookie.getValue());
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", 0)).build();
+    }
+
+    /** Written by hand because JAX-RS 3.0's NewCookie cannot say SameSite. The token is URL-safe base64. */
+    private String cookie(String value, long maxAge) {
+        return ApiKeyAuthFilter.SESSION_COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict"
+                + (secureCookie ? "; Secure" : "");
+    }
+
+    private static SessionView view(String name, Role role, String expires, String token) {
+        return new SessionView(name, role.name().toLowerCase(Locale.ROOT), expires, token);
+    }
+}

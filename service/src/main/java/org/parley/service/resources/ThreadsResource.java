@@ -1,0 +1,87 @@
+package org.parley.service.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.parley.service.api.moderation.CommentView;
+import org.parley.service.api.moderation.ThreadResult;
+import org.parley.service.auth.Role;
+import org.parley.service.core.RequestChecks;
+import org.parley.service.errors.ApiException;
+import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.Ingestion;
+import org.parley.service.moderation.Status;
+import org.parley.service.store.CommentStore;
+import org.parley.thread.Comment;
+import org.parley.thread.CommentThread;
+import org.parley.thread.InvalidThreadException;
+import org.parley.thread.ThreadJson;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * POST /v1/threads: a whole thread in the JSON thread format (docs/thread-format.md), each comment
+ * scored, stored and routed as by POST /v1/comments. Comment ids are unique only within a thread,
+ * so they are stored as {@code THREAD/COMMENT}; the article id is the article's, else the thread's.
+ */
+@Path("/v1/threads")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.WEBSITE_NAME)
+public final class ThreadsResource {
+    private final Ingestion ingestion;
+    private final CommentViews views;
+    private final int maxComments;
+
+    public ThreadsResource(Ingestion ingestion, CommentViews views, int maxComments) {
+        this.ingestion = ingestion;
+        this.views = views;
+        this.maxComments = maxComments;
+    }
+
+    @POST
+    @Timed(name = "submit-thread")
+    public ThreadResult submit(JsonNode body) {
+        if (body == null || !body.isObject()) throw ApiException.badField("body", "a thread (JSON object) is required");
+        JsonNode comments = body.get("comments");
+        if (comments != null && comments.isArray() && comments.size() > maxComments)
+            throw new ApiException(413, "comments", maxComments,
+                    "a thread holds at most " + maxComments + " comments per call (was " + comments.size() + ")");
+        CommentThread thread;
+        try {
+            thread = ThreadJson.fromTree(body);
+        } catch (InvalidThreadException e) {
+            throw ApiException.badField(e.field().isEmpty() ? "body" : e.field(), e.getMessage());
+        }
+        String articleId = thread.article().id() != null ? thread.article().id() : thread.id();
+        List<Ingestion.Submission> submissions = new ArrayList<>();
+        for (int i = 0; i < thread.comments().size(); i++) {
+            Comment c = thread.comments().get(i);
+            RequestChecks.text(c.text(), "comments[" + i + "].text");  // the thread format allows longer texts than we score
+            if (c.quote() != null && c.quote().length() > RequestChecks.MAX_TEXT)
+                throw new ApiException(400, "comments[" + i + "].quote", RequestChecks.MAX_TEXT,
+                        "comments[" + i + "].quote is longer than " + RequestChecks.MAX_TEXT + " characters");
+            submissions.add(new Ingestion.Submission(thread.id() + "/" + c.id(), articleId, thread.article().title(),
+                    c.text(), c.number(), c.parentId() == null ? null : thread.id() + "/" + c.parentId(),
+                    c.parentNumber(), c.author(), c.quote(),
+                    c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), null));
+        }
+        List<CommentStore.Insert> stored = ingestion.submit(submissions);
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        for (Status s : Status.values()) statuses.put(s.name(), 0);
+        List<CommentView> out = new ArrayList<>(stored.size());
+        for (CommentStore.Insert r : stored) {
+            statuses.merge(r.comment().status().name(), 1, Integer::sum);
+            out.add(views.of(r.comment(), null, null, r.created() ? null : true));
+        }
+        return new ThreadResult(thread.id(), articleId, statuses, out);
+    }
+}

@@ -1,0 +1,110 @@
+package org.parley.service.store;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import org.jdbi.v3.core.Jdbi;
+import org.parley.service.auth.Role;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Moderator accounts (passwords as bcrypt hashes) and their login sessions (only a token's SHA-256
+ * is stored, with its expiry).
+ */
+public final class AccountStore {
+    private static final int BCRYPT_COST = 10;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Jdbi jdbi;
+
+    public AccountStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public record Account(String username, Role role) {}
+
+    /** A logged-in session: the token goes to the browser, never into the database. */
+    public record Session(String token, Account account, Instant expiresAt) {}
+
+    public boolean isEmpty() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM moderators").mapTo(Integer.class).one()) == 0;
+    }
+
+    /** Creates the account, or sets a new password and role for an existing one. */
+    public void put(String username, char[] password, Role role, Instant now) {
+        String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, password);
+        jdbi.useTransaction(h -> {
+            int rows = h.createUpdate("UPDATE moderators SET password_hash = :hash, role = :role WHERE username = :u")
+                    .bind("hash", hash).bind("role", role.name()).bind("u", username).execute();
+            if (rows == 0)
+                h.createUpdate("INSERT INTO moderators (username, password_hash, role, created_at) VALUES (:u, :hash, :role, :at)")
+                        .bind("u", username).bind("hash", hash).bind("role", role.name())
+                        .bind("at", CommentStore.utc(now)).execute();
+        });
+    }
+
+    /** The account if the password is right; the same time is spent on an unknown user. */
+    public Optional<Account> check(String username, char[] password) {
+        Optional<String[]> row = jdbi.withHandle(h -> h.createQuery("SELECT password_hash, role FROM moderators WHERE username = :u")
+                .bind("u", username).map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).findOne());
+        String hash = row.map(r -> r[0]).orElse(DUMMY_HASH);
+        boolean ok = BCrypt.verifyer().verify(password, hash.toCharArray()).verified;
+        return ok && row.isPresent() ? Optional.of(new Account(username, Role.valueOf(row.get()[1]))) : Optional.empty();
+    }
+
+    private static final String DUMMY_HASH = BCrypt.withDefaults().hashToString(BCRYPT_COST, "not a password".toCharArray());
+
+    public Session login(Account account, Duration lifetime, Instant now) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expires = now.plus(lifetime);
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sessions (token_hash, username, created_at, expires_at) VALUES (:t, :u, :at, :exp)")
+                .bind("t", sha256(token)).bind("u", account.username()).bind("at", CommentStore.utc(now))
+                .bind("exp", CommentStore.utc(expires)).execute());
+        return new Session(token, account, expires);
+    }
+
+    /** The session's account, if the token is known and not expired. */
+    public Optional<Session> session(String token, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT s.expires_at, m.username, m.role FROM sessions s JOIN moderators m ON m.username = s.username
+                        WHERE s.token_hash = :t AND s.expires_at > :now""")
+                .bind("t", sha256(token)).bind("now", CommentStore.utc(now))
+                .map((rs, ctx) -> new Session(token, new Account(rs.getString("username"), Role.valueOf(rs.getString("role"))),
+                        CommentStore.instant(rs, "expires_at")))
+                .findOne());
+    }
+
+    public void logout(String token) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :t").bind("t", sha256(token)).execute());
+    }
+
+    /** Drops expired sessions; returns how many. */
+    public int purgeExpired(Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now")
+                .bind("now", CommentStore.utc(now)).execute());
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A random password for a first run's admin account. */
+    public static String randomPassword() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

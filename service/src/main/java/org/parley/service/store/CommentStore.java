@@ -1,0 +1,261 @@
+package org.parley.service.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.parley.label.Attribute;
+import org.parley.policy.Action;
+import org.parley.service.moderation.Decider;
+import org.parley.service.moderation.DecisionRecord;
+import org.parley.service.moderation.NewComment;
+import org.parley.service.moderation.Queue;
+import org.parley.service.moderation.Reason;
+import org.parley.service.moderation.Status;
+import org.parley.service.moderation.StoredComment;
+import org.parley.service.moderation.Verdict;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Comments, their decisions and reader reports. Every write is one transaction: when a method
+ * returns, what it wrote is committed, so an acknowledged request is never lost.
+ */
+public final class CommentStore {
+    /** The actor named on the policy's decisions. */
+    public static final String POLICY_ACTOR = "policy";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "c.*, a.title AS article_title";
+    private static final String FROM = " FROM comments c JOIN articles a ON a.id = c.article_id";
+
+    private final Jdbi jdbi;
+
+    public CommentStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** @param created false when a comment with this id was already stored: {@code comment} is that one */
+    public record Insert(boolean created, StoredComment comment) {}
+
+    /**
+     * Stores a scored comment with the policy's decision as version 1, unless its id is taken (a
+     * retry, or two sites' copies of one comment): then the stored one is returned unchanged.
+     */
+    public Insert insert(NewComment c, Instant now) {
+        return jdbi.inTransaction(h -> {
+            OffsetDateTime at = utc(now);
+            h.createUpdate("INSERT INTO articles (id, title, created_at) VALUES (:id, :title, :at) ON CONFLICT DO NOTHING")
+                    .bind("id", c.articleId()).bind("title", c.articleTitle()).bind("at", at).execute();
+            if (c.articleTitle() != null)  // the first comment of an article may come without its title
+                h.createUpdate("UPDATE articles SET title = :title WHERE id = :id AND title IS NULL")
+                        .bind("id", c.articleId()).bind("title", c.articleTitle()).execute();
+            Status status = Status.of(c.action());
+            int rows = h.createUpdate("""
+                    INSERT INTO comments (id, article_id, number, parent_id, parent_number, author, text, quote,
+                        rating_up, rating_down, open_reports, toxicity, severe_toxicity, identity_attack, insult,
+                        profanity, threat, risk, top_attribute, spans, stance, model_name, model_version,
+                        model_checksum, action, status, decided_by, version, created_at, updated_at)
+                    VALUES (:id, :articleId, :number, :parentId, :parentNumber, :author, :text, :quote,
+                        :ratingUp, :ratingDown, 0, :s0, :s1, :s2, :s3, :s4, :s5, :risk, :top, :spans, :stance,
+                        :modelName, :modelVersion, :modelChecksum, :action, :status, 'RULE', 1, :at, :at)
+                    ON CONFLICT DO NOTHING""")
+                    .bind("id", c.id()).bind("articleId", c.articleId()).bind("number", c.number())
+                    .bind("parentId", c.parentId()).bind("parentNumber", c.parentNumber())
+                    .bind("author", c.author()).bind("text", c.text()).bind("quote", c.quote())
+                    .bind("ratingUp", c.ratingUp()).bind("ratingDown", c.ratingDown())
+                    .bind("s0", c.scores()[0]).bind("s1", c.scores()[1]).bind("s2", c.scores()[2])
+                    .bind("s3", c.scores()[3]).bind("s4", c.scores()[4]).bind("s5", c.scores()[5])
+                    .bind("risk", StoredComment.risk(c.scores())).bind("top", c.topAttribute().name())
+                    .bind("spans", c.spansJson()).bind("stance", c.stanceJson())
+                    .bind("modelName", c.model().name()).bind("modelVersion", c.model().version())
+                    .bind("modelChecksum", c.model().checksum())
+                    .bind("action", c.action().name()).bind("status", status.name()).bind("at", at)
+                    .execute();
+            if (rows == 1) {
+                StoredComment stored = find(h, c.id()).orElseThrow();
+                appendDecision(h, stored, c.action().name(), null, null, POLICY_ACTOR, Decider.RULE, at);
+                return new Insert(true, stored);
+            }
+            return new Insert(false, find(h, c.id()).orElseThrow());
+        });
+    }
+
+    public Optional<StoredComment> find(String id) {
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
+    private static Optional<StoredComment> find(Handle h, String id) {
+        return h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.id = :id").bind("id", id)
+                .map((rs, ctx) -> comment(rs)).findOne();
+    }
+
+    /** The comment it answers: by the site's parent id, else by number within the same article. */
+    public Optional<StoredComment> parent(StoredComment c) {
+        return parent(c.articleId(), c.parentId(), c.parentNumber());
+    }
+
+    public Optional<StoredComment> parent(String articleId, String parentId, Integer parentNumber) {
+        if (parentId != null) return find(parentId);
+        if (parentNumber == null) return Optional.empty();
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM
+                        + " WHERE c.article_id = :article AND c.number = :number ORDER BY c.created_at LIMIT 1")
+                .bind("article", articleId).bind("number", parentNumber)
+                .map((rs, ctx) -> comment(rs)).findOne());
+    }
+
+    /** What {@link #decide} did. */
+    public sealed interface Outcome {
+        record Decided(StoredComment comment) implements Outcome {}
+        /** {@code expectedVersion} was stale: somebody else decided first; {@code current} is now. */
+        record Conflict(StoredComment current) implements Outcome {}
+        record NotFound() implements Outcome {}
+    }
+
+    /**
+     * A moderator's decision, applied only if the comment is still at {@code expectedVersion}: of two
+     * moderators deciding the same version at once, exactly one commits, the other gets a Conflict.
+     */
+    public Outcome decide(String id, Verdict verdict, Reason reason, String note, String actor, int expectedVersion,
+                          Instant now) {
+        return jdbi.inTransaction(h -> {
+            OffsetDateTime at = utc(now);
+            int rows = h.createUpdate("""
+                    UPDATE comments SET status = :status, decided_by = 'MODERATOR', open_reports = 0,
+                        version = version + 1, updated_at = :at
+                    WHERE id = :id AND version = :expected""")
+                    .bind("status", verdict.status().name()).bind("at", at).bind("id", id)
+                    .bind("expected", expectedVersion).execute();
+            Optional<StoredComment> current = find(h, id);
+            if (current.isEmpty()) return new Outcome.NotFound();
+            if (rows == 0) return new Outcome.Conflict(current.get());
+            appendDecision(h, current.get(), verdict.name(), reason == null ? null : reason.code(), note, actor,
+                    Decider.MODERATOR, at);
+            return new Outcome.Decided(current.get());
+        });
+    }
+
+    /** A reader's report: the comment joins the REPORTED queue if published. Empty if no such comment. */
+    public Optional<StoredComment> report(String id, String reason, Instant now) {
+        return jdbi.inTransaction(h -> {
+            int rows = h.createUpdate("UPDATE comments SET open_reports = open_reports + 1 WHERE id = :id")
+                    .bind("id", id).execute();
+            if (rows == 0) return Optional.empty();
+            h.createUpdate("INSERT INTO reports (comment_id, reason, reported_at) VALUES (:id, :reason, :at)")
+                    .bind("id", id).bind("reason", reason).bind("at", utc(now)).execute();
+            return find(h, id);
+        });
+    }
+
+    /** One page of a queue, and how many the whole queue holds. */
+    public record Page(List<StoredComment> comments, int total) {}
+
+    /** @param articleId null: all articles */
+    public Page queue(Queue queue, String articleId, int limit, int offset) {
+        String where = " WHERE " + queue.where() + (articleId == null ? "" : " AND c.article_id = :article");
+        return jdbi.withHandle(h -> {
+            Query page = h.createQuery("SELECT " + COLUMNS + FROM + where + " ORDER BY " + queue.orderBy()
+                    + " LIMIT :limit OFFSET :offset").bind("limit", limit).bind("offset", offset);
+            if (articleId != null) page.bind("article", articleId);
+            return new Page(page.map((rs, ctx) -> comment(rs)).list(), count(h, queue, articleId));
+        });
+    }
+
+    private static int count(Handle h, Queue queue, String articleId) {
+        Query count = h.createQuery("SELECT COUNT(*)" + FROM + " WHERE " + queue.where()
+                + (articleId == null ? "" : " AND c.article_id = :article"));
+        if (articleId != null) count.bind("article", articleId);
+        return count.mapTo(Integer.class).one();
+    }
+
+    /** How many comments each queue holds, for an article or (null) all. */
+    public Map<Queue, Integer> counts(String articleId) {
+        Map<Queue, Integer> out = new LinkedHashMap<>();
+        jdbi.useHandle(h -> {
+            for (Queue q : Queue.values()) out.put(q, count(h, q, articleId));
+        });
+        return out;
+    }
+
+    /** The decisions on a comment, oldest first. */
+    public List<DecisionRecord> history(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM decisions WHERE comment_id = :id ORDER BY version")
+                .bind("id", id).map((rs, ctx) -> decision(rs)).list());
+    }
+
+    /** Every decision made by {@code kind}, in the order made, streamed to {@code sink}. */
+    public void decisions(Decider kind, Consumer<DecisionRecord> sink) {
+        jdbi.useHandle(h -> h.createQuery("SELECT * FROM decisions WHERE actor_kind = :kind ORDER BY id")
+                .bind("kind", kind.name()).map((rs, ctx) -> decision(rs)).useStream(s -> s.forEach(sink)));
+    }
+
+    private static void appendDecision(Handle h, StoredComment c, String decision, String reason, String note,
+                                       String actor, Decider kind, OffsetDateTime at) {
+        h.createUpdate("""
+                INSERT INTO decisions (comment_id, version, decision, status, reason, note, actor, actor_kind, text,
+                    scores, model_version, model_checksum, decided_at)
+                VALUES (:id, :version, :decision, :status, :reason, :note, :actor, :kind, :text, :scores,
+                    :modelVersion, :modelChecksum, :at)""")
+                .bind("id", c.id()).bind("version", c.version()).bind("decision", decision)
+                .bind("status", c.status().name()).bind("reason", reason).bind("note", note)
+                .bind("actor", actor).bind("kind", kind.name()).bind("text", c.text())
+                .bind("scores", scoresJson(c.scores())).bind("modelVersion", c.model().version())
+                .bind("modelChecksum", c.model().checksum()).bind("at", at).execute();
+    }
+
+    /** {"TOXICITY": 0.12, …}, in attribute order. */
+    public static String scoresJson(float[] scores) {
+        Map<String, Float> m = new LinkedHashMap<>();
+        for (Attribute a : Attribute.values()) m.put(a.name(), scores[a.ordinal()]);
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static StoredComment comment(ResultSet rs) throws SQLException {
+        float[] scores = new float[Attribute.COUNT];
+        for (Attribute a : Attribute.values()) scores[a.ordinal()] = rs.getFloat(a.name().toLowerCase(java.util.Locale.ROOT));
+        return new StoredComment(rs.getString("id"), rs.getString("article_id"), rs.getString("article_title"),
+                integer(rs, "number"), rs.getString("parent_id"), integer(rs, "parent_number"), rs.getString("author"),
+                rs.getString("text"), rs.getString("quote"), integer(rs, "rating_up"), integer(rs, "rating_down"),
+                rs.getInt("open_reports"), scores, rs.getFloat("risk"), Attribute.valueOf(rs.getString("top_attribute")),
+                rs.getString("spans"), rs.getString("stance"),
+                new StoredComment.ModelRef(rs.getString("model_name"), rs.getString("model_version"), rs.getString("model_checksum")),
+                Action.valueOf(rs.getString("action")), Status.valueOf(rs.getString("status")),
+                Decider.valueOf(rs.getString("decided_by")), rs.getInt("version"),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static DecisionRecord decision(ResultSet rs) throws SQLException {
+        return new DecisionRecord(rs.getLong("id"), rs.getString("comment_id"), rs.getInt("version"),
+                rs.getString("decision"), Status.valueOf(rs.getString("status")), rs.getString("reason"),
+                rs.getString("note"), rs.getString("actor"), Decider.valueOf(rs.getString("actor_kind")),
+                rs.getString("text"), rs.getString("scores"), rs.getString("model_version"),
+                rs.getString("model_checksum"), instant(rs, "decided_at"));
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,50 @@
+package org.parley.service.store;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.jdbi.v3.core.Jdbi;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Schema migrations for the moderation store (Liquibase, {@code db/changelog.sql}), run at
+ * start-up so that an empty H2 file or PostgreSQL database becomes a working one with no set-up.
+ */
+public final class Database {
+    public static final String CHANGELOG = "db/changelog.sql";
+
+    static {
+        // Liquibase otherwise reports usage to its vendor at every start (and waits on the network).
+        System.setProperty("liquibase.analytics.enabled", "false");
+        System.setProperty("liquibase.showBanner", "false");
+    }
+
+    private Database() {}
+
+    /** Brings the schema up to date; safe to run on every start and from several services at once. */
+    public static void migrate(Jdbi jdbi) {
+        jdbi.useHandle(h -> migrate(h.getConnection()));
+    }
+
+    @SuppressWarnings("deprecation") // Liquibase.update(Contexts, LabelExpression): the stable API in 4.x
+    static void migrate(Connection connection) {
+        try {
+            var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Database.class.getClassLoader()), database);
+            liquibase.update(new Contexts(), new LabelExpression());
+            // Liquibase leaves auto-commit off; the pooled connection goes back as the pool expects it.
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+        } catch (LiquibaseException | SQLException e) {
+            throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The database behind moderation: comments with their scores and decisions, reader reports,
+ * suggested scores, moderator accounts and sessions. JDBI over H2 (the embedded default) or
+ * PostgreSQL; the schema is migrated by Liquibase at start-up ({@link org.parley.service.store.Database}).
+ */
+package org.parley.service.store;

@@ -1,0 +1,225 @@
+package org.parley.service.store;
+
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.parley.label.Attribute;
+import org.parley.policy.Action;
+import org.parley.service.auth.Role;
+import org.parley.service.moderation.Decider;
+import org.parley.service.moderation.DecisionRecord;
+import org.parley.service.moderation.NewComment;
+import org.parley.service.moderation.Queue;
+import org.parley.service.moderation.Reason;
+import org.parley.service.moderation.Status;
+import org.parley.service.moderation.StoredComment;
+import org.parley.service.moderation.Verdict;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The DAO on both databases: H2 (embedded default) and PostgreSQL (production). */
+class CommentStoreTest {
+    private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+    private static final StoredComment.ModelRef MODEL = new StoredComment.ModelRef("parley-toxicity", "v1", "abc123");
+
+    @TempDir Path dir;
+
+    private static NewComment comment(String id, String article, float toxicity, Action action) {
+        float[] s = new float[Attribute.COUNT];
+        s[Attribute.TOXICITY.ordinal()] = toxicity;
+        s[Attribute.INSULT.ordinal()] = toxicity / 2;
+        return new NewComment(id, article, "Title of " + article, 7, null, null, "dana", "text of " + id, null,
+                3, 12, s, Attribute.TOXICITY, "[{\"begin\":0,\"end\":4,\"weight\":1.5}]", null, MODEL, action);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void migratesAnEmptyDatabaseAndAgainWithoutChange(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        Database.migrate(jdbi);  // second start: nothing to do, no error
+        for (String table : List.of("articles", "comments", "decisions", "reports", "feedback", "moderators", "sessions"))
+            assertEquals(0, (int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one()), table);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void storesACommentWithThePolicysDecisionAndKeepsTheFirstOfTwoSubmissions(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        CommentStore.Insert first = store.insert(comment("c1", "a1", 0.7f, Action.REVIEW), T0);
+        assertTrue(first.created());
+        StoredComment c = first.comment();
+        assertEquals(Status.PENDING, c.status());
+        assertEquals(Decider.RULE, c.decidedBy());
+        assertEquals(1, c.version());
+        assertEquals("Title of a1", c.articleTitle());
+        assertEquals(0.7f, c.scores()[Attribute.TOXICITY.ordinal()], 1e-6);
+        assertEquals(0.7f, c.risk(), 1e-6);
+        assertEquals(3, c.ratingUp());
+        assertEquals(T0, c.createdAt());
+        assertEquals("v1", c.model().version());
+
+        CommentStore.Insert again = store.insert(comment("c1", "a1", 0.1f, Action.PUBLISH), T0.plusSeconds(5));
+        assertFalse(again.created());
+        assertEquals(Status.PENDING, again.comment().status(), "the stored comment is unchanged");
+        List<DecisionRecord> history = store.history("c1");
+        assertEquals(1, history.size());
+        assertEquals("REVIEW", history.get(0).decision());
+        assertEquals(CommentStore.POLICY_ACTOR, history.get(0).actor());
+        assertEquals("text of c1", history.get(0).text());
+        assertTrue(history.get(0).scoresJson().contains("\"TOXICITY\":0.7"), history.get(0).scoresJson());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void decisionsAreAppendedAndAStaleVersionIsAConflict(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        store.insert(comment("c1", "a1", 0.7f, Action.REVIEW), T0);
+
+        var rejected = store.decide("c1", Verdict.REJECT, Reason.INSULT, "rude", "alice", 1, T0.plusSeconds(60));
+        StoredComment after = ((CommentStore.Outcome.Decided) rejected).comment();
+        assertEquals(Status.REJECTED, after.status());
+        assertEquals(Decider.MODERATOR, after.decidedBy());
+        assertEquals(2, after.version());
+
+        var stale = store.decide("c1", Verdict.APPROVE, null, null, "bob", 1, T0.plusSeconds(61));
+        assertEquals(2, ((CommentStore.Outcome.Conflict) stale).current().version());
+        assertInstanceOf(CommentStore.Outcome.NotFound.class, store.decide("nope", Verdict.APPROVE, null, null, "bob", 1, T0));
+
+        var revised = store.decide("c1", Verdict.APPROVE, null, "on appeal", "bob", 2, T0.plusSeconds(120));
+        assertEquals(Status.PUBLISHED, ((CommentStore.Outcome.Decided) revised).comment().status());
+
+        List<DecisionRecord> h = store.history("c1");
+        assertEquals(List.of("REVIEW", "REJECT", "APPROVE"), h.stream().map(DecisionRecord::decision).toList());
+        assertEquals("alice", h.get(1).actor());
+        assertEquals("insult", h.get(1).reason());
+        assertEquals("rude", h.get(1).note());
+        assertEquals(T0.plusSeconds(60), h.get(1).decidedAt());
+        assertEquals("v1", h.get(1).modelVersion());
+        List<DecisionRecord> human = new ArrayList<>();
+        store.decisions(Decider.MODERATOR, human::add);
+        assertEquals(List.of("alice", "bob"), human.stream().map(DecisionRecord::actor).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void ofTwoModeratorsDecidingAtOnceExactlyOneWins(TestDatabases db) throws Exception {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        int comments = 20;
+        for (int i = 0; i < comments; i++) store.insert(comment("c" + i, "a1", 0.7f, Action.REVIEW), T0);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < comments; i++) {
+                String id = "c" + i;
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<CommentStore.Outcome>> both = new ArrayList<>();
+                for (String who : List.of("alice", "bob")) {
+                    Callable<CommentStore.Outcome> decide = () -> {
+                        start.await();
+                        return store.decide(id, who.equals("alice") ? Verdict.APPROVE : Verdict.REJECT,
+                                who.equals("alice") ? null : Reason.THREAT, null, who, 1, Instant.now());
+                    };
+                    both.add(pool.submit(decide));
+                }
+                start.countDown();
+                int won = 0, conflicts = 0;
+                for (Future<CommentStore.Outcome> f : both) {
+                    CommentStore.Outcome o = f.get();
+                    if (o instanceof CommentStore.Outcome.Decided) won++;
+                    else if (o instanceof CommentStore.Outcome.Conflict) conflicts++;
+                }
+                assertEquals(1, won, id);
+                assertEquals(1, conflicts, id);
+                assertEquals(2, store.history(id).size(), id + ": one policy decision, one moderator decision");
+                assertEquals(2, store.find(id).orElseThrow().version());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void queuesSortOpenCommentsByRiskAndFilterByArticle(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        store.insert(comment("low", "a1", 0.55f, Action.REVIEW), T0);
+        store.insert(comment("high", "a1", 0.85f, Action.REVIEW), T0.plusSeconds(1));
+        store.insert(comment("other", "a2", 0.7f, Action.REVIEW), T0.plusSeconds(2));
+        store.insert(comment("auto", "a1", 0.95f, Action.REJECT), T0.plusSeconds(3));
+        store.insert(comment("fine", "a1", 0.01f, Action.PUBLISH), T0.plusSeconds(4));
+
+        assertEquals(List.of("high", "other", "low"), ids(store.queue(Queue.PENDING, null, 10, 0)));
+        assertEquals(List.of("high", "low"), ids(store.queue(Queue.PENDING, "a1", 10, 0)));
+        CommentStore.Page second = store.queue(Queue.PENDING, null, 1, 1);
+        assertEquals(List.of("other"), ids(second));
+        assertEquals(3, second.total());
+        assertEquals(List.of("auto"), ids(store.queue(Queue.AUTO_REJECTED, null, 10, 0)));
+
+        store.report("fine", "spam", T0.plusSeconds(10));
+        assertEquals(List.of("fine"), ids(store.queue(Queue.REPORTED, null, 10, 0)));
+        assertTrue(store.report("missing", null, T0).isEmpty());
+
+        store.decide("high", Verdict.REJECT, Reason.THREAT, null, "alice", 1, T0.plusSeconds(20));
+        store.decide("fine", Verdict.APPROVE, null, null, "alice", 1, T0.plusSeconds(21));
+        store.decide("low", Verdict.ESCALATE, null, null, "alice", 1, T0.plusSeconds(22));
+        assertEquals(List.of("high"), ids(store.queue(Queue.REJECTED, null, 10, 0)));
+        assertEquals(List.of("fine"), ids(store.queue(Queue.APPROVED, null, 10, 0)));
+        assertEquals(List.of("low"), ids(store.queue(Queue.ESCALATED, null, 10, 0)));
+        assertTrue(ids(store.queue(Queue.REPORTED, null, 10, 0)).isEmpty(), "a moderator's decision closes the reports");
+        var counts = store.counts("a1");
+        assertEquals(0, counts.get(Queue.PENDING));
+        assertEquals(1, counts.get(Queue.AUTO_REJECTED));
+        assertEquals(1, counts.get(Queue.APPROVED));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void findsTheParentByIdOrByNumberInTheSameArticle(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        store.insert(comment("p", "a1", 0.1f, Action.PUBLISH), T0);  // number 7
+        assertEquals("p", store.parent("a1", null, 7).orElseThrow().id());
+        assertTrue(store.parent("a2", null, 7).isEmpty());
+        assertEquals("p", store.parent("a9", "p", null).orElseThrow().id());
+        assertTrue(store.parent("a1", null, null).isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void accountsKeepHashesAndSessionsExpire(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        AccountStore accounts = new AccountStore(jdbi);
+        assertTrue(accounts.isEmpty());
+        accounts.put("alice", "correct horse".toCharArray(), Role.MODERATOR, T0);
+        String stored = jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM moderators").mapTo(String.class).one());
+        assertFalse(stored.contains("correct horse"));
+        assertTrue(stored.startsWith("$2"), "a bcrypt hash");
+        assertTrue(accounts.check("alice", "wrong".toCharArray()).isEmpty());
+        assertTrue(accounts.check("nobody", "correct horse".toCharArray()).isEmpty());
+        AccountStore.Account alice = accounts.check("alice", "correct horse".toCharArray()).orElseThrow();
+        assertEquals(Role.MODERATOR, alice.role());
+
+        AccountStore.Session s = accounts.login(alice, Duration.ofMinutes(30), T0);
+        assertEquals("alice", accounts.session(s.token(), T0.plusSeconds(60)).orElseThrow().account().username());
+        assertTrue(accounts.session(s.token(), T0.plus(Duration.ofMinutes(31))).isEmpty(), "expired");
+        assertTrue(accounts.session("forged", T0).isEmpty());
+        assertEquals(1, accounts.purgeExpired(T0.plus(Duration.ofHours(1))));
+        AccountStore.Session s2 = accounts.login(alice, Duration.ofMinutes(30), T0);
+        accounts.logout(s2.token());
+        assertTrue(accounts.session(s2.token(), T0).isEmpty());
+    }
+
+    private static List<String> ids(CommentStore.Page page) {
+        return page.comments().stream().map(StoredComment::id).toList();
+    }
+}

@@ -1,0 +1,51 @@
+package org.parley.service.store;
+
+import io.dropwizard.db.DataSourceFactory;
+import org.jdbi.v3.core.Jdbi;
+import org.parley.service.ParleyConfiguration;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * The two databases the storage tests run against: an H2 file (the embedded default) and the
+ * PostgreSQL server at 127.0.0.1:5432, database {@code test} (PARLEY_TEST_PG_URL overrides), each
+ * test in a fresh schema. PostgreSQL being down fails the tests: it is never skipped.
+ */
+public enum TestDatabases {
+    H2, POSTGRESQL;
+
+    public static final String PG_URL = System.getenv().getOrDefault("PARLEY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String PG_USER = System.getenv().getOrDefault("PARLEY_TEST_PG_USER", "postgres");
+
+    /** A data source factory for an empty database of this kind. */
+    public DataSourceFactory fresh(Path dir) {
+        if (this == H2) return ParleyConfiguration.h2(dir.resolve("db-" + UUID.randomUUID()).toString());
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + PG_URL + " is required by the storage tests "
+                    + "(.ci/run starts it): " + e.getMessage(), e);
+        }
+        DataSourceFactory f = new DataSourceFactory();
+        f.setDriverClass("org.postgresql.Driver");
+        f.setUrl(PG_URL + "?currentSchema=" + schema + "&connectTimeout=3");
+        f.setUser(PG_USER);
+        f.setPassword("");
+        return f;
+    }
+
+    /** Jdbi on a fresh, migrated database. */
+    public Jdbi migrated(Path dir) {
+        DataSourceFactory f = fresh(dir);
+        Jdbi jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
+        Database.migrate(jdbi);
+        return jdbi;
+    }
+}
