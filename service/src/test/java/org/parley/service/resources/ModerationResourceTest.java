@@ -1,0 +1,378 @@
+package org.parley.service.resources;
+
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.policy.Policy;
+import org.parley.service.Fakes;
+import org.parley.service.auth.ApiKeyAuthFilter;
+import org.parley.service.auth.ApiKeys;
+import org.parley.service.auth.ModeratorSession;
+import org.parley.service.auth.RateLimiter;
+import org.parley.service.auth.Role;
+import org.parley.service.core.CommentScorer;
+import org.parley.service.core.ModelHolder;
+import org.parley.service.errors.ApiExceptionMapper;
+import org.parley.service.errors.DatabaseExceptionMapper;
+import org.parley.service.errors.JsonExceptionMapper;
+import org.parley.service.errors.UnexpectedExceptionMapper;
+import org.parley.service.errors.WebApplicationExceptionMapper;
+import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.Ingestion;
+import org.parley.service.store.AccountStore;
+import org.parley.service.store.CommentStore;
+import org.parley.service.store.TestDatabases;
+import org.parley.thread.BbcCommentPageParser;
+import org.parley.thread.CommentThread;
+import org.parley.thread.ThreadJson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The moderation API over a fake model and an H2 store: routing, roles, conflicts, sessions, bad input. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ModerationResourceTest {
+    static final int MAX_THREAD = 200;
+    static final String PASSWORD = "correct horse battery";
+    static final ObjectMapper JSON = Fakes.mapper();
+    static final Jdbi JDBI = TestDatabases.H2.migrated(tempDir());
+    static final CommentStore STORE = new CommentStore(JDBI);
+    static final AccountStore ACCOUNTS = new AccountStore(JDBI);
+
+    static final ResourceExtension RESOURCES = build();
+
+    private static ResourceExtension build() {
+        Clock clock = Clock.systemUTC();
+        ACCOUNTS.put("alice", PASSWORD.toCharArray(), Role.MODERATOR, Instant.now());
+        ACCOUNTS.put("wendy", PASSWORD.toCharArray(), Role.WEBSITE, Instant.now());
+        ModelHolder models = new ModelHolder(Fakes.served(Fakes.scorer(), "v1"), p -> { throw new IllegalStateException(); });
+        CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
+        Ingestion ingestion = new Ingestion(scorer, Fakes.stance(), STORE, JSON, clock);
+        CommentViews views = new CommentViews(JSON);
+        return ResourceExtension.builder()
+                .setMapper(JSON)
+                .setRegisterDefaultExceptionMappers(false)
+                .addProvider(new AuthDynamicFeature(new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000),
+                        token -> ACCOUNTS.session(token, clock.instant())
+                                .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.expiresAt())),
+                        new RateLimiter(2))))
+                .addProvider(RolesAllowedDynamicFeature.class)
+                .addProvider(new ApiExceptionMapper())
+                .addProvider(new JsonExceptionMapper())
+                .addProvider(new WebApplicationExceptionMapper())
+                .addProvider(new UnexpectedExceptionMapper())
+                .addProvider(new DatabaseExceptionMapper())
+                .addResource(new CommentsResource(ingestion, STORE, views, clock))
+                .addResource(new ThreadsResource(ingestion, views, MAX_THREAD))
+                .addResource(new QueueResource(STORE, views, clock))
+                .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), false, clock))
+                .build();
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("parley-moderation-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Invocation.Builder as(String key, String pathAndQuery) {
+        String[] parts = pathAndQuery.split("\\?", 2);
+        jakarta.ws.rs.client.WebTarget target = RESOURCES.target(parts[0]);
+        if (parts.length == 2)
+            for (String pair : parts[1].split("&")) target = target.queryParam(pair.split("=", 2)[0], pair.split("=", 2)[1]);
+        Invocation.Builder b = target.request();
+        return key == null ? b : b.header("Authorization", "Bearer " + key);
+    }
+
+    private static Response post(String key, String path, String body) {
+        return as(key, path).post(Entity.entity(body, MediaType.APPLICATION_JSON));
+    }
+
+    private static String unique() {
+        return "c-" + UUID.randomUUID();
+    }
+
+    private static String submission(String id, String text) {
+        ObjectNode n = JSON.createObjectNode().put("id", id).put("articleId", "a-1").put("articleTitle", "Talks stall").put("text", text);
+        return n.toString();
+    }
+
+    private static JsonNode submit(String id, String text) {
+        Response r = post(Fakes.WEBSITE_KEY, "/v1/comments", submission(id, text));
+        JsonNode body = r.readEntity(JsonNode.class);
+        assertEquals(201, r.getStatus(), body.toString());
+        return body;
+    }
+
+    @Test
+    void submissionsAreScoredStoredAndRoutedByThePolicy() {
+        String threat = unique(), insult = unique(), civil = unique();
+        JsonNode t = submit(threat, "I will kill you");
+        assertEquals("PENDING", t.get("status").asText());
+        assertEquals("REVIEW", t.get("action").asText());
+        assertEquals(0.8, t.at("/attributes/THREAT/probability").asDouble(), 1e-6);
+        assertEquals("fake", t.at("/model/name").asText());
+        assertEquals("v1", t.at("/model/version").asText());
+        assertEquals(1, t.get("version").asInt());
+        assertEquals("REJECTED", submit(insult, "you idiot").get("status").asText());
+        assertEquals("PUBLISHED", submit(civil, "Thanks for the article").get("status").asText());
+
+        Response again = post(Fakes.WEBSITE_KEY, "/v1/comments", submission(threat, "a different text"));
+        JsonNode dup = again.readEntity(JsonNode.class);
+        assertEquals(200, again.getStatus());
+        assertTrue(dup.get("duplicate").asBoolean());
+        assertEquals("I will kill you", dup.get("text").asText(), "the stored comment, not a second one");
+        assertEquals(1, STORE.history(threat).size());
+
+        JsonNode status = as(Fakes.WEBSITE_KEY, "/v1/comments/" + threat + "/status").get(JsonNode.class);
+        assertEquals("PENDING", status.get("status").asText());
+    }
+
+    @Test
+    void aReplyStoresItsStanceTowardTheParentAndShowsTheParentToModerators() {
+        String parent = unique(), reply = unique();
+        submit(parent, "The strike is justified.");
+        ObjectNode body = (ObjectNode) JSON.createObjectNode().put("id", reply).put("articleId", "a-1")
+                .put("text", "Is it, though?").put("parentId", parent);
+        body.putArray("targets").add("military action");
+        Response r = post(Fakes.WEBSITE_KEY, "/v1/comments", body.toString());
+        JsonNode stored = r.readEntity(JsonNode.class);
+        assertEquals(201, r.getStatus(), stored.toString());
+        assertEquals("QUERY", stored.at("/replyStance/label").asText());
+        assertEquals("military action", stored.at("/stance/0/target").asText());
+
+        JsonNode seen = as(Fakes.MODERATOR_KEY, "/v1/comments/" + reply).get(JsonNode.class);
+        assertEquals(parent, seen.at("/parent/id").asText());
+        assertEquals("The strike is justified.", seen.at("/parent/text").asText());
+        assertEquals("Talks stall", seen.get("articleTitle").asText(), "the article's title, given with the parent");
+        assertEquals("policy", seen.at("/history/0/actor").asText());
+    }
+
+    @Test
+    void theBbcSeedThreadIsStoredCommentByCommentWithQuotesAsParents() throws IOException {
+        Path seed = Path.of("../seeds/001_ebaeb092d28a86a2.txt");
+        CommentThread thread = BbcCommentPageParser.parse("seed-" + UUID.randomUUID(), Files.readString(seed, StandardCharsets.UTF_8));
+        Response r = post(Fakes.WEBSITE_KEY, "/v1/threads", ThreadJson.toJson(thread));
+        JsonNode body = r.readEntity(JsonNode.class);
+        assertEquals(200, r.getStatus(), body.toString());
+        assertEquals(thread.comments().size(), body.get("comments").size());
+        int total = 0;
+        for (JsonNode n : body.get("statuses")) total += n.asInt();
+        assertEquals(thread.comments().size(), total);
+        JsonNode c365 = null;
+        for (JsonNode c : body.get("comments")) if (c.get("id").asText().endsWith("/c365")) c365 = c;
+        assertNotNull(c365, "comment 365 of the seed");
+        assertEquals(296, c365.get("parentNumber").asInt());
+        assertNotNull(c365.get("replyStance"), "365 quotes 296: its reply stance is toward the quote");
+        assertEquals(thread.id() + "/c365", c365.get("id").asText());
+
+        JsonNode again = post(Fakes.WEBSITE_KEY, "/v1/threads", ThreadJson.toJson(thread)).readEntity(JsonNode.class);
+        for (JsonNode c : again.get("comments")) assertTrue(c.get("duplicate").asBoolean(), c.get("id").asText());
+    }
+
+    @Test
+    void aStaleDecisionIs409WithTheCurrentStateAndTheWinnerIsRecorded() {
+        String id = unique();
+        submit(id, "I will kill you");
+        Response first = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision",
+                "{\"decision\": \"REJECT\", \"reason\": \"threat\", \"expectedVersion\": 1, \"note\": \"clear threat\"}");
+        assertEquals(200, first.getStatus());
+        Response second = post(Fakes.ADMIN_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}");
+        JsonNode conflict = second.readEntity(JsonNode.class);
+        assertEquals(409, second.getStatus());
+        assertEquals("REJECTED", conflict.at("/current/status").asText());
+        assertEquals(2, conflict.at("/current/version").asInt());
+
+        JsonNode seen = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
+        JsonNode last = seen.get("history").get(1);
+        assertEquals("REJECT", last.get("decision").asText());
+        assertEquals("threat", last.get("reason").asText());
+        assertEquals("MODERATOR", last.get("actorKind").asText());
+        assertTrue(last.get("actor").asText().startsWith("key:moderator-"), last.toString());
+        assertEquals("I will kill you", last.get("text").asText());
+        assertEquals(0.8, last.at("/scores/THREAT").asDouble(), 1e-6);
+    }
+
+    @Test
+    void bulkDecisionsApplyEachInPlace() {
+        String a = unique(), b = unique();
+        submit(a, "I will kill you");
+        submit(b, "I will kill them");
+        post(Fakes.MODERATOR_KEY, "/v1/comments/" + b + "/decision", "{\"decision\": \"ESCALATE\", \"expectedVersion\": 1}").close();
+        Response r = post(Fakes.MODERATOR_KEY, "/v1/decisions", "{\"decision\": \"REJECT\", \"reason\": \"threat\", \"comments\": ["
+                + "{\"id\": \"" + a + "\", \"expectedVersion\": 1}, {\"id\": \"" + b + "\", \"expectedVersion\": 1},"
+                + "{\"id\": \"missing\", \"expectedVersion\": 1}]}");
+        JsonNode results = r.readEntity(JsonNode.class).get("results");
+        assertEquals(200, r.getStatus());
+        assertEquals(List.of(200, 409, 404), List.of(results.get(0).get("status").asInt(), results.get(1).get("status").asInt(),
+                results.get(2).get("status").asInt()));
+        assertEquals("REJECTED", results.get(0).at("/comment/status").asText());
+        assertEquals("ESCALATED", results.get(1).at("/comment/status").asText(), "the current state of the conflicting one");
+    }
+
+    @Test
+    void theQueueListsPendingCommentsHighestRiskFirst() {
+        String article = "a-" + UUID.randomUUID();
+        for (String[] c : new String[][]{{"x1", "I will kill you"}, {"x2", "kill kill"}}) {
+            ObjectNode n = JSON.createObjectNode().put("id", article + c[0]).put("articleId", article).put("text", c[1]);
+            post(Fakes.WEBSITE_KEY, "/v1/comments", n.toString()).close();
+        }
+        JsonNode page = as(Fakes.MODERATOR_KEY, "/v1/queue?status=PENDING&articleId=" + article).get(JsonNode.class);
+        assertEquals(2, page.get("total").asInt());
+        double first = page.at("/comments/0/risk").asDouble(), second = page.at("/comments/1/risk").asDouble();
+        assertTrue(first >= second);
+        JsonNode counts = as(Fakes.MODERATOR_KEY, "/v1/queue/counts?articleId=" + article).get(JsonNode.class);
+        assertEquals(2, counts.get("PENDING").asInt());
+        post(Fakes.WEBSITE_KEY, "/v1/comments/" + article + "x1/report", "{\"reason\": \"abusive\"}").close();
+        assertEquals(0, as(Fakes.MODERATOR_KEY, "/v1/queue?status=REPORTED&articleId=" + article).get(JsonNode.class)
+                .get("total").asInt(), "a pending comment is not on the site, so it is not in REPORTED");
+    }
+
+    @Test
+    void aModeratorLogsInWithACookieSessionAndOutAgain() {
+        Response bad = post(null, "/v1/session", "{\"username\": \"alice\", \"password\": \"wrong\"}");
+        assertEquals(401, bad.getStatus());
+        assertEquals(403, post(null, "/v1/session", "{\"username\": \"wendy\", \"password\": \"" + PASSWORD + "\"}").getStatus(),
+                "a website account may not log in to moderate");
+
+        Response login = post(null, "/v1/session", "{\"username\": \"alice\", \"password\": \"" + PASSWORD + "\"}");
+        assertEquals(200, login.getStatus());
+        String cookie = login.getHeaderString("Set-Cookie");
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+        String token = login.readEntity(JsonNode.class).get("token").asText();
+        assertTrue(cookie.startsWith(ApiKeyAuthFilter.SESSION_COOKIE + "=" + token));
+
+        Response queue = RESOURCES.target("/v1/queue").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token).get();
+        assertEquals(200, queue.getStatus());
+        String id = unique();
+        submit(id, "I will kill you");
+        Response decided = RESOURCES.target("/v1/comments/" + id + "/decision").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token)
+                .post(Entity.json("{\"decision\": \"APPROVE\", \"expectedVersion\": 1}"));
+        assertEquals("alice", decided.readEntity(JsonNode.class).at("/history/1/actor").asText());
+
+        RESOURCES.target("/v1/session").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token).delete().close();
+        assertEquals(401, RESOURCES.target("/v1/queue").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token).get().getStatus());
+    }
+
+    /** Every moderation endpoint, with a body that would otherwise be accepted. */
+    private static final String[][] MODERATION = {
+            {"GET", "/v1/queue", null},
+            {"GET", "/v1/queue/counts", null},
+            {"GET", "/v1/comments/some-id", null},
+            {"POST", "/v1/comments/some-id/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}"},
+            {"POST", "/v1/decisions", "{\"decision\": \"APPROVE\", \"comments\": [{\"id\": \"x\", \"expectedVersion\": 1}]}"},
+            {"GET", "/v1/session", null},
+    };
+
+    @Test
+    void websiteKeysAndAnonymousCallersCannotReachAnyModerationEndpoint() {
+        for (String[] e : MODERATION) {
+            assertEquals(403, call(Fakes.WEBSITE_KEY, e).getStatus(), "website key on " + e[0] + " " + e[1]);
+            assertEquals(401, call(null, e).getStatus(), "no key on " + e[0] + " " + e[1]);
+            int asModerator = call(Fakes.MODERATOR_KEY, e).getStatus();
+            assertTrue(asModerator != 401 && asModerator != 403, e[1] + " with a moderator key: " + asModerator);
+        }
+        for (String[] e : new String[][]{{"POST", "/v1/comments", submission(unique(), "hello")},
+                {"POST", "/v1/threads", "{}"}, {"GET", "/v1/comments/x/status", null}, {"POST", "/v1/comments/x/report", "{}"}})
+            assertEquals(401, call(null, e).getStatus(), "no key on " + e[1]);
+    }
+
+    private static Response call(String key, String[] e) {
+        return e[0].equals("GET") ? as(key, e[1]).get() : post(key, e[1], e[2]);
+    }
+
+    @Test
+    void badInputOnEveryEndpointIsA4xxNamingTheField() {
+        String longText = "x".repeat(20_481);
+        String id = unique();
+        submit(id, "I will kill you");
+        Object[][] cases = {
+                {"/v1/comments", "{\"articleId\": \"a\", \"text\": \"hi\"}", 400, "id"},
+                {"/v1/comments", "{\"id\": \"i\", \"text\": \"hi\"}", 400, "articleId"},
+                {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\"}", 400, "text"},
+                {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"   \"}", 400, "text"},
+                {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"" + longText + "\"}", 400, "text"},
+                {"/v1/comments", "{\"id\": \"" + "i".repeat(201) + "\", \"articleId\": \"a\", \"text\": \"hi\"}", 400, "id"},
+                {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"number\": 0}", 400, "number"},
+                {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"rating\": {\"up\": -1}}", 400, "rating.up"},
+                {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"colour\": 1}", 400, "colour"},
+                {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": 5}", 400, "text"},
+                {"/v1/comments", "{\"id\": \"i\", ", 400, "body"},
+                {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"targets\": [\"\"]}", 400, "targets[0]"},
+                {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"parentId\": \"i\"}", 400, "parentId"},
+                {"/v1/threads", "[]", 400, "body"},
+                {"/v1/threads", "{\"id\": \"t\", \"article\": {\"title\": \"T\"}, \"comments\": [{\"id\": \"c1\"}]}", 400, "comments[0].text"},
+                {"/v1/threads", thread(MAX_THREAD + 1), 413, "comments"},
+                {"/v1/comments/" + id + "/report", "{\"reason\": \"" + "r".repeat(201) + "\"}", 400, "reason"},
+        };
+        for (Object[] c : cases) expectError(Fakes.WEBSITE_KEY, (String) c[0], (String) c[1], (int) c[2], (String) c[3]);
+        Object[][] moderator = {
+                {"/v1/comments/" + id + "/decision", "{\"decision\": \"APPROVE\"}", 400, "expectedVersion"},
+                {"/v1/comments/" + id + "/decision", "{\"decision\": \"MAYBE\", \"expectedVersion\": 1}", 400, "decision"},
+                {"/v1/comments/" + id + "/decision", "{\"decision\": \"REJECT\", \"expectedVersion\": 1}", 400, "reason"},
+                {"/v1/comments/" + id + "/decision", "{\"decision\": \"REJECT\", \"reason\": \"ugly\", \"expectedVersion\": 1}", 400, "reason"},
+                {"/v1/comments/" + id + "/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 0}", 400, "expectedVersion"},
+                {"/v1/comments/nope/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}", 404, "id"},
+                {"/v1/decisions", "{\"decision\": \"APPROVE\", \"comments\": []}", 400, "comments"},
+                {"/v1/decisions", "{\"decision\": \"APPROVE\"}", 400, "comments"},
+                {"/v1/decisions", bulk(201), 413, "comments"},
+                {"/v1/session", "{\"password\": \"x\"}", 400, "username"},
+        };
+        for (Object[] c : moderator) expectError(Fakes.MODERATOR_KEY, (String) c[0], (String) c[1], (int) c[2], (String) c[3]);
+        for (String[] q : new String[][]{{"/v1/queue?status=LATER", "status"}, {"/v1/queue?limit=0", "limit"},
+                {"/v1/queue?limit=201", "limit"}, {"/v1/queue?offset=-1", "offset"}}) {
+            Response r = as(Fakes.MODERATOR_KEY, q[0]).get();
+            JsonNode body = r.readEntity(JsonNode.class);
+            assertEquals(400, r.getStatus(), q[0]);
+            assertEquals(q[1], body.get("field").asText(), q[0]);
+        }
+        assertEquals(404, as(Fakes.MODERATOR_KEY, "/v1/comments/nope").get().getStatus());
+    }
+
+    private static void expectError(String key, String path, String body, int status, String field) {
+        Response r = post(key, path, body);
+        JsonNode error = r.readEntity(JsonNode.class);
+        assertEquals(status, r.getStatus(), path + " " + body.substring(0, Math.min(body.length(), 120)) + " -> " + error);
+        assertEquals(field, error.path("field").asText(), path + " " + error);
+    }
+
+    private static String thread(int comments) {
+        ObjectNode t = JSON.createObjectNode().put("id", "big");
+        t.putObject("article").put("title", "T");
+        ArrayNode list = t.putArray("comments");
+        for (int i = 0; i < comments; i++) list.addObject().put("id", "c" + i).put("text", "hello " + i);
+        return t.toString();
+    }
+
+    private static String bulk(int comments) {
+        ObjectNode b = JSON.createObjectNode().put("decision", "APPROVE");
+        ArrayNode list = b.putArray("comments");
+        for (int i = 0; i < comments; i++) list.addObject().put("id", "c" + i).put("expectedVersion", 1);
+        return b.toString();
+    }
+}
