@@ -1,0 +1,141 @@
+package org.parley.service.faults;
+
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import io.dropwizard.util.Duration;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.policy.Policy;
+import org.parley.service.Fakes;
+import org.parley.service.auth.ApiKeyAuthFilter;
+import org.parley.service.auth.ApiKeys;
+import org.parley.service.auth.RateLimiter;
+import org.parley.service.core.CommentScorer;
+import org.parley.service.core.ModelHolder;
+import org.parley.service.errors.ApiExceptionMapper;
+import org.parley.service.errors.DatabaseExceptionMapper;
+import org.parley.service.errors.JsonExceptionMapper;
+import org.parley.service.errors.UnexpectedExceptionMapper;
+import org.parley.service.errors.WebApplicationExceptionMapper;
+import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.Ingestion;
+import org.parley.service.resources.CommentsResource;
+import org.parley.service.resources.QueueResource;
+import org.parley.service.resources.ScoreResource;
+import org.parley.service.store.CommentStore;
+import org.parley.service.store.Database;
+import org.parley.service.store.TestDatabases;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * PostgreSQL goes away behind a proxy while the service runs: scoring still answers, submissions
+ * get 503 with Retry-After (nothing half-stored), and when it is back the same pool serves again.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class DatabaseOutageTest {
+    static final ObjectMapper JSON = Fakes.mapper();
+    static final TcpProxy PROXY = proxy();
+    static final CommentStore STORE = new CommentStore(pooledJdbi());
+    static final ResourceExtension RESOURCES = resources();
+
+    private static TcpProxy proxy() {
+        try {
+            return new TcpProxy("127.0.0.1", 5432);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The service's pool settings (config.yml), through the proxy, on a fresh PostgreSQL schema. */
+    private static Jdbi pooledJdbi() {
+        DataSourceFactory f;
+        try {
+            f = TestDatabases.POSTGRESQL.fresh(Files.createTempDirectory("outage"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        f.setUrl(f.getUrl().replace("127.0.0.1:5432", "127.0.0.1:" + PROXY.port()));
+        f.setMaxWaitForConnection(Duration.seconds(2));
+        f.setCheckConnectionOnBorrow(true);
+        f.setValidationQuery("SELECT 1");
+        f.setValidationInterval(Duration.seconds(0));
+        Jdbi jdbi = Jdbi.create(f.build(new MetricRegistry(), "outage-test"));
+        Database.migrate(jdbi);
+        return jdbi;
+    }
+
+    private static ResourceExtension resources() {
+        ModelHolder models = new ModelHolder(Fakes.served(Fakes.scorer(), "v1"), p -> { throw new IllegalStateException(); });
+        CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
+        Clock clock = Clock.systemUTC();
+        CommentViews views = new CommentViews(JSON);
+        return ResourceExtension.builder()
+                .setMapper(JSON)
+                .setRegisterDefaultExceptionMappers(false)
+                .addProvider(new AuthDynamicFeature(new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2))))
+                .addProvider(RolesAllowedDynamicFeature.class)
+                .addProvider(new ApiExceptionMapper())
+                .addProvider(new JsonExceptionMapper())
+                .addProvider(new WebApplicationExceptionMapper())
+                .addProvider(new UnexpectedExceptionMapper())
+                .addProvider(new DatabaseExceptionMapper())
+                .addResource(new ScoreResource(scorer, JSON, Fakes.MAX_BATCH, Fakes.stance()))
+                .addResource(new CommentsResource(new Ingestion(scorer, Fakes.stance(), STORE, JSON, clock), STORE, views, clock))
+                .addResource(new QueueResource(STORE, views, clock))
+                .build();
+    }
+
+    @AfterAll
+    static void closeProxy() throws IOException {
+        PROXY.close();
+    }
+
+    private static Response submit(String id) {
+        return RESOURCES.target("/v1/comments").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.json("{\"id\": \"" + id + "\", \"articleId\": \"a\", \"text\": \"I will kill you\"}"));
+    }
+
+    @Test
+    void submissionsGet503WhileTheDatabaseIsDownAndWorkAgainWhenItReturns() throws IOException {
+        assertEquals(201, submit("before").getStatus());
+
+        PROXY.down();
+        try {
+            Response refused = submit("during");
+            JsonNode body = refused.readEntity(JsonNode.class);
+            assertEquals(503, refused.getStatus(), body.toString());
+            assertEquals(String.valueOf(DatabaseExceptionMapper.RETRY_AFTER_SECONDS), refused.getHeaderString("Retry-After"));
+            assertTrue(body.get("message").asText().contains("nothing was stored"), body.toString());
+            assertEquals(503, RESOURCES.target("/v1/queue").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY)
+                    .get().getStatus());
+
+            Response scored = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                    .post(Entity.json("{\"comment\": {\"text\": \"you idiot\"}}"));
+            assertEquals(200, scored.getStatus(), "scoring needs no database");
+        } finally {
+            PROXY.up();
+        }
+
+        Response retried = submit("during");
+        assertEquals(201, retried.getStatus(), retried.readEntity(String.class));
+        assertTrue(STORE.find("before").isPresent());
+        assertTrue(STORE.find("during").isPresent());
+        assertEquals(1, STORE.history("during").size());
+    }
+}
