@@ -105,7 +105,9 @@ public final class ThreadResource {
             return ThreadJson.fromTree(request.thread());
         } catch (InvalidThreadException e) {
             String field = e.field().isEmpty() ? "thread" : "thread." + e.field();
-            throw ApiException.badField(field, field + ": " + e.problem());
+            // The format quotes a mistyped string ("got a string \"…\""); it may be comment text, which no response repeats.
+            String problem = e.problem().replaceFirst("(?s)(got a string) \".*\"$", "$1");
+            throw ApiException.badField(field, field + ": " + problem);
         }
     }
 

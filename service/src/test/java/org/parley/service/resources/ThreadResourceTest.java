@@ -215,6 +215,16 @@ class ThreadResourceTest {
     }
 
     @Test
+    void aMistypedFieldIsNamedWithoutRepeatingItsText() throws Exception {
+        Response r = ScoreResourceTest.post(RESOURCES, "/v1/score/thread", "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"x\"},"
+                + " \"comments\": [{\"id\": \"c1\", \"text\": \"a\", \"number\": \"you secret idiot\"}]}}");
+        JsonNode json = Fakes.mapper().readTree(r.readEntity(String.class));
+        assertEquals(400, r.getStatus());
+        assertEquals("thread.comments[0].number", json.get("field").asText());
+        assertEquals("thread.comments[0].number: expected an integer, got a string", json.get("message").asText());
+    }
+
+    @Test
     void websiteKeysOnly() {
         Response none = RESOURCES.target("/v1/score/thread").request().post(jakarta.ws.rs.client.Entity.json("{}"));
         assertEquals(401, none.getStatus());
