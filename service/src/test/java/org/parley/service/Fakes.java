@@ -128,8 +128,8 @@ public final class Fakes {
     }
 
     /**
-     * Proposes, for any article, the people Barack Obama and Vladimir Putin, the place Syria and the
-     * issues "military action" and "chemical weapons", as TargetFinder would (names first).
+     * Finds, in any article, Syria, Barack Obama, Vladimir Putin and UK, then the issues "military
+     * action" and "chemical weapons", as TargetFinder lists them (names first, most mentioned first).
      */
     public static ThreadTargets targets() {
         return new ThreadTargets(article -> List.of(

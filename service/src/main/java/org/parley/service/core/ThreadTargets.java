@@ -32,12 +32,22 @@ public final class ThreadTargets {
     /** CoreNLP's NER, loaded (~3 s, ~230 MB) when a thread first comes without targets, then shared. */
     public static ThreadTargets coreNlp() {
         return new ThreadTargets(new Function<>() {
-            private TargetFinder loaded;
+            private volatile TargetFinder loaded;
 
             @Override
-            public synchronized List<CandidateTarget> apply(Article article) {
-                if (loaded == null) loaded = new TargetFinder();
-                return loaded.find(article, MAX_PROPOSED);
+            public List<CandidateTarget> apply(Article article) {
+                return finder().find(article, MAX_PROPOSED); // TargetFinder is thread-safe: only the load is serialised
+            }
+
+            private TargetFinder finder() {
+                TargetFinder f = loaded;
+                if (f == null) {
+                    synchronized (this) {
+                        if (loaded == null) loaded = new TargetFinder();
+                        f = loaded;
+                    }
+                }
+                return f;
             }
         });
     }
