@@ -137,8 +137,11 @@ class ParleyApplicationTest {
         body.at("/targets/used").forEach(t -> used.add(t.asText()));
         assertTrue(used.size() >= 3 && used.size() <= 5 && used.contains("military action"), used.toString());
         assertEquals(thread.comments().size(), body.get("comments").size());
+        int military = used.indexOf("military action");
         for (JsonNode c : body.get("comments")) {
             if (c.get("id").asText().equals("c365")) assertEquals("quote", c.get("replyTo").asText(), c.toString());
+            // "Throwing bombs into the mix wont help one jot.": the issue requires AGAINST military action.
+            if (c.get("id").asText().equals("c360")) assertEquals("AGAINST", c.at("/stance/" + military + "/label").asText(), c.toString());
             assertEquals(used.size(), c.get("stance").size());
         }
         for (JsonNode t : body.at("/summary/stance")) {
