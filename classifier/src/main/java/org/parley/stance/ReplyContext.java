@@ -6,17 +6,37 @@ import org.parley.thread.CommentThread;
 
 /**
  * The parent text a reply's stance is read against. On BBC-style pages a reply names its parent
- * by quoting it ("296.Seqenenre wrote: …"): when that comment is in the thread its whole text is
- * the parent; when it is on another page, the quoted passage is all we have of it.
+ * by quoting it ("296.Seqenenre wrote: …"): the quoted passage is what the reply answers, so it
+ * comes first. A reply that quotes nothing but names a comment of this thread ({@code parentId},
+ * or {@code parentNumber} when that comment is on this page) is read against that comment's text.
  */
 public final class ReplyContext {
     private ReplyContext() {}
 
-    public static Optional<String> parentText(CommentThread thread, Comment reply) {
-        if (reply.parentId() != null) {
-            Comment parent = thread.comment(reply.parentId());
-            if (parent != null) return Optional.of(parent.text());
+    /**
+     * @param text      what the reply is read against
+     * @param commentId the id of the parent comment whose text this is; null when it is the reply's quote
+     */
+    public record Parent(String text, String commentId) {
+        public boolean isQuote() {
+            return commentId == null;
         }
-        return Optional.ofNullable(reply.quote()).filter(q -> !q.isBlank());
+    }
+
+    public static Optional<String> parentText(CommentThread thread, Comment reply) {
+        return parent(thread, reply).map(Parent::text);
+    }
+
+    /** Empty when the reply quotes nothing and its parent, if any, is not in this thread. */
+    public static Optional<Parent> parent(CommentThread thread, Comment reply) {
+        if (reply.quote() != null && !reply.quote().isBlank()) return Optional.of(new Parent(reply.quote(), null));
+        Comment parent = reply.parentId() != null ? thread.comment(reply.parentId()) : byNumber(thread, reply.parentNumber());
+        return parent == null ? Optional.empty() : Optional.of(new Parent(parent.text(), parent.id()));
+    }
+
+    private static Comment byNumber(CommentThread thread, Integer number) {
+        if (number == null) return null;
+        for (Comment c : thread.comments()) if (number.equals(c.number())) return c;
+        return null;
     }
 }

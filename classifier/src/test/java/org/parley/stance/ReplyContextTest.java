@@ -32,12 +32,24 @@ class ReplyContextTest {
     }
 
     @Test
-    void aParentOnThePageGivesItsWholeText() {
-        Comment parent = Comment.of("c1", "Bombing Syria is the only answer.");
+    void theQuoteIsWhatAReplyAnswersEvenWhenItsParentIsOnThePage() {
+        Comment parent = Comment.of("c1", "Bombing Syria is the only answer. Taxes are too high.");
         Comment reply = new Comment("c2", 2, null, "No it is not.", "c1", null, "Ann", "Bombing Syria", null);
         CommentThread thread = new CommentThread("t", Article.titled("Syria"), List.of(parent, reply));
-        assertEquals("Bombing Syria is the only answer.", ReplyContext.parentText(thread, reply).orElseThrow());
+        ReplyContext.Parent p = ReplyContext.parent(thread, reply).orElseThrow();
+        assertEquals("Bombing Syria", p.text());
+        assertTrue(p.isQuote());
         assertTrue(ReplyContext.parentText(thread, parent).isEmpty(), "a comment that answers nothing has no parent");
+    }
+
+    @Test
+    void withoutAQuoteTheParentOnThePageGivesItsWholeTextByIdOrByNumber() {
+        Comment parent = new Comment("c1", 1, null, "Bombing Syria is the only answer.", null, null, null, null, null);
+        Comment byId = new Comment("c2", 2, null, "No it is not.", "c1", null, null, null, null);
+        Comment byNumber = new Comment("c3", 3, null, "Agreed.", null, 1, null, null, null);
+        CommentThread thread = new CommentThread("t", Article.titled("Syria"), List.of(parent, byId, byNumber));
+        assertEquals(new ReplyContext.Parent("Bombing Syria is the only answer.", "c1"), ReplyContext.parent(thread, byId).orElseThrow());
+        assertEquals(new ReplyContext.Parent("Bombing Syria is the only answer.", "c1"), ReplyContext.parent(thread, byNumber).orElseThrow());
     }
 
     @Test

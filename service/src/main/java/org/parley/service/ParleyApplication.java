@@ -19,6 +19,7 @@ import io.dropwizard.core.setup.Environment;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.parley.explain.SpanExplainer;
 import org.parley.explain.SpanLexicon;
+import org.parley.model.BundleException;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
 import org.parley.service.api.ScoreResponse.ModelInfo;
@@ -30,6 +31,9 @@ import org.parley.service.core.CommentScorer;
 import org.parley.service.core.FeedbackStore;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.ServedModel;
+import org.parley.service.core.ServedStance;
+import org.parley.service.core.StanceHolder;
+import org.parley.service.core.ThreadTargets;
 import org.parley.service.errors.ApiExceptionMapper;
 import org.parley.service.errors.BodySizeLimit;
 import org.parley.service.errors.JsonExceptionMapper;
@@ -52,13 +56,17 @@ import org.parley.service.auth.Role;
 import org.parley.service.resources.OpenApiResource;
 import org.parley.service.resources.PerspectiveResource;
 import org.parley.service.resources.ScoreResource;
+import org.parley.service.resources.ThreadResource;
 import org.parley.service.tasks.ReloadModelTask;
+import org.parley.service.tasks.ReloadStanceModelTask;
 import org.parley.stance.StanceBundle;
 import org.parley.stance.StanceModel;
 import org.parley.text.TextPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,7 +105,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         int copies = config.modelCopies;
         ModelHolder models = new ModelHolder(load(bundlePath, copies, spans, lexicon), p -> load(p, copies, spans, lexicon));
         // The stance bundle likewise: a missing or corrupt one stops start-up, naming the file.
-        StanceModel stance = StanceBundle.load(Path.of(config.stanceModel), TextPipeline.standard());
+        Path stancePath = Path.of(config.stanceModel);
+        StanceHolder stance = new StanceHolder(loadStance(stancePath), ParleyApplication::loadStance);
         CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), (float) config.spans.minProbability, env.metrics());
         FeedbackStore feedback = new FeedbackStore(Path.of(config.feedbackDir), env.getObjectMapper());
 
@@ -128,6 +137,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new BodySizeLimit(config.maxBatchSize));
 
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance));
+        env.jersey().register(new ThreadResource(scorer, stance, ThreadTargets.coreNlp(), config.maxThreadComments));
         env.jersey().register(new PerspectiveResource(models, feedback));
         env.jersey().register(new AdminResource(models, scorer));
         env.jersey().register(new OpenApiResource());
@@ -137,8 +147,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new SessionResource(accounts, Duration.ofMinutes(config.moderation.sessionMinutes),
                 config.moderation.secureCookies, clock));
 
-        env.healthChecks().register("model", new ModelHealthCheck(models));
+        env.healthChecks().register("model", new ModelHealthCheck(models, stance));
         env.admin().addTask(new ReloadModelTask(models, bundlePath));
+        env.admin().addTask(new ReloadStanceModelTask(stance, stancePath));
     }
 
     static ServedModel load(Path bundlePath, int copies, ParleyConfiguration.Spans spans, SpanLexicon lexicon) {
@@ -148,6 +159,18 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 spans.lexiconThreshold, spans.fallbackMix);
         return new ServedModel(model, explainer,
                 new ModelInfo(bundle.name(), bundle.version(), bundle.checksum()));
+    }
+
+    /** The checksum is the SHA-256 of the bundle file, so two deployments can tell they serve the same one. */
+    static ServedStance loadStance(Path bundlePath) {
+        StanceModel model = StanceBundle.load(bundlePath, TextPipeline.standard());
+        String checksum;
+        try {
+            checksum = ModelBundle.sha256(Files.readAllBytes(bundlePath));
+        } catch (IOException e) {
+            throw new BundleException(bundlePath, "cannot be read: " + e.getMessage(), e);
+        }
+        return new ServedStance(model, new ModelInfo(model.name(), model.version(), checksum));
     }
 
     /**

@@ -39,6 +39,12 @@ public class ParleyConfiguration extends Configuration {
     @JsonProperty
     public int maxBatchSize = 100;
 
+    /** Most comments in one POST /v1/score/thread; more is a 413. */
+    @Min(1)
+    @Max(10_000)
+    @JsonProperty
+    public int maxThreadComments = 500;
+
     /** {@code key:role[:requestsPerSecond],...}; empty means a dev key is made and printed at start-up. */
     @JsonProperty
     public String apiKeys = "";

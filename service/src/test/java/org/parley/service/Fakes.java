@@ -18,6 +18,9 @@ import org.parley.service.core.CommentScorer;
 import org.parley.service.core.FeedbackStore;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.ServedModel;
+import org.parley.service.core.ServedStance;
+import org.parley.service.core.StanceHolder;
+import org.parley.service.core.ThreadTargets;
 import org.parley.service.errors.ApiExceptionMapper;
 import org.parley.service.errors.BodySizeLimit;
 import org.parley.service.errors.JsonExceptionMapper;
@@ -27,6 +30,10 @@ import org.parley.service.resources.AdminResource;
 import org.parley.service.resources.OpenApiResource;
 import org.parley.service.resources.PerspectiveResource;
 import org.parley.service.resources.ScoreResource;
+import org.parley.service.resources.ThreadResource;
+import org.parley.targets.CandidateTarget;
+import org.parley.thread.BbcCommentPageParser;
+import org.parley.thread.CommentThread;
 import org.parley.stance.ReplyStanceScore;
 import org.parley.stance.StanceModel;
 import org.parley.stance.TargetStance;
@@ -54,6 +61,7 @@ public final class Fakes {
     public static final String SLOW_KEY = "slow-key-12";
     public static final String KEYS = WEBSITE_KEY + ":website," + MODERATOR_KEY + ":moderator," + ADMIN_KEY + ":admin," + SLOW_KEY + ":website:1";
     public static final int MAX_BATCH = 3;
+    public static final int MAX_THREAD = 40;
 
     private Fakes() {}
 
@@ -114,6 +122,34 @@ public final class Fakes {
         return m;
     }
 
+    public static StanceHolder stanceHolder(StanceModel stance) {
+        return new StanceHolder(new ServedStance(stance, new ModelInfo("fake-stance", "1", "stance-checksum-1")),
+                p -> { throw new UnsupportedOperationException(); });
+    }
+
+    /**
+     * Finds, in any article, Syria, Barack Obama, Vladimir Putin and UK, then the issues "military
+     * action" and "chemical weapons", as TargetFinder lists them (names first, most mentioned first).
+     */
+    public static ThreadTargets targets() {
+        return new ThreadTargets(article -> List.of(
+                new CandidateTarget("Syria", CandidateTarget.Kind.LOCATION, 9),
+                new CandidateTarget("Barack Obama", CandidateTarget.Kind.PERSON, 5),
+                new CandidateTarget("Vladimir Putin", CandidateTarget.Kind.PERSON, 4),
+                new CandidateTarget("UK", CandidateTarget.Kind.LOCATION, 2),
+                new CandidateTarget("military action", CandidateTarget.Kind.ISSUE, 4),
+                new CandidateTarget("chemical weapons", CandidateTarget.Kind.ISSUE, 3)));
+    }
+
+    /** Seed 001, the BBC Syria comment page, as BbcCommentPageParser reads it. */
+    public static CommentThread seedThread() throws java.io.IOException {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path seed = dir.resolve("seeds/001_ebaeb092d28a86a2.txt");
+            if (java.nio.file.Files.exists(seed)) return BbcCommentPageParser.parse("001_ebaeb092d28a86a2", java.nio.file.Files.readString(seed));
+        }
+        throw new IllegalStateException("seeds/ not found");
+    }
+
     public static ServedModel served(Scorer scorer, String version) {
         return new ServedModel(scorer, new SpanExplainer(scorer, TextPipeline.standard(), 1.0),
                 new ModelInfo("fake", version, "checksum-" + version));
@@ -143,7 +179,8 @@ public final class Fakes {
                 .addProvider(new WebApplicationExceptionMapper())
                 .addProvider(new UnexpectedExceptionMapper())
                 .addProvider(new BodySizeLimit(MAX_BATCH))
-                .addResource(new ScoreResource(scorer, json, MAX_BATCH, stance))
+                .addResource(new ScoreResource(scorer, json, MAX_BATCH, stanceHolder(stance)))
+                .addResource(new ThreadResource(scorer, stanceHolder(stance), targets(), MAX_THREAD))
                 .addResource(new PerspectiveResource(models, new FeedbackStore(feedbackDir, json)))
                 .addResource(new AdminResource(models, scorer))
                 .addResource(new OpenApiResource())

@@ -6,11 +6,14 @@ import org.parley.policy.Action;
 import java.util.List;
 import java.util.Map;
 
-/** What the model says about one comment, what the site's policy recommends, and which model said so. */
+/**
+ * What the model says about one comment, what the site's policy recommends, and which model said so;
+ * {@code stanceModel} names the stance bundle when stance or replyStance is present.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScoreResponse(String id, Map<String, AttributeScore> attributes, Rating rating, Action action,
                             List<String> rules, List<SpanScore> spans, List<TargetStanceScore> stance,
-                            ReplyStanceScore replyStance, ModelInfo model) {
+                            ReplyStanceScore replyStance, ModelInfo model, ModelInfo stanceModel) {
 
     /** @param level the four-level value 0, 2, 4, 6 of the 0–7 severity */
     public record AttributeScore(float probability, int severity, int level) {}

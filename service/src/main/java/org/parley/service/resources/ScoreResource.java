@@ -11,10 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.parley.explain.Span;
 import org.parley.label.Attribute;
-import org.parley.policy.Band;
-import org.parley.policy.Severity;
 import org.parley.service.api.BatchRequest;
 import org.parley.service.api.BatchResponse;
 import org.parley.service.api.ErrorBody;
@@ -23,16 +20,13 @@ import org.parley.service.api.ScoreResponse;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.RequestChecks;
+import org.parley.service.core.ServedStance;
+import org.parley.service.core.StanceHolder;
 import org.parley.service.errors.ApiException;
 import org.parley.service.errors.JsonExceptionMapper;
-import org.parley.stance.ReplyStanceScore;
-import org.parley.stance.StanceModel;
-import org.parley.stance.TargetStance;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,10 +41,10 @@ public final class ScoreResource {
     private final CommentScorer scorer;
     private final ObjectMapper json;
     private final int maxBatch;
-    private final StanceModel stance;
+    private final StanceHolder stance;
 
-    /** @param stance thread-safe: it serialises the calls into each of its networks */
-    public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceModel stance) {
+    /** @param stance its models are thread-safe: they serialise the calls into each of their networks */
+    public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceHolder stance) {
         this.scorer = scorer;
         this.json = json;
         this.maxBatch = maxBatch;
@@ -63,7 +57,7 @@ public final class ScoreResource {
     public ScoreResponse score(ScoreRequest request) {
         Set<Attribute> attributes = RequestChecks.check(request, "");
         CommentScorer.Result r = scorer.score(List.of(input(request, attributes)));
-        return response(request, attributes, r.outcomes().get(0), r);
+        return response(request, attributes, r.outcomes().get(0), r, stance.current());
     }
 
     @POST
@@ -100,10 +94,11 @@ public final class ScoreResource {
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), attributes.get(k)));
         CommentScorer.Result r = scorer.score(inputs);
+        ServedStance servedStance = stance.current();
         for (int k = 0; k < good.size(); k++) {
             ScoreRequest q = requests.get(k);
             out[good.get(k)] = new BatchResponse.Item(good.get(k), q.id(),
-                    response(q, attributes.get(k), r.outcomes().get(k), r), null);
+                    response(q, attributes.get(k), r.outcomes().get(k), r, servedStance), null);
         }
         return new BatchResponse(List.of(out));
     }
@@ -131,41 +126,13 @@ public final class ScoreResource {
     }
 
     private ScoreResponse response(ScoreRequest request, Set<Attribute> attributes, CommentScorer.Outcome o,
-                                   CommentScorer.Result r) {
-        Map<String, ScoreResponse.AttributeScore> scores = new LinkedHashMap<>();
-        for (Attribute a : attributes) {
-            float p = o.probabilities()[a.ordinal()];
-            Severity s = Severity.of(p);
-            scores.put(a.name(), new ScoreResponse.AttributeScore(p, s.severity(), s.level()));
-        }
-        Severity top = Severity.of(o.probabilities()[o.top().ordinal()]);
-        ScoreResponse.Rating rating = new ScoreResponse.Rating(top.level(), top.levelName().name(), o.top().name());
-        List<ScoreResponse.SpanScore> spans = new ArrayList<>(o.spans().size());
-        for (Span s : o.spans()) spans.add(new ScoreResponse.SpanScore(s.begin(), s.end(), s.weight()));
-        List<String> rules = o.decision().fired().stream().map(Band::toString).toList();
-        return new ScoreResponse(request.id(), scores, rating, o.decision().action(), rules, spans,
-                targetStance(request), replyStance(request), r.model().info());
-    }
-
-    /** Null (left out of the response) when no targets were asked for. */
-    private List<ScoreResponse.TargetStanceScore> targetStance(ScoreRequest request) {
-        if (request.targets() == null) return null;
-        List<ScoreResponse.TargetStanceScore> out = new ArrayList<>(request.targets().size());
-        for (TargetStance s : stance.stance(request.comment().text(), request.targets()))
-            out.add(new ScoreResponse.TargetStanceScore(s.target(), s.label().name(), names(s.probabilities())));
-        return out;
-    }
-
-    /** Null (left out of the response) when there is no parent text. */
-    private ScoreResponse.ReplyStanceScore replyStance(ScoreRequest request) {
-        if (request.parent() == null) return null;
-        ReplyStanceScore s = stance.replyStance(request.comment().text(), request.parent());
-        return new ScoreResponse.ReplyStanceScore(s.label().name(), names(s.probabilities()));
-    }
-
-    private static Map<String, Double> names(Map<? extends Enum<?>, Double> probabilities) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        probabilities.forEach((k, v) -> out.put(k.name(), v));
-        return out;
+                                   CommentScorer.Result r, ServedStance stance) {
+        List<ScoreResponse.TargetStanceScore> targets = request.targets() == null ? null
+                : ScoreParts.stance(stance.model().stance(request.comment().text(), request.targets()));
+        ScoreResponse.ReplyStanceScore reply = request.parent() == null ? null
+                : ScoreParts.replyStance(stance.model().replyStance(request.comment().text(), request.parent()));
+        return new ScoreResponse(request.id(), ScoreParts.attributes(attributes, o), ScoreParts.rating(o),
+                o.decision().action(), ScoreParts.rules(o), ScoreParts.spans(o), targets, reply, r.model().info(),
+                targets == null && reply == null ? null : stance.info());
     }
 }

@@ -119,6 +119,9 @@ class ScoreResourceTest {
         assertEquals(List.of("FAVOR", "AGAINST", "NONE"), names(stance.at("/0/probabilities").fieldNames()));
         assertEquals(0.7, stance.at("/0/probabilities/AGAINST").asDouble(), 1e-9);
         assertFalse(body.has("replyStance"), body.toString());
+        assertEquals("fake-stance", body.at("/stanceModel/name").asText(), body.toString());
+        assertEquals("stance-checksum-1", body.at("/stanceModel/checksum").asText());
+        assertEquals("checksum-1", body.at("/model/checksum").asText(), "model still names the toxicity bundle");
         // The toxicity part is unchanged.
         assertEquals(6, body.get("attributes").size());
         verify(STANCE, times(1)).stance("we can't bomb people", List.of("military action against Syria", "the budget"));
@@ -132,6 +135,7 @@ class ScoreResourceTest {
         assertEquals("QUERY", body.at("/replyStance/label").asText(), body.toString());
         assertEquals(List.of("SUPPORT", "DENY", "QUERY", "COMMENT"), names(body.at("/replyStance/probabilities").fieldNames()));
         assertEquals(0.8, body.at("/replyStance/probabilities/QUERY").asDouble(), 1e-9);
+        assertEquals("stance-checksum-1", body.at("/stanceModel/checksum").asText(), body.toString());
         assertFalse(body.has("stance"), body.toString());
         verify(STANCE, times(1)).replyStance("is that so?", "Taxes went up.");
     }
@@ -142,7 +146,7 @@ class ScoreResourceTest {
                 "{\"comment\": {\"text\": \"ok?\"}, \"context\": {\"articleTitle\": \"Budget\"}}",
                 "{\"comment\": {\"text\": \"ok?\"}, \"context\": {\"parentText\": \" \"}}")) {
             JsonNode body = ok(post(RESOURCES, "/v1/score", req));
-            assertFalse(body.has("stance") || body.has("replyStance"), body.toString());
+            assertFalse(body.has("stance") || body.has("replyStance") || body.has("stanceModel"), body.toString());
         }
         verifyNoInteractions(STANCE);
     }
@@ -243,7 +247,7 @@ class ScoreResourceTest {
     void theOpenApiDocumentIsServedWithoutAKeyAndNamesEveryEndpoint() {
         JsonNode doc = RESOURCES.target("/openapi.json").request().get(JsonNode.class);
         for (String path : List.of("/v1/score", "/v1/score/batch", "/v1alpha1/comments:analyze",
-                "/v1alpha1/comments:suggestscore", "/v1/admin/model", "/openapi.yaml", "/openapi.json"))
+                "/v1alpha1/comments:suggestscore", "/v1/admin/model", "/v1/score/thread", "/openapi.yaml", "/openapi.json"))
             assertTrue(doc.at("/paths").has(path), path);
         assertEquals(200, RESOURCES.target("/openapi.yaml").request().get().getStatus());
     }

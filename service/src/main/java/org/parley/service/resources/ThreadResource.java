@@ -1,0 +1,132 @@
+package org.parley.service.resources;
+
+import com.codahale.metrics.annotation.ExceptionMetered;
+import com.codahale.metrics.annotation.Timed;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.parley.label.Attribute;
+import org.parley.policy.Action;
+import org.parley.service.api.ScoreResponse;
+import org.parley.service.api.ThreadRequest;
+import org.parley.service.api.ThreadResponse;
+import org.parley.service.auth.Role;
+import org.parley.service.core.CommentScorer;
+import org.parley.service.core.RequestChecks;
+import org.parley.service.core.ServedStance;
+import org.parley.service.core.StanceHolder;
+import org.parley.service.core.ThreadSummary;
+import org.parley.service.core.ThreadTargets;
+import org.parley.service.errors.ApiException;
+import org.parley.stance.ReplyContext;
+import org.parley.stance.StanceLimits;
+import org.parley.stance.TargetStance;
+import org.parley.thread.Comment;
+import org.parley.thread.CommentThread;
+import org.parley.thread.InvalidThreadException;
+import org.parley.thread.ThreadJson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * POST /v1/score/thread: every comment of a thread in the JSON thread format scored as /v1/score
+ * scores it, with its stance on the thread's targets (given, or proposed from the article) and its
+ * reply stance toward its parent ({@link ReplyContext}), plus a {@link ThreadSummary}.
+ */
+@Path("/v1/score/thread")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.WEBSITE_NAME)
+public final class ThreadResource {
+    private final CommentScorer scorer;
+    private final StanceHolder stance;
+    private final ThreadTargets targets;
+    private final int maxComments;
+
+    public ThreadResource(CommentScorer scorer, StanceHolder stance, ThreadTargets targets, int maxComments) {
+        this.scorer = scorer;
+        this.stance = stance;
+        this.targets = targets;
+        this.maxComments = maxComments;
+    }
+
+    @POST
+    @Timed(name = "score-thread")
+    @ExceptionMetered(name = "score-thread-errors")
+    public ThreadResponse score(ThreadRequest request) {
+        CommentThread thread = thread(request);
+        Set<Attribute> attributes = RequestChecks.attributes(request.attributes(), "attributes");
+        if (request.targets() != null) RequestChecks.targets(request.targets(), "targets");
+        List<Optional<ReplyContext.Parent>> parents = checkedTexts(thread);
+        ThreadTargets.Used used = targets.choose(request.targets(), thread.article());
+
+        List<CommentScorer.Input> inputs = new ArrayList<>(thread.comments().size());
+        for (Comment c : thread.comments()) inputs.add(new CommentScorer.Input(c.text(), attributes, request.wantsSpans()));
+        CommentScorer.Result r = scorer.score(inputs);
+        ServedStance s = stance.current();
+
+        List<ThreadResponse.CommentScore> out = new ArrayList<>(inputs.size());
+        List<List<TargetStance>> stances = new ArrayList<>(inputs.size());
+        List<Action> actions = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            Comment c = thread.comments().get(i);
+            CommentScorer.Outcome o = r.outcomes().get(i);
+            List<TargetStance> onTargets = used.targets().isEmpty() ? List.of() : s.model().stance(c.text(), used.targets());
+            ReplyContext.Parent parent = parents.get(i).orElse(null);
+            ScoreResponse.ReplyStanceScore reply = parent == null ? null
+                    : ScoreParts.replyStance(s.model().replyStance(c.text(), parent.text()));
+            stances.add(onTargets);
+            actions.add(o.decision().action());
+            out.add(new ThreadResponse.CommentScore(c.id(), c.number(), ScoreParts.attributes(attributes, o),
+                    ScoreParts.rating(o), o.decision().action(), ScoreParts.rules(o), ScoreParts.spans(o),
+                    ScoreParts.stance(onTargets), reply,
+                    parent == null ? null : parent.isQuote() ? "quote" : parent.commentId()));
+        }
+        return new ThreadResponse(thread.id(), new ThreadResponse.Targets(used.targets(), used.proposed() ? "proposed" : "given"),
+                out, ThreadSummary.of(used.targets(), stances, actions), r.model().info(), s.info());
+    }
+
+    /** The thread, read as the thread format reads it; too many comments is a 413 before any is read. */
+    private CommentThread thread(ThreadRequest request) {
+        if (request == null || request.thread() == null)
+            throw ApiException.badField("thread", "thread is required: one thread in the JSON thread format (docs/thread-format.md)");
+        JsonNode comments = request.thread().get("comments");
+        if (comments != null && comments.isArray() && comments.size() > maxComments)
+            throw new ApiException(413, "thread.comments", maxComments,
+                    "thread.comments holds at most " + maxComments + " comments (was " + comments.size() + ")");
+        try {
+            return ThreadJson.fromTree(request.thread());
+        } catch (InvalidThreadException e) {
+            String field = e.field().isEmpty() ? "thread" : "thread." + e.field();
+            // The format quotes a mistyped string ("got a string \"…\""); it may be comment text, which no response repeats.
+            String problem = e.problem().replaceFirst("(?s)(got a string) \".*\"$", "$1");
+            throw ApiException.badField(field, field + ": " + problem);
+        }
+    }
+
+    /**
+     * The thread format allows longer texts than the models take: each comment text, and each parent
+     * text it will be read against, must fit /v1/score's limits. Returns each comment's parent.
+     */
+    private static List<Optional<ReplyContext.Parent>> checkedTexts(CommentThread thread) {
+        List<Optional<ReplyContext.Parent>> parents = new ArrayList<>(thread.comments().size());
+        for (int i = 0; i < thread.comments().size(); i++) {
+            Comment c = thread.comments().get(i);
+            String field = "thread.comments[" + i + "]";
+            RequestChecks.text(c.text(), field + ".text");
+            Optional<ReplyContext.Parent> parent = ReplyContext.parent(thread, c);
+            if (parent.isPresent() && parent.get().isQuote() && c.quote().length() > StanceLimits.MAX_PARENT_CHARS)
+                throw new ApiException(400, field + ".quote", StanceLimits.MAX_PARENT_CHARS,
+                        field + ".quote is longer than " + StanceLimits.MAX_PARENT_CHARS + " characters (was " + c.quote().length() + ")");
+            parents.add(parent);
+        }
+        return parents;
+    }
+}

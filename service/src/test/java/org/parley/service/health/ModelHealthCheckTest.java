@@ -1,0 +1,40 @@
+package org.parley.service.health;
+
+import com.codahale.metrics.health.HealthCheck;
+import org.junit.jupiter.api.Test;
+import org.parley.label.Stance;
+import org.parley.service.Fakes;
+import org.parley.service.core.ModelHolder;
+import org.parley.stance.StanceModel;
+import org.parley.stance.TargetStance;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.*;
+
+class ModelHealthCheckTest {
+    private static final ModelHolder MODELS = new ModelHolder(Fakes.served(Fakes.scorer(), "1"), p -> null);
+
+    @Test
+    void healthyWhenBothCanariesComeOutRightAndTheMessageNamesBothModels() {
+        StanceModel stance = Fakes.stance();
+        HealthCheck.Result r = new ModelHealthCheck(MODELS, Fakes.stanceHolder(stance)).check();
+        assertTrue(r.isHealthy(), r.getMessage());
+        assertTrue(r.getMessage().contains("fake 1") && r.getMessage().contains("fake-stance 1"), r.getMessage());
+        verify(stance).stance(ModelHealthCheck.AGAINST, List.of(ModelHealthCheck.TARGET));
+    }
+
+    @Test
+    void unhealthyWhenTheStanceModelReadsTheCanaryAsFavour() {
+        StanceModel stance = mock(StanceModel.class);
+        when(stance.stance(anyString(), anyList())).thenReturn(List.of(new TargetStance(ModelHealthCheck.TARGET, Stance.FAVOR,
+                Map.of(Stance.FAVOR, 0.8, Stance.AGAINST, 0.1, Stance.NONE, 0.1))));
+        HealthCheck.Result r = new ModelHealthCheck(MODELS, Fakes.stanceHolder(stance)).check();
+        assertFalse(r.isHealthy());
+        assertTrue(r.getMessage().contains("fake-stance"), r.getMessage());
+    }
+}

@@ -1,0 +1,238 @@
+package org.parley.service.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.score.Scorer;
+import org.parley.service.Fakes;
+import org.parley.service.core.ModelHolder;
+import org.parley.stance.StanceModel;
+import org.parley.thread.Comment;
+import org.parley.thread.CommentThread;
+import org.parley.thread.ThreadJson;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.*;
+
+/** POST /v1/score/thread over fake models, on the BBC seed thread. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ThreadResourceTest {
+    private static final Scorer MODEL = Fakes.scorer();
+    private static final StanceModel STANCE = Fakes.stance();
+    private static final ResourceExtension RESOURCES = Fakes.resources(
+            new ModelHolder(Fakes.served(MODEL, "1"), p -> { throw new UnsupportedOperationException(); }),
+            Path.of("target/test-feedback"), STANCE);
+
+    @BeforeEach
+    void countFromZero() {
+        clearInvocations(MODEL, STANCE);
+    }
+
+    private static CommentThread seed() throws Exception {
+        return Fakes.seedThread();
+    }
+
+    private static ObjectNode request(CommentThread thread) {
+        ObjectNode body = Fakes.mapper().createObjectNode();
+        body.set("thread", ThreadJson.toTree(thread));
+        return body;
+    }
+
+    private static Response post(JsonNode body) {
+        return ScoreResourceTest.post(RESOURCES, "/v1/score/thread", body.toString());
+    }
+
+    private static JsonNode ok(Response r) throws Exception {
+        String body = r.readEntity(String.class);
+        assertEquals(200, r.getStatus(), body);
+        return Fakes.mapper().readTree(body);
+    }
+
+    private static JsonNode byId(JsonNode comments, String id) {
+        for (JsonNode c : comments) if (c.get("id").asText().equals(id)) return c;
+        throw new AssertionError("no comment " + id + " in " + comments);
+    }
+
+    @Test
+    void theSeedThreadIsAnsweredPerCommentInPageOrderWithProposedTargets() throws Exception {
+        CommentThread thread = seed();
+        JsonNode body = ok(post(request(thread)));
+        assertEquals("001_ebaeb092d28a86a2", body.get("id").asText());
+        assertEquals("proposed", body.at("/targets/source").asText());
+        List<String> targets = List.of("Syria", "Barack Obama", "Vladimir Putin", "military action", "chemical weapons");
+        assertEquals(targets, Fakes.mapper().convertValue(body.at("/targets/used"), List.class));
+
+        JsonNode comments = body.get("comments");
+        assertEquals(thread.comments().size(), comments.size());
+        for (int i = 0; i < comments.size(); i++) {
+            Comment c = thread.comments().get(i);
+            JsonNode got = comments.get(i);
+            assertEquals(c.id(), got.get("id").asText());
+            assertEquals(c.number().intValue(), got.get("number").asInt());
+            assertEquals(6, got.get("attributes").size(), got.toString());
+            assertTrue(got.has("rating") && got.has("action") && got.has("spans") && got.has("rules"), got.toString());
+            assertEquals(targets.size(), got.get("stance").size());
+            assertEquals("military action", got.at("/stance/3/target").asText());
+            assertFalse(got.has("model"), "the model is named once, for the whole thread");
+        }
+        assertEquals("fake", body.at("/model/name").asText());
+        assertEquals("stance-checksum-1", body.at("/stanceModel/checksum").asText());
+        // One toxicity call for all comments (plus at most one occlusion pass), one stance call per comment.
+        verify(MODEL, atMost(2)).score(anyList());
+        verify(STANCE, times(thread.comments().size())).stance(anyString(), eq(targets));
+    }
+
+    @Test
+    void comment365IsReadAgainstItsQuoteAndACommentWithoutParentHasNoReplyStance() throws Exception {
+        CommentThread thread = seed();
+        JsonNode comments = ok(post(request(thread).putPOJO("targets", List.of("military action against Syria")))).get("comments");
+        Comment c365 = thread.comment("c365");
+        JsonNode got = byId(comments, "c365");
+        assertEquals("quote", got.get("replyTo").asText());
+        assertEquals("COMMENT", got.at("/replyStance/label").asText(), got.toString());
+        verify(STANCE).replyStance(c365.text(), c365.quote());
+
+        Comment orphan = thread.comments().stream().filter(c -> c.quote() == null && c.parentId() == null).findFirst().orElseThrow();
+        JsonNode none = byId(comments, orphan.id());
+        assertFalse(none.has("replyStance") || none.has("replyTo"), none.toString());
+        long withParent = thread.comments().stream().filter(c -> c.quote() != null || c.parentId() != null).count();
+        verify(STANCE, times((int) withParent)).replyStance(anyString(), anyString());
+    }
+
+    @Test
+    void aReplyWithoutAQuoteIsReadAgainstItsParentCommentOnTheThread() throws Exception {
+        String json = "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"}, \"comments\": ["
+                + "{\"id\": \"c1\", \"number\": 1, \"text\": \"Strike them now.\"},"
+                + "{\"id\": \"c2\", \"number\": 2, \"text\": \"Why would we?\", \"parentNumber\": 1}]}, \"targets\": [\"war\"]}";
+        JsonNode c2 = ok(ScoreResourceTest.post(RESOURCES, "/v1/score/thread", json)).get("comments").get(1);
+        assertEquals("c1", c2.get("replyTo").asText());
+        assertEquals("QUERY", c2.at("/replyStance/label").asText());
+        verify(STANCE).replyStance("Why would we?", "Strike them now.");
+    }
+
+    @Test
+    void theSummaryCountsAddUpToTheCommentsAndMatchTheirLabelsAndActions() throws Exception {
+        CommentThread thread = seed();
+        JsonNode body = ok(post(request(thread).putPOJO("targets", List.of("military action", "Obama"))));
+        assertEquals("given", body.at("/targets/source").asText());
+        JsonNode summary = body.get("summary");
+        int n = thread.comments().size();
+        assertEquals(n, summary.get("comments").asInt());
+        assertEquals(2, summary.get("stance").size());
+        for (int t = 0; t < 2; t++) {
+            JsonNode counts = summary.at("/stance/" + t + "/counts");
+            assertEquals(List.of("FAVOR", "AGAINST", "NONE"), names(counts));
+            Map<String, Integer> expected = new HashMap<>();
+            for (JsonNode c : body.get("comments")) expected.merge(c.at("/stance/" + t + "/label").asText(), 1, Integer::sum);
+            int sum = 0;
+            for (String label : names(counts)) {
+                assertEquals(expected.getOrDefault(label, 0).intValue(), counts.get(label).asInt(), label);
+                sum += counts.get(label).asInt();
+            }
+            assertEquals(n, sum);
+        }
+        // The fake reads every comment with "bomb" as AGAINST: the seed has some, so the count is not trivially 0.
+        assertTrue(summary.at("/stance/0/counts/AGAINST").asInt() > 0, summary.toString());
+        Map<String, Integer> actions = new HashMap<>();
+        for (JsonNode c : body.get("comments")) actions.merge(c.get("action").asText(), 1, Integer::sum);
+        assertEquals(List.of("PUBLISH", "REVIEW", "REJECT"), names(summary.get("actions")));
+        int sum = 0;
+        for (String a : names(summary.get("actions"))) {
+            assertEquals(actions.getOrDefault(a, 0).intValue(), summary.at("/actions/" + a).asInt(), a);
+            sum += summary.at("/actions/" + a).asInt();
+        }
+        assertEquals(n, sum);
+    }
+
+    @Test
+    void attributesAndSpansAreAsForOneComment() throws Exception {
+        String json = "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"}, \"comments\": ["
+                + "{\"id\": \"c1\", \"text\": \"You idiot.\"}]}, \"targets\": [\"war\"], \"attributes\": [\"INSULT\"], \"spans\": false}";
+        JsonNode c1 = ok(ScoreResourceTest.post(RESOURCES, "/v1/score/thread", json)).get("comments").get(0);
+        assertEquals(List.of("INSULT"), names(c1.get("attributes")));
+        assertEquals("INSULT", c1.at("/rating/attribute").asText());
+        assertEquals(0, c1.get("spans").size());
+        assertEquals("REJECT", c1.get("action").asText());
+        assertFalse(c1.has("number"));
+    }
+
+    @Test
+    void aThreadWithoutCommentsIsAnEmptyAnswer() throws Exception {
+        JsonNode body = ok(ScoreResourceTest.post(RESOURCES, "/v1/score/thread",
+                "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"}, \"comments\": []}}"));
+        assertEquals(0, body.get("comments").size());
+        assertEquals(0, body.at("/summary/comments").asInt());
+        assertEquals(5, body.at("/summary/stance").size());
+    }
+
+    @Test
+    void badThreadsAreRefusedNamingTheFieldAndNeverReachTheModels() throws Exception {
+        String article = "\"article\": {\"title\": \"Syria\"}";
+        String first = "{\"id\": \"c0\", \"text\": \"a\"}";
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= Fakes.MAX_THREAD; i++) many.append(i == 0 ? "" : ",").append("{\"id\": \"c").append(i).append("\", \"text\": \"a\"}");
+        Object[][] cases = {
+                {"{}", 400, "thread", null},
+                {"{\"thread\": null}", 400, "thread", null},
+                {"{\"thread\": []}", 400, "thread", null},
+                {"{\"thread\": {" + article + ", \"comments\": []}}", 400, "thread.id", null},
+                {"{\"thread\": {\"id\": \"t\", \"comments\": []}}", 400, "thread.article", null},
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [{\"id\": \"c1\"}]}}", 400, "thread.comments[0].text", null},
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [" + first + ", {\"id\": \"c2\", \"text\": \"b\", \"parentId\": \"c9\"}]}}", 400, "thread.comments[1].parentId", null},
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [{\"id\": \"c1\", \"text\": \"a\", \"parent_id\": \"c0\"}]}}", 400, "thread.comments[0].parent_id", null},
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [" + many + "]}}", 413, "thread.comments", Fakes.MAX_THREAD},
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [{\"id\": \"c1\", \"text\": \"" + "a".repeat(20_481) + "\"}]}}", 400, "thread.comments[0].text", 20_480},
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [{\"id\": \"c1\", \"text\": \"a\", \"quote\": \"" + "q".repeat(20_481) + "\"}]}}", 400, "thread.comments[0].quote", 20_480},
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"targets\": []}", 400, "targets", 1},
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"targets\": [\"" + "t".repeat(201) + "\"]}", 400, "targets[0]", 200},
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"attributes\": [\"FLIRTATION\"]}", 400, "attributes[0]", null},
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"target\": [\"war\"]}", 400, "target", null},
+        };
+        for (Object[] c : cases) {
+            Response r = ScoreResourceTest.post(RESOURCES, "/v1/score/thread", (String) c[0]);
+            String label = ((String) c[0]).substring(0, Math.min(120, ((String) c[0]).length()));
+            JsonNode json = Fakes.mapper().readTree(r.readEntity(String.class));
+            assertEquals(c[1], r.getStatus(), label + " -> " + json);
+            assertEquals(c[2], json.get("field").asText(), label + " -> " + json);
+            if (c[3] == null) assertFalse(json.hasNonNull("limit"), json.toString());
+            else assertEquals(c[3], json.get("limit").asInt(), json.toString());
+            assertTrue(json.get("message").asText().contains((String) c[2]), json.toString());
+        }
+        verifyNoInteractions(MODEL, STANCE);
+    }
+
+    @Test
+    void aMistypedFieldIsNamedWithoutRepeatingItsText() throws Exception {
+        Response r = ScoreResourceTest.post(RESOURCES, "/v1/score/thread", "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"x\"},"
+                + " \"comments\": [{\"id\": \"c1\", \"text\": \"a\", \"number\": \"you secret idiot\"}]}}");
+        JsonNode json = Fakes.mapper().readTree(r.readEntity(String.class));
+        assertEquals(400, r.getStatus());
+        assertEquals("thread.comments[0].number", json.get("field").asText());
+        assertEquals("thread.comments[0].number: expected an integer, got a string", json.get("message").asText());
+    }
+
+    @Test
+    void websiteKeysOnly() {
+        Response none = RESOURCES.target("/v1/score/thread").request().post(jakarta.ws.rs.client.Entity.json("{}"));
+        assertEquals(401, none.getStatus());
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> out = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+}
