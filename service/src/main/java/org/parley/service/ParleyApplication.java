@@ -118,7 +118,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         AccountStore accounts = new AccountStore(jdbi);
         firstAdmin(accounts, config.moderation.adminPassword, clock);
         CommentViews views = new CommentViews(env.getObjectMapper());
-        Ingestion ingestion = new Ingestion(scorer, stance, comments, env.getObjectMapper(), clock);
+        Ingestion ingestion = new Ingestion(scorer, () -> stance.current().model(), comments, env.getObjectMapper(), clock);
 
         ApiKeys keys = keys(config);
         env.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter(keys,

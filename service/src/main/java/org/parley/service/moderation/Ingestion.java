@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Comments from sites: scored (toxicity, spans, and stance where a target or parent is known),
@@ -28,13 +29,13 @@ import java.util.Optional;
  */
 public final class Ingestion {
     private final CommentScorer scorer;
-    private final StanceModel stance;
+    private final Supplier<StanceModel> stance;
     private final CommentStore store;
     private final ObjectMapper json;
     private final Clock clock;
 
-    /** @param stance null: no stance is computed (tests with a fake toxicity model only) */
-    public Ingestion(CommentScorer scorer, StanceModel stance, CommentStore store, ObjectMapper json, Clock clock) {
+    /** @param stance the stance model now serving (it can be reloaded); null: no stance is computed */
+    public Ingestion(CommentScorer scorer, Supplier<StanceModel> stance, CommentStore store, ObjectMapper json, Clock clock) {
         this.scorer = scorer;
         this.stance = stance;
         this.store = store;
@@ -95,15 +96,16 @@ public final class Ingestion {
     private String stanceJson(Submission s, String parentText) {
         boolean targets = s.targets() != null && !s.targets().isEmpty();
         if (stance == null || (!targets && parentText == null)) return null;
+        StanceModel model = stance.get();
         ObjectNode node = json.createObjectNode();
         if (targets) {
             List<ScoreResponse.TargetStanceScore> list = new ArrayList<>();
-            for (TargetStance t : stance.stance(s.text(), s.targets()))
+            for (TargetStance t : model.stance(s.text(), s.targets()))
                 list.add(new ScoreResponse.TargetStanceScore(t.target(), t.label().name(), names(t.probabilities())));
             node.set("stance", json.valueToTree(list));
         }
         if (parentText != null) {
-            ReplyStanceScore r = stance.replyStance(s.text(), parentText);
+            ReplyStanceScore r = model.replyStance(s.text(), parentText);
             node.set("replyStance", json.valueToTree(new ScoreResponse.ReplyStanceScore(r.label().name(), names(r.probabilities()))));
         }
         return write(node);

@@ -50,6 +50,7 @@ import static org.junit.jupiter.api.Assertions.*;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DatabaseOutageTest {
     static final ObjectMapper JSON = Fakes.mapper();
+    static final org.parley.stance.StanceModel STANCE = Fakes.stance();
     static final TcpProxy PROXY = proxy();
     static final CommentStore STORE = new CommentStore(pooledJdbi());
     static final ResourceExtension RESOURCES = resources();
@@ -95,8 +96,8 @@ class DatabaseOutageTest {
                 .addProvider(new WebApplicationExceptionMapper())
                 .addProvider(new UnexpectedExceptionMapper())
                 .addProvider(new DatabaseExceptionMapper())
-                .addResource(new ScoreResource(scorer, JSON, Fakes.MAX_BATCH, Fakes.stance()))
-                .addResource(new CommentsResource(new Ingestion(scorer, Fakes.stance(), STORE, JSON, clock), STORE, views, clock))
+                .addResource(new ScoreResource(scorer, JSON, Fakes.MAX_BATCH, Fakes.stanceHolder(Fakes.stance())))
+                .addResource(new CommentsResource(new Ingestion(scorer, () -> STANCE, STORE, JSON, clock), STORE, views, clock))
                 .addResource(new QueueResource(STORE, views, clock))
                 .build();
     }

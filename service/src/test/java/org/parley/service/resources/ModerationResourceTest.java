@@ -58,6 +58,7 @@ class ModerationResourceTest {
     static final int MAX_THREAD = 200;
     static final String PASSWORD = "correct horse battery";
     static final ObjectMapper JSON = Fakes.mapper();
+    static final org.parley.stance.StanceModel STANCE = Fakes.stance();
     static final Jdbi JDBI = TestDatabases.H2.migrated(tempDir());
     static final CommentStore STORE = new CommentStore(JDBI);
     static final AccountStore ACCOUNTS = new AccountStore(JDBI);
@@ -70,7 +71,7 @@ class ModerationResourceTest {
         ACCOUNTS.put("wendy", PASSWORD.toCharArray(), Role.WEBSITE, Instant.now());
         ModelHolder models = new ModelHolder(Fakes.served(Fakes.scorer(), "v1"), p -> { throw new IllegalStateException(); });
         CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
-        Ingestion ingestion = new Ingestion(scorer, Fakes.stance(), STORE, JSON, clock);
+        Ingestion ingestion = new Ingestion(scorer, () -> STANCE, STORE, JSON, clock);
         CommentViews views = new CommentViews(JSON);
         return ResourceExtension.builder()
                 .setMapper(JSON)
