@@ -143,7 +143,7 @@ public class ParleyConfiguration extends Configuration {
     public static DataSourceFactory h2(String file) {
         DataSourceFactory f = new DataSourceFactory();
         f.setDriverClass("org.h2.Driver");
-        f.setUrl("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+        f.setUrl("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         f.setUser("sa");
         f.setPassword("");
         return f;
