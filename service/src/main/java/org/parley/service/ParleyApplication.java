@@ -40,6 +40,7 @@ import org.parley.service.errors.JsonExceptionMapper;
 import org.parley.service.errors.UnexpectedExceptionMapper;
 import org.parley.service.errors.WebApplicationExceptionMapper;
 import org.parley.service.health.ModelHealthCheck;
+import org.parley.service.cli.AddModeratorCommand;
 import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.Ingestion;
@@ -92,6 +93,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         // The moderator UI: static files whose script reads /v1 with the session cookie.
         bootstrap.addBundle(new AssetsBundle("/ui", "/moderate", "index.html", "ui"));
+        bootstrap.addCommand(new AddModeratorCommand());
     }
 
     @Override

@@ -75,7 +75,7 @@ class DatabaseOutageTest {
         f.setMaxWaitForConnection(Duration.seconds(2));
         f.setCheckConnectionOnBorrow(true);
         f.setValidationQuery("SELECT 1");
-        f.setValidationInterval(Duration.seconds(0));
+        f.setValidationInterval(Duration.milliseconds(50));  // as config.yml
         Jdbi jdbi = Jdbi.create(f.build(new MetricRegistry(), "outage-test"));
         Database.migrate(jdbi);
         return jdbi;

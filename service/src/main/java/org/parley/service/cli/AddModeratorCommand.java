@@ -1,0 +1,64 @@
+package org.parley.service.cli;
+
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.jdbi.v3.core.Jdbi;
+import org.parley.service.ParleyConfiguration;
+import org.parley.service.auth.Role;
+import org.parley.service.store.AccountStore;
+import org.parley.service.store.Database;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * {@code add-moderator CONFIG --username NAME [--role moderator|admin]}: creates a moderator account
+ * in the configured database, or sets a new password. The password comes from PARLEY_PASSWORD,
+ * else the terminal (not echoed), else the first line of stdin — never from the command line,
+ * where other users could read it.
+ */
+public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfiguration> {
+    public AddModeratorCommand() {
+        super("add-moderator", "Create a moderator account, or set its password and role");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        subparser.addArgument("--username").required(true).help("the log-in name (at most 100 characters)");
+        subparser.addArgument("--role").setDefault("moderator").choices("moderator", "admin").help("moderator (default) or admin");
+    }
+
+    @Override
+    protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace args, ParleyConfiguration config) throws Exception {
+        String username = args.getString("username").strip();
+        if (username.isEmpty() || username.length() > 100) throw new IllegalArgumentException("--username must be 1 to 100 characters");
+        char[] password = password();
+        if (password.length < 8) throw new IllegalArgumentException("the password must have at least 8 characters");
+        var dataSource = config.database.build(new MetricRegistry(), "add-moderator");
+        try {
+            Jdbi jdbi = Jdbi.create(dataSource);
+            Database.migrate(jdbi);
+            new AccountStore(jdbi).put(username, password, Role.parse(args.getString("role")), Instant.now());
+            System.out.println("account '" + username + "' (" + args.getString("role") + ") saved");
+        } finally {
+            dataSource.stop();
+        }
+    }
+
+    private static char[] password() throws Exception {
+        String env = System.getenv("PARLEY_PASSWORD");
+        if (env != null && !env.isEmpty()) return env.toCharArray();
+        Console console = System.console();
+        if (console != null) return console.readPassword("password: ");
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (line == null) throw new IllegalArgumentException("no password: set PARLEY_PASSWORD or type it");
+        return line.toCharArray();
+    }
+}
