@@ -27,7 +27,6 @@ import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.core.CommentScorer;
-import org.parley.service.core.FeedbackStore;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.ServedModel;
 import org.parley.service.errors.ApiExceptionMapper;
@@ -47,6 +46,7 @@ import org.parley.service.resources.ThreadsResource;
 import org.parley.service.store.AccountStore;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.Database;
+import org.parley.service.store.FeedbackStore;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.Role;
 import org.parley.service.resources.OpenApiResource;
@@ -99,7 +99,6 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // The stance bundle likewise: a missing or corrupt one stops start-up, naming the file.
         StanceModel stance = StanceBundle.load(Path.of(config.stanceModel), TextPipeline.standard());
         CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), (float) config.spans.minProbability, env.metrics());
-        FeedbackStore feedback = new FeedbackStore(Path.of(config.feedbackDir), env.getObjectMapper());
 
         // The moderation store; the schema is brought up to date before anything is served.
         Clock clock = Clock.systemUTC();
@@ -107,6 +106,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         Database.migrate(jdbi);
         CommentStore comments = new CommentStore(jdbi);
         AccountStore accounts = new AccountStore(jdbi);
+        FeedbackStore feedback = new FeedbackStore(jdbi);
         firstAdmin(accounts, config.moderation.adminPassword, clock);
         CommentViews views = new CommentViews(env.getObjectMapper());
         Ingestion ingestion = new Ingestion(scorer, stance, comments, env.getObjectMapper(), clock);
