@@ -84,6 +84,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         // The moderator UI: static files whose script reads /v1 with the session cookie.
         bootstrap.addBundle(new AssetsBundle("/ui", "/moderate", "index.html", "ui"));
+        bootstrap.addCommand(new org.parley.service.export.ExportDecisionsCommand());
     }
 
     @Override
