@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Objects;
 
 /**
  * {@code export-decisions CONFIG --out FILE} (scripts/export-decisions): the configured database's
@@ -29,7 +30,7 @@ public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfig
     public void configure(Subparser subparser) {
         super.configure(subparser);
         subparser.addArgument("--out").dest("out").metavar("FILE").setDefault("runs/decisions.jsonl")
-                .help("labelled JSON Lines to write (default: runs/decisions.jsonl)");
+                .help("labelled JSON Lines to write");
     }
 
     @Override
@@ -37,7 +38,9 @@ public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfig
             throws Exception {
         Path out = Path.of(namespace.getString("out"));
         DataSourceFactory db = config.database;
-        Jdbi jdbi = Jdbi.create(db.getUrl(), db.getUser(), db.getPassword());
+        // config.yml's empty ${PARLEY_DB_PASSWORD:-} reads as null; the driver wants "".
+        Jdbi jdbi = Jdbi.create(db.getUrl(), Objects.requireNonNullElse(db.getUser(), ""),
+                Objects.requireNonNullElse(db.getPassword(), ""));
         DecisionExport export = new DecisionExport(new CommentStore(jdbi), new FeedbackStore(jdbi));
         // Written beside the target and moved into place: a failed export leaves no half file.
         Path parent = out.toAbsolutePath().getParent();

@@ -29,12 +29,13 @@ class ExportDecisionsCommandTest {
         Database.migrate(jdbi);
         new FeedbackStore(jdbi).append("Thanks, good point.", Map.of(Attribute.TOXICITY, 0.0), "website-1", Instant.now());
         Path config = dir.resolve("config.yml");
+        // The password as config.yml has it by default: an unset ${VAR:-}, which reads as null.
         Files.writeString(config, """
                 database:
                   driverClass: org.h2.Driver
                   url: "%s"
                   user: sa
-                  password: ""
+                  password: ${PARLEY_TEST_UNSET_PASSWORD:-}
                 logging:
                   level: WARN
                 """.formatted(url));
