@@ -3,6 +3,7 @@ package org.parley.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.baseline.FastTextBaseline;
 import org.parley.baseline.LinearBaseline;
 import org.parley.corpus.Corpora;
@@ -12,6 +13,7 @@ import org.parley.corpus.LabelledFile;
 import org.parley.eval.Comparison;
 import org.parley.eval.Evaluation;
 import org.parley.eval.ReportWriter;
+import org.parley.eval.RocAucChange;
 import org.parley.model.Bundles;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
@@ -23,7 +25,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** scripts/evaluate: per-attribute ROC-AUC and PR-AUC of a bundle, optionally beside baselines, with a report. */
@@ -31,7 +35,8 @@ import java.util.concurrent.Callable;
         description = {"Scores labelled data with a model bundle and reports ROC-AUC and PR-AUC per attribute and",
                 "per source (JSON on stdout), plus an HTML report with ROC curves (PNG).",
                 "Default data: the dev split of every toxicity corpus in training-data/.",
-                "--baselines trains the baselines on the matching training split and reports them side by side."})
+                "--baselines trains the baselines on the matching training split and reports them side by side.",
+                "--compare OLD shows what retraining changed: ROC-AUC of OLD and --model per attribute, and the difference."})
 public final class EvaluateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -60,6 +65,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--linear-c", paramLabel = "C", description = "the linear baseline's inverse L2 strength (default: ${DEFAULT-VALUE})")
     double linearC = LinearBaseline.Options.defaults().c();
 
+    @Option(names = "--compare", paramLabel = "PATH",
+            description = {"the bundle before retraining: prints per-attribute ROC-AUC of both models and the change,",
+                    "on the corpora's split (default dev) and on each --file, as tables on stdout"})
+    Path compare;
+
     @Option(names = "--report", paramLabel = "DIR", description = "report folder (default: ${DEFAULT-VALUE})")
     Path report = Path.of("runs/report");
 
@@ -73,6 +83,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path root = data != null ? data : Corpora.defaultRoot();
+        if (compare != null) return compare(root);
         List<Example> examples = evaluationData(root);
         if (examples.isEmpty()) throw new IllegalArgumentException("no labelled examples to evaluate");
         System.err.printf("evaluating on %d examples%n", examples.size());
@@ -99,12 +110,53 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * --compare: both bundles on the same rows, a before/after table per data set; the report
+     * shows the first (the corpora's split) side by side.
+     */
+    private int compare(Path root) throws IOException {
+        if (compare.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize()))
+            throw new IllegalArgumentException("--compare names the same bundle as --model: " + model);
+        ToxicityModel before = new ToxicityModel(ModelBundle.load(compare), TextPipeline.standard(), 1);
+        ToxicityModel after = new ToxicityModel(ModelBundle.load(model), TextPipeline.standard(), 1);
+        Map<String, List<Example>> sets = new LinkedHashMap<>();
+        sets.put(split + " split", corpusData(root));
+        if (files != null) for (Path f : files) sets.put(f.toString(), LabelledFile.read(f));
+
+        ArrayNode json = JSON.createArrayNode();
+        boolean first = true;
+        for (var set : sets.entrySet()) {
+            if (set.getValue().isEmpty()) throw new IllegalArgumentException("no labelled examples in " + set.getKey());
+            System.err.printf("evaluating both models on %s: %d examples%n", set.getKey(), set.getValue().size());
+            // Named by path: a retrained bundle usually has the same model name as the one it replaces.
+            Evaluation b = evaluate(compare.toString(), before, set.getValue());
+            Evaluation a = evaluate(model.toString(), after, set.getValue());
+            System.out.println(RocAucChange.of(set.getKey(), b, a).table());
+            json.addObject().put("data", set.getKey())
+                    .<ObjectNode>set("before", JSON.readTree(b.toJson())).set("after", JSON.readTree(a.toJson()));
+            if (first) System.err.println("report: " + ReportWriter.write(report, Comparison.of(a, b)).toAbsolutePath());
+            first = false;
+        }
+        if (output != null) Files.writeString(output, JSON.writeValueAsString(json) + "\n");
+        return 0;
+    }
+
+    private static Evaluation evaluate(String name, ToxicityModel model, List<Example> examples) {
+        List<String> texts = new ArrayList<>(examples.size());
+        for (Example e : examples) texts.add(e.text());
+        return Evaluation.of(name, examples, model.score(texts));
+    }
+
     private List<Example> evaluationData(Path root) throws IOException {
         if (files != null) {
             List<Example> all = new ArrayList<>();
             for (Path f : files) all.addAll(LabelledFile.read(f));
             return all;
         }
+        return corpusData(root);
+    }
+
+    private List<Example> corpusData(Path root) throws IOException {
         List<Example> all = new ArrayList<>();
         if (corpora == null) all.addAll(Corpora.loadToxicity(root));
         else for (String c : corpora) all.addAll(Corpora.load(root, c));

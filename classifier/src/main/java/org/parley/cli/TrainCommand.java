@@ -10,6 +10,7 @@ import org.parley.feature.FeatureConfig;
 import org.parley.model.ModelBundle;
 import org.parley.model.NetworkConfig;
 import org.parley.text.TextPipeline;
+import org.parley.train.IncludedFiles;
 import org.parley.train.Provenance;
 import org.parley.train.Trainer;
 import org.parley.train.TrainingOptions;
@@ -49,6 +50,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "repeat a corpus's training rows N times, e.g. identity_neutral=5 (default: none; that"
                     + " example made neutral identity sentences score higher, not lower: see the README)")
     Map<String, Integer> repeat = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--include-decisions", paramLabel = "FILE", arity = "1..*",
+            description = {"labelled JSON Lines (scripts/export-decisions) added to the training split only, never to",
+                    "dev, so dev figures before and after stay comparable; lines repeating a dev text are dropped"})
+    List<Path> includeDecisions = List.of();
 
     @Option(names = "--sample", paramLabel = "N", description = "at most N examples per corpus, drawn with the seed (for quick runs)")
     Integer sample;
@@ -112,8 +118,13 @@ public final class TrainCommand implements Callable<Integer> {
         List<String> names = corpora != null ? corpora : Corpora.toxicityNames();
         List<Example> examples = load(root, names);
         DevSplit.Split split = DevSplit.split(examples);
+        IncludedFiles included = IncludedFiles.read(includeDecisions, split.dev());
+        List<Example> train = new ArrayList<>(split.train());
+        train.addAll(included.examples());
         System.err.printf("%d examples from %d corpora: %d train, %d dev%n",
                 examples.size(), names.size(), split.train().size(), split.dev().size());
+        if (!includeDecisions.isEmpty())
+            System.err.printf("+%d training examples from %s%n", included.examples().size(), includeDecisions);
 
         FeatureConfig base = FeatureConfig.defaults();
         TrainingOptions options = new TrainingOptions(
@@ -123,7 +134,7 @@ public final class TrainCommand implements Callable<Integer> {
                 epochs, patience, batchSize, TrainingOptions.defaults().vocabMinCount(), vocabularySize, seed,
                 wideC, TrainingOptions.defaults().stackingFolds());
         Trainer.Result result = new Trainer(options, TextPipeline.standard(), System.err)
-                .train(repeated(split.train()), split.dev());
+                .train(repeated(train), split.dev());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         ObjectNode provenance = Provenance.create(name, version());
@@ -132,8 +143,9 @@ public final class TrainCommand implements Callable<Integer> {
         provenance.put("seed", seed);
         provenance.set("repeat", JSON.valueToTree(repeat));
         provenance.put("devSplit", "corpus.DevSplit: content hash of the normalised text, fixed salt, ~10%");
-        provenance.set("corpora", Provenance.labelMapping(split.train(), split.dev()));
+        provenance.set("corpora", Provenance.labelMapping(train, split.dev()));
         provenance.set("dataFiles", Provenance.dataFiles(root, names));
+        if (!includeDecisions.isEmpty()) provenance.set("includedDecisions", included.provenance());
         if (sample != null) provenance.put("samplePerCorpus", sample);
         provenance.put("bestEpoch", result.bestEpoch());
         provenance.set("devMeanRocAucByEpoch", JSON.valueToTree(result.devMeanRocAucByEpoch()));
@@ -147,7 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The training split with the rows of each corpus in --repeat taken N times (dev is never repeated). */
+    /** The training rows with those of each source in --repeat taken N times (dev is never repeated). */
     private List<Example> repeated(List<Example> train) {
         List<Example> out = new ArrayList<>(train);
         for (Example e : train) for (int k = 1; k < repeat.getOrDefault(e.source(), 1); k++) out.add(e);

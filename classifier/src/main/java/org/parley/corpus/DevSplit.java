@@ -51,6 +51,18 @@ public final class DevSplit {
         return new Split(train, dev);
     }
 
+    /**
+     * The examples whose normalised text is not also in {@code dev}: extra training data (moderator
+     * decisions) that repeats a dev text would otherwise teach the model the dev answer.
+     */
+    public static List<Example> withoutDevTexts(List<Example> examples, List<Example> dev) {
+        java.util.Set<String> devTexts = new java.util.HashSet<>();
+        for (Example e : dev) devTexts.add(TextKey.of(e.text()));
+        List<Example> out = new ArrayList<>();
+        for (Example e : examples) if (!devTexts.contains(TextKey.of(e.text()))) out.add(e);
+        return out;
+    }
+
     private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

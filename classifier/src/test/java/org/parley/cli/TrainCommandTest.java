@@ -50,4 +50,36 @@ class TrainCommandTest {
             for (Attribute at : Attribute.values()) assertTrue(a[i][at.ordinal()] >= 0 && a[i][at.ordinal()] <= 1);
         }
     }
+
+    @Test
+    void includedDecisionsJoinTheTrainingSplitOnlyAndAreNamedInTheProvenance() throws Exception {
+        Path decisions = dir.resolve("decisions.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            lines.append("{\"id\":\"r").append(i).append("\",\"source\":\"moderator-decisions\",\"text\":\"you moderated idiot number ")
+                    .append(i).append("\",\"labels\":{\"TOXICITY\":1.0,\"INSULT\":1.0}}\n");
+            lines.append("{\"id\":\"a").append(i).append("\",\"source\":\"moderator-decisions\",\"text\":\"a fair point well made, number ")
+                    .append(i).append("\",\"labels\":{\"TOXICITY\":0.0,\"INSULT\":0.0}}\n");
+        }
+        Files.writeString(decisions, lines);
+        Path out = dir.resolve("with-decisions.zip");
+        int code = Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
+                "--corpus", "davidson_hate_offensive", "--sample", "300", "--epochs", "1", "--batch-size", "64",
+                "--embedding", "8", "--hidden", "8", "--bigram-buckets", "1024", "--char-buckets", "1024",
+                "--include-decisions", decisions.toString(), "--output", out.toString());
+        assertEquals(0, code);
+
+        JsonNode p = ModelBundle.load(out).provenance();
+        JsonNode included = p.get("includedDecisions");
+        assertEquals(1, included.size());
+        assertEquals(decisions.toString(), included.get(0).get("file").asText());
+        assertEquals(org.parley.model.ModelBundle.sha256(Files.readAllBytes(decisions)), included.get(0).get("sha256").asText());
+        assertEquals(80, included.get(0).get("examples").asInt());
+        assertEquals(80, p.at("/corpora/moderator-decisions/train").asInt(), "every decision joins training");
+        assertTrue(p.at("/corpora/moderator-decisions/dev").isMissingNode(), "no decision joins dev");
+        assertFalse(p.at("/devMetrics/sources").has("moderator-decisions"), "dev figures are the corpora's alone");
+        int devRows = p.at("/corpora/davidson_hate_offensive/dev").asInt();
+        assertTrue(devRows > 0);
+        assertEquals(devRows, p.at("/devMetrics/n").asInt(), "dev is the corpus's dev split, unchanged");
+    }
 }

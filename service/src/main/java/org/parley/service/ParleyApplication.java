@@ -28,7 +28,6 @@ import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.core.CommentScorer;
-import org.parley.service.core.FeedbackStore;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.ServedModel;
 import org.parley.service.core.ServedStance;
@@ -52,6 +51,7 @@ import org.parley.service.resources.ThreadsResource;
 import org.parley.service.store.AccountStore;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.Database;
+import org.parley.service.store.FeedbackStore;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.Role;
 import org.parley.service.resources.OpenApiResource;
@@ -94,6 +94,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // The moderator UI: static files whose script reads /v1 with the session cookie.
         bootstrap.addBundle(new AssetsBundle("/ui", "/moderate", "index.html", "ui"));
         bootstrap.addCommand(new AddModeratorCommand());
+        bootstrap.addCommand(new org.parley.service.export.ExportDecisionsCommand());
     }
 
     @Override
@@ -110,7 +111,6 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         Path stancePath = Path.of(config.stanceModel);
         StanceHolder stance = new StanceHolder(loadStance(stancePath), ParleyApplication::loadStance);
         CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), (float) config.spans.minProbability, env.metrics());
-        FeedbackStore feedback = new FeedbackStore(Path.of(config.feedbackDir), env.getObjectMapper());
 
         // The moderation store; the schema is brought up to date before anything is served.
         Clock clock = Clock.systemUTC();
@@ -118,6 +118,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         Database.migrate(jdbi);
         CommentStore comments = new CommentStore(jdbi);
         AccountStore accounts = new AccountStore(jdbi);
+        FeedbackStore feedback = new FeedbackStore(jdbi);
         firstAdmin(accounts, config.moderation.adminPassword, clock);
         CommentViews views = new CommentViews(env.getObjectMapper());
         Ingestion ingestion = new Ingestion(scorer, () -> stance.current().model(), comments, env.getObjectMapper(), clock);

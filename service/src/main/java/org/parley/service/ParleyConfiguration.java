@@ -59,11 +59,6 @@ public class ParleyConfiguration extends Configuration {
     @JsonProperty
     public Spans spans = new Spans();
 
-    /** Where POST /v1alpha1/comments:suggestscore appends its labelled JSON Lines. */
-    @NotEmpty
-    @JsonProperty
-    public String feedbackDir = "runs/feedback";
-
     /** The moderation store: an H2 file by default (no set-up), PostgreSQL in production. */
     @Valid
     @NotNull

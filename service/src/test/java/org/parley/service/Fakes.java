@@ -15,7 +15,6 @@ import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.core.CommentScorer;
-import org.parley.service.core.FeedbackStore;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.ServedModel;
 import org.parley.service.core.ServedStance;
@@ -34,12 +33,15 @@ import org.parley.service.resources.ThreadResource;
 import org.parley.targets.CandidateTarget;
 import org.parley.thread.BbcCommentPageParser;
 import org.parley.thread.CommentThread;
+import org.parley.service.store.Database;
+import org.parley.service.store.FeedbackStore;
 import org.parley.stance.ReplyStanceScore;
 import org.parley.stance.StanceModel;
 import org.parley.stance.TargetStance;
 import org.parley.label.ReplyStance;
 import org.parley.label.Stance;
 import org.parley.text.TextPipeline;
+import org.jdbi.v3.core.Jdbi;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -161,6 +163,14 @@ public final class Fakes {
         return m;
     }
 
+    /** Suggested scores in an in-memory H2 database named after {@code dir}: the same dir, the same database. */
+    public static FeedbackStore feedback(Path dir) {
+        Jdbi jdbi = Jdbi.create("jdbc:h2:mem:feedback-" + Integer.toHexString(dir.toAbsolutePath().hashCode())
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
+        Database.migrate(jdbi);
+        return new FeedbackStore(jdbi);
+    }
+
     /** The resources over a fake model, with auth, roles, rate limits and the error mappers. */
     public static ResourceExtension resources(ModelHolder models, Path feedbackDir) {
         return resources(models, feedbackDir, stance());
@@ -181,7 +191,7 @@ public final class Fakes {
                 .addProvider(new BodySizeLimit(MAX_BATCH))
                 .addResource(new ScoreResource(scorer, json, MAX_BATCH, stanceHolder(stance)))
                 .addResource(new ThreadResource(scorer, stanceHolder(stance), targets(), MAX_THREAD))
-                .addResource(new PerspectiveResource(models, new FeedbackStore(feedbackDir, json)))
+                .addResource(new PerspectiveResource(models, feedback(feedbackDir)))
                 .addResource(new AdminResource(models, scorer))
                 .addResource(new OpenApiResource())
                 .build();

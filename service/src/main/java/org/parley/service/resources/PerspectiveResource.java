@@ -7,19 +7,22 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.parley.label.Attribute;
 import org.parley.service.api.perspective.AnalyzeRequest;
 import org.parley.service.api.perspective.AnalyzeResponse;
 import org.parley.service.api.perspective.SuggestScoreRequest;
 import org.parley.service.api.perspective.SuggestScoreResponse;
 import org.parley.service.auth.Role;
-import org.parley.service.core.FeedbackStore;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
+import org.parley.service.store.FeedbackStore;
 
 import java.text.BreakIterator;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -84,7 +87,7 @@ public final class PerspectiveResource {
     @Path("/comments:suggestscore")
     @Timed(name = "suggestscore")
     @ExceptionMetered(name = "suggestscore-errors")
-    public SuggestScoreResponse suggestScore(SuggestScoreRequest request) {
+    public SuggestScoreResponse suggestScore(SuggestScoreRequest request, @Context SecurityContext security) {
         if (request == null) throw ApiException.badField("body", "expected a JSON object with comment.text and attributeScores");
         String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
         languages(request.languages());
@@ -100,7 +103,8 @@ public final class PerspectiveResource {
             if (!(v >= 0 && v <= 1)) throw ApiException.badField(field, field + " must be in [0, 1]");
             labels.put(a, v);
         });
-        feedback.append(text, labels);
+        // Committed before the 200, like every write to the moderation store.
+        feedback.append(text, labels, security.getUserPrincipal().getName(), Instant.now());
         return new SuggestScoreResponse(request.clientToken());
     }
 

@@ -129,7 +129,6 @@ class CrashDurabilityTest {
                 modelCopies: 1
                 apiKeys: "%s:website,%s:moderator"
                 rateLimit: {requestsPerSecond: 100000}
-                feedbackDir: %s
                 database:
                   driverClass: %s
                   url: "%s"
@@ -145,7 +144,7 @@ class CrashDurabilityTest {
                   level: WARN
                   appenders: [{type: file, currentLogFilename: %s, archive: false}]
                 """.formatted(MODELS.resolve("toxicity.zip"), MODELS.resolve("stance.zip"), WEBSITE, MODERATOR,
-                dir.resolve("feedback"), db.getDriverClass(), db.getUrl(), db.getUser(), port, adminPort,
+                db.getDriverClass(), db.getUrl(), db.getUser(), port, adminPort,
                 dir.resolve("service.log"));
         Path file = dir.resolve("config.yml");
         Files.writeString(file, yaml);

@@ -10,18 +10,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.corpus.Example;
-import org.parley.corpus.LabelledFile;
 import org.parley.label.Attribute;
 import org.parley.service.Fakes;
 import org.parley.service.api.perspective.AnalyzeRequest;
 import org.parley.service.api.perspective.AnalyzeResponse;
 import org.parley.service.api.perspective.SuggestScoreRequest;
-import org.parley.service.core.FeedbackStore;
+import org.parley.service.auth.ApiKey;
+import org.parley.service.auth.Role;
 import org.parley.service.core.ModelHolder;
+import org.parley.service.store.FeedbackStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -110,26 +111,32 @@ class PerspectiveResourceTest {
         assertEquals("UNAUTHENTICATED", JSON.readTree(r.readEntity(String.class)).at("/error/status").asText());
     }
 
+    private static List<FeedbackStore.Feedback> stored() {
+        List<FeedbackStore.Feedback> all = new ArrayList<>();
+        Fakes.feedback(FEEDBACK).all(all::add);
+        return all;
+    }
+
     @Test
-    void suggestScoreStoresALabelledLineThatTheTrainingReaderAccepts() throws Exception {
+    void suggestScoreStoresTheSuggestionInTheDatabaseWithTheCallersName() throws Exception {
+        int before = stored().size();
         assertJson("suggestscore-response.json", post("suggestscore", fixture("suggestscore-request.json")), 200);
-        Path file = FEEDBACK.resolve(FeedbackStore.FILE);
-        List<Example> examples = LabelledFile.read(file);
-        Example last = examples.get(examples.size() - 1);
+        List<FeedbackStore.Feedback> after = stored();
+        assertEquals(before + 1, after.size());
+        FeedbackStore.Feedback last = after.get(after.size() - 1);
         assertEquals("You people never listen.", last.text());
-        assertEquals(FeedbackStore.SOURCE, last.source());
+        assertEquals(new ApiKey(Fakes.WEBSITE_KEY, Role.WEBSITE, 1).getName(), last.client());
         assertEquals(0.8, last.labels().get(Attribute.TOXICITY), 1e-6);
         assertEquals(1.0, last.labels().get(Attribute.INSULT), 1e-6);
-        assertFalse(last.labels().has(Attribute.THREAT), "unsuggested attributes stay unlabelled");
+        assertFalse(last.labels().containsKey(Attribute.THREAT), "unsuggested attributes stay unlabelled");
     }
 
     @Test
     void suggestScoreRefusesValuesOutsideTheUnitIntervalAndStoresNothing() throws Exception {
-        Path file = FEEDBACK.resolve(FeedbackStore.FILE);
-        long before = Files.exists(file) ? Files.readAllLines(file).size() : 0;
+        int before = stored().size();
         Response r = post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 1.5}}}}");
         assertEquals(400, r.getStatus());
         assertTrue(r.readEntity(String.class).contains("attributeScores.TOXICITY.summaryScore.value"));
-        assertEquals(before, Files.exists(file) ? Files.readAllLines(file).size() : 0);
+        assertEquals(before, stored().size());
     }
 }

@@ -1,0 +1,78 @@
+package org.parley.eval;
+
+import org.parley.label.Attribute;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What retraining changed: per attribute, ROC-AUC of the model before and after on the same
+ * labelled rows, and the difference ({@code scripts/evaluate --compare}). Evaluations of different
+ * rows are refused, as in {@link Comparison}: their difference would mean nothing.
+ */
+public final class RocAucChange {
+    /** One attribute (or the mean, {@code attribute} null); change is NaN where either figure is. */
+    public record Line(Attribute attribute, int n, int positives, double before, double after) {
+        public double change() {
+            return after - before;
+        }
+    }
+
+    private final String data;
+    private final Evaluation before;
+    private final Evaluation after;
+
+    private RocAucChange(String data, Evaluation before, Evaluation after) {
+        this.data = data;
+        this.before = before;
+        this.after = after;
+    }
+
+    /** @param data what was evaluated, for the title ("dev split", a file name) */
+    public static RocAucChange of(String data, Evaluation before, Evaluation after) {
+        if (!before.split().equals(after.split()) || before.n() != after.n())
+            throw new IllegalArgumentException("'" + after.model() + "' and '" + before.model()
+                    + "' were evaluated on different rows: no change to show");
+        return new RocAucChange(data, before, after);
+    }
+
+    /** The six attributes in order; attributes no row is labelled for are left out. */
+    public List<Line> lines() {
+        List<Line> out = new ArrayList<>();
+        for (Attribute a : Attribute.values()) {
+            AttributeMetrics b = before.attribute(a);
+            if (b.n() == 0) continue;
+            out.add(new Line(a, b.n(), b.positives(), b.rocAuc(), after.attribute(a).rocAuc()));
+        }
+        return out;
+    }
+
+    public Line mean() {
+        return new Line(null, before.n(), -1, before.meanRocAuc(), after.meanRocAuc());
+    }
+
+    /** A plain-text table: one line per attribute, then the mean. */
+    public String table() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "ROC-AUC on %s (%d rows): before = %s, after = %s%n",
+                data, before.n(), before.model(), after.model()));
+        s.append(String.format(Locale.ROOT, "%-16s %7s %7s %8s %8s %8s%n", "attribute", "n", "pos", "before", "after", "change"));
+        for (Line l : lines())
+            s.append(String.format(Locale.ROOT, "%-16s %7d %7d %8s %8s %8s%n", l.attribute(), l.n(), l.positives(),
+                    auc(l.before()), auc(l.after()), change(l.change())));
+        Line m = mean();
+        s.append(String.format(Locale.ROOT, "%-16s %7s %7s %8s %8s %8s%n", "mean", "", "",
+                auc(m.before()), auc(m.after()), change(m.change())));
+        return s.toString();
+    }
+
+    /** NaN (one class only, or no score) is shown as n/a, not as a number. */
+    private static String auc(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String change(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%+.4f", v);
+    }
+}

@@ -1,0 +1,72 @@
+package org.parley.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.model.TinyBundles;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** scripts/evaluate --compare on tiny bundles: one before/after table per data set. */
+class EvaluateCommandTest {
+    @TempDir Path dir;
+
+    private static Path fixtures() throws URISyntaxException {
+        return Path.of(EvaluateCommandTest.class.getResource("/corpus").toURI());
+    }
+
+    @Test
+    void compareShowsBothModelsOnTheCorpusSplitAndOnEachFile() throws Exception {
+        Path before = dir.resolve("old.zip");
+        Path after = dir.resolve("new.zip");
+        TinyBundles.create().save(before);
+        TinyBundles.create().save(after);
+        Path decisions = Files.writeString(dir.resolve("decisions.jsonl"), """
+                {"id":"c1","source":"moderator-decisions","text":"you are an idiot","labels":{"TOXICITY":1.0,"INSULT":1.0}}
+                {"id":"c2","source":"moderator-decisions","text":"nice day","labels":{"TOXICITY":0.0,"INSULT":0.0}}
+                {"id":"c3","source":"moderator-decisions","text":"an idiot day","labels":{"TOXICITY":1.0}}
+                """);
+        Path json = dir.resolve("compare.json");
+
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Cli.execute(new EvaluateCommand(), "--model", after.toString(), "--compare", before.toString(),
+                    "--data", fixtures().toString(), "--corpus", "kaggle_insults_impermium", "--split", "all",
+                    "--file", decisions.toString(), "--report", dir.resolve("report").toString(), "--output", json.toString());
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(0, code);
+        String tables = stdout.toString(StandardCharsets.UTF_8);
+        assertTrue(tables.contains("ROC-AUC on all split"), tables);
+        assertTrue(tables.contains("ROC-AUC on " + decisions + " (3 rows): before = " + before + ", after = " + after), tables);
+        assertTrue(tables.contains("INSULT"), tables);
+        assertTrue(tables.contains("+0.0000"), "the same weights: no change\n" + tables);
+
+        JsonNode out = new ObjectMapper().readTree(json.toFile());
+        assertEquals(2, out.size());
+        assertEquals(decisions.toString(), out.get(1).get("data").asText());
+        assertEquals(3, out.get(1).at("/after/n").asInt());
+        assertEquals(before.toString(), out.get(1).at("/before/model").asText());
+        assertTrue(Files.exists(dir.resolve("report/report.html")));
+    }
+
+    @Test
+    void comparingABundleWithItselfIsRefused() throws Exception {
+        Path bundle = dir.resolve("same.zip");
+        TinyBundles.create().save(bundle);
+        assertNotEquals(0, Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--compare", bundle.toString(),
+                "--data", fixtures().toString(), "--corpus", "kaggle_insults_impermium"));
+    }
+}

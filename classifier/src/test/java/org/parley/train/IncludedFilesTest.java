@@ -1,0 +1,52 @@
+package org.parley.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.corpus.Example;
+import org.parley.label.Attribute;
+import org.parley.label.Labels;
+import org.parley.model.ModelBundle;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class IncludedFilesTest {
+    @TempDir Path dir;
+
+    @Test
+    void readsTheFilesDropsDevTextsAndRecordsEachFile() throws Exception {
+        Path a = dir.resolve("decisions.jsonl");
+        Files.writeString(a, """
+                {"id":"c1","source":"moderator-decisions","text":"You are an idiot.","labels":{"TOXICITY":1.0,"INSULT":1.0}}
+                {"id":"c2","source":"moderator-decisions","text":"Thanks  for the LINK","labels":{"TOXICITY":0.0}}
+                {"id":"c3","source":"moderator-decisions","text":"I will find you.","labels":{"TOXICITY":1.0,"THREAT":1.0}}
+                """);
+        Path b = dir.resolve("more.jsonl");
+        Files.writeString(b, "{\"id\":\"f1\",\"source\":\"suggestscore\",\"text\":\"meh\",\"labels\":{\"TOXICITY\":0.2}}\n");
+        // The same text as c2 up to case and spacing: c2 must not train, or dev would be graded on a seen answer.
+        List<Example> dev = List.of(new Example("some_corpus", "d1", "thanks for the link", Labels.none().with(Attribute.TOXICITY, 0)));
+
+        IncludedFiles included = IncludedFiles.read(List.of(a, b), dev);
+
+        assertEquals(List.of("c1", "c3", "f1"), included.examples().stream().map(Example::id).toList());
+        assertEquals(2, included.provenance().size());
+        JsonNode first = included.provenance().get(0);
+        assertEquals(a.toString(), first.get("file").asText());
+        assertEquals(ModelBundle.sha256(Files.readAllBytes(a)), first.get("sha256").asText());
+        assertEquals(Files.size(a), first.get("bytes").asLong());
+        assertEquals(2, first.get("examples").asInt());
+        assertEquals(1, first.get("droppedAsDevTexts").asInt());
+        assertEquals(1, included.provenance().get(1).get("examples").asInt());
+    }
+
+    @Test
+    void noFilesAddNothing() throws Exception {
+        IncludedFiles none = IncludedFiles.read(List.of(), List.of());
+        assertTrue(none.examples().isEmpty());
+        assertTrue(none.provenance().isEmpty());
+    }
+}

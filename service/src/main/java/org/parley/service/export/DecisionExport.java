@@ -1,0 +1,95 @@
+package org.parley.service.export;
+
+import org.parley.corpus.Example;
+import org.parley.corpus.LabelledFile;
+import org.parley.label.Labels;
+import org.parley.service.moderation.Decider;
+import org.parley.service.moderation.DecisionRecord;
+import org.parley.service.moderation.Reason;
+import org.parley.service.moderation.Verdict;
+import org.parley.service.store.CommentStore;
+import org.parley.service.store.FeedbackStore;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Moderators' decisions (never the policy's) and suggested scores as labelled data: one line per
+ * comment, from its latest human decision (a revision supersedes the earlier one), labelled by
+ * {@link DecisionLabels} on the text that decision was made on; then one line per suggestion.
+ */
+public final class DecisionExport {
+    public static final String DECISIONS_SOURCE = "moderator-decisions";
+    public static final String FEEDBACK_SOURCE = "suggestscore";
+
+    private final CommentStore comments;
+    private final FeedbackStore feedback;
+
+    public DecisionExport(CommentStore comments, FeedbackStore feedback) {
+        this.comments = comments;
+        this.feedback = feedback;
+    }
+
+    /**
+     * @param decisions comments exported from their latest decision
+     * @param skipped comments whose latest decision carries no label, by why ("escalate", "reject:spam"…)
+     */
+    public record Summary(int decisions, int feedback, Map<String, Integer> skipped) {
+        public int exported() {
+            return decisions + feedback;
+        }
+
+        public int skippedTotal() {
+            return skipped.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        @Override
+        public String toString() {
+            return "exported " + exported() + " examples (" + decisions + " moderator decisions, " + feedback
+                    + " suggested scores); skipped " + skippedTotal() + " decisions without labels " + skipped;
+        }
+    }
+
+    public Summary write(Writer out) throws IOException {
+        // Decisions come in id order, so the last one seen per comment is its latest.
+        Map<String, DecisionRecord> latest = new LinkedHashMap<>();
+        comments.decisions(Decider.MODERATOR, d -> {
+            latest.remove(d.commentId());  // keep the order of latest decisions
+            latest.put(d.commentId(), d);
+        });
+        List<Example> examples = new ArrayList<>();
+        Map<String, Integer> skipped = new TreeMap<>();
+        for (DecisionRecord d : latest.values()) {
+            Verdict verdict = Verdict.parse(d.decision());
+            Optional<Reason> reason = reason(d.reason());
+            Optional<Labels> labels = DecisionLabels.of(verdict, reason.orElse(null));
+            if (labels.isPresent()) examples.add(new Example(DECISIONS_SOURCE, d.commentId(), d.text(), labels.get()));
+            else skipped.merge(skipKey(verdict, d.reason()), 1, Integer::sum);
+        }
+        int decisions = examples.size();
+        feedback.all(f -> examples.add(new Example(FEEDBACK_SOURCE, f.id(), f.text(), Labels.of(f.labels()))));
+        LabelledFile.write(examples, out);
+        return new Summary(decisions, examples.size() - decisions, skipped);
+    }
+
+    /** A reason code this version does not know says nothing it can map: skipped, not an error. */
+    private static Optional<Reason> reason(String code) {
+        if (code == null) return Optional.empty();
+        try {
+            return Optional.of(Reason.parse(code));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String skipKey(Verdict verdict, String reason) {
+        String v = verdict.name().toLowerCase(java.util.Locale.ROOT);
+        return verdict == Verdict.REJECT ? v + ":" + (reason == null ? "no reason" : reason) : v;
+    }
+}

@@ -1,0 +1,59 @@
+package org.parley.service.export;
+
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.DataSourceFactory;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.jdbi.v3.core.Jdbi;
+import org.parley.service.ParleyConfiguration;
+import org.parley.service.store.CommentStore;
+import org.parley.service.store.FeedbackStore;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+
+/**
+ * {@code export-decisions CONFIG --out FILE} (scripts/export-decisions): the configured database's
+ * human decisions and suggested scores as labelled data. Reads only; the schema is not migrated.
+ */
+public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfiguration> {
+    public ExportDecisionsCommand() {
+        super("export-decisions", "Writes moderators' decisions and suggested scores as labelled data for training");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        subparser.addArgument("--out").dest("out").metavar("FILE").setDefault("runs/decisions.jsonl")
+                .help("labelled JSON Lines to write");
+    }
+
+    @Override
+    protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace namespace, ParleyConfiguration config)
+            throws Exception {
+        Path out = Path.of(namespace.getString("out"));
+        DataSourceFactory db = config.database;
+        // config.yml's empty ${PARLEY_DB_PASSWORD:-} reads as null; the driver wants "".
+        Jdbi jdbi = Jdbi.create(db.getUrl(), Objects.requireNonNullElse(db.getUser(), ""),
+                Objects.requireNonNullElse(db.getPassword(), ""));
+        DecisionExport export = new DecisionExport(new CommentStore(jdbi), new FeedbackStore(jdbi));
+        // Written beside the target and moved into place: a failed export leaves no half file.
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, out.getFileName().toString(), ".part");
+        DecisionExport.Summary summary;
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            summary = export.write(w);
+        } catch (Exception e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        System.out.println(out + ": " + summary);
+    }
+}

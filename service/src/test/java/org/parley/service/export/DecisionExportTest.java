@@ -1,0 +1,120 @@
+package org.parley.service.export;
+
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.parley.corpus.Example;
+import org.parley.corpus.LabelledFile;
+import org.parley.label.Attribute;
+import org.parley.policy.Action;
+import org.parley.service.moderation.NewComment;
+import org.parley.service.moderation.Reason;
+import org.parley.service.moderation.StoredComment;
+import org.parley.service.moderation.Verdict;
+import org.parley.service.store.CommentStore;
+import org.parley.service.store.FeedbackStore;
+import org.parley.service.store.TestDatabases;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The export format on both databases: exactly the expected lines, readable by the training reader. */
+class DecisionExportTest {
+    private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+    private static final String NONE = "{\"TOXICITY\":0.0,\"SEVERE_TOXICITY\":0.0,\"IDENTITY_ATTACK\":0.0,\"INSULT\":0.0,\"PROFANITY\":0.0,\"THREAT\":0.0}";
+
+    @TempDir Path dir;
+
+    private static NewComment comment(String id, Action action) {
+        float[] s = new float[Attribute.COUNT];
+        s[Attribute.TOXICITY.ordinal()] = action == Action.PUBLISH ? 0.05f : 0.7f;
+        return new NewComment(id, "a1", "Article", null, null, null, null, "text of " + id, null, null, null, s,
+                Attribute.TOXICITY, "[]", null, new StoredComment.ModelRef("m", "v1", "sum"), action);
+    }
+
+    private static String line(String id, String labels) {
+        return "{\"id\":\"" + id + "\",\"source\":\"moderator-decisions\",\"text\":\"text of " + id + "\",\"labels\":" + labels + "}";
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void writesTheLatestHumanDecisionPerCommentAndTheFeedbackAsLabelledLines(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        FeedbackStore feedback = new FeedbackStore(jdbi);
+        int[] t = {0};
+        java.util.function.Function<String, Instant> insert = id -> {
+            store.insert(comment(id, id.startsWith("policy") ? Action.PUBLISH : Action.REVIEW), T0.plusSeconds(t[0]++));
+            return T0.plusSeconds(t[0]++);
+        };
+        // The policy's decisions only: never exported.
+        insert.apply("policy-published");
+        store.insert(comment("policy-rejected", Action.REJECT), T0);
+        record D(String id, Verdict v, Reason r) {}
+        for (D d : List.of(new D("approved", Verdict.APPROVE, null), new D("insult", Verdict.REJECT, Reason.INSULT),
+                new D("threat", Verdict.REJECT, Reason.THREAT), new D("identity", Verdict.REJECT, Reason.IDENTITY_ATTACK),
+                new D("profanity", Verdict.REJECT, Reason.PROFANITY), new D("severe", Verdict.REJECT, Reason.SEVERE_TOXICITY),
+                new D("toxicity", Verdict.REJECT, Reason.TOXICITY), new D("spam", Verdict.REJECT, Reason.SPAM),
+                new D("off-topic", Verdict.REJECT, Reason.OFF_TOPIC), new D("escalated", Verdict.ESCALATE, null),
+                new D("revised", Verdict.REJECT, Reason.INSULT)))
+            store.decide(d.id(), d.v(), d.r(), null, "alice", 1, insert.apply(d.id()));
+        // A revision supersedes: rejected for insult, then approved on appeal.
+        store.decide("revised", Verdict.APPROVE, null, "on appeal", "bob", 2, T0.plusSeconds(100));
+        // And the other way: approved, then escalated, then rejected as a threat.
+        store.decide("approved", Verdict.ESCALATE, null, null, "bob", 2, T0.plusSeconds(101));
+        store.decide("approved", Verdict.REJECT, Reason.THREAT, null, "carol", 3, T0.plusSeconds(102));
+        Map<Attribute, Double> suggested = new EnumMap<>(Attribute.class);
+        suggested.put(Attribute.TOXICITY, 0.8);
+        suggested.put(Attribute.INSULT, 1.0);
+        String feedbackId = feedback.append("You people never listen.", suggested, "website-1", T0.plusSeconds(200));
+
+        StringWriter out = new StringWriter();
+        DecisionExport.Summary summary = new DecisionExport(store, feedback).write(out);
+
+        String insultLabels = "{\"TOXICITY\":1.0,\"INSULT\":1.0}";
+        List<String> expected = List.of(
+                line("insult", insultLabels),
+                line("threat", "{\"TOXICITY\":1.0,\"THREAT\":1.0}"),
+                line("identity", "{\"TOXICITY\":1.0,\"IDENTITY_ATTACK\":1.0}"),
+                line("profanity", "{\"TOXICITY\":1.0,\"PROFANITY\":1.0}"),
+                line("severe", "{\"TOXICITY\":1.0,\"SEVERE_TOXICITY\":1.0}"),
+                line("toxicity", "{\"TOXICITY\":1.0}"),
+                line("revised", NONE),
+                line("approved", "{\"TOXICITY\":1.0,\"THREAT\":1.0}"),
+                "{\"id\":\"" + feedbackId + "\",\"source\":\"suggestscore\",\"text\":\"You people never listen.\",\"labels\":{\"TOXICITY\":0.8,\"INSULT\":1.0}}");
+        assertEquals(expected, out.toString().lines().toList());
+        assertEquals(new DecisionExport.Summary(8, 1, Map.of("escalate", 1, "reject:off_topic", 1, "reject:spam", 1)), summary);
+        assertEquals(9, summary.exported());
+        assertEquals(3, summary.skippedTotal());
+
+        Path file = dir.resolve("decisions.jsonl");
+        Files.writeString(file, out.toString());
+        List<Example> read = LabelledFile.read(file);
+        assertEquals(9, read.size());
+        Example revised = read.get(6);
+        assertEquals("revised", revised.id());
+        assertEquals(DecisionExport.DECISIONS_SOURCE, revised.source());
+        for (Attribute a : Attribute.values()) assertEquals(0f, revised.labels().get(a), a.name());
+        assertFalse(read.get(0).labels().has(Attribute.THREAT), "an insult says nothing about THREAT");
+        assertEquals(DecisionExport.FEEDBACK_SOURCE, read.get(8).source());
+        assertEquals(0.8f, read.get(8).labels().get(Attribute.TOXICITY), 1e-6);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anEmptyDatabaseExportsNothing(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        StringWriter out = new StringWriter();
+        DecisionExport.Summary summary = new DecisionExport(new CommentStore(jdbi), new FeedbackStore(jdbi)).write(out);
+        assertEquals("", out.toString());
+        assertEquals(0, summary.exported());
+    }
+}

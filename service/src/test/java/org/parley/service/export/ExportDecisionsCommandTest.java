@@ -1,0 +1,54 @@
+package org.parley.service.export;
+
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.corpus.Example;
+import org.parley.corpus.LabelledFile;
+import org.parley.label.Attribute;
+import org.parley.service.ParleyApplication;
+import org.parley.service.store.Database;
+import org.parley.service.store.FeedbackStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** {@code java -jar parley-service.jar export-decisions CONFIG --out FILE}, as scripts/export-decisions runs it. */
+class ExportDecisionsCommandTest {
+    @TempDir Path dir;
+
+    @Test
+    void theCommandReadsTheConfiguredDatabaseAndWritesTheFile() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
+        Jdbi jdbi = Jdbi.create(url, "sa", "");
+        Database.migrate(jdbi);
+        new FeedbackStore(jdbi).append("Thanks, good point.", Map.of(Attribute.TOXICITY, 0.0), "website-1", Instant.now());
+        Path config = dir.resolve("config.yml");
+        // The password as config.yml has it by default: an unset ${VAR:-}, which reads as null.
+        Files.writeString(config, """
+                database:
+                  driverClass: org.h2.Driver
+                  url: "%s"
+                  user: sa
+                  password: ${PARLEY_TEST_UNSET_PASSWORD:-}
+                logging:
+                  level: WARN
+                """.formatted(url));
+        Path out = dir.resolve("out/decisions.jsonl");
+
+        new ParleyApplication().run("export-decisions", config.toString(), "--out", out.toString());
+
+        List<Example> read = LabelledFile.read(out);
+        assertEquals(1, read.size());
+        assertEquals("suggestscore", read.get(0).source());
+        assertEquals(0f, read.get(0).labels().get(Attribute.TOXICITY));
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(List.of(out), files.toList(), "no partial file left behind");
+        }
+    }
+}
