@@ -247,7 +247,8 @@ class ScoreResourceTest {
     void theOpenApiDocumentIsServedWithoutAKeyAndNamesEveryEndpoint() {
         JsonNode doc = RESOURCES.target("/openapi.json").request().get(JsonNode.class);
         for (String path : List.of("/v1/score", "/v1/score/batch", "/v1alpha1/comments:analyze",
-                "/v1alpha1/comments:suggestscore", "/v1/admin/model", "/v1/score/thread", "/openapi.yaml", "/openapi.json"))
+                "/v1alpha1/comments:suggestscore", "/v1/admin/model", "/v1/score/thread", "/openapi.yaml", "/openapi.json",
+                "/v1/comments", "/v1/threads", "/v1/comments/{id}", "/v1/comments/{id}/decision", "/v1/decisions", "/v1/queue", "/v1/session"))
             assertTrue(doc.at("/paths").has(path), path);
         assertEquals(200, RESOURCES.target("/openapi.yaml").request().get().getStatus());
     }
