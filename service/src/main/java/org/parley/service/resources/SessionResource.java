@@ -57,6 +57,7 @@ public final class SessionResource {
                 .orElseThrow(() -> new ApiException(401, "password", null, "wrong username or password"));
         if (!account.role().includes(Role.MODERATOR))
             throw new ApiException(403, "username", null, "this account may not moderate");
+        accounts.purgeExpired(clock.instant());  // expired sessions are refused anyway; this keeps the table small
         AccountStore.Session s = accounts.login(account, lifetime, clock.instant());
         return Response.ok(view(s.account().username(), s.account().role(), s.expiresAt().toString(), s.token()))
                 .header(HttpHeaders.SET_COOKIE, cookie(s.token(), lifetime.toSeconds())).build();
