@@ -135,7 +135,9 @@ async function logout() {
 
 function showApp(session) {
   state.user = session;
-  $('who').textContent = session.username + ' · ' + session.role;
+  const who = $('who');
+  clear(who);
+  who.append(el('span', null, session.username), document.createTextNode(' '), el('span', 'role', session.role));
   $('login').hidden = true;
   $('login-error').hidden = true;
   $('app').hidden = false;
@@ -268,10 +270,7 @@ function renderList() {
   if (state.index >= state.comments.length) state.index = Math.max(0, state.comments.length - 1);
   $('empty').hidden = state.comments.length > 0;
   $('more').hidden = state.comments.length >= state.total;
-  $('summary').textContent = state.comments.length
-    ? state.comments.length + ' of ' + state.total + ' · ' + QUEUE_NAMES[state.queue]
-      + (state.articleId ? ' · ' + (state.articles.get(state.articleId) || state.articleId) : '')
-    : '';
+  $('summary').textContent = state.comments.length ? state.comments.length + ' of ' + state.total : '';
   renderBulk();
   select(state.index, false);
 }
