@@ -21,6 +21,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.service.ParleyApplication;
@@ -81,6 +83,7 @@ class ModeratorUiTest {
         browser.get("about:blank");
         // WebDriver's deleteAllCookies left the HttpOnly session cookie behind; the DevTools call does not.
         browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        browser.manage().logs().get(LogType.BROWSER);  // drained: each test sees its own console
     }
 
     // ---------- tests ----------
@@ -114,6 +117,11 @@ class ModeratorUiTest {
         waitForDetail(pending.get(0).get("id").asText());
         assertEquals("Syria vote " + article, browser.findElement(By.cssSelector("#detail .article-title")).getText());
         Files.write(Path.of("target/moderator-ui.png"), browser.getScreenshotAs(OutputType.BYTES));
+        // No script errors, and nothing the page does is refused by its own Content-Security-Policy.
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+            assertFalse(e.getMessage().contains("Content Security Policy"), e.getMessage());
+            assertFalse(e.getMessage().contains("Uncaught"), e.getMessage());
+        }
     }
 
     @Test
