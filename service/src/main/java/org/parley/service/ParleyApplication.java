@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.auth.AuthDynamicFeature;
+import jakarta.servlet.DispatcherType;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.assets.AssetsBundle;
@@ -26,6 +27,7 @@ import org.parley.service.api.ScoreResponse.ModelInfo;
 import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
+import org.parley.service.auth.ModeratorPageFilter;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
@@ -71,6 +73,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
 
 /** The Parley scoring service. All wiring is visible in {@link #run}. */
@@ -124,6 +127,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         Ingestion ingestion = new Ingestion(scorer, () -> stance.current().model(), comments, env.getObjectMapper(), clock);
 
         ApiKeys keys = keys(config);
+        env.servlets().addFilter("moderator-pages", new ModeratorPageFilter(keys))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/moderate", "/moderate/*");
         env.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter(keys,
                 token -> accounts.session(token, clock.instant())
                         .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.expiresAt())),

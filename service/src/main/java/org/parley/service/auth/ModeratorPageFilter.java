@@ -1,0 +1,62 @@
+package org.parley.service.auth;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Guards the moderator UI's static files ({@code /moderate/*}): a strict Content-Security-Policy
+ * (only our own script and styles, so injected markup cannot run), no sniffing, no referrer; and a
+ * 403 for a request that carries a website API key, which may not reach any moderation page.
+ * Everything the page shows comes from /v1, which checks roles itself.
+ */
+public final class ModeratorPageFilter implements Filter {
+    public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "object-src 'none'; frame-ancestors 'none'";
+    private static final byte[] FORBIDDEN = "{\"code\":403,\"message\":\"website API keys may not open the moderator pages\"}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    private final ApiKeys keys;
+
+    public ModeratorPageFilter(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        response.setHeader("Content-Security-Policy", CSP);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (isWebsiteKey(bearer(request.getHeader("Authorization"))) || isWebsiteKey(request.getParameter("key"))) {
+            response.setStatus(403);
+            response.setContentType("application/json");
+            response.setContentLength(FORBIDDEN.length);
+            response.getOutputStream().write(FORBIDDEN);
+            return;
+        }
+        chain.doFilter(req, res);
+    }
+
+    private boolean isWebsiteKey(String token) {
+        if (token == null || token.isEmpty()) return false;
+        Optional<ApiKey> key = keys.find(token);
+        return key.isPresent() && key.get().role() == Role.WEBSITE;
+    }
+
+    private static String bearer(String header) {
+        if (header == null) return null;
+        int space = header.indexOf(' ');
+        if (space <= 0 || !header.substring(0, space).equalsIgnoreCase("Bearer")) return null;
+        return header.substring(space + 1).strip();
+    }
+}

@@ -1,0 +1,654 @@
+// Parley moderator UI. Plain DOM, no framework. Every string from the API (comment text, author,
+// article title, history, stance targets) goes in through textContent or text nodes, never as
+// HTML: comments are written by anyone.
+'use strict';
+
+const QUEUES = ['PENDING', 'REPORTED', 'ESCALATED', 'AUTO_REJECTED', 'APPROVED', 'REJECTED'];
+const QUEUE_NAMES = {
+  PENDING: 'Pending', REPORTED: 'Reported', ESCALATED: 'Escalated',
+  AUTO_REJECTED: 'Auto-rejected', APPROVED: 'Approved', REJECTED: 'Rejected',
+};
+const REASONS = ['insult', 'threat', 'identity_attack', 'profanity', 'severe_toxicity', 'toxicity', 'spam', 'off_topic', 'other'];
+const PAGE = 100;
+
+const state = {
+  user: null,
+  queue: 'PENDING',
+  articleId: '',
+  comments: [],      // as the API sent them, in its order (open queues: highest risk first)
+  total: 0,
+  index: 0,
+  selected: new Set(),
+  articles: new Map(), // articleId -> title, from every comment seen
+  busy: false,
+};
+
+const $ = (id) => document.getElementById(id);
+
+// ---------- small DOM helpers (text only) ----------
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  return e;
+}
+
+function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+function pct(p) {
+  return Math.round(p * 100) + '%';
+}
+
+function when(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return isNaN(d) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+// ---------- API ----------
+
+async function api(method, path, body) {
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let res;
+  try {
+    res = await fetch(path, init);
+  } catch (e) {
+    return { status: 0, body: { message: 'the service cannot be reached' } };
+  }
+  let json = null;
+  const type = res.headers.get('Content-Type') || '';
+  if (type.includes('json')) {
+    try { json = await res.json(); } catch (e) { json = null; }
+  }
+  if (res.status === 401 && path !== '/v1/session') sessionEnded();
+  return { status: res.status, body: json };
+}
+
+function sessionEnded() {
+  if (!state.user) return;
+  state.user = null;
+  showLogin('Your session has ended. Log in again.');
+}
+
+// ---------- messages ----------
+
+let messageTimer = null;
+
+function message(text, kind) {
+  const m = $('message');
+  m.textContent = text;
+  m.className = 'message ' + (kind || 'info');
+  m.setAttribute('role', kind === 'error' || kind === 'conflict' ? 'alert' : 'status');
+  m.hidden = false;
+  clearTimeout(messageTimer);
+  if (!kind || kind === 'info') messageTimer = setTimeout(() => { m.hidden = true; }, 4000);
+}
+
+// ---------- log-in ----------
+
+function showLogin(error) {
+  $('app').hidden = true;
+  $('help').hidden = true;
+  $('login').hidden = false;
+  $('password').value = '';
+  const e = $('login-error');
+  e.textContent = error || '';
+  e.hidden = !error;
+  $(error || !$('username').value ? 'username' : 'password').focus();
+}
+
+async function login(event) {
+  event.preventDefault();
+  const button = $('login-button');
+  button.disabled = true;
+  const r = await api('POST', '/v1/session', { username: $('username').value, password: $('password').value });
+  button.disabled = false;
+  if (r.status === 200) {
+    $('password').value = '';
+    showApp(r.body);
+  } else {
+    const e = $('login-error');
+    e.textContent = r.status === 401 ? 'Wrong username or password.'
+      : (r.body && r.body.message) || 'Log-in failed (' + r.status + ').';
+    e.hidden = false;
+    $('password').value = '';
+    $('password').focus();
+  }
+}
+
+async function logout() {
+  await api('DELETE', '/v1/session');
+  state.user = null;
+  state.comments = [];
+  state.selected.clear();
+  clear($('comments'));
+  clear($('detail'));
+  showLogin();
+}
+
+function showApp(session) {
+  state.user = session;
+  const who = $('who');
+  clear(who);
+  who.append(el('span', null, session.username), document.createTextNode(' '), el('span', 'role', session.role));
+  $('login').hidden = true;
+  $('login-error').hidden = true;
+  $('app').hidden = false;
+  readHash();
+  load();
+}
+
+// ---------- queue and filters ----------
+
+function readHash() {
+  const p = new URLSearchParams(location.hash.slice(1));
+  const q = (p.get('queue') || 'PENDING').toUpperCase();
+  state.queue = QUEUES.includes(q) ? q : 'PENDING';
+  state.articleId = p.get('article') || '';
+}
+
+function writeHash() {
+  const p = new URLSearchParams();
+  p.set('queue', state.queue);
+  if (state.articleId) p.set('article', state.articleId);
+  history.replaceState(null, '', '#' + p.toString());
+}
+
+function query(extra) {
+  const p = new URLSearchParams(extra || {});
+  if (state.articleId) p.set('articleId', state.articleId);
+  return p.toString();
+}
+
+async function load(keepId) {
+  writeHash();
+  const [page, counts] = await Promise.all([
+    api('GET', '/v1/queue?' + query({ status: state.queue, limit: PAGE, offset: 0 })),
+    api('GET', '/v1/queue/counts?' + query()),
+  ]);
+  if (!state.user) return;
+  if (counts.status === 200) renderTabs(counts.body);
+  if (page.status !== 200) {
+    message((page.body && page.body.message) || 'Could not load the queue (' + page.status + ').', 'error');
+    return;
+  }
+  state.comments = page.body.comments;
+  state.total = page.body.total;
+  state.selected.clear();
+  const at = keepId ? state.comments.findIndex((c) => c.id === keepId) : -1;
+  state.index = at >= 0 ? at : 0;
+  learnArticles(state.comments);
+  renderList();
+}
+
+async function loadMore() {
+  const r = await api('GET', '/v1/queue?' + query({ status: state.queue, limit: PAGE, offset: state.comments.length }));
+  if (r.status !== 200) return message((r.body && r.body.message) || 'Could not load more.', 'error');
+  const known = new Set(state.comments.map((c) => c.id));
+  state.comments.push(...r.body.comments.filter((c) => !known.has(c.id)));
+  state.total = r.body.total;
+  learnArticles(r.body.comments);
+  renderList();
+}
+
+async function refreshCounts() {
+  const r = await api('GET', '/v1/queue/counts?' + query());
+  if (r.status === 200) renderTabs(r.body);
+}
+
+function renderTabs(counts) {
+  const tabs = $('tabs');
+  clear(tabs);
+  QUEUES.forEach((q, i) => {
+    const b = el('button', 'tab' + (q === state.queue ? ' active' : ''));
+    b.type = 'button';
+    b.dataset.queue = q;
+    b.title = 'Key ' + (i + 1);
+    b.append(el('span', 'tab-name', QUEUE_NAMES[q]), el('span', 'count', counts[q] === undefined ? '–' : counts[q]));
+    b.addEventListener('click', () => switchQueue(q));
+    tabs.append(b);
+  });
+}
+
+function switchQueue(q) {
+  if (q === state.queue) return;
+  state.queue = q;
+  state.index = 0;
+  load();
+}
+
+function learnArticles(comments) {
+  for (const c of comments) {
+    if (c.articleId && (!state.articles.has(c.articleId) || c.articleTitle)) {
+      state.articles.set(c.articleId, c.articleTitle || c.articleId);
+    }
+  }
+  renderArticles();
+}
+
+function renderArticles() {
+  const s = $('article');
+  clear(s);
+  s.append(new Option('All articles', ''));
+  if (state.articleId && !state.articles.has(state.articleId)) state.articles.set(state.articleId, state.articleId);
+  [...state.articles.entries()].sort((a, b) => a[1].localeCompare(b[1])).forEach(([id, title]) => {
+    s.append(new Option(title === id ? id : title + ' (' + id + ')', id)); // Option() sets text, not HTML
+  });
+  s.value = state.articleId;
+}
+
+// ---------- list ----------
+
+// Whether a comment in this state still belongs in the queue on screen (the same conditions as the server's).
+function belongs(c, queue) {
+  switch (queue) {
+    case 'PENDING': return c.status === 'PENDING';
+    case 'REPORTED': return c.status === 'PUBLISHED' && c.openReports > 0;
+    case 'ESCALATED': return c.status === 'ESCALATED';
+    case 'AUTO_REJECTED': return c.status === 'REJECTED' && c.decidedBy === 'RULE';
+    case 'APPROVED': return c.status === 'PUBLISHED' && c.decidedBy === 'MODERATOR';
+    case 'REJECTED': return c.status === 'REJECTED' && c.decidedBy === 'MODERATOR';
+    default: return true;
+  }
+}
+
+function current() {
+  return state.comments[state.index];
+}
+
+function renderList() {
+  const list = $('comments');
+  clear(list);
+  state.comments.forEach((c, i) => list.append(card(c, i)));
+  if (state.index >= state.comments.length) state.index = Math.max(0, state.comments.length - 1);
+  $('empty').hidden = state.comments.length > 0;
+  $('more').hidden = state.comments.length >= state.total;
+  $('summary').textContent = state.comments.length ? state.comments.length + ' of ' + state.total : '';
+  renderBulk();
+  select(state.index, false);
+}
+
+function card(c, i) {
+  const li = el('li', 'comment');
+  li.dataset.id = c.id;
+  li.dataset.risk = c.risk;
+  li.dataset.status = c.status;
+  li.dataset.version = c.version;
+  if (state.selected.has(c.id)) li.classList.add('checked');
+
+  const head = el('div', 'card-head');
+  const box = el('input', 'pick');
+  box.type = 'checkbox';
+  box.checked = state.selected.has(c.id);
+  box.title = 'Select for bulk (x)';
+  box.addEventListener('click', (e) => { e.stopPropagation(); toggleSelected(c.id); });
+  head.append(box);
+  const rating = c.rating || { name: 'SAFE', level: 0 };
+  head.append(el('span', 'badge rating-' + rating.name.toLowerCase(), rating.name + ' ' + pct(c.risk)));
+  if (c.number !== undefined && c.number !== null) head.append(el('span', 'number', '#' + c.number));
+  head.append(el('span', 'author', c.author || 'anonymous'));
+  if (c.articleTitle || c.articleId) head.append(el('span', 'article', c.articleTitle || c.articleId));
+  head.append(el('span', 'spacer'));
+  if (c.openReports > 0) head.append(el('span', 'badge reports', c.openReports + ' report' + (c.openReports > 1 ? 's' : '')));
+  head.append(el('span', 'badge status status-' + c.status.toLowerCase(), c.status));
+  li.append(head);
+
+  if (c.parentNumber !== undefined && c.parentNumber !== null) li.append(el('div', 'reply-to', '↳ reply to #' + c.parentNumber));
+  li.append(highlighted(c.text, c.spans));
+  li.append(scores(c));
+  const stance = stanceLine(c);
+  if (stance) li.append(stance);
+
+  li.addEventListener('click', () => select(i, true));
+  return li;
+}
+
+// The comment text with the explaining spans as <mark>: text nodes and marks only.
+function highlighted(text, spans) {
+  const p = el('p', 'comment-text');
+  const ranges = (spans || [])
+    .map((s) => ({ begin: Math.max(0, s.begin), end: Math.min(text.length, s.end), weight: s.weight }))
+    .filter((s) => s.end > s.begin)
+    .sort((a, b) => a.begin - b.begin);
+  let at = 0;
+  for (const s of ranges) {
+    const begin = Math.max(s.begin, at);
+    if (s.end <= begin) continue; // inside one already marked
+    if (begin > at) p.append(document.createTextNode(text.slice(at, begin)));
+    const m = el('mark', s.weight >= 0.66 ? 'strong' : s.weight >= 0.33 ? 'mid' : 'weak', text.slice(begin, s.end));
+    m.title = 'weight ' + Number(s.weight).toFixed(2);
+    p.append(m);
+    at = s.end;
+  }
+  if (at < text.length) p.append(document.createTextNode(text.slice(at)));
+  return p;
+}
+
+function scores(c) {
+  const wrap = el('div', 'scores');
+  const attrs = Object.entries(c.attributes || {}).sort((a, b) => b[1].probability - a[1].probability);
+  for (const [name, s] of attrs) {
+    const row = el('div', 'score level-' + s.level);
+    row.dataset.attribute = name;
+    row.title = name + ': probability ' + s.probability.toFixed(3) + ', severity ' + s.severity + ' of 7';
+    row.append(el('span', 'attr', name.toLowerCase().replace(/_/g, ' ')));
+    const bar = el('span', 'bar');
+    const fill = el('span', 'fill');
+    fill.style.width = Math.round(s.probability * 100) + '%'; // CSSOM, allowed by the CSP
+    bar.append(fill);
+    row.append(bar, el('span', 'prob', pct(s.probability)), el('span', 'sev', 'sev ' + s.severity));
+    wrap.append(row);
+  }
+  const action = el('div', 'action');
+  action.append(el('span', 'label', 'policy'), el('span', 'value', c.action || '–'));
+  if (c.decidedBy) action.append(el('span', 'label', 'set by'), el('span', 'value', c.decidedBy.toLowerCase()));
+  action.append(el('span', 'label', 'version'), el('span', 'value', c.version));
+  wrap.append(action);
+  return wrap;
+}
+
+function stanceLine(c) {
+  const parts = [];
+  for (const s of c.stance || []) parts.push([s.target, s.label, s.probabilities && s.probabilities[s.label]]);
+  if (c.replyStance) parts.push(['reply to ' + (c.parentNumber ? '#' + c.parentNumber : 'parent'), c.replyStance.label,
+    c.replyStance.probabilities && c.replyStance.probabilities[c.replyStance.label]]);
+  if (!parts.length) return null;
+  const div = el('div', 'stance');
+  div.append(el('span', 'label', 'stance'));
+  for (const [target, label, p] of parts) {
+    const chip = el('span', 'chip stance-' + String(label).toLowerCase());
+    chip.append(el('span', 'target', target), el('strong', null, ' ' + label), el('span', 'prob', p === undefined ? '' : ' ' + pct(p)));
+    div.append(chip);
+  }
+  return div;
+}
+
+function select(i, focusDetail) {
+  if (!state.comments.length) {
+    clear($('detail'));
+    $('detail').append(el('p', 'empty', 'Select a comment to see its thread and history.'));
+    return;
+  }
+  state.index = Math.max(0, Math.min(i, state.comments.length - 1));
+  const items = $('comments').children;
+  for (let k = 0; k < items.length; k++) items[k].classList.toggle('current', k === state.index);
+  const li = items[state.index];
+  if (li) li.scrollIntoView({ block: 'nearest' });
+  $('reason').value = defaultReason(current());
+  loadDetail(current().id);
+}
+
+// ---------- detail: thread context and history ----------
+
+let detailFor = null;
+
+async function loadDetail(id) {
+  detailFor = id;
+  const r = await api('GET', '/v1/comments/' + encodeURIComponent(id));
+  if (detailFor !== id) return; // the moderator moved on
+  const d = $('detail');
+  clear(d);
+  if (r.status !== 200) {
+    d.append(el('p', 'error', (r.body && r.body.message) || 'Could not load this comment (' + r.status + ').'));
+    return;
+  }
+  const c = r.body;
+  d.dataset.id = c.id;
+  d.append(el('h2', 'article-title', c.articleTitle || c.articleId || 'No article'));
+  if (c.articleTitle && c.articleId) d.append(el('div', 'muted', 'article ' + c.articleId));
+
+  d.append(el('h3', null, 'In reply to'));
+  if (c.parent) {
+    const q = el('blockquote', 'parent');
+    q.append(el('div', 'muted', (c.parent.number ? '#' + c.parent.number + ' · ' : '') + (c.parent.author || 'anonymous')
+      + ' · ' + c.parent.status));
+    q.append(el('p', 'parent-text', c.parent.text));
+    d.append(q);
+  } else if (c.quote) {
+    const q = el('blockquote', 'parent');
+    q.append(el('div', 'muted', 'quoted' + (c.parentNumber ? ' from #' + c.parentNumber : '')));
+    q.append(el('p', 'parent-text', c.quote));
+    d.append(q);
+  } else {
+    d.append(el('p', 'muted', c.parentId || c.parentNumber ? 'The parent comment is not stored.' : 'Not a reply.'));
+  }
+
+  if (c.communityRating) d.append(el('div', 'muted', 'readers: ▲ ' + (c.communityRating.up || 0) + ' ▼ ' + (c.communityRating.down || 0)));
+  if (c.model) d.append(el('div', 'muted', 'model ' + c.model.name + ' ' + c.model.version));
+
+  d.append(el('h3', null, 'History'));
+  const ol = el('ol', 'history');
+  for (const h of c.history || []) {
+    const li = el('li', 'decision-' + String(h.decision).toLowerCase());
+    const line = el('div', 'history-line');
+    line.append(el('strong', null, h.decision), document.createTextNode(' → ' + h.status));
+    if (h.reason) line.append(el('span', 'badge reason', h.reason));
+    li.append(line);
+    li.append(el('div', 'muted', 'by ' + h.actor + ' (' + String(h.actorKind).toLowerCase() + ') · ' + when(h.decidedAt)
+      + ' · v' + h.version + (h.modelVersion ? ' · model ' + h.modelVersion : '')));
+    if (h.note) li.append(el('div', 'note', h.note));
+    if (h.text && h.text !== c.text) li.append(el('div', 'history-text', h.text));
+    ol.append(li);
+  }
+  if (!ol.children.length) ol.append(el('li', 'muted', 'No decisions yet.'));
+  d.append(ol);
+}
+
+// ---------- decisions ----------
+
+// Reject reason from the scores: the most specific attribute that fired, else the rating's attribute.
+function defaultReason(c) {
+  if (!c) return 'toxicity';
+  const a = c.attributes || {};
+  const specific = ['THREAT', 'IDENTITY_ATTACK', 'INSULT', 'PROFANITY']
+    .filter((n) => a[n] && a[n].probability >= 0.5)
+    .sort((x, y) => a[y].probability - a[x].probability);
+  if (specific.length) return specific[0].toLowerCase();
+  if (a.SEVERE_TOXICITY && a.SEVERE_TOXICITY.probability >= 0.5) return 'severe_toxicity';
+  const r = c.rating && c.rating.attribute ? c.rating.attribute.toLowerCase() : '';
+  return REASONS.includes(r) ? r : 'toxicity';
+}
+
+const PAST = { APPROVE: 'Approved', REJECT: 'Rejected', ESCALATE: 'Escalated' };
+
+function label(c) {
+  return c.number !== undefined && c.number !== null ? '#' + c.number : c.id;
+}
+
+async function decide(decision) {
+  const c = current();
+  if (!c || state.busy) return;
+  const reason = decision === 'REJECT' ? $('reason').value : undefined;
+  state.busy = true;
+  const r = await api('POST', '/v1/comments/' + encodeURIComponent(c.id) + '/decision',
+    { decision, reason, expectedVersion: c.version });
+  state.busy = false;
+  if (r.status === 200) {
+    replace(c.id, r.body);
+    message(PAST[decision] + ' ' + label(c) + (reason ? ' (' + reason + ')' : '') + '.');
+  } else if (r.status === 409 && r.body && r.body.current) {
+    conflict(c, r.body.current);
+  } else if (r.status !== 401) {
+    message((r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
+  }
+  refreshCounts();
+}
+
+async function decideSelected(decision) {
+  if (state.busy) return;
+  const picked = state.comments.filter((c) => state.selected.has(c.id));
+  if (!picked.length) return message('Nothing selected: press x on comments to select them.', 'error');
+  const reason = decision === 'REJECT' ? $('reason').value : undefined;
+  state.busy = true;
+  const r = await api('POST', '/v1/decisions', { decision, reason, comments: picked.map((c) => ({ id: c.id, expectedVersion: c.version })) });
+  state.busy = false;
+  if (r.status !== 200) {
+    if (r.status !== 401) message((r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
+    return;
+  }
+  let ok = 0;
+  const conflicts = [];
+  const failed = [];
+  for (const item of r.body.results) {
+    if (item.status === 200) {
+      ok++;
+      state.selected.delete(item.id);
+      replace(item.id, item.comment, true);
+    } else if (item.status === 409 && item.comment) {
+      conflicts.push(label(item.comment));
+      state.selected.delete(item.id);
+      update(item.id, item.comment, true);
+    } else {
+      failed.push(item.id + ': ' + (item.error ? item.error.message : item.status));
+    }
+  }
+  renderList();
+  let text = PAST[decision] + ' ' + ok + ' comment' + (ok === 1 ? '' : 's') + (reason ? ' (' + reason + ')' : '') + '.';
+  if (conflicts.length) text += ' Someone else decided ' + conflicts.join(', ') + ' first: shown as they are now.';
+  if (failed.length) text += ' Failed: ' + failed.join('; ');
+  message(text, conflicts.length ? 'conflict' : failed.length ? 'error' : 'info');
+  refreshCounts();
+}
+
+// Someone decided first: show the comment as it is now, and say so.
+function conflict(mine, now) {
+  update(mine.id, now);
+  message('Someone else decided ' + label(now) + ' first (now ' + now.status + ', version ' + now.version
+    + '). Its current state is shown; decide again if needed.', 'conflict');
+}
+
+// A decided comment: leaves the list if it no longer belongs here, the next one becomes current.
+function replace(id, now, deferRender) {
+  const i = state.comments.findIndex((x) => x.id === id);
+  if (i < 0) return;
+  if (belongs(now, state.queue)) {
+    state.comments[i] = now;
+  } else {
+    state.comments.splice(i, 1);
+    state.total = Math.max(0, state.total - 1);
+    state.selected.delete(id);
+    if (i < state.index) state.index--;
+  }
+  if (!deferRender) renderList();
+}
+
+// A comment changed elsewhere: kept in place, in its new state, so the moderator sees what happened.
+function update(id, now, deferRender) {
+  const i = state.comments.findIndex((x) => x.id === id);
+  if (i < 0) return;
+  state.comments[i] = now;
+  if (!deferRender) {
+    renderList();
+    const li = $('comments').children[i];
+    if (li) li.classList.add('changed');
+  }
+}
+
+// ---------- bulk selection ----------
+
+function toggleSelected(id) {
+  if (state.selected.has(id)) state.selected.delete(id); else state.selected.add(id);
+  const li = [...$('comments').children].find((x) => x.dataset.id === id);
+  if (li) {
+    li.classList.toggle('checked', state.selected.has(id));
+    li.querySelector('input.pick').checked = state.selected.has(id);
+  }
+  renderBulk();
+}
+
+function renderBulk() {
+  const n = state.selected.size;
+  $('bulk').hidden = n === 0;
+  $('bulk-count').textContent = n + ' selected';
+}
+
+function clearSelection() {
+  state.selected.clear();
+  renderList();
+}
+
+// ---------- keyboard ----------
+
+function toggleHelp(show) {
+  const h = $('help');
+  h.hidden = show === undefined ? !h.hidden : !show;
+}
+
+function onKey(e) {
+  if (!state.user || e.ctrlKey || e.metaKey || e.altKey) return;
+  const t = e.target;
+  const typing = t && (t.tagName === 'INPUT' && t.type !== 'checkbox' || t.tagName === 'TEXTAREA');
+  if (typing) return;
+  if (e.key === 'Escape') {
+    if (!$('help').hidden) toggleHelp(false); else if (state.selected.size) clearSelection();
+    return;
+  }
+  if (e.key === '?') { toggleHelp(); e.preventDefault(); return; }
+  if (!$('help').hidden) return;
+  if (t && t.tagName === 'SELECT' && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) return;
+  const keys = {
+    j: () => select(state.index + 1),
+    ArrowDown: () => select(state.index + 1),
+    k: () => select(state.index - 1),
+    ArrowUp: () => select(state.index - 1),
+    a: () => decide('APPROVE'),
+    r: () => decide('REJECT'),
+    e: () => decide('ESCALATE'),
+    x: () => { if (current()) toggleSelected(current().id); },
+    A: () => decideSelected('APPROVE'),
+    R: () => decideSelected('REJECT'),
+    g: () => load(current() && current().id),
+  };
+  const digit = Number(e.key);
+  if (Number.isInteger(digit) && digit >= 1 && digit <= QUEUES.length) {
+    e.preventDefault();
+    switchQueue(QUEUES[digit - 1]);
+    return;
+  }
+  const f = keys[e.key];
+  if (f) {
+    e.preventDefault();
+    if (t && t.tagName === 'SELECT') t.blur(); // keys act on the list, not the menu
+    f();
+  }
+}
+
+// ---------- start ----------
+
+function init() {
+  const reason = $('reason');
+  REASONS.forEach((r) => reason.append(new Option(r.replace(/_/g, ' '), r)));
+  $('login-form').addEventListener('submit', login);
+  $('logout').addEventListener('click', logout);
+  $('help-button').addEventListener('click', () => toggleHelp());
+  $('help-close').addEventListener('click', () => toggleHelp(false));
+  $('help').addEventListener('click', (e) => { if (e.target === $('help')) toggleHelp(false); });
+  $('approve').addEventListener('click', () => decide('APPROVE'));
+  $('reject').addEventListener('click', () => decide('REJECT'));
+  $('escalate').addEventListener('click', () => decide('ESCALATE'));
+  $('bulk-approve').addEventListener('click', () => decideSelected('APPROVE'));
+  $('bulk-reject').addEventListener('click', () => decideSelected('REJECT'));
+  $('bulk-clear').addEventListener('click', clearSelection);
+  $('more').addEventListener('click', loadMore);
+  $('article').addEventListener('change', (e) => {
+    state.articleId = e.target.value;
+    state.index = 0;
+    e.target.blur();
+    load();
+  });
+  document.addEventListener('keydown', onKey);
+  window.addEventListener('hashchange', () => { if (state.user) { readHash(); load(); } });
+
+  api('GET', '/v1/session').then((r) => {
+    if (r.status === 200) showApp(r.body); else showLogin();
+  });
+}
+
+init();

@@ -1,0 +1,95 @@
+package org.parley.service.auth;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.Mockito.*;
+
+class ModeratorPageFilterTest {
+    private final ModeratorPageFilter filter = new ModeratorPageFilter(
+            ApiKeys.parse("site-key-1:website,mod-key-11:moderator,adm-key-11:admin", 10));
+    private HttpServletRequest request;
+    private HttpServletResponse response;
+    private FilterChain chain;
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        request = mock(HttpServletRequest.class);
+        response = mock(HttpServletResponse.class);
+        chain = mock(FilterChain.class);
+        when(response.getOutputStream()).thenReturn(new ServletOutputStream() {
+            @Override public boolean isReady() { return true; }
+            @Override public void setWriteListener(WriteListener l) {}
+            @Override public void write(int b) { body.write(b); }
+        });
+    }
+
+    @Test
+    void aPlainRequestPassesWithTheSecurityHeaders() throws Exception {
+        filter.doFilter(request, response, chain);
+        verify(chain).doFilter(request, response);
+        verify(response).setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self'; object-src 'none'; frame-ancestors 'none'");
+        verify(response).setHeader("X-Content-Type-Options", "nosniff");
+        verify(response).setHeader("Referrer-Policy", "no-referrer");
+        verify(response, never()).setStatus(anyInt());
+    }
+
+    @Test
+    void aWebsiteKeyAsBearerIsForbidden() throws Exception {
+        when(request.getHeader("Authorization")).thenReturn("Bearer site-key-1");
+        filter.doFilter(request, response, chain);
+        assertForbidden();
+    }
+
+    @Test
+    void aWebsiteKeyInTheQueryIsForbidden() throws Exception {
+        when(request.getParameter("key")).thenReturn("site-key-1");
+        filter.doFilter(request, response, chain);
+        assertForbidden();
+    }
+
+    @Test
+    void moderatorAndAdminKeysPass() throws Exception {
+        when(request.getHeader("Authorization")).thenReturn("bearer mod-key-11");
+        when(request.getParameter("key")).thenReturn("adm-key-11");
+        filter.doFilter(request, response, chain);
+        verify(chain).doFilter(request, response);
+        verify(response, never()).setStatus(403);
+    }
+
+    @Test
+    void anUnknownKeyIsLeftToTheApiToRefuse() throws Exception {
+        when(request.getHeader("Authorization")).thenReturn("Bearer nobody-knows-me");
+        filter.doFilter(request, response, chain);
+        verify(chain).doFilter(request, response);
+    }
+
+    @Test
+    void aWebsiteKeyIsForbiddenEvenNextToAnAdminOne() throws Exception {
+        when(request.getHeader("Authorization")).thenReturn("Bearer adm-key-11");
+        when(request.getParameter("key")).thenReturn("site-key-1");
+        filter.doFilter(request, response, chain);
+        assertForbidden();
+    }
+
+    private void assertForbidden() throws Exception {
+        verify(chain, never()).doFilter(any(), any());
+        verify(response).setStatus(403);
+        verify(response).setContentType("application/json");
+        String json = body.toString(StandardCharsets.UTF_8);
+        assertTrue(json.startsWith("{\"code\":403,\"message\":\""), json);
+        // The headers are set on refusals too.
+        verify(response).setHeader("X-Content-Type-Options", "nosniff");
+    }
+}

@@ -1,0 +1,381 @@
+package org.parley.service.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parley.service.ParleyApplication;
+import org.parley.service.ParleyConfiguration;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.dropwizard.testing.ConfigOverride.config;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The moderator UI in a real headless Chromium against the whole service (shipped models, H2 in
+ * memory). Each test seeds its own article, and opens the page filtered to it.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ModeratorUiTest {
+    private static final String WEBSITE = "app-website-key";
+    private static final String ADMIN = "app-admin-key";
+    private static final String PASSWORD = "app-admin-password";
+    private static final Path MODELS = Path.of(ResourceHelpers.resourceFilePath("test-config.yml"))
+            .getParent().resolve("../../../models").normalize();
+    static final String HOSTILE = "<img src=x onerror=alert(1)> and <script>alert(2)</script> you idiot";
+    /** The standard policy sends these to review (PENDING) with the shipped model. */
+    static final List<String> TOXIC = List.of("What an ignorant comment, pathetic.", "You are a clown and a liar.",
+            "Get lost, loser.", "Only a fool would vote for this.", "You are a disgrace.");
+
+    static final DropwizardAppExtension<ParleyConfiguration> APP = new DropwizardAppExtension<>(ParleyApplication.class,
+            ResourceHelpers.resourceFilePath("test-config.yml"),
+            config("model", MODELS.resolve("toxicity.zip").toString()),
+            config("stanceModel", MODELS.resolve("stance.zip").toString()),
+            // Its own database: other test classes in this JVM use app-test.
+            config("database.url", "jdbc:h2:mem:ui-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"));
+
+    @TempDir static Path scratch;
+    static ChromeDriver browser;
+    private String article;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Chromium.start(scratch);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.quit();
+    }
+
+    @BeforeEach
+    void freshSession(TestInfo test) {
+        article = "a-" + test.getTestMethod().orElseThrow().getName();
+        browser.get("about:blank");
+        // WebDriver's deleteAllCookies left the HttpOnly session cookie behind; the DevTools call does not.
+        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        browser.manage().logs().get(LogType.BROWSER);  // drained: each test sees its own console
+    }
+
+    // ---------- tests ----------
+
+    @Test
+    void logsInAndShowsThePendingQueueHighestRiskFirstWithHighlightedSpans() throws Exception {
+        Map<String, JsonNode> seeded = seed(TOXIC);
+        submit(article + "-calm", "I disagree, the figures in the article look wrong to me.", null);  // published
+        List<JsonNode> pending = new ArrayList<>(seeded.values());
+        pending.sort(Comparator.comparingDouble((JsonNode c) -> c.get("risk").asDouble()).reversed());
+
+        login("PENDING");
+        List<WebElement> cards = cards(pending.size());
+        assertEquals(pending.stream().map(c -> c.get("id").asText()).toList(),
+                cards.stream().map(c -> c.getAttribute("data-id")).toList());
+        assertEquals(String.valueOf(pending.size()), browser.findElement(By.cssSelector("#tabs [data-queue=PENDING] .count")).getText());
+        assertEquals("PENDING", cards.get(0).findElement(By.cssSelector(".status")).getText());
+        assertFalse(cards.get(0).findElements(By.cssSelector(".score[data-attribute=TOXICITY]")).isEmpty());
+
+        // Each <mark> is exactly a span the API gave, cut from the comment's text.
+        int marks = 0;
+        for (int i = 0; i < cards.size(); i++) {
+            JsonNode c = pending.get(i);
+            List<String> expected = new ArrayList<>();
+            for (JsonNode s : c.get("spans")) expected.add(c.get("text").asText().substring(s.get("begin").asInt(), s.get("end").asInt()));
+            List<String> shown = cards.get(i).findElements(By.cssSelector(".comment-text mark")).stream().map(WebElement::getText).toList();
+            assertEquals(expected, shown, c.toString());
+            marks += shown.size();
+        }
+        assertTrue(marks > 0, "no spans highlighted at all");
+        waitForDetail(pending.get(0).get("id").asText());
+        assertEquals("Syria vote " + article, browser.findElement(By.cssSelector("#detail .article-title")).getText());
+        Files.write(Path.of("target/moderator-ui.png"), browser.getScreenshotAs(OutputType.BYTES));
+        // No script errors, and nothing the page does is refused by its own Content-Security-Policy.
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+            assertFalse(e.getMessage().contains("Content Security Policy"), e.getMessage());
+            assertFalse(e.getMessage().contains("Uncaught"), e.getMessage());
+        }
+    }
+
+    @Test
+    void approvesAndRejectsFromTheKeyboard() {
+        List<String> ids = idsByRisk(seed(TOXIC.subList(0, 3)));
+        login("PENDING");
+        cards(3);
+        waitForDetail(ids.get(0));
+        press("a");
+        cards(2);
+        waitForDetail(ids.get(1));
+        String reason = browser.findElement(By.id("reason")).getAttribute("value");
+        assertFalse(reason.isEmpty());
+        press("r");
+        cards(1);
+        assertEquals(ids.get(2), cards(1).get(0).getAttribute("data-id"));
+
+        JsonNode approved = comment(ids.get(0));
+        assertEquals("PUBLISHED", approved.get("status").asText());
+        JsonNode a = last(approved.get("history"));
+        assertEquals("APPROVE", a.get("decision").asText());
+        assertEquals("admin", a.get("actor").asText());
+        JsonNode rejected = comment(ids.get(1));
+        assertEquals("REJECTED", rejected.get("status").asText());
+        JsonNode r = last(rejected.get("history"));
+        assertEquals("REJECT", r.get("decision").asText());
+        assertEquals("admin", r.get("actor").asText());
+        assertEquals(reason, r.get("reason").asText());
+        assertEquals("PENDING", comment(ids.get(2)).get("status").asText());
+    }
+
+    @Test
+    void hostileTextShowsAsLiteralTextEverywhere() {
+        String id = article + "-hostile";
+        JsonNode hostile = submit(id, HOSTILE, Map.of("author", "<b>mallory</b>", "targets", List.of("<u>strikes</u>")));
+        assertEquals("PUBLISHED", hostile.get("status").asText(), "the shipped model's verdict changed: " + hostile);
+        report(id);  // now in the REPORTED queue
+        String reply = article + "-reply";
+        submit(reply, "Get lost, loser.", Map.of("parentId", id));
+
+        login("REPORTED");
+        WebElement card = cards(1).get(0);
+        assertEquals(id, card.getAttribute("data-id"));
+        String text = card.findElement(By.cssSelector(".comment-text")).getText();
+        assertTrue(text.contains("<img src=x onerror=alert(1)>"), text);
+        assertTrue(text.contains("<script>alert(2)</script>"), text);
+        assertEquals("<b>mallory</b>", card.findElement(By.cssSelector(".author")).getText());
+        assertTrue(card.findElement(By.cssSelector(".stance")).getText().contains("<u>strikes</u>"));
+        assertTrue(card.findElements(By.cssSelector("img, script, b, i, u")).isEmpty());
+        waitForDetail(id);
+        assertEquals("Syria <i>vote</i> " + article, browser.findElement(By.cssSelector("#detail .article-title")).getText());
+
+        // The reply's thread context quotes the hostile parent, as text too.
+        browser.findElement(By.cssSelector("#tabs [data-queue=PENDING]")).click();
+        waitForDetail(reply);
+        assertEquals(reply, cards(1).get(0).getAttribute("data-id"));
+        assertEquals(HOSTILE, browser.findElement(By.cssSelector("#detail .parent-text")).getText());
+
+        assertTrue(browser.findElements(By.cssSelector("img, i, b, u")).isEmpty());
+        assertEquals(1L, browser.executeScript("return document.scripts.length"));  // app.js only
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+    }
+
+    @Test
+    void bulkSelectsTwoAndRejectsThem() {
+        List<String> ids = idsByRisk(seed(TOXIC.subList(0, 3)));
+        login("PENDING");
+        cards(3);
+        press("x");
+        press("j");
+        press("x");
+        waitForDetail(ids.get(1));
+        assertEquals("2 selected", browser.findElement(By.id("bulk-count")).getText());
+        String reason = browser.findElement(By.id("reason")).getAttribute("value");
+        press("R");  // Shift+R
+        assertEquals(ids.get(2), cards(1).get(0).getAttribute("data-id"));
+        for (String id : ids.subList(0, 2)) {
+            JsonNode c = comment(id);
+            assertEquals("REJECTED", c.get("status").asText(), id);
+            assertEquals(reason, last(c.get("history")).get("reason").asText());
+            assertEquals("admin", last(c.get("history")).get("actor").asText());
+        }
+        assertEquals("PENDING", comment(ids.get(2)).get("status").asText());
+        assertFalse(browser.findElement(By.id("bulk")).isDisplayed());
+    }
+
+    @Test
+    void aStaleDecisionShowsAMessageAndTheCurrentState() {
+        List<String> ids = idsByRisk(seed(TOXIC.subList(0, 2)));
+        login("PENDING");
+        cards(2);
+        waitForDetail(ids.get(0));
+        // Another moderator approves the first one meanwhile.
+        Response other = api("/v1/comments/" + ids.get(0) + "/decision")
+                .post(Entity.json(Map.of("decision", "APPROVE", "expectedVersion", comment(ids.get(0)).get("version").asInt())));
+        assertEquals(200, other.getStatus());
+        press("r");
+        WebElement message = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#message.conflict")));
+        assertTrue(message.getText().contains("Someone else decided"), message.getText());
+        assertEquals("PUBLISHED", card(ids.get(0)).getAttribute("data-status"));
+        assertEquals("PUBLISHED", comment(ids.get(0)).get("status").asText());
+    }
+
+    @Test
+    void aWrongPasswordShowsAnError() {
+        open("PENDING");
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys("not-the-password");
+        browser.findElement(By.id("login-button")).click();
+        WebElement error = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        assertTrue(error.getText().contains("Wrong username or password"), error.getText());
+        assertFalse(browser.findElement(By.id("app")).isDisplayed());
+        assertNull(browser.manage().getCookieNamed("parley_session"));
+    }
+
+    @Test
+    void aLoggedOutSessionCannotLoadTheQueue() {
+        seed(TOXIC.subList(0, 1));
+        login("PENDING");
+        cards(1);
+        String token = browser.manage().getCookieNamed("parley_session").getValue();
+        assertEquals(200, queueWithCookie(token));
+        browser.findElement(By.id("logout")).click();
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+        assertEquals(401, queueWithCookie(token));
+
+        browser.navigate().refresh();  // a reload shows the log-in form, not the queue
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertFalse(browser.findElement(By.id("app")).isDisplayed());
+        Object status = browser.executeAsyncScript(
+                "const done = arguments[0]; fetch('/v1/queue', {credentials: 'same-origin'}).then(r => done(r.status));");
+        assertEquals(401L, status);
+    }
+
+    @Test
+    void questionMarkShowsTheKeys() {
+        login("PENDING");
+        press("?");
+        WebElement help = wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("help")));
+        for (String s : List.of("approve", "reject", "escalate", "next comment", "Shift"))
+            assertTrue(help.getText().contains(s), help.getText());
+        press(Keys.ESCAPE.toString());
+        wait(5).until(ExpectedConditions.invisibilityOfElementLocated(By.id("help")));
+    }
+
+    @Test
+    void websiteKeysCannotOpenThePageAndThePageCarriesItsPolicy() {
+        for (String path : List.of("/moderate/", "/moderate/app.js")) {
+            Response bearer = APP.client().target(url(path)).request().header("Authorization", "Bearer " + WEBSITE).get();
+            assertEquals(403, bearer.getStatus(), path);
+            assertEquals(403, bearer.readEntity(JsonNode.class).get("code").asInt());
+            assertEquals(403, APP.client().target(url(path)).queryParam("key", WEBSITE).request().get().getStatus(), path);
+        }
+        Response page = APP.client().target(url("/moderate/")).request().get();
+        assertEquals(200, page.getStatus());
+        assertTrue(page.getHeaderString("Content-Security-Policy").contains("script-src 'self'"));
+        assertEquals("nosniff", page.getHeaderString("X-Content-Type-Options"));
+        assertTrue(page.readEntity(String.class).contains("app.js"));
+        assertEquals(200, APP.client().target(url("/moderate/")).queryParam("key", ADMIN).request().get().getStatus());
+    }
+
+    // ---------- the browser ----------
+
+    private void open(String queue) {
+        browser.get(url("/moderate/#queue=" + queue + "&article=" + article));
+    }
+
+    private void login(String queue) {
+        open(queue);
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+        wait(10).until(d -> d.findElement(By.cssSelector("#tabs .tab.active")).getAttribute("data-queue").equals(queue));
+    }
+
+    /** Waits until the list holds exactly n cards, and returns them. */
+    private List<WebElement> cards(int n) {
+        wait(15).until(d -> d.findElements(By.cssSelector("#comments > li.comment")).size() == n);
+        return browser.findElements(By.cssSelector("#comments > li.comment"));
+    }
+
+    private WebElement card(String id) {
+        return browser.findElement(By.cssSelector("#comments > li.comment[data-id='" + id + "']"));
+    }
+
+    private void waitForDetail(String id) {
+        wait(10).until(d -> id.equals(d.findElement(By.id("detail")).getAttribute("data-id"))
+                && d.findElement(By.cssSelector("#comments > li.current")).getAttribute("data-id").equals(id));
+    }
+
+    private void press(String keys) {
+        new Actions(browser).sendKeys(keys).perform();
+    }
+
+    private static WebDriverWait wait(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    // ---------- the API ----------
+
+    private static String url(String path) {
+        return "http://localhost:" + APP.getLocalPort() + path;
+    }
+
+    private static jakarta.ws.rs.client.Invocation.Builder api(String path) {
+        return APP.client().target(url(path)).request().header("Authorization", "Bearer " + ADMIN);
+    }
+
+    private Map<String, JsonNode> seed(List<String> texts) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            JsonNode c = submit(article + "-" + i, texts.get(i), null);
+            assertEquals("PENDING", c.get("status").asText(), "the shipped model's verdict changed: " + c);
+            out.put(c.get("id").asText(), c);
+        }
+        return out;
+    }
+
+    private JsonNode submit(String id, String text, Map<String, Object> extra) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("id", id, "articleId", article, "text", text,
+                "articleTitle", id.endsWith("-hostile") ? "Syria <i>vote</i> " + article : "Syria vote " + article,
+                "author", "reader " + id.substring(id.length() - 1)));
+        if (extra != null) body.putAll(extra);
+        Response r = APP.client().target(url("/v1/comments")).request().header("Authorization", "Bearer " + WEBSITE)
+                .post(Entity.entity(body, MediaType.APPLICATION_JSON));
+        JsonNode json = r.readEntity(JsonNode.class);
+        assertEquals(201, r.getStatus(), json.toString());
+        return json;
+    }
+
+    private static void report(String id) {
+        Response r = APP.client().target(url("/v1/comments/" + id + "/report")).request()
+                .header("Authorization", "Bearer " + WEBSITE).post(Entity.json(Map.of("reason", "abusive")));
+        assertEquals(200, r.getStatus());
+    }
+
+    private static JsonNode comment(String id) {
+        Response r = api("/v1/comments/" + id).get();
+        assertEquals(200, r.getStatus());
+        return r.readEntity(JsonNode.class);
+    }
+
+    private int queueWithCookie(String token) {
+        return APP.client().target(url("/v1/queue")).request().header("Cookie", "parley_session=" + token).get().getStatus();
+    }
+
+    private static List<String> idsByRisk(Map<String, JsonNode> seeded) {
+        return seeded.values().stream().sorted(Comparator.comparingDouble((JsonNode c) -> c.get("risk").asDouble()).reversed())
+                .map(c -> c.get("id").asText()).toList();
+    }
+
+    private static JsonNode last(JsonNode array) {
+        assertTrue(array.size() > 0);
+        return array.get(array.size() - 1);
+    }
+}
