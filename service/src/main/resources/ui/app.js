@@ -172,6 +172,7 @@ async function load(keepId) {
   const [page, counts] = await Promise.all([
     api('GET', '/v1/queue?' + query({ status: state.queue, limit: PAGE, offset: 0 })),
     api('GET', '/v1/queue/counts?' + query()),
+    loadArticles(),
   ]);
   if (!state.user) return;
   if (counts.status === 200) renderTabs(counts.body);
@@ -196,6 +197,14 @@ async function loadMore() {
   state.total = r.body.total;
   learnArticles(r.body.comments);
   renderList();
+}
+
+/** Every article with comments, for the menu (a queue page shows only the articles on it). */
+async function loadArticles() {
+  const r = await api('GET', '/v1/articles?limit=500');
+  if (r.status !== 200) return;
+  for (const a of r.body) state.articles.set(a.id, a.title || a.id);
+  renderArticles();
 }
 
 async function refreshCounts() {

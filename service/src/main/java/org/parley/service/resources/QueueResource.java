@@ -74,6 +74,15 @@ public final class QueueResource {
         return out;
     }
 
+    /** The articles moderators can filter by, most pending first. */
+    @GET
+    @Path("/articles")
+    public List<CommentStore.ArticleSummary> articles(@QueryParam("limit") Integer limit) {
+        int l = limit == null ? 100 : limit;
+        if (l < 1 || l > 1000) throw new ApiException(400, "limit", 1000, "limit must be 1 to 1000 (was " + l + ")");
+        return store.articles(l);
+    }
+
     /** The same decision for each listed comment, each applied on its own: a stale one is a 409 in place. */
     @POST
     @Path("/decisions")

@@ -186,6 +186,23 @@ public final class CommentStore {
         return out;
     }
 
+    /** An article with how many comments it has and how many wait for review. */
+    public record ArticleSummary(String id, String title, int comments, int pending) {}
+
+    /** Articles, those with the most pending comments first, then the newest. */
+    public List<ArticleSummary> articles(int limit) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT a.id, a.title, a.created_at, COUNT(c.id) AS comments,"
+                        + " SUM(CASE WHEN c.status = 'PENDING' THEN 1 ELSE 0 END) AS pending"
+                        + " FROM articles a LEFT JOIN comments c ON c.article_id = a.id"
+                        + " GROUP BY a.id, a.title, a.created_at"
+                        + " ORDER BY pending DESC, a.created_at DESC, a.id LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new ArticleSummary(rs.getString("id"), rs.getString("title"), rs.getInt("comments"),
+                        rs.getInt("pending")))
+                .list());
+    }
+
     /** The decisions on a comment, oldest first. */
     public List<DecisionRecord> history(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM decisions WHERE comment_id = :id ORDER BY version")

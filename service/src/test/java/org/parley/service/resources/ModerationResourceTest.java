@@ -284,6 +284,7 @@ class ModerationResourceTest {
     private static final String[][] MODERATION = {
             {"GET", "/v1/queue", null},
             {"GET", "/v1/queue/counts", null},
+            {"GET", "/v1/articles", null},
             {"GET", "/v1/comments/some-id", null},
             {"POST", "/v1/comments/some-id/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}"},
             {"POST", "/v1/decisions", "{\"decision\": \"APPROVE\", \"comments\": [{\"id\": \"x\", \"expectedVersion\": 1}]}"},

@@ -177,6 +177,11 @@ class CommentStoreTest {
         assertEquals(List.of("fine"), ids(store.queue(Queue.APPROVED, null, 10, 0)));
         assertEquals(List.of("low"), ids(store.queue(Queue.ESCALATED, null, 10, 0)));
         assertTrue(ids(store.queue(Queue.REPORTED, null, 10, 0)).isEmpty(), "a moderator's decision closes the reports");
+        List<CommentStore.ArticleSummary> articles = store.articles(10);
+        assertEquals(List.of("a2", "a1"), articles.stream().map(CommentStore.ArticleSummary::id).toList(),
+                "a2 still has a pending comment, a1 none");
+        assertEquals(4, articles.get(1).comments());
+        assertEquals("Title of a1", articles.get(1).title());
         var counts = store.counts("a1");
         assertEquals(0, counts.get(Queue.PENDING));
         assertEquals(1, counts.get(Queue.AUTO_REJECTED));
