@@ -171,6 +171,20 @@ public final class Fakes {
         return new FeedbackStore(jdbi);
     }
 
+    /** A resource test's builder: our JSON rules, auth, roles and error mappers, as ParleyApplication registers them. */
+    public static ResourceExtension.Builder builder(ObjectMapper json, ApiKeyAuthFilter auth) {
+        return ResourceExtension.builder()
+                .setMapper(json)
+                .setRegisterDefaultExceptionMappers(false)
+                .addProvider(new AuthDynamicFeature(auth))
+                .addProvider(RolesAllowedDynamicFeature.class)
+                .addProvider(new ApiExceptionMapper())
+                .addProvider(new JsonExceptionMapper())
+                .addProvider(new WebApplicationExceptionMapper())
+                .addProvider(new UnexpectedExceptionMapper())
+                .addProvider(new org.parley.service.errors.DatabaseExceptionMapper());
+    }
+
     /** The resources over a fake model, with auth, roles, rate limits and the error mappers. */
     public static ResourceExtension resources(ModelHolder models, Path feedbackDir) {
         return resources(models, feedbackDir, stance());
@@ -179,15 +193,7 @@ public final class Fakes {
     public static ResourceExtension resources(ModelHolder models, Path feedbackDir, StanceModel stance) {
         ObjectMapper json = mapper();
         CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
-        return ResourceExtension.builder()
-                .setMapper(json)
-                .setRegisterDefaultExceptionMappers(false)
-                .addProvider(new AuthDynamicFeature(new ApiKeyAuthFilter(ApiKeys.parse(KEYS, 1000), new RateLimiter(2))))
-                .addProvider(RolesAllowedDynamicFeature.class)
-                .addProvider(new ApiExceptionMapper())
-                .addProvider(new JsonExceptionMapper())
-                .addProvider(new WebApplicationExceptionMapper())
-                .addProvider(new UnexpectedExceptionMapper())
+        return builder(json, new ApiKeyAuthFilter(ApiKeys.parse(KEYS, 1000), new RateLimiter(2)))
                 .addProvider(new BodySizeLimit(MAX_BATCH))
                 .addResource(new ScoreResource(scorer, json, MAX_BATCH, stanceHolder(stance)))
                 .addResource(new ThreadResource(scorer, stanceHolder(stance), targets(), MAX_THREAD))

@@ -3,14 +3,12 @@ package org.parley.service.faults;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.dropwizard.util.Duration;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
-import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -22,11 +20,7 @@ import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
-import org.parley.service.errors.ApiExceptionMapper;
 import org.parley.service.errors.DatabaseExceptionMapper;
-import org.parley.service.errors.JsonExceptionMapper;
-import org.parley.service.errors.UnexpectedExceptionMapper;
-import org.parley.service.errors.WebApplicationExceptionMapper;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.Ingestion;
 import org.parley.service.resources.CommentsResource;
@@ -86,16 +80,7 @@ class DatabaseOutageTest {
         CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
         Clock clock = Clock.systemUTC();
         CommentViews views = new CommentViews(JSON);
-        return ResourceExtension.builder()
-                .setMapper(JSON)
-                .setRegisterDefaultExceptionMappers(false)
-                .addProvider(new AuthDynamicFeature(new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2))))
-                .addProvider(RolesAllowedDynamicFeature.class)
-                .addProvider(new ApiExceptionMapper())
-                .addProvider(new JsonExceptionMapper())
-                .addProvider(new WebApplicationExceptionMapper())
-                .addProvider(new UnexpectedExceptionMapper())
-                .addProvider(new DatabaseExceptionMapper())
+        return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2)))
                 .addResource(new ScoreResource(scorer, JSON, Fakes.MAX_BATCH, Fakes.stanceHolder(Fakes.stance())))
                 .addResource(new CommentsResource(new Ingestion(scorer, () -> STANCE, STORE, JSON, clock), STORE, views, clock))
                 .addResource(new QueueResource(STORE, views, clock))

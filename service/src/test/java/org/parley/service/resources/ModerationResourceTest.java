@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,11 +23,6 @@ import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
-import org.parley.service.errors.ApiExceptionMapper;
-import org.parley.service.errors.DatabaseExceptionMapper;
-import org.parley.service.errors.JsonExceptionMapper;
-import org.parley.service.errors.UnexpectedExceptionMapper;
-import org.parley.service.errors.WebApplicationExceptionMapper;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.Ingestion;
 import org.parley.service.store.AccountStore;
@@ -73,19 +66,10 @@ class ModerationResourceTest {
         CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
         Ingestion ingestion = new Ingestion(scorer, () -> STANCE, STORE, JSON, clock);
         CommentViews views = new CommentViews(JSON);
-        return ResourceExtension.builder()
-                .setMapper(JSON)
-                .setRegisterDefaultExceptionMappers(false)
-                .addProvider(new AuthDynamicFeature(new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000),
+        return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000),
                         token -> ACCOUNTS.session(token, clock.instant())
                                 .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.expiresAt())),
-                        new RateLimiter(2))))
-                .addProvider(RolesAllowedDynamicFeature.class)
-                .addProvider(new ApiExceptionMapper())
-                .addProvider(new JsonExceptionMapper())
-                .addProvider(new WebApplicationExceptionMapper())
-                .addProvider(new UnexpectedExceptionMapper())
-                .addProvider(new DatabaseExceptionMapper())
+                        new RateLimiter(2)))
                 .addResource(new CommentsResource(ingestion, STORE, views, clock))
                 .addResource(new ThreadsResource(ingestion, views, MAX_THREAD))
                 .addResource(new QueueResource(STORE, views, clock))
