@@ -59,7 +59,7 @@ import org.parley.service.auth.Role;
 import org.parley.service.resources.OpenApiResource;
 import org.parley.service.resources.PerspectiveResource;
 import org.parley.service.resources.ScoreResource;
-import org.parley.service.resources.ThreadResource;
+import org.parley.service.resources.ScoreThreadResource;
 import org.parley.service.tasks.ReloadModelTask;
 import org.parley.service.tasks.ReloadStanceModelTask;
 import org.parley.stance.StanceBundle;
@@ -145,7 +145,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new BodySizeLimit(config.maxBatchSize));
 
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance));
-        env.jersey().register(new ThreadResource(scorer, stance, ThreadTargets.coreNlp(), config.maxThreadComments));
+        env.jersey().register(new ScoreThreadResource(scorer, stance, ThreadTargets.coreNlp(), config.maxThreadComments));
         env.jersey().register(new PerspectiveResource(models, feedback));
         env.jersey().register(new AdminResource(models, scorer));
         env.jersey().register(new OpenApiResource());

@@ -29,7 +29,7 @@ import org.parley.service.resources.AdminResource;
 import org.parley.service.resources.OpenApiResource;
 import org.parley.service.resources.PerspectiveResource;
 import org.parley.service.resources.ScoreResource;
-import org.parley.service.resources.ThreadResource;
+import org.parley.service.resources.ScoreThreadResource;
 import org.parley.targets.CandidateTarget;
 import org.parley.thread.BbcCommentPageParser;
 import org.parley.thread.CommentThread;
@@ -196,7 +196,7 @@ public final class Fakes {
         return builder(json, new ApiKeyAuthFilter(ApiKeys.parse(KEYS, 1000), new RateLimiter(2)))
                 .addProvider(new BodySizeLimit(MAX_BATCH))
                 .addResource(new ScoreResource(scorer, json, MAX_BATCH, stanceHolder(stance)))
-                .addResource(new ThreadResource(scorer, stanceHolder(stance), targets(), MAX_THREAD))
+                .addResource(new ScoreThreadResource(scorer, stanceHolder(stance), targets(), MAX_THREAD))
                 .addResource(new PerspectiveResource(models, feedback(feedbackDir)))
                 .addResource(new AdminResource(models, scorer))
                 .addResource(new OpenApiResource())

@@ -44,13 +44,13 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.WEBSITE_NAME)
-public final class ThreadResource {
+public final class ScoreThreadResource {
     private final CommentScorer scorer;
     private final StanceHolder stance;
     private final ThreadTargets targets;
     private final int maxComments;
 
-    public ThreadResource(CommentScorer scorer, StanceHolder stance, ThreadTargets targets, int maxComments) {
+    public ScoreThreadResource(CommentScorer scorer, StanceHolder stance, ThreadTargets targets, int maxComments) {
         this.scorer = scorer;
         this.stance = stance;
         this.targets = targets;

@@ -29,7 +29,7 @@ import static org.mockito.Mockito.*;
 
 /** POST /v1/score/thread over fake models, on the BBC seed thread. */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class ThreadResourceTest {
+class ScoreThreadResourceTest {
     private static final Scorer MODEL = Fakes.scorer();
     private static final StanceModel STANCE = Fakes.stance();
     private static final ResourceExtension RESOURCES = Fakes.resources(
