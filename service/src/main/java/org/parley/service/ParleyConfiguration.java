@@ -133,12 +133,13 @@ public class ParleyConfiguration extends Configuration {
 
     /**
      * An H2 file database that reads the PostgreSQL dialect our SQL is written in. Not
-     * DATABASE_TO_LOWER: Liquibase would then miss its own tables on the next start.
+     * DATABASE_TO_LOWER: Liquibase would then miss its own tables on the next start. WRITE_DELAY=0: a
+     * commit is in the file before the answer (kill -9 safe); AUTO_SERVER: scripts can open it while the service runs.
      */
     public static DataSourceFactory h2(String file) {
         DataSourceFactory f = new DataSourceFactory();
         f.setDriverClass("org.h2.Driver");
-        f.setUrl("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+        f.setUrl("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE");
         f.setUser("sa");
         f.setPassword("");
         return f;
