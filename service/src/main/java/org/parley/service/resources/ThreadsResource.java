@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.parley.service.api.moderation.CommentView;
 import org.parley.service.api.moderation.ThreadResult;
@@ -31,6 +32,7 @@ import java.util.Map;
  * POST /v1/threads: a whole thread in the JSON thread format (docs/thread-format.md), each comment
  * scored, stored and routed as by POST /v1/comments. Comment ids are unique only within a thread,
  * so they are stored as {@code THREAD/COMMENT}; the article id is the article's, else the thread's.
+ * {@code ?target=…} (repeatable) stores each comment's stance on those targets.
  */
 @Path("/v1/threads")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,7 +51,9 @@ public final class ThreadsResource {
 
     @POST
     @Timed(name = "submit-thread")
-    public ThreadResult submit(JsonNode body) {
+    public ThreadResult submit(JsonNode body, @QueryParam("target") List<String> targets) {
+        List<String> t = targets == null || targets.isEmpty() ? null : targets;
+        if (t != null) RequestChecks.targets(t, "target");
         if (body == null || !body.isObject()) throw ApiException.badField("body", "a thread (JSON object) is required");
         JsonNode comments = body.get("comments");
         if (comments != null && comments.isArray() && comments.size() > maxComments)
@@ -72,7 +76,7 @@ public final class ThreadsResource {
             submissions.add(new Ingestion.Submission(thread.id() + "/" + c.id(), articleId, thread.article().title(),
                     c.text(), c.number(), c.parentId() == null ? null : thread.id() + "/" + c.parentId(),
                     c.parentNumber(), c.author(), c.quote(),
-                    c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), null));
+                    c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), t));
         }
         List<CommentStore.Insert> stored = ingestion.submit(submissions);
         Map<String, Integer> statuses = new LinkedHashMap<>();

@@ -162,7 +162,7 @@ class ModerationResourceTest {
     void theBbcSeedThreadIsStoredCommentByCommentWithQuotesAsParents() throws IOException {
         Path seed = Path.of("../seeds/001_ebaeb092d28a86a2.txt");
         CommentThread thread = BbcCommentPageParser.parse("seed-" + UUID.randomUUID(), Files.readString(seed, StandardCharsets.UTF_8));
-        Response r = post(Fakes.WEBSITE_KEY, "/v1/threads", ThreadJson.toJson(thread));
+        Response r = as(Fakes.WEBSITE_KEY, "/v1/threads?target=military%20action").post(Entity.json(ThreadJson.toJson(thread)));
         JsonNode body = r.readEntity(JsonNode.class);
         assertEquals(200, r.getStatus(), body.toString());
         assertEquals(thread.comments().size(), body.get("comments").size());
@@ -175,6 +175,8 @@ class ModerationResourceTest {
         assertEquals(296, c365.get("parentNumber").asInt());
         assertNotNull(c365.get("replyStance"), "365 quotes 296: its reply stance is toward the quote");
         assertEquals(thread.id() + "/c365", c365.get("id").asText());
+        for (JsonNode c : body.get("comments"))
+            assertEquals("military action", c.at("/stance/0/target").asText(), "stance on the ?target= of every comment");
 
         JsonNode again = post(Fakes.WEBSITE_KEY, "/v1/threads", ThreadJson.toJson(thread)).readEntity(JsonNode.class);
         for (JsonNode c : again.get("comments")) assertTrue(c.get("duplicate").asBoolean(), c.get("id").asText());
@@ -315,6 +317,7 @@ class ModerationResourceTest {
                 {"/v1/threads", "{\"id\": \"t\", \"article\": {\"title\": \"T\"}, \"comments\": [{\"id\": \"c1\"}]}", 400, "comments[0].text"},
                 {"/v1/threads", thread(MAX_THREAD + 1), 413, "comments"},
                 {"/v1/comments/" + id + "/report", "{\"reason\": \"" + "r".repeat(201) + "\"}", 400, "reason"},
+                {"/v1/threads?target=" + "t".repeat(201), thread(1), 400, "target[0]"},
         };
         for (Object[] c : cases) expectError(Fakes.WEBSITE_KEY, (String) c[0], (String) c[1], (int) c[2], (String) c[3]);
         Object[][] moderator = {
