@@ -1,0 +1,90 @@
+package org.parley.model;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.parley.feature.Vocabulary;
+import org.parley.label.Attribute;
+
+/**
+ * The served network's deep part in plain Java, one text at a time: embedding lookup, masked
+ * mean and max pooling, the dense ReLU layer, the logits layer, the wide logits added, sigmoid.
+ * Same arithmetic as the DL4J graph (a test holds it to 1e-5), without what made DL4J slow
+ * here: padding to the batch's longest text, the pooling's mask broadcasts and a few dozen
+ * native calls per batch. Immutable, so any number of threads can share one.
+ */
+final class DeepPart {
+    private final float[] embed; // [id * dim + k]
+    private final float[] embedBias; // null when the layer has none
+    private final int dim;
+    private final float[] hiddenW; // [input * hidden + j]
+    private final float[] hiddenB;
+    private final int hidden;
+    private final float[] logitsW; // [j * attributes + a]
+    private final float[] logitsB;
+
+    private DeepPart(ComputationGraph served) {
+        Layer e = served.getLayer("embed");
+        this.embed = floats(e.getParam("W"));
+        this.dim = (int) e.getParam("W").size(1);
+        this.embedBias = e.paramTable().containsKey("b") ? floats(e.getParam("b")) : null;
+        Layer h = served.getLayer("hidden");
+        this.hidden = (int) h.getParam("W").size(1);
+        if (h.getParam("W").size(0) != 2L * dim + Attribute.COUNT)
+            throw new IllegalArgumentException("hidden layer reads " + h.getParam("W").size(0) + " inputs, expected " + (2 * dim + Attribute.COUNT));
+        this.hiddenW = floats(h.getParam("W"));
+        this.hiddenB = floats(h.getParam("b"));
+        Layer l = served.getLayer(ToxicityNetwork.LOGITS);
+        this.logitsW = floats(l.getParam("W"));
+        this.logitsB = floats(l.getParam("b"));
+    }
+
+    /** Copies the deep part's parameters out of a served (or deep-only) graph. */
+    static DeepPart of(ComputationGraph served) {
+        return new DeepPart(served);
+    }
+
+    private static float[] floats(INDArray a) {
+        return a.dup('c').data().asFloat();
+    }
+
+    /** Sigmoid outputs, uncalibrated, for one text's deep ids and its wide logits. */
+    float[] forward(int[] ids, float[] wideLogits) {
+        // The pooled input of the hidden layer: [mean, max, wide logits], as DL4J's MergeVertex lays it out.
+        float[] in = new float[2 * dim + Attribute.COUNT];
+        int n = ids.length;
+        if (n == 0) { // Batch.padded gives an empty text one unknown word, so do the same
+            ids = new int[] {Vocabulary.UNKNOWN};
+            n = 1;
+        }
+        java.util.Arrays.fill(in, dim, 2 * dim, Float.NEGATIVE_INFINITY);
+        for (int id : ids) {
+            int base = id * dim;
+            for (int k = 0; k < dim; k++) {
+                float v = embed[base + k] + (embedBias == null ? 0f : embedBias[k]);
+                in[k] += v;
+                if (v > in[dim + k]) in[dim + k] = v;
+            }
+        }
+        for (int k = 0; k < dim; k++) in[k] /= n;
+        System.arraycopy(wideLogits, 0, in, 2 * dim, Attribute.COUNT);
+
+        float[] h = hiddenB.clone();
+        for (int i = 0; i < in.length; i++) {
+            float x = in[i];
+            if (x == 0f) continue;
+            int base = i * hidden;
+            for (int j = 0; j < hidden; j++) h[j] += x * hiddenW[base + j];
+        }
+        float[] out = new float[Attribute.COUNT];
+        for (int a = 0; a < Attribute.COUNT; a++) out[a] = logitsB[a] + wideLogits[a];
+        for (int j = 0; j < hidden; j++) {
+            float x = Math.max(0f, h[j]);
+            if (x == 0f) continue;
+            int base = j * Attribute.COUNT;
+            for (int a = 0; a < Attribute.COUNT; a++) out[a] += x * logitsW[base + a];
+        }
+        for (int a = 0; a < Attribute.COUNT; a++) out[a] = (float) (1 / (1 + Math.exp(-out[a])));
+        return out;
+    }
+}
