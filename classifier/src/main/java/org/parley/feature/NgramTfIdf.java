@@ -26,6 +26,13 @@ public final class NgramTfIdf {
     private static final int MIN_CHAR_N = 2, MAX_CHAR_N = 5;
     private static final int FNV_PRIME = 0x01000193;
     private static final int WORD_SEED = 0x811c9dc5, CHAR_SEED = 0x2f6b8e1d;
+    /** 1 + ln(tf) for small tf: Math.log per distinct n-gram was a visible cost. */
+    private static final float[] SUBLINEAR = new float[64];
+
+    static {
+        for (int tf = 1; tf < SUBLINEAR.length; tf++) SUBLINEAR[tf] = (float) (1.0 + Math.log(tf));
+    }
+
     private static final int RADIX_BITS = 11, RADIX_MASK = (1 << RADIX_BITS) - 1;
 
     /** A sparse row: indices ascending in [0, dimension), one value each. */
@@ -113,7 +120,7 @@ public final class NgramTfIdf {
             int end = k + 1;
             while (end < buckets.length && buckets[end] == buckets[k]) end++;
             index[j] = buckets[k];
-            value[j++] = (float) (1.0 + Math.log(end - k));
+            value[j++] = end - k < SUBLINEAR.length ? SUBLINEAR[end - k] : (float) (1.0 + Math.log(end - k));
             k = end;
         }
         return new Row(index, value);

@@ -58,33 +58,32 @@ final class DeepPart {
             n = 1;
         }
         java.util.Arrays.fill(in, dim, 2 * dim, Float.NEGATIVE_INFINITY);
-        for (int id : ids) {
-            int base = id * dim;
-            for (int k = 0; k < dim; k++) {
-                float v = embed[base + k] + (embedBias == null ? 0f : embedBias[k]);
-                in[k] += v;
-                if (v > in[dim + k]) in[dim + k] = v;
-            }
+        for (int id : ids) pool(embed, id * dim, in, dim);
+        if (embedBias != null) for (int k = 0; k < dim; k++) {
+            in[k] += n * embedBias[k];
+            in[dim + k] += embedBias[k];
         }
         for (int k = 0; k < dim; k++) in[k] /= n;
         System.arraycopy(wideLogits, 0, in, 2 * dim, Attribute.COUNT);
 
         float[] h = hiddenB.clone();
-        for (int i = 0; i < in.length; i++) {
-            float x = in[i];
-            if (x == 0f) continue;
-            int base = i * hidden;
-            for (int j = 0; j < hidden; j++) h[j] += x * hiddenW[base + j];
-        }
+        for (int i = 0; i < in.length; i++) if (in[i] != 0f) axpy(in[i], hiddenW, i * hidden, h, hidden);
         float[] out = new float[Attribute.COUNT];
         for (int a = 0; a < Attribute.COUNT; a++) out[a] = logitsB[a] + wideLogits[a];
-        for (int j = 0; j < hidden; j++) {
-            float x = Math.max(0f, h[j]);
-            if (x == 0f) continue;
-            int base = j * Attribute.COUNT;
-            for (int a = 0; a < Attribute.COUNT; a++) out[a] += x * logitsW[base + a];
-        }
+        for (int j = 0; j < hidden; j++) if (h[j] > 0f) axpy(h[j], logitsW, j * Attribute.COUNT, out, Attribute.COUNT);
         for (int a = 0; a < Attribute.COUNT; a++) out[a] = (float) (1 / (1 + Math.exp(-out[a])));
         return out;
+    }
+
+    /** Adds one embedding row into the running sum {@code in[0, dim)} and max {@code in[dim, 2 dim)}. */
+    private static void pool(float[] embed, int base, float[] in, int dim) {
+        // Two branch-free loops: the JIT vectorises both (small methods, so they compile early).
+        for (int k = 0; k < dim; k++) in[k] += embed[base + k];
+        for (int k = 0; k < dim; k++) in[dim + k] = Math.max(in[dim + k], embed[base + k]);
+    }
+
+    /** y += x * w[base, base + n). */
+    private static void axpy(float x, float[] w, int base, float[] y, int n) {
+        for (int j = 0; j < n; j++) y[j] += x * w[base + j];
     }
 }
