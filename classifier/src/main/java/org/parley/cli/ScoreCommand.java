@@ -19,6 +19,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.CodingErrorAction;
@@ -28,6 +29,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The batch scorer: JSON Lines in, one JSON line out per input line, in order. A bad line is
@@ -85,17 +90,45 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     static void score(BufferedReader in, Writer out, ToxicityModel scorer, StanceFields extras) throws IOException {
-        List<Line> chunk = new ArrayList<>(CHUNK);
-        int lineNo = 0;
-        for (String raw; (raw = in.readLine()) != null; ) {
-            chunk.add(parse(++lineNo, raw));
-            if (chunk.size() == CHUNK) {
+        // The next chunk is read and parsed on another thread while this one is scored and written:
+        // both are serial work that would otherwise leave a core idle.
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "score-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            int[] lineNo = {0};
+            Callable<List<Line>> read = () -> readChunk(in, lineNo);
+            Future<List<Line>> next = reader.submit(read);
+            for (List<Line> chunk = await(next); !chunk.isEmpty(); chunk = await(next)) {
+                next = reader.submit(read);
                 writeChunk(chunk, out, scorer, extras);
-                chunk.clear();
             }
+        } finally {
+            reader.shutdownNow();
         }
-        writeChunk(chunk, out, scorer, extras);
         out.flush();
+    }
+
+    /** Up to CHUNK parsed lines; empty at the end of the input. */
+    private static List<Line> readChunk(BufferedReader in, int[] lineNo) throws IOException {
+        List<Line> chunk = new ArrayList<>(CHUNK);
+        for (String raw; chunk.size() < CHUNK && (raw = in.readLine()) != null; ) chunk.add(parse(++lineNo[0], raw));
+        return chunk;
+    }
+
+    private static List<Line> await(Future<List<Line>> chunk) throws IOException {
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the input");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static void writeChunk(List<Line> chunk, Writer out, ToxicityModel scorer, StanceFields extras) throws IOException {

@@ -26,6 +26,14 @@ public final class NgramTfIdf {
     private static final int MIN_CHAR_N = 2, MAX_CHAR_N = 5;
     private static final int FNV_PRIME = 0x01000193;
     private static final int WORD_SEED = 0x811c9dc5, CHAR_SEED = 0x2f6b8e1d;
+    /** 1 + ln(tf) for small tf: Math.log per distinct n-gram was a visible cost. */
+    private static final float[] SUBLINEAR = new float[64];
+
+    static {
+        for (int tf = 1; tf < SUBLINEAR.length; tf++) SUBLINEAR[tf] = (float) (1.0 + Math.log(tf));
+    }
+
+    private static final int RADIX_BITS = 11, RADIX_MASK = (1 << RADIX_BITS) - 1;
 
     /** A sparse row: indices ascending in [0, dimension), one value each. */
     public record Row(int[] index, float[] value) {
@@ -102,8 +110,7 @@ public final class NgramTfIdf {
 
     /** Distinct n-gram buckets, ascending, with sublinear term frequency as values (no IDF). */
     Row termFrequencies(String text) {
-        int[] buckets = hashes(text.toLowerCase(Locale.ROOT));
-        Arrays.sort(buckets);
+        int[] buckets = sorted(hashes(text.toLowerCase(Locale.ROOT)));
         int distinct = 0;
         for (int k = 0; k < buckets.length; k++) if (k == 0 || buckets[k] != buckets[k - 1]) distinct++;
         int[] index = new int[distinct];
@@ -113,10 +120,38 @@ public final class NgramTfIdf {
             int end = k + 1;
             while (end < buckets.length && buckets[end] == buckets[k]) end++;
             index[j] = buckets[k];
-            value[j++] = (float) (1.0 + Math.log(end - k));
+            value[j++] = end - k < SUBLINEAR.length ? SUBLINEAR[end - k] : (float) (1.0 + Math.log(end - k));
             k = end;
         }
         return new Row(index, value);
+    }
+
+    /**
+     * The buckets in ascending order. A comment has hundreds of n-grams, and comparison sorting
+     * them was a tenth of scoring time: an LSD radix sort on 11-bit digits takes two passes for
+     * 2^20 buckets.
+     */
+    int[] sorted(int[] a) {
+        if (a.length < 64) {
+            Arrays.sort(a);
+            return a;
+        }
+        int[] from = a, to = new int[a.length];
+        int[] count = new int[1 << RADIX_BITS];
+        for (int shift = 0; (dimension() - 1) >>> shift != 0; shift += RADIX_BITS) {
+            Arrays.fill(count, 0);
+            for (int v : from) count[(v >>> shift) & RADIX_MASK]++;
+            for (int d = 0, sum = 0; d < count.length; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int v : from) to[count[(v >>> shift) & RADIX_MASK]++] = v;
+            int[] t = from;
+            from = to;
+            to = t;
+        }
+        return from;
     }
 
     /** One bucket per n-gram occurrence, unsorted. */

@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
@@ -72,23 +71,10 @@ public final class ToxicityNetwork {
     }
 
     /**
-     * The deep part of a served network, as a {@link #createDeepOnly} graph holding copies of its
-     * parameters. With {@link #wideWeights} this is how the model runs fast: the wide part is a
-     * sparse dot product, which DL4J would compute densely over [batch, attributes, length] arrays.
+     * The wide part's weights, row-major [wide id][attribute]: serving runs the wide part as a
+     * sparse dot product ({@link ToxicityModel}), which DL4J computes densely over
+     * [batch, attributes, length] arrays.
      */
-    public static ComputationGraph deepPartOf(ComputationGraph served) {
-        INDArray embed = served.getLayer("embed").getParam("W");
-        int hidden = (int) served.getLayer("hidden").getParam("W").size(1);
-        ComputationGraph deep = createDeepOnly((int) embed.size(0),
-                new NetworkConfig((int) embed.size(1), hidden, 0, 0, 0, 0, 0));
-        for (org.deeplearning4j.nn.api.Layer layer : deep.getLayers()) {
-            String name = layer.conf().getLayer().getLayerName();
-            if (layer.numParams() > 0) deep.getLayer(name).setParams(served.getLayer(name).params().dup());
-        }
-        return deep;
-    }
-
-    /** The wide part's weights, row-major [wide id][attribute]. */
     public static float[] wideWeights(ComputationGraph served) {
         return served.getLayer(WIDE).getParam("W").dup('c').data().asFloat();
     }

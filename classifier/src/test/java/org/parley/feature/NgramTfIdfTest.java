@@ -91,4 +91,17 @@ class NgramTfIdfTest {
         var e = assertThrows(IllegalArgumentException.class, () -> NgramTfIdf.withIdf(new float[100]));
         assertEquals("buckets must be a power of two in [16, 2^28], was 100", e.getMessage());
     }
+
+    @Test
+    void theRadixSortSortsLikeArraysSort() {
+        java.util.Random r = new java.util.Random(5);
+        for (NgramTfIdf t : List.of(v, NgramTfIdf.fit(List.of("x"), 16, () -> {}), NgramTfIdf.fit(List.of("x"), 1 << 23, () -> {}))) {
+            for (int n : new int[] {0, 1, 63, 64, 700, 5000}) {
+                int[] a = r.ints(n, 0, t.dimension()).toArray();
+                int[] expected = a.clone();
+                java.util.Arrays.sort(expected);
+                assertArrayEquals(expected, t.sorted(a), t.dimension() + " buckets, " + n + " values");
+            }
+        }
+    }
 }

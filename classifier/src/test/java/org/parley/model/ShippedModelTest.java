@@ -1,0 +1,105 @@
+package org.parley.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.parley.explain.Span;
+import org.parley.explain.SpanExplainer;
+import org.parley.explain.SpanLexicon;
+import org.parley.feature.Batch;
+import org.parley.feature.TextFeatures;
+import org.parley.label.Attribute;
+import org.parley.text.TextPipeline;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The shipped bundle on 346 real comments (Jigsaw, Davidson, Ruddit, a few odd ones): the speed
+ * work must not change scores or spans. The golden file was written by the code before it
+ * (commit a75bb82: DL4J deep part, spans from re-tokenised text), with the service's span settings.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShippedModelTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private ModelBundle bundle;
+    private ToxicityModel model;
+    private final List<String> texts = new ArrayList<>();
+    private final List<JsonNode> golden = new ArrayList<>();
+
+    @BeforeAll
+    void load() throws IOException {
+        bundle = ModelBundle.load(Bundles.shipped());
+        model = new ToxicityModel(bundle, TextPipeline.standard(), 1);
+        for (String line : lines("real-comments.jsonl")) texts.add(JSON.readTree(line).get("text").asText());
+        for (String line : lines("real-comments-golden.jsonl")) golden.add(JSON.readTree(line));
+        assertEquals(texts.size(), golden.size());
+    }
+
+    @Test
+    void scoresAreTheGoldenScores() {
+        float[][] scores = model.score(texts);
+        for (int i = 0; i < texts.size(); i++) assertArrayEquals(floats(golden.get(i).get("scores")), scores[i], 1e-5f, texts.get(i));
+    }
+
+    @Test
+    void theJavaForwardPassMatchesTheServedGraph() {
+        ComputationGraph served = bundle.network();
+        List<TextFeatures> f = texts.stream().map(model::ids).toList();
+        float[][] actual = model.forward(f);
+        for (int from = 0; from < f.size(); from += 64) {
+            List<TextFeatures> batch = f.subList(from, Math.min(f.size(), from + 64));
+            Batch.Inputs x = Batch.of(batch, Attribute.COUNT);
+            float[][] expected = served.output(false, x.features(), x.masks())[0].toFloatMatrix();
+            for (int k = 0; k < batch.size(); k++) assertArrayEquals(expected[k], actual[from + k], 1e-5f, texts.get(from + k));
+        }
+    }
+
+    @Test
+    void spansAreTheGoldenSpans() {
+        SpanExplainer explainer = new SpanExplainer(model, TextPipeline.standard(), 1.5, SpanLexicon.standard(), 0.45, 0.3);
+        List<Integer> which = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) if (golden.get(i).has("spans")) which.add(i);
+        float[] p = new float[which.size()];
+        for (int k = 0; k < p.length; k++) p[k] = (float) golden.get(which.get(k)).get("scores").get(0).asDouble();
+        List<List<Span>> spans = explainer.explain(which.stream().map(texts::get).toList(),
+                Collections.nCopies(which.size(), Attribute.TOXICITY), p);
+        for (int k = 0; k < which.size(); k++) {
+            JsonNode expected = golden.get(which.get(k)).get("spans");
+            List<Span> actual = spans.get(k);
+            String text = texts.get(which.get(k));
+            assertEquals(expected.size(), actual.size(), text);
+            for (int s = 0; s < actual.size(); s++) {
+                assertEquals(expected.get(s).get(0).asInt(), actual.get(s).begin(), text);
+                assertEquals(expected.get(s).get(1).asInt(), actual.get(s).end(), text);
+                // Log-odds of float scores near 0 or 1 magnify rounding, hence the looser bound.
+                assertEquals(expected.get(s).get(2).asDouble(), actual.get(s).weight(), 1e-3, text);
+            }
+        }
+    }
+
+    private static float[] floats(JsonNode a) {
+        float[] f = new float[a.size()];
+        for (int i = 0; i < f.length; i++) f[i] = (float) a.get(i).asDouble();
+        return f;
+    }
+
+    private static List<String> lines(String resource) throws IOException {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(ShippedModelTest.class.getResourceAsStream(resource), resource), StandardCharsets.UTF_8))) {
+            return in.lines().toList();
+        }
+    }
+}
