@@ -56,15 +56,28 @@ final class TcpProxy implements AutoCloseable {
         while (!s.isClosed()) {
             try {
                 Socket client = s.accept();
+                if (!track(s, client)) return;
                 Socket upstream = new Socket(targetHost, targetPort);
-                open.add(client);
-                open.add(upstream);
+                if (!track(s, upstream)) return;
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
                 return;  // closed by down()
             }
         }
+    }
+
+    /**
+     * Keeps the socket for down() to cut, unless down() came first: a connection accepted while
+     * the proxy was going down must not outlive it (the test once saw a 201 through one).
+     */
+    private synchronized boolean track(ServerSocket s, Socket socket) {
+        if (s.isClosed()) {
+            closeQuietly(socket);  // its peer, if any, was tracked before and cut by down()
+            return false;
+        }
+        open.add(socket);
+        return true;
     }
 
     private void pump(Socket from, Socket to) {
