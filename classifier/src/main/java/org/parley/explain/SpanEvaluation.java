@@ -56,6 +56,10 @@ public final class SpanEvaluation implements Callable<Integer> {
             description = "write the learned lexicon here (the shipped one: classifier/src/main/resources/org/parley/explain/span-lexicon.tsv)")
     Path writeLexicon;
 
+    @Option(names = "--tagger", paramLabel = "FILE",
+            description = "span tagger to report (scripts/train-spans; default: the shipped one, if any)")
+    Path tagger;
+
     @Option(names = "--dump", paramLabel = "FILE", hidden = true,
             description = "write every word's features as TSV (set, post, begin, end, weight, rate, gold share) for analysis")
     Path dump;
@@ -93,11 +97,19 @@ public final class SpanEvaluation implements Callable<Integer> {
                 "{\"model\": \"%s\", \"checksum\": \"%s\", \"attribute\": \"%s\", \"lexiconWords\": %d, "
                         + "\"threshold\": %.2f, \"lexiconThreshold\": %.2f, \"fallbackMix\": %.2f, \"fillGaps\": %s, "
                         + "\"tunePosts\": %d, \"tuneF1\": %.4f, \"devPosts\": %d, \"devF1\": %.4f, "
-                        + "\"devF1OcclusionOnly\": %.4f, \"devF1LexiconOnly\": %.4f}%n",
+                        + "\"devF1OcclusionOnly\": %.4f, \"devF1LexiconOnly\": %.4f%s}%n",
                 bundle.name(), bundle.checksum(), ATTRIBUTE, lexicon.size(),
                 both.threshold, both.lexiconThreshold, both.fallbackMix, both.fillGaps, tune.size(), both.f1, dev.size(),
-                meanF1(dev, devWords, both), meanF1(dev, devWords, occlusion), meanF1(dev, devWords, words));
+                meanF1(dev, devWords, both), meanF1(dev, devWords, occlusion), meanF1(dev, devWords, words),
+                taggerRows(lexicon, tune, tuneWords, dev, devWords));
         return 0;
+    }
+
+    /** The span tagger's rows, or nothing when there is no tagger to report. */
+    private String taggerRows(SpanLexicon lexicon, List<Post> tune, List<List<SpanExplainer.Word>> tuneWords,
+                              List<Post> dev, List<List<SpanExplainer.Word>> devWords) throws IOException {
+        SpanTagger t = tagger != null ? SpanTagger.read(tagger, lexicon) : SpanTagger.standard();
+        return t == null ? "" : SpanTaggerRows.report(t, tune, tuneWords, dev, devWords);
     }
 
     private static void dump(Path file, List<Post> tune, List<List<SpanExplainer.Word>> tuneWords,
