@@ -71,7 +71,8 @@ public final class TrainSpansCommand implements Callable<Integer> {
                         + "\"bestEpoch\": %d, \"threshold\": %.2f, \"fillGaps\": %s, \"fallback\": %s, "
                         + "\"tuneF1\": %.4f, \"devF1\": %.4f}%n",
                 output, r.trainPosts(), r.tunePosts(), r.devPosts(), r.epoch(), r.combination().threshold(),
-                r.combination().fillGaps(), r.combination().fallback(), r.tuneF1(), r.devF1());
+                r.combination().fillGaps(), Double.isNaN(r.combination().fallback()) ? "null" : String.valueOf(r.combination().fallback()),
+                r.tuneF1(), r.devF1());
         return 0;
     }
 }

@@ -12,11 +12,11 @@ import java.util.List;
  *
  * @param threshold a word is a span when the tagger gives it at least this probability
  * @param union     also keep the words the explainer chose
- * @param fallback  when nothing is kept, show the word the tagger rates highest (a comment worth
- *                  explaining nearly always has one), as the explainer does
+ * @param fallback  when nothing is kept, show the word the tagger rates highest if it has at least this
+ *                  probability (a comment worth explaining nearly always has one; NaN: never)
  * @param fillGaps  mark the whitespace between two spans too, as annotators do ({@link SpanF1#offsets})
  */
-public record SpanCombination(double threshold, boolean union, boolean fallback, boolean fillGaps) {
+public record SpanCombination(double threshold, boolean union, double fallback, boolean fillGaps) {
 
     /**
      * The spans of one comment, in text order.
@@ -35,7 +35,7 @@ public record SpanCombination(double threshold, boolean union, boolean fallback,
             if (p[i] >= threshold) kept.add(span(t, p[i]));
             if (best < 0 || p[i] > p[best]) best = i;
         }
-        if (kept.isEmpty() && fallback && best >= 0) kept.add(span(tokens.get(best), p[best]));
+        if (kept.isEmpty() && best >= 0 && p[best] >= fallback) kept.add(span(tokens.get(best), p[best]));
         return dedupe(kept);
     }
 

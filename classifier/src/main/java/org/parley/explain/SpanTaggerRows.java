@@ -38,10 +38,10 @@ final class SpanTaggerRows {
                 ", \"tagger\": {\"threshold\": %.2f, \"fillGaps\": %s, \"fallback\": %s, \"tuneF1\": %.4f, \"devF1\": %.4f}"
                         + ", \"taggerUnion\": {\"threshold\": %.2f, \"occlusionThreshold\": %.2f, \"lexiconThreshold\": %.2f, "
                         + "\"fillGaps\": %s, \"fallback\": %s, \"tuneF1\": %.4f, \"devF1\": %.4f}",
-                alone.combination().threshold(), alone.combination().fillGaps(), alone.combination().fallback(), alone.f1(),
+                alone.combination().threshold(), alone.combination().fillGaps(), SpanTaggerTrainer.json(alone.combination().fallback()), alone.f1(),
                 SpanTaggerTrainer.meanF1(dev, devTokens, devP, alone.combination(), null),
                 union.combination().threshold(), union.threshold(), union.lexiconThreshold(),
-                union.combination().fillGaps(), union.combination().fallback(), union.f1(),
+                union.combination().fillGaps(), SpanTaggerTrainer.json(union.combination().fallback()), union.f1(),
                 SpanTaggerTrainer.meanF1(dev, devTokens, devP, union.combination(), union.explained(devWords)));
     }
 
@@ -55,7 +55,7 @@ final class SpanTaggerRows {
             for (double l : lexicon) {
                 List<List<Span>> explained = new Union(null, o, l, 0).explained(words);
                 for (boolean fill : new boolean[] {false, true})
-                    for (boolean fallback : new boolean[] {false, true})
+                    for (double fallback : SpanTaggerTrainer.FALLBACKS)
                         for (int i = 2; i <= 20; i++) { // 1.0: the explainer's words alone
                             SpanCombination c = new SpanCombination(i * 0.05, true, fallback, fill);
                             double f1 = SpanTaggerTrainer.meanF1(posts, tokens, p, c, explained);

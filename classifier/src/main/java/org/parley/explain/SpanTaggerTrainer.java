@@ -30,6 +30,8 @@ import java.util.Random;
  */
 public final class SpanTaggerTrainer {
     static final int FOLDS = 5;
+    /** Fallback floors tried: never, always, or only when the best word is that likely (6 % of posts have no gold span). */
+    static final double[] FALLBACKS = {Double.NaN, 0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3};
 
     public record Settings(int trainSample, long splitSeed, int epochs, int batch, int minCount, int maxVocabulary,
                            SpanTaggerNetwork.Config network, int limit) {
@@ -104,7 +106,7 @@ public final class SpanTaggerTrainer {
             }
             float[][] p = tagger.probabilities(tuneTokens);
             Tuned t = tune(tune, tuneTokens, p);
-            log.printf(Locale.ROOT, "epoch %d: loss %.4f, tuning F1 %.4f (threshold %.2f, fill %s, fallback %s), %.0f s%n",
+            log.printf(Locale.ROOT, "epoch %d: loss %.4f, tuning F1 %.4f (threshold %.2f, fill %s, fallback %.2f), %.0f s%n",
                     epoch, network.score(), t.f1, t.combination.threshold(), t.combination.fillGaps(),
                     t.combination.fallback(), (System.nanoTime() - start) / 1e9);
             if (t.f1 > bestF1) {
@@ -129,9 +131,14 @@ public final class SpanTaggerTrainer {
                 n, s.splitSeed(), rest.size(), FOLDS, init.replace("\"", "'"), words.size(), s.minCount(),
                 s.network().embedding(), s.network().filters(), s.network().kernel(), s.network().learningRate(),
                 s.network().dropout(), s.network().seed(), s.epochs(), s.batch(), bestEpoch,
-                best.threshold(), best.fillGaps(), best.fallback(), bestF1, devF1);
+                best.threshold(), best.fillGaps(), json(best.fallback()), bestF1, devF1);
         SpanTagger done = new SpanTagger(words, network, lexicon, provenance);
         return new Result(done, best, bestEpoch, bestF1, devF1, rest.size(), tune.size(), dev.size());
+    }
+
+    /** NaN is not JSON. */
+    static String json(double x) {
+        return Double.isNaN(x) ? "null" : String.format(Locale.ROOT, "%.2f", x);
     }
 
     record Tuned(SpanCombination combination, double f1) {}
@@ -140,7 +147,7 @@ public final class SpanTaggerTrainer {
     static Tuned tune(List<SpanEvaluation.Post> posts, List<List<Token>> tokens, float[][] p) {
         Tuned best = new Tuned(null, -1);
         for (boolean fill : new boolean[] {false, true})
-            for (boolean fallback : new boolean[] {false, true})
+            for (double fallback : FALLBACKS)
                 for (int i = 1; i <= 19; i++) {
                     SpanCombination c = new SpanCombination(i * 0.05, false, fallback, fill);
                     double f1 = meanF1(posts, tokens, p, c, null);

@@ -21,7 +21,7 @@ class TaggedExplainerTest {
     void theTaggerAloneSkipsTheOcclusionPass() {
         SpanExplainerTest.WordScorer scorer = new SpanExplainerTest.WordScorer();
         SpanTagger tagger = untrained();
-        SpanCombination c = new SpanCombination(0.0, false, false, false); // every word
+        SpanCombination c = new SpanCombination(0.0, false, Double.NaN, false); // every word
         TaggedExplainer e = new TaggedExplainer(new SpanExplainer(scorer, TextPipeline.standard(), 1.0), tagger, c, TextPipeline.standard());
         List<Span> spans = e.explain(List.of(TEXT), List.of(Attribute.TOXICITY), new float[] {0.9f}).get(0);
         assertTrue(scorer.batchSizes.isEmpty(), "no scorer call: " + scorer.batchSizes);
@@ -34,7 +34,7 @@ class TaggedExplainerTest {
     void theUnionAddsTheExplainersWordsAndWithoutATaggerTheExplainerWorksAlone() {
         SpanExplainerTest.WordScorer scorer = new SpanExplainerTest.WordScorer();
         SpanExplainer explainer = new SpanExplainer(scorer, TextPipeline.standard(), 1.0);
-        TaggedExplainer union = new TaggedExplainer(explainer, untrained(), new SpanCombination(1.1, true, false, false),
+        TaggedExplainer union = new TaggedExplainer(explainer, untrained(), new SpanCombination(1.1, true, Double.NaN, false),
                 TextPipeline.standard());
         List<Span> spans = union.explain(List.of(TEXT), List.of(Attribute.TOXICITY), new float[] {0.5f}).get(0);
         assertEquals(List.of("idiot"), spans.stream().map(s -> TEXT.substring(s.begin(), s.end())).toList());
