@@ -44,6 +44,9 @@ public final class TrainSpansCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", description = "Adam step (default: ${DEFAULT-VALUE})")
     double learningRate = D.network().learningRate();
 
+    @Option(names = "--embedding-learning-rate", description = "Adam step of the word embedding; 0 keeps the toxicity model's (default: ${DEFAULT-VALUE})")
+    double embeddingLearningRate = D.network().embeddingLearningRate();
+
     @Option(names = "--dropout", description = "default: ${DEFAULT-VALUE}")
     double dropout = D.network().dropout();
 
@@ -63,7 +66,7 @@ public final class TrainSpansCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SpanTaggerTrainer.Settings s = new SpanTaggerTrainer.Settings(D.trainSample(), D.splitSeed(), epochs, batch,
-                minCount, D.maxVocabulary(), new SpanTaggerNetwork.Config(64, filters, kernel, learningRate, dropout, seed), limit);
+                minCount, D.maxVocabulary(), new SpanTaggerNetwork.Config(64, filters, kernel, learningRate, embeddingLearningRate, dropout, seed), limit);
         SpanTaggerTrainer.Result r = new SpanTaggerTrainer(s, System.err)
                 .train(data, bundle.equals("none") ? null : Path.of(bundle));
         r.tagger().write(output);

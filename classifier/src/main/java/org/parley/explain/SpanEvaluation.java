@@ -60,6 +60,10 @@ public final class SpanEvaluation implements Callable<Integer> {
             description = "span tagger to report (scripts/train-spans; default: the shipped one, if any)")
     Path tagger;
 
+    @Option(names = "--words", paramLabel = "FILE", hidden = true,
+            description = "cache of the explainer's words: read when it exists, else written (compare taggers without re-occluding)")
+    Path words;
+
     @Option(names = "--dump", paramLabel = "FILE", hidden = true,
             description = "write every word's features as TSV (set, post, begin, end, weight, rate, gold share) for analysis")
     Path dump;
@@ -86,8 +90,16 @@ public final class SpanEvaluation implements Callable<Integer> {
         ModelBundle bundle = ModelBundle.load(model);
         ToxicityModel scorer = new ToxicityModel(bundle, TextPipeline.standard(), 1);
         SpanExplainer weigher = new SpanExplainer(scorer, TextPipeline.standard(), 0, lexicon, Double.POSITIVE_INFINITY, Double.NaN);
-        List<List<SpanExplainer.Word>> tuneWords = weigh(scorer, weigher, tune);
-        List<List<SpanExplainer.Word>> devWords = weigh(scorer, weigher, dev);
+        List<List<SpanExplainer.Word>> tuneWords, devWords;
+        if (words != null && Files.exists(words)) {
+            List<List<List<SpanExplainer.Word>>> cached = WordCache.read(words);
+            tuneWords = cached.get(0);
+            devWords = cached.get(1);
+        } else {
+            tuneWords = weigh(scorer, weigher, tune);
+            devWords = weigh(scorer, weigher, dev);
+            if (words != null) WordCache.write(words, List.of(tuneWords, devWords));
+        }
 
         if (dump != null) dump(dump, tune, tuneWords, dev, devWords);
         Choice both = best(tune, tuneWords, true, true);

@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -26,7 +27,9 @@ public final class SpanTaggerNetwork {
 
     private SpanTaggerNetwork() {}
 
-    public record Config(int embedding, int filters, int kernel, double learningRate, double dropout, long seed) {}
+    /** @param embeddingLearningRate 0 freezes the embedding (as it starts: the toxicity model's, or random) */
+    public record Config(int embedding, int filters, int kernel, double learningRate, double embeddingLearningRate,
+                         double dropout, long seed) {}
 
     static ComputationGraph create(int vocabulary, Config c) {
         int in = c.embedding() + TokenFeatures.COUNT;
@@ -38,6 +41,8 @@ public final class SpanTaggerNetwork {
                 .graphBuilder()
                 .addInputs(IDS, FEATURES)
                 .addLayer(EMBED, new EmbeddingSequenceLayer.Builder()
+                        // 6k posts overfit a trained table within 2 epochs; the toxicity model's generalises.
+                        .updater(c.embeddingLearningRate() > 0 ? new Adam(c.embeddingLearningRate()) : new NoOp())
                         .nIn(vocabulary).nOut(c.embedding()).inferInputLength(true).build(), IDS)
                 .addVertex("tokens", new MergeVertex(), EMBED, FEATURES)
                 .addLayer("conv1", new Convolution1DLayer.Builder().kernelSize(c.kernel())
