@@ -54,8 +54,13 @@ public final class SpanTagger {
 
     /** The tagger shipped in the jar, reading the shipped lexicon; null when none is shipped. */
     public static SpanTagger standard() {
+        return standard(SpanLexicon.standard());
+    }
+
+    /** The shipped tagger reading the given lexicon (the shipped one, already loaded); null when none is shipped. */
+    public static SpanTagger standard(SpanLexicon lexicon) {
         try (InputStream in = SpanTagger.class.getResourceAsStream(RESOURCE)) {
-            return in == null ? null : read(in, SpanLexicon.standard());
+            return in == null ? null : read(in, lexicon);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

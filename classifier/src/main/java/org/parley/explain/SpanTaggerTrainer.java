@@ -36,8 +36,8 @@ public final class SpanTaggerTrainer {
     public record Settings(int trainSample, long splitSeed, int epochs, int batch, int minCount, int maxVocabulary,
                            SpanTaggerNetwork.Config network, int limit) {
         public static Settings defaults() {
-            return new Settings(2000, 2021, 8, 32, 2, 20_000,
-                    new SpanTaggerNetwork.Config(64, 64, 5, 0.002, 0, 0.2, 7), 0);
+            return new Settings(2000, 2021, 6, 32, 2, 20_000,
+                    new SpanTaggerNetwork.Config(64, 64, 5, 0.002, 0, 0.3, 7), 0);
         }
     }
 
