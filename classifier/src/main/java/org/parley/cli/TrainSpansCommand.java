@@ -41,6 +41,9 @@ public final class TrainSpansCommand implements Callable<Integer> {
     @Option(names = "--kernel", description = "tokens per convolution window (default: ${DEFAULT-VALUE})")
     int kernel = D.network().kernel();
 
+    @Option(names = "--dilation", description = "of the second convolution (default: ${DEFAULT-VALUE})")
+    int dilation = D.network().dilation();
+
     @Option(names = "--learning-rate", description = "Adam step (default: ${DEFAULT-VALUE})")
     double learningRate = D.network().learningRate();
 
@@ -66,7 +69,7 @@ public final class TrainSpansCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SpanTaggerTrainer.Settings s = new SpanTaggerTrainer.Settings(D.trainSample(), D.splitSeed(), epochs, batch,
-                minCount, D.maxVocabulary(), new SpanTaggerNetwork.Config(64, filters, kernel, learningRate, embeddingLearningRate, dropout, seed), limit);
+                minCount, D.maxVocabulary(), new SpanTaggerNetwork.Config(64, filters, kernel, dilation, learningRate, embeddingLearningRate, dropout, seed), limit);
         SpanTaggerTrainer.Result r = new SpanTaggerTrainer(s, System.err)
                 .train(data, bundle.equals("none") ? null : Path.of(bundle));
         r.tagger().write(output);

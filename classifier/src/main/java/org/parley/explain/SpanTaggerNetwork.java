@@ -27,8 +27,12 @@ public final class SpanTaggerNetwork {
 
     private SpanTaggerNetwork() {}
 
-    /** @param embeddingLearningRate 0 freezes the embedding (as it starts: the toxicity model's, or random) */
-    public record Config(int embedding, int filters, int kernel, double learningRate, double embeddingLearningRate,
+    /**
+     * @param dilation              of the second convolution: with kernel 5, dilation 2 lets a token see 6
+     *                              tokens either side instead of 4 (annotators mark whole phrases)
+     * @param embeddingLearningRate 0 freezes the embedding (as it starts: the toxicity model's, or random)
+     */
+    public record Config(int embedding, int filters, int kernel, int dilation, double learningRate, double embeddingLearningRate,
                          double dropout, long seed) {}
 
     static ComputationGraph create(int vocabulary, Config c) {
@@ -48,7 +52,7 @@ public final class SpanTaggerNetwork {
                 .addLayer("conv1", new Convolution1DLayer.Builder().kernelSize(c.kernel())
                         .convolutionMode(ConvolutionMode.Same).rnnDataFormat(RNNFormat.NCW).nIn(in).nOut(c.filters())
                         .activation(Activation.RELU).dropOut(1 - c.dropout()).build(), "tokens")
-                .addLayer("conv2", new Convolution1DLayer.Builder().kernelSize(c.kernel())
+                .addLayer("conv2", new Convolution1DLayer.Builder().kernelSize(c.kernel()).dilation(c.dilation())
                         .convolutionMode(ConvolutionMode.Same).rnnDataFormat(RNNFormat.NCW).nIn(c.filters()).nOut(c.filters())
                         .activation(Activation.RELU).build(), "conv1")
                 .addVertex("both", new MergeVertex(), "conv2", "tokens")

@@ -37,7 +37,7 @@ public final class SpanTaggerTrainer {
                            SpanTaggerNetwork.Config network, int limit) {
         public static Settings defaults() {
             return new Settings(2000, 2021, 6, 32, 2, 20_000,
-                    new SpanTaggerNetwork.Config(64, 64, 5, 0.002, 0, 0.3, 7), 0);
+                    new SpanTaggerNetwork.Config(64, 64, 5, 1, 0.002, 0, 0.3, 7), 0);
         }
     }
 
@@ -124,12 +124,12 @@ public final class SpanTaggerTrainer {
                         + "\"labels\": \"a word token is toxic when most of its characters are in a gold span\", "
                         + "\"lexiconInput\": \"rates learned out of fold (%d folds) for training posts, on all training posts otherwise\", "
                         + "\"embeddingInit\": \"%s\", \"vocabulary\": %d, \"minCount\": %d, "
-                        + "\"network\": {\"embedding\": %d, \"filters\": %d, \"kernel\": %d, \"learningRate\": %s, \"embeddingLearningRate\": %s, \"dropout\": %s, \"seed\": %d}, "
+                        + "\"network\": {\"embedding\": %d, \"filters\": %d, \"kernel\": %d, \"dilation\": %d, \"learningRate\": %s, \"embeddingLearningRate\": %s, \"dropout\": %s, \"seed\": %d}, "
                         + "\"epochs\": %d, \"batch\": %d, \"bestEpoch\": %d, "
                         + "\"taggerAlone\": {\"threshold\": %.2f, \"fillGaps\": %s, \"fallback\": %s, \"tuneF1\": %.4f, \"devF1\": %.4f}, "
                         + "\"command\": \"scripts/train-spans\"}",
                 n, s.splitSeed(), rest.size(), FOLDS, init.replace("\"", "'"), words.size(), s.minCount(),
-                s.network().embedding(), s.network().filters(), s.network().kernel(), s.network().learningRate(),
+                s.network().embedding(), s.network().filters(), s.network().kernel(), s.network().dilation(), s.network().learningRate(),
                 s.network().embeddingLearningRate(), s.network().dropout(), s.network().seed(), s.epochs(), s.batch(), bestEpoch,
                 best.threshold(), best.fillGaps(), json(best.fallback()), bestF1, devF1);
         SpanTagger done = new SpanTagger(words, network, lexicon, provenance);

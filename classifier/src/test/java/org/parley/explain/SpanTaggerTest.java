@@ -33,7 +33,7 @@ class SpanTaggerTest {
         BitSet gold = new BitSet();
         gold.set(4, 10); // "IDIOT," : the comma is marked too, but punctuation is masked out
         SpanTagger tagger = new SpanTagger(List.of("idiot"), SpanTaggerNetwork.create(3,
-                new SpanTaggerNetwork.Config(8, 8, 3, 0.01, 0.01, 0, 1)), SpanLexicon.empty(), "{}");
+                new SpanTaggerNetwork.Config(8, 8, 3, 1, 0.01, 0.01, 0, 1)), SpanLexicon.empty(), "{}");
         SpanTagger.Encoded e = tagger.encode(List.of(tokens), null, List.of(gold));
         for (int t = 0; t < tokens.size(); t++) {
             Token token = tokens.get(t);
@@ -52,7 +52,7 @@ class SpanTaggerTest {
         write(dir.resolve("tsd_train.csv.gz"), posts(240, random));
         write(dir.resolve("tsd_trial.csv.gz"), posts(40, random));
         SpanTaggerTrainer.Settings s = new SpanTaggerTrainer.Settings(60, 2021, 6, 16, 1, 1000,
-                new SpanTaggerNetwork.Config(16, 16, 3, 0.01, 0.01, 0, 3), 0);
+                new SpanTaggerNetwork.Config(16, 16, 3, 1, 0.01, 0.01, 0, 3), 0);
         SpanTaggerTrainer.Result r = new SpanTaggerTrainer(s, new PrintStream(OutputStream.nullOutputStream())).train(dir, null);
         assertEquals(180, r.trainPosts());
         assertEquals(60, r.tunePosts());

@@ -13,7 +13,7 @@ class TaggedExplainerTest {
     private static final String TEXT = "what an idiot you are";
 
     private static SpanTagger untrained() {
-        return new SpanTagger(List.of("idiot"), SpanTaggerNetwork.create(3, new SpanTaggerNetwork.Config(8, 8, 3, 0.01, 0.01, 0, 5)),
+        return new SpanTagger(List.of("idiot"), SpanTaggerNetwork.create(3, new SpanTaggerNetwork.Config(8, 8, 3, 1, 0.01, 0.01, 0, 5)),
                 SpanLexicon.empty(), "{}");
     }
 
