@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
 
 /** scripts/train-spans: trains the span tagger on the SemEval-2021 Task 5 span annotations. */
 @Command(name = "train-spans", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains the span tagger (per token: probability of lying inside a human toxic span) on",
-                "tsd_train minus the fixed 2,000-post tuning sample that scripts/evaluate-spans tunes on; the epoch",
-                "and threshold are chosen on that sample; tsd_trial (the dev split) F1 is only reported.",
-                "Writes the tagger zip (provenance inside) and prints one JSON line. About 5 minutes on 2 cores."})
+        description = {"Trains the span tagger (per token: P(inside a human toxic span)) on tsd_train",
+                "minus the fixed 2,000-post tuning sample of scripts/evaluate-spans; epoch and threshold",
+                "are chosen on that sample; tsd_trial (the dev split) F1 is only reported. Writes the",
+                "tagger zip (provenance inside), prints one JSON line. About 10 minutes on 2 busy cores."})
 public final class TrainSpansCommand implements Callable<Integer> {
     private static final SpanTaggerTrainer.Settings D = SpanTaggerTrainer.Settings.defaults();
 
