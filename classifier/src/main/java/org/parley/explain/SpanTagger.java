@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class SpanTagger {
     static final String RESOURCE = "/org/parley/explain/span-tagger.zip";
     static final int PAD = 0;
     static final int UNKNOWN = 1;
-    /** Longer comments are tagged in windows of this many tokens, so one cannot take all the memory. */
+    /** Longer comments are tagged in windows of this many tokens (training cuts them here). */
     static final int MAX_TOKENS = 512;
 
     private final Map<String, Integer> vocabulary;
@@ -93,20 +94,37 @@ public final class SpanTagger {
 
     /** @param rates per comment and token, the lexicon rate to read instead of the lexicon's (training: out-of-fold rates) */
     float[][] probabilities(List<List<Token>> tokens, List<float[]> rates) {
-        float[][] out = new float[tokens.size()][];
+        // Long comments are cut into windows of MAX_TOKENS, each tagged as a comment of its own.
+        List<List<Token>> windows = new ArrayList<>();
+        List<float[]> windowRates = rates == null ? null : new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++)
+            for (int from = 0; from < Math.max(1, tokens.get(i).size()); from += MAX_TOKENS) {
+                int to = Math.min(tokens.get(i).size(), from + MAX_TOKENS);
+                windows.add(tokens.get(i).subList(from, to));
+                if (rates != null) windowRates.add(java.util.Arrays.copyOfRange(rates.get(i), from, to));
+            }
+        float[][] tagged = new float[windows.size()][];
         int batch = 32;
-        for (int from = 0; from < tokens.size(); from += batch) {
-            int to = Math.min(tokens.size(), from + batch);
-            Encoded e = encode(tokens.subList(from, to), rates == null ? null : rates.subList(from, to), null);
+        for (int from = 0; from < windows.size(); from += batch) {
+            int to = Math.min(windows.size(), from + batch);
+            Encoded e = encode(windows.subList(from, to), windowRates == null ? null : windowRates.subList(from, to), null);
             INDArray p;
             synchronized (network) {
+                // As in training, no mask: padding can move the last tokens' probabilities by a
+                // few thousandths, next to a longer comment in the batch.
                 p = network.output(e.ids, e.features)[0];
             }
-            for (int i = from; i < to; i++) {
-                int n = Math.min(tokens.get(i).size(), MAX_TOKENS);
-                out[i] = new float[tokens.get(i).size()];
-                for (int t = 0; t < n; t++) out[i][t] = p.getFloat(i - from, 0, t);
+            for (int w = from; w < to; w++) {
+                tagged[w] = new float[windows.get(w).size()];
+                for (int t = 0; t < tagged[w].length; t++) tagged[w][t] = p.getFloat(w - from, 0, t);
             }
+        }
+        float[][] out = new float[tokens.size()][];
+        int w = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            out[i] = new float[tokens.get(i).size()];
+            for (int from = 0; from < Math.max(1, out[i].length); from += MAX_TOKENS, w++)
+                System.arraycopy(tagged[w], 0, out[i], from, tagged[w].length);
         }
         return out;
     }

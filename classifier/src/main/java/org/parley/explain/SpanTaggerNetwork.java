@@ -61,6 +61,8 @@ public final class SpanTaggerNetwork {
                 .setOutputs("out")
                 .build());
         g.init();
+        // Padding reads as zeros, as the convolutions' own padding does at a comment's edges.
+        g.getLayer(EMBED).getParam("W").getRow(SpanTagger.PAD).assign(0);
         return g;
     }
 }

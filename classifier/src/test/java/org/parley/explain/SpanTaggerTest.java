@@ -47,6 +47,24 @@ class SpanTaggerTest {
     }
 
     @Test
+    void aCommentGetsNearlyTheSameProbabilitiesAloneOrInABatchAndLongOnesAreTaggedInWindows() {
+        SpanTagger tagger = new SpanTagger(List.of("idiot"), SpanTaggerNetwork.create(3,
+                new SpanTaggerNetwork.Config(8, 8, 3, 1, 0.01, 0.01, 0, 1)), SpanLexicon.empty(), "{}");
+        List<Token> shortOne = TextPipeline.standard().tokenize("you idiot");
+        List<Token> longer = TextPipeline.standard().tokenize("the council voted on tax again and you are an idiot");
+        assertArrayEquals(tagger.probabilities(List.of(shortOne))[0], tagger.probabilities(List.of(longer, shortOne))[1], 0.01f,
+                "padding hardly changes a shorter comment's answer");
+
+        List<Token> many = TextPipeline.standard().tokenize("word ".repeat(SpanTagger.MAX_TOKENS + 10) + "idiot");
+        float[] p = tagger.probabilities(List.of(many))[0];
+        assertEquals(many.size(), p.length);
+        float[] tail = tagger.probabilities(List.of(many.subList(SpanTagger.MAX_TOKENS, many.size())))[0];
+        assertArrayEquals(tail, java.util.Arrays.copyOfRange(p, SpanTagger.MAX_TOKENS, many.size()), 0.01f,
+                "the tokens past the first window are tagged as a comment of their own");
+        assertNotEquals(0f, p[many.size() - 1], "the last token is tagged");
+    }
+
+    @Test
     void aSmallTrainingLearnsWhichWordsAreSpansAndSurvivesARoundTrip(@TempDir Path dir) throws IOException {
         Random random = new Random(1);
         write(dir.resolve("tsd_train.csv.gz"), posts(240, random));
