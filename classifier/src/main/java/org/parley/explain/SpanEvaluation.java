@@ -36,7 +36,8 @@ import java.util.zip.GZIPInputStream;
         description = {"Span explanations against the human toxic-span annotations (SemEval-2021 Task 5).",
                 "Learns the word lexicon on tsd_train minus a fixed tuning sample, tunes the thresholds on that sample,",
                 "reports F1 on tsd_trial (the dev split). Prints one JSON object: thresholds, tuning and dev F1,",
-                "and dev F1 of occlusion alone and of the lexicon alone."})
+                "dev F1 of occlusion alone and of the lexicon alone, and (\"tagger\", \"taggerUnion\") the span",
+                "tagger alone and in union with the explainer, each tuned on the same sample."})
 public final class SpanEvaluation implements Callable<Integer> {
     private static final Attribute ATTRIBUTE = Attribute.TOXICITY;
 
