@@ -36,7 +36,8 @@ import java.util.zip.GZIPInputStream;
         description = {"Span explanations against the human toxic-span annotations (SemEval-2021 Task 5).",
                 "Learns the word lexicon on tsd_train minus a fixed tuning sample, tunes the thresholds on that sample,",
                 "reports F1 on tsd_trial (the dev split). Prints one JSON object: thresholds, tuning and dev F1,",
-                "and dev F1 of occlusion alone and of the lexicon alone."})
+                "dev F1 of occlusion alone and of the lexicon alone, and (\"tagger\", \"taggerUnion\") the span",
+                "tagger alone and in union with the explainer, each tuned on the same sample."})
 public final class SpanEvaluation implements Callable<Integer> {
     private static final Attribute ATTRIBUTE = Attribute.TOXICITY;
 
@@ -55,6 +56,14 @@ public final class SpanEvaluation implements Callable<Integer> {
     @Option(names = "--write-lexicon", paramLabel = "FILE",
             description = "write the learned lexicon here (the shipped one: classifier/src/main/resources/org/parley/explain/span-lexicon.tsv)")
     Path writeLexicon;
+
+    @Option(names = "--tagger", paramLabel = "FILE",
+            description = "span tagger to report (scripts/train-spans; default: the shipped one, if any)")
+    Path tagger;
+
+    @Option(names = "--words", paramLabel = "FILE", hidden = true,
+            description = "cache of the explainer's words: read when it exists, else written (compare taggers without re-occluding)")
+    Path words;
 
     @Option(names = "--dump", paramLabel = "FILE", hidden = true,
             description = "write every word's features as TSV (set, post, begin, end, weight, rate, gold share) for analysis")
@@ -82,8 +91,16 @@ public final class SpanEvaluation implements Callable<Integer> {
         ModelBundle bundle = ModelBundle.load(model);
         ToxicityModel scorer = new ToxicityModel(bundle, TextPipeline.standard(), 1);
         SpanExplainer weigher = new SpanExplainer(scorer, TextPipeline.standard(), 0, lexicon, Double.POSITIVE_INFINITY, Double.NaN);
-        List<List<SpanExplainer.Word>> tuneWords = weigh(scorer, weigher, tune);
-        List<List<SpanExplainer.Word>> devWords = weigh(scorer, weigher, dev);
+        List<List<SpanExplainer.Word>> tuneWords, devWords;
+        if (words != null && Files.exists(words)) {
+            List<List<List<SpanExplainer.Word>>> cached = WordCache.read(words);
+            tuneWords = cached.get(0);
+            devWords = cached.get(1);
+        } else {
+            tuneWords = weigh(scorer, weigher, tune);
+            devWords = weigh(scorer, weigher, dev);
+            if (words != null) WordCache.write(words, List.of(tuneWords, devWords));
+        }
 
         if (dump != null) dump(dump, tune, tuneWords, dev, devWords);
         Choice both = best(tune, tuneWords, true, true);
@@ -93,11 +110,19 @@ public final class SpanEvaluation implements Callable<Integer> {
                 "{\"model\": \"%s\", \"checksum\": \"%s\", \"attribute\": \"%s\", \"lexiconWords\": %d, "
                         + "\"threshold\": %.2f, \"lexiconThreshold\": %.2f, \"fallbackMix\": %.2f, \"fillGaps\": %s, "
                         + "\"tunePosts\": %d, \"tuneF1\": %.4f, \"devPosts\": %d, \"devF1\": %.4f, "
-                        + "\"devF1OcclusionOnly\": %.4f, \"devF1LexiconOnly\": %.4f}%n",
+                        + "\"devF1OcclusionOnly\": %.4f, \"devF1LexiconOnly\": %.4f%s}%n",
                 bundle.name(), bundle.checksum(), ATTRIBUTE, lexicon.size(),
                 both.threshold, both.lexiconThreshold, both.fallbackMix, both.fillGaps, tune.size(), both.f1, dev.size(),
-                meanF1(dev, devWords, both), meanF1(dev, devWords, occlusion), meanF1(dev, devWords, words));
+                meanF1(dev, devWords, both), meanF1(dev, devWords, occlusion), meanF1(dev, devWords, words),
+                taggerRows(lexicon, tune, tuneWords, dev, devWords));
         return 0;
+    }
+
+    /** The span tagger's rows, or nothing when there is no tagger to report. */
+    private String taggerRows(SpanLexicon lexicon, List<Post> tune, List<List<SpanExplainer.Word>> tuneWords,
+                              List<Post> dev, List<List<SpanExplainer.Word>> devWords) throws IOException {
+        SpanTagger t = tagger != null ? SpanTagger.read(tagger, lexicon) : SpanTagger.standard();
+        return t == null ? "" : SpanTaggerRows.report(t, tune, tuneWords, dev, devWords);
     }
 
     private static void dump(Path file, List<Post> tune, List<List<SpanExplainer.Word>> tuneWords,

@@ -18,8 +18,11 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.parley.explain.SpanCombination;
 import org.parley.explain.SpanExplainer;
 import org.parley.explain.SpanLexicon;
+import org.parley.explain.SpanTagger;
+import org.parley.explain.TaggedExplainer;
 import org.parley.model.BundleException;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
@@ -163,9 +166,13 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     static ServedModel load(Path bundlePath, int copies, ParleyConfiguration.Spans spans, SpanLexicon lexicon) {
         ModelBundle bundle = ModelBundle.load(bundlePath);
         ToxicityModel model = new ToxicityModel(bundle, TextPipeline.standard(), copies);
+        SpanTagger tagger = spans.tagger ? SpanTagger.standard(lexicon) : null;
+        // With the tagger, its fallback word replaces the explainer's.
         SpanExplainer explainer = new SpanExplainer(model, TextPipeline.standard(), spans.threshold, lexicon,
-                spans.lexiconThreshold, spans.fallbackMix);
-        return new ServedModel(model, explainer,
+                spans.lexiconThreshold, tagger == null ? spans.fallbackMix : Double.NaN);
+        TaggedExplainer spanner = tagger == null ? TaggedExplainer.explainerOnly(explainer) : new TaggedExplainer(explainer, tagger,
+                new SpanCombination(spans.taggerThreshold, spans.taggerUnion, spans.taggerFallback, false), TextPipeline.standard());
+        return new ServedModel(model, spanner,
                 new ModelInfo(bundle.name(), bundle.version(), bundle.checksum()));
     }
 

@@ -93,14 +93,41 @@ public class ParleyConfiguration extends Configuration {
         @JsonProperty
         public double threshold = 1.5;
 
-        /** A word also counts when annotators marked it at least this often (SpanLexicon). */
+        /**
+         * A word also counts when annotators marked it at least this often (SpanLexicon). 0.6 is
+         * tuned for the union with the tagger; the explainer alone (tagger: false) was tuned at 0.45.
+         */
         @DecimalMin("0")
         @JsonProperty
-        public double lexiconThreshold = 0.45;
+        public double lexiconThreshold = 0.6;
 
-        /** With no word over either threshold, show the best by fallbackMix × weight + rate (.nan: show none). */
+        /**
+         * With no word over either threshold, show the best by fallbackMix × weight + rate (.nan: show
+         * none). Only with tagger: false; the tagger has its own fallback.
+         */
         @JsonProperty
         public double fallbackMix = 0.3;
+
+        /**
+         * Use the span tagger shipped in the classifier jar (SpanTagger; tuned by scripts/evaluate-spans).
+         * False: the occlusion-and-lexicon explainer alone, with fallbackMix.
+         */
+        @JsonProperty
+        public boolean tagger = true;
+
+        /** A word is a span when the tagger gives it at least this probability. */
+        @DecimalMin("0")
+        @DecimalMax("1")
+        @JsonProperty
+        public double taggerThreshold = 0.45;
+
+        /** Also keep the words over threshold or lexiconThreshold; false skips the occlusion pass. */
+        @JsonProperty
+        public boolean taggerUnion = true;
+
+        /** With no word kept, show the tagger's best word if it reaches this probability (.nan: none). */
+        @JsonProperty
+        public double taggerFallback = 0.0;
 
         /** Spans are computed only when the top attribute reaches this probability. */
         @DecimalMin("0")

@@ -7,6 +7,7 @@ import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.parley.explain.SpanExplainer;
+import org.parley.explain.TaggedExplainer;
 import org.parley.label.Attribute;
 import org.parley.policy.Policy;
 import org.parley.score.Scorer;
@@ -153,7 +154,7 @@ public final class Fakes {
     }
 
     public static ServedModel served(Scorer scorer, String version) {
-        return new ServedModel(scorer, new SpanExplainer(scorer, TextPipeline.standard(), 1.0),
+        return new ServedModel(scorer, TaggedExplainer.explainerOnly(new SpanExplainer(scorer, TextPipeline.standard(), 1.0)),
                 new ModelInfo("fake", version, "checksum-" + version));
     }
 

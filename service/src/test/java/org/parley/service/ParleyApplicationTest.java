@@ -86,6 +86,21 @@ class ParleyApplicationTest {
     }
 
     @Test
+    void theShippedSpanTaggerIsServedAsConfiguredAndCanBeTurnedOff() {
+        ParleyConfiguration.Spans spans = new ParleyConfiguration.Spans();
+        var served = ParleyApplication.load(SHIPPED, 1, spans, org.parley.explain.SpanLexicon.standard());
+        assertEquals(new org.parley.explain.SpanCombination(0.45, true, 0.0, false), served.explainer().combination());
+        String text = "You are a stupid idiot, shut up.";
+        List<String> words = new ArrayList<>();
+        for (var s : served.explainer().explain(List.of(text), List.of(org.parley.label.Attribute.TOXICITY), new float[] {0.99f}).get(0))
+            words.add(text.substring(s.begin(), s.end()));
+        assertTrue(words.containsAll(List.of("stupid", "idiot")), words.toString());
+        assertFalse(words.contains(","), "never punctuation: " + words);
+        spans.tagger = false;
+        assertNull(ParleyApplication.load(SHIPPED, 1, spans, org.parley.explain.SpanLexicon.standard()).explainer().combination());
+    }
+
+    @Test
     void aSeedCommentIsAgainstMilitaryActionWithTheShippedStanceBundle() throws Exception {
         // Comment 296 of the BBC Syria thread (seeds/), as in ShippedStanceTest.
         String text = "...And who starves here to find £52m aid??\nObama - should have just kept his mouth shut. "

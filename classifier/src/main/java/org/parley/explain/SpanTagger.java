@@ -1,0 +1,208 @@
+package org.parley.explain;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.parley.text.Token;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Per token, the probability that human annotators would put it inside a toxic span: a small
+ * convolutional tagger ({@link SpanTaggerNetwork}) trained on the SemEval-2021 Task 5 span
+ * annotations (see {@code scripts/train-spans}). Reads normalised tokens, so its offsets are the
+ * tokenizer's, as the occlusion explainer's are. Thread-safe (one network, calls serialised: it is
+ * small and runs only for comments being explained).
+ */
+public final class SpanTagger {
+    static final String RESOURCE = "/org/parley/explain/span-tagger.zip";
+    static final int PAD = 0;
+    static final int UNKNOWN = 1;
+    /** Longer comments are tagged in windows of this many tokens (training cuts them here). */
+    static final int MAX_TOKENS = 512;
+
+    private final Map<String, Integer> vocabulary;
+    private final List<String> words;
+    private final ComputationGraph network;
+    private final SpanLexicon lexicon;
+    private final String provenance;
+
+    /** @param words the vocabulary, ids from 2 (0 is padding, 1 unknown words) */
+    SpanTagger(List<String> words, ComputationGraph network, SpanLexicon lexicon, String provenance) {
+        this.words = List.copyOf(words);
+        this.vocabulary = new HashMap<>();
+        for (int i = 0; i < words.size(); i++) vocabulary.put(words.get(i), i + 2);
+        this.network = network;
+        this.lexicon = lexicon;
+        this.provenance = provenance;
+    }
+
+    /** The tagger shipped in the jar, reading the shipped lexicon; null when none is shipped. */
+    public static SpanTagger standard() {
+        return standard(SpanLexicon.standard());
+    }
+
+    /** The shipped tagger reading the given lexicon (the shipped one, already loaded); null when none is shipped. */
+    public static SpanTagger standard(SpanLexicon lexicon) {
+        try (InputStream in = SpanTagger.class.getResourceAsStream(RESOURCE)) {
+            return in == null ? null : read(in, lexicon);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    public String provenance() {
+        return provenance;
+    }
+
+    SpanLexicon lexicon() {
+        return lexicon;
+    }
+
+    ComputationGraph network() {
+        return network;
+    }
+
+    int id(String form) {
+        return vocabulary.getOrDefault(form, UNKNOWN);
+    }
+
+    int vocabularySize() {
+        return words.size() + 2;
+    }
+
+    /** For each comment, one probability per token of {@code tokens.get(i)}. */
+    public float[][] probabilities(List<List<Token>> tokens) {
+        return probabilities(tokens, null);
+    }
+
+    /** @param rates per comment and token, the lexicon rate to read instead of the lexicon's (training: out-of-fold rates) */
+    float[][] probabilities(List<List<Token>> tokens, List<float[]> rates) {
+        // Long comments are cut into windows of MAX_TOKENS, each tagged as a comment of its own.
+        List<List<Token>> windows = new ArrayList<>();
+        List<float[]> windowRates = rates == null ? null : new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++)
+            for (int from = 0; from < Math.max(1, tokens.get(i).size()); from += MAX_TOKENS) {
+                int to = Math.min(tokens.get(i).size(), from + MAX_TOKENS);
+                windows.add(tokens.get(i).subList(from, to));
+                if (rates != null) windowRates.add(java.util.Arrays.copyOfRange(rates.get(i), from, to));
+            }
+        float[][] tagged = new float[windows.size()][];
+        int batch = 32;
+        for (int from = 0; from < windows.size(); from += batch) {
+            int to = Math.min(windows.size(), from + batch);
+            Encoded e = encode(windows.subList(from, to), windowRates == null ? null : windowRates.subList(from, to), null);
+            INDArray p;
+            synchronized (network) {
+                // As in training, no mask: padding can move the last tokens' probabilities by a
+                // few thousandths, next to a longer comment in the batch.
+                p = network.output(e.ids, e.features)[0];
+            }
+            for (int w = from; w < to; w++) {
+                tagged[w] = new float[windows.get(w).size()];
+                for (int t = 0; t < tagged[w].length; t++) tagged[w][t] = p.getFloat(w - from, 0, t);
+            }
+        }
+        float[][] out = new float[tokens.size()][];
+        int w = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            out[i] = new float[tokens.get(i).size()];
+            for (int from = 0; from < Math.max(1, out[i].length); from += MAX_TOKENS, w++)
+                System.arraycopy(tagged[w], 0, out[i], from, tagged[w].length);
+        }
+        return out;
+    }
+
+    record Encoded(INDArray ids, INDArray features, INDArray labels, INDArray labelMask) {}
+
+    /** Pads to the longest comment (at most MAX_TOKENS); labels and their mask only when gold is given (word tokens only). */
+    Encoded encode(List<List<Token>> tokens, List<float[]> rates, List<java.util.BitSet> gold) {
+        int b = tokens.size(), len = 1;
+        for (List<Token> ts : tokens) len = Math.max(len, Math.min(ts.size(), MAX_TOKENS));
+        float[] ids = new float[b * len];
+        float[] features = new float[b * TokenFeatures.COUNT * len];
+        float[] labels = gold == null ? null : new float[b * len];
+        float[] mask = gold == null ? null : new float[b * len];
+        float[] f = new float[TokenFeatures.COUNT];
+        for (int i = 0; i < b; i++) {
+            List<Token> ts = tokens.get(i);
+            for (int t = 0; t < Math.min(ts.size(), len); t++) {
+                Token token = ts.get(t);
+                int id = id(token.text());
+                ids[i * len + t] = id;
+                float rate = rates == null ? lexicon.rate(token.text()) : rates.get(i)[t];
+                TokenFeatures.of(token, rate, id == UNKNOWN, f);
+                for (int k = 0; k < f.length; k++) features[(i * TokenFeatures.COUNT + k) * len + t] = f[k];
+                if (gold != null && SpanExplainer.isWord(token)) {
+                    mask[i * len + t] = 1;
+                    labels[i * len + t] = inside(token, gold.get(i)) ? 1 : 0;
+                }
+            }
+        }
+        return new Encoded(Nd4j.create(ids, new long[] {b, len}),
+                Nd4j.create(features, new long[] {b, TokenFeatures.COUNT, len}),
+                gold == null ? null : Nd4j.create(labels, new long[] {b, 1, len}),
+                gold == null ? null : Nd4j.create(mask, new long[] {b, len}));
+    }
+
+    /** As the lexicon counts it: most of the token's characters are gold. */
+    static boolean inside(Token t, java.util.BitSet gold) {
+        return 2 * gold.get(t.begin(), t.end()).cardinality() > t.end() - t.begin();
+    }
+
+    // ---- persistence: a zip of the DL4J network, the vocabulary and a provenance JSON ----
+
+    public void write(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
+            ByteArrayOutputStream net = new ByteArrayOutputStream();
+            ModelSerializer.writeModel(network, net, false);
+            put(zip, "network.zip", net.toByteArray());
+            put(zip, "vocabulary.txt", (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8));
+            put(zip, "provenance.json", provenance.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(0); // same content, same bytes
+        zip.putNextEntry(e);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    public static SpanTagger read(Path file, SpanLexicon lexicon) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, lexicon);
+        }
+    }
+
+    static SpanTagger read(InputStream in, SpanLexicon lexicon) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        ZipInputStream zip = new ZipInputStream(in);
+        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) entries.put(e.getName(), zip.readAllBytes());
+        for (String name : List.of("network.zip", "vocabulary.txt", "provenance.json"))
+            if (!entries.containsKey(name)) throw new IOException("span tagger lacks " + name);
+        ComputationGraph network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(entries.get("network.zip")), false);
+        String vocab = new String(entries.get("vocabulary.txt"), StandardCharsets.UTF_8);
+        List<String> words = vocab.isEmpty() ? List.of() : List.of(vocab.split("\n"));
+        return new SpanTagger(words, network, lexicon, new String(entries.get("provenance.json"), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,116 @@
+package org.parley.explain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.text.TextPipeline;
+import org.parley.text.Token;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The tagger's offsets and labels, and a CI-sized training on synthetic posts that proves the pipeline. */
+class SpanTaggerTest {
+    private static final List<String> NEUTRAL = List.of("the", "council", "voted", "on", "tax", "again", "people",
+            "think", "this", "plan", "is", "about", "money", "and", "roads", "we", "need", "more", "schools", "today");
+    private static final List<String> INSULTS = List.of("idiot", "moron", "stupid", "loser", "clown", "pathetic");
+
+    @Test
+    void labelsAWordByMostOfItsCharactersAndOnlyWordsCount() {
+        String text = "You IDIOT, go.";
+        List<Token> tokens = TextPipeline.standard().tokenize(text);
+        BitSet gold = new BitSet();
+        gold.set(4, 10); // "IDIOT," : the comma is marked too, but punctuation is masked out
+        SpanTagger tagger = new SpanTagger(List.of("idiot"), SpanTaggerNetwork.create(3,
+                new SpanTaggerNetwork.Config(8, 8, 3, 1, 0.01, 0.01, 0, 1)), SpanLexicon.empty(), "{}");
+        SpanTagger.Encoded e = tagger.encode(List.of(tokens), null, List.of(gold));
+        for (int t = 0; t < tokens.size(); t++) {
+            Token token = tokens.get(t);
+            boolean word = SpanExplainer.isWord(token);
+            assertEquals(word ? 1 : 0, e.labelMask().getInt(0, t), token.toString());
+            assertEquals(word && token.original().equals("IDIOT") ? 1 : 0, e.labels().getInt(0, 0, t), token.toString());
+            assertEquals(token.text().equals("idiot") ? 2 : SpanTagger.UNKNOWN, e.ids().getInt(0, t), token.toString());
+        }
+        assertEquals(text.substring(4, 9), tokens.stream().filter(t -> t.text().equals("idiot")).findFirst().orElseThrow().original(),
+                "offsets are the raw text's");
+    }
+
+    @Test
+    void aCommentGetsNearlyTheSameProbabilitiesAloneOrInABatchAndLongOnesAreTaggedInWindows() {
+        SpanTagger tagger = new SpanTagger(List.of("idiot"), SpanTaggerNetwork.create(3,
+                new SpanTaggerNetwork.Config(8, 8, 3, 1, 0.01, 0.01, 0, 1)), SpanLexicon.empty(), "{}");
+        List<Token> shortOne = TextPipeline.standard().tokenize("you idiot");
+        List<Token> longer = TextPipeline.standard().tokenize("the council voted on tax again and you are an idiot");
+        assertArrayEquals(tagger.probabilities(List.of(shortOne))[0], tagger.probabilities(List.of(longer, shortOne))[1], 0.01f,
+                "padding hardly changes a shorter comment's answer");
+
+        List<Token> many = TextPipeline.standard().tokenize("word ".repeat(SpanTagger.MAX_TOKENS + 10) + "idiot");
+        float[] p = tagger.probabilities(List.of(many))[0];
+        assertEquals(many.size(), p.length);
+        float[] tail = tagger.probabilities(List.of(many.subList(SpanTagger.MAX_TOKENS, many.size())))[0];
+        assertArrayEquals(tail, java.util.Arrays.copyOfRange(p, SpanTagger.MAX_TOKENS, many.size()), 0.01f,
+                "the tokens past the first window are tagged as a comment of their own");
+        assertNotEquals(0f, p[many.size() - 1], "the last token is tagged");
+    }
+
+    @Test
+    void aSmallTrainingLearnsWhichWordsAreSpansAndSurvivesARoundTrip(@TempDir Path dir) throws IOException {
+        Random random = new Random(1);
+        write(dir.resolve("tsd_train.csv.gz"), posts(240, random));
+        write(dir.resolve("tsd_trial.csv.gz"), posts(40, random));
+        SpanTaggerTrainer.Settings s = new SpanTaggerTrainer.Settings(60, 2021, 6, 16, 1, 1000,
+                new SpanTaggerNetwork.Config(16, 16, 3, 1, 0.01, 0.01, 0, 3), 0);
+        SpanTaggerTrainer.Result r = new SpanTaggerTrainer(s, new PrintStream(OutputStream.nullOutputStream())).train(dir, null);
+        assertEquals(180, r.trainPosts());
+        assertEquals(60, r.tunePosts());
+        assertTrue(r.tuneF1() > 0.9, "tuning F1 " + r.tuneF1());
+        assertTrue(r.devF1() > 0.9, "dev F1 " + r.devF1());
+
+        Path file = dir.resolve("tagger.zip");
+        r.tagger().write(file);
+        SpanTagger back = SpanTagger.read(file, r.tagger().lexicon());
+        assertTrue(back.provenance().contains("\"bestEpoch\": " + r.epoch()), back.provenance());
+        List<List<Token>> tokens = List.of(TextPipeline.standard().tokenize("the council is stupid today"));
+        float[] before = r.tagger().probabilities(tokens)[0], after = back.probabilities(tokens)[0];
+        assertArrayEquals(before, after, 1e-6f);
+        assertTrue(after[3] > 0.5 && after[0] < 0.5, "stupid tagged, the not: " + java.util.Arrays.toString(after));
+    }
+
+    /** Neutral words with 0 to 2 insults; the insults are the gold spans. */
+    private static List<String[]> posts(int n, Random random) {
+        List<String[]> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            StringBuilder text = new StringBuilder();
+            List<Integer> offsets = new ArrayList<>();
+            int words = 5 + random.nextInt(8), insults = random.nextInt(3);
+            for (int w = 0; w < words; w++) {
+                if (w > 0) text.append(' ');
+                boolean insult = random.nextInt(words) < insults;
+                String word = insult ? INSULTS.get(random.nextInt(INSULTS.size())) : NEUTRAL.get(random.nextInt(NEUTRAL.size()));
+                if (insult) for (int c = 0; c < word.length(); c++) offsets.add(text.length() + c);
+                text.append(word);
+            }
+            out.add(new String[] {offsets.toString(), text.toString()});
+        }
+        return out;
+    }
+
+    private static void write(Path file, List<String[]> rows) throws IOException {
+        StringBuilder csv = new StringBuilder("spans,text\n");
+        for (String[] r : rows) csv.append('"').append(r[0]).append("\",").append(r[1]).append('\n');
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.parley.explain;
+
+import org.junit.jupiter.api.Test;
+import org.parley.text.TextPipeline;
+import org.parley.text.Token;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class TokenFeaturesTest {
+    private static float[] features(String text, String original) {
+        for (Token t : TextPipeline.standard().tokenize(text))
+            if (t.original().equals(original) && SpanExplainer.isWord(t)) {
+                float[] f = new float[TokenFeatures.COUNT];
+                TokenFeatures.of(t, 0.5f, false, f);
+                return f;
+            }
+        throw new AssertionError(original + " not a word token of " + List.of(TextPipeline.standard().tokenize(text)));
+    }
+
+    @Test
+    void marksShoutingAndDisguisedSpellings() {
+        assertArrayEquals(new float[] {0.5f, 1, 0, 0, 0}, features("you are an idiot", "idiot"));
+        assertEquals(1, features("you are an IDIOT", "IDIOT")[2]);
+        assertEquals(0, features("I went home", "I")[2], "one capital letter is not shouting");
+        assertEquals(1, features("what a f*cking mess", "f*cking")[3]);
+        assertEquals(0, features("don't do it", "n't")[3], "an apostrophe is not a disguise");
+    }
+
+    @Test
+    void punctuationIsNotAWord() {
+        Token comma = TextPipeline.standard().tokenize("well , ok").get(1);
+        float[] f = new float[TokenFeatures.COUNT];
+        TokenFeatures.of(comma, 0f, true, f);
+        assertArrayEquals(new float[] {0, 0, 0, 0, 0}, f);
+    }
+}
