@@ -111,8 +111,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         Path bundlePath = Path.of(config.model);
         ParleyConfiguration.Spans spans = config.spans;
         SpanLexicon lexicon = SpanLexicon.standard();
-        int copies = config.modelCopies;
-        ModelHolder models = new ModelHolder(load(bundlePath, copies, spans, lexicon), p -> load(p, copies, spans, lexicon));
+        ModelHolder models = new ModelHolder(load(bundlePath, spans, lexicon), p -> load(p, spans, lexicon));
         // The stance bundle likewise: a missing or corrupt one stops start-up, naming the file.
         Path stancePath = Path.of(config.stanceModel);
         StanceHolder stance = new StanceHolder(loadStance(stancePath), ParleyApplication::loadStance);
@@ -163,9 +162,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.admin().addTask(new ReloadStanceModelTask(stance, stancePath));
     }
 
-    static ServedModel load(Path bundlePath, int copies, ParleyConfiguration.Spans spans, SpanLexicon lexicon) {
+    static ServedModel load(Path bundlePath, ParleyConfiguration.Spans spans, SpanLexicon lexicon) {
         ModelBundle bundle = ModelBundle.load(bundlePath);
-        ToxicityModel model = new ToxicityModel(bundle, TextPipeline.standard(), copies);
+        ToxicityModel model = new ToxicityModel(bundle, TextPipeline.standard(), 1);  // the Java forward pass is thread-safe
         SpanTagger tagger = spans.tagger ? SpanTagger.standard(lexicon) : null;
         // With the tagger, its fallback word replaces the explainer's.
         SpanExplainer explainer = new SpanExplainer(model, TextPipeline.standard(), spans.threshold, lexicon,

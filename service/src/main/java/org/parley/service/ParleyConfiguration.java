@@ -28,11 +28,6 @@ public class ParleyConfiguration extends Configuration {
     @JsonProperty
     public String stanceModel = "models/stance.zip";
 
-    /** Private copies of the network, so that this many requests can run the model at once. */
-    @Min(1)
-    @JsonProperty
-    public int modelCopies = 2;
-
     /** Most comments in one POST /v1/score/batch; more is a 413. */
     @Min(1)
     @Max(10_000)

@@ -88,7 +88,7 @@ class ParleyApplicationTest {
     @Test
     void theShippedSpanTaggerIsServedAsConfiguredAndCanBeTurnedOff() {
         ParleyConfiguration.Spans spans = new ParleyConfiguration.Spans();
-        var served = ParleyApplication.load(SHIPPED, 1, spans, org.parley.explain.SpanLexicon.standard());
+        var served = ParleyApplication.load(SHIPPED, spans, org.parley.explain.SpanLexicon.standard());
         assertEquals(new org.parley.explain.SpanCombination(0.45, true, 0.0, false), served.explainer().combination());
         String text = "You are a stupid idiot, shut up.";
         List<String> words = new ArrayList<>();
@@ -97,7 +97,7 @@ class ParleyApplicationTest {
         assertTrue(words.containsAll(List.of("stupid", "idiot")), words.toString());
         assertFalse(words.contains(","), "never punctuation: " + words);
         spans.tagger = false;
-        assertNull(ParleyApplication.load(SHIPPED, 1, spans, org.parley.explain.SpanLexicon.standard()).explainer().combination());
+        assertNull(ParleyApplication.load(SHIPPED, spans, org.parley.explain.SpanLexicon.standard()).explainer().combination());
     }
 
     @Test

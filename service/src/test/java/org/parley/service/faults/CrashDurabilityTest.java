@@ -126,7 +126,6 @@ class CrashDurabilityTest {
         String yaml = """
                 model: %s
                 stanceModel: %s
-                modelCopies: 1
                 apiKeys: "%s:website,%s:moderator"
                 rateLimit: {requestsPerSecond: 100000}
                 database:
