@@ -87,6 +87,29 @@ public final class IdentityAugmenter {
             Example e = candidates.get(i % candidates.size());
             String text = insert(e.text(), random);
             if (text != null) out.add(new Example(SOURCE, e.source() + ":" + e.id() + ":" + i, text, e.labels()));
+            // The id is "source:id:k": sameFoldAs reads the row it was made from back out of it.
+        }
+        return out;
+    }
+
+    /**
+     * For each row, the index of the row it was made from ({@link #augment}), or -1: stacking puts
+     * the two in one fold, else the wide part's out-of-fold logits for both would come from a
+     * regression that saw the near-copy, overconfident ones the deep part would learn to trust.
+     */
+    public static int[] sameFoldAs(List<Example> train) {
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < train.size(); i++) {
+            Example e = train.get(i);
+            if (!e.source().equals(SOURCE)) index.putIfAbsent(e.source() + ":" + e.id(), i);
+        }
+        int[] out = new int[train.size()];
+        for (int i = 0; i < out.length; i++) {
+            Example e = train.get(i);
+            out[i] = -1;
+            if (!e.source().equals(SOURCE)) continue;
+            String from = e.id().substring(0, e.id().lastIndexOf(':'));
+            out[i] = index.getOrDefault(from, -1);
         }
         return out;
     }

@@ -94,4 +94,26 @@ class IdentityAugmenterTest {
         assertNull(IdentityAugmenter.insert("All people should vote.", new Random(1)));
         assertNull(IdentityAugmenter.insert("those women over there", new Random(1)));
     }
+
+    @Test
+    void eachMadeRowPointsBackToItsSourceRowForStacking() {
+        List<Example> rows = new ArrayList<>(train());
+        rows.add(1, new Example("hateval2019_en_tweeteval", "train:17", "A man walked in.", TOX_ZERO));
+        rows.add(new Example("hateval2019_en_tweeteval", "train:17:x", "other", TOX_ZERO));
+        List<Example> made = new IdentityAugmenter(7).augment(rows, 5);
+        rows.addAll(made);
+        // A made row whose source id has a colon in it.
+        rows.add(new Example(IdentityAugmenter.SOURCE, "hateval2019_en_tweeteval:train:17:99", "A gay man walked in.", TOX_ZERO));
+        int[] from = IdentityAugmenter.sameFoldAs(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            Example e = rows.get(i);
+            if (!e.source().equals(IdentityAugmenter.SOURCE)) {
+                assertEquals(-1, from[i]);
+                continue;
+            }
+            Example source = rows.get(from[i]);
+            assertEquals(e.id(), source.source() + ":" + source.id() + e.id().substring(e.id().lastIndexOf(':')));
+        }
+        assertEquals("train:17", rows.get(from[rows.size() - 1]).id());
+    }
 }
