@@ -36,7 +36,10 @@ import java.util.concurrent.Callable;
                 "per source (JSON on stdout), plus an HTML report with ROC curves (PNG).",
                 "Default data: the dev split of every toxicity corpus in training-data/.",
                 "--baselines trains the baselines on the matching training split and reports them side by side.",
-                "--compare OLD shows what retraining changed: ROC-AUC of OLD and --model per attribute, and the difference."})
+                "--compare OLD shows what retraining changed: ROC-AUC of OLD and --model per attribute, and the difference.",
+                "Identity bias: per identity term (gay, Muslim, …) the subgroup, BPSN and BNSP ROC-AUC of TOXICITY",
+                "(Borkan et al. 2019) and the mean score of neutral identity sentences (table on stderr, or stdout with",
+                "--compare; \"identityBias\" in the JSON)."})
 public final class EvaluateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
