@@ -73,7 +73,7 @@ public final class IdentityAugmenter {
 
     /**
      * At most {@code count} new examples made from the not-toxic rows of {@code train} that name a
-     * person or group; the same row may serve twice (with other identities) when there are fewer
+     * person or group; a row serves more than once (with other identities) when there are fewer
      * such rows than {@code count}.
      */
     public List<Example> augment(List<Example> train, int count) {
@@ -86,8 +86,8 @@ public final class IdentityAugmenter {
         for (int i = 0; i < count; i++) {
             Example e = candidates.get(i % candidates.size());
             String text = insert(e.text(), random);
-            if (text != null) out.add(new Example(SOURCE, e.source() + ":" + e.id() + ":" + i, text, e.labels()));
             // The id is "source:id:k": sameFoldAs reads the row it was made from back out of it.
+            if (text != null) out.add(new Example(SOURCE, e.source() + ":" + e.id() + ":" + i, text, e.labels()));
         }
         return out;
     }
@@ -133,9 +133,9 @@ public final class IdentityAugmenter {
 
     /** The text with an identity before one of its person nouns, or null when it has none. */
     static String insert(String text, Random random) {
-        List<MatchResultCopy> matches = matches(text);
+        List<NounMatch> matches = matches(text);
         if (matches.isEmpty()) return null;
-        MatchResultCopy hit = matches.get(random.nextInt(matches.size()));
+        NounMatch hit = matches.get(random.nextInt(matches.size()));
         String noun = text.substring(hit.nounStart, hit.nounEnd);
         String identity = identityFor(noun.toLowerCase(Locale.ROOT), random);
         StringBuilder phrase = new StringBuilder();
@@ -150,11 +150,11 @@ public final class IdentityAugmenter {
         return text.substring(0, hit.start) + phrase + text.substring(hit.nounEnd);
     }
 
-    private static List<MatchResultCopy> matches(String text) {
-        List<MatchResultCopy> matches = new ArrayList<>();
+    private static List<NounMatch> matches(String text) {
+        List<NounMatch> matches = new ArrayList<>();
         Matcher m = NOUN.matcher(text);
         while (m.find()) {
-            if (!generalising(text, m.start())) matches.add(new MatchResultCopy(m.start(), m.start(2), m.end(2), m.group(1)));
+            if (!generalising(text, m.start())) matches.add(new NounMatch(m.start(), m.start(2), m.end(2), m.group(1)));
         }
         return matches;
     }
@@ -184,5 +184,5 @@ public final class IdentityAugmenter {
         return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
-    private record MatchResultCopy(int start, int nounStart, int nounEnd, String determiner) {}
+    private record NounMatch(int start, int nounStart, int nounEnd, String determiner) {}
 }
