@@ -119,20 +119,39 @@ public final class LinearBaseline implements Scorer {
     public record Stacked(LinearBaseline full, float[][] outOfFoldLogits) {}
 
     public static Stacked stack(List<Example> train, NgramTfIdf vectorizer, int folds, Options options) {
+        return stack(train, vectorizer, folds, options, null);
+    }
+
+    /**
+     * As {@link #stack(List, NgramTfIdf, int, Options)}, with row i put in the fold of row
+     * {@code sameFoldAs[i]} where that is ≥ 0: a row made from another (identity augmentation) must not
+     * get out-of-fold logits from a regression that saw its near-copy. Null: every row on its own.
+     */
+    public static Stacked stack(List<Example> train, NgramTfIdf vectorizer, int folds, Options options, int[] sameFoldAs) {
         if (folds < 2) throw new IllegalArgumentException("need at least 2 folds, was " + folds);
         Feature[][] rows = rows(vectorizer, train.stream().map(Example::text).toList(), options);
         LinearBaseline full = fit(train, all(train.size()), rows, vectorizer, options);
         float[][] oof = new float[train.size()][];
         List<Integer> order = new ArrayList<>(IntStream.range(0, train.size()).boxed().toList());
         java.util.Collections.shuffle(order, new Random(options.seed()));
+        int[] foldOf = folds(order, folds, sameFoldAs);
         for (int f = 0; f < folds; f++) {
             final int fold = f;
-            int[] in = IntStream.range(0, order.size()).filter(k -> k % folds != fold).map(order::get).toArray();
-            int[] out = IntStream.range(0, order.size()).filter(k -> k % folds == fold).map(order::get).toArray();
+            int[] in = order.stream().mapToInt(Integer::intValue).filter(i -> foldOf[i] != fold).toArray();
+            int[] out = order.stream().mapToInt(Integer::intValue).filter(i -> foldOf[i] == fold).toArray();
             LinearBaseline part = fit(train, in, rows, vectorizer, options);
             IntStream.of(out).parallel().forEach(i -> oof[i] = part.logits(rows[i]));
         }
         return new Stacked(full, oof);
+    }
+
+    /** Row → fold: by position in the shuffled order, then each linked row moved to its source's fold. */
+    static int[] folds(List<Integer> order, int folds, int[] sameFoldAs) {
+        int[] foldOf = new int[order.size()];
+        for (int k = 0; k < order.size(); k++) foldOf[order.get(k)] = k % folds;
+        if (sameFoldAs != null)
+            for (int i = 0; i < foldOf.length; i++) if (sameFoldAs[i] >= 0) foldOf[i] = foldOf[sameFoldAs[i]];
+        return foldOf;
     }
 
     private static int[] all(int n) {

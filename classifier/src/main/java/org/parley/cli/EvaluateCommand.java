@@ -36,7 +36,10 @@ import java.util.concurrent.Callable;
                 "per source (JSON on stdout), plus an HTML report with ROC curves (PNG).",
                 "Default data: the dev split of every toxicity corpus in training-data/.",
                 "--baselines trains the baselines on the matching training split and reports them side by side.",
-                "--compare OLD shows what retraining changed: ROC-AUC of OLD and --model per attribute, and the difference."})
+                "--compare OLD shows what retraining changed: ROC-AUC of OLD and --model per attribute, and the difference.",
+                "Identity bias: per identity term (gay, Muslim, …) the subgroup, BPSN and BNSP ROC-AUC of TOXICITY",
+                "(Borkan et al. 2019) and the mean score of neutral identity sentences (table on stderr, or stdout with",
+                "--compare; \"identityBias\" in the JSON)."})
 public final class EvaluateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -70,6 +73,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                     "on the corpora's split (default dev) and on each --file, as tables on stdout"})
     Path compare;
 
+    @Option(names = "--identity-sentences", paramLabel = "FILE",
+            description = {"neutral sentences that mention identities, {\"id\",\"text\"} per line (ids \"ctrl-…\" are",
+                    "abusive controls, left out); their mean score is reported beside the per-identity AUCs",
+                    "(default: docs/identity-sentences.jsonl)"})
+    Path identitySentences = IdentityReport.defaultSentences();
+
     @Option(names = "--report", paramLabel = "DIR", description = "report folder (default: ${DEFAULT-VALUE})")
     Path report = Path.of("runs/report");
 
@@ -89,8 +98,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         System.err.printf("evaluating on %d examples%n", examples.size());
 
         ModelBundle bundle = ModelBundle.load(model);
+        ToxicityModel scorer = new ToxicityModel(bundle, TextPipeline.standard(), 1);
+        float[][] scores = scorer.score(texts(examples));
         List<Evaluation> evaluations = new ArrayList<>();
-        evaluations.add(Evaluation.of(new ToxicityModel(bundle, TextPipeline.standard(), 1), examples));
+        evaluations.add(Evaluation.of(scorer.name(), examples, scores));
+        IdentityReport identity = IdentityReport.of(examples, scores, scorer, identitySentences);
         if (!baselines.isEmpty()) {
             List<Example> train = DevSplit.split(Corpora.loadToxicity(root)).train();
             for (Baseline b : baselines) {
@@ -103,10 +115,12 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         ArrayNode json = JSON.createArrayNode();
         for (Evaluation e : evaluations) json.add(JSON.readTree(e.toJson()));
+        ((ObjectNode) json.get(0)).set("identityBias", identity.toJson());
         String out = JSON.writeValueAsString(evaluations.size() == 1 ? json.get(0) : json);
         if (output != null) Files.writeString(output, out + "\n");
         else System.out.println(out);
         for (Evaluation e : evaluations) System.err.printf("%-16s mean ROC-AUC %.4f%n", e.model(), e.meanRocAuc());
+        System.err.print(IdentityReport.table(evaluationName(), null, identity));
         return 0;
     }
 
@@ -129,11 +143,20 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (set.getValue().isEmpty()) throw new IllegalArgumentException("no labelled examples in " + set.getKey());
             System.err.printf("evaluating both models on %s: %d examples%n", set.getKey(), set.getValue().size());
             // Named by path: a retrained bundle usually has the same model name as the one it replaces.
-            Evaluation b = evaluate(compare.toString(), before, set.getValue());
-            Evaluation a = evaluate(model.toString(), after, set.getValue());
+            List<String> texts = texts(set.getValue());
+            float[][] beforeScores = before.score(texts), afterScores = after.score(texts);
+            Evaluation b = Evaluation.of(compare.toString(), set.getValue(), beforeScores);
+            Evaluation a = Evaluation.of(model.toString(), set.getValue(), afterScores);
             System.out.println(RocAucChange.of(set.getKey(), b, a).table());
+            IdentityReport ib = IdentityReport.of(set.getValue(), beforeScores, before, identitySentences);
+            IdentityReport ia = IdentityReport.of(set.getValue(), afterScores, after, identitySentences);
+            System.out.println(IdentityReport.table(set.getKey(), ib, ia));
+            ObjectNode identity = JSON.createObjectNode();
+            identity.set("before", ib.toJson());
+            identity.set("after", ia.toJson());
             json.addObject().put("data", set.getKey())
-                    .<ObjectNode>set("before", JSON.readTree(b.toJson())).set("after", JSON.readTree(a.toJson()));
+                    .<ObjectNode>set("before", JSON.readTree(b.toJson())).<ObjectNode>set("after", JSON.readTree(a.toJson()))
+                    .set("identityBias", identity);
             if (first) System.err.println("report: " + ReportWriter.write(report, Comparison.of(a, b)).toAbsolutePath());
             first = false;
         }
@@ -141,10 +164,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Evaluation evaluate(String name, ToxicityModel model, List<Example> examples) {
+    private static List<String> texts(List<Example> examples) {
         List<String> texts = new ArrayList<>(examples.size());
         for (Example e : examples) texts.add(e.text());
-        return Evaluation.of(name, examples, model.score(texts));
+        return texts;
+    }
+
+    private String evaluationName() {
+        return files != null ? files.toString() : split + " split";
     }
 
     private List<Example> evaluationData(Path root) throws IOException {

@@ -10,6 +10,7 @@ import org.parley.feature.FeatureConfig;
 import org.parley.model.ModelBundle;
 import org.parley.model.NetworkConfig;
 import org.parley.text.TextPipeline;
+import org.parley.train.IdentityAugmenter;
 import org.parley.train.IncludedFiles;
 import org.parley.train.Provenance;
 import org.parley.train.Trainer;
@@ -55,6 +56,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = {"labelled JSON Lines (scripts/export-decisions) added to the training split only, never to",
                     "dev, so dev figures before and after stay comparable; lines repeating a dev text are dropped"})
     List<Path> includeDecisions = List.of();
+
+    @Option(names = "--identity-augment", paramLabel = "N",
+            description = {"add N not-toxic training comments with an identity put before a person noun",
+                    "(\"my neighbours\" → \"my Muslim neighbours\"), labels kept; training split only (default: 0)"})
+    int identityAugment;
 
     @Option(names = "--sample", paramLabel = "N", description = "at most N examples per corpus, drawn with the seed (for quick runs)")
     Integer sample;
@@ -125,6 +131,11 @@ public final class TrainCommand implements Callable<Integer> {
                 examples.size(), names.size(), split.train().size(), split.dev().size());
         if (!includeDecisions.isEmpty())
             System.err.printf("+%d training examples from %s%n", included.examples().size(), includeDecisions);
+        // An augmented text equal to a dev text would teach the model a dev answer.
+        List<Example> augmented = DevSplit.withoutDevTexts(
+                new IdentityAugmenter(seed).augment(split.train(), identityAugment), split.dev());
+        train.addAll(augmented);
+        if (identityAugment > 0) System.err.printf("+%d identity-augmented training examples%n", augmented.size());
 
         FeatureConfig base = FeatureConfig.defaults();
         TrainingOptions options = new TrainingOptions(
@@ -147,6 +158,8 @@ public final class TrainCommand implements Callable<Integer> {
         provenance.set("dataFiles", Provenance.dataFiles(root, names));
         if (!includeDecisions.isEmpty()) provenance.set("includedDecisions", included.provenance());
         if (sample != null) provenance.put("samplePerCorpus", sample);
+        provenance.putObject("identityAugment").put("requested", identityAugment).put("made", augmented.size())
+                .put("seed", seed).put("source", IdentityAugmenter.SOURCE);
         provenance.put("bestEpoch", result.bestEpoch());
         provenance.set("devMeanRocAucByEpoch", JSON.valueToTree(result.devMeanRocAucByEpoch()));
         provenance.set("devMetrics", JSON.readTree(result.dev().toJson()));

@@ -85,4 +85,14 @@ class LinearBaselineTest {
         LinearBaseline model = LinearBaseline.train(train, LinearBaseline.Options.defaults().quiet().withThreads(1));
         assertTrue(model.score(List.of("you idiot"))[0][Attribute.INSULT.ordinal()] > 0.5f);
     }
+
+    @Test
+    void aLinkedRowTakesTheFoldOfItsSourceAndTheOtherRowsKeepTheirs() {
+        java.util.List<Integer> order = java.util.List.of(4, 0, 3, 1, 2, 5);
+        int[] plain = LinearBaseline.folds(order, 3, null);
+        assertArrayEquals(new int[] {1, 0, 1, 2, 0, 2}, plain, "row order.get(k) is in fold k % 3");
+        int[] linked = LinearBaseline.folds(order, 3, new int[] {-1, -1, -1, -1, -1, 1});
+        assertEquals(plain[1], linked[5], "row 5 was made from row 1");
+        for (int i = 0; i < 5; i++) assertEquals(plain[i], linked[i]);
+    }
 }

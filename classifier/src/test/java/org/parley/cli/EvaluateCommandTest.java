@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.eval.IdentityBias;
 import org.parley.model.TinyBundles;
 
 import java.io.ByteArrayOutputStream;
@@ -53,6 +54,8 @@ class EvaluateCommandTest {
         assertTrue(tables.contains("ROC-AUC on " + decisions + " (3 rows): before = " + before + ", after = " + after), tables);
         assertTrue(tables.contains("INSULT"), tables);
         assertTrue(tables.contains("+0.0000"), "the same weights: no change\n" + tables);
+        assertTrue(tables.contains("Identity terms on all split"), tables);
+        assertTrue(tables.contains("subgroup bef/aft"), tables);
 
         JsonNode out = new ObjectMapper().readTree(json.toFile());
         assertEquals(2, out.size());
@@ -60,6 +63,29 @@ class EvaluateCommandTest {
         assertEquals(3, out.get(1).at("/after/n").asInt());
         assertEquals(before.toString(), out.get(1).at("/before/model").asText());
         assertTrue(Files.exists(dir.resolve("report/report.html")));
+        assertEquals(IdentityBias.TERMS.size(), out.get(0).at("/identityBias/after/toxicityByTerm").size());
+    }
+
+    @Test
+    void identityFiguresCoverEveryTermAndOnlyTheNeutralSentences() throws Exception {
+        Path bundle = dir.resolve("m.zip");
+        TinyBundles.create().save(bundle);
+        Path sentences = Files.writeString(dir.resolve("sentences.jsonl"), """
+                {"id": "a", "text": "I am a gay man."}
+                {"id": "b", "text": "My Muslim neighbours came for dinner."}
+                {"id": "ctrl-insult", "text": "you are an idiot"}
+                """);
+        Path json = dir.resolve("eval.json");
+        int code = Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--data", fixtures().toString(),
+                "--corpus", "kaggle_insults_impermium", "--split", "all", "--identity-sentences", sentences.toString(),
+                "--report", dir.resolve("report").toString(), "--output", json.toString());
+        assertEquals(0, code);
+        JsonNode identity = new ObjectMapper().readTree(json.toFile()).get("identityBias");
+        assertEquals(IdentityBias.TERMS.size(), identity.get("toxicityByTerm").size());
+        assertEquals("gay", identity.at("/toxicityByTerm/0/term").asText());
+        assertEquals(2, identity.at("/neutralSentences/n").asInt(), "the ctrl- line is a control, not neutral");
+        double mean = identity.at("/neutralSentences/meanToxicity").asDouble();
+        assertTrue(mean >= 0 && mean <= 1, "a probability: " + mean);
     }
 
     @Test

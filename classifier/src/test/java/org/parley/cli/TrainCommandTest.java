@@ -82,4 +82,23 @@ class TrainCommandTest {
         assertTrue(devRows > 0);
         assertEquals(devRows, p.at("/devMetrics/n").asInt(), "dev is the corpus's dev split, unchanged");
     }
+
+    @Test
+    void identityAugmentationAddsTrainingRowsOnlyAndIsRecorded() throws Exception {
+        Path out = dir.resolve("augmented.zip");
+        int code = Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
+                "--corpus", "jigsaw_toxic_partial", "--sample", "400", "--epochs", "1", "--batch-size", "64",
+                "--embedding", "8", "--hidden", "8", "--bigram-buckets", "1024", "--char-buckets", "1024",
+                "--identity-augment", "50", "--output", out.toString());
+        assertEquals(0, code);
+
+        JsonNode p = ModelBundle.load(out).provenance();
+        assertEquals(50, p.at("/identityAugment/requested").asInt());
+        int made = p.at("/identityAugment/made").asInt();
+        assertTrue(made > 40, "most requested rows are made: " + made);
+        assertEquals(made, p.at("/corpora/identity_augmented/train").asInt());
+        assertTrue(p.at("/corpora/identity_augmented/dev").isMissingNode(), "nothing made joins dev");
+        assertEquals(p.at("/corpora/jigsaw_toxic_partial/dev").asInt(), p.at("/devMetrics/n").asInt());
+        assertEquals(0, p.at("/corpora/identity_augmented/labels/TOXICITY/positive").asInt());
+    }
 }
