@@ -36,7 +36,12 @@ public final class ApiException extends RuntimeException {
 
     /** 503: a dependency (the database) is down; the client should retry after the given time. */
     public static ApiException unavailable(long retryAfterSeconds, String message) {
-        return new ApiException(503, null, null, message, retryAfterSeconds);
+        return unavailable(503, retryAfterSeconds, message);
+    }
+
+    /** A refusal that passes with time (503, 429): the answer carries Retry-After. */
+    public static ApiException unavailable(int status, long retryAfterSeconds, String message) {
+        return new ApiException(status, null, null, message, retryAfterSeconds);
     }
 
     public int status() {

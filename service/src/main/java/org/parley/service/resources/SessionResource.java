@@ -17,6 +17,7 @@ import org.parley.service.api.moderation.LoginRequest;
 import org.parley.service.api.moderation.SessionView;
 import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.Caller;
+import org.parley.service.auth.LoginThrottle;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.Role;
 import org.parley.service.errors.ApiException;
@@ -25,6 +26,7 @@ import org.parley.service.store.AccountStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * Moderator log-in: a username and password give a session token, returned and set as an
@@ -38,8 +40,15 @@ public final class SessionResource {
     private final Duration lifetime;
     private final boolean secureCookie;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     public SessionResource(AccountStore accounts, Duration lifetime, boolean secureCookie, Clock clock) {
+        this(accounts, lifetime, secureCookie, clock, new LoginThrottle(10, Duration.ofMinutes(10)));
+    }
+
+    public SessionResource(AccountStore accounts, Duration lifetime, boolean secureCookie, Clock clock,
+                           LoginThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.lifetime = lifetime;
         this.secureCookie = secureCookie;
@@ -53,6 +62,10 @@ public final class SessionResource {
         if (body.password() == null || body.password().isEmpty()) throw ApiException.badField("password", "password is required");
         if (body.username().length() > 100 || body.password().length() > 200)
             throw new ApiException(401, "password", null, "wrong username or password");
+        OptionalLong wait = throttle.tryAttempt(body.username());
+        if (wait.isPresent())
+            throw ApiException.unavailable(429, wait.getAsLong(), "too many log-in attempts for this username; retry after "
+                    + wait.getAsLong() + " s");
         AccountStore.Account account = accounts.check(body.username(), body.password().toCharArray())
                 .orElseThrow(() -> new ApiException(401, "password", null, "wrong username or password"));
         if (!account.role().includes(Role.MODERATOR))

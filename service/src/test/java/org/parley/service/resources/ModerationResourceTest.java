@@ -266,6 +266,18 @@ class ModerationResourceTest {
         assertEquals(401, RESOURCES.target("/v1/queue").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token).get().getStatus());
     }
 
+    @Test
+    void guessingAPasswordIsThrottledPerUsername() {
+        ACCOUNTS.put("carol", PASSWORD.toCharArray(), Role.MODERATOR, Instant.now());
+        for (int i = 0; i < 10; i++)
+            assertEquals(401, post(null, "/v1/session", "{\"username\": \"carol\", \"password\": \"guess" + i + "\"}").getStatus());
+        Response throttled = post(null, "/v1/session", "{\"username\": \"Carol\", \"password\": \"" + PASSWORD + "\"}");
+        assertEquals(429, throttled.getStatus(), "the 11th attempt within minutes, even with the right password");
+        assertNotNull(throttled.getHeaderString("Retry-After"));
+        assertEquals(200, post(null, "/v1/session", "{\"username\": \"alice\", \"password\": \"" + PASSWORD + "\"}").getStatus(),
+                "other usernames are not held up");
+    }
+
     /** Every moderation endpoint, with a body that would otherwise be accepted. */
     private static final String[][] MODERATION = {
             {"GET", "/v1/queue", null},
