@@ -63,8 +63,7 @@ import org.parley.service.resources.OpenApiResource;
 import org.parley.service.resources.PerspectiveResource;
 import org.parley.service.resources.ScoreResource;
 import org.parley.service.resources.ScoreThreadResource;
-import org.parley.service.tasks.ReloadModelTask;
-import org.parley.service.tasks.ReloadStanceModelTask;
+import org.parley.service.tasks.ReloadTask;
 import org.parley.stance.StanceBundle;
 import org.parley.stance.StanceModel;
 import org.parley.text.TextPipeline;
@@ -158,8 +157,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 config.moderation.secureCookies, clock));
 
         env.healthChecks().register("model", new ModelHealthCheck(models, stance));
-        env.admin().addTask(new ReloadModelTask(models, bundlePath));
-        env.admin().addTask(new ReloadStanceModelTask(stance, stancePath));
+        env.admin().addTask(new ReloadTask<>("reload-model", models, bundlePath, ServedModel::info));
+        env.admin().addTask(new ReloadTask<>("reload-stance-model", stance, stancePath, ServedStance::info));
     }
 
     static ServedModel load(Path bundlePath, ParleyConfiguration.Spans spans, SpanLexicon lexicon) {
