@@ -2,7 +2,11 @@ package org.parley.service.core;
 
 import org.parley.label.Attribute;
 import org.parley.service.api.ScoreRequest;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.parley.service.errors.ApiException;
+import org.parley.thread.CommentThread;
+import org.parley.thread.InvalidThreadException;
+import org.parley.thread.ThreadJson;
 import org.parley.stance.StanceLimits;
 
 import java.util.ArrayList;
@@ -85,6 +89,26 @@ public final class RequestChecks {
         if (c.rating() != null) {
             if (c.rating().up() != null && c.rating().up() < 0) throw new ApiException(400, prefix + "rating.up", 0, prefix + "rating.up must be >= 0");
             if (c.rating().down() != null && c.rating().down() < 0) throw new ApiException(400, prefix + "rating.down", 0, prefix + "rating.down must be >= 0");
+        }
+    }
+
+    /**
+     * A thread in the JSON thread format, read as {@code ThreadJson} reads it: more than
+     * {@code maxComments} comments is a 413 before any is read; a format error is a 400 naming the
+     * field under {@code prefix} ({@code "thread."} or ""), or {@code whole} for the whole document.
+     */
+    public static CommentThread thread(JsonNode node, String prefix, String whole, int maxComments) {
+        JsonNode comments = node.get("comments");
+        if (comments != null && comments.isArray() && comments.size() > maxComments)
+            throw new ApiException(413, prefix + "comments", maxComments,
+                    prefix + "comments holds at most " + maxComments + " comments (was " + comments.size() + ")");
+        try {
+            return ThreadJson.fromTree(node);
+        } catch (InvalidThreadException e) {
+            String field = e.field().isEmpty() ? whole : prefix + e.field();
+            // The format quotes a mistyped string ("got a string \"…\""); it may be comment text, which no response repeats.
+            String problem = e.problem().replaceFirst("(?s)(got a string) \".*\"$", "$1");
+            throw ApiException.badField(field, field + ": " + problem);
         }
     }
 }

@@ -5,19 +5,21 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.parley.label.Attribute;
-import org.parley.policy.Severity;
 import org.parley.service.api.ScoreResponse;
+import org.parley.service.core.ScoreParts;
 import org.parley.service.api.moderation.CommentSubmission;
 import org.parley.service.api.moderation.CommentView;
 
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Stored comments and decisions as the API shows them. */
 public final class CommentViews {
     private static final TypeReference<List<ScoreResponse.SpanScore>> SPANS = new TypeReference<>() {};
     private static final TypeReference<Map<String, Float>> SCORES = new TypeReference<>() {};
+    private static final Set<Attribute> ALL = EnumSet.allOf(Attribute.class);
     private final ObjectMapper json;
 
     public CommentViews(ObjectMapper json) {
@@ -29,20 +31,13 @@ public final class CommentViews {
     }
 
     public CommentView of(StoredComment c, CommentView parent, List<DecisionRecord> history, Boolean duplicate) {
-        Map<String, ScoreResponse.AttributeScore> attributes = new LinkedHashMap<>();
-        for (Attribute a : Attribute.values()) {
-            float p = c.scores()[a.ordinal()];
-            Severity s = Severity.of(p);
-            attributes.put(a.name(), new ScoreResponse.AttributeScore(p, s.severity(), s.level()));
-        }
-        Severity top = Severity.of(c.scores()[c.topAttribute().ordinal()]);
         JsonNode stance = c.stanceJson() == null ? null : read(c.stanceJson());
         CommentSubmission.Votes votes = c.ratingUp() == null && c.ratingDown() == null ? null
                 : new CommentSubmission.Votes(c.ratingUp(), c.ratingDown());
         return new CommentView(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
                 c.author(), c.text(), c.quote(), votes, c.status().name(), c.decidedBy().name(), c.version(),
-                c.openReports(), attributes, c.risk(),
-                new ScoreResponse.Rating(top.level(), top.levelName().name(), c.topAttribute().name()), c.action(),
+                c.openReports(), ScoreParts.attributes(ALL, c.scores()), c.risk(),
+                ScoreParts.rating(c.scores(), c.topAttribute()), c.action(),
                 readSpans(c.spansJson()), stance == null ? null : stance.get("stance"),
                 stance == null ? null : stance.get("replyStance"),
                 new ScoreResponse.ModelInfo(c.model().name(), c.model().version(), c.model().checksum()),

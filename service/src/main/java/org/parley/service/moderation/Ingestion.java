@@ -3,20 +3,17 @@ package org.parley.service.moderation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.parley.explain.Span;
 import org.parley.label.Attribute;
 import org.parley.service.api.ScoreResponse;
 import org.parley.service.core.CommentScorer;
+import org.parley.service.core.ScoreParts;
 import org.parley.service.store.CommentStore;
-import org.parley.stance.ReplyStanceScore;
 import org.parley.stance.StanceModel;
-import org.parley.stance.TargetStance;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +69,7 @@ public final class Ingestion {
             CommentScorer.Outcome o = scored.outcomes().get(k);
             NewComment c = new NewComment(s.id(), s.articleId(), s.articleTitle(), s.number(), s.parentId(),
                     s.parentNumber(), s.author(), s.text(), s.quote(), s.ratingUp(), s.ratingDown(),
-                    o.probabilities(), o.top(), spansJson(o.spans()), stanceJson(s, parentText(s, textsInCall)),
+                    o.probabilities(), o.top(), write(ScoreParts.spans(o)), stanceJson(s, parentText(s, textsInCall)),
                     model, o.decision().action());
             out[fresh.get(k)] = store.insert(c, clock.instant());
         }
@@ -86,35 +83,16 @@ public final class Ingestion {
         return store.parent(s.articleId(), s.parentId(), s.parentNumber()).map(StoredComment::text).orElse(null);
     }
 
-    private String spansJson(List<Span> spans) {
-        List<ScoreResponse.SpanScore> out = new ArrayList<>(spans.size());
-        for (Span s : spans) out.add(new ScoreResponse.SpanScore(s.begin(), s.end(), s.weight()));
-        return write(out);
-    }
-
     /** {"stance": [...], "replyStance": {...}} in the /v1/score shapes; null when neither is known. */
     private String stanceJson(Submission s, String parentText) {
         boolean targets = s.targets() != null && !s.targets().isEmpty();
         if (stance == null || (!targets && parentText == null)) return null;
         StanceModel model = stance.get();
         ObjectNode node = json.createObjectNode();
-        if (targets) {
-            List<ScoreResponse.TargetStanceScore> list = new ArrayList<>();
-            for (TargetStance t : model.stance(s.text(), s.targets()))
-                list.add(new ScoreResponse.TargetStanceScore(t.target(), t.label().name(), names(t.probabilities())));
-            node.set("stance", json.valueToTree(list));
-        }
-        if (parentText != null) {
-            ReplyStanceScore r = model.replyStance(s.text(), parentText);
-            node.set("replyStance", json.valueToTree(new ScoreResponse.ReplyStanceScore(r.label().name(), names(r.probabilities()))));
-        }
+        if (targets) node.set("stance", json.valueToTree(ScoreParts.stance(model.stance(s.text(), s.targets()))));
+        if (parentText != null)
+            node.set("replyStance", json.valueToTree(ScoreParts.replyStance(model.replyStance(s.text(), parentText))));
         return write(node);
-    }
-
-    private static Map<String, Double> names(Map<? extends Enum<?>, Double> probabilities) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        probabilities.forEach((k, v) -> out.put(k.name(), v));
-        return out;
     }
 
     private String write(Object value) {

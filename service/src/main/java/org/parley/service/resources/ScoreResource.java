@@ -19,6 +19,7 @@ import org.parley.service.api.ScoreRequest;
 import org.parley.service.api.ScoreResponse;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
+import org.parley.service.core.ScoreParts;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.core.ServedStance;
 import org.parley.service.core.StanceHolder;

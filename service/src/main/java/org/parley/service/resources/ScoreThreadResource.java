@@ -2,7 +2,6 @@ package org.parley.service.resources;
 
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,6 +15,7 @@ import org.parley.service.api.ThreadRequest;
 import org.parley.service.api.ThreadResponse;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
+import org.parley.service.core.ScoreParts;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.core.ServedStance;
 import org.parley.service.core.StanceHolder;
@@ -27,8 +27,6 @@ import org.parley.stance.StanceLimits;
 import org.parley.stance.TargetStance;
 import org.parley.thread.Comment;
 import org.parley.thread.CommentThread;
-import org.parley.thread.InvalidThreadException;
-import org.parley.thread.ThreadJson;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -97,18 +95,7 @@ public final class ScoreThreadResource {
     private CommentThread thread(ThreadRequest request) {
         if (request == null || request.thread() == null)
             throw ApiException.badField("thread", "thread is required: one thread in the JSON thread format (docs/thread-format.md)");
-        JsonNode comments = request.thread().get("comments");
-        if (comments != null && comments.isArray() && comments.size() > maxComments)
-            throw new ApiException(413, "thread.comments", maxComments,
-                    "thread.comments holds at most " + maxComments + " comments (was " + comments.size() + ")");
-        try {
-            return ThreadJson.fromTree(request.thread());
-        } catch (InvalidThreadException e) {
-            String field = e.field().isEmpty() ? "thread" : "thread." + e.field();
-            // The format quotes a mistyped string ("got a string \"…\""); it may be comment text, which no response repeats.
-            String problem = e.problem().replaceFirst("(?s)(got a string) \".*\"$", "$1");
-            throw ApiException.badField(field, field + ": " + problem);
-        }
+        return RequestChecks.thread(request.thread(), "thread.", "thread", maxComments);
     }
 
     /**

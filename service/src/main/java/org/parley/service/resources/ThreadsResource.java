@@ -20,8 +20,6 @@ import org.parley.service.moderation.Status;
 import org.parley.service.store.CommentStore;
 import org.parley.thread.Comment;
 import org.parley.thread.CommentThread;
-import org.parley.thread.InvalidThreadException;
-import org.parley.thread.ThreadJson;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,16 +53,7 @@ public final class ThreadsResource {
         List<String> t = targets == null || targets.isEmpty() ? null : targets;
         if (t != null) RequestChecks.targets(t, "target");
         if (body == null || !body.isObject()) throw ApiException.badField("body", "a thread (JSON object) is required");
-        JsonNode comments = body.get("comments");
-        if (comments != null && comments.isArray() && comments.size() > maxComments)
-            throw new ApiException(413, "comments", maxComments,
-                    "a thread holds at most " + maxComments + " comments per call (was " + comments.size() + ")");
-        CommentThread thread;
-        try {
-            thread = ThreadJson.fromTree(body);
-        } catch (InvalidThreadException e) {
-            throw ApiException.badField(e.field().isEmpty() ? "body" : e.field(), e.getMessage());
-        }
+        CommentThread thread = RequestChecks.thread(body, "", "body", maxComments);
         String articleId = thread.article().id() != null ? thread.article().id() : thread.id();
         List<Ingestion.Submission> submissions = new ArrayList<>();
         for (int i = 0; i < thread.comments().size(); i++) {

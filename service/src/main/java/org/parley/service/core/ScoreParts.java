@@ -1,11 +1,10 @@
-package org.parley.service.resources;
+package org.parley.service.core;
 
 import org.parley.explain.Span;
 import org.parley.label.Attribute;
 import org.parley.policy.Band;
 import org.parley.policy.Severity;
 import org.parley.service.api.ScoreResponse;
-import org.parley.service.core.CommentScorer;
 import org.parley.stance.ReplyStanceScore;
 import org.parley.stance.TargetStance;
 
@@ -15,43 +14,55 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The per-comment parts of a response, shared by /v1/score, its batch and the thread endpoint. */
-final class ScoreParts {
+/**
+ * The per-comment parts of a response, shared by /v1/score, its batch, the thread endpoint and the
+ * moderation store's views of stored comments.
+ */
+public final class ScoreParts {
     private ScoreParts() {}
 
-    static Map<String, ScoreResponse.AttributeScore> attributes(Set<Attribute> attributes, CommentScorer.Outcome o) {
+    public static Map<String, ScoreResponse.AttributeScore> attributes(Set<Attribute> attributes, CommentScorer.Outcome o) {
+        return attributes(attributes, o.probabilities());
+    }
+
+    /** @param probabilities by {@link Attribute#ordinal()} */
+    public static Map<String, ScoreResponse.AttributeScore> attributes(Set<Attribute> attributes, float[] probabilities) {
         Map<String, ScoreResponse.AttributeScore> scores = new LinkedHashMap<>();
         for (Attribute a : attributes) {
-            float p = o.probabilities()[a.ordinal()];
+            float p = probabilities[a.ordinal()];
             Severity s = Severity.of(p);
             scores.put(a.name(), new ScoreResponse.AttributeScore(p, s.severity(), s.level()));
         }
         return scores;
     }
 
-    static ScoreResponse.Rating rating(CommentScorer.Outcome o) {
-        Severity top = Severity.of(o.probabilities()[o.top().ordinal()]);
-        return new ScoreResponse.Rating(top.level(), top.levelName().name(), o.top().name());
+    public static ScoreResponse.Rating rating(CommentScorer.Outcome o) {
+        return rating(o.probabilities(), o.top());
     }
 
-    static List<ScoreResponse.SpanScore> spans(CommentScorer.Outcome o) {
+    public static ScoreResponse.Rating rating(float[] probabilities, Attribute top) {
+        Severity s = Severity.of(probabilities[top.ordinal()]);
+        return new ScoreResponse.Rating(s.level(), s.levelName().name(), top.name());
+    }
+
+    public static List<ScoreResponse.SpanScore> spans(CommentScorer.Outcome o) {
         List<ScoreResponse.SpanScore> spans = new ArrayList<>(o.spans().size());
         for (Span s : o.spans()) spans.add(new ScoreResponse.SpanScore(s.begin(), s.end(), s.weight()));
         return spans;
     }
 
-    static List<String> rules(CommentScorer.Outcome o) {
+    public static List<String> rules(CommentScorer.Outcome o) {
         return o.decision().fired().stream().map(Band::toString).toList();
     }
 
-    static List<ScoreResponse.TargetStanceScore> stance(List<TargetStance> stances) {
+    public static List<ScoreResponse.TargetStanceScore> stance(List<TargetStance> stances) {
         List<ScoreResponse.TargetStanceScore> out = new ArrayList<>(stances.size());
         for (TargetStance s : stances)
             out.add(new ScoreResponse.TargetStanceScore(s.target(), s.label().name(), names(s.probabilities())));
         return out;
     }
 
-    static ScoreResponse.ReplyStanceScore replyStance(ReplyStanceScore s) {
+    public static ScoreResponse.ReplyStanceScore replyStance(ReplyStanceScore s) {
         return new ScoreResponse.ReplyStanceScore(s.label().name(), names(s.probabilities()));
     }
 
