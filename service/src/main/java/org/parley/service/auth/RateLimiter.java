@@ -1,13 +1,9 @@
 package org.parley.service.auth;
 
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * One token bucket per key: refills at the key's requests per second and holds {@code burstSeconds}
@@ -15,7 +11,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class RateLimiter {
     private final int burstSeconds;
-    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final TokenBuckets buckets = new TokenBuckets();
 
     public RateLimiter(int burstSeconds) {
         this.burstSeconds = burstSeconds;
@@ -23,14 +19,9 @@ public final class RateLimiter {
 
     /** Empty when the request may go ahead, else the seconds to wait (at least 1). */
     public OptionalLong tryAcquire(ApiKey key) {
-        Bucket bucket = buckets.computeIfAbsent(key.key(), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity((long) key.perSecond() * burstSeconds)
-                        .refillGreedy(key.perSecond(), Duration.ofSeconds(1))
-                        .build())
+        return buckets.tryTake(key.key(), () -> Bandwidth.builder()
+                .capacity((long) key.perSecond() * burstSeconds)
+                .refillGreedy(key.perSecond(), Duration.ofSeconds(1))
                 .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) return OptionalLong.empty();
-        return OptionalLong.of(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
     }
 }
