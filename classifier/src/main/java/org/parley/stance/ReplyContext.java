@@ -30,8 +30,12 @@ public final class ReplyContext {
     /** Empty when the reply quotes nothing and its parent, if any, is not in this thread. */
     public static Optional<Parent> parent(CommentThread thread, Comment reply) {
         if (reply.quote() != null && !reply.quote().isBlank()) return Optional.of(new Parent(reply.quote(), null));
-        Comment parent = reply.parentId() != null ? thread.comment(reply.parentId()) : byNumber(thread, reply.parentNumber());
-        return parent == null ? Optional.empty() : Optional.of(new Parent(parent.text(), parent.id()));
+        return parentComment(thread, reply).map(parent -> new Parent(parent.text(), parent.id()));
+    }
+
+    /** The comment of this thread the reply answers: by {@code parentId}, else by {@code parentNumber}. */
+    public static Optional<Comment> parentComment(CommentThread thread, Comment reply) {
+        return Optional.ofNullable(reply.parentId() != null ? thread.comment(reply.parentId()) : byNumber(thread, reply.parentNumber()));
     }
 
     private static Comment byNumber(CommentThread thread, Integer number) {

@@ -18,6 +18,7 @@ import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.Ingestion;
 import org.parley.service.moderation.Status;
 import org.parley.service.store.CommentStore;
+import org.parley.stance.ReplyContext;
 import org.parley.thread.Comment;
 import org.parley.thread.CommentThread;
 
@@ -62,8 +63,10 @@ public final class ThreadsResource {
             if (c.quote() != null && c.quote().length() > RequestChecks.MAX_TEXT)
                 throw new ApiException(400, "comments[" + i + "].quote", RequestChecks.MAX_TEXT,
                         "comments[" + i + "].quote is longer than " + RequestChecks.MAX_TEXT + " characters");
+            // The parent as the stance reads it (ReplyContext): by id, else by number on this page.
+            String parentId = ReplyContext.parentComment(thread, c).map(Comment::id).orElse(c.parentId());
             submissions.add(new Ingestion.Submission(thread.id() + "/" + c.id(), articleId, thread.article().title(),
-                    c.text(), c.number(), c.parentId() == null ? null : thread.id() + "/" + c.parentId(),
+                    c.text(), c.number(), parentId == null ? null : thread.id() + "/" + parentId,
                     c.parentNumber(), c.author(), c.quote(),
                     c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), t));
         }

@@ -183,6 +183,19 @@ class ModerationResourceTest {
     }
 
     @Test
+    void aReplyByNumberIsLinkedToItsParentLaterOnThePage() {
+        String id = "t-" + UUID.randomUUID();
+        String thread = "{\"id\": \"" + id + "\", \"article\": {\"title\": \"T\"}, \"comments\": ["
+                + "{\"id\": \"c2\", \"number\": 2, \"text\": \"Really?\", \"parentNumber\": 1},"
+                + "{\"id\": \"c1\", \"number\": 1, \"text\": \"The strike is justified.\"}]}";
+        JsonNode reply = post(Fakes.WEBSITE_KEY, "/v1/threads", thread).readEntity(JsonNode.class).at("/comments/0");
+        assertEquals(id + "/c1", reply.get("parentId").asText(), "newest first: the parent comes after its reply");
+        assertEquals("QUERY", reply.at("/replyStance/label").asText());
+        assertEquals("The strike is justified.", as(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "%2Fc2").get(JsonNode.class)
+                .at("/parent/text").asText());
+    }
+
+    @Test
     void aStaleDecisionIs409WithTheCurrentStateAndTheWinnerIsRecorded() {
         String id = unique();
         submit(id, "I will kill you");
