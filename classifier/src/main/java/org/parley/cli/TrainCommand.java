@@ -11,6 +11,7 @@ import org.parley.model.ModelBundle;
 import org.parley.model.NetworkConfig;
 import org.parley.text.TextPipeline;
 import org.parley.train.IdentityAugmenter;
+import org.parley.train.IdentitySwapper;
 import org.parley.train.IncludedFiles;
 import org.parley.train.Provenance;
 import org.parley.train.Trainer;
@@ -61,6 +62,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = {"add N not-toxic training comments with an identity put before a person noun",
                     "(\"my neighbours\" → \"my Muslim neighbours\"), labels kept; training split only (default: 0)"})
     int identityAugment;
+
+    @Option(names = "--identity-swap", paramLabel = "N",
+            description = {"add N copies of training comments that mention an identity, with one identity swapped",
+                    "for another (\"Muslims\" → \"Hindus\"), labels kept, toxic rows too; training split only (default: 0)"})
+    int identitySwap;
 
     @Option(names = "--sample", paramLabel = "N", description = "at most N examples per corpus, drawn with the seed (for quick runs)")
     Integer sample;
@@ -136,6 +142,9 @@ public final class TrainCommand implements Callable<Integer> {
                 new IdentityAugmenter(seed).augment(split.train(), identityAugment), split.dev());
         train.addAll(augmented);
         if (identityAugment > 0) System.err.printf("+%d identity-augmented training examples%n", augmented.size());
+        List<Example> swapped = DevSplit.withoutDevTexts(new IdentitySwapper(seed).swap(split.train(), identitySwap), split.dev());
+        train.addAll(swapped);
+        if (identitySwap > 0) System.err.printf("+%d identity-swapped training examples%n", swapped.size());
 
         FeatureConfig base = FeatureConfig.defaults();
         TrainingOptions options = new TrainingOptions(
@@ -160,6 +169,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (sample != null) provenance.put("samplePerCorpus", sample);
         provenance.putObject("identityAugment").put("requested", identityAugment).put("made", augmented.size())
                 .put("seed", seed).put("source", IdentityAugmenter.SOURCE);
+        provenance.putObject("identitySwap").put("requested", identitySwap).put("made", swapped.size())
+                .put("seed", seed).put("source", IdentitySwapper.SOURCE);
         provenance.put("bestEpoch", result.bestEpoch());
         provenance.set("devMeanRocAucByEpoch", JSON.valueToTree(result.devMeanRocAucByEpoch()));
         provenance.set("devMetrics", JSON.readTree(result.dev().toJson()));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.parley.feature.FeatureConfig;
 import org.parley.feature.FeatureExtractor;
@@ -47,17 +46,20 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ModelBundle {
     public static final String FORMAT = "parley-model-bundle";
-    /** 2: the wide part reads a TF-IDF row, whose IDF is stored in {@code tfidf.bin}. */
-    public static final int VERSION = 2;
+    /**
+     * 2: the wide part reads a TF-IDF row, whose IDF is stored in {@code tfidf.bin}.
+     * 3: the network as {@link NetworkCodec} writes it (version 2's {@code network.zip} still loads).
+     */
+    public static final int VERSION = 3;
+    private static final int OLDEST = 2;
 
     static final String MANIFEST = "bundle.json";
-    static final String NETWORK = "network.zip";
     static final String FEATURES = "features.json";
     static final String VOCABULARY = "vocabulary.txt";
     static final String TF_IDF = "tfidf.bin";
     static final String CALIBRATION = "calibration.json";
     static final String PROVENANCE = "provenance.json";
-    private static final List<String> ENTRIES = List.of(NETWORK, FEATURES, VOCABULARY, TF_IDF, CALIBRATION, PROVENANCE);
+    private static final List<String> ENTRIES = List.of(FEATURES, VOCABULARY, TF_IDF, CALIBRATION, PROVENANCE);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -111,9 +113,7 @@ public final class ModelBundle {
 
     public void save(Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        ByteArrayOutputStream net = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(network.convertDataType(DataType.HALF), net, false);
-        entries.put(NETWORK, net.toByteArray());
+        NetworkCodec.put(entries, "", network);
         entries.put(FEATURES, JSON.writeValueAsBytes(features.config()));
         ByteArrayOutputStream vocab = new ByteArrayOutputStream();
         BufferedWriter w = new BufferedWriter(new OutputStreamWriter(vocab, StandardCharsets.UTF_8));
@@ -154,9 +154,12 @@ public final class ModelBundle {
         if (!FORMAT.equals(manifest.path("format").asText()))
             throw new BundleException(file, MANIFEST + " has format '" + manifest.path("format").asText() + "', expected '" + FORMAT + "'");
         int version = manifest.path("version").asInt(-1);
-        if (version != VERSION)
-            throw new BundleException(file, "incompatible bundle format version " + version + "; this Parley reads version " + VERSION);
-        for (String name : ENTRIES) {
+        if (version < OLDEST || version > VERSION)
+            throw new BundleException(file, "incompatible bundle format version " + version
+                    + "; this Parley reads versions " + OLDEST + " to " + VERSION);
+        List<String> names = new java.util.ArrayList<>(NetworkCodec.names(entries, ""));
+        names.addAll(ENTRIES);
+        for (String name : names) {
             byte[] bytes = entries.get(name);
             if (bytes == null) throw new BundleException(file, "entry " + name + " is missing");
             String expected = manifest.path("sha256").path(name).asText();
@@ -180,8 +183,7 @@ public final class ModelBundle {
             vocabulary = Vocabulary.read(new BufferedReader(new InputStreamReader(
                     new ByteArrayInputStream(entries.get(VOCABULARY)), StandardCharsets.UTF_8)));
             tfIdf = NgramTfIdf.withIdf(bytesToFloats(entries.get(TF_IDF)));
-            network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(entries.get(NETWORK)), false)
-                    .convertDataType(DataType.FLOAT);
+            network = NetworkCodec.read(entries, "");
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

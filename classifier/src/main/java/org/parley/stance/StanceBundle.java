@@ -23,11 +23,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.parley.feature.Vocabulary;
 import org.parley.model.BundleException;
 import org.parley.model.ModelBundle;
+import org.parley.model.NetworkCodec;
 import org.parley.text.TextPipeline;
 
 /**
@@ -37,7 +36,9 @@ import org.parley.text.TextPipeline;
  */
 public final class StanceBundle {
     public static final String FORMAT = "parley-stance-bundle";
-    public static final int VERSION = 1;
+    /** 2: networks as {@link NetworkCodec} writes them (version 1's network.zip entries still load). */
+    public static final int VERSION = 2;
+    private static final int OLDEST = 1;
     /** The bundle committed with the project, relative to the project root. */
     public static final String SHIPPED = "models/stance.zip";
 
@@ -73,9 +74,7 @@ public final class StanceBundle {
     }
 
     private static void put(Map<String, byte[]> entries, String part, PairModel m) throws IOException {
-        ByteArrayOutputStream net = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(m.network().convertDataType(DataType.HALF), net, false);
-        entries.put(part + "/network.zip", net.toByteArray());
+        NetworkCodec.put(entries, part + "/", m.network());
         entries.put(part + "/features.json", JSON.writeValueAsBytes(m.encoder().config()));
         ByteArrayOutputStream vocab = new ByteArrayOutputStream();
         BufferedWriter w = new BufferedWriter(new OutputStreamWriter(vocab, StandardCharsets.UTF_8));
@@ -105,8 +104,10 @@ public final class StanceBundle {
             JsonNode manifest = JSON.readTree(manifestBytes);
             if (!FORMAT.equals(manifest.path("format").asText()))
                 throw new BundleException(file, MANIFEST + " has format '" + manifest.path("format").asText() + "', expected '" + FORMAT + "'");
-            if (manifest.path("version").asInt(-1) != VERSION)
-                throw new BundleException(file, "incompatible stance bundle version " + manifest.path("version") + "; this Parley reads version " + VERSION);
+            int version = manifest.path("version").asInt(-1);
+            if (version < OLDEST || version > VERSION)
+                throw new BundleException(file, "incompatible stance bundle version " + manifest.path("version")
+                        + "; this Parley reads versions " + OLDEST + " to " + VERSION);
             JsonNode sums = manifest.path("sha256");
             for (var it = sums.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
@@ -127,13 +128,13 @@ public final class StanceBundle {
     }
 
     private static PairModel part(Path file, Map<String, byte[]> entries, JsonNode sums, String part, TextPipeline pipeline) throws IOException {
-        for (String name : List.of("/network.zip", "/features.json", "/vocabulary.txt"))
-            if (!sums.has(part + name)) throw new BundleException(file, "entry " + part + name + " is missing");
+        List<String> names = new java.util.ArrayList<>(NetworkCodec.names(entries, part + "/"));
+        names.addAll(List.of(part + "/features.json", part + "/vocabulary.txt"));
+        for (String name : names) if (!sums.has(name)) throw new BundleException(file, "entry " + name + " is missing");
         PairFeatureConfig config = JSON.readValue(entries.get(part + "/features.json"), PairFeatureConfig.class);
         Vocabulary vocabulary = Vocabulary.read(new BufferedReader(new InputStreamReader(
                 new ByteArrayInputStream(entries.get(part + "/vocabulary.txt")), StandardCharsets.UTF_8)));
-        ComputationGraph network = ModelSerializer.restoreComputationGraph(
-                new ByteArrayInputStream(entries.get(part + "/network.zip")), false).convertDataType(DataType.FLOAT);
+        ComputationGraph network = NetworkCodec.read(entries, part + "/");
         return new PairModel(network, new PairEncoder(config, vocabulary), pipeline);
     }
 

@@ -92,8 +92,11 @@ public final class IdentityAugmenter {
         return out;
     }
 
+    /** Sources of made rows, whose ids are "source:id:k" of the row they were made from. */
+    private static final Set<String> MADE = Set.of(SOURCE, IdentitySwapper.SOURCE);
+
     /**
-     * For each row, the index of the row it was made from ({@link #augment}), or -1: stacking puts
+     * For each row, the index of the row it was made from ({@link #augment}, {@link IdentitySwapper#swap}), or -1: stacking puts
      * the two in one fold, else the wide part's out-of-fold logits for both would come from a
      * regression that saw the near-copy, overconfident ones the deep part would learn to trust.
      */
@@ -101,13 +104,13 @@ public final class IdentityAugmenter {
         java.util.Map<String, Integer> index = new java.util.HashMap<>();
         for (int i = 0; i < train.size(); i++) {
             Example e = train.get(i);
-            if (!e.source().equals(SOURCE)) index.putIfAbsent(e.source() + ":" + e.id(), i);
+            if (!MADE.contains(e.source())) index.putIfAbsent(e.source() + ":" + e.id(), i);
         }
         int[] out = new int[train.size()];
         for (int i = 0; i < out.length; i++) {
             Example e = train.get(i);
             out[i] = -1;
-            if (!e.source().equals(SOURCE)) continue;
+            if (!MADE.contains(e.source())) continue;
             String from = e.id().substring(0, e.id().lastIndexOf(':'));
             out[i] = index.getOrDefault(from, -1);
         }

@@ -100,6 +100,45 @@ class ModelBundleTest {
         assertTrue(e.getMessage().contains("incompatible bundle format version 99"), e.getMessage());
     }
 
+    @Test
+    void versionTwoBundlesWithAModelSerializerNetworkStillLoad() throws IOException {
+        Path legacy = rewrite("legacy.zip", entries -> {
+            ByteArrayOutputStream net = new ByteArrayOutputStream();
+            try {
+                org.deeplearning4j.util.ModelSerializer.writeModel(original.network()
+                        .convertDataType(org.nd4j.linalg.api.buffer.DataType.HALF), net, false);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            entries.remove(NetworkCodec.CONFIG);
+            entries.remove(NetworkCodec.PARAMS);
+            entries.put(NetworkCodec.LEGACY, net.toByteArray());
+            String manifest = new String(entries.get("bundle.json"), StandardCharsets.UTF_8)
+                    .replace("\"version\" : " + ModelBundle.VERSION, "\"version\" : 2")
+                    .replaceAll("\"network\\.json\" : \"\\w+\",", "")
+                    .replaceAll("\"params\\.f16\" : \"\\w+\",", "\"network.zip\" : \"" + ModelBundle.sha256(net.toByteArray()) + "\",");
+            entries.put("bundle.json", manifest.getBytes(StandardCharsets.UTF_8));
+            return entries;
+        });
+        float[][] before = new ToxicityModel(original, TextPipeline.standard(), 1).score(TEXTS);
+        float[][] after = new ToxicityModel(ModelBundle.load(legacy), TextPipeline.standard(), 1).score(TEXTS);
+        for (int i = 0; i < TEXTS.size(); i++) assertArrayEquals(before[i], after[i], 0f, TEXTS.get(i));
+    }
+
+    @Test
+    void parametersOfAnotherNetworkAreRefused() throws IOException {
+        Path shorter = rewrite("shorter.zip", entries -> {
+            byte[] params = entries.get(NetworkCodec.PARAMS);
+            entries.put(NetworkCodec.PARAMS, Arrays.copyOf(params, params.length - 2));
+            String manifest = new String(entries.get("bundle.json"), StandardCharsets.UTF_8).replace(
+                    ModelBundle.sha256(params), ModelBundle.sha256(entries.get(NetworkCodec.PARAMS)));
+            entries.put("bundle.json", manifest.getBytes(StandardCharsets.UTF_8));
+            return entries;
+        });
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundle.load(shorter));
+        assertTrue(e.getMessage().contains("shorter.zip") && e.getMessage().contains("cannot be read"), e.getMessage());
+    }
+
     private static Path rewrite(String name, UnaryOperator<Map<String, byte[]>> change) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(saved))) {

@@ -1,0 +1,70 @@
+package org.parley.model;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * A DL4J {@link ComputationGraph} as two bundle entries: its configuration ({@code network.json},
+ * DL4J's own JSON) and its parameters as one flat array of little-endian half floats
+ * ({@code params.f16}, in DL4J's parameter order). DL4J's {@link ModelSerializer} reads half
+ * parameters one value at a time through a stream (a second and a half for the toxicity bundle's
+ * 21 million); these are copied in as one block and widened to float natively.
+ * Bundles written before hold a ModelSerializer zip ({@code network.zip}); those still load.
+ */
+public final class NetworkCodec {
+    public static final String CONFIG = "network.json";
+    public static final String PARAMS = "params.f16";
+    public static final String LEGACY = "network.zip";
+
+    private NetworkCodec() {}
+
+    /** Adds {@code prefix + CONFIG} and {@code prefix + PARAMS} for the network (float, rounded to half). */
+    public static void put(Map<String, byte[]> entries, String prefix, ComputationGraph network) {
+        entries.put(prefix + CONFIG, network.getConfiguration().toJson().getBytes(StandardCharsets.UTF_8));
+        INDArray half = network.params().castTo(DataType.HALF);
+        ByteBuffer in = half.data().asNio().order(ByteOrder.nativeOrder());
+        ByteBuffer out = ByteBuffer.allocate((int) half.length() * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < half.length(); i++) out.putShort(in.getShort(i * 2));
+        entries.put(prefix + PARAMS, out.array());
+    }
+
+    /** The names the entries of a network with this prefix have in a bundle (the new format if present). */
+    public static java.util.List<String> names(Map<String, byte[]> entries, String prefix) {
+        return entries.containsKey(prefix + CONFIG) || !entries.containsKey(prefix + LEGACY)
+                ? java.util.List.of(prefix + CONFIG, prefix + PARAMS) : java.util.List.of(prefix + LEGACY);
+    }
+
+    /** The network, in float, from either format. */
+    public static ComputationGraph read(Map<String, byte[]> entries, String prefix) throws IOException {
+        byte[] legacy = entries.get(prefix + LEGACY);
+        if (!entries.containsKey(prefix + CONFIG) && legacy != null)
+            return ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(legacy), false).convertDataType(DataType.FLOAT);
+        byte[] config = entries.get(prefix + CONFIG), params = entries.get(prefix + PARAMS);
+        if (config == null || params == null) throw new IOException("entry " + prefix + (config == null ? CONFIG : PARAMS) + " is missing");
+        ComputationGraph network = new ComputationGraph(
+                ComputationGraphConfiguration.fromJson(new String(config, StandardCharsets.UTF_8)));
+        if (params.length % 2 != 0) throw new IOException(prefix + PARAMS + " is not an array of half floats");
+        int expected = params.length / 2; // init checks that the network has exactly this many
+        ByteBuffer direct = ByteBuffer.allocateDirect(params.length).order(ByteOrder.nativeOrder());
+        ByteBuffer le = ByteBuffer.wrap(params).order(ByteOrder.LITTLE_ENDIAN);
+        if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) direct.put(le);
+        else while (le.hasRemaining()) direct.putShort(le.getShort());
+        direct.rewind();
+        DataBuffer buffer = Nd4j.createBuffer(direct, DataType.HALF, expected);
+        INDArray flat = Nd4j.create(buffer, new long[] {1, expected}).castTo(DataType.FLOAT);
+        network.init(flat, false);
+        return network;
+    }
+}
