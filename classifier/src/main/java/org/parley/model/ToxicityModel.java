@@ -3,10 +3,14 @@ package org.parley.model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.parley.feature.FeatureExtractor;
 import org.parley.feature.TextFeatures;
+import org.parley.feature.TokenRemoval;
 import org.parley.label.Attribute;
 import org.parley.score.Scorer;
+import org.parley.score.Variants;
 import org.parley.text.TextPipeline;
+import org.parley.text.Token;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -57,6 +61,26 @@ public final class ToxicityModel implements Scorer {
     @Override
     public float[][] score(List<String> texts) {
         return map(texts, t -> calibrate(forward(ids(t))));
+    }
+
+    /**
+     * As the default, up to float rounding, but faster: each text's TF-IDF sums are computed once
+     * and each variant's wide logits updated from the n-grams near the tokens it takes out
+     * (the TF-IDF row and its dot product were over half of a variant's time). The deep ids still come
+     * from tokenising the variant string: the normaliser decides glued, masked and shouted words
+     * on the whole text, so ids cut out of the text's own tokens would differ.
+     */
+    @Override
+    public float[][] scoreVariants(List<Variants> variants) {
+        List<WideTerms> terms = (variants.size() >= PARALLEL ? variants.parallelStream() : variants.stream())
+                .map(v -> new WideTerms(features.tfIdf(), wide, features.biasId(), v.text())).toList();
+        record Variant(String text, WideTerms terms, List<Token> removed) {}
+        List<Variant> all = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++)
+            for (List<Token> group : variants.get(i).removed()) all.add(new Variant(variants.get(i).text(), terms.get(i), group));
+        return map(all, v -> calibrate(deep.forward(
+                features.deepIds(pipeline.tokens(TokenRemoval.apply(v.text, v.removed))),
+                v.terms.logits(TokenRemoval.ngrams(features.tfIdf(), v.text, v.removed)))));
     }
 
     /** Calibrated probabilities for precomputed features. */

@@ -12,7 +12,9 @@ import org.parley.explain.SpanLexicon;
 import org.parley.feature.Batch;
 import org.parley.feature.TextFeatures;
 import org.parley.label.Attribute;
+import org.parley.score.Variants;
 import org.parley.text.TextPipeline;
+import org.parley.text.Token;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +22,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -65,6 +69,23 @@ class ShippedModelTest {
             float[][] expected = served.output(false, x.features(), x.masks())[0].toFloatMatrix();
             for (int k = 0; k < batch.size(); k++) assertArrayEquals(expected[k], actual[from + k], 1e-5f, texts.get(from + k));
         }
+    }
+
+    @Test
+    void variantsScoreAsTheirStrings() {
+        // Every comment without each of its first 32 token groups (as occlusion takes words out).
+        List<Variants> variants = new ArrayList<>();
+        for (String text : texts) {
+            Map<String, List<Token>> groups = new LinkedHashMap<>();
+            for (Token t : TextPipeline.standard().tokenize(text)) groups.computeIfAbsent(t.text(), k -> new ArrayList<>()).add(t);
+            variants.add(new Variants(text, new ArrayList<>(groups.values()).subList(0, Math.min(32, groups.size()))));
+        }
+        List<String> strings = variants.stream().flatMap(v -> v.texts().stream()).toList();
+        float[][] expected = model.score(strings);
+        float[][] actual = model.scoreVariants(variants);
+        assertEquals(expected.length, actual.length);
+        // The wide part summed in another order (WideTerms): float rounding only.
+        for (int i = 0; i < expected.length; i++) assertArrayEquals(expected[i], actual[i], 1e-5f, strings.get(i));
     }
 
     @Test
