@@ -102,7 +102,12 @@ public final class NgramTfIdf {
 
     /** The bucket of every n-gram occurrence of a text, ascending, repeats kept (what the rows count). */
     public int[] occurrences(String text) {
-        return sorted(hashes(text.toLowerCase(Locale.ROOT)));
+        return sorted(unsorted(text));
+    }
+
+    /** As {@link #occurrences}, in no order. */
+    int[] unsorted(String text) {
+        return hashes(text.toLowerCase(Locale.ROOT));
     }
 
     /** The TF-IDF row of a text, each block L2-normalised (see the class comment). */

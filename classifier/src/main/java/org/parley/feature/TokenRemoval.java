@@ -1,7 +1,10 @@
 package org.parley.feature;
 
+import org.parley.text.TextPipeline;
 import org.parley.text.Token;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,6 +37,53 @@ public final class TokenRemoval {
     }
 
     /**
+     * The normalised forms left when the removed tokens are taken out of all the text's tokens: the
+     * deep ids of a variant without tokenising it again. A token overlapping a removed one goes too
+     * (the parts of a split glued word share its offsets, and the variant string blanks them all); an
+     * all-caps marker, which spans its run, follows the run's last word left, as the normaliser puts
+     * it, and goes when no word of the run is left. This differs from tokenising {@link #apply} only where
+     * the normaliser would decide otherwise on the shorter text (a run no longer shouted, words glued
+     * or masked anew, punctuation lexed otherwise): under 1% of variants of real comments.
+     */
+    public static List<String> forms(List<Token> tokens, List<Token> removed) {
+        int n = tokens.size();
+        boolean[] gone = new boolean[n];
+        for (int i = 0; i < n; i++)
+            if (!isMarker(tokens.get(i))) for (Token r : removed) gone[i] |= overlap(tokens.get(i), r);
+        int[] marker = new int[n]; // the marker to put after token i, or -1
+        Arrays.fill(marker, -1);
+        for (int m = 0; m < n; m++) {
+            Token run = tokens.get(m);
+            if (!isMarker(run)) continue;
+            for (int j = m - 1; j >= 0 && tokens.get(j).begin() >= run.begin(); j--)
+                if (!gone[j] && isWord(tokens.get(j)) && tokens.get(j).end() <= run.end()) {
+                    marker[j] = m;
+                    break;
+                }
+        }
+        List<String> forms = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (isMarker(tokens.get(i)) || gone[i]) continue;
+            forms.add(tokens.get(i).text());
+            if (marker[i] >= 0) forms.add(tokens.get(marker[i]).text());
+        }
+        return forms;
+    }
+
+    /** A shouted run ends with a word of two letters or more (punctuation, "I" and "A" do not count). */
+    private static boolean isWord(Token t) {
+        return !isMarker(t) && t.original().codePoints().filter(Character::isLetter).limit(2).count() == 2;
+    }
+
+    private static boolean isMarker(Token t) {
+        return t.text().equals(TextPipeline.ALL_CAPS);
+    }
+
+    private static boolean overlap(Token a, Token b) {
+        return a.begin() < b.end() && b.begin() < a.end();
+    }
+
+    /**
      * The n-grams of {@code apply(text, tokens)} less those of {@code text}, as multisets. Outside the
      * whitespace-delimited chunks a token touches, character n-grams do not change; word n-grams
      * change only up to the nearest word on either side (a bigram links it to the chunk). So each
@@ -51,11 +101,15 @@ public final class TokenRemoval {
             int last = first + 1;
             for (; last < tokens.size() && windowStart(text, tokens.get(last).begin()) < to; last++)
                 to = Math.max(to, windowEnd(text, tokens.get(last).end()));
-            removed.addAll(tfIdf.occurrences(text.substring(from, to)));
-            added.addAll(tfIdf.occurrences(apply(text, from, to, tokens.subList(first, last))));
+            removed.addAll(tfIdf.unsorted(text.substring(from, to)));
+            added.addAll(tfIdf.unsorted(apply(text, from, to, tokens.subList(first, last))));
             first = last;
         }
-        return new Change(tfIdf.sorted(removed.toArray()), tfIdf.sorted(added.toArray()));
+        // A few hundred at most: a plain sort beats the radix sort, whose counts are sized for whole texts.
+        int[] out = removed.toArray(), in = added.toArray();
+        Arrays.sort(out);
+        Arrays.sort(in);
+        return new Change(out, in);
     }
 
     /**

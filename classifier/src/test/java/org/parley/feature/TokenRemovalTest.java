@@ -53,6 +53,29 @@ class TokenRemovalTest {
         }
     }
 
+    @Test
+    void theFormsLeftAreThoseOfTheVariantStringForOrdinaryText() {
+        for (String text : List.of("Well, you are an idiot and a moron.", "Idiot! Total IDIOT. idiot,idiot",
+                "YOU ARE A COMPLETE IDIOT AND A MORON!!!", "go to http://example.com you @user lol 42 times"))
+            for (List<Token> group : groups(text))
+                assertEquals(pipeline.tokens(TokenRemoval.apply(text, group)), TokenRemoval.forms(pipeline.tokenize(text), group),
+                        text + " without " + group);
+    }
+
+    @Test
+    void theShoutMarkerFollowsItsRunsLastWordLeftAndGoesWithTheRun() {
+        List<Token> tokens = pipeline.tokenize("so STUPID IDIOT!");
+        assertEquals(List.of("so", "stupid", "idiot", TextPipeline.ALL_CAPS, "!"), tokens.stream().map(Token::text).toList());
+        assertEquals(List.of("so", "stupid", TextPipeline.ALL_CAPS, "!"), TokenRemoval.forms(tokens, List.of(tokens.get(2))));
+        assertEquals(List.of("so", "!"), TokenRemoval.forms(tokens, List.of(tokens.get(1), tokens.get(2))));
+    }
+
+    @Test
+    void tokensSharingTheRemovedOnesOffsetsGoToo() {
+        Token you = new Token("you", "youidiot", 0, 8), idiot = new Token("idiot", "youidiot", 0, 8), bye = new Token("bye", "bye", 9, 12);
+        assertEquals(List.of("bye"), TokenRemoval.forms(List.of(you, idiot, bye), List.of(idiot)));
+    }
+
     /** Tokens grouped by normalised form, as occlusion takes them out. */
     private List<List<Token>> groups(String text) {
         Map<String, List<Token>> groups = new LinkedHashMap<>();
