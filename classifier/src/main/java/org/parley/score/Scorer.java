@@ -12,7 +12,7 @@ public interface Scorer {
     /**
      * Scores of variants of texts, all of {@code variants.get(0)}'s first, in order. By default the
      * variant strings' scores; a scorer may reuse what it computes from the text itself, as long as
-     * the scores stay those of the strings up to float rounding.
+     * the scores stay those of the strings but for rare tokenisation differences (see ToxicityModel's).
      */
     default float[][] scoreVariants(List<Variants> variants) {
         List<String> texts = variants.stream().flatMap(v -> v.texts().stream()).toList();
