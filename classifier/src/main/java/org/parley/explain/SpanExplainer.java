@@ -2,6 +2,7 @@ package org.parley.explain;
 
 import org.parley.label.Attribute;
 import org.parley.score.Scorer;
+import org.parley.score.Variants;
 import org.parley.text.TextPipeline;
 import org.parley.text.Token;
 
@@ -101,13 +102,8 @@ public final class SpanExplainer {
     /** Every word with its weight and rate, before the thresholds (what they are tuned on). */
     List<List<Word>> weigh(List<String> texts, List<Attribute> attributes, float[] probabilities) {
         List<Occlusion> occlusions = new ArrayList<>(texts.size());
-        List<String> variants = new ArrayList<>();
-        for (String text : texts) {
-            Occlusion o = occlude(text);
-            occlusions.add(o);
-            variants.addAll(o.variants);
-        }
-        float[][] scores = variants.isEmpty() ? new float[0][] : scorer.score(variants);
+        for (String text : texts) occlusions.add(occlude(text));
+        float[][] scores = scorer.scoreVariants(occlusions.stream().map(Occlusion::variants).toList());
         List<List<Word>> out = new ArrayList<>(texts.size());
         int row = 0;
         for (int i = 0; i < texts.size(); i++) {
@@ -116,10 +112,10 @@ public final class SpanExplainer {
             double full = logit(probabilities[i]);
             List<Word> words = new ArrayList<>();
             for (int w = 0; w < o.words.size(); w++) {
-                float weight = w < o.variants.size() ? (float) (full - logit(scores[row + w][a])) : 0f;
+                float weight = w < o.occluded() ? (float) (full - logit(scores[row + w][a])) : 0f;
                 for (Token t : o.words.get(w)) words.add(new Word(new Span(t.begin(), t.end(), weight), lexicon.rate(t.text())));
             }
-            row += o.variants.size();
+            row += o.occluded();
             words.sort((x, y) -> Integer.compare(x.span().begin(), y.span().begin()));
             out.add(words);
         }
@@ -136,9 +132,7 @@ public final class SpanExplainer {
         List<List<Token>> groups = new ArrayList<>(words.values());
         if (groups.size() > MAX_OCCLUDED) // stable: equal rates keep text order
             groups.sort((x, y) -> Float.compare(lexicon.rate(y.get(0).text()), lexicon.rate(x.get(0).text())));
-        List<String> variants = new ArrayList<>(Math.min(groups.size(), MAX_OCCLUDED));
-        for (List<Token> group : groups.subList(0, Math.min(groups.size(), MAX_OCCLUDED))) variants.add(without(text, group));
-        return new Occlusion(groups, variants);
+        return new Occlusion(groups, new Variants(text, groups.subList(0, Math.min(groups.size(), MAX_OCCLUDED))));
     }
 
     /** Punctuation and the all-caps marker are not words a moderator would be shown. */
@@ -147,22 +141,15 @@ public final class SpanExplainer {
         return t.original().codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
-    private static String without(String text, List<Token> tokens) {
-        StringBuilder sb = new StringBuilder(text.length());
-        int at = 0;
-        for (Token t : tokens) {
-            if (t.begin() < at) continue; // overlapping offsets (a split glued word): already blanked
-            sb.append(text, at, t.begin()).append(' ');
-            at = t.end();
-        }
-        return sb.append(text, at, text.length()).toString();
-    }
-
     private static double logit(float p) {
         double q = Math.min(1 - EPS, Math.max(EPS, p));
         return Math.log(q / (1 - q));
     }
 
-    /** The first variants.size() word groups were taken out, in that order; the rest were not. */
-    private record Occlusion(List<List<Token>> words, List<String> variants) {}
+    /** The first {@link #occluded} word groups were taken out, in that order; the rest were not. */
+    private record Occlusion(List<List<Token>> words, Variants variants) {
+        int occluded() {
+            return variants.removed().size();
+        }
+    }
 }

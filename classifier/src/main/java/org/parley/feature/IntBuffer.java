@@ -16,6 +16,12 @@ final class IntBuffer {
         a[n++] = v;
     }
 
+    void addAll(int[] values) {
+        if (n + values.length > a.length) a = Arrays.copyOf(a, Math.max(n * 2, n + values.length));
+        System.arraycopy(values, 0, a, n, values.length);
+        n += values.length;
+    }
+
     int[] toArray() {
         return Arrays.copyOf(a, n);
     }

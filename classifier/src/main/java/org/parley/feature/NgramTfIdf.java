@@ -89,6 +89,27 @@ public final class NgramTfIdf {
         return idf.clone();
     }
 
+    /** The IDF of one feature. */
+    public float idf(int index) {
+        return idf[index];
+    }
+
+    /** Term frequency as the rows weigh it: 1 + ln tf (0 for an absent term). */
+    public static float sublinear(int tf) {
+        if (tf == 0) return 0f;
+        return tf < SUBLINEAR.length ? SUBLINEAR[tf] : (float) (1.0 + Math.log(tf));
+    }
+
+    /** The bucket of every n-gram occurrence of a text, ascending, repeats kept (what the rows count). */
+    public int[] occurrences(String text) {
+        return sorted(unsorted(text));
+    }
+
+    /** As {@link #occurrences}, in no order. */
+    int[] unsorted(String text) {
+        return hashes(text.toLowerCase(Locale.ROOT));
+    }
+
     /** The TF-IDF row of a text, each block L2-normalised (see the class comment). */
     public Row transform(String text) {
         Row row = termFrequencies(text);
@@ -110,7 +131,7 @@ public final class NgramTfIdf {
 
     /** Distinct n-gram buckets, ascending, with sublinear term frequency as values (no IDF). */
     Row termFrequencies(String text) {
-        int[] buckets = sorted(hashes(text.toLowerCase(Locale.ROOT)));
+        int[] buckets = occurrences(text);
         int distinct = 0;
         for (int k = 0; k < buckets.length; k++) if (k == 0 || buckets[k] != buckets[k - 1]) distinct++;
         int[] index = new int[distinct];
@@ -120,7 +141,7 @@ public final class NgramTfIdf {
             int end = k + 1;
             while (end < buckets.length && buckets[end] == buckets[k]) end++;
             index[j] = buckets[k];
-            value[j++] = end - k < SUBLINEAR.length ? SUBLINEAR[end - k] : (float) (1.0 + Math.log(end - k));
+            value[j++] = sublinear(end - k);
             k = end;
         }
         return new Row(index, value);
@@ -207,7 +228,7 @@ public final class NgramTfIdf {
         return half + (FeatureExtractor.mix(fnv) & (half - 1));
     }
 
-    private static boolean isWordChar(char c) {
+    static boolean isWordChar(char c) {
         return c == '_' || Character.isLetterOrDigit(c);
     }
 

@@ -3,10 +3,14 @@ package org.parley.model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.parley.feature.FeatureExtractor;
 import org.parley.feature.TextFeatures;
+import org.parley.feature.TokenRemoval;
 import org.parley.label.Attribute;
 import org.parley.score.Scorer;
+import org.parley.score.Variants;
 import org.parley.text.TextPipeline;
+import org.parley.text.Token;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -57,6 +61,29 @@ public final class ToxicityModel implements Scorer {
     @Override
     public float[][] score(List<String> texts) {
         return map(texts, t -> calibrate(forward(ids(t))));
+    }
+
+    /**
+     * As the default, but a variant costs about half as much: each text is tokenised and its
+     * TF-IDF sums computed once, and each variant's deep ids come from the text's tokens less the
+     * removed ones ({@link TokenRemoval#forms}) and its wide logits from the n-grams that change
+     * near them (tokenising, the TF-IDF row and its dot product were most of a variant's time).
+     * The wide part is exact up to float rounding; the deep ids differ from the variant string's
+     * where the normaliser would decide a shout, glued or masked word otherwise on the shorter text.
+     */
+    @Override
+    public float[][] scoreVariants(List<Variants> variants) {
+        record Text(String text, List<Token> tokens, WideTerms terms) {}
+        List<Text> texts = (variants.size() >= PARALLEL ? variants.parallelStream() : variants.stream())
+                .map(v -> new Text(v.text(), pipeline.tokenize(v.text()), new WideTerms(features.tfIdf(), wide, features.biasId(), v.text())))
+                .toList();
+        record Variant(Text text, List<Token> removed) {}
+        List<Variant> all = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++)
+            for (List<Token> group : variants.get(i).removed()) all.add(new Variant(texts.get(i), group));
+        return map(all, v -> calibrate(deep.forward(
+                features.deepIds(TokenRemoval.forms(v.text.tokens, v.removed)),
+                v.text.terms.logits(TokenRemoval.ngrams(features.tfIdf(), v.text.text, v.removed)))));
     }
 
     /** Calibrated probabilities for precomputed features. */

@@ -6,6 +6,7 @@ import org.parley.explain.SpanLexicon;
 import org.parley.feature.FeatureExtractor;
 import org.parley.feature.TextFeatures;
 import org.parley.label.Attribute;
+import org.parley.score.Scorer;
 import org.parley.text.TextPipeline;
 
 import java.lang.management.ManagementFactory;
@@ -19,7 +20,8 @@ import java.util.List;
  * time, and the CPU time per comment of each stage, and of spans per explained comment, is
  * printed, measured as the process's CPU time (time descheduled on a shared machine is not
  * counted; spans fork over the cores, GC and JIT are counted), best of 7.
- * Uses only API the pre-speed-work code also has, so both can be compared. Input: JSON Lines with
+ * Uses only API the pre-speed-work code also has, so both can be compared (the last line, spans with
+ * variants scored as strings, is the occlusion path before {@code scoreVariants}). Input: JSON Lines with
  * "text" (what scripts/benchmark-score generates).
  *
  * <pre>
@@ -67,6 +69,22 @@ public final class ScoringBenchmark {
         }
         time("spans, per explained comment (" + toxic.size() + ")", toxic.size(), () -> {
             for (int i = 0; i < toxic.size(); i++) explainer.explain(toxic.get(i), Attribute.TOXICITY, p.get(i));
+        });
+        // Scorer's default scoreVariants: each variant scored as a string, as before ToxicityModel.scoreVariants.
+        Scorer strings = new Scorer() {
+            @Override
+            public float[][] score(List<String> t) {
+                return model.score(t);
+            }
+
+            @Override
+            public String name() {
+                return "variant strings";
+            }
+        };
+        SpanExplainer byStrings = new SpanExplainer(strings, pipeline, 1.5, SpanLexicon.standard(), 0.45, 0.3);
+        time("  same, variants scored as strings", toxic.size(), () -> {
+            for (int i = 0; i < toxic.size(); i++) byStrings.explain(toxic.get(i), Attribute.TOXICITY, p.get(i));
         });
     }
 

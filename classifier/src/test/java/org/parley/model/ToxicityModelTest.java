@@ -6,12 +6,15 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.parley.feature.Batch;
 import org.parley.feature.TextFeatures;
 import org.parley.label.Attribute;
+import org.parley.score.Variants;
 import org.parley.text.TextPipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 class ToxicityModelTest {
@@ -32,5 +35,26 @@ class ToxicityModelTest {
         float[][] actual = model.rawScores(texts);
         for (int i = 0; i < texts.size(); i++) assertArrayEquals(expected[i], actual[i], 1e-5f, texts.get(i));
         assertNotEquals(actual[0][0], actual[1][0], "different texts, different scores");
+    }
+
+    @Test
+    void variantsScoreAsTheirStrings() {
+        ModelBundle bundle = TinyBundles.create();
+        ComputationGraph served = bundle.network();
+        Nd4j.getRandom().setSeed(12);
+        served.getLayer(ToxicityNetwork.WIDE).setParam("W", Nd4j.randn(served.getLayer(ToxicityNetwork.WIDE).getParam("W").shape()));
+        TextPipeline pipeline = TextPipeline.standard();
+        ToxicityModel model = new ToxicityModel(served, bundle.features(), Map.of(), pipeline, 1, "t");
+
+        List<Variants> variants = new ArrayList<>();
+        for (String text : List.of("you are an idiot, an IDIOT", "idiot", "F U C K you moron!!", "nice day. Σίσυφος"))
+            variants.add(new Variants(text, pipeline.tokenize(text).stream().map(List::of).toList()));
+        variants.add(new Variants("", List.of()));
+        List<String> strings = variants.stream().flatMap(v -> v.texts().stream()).toList();
+        float[][] expected = model.score(strings);
+        float[][] actual = model.scoreVariants(variants);
+        assertEquals(expected.length, actual.length);
+        // Sums in another order (see WideTerms): float rounding, well under 1e-5 in probability.
+        for (int i = 0; i < expected.length; i++) assertArrayEquals(expected[i], actual[i], 1e-5f, strings.get(i));
     }
 }
