@@ -60,13 +60,15 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--identity-augment", paramLabel = "N",
             description = {"add N not-toxic training comments with an identity put before a person noun",
-                    "(\"my neighbours\" → \"my Muslim neighbours\"), labels kept; training split only (default: 0)"})
-    int identityAugment;
+                    "(\"my neighbours\" → \"my Muslim neighbours\"), labels kept; training split only (default: ${DEFAULT-VALUE},",
+                    "as the shipped model; 0: none)"})
+    int identityAugment = 6000;
 
     @Option(names = "--identity-swap", paramLabel = "N",
             description = {"add N copies of training comments that mention an identity, with one identity swapped",
-                    "for another (\"Muslims\" → \"Hindus\"), labels kept, toxic rows too; training split only (default: 0)"})
-    int identitySwap;
+                    "for another (\"Muslims\" → \"Hindus\"), labels kept, toxic rows too; training split only",
+                    "(default: ${DEFAULT-VALUE}, as the shipped model; 0: none)"})
+    int identitySwap = 8000;
 
     @Option(names = "--sample", paramLabel = "N", description = "at most N examples per corpus, drawn with the seed (for quick runs)")
     Integer sample;

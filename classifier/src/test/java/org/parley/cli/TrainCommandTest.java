@@ -26,6 +26,7 @@ class TrainCommandTest {
                 "--corpus", "jigsaw_toxic_partial,davidson_hate_offensive", "--sample", "400",
                 "--epochs", "2", "--batch-size", "64", "--embedding", "16", "--hidden", "16",
                 "--bigram-buckets", "4096", "--char-buckets", "4096", "--output", out.toString(),
+                "--identity-augment", "30", "--identity-swap", "30", // the defaults would swamp 800 rows
                 "--metrics", dir.resolve("metrics.json").toString());
         assertEquals(0, code);
 
@@ -41,6 +42,11 @@ class TrainCommandTest {
         assertTrue(p.at("/libraries/deeplearning4j").asText().startsWith("1.0.0"));
         assertTrue(p.at("/devMetrics/meanRocAuc").isNumber());
         assertTrue(Files.size(dir.resolve("metrics.json")) > 0);
+        assertEquals(30, p.at("/identitySwap/requested").asInt());
+        int swapped = p.at("/identitySwap/made").asInt();
+        assertTrue(swapped > 20, "most swapped copies are kept (a few may repeat a dev text): " + swapped);
+        assertEquals(swapped, p.at("/corpora/identity_swapped/train").asInt());
+        assertTrue(p.at("/corpora/identity_swapped/dev").isMissingNode(), "nothing made joins dev");
 
         List<String> texts = List.of("you are a complete idiot", "thanks, interesting read");
         float[][] a = new ToxicityModel(bundle, TextPipeline.standard(), 1).score(texts);
@@ -66,6 +72,7 @@ class TrainCommandTest {
         int code = Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
                 "--corpus", "davidson_hate_offensive", "--sample", "300", "--epochs", "1", "--batch-size", "64",
                 "--embedding", "8", "--hidden", "8", "--bigram-buckets", "1024", "--char-buckets", "1024",
+                "--identity-augment", "0", "--identity-swap", "0",
                 "--include-decisions", decisions.toString(), "--output", out.toString());
         assertEquals(0, code);
 
@@ -89,7 +96,7 @@ class TrainCommandTest {
         int code = Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
                 "--corpus", "jigsaw_toxic_partial", "--sample", "400", "--epochs", "1", "--batch-size", "64",
                 "--embedding", "8", "--hidden", "8", "--bigram-buckets", "1024", "--char-buckets", "1024",
-                "--identity-augment", "50", "--output", out.toString());
+                "--identity-augment", "50", "--identity-swap", "0", "--output", out.toString());
         assertEquals(0, code);
 
         JsonNode p = ModelBundle.load(out).provenance();

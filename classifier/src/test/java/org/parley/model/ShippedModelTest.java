@@ -34,9 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The shipped bundle on 346 real comments (Jigsaw, Davidson, Ruddit, a few odd ones): the speed
- * work must not change scores or spans. The golden file was written by the code before it
- * (commit a75bb82: DL4J deep part, spans from re-tokenised text), with the service's span settings;
- * occlusion variants cut from the comment's own tokens since left every span's offsets as they were.
+ * work must not change scores or spans. The golden file holds the shipped bundle's scores and, for
+ * comments with TOXICITY at least 0.5, the spans of the reference path, which scores each occluded
+ * variant as a string (Scorer's default scoreVariants), with the service's span settings. Written
+ * anew for bundle 2026.11.30.1539; the first one came from the code before the speed work (commit
+ * a75bb82: DL4J deep part, spans from re-tokenised text), which the reference path reproduced.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShippedModelTest {
