@@ -6,7 +6,6 @@ import org.parley.label.Attribute;
 import org.parley.label.Labels;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -77,44 +76,7 @@ public final class IdentityAugmenter {
      * such rows than {@code count}.
      */
     public List<Example> augment(List<Example> train, int count) {
-        List<Example> candidates = new ArrayList<>();
-        for (Example e : train) if (usable(e)) candidates.add(e);
-        if (candidates.isEmpty() || count <= 0) return List.of();
-        Random random = new Random(seed);
-        Collections.shuffle(candidates, random);
-        List<Example> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Example e = candidates.get(i % candidates.size());
-            String text = insert(e.text(), random);
-            // The id is "source:id:k": sameFoldAs reads the row it was made from back out of it.
-            if (text != null) out.add(new Example(SOURCE, e.source() + ":" + e.id() + ":" + i, text, e.labels()));
-        }
-        return out;
-    }
-
-    /** Sources of made rows, whose ids are "source:id:k" of the row they were made from. */
-    private static final Set<String> MADE = Set.of(SOURCE, IdentitySwapper.SOURCE);
-
-    /**
-     * For each row, the index of the row it was made from ({@link #augment}, {@link IdentitySwapper#swap}), or -1: stacking puts
-     * the two in one fold, else the wide part's out-of-fold logits for both would come from a
-     * regression that saw the near-copy, overconfident ones the deep part would learn to trust.
-     */
-    public static int[] sameFoldAs(List<Example> train) {
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
-        for (int i = 0; i < train.size(); i++) {
-            Example e = train.get(i);
-            if (!MADE.contains(e.source())) index.putIfAbsent(e.source() + ":" + e.id(), i);
-        }
-        int[] out = new int[train.size()];
-        for (int i = 0; i < out.length; i++) {
-            Example e = train.get(i);
-            out[i] = -1;
-            if (!MADE.contains(e.source())) continue;
-            String from = e.id().substring(0, e.id().lastIndexOf(':'));
-            out[i] = index.getOrDefault(from, -1);
-        }
-        return out;
+        return Counterfactuals.make(train, count, seed, SOURCE, IdentityAugmenter::usable, IdentityAugmenter::insert);
     }
 
     /** A real comment (not a template, not a hate-speech corpus), short enough, naming a person or group, not toxic. */

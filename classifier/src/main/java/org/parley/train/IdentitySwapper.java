@@ -4,7 +4,6 @@ import org.parley.corpus.Corpora;
 import org.parley.corpus.Example;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -80,24 +79,12 @@ public final class IdentitySwapper {
      * a row serves again (with another identity) when there are fewer such rows than {@code count}.
      */
     public List<Example> swap(List<Example> train, int count) {
-        List<Example> candidates = new ArrayList<>();
-        for (Example e : train) if (usable(e)) candidates.add(e);
-        if (candidates.isEmpty() || count <= 0) return List.of();
-        Random random = new Random(seed);
-        Collections.shuffle(candidates, random);
-        List<Example> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Example e = candidates.get(i % candidates.size());
-            // The id is "source:id:k", as IdentityAugmenter's: stacking keeps a copy in its row's fold.
-            out.add(new Example(SOURCE, e.source() + ":" + e.id() + ":" + i, swapped(e.text(), random), e.labels()));
-        }
-        return out;
+        return Counterfactuals.make(train, count, seed, SOURCE, IdentitySwapper::usable, IdentitySwapper::swapped);
     }
 
     /** A real comment (not made by this class or the augmenter, not a template) that mentions an identity. */
     static boolean usable(Example e) {
-        return !e.source().equals(Corpora.IDENTITY_NEUTRAL) && !e.source().equals(IdentityAugmenter.SOURCE)
-                && !e.source().equals(SOURCE) && !mentions(e.text()).isEmpty();
+        return !e.source().equals(Corpora.IDENTITY_NEUTRAL) && !Counterfactuals.made(e) && !mentions(e.text()).isEmpty();
     }
 
     /** The identity words of a text, lower case, in order of first mention. */

@@ -81,7 +81,7 @@ public final class Trainer {
         LinearBaseline.Options wideOptions = LinearBaseline.Options.defaults().withC(options.wideC())
                 .withHashBits(Integer.numberOfTrailingZeros(options.features().wideBuckets())).withSeed(options.seed());
         LinearBaseline.Stacked wide = LinearBaseline.stack(train, tfIdf, options.stackingFolds(), wideOptions,
-                IdentityAugmenter.sameFoldAs(train));
+                Counterfactuals.sameFoldAs(train));
         float[][] devWide = wide.full().logits(texts(dev));
 
         // Stage 2, the deep part: trained on what the wide part gets wrong.

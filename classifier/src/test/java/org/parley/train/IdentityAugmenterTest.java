@@ -104,7 +104,7 @@ class IdentityAugmenterTest {
         rows.addAll(made);
         // A made row whose source id has a colon in it.
         rows.add(new Example(IdentityAugmenter.SOURCE, "hateval2019_en_tweeteval:train:17:99", "A gay man walked in.", TOX_ZERO));
-        int[] from = IdentityAugmenter.sameFoldAs(rows);
+        int[] from = Counterfactuals.sameFoldAs(rows);
         for (int i = 0; i < rows.size(); i++) {
             Example e = rows.get(i);
             if (!e.source().equals(IdentityAugmenter.SOURCE)) {

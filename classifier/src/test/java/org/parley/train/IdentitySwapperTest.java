@@ -85,7 +85,7 @@ class IdentitySwapperTest {
     void aCopyStaysInTheFoldOfItsRow() {
         List<Example> rows = new java.util.ArrayList<>(train());
         rows.addAll(new IdentitySwapper(7).swap(train(), 3));
-        int[] same = IdentityAugmenter.sameFoldAs(rows);
+        int[] same = Counterfactuals.sameFoldAs(rows);
         for (int i = 0; i < train().size(); i++) assertEquals(-1, same[i]);
         for (int i = train().size(); i < rows.size(); i++) {
             String from = rows.get(i).id().split(":")[1];
