@@ -3,7 +3,6 @@ package org.parley.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.parley.feature.FeatureConfig;
@@ -22,27 +21,17 @@ import java.io.OutputStreamWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A trained model and everything needed to use and trust it, in one zip file: the network, the
  * vocabulary and feature settings, the calibration, and the provenance (data, hyper-parameters,
- * code and library versions, dev metrics). {@code bundle.json} lists every other entry with its
- * SHA-256, so a truncated or edited bundle is refused at load instead of scoring wrongly.
+ * code and library versions, dev metrics), as a {@link BundleFile}: every entry checked by SHA-256.
  */
 public final class ModelBundle {
     public static final String FORMAT = "parley-model-bundle";
@@ -51,9 +40,8 @@ public final class ModelBundle {
      * 3: the network as {@link NetworkCodec} writes it (version 2's {@code network.zip} still loads).
      */
     public static final int VERSION = 3;
-    private static final int OLDEST = 2;
+    private static final BundleFile.Kind KIND = new BundleFile.Kind("model bundle", FORMAT, 2, VERSION);
 
-    static final String MANIFEST = "bundle.json";
     static final String FEATURES = "features.json";
     static final String VOCABULARY = "vocabulary.txt";
     static final String TF_IDF = "tfidf.bin";
@@ -122,50 +110,15 @@ public final class ModelBundle {
         entries.put(TF_IDF, floatsToBytes(features.tfIdf().idf()));
         entries.put(CALIBRATION, JSON.writeValueAsBytes(new TreeMap<>(calibration)));
         entries.put(PROVENANCE, JSON.writeValueAsBytes(provenance));
-
-        ObjectNode manifest = JSON.createObjectNode().put("format", FORMAT).put("version", VERSION);
-        ObjectNode sums = manifest.putObject("sha256");
-        entries.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
-
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-            zip.setLevel(9);
-            put(zip, MANIFEST, JSON.writeValueAsBytes(manifest));
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) put(zip, e.getKey(), e.getValue());
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        BundleFile.write(file, KIND, entries);
     }
 
     /** Loads and verifies a bundle; every failure is a {@link BundleException} naming file and problem. */
     public static ModelBundle load(Path file) {
-        byte[] all;
-        try {
-            all = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BundleException(file, "file not found");
-        } catch (IOException e) {
-            throw new BundleException(file, "cannot be read: " + e.getMessage(), e);
-        }
-        Map<String, byte[]> entries = unzip(file, all);
-        byte[] manifestBytes = entries.get(MANIFEST);
-        if (manifestBytes == null) throw new BundleException(file, "not a Parley model bundle (no " + MANIFEST + " inside)");
-        JsonNode manifest = readJson(file, MANIFEST, manifestBytes);
-        if (!FORMAT.equals(manifest.path("format").asText()))
-            throw new BundleException(file, MANIFEST + " has format '" + manifest.path("format").asText() + "', expected '" + FORMAT + "'");
-        int version = manifest.path("version").asInt(-1);
-        if (version < OLDEST || version > VERSION)
-            throw new BundleException(file, "incompatible bundle format version " + version
-                    + "; this Parley reads versions " + OLDEST + " to " + VERSION);
-        List<String> names = new java.util.ArrayList<>(NetworkCodec.names(entries, ""));
-        names.addAll(ENTRIES);
-        for (String name : names) {
-            byte[] bytes = entries.get(name);
-            if (bytes == null) throw new BundleException(file, "entry " + name + " is missing");
-            String expected = manifest.path("sha256").path(name).asText();
-            if (!expected.equals(sha256(bytes)))
-                throw new BundleException(file, "entry " + name + " is corrupt (SHA-256 does not match " + MANIFEST + ")");
-        }
+        BundleFile bundle = BundleFile.read(file, KIND);
+        bundle.require(file, NetworkCodec.names(bundle.entries(), ""));
+        bundle.require(file, ENTRIES);
+        Map<String, byte[]> entries = bundle.entries();
 
         FeatureConfig config;
         Map<Attribute, PlattScaling> calibration = new EnumMap<>(Attribute.class);
@@ -202,20 +155,7 @@ public final class ModelBundle {
         if (outputs != Attribute.COUNT)
             throw new BundleException(file, "network has " + outputs + " outputs, expected " + Attribute.COUNT);
         return new ModelBundle(network, features, calibration,
-                readJson(file, PROVENANCE, entries.get(PROVENANCE)), sha256(all));
-    }
-
-    private static Map<String, byte[]> unzip(Path file, byte[] all) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(all))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) entries.put(e.getName(), zip.readAllBytes());
-        } catch (ZipException e) {
-            throw new BundleException(file, "is not a valid zip file: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new BundleException(file, "is truncated or not a zip file: " + e.getMessage(), e);
-        }
-        if (entries.isEmpty()) throw new BundleException(file, "is empty or not a zip file");
-        return entries;
+                readJson(file, PROVENANCE, entries.get(PROVENANCE)), bundle.checksum());
     }
 
     private static JsonNode readJson(Path file, String entry, byte[] bytes) {
@@ -237,21 +177,5 @@ public final class ModelBundle {
         float[] values = new float[bytes.length / Float.BYTES];
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
         return values;
-    }
-
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setTime(0);
-        zip.putNextEntry(e);
-        zip.write(bytes);
-        zip.closeEntry();
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.parley.corpus.DevSplit;
 import org.parley.corpus.Example;
 import org.parley.corpus.LabelledFile;
-import org.parley.model.ModelBundle;
+import org.parley.model.BundleFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ public record IncludedFiles(List<Example> examples, ArrayNode provenance) {
             List<Example> kept = DevSplit.withoutDevTexts(read, dev);
             byte[] bytes = Files.readAllBytes(f);
             provenance.addObject().put("file", f.toString()).put("bytes", bytes.length)
-                    .put("sha256", ModelBundle.sha256(bytes)).put("examples", kept.size())
+                    .put("sha256", BundleFile.sha256(bytes)).put("examples", kept.size())
                     .put("droppedAsDevTexts", read.size() - kept.size());
             all.addAll(kept);
         }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.corpus.Example;
 import org.parley.label.Attribute;
-import org.parley.model.ModelBundle;
+import org.parley.model.BundleFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +53,7 @@ public final class Provenance {
             }
             for (Path f : paths) {
                 files.addObject().put("file", root.relativize(f).toString())
-                        .put("bytes", Files.size(f)).put("sha256", ModelBundle.sha256(Files.readAllBytes(f)));
+                        .put("bytes", Files.size(f)).put("sha256", BundleFile.sha256(Files.readAllBytes(f)));
             }
         }
         return files;

@@ -80,7 +80,7 @@ class TrainCommandTest {
         JsonNode included = p.get("includedDecisions");
         assertEquals(1, included.size());
         assertEquals(decisions.toString(), included.get(0).get("file").asText());
-        assertEquals(org.parley.model.ModelBundle.sha256(Files.readAllBytes(decisions)), included.get(0).get("sha256").asText());
+        assertEquals(org.parley.model.BundleFile.sha256(Files.readAllBytes(decisions)), included.get(0).get("sha256").asText());
         assertEquals(80, included.get(0).get("examples").asInt());
         assertEquals(80, p.at("/corpora/moderator-decisions/train").asInt(), "every decision joins training");
         assertTrue(p.at("/corpora/moderator-decisions/dev").isMissingNode(), "no decision joins dev");

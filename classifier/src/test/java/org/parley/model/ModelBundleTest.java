@@ -97,7 +97,7 @@ class ModelBundleTest {
             return entries;
         });
         BundleException e = assertThrows(BundleException.class, () -> ModelBundle.load(future));
-        assertTrue(e.getMessage().contains("incompatible bundle format version 99"), e.getMessage());
+        assertTrue(e.getMessage().contains("incompatible model bundle format version 99"), e.getMessage());
     }
 
     @Test
@@ -116,7 +116,7 @@ class ModelBundleTest {
             String manifest = new String(entries.get("bundle.json"), StandardCharsets.UTF_8)
                     .replace("\"version\" : " + ModelBundle.VERSION, "\"version\" : 2")
                     .replaceAll("\"network\\.json\" : \"\\w+\",", "")
-                    .replaceAll("\"params\\.f16\" : \"\\w+\",", "\"network.zip\" : \"" + ModelBundle.sha256(net.toByteArray()) + "\",");
+                    .replaceAll("\"params\\.f16\" : \"\\w+\",", "\"network.zip\" : \"" + BundleFile.sha256(net.toByteArray()) + "\",");
             entries.put("bundle.json", manifest.getBytes(StandardCharsets.UTF_8));
             return entries;
         });
@@ -131,7 +131,7 @@ class ModelBundleTest {
             byte[] params = entries.get(NetworkCodec.PARAMS);
             entries.put(NetworkCodec.PARAMS, Arrays.copyOf(params, params.length - 2));
             String manifest = new String(entries.get("bundle.json"), StandardCharsets.UTF_8).replace(
-                    ModelBundle.sha256(params), ModelBundle.sha256(entries.get(NetworkCodec.PARAMS)));
+                    BundleFile.sha256(params), BundleFile.sha256(entries.get(NetworkCodec.PARAMS)));
             entries.put("bundle.json", manifest.getBytes(StandardCharsets.UTF_8));
             return entries;
         });

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.corpus.Example;
 import org.parley.label.Attribute;
 import org.parley.label.Labels;
-import org.parley.model.ModelBundle;
+import org.parley.model.BundleFile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class IncludedFilesTest {
         assertEquals(2, included.provenance().size());
         JsonNode first = included.provenance().get(0);
         assertEquals(a.toString(), first.get("file").asText());
-        assertEquals(ModelBundle.sha256(Files.readAllBytes(a)), first.get("sha256").asText());
+        assertEquals(BundleFile.sha256(Files.readAllBytes(a)), first.get("sha256").asText());
         assertEquals(Files.size(a), first.get("bytes").asLong());
         assertEquals(2, first.get("examples").asInt());
         assertEquals(1, first.get("droppedAsDevTexts").asInt());

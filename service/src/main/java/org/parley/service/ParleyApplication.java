@@ -24,6 +24,7 @@ import org.parley.explain.SpanLexicon;
 import org.parley.explain.SpanTagger;
 import org.parley.explain.TaggedExplainer;
 import org.parley.model.BundleException;
+import org.parley.model.BundleFile;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
 import org.parley.service.api.ScoreResponse.ModelInfo;
@@ -179,7 +180,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         StanceModel model = StanceBundle.load(bundlePath, TextPipeline.standard());
         String checksum;
         try {
-            checksum = ModelBundle.sha256(Files.readAllBytes(bundlePath));
+            checksum = BundleFile.sha256(Files.readAllBytes(bundlePath));
         } catch (IOException e) {
             throw new BundleException(bundlePath, "cannot be read: " + e.getMessage(), e);
         }

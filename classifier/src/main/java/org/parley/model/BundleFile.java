@@ -1,0 +1,142 @@
+package org.parley.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The zip file every Parley bundle is (toxicity, stance): {@code bundle.json} names the format
+ * and version and lists every other entry with its SHA-256, so a truncated or edited bundle is
+ * refused at load instead of scoring wrongly. Written to a temporary file and moved into place,
+ * so a reader never sees half a bundle; entries carry no timestamps, so the same content gives
+ * the same bytes.
+ *
+ * @param entries  every entry but the manifest, by name
+ * @param version  the format version the manifest gives
+ * @param checksum SHA-256 of the whole file
+ */
+public record BundleFile(Map<String, byte[]> entries, int version, String checksum) {
+    public static final String MANIFEST = "bundle.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What a kind of bundle is called in messages, its format name and the versions this code reads. */
+    public record Kind(String name, String format, int oldest, int newest) {}
+
+    public static void write(Path file, Kind kind, Map<String, byte[]> entries) throws IOException {
+        ObjectNode manifest = JSON.createObjectNode().put("format", kind.format()).put("version", kind.newest());
+        ObjectNode sums = manifest.putObject("sha256");
+        entries.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+            zip.setLevel(9);
+            put(zip, MANIFEST, JSON.writeValueAsBytes(manifest));
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) put(zip, e.getKey(), e.getValue());
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Reads a bundle and checks its format, its version and every entry its manifest lists; every
+     * failure is a {@link BundleException} naming the file and the problem. Whether the entries a
+     * kind needs are all there is the caller's to check ({@link #require}).
+     */
+    public static BundleFile read(Path file, Kind kind) {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BundleException(file, "file not found");
+        } catch (IOException e) {
+            throw new BundleException(file, "cannot be read: " + e.getMessage(), e);
+        }
+        Map<String, byte[]> entries = unzip(file, all);
+        byte[] manifestBytes = entries.remove(MANIFEST);
+        if (manifestBytes == null) throw new BundleException(file, "not a Parley " + kind.name() + " (no " + MANIFEST + " inside)");
+        JsonNode manifest;
+        try {
+            manifest = JSON.readTree(manifestBytes);
+        } catch (IOException e) {
+            throw new BundleException(file, "entry " + MANIFEST + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (!kind.format().equals(manifest.path("format").asText()))
+            throw new BundleException(file, MANIFEST + " has format '" + manifest.path("format").asText() + "', expected '" + kind.format() + "'");
+        int version = manifest.path("version").asInt(-1);
+        if (version < kind.oldest() || version > kind.newest())
+            throw new BundleException(file, "incompatible " + kind.name() + " format version " + manifest.path("version")
+                    + "; this Parley reads versions " + kind.oldest() + " to " + kind.newest());
+        JsonNode sums = manifest.path("sha256");
+        for (var it = sums.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            byte[] bytes = entries.get(name);
+            if (bytes == null) throw new BundleException(file, "entry " + name + " is missing");
+            if (!sums.get(name).asText().equals(sha256(bytes)))
+                throw new BundleException(file, "entry " + name + " is corrupt (SHA-256 does not match " + MANIFEST + ")");
+        }
+        // Entries the manifest does not list are unchecked: drop them rather than trust them.
+        entries.keySet().retainAll(listed(sums));
+        return new BundleFile(entries, version, sha256(all));
+    }
+
+    /** Fails, naming the file, unless every one of these entries is there (and so checked). */
+    public void require(Path file, Iterable<String> names) {
+        for (String name : names) if (!entries.containsKey(name)) throw new BundleException(file, "entry " + name + " is missing");
+    }
+
+    public byte[] get(String name) {
+        return entries.get(name);
+    }
+
+    private static java.util.Set<String> listed(JsonNode sums) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        sums.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Map<String, byte[]> unzip(Path file, byte[] all) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(all))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) entries.put(e.getName(), zip.readAllBytes());
+        } catch (ZipException e) {
+            throw new BundleException(file, "is not a valid zip file: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BundleException(file, "is truncated or not a zip file: " + e.getMessage(), e);
+        }
+        if (entries.isEmpty()) throw new BundleException(file, "is empty or not a zip file");
+        return entries;
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(0);
+        zip.putNextEntry(e);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
