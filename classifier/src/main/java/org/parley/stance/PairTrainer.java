@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.ToDoubleFunction;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.parley.eval.ClassMetrics;
 import org.parley.feature.Vocabulary;
 import org.parley.text.TextPipeline;
+import org.parley.train.EarlyStopping;
 
 /**
  * Trains a {@link PairNetwork}: vocabulary from the training pairs, batches of similar length,
@@ -60,28 +60,11 @@ final class PairTrainer {
         ComputationGraph network = PairNetwork.create(encoder.idSpace(), classes, options.network());
         PairModel model = new PairModel(network, encoder, pipeline);
         Random random = new Random(options.seed());
-        List<Double> history = new ArrayList<>();
-        INDArray bestParams = null;
-        int bestEpoch = -1;
-        double best = Double.NEGATIVE_INFINITY;
-        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-            long start = System.nanoTime();
-            for (int[] batch : batches(trainIds, random)) network.fit(dataSet(batch, train, trainIds, classes));
-            double score = options.select().applyAsDouble(metrics.apply(devGold, predict(model, devIds)));
-            history.add(score);
-            log.printf("epoch %d: dev %.4f (%.0f s)%n", epoch, score, (System.nanoTime() - start) / 1e9);
-            if (score > best) {
-                best = score;
-                bestEpoch = epoch;
-                bestParams = network.params().dup();
-            } else if (epoch - bestEpoch >= options.patience()) {
-                log.printf("no improvement for %d epochs: keeping epoch %d%n", options.patience(), bestEpoch);
-                break;
-            }
-        }
-        network.setParams(bestParams);
-        network.setParams(network.params().castTo(DataType.HALF).castTo(DataType.FLOAT));
-        return new Result(model, bestEpoch, history, predict(model, devIds));
+        EarlyStopping.Outcome epochs = EarlyStopping.run(network, options.epochs(), options.patience(),
+                epoch -> batches(trainIds, random).forEach(batch -> network.fit(dataSet(batch, train, trainIds, classes))),
+                () -> options.select().applyAsDouble(metrics.apply(devGold, predict(model, devIds))), "score", log);
+        org.parley.model.ModelBundle.roundToHalf(network); // scores as the bundle will store it
+        return new Result(model, epochs.bestEpoch(), epochs.history(), predict(model, devIds));
     }
 
     static int[] predict(PairModel model, List<PairBatch.Encoded> ids) {

@@ -90,25 +90,9 @@ public final class Trainer {
         List<int[]> devIds = devTokens.parallelStream().map(features::deepIds).toList();
         ComputationGraph deep = ToxicityNetwork.createDeepOnly(features.idSpace(), options.network());
         Random random = new Random(options.seed());
-        List<Double> history = new ArrayList<>();
-        INDArray bestParams = null;
-        int bestEpoch = -1;
-        double best = Double.NEGATIVE_INFINITY;
-        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-            runEpoch(deep, train, trainIds, wide.outOfFoldLogits(), random, epoch);
-            double auc = Evaluation.of("dev", dev, forward(deep, devIds, devWide)).meanRocAuc();
-            history.add(auc);
-            progressOut.printf("epoch %d: dev mean ROC-AUC %.4f%n", epoch, auc);
-            if (auc > best) {
-                best = auc;
-                bestEpoch = epoch;
-                bestParams = deep.params().dup();
-            } else if (epoch - bestEpoch >= options.patience()) {
-                progressOut.printf("no improvement for %d epochs: keeping epoch %d%n", options.patience(), bestEpoch);
-                break;
-            }
-        }
-        deep.setParams(bestParams);
+        EarlyStopping.Outcome epochs = EarlyStopping.run(deep, options.epochs(), options.patience(),
+                epoch -> runEpoch(deep, train, trainIds, wide.outOfFoldLogits(), random, epoch),
+                () -> Evaluation.of("dev", dev, forward(deep, devIds, devWide)).meanRocAuc(), "mean ROC-AUC", progressOut);
         ComputationGraph network = assemble(deep, wide.full(), features, options.network());
         // Calibrate and report the weights as the bundle will store them.
         ModelBundle.roundToHalf(network);
@@ -120,7 +104,7 @@ public final class Trainer {
         Map<Attribute, PlattScaling> calibration = calibrate(dev, raw);
         ToxicityModel calibrated = new ToxicityModel(network, features, calibration, pipeline, 1, "parley");
         Evaluation devEval = Evaluation.of("parley", dev, calibrated.forwardCalibrated(devFeatures));
-        return new Result(network, features, calibration, devEval, bestEpoch, history);
+        return new Result(network, features, calibration, devEval, epochs.bestEpoch(), epochs.history());
     }
 
     /** The served network: the trained deep layers, and the wide part's weights from liblinear. */
