@@ -27,8 +27,9 @@ import java.util.zip.ZipOutputStream;
  * Per token, the probability that human annotators would put it inside a toxic span: a small
  * convolutional tagger ({@link SpanTaggerNetwork}) trained on the SemEval-2021 Task 5 span
  * annotations (see {@code scripts/train-spans}). Reads normalised tokens, so its offsets are the
- * tokenizer's, as the occlusion explainer's are. Thread-safe (one network, calls serialised: it is
- * small and runs only for comments being explained).
+ * tokenizer's, as the occlusion explainer's are. Tags in plain Java ({@link TaggerForward}), one
+ * window at a time, with the DL4J graph's answers; immutable and thread-safe. The DL4J network is
+ * kept for training and persistence.
  */
 public final class SpanTagger {
     static final String RESOURCE = "/org/parley/explain/span-tagger.zip";
@@ -36,19 +37,26 @@ public final class SpanTagger {
     static final int UNKNOWN = 1;
     /** Longer comments are tagged in windows of this many tokens (training cuts them here). */
     static final int MAX_TOKENS = 512;
+    /** Windows tagged as one padded batch (see probabilities). */
+    private static final int BATCH = 32;
 
     private final Map<String, Integer> vocabulary;
     private final List<String> words;
-    private final ComputationGraph network;
+    private final ComputationGraph network; // trained and persisted; tagging reads forward's copy
+    private final TaggerForward forward;
     private final SpanLexicon lexicon;
     private final String provenance;
 
-    /** @param words the vocabulary, ids from 2 (0 is padding, 1 unknown words) */
+    /**
+     * @param words   the vocabulary, ids from 2 (0 is padding, 1 unknown words)
+     * @param network its parameters are copied now: a network trained further needs a new tagger
+     */
     SpanTagger(List<String> words, ComputationGraph network, SpanLexicon lexicon, String provenance) {
         this.words = List.copyOf(words);
         this.vocabulary = new HashMap<>();
         for (int i = 0; i < words.size(); i++) vocabulary.put(words.get(i), i + 2);
         this.network = network;
+        this.forward = TaggerForward.of(network);
         this.lexicon = lexicon;
         this.provenance = provenance;
     }
@@ -103,21 +111,18 @@ public final class SpanTagger {
                 windows.add(tokens.get(i).subList(from, to));
                 if (rates != null) windowRates.add(java.util.Arrays.copyOfRange(rates.get(i), from, to));
             }
+        // Each window reads as if padded to the longest of its BATCH, as DL4J was called (and as
+        // in training): no mask, so padding moves the last tokens' probabilities next to a longer
+        // comment; by up to 0.24 with the shipped tagger, whose padding row (embedding row 0,
+        // from the toxicity model) is not zero. A comment tagged alone, as POST /v1/score does, is
+        // not padded. Kept so that batched tagging (evaluation, threshold tuning) reads what the
+        // thresholds were tuned on: tagging every comment unpadded moved the tuned union's dev F1
+        // from 0.6628 to 0.6611 (scripts/evaluate-spans).
         float[][] tagged = new float[windows.size()][];
-        int batch = 32;
-        for (int from = 0; from < windows.size(); from += batch) {
-            int to = Math.min(windows.size(), from + batch);
-            Encoded e = encode(windows.subList(from, to), windowRates == null ? null : windowRates.subList(from, to), null);
-            INDArray p;
-            synchronized (network) {
-                // As in training, no mask: padding can move the last tokens' probabilities by a
-                // few thousandths, next to a longer comment in the batch.
-                p = network.output(e.ids, e.features)[0];
-            }
-            for (int w = from; w < to; w++) {
-                tagged[w] = new float[windows.get(w).size()];
-                for (int t = 0; t < tagged[w].length; t++) tagged[w][t] = p.getFloat(w - from, 0, t);
-            }
+        for (int from = 0; from < windows.size(); from += BATCH) {
+            int to = Math.min(windows.size(), from + BATCH), len = 1;
+            for (int w = from; w < to; w++) len = Math.max(len, windows.get(w).size());
+            for (int w = from; w < to; w++) tagged[w] = tag(windows.get(w), windowRates == null ? null : windowRates.get(w), len);
         }
         float[][] out = new float[tokens.size()][];
         int w = 0;
@@ -127,6 +132,22 @@ public final class SpanTagger {
                 System.arraycopy(tagged[w], 0, out[i], from, tagged[w].length);
         }
         return out;
+    }
+
+    /** One window's probabilities, as if padded to {@code paddedTo} tokens. */
+    private float[] tag(List<Token> window, float[] rates, int paddedTo) {
+        int n = window.size();
+        int[] ids = new int[n];
+        float[] features = new float[n * TokenFeatures.COUNT];
+        float[] f = new float[TokenFeatures.COUNT];
+        for (int t = 0; t < n; t++) {
+            Token token = window.get(t);
+            ids[t] = id(token.text());
+            float rate = rates == null ? lexicon.rate(token.text()) : rates[t];
+            TokenFeatures.of(token, rate, ids[t] == UNKNOWN, f);
+            System.arraycopy(f, 0, features, t * TokenFeatures.COUNT, f.length);
+        }
+        return forward.forward(ids, features, paddedTo);
     }
 
     record Encoded(INDArray ids, INDArray features, INDArray labels, INDArray labelMask) {}

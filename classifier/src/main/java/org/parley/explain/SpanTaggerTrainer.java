@@ -104,7 +104,8 @@ public final class SpanTaggerTrainer {
                 network.fit(new MultiDataSet(new INDArray[] {e.ids(), e.features()}, new INDArray[] {e.labels()},
                         null, new INDArray[] {e.labelMask()}));
             }
-            float[][] p = tagger.probabilities(tuneTokens);
+            // A tagger copies the network's parameters when made: a new one reads this epoch's.
+            float[][] p = new SpanTagger(words, network, lexicon, "{}").probabilities(tuneTokens);
             Tuned t = tune(tune, tuneTokens, p);
             log.printf(Locale.ROOT, "epoch %d: loss %.4f, tuning F1 %.4f (threshold %.2f, fill %s, fallback %.2f), %.0f s%n",
                     epoch, network.score(), t.f1, t.combination.threshold(), t.combination.fillGaps(),
@@ -117,7 +118,7 @@ public final class SpanTaggerTrainer {
             }
         }
         network.setParams(bestParams);
-        float[][] devP = tagger.probabilities(devTokens);
+        float[][] devP = new SpanTagger(words, network, lexicon, "{}").probabilities(devTokens);
         double devF1 = meanF1(dev, devTokens, devP, best, null);
         String provenance = String.format(Locale.ROOT,
                 "{\"data\": \"SemEval-2021 Task 5 tsd_train minus the %d-post tuning sample (split seed %d): %d posts\", "

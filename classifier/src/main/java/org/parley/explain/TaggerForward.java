@@ -1,0 +1,132 @@
+package org.parley.explain;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The span tagger's network ({@link SpanTaggerNetwork}) in plain Java, one comment at a time:
+ * embedding rows next to the token features, two 'Same'-padded convolutions with ReLU, and a
+ * per-token sigmoid reading the second convolution and the layer-0 inputs. Same arithmetic as
+ * DL4J's graph given that comment alone (a test holds it to 1e-5), without what made DL4J cost
+ * ~1.5 ms per explained comment: a few dozen native calls, workspaces, and a lock. Padding to
+ * a batch's longest comment is reproduced, not computed in full (see forward).
+ * Parameters are copied out of the graph when this is made: immutable, any number of threads can
+ * share one, and a graph trained further needs a new one.
+ */
+final class TaggerForward {
+    private final float[] embed; // [id * dim + k]
+    private final int dim;
+    private final int inputs; // dim + TokenFeatures.COUNT: the "tokens" merge, embedding first
+    private final Conv conv1, conv2;
+    private final float[] outW; // [conv2 filters, then the inputs], as the "both" merge lays them out
+    private final float outB;
+
+    /** One 1D convolution: out[t][o] = relu(b[o] + sum over j, c of w[j][c][o] * in[t - left + j * dilation][c]). */
+    private record Conv(float[] w, float[] b, int nIn, int nOut, int kernel, int dilation, int left) {
+        static Conv of(Layer layer) {
+            Convolution1DLayer conf = (Convolution1DLayer) layer.conf().getLayer();
+            if (conf.getConvolutionMode() != ConvolutionMode.Same || conf.getStride()[0] != 1)
+                throw new IllegalArgumentException(conf.getLayerName() + ": only stride-1 'Same' convolutions are written out");
+            // getParam("W") says [nOut, nIn, kernel, 1], but DL4J 1.0.0-M2.1's Conv1D reads the same
+            // buffer as [kernel, nIn, nOut] (found by impulse responses; the tests hold it to DL4J):
+            // already the order the inner loop wants, filters innermost.
+            INDArray w = layer.getParam("W");
+            int nOut = (int) w.size(0), nIn = (int) w.size(1), kernel = conf.getKernelSize()[0];
+            if (w.length() != (long) nOut * nIn * kernel)
+                throw new IllegalArgumentException(conf.getLayerName() + ": unexpected weight shape " + java.util.Arrays.toString(w.shape()));
+            int dilation = conf.getDilation()[0];
+            // 'Same' pads (kernel - 1) * dilation in all, the smaller half on the left (even kernels).
+            int left = (kernel - 1) * dilation / 2;
+            float[] t = floats(w);
+            return new Conv(t, floats(layer.getParam("b")), nIn, nOut, kernel, dilation, left);
+        }
+
+        /** How many positions to the right an output reads. */
+        int right() {
+            return (kernel - 1) * dilation - left;
+        }
+
+        /** @param in [t * nIn + c] for n positions; positions outside read as zeros */
+        float[] apply(float[] in, int n) {
+            float[] out = new float[n * nOut];
+            for (int t = 0; t < n; t++) {
+                int base = t * nOut;
+                System.arraycopy(b, 0, out, base, nOut);
+                for (int j = 0; j < kernel; j++) {
+                    int s = t - left + j * dilation;
+                    if (s < 0 || s >= n) continue;
+                    for (int c = 0; c < nIn; c++) {
+                        float x = in[s * nIn + c];
+                        if (x != 0f) axpy(x, w, (j * nIn + c) * nOut, out, base, nOut); // ReLU and flag features: many zeros
+                    }
+                }
+            }
+            for (int i = 0; i < out.length; i++) if (out[i] < 0f) out[i] = 0f;
+            return out;
+        }
+    }
+
+    private TaggerForward(ComputationGraph network) {
+        Layer e = network.getLayer(SpanTaggerNetwork.EMBED);
+        if (e.paramTable().containsKey("b")) throw new IllegalArgumentException("the tagger's embedding has a bias");
+        this.embed = floats(e.getParam("W"));
+        this.dim = (int) e.getParam("W").size(1);
+        this.inputs = dim + TokenFeatures.COUNT;
+        this.conv1 = Conv.of(network.getLayer("conv1"));
+        this.conv2 = Conv.of(network.getLayer("conv2"));
+        if (conv1.nIn() != inputs || conv2.nIn() != conv1.nOut())
+            throw new IllegalArgumentException("convolutions read " + conv1.nIn() + " and " + conv2.nIn() + " channels");
+        Layer out = network.getLayer("out");
+        this.outW = floats(out.getParam("W"));
+        if (outW.length != conv2.nOut() + inputs) throw new IllegalArgumentException("output layer reads " + outW.length + " inputs");
+        this.outB = out.getParam("b").getFloat(0);
+    }
+
+    /** Copies the parameters out of a tagger's graph. */
+    static TaggerForward of(ComputationGraph network) {
+        return new TaggerForward(network);
+    }
+
+    private static float[] floats(INDArray a) {
+        return a.dup('c').data().asFloat();
+    }
+
+    /**
+     * One comment's probabilities, as DL4J gives them when the comment is padded (id PAD, zero
+     * features, no mask) to {@code paddedTo} tokens; paddedTo at most ids.length: unpadded.
+     * Only the padding within reach of the comment's tokens is computed: past it, the answer is
+     * the same whatever the padded length.
+     *
+     * @param ids      per token, its row of the embedding
+     * @param features per token, its {@link TokenFeatures} ([t * COUNT + k])
+     */
+    float[] forward(int[] ids, float[] features, int paddedTo) {
+        int n = ids.length, f = TokenFeatures.COUNT;
+        int len = Math.max(n, Math.min(paddedTo, n + conv1.right() + conv2.right()));
+        float[] in = new float[len * inputs];
+        for (int t = 0; t < len; t++) System.arraycopy(embed, (t < n ? ids[t] : SpanTagger.PAD) * dim, in, t * inputs, dim);
+        for (int t = 0; t < n; t++) System.arraycopy(features, t * f, in, t * inputs + dim, f);
+        float[] h = conv2.apply(conv1.apply(in, len), len);
+        int filters = conv2.nOut();
+        float[] p = new float[n];
+        for (int t = 0; t < n; t++) {
+            float z = outB + dot(h, t * filters, outW, 0, filters) + dot(in, t * inputs, outW, filters, inputs);
+            p[t] = (float) (1 / (1 + Math.exp(-z)));
+        }
+        return p;
+    }
+
+    /** y[yBase, yBase + n) += x * w[base, base + n). */
+    private static void axpy(float x, float[] w, int base, float[] y, int yBase, int n) {
+        for (int j = 0; j < n; j++) y[yBase + j] += x * w[base + j];
+    }
+
+    private static float dot(float[] a, int aBase, float[] b, int bBase, int n) {
+        float s = 0f;
+        for (int j = 0; j < n; j++) s += a[aBase + j] * b[bBase + j];
+        return s;
+    }
+}

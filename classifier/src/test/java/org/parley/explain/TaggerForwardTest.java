@@ -1,0 +1,130 @@
+package org.parley.explain;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.parley.text.TextPipeline;
+import org.parley.text.Token;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The plain-Java tagger against DL4J's graph as SpanTagger called it: each comment alone, and in padded batches. */
+class TaggerForwardTest {
+    /**
+     * DL4J's probabilities as SpanTagger got them before the plain-Java pass: windows of MAX_TOKENS,
+     * batches of 32 windows padded to the longest, no mask.
+     */
+    private static float[][] dl4j(SpanTagger tagger, List<List<Token>> comments, List<float[]> rates) {
+        List<List<Token>> windows = new ArrayList<>();
+        List<float[]> windowRates = rates == null ? null : new ArrayList<>();
+        for (int i = 0; i < comments.size(); i++)
+            for (int from = 0; from < Math.max(1, comments.get(i).size()); from += SpanTagger.MAX_TOKENS) {
+                int to = Math.min(comments.get(i).size(), from + SpanTagger.MAX_TOKENS);
+                windows.add(comments.get(i).subList(from, to));
+                if (rates != null) windowRates.add(java.util.Arrays.copyOfRange(rates.get(i), from, to));
+            }
+        float[][] tagged = new float[windows.size()][];
+        for (int from = 0; from < windows.size(); from += 32) {
+            int to = Math.min(windows.size(), from + 32);
+            SpanTagger.Encoded e = tagger.encode(windows.subList(from, to), rates == null ? null : windowRates.subList(from, to), null);
+            INDArray p = tagger.network().output(e.ids(), e.features())[0];
+            for (int w = from; w < to; w++) {
+                tagged[w] = new float[windows.get(w).size()];
+                for (int t = 0; t < tagged[w].length; t++) tagged[w][t] = p.getFloat(w - from, 0, t);
+            }
+        }
+        float[][] out = new float[comments.size()][];
+        int w = 0;
+        for (int i = 0; i < comments.size(); i++) {
+            out[i] = new float[comments.get(i).size()];
+            for (int from = 0; from < Math.max(1, out[i].length); from += SpanTagger.MAX_TOKENS, w++)
+                System.arraycopy(tagged[w], 0, out[i], from, tagged[w].length);
+        }
+        return out;
+    }
+
+    private static void assertSame(float[][] expected, float[][] actual, List<List<Token>> comments, String what) {
+        assertEquals(expected.length, actual.length);
+        for (int i = 0; i < expected.length; i++)
+            assertArrayEquals(expected[i], actual[i], 1e-5f, what + ", comment " + i + " (" + comments.get(i).size() + " tokens)");
+    }
+
+    private static List<List<Token>> realComments() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        String resource = "/org/parley/model/real-comments.jsonl";
+        List<List<Token>> out = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(TaggerForwardTest.class.getResourceAsStream(resource), resource), StandardCharsets.UTF_8))) {
+            for (String line : in.lines().toList()) out.add(TextPipeline.standard().tokenize(json.readTree(line).get("text").asText()));
+        }
+        return out;
+    }
+
+    @Test
+    void theShippedTaggerGivesDl4jsProbabilitiesOnRealCommentsAloneAndInBatches() throws IOException {
+        SpanTagger tagger = SpanTagger.standard();
+        assertNotNull(tagger, "no shipped tagger");
+        List<List<Token>> comments = new ArrayList<>(realComments());
+        comments.add(TextPipeline.standard().tokenize("idiot"));
+        comments.add(TextPipeline.standard().tokenize(""));
+        comments.add(TextPipeline.standard().tokenize("you are such an idiot ".repeat(150))); // 750 tokens: two windows
+        int oneToken = 0, long_ = 0, tokens = 0;
+        for (List<Token> c : comments) {
+            if (c.size() == 1) oneToken++;
+            if (c.size() > SpanTagger.MAX_TOKENS) long_++;
+            tokens += c.size();
+            assertSame(dl4j(tagger, List.of(c), null), tagger.probabilities(List.of(c)), List.of(c), "alone");
+        }
+        assertTrue(oneToken >= 1 && long_ >= 2 && tokens > 10_000, oneToken + " one-token, " + long_ + " long, " + tokens + " tokens");
+        // In one call: batches of 32 windows padded to their longest, as DL4J was called.
+        assertSame(dl4j(tagger, comments, null), tagger.probabilities(comments), comments, "in batches");
+        List<List<Token>> reversed = new ArrayList<>(comments);
+        java.util.Collections.reverse(reversed);
+        assertSame(dl4j(tagger, reversed, null), tagger.probabilities(reversed), reversed, "reversed, in batches");
+    }
+
+    /** An even kernel and a dilation (uneven 'Same' padding), biases and a padding row that are not zero, random features. */
+    @Test
+    void matchesDl4jOnOtherShapes() {
+        Random random = new Random(3);
+        List<String> words = List.of("you", "idiot", "are", "an", "the", "council");
+        for (int[] shape : new int[][] {{4, 2}, {3, 3}, {2, 1}, {5, 2}}) {
+            ComputationGraph network = SpanTaggerNetwork.create(words.size() + 2,
+                    new SpanTaggerNetwork.Config(6, 7, shape[0], shape[1], 0.01, 0.01, 0.2, shape[0]));
+            for (String layer : new String[] {"conv1", "conv2", "out"}) {
+                INDArray b = network.getLayer(layer).getParam("b");
+                for (int k = 0; k < b.length(); k++) b.putScalar(k, random.nextGaussian() * 0.3);
+            }
+            network.getLayer(SpanTaggerNetwork.EMBED).getParam("W").getRow(SpanTagger.PAD).assign(0.5);
+            SpanLexicon lexicon = SpanLexicon.empty();
+            SpanTagger tagger = new SpanTagger(words, network, lexicon, "{}");
+            List<List<Token>> comments = new ArrayList<>();
+            List<float[]> rates = new ArrayList<>();
+            for (int n : new int[] {1, 2, 3, 7, 20, 0, 5}) {
+                StringBuilder text = new StringBuilder();
+                for (int t = 0; t < n; t++) text.append(random.nextInt(4) == 0 ? "WHAT?! " : words.get(random.nextInt(words.size())) + " ");
+                List<Token> tokens = TextPipeline.standard().tokenize(text.toString());
+                float[] r = new float[tokens.size()];
+                for (int t = 0; t < r.length; t++) r[t] = random.nextFloat();
+                comments.add(tokens);
+                rates.add(r);
+                String what = "kernel " + shape[0] + ", dilation " + shape[1] + ", alone";
+                assertSame(dl4j(tagger, List.of(tokens), List.of(r)), tagger.probabilities(List.of(tokens), List.of(r)), List.of(tokens), what);
+            }
+            float[][] batched = tagger.probabilities(comments, rates);
+            assertSame(dl4j(tagger, comments, rates), batched, comments, "kernel " + shape[0] + ", dilation " + shape[1] + ", in a batch");
+            float[] alone = tagger.probabilities(comments.subList(2, 3), rates.subList(2, 3))[0];
+            assertTrue(Math.abs(alone[alone.length - 1] - batched[2][alone.length - 1]) > 1e-4, "padding matters here, so is tested");
+        }
+    }
+}
