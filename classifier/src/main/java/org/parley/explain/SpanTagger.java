@@ -38,7 +38,6 @@ public final class SpanTagger {
     /** Longer comments are tagged in windows of this many tokens (training cuts them here). */
     static final int MAX_TOKENS = 512;
     /** Windows tagged as one padded batch (see probabilities). */
-    private static final int BATCH = 32;
 
     private final Map<String, Integer> vocabulary;
     private final List<String> words;
@@ -111,19 +110,14 @@ public final class SpanTagger {
                 windows.add(tokens.get(i).subList(from, to));
                 if (rates != null) windowRates.add(java.util.Arrays.copyOfRange(rates.get(i), from, to));
             }
-        // Each window reads as if padded to the longest of its BATCH, as DL4J was called (and as
-        // in training): no mask, so padding moves the last tokens' probabilities next to a longer
-        // comment; by up to 0.24 with the shipped tagger, whose padding row (embedding row 0,
-        // from the toxicity model) is not zero. A comment tagged alone, as POST /v1/score does, is
-        // not padded. Kept so that batched tagging (evaluation, threshold tuning) reads what the
-        // thresholds were tuned on: tagging every comment unpadded moved the tuned union's dev F1
-        // from 0.6628 to 0.6611 (scripts/evaluate-spans).
+        // Every window reads as if padded past the tagger's reach, whatever else is tagged with it:
+        // training ran without a mask on batches padded to their longest, so most windows saw padding
+        // after them, and the shipped tagger's padding row (embedding row 0, from the toxicity model)
+        // is not zero, which moves the last tokens by up to 0.24. Padding each window the same way
+        // gives a comment the same spans alone (POST /v1/score) as in any batch.
         float[][] tagged = new float[windows.size()][];
-        for (int from = 0; from < windows.size(); from += BATCH) {
-            int to = Math.min(windows.size(), from + BATCH), len = 1;
-            for (int w = from; w < to; w++) len = Math.max(len, windows.get(w).size());
-            for (int w = from; w < to; w++) tagged[w] = tag(windows.get(w), windowRates == null ? null : windowRates.get(w), len);
-        }
+        for (int w = 0; w < windows.size(); w++)
+            tagged[w] = tag(windows.get(w), windowRates == null ? null : windowRates.get(w), Integer.MAX_VALUE);
         float[][] out = new float[tokens.size()][];
         int w = 0;
         for (int i = 0; i < tokens.size(); i++) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.parley.text.TextPipeline;
 import org.parley.text.Token;
 
@@ -18,11 +19,17 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The plain-Java tagger against DL4J's graph as SpanTagger called it: each comment alone, and in padded batches. */
+/**
+ * The plain-Java tagger against DL4J's graph: every window as DL4J tags it with padding after it
+ * past the convolutions' reach (how SpanTagger reads every window), alone or in any batch.
+ */
 class TaggerForwardTest {
+    /** More padding than any tested shape's convolutions reach across (2 layers, kernel ≤ 5, dilation ≤ 3). */
+    private static final int PADDING = 16;
+
     /**
-     * DL4J's probabilities as SpanTagger got them before the plain-Java pass: windows of MAX_TOKENS,
-     * batches of 32 windows padded to the longest, no mask.
+     * DL4J's probabilities for each window of MAX_TOKENS with PADDING positions of padding after it
+     * (no mask), as training's batches padded all but their longest comment.
      */
     private static float[][] dl4j(SpanTagger tagger, List<List<Token>> comments, List<float[]> rates) {
         List<List<Token>> windows = new ArrayList<>();
@@ -34,14 +41,15 @@ class TaggerForwardTest {
                 if (rates != null) windowRates.add(java.util.Arrays.copyOfRange(rates.get(i), from, to));
             }
         float[][] tagged = new float[windows.size()][];
-        for (int from = 0; from < windows.size(); from += 32) {
-            int to = Math.min(windows.size(), from + 32);
-            SpanTagger.Encoded e = tagger.encode(windows.subList(from, to), rates == null ? null : windowRates.subList(from, to), null);
-            INDArray p = tagger.network().output(e.ids(), e.features())[0];
-            for (int w = from; w < to; w++) {
-                tagged[w] = new float[windows.get(w).size()];
-                for (int t = 0; t < tagged[w].length; t++) tagged[w][t] = p.getFloat(w - from, 0, t);
-            }
+        for (int w = 0; w < windows.size(); w++) {
+            List<Token> window = windows.get(w);
+            SpanTagger.Encoded e = tagger.encode(List.of(window), rates == null ? null : List.of(windowRates.get(w)), null);
+            // PADDING more positions: id PAD and zero features, as encode pads a shorter comment.
+            INDArray ids = Nd4j.concat(1, e.ids(), Nd4j.zeros(e.ids().dataType(), 1, PADDING).addi(SpanTagger.PAD));
+            INDArray features = Nd4j.concat(2, e.features(), Nd4j.zeros(e.features().dataType(), 1, TokenFeatures.COUNT, PADDING));
+            INDArray p = tagger.network().output(ids, features)[0];
+            tagged[w] = new float[window.size()];
+            for (int t = 0; t < tagged[w].length; t++) tagged[w][t] = p.getFloat(0, 0, t);
         }
         float[][] out = new float[comments.size()][];
         int w = 0;
@@ -86,7 +94,7 @@ class TaggerForwardTest {
             assertSame(dl4j(tagger, List.of(c), null), tagger.probabilities(List.of(c)), List.of(c), "alone");
         }
         assertTrue(oneToken >= 1 && long_ >= 2 && tokens > 10_000, oneToken + " one-token, " + long_ + " long, " + tokens + " tokens");
-        // In one call: batches of 32 windows padded to their longest, as DL4J was called.
+        // In one call, each comment as alone: what else is tagged with it changes nothing.
         assertSame(dl4j(tagger, comments, null), tagger.probabilities(comments), comments, "in batches");
         List<List<Token>> reversed = new ArrayList<>(comments);
         java.util.Collections.reverse(reversed);
@@ -123,8 +131,11 @@ class TaggerForwardTest {
             }
             float[][] batched = tagger.probabilities(comments, rates);
             assertSame(dl4j(tagger, comments, rates), batched, comments, "kernel " + shape[0] + ", dilation " + shape[1] + ", in a batch");
-            float[] alone = tagger.probabilities(comments.subList(2, 3), rates.subList(2, 3))[0];
-            assertTrue(Math.abs(alone[alone.length - 1] - batched[2][alone.length - 1]) > 1e-4, "padding matters here, so is tested");
+            // Unpadded, DL4J reads the last tokens otherwise: the padding is really tested here.
+            List<Token> c = comments.get(3);
+            SpanTagger.Encoded e = tagger.encode(List.of(c), List.of(rates.get(3)), null);
+            float unpadded = tagger.network().output(e.ids(), e.features())[0].getFloat(0, 0, c.size() - 1);
+            assertTrue(Math.abs(unpadded - batched[3][c.size() - 1]) > 1e-4, "padding matters here, so is tested");
         }
     }
 }
