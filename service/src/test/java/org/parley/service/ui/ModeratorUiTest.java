@@ -52,9 +52,9 @@ class ModeratorUiTest {
     private static final Path MODELS = Path.of(ResourceHelpers.resourceFilePath("test-config.yml"))
             .getParent().resolve("../../../models").normalize();
     static final String HOSTILE = "<img src=x onerror=alert(1)> and <script>alert(2)</script> you idiot";
-    /** The standard policy sends these to review (PENDING) with the shipped model. */
+    /** The standard policy sends these to review (PENDING) with the shipped model: TOXICITY 0.60–0.71 (bundle 2026.11.30.1539). */
     static final List<String> TOXIC = List.of("What an ignorant comment, pathetic.", "You are a clown and a liar.",
-            "Get lost, loser.", "Only a fool would vote for this.", "You are a disgrace.");
+            "Get lost, loser.", "Only an idiot would vote for this.", "You are a disgrace.");
 
     static final DropwizardAppExtension<ParleyConfiguration> APP = new DropwizardAppExtension<>(ParleyApplication.class,
             ResourceHelpers.resourceFilePath("test-config.yml"),
