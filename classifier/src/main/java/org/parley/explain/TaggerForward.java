@@ -11,8 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * embedding rows next to the token features, two 'Same'-padded convolutions with ReLU, and a
  * per-token sigmoid reading the second convolution and the layer-0 inputs. Same arithmetic as
  * DL4J's graph given that comment alone (a test holds it to 1e-5), without what made DL4J cost
- * ~1.5 ms per explained comment: a few dozen native calls, workspaces, and a lock. Padding to
- * a batch's longest comment is reproduced, not computed in full (see forward).
+ * ~1.5 ms per explained comment: a few dozen native calls, workspaces, and a lock. Padding after
+ * a comment (SpanTagger asks for it past the convolutions' reach) is computed only as far as it
+ * reaches the comment's tokens (see forward).
  * Parameters are copied out of the graph when this is made: immutable, any number of threads can
  * share one, and a graph trained further needs a new one.
  */
