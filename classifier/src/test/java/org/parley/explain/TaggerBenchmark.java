@@ -1,10 +1,10 @@
 package org.parley.explain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.parley.model.ScoringBenchmark;
 import org.parley.text.TextPipeline;
 import org.parley.text.Token;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +22,6 @@ import java.util.List;
  * </pre>
  */
 public final class TaggerBenchmark {
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
     public static void main(String[] args) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<List<Token>> comments = new ArrayList<>();
@@ -33,25 +30,10 @@ public final class TaggerBenchmark {
         SpanTagger tagger = SpanTagger.standard();
         System.out.printf("%d comments, mean %.1f tokens; process CPU time per comment, best of 7%n", comments.size(),
                 comments.stream().mapToInt(List::size).average().orElse(0));
-        time("one comment per call", comments.size(), () -> comments.forEach(c -> tagger.probabilities(List.of(c))));
-        time("64 comments per call", comments.size(), () -> {
+        ScoringBenchmark.time("one comment per call", comments.size(), () -> comments.forEach(c -> tagger.probabilities(List.of(c))));
+        ScoringBenchmark.time("64 comments per call", comments.size(), () -> {
             for (int from = 0; from < comments.size(); from += 64)
                 tagger.probabilities(comments.subList(from, Math.min(comments.size(), from + 64)));
         });
-    }
-
-    private static void time(String name, int n, Runnable pass) {
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < 7; i++) {
-            long start = OS.getProcessCpuTime(), used;
-            int passes = 0;
-            do {
-                pass.run();
-                passes++;
-                used = OS.getProcessCpuTime() - start;
-            } while (used < 300_000_000L);
-            best = Math.min(best, (double) used / passes);
-        }
-        System.out.printf("%-24s %9.1f us%n", name, best / 1e3 / n);
     }
 }

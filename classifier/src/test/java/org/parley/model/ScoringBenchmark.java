@@ -88,8 +88,11 @@ public final class ScoringBenchmark {
         });
     }
 
-    /** Best of 7 windows; a window repeats the pass for at least 0.3 s of CPU (the OS counts in ticks). */
-    private static void time(String name, int n, Runnable pass) {
+    /**
+     * Prints process CPU time per item of {@code pass} over {@code n} items: best of 7 windows, a window
+     * repeating the pass for at least 0.3 s of CPU (the OS counts in ticks). Also TaggerBenchmark's.
+     */
+    public static void time(String name, int n, Runnable pass) {
         double best = Double.MAX_VALUE;
         for (int i = 0; i < 7; i++) {
             long start = OS.getProcessCpuTime(), used;
