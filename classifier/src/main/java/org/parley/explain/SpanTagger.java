@@ -117,7 +117,7 @@ public final class SpanTagger {
         // gives a comment the same spans alone (POST /v1/score) as in any batch.
         float[][] tagged = new float[windows.size()][];
         for (int w = 0; w < windows.size(); w++)
-            tagged[w] = tag(windows.get(w), windowRates == null ? null : windowRates.get(w), Integer.MAX_VALUE);
+            tagged[w] = tag(windows.get(w), windowRates == null ? null : windowRates.get(w));
         float[][] out = new float[tokens.size()][];
         int w = 0;
         for (int i = 0; i < tokens.size(); i++) {
@@ -128,8 +128,8 @@ public final class SpanTagger {
         return out;
     }
 
-    /** One window's probabilities, as if padded to {@code paddedTo} tokens. */
-    private float[] tag(List<Token> window, float[] rates, int paddedTo) {
+    /** One window's probabilities, padding after it as above. */
+    private float[] tag(List<Token> window, float[] rates) {
         int n = window.size();
         int[] ids = new int[n];
         float[] features = new float[n * TokenFeatures.COUNT];
@@ -141,7 +141,7 @@ public final class SpanTagger {
             TokenFeatures.of(token, rate, ids[t] == UNKNOWN, f);
             System.arraycopy(f, 0, features, t * TokenFeatures.COUNT, f.length);
         }
-        return forward.forward(ids, features, paddedTo);
+        return forward.forward(ids, features);
     }
 
     record Encoded(INDArray ids, INDArray features, INDArray labels, INDArray labelMask) {}

@@ -96,17 +96,16 @@ final class TaggerForward {
     }
 
     /**
-     * One comment's probabilities, as DL4J gives them when the comment is padded (id PAD, zero
-     * features, no mask) to {@code paddedTo} tokens; paddedTo at most ids.length: unpadded.
-     * Only the padding within reach of the comment's tokens is computed: past it, the answer is
-     * the same whatever the padded length.
+     * One comment's probabilities, as DL4J gives them when padding (id PAD, zero features, no
+     * mask) follows the comment past the convolutions' reach. Only that reach is computed: longer
+     * padding gives the same answer.
      *
      * @param ids      per token, its row of the embedding
      * @param features per token, its {@link TokenFeatures} ([t * COUNT + k])
      */
-    float[] forward(int[] ids, float[] features, int paddedTo) {
+    float[] forward(int[] ids, float[] features) {
         int n = ids.length, f = TokenFeatures.COUNT;
-        int len = Math.max(n, Math.min(paddedTo, n + conv1.right() + conv2.right()));
+        int len = n + conv1.right() + conv2.right();
         float[] in = new float[len * inputs];
         for (int t = 0; t < len; t++) System.arraycopy(embed, (t < n ? ids[t] : SpanTagger.PAD) * dim, in, t * inputs, dim);
         for (int t = 0; t < n; t++) System.arraycopy(features, t * f, in, t * inputs + dim, f);
