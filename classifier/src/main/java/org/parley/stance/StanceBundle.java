@@ -68,7 +68,7 @@ public final class StanceBundle {
             PairModel target = part(file, bundle, "target", pipeline);
             PairModel reply = part(file, bundle, "reply", pipeline);
             bundle.require(file, List.of(PROVENANCE));
-            return new StanceModel(target, reply, JSON.readTree(bundle.get(PROVENANCE)));
+            return new StanceModel(target, reply, JSON.readTree(bundle.get(PROVENANCE)), bundle.checksum());
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -18,16 +18,22 @@ public final class StanceModel {
     private final PairModel target;
     private final PairModel reply;
     private final JsonNode provenance;
+    private final String checksum;
 
-    StanceModel(PairModel target, PairModel reply, JsonNode provenance) {
+    /** @param checksum SHA-256 of the bundle file it was loaded from; null for one not yet saved */
+    StanceModel(PairModel target, PairModel reply, JsonNode provenance, String checksum) {
         this.target = target;
         this.reply = reply;
         this.provenance = provenance;
+        this.checksum = checksum;
         if (target.classes() != Stance.COUNT) throw new IllegalArgumentException("target model has " + target.classes() + " outputs, expected " + Stance.COUNT);
         if (reply.classes() != ReplyStance.COUNT) throw new IllegalArgumentException("reply model has " + reply.classes() + " outputs, expected " + ReplyStance.COUNT);
     }
 
     public JsonNode provenance() { return provenance; }
+
+    /** SHA-256 of the bundle file it was loaded from; null for a model not yet saved. */
+    public String checksum() { return checksum; }
 
     public String name() { return provenance.path("name").asText("unknown"); }
 

@@ -63,7 +63,7 @@ public final class StanceTrainer {
         provenance.putPOJO("targetDevMacroF1ByEpoch", target.devScoreByEpoch());
         provenance.put("replyBestEpoch", reply.bestEpoch());
         provenance.putPOJO("replyDevMacroF1ByEpoch", reply.devScoreByEpoch());
-        StanceModel model = new StanceModel(target.model(), reply.model(), provenance);
+        StanceModel model = new StanceModel(target.model(), reply.model(), provenance, null);
         ObjectNode metrics = evaluate(model, data);
         provenance.set("devMetrics", metrics);
         return new Result(model, metrics);

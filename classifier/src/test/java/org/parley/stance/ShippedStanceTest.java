@@ -25,6 +25,12 @@ class ShippedStanceTest {
         model = StanceBundle.load(shipped, TextPipeline.standard());
     }
 
+    /** The served stanceModel.checksum comes from here: the SHA-256 of the file, read once at load. */
+    @Test
+    void checksumIsTheBundleFilesSha256() throws java.io.IOException {
+        assertEquals(org.parley.model.BundleFile.sha256(Files.readAllBytes(StanceBundle.shipped())), model.checksum());
+    }
+
     /** Issue #4: on the BBC Syria thread, these comments must come out AGAINST military action. */
     @Test
     void seedCommentsAgainstBombingAreAgainstMilitaryAction() {

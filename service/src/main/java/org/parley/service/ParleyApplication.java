@@ -23,8 +23,6 @@ import org.parley.explain.SpanExplainer;
 import org.parley.explain.SpanLexicon;
 import org.parley.explain.SpanTagger;
 import org.parley.explain.TaggedExplainer;
-import org.parley.model.BundleException;
-import org.parley.model.BundleFile;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
 import org.parley.service.api.ScoreResponse.ModelInfo;
@@ -71,8 +69,6 @@ import org.parley.text.TextPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -178,13 +174,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     /** The checksum is the SHA-256 of the bundle file, so two deployments can tell they serve the same one. */
     static ServedStance loadStance(Path bundlePath) {
         StanceModel model = StanceBundle.load(bundlePath, TextPipeline.standard());
-        String checksum;
-        try {
-            checksum = BundleFile.sha256(Files.readAllBytes(bundlePath));
-        } catch (IOException e) {
-            throw new BundleException(bundlePath, "cannot be read: " + e.getMessage(), e);
-        }
-        return new ServedStance(model, new ModelInfo(model.name(), model.version(), checksum));
+        return new ServedStance(model, new ModelInfo(model.name(), model.version(), model.checksum()));
     }
 
     /**
