@@ -18,15 +18,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 class ToxicityModelTest {
+    /** A tiny bundle's graph, given random wide weights (tiny bundles start with a zero wide part, which no test could fail on). */
+    private static ComputationGraph withWideWeights(ModelBundle bundle, long seed) {
+        ComputationGraph served = bundle.network();
+        Nd4j.getRandom().setSeed(seed);
+        served.getLayer(ToxicityNetwork.WIDE).setParam("W", Nd4j.randn(served.getLayer(ToxicityNetwork.WIDE).getParam("W").shape()));
+        return served;
+    }
+
     @Test
     void theSparseWidePathScoresExactlyLikeTheServedGraph() {
         ModelBundle bundle = TinyBundles.create();
-        ComputationGraph served = bundle.network();
-        Nd4j.getRandom().setSeed(11);
-        // Tiny bundles start with a zero wide part; give it weights so the test can fail.
-        served.getLayer(ToxicityNetwork.WIDE).setParam("W", Nd4j.randn(served.getLayer(ToxicityNetwork.WIDE).getParam("W").shape()));
-        TextPipeline pipeline = TextPipeline.standard();
-        ToxicityModel model = new ToxicityModel(served, bundle.features(), Map.of(), pipeline, 2, "t");
+        ComputationGraph served = withWideWeights(bundle, 11);
+        ToxicityModel model = new ToxicityModel(served, bundle.features(), Map.of(), TextPipeline.standard(), 2, "t");
 
         List<String> texts = List.of("you are an idiot", "nice day", "", "a much longer comment about a nice day, you idiot");
         List<TextFeatures> f = texts.stream().map(model::ids).toList();
@@ -40,11 +44,8 @@ class ToxicityModelTest {
     @Test
     void variantsScoreAsTheirStrings() {
         ModelBundle bundle = TinyBundles.create();
-        ComputationGraph served = bundle.network();
-        Nd4j.getRandom().setSeed(12);
-        served.getLayer(ToxicityNetwork.WIDE).setParam("W", Nd4j.randn(served.getLayer(ToxicityNetwork.WIDE).getParam("W").shape()));
         TextPipeline pipeline = TextPipeline.standard();
-        ToxicityModel model = new ToxicityModel(served, bundle.features(), Map.of(), pipeline, 1, "t");
+        ToxicityModel model = new ToxicityModel(withWideWeights(bundle, 12), bundle.features(), Map.of(), pipeline, 1, "t");
 
         List<Variants> variants = new ArrayList<>();
         for (String text : List.of("you are an idiot, an IDIOT", "idiot", "F U C K you moron!!", "nice day. Σίσυφος"))
