@@ -8,6 +8,9 @@ import org.parley.model.Bundles;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
 import org.parley.text.TextPipeline;
+import org.parley.text.Token;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,7 +40,8 @@ import java.util.zip.GZIPInputStream;
                 "Learns the word lexicon on tsd_train minus a fixed tuning sample, tunes the thresholds on that sample,",
                 "reports F1 on tsd_trial (the dev split). Prints one JSON object: thresholds, tuning and dev F1,",
                 "dev F1 of occlusion alone and of the lexicon alone, and (\"tagger\", \"taggerUnion\") the span",
-                "tagger alone and in union with the explainer, each tuned on the same sample."})
+                "tagger alone and in union with the explainer, each tuned on the same sample, and (\"stacker\") the",
+                "span stacker fitted on that sample: the service's spans."})
 public final class SpanEvaluation implements Callable<Integer> {
     private static final Attribute ATTRIBUTE = Attribute.TOXICITY;
 
@@ -60,6 +64,10 @@ public final class SpanEvaluation implements Callable<Integer> {
     @Option(names = "--tagger", paramLabel = "FILE",
             description = "span tagger to report (scripts/train-spans; default: the shipped one, if any)")
     Path tagger;
+
+    @Option(names = "--write-stacker", paramLabel = "FILE",
+            description = "write the span stacker fitted on the tuning sample here (the shipped one: classifier/src/main/resources/org/parley/explain/span-stacker.json)")
+    Path writeStacker;
 
     @Option(names = "--words", paramLabel = "FILE", hidden = true,
             description = "cache of the explainer's words: read when it exists, else written (compare taggers without re-occluding)")
@@ -114,15 +122,56 @@ public final class SpanEvaluation implements Callable<Integer> {
                 bundle.name(), bundle.checksum(), ATTRIBUTE, lexicon.size(),
                 both.threshold, both.lexiconThreshold, both.fallbackMix, both.fillGaps, tune.size(), both.f1, dev.size(),
                 meanF1(dev, devWords, both), meanF1(dev, devWords, occlusion), meanF1(dev, devWords, words),
-                taggerRows(lexicon, tune, tuneWords, dev, devWords));
+                taggerRows(bundle, lexicon, tune, tuneWords, dev, devWords));
         return 0;
     }
 
-    /** The span tagger's rows, or nothing when there is no tagger to report. */
-    private String taggerRows(SpanLexicon lexicon, List<Post> tune, List<List<SpanExplainer.Word>> tuneWords,
+    /**
+     * The span tagger's rows and the stacker's (fitted on the tuning posts; written when asked), or
+     * nothing when there is no tagger to report.
+     */
+    private String taggerRows(ModelBundle bundle, SpanLexicon lexicon, List<Post> tune, List<List<SpanExplainer.Word>> tuneWords,
                               List<Post> dev, List<List<SpanExplainer.Word>> devWords) throws IOException {
-        SpanTagger t = tagger != null ? SpanTagger.read(tagger, lexicon) : SpanTagger.standard();
-        return t == null ? "" : SpanTaggerRows.report(t, tune, tuneWords, dev, devWords);
+        SpanTagger t = tagger != null ? SpanTagger.read(tagger, lexicon) : SpanTagger.standard(lexicon);
+        if (t == null) return "";
+        TextPipeline pipeline = TextPipeline.standard();
+        List<List<Token>> tuneTokens = tune.stream().map(p -> pipeline.tokenize(p.text())).toList();
+        List<List<Token>> devTokens = dev.stream().map(p -> pipeline.tokenize(p.text())).toList();
+        float[][] tuneP = t.probabilities(tuneTokens), devP = t.probabilities(devTokens);
+        String rows = SpanTaggerRows.report(tune, tuneTokens, tuneP, tuneWords, dev, devTokens, devP, devWords);
+
+        List<SpanStacker.Post> tuneStack = stackerPosts(tune, tuneTokens, tuneP, tuneWords);
+        List<SpanStacker.Post> devStack = stackerPosts(dev, devTokens, devP, devWords);
+        SpanStacker stacker = SpanStacker.fit(tuneStack);
+        double tuneF1 = stacker.meanF1(tuneStack), devF1 = stacker.meanF1(devStack);
+        if (writeStacker != null) {
+            ObjectNode provenance = new ObjectMapper().createObjectNode()
+                    .put("fittedOn", String.format(Locale.ROOT, "SemEval-2021 Task 5 tsd_train: the %d-post tuning sample (seed %d)", tune.size(), seed))
+                    .put("labels", "a word token is marked when most of its characters are in a gold span")
+                    .put("toxicityModel", bundle.name() + " " + bundle.version() + " (" + bundle.checksum() + ")")
+                    .put("tagger", tagger != null ? tagger.toString() : SpanTagger.RESOURCE)
+                    .put("lexiconWords", lexicon.size())
+                    .put("tuneF1", round(tuneF1))
+                    .put("devPosts", dev.size())
+                    .put("devF1", round(devF1))
+                    .put("command", "scripts/evaluate-spans --write-stacker FILE");
+            stacker.withProvenance(provenance).write(writeStacker);
+        }
+        return rows + String.format(Locale.ROOT,
+                ", \"stacker\": {\"threshold\": %.2f, \"fillGaps\": %s, \"fallback\": %s, \"tuneF1\": %.4f, \"devF1\": %.4f}",
+                stacker.threshold(), stacker.fillGaps(), SpanTaggerTrainer.json(stacker.fallback()), tuneF1, devF1);
+    }
+
+    private static double round(double f1) {
+        return Math.round(f1 * 10000) / 10000.0;
+    }
+
+    private static List<SpanStacker.Post> stackerPosts(List<Post> posts, List<List<Token>> tokens, float[][] p,
+                                                       List<List<SpanExplainer.Word>> words) {
+        List<SpanStacker.Post> out = new ArrayList<>(posts.size());
+        for (int i = 0; i < posts.size(); i++)
+            out.add(new SpanStacker.Post(posts.get(i).text(), tokens.get(i), p[i], words.get(i), posts.get(i).gold()));
+        return out;
     }
 
     private static void dump(Path file, List<Post> tune, List<List<SpanExplainer.Word>> tuneWords,

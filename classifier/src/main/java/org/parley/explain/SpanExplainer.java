@@ -75,7 +75,15 @@ public final class SpanExplainer {
      * @param probabilities the already known probability of {@code attributes.get(i)} for {@code texts.get(i)}
      */
     public List<List<Span>> explain(List<String> texts, List<Attribute> attributes, float[] probabilities) {
-        List<List<Word>> weighted = weigh(texts, attributes, probabilities);
+        return select(weigh(texts, attributes, probabilities));
+    }
+
+    /** As above, for texts already tokenised by this explainer's pipeline. */
+    List<List<Span>> explain(List<String> texts, List<List<Token>> tokens, List<Attribute> attributes, float[] probabilities) {
+        return select(weigh(texts, tokens, attributes, probabilities));
+    }
+
+    private List<List<Span>> select(List<List<Word>> weighted) {
         List<List<Span>> out = new ArrayList<>(weighted.size());
         for (List<Word> words : weighted) out.add(select(words, threshold, lexiconThreshold, fallbackMix));
         return out;
@@ -101,8 +109,15 @@ public final class SpanExplainer {
 
     /** Every word with its weight and rate, before the thresholds (what they are tuned on). */
     List<List<Word>> weigh(List<String> texts, List<Attribute> attributes, float[] probabilities) {
+        List<List<Token>> tokens = new ArrayList<>(texts.size());
+        for (String text : texts) tokens.add(pipeline.tokenize(text));
+        return weigh(texts, tokens, attributes, probabilities);
+    }
+
+    /** As above, for texts already tokenised by this explainer's pipeline. */
+    List<List<Word>> weigh(List<String> texts, List<List<Token>> tokens, List<Attribute> attributes, float[] probabilities) {
         List<Occlusion> occlusions = new ArrayList<>(texts.size());
-        for (String text : texts) occlusions.add(occlude(text));
+        for (int i = 0; i < texts.size(); i++) occlusions.add(occlude(texts.get(i), tokens.get(i)));
         float[][] scores = scorer.scoreVariants(occlusions.stream().map(Occlusion::variants).toList());
         List<List<Word>> out = new ArrayList<>(texts.size());
         int row = 0;
@@ -122,10 +137,10 @@ public final class SpanExplainer {
         return out;
     }
 
-    private Occlusion occlude(String text) {
+    private Occlusion occlude(String text, List<Token> tokens) {
         // Group occurrences by normalised form, so "idiot ... IDIOT" is one word taken out twice.
         Map<String, List<Token>> words = new LinkedHashMap<>();
-        for (Token t : pipeline.tokenize(text)) {
+        for (Token t : tokens) {
             if (!isWord(t)) continue;
             words.computeIfAbsent(t.text(), k -> new ArrayList<>()).add(t);
         }

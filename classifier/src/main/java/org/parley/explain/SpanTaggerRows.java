@@ -1,6 +1,5 @@
 package org.parley.explain;
 
-import org.parley.text.TextPipeline;
 import org.parley.text.Token;
 
 import java.util.ArrayList;
@@ -25,12 +24,8 @@ final class SpanTaggerRows {
     }
 
     /** A JSON fragment (leading comma) with the tagger rows. */
-    static String report(SpanTagger tagger, List<SpanEvaluation.Post> tune, List<List<SpanExplainer.Word>> tuneWords,
-                         List<SpanEvaluation.Post> dev, List<List<SpanExplainer.Word>> devWords) {
-        TextPipeline pipeline = TextPipeline.standard();
-        List<List<Token>> tuneTokens = tune.stream().map(p -> pipeline.tokenize(p.text())).toList();
-        List<List<Token>> devTokens = dev.stream().map(p -> pipeline.tokenize(p.text())).toList();
-        float[][] tuneP = tagger.probabilities(tuneTokens), devP = tagger.probabilities(devTokens);
+    static String report(List<SpanEvaluation.Post> tune, List<List<Token>> tuneTokens, float[][] tuneP, List<List<SpanExplainer.Word>> tuneWords,
+                         List<SpanEvaluation.Post> dev, List<List<Token>> devTokens, float[][] devP, List<List<SpanExplainer.Word>> devWords) {
 
         SpanTaggerTrainer.Tuned alone = SpanTaggerTrainer.tune(tune, tuneTokens, tuneP);
         Union union = bestUnion(tune, tuneTokens, tuneP, tuneWords);

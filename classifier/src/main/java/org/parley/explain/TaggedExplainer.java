@@ -9,27 +9,41 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The spans a service shows: the span tagger's words ({@link SpanCombination}), with the
- * occlusion-and-lexicon explainer's added when the combination is a union; the explainer alone when
- * there is no tagger. The tagger was trained on untyped toxic spans, so it tags the same words
- * whichever attribute is on top. Without the union the explainer's occlusion pass is skipped.
+ * The spans a service shows. With a {@link SpanStacker} (the default): every word's span-tagger
+ * probability, occlusion weight and lexicon rate, combined by the stacker. Without one: the
+ * tagger's words ({@link SpanCombination}), with the occlusion-and-lexicon explainer's added when
+ * the combination is a union; the explainer alone when there is no tagger either. The tagger was
+ * trained on untyped toxic spans, so it tags the same words whichever attribute is on top; the
+ * occlusion weights are the top attribute's. Each comment is tokenised once for all of them.
  */
 public final class TaggedExplainer {
     private final SpanExplainer explainer;
     private final SpanTagger tagger;
     private final SpanCombination combination;
+    private final SpanStacker stacker;
     private final TextPipeline pipeline;
 
-    /** @param tagger null for the explainer alone */
-    public TaggedExplainer(SpanExplainer explainer, SpanTagger tagger, SpanCombination combination, TextPipeline pipeline) {
+    private TaggedExplainer(SpanExplainer explainer, SpanTagger tagger, SpanCombination combination, SpanStacker stacker,
+                            TextPipeline pipeline) {
         this.explainer = explainer;
         this.tagger = tagger;
         this.combination = combination;
+        this.stacker = stacker;
         this.pipeline = pipeline;
     }
 
+    /** The tagger's words by its own threshold, with the explainer's in a union. */
+    public TaggedExplainer(SpanExplainer explainer, SpanTagger tagger, SpanCombination combination, TextPipeline pipeline) {
+        this(explainer, tagger, combination, null, pipeline);
+    }
+
+    /** The stacker's words; the explainer supplies occlusion weights and lexicon rates, its own thresholds unused. */
+    public static TaggedExplainer stacked(SpanExplainer explainer, SpanTagger tagger, SpanStacker stacker, TextPipeline pipeline) {
+        return new TaggedExplainer(explainer, tagger, null, stacker, pipeline);
+    }
+
     public static TaggedExplainer explainerOnly(SpanExplainer explainer) {
-        return new TaggedExplainer(explainer, null, null, null);
+        return new TaggedExplainer(explainer, null, null, null, null);
     }
 
     public double threshold() {
@@ -40,9 +54,14 @@ public final class TaggedExplainer {
         return explainer.lexiconThreshold();
     }
 
-    /** The tagger's settings; null when the explainer works alone. */
+    /** The tagger's settings; null when the explainer works alone or a stacker decides. */
     public SpanCombination combination() {
         return tagger == null ? null : combination;
+    }
+
+    /** The stacker that decides; null when thresholds do. */
+    public SpanStacker stacker() {
+        return stacker;
     }
 
     /** As {@link SpanExplainer#explain(List, List, float[])}. */
@@ -51,9 +70,14 @@ public final class TaggedExplainer {
         List<List<Token>> tokens = new ArrayList<>(texts.size());
         for (String t : texts) tokens.add(pipeline.tokenize(t));
         float[][] p = tagger.probabilities(tokens);
-        List<List<Span>> explained = combination.union()
-                ? explainer.explain(texts, attributes, probabilities) : Collections.nCopies(texts.size(), List.of());
         List<List<Span>> out = new ArrayList<>(texts.size());
+        if (stacker != null) {
+            List<List<SpanExplainer.Word>> words = explainer.weigh(texts, tokens, attributes, probabilities);
+            for (int i = 0; i < texts.size(); i++) out.add(stacker.select(tokens.get(i), p[i], words.get(i)));
+            return out;
+        }
+        List<List<Span>> explained = combination.union()
+                ? explainer.explain(texts, tokens, attributes, probabilities) : Collections.nCopies(texts.size(), List.of());
         for (int i = 0; i < texts.size(); i++) out.add(combination.select(tokens.get(i), p[i], explained.get(i)));
         return out;
     }

@@ -19,6 +19,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.parley.explain.SpanCombination;
+import org.parley.explain.SpanStacker;
 import org.parley.explain.SpanExplainer;
 import org.parley.explain.SpanLexicon;
 import org.parley.explain.SpanTagger;
@@ -165,8 +166,11 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // With the tagger, its fallback word replaces the explainer's.
         SpanExplainer explainer = new SpanExplainer(model, TextPipeline.standard(), spans.threshold, lexicon,
                 spans.lexiconThreshold, tagger == null ? spans.fallbackMix : Double.NaN);
-        TaggedExplainer spanner = tagger == null ? TaggedExplainer.explainerOnly(explainer) : new TaggedExplainer(explainer, tagger,
-                new SpanCombination(spans.taggerThreshold, spans.taggerUnion, spans.taggerFallback, false), TextPipeline.standard());
+        SpanStacker stacker = tagger != null && spans.stacker ? SpanStacker.standard() : null;
+        TaggedExplainer spanner = tagger == null ? TaggedExplainer.explainerOnly(explainer)
+                : stacker != null ? TaggedExplainer.stacked(explainer, tagger, stacker, TextPipeline.standard())
+                : new TaggedExplainer(explainer, tagger,
+                        new SpanCombination(spans.taggerThreshold, spans.taggerUnion, spans.taggerFallback, false), TextPipeline.standard());
         return new ServedModel(model, spanner,
                 new ModelInfo(bundle.name(), bundle.version(), bundle.checksum()));
     }

@@ -110,6 +110,14 @@ public class ParleyConfiguration extends Configuration {
         @JsonProperty
         public boolean tagger = true;
 
+        /**
+         * Decide with the span stacker shipped in the classifier jar (SpanStacker: the tagger, occlusion
+         * and lexicon combined by a regression fitted by scripts/evaluate-spans; dev F1 0.681). False: the
+         * thresholds below (0.662). Needs tagger: true; the thresholds below are then unused.
+         */
+        @JsonProperty
+        public boolean stacker = true;
+
         /** A word is a span when the tagger gives it at least this probability. */
         @DecimalMin("0")
         @DecimalMax("1")

@@ -82,22 +82,30 @@ class ParleyApplicationTest {
 
         JsonNode served = target(app("/v1/admin/model")).queryParam("key", ADMIN).request().get(JsonNode.class);
         assertEquals(served.at("/model/checksum").asText(), body.at("/model/checksum").asText());
+        assertEquals(org.parley.explain.SpanStacker.standard().threshold(), served.get("spanStackerThreshold").asDouble());
         assertEquals(64, body.at("/model/checksum").asText().length());
     }
 
     @Test
-    void theShippedSpanTaggerIsServedAsConfiguredAndCanBeTurnedOff() {
+    void theShippedSpanStackerIsServedByDefaultAndTheThresholdsAndTheExplainerAloneOnRequest() {
         ParleyConfiguration.Spans spans = new ParleyConfiguration.Spans();
         var served = ParleyApplication.load(SHIPPED, spans, org.parley.explain.SpanLexicon.standard());
-        assertEquals(new org.parley.explain.SpanCombination(0.45, true, 0.0, false), served.explainer().combination());
+        assertNotNull(served.explainer().stacker());
+        assertNull(served.explainer().combination());
         String text = "You are a stupid idiot, shut up.";
         List<String> words = new ArrayList<>();
         for (var s : served.explainer().explain(List.of(text), List.of(org.parley.label.Attribute.TOXICITY), new float[] {0.99f}).get(0))
             words.add(text.substring(s.begin(), s.end()));
         assertTrue(words.containsAll(List.of("stupid", "idiot")), words.toString());
         assertFalse(words.contains(","), "never punctuation: " + words);
+        spans.stacker = false;
+        var thresholds = ParleyApplication.load(SHIPPED, spans, org.parley.explain.SpanLexicon.standard()).explainer();
+        assertNull(thresholds.stacker());
+        assertEquals(new org.parley.explain.SpanCombination(0.45, true, 0.0, false), thresholds.combination());
         spans.tagger = false;
-        assertNull(ParleyApplication.load(SHIPPED, spans, org.parley.explain.SpanLexicon.standard()).explainer().combination());
+        var alone = ParleyApplication.load(SHIPPED, spans, org.parley.explain.SpanLexicon.standard()).explainer();
+        assertNull(alone.combination());
+        assertNull(alone.stacker());
     }
 
     @Test

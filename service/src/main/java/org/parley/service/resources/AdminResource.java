@@ -27,14 +27,18 @@ public final class AdminResource {
         this.scorer = scorer;
     }
 
-    public record Served(ModelInfo model, double spanThreshold, double spanLexiconThreshold, List<String> policy, String otherwise) {}
+    /** @param spanStackerThreshold the span stacker's threshold when it decides the spans (then the two before are unused), else null */
+    public record Served(ModelInfo model, double spanThreshold, double spanLexiconThreshold, Double spanStackerThreshold,
+                         List<String> policy, String otherwise) {}
 
     @GET
     @Path("/model")
     @Timed(name = "admin-model")
     public Served model() {
         var m = models.current();
+        var stacker = m.explainer().stacker();
         return new Served(m.info(), m.explainer().threshold(), m.explainer().lexiconThreshold(),
+                stacker == null ? null : stacker.threshold(),
                 scorer.policy().bands().stream().map(Band::toString).toList(), scorer.policy().otherwise().name());
     }
 }
