@@ -9,7 +9,7 @@ import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
 import org.parley.text.TextPipeline;
 import org.parley.text.Token;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.parley.train.Provenance;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -145,7 +145,7 @@ public final class SpanEvaluation implements Callable<Integer> {
         SpanStacker stacker = SpanStacker.fit(tuneStack);
         double tuneF1 = stacker.meanF1(tuneStack), devF1 = stacker.meanF1(devStack);
         if (writeStacker != null) {
-            ObjectNode provenance = new ObjectMapper().createObjectNode()
+            ObjectNode provenance = Provenance.create("parley-span-stacker", bundle.version())
                     .put("fittedOn", String.format(Locale.ROOT, "SemEval-2021 Task 5 tsd_train: the %d-post tuning sample (seed %d)", tune.size(), seed))
                     .put("labels", "a word token is marked when most of its characters are in a gold span")
                     .put("toxicityModel", bundle.name() + " " + bundle.version() + " (" + bundle.checksum() + ")")
