@@ -62,7 +62,16 @@ public final class StanceEvaluator {
 
     /** The stance models as predictors. */
     public static PairPredictor targetPredictor(StanceModel model) {
-        return (texts, contexts) -> argmax(model.targetModel().predict(texts, contexts));
+        return (texts, contexts) -> argmax(model.targetProbabilities(texts, contexts));
+    }
+
+    /** The target model's two parts on their own, where it has a wide part (none otherwise): what the blend adds. */
+    public static Map<String, PairPredictor> targetParts(StanceModel model) {
+        if (model.wide() == null) return Map.of();
+        Map<String, PairPredictor> parts = new LinkedHashMap<>();
+        parts.put("network", (texts, contexts) -> argmax(model.targetModel().predict(texts, contexts)));
+        parts.put("wide", (texts, contexts) -> argmax(model.wide().predict(texts, contexts)));
+        return parts;
     }
 
     public static PairPredictor replyPredictor(StanceModel model) {
