@@ -90,6 +90,9 @@ public final class TrainStanceCommand implements Callable<Integer> {
     @Option(names = "--wide-weight", description = "share of the wide part in the averaged probabilities (default: ${DEFAULT-VALUE})")
     double wideWeight = WideStance.Config.defaults().weight();
 
+    @Option(names = "--wide-stacked", description = "stack the wide part into the network (its logits an input, added to the output) instead of averaging")
+    boolean wideStacked;
+
     @Option(names = "--wide-min-target-rows", description = "fewest training rows for a target to get its own n-gram weights (default: ${DEFAULT-VALUE})")
     int wideMinTargetRows = WideStance.Config.defaults().minTargetRows();
 
@@ -112,7 +115,7 @@ public final class TrainStanceCommand implements Callable<Integer> {
                 PairNetworkConfig.defaults().l2(), seed);
         StanceTrainer.Options options = new StanceTrainer.Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
                 net, net, epochs, patience, batchSize, replyEpochs, replyBatchSize, seed, repeat, noWide ? null
-                : new WideStance.Config(WideStance.Config.defaults().bits(), WideStance.Config.defaults().conjoinedBits(), wideMinTargetRows, wideC, wideWeight));
+                : new WideStance.Config(WideStance.Config.defaults().bits(), WideStance.Config.defaults().conjoinedBits(), wideMinTargetRows, wideC, wideWeight, wideStacked));
 
         ObjectNode provenance = Provenance.create(name, java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmm")
                 .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));

@@ -37,7 +37,7 @@ public final class StanceBundle {
     public static final String FORMAT = "parley-stance-bundle";
     /**
      * 2: networks as {@link NetworkCodec} writes them (version 1's network.zip entries still load);
-     * 3: may hold the target model's wide part.
+     * 3: may hold the target model's wide part, blended with the target network or read by it (stacked).
      */
     public static final int VERSION = 3;
     private static final BundleFile.Kind KIND = new BundleFile.Kind("stance bundle", FORMAT, 1, VERSION);
@@ -61,7 +61,8 @@ public final class StanceBundle {
     public static void save(StanceModel model, Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         put(entries, "target", model.targetModel());
-        if (model.wide() != null) putWide(entries, model.wide());
+        WideStance wide = model.wide() != null ? model.wide() : model.targetModel().wide();
+        if (wide != null) putWide(entries, wide);
         put(entries, "reply", model.replyModel());
         entries.put(PROVENANCE, JSON.writeValueAsBytes(model.provenance()));
         BundleFile.write(file, KIND, entries);
@@ -117,10 +118,12 @@ public final class StanceBundle {
     public static StanceModel load(Path file, TextPipeline pipeline) {
         BundleFile bundle = BundleFile.read(file, KIND);
         try {
-            PairModel target = part(file, bundle, "target", pipeline);
-            PairModel reply = part(file, bundle, "reply", pipeline);
+            WideStance wide = wide(file, bundle);
+            PairModel target = part(file, bundle, "target", pipeline, wide);
+            PairModel reply = part(file, bundle, "reply", pipeline, null);
             bundle.require(file, List.of(PROVENANCE));
-            return new StanceModel(target, wide(file, bundle), reply, JSON.readTree(bundle.get(PROVENANCE)), bundle.checksum());
+            // A stacked network carries the wide part; otherwise the model blends their probabilities.
+            return new StanceModel(target, target.wide() != null ? null : wide, reply, JSON.readTree(bundle.get(PROVENANCE)), bundle.checksum());
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -128,7 +131,7 @@ public final class StanceBundle {
         }
     }
 
-    private static PairModel part(Path file, BundleFile bundle, String part, TextPipeline pipeline) throws IOException {
+    private static PairModel part(Path file, BundleFile bundle, String part, TextPipeline pipeline, WideStance wide) throws IOException {
         Map<String, byte[]> entries = bundle.entries();
         bundle.require(file, NetworkCodec.names(entries, part + "/"));
         bundle.require(file, List.of(part + "/features.json", part + "/vocabulary.txt"));
@@ -136,6 +139,7 @@ public final class StanceBundle {
         Vocabulary vocabulary = Vocabulary.read(new BufferedReader(new InputStreamReader(
                 new ByteArrayInputStream(entries.get(part + "/vocabulary.txt")), StandardCharsets.UTF_8)));
         ComputationGraph network = NetworkCodec.read(entries, part + "/");
-        return new PairModel(network, new PairEncoder(config, vocabulary), pipeline);
+        if (PairModel.stacked(network) && wide == null) throw new BundleException(file, part + " network reads wide logits but there is no " + WIDE);
+        return new PairModel(network, new PairEncoder(config, vocabulary), pipeline, PairModel.stacked(network) ? wide : null);
     }
 }

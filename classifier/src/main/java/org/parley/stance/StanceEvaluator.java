@@ -65,12 +65,16 @@ public final class StanceEvaluator {
         return (texts, contexts) -> argmax(model.targetProbabilities(texts, contexts));
     }
 
-    /** The target model's two parts on their own, where it has a wide part (none otherwise): what the blend adds. */
+    /**
+     * The target model's parts on their own, where it has a wide part (none otherwise): the network
+     * and the wide part of a blend, the wide part of a stacked network (which cannot run without it).
+     */
     public static Map<String, PairPredictor> targetParts(StanceModel model) {
-        if (model.wide() == null) return Map.of();
+        WideStance wide = model.wide() != null ? model.wide() : model.targetModel().wide();
+        if (wide == null) return Map.of();
         Map<String, PairPredictor> parts = new LinkedHashMap<>();
-        parts.put("network", (texts, contexts) -> argmax(model.targetModel().predict(texts, contexts)));
-        parts.put("wide", (texts, contexts) -> argmax(model.wide().predict(texts, contexts)));
+        if (model.wide() != null) parts.put("network", (texts, contexts) -> argmax(model.targetModel().predict(texts, contexts)));
+        parts.put("wide", (texts, contexts) -> argmax(wide.predict(texts, contexts)));
         return parts;
     }
 

@@ -50,17 +50,19 @@ public final class StanceTrainer {
         List<Pair> train = new ArrayList<>();
         for (StanceExample e : data.train())
             for (int k = 0; k < options.repeat().getOrDefault(e.source(), 1); k++) train.add(pair(e));
+        // Blended: the wide part is fitted on its own and its probabilities averaged with the network's.
+        // Stacked: the network is trained on its out-of-fold logits and carries it.
+        WideStance.Config wc = options.wide();
+        long start = System.nanoTime();
+        WideStance.Stacked stacked = wc == null ? null
+                : WideStance.stack(train, org.parley.label.Stance.COUNT, wc, options.seed(), wc.stacked() ? 3 : 0);
+        if (stacked != null) log.printf("wide part: %d conjoined targets %s, trained in %d s%n", stacked.full().conjoinedTargets().size(),
+                stacked.full().conjoinedTargets(), (System.nanoTime() - start) / 1_000_000_000L);
         PairTrainer.Result target = new PairTrainer(new PairTrainer.Options(options.targetFeatures(), options.targetNetwork(),
                 options.epochs(), options.patience(), options.batchSize(), options.seed(), ClassMetrics::macroF1), pipeline, log)
-                .train(train, data.dev().stream().map(StanceTrainer::pair).toList(), org.parley.label.Stance.COUNT, StanceMetrics::stance);
-
-        WideStance wide = null;
-        if (options.wide() != null) {
-            long start = System.nanoTime();
-            wide = WideStance.train(train, org.parley.label.Stance.COUNT, options.wide(), options.seed());
-            log.printf("wide part: %d conjoined targets %s, trained in %d s%n", wide.conjoinedTargets().size(),
-                    wide.conjoinedTargets(), (System.nanoTime() - start) / 1_000_000_000L);
-        }
+                .train(train, data.dev().stream().map(StanceTrainer::pair).toList(), org.parley.label.Stance.COUNT, StanceMetrics::stance,
+                        wc != null && wc.stacked() ? stacked : null);
+        WideStance wide = stacked == null || wc.stacked() ? null : stacked.full();
 
         log.printf("reply stance: %d train, %d dev%n", data.replyTrain().size(), data.replyDev().size());
         PairTrainer.Result reply = new PairTrainer(new PairTrainer.Options(options.replyFeatures(), options.replyNetwork(),

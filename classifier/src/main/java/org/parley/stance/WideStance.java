@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -32,8 +33,10 @@ import org.parley.feature.NgramTfIdf;
  * read by the shared weights alone.
  *
  * <p>One L2 logistic regression per class, one-vs-rest (liblinear's dual solver), probabilities
- * normalised over the classes as liblinear's own one-vs-rest does. Weights are rounded to half
- * precision when trained, since that is how the bundle stores them. Immutable; thread-safe.
+ * normalised over the classes as liblinear's own one-vs-rest does. Used either blended (its
+ * probabilities averaged with the target network's, {@link StanceModel}) or stacked (the network
+ * reads its logits, {@link PairNetwork}). Weights are rounded to half precision when trained, since
+ * that is how the bundle stores them. Immutable; thread-safe.
  */
 public final class WideStance {
     /**
@@ -42,8 +45,10 @@ public final class WideStance {
      * @param minTargetRows fewest training rows for a target to get conjoined features
      * @param c             inverse regularisation of each regression
      * @param weight        share of the wide probabilities in the blend with the network's (fixed, not fitted on dev)
+     * @param stacked       instead of the blend, the network reads the wide logits and adds them to its own,
+     *                      trained on out-of-fold wide logits (as the toxicity network is)
      */
-    public record Config(int bits, int conjoinedBits, int minTargetRows, double c, double weight) {
+    public record Config(int bits, int conjoinedBits, int minTargetRows, double c, double weight, boolean stacked) {
         public Config {
             if (bits < 4 || bits > 24 || conjoinedBits < 4 || conjoinedBits > 24) throw new IllegalArgumentException("bits must be in [4, 24]");
             if (!(c > 0)) throw new IllegalArgumentException("C must be positive, was " + c);
@@ -51,7 +56,7 @@ public final class WideStance {
         }
 
         public static Config defaults() {
-            return new Config(20, 20, 100, 1.0, 0.5);
+            return new Config(20, 20, 100, 1.0, 0.5, false);
         }
     }
 
@@ -95,11 +100,20 @@ public final class WideStance {
         return (1 << c.bits()) + (1 << c.conjoinedBits());
     }
 
+    /** A wide part fitted on all training pairs, and each pair's logits from one fitted without its comment. */
+    record Stacked(WideStance full, float[][] outOfFoldLogits) {}
+
+    static WideStance train(List<Pair> train, int classes, Config config, long seed) {
+        return stack(train, classes, config, seed, 0).full();
+    }
+
     /**
      * Fits the IDF on the distinct training comments, conjoins the targets with at least
-     * {@code minTargetRows} training pairs, and fits one regression per class.
+     * {@code minTargetRows} training pairs, and fits one regression per class; with {@code folds} ≥ 2
+     * also the out-of-fold logits, folds drawn by comment so that no copy of a pair (--repeat, or the
+     * same post asked about another target) is seen by the regression that scores it.
      */
-    static WideStance train(List<Pair> train, int classes, Config config, long seed) {
+    static Stacked stack(List<Pair> train, int classes, Config config, long seed, int folds) {
         List<String> texts = train.stream().map(Pair::text).distinct().toList();
         NgramTfIdf tfIdf = NgramTfIdf.fit(texts, 1 << config.bits(), () -> {});
         Map<String, Integer> rowsPerTarget = new HashMap<>();
@@ -115,26 +129,43 @@ public final class WideStance {
         Feature[][] x = train.parallelStream().map(p -> rows.computeIfAbsent(List.of(p.text(), p.context()),
                 k -> features.withTarget(shared.get(p.text()), p.context()))).toArray(Feature[][]::new);
         Linear.disableDebugOutput();
-        float[][] weights = IntStream.range(0, classes).parallel()
-                .mapToObj(k -> fitClass(train, x, k, dimension, config.c(), seed)).toArray(float[][]::new);
-        return new WideStance(config, tfIdf, List.copyOf(conjoined), roundToHalf(weights));
+        int[] all = IntStream.range(0, train.size()).toArray();
+        WideStance full = new WideStance(config, tfIdf, List.copyOf(conjoined), roundToHalf(fit(train, x, all, classes, dimension, config.c(), seed)));
+        if (folds < 2) return new Stacked(full, null);
+        float[][] oof = new float[train.size()][];
+        for (int f = 0; f < folds; f++) {
+            int fold = f;
+            IntPredicate in = i -> Math.floorMod(train.get(i).text().hashCode() * 31 + (int) seed, folds) == fold;
+            float[][] w = fit(train, x, IntStream.range(0, train.size()).filter(in.negate()).toArray(), classes, dimension, config.c(), seed);
+            WideStance part = new WideStance(config, tfIdf, List.copyOf(conjoined), w);
+            IntStream.range(0, train.size()).filter(in).parallel().forEach(i -> oof[i] = part.logits(x[i]));
+        }
+        return new Stacked(full, oof);
     }
 
-    /** One-vs-rest regression for class k, as a weight row (intercept last). */
-    private static float[] fitClass(List<Pair> train, Feature[][] x, int k, int dimension, double c, long seed) {
+    private static float[][] fit(List<Pair> train, Feature[][] x, int[] subset, int classes, int dimension, double c, long seed) {
+        return IntStream.range(0, classes).parallel()
+                .mapToObj(k -> fitClass(train, x, subset, k, dimension, c, seed)).toArray(float[][]::new);
+    }
+
+    /** One-vs-rest regression for class k on the rows in subset, as a weight row (intercept last). */
+    private static float[] fitClass(List<Pair> train, Feature[][] x, int[] subset, int k, int dimension, double c, long seed) {
         float[] w = new float[dimension + 1];
-        long positives = train.stream().filter(p -> p.label() == k).count();
-        if (positives == 0 || positives == train.size()) {
+        long positives = IntStream.of(subset).filter(i -> train.get(i).label() == k).count();
+        if (positives == 0 || positives == subset.length) {
             w[dimension] = positives == 0 ? ABSENT_LOGIT : -ABSENT_LOGIT;
             return w;
         }
         Problem p = new Problem();
-        p.l = train.size();
+        p.l = subset.length;
         p.n = dimension + 1;
         p.bias = 1.0;
-        p.x = x;
+        p.x = new Feature[p.l][];
         p.y = new double[p.l];
-        for (int i = 0; i < p.l; i++) p.y[i] = train.get(i).label() == k ? 1 : 0;
+        for (int r = 0; r < p.l; r++) {
+            p.x[r] = x[subset[r]];
+            p.y[r] = train.get(subset[r]).label() == k ? 1 : 0;
+        }
         Parameter parameter = new Parameter(SolverType.L2R_LR_DUAL, c, EPS);
         parameter.setRandom(new Random(seed * 31 + k));
         Model m = Linear.train(p, parameter);
@@ -144,24 +175,31 @@ public final class WideStance {
         return w;
     }
 
-    /** Class probabilities for each (texts[i], targets[i]). */
+    /** Class probabilities for each (texts[i], targets[i]): the one-vs-rest sigmoids, normalised. */
     float[][] predict(List<String> texts, List<String> targetsOf) {
-        return IntStream.range(0, texts.size()).parallel()
-                .mapToObj(i -> probabilities(tfIdf.transform(texts.get(i)), targetsOf.get(i))).toArray(float[][]::new);
+        float[][] z = logits(texts, targetsOf);
+        for (float[] p : z) {
+            double sum = 0;
+            for (int k = 0; k < p.length; k++) sum += p[k] = (float) (1 / (1 + Math.exp(-p[k])));
+            for (int k = 0; k < p.length; k++) p[k] /= (float) sum;
+        }
+        return z;
     }
 
-    private float[] probabilities(NgramTfIdf.Row row, String target) {
-        Feature[] x = liblinearRow(row, target);
-        float[] p = new float[weights.length];
-        double sum = 0;
+    /** Each class's one-vs-rest log-odds for each (texts[i], targets[i]). */
+    float[][] logits(List<String> texts, List<String> targetsOf) {
+        return IntStream.range(0, texts.size()).parallel()
+                .mapToObj(i -> logits(liblinearRow(tfIdf.transform(texts.get(i)), targetsOf.get(i)))).toArray(float[][]::new);
+    }
+
+    private float[] logits(Feature[] x) {
+        float[] z = new float[weights.length];
         for (int k = 0; k < weights.length; k++) {
-            double z = 0;
-            for (Feature f : x) z += weights[k][f.getIndex() - 1] * f.getValue();
-            p[k] = (float) (1 / (1 + Math.exp(-z)));
-            sum += p[k];
+            double sum = 0;
+            for (Feature f : x) sum += weights[k][f.getIndex() - 1] * f.getValue();
+            z[k] = (float) sum;
         }
-        for (int k = 0; k < p.length; k++) p[k] /= (float) sum;
-        return p;
+        return z;
     }
 
     /**
