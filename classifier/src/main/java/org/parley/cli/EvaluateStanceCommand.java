@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
         description = {"Evaluates a stance bundle on the fixed dev splits (per corpus, per target, and on the targets",
                 "held out of its training), or on a labelled JSON Lines file: {\"text\", \"target\", \"label\": FAVOR|AGAINST|NONE}",
                 "or {\"text\", \"parent\", \"label\": SUPPORT|DENY|QUERY|COMMENT} per line.",
-                "--baselines trains the majority-class and bag-of-words baselines on the same training split. JSON on stdout."})
+                "--baselines trains the majority-class and bag-of-words baselines on the same training split. A bundle",
+                "with a wide part also gets its target network and wide part reported alone. JSON on stdout."})
 public final class EvaluateStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -72,6 +73,9 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
             split = file != null ? fromFile(file) : devSplit(m);
             out.put("model", m.name() + " " + m.version());
             out.set("parley", StanceTrainer.evaluate(m, split));
+            StanceData targetOnly = new StanceData(List.of(), split.dev(), split.heldOut(), List.of(), List.of());
+            StanceEvaluator.targetParts(m).forEach((part, p) ->
+                    out.set("parley:" + part + "Only", StanceTrainer.evaluate(p, (t, c) -> new int[t.size()], targetOnly)));
         }
         if ((baselines || baselinesOnly) && file == null) {
             int[] stanceLabels = split.train().stream().mapToInt(e -> e.label().ordinal()).toArray();

@@ -18,6 +18,7 @@ import org.parley.stance.PairNetworkConfig;
 import org.parley.stance.StanceBundle;
 import org.parley.stance.StanceData;
 import org.parley.stance.StanceTrainer;
+import org.parley.stance.WideStance;
 import org.parley.text.TextPipeline;
 import org.parley.train.Provenance;
 import picocli.CommandLine.Command;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Option;
         description = {"Trains the target-stance model (SemEval-2016, P-Stance, VAST, ARC, IBM claim stance) and the",
                 "reply-stance model (RumourEval 2017/2019) and writes both into a stance bundle with provenance.",
                 "Dev split: content hash of the text (threads for replies); --hold-out targets are left out of",
-                "training entirely and reported as unseen targets. Dev metrics JSON on stdout."})
+                "training entirely and reported as unseen targets. The target model is the network's probabilities",
+                "averaged with a wide part's (n-gram logistic regression, per-target copies of the n-grams; --no-wide: none).",
+                "Dev metrics JSON on stdout."})
 public final class TrainStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -78,6 +81,21 @@ public final class TrainStanceCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "CORPUS=N", description = "show a corpus's training rows N times per epoch")
     Map<String, Integer> repeat = Map.of();
 
+    @Option(names = "--no-wide", description = "no wide part: the target network alone")
+    boolean noWide;
+
+    @Option(names = "--wide-c", description = "inverse regularisation of the wide part's regressions (default: ${DEFAULT-VALUE})")
+    double wideC = WideStance.Config.defaults().c();
+
+    @Option(names = "--wide-weight", description = "share of the wide part in the averaged probabilities (default: ${DEFAULT-VALUE})")
+    double wideWeight = WideStance.Config.defaults().weight();
+
+    @Option(names = "--wide-stacked", description = "stack the wide part into the network (its logits an input, added to the output) instead of averaging")
+    boolean wideStacked;
+
+    @Option(names = "--wide-min-target-rows", description = "fewest training rows for a target to get its own n-gram weights (default: ${DEFAULT-VALUE})")
+    int wideMinTargetRows = WideStance.Config.defaults().minTargetRows();
+
     @Option(names = "--seed", description = "default: ${DEFAULT-VALUE}")
     long seed = StanceTrainer.Options.defaults().seed();
 
@@ -96,7 +114,8 @@ public final class TrainStanceCommand implements Callable<Integer> {
         PairNetworkConfig net = new PairNetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate,
                 PairNetworkConfig.defaults().l2(), seed);
         StanceTrainer.Options options = new StanceTrainer.Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
-                net, net, epochs, patience, batchSize, replyEpochs, replyBatchSize, seed, repeat);
+                net, net, epochs, patience, batchSize, replyEpochs, replyBatchSize, seed, repeat, noWide ? null
+                : new WideStance.Config(WideStance.Config.defaults().bits(), WideStance.Config.defaults().conjoinedBits(), wideMinTargetRows, wideC, wideWeight, wideStacked));
 
         ObjectNode provenance = Provenance.create(name, java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmm")
                 .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));

@@ -15,7 +15,12 @@ import org.parley.feature.Vocabulary;
 final class PairBatch {
     private PairBatch() {}
 
-    record Encoded(int[] text, int[] context) {
+    /** @param wide the wide part's logits, for a stacked network; null otherwise */
+    record Encoded(int[] text, int[] context, float[] wide) {
+        Encoded(int[] text, int[] context) {
+            this(text, context, null);
+        }
+
         int length() {
             return Math.max(1, text.length) + Math.max(1, context.length);
         }
@@ -39,8 +44,11 @@ final class PairBatch {
             for (int j = 0; j < Math.max(1, pairs.get(i).text().length); j++) textMask[i * len + j] = 1f;
         }
         INDArray idArray = Nd4j.create(ids, new long[] {n, len}, DataType.FLOAT);
-        return new INDArray[] {idArray, spread(textW, n, len, embedding), spread(contextW, n, len, embedding),
+        INDArray[] in = {idArray, spread(textW, n, len, embedding), spread(contextW, n, len, embedding),
                 spread(textMask, n, len, embedding)};
+        if (pairs.get(0).wide() == null) return in;
+        float[][] wide = pairs.stream().map(Encoded::wide).toArray(float[][]::new);
+        return new INDArray[] {in[0], in[1], in[2], in[3], Nd4j.create(wide)};
     }
 
     private static void fill(int[] seq, float[] ids, float[] weights, int base) {

@@ -9,12 +9,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.parley.feature.NgramTfIdf;
 import org.parley.feature.Vocabulary;
 import org.parley.model.BundleException;
 import org.parley.model.BundleFile;
@@ -24,17 +29,26 @@ import org.parley.text.TextPipeline;
 /**
  * The stance bundle ({@code models/stance.zip}): the target-stance and reply-stance networks with
  * their vocabularies and feature settings, and the provenance. As in the toxicity bundle,
- * {@code bundle.json} lists each entry's SHA-256 and weights are stored in half precision.
+ * {@code bundle.json} lists each entry's SHA-256 and weights are stored in half precision. The
+ * target model's wide part, where there is one, is {@code target/wide.json} (settings and conjoined
+ * targets), {@code target/wide-idf.f32} and {@code target/wide-weights.f16} (class by class).
  */
 public final class StanceBundle {
     public static final String FORMAT = "parley-stance-bundle";
-    /** 2: networks as {@link NetworkCodec} writes them (version 1's network.zip entries still load). */
-    public static final int VERSION = 2;
+    /**
+     * 2: networks as {@link NetworkCodec} writes them (version 1's network.zip entries still load);
+     * 3: may hold the target model's wide part, blended with the target network or read by it (stacked).
+     */
+    public static final int VERSION = 3;
     private static final BundleFile.Kind KIND = new BundleFile.Kind("stance bundle", FORMAT, 1, VERSION);
     /** The bundle committed with the project, relative to the project root. */
     public static final String SHIPPED = "models/stance.zip";
 
     static final String PROVENANCE = "provenance.json";
+    static final String WIDE = "target/wide.json", WIDE_IDF = "target/wide-idf.f32", WIDE_WEIGHTS = "target/wide-weights.f16";
+
+    /** What {@code target/wide.json} holds. */
+    record WideEntry(WideStance.Config config, List<String> conjoinedTargets) {}
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private StanceBundle() {}
@@ -47,6 +61,8 @@ public final class StanceBundle {
     public static void save(StanceModel model, Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         put(entries, "target", model.targetModel());
+        WideStance wide = model.wide() != null ? model.wide() : model.targetModel().wide();
+        if (wide != null) putWide(entries, wide);
         put(entries, "reply", model.replyModel());
         entries.put(PROVENANCE, JSON.writeValueAsBytes(model.provenance()));
         BundleFile.write(file, KIND, entries);
@@ -61,14 +77,53 @@ public final class StanceBundle {
         entries.put(part + "/vocabulary.txt", vocab.toByteArray());
     }
 
+    private static void putWide(Map<String, byte[]> entries, WideStance w) throws IOException {
+        entries.put(WIDE, JSON.writeValueAsBytes(new WideEntry(w.config(), w.conjoinedTargets())));
+        float[] idf = w.tfIdf().idf();
+        ByteBuffer b = ByteBuffer.allocate(idf.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : idf) b.putFloat(v);
+        entries.put(WIDE_IDF, b.array());
+        float[][] weights = w.weights();
+        int width = weights[0].length;
+        float[] flat = new float[weights.length * width];
+        for (int k = 0; k < weights.length; k++) System.arraycopy(weights[k], 0, flat, k * width, width);
+        ByteBuffer half = Nd4j.create(flat).castTo(DataType.HALF).data().asNio().order(ByteOrder.nativeOrder());
+        ByteBuffer out = ByteBuffer.allocate(flat.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < flat.length; i++) out.putShort(half.getShort(i * 2));
+        entries.put(WIDE_WEIGHTS, out.array());
+    }
+
+    /** The wide part of a bundle, or null for one without (every bundle before version 3). */
+    private static WideStance wide(Path file, BundleFile bundle) throws IOException {
+        if (!bundle.entries().containsKey(WIDE)) return null;
+        bundle.require(file, List.of(WIDE_IDF, WIDE_WEIGHTS));
+        WideEntry e = JSON.readValue(bundle.get(WIDE), WideEntry.class);
+        ByteBuffer idfBytes = ByteBuffer.wrap(bundle.get(WIDE_IDF)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] idf = new float[idfBytes.remaining() / 4];
+        for (int i = 0; i < idf.length; i++) idf[i] = idfBytes.getFloat();
+        byte[] halves = bundle.get(WIDE_WEIGHTS);
+        int n = halves.length / 2, classes = org.parley.label.Stance.COUNT;
+        if (halves.length % 2 != 0 || n % classes != 0) throw new BundleException(file, WIDE_WEIGHTS + " is not " + classes + " rows of half floats");
+        ByteBuffer direct = ByteBuffer.allocateDirect(halves.length).order(ByteOrder.nativeOrder());
+        ByteBuffer le = ByteBuffer.wrap(halves).order(ByteOrder.LITTLE_ENDIAN);
+        while (le.hasRemaining()) direct.putShort(le.getShort());
+        direct.rewind();
+        float[] flat = Nd4j.create(Nd4j.createBuffer(direct, DataType.HALF, n), new long[] {n}).castTo(DataType.FLOAT).toFloatVector();
+        float[][] weights = new float[classes][];
+        for (int k = 0; k < classes; k++) weights[k] = java.util.Arrays.copyOfRange(flat, k * (n / classes), (k + 1) * (n / classes));
+        return new WideStance(e.config(), NgramTfIdf.withIdf(idf), e.conjoinedTargets(), weights);
+    }
+
     /** Loads and verifies a bundle; every failure is a {@link BundleException} naming the file and the problem. */
     public static StanceModel load(Path file, TextPipeline pipeline) {
         BundleFile bundle = BundleFile.read(file, KIND);
         try {
-            PairModel target = part(file, bundle, "target", pipeline);
-            PairModel reply = part(file, bundle, "reply", pipeline);
+            WideStance wide = wide(file, bundle);
+            PairModel target = part(file, bundle, "target", pipeline, wide);
+            PairModel reply = part(file, bundle, "reply", pipeline, null);
             bundle.require(file, List.of(PROVENANCE));
-            return new StanceModel(target, reply, JSON.readTree(bundle.get(PROVENANCE)), bundle.checksum());
+            // A stacked network carries the wide part; otherwise the model blends their probabilities.
+            return new StanceModel(target, target.wide() != null ? null : wide, reply, JSON.readTree(bundle.get(PROVENANCE)), bundle.checksum());
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -76,7 +131,7 @@ public final class StanceBundle {
         }
     }
 
-    private static PairModel part(Path file, BundleFile bundle, String part, TextPipeline pipeline) throws IOException {
+    private static PairModel part(Path file, BundleFile bundle, String part, TextPipeline pipeline, WideStance wide) throws IOException {
         Map<String, byte[]> entries = bundle.entries();
         bundle.require(file, NetworkCodec.names(entries, part + "/"));
         bundle.require(file, List.of(part + "/features.json", part + "/vocabulary.txt"));
@@ -84,6 +139,7 @@ public final class StanceBundle {
         Vocabulary vocabulary = Vocabulary.read(new BufferedReader(new InputStreamReader(
                 new ByteArrayInputStream(entries.get(part + "/vocabulary.txt")), StandardCharsets.UTF_8)));
         ComputationGraph network = NetworkCodec.read(entries, part + "/");
-        return new PairModel(network, new PairEncoder(config, vocabulary), pipeline);
+        if (PairModel.stacked(network) && wide == null) throw new BundleException(file, part + " network reads wide logits but there is no " + WIDE);
+        return new PairModel(network, new PairEncoder(config, vocabulary), pipeline, PairModel.stacked(network) ? wide : null);
     }
 }

@@ -62,7 +62,20 @@ public final class StanceEvaluator {
 
     /** The stance models as predictors. */
     public static PairPredictor targetPredictor(StanceModel model) {
-        return (texts, contexts) -> argmax(model.targetModel().predict(texts, contexts));
+        return (texts, contexts) -> argmax(model.targetProbabilities(texts, contexts));
+    }
+
+    /**
+     * The target model's parts on their own, where it has a wide part (none otherwise): the network
+     * and the wide part of a blend, the wide part of a stacked network (which cannot run without it).
+     */
+    public static Map<String, PairPredictor> targetParts(StanceModel model) {
+        WideStance wide = model.wide() != null ? model.wide() : model.targetModel().wide();
+        if (wide == null) return Map.of();
+        Map<String, PairPredictor> parts = new LinkedHashMap<>();
+        if (model.wide() != null) parts.put("network", (texts, contexts) -> argmax(model.targetModel().predict(texts, contexts)));
+        parts.put("wide", (texts, contexts) -> argmax(wide.predict(texts, contexts)));
+        return parts;
     }
 
     public static PairPredictor replyPredictor(StanceModel model) {

@@ -16,17 +16,23 @@ import org.parley.label.Stance;
  */
 public final class StanceModel {
     private final PairModel target;
+    private final WideStance wide; // null: the network alone
     private final PairModel reply;
     private final JsonNode provenance;
     private final String checksum;
 
-    /** @param checksum SHA-256 of the bundle file it was loaded from; null for one not yet saved */
-    StanceModel(PairModel target, PairModel reply, JsonNode provenance, String checksum) {
+    /**
+     * @param wide     the linear part whose probabilities are blended with the target network's; null for none
+     * @param checksum SHA-256 of the bundle file it was loaded from; null for one not yet saved
+     */
+    StanceModel(PairModel target, WideStance wide, PairModel reply, JsonNode provenance, String checksum) {
         this.target = target;
+        this.wide = wide;
         this.reply = reply;
         this.provenance = provenance;
         this.checksum = checksum;
         if (target.classes() != Stance.COUNT) throw new IllegalArgumentException("target model has " + target.classes() + " outputs, expected " + Stance.COUNT);
+        if (wide != null && wide.classes() != Stance.COUNT) throw new IllegalArgumentException("wide part has " + wide.classes() + " classes, expected " + Stance.COUNT);
         if (reply.classes() != ReplyStance.COUNT) throw new IllegalArgumentException("reply model has " + reply.classes() + " outputs, expected " + ReplyStance.COUNT);
     }
 
@@ -42,7 +48,7 @@ public final class StanceModel {
     /** @throws IllegalArgumentException for targets {@link StanceLimits} refuses */
     public List<TargetStance> stance(String text, List<String> targets) {
         StanceLimits.checkTargets(targets);
-        float[][] p = target.predict(Collections.nCopies(targets.size(), text), targets);
+        float[][] p = targetProbabilities(Collections.nCopies(targets.size(), text), targets);
         List<TargetStance> out = new ArrayList<>(targets.size());
         for (int i = 0; i < targets.size(); i++) {
             Map<Stance, Double> probs = new EnumMap<>(Stance.class);
@@ -61,7 +67,23 @@ public final class StanceModel {
         return new ReplyStanceScore(ReplyStance.values()[StanceMetrics.argmax(p)], probs);
     }
 
+    /**
+     * Target-stance probabilities of each (texts[i], targets[i]): the network's, averaged with the
+     * wide part's at the wide part's fixed weight where the bundle has one.
+     */
+    float[][] targetProbabilities(List<String> texts, List<String> targets) {
+        float[][] p = target.predict(texts, targets);
+        if (wide == null) return p;
+        float[][] q = wide.predict(texts, targets);
+        float w = (float) wide.config().weight();
+        for (int i = 0; i < p.length; i++)
+            for (int k = 0; k < p[i].length; k++) p[i][k] = (1 - w) * p[i][k] + w * q[i][k];
+        return p;
+    }
+
     PairModel targetModel() { return target; }
+
+    WideStance wide() { return wide; }
 
     PairModel replyModel() { return reply; }
 }

@@ -21,13 +21,14 @@ public final class StanceTrainer {
      * @param replyEpochs    the reply set is ~10x smaller, so it gets more and smaller steps
      * @param replyBatchSize reply-stance batch
      * @param repeat         how many times a corpus's training rows are shown per epoch (1 unless listed)
+     * @param wide           the target model's linear part (trained on the same rows, repeats included); null for none
      */
     public record Options(PairFeatureConfig targetFeatures, PairFeatureConfig replyFeatures, PairNetworkConfig targetNetwork,
                           PairNetworkConfig replyNetwork, int epochs, int patience, int batchSize, int replyEpochs,
-                          int replyBatchSize, long seed, Map<String, Integer> repeat) {
+                          int replyBatchSize, long seed, Map<String, Integer> repeat, WideStance.Config wide) {
         public static Options defaults() {
             return new Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
-                    PairNetworkConfig.defaults(), PairNetworkConfig.defaults(), 6, 2, 256, 10, 32, 7L, Map.of());
+                    PairNetworkConfig.defaults(), PairNetworkConfig.defaults(), 6, 2, 256, 10, 32, 7L, Map.of(), WideStance.Config.defaults());
         }
     }
 
@@ -49,9 +50,19 @@ public final class StanceTrainer {
         List<Pair> train = new ArrayList<>();
         for (StanceExample e : data.train())
             for (int k = 0; k < options.repeat().getOrDefault(e.source(), 1); k++) train.add(pair(e));
+        // Blended: the wide part is fitted on its own and its probabilities averaged with the network's.
+        // Stacked: the network is trained on its out-of-fold logits and carries it.
+        WideStance.Config wc = options.wide();
+        long start = System.nanoTime();
+        WideStance.Stacked stacked = wc == null ? null
+                : WideStance.stack(train, org.parley.label.Stance.COUNT, wc, options.seed(), wc.stacked() ? 3 : 0);
+        if (stacked != null) log.printf("wide part: %d conjoined targets %s, trained in %d s%n", stacked.full().conjoinedTargets().size(),
+                stacked.full().conjoinedTargets(), (System.nanoTime() - start) / 1_000_000_000L);
         PairTrainer.Result target = new PairTrainer(new PairTrainer.Options(options.targetFeatures(), options.targetNetwork(),
                 options.epochs(), options.patience(), options.batchSize(), options.seed(), ClassMetrics::macroF1), pipeline, log)
-                .train(train, data.dev().stream().map(StanceTrainer::pair).toList(), org.parley.label.Stance.COUNT, StanceMetrics::stance);
+                .train(train, data.dev().stream().map(StanceTrainer::pair).toList(), org.parley.label.Stance.COUNT, StanceMetrics::stance,
+                        wc != null && wc.stacked() ? stacked : null);
+        WideStance wide = stacked == null || wc.stacked() ? null : stacked.full();
 
         log.printf("reply stance: %d train, %d dev%n", data.replyTrain().size(), data.replyDev().size());
         PairTrainer.Result reply = new PairTrainer(new PairTrainer.Options(options.replyFeatures(), options.replyNetwork(),
@@ -63,7 +74,7 @@ public final class StanceTrainer {
         provenance.putPOJO("targetDevMacroF1ByEpoch", target.devScoreByEpoch());
         provenance.put("replyBestEpoch", reply.bestEpoch());
         provenance.putPOJO("replyDevMacroF1ByEpoch", reply.devScoreByEpoch());
-        StanceModel model = new StanceModel(target.model(), reply.model(), provenance, null);
+        StanceModel model = new StanceModel(target.model(), wide, reply.model(), provenance, null);
         ObjectNode metrics = evaluate(model, data);
         provenance.set("devMetrics", metrics);
         return new Result(model, metrics);

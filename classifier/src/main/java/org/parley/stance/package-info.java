@@ -10,6 +10,7 @@
  *
  * <p>Inside: one pooled pair network ({@code PairNetwork}) serves both tasks; {@code PairEncoder}
  * maps both texts into one shared embedding table, which is what lets a target never seen in
- * training be read through words learned from comments.
+ * training be read through words learned from comments. The target model's probabilities are
+ * averaged with those of {@code WideStance}, a linear model on n-grams with per-target copies.
  */
 package org.parley.stance;

@@ -1,0 +1,151 @@
+package org.parley.stance;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.bwaldvogel.liblinear.Feature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.label.Stance;
+import org.parley.text.TextPipeline;
+
+/**
+ * The wide part's target-conjoined features: a seen target gets its own copy of each n-gram, an
+ * unseen one (or one with too few rows) only the shared features; and the copies let one phrase mean
+ * opposite things for two targets, which shared features alone cannot.
+ */
+class WideStanceTest {
+    private static final WideStance.Config CONFIG = new WideStance.Config(12, 12, 10, 4.0, 0.5, false);
+    private static final String[] PHRASES = {"we need more of it", "there should be more of it here", "more of it please",
+            "give us more of it", "i want more of it", "more of it in every town"};
+    static WideStance wide;
+
+    /** Every phrase is FAVOR for "taxes" and AGAINST for "crime": only the conjoined copies can tell. */
+    @BeforeAll
+    static void train() {
+        List<Pair> train = new ArrayList<>();
+        for (int r = 0; r < 2; r++)
+            for (String p : PHRASES) {
+                train.add(new Pair(p, "taxes", Stance.FAVOR.ordinal()));
+                train.add(new Pair(p, "crime", Stance.AGAINST.ordinal()));
+                train.add(new Pair("the weather is fine " + p.length(), "taxes", Stance.NONE.ordinal()));
+            }
+        train.add(new Pair("rare target row", "parking", Stance.NONE.ordinal()));
+        wide = WideStance.train(train, Stance.COUNT, CONFIG, 1);
+    }
+
+    @Test
+    void onlyTargetsWithEnoughRowsAreConjoined() {
+        assertEquals(List.of("crime", "taxes"), wide.conjoinedTargets());
+    }
+
+    @Test
+    void aSeenTargetAddsConjoinedCopiesAnUnseenOneNone() {
+        var row = wide.tfIdf().transform("we need more of it");
+        Feature[] shared = wide.liblinearRow(row, null);
+        int sharedDimension = 1 << CONFIG.bits();
+        Feature[] seen = wide.liblinearRow(row, "Taxes"), unseen = wide.liblinearRow(row, "grapes");
+        assertSame(shared.length, unseen.length);
+        assertArrayEquals(indices(shared), indices(unseen));
+        assertSame(shared, wide.withTarget(shared, "parking"), "too few rows: no copies");
+        long copies = Arrays.stream(seen).filter(f -> f.getIndex() > sharedDimension && f.getIndex() <= 2 * sharedDimension).count();
+        assertTrue(copies > 0 && copies <= shared.length - 1, "copies: " + copies);
+        int[] ix = indices(seen);
+        for (int k = 1; k < ix.length; k++) assertTrue(ix[k] > ix[k - 1], "liblinear needs ascending indices: " + Arrays.toString(ix));
+        assertEquals(sharedDimension + (1 << CONFIG.conjoinedBits()) + 1, ix[ix.length - 1], "intercept last");
+        assertTrue(!Arrays.equals(indices(seen), indices(wide.liblinearRow(row, "crime"))), "each target has its own copies");
+    }
+
+    @Test
+    void conjoinedWeightsLetOnePhraseMeanOppositeThings() {
+        List<String> texts = List.of("we need more of it", "we need more of it");
+        float[][] p = wide.predict(texts, List.of("taxes", "crime"));
+        assertEquals(Stance.FAVOR.ordinal(), StanceMetrics.argmax(p[0]), Arrays.toString(p[0]));
+        assertEquals(Stance.AGAINST.ordinal(), StanceMetrics.argmax(p[1]), Arrays.toString(p[1]));
+        assertEquals(1.0, p[0][0] + p[0][1] + p[0][2], 1e-5);
+        // An unseen target reads the shared weights only: for it the phrase is a toss-up of the two.
+        float[] unseen = wide.predict(List.of("we need more of it"), List.of("grapes"))[0];
+        assertTrue(Math.abs(unseen[Stance.FAVOR.ordinal()] - unseen[Stance.AGAINST.ordinal()]) < 0.1, Arrays.toString(unseen));
+    }
+
+    @Test
+    void bundleRoundTripGivesIdenticalProbabilities(@TempDir Path dir) throws Exception {
+        StanceModel model = TinyStance.model();
+        assertTrue(model.wide() != null, "the tiny model has a wide part");
+        Path file = dir.resolve("stance.zip");
+        StanceBundle.save(model, file);
+        StanceModel loaded = StanceBundle.load(file, TextPipeline.standard());
+        List<String> texts = List.of("i love grapes", "we must stop apples now", "i hate plums");
+        List<String> targets = List.of(TinyStance.UNSEEN, "apples", "plums");
+        float[][] a = model.wide().predict(texts, targets), b = loaded.wide().predict(texts, targets);
+        for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], b[i]);
+        float[][] c = model.targetProbabilities(texts, targets), d = loaded.targetProbabilities(texts, targets);
+        for (int i = 0; i < c.length; i++) assertArrayEquals(c[i], d[i]);
+        assertEquals(model.wide().conjoinedTargets(), loaded.wide().conjoinedTargets());
+    }
+
+    /** Bundles before version 3 (the network alone) still load, and score with the network alone. */
+    @Test
+    void aBundleWithoutAWidePartScoresWithTheNetworkAlone(@TempDir Path dir) throws Exception {
+        StanceModel tiny = TinyStance.model();
+        Path file = dir.resolve("network-only.zip");
+        StanceBundle.save(new StanceModel(tiny.targetModel(), null, tiny.replyModel(), tiny.provenance(), null), file);
+        StanceModel loaded = StanceBundle.load(file, TextPipeline.standard());
+        assertNull(loaded.wide());
+        List<String> texts = List.of("i hate plums"), targets = List.of("plums");
+        assertArrayEquals(tiny.targetModel().predict(texts, targets)[0], loaded.targetProbabilities(texts, targets)[0]);
+    }
+
+    /** Stacked: the target network reads the wide logits, carries the wide part, and the bundle keeps both. */
+    @Test
+    void aStackedModelRoundTripsThroughTheBundle(@TempDir Path dir) throws Exception {
+        StanceModel stacked = TinyStance.train(new WideStance.Config(10, 10, 5, 1.0, 0.5, true));
+        assertNull(stacked.wide(), "no blend");
+        assertTrue(stacked.targetModel().wide() != null && PairModel.stacked(stacked.targetModel().network()));
+        Path file = dir.resolve("stacked.zip");
+        StanceBundle.save(stacked, file);
+        StanceModel loaded = StanceBundle.load(file, TextPipeline.standard());
+        assertNull(loaded.wide());
+        List<String> texts = List.of("i love grapes", "we must stop apples now"), targets = List.of(TinyStance.UNSEEN, "apples");
+        float[][] a = stacked.targetProbabilities(texts, targets), b = loaded.targetProbabilities(texts, targets);
+        for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], b[i]);
+        assertEquals(Stance.AGAINST.ordinal(), StanceMetrics.argmax(b[1]), Arrays.toString(b[1]));
+    }
+
+    /** Out-of-fold logits come from regressions that did not see the comment: not the full fit's own. */
+    @Test
+    void outOfFoldLogitsDifferFromTheFullFits() {
+        List<Pair> train = new ArrayList<>();
+        for (String p : PHRASES) {
+            train.add(new Pair(p, "taxes", Stance.FAVOR.ordinal()));
+            train.add(new Pair(p + " now", "taxes", Stance.AGAINST.ordinal()));
+        }
+        WideStance.Stacked s = WideStance.stack(train, Stance.COUNT, CONFIG, 1, 3);
+        assertEquals(train.size(), s.outOfFoldLogits().length);
+        float[][] full = s.full().logits(train.stream().map(Pair::text).toList(), train.stream().map(Pair::context).toList());
+        int differ = 0;
+        for (int i = 0; i < full.length; i++) if (!Arrays.equals(full[i], s.outOfFoldLogits()[i])) differ++;
+        assertEquals(train.size(), differ);
+    }
+
+    @Test
+    void theBlendIsTheWeightedMeanOfBothParts() {
+        StanceModel model = TinyStance.model();
+        List<String> texts = List.of("i hate plums"), targets = List.of("plums");
+        float[] net = model.targetModel().predict(texts, targets)[0], lin = model.wide().predict(texts, targets)[0];
+        float[] blend = model.targetProbabilities(texts, targets)[0];
+        for (int k = 0; k < blend.length; k++) assertEquals(0.5 * net[k] + 0.5 * lin[k], blend[k], 1e-6);
+    }
+
+    private static int[] indices(Feature[] x) {
+        return Arrays.stream(x).mapToInt(Feature::getIndex).toArray();
+    }
+}
