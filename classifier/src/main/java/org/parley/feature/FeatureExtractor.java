@@ -118,8 +118,8 @@ public final class FeatureExtractor {
         return mix(h);
     }
 
-    /** Murmur3's finaliser: spreads String-style polynomial hashes over all bits. */
-    static int mix(int h) {
+    /** Murmur3's finaliser: spreads String-style polynomial hashes over all bits (also used by the stance features). */
+    public static int mix(int h) {
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;

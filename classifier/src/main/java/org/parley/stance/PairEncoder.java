@@ -2,6 +2,7 @@ package org.parley.stance;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.parley.feature.FeatureExtractor;
 import org.parley.feature.Vocabulary;
 
 /**
@@ -51,7 +52,7 @@ final class PairEncoder {
             int word = vocabulary.id(t);
             int h = hash(t);
             out.add(word);
-            if (i > 0) out.add(bigramOffset + Math.floorMod(mix(previous * 31 + h), config.bigramBuckets()));
+            if (i > 0) out.add(bigramOffset + Math.floorMod(FeatureExtractor.mix(previous * 31 + h), config.bigramBuckets()));
             previous = h;
             if (word == Vocabulary.UNKNOWN && t.length() > 1) {
                 String padded = "<" + t + ">";
@@ -64,16 +65,6 @@ final class PairEncoder {
     }
 
     private int hash(String s) {
-        return mix(s.hashCode() ^ config.seed());
-    }
-
-    /** Murmur3's finaliser: String.hashCode alone clusters similar strings into neighbouring buckets. */
-    private static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return h;
+        return FeatureExtractor.mix(s.hashCode() ^ config.seed());
     }
 }

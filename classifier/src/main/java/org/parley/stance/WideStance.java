@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.parley.corpus.StanceCorpora;
+import org.parley.feature.FeatureExtractor;
 import org.parley.feature.NgramTfIdf;
 
 /**
@@ -220,7 +221,7 @@ public final class WideStance {
         int n = shared.length - 1, offset = 1 << config.bits(), mask = (1 << config.conjoinedBits()) - 1;
         // Each copy's bucket packed above its position, so one sort orders them; a shared bucket adds up.
         long[] packed = new long[n];
-        for (int k = 0; k < n; k++) packed[k] = ((long) (mix(shared[k].getIndex() * 0x9E3779B1 + t) & mask) << 32) | k;
+        for (int k = 0; k < n; k++) packed[k] = ((long) (FeatureExtractor.mix(shared[k].getIndex() * 0x9E3779B1 + t) & mask) << 32) | k;
         Arrays.sort(packed);
         Feature[] x = Arrays.copyOf(shared, 2 * n + 1);
         int m = n;
@@ -232,16 +233,6 @@ public final class WideStance {
         }
         x[m++] = shared[n];
         return m == x.length ? x : Arrays.copyOf(x, m);
-    }
-
-    /** Murmur3's finaliser, so that neighbouring buckets of one target do not stay neighbours. */
-    private static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return h;
     }
 
     static float[][] roundToHalf(float[][] w) {
