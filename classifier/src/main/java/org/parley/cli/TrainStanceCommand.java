@@ -17,6 +17,7 @@ import org.parley.stance.PairFeatureConfig;
 import org.parley.stance.PairNetworkConfig;
 import org.parley.stance.StanceBundle;
 import org.parley.stance.StanceData;
+import org.parley.stance.StanceModel;
 import org.parley.stance.StanceTrainer;
 import org.parley.stance.WideStance;
 import org.parley.text.TextPipeline;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
                 "reply-stance model (RumourEval 2017/2019) and writes both into a stance bundle with provenance.",
                 "Dev split: content hash of the text (threads for replies); --hold-out targets are left out of",
                 "training entirely and reported as unseen targets. The target model is the network's probabilities",
-                "averaged with a wide part's (n-gram logistic regression, per-target copies of the n-grams; --no-wide: none).",
+                "averaged with a wide part's (n-gram logistic regression, per-target copies of the n-grams; --no-wide: none);",
+                "the reply model is its network alone (--reply-wide: blended with one on the reply's n-grams).",
                 "Dev metrics JSON on stdout."})
 public final class TrainStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -96,11 +98,26 @@ public final class TrainStanceCommand implements Callable<Integer> {
     @Option(names = "--wide-min-target-rows", description = "fewest training rows for a target to get its own n-gram weights (default: ${DEFAULT-VALUE})")
     int wideMinTargetRows = WideStance.Config.defaults().minTargetRows();
 
+    @Option(names = "--reply-wide", description = "blend a wide part (the reply's n-grams) into the reply model, as the target model's")
+    boolean replyWide;
+
+    @Option(names = "--reply-wide-c", description = "inverse regularisation of the reply wide part (default: ${DEFAULT-VALUE})")
+    double replyWideC = WideStance.Config.replyDefaults().c();
+
+    @Option(names = "--target-from", paramLabel = "BUNDLE",
+            description = "keep this bundle's target model (network and wide part) and train only the reply model")
+    Path targetFrom;
+
     @Option(names = "--seed", description = "default: ${DEFAULT-VALUE}")
     long seed = StanceTrainer.Options.defaults().seed();
 
     @Option(names = "--name", description = "model name recorded in the bundle (default: ${DEFAULT-VALUE})")
     String name = "parley-stance";
+
+    private WideStance.Config replyWideConfig() {
+        WideStance.Config d = WideStance.Config.replyDefaults();
+        return new WideStance.Config(d.bits(), d.conjoinedBits(), d.minTargetRows(), replyWideC, d.weight(), false);
+    }
 
     public static void main(String[] args) {
         System.exit(Cli.execute(new TrainStanceCommand(), args));
@@ -115,7 +132,9 @@ public final class TrainStanceCommand implements Callable<Integer> {
                 PairNetworkConfig.defaults().l2(), seed);
         StanceTrainer.Options options = new StanceTrainer.Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
                 net, net, epochs, patience, batchSize, replyEpochs, replyBatchSize, seed, repeat, noWide ? null
-                : new WideStance.Config(WideStance.Config.defaults().bits(), WideStance.Config.defaults().conjoinedBits(), wideMinTargetRows, wideC, wideWeight, wideStacked));
+                : new WideStance.Config(WideStance.Config.defaults().bits(), WideStance.Config.defaults().conjoinedBits(), wideMinTargetRows, wideC, wideWeight, wideStacked),
+                replyWide ? replyWideConfig() : null);
+        StanceModel reuse = targetFrom == null ? null : StanceBundle.load(targetFrom, TextPipeline.standard());
 
         ObjectNode provenance = Provenance.create(name, java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmm")
                 .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
@@ -125,11 +144,12 @@ public final class TrainStanceCommand implements Callable<Integer> {
         provenance.putPOJO("heldOutTargets", holdOut);
         provenance.put("labelMapping", "see corpus.StanceCorpora and corpus.ReplyCorpora");
         if (sample != null) provenance.put("samplePerCorpus", sample);
+        if (reuse != null) provenance.put("targetModelFrom", targetFrom.getFileName() + " (sha256 " + reuse.checksum() + "; its hyper-parameters in its provenance)");
         List<String> corpora = new ArrayList<>(StanceCorpora.NAMES);
         corpora.addAll(ReplyCorpora.NAMES);
         provenance.set("dataFiles", Provenance.dataFiles(root, corpora));
 
-        StanceTrainer.Result result = new StanceTrainer(options, TextPipeline.standard(), System.err).train(split, provenance);
+        StanceTrainer.Result result = new StanceTrainer(options, TextPipeline.standard(), System.err).train(split, provenance, reuse);
         provenance.put("trainingSeconds", (System.nanoTime() - start) / 1_000_000_000L);
         StanceBundle.save(result.model(), output);
         System.err.printf("wrote %s in %d s%n", output, (System.nanoTime() - start) / 1_000_000_000L);

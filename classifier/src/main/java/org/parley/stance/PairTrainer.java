@@ -72,7 +72,12 @@ final class PairTrainer {
         Random random = new Random(options.seed());
         EarlyStopping.Outcome epochs = EarlyStopping.run(network, options.epochs(), options.patience(),
                 epoch -> batches(trainIds, random).forEach(batch -> network.fit(dataSet(batch, train, trainIds, classes))),
-                () -> options.select().applyAsDouble(metrics.apply(devGold, predict(model, devIds))), "score", log);
+                () -> {
+                    ClassMetrics m = metrics.apply(devGold, predict(model, devIds));
+                    // Logged beside the selected figure: on replies macro-F1 and accuracy pull apart.
+                    log.printf("  dev accuracy %.4f, macro-F1 %.4f%n", m.accuracy(), m.macroF1());
+                    return options.select().applyAsDouble(m);
+                }, "score", log);
         org.parley.model.ModelBundle.roundToHalf(network); // scores as the bundle will store it
         return new Result(model, epochs.bestEpoch(), epochs.history(), predict(model, devIds));
     }

@@ -31,21 +31,23 @@ import org.parley.text.TextPipeline;
  * their vocabularies and feature settings, and the provenance. As in the toxicity bundle,
  * {@code bundle.json} lists each entry's SHA-256 and weights are stored in half precision. The
  * target model's wide part, where there is one, is {@code target/wide.json} (settings and conjoined
- * targets), {@code target/wide-idf.f32} and {@code target/wide-weights.f16} (class by class).
+ * targets), {@code target/wide-idf.f32} and {@code target/wide-weights.f16} (class by class); the
+ * reply model's, likewise under {@code reply/}.
  */
 public final class StanceBundle {
     public static final String FORMAT = "parley-stance-bundle";
     /**
      * 2: networks as {@link NetworkCodec} writes them (version 1's network.zip entries still load);
-     * 3: may hold the target model's wide part, blended with the target network or read by it (stacked).
+     * 3: may hold the target model's wide part, blended with the target network or read by it (stacked);
+     * 4: may hold the reply model's wide part too ({@code reply/wide*}), which older readers would ignore.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     private static final BundleFile.Kind KIND = new BundleFile.Kind("stance bundle", FORMAT, 1, VERSION);
     /** The bundle committed with the project, relative to the project root. */
     public static final String SHIPPED = "models/stance.zip";
 
     static final String PROVENANCE = "provenance.json";
-    static final String WIDE = "target/wide.json", WIDE_IDF = "target/wide-idf.f32", WIDE_WEIGHTS = "target/wide-weights.f16";
+    private static final String WIDE_JSON = "wide.json", IDF = "wide-idf.f32", WEIGHTS = "wide-weights.f16";
 
     /** What {@code target/wide.json} holds. */
     record WideEntry(WideStance.Config config, List<String> conjoinedTargets) {}
@@ -62,8 +64,9 @@ public final class StanceBundle {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         put(entries, "target", model.targetModel());
         WideStance wide = model.wide() != null ? model.wide() : model.targetModel().wide();
-        if (wide != null) putWide(entries, wide);
+        if (wide != null) putWide(entries, "target/", wide);
         put(entries, "reply", model.replyModel());
+        if (model.replyWide() != null) putWide(entries, "reply/", model.replyWide());
         entries.put(PROVENANCE, JSON.writeValueAsBytes(model.provenance()));
         BundleFile.write(file, KIND, entries);
     }
@@ -77,12 +80,12 @@ public final class StanceBundle {
         entries.put(part + "/vocabulary.txt", vocab.toByteArray());
     }
 
-    private static void putWide(Map<String, byte[]> entries, WideStance w) throws IOException {
-        entries.put(WIDE, JSON.writeValueAsBytes(new WideEntry(w.config(), w.conjoinedTargets())));
+    private static void putWide(Map<String, byte[]> entries, String part, WideStance w) throws IOException {
+        entries.put(part + WIDE_JSON, JSON.writeValueAsBytes(new WideEntry(w.config(), w.conjoinedTargets())));
         float[] idf = w.tfIdf().idf();
         ByteBuffer b = ByteBuffer.allocate(idf.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : idf) b.putFloat(v);
-        entries.put(WIDE_IDF, b.array());
+        entries.put(part + IDF, b.array());
         float[][] weights = w.weights();
         int width = weights[0].length;
         float[] flat = new float[weights.length * width];
@@ -90,20 +93,20 @@ public final class StanceBundle {
         ByteBuffer half = Nd4j.create(flat).castTo(DataType.HALF).data().asNio().order(ByteOrder.nativeOrder());
         ByteBuffer out = ByteBuffer.allocate(flat.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < flat.length; i++) out.putShort(half.getShort(i * 2));
-        entries.put(WIDE_WEIGHTS, out.array());
+        entries.put(part + WEIGHTS, out.array());
     }
 
-    /** The wide part of a bundle, or null for one without (every bundle before version 3). */
-    private static WideStance wide(Path file, BundleFile bundle) throws IOException {
-        if (!bundle.entries().containsKey(WIDE)) return null;
-        bundle.require(file, List.of(WIDE_IDF, WIDE_WEIGHTS));
-        WideEntry e = JSON.readValue(bundle.get(WIDE), WideEntry.class);
-        ByteBuffer idfBytes = ByteBuffer.wrap(bundle.get(WIDE_IDF)).order(ByteOrder.LITTLE_ENDIAN);
+    /** A part's wide part, or null for one without (every bundle before version 3; replies before 4). */
+    private static WideStance wide(Path file, BundleFile bundle, String part, int classes) throws IOException {
+        if (!bundle.entries().containsKey(part + WIDE_JSON)) return null;
+        bundle.require(file, List.of(part + IDF, part + WEIGHTS));
+        WideEntry e = JSON.readValue(bundle.get(part + WIDE_JSON), WideEntry.class);
+        ByteBuffer idfBytes = ByteBuffer.wrap(bundle.get(part + IDF)).order(ByteOrder.LITTLE_ENDIAN);
         float[] idf = new float[idfBytes.remaining() / 4];
         for (int i = 0; i < idf.length; i++) idf[i] = idfBytes.getFloat();
-        byte[] halves = bundle.get(WIDE_WEIGHTS);
-        int n = halves.length / 2, classes = org.parley.label.Stance.COUNT;
-        if (halves.length % 2 != 0 || n % classes != 0) throw new BundleException(file, WIDE_WEIGHTS + " is not " + classes + " rows of half floats");
+        byte[] halves = bundle.get(part + WEIGHTS);
+        int n = halves.length / 2;
+        if (halves.length % 2 != 0 || n % classes != 0) throw new BundleException(file, part + WEIGHTS + " is not " + classes + " rows of half floats");
         ByteBuffer direct = ByteBuffer.allocateDirect(halves.length).order(ByteOrder.nativeOrder());
         ByteBuffer le = ByteBuffer.wrap(halves).order(ByteOrder.LITTLE_ENDIAN);
         while (le.hasRemaining()) direct.putShort(le.getShort());
@@ -118,12 +121,14 @@ public final class StanceBundle {
     public static StanceModel load(Path file, TextPipeline pipeline) {
         BundleFile bundle = BundleFile.read(file, KIND);
         try {
-            WideStance wide = wide(file, bundle);
+            WideStance wide = wide(file, bundle, "target/", org.parley.label.Stance.COUNT);
             PairModel target = part(file, bundle, "target", pipeline, wide);
             PairModel reply = part(file, bundle, "reply", pipeline, null);
+            WideStance replyWide = wide(file, bundle, "reply/", org.parley.label.ReplyStance.COUNT);
             bundle.require(file, List.of(PROVENANCE));
             // A stacked network carries the wide part; otherwise the model blends their probabilities.
-            return new StanceModel(target, target.wide() != null ? null : wide, reply, JSON.readTree(bundle.get(PROVENANCE)), bundle.checksum());
+            return new StanceModel(target, target.wide() != null ? null : wide, reply, replyWide,
+                    JSON.readTree(bundle.get(PROVENANCE)), bundle.checksum());
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -139,7 +144,7 @@ public final class StanceBundle {
         Vocabulary vocabulary = Vocabulary.read(new BufferedReader(new InputStreamReader(
                 new ByteArrayInputStream(entries.get(part + "/vocabulary.txt")), StandardCharsets.UTF_8)));
         ComputationGraph network = NetworkCodec.read(entries, part + "/");
-        if (PairModel.stacked(network) && wide == null) throw new BundleException(file, part + " network reads wide logits but there is no " + WIDE);
+        if (PairModel.stacked(network) && wide == null) throw new BundleException(file, part + " network reads wide logits but there is no " + part + "/" + WIDE_JSON);
         return new PairModel(network, new PairEncoder(config, vocabulary), pipeline, PairModel.stacked(network) ? wide : null);
     }
 }

@@ -79,7 +79,16 @@ public final class StanceEvaluator {
     }
 
     public static PairPredictor replyPredictor(StanceModel model) {
-        return (texts, contexts) -> argmax(model.replyModel().predict(texts, contexts));
+        return (texts, contexts) -> argmax(model.replyProbabilities(texts, contexts));
+    }
+
+    /** The reply model's network and wide part on their own, where it has a wide part (none otherwise). */
+    public static Map<String, PairPredictor> replyParts(StanceModel model) {
+        if (model.replyWide() == null) return Map.of();
+        Map<String, PairPredictor> parts = new LinkedHashMap<>();
+        parts.put("network", (texts, contexts) -> argmax(model.replyModel().predict(texts, contexts)));
+        parts.put("wide", (texts, contexts) -> argmax(model.replyWide().predict(texts, contexts)));
+        return parts;
     }
 
     private static int[] argmax(float[][] p) {

@@ -18,22 +18,26 @@ public final class StanceModel {
     private final PairModel target;
     private final WideStance wide; // null: the network alone
     private final PairModel reply;
+    private final WideStance replyWide; // null: the reply network alone
     private final JsonNode provenance;
     private final String checksum;
 
     /**
-     * @param wide     the linear part whose probabilities are blended with the target network's; null for none
-     * @param checksum SHA-256 of the bundle file it was loaded from; null for one not yet saved
+     * @param wide      the linear part whose probabilities are blended with the target network's; null for none
+     * @param replyWide the same for the reply network (reply n-grams only); null for none
+     * @param checksum  SHA-256 of the bundle file it was loaded from; null for one not yet saved
      */
-    StanceModel(PairModel target, WideStance wide, PairModel reply, JsonNode provenance, String checksum) {
+    StanceModel(PairModel target, WideStance wide, PairModel reply, WideStance replyWide, JsonNode provenance, String checksum) {
         this.target = target;
         this.wide = wide;
         this.reply = reply;
+        this.replyWide = replyWide;
         this.provenance = provenance;
         this.checksum = checksum;
         if (target.classes() != Stance.COUNT) throw new IllegalArgumentException("target model has " + target.classes() + " outputs, expected " + Stance.COUNT);
         if (wide != null && wide.classes() != Stance.COUNT) throw new IllegalArgumentException("wide part has " + wide.classes() + " classes, expected " + Stance.COUNT);
         if (reply.classes() != ReplyStance.COUNT) throw new IllegalArgumentException("reply model has " + reply.classes() + " outputs, expected " + ReplyStance.COUNT);
+        if (replyWide != null && replyWide.classes() != ReplyStance.COUNT) throw new IllegalArgumentException("reply wide part has " + replyWide.classes() + " classes, expected " + ReplyStance.COUNT);
     }
 
     public JsonNode provenance() { return provenance; }
@@ -61,7 +65,7 @@ public final class StanceModel {
     /** @throws IllegalArgumentException for a parent {@link StanceLimits} refuses */
     public ReplyStanceScore replyStance(String text, String parent) {
         StanceLimits.checkParent(parent);
-        float[] p = reply.predict(List.of(text), List.of(parent))[0];
+        float[] p = replyProbabilities(List.of(text), List.of(parent))[0];
         Map<ReplyStance, Double> probs = new EnumMap<>(ReplyStance.class);
         for (ReplyStance s : ReplyStance.values()) probs.put(s, (double) p[s.ordinal()]);
         return new ReplyStanceScore(ReplyStance.values()[StanceMetrics.argmax(p)], probs);
@@ -72,9 +76,17 @@ public final class StanceModel {
      * wide part's at the wide part's fixed weight where the bundle has one.
      */
     float[][] targetProbabilities(List<String> texts, List<String> targets) {
-        float[][] p = target.predict(texts, targets);
+        return blend(target.predict(texts, targets), wide, texts, targets);
+    }
+
+    /** Reply-stance probabilities of each (texts[i], parents[i]), blended as the target model's. */
+    float[][] replyProbabilities(List<String> texts, List<String> parents) {
+        return blend(reply.predict(texts, parents), replyWide, texts, parents);
+    }
+
+    private static float[][] blend(float[][] p, WideStance wide, List<String> texts, List<String> contexts) {
         if (wide == null) return p;
-        float[][] q = wide.predict(texts, targets);
+        float[][] q = wide.predict(texts, contexts);
         float w = (float) wide.config().weight();
         for (int i = 0; i < p.length; i++)
             for (int k = 0; k < p[i].length; k++) p[i][k] = (1 - w) * p[i][k] + w * q[i][k];
@@ -86,4 +98,6 @@ public final class StanceModel {
     WideStance wide() { return wide; }
 
     PairModel replyModel() { return reply; }
+
+    WideStance replyWide() { return replyWide; }
 }

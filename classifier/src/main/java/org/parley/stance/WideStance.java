@@ -31,7 +31,8 @@ import org.parley.feature.NgramTfIdf;
  * shared copy and, for a target with enough training rows, a copy conjoined with that target (hashed
  * into a second block), so a seen target gets its own n-gram weights on top of the shared ones. An
  * unseen target, or one with few rows (most VAST and ARC targets), has no conjoined features and is
- * read by the shared weights alone.
+ * read by the shared weights alone. The reply model's wide part ({@link Config#replyDefaults()}) is
+ * the same without conjoined targets.
  *
  * <p>One L2 logistic regression per class, one-vs-rest (liblinear's dual solver), probabilities
  * normalised over the classes as liblinear's own one-vs-rest does. Used either blended (its
@@ -58,6 +59,17 @@ public final class WideStance {
 
         public static Config defaults() {
             return new Config(20, 20, 100, 1.0, 0.5, false);
+        }
+
+        /**
+         * The reply model's: the reply's n-grams alone ("?", "is this true", "fake" carry QUERY and
+         * DENY). No conjoined block: the "target" would be the parent post, different in every
+         * thread, and the dev split is by thread. 2^18 buckets: ~10x fewer rows than the target model.
+         * C = 64: at C = 1 it said COMMENT for all but a few replies; 64 by 5-fold cross-validation
+         * on the training replies (folds by thread, macro-F1), not on dev.
+         */
+        public static Config replyDefaults() {
+            return new Config(18, 4, Integer.MAX_VALUE, 64.0, 0.5, false);
         }
     }
 
