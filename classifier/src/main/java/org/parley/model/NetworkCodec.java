@@ -33,11 +33,29 @@ public final class NetworkCodec {
     /** Adds {@code prefix + CONFIG} and {@code prefix + PARAMS} for the network (float, rounded to half). */
     public static void put(Map<String, byte[]> entries, String prefix, ComputationGraph network) {
         entries.put(prefix + CONFIG, network.getConfiguration().toJson().getBytes(StandardCharsets.UTF_8));
-        INDArray half = network.params().castTo(DataType.HALF);
+        entries.put(prefix + PARAMS, halves(network.params()));
+    }
+
+    /** The values rounded to half floats, little-endian, 2 bytes each (in the array's order). */
+    public static byte[] halves(INDArray values) {
+        INDArray half = values.castTo(DataType.HALF);
         ByteBuffer in = half.data().asNio().order(ByteOrder.nativeOrder());
         ByteBuffer out = ByteBuffer.allocate((int) half.length() * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < half.length(); i++) out.putShort(in.getShort(i * 2));
-        entries.put(prefix + PARAMS, out.array());
+        return out.array();
+    }
+
+    /** What {@link #halves} wrote, as a float row vector. */
+    public static INDArray fromHalves(byte[] bytes) throws IOException {
+        if (bytes.length % 2 != 0) throw new IOException("not an array of half floats (" + bytes.length + " bytes)");
+        int n = bytes.length / 2;
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).order(ByteOrder.nativeOrder());
+        ByteBuffer le = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) direct.put(le);
+        else while (le.hasRemaining()) direct.putShort(le.getShort());
+        direct.rewind();
+        DataBuffer buffer = Nd4j.createBuffer(direct, DataType.HALF, n);
+        return Nd4j.create(buffer, new long[] {1, n}).castTo(DataType.FLOAT);
     }
 
     /** The names the entries of a network with this prefix have in a bundle (the new format if present). */
@@ -56,15 +74,7 @@ public final class NetworkCodec {
         ComputationGraph network = new ComputationGraph(
                 ComputationGraphConfiguration.fromJson(new String(config, StandardCharsets.UTF_8)));
         if (params.length % 2 != 0) throw new IOException(prefix + PARAMS + " is not an array of half floats");
-        int expected = params.length / 2; // init checks that the network has exactly this many
-        ByteBuffer direct = ByteBuffer.allocateDirect(params.length).order(ByteOrder.nativeOrder());
-        ByteBuffer le = ByteBuffer.wrap(params).order(ByteOrder.LITTLE_ENDIAN);
-        if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) direct.put(le);
-        else while (le.hasRemaining()) direct.putShort(le.getShort());
-        direct.rewind();
-        DataBuffer buffer = Nd4j.createBuffer(direct, DataType.HALF, expected);
-        INDArray flat = Nd4j.create(buffer, new long[] {1, expected}).castTo(DataType.FLOAT);
-        network.init(flat, false);
+        network.init(fromHalves(params), false); // init checks that the network has exactly this many
         return network;
     }
 }

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.parley.feature.NgramTfIdf;
 import org.parley.feature.Vocabulary;
@@ -86,14 +85,7 @@ public final class StanceBundle {
         ByteBuffer b = ByteBuffer.allocate(idf.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : idf) b.putFloat(v);
         entries.put(part + IDF, b.array());
-        float[][] weights = w.weights();
-        int width = weights[0].length;
-        float[] flat = new float[weights.length * width];
-        for (int k = 0; k < weights.length; k++) System.arraycopy(weights[k], 0, flat, k * width, width);
-        ByteBuffer half = Nd4j.create(flat).castTo(DataType.HALF).data().asNio().order(ByteOrder.nativeOrder());
-        ByteBuffer out = ByteBuffer.allocate(flat.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < flat.length; i++) out.putShort(half.getShort(i * 2));
-        entries.put(part + WEIGHTS, out.array());
+        entries.put(part + WEIGHTS, NetworkCodec.halves(Nd4j.create(w.weights()))); // class by class
     }
 
     /** A part's wide part, or null for one without (every bundle before version 3; replies before 4). */
@@ -107,11 +99,7 @@ public final class StanceBundle {
         byte[] halves = bundle.get(part + WEIGHTS);
         int n = halves.length / 2;
         if (halves.length % 2 != 0 || n % classes != 0) throw new BundleException(file, part + WEIGHTS + " is not " + classes + " rows of half floats");
-        ByteBuffer direct = ByteBuffer.allocateDirect(halves.length).order(ByteOrder.nativeOrder());
-        ByteBuffer le = ByteBuffer.wrap(halves).order(ByteOrder.LITTLE_ENDIAN);
-        while (le.hasRemaining()) direct.putShort(le.getShort());
-        direct.rewind();
-        float[] flat = Nd4j.create(Nd4j.createBuffer(direct, DataType.HALF, n), new long[] {n}).castTo(DataType.FLOAT).toFloatVector();
+        float[] flat = NetworkCodec.fromHalves(halves).toFloatVector();
         float[][] weights = new float[classes][];
         for (int k = 0; k < classes; k++) weights[k] = java.util.Arrays.copyOfRange(flat, k * (n / classes), (k + 1) * (n / classes));
         return new WideStance(e.config(), NgramTfIdf.withIdf(idf), e.conjoinedTargets(), weights);
