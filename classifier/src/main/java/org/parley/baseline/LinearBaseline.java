@@ -23,6 +23,7 @@ import org.parley.corpus.Example;
 import org.parley.feature.NgramTfIdf;
 import org.parley.label.Attribute;
 import org.parley.score.Scorer;
+import org.parley.model.Liblinear;
 
 /**
  * The classic strong baseline for toxicity: TF-IDF over word 1–2-grams and character 2–5-grams
@@ -258,9 +259,8 @@ public final class LinearBaseline implements Scorer {
             w[dimension][a] = intercepts[a];
             Model m = models[a];
             if (m == null) continue;
-            double[] fw = m.getFeatureWeights();
-            double sign = m.getLabels()[0] == 1 ? 1 : -1;
-            for (int j = 0; j < dimension; j++) w[j][a] = (float) (sign * fw[j]);
+            double[] fw = Liblinear.positiveWeights(m);
+            for (int j = 0; j < dimension; j++) w[j][a] = (float) fw[j];
         }
         return w;
     }
@@ -292,11 +292,7 @@ public final class LinearBaseline implements Scorer {
 
     /** liblinear's form of a TF-IDF row: 1-based indices, and the intercept as one more feature. */
     static Feature[] liblinearRow(NgramTfIdf vectorizer, String text) {
-        NgramTfIdf.Row row = vectorizer.transform(text);
-        Feature[] x = new Feature[row.size() + 1];
-        for (int k = 0; k < row.size(); k++) x[k] = new FeatureNode(row.index()[k] + 1, row.value()[k]);
-        x[row.size()] = new FeatureNode(vectorizer.dimension() + 1, 1.0);
-        return x;
+        return Liblinear.row(vectorizer.transform(text), vectorizer.dimension() + 1);
     }
 
     @Override public String name() {

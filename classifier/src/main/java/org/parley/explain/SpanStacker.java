@@ -11,6 +11,7 @@ import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import org.parley.text.Token;
+import org.parley.model.Liblinear;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -207,10 +209,9 @@ public final class SpanStacker {
         }
         Linear.disableDebugOutput();
         Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR, C, 1e-6));
-        double sign = model.getLabels()[0] == 1 ? 1 : -1; // liblinear's weights are for its first label
-        double[] all = model.getFeatureWeights(), weights = new double[d];
-        for (int j = 0; j < d; j++) weights[j] = sign * all[j];
-        double bias = sign * all[d];
+        double[] all = Liblinear.positiveWeights(model);
+        double[] weights = Arrays.copyOf(all, d);
+        double bias = all[d];
 
         SpanStacker best = null;
         double bestF1 = -1;

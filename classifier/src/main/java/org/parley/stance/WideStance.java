@@ -23,6 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.parley.corpus.StanceCorpora;
 import org.parley.feature.FeatureExtractor;
 import org.parley.feature.NgramTfIdf;
+import org.parley.model.Liblinear;
 
 /**
  * The wide part of the target-stance model: the classic strong SemEval-2016 system, a linear model
@@ -182,9 +183,8 @@ public final class WideStance {
         Parameter parameter = new Parameter(SolverType.L2R_LR_DUAL, c, EPS);
         parameter.setRandom(new Random(seed * 31 + k));
         Model m = Linear.train(p, parameter);
-        double sign = m.getLabels()[0] == 1 ? 1 : -1; // decision values are for getLabels()[0]
-        double[] fw = m.getFeatureWeights();
-        for (int j = 0; j <= dimension; j++) w[j] = (float) (sign * fw[j]);
+        double[] fw = Liblinear.positiveWeights(m);
+        for (int j = 0; j <= dimension; j++) w[j] = (float) fw[j];
         return w;
     }
 
@@ -220,9 +220,7 @@ public final class WideStance {
      * with the target where the target is conjoined (none for a null target), then the intercept.
      */
     Feature[] liblinearRow(NgramTfIdf.Row row, String target) {
-        Feature[] x = new Feature[row.size() + 1];
-        for (int k = 0; k < row.size(); k++) x[k] = new FeatureNode(row.index()[k] + 1, row.value()[k]);
-        x[row.size()] = new FeatureNode(dimension(config) + 1, 1.0);
+        Feature[] x = Liblinear.row(row, dimension(config) + 1);
         return target == null ? x : withTarget(x, target);
     }
 
