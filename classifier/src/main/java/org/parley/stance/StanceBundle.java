@@ -62,7 +62,7 @@ public final class StanceBundle {
     public static void save(StanceModel model, Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         put(entries, "target", model.targetModel());
-        WideStance wide = model.wide() != null ? model.wide() : model.targetModel().wide();
+        WideStance wide = model.targetWide();
         if (wide != null) putWide(entries, "target/", wide);
         put(entries, "reply", model.replyModel());
         if (model.replyWide() != null) putWide(entries, "reply/", model.replyWide());

@@ -70,7 +70,7 @@ public final class StanceEvaluator {
      * and the wide part of a blend, the wide part of a stacked network (which cannot run without it).
      */
     public static Map<String, PairPredictor> targetParts(StanceModel model) {
-        WideStance wide = model.wide() != null ? model.wide() : model.targetModel().wide();
+        WideStance wide = model.targetWide();
         if (wide == null) return Map.of();
         Map<String, PairPredictor> parts = new LinkedHashMap<>();
         if (model.wide() != null) parts.put("network", (texts, contexts) -> argmax(model.targetModel().predict(texts, contexts)));

@@ -95,7 +95,11 @@ public final class StanceModel {
 
     PairModel targetModel() { return target; }
 
+    /** The wide part blended with the target network; null when there is none or the network is stacked on it. */
     WideStance wide() { return wide; }
+
+    /** The target model's wide part, blended or stacked; null for none. */
+    WideStance targetWide() { return wide != null ? wide : target.wide(); }
 
     PairModel replyModel() { return reply; }
 
