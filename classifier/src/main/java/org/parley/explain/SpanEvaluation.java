@@ -122,7 +122,7 @@ public final class SpanEvaluation implements Callable<Integer> {
                 bundle.name(), bundle.checksum(), ATTRIBUTE, lexicon.size(),
                 both.threshold, both.lexiconThreshold, both.fallbackMix, both.fillGaps, tune.size(), both.f1, dev.size(),
                 meanF1(dev, devWords, both), meanF1(dev, devWords, occlusion), meanF1(dev, devWords, words),
-                taggerRows(bundle, lexicon, tune, tuneWords, dev, devWords));
+                taggerAndStackerRows(bundle, lexicon, tune, tuneWords, dev, devWords));
         return 0;
     }
 
@@ -130,7 +130,7 @@ public final class SpanEvaluation implements Callable<Integer> {
      * The span tagger's rows and the stacker's (fitted on the tuning posts; written when asked), or
      * nothing when there is no tagger to report.
      */
-    private String taggerRows(ModelBundle bundle, SpanLexicon lexicon, List<Post> tune, List<List<SpanExplainer.Word>> tuneWords,
+    private String taggerAndStackerRows(ModelBundle bundle, SpanLexicon lexicon, List<Post> tune, List<List<SpanExplainer.Word>> tuneWords,
                               List<Post> dev, List<List<SpanExplainer.Word>> devWords) throws IOException {
         SpanTagger t = tagger != null ? SpanTagger.read(tagger, lexicon) : SpanTagger.standard(lexicon);
         if (t == null) return "";

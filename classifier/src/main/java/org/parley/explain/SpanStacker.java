@@ -140,34 +140,34 @@ public final class SpanStacker {
         Map<Integer, SpanExplainer.Word> byBegin = new HashMap<>();
         for (SpanExplainer.Word w : words) byBegin.put(w.span().begin(), w);
         List<Token> ws = new ArrayList<>();
-        List<Double> ls = new ArrayList<>(), os = new ArrayList<>(), rs = new ArrayList<>();
+        double[] ls = new double[tokens.size()], os = new double[tokens.size()], rs = new double[tokens.size()];
         for (int t = 0; t < tokens.size(); t++) {
             Token token = tokens.get(t);
             if (!SpanExplainer.isWord(token)) continue;
             SpanExplainer.Word w = byBegin.get(token.begin());
-            ws.add(token);
             double q = Math.min(1 - CLAMP, Math.max(CLAMP, p[t]));
-            ls.add(Math.log(q / (1 - q)));
-            os.add(w == null ? 0.0 : w.span().weight());
-            rs.add(w == null ? 0.0 : w.rate());
+            ls[ws.size()] = Math.log(q / (1 - q));
+            os[ws.size()] = w == null ? 0.0 : w.span().weight();
+            rs[ws.size()] = w == null ? 0.0 : w.rate();
+            ws.add(token);
         }
         int n = ws.size();
         double max = ABSENT, second = ABSENT, maxOcclusion = n == 0 ? 0 : Double.NEGATIVE_INFINITY, sum = 0;
         for (int k = 0; k < n; k++) {
-            double l = ls.get(k);
+            double l = ls[k];
             if (k == 0 || l > max) {
                 if (k > 0) second = max;
                 max = l;
             } else if (k == 1 || l > second) second = l;
-            maxOcclusion = Math.max(maxOcclusion, os.get(k));
+            maxOcclusion = Math.max(maxOcclusion, os[k]);
             sum += l;
         }
         double[][] x = new double[n][];
         for (int k = 0; k < n; k++) {
-            double l = ls.get(k), o = os.get(k), r = rs.get(k);
+            double l = ls[k], o = os[k], r = rs[k];
             x[k] = new double[] {l, o, r,
-                    k > 0 ? ls.get(k - 1) : ABSENT, k + 1 < n ? ls.get(k + 1) : ABSENT,
-                    k > 0 ? rs.get(k - 1) : 0, k + 1 < n ? rs.get(k + 1) : 0,
+                    k > 0 ? ls[k - 1] : ABSENT, k + 1 < n ? ls[k + 1] : ABSENT,
+                    k > 0 ? rs[k - 1] : 0, k + 1 < n ? rs[k + 1] : 0,
                     max, Math.log(n), l == max ? 1 : 0, sum / n, maxOcclusion, l - max, Math.max(o, 0), l * r,
                     n > 1 ? second : ABSENT};
         }
