@@ -76,9 +76,6 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
             StanceData targetOnly = new StanceData(List.of(), split.dev(), split.heldOut(), List.of(), List.of());
             StanceEvaluator.targetParts(m).forEach((part, p) ->
                     out.set("parley:" + part + "Only", StanceTrainer.evaluate(p, (t, c) -> new int[t.size()], targetOnly)));
-            StanceData replyOnly = new StanceData(List.of(), List.of(), List.of(), List.of(), split.replyDev());
-            StanceEvaluator.replyParts(m).forEach((part, p) -> out.set("parley:reply" + Character.toUpperCase(part.charAt(0))
-                    + part.substring(1) + "Only", StanceTrainer.evaluate((t, c) -> new int[t.size()], p, replyOnly)));
         }
         if ((baselines || baselinesOnly) && file == null) {
             int[] stanceLabels = split.train().stream().mapToInt(e -> e.label().ordinal()).toArray();

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
                 "Dev split: content hash of the text (threads for replies); --hold-out targets are left out of",
                 "training entirely and reported as unseen targets. The target model is the network's probabilities",
                 "averaged with a wide part's (n-gram logistic regression, per-target copies of the n-grams; --no-wide: none);",
-                "the reply model is its network alone (--reply-wide: blended with one on the reply's n-grams).",
+                "the reply model is its network alone.",
                 "Dev metrics JSON on stdout."})
 public final class TrainStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -92,17 +92,8 @@ public final class TrainStanceCommand implements Callable<Integer> {
     @Option(names = "--wide-weight", description = "share of the wide part in the averaged probabilities (default: ${DEFAULT-VALUE})")
     double wideWeight = WideStance.Config.defaults().weight();
 
-    @Option(names = "--wide-stacked", description = "stack the wide part into the network (its logits an input, added to the output) instead of averaging")
-    boolean wideStacked;
-
     @Option(names = "--wide-min-target-rows", description = "fewest training rows for a target to get its own n-gram weights (default: ${DEFAULT-VALUE})")
     int wideMinTargetRows = WideStance.Config.defaults().minTargetRows();
-
-    @Option(names = "--reply-wide", description = "blend a wide part (the reply's n-grams) into the reply model, as the target model's")
-    boolean replyWide;
-
-    @Option(names = "--reply-wide-c", description = "inverse regularisation of the reply wide part (default: ${DEFAULT-VALUE})")
-    double replyWideC = WideStance.Config.replyDefaults().c();
 
     @Option(names = "--target-from", paramLabel = "BUNDLE",
             description = "keep this bundle's target model (network and wide part) and train only the reply model")
@@ -113,11 +104,6 @@ public final class TrainStanceCommand implements Callable<Integer> {
 
     @Option(names = "--name", description = "model name recorded in the bundle (default: ${DEFAULT-VALUE})")
     String name = "parley-stance";
-
-    private WideStance.Config replyWideConfig() {
-        WideStance.Config d = WideStance.Config.replyDefaults();
-        return new WideStance.Config(d.bits(), d.conjoinedBits(), d.minTargetRows(), replyWideC, d.weight(), false);
-    }
 
     public static void main(String[] args) {
         System.exit(Cli.execute(new TrainStanceCommand(), args));
@@ -132,8 +118,7 @@ public final class TrainStanceCommand implements Callable<Integer> {
                 PairNetworkConfig.defaults().l2(), seed);
         StanceTrainer.Options options = new StanceTrainer.Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
                 net, net, epochs, patience, batchSize, replyEpochs, replyBatchSize, seed, repeat, noWide ? null
-                : new WideStance.Config(WideStance.Config.defaults().bits(), WideStance.Config.defaults().conjoinedBits(), wideMinTargetRows, wideC, wideWeight, wideStacked),
-                replyWide ? replyWideConfig() : null);
+                : new WideStance.Config(WideStance.Config.defaults().bits(), WideStance.Config.defaults().conjoinedBits(), wideMinTargetRows, wideC, wideWeight));
         StanceModel reuse = targetFrom == null ? null : StanceBundle.load(targetFrom, TextPipeline.standard());
 
         ObjectNode provenance = Provenance.create(name, java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmm")

@@ -15,12 +15,7 @@ import org.parley.feature.Vocabulary;
 final class PairBatch {
     private PairBatch() {}
 
-    /** @param wide the wide part's logits, for a stacked network; null otherwise */
-    record Encoded(int[] text, int[] context, float[] wide) {
-        Encoded(int[] text, int[] context) {
-            this(text, context, null);
-        }
-
+    record Encoded(int[] text, int[] context) {
         int length() {
             return Math.max(1, text.length) + Math.max(1, context.length);
         }
@@ -44,11 +39,8 @@ final class PairBatch {
             for (int j = 0; j < Math.max(1, pairs.get(i).text().length); j++) textMask[i * len + j] = 1f;
         }
         INDArray idArray = Nd4j.create(ids, new long[] {n, len}, DataType.FLOAT);
-        INDArray[] in = {idArray, spread(textW, n, len, embedding), spread(contextW, n, len, embedding),
+        return new INDArray[] {idArray, spread(textW, n, len, embedding), spread(contextW, n, len, embedding),
                 spread(textMask, n, len, embedding)};
-        if (pairs.get(0).wide() == null) return in;
-        float[][] wide = pairs.stream().map(Encoded::wide).toArray(float[][]::new);
-        return new INDArray[] {in[0], in[1], in[2], in[3], Nd4j.create(wide)};
     }
 
     private static void fill(int[] seq, float[] ids, float[] weights, int base) {

@@ -17,20 +17,12 @@ final class PairModel {
     private final ComputationGraph network;
     private final PairEncoder encoder;
     private final TextPipeline pipeline;
-    private final WideStance wide; // whose logits a stacked network reads; null for a network without
     private final int embedding;
 
     PairModel(ComputationGraph network, PairEncoder encoder, TextPipeline pipeline) {
-        this(network, encoder, pipeline, null);
-    }
-
-    PairModel(ComputationGraph network, PairEncoder encoder, TextPipeline pipeline, WideStance wide) {
         this.network = network;
         this.encoder = encoder;
         this.pipeline = pipeline;
-        this.wide = wide;
-        if (stacked(network) != (wide != null))
-            throw new IllegalArgumentException(wide == null ? "the network reads wide logits but there is no wide part" : "the network reads no wide logits");
         this.embedding = (int) network.getLayer(PairNetwork.EMBED).getParam("W").size(1);
         long rows = network.getLayer(PairNetwork.EMBED).getParam("W").size(0);
         if (rows != encoder.idSpace())
@@ -41,25 +33,16 @@ final class PairModel {
 
     PairEncoder encoder() { return encoder; }
 
-    /** The wide part a stacked network reads; null for one that reads none. */
-    WideStance wide() { return wide; }
-
-    static boolean stacked(ComputationGraph network) {
-        return network.getConfiguration().getNetworkInputs().contains(PairNetwork.WIDE_LOGITS);
-    }
-
     int classes() {
-        return (int) network.getLayer(wide != null ? PairNetwork.LOGITS : PairNetwork.OUTPUT).getParam("W").size(1);
+        return (int) network.getLayer(PairNetwork.OUTPUT).getParam("W").size(1);
     }
 
     /** One row of probabilities per (texts[i], contexts[i]). */
     float[][] predict(List<String> texts, List<String> contexts) {
         if (texts.size() != contexts.size()) throw new IllegalArgumentException(texts.size() + " texts but " + contexts.size() + " contexts");
-        float[][] logits = wide == null ? null : wide.logits(texts, contexts);
         List<PairBatch.Encoded> encoded = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++)
-            encoded.add(new PairBatch.Encoded(encoder.text(pipeline.tokens(texts.get(i))), encoder.context(pipeline.tokens(contexts.get(i))),
-                    logits == null ? null : logits[i]));
+            encoded.add(new PairBatch.Encoded(encoder.text(pipeline.tokens(texts.get(i))), encoder.context(pipeline.tokens(contexts.get(i)))));
         return forward(encoded);
     }
 

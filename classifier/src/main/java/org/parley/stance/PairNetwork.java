@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -34,22 +33,10 @@ final class PairNetwork {
     static final String TEXT_MASK = "textMask";
     static final String EMBED = "embed";
     static final String OUTPUT = "out";
-    /** The stacked network's input of the wide part's logits ([batch, classes]) and its own logits layer. */
-    static final String WIDE_LOGITS = "wideLogits";
-    static final String LOGITS = "logits";
 
     private PairNetwork() {}
 
     static ComputationGraph create(int idSpace, int classes, PairNetworkConfig c) {
-        return create(idSpace, classes, c, false);
-    }
-
-    /**
-     * @param stacked wide and deep, as the toxicity network: the wide part's logits are read with
-     *                the pooled vectors and added to the network's own logits before the softmax,
-     *                so the network learns what the linear model gets wrong
-     */
-    static ComputationGraph create(int idSpace, int classes, PairNetworkConfig c, boolean stacked) {
         int e = c.embedding();
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(c.seed())
@@ -71,17 +58,11 @@ final class PairNetwork {
                 .addLayer("textMax", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "textOnly")
                 .addVertex("interaction", new ElementWiseVertex(ElementWiseVertex.Op.Product), "text", "context")
                 .addVertex("maxInteraction", new ElementWiseVertex(ElementWiseVertex.Op.Product), "textMax", "context")
-                .addVertex("pair", new MergeVertex(), stacked
-                        ? new String[] {"text", "textMax", "context", "interaction", "maxInteraction", WIDE_LOGITS}
-                        : new String[] {"text", "textMax", "context", "interaction", "maxInteraction"})
+                .addVertex("pair", new MergeVertex(), "text", "textMax", "context", "interaction", "maxInteraction")
                 .addLayer("hidden", new DenseLayer.Builder()
-                        .nIn(5L * e + (stacked ? classes : 0)).nOut(c.hidden()).activation(Activation.RELU)
-                        .l2(c.l2()).dropOut(1 - c.dropout()).build(), "pair");
-        if (stacked) g.addInputs(WIDE_LOGITS)
-                .addLayer(LOGITS, new DenseLayer.Builder().nIn(c.hidden()).nOut(classes).activation(Activation.IDENTITY).l2(c.l2()).build(), "hidden")
-                .addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), LOGITS, WIDE_LOGITS)
-                .addLayer(OUTPUT, new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).build(), "sum");
-        else g.addLayer(OUTPUT, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nIn(5L * e).nOut(c.hidden()).activation(Activation.RELU)
+                        .l2(c.l2()).dropOut(1 - c.dropout()).build(), "pair")
+                .addLayer(OUTPUT, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .nIn(c.hidden()).nOut(classes).activation(Activation.SOFTMAX).l2(c.l2()).build(), "hidden");
         ComputationGraph graph = new ComputationGraph(g.setOutputs(OUTPUT).build());
         graph.init();

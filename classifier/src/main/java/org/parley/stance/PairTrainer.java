@@ -44,15 +44,6 @@ final class PairTrainer {
     }
 
     Result train(List<Pair> train, List<Pair> dev, int classes, java.util.function.BiFunction<int[], int[], ClassMetrics> metrics) {
-        return train(train, dev, classes, metrics, null);
-    }
-
-    /**
-     * @param stacked the wide part a stacked network reads: its out-of-fold logits for the training
-     *                pairs, the full fit's for dev (as served); null for a network alone
-     */
-    Result train(List<Pair> train, List<Pair> dev, int classes, java.util.function.BiFunction<int[], int[], ClassMetrics> metrics,
-                 WideStance.Stacked stacked) {
         if (train.isEmpty() || dev.isEmpty()) throw new IllegalArgumentException("training and dev pairs must not be empty");
         List<List<String>> vocabTexts = new ArrayList<>();
         for (Pair p : train) {
@@ -62,13 +53,12 @@ final class PairTrainer {
         PairFeatureConfig fc = options.features();
         Vocabulary vocabulary = Vocabulary.build(distinct(vocabTexts), fc.minCount(), fc.vocabularySize());
         PairEncoder encoder = new PairEncoder(fc, vocabulary);
-        List<PairBatch.Encoded> trainIds = encode(train, encoder, stacked == null ? null : stacked.outOfFoldLogits());
-        List<PairBatch.Encoded> devIds = encode(dev, encoder, stacked == null ? null
-                : stacked.full().logits(dev.stream().map(Pair::text).toList(), dev.stream().map(Pair::context).toList()));
+        List<PairBatch.Encoded> trainIds = encode(train, encoder);
+        List<PairBatch.Encoded> devIds = encode(dev, encoder);
         int[] devGold = dev.stream().mapToInt(Pair::label).toArray();
 
-        ComputationGraph network = PairNetwork.create(encoder.idSpace(), classes, options.network(), stacked != null);
-        PairModel model = new PairModel(network, encoder, pipeline, stacked == null ? null : stacked.full());
+        ComputationGraph network = PairNetwork.create(encoder.idSpace(), classes, options.network());
+        PairModel model = new PairModel(network, encoder, pipeline);
         Random random = new Random(options.seed());
         EarlyStopping.Outcome epochs = EarlyStopping.run(network, options.epochs(), options.patience(),
                 epoch -> batches(trainIds, random).forEach(batch -> network.fit(dataSet(batch, train, trainIds, classes))),
@@ -89,13 +79,9 @@ final class PairTrainer {
         return out;
     }
 
-    private List<PairBatch.Encoded> encode(List<Pair> pairs, PairEncoder encoder, float[][] wideLogits) {
+    private List<PairBatch.Encoded> encode(List<Pair> pairs, PairEncoder encoder) {
         List<PairBatch.Encoded> out = new ArrayList<>(pairs.size());
-        for (int i = 0; i < pairs.size(); i++) {
-            Pair p = pairs.get(i);
-            out.add(new PairBatch.Encoded(encoder.text(tokens(p.text())), encoder.context(tokens(p.context())),
-                    wideLogits == null ? null : wideLogits[i]));
-        }
+        for (Pair p : pairs) out.add(new PairBatch.Encoded(encoder.text(tokens(p.text())), encoder.context(tokens(p.context()))));
         return out;
     }
 

@@ -1,7 +1,9 @@
 package org.parley.stance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
@@ -30,20 +32,28 @@ import org.parley.text.TextPipeline;
  * their vocabularies and feature settings, and the provenance. As in the toxicity bundle,
  * {@code bundle.json} lists each entry's SHA-256 and weights are stored in half precision. The
  * target model's wide part, where there is one, is {@code target/wide.json} (settings and conjoined
- * targets), {@code target/wide-idf.f32} and {@code target/wide-weights.f16} (class by class); the
- * reply model's, likewise under {@code reply/}.
+ * targets), {@code target/wide-idf.f32} and {@code target/wide-weights.f16} (class by class).
+ *
+ * <p>Two training modes were measured and removed after commit {@value #REMOVED_MODES_COMMIT}: a
+ * target network stacked on the wide part ({@code --wide-stacked}) and a reply model with a wide
+ * part ({@code --reply-wide}). Their bundles are refused with a message saying so, not scored
+ * without the part they need; that commit still reads them.
  */
 public final class StanceBundle {
     public static final String FORMAT = "parley-stance-bundle";
     /**
      * 2: networks as {@link NetworkCodec} writes them (version 1's network.zip entries still load);
-     * 3: may hold the target model's wide part, blended with the target network or read by it (stacked);
-     * 4: may hold the reply model's wide part too ({@code reply/wide*}), which older readers would ignore.
+     * 3: may hold the target model's wide part, blended with the target network (or, refused now, read by it: stacked);
+     * 4: as 3 (it was the version that could hold a reply model's wide part, {@code reply/wide*}, refused now).
      */
     public static final int VERSION = 4;
     private static final BundleFile.Kind KIND = new BundleFile.Kind("stance bundle", FORMAT, 1, VERSION);
     /** The bundle committed with the project, relative to the project root. */
     public static final String SHIPPED = "models/stance.zip";
+    /** The last commit whose code trains and reads the removed modes (see the class comment). */
+    static final String REMOVED_MODES_COMMIT = "d085263";
+    /** The input through which a stacked target network read the wide part's logits. */
+    private static final String STACKED_INPUT = "wideLogits";
 
     static final String PROVENANCE = "provenance.json";
     private static final String WIDE_JSON = "wide.json", IDF = "wide-idf.f32", WEIGHTS = "wide-weights.f16";
@@ -62,10 +72,8 @@ public final class StanceBundle {
     public static void save(StanceModel model, Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         put(entries, "target", model.targetModel());
-        WideStance wide = model.targetWide();
-        if (wide != null) putWide(entries, "target/", wide);
+        if (model.wide() != null) putWide(entries, "target/", model.wide());
         put(entries, "reply", model.replyModel());
-        if (model.replyWide() != null) putWide(entries, "reply/", model.replyWide());
         entries.put(PROVENANCE, JSON.writeValueAsBytes(model.provenance()));
         BundleFile.write(file, KIND, entries);
     }
@@ -88,11 +96,17 @@ public final class StanceBundle {
         entries.put(part + WEIGHTS, NetworkCodec.halves(Nd4j.create(w.weights()))); // class by class
     }
 
-    /** A part's wide part, or null for one without (every bundle before version 3; replies before 4). */
+    /** A part's wide part, or null for one without (every bundle before version 3). */
     private static WideStance wide(Path file, BundleFile bundle, String part, int classes) throws IOException {
         if (!bundle.entries().containsKey(part + WIDE_JSON)) return null;
         bundle.require(file, List.of(part + IDF, part + WEIGHTS));
-        WideEntry e = JSON.readValue(bundle.get(part + WIDE_JSON), WideEntry.class);
+        ObjectNode json = (ObjectNode) JSON.readTree(bundle.get(part + WIDE_JSON));
+        // Bundles written while --wide-stacked existed say "stacked": false for a blended wide part (older ones nothing).
+        JsonNode stacked = json.path("config").path("stacked");
+        if (stacked.asBoolean(false))
+            throw removedMode(file, part + WIDE_JSON, "says the wide part is stacked into the network (--wide-stacked)");
+        if (json.get("config") instanceof ObjectNode config) config.remove("stacked");
+        WideEntry e = JSON.treeToValue(json, WideEntry.class);
         ByteBuffer idfBytes = ByteBuffer.wrap(bundle.get(part + IDF)).order(ByteOrder.LITTLE_ENDIAN);
         float[] idf = new float[idfBytes.remaining() / 4];
         for (int i = 0; i < idf.length; i++) idf[i] = idfBytes.getFloat();
@@ -109,14 +123,13 @@ public final class StanceBundle {
     public static StanceModel load(Path file, TextPipeline pipeline) {
         BundleFile bundle = BundleFile.read(file, KIND);
         try {
+            if (bundle.entries().containsKey("reply/" + WIDE_JSON))
+                throw removedMode(file, "reply/" + WIDE_JSON, "is a wide part for the reply model (--reply-wide)");
             WideStance wide = wide(file, bundle, "target/", org.parley.label.Stance.COUNT);
-            PairModel target = part(file, bundle, "target", pipeline, wide);
-            PairModel reply = part(file, bundle, "reply", pipeline, null);
-            WideStance replyWide = wide(file, bundle, "reply/", org.parley.label.ReplyStance.COUNT);
+            PairModel target = part(file, bundle, "target", pipeline);
+            PairModel reply = part(file, bundle, "reply", pipeline);
             bundle.require(file, List.of(PROVENANCE));
-            // A stacked network carries the wide part; otherwise the model blends their probabilities.
-            return new StanceModel(target, target.wide() != null ? null : wide, reply, replyWide,
-                    JSON.readTree(bundle.get(PROVENANCE)), bundle.checksum());
+            return new StanceModel(target, wide, reply, JSON.readTree(bundle.get(PROVENANCE)), bundle.checksum());
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -124,7 +137,7 @@ public final class StanceBundle {
         }
     }
 
-    private static PairModel part(Path file, BundleFile bundle, String part, TextPipeline pipeline, WideStance wide) throws IOException {
+    private static PairModel part(Path file, BundleFile bundle, String part, TextPipeline pipeline) throws IOException {
         Map<String, byte[]> entries = bundle.entries();
         bundle.require(file, NetworkCodec.names(entries, part + "/"));
         bundle.require(file, List.of(part + "/features.json", part + "/vocabulary.txt"));
@@ -132,7 +145,14 @@ public final class StanceBundle {
         Vocabulary vocabulary = Vocabulary.read(new BufferedReader(new InputStreamReader(
                 new ByteArrayInputStream(entries.get(part + "/vocabulary.txt")), StandardCharsets.UTF_8)));
         ComputationGraph network = NetworkCodec.read(entries, part + "/");
-        if (PairModel.stacked(network) && wide == null) throw new BundleException(file, part + " network reads wide logits but there is no " + part + "/" + WIDE_JSON);
-        return new PairModel(network, new PairEncoder(config, vocabulary), pipeline, PairModel.stacked(network) ? wide : null);
+        if (network.getConfiguration().getNetworkInputs().contains(STACKED_INPUT))
+            throw removedMode(file, part + "/" + NetworkCodec.CONFIG, "is a network that reads the wide part's logits (input \"" + STACKED_INPUT + "\", --wide-stacked)");
+        return new PairModel(network, new PairEncoder(config, vocabulary), pipeline);
+    }
+
+    /** A bundle trained in a mode this code no longer has: named, with the commit that still reads it. */
+    private static BundleException removedMode(Path file, String entry, String what) {
+        return new BundleException(file, "entry " + entry + " " + what + ", a training mode removed after commit "
+                + REMOVED_MODES_COMMIT + "; load it with that commit (git checkout " + REMOVED_MODES_COMMIT + ") or retrain without it");
     }
 }

@@ -65,30 +65,18 @@ public final class StanceEvaluator {
         return (texts, contexts) -> argmax(model.targetProbabilities(texts, contexts));
     }
 
-    /**
-     * The target model's parts on their own, where it has a wide part (none otherwise): the network
-     * and the wide part of a blend, the wide part of a stacked network (which cannot run without it).
-     */
+    /** The target model's network and wide part on their own, where it has a wide part (none otherwise). */
     public static Map<String, PairPredictor> targetParts(StanceModel model) {
-        WideStance wide = model.targetWide();
+        WideStance wide = model.wide();
         if (wide == null) return Map.of();
         Map<String, PairPredictor> parts = new LinkedHashMap<>();
-        if (model.wide() != null) parts.put("network", (texts, contexts) -> argmax(model.targetModel().predict(texts, contexts)));
+        parts.put("network", (texts, contexts) -> argmax(model.targetModel().predict(texts, contexts)));
         parts.put("wide", (texts, contexts) -> argmax(wide.predict(texts, contexts)));
         return parts;
     }
 
     public static PairPredictor replyPredictor(StanceModel model) {
         return (texts, contexts) -> argmax(model.replyProbabilities(texts, contexts));
-    }
-
-    /** The reply model's network and wide part on their own, where it has a wide part (none otherwise). */
-    public static Map<String, PairPredictor> replyParts(StanceModel model) {
-        if (model.replyWide() == null) return Map.of();
-        Map<String, PairPredictor> parts = new LinkedHashMap<>();
-        parts.put("network", (texts, contexts) -> argmax(model.replyModel().predict(texts, contexts)));
-        parts.put("wide", (texts, contexts) -> argmax(model.replyWide().predict(texts, contexts)));
-        return parts;
     }
 
     private static int[] argmax(float[][] p) {

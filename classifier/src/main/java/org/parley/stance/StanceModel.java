@@ -11,33 +11,31 @@ import org.parley.label.Stance;
 
 /**
  * The two stance models of a bundle behind one small API: a comment's stance on each of a few
- * targets, and a reply's stance toward its parent. Thread-safe (calls into each network are
+ * targets, and a reply's stance toward its parent. The target model is a network whose
+ * probabilities are averaged with those of a linear wide part ({@link WideStance}) where the bundle
+ * has one; the reply model is a network alone. Thread-safe (calls into each network are
  * serialised).
  */
 public final class StanceModel {
     private final PairModel target;
     private final WideStance wide; // null: the network alone
     private final PairModel reply;
-    private final WideStance replyWide; // null: the reply network alone
     private final JsonNode provenance;
     private final String checksum;
 
     /**
-     * @param wide      the linear part whose probabilities are blended with the target network's; null for none
-     * @param replyWide the same for the reply network (reply n-grams only); null for none
-     * @param checksum  SHA-256 of the bundle file it was loaded from; null for one not yet saved
+     * @param wide     the linear part whose probabilities are blended with the target network's; null for none
+     * @param checksum SHA-256 of the bundle file it was loaded from; null for one not yet saved
      */
-    StanceModel(PairModel target, WideStance wide, PairModel reply, WideStance replyWide, JsonNode provenance, String checksum) {
+    StanceModel(PairModel target, WideStance wide, PairModel reply, JsonNode provenance, String checksum) {
         this.target = target;
         this.wide = wide;
         this.reply = reply;
-        this.replyWide = replyWide;
         this.provenance = provenance;
         this.checksum = checksum;
         if (target.classes() != Stance.COUNT) throw new IllegalArgumentException("target model has " + target.classes() + " outputs, expected " + Stance.COUNT);
         if (wide != null && wide.classes() != Stance.COUNT) throw new IllegalArgumentException("wide part has " + wide.classes() + " classes, expected " + Stance.COUNT);
         if (reply.classes() != ReplyStance.COUNT) throw new IllegalArgumentException("reply model has " + reply.classes() + " outputs, expected " + ReplyStance.COUNT);
-        if (replyWide != null && replyWide.classes() != ReplyStance.COUNT) throw new IllegalArgumentException("reply wide part has " + replyWide.classes() + " classes, expected " + ReplyStance.COUNT);
     }
 
     public JsonNode provenance() { return provenance; }
@@ -76,32 +74,24 @@ public final class StanceModel {
      * wide part's at the wide part's fixed weight where the bundle has one.
      */
     float[][] targetProbabilities(List<String> texts, List<String> targets) {
-        return blend(target.predict(texts, targets), wide, texts, targets);
-    }
-
-    /** Reply-stance probabilities of each (texts[i], parents[i]), blended as the target model's. */
-    float[][] replyProbabilities(List<String> texts, List<String> parents) {
-        return blend(reply.predict(texts, parents), replyWide, texts, parents);
-    }
-
-    private static float[][] blend(float[][] p, WideStance wide, List<String> texts, List<String> contexts) {
+        float[][] p = target.predict(texts, targets);
         if (wide == null) return p;
-        float[][] q = wide.predict(texts, contexts);
+        float[][] q = wide.predict(texts, targets);
         float w = (float) wide.config().weight();
         for (int i = 0; i < p.length; i++)
             for (int k = 0; k < p[i].length; k++) p[i][k] = (1 - w) * p[i][k] + w * q[i][k];
         return p;
     }
 
+    /** Reply-stance probabilities of each (texts[i], parents[i]): the reply network's alone. */
+    float[][] replyProbabilities(List<String> texts, List<String> parents) {
+        return reply.predict(texts, parents);
+    }
+
     PairModel targetModel() { return target; }
 
-    /** The wide part blended with the target network; null when there is none or the network is stacked on it. */
+    /** The wide part blended with the target network; null when there is none. */
     WideStance wide() { return wide; }
 
-    /** The target model's wide part, blended or stacked; null for none. */
-    WideStance targetWide() { return wide != null ? wide : target.wide(); }
-
     PairModel replyModel() { return reply; }
-
-    WideStance replyWide() { return replyWide; }
 }

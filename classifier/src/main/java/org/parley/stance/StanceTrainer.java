@@ -21,22 +21,16 @@ public final class StanceTrainer {
      * @param replyEpochs    the reply set is ~10x smaller, so it gets more and smaller steps
      * @param replyBatchSize reply-stance batch
      * @param repeat         how many times a corpus's training rows are shown per epoch (1 unless listed)
-     * @param wide           the target model's linear part (trained on the same rows, repeats included); null for none
-     * @param replyWide      the reply model's linear part, blended with the reply network; null for none (the
-     *                       default: measured, it raised accuracy but lowered macro-F1; see the README)
+     * @param wide           the target model's linear part, blended with the target network (trained on the
+     *                       same rows, repeats included); null for none
      */
     public record Options(PairFeatureConfig targetFeatures, PairFeatureConfig replyFeatures, PairNetworkConfig targetNetwork,
                           PairNetworkConfig replyNetwork, int epochs, int patience, int batchSize, int replyEpochs,
-                          int replyBatchSize, long seed, Map<String, Integer> repeat, WideStance.Config wide,
-                          WideStance.Config replyWide) {
-        public Options {
-            if (replyWide != null && replyWide.stacked()) throw new IllegalArgumentException("the reply wide part is blended, not stacked");
-        }
-
+                          int replyBatchSize, long seed, Map<String, Integer> repeat, WideStance.Config wide) {
         public static Options defaults() {
             return new Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
                     PairNetworkConfig.defaults(), PairNetworkConfig.defaults(), 6, 2, 256, 10, 32, 7L, Map.of(),
-                    WideStance.Config.defaults(), null);
+                    WideStance.Config.defaults());
         }
     }
 
@@ -73,18 +67,15 @@ public final class StanceTrainer {
         PairTrainer.Result reply = new PairTrainer(new PairTrainer.Options(options.replyFeatures(), options.replyNetwork(),
                 options.replyEpochs(), options.patience(), options.replyBatchSize(), options.seed(), ClassMetrics::macroF1), pipeline, log)
                 .train(replyTrain, data.replyDev().stream().map(StanceTrainer::pair).toList(), org.parley.label.ReplyStance.COUNT, StanceMetrics::reply);
-        // Epochs are chosen on the network alone; the wide part is fitted on its own and only blended afterwards.
-        WideStance replyWide = options.replyWide() == null ? null
-                : WideStance.train(replyTrain, org.parley.label.ReplyStance.COUNT, options.replyWide(), options.seed());
         provenance.put("replyBestEpoch", reply.bestEpoch());
         provenance.putPOJO("replyDevMacroF1ByEpoch", reply.devScoreByEpoch());
-        StanceModel model = new StanceModel(target.network(), target.wide(), reply.model(), replyWide, provenance, null);
+        StanceModel model = new StanceModel(target.network(), target.wide(), reply.model(), provenance, null);
         ObjectNode metrics = evaluate(model, data);
         provenance.set("devMetrics", metrics);
         return new Result(model, metrics);
     }
 
-    /** The target network and the wide part blended with it (null for none, or when stacked into the network). */
+    /** The target network and the wide part blended with it (null for none). */
     private record TargetPart(PairModel network, WideStance wide) {}
 
     private TargetPart trainTarget(StanceData data, ObjectNode provenance) {
@@ -92,19 +83,15 @@ public final class StanceTrainer {
         List<Pair> train = new ArrayList<>();
         for (StanceExample e : data.train())
             for (int k = 0; k < options.repeat().getOrDefault(e.source(), 1); k++) train.add(pair(e));
-        // Blended: the wide part is fitted on its own and its probabilities averaged with the network's.
-        // Stacked: the network is trained on its out-of-fold logits and carries it.
-        WideStance.Config wc = options.wide();
+        // The wide part is fitted on its own and its probabilities averaged with the network's; epochs
+        // are chosen on the network alone.
         long start = System.nanoTime();
-        WideStance.Stacked stacked = wc == null ? null
-                : WideStance.stack(train, org.parley.label.Stance.COUNT, wc, options.seed(), wc.stacked() ? 3 : 0);
-        if (stacked != null) log.printf("wide part: %d conjoined targets %s, trained in %d s%n", stacked.full().conjoinedTargets().size(),
-                stacked.full().conjoinedTargets(), (System.nanoTime() - start) / 1_000_000_000L);
+        WideStance wide = options.wide() == null ? null : WideStance.train(train, org.parley.label.Stance.COUNT, options.wide(), options.seed());
+        if (wide != null) log.printf("wide part: %d conjoined targets %s, trained in %d s%n", wide.conjoinedTargets().size(),
+                wide.conjoinedTargets(), (System.nanoTime() - start) / 1_000_000_000L);
         PairTrainer.Result target = new PairTrainer(new PairTrainer.Options(options.targetFeatures(), options.targetNetwork(),
                 options.epochs(), options.patience(), options.batchSize(), options.seed(), ClassMetrics::macroF1), pipeline, log)
-                .train(train, data.dev().stream().map(StanceTrainer::pair).toList(), org.parley.label.Stance.COUNT, StanceMetrics::stance,
-                        wc != null && wc.stacked() ? stacked : null);
-        WideStance wide = stacked == null || wc.stacked() ? null : stacked.full();
+                .train(train, data.dev().stream().map(StanceTrainer::pair).toList(), org.parley.label.Stance.COUNT, StanceMetrics::stance);
         provenance.put("targetBestEpoch", target.bestEpoch());
         provenance.putPOJO("targetDevMacroF1ByEpoch", target.devScoreByEpoch());
         return new TargetPart(target.model(), wide);

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -32,14 +31,12 @@ import org.parley.model.Liblinear;
  * shared copy and, for a target with enough training rows, a copy conjoined with that target (hashed
  * into a second block), so a seen target gets its own n-gram weights on top of the shared ones. An
  * unseen target, or one with few rows (most VAST and ARC targets), has no conjoined features and is
- * read by the shared weights alone. The reply model's wide part ({@link Config#replyDefaults()}) is
- * the same without conjoined targets.
+ * read by the shared weights alone.
  *
  * <p>One L2 logistic regression per class, one-vs-rest (liblinear's dual solver), probabilities
- * normalised over the classes as liblinear's own one-vs-rest does. Used either blended (its
- * probabilities averaged with the target network's, {@link StanceModel}) or stacked (the network
- * reads its logits, {@link PairNetwork}). Weights are rounded to half precision when trained, since
- * that is how the bundle stores them. Immutable; thread-safe.
+ * normalised over the classes as liblinear's own one-vs-rest does. Its probabilities are averaged
+ * with the target network's ({@link StanceModel}). Weights are rounded to half precision when
+ * trained, since that is how the bundle stores them. Immutable; thread-safe.
  */
 public final class WideStance {
     /**
@@ -48,10 +45,8 @@ public final class WideStance {
      * @param minTargetRows fewest training rows for a target to get conjoined features
      * @param c             inverse regularisation of each regression
      * @param weight        share of the wide probabilities in the blend with the network's (fixed, not fitted on dev)
-     * @param stacked       instead of the blend, the network reads the wide logits and adds them to its own,
-     *                      trained on out-of-fold wide logits (as the toxicity network is)
      */
-    public record Config(int bits, int conjoinedBits, int minTargetRows, double c, double weight, boolean stacked) {
+    public record Config(int bits, int conjoinedBits, int minTargetRows, double c, double weight) {
         public Config {
             if (bits < 4 || bits > 24 || conjoinedBits < 4 || conjoinedBits > 24) throw new IllegalArgumentException("bits must be in [4, 24]");
             if (!(c > 0)) throw new IllegalArgumentException("C must be positive, was " + c);
@@ -59,18 +54,7 @@ public final class WideStance {
         }
 
         public static Config defaults() {
-            return new Config(20, 20, 100, 1.0, 0.5, false);
-        }
-
-        /**
-         * The reply model's: the reply's n-grams alone ("?", "is this true", "fake" carry QUERY and
-         * DENY). No conjoined block: the "target" would be the parent post, different in every
-         * thread, and the dev split is by thread. 2^18 buckets: ~10x fewer rows than the target model.
-         * C = 64: at C = 1 it said COMMENT for all but a few replies; 64 by 5-fold cross-validation
-         * on the training replies (folds by thread, macro-F1), not on dev.
-         */
-        public static Config replyDefaults() {
-            return new Config(18, 4, Integer.MAX_VALUE, 64.0, 0.5, false);
+            return new Config(20, 20, 100, 1.0, 0.5);
         }
     }
 
@@ -114,20 +98,11 @@ public final class WideStance {
         return (1 << c.bits()) + (1 << c.conjoinedBits());
     }
 
-    /** A wide part fitted on all training pairs, and each pair's logits from one fitted without its comment. */
-    record Stacked(WideStance full, float[][] outOfFoldLogits) {}
-
-    static WideStance train(List<Pair> train, int classes, Config config, long seed) {
-        return stack(train, classes, config, seed, 0).full();
-    }
-
     /**
      * Fits the IDF on the distinct training comments, conjoins the targets with at least
-     * {@code minTargetRows} training pairs, and fits one regression per class; with {@code folds} ≥ 2
-     * also the out-of-fold logits, folds drawn by comment so that no copy of a pair (--repeat, or the
-     * same post asked about another target) is seen by the regression that scores it.
+     * {@code minTargetRows} training pairs, and fits one regression per class on all training pairs.
      */
-    static Stacked stack(List<Pair> train, int classes, Config config, long seed, int folds) {
+    static WideStance train(List<Pair> train, int classes, Config config, long seed) {
         List<String> texts = train.stream().map(Pair::text).distinct().toList();
         NgramTfIdf tfIdf = NgramTfIdf.fit(texts, 1 << config.bits(), () -> {});
         Map<String, Integer> rowsPerTarget = new HashMap<>();
@@ -144,17 +119,7 @@ public final class WideStance {
                 k -> features.withTarget(shared.get(p.text()), p.context()))).toArray(Feature[][]::new);
         Linear.disableDebugOutput();
         int[] all = IntStream.range(0, train.size()).toArray();
-        WideStance full = new WideStance(config, tfIdf, List.copyOf(conjoined), roundToHalf(fit(train, x, all, classes, dimension, config.c(), seed)));
-        if (folds < 2) return new Stacked(full, null);
-        float[][] oof = new float[train.size()][];
-        for (int f = 0; f < folds; f++) {
-            int fold = f;
-            IntPredicate in = i -> Math.floorMod(train.get(i).text().hashCode() * 31 + (int) seed, folds) == fold;
-            float[][] w = fit(train, x, IntStream.range(0, train.size()).filter(in.negate()).toArray(), classes, dimension, config.c(), seed);
-            WideStance part = new WideStance(config, tfIdf, List.copyOf(conjoined), w);
-            IntStream.range(0, train.size()).filter(in).parallel().forEach(i -> oof[i] = part.logits(x[i]));
-        }
-        return new Stacked(full, oof);
+        return new WideStance(config, tfIdf, List.copyOf(conjoined), roundToHalf(fit(train, x, all, classes, dimension, config.c(), seed)));
     }
 
     private static float[][] fit(List<Pair> train, Feature[][] x, int[] subset, int classes, int dimension, double c, long seed) {
@@ -200,7 +165,7 @@ public final class WideStance {
     }
 
     /** Each class's one-vs-rest log-odds for each (texts[i], targets[i]). */
-    float[][] logits(List<String> texts, List<String> targetsOf) {
+    private float[][] logits(List<String> texts, List<String> targetsOf) {
         return IntStream.range(0, texts.size()).parallel()
                 .mapToObj(i -> logits(liblinearRow(tfIdf.transform(texts.get(i)), targetsOf.get(i)))).toArray(float[][]::new);
     }

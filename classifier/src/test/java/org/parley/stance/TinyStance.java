@@ -56,7 +56,7 @@ public final class TinyStance {
     }
 
     public static synchronized StanceModel model() {
-        if (model == null) model = train(new WideStance.Config(10, 10, 5, 1.0, 0.5, false));
+        if (model == null) model = train(new WideStance.Config(10, 10, 5, 1.0, 0.5));
         return model;
     }
 
@@ -64,8 +64,7 @@ public final class TinyStance {
     static StanceModel train(WideStance.Config wide) {
         PairFeatureConfig features = new PairFeatureConfig(20, 8, 500, 1, 256, 256, 3, 4, 1);
         PairNetworkConfig net = new PairNetworkConfig(16, 16, 0.0, 0.02, 0.3, 0, 3);
-        StanceTrainer.Options options = new StanceTrainer.Options(features, features, net, net, 12, 12, 8, 12, 8, 3, Map.of(), wide,
-                new WideStance.Config(10, 4, Integer.MAX_VALUE, 1.0, 0.5, false));
+        StanceTrainer.Options options = new StanceTrainer.Options(features, features, net, net, 12, 12, 8, 12, 8, 3, Map.of(), wide);
         ObjectNode provenance = JsonNodeFactory.instance.objectNode().put("name", "tiny");
         return new StanceTrainer(options, TextPipeline.standard(), new PrintStream(new ByteArrayOutputStream()))
                 .train(data(), provenance).model();

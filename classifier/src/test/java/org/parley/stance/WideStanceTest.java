@@ -23,7 +23,7 @@ import org.parley.text.TextPipeline;
  * opposite things for two targets, which shared features alone cannot.
  */
 class WideStanceTest {
-    private static final WideStance.Config CONFIG = new WideStance.Config(12, 12, 10, 4.0, 0.5, false);
+    private static final WideStance.Config CONFIG = new WideStance.Config(12, 12, 10, 4.0, 0.5);
     private static final String[] PHRASES = {"we need more of it", "there should be more of it here", "more of it please",
             "give us more of it", "i want more of it", "more of it in every town"};
     static WideStance wide;
@@ -97,43 +97,11 @@ class WideStanceTest {
     void aBundleWithoutAWidePartScoresWithTheNetworkAlone(@TempDir Path dir) throws Exception {
         StanceModel tiny = TinyStance.model();
         Path file = dir.resolve("network-only.zip");
-        StanceBundle.save(new StanceModel(tiny.targetModel(), null, tiny.replyModel(), null, tiny.provenance(), null), file);
+        StanceBundle.save(new StanceModel(tiny.targetModel(), null, tiny.replyModel(), tiny.provenance(), null), file);
         StanceModel loaded = StanceBundle.load(file, TextPipeline.standard());
         assertNull(loaded.wide());
         List<String> texts = List.of("i hate plums"), targets = List.of("plums");
         assertArrayEquals(tiny.targetModel().predict(texts, targets)[0], loaded.targetProbabilities(texts, targets)[0]);
-    }
-
-    /** Stacked: the target network reads the wide logits, carries the wide part, and the bundle keeps both. */
-    @Test
-    void aStackedModelRoundTripsThroughTheBundle(@TempDir Path dir) throws Exception {
-        StanceModel stacked = TinyStance.train(new WideStance.Config(10, 10, 5, 1.0, 0.5, true));
-        assertNull(stacked.wide(), "no blend");
-        assertTrue(stacked.targetModel().wide() != null && PairModel.stacked(stacked.targetModel().network()));
-        Path file = dir.resolve("stacked.zip");
-        StanceBundle.save(stacked, file);
-        StanceModel loaded = StanceBundle.load(file, TextPipeline.standard());
-        assertNull(loaded.wide());
-        List<String> texts = List.of("i love grapes", "we must stop apples now"), targets = List.of(TinyStance.UNSEEN, "apples");
-        float[][] a = stacked.targetProbabilities(texts, targets), b = loaded.targetProbabilities(texts, targets);
-        for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], b[i]);
-        assertEquals(Stance.AGAINST.ordinal(), StanceMetrics.argmax(b[1]), Arrays.toString(b[1]));
-    }
-
-    /** Out-of-fold logits come from regressions that did not see the comment: not the full fit's own. */
-    @Test
-    void outOfFoldLogitsDifferFromTheFullFits() {
-        List<Pair> train = new ArrayList<>();
-        for (String p : PHRASES) {
-            train.add(new Pair(p, "taxes", Stance.FAVOR.ordinal()));
-            train.add(new Pair(p + " now", "taxes", Stance.AGAINST.ordinal()));
-        }
-        WideStance.Stacked s = WideStance.stack(train, Stance.COUNT, CONFIG, 1, 3);
-        assertEquals(train.size(), s.outOfFoldLogits().length);
-        float[][] full = s.full().logits(train.stream().map(Pair::text).toList(), train.stream().map(Pair::context).toList());
-        int differ = 0;
-        for (int i = 0; i < full.length; i++) if (!Arrays.equals(full[i], s.outOfFoldLogits()[i])) differ++;
-        assertEquals(train.size(), differ);
     }
 
     @Test
