@@ -2,8 +2,6 @@ package org.parley.stance;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import org.parley.eval.ClassMetrics;
 import org.parley.feature.Vocabulary;
 import org.parley.text.TextPipeline;
 import org.parley.train.EarlyStopping;
+import org.parley.train.LengthBatches;
 
 /**
  * Trains a {@link PairNetwork}: vocabulary from the training pairs, batches of similar length,
@@ -24,8 +23,6 @@ import org.parley.train.EarlyStopping;
  * half precision before the final dev pass, since that is how the bundle stores them.
  */
 final class PairTrainer {
-    private static final int LENGTH_WINDOW = 50;
-
     /** @param select the dev figure to maximise (macro-F1 for stance, accuracy for replies) */
     record Options(PairFeatureConfig features, PairNetworkConfig network, int epochs, int patience, int batchSize,
                    long seed, ToDoubleFunction<ClassMetrics> select) {}
@@ -61,7 +58,7 @@ final class PairTrainer {
         PairModel model = new PairModel(network, encoder, pipeline);
         Random random = new Random(options.seed());
         EarlyStopping.Outcome epochs = EarlyStopping.run(network, options.epochs(), options.patience(),
-                epoch -> batches(trainIds, random).forEach(batch -> network.fit(dataSet(batch, train, trainIds, classes))),
+                epoch -> LengthBatches.shuffled(trainIds.size(), i -> trainIds.get(i).length(), options.batchSize(), random).forEach(batch -> network.fit(dataSet(batch, train, trainIds, classes))),
                 () -> {
                     ClassMetrics m = metrics.apply(devGold, predict(model, devIds));
                     // Logged beside the selected figure: on replies macro-F1 and accuracy pull apart.
@@ -93,22 +90,6 @@ final class PairTrainer {
     /** A text repeated for many targets is counted once for the vocabulary. */
     private static List<List<String>> distinct(List<List<String>> texts) {
         return new ArrayList<>(new java.util.LinkedHashSet<>(texts));
-    }
-
-    private List<int[]> batches(List<PairBatch.Encoded> ids, Random random) {
-        List<Integer> order = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) order.add(i);
-        Collections.shuffle(order, random);
-        int bs = options.batchSize(), window = bs * LENGTH_WINDOW;
-        List<int[]> batches = new ArrayList<>();
-        for (int from = 0; from < order.size(); from += window) {
-            List<Integer> w = new ArrayList<>(order.subList(from, Math.min(order.size(), from + window)));
-            w.sort(Comparator.comparingInt(i -> ids.get(i).length()));
-            for (int b = 0; b < w.size(); b += bs)
-                batches.add(w.subList(b, Math.min(w.size(), b + bs)).stream().mapToInt(Integer::intValue).toArray());
-        }
-        Collections.shuffle(batches, random);
-        return batches;
     }
 
     private MultiDataSet dataSet(int[] rows, List<Pair> pairs, List<PairBatch.Encoded> ids, int classes) {

@@ -29,8 +29,6 @@ import org.slf4j.LoggerFactory;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +44,6 @@ import java.util.stream.IntStream;
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-    /** Batches are cut from windows of this many batches sorted by length, to limit padding. */
-    private static final int LENGTH_WINDOW = 50;
 
     private final TrainingOptions options;
     private final TextPipeline pipeline;
@@ -146,7 +142,7 @@ public final class Trainer {
 
     private void runEpoch(ComputationGraph network, List<Example> train, List<int[]> ids, float[][] wideLogits,
                           Random random, int epoch) {
-        List<int[]> batches = lengthBucketedBatches(ids, random);
+        List<int[]> batches = LengthBatches.shuffled(ids.size(), i -> ids.get(i).length, options.batchSize(), random);
         try (ProgressBar bar = bar("Epoch " + epoch + "/" + options.epochs(), train.size())) {
             for (int[] batch : batches) {
                 network.fit(toDataSet(batch, train, ids, wideLogits));
@@ -154,23 +150,6 @@ public final class Trainer {
                 bar.setExtraMessage(String.format(" loss %.4f", network.score()));
             }
         }
-    }
-
-    /** Shuffled batches of similar-length texts: padding costs as much as real ids. */
-    private List<int[]> lengthBucketedBatches(List<int[]> ids, Random random) {
-        List<Integer> order = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) order.add(i);
-        Collections.shuffle(order, random);
-        int bs = options.batchSize(), window = bs * LENGTH_WINDOW;
-        List<int[]> batches = new ArrayList<>();
-        for (int from = 0; from < order.size(); from += window) {
-            List<Integer> w = new ArrayList<>(order.subList(from, Math.min(order.size(), from + window)));
-            w.sort(Comparator.comparingInt(i -> ids.get(i).length));
-            for (int b = 0; b < w.size(); b += bs)
-                batches.add(w.subList(b, Math.min(w.size(), b + bs)).stream().mapToInt(Integer::intValue).toArray());
-        }
-        Collections.shuffle(batches, random);
-        return batches;
     }
 
     static MultiDataSet toDataSet(int[] rows, List<Example> examples, List<int[]> ids, float[][] wideLogits) {
