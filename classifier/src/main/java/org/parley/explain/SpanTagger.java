@@ -27,7 +27,7 @@ import java.util.zip.ZipOutputStream;
  * Per token, the probability that human annotators would put it inside a toxic span: a small
  * convolutional tagger ({@link SpanTaggerNetwork}) trained on the SemEval-2021 Task 5 span
  * annotations (see {@code scripts/train-spans}). Reads normalised tokens, so its offsets are the
- * tokenizer's, as the occlusion explainer's are. Tags in plain Java ({@link TaggerForward}), one
+ * tokenizer's, as the occlusion explainer's are. Tags outside DL4J ({@link TaggerForward}), one
  * window at a time, with the DL4J graph's answers; immutable and thread-safe. The DL4J network is
  * kept for training and persistence.
  */
