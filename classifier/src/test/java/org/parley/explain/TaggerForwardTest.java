@@ -101,6 +101,35 @@ class TaggerForwardTest {
         assertSame(dl4j(tagger, reversed, null), tagger.probabilities(reversed), reversed, "reversed, in batches");
     }
 
+    /** Requests tag at once on many threads (OpenBLAS underneath): each gets exactly what it gets alone. */
+    @Test
+    void concurrentCallersGetTheAnswersOfOne() throws Exception {
+        SpanTagger tagger = SpanTagger.standard();
+        List<List<Token>> comments = realComments();
+        List<float[]> alone = new ArrayList<>();
+        for (List<Token> c : comments) alone.add(tagger.probabilities(List.of(c))[0]);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<float[]>>> runs = new ArrayList<>();
+            for (int run = 0; run < 8; run++) {
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < comments.size(); i++) order.add(i);
+                java.util.Collections.shuffle(order, new Random(run));
+                runs.add(pool.submit(() -> {
+                    float[][] got = new float[comments.size()][];
+                    for (int i : order) got[i] = tagger.probabilities(List.of(comments.get(i)))[0];
+                    return List.of(got);
+                }));
+            }
+            for (java.util.concurrent.Future<List<float[]>> run : runs) {
+                List<float[]> got = run.get();
+                for (int i = 0; i < comments.size(); i++) assertArrayEquals(alone.get(i), got.get(i), "comment " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** An even kernel and a dilation (uneven 'Same' padding), biases and a padding row that are not zero, random features. */
     @Test
     void matchesDl4jOnOtherShapes() {
