@@ -29,10 +29,9 @@ class StanceBundleTest {
 
     @Test
     void aWideStackedBundleIsRefusedNamingTheEntryAndTheMode() throws Exception {
-        Path file = resource("wide-stacked-d085263.zip");
-        BundleException e = assertThrows(BundleException.class, () -> StanceBundle.load(file, TextPipeline.standard()));
-        assertTrue(e.getMessage().contains("target/wide.json") && e.getMessage().contains("--wide-stacked")
-                && e.getMessage().contains(StanceBundle.REMOVED_MODES_COMMIT), e.getMessage());
+        String message = refusal(resource("wide-stacked-d085263.zip"));
+        assertTrue(message.contains("target/wide.json") && message.contains("--wide-stacked")
+                && message.contains(StanceBundle.REMOVED_MODES_COMMIT), message);
     }
 
     /** Even without its wide.json flag, a network reading wide logits is refused, not run without them. */
@@ -40,17 +39,15 @@ class StanceBundleTest {
     void aStackedNetworkIsRefusedWhateverWideJsonSays(@TempDir Path dir) throws Exception {
         Map<String, byte[]> entries = entries(resource("wide-stacked-d085263.zip"));
         entries.put("target/wide.json", new String(entries.get("target/wide.json")).replace("\"stacked\" : true", "\"stacked\" : false").getBytes());
-        Path file = write(dir.resolve("stacked-unflagged.zip"), entries);
-        BundleException e = assertThrows(BundleException.class, () -> StanceBundle.load(file, TextPipeline.standard()));
-        assertTrue(e.getMessage().contains("target/network.json") && e.getMessage().contains("--wide-stacked"), e.getMessage());
+        String message = refusal(write(dir.resolve("stacked-unflagged.zip"), entries));
+        assertTrue(message.contains("target/network.json") && message.contains("--wide-stacked"), message);
     }
 
     @Test
     void aReplyWideBundleIsRefusedNamingTheEntryAndTheMode() throws Exception {
-        Path file = resource("reply-wide-d085263.zip");
-        BundleException e = assertThrows(BundleException.class, () -> StanceBundle.load(file, TextPipeline.standard()));
-        assertTrue(e.getMessage().contains("reply/wide.json") && e.getMessage().contains("--reply-wide")
-                && e.getMessage().contains(StanceBundle.REMOVED_MODES_COMMIT), e.getMessage());
+        String message = refusal(resource("reply-wide-d085263.zip"));
+        assertTrue(message.contains("reply/wide.json") && message.contains("--reply-wide")
+                && message.contains(StanceBundle.REMOVED_MODES_COMMIT), message);
     }
 
     /** The same bundle less its reply wide part is an ordinary blended bundle of that commit: it loads and scores. */
@@ -66,6 +63,11 @@ class StanceBundleTest {
         for (int i = 0; i < p.length; i++)
             for (int k = 0; k < p[i].length; k++) assertEquals(0.5 * net[i][k] + 0.5 * wide[i][k], p[i][k], 1e-6);
         assertArrayEquals(m.replyModel().predict(TEXTS, CONTEXTS)[1], m.replyProbabilities(TEXTS, CONTEXTS)[1]);
+    }
+
+    /** The message of the BundleException that loading this file throws. */
+    private static String refusal(Path file) {
+        return assertThrows(BundleException.class, () -> StanceBundle.load(file, TextPipeline.standard())).getMessage();
     }
 
     private static final BundleFile.Kind KIND = new BundleFile.Kind("stance bundle", StanceBundle.FORMAT, 1, StanceBundle.VERSION);
