@@ -13,12 +13,14 @@ import java.util.concurrent.Callable;
 import org.parley.corpus.Corpora;
 import org.parley.corpus.ReplyCorpora;
 import org.parley.corpus.StanceCorpora;
+import org.parley.feature.SentenceEncoder;
 import org.parley.stance.PairFeatureConfig;
 import org.parley.stance.PairNetworkConfig;
 import org.parley.stance.StanceBundle;
 import org.parley.stance.StanceData;
 import org.parley.stance.StanceModel;
 import org.parley.stance.StanceTrainer;
+import org.parley.stance.SentenceStance;
 import org.parley.stance.WideStance;
 import org.parley.text.TextPipeline;
 import org.parley.train.Provenance;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Option;
                 "reply-stance model (RumourEval 2017/2019) and writes both into a stance bundle with provenance.",
                 "Dev split: content hash of the text (threads for replies); --hold-out targets are left out of",
                 "training entirely and reported as unseen targets. The target model is the network's probabilities",
-                "averaged with a wide part's (n-gram logistic regression, per-target copies of the n-grams; --no-wide: none);",
+                "averaged with a wide part's (n-gram logistic regression, per-target copies of the n-grams; --no-wide: none)",
+                "and then with a sentence part's (a network over " + SentenceEncoder.NAME + " sentence vectors; --no-sentence: none);",
                 "the reply model is its network alone.",
                 "Dev metrics JSON on stdout."})
 public final class TrainStanceCommand implements Callable<Integer> {
@@ -95,6 +98,15 @@ public final class TrainStanceCommand implements Callable<Integer> {
     @Option(names = "--wide-min-target-rows", description = "fewest training rows for a target to get its own n-gram weights (default: ${DEFAULT-VALUE})")
     int wideMinTargetRows = WideStance.Config.defaults().minTargetRows();
 
+    @Option(names = "--no-sentence", description = "no part over pretrained sentence vectors (" + SentenceEncoder.NAME + ")")
+    boolean noSentence;
+
+    @Option(names = "--sentence-weight", description = "share of the sentence part in the averaged probabilities (default: ${DEFAULT-VALUE})")
+    double sentenceWeight = SentenceStance.Config.defaults().weight();
+
+    @Option(names = "--sentence-epochs", description = "most epochs of the sentence part (default: ${DEFAULT-VALUE})")
+    int sentenceEpochs = SentenceStance.Config.defaults().epochs();
+
     @Option(names = "--target-from", paramLabel = "BUNDLE",
             description = "keep this bundle's target model (network and wide part) and train only the reply model")
     Path targetFrom;
@@ -104,6 +116,11 @@ public final class TrainStanceCommand implements Callable<Integer> {
 
     @Option(names = "--name", description = "model name recorded in the bundle (default: ${DEFAULT-VALUE})")
     String name = "parley-stance";
+
+    private SentenceStance.Config sentenceConfig() {
+        SentenceStance.Config d = SentenceStance.Config.defaults();
+        return new SentenceStance.Config(d.encoder(), d.hidden(), d.dropout(), d.learningRate(), sentenceEpochs, d.patience(), sentenceWeight);
+    }
 
     public static void main(String[] args) {
         System.exit(Cli.execute(new TrainStanceCommand(), args));
@@ -118,7 +135,8 @@ public final class TrainStanceCommand implements Callable<Integer> {
                 PairNetworkConfig.defaults().l2(), seed);
         StanceTrainer.Options options = new StanceTrainer.Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
                 net, net, epochs, patience, batchSize, replyEpochs, replyBatchSize, seed, repeat, noWide ? null
-                : new WideStance.Config(WideStance.Config.defaults().bits(), WideStance.Config.defaults().conjoinedBits(), wideMinTargetRows, wideC, wideWeight));
+                : new WideStance.Config(WideStance.Config.defaults().bits(), WideStance.Config.defaults().conjoinedBits(), wideMinTargetRows, wideC, wideWeight),
+                noSentence ? null : sentenceConfig());
         StanceModel reuse = targetFrom == null ? null : StanceBundle.load(targetFrom, TextPipeline.standard());
 
         ObjectNode provenance = Provenance.create(name, java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmm")

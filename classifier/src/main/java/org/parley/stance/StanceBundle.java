@@ -21,6 +21,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.factory.Nd4j;
 import org.parley.feature.NgramTfIdf;
+import org.parley.feature.SentenceEncoder;
 import org.parley.feature.Vocabulary;
 import org.parley.model.BundleException;
 import org.parley.model.BundleFile;
@@ -32,7 +33,9 @@ import org.parley.text.TextPipeline;
  * their vocabularies and feature settings, and the provenance. As in the toxicity bundle,
  * {@code bundle.json} lists each entry's SHA-256 and weights are stored in half precision. The
  * target model's wide part, where there is one, is {@code target/wide.json} (settings and conjoined
- * targets), {@code target/wide-idf.f32} and {@code target/wide-weights.f16} (class by class).
+ * targets), {@code target/wide-idf.f32} and {@code target/wide-weights.f16} (class by class). Its
+ * part over sentence vectors, where there is one, is {@code target/sentence.json} (settings, with the
+ * encoder's name) and the network under {@code target/sentence/}.
  *
  * <p>Two training modes were measured and removed after commit {@value #REMOVED_MODES_COMMIT}: a
  * target network stacked on the wide part ({@code --wide-stacked}) and a reply model with a wide
@@ -44,9 +47,10 @@ public final class StanceBundle {
     /**
      * 2: networks as {@link NetworkCodec} writes them (version 1's network.zip entries still load);
      * 3: may hold the target model's wide part, blended with the target network (or, refused now, read by it: stacked);
-     * 4: as 3 (it was the version that could hold a reply model's wide part, {@code reply/wide*}, refused now).
+     * 4: as 3 (it was the version that could hold a reply model's wide part, {@code reply/wide*}, refused now);
+     * 5: may hold the target model's part over sentence vectors, {@code target/sentence*}.
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     private static final BundleFile.Kind KIND = new BundleFile.Kind("stance bundle", FORMAT, 1, VERSION);
     /** The bundle committed with the project, relative to the project root. */
     public static final String SHIPPED = "models/stance.zip";
@@ -57,6 +61,7 @@ public final class StanceBundle {
 
     static final String PROVENANCE = "provenance.json";
     private static final String WIDE_JSON = "wide.json", IDF = "wide-idf.f32", WEIGHTS = "wide-weights.f16";
+    private static final String SENTENCE = "sentence", SENTENCE_JSON = "sentence.json";
 
     /** What {@code target/wide.json} holds. */
     record WideEntry(WideStance.Config config, List<String> conjoinedTargets) {}
@@ -73,6 +78,10 @@ public final class StanceBundle {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         put(entries, "target", model.targetModel());
         if (model.wide() != null) putWide(entries, "target/", model.wide());
+        if (model.sentence() != null) {
+            entries.put("target/" + SENTENCE_JSON, JSON.writeValueAsBytes(model.sentence().config()));
+            NetworkCodec.put(entries, "target/" + SENTENCE + "/", model.sentence().network());
+        }
         put(entries, "reply", model.replyModel());
         entries.put(PROVENANCE, JSON.writeValueAsBytes(model.provenance()));
         BundleFile.write(file, KIND, entries);
@@ -119,6 +128,17 @@ public final class StanceBundle {
         return new WideStance(e.config(), NgramTfIdf.withIdf(idf), e.conjoinedTargets(), weights);
     }
 
+    /** A part's sentence part, or null for one without (every bundle before version 5). */
+    private static SentenceStance sentence(Path file, BundleFile bundle, String part) throws IOException {
+        if (!bundle.entries().containsKey(part + SENTENCE_JSON)) return null;
+        bundle.require(file, NetworkCodec.names(bundle.entries(), part + SENTENCE + "/"));
+        SentenceStance.Config config = JSON.readValue(bundle.get(part + SENTENCE_JSON), SentenceStance.Config.class);
+        if (!SentenceEncoder.NAME.equals(config.encoder()))
+            throw new BundleException(file, "entry " + part + SENTENCE_JSON + " was trained on the vectors of the sentence encoder \""
+                    + config.encoder() + "\", but this code has " + SentenceEncoder.NAME + "; retrain it");
+        return new SentenceStance(config, NetworkCodec.read(bundle.entries(), part + SENTENCE + "/"), SentenceEncoder.shared());
+    }
+
     /** Loads and verifies a bundle; every failure is a {@link BundleException} naming the file and the problem. */
     public static StanceModel load(Path file, TextPipeline pipeline) {
         BundleFile bundle = BundleFile.read(file, KIND);
@@ -126,10 +146,11 @@ public final class StanceBundle {
             if (bundle.entries().containsKey("reply/" + WIDE_JSON))
                 throw removedMode(file, "reply/" + WIDE_JSON, "is a wide part for the reply model (--reply-wide)");
             WideStance wide = wide(file, bundle, "target/", org.parley.label.Stance.COUNT);
+            SentenceStance sentence = sentence(file, bundle, "target/");
             PairModel target = part(file, bundle, "target", pipeline);
             PairModel reply = part(file, bundle, "reply", pipeline);
             bundle.require(file, List.of(PROVENANCE));
-            return new StanceModel(target, wide, reply, JSON.readTree(bundle.get(PROVENANCE)), bundle.checksum());
+            return new StanceModel(target, wide, sentence, reply, JSON.readTree(bundle.get(PROVENANCE)), bundle.checksum());
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

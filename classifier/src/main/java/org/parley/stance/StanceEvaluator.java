@@ -65,13 +65,15 @@ public final class StanceEvaluator {
         return (texts, contexts) -> argmax(model.targetProbabilities(texts, contexts));
     }
 
-    /** The target model's network and wide part on their own, where it has a wide part (none otherwise). */
+    /** The target model's parts on their own, where it has more than the network (none otherwise). */
     public static Map<String, PairPredictor> targetParts(StanceModel model) {
         WideStance wide = model.wide();
-        if (wide == null) return Map.of();
+        SentenceStance sentence = model.sentence();
+        if (wide == null && sentence == null) return Map.of();
         Map<String, PairPredictor> parts = new LinkedHashMap<>();
         parts.put("network", (texts, contexts) -> argmax(model.targetModel().predict(texts, contexts)));
-        parts.put("wide", (texts, contexts) -> argmax(wide.predict(texts, contexts)));
+        if (wide != null) parts.put("wide", (texts, contexts) -> argmax(wide.predict(texts, contexts)));
+        if (sentence != null) parts.put("sentence", (texts, contexts) -> argmax(sentence.predict(texts, contexts)));
         return parts;
     }
 

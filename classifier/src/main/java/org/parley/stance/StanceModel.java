@@ -12,29 +12,33 @@ import org.parley.label.Stance;
 /**
  * The two stance models of a bundle behind one small API: a comment's stance on each of a few
  * targets, and a reply's stance toward its parent. The target model is a network whose
- * probabilities are averaged with those of a linear wide part ({@link WideStance}) where the bundle
- * has one; the reply model is a network alone. Thread-safe (calls into each network are
- * serialised).
+ * probabilities are averaged with those of a linear wide part ({@link WideStance}) and of a network
+ * over pretrained sentence vectors ({@link SentenceStance}) where the bundle has them; the reply
+ * model is a network alone. Thread-safe (calls into each network are serialised).
  */
 public final class StanceModel {
     private final PairModel target;
-    private final WideStance wide; // null: the network alone
+    private final WideStance wide; // null: none
+    private final SentenceStance sentence; // null: none
     private final PairModel reply;
     private final JsonNode provenance;
     private final String checksum;
 
     /**
      * @param wide     the linear part whose probabilities are blended with the target network's; null for none
+     * @param sentence the part over sentence vectors, blended after the other two; null for none
      * @param checksum SHA-256 of the bundle file it was loaded from; null for one not yet saved
      */
-    StanceModel(PairModel target, WideStance wide, PairModel reply, JsonNode provenance, String checksum) {
+    StanceModel(PairModel target, WideStance wide, SentenceStance sentence, PairModel reply, JsonNode provenance, String checksum) {
         this.target = target;
         this.wide = wide;
+        this.sentence = sentence;
         this.reply = reply;
         this.provenance = provenance;
         this.checksum = checksum;
         if (target.classes() != Stance.COUNT) throw new IllegalArgumentException("target model has " + target.classes() + " outputs, expected " + Stance.COUNT);
         if (wide != null && wide.classes() != Stance.COUNT) throw new IllegalArgumentException("wide part has " + wide.classes() + " classes, expected " + Stance.COUNT);
+        if (sentence != null && sentence.classes() != Stance.COUNT) throw new IllegalArgumentException("sentence part has " + sentence.classes() + " outputs, expected " + Stance.COUNT);
         if (reply.classes() != ReplyStance.COUNT) throw new IllegalArgumentException("reply model has " + reply.classes() + " outputs, expected " + ReplyStance.COUNT);
     }
 
@@ -71,16 +75,21 @@ public final class StanceModel {
 
     /**
      * Target-stance probabilities of each (texts[i], targets[i]): the network's, averaged with the
-     * wide part's at the wide part's fixed weight where the bundle has one.
+     * wide part's at the wide part's fixed weight, and that with the sentence part's at its fixed
+     * weight, where the bundle has them.
      */
     float[][] targetProbabilities(List<String> texts, List<String> targets) {
         float[][] p = target.predict(texts, targets);
-        if (wide == null) return p;
-        float[][] q = wide.predict(texts, targets);
-        float w = (float) wide.config().weight();
+        if (wide != null) blend(p, wide.predict(texts, targets), wide.config().weight());
+        if (sentence != null) blend(p, sentence.predict(texts, targets), sentence.config().weight());
+        return p;
+    }
+
+    /** p := (1 − w)·p + w·q, row by row. */
+    private static void blend(float[][] p, float[][] q, double weight) {
+        float w = (float) weight;
         for (int i = 0; i < p.length; i++)
             for (int k = 0; k < p[i].length; k++) p[i][k] = (1 - w) * p[i][k] + w * q[i][k];
-        return p;
     }
 
     /** Reply-stance probabilities of each (texts[i], parents[i]): the reply network's alone. */
@@ -92,6 +101,9 @@ public final class StanceModel {
 
     /** The wide part blended with the target network; null when there is none. */
     WideStance wide() { return wide; }
+
+    /** The part over sentence vectors blended last; null when there is none. */
+    SentenceStance sentence() { return sentence; }
 
     PairModel replyModel() { return reply; }
 }

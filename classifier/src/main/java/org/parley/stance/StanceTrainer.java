@@ -8,6 +8,7 @@ import java.util.Map;
 import org.parley.corpus.ReplyExample;
 import org.parley.corpus.StanceExample;
 import org.parley.eval.ClassMetrics;
+import org.parley.feature.SentenceEncoder;
 import org.parley.text.TextPipeline;
 
 /**
@@ -23,14 +24,17 @@ public final class StanceTrainer {
      * @param repeat         how many times a corpus's training rows are shown per epoch (1 unless listed)
      * @param wide           the target model's linear part, blended with the target network (trained on the
      *                       same rows, repeats included); null for none
+     * @param sentence       the target model's part over pretrained sentence vectors, blended last (same
+     *                       rows); null for none
      */
     public record Options(PairFeatureConfig targetFeatures, PairFeatureConfig replyFeatures, PairNetworkConfig targetNetwork,
                           PairNetworkConfig replyNetwork, int epochs, int patience, int batchSize, int replyEpochs,
-                          int replyBatchSize, long seed, Map<String, Integer> repeat, WideStance.Config wide) {
+                          int replyBatchSize, long seed, Map<String, Integer> repeat, WideStance.Config wide,
+                          SentenceStance.Config sentence) {
         public static Options defaults() {
             return new Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
                     PairNetworkConfig.defaults(), PairNetworkConfig.defaults(), 6, 2, 256, 10, 32, 7L, Map.of(),
-                    WideStance.Config.defaults());
+                    WideStance.Config.defaults(), SentenceStance.Config.defaults());
         }
     }
 
@@ -52,14 +56,14 @@ public final class StanceTrainer {
     }
 
     /**
-     * @param reuse a model whose target network and wide part are kept as they are (only the reply
+     * @param reuse a model whose target model (all its parts) is kept as it is (only the reply
      *              model is trained); null to train both
      */
     public Result train(StanceData data, ObjectNode provenance, StanceModel reuse) {
-        TargetPart target = reuse != null ? new TargetPart(reuse.targetModel(), reuse.wide()) : trainTarget(data, provenance);
+        TargetPart target = reuse != null ? new TargetPart(reuse.targetModel(), reuse.wide(), reuse.sentence()) : trainTarget(data, provenance);
         if (reuse != null) {
             log.println("target stance: reused, not trained");
-            for (String k : List.of("targetBestEpoch", "targetDevMacroF1ByEpoch"))
+            for (String k : List.of("targetBestEpoch", "targetDevMacroF1ByEpoch", "sentenceBestEpoch", "sentenceDevMacroF1ByEpoch"))
                 if (reuse.provenance().has(k)) provenance.set(k, reuse.provenance().get(k));
         }
         log.printf("reply stance: %d train, %d dev%n", data.replyTrain().size(), data.replyDev().size());
@@ -69,22 +73,22 @@ public final class StanceTrainer {
                 .train(replyTrain, data.replyDev().stream().map(StanceTrainer::pair).toList(), org.parley.label.ReplyStance.COUNT, StanceMetrics::reply);
         provenance.put("replyBestEpoch", reply.bestEpoch());
         provenance.putPOJO("replyDevMacroF1ByEpoch", reply.devScoreByEpoch());
-        StanceModel model = new StanceModel(target.network(), target.wide(), reply.model(), provenance, null);
+        StanceModel model = new StanceModel(target.network(), target.wide(), target.sentence(), reply.model(), provenance, null);
         ObjectNode metrics = evaluate(model, data);
         provenance.set("devMetrics", metrics);
         return new Result(model, metrics);
     }
 
-    /** The target network and the wide part blended with it (null for none). */
-    private record TargetPart(PairModel network, WideStance wide) {}
+    /** The target network and the parts blended with it (null for none). */
+    private record TargetPart(PairModel network, WideStance wide, SentenceStance sentence) {}
 
     private TargetPart trainTarget(StanceData data, ObjectNode provenance) {
         log.printf("target stance: %d train, %d dev, %d held out%n", data.train().size(), data.dev().size(), data.heldOut().size());
         List<Pair> train = new ArrayList<>();
         for (StanceExample e : data.train())
             for (int k = 0; k < options.repeat().getOrDefault(e.source(), 1); k++) train.add(pair(e));
-        // The wide part is fitted on its own and its probabilities averaged with the network's; epochs
-        // are chosen on the network alone.
+        // The wide and sentence parts are fitted on their own and their probabilities averaged with the
+        // network's; each network's epochs are chosen on that network alone.
         long start = System.nanoTime();
         WideStance wide = options.wide() == null ? null : WideStance.train(train, org.parley.label.Stance.COUNT, options.wide(), options.seed());
         if (wide != null) log.printf("wide part: %d conjoined targets %s, trained in %d s%n", wide.conjoinedTargets().size(),
@@ -94,7 +98,16 @@ public final class StanceTrainer {
                 .train(train, data.dev().stream().map(StanceTrainer::pair).toList(), org.parley.label.Stance.COUNT, StanceMetrics::stance);
         provenance.put("targetBestEpoch", target.bestEpoch());
         provenance.putPOJO("targetDevMacroF1ByEpoch", target.devScoreByEpoch());
-        return new TargetPart(target.model(), wide);
+        SentenceStance sentence = null;
+        if (options.sentence() != null) {
+            SentenceStance.Trained s = SentenceStance.train(train, data.dev().stream().map(StanceTrainer::pair).toList(),
+                    org.parley.label.Stance.COUNT, options.sentence(), SentenceEncoder.shared(), options.seed(),
+                    StanceMetrics::stance, ClassMetrics::macroF1, log);
+            provenance.put("sentenceBestEpoch", s.bestEpoch());
+            provenance.putPOJO("sentenceDevMacroF1ByEpoch", s.devScoreByEpoch());
+            sentence = s.model();
+        }
+        return new TargetPart(target.model(), wide, sentence);
     }
 
     /** Dev figures of a model on the data's dev parts and held-out targets. */

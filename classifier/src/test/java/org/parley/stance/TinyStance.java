@@ -62,9 +62,14 @@ public final class TinyStance {
 
     /** A new tiny model with this wide part (null for none). */
     static StanceModel train(WideStance.Config wide) {
+        return train(wide, null);
+    }
+
+    /** A new tiny model with these wide and sentence parts (null for none). */
+    static StanceModel train(WideStance.Config wide, SentenceStance.Config sentence) {
         PairFeatureConfig features = new PairFeatureConfig(20, 8, 500, 1, 256, 256, 3, 4, 1);
         PairNetworkConfig net = new PairNetworkConfig(16, 16, 0.0, 0.02, 0.3, 0, 3);
-        StanceTrainer.Options options = new StanceTrainer.Options(features, features, net, net, 12, 12, 8, 12, 8, 3, Map.of(), wide);
+        StanceTrainer.Options options = new StanceTrainer.Options(features, features, net, net, 12, 12, 8, 12, 8, 3, Map.of(), wide, sentence);
         ObjectNode provenance = JsonNodeFactory.instance.objectNode().put("name", "tiny");
         return new StanceTrainer(options, TextPipeline.standard(), new PrintStream(new ByteArrayOutputStream()))
                 .train(data(), provenance).model();

@@ -97,7 +97,7 @@ class WideStanceTest {
     void aBundleWithoutAWidePartScoresWithTheNetworkAlone(@TempDir Path dir) throws Exception {
         StanceModel tiny = TinyStance.model();
         Path file = dir.resolve("network-only.zip");
-        StanceBundle.save(new StanceModel(tiny.targetModel(), null, tiny.replyModel(), tiny.provenance(), null), file);
+        StanceBundle.save(new StanceModel(tiny.targetModel(), null, null, tiny.replyModel(), tiny.provenance(), null), file);
         StanceModel loaded = StanceBundle.load(file, TextPipeline.standard());
         assertNull(loaded.wide());
         List<String> texts = List.of("i hate plums"), targets = List.of("plums");

@@ -1,0 +1,110 @@
+package org.parley.stance;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.parley.feature.SentenceEncoder;
+import org.parley.label.Stance;
+import org.parley.model.BundleException;
+import org.parley.model.BundleFile;
+import org.parley.text.TextPipeline;
+
+/** The target model's part over pretrained sentence vectors, on the tiny synthetic sample. */
+class SentenceStanceTest {
+    private static final List<String> TEXTS = List.of("i love grapes", "i hate grapes", "we must stop plums");
+    private static final List<String> TARGETS = List.of(TinyStance.UNSEEN, TinyStance.UNSEEN, "plums");
+    private static StanceModel model;
+
+    private static synchronized StanceModel model() {
+        if (model == null) {
+            SentenceStance.Config d = SentenceStance.Config.defaults();
+            model = TinyStance.train(new WideStance.Config(10, 10, 5, 1.0, 0.5),
+                    new SentenceStance.Config(d.encoder(), 32, 0.0, 0.01, 30, 30, d.weight()));
+        }
+        return model;
+    }
+
+    @Test
+    void featuresAreTheTwoVectorsTheirProductAndDistance() {
+        float[] u = new float[SentenceEncoder.DIMENSION], v = new float[SentenceEncoder.DIMENSION];
+        u[0] = 0.5f; v[0] = 0.25f; u[1] = -0.1f; v[1] = 0.3f;
+        INDArray f = SentenceStance.features(List.of(u), List.of(v));
+        int d = SentenceEncoder.DIMENSION;
+        assertEquals(4L * d, f.columns());
+        assertEquals(0.5f, f.getFloat(0, 0), 1e-7f);
+        assertEquals(0.25f, f.getFloat(0, d), 1e-7f);
+        assertEquals(0.5f * 0.25f * 20, f.getFloat(0, 2 * d), 1e-6f);
+        assertEquals(0.4f * 5, f.getFloat(0, 3 * d + 1), 1e-6f);
+        assertEquals(0f, f.getFloat(0, 3 * d + 2));
+    }
+
+    /** Through the encoder, "love" and "hate" carry over to a target never seen in training. */
+    @Test
+    void itReadsStanceOnAnUnseenTarget() {
+        float[][] p = model().sentence().predict(TEXTS, TARGETS);
+        assertEquals(Stance.FAVOR.ordinal(), StanceMetrics.argmax(p[0]), java.util.Arrays.toString(p[0]));
+        assertEquals(Stance.AGAINST.ordinal(), StanceMetrics.argmax(p[1]), java.util.Arrays.toString(p[1]));
+    }
+
+    /** Target vectors are kept between calls; a later call, in another order, gets the same rows. */
+    @Test
+    void cachedTargetVectorsGiveTheSameProbabilities() {
+        SentenceStance part = model().sentence();
+        float[][] first = part.predict(TEXTS, TARGETS);
+        float[][] again = part.predict(List.of(TEXTS.get(2), TEXTS.get(0), "plums"), List.of(TARGETS.get(2), TARGETS.get(0), "i love grapes"));
+        assertArrayEquals(first[2], again[0], 1e-6f);
+        assertArrayEquals(first[0], again[1], 1e-6f);
+    }
+
+    @Test
+    void itIsBlendedAfterTheNetworkAndTheWidePart() {
+        StanceModel m = model();
+        float[][] net = m.targetModel().predict(TEXTS, TARGETS), wide = m.wide().predict(TEXTS, TARGETS);
+        float[][] sentence = m.sentence().predict(TEXTS, TARGETS), p = m.targetProbabilities(TEXTS, TARGETS);
+        double s = m.sentence().config().weight();
+        for (int i = 0; i < p.length; i++)
+            for (int k = 0; k < p[i].length; k++)
+                assertEquals((1 - s) * (0.5 * net[i][k] + 0.5 * wide[i][k]) + s * sentence[i][k], p[i][k], 1e-6);
+    }
+
+    @Test
+    void aBundleRoundTripGivesIdenticalProbabilities(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("stance.zip");
+        StanceBundle.save(model(), file);
+        StanceModel loaded = StanceBundle.load(file, TextPipeline.standard());
+        assertNotNull(loaded.sentence());
+        assertEquals(model().sentence().config(), loaded.sentence().config());
+        float[][] a = model().targetProbabilities(TEXTS, TARGETS), b = loaded.targetProbabilities(TEXTS, TARGETS);
+        for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], b[i]);
+    }
+
+    @Test
+    void aBundleTrainedOnAnotherEncodersVectorsIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("stance.zip");
+        StanceBundle.save(model(), file);
+        BundleFile.Kind kind = new BundleFile.Kind("stance bundle", StanceBundle.FORMAT, 1, StanceBundle.VERSION);
+        Map<String, byte[]> entries = new LinkedHashMap<>(BundleFile.read(file, kind).entries());
+        entries.remove(BundleFile.MANIFEST);
+        entries.put("target/sentence.json", new String(entries.get("target/sentence.json"))
+                .replace(SentenceEncoder.NAME, "e5-small-v2").getBytes());
+        Path other = dir.resolve("other-encoder.zip");
+        BundleFile.write(other, kind, entries);
+        String message = assertThrows(BundleException.class, () -> StanceBundle.load(other, TextPipeline.standard())).getMessage();
+        assertTrue(message.contains("target/sentence.json") && message.contains("e5-small-v2") && message.contains(SentenceEncoder.NAME), message);
+    }
+
+    @Test
+    void trainingRecordsTheSentencePartsEpochs() {
+        assertTrue(model().provenance().has("sentenceBestEpoch"));
+    }
+}
