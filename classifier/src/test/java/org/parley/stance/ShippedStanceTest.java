@@ -31,6 +31,13 @@ class ShippedStanceTest {
         assertEquals(org.parley.model.BundleFile.sha256(Files.readAllBytes(StanceBundle.shipped())), model.checksum());
     }
 
+    /** The shipped target model blends all three parts, the sentence part on the encoder this code has. */
+    @Test
+    void theShippedTargetModelHasAllThreeParts() {
+        assertTrue(model.wide() != null && model.sentence() != null);
+        assertEquals(org.parley.feature.SentenceEncoder.NAME, model.sentence().config().encoder());
+    }
+
     /** Issue #4: on the BBC Syria thread, these comments must come out AGAINST military action. */
     @Test
     void seedCommentsAgainstBombingAreAgainstMilitaryAction() {
