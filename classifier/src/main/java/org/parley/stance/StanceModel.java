@@ -53,13 +53,33 @@ public final class StanceModel {
 
     /** @throws IllegalArgumentException for targets {@link StanceLimits} refuses */
     public List<TargetStance> stance(String text, List<String> targets) {
+        return stance(List.of(text), targets).get(0);
+    }
+
+    /**
+     * Each text's stance on every target, in one pass: a thread's comments are read together, so
+     * the sentence encoder spreads them over the cores instead of taking them one at a time.
+     *
+     * @throws IllegalArgumentException for targets {@link StanceLimits} refuses
+     */
+    public List<List<TargetStance>> stance(List<String> texts, List<String> targets) {
         StanceLimits.checkTargets(targets);
-        float[][] p = targetProbabilities(Collections.nCopies(targets.size(), text), targets);
-        List<TargetStance> out = new ArrayList<>(targets.size());
-        for (int i = 0; i < targets.size(); i++) {
-            Map<Stance, Double> probs = new EnumMap<>(Stance.class);
-            for (Stance s : Stance.values()) probs.put(s, (double) p[i][s.ordinal()]);
-            out.add(new TargetStance(targets.get(i), Stance.values()[StanceMetrics.argmax(p[i])], probs));
+        List<String> pairTexts = new ArrayList<>(texts.size() * targets.size()), pairTargets = new ArrayList<>(pairTexts.size());
+        for (String text : texts) {
+            pairTexts.addAll(Collections.nCopies(targets.size(), text));
+            pairTargets.addAll(targets);
+        }
+        float[][] p = targetProbabilities(pairTexts, pairTargets);
+        List<List<TargetStance>> out = new ArrayList<>(texts.size());
+        for (int t = 0; t < texts.size(); t++) {
+            List<TargetStance> row = new ArrayList<>(targets.size());
+            for (int j = 0; j < targets.size(); j++) {
+                float[] q = p[t * targets.size() + j];
+                Map<Stance, Double> probs = new EnumMap<>(Stance.class);
+                for (Stance s : Stance.values()) probs.put(s, (double) q[s.ordinal()]);
+                row.add(new TargetStance(targets.get(j), Stance.values()[StanceMetrics.argmax(q)], probs));
+            }
+            out.add(row);
         }
         return out;
     }

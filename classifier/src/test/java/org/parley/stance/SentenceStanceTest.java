@@ -66,6 +66,18 @@ class SentenceStanceTest {
         assertArrayEquals(first[0], again[1], 1e-6f);
     }
 
+    /** A thread read in one pass (texts encoded together) gets the probabilities of one text at a time. */
+    @Test
+    void manyTextsAtOnceMatchOneAtATime() {
+        List<List<TargetStance>> all = model().stance(TEXTS, List.of(TinyStance.UNSEEN, "plums"));
+        for (int i = 0; i < TEXTS.size(); i++) {
+            List<TargetStance> one = model().stance(TEXTS.get(i), List.of(TinyStance.UNSEEN, "plums"));
+            for (int j = 0; j < 2; j++)
+                for (Stance s : Stance.values())
+                    assertEquals(one.get(j).probabilities().get(s), all.get(i).get(j).probabilities().get(s), 1e-5);
+        }
+    }
+
     @Test
     void itIsBlendedAfterTheNetworkAndTheWidePart() {
         StanceModel m = model();

@@ -56,6 +56,24 @@ class StanceModelTest {
         assertTrue(s.get(0).label() != Stance.AGAINST && hate.label() != Stance.FAVOR, s + " vs " + hate);
     }
 
+    /** A thread's comments read in one pass get what each gets alone, target by target, in order. */
+    @Test
+    void manyTextsAtOnceMatchOneAtATime() {
+        List<String> texts = List.of("I love grapes so much", "I hate grapes", "we must stop apples");
+        List<String> targets = List.of(UNSEEN, "apples");
+        List<List<TargetStance>> all = model.stance(texts, targets);
+        assertEquals(texts.size(), all.size());
+        for (int i = 0; i < texts.size(); i++) {
+            List<TargetStance> one = model.stance(texts.get(i), targets);
+            for (int j = 0; j < targets.size(); j++) {
+                assertEquals(targets.get(j), all.get(i).get(j).target());
+                assertEquals(one.get(j).label(), all.get(i).get(j).label());
+                for (Stance s : Stance.values())
+                    assertEquals(one.get(j).probabilities().get(s), all.get(i).get(j).probabilities().get(s), 1e-6);
+            }
+        }
+    }
+
     @Test
     void theTargetChangesTheAnswer() {
         // Same comment, different targets: an encoder that ignored the target could not tell these apart.

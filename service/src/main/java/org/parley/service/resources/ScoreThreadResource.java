@@ -71,16 +71,17 @@ public final class ScoreThreadResource {
         ServedStance s = stance.current();
 
         List<ThreadResponse.CommentScore> out = new ArrayList<>(inputs.size());
-        List<List<TargetStance>> stances = new ArrayList<>(inputs.size());
+        List<List<TargetStance>> stances = used.targets().isEmpty()
+                ? java.util.Collections.nCopies(inputs.size(), List.of())
+                : s.model().stance(thread.comments().stream().map(Comment::text).toList(), used.targets());
         List<Action> actions = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             Comment c = thread.comments().get(i);
             CommentScorer.Outcome o = r.outcomes().get(i);
-            List<TargetStance> onTargets = used.targets().isEmpty() ? List.of() : s.model().stance(c.text(), used.targets());
+            List<TargetStance> onTargets = stances.get(i);
             ReplyContext.Parent parent = parents.get(i).orElse(null);
             ScoreResponse.ReplyStanceScore reply = parent == null ? null
                     : ScoreParts.replyStance(s.model().replyStance(c.text(), parent.text()));
-            stances.add(onTargets);
             actions.add(o.decision().action());
             out.add(new ThreadResponse.CommentScore(c.id(), c.number(), ScoreParts.attributes(attributes, o),
                     ScoreParts.rating(o), o.decision().action(), ScoreParts.rules(o), ScoreParts.spans(o),
