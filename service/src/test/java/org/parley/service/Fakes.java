@@ -104,17 +104,10 @@ public final class Fakes {
      */
     public static StanceModel stance() {
         StanceModel m = mock(StanceModel.class);
-        when(m.stance(anyString(), anyList())).thenAnswer(call -> {
-            String text = call.getArgument(0);
-            List<String> targets = call.getArgument(1);
-            Stance label = text.contains("bomb") ? Stance.AGAINST : Stance.NONE;
-            List<TargetStance> out = new ArrayList<>();
-            for (String t : targets) {
-                Map<Stance, Double> p = new EnumMap<>(Stance.class);
-                for (Stance s : Stance.values()) p.put(s, s == label ? (label == Stance.AGAINST ? 0.7 : 0.6) : (label == Stance.AGAINST ? 0.15 : 0.2));
-                out.add(new TargetStance(t, label, p));
-            }
-            return out;
+        when(m.stance(anyString(), anyList())).thenAnswer(call -> fakeStance(call.getArgument(0), call.getArgument(1)));
+        when(m.stance(anyList(), anyList())).thenAnswer(call -> {
+            List<String> texts = call.getArgument(0), targets = call.getArgument(1);
+            return texts.stream().map(text -> fakeStance(text, targets)).toList();
         });
         when(m.replyStance(anyString(), anyString())).thenAnswer(call -> {
             String text = call.getArgument(0);
@@ -125,6 +118,17 @@ public final class Fakes {
             return new ReplyStanceScore(label, p);
         });
         return m;
+    }
+
+    private static List<TargetStance> fakeStance(String text, List<String> targets) {
+        Stance label = text.contains("bomb") ? Stance.AGAINST : Stance.NONE;
+        List<TargetStance> out = new ArrayList<>();
+        for (String t : targets) {
+            Map<Stance, Double> p = new EnumMap<>(Stance.class);
+            for (Stance s : Stance.values()) p.put(s, s == label ? (label == Stance.AGAINST ? 0.7 : 0.6) : (label == Stance.AGAINST ? 0.15 : 0.2));
+            out.add(new TargetStance(t, label, p));
+        }
+        return out;
     }
 
     public static StanceHolder stanceHolder(StanceModel stance) {

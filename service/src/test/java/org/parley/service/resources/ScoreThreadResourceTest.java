@@ -90,9 +90,10 @@ class ScoreThreadResourceTest {
         }
         assertEquals("fake", body.at("/model/name").asText());
         assertEquals("stance-checksum-1", body.at("/stanceModel/checksum").asText());
-        // One toxicity call for all comments (plus at most one occlusion pass), one stance call per comment.
+        // One toxicity call for all comments (plus at most one occlusion pass), one stance call for all of them.
         verify(MODEL, atMost(2)).score(anyList());
-        verify(STANCE, times(thread.comments().size())).stance(anyString(), eq(targets));
+        verify(STANCE, times(1)).stance(eq(thread.comments().stream().map(c -> c.text()).toList()), eq(targets));
+        verify(STANCE, never()).stance(anyString(), anyList());
     }
 
     @Test
