@@ -30,7 +30,7 @@ public final class SentenceEncoder {
         this.model = model;
     }
 
-    /** The process's encoder, loaded on first use (~1 s). */
+    /** The process's encoder, loaded on first use (~2 s). */
     public static synchronized SentenceEncoder shared() {
         if (shared == null) shared = new SentenceEncoder(new AllMiniLmL6V2EmbeddingModel());
         return shared;
