@@ -78,6 +78,36 @@ class SentenceStanceTest {
         }
     }
 
+    /** Requests read stance at once on many threads (the encoder, the target cache, the network): each gets what it gets alone. */
+    @Test
+    void concurrentCallersGetTheAnswersOfOne() throws Exception {
+        SentenceStance part = model().sentence();
+        List<String> texts = List.of("i love grapes", "i hate grapes", "we must stop plums", "great melons , love them",
+                "what time is the meeting", "terrible lemons , hate them");
+        List<String> targets = List.of("grapes", "pears", "plums", "melons", "kiwis", "lemons");
+        float[][] alone = new float[texts.size()][];
+        for (int i = 0; i < texts.size(); i++) alone[i] = part.predict(List.of(texts.get(i)), List.of(targets.get(i)))[0];
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<float[][]>> runs = new java.util.ArrayList<>();
+            for (int run = 0; run < 8; run++) {
+                List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, texts.size()).boxed().toList());
+                java.util.Collections.shuffle(order, new java.util.Random(run));
+                runs.add(pool.submit(() -> {
+                    float[][] got = new float[texts.size()][];
+                    for (int i : order) got[i] = part.predict(List.of(texts.get(i)), List.of(targets.get(i)))[0];
+                    return got;
+                }));
+            }
+            for (java.util.concurrent.Future<float[][]> run : runs) {
+                float[][] got = run.get();
+                for (int i = 0; i < texts.size(); i++) assertArrayEquals(alone[i], got[i], 1e-6f, "text " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void itIsBlendedAfterTheNetworkAndTheWidePart() {
         StanceModel m = model();
