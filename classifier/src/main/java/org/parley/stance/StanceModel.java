@@ -57,8 +57,8 @@ public final class StanceModel {
     }
 
     /**
-     * Each text's stance on every target, in one pass: a thread's comments are read together, so
-     * the sentence encoder spreads them over the cores instead of taking them one at a time.
+     * Each text's stance on every target, in one pass through each part: a thread's comments are
+     * read together, and a text given twice is encoded once.
      *
      * @throws IllegalArgumentException for targets {@link StanceLimits} refuses
      */
