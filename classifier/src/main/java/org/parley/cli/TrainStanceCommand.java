@@ -108,7 +108,7 @@ public final class TrainStanceCommand implements Callable<Integer> {
     int sentenceEpochs = SentenceStance.Config.defaults().epochs();
 
     @Option(names = "--target-from", paramLabel = "BUNDLE",
-            description = "keep this bundle's target model (network and wide part) and train only the reply model")
+            description = "keep this bundle's target model (all its parts) and train only the reply model")
     Path targetFrom;
 
     @Option(names = "--seed", description = "default: ${DEFAULT-VALUE}")
