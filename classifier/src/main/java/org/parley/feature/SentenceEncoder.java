@@ -40,14 +40,6 @@ public final class SentenceEncoder {
         return model.embed(text).content().vector();
     }
 
-    /** One vector per text, in order; a text given several times is encoded once. */
-    public float[][] encodeAll(List<String> texts) {
-        Map<String, float[]> vectors = encodeDistinct(texts);
-        float[][] out = new float[texts.size()][];
-        for (int i = 0; i < texts.size(); i++) out[i] = vectors.get(texts.get(i));
-        return out;
-    }
-
     /** Each distinct text's vector, encoded in batches that the model spreads over the cores. */
     public Map<String, float[]> encodeDistinct(List<String> texts) {
         List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(texts));

@@ -70,10 +70,7 @@ final class PairTrainer {
     }
 
     static int[] predict(PairModel model, List<PairBatch.Encoded> ids) {
-        float[][] p = model.forward(ids);
-        int[] out = new int[p.length];
-        for (int i = 0; i < p.length; i++) out[i] = StanceMetrics.argmax(p[i]);
-        return out;
+        return StanceMetrics.argmax(model.forward(ids));
     }
 
     private List<PairBatch.Encoded> encode(List<Pair> pairs, PairEncoder encoder) {

@@ -141,7 +141,7 @@ public final class SentenceStance {
                 int[] rows = order.subList(from, Math.min(order.size(), from + BATCH)).stream().mapToInt(Integer::intValue).toArray();
                 network.fit(new INDArray[] {x.getRows(rows)}, new INDArray[] {y.getRows(rows)});
             }
-        }, () -> select.applyAsDouble(metrics.apply(devGold, argmax(model.forward(devX)))), "sentence part score", log);
+        }, () -> select.applyAsDouble(metrics.apply(devGold, StanceMetrics.argmax(model.forward(devX)))), "sentence part score", log);
         org.parley.model.ModelBundle.roundToHalf(network); // scores as the bundle will store it
         return new Trained(model, outcome.bestEpoch(), outcome.history());
     }
@@ -190,11 +190,5 @@ public final class SentenceStance {
             }
         }
         return Nd4j.create(f, new long[] {texts.size(), 4L * d});
-    }
-
-    private static int[] argmax(float[][] p) {
-        int[] out = new int[p.length];
-        for (int i = 0; i < p.length; i++) out[i] = StanceMetrics.argmax(p[i]);
-        return out;
     }
 }

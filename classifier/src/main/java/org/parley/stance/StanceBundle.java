@@ -51,7 +51,7 @@ public final class StanceBundle {
      * 5: may hold the target model's part over sentence vectors, {@code target/sentence*}.
      */
     public static final int VERSION = 5;
-    private static final BundleFile.Kind KIND = new BundleFile.Kind("stance bundle", FORMAT, 1, VERSION);
+    static final BundleFile.Kind KIND = new BundleFile.Kind("stance bundle", FORMAT, 1, VERSION);
     /** The bundle committed with the project, relative to the project root. */
     public static final String SHIPPED = "models/stance.zip";
     /** The last commit whose code trains and reads the removed modes (see the class comment). */

@@ -62,7 +62,7 @@ public final class StanceEvaluator {
 
     /** The stance models as predictors. */
     public static PairPredictor targetPredictor(StanceModel model) {
-        return (texts, contexts) -> argmax(model.targetProbabilities(texts, contexts));
+        return (texts, contexts) -> StanceMetrics.argmax(model.targetProbabilities(texts, contexts));
     }
 
     /** The target model's parts on their own, where it has more than the network (none otherwise). */
@@ -71,20 +71,14 @@ public final class StanceEvaluator {
         SentenceStance sentence = model.sentence();
         if (wide == null && sentence == null) return Map.of();
         Map<String, PairPredictor> parts = new LinkedHashMap<>();
-        parts.put("network", (texts, contexts) -> argmax(model.targetModel().predict(texts, contexts)));
-        if (wide != null) parts.put("wide", (texts, contexts) -> argmax(wide.predict(texts, contexts)));
-        if (sentence != null) parts.put("sentence", (texts, contexts) -> argmax(sentence.predict(texts, contexts)));
+        parts.put("network", (texts, contexts) -> StanceMetrics.argmax(model.targetModel().predict(texts, contexts)));
+        if (wide != null) parts.put("wide", (texts, contexts) -> StanceMetrics.argmax(wide.predict(texts, contexts)));
+        if (sentence != null) parts.put("sentence", (texts, contexts) -> StanceMetrics.argmax(sentence.predict(texts, contexts)));
         return parts;
     }
 
     public static PairPredictor replyPredictor(StanceModel model) {
-        return (texts, contexts) -> argmax(model.replyProbabilities(texts, contexts));
-    }
-
-    private static int[] argmax(float[][] p) {
-        int[] out = new int[p.length];
-        for (int i = 0; i < p.length; i++) out[i] = StanceMetrics.argmax(p[i]);
-        return out;
+        return (texts, contexts) -> StanceMetrics.argmax(model.replyProbabilities(texts, contexts));
     }
 
     static ObjectNode object() {

@@ -36,4 +36,11 @@ public final class StanceMetrics {
         for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
         return best;
     }
+
+    /** The predicted class of each row. */
+    static int[] argmax(float[][] p) {
+        int[] out = new int[p.length];
+        for (int i = 0; i < p.length; i++) out[i] = argmax(p[i]);
+        return out;
+    }
 }

@@ -3,11 +3,9 @@ package org.parley.stance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.parley.feature.SentenceEncoder;
 import org.parley.label.Stance;
-import org.parley.model.BundleException;
-import org.parley.model.BundleFile;
 import org.parley.text.TextPipeline;
 
 /** The target model's part over pretrained sentence vectors, on the tiny synthetic sample. */
@@ -134,14 +130,10 @@ class SentenceStanceTest {
     void aBundleTrainedOnAnotherEncodersVectorsIsRefused(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("stance.zip");
         StanceBundle.save(model(), file);
-        BundleFile.Kind kind = new BundleFile.Kind("stance bundle", StanceBundle.FORMAT, 1, StanceBundle.VERSION);
-        Map<String, byte[]> entries = new LinkedHashMap<>(BundleFile.read(file, kind).entries());
-        entries.remove(BundleFile.MANIFEST);
+        Map<String, byte[]> entries = StanceBundleTest.entries(file);
         entries.put("target/sentence.json", new String(entries.get("target/sentence.json"))
                 .replace(SentenceEncoder.NAME, "e5-small-v2").getBytes());
-        Path other = dir.resolve("other-encoder.zip");
-        BundleFile.write(other, kind, entries);
-        String message = assertThrows(BundleException.class, () -> StanceBundle.load(other, TextPipeline.standard())).getMessage();
+        String message = StanceBundleTest.refusal(StanceBundleTest.write(dir.resolve("other-encoder.zip"), entries));
         assertTrue(message.contains("target/sentence.json") && message.contains("e5-small-v2") && message.contains(SentenceEncoder.NAME), message);
     }
 

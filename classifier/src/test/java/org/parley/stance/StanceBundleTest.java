@@ -29,9 +29,7 @@ class StanceBundleTest {
 
     @Test
     void aWideStackedBundleIsRefusedNamingTheEntryAndTheMode() throws Exception {
-        String message = refusal(resource("wide-stacked-d085263.zip"));
-        assertTrue(message.contains("target/wide.json") && message.contains("--wide-stacked")
-                && message.contains(StanceBundle.REMOVED_MODES_COMMIT), message);
+        assertRefusedNamingTheEntryAndTheMode("wide-stacked-d085263.zip", "target/wide.json", "--wide-stacked");
     }
 
     /** Even without its wide.json flag, a network reading wide logits is refused, not run without them. */
@@ -45,9 +43,13 @@ class StanceBundleTest {
 
     @Test
     void aReplyWideBundleIsRefusedNamingTheEntryAndTheMode() throws Exception {
-        String message = refusal(resource("reply-wide-d085263.zip"));
-        assertTrue(message.contains("reply/wide.json") && message.contains("--reply-wide")
-                && message.contains(StanceBundle.REMOVED_MODES_COMMIT), message);
+        assertRefusedNamingTheEntryAndTheMode("reply-wide-d085263.zip", "reply/wide.json", "--reply-wide");
+    }
+
+    /** A bundle of a removed mode is refused with a message naming its entry, the mode's option and the commit that reads it. */
+    private static void assertRefusedNamingTheEntryAndTheMode(String resource, String entry, String option) throws Exception {
+        String message = refusal(resource(resource));
+        assertTrue(message.contains(entry) && message.contains(option) && message.contains(StanceBundle.REMOVED_MODES_COMMIT), message);
     }
 
     /** The same bundle less its reply wide part is an ordinary blended bundle of that commit: it loads and scores. */
@@ -66,20 +68,19 @@ class StanceBundleTest {
     }
 
     /** The message of the BundleException that loading this file throws. */
-    private static String refusal(Path file) {
+    static String refusal(Path file) {
         return assertThrows(BundleException.class, () -> StanceBundle.load(file, TextPipeline.standard())).getMessage();
     }
 
-    private static final BundleFile.Kind KIND = new BundleFile.Kind("stance bundle", StanceBundle.FORMAT, 1, StanceBundle.VERSION);
-
-    private static Map<String, byte[]> entries(Path file) {
-        Map<String, byte[]> entries = new LinkedHashMap<>(BundleFile.read(file, KIND).entries());
+    /** A bundle's entries, less its manifest: to be changed and written again with {@link #write}. */
+    static Map<String, byte[]> entries(Path file) {
+        Map<String, byte[]> entries = new LinkedHashMap<>(BundleFile.read(file, StanceBundle.KIND).entries());
         entries.remove(BundleFile.MANIFEST);
         return entries;
     }
 
-    private static Path write(Path file, Map<String, byte[]> entries) throws Exception {
-        BundleFile.write(file, KIND, entries);
+    static Path write(Path file, Map<String, byte[]> entries) throws Exception {
+        BundleFile.write(file, StanceBundle.KIND, entries);
         return file;
     }
 
