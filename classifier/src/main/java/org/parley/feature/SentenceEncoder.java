@@ -14,7 +14,7 @@ import java.util.Map;
  * and forum replies among them), run in-process by ONNX Runtime from the jar that ships it. It
  * brings what no corpus here can: words and phrasings never seen in the stance training data.
  *
- * <p>It costs ~10–20 ms of CPU per short text and ~90 MB of model, so it is loaded once per process
+ * <p>It costs ~10–20 ms per short text and ~90 MB of model, so it is loaded once per process
  * ({@link #shared()}) and only where stance is asked for, never on the toxicity path. Thread-safe.
  */
 public final class SentenceEncoder {
