@@ -133,10 +133,11 @@ public final class StanceBundle {
         if (!bundle.entries().containsKey(part + SENTENCE_JSON)) return null;
         bundle.require(file, NetworkCodec.names(bundle.entries(), part + SENTENCE + "/"));
         SentenceStance.Config config = JSON.readValue(bundle.get(part + SENTENCE_JSON), SentenceStance.Config.class);
-        if (!SentenceEncoder.NAME.equals(config.encoder()))
+        if (!SentenceEncoder.known(config.encoder()))
             throw new BundleException(file, "entry " + part + SENTENCE_JSON + " was trained on the vectors of the sentence encoder \""
-                    + config.encoder() + "\", but this code has " + SentenceEncoder.NAME + "; retrain it");
-        return new SentenceStance(config, NetworkCodec.read(bundle.entries(), part + SENTENCE + "/"), SentenceEncoder.shared());
+                    + config.encoder() + "\", which this code does not have (it has " + SentenceEncoder.MINILM + " and "
+                    + SentenceEncoder.BGE + "); retrain it");
+        return new SentenceStance(config, NetworkCodec.read(bundle.entries(), part + SENTENCE + "/"), SentenceEncoder.shared(config.encoder()));
     }
 
     /** Loads and verifies a bundle; every failure is a {@link BundleException} naming the file and the problem. */
