@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
                 "Dev split: content hash of the text (threads for replies); --hold-out targets are left out of",
                 "training entirely and reported as unseen targets. The target model is the network's probabilities",
                 "averaged with a wide part's (n-gram logistic regression, per-target copies of the n-grams; --no-wide: none)",
-                "and then with a sentence part's (a network over a pretrained encoder's sentence vectors; --no-sentence: none);",
+                "and then with a sentence part's (a network over " + SentenceEncoder.NAME + " sentence vectors; --no-sentence: none);",
                 "the reply model is its network alone.",
                 "Dev metrics JSON on stdout."})
 public final class TrainStanceCommand implements Callable<Integer> {
@@ -98,12 +98,8 @@ public final class TrainStanceCommand implements Callable<Integer> {
     @Option(names = "--wide-min-target-rows", description = "fewest training rows for a target to get its own n-gram weights (default: ${DEFAULT-VALUE})")
     int wideMinTargetRows = WideStance.Config.defaults().minTargetRows();
 
-    @Option(names = "--no-sentence", description = "no part over pretrained sentence vectors")
+    @Option(names = "--no-sentence", description = "no part over pretrained sentence vectors (" + SentenceEncoder.NAME + ")")
     boolean noSentence;
-
-    @Option(names = "--sentence-encoder", paramLabel = "NAME",
-            description = "the sentence part's encoder: " + SentenceEncoder.MINILM + " or " + SentenceEncoder.BGE + " (default: ${DEFAULT-VALUE})")
-    String sentenceEncoder = SentenceStance.Config.defaults().encoder();
 
     @Option(names = "--sentence-weight", description = "share of the sentence part in the averaged probabilities (default: ${DEFAULT-VALUE})")
     double sentenceWeight = SentenceStance.Config.defaults().weight();
@@ -123,9 +119,7 @@ public final class TrainStanceCommand implements Callable<Integer> {
 
     private SentenceStance.Config sentenceConfig() {
         SentenceStance.Config d = SentenceStance.Config.defaults();
-        if (!SentenceEncoder.known(sentenceEncoder))
-            throw new IllegalArgumentException("--sentence-encoder: unknown encoder \"" + sentenceEncoder + "\"; known: " + SentenceEncoder.MINILM + ", " + SentenceEncoder.BGE);
-        return new SentenceStance.Config(sentenceEncoder, d.hidden(), d.dropout(), d.learningRate(), sentenceEpochs, d.patience(), sentenceWeight);
+        return new SentenceStance.Config(d.encoder(), d.hidden(), d.dropout(), d.learningRate(), sentenceEpochs, d.patience(), sentenceWeight);
     }
 
     public static void main(String[] args) {

@@ -42,7 +42,7 @@ public final class SentenceStance {
     private static final int BATCH = 64, CONTEXT_CACHE = 1024;
 
     /**
-     * @param encoder      the sentence encoder whose vectors the network reads (a name {@link SentenceEncoder#shared(String)} knows)
+     * @param encoder      the sentence encoder whose vectors the network reads ({@link SentenceEncoder#NAME})
      * @param hidden       width of the ReLU layer
      * @param dropout      share of the ReLU layer's inputs dropped while training
      * @param learningRate Adam step
@@ -58,7 +58,7 @@ public final class SentenceStance {
 
         /** Weight 1/3: the three parts count equally (the pooled network and wide part already share the rest half and half). */
         public static Config defaults() {
-            return new Config(SentenceEncoder.DEFAULT, 256, 0.3, 1e-3, 12, 3, 1.0 / 3);
+            return new Config(SentenceEncoder.NAME, 256, 0.3, 1e-3, 12, 3, 1.0 / 3);
         }
     }
 
@@ -76,8 +76,8 @@ public final class SentenceStance {
     });
 
     SentenceStance(Config config, ComputationGraph network, SentenceEncoder encoder) {
-        if (!encoder.name().equals(config.encoder()))
-            throw new IllegalArgumentException("trained on the vectors of " + config.encoder() + ", but given " + encoder.name());
+        if (!SentenceEncoder.NAME.equals(config.encoder()))
+            throw new IllegalArgumentException("trained on the vectors of " + config.encoder() + ", but this code has " + SentenceEncoder.NAME);
         long in = network.getLayer("hidden").getParam("W").size(0);
         if (in != 4L * SentenceEncoder.DIMENSION)
             throw new IllegalArgumentException("network reads " + in + " inputs, expected " + 4 * SentenceEncoder.DIMENSION);

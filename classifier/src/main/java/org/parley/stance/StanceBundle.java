@@ -133,11 +133,10 @@ public final class StanceBundle {
         if (!bundle.entries().containsKey(part + SENTENCE_JSON)) return null;
         bundle.require(file, NetworkCodec.names(bundle.entries(), part + SENTENCE + "/"));
         SentenceStance.Config config = JSON.readValue(bundle.get(part + SENTENCE_JSON), SentenceStance.Config.class);
-        if (!SentenceEncoder.known(config.encoder()))
+        if (!SentenceEncoder.NAME.equals(config.encoder()))
             throw new BundleException(file, "entry " + part + SENTENCE_JSON + " was trained on the vectors of the sentence encoder \""
-                    + config.encoder() + "\", which this code does not have (it has " + SentenceEncoder.MINILM + " and "
-                    + SentenceEncoder.BGE + "); retrain it");
-        return new SentenceStance(config, NetworkCodec.read(bundle.entries(), part + SENTENCE + "/"), SentenceEncoder.shared(config.encoder()));
+                    + config.encoder() + "\", but this code has " + SentenceEncoder.NAME + "; retrain it");
+        return new SentenceStance(config, NetworkCodec.read(bundle.entries(), part + SENTENCE + "/"), SentenceEncoder.shared());
     }
 
     /** Loads and verifies a bundle; every failure is a {@link BundleException} naming the file and the problem. */

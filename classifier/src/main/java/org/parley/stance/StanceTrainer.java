@@ -101,7 +101,7 @@ public final class StanceTrainer {
         SentenceStance sentence = null;
         if (options.sentence() != null) {
             SentenceStance.Trained s = SentenceStance.train(train, data.dev().stream().map(StanceTrainer::pair).toList(),
-                    org.parley.label.Stance.COUNT, options.sentence(), SentenceEncoder.shared(options.sentence().encoder()), options.seed(),
+                    org.parley.label.Stance.COUNT, options.sentence(), SentenceEncoder.shared(), options.seed(),
                     StanceMetrics::stance, ClassMetrics::macroF1, log);
             provenance.put("sentenceBestEpoch", s.bestEpoch());
             provenance.putPOJO("sentenceDevMacroF1ByEpoch", s.devScoreByEpoch());

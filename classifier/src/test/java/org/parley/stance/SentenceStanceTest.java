@@ -132,9 +132,9 @@ class SentenceStanceTest {
         StanceBundle.save(model(), file);
         Map<String, byte[]> entries = StanceBundleTest.entries(file);
         entries.put("target/sentence.json", new String(entries.get("target/sentence.json"))
-                .replace(model().sentence().config().encoder(), "e5-small-v2").getBytes());
+                .replace(SentenceEncoder.NAME, "e5-small-v2").getBytes());
         String message = StanceBundleTest.refusal(StanceBundleTest.write(dir.resolve("other-encoder.zip"), entries));
-        assertTrue(message.contains("target/sentence.json") && message.contains("e5-small-v2") && message.contains(SentenceEncoder.MINILM), message);
+        assertTrue(message.contains("target/sentence.json") && message.contains("e5-small-v2") && message.contains(SentenceEncoder.NAME), message);
     }
 
     @Test

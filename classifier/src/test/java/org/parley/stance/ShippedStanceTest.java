@@ -35,7 +35,7 @@ class ShippedStanceTest {
     @Test
     void theShippedTargetModelHasAllThreeParts() {
         assertTrue(model.wide() != null && model.sentence() != null);
-        assertEquals(org.parley.feature.SentenceEncoder.DEFAULT, model.sentence().config().encoder());
+        assertEquals(org.parley.feature.SentenceEncoder.NAME, model.sentence().config().encoder());
     }
 
     /** Issue #4: on the BBC Syria thread, these comments must come out AGAINST military action. */
