@@ -77,7 +77,7 @@ public final class SentenceStance {
 
     SentenceStance(Config config, ComputationGraph network, SentenceEncoder encoder) {
         if (!SentenceEncoder.NAME.equals(config.encoder()))
-            throw new IllegalArgumentException("trained on the vectors of " + config.encoder() + ", but this code has " + SentenceEncoder.NAME);
+            throw new IllegalArgumentException("trained on the vectors of the sentence encoder \"" + config.encoder() + "\", but this code has " + SentenceEncoder.NAME);
         long in = network.getLayer("hidden").getParam("W").size(0);
         if (in != 4L * SentenceEncoder.DIMENSION)
             throw new IllegalArgumentException("network reads " + in + " inputs, expected " + 4 * SentenceEncoder.DIMENSION);

@@ -133,10 +133,12 @@ public final class StanceBundle {
         if (!bundle.entries().containsKey(part + SENTENCE_JSON)) return null;
         bundle.require(file, NetworkCodec.names(bundle.entries(), part + SENTENCE + "/"));
         SentenceStance.Config config = JSON.readValue(bundle.get(part + SENTENCE_JSON), SentenceStance.Config.class);
-        if (!SentenceEncoder.NAME.equals(config.encoder()))
-            throw new BundleException(file, "entry " + part + SENTENCE_JSON + " was trained on the vectors of the sentence encoder \""
-                    + config.encoder() + "\", but this code has " + SentenceEncoder.NAME + "; retrain it");
-        return new SentenceStance(config, NetworkCodec.read(bundle.entries(), part + SENTENCE + "/"), SentenceEncoder.shared());
+        ComputationGraph network = NetworkCodec.read(bundle.entries(), part + SENTENCE + "/");
+        try {
+            return new SentenceStance(config, network, SentenceEncoder.shared());
+        } catch (IllegalArgumentException e) { // the part's own checks: the encoder it was trained on, its input width
+            throw new BundleException(file, "entry " + part + SENTENCE_JSON + " and its network: " + e.getMessage() + "; retrain it");
+        }
     }
 
     /** Loads and verifies a bundle; every failure is a {@link BundleException} naming the file and the problem. */
