@@ -10,13 +10,16 @@ import org.parley.corpus.Corpora;
 import org.parley.corpus.DevSplit;
 import org.parley.corpus.Example;
 import org.parley.corpus.LabelledFile;
+import org.parley.eval.Bootstrap;
 import org.parley.eval.Comparison;
 import org.parley.eval.Evaluation;
 import org.parley.eval.ReportWriter;
+import org.parley.eval.RocAucBootstrap;
 import org.parley.eval.RocAucChange;
 import org.parley.model.Bundles;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
+import org.parley.score.Scorer;
 import org.parley.text.TextPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,6 +82,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                     "(default: docs/identity-sentences.jsonl)"})
     Path identitySentences = IdentityReport.defaultSentences();
 
+    @Option(names = "--resamples", paramLabel = "N",
+            description = {"bootstrap draws for the 95% intervals of the model's ROC-AUCs and of each difference, the model",
+                    "against each baseline or --model against --compare (paired; default: ${DEFAULT-VALUE}; 0: no intervals)"})
+    int resamples = Bootstrap.DEFAULT_RESAMPLES;
+
     @Option(names = "--report", paramLabel = "DIR", description = "report folder (default: ${DEFAULT-VALUE})")
     Path report = Path.of("runs/report");
 
@@ -103,11 +111,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Evaluation> evaluations = new ArrayList<>();
         evaluations.add(Evaluation.of(scorer.name(), examples, scores));
         IdentityReport identity = IdentityReport.of(examples, scores, scorer, identitySentences);
+        RocAucBootstrap.Result own = resamples > 0
+                ? RocAucBootstrap.of(scorer.name(), scores, examples, resamples, Bootstrap.DEFAULT_SEED) : null;
+        List<RocAucBootstrap.Result> versus = new ArrayList<>();
         if (!baselines.isEmpty()) {
             List<Example> train = DevSplit.split(Corpora.loadToxicity(root)).train();
             for (Baseline b : baselines) {
                 System.err.printf("training baseline %s on %d examples%n", b, train.size());
-                evaluations.add(evaluateBaseline(b, train, examples));
+                Scored baseline = scoreBaseline(b, train, examples);
+                evaluations.add(Evaluation.of(baseline.name(), examples, baseline.scores()));
+                if (resamples > 0) versus.add(RocAucBootstrap.of(scorer.name(), scores, baseline.name(),
+                        baseline.scores(), examples, resamples, Bootstrap.DEFAULT_SEED));
             }
         }
         Path html = ReportWriter.write(report, Comparison.of(evaluations));
@@ -116,10 +130,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         ArrayNode json = JSON.createArrayNode();
         for (Evaluation e : evaluations) json.add(JSON.readTree(e.toJson()));
         ((ObjectNode) json.get(0)).set("identityBias", identity.toJson());
+        if (own != null) ((ObjectNode) json.get(0)).set("interval95", JSON.valueToTree(own));
+        if (!versus.isEmpty()) ((ObjectNode) json.get(0)).set("versusBaselines", JSON.valueToTree(versus));
         String out = JSON.writeValueAsString(evaluations.size() == 1 ? json.get(0) : json);
         if (output != null) Files.writeString(output, out + "\n");
         else System.out.println(out);
         for (Evaluation e : evaluations) System.err.printf("%-16s mean ROC-AUC %.4f%n", e.model(), e.meanRocAuc());
+        if (own != null) System.err.print(RocAucBootstrap.table(own));
+        for (RocAucBootstrap.Result r : versus) System.err.print(RocAucBootstrap.table(r));
         System.err.print(IdentityReport.table(evaluationName(), null, identity));
         return 0;
     }
@@ -147,16 +165,19 @@ public final class EvaluateCommand implements Callable<Integer> {
             float[][] beforeScores = before.score(texts), afterScores = after.score(texts);
             Evaluation b = Evaluation.of(compare.toString(), set.getValue(), beforeScores);
             Evaluation a = Evaluation.of(model.toString(), set.getValue(), afterScores);
-            System.out.println(RocAucChange.of(set.getKey(), b, a).table());
+            RocAucBootstrap.Result change = resamples > 0 ? RocAucBootstrap.of(a.model(), afterScores, b.model(),
+                    beforeScores, set.getValue(), resamples, Bootstrap.DEFAULT_SEED) : null;
+            System.out.println(RocAucChange.of(set.getKey(), b, a).table(change));
             IdentityReport ib = IdentityReport.of(set.getValue(), beforeScores, before, identitySentences);
             IdentityReport ia = IdentityReport.of(set.getValue(), afterScores, after, identitySentences);
             System.out.println(IdentityReport.table(set.getKey(), ib, ia));
             ObjectNode identity = JSON.createObjectNode();
             identity.set("before", ib.toJson());
             identity.set("after", ia.toJson());
-            json.addObject().put("data", set.getKey())
+            ObjectNode node = json.addObject().put("data", set.getKey())
                     .<ObjectNode>set("before", JSON.readTree(b.toJson())).<ObjectNode>set("after", JSON.readTree(a.toJson()))
                     .set("identityBias", identity);
+            if (change != null) node.set("change", JSON.valueToTree(change));
             if (first) System.err.println("report: " + ReportWriter.write(report, Comparison.of(a, b)).toAbsolutePath());
             first = false;
         }
@@ -194,13 +215,19 @@ public final class EvaluateCommand implements Callable<Integer> {
         };
     }
 
-    private Evaluation evaluateBaseline(Baseline b, List<Example> train, List<Example> examples) throws IOException {
+    private record Scored(String name, float[][] scores) {
+        static Scored by(Scorer scorer, List<Example> examples) {
+            return new Scored(scorer.name(), scorer.score(texts(examples)));
+        }
+    }
+
+    private Scored scoreBaseline(Baseline b, List<Example> train, List<Example> examples) throws IOException {
         return switch (b) {
-            case linear -> Evaluation.of(LinearBaseline.train(train, LinearBaseline.Options.defaults().withC(linearC)), examples);
+            case linear -> Scored.by(LinearBaseline.train(train, LinearBaseline.Options.defaults().withC(linearC)), examples);
             case fasttext -> {
                 // Its per-attribute model files take ~400 MB each on disk until closed.
                 try (FastTextBaseline ft = FastTextBaseline.train(train)) {
-                    yield Evaluation.of(ft, examples);
+                    yield Scored.by(ft, examples);
                 }
             }
         };

@@ -20,11 +20,23 @@ public final class ClassMetrics {
     private final int n;
 
     public ClassMetrics(List<String> classes, int[] gold, int[] predicted) {
+        this(classes, gold, predicted, null);
+    }
+
+    /** Row i counted {@code weights[i]} times (a {@link Bootstrap} draw); null: each once. */
+    public ClassMetrics(List<String> classes, int[] gold, int[] predicted, int[] weights) {
         if (gold.length != predicted.length) throw new IllegalArgumentException(gold.length + " gold labels but " + predicted.length + " predictions");
+        if (weights != null && weights.length != gold.length)
+            throw new IllegalArgumentException(gold.length + " gold labels but " + weights.length + " weights");
         this.classes = List.copyOf(classes);
         this.confusion = new int[classes.size()][classes.size()];
-        for (int i = 0; i < gold.length; i++) confusion[gold[i]][predicted[i]]++;
-        this.n = gold.length;
+        int total = 0;
+        for (int i = 0; i < gold.length; i++) {
+            int w = weights == null ? 1 : weights[i];
+            confusion[gold[i]][predicted[i]] += w;
+            total += w;
+        }
+        this.n = total;
     }
 
     public int size() { return n; }

@@ -127,7 +127,7 @@ public final class Metrics {
     }
 
     /** Row indices sorted by score, ascending; ties keep index order (irrelevant to the metrics). */
-    private static int[] ascending(float[] scores) {
+    static int[] ascending(float[] scores) {
         long[] keys = new long[scores.length];
         for (int i = 0; i < scores.length; i++) keys[i] = ((long) sortable(scores[i]) << 32) | i;
         Arrays.sort(keys);
@@ -142,7 +142,7 @@ public final class Metrics {
         return bits ^ ((bits >> 31) & 0x7fffffff);
     }
 
-    private static int groupEnd(float[] scores, int[] order, int start) {
+    static int groupEnd(float[] scores, int[] order, int start) {
         int end = start + 1;
         while (end < order.length && scores[order[end]] == scores[order[start]]) end++;
         return end;

@@ -54,16 +54,27 @@ public final class RocAucChange {
 
     /** A plain-text table: one line per attribute, then the mean. */
     public String table() {
+        return table(null);
+    }
+
+    /**
+     * The table with a column for each change's 95% interval ({@link RocAucBootstrap} of after
+     * against before on the same rows); without the column when {@code intervals} is null.
+     */
+    public String table(RocAucBootstrap.Result intervals) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "ROC-AUC on %s (%d rows): before = %s, after = %s%n",
                 data, before.n(), before.model(), after.model()));
-        s.append(String.format(Locale.ROOT, "%-16s %7s %7s %8s %8s %8s%n", "attribute", "n", "pos", "before", "after", "change"));
+        s.append(String.format(Locale.ROOT, "%-16s %7s %7s %8s %8s %8s%s%n", "attribute", "n", "pos", "before", "after",
+                "change", intervals == null ? "" : "  95% interval (" + intervals.resamples() + " paired bootstrap draws)"));
         for (Line l : lines())
-            s.append(String.format(Locale.ROOT, "%-16s %7d %7d %8s %8s %8s%n", l.attribute(), l.n(), l.positives(),
-                    auc(l.before()), auc(l.after()), change(l.change())));
+            s.append(String.format(Locale.ROOT, "%-16s %7d %7d %8s %8s %8s%s%n", l.attribute(), l.n(), l.positives(),
+                    auc(l.before()), auc(l.after()), change(l.change()),
+                    intervals == null ? "" : "  " + RocAucBootstrap.range(intervals.attributes().get(l.attribute()))));
         Line m = mean();
-        s.append(String.format(Locale.ROOT, "%-16s %7s %7s %8s %8s %8s%n", "mean", "", "",
-                auc(m.before()), auc(m.after()), change(m.change())));
+        s.append(String.format(Locale.ROOT, "%-16s %7s %7s %8s %8s %8s%s%n", "mean", "", "",
+                auc(m.before()), auc(m.after()), change(m.change()),
+                intervals == null ? "" : "  " + RocAucBootstrap.range(intervals.mean())));
         return s.toString();
     }
 

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.parley.corpus.ReplyExample;
 import org.parley.corpus.StanceExample;
-import org.parley.eval.ClassMetrics;
 
 /**
  * Dev figures for the stance models and baselines: target stance overall, per corpus and per
@@ -27,7 +26,7 @@ public final class StanceEvaluator {
         int[] predicted = predictor.predict(examples.stream().map(StanceExample::text).toList(),
                 examples.stream().map(StanceExample::target).toList());
         int[] gold = examples.stream().mapToInt(e -> e.label().ordinal()).toArray();
-        ObjectNode out = StanceMetrics.stanceJson(StanceMetrics.stance(gold, predicted));
+        ObjectNode out = StanceMetrics.stanceJson(gold, predicted);
         Map<String, List<Integer>> byCorpus = new TreeMap<>();
         Map<String, List<Integer>> byTarget = new TreeMap<>();
         for (int i = 0; i < examples.size(); i++) {
@@ -36,9 +35,9 @@ public final class StanceEvaluator {
             if (PER_TARGET.contains(e.source())) byTarget.computeIfAbsent(e.source() + ": " + e.target(), k -> new ArrayList<>()).add(i);
         }
         ObjectNode corpora = out.putObject("perCorpus");
-        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.stanceJson(subset(rows, gold, predicted, true))));
+        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.stanceJson(pick(rows, gold), pick(rows, predicted))));
         ObjectNode targets = out.putObject("perTarget");
-        byTarget.forEach((k, rows) -> targets.set(k, StanceMetrics.stanceJson(subset(rows, gold, predicted, true))));
+        byTarget.forEach((k, rows) -> targets.set(k, StanceMetrics.stanceJson(pick(rows, gold), pick(rows, predicted))));
         return out;
     }
 
@@ -46,18 +45,16 @@ public final class StanceEvaluator {
         int[] predicted = predictor.predict(examples.stream().map(ReplyExample::text).toList(),
                 examples.stream().map(ReplyExample::parent).toList());
         int[] gold = examples.stream().mapToInt(e -> e.label().ordinal()).toArray();
-        ObjectNode out = StanceMetrics.reply(gold, predicted).toJson();
+        ObjectNode out = StanceMetrics.replyJson(gold, predicted);
         Map<String, List<Integer>> byCorpus = new LinkedHashMap<>();
         for (int i = 0; i < examples.size(); i++) byCorpus.computeIfAbsent(examples.get(i).source(), k -> new ArrayList<>()).add(i);
         ObjectNode corpora = out.putObject("perCorpus");
-        byCorpus.forEach((k, rows) -> corpora.set(k, subset(rows, gold, predicted, false).toJson()));
+        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.replyJson(pick(rows, gold), pick(rows, predicted))));
         return out;
     }
 
-    private static ClassMetrics subset(List<Integer> rows, int[] gold, int[] predicted, boolean stance) {
-        int[] g = rows.stream().mapToInt(i -> gold[i]).toArray();
-        int[] p = rows.stream().mapToInt(i -> predicted[i]).toArray();
-        return stance ? StanceMetrics.stance(g, p) : StanceMetrics.reply(g, p);
+    private static int[] pick(List<Integer> rows, int[] values) {
+        return rows.stream().mapToInt(i -> values[i]).toArray();
     }
 
     /** The stance models as predictors. */

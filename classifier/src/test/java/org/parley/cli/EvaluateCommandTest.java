@@ -56,6 +56,7 @@ class EvaluateCommandTest {
         assertTrue(tables.contains("+0.0000"), "the same weights: no change\n" + tables);
         assertTrue(tables.contains("Identity terms on all split"), tables);
         assertTrue(tables.contains("subgroup bef/aft"), tables);
+        assertTrue(tables.contains("95% interval (1000 paired bootstrap draws)"), tables);
 
         JsonNode out = new ObjectMapper().readTree(json.toFile());
         assertEquals(2, out.size());
@@ -64,6 +65,8 @@ class EvaluateCommandTest {
         assertEquals(before.toString(), out.get(1).at("/before/model").asText());
         assertTrue(Files.exists(dir.resolve("report/report.html")));
         assertEquals(IdentityBias.TERMS.size(), out.get(0).at("/identityBias/after/toxicityByTerm").size());
+        // The same weights score every draw the same: a change of exactly 0 with no spread.
+        assertEquals("{\"value\":0.0,\"low\":0.0,\"high\":0.0}", out.get(0).at("/change/mean").toString());
     }
 
     @Test
@@ -86,6 +89,15 @@ class EvaluateCommandTest {
         assertEquals(2, identity.at("/neutralSentences/n").asInt(), "the ctrl- line is a control, not neutral");
         double mean = identity.at("/neutralSentences/meanToxicity").asDouble();
         assertTrue(mean >= 0 && mean <= 1, "a probability: " + mean);
+
+        JsonNode out = new ObjectMapper().readTree(json.toFile());
+        JsonNode ci = out.at("/interval95/mean");
+        assertEquals(out.get("meanRocAuc").asDouble(), ci.get("value").asDouble(), 1e-12);
+        assertTrue(ci.get("low").asDouble() <= ci.get("value").asDouble() && ci.get("value").asDouble() <= ci.get("high").asDouble(), ci.toString());
+        assertEquals(0, Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--data", fixtures().toString(),
+                "--corpus", "kaggle_insults_impermium", "--split", "all", "--identity-sentences", sentences.toString(),
+                "--report", dir.resolve("report").toString(), "--output", json.toString(), "--resamples", "0"));
+        assertTrue(new ObjectMapper().readTree(json.toFile()).path("interval95").isMissingNode(), "--resamples 0: no intervals");
     }
 
     @Test

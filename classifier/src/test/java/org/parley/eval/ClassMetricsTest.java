@@ -47,6 +47,22 @@ class ClassMetricsTest {
     }
 
     @Test
+    void aWeightCountsARowThatManyTimes() {
+        int[] gold = {F, F, A, N, N};
+        int[] pred = {F, A, A, N, F};
+        int[] weights = {2, 0, 1, 3, 1};
+        ClassMetrics weighted = new ClassMetrics(List.of("FAVOR", "AGAINST", "NONE"), gold, pred, weights);
+        ClassMetrics listed = new ClassMetrics(List.of("FAVOR", "AGAINST", "NONE"),
+                new int[] {F, F, A, N, N, N, N}, new int[] {F, F, A, N, N, N, F});
+        assertEquals(7, weighted.size());
+        assertEquals(listed.accuracy(), weighted.accuracy(), 1e-12);
+        assertEquals(listed.macroF1(), weighted.macroF1(), 1e-12);
+        assertEquals(listed.meanF1(F, A), weighted.meanF1(F, A), 1e-12);
+        assertThrows(IllegalArgumentException.class,
+                () -> new ClassMetrics(List.of("FAVOR", "AGAINST", "NONE"), gold, pred, new int[] {1}));
+    }
+
+    @Test
     void lengthsMustMatch() {
         assertThrows(IllegalArgumentException.class, () -> new ClassMetrics(List.of("a", "b"), new int[] {0}, new int[] {0, 1}));
     }

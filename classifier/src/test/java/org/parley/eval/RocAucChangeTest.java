@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.label.Attribute;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -46,6 +47,27 @@ class RocAucChangeTest {
                 THREAT               120       0      n/a      n/a      n/a
                 mean                               0.8750   0.8800  +0.0050
                 """, c.table().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void showsEachChangesIntervalWhenGiven() {
+        RocAucChange c = RocAucChange.of("dev split",
+                evaluation("old", "s1", 0.90, 0.85, "\"NaN\"", 0.875),
+                evaluation("new", "s1", 0.92, 0.84, "\"NaN\"", 0.88));
+        var nan = new Bootstrap.Interval(Double.NaN, Double.NaN, Double.NaN);
+        var intervals = new RocAucBootstrap.Result("new", "old", 500, Map.of(
+                Attribute.TOXICITY, new Bootstrap.Interval(0.02, 0.011, 0.0293),
+                Attribute.INSULT, new Bootstrap.Interval(-0.01, -0.031, 0.012),
+                Attribute.THREAT, nan), new Bootstrap.Interval(0.005, -0.002, 0.0121));
+        assertEquals("""
+                ROC-AUC on dev split (200 rows): before = old, after = new
+                attribute              n     pos   before    after   change  95% interval (500 paired bootstrap draws)
+                TOXICITY             200      50   0.9000   0.9200  +0.0200  [+0.0110, +0.0293]
+                INSULT               120      30   0.8500   0.8400  -0.0100  [-0.0310, +0.0120]
+                THREAT               120       0      n/a      n/a      n/a  n/a
+                mean                               0.8750   0.8800  +0.0050  [-0.0020, +0.0121]
+                """, c.table(intervals).replace(System.lineSeparator(), "\n"));
+        assertEquals(c.table(), c.table(null));
     }
 
     @Test

@@ -1,0 +1,67 @@
+package org.parley.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class BootstrapTest {
+    /** The share of 1s among rows, weighted: a mean whose spread is known. */
+    static double[] share(int[] values, int[] weights) {
+        double ones = 0, all = 0;
+        for (int i = 0; i < values.length; i++) {
+            ones += values[i] * weights[i];
+            all += weights[i];
+        }
+        return new double[] {ones / all, all == 0 ? Double.NaN : all};
+    }
+
+    @Test
+    void theIntervalOfAProportionIsAboutTwoStandardErrorsWide() {
+        int[] values = new int[400];
+        for (int i = 0; i < 100; i++) values[i * 4] = 1; // p = 0.25, standard error sqrt(p(1-p)/n) = 0.0217
+        var i = Bootstrap.intervals(values.length, 2000, 5, w -> share(values, w))[0];
+        assertEquals(0.25, i.value(), 1e-12);
+        assertEquals(0.25 - 1.96 * 0.0217, i.low(), 0.01);
+        assertEquals(0.25 + 1.96 * 0.0217, i.high(), 0.01);
+    }
+
+    @Test
+    void everyDrawDrawsAsManyRowsAsThereAreAndTheSeedFixesThem() {
+        int[] values = {1, 0, 0, 1, 1, 0, 1};
+        var first = Bootstrap.intervals(values.length, 50, 9, w -> {
+            assertEquals(values.length, Arrays.stream(w).sum());
+            return share(values, w);
+        });
+        assertEquals(new Bootstrap.Interval(7, 7, 7), first[1]);
+        assertArrayEquals(first, Bootstrap.intervals(values.length, 50, 9, w -> share(values, w)));
+        assertTrue(first[0].low() < first[0].value() && first[0].value() < first[0].high());
+    }
+
+    @Test
+    void aFigureMissingFromSomeDrawsIsTakenFromTheOthersAndOneMissingOnAllRowsHasNone() {
+        int[] values = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        // The share of 1s among rows, NaN when no 1 was drawn (as a ROC-AUC without positives).
+        var i = Bootstrap.intervals(values.length, 200, 3, w -> new double[] {w[0] == 0 ? Double.NaN : w[0] / 10.0, Double.NaN});
+        assertEquals(0.1, i[0].value(), 1e-12);
+        assertTrue(i[0].low() >= 0.1, "draws without the row are left out: " + i[0]);
+        assertTrue(Double.isNaN(i[1].value()) && Double.isNaN(i[1].low()) && Double.isNaN(i[1].high()));
+    }
+
+    @Test
+    void percentileInterpolatesBetweenRanks() {
+        double[] sorted = {1, 2, 3, 4, 5};
+        assertEquals(1, Bootstrap.percentile(sorted, 0), 1e-12);
+        assertEquals(3, Bootstrap.percentile(sorted, 0.5), 1e-12);
+        assertEquals(4.5, Bootstrap.percentile(sorted, 0.875), 1e-12);
+        assertEquals(5, Bootstrap.percentile(sorted, 1), 1e-12);
+    }
+
+    @Test
+    void needsAtLeastOneDraw() {
+        assertThrows(IllegalArgumentException.class, () -> Bootstrap.intervals(3, 0, 1, w -> new double[] {0}));
+    }
+}
