@@ -124,7 +124,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                         baseline.scores(), examples, resamples, Bootstrap.DEFAULT_SEED));
             }
         }
-        Path html = ReportWriter.write(report, Comparison.of(evaluations));
+        List<RocAucBootstrap.Result> intervals = new ArrayList<>();
+        if (own != null) intervals.add(own);
+        intervals.addAll(versus);
+        Path html = ReportWriter.write(report, Comparison.of(evaluations), intervals);
         System.err.println("report: " + html.toAbsolutePath());
 
         ArrayNode json = JSON.createArrayNode();
@@ -178,7 +181,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                     .<ObjectNode>set("before", JSON.readTree(b.toJson())).<ObjectNode>set("after", JSON.readTree(a.toJson()))
                     .set("identityBias", identity);
             if (change != null) node.set("change", JSON.valueToTree(change));
-            if (first) System.err.println("report: " + ReportWriter.write(report, Comparison.of(a, b)).toAbsolutePath());
+            if (first) System.err.println("report: " + ReportWriter.write(report, Comparison.of(a, b),
+                    change == null ? List.of() : List.of(change)).toAbsolutePath());
             first = false;
         }
         if (output != null) Files.writeString(output, JSON.writeValueAsString(json) + "\n");

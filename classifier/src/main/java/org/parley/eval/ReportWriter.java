@@ -43,12 +43,21 @@ public final class ReportWriter {
 
     /** Writes the report for the compared models into {@code dir} (created if missing); returns report.html. */
     public static Path write(Path dir, Comparison comparison) throws IOException {
+        return write(dir, comparison, List.of());
+    }
+
+    /**
+     * The report with a table of 95% bootstrap intervals after the per-attribute one: the models'
+     * own ROC-AUCs and their differences, one column per result.
+     */
+    public static Path write(Path dir, Comparison comparison, List<RocAucBootstrap.Result> intervals) throws IOException {
         Files.createDirectories(dir);
         MAPPER.writeValue(dir.resolve(JSON).toFile(), comparison.evaluations());
         StringBuilder html = new StringBuilder(16_384);
         head(html, comparison);
         html.append("<h2>Per attribute</h2>\n");
         table(html, comparison, comparison.attributeRows(), false);
+        if (!intervals.isEmpty()) intervals(html, intervals);
         html.append("<h2>ROC curves</h2>\n<div class=\"plots\">\n");
         for (Attribute a : Attribute.values()) {
             if (!plot(dir.resolve(plotName(a)), a, comparison)) continue;
@@ -135,6 +144,33 @@ public final class ReportWriter {
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+    }
+
+    private static void intervals(StringBuilder html, List<RocAucBootstrap.Result> results) {
+        html.append("<h2>How sure</h2>\n<p>ROC-AUC with its 95% interval from ").append(results.get(0).resamples())
+                .append(" bootstrap draws of the rows; differences are paired (both models scored on the same draws). ")
+                .append("A difference in bold has an interval that excludes 0: more than noise on these rows.</p>\n")
+                .append("<table>\n<thead>\n<tr><th>Attribute</th>");
+        for (RocAucBootstrap.Result r : results) html.append("<th>").append(esc(RocAucBootstrap.title(r))).append("</th>");
+        html.append("</tr>\n</thead>\n<tbody>\n");
+        for (Attribute a : Attribute.values()) {
+            if (!results.get(0).attributes().containsKey(a)) continue;
+            intervalRow(html, a.name(), results, r -> r.attributes().get(a));
+        }
+        intervalRow(html, "mean", results, RocAucBootstrap.Result::mean);
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void intervalRow(StringBuilder html, String name, List<RocAucBootstrap.Result> results,
+                                    java.util.function.Function<RocAucBootstrap.Result, Bootstrap.Interval> pick) {
+        html.append("<tr><td>").append(esc(name)).append("</td>");
+        for (RocAucBootstrap.Result r : results) {
+            Bootstrap.Interval i = pick.apply(r);
+            String text = i == null ? "&ndash;" : esc(RocAucBootstrap.figure(r, i));
+            boolean bold = i != null && r.against() != null && i.excludesZero();
+            html.append("<td class=\"num\">").append(bold ? "<b>" + text + "</b>" : text).append("</td>");
+        }
+        html.append("</tr>\n");
     }
 
     private static void cells(StringBuilder html, double[] values) {

@@ -105,6 +105,17 @@ public final class RocAucBootstrap {
         return String.format(Locale.ROOT, "%-16s %10s  %s%n", name, number(i.value(), signed), range(i, signed));
     }
 
+    /** The title of a result's figures: "parley" for its own, "parley − linear-ngram" for a difference. */
+    public static String title(Result r) {
+        return r.against() == null ? r.model() : r.model() + " − " + r.against();
+    }
+
+    /** "0.8971 [0.8919, 0.9020]", or signed for a difference ({@code r.against()} set); "n/a" for no figure. */
+    public static String figure(Result r, Interval i) {
+        boolean signed = r.against() != null;
+        return Double.isNaN(i.value()) ? "n/a" : number(i.value(), signed) + " " + range(i, signed);
+    }
+
     /** "[+0.0012, +0.0050]" for a difference; "n/a" where there is no figure. */
     public static String range(Interval i) {
         return range(i, true);

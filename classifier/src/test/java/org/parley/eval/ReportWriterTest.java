@@ -46,6 +46,27 @@ class ReportWriterTest {
     }
 
     @Test
+    void showsEachIntervalWithDifferencesThatExcludeZeroInBold() throws Exception {
+        var nan = new Bootstrap.Interval(Double.NaN, Double.NaN, Double.NaN);
+        var own = new RocAucBootstrap.Result("good", null, 1000, Map.of(
+                Attribute.TOXICITY, new Bootstrap.Interval(0.8333, 0.7, 0.95), Attribute.INSULT, nan),
+                new Bootstrap.Interval(0.8333, 0.7, 0.95));
+        var versus = new RocAucBootstrap.Result("good", "flat<", 1000, Map.of(
+                Attribute.TOXICITY, new Bootstrap.Interval(0.3333, 0.1, 0.5), Attribute.INSULT, nan),
+                new Bootstrap.Interval(0.3333, -0.01, 0.5));
+        Evaluation good = Evaluation.of("good", EvaluationTest.examples(), EvaluationTest.scores(0));
+        Evaluation flat = Evaluation.of("flat<", EvaluationTest.examples(), new float[6][Attribute.COUNT]);
+        String html = Files.readString(ReportWriter.write(dir.resolve("ci"), Comparison.of(good, flat), List.of(own, versus)));
+        assertTrue(html.contains("<th>good</th><th>good − flat&lt;</th>"), html);
+        assertTrue(html.contains("<tr><td>TOXICITY</td><td class=\"num\">0.8333 [0.7000, 0.9500]</td>"
+                + "<td class=\"num\"><b>+0.3333 [+0.1000, +0.5000]</b></td></tr>"), html);
+        assertTrue(html.contains("<tr><td>INSULT</td><td class=\"num\">n/a</td>"), html);
+        assertTrue(html.contains("<tr><td>mean</td><td class=\"num\">0.8333 [0.7000, 0.9500]</td>"
+                + "<td class=\"num\">+0.3333 [-0.0100, +0.5000]</td></tr>"), "straddles 0: not bold\n" + html);
+        assertFalse(Files.readString(ReportWriter.write(dir.resolve("none"), Comparison.of(good, flat))).contains("How sure"));
+    }
+
+    @Test
     void escapesEveryNameItPrints() throws Exception {
         String evilSource = "<script>alert('x')</script>";
         String evilModel = "m\"><img src=x onerror=alert(1)>&";
