@@ -3,6 +3,7 @@ package org.parley.explain;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.parley.cli.Cli;
+import org.parley.eval.Bootstrap;
 import org.parley.label.Attribute;
 import org.parley.model.Bundles;
 import org.parley.model.ModelBundle;
@@ -144,6 +145,7 @@ public final class SpanEvaluation implements Callable<Integer> {
         List<SpanStacker.Post> devStack = stackerPosts(dev, devTokens, devP, devWords);
         SpanStacker stacker = SpanStacker.fit(tuneStack);
         double tuneF1 = stacker.meanF1(tuneStack), devF1 = stacker.meanF1(devStack);
+        Bootstrap.Interval devInterval = meanInterval(stacker.f1s(devStack));
         if (writeStacker != null) {
             ObjectNode provenance = Provenance.create("parley-span-stacker", bundle.version())
                     .put("fittedOn", String.format(Locale.ROOT, "SemEval-2021 Task 5 tsd_train: the %d-post tuning sample (seed %d)", tune.size(), seed))
@@ -158,8 +160,22 @@ public final class SpanEvaluation implements Callable<Integer> {
             stacker.withProvenance(provenance).write(writeStacker);
         }
         return rows + String.format(Locale.ROOT,
-                ", \"stacker\": {\"threshold\": %.2f, \"fillGaps\": %s, \"fallback\": %s, \"tuneF1\": %.4f, \"devF1\": %.4f}",
-                stacker.threshold(), stacker.fillGaps(), SpanTaggerTrainer.json(stacker.fallback()), tuneF1, devF1);
+                ", \"stacker\": {\"threshold\": %.2f, \"fillGaps\": %s, \"fallback\": %s, \"tuneF1\": %.4f, \"devF1\": %.4f, "
+                        + "\"devF1Interval95\": [%.4f, %.4f]}",
+                stacker.threshold(), stacker.fillGaps(), SpanTaggerTrainer.json(stacker.fallback()), tuneF1, devF1,
+                devInterval.low(), devInterval.high());
+    }
+
+    /** The mean of per-post F1s (the task's measure) with its 95% bootstrap interval over posts. */
+    static Bootstrap.Interval meanInterval(double[] f1s) {
+        return Bootstrap.intervals(f1s.length, Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_SEED, w -> {
+            double sum = 0, n = 0;
+            for (int i = 0; i < f1s.length; i++) {
+                sum += w[i] * f1s[i];
+                n += w[i];
+            }
+            return new double[] {sum / n};
+        })[0];
     }
 
     private static double round(double f1) {

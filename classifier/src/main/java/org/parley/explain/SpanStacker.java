@@ -231,9 +231,18 @@ public final class SpanStacker {
     /** The SemEval-2021 Task 5 measure over these posts. */
     double meanF1(List<Post> posts) {
         double sum = 0;
-        for (Post post : posts)
-            sum += SpanF1.f1(SpanF1.offsets(select(post.tokens(), post.p(), post.words()), post.text(), fillGaps), post.gold());
+        for (double f1 : f1s(posts)) sum += f1;
         return posts.isEmpty() ? 0 : sum / posts.size();
+    }
+
+    /** Each post's F1 (the task's measure is their mean). */
+    double[] f1s(List<Post> posts) {
+        double[] out = new double[posts.size()];
+        for (int i = 0; i < out.length; i++) {
+            Post post = posts.get(i);
+            out[i] = SpanF1.f1(SpanF1.offsets(select(post.tokens(), post.p(), post.words()), post.text(), fillGaps), post.gold());
+        }
+        return out;
     }
 
     // ---- persistence: one JSON object ----

@@ -87,6 +87,19 @@ class SpanStackerTest {
     }
 
     @Test
+    void theDevF1IsTheMeanOfPerPostF1sAndItsIntervalHoldsIt() {
+        SpanStacker s = SpanStacker.fit(posts(300, 1));
+        List<SpanStacker.Post> fresh = posts(100, 3);
+        double[] f1s = s.f1s(fresh);
+        assertEquals(100, f1s.length);
+        assertEquals(s.meanF1(fresh), java.util.Arrays.stream(f1s).average().orElseThrow(), 1e-12);
+        var i = SpanEvaluation.meanInterval(new double[] {0.2, 0.4, 0.9, 1.0, 0.0, 0.7, 0.6, 0.5});
+        assertEquals(0.5375, i.value(), 1e-12);
+        assertTrue(i.low() < 0.5375 && 0.5375 < i.high() && i.low() >= 0 && i.high() <= 1, i.toString());
+        assertEquals(new org.parley.eval.Bootstrap.Interval(0.5, 0.5, 0.5), SpanEvaluation.meanInterval(new double[] {0.5, 0.5, 0.5}));
+    }
+
+    @Test
     void aStackerThatReadsOtherFeaturesIsRefused(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("stacker.json");
         SpanStacker.fit(posts(50, 3)).write(file);
