@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
         description = {"Evaluates a stance bundle on the fixed dev splits (per corpus, per target, and on the targets",
                 "held out of its training), or on a labelled JSON Lines file: {\"text\", \"target\", \"label\": FAVOR|AGAINST|NONE}",
                 "or {\"text\", \"parent\", \"label\": SUPPORT|DENY|QUERY|COMMENT} per line.",
-                "--baselines trains the majority-class and bag-of-words baselines on the same training split. A bundle",
+                "--baselines trains the majority-class and bag-of-words baselines on the same training split, and gives",
+                "the model's paired lead over each (versusBaselines: differences with 95% bootstrap intervals). A bundle",
                 "with a wide part also gets its target network and wide part reported alone. JSON on stdout."})
 public final class EvaluateStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -66,13 +67,16 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ObjectNode out = JSON.createObjectNode();
         StanceData split;
+        PairPredictor modelTarget = null, modelReply = null;
         if (baselinesOnly) {
             split = StanceData.load(data != null ? data : Corpora.defaultRoot(), holdOut, null, 7);
         } else {
             StanceModel m = StanceBundle.load(model, TextPipeline.standard());
             split = file != null ? fromFile(file) : devSplit(m);
             out.put("model", m.name() + " " + m.version());
-            out.set("parley", StanceTrainer.evaluate(m, split));
+            modelTarget = StanceEvaluator.targetPredictor(m).remembering();
+            modelReply = StanceEvaluator.replyPredictor(m).remembering();
+            out.set("parley", StanceTrainer.evaluate(modelTarget, modelReply, split));
             StanceData targetOnly = new StanceData(List.of(), split.dev(), split.heldOut(), List.of(), List.of());
             StanceEvaluator.targetParts(m).forEach((part, p) ->
                     out.set("parley:" + part + "Only", StanceTrainer.evaluate(p, (t, c) -> new int[t.size()], targetOnly)));
@@ -87,6 +91,12 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
             PairPredictor reply = PairBaselines.linear(split.replyTrain().stream().map(ReplyExample::text).toList(),
                     split.replyTrain().stream().map(ReplyExample::parent).toList(), replyLabels, linearC);
             out.set("bagOfWords", StanceTrainer.evaluate(target, reply, split));
+            if (modelTarget != null) {
+                ObjectNode versus = out.putObject("versusBaselines");
+                versus.set("majority", StanceEvaluator.versus(modelTarget, modelReply,
+                        PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split));
+                versus.set("bagOfWords", StanceEvaluator.versus(modelTarget, modelReply, target, reply, split));
+            }
         }
         System.out.println(JSON.writeValueAsString(out));
         return 0;

@@ -53,6 +53,38 @@ public final class StanceEvaluator {
         return out;
     }
 
+    /**
+     * Target predictor a against b, and reply predictor a against b, on the same rows: the paired
+     * differences of their figures, overall and per corpus, with 95% intervals. Whether a model is
+     * ahead of a baseline by more than the noise of a few hundred dev rows.
+     */
+    public static ObjectNode versus(PairPredictor targetA, PairPredictor replyA, PairPredictor targetB, PairPredictor replyB,
+                                    StanceData data) {
+        ObjectNode out = object();
+        if (!data.dev().isEmpty()) out.set("targetStanceDev", targetVersus(targetA, targetB, data.dev()));
+        if (!data.heldOut().isEmpty()) out.set("targetStanceHeldOut", targetVersus(targetA, targetB, data.heldOut()));
+        if (!data.replyDev().isEmpty()) {
+            List<ReplyExample> r = data.replyDev();
+            List<String> texts = r.stream().map(ReplyExample::text).toList(), parents = r.stream().map(ReplyExample::parent).toList();
+            out.set("replyStanceDev", StanceMetrics.replyDifference(r.stream().mapToInt(e -> e.label().ordinal()).toArray(),
+                    replyA.predict(texts, parents), replyB.predict(texts, parents)));
+        }
+        return out;
+    }
+
+    private static ObjectNode targetVersus(PairPredictor a, PairPredictor b, List<StanceExample> examples) {
+        List<String> texts = examples.stream().map(StanceExample::text).toList();
+        List<String> targets = examples.stream().map(StanceExample::target).toList();
+        int[] gold = examples.stream().mapToInt(e -> e.label().ordinal()).toArray();
+        int[] pa = a.predict(texts, targets), pb = b.predict(texts, targets);
+        ObjectNode out = StanceMetrics.stanceDifference(gold, pa, pb);
+        Map<String, List<Integer>> byCorpus = new TreeMap<>();
+        for (int i = 0; i < examples.size(); i++) byCorpus.computeIfAbsent(examples.get(i).source(), k -> new ArrayList<>()).add(i);
+        ObjectNode corpora = out.putObject("perCorpus");
+        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.stanceDifference(pick(rows, gold), pick(rows, pa), pick(rows, pb))));
+        return out;
+    }
+
     private static int[] pick(List<Integer> rows, int[] values) {
         return rows.stream().mapToInt(i -> values[i]).toArray();
     }

@@ -60,16 +60,54 @@ public final class StanceMetrics {
         return out;
     }
 
+    /**
+     * Predictor a minus predictor b on the same target-stance rows: F_avg, macro-F1 and accuracy
+     * differences with their paired 95% intervals (both scored on the same draws).
+     */
+    public static ObjectNode stanceDifference(int[] gold, int[] a, int[] b) {
+        Interval[] i = Bootstrap.intervals(gold.length, Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_SEED, w -> {
+            ClassMetrics ma = new ClassMetrics(STANCES, gold, a, w), mb = new ClassMetrics(STANCES, gold, b, w);
+            return new double[] {fAvg(ma) - fAvg(mb), ma.macroF1() - mb.macroF1(), ma.accuracy() - mb.accuracy()};
+        });
+        ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("n", gold.length);
+        difference(out, "fAvg", i[0], 100);
+        difference(out, "macroF1", i[1], 10_000);
+        difference(out, "accuracy", i[2], 10_000);
+        return out;
+    }
+
+    /** Predictor a minus predictor b on the same replies: accuracy and macro-F1 differences, paired. */
+    public static ObjectNode replyDifference(int[] gold, int[] a, int[] b) {
+        Interval[] i = Bootstrap.intervals(gold.length, Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_SEED, w -> {
+            ClassMetrics ma = new ClassMetrics(REPLIES, gold, a, w), mb = new ClassMetrics(REPLIES, gold, b, w);
+            return new double[] {ma.accuracy() - mb.accuracy(), ma.macroF1() - mb.macroF1()};
+        });
+        ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("n", gold.length);
+        difference(out, "accuracy", i[0], 10_000);
+        difference(out, "macroF1", i[1], 10_000);
+        return out;
+    }
+
+    /** {"value": …, "interval95": [low, high]}, rounded to 1/scale. */
+    private static void difference(ObjectNode out, String name, Interval i, double scale) {
+        ObjectNode d = out.putObject(name).put("value", round(i.value(), scale));
+        d.putArray("interval95").add(round(i.low(), scale)).add(round(i.high(), scale));
+    }
+
+    private static double round(double v, double scale) {
+        return Double.isNaN(v) ? v : Math.round(v * scale) / scale;
+    }
+
     private static void range(ObjectNode ci, String name, Interval i) {
         ci.putArray(name).add(round4(i.low())).add(round4(i.high()));
     }
 
     private static double round2(double v) {
-        return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0;
+        return round(v, 100);
     }
 
     private static double round4(double v) {
-        return Double.isNaN(v) ? v : Math.round(v * 10_000) / 10_000.0;
+        return round(v, 10_000);
     }
 
     static int argmax(float[] p) {
