@@ -83,7 +83,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path identitySentences = IdentityReport.defaultSentences();
 
     @Option(names = "--resamples", paramLabel = "N",
-            description = {"bootstrap draws for the 95% intervals of the model's ROC-AUCs and of each difference, the model",
+            description = {"bootstrap draws for the 95%% intervals of the model's ROC-AUCs and of each difference, the model",
                     "against each baseline or --model against --compare (paired; default: ${DEFAULT-VALUE}; 0: no intervals)"})
     int resamples = Bootstrap.DEFAULT_RESAMPLES;
 

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                 "held out of its training), or on a labelled JSON Lines file: {\"text\", \"target\", \"label\": FAVOR|AGAINST|NONE}",
                 "or {\"text\", \"parent\", \"label\": SUPPORT|DENY|QUERY|COMMENT} per line.",
                 "--baselines trains the majority-class and bag-of-words baselines on the same training split, and gives",
-                "the model's paired lead over each (versusBaselines: differences with 95% bootstrap intervals). A bundle",
+                "the model's paired lead over each (versusBaselines: differences with 95%% bootstrap intervals). A bundle",
                 "with a wide part also gets its target network and wide part reported alone. JSON on stdout."})
 public final class EvaluateStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
