@@ -75,6 +75,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The Parley scoring service. All wiring is visible in {@link #run}. */
 public class ParleyApplication extends Application<ParleyConfiguration> {
@@ -105,13 +107,14 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         strictJson(env.getObjectMapper());
 
         // A missing, corrupt or incompatible bundle throws here, naming the file: no half-started service.
+        // The stance bundle (likewise) loads on another core meanwhile: its sentence encoder alone takes ~2 s.
+        Path stancePath = Path.of(config.stanceModel);
+        CompletableFuture<ServedStance> stanceLoad = CompletableFuture.supplyAsync(() -> loadStance(stancePath));
         Path bundlePath = Path.of(config.model);
         ParleyConfiguration.Spans spans = config.spans;
         SpanLexicon lexicon = SpanLexicon.standard();
         ModelHolder models = new ModelHolder(load(bundlePath, spans, lexicon), p -> load(p, spans, lexicon));
-        // The stance bundle likewise: a missing or corrupt one stops start-up, naming the file.
-        Path stancePath = Path.of(config.stanceModel);
-        StanceHolder stance = new StanceHolder(loadStance(stancePath), ParleyApplication::loadStance);
+        StanceHolder stance = new StanceHolder(joined(stanceLoad), ParleyApplication::loadStance);
         CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), (float) config.spans.minProbability, env.metrics());
 
         // The moderation store; the schema is brought up to date before anything is served.
@@ -173,6 +176,17 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                         new SpanCombination(spans.taggerThreshold, spans.taggerUnion, spans.taggerFallback, false), TextPipeline.standard());
         return new ServedModel(model, spanner,
                 new ModelInfo(bundle.name(), bundle.version(), bundle.checksum()));
+    }
+
+    /** The loaded value, or the loader's own exception (which names the file), not a CompletionException around it. */
+    static <T> T joined(CompletableFuture<T> load) {
+        try {
+            return load.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     /** The checksum is the SHA-256 of the bundle file, so two deployments can tell they serve the same one. */
