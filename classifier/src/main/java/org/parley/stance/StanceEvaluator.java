@@ -27,13 +27,9 @@ public final class StanceEvaluator {
                 examples.stream().map(StanceExample::target).toList());
         int[] gold = examples.stream().mapToInt(e -> e.label().ordinal()).toArray();
         ObjectNode out = StanceMetrics.stanceJson(gold, predicted);
-        Map<String, List<Integer>> byCorpus = new TreeMap<>();
-        Map<String, List<Integer>> byTarget = new TreeMap<>();
-        for (int i = 0; i < examples.size(); i++) {
-            StanceExample e = examples.get(i);
-            byCorpus.computeIfAbsent(e.source(), k -> new ArrayList<>()).add(i);
-            if (PER_TARGET.contains(e.source())) byTarget.computeIfAbsent(e.source() + ": " + e.target(), k -> new ArrayList<>()).add(i);
-        }
+        Map<String, List<Integer>> byCorpus = rowsBy(examples, StanceExample::source, new TreeMap<>());
+        Map<String, List<Integer>> byTarget = rowsBy(examples,
+                e -> PER_TARGET.contains(e.source()) ? e.source() + ": " + e.target() : null, new TreeMap<>());
         ObjectNode corpora = out.putObject("perCorpus");
         byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.stanceJson(pick(rows, gold), pick(rows, predicted))));
         ObjectNode targets = out.putObject("perTarget");
@@ -46,8 +42,7 @@ public final class StanceEvaluator {
                 examples.stream().map(ReplyExample::parent).toList());
         int[] gold = examples.stream().mapToInt(e -> e.label().ordinal()).toArray();
         ObjectNode out = StanceMetrics.replyJson(gold, predicted);
-        Map<String, List<Integer>> byCorpus = new LinkedHashMap<>();
-        for (int i = 0; i < examples.size(); i++) byCorpus.computeIfAbsent(examples.get(i).source(), k -> new ArrayList<>()).add(i);
+        Map<String, List<Integer>> byCorpus = rowsBy(examples, ReplyExample::source, new LinkedHashMap<>());
         ObjectNode corpora = out.putObject("perCorpus");
         byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.replyJson(pick(rows, gold), pick(rows, predicted))));
         return out;
@@ -78,11 +73,20 @@ public final class StanceEvaluator {
         int[] gold = examples.stream().mapToInt(e -> e.label().ordinal()).toArray();
         int[] pa = a.predict(texts, targets), pb = b.predict(texts, targets);
         ObjectNode out = StanceMetrics.stanceDifference(gold, pa, pb);
-        Map<String, List<Integer>> byCorpus = new TreeMap<>();
-        for (int i = 0; i < examples.size(); i++) byCorpus.computeIfAbsent(examples.get(i).source(), k -> new ArrayList<>()).add(i);
+        Map<String, List<Integer>> byCorpus = rowsBy(examples, StanceExample::source, new TreeMap<>());
         ObjectNode corpora = out.putObject("perCorpus");
         byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.stanceDifference(pick(rows, gold), pick(rows, pa), pick(rows, pb))));
         return out;
+    }
+
+    /** The row numbers of each group, keyed by {@code key} (a null key: in no group), into {@code groups}. */
+    private static <T> Map<String, List<Integer>> rowsBy(List<T> examples, java.util.function.Function<T, String> key,
+                                                         Map<String, List<Integer>> groups) {
+        for (int i = 0; i < examples.size(); i++) {
+            String k = key.apply(examples.get(i));
+            if (k != null) groups.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+        }
+        return groups;
     }
 
     private static int[] pick(List<Integer> rows, int[] values) {

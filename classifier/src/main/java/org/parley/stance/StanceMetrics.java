@@ -1,8 +1,10 @@
 package org.parley.stance;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.parley.eval.Bootstrap;
 import org.parley.eval.Bootstrap.Interval;
 import org.parley.eval.ClassMetrics;
@@ -29,35 +31,26 @@ public final class StanceMetrics {
         return 100 * m.meanF1(Stance.FAVOR.ordinal(), Stance.AGAINST.ordinal());
     }
 
+    /** A figure of a ClassMetrics, and the precision it is reported at (1/scale). */
+    private record Figure(String name, ToDoubleFunction<ClassMetrics> of, double scale) {}
+
+    private static final List<Figure> STANCE_FIGURES = List.of(new Figure("fAvg", StanceMetrics::fAvg, 100),
+            new Figure("macroF1", ClassMetrics::macroF1, 10_000), new Figure("accuracy", ClassMetrics::accuracy, 10_000));
+    private static final List<Figure> REPLY_FIGURES = List.of(
+            new Figure("accuracy", ClassMetrics::accuracy, 10_000), new Figure("macroF1", ClassMetrics::macroF1, 10_000));
+
     /**
      * Target-stance figures with their 95% {@link Bootstrap} intervals: on a corpus of 179 dev
      * tweets F_avg moves by points from one sample to the next, and the interval says how far.
      */
     public static ObjectNode stanceJson(int[] gold, int[] predicted) {
         ClassMetrics m = stance(gold, predicted);
-        ObjectNode out = m.toJson().put("fAvg", round2(fAvg(m)));
-        Interval[] i = Bootstrap.intervals(gold.length, Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_SEED, w -> {
-            ClassMetrics d = new ClassMetrics(STANCES, gold, predicted, w);
-            return new double[] {fAvg(d), d.macroF1(), d.accuracy()};
-        });
-        ObjectNode ci = out.putObject("interval95");
-        ci.putArray("fAvg").add(round2(i[0].low())).add(round2(i[0].high()));
-        range(ci, "macroF1", i[1]);
-        range(ci, "accuracy", i[2]);
-        return out;
+        return withIntervals(m.toJson().put("fAvg", round(fAvg(m), 100)), STANCES, STANCE_FIGURES, gold, predicted);
     }
 
     /** Reply-stance figures with the 95% intervals of accuracy and macro-F1. */
     public static ObjectNode replyJson(int[] gold, int[] predicted) {
-        ObjectNode out = reply(gold, predicted).toJson();
-        Interval[] i = Bootstrap.intervals(gold.length, Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_SEED, w -> {
-            ClassMetrics d = new ClassMetrics(REPLIES, gold, predicted, w);
-            return new double[] {d.accuracy(), d.macroF1()};
-        });
-        ObjectNode ci = out.putObject("interval95");
-        range(ci, "accuracy", i[0]);
-        range(ci, "macroF1", i[1]);
-        return out;
+        return withIntervals(reply(gold, predicted).toJson(), REPLIES, REPLY_FIGURES, gold, predicted);
     }
 
     /**
@@ -65,49 +58,48 @@ public final class StanceMetrics {
      * differences with their paired 95% intervals (both scored on the same draws).
      */
     public static ObjectNode stanceDifference(int[] gold, int[] a, int[] b) {
-        Interval[] i = Bootstrap.intervals(gold.length, Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_SEED, w -> {
-            ClassMetrics ma = new ClassMetrics(STANCES, gold, a, w), mb = new ClassMetrics(STANCES, gold, b, w);
-            return new double[] {fAvg(ma) - fAvg(mb), ma.macroF1() - mb.macroF1(), ma.accuracy() - mb.accuracy()};
-        });
-        ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("n", gold.length);
-        difference(out, "fAvg", i[0], 100);
-        difference(out, "macroF1", i[1], 10_000);
-        difference(out, "accuracy", i[2], 10_000);
-        return out;
+        return difference(STANCES, STANCE_FIGURES, gold, a, b);
     }
 
     /** Predictor a minus predictor b on the same replies: accuracy and macro-F1 differences, paired. */
     public static ObjectNode replyDifference(int[] gold, int[] a, int[] b) {
-        Interval[] i = Bootstrap.intervals(gold.length, Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_SEED, w -> {
-            ClassMetrics ma = new ClassMetrics(REPLIES, gold, a, w), mb = new ClassMetrics(REPLIES, gold, b, w);
-            return new double[] {ma.accuracy() - mb.accuracy(), ma.macroF1() - mb.macroF1()};
-        });
-        ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("n", gold.length);
-        difference(out, "accuracy", i[0], 10_000);
-        difference(out, "macroF1", i[1], 10_000);
+        return difference(REPLIES, REPLY_FIGURES, gold, a, b);
+    }
+
+    /** {@code "interval95": {figure: [low, high], …}} added to a model's figures. */
+    private static ObjectNode withIntervals(ObjectNode out, List<String> classes, List<Figure> figures, int[] gold, int[] predicted) {
+        Interval[] i = intervals(classes, figures, gold, predicted, null);
+        ObjectNode ci = out.putObject("interval95");
+        for (int k = 0; k < figures.size(); k++) {
+            double scale = figures.get(k).scale();
+            ci.putArray(figures.get(k).name()).add(round(i[k].low(), scale)).add(round(i[k].high(), scale));
+        }
         return out;
     }
 
-    /** {"value": …, "interval95": [low, high]}, rounded to 1/scale. */
-    private static void difference(ObjectNode out, String name, Interval i, double scale) {
-        ObjectNode d = out.putObject(name).put("value", round(i.value(), scale));
-        d.putArray("interval95").add(round(i.low(), scale)).add(round(i.high(), scale));
+    /** {@code {"n": …, figure: {"value": a − b, "interval95": [low, high]}, …}}. */
+    private static ObjectNode difference(List<String> classes, List<Figure> figures, int[] gold, int[] a, int[] b) {
+        Interval[] i = intervals(classes, figures, gold, a, b);
+        ObjectNode out = JsonNodeFactory.instance.objectNode().put("n", gold.length);
+        for (int k = 0; k < figures.size(); k++) {
+            double scale = figures.get(k).scale();
+            ObjectNode d = out.putObject(figures.get(k).name()).put("value", round(i[k].value(), scale));
+            d.putArray("interval95").add(round(i[k].low(), scale)).add(round(i[k].high(), scale));
+        }
+        return out;
+    }
+
+    /** Each figure of predictions a (minus b's, paired, when b is given) with its 95% interval. */
+    private static Interval[] intervals(List<String> classes, List<Figure> figures, int[] gold, int[] a, int[] b) {
+        return Bootstrap.intervals(gold.length, Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_SEED, w -> {
+            ClassMetrics ma = new ClassMetrics(classes, gold, a, w);
+            ClassMetrics mb = b == null ? null : new ClassMetrics(classes, gold, b, w);
+            return figures.stream().mapToDouble(f -> f.of().applyAsDouble(ma) - (mb == null ? 0 : f.of().applyAsDouble(mb))).toArray();
+        });
     }
 
     private static double round(double v, double scale) {
         return Double.isNaN(v) ? v : Math.round(v * scale) / scale;
-    }
-
-    private static void range(ObjectNode ci, String name, Interval i) {
-        ci.putArray(name).add(round4(i.low())).add(round4(i.high()));
-    }
-
-    private static double round2(double v) {
-        return round(v, 100);
-    }
-
-    private static double round4(double v) {
-        return round(v, 10_000);
     }
 
     static int argmax(float[] p) {
