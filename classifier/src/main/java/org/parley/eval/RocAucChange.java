@@ -69,13 +69,16 @@ public final class RocAucChange {
                 "change", intervals == null ? "" : "  95% interval (" + intervals.resamples() + " paired bootstrap draws)"));
         for (Line l : lines())
             s.append(String.format(Locale.ROOT, "%-16s %7d %7d %8s %8s %8s%s%n", l.attribute(), l.n(), l.positives(),
-                    auc(l.before()), auc(l.after()), change(l.change()),
-                    intervals == null ? "" : "  " + RocAucBootstrap.range(intervals.attributes().get(l.attribute()))));
+                    auc(l.before()), auc(l.after()), change(l.change()), column(intervals, r -> r.attributes().get(l.attribute()))));
         Line m = mean();
         s.append(String.format(Locale.ROOT, "%-16s %7s %7s %8s %8s %8s%s%n", "mean", "", "",
-                auc(m.before()), auc(m.after()), change(m.change()),
-                intervals == null ? "" : "  " + RocAucBootstrap.range(intervals.mean())));
+                auc(m.before()), auc(m.after()), change(m.change()), column(intervals, RocAucBootstrap.Result::mean)));
         return s.toString();
+    }
+
+    /** The interval column of one line: empty without intervals. */
+    private static String column(RocAucBootstrap.Result intervals, java.util.function.Function<RocAucBootstrap.Result, Bootstrap.Interval> pick) {
+        return intervals == null ? "" : "  " + RocAucBootstrap.range(pick.apply(intervals));
     }
 
     /** NaN (one class only, or no score) is shown as n/a, not as a number. */

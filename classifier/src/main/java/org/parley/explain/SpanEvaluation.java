@@ -144,8 +144,8 @@ public final class SpanEvaluation implements Callable<Integer> {
         List<SpanStacker.Post> tuneStack = stackerPosts(tune, tuneTokens, tuneP, tuneWords);
         List<SpanStacker.Post> devStack = stackerPosts(dev, devTokens, devP, devWords);
         SpanStacker stacker = SpanStacker.fit(tuneStack);
-        double tuneF1 = stacker.meanF1(tuneStack), devF1 = stacker.meanF1(devStack);
         Bootstrap.Interval devInterval = meanInterval(stacker.f1s(devStack));
+        double tuneF1 = stacker.meanF1(tuneStack), devF1 = devInterval.value();
         if (writeStacker != null) {
             ObjectNode provenance = Provenance.create("parley-span-stacker", bundle.version())
                     .put("fittedOn", String.format(Locale.ROOT, "SemEval-2021 Task 5 tsd_train: the %d-post tuning sample (seed %d)", tune.size(), seed))
