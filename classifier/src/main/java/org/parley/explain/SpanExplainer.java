@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class SpanExplainer {
     /**
-     * Most words taken out per comment. Each variant is tokenised again, so occluding every word
+     * Most words taken out per comment. Each variant is scored again whole, so occluding every word
      * costs the square of the comment's length; past this many distinct words only those the
      * lexicon rates highest are occluded (the others can still be chosen by their rate).
      */
@@ -147,7 +147,7 @@ public final class SpanExplainer {
         List<List<Token>> groups = new ArrayList<>(words.values());
         if (groups.size() > MAX_OCCLUDED) // stable: equal rates keep text order
             groups.sort((x, y) -> Float.compare(lexicon.rate(y.get(0).text()), lexicon.rate(x.get(0).text())));
-        return new Occlusion(groups, new Variants(text, groups.subList(0, Math.min(groups.size(), MAX_OCCLUDED))));
+        return new Occlusion(groups, new Variants(text, tokens, groups.subList(0, Math.min(groups.size(), MAX_OCCLUDED))));
     }
 
     /** Punctuation and the all-caps marker are not words a moderator would be shown. */

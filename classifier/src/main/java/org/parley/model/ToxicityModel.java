@@ -64,8 +64,8 @@ public final class ToxicityModel implements Scorer {
     }
 
     /**
-     * As the default, but a variant costs about half as much: each text is tokenised and its
-     * TF-IDF sums computed once, and each variant's deep ids come from the text's tokens less the
+     * As the default, but a variant costs about half as much: each text's tokens come with it and its
+     * TF-IDF sums are computed once, and each variant's deep ids come from the text's tokens less the
      * removed ones ({@link TokenRemoval#forms}) and its wide logits from the n-grams that change
      * near them (tokenising, the TF-IDF row and its dot product were most of a variant's time).
      * The wide part is exact up to float rounding; the deep ids differ from the variant string's
@@ -75,7 +75,7 @@ public final class ToxicityModel implements Scorer {
     public float[][] scoreVariants(List<Variants> variants) {
         record Text(String text, List<Token> tokens, WideTerms terms) {}
         List<Text> texts = (variants.size() >= PARALLEL ? variants.parallelStream() : variants.stream())
-                .map(v -> new Text(v.text(), pipeline.tokenize(v.text()), new WideTerms(features.tfIdf(), wide, features.biasId(), v.text())))
+                .map(v -> new Text(v.text(), v.tokens(), new WideTerms(features.tfIdf(), wide, features.biasId(), v.text())))
                 .toList();
         record Variant(Text text, List<Token> removed) {}
         List<Variant> all = new ArrayList<>();

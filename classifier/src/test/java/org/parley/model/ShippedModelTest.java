@@ -85,7 +85,7 @@ class ShippedModelTest {
             List<Token> tokens = pipeline.tokenize(text);
             Map<String, List<Token>> groups = new LinkedHashMap<>();
             for (Token t : tokens) groups.computeIfAbsent(t.text(), k -> new ArrayList<>()).add(t);
-            Variants v = new Variants(text, new ArrayList<>(groups.values()).subList(0, Math.min(32, groups.size())));
+            Variants v = new Variants(text, tokens, new ArrayList<>(groups.values()).subList(0, Math.min(32, groups.size())));
             List<String> strings = v.texts();
             float[][] expected = model.score(strings);
             float[][] actual = model.scoreVariants(List.of(v));

@@ -8,6 +8,7 @@ import org.parley.feature.TextFeatures;
 import org.parley.label.Attribute;
 import org.parley.score.Variants;
 import org.parley.text.TextPipeline;
+import org.parley.text.Token;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +49,11 @@ class ToxicityModelTest {
         ToxicityModel model = new ToxicityModel(withWideWeights(bundle, 12), bundle.features(), Map.of(), pipeline, 1, "t");
 
         List<Variants> variants = new ArrayList<>();
-        for (String text : List.of("you are an idiot, an IDIOT", "idiot", "F U C K you moron!!", "nice day. Σίσυφος"))
-            variants.add(new Variants(text, pipeline.tokenize(text).stream().map(List::of).toList()));
-        variants.add(new Variants("", List.of()));
+        for (String text : List.of("you are an idiot, an IDIOT", "idiot", "F U C K you moron!!", "nice day. Σίσυφος")) {
+            List<Token> tokens = pipeline.tokenize(text);
+            variants.add(new Variants(text, tokens, tokens.stream().map(List::of).toList()));
+        }
+        variants.add(new Variants("", List.of(), List.of()));
         List<String> strings = variants.stream().flatMap(v -> v.texts().stream()).toList();
         float[][] expected = model.score(strings);
         float[][] actual = model.scoreVariants(variants);
