@@ -3,17 +3,13 @@ package org.parley.stance;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.parley.text.TextPipeline;
 
 /**
  * A trained {@link PairNetwork} with its encoder: texts in, class probabilities out (in the order
- * of the label enum it was trained for). {@code ComputationGraph.output} is not thread-safe, so
- * calls are serialised; stance is asked for far less often than toxicity.
+ * of the label enum it was trained for). Safe for concurrent callers ({@link GraphOutput}).
  */
 final class PairModel {
-    private static final int BATCH = 64;
-
     private final ComputationGraph network;
     private final PairEncoder encoder;
     private final TextPipeline pipeline;
@@ -47,15 +43,6 @@ final class PairModel {
     }
 
     float[][] forward(List<PairBatch.Encoded> encoded) {
-        float[][] out = new float[encoded.size()][];
-        for (int from = 0; from < encoded.size(); from += BATCH) {
-            List<PairBatch.Encoded> part = encoded.subList(from, Math.min(encoded.size(), from + BATCH));
-            INDArray probs;
-            synchronized (network) {
-                probs = network.outputSingle(false, PairBatch.inputs(part, embedding));
-            }
-            for (int i = 0; i < part.size(); i++) out[from + i] = probs.getRow(i).toFloatVector();
-        }
-        return out;
+        return GraphOutput.probabilities(network, encoded.size(), (from, to) -> PairBatch.inputs(encoded.subList(from, to), embedding));
     }
 }

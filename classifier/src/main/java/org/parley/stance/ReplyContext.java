@@ -1,6 +1,7 @@
 package org.parley.stance;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.parley.thread.Comment;
 import org.parley.thread.CommentThread;
 
@@ -29,8 +30,16 @@ public final class ReplyContext {
 
     /** Empty when the reply quotes nothing and its parent, if any, is not in this thread. */
     public static Optional<Parent> parent(CommentThread thread, Comment reply) {
-        if (reply.quote() != null && !reply.quote().isBlank()) return Optional.of(new Parent(reply.quote(), null));
-        return parentComment(thread, reply).map(parent -> new Parent(parent.text(), parent.id()));
+        return parent(reply.quote(), () -> parentComment(thread, reply).map(parent -> new Parent(parent.text(), parent.id())));
+    }
+
+    /**
+     * The rule for comments kept anywhere (a thread, a store): the quote when there is one, else
+     * the parent comment that {@code parentComment} finds, looked up only then.
+     */
+    public static Optional<Parent> parent(String quote, Supplier<Optional<Parent>> parentComment) {
+        if (quote != null && !quote.isBlank()) return Optional.of(new Parent(quote, null));
+        return parentComment.get();
     }
 
     /** The comment of this thread the reply answers: by {@code parentId}, else by {@code parentNumber}. */

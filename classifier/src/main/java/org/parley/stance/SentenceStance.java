@@ -163,16 +163,8 @@ public final class SentenceStance {
     }
 
     private float[][] forward(INDArray x) {
-        float[][] out = new float[(int) x.rows()][];
-        for (int from = 0; from < out.length; from += BATCH) {
-            int to = Math.min(out.length, from + BATCH);
-            INDArray probs;
-            synchronized (network) {
-                probs = network.outputSingle(false, x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to), org.nd4j.linalg.indexing.NDArrayIndex.all()));
-            }
-            for (int i = from; i < to; i++) out[i] = probs.getRow(i - from).toFloatVector();
-        }
-        return out;
+        return GraphOutput.probabilities(network, (int) x.rows(), (from, to) -> new INDArray[] {
+                x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to), org.nd4j.linalg.indexing.NDArrayIndex.all())});
     }
 
     /** [u, v, u⊙v, |u−v|] per pair, the last two scaled. */

@@ -8,6 +8,7 @@ import org.parley.service.api.ScoreResponse;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.store.CommentStore;
+import org.parley.stance.ReplyContext;
 import org.parley.stance.StanceModel;
 
 import java.time.Clock;
@@ -76,11 +77,12 @@ public final class Ingestion {
         return List.of(out);
     }
 
-    /** The text the comment answers: its quote, else its parent's text from this call or the store. */
+    /** The text the comment answers ({@link ReplyContext}): its quote, else its parent's text from this call or the store. */
     private String parentText(Submission s, Map<String, String> textsInCall) {
-        if (s.quote() != null && !s.quote().isBlank()) return s.quote();
-        if (s.parentId() != null && textsInCall.containsKey(s.parentId())) return textsInCall.get(s.parentId());
-        return store.parent(s.articleId(), s.parentId(), s.parentNumber()).map(StoredComment::text).orElse(null);
+        return ReplyContext.parent(s.quote(), () -> s.parentId() != null && textsInCall.containsKey(s.parentId())
+                        ? Optional.of(new ReplyContext.Parent(textsInCall.get(s.parentId()), s.parentId()))
+                        : store.parent(s.articleId(), s.parentId(), s.parentNumber()).map(c -> new ReplyContext.Parent(c.text(), c.id())))
+                .map(ReplyContext.Parent::text).orElse(null);
     }
 
     /** {"stance": [...], "replyStance": {...}} in the /v1/score shapes; null when neither is known. */
