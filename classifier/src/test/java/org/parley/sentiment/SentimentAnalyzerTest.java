@@ -2,7 +2,6 @@ package org.parley.sentiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ class SentimentAnalyzerTest {
 
     @BeforeAll
     static void load() {
-        assumeTrue(NlpModels.available(), "CoreNLP models jar not on the class path");
+        assertTrue(NlpModels.available(), "the CoreNLP models jar, a dependency of this module, is not on the class path");
         analyzer = new SentimentAnalyzer();
     }
 

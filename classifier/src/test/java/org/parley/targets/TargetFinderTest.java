@@ -2,7 +2,6 @@ package org.parley.targets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,7 @@ class TargetFinderTest {
 
     @BeforeAll
     static void load() {
-        assumeTrue(NlpModels.available(), "CoreNLP models jar not on the class path");
+        assertTrue(NlpModels.available(), "the CoreNLP models jar, a dependency of this module, is not on the class path");
         finder = new TargetFinder();
     }
 
