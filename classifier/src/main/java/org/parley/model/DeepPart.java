@@ -1,13 +1,19 @@
 package org.parley.model;
 
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.parley.feature.Vocabulary;
 import org.parley.label.Attribute;
 
+import java.util.List;
+
 /**
- * The served network's deep part in plain Java, one text at a time: embedding lookup, masked
+ * The served network's deep part in plain Java, one text at a time (or, for occlusion's
+ * variants, with the hidden layer as one OpenBLAS product over many): embedding lookup, masked
  * mean and max pooling, the dense ReLU layer, the logits layer, the wide logits added, sigmoid.
  * Same arithmetic as the DL4J graph (a test holds it to 1e-5), without what made DL4J slow
  * here: padding to the batch's longest text, the pooling's mask broadcasts and a few dozen
@@ -18,6 +24,8 @@ final class DeepPart {
     private final float[] embedBias; // null when the layer has none
     private final int dim;
     private final float[] hiddenW; // [input * hidden + j]
+    private final FloatPointer hiddenWNative; // the same, for OpenBLAS
+    private final int batchRows;
     private final float[] hiddenB;
     private final int hidden;
     private final float[] logitsW; // [j * attributes + a]
@@ -33,7 +41,11 @@ final class DeepPart {
         if (h.getParam("W").size(0) != 2L * dim + Attribute.COUNT)
             throw new IllegalArgumentException("hidden layer reads " + h.getParam("W").size(0) + " inputs, expected " + (2 * dim + Attribute.COUNT));
         this.hiddenW = floats(h.getParam("W"));
+        this.hiddenWNative = new FloatPointer(hiddenW); // off-heap once, read-only, shared by all threads
         this.hiddenB = floats(h.getParam("b"));
+        // OpenBLAS hands a product over M * N * K > 4 * 65536 to its thread pool, whose spinning
+        // threads would fight the request threads for the cores (as in the span tagger's TaggerForward).
+        this.batchRows = Math.max(1, 65536 * openblas_nolapack.OPENBLAS_GEMM_MULTITHREAD_THRESHOLD / (hidden * (2 * dim + Attribute.COUNT)));
         Layer l = served.getLayer(ToxicityNetwork.LOGITS);
         this.logitsW = floats(l.getParam("W"));
         this.logitsB = floats(l.getParam("b"));
@@ -50,7 +62,55 @@ final class DeepPart {
 
     /** Sigmoid outputs, uncalibrated, for one text's deep ids and its wide logits. */
     float[] forward(int[] ids, float[] wideLogits) {
-        // The pooled input of the hidden layer: [mean, max, wide logits], as DL4J's MergeVertex lays it out.
+        float[] in = pooled(ids, wideLogits);
+        float[] h = hiddenB.clone();
+        for (int i = 0; i < in.length; i++) if (in[i] != 0f) axpy(in[i], hiddenW, i * hidden, h, hidden);
+        return output(h, wideLogits);
+    }
+
+    /**
+     * As {@link #forward(int[], float[])} for many texts, the hidden layer as one OpenBLAS product
+     * over all of them. Worth it for the dozens of occlusion variants of an explained comment: the
+     * Java loop runs at 1–2 GMAC/s where C2 does not vectorise it, the product ~10× faster; for one
+     * text the native call costs more than it saves (docs/experiments.md, batch scoring speed).
+     * At most {@link #batchRows()} texts, so that OpenBLAS runs the product on the calling thread.
+     */
+    float[][] forward(List<int[]> ids, List<float[]> wideLogits) {
+        int m = ids.size(), k = 2 * dim + Attribute.COUNT;
+        if (m > batchRows) throw new IllegalArgumentException(m + " texts in one product, at most " + batchRows);
+        float[] x = new float[m * k];
+        float[] h = new float[m * hidden];
+        for (int r = 0; r < m; r++) {
+            System.arraycopy(pooled(ids.get(r), wideLogits.get(r)), 0, x, r * k, k);
+            System.arraycopy(hiddenB, 0, h, r * hidden, hidden);
+        }
+        try (PointerScope scope = new PointerScope()) {
+            FloatPointer xp = new FloatPointer(x), hp = new FloatPointer(h);
+            openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
+                    openblas_nolapack.CblasNoTrans, m, hidden, k, 1f, xp, k, hiddenWNative, hidden, 1f, hp, hidden);
+            hp.get(h);
+        }
+        float[][] out = new float[m][];
+        for (int r = 0; r < m; r++) out[r] = output(java.util.Arrays.copyOfRange(h, r * hidden, (r + 1) * hidden), wideLogits.get(r));
+        return out;
+    }
+
+    /** Most texts {@link #forward(List, List)} takes in one call. */
+    int batchRows() {
+        return batchRows;
+    }
+
+    /** Sigmoid outputs from the hidden layer's pre-activations h (ReLU applied here). */
+    private float[] output(float[] h, float[] wideLogits) {
+        float[] out = new float[Attribute.COUNT];
+        for (int a = 0; a < Attribute.COUNT; a++) out[a] = logitsB[a] + wideLogits[a];
+        for (int j = 0; j < hidden; j++) if (h[j] > 0f) axpy(h[j], logitsW, j * Attribute.COUNT, out, Attribute.COUNT);
+        for (int a = 0; a < Attribute.COUNT; a++) out[a] = (float) (1 / (1 + Math.exp(-out[a])));
+        return out;
+    }
+
+    /** The hidden layer's input: [mean, max, wide logits], as DL4J's MergeVertex lays it out. */
+    private float[] pooled(int[] ids, float[] wideLogits) {
         float[] in = new float[2 * dim + Attribute.COUNT];
         int n = ids.length;
         if (n == 0) { // Batch.padded gives an empty text one unknown word, so do the same
@@ -73,14 +133,7 @@ final class DeepPart {
         System.arraycopy(max, 0, in, dim, dim);
         for (int k = 0; k < dim; k++) in[k] /= n;
         System.arraycopy(wideLogits, 0, in, 2 * dim, Attribute.COUNT);
-
-        float[] h = hiddenB.clone();
-        for (int i = 0; i < in.length; i++) if (in[i] != 0f) axpy(in[i], hiddenW, i * hidden, h, hidden);
-        float[] out = new float[Attribute.COUNT];
-        for (int a = 0; a < Attribute.COUNT; a++) out[a] = logitsB[a] + wideLogits[a];
-        for (int j = 0; j < hidden; j++) if (h[j] > 0f) axpy(h[j], logitsW, j * Attribute.COUNT, out, Attribute.COUNT);
-        for (int a = 0; a < Attribute.COUNT; a++) out[a] = (float) (1 / (1 + Math.exp(-out[a])));
-        return out;
+        return in;
     }
 
     /**

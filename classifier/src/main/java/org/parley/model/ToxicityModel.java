@@ -81,9 +81,18 @@ public final class ToxicityModel implements Scorer {
         List<Variant> all = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++)
             for (List<Token> group : variants.get(i).removed()) all.add(new Variant(texts.get(i), group));
-        return map(all, v -> calibrate(deep.forward(
-                features.deepIds(TokenRemoval.forms(v.text.tokens, v.removed)),
-                v.text.terms.logits(TokenRemoval.ngrams(features.tfIdf(), v.text.text, v.removed)))));
+        // The hidden layer is one OpenBLAS product per chunk of variants (DeepPart.forward(List, List)); chunks spread over the cores.
+        List<List<Variant>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += deep.batchRows())
+            chunks.add(all.subList(from, Math.min(all.size(), from + deep.batchRows())));
+        float[][][] scored = map(chunks, chunk -> deep.forward(
+                chunk.stream().map(v -> features.deepIds(TokenRemoval.forms(v.text.tokens, v.removed))).toList(),
+                chunk.stream().map(v -> v.text.terms.logits(TokenRemoval.ngrams(features.tfIdf(), v.text.text, v.removed))).toList()),
+                float[][][]::new, 2);
+        float[][] out = new float[all.size()][];
+        int row = 0;
+        for (float[][] chunk : scored) for (float[] p : chunk) out[row++] = calibrate(p);
+        return out;
     }
 
     /** Calibrated probabilities for precomputed features. */
@@ -117,7 +126,12 @@ public final class ToxicityModel implements Scorer {
 
     private static <T> float[][] map(List<T> items, Function<T, float[]> f) {
         // Tokenising dominates for short texts, so spread the texts over the cores.
-        return (items.size() >= PARALLEL ? items.parallelStream() : items.stream()).map(f).toArray(float[][]::new);
+        return map(items, f, float[][]::new, PARALLEL);
+    }
+
+    /** items mapped in order, spread over the cores when there are at least {@code parallel} of them. */
+    private static <T, R> R[] map(List<T> items, Function<T, R> f, java.util.function.IntFunction<R[]> array, int parallel) {
+        return (items.size() >= parallel ? items.parallelStream() : items.stream()).map(f).toArray(array);
     }
 
     /** The wide part: each TF-IDF value times its n-gram's weights, summed per attribute. */
