@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.openblas.global.openblas_nolapack;
+import org.parley.model.BlasThreads;
 
 /**
  * The span tagger's network ({@link SpanTaggerNetwork}) in Java, one comment at a time, each
@@ -28,8 +29,6 @@ final class TaggerForward {
     private final Conv conv1, conv2;
     private final float[] outW; // [conv2 filters, then the inputs], as the "both" merge lays them out
     private final float outB;
-    /** OpenBLAS runs a product on the calling thread when M * N * K is at most this (SMP_THRESHOLD_MIN * GEMM_MULTITHREAD_THRESHOLD). */
-    private static final int SINGLE_THREAD_MNK = 65536 * openblas_nolapack.OPENBLAS_GEMM_MULTITHREAD_THRESHOLD;
 
     /**
      * One 1D convolution: out[t][o] = relu(b[o] + sum over j, c of w[j][c][o] * in[t - left + j * dilation][c]),
@@ -73,8 +72,9 @@ final class TaggerForward {
             float[] out = new float[n * nOut];
             for (int t = 0; t < n; t++) System.arraycopy(b, 0, out, t * nOut, nOut);
             // OpenBLAS hands a product over MNK > 4 * 65536 to its thread pool, whose threads spin and
-            // would fight the service's request threads for the cores: rows go in blocks under that.
-            int rows = Math.max(1, SINGLE_THREAD_MNK / (k * nOut));
+            // would fight the service's request threads for the cores: rows go in blocks under that,
+            // unless OpenBLAS runs one thread (as the service sets it), when one product is faster.
+            int rows = BlasThreads.rowsOnCallingThread(n, k, nOut);
             try (PointerScope scope = new PointerScope()) {
                 FloatPointer xp = new FloatPointer(x), op = new FloatPointer(out);
                 for (int from = 0; from < n; from += rows) {

@@ -43,9 +43,9 @@ final class DeepPart {
         this.hiddenW = floats(h.getParam("W"));
         this.hiddenWNative = new FloatPointer(hiddenW); // off-heap once, read-only, shared by all threads
         this.hiddenB = floats(h.getParam("b"));
-        // OpenBLAS hands a product over M * N * K > 4 * 65536 to its thread pool, whose spinning
-        // threads would fight the request threads for the cores (as in the span tagger's TaggerForward).
-        this.batchRows = Math.max(1, 65536 * openblas_nolapack.OPENBLAS_GEMM_MULTITHREAD_THRESHOLD / (hidden * (2 * dim + Attribute.COUNT)));
+        // Small enough for OpenBLAS to keep on the calling thread whatever its thread count, and
+        // chunks of variants spread over the cores (BlasThreads).
+        this.batchRows = Math.max(1, BlasThreads.SINGLE_THREAD_MNK / (hidden * (2 * dim + Attribute.COUNT)));
         Layer l = served.getLayer(ToxicityNetwork.LOGITS);
         this.logitsW = floats(l.getParam("W"));
         this.logitsB = floats(l.getParam("b"));

@@ -101,6 +101,25 @@ class TaggerForwardTest {
         assertSame(dl4j(tagger, reversed, null), tagger.probabilities(reversed), reversed, "reversed, in batches");
     }
 
+    /** With one OpenBLAS thread (as the service runs) a window's convolution is one product, not blocks of rows. */
+    @Test
+    void withOneOpenBlasThreadTheWholeWindowProductGivesDl4jsProbabilities() throws IOException {
+        SpanTagger tagger = SpanTagger.standard();
+        List<List<Token>> comments = realComments();
+        float[][] blocked = tagger.probabilities(comments);
+        int threads = org.parley.model.BlasThreads.count();
+        assertTrue(threads > 1, "the tests run OpenBLAS with its default threads, not " + threads);
+        try {
+            org.parley.model.BlasThreads.useOne();
+            assertEquals(1, org.parley.model.BlasThreads.count());
+            float[][] whole = tagger.probabilities(comments);
+            assertSame(dl4j(tagger, comments, null), whole, comments, "one thread");
+            assertSame(blocked, whole, comments, "one thread against blocks of rows");
+        } finally {
+            org.parley.model.BlasThreads.use(threads);
+        }
+    }
+
     /** Requests tag at once on many threads (OpenBLAS underneath): each gets exactly what it gets alone. */
     @Test
     void concurrentCallersGetTheAnswersOfOne() throws Exception {

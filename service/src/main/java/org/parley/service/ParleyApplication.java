@@ -24,6 +24,7 @@ import org.parley.explain.SpanExplainer;
 import org.parley.explain.SpanLexicon;
 import org.parley.explain.SpanTagger;
 import org.parley.explain.TaggedExplainer;
+import org.parley.model.BlasThreads;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
 import org.parley.service.api.ScoreResponse.ModelInfo;
@@ -115,6 +116,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         SpanLexicon lexicon = SpanLexicon.standard();
         ModelHolder models = new ModelHolder(load(bundlePath, spans, lexicon), p -> load(p, spans, lexicon));
         StanceHolder stance = new StanceHolder(joined(stanceLoad), ParleyApplication::loadStance);
+        // Requests are the parallelism here: OpenBLAS's own spinning threads would fight them for the
+        // cores, and with one thread the span tagger runs each comment's convolution as one product.
+        BlasThreads.useOne();
         CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), (float) config.spans.minProbability, env.metrics());
 
         // The moderation store; the schema is brought up to date before anything is served.

@@ -204,6 +204,12 @@ class ParleyApplicationTest {
     }
 
     @Test
+    void openBlasRunsOneThreadOnceTheModelsHaveLoaded() {
+        // ND4J sets OpenBLAS's threads when it starts; the service sets one after loading the bundles.
+        assertEquals(1, org.parley.model.BlasThreads.count());
+    }
+
+    @Test
     void theHealthCheckScoresTheCanary() {
         JsonNode health = target(admin("/healthcheck")).request().get().readEntity(JsonNode.class);
         assertTrue(health.at("/model/healthy").asBoolean(), health.toString());
