@@ -62,10 +62,11 @@ final class DeepPart {
 
     /** Sigmoid outputs, uncalibrated, for one text's deep ids and its wide logits. */
     float[] forward(int[] ids, float[] wideLogits) {
-        float[] in = pooled(ids, wideLogits);
+        float[] in = new float[2 * dim + Attribute.COUNT];
+        pool(ids, wideLogits, in, 0);
         float[] h = hiddenB.clone();
         for (int i = 0; i < in.length; i++) if (in[i] != 0f) axpy(in[i], hiddenW, i * hidden, h, hidden);
-        return output(h, wideLogits);
+        return output(h, 0, wideLogits);
     }
 
     /**
@@ -81,7 +82,7 @@ final class DeepPart {
         float[] x = new float[m * k];
         float[] h = new float[m * hidden];
         for (int r = 0; r < m; r++) {
-            System.arraycopy(pooled(ids.get(r), wideLogits.get(r)), 0, x, r * k, k);
+            pool(ids.get(r), wideLogits.get(r), x, r * k);
             System.arraycopy(hiddenB, 0, h, r * hidden, hidden);
         }
         try (PointerScope scope = new PointerScope()) {
@@ -91,7 +92,7 @@ final class DeepPart {
             hp.get(h);
         }
         float[][] out = new float[m][];
-        for (int r = 0; r < m; r++) out[r] = output(java.util.Arrays.copyOfRange(h, r * hidden, (r + 1) * hidden), wideLogits.get(r));
+        for (int r = 0; r < m; r++) out[r] = output(h, r * hidden, wideLogits.get(r));
         return out;
     }
 
@@ -100,18 +101,17 @@ final class DeepPart {
         return batchRows;
     }
 
-    /** Sigmoid outputs from the hidden layer's pre-activations h (ReLU applied here). */
-    private float[] output(float[] h, float[] wideLogits) {
+    /** Sigmoid outputs from the hidden layer's pre-activations h[at, at + hidden) (ReLU applied here). */
+    private float[] output(float[] h, int at, float[] wideLogits) {
         float[] out = new float[Attribute.COUNT];
         for (int a = 0; a < Attribute.COUNT; a++) out[a] = logitsB[a] + wideLogits[a];
-        for (int j = 0; j < hidden; j++) if (h[j] > 0f) axpy(h[j], logitsW, j * Attribute.COUNT, out, Attribute.COUNT);
+        for (int j = 0; j < hidden; j++) if (h[at + j] > 0f) axpy(h[at + j], logitsW, j * Attribute.COUNT, out, Attribute.COUNT);
         for (int a = 0; a < Attribute.COUNT; a++) out[a] = (float) (1 / (1 + Math.exp(-out[a])));
         return out;
     }
 
-    /** The hidden layer's input: [mean, max, wide logits], as DL4J's MergeVertex lays it out. */
-    private float[] pooled(int[] ids, float[] wideLogits) {
-        float[] in = new float[2 * dim + Attribute.COUNT];
+    /** Writes the hidden layer's input into in[at, at + 2 * dim + attributes): [mean, max, wide logits], as DL4J's MergeVertex lays it out. */
+    private void pool(int[] ids, float[] wideLogits, float[] in, int at) {
         int n = ids.length;
         if (n == 0) { // Batch.padded gives an empty text one unknown word, so do the same
             ids = new int[] {Vocabulary.UNKNOWN};
@@ -129,11 +129,9 @@ final class DeepPart {
             sum[k] += n * embedBias[k];
             max[k] += embedBias[k];
         }
-        System.arraycopy(sum, 0, in, 0, dim);
-        System.arraycopy(max, 0, in, dim, dim);
-        for (int k = 0; k < dim; k++) in[k] /= n;
-        System.arraycopy(wideLogits, 0, in, 2 * dim, Attribute.COUNT);
-        return in;
+        for (int k = 0; k < dim; k++) in[at + k] = sum[k] / n;
+        System.arraycopy(max, 0, in, at + dim, dim);
+        System.arraycopy(wideLogits, 0, in, at + 2 * dim, Attribute.COUNT);
     }
 
     /**

@@ -77,12 +77,16 @@ public final class Ingestion {
         return List.of(out);
     }
 
-    /** The text the comment answers ({@link ReplyContext}): its quote, else its parent's text from this call or the store. */
+    /** The text the comment answers ({@link ReplyContext}): its quote, else its parent's text. */
     private String parentText(Submission s, Map<String, String> textsInCall) {
-        return ReplyContext.parent(s.quote(), () -> s.parentId() != null && textsInCall.containsKey(s.parentId())
-                        ? Optional.of(new ReplyContext.Parent(textsInCall.get(s.parentId()), s.parentId()))
-                        : store.parent(s.articleId(), s.parentId(), s.parentNumber()).map(c -> new ReplyContext.Parent(c.text(), c.id())))
-                .map(ReplyContext.Parent::text).orElse(null);
+        return ReplyContext.parent(s.quote(), () -> parentComment(s, textsInCall)).map(ReplyContext.Parent::text).orElse(null);
+    }
+
+    /** The comment a submission answers: from this call, else from the store. */
+    private Optional<ReplyContext.Parent> parentComment(Submission s, Map<String, String> textsInCall) {
+        if (s.parentId() != null && textsInCall.containsKey(s.parentId()))
+            return Optional.of(new ReplyContext.Parent(textsInCall.get(s.parentId()), s.parentId()));
+        return store.parent(s.articleId(), s.parentId(), s.parentNumber()).map(c -> new ReplyContext.Parent(c.text(), c.id()));
     }
 
     /** {"stance": [...], "replyStance": {...}} in the /v1/score shapes; null when neither is known. */
