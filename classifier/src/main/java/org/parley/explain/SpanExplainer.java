@@ -64,6 +64,10 @@ public final class SpanExplainer {
         return lexiconThreshold;
     }
 
+    TextPipeline pipeline() {
+        return pipeline;
+    }
+
     /** The words of one comment whose weight reaches the threshold, in text order. */
     public List<Span> explain(String text, Attribute attribute, float probability) {
         return explain(List.of(text), List.of(attribute), new float[] {probability}).get(0);

@@ -14,36 +14,48 @@ import java.util.List;
  * tagger's words ({@link SpanCombination}), with the occlusion-and-lexicon explainer's added when
  * the combination is a union; the explainer alone when there is no tagger either. The tagger was
  * trained on untyped toxic spans, so it tags the same words whichever attribute is on top; the
- * occlusion weights are the top attribute's. Each comment is tokenised once for all of them.
+ * occlusion weights are the top attribute's. Each comment is tokenised once for all of them, by the
+ * explainer's pipeline; a caller that also scores the comments can tokenise them here first
+ * ({@link #tokenize}) and hand the tokens to both the scorer and {@link #explain(List, List, List, float[])}.
  */
 public final class TaggedExplainer {
+    /** Fewer texts than this are tokenised on the calling thread, as ToxicityModel scores them. */
+    private static final int PARALLEL = 16;
+
     private final SpanExplainer explainer;
     private final SpanTagger tagger;
     private final SpanCombination combination;
     private final SpanStacker stacker;
-    private final TextPipeline pipeline;
 
-    private TaggedExplainer(SpanExplainer explainer, SpanTagger tagger, SpanCombination combination, SpanStacker stacker,
-                            TextPipeline pipeline) {
+    private TaggedExplainer(SpanExplainer explainer, SpanTagger tagger, SpanCombination combination, SpanStacker stacker) {
         this.explainer = explainer;
         this.tagger = tagger;
         this.combination = combination;
         this.stacker = stacker;
-        this.pipeline = pipeline;
     }
 
     /** The tagger's words by its own threshold, with the explainer's in a union. */
-    public TaggedExplainer(SpanExplainer explainer, SpanTagger tagger, SpanCombination combination, TextPipeline pipeline) {
-        this(explainer, tagger, combination, null, pipeline);
+    public TaggedExplainer(SpanExplainer explainer, SpanTagger tagger, SpanCombination combination) {
+        this(explainer, tagger, combination, null);
     }
 
     /** The stacker's words; the explainer supplies occlusion weights and lexicon rates, its own thresholds unused. */
-    public static TaggedExplainer stacked(SpanExplainer explainer, SpanTagger tagger, SpanStacker stacker, TextPipeline pipeline) {
-        return new TaggedExplainer(explainer, tagger, null, stacker, pipeline);
+    public static TaggedExplainer stacked(SpanExplainer explainer, SpanTagger tagger, SpanStacker stacker) {
+        return new TaggedExplainer(explainer, tagger, null, stacker);
     }
 
     public static TaggedExplainer explainerOnly(SpanExplainer explainer) {
-        return new TaggedExplainer(explainer, null, null, null, null);
+        return new TaggedExplainer(explainer, null, null, null);
+    }
+
+    /** The pipeline the spans are read with: tokens for {@link #explain(List, List, List, float[])} come from it. */
+    public TextPipeline pipeline() {
+        return explainer.pipeline();
+    }
+
+    /** Each text through {@link #pipeline()}, spread over the cores for many texts (tokenising is most of a short text's cost). */
+    public List<List<Token>> tokenize(List<String> texts) {
+        return (texts.size() >= PARALLEL ? texts.parallelStream() : texts.stream()).map(pipeline()::tokenize).toList();
     }
 
     public double threshold() {
@@ -66,9 +78,12 @@ public final class TaggedExplainer {
 
     /** As {@link SpanExplainer#explain(List, List, float[])}. */
     public List<List<Span>> explain(List<String> texts, List<Attribute> attributes, float[] probabilities) {
-        if (tagger == null) return explainer.explain(texts, attributes, probabilities);
-        List<List<Token>> tokens = new ArrayList<>(texts.size());
-        for (String t : texts) tokens.add(pipeline.tokenize(t));
+        return explain(texts, tokenize(texts), attributes, probabilities);
+    }
+
+    /** As above, for texts already tokenised by {@link #pipeline()}. */
+    public List<List<Span>> explain(List<String> texts, List<List<Token>> tokens, List<Attribute> attributes, float[] probabilities) {
+        if (tagger == null) return explainer.explain(texts, tokens, attributes, probabilities);
         float[][] p = tagger.probabilities(tokens);
         List<List<Span>> out = new ArrayList<>(texts.size());
         if (stacker != null) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Scores texts with a bundle's network: text pipeline → features → network → calibration.
@@ -61,6 +62,16 @@ public final class ToxicityModel implements Scorer {
     @Override
     public float[][] score(List<String> texts) {
         return map(texts, t -> calibrate(forward(ids(t))));
+    }
+
+    /** The same scores as {@link #score(List)}: a token's form is what {@link TextPipeline#tokens} gives. */
+    @Override
+    public float[][] score(List<String> texts, TextPipeline pipeline, List<List<Token>> tokens) {
+        if (pipeline != this.pipeline) return score(texts);
+        if (tokens.size() != texts.size())
+            throw new IllegalArgumentException(tokens.size() + " token lists for " + texts.size() + " texts");
+        return map(IntStream.range(0, texts.size()).boxed().toList(),
+                i -> calibrate(forward(features.extract(texts.get(i), tokens.get(i).stream().map(Token::text).toList()))));
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.parley.score;
 
+import org.parley.text.TextPipeline;
+import org.parley.text.Token;
+
 import java.util.List;
 
 /**
@@ -8,6 +11,16 @@ import java.util.List;
  */
 public interface Scorer {
     float[][] score(List<String> texts);
+
+    /**
+     * As {@link #score(List)}, for texts a caller has already tokenised (the service, which needs the
+     * tokens of the comments it explains): {@code tokens.get(i)} is {@code pipeline.tokenize(texts.get(i))}.
+     * By default they are unused; a scorer that reads text through the same pipeline uses them
+     * instead of tokenising again.
+     */
+    default float[][] score(List<String> texts, TextPipeline pipeline, List<List<Token>> tokens) {
+        return score(texts);
+    }
 
     /**
      * Scores of variants of texts, all of {@code variants.get(0)}'s first, in order. By default the

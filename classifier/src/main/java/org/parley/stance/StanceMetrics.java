@@ -71,8 +71,7 @@ public final class StanceMetrics {
         Interval[] i = intervals(classes, figures, gold, predicted, null);
         ObjectNode ci = out.putObject("interval95");
         for (int k = 0; k < figures.size(); k++) {
-            double scale = figures.get(k).scale();
-            ci.putArray(figures.get(k).name()).add(round(i[k].low(), scale)).add(round(i[k].high(), scale));
+            putInterval(ci, figures.get(k).name(), i[k], figures.get(k).scale());
         }
         return out;
     }
@@ -84,9 +83,14 @@ public final class StanceMetrics {
         for (int k = 0; k < figures.size(); k++) {
             double scale = figures.get(k).scale();
             ObjectNode d = out.putObject(figures.get(k).name()).put("value", round(i[k].value(), scale));
-            d.putArray("interval95").add(round(i[k].low(), scale)).add(round(i[k].high(), scale));
+            putInterval(d, "interval95", i[k], scale);
         }
         return out;
+    }
+
+    /** {@code name: [low, high]}, rounded as the figure is. */
+    private static void putInterval(ObjectNode out, String name, Interval i, double scale) {
+        out.putArray(name).add(round(i.low(), scale)).add(round(i.high(), scale));
     }
 
     /** Each figure of predictions a (minus b's, paired, when b is given) with its 95% interval. */

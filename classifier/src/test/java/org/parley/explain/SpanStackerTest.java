@@ -115,7 +115,7 @@ class SpanStackerTest {
         SpanExplainerTest.WordScorer scorer = new SpanExplainerTest.WordScorer();
         SpanLexicon lexicon = SpanLexicon.standard();
         TaggedExplainer e = TaggedExplainer.stacked(new SpanExplainer(scorer, PIPELINE, 1.0, lexicon, 0.5, Double.NaN),
-                SpanTagger.standard(lexicon), stacker, PIPELINE);
+                SpanTagger.standard(lexicon), stacker);
         String text = "Thanks for the article, but the author is an idiot.";
         List<Span> spans = e.explain(List.of(text), List.of(Attribute.TOXICITY), new float[] {0.8f}).get(0);
         assertEquals(List.of("idiot"), spans.stream().map(s -> text.substring(s.begin(), s.end())).toList());

@@ -22,7 +22,7 @@ class TaggedExplainerTest {
         SpanExplainerTest.WordScorer scorer = new SpanExplainerTest.WordScorer();
         SpanTagger tagger = untrained();
         SpanCombination c = new SpanCombination(0.0, false, Double.NaN, false); // every word
-        TaggedExplainer e = new TaggedExplainer(new SpanExplainer(scorer, TextPipeline.standard(), 1.0), tagger, c, TextPipeline.standard());
+        TaggedExplainer e = new TaggedExplainer(new SpanExplainer(scorer, TextPipeline.standard(), 1.0), tagger, c);
         List<Span> spans = e.explain(List.of(TEXT), List.of(Attribute.TOXICITY), new float[] {0.9f}).get(0);
         assertTrue(scorer.batchSizes.isEmpty(), "no scorer call: " + scorer.batchSizes);
         List<Token> tokens = TextPipeline.standard().tokenize(TEXT);
@@ -34,8 +34,7 @@ class TaggedExplainerTest {
     void theUnionAddsTheExplainersWordsAndWithoutATaggerTheExplainerWorksAlone() {
         SpanExplainerTest.WordScorer scorer = new SpanExplainerTest.WordScorer();
         SpanExplainer explainer = new SpanExplainer(scorer, TextPipeline.standard(), 1.0);
-        TaggedExplainer union = new TaggedExplainer(explainer, untrained(), new SpanCombination(1.1, true, Double.NaN, false),
-                TextPipeline.standard());
+        TaggedExplainer union = new TaggedExplainer(explainer, untrained(), new SpanCombination(1.1, true, Double.NaN, false));
         List<Span> spans = union.explain(List.of(TEXT), List.of(Attribute.TOXICITY), new float[] {0.5f}).get(0);
         assertEquals(List.of("idiot"), spans.stream().map(s -> TEXT.substring(s.begin(), s.end())).toList());
         assertEquals(1, scorer.batchSizes.size());

@@ -17,6 +17,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.Mockito.mock;
 
 class ToxicityModelTest {
     /** A tiny bundle's graph, given random wide weights (tiny bundles start with a zero wide part, which no test could fail on). */
@@ -60,5 +62,28 @@ class ToxicityModelTest {
         assertEquals(expected.length, actual.length);
         // Sums in another order (see WideTerms): float rounding, well under 1e-5 in probability.
         for (int i = 0; i < expected.length; i++) assertArrayEquals(expected[i], actual[i], 1e-5f, strings.get(i));
+    }
+
+    @Test
+    void tokensFromTheModelsPipelineScoreAsTheTextsAndTokensFromAnotherAreIgnored() {
+        ModelBundle bundle = TinyBundles.create();
+        TextPipeline pipeline = TextPipeline.standard();
+        ToxicityModel model = new ToxicityModel(withWideWeights(bundle, 13), bundle.features(), Map.of(), pipeline, 1, "t");
+        List<String> texts = new ArrayList<>(List.of("you are an idiot, an IDIOT", "F U C K you moron!!", "see http://x.io #MakeItStop", ""));
+        for (int i = 0; i < 20; i++) texts.add("comment " + i + " says nice day, idiot"); // enough texts to fork
+        List<List<Token>> tokens = texts.stream().map(pipeline::tokenize).toList();
+
+        float[][] expected = model.score(texts);
+        float[][] actual = model.score(texts, pipeline, tokens);
+        for (int i = 0; i < texts.size(); i++) assertArrayEquals(expected[i], actual[i], 0f, texts.get(i));
+
+        // The tokens are read: another text's tokens give another text's deep part.
+        List<List<Token>> swapped = new ArrayList<>(tokens);
+        swapped.set(0, tokens.get(1));
+        assertNotEquals(expected[0][0], model.score(texts, pipeline, swapped)[0][0]);
+        // ... but only when they come from the model's own pipeline.
+        TextPipeline other = mock(TextPipeline.class);
+        assertArrayEquals(expected[0], model.score(texts, other, swapped)[0], 0f);
+        assertThrows(IllegalArgumentException.class, () -> model.score(texts, pipeline, tokens.subList(0, 2)));
     }
 }

@@ -175,9 +175,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 spans.lexiconThreshold, tagger == null ? spans.fallbackMix : Double.NaN);
         SpanStacker stacker = tagger != null && spans.stacker ? SpanStacker.standard() : null;
         TaggedExplainer spanner = tagger == null ? TaggedExplainer.explainerOnly(explainer)
-                : stacker != null ? TaggedExplainer.stacked(explainer, tagger, stacker, TextPipeline.standard())
+                : stacker != null ? TaggedExplainer.stacked(explainer, tagger, stacker)
                 : new TaggedExplainer(explainer, tagger,
-                        new SpanCombination(spans.taggerThreshold, spans.taggerUnion, spans.taggerFallback, false), TextPipeline.standard());
+                        new SpanCombination(spans.taggerThreshold, spans.taggerUnion, spans.taggerFallback, false));
         return new ServedModel(model, spanner,
                 new ModelInfo(bundle.name(), bundle.version(), bundle.checksum()));
     }

@@ -50,6 +50,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -81,8 +82,9 @@ public final class Fakes {
             for (int i = 0; i < out.length; i++) out[i] = probabilities(texts.get(i));
             return out;
         });
-        // A mock answers default methods with null too: occlusion variants go through score() as strings.
+        // A mock answers default methods with null too: occlusion variants and pre-tokenised texts go through score() as strings.
         when(s.scoreVariants(anyList())).thenCallRealMethod();
+        when(s.score(anyList(), any(), anyList())).thenCallRealMethod();
         return s;
     }
 

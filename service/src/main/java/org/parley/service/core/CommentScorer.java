@@ -7,6 +7,7 @@ import org.parley.explain.Span;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
 import org.parley.policy.Policy;
+import org.parley.text.Token;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,6 +18,8 @@ import java.util.Set;
 /**
  * Scores → policy → spans for a list of comments, in two scorer calls at most: one for all the
  * comments, one for the occlusion variants of those whose top attribute is worth explaining.
+ * Each comment is tokenised once, by the explainer's pipeline, which the shipped scorer reads too
+ * (a scorer that reads another tokenises again).
  * Feeds the score-distribution histograms (per attribute, in thousandths) and action meters.
  */
 public final class CommentScorer {
@@ -50,7 +53,10 @@ public final class CommentScorer {
     public Result score(List<Input> inputs) {
         ServedModel model = models.current();
         List<String> texts = inputs.stream().map(Input::text).toList();
-        float[][] scores = texts.isEmpty() ? new float[0][] : model.scorer().score(texts);
+        // When spans may be shown, the comments are tokenised once, for the scorer and the explainer both.
+        List<List<Token>> tokens = inputs.stream().anyMatch(Input::spans) ? model.explainer().tokenize(texts) : null;
+        float[][] scores = texts.isEmpty() ? new float[0][]
+                : tokens == null ? model.scorer().score(texts) : model.scorer().score(texts, model.explainer().pipeline(), tokens);
 
         Attribute[] tops = new Attribute[inputs.size()];
         List<Integer> explain = new ArrayList<>();
@@ -60,6 +66,7 @@ public final class CommentScorer {
         }
         List<List<Span>> spans = explain.isEmpty() ? List.of() : model.explainer().explain(
                 explain.stream().map(texts::get).toList(),
+                explain.stream().map(tokens::get).toList(),
                 explain.stream().map(i -> tops[i]).toList(),
                 probabilities(scores, tops, explain));
 
