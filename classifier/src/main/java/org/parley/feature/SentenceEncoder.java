@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A pretrained sentence encoder: text in, a unit-length vector of {@value #DIMENSION} floats out.
+ * A pretrained sentence encoder: text in, a unit-length vector of {@value #DIMENSION} floats out
+ * (zeros for a text with nothing in it the model reads).
  * The model is all-MiniLM-L6-v2 (a 6-layer transformer trained on a billion sentence pairs, Reddit
  * and forum replies among them), run in-process by ONNX Runtime from the jar that ships it. It
  * brings what no corpus here can: words and phrasings never seen in the stance training data.
@@ -36,19 +37,41 @@ public final class SentenceEncoder {
         return shared;
     }
 
+    /** The text's vector; zeros for a text in which the model finds nothing to read. */
     public float[] encode(String text) {
-        return model.embed(text).content().vector();
+        try {
+            return model.embed(TextSegment.from(text)).content().vector();
+        } catch (RuntimeException e) {
+            if (!refusedText(e)) throw e;
+            return new float[DIMENSION];
+        }
     }
 
-    /** Each distinct text's vector, encoded in batches that the model spreads over the cores. */
+    /**
+     * Each distinct text's vector, encoded in batches that the model spreads over the cores. A text
+     * the model finds nothing in (blank, or only control characters, accents, U+FFFD…) gets zeros:
+     * the model refuses it, and it says as little as no text. Such a text makes its batch go one by one.
+     */
     public Map<String, float[]> encodeDistinct(List<String> texts) {
         List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(texts));
         Map<String, float[]> out = new LinkedHashMap<>();
         for (int from = 0; from < distinct.size(); from += BATCH) {
             List<String> part = distinct.subList(from, Math.min(distinct.size(), from + BATCH));
-            var vectors = model.embedAll(part.stream().map(TextSegment::from).toList()).content();
-            for (int i = 0; i < part.size(); i++) out.put(part.get(i), vectors.get(i).vector());
+            List<float[]> vectors;
+            try {
+                vectors = model.embedAll(part.stream().map(TextSegment::from).toList()).content().stream().map(v -> v.vector()).toList();
+            } catch (RuntimeException e) {
+                if (!refusedText(e)) throw e;
+                vectors = part.stream().map(this::encode).toList();
+            }
+            for (int i = 0; i < part.size(); i++) out.put(part.get(i), vectors.get(i));
         }
         return out;
+    }
+
+    /** The model's refusal of a text it cannot read, as such or wrapped by its parallel batch. */
+    private static boolean refusedText(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof IllegalArgumentException) return true;
+        return false;
     }
 }

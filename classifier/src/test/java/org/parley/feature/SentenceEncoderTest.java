@@ -39,6 +39,21 @@ class SentenceEncoderTest {
         assertTrue(dot(all.get("i love plums"), all.get("i hate plums")) < 0.999, "different texts give different vectors");
     }
 
+    /** The model refuses a text without a token it reads; a comment or target of such characters must still get a vector. */
+    @Test
+    void textsWithNothingToReadGetZerosAndTheRestOfTheirBatchItsOwnVectors() {
+        List<String> unreadable = List.of("\ufffd\ufffd\ufffd", "\u200b", "\u0001\u0002", "\u0301", " ", "");
+        List<String> texts = new java.util.ArrayList<>(unreadable);
+        texts.add(1, "i love plums");
+        Map<String, float[]> all = encoder.encodeDistinct(texts);
+        for (String t : unreadable) {
+            assertArrayEquals(new float[SentenceEncoder.DIMENSION], all.get(t), t.codePoints().boxed().toList().toString());
+            assertArrayEquals(new float[SentenceEncoder.DIMENSION], encoder.encode(t));
+        }
+        assertArrayEquals(encoder.encode("i love plums"), all.get("i love plums"), 1e-5f);
+        assertEquals(1.0, dot(all.get("i love plums"), all.get("i love plums")), 1e-4);
+    }
+
     @Test
     void oneEncoderPerProcess() {
         assertSame(encoder, SentenceEncoder.shared());

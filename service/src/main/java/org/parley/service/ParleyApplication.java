@@ -41,7 +41,9 @@ import org.parley.service.core.StanceHolder;
 import org.parley.service.core.ThreadTargets;
 import org.parley.service.errors.ApiExceptionMapper;
 import org.parley.service.errors.BodySizeLimit;
+import org.parley.service.errors.JsonBadMessages;
 import org.parley.service.errors.JsonExceptionMapper;
+import org.parley.service.errors.NulCharacters;
 import org.parley.service.errors.UnexpectedExceptionMapper;
 import org.parley.service.errors.WebApplicationExceptionMapper;
 import org.parley.service.health.ModelHealthCheck;
@@ -106,6 +108,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     @Override
     public void run(ParleyConfiguration config, Environment env) {
         strictJson(env.getObjectMapper());
+        env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonBadMessages()));
 
         // A missing, corrupt or incompatible bundle throws here, naming the file: no half-started service.
         // The stance bundle (likewise) loads on another core meanwhile: its sentence encoder alone takes ~2 s.
@@ -213,6 +216,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // A misspelt field ("atributes") would otherwise be ignored silently; Perspective bodies opt out.
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.registerModule(NulCharacters.module());
     }
 
     /**

@@ -67,6 +67,35 @@ class ParleyApplicationTest {
                 .post(Entity.entity(body, MediaType.APPLICATION_JSON));
     }
 
+    /** Found by a fuzzer: the sentence encoder refused a text it finds no token in, and that was a 500. */
+    @Test
+    void aCommentOrTargetOfCharactersTheEncoderCannotReadStillGetsAStance() {
+        Response r = score("{\"comment\": {\"text\": \"\\u200b\\u0301\"}, \"targets\": [\"\\ufffd\\ufffd\", \"Syria\"],"
+                + " \"context\": {\"parentText\": \"\\u0001\"}}");
+        JsonNode body = r.readEntity(JsonNode.class);
+        assertEquals(200, r.getStatus(), body.toString());
+        assertEquals(2, body.get("stance").size(), body.toString());
+        for (JsonNode s : body.get("stance")) {
+            double sum = 0;
+            for (JsonNode p : s.get("probabilities")) sum += p.asDouble();
+            assertEquals(1.0, sum, 1e-3, body.toString());
+        }
+        assertTrue(body.at("/replyStance/label").isTextual(), body.toString());
+    }
+
+    /** Jetty refuses a %00 in the path before any resource runs; the answer is JSON all the same. */
+    @Test
+    void aRequestJettyRefusesIsAnsweredInJson() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(app("/v1/comments/a%00b"))).header("Authorization", "Bearer " + ADMIN).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, r.statusCode(), r.body());
+        assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+        JsonNode body = APP.getObjectMapper().readTree(r.body());
+        assertEquals(400, body.get("code").asInt());
+        assertTrue(body.get("message").asText().startsWith("request refused"), r.body());
+    }
+
     @Test
     void scoresARealCommentWithRatingSpansAndTheBundlesChecksum() {
         String text = "You are a stupid idiot, shut up.";

@@ -40,6 +40,8 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             String field = path(m).isEmpty() ? "body" : path(m);
             if (e instanceof UnrecognizedPropertyException u)
                 return ApiException.badField(field, "unknown field '" + u.getPropertyName() + "'" + known(u));
+            if (e instanceof InvalidFormatException f && NulCharacters.refused(f))
+                return ApiException.badField(field, field + " " + NulCharacters.MESSAGE);
             if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
                 Class<?> target = ((MismatchedInputException) e).getTargetType();
                 return ApiException.badField(field, field + " must be " + expected(target));

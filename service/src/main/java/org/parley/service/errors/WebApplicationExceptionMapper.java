@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.glassfish.jersey.server.ParamException;
 
 /** JAX-RS's own refusals (unknown path, wrong method or media type, missing role) in our formats. */
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -13,6 +14,14 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        // Jersey answers a query parameter it cannot convert ("?limit=abc") with a 404, as if the path were unknown.
+        if (e instanceof ParamException p) {
+            String field = p.getParameterName();
+            String expected = " has an invalid value";
+            for (Throwable t = p.getCause(); t != null; t = t.getCause())
+                if (t instanceof NumberFormatException) expected = " must be a whole number";
+            return ErrorResponses.build(uri.getPath(), ApiException.badField(field, field + expected));
+        }
         int status = e.getResponse().getStatus();
         String message = switch (status) {
             case 401 -> "missing or unknown API key: send 'Authorization: Bearer KEY' or '?key=KEY'";

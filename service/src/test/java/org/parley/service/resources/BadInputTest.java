@@ -70,6 +70,10 @@ class BadInputTest {
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [" + "\"war\",".repeat(10) + "\"peace\"]}", 400, "targets", 10),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": \"war\"}", 400, "targets", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [5]}", 400, "targets[0]", null),
+                // PostgreSQL's text cannot hold U+0000, so no string field may carry one.
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"you\\u0000idiot\"}}", 400, "comment.text", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"war\", \"\\u0000\"]}", 400, "targets[1]", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"id\": \"a\\u0000\"}", 400, "id", null),
                 Arguments.of("/v1/score/batch", "{}", 400, "comments", null),
                 Arguments.of("/v1/score/batch", "{\"comments\": []}", 400, "comments", 1),
                 Arguments.of("/v1/score/batch", "{\"comments\": {}}", 400, "comments", null),
@@ -93,6 +97,20 @@ class BadInputTest {
                 .post(Entity.entity(body, MediaType.APPLICATION_JSON));
         JsonNode json = assertRefused(r, 400, "body", null);
         assertTrue(json.get("message").asText().contains("UTF-8"), json.toString());
+    }
+
+    @Test
+    void aNulCharacterIsRefusedByNameAndABatchItemWithOneInPlace() {
+        JsonNode json = assertRefused(ScoreResourceTest.post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"a\\u0000\"}}"),
+                400, "comment.text", null);
+        assertEquals("comment.text must not contain the NUL character (U+0000)", json.get("message").asText());
+        Response batch = ScoreResourceTest.post(RESOURCES, "/v1/score/batch",
+                "{\"comments\": [{\"comment\": {\"text\": \"fine\"}}, {\"comment\": {\"text\": \"a\\u0000\"}}]}");
+        JsonNode results = batch.readEntity(JsonNode.class).get("results");
+        assertEquals(200, batch.getStatus());
+        assertTrue(results.get(0).path("score").isObject() && results.get(0).path("error").isMissingNode() || results.get(0).path("error").isNull(),
+                results.toString());
+        assertEquals("comments[1].comment.text", results.get(1).path("error").path("field").asText(), results.toString());
     }
 
     @Test

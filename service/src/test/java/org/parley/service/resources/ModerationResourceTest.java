@@ -343,6 +343,10 @@ class ModerationResourceTest {
                 {"/v1/threads", thread(MAX_THREAD + 1), 413, "comments"},
                 {"/v1/comments/" + id + "/report", "{\"reason\": \"" + "r".repeat(201) + "\"}", 400, "reason"},
                 {"/v1/threads?target=" + "t".repeat(201), thread(1), 400, "target[0]"},
+                // PostgreSQL's text cannot hold U+0000: refused before it reaches the store, as a 400, not a 500.
+                {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\\u0000\"}", 400, "text"},
+                {"/v1/threads", "{\"id\": \"\\u0000\", \"article\": {\"title\": \"T\"}, \"comments\": [{\"id\": \"c1\", \"text\": \"hi\"}]}", 400, "id"},
+                {"/v1/comments/" + id + "/report", "{\"reason\": \"\\u0000\"}", 400, "reason"},
         };
         for (Object[] c : cases) expectError(Fakes.WEBSITE_KEY, (String) c[0], (String) c[1], (int) c[2], (String) c[3]);
         Object[][] moderator = {
@@ -356,10 +360,14 @@ class ModerationResourceTest {
                 {"/v1/decisions", "{\"decision\": \"APPROVE\"}", 400, "comments"},
                 {"/v1/decisions", bulk(201), 413, "comments"},
                 {"/v1/session", "{\"password\": \"x\"}", 400, "username"},
+                {"/v1/session", "{\"username\": \"\\u0000\", \"password\": \"x\"}", 400, "username"},
         };
         for (Object[] c : moderator) expectError(Fakes.MODERATOR_KEY, (String) c[0], (String) c[1], (int) c[2], (String) c[3]);
         for (String[] q : new String[][]{{"/v1/queue?status=LATER", "status"}, {"/v1/queue?limit=0", "limit"},
-                {"/v1/queue?limit=201", "limit"}, {"/v1/queue?offset=-1", "offset"}}) {
+                {"/v1/queue?limit=201", "limit"}, {"/v1/queue?offset=-1", "offset"},
+                // Jersey's own answer to an unconvertible query parameter is a 404 "no such endpoint".
+                {"/v1/queue?limit=abc", "limit"}, {"/v1/articles?limit=1.5", "limit"},
+                {"/v1/queue?articleId=%00", "articleId"}, {"/v1/queue/counts?articleId=a%00", "articleId"}}) {
             Response r = as(Fakes.MODERATOR_KEY, q[0]).get();
             JsonNode body = r.readEntity(JsonNode.class);
             assertEquals(400, r.getStatus(), q[0]);
