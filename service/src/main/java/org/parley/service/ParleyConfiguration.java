@@ -1,8 +1,10 @@
 package org.parley.service;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,6 +16,8 @@ import org.parley.policy.Action;
 import org.parley.policy.Band;
 import org.parley.policy.Policy;
 
+import java.sql.Driver;
+import java.sql.SQLException;
 import java.util.List;
 
 /** Service configuration: config.yml, with ${ENV:-default} substitutions. */
@@ -59,6 +63,22 @@ public class ParleyConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     public DataSourceFactory database = h2("./runs/parley-db");
+
+    /**
+     * A PostgreSQL URL left with the default H2 driver would fail only in the connection pool, as
+     * "Driver:org.h2.Driver returned null for URL"; this says what to set before anything starts.
+     */
+    @JsonIgnore
+    @ValidationMethod(message = "database.driverClass cannot open database.url: for a jdbc:postgresql: URL set "
+            + "PARLEY_DB_DRIVER=org.postgresql.Driver (and PARLEY_DB_USER); for jdbc:h2:, org.h2.Driver")
+    public boolean isDatabaseDriverForItsUrl() {
+        if (database == null || database.getDriverClass() == null || database.getUrl() == null) return true; // @NotNull's to say
+        try {
+            return ((Driver) Class.forName(database.getDriverClass()).getDeclaredConstructor().newInstance()).acceptsURL(database.getUrl());
+        } catch (ReflectiveOperationException | ClassCastException | SQLException e) {
+            return false;
+        }
+    }
 
     @Valid
     @NotNull

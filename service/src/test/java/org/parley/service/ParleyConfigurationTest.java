@@ -1,0 +1,38 @@
+package org.parley.service;
+
+import io.dropwizard.jersey.validation.Validators;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ParleyConfigurationTest {
+    private final Validator validator = Validators.newValidator();
+
+    private Set<ConstraintViolation<ParleyConfiguration>> violations(String driver, String url) {
+        ParleyConfiguration c = new ParleyConfiguration();
+        c.database.setDriverClass(driver);
+        c.database.setUrl(url);
+        return validator.validate(c);
+    }
+
+    @Test
+    void theDefaultsAndAMatchingPostgresqlDriverAreValid() {
+        assertEquals(Set.of(), validator.validate(new ParleyConfiguration()));
+        assertEquals(Set.of(), violations("org.postgresql.Driver", "jdbc:postgresql://127.0.0.1:5432/test"));
+    }
+
+    /** What an operator who sets only PARLEY_DB_URL gets: a message saying what else to set, not a pool error. */
+    @Test
+    void aPostgresqlUrlWithTheDefaultH2DriverSaysWhichDriverToSet() {
+        Set<ConstraintViolation<ParleyConfiguration>> v = violations("org.h2.Driver", "jdbc:postgresql://127.0.0.1:5432/test");
+        assertEquals(1, v.size(), v.toString());
+        assertTrue(v.iterator().next().getMessage().contains("PARLEY_DB_DRIVER=org.postgresql.Driver"), v.toString());
+        assertEquals(1, violations("org.nothing.Driver", "jdbc:h2:mem:x").size(), "an unknown driver class");
+        assertEquals(1, violations("java.lang.String", "jdbc:h2:mem:x").size(), "a class that is no driver");
+    }
+}
