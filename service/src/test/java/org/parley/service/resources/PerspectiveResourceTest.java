@@ -93,6 +93,7 @@ class PerspectiveResourceTest {
                 {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreThreshold\": 2}}}", "scoreThreshold"},
                 {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreType\": \"STD_DEV_SCORE\"}}}", "scoreType"},
                 {"{\"comment\": {\"text\": 3}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text"},
+                {"{\"comment\": {\"text\": \"a\\u0000\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "U+0000"},
                 {"{\"comment\": ", "JSON"}}) {
             Response r = post("analyze", c[0]);
             JsonNode body = JSON.readTree(r.readEntity(String.class));
