@@ -1,6 +1,7 @@
 package org.parley.explain;
 
 import org.parley.label.Attribute;
+import org.parley.model.ToxicityModel;
 import org.parley.text.TextPipeline;
 import org.parley.text.Token;
 
@@ -19,9 +20,6 @@ import java.util.List;
  * ({@link #tokenize}) and hand the tokens to both the scorer and {@link #explain(List, List, List, float[])}.
  */
 public final class TaggedExplainer {
-    /** Fewer texts than this are tokenised on the calling thread, as ToxicityModel scores them. */
-    private static final int PARALLEL = 16;
-
     private final SpanExplainer explainer;
     private final SpanTagger tagger;
     private final SpanCombination combination;
@@ -55,7 +53,7 @@ public final class TaggedExplainer {
 
     /** Each text through {@link #pipeline()}, spread over the cores for many texts (tokenising is most of a short text's cost). */
     public List<List<Token>> tokenize(List<String> texts) {
-        return (texts.size() >= PARALLEL ? texts.parallelStream() : texts.stream()).map(pipeline()::tokenize).toList();
+        return (texts.size() >= ToxicityModel.PARALLEL ? texts.parallelStream() : texts.stream()).map(pipeline()::tokenize).toList();
     }
 
     public double threshold() {

@@ -11,7 +11,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  */
 public final class BlasThreads {
     /** OpenBLAS runs a product on the calling thread when M * N * K is at most this (SMP_THRESHOLD_MIN * GEMM_MULTITHREAD_THRESHOLD). */
-    public static final int SINGLE_THREAD_MNK = 65536 * openblas_nolapack.OPENBLAS_GEMM_MULTITHREAD_THRESHOLD;
+    private static final int SINGLE_THREAD_MNK = 65536 * openblas_nolapack.OPENBLAS_GEMM_MULTITHREAD_THRESHOLD;
 
     private BlasThreads() {}
 
@@ -31,7 +31,11 @@ public final class BlasThreads {
 
     /** Most rows of an [rows × k] · [k × n] product that stay on the calling thread; all of them when OpenBLAS has one thread. */
     public static int rowsOnCallingThread(int rows, int k, int n) {
-        if (count() == 1) return rows;
+        return count() == 1 ? rows : rowsUnderThreshold(k, n);
+    }
+
+    /** Most rows of a [rows × k] · [k × n] product that OpenBLAS keeps on the calling thread whatever its thread count. */
+    public static int rowsUnderThreshold(int k, int n) {
         return Math.max(1, SINGLE_THREAD_MNK / (k * n));
     }
 }

@@ -45,7 +45,7 @@ final class DeepPart {
         this.hiddenB = floats(h.getParam("b"));
         // Small enough for OpenBLAS to keep on the calling thread whatever its thread count, and
         // chunks of variants spread over the cores (BlasThreads).
-        this.batchRows = Math.max(1, BlasThreads.SINGLE_THREAD_MNK / (hidden * (2 * dim + Attribute.COUNT)));
+        this.batchRows = BlasThreads.rowsUnderThreshold(2 * dim + Attribute.COUNT, hidden);
         Layer l = served.getLayer(ToxicityNetwork.LOGITS);
         this.logitsW = floats(l.getParam("W"));
         this.logitsB = floats(l.getParam("b"));

@@ -25,8 +25,8 @@ import java.util.stream.IntStream;
 public final class ToxicityModel implements Scorer {
     /** Texts per forward pass in training ({@code Trainer}); scoring here needs no batches. */
     public static final int BATCH = 256;
-    /** Fewer texts than this are scored on the calling thread: forking costs more than it saves. */
-    private static final int PARALLEL = 16;
+    /** Fewer texts than this are scored (or, by TaggedExplainer, tokenised) on the calling thread: forking costs more than it saves. */
+    public static final int PARALLEL = 16;
 
     private final TextPipeline pipeline;
     private final FeatureExtractor features;

@@ -26,7 +26,7 @@ public final class NulCharacters {
 
     /** @throws ApiException naming the field when the value holds U+0000 */
     public static void check(String value, String field) {
-        if (value != null && value.indexOf('\0') >= 0) throw ApiException.badField(field, field + " " + MESSAGE);
+        if (holdsNul(value)) throw ApiException.badField(field, field + " " + MESSAGE);
     }
 
     /**
@@ -43,6 +43,10 @@ public final class NulCharacters {
         });
     }
 
+    private static boolean holdsNul(String value) {
+        return value != null && value.indexOf('\0') >= 0;
+    }
+
     /** Whether a failed read was this refusal. */
     static boolean refused(InvalidFormatException e) {
         return MESSAGE.equals(e.getOriginalMessage());
@@ -52,7 +56,7 @@ public final class NulCharacters {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String s = super.deserialize(p, ctxt);
-            if (s != null && s.indexOf('\0') >= 0) throw InvalidFormatException.from(p, MESSAGE, s, String.class);
+            if (holdsNul(s)) throw InvalidFormatException.from(p, MESSAGE, s, String.class);
             return s;
         }
     }
