@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +112,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     static StanceData fromFile(Path file) throws IOException {
         List<StanceExample> stance = new ArrayList<>();
         List<ReplyExample> replies = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = InputFiles.lines(file);
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) continue;
             String where = file + " line " + (i + 1) + ": ";

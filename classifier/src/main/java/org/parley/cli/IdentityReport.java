@@ -60,7 +60,7 @@ record IdentityReport(List<TermMetrics> terms, Neutral neutral) {
         if (file == null || !Files.exists(file)) return null;
         List<String> texts = new ArrayList<>();
         try {
-            for (String line : Files.readAllLines(file)) {
+            for (String line : InputFiles.lines(file)) {
                 if (line.isBlank()) continue;
                 JsonNode n = JSON.readTree(line);
                 if (!n.path("id").asText().startsWith("ctrl-")) texts.add(n.path("text").asText());

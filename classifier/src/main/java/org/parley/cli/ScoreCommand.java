@@ -17,8 +17,6 @@ import picocli.CommandLine.Parameters;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -75,7 +73,8 @@ public final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ModelBundle bundle = ModelBundle.load(model);
         ToxicityModel scorer = new ToxicityModel(bundle, TextPipeline.standard(), 1);
-        try (BufferedReader in = lenientUtf8(input == null ? System.in : Files.newInputStream(input));
+        // Invalid UTF-8 becomes U+FFFD rather than aborting the whole run.
+        try (BufferedReader in = InputFiles.reader(input == null ? System.in : Files.newInputStream(input), CodingErrorAction.REPLACE);
              Writer out = output == null
                      ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
                      : Files.newBufferedWriter(output)) {
@@ -169,10 +168,12 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         if (node == null || !node.isObject()) return Line.bad(number, "expected a JSON object {\"id\": ..., \"text\": ...}");
         JsonNode id = node.get("id");
-        if (id == null || id.isNull()) return Line.bad(number, "field 'id' is missing");
+        if (id == null) return Line.bad(number, "field 'id' is missing");
+        if (id.isNull()) return Line.bad(number, "field 'id' is null");
         if (!id.isTextual() && !id.isIntegralNumber()) return Line.bad(number, "field 'id' must be a string or an integer");
         JsonNode text = node.get("text");
-        if (text == null || text.isNull()) return Line.bad(number, "field 'text' is missing");
+        if (text == null) return Line.bad(number, "field 'text' is missing");
+        if (text.isNull()) return Line.bad(number, "field 'text' is null");
         if (!text.isTextual()) return Line.bad(number, "field 'text' must be a string");
         String t = text.asText();
         if (t.isBlank()) return Line.bad(number, "field 'text' is empty");
@@ -181,11 +182,5 @@ public final class ScoreCommand implements Callable<Integer> {
         String extra = StanceFields.check(node);
         if (extra != null) return Line.bad(number, extra);
         return new Line(number, id, t, null, node);
-    }
-
-    private static BufferedReader lenientUtf8(InputStream in) {
-        // Invalid UTF-8 becomes U+FFFD rather than aborting the whole run.
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
     }
 }

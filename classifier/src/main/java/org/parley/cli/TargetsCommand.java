@@ -3,7 +3,6 @@ package org.parley.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.parley.targets.CandidateTarget;
@@ -35,7 +34,7 @@ public final class TargetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String text = Files.readString(page);
+        String text = InputFiles.text(page);
         Article article = BbcCommentPageParser.isCommentPage(text)
                 ? BbcCommentPageParser.parse(page.getFileName().toString(), text).article()
                 : ArticlePageParser.parse(text);

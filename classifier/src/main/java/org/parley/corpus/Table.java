@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.apache.commons.io.input.BOMInputStream;
 
 /**
  * Opens the delimited files of training-data/ (plain or gzipped) with a real CSV parser and hands
@@ -58,7 +59,9 @@ final class Table {
         } else {
             throw new NoSuchFileException(plain.toString(), null, "neither it nor " + gz.getFileName() + " exists");
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        // A labelled file saved by a Windows editor starts with a byte-order mark: not part of the first line.
+        InputStream noBom = BOMInputStream.builder().setInputStream(in).get();
+        return new BufferedReader(new InputStreamReader(noBom, StandardCharsets.UTF_8), 1 << 16);
     }
 
     static boolean exists(Path dir, String file) {

@@ -13,14 +13,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.io.input.BOMInputStream;
 
 /**
  * Reads and writes the JSON thread format (docs/thread-format.md): one thread per JSON document,
@@ -73,9 +74,9 @@ public final class ThreadJson {
         return threads;
     }
 
-    /** Reads a UTF-8 file of one thread or JSON Lines. */
+    /** Reads a UTF-8 file of one thread or JSON Lines; a leading byte-order mark is dropped. */
     public static List<CommentThread> read(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(BOMInputStream.builder().setPath(file).get(), StandardCharsets.UTF_8)) {
             return read(in);
         }
     }

@@ -29,6 +29,13 @@ class EvaluateStanceCommandTest {
     }
 
     @Test
+    void aByteOrderMarkIsNotPartOfTheFirstLine() throws Exception {
+        Path f = Files.writeString(dir.resolve("bom.jsonl"),
+                "\uFEFF{\"text\": \"no more wars\", \"target\": \"military action\", \"label\": \"AGAINST\"}\n");
+        assertEquals(Stance.AGAINST, EvaluateStanceCommand.fromFile(f).dev().get(0).label());
+    }
+
+    @Test
     void badLinesNameFileLineAndProblem() throws Exception {
         Path f = Files.writeString(dir.resolve("bad.jsonl"), """
                 {"text": "x", "target": "y", "label": "MAYBE"}

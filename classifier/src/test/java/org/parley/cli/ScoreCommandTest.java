@@ -92,6 +92,20 @@ class ScoreCommandTest {
     }
 
     @Test
+    void aByteOrderMarkIsNotPartOfTheFirstLine() throws IOException {
+        // U+FEFF in UTF-8 (EF BB BF): what Notepad, Excel's "CSV UTF-8" and PowerShell write first.
+        List<JsonNode> out = run("\uFEFF{\"id\": \"first\", \"text\": \"hello\"}\n{\"id\": \"second\", \"text\": \"hi\"}\n");
+        assertEquals(List.of("first", "second"), out.stream().map(o -> o.path("id").asText(o.toString())).toList());
+    }
+
+    @Test
+    void aNullIdOrTextIsCalledNullNotMissing() throws IOException {
+        List<JsonNode> out = run("{\"id\": null, \"text\": \"x\"}\n{\"id\": \"n\", \"text\": null}\n");
+        assertEquals("field 'id' is null", out.get(0).get("error").asText());
+        assertEquals("field 'text' is null", out.get(1).get("error").asText());
+    }
+
+    @Test
     void invalidUtf8DoesNotStopTheRun() throws IOException {
         Path in = dir.resolve("bad-utf8.jsonl");
         byte[] good = "{\"id\": \"u\", \"text\": \"caf".getBytes(StandardCharsets.UTF_8);

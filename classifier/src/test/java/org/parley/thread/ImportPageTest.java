@@ -1,10 +1,13 @@
 package org.parley.thread;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +38,14 @@ class ImportPageTest {
         CommentThread article = ThreadJson.fromJson(lines[1]);
         assertEquals("Obama, Putin Discuss Syria Crisis At G20", article.article().title());
         assertEquals(List.of(), article.comments(), "an article page has no comments");
+    }
+
+    @Test
+    void aByteOrderMarkDoesNotHideThePageChrome(@TempDir Path dir) throws Exception {
+        // Saved by a Windows editor: U+FEFF before "Accessibility links", the chrome line the parser drops.
+        Path page = Files.writeString(dir.resolve("article.txt"), "\uFEFF" + Seeds.read(Seeds.ARTICLE));
+        assertEquals(0, run(page.toString()), err.toString());
+        assertEquals("Obama, Putin Discuss Syria Crisis At G20", ThreadJson.fromJson(out.toString()).article().title());
     }
 
     @Test

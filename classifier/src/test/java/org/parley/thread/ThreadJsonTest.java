@@ -1,6 +1,7 @@
 package org.parley.thread;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -8,6 +9,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -56,6 +59,12 @@ class ThreadJsonTest {
         ThreadJson.writeLines(threads, out);
         assertEquals(3, out.toString().split("\n").length, "newlines inside texts are escaped");
         assertEquals(threads, ThreadJson.read(new StringReader(out.toString())));
+    }
+
+    @Test
+    void aFileMayStartWithAByteOrderMark(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("threads.jsonl"), "\uFEFF" + ThreadJson.toJson(FULL));
+        assertEquals(List.of(FULL), ThreadJson.read(file));
     }
 
     @Test

@@ -1,0 +1,65 @@
+package org.parley.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.label.Attribute;
+import org.parley.label.Labels;
+
+class LabelledFileTest {
+    @TempDir Path dir;
+
+    private static final String TWO_LINES = """
+            {"id": "d1", "source": "moderator_decisions", "text": "you absolute idiot", "labels": {"TOXICITY": 1, "INSULT": 1}}
+
+            {"id": 7, "text": "thanks, fixed", "labels": {"TOXICITY": 0}}
+            """;
+
+    @Test
+    void linesBecomeExamplesWithOnlyTheirLabelsSet() throws IOException {
+        List<Example> read = LabelledFile.read(Files.writeString(dir.resolve("decisions.jsonl"), TWO_LINES));
+        assertEquals(2, read.size(), "the blank line is skipped");
+        Example first = read.get(0);
+        assertEquals("moderator_decisions", first.source());
+        assertEquals(1.0, first.labels().get(Attribute.INSULT));
+        assertFalse(first.labels().has(Attribute.THREAT), "an attribute the line does not give is unlabelled, not 0");
+        Example second = read.get(1);
+        assertEquals("7", second.id());
+        assertEquals("decisions", second.source(), "no source: the file name without extension");
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstLine() throws IOException {
+        // U+FEFF in UTF-8 is EF BB BF: what Notepad, Excel's "CSV UTF-8" and PowerShell write first.
+        Path bom = Files.writeString(dir.resolve("bom.jsonl"), "\uFEFF" + TWO_LINES);
+        List<Example> read = LabelledFile.read(bom);
+        assertEquals(List.of("d1", "7"), read.stream().map(Example::id).toList());
+    }
+
+    @Test
+    void whatIsWrittenReadsBackTheSame() throws IOException {
+        List<Example> examples = List.of(new Example("s", "a", "line one\nline \"two\"",
+                Labels.none().with(Attribute.THREAT, 0.25).with(Attribute.TOXICITY, 1)));
+        StringWriter out = new StringWriter();
+        LabelledFile.write(examples, out);
+        assertEquals(examples, LabelledFile.read(Files.writeString(dir.resolve("w.jsonl"), out.toString())));
+    }
+
+    @Test
+    void aBadLineNamesFileLineAndProblem() throws IOException {
+        Path f = Files.writeString(dir.resolve("bad.jsonl"), """
+                {"id": "ok", "text": "fine", "labels": {"TOXICITY": 0}}
+                {"id": "x", "text": "fine", "labels": {"TOXICITY": 2}}
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelledFile.read(f));
+        assertEquals(f + " line 2: labels.TOXICITY must be a number in [0,1]", e.getMessage());
+    }
+}
