@@ -107,6 +107,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
 
     @Override
     public void run(ParleyConfiguration config, Environment env) {
+        FreePorts.require(config.getServerFactory());
         strictJson(env.getObjectMapper());
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonBadMessages()));
 

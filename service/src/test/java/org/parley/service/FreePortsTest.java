@@ -1,0 +1,53 @@
+package org.parley.service;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FreePortsTest {
+    @Test
+    void aPortAnotherProcessHoldsIsNamedWithItsVariable() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            DefaultServerFactory server = server(0, connector("127.0.0.1", port));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> FreePorts.require(server));
+            assertTrue(e.getMessage().startsWith("port " + port + " is in use by another process"), e.getMessage());
+            assertTrue(e.getMessage().contains("ADMIN_PORT (config.yml)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void freePortsAndPortZeroPass() throws Exception {
+        int free;
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            free = s.getLocalPort();
+        }
+        DefaultServerFactory server = server(0, connector("127.0.0.1", free));
+        assertDoesNotThrow(() -> FreePorts.require(server));
+        // and the probe let go of it: a second check still finds it free
+        assertDoesNotThrow(() -> FreePorts.require(server));
+    }
+
+    private static DefaultServerFactory server(int applicationPort, HttpConnectorFactory admin) {
+        DefaultServerFactory f = new DefaultServerFactory();
+        f.setApplicationConnectors(List.of(connector(null, applicationPort)));
+        f.setAdminConnectors(List.of(admin));
+        return f;
+    }
+
+    private static HttpConnectorFactory connector(String host, int port) {
+        HttpConnectorFactory c = new HttpConnectorFactory();
+        c.setBindHost(host);
+        c.setPort(port);
+        return c;
+    }
+}
