@@ -28,13 +28,6 @@ final class InputFiles {
         }
     }
 
-    /** The whole of {@code file}, invalid UTF-8 as U+FFFD (as {@code new String(bytes, UTF_8)}). */
-    static String text(Path file) throws IOException {
-        try (InputStream in = BOMInputStream.builder().setPath(file).get()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     /** A reader over {@code in}; {@code onMalformed} REPLACE turns invalid UTF-8 into U+FFFD. */
     static BufferedReader reader(InputStream in, CodingErrorAction onMalformed) throws IOException {
         InputStream noBom = BOMInputStream.builder().setInputStream(in).get();

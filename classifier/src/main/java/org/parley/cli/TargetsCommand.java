@@ -10,6 +10,7 @@ import org.parley.targets.TargetFinder;
 import org.parley.thread.Article;
 import org.parley.thread.ArticlePageParser;
 import org.parley.thread.BbcCommentPageParser;
+import org.parley.thread.PageFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +35,7 @@ public final class TargetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String text = InputFiles.text(page);
+        String text = PageFiles.read(page);
         Article article = BbcCommentPageParser.isCommentPage(text)
                 ? BbcCommentPageParser.parse(page.getFileName().toString(), text).article()
                 : ArticlePageParser.parse(text);

@@ -8,7 +8,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.commons.io.input.BOMInputStream;
 
 /** Command line: scraped page files in, the JSON thread format out (scripts/import-page). */
 @Command(name = "import-page",
@@ -85,11 +83,7 @@ public final class ImportPage implements Callable<Integer> {
 
     private CommentThread thread(Path page) throws IOException {
         if (Files.notExists(page)) throw new IllegalArgumentException("no such file: " + page);
-        // A page saved by a Windows editor starts with a byte-order mark, which would hide its first line's chrome.
-        String text;
-        try (InputStream in = BOMInputStream.builder().setPath(page).get()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String text = PageFiles.read(page);
         String id = threadId != null ? threadId : withoutExtension(page.getFileName().toString());
         PageKind pageKind = kind != PageKind.AUTO ? kind
                 : BbcCommentPageParser.isCommentPage(text) ? PageKind.COMMENTS : PageKind.ARTICLE;
