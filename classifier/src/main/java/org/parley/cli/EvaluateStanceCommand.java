@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
                 "or {\"text\", \"parent\", \"label\": SUPPORT|DENY|QUERY|COMMENT} per line.",
                 "--baselines trains the majority-class and bag-of-words baselines on the same training split, and gives",
                 "the model's paired lead over each (versusBaselines: differences with 95%% bootstrap intervals). A bundle",
-                "with a wide part also gets its target network and wide part reported alone. JSON on stdout."})
+                "with a wide part also gets its target network and wide part reported alone. JSON on stdout; under",
+                "perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for)."})
 public final class EvaluateStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -92,14 +92,18 @@ public final class ClassMetrics {
         return confusion[gold][predicted];
     }
 
+    /**
+     * The figures, and under "perClass" each gold class's counts by predicted class ("predicted"):
+     * what a class is mistaken for, e.g. an unseen target's AGAINST tweets read as FAVOR.
+     */
     public ObjectNode toJson() {
         ObjectNode o = JSON.createObjectNode().put("n", n).put("accuracy", round(accuracy())).put("macroF1", round(macroF1()));
         ObjectNode per = o.putObject("perClass");
         for (int c = 0; c < classes.size(); c++) {
-            int gold = 0;
-            for (int v : confusion[c]) gold += v;
-            per.putObject(classes.get(c)).put("gold", gold).put("precision", round(precision(c)))
+            ObjectNode row = per.putObject(classes.get(c)).put("gold", gold(c)).put("precision", round(precision(c)))
                     .put("recall", round(recall(c))).put("f1", round(f1(c)));
+            ObjectNode predicted = row.putObject("predicted");
+            for (int k = 0; k < classes.size(); k++) predicted.put(classes.get(k), confusion[c][k]);
         }
         return o;
     }

@@ -31,6 +31,17 @@ class ClassMetricsTest {
     }
 
     @Test
+    void theJsonSaysWhatEachGoldClassWasTakenFor() {
+        int[] gold = {F, F, F, F, A, A, N, N, N, N};
+        int[] pred = {F, F, N, A, A, A, N, N, N, F};
+        var favor = new ClassMetrics(List.of("FAVOR", "AGAINST", "NONE"), gold, pred).toJson().get("perClass").get("FAVOR");
+        assertEquals(4, favor.get("gold").asInt());
+        assertEquals(2, favor.get("predicted").get("FAVOR").asInt());
+        assertEquals(1, favor.get("predicted").get("AGAINST").asInt());
+        assertEquals(1, favor.get("predicted").get("NONE").asInt());
+    }
+
+    @Test
     void aClassNeverPredictedNorPresentScoresZero() {
         ClassMetrics m = new ClassMetrics(List.of("FAVOR", "AGAINST", "NONE"), new int[] {N, N}, new int[] {N, N});
         assertEquals(0, m.f1(F));
