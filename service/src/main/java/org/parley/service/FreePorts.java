@@ -38,9 +38,11 @@ final class FreePorts {
             probe.setReuseAddress(true); // as Jetty binds: a port left in TIME_WAIT by the last run is free
             probe.bind(address);
         } catch (BindException e) {
-            throw new IllegalStateException("port " + port + " is in use by another process (" + e.getMessage()
-                    + "): stop it, or choose another port with " + variable
-                    + " (config.yml), e.g. PORT=9080 ADMIN_PORT=9081 scripts/serve");
+            // "Address already in use", or "Permission denied" for a port under 1024 without the right.
+            boolean inUse = String.valueOf(e.getMessage()).contains("in use");
+            throw new IllegalStateException((inUse ? "port " + port + " is in use by another process" : "cannot listen on port " + port)
+                    + " (" + e.getMessage() + "): " + (inUse ? "stop it, or choose" : "choose") + " another port with "
+                    + variable + " (config.yml), e.g. PORT=9080 ADMIN_PORT=9081 scripts/serve");
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + address + ": " + e.getMessage(), e);
         }

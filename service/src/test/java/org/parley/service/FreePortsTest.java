@@ -25,6 +25,14 @@ class FreePortsTest {
     }
 
     @Test
+    void aPortThatCannotBeBoundForAnotherReasonIsNotCalledInUse() {
+        // 192.0.2.1 (TEST-NET-1) is no address of this machine: "Cannot assign requested address".
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FreePorts.require("192.0.2.1", 18099, "PORT"));
+        assertTrue(e.getMessage().startsWith("cannot listen on port 18099 ("), e.getMessage());
+        assertTrue(e.getMessage().contains("): choose another port with PORT"), e.getMessage());
+    }
+
+    @Test
     void freePortsAndPortZeroPass() throws Exception {
         int free;
         try (ServerSocket s = new ServerSocket()) {
