@@ -14,6 +14,7 @@ import org.parley.baseline.PairBaselines;
 import org.parley.corpus.Corpora;
 import org.parley.corpus.ReplyExample;
 import org.parley.corpus.StanceExample;
+import org.parley.io.Utf8Files;
 import org.parley.label.ReplyStance;
 import org.parley.label.Stance;
 import org.parley.stance.PairPredictor;
@@ -113,7 +114,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     static StanceData fromFile(Path file) throws IOException {
         List<StanceExample> stance = new ArrayList<>();
         List<ReplyExample> replies = new ArrayList<>();
-        List<String> lines = InputFiles.lines(file);
+        List<String> lines = Utf8Files.lines(file);
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) continue;
             String where = file + " line " + (i + 1) + ": ";

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.corpus.Example;
 import org.parley.eval.IdentityBias;
 import org.parley.eval.IdentityBias.TermMetrics;
+import org.parley.io.Utf8Files;
 import org.parley.label.Attribute;
 import org.parley.score.Scorer;
 
@@ -60,7 +61,7 @@ record IdentityReport(List<TermMetrics> terms, Neutral neutral) {
         if (file == null || !Files.exists(file)) return null;
         List<String> texts = new ArrayList<>();
         try {
-            for (String line : InputFiles.lines(file)) {
+            for (String line : Utf8Files.lines(file)) {
                 if (line.isBlank()) continue;
                 JsonNode n = JSON.readTree(line);
                 if (!n.path("id").asText().startsWith("ctrl-")) texts.add(n.path("text").asText());

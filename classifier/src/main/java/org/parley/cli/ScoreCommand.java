@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.io.Utf8Files;
 import org.parley.label.Attribute;
 import org.parley.model.Bundles;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
 import org.parley.text.TextPipeline;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,7 +74,7 @@ public final class ScoreCommand implements Callable<Integer> {
         ModelBundle bundle = ModelBundle.load(model);
         ToxicityModel scorer = new ToxicityModel(bundle, TextPipeline.standard(), 1);
         // Invalid UTF-8 becomes U+FFFD rather than aborting the whole run.
-        try (BufferedReader in = InputFiles.reader(input == null ? System.in : Files.newInputStream(input), CodingErrorAction.REPLACE);
+        try (BufferedReader in = Utf8Files.reader(input == null ? System.in : Files.newInputStream(input), CodingErrorAction.REPLACE);
              Writer out = output == null
                      ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
                      : Files.newBufferedWriter(output)) {

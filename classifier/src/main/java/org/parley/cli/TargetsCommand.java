@@ -1,16 +1,16 @@
 package org.parley.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.parley.io.Utf8Files;
 import org.parley.targets.CandidateTarget;
 import org.parley.targets.TargetFinder;
 import org.parley.thread.Article;
 import org.parley.thread.ArticlePageParser;
 import org.parley.thread.BbcCommentPageParser;
-import org.parley.thread.PageFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,7 +35,7 @@ public final class TargetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String text = PageFiles.read(page);
+        String text = Utf8Files.read(page, CodingErrorAction.REPLACE);
         Article article = BbcCommentPageParser.isCommentPage(text)
                 ? BbcCommentPageParser.parse(page.getFileName().toString(), text).article()
                 : ArticlePageParser.parse(text);

@@ -3,8 +3,7 @@ package org.parley.corpus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,7 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
-import org.apache.commons.io.input.BOMInputStream;
+import org.parley.io.Utf8Files;
 
 /**
  * Opens the delimited files of training-data/ (plain or gzipped) with a real CSV parser and hands
@@ -59,9 +58,8 @@ final class Table {
         } else {
             throw new NoSuchFileException(plain.toString(), null, "neither it nor " + gz.getFileName() + " exists");
         }
-        // A labelled file saved by a Windows editor starts with a byte-order mark: not part of the first line.
-        InputStream noBom = BOMInputStream.builder().setInputStream(in).get();
-        return new BufferedReader(new InputStreamReader(noBom, StandardCharsets.UTF_8), 1 << 16);
+        // Invalid bytes become U+FFFD, as they always have here; a labelled file may start with a byte-order mark.
+        return Utf8Files.reader(in, CodingErrorAction.REPLACE);
     }
 
     static boolean exists(Path dir, String file) {

@@ -1,5 +1,6 @@
 package org.parley.thread;
 
+import org.parley.io.Utf8Files;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +85,7 @@ public final class ImportPage implements Callable<Integer> {
 
     private CommentThread thread(Path page) throws IOException {
         if (Files.notExists(page)) throw new IllegalArgumentException("no such file: " + page);
-        String text = PageFiles.read(page);
+        String text = Utf8Files.read(page, CodingErrorAction.REPLACE);
         String id = threadId != null ? threadId : withoutExtension(page.getFileName().toString());
         PageKind pageKind = kind != PageKind.AUTO ? kind
                 : BbcCommentPageParser.isCommentPage(text) ? PageKind.COMMENTS : PageKind.ARTICLE;

@@ -13,15 +13,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.io.input.BOMInputStream;
+import org.parley.io.Utf8Files;
 
 /**
  * Reads and writes the JSON thread format (docs/thread-format.md): one thread per JSON document,
@@ -76,7 +75,7 @@ public final class ThreadJson {
 
     /** Reads a UTF-8 file of one thread or JSON Lines; a leading byte-order mark is dropped. */
     public static List<CommentThread> read(Path file) throws IOException {
-        try (Reader in = new InputStreamReader(BOMInputStream.builder().setPath(file).get(), StandardCharsets.UTF_8)) {
+        try (Reader in = Utf8Files.reader(file, CodingErrorAction.REPORT)) {
             return read(in);
         }
     }
