@@ -39,10 +39,10 @@ final class FreePorts {
             probe.bind(address);
         } catch (BindException e) {
             // "Address already in use", or "Permission denied" for a port under 1024 without the right.
-            boolean inUse = String.valueOf(e.getMessage()).contains("in use");
-            throw new IllegalStateException((inUse ? "port " + port + " is in use by another process" : "cannot listen on port " + port)
-                    + " (" + e.getMessage() + "): " + (inUse ? "stop it, or choose" : "choose") + " another port with "
-                    + variable + " (config.yml), e.g. PORT=9080 ADMIN_PORT=9081 scripts/serve");
+            String choose = "choose another port with " + variable + " (config.yml), e.g. PORT=9080 ADMIN_PORT=9081 scripts/serve";
+            throw new IllegalStateException(String.valueOf(e.getMessage()).contains("in use")
+                    ? "port " + port + " is in use by another process (" + e.getMessage() + "): stop it, or " + choose
+                    : "cannot listen on port " + port + " (" + e.getMessage() + "): " + choose);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
