@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,11 +42,13 @@ public final class Utf8Files {
         }
     }
 
-    /** Every line of {@code file}; invalid UTF-8 fails the read. */
+    /** Every line of {@code file}; invalid UTF-8 fails the read, naming the file. */
     public static List<String> lines(Path file) throws IOException {
         try (BufferedReader in = reader(file, CodingErrorAction.REPORT)) {
             return in.lines().toList();
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException c)
+                throw new IOException(file + " is not UTF-8 text (" + c + ")", c);
             throw e.getCause();
         }
     }

@@ -2,7 +2,10 @@ package org.parley.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,14 @@ class EvaluateStanceCommandTest {
         Path f = Files.writeString(dir.resolve("bom.jsonl"),
                 "\uFEFF{\"text\": \"no more wars\", \"target\": \"military action\", \"label\": \"AGAINST\"}\n");
         assertEquals(Stance.AGAINST, EvaluateStanceCommand.fromFile(f).dev().get(0).label());
+    }
+
+    @Test
+    void invalidUtf8StopsTheReadNamingTheFile() throws Exception {
+        Path f = Files.write(dir.resolve("latin1.jsonl"),
+                "{\"text\": \"caf\u00e9\", \"target\": \"x\", \"label\": \"FAVOR\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+        IOException e = assertThrows(IOException.class, () -> EvaluateStanceCommand.fromFile(f));
+        assertTrue(e.getMessage().startsWith(f + " is not UTF-8 text"), e.getMessage());
     }
 
     @Test
