@@ -25,8 +25,7 @@ public final class SentimentAnalyzer {
 
     public SentimentAnalyzer() {
         NlpModels.require("sentiment");
-        Properties p = new Properties();
-        p.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
+        Properties p = NlpModels.pipeline("tokenize,ssplit,pos,parse,sentiment");
         p.setProperty("parse.model", "edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz");
         p.setProperty("parse.binaryTrees", "true");
         p.setProperty("parse.maxlen", String.valueOf(MAX_SENTENCE_TOKENS));

@@ -1,6 +1,11 @@
 package org.parley.targets;
 
-/** Checks that CoreNLP's models jar is on the class path before a pipeline tries to load from it. */
+import java.util.Properties;
+
+/**
+ * Checks that CoreNLP's models jar is on the class path before a pipeline tries to load from it,
+ * and starts the properties of the pipelines that use it.
+ */
 public final class NlpModels {
     static final String NER_3CLASS = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
 
@@ -8,6 +13,18 @@ public final class NlpModels {
 
     public static boolean available() {
         return NlpModels.class.getClassLoader().getResource(NER_3CLASS) != null;
+    }
+
+    /**
+     * A pipeline's properties: these annotators, and a tokenizer that drops characters it cannot
+     * read, as CoreNLP's default does, without logging the first one ("Untokenizable: …"): a line
+     * per comment, quoting a text that may have asked for doNotStore.
+     */
+    public static Properties pipeline(String annotators) {
+        Properties p = new Properties();
+        p.setProperty("annotators", annotators);
+        p.setProperty("tokenize.options", "untokenizable=noneDelete");
+        return p;
     }
 
     /** @throws IllegalStateException naming the missing jar */

@@ -31,8 +31,7 @@ public final class TargetFinder {
 
     public TargetFinder() {
         NlpModels.require("target finding (NER)");
-        Properties p = new Properties();
-        p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
+        Properties p = NlpModels.pipeline("tokenize,ssplit,pos,lemma,ner");
         p.setProperty("ner.model", NlpModels.NER_3CLASS);
         p.setProperty("ner.useSUTime", "false");
         p.setProperty("ner.applyNumericClassifiers", "false");

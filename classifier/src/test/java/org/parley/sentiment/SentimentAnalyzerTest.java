@@ -26,6 +26,12 @@ class SentimentAnalyzerTest {
     }
 
     @Test
+    void charactersTheTokenizerCannotReadAreDroppedAsBefore() {
+        // CoreNLP's default drops them too, but logs the first of each comment; this pipeline does not log.
+        assertEquals(analyzer.analyse("This is a wonderful article."), analyzer.analyse("This is a \u0007wonderful article.\u0001"));
+    }
+
+    @Test
     void nothingToParseIsNeutral() {
         assertEquals(Sentiment.Label.NEUTRAL, analyzer.analyse("   ").label());
     }

@@ -36,6 +36,7 @@ import org.parley.service.auth.RateLimiter;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.ServedModel;
+import org.parley.service.core.SentimentHolder;
 import org.parley.service.core.ServedStance;
 import org.parley.service.core.StanceHolder;
 import org.parley.service.core.ThreadTargets;
@@ -154,8 +155,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new DatabaseExceptionMapper());
         env.jersey().register(new BodySizeLimit(config.maxBatchSize));
 
-        env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance));
-        env.jersey().register(new ScoreThreadResource(scorer, stance, ThreadTargets.coreNlp(), config.maxThreadComments));
+        SentimentHolder sentiment = SentimentHolder.coreNlp();
+        env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment));
+        env.jersey().register(new ScoreThreadResource(scorer, stance, ThreadTargets.coreNlp(), sentiment, config.maxThreadComments));
         env.jersey().register(new PerspectiveResource(models, feedback));
         env.jersey().register(new AdminResource(models, scorer));
         env.jersey().register(new OpenApiResource());

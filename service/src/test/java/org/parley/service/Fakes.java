@@ -18,6 +18,7 @@ import org.parley.service.auth.RateLimiter;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.ServedModel;
+import org.parley.service.core.SentimentHolder;
 import org.parley.service.core.ServedStance;
 import org.parley.service.core.StanceHolder;
 import org.parley.service.core.ThreadTargets;
@@ -41,6 +42,7 @@ import org.parley.stance.StanceModel;
 import org.parley.stance.TargetStance;
 import org.parley.label.ReplyStance;
 import org.parley.label.Stance;
+import org.parley.sentiment.Sentiment;
 import org.parley.text.TextPipeline;
 import org.jdbi.v3.core.Jdbi;
 
@@ -133,6 +135,21 @@ public final class Fakes {
         return out;
     }
 
+    /** How many comments the fake sentiment analyser has read: a test can check it reads none unasked. */
+    public static final java.util.concurrent.atomic.AtomicInteger SENTIMENT_CALLS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A fake SENTIMENT analyser: a comment with "love" is POSITIVE (0.7), anything else NEUTRAL (0.6). */
+    public static SentimentHolder sentiment() {
+        return new SentimentHolder(() -> text -> {
+            SENTIMENT_CALLS.incrementAndGet();
+            Sentiment.Label label = text.contains("love") ? Sentiment.Label.POSITIVE : Sentiment.Label.NEUTRAL;
+            double top = label == Sentiment.Label.POSITIVE ? 0.7 : 0.6;
+            Map<Sentiment.Label, Double> p = new EnumMap<>(Sentiment.Label.class);
+            for (Sentiment.Label l : Sentiment.Label.values()) p.put(l, l == label ? top : (1 - top) / 4);
+            return new Sentiment(label, p);
+        });
+    }
+
     public static StanceHolder stanceHolder(StanceModel stance) {
         return new StanceHolder(new ServedStance(stance, new ModelInfo("fake-stance", "1", "stance-checksum-1")),
                 p -> { throw new UnsupportedOperationException(); });
@@ -204,8 +221,8 @@ public final class Fakes {
         CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
         return builder(json, new ApiKeyAuthFilter(ApiKeys.parse(KEYS, 1000), new RateLimiter(2)))
                 .addProvider(new BodySizeLimit(MAX_BATCH))
-                .addResource(new ScoreResource(scorer, json, MAX_BATCH, stanceHolder(stance)))
-                .addResource(new ScoreThreadResource(scorer, stanceHolder(stance), targets(), MAX_THREAD))
+                .addResource(new ScoreResource(scorer, json, MAX_BATCH, stanceHolder(stance), sentiment()))
+                .addResource(new ScoreThreadResource(scorer, stanceHolder(stance), targets(), sentiment(), MAX_THREAD))
                 .addResource(new PerspectiveResource(models, feedback(feedbackDir)))
                 .addResource(new AdminResource(models, scorer))
                 .addResource(new OpenApiResource())

@@ -233,6 +233,21 @@ class ParleyApplicationTest {
     }
 
     @Test
+    void sentimentAsAnAttributeIsCoreNlpsFiveClasses() {
+        JsonNode good = score("{\"comment\": {\"text\": \"What a wonderful, thoughtful article. I loved it.\"},"
+                + " \"attributes\": [\"SENTIMENT\"]}").readEntity(JsonNode.class);
+        JsonNode bad = score("{\"comment\": {\"text\": \"This is awful. I hate it.\"},"
+                + " \"attributes\": [\"TOXICITY\", \"SENTIMENT\"]}").readEntity(JsonNode.class);
+        assertTrue(good.at("/sentiment/label").asText().endsWith("POSITIVE"), good.toString());
+        assertTrue(bad.at("/sentiment/label").asText().endsWith("NEGATIVE"), bad.toString());
+        double sum = 0;
+        for (JsonNode p : good.at("/sentiment/probabilities")) sum += p.asDouble();
+        assertEquals(1.0, sum, 1e-6);
+        assertEquals(5, good.at("/sentiment/probabilities").size());
+        assertEquals(1, bad.get("attributes").size());
+    }
+
+    @Test
     void openBlasRunsOneThreadOnceTheModelsHaveLoaded() {
         // ND4J sets OpenBLAS's threads when it starts; the service sets one after loading the bundles.
         assertEquals(1, org.parley.model.BlasThreads.count());
@@ -272,6 +287,9 @@ class ParleyApplicationTest {
         root.addAppender(captured);
         try {
             assertEquals(200, score("{\"doNotStore\": true, \"comment\": {\"text\": \"you idiot " + marker + "\"}}").getStatus());
+            // The sentiment parser has its own CoreNLP tokenizer, which would log each odd character it meets.
+            assertEquals(200, score("{\"doNotStore\": true, \"comment\": {\"text\": \"you idiot " + marker + " \\u0007\"},"
+                    + " \"attributes\": [\"SENTIMENT\"]}").getStatus());
             assertEquals(400, score("{\"doNotStore\": true, \"comment\": {\"text\": \"" + marker + "\"}, \"oops\": 1}").getStatus());
             assertEquals(400, score("{\"doNotStore\": true, \"comment\": {\"text\": \"" + marker + "\"").getStatus());
             Response analyze = target(app("/v1alpha1/comments:analyze")).queryParam("key", WEBSITE).request()
@@ -283,6 +301,7 @@ class ParleyApplicationTest {
         }
         for (ILoggingEvent e : captured.list) {
             assertFalse(e.getFormattedMessage().contains(marker), e.getFormattedMessage());
+            assertFalse(e.getFormattedMessage().contains("Untokenizable"), e.getFormattedMessage());
             if (e.getThrowableProxy() != null) assertFalse(e.getThrowableProxy().getMessage() != null && e.getThrowableProxy().getMessage().contains(marker));
         }
         String requestLog = Files.readString(Path.of(REQUEST_LOG));

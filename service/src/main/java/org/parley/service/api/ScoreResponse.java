@@ -8,12 +8,14 @@ import java.util.Map;
 
 /**
  * What the model says about one comment, what the site's policy recommends, and which model said so;
- * {@code stanceModel} names the stance bundle when stance or replyStance is present.
+ * {@code stanceModel} names the stance bundle when stance or replyStance is present; {@code sentiment}
+ * is present when SENTIMENT was asked for.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScoreResponse(String id, Map<String, AttributeScore> attributes, Rating rating, Action action,
                             List<String> rules, List<SpanScore> spans, List<TargetStanceScore> stance,
-                            ReplyStanceScore replyStance, ModelInfo model, ModelInfo stanceModel) {
+                            ReplyStanceScore replyStance, SentimentScore sentiment, ModelInfo model,
+                            ModelInfo stanceModel) {
 
     /** @param level the four-level value 0, 2, 4, 6 of the 0–7 severity */
     public record AttributeScore(float probability, int severity, int level) {}
@@ -29,6 +31,9 @@ public record ScoreResponse(String id, Map<String, AttributeScore> attributes, R
 
     /** What the comment does to context.parentText: SUPPORT, DENY, QUERY or COMMENT, and all four probabilities. */
     public record ReplyStanceScore(String label, Map<String, Double> probabilities) {}
+
+    /** CoreNLP's five-class sentiment (VERY_NEGATIVE … VERY_POSITIVE): the likeliest, and all five probabilities. */
+    public record SentimentScore(String label, Map<String, Double> probabilities) {}
 
     public record ModelInfo(String name, String version, String checksum) {}
 }

@@ -6,6 +6,7 @@ import org.parley.service.api.ScoreResponse.AttributeScore;
 import org.parley.service.api.ScoreResponse.ModelInfo;
 import org.parley.service.api.ScoreResponse.Rating;
 import org.parley.service.api.ScoreResponse.ReplyStanceScore;
+import org.parley.service.api.ScoreResponse.SentimentScore;
 import org.parley.service.api.ScoreResponse.SpanScore;
 import org.parley.service.api.ScoreResponse.TargetStanceScore;
 import org.parley.service.core.ThreadSummary;
@@ -33,9 +34,11 @@ public record ThreadResponse(String id, Targets targets, List<CommentScore> comm
      * @param replyStance toward the comment's parent; absent when it has none in reach
      * @param replyTo     what replyStance was read against: "quote" (the passage the comment quotes)
      *                    or the id of the parent comment in this thread
+     * @param sentiment   present when the request's attributes name SENTIMENT
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CommentScore(String id, Integer number, Map<String, AttributeScore> attributes, Rating rating,
                                Action action, List<String> rules, List<SpanScore> spans,
-                               List<TargetStanceScore> stance, ReplyStanceScore replyStance, String replyTo) {}
+                               List<TargetStanceScore> stance, ReplyStanceScore replyStance, String replyTo,
+                               SentimentScore sentiment) {}
 }

@@ -22,6 +22,8 @@ public final class RequestChecks {
     public static final int MAX_TEXT = 20_480;
     public static final int MAX_ID = 200;
     public static final int MAX_TITLE = 1_000;
+    /** The optional attribute that adds CoreNLP's sentiment; not a toxicity attribute, so not in {@link Attribute}. */
+    public static final String SENTIMENT = "SENTIMENT";
 
     private RequestChecks() {}
 
@@ -34,8 +36,16 @@ public final class RequestChecks {
         return text;
     }
 
-    /** Checks a /v1 request and returns the attributes to answer. */
-    public static Set<Attribute> check(ScoreRequest r, String prefix) {
+    /**
+     * What a /v1 request's {@code attributes} ask for.
+     *
+     * @param attributes the toxicity attributes to return: those named, or all six when none is
+     * @param sentiment  whether {@link #SENTIMENT} is named
+     */
+    public record Requested(Set<Attribute> attributes, boolean sentiment) {}
+
+    /** Checks a /v1 request and returns what to answer. */
+    public static Requested check(ScoreRequest r, String prefix) {
         if (r == null) throw ApiException.badField(prefix.isEmpty() ? "body" : prefix, "expected a JSON object with comment.text");
         if (r.comment() == null) throw ApiException.badField(prefix + "comment", prefix + "comment is required");
         text(r.comment().text(), prefix + "comment.text");
@@ -43,26 +53,45 @@ public final class RequestChecks {
             throw new ApiException(400, prefix + "id", MAX_ID, prefix + "id is longer than " + MAX_ID + " characters");
         if (r.context() != null) context(r.context(), prefix + "context.");
         if (r.targets() != null) targets(r.targets(), prefix + "targets");
-        return attributes(r.attributes(), prefix + "attributes");
+        return requested(r.attributes(), prefix + "attributes");
     }
 
-    /** Null or empty means all six. */
-    public static Set<Attribute> attributes(List<String> names, String field) {
-        if (names == null || names.isEmpty()) return EnumSet.allOf(Attribute.class);
+    /**
+     * Null or empty means all six. SENTIMENT adds sentiment and leaves the toxicity attributes as
+     * they would be without it: every answer rates the comment, so it has at least one to rate.
+     */
+    public static Requested requested(List<String> names, String field) {
+        if (names == null || names.isEmpty()) return new Requested(EnumSet.allOf(Attribute.class), false);
         Set<Attribute> out = EnumSet.noneOf(Attribute.class);
-        for (int i = 0; i < names.size(); i++) out.add(attribute(names.get(i), field + "[" + i + "]"));
-        return out;
+        boolean sentiment = false;
+        for (int i = 0; i < names.size(); i++) {
+            String item = field + "[" + i + "]";
+            if (SENTIMENT.equals(names.get(i))) sentiment = true;
+            else out.add(attribute(names.get(i), item, knownWithSentiment()));
+        }
+        return new Requested(out.isEmpty() ? EnumSet.allOf(Attribute.class) : out, sentiment);
     }
 
+    /** A toxicity attribute by name (the Perspective endpoints, which have no SENTIMENT). */
     public static Attribute attribute(String name, String field) {
+        return attribute(name, field, known());
+    }
+
+    private static Attribute attribute(String name, String field, List<String> known) {
         if (name != null) {
             for (Attribute a : Attribute.values()) if (a.name().equals(name)) return a;
         }
-        throw ApiException.badField(field, "unknown attribute '" + name + "' in " + field + "; known: " + known());
+        throw ApiException.badField(field, "unknown attribute '" + name + "' in " + field + "; known: " + known);
     }
 
     public static List<String> known() {
         return Arrays.stream(Attribute.values()).map(Enum::name).toList();
+    }
+
+    private static List<String> knownWithSentiment() {
+        List<String> out = new ArrayList<>(known());
+        out.add(SENTIMENT);
+        return out;
     }
 
     /** Present targets: 1 to {@link StanceLimits#MAX_TARGETS}, each non-blank and at most {@link StanceLimits#MAX_TARGET_CHARS} chars. */

@@ -4,6 +4,7 @@ import org.parley.explain.Span;
 import org.parley.label.Attribute;
 import org.parley.policy.Band;
 import org.parley.policy.Severity;
+import org.parley.sentiment.Sentiment;
 import org.parley.service.api.ScoreResponse;
 import org.parley.stance.ReplyStanceScore;
 import org.parley.stance.TargetStance;
@@ -64,6 +65,10 @@ public final class ScoreParts {
 
     public static ScoreResponse.ReplyStanceScore replyStance(ReplyStanceScore s) {
         return new ScoreResponse.ReplyStanceScore(s.label().name(), names(s.probabilities()));
+    }
+
+    public static ScoreResponse.SentimentScore sentiment(Sentiment s) {
+        return new ScoreResponse.SentimentScore(s.label().name(), names(s.probabilities()));
     }
 
     private static Map<String, Double> names(Map<? extends Enum<?>, Double> probabilities) {

@@ -11,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.parley.label.Attribute;
 import org.parley.service.api.BatchRequest;
 import org.parley.service.api.BatchResponse;
 import org.parley.service.api.ErrorBody;
@@ -21,6 +20,7 @@ import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.core.RequestChecks;
+import org.parley.service.core.SentimentHolder;
 import org.parley.service.core.ServedStance;
 import org.parley.service.core.StanceHolder;
 import org.parley.service.errors.ApiException;
@@ -28,11 +28,11 @@ import org.parley.service.errors.JsonExceptionMapper;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * POST /v1/score and /v1/score/batch: probabilities, severities, rating, action, spans, model; and,
- * when asked for, the stance on each of {@code targets} and the reply stance toward {@code context.parentText}.
+ * when asked for, the stance on each of {@code targets}, the reply stance toward {@code context.parentText}
+ * and the sentiment (SENTIMENT in {@code attributes}).
  */
 @Path("/v1/score")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,22 +43,24 @@ public final class ScoreResource {
     private final ObjectMapper json;
     private final int maxBatch;
     private final StanceHolder stance;
+    private final SentimentHolder sentiment;
 
     /** @param stance its models are thread-safe: they serialise the calls into each of their networks */
-    public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceHolder stance) {
+    public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceHolder stance, SentimentHolder sentiment) {
         this.scorer = scorer;
         this.json = json;
         this.maxBatch = maxBatch;
         this.stance = stance;
+        this.sentiment = sentiment;
     }
 
     @POST
     @Timed(name = "score")
     @ExceptionMetered(name = "score-errors")
     public ScoreResponse score(ScoreRequest request) {
-        Set<Attribute> attributes = RequestChecks.check(request, "");
-        CommentScorer.Result r = scorer.score(List.of(input(request, attributes)));
-        return response(request, attributes, r.outcomes().get(0), r, stance.current());
+        RequestChecks.Requested requested = RequestChecks.check(request, "");
+        CommentScorer.Result r = scorer.score(List.of(input(request, requested)));
+        return response(request, requested, r.outcomes().get(0), r, stance.current());
     }
 
     @POST
@@ -78,13 +80,13 @@ public final class ScoreResource {
         BatchResponse.Item[] out = new BatchResponse.Item[items.size()];
         List<Integer> good = new ArrayList<>();
         List<ScoreRequest> requests = new ArrayList<>();
-        List<Set<Attribute>> attributes = new ArrayList<>();
+        List<RequestChecks.Requested> requested = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String prefix = "comments[" + i + "].";
             ScoreRequest item = null;
             try {
                 item = read(items.get(i), prefix);
-                attributes.add(RequestChecks.check(item, prefix));
+                requested.add(RequestChecks.check(item, prefix));
                 requests.add(item);
                 good.add(i);
             } catch (ApiException e) {
@@ -93,13 +95,13 @@ public final class ScoreResource {
             }
         }
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
-        for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), attributes.get(k)));
+        for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));
         CommentScorer.Result r = scorer.score(inputs);
         ServedStance servedStance = stance.current();
         for (int k = 0; k < good.size(); k++) {
             ScoreRequest q = requests.get(k);
             out[good.get(k)] = new BatchResponse.Item(good.get(k), q.id(),
-                    response(q, attributes.get(k), r.outcomes().get(k), r, servedStance), null);
+                    response(q, requested.get(k), r.outcomes().get(k), r, servedStance), null);
         }
         return new BatchResponse(List.of(out));
     }
@@ -122,18 +124,20 @@ public final class ScoreResource {
         return id != null && id.isTextual() && id.asText().length() <= RequestChecks.MAX_ID ? id.asText() : null;
     }
 
-    private static CommentScorer.Input input(ScoreRequest r, Set<Attribute> attributes) {
-        return new CommentScorer.Input(r.comment().text(), attributes, r.wantsSpans());
+    private static CommentScorer.Input input(ScoreRequest r, RequestChecks.Requested requested) {
+        return new CommentScorer.Input(r.comment().text(), requested.attributes(), r.wantsSpans());
     }
 
-    private ScoreResponse response(ScoreRequest request, Set<Attribute> attributes, CommentScorer.Outcome o,
+    private ScoreResponse response(ScoreRequest request, RequestChecks.Requested requested, CommentScorer.Outcome o,
                                    CommentScorer.Result r, ServedStance stance) {
         List<ScoreResponse.TargetStanceScore> targets = request.targets() == null ? null
                 : ScoreParts.stance(stance.model().stance(request.comment().text(), request.targets()));
         ScoreResponse.ReplyStanceScore reply = request.parent() == null ? null
                 : ScoreParts.replyStance(stance.model().replyStance(request.comment().text(), request.parent()));
-        return new ScoreResponse(request.id(), ScoreParts.attributes(attributes, o), ScoreParts.rating(o),
-                o.decision().action(), ScoreParts.rules(o), ScoreParts.spans(o), targets, reply, r.model().info(),
+        ScoreResponse.SentimentScore mood = requested.sentiment()
+                ? ScoreParts.sentiment(sentiment.analyse(request.comment().text())) : null;
+        return new ScoreResponse(request.id(), ScoreParts.attributes(requested.attributes(), o), ScoreParts.rating(o),
+                o.decision().action(), ScoreParts.rules(o), ScoreParts.spans(o), targets, reply, mood, r.model().info(),
                 targets == null && reply == null ? null : stance.info());
     }
 }

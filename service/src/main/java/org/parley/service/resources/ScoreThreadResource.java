@@ -17,6 +17,7 @@ import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.core.RequestChecks;
+import org.parley.service.core.SentimentHolder;
 import org.parley.service.core.ServedStance;
 import org.parley.service.core.StanceHolder;
 import org.parley.service.core.ThreadSummary;
@@ -46,12 +47,15 @@ public final class ScoreThreadResource {
     private final CommentScorer scorer;
     private final StanceHolder stance;
     private final ThreadTargets targets;
+    private final SentimentHolder sentiment;
     private final int maxComments;
 
-    public ScoreThreadResource(CommentScorer scorer, StanceHolder stance, ThreadTargets targets, int maxComments) {
+    public ScoreThreadResource(CommentScorer scorer, StanceHolder stance, ThreadTargets targets, SentimentHolder sentiment,
+                               int maxComments) {
         this.scorer = scorer;
         this.stance = stance;
         this.targets = targets;
+        this.sentiment = sentiment;
         this.maxComments = maxComments;
     }
 
@@ -60,7 +64,8 @@ public final class ScoreThreadResource {
     @ExceptionMetered(name = "score-thread-errors")
     public ThreadResponse score(ThreadRequest request) {
         CommentThread thread = thread(request);
-        Set<Attribute> attributes = RequestChecks.attributes(request.attributes(), "attributes");
+        RequestChecks.Requested requested = RequestChecks.requested(request.attributes(), "attributes");
+        Set<Attribute> attributes = requested.attributes();
         if (request.targets() != null) RequestChecks.targets(request.targets(), "targets");
         List<Optional<ReplyContext.Parent>> parents = checkedTexts(thread);
         ThreadTargets.Used used = targets.choose(request.targets(), thread.article());
@@ -86,7 +91,8 @@ public final class ScoreThreadResource {
             out.add(new ThreadResponse.CommentScore(c.id(), c.number(), ScoreParts.attributes(attributes, o),
                     ScoreParts.rating(o), o.decision().action(), ScoreParts.rules(o), ScoreParts.spans(o),
                     ScoreParts.stance(onTargets), reply,
-                    parent == null ? null : parent.isQuote() ? "quote" : parent.commentId()));
+                    parent == null ? null : parent.isQuote() ? "quote" : parent.commentId(),
+                    requested.sentiment() ? ScoreParts.sentiment(sentiment.analyse(c.text())) : null));
         }
         return new ThreadResponse(thread.id(), new ThreadResponse.Targets(used.targets(), used.proposed() ? "proposed" : "given"),
                 out, ThreadSummary.of(used.targets(), stances, actions), r.model().info(), s.info());

@@ -152,6 +152,40 @@ class ScoreResourceTest {
     }
 
     @Test
+    void sentimentIsAddedOnlyWhenAskedForAndLeavesTheToxicityAttributesAsTheyWere() {
+        int before = Fakes.SENTIMENT_CALLS.get();
+        JsonNode plain = ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"I love it\"}}"));
+        assertFalse(plain.has("sentiment"), plain.toString());
+        assertEquals(before, Fakes.SENTIMENT_CALLS.get(), "no parse unless SENTIMENT is asked for");
+
+        JsonNode alone = ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"I love it\"}, \"attributes\": [\"SENTIMENT\"]}"));
+        assertEquals("POSITIVE", alone.at("/sentiment/label").asText(), alone.toString());
+        assertEquals(0.7, alone.at("/sentiment/probabilities/POSITIVE").asDouble(), 1e-9);
+        assertEquals(5, alone.at("/sentiment/probabilities").size());
+        assertEquals(6, alone.get("attributes").size(), "SENTIMENT alone still answers all six toxicity attributes");
+        assertEquals("SAFE", alone.at("/rating/name").asText());
+
+        JsonNode both = ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"you idiot\"}, \"attributes\": [\"INSULT\", \"SENTIMENT\"]}"));
+        assertEquals(List.of("INSULT"), names(both.get("attributes").fieldNames()));
+        assertEquals("NEUTRAL", both.at("/sentiment/label").asText());
+        assertEquals(before + 2, Fakes.SENTIMENT_CALLS.get());
+    }
+
+    @Test
+    void aBatchAddsSentimentToTheItemsThatAskForIt() {
+        int before = Fakes.SENTIMENT_CALLS.get();
+        JsonNode results = ok(post(RESOURCES, "/v1/score/batch", "{\"comments\": ["
+                + "{\"comment\": {\"text\": \"love\"}, \"attributes\": [\"SENTIMENT\"]},"
+                + "{\"comment\": {\"text\": \"love\"}},"
+                + "{\"comment\": {\"text\": \"love\"}, \"attributes\": [\"SENTIMENT\", \"MOOD\"]}]}")).get("results");
+        assertEquals("POSITIVE", results.at("/0/score/sentiment/label").asText(), results.toString());
+        assertFalse(results.get(1).get("score").has("sentiment"));
+        assertEquals("comments[2].attributes[1]", results.at("/2/error/field").asText());
+        assertTrue(results.at("/2/error/message").asText().contains("SENTIMENT"), "the known attributes include SENTIMENT");
+        assertEquals(before + 1, Fakes.SENTIMENT_CALLS.get());
+    }
+
+    @Test
     void aBatchGivesEachItemItsOwnStanceAndReportsBadTargetsInPlace() {
         JsonNode results = ok(post(RESOURCES, "/v1/score/batch", "{\"comments\": ["
                 + "{\"comment\": {\"text\": \"no bomb\"}, \"targets\": [\"war\"]},"

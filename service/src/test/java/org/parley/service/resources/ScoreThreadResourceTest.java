@@ -168,6 +168,18 @@ class ScoreThreadResourceTest {
         assertEquals(0, c1.get("spans").size());
         assertEquals("REJECT", c1.get("action").asText());
         assertFalse(c1.has("number"));
+        assertFalse(c1.has("sentiment"));
+    }
+
+    @Test
+    void sentimentIsAddedToEveryCommentWhenAskedFor() throws Exception {
+        String json = "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"}, \"comments\": ["
+                + "{\"id\": \"c1\", \"text\": \"I love this.\"}, {\"id\": \"c2\", \"text\": \"Taxes.\"}]},"
+                + " \"targets\": [\"war\"], \"attributes\": [\"SENTIMENT\"]}";
+        JsonNode comments = ok(ScoreResourceTest.post(RESOURCES, "/v1/score/thread", json)).get("comments");
+        assertEquals("POSITIVE", comments.at("/0/sentiment/label").asText(), comments.toString());
+        assertEquals("NEUTRAL", comments.at("/1/sentiment/label").asText());
+        assertEquals(6, comments.at("/0/attributes").size());
     }
 
     @Test

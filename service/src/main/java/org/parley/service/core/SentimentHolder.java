@@ -1,0 +1,37 @@
+package org.parley.service.core;
+
+import org.parley.sentiment.Sentiment;
+import org.parley.sentiment.SentimentAnalyzer;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The optional SENTIMENT attribute's analyser, built when a request first asks for it: CoreNLP's
+ * parser and sentiment model take 10–13 s and ~900 MB of heap to load (DEPENDENCIES.md), which a
+ * service that is never asked for sentiment should not pay. One load, then shared (thread-safe).
+ */
+public final class SentimentHolder {
+    private final Supplier<Function<String, Sentiment>> loader;
+    private volatile Function<String, Sentiment> loaded;
+
+    /** @param loader builds the analyser; called once, on first use */
+    public SentimentHolder(Supplier<Function<String, Sentiment>> loader) {
+        this.loader = loader;
+    }
+
+    public static SentimentHolder coreNlp() {
+        return new SentimentHolder(() -> new SentimentAnalyzer()::analyse);
+    }
+
+    public Sentiment analyse(String text) {
+        Function<String, Sentiment> f = loaded;
+        if (f == null) {
+            synchronized (this) {
+                if (loaded == null) loaded = loader.get();
+                f = loaded;
+            }
+        }
+        return f.apply(text);
+    }
+}
