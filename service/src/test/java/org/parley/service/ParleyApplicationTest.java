@@ -96,6 +96,21 @@ class ParleyApplicationTest {
         assertTrue(body.get("message").asText().startsWith("request refused"), r.body());
     }
 
+    /** A client that sends less than its Content-Length and stops sending: its fault, so a 400, not a logged 500. */
+    @Test
+    void aBodyShorterThanItsContentLengthIsA400NamingTheBody() throws Exception {
+        try (java.net.Socket s = new java.net.Socket("localhost", APP.getLocalPort())) {
+            String head = "POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n";
+            s.getOutputStream().write((head + "{\"comment\": {\"text\":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            s.shutdownOutput();
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("\"field\":\"body\""), answer);
+            assertTrue(answer.contains("Content-Length"), answer);
+        }
+    }
+
     @Test
     void scoresARealCommentWithRatingSpansAndTheBundlesChecksum() {
         String text = "You are a stupid idiot, shut up.";

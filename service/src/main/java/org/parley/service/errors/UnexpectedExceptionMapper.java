@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A bug: logged with its stack trace under an id, answered with the id only. The log line names
  * the exception class and its frames but not its message, which could quote comment text.
+ * One failure that reaches here is the client's, not a bug: a body that ends before the
+ * Content-Length it announced (Jetty's EofException, which Jersey wraps), answered 400.
  */
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
@@ -23,10 +25,19 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     }
 
     static Response respond(String path, Throwable e) {
+        if (endedEarly(e))
+            return ErrorResponses.build(path, ApiException.badField("body",
+                    "the request body ended before the Content-Length it announced"));
         String id = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
         Throwable scrubbed = new RuntimeException(e.getClass().getName());
         scrubbed.setStackTrace(e.getStackTrace());
         LOG.error("error {} on /{}", id, path, scrubbed);
         return ErrorResponses.build(path, new ApiException(500, null, null, "internal error " + id));
+    }
+
+    private static boolean endedEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof org.eclipse.jetty.io.EofException) return true;
+        return false;
     }
 }

@@ -90,6 +90,9 @@ public final class PerspectiveResource {
     public SuggestScoreResponse suggestScore(SuggestScoreRequest request, @Context SecurityContext security) {
         if (request == null) throw ApiException.badField("body", "expected a JSON object with comment.text and attributeScores");
         String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
+        if (Boolean.TRUE.equals(request.doNotStore()))
+            throw ApiException.badField("doNotStore", "doNotStore cannot be true here: suggestscore stores the text and "
+                    + "the suggested scores for retraining; leave it out to send feedback");
         languages(request.languages());
         if (request.attributeScores() == null || request.attributeScores().isEmpty())
             throw ApiException.badField("attributeScores", "attributeScores must name at least one attribute");

@@ -72,7 +72,7 @@ class PerspectiveResourceTest {
         AnalyzeResponse response = JSON.readValue(fixture("analyze-response.json"), AnalyzeResponse.class);
         assertEquals(JSON.readTree(fixture("analyze-response.json")), JSON.readTree(JSON.writeValueAsString(response)));
         SuggestScoreRequest suggest = JSON.readValue(fixture("suggestscore-request.json"), SuggestScoreRequest.class);
-        assertEquals(0.8f, suggest.attributeScores().get("TOXICITY").summaryScore().value());
+        assertEquals(0.8, suggest.attributeScores().get("TOXICITY").summaryScore().value());
     }
 
     @Test
@@ -139,5 +139,24 @@ class PerspectiveResourceTest {
         assertEquals(400, r.getStatus());
         assertTrue(r.readEntity(String.class).contains("attributeScores.TOXICITY.summaryScore.value"));
         assertEquals(before, stored().size());
+    }
+
+    @Test
+    void suggestScoreRefusesDoNotStoreAndStoresNothingButKeepsTheSuggestedValueExact() throws Exception {
+        int before = stored().size();
+        Response r = post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"doNotStore\": true,"
+                + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}}");
+        String body = r.readEntity(String.class);
+        assertEquals(400, r.getStatus(), body);
+        assertTrue(body.contains("doNotStore") && body.contains("INVALID_ARGUMENT"), body);
+        assertEquals(before, stored().size());
+
+        assertEquals(200, post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"doNotStore\": false,"
+                + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}}").getStatus());
+        List<FeedbackStore.Feedback> after = stored();
+        assertEquals(0.9, after.get(after.size() - 1).labels().get(Attribute.TOXICITY), 0.0);
+        Response missing = post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {}}}}");
+        assertEquals(400, missing.getStatus(), "a missing value is not read as 0");
+        assertEquals(before + 1, stored().size());
     }
 }

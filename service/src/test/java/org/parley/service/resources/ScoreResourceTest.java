@@ -287,6 +287,35 @@ class ScoreResourceTest {
         assertEquals(200, RESOURCES.target("/openapi.yaml").request().get().getStatus());
     }
 
+    /** YAML slips, such as an unquoted comma in a description, leave stray keys with no value. */
+    @Test
+    void everyPropertyOfTheOpenApiDocumentIsASchemaAndEveryReferenceResolves() {
+        JsonNode doc = RESOURCES.target("/openapi.json").request().get(JsonNode.class);
+        List<String> problems = new java.util.ArrayList<>();
+        check(doc, doc, "", problems);
+        assertEquals(List.of(), problems);
+        assertEquals(100, doc.at("/paths/~1v1~1score~1batch/post/requestBody/content/application~1json/schema/properties/comments/maxItems").asInt());
+    }
+
+    private static void check(JsonNode doc, JsonNode node, String path, List<String> problems) {
+        if (node.isObject()) {
+            JsonNode properties = node.get("properties");
+            if (properties != null && properties.isObject())
+                properties.fields().forEachRemaining(e -> {
+                    if (!e.getValue().isObject()) problems.add(path + "/properties/" + e.getKey() + " is not a schema");
+                });
+            JsonNode ref = node.get("$ref");
+            if (ref != null && (!ref.asText().startsWith("#/") || doc.at(ref.asText().substring(1)).isMissingNode()))
+                problems.add(path + " refers to missing " + ref.asText());
+            node.fields().forEachRemaining(e -> {
+                if (e.getValue().isNull()) problems.add(path + "/" + e.getKey() + " has no value");
+                check(doc, e.getValue(), path + "/" + e.getKey(), problems);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) check(doc, node.get(i), path + "[" + i + "]", problems);
+        }
+    }
+
     private static <T> List<T> names(java.util.Iterator<T> it) {
         List<T> out = new java.util.ArrayList<>();
         it.forEachRemaining(out::add);
