@@ -163,7 +163,17 @@ public final class SpanEvaluation implements Callable<Integer> {
                 ", \"stacker\": {\"threshold\": %.2f, \"fillGaps\": %s, \"fallback\": %s, \"tuneF1\": %.4f, \"devF1\": %.4f, "
                         + "\"devF1Interval95\": [%.4f, %.4f]}",
                 stacker.threshold(), stacker.fillGaps(), SpanTaggerTrainer.json(stacker.fallback()), tuneF1, devF1,
-                devInterval.low(), devInterval.high());
+                devInterval.low(), devInterval.high()) + served(tuneStack, devStack);
+    }
+
+    /** The stacker the service loads, on the same rows: the refit may choose otherwise on a near-tie. */
+    private static String served(List<SpanStacker.Post> tune, List<SpanStacker.Post> dev) {
+        SpanStacker served = SpanStacker.standard();
+        if (served == null) return "";
+        Bootstrap.Interval devF1 = meanInterval(served.f1s(dev));
+        return String.format(Locale.ROOT,
+                ", \"servedStacker\": {\"fillGaps\": %s, \"tuneF1\": %.4f, \"devF1\": %.4f, \"devF1Interval95\": [%.4f, %.4f]}",
+                served.fillGaps(), served.meanF1(tune), devF1.value(), devF1.low(), devF1.high());
     }
 
     /** The mean of per-post F1s (the task's measure) with its 95% bootstrap interval over posts. */

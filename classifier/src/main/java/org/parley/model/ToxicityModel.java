@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.parley.feature.FeatureExtractor;
 import org.parley.feature.TextFeatures;
 import org.parley.feature.TokenRemoval;
+import org.parley.feature.WideText;
 import org.parley.label.Attribute;
 import org.parley.score.Scorer;
 import org.parley.score.Variants;
@@ -70,8 +71,7 @@ public final class ToxicityModel implements Scorer {
         if (pipeline != this.pipeline) return score(texts);
         if (tokens.size() != texts.size())
             throw new IllegalArgumentException(tokens.size() + " token lists for " + texts.size() + " texts");
-        return map(IntStream.range(0, texts.size()).boxed().toList(),
-                i -> calibrate(forward(features.extract(texts.get(i), tokens.get(i).stream().map(Token::text).toList()))));
+        return map(IntStream.range(0, texts.size()).boxed().toList(), i -> calibrate(forward(ids(texts.get(i), tokens.get(i)))));
     }
 
     /**
@@ -86,7 +86,10 @@ public final class ToxicityModel implements Scorer {
     public float[][] scoreVariants(List<Variants> variants) {
         record Text(String text, List<Token> tokens, WideTerms terms) {}
         List<Text> texts = (variants.size() >= PARALLEL ? variants.parallelStream() : variants.stream())
-                .map(v -> new Text(v.text(), v.tokens(), new WideTerms(features.tfIdf(), wide, features.biasId(), v.text())))
+                .map(v -> {
+                    String read = WideText.of(v.text(), v.tokens());
+                    return new Text(read, v.tokens(), new WideTerms(features.tfIdf(), wide, features.biasId(), read));
+                })
                 .toList();
         record Variant(Text text, List<Token> removed) {}
         List<Variant> all = new ArrayList<>();
@@ -117,7 +120,12 @@ public final class ToxicityModel implements Scorer {
     }
 
     public TextFeatures ids(String text) {
-        return features.extract(text, pipeline.tokens(text));
+        return ids(text, pipeline.tokenize(text));
+    }
+
+    /** The wide part reads the text with its obfuscated words written out ({@link WideText}). */
+    private TextFeatures ids(String text, List<Token> tokens) {
+        return features.extract(WideText.of(text, tokens), tokens.stream().map(Token::text).toList());
     }
 
     /** Forward passes over precomputed features; uncalibrated. */

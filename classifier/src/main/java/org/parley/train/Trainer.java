@@ -15,6 +15,7 @@ import org.parley.feature.FeatureExtractor;
 import org.parley.feature.NgramTfIdf;
 import org.parley.feature.TextFeatures;
 import org.parley.feature.Vocabulary;
+import org.parley.feature.WideText;
 import org.parley.label.Attribute;
 import org.parley.label.Labels;
 import org.parley.model.ModelBundle;
@@ -61,11 +62,13 @@ public final class Trainer {
 
     public Result train(List<Example> train, List<Example> dev) {
         if (train.isEmpty() || dev.isEmpty()) throw new IllegalArgumentException("training and dev splits must not be empty");
-        List<List<String>> trainTokens = tokenize(train, "Tokenising training split");
+        Read trainRead = read(train, "Tokenising training split");
+        List<List<String>> trainTokens = trainRead.tokens();
+        List<Example> wideTrain = trainRead.examples(); // the texts as the wide part reads them when served
         Vocabulary vocabulary = Vocabulary.build(trainTokens, options.vocabMinCount(), options.vocabMaxSize());
         NgramTfIdf tfIdf;
         try (ProgressBar bar = bar("Fitting TF-IDF", train.size())) {
-            tfIdf = NgramTfIdf.fit(texts(train), options.features().wideBuckets(), bar::step);
+            tfIdf = NgramTfIdf.fit(texts(wideTrain), options.features().wideBuckets(), bar::step);
         }
         FeatureExtractor features = new FeatureExtractor(options.features(), vocabulary, tfIdf);
         LOG.info("vocabulary {} words, {} embedding ids", vocabulary.words().size(), features.idSpace());
@@ -76,13 +79,14 @@ public final class Trainer {
                 options.wideC(), options.stackingFolds());
         LinearBaseline.Options wideOptions = LinearBaseline.Options.defaults().withC(options.wideC())
                 .withHashBits(Integer.numberOfTrailingZeros(options.features().wideBuckets())).withSeed(options.seed());
-        LinearBaseline.Stacked wide = LinearBaseline.stack(train, tfIdf, options.stackingFolds(), wideOptions,
+        LinearBaseline.Stacked wide = LinearBaseline.stack(wideTrain, tfIdf, options.stackingFolds(), wideOptions,
                 Counterfactuals.sameFoldAs(train));
-        float[][] devWide = wide.full().logits(texts(dev));
+        Read devRead = read(dev, "Tokenising dev split");
+        float[][] devWide = wide.full().logits(texts(devRead.examples()));
 
         // Stage 2, the deep part: trained on what the wide part gets wrong.
         List<int[]> trainIds = trainTokens.parallelStream().map(features::deepIds).toList();
-        List<List<String>> devTokens = tokenize(dev, "Tokenising dev split");
+        List<List<String>> devTokens = devRead.tokens();
         List<int[]> devIds = devTokens.parallelStream().map(features::deepIds).toList();
         ComputationGraph deep = ToxicityNetwork.createDeepOnly(features.idSpace(), options.network());
         Random random = new Random(options.seed());
@@ -94,7 +98,7 @@ public final class Trainer {
         ModelBundle.roundToHalf(network);
 
         List<TextFeatures> devFeatures = IntStream.range(0, dev.size()).parallel()
-                .mapToObj(i -> features.extract(dev.get(i).text(), devTokens.get(i))).toList();
+                .mapToObj(i -> features.extract(devRead.examples().get(i).text(), devTokens.get(i))).toList();
         ToxicityModel scorer = new ToxicityModel(network, features, Map.of(), pipeline, 1, "training");
         float[][] raw = scorer.forward(devFeatures);
         Map<Attribute, PlattScaling> calibration = calibrate(dev, raw);
@@ -130,14 +134,21 @@ public final class Trainer {
         return examples.stream().map(Example::text).toList();
     }
 
-    private List<List<String>> tokenize(List<Example> examples, String task) {
+    /** Each example's token forms, and the example with the text its wide part reads ({@link WideText}). */
+    private record Read(List<List<String>> tokens, List<Example> examples) {}
+
+    private Read read(List<Example> examples, String task) {
+        record One(List<String> tokens, Example example) {}
+        List<One> all;
         try (ProgressBar bar = bar(task, examples.size())) {
-            return examples.parallelStream().map(e -> {
-                List<String> t = pipeline.tokens(e.text());
+            all = examples.parallelStream().map(e -> {
+                List<org.parley.text.Token> t = pipeline.tokenize(e.text());
                 bar.step();
-                return t;
+                return new One(t.stream().map(org.parley.text.Token::text).toList(),
+                        new Example(e.source(), e.id(), WideText.of(e.text(), t), e.labels()));
             }).toList();
         }
+        return new Read(all.stream().map(One::tokens).toList(), all.stream().map(One::example).toList());
     }
 
     private void runEpoch(ComputationGraph network, List<Example> train, List<int[]> ids, float[][] wideLogits,

@@ -39,6 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * variant as a string (Scorer's default scoreVariants), with the service's span settings. Written
  * anew for bundle 2026.11.30.1539; the first one came from the code before the speed work (commit
  * a75bb82: DL4J deep part, spans from re-tokenised text), which the reference path reproduced.
+ * The 5 comments with obfuscated words ("f*ck", "id1ot", "n00b") were written anew, by the same
+ * reference path, when the wide part began to read such words written out (WideText); the
+ * other 341 lines did not change.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShippedModelTest {
@@ -55,6 +58,18 @@ class ShippedModelTest {
         for (String line : lines("real-comments.jsonl")) texts.add(JSON.readTree(line).get("text").asText());
         for (String line : lines("real-comments-golden.jsonl")) golden.add(JSON.readTree(line));
         assertEquals(texts.size(), golden.size());
+    }
+
+    /** Issue 2.5: obfuscation must not get a word past the model; the wide part reads it written out (WideText). */
+    @Test
+    void obfuscatedSpellingsScoreAsThePlainWord() {
+        String[][] pairs = {{"you are an idiot", "you are an id1ot"}, {"you are an idiot", "you are an i d i o t"},
+                {"fuck this", "f*ck this"}, {"this is shit", "this is sh1t"}};
+        for (String[] p : pairs) {
+            float[][] s = model.score(List.of(p[0], p[1]));
+            for (Attribute a : Attribute.values())
+                assertEquals(s[0][a.ordinal()], s[1][a.ordinal()], 0.02, p[1] + " " + a);
+        }
     }
 
     @Test
