@@ -219,6 +219,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // A misspelt field ("atributes") would otherwise be ignored silently; Perspective bodies opt out.
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // {"TOXICITY": {}, "TOXICITY": {"scoreThreshold": 0.99}} would otherwise keep the last silently.
+        mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.registerModule(NulCharacters.module());
     }
 

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Finds the credential in {@code Authorization: Bearer KEY}, {@code ?key=KEY} (the Perspective way)
- * or the moderator UI's session cookie, authenticates it (an API key, else a session token), then
+ * Finds the credential in {@code Authorization: Bearer KEY}, {@code ?key=KEY} or
+ * {@code X-Goog-Api-Key: KEY} (the Perspective ways) or the moderator UI's session cookie, authenticates it (an API key, else a session token), then
  * spends one token of an API key's rate limit. Roles are checked afterwards by
  * {@code @RolesAllowed}, with {@link Role#includes}.
  */
@@ -24,6 +24,8 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
     /** The cookie that POST /v1/session sets. */
     public static final String SESSION_COOKIE = "parley_session";
     private static final String BEARER = "Bearer";
+    /** How Google's client libraries send an API key (Perspective clients among them). */
+    static final String GOOGLE_KEY_HEADER = "X-Goog-Api-Key";
     private final RateLimiter limiter;
 
     /** API keys only: no moderator sessions. */
@@ -47,6 +49,7 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
     public void filter(ContainerRequestContext request) {
         String token = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .or(() -> Optional.ofNullable(request.getUriInfo().getQueryParameters().getFirst("key")))
+                .or(() -> Optional.ofNullable(request.getHeaderString(GOOGLE_KEY_HEADER)))
                 .or(() -> Optional.ofNullable(request.getCookies().get(SESSION_COOKIE)).map(Cookie::getValue))
                 .orElse(null);
         if (token == null || token.isEmpty() || !authenticate(request, token, BEARER))

@@ -30,7 +30,7 @@ public final class RequestChecks {
     /** @throws ApiException for a missing, empty or over-long text */
     public static String text(String text, String field) {
         if (text == null) throw ApiException.badField(field, field + " is required");
-        if (text.isBlank()) throw new ApiException(400, field, 1, field + " must not be empty");
+        if (blank(text)) throw new ApiException(400, field, 1, field + " must not be empty");
         if (text.length() > MAX_TEXT)
             throw new ApiException(400, field, MAX_TEXT, field + " is longer than " + MAX_TEXT + " characters (was " + text.length() + ")");
         return text;
@@ -43,6 +43,15 @@ public final class RequestChecks {
      * @param sentiment  whether {@link #SENTIMENT} is named
      */
     public record Requested(Set<Attribute> attributes, boolean sentiment) {}
+
+    /**
+     * Nothing a reader could see: white space, including the no-break and ideographic spaces that
+     * {@link String#isBlank} keeps, and invisible format characters (zero-width space, joiners, BOM).
+     */
+    public static boolean blank(String s) {
+        return s.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
+    }
 
     /** Checks a /v1 request and returns what to answer. */
     public static Requested check(ScoreRequest r, String prefix) {
@@ -103,7 +112,7 @@ public final class RequestChecks {
         for (int i = 0; i < targets.size(); i++) {
             String t = targets.get(i);
             String item = field + "[" + i + "]";
-            if (t == null || t.isBlank()) throw new ApiException(400, item, 1, item + " must not be empty");
+            if (t == null || blank(t)) throw new ApiException(400, item, 1, item + " must not be empty");
             NulCharacters.check(t, item);
             if (t.length() > StanceLimits.MAX_TARGET_CHARS)
                 throw new ApiException(400, item, StanceLimits.MAX_TARGET_CHARS,

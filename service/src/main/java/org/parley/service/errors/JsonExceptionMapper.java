@@ -27,6 +27,9 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
         return ErrorResponses.build(uri.getPath(), describe(e));
     }
 
+    /** Jackson's STRICT_DUPLICATE_DETECTION message; a key, not a value, so it may be repeated back (briefly). */
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.{1,100})'");
+
     /** An ApiException naming the field; also used for the items of a batch. */
     public static ApiException describe(JsonProcessingException e) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
@@ -34,12 +37,15 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             return ApiException.badField("body", "body is not valid UTF-8");
         if (e instanceof JsonEOFException || e.getCause() instanceof JsonEOFException || message.startsWith("No content to map"))
             return ApiException.badField("body", "body is empty or ends too early: expected a JSON object");
+        java.util.regex.Matcher twice = DUPLICATE.matcher(message);
+        if (twice.find())
+            return ApiException.badField("body", "body names the field '" + twice.group(1) + "' twice in one object: which one is meant?");
         if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException)
             return ApiException.badField("body", "body is not valid JSON");
         if (e instanceof JsonMappingException m) {
             String field = path(m).isEmpty() ? "body" : path(m);
             if (e instanceof UnrecognizedPropertyException u)
-                return ApiException.badField(field, "unknown field '" + u.getPropertyName() + "'" + known(u));
+                return ApiException.badField(field, "unknown field '" + u.getPropertyName() + "'" + known(u) + threadHint(u));
             if (e instanceof InvalidFormatException f && NulCharacters.refused(f))
                 return ApiException.badField(field, field + " " + NulCharacters.MESSAGE);
             if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
@@ -63,6 +69,13 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             }
         }
         return sb.toString();
+    }
+
+    /** A thread document (scripts/import-page's output) posted as the whole body of /v1/score/thread. */
+    private static String threadHint(UnrecognizedPropertyException u) {
+        return u.getReferringClass() == org.parley.service.api.ThreadRequest.class
+                && java.util.Set.of("id", "article", "comments").contains(u.getPropertyName())
+                ? "; the thread document goes inside the request: {\"thread\": {\"id\": …, \"article\": …, \"comments\": […]}}" : "";
     }
 
     private static String known(UnrecognizedPropertyException u) {

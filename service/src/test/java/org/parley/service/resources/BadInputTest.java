@@ -46,6 +46,11 @@ class BadInputTest {
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": null}}", 400, "comment.text", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"\"}}", 400, "comment.text", 1),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \" \\n \"}}", 400, "comment.text", 1),
+                // Invisible: zero-width space, no-break space, ideographic space, word joiner.
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"\\u200b\\u00a0\\u3000\\u2060\"}}", 400, "comment.text", 1),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"\\u200b\"]}", 400, "targets[0]", 1),
+                // The same key twice: Jackson would keep the last one without a word.
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"attributes\": [\"TOXICITY\"], \"attributes\": [\"THREAT\"]}", 400, "body", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"" + LONG + "\"}}", 400, "comment.text", 20_480),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"", 400, "body", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}} trailing", 400, "body", null),

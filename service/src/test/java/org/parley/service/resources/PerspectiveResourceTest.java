@@ -104,6 +104,17 @@ class PerspectiveResourceTest {
         }
     }
 
+    /** Google's client libraries send the key in a header rather than the query. */
+    @Test
+    void theKeyMayComeInGooglesHeader() throws Exception {
+        Response ok = RESOURCES.target("/v1alpha1/comments:analyze").request().header("X-Goog-Api-Key", Fakes.WEBSITE_KEY)
+                .post(Entity.entity(fixture("analyze-minimal-request.json"), MediaType.APPLICATION_JSON));
+        assertEquals(200, ok.getStatus(), ok.readEntity(String.class));
+        Response wrong = RESOURCES.target("/v1alpha1/comments:analyze").request().header("X-Goog-Api-Key", "nope-nope-nope")
+                .post(Entity.entity(fixture("analyze-minimal-request.json"), MediaType.APPLICATION_JSON));
+        assertEquals(401, wrong.getStatus());
+    }
+
     @Test
     void aMissingKeyIsUnauthenticatedInGooglesEnvelope() throws Exception {
         Response r = RESOURCES.target("/v1alpha1/comments:analyze").request()

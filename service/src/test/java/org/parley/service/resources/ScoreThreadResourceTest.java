@@ -191,6 +191,19 @@ class ScoreThreadResourceTest {
         assertEquals(5, body.at("/summary/stance").size());
     }
 
+    /** scripts/import-page's output posted as it is: the answer says where the thread goes. */
+    @Test
+    void aBareThreadDocumentIsRefusedWithTheShapeItBelongsIn() throws Exception {
+        Response r = ScoreResourceTest.post(RESOURCES, "/v1/score/thread",
+                "{\"id\": \"t\", \"article\": {\"title\": \"Syria\"}, \"comments\": []}");
+        JsonNode body = Fakes.mapper().readTree(r.readEntity(String.class));
+        assertEquals(400, r.getStatus(), body.toString());
+        assertEquals("id", body.get("field").asText());
+        assertTrue(body.get("message").asText().contains("{\"thread\": {"), body.toString());
+        Response typo = ScoreResourceTest.post(RESOURCES, "/v1/score/thread", "{\"thread\": {}, \"spams\": false}");
+        assertFalse(Fakes.mapper().readTree(typo.readEntity(String.class)).get("message").asText().contains("goes inside"));
+    }
+
     @Test
     void badThreadsAreRefusedNamingTheFieldAndNeverReachTheModels() throws Exception {
         String article = "\"article\": {\"title\": \"Syria\"}";
