@@ -42,7 +42,9 @@ import java.util.concurrent.Callable;
                 "--compare OLD shows what retraining changed: ROC-AUC of OLD and --model per attribute, and the difference.",
                 "Identity bias: per identity term (gay, Muslim, …) the subgroup, BPSN and BNSP ROC-AUC of TOXICITY",
                 "(Borkan et al. 2019) and the mean score of neutral identity sentences (table on stderr, or stdout with",
-                "--compare; \"identityBias\" in the JSON)."})
+                "--compare; \"identityBias\" in the JSON).",
+                "scripts/evaluate --task stance evaluates the stance bundle instead: F_avg, macro-F1 and accuracy",
+                "(options: scripts/evaluate --task stance --help)."})
 public final class EvaluateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
         description = {"Trains the toxicity model on the corpora in training-data/ and writes a model bundle",
                 "(network, vocabulary, feature settings, calibration, provenance).",
                 "The fixed dev split (corpus.DevSplit) is held out for epoch selection and calibration;",
-                "its metrics are printed and stored in the bundle."})
+                "its metrics are printed and stored in the bundle.",
+                "scripts/train --task stance trains the stance models instead (options: scripts/train --task stance --help)."})
 public final class TrainCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
