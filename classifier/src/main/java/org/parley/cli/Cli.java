@@ -9,10 +9,17 @@ public final class Cli {
     public static int execute(Object command, String... args) {
         CommandLine cl = new CommandLine(command);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println(line.getCommandName() + ": " + e.getMessage());
+            line.getErr().println(line.getCommandName() + ": " + message(e));
             if (System.getenv("PARLEY_DEBUG") != null) e.printStackTrace(line.getErr());
             return 2;
         });
         return cl.execute(args);
+    }
+
+    /** java.nio's file exceptions say only the path; say what is wrong with it. */
+    static String message(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException f) return "no such file: " + f.getFile();
+        if (e instanceof java.nio.file.AccessDeniedException f) return "cannot read " + f.getFile() + ": permission denied";
+        return e.getMessage();
     }
 }

@@ -2,8 +2,10 @@ package org.parley.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.parley.io.Utf8Files;
 import org.parley.targets.CandidateTarget;
@@ -11,11 +13,16 @@ import org.parley.targets.TargetFinder;
 import org.parley.thread.Article;
 import org.parley.thread.ArticlePageParser;
 import org.parley.thread.BbcCommentPageParser;
+import org.parley.thread.CommentThread;
+import org.parley.thread.ThreadJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** scripts/targets: candidate stance targets of an article page (or the article part of a BBC comment page). */
+/**
+ * scripts/targets: candidate stance targets of an article page, the article part of a BBC comment
+ * page, or the article of a thread in the JSON thread format.
+ */
 @Command(name = "targets", mixinStandardHelpOptions = true,
         description = {"Proposes stance targets from a scraped article page or BBC comment page: the people,",
                 "organisations and places it names (CoreNLP NER) and its recurring issue phrases.",
@@ -23,7 +30,7 @@ import picocli.CommandLine.Parameters;
 public final class TargetsCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Parameters(paramLabel = "PAGE", description = "page file (seeds/ format)")
+    @Parameters(paramLabel = "PAGE", description = "page file (seeds/ format), or a thread in the JSON thread format (scripts/import-page)")
     Path page;
 
     @Option(names = "--limit", description = "most names and most issues (default: ${DEFAULT-VALUE})")
@@ -36,12 +43,21 @@ public final class TargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String text = Utf8Files.read(page, CodingErrorAction.REPLACE);
-        Article article = BbcCommentPageParser.isCommentPage(text)
+        Article article = text.stripLeading().startsWith("{") ? threadArticle(text)
+                : BbcCommentPageParser.isCommentPage(text)
                 ? BbcCommentPageParser.parse(page.getFileName().toString(), text).article()
                 : ArticlePageParser.parse(text);
         for (CandidateTarget t : new TargetFinder().find(article, limit))
             System.out.println(JSON.writeValueAsString(JSON.createObjectNode()
                     .put("phrase", t.phrase()).put("kind", t.kind().name()).put("mentions", t.mentions())));
         return 0;
+    }
+
+    /** A thread in the JSON thread format (one document or one JSON line), as scripts/import-page writes it. */
+    private static Article threadArticle(String json) throws IOException {
+        List<CommentThread> threads = ThreadJson.read(new StringReader(json));
+        if (threads.size() != 1)
+            throw new IllegalArgumentException("the file holds " + threads.size() + " threads; give one thread's file");
+        return threads.get(0).article();
     }
 }

@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The seed pages under seeds/ at the repository root, found by walking up from the working directory. */
-final class Seeds {
-    static final String ARTICLE = "000_a34849246ac6736f.txt";
-    static final String COMMENT_PAGE = "001_ebaeb092d28a86a2.txt";
+public final class Seeds {
+    public static final String ARTICLE = "000_a34849246ac6736f.txt";
+    public static final String COMMENT_PAGE = "001_ebaeb092d28a86a2.txt";
 
     private Seeds() {}
 
-    static Path path(String name) {
+    public static Path path(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path seeds = dir.resolve("seeds");
             if (Files.isDirectory(seeds)) return seeds.resolve(name);
@@ -21,7 +21,7 @@ final class Seeds {
         throw new IllegalStateException("no seeds/ directory above " + Path.of("").toAbsolutePath());
     }
 
-    static String read(String name) {
+    public static String read(String name) {
         try {
             return Files.readString(path(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
