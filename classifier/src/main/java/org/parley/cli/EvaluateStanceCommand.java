@@ -123,8 +123,8 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
             String label = n.path("label").asText("").toUpperCase(Locale.ROOT);
             if (text.isBlank()) throw new IllegalArgumentException(where + "field 'text' is missing or empty");
             try {
-                if (n.hasNonNull("target")) stance.add(new StanceExample("file", "" + (i + 1), text, n.get("target").asText(), Stance.valueOf(label)));
-                else if (n.hasNonNull("parent")) replies.add(new ReplyExample("file", "" + (i + 1), "", text, n.get("parent").asText(), ReplyStance.valueOf(label)));
+                if (n.hasNonNull("target")) stance.add(new StanceExample(StanceEvaluator.FILE_SOURCE, "" + (i + 1), text, n.get("target").asText(), Stance.valueOf(label)));
+                else if (n.hasNonNull("parent")) replies.add(new ReplyExample(StanceEvaluator.FILE_SOURCE, "" + (i + 1), "", text, n.get("parent").asText(), ReplyStance.valueOf(label)));
                 else throw new IllegalArgumentException(where + "needs 'target' (target stance) or 'parent' (reply stance)");
             } catch (IllegalArgumentException e) {
                 if (e.getMessage().startsWith(where)) throw e;

@@ -16,8 +16,10 @@ import org.parley.corpus.StanceExample;
  * target (for corpora with few, named targets), reply stance overall and per corpus.
  */
 public final class StanceEvaluator {
-    /** Corpora whose targets are few and reported one by one. */
-    static final Set<String> PER_TARGET = Set.of("semeval2016_task6", "pstance");
+    /** The source of rows read from a user's file (scripts/evaluate --task stance --file). */
+    public static final String FILE_SOURCE = "file";
+    /** Corpora whose targets are few and reported one by one; a user's file too. */
+    static final Set<String> PER_TARGET = Set.of("semeval2016_task6", "pstance", FILE_SOURCE);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StanceEvaluator() {}

@@ -28,6 +28,20 @@ class StanceEvaluatorTest {
         };
     }
 
+    /** A user's own file (--file) gets a figure per target, as SemEval and P-Stance do; VAST's thousands do not. */
+    @Test
+    void aFileIsReportedPerTarget() {
+        List<StanceExample> rows = List.of(
+                new StanceExample(StanceEvaluator.FILE_SOURCE, "1", "FAVOR a", "Obama", Stance.FAVOR),
+                new StanceExample(StanceEvaluator.FILE_SOURCE, "2", "AGAINST b", "Obama", Stance.AGAINST),
+                new StanceExample(StanceEvaluator.FILE_SOURCE, "3", "AGAINST c", "military action", Stance.AGAINST),
+                new StanceExample("vast", "4", "NONE d", "some topic", Stance.NONE));
+        JsonNode out = StanceEvaluator.targetStance(ORACLE, rows);
+        assertEquals(2, out.get("perTarget").size(), out.toString());
+        assertEquals(2, out.at("/perTarget/file: Obama/n").asInt(), out.toString());
+        assertEquals(1, out.at("/perTarget/file: military action/n").asInt());
+    }
+
     @Test
     void versusGivesPairedDifferencesOverallPerCorpusAndForReplies() {
         List<StanceExample> dev = new ArrayList<>();
