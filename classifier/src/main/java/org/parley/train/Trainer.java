@@ -24,6 +24,7 @@ import org.parley.model.PlattScaling;
 import org.parley.model.ToxicityModel;
 import org.parley.model.ToxicityNetwork;
 import org.parley.text.TextPipeline;
+import org.parley.text.Token;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,9 +143,9 @@ public final class Trainer {
         List<One> all;
         try (ProgressBar bar = bar(task, examples.size())) {
             all = examples.parallelStream().map(e -> {
-                List<org.parley.text.Token> t = pipeline.tokenize(e.text());
+                List<Token> t = pipeline.tokenize(e.text());
                 bar.step();
-                return new One(t.stream().map(org.parley.text.Token::text).toList(),
+                return new One(t.stream().map(Token::text).toList(),
                         new Example(e.source(), e.id(), WideText.of(e.text(), t), e.labels()));
             }).toList();
         }
