@@ -44,7 +44,7 @@ import org.parley.service.errors.ApiExceptionMapper;
 import org.parley.service.errors.BodySizeLimit;
 import org.parley.service.errors.JsonBadMessages;
 import org.parley.service.errors.JsonExceptionMapper;
-import org.parley.service.errors.NulCharacters;
+import org.parley.service.errors.UnstorableCharacters;
 import org.parley.service.errors.UnexpectedExceptionMapper;
 import org.parley.service.errors.WebApplicationExceptionMapper;
 import org.parley.service.health.ModelHealthCheck;
@@ -216,12 +216,13 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT); // "commentNumber": 3.5 is not comment 3
         // A misspelt field ("atributes") would otherwise be ignored silently; Perspective bodies opt out.
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // {"TOXICITY": {}, "TOXICITY": {"scoreThreshold": 0.99}} would otherwise keep the last silently.
         mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        mapper.registerModule(NulCharacters.module());
+        mapper.registerModule(UnstorableCharacters.module());
     }
 
     /**

@@ -4,7 +4,7 @@ import org.parley.label.Attribute;
 import org.parley.service.api.ScoreRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.parley.service.errors.ApiException;
-import org.parley.service.errors.NulCharacters;
+import org.parley.service.errors.UnstorableCharacters;
 import org.parley.thread.CommentThread;
 import org.parley.thread.InvalidThreadException;
 import org.parley.thread.ThreadJson;
@@ -113,7 +113,7 @@ public final class RequestChecks {
             String t = targets.get(i);
             String item = field + "[" + i + "]";
             if (t == null || blank(t)) throw new ApiException(400, item, 1, item + " must not be empty");
-            NulCharacters.check(t, item);
+            UnstorableCharacters.check(t, item);
             if (t.length() > StanceLimits.MAX_TARGET_CHARS)
                 throw new ApiException(400, item, StanceLimits.MAX_TARGET_CHARS,
                         item + " is longer than " + StanceLimits.MAX_TARGET_CHARS + " characters (was " + t.length() + ")");
@@ -142,7 +142,7 @@ public final class RequestChecks {
         if (comments != null && comments.isArray() && comments.size() > maxComments)
             throw new ApiException(413, prefix + "comments", maxComments,
                     prefix + "comments holds at most " + maxComments + " comments (was " + comments.size() + ")");
-        NulCharacters.check(node, prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1));
+        UnstorableCharacters.check(node, prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1));
         try {
             return ThreadJson.fromTree(node);
         } catch (InvalidThreadException e) {

@@ -46,8 +46,8 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             String field = path(m).isEmpty() ? "body" : path(m);
             if (e instanceof UnrecognizedPropertyException u)
                 return ApiException.badField(field, "unknown field '" + u.getPropertyName() + "'" + known(u) + threadHint(u));
-            if (e instanceof InvalidFormatException f && NulCharacters.refused(f))
-                return ApiException.badField(field, field + " " + NulCharacters.MESSAGE);
+            if (e instanceof InvalidFormatException f && UnstorableCharacters.refused(f))
+                return ApiException.badField(field, field + " " + f.getOriginalMessage());
             if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
                 Class<?> target = ((MismatchedInputException) e).getTargetType();
                 return ApiException.badField(field, field + " must be " + expected(target));
@@ -86,6 +86,7 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
         if (type == null) return "of another type";
         if (type == String.class) return "a string";
         if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) return "a whole number";
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) return "a number";
         if (java.util.Collection.class.isAssignableFrom(type)) return "an array";
         return "an object";

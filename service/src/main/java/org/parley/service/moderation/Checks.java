@@ -4,7 +4,7 @@ import org.parley.service.api.moderation.CommentSubmission;
 import org.parley.service.api.moderation.DecisionRequest;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
-import org.parley.service.errors.NulCharacters;
+import org.parley.service.errors.UnstorableCharacters;
 
 /** Bad input on the moderation endpoints: a 400 naming the field and the limit. */
 public final class Checks {
@@ -79,7 +79,7 @@ public final class Checks {
     public static String optional(String value, String field, int max) {
         if (value != null && value.length() > max)
             throw new ApiException(400, field, max, field + " is longer than " + max + " characters (was " + value.length() + ")");
-        NulCharacters.check(value, field);  // query parameters: JSON strings are refused as they are read
+        UnstorableCharacters.check(value, field);  // query parameters: JSON strings are refused as they are read
         return value;
     }
 

@@ -66,6 +66,7 @@ class BadInputTest {
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"atributes\": [\"TOXICITY\"]}", 400, "atributes", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"id\": \"" + "x".repeat(201) + "\"}", 400, "id", 200),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"commentNumber\": -1}}", 400, "context.commentNumber", 0),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"commentNumber\": 3.5}}", 400, "context.commentNumber", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"rating\": {\"up\": \"many\"}}}", 400, "context.rating.up", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"parentText\": \"" + LONG + "\"}}", 400, "context.parentText", 20_480),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": []}", 400, "targets", 1),
@@ -79,6 +80,10 @@ class BadInputTest {
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"you\\u0000idiot\"}}", 400, "comment.text", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"war\", \"\\u0000\"]}", 400, "targets[1]", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"id\": \"a\\u0000\"}", 400, "id", null),
+                // Nor an unpaired surrogate: not text; PostgreSQL's driver stored it as '?', merging ids.
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"you \\ud800 idiot\"}}", 400, "comment.text", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi \\udc00\"}}", 400, "comment.text", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"id\": \"a\\ude00\\ud83d\"}", 400, "id", null),
                 Arguments.of("/v1/score/batch", "{}", 400, "comments", null),
                 Arguments.of("/v1/score/batch", "{\"comments\": []}", 400, "comments", 1),
                 Arguments.of("/v1/score/batch", "{\"comments\": {}}", 400, "comments", null),
@@ -147,6 +152,18 @@ class BadInputTest {
     void tenTargetsOf200CharsAreScored() {
         Response r = ScoreResourceTest.post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": ["
                 + ("\"" + "t".repeat(200) + "\",").repeat(9) + "\"" + "t".repeat(200) + "\"]}");
+        assertEquals(200, r.getStatus(), r.readEntity(String.class));
+    }
+
+    @Test
+    void aFractionWhereAWholeNumberBelongsSaysSo() {
+        Response r = ScoreResourceTest.post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"commentNumber\": 3.5}}");
+        assertEquals("context.commentNumber must be a whole number", r.readEntity(JsonNode.class).get("message").asText());
+    }
+
+    @Test
+    void aSurrogatePairIsTextAndScored() {
+        Response r = ScoreResourceTest.post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"great \\ud83d\\ude00\"}, \"id\": \"\\ud83d\\ude00\"}");
         assertEquals(200, r.getStatus(), r.readEntity(String.class));
     }
 

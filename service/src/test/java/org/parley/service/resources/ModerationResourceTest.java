@@ -347,6 +347,9 @@ class ModerationResourceTest {
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\\u0000\"}", 400, "text"},
                 {"/v1/threads", "{\"id\": \"\\u0000\", \"article\": {\"title\": \"T\"}, \"comments\": [{\"id\": \"c1\", \"text\": \"hi\"}]}", 400, "id"},
                 {"/v1/comments/" + id + "/report", "{\"reason\": \"\\u0000\"}", 400, "reason"},
+                // An unpaired surrogate was stored as '?': "i\udc00" and "i\udc01" became one comment.
+                {"/v1/comments", "{\"id\": \"i\\udc00\", \"articleId\": \"a\", \"text\": \"hi\"}", 400, "id"},
+                {"/v1/threads", "{\"id\": \"t\", \"article\": {\"title\": \"T\\ud800\"}, \"comments\": [{\"id\": \"c1\", \"text\": \"hi\"}]}", 400, "article.title"},
         };
         for (Object[] c : cases) expectError(Fakes.WEBSITE_KEY, (String) c[0], (String) c[1], (int) c[2], (String) c[3]);
         Object[][] moderator = {

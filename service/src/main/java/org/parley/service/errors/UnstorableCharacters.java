@@ -10,23 +10,27 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 
 /**
- * Refuses U+0000 in every JSON string of a request body. PostgreSQL's text type cannot hold it, so
- * a stored comment, id, reason or username with one failed at the database as a 500; no comment needs it.
+ * Refuses, in every JSON string of a request body, what PostgreSQL cannot store as sent: U+0000,
+ * which its text type cannot hold (a stored comment, id, reason or username with one failed at the
+ * database as a 500), and an unpaired UTF-16 surrogate ("\ud800"), which JSON's escapes allow but
+ * which is not text: the driver stored it as '?', so two ids differing only there became one.
  * The refusal is a 400 naming the field ({@link JsonExceptionMapper}). Bodies read as a tree (the
  * thread format) and query parameters are checked with {@link #check(String, String)} and {@link #check(JsonNode, String)}.
  */
-public final class NulCharacters {
-    public static final String MESSAGE = "must not contain the NUL character (U+0000)";
+public final class UnstorableCharacters {
+    public static final String NUL = "must not contain the NUL character (U+0000)";
+    public static final String SURROGATE = "must not contain an unpaired UTF-16 surrogate (U+D800 to U+DFFF): it is not text";
 
-    private NulCharacters() {}
+    private UnstorableCharacters() {}
 
     public static SimpleModule module() {
-        return new SimpleModule("no-nul-characters").addDeserializer(String.class, new Refusing());
+        return new SimpleModule("no-unstorable-characters").addDeserializer(String.class, new Refusing());
     }
 
-    /** @throws ApiException naming the field when the value holds U+0000 */
+    /** @throws ApiException naming the field when the value holds U+0000 or an unpaired surrogate */
     public static void check(String value, String field) {
-        if (holdsNul(value)) throw ApiException.badField(field, field + " " + MESSAGE);
+        String problem = problem(value);
+        if (problem != null) throw ApiException.badField(field, field + " " + problem);
     }
 
     /**
@@ -43,20 +47,29 @@ public final class NulCharacters {
         });
     }
 
-    private static boolean holdsNul(String value) {
-        return value != null && value.indexOf('\0') >= 0;
+    /** {@link #NUL}, {@link #SURROGATE} or null. */
+    private static String problem(String value) {
+        if (value == null) return null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\0') return NUL;
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) i++;
+            else if (Character.isSurrogate(c)) return SURROGATE;
+        }
+        return null;
     }
 
     /** Whether a failed read was this refusal. */
     static boolean refused(InvalidFormatException e) {
-        return MESSAGE.equals(e.getOriginalMessage());
+        return NUL.equals(e.getOriginalMessage()) || SURROGATE.equals(e.getOriginalMessage());
     }
 
     private static final class Refusing extends StringDeserializer {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String s = super.deserialize(p, ctxt);
-            if (holdsNul(s)) throw InvalidFormatException.from(p, MESSAGE, s, String.class);
+            String problem = problem(s);
+            if (problem != null) throw InvalidFormatException.from(p, problem, s, String.class);
             return s;
         }
     }
