@@ -1,0 +1,47 @@
+package org.parley.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.thread.BbcCommentPageParser;
+import org.parley.thread.Seeds;
+import org.parley.thread.ThreadJson;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TargetsCommandTest {
+    /** The thread format is what the scripts exchange: its article gives the page's targets, not the JSON's words. */
+    @Test
+    void aThreadInTheJsonFormatGivesTheTargetsOfItsArticle(@TempDir Path dir) throws Exception {
+        String page = Seeds.read(Seeds.COMMENT_PAGE);
+        Path json = Files.writeString(dir.resolve("thread.json"),
+                ThreadJson.toJson(BbcCommentPageParser.parse("001_ebaeb092d28a86a2", page)));
+        String fromPage = run(Seeds.path(Seeds.COMMENT_PAGE));
+        assertTrue(fromPage.contains("\"Barack Obama\""), fromPage);
+        assertEquals(fromPage, run(json));
+    }
+
+    @Test
+    void aMissingFileSaysSo() {
+        assertEquals("no such file: nope.txt", Cli.message(new NoSuchFileException("nope.txt")));
+    }
+
+    private static String run(Path file) {
+        PrintStream was = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Cli.execute(new TargetsCommand(), file.toString()));
+        } finally {
+            System.setOut(was);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
