@@ -18,6 +18,8 @@ final class ErrorResponses {
                 : new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit());
         Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
         if (e.retryAfterSeconds() != null) r.header("Retry-After", e.retryAfterSeconds());
+        // RFC 9110: a 401 names the scheme that would be accepted.
+        if (e.status() == 401) r.header("WWW-Authenticate", "Bearer realm=\"parley\"");
         return r.build();
     }
 

@@ -33,7 +33,10 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             default -> status >= 500 ? "internal error" : "request refused (" + status + ")";
         };
         String field = status == 415 ? "Content-Type" : null;
-        return ErrorResponses.build(uri.getPath(), new ApiException(status, field, null, message));
+        Response out = ErrorResponses.build(uri.getPath(), new ApiException(status, field, null, message));
+        // Jersey's 405 lists the methods the path takes; keep that (RFC 9110 asks for it).
+        String allow = e.getResponse().getHeaderString("Allow");
+        return allow == null ? out : Response.fromResponse(out).header("Allow", allow).build();
     }
 
     private static String strip(String path) {

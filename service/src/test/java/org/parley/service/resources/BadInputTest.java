@@ -146,6 +146,10 @@ class BadInputTest {
         assertTrue(missing.readEntity(String.class).startsWith("{\"code\":404"));
         Response method = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).get();
         assertEquals(405, method.getStatus());
+        assertTrue(method.getHeaderString("Allow").contains("POST"), "a 405 says which methods the path takes");
+        Response noKey = RESOURCES.target("/v1/score").request().post(Entity.entity("{}", MediaType.APPLICATION_JSON));
+        assertEquals(401, noKey.getStatus());
+        assertEquals("Bearer realm=\"parley\"", noKey.getHeaderString("WWW-Authenticate"), "a 401 names the scheme");
     }
 
     @Test
