@@ -63,6 +63,7 @@ import org.parley.service.store.Database;
 import org.parley.service.store.FeedbackStore;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.Role;
+import org.parley.service.resources.DiscoveryResource;
 import org.parley.service.resources.OpenApiResource;
 import org.parley.service.resources.PerspectiveResource;
 import org.parley.service.resources.ScoreResource;
@@ -161,6 +162,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new PerspectiveResource(models, feedback));
         env.jersey().register(new AdminResource(models, scorer));
         env.jersey().register(new OpenApiResource());
+        env.jersey().register(new DiscoveryResource());
         env.jersey().register(new CommentsResource(ingestion, comments, views, clock));
         env.jersey().register(new ThreadsResource(ingestion, views, config.moderation.maxThreadComments));
         env.jersey().register(new QueueResource(comments, views, clock));

@@ -226,6 +226,7 @@ public final class Fakes {
                 .addResource(new PerspectiveResource(models, feedback(feedbackDir)))
                 .addResource(new AdminResource(models, scorer))
                 .addResource(new OpenApiResource())
+                .addResource(new org.parley.service.resources.DiscoveryResource())
                 .build();
     }
 }

@@ -104,6 +104,29 @@ class PerspectiveResourceTest {
         }
     }
 
+    /**
+     * Clients built from the discovery document (Google's Python sample; checked by hand with the
+     * googleapis Node library's discoverAPI) call each method at rootUrl + path: those must be ours.
+     */
+    @Test
+    void theDiscoveryDocumentLeadsClientsToTheseEndpoints() throws Exception {
+        JsonNode doc = JSON.readTree(RESOURCES.target("/$discovery/rest").queryParam("version", "v1alpha1").request().get(String.class));
+        assertEquals("commentanalyzer", doc.get("name").asText());
+        String root = doc.get("rootUrl").asText();
+        assertTrue(root.startsWith("http") && root.endsWith("/"), root);
+        JsonNode methods = doc.at("/resources/comments/methods");
+        assertEquals("POST", methods.at("/analyze/httpMethod").asText());
+        Response analyze = RESOURCES.target("/" + methods.at("/analyze/path").asText()).queryParam("key", Fakes.WEBSITE_KEY)
+                .request().post(Entity.entity(fixture("analyze-minimal-request.json"), MediaType.APPLICATION_JSON));
+        assertEquals(200, analyze.getStatus(), analyze.readEntity(String.class));
+        Response suggest = RESOURCES.target("/" + methods.at("/suggestscore/path").asText()).queryParam("key", Fakes.WEBSITE_KEY)
+                .request().post(Entity.entity(fixture("suggestscore-request.json"), MediaType.APPLICATION_JSON));
+        assertEquals(200, suggest.getStatus(), suggest.readEntity(String.class));
+        for (JsonNode m : methods)
+            assertTrue(doc.get("schemas").has(m.at("/request/$ref").asText()), m.toString());
+        assertEquals(200, RESOURCES.target("/discovery/v1/apis/commentanalyzer/v1alpha1/rest").request().get().getStatus());
+    }
+
     /** Google's client libraries send the key in a header rather than the query. */
     @Test
     void theKeyMayComeInGooglesHeader() throws Exception {

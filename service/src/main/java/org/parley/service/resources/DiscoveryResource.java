@@ -1,0 +1,42 @@
+package org.parley.service.resources;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Perspective API's discovery document, for clients that build themselves from one (Google's
+ * Python sample: {@code discovery.build("commentanalyzer", "v1alpha1", developerKey=KEY,
+ * discoveryServiceUrl=".../$discovery/rest?version=v1alpha1")}): the analyze and suggestscore
+ * methods, rooted at this server. Served without a key, as Google serves it.
+ */
+@Path("/")
+public final class DiscoveryResource {
+    static final String RESOURCE = "/perspective-discovery.json";
+    private final String template;
+
+    public DiscoveryResource() {
+        try (InputStream in = DiscoveryResource.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException(RESOURCE + " missing from the classpath");
+            this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** Both the short form Perspective's samples use and Google's long one. */
+    @GET
+    @Path("{discovery: \\$discovery/rest|discovery/v1/apis/commentanalyzer/v1alpha1/rest}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String document(@Context UriInfo uri) {
+        return template.replace("ROOT_URL", uri.getBaseUri().toString());
+    }
+}
