@@ -10,7 +10,6 @@ import org.parley.thread.InvalidThreadException;
 import org.parley.thread.ThreadJson;
 import org.parley.stance.StanceLimits;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,6 +23,10 @@ public final class RequestChecks {
     public static final int MAX_TITLE = 1_000;
     /** The optional attribute that adds CoreNLP's sentiment; not a toxicity attribute, so not in {@link Attribute}. */
     public static final String SENTIMENT = "SENTIMENT";
+    private static final List<String> KNOWN = Arrays.stream(Attribute.values()).map(Enum::name).toList();
+    /** What /v1's attributes may name. */
+    private static final List<String> KNOWN_WITH_SENTIMENT =
+            java.util.stream.Stream.concat(KNOWN.stream(), java.util.stream.Stream.of(SENTIMENT)).toList();
 
     private RequestChecks() {}
 
@@ -76,14 +79,14 @@ public final class RequestChecks {
         for (int i = 0; i < names.size(); i++) {
             String item = field + "[" + i + "]";
             if (SENTIMENT.equals(names.get(i))) sentiment = true;
-            else out.add(attribute(names.get(i), item, knownWithSentiment()));
+            else out.add(attribute(names.get(i), item, KNOWN_WITH_SENTIMENT));
         }
         return new Requested(out.isEmpty() ? EnumSet.allOf(Attribute.class) : out, sentiment);
     }
 
     /** A toxicity attribute by name (the Perspective endpoints, which have no SENTIMENT). */
     public static Attribute attribute(String name, String field) {
-        return attribute(name, field, known());
+        return attribute(name, field, KNOWN);
     }
 
     private static Attribute attribute(String name, String field, List<String> known) {
@@ -94,13 +97,7 @@ public final class RequestChecks {
     }
 
     public static List<String> known() {
-        return Arrays.stream(Attribute.values()).map(Enum::name).toList();
-    }
-
-    private static List<String> knownWithSentiment() {
-        List<String> out = new ArrayList<>(known());
-        out.add(SENTIMENT);
-        return out;
+        return KNOWN;
     }
 
     /** Present targets: 1 to {@link StanceLimits#MAX_TARGETS}, each non-blank and at most {@link StanceLimits#MAX_TARGET_CHARS} chars. */

@@ -1,5 +1,6 @@
 package org.parley.service.core;
 
+import com.google.common.base.Suppliers;
 import org.parley.sentiment.Sentiment;
 import org.parley.sentiment.SentimentAnalyzer;
 
@@ -12,12 +13,11 @@ import java.util.function.Supplier;
  * service that is never asked for sentiment should not pay. One load, then shared (thread-safe).
  */
 public final class SentimentHolder {
-    private final Supplier<Function<String, Sentiment>> loader;
-    private volatile Function<String, Sentiment> loaded;
+    private final Supplier<Function<String, Sentiment>> analyser;
 
     /** @param loader builds the analyser; called once, on first use */
     public SentimentHolder(Supplier<Function<String, Sentiment>> loader) {
-        this.loader = loader;
+        this.analyser = Suppliers.memoize(loader::get);
     }
 
     public static SentimentHolder coreNlp() {
@@ -25,13 +25,6 @@ public final class SentimentHolder {
     }
 
     public Sentiment analyse(String text) {
-        Function<String, Sentiment> f = loaded;
-        if (f == null) {
-            synchronized (this) {
-                if (loaded == null) loaded = loader.get();
-                f = loaded;
-            }
-        }
-        return f.apply(text);
+        return analyser.get().apply(text);
     }
 }

@@ -1,5 +1,6 @@
 package org.parley.service.core;
 
+import com.google.common.base.Suppliers;
 import org.parley.stance.StanceLimits;
 import org.parley.targets.CandidateTarget;
 import org.parley.targets.TargetFinder;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The targets a thread is scored on: the caller's, or a few proposed from its article by
@@ -31,25 +33,9 @@ public final class ThreadTargets {
 
     /** CoreNLP's NER, loaded (~3 s, ~230 MB) when a thread first comes without targets, then shared. */
     public static ThreadTargets coreNlp() {
-        return new ThreadTargets(new Function<>() {
-            private volatile TargetFinder loaded;
-
-            @Override
-            public List<CandidateTarget> apply(Article article) {
-                return finder().find(article, MAX_PROPOSED); // TargetFinder is thread-safe: only the load is serialised
-            }
-
-            private TargetFinder finder() {
-                TargetFinder f = loaded;
-                if (f == null) {
-                    synchronized (this) {
-                        if (loaded == null) loaded = new TargetFinder();
-                        f = loaded;
-                    }
-                }
-                return f;
-            }
-        });
+        Supplier<TargetFinder> finder = Suppliers.memoize(TargetFinder::new);
+        // TargetFinder is thread-safe: only the load is serialised
+        return new ThreadTargets(article -> finder.get().find(article, MAX_PROPOSED));
     }
 
     /** @param proposed false when the caller gave the targets */
