@@ -68,7 +68,7 @@ import org.parley.service.resources.OpenApiResource;
 import org.parley.service.resources.PerspectiveResource;
 import org.parley.service.resources.ScoreResource;
 import org.parley.service.resources.ScoreThreadResource;
-import org.parley.service.tasks.ReloadTask;
+import org.parley.service.tasks.ReloadServlet;
 import org.parley.stance.StanceBundle;
 import org.parley.stance.StanceModel;
 import org.parley.text.TextPipeline;
@@ -170,8 +170,11 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 config.moderation.secureCookies, clock));
 
         env.healthChecks().register("model", new ModelHealthCheck(models, stance));
-        env.admin().addTask(new ReloadTask<>("reload-model", models, bundlePath, ServedModel::info));
-        env.admin().addTask(new ReloadTask<>("reload-stance-model", stance, stancePath, ServedStance::info));
+        // Exact paths, so they win over the task servlet's /tasks/*.
+        env.admin().addServlet("reload-model", new ReloadServlet<>(models, bundlePath, ServedModel::info, env.getObjectMapper()))
+                .addMapping("/tasks/reload-model");
+        env.admin().addServlet("reload-stance-model", new ReloadServlet<>(stance, stancePath, ServedStance::info, env.getObjectMapper()))
+                .addMapping("/tasks/reload-stance-model");
     }
 
     static ServedModel load(Path bundlePath, ParleyConfiguration.Spans spans, SpanLexicon lexicon) {

@@ -226,7 +226,10 @@ class ParleyApplicationTest {
         Path broken = Files.writeString(dir.resolve("broken-stance.zip"), "not a bundle");
         Response bad = target(admin("/tasks/reload-stance-model")).queryParam("path", broken.toString())
                 .request().post(Entity.text(""));
-        assertEquals(500, bad.getStatus());
+        assertEquals(400, bad.getStatus());
+        JsonNode refused = bad.readEntity(JsonNode.class);
+        assertEquals("path", refused.at("/field").asText(), refused.toString());
+        assertTrue(refused.at("/message").asText().contains(broken.toString()), refused.toString());
         String body = "{\"comment\": {\"text\": \"no more bombs\"}, \"targets\": [\"war\"]}";
         Response still = score(body);
         assertEquals(200, still.getStatus());
@@ -234,9 +237,10 @@ class ParleyApplicationTest {
         assertEquals(64, checksum.length());
 
         Response reload = target(admin("/tasks/reload-stance-model")).request().post(Entity.text(""));
-        String said = reload.readEntity(String.class);
-        assertEquals(200, reload.getStatus(), said);
-        assertTrue(said.startsWith("reloaded ") && said.contains(checksum), said);
+        JsonNode said = reload.readEntity(JsonNode.class);
+        assertEquals(200, reload.getStatus(), said.toString());
+        assertEquals(checksum, said.at("/model/checksum").asText(), said.toString());
+        assertEquals(checksum, said.at("/was/checksum").asText(), said.toString());
         assertEquals(checksum, score(body).readEntity(JsonNode.class).at("/stanceModel/checksum").asText());
     }
 
@@ -348,15 +352,15 @@ class ParleyApplicationTest {
             }));
         }
         Response reload = target(admin("/tasks/reload-model")).request().post(Entity.text(""));
-        String said = reload.readEntity(String.class);
+        JsonNode said = reload.readEntity(JsonNode.class);
         int before = ok.get();
         while (ok.get() < before + 6 && clients.stream().noneMatch(Future::isDone)) Thread.sleep(5);
         stop.set(true);
         int failures = 0;
         for (Future<Integer> f : clients) failures += f.get(60, TimeUnit.SECONDS);
         pool.shutdown();
-        assertEquals(200, reload.getStatus(), said);
-        assertTrue(said.startsWith("reloaded "), said);
+        assertEquals(200, reload.getStatus(), said.toString());
+        assertEquals(64, said.at("/model/checksum").asText().length(), said.toString());
         assertEquals(0, failures, "requests failed during the reload");
         assertTrue(ok.get() > 6);
     }
@@ -366,7 +370,15 @@ class ParleyApplicationTest {
         Path broken = Files.writeString(dir.resolve("broken.zip"), "not a bundle");
         Response reload = target(admin("/tasks/reload-model")).queryParam("path", broken.toString())
                 .request().post(Entity.text(""));
-        assertEquals(500, reload.getStatus());
+        assertEquals(400, reload.getStatus());
+        JsonNode refused = reload.readEntity(JsonNode.class);
+        assertEquals("path", refused.at("/field").asText(), refused.toString());
+        assertTrue(refused.at("/message").asText().contains(broken.toString()), refused.toString());
+        Response missing = target(admin("/tasks/reload-model")).queryParam("path", dir.resolve("missing.zip").toString())
+                .request().post(Entity.text(""));
+        assertEquals(400, missing.getStatus());
+        assertTrue(missing.readEntity(JsonNode.class).at("/message").asText().contains("missing.zip"));
+        assertEquals(405, target(admin("/tasks/reload-model")).request().get().getStatus());
         assertEquals(200, score("{\"comment\": {\"text\": \"still here\"}}").getStatus());
         assertTrue(target(admin("/healthcheck")).request().get().readEntity(JsonNode.class).at("/model/healthy").asBoolean());
     }

@@ -1,2 +1,2 @@
-/** Admin tasks (POST on the admin port): reloading the model bundle. */
+/** Admin tasks (POST on the admin port): reloading the model bundles. */
 package org.parley.service.tasks;
