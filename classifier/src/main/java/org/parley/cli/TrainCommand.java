@@ -167,6 +167,7 @@ public final class TrainCommand implements Callable<Integer> {
         provenance.set("repeat", JSON.valueToTree(repeat));
         provenance.put("devSplit", "corpus.DevSplit: content hash of the normalised text, fixed salt, ~10%");
         provenance.set("corpora", Provenance.labelMapping(train, split.dev()));
+        provenance.set("labelMapping", Provenance.labelRules(root, names));
         provenance.set("dataFiles", Provenance.dataFiles(root, names));
         if (!includeDecisions.isEmpty()) provenance.set("includedDecisions", included.provenance());
         if (sample != null) provenance.put("samplePerCorpus", sample);

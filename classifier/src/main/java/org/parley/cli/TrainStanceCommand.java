@@ -145,11 +145,11 @@ public final class TrainStanceCommand implements Callable<Integer> {
         provenance.put("seed", seed);
         provenance.put("devSplit", "corpus.DevSplit content hash (~10%) of the comment text; replies by the thread's source post");
         provenance.putPOJO("heldOutTargets", holdOut);
-        provenance.put("labelMapping", "see corpus.StanceCorpora and corpus.ReplyCorpora");
         if (sample != null) provenance.put("samplePerCorpus", sample);
         if (reuse != null) provenance.put("targetModelFrom", targetFrom.getFileName() + " (sha256 " + reuse.checksum() + "; its hyper-parameters in its provenance)");
         List<String> corpora = new ArrayList<>(StanceCorpora.NAMES);
         corpora.addAll(ReplyCorpora.NAMES);
+        provenance.set("labelMapping", Provenance.labelRules(root, corpora));
         provenance.set("dataFiles", Provenance.dataFiles(root, corpora));
 
         StanceTrainer.Result result = new StanceTrainer(options, TextPipeline.standard(), System.err).train(split, provenance, reuse);

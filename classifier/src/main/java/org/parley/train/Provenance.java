@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.corpus.Example;
+import org.parley.corpus.MappingTable;
 import org.parley.label.Attribute;
 import org.parley.model.BundleFile;
 
@@ -60,6 +61,24 @@ public final class Provenance {
             }
         }
         return files;
+    }
+
+    /**
+     * The label-mapping rules of the corpora used, in words, from training-data/README.md's table
+     * (with the file's hash): how each corpus's own labels became the model's.
+     */
+    public static ObjectNode labelRules(Path root, List<String> corpora) throws IOException {
+        Path file = root.resolve(MappingTable.FILE);
+        ObjectNode out = JSON.createObjectNode().put("source", "training-data/" + MappingTable.FILE);
+        Map<String, String> table = Map.of(); // a --data folder without the table still trains
+        if (Files.isRegularFile(file)) {
+            table = MappingTable.read(root);
+            out.put("sha256", BundleFile.sha256(Files.readAllBytes(file)));
+        }
+        ObjectNode rules = out.putObject("rules");
+        for (String corpus : corpora)
+            rules.put(corpus, table.getOrDefault(corpus, "(no row in " + file + ")"));
+        return out;
     }
 
     /** Per corpus: examples in each split, and for each attribute it labels, how many and how many positive. */

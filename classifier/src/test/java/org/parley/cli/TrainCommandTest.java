@@ -38,6 +38,11 @@ class TrainCommandTest {
         for (JsonNode f : p.get("dataFiles")) assertEquals(64, f.get("sha256").asText().length());
         assertTrue(p.at("/corpora/davidson_hate_offensive/train").asInt() > 300);
         assertFalse(p.at("/corpora/davidson_hate_offensive/labels").has("THREAT"), "davidson does not label THREAT");
+        // The rules in words, as training-data/README.md gives them, for the corpora trained on only.
+        assertEquals(64, p.at("/labelMapping/sha256").asText().length());
+        assertTrue(p.at("/labelMapping/rules/davidson_hate_offensive").asText().contains("IDA = hate / count"), p.at("/labelMapping").toString());
+        assertTrue(p.at("/labelMapping/rules/jigsaw_toxic_partial").asText().startsWith("TOX←toxic"), p.at("/labelMapping").toString());
+        assertEquals(2, p.at("/labelMapping/rules").size());
         assertTrue(p.at("/hyperParameters/network/embedding").asInt() == 16);
         assertTrue(p.at("/libraries/deeplearning4j").asText().startsWith("1.0.0"));
         // The stance bundle's sentence part runs on these; recorded for every bundle built with them.
