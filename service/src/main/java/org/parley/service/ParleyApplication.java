@@ -71,6 +71,7 @@ import org.parley.service.resources.ScoreThreadResource;
 import org.parley.service.tasks.ReloadServlet;
 import org.parley.stance.StanceBundle;
 import org.parley.stance.StanceModel;
+import org.parley.text.Language;
 import org.parley.text.TextPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,7 +160,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         SentimentHolder sentiment = SentimentHolder.coreNlp();
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment));
         env.jersey().register(new ScoreThreadResource(scorer, stance, ThreadTargets.coreNlp(), sentiment, config.maxThreadComments));
-        env.jersey().register(new PerspectiveResource(models, feedback));
+        env.jersey().register(new PerspectiveResource(models, feedback, Language.standard()));
         env.jersey().register(new AdminResource(models, scorer));
         env.jersey().register(new OpenApiResource());
         env.jersey().register(new DiscoveryResource());

@@ -211,6 +211,9 @@ public final class Fakes {
                 .addProvider(new org.parley.service.errors.DatabaseExceptionMapper());
     }
 
+    /** The real detector: it is small, and a fake one would test nothing about the refusals. */
+    private static final org.parley.text.Language LANGUAGE = org.parley.text.Language.standard();
+
     /** The resources over a fake model, with auth, roles, rate limits and the error mappers. */
     public static ResourceExtension resources(ModelHolder models, Path feedbackDir) {
         return resources(models, feedbackDir, stance());
@@ -223,7 +226,7 @@ public final class Fakes {
                 .addProvider(new BodySizeLimit(MAX_BATCH))
                 .addResource(new ScoreResource(scorer, json, MAX_BATCH, stanceHolder(stance), sentiment()))
                 .addResource(new ScoreThreadResource(scorer, stanceHolder(stance), targets(), sentiment(), MAX_THREAD))
-                .addResource(new PerspectiveResource(models, feedback(feedbackDir)))
+                .addResource(new PerspectiveResource(models, feedback(feedbackDir), LANGUAGE))
                 .addResource(new AdminResource(models, scorer))
                 .addResource(new OpenApiResource())
                 .addResource(new org.parley.service.resources.DiscoveryResource())

@@ -20,6 +20,7 @@ import org.parley.service.core.ModelHolder;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
 import org.parley.service.store.FeedbackStore;
+import org.parley.text.Language;
 
 import java.text.BreakIterator;
 import java.time.Instant;
@@ -32,7 +33,9 @@ import java.util.Map;
 
 /**
  * Perspective API's AnalyzeComment and SuggestCommentScore, so existing clients can point at
- * Parley. As in Perspective, span scores are per sentence.
+ * Parley. As in Perspective, span scores are per sentence, and a comment sent without
+ * {@code languages} is checked for its language: one that is clearly not English is refused
+ * ({@link Language}), and {@code detectedLanguages} says "en" otherwise.
  */
 @Path("/v1alpha1")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,10 +47,12 @@ public final class PerspectiveResource {
 
     private final ModelHolder models;
     private final FeedbackStore feedback;
+    private final Language language;
 
-    public PerspectiveResource(ModelHolder models, FeedbackStore feedback) {
+    public PerspectiveResource(ModelHolder models, FeedbackStore feedback, Language language) {
         this.models = models;
         this.feedback = feedback;
+        this.language = language;
     }
 
     @POST
@@ -59,6 +64,14 @@ public final class PerspectiveResource {
         String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
         languages(request.languages());
         Map<Attribute, Double> thresholds = requested(request.requestedAttributes());
+        // As in Perspective: languages named by the caller are taken as they are, else detected.
+        boolean detect = request.languages() == null || request.languages().isEmpty();
+        if (detect) language.foreign(text).ifPresent(g -> {
+            throw ApiException.badField("comment.text", "Attribute " + thresholds.keySet().iterator().next()
+                    + " does not support request languages: " + g.language() + " (detected in comment.text with probability "
+                    + String.format(Locale.ROOT, "%.3f", g.probability()) + "; Parley scores English only; send "
+                    + "\"languages\": [\"en\"] to score it as English anyway)");
+        });
         boolean spans = Boolean.TRUE.equals(request.spanAnnotations());
 
         List<String> texts = new ArrayList<>();
@@ -80,7 +93,7 @@ public final class PerspectiveResource {
             }
             out.put(a.name(), new AnalyzeResponse.AttributeScores(spanScores, AnalyzeResponse.Score.probability(p)));
         });
-        return new AnalyzeResponse(out, LANGUAGES, LANGUAGES, request.clientToken());
+        return new AnalyzeResponse(out, LANGUAGES, detect ? LANGUAGES : null, request.clientToken());
     }
 
     @POST

@@ -84,6 +84,27 @@ class PerspectiveResourceTest {
     }
 
     @Test
+    void aCommentClearlyInAnotherLanguageIsRefusedUnlessTheCallerNamesEnglish() throws Exception {
+        String german = "Die Regierung hat wieder einmal versagt, und niemand übernimmt die Verantwortung dafür.";
+        Response refused = post("analyze", "{\"comment\": {\"text\": \"" + german + "\"}, \"requestedAttributes\": {\"INSULT\": {}}}");
+        JsonNode error = JSON.readTree(refused.readEntity(String.class));
+        assertEquals(400, refused.getStatus(), error.toString());
+        assertEquals("INVALID_ARGUMENT", error.at("/error/status").asText());
+        assertTrue(error.at("/error/message").asText().startsWith("Attribute INSULT does not support request languages: de"), error.toString());
+        assertFalse(error.toString().contains("Regierung"), "the refusal must not quote the comment");
+
+        Response asEnglish = post("analyze", "{\"comment\": {\"text\": \"" + german + "\"}, \"requestedAttributes\": {\"INSULT\": {}}, \"languages\": [\"en\"]}");
+        JsonNode scored = JSON.readTree(asEnglish.readEntity(String.class));
+        assertEquals(200, asEnglish.getStatus(), scored.toString());
+        assertTrue(scored.has("attributeScores") && !scored.has("detectedLanguages"), scored.toString());
+
+        Response english = post("analyze", "{\"comment\": {\"text\": \"The government has failed again, and nobody takes the blame for it.\"}, \"requestedAttributes\": {\"INSULT\": {}}}");
+        JsonNode detected = JSON.readTree(english.readEntity(String.class));
+        assertEquals(200, english.getStatus(), detected.toString());
+        assertEquals("[\"en\"]", detected.get("detectedLanguages").toString());
+    }
+
+    @Test
     void otherBadInputIsAGoogleErrorNamingTheField() throws Exception {
         for (String[] c : new String[][] {
                 {"{\"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text"},

@@ -1,0 +1,102 @@
+package org.parley.text;
+
+import com.optimaize.langdetect.DetectedLanguage;
+import com.optimaize.langdetect.LanguageDetector;
+import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.ngram.NgramExtractors;
+import com.optimaize.langdetect.profiles.LanguageProfileReader;
+import com.optimaize.langdetect.text.RemoveMinorityScriptsTextFilter;
+import com.optimaize.langdetect.text.TextObjectFactory;
+import com.optimaize.langdetect.text.TextObjectFactoryBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Tells a comment that is clearly not English, the only language the models read. Built on
+ * optimaize's n-gram detector, which on its own calls much informal English something else
+ * (tweets come out Haitian Creole, Afrikaans or, in capitals, German), so a text counts as
+ * foreign only when it is long enough, the detector is near certain, and hardly any of its words
+ * are English function words. Short or doubtful texts count as English: scoring a foreign comment
+ * as English is a weaker answer, refusing an English one is no answer. Thread-safe.
+ */
+public final class Language {
+    /** What the detector found: an ISO 639-1 code and its probability. */
+    public record Guess(String language, double probability) {}
+
+    static final double MIN_PROBABILITY = 0.999;
+    static final int MIN_LETTERS = 40;
+    static final int MIN_WORDS = 5;
+    /** English text, even a tweet, has far more of these; foreign text shares a few ("a", "in"). */
+    static final double MAX_ENGLISH_WORDS = 0.10;
+    private static final Set<String> ENGLISH_WORDS = Set.of("the", "a", "an", "and", "or", "but", "of", "to", "in",
+            "on", "at", "for", "with", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these",
+            "those", "i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "our",
+            "their", "not", "no", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "should",
+            "what", "who", "how", "why", "when", "where", "if", "so", "as", "from", "by", "about", "just", "like", "all",
+            "there", "here", "out", "up", "get", "dont", "im");
+    /** Links, Twitter handles, hashtags, retweet marks and HTML entities are no language's words. */
+    private static final Pattern NOISE = Pattern.compile("https?://\\S+|www\\.\\S+|&#?\\w+;|[@#]\\w+|\\bRT\\b");
+    /** A word said again and again ("@USER @USER …", "BOOBS, BOOBS, …") once. */
+    private static final Pattern REPEATS = Pattern.compile("\\b(\\w+)(\\W+\\1\\b)+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
+
+    private final LanguageDetector detector;
+    private final TextObjectFactory texts;
+
+    private Language(LanguageDetector detector) {
+        this.detector = detector;
+        this.texts = new TextObjectFactoryBuilder().maxTextLength(2_000)
+                .withTextFilter(RemoveMinorityScriptsTextFilter.forThreshold(0.3))
+                .build();
+    }
+
+    /** The detector with the 70 built-in language profiles; takes about a second. */
+    public static Language standard() {
+        try {
+            return new Language(LanguageDetectorBuilder.create(NgramExtractors.standard())
+                    .withProfiles(new LanguageProfileReader().readAllBuiltIn()).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("language profiles missing from the classpath", e);
+        }
+    }
+
+    /** The detector's most likely language for the text, if it names one. */
+    public Optional<Guess> guess(String text) {
+        List<DetectedLanguage> found = detector.getProbabilities(texts.forText(clean(text)));
+        if (found.isEmpty()) return Optional.empty();
+        DetectedLanguage best = found.get(0);
+        return Optional.of(new Guess(best.getLocale().getLanguage(), best.getProbability()));
+    }
+
+    /** The language of a text that is clearly not English (see the class comment); empty for all else. */
+    public Optional<Guess> foreign(String text) {
+        String clean = clean(text);
+        String[] words = NON_LETTERS.split(clean.toLowerCase(Locale.ROOT).replace("'", ""));
+        int letters = 0;
+        int count = 0;
+        int english = 0;
+        for (String w : words) {
+            if (w.isEmpty()) continue;
+            count++;
+            letters += w.codePointCount(0, w.length());
+            if (ENGLISH_WORDS.contains(w)) english++;
+        }
+        if (letters < MIN_LETTERS || count < MIN_WORDS || english >= MAX_ENGLISH_WORDS * count) return Optional.empty();
+        return guess(text).filter(g -> !g.language().equals("en") && g.probability() >= MIN_PROBABILITY);
+    }
+
+    /** Without the noise above, and lower-cased when shouted: the profiles read capitals as German. */
+    static String clean(String text) {
+        String t = SPACES.matcher(REPEATS.matcher(NOISE.matcher(text).replaceAll(" ")).replaceAll("$1")).replaceAll(" ").strip();
+        long letters = t.codePoints().filter(Character::isLetter).count();
+        long upper = t.codePoints().filter(Character::isUpperCase).count();
+        return upper * 2 > letters ? t.toLowerCase(Locale.ROOT) : t;
+    }
+}

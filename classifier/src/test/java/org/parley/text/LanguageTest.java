@@ -1,0 +1,67 @@
+package org.parley.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LanguageTest {
+    private Language language;
+
+    @BeforeAll
+    void load() {
+        language = Language.standard();
+    }
+
+    @Test
+    void clearlyForeignCommentsAreNamed() {
+        Map<String, String> comments = Map.of(
+                "de", "Die Regierung hat wieder einmal versagt, und niemand übernimmt die Verantwortung dafür.",
+                "fr", "Le gouvernement a encore échoué et personne ne veut en prendre la responsabilité.",
+                "es", "El gobierno ha vuelto a fracasar y nadie quiere asumir la responsabilidad de nada.",
+                "it", "Il governo ha fallito ancora una volta e nessuno vuole prendersi la responsabilità.",
+                "nl", "De regering heeft weer gefaald en niemand wil daar de verantwoordelijkheid voor nemen.",
+                "ru", "Правительство снова провалилось, и никто не хочет брать на себя ответственность.");
+        comments.forEach((code, text) -> {
+            Optional<Language.Guess> found = language.foreign(text);
+            assertTrue(found.isPresent(), code + ": " + text);
+            assertEquals(code, found.get().language(), text);
+            assertTrue(found.get().probability() >= Language.MIN_PROBABILITY);
+        });
+    }
+
+    @Test
+    void informalShoutedAndTaggedEnglishIsNotTakenForForeign() {
+        // Each of these, from the corpora, was called another language by the detector alone.
+        for (String text : new String[] {
+                "Imma treat you how you act ... If you act like a bitch you'll get treated like a bitch",
+                "Okay ladies look, nose rings are hot. But nose studs look like boogers and make you look like a dick",
+                "NEITHER DOES ANTIFA OR BLACK LIVES MATTER OR ANY OTHER SOROS FUNDED GROUPS",
+                "@USER @USER @USER @USER @USER @USER @USER @USER @USER @USER @USER @USER Sounds like a plan!",
+                "&#8220;@JennaHord12: @ambernicolee05 dreamgirl McKee &#128514;&#8221;Ooh! Bet you wooonnnttt stick dat hoe",
+                "hahahahahapleasekillmehhahahahhahahahaha 😫",
+                "You are a complete idiot and everyone on this thread knows it, go away."}) {
+            assertEquals(Optional.empty(), language.foreign(text), text);
+        }
+    }
+
+    @Test
+    void shortForeignTextIsGivenTheBenefitOfTheDoubt() {
+        assertEquals(Optional.empty(), language.foreign("Danke schön, sehr gut!"));
+        assertEquals("de", language.guess("Danke schön, sehr gut!").map(Language.Guess::language).orElse("?"));
+    }
+
+    @Test
+    void cleaningDropsHandlesLinksAndRepeatsAndLowersShouting() {
+        assertEquals("hello there", Language.clean("@bob hello https://t.co/x there"));
+        assertEquals("no way", Language.clean("NO WAY"));
+        assertEquals("boobs", Language.clean("BOOBS, BOOBS, BOOBS"));
+        assertEquals("Sounds good", Language.clean("@USER @USER @USER Sounds good"));
+        assertEquals("Hello World", Language.clean("Hello World"));
+    }
+}
