@@ -1,5 +1,6 @@
 package org.parley.service.resources;
 
+import com.google.common.io.Resources;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -24,9 +24,8 @@ public final class DiscoveryResource {
     private final String template;
 
     public DiscoveryResource() {
-        try (InputStream in = DiscoveryResource.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException(RESOURCE + " missing from the classpath");
-            this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            this.template = Resources.toString(Resources.getResource(DiscoveryResource.class, RESOURCE), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

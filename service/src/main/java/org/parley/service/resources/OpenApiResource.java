@@ -1,5 +1,6 @@
 package org.parley.service.resources;
 
+import com.google.common.io.Resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -24,9 +24,8 @@ public final class OpenApiResource {
     private final JsonNode document;
 
     public OpenApiResource() {
-        try (InputStream in = OpenApiResource.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException(RESOURCE + " missing from the classpath");
-            this.yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            this.yaml = Resources.toString(Resources.getResource(OpenApiResource.class, RESOURCE), StandardCharsets.UTF_8);
             this.document = new ObjectMapper(new YAMLFactory()).readTree(yaml);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
