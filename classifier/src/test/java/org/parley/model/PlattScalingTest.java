@@ -36,6 +36,34 @@ class PlattScalingTest {
     }
 
     @Test
+    void twoPositivesRankedLowDoNotDivergeOrTurnTheRankingAround() {
+        // 200 scores, the two positives among the lowest: plain Newton steps went to a = 364,
+        // b = 1241 on this sample, and to a < 0 (the ranking reversed) on others like it.
+        for (long seed = 0; seed < 50; seed++) {
+            Random r = new Random(seed);
+            float[] raw = new float[200];
+            boolean[] y = new boolean[200];
+            for (int i = 0; i < raw.length; i++) raw[i] = (float) (1 / (1 + Math.exp(-(r.nextGaussian() * 3 - 4))));
+            int k = 0;
+            for (int i = 0; i < raw.length && k < 2; i++) if (raw[i] < 0.01) { y[i] = true; k++; }
+            PlattScaling p = PlattScaling.fit(raw, y);
+            assertTrue(p.a() > 0 && p.a() < 50 && Math.abs(p.b()) < 50, seed + ": " + p);
+        }
+    }
+
+    @Test
+    void aFitThatWouldReverseTheRankingIsTheIdentity() {
+        // Every positive scored below every negative: the best sigmoid has a < 0.
+        float[] raw = new float[100];
+        boolean[] y = new boolean[100];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = 0.005f + i * 0.0099f;
+            y[i] = i < 10;
+        }
+        assertEquals(PlattScaling.IDENTITY, PlattScaling.fit(raw, y));
+    }
+
+    @Test
     void oneClassGivesIdentity() {
         assertEquals(PlattScaling.IDENTITY, PlattScaling.fit(new float[] {0.2f, 0.9f}, new boolean[] {false, false}));
         assertEquals(0.3f, PlattScaling.IDENTITY.apply(0.3f), 1e-6);
