@@ -1,6 +1,7 @@
 package org.parley.service.cli;
 
 import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -25,7 +26,7 @@ import java.time.Instant;
  */
 public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfiguration> {
     public AddModeratorCommand() {
-        super("add-moderator", "Create a moderator account, or set its password and role");
+        super("add-moderator", "Create a moderator account, or set its password (at least 8 characters) and role");
     }
 
     @Override
@@ -50,6 +51,13 @@ public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfigura
         } finally {
             dataSource.stop();
         }
+    }
+
+    /** A refused name or password is the user's to fix: its reason, without a stack trace. */
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (e instanceof IllegalArgumentException) cli.getStdErr().println("add-moderator: " + e.getMessage());
+        else super.onError(cli, namespace, e);
     }
 
     private static char[] password() throws Exception {
