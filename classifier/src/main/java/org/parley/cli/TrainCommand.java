@@ -61,15 +61,15 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--identity-augment", paramLabel = "N",
             description = {"add N not-toxic training comments with an identity put before a person noun",
-                    "(\"my neighbours\" → \"my Muslim neighbours\"), labels kept; training split only (default: ${DEFAULT-VALUE},",
-                    "as the shipped model; 0: none)"})
-    int identityAugment = 6000;
+                    "(\"my neighbours\" → \"my Muslim neighbours\"), labels kept; training split only (default: 6000,",
+                    "as the shipped model, at most a tenth of the training split, so a --sample run stays mostly real rows; 0: none)"})
+    Integer identityAugment;
 
     @Option(names = "--identity-swap", paramLabel = "N",
             description = {"add N copies of training comments that mention an identity, with one identity swapped",
                     "for another (\"Muslims\" → \"Hindus\"), labels kept, toxic rows too; training split only",
-                    "(default: ${DEFAULT-VALUE}, as the shipped model; 0: none)"})
-    int identitySwap = 8000;
+                    "(default: 8000, as the shipped model, at most a tenth of the training split; 0: none)"})
+    Integer identitySwap;
 
     @Option(names = "--sample", paramLabel = "N", description = "at most N examples per corpus, drawn with the seed (for quick runs)")
     Integer sample;
@@ -140,14 +140,16 @@ public final class TrainCommand implements Callable<Integer> {
                 examples.size(), names.size(), split.train().size(), split.dev().size());
         if (!includeDecisions.isEmpty())
             System.err.printf("+%d training examples from %s%n", included.examples().size(), includeDecisions);
+        int augmentRows = orDefault(identityAugment, DEFAULT_IDENTITY_AUGMENT, split.train().size());
+        int swapRows = orDefault(identitySwap, DEFAULT_IDENTITY_SWAP, split.train().size());
         // An augmented text equal to a dev text would teach the model a dev answer.
         List<Example> augmented = DevSplit.withoutDevTexts(
-                new IdentityAugmenter(seed).augment(split.train(), identityAugment), split.dev());
+                new IdentityAugmenter(seed).augment(split.train(), augmentRows), split.dev());
         train.addAll(augmented);
-        if (identityAugment > 0) System.err.printf("+%d identity-augmented training examples%n", augmented.size());
-        List<Example> swapped = DevSplit.withoutDevTexts(new IdentitySwapper(seed).swap(split.train(), identitySwap), split.dev());
+        if (augmentRows > 0) System.err.printf("+%d identity-augmented training examples%n", augmented.size());
+        List<Example> swapped = DevSplit.withoutDevTexts(new IdentitySwapper(seed).swap(split.train(), swapRows), split.dev());
         train.addAll(swapped);
-        if (identitySwap > 0) System.err.printf("+%d identity-swapped training examples%n", swapped.size());
+        if (swapRows > 0) System.err.printf("+%d identity-swapped training examples%n", swapped.size());
 
         FeatureConfig base = FeatureConfig.defaults();
         TrainingOptions options = new TrainingOptions(
@@ -171,9 +173,9 @@ public final class TrainCommand implements Callable<Integer> {
         provenance.set("dataFiles", Provenance.dataFiles(root, names));
         if (!includeDecisions.isEmpty()) provenance.set("includedDecisions", included.provenance());
         if (sample != null) provenance.put("samplePerCorpus", sample);
-        provenance.putObject("identityAugment").put("requested", identityAugment).put("made", augmented.size())
+        provenance.putObject("identityAugment").put("requested", augmentRows).put("made", augmented.size())
                 .put("seed", seed).put("source", IdentityAugmenter.SOURCE);
-        provenance.putObject("identitySwap").put("requested", identitySwap).put("made", swapped.size())
+        provenance.putObject("identitySwap").put("requested", swapRows).put("made", swapped.size())
                 .put("seed", seed).put("source", IdentitySwapper.SOURCE);
         provenance.put("bestEpoch", result.bestEpoch());
         provenance.set("devMeanRocAucByEpoch", JSON.valueToTree(result.devMeanRocAucByEpoch()));
@@ -192,6 +194,14 @@ public final class TrainCommand implements Callable<Integer> {
         List<Example> out = new ArrayList<>(train);
         for (Example e : train) for (int k = 1; k < repeat.getOrDefault(e.source(), 1); k++) out.add(e);
         return out;
+    }
+
+    /** The shipped model's counts, made for the full training split (173,443 rows). */
+    static final int DEFAULT_IDENTITY_AUGMENT = 6000, DEFAULT_IDENTITY_SWAP = 8000;
+
+    /** The count asked for, else the default capped at a tenth of the training split. */
+    static int orDefault(Integer asked, int fullDefault, int trainRows) {
+        return asked != null ? asked : Math.min(fullDefault, trainRows / 10);
     }
 
     private List<Example> load(Path root, List<String> names) throws IOException {

@@ -20,6 +20,14 @@ class TrainCommandTest {
     @TempDir Path dir;
 
     @Test
+    void identityCopiesDefaultToTheShippedCountsButNeverSwampASampledSplit() {
+        assertEquals(6000, TrainCommand.orDefault(null, TrainCommand.DEFAULT_IDENTITY_AUGMENT, 173_443));
+        assertEquals(8000, TrainCommand.orDefault(null, TrainCommand.DEFAULT_IDENTITY_SWAP, 173_443));
+        assertEquals(1034, TrainCommand.orDefault(null, TrainCommand.DEFAULT_IDENTITY_SWAP, 10_344));
+        assertEquals(30, TrainCommand.orDefault(30, TrainCommand.DEFAULT_IDENTITY_SWAP, 10), "an explicit count is kept");
+    }
+
+    @Test
     void trainsASmallBundleWithProvenanceThatScoresTheSameAfterReload() throws Exception {
         Path out = dir.resolve("tiny.zip");
         int code = Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
