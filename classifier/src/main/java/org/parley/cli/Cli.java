@@ -8,6 +8,7 @@ public final class Cli {
 
     public static int execute(Object command, String... args) {
         CommandLine cl = new CommandLine(command);
+        cl.setUsageHelpWidth(110); // the descriptions are written as lines of up to ~105 characters
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println(line.getCommandName() + ": " + message(e));
             if (System.getenv("PARLEY_DEBUG") != null) e.printStackTrace(line.getErr());
