@@ -118,6 +118,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // The stance bundle (likewise) loads on another core meanwhile: its sentence encoder alone takes ~2 s.
         Path stancePath = Path.of(config.stanceModel);
         CompletableFuture<ServedStance> stanceLoad = CompletableFuture.supplyAsync(() -> loadStance(stancePath));
+        CompletableFuture<Language> languageLoad = CompletableFuture.supplyAsync(Language::standard); // ~1 s of profiles
         Path bundlePath = Path.of(config.model);
         ParleyConfiguration.Spans spans = config.spans;
         SpanLexicon lexicon = SpanLexicon.standard();
@@ -160,7 +161,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         SentimentHolder sentiment = SentimentHolder.coreNlp();
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment));
         env.jersey().register(new ScoreThreadResource(scorer, stance, ThreadTargets.coreNlp(), sentiment, config.maxThreadComments));
-        env.jersey().register(new PerspectiveResource(models, feedback, Language.standard()));
+        env.jersey().register(new PerspectiveResource(models, feedback, joined(languageLoad)));
         env.jersey().register(new AdminResource(models, scorer));
         env.jersey().register(new OpenApiResource());
         env.jersey().register(new DiscoveryResource());
