@@ -46,13 +46,18 @@ public final class Ingestion {
                              String parentId, Integer parentNumber, String author, String quote,
                              Integer ratingUp, Integer ratingDown, List<String> targets) {}
 
-    /** Stores the comments in order (parents usually come first), one transaction each. */
+    /**
+     * Stores the comments in order (parents usually come first), one transaction each. A stored id
+     * sent again with the same text and article is a retry and gets the stored comment back.
+     *
+     * @throws IdTaken when a stored id comes with another text or article
+     */
     public List<CommentStore.Insert> submit(List<Submission> submissions) {
         CommentStore.Insert[] out = new CommentStore.Insert[submissions.size()];
         List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
             Optional<StoredComment> stored = store.find(submissions.get(i).id());
-            if (stored.isPresent()) out[i] = new CommentStore.Insert(false, stored.get());
+            if (stored.isPresent()) out[i] = retry(i, submissions.get(i), new CommentStore.Insert(false, stored.get()));
             else fresh.add(i);
         }
         if (fresh.isEmpty()) return List.of(out);
@@ -72,9 +77,16 @@ public final class Ingestion {
                     s.parentNumber(), s.author(), s.text(), s.quote(), s.ratingUp(), s.ratingDown(),
                     o.probabilities(), o.top(), write(ScoreParts.spans(o)), stanceJson(s, parentText(s, textsInCall)),
                     model, o.decision().action());
-            out[fresh.get(k)] = store.insert(c, clock.instant());
+            out[fresh.get(k)] = retry(fresh.get(k), s, store.insert(c, clock.instant())); // another call may have stored it first
         }
         return List.of(out);
+    }
+
+    /** The insert as it is, unless it found another comment under the submission's id. */
+    private static CommentStore.Insert retry(int index, Submission s, CommentStore.Insert r) {
+        StoredComment c = r.comment();
+        if (!r.created() && !(c.text().equals(s.text()) && c.articleId().equals(s.articleId()))) throw new IdTaken(index, s.id());
+        return r;
     }
 
     /** The text the comment answers ({@link ReplyContext}): its quote, else its parent's text. */

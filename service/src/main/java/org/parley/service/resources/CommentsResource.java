@@ -22,6 +22,7 @@ import org.parley.service.auth.Role;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.Checks;
 import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.IdTaken;
 import org.parley.service.moderation.Ingestion;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.store.CommentStore;
@@ -55,7 +56,12 @@ public final class CommentsResource {
     @Timed(name = "submit-comment")
     @RolesAllowed(Role.WEBSITE_NAME)
     public Response submit(CommentSubmission body) {
-        CommentStore.Insert r = ingestion.submit(List.of(Checks.submission(body, ""))).get(0);
+        CommentStore.Insert r;
+        try {
+            r = ingestion.submit(List.of(Checks.submission(body, ""))).get(0);
+        } catch (IdTaken e) {
+            throw new ApiException(409, "id", null, e.getMessage());
+        }
         return Response.status(r.created() ? 201 : 200)
                 .entity(views.of(r.comment(), null, null, r.created() ? null : true)).build();
     }

@@ -15,6 +15,7 @@ import org.parley.service.auth.Role;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.IdTaken;
 import org.parley.service.moderation.Ingestion;
 import org.parley.service.moderation.Status;
 import org.parley.service.store.CommentStore;
@@ -70,7 +71,12 @@ public final class ThreadsResource {
                     c.parentNumber(), c.author(), c.quote(),
                     c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), t));
         }
-        List<CommentStore.Insert> stored = ingestion.submit(submissions);
+        List<CommentStore.Insert> stored;
+        try {
+            stored = ingestion.submit(submissions);
+        } catch (IdTaken e) {
+            throw new ApiException(409, "comments[" + e.index() + "].id", null, "comments[" + e.index() + "]: " + e.getMessage());
+        }
         Map<String, Integer> statuses = new LinkedHashMap<>();
         for (Status s : Status.values()) statuses.put(s.name(), 0);
         List<CommentView> out = new ArrayList<>(stored.size());

@@ -127,11 +127,17 @@ class ModerationResourceTest {
         assertEquals("REJECTED", submit(insult, "you idiot").get("status").asText());
         assertEquals("PUBLISHED", submit(civil, "Thanks for the article").get("status").asText());
 
-        Response again = post(Fakes.WEBSITE_KEY, "/v1/comments", submission(threat, "a different text"));
+        Response again = post(Fakes.WEBSITE_KEY, "/v1/comments", submission(threat, "I will kill you"));
         JsonNode dup = again.readEntity(JsonNode.class);
         assertEquals(200, again.getStatus());
         assertTrue(dup.get("duplicate").asBoolean());
         assertEquals("I will kill you", dup.get("text").asText(), "the stored comment, not a second one");
+        // The same id with another text is a clash, not a retry: refused, and the stored text not shown.
+        Response clash = post(Fakes.WEBSITE_KEY, "/v1/comments", submission(threat, "a different text"));
+        String clashBody = clash.readEntity(String.class);
+        assertEquals(409, clash.getStatus(), clashBody);
+        assertTrue(clashBody.contains("\"field\":\"id\""), clashBody);
+        assertFalse(clashBody.contains("kill"), clashBody);
         assertEquals(1, STORE.history(threat).size());
 
         JsonNode status = as(Fakes.WEBSITE_KEY, "/v1/comments/" + threat + "/status").get(JsonNode.class);
@@ -180,6 +186,14 @@ class ModerationResourceTest {
 
         JsonNode again = post(Fakes.WEBSITE_KEY, "/v1/threads", ThreadJson.toJson(thread)).readEntity(JsonNode.class);
         for (JsonNode c : again.get("comments")) assertTrue(c.get("duplicate").asBoolean(), c.get("id").asText());
+
+        com.fasterxml.jackson.databind.node.ObjectNode edited = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Fakes.mapper().readTree(ThreadJson.toJson(thread));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) edited.at("/comments/3")).put("text", "Not what was stored.");
+        Response clash = post(Fakes.WEBSITE_KEY, "/v1/threads", edited.toString());
+        JsonNode refused = clash.readEntity(JsonNode.class);
+        assertEquals(409, clash.getStatus(), refused.toString());
+        assertEquals("comments[3].id", refused.get("field").asText(), refused.toString());
     }
 
     @Test
