@@ -146,7 +146,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter(keys,
                 token -> accounts.session(token, clock.instant())
                         .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.expiresAt())),
-                new RateLimiter(config.rateLimit.burstSeconds))));
+                new RateLimiter(config.rateLimit.burstSeconds, config.rateLimit.requestsPerSecond))));
         env.jersey().register(RolesAllowedDynamicFeature.class);
 
         // Our mappers instead of Dropwizard's: errors name the field and never quote the comment.

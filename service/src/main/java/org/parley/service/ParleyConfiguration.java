@@ -91,7 +91,7 @@ public class ParleyConfiguration extends Configuration {
     public PolicyConfig policy;
 
     public static class RateLimit {
-        /** Default for keys that do not set their own. */
+        /** Default for keys that do not set their own, and each moderator's for their sessions. */
         @Min(1)
         @JsonProperty
         public int requestsPerSecond = 100;

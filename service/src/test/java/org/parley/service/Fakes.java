@@ -222,7 +222,7 @@ public final class Fakes {
     public static ResourceExtension resources(ModelHolder models, Path feedbackDir, StanceModel stance) {
         ObjectMapper json = mapper();
         CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
-        return builder(json, new ApiKeyAuthFilter(ApiKeys.parse(KEYS, 1000), new RateLimiter(2)))
+        return builder(json, new ApiKeyAuthFilter(ApiKeys.parse(KEYS, 1000), new RateLimiter(2, 1000)))
                 .addProvider(new BodySizeLimit(MAX_BATCH))
                 .addResource(new ScoreResource(scorer, json, MAX_BATCH, stanceHolder(stance), sentiment()))
                 .addResource(new ScoreThreadResource(scorer, stanceHolder(stance), targets(), sentiment(), MAX_THREAD))

@@ -16,7 +16,7 @@ import java.util.OptionalLong;
 /**
  * Finds the credential in {@code Authorization: Bearer KEY}, {@code ?key=KEY} or
  * {@code X-Goog-Api-Key: KEY} (the Perspective ways) or the moderator UI's session cookie, authenticates it (an API key, else a session token), then
- * spends one token of an API key's rate limit. Roles are checked afterwards by
+ * spends one token of the key's rate limit, or the moderator's. Roles are checked afterwards by
  * {@code @RolesAllowed}, with {@link Role#includes}.
  */
 @Priority(Priorities.AUTHENTICATION)
@@ -55,13 +55,18 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
         if (token == null || token.isEmpty() || !authenticate(request, token, BEARER))
             throw new ApiException(401, "key", null,
                     "missing, unknown or expired credential: send 'Authorization: Bearer KEY' or '?key=KEY', or log in again");
-        if (request.getSecurityContext().getUserPrincipal() instanceof ApiKey key) {
+        Object caller = request.getSecurityContext().getUserPrincipal();
+        if (caller instanceof ApiKey key) {
             OptionalLong wait = limiter.tryAcquire(key);
             if (wait.isPresent()) throw ApiException.tooManyRequests(wait.getAsLong(), key.perSecond());
+        } else if (caller instanceof ModeratorSession session) {
+            OptionalLong wait = limiter.tryAcquire(session);
+            if (wait.isPresent()) throw ApiException.tooManyRequests(wait.getAsLong(), limiter.sessionPerSecond());
         }
     }
 
-    private static Optional<String> bearer(String header) {
+    /** The token of an {@code Authorization: Bearer TOKEN} header, if that is what the header holds. */
+    public static Optional<String> bearer(String header) {
         if (header == null) return Optional.empty();
         int space = header.indexOf(' ');
         if (space <= 0 || !header.substring(0, space).equalsIgnoreCase(BEARER)) return Optional.empty();

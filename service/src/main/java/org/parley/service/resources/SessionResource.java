@@ -1,6 +1,7 @@
 package org.parley.service.resources;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -56,13 +57,13 @@ public final class SessionResource {
     }
 
     @POST
-    public Response login(LoginRequest body) {
+    public Response login(LoginRequest body, @Context HttpServletRequest request) {
         if (body == null) throw ApiException.badField("body", "{\"username\": …, \"password\": …} is required");
         if (body.username() == null || body.username().isBlank()) throw ApiException.badField("username", "username is required");
         if (body.password() == null || body.password().isEmpty()) throw ApiException.badField("password", "password is required");
         if (body.username().length() > 100 || body.password().length() > 200)
             throw new ApiException(401, "password", null, "wrong username or password");
-        OptionalLong wait = throttle.tryAttempt(body.username());
+        OptionalLong wait = throttle.tryAttempt(body.username(), address(request));
         if (wait.isPresent())
             throw ApiException.unavailable(429, wait.getAsLong(), "too many log-in attempts for this username; retry after "
                     + wait.getAsLong() + " s");
@@ -73,7 +74,17 @@ public final class SessionResource {
         accounts.purgeExpired(clock.instant());  // expired sessions are refused anyway; this keeps the table small
         AccountStore.Session s = accounts.login(account, lifetime, clock.instant());
         return Response.ok(view(s.account().username(), s.account().role(), s.expiresAt().toString(), s.token()))
-                .header(HttpHeaders.SET_COOKIE, cookie(s.token(), lifetime.toSeconds())).build();
+                .header(HttpHeaders.SET_COOKIE, cookie(s.token(), lifetime.toSeconds()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();  // the body holds the token
+    }
+
+    /** The client's address, for the log-in throttle; one shared value where no servlet request exists (tests). */
+    private static String address(HttpServletRequest request) {
+        try {
+            return request == null ? "unknown" : request.getRemoteAddr();
+        } catch (IllegalStateException e) {
+            return "unknown";
+        }
     }
 
     /** Who is logged in: the UI calls it on load to know whether to show the log-in form. */
@@ -85,10 +96,12 @@ public final class SessionResource {
         return view(c.getName(), c.role(), expires, null);
     }
 
+    /** Ends the session named by the cookie, or by {@code Authorization: Bearer TOKEN} (API clients). */
     @DELETE
     public Response logout(@Context HttpHeaders headers) {
         Cookie cookie = headers.getCookies().get(ApiKeyAuthFilter.SESSION_COOKIE);
         if (cookie != null) accounts.logout(cookie.getValue());
+        ApiKeyAuthFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION)).ifPresent(accounts::logout);
         return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", 0)).build();
     }
 

@@ -37,12 +37,23 @@ public final class AccountStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM moderators").mapTo(Integer.class).one()) == 0;
     }
 
-    /** Creates the account, or sets a new password and role for an existing one. */
+    /** bcrypt reads at most this many bytes of a password (UTF-8); longer ones are refused, not cut. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
+    /**
+     * Creates the account, or sets a new password and role for an existing one and ends its
+     * sessions (a reset after a leak must lock the old holder out).
+     *
+     * @throws IllegalArgumentException for a password over {@value #MAX_PASSWORD_BYTES} bytes
+     */
     public void put(String username, char[] password, Role role, Instant now) {
+        if (utf8Length(password) > MAX_PASSWORD_BYTES)
+            throw new IllegalArgumentException("the password must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
         String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, password);
         jdbi.useTransaction(h -> {
             int rows = h.createUpdate("UPDATE moderators SET password_hash = :hash, role = :role WHERE username = :u")
                     .bind("hash", hash).bind("role", role.name()).bind("u", username).execute();
+            if (rows > 0) h.createUpdate("DELETE FROM sessions WHERE username = :u").bind("u", username).execute();
             if (rows == 0)
                 h.createUpdate("INSERT INTO moderators (username, password_hash, role, created_at) VALUES (:u, :hash, :role, :at)")
                         .bind("u", username).bind("hash", hash).bind("role", role.name())
@@ -55,11 +66,18 @@ public final class AccountStore {
         Optional<String[]> row = jdbi.withHandle(h -> h.createQuery("SELECT password_hash, role FROM moderators WHERE username = :u")
                 .bind("u", username).map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).findOne());
         String hash = row.map(r -> r[0]).orElse(DUMMY_HASH);
-        boolean ok = BCrypt.verifyer().verify(password, hash.toCharArray()).verified;
+        // No stored password is that long, and bcrypt's verifier throws on one: same work, no match.
+        boolean tooLong = utf8Length(password) > MAX_PASSWORD_BYTES;
+        boolean ok = BCrypt.verifyer().verify(tooLong ? DUMMY_PASSWORD : password, hash.toCharArray()).verified && !tooLong;
         return ok && row.isPresent() ? Optional.of(new Account(username, Role.valueOf(row.get()[1]))) : Optional.empty();
     }
 
-    private static final String DUMMY_HASH = BCrypt.withDefaults().hashToString(BCRYPT_COST, "not a password".toCharArray());
+    private static final char[] DUMMY_PASSWORD = "not a password".toCharArray();
+    private static final String DUMMY_HASH = BCrypt.withDefaults().hashToString(BCRYPT_COST, DUMMY_PASSWORD);
+
+    private static int utf8Length(char[] password) {
+        return StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password)).remaining();
+    }
 
     public Session login(Account account, Duration lifetime, Instant now) {
         byte[] bytes = new byte[32];

@@ -80,7 +80,7 @@ class DatabaseOutageTest {
         CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
         Clock clock = Clock.systemUTC();
         CommentViews views = new CommentViews(JSON);
-        return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2)))
+        return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))
                 .addResource(new ScoreResource(scorer, JSON, Fakes.MAX_BATCH, Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment()))
                 .addResource(new CommentsResource(new Ingestion(scorer, () -> STANCE, STORE, JSON, clock), STORE, views, clock))
                 .addResource(new QueueResource(STORE, views, clock))

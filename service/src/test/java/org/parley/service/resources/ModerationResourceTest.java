@@ -69,7 +69,7 @@ class ModerationResourceTest {
         return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000),
                         token -> ACCOUNTS.session(token, clock.instant())
                                 .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.expiresAt())),
-                        new RateLimiter(2)))
+                        new RateLimiter(2, 1000)))
                 .addResource(new CommentsResource(ingestion, STORE, views, clock))
                 .addResource(new ThreadsResource(ingestion, views, MAX_THREAD))
                 .addResource(new QueueResource(STORE, views, clock))
@@ -274,8 +274,11 @@ class ModerationResourceTest {
         assertEquals(403, post(null, "/v1/session", "{\"username\": \"wendy\", \"password\": \"" + PASSWORD + "\"}").getStatus(),
                 "a website account may not log in to moderate");
 
+        assertEquals(401, post(null, "/v1/session", "{\"username\": \"alice\", \"password\": \"" + "a".repeat(150) + "\"}").getStatus(),
+                "longer than bcrypt reads: wrong, not a server error");
         Response login = post(null, "/v1/session", "{\"username\": \"alice\", \"password\": \"" + PASSWORD + "\"}");
         assertEquals(200, login.getStatus());
+        assertEquals("no-store", login.getHeaderString("Cache-Control"), "the body holds the token");
         String cookie = login.getHeaderString("Set-Cookie");
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
         String token = login.readEntity(JsonNode.class).get("token").asText();
@@ -291,6 +294,13 @@ class ModerationResourceTest {
 
         RESOURCES.target("/v1/session").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token).delete().close();
         assertEquals(401, RESOURCES.target("/v1/queue").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token).get().getStatus());
+
+        // An API client logs out with the token it was given.
+        String bearer = post(null, "/v1/session", "{\"username\": \"alice\", \"password\": \"" + PASSWORD + "\"}")
+                .readEntity(JsonNode.class).get("token").asText();
+        assertEquals(200, as(bearer, "/v1/session").get().getStatus());
+        assertEquals(204, as(bearer, "/v1/session").delete().getStatus());
+        assertEquals(401, as(bearer, "/v1/session").get().getStatus());
     }
 
     @Test

@@ -1,0 +1,42 @@
+package org.parley.service.auth;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The log-in throttle and the request rate limit. */
+class LimitsTest {
+    @Test
+    void guessingLocksOutTheGuesserButNotTheModeratorElsewhere() {
+        LoginThrottle throttle = new LoginThrottle(10, Duration.ofMinutes(10));
+        for (int i = 0; i < 10; i++) assertTrue(throttle.tryAttempt("carol", "203.0.113.9").isEmpty());
+        assertTrue(throttle.tryAttempt("Carol ", "203.0.113.9").isPresent(), "the 11th try from there, any spelling of the name");
+        assertTrue(throttle.tryAttempt("carol", "198.51.100.4").isEmpty(), "carol at her own desk still gets in");
+    }
+
+    @Test
+    void oneAddressTryingManyNamesIsHeldToFiveTimesTheAttempts() {
+        LoginThrottle throttle = new LoginThrottle(10, Duration.ofMinutes(10));
+        for (int i = 0; i < 50; i++) assertTrue(throttle.tryAttempt("user" + i, "203.0.113.9").isEmpty(), "attempt " + i);
+        assertTrue(throttle.tryAttempt("user50", "203.0.113.9").getAsLong() >= 1, "each attempt costs a bcrypt hash");
+        assertTrue(throttle.tryAttempt("user50", "198.51.100.4").isEmpty());
+    }
+
+    @Test
+    void aModeratorsSessionsShareOneBucketAtTheConfiguredRate() {
+        RateLimiter limiter = new RateLimiter(2, 3);  // 6 at once, then 3 a second
+        Instant end = Instant.now().plusSeconds(3600);
+        ModeratorSession tab1 = new ModeratorSession("ada", Role.MODERATOR, end);
+        ModeratorSession tab2 = new ModeratorSession("ada", Role.MODERATOR, end);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(limiter.tryAcquire(tab1).isEmpty());
+            assertTrue(limiter.tryAcquire(tab2).isEmpty());
+        }
+        assertTrue(limiter.tryAcquire(tab1).isPresent(), "the 7th request in a burst");
+        assertTrue(limiter.tryAcquire(new ModeratorSession("bob", Role.MODERATOR, end)).isEmpty());
+        assertTrue(limiter.tryAcquire(new ApiKey("ada-key-1", Role.WEBSITE, 5)).isEmpty(), "keys have buckets of their own");
+    }
+}
