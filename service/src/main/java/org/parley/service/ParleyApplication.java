@@ -28,6 +28,7 @@ import org.parley.model.BlasThreads;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
 import org.parley.service.api.ScoreResponse.ModelInfo;
+import org.parley.service.auth.AdminRequestFilter;
 import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
@@ -89,6 +90,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(ParleyApplication.class);
 
     public static void main(String[] args) throws Exception {
+        // The H2 default (AUTO_SERVER) lets scripts open the database while the service runs, through a
+        // TCP port that H2 would otherwise open on every interface. Set before any H2 class loads.
+        if (System.getProperty("h2.bindAddress") == null) System.setProperty("h2.bindAddress", "127.0.0.1");
         new ParleyApplication().run(args);
     }
 
@@ -172,6 +176,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 config.moderation.secureCookies, clock));
 
         env.healthChecks().register("model", new ModelHealthCheck(models, stance));
+        env.admin().addFilter("admin-requests", new AdminRequestFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         // Exact paths, so they win over the task servlet's /tasks/*.
         env.admin().addServlet("reload-model", new ReloadServlet<>(models, bundlePath, ServedModel::info, env.getObjectMapper()))
                 .addMapping("/tasks/reload-model");

@@ -366,6 +366,16 @@ class ParleyApplicationTest {
     }
 
     @Test
+    void aWebPageCannotRunAdminTasks() {
+        Response fromPage = target(admin("/tasks/reload-model")).request().header("Origin", "http://evil.example")
+                .post(Entity.text(""));
+        assertEquals(403, fromPage.getStatus());
+        assertTrue(fromPage.readEntity(String.class).contains("Origin"));
+        assertEquals(200, target(admin("/healthcheck")).request().header("Origin", "http://evil.example").get().getStatus(),
+                "reads still pass");
+    }
+
+    @Test
     void reloadingABrokenBundleKeepsTheOldModelServing() throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.zip"), "not a bundle");
         Response reload = target(admin("/tasks/reload-model")).queryParam("path", broken.toString())
