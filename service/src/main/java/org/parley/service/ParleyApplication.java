@@ -63,6 +63,7 @@ import org.parley.service.store.CommentStore;
 import org.parley.service.store.Database;
 import org.parley.service.store.FeedbackStore;
 import org.parley.service.auth.ModeratorSession;
+import org.parley.service.auth.NoSniff;
 import org.parley.service.auth.Role;
 import org.parley.service.resources.DiscoveryResource;
 import org.parley.service.resources.OpenApiResource;
@@ -152,6 +153,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                         .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.expiresAt())),
                 new RateLimiter(config.rateLimit.burstSeconds, config.rateLimit.requestsPerSecond))));
         env.jersey().register(RolesAllowedDynamicFeature.class);
+        env.jersey().register(new NoSniff());
 
         // Our mappers instead of Dropwizard's: errors name the field and never quote the comment.
         ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);

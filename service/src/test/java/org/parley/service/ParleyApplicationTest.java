@@ -245,6 +245,12 @@ class ParleyApplicationTest {
     }
 
     @Test
+    void apiAnswersTellBrowsersNotToSniff() {
+        assertEquals("nosniff", score("{\"comment\": {\"text\": \"Thank you.\"}}").getHeaderString("X-Content-Type-Options"));
+        assertEquals("nosniff", score("{\"comment\": {}}").getHeaderString("X-Content-Type-Options"), "errors too");
+    }
+
+    @Test
     void aCivilCommentIsPublished() {
         JsonNode body = score("{\"comment\": {\"text\": \"Thank you for the thoughtful article.\"}}").readEntity(JsonNode.class);
         assertEquals("SAFE", body.at("/rating/name").asText());
