@@ -1,5 +1,6 @@
 package org.parley.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,6 +22,7 @@ import org.parley.stance.PairPredictor;
 import org.parley.stance.StanceBundle;
 import org.parley.stance.StanceData;
 import org.parley.stance.StanceEvaluator;
+import org.parley.stance.StanceLimits;
 import org.parley.stance.StanceModel;
 import org.parley.stance.StanceTrainer;
 import org.parley.text.TextPipeline;
@@ -103,12 +105,28 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The splits the bundle was trained on: same hold-out targets, same content hash. */
+    /**
+     * The fixed dev splits with the bundle's held-out targets: all of them, also for a bundle
+     * trained on a --sample, so its figures compare with every other bundle's (as for toxicity).
+     */
     private StanceData devSplit(StanceModel m) throws IOException {
         List<String> heldOut = new ArrayList<>();
         m.provenance().path("heldOutTargets").forEach(t -> heldOut.add(t.asText()));
-        Integer sample = m.provenance().has("samplePerCorpus") ? m.provenance().get("samplePerCorpus").asInt() : null;
-        return StanceData.load(data != null ? data : Corpora.defaultRoot(), heldOut, sample, m.provenance().path("seed").asLong(7));
+        return StanceData.load(data != null ? data : Corpora.defaultRoot(), heldOut, null, m.provenance().path("seed").asLong(7));
+    }
+
+    private static <E extends Enum<E>> E label(Class<E> labels, String label, String where) {
+        for (E e : labels.getEnumConstants()) if (e.name().equals(label)) return e;
+        throw new IllegalArgumentException(where + "unknown label '" + label + "'");
+    }
+
+    /** Runs a check, its message prefixed with the file and line. */
+    private static void checked(String where, Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage());
+        }
     }
 
     static StanceData fromFile(Path file) throws IOException {
@@ -118,19 +136,30 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) continue;
             String where = file + " line " + (i + 1) + ": ";
-            JsonNode n = JSON.readTree(lines.get(i));
+            JsonNode n;
+            try {
+                n = JSON.readTree(lines.get(i));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(where + "invalid JSON");
+            }
+            if (!n.isObject()) throw new IllegalArgumentException(where + "expected a JSON object");
             String text = n.path("text").asText("");
             String label = n.path("label").asText("").toUpperCase(Locale.ROOT);
             if (text.isBlank()) throw new IllegalArgumentException(where + "field 'text' is missing or empty");
-            try {
-                if (n.hasNonNull("target")) stance.add(new StanceExample(StanceEvaluator.FILE_SOURCE, "" + (i + 1), text, n.get("target").asText(), Stance.valueOf(label)));
-                else if (n.hasNonNull("parent")) replies.add(new ReplyExample(StanceEvaluator.FILE_SOURCE, "" + (i + 1), "", text, n.get("parent").asText(), ReplyStance.valueOf(label)));
-                else throw new IllegalArgumentException(where + "needs 'target' (target stance) or 'parent' (reply stance)");
-            } catch (IllegalArgumentException e) {
-                if (e.getMessage().startsWith(where)) throw e;
-                throw new IllegalArgumentException(where + "unknown label '" + label + "'");
-            }
+            if (n.hasNonNull("target")) {
+                // One target per labelled line, held to the limits the scorer applies.
+                if (!n.get("target").isTextual()) throw new IllegalArgumentException(where + "field 'target' must be one string");
+                String target = n.get("target").asText();
+                checked(where, () -> StanceLimits.checkTargets(List.of(target)));
+                stance.add(new StanceExample(StanceEvaluator.FILE_SOURCE, "" + (i + 1), text, target, label(Stance.class, label, where)));
+            } else if (n.hasNonNull("parent")) {
+                if (!n.get("parent").isTextual()) throw new IllegalArgumentException(where + "field 'parent' must be a string");
+                String parent = n.get("parent").asText();
+                checked(where, () -> StanceLimits.checkParent(parent));
+                replies.add(new ReplyExample(StanceEvaluator.FILE_SOURCE, "" + (i + 1), "", text, parent, label(ReplyStance.class, label, where)));
+            } else throw new IllegalArgumentException(where + "needs 'target' (target stance) or 'parent' (reply stance)");
         }
+        if (stance.isEmpty() && replies.isEmpty()) throw new IllegalArgumentException(file + ": no labelled examples to evaluate");
         return new StanceData(List.of(), stance, List.of(), List.of(), replies);
     }
 }

@@ -57,4 +57,19 @@ class EvaluateStanceCommandTest {
         assertEquals(g + " line 1: needs 'target' (target stance) or 'parent' (reply stance)",
                 assertThrows(IllegalArgumentException.class, () -> EvaluateStanceCommand.fromFile(g)).getMessage());
     }
+
+    @Test
+    void blankOrListTargetsBlankParentsEmptyFilesAndNonJsonAreRefusedNotScored() throws Exception {
+        String[][] cases = {
+                {"{\"text\": \"x\", \"target\": \"  \", \"label\": \"FAVOR\"}", " line 1: ", "target"},
+                {"{\"text\": \"x\", \"target\": [\"Syria\", \"US\"], \"label\": \"FAVOR\"}", " line 1: field 'target' must be one string", ""},
+                {"{\"text\": \"x\", \"parent\": \" \", \"label\": \"SUPPORT\"}", " line 1: ", "parent"},
+                {"id,text,label", " line 1: invalid JSON", ""},
+                {"", ": no labelled examples to evaluate", ""}};
+        for (String[] c : cases) {
+            Path f = Files.writeString(dir.resolve("case.jsonl"), c[0] + "\n");
+            String message = assertThrows(IllegalArgumentException.class, () -> EvaluateStanceCommand.fromFile(f)).getMessage();
+            assertTrue(message.startsWith(f + c[1]) && message.contains(c[2]), c[0] + " -> " + message);
+        }
+    }
 }
