@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +137,7 @@ public final class TrainCommand implements Callable<Integer> {
         IncludedFiles included = IncludedFiles.read(includeDecisions, split.dev());
         List<Example> train = new ArrayList<>(split.train());
         train.addAll(included.examples());
+        checkRepeat(repeat, train.stream().map(Example::source).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
         System.err.printf("%d examples from %d corpora: %d train, %d dev%n",
                 examples.size(), names.size(), split.train().size(), split.dev().size());
         if (!includeDecisions.isEmpty())
@@ -187,6 +189,18 @@ public final class TrainCommand implements Callable<Integer> {
                 output, took.toString().substring(2).toLowerCase(), result.dev().meanRocAuc(), result.bestEpoch());
         System.out.println(result.dev().toJson());
         return 0;
+    }
+
+    /**
+     * Refuses a --repeat that would do nothing while the provenance says it was done: a name that
+     * is not among {@code known}, or N below 1.
+     */
+    static void checkRepeat(Map<String, Integer> repeat, Collection<String> known) {
+        repeat.forEach((name, n) -> {
+            if (!known.contains(name))
+                throw new IllegalArgumentException("--repeat " + name + "=" + n + ": not a corpus being trained on; those are " + known);
+            if (n == null || n < 1) throw new IllegalArgumentException("--repeat " + name + "=" + n + ": N must be at least 1");
+        });
     }
 
     /** The training rows with those of each source in --repeat taken N times (dev is never repeated). */

@@ -130,7 +130,12 @@ public final class TrainStanceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long start = System.nanoTime();
         Path root = data != null ? data : Corpora.defaultRoot();
+        TrainCommand.checkRepeat(repeat, StanceCorpora.NAMES);
         StanceData split = StanceData.load(root, holdOut, sample, seed);
+        for (String target : holdOut)
+            if (split.heldOut().stream().noneMatch(e -> StanceCorpora.targetKey(e.target()).equals(StanceCorpora.targetKey(target))))
+                throw new IllegalArgumentException("--hold-out '" + target + "' names no target in the stance corpora"
+                        + (sample != null ? " (or none in this --sample)" : ""));
         PairNetworkConfig net = new PairNetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate,
                 PairNetworkConfig.defaults().l2(), seed);
         StanceTrainer.Options options = new StanceTrainer.Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),

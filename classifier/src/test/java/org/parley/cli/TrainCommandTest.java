@@ -12,12 +12,23 @@ import org.parley.text.TextPipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** A tiny end-to-end run of scripts/train on a sample of the real corpora: proves the pipeline, not the model. */
 class TrainCommandTest {
     @TempDir Path dir;
+
+    @Test
+    void aRepeatThatWouldDoNothingIsRefused() {
+        List<String> known = List.of("ethos", "ruddit");
+        TrainCommand.checkRepeat(Map.of("ethos", 3), known);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainCommand.checkRepeat(Map.of("nosuch", 3), known))
+                .getMessage().contains("not a corpus being trained on"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainCommand.checkRepeat(Map.of("ethos", 0), known))
+                .getMessage().contains("at least 1"));
+    }
 
     @Test
     void identityCopiesDefaultToTheShippedCountsButNeverSwampASampledSplit() {

@@ -53,11 +53,10 @@ public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfigura
         }
     }
 
-    /** A refused name or password is the user's to fix: its reason, without a stack trace. */
+    /** A refused name or password, a missing config, a database in use: its reason, without a stack trace. */
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (e instanceof IllegalArgumentException) cli.getStdErr().println("add-moderator: " + e.getMessage());
-        else super.onError(cli, namespace, e);
+        CommandErrors.print(cli, "add-moderator", e);
     }
 
     private static char[] password() throws Exception {

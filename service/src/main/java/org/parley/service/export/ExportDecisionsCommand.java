@@ -1,5 +1,6 @@
 package org.parley.service.export;
 
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.DataSourceFactory;
@@ -7,6 +8,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
 import org.parley.service.ParleyConfiguration;
+import org.parley.service.cli.CommandErrors;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.FeedbackStore;
 
@@ -39,8 +41,10 @@ public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfig
         Path out = Path.of(namespace.getString("out"));
         DataSourceFactory db = config.database;
         // config.yml's empty ${PARLEY_DB_PASSWORD:-} reads as null; the driver wants "".
-        Jdbi jdbi = Jdbi.create(db.getUrl(), Objects.requireNonNullElse(db.getUser(), ""),
+        Jdbi jdbi = Jdbi.create(existing(db.getUrl()), Objects.requireNonNullElse(db.getUser(), ""),
                 Objects.requireNonNullElse(db.getPassword(), ""));
+        if (!hasTables(jdbi))
+            throw new IllegalStateException(db.getUrl() + " holds no Parley tables: is it the service's database (PARLEY_DB_URL)?");
         DecisionExport export = new DecisionExport(new CommentStore(jdbi), new FeedbackStore(jdbi));
         // Written beside the target and moved into place: a failed export leaves no half file.
         Path parent = out.toAbsolutePath().getParent();
@@ -55,5 +59,25 @@ public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfig
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         System.out.println(out + ": " + summary);
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        CommandErrors.print(cli, "export-decisions", e);
+    }
+
+    /** An H2 file URL that opens the file only if it is there: reading, H2 would make an empty one. */
+    static String existing(String url) {
+        return url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS")
+                ? url + ";IFEXISTS=TRUE" : url;
+    }
+
+    private static boolean hasTables(Jdbi jdbi) {
+        try {
+            jdbi.useHandle(h -> h.createQuery("SELECT COUNT(*) FROM decisions WHERE 1 = 0").mapTo(Integer.class).one());
+            return true;
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            return false;
+        }
     }
 }
