@@ -134,7 +134,11 @@ public final class TrainCommand implements Callable<Integer> {
         List<String> names = corpora != null ? corpora : Corpora.toxicityNames();
         List<Example> examples = load(root, names);
         DevSplit.Split split = DevSplit.split(examples);
-        IncludedFiles included = IncludedFiles.read(includeDecisions, split.dev());
+        // Dropped from the included files: texts of the whole dev split, which scripts/evaluate scores,
+        // not only of the part a --sample or --corpus run holds out.
+        boolean partial = sample != null || corpora != null;
+        List<Example> dev = includeDecisions.isEmpty() || !partial ? split.dev() : wholeDev(root);
+        IncludedFiles included = IncludedFiles.read(includeDecisions, dev);
         List<Example> train = new ArrayList<>(split.train());
         train.addAll(included.examples());
         checkRepeat(repeat, train.stream().map(Example::source).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
@@ -216,6 +220,14 @@ public final class TrainCommand implements Callable<Integer> {
     /** The count asked for, else the default capped at a tenth of the training split. */
     static int orDefault(Integer asked, int fullDefault, int trainRows) {
         return asked != null ? asked : Math.min(fullDefault, trainRows / 10);
+    }
+
+    /** The dev split of every toxicity corpus under {@code root}. */
+    private static List<Example> wholeDev(Path root) throws IOException {
+        List<Example> all = new ArrayList<>();
+        for (String n : Corpora.toxicityNames())
+            if (java.nio.file.Files.isDirectory(root.resolve(n))) all.addAll(Corpora.load(root, n));
+        return DevSplit.split(all).dev();
     }
 
     private List<Example> load(Path root, List<String> names) throws IOException {

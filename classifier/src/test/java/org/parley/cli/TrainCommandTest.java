@@ -94,6 +94,12 @@ class TrainCommandTest {
             lines.append("{\"id\":\"a").append(i).append("\",\"source\":\"moderator-decisions\",\"text\":\"a fair point well made, number ")
                     .append(i).append("\",\"labels\":{\"TOXICITY\":0.0,\"INSULT\":0.0}}\n");
         }
+        // A dev text of the whole corpus, which a --sample run does not hold: still never trained on.
+        String devText = org.parley.corpus.DevSplit.split(Corpora.load(Corpora.defaultRoot(), "davidson_hate_offensive")).dev().get(500).text();
+        com.fasterxml.jackson.databind.node.ObjectNode line = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .put("id", "d0").put("source", "moderator-decisions").put("text", devText);
+        line.putObject("labels").put("TOXICITY", 1.0);
+        lines.append(line).append('\n');
         Files.writeString(decisions, lines);
         Path out = dir.resolve("with-decisions.zip");
         int code = Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
@@ -109,6 +115,7 @@ class TrainCommandTest {
         assertEquals(decisions.toString(), included.get(0).get("file").asText());
         assertEquals(org.parley.model.BundleFile.sha256(Files.readAllBytes(decisions)), included.get(0).get("sha256").asText());
         assertEquals(80, included.get(0).get("examples").asInt());
+        assertEquals(1, included.get(0).get("droppedAsDevTexts").asInt(), "the whole dev split's text");
         assertEquals(80, p.at("/corpora/moderator-decisions/train").asInt(), "every decision joins training");
         assertTrue(p.at("/corpora/moderator-decisions/dev").isMissingNode(), "no decision joins dev");
         assertFalse(p.at("/devMetrics/sources").has("moderator-decisions"), "dev figures are the corpora's alone");
