@@ -19,8 +19,14 @@ public final class Cli {
 
     /** java.nio's file exceptions say only the path; say what is wrong with it. */
     static String message(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException f) return "no such file: " + f.getFile();
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            java.nio.file.Path parent = java.nio.file.Path.of(f.getFile()).toAbsolutePath().getParent();
+            if (parent != null && !java.nio.file.Files.isDirectory(parent)) return "no such folder: " + parent + " (for " + f.getFile() + ")";
+            return "no such file: " + f.getFile();
+        }
         if (e instanceof java.nio.file.AccessDeniedException f) return "cannot read " + f.getFile() + ": permission denied";
+        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null)
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
         return e.getMessage();
     }
 }

@@ -102,6 +102,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path root = data != null ? data : Corpora.defaultRoot();
+        if (resamples < 0) throw new IllegalArgumentException("--resamples must be 0 (no intervals) or more, was " + resamples);
+        // The default file may be absent outside a checkout; one that was asked for must be there.
+        if (identitySentences != null && !identitySentences.equals(IdentityReport.defaultSentences()) && !java.nio.file.Files.exists(identitySentences))
+            throw new java.nio.file.NoSuchFileException(identitySentences.toString());
         if (compare != null) return compare(root);
         List<Example> examples = evaluationData(root);
         if (examples.isEmpty()) throw new IllegalArgumentException("no labelled examples to evaluate");

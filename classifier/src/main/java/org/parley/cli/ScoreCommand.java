@@ -71,6 +71,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (input != null && Files.isDirectory(input)) throw new IllegalArgumentException(input + " is a folder, not a file of comments");
         ModelBundle bundle = ModelBundle.load(model);
         ToxicityModel scorer = new ToxicityModel(bundle, TextPipeline.standard(), 1);
         // Invalid UTF-8 becomes U+FFFD rather than aborting the whole run.

@@ -131,6 +131,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long start = System.nanoTime();
         Path root = data != null ? data : Corpora.defaultRoot();
+        if (sample != null && sample < 1) throw new IllegalArgumentException("--sample must be at least 1, was " + sample);
         List<String> names = corpora != null ? corpora : Corpora.toxicityNames();
         List<Example> examples = load(root, names);
         DevSplit.Split split = DevSplit.split(examples);
@@ -189,7 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         new ModelBundle(result.network(), result.features(), result.calibration(), provenance).save(output);
         if (metrics != null) Files.writeString(metrics, result.dev().toJson());
-        System.err.printf("wrote %s in %s: dev mean ROC-AUC %.4f (epoch %d)%n",
+        System.err.printf("wrote %s in %s: dev mean ROC-AUC %.4f as stored (half precision, calibrated; epoch %d)%n",
                 output, took.toString().substring(2).toLowerCase(), result.dev().meanRocAuc(), result.bestEpoch());
         System.out.println(result.dev().toJson());
         return 0;

@@ -130,6 +130,7 @@ public final class TrainStanceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long start = System.nanoTime();
         Path root = data != null ? data : Corpora.defaultRoot();
+        if (sample != null && sample < 1) throw new IllegalArgumentException("--sample must be at least 1, was " + sample);
         TrainCommand.checkRepeat(repeat, StanceCorpora.NAMES);
         StanceData split = StanceData.load(root, holdOut, sample, seed);
         for (String target : holdOut)

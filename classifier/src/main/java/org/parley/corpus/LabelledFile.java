@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,17 @@ public final class LabelledFile {
         String defaultSource = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         List<Example> out = new ArrayList<>();
         Path dir = file.toAbsolutePath().getParent();
+        Map<String, Integer> seen = new HashMap<>(); // source + id → line: ids are unique within a source
         try (BufferedReader in = Table.open(dir, file.getFileName().toString())) {
             int n = 0;
             for (String line; (line = in.readLine()) != null; ) {
                 n++;
-                if (!line.isBlank()) out.add(parse(file, n, line, defaultSource));
+                if (line.isBlank()) continue;
+                Example e = parse(file, n, line, defaultSource);
+                Integer first = seen.putIfAbsent(e.source() + "\u0000" + e.id(), n);
+                if (first != null)
+                    throw bad(file, n, "id '" + e.id() + "' of source '" + e.source() + "' is already used on line " + first);
+                out.add(e);
             }
         }
         return out;

@@ -93,7 +93,7 @@ public final class Trainer {
         Random random = new Random(options.seed());
         EarlyStopping.Outcome epochs = EarlyStopping.run(deep, options.epochs(), options.patience(),
                 epoch -> runEpoch(deep, train, trainIds, wide.outOfFoldLogits(), random, epoch),
-                () -> Evaluation.of("dev", dev, forward(deep, devIds, devWide)).meanRocAuc(), "mean ROC-AUC", progressOut);
+                () -> Evaluation.of("dev", dev, forward(deep, devIds, devWide)).meanRocAuc(), "mean ROC-AUC (full precision, uncalibrated)", progressOut);
         ComputationGraph network = assemble(deep, wide.full(), features, options.network());
         // Calibrate and report the weights as the bundle will store them.
         ModelBundle.roundToHalf(network);

@@ -62,4 +62,15 @@ class LabelledFileTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelledFile.read(f));
         assertEquals(f + " line 2: labels.TOXICITY must be a number in [0,1]", e.getMessage());
     }
+
+    @Test
+    void anIdUsedTwiceInOneSourceIsRefusedButMayRecurInAnother() throws IOException {
+        Path f = Files.writeString(dir.resolve("dup.jsonl"), """
+                {"id": "7", "source": "a", "text": "one", "labels": {"TOXICITY": 0}}
+                {"id": "7", "source": "b", "text": "two", "labels": {"TOXICITY": 0}}
+                {"id": 7, "source": "a", "text": "three", "labels": {"TOXICITY": 1}}
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelledFile.read(f));
+        assertEquals(f + " line 3: id '7' of source 'a' is already used on line 1", e.getMessage());
+    }
 }
