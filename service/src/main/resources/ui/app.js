@@ -190,7 +190,11 @@ async function load(keepId) {
 }
 
 async function loadMore() {
-  const r = await api('GET', '/v1/queue?' + query({ status: state.queue, limit: PAGE, offset: state.comments.length }));
+  // After the last comment shown, not at an offset: comments that other moderators decided
+  // meanwhile have left the queue, and an offset would skip as many waiting ones.
+  const page = { status: state.queue, limit: PAGE };
+  if (state.comments.length) page.after = state.comments[state.comments.length - 1].id;
+  const r = await api('GET', '/v1/queue?' + query(page));
   if (r.status !== 200) return message((r.body && r.body.message) || 'Could not load more.', 'error');
   const known = new Set(state.comments.map((c) => c.id));
   state.comments.push(...r.body.comments.filter((c) => !known.has(c.id)));

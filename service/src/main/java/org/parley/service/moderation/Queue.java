@@ -35,6 +35,23 @@ public enum Queue {
     }
 
     public String orderBy() {
-        return byRisk ? "risk DESC, created_at ASC, id ASC" : "updated_at DESC, id ASC";
+        return byRisk ? "c.risk DESC, c.created_at ASC, c.id ASC" : "c.updated_at DESC, c.id ASC";
+    }
+
+    /**
+     * The comments that come after the one bound as {@code :after} in this order (keyset paging):
+     * unlike an offset, it skips nothing when comments ahead leave the queue meanwhile. The cursor
+     * comment need not be in the queue any more.
+     */
+    public String after() {
+        String risk = cursor("risk"), created = cursor("created_at"), updated = cursor("updated_at"), id = cursor("id");
+        return byRisk
+                ? "(c.risk < " + risk + " OR (c.risk = " + risk + " AND (c.created_at > " + created
+                        + " OR (c.created_at = " + created + " AND c.id > " + id + "))))"
+                : "(c.updated_at < " + updated + " OR (c.updated_at = " + updated + " AND c.id > " + id + "))";
+    }
+
+    private static String cursor(String column) {
+        return "(SELECT " + column + " FROM comments WHERE id = :after)";
     }
 }

@@ -53,14 +53,17 @@ public final class QueueResource {
     @GET
     @Path("/queue")
     public QueuePage queue(@QueryParam("status") String status, @QueryParam("articleId") String articleId,
-                           @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
+                           @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+                           @QueryParam("after") String after) {
         Queue queue = queue(status == null ? "PENDING" : status);
         int l = limit == null ? 50 : limit;
         int o = offset == null ? 0 : offset;
         if (l < 1 || l > MAX_PAGE) throw new ApiException(400, "limit", MAX_PAGE, "limit must be 1 to " + MAX_PAGE + " (was " + l + ")");
         if (o < 0) throw new ApiException(400, "offset", 0, "offset must not be negative");
         Checks.optional(articleId, "articleId", 200);
-        CommentStore.Page page = store.queue(queue, articleId, l, o);
+        if (after != null && store.find(after).isEmpty())
+            throw new ApiException(400, "after", null, "after must be the id of a stored comment (the last one of the page before)");
+        CommentStore.Page page = store.queue(queue, articleId, l, o, after);
         return new QueuePage(queue.name(), articleId, page.total(), o, l, page.comments().stream().map(views::of).toList());
     }
 

@@ -159,13 +159,18 @@ public final class CommentStore {
     /** One page of a queue, and how many the whole queue holds. */
     public record Page(List<StoredComment> comments, int total) {}
 
-    /** @param articleId null: all articles */
-    public Page queue(Queue queue, String articleId, int limit, int offset) {
-        String where = " WHERE " + queue.where() + (articleId == null ? "" : " AND c.article_id = :article");
+    /**
+     * @param articleId null: all articles
+     * @param after     null, or the id of a stored comment: the page starts after it in the queue's order
+     */
+    public Page queue(Queue queue, String articleId, int limit, int offset, String after) {
+        String where = " WHERE " + queue.where() + (articleId == null ? "" : " AND c.article_id = :article")
+                + (after == null ? "" : " AND " + queue.after());
         return jdbi.withHandle(h -> {
             Query page = h.createQuery("SELECT " + COLUMNS + FROM + where + " ORDER BY " + queue.orderBy()
                     + " LIMIT :limit OFFSET :offset").bind("limit", limit).bind("offset", offset);
             if (articleId != null) page.bind("article", articleId);
+            if (after != null) page.bind("after", after);
             return new Page(page.map((rs, ctx) -> comment(rs)).list(), count(h, queue, articleId));
         });
     }

@@ -151,6 +151,29 @@ class CommentStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
+    void thePageAfterACommentSkipsNothingWhenCommentsAheadLeaveTheQueue(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        // Risks 0.80, 0.79, … 0.71; two pairs share a risk, so the order also rests on time and id.
+        float[] risks = {0.80f, 0.79f, 0.79f, 0.78f, 0.77f, 0.76f, 0.76f, 0.75f, 0.73f, 0.71f};
+        for (int i = 0; i < risks.length; i++) store.insert(comment("p" + i, "a1", risks[i], Action.REVIEW), T0.plusSeconds(i));
+        List<String> first = ids(store.queue(Queue.PENDING, null, 4, 0, null));
+        assertEquals(List.of("p0", "p1", "p2", "p3"), first);
+        // Another moderator decides two comments of the first page.
+        store.decide("p1", Verdict.APPROVE, null, null, "bob", 1, T0.plusSeconds(30));
+        store.decide("p3", Verdict.APPROVE, null, null, "bob", 1, T0.plusSeconds(31));
+
+        assertEquals(List.of("p4", "p5", "p6", "p7"), ids(store.queue(Queue.PENDING, null, 4, 0, "p3")),
+                "after the last one shown, though it has left the queue");
+        assertEquals(List.of("p6", "p7", "p8", "p9"), ids(store.queue(Queue.PENDING, null, 4, 4, null)),
+                "an offset of 4 now skips p4 and p5");
+        assertEquals(List.of("p8", "p9"), ids(store.queue(Queue.PENDING, null, 4, 0, "p7")));
+        store.decide("p0", Verdict.REJECT, Reason.INSULT, null, "bob", 1, T0.plusSeconds(40));
+        store.decide("p2", Verdict.REJECT, Reason.INSULT, null, "bob", 1, T0.plusSeconds(41));
+        assertEquals(List.of("p0"), ids(store.queue(Queue.REJECTED, null, 4, 0, "p2")), "decided queues: newest first");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void queuesSortOpenCommentsByRiskAndFilterByArticle(TestDatabases db) {
         CommentStore store = new CommentStore(db.migrated(dir));
         store.insert(comment("low", "a1", 0.55f, Action.REVIEW), T0);
@@ -159,24 +182,24 @@ class CommentStoreTest {
         store.insert(comment("auto", "a1", 0.95f, Action.REJECT), T0.plusSeconds(3));
         store.insert(comment("fine", "a1", 0.01f, Action.PUBLISH), T0.plusSeconds(4));
 
-        assertEquals(List.of("high", "other", "low"), ids(store.queue(Queue.PENDING, null, 10, 0)));
-        assertEquals(List.of("high", "low"), ids(store.queue(Queue.PENDING, "a1", 10, 0)));
-        CommentStore.Page second = store.queue(Queue.PENDING, null, 1, 1);
+        assertEquals(List.of("high", "other", "low"), ids(store.queue(Queue.PENDING, null, 10, 0, null)));
+        assertEquals(List.of("high", "low"), ids(store.queue(Queue.PENDING, "a1", 10, 0, null)));
+        CommentStore.Page second = store.queue(Queue.PENDING, null, 1, 1, null);
         assertEquals(List.of("other"), ids(second));
         assertEquals(3, second.total());
-        assertEquals(List.of("auto"), ids(store.queue(Queue.AUTO_REJECTED, null, 10, 0)));
+        assertEquals(List.of("auto"), ids(store.queue(Queue.AUTO_REJECTED, null, 10, 0, null)));
 
         store.report("fine", "spam", T0.plusSeconds(10));
-        assertEquals(List.of("fine"), ids(store.queue(Queue.REPORTED, null, 10, 0)));
+        assertEquals(List.of("fine"), ids(store.queue(Queue.REPORTED, null, 10, 0, null)));
         assertTrue(store.report("missing", null, T0).isEmpty());
 
         store.decide("high", Verdict.REJECT, Reason.THREAT, null, "alice", 1, T0.plusSeconds(20));
         store.decide("fine", Verdict.APPROVE, null, null, "alice", 1, T0.plusSeconds(21));
         store.decide("low", Verdict.ESCALATE, null, null, "alice", 1, T0.plusSeconds(22));
-        assertEquals(List.of("high"), ids(store.queue(Queue.REJECTED, null, 10, 0)));
-        assertEquals(List.of("fine"), ids(store.queue(Queue.APPROVED, null, 10, 0)));
-        assertEquals(List.of("low"), ids(store.queue(Queue.ESCALATED, null, 10, 0)));
-        assertTrue(ids(store.queue(Queue.REPORTED, null, 10, 0)).isEmpty(), "a moderator's decision closes the reports");
+        assertEquals(List.of("high"), ids(store.queue(Queue.REJECTED, null, 10, 0, null)));
+        assertEquals(List.of("fine"), ids(store.queue(Queue.APPROVED, null, 10, 0, null)));
+        assertEquals(List.of("low"), ids(store.queue(Queue.ESCALATED, null, 10, 0, null)));
+        assertTrue(ids(store.queue(Queue.REPORTED, null, 10, 0, null)).isEmpty(), "a moderator's decision closes the reports");
         List<CommentStore.ArticleSummary> articles = store.articles(10);
         assertEquals(List.of("a2", "a1"), articles.stream().map(CommentStore.ArticleSummary::id).toList(),
                 "a2 still has a pending comment, a1 none");

@@ -125,6 +125,25 @@ class ModeratorUiTest {
     }
 
     @Test
+    void loadMoreReachesEveryWaitingCommentWhileOthersDecide() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 105; i++) texts.add(TOXIC.get(i % TOXIC.size()));
+        Map<String, JsonNode> seeded = seed(texts);
+        login("PENDING");
+        List<String> shown = cards(100).stream().map(c -> c.getAttribute("data-id")).toList();
+        // Another moderator decides five of the hundred on show.
+        for (String id : shown.subList(10, 15)) {
+            Response r = APP.client().target(url("/v1/comments/" + id.replace("/", "%2F") + "/decision")).request()
+                    .header("Authorization", "Bearer " + ADMIN)
+                    .post(Entity.json("{\"decision\": \"APPROVE\", \"expectedVersion\": 1}"));
+            assertEquals(200, r.getStatus(), r.readEntity(String.class));
+        }
+        browser.findElement(By.id("more")).click();
+        List<String> all = cards(105).stream().map(c -> c.getAttribute("data-id")).toList();
+        assertTrue(all.containsAll(seeded.keySet()), "an offset of 100 would have skipped five waiting comments");
+    }
+
+    @Test
     void approvesAndRejectsFromTheKeyboard() {
         List<String> ids = idsByRisk(seed(TOXIC.subList(0, 3)));
         login("PENDING");
