@@ -133,6 +133,18 @@ async function logout() {
   showLogin();
 }
 
+// A session may still be valid while the database is down (503) or the service restarts: say so
+// and ask again, rather than show an empty log-in form.
+async function checkSession() {
+  const r = await api('GET', '/v1/session');
+  if (state.user) return;  // logged in meanwhile
+  if (r.status === 200) return showApp(r.body);
+  if (r.status === 401) return showLogin();
+  showLogin(((r.body && r.body.message) || 'The service could not check your session (' + r.status + ').')
+    + ' Trying again in a few seconds…');
+  setTimeout(checkSession, 5000);
+}
+
 function showApp(session) {
   state.user = session;
   const who = $('who');
@@ -457,15 +469,10 @@ async function loadDetail(id) {
 // ---------- decisions ----------
 
 // Reject reason from the scores: the most specific attribute that fired, else the rating's attribute.
+// The comment's top attribute, as its rating names it: a reject reason becomes a training label
+// (scripts/export-decisions), so the page proposes what the model is surest of and no more.
 function defaultReason(c) {
-  if (!c) return 'toxicity';
-  const a = c.attributes || {};
-  const specific = ['THREAT', 'IDENTITY_ATTACK', 'INSULT', 'PROFANITY']
-    .filter((n) => a[n] && a[n].probability >= 0.5)
-    .sort((x, y) => a[y].probability - a[x].probability);
-  if (specific.length) return specific[0].toLowerCase();
-  if (a.SEVERE_TOXICITY && a.SEVERE_TOXICITY.probability >= 0.5) return 'severe_toxicity';
-  const r = c.rating && c.rating.attribute ? c.rating.attribute.toLowerCase() : '';
+  const r = c && c.rating && c.rating.attribute ? c.rating.attribute.toLowerCase() : '';
   return REASONS.includes(r) ? r : 'toxicity';
 }
 
@@ -659,9 +666,7 @@ function init() {
   document.addEventListener('keydown', onKey);
   window.addEventListener('hashchange', () => { if (state.user) { readHash(); load(); } });
 
-  api('GET', '/v1/session').then((r) => {
-    if (r.status === 200) showApp(r.body); else showLogin();
-  });
+  checkSession();
 }
 
 init();

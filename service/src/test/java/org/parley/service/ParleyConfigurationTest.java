@@ -35,4 +35,12 @@ class ParleyConfigurationTest {
         assertEquals(1, violations("org.nothing.Driver", "jdbc:h2:mem:x").size(), "an unknown driver class");
         assertEquals(1, violations("java.lang.String", "jdbc:h2:mem:x").size(), "a class that is no driver");
     }
+
+    @org.junit.jupiter.api.Test
+    void anH2FileUrlWithoutAWriteDelayIsMadeDurable() {
+        org.junit.jupiter.api.Assertions.assertEquals("jdbc:h2:file:/tmp/db;MODE=PostgreSQL;WRITE_DELAY=0",
+                ParleyConfiguration.durable("jdbc:h2:file:/tmp/db;MODE=PostgreSQL"), "acknowledged commits were lost on kill -9");
+        for (String kept : new String[] {"jdbc:h2:file:/tmp/db;write_delay=100", "jdbc:h2:mem:x", "jdbc:postgresql://h/db", null})
+            org.junit.jupiter.api.Assertions.assertEquals(kept, ParleyConfiguration.durable(kept));
+    }
 }

@@ -145,7 +145,8 @@ class ModeratorUiTest {
 
     @Test
     void approvesAndRejectsFromTheKeyboard() {
-        List<String> ids = idsByRisk(seed(TOXIC.subList(0, 3)));
+        Map<String, JsonNode> seeded = seed(TOXIC.subList(0, 3));
+        List<String> ids = idsByRisk(seeded);
         login("PENDING");
         cards(3);
         waitForDetail(ids.get(0));
@@ -153,7 +154,8 @@ class ModeratorUiTest {
         cards(2);
         waitForDetail(ids.get(1));
         String reason = browser.findElement(By.id("reason")).getAttribute("value");
-        assertFalse(reason.isEmpty());
+        assertEquals(seeded.get(ids.get(1)).at("/rating/attribute").asText().toLowerCase(), reason,
+                "the reason starts at the comment's top attribute");
         press("r");
         cards(1);
         assertEquals(ids.get(2), cards(1).get(0).getAttribute("data-id"));
