@@ -65,7 +65,7 @@ public final class SessionResource {
             throw new ApiException(401, "password", null, "wrong username or password");
         OptionalLong wait = throttle.tryAttempt(body.username(), address(request));
         if (wait.isPresent())
-            throw ApiException.unavailable(429, wait.getAsLong(), "too many log-in attempts for this username; retry after "
+            throw ApiException.unavailable(429, wait.getAsLong(), "too many log-in attempts from this address; retry after "
                     + wait.getAsLong() + " s");
         AccountStore.Account account = accounts.check(body.username(), body.password().toCharArray())
                 .orElseThrow(() -> new ApiException(401, "password", null, "wrong username or password"));
