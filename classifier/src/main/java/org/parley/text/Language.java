@@ -42,8 +42,6 @@ public final class Language {
             "there", "here", "out", "up", "get", "dont", "im");
     /** Links, Twitter handles, hashtags, retweet marks and HTML entities are no language's words. */
     private static final Pattern NOISE = Pattern.compile("https?://\\S+|www\\.\\S+|&#?\\w+;|[@#]\\w+|\\bRT\\b");
-    /** A word said again and again ("@USER @USER …", "BOOBS, BOOBS, …") once. */
-    private static final Pattern REPEATS = Pattern.compile("\\b(\\w+)(\\W+\\1\\b)+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
 
@@ -75,6 +73,24 @@ public final class Language {
         return Optional.of(new Guess(best.getLocale().getLanguage(), best.getProbability()));
     }
 
+    /**
+     * One of each run of the same word, compared without case or punctuation. A loop, not a regex
+     * with a repeated group: Java matches such a group recursively, and 10,000 repeats overflowed
+     * the stack.
+     */
+    private static String withoutRepeats(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        String previous = "";
+        for (String word : SPACES.split(text.strip())) {
+            String key = NON_LETTERS.matcher(word).replaceAll("").toLowerCase(Locale.ROOT);
+            if (!key.isEmpty() && key.equals(previous)) continue;
+            previous = key;
+            if (!out.isEmpty()) out.append(' ');
+            out.append(word);
+        }
+        return out.toString();
+    }
+
     /** The language of a text that is clearly not English (see the class comment); empty for all else. */
     public Optional<Guess> foreign(String text) {
         String clean = clean(text);
@@ -92,9 +108,12 @@ public final class Language {
         return guess(text).filter(g -> !g.language().equals("en") && g.probability() >= MIN_PROBABILITY);
     }
 
-    /** Without the noise above, and lower-cased when shouted: the profiles read capitals as German. */
+    /**
+     * Without the noise above, a word said again and again ("BOOBS, BOOBS, …") once, and lower-cased
+     * when shouted: the profiles read capitals as German.
+     */
     static String clean(String text) {
-        String t = SPACES.matcher(REPEATS.matcher(NOISE.matcher(text).replaceAll(" ")).replaceAll("$1")).replaceAll(" ").strip();
+        String t = withoutRepeats(NOISE.matcher(text).replaceAll(" "));
         long letters = t.codePoints().filter(Character::isLetter).count();
         long upper = t.codePoints().filter(Character::isUpperCase).count();
         return upper * 2 > letters ? t.toLowerCase(Locale.ROOT) : t;

@@ -98,6 +98,9 @@ class PerspectiveResourceTest {
         assertEquals(200, asEnglish.getStatus(), scored.toString());
         assertTrue(scored.has("attributeScores") && !scored.has("detectedLanguages"), scored.toString());
 
+        Response longRun = post("analyze", "{\"comment\": {\"text\": \"" + "a ".repeat(10_240).strip() + "\"}, \"requestedAttributes\": {\"INSULT\": {}}}");
+        assertEquals(200, longRun.getStatus(), "one word 10,240 times overflowed a regex's stack");
+
         Response english = post("analyze", "{\"comment\": {\"text\": \"The government has failed again, and nobody takes the blame for it.\"}, \"requestedAttributes\": {\"INSULT\": {}}}");
         JsonNode detected = JSON.readTree(english.readEntity(String.class));
         assertEquals(200, english.getStatus(), detected.toString());
