@@ -30,11 +30,12 @@ VALID = {
 }
 ODD_GETS = ["/v1/queue?limit=-1", "/v1/queue?limit=100000", "/v1/queue?status=NOPE", "/v1/queue?offset=-5", "/v1/queue?limit=abc",
             "/v1/queue?articleId=%00", "/v1/articles?limit=0", "/v1/articles?limit=1.5", "/v1/comments/%00", "/v1/comments/" + "x" * 5000,
-            "/v1/comments/zz/status", "/v1/queue/counts?articleId=" + "x" * 3000]
+            "/v1/comments/zz/status", "/v1/queue/counts?articleId=" + "x" * 3000,
+            "/v1/queue?after=nope", "/v1/queue?after=" + "x" * 3000]
 
 
 def odd_value():
-    return R.choice([None, True, False, 0, -1, 2 ** 63, 1e308, -0.0, 3.5, "", " ", "x" * R.choice([1, 201, 20481, 100000]),
+    return R.choice([None, True, False, 0, -1, 2 ** 63, 1e308, -0.0, 3.5, "", " ", "x" * R.choice([1, 201, 20481, 100000]), "a " * 10240, "Die Regierung hat versagt. " * 3,
                      "\u0000", "a\u0000b", "\ufffd\ufffd", "\u200b", "\u0301", "\u0001\u0002", "é" * 10, "😀", [], [None], {}, {"a": 1},
                      [[[[[]]]]], ["x"] * R.choice([2, 11, 101, 1000]), "NaN", "TOXICITY", "APPROVE"])
 
