@@ -1,23 +1,16 @@
 package org.parley.service.cli;
 
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.util.JarLocation;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.service.ParleyApplication;
-import org.parley.service.ParleyConfiguration;
+import org.parley.service.JarCommands;
 import org.parley.service.auth.Role;
 import org.parley.service.store.AccountStore;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -27,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class AddModeratorCommandTest {
     @TempDir Path dir;
     private final InputStream stdin = System.in;
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final JarCommands commands = new JarCommands();
 
     @AfterEach
     void restoreStdin() {
@@ -37,31 +30,15 @@ class AddModeratorCommandTest {
     /** Runs the command with the password on stdin (no console under the test runner). */
     private Optional<Throwable> run(String password, String... args) throws Exception {
         System.setIn(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
-        ParleyApplication app = new ParleyApplication();
-        Bootstrap<ParleyConfiguration> bootstrap = new Bootstrap<>(app);
-        app.initialize(bootstrap);
-        Cli cli = new Cli(new JarLocation(ParleyApplication.class), bootstrap,
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         String[] all = new String[args.length + 2];
         all[0] = "add-moderator";
-        all[1] = config().toString();
+        all[1] = JarCommands.h2Config(dir, url()).toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        return cli.run(all);
+        return commands.run(all);
     }
 
     private String url() {
         return "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
-    }
-
-    private Path config() throws Exception {
-        return Files.writeString(dir.resolve("config.yml"), """
-                database:
-                  driverClass: org.h2.Driver
-                  url: "%s"
-                  user: sa
-                logging:
-                  level: WARN
-                """.formatted(url()));
     }
 
     @Test
@@ -76,7 +53,7 @@ class AddModeratorCommandTest {
     void aShortPasswordOrLongNameIsRefusedWithItsReasonAndNoStackTrace() throws Exception {
         assertTrue(run("pw2", "--username", "bob").isPresent());
         assertTrue(run("long enough", "--username", "b".repeat(101)).isPresent());
-        String said = err.toString(StandardCharsets.UTF_8);
+        String said = commands.err();
         assertTrue(said.contains("add-moderator: the password must have at least 8 characters"), said);
         assertTrue(said.contains("add-moderator: --username must be 1 to 100 characters"), said);
         assertFalse(said.contains("\tat "), said);

@@ -6,11 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.corpus.Example;
 import org.parley.corpus.LabelledFile;
 import org.parley.label.Attribute;
+import org.parley.service.JarCommands;
 import org.parley.service.ParleyApplication;
 import org.parley.service.store.Database;
 import org.parley.service.store.FeedbackStore;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,24 +56,12 @@ class ExportDecisionsCommandTest {
     @Test
     void aDatabaseThatIsNotTheServicesIsOneLineAndLeftUncreated() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("nowhere") + ";MODE=PostgreSQL";
-        Path config = Files.writeString(dir.resolve("config.yml"), """
-                database:
-                  driverClass: org.h2.Driver
-                  url: "%s"
-                  user: sa
-                logging:
-                  level: WARN
-                """.formatted(url));
-        ParleyApplication app = new ParleyApplication();
-        io.dropwizard.core.setup.Bootstrap<org.parley.service.ParleyConfiguration> bootstrap = new io.dropwizard.core.setup.Bootstrap<>(app);
-        app.initialize(bootstrap);
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        io.dropwizard.core.cli.Cli cli = new io.dropwizard.core.cli.Cli(new io.dropwizard.util.JarLocation(ParleyApplication.class),
-                bootstrap, new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        Path config = JarCommands.h2Config(dir, url);
+        JarCommands commands = new JarCommands();
 
-        assertTrue(cli.run("export-decisions", config.toString(), "--out", dir.resolve("d.jsonl").toString()).isPresent());
+        assertTrue(commands.run("export-decisions", config.toString(), "--out", dir.resolve("d.jsonl").toString()).isPresent());
 
-        String said = err.toString(StandardCharsets.UTF_8);
+        String said = commands.err();
         assertTrue(said.startsWith("export-decisions: "), said);
         assertEquals(1, said.strip().lines().count(), said);
         assertFalse(Files.exists(dir.resolve("nowhere.mv.db")), "reading must not create an empty database");

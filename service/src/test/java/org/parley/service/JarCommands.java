@@ -1,0 +1,48 @@
+package org.parley.service;
+
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.util.JarLocation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The service jar's commands (add-moderator, export-decisions) run as {@code java -jar} runs them,
+ * but in this JVM and with standard error captured: Application.run would exit the JVM on a failure.
+ */
+public final class JarCommands {
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    /** A config.yml in {@code dir} for an H2 database at {@code url}. */
+    public static Path h2Config(Path dir, String url) throws IOException {
+        return Files.writeString(dir.resolve("config.yml"), """
+                database:
+                  driverClass: org.h2.Driver
+                  url: "%s"
+                  user: sa
+                logging:
+                  level: WARN
+                """.formatted(url));
+    }
+
+    /** Runs {@code args} (the command, the config, its options); empty when it succeeded. */
+    public Optional<Throwable> run(String... args) {
+        ParleyApplication app = new ParleyApplication();
+        Bootstrap<ParleyConfiguration> bootstrap = new Bootstrap<>(app);
+        app.initialize(bootstrap);
+        Cli cli = new Cli(new JarLocation(ParleyApplication.class), bootstrap,
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli.run(args);
+    }
+
+    /** What the commands run so far wrote to standard error. */
+    public String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
