@@ -142,7 +142,9 @@ public final class TrainCommand implements Callable<Integer> {
         IncludedFiles included = IncludedFiles.read(includeDecisions, dev);
         List<Example> train = new ArrayList<>(split.train());
         train.addAll(included.examples());
-        checkRepeat(repeat, train.stream().map(Example::source).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        java.util.Set<String> sources = new java.util.TreeSet<>(List.of(IdentityAugmenter.SOURCE, IdentitySwapper.SOURCE));
+        train.forEach(e -> sources.add(e.source()));
+        checkRepeat(repeat, sources);
         System.err.printf("%d examples from %d corpora: %d train, %d dev%n",
                 examples.size(), names.size(), split.train().size(), split.dev().size());
         if (!includeDecisions.isEmpty())
