@@ -31,7 +31,7 @@ VALID = {
 ODD_GETS = ["/v1/queue?limit=-1", "/v1/queue?limit=100000", "/v1/queue?status=NOPE", "/v1/queue?offset=-5", "/v1/queue?limit=abc",
             "/v1/queue?articleId=%00", "/v1/articles?limit=0", "/v1/articles?limit=1.5", "/v1/comments/%00", "/v1/comments/" + "x" * 5000,
             "/v1/comments/zz/status", "/v1/queue/counts?articleId=" + "x" * 3000,
-            "/v1/queue?after=nope", "/v1/queue?after=" + "x" * 3000]
+            "/v1/queue?after=nope", "/v1/queue?after=" + "x" * 3000, "/v1/queue?after=%00"]
 
 
 def odd_value():

@@ -61,6 +61,7 @@ public final class QueueResource {
         if (l < 1 || l > MAX_PAGE) throw new ApiException(400, "limit", MAX_PAGE, "limit must be 1 to " + MAX_PAGE + " (was " + l + ")");
         if (o < 0) throw new ApiException(400, "offset", 0, "offset must not be negative");
         Checks.optional(articleId, "articleId", 200);
+        Checks.optional(after, "after", 1000);  // a NUL would reach PostgreSQL, which refuses it
         if (after != null && store.find(after).isEmpty())
             throw new ApiException(400, "after", null, "after must be the id of a stored comment (the last one of the page before)");
         CommentStore.Page page = store.queue(queue, articleId, l, o, after);
