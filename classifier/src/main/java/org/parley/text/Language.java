@@ -9,10 +9,35 @@ import com.optimaize.langdetect.text.RemoveMinorityScriptsTextFilter;
 import com.optimaize.langdetect.text.TextObjectFactory;
 import com.optimaize.langdetect.text.TextObjectFactoryBuilder;
 
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.ca.CatalanAnalyzer;
+import org.apache.lucene.analysis.cz.CzechAnalyzer;
+import org.apache.lucene.analysis.da.DanishAnalyzer;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.et.EstonianAnalyzer;
+import org.apache.lucene.analysis.eu.BasqueAnalyzer;
+import org.apache.lucene.analysis.fi.FinnishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.ga.IrishAnalyzer;
+import org.apache.lucene.analysis.gl.GalicianAnalyzer;
+import org.apache.lucene.analysis.hu.HungarianAnalyzer;
+import org.apache.lucene.analysis.id.IndonesianAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.lt.LithuanianAnalyzer;
+import org.apache.lucene.analysis.lv.LatvianAnalyzer;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.no.NorwegianAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.ro.RomanianAnalyzer;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import org.apache.lucene.analysis.tr.TurkishAnalyzer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,10 +45,13 @@ import java.util.regex.Pattern;
 /**
  * Tells a comment that is clearly not English, the only language the models read. Built on
  * optimaize's n-gram detector, which on its own calls much informal English something else
- * (tweets come out Haitian Creole, Afrikaans or, in capitals, German), so a text counts as
- * foreign only when it is long enough, the detector is near certain, and hardly any of its words
- * are English function words. Short or doubtful texts count as English: scoring a foreign comment
- * as English is a weaker answer, refusing an English one is no answer. Thread-safe.
+ * (tweets come out Haitian Creole, Afrikaans or, in capitals, German; a terse list of
+ * Latin-derived words, "absurd, irresponsible, dangerous nonsense", French at probability 1.000).
+ * So a text counts as foreign only when it is long enough and the detector is near certain, and,
+ * in Latin script, when hardly any of its words are English function words and enough are
+ * function words of the language detected (Lucene's stop-word lists; a language without one is
+ * never refused). Short or doubtful texts count as English: scoring a foreign comment as English
+ * is a weaker answer, refusing an English one is no answer. Thread-safe.
  */
 public final class Language {
     /** What the detector found: an ISO 639-1 code and its probability. */
@@ -34,6 +62,21 @@ public final class Language {
     static final int MIN_WORDS = 5;
     /** English text, even a tweet, has far more of these; foreign text shares a few ("a", "in"). */
     static final double MAX_ENGLISH_WORDS = 0.10;
+    /** A sentence in a language has its function words ("le", "der", "de"); a list of nouns has none. */
+    static final double MIN_OWN_FUNCTION_WORDS = 0.10;
+    /** The Latin-script languages whose function words confirm the detector (its codes → Lucene's lists). */
+    private static final Map<String, CharArraySet> FUNCTION_WORDS = Map.ofEntries(
+            Map.entry("ca", CatalanAnalyzer.getDefaultStopSet()), Map.entry("cs", CzechAnalyzer.getDefaultStopSet()),
+            Map.entry("da", DanishAnalyzer.getDefaultStopSet()), Map.entry("de", GermanAnalyzer.getDefaultStopSet()),
+            Map.entry("es", SpanishAnalyzer.getDefaultStopSet()), Map.entry("et", EstonianAnalyzer.getDefaultStopSet()),
+            Map.entry("eu", BasqueAnalyzer.getDefaultStopSet()), Map.entry("fi", FinnishAnalyzer.getDefaultStopSet()),
+            Map.entry("fr", FrenchAnalyzer.getDefaultStopSet()), Map.entry("ga", IrishAnalyzer.getDefaultStopSet()),
+            Map.entry("gl", GalicianAnalyzer.getDefaultStopSet()), Map.entry("hu", HungarianAnalyzer.getDefaultStopSet()),
+            Map.entry("id", IndonesianAnalyzer.getDefaultStopSet()), Map.entry("it", ItalianAnalyzer.getDefaultStopSet()),
+            Map.entry("lt", LithuanianAnalyzer.getDefaultStopSet()), Map.entry("lv", LatvianAnalyzer.getDefaultStopSet()),
+            Map.entry("nl", DutchAnalyzer.getDefaultStopSet()), Map.entry("no", NorwegianAnalyzer.getDefaultStopSet()),
+            Map.entry("pt", PortugueseAnalyzer.getDefaultStopSet()), Map.entry("ro", RomanianAnalyzer.getDefaultStopSet()),
+            Map.entry("sv", SwedishAnalyzer.getDefaultStopSet()), Map.entry("tr", TurkishAnalyzer.getDefaultStopSet()));
     private static final Set<String> ENGLISH_WORDS = Set.of("the", "a", "an", "and", "or", "but", "of", "to", "in",
             "on", "at", "for", "with", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these",
             "those", "i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "our",
@@ -94,17 +137,30 @@ public final class Language {
     /** The language of a text that is clearly not English (see the class comment); empty for all else. */
     public Optional<Guess> foreign(String text) {
         String clean = clean(text);
-        String[] words = NON_LETTERS.split(clean.toLowerCase(Locale.ROOT).replace("'", ""));
         int letters = 0;
-        int count = 0;
-        int english = 0;
-        for (String w : words) {
-            if (w.isEmpty()) continue;
-            count++;
-            letters += w.codePointCount(0, w.length());
-            if (ENGLISH_WORDS.contains(w)) english++;
+        int latin = 0;
+        for (int i = 0; i < clean.length(); ) {
+            int c = clean.codePointAt(i);
+            i += Character.charCount(c);
+            if (!Character.isLetter(c)) continue;
+            letters++;
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) latin++;
         }
-        if (letters < MIN_LETTERS || count < MIN_WORDS || english >= MAX_ENGLISH_WORDS * count) return Optional.empty();
+        if (letters < MIN_LETTERS) return Optional.empty();
+        // Another script (Cyrillic, Devanagari, Hebrew…) is no English the detector could misread.
+        if (latin * 2 < letters) return confident(text);
+        List<String> words = NON_LETTERS.splitAsStream(clean.toLowerCase(Locale.ROOT).replace("'", ""))
+                .filter(w -> !w.isEmpty()).toList();
+        long english = words.stream().filter(ENGLISH_WORDS::contains).count();
+        if (words.size() < MIN_WORDS || english >= MAX_ENGLISH_WORDS * words.size()) return Optional.empty();
+        return confident(text).filter(g -> {
+            CharArraySet own = FUNCTION_WORDS.get(g.language());
+            return own != null && words.stream().filter(own::contains).count() >= MIN_OWN_FUNCTION_WORDS * words.size();
+        });
+    }
+
+    /** The detector's language when it is not English and the detector is near certain of it. */
+    private Optional<Guess> confident(String text) {
         return guess(text).filter(g -> !g.language().equals("en") && g.probability() >= MIN_PROBABILITY);
     }
 

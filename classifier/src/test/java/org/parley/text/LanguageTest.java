@@ -26,7 +26,8 @@ class LanguageTest {
                 "es", "El gobierno ha vuelto a fracasar y nadie quiere asumir la responsabilidad de nada.",
                 "it", "Il governo ha fallito ancora una volta e nessuno vuole prendersi la responsabilità.",
                 "nl", "De regering heeft weer gefaald en niemand wil daar de verantwoordelijkheid voor nemen.",
-                "ru", "Правительство снова провалилось, и никто не хочет брать на себя ответственность.");
+                "ru", "Правительство снова провалилось, и никто не хочет брать на себя ответственность.",
+                "pt", "O governo falhou outra vez e ninguém quer assumir a responsabilidade por isso.");
         comments.forEach((code, text) -> {
             Optional<Language.Guess> found = language.foreign(text);
             assertTrue(found.isPresent(), code + ": " + text);
@@ -45,7 +46,13 @@ class LanguageTest {
                 "@USER @USER @USER @USER @USER @USER @USER @USER @USER @USER @USER @USER Sounds like a plan!",
                 "&#8220;@JennaHord12: @ambernicolee05 dreamgirl McKee &#128514;&#8221;Ooh! Bet you wooonnnttt stick dat hoe",
                 "hahahahahapleasekillmehhahahahhahahahaha 😫",
-                "You are a complete idiot and everyone on this thread knows it, go away."}) {
+                "You are a complete idiot and everyone on this thread knows it, go away.",
+                // Terse lists of Latin-derived words: French or Spanish to the detector, at 1.000.
+                "Climate change denial: absurd, unscientific, irresponsible, dangerous nonsense.",
+                "Ridiculous, absurd, grotesque, obscene, vile, repugnant behaviour.",
+                "Incompetent administration, irresponsible decisions, catastrophic consequences.",
+                "Genocide denial, revisionism, antisemitism, racism: unacceptable, condemnable, criminal.",
+                "def foo(x): return x.map(lambda y: y*2).filter(None) # broken code lol"}) {
             assertEquals(Optional.empty(), language.foreign(text), text);
         }
     }
