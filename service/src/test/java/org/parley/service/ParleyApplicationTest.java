@@ -91,6 +91,7 @@ class ParleyApplicationTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(400, r.statusCode(), r.body());
         assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
         JsonNode body = APP.getObjectMapper().readTree(r.body());
         assertEquals(400, body.get("code").asInt());
         assertTrue(body.get("message").asText().startsWith("request refused"), r.body());

@@ -23,8 +23,9 @@ public record ScoreRequest(Comment comment, String id, List<String> attributes, 
         return spans == null || spans;
     }
 
-    /** The parent text to give the reply stance toward, or null (absent or blank: no reply stance). */
+    /** The parent text to give the reply stance toward, or null (absent or blank, zero-width characters too: no reply stance). */
     public String parent() {
-        return context == null || context.parentText() == null || context.parentText().isBlank() ? null : context.parentText();
+        return context == null || context.parentText() == null || org.parley.service.core.RequestChecks.blank(context.parentText())
+                ? null : context.parentText();
     }
 }

@@ -18,6 +18,7 @@ public final class JsonBadMessages extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        fields.put("X-Content-Type-Options", "nosniff");  // as on every other answer (auth.NoSniff)
         String message = "request refused by the HTTP layer: " + (reason == null ? HttpStatus.getMessage(status) : reason);
         String body = JsonNodeFactory.instance.objectNode().put("code", status).put("message", message).toString();
         return ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8));

@@ -62,6 +62,7 @@ public final class PerspectiveResource {
     public AnalyzeResponse analyze(AnalyzeRequest request) {
         if (request == null) throw ApiException.badField("body", "expected a JSON object with comment.text");
         String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
+        plainText(request.comment());
         languages(request.languages());
         Map<Attribute, Double> thresholds = requested(request.requestedAttributes());
         // As in Perspective: languages named by the caller are taken as they are, else detected.
@@ -103,6 +104,7 @@ public final class PerspectiveResource {
     public SuggestScoreResponse suggestScore(SuggestScoreRequest request, @Context SecurityContext security) {
         if (request == null) throw ApiException.badField("body", "expected a JSON object with comment.text and attributeScores");
         String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
+        plainText(request.comment());
         if (Boolean.TRUE.equals(request.doNotStore()))
             throw ApiException.badField("doNotStore", "doNotStore cannot be true here: suggestscore stores the text and "
                     + "the suggested scores for retraining; leave it out to send feedback");
@@ -115,6 +117,9 @@ public final class PerspectiveResource {
             Attribute a = RequestChecks.attribute(name, "attributeScores." + name);
             if (score == null || score.summaryScore() == null)
                 throw ApiException.badField(field, field + " is required");
+            if (score.summaryScore().type() != null && !PROBABILITY.equals(score.summaryScore().type()))
+                throw ApiException.badField("attributeScores." + name + ".summaryScore.type",
+                        "attributeScores." + name + ".summaryScore.type must be PROBABILITY");
             double v = score.summaryScore().value();
             if (!(v >= 0 && v <= 1)) throw ApiException.badField(field, field + " must be in [0, 1]");
             labels.put(a, v);
@@ -122,6 +127,12 @@ public final class PerspectiveResource {
         // Committed before the 200, like every write to the moderation store.
         feedback.append(text, labels, security.getUserPrincipal().getName(), Instant.now());
         return new SuggestScoreResponse(request.clientToken());
+    }
+
+    /** As in Perspective, only plain text is read: HTML would be scored tags and all. */
+    private static void plainText(AnalyzeRequest.TextEntry comment) {
+        if (comment.type() != null && !comment.type().equals("PLAIN_TEXT"))
+            throw ApiException.badField("comment.type", "comment.type must be PLAIN_TEXT (or left out)");
     }
 
     /** Parley's model reads English only; anything else is refused rather than scored badly. */

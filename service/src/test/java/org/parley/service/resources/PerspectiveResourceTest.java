@@ -114,6 +114,7 @@ class PerspectiveResourceTest {
                 {"{\"comment\": {\"text\": \"\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text"},
                 {"{\"comment\": {\"text\": \"" + "a".repeat(20_481) + "\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "20480"},
                 {"{\"comment\": {\"text\": \"hi\"}}", "requestedAttributes"},
+                {"{\"comment\": {\"text\": \"<b>hi</b>\", \"type\": \"HTML\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.type"},
                 {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreThreshold\": 2}}}", "scoreThreshold"},
                 {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreType\": \"STD_DEV_SCORE\"}}}", "scoreType"},
                 {"{\"comment\": {\"text\": 3}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text"},
@@ -196,6 +197,9 @@ class PerspectiveResourceTest {
         Response r = post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 1.5}}}}");
         assertEquals(400, r.getStatus());
         assertTrue(r.readEntity(String.class).contains("attributeScores.TOXICITY.summaryScore.value"));
+        Response stdDev = post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.2, \"type\": \"STD_DEV_SCORE\"}}}}");
+        assertEquals(400, stdDev.getStatus(), "not a probability, so not a label");
+        assertTrue(stdDev.readEntity(String.class).contains("summaryScore.type"));
         assertEquals(before, stored().size());
     }
 

@@ -144,7 +144,8 @@ class ScoreResourceTest {
     void withoutTargetsOrParentTextTheResponseHasNoStanceFields() {
         for (String req : List.of("{\"comment\": {\"text\": \"we can't bomb people\"}}",
                 "{\"comment\": {\"text\": \"ok?\"}, \"context\": {\"articleTitle\": \"Budget\"}}",
-                "{\"comment\": {\"text\": \"ok?\"}, \"context\": {\"parentText\": \" \"}}")) {
+                "{\"comment\": {\"text\": \"ok?\"}, \"context\": {\"parentText\": \" \"}}",
+                "{\"comment\": {\"text\": \"ok?\"}, \"context\": {\"parentText\": \"\\u200b\\u200b\"}}")) {
             JsonNode body = ok(post(RESOURCES, "/v1/score", req));
             assertFalse(body.has("stance") || body.has("replyStance") || body.has("stanceModel"), body.toString());
         }
