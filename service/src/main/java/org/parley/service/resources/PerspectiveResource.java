@@ -21,8 +21,9 @@ import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
 import org.parley.service.store.FeedbackStore;
 import org.parley.text.Language;
+import org.parley.text.Sentences;
+import org.parley.text.TextPipeline;
 
-import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -166,16 +167,8 @@ public final class PerspectiveResource {
         return out;
     }
 
-    /** Sentence boundaries [begin, end) without trailing whitespace, by the JDK's sentence rules. */
+    /** Sentence boundaries [begin, end), by CoreNLP's rules over the pipeline's tokens. */
     static List<int[]> sentences(String text) {
-        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-        it.setText(text);
-        List<int[]> out = new ArrayList<>();
-        for (int begin = it.first(), end = it.next(); end != BreakIterator.DONE; begin = end, end = it.next()) {
-            int e = end;
-            while (e > begin && Character.isWhitespace(text.charAt(e - 1))) e--;
-            if (e > begin) out.add(new int[] {begin, e});
-        }
-        return out;
+        return Sentences.split(TextPipeline.standard().tokenize(text));
     }
 }

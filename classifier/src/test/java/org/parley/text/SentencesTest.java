@@ -1,0 +1,31 @@
+package org.parley.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SentencesTest {
+    private static List<String> split(String text) {
+        return Sentences.split(TextPipeline.standard().tokenize(text)).stream().map(s -> text.substring(s[0], s[1])).toList();
+    }
+
+    @Test
+    void titlesAndAbbreviationsEndNoSentence() {
+        assertEquals(List.of("Mr. Smith is an idiot.", "Dr. Jones agrees..."), split("Mr. Smith is an idiot. Dr. Jones agrees..."));
+        assertEquals(List.of("Nice point.", "But you are an idiot."), split("Nice point. But you are an idiot."));
+    }
+
+    @Test
+    void emojiAndShoutingKeepTheirOffsets() {
+        String text = "😀😀 You are an idiot. 👍🏽 Go away you moron! Thanks.";
+        assertEquals(List.of("😀😀 You are an idiot.", "👍🏽 Go away you moron!", "Thanks."), split(text));
+        assertEquals(List.of("YOU ARE AN IDIOT!", "Bye."), split("YOU ARE AN IDIOT! Bye."));
+    }
+
+    @Test
+    void textWithoutFinalPunctuationIsOneSentence() {
+        assertEquals(List.of("no full stop here"), split("  no full stop here  "));
+        assertEquals(List.of(), split("   "));
+    }
+}
