@@ -148,7 +148,8 @@ public final class TrainCommand implements Callable<Integer> {
         System.err.printf("%d examples from %d corpora: %d train, %d dev%n",
                 examples.size(), names.size(), split.train().size(), split.dev().size());
         if (!includeDecisions.isEmpty())
-            System.err.printf("+%d training examples from %s%n", included.examples().size(), includeDecisions);
+            System.err.printf("+%d training examples from %s%s%n", included.examples().size(), includeDecisions,
+                    included.examples().isEmpty() ? " (warning: none; an export before any moderator decision is empty)" : "");
         int augmentRows = orDefault(identityAugment, DEFAULT_IDENTITY_AUGMENT, split.train().size());
         int swapRows = orDefault(identitySwap, DEFAULT_IDENTITY_SWAP, split.train().size());
         // An augmented text equal to a dev text would teach the model a dev answer.
