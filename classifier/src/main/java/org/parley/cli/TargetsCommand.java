@@ -42,6 +42,7 @@ public final class TargetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (limit < 1) throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
         String text = Utf8Files.read(page, CodingErrorAction.REPLACE);
         Article article = text.stripLeading().startsWith("{") ? threadArticle(text)
                 : BbcCommentPageParser.isCommentPage(text)

@@ -130,10 +130,11 @@ public final class Corpora {
     }
 
     /**
-     * Locates training-data/: the directory named by {@value #ROOT_ENV} if set, else the first
-     * {@code training-data} directory found walking up from the working directory.
+     * Locates training-data/: the directory named by {@value #ROOT_ENV} if set, else the checkout's
+     * (the {@code parley.home} property the scripts set, so they work from any directory), else the
+     * first {@code training-data} directory found walking up from the working directory.
      *
-     * @throws IllegalStateException if neither exists
+     * @throws IllegalStateException if none exists
      */
     public static Path defaultRoot() {
         String env = System.getenv(ROOT_ENV);
@@ -142,6 +143,8 @@ public final class Corpora {
             if (!Files.isDirectory(p)) throw new IllegalStateException(ROOT_ENV + "=" + env + " is not a directory");
             return p;
         }
+        String home = System.getProperty("parley.home");
+        if (home != null && Files.isDirectory(Path.of(home, "training-data"))) return Path.of(home, "training-data").toAbsolutePath();
         Path cwd = Path.of("").toAbsolutePath();
         for (Path p = cwd; p != null; p = p.getParent()) {
             Path candidate = p.resolve("training-data");

@@ -144,6 +144,10 @@ public final class BbcCommentPageParser {
 
         String text = PageLines.text(own);
         if (text == null) return null;
+        if (Integer.valueOf(number).equals(parentNumber)) { // "@12. Me" in comment 12 names itself, not a parent
+            parentNumber = null;
+            parentAuthor = null;
+        }
         return new Comment("c" + number, number, null, text, null, parentNumber, parentAuthor, PageLines.text(quote), null);
     }
 

@@ -49,6 +49,8 @@ public record CommentThread(String id, Article article, List<Comment> comments) 
         }
         for (int i = 0; i < comments.size(); i++) {
             Comment c = comments.get(i);
+            if (c.number() != null && c.number().equals(c.parentNumber()))
+                throw new InvalidThreadException(path(i) + ".parentNumber", "a comment cannot answer itself (" + c.parentNumber() + " is its own number)");
             if (c.parentId() == null) continue;
             Integer parent = indexById.get(c.parentId());
             if (parent == null) {

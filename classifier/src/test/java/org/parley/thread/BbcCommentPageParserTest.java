@@ -38,6 +38,14 @@ class BbcCommentPageParserTest {
     }
 
     @Test
+    void aCommentThatNamesItsOwnNumberHasNoParent() {
+        String page = Seeds.read(Seeds.COMMENT_PAGE).replace("@324. MidwayBattle", "@361. MidwayBattle");
+        Comment c = BbcCommentPageParser.parse("t", page).comments().stream().filter(x -> x.number() == 361).findFirst().orElseThrow();
+        assertNull(c.parentNumber(), "\"@361.\" in comment 361 is not a reply to itself");
+        assertNull(c.parentId());
+    }
+
+    @Test
     void atMarkerIsAReplyWithoutQuote() {
         Comment c = comment(361);
         assertEquals(324, c.parentNumber());

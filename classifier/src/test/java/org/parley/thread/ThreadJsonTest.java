@@ -152,6 +152,8 @@ class ThreadJsonTest {
                         "comments[1].parentId", "unknown parent reference \"c9\""),
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'parentId': 'c1'}]}",
                         "comments[0].parentId", "cannot answer itself"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'number': 5, 'parentNumber': 5}]}",
+                        "comments[0].parentNumber", "cannot answer itself"),
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'a', 'text': 'x', 'parentId': 'b'}, "
                         + "{'id': 'b', 'text': 'y', 'parentId': 'a'}]}", "comments[0].parentId", "cycle"),
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'number': 1, 'text': 'x'}, "

@@ -102,7 +102,12 @@ public final class RequestChecks {
 
     /** Present targets: 1 to {@link StanceLimits#MAX_TARGETS}, each non-blank and at most {@link StanceLimits#MAX_TARGET_CHARS} chars. */
     public static void targets(List<String> targets, String field) {
-        if (targets.isEmpty()) throw new ApiException(400, field, 1, field + " must not be empty (leave it out for no stance)");
+        targets(targets, field, "leave it out for no stance");
+    }
+
+    /** @param absent what leaving the field out does, for the message on an empty list */
+    public static void targets(List<String> targets, String field, String absent) {
+        if (targets.isEmpty()) throw new ApiException(400, field, 1, field + " must not be empty (" + absent + ")");
         if (targets.size() > StanceLimits.MAX_TARGETS)
             throw new ApiException(400, field, StanceLimits.MAX_TARGETS,
                     field + " holds at most " + StanceLimits.MAX_TARGETS + " targets (was " + targets.size() + ")");

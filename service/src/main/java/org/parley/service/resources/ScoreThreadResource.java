@@ -66,7 +66,8 @@ public final class ScoreThreadResource {
         CommentThread thread = thread(request);
         RequestChecks.Requested requested = RequestChecks.requested(request.attributes(), "attributes");
         Set<Attribute> attributes = requested.attributes();
-        if (request.targets() != null) RequestChecks.targets(request.targets(), "targets");
+        if (request.targets() != null)
+            RequestChecks.targets(request.targets(), "targets", "leave it out to have targets proposed from the article");
         List<Optional<ReplyContext.Parent>> parents = checkedTexts(thread);
         ThreadTargets.Used used = targets.choose(request.targets(), thread.article());
 
