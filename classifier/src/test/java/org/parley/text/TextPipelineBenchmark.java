@@ -30,7 +30,7 @@ import org.apache.commons.csv.CSVRecord;
  * mvn -q -B -o -pl classifier test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt
  * java -XX:-DontCompileHugeMethods \
  *     -cp classifier/target/classes:classifier/target/test-classes:$(cat classifier/target/test-cp.txt) \
- *     org.parley.text.TextPipelineBenchmark [csv=/work/shared/data/jigsaw_toxic_partial/train.csv] [seconds=5] [threads=2]
+ *     org.parley.text.TextPipelineBenchmark [csv=training-data/jigsaw_toxic_partial/train.csv(.gz)] [seconds=5] [threads=2]
  * </pre>
  */
 public final class TextPipelineBenchmark {
@@ -38,7 +38,7 @@ public final class TextPipelineBenchmark {
     private static volatile long sink;
 
     public static void main(String[] args) throws Exception {
-        Path csv = Path.of(args.length > 0 ? args[0] : "/work/shared/data/jigsaw_toxic_partial/train.csv");
+        Path csv = Path.of(args.length > 0 ? args[0] : "training-data/jigsaw_toxic_partial/train.csv");
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         List<String> texts = load(csv);
@@ -132,7 +132,10 @@ public final class TextPipelineBenchmark {
 
     private static List<String> load(Path csv) throws IOException {
         List<String> texts = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        // The project's copy is gzipped: x.csv, else x.csv.gz.
+        Path gz = Path.of(csv + ".gz");
+        try (Reader reader = Files.exists(csv) ? Files.newBufferedReader(csv, StandardCharsets.UTF_8)
+                : new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8)) {
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
             for (CSVRecord row : format.parse(reader)) {
                 texts.add(row.get("comment_text"));

@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Debian {@code chromium} and {@code chromium-driver}, headless (../shared/DEPENDENCIES.md).
+ * The Debian {@code chromium} and {@code chromium-driver}, headless (docs/DEPENDENCIES.md).
  * Naming the driver keeps Selenium Manager, which would go to the network, from running. A missing
  * browser fails the tests: CI installs it ({@code .ci/run}), so skipping would hide a broken set-up.
  */
