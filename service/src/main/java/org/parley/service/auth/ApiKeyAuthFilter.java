@@ -27,6 +27,7 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
     /** How Google's client libraries send an API key (Perspective clients among them). */
     static final String GOOGLE_KEY_HEADER = "X-Goog-Api-Key";
     private final RateLimiter limiter;
+    private final ApiKeys keys;
 
     /** API keys only: no moderator sessions. */
     public ApiKeyAuthFilter(ApiKeys keys, RateLimiter limiter) {
@@ -35,6 +36,7 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
 
     /** @param sessions finds the moderator session of a token (a database look-up) */
     public ApiKeyAuthFilter(ApiKeys keys, Authenticator<String, ModeratorSession> sessions, RateLimiter limiter) {
+        this.keys = keys;
         this.authenticator = token -> {
             Optional<ApiKey> key = keys.find(token);
             return key.isPresent() ? Optional.of(key.get()) : sessions.authenticate(token).map(s -> s);
@@ -50,8 +52,11 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
         String token = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .or(() -> Optional.ofNullable(request.getUriInfo().getQueryParameters().getFirst("key")))
                 .or(() -> Optional.ofNullable(request.getHeaderString(GOOGLE_KEY_HEADER)))
-                .or(() -> Optional.ofNullable(request.getCookies().get(SESSION_COOKIE)).map(Cookie::getValue))
                 .orElse(null);
+        if (token == null) { // the cookie carries a session, never an API key (only the log-in sets it)
+            token = Optional.ofNullable(request.getCookies().get(SESSION_COOKIE)).map(Cookie::getValue).orElse(null);
+            if (token != null && keys.find(token).isPresent()) token = null;
+        }
         if (token == null || token.isEmpty() || !authenticate(request, token, BEARER))
             throw new ApiException(401, "key", null,
                     "missing, unknown or expired credential: send 'Authorization: Bearer KEY' or '?key=KEY', or log in again");

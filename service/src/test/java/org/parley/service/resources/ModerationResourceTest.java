@@ -294,6 +294,8 @@ class ModerationResourceTest {
 
         RESOURCES.target("/v1/session").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token).delete().close();
         assertEquals(401, RESOURCES.target("/v1/queue").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token).get().getStatus());
+        assertEquals(401, RESOURCES.target("/v1/queue").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, Fakes.MODERATOR_KEY).get().getStatus(),
+                "the cookie holds sessions, not API keys");
 
         // An API client logs out with the token it was given.
         String bearer = post(null, "/v1/session", "{\"username\": \"alice\", \"password\": \"" + PASSWORD + "\"}")
