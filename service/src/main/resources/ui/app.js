@@ -17,6 +17,7 @@ const state = {
   articleId: '',
   comments: [],      // as the API sent them, in its order (open queues: highest risk first)
   total: 0,
+  more: false,       // whether the server may hold comments after the last one shown
   index: 0,
   selected: new Set(),
   articles: new Map(), // articleId -> title, from every comment seen
@@ -194,6 +195,7 @@ async function load(keepId) {
   }
   state.comments = page.body.comments;
   state.total = page.body.total;
+  state.more = page.body.comments.length < page.body.total;
   state.selected.clear();
   const at = keepId ? state.comments.findIndex((c) => c.id === keepId) : -1;
   state.index = at >= 0 ? at : 0;
@@ -211,6 +213,9 @@ async function loadMore() {
   const known = new Set(state.comments.map((c) => c.id));
   state.comments.push(...r.body.comments.filter((c) => !known.has(c.id)));
   state.total = r.body.total;
+  // A full page may have more behind it; counting the list against total would not do, since
+  // comments decided by others meanwhile are still in the list.
+  state.more = r.body.comments.length === PAGE;
   learnArticles(r.body.comments);
   renderList();
 }
@@ -294,7 +299,7 @@ function renderList() {
   state.comments.forEach((c, i) => list.append(card(c, i)));
   if (state.index >= state.comments.length) state.index = Math.max(0, state.comments.length - 1);
   $('empty').hidden = state.comments.length > 0;
-  $('more').hidden = state.comments.length >= state.total;
+  $('more').hidden = !state.more;
   $('summary').textContent = state.comments.length ? state.comments.length + ' of ' + state.total : '';
   renderBulk();
   select(state.index, false);

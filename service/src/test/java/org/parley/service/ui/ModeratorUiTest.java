@@ -141,6 +141,7 @@ class ModeratorUiTest {
         browser.findElement(By.id("more")).click();
         List<String> all = cards(105).stream().map(c -> c.getAttribute("data-id")).toList();
         assertTrue(all.containsAll(seeded.keySet()), "an offset of 100 would have skipped five waiting comments");
+        wait(5).until(d -> !d.findElement(By.id("more")).isDisplayed());
     }
 
     @Test
