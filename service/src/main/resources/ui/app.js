@@ -141,8 +141,10 @@ async function checkSession() {
   if (state.user) return;  // logged in meanwhile
   if (r.status === 200) return showApp(r.body);
   if (r.status === 401) return showLogin();
-  showLogin(((r.body && r.body.message) || 'The service could not check your session (' + r.status + ').')
-    + ' Trying again in a few seconds…');
+  const why = ((r.body && r.body.message) || 'The service could not check your session (' + r.status + ').')
+    + ' Trying again in a few seconds…';
+  if ($('login').hidden) showLogin(why);
+  else { $('login-error').textContent = why; $('login-error').hidden = false; }  // keep what is being typed
   setTimeout(checkSession, 5000);
 }
 

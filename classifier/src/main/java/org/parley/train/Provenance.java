@@ -72,8 +72,12 @@ public final class Provenance {
         ObjectNode out = JSON.createObjectNode().put("source", "training-data/" + MappingTable.FILE);
         Map<String, String> table = Map.of(); // a --data folder without the table still trains
         if (Files.isRegularFile(file)) {
-            table = MappingTable.read(root);
             out.put("sha256", BundleFile.sha256(Files.readAllBytes(file)));
+            try {
+                table = MappingTable.read(root);
+            } catch (IllegalStateException e) { // a README of another shape: say so, never lose the run
+                out.put("problem", e.getMessage());
+            }
         }
         ObjectNode rules = out.putObject("rules");
         for (String corpus : corpora)

@@ -63,6 +63,14 @@ class MappingTableTest {
     }
 
     @Test
+    void provenanceRecordsAReadmeWithoutTheTableInsteadOfFailingTheRun() throws IOException {
+        Files.writeString(dir.resolve("README.md"), "# My subset\n");
+        com.fasterxml.jackson.databind.JsonNode rules = org.parley.train.Provenance.labelRules(dir, List.of("ethos"));
+        assertTrue(rules.get("problem").asText().contains("mapping as loaded"), rules.toString());
+        assertTrue(rules.at("/rules/ethos").asText().startsWith("(no row in"), rules.toString());
+    }
+
+    @Test
     void aFileWithoutTheTableIsRefused() throws IOException {
         Files.writeString(dir.resolve("README.md"), "| folder | licence |\n|---|---|\n| `one` | MIT |\n");
         assertThrows(IllegalStateException.class, () -> MappingTable.read(dir));

@@ -136,7 +136,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
 
         // The moderation store; the schema is brought up to date before anything is served.
         Clock clock = Clock.systemUTC();
-        config.database.setUrl(ParleyConfiguration.durable(config.database.getUrl()));
+        config.database.setUrl(ParleyConfiguration.durable(config.database.getUrl(), config.database.getUser()));
         Jdbi jdbi = new JdbiFactory().build(env, config.database, "database");
         Database.migrate(jdbi);
         CommentStore comments = new CommentStore(jdbi);

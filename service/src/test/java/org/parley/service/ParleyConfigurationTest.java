@@ -39,8 +39,10 @@ class ParleyConfigurationTest {
     @org.junit.jupiter.api.Test
     void anH2FileUrlWithoutAWriteDelayIsMadeDurable() {
         org.junit.jupiter.api.Assertions.assertEquals("jdbc:h2:file:/tmp/db;MODE=PostgreSQL;WRITE_DELAY=0",
-                ParleyConfiguration.durable("jdbc:h2:file:/tmp/db;MODE=PostgreSQL"), "acknowledged commits were lost on kill -9");
+                ParleyConfiguration.durable("jdbc:h2:file:/tmp/db;MODE=PostgreSQL", "sa"), "acknowledged commits were lost on kill -9");
         for (String kept : new String[] {"jdbc:h2:file:/tmp/db;write_delay=100", "jdbc:h2:mem:x", "jdbc:postgresql://h/db", null})
-            org.junit.jupiter.api.Assertions.assertEquals(kept, ParleyConfiguration.durable(kept));
+            org.junit.jupiter.api.Assertions.assertEquals(kept, ParleyConfiguration.durable(kept, "sa"));
+        org.junit.jupiter.api.Assertions.assertEquals("jdbc:h2:file:/tmp/db", ParleyConfiguration.durable("jdbc:h2:file:/tmp/db", "app"),
+                "H2 lets only its admin set the write delay");
     }
 }

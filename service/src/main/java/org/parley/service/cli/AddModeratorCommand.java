@@ -42,7 +42,7 @@ public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfigura
         if (username.isEmpty() || username.length() > 100) throw new IllegalArgumentException("--username must be 1 to 100 characters");
         char[] password = password();
         if (password.length < 8) throw new IllegalArgumentException("the password must have at least 8 characters");
-        config.database.setUrl(ParleyConfiguration.durable(config.database.getUrl()));
+        config.database.setUrl(ParleyConfiguration.durable(config.database.getUrl(), config.database.getUser()));
         var dataSource = config.database.build(new MetricRegistry(), "add-moderator");
         try {
             Jdbi jdbi = Jdbi.create(dataSource);
