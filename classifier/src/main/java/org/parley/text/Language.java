@@ -110,7 +110,12 @@ public final class Language {
 
     /** The detector's most likely language for the text, if it names one. */
     public Optional<Guess> guess(String text) {
-        List<DetectedLanguage> found = detector.getProbabilities(texts.forText(clean(text)));
+        return detect(clean(text));
+    }
+
+    /** As {@link #guess}, for a text already {@link #clean}ed. */
+    private Optional<Guess> detect(String clean) {
+        List<DetectedLanguage> found = detector.getProbabilities(texts.forText(clean));
         if (found.isEmpty()) return Optional.empty();
         DetectedLanguage best = found.get(0);
         return Optional.of(new Guess(best.getLocale().getLanguage(), best.getProbability()));
@@ -148,20 +153,20 @@ public final class Language {
         }
         if (letters < MIN_LETTERS) return Optional.empty();
         // Another script (Cyrillic, Devanagari, Hebrew…) is no English the detector could misread.
-        if (latin * 2 < letters) return confident(text);
+        if (latin * 2 < letters) return confident(clean);
         List<String> words = NON_LETTERS.splitAsStream(clean.toLowerCase(Locale.ROOT).replace("'", ""))
                 .filter(w -> !w.isEmpty()).toList();
         long english = words.stream().filter(ENGLISH_WORDS::contains).count();
         if (words.size() < MIN_WORDS || english >= MAX_ENGLISH_WORDS * words.size()) return Optional.empty();
-        return confident(text).filter(g -> {
+        return confident(clean).filter(g -> {
             CharArraySet own = FUNCTION_WORDS.get(g.language());
             return own != null && words.stream().filter(own::contains).count() >= MIN_OWN_FUNCTION_WORDS * words.size();
         });
     }
 
-    /** The detector's language when it is not English and the detector is near certain of it. */
-    private Optional<Guess> confident(String text) {
-        return guess(text).filter(g -> !g.language().equals("en") && g.probability() >= MIN_PROBABILITY);
+    /** The detector's language for a cleaned text, when it is not English and the detector is near certain of it. */
+    private Optional<Guess> confident(String clean) {
+        return detect(clean).filter(g -> !g.language().equals("en") && g.probability() >= MIN_PROBABILITY);
     }
 
     /**
