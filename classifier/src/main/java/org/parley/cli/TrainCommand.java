@@ -29,6 +29,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** scripts/train: trains the toxicity model from training-data/ and writes a model bundle. */
@@ -142,7 +144,7 @@ public final class TrainCommand implements Callable<Integer> {
         IncludedFiles included = IncludedFiles.read(includeDecisions, dev);
         List<Example> train = new ArrayList<>(split.train());
         train.addAll(included.examples());
-        java.util.Set<String> sources = new java.util.TreeSet<>(List.of(IdentityAugmenter.SOURCE, IdentitySwapper.SOURCE));
+        Set<String> sources = new TreeSet<>(List.of(IdentityAugmenter.SOURCE, IdentitySwapper.SOURCE));
         train.forEach(e -> sources.add(e.source()));
         checkRepeat(repeat, sources);
         System.err.printf("%d examples from %d corpora: %d train, %d dev%n",
@@ -230,7 +232,7 @@ public final class TrainCommand implements Callable<Integer> {
     private static List<Example> wholeDev(Path root) throws IOException {
         List<Example> all = new ArrayList<>();
         for (String n : Corpora.toxicityNames())
-            if (java.nio.file.Files.isDirectory(root.resolve(n))) all.addAll(Corpora.load(root, n));
+            if (Files.isDirectory(root.resolve(n))) all.addAll(Corpora.load(root, n));
         return DevSplit.split(all).dev();
     }
 

@@ -11,8 +11,7 @@ public record PlattScaling(double a, double b) {
     private static final double EPS = 1e-6;
 
     public float apply(float raw) {
-        double z = a * logit(raw) + b;
-        return (float) (1 / (1 + Math.exp(-z)));
+        return (float) sigmoid(a * logit(raw) + b);
     }
 
     /**
