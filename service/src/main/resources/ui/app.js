@@ -17,7 +17,7 @@ const state = {
   articleId: '',
   comments: [],      // as the API sent them, in its order (open queues: highest risk first)
   total: 0,
-  more: false,       // whether the server may hold comments after the last one shown
+  next: null,        // the server's cursor for the page after the last one shown; null at the end
   index: 0,
   selected: new Set(),
   articles: new Map(), // articleId -> title, from every comment seen
@@ -197,7 +197,7 @@ async function load(keepId) {
   }
   state.comments = page.body.comments;
   state.total = page.body.total;
-  state.more = page.body.comments.length < page.body.total;
+  state.next = page.body.next || null;
   state.selected.clear();
   const at = keepId ? state.comments.findIndex((c) => c.id === keepId) : -1;
   state.index = at >= 0 ? at : 0;
@@ -206,18 +206,18 @@ async function load(keepId) {
 }
 
 async function loadMore() {
-  // After the last comment shown, not at an offset: comments that other moderators decided
+  // After where the last page ended, not at an offset: comments that other moderators decided
   // meanwhile have left the queue, and an offset would skip as many waiting ones.
   const page = { status: state.queue, limit: PAGE };
-  if (state.comments.length) page.after = state.comments[state.comments.length - 1].id;
+  if (state.next) page.after = state.next;
   const r = await api('GET', '/v1/queue?' + query(page));
   if (r.status !== 200) return message((r.body && r.body.message) || 'Could not load more.', 'error');
   const known = new Set(state.comments.map((c) => c.id));
   state.comments.push(...r.body.comments.filter((c) => !known.has(c.id)));
   state.total = r.body.total;
-  // A full page may have more behind it; counting the list against total would not do, since
+  // The server gives next on a full page; counting the list against total would not do, since
   // comments decided by others meanwhile are still in the list.
-  state.more = r.body.comments.length === PAGE;
+  state.next = r.body.next || null;
   learnArticles(r.body.comments);
   renderList();
 }
@@ -301,7 +301,7 @@ function renderList() {
   state.comments.forEach((c, i) => list.append(card(c, i)));
   if (state.index >= state.comments.length) state.index = Math.max(0, state.comments.length - 1);
   $('empty').hidden = state.comments.length > 0;
-  $('more').hidden = !state.more;
+  $('more').hidden = !state.next;
   $('summary').textContent = state.comments.length ? state.comments.length + ' of ' + state.total : '';
   renderBulk();
   select(state.index, false);

@@ -1,5 +1,11 @@
 package org.parley.service.moderation;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Optional;
+
 /**
  * The lists a moderator works from, in the manner of established moderation tools. Each is a
  * condition on a comment's current state; the open ones are sorted by risk, highest first, the
@@ -34,24 +40,54 @@ public enum Queue {
         return where;
     }
 
+    /** Open queues sort by risk; decided ones by the time of the decision. */
+    public boolean byRisk() {
+        return byRisk;
+    }
+
     public String orderBy() {
         return byRisk ? "c.risk DESC, c.created_at ASC, c.id ASC" : "c.updated_at DESC, c.id ASC";
     }
 
     /**
-     * The comments that come after the one bound as {@code :after} in this order (keyset paging):
-     * unlike an offset, it skips nothing when comments ahead leave the queue meanwhile. The cursor
-     * comment need not be in the queue any more.
+     * The comments that come after a {@link Position}, bound as {@code :afterRisk}, {@code :afterCreated},
+     * {@code :afterUpdated} and {@code :afterId}, in this order
+     * (keyset paging): unlike an offset, it skips nothing when comments ahead leave the queue
+     * meanwhile.
      */
     public String after() {
-        String risk = cursor("risk"), created = cursor("created_at"), updated = cursor("updated_at"), id = cursor("id");
         return byRisk
-                ? "(c.risk < " + risk + " OR (c.risk = " + risk + " AND (c.created_at > " + created
-                        + " OR (c.created_at = " + created + " AND c.id > " + id + "))))"
-                : "(c.updated_at < " + updated + " OR (c.updated_at = " + updated + " AND c.id > " + id + "))";
+                ? "(c.risk < :afterRisk OR (c.risk = :afterRisk AND (c.created_at > :afterCreated"
+                        + " OR (c.created_at = :afterCreated AND c.id > :afterId))))"
+                : "(c.updated_at < :afterUpdated OR (c.updated_at = :afterUpdated AND c.id > :afterId))";
     }
 
-    private static String cursor(String column) {
-        return "(SELECT " + column + " FROM comments WHERE id = :after)";
+    /**
+     * Where a page ended: its last comment's sort values as they were then. A cursor holding only
+     * the comment's id would move with the comment when it is decided again (decided queues sort
+     * by the time of the decision), and the next page would start over near the top.
+     */
+    public record Position(float risk, Instant createdAt, Instant updatedAt, String id) {
+        public static Position of(StoredComment c) {
+            return new Position(c.risk(), c.createdAt(), c.updatedAt(), c.id());
+        }
+
+        /** Opaque to clients: URL-safe base64 of the four values. */
+        public String token() {
+            String plain = risk + "\n" + createdAt + "\n" + updatedAt + "\n" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Empty when {@code token} was not made by {@link #token()}. */
+        public static Optional<Position> parse(String token) {
+            try {
+                String[] v = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", 4);
+                // No NUL: PostgreSQL refuses it in text, which would be a server fault, not a 400.
+                if (v.length < 4 || v[3].isEmpty() || v[3].indexOf('\0') >= 0) return Optional.empty();
+                return Optional.of(new Position(Float.parseFloat(v[0]), Instant.parse(v[1]), Instant.parse(v[2]), v[3]));
+            } catch (IllegalArgumentException | DateTimeParseException e) {  // NumberFormatException is one
+                return Optional.empty();
+            }
+        }
     }
 }

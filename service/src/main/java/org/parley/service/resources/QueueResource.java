@@ -20,6 +20,7 @@ import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.Checks;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.Queue;
+import org.parley.service.moderation.StoredComment;
 import org.parley.service.store.CommentStore;
 
 import java.time.Clock;
@@ -61,11 +62,14 @@ public final class QueueResource {
         if (l < 1 || l > MAX_PAGE) throw new ApiException(400, "limit", MAX_PAGE, "limit must be 1 to " + MAX_PAGE + " (was " + l + ")");
         if (o < 0) throw new ApiException(400, "offset", 0, "offset must not be negative");
         Checks.optional(articleId, "articleId", 200);
-        Checks.optional(after, "after", 1000);  // a NUL would reach PostgreSQL, which refuses it
-        if (after != null && store.find(after).isEmpty())
-            throw new ApiException(400, "after", null, "after must be the id of a stored comment (the last one of the page before)");
-        CommentStore.Page page = store.queue(queue, articleId, l, o, after);
-        return new QueuePage(queue.name(), articleId, page.total(), o, l, page.comments().stream().map(views::of).toList());
+        Checks.optional(after, "after", 2000);
+        Queue.Position from = after == null ? null : Queue.Position.parse(after).orElseThrow(() -> new ApiException(
+                400, "after", null, "after must be the next value of the page before, as the server gave it"));
+        CommentStore.Page page = store.queue(queue, articleId, l, o, from);
+        List<StoredComment> shown = page.comments();
+        // A full page may have more behind it; a shorter one is the end of the queue.
+        String next = shown.size() < l ? null : Queue.Position.of(shown.get(shown.size() - 1)).token();
+        return new QueuePage(queue.name(), articleId, page.total(), o, l, next, shown.stream().map(views::of).toList());
     }
 
     /** How many comments each queue holds. */

@@ -161,16 +161,20 @@ public final class CommentStore {
 
     /**
      * @param articleId null: all articles
-     * @param after     null, or the id of a stored comment: the page starts after it in the queue's order
+     * @param after     null, or where the page before ended: this one starts after it in the queue's order
      */
-    public Page queue(Queue queue, String articleId, int limit, int offset, String after) {
+    public Page queue(Queue queue, String articleId, int limit, int offset, Queue.Position after) {
         String where = " WHERE " + queue.where() + (articleId == null ? "" : " AND c.article_id = :article")
                 + (after == null ? "" : " AND " + queue.after());
         return jdbi.withHandle(h -> {
             Query page = h.createQuery("SELECT " + COLUMNS + FROM + where + " ORDER BY " + queue.orderBy()
                     + " LIMIT :limit OFFSET :offset").bind("limit", limit).bind("offset", offset);
             if (articleId != null) page.bind("article", articleId);
-            if (after != null) page.bind("after", after);
+            if (after != null) {  // only the names the condition holds: Jdbi refuses unused ones
+                page.bind("afterId", after.id());
+                if (queue.byRisk()) page.bind("afterRisk", after.risk()).bind("afterCreated", utc(after.createdAt()));
+                else page.bind("afterUpdated", utc(after.updatedAt()));
+            }
             return new Page(page.map((rs, ctx) -> comment(rs)).list(), count(h, queue, articleId));
         });
     }

@@ -260,6 +260,11 @@ class ModerationResourceTest {
         assertEquals(2, page.get("total").asInt());
         double first = page.at("/comments/0/risk").asDouble(), second = page.at("/comments/1/risk").asDouble();
         assertTrue(first >= second);
+        assertFalse(page.has("next"), "the page is not full: nothing behind it");
+        JsonNode one = as(Fakes.MODERATOR_KEY, "/v1/queue?limit=1&articleId=" + article).get(JsonNode.class);
+        JsonNode rest = as(Fakes.MODERATOR_KEY, "/v1/queue?limit=1&articleId=" + article + "&after=" + one.get("next").asText())
+                .get(JsonNode.class);
+        assertEquals(page.at("/comments/1/id"), rest.at("/comments/0/id"), "next asks for the page behind");
         JsonNode counts = as(Fakes.MODERATOR_KEY, "/v1/queue/counts?articleId=" + article).get(JsonNode.class);
         assertEquals(2, counts.get("PENDING").asInt());
         post(Fakes.WEBSITE_KEY, "/v1/comments/" + article + "x1/report", "{\"reason\": \"abusive\"}").close();

@@ -156,20 +156,56 @@ class CommentStoreTest {
         // Risks 0.80, 0.79, … 0.71; two pairs share a risk, so the order also rests on time and id.
         float[] risks = {0.80f, 0.79f, 0.79f, 0.78f, 0.77f, 0.76f, 0.76f, 0.75f, 0.73f, 0.71f};
         for (int i = 0; i < risks.length; i++) store.insert(comment("p" + i, "a1", risks[i], Action.REVIEW), T0.plusSeconds(i));
-        List<String> first = ids(store.queue(Queue.PENDING, null, 4, 0, null));
-        assertEquals(List.of("p0", "p1", "p2", "p3"), first);
+        CommentStore.Page first = store.queue(Queue.PENDING, null, 4, 0, null);
+        assertEquals(List.of("p0", "p1", "p2", "p3"), ids(first));
         // Another moderator decides two comments of the first page.
         store.decide("p1", Verdict.APPROVE, null, null, "bob", 1, T0.plusSeconds(30));
         store.decide("p3", Verdict.APPROVE, null, null, "bob", 1, T0.plusSeconds(31));
 
-        assertEquals(List.of("p4", "p5", "p6", "p7"), ids(store.queue(Queue.PENDING, null, 4, 0, "p3")),
-                "after the last one shown, though it has left the queue");
+        CommentStore.Page second = store.queue(Queue.PENDING, null, 4, 0, end(first));
+        assertEquals(List.of("p4", "p5", "p6", "p7"), ids(second), "after the last one shown, though it has left the queue");
         assertEquals(List.of("p6", "p7", "p8", "p9"), ids(store.queue(Queue.PENDING, null, 4, 4, null)),
                 "an offset of 4 now skips p4 and p5");
-        assertEquals(List.of("p8", "p9"), ids(store.queue(Queue.PENDING, null, 4, 0, "p7")));
+        assertEquals(List.of("p8", "p9"), ids(store.queue(Queue.PENDING, null, 4, 0, end(second))));
         store.decide("p0", Verdict.REJECT, Reason.INSULT, null, "bob", 1, T0.plusSeconds(40));
         store.decide("p2", Verdict.REJECT, Reason.INSULT, null, "bob", 1, T0.plusSeconds(41));
-        assertEquals(List.of("p0"), ids(store.queue(Queue.REJECTED, null, 4, 0, "p2")), "decided queues: newest first");
+        assertEquals(List.of("p0"), ids(store.queue(Queue.REJECTED, null, 4, 0, end(store.queue(Queue.REJECTED, null, 1, 0, null)))),
+                "decided queues: newest first");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aDecidedQueuesNextPageDoesNotMoveWhenItsLastCommentIsDecidedAgain(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        for (int i = 0; i < 4; i++) {
+            store.insert(comment("d" + i, "a1", 0.7f, Action.REVIEW), T0.plusSeconds(i));
+            store.decide("d" + i, Verdict.APPROVE, null, null, "bob", 1, T0.plusSeconds(10 + i));
+        }
+        CommentStore.Page first = store.queue(Queue.APPROVED, null, 2, 0, null);
+        assertEquals(List.of("d3", "d2"), ids(first), "newest decision first");
+        // d2, the last one shown, is rejected and approved again: it is now the newest decision.
+        store.decide("d2", Verdict.REJECT, Reason.INSULT, null, "ann", 2, T0.plusSeconds(20));
+        store.decide("d2", Verdict.APPROVE, null, null, "ann", 3, T0.plusSeconds(21));
+        assertEquals(List.of("d2", "d3", "d1", "d0"), ids(store.queue(Queue.APPROVED, null, 10, 0, null)));
+        assertEquals(List.of("d1", "d0"), ids(store.queue(Queue.APPROVED, null, 2, 0, end(first))),
+                "where the page ended, not where d2 is now (after it: d3 again)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aPositionSurvivesItsToken(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        store.insert(comment("x/1 é", "a1", 0.734f, Action.REVIEW), T0.plusNanos(123_456_000));
+        Queue.Position at = end(store.queue(Queue.PENDING, null, 1, 0, null));
+        assertEquals(at, Queue.Position.parse(at.token()).orElseThrow());
+        assertTrue(at.token().matches("[A-Za-z0-9_-]+"), "safe in a URL as it is");
+        for (String bad : new String[]{"x", "p3", at.token() + "!", "", "bm8gbmV3bGluZXM"})
+            assertTrue(Queue.Position.parse(bad).isEmpty(), bad);
+    }
+
+    /** Where a page ended, as the queue resource hands it to the client. */
+    private static Queue.Position end(CommentStore.Page page) {
+        return Queue.Position.of(page.comments().get(page.comments().size() - 1));
     }
 
     @ParameterizedTest
