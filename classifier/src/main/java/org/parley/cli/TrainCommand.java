@@ -132,6 +132,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
+        // The commit now, not after training: a commit made meanwhile did not make this model.
+        ObjectNode provenance = Provenance.create(name, version());
         Path root = data != null ? data : Corpora.defaultRoot();
         if (sample != null && sample < 1) throw new IllegalArgumentException("--sample must be at least 1, was " + sample);
         List<String> names = corpora != null ? corpora : Corpora.toxicityNames();
@@ -174,7 +176,6 @@ public final class TrainCommand implements Callable<Integer> {
                 .train(repeated(train), split.dev());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        ObjectNode provenance = Provenance.create(name, version());
         provenance.put("trainingSeconds", took.toSeconds());
         provenance.set("hyperParameters", JSON.valueToTree(options));
         provenance.put("seed", seed);
