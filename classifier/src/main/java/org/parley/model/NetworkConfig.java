@@ -13,6 +13,6 @@ package org.parley.model;
  */
 public record NetworkConfig(int embedding, int hidden, double dropout, double learningRate, double embeddingLearningRate, double l2, long seed) {
     public static NetworkConfig defaults() {
-        return new NetworkConfig(64, 128, 0.2, 2e-3, 0.1, 1e-5, 42);
+        return new NetworkConfig(64, 256, 0.2, 2e-3, 0.1, 1e-5, 42);
     }
 }

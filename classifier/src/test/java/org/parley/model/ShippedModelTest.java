@@ -37,11 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * work must not change scores or spans. The golden file holds the shipped bundle's scores and, for
  * comments with TOXICITY at least 0.5, the spans of the reference path, which scores each occluded
  * variant as a string (Scorer's default scoreVariants), with the service's span settings. Written
- * anew for bundle 2026.11.30.1539; the first one came from the code before the speed work (commit
- * a75bb82: DL4J deep part, spans from re-tokenised text), which the reference path reproduced.
- * The 5 comments with obfuscated words ("f*ck", "id1ot", "n00b") were written anew, by the same
- * reference path, when the wide part began to read such words written out (WideText); the
- * other 341 lines did not change.
+ * anew, by that reference path, for each bundle shipped since the speed work (now 2026.12.01.1656);
+ * the first one came from the code before it (commit a75bb82: DL4J deep part, spans from
+ * re-tokenised text), which the reference path reproduced, as it reproduced the file of the
+ * bundle before this one line for line.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShippedModelTest {
