@@ -11,7 +11,7 @@ import org.parley.label.Labels;
  * Keeps one example per normalised text ({@link TextKey}). The first occurrence keeps its source,
  * id and text; its labels become, attribute by attribute, the mean over every occurrence that
  * labels the attribute: an attribute labelled only later fills the gap, and conflicting values
- * are averaged.
+ * are averaged, except that an even split (a mean of exactly 0.5) leaves the attribute unlabelled.
  */
 final class Deduplicator {
     /** @param merged how many input examples were folded into an earlier one */
@@ -49,7 +49,10 @@ final class Deduplicator {
             Labels labels = Labels.none();
             for (Attribute a : Attribute.values()) {
                 int n = count[a.ordinal()];
-                if (n > 0) labels = labels.with(a, Math.min(1.0, sum[a.ordinal()] / n));
+                double mean = sum[a.ordinal()] / n;
+                // Occurrences split evenly (1 and 0) agree on nothing, and the binary view (at
+                // least 0.5) would make the text a positive: left unlabelled.
+                if (n > 0 && !(n > 1 && mean == 0.5)) labels = labels.with(a, Math.min(1.0, mean));
             }
             return new Example(first.source(), first.id(), first.text(), labels);
         }

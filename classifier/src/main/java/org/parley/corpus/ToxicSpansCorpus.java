@@ -22,7 +22,8 @@ import org.parley.label.Attribute;
  * <p>Every post was rated toxic in Civil Comments, so TOXICITY is deliberately left unlabelled:
  * labelling all of them 1 would teach "Civil Comments style means toxic". What varies within the
  * corpus is the type of the highlighted spans, so each post gets, per typed attribute, the share
- * of its span-marking raters who marked a span of that type (a rater majority gives ≥ 0.5).
+ * of its span-marking raters who marked a span of that type (a rater majority gives more than 0.5;
+ * an even split leaves the type unlabelled, as {@link LabelSet} does for every corpus).
  * Raters who highlighted nothing say nothing about types (the release ticks both "all toxic" and
  * "not toxic" for most of them), so they are not counted; posts with fewer than
  * {@value #MIN_RATERS} span-marking raters are dropped. The SemEval-2021 {@code tsd_*} files have
@@ -63,7 +64,7 @@ final class ToxicSpansCorpus {
             LabelSet labels = new LabelSet();
             for (Attribute a : TYPES.values()) {
                 long n = marked.stream().filter(t -> t.contains(a)).count();
-                labels.set(a, (double) n / marked.size());
+                labels.set(a, (double) n / marked.size());  // most posts have two raters: 1 of 2 is unlabelled
             }
             return new Example(NAME, r.get("comment_id"), r.get("comment_text"), labels.build());
         });

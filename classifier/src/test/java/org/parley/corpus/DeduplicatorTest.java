@@ -31,8 +31,18 @@ class DeduplicatorTest {
         Example kept = r.examples().get(0);
         assertEquals("a", kept.source());
         assertEquals("You are  an IDIOT", kept.text());
-        assertLabels(kept, TOXICITY, 0.5, INSULT, 1); // TOXICITY: mean of 1, 0, 0.5; INSULT filled in by c and d
+        assertLabels(kept, INSULT, 1); // TOXICITY: 1, 0 and 0.5, an even split, unlabelled; INSULT filled in by c and d
         assertSame(b, r.examples().get(1), "a text seen once is passed through unchanged");
+    }
+
+    @Test
+    void unevenConflictsKeepTheirMean() {
+        Example a = ex("a", "same", Labels.of(Map.of(TOXICITY, 1)));
+        Example b = ex("b", "SAME", Labels.of(Map.of(TOXICITY, 0)));
+        Example c = ex("c", "Same", Labels.of(Map.of(TOXICITY, 1)));
+        assertLabels(Deduplicator.merge(List.of(a, b, c)).examples().get(0), TOXICITY, 2.0 / 3);
+        assertLabels(Deduplicator.merge(List.of(ex("d", "once", Labels.of(Map.of(TOXICITY, 0.5))))).examples().get(0),
+                TOXICITY, 0.5); // one occurrence is passed through as it is
     }
 
     @Test

@@ -23,7 +23,8 @@ class ToxicSpansCorpusTest {
         // raters: {Insult, Threat}, {Threat}, {Profane/Obscene}
         assertLabels(byId(ex, "240311"), INSULT, 1.0 / 3, THREAT, 2.0 / 3, PROFANITY, 1.0 / 3, IDENTITY_ATTACK, 0);
         // raters: {"Insu", "Identity based "} (truncated in the release), {Other Toxicity, ""}
-        assertLabels(byId(ex, "240500"), INSULT, 0.5, IDENTITY_ATTACK, 0.5, PROFANITY, 0, THREAT, 0);
+        // an even split is no majority: INSULT and IDENTITY_ATTACK unlabelled (at 0.5 they would count as positives)
+        assertLabels(byId(ex, "240500"), PROFANITY, 0, THREAT, 0);
     }
 
     @Test
