@@ -24,12 +24,16 @@ public class BundleHolder<T> {
         return current.get();
     }
 
+    /** The bundle a reload replaced, and the one it put in its place. */
+    public record Swap<T>(T was, T now) {}
+
     /** @throws RuntimeException from the loader (the old bundle stays) */
-    public T reload(Path bundle) {
+    public Swap<T> reload(Path bundle) {
         synchronized (reloading) { // one load at a time: each holds whole networks in memory
             T next = loader.apply(bundle);
-            current.set(next);
-            return next;
+            // What it replaced is read here, under the lock: read before, a reload waiting behind
+            // another would name the bundle before both.
+            return new Swap<>(current.getAndSet(next), next);
         }
     }
 }

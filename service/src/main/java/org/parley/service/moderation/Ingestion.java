@@ -70,12 +70,13 @@ public final class Ingestion {
 
         Map<String, String> textsInCall = new HashMap<>();
         for (Submission s : submissions) textsInCall.put(s.id(), s.text());
+        StanceModel stanceModel = stance == null ? null : stance.get(); // once: a reload meanwhile must not split the call
         for (int k = 0; k < fresh.size(); k++) {
             Submission s = submissions.get(fresh.get(k));
             CommentScorer.Outcome o = scored.outcomes().get(k);
             NewComment c = new NewComment(s.id(), s.articleId(), s.articleTitle(), s.number(), s.parentId(),
                     s.parentNumber(), s.author(), s.text(), s.quote(), s.ratingUp(), s.ratingDown(),
-                    o.probabilities(), o.top(), write(ScoreParts.spans(o)), stanceJson(s, parentText(s, textsInCall)),
+                    o.probabilities(), o.top(), write(ScoreParts.spans(o)), stanceJson(stanceModel, s, parentText(s, textsInCall)),
                     model, o.decision().action());
             out[fresh.get(k)] = retry(fresh.get(k), s, store.insert(c, clock.instant())); // another call may have stored it first
         }
@@ -102,10 +103,9 @@ public final class Ingestion {
     }
 
     /** {"stance": [...], "replyStance": {...}} in the /v1/score shapes; null when neither is known. */
-    private String stanceJson(Submission s, String parentText) {
+    private String stanceJson(StanceModel model, Submission s, String parentText) {
         boolean targets = s.targets() != null && !s.targets().isEmpty();
-        if (stance == null || (!targets && parentText == null)) return null;
-        StanceModel model = stance.get();
+        if (model == null || (!targets && parentText == null)) return null;
         ObjectNode node = json.createObjectNode();
         if (targets) node.set("stance", json.valueToTree(ScoreParts.stance(model.stance(s.text(), s.targets()))));
         if (parentText != null)

@@ -52,11 +52,12 @@ public final class ReloadServlet<T> extends HttpServlet {
             answer(response, 400, new ErrorBody(400, "not a file path: " + e.getReason(), "path", null));
             return;
         }
-        ModelInfo before = info.apply(holder.current());
+        ModelInfo before = info.apply(holder.current());  // for the refusals; a success names what it replaced
         try {
-            ModelInfo after = info.apply(holder.reload(bundle));
-            LOG.info("reloaded {}: {} {} ({}), was {}", bundle, after.name(), after.version(), after.checksum(), before.checksum());
-            answer(response, 200, new Reloaded(bundle.toString(), after, before));
+            BundleHolder.Swap<T> swap = holder.reload(bundle);
+            ModelInfo after = info.apply(swap.now()), was = info.apply(swap.was());
+            LOG.info("reloaded {}: {} {} ({}), was {}", bundle, after.name(), after.version(), after.checksum(), was.checksum());
+            answer(response, 200, new Reloaded(bundle.toString(), after, was));
         } catch (BundleException e) {
             LOG.warn("reload refused, still serving {}: {}", before.checksum(), e.getMessage());
             answer(response, 400, new ErrorBody(400, e.getMessage() + "; still serving " + before.checksum(), "path", null));

@@ -1,0 +1,50 @@
+package org.parley.service.moderation;
+
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.policy.Policy;
+import org.parley.service.Fakes;
+import org.parley.service.core.CommentScorer;
+import org.parley.service.core.ModelHolder;
+import org.parley.service.store.CommentStore;
+import org.parley.service.store.TestDatabases;
+import org.parley.stance.StanceModel;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+class IngestionTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneCallReadsOneStanceBundleThoughItIsReloadedMeanwhile() {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        ModelHolder models = new ModelHolder(Fakes.served(Fakes.scorer(), "v1"), p -> { throw new IllegalStateException(); });
+        CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
+        // Each get() is the bundle now serving: a reload between two comments would hand out another.
+        List<StanceModel> bundles = List.of(Fakes.stance(), Fakes.stance(), Fakes.stance());
+        AtomicInteger reloads = new AtomicInteger();
+        Ingestion ingestion = new Ingestion(scorer, () -> bundles.get(Math.min(reloads.getAndIncrement(), 2)), store,
+                new ObjectMapper(), Clock.systemUTC());
+        List<Ingestion.Submission> thread = new ArrayList<>();
+        for (int i = 1; i <= 3; i++)
+            thread.add(new Ingestion.Submission("t/" + i, "t", "Syria", "We must not bomb them, comment " + i, i,
+                    null, null, null, null, null, null, List.of("military action")));
+        ingestion.submit(thread);
+        // All three comments read by the bundle serving when the call began, none by the later ones.
+        verify(bundles.get(0), times(3)).stance(anyString(), anyList());
+        verifyNoInteractions(bundles.get(1), bundles.get(2));
+    }
+}
