@@ -100,3 +100,10 @@ CREATE TABLE sessions (
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+--changeset parley:2-session-credential
+-- A session holds the password hash it was issued under and is valid only while the account still
+-- has it: a log-in that checked the old password while a reset ran would otherwise outlive the reset.
+-- Sessions from before are ended (they hold no credential); their moderators log in again.
+DELETE FROM sessions;
+ALTER TABLE sessions ADD COLUMN credential VARCHAR(100) NOT NULL DEFAULT '';

@@ -28,7 +28,16 @@ public final class AccountStore {
         this.jdbi = jdbi;
     }
 
-    public record Account(String username, Role role) {}
+    /**
+     * @param credential the password hash the account was checked against: a session issued for it
+     *                   lasts only while the account keeps that hash (not shown by toString)
+     */
+    public record Account(String username, Role role, String credential) {
+        @Override
+        public String toString() {
+            return "Account[" + username + ", " + role + "]";
+        }
+    }
 
     /** A logged-in session: the token goes to the browser, never into the database. */
     public record Session(String token, Account account, Instant expiresAt) {}
@@ -69,7 +78,7 @@ public final class AccountStore {
         // No stored password is that long, and bcrypt's verifier throws on one: same work, no match.
         boolean tooLong = utf8Length(password) > MAX_PASSWORD_BYTES;
         boolean ok = BCrypt.verifyer().verify(tooLong ? DUMMY_PASSWORD : password, hash.toCharArray()).verified && !tooLong;
-        return ok && row.isPresent() ? Optional.of(new Account(username, Role.valueOf(row.get()[1]))) : Optional.empty();
+        return ok && row.isPresent() ? Optional.of(new Account(username, Role.valueOf(row.get()[1]), hash)) : Optional.empty();
     }
 
     private static final char[] DUMMY_PASSWORD = "not a password".toCharArray();
@@ -84,20 +93,25 @@ public final class AccountStore {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expires = now.plus(lifetime);
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sessions (token_hash, username, created_at, expires_at) VALUES (:t, :u, :at, :exp)")
-                .bind("t", sha256(token)).bind("u", account.username()).bind("at", CommentStore.utc(now))
-                .bind("exp", CommentStore.utc(expires)).execute());
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sessions (token_hash, username, credential, created_at, expires_at)"
+                        + " VALUES (:t, :u, :c, :at, :exp)")
+                .bind("t", sha256(token)).bind("u", account.username()).bind("c", account.credential())
+                .bind("at", CommentStore.utc(now)).bind("exp", CommentStore.utc(expires)).execute());
         return new Session(token, account, expires);
     }
 
-    /** The session's account, if the token is known and not expired. */
+    /**
+     * The session's account, if the token is known, not expired, and issued under the password the
+     * account has now (a reset ends every session, even one whose log-in raced it).
+     */
     public Optional<Session> session(String token, Instant now) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT s.expires_at, m.username, m.role FROM sessions s JOIN moderators m ON m.username = s.username
+                        SELECT s.expires_at, m.username, m.role, m.password_hash FROM sessions s
+                        JOIN moderators m ON m.username = s.username AND m.password_hash = s.credential
                         WHERE s.token_hash = :t AND s.expires_at > :now""")
                 .bind("t", sha256(token)).bind("now", CommentStore.utc(now))
-                .map((rs, ctx) -> new Session(token, new Account(rs.getString("username"), Role.valueOf(rs.getString("role"))),
-                        CommentStore.instant(rs, "expires_at")))
+                .map((rs, ctx) -> new Session(token, new Account(rs.getString("username"), Role.valueOf(rs.getString("role")),
+                        rs.getString("password_hash")), CommentStore.instant(rs, "expires_at")))
                 .findOne());
     }
 

@@ -45,7 +45,7 @@ class AddModeratorCommandTest {
     void storesTheAccountWithThePasswordFromStdin() throws Exception {
         assertEquals(Optional.empty(), run("correct horse", "--username", "ada", "--role", "admin"));
         AccountStore accounts = new AccountStore(Jdbi.create(url(), "sa", ""));
-        assertEquals(Optional.of(new AccountStore.Account("ada", Role.ADMIN)), accounts.check("ada", "correct horse".toCharArray()));
+        assertEquals(Optional.of(Role.ADMIN), accounts.check("ada", "correct horse".toCharArray()).map(AccountStore.Account::role));
         assertEquals(Optional.empty(), accounts.check("ada", "wrong horse".toCharArray()));
     }
 

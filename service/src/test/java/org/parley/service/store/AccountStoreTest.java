@@ -36,6 +36,21 @@ class AccountStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
+    void aLogInWhosePasswordCheckRacedAResetGetsNoLastingSession(TestDatabases db) {
+        AccountStore accounts = new AccountStore(db.migrated(dir));
+        accounts.put("ada", "leaked password".toCharArray(), Role.MODERATOR, NOW);
+        // The log-in checks the old password; the reset (add-moderator) commits before it stores its session.
+        AccountStore.Account checked = accounts.check("ada", "leaked password".toCharArray()).orElseThrow();
+        accounts.put("ada", "new password".toCharArray(), Role.MODERATOR, NOW);
+        AccountStore.Session late = accounts.login(checked, Duration.ofHours(8), NOW);
+        assertEquals(Optional.empty(), accounts.session(late.token(), NOW), "issued under the password the reset replaced");
+        AccountStore.Session fresh = accounts.login(accounts.check("ada", "new password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW);
+        assertTrue(accounts.session(fresh.token(), NOW).isPresent());
+        assertFalse(checked.toString().contains("$2"), "no hash in logs: " + checked);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void aPasswordLongerThanBcryptReadsIsRefusedWhenSetAndNeverMatches(TestDatabases db) {
         AccountStore accounts = new AccountStore(db.migrated(dir));
         char[] longest = "é".repeat(36).toCharArray();  // 72 bytes in UTF-8
