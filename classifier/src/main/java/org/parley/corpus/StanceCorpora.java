@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.parley.label.Stance;
 
 /**
@@ -50,6 +52,17 @@ public final class StanceCorpora {
     /** True when the example belongs to the fixed dev split: the same content hash as {@link DevSplit}, on the text, so one post asked about several targets stays on one side. */
     public static boolean isDev(StanceExample e) {
         return DevSplit.isDevText(e.text());
+    }
+
+    /**
+     * The examples whose text, compared loosely ({@link TextKey#loose}: letters and digits), is not
+     * in {@code measured}. VAST and ARC hold the same news comments with other quote marks, so the
+     * content hash puts some on both sides of the split: trained on in one corpus, measured in the other.
+     */
+    public static List<StanceExample> withoutTextsOf(List<StanceExample> examples, List<StanceExample> measured) {
+        Set<String> keys = new HashSet<>();
+        for (StanceExample e : measured) keys.add(TextKey.loose(e.text()));
+        return examples.stream().filter(e -> !keys.contains(TextKey.loose(e.text()))).toList();
     }
 
     /** The same target, whatever the case and spacing. */

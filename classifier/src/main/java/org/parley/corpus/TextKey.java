@@ -17,4 +17,15 @@ final class TextKey {
     static String of(String text) {
         return WHITESPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
+
+    private static final Pattern ENTITY = Pattern.compile("&(#\\d+|[a-z]+);");
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * Letters and digits only, lower-cased, HTML entities dropped: the same comment copied by two
+     * corpora with other quote marks, punctuation or escaping has the same loose key.
+     */
+    static String loose(String text) {
+        return NOT_ALNUM.matcher(ENTITY.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll("");
+    }
 }

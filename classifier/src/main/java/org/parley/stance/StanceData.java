@@ -16,8 +16,9 @@ import org.parley.corpus.StanceExample;
 /**
  * The fixed splits every stance figure is measured on. Rows whose target is held out are removed
  * from training and dev of every corpus and make up {@code heldOut}, the unseen-target test; the
- * rest is split by the content hash of the text ({@link StanceCorpora#isDev}). Replies are split
- * by thread ({@link ReplyCorpora#isDev}).
+ * rest is split by the content hash of the text ({@link StanceCorpora#isDev}), and training drops
+ * the comments that dev or the held-out rows hold in another spelling ({@link StanceCorpora#withoutTextsOf}).
+ * Replies are split by thread ({@link ReplyCorpora#isDev}).
  */
 public record StanceData(List<StanceExample> train, List<StanceExample> dev, List<StanceExample> heldOut,
                          List<ReplyExample> replyTrain, List<ReplyExample> replyDev) {
@@ -38,6 +39,9 @@ public record StanceData(List<StanceExample> train, List<StanceExample> dev, Lis
                 else (StanceCorpora.isDev(e) ? dev : train).add(e);
             }
         }
+        List<StanceExample> measured = new ArrayList<>(dev);
+        measured.addAll(heldOut);
+        train = new ArrayList<>(StanceCorpora.withoutTextsOf(train, measured)); // a comment copied by two corpora
         List<ReplyExample> replyTrain = new ArrayList<>(), replyDev = new ArrayList<>();
         for (ReplyExample e : sample(ReplyCorpora.load(root), sample, random)) (ReplyCorpora.isDev(e) ? replyDev : replyTrain).add(e);
         return new StanceData(train, dev, heldOut, replyTrain, replyDev);

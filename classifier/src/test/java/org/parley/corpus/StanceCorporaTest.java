@@ -16,6 +16,17 @@ import org.parley.label.ReplyStance;
 import org.parley.label.Stance;
 
 class StanceCorporaTest {
+    @Test
+    void trainingDropsACommentThatDevHoldsInAnotherSpelling() {
+        // As VAST and ARC hold the same news comment: straight against curly quotes, an entity, spacing.
+        StanceExample dev = new StanceExample("vast", "v1", "The \"burdensome regulation\" argument &amp; the cow has left.", "regulation", AGAINST);
+        StanceExample copy = new StanceExample("arc_ukp", "a1", "The \u201cburdensome regulation\u201d argument  the cow has left!", "regulation", NONE);
+        StanceExample other = new StanceExample("arc_ukp", "a2", "The burdensome regulation argument is fine.", "regulation", FAVOR);
+        assertEquals(List.of(other), StanceCorpora.withoutTextsOf(List.of(copy, other), List.of(dev)));
+        assertEquals(TextKey.loose(dev.text()), TextKey.loose(copy.text()));
+        assertTrue(!TextKey.of(dev.text()).equals(TextKey.of(copy.text())), "the split's own key tells them apart");
+    }
+
     private static Map<String, StanceExample> byId(String corpus) throws Exception {
         return StanceCorpora.load(Fixtures.root(), corpus).stream()
                 .collect(Collectors.toMap(StanceExample::id, Function.identity()));
