@@ -14,7 +14,9 @@ import java.sql.SQLTransientConnectionException;
 
 /**
  * The database is unreachable: 503 with Retry-After, so a site retries instead of losing the
- * comment (nothing was acknowledged, so nothing is lost). The pool reconnects by itself when the
+ * comment (nothing was acknowledged, so nothing is lost). A connection that breaks during COMMIT
+ * may leave the write stored: comments (by id) and decisions (by expected version) are safe to
+ * send again; a report or suggested score sent again is counted twice. The pool reconnects by itself when the
  * database returns. Any other database error is a bug and goes to {@link UnexpectedExceptionMapper}.
  */
 public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiException> {
@@ -29,7 +31,8 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
         if (!isOutage(e)) return UnexpectedExceptionMapper.respond(uri.getPath(), e);
         LOG.warn("database unavailable: {}", rootMessage(e));
         return ErrorResponses.build(uri.getPath(), ApiException.unavailable(RETRY_AFTER_SECONDS,
-                "the database is unavailable; nothing was stored. Retry after " + RETRY_AFTER_SECONDS + " s"));
+                "the database is unavailable; the request was not stored, unless the connection broke as it "
+                + "committed. Retry after " + RETRY_AFTER_SECONDS + " s: a comment or decision sent again is applied once"));
     }
 
     /** No connection, or it broke: SQLState class 08 (connection) or 57P (server shutting down). */

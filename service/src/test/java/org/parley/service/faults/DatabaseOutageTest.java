@@ -107,7 +107,7 @@ class DatabaseOutageTest {
             JsonNode body = refused.readEntity(JsonNode.class);
             assertEquals(503, refused.getStatus(), body.toString());
             assertEquals(String.valueOf(DatabaseExceptionMapper.RETRY_AFTER_SECONDS), refused.getHeaderString("Retry-After"));
-            assertTrue(body.get("message").asText().contains("nothing was stored"), body.toString());
+            assertTrue(body.get("message").asText().contains("was not stored"), body.toString());
             assertEquals(503, RESOURCES.target("/v1/queue").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY)
                     .get().getStatus());
 
