@@ -249,7 +249,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         if (!accounts.isEmpty()) return;
         boolean random = configured == null || configured.isEmpty();
         String password = random ? AccountStore.randomPassword() : configured;
-        accounts.put("admin", password.toCharArray(), Role.ADMIN, clock.instant());
+        // Two instances starting on one empty database: the second finds "admin" taken and prints nothing.
+        if (!accounts.create("admin", password.toCharArray(), Role.ADMIN, clock.instant())) return;
         if (random) {
             LOG.warn("No moderator accounts: made 'admin' with a random password, printed as PARLEY_DEV_LOGIN. "
                     + "Add accounts with scripts/add-moderator.");

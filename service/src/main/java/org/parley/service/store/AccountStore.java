@@ -2,12 +2,14 @@ package org.parley.service.store;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.parley.service.auth.Role;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -68,6 +70,25 @@ public final class AccountStore {
                         .bind("u", username).bind("hash", hash).bind("role", role.name())
                         .bind("at", CommentStore.utc(now)).execute();
         });
+    }
+
+    /**
+     * Creates the account unless one of that name exists, which it leaves as it is.
+     *
+     * @return whether this call created it
+     */
+    public boolean create(String username, char[] password, Role role, Instant now) {
+        String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, password);
+        try {
+            return jdbi.withHandle(h -> h.createUpdate("INSERT INTO moderators (username, password_hash, role, created_at)"
+                            + " SELECT :u, :hash, :role, :at WHERE NOT EXISTS (SELECT 1 FROM moderators WHERE username = :u)")
+                    .bind("u", username).bind("hash", hash).bind("role", role.name()).bind("at", CommentStore.utc(now))
+                    .execute()) == 1;
+        } catch (UnableToExecuteStatementException e) {
+            // Inserted by another process between the check and the insert: the primary key refused it.
+            if (e.getCause() instanceof SQLException s && "23505".equals(s.getSQLState())) return false;
+            throw e;
+        }
     }
 
     /** The account if the password is right; the same time is spent on an unknown user. */

@@ -51,6 +51,16 @@ class AccountStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
+    void createLeavesAnExistingAccountAsItIs(TestDatabases db) {
+        AccountStore accounts = new AccountStore(db.migrated(dir));
+        assertTrue(accounts.create("admin", "first instance".toCharArray(), Role.ADMIN, NOW));
+        assertFalse(accounts.create("admin", "second instance".toCharArray(), Role.ADMIN, NOW), "a second start finds it taken");
+        assertTrue(accounts.check("admin", "first instance".toCharArray()).isPresent(), "the password the first one printed still works");
+        assertTrue(accounts.check("admin", "second instance".toCharArray()).isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void aPasswordLongerThanBcryptReadsIsRefusedWhenSetAndNeverMatches(TestDatabases db) {
         AccountStore accounts = new AccountStore(db.migrated(dir));
         char[] longest = "é".repeat(36).toCharArray();  // 72 bytes in UTF-8
