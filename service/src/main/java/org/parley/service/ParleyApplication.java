@@ -139,6 +139,11 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         config.database.setUrl(ParleyConfiguration.durable(config.database.getUrl(), config.database.getUser()));
         Jdbi jdbi = new JdbiFactory().build(env, config.database, "database");
         Database.migrate(jdbi);
+        // durable() adds WRITE_DELAY=0 for H2's default user only; any other URL must set it itself.
+        Database.diskWriteDelay(jdbi).ifPresent(ms -> {
+            if (ms > 0) LOG.error("H2 commits reach the disk {} ms after they are acknowledged (WRITE_DELAY): a crash loses "
+                    + "them. Add ;WRITE_DELAY=0 to the database URL (as the database's admin user).", ms);
+        });
         CommentStore comments = new CommentStore(jdbi);
         AccountStore accounts = new AccountStore(jdbi);
         FeedbackStore feedback = new FeedbackStore(jdbi);

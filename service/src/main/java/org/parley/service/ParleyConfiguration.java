@@ -198,8 +198,9 @@ public class ParleyConfiguration extends Configuration {
     /**
      * The URL with {@code WRITE_DELAY=0} added when it names an H2 file database without a write
      * delay of its own: H2's default (500 ms) acknowledges commits that a kill -9 then loses, and a
-     * 2xx must mean the write is on disk. Only for H2's admin user {@code sa} (the default): H2
-     * lets no other user set it. Other URLs are returned as they are.
+     * 2xx must mean the write is on disk. Only for H2's admin user {@code sa} (the default): only
+     * a database's admin may set it, which another user may not be. Other URLs are returned as
+     * they are; start-up logs an error if the delay is not 0 ({@code Database.diskWriteDelay}).
      */
     public static String durable(String url, String user) {
         if (url == null || !url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) return url;

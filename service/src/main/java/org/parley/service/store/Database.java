@@ -10,7 +10,9 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import org.jdbi.v3.core.Jdbi;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.OptionalInt;
 
 /**
  * Schema migrations for the moderation store (Liquibase, {@code db/changelog.sql}), run at
@@ -30,6 +32,23 @@ public final class Database {
     /** Brings the schema up to date; safe to run on every start and from several services at once. */
     public static void migrate(Jdbi jdbi) {
         jdbi.useHandle(h -> migrate(h.getConnection()));
+    }
+
+    /**
+     * H2's write delay for a database on disk, in ms: commits are acknowledged that long before
+     * they reach the disk, so a crash loses them. Empty for PostgreSQL and in-memory H2.
+     */
+    public static OptionalInt diskWriteDelay(Jdbi jdbi) {
+        try {
+            return jdbi.withHandle(h -> {
+                DatabaseMetaData meta = h.getConnection().getMetaData();
+                if (!"H2".equals(meta.getDatabaseProductName()) || meta.getURL().startsWith("jdbc:h2:mem:")) return OptionalInt.empty();
+                return h.createQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")
+                        .mapTo(String.class).list().stream().mapToInt(v -> Integer.parseInt(v.strip())).max(); // one row, or two alike
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database's settings: " + e.getMessage(), e);
+        }
     }
 
     @SuppressWarnings("deprecation") // Liquibase.update(Contexts, LabelExpression): the stable API in 4.x
