@@ -57,7 +57,9 @@ public enum Queue {
      */
     public String after() {
         return byRisk
-                ? "(c.risk < :afterRisk OR (c.risk = :afterRisk AND (c.created_at > :afterCreated"
+                // REAL, as the column: sent as text, pgjdbc types a float as double precision, and 0.734f
+                // widened is not the double 0.734, so a cursor's ties would fall out of both tests.
+                ? "(c.risk < CAST(:afterRisk AS REAL) OR (c.risk = CAST(:afterRisk AS REAL) AND (c.created_at > :afterCreated"
                         + " OR (c.created_at = :afterCreated AND c.id > :afterId))))"
                 : "(c.updated_at < :afterUpdated OR (c.updated_at = :afterUpdated AND c.id > :afterId))";
     }
@@ -84,10 +86,19 @@ public enum Queue {
                 String[] v = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", 4);
                 // No NUL: PostgreSQL refuses it in text, which would be a server fault, not a 400.
                 if (v.length < 4 || v[3].isEmpty() || v[3].indexOf('\0') >= 0) return Optional.empty();
-                return Optional.of(new Position(Float.parseFloat(v[0]), Instant.parse(v[1]), Instant.parse(v[2]), v[3]));
+                Instant created = Instant.parse(v[1]), updated = Instant.parse(v[2]);
+                // Years a database can compare (PostgreSQL's timestamps end in 294276): a forged year is a 400.
+                if (!plausible(created) || !plausible(updated)) return Optional.empty();
+                return Optional.of(new Position(Float.parseFloat(v[0]), created, updated, v[3]));
             } catch (IllegalArgumentException | DateTimeParseException e) {  // NumberFormatException is one
                 return Optional.empty();
             }
         }
+
+        private static boolean plausible(Instant t) {
+            return !t.isBefore(EARLIEST) && t.isBefore(LATEST);
+        }
+
+        private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z"), LATEST = Instant.parse("9999-12-31T00:00:00Z");
     }
 }

@@ -399,6 +399,7 @@ class ModerationResourceTest {
         for (Object[] c : moderator) expectError(Fakes.MODERATOR_KEY, (String) c[0], (String) c[1], (int) c[2], (String) c[3]);
         for (String[] q : new String[][]{{"/v1/queue?status=LATER", "status"}, {"/v1/queue?limit=0", "limit"},
                 {"/v1/queue?limit=201", "limit"}, {"/v1/queue?offset=-1", "offset"}, {"/v1/queue?after=no-such-comment", "after"}, {"/v1/queue?after=%00", "after"},
+                {"/v1/queue?after=MC41CisxMDAwMDAwMDAwLTAxLTAxVDAwOjAwOjAwWgorMTAwMDAwMDAwMC0wMS0wMVQwMDowMDowMFoKeA", "after"}, // a cursor forged with the year 1,000,000,000
                 // Jersey's own answer to an unconvertible query parameter is a 404 "no such endpoint".
                 {"/v1/queue?limit=abc", "limit"}, {"/v1/articles?limit=1.5", "limit"},
                 {"/v1/queue?articleId=%00", "articleId"}, {"/v1/queue/counts?articleId=a%00", "articleId"}}) {

@@ -1,6 +1,8 @@
 package org.parley.service.store;
 
+import io.dropwizard.db.DataSourceFactory;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -191,6 +193,27 @@ class CommentStoreTest {
                 "where the page ended, not where d2 is now (after it: d3 again)");
     }
 
+    @Test
+    void pagesWalkEveryTiedCommentOnceWhateverHowPostgresqlIsSentTheRisk() {
+        // pgjdbc sends a float as text typed double precision when binary transfer is off; the
+        // column is REAL, so without a cast 0.734f's ties fell out of both < and =.
+        for (String extra : new String[]{"", "&binaryTransfer=false"}) {
+            DataSourceFactory f = TestDatabases.POSTGRESQL.fresh(dir);
+            Jdbi jdbi = Jdbi.create(f.getUrl() + extra, f.getUser(), f.getPassword());
+            Database.migrate(jdbi);
+            CommentStore store = new CommentStore(jdbi);
+            for (int i = 0; i < 5; i++) store.insert(comment("t" + i, "a1", 0.734f, Action.REVIEW), T0.plusSeconds(i));
+            store.insert(comment("low", "a1", 0.5f, Action.REVIEW), T0.plusSeconds(9));
+            List<String> seen = new ArrayList<>();
+            CommentStore.Page page = store.queue(Queue.PENDING, null, 2, 0, null);
+            while (!page.comments().isEmpty()) {
+                seen.addAll(ids(page));
+                page = store.queue(Queue.PENDING, null, 2, 0, end(page));
+            }
+            assertEquals(List.of("t0", "t1", "t2", "t3", "t4", "low"), seen, extra);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void aPositionSurvivesItsToken(TestDatabases db) {
@@ -201,6 +224,11 @@ class CommentStoreTest {
         assertTrue(at.token().matches("[A-Za-z0-9_-]+"), "safe in a URL as it is");
         for (String bad : new String[]{"x", "p3", at.token() + "!", "", "bm8gbmV3bGluZXM"})
             assertTrue(Queue.Position.parse(bad).isEmpty(), bad);
+        // Years no database compares (PostgreSQL's end in 294276; Java's reach a billion): not a position.
+        for (String year : new String[]{"+1000000000-01-01T00:00:00Z", "+300000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z"}) {
+            String forged = new Queue.Position(0.5f, Instant.parse(year), T0, "x").token();
+            assertTrue(Queue.Position.parse(forged).isEmpty(), year);
+        }
     }
 
     /** Where a page ended, as the queue resource hands it to the client. */
