@@ -95,8 +95,8 @@ public final class Corpora {
      */
     public static List<Example> loadToxicity(Path trainingData) throws IOException {
         Deduplicator.Result result = Deduplicator.merge(loadAll(trainingData));
-        LOG.info("{} toxicity examples from {} corpora after merging {} duplicate texts",
-                result.examples().size(), READERS.size(), result.merged());
+        LOG.info("{} toxicity examples from {} corpora after merging {} duplicate texts ({} left with no label dropped)",
+                result.examples().size(), READERS.size(), result.merged(), result.unlabelled());
         return List.copyOf(result.examples());
     }
 

@@ -52,7 +52,8 @@ public final class CorpusReport {
         row(out, "… train", split.train());
         row(out, "… dev", split.dev());
         out.append("\nCells: labelled / positive (≥ 0.5); – = unlabelled. ")
-                .append(merged.merged()).append(" duplicate texts merged; dev = ")
+                .append(merged.merged()).append(" duplicate texts merged, ").append(merged.unlabelled())
+                .append(" texts dropped whose every label was an even split between corpora; dev = ")
                 .append(String.format("%.2f%%", 100.0 * split.dev().size() / merged.examples().size()))
                 .append(" of the de-duplicated examples.\n");
         return out.toString();

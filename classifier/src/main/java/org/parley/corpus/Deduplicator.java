@@ -14,8 +14,12 @@ import org.parley.label.Labels;
  * are averaged, except that an even split (a mean of exactly 0.5) leaves the attribute unlabelled.
  */
 final class Deduplicator {
-    /** @param merged how many input examples were folded into an earlier one */
-    record Result(List<Example> examples, int merged) {}
+    /**
+     * @param merged     how many input examples were folded into an earlier one
+     * @param unlabelled how many texts were dropped because every attribute their occurrences
+     *                   labelled was an even split
+     */
+    record Result(List<Example> examples, int merged, int unlabelled) {}
 
     private Deduplicator() {}
 
@@ -23,8 +27,14 @@ final class Deduplicator {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Example e : examples) groups.computeIfAbsent(TextKey.of(e.text()), k -> new Group()).add(e);
         List<Example> out = new ArrayList<>(groups.size());
-        for (Group g : groups.values()) out.add(g.example());
-        return new Result(out, examples.size() - out.size());
+        int unlabelled = 0;
+        for (Group g : groups.values()) {
+            Example e = g.example();
+            // Every attribute an even split between occurrences: nothing left to learn or measure.
+            if (e.labels().isEmpty()) unlabelled++;
+            else out.add(e);
+        }
+        return new Result(out, examples.size() - out.size() - unlabelled, unlabelled);
     }
 
     private static final class Group {

@@ -106,7 +106,8 @@ final class NewsCommentCorpora {
      * ruddit: offensiveness_score in [-1,1] from best–worst scaling. TOXICITY = max(0, score):
      * the supportive half is 0, and the offensive half keeps its degree, so only scores ≥ 0.5
      * (about 9% of comments, mostly swearing at someone) count as positive; scores just above 0
-     * are ordinary disagreement. SEVERE_TOXICITY stays unlabelled (high scores are mostly plain
+     * are ordinary disagreement. A score of exactly 0.5, on the threshold, is left unlabelled by
+     * {@link LabelSet}'s even-split rule (29 comments, then dropped as unlabelled). SEVERE_TOXICITY stays unlabelled (high scores are mostly plain
      * swearing, not severe abuse). Deleted/removed bodies are dropped.
      */
     static List<Example> ruddit(Path dir) throws IOException {

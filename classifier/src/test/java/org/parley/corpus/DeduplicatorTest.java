@@ -36,6 +36,17 @@ class DeduplicatorTest {
     }
 
     @Test
+    void aTextWhoseEveryLabelIsAnEvenSplitIsDropped() {
+        Example a = ex("olid", "@USER Sexy", Labels.of(Map.of(INSULT, 1)));
+        Example b = ex("trac", "@user sexy", Labels.of(Map.of(INSULT, 0)));
+        Example c = ex("fox", "kept", Labels.of(Map.of(TOXICITY, 0)));
+        Deduplicator.Result r = Deduplicator.merge(List.of(a, b, c));
+        assertEquals(List.of(c), r.examples(), "no label left to learn or measure");
+        assertEquals(1, r.merged());
+        assertEquals(1, r.unlabelled());
+    }
+
+    @Test
     void unevenConflictsKeepTheirMean() {
         Example a = ex("a", "same", Labels.of(Map.of(TOXICITY, 1)));
         Example b = ex("b", "SAME", Labels.of(Map.of(TOXICITY, 0)));
