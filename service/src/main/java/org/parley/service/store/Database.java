@@ -44,7 +44,7 @@ public final class Database {
                 DatabaseMetaData meta = h.getConnection().getMetaData();
                 if (!"H2".equals(meta.getDatabaseProductName()) || meta.getURL().startsWith("jdbc:h2:mem:")) return OptionalInt.empty();
                 return h.createQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")
-                        .mapTo(String.class).list().stream().mapToInt(v -> Integer.parseInt(v.strip())).max(); // one row, or two alike
+                        .mapTo(String.class).list().stream().mapToInt(v -> Integer.parseInt(v.strip())).max(); // stored and live: the larger
             });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the database's settings: " + e.getMessage(), e);
