@@ -25,7 +25,13 @@ import org.parley.thread.Article;
  */
 public final class TargetFinder {
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "president", "prime", "minister", "sir");
-    private static final Set<String> VAGUE = Set.of("way", "time", "thing", "lot", "people", "day", "part", "week", "end");
+    private static final Set<String> VAGUE = Set.of("way", "time", "thing", "lot", "day", "part", "week", "end", "month",
+            "year", "area", "meeting", "summit", "talk", "leader", "country", "term", "sideline", "fact");
+    /** Modifiers that say how many or which, not what: "other areas", "several months", "key leaders". */
+    private static final Set<String> PLAIN = Set.of("other", "several", "more", "most", "many", "much", "few", "key",
+            "same", "last", "first", "next", "new", "recent", "such", "own", "previous", "certain", "various",
+            "whole", "top", "possible", "further", "current", "former", "early", "late", "big", "great", "good",
+            "large", "small", "high", "low", "real", "full", "main", "senior", "powerful", "major", "only", "two-day");
 
     private final StanfordCoreNLP pipeline;
 
@@ -77,48 +83,72 @@ public final class TargetFinder {
         return out;
     }
 
-    /** Runs of adjectives and nouns ending in a common noun, counted on their lemmas; kept if they recur. */
+    /**
+     * Issues: runs of adjectives and nouns (a name may modify, as in "Assad regime") ending in a
+     * common noun, grouped by that noun's lemma, so "humanitarian crisis", "the crisis" and
+     * "Syria's crisis" are one issue; kept when the noun recurs and some run gives it a modifier,
+     * shown by its most frequent two-word form. Words of news reporting ("news agency", "joint
+     * statement") are not issues.
+     */
     private static List<CandidateTarget> issues(CoreDocument doc) {
-        Map<String, Issue> counts = new LinkedHashMap<>();
+        Map<String, Issue> byHead = new LinkedHashMap<>();
         for (var sentence : doc.sentences()) {
             List<CoreLabel> tokens = sentence.tokens();
             int start = -1;
             for (int i = 0; i <= tokens.size(); i++) {
                 String tag = i < tokens.size() ? tokens.get(i).tag() : ".";
-                boolean part = tag.startsWith("JJ") || tag.equals("NN") || tag.equals("NNS");
+                boolean part = tag.startsWith("JJ") || tag.startsWith("NN");
                 if (part && start < 0) start = i;
                 if (!part && start >= 0) {
-                    addPhrase(tokens.subList(start, i), counts);
+                    addRun(tokens.subList(start, i), byHead);
                     start = -1;
                 }
             }
         }
         List<CandidateTarget> out = new ArrayList<>();
-        counts.values().forEach(c -> {
-            if (c.count >= 2) out.add(new CandidateTarget(c.surface, CandidateTarget.Kind.ISSUE, c.count));
-        });
+        byHead.values().forEach(issue -> issue.best().ifPresent(surface -> {
+            if (issue.count >= 2) out.add(new CandidateTarget(surface, CandidateTarget.Kind.ISSUE, issue.count));
+        }));
         return out;
     }
 
-    /** Counts the last two words of a run ending in a noun: "possible military action" counts as "military action". */
-    private static void addPhrase(List<CoreLabel> run, Map<String, Issue> counts) {
+    /** Counts a run under its last common noun, with the word before it as its two-word form. */
+    private static void addRun(List<CoreLabel> run, Map<String, Issue> byHead) {
         int end = run.size();
-        while (end > 0 && !run.get(end - 1).tag().startsWith("NN")) end--;
-        if (end < 2) return;
-        List<CoreLabel> head = run.subList(end - 2, end);
-        String lemmas = head.get(0).get(CoreAnnotations.LemmaAnnotation.class).toLowerCase(Locale.ROOT) + " "
-                + head.get(1).get(CoreAnnotations.LemmaAnnotation.class).toLowerCase(Locale.ROOT);
-        if (VAGUE.contains(head.get(1).word().toLowerCase(Locale.ROOT))) return;
-        Issue issue = counts.computeIfAbsent(lemmas, k -> new Issue(head.get(0).word().toLowerCase(Locale.ROOT) + " " + head.get(1).word()));
+        while (end > 0 && !isCommonNoun(run.get(end - 1))) end--;
+        if (end == 0) return;
+        CoreLabel head = run.get(end - 1);
+        String lemma = head.get(CoreAnnotations.LemmaAnnotation.class).toLowerCase(Locale.ROOT);
+        if (VAGUE.contains(lemma) || REPORTING.contains(lemma)) return;
+        Issue issue = byHead.computeIfAbsent(lemma, k -> new Issue());
         issue.count++;
+        // Not a modifier: a word of quantity ("several"), or the tail of a longer name ("United Nations efforts").
+        boolean nameTail = end >= 3 && run.get(end - 2).tag().startsWith("NNP") && run.get(end - 3).tag().startsWith("NNP");
+        if (end >= 2 && !nameTail && !PLAIN.contains(run.get(end - 2).word().toLowerCase(Locale.ROOT))) {
+            CoreLabel before = run.get(end - 2);
+            // Kept as written ("Syrian people", "Assad regime"), but for a capital that only starts the sentence.
+            String modifier = before.word();
+            if (before.index() == 1 && !before.tag().startsWith("NNP")) modifier = modifier.toLowerCase(Locale.ROOT);
+            issue.forms.merge(modifier + " " + head.word(), 1, Integer::sum);
+        }
     }
 
+    private static boolean isCommonNoun(CoreLabel t) {
+        return t.tag().equals("NN") || t.tag().equals("NNS");
+    }
+
+    /** Nouns of news reporting: what a story says about itself, not what it is about. */
+    private static final Set<String> REPORTING = Set.of("agency", "reporter", "official", "spokesman", "spokeswoman",
+            "correspondent", "statement", "source", "report", "comment", "interview", "news", "article", "story");
+
     private static final class Issue {
-        final String surface;
+        final Map<String, Integer> forms = new LinkedHashMap<>();
         int count;
 
-        Issue(String surface) {
-            this.surface = surface;
+        /** The most frequent two-word form, the first seen on a tie; none if the noun never had a modifier. */
+        java.util.Optional<String> best() {
+            return forms.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing((a, b) -> 0)).map(Map.Entry::getKey);
         }
     }
 

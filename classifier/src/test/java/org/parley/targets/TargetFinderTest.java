@@ -51,8 +51,15 @@ class TargetFinderTest {
 
     @Test
     void theRferlArticleGivesTargetsToo() throws Exception {
-        List<CandidateTarget> t = finder.find(ArticlePageParser.parse(seed("000_a34849246ac6736f.txt")), 5);
+        List<CandidateTarget> t = finder.find(ArticlePageParser.parse(seed("000_a34849246ac6736f.txt")), 8);
         assertTrue(t.stream().anyMatch(c -> c.kind() != CandidateTarget.Kind.ISSUE), t.toString());
         assertTrue(t.stream().allMatch(c -> c.mentions() >= 1 && !c.phrase().isBlank()), t.toString());
+        // Its issues: "humanitarian crisis" and "the crisis" are one; a name may modify ("Assad regime");
+        // the story's own reporting ("a Russian news agency reported") is not an issue.
+        List<String> issues = phrases(t, CandidateTarget.Kind.ISSUE);
+        assertTrue(issues.contains("humanitarian crisis"), issues.toString());
+        assertTrue(issues.contains("Assad regime"), issues.toString());
+        assertTrue(issues.stream().noneMatch(i -> i.endsWith("agency") || i.startsWith("other ") || i.endsWith("Nations efforts")),
+                issues.toString());
     }
 }
