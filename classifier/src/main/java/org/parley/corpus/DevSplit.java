@@ -44,23 +44,34 @@ public final class DevSplit {
         return (bits >>> 11) * 0x1.0p-53;
     }
 
+    /**
+     * Dev as the hash says; train without the texts that a dev text repeats in another spelling
+     * ({@link #withoutDevTexts}), which the hash of the whitespace-normalised text puts apart.
+     */
     public static Split split(List<Example> examples) {
         List<Example> train = new ArrayList<>();
         List<Example> dev = new ArrayList<>();
         for (Example e : examples) (isDev(e) ? dev : train).add(e);
-        return new Split(train, dev);
+        return new Split(withoutDevTexts(train, dev), dev);
     }
 
     /**
-     * The examples whose normalised text is not also in {@code dev}: extra training data (moderator
-     * decisions) that repeats a dev text would otherwise teach the model the dev answer.
+     * The examples whose text is not also in {@code dev}, compared loosely ({@link TextKey#loose}:
+     * letters and digits, so "&amp;", quote marks and punctuation do not tell two copies apart):
+     * training data that repeats a dev text would teach the model the dev answer. Texts with no
+     * letter or digit (emoji only) are compared as written.
      */
     public static List<Example> withoutDevTexts(List<Example> examples, List<Example> dev) {
         java.util.Set<String> devTexts = new java.util.HashSet<>();
-        for (Example e : dev) devTexts.add(TextKey.of(e.text()));
+        for (Example e : dev) devTexts.add(compareKey(e.text()));
         List<Example> out = new ArrayList<>();
-        for (Example e : examples) if (!devTexts.contains(TextKey.of(e.text()))) out.add(e);
+        for (Example e : examples) if (!devTexts.contains(compareKey(e.text()))) out.add(e);
         return out;
+    }
+
+    private static String compareKey(String text) {
+        String loose = TextKey.loose(text);
+        return loose.isEmpty() ? "\u0000" + TextKey.of(text) : loose;
     }
 
     private static MessageDigest newSha256() {

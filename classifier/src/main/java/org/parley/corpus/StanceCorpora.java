@@ -61,7 +61,7 @@ public final class StanceCorpora {
      */
     public static List<StanceExample> withoutTextsOf(List<StanceExample> examples, List<StanceExample> measured) {
         Set<String> keys = new HashSet<>();
-        for (StanceExample e : measured) keys.add(TextKey.loose(e.text()));
+        for (StanceExample e : measured) if (!TextKey.loose(e.text()).isEmpty()) keys.add(TextKey.loose(e.text()));
         return examples.stream().filter(e -> !keys.contains(TextKey.loose(e.text()))).toList();
     }
 

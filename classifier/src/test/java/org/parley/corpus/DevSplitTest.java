@@ -52,6 +52,21 @@ class DevSplitTest {
         assertEquals(all.stream().filter(DevSplit::isDev).toList(), s.dev());
     }
 
+    @Test
+    void trainingLeavesOutADevTextWrittenAnotherWay() {
+        // "comment 22" is dev; copies with other punctuation, quotes or an entity hash elsewhere.
+        List<String> copies = List.of("Comment, 22!", "\u201ccomment 22\u201d", "comment &amp; 22", "comment-22.", "COMMENT 22?!");
+        List<Example> all = new ArrayList<>(List.of(ex("comment 22"), ex("comment 23 is other")));
+        copies.forEach(c -> all.add(ex(c)));
+        assertTrue(copies.stream().anyMatch(c -> !DevSplit.isDevText(c)), "some copy hashes to train");
+        DevSplit.Split s = DevSplit.split(all);
+        assertEquals(List.of("comment 23 is other"), s.train().stream().map(Example::text).toList());
+        assertTrue(s.dev().stream().anyMatch(e -> e.text().equals("comment 22")));
+        // Texts without a letter or digit are compared as written, not all as one empty key.
+        DevSplit.Split emoji = DevSplit.split(List.of(ex("\uD83D\uDE00"), ex("\uD83D\uDE21"), ex("!!!"), ex("?!")));
+        assertEquals(4, emoji.train().size() + emoji.dev().size());
+    }
+
     private static final double GOLDEN_POSITION = 0.19628207471122205;
     private static final List<String> GOLDEN_DEV = List.of("comment 22", "comment 31", "comment 44", "comment 70");
 }
