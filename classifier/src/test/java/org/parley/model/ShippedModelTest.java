@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * work must not change scores or spans. The golden file holds the shipped bundle's scores and, for
  * comments with TOXICITY at least 0.5, the spans of the reference path, which scores each occluded
  * variant as a string (Scorer's default scoreVariants), with the service's span settings. Written
- * anew, by that reference path, for each bundle shipped since the speed work (now 2026.12.01.1705);
+ * anew, by that reference path, for each bundle shipped since the speed work (now 2026.12.01.1823);
  * the first one came from the code before it (commit a75bb82: DL4J deep part, spans from
  * re-tokenised text), which the reference path reproduced, as it reproduced the file of the
  * bundle before this one line for line.
