@@ -147,8 +147,8 @@ public final class TargetFinder {
 
         /** The most frequent two-word form, the first seen on a tie; none if the noun never had a modifier. */
         java.util.Optional<String> best() {
-            return forms.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                    .thenComparing((a, b) -> 0)).map(Map.Entry::getKey);
+            // max reduces with BinaryOperator.maxBy, which keeps the first of equals; forms keep the order seen.
+            return forms.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
         }
     }
 
