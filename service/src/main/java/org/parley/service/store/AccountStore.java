@@ -58,9 +58,7 @@ public final class AccountStore {
      * @throws IllegalArgumentException for a password over {@value #MAX_PASSWORD_BYTES} bytes
      */
     public void put(String username, char[] password, Role role, Instant now) {
-        if (utf8Length(password) > MAX_PASSWORD_BYTES)
-            throw new IllegalArgumentException("the password must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
-        String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, password);
+        String hash = hash(password);
         jdbi.useTransaction(h -> {
             int rows = h.createUpdate("UPDATE moderators SET password_hash = :hash, role = :role WHERE username = :u")
                     .bind("hash", hash).bind("role", role.name()).bind("u", username).execute();
@@ -76,9 +74,10 @@ public final class AccountStore {
      * Creates the account unless one of that name exists, which it leaves as it is.
      *
      * @return whether this call created it
+     * @throws IllegalArgumentException for a password over {@value #MAX_PASSWORD_BYTES} bytes
      */
     public boolean create(String username, char[] password, Role role, Instant now) {
-        String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, password);
+        String hash = hash(password);
         try {
             return jdbi.withHandle(h -> h.createUpdate("INSERT INTO moderators (username, password_hash, role, created_at)"
                             + " SELECT :u, :hash, :role, :at WHERE NOT EXISTS (SELECT 1 FROM moderators WHERE username = :u)")
@@ -104,6 +103,13 @@ public final class AccountStore {
 
     private static final char[] DUMMY_PASSWORD = "not a password".toCharArray();
     private static final String DUMMY_HASH = BCrypt.withDefaults().hashToString(BCRYPT_COST, DUMMY_PASSWORD);
+
+    /** The bcrypt hash to store; a password longer than bcrypt reads is refused, not cut. */
+    private static String hash(char[] password) {
+        if (utf8Length(password) > MAX_PASSWORD_BYTES)
+            throw new IllegalArgumentException("the password must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
+        return BCrypt.withDefaults().hashToString(BCRYPT_COST, password);
+    }
 
     private static int utf8Length(char[] password) {
         return StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password)).remaining();
