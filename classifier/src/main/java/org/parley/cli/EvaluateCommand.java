@@ -220,7 +220,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         else for (String c : corpora) all.addAll(Corpora.load(root, c));
         return switch (split) {
             case all -> all;
-            case dev -> DevSplit.split(all).dev();
+            case dev -> DevSplit.dev(all);
             case train -> DevSplit.split(all).train();
         };
     }

@@ -234,7 +234,7 @@ public final class TrainCommand implements Callable<Integer> {
         List<Example> all = new ArrayList<>();
         for (String n : Corpora.toxicityNames())
             if (Files.isDirectory(root.resolve(n))) all.addAll(Corpora.load(root, n));
-        return DevSplit.split(all).dev();
+        return DevSplit.dev(all);
     }
 
     private List<Example> load(Path root, List<String> names) throws IOException {

@@ -48,6 +48,11 @@ public final class DevSplit {
      * Dev as the hash says; train without the texts that a dev text repeats in another spelling
      * ({@link #withoutDevTexts}), which the hash of the whitespace-normalised text puts apart.
      */
+    /** The dev part alone, for callers that need no training part. */
+    public static List<Example> dev(List<Example> examples) {
+        return examples.stream().filter(DevSplit::isDev).toList();
+    }
+
     public static Split split(List<Example> examples) {
         List<Example> train = new ArrayList<>();
         List<Example> dev = new ArrayList<>();
@@ -56,22 +61,16 @@ public final class DevSplit {
     }
 
     /**
-     * The examples whose text is not also in {@code dev}, compared loosely ({@link TextKey#loose}:
-     * letters and digits, so "&amp;", quote marks and punctuation do not tell two copies apart):
-     * training data that repeats a dev text would teach the model the dev answer. Texts with no
-     * letter or digit (emoji only) are compared as written.
+     * The examples whose text is not also in {@code dev}, compared as {@link TextKey#copy} does
+     * (letters and digits, so "&amp;", quote marks and punctuation do not tell two copies apart):
+     * training data that repeats a dev text would teach the model the dev answer.
      */
     public static List<Example> withoutDevTexts(List<Example> examples, List<Example> dev) {
         java.util.Set<String> devTexts = new java.util.HashSet<>();
-        for (Example e : dev) devTexts.add(compareKey(e.text()));
+        for (Example e : dev) devTexts.add(TextKey.copy(e.text()));
         List<Example> out = new ArrayList<>();
-        for (Example e : examples) if (!devTexts.contains(compareKey(e.text()))) out.add(e);
+        for (Example e : examples) if (!devTexts.contains(TextKey.copy(e.text()))) out.add(e);
         return out;
-    }
-
-    private static String compareKey(String text) {
-        String loose = TextKey.loose(text);
-        return loose.isEmpty() ? "\u0000" + TextKey.of(text) : loose;
     }
 
     private static MessageDigest newSha256() {

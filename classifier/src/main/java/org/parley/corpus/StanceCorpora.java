@@ -55,14 +55,14 @@ public final class StanceCorpora {
     }
 
     /**
-     * The examples whose text, compared loosely ({@link TextKey#loose}: letters and digits), is not
+     * The examples whose text, compared as {@link TextKey#copy} does (letters and digits), is not
      * in {@code measured}. VAST and ARC hold the same news comments with other quote marks, so the
      * content hash puts some on both sides of the split: trained on in one corpus, measured in the other.
      */
     public static List<StanceExample> withoutTextsOf(List<StanceExample> examples, List<StanceExample> measured) {
         Set<String> keys = new HashSet<>();
-        for (StanceExample e : measured) if (!TextKey.loose(e.text()).isEmpty()) keys.add(TextKey.loose(e.text()));
-        return examples.stream().filter(e -> !keys.contains(TextKey.loose(e.text()))).toList();
+        for (StanceExample e : measured) keys.add(TextKey.copy(e.text()));
+        return examples.stream().filter(e -> !keys.contains(TextKey.copy(e.text()))).toList();
     }
 
     /** The same target, whatever the case and spacing. */

@@ -28,4 +28,14 @@ final class TextKey {
     static String loose(String text) {
         return NOT_ALNUM.matcher(ENTITY.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll("");
     }
+
+    /**
+     * The key that tells a copy of a text in another spelling: {@link #loose}, or, for a text with
+     * no letter or digit (emoji only), the text as {@link #of} writes it, so such texts are not
+     * all one empty key.
+     */
+    static String copy(String text) {
+        String loose = loose(text);
+        return loose.isEmpty() ? "\u0000" + of(text) : loose;
+    }
 }
