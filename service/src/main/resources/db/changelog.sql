@@ -107,3 +107,15 @@ CREATE TABLE sessions (
 -- Sessions from before are ended (they hold no credential); their moderators log in again.
 DELETE FROM sessions;
 ALTER TABLE sessions ADD COLUMN credential VARCHAR(100) NOT NULL DEFAULT '';
+
+--changeset parley:3-retries-count-once
+-- A report or a suggested score sent again (a retry after a timeout, or after a 503 whose commit had
+-- in fact gone through) must count once. A report may carry the client's reportId, unique per comment
+-- and client; a suggestion is keyed by the SHA-256 of its text and labels, unique per client (the same
+-- labels for the same text from the same client add nothing to training). NULLs never collide, so
+-- earlier rows and reports without a reportId are kept as they are.
+ALTER TABLE reports ADD COLUMN client VARCHAR(200);
+ALTER TABLE reports ADD COLUMN report_id VARCHAR(200);
+CREATE UNIQUE INDEX reports_once ON reports (comment_id, client, report_id);
+ALTER TABLE feedback ADD COLUMN content_key VARCHAR(64);
+CREATE UNIQUE INDEX feedback_once ON feedback (client, content_key);

@@ -19,6 +19,7 @@ import org.parley.service.api.moderation.DecisionRequest;
 import org.parley.service.api.moderation.ReportRequest;
 import org.parley.service.auth.Caller;
 import org.parley.service.auth.Role;
+import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.Checks;
 import org.parley.service.moderation.CommentViews;
@@ -28,6 +29,7 @@ import org.parley.service.moderation.StoredComment;
 import org.parley.service.store.CommentStore;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -104,10 +106,19 @@ public final class CommentsResource {
     @POST
     @Path("/{id}/report")
     @RolesAllowed(Role.WEBSITE_NAME)
-    public Map<String, Object> report(@PathParam("id") String id, ReportRequest body) {
+    public Map<String, Object> report(@PathParam("id") String id, ReportRequest body, @Context SecurityContext security) {
         String reason = body == null ? null : Checks.optional(body.reason(), "reason", Checks.MAX_REPORT_REASON);
-        StoredComment c = store.report(id, reason, clock.instant()).orElseThrow(() -> notFound(id));
-        return Map.of("id", c.id(), "status", c.status().name(), "openReports", c.openReports());
+        String reportId = body == null ? null : Checks.optional(body.reportId(), "reportId", RequestChecks.MAX_ID);
+        if (reportId != null && reportId.isBlank()) throw ApiException.badField("reportId", "reportId must not be blank");
+        CommentStore.Report r = store.report(id, reason, security.getUserPrincipal().getName(), reportId, clock.instant())
+                .orElseThrow(() -> notFound(id));
+        StoredComment c = r.comment();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", c.id());
+        out.put("status", c.status().name());
+        out.put("openReports", c.openReports());
+        if (r.duplicate()) out.put("duplicate", true);
+        return out;
     }
 
     static ConflictBody conflictBody(CommentView current, int expected) {

@@ -144,15 +144,28 @@ public final class CommentStore {
         });
     }
 
-    /** A reader's report: the comment joins the REPORTED queue if published. Empty if no such comment. */
-    public Optional<StoredComment> report(String id, String reason, Instant now) {
+    /** A stored report: the comment after it, and whether it repeated an earlier one (counted once). */
+    public record Report(StoredComment comment, boolean duplicate) {}
+
+    /**
+     * A reader's report: the comment joins the REPORTED queue if published. Empty if no such comment.
+     *
+     * @param reportId null, or the client's id for this report: the same id again from the same client on
+     *                 the same comment (a retry) is answered as the first was and counts once
+     */
+    public Optional<Report> report(String id, String reason, String client, String reportId, Instant now) {
         return jdbi.inTransaction(h -> {
-            int rows = h.createUpdate("UPDATE comments SET open_reports = open_reports + 1 WHERE id = :id")
-                    .bind("id", id).execute();
-            if (rows == 0) return Optional.empty();
-            h.createUpdate("INSERT INTO reports (comment_id, reason, reported_at) VALUES (:id, :reason, :at)")
-                    .bind("id", id).bind("reason", reason).bind("at", utc(now)).execute();
-            return find(h, id);
+            // Locks the row, so that of two reports racing on one reportId the second sees the first's.
+            boolean exists = h.createQuery("SELECT 1 FROM comments WHERE id = :id FOR UPDATE")
+                    .bind("id", id).mapTo(Integer.class).findOne().isPresent();
+            if (!exists) return Optional.empty();
+            int added = h.createUpdate("INSERT INTO reports (comment_id, reason, client, report_id, reported_at) "
+                            + "VALUES (:id, :reason, :client, :reportId, :at) ON CONFLICT DO NOTHING")
+                    .bind("id", id).bind("reason", reason).bind("client", client).bind("reportId", reportId)
+                    .bind("at", utc(now)).execute();
+            if (added == 1)
+                h.createUpdate("UPDATE comments SET open_reports = open_reports + 1 WHERE id = :id").bind("id", id).execute();
+            return find(h, id).map(c -> new Report(c, added == 0));
         });
     }
 

@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Jdbi;
 import org.parley.label.Attribute;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -23,21 +29,41 @@ public final class FeedbackStore {
     /** One suggestion: the text and the labels, attribute → value in [0, 1]. */
     public record Feedback(String id, String text, Map<Attribute, Double> labels, String client, Instant createdAt) {}
 
-    /** @return the id it was stored under */
-    public String append(String text, Map<Attribute, Double> labels, String client, Instant now) {
-        String id = UUID.randomUUID().toString();
+    /**
+     * Stores one suggestion, once: the same text and labels again from the same client (a retry) store
+     * nothing more.
+     *
+     * @return the id it was stored under; empty when it repeated one stored before
+     */
+    public Optional<String> append(String text, Map<Attribute, Double> labels, String client, Instant now) {
+        Map<Attribute, Double> ordered = new EnumMap<>(Attribute.class);  // the same labels, the same key
+        ordered.putAll(labels);
         Map<String, Double> byName = new LinkedHashMap<>();
-        labels.forEach((a, v) -> byName.put(a.name(), v));
+        ordered.forEach((a, v) -> byName.put(a.name(), v));
         String json;
         try {
             json = JSON.writeValueAsString(byName);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO feedback (id, text, labels, client, created_at) VALUES (:id, :text, :labels, :client, :at)")
+        String id = UUID.randomUUID().toString();
+        int added = jdbi.withHandle(h -> h.createUpdate("INSERT INTO feedback (id, text, labels, client, content_key, created_at) "
+                        + "VALUES (:id, :text, :labels, :client, :key, :at) ON CONFLICT DO NOTHING")
                 .bind("id", id).bind("text", text).bind("labels", json).bind("client", client)
-                .bind("at", CommentStore.utc(now)).execute());
-        return id;
+                .bind("key", contentKey(text, json)).bind("at", CommentStore.utc(now)).execute());
+        return added == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    /** SHA-256 of the text and the labels' JSON, a NUL between them (neither holds one). */
+    static String contentKey(String text, String labelsJson) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(text.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return HexFormat.of().formatHex(sha.digest(labelsJson.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void all(Consumer<Feedback> sink) {

@@ -74,7 +74,7 @@ class DecisionExportTest {
         Map<Attribute, Double> suggested = new EnumMap<>(Attribute.class);
         suggested.put(Attribute.TOXICITY, 0.8);
         suggested.put(Attribute.INSULT, 1.0);
-        String feedbackId = feedback.append("You people never listen.", suggested, "website-1", T0.plusSeconds(200));
+        String feedbackId = feedback.append("You people never listen.", suggested, "website-1", T0.plusSeconds(200)).orElseThrow();
 
         StringWriter out = new StringWriter();
         DecisionExport.Summary summary = new DecisionExport(store, feedback).write(out);

@@ -268,6 +268,14 @@ class ModerationResourceTest {
         JsonNode counts = as(Fakes.MODERATOR_KEY, "/v1/queue/counts?articleId=" + article).get(JsonNode.class);
         assertEquals(2, counts.get("PENDING").asInt());
         post(Fakes.WEBSITE_KEY, "/v1/comments/" + article + "x1/report", "{\"reason\": \"abusive\"}").close();
+        JsonNode reported = post(Fakes.WEBSITE_KEY, "/v1/comments/" + article + "x1/report", "{\"reportId\": \"r-7\"}")
+                .readEntity(JsonNode.class);
+        assertEquals(2, reported.get("openReports").asInt());
+        assertFalse(reported.has("duplicate"));
+        JsonNode retried = post(Fakes.WEBSITE_KEY, "/v1/comments/" + article + "x1/report", "{\"reportId\": \"r-7\"}")
+                .readEntity(JsonNode.class);
+        assertEquals(2, retried.get("openReports").asInt(), "a retried report counts once");
+        assertTrue(retried.get("duplicate").asBoolean());
         assertEquals(0, as(Fakes.MODERATOR_KEY, "/v1/queue?status=REPORTED&articleId=" + article).get(JsonNode.class)
                 .get("total").asInt(), "a pending comment is not on the site, so it is not in REPORTED");
     }
@@ -373,6 +381,8 @@ class ModerationResourceTest {
                 {"/v1/threads", "{\"id\": \"t\", \"article\": {\"title\": \"T\"}, \"comments\": [{\"id\": \"c1\"}]}", 400, "comments[0].text"},
                 {"/v1/threads", thread(MAX_THREAD + 1), 413, "comments"},
                 {"/v1/comments/" + id + "/report", "{\"reason\": \"" + "r".repeat(201) + "\"}", 400, "reason"},
+                {"/v1/comments/" + id + "/report", "{\"reportId\": \"" + "r".repeat(201) + "\"}", 400, "reportId"},
+                {"/v1/comments/" + id + "/report", "{\"reportId\": \" \"}", 400, "reportId"},
                 {"/v1/threads?target=" + "t".repeat(201), thread(1), 400, "target[0]"},
                 // PostgreSQL's text cannot hold U+0000: refused before it reaches the store, as a 400, not a 500.
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\\u0000\"}", 400, "text"},

@@ -189,6 +189,8 @@ class PerspectiveResourceTest {
         assertEquals(0.8, last.labels().get(Attribute.TOXICITY), 1e-6);
         assertEquals(1.0, last.labels().get(Attribute.INSULT), 1e-6);
         assertFalse(last.labels().containsKey(Attribute.THREAT), "unsuggested attributes stay unlabelled");
+        assertJson("suggestscore-response.json", post("suggestscore", fixture("suggestscore-request.json")), 200);
+        assertEquals(before + 1, stored().size(), "the same suggestion again (a retry) is stored once");
     }
 
     @Test

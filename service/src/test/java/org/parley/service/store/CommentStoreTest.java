@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -253,9 +255,9 @@ class CommentStoreTest {
         assertEquals(3, second.total());
         assertEquals(List.of("auto"), ids(store.queue(Queue.AUTO_REJECTED, null, 10, 0, null)));
 
-        store.report("fine", "spam", T0.plusSeconds(10));
+        store.report("fine", "spam", "website-1", null, T0.plusSeconds(10));
         assertEquals(List.of("fine"), ids(store.queue(Queue.REPORTED, null, 10, 0, null)));
-        assertTrue(store.report("missing", null, T0).isEmpty());
+        assertTrue(store.report("missing", null, "website-1", null, T0).isEmpty());
 
         store.decide("high", Verdict.REJECT, Reason.THREAT, null, "alice", 1, T0.plusSeconds(20));
         store.decide("fine", Verdict.APPROVE, null, null, "alice", 1, T0.plusSeconds(21));
@@ -309,6 +311,47 @@ class CommentStoreTest {
         AccountStore.Session s2 = accounts.login(alice, Duration.ofMinutes(30), T0);
         accounts.logout(s2.token());
         assertTrue(accounts.session(s2.token(), T0).isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aRetriedReportOrSuggestionCountsOnceEvenWhenTheRetriesRace(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment("fine", "a1", 0.01f, Action.PUBLISH), T0);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<CommentStore.Report>> same = new ArrayList<>();
+            for (int i = 0; i < 8; i++)
+                same.add(pool.submit(() -> store.report("fine", "spam", "website-1", "r-1", T0.plusSeconds(1)).orElseThrow()));
+            int firsts = 0;
+            for (Future<CommentStore.Report> f : same) if (!f.get().duplicate()) firsts++;
+            assertEquals(1, firsts, "one of the racing retries is the report, the others repeat it");
+            assertEquals(1, store.find("fine").orElseThrow().openReports());
+            assertEquals(2, store.report("fine", null, "website-2", "r-1", T0).orElseThrow().comment().openReports(),
+                    "another site's report with the same id is another report");
+            assertEquals(3, store.report("fine", null, "website-1", null, T0).orElseThrow().comment().openReports());
+            assertEquals(4, store.report("fine", null, "website-1", null, T0).orElseThrow().comment().openReports(),
+                    "without a reportId every report counts");
+            assertEquals(4, (int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports").mapTo(Integer.class).one()));
+
+            FeedbackStore feedback = new FeedbackStore(jdbi);
+            Map<Attribute, Double> labels = Map.of(Attribute.TOXICITY, 0.8, Attribute.INSULT, 1.0);
+            List<Future<Optional<String>>> suggestions = new ArrayList<>();
+            for (int i = 0; i < 8; i++)
+                suggestions.add(pool.submit(() -> feedback.append("You people never listen.", labels, "website-1", T0)));
+            int stored = 0;
+            for (Future<Optional<String>> f : suggestions) if (f.get().isPresent()) stored++;
+            assertEquals(1, stored);
+            assertTrue(feedback.append("You people never listen.", Map.of(Attribute.TOXICITY, 0.8), "website-1", T0).isPresent(),
+                    "other labels for the same text are another suggestion");
+            assertTrue(feedback.append("You people never listen.", labels, "website-2", T0).isPresent(), "another client's");
+            List<FeedbackStore.Feedback> all = new ArrayList<>();
+            feedback.all(all::add);
+            assertEquals(3, all.size());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static List<String> ids(CommentStore.Page page) {
