@@ -119,3 +119,9 @@ ALTER TABLE reports ADD COLUMN report_id VARCHAR(200);
 CREATE UNIQUE INDEX reports_once ON reports (comment_id, client, report_id);
 ALTER TABLE feedback ADD COLUMN content_key VARCHAR(64);
 CREATE UNIQUE INDEX feedback_once ON feedback (client, content_key);
+
+--changeset parley:4-room-for-every-span
+-- A comment of 20,480 characters can have up to 10,240 one-character words, each a span of about 50
+-- characters of JSON ({"begin":20479,"end":20480,"weight":-1.2345678E-5}): 100,000 held only ~2,000,
+-- so a long comment full of insults failed to store (a 500, and the comment lost).
+ALTER TABLE comments ALTER COLUMN spans SET DATA TYPE VARCHAR(1000000);

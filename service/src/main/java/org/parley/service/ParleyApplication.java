@@ -43,6 +43,7 @@ import org.parley.service.core.StanceHolder;
 import org.parley.service.core.ThreadTargets;
 import org.parley.service.errors.ApiExceptionMapper;
 import org.parley.service.errors.BodySizeLimit;
+import org.parley.service.errors.StrictUtf8;
 import org.parley.service.errors.JsonBadMessages;
 import org.parley.service.errors.JsonExceptionMapper;
 import org.parley.service.errors.UnstorableCharacters;
@@ -169,6 +170,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new UnexpectedExceptionMapper());
         env.jersey().register(new DatabaseExceptionMapper());
         env.jersey().register(new BodySizeLimit(config.maxBatchSize));
+        env.jersey().register(new StrictUtf8());
 
         SentimentHolder sentiment = SentimentHolder.coreNlp();
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment));

@@ -224,6 +224,7 @@ public final class Fakes {
         CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
         return builder(json, new ApiKeyAuthFilter(ApiKeys.parse(KEYS, 1000), new RateLimiter(2, 1000)))
                 .addProvider(new BodySizeLimit(MAX_BATCH))
+                .addProvider(new org.parley.service.errors.StrictUtf8())
                 .addResource(new ScoreResource(scorer, json, MAX_BATCH, stanceHolder(stance), sentiment()))
                 .addResource(new ScoreThreadResource(scorer, stanceHolder(stance), targets(), sentiment(), MAX_THREAD))
                 .addResource(new PerspectiveResource(models, feedback(feedbackDir), LANGUAGE))

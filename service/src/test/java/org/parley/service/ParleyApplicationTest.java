@@ -97,6 +97,20 @@ class ParleyApplicationTest {
         assertTrue(body.get("message").asText().startsWith("request refused"), r.body());
     }
 
+    /** A Content-Type Jetty cannot parse is refused by Jetty, in JSON too (it was Jetty's HTML page). */
+    @Test
+    void aMalformedContentTypeIsAnsweredInJson() throws Exception {
+        for (String type : new String[] {"text", "application/json; charset=", "/"}) {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(app("/v1/score"))).header("Authorization", "Bearer " + WEBSITE)
+                            .header("Content-Type", type).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, type + ": " + r.statusCode() + " " + r.body());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), type + ": " + r.headers());
+            assertTrue(APP.getObjectMapper().readTree(r.body()).has("message"), type + ": " + r.body());
+        }
+    }
+
     /** A client that sends less than its Content-Length and stops sending: its fault, so a 400, not a logged 500. */
     @Test
     void aBodyShorterThanItsContentLengthIsA400NamingTheBody() throws Exception {

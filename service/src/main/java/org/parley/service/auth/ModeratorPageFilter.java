@@ -16,7 +16,8 @@ import java.util.Optional;
  * Guards the moderator UI's static files ({@code /moderate/*}): a strict Content-Security-Policy
  * (only our own script and styles, so injected markup cannot run), no sniffing, no referrer; and a
  * 403 for a request that carries a website API key, which may not reach any moderation page.
- * Everything the page shows comes from /v1, which checks roles itself.
+ * Everything the page shows comes from /v1, which checks roles itself. {@code /moderate} without
+ * the slash is sent to {@code /moderate/}: the page's relative script and styles would not load there.
  */
 public final class ModeratorPageFilter implements Filter {
     public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -37,11 +38,17 @@ public final class ModeratorPageFilter implements Filter {
         response.setHeader("Content-Security-Policy", CSP);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
-        if (isWebsiteKey(bearer(request.getHeader("Authorization"))) || isWebsiteKey(request.getParameter("key"))) {
+        if (isWebsiteKey(bearer(request.getHeader("Authorization"))) || isWebsiteKey(request.getParameter("key"))
+                || isWebsiteKey(request.getHeader(ApiKeyAuthFilter.GOOGLE_KEY_HEADER))) {
             response.setStatus(403);
             response.setContentType("application/json");
             response.setContentLength(FORBIDDEN.length);
             response.getOutputStream().write(FORBIDDEN);
+            return;
+        }
+        if ("/moderate".equals(request.getRequestURI())) {
+            response.setStatus(301);
+            response.setHeader("Location", "/moderate/");
             return;
         }
         chain.doFilter(req, res);

@@ -21,6 +21,8 @@ public final class RequestChecks {
     public static final int MAX_TEXT = 20_480;
     public static final int MAX_ID = 200;
     public static final int MAX_TITLE = 1_000;
+    /** Perspective's clientToken, echoed back: bounded so that an answer stays small. */
+    public static final int MAX_CLIENT_TOKEN = 1_000;
     /** The optional attribute that adds CoreNLP's sentiment; not a toxicity attribute, so not in {@link Attribute}. */
     public static final String SENTIMENT = "SENTIMENT";
     private static final List<String> KNOWN = Arrays.stream(Attribute.values()).map(Enum::name).toList();
@@ -29,6 +31,14 @@ public final class RequestChecks {
             java.util.stream.Stream.concat(KNOWN.stream(), java.util.stream.Stream.of(SENTIMENT)).toList();
 
     private RequestChecks() {}
+
+    /** @throws ApiException for a clientToken longer than {@link #MAX_CLIENT_TOKEN} */
+    public static String clientToken(String token) {
+        if (token != null && token.length() > MAX_CLIENT_TOKEN)
+            throw new ApiException(400, "clientToken", MAX_CLIENT_TOKEN,
+                    "clientToken is longer than " + MAX_CLIENT_TOKEN + " characters (was " + token.length() + ")");
+        return token;
+    }
 
     /** @throws ApiException for a missing, empty or over-long text */
     public static String text(String text, String field) {
@@ -93,7 +103,7 @@ public final class RequestChecks {
         if (name != null) {
             for (Attribute a : Attribute.values()) if (a.name().equals(name)) return a;
         }
-        throw ApiException.badField(field, "unknown attribute '" + name + "' in " + field + "; known: " + known);
+        throw ApiException.badField(field, "unknown attribute '" + ApiException.shown(name) + "' in " + field + "; known: " + known);
     }
 
     public static List<String> known() {

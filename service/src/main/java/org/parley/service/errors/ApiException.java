@@ -24,6 +24,11 @@ public final class ApiException extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** A client's value as an error message repeats it: at most 100 characters, so the answer stays small. */
+    public static String shown(String value) {
+        return value == null || value.length() <= 100 ? value : value.substring(0, 100) + "… (" + value.length() + " characters)";
+    }
+
     public static ApiException badField(String field, String message) {
         return new ApiException(400, field, null, message);
     }

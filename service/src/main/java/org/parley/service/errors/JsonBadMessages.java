@@ -1,26 +1,49 @@
 package org.parley.service.errors;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Requests Jetty refuses before any resource sees them (a %00 or an ambiguous encoding in the
- * path, a malformed header) are answered in JSON like every other error, not with Jetty's HTML page.
- * Jetty's reason names the rule broken; it never holds the request body.
+ * path, a malformed header or Content-Type) are answered in JSON like every other error, not with
+ * Jetty's HTML page. Jetty's reason names the rule broken; it never holds the request body, and
+ * what it quotes of a header is cut short.
  */
 public final class JsonBadMessages extends ErrorHandler {
+    /** Refused while the request line and headers are parsed. */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         fields.put("X-Content-Type-Options", "nosniff");  // as on every other answer (auth.NoSniff)
-        String message = "request refused by the HTTP layer: " + (reason == null ? HttpStatus.getMessage(status) : reason);
-        String body = JsonNodeFactory.instance.objectNode().put("code", status).put("message", message).toString();
-        return ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(body(status, reason));
+    }
+
+    /** Refused later by Jetty's request handling (e.g. a Content-Type it cannot parse). */
+    @Override
+    protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
+                                              int code, String message) throws IOException {
+        baseRequest.setHandled(true);
+        byte[] body = body(code, message);
+        response.setContentType("application/json");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static byte[] body(int status, String reason) {
+        String message = "request refused by the HTTP layer: "
+                + (reason == null ? HttpStatus.getMessage(status) : ApiException.shown(reason));
+        return JsonNodeFactory.instance.objectNode().put("code", status).put("message", message).toString()
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

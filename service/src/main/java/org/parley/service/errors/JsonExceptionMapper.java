@@ -2,6 +2,8 @@ package org.parley.service.errors;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -32,6 +34,17 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
 
     /** An ApiException naming the field; also used for the items of a batch. */
     public static ApiException describe(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // Thrown while the body was read (BodySizeLimit's 413): Jackson wraps it, the answer is its own.
+            if (t instanceof ApiException refused) return refused;
+            if (t instanceof StreamConstraintsException c) return overLimit(e, c);
+            if (t instanceof InputCoercionException c) {
+                String field = e instanceof JsonMappingException m && !path(m).isEmpty() ? path(m) : "body";
+                boolean isInt = c.getTargetType() == Integer.class || c.getTargetType() == int.class;
+                return new ApiException(400, field, isInt ? Integer.MAX_VALUE : null, field + " is out of range: a whole number of at most "
+                        + (isInt ? Integer.MAX_VALUE : Long.MAX_VALUE));
+            }
+        }
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (message.contains("Invalid UTF-8") || e.getCause() instanceof CharConversionException)
             return ApiException.badField("body", "body is not valid UTF-8");
@@ -55,6 +68,21 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             return ApiException.badField(field, "cannot read " + field);
         }
         return ApiException.badField("body", "body is not valid JSON");
+    }
+
+    private static final java.util.regex.Pattern ALLOWED = java.util.regex.Pattern.compile("maximum allowed \\((\\d+)");
+
+    /** Jackson's reader limits (digits in a number, nesting depth, …): what was exceeded and the limit, no input. */
+    private static ApiException overLimit(JsonProcessingException e, StreamConstraintsException c) {
+        String field = e instanceof JsonMappingException m && !path(m).isEmpty() ? path(m) : "body";
+        String what = c.getOriginalMessage() == null ? "" : c.getOriginalMessage();
+        java.util.regex.Matcher limit = ALLOWED.matcher(what);
+        Integer max = limit.find() ? Integer.valueOf(limit.group(1)) : null;
+        String kind = what.startsWith("Number value length") ? "a number longer than " + max + " digits"
+                : what.startsWith("Document nesting depth") ? "JSON nested deeper than " + max + " levels"
+                : what.startsWith("String value length") ? "a string longer than " + max + " characters"
+                : "a value beyond the JSON reader's limits";
+        return new ApiException(400, field, max, field + " holds " + kind);
     }
 
     /** The JSON path of the failure, e.g. comments[3].comment.text. */

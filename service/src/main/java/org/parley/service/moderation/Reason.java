@@ -1,6 +1,7 @@
 package org.parley.service.moderation;
 
 import org.parley.label.Attribute;
+import org.parley.service.errors.ApiException;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -51,7 +52,7 @@ public enum Reason {
         try {
             return valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("reason must be one of " + codes() + " (was '" + code + "')");
+            throw new IllegalArgumentException("reason must be one of " + codes() + " (was '" + ApiException.shown(code) + "')");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.parley.service.moderation;
 
+import org.parley.service.errors.ApiException;
+
 import java.util.Locale;
 
 /** What a moderator decides, and the status it leads to. */
@@ -21,7 +23,7 @@ public enum Verdict {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("decision must be APPROVE, REJECT or ESCALATE (was '" + name + "')");
+            throw new IllegalArgumentException("decision must be APPROVE, REJECT or ESCALATE (was '" + ApiException.shown(name) + "')");
         }
     }
 }

@@ -137,6 +137,6 @@ public final class CommentsResource {
     }
 
     static ApiException notFound(String id) {
-        return new ApiException(404, "id", null, "no comment with id '" + (id.length() > 200 ? id.substring(0, 200) + "…" : id) + "'");
+        return new ApiException(404, "id", null, "no comment with id '" + ApiException.shown(id) + "'");
     }
 }

@@ -64,6 +64,7 @@ public final class PerspectiveResource {
         if (request == null) throw ApiException.badField("body", "expected a JSON object with comment.text");
         String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
         plainText(request.comment());
+        RequestChecks.clientToken(request.clientToken());
         languages(request.languages());
         Map<Attribute, Double> thresholds = requested(request.requestedAttributes());
         // As in Perspective: languages named by the caller are taken as they are, else detected.
@@ -106,6 +107,7 @@ public final class PerspectiveResource {
         if (request == null) throw ApiException.badField("body", "expected a JSON object with comment.text and attributeScores");
         String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
         plainText(request.comment());
+        RequestChecks.clientToken(request.clientToken());
         if (Boolean.TRUE.equals(request.doNotStore()))
             throw ApiException.badField("doNotStore", "doNotStore cannot be true here: suggestscore stores the text and "
                     + "the suggested scores for retraining; leave it out to send feedback");
@@ -143,7 +145,7 @@ public final class PerspectiveResource {
             String l = languages.get(i);
             if (l == null || !l.toLowerCase(Locale.ROOT).matches("en([-_][a-z0-9]+)*"))
                 throw ApiException.badField("languages[" + i + "]",
-                        "language '" + l + "' is not supported; supported: " + LANGUAGES);
+                        "language '" + ApiException.shown(l) + "' is not supported; supported: " + LANGUAGES);
         }
     }
 

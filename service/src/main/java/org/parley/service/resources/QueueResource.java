@@ -134,7 +134,7 @@ public final class QueueResource {
         try {
             return Queue.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badField("status", "status must be one of " + Arrays.toString(Queue.values()) + " (was '" + name + "')");
+            throw ApiException.badField("status", "status must be one of " + Arrays.toString(Queue.values()) + " (was '" + ApiException.shown(name) + "')");
         }
     }
 }

@@ -56,6 +56,10 @@ public final class ThreadsResource {
         if (t != null) RequestChecks.targets(t, "target");
         if (body == null || !body.isObject()) throw ApiException.badField("body", "a thread (JSON object) is required");
         CommentThread thread = RequestChecks.thread(body, "", "body", maxComments);
+        // Stored ids are THREAD/COMMENT: a '/' in the thread's id would let thread "a/b" with comment "c"
+        // and thread "a" with comment "b/c" claim one id.
+        if (thread.id().contains("/"))
+            throw ApiException.badField("id", "id must not contain '/' here: each comment is stored as THREAD/COMMENT");
         String articleId = thread.article().id() != null ? thread.article().id() : thread.id();
         List<Ingestion.Submission> submissions = new ArrayList<>();
         for (int i = 0; i < thread.comments().size(); i++) {

@@ -45,4 +45,13 @@ class ApiKeysTest {
         assertTrue(a.key().startsWith("dev-") && a.key().length() > 30);
         assertFalse(a.getName().contains(a.key()), "the principal's name is a fingerprint, not the key");
     }
+
+    @Test
+    void theFingerprintIsASlowHashThatStaysTheSameAcrossStarts() {
+        // Python: hashlib.pbkdf2_hmac('sha256', b'moderatorkey1', b'parley api key fingerprint', 100000, 4).hex()
+        assertEquals("moderator-0fb5438e", new ApiKey("moderatorkey1", Role.MODERATOR, 10).getName());
+        assertEquals("key:moderator-0fb5438e", new ApiKey("moderatorkey1", Role.MODERATOR, 10).actor(),
+                "what a moderator's decisions record; it was the key's String.hashCode, 8d20c837, which gives short keys away");
+        assertNotEquals(new ApiKey("moderatorkey2", Role.MODERATOR, 10).fingerprint(), new ApiKey("moderatorkey1", Role.MODERATOR, 10).fingerprint());
+    }
 }

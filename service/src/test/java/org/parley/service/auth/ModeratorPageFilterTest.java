@@ -60,6 +60,23 @@ class ModeratorPageFilterTest {
     }
 
     @Test
+    void aWebsiteKeyInGooglesHeaderIsForbidden() throws Exception {
+        when(request.getHeader("X-Goog-Api-Key")).thenReturn("site-key-1");
+        filter.doFilter(request, response, chain);
+        assertForbidden();
+    }
+
+    @Test
+    void thePageWithoutItsSlashIsSentToIt() throws Exception {
+        // Served at /moderate, the page's relative app.js and app.css would be looked for at the root.
+        when(request.getRequestURI()).thenReturn("/moderate");
+        filter.doFilter(request, response, chain);
+        verify(chain, never()).doFilter(any(), any());
+        verify(response).setStatus(301);
+        verify(response).setHeader("Location", "/moderate/");
+    }
+
+    @Test
     void moderatorAndAdminKeysPass() throws Exception {
         when(request.getHeader("Authorization")).thenReturn("bearer mod-key-11");
         when(request.getParameter("key")).thenReturn("adm-key-11");

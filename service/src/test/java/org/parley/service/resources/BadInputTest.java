@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.score.Scorer;
 import org.parley.service.Fakes;
 import org.parley.service.core.ModelHolder;
@@ -109,6 +110,31 @@ class BadInputTest {
         assertTrue(json.get("message").asText().contains("UTF-8"), json.toString());
     }
 
+    /** Overlong forms ("/" as C0 AF), surrogates as bytes and code points past U+10FFFF: Jackson read the first as "/". */
+    @ParameterizedTest
+    @ValueSource(strings = {"C0AF", "E080AF", "F08080AF", "EDA080", "F4908080", "80", "E282"})
+    void malformedUtf8IsRefusedAsSuch(String hex) {
+        byte[] bad = java.util.HexFormat.of().parseHex(hex);
+        byte[] head = "{\"comment\": {\"text\": \"hi there ".getBytes(StandardCharsets.UTF_8), tail = " friend\"}}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + bad.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(bad, 0, body, head.length, bad.length);
+        System.arraycopy(tail, 0, body, head.length + bad.length, tail.length);
+        Response r = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity(body, MediaType.APPLICATION_JSON));
+        JsonNode json = assertRefused(r, 400, "body", null);
+        assertEquals("body is not valid UTF-8", json.get("message").asText(), hex);
+    }
+
+    @Test
+    void wellFormedUtf8OfEveryLengthIsRead() {
+        // 2, 3 and 4 bytes, the edges of the ranges: U+0080, U+07FF, U+0800, U+D7FF, U+E000, U+FFFD, U+10000, U+10FFFF.
+        String text = "\u0080\u07ff\u0800\ud7ff\ue000\ufffd\ud800\udc00\udbff\udfff caf\u00e9";
+        Response r = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity(("{\"comment\": {\"text\": \"" + text + "\"}}").getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON));
+        assertEquals(200, r.getStatus(), r.readEntity(String.class));
+    }
+
     @Test
     void aNulCharacterIsRefusedByNameAndABatchItemWithOneInPlace() {
         JsonNode json = assertRefused(ScoreResourceTest.post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"a\\u0000\"}}"),
@@ -130,6 +156,27 @@ class BadInputTest {
         Response r = ScoreResourceTest.post(RESOURCES, "/v1/score", padded);
         JsonNode json = assertRefused(r, 413, "body", (int) max);
         assertTrue(json.get("message").asText().contains("larger than"), json.toString());
+    }
+
+    /** Overflowing inside a string, the 413 was wrapped by Jackson and came out as "cannot read comment.text". */
+    @Test
+    void aBodyThatOverflowsInsideATextIs413Too() {
+        long max = new org.parley.service.errors.BodySizeLimit(Fakes.MAX_BATCH).maxBytes();
+        Response r = ScoreResourceTest.post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"" + "a".repeat((int) max) + "\"}}");
+        assertRefused(r, 413, "body", (int) max);
+    }
+
+    /**
+     * Jackson's own reader limits are named with the limit (and the object being read: the reader stops
+     * before it reaches the field), and a number out of an int's range with its own.
+     */
+    @Test
+    void theJsonReadersLimitsAreNamedWithTheLimit() {
+        assertRefused(ScoreResourceTest.post(RESOURCES, "/v1/score",
+                "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"commentNumber\": 1" + "0".repeat(5000) + "}}"), 400, "context", 1000);
+        JsonNode json = assertRefused(ScoreResourceTest.post(RESOURCES, "/v1/score",
+                "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"commentNumber\": 9223372036854775808}}"), 400, "context.commentNumber", null);
+        assertTrue(json.get("message").asText().contains("at most 9223372036854775807"), json.toString());
     }
 
     @Test

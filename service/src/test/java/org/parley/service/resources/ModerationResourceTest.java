@@ -378,6 +378,8 @@ class ModerationResourceTest {
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"targets\": [\"\"]}", 400, "targets[0]"},
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"parentId\": \"i\"}", 400, "parentId"},
                 {"/v1/threads", "[]", 400, "body"},
+                // "a/b" + "c" and "a" + "b/c" would both be stored as a/b/c.
+                {"/v1/threads", "{\"id\": \"a/b\", \"article\": {\"title\": \"T\"}, \"comments\": [{\"id\": \"c\", \"text\": \"hi\"}]}", 400, "id"},
                 {"/v1/threads", "{\"id\": \"t\", \"article\": {\"title\": \"T\"}, \"comments\": [{\"id\": \"c1\"}]}", 400, "comments[0].text"},
                 {"/v1/threads", thread(MAX_THREAD + 1), 413, "comments"},
                 {"/v1/comments/" + id + "/report", "{\"reason\": \"" + "r".repeat(201) + "\"}", 400, "reason"},

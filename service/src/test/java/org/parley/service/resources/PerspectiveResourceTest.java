@@ -119,6 +119,8 @@ class PerspectiveResourceTest {
                 {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreType\": \"STD_DEV_SCORE\"}}}", "scoreType"},
                 {"{\"comment\": {\"text\": 3}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text"},
                 {"{\"comment\": {\"text\": \"a\\u0000\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "U+0000"},
+                // Echoed back in the answer, so bounded.
+                {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}, \"clientToken\": \"" + "c".repeat(1001) + "\"}", "clientToken"},
                 {"{\"comment\": ", "JSON"}}) {
             Response r = post("analyze", c[0]);
             JsonNode body = JSON.readTree(r.readEntity(String.class));
@@ -127,6 +129,11 @@ class PerspectiveResourceTest {
             assertEquals("INVALID_ARGUMENT", body.at("/error/status").asText(), body.toString());
             assertTrue(body.at("/error/message").asText().contains(c[1]), body.toString());
         }
+        // A refused value is repeated back cut short, not whole.
+        Response r = post("analyze", "{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}, \"languages\": [\"" + "x".repeat(100_000) + "\"]}");
+        String body = r.readEntity(String.class);
+        assertEquals(400, r.getStatus(), body);
+        assertTrue(body.length() < 1_000 && body.contains("100000 characters"), body.length() + ": " + body);
     }
 
     /**

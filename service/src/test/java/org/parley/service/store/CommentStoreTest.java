@@ -8,7 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.parley.service.api.ScoreResponse;
 import org.parley.service.auth.Role;
+import org.parley.service.core.RequestChecks;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.DecisionRecord;
 import org.parley.service.moderation.NewComment;
@@ -352,6 +355,23 @@ class CommentStoreTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void storesTheSpansOfTheLongestCommentWhenEveryWordIsOne(TestDatabases db) throws Exception {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        // The most spans a comment can have (20,480 characters of one-letter words), each as long as the
+        // service can write one.
+        List<ScoreResponse.SpanScore> spans = new ArrayList<>();
+        for (int k = 0; k < RequestChecks.MAX_TEXT / 2; k++) spans.add(new ScoreResponse.SpanScore(20_479, 20_480, -1.2345678E-5f));
+        String json = new ObjectMapper().writeValueAsString(spans);
+        assertTrue(json.length() > 400_000, "as long as the widest spans can make it: " + json.length());
+        NewComment c = comment("long", "a1", 0.9f, Action.REVIEW);
+        NewComment withSpans = new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
+                c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), json, c.stanceJson(), c.model(), c.action());
+        assertTrue(store.insert(withSpans, T0).created());
+        assertEquals(json, store.find("long").orElseThrow().spansJson());
     }
 
     private static List<String> ids(CommentStore.Page page) {
