@@ -158,7 +158,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter(keys,
                 token -> accounts.session(token, clock.instant())
                         .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.expiresAt())),
-                new RateLimiter(config.rateLimit.burstSeconds, config.rateLimit.requestsPerSecond))));
+                new RateLimiter(config.rateLimit.burstSeconds, config.rateLimit.requestsPerSecond,
+                        config.rateLimit.bytesPerToken, config.rateLimit.failedAuthPerMinute))));
         env.jersey().register(RolesAllowedDynamicFeature.class);
         env.jersey().register(new NoSniff());
 

@@ -100,6 +100,16 @@ public class ParleyConfiguration extends Configuration {
         @Min(1)
         @JsonProperty
         public int burstSeconds = 2;
+
+        /** A request costs one more token for each this many bytes of its body; 0: bodies cost nothing more. */
+        @Min(0)
+        @JsonProperty
+        public int bytesPerToken = 1024;
+
+        /** Failed authentications a client address may make per minute before it must wait; 0: no limit. */
+        @Min(0)
+        @JsonProperty
+        public int failedAuthPerMinute = 60;
     }
 
     public static class Spans {

@@ -5,18 +5,25 @@ import io.dropwizard.auth.Authenticator;
 import io.dropwizard.auth.Authorizer;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.parley.service.errors.ApiException;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Finds the credential in {@code Authorization: Bearer KEY}, {@code ?key=KEY} or
  * {@code X-Goog-Api-Key: KEY} (the Perspective ways) or the moderator UI's session cookie, authenticates it (an API key, else a session token), then
- * spends one token of the key's rate limit, or the moderator's. Roles are checked afterwards by
+ * spends one token of the key's rate limit, or the moderator's, and one more for each
+ * {@link RateLimiter#bodyTokens share} of the body as it is read. A client address that failed too
+ * often is refused before its credential is looked at. Roles are checked afterwards by
  * {@code @RolesAllowed}, with {@link Role#includes}.
  */
 @Priority(Priorities.AUTHENTICATION)
@@ -28,6 +35,8 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
     static final String GOOGLE_KEY_HEADER = "X-Goog-Api-Key";
     private final RateLimiter limiter;
     private final ApiKeys keys;
+    @Context
+    private HttpServletRequest servletRequest;
 
     /** API keys only: no moderator sessions. */
     public ApiKeyAuthFilter(ApiKeys keys, RateLimiter limiter) {
@@ -57,9 +66,18 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
             token = Optional.ofNullable(request.getCookies().get(SESSION_COOKIE)).map(Cookie::getValue).orElse(null);
             if (token != null && keys.find(token).isPresent()) token = null;
         }
-        if (token == null || token.isEmpty() || !authenticate(request, token, BEARER))
+        // Only a presented credential counts as a try: a page asking who is logged in guesses nothing.
+        boolean tries = token != null && !token.isEmpty();
+        String address = tries ? address() : null;
+        OptionalLong blocked = tries ? limiter.mayTry(address) : OptionalLong.empty();
+        if (blocked.isPresent())
+            throw ApiException.unavailable(429, blocked.getAsLong(), "more than " + limiter.failuresPerMinute()
+                    + " failed authentications a minute from this address; retry after " + blocked.getAsLong() + " s");
+        if (!tries || !authenticate(request, token, BEARER)) {
+            if (tries) limiter.failed(address);
             throw new ApiException(401, "key", null,
                     "missing, unknown or expired credential: send 'Authorization: Bearer KEY' or '?key=KEY', or log in again");
+        }
         Object caller = request.getSecurityContext().getUserPrincipal();
         if (caller instanceof ApiKey key) {
             OptionalLong wait = limiter.tryAcquire(key);
@@ -67,6 +85,48 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
         } else if (caller instanceof ModeratorSession session) {
             OptionalLong wait = limiter.tryAcquire(session);
             if (wait.isPresent()) throw ApiException.tooManyRequests(wait.getAsLong(), limiter.sessionPerSecond());
+        }
+        if (limiter.chargesBodies() && request.hasEntity())
+            request.setEntityStream(new Charged(request.getEntityStream(), caller));
+    }
+
+    /** The client's address; one shared value where no servlet request exists (the resource tests). */
+    private String address() {
+        try {
+            return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+        } catch (IllegalStateException e) {
+            return "unknown";
+        }
+    }
+
+    /** The body, charging the caller's bucket as it is read, so a large request costs what many small ones would. */
+    private final class Charged extends FilterInputStream {
+        private final Object caller;
+        private long read;
+
+        Charged(InputStream in, Object caller) {
+            super(in);
+            this.caller = caller;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count(1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) count(n);
+            return n;
+        }
+
+        private void count(int n) {
+            long before = limiter.bodyTokens(read);
+            read += n;
+            limiter.charge(caller, limiter.bodyTokens(read) - before);
         }
     }
 

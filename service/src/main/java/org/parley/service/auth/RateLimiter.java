@@ -9,16 +9,64 @@ import java.util.OptionalLong;
  * One token bucket per key, and one per moderator (all their sessions together): refills at the
  * key's requests per second (a moderator's: {@code sessionPerSecond}) and holds
  * {@code burstSeconds} worth of them, so short bursts pass and a sustained overload is refused.
+ * A request costs one token, and one more for every {@code bytesPerToken} of its body: a batch of
+ * 100 comments of 20,480 characters is seconds of work, not one request's. And each client address
+ * may fail to authenticate {@code failuresPerMinute} times a minute; then it may not try again
+ * until its bucket refills, so keys cannot be guessed at the service's speed.
  */
 public final class RateLimiter {
     private final int burstSeconds;
     private final int sessionPerSecond;
+    private final int bytesPerToken;
+    private final int failuresPerMinute;
     private final TokenBuckets buckets;
 
+    /** No charge for body size and no limit on failed authentications (the resource tests' fakes). */
     public RateLimiter(int burstSeconds, int sessionPerSecond) {
+        this(burstSeconds, sessionPerSecond, 0, 0);
+    }
+
+    /**
+     * @param bytesPerToken     one more token per this many body bytes; 0: none
+     * @param failuresPerMinute failed authentications allowed per client address and minute; 0: no limit
+     */
+    public RateLimiter(int burstSeconds, int sessionPerSecond, int bytesPerToken, int failuresPerMinute) {
         this.burstSeconds = burstSeconds;
         this.sessionPerSecond = sessionPerSecond;
+        this.bytesPerToken = bytesPerToken;
+        this.failuresPerMinute = failuresPerMinute;
         this.buckets = new TokenBuckets(Duration.ofSeconds(burstSeconds + 60L));
+    }
+
+    public boolean chargesBodies() {
+        return bytesPerToken > 0;
+    }
+
+    /** Tokens a body of this many bytes costs beyond the request's own one. */
+    public long bodyTokens(long bytes) {
+        return bytesPerToken == 0 ? 0 : bytes / bytesPerToken;
+    }
+
+    public void charge(Object caller, long tokens) {
+        if (caller instanceof ApiKey key) buckets.charge("key " + key.key(), () -> bandwidth(key.perSecond()), tokens);
+        else if (caller instanceof ModeratorSession s) buckets.charge("session " + s.username(), () -> bandwidth(sessionPerSecond), tokens);
+    }
+
+    /** Empty while this address may still try a credential, else the seconds until it may. */
+    public OptionalLong mayTry(String address) {
+        return failuresPerMinute == 0 ? OptionalLong.empty() : buckets.peek("failed " + address, this::failures);
+    }
+
+    public void failed(String address) {
+        if (failuresPerMinute > 0) buckets.charge("failed " + address, this::failures, 1);
+    }
+
+    public int failuresPerMinute() {
+        return failuresPerMinute;
+    }
+
+    private Bandwidth failures() {
+        return Bandwidth.builder().capacity(failuresPerMinute).refillGreedy(failuresPerMinute, Duration.ofMinutes(1)).build();
     }
 
     /** Empty when the request may go ahead, else the seconds to wait (at least 1). */
@@ -36,9 +84,10 @@ public final class RateLimiter {
     }
 
     private OptionalLong take(String bucket, int perSecond) {
-        return buckets.tryTake(bucket, () -> Bandwidth.builder()
-                .capacity((long) perSecond * burstSeconds)
-                .refillGreedy(perSecond, Duration.ofSeconds(1))
-                .build());
+        return buckets.tryTake(bucket, () -> bandwidth(perSecond));
+    }
+
+    private Bandwidth bandwidth(int perSecond) {
+        return Bandwidth.builder().capacity((long) perSecond * burstSeconds).refillGreedy(perSecond, Duration.ofSeconds(1)).build();
     }
 }

@@ -24,9 +24,28 @@ final class TokenBuckets {
 
     /** Empty when a token was taken, else the whole seconds to wait for one (at least 1). */
     OptionalLong tryTake(String key, Supplier<Bandwidth> limit) {
-        Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(limit.get()).build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) return OptionalLong.empty();
-        return OptionalLong.of(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
+        return OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Empty while the bucket holds a token (none is taken), else the whole seconds to wait for one. */
+    OptionalLong peek(String key, Supplier<Bandwidth> limit) {
+        Bucket bucket = bucket(key, limit);
+        if (bucket.getAvailableTokens() > 0) return OptionalLong.empty();
+        return OptionalLong.of(seconds(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+    }
+
+    /** Takes {@code tokens}, into debt if the bucket holds fewer: the requests after it wait until it is paid. */
+    void charge(String key, Supplier<Bandwidth> limit, long tokens) {
+        if (tokens > 0) bucket(key, limit).consumeIgnoringRateLimits(tokens);
+    }
+
+    private Bucket bucket(String key, Supplier<Bandwidth> limit) {
+        return buckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(limit.get()).build());
+    }
+
+    private static long seconds(long nanos) {
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 }

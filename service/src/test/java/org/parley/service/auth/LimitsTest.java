@@ -39,4 +39,28 @@ class LimitsTest {
         assertTrue(limiter.tryAcquire(new ModeratorSession("bob", Role.MODERATOR, end)).isEmpty());
         assertTrue(limiter.tryAcquire(new ApiKey("ada-key-1", Role.WEBSITE, 5)).isEmpty(), "keys have buckets of their own");
     }
+
+    @Test
+    void aLargeBodyCostsWhatManySmallRequestsWouldPaidByTheRequestsAfterIt() {
+        RateLimiter limiter = new RateLimiter(2, 10, 1024, 0);
+        ApiKey key = new ApiKey("big-sender", Role.WEBSITE, 10);  // 20 at once, then 10 a second
+        assertEquals(0, limiter.bodyTokens(1023), "an ordinary comment costs its request alone");
+        assertEquals(30, limiter.bodyTokens(30 * 1024 + 5));
+        assertTrue(limiter.tryAcquire(key).isEmpty());
+        limiter.charge(key, limiter.bodyTokens(30 * 1024));  // more than the bucket holds: it passes, into debt
+        assertTrue(limiter.tryAcquire(key).getAsLong() >= 1, "the next request waits for the debt");
+        assertTrue(limiter.tryAcquire(new ApiKey("other-key-1", Role.WEBSITE, 10)).isEmpty());
+    }
+
+    @Test
+    void anAddressThatFailsTooOftenMayNotTryAgainForAWhile() {
+        RateLimiter limiter = new RateLimiter(2, 10, 0, 5);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(limiter.mayTry("203.0.113.9").isEmpty(), "try " + i);
+            limiter.failed("203.0.113.9");
+        }
+        assertTrue(limiter.mayTry("203.0.113.9").getAsLong() >= 1, "the 6th try in a minute, whatever its key");
+        assertTrue(limiter.mayTry("198.51.100.4").isEmpty(), "other addresses still try");
+        assertTrue(new RateLimiter(2, 10).mayTry("203.0.113.9").isEmpty(), "0: no limit");
+    }
 }

@@ -1,0 +1,61 @@
+package org.parley.service.resources;
+
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.policy.Policy;
+import org.parley.service.Fakes;
+import org.parley.service.auth.ApiKeyAuthFilter;
+import org.parley.service.auth.ApiKeys;
+import org.parley.service.auth.RateLimiter;
+import org.parley.service.core.CommentScorer;
+import org.parley.service.core.ModelHolder;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Through the auth filter: a request's body is charged to its key as it is read; guessing keys is throttled. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class RequestCostTest {
+    private static final ModelHolder MODELS = new ModelHolder(Fakes.served(Fakes.scorer(), "1"), p -> { throw new UnsupportedOperationException(); });
+    // Keys of 5 requests/s (10 at once). One service charges a token per KiB of body, the other allows
+    // 3 failed authentications a minute (each its own limiter: the tests' client address is one).
+    private static final ResourceExtension CHARGING = resources(new RateLimiter(2, 5, 1024, 0));
+    private static final ResourceExtension GUARDED = resources(new RateLimiter(2, 5, 0, 3));
+
+    private static ResourceExtension resources(RateLimiter limiter) {
+        return Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("heavy-key-1:website,light-key-1:website", 5), limiter))
+                .addResource(new ScoreResource(new CommentScorer(MODELS, Policy.standard(), 0.5f, new MetricRegistry()), Fakes.mapper(), 10,
+                        Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment()))
+                .build();
+    }
+
+    private static Response score(ResourceExtension service, String key, String text) {
+        return service.target("/v1/score").queryParam("key", key).request()
+                .post(Entity.entity("{\"comment\": {\"text\": \"" + text + "\"}}", MediaType.APPLICATION_JSON));
+    }
+
+    @Test
+    void aLongCommentIsAnsweredAndTheKeysNextRequestsWaitForWhatItCost() {
+        assertEquals(200, score(CHARGING, "heavy-key-1", "a".repeat(20_000)).getStatus(), "the long comment itself passes");
+        Response next = score(CHARGING, "heavy-key-1", "hi");
+        assertEquals(429, next.getStatus(), "it cost ~20 requests; the bucket held 10");
+        assertNotNull(next.getHeaderString("Retry-After"));
+        assertEquals(200, score(CHARGING, "light-key-1", "hi").getStatus(), "another key is not charged");
+    }
+
+    @Test
+    void wrongKeysFromOneAddressAreThrottledBeforeTheyAreChecked() {
+        for (int i = 0; i < 3; i++) assertEquals(401, score(GUARDED, "guess-" + i + "-xyz", "hi").getStatus());
+        Response blocked = score(GUARDED, "light-key-1", "hi");
+        assertEquals(429, blocked.getStatus(), "once over the limit even a right key waits: a guesser must not learn which one is");
+        assertNotNull(blocked.getHeaderString("Retry-After"));
+        assertTrue(blocked.readEntity(String.class).contains("failed authentications"));
+        assertEquals(401, GUARDED.target("/v1/score").request().post(Entity.entity("{}", MediaType.APPLICATION_JSON)).getStatus(),
+                "a request with no credential guesses nothing: still the 401 that says what to send");
+    }
+}
