@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "targets", mixinStandardHelpOptions = true,
         description = {"Proposes stance targets from a scraped article page or BBC comment page: the people,",
                 "organisations and places it names (CoreNLP NER) and its recurring issue phrases.",
-                "Output: one JSON line {\"phrase\", \"kind\", \"mentions\"} per target, most mentioned first."})
+                "Output: one JSON line {\"phrase\", \"kind\", \"mentions\"} per target: the names (people, organisations, places), most mentioned first, then the issue phrases, most mentioned first."})
 public final class TargetsCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 

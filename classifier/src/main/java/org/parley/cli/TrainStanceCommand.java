@@ -53,7 +53,7 @@ public final class TrainStanceCommand implements Callable<Integer> {
     @Option(names = "--sample", paramLabel = "N", description = "at most N examples per corpus (quick runs)")
     Integer sample;
 
-    @Option(names = "--epochs", description = "most epochs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", description = "most epochs of the target network (the reply model and the sentence part have their own; default: ${DEFAULT-VALUE})")
     int epochs = StanceTrainer.Options.defaults().epochs();
 
     @Option(names = "--patience", description = "default: ${DEFAULT-VALUE}")

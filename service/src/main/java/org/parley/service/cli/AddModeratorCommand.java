@@ -26,7 +26,7 @@ import java.time.Instant;
  */
 public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfiguration> {
     public AddModeratorCommand() {
-        super("add-moderator", "Create a moderator account, or set its password (at least 8 characters) and role");
+        super("add-moderator", "Create a moderator account, or set its password (at least 8 characters, at most 72 bytes in UTF-8) and role");
     }
 
     @Override
