@@ -11,9 +11,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.parley.service.errors.ApiException;
+import org.parley.service.errors.WatchedInput;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -100,7 +99,7 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
     }
 
     /** The body, charging the caller's bucket as it is read, so a large request costs what many small ones would. */
-    private final class Charged extends FilterInputStream {
+    private final class Charged extends WatchedInput {
         private final Object caller;
         private long read;
 
@@ -110,20 +109,7 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) count(1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) count(n);
-            return n;
-        }
-
-        private void count(int n) {
+        protected void seen(byte[] buf, int off, int n) {
             long before = limiter.bodyTokens(read);
             read += n;
             limiter.charge(caller, limiter.bodyTokens(read) - before);

@@ -3,7 +3,6 @@ package org.parley.service.errors;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -33,7 +32,7 @@ public final class BodySizeLimit implements ReaderInterceptor {
         return context.proceed();
     }
 
-    private static final class Bounded extends FilterInputStream {
+    private static final class Bounded extends WatchedInput {
         private final long max;
         private long read;
 
@@ -43,20 +42,7 @@ public final class BodySizeLimit implements ReaderInterceptor {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) count(1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) count(n);
-            return n;
-        }
-
-        private void count(int n) {
+        protected void seen(byte[] buf, int off, int n) {
             read += n;
             if (read > max)
                 throw new ApiException(413, "body", (int) Math.min(Integer.MAX_VALUE, max),

@@ -3,7 +3,6 @@ package org.parley.service.errors;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -20,7 +19,7 @@ public final class StrictUtf8 implements ReaderInterceptor {
         return context.proceed();
     }
 
-    static final class Checked extends FilterInputStream {
+    static final class Checked extends WatchedInput {
         /** Continuation bytes still expected, and the range the next one must fall in. */
         private int need, low = 0x80, high = 0xBF;
 
@@ -29,19 +28,13 @@ public final class StrictUtf8 implements ReaderInterceptor {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) check(b);
-            else if (need > 0) refuse();
-            return b;
+        protected void seen(byte[] buf, int off, int n) {
+            for (int i = 0; i < n; i++) check(buf[off + i] & 0xFF);
         }
 
         @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            for (int i = 0; i < n; i++) check(buf[off + i] & 0xFF);
-            if (n < 0 && need > 0) refuse();
-            return n;
+        protected void ended() {
+            if (need > 0) refuse();  // the body stops inside a character
         }
 
         /** The well-formed byte sequences of RFC 3629, table 3-7 of the Unicode standard. */
