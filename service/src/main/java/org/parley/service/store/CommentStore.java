@@ -159,13 +159,17 @@ public final class CommentStore {
             boolean exists = h.createQuery("SELECT 1 FROM comments WHERE id = :id FOR UPDATE")
                     .bind("id", id).mapTo(Integer.class).findOne().isPresent();
             if (!exists) return Optional.empty();
-            int added = h.createUpdate("INSERT INTO reports (comment_id, reason, client, report_id, reported_at) "
-                            + "VALUES (:id, :reason, :client, :reportId, :at) ON CONFLICT DO NOTHING")
-                    .bind("id", id).bind("reason", reason).bind("client", client).bind("reportId", reportId)
-                    .bind("at", utc(now)).execute();
-            if (added == 1)
+            boolean repeated = reportId != null && h.createQuery(
+                            "SELECT 1 FROM reports WHERE comment_id = :id AND client = :client AND report_id = :reportId")
+                    .bind("id", id).bind("client", client).bind("reportId", reportId).mapTo(Integer.class).findFirst().isPresent();
+            if (!repeated) {
+                h.createUpdate("INSERT INTO reports (comment_id, reason, client, report_id, reported_at) "
+                                + "VALUES (:id, :reason, :client, :reportId, :at)")
+                        .bind("id", id).bind("reason", reason).bind("client", client).bind("reportId", reportId)
+                        .bind("at", utc(now)).execute();
                 h.createUpdate("UPDATE comments SET open_reports = open_reports + 1 WHERE id = :id").bind("id", id).execute();
-            return find(h, id).map(c -> new Report(c, added == 0));
+            }
+            return find(h, id).map(c -> new Report(c, repeated));
         });
     }
 
