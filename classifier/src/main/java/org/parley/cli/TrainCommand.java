@@ -101,6 +101,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--wide-c", description = "inverse L2 strength of the wide part's logistic regressions (default: ${DEFAULT-VALUE})")
     double wideC = TrainingOptions.defaults().wideC();
 
+    @Option(names = "--stacking-folds", description = "folds of the wide part's out-of-fold logits, which the deep part "
+            + "learns from (default: ${DEFAULT-VALUE}; each fold is one more regression per attribute)")
+    int stackingFolds = TrainingOptions.defaults().stackingFolds();
+
     @Option(names = "--dropout", description = "default: ${DEFAULT-VALUE}")
     double dropout = NetworkConfig.defaults().dropout();
 
@@ -171,7 +175,7 @@ public final class TrainCommand implements Callable<Integer> {
                 new NetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate,
                         NetworkConfig.defaults().l2(), seed),
                 epochs, patience, batchSize, TrainingOptions.defaults().vocabMinCount(), vocabularySize, seed,
-                wideC, TrainingOptions.defaults().stackingFolds());
+                wideC, stackingFolds);
         Trainer.Result result = new Trainer(options, TextPipeline.standard(), System.err)
                 .train(repeated(train), split.dev());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
