@@ -28,6 +28,10 @@ public final class Checks {
         if (id.equals(s.parentId())) throw ApiException.badField(prefix + "parentId", "a comment cannot answer itself");
         Integer up = null, down = null;
         if (s.rating() != null) {
+            // As in the thread format: both counts or no rating; half a rating reads as a count of unknown votes.
+            if (s.rating().up() == null || s.rating().down() == null)
+                throw ApiException.badField(prefix + (s.rating().up() == null ? "rating.up" : "rating.down"),
+                        prefix + "rating needs both up and down (or leave rating out)");
             up = notNegative(s.rating().up(), prefix + "rating.up");
             down = notNegative(s.rating().down(), prefix + "rating.down");
         }
