@@ -6,44 +6,78 @@ import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.ejml.simple.SimpleMatrix;
 import org.parley.targets.NlpModels;
+import org.parley.text.Sentences;
+import org.parley.text.TextPipeline;
+import org.parley.text.Token;
 
 /**
  * CoreNLP's sentiment model (recursive network over a binarised parse) for the optional
- * {@code SENTIMENT} attribute. A parse costs ~60–100 ms a comment and ~1 GB of heap
- * (DEPENDENCIES.md), so nothing builds this unless sentiment is asked for. A comment's
- * distribution is the mean of its sentences', weighted by their length; sentences longer than
- * {@link #MAX_SENTENCE_TOKENS} are not parsed (too slow) and do not count. Thread-safe.
+ * {@code SENTIMENT} attribute. The PCFG parse is slow and grows about as the square of a
+ * sentence's length (warm, 2 cores: 0.1 s for 10 tokens, 0.9 s for 40, 2.8 s for 79), so a comment
+ * is read within a budget: its sentences in order, each of at most {@link #MAX_SENTENCE_TOKENS}
+ * tokens and {@link #MAX_SENTENCE_CHARS} characters (longer ones are skipped), until the sum of
+ * their squared lengths would pass {@link #BUDGET}: about a second of parsing at most. Without it
+ * a 20,480-character comment took two minutes, and one without sentence breaks overflowed the
+ * stack. Sentences are found by Parley's own tokeniser (CoreNLP's, run on a whole comment, is
+ * slow on long runs of '&' or '"'); only the chosen ones reach CoreNLP. A comment's distribution
+ * is the mean of its sentences', weighted by their length. Thread-safe.
  */
 public final class SentimentAnalyzer {
-    static final int MAX_SENTENCE_TOKENS = 80;
+    static final int MAX_SENTENCE_TOKENS = 40;
+    static final int MAX_SENTENCE_CHARS = 400;
+    /** Sum of squared sentence lengths, in tokens: e.g. one sentence of 40, or four of 20, or sixteen of 10. */
+    static final int BUDGET = 1_600;
     private final StanfordCoreNLP pipeline;
 
     public SentimentAnalyzer() {
         NlpModels.require("sentiment");
         Properties p = NlpModels.pipeline("tokenize,ssplit,pos,parse,sentiment");
+        p.setProperty("ssplit.isOneSentence", "true");  // one chosen sentence at a time
         p.setProperty("parse.model", "edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz");
         p.setProperty("parse.binaryTrees", "true");
-        p.setProperty("parse.maxlen", String.valueOf(MAX_SENTENCE_TOKENS));
+        // CoreNLP may cut a chosen sentence into a few more tokens than Parley does; a little room.
+        p.setProperty("parse.maxlen", String.valueOf(MAX_SENTENCE_TOKENS + 20));
         this.pipeline = new StanfordCoreNLP(p);
     }
 
+    /** The sentences read, as [begin, end) offsets into the text: the budget's choice. */
+    static List<int[]> chosen(String text) {
+        List<Token> tokens = TextPipeline.standard().tokenize(text);
+        List<int[]> out = new ArrayList<>();
+        int spent = 0, next = 0;  // sentences and tokens both run in text order
+        for (int[] s : Sentences.split(tokens)) {
+            int n = 0;
+            while (next < tokens.size() && tokens.get(next).begin() < s[0]) next++;
+            for (; next < tokens.size() && tokens.get(next).end() <= s[1]; next++) if (tokens.get(next).end() > tokens.get(next).begin()) n++;
+            if (n > MAX_SENTENCE_TOKENS || s[1] - s[0] > MAX_SENTENCE_CHARS) continue;
+            if (spent + n * n > BUDGET) break;
+            spent += n * n;
+            out.add(s);
+        }
+        return out;
+    }
+
     public Sentiment analyse(String text) {
-        CoreDocument doc = new CoreDocument(text);
-        pipeline.annotate(doc);
         double[] sum = new double[Sentiment.Label.values().length];
         double weight = 0;
-        for (CoreSentence s : doc.sentences()) {
-            Tree tree = s.coreMap().get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-            SimpleMatrix p = tree == null ? null : RNNCoreAnnotations.getPredictions(tree);
-            if (p == null || s.tokens().size() > MAX_SENTENCE_TOKENS) continue;
-            int w = s.tokens().size();
-            for (int k = 0; k < sum.length; k++) sum[k] += w * p.get(k);
-            weight += w;
+        for (int[] span : chosen(text)) {
+            CoreDocument doc = new CoreDocument(text.substring(span[0], span[1]));
+            pipeline.annotate(doc);
+            for (CoreSentence s : doc.sentences()) {
+                Tree tree = s.coreMap().get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+                SimpleMatrix p = tree == null ? null : RNNCoreAnnotations.getPredictions(tree);
+                if (p == null) continue;
+                int w = s.tokens().size();
+                for (int k = 0; k < sum.length; k++) sum[k] += w * p.get(k);
+                weight += w;
+            }
         }
         Map<Sentiment.Label, Double> probs = new EnumMap<>(Sentiment.Label.class);
         Sentiment.Label best = Sentiment.Label.NEUTRAL;

@@ -32,6 +32,30 @@ class SentimentAnalyzerTest {
     }
 
     @Test
+    void aCommentIsReadWithinTheParseBudget() {
+        String ten = "the government should never have sent our soldiers there . ";  // 10 tokens a sentence
+        java.util.List<int[]> read = SentimentAnalyzer.chosen(ten.repeat(2000));
+        assertEquals(SentimentAnalyzer.BUDGET / 100, read.size(), "sixteen sentences of ten tokens, not 2,000");
+        String long41 = "word ".repeat(40) + ". ";
+        assertEquals(java.util.List.of(), SentimentAnalyzer.chosen(long41 + long41), "a sentence over 40 tokens is skipped");
+        assertEquals(1, SentimentAnalyzer.chosen(long41 + ten).size(), "and the next one still read");
+        for (String odd : new String[] {"&".repeat(20_000), "a".repeat(20_000), "a ".repeat(10_000)})
+            for (int[] s : SentimentAnalyzer.chosen(odd))
+                assertTrue(s[1] - s[0] <= SentimentAnalyzer.MAX_SENTENCE_CHARS, "only short runs reach the parser: " + (s[1] - s[0]));
+    }
+
+    /** 20,480 characters took two minutes, and a text without sentence breaks overflowed the parser's stack (a 500). */
+    @Test
+    void theLongestCommentsAreReadWithoutOverflowing() {
+        for (String text : new String[] {"a ".repeat(10_240), "\"".repeat(20_480), ("This is a terrible and dishonest article. ").repeat(480)}) {
+            Sentiment s = analyzer.analyse(text.substring(0, Math.min(text.length(), 20_480)));
+            assertEquals(1.0, s.probabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-6);
+        }
+        assertTrue(analyzer.analyse(("This is a terrible and dishonest article. ").repeat(480)).label().ordinal()
+                < Sentiment.Label.NEUTRAL.ordinal(), "the sentences read say what the comment says");
+    }
+
+    @Test
     void nothingToParseIsNeutral() {
         assertEquals(Sentiment.Label.NEUTRAL, analyzer.analyse("   ").label());
     }

@@ -21,6 +21,11 @@ public final class RequestChecks {
     public static final int MAX_TEXT = 20_480;
     public static final int MAX_ID = 200;
     public static final int MAX_TITLE = 1_000;
+    /**
+     * Comments of one request that may ask for SENTIMENT: its parse takes up to about a second a
+     * comment ({@code SentimentAnalyzer}'s budget), one at a time ({@link SentimentHolder}).
+     */
+    public static final int MAX_SENTIMENT_COMMENTS = 20;
     /** Perspective's clientToken, echoed back: bounded so that an answer stays small. */
     public static final int MAX_CLIENT_TOKEN = 1_000;
     /** The optional attribute that adds CoreNLP's sentiment; not a toxicity attribute, so not in {@link Attribute}. */

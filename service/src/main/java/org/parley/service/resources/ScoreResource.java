@@ -81,12 +81,17 @@ public final class ScoreResource {
         List<Integer> good = new ArrayList<>();
         List<ScoreRequest> requests = new ArrayList<>();
         List<RequestChecks.Requested> requested = new ArrayList<>();
+        int sentiments = 0;
         for (int i = 0; i < items.size(); i++) {
             String prefix = "comments[" + i + "].";
             ScoreRequest item = null;
             try {
                 item = read(items.get(i), prefix);
-                requested.add(RequestChecks.check(item, prefix));
+                RequestChecks.Requested asked = RequestChecks.check(item, prefix);
+                if (asked.sentiment() && ++sentiments > RequestChecks.MAX_SENTIMENT_COMMENTS)
+                    throw new ApiException(400, prefix + "attributes", RequestChecks.MAX_SENTIMENT_COMMENTS, "at most "
+                            + RequestChecks.MAX_SENTIMENT_COMMENTS + " comments of a batch may ask for SENTIMENT (it costs a parse)");
+                requested.add(asked);
                 requests.add(item);
                 good.add(i);
             } catch (ApiException e) {

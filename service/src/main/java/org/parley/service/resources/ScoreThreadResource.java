@@ -66,6 +66,9 @@ public final class ScoreThreadResource {
         CommentThread thread = thread(request);
         RequestChecks.Requested requested = RequestChecks.requested(request.attributes(), "attributes");
         Set<Attribute> attributes = requested.attributes();
+        if (requested.sentiment() && thread.comments().size() > RequestChecks.MAX_SENTIMENT_COMMENTS)
+            throw new ApiException(400, "attributes", RequestChecks.MAX_SENTIMENT_COMMENTS, "SENTIMENT is read for threads of at most "
+                    + RequestChecks.MAX_SENTIMENT_COMMENTS + " comments (this one has " + thread.comments().size() + "; it costs a parse each)");
         if (request.targets() != null)
             RequestChecks.targets(request.targets(), "targets", "leave it out to have targets proposed from the article");
         List<Optional<ReplyContext.Parent>> parents = checkedTexts(thread);

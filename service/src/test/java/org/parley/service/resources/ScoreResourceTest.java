@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.score.Scorer;
 import org.parley.service.Fakes;
+import org.parley.service.api.BatchRequest;
+import org.parley.service.api.BatchResponse;
+import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
 import org.parley.stance.StanceModel;
 
@@ -184,6 +187,25 @@ class ScoreResourceTest {
         assertEquals("comments[2].attributes[1]", results.at("/2/error/field").asText());
         assertTrue(results.at("/2/error/message").asText().contains("SENTIMENT"), "the known attributes include SENTIMENT");
         assertEquals(before + 1, Fakes.SENTIMENT_CALLS.get());
+    }
+
+    /** A parse can take a second: past 20 in one batch, the items asking for SENTIMENT are refused in place. */
+    @Test
+    void aBatchParsesForAtMostTwentyItems() throws Exception {
+        int before = Fakes.SENTIMENT_CALLS.get();
+        // The fakes' batch holds 3; this resource 30.
+        ScoreResource resource = new ScoreResource(new CommentScorer(new ModelHolder(Fakes.served(MODEL, "1"), p -> null),
+                org.parley.policy.Policy.standard(), 0.5f, new com.codahale.metrics.MetricRegistry()), Fakes.mapper(), 30,
+                Fakes.stanceHolder(STANCE), Fakes.sentiment());
+        List<JsonNode> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) items.add(Fakes.mapper().readTree("{\"comment\": {\"text\": \"love\"}, \"attributes\": [\"SENTIMENT\"]}"));
+        items.add(Fakes.mapper().readTree("{\"comment\": {\"text\": \"love\"}}"));
+        List<BatchResponse.Item> results = resource.batch(new BatchRequest(items)).results();
+        assertEquals("POSITIVE", results.get(19).score().sentiment().label(), results.get(19).toString());
+        assertEquals("comments[20].attributes", results.get(20).error().field(), results.get(20).toString());
+        assertEquals(20, results.get(20).error().limit());
+        assertNotNull(results.get(21).score(), "an item without SENTIMENT is scored");
+        assertEquals(before + 20, Fakes.SENTIMENT_CALLS.get());
     }
 
     @Test

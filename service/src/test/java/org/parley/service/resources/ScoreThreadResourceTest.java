@@ -183,6 +183,18 @@ class ScoreThreadResourceTest {
     }
 
     @Test
+    void sentimentIsReadForThreadsOfAtMostTwentyComments() throws Exception {
+        StringBuilder comments = new StringBuilder();
+        for (int i = 1; i <= 21; i++) comments.append(i > 1 ? "," : "").append("{\"id\": \"c").append(i).append("\", \"text\": \"Taxes.\"}");
+        Response r = ScoreResourceTest.post(RESOURCES, "/v1/score/thread", "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"},"
+                + " \"comments\": [" + comments + "]}, \"targets\": [\"war\"], \"attributes\": [\"SENTIMENT\"]}");
+        JsonNode body = Fakes.mapper().readTree(r.readEntity(String.class));
+        assertEquals(400, r.getStatus(), body.toString());
+        assertEquals("attributes", body.get("field").asText());
+        assertEquals(20, body.get("limit").asInt());
+    }
+
+    @Test
     void aThreadWithoutCommentsIsAnEmptyAnswer() throws Exception {
         JsonNode body = ok(ScoreResourceTest.post(RESOURCES, "/v1/score/thread",
                 "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"}, \"comments\": []}}"));

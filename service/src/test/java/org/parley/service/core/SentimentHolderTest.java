@@ -1,0 +1,40 @@
+package org.parley.service.core;
+
+import org.junit.jupiter.api.Test;
+import org.parley.sentiment.Sentiment;
+import org.parley.service.errors.ApiException;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SentimentHolderTest {
+    private static final Sentiment NEUTRAL = new Sentiment(Sentiment.Label.NEUTRAL, Map.of(Sentiment.Label.NEUTRAL, 1.0));
+
+    /** Parses are CPU-bound and slow: one at a time, and a caller kept waiting too long is told to retry. */
+    @Test
+    void oneParseAtATimeAndA503WhenTheTurnDoesNotCome() throws Exception {
+        CountDownLatch parsing = new CountDownLatch(1), release = new CountDownLatch(1);
+        SentimentHolder holder = new SentimentHolder(() -> text -> {
+            parsing.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return NEUTRAL;
+        }, Duration.ofMillis(200));
+        CompletableFuture<Sentiment> first = CompletableFuture.supplyAsync(() -> holder.analyse("a long comment"));
+        assertTrue(parsing.await(10, TimeUnit.SECONDS));
+        ApiException busy = assertThrows(ApiException.class, () -> holder.analyse("another"));
+        assertEquals(503, busy.status());
+        assertNotNull(busy.retryAfterSeconds());
+        release.countDown();
+        assertEquals(NEUTRAL, first.get(10, TimeUnit.SECONDS));
+        assertEquals(NEUTRAL, holder.analyse("now its turn comes"), "the turn is given back");
+    }
+}
