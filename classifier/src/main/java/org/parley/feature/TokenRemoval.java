@@ -47,9 +47,7 @@ public final class TokenRemoval {
      */
     public static List<String> forms(List<Token> tokens, List<Token> removed) {
         int n = tokens.size();
-        boolean[] gone = new boolean[n];
-        for (int i = 0; i < n; i++)
-            if (!isMarker(tokens.get(i))) for (Token r : removed) gone[i] |= overlap(tokens.get(i), r);
+        boolean[] gone = gone(tokens, removed);
         int[] marker = new int[n]; // the marker to put after token i, or -1
         Arrays.fill(marker, -1);
         for (int m = 0; m < n; m++) {
@@ -68,6 +66,34 @@ public final class TokenRemoval {
             if (marker[i] >= 0) forms.add(tokens.get(marker[i]).text());
         }
         return forms;
+    }
+
+    /**
+     * Which tokens overlap a removed one. Both lists run in text order, so one sweep does: checking
+     * every pair cost tokens × removed, 2·10^8 for a comment of 10,000 "a"s without one of them.
+     */
+    private static boolean[] gone(List<Token> tokens, List<Token> removed) {
+        int n = tokens.size();
+        boolean[] gone = new boolean[n];
+        List<Token> out = new ArrayList<>(removed);
+        out.sort(java.util.Comparator.comparingInt(Token::begin));
+        int first = 0, lastBegin = 0;
+        for (int i = 0; i < n; i++) {
+            Token t = tokens.get(i);
+            if (isMarker(t)) continue;
+            if (t.begin() < lastBegin) return goneByPairs(tokens, removed); // not in text order: check every pair
+            lastBegin = t.begin();
+            while (first < out.size() && out.get(first).end() <= t.begin()) first++; // ends before this and every later token
+            for (int k = first; k < out.size() && out.get(k).begin() < t.end() && !gone[i]; k++) gone[i] = overlap(t, out.get(k));
+        }
+        return gone;
+    }
+
+    private static boolean[] goneByPairs(List<Token> tokens, List<Token> removed) {
+        boolean[] gone = new boolean[tokens.size()];
+        for (int i = 0; i < gone.length; i++)
+            if (!isMarker(tokens.get(i))) for (Token r : removed) gone[i] |= overlap(tokens.get(i), r);
+        return gone;
     }
 
     /** A shouted run ends with a word of two letters or more (punctuation, "I" and "A" do not count). */
@@ -95,12 +121,13 @@ public final class TokenRemoval {
         if (!lowercasesCharByChar(text)) // windows would not lower-case as the whole text does
             return new Change(tfIdf.occurrences(text), tfIdf.occurrences(apply(text, tokens)));
         IntBuffer removed = new IntBuffer(64), added = new IntBuffer(64);
+        Windows windows = new Windows(text);
         int first = 0;
         while (first < tokens.size()) {
-            int from = windowStart(text, tokens.get(first).begin()), to = windowEnd(text, tokens.get(first).end());
+            int from = windows.start(tokens.get(first).begin()), to = windows.end(tokens.get(first).end());
             int last = first + 1;
-            for (; last < tokens.size() && windowStart(text, tokens.get(last).begin()) < to; last++)
-                to = Math.max(to, windowEnd(text, tokens.get(last).end()));
+            for (; last < tokens.size() && windows.start(tokens.get(last).begin()) < to; last++)
+                to = Math.max(to, windows.end(tokens.get(last).end()));
             removed.addAll(tfIdf.unsorted(text.substring(from, to)));
             added.addAll(tfIdf.unsorted(apply(text, from, to, tokens.subList(first, last))));
             first = last;
@@ -120,31 +147,48 @@ public final class TokenRemoval {
         return text.indexOf('\u0130') < 0 && text.indexOf('\u03A3') < 0;
     }
 
-    /** Start of the word before the whitespace-delimited chunk holding {@code begin}, else of the chunk. */
-    private static int windowStart(String text, int begin) {
-        int i = begin;
-        while (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) i--;
-        for (int end = i; end > 0; ) { // scan back for a run of >= 2 word chars
-            while (end > 0 && !NgramTfIdf.isWordChar(text.charAt(end - 1))) end--;
-            int start = end;
-            while (start > 0 && NgramTfIdf.isWordChar(text.charAt(start - 1))) start--;
-            if (end - start >= 2) return start;
-            end = start;
-        }
-        return i;
-    }
+    /**
+     * Where each token's window starts and ends, from tables made in one pass over the text. Scanning
+     * from each token instead cost occurrences × length where no word of two letters was near (10,000
+     * "a"s) or no whitespace was (one 20,000-character run).
+     */
+    private static final class Windows {
+        private final int[] chunkStart, chunkEnd, wordBefore, wordAfter;
 
-    /** End of the word after the whitespace-delimited chunk holding {@code end - 1}, else of the chunk. */
-    private static int windowEnd(String text, int end) {
-        int i = end;
-        while (i < text.length() && !Character.isWhitespace(text.charAt(i))) i++;
-        for (int start = i; start < text.length(); ) {
-            while (start < text.length() && !NgramTfIdf.isWordChar(text.charAt(start))) start++;
-            int stop = start;
-            while (stop < text.length() && NgramTfIdf.isWordChar(text.charAt(stop))) stop++;
-            if (stop - start >= 2) return stop;
-            start = stop;
+        Windows(String text) {
+            int n = text.length();
+            chunkStart = new int[n + 1];
+            chunkEnd = new int[n + 1];
+            wordBefore = new int[n + 1];
+            wordAfter = new int[n + 1];
+            int last = -1, runStart = -1;
+            for (int p = 0; p <= n; p++) {
+                chunkStart[p] = p == 0 || Character.isWhitespace(text.charAt(p - 1)) ? p : chunkStart[p - 1];
+                if (p > 0 && NgramTfIdf.isWordChar(text.charAt(p - 1)) && (p == n || !NgramTfIdf.isWordChar(text.charAt(p))) && p - runStart >= 2)
+                    last = runStart;  // a run of word chars ends at p
+                wordBefore[p] = last;
+                if (p < n && NgramTfIdf.isWordChar(text.charAt(p)) && (p == 0 || !NgramTfIdf.isWordChar(text.charAt(p - 1)))) runStart = p;
+            }
+            int next = -1, runEnd = -1;
+            for (int p = n; p >= 0; p--) {
+                chunkEnd[p] = p == n || Character.isWhitespace(text.charAt(p)) ? p : chunkEnd[p + 1];
+                if (p < n && NgramTfIdf.isWordChar(text.charAt(p)) && (p == 0 || !NgramTfIdf.isWordChar(text.charAt(p - 1))) && runEnd - p >= 2)
+                    next = runEnd;  // a run of word chars starts at p
+                wordAfter[p] = next;
+                if (p > 0 && NgramTfIdf.isWordChar(text.charAt(p - 1)) && (p == n || !NgramTfIdf.isWordChar(text.charAt(p)))) runEnd = p;
+            }
         }
-        return i;
+
+        /** Start of the word (a run of ≥ 2 word chars) before the whitespace-delimited chunk holding {@code begin}, else of the chunk. */
+        int start(int begin) {
+            int chunk = chunkStart[begin];
+            return wordBefore[chunk] >= 0 ? wordBefore[chunk] : chunk;
+        }
+
+        /** End of the word after the whitespace-delimited chunk holding {@code end - 1}, else of the chunk. */
+        int end(int end) {
+            int chunk = chunkEnd[end];
+            return wordAfter[chunk] >= 0 ? wordAfter[chunk] : chunk;
+        }
     }
 }

@@ -39,6 +39,8 @@ class TokenRemovalTest {
                 "idiot"));
         Random random = new Random(5);
         String alphabet = "aAbBxX yZ_1.,!'-*$@# \t\nΣİé";
+        texts.add("a ".repeat(300) + "idiot " + "a,".repeat(200));       // no word of two letters near: windows reach the ends
+        texts.add("x".repeat(400) + " idiot " + "y".repeat(300));         // long runs without whitespace
         for (int i = 0; i < 300; i++) {
             StringBuilder sb = new StringBuilder();
             for (int n = random.nextInt(60); n > 0; n--) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
@@ -74,6 +76,59 @@ class TokenRemovalTest {
     void tokensSharingTheRemovedOnesOffsetsGoToo() {
         Token you = new Token("you", "youidiot", 0, 8), idiot = new Token("idiot", "youidiot", 0, 8), bye = new Token("bye", "bye", 9, 12);
         assertEquals(List.of("bye"), TokenRemoval.forms(List.of(you, idiot, bye), List.of(idiot)));
+    }
+
+    /**
+     * The sweep that finds the tokens a removal takes gives what checking every pair gave (the code
+     * before it, copied here), on the texts of the windowed-change test and random ones.
+     */
+    @Test
+    void theSweepTakesTheTokensThatCheckingEveryPairTook() {
+        List<String> texts = new ArrayList<>(List.of("Well, you are an idiot and a moron.", "STOP BEING SUCH A F U C K I N G IDIOT you a$$hole",
+                "youidiot stupidmoron!!! ...idiot... idiot-moron", "so STUPID IDIOT! and DUMB", "a b c idiot d e f", "idiot"));
+        Random random = new Random(11);
+        String alphabet = "aAbBxX yZ_1.,!'-*$@# \t\nIDIOT idiot";
+        for (int i = 0; i < 300; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = random.nextInt(80); n > 0; n--) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            texts.add(sb.toString());
+        }
+        for (String text : texts) {
+            List<Token> tokens = pipeline.tokenize(text);
+            for (List<Token> group : groups(text))
+                assertEquals(pairwiseForms(tokens, group), TokenRemoval.forms(tokens, group), text + " without " + group);
+        }
+        Token you = new Token("you", "youidiot", 0, 8), idiot = new Token("idiot", "youidiot", 0, 8), bye = new Token("bye", "bye", 9, 12);
+        List<Token> outOfOrder = List.of(bye, you, idiot);
+        assertEquals(pairwiseForms(outOfOrder, List.of(idiot)), TokenRemoval.forms(outOfOrder, List.of(idiot)));
+    }
+
+    private static List<String> pairwiseForms(List<Token> tokens, List<Token> removed) {
+        int n = tokens.size();
+        boolean[] gone = new boolean[n];
+        for (int i = 0; i < n; i++)
+            if (!tokens.get(i).text().equals(TextPipeline.ALL_CAPS))
+                for (Token r : removed) gone[i] |= tokens.get(i).begin() < r.end() && r.begin() < tokens.get(i).end();
+        int[] marker = new int[n];
+        java.util.Arrays.fill(marker, -1);
+        for (int m = 0; m < n; m++) {
+            Token run = tokens.get(m);
+            if (!run.text().equals(TextPipeline.ALL_CAPS)) continue;
+            for (int j = m - 1; j >= 0 && tokens.get(j).begin() >= run.begin(); j--)
+                if (!gone[j] && !tokens.get(j).text().equals(TextPipeline.ALL_CAPS)
+                        && tokens.get(j).original().codePoints().filter(Character::isLetter).limit(2).count() == 2
+                        && tokens.get(j).end() <= run.end()) {
+                    marker[j] = m;
+                    break;
+                }
+        }
+        List<String> forms = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (tokens.get(i).text().equals(TextPipeline.ALL_CAPS) || gone[i]) continue;
+            forms.add(tokens.get(i).text());
+            if (marker[i] >= 0) forms.add(tokens.get(marker[i]).text());
+        }
+        return forms;
     }
 
     /** Tokens grouped by normalised form, as occlusion takes them out. */
