@@ -46,9 +46,23 @@ public final class TargetFinder {
         this.pipeline = new StanfordCoreNLP(p);
     }
 
+    /**
+     * Most characters of an article body read: a news story's targets are in its first pages, and
+     * NER over a thread format's 200,000 characters took over a minute for a body of quote marks.
+     */
+    static final int MAX_BODY_CHARS = 20_000;
+    /** A punctuation mark repeated this often or more is read three times: CoreNLP's tokeniser slows on long runs. */
+    private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile("([^\\p{L}\\p{N}\\s])\\1{9,}");
+
     /** Names first (most mentioned first), then issues; at most {@code limit} of each kind group. */
     public List<CandidateTarget> find(Article article, int limit) {
-        String text = article.title() + ".\n\n" + (article.body() == null ? "" : article.body());
+        String body = article.body() == null ? "" : article.body();
+        if (body.length() > MAX_BODY_CHARS) {
+            int cut = MAX_BODY_CHARS;
+            while (cut > 0 && !Character.isWhitespace(body.charAt(cut - 1))) cut--;  // not inside a word
+            body = body.substring(0, cut == 0 ? MAX_BODY_CHARS : cut);
+        }
+        String text = RUN.matcher(article.title() + ".\n\n" + body).replaceAll("$1$1$1");
         CoreDocument doc = new CoreDocument(text);
         pipeline.annotate(doc);
         List<CandidateTarget> out = new ArrayList<>(top(names(doc), limit));

@@ -49,6 +49,19 @@ class TargetFinderTest {
         assertTrue(phrases(t, CandidateTarget.Kind.ISSUE).contains("chemical weapons"), t.toString());
     }
 
+    /** A thread may carry 200,000 characters of article: the first 20,000 are read, long punctuation runs cut short. */
+    @Test
+    void aLongArticleIsReadFromItsStartAndPunctuationRunsAreCutShort() {
+        String opening = "Barack Obama said military action against Syria would be limited. " + "\"".repeat(15_000) + " "
+                + "It rained all day. ".repeat(300);  // past 20,000 characters
+        String later = "Angela Merkel spoke later. ".repeat(2_000);
+        List<CandidateTarget> t = finder.find(new Article(null, "Talks", null, opening + later), 12);
+        List<String> people = phrases(t, CandidateTarget.Kind.PERSON);
+        assertTrue(people.contains("Barack Obama"), people.toString());
+        assertTrue(people.stream().noneMatch(p -> p.contains("Merkel")), "past the first 20,000 characters: " + people);
+        assertTrue(TargetFinder.MAX_BODY_CHARS < opening.length() + later.length());
+    }
+
     @Test
     void theRferlArticleGivesTargetsToo() throws Exception {
         List<CandidateTarget> t = finder.find(ArticlePageParser.parse(seed("000_a34849246ac6736f.txt")), 8);
