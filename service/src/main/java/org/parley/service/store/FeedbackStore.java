@@ -58,8 +58,8 @@ public final class FeedbackStore {
                     .bind("key", contentKey(text, json)).bind("at", CommentStore.utc(now)).execute());
             return Optional.of(id);
         } catch (UnableToExecuteStatementException e) {
-            // Not ON CONFLICT DO NOTHING: H2 parses it only in PostgreSQL mode, and in one full test run
-            // eight connections racing to open a closed H2 file had an insert parsed without it (a syntax error).
+            // Not ON CONFLICT DO NOTHING: H2 parses it only in PostgreSQL mode, and one full test run got a
+            // syntax error for it (likely: eight connections racing to open a closed H2 file).
             if (e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) return Optional.empty();
             throw e;
         }
