@@ -68,15 +68,14 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
         // Only a presented credential counts as a try: a page asking who is logged in guesses nothing.
         boolean tries = token != null && !token.isEmpty();
         String address = tries ? address() : null;
-        OptionalLong blocked = tries ? limiter.mayTry(address) : OptionalLong.empty();
+        OptionalLong blocked = tries ? limiter.tryCredential(address) : OptionalLong.empty();
         if (blocked.isPresent())
             throw ApiException.unavailable(429, blocked.getAsLong(), "more than " + limiter.failuresPerMinute()
                     + " failed authentications a minute from this address; retry after " + blocked.getAsLong() + " s");
-        if (!tries || !authenticate(request, token, BEARER)) {
-            if (tries) limiter.failed(address);
+        if (!tries || !authenticate(request, token, BEARER))  // a failed try keeps the token it took
             throw new ApiException(401, "key", null,
                     "missing, unknown or expired credential: send 'Authorization: Bearer KEY' or '?key=KEY', or log in again");
-        }
+        limiter.succeeded(address);
         Object caller = request.getSecurityContext().getUserPrincipal();
         if (caller instanceof ApiKey key) {
             OptionalLong wait = limiter.tryAcquire(key);

@@ -19,7 +19,7 @@ public final class RateLimiter {
     private final int sessionPerSecond;
     private final int bytesPerToken;
     private final int failuresPerMinute;
-    private final TokenBuckets buckets;
+    private final TokenBuckets buckets, failures;
 
     /** No charge for body size and no limit on failed authentications (the resource tests' fakes). */
     public RateLimiter(int burstSeconds, int sessionPerSecond) {
@@ -35,7 +35,12 @@ public final class RateLimiter {
         this.sessionPerSecond = sessionPerSecond;
         this.bytesPerToken = bytesPerToken;
         this.failuresPerMinute = failuresPerMinute;
-        this.buckets = new TokenBuckets(Duration.ofSeconds(burstSeconds + 60L));
+        // A caller's bucket is kept a day after its last use, not until it has refilled: a body's charge
+        // can put it into debt (the largest body, 27 MB, is 7.4 hours at 1 request/s), and a bucket
+        // forgotten in debt would forgive it. Keys and moderators are few. Addresses are many, but
+        // their buckets never go into debt: a minute and a half after the last try they are full.
+        this.buckets = new TokenBuckets(Duration.ofDays(1));
+        this.failures = new TokenBuckets(Duration.ofSeconds(90));
     }
 
     public boolean chargesBodies() {
@@ -52,13 +57,17 @@ public final class RateLimiter {
         else if (caller instanceof ModeratorSession s) buckets.charge("session " + s.username(), () -> bandwidth(sessionPerSecond), tokens);
     }
 
-    /** Empty while this address may still try a credential, else the seconds until it may. */
-    public OptionalLong mayTry(String address) {
-        return failuresPerMinute == 0 ? OptionalLong.empty() : buckets.peek("failed " + address, this::failures);
+    /**
+     * A credential presented from this address: takes one of its tries, which {@link #succeeded}
+     * gives back. Taken before the credential is checked, so that requests in flight together cannot
+     * all pass before the first failure counts. Empty when the try may go ahead, else the seconds to wait.
+     */
+    public OptionalLong tryCredential(String address) {
+        return failuresPerMinute == 0 ? OptionalLong.empty() : failures.tryTake("failed " + address, this::failures);
     }
 
-    public void failed(String address) {
-        if (failuresPerMinute > 0) buckets.charge("failed " + address, this::failures, 1);
+    public void succeeded(String address) {
+        if (failuresPerMinute > 0) failures.giveBack("failed " + address, this::failures);
     }
 
     public int failuresPerMinute() {

@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * Bucket4j token buckets by key, made on first use; shared by the API-key and log-in limits. A
- * bucket untouched for {@code idle} is dropped: by then it has refilled, so a new one is the same,
- * and names tried at the log-in form cannot fill the memory.
+ * bucket untouched for {@code idle} is dropped, so names tried at the log-in form cannot fill the
+ * memory: {@code idle} must be long enough for any bucket to have refilled by then (debt included),
+ * so that a new one is the same.
  */
 final class TokenBuckets {
     private final ConcurrentMap<String, Bucket> buckets;
@@ -29,11 +30,9 @@ final class TokenBuckets {
         return OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
     }
 
-    /** Empty while the bucket holds a token (none is taken), else the whole seconds to wait for one. */
-    OptionalLong peek(String key, Supplier<Bandwidth> limit) {
-        Bucket bucket = bucket(key, limit);
-        if (bucket.getAvailableTokens() > 0) return OptionalLong.empty();
-        return OptionalLong.of(seconds(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+    /** A token taken by {@link #tryTake} given back (never past the bucket's capacity). */
+    void giveBack(String key, Supplier<Bandwidth> limit) {
+        bucket(key, limit).addTokens(1);
     }
 
     /** Takes {@code tokens}, into debt if the bucket holds fewer: the requests after it wait until it is paid. */

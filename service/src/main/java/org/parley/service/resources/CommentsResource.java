@@ -59,8 +59,13 @@ public final class CommentsResource {
     @RolesAllowed(Role.WEBSITE_NAME)
     public Response submit(CommentSubmission body) {
         CommentStore.Insert r;
+        Ingestion.Submission s = Checks.submission(body, "");
+        // THREAD/COMMENT is how /v1/threads stores its comments: a comment sent alone as "a/b" would take
+        // the id of comment b of thread a.
+        if (s.id().contains("/"))
+            throw ApiException.badField("id", "id must not contain '/': ids of the form THREAD/COMMENT belong to comments sent in threads");
         try {
-            r = ingestion.submit(List.of(Checks.submission(body, ""))).get(0);
+            r = ingestion.submit(List.of(s)).get(0);
         } catch (IdTaken e) {
             throw new ApiException(409, "id", null, e.getMessage());
         }

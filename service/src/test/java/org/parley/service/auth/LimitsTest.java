@@ -55,12 +55,29 @@ class LimitsTest {
     @Test
     void anAddressThatFailsTooOftenMayNotTryAgainForAWhile() {
         RateLimiter limiter = new RateLimiter(2, 10, 0, 5);
-        for (int i = 0; i < 5; i++) {
-            assertTrue(limiter.mayTry("203.0.113.9").isEmpty(), "try " + i);
-            limiter.failed("203.0.113.9");
+        for (int i = 0; i < 20; i++) {  // right credentials give their try back
+            assertTrue(limiter.tryCredential("203.0.113.9").isEmpty());
+            limiter.succeeded("203.0.113.9");
         }
-        assertTrue(limiter.mayTry("203.0.113.9").getAsLong() >= 1, "the 6th try in a minute, whatever its key");
-        assertTrue(limiter.mayTry("198.51.100.4").isEmpty(), "other addresses still try");
-        assertTrue(new RateLimiter(2, 10).mayTry("203.0.113.9").isEmpty(), "0: no limit");
+        for (int i = 0; i < 5; i++) assertTrue(limiter.tryCredential("203.0.113.9").isEmpty(), "wrong try " + i);
+        assertTrue(limiter.tryCredential("203.0.113.9").getAsLong() >= 1, "the 6th try in a minute, whatever its key");
+        assertTrue(limiter.tryCredential("198.51.100.4").isEmpty(), "other addresses still try");
+        assertTrue(new RateLimiter(2, 10).tryCredential("203.0.113.9").isEmpty(), "0: no limit");
+    }
+
+    /** The try is taken before the credential is checked: 64 at once cannot all pass before the first failure counts. */
+    @Test
+    void triesInFlightTogetherAreCountedAsTheyStart() throws Exception {
+        RateLimiter limiter = new RateLimiter(2, 10, 0, 5);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) tries.add(pool.submit(() -> limiter.tryCredential("203.0.113.9").isEmpty()));
+            int passed = 0;
+            for (var t : tries) if (t.get()) passed++;
+            assertEquals(5, passed);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
