@@ -67,7 +67,7 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
         }
         // Only a presented credential counts as a try: a page asking who is logged in guesses nothing.
         boolean tries = token != null && !token.isEmpty();
-        String address = tries ? address() : null;
+        String address = tries ? ClientAddress.of(servletRequest) : null;
         OptionalLong blocked = tries ? limiter.tryCredential(address) : OptionalLong.empty();
         if (blocked.isPresent())
             throw ApiException.unavailable(429, blocked.getAsLong(), "more than " + limiter.failuresPerMinute()
@@ -85,24 +85,15 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
             if (wait.isPresent()) throw ApiException.tooManyRequests(wait.getAsLong(), limiter.sessionPerSecond());
         }
         if (limiter.chargesBodies() && request.hasEntity())
-            request.setEntityStream(new Charged(request.getEntityStream(), caller));
-    }
-
-    /** The client's address; one shared value where no servlet request exists (the resource tests). */
-    private String address() {
-        try {
-            return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
-        } catch (IllegalStateException e) {
-            return "unknown";
-        }
+            request.setEntityStream(new Charged(request.getEntityStream(), (Caller) caller));
     }
 
     /** The body, charging the caller's bucket as it is read, so a large request costs what many small ones would. */
     private final class Charged extends WatchedInput {
-        private final Object caller;
+        private final Caller caller;
         private long read;
 
-        Charged(InputStream in, Object caller) {
+        Charged(InputStream in, Caller caller) {
             super(in);
             this.caller = caller;
         }

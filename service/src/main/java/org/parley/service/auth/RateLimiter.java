@@ -52,9 +52,10 @@ public final class RateLimiter {
         return bytesPerToken == 0 ? 0 : bytes / bytesPerToken;
     }
 
-    public void charge(Object caller, long tokens) {
-        if (caller instanceof ApiKey key) buckets.charge("key " + key.key(), () -> bandwidth(key.perSecond()), tokens);
-        else if (caller instanceof ModeratorSession s) buckets.charge("session " + s.username(), () -> bandwidth(sessionPerSecond), tokens);
+    /** Takes {@code tokens} more from the caller's bucket, into debt if need be. */
+    public void charge(Caller caller, long tokens) {
+        Limit limit = limit(caller);
+        buckets.charge(limit.bucket(), () -> bandwidth(limit.perSecond()), tokens);
     }
 
     /**
@@ -80,20 +81,29 @@ public final class RateLimiter {
 
     /** Empty when the request may go ahead, else the seconds to wait (at least 1). */
     public OptionalLong tryAcquire(ApiKey key) {
-        return take("key " + key.key(), key.perSecond());
+        return take(limit(key));
     }
 
     /** The same for a moderator's session, counted per username. */
     public OptionalLong tryAcquire(ModeratorSession session) {
-        return take("session " + session.username(), sessionPerSecond);
+        return take(limit(session));
     }
 
     public int sessionPerSecond() {
         return sessionPerSecond;
     }
 
-    private OptionalLong take(String bucket, int perSecond) {
-        return buckets.tryTake(bucket, () -> bandwidth(perSecond));
+    /** The bucket a caller spends from, and its refill rate: a key's own, or one for all of a moderator's sessions. */
+    private record Limit(String bucket, int perSecond) {}
+
+    private Limit limit(Caller caller) {
+        if (caller instanceof ApiKey key) return new Limit("key " + key.key(), key.perSecond());
+        if (caller instanceof ModeratorSession session) return new Limit("session " + session.username(), sessionPerSecond);
+        throw new IllegalArgumentException("no rate limit for " + caller.getClass().getSimpleName());
+    }
+
+    private OptionalLong take(Limit limit) {
+        return buckets.tryTake(limit.bucket(), () -> bandwidth(limit.perSecond()));
     }
 
     private Bandwidth bandwidth(int perSecond) {

@@ -37,14 +37,6 @@ public final class RequestChecks {
 
     private RequestChecks() {}
 
-    /** @throws ApiException for a clientToken longer than {@link #MAX_CLIENT_TOKEN} */
-    public static String clientToken(String token) {
-        if (token != null && token.length() > MAX_CLIENT_TOKEN)
-            throw new ApiException(400, "clientToken", MAX_CLIENT_TOKEN,
-                    "clientToken is longer than " + MAX_CLIENT_TOKEN + " characters (was " + token.length() + ")");
-        return token;
-    }
-
     /** @throws ApiException for a missing, empty or over-long text */
     public static String text(String text, String field) {
         if (text == null) throw ApiException.badField(field, field + " is required");

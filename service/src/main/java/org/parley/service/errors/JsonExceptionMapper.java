@@ -39,7 +39,7 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             if (t instanceof ApiException refused) return refused;
             if (t instanceof StreamConstraintsException c) return overLimit(e, c);
             if (t instanceof InputCoercionException c) {
-                String field = e instanceof JsonMappingException m && !path(m).isEmpty() ? path(m) : "body";
+                String field = field(e);
                 boolean isInt = c.getTargetType() == Integer.class || c.getTargetType() == int.class;
                 return new ApiException(400, field, isInt ? Integer.MAX_VALUE : null, field + " is out of range: a whole number of at most "
                         + (isInt ? Integer.MAX_VALUE : Long.MAX_VALUE));
@@ -56,7 +56,7 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
         if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException)
             return ApiException.badField("body", "body is not valid JSON");
         if (e instanceof JsonMappingException m) {
-            String field = path(m).isEmpty() ? "body" : path(m);
+            String field = field(m);
             if (e instanceof UnrecognizedPropertyException u)
                 return ApiException.badField(field, "unknown field '" + u.getPropertyName() + "'" + known(u) + threadHint(u));
             if (e instanceof InvalidFormatException f && UnstorableCharacters.refused(f))
@@ -74,7 +74,7 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
 
     /** Jackson's reader limits (digits in a number, nesting depth, …): what was exceeded and the limit, no input. */
     private static ApiException overLimit(JsonProcessingException e, StreamConstraintsException c) {
-        String field = e instanceof JsonMappingException m && !path(m).isEmpty() ? path(m) : "body";
+        String field = field(e);
         String what = c.getOriginalMessage() == null ? "" : c.getOriginalMessage();
         java.util.regex.Matcher limit = ALLOWED.matcher(what);
         Integer max = limit.find() ? Integer.valueOf(limit.group(1)) : null;
@@ -83,6 +83,12 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
                 : what.startsWith("String value length") ? "a string longer than " + max + " characters"
                 : "a value beyond the JSON reader's limits";
         return new ApiException(400, field, max, field + " holds " + kind);
+    }
+
+    /** The field the failure is in, as a JSON path; "body" where Jackson had none. */
+    private static String field(JsonProcessingException e) {
+        String path = e instanceof JsonMappingException m ? path(m) : "";
+        return path.isEmpty() ? "body" : path;
     }
 
     /** The JSON path of the failure, e.g. comments[3].comment.text. */

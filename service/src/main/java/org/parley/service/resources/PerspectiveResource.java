@@ -19,6 +19,7 @@ import org.parley.service.auth.Role;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
+import org.parley.service.moderation.Checks;
 import org.parley.service.store.FeedbackStore;
 import org.parley.text.Language;
 import org.parley.text.Sentences;
@@ -64,7 +65,7 @@ public final class PerspectiveResource {
         if (request == null) throw ApiException.badField("body", "expected a JSON object with comment.text");
         String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
         plainText(request.comment());
-        RequestChecks.clientToken(request.clientToken());
+        Checks.optional(request.clientToken(), "clientToken", RequestChecks.MAX_CLIENT_TOKEN);
         languages(request.languages());
         Map<Attribute, Double> thresholds = requested(request.requestedAttributes());
         // As in Perspective: languages named by the caller are taken as they are, else detected.
@@ -107,7 +108,7 @@ public final class PerspectiveResource {
         if (request == null) throw ApiException.badField("body", "expected a JSON object with comment.text and attributeScores");
         String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
         plainText(request.comment());
-        RequestChecks.clientToken(request.clientToken());
+        Checks.optional(request.clientToken(), "clientToken", RequestChecks.MAX_CLIENT_TOKEN);
         if (Boolean.TRUE.equals(request.doNotStore()))
             throw ApiException.badField("doNotStore", "doNotStore cannot be true here: suggestscore stores the text and "
                     + "the suggested scores for retraining; leave it out to send feedback");

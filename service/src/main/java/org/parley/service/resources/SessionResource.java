@@ -18,6 +18,7 @@ import org.parley.service.api.moderation.LoginRequest;
 import org.parley.service.api.moderation.SessionView;
 import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.Caller;
+import org.parley.service.auth.ClientAddress;
 import org.parley.service.auth.LoginThrottle;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.Role;
@@ -63,7 +64,7 @@ public final class SessionResource {
         if (body.password() == null || body.password().isEmpty()) throw ApiException.badField("password", "password is required");
         if (body.username().length() > 100 || body.password().length() > 200)
             throw new ApiException(401, "password", null, "wrong username or password");
-        OptionalLong wait = throttle.tryAttempt(body.username(), address(request));
+        OptionalLong wait = throttle.tryAttempt(body.username(), ClientAddress.of(request));
         if (wait.isPresent())
             throw ApiException.unavailable(429, wait.getAsLong(), "too many log-in attempts from this address; retry after "
                     + wait.getAsLong() + " s");
@@ -76,15 +77,6 @@ public final class SessionResource {
         return Response.ok(view(s.account().username(), s.account().role(), s.expiresAt().toString(), s.token()))
                 .header(HttpHeaders.SET_COOKIE, cookie(s.token(), lifetime.toSeconds()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();  // the body holds the token
-    }
-
-    /** The client's address, for the log-in throttle; one shared value where no servlet request exists (tests). */
-    private static String address(HttpServletRequest request) {
-        try {
-            return request == null ? "unknown" : request.getRemoteAddr();
-        } catch (IllegalStateException e) {
-            return "unknown";
-        }
     }
 
     /** Who is logged in: the UI calls it on load to know whether to show the log-in form. */

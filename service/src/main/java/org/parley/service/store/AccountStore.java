@@ -152,6 +152,7 @@ public final class AccountStore {
                 .bind("now", CommentStore.utc(now)).execute());
     }
 
+    /** SHA-256 of the text's UTF-8, in hex (session tokens; suggestions' content keys). */
     static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
