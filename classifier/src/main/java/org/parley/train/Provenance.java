@@ -119,13 +119,29 @@ public final class Provenance {
         return p;
     }
 
-    /** A git answer, or "unknown" outside a checkout: training must not fail for lack of git. */
+    /**
+     * The checkout whose commit a bundle records: the one the scripts name ({@code parley.home}), else
+     * the folder the classes were loaded from (inside the checkout they were built in). Never the
+     * working directory, which may be another project's repository.
+     */
+    static Path codeDirectory() {
+        String home = System.getProperty("parley.home");
+        if (home != null) return Path.of(home).toAbsolutePath();
+        try {
+            Path classes = Path.of(Provenance.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isDirectory(classes) ? classes : classes.getParent();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Path.of("").toAbsolutePath();
+        }
+    }
+
+    /** A git answer about {@link #codeDirectory()}, or "unknown" outside a checkout: training must not fail for lack of git. */
     private static String git(String... args) {
         try {
             String[] cmd = new String[args.length + 1];
             cmd[0] = "git";
             System.arraycopy(args, 0, cmd, 1, args.length);
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(cmd).directory(codeDirectory().toFile()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).trim();
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) return UNKNOWN;
             return out;

@@ -1,0 +1,60 @@
+package org.parley.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProvenanceTest {
+
+    /** The commit is the named checkout's, not the working directory's (here Parley's own checkout). */
+    @Test
+    void recordsTheCommitOfTheCheckoutTheScriptsName(@TempDir Path other) throws Exception {
+        run(other, "git", "init", "-q");
+        Files.writeString(other.resolve("a.txt"), "a");
+        run(other, "git", "add", "a.txt");
+        run(other, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "one");
+        String head = run(other, "git", "rev-parse", "HEAD");
+        String own = run(Path.of("").toAbsolutePath(), "git", "rev-parse", "HEAD");
+        assertNotEquals(own, head);
+
+        String before = System.getProperty("parley.home");
+        System.setProperty("parley.home", other.toString());
+        try {
+            ObjectNode p = Provenance.create("test", "1");
+            assertEquals(head, p.path("code").path("commit").asText());
+            assertEquals(false, p.path("code").path("uncommittedChanges").asBoolean(true));
+        } finally {
+            if (before == null) System.clearProperty("parley.home");
+            else System.setProperty("parley.home", before);
+        }
+    }
+
+    /** Without parley.home, the checkout the classes were built in: this one. */
+    @Test
+    void withoutParleyHomeRecordsTheCheckoutOfTheClasses() throws Exception {
+        String before = System.getProperty("parley.home");
+        System.clearProperty("parley.home");
+        try {
+            String own = run(Path.of("").toAbsolutePath(), "git", "rev-parse", "HEAD");
+            assertEquals(own, Provenance.create("test", "1").path("code").path("commit").asText());
+            assertEquals(run(Provenance.codeDirectory(), "git", "rev-parse", "--show-toplevel"),
+                    run(Path.of("").toAbsolutePath(), "git", "rev-parse", "--show-toplevel"));
+        } finally {
+            if (before != null) System.setProperty("parley.home", before);
+        }
+    }
+
+    private static String run(Path dir, String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(List.of(cmd)).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
+        return out;
+    }
+}
