@@ -86,6 +86,9 @@ public final class SpanEvaluation implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // The files named on the command line first: a bad one is refused before the lexicon's half minute.
+        ModelBundle bundle = ModelBundle.load(model);
+        SpanTagger given = tagger != null ? SpanTagger.read(tagger, null) : null;
         List<Post> all = read(data.resolve("tsd_train.csv.gz"));
         Collections.shuffle(all, new Random(seed));
         int n = Math.min(trainSample, all.size() / 2);
@@ -97,7 +100,6 @@ public final class SpanEvaluation implements Callable<Integer> {
                 rest.stream().map(Post::gold).toList(), TextPipeline.standard());
         if (writeLexicon != null) lexicon.write(writeLexicon);
 
-        ModelBundle bundle = ModelBundle.load(model);
         ToxicityModel scorer = new ToxicityModel(bundle, TextPipeline.standard(), 1);
         SpanExplainer weigher = new SpanExplainer(scorer, TextPipeline.standard(), 0, lexicon, Double.POSITIVE_INFINITY, Double.NaN);
         List<List<SpanExplainer.Word>> tuneWords, devWords;
@@ -123,7 +125,7 @@ public final class SpanEvaluation implements Callable<Integer> {
                 bundle.name(), bundle.checksum(), ATTRIBUTE, lexicon.size(),
                 both.threshold, both.lexiconThreshold, both.fallbackMix, both.fillGaps, tune.size(), both.f1, dev.size(),
                 meanF1(dev, devWords, both), meanF1(dev, devWords, occlusion), meanF1(dev, devWords, words),
-                taggerAndStackerRows(bundle, lexicon, tune, tuneWords, dev, devWords));
+                taggerAndStackerRows(bundle, given, lexicon, tune, tuneWords, dev, devWords));
         return 0;
     }
 
@@ -131,9 +133,9 @@ public final class SpanEvaluation implements Callable<Integer> {
      * The span tagger's rows and the stacker's (fitted on the tuning posts; written when asked), or
      * nothing when there is no tagger to report.
      */
-    private String taggerAndStackerRows(ModelBundle bundle, SpanLexicon lexicon, List<Post> tune, List<List<SpanExplainer.Word>> tuneWords,
+    private String taggerAndStackerRows(ModelBundle bundle, SpanTagger given, SpanLexicon lexicon, List<Post> tune, List<List<SpanExplainer.Word>> tuneWords,
                               List<Post> dev, List<List<SpanExplainer.Word>> devWords) throws IOException {
-        SpanTagger t = tagger != null ? SpanTagger.read(tagger, lexicon) : SpanTagger.standard(lexicon);
+        SpanTagger t = given != null ? given.withLexicon(lexicon) : SpanTagger.standard(lexicon);
         if (t == null) return "";
         TextPipeline pipeline = TextPipeline.standard();
         List<List<Token>> tuneTokens = tune.stream().map(p -> pipeline.tokenize(p.text())).toList();

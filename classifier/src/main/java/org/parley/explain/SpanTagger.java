@@ -203,10 +203,20 @@ public final class SpanTagger {
         zip.closeEntry();
     }
 
+    /** @throws IOException naming the file and what is wrong with it (missing, not a zip, not a tagger) */
     public static SpanTagger read(Path file, SpanLexicon lexicon) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, lexicon);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw e; // says the path already
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("span tagger " + file + ": " + e.getMessage() + " (scripts/train-spans writes one)", e);
         }
+    }
+
+    /** The same tagger reading another lexicon's rates. */
+    SpanTagger withLexicon(SpanLexicon other) {
+        return new SpanTagger(words, network, other, provenance);
     }
 
     static SpanTagger read(InputStream in, SpanLexicon lexicon) throws IOException {
@@ -214,7 +224,7 @@ public final class SpanTagger {
         ZipInputStream zip = new ZipInputStream(in);
         for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) entries.put(e.getName(), zip.readAllBytes());
         for (String name : List.of("network.zip", "vocabulary.txt", "provenance.json"))
-            if (!entries.containsKey(name)) throw new IOException("span tagger lacks " + name);
+            if (!entries.containsKey(name)) throw new IOException(entries.isEmpty() ? "not a zip file" : "lacks " + name);
         ComputationGraph network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(entries.get("network.zip")), false);
         String vocab = new String(entries.get("vocabulary.txt"), StandardCharsets.UTF_8);
         List<String> words = vocab.isEmpty() ? List.of() : List.of(vocab.split("\n"));

@@ -4,9 +4,11 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.model.ModelBundle;
 import org.parley.text.TextPipeline;
 import org.parley.text.Token;
+import org.parley.train.Provenance;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,6 +60,10 @@ public final class SpanTaggerTrainer {
      * @param bundle the toxicity bundle whose word embeddings start the tagger's, or null for random ones
      */
     public Result train(Path data, Path bundle) throws IOException {
+        long trainingStart = System.nanoTime();
+        // The commit now, not after training: a commit made meanwhile did not make this tagger.
+        ObjectNode provenance = Provenance.create("parley-span-tagger", java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmm")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
         List<SpanEvaluation.Post> all = SpanEvaluation.read(data.resolve("tsd_train.csv.gz"));
         Collections.shuffle(all, new Random(s.splitSeed()));
         int n = Math.min(s.trainSample(), all.size() / 2);
@@ -120,21 +126,33 @@ public final class SpanTaggerTrainer {
         network.setParams(bestParams);
         float[][] devP = new SpanTagger(words, network, lexicon, "{}").probabilities(devTokens);
         double devF1 = meanF1(dev, devTokens, devP, best, null);
-        String provenance = String.format(Locale.ROOT,
-                "{\"data\": \"SemEval-2021 Task 5 tsd_train minus the %d-post tuning sample (split seed %d): %d posts\", "
-                        + "\"labels\": \"a word token is toxic when most of its characters are in a gold span\", "
-                        + "\"lexiconInput\": \"rates learned out of fold (%d folds) for training posts, on all training posts otherwise\", "
-                        + "\"embeddingInit\": \"%s\", \"vocabulary\": %d, \"minCount\": %d, "
-                        + "\"network\": {\"embedding\": %d, \"filters\": %d, \"kernel\": %d, \"dilation\": %d, \"learningRate\": %s, \"embeddingLearningRate\": %s, \"dropout\": %s, \"seed\": %d}, "
-                        + "\"epochs\": %d, \"batch\": %d, \"bestEpoch\": %d, "
-                        + "\"taggerAlone\": {\"threshold\": %.2f, \"fillGaps\": %s, \"fallback\": %s, \"tuneF1\": %.4f, \"devF1\": %.4f}, "
-                        + "\"command\": \"scripts/train-spans\"}",
-                n, s.splitSeed(), rest.size(), FOLDS, init.replace("\"", "'"), words.size(), s.minCount(),
-                s.network().embedding(), s.network().filters(), s.network().kernel(), s.network().dilation(), s.network().learningRate(),
-                s.network().embeddingLearningRate(), s.network().dropout(), s.network().seed(), s.epochs(), s.batch(), bestEpoch,
-                best.threshold(), best.fillGaps(), json(best.fallback()), bestF1, devF1);
-        SpanTagger done = new SpanTagger(words, network, lexicon, provenance);
+        SpanTagger done = new SpanTagger(words, network, lexicon, provenance(provenance, data, init, words.size(), rest.size(), n, bestEpoch,
+                best, bestF1, devF1, trainingStart).toPrettyString());
         return new Result(done, best, bestEpoch, bestF1, devF1, rest.size(), tune.size(), dev.size());
+    }
+
+    /** How the tagger was made, as the toxicity and stance bundles record it (train.Provenance), plus the tagger's own settings. */
+    private ObjectNode provenance(ObjectNode p, Path data, String init, int vocabulary, int trainPosts, int tuneSample,
+                                  int bestEpoch, SpanCombination best, double bestF1, double devF1, long trainingStart) throws IOException {
+        p.put("data", "SemEval-2021 Task 5 tsd_train minus the " + tuneSample + "-post tuning sample (split seed "
+                + s.splitSeed() + "): " + trainPosts + " posts" + (s.limit() > 0 ? " (--limit " + s.limit() + ")" : ""));
+        p.set("dataFiles", Provenance.dataFiles(data.toAbsolutePath().getParent(), List.of(data.getFileName().toString())));
+        p.put("labels", "a word token is toxic when most of its characters are in a gold span");
+        p.put("lexiconInput", "rates learned out of fold (" + FOLDS + " folds) for training posts, on all training posts otherwise");
+        p.put("embeddingInit", init);
+        p.put("vocabulary", vocabulary).put("minCount", s.minCount());
+        SpanTaggerNetwork.Config c = s.network();
+        p.putObject("network").put("embedding", c.embedding()).put("filters", c.filters()).put("kernel", c.kernel())
+                .put("dilation", c.dilation()).put("learningRate", c.learningRate()).put("embeddingLearningRate", c.embeddingLearningRate())
+                .put("dropout", c.dropout()).put("seed", c.seed());
+        p.put("epochs", s.epochs()).put("batch", s.batch()).put("limit", s.limit()).put("bestEpoch", bestEpoch);
+        ObjectNode alone = p.putObject("taggerAlone").put("threshold", best.threshold()).put("fillGaps", best.fillGaps());
+        if (Double.isNaN(best.fallback())) alone.putNull("fallback");
+        else alone.put("fallback", best.fallback());
+        alone.put("tuneF1", bestF1).put("devF1", devF1);
+        p.put("trainingSeconds", (System.nanoTime() - trainingStart) / 1_000_000_000L);
+        p.put("command", "scripts/train-spans");
+        return p;
     }
 
     /** NaN is not JSON. */

@@ -80,11 +80,36 @@ class SpanTaggerTest {
         Path file = dir.resolve("tagger.zip");
         r.tagger().write(file);
         SpanTagger back = SpanTagger.read(file, r.tagger().lexicon());
-        assertTrue(back.provenance().contains("\"bestEpoch\": " + r.epoch()), back.provenance());
+        // Recorded as the toxicity and stance bundles record theirs: code, libraries, data files with hashes.
+        com.fasterxml.jackson.databind.JsonNode made = new com.fasterxml.jackson.databind.ObjectMapper().readTree(back.provenance());
+        assertEquals(r.epoch(), made.path("bestEpoch").asInt(-1), back.provenance());
+        assertEquals(40, made.path("code").path("commit").asText().length(), back.provenance());
+        assertTrue(made.path("libraries").has("deeplearning4j"), back.provenance());
+        assertEquals(java.util.Set.of("tsd_train.csv.gz", "tsd_trial.csv.gz"), java.util.stream.StreamSupport
+                .stream(made.path("dataFiles").spliterator(), false).map(f -> java.nio.file.Path.of(f.path("file").asText()).getFileName().toString())
+                .collect(java.util.stream.Collectors.toSet()), back.provenance());
+        made.path("dataFiles").forEach(f -> assertEquals(64, f.path("sha256").asText().length()));
+        assertEquals(3, made.path("network").path("kernel").asInt(), back.provenance());
+        assertTrue(made.has("trainingSeconds"), back.provenance());
         List<List<Token>> tokens = List.of(TextPipeline.standard().tokenize("the council is stupid today"));
         float[] before = r.tagger().probabilities(tokens)[0], after = back.probabilities(tokens)[0];
         assertArrayEquals(before, after, 1e-6f);
         assertTrue(after[3] > 0.5 && after[0] < 0.5, "stupid tagged, the not: " + java.util.Arrays.toString(after));
+    }
+
+    @Test
+    void aFileThatIsNoTaggerIsRefusedWithItsNameAndWhatIsWrong(@TempDir Path dir) throws IOException {
+        Path text = java.nio.file.Files.writeString(dir.resolve("notes.zip"), "not a zip at all");
+        IOException e = assertThrows(IOException.class, () -> SpanTagger.read(text, null));
+        assertEquals("span tagger " + text + ": not a zip file (scripts/train-spans writes one)", e.getMessage());
+
+        Path other = dir.resolve("other.zip"); // a zip, but of something else (a model bundle, say)
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(other))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("bundle.json"));
+            zip.write("{}".getBytes());
+        }
+        e = assertThrows(IOException.class, () -> SpanTagger.read(other, null));
+        assertEquals("span tagger " + other + ": lacks network.zip (scripts/train-spans writes one)", e.getMessage());
     }
 
     /** Neutral words with 0 to 2 insults; the insults are the gold spans. */
