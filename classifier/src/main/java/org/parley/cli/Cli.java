@@ -17,9 +17,23 @@ public final class Cli {
         return cl.execute(args);
     }
 
+    /**
+     * Refuses an output that cannot take the file before the work starts, not after minutes of
+     * training: a folder, or a path under a file.
+     */
+    static void checkOutputFile(java.nio.file.Path output) {
+        if (java.nio.file.Files.isDirectory(output))
+            throw new IllegalArgumentException("--output " + output + " is a folder; name the file to write, e.g. --output "
+                    + output.resolve("model.zip"));
+        for (java.nio.file.Path up = output.toAbsolutePath().getParent(); up != null; up = up.getParent())
+            if (java.nio.file.Files.exists(up) && !java.nio.file.Files.isDirectory(up))
+                throw new IllegalArgumentException("--output " + output + ": " + up + " is a file, not a folder");
+    }
+
     /** java.nio's file exceptions say only the path; say what is wrong with it. */
     static String message(Exception e) {
         if (e instanceof java.nio.file.NoSuchFileException f) {
+            if (f.getReason() != null) return f.getFile() + ": " + f.getReason(); // e.g. "corpus folder missing"
             java.nio.file.Path parent = java.nio.file.Path.of(f.getFile()).toAbsolutePath().getParent();
             if (parent != null && !java.nio.file.Files.isDirectory(parent)) return "no such folder: " + parent + " (for " + f.getFile() + ")";
             return "no such file: " + f.getFile();

@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
         description = {"Scores labelled data with a model bundle and reports ROC-AUC and PR-AUC per attribute and",
                 "per source (JSON on stdout), plus an HTML report with ROC curves (PNG).",
                 "Default data: the dev split of every toxicity corpus in training-data/.",
-                "--baselines trains the baselines on the matching training split and reports them side by side.",
+                "--baselines trains the baselines on the corpora's training split and reports them side by side (on --split dev or a --file).",
                 "--compare OLD shows what retraining changed: ROC-AUC of OLD and --model per attribute, and the difference.",
                 "Identity bias: per identity term (gay, Muslim, …) the subgroup, BPSN and BNSP ROC-AUC of TOXICITY",
                 "(Borkan et al. 2019) and the mean score of neutral identity sentences (table on stderr, or stdout with",
@@ -106,12 +106,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         // The default file may be absent outside a checkout; one that was asked for must be there.
         if (identitySentences != null && !identitySentences.equals(IdentityReport.defaultSentences()) && !java.nio.file.Files.exists(identitySentences))
             throw new java.nio.file.NoSuchFileException(identitySentences.toString());
+        if (!baselines.isEmpty() && compare != null)
+            throw new IllegalArgumentException("--baselines and --compare do not mix: compare the two bundles, then run --baselines with the one you keep");
+        // The baselines learn from the training split: scored on it, they would read their own training rows.
+        if (!baselines.isEmpty() && files == null && split != Split.dev)
+            throw new IllegalArgumentException("--baselines are trained on the training split, so they are scored on --split dev (or a --file), not --split " + split);
         if (compare != null) return compare(root);
+        ModelBundle bundle = ModelBundle.load(model); // a bad bundle is refused before the corpora are read
         List<Example> examples = evaluationData(root);
-        if (examples.isEmpty()) throw new IllegalArgumentException("no labelled examples to evaluate");
+        if (examples.isEmpty()) throw new IllegalArgumentException("no labelled examples to evaluate in " + evaluationName());
         System.err.printf("evaluating on %d examples%n", examples.size());
 
-        ModelBundle bundle = ModelBundle.load(model);
         ToxicityModel scorer = new ToxicityModel(bundle, TextPipeline.standard(), 1);
         float[][] scores = scorer.score(texts(examples));
         List<Evaluation> evaluations = new ArrayList<>();

@@ -34,9 +34,10 @@ import picocli.CommandLine.Option;
         description = {"Evaluates a stance bundle on the fixed dev splits (per corpus, per target, and on the targets",
                 "held out of its training), or on a labelled JSON Lines file: {\"text\", \"target\", \"label\": FAVOR|AGAINST|NONE}",
                 "or {\"text\", \"parent\", \"label\": SUPPORT|DENY|QUERY|COMMENT} per line.",
-                "--baselines trains the majority-class and bag-of-words baselines on the same training split, and gives",
-                "the model's paired lead over each (versusBaselines: differences with 95%% bootstrap intervals). A bundle",
-                "with a wide part also gets its target network and wide part reported alone. JSON on stdout; under",
+                "--baselines trains the majority-class and bag-of-words baselines on the same training split (also with",
+                "--file, which they are then scored on), and gives the model's paired lead over each (versusBaselines:",
+                "differences with 95%% bootstrap intervals). A bundle with a wide part also gets its target network and",
+                "wide part reported alone. JSON on stdout; under",
                 "perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for)."})
 public final class EvaluateStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -70,11 +71,12 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ObjectNode out = JSON.createObjectNode();
         StanceData split;
+        StanceModel m = null;
         PairPredictor modelTarget = null, modelReply = null;
         if (baselinesOnly) {
-            split = StanceData.load(data != null ? data : Corpora.defaultRoot(), holdOut, null, 7);
+            split = file != null ? fromFile(file) : StanceData.load(data != null ? data : Corpora.defaultRoot(), holdOut, null, 7);
         } else {
-            StanceModel m = StanceBundle.load(model, TextPipeline.standard());
+            m = StanceBundle.load(model, TextPipeline.standard());
             split = file != null ? fromFile(file) : devSplit(m);
             out.put("model", m.name() + " " + m.version());
             modelTarget = StanceEvaluator.targetPredictor(m).remembering();
@@ -84,15 +86,18 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
             StanceEvaluator.targetParts(m).forEach((part, p) ->
                     out.set("parley:" + part + "Only", StanceTrainer.evaluate(p, (t, c) -> new int[t.size()], targetOnly)));
         }
-        if ((baselines || baselinesOnly) && file == null) {
-            int[] stanceLabels = split.train().stream().mapToInt(e -> e.label().ordinal()).toArray();
-            int[] replyLabels = split.replyTrain().stream().mapToInt(e -> e.label().ordinal()).toArray();
+        if (baselines || baselinesOnly) {
+            // Trained on the corpora's training split, as the model was, whatever they are scored on.
+            StanceData training = file == null ? split : m != null ? devSplit(m)
+                    : StanceData.load(data != null ? data : Corpora.defaultRoot(), holdOut, null, 7);
+            int[] stanceLabels = training.train().stream().mapToInt(e -> e.label().ordinal()).toArray();
+            int[] replyLabels = training.replyTrain().stream().mapToInt(e -> e.label().ordinal()).toArray();
             out.set("majority", StanceTrainer.evaluate(PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split));
             System.err.println("training the bag-of-words baselines...");
-            PairPredictor target = PairBaselines.linear(split.train().stream().map(StanceExample::text).toList(),
-                    split.train().stream().map(StanceExample::target).toList(), stanceLabels, linearC);
-            PairPredictor reply = PairBaselines.linear(split.replyTrain().stream().map(ReplyExample::text).toList(),
-                    split.replyTrain().stream().map(ReplyExample::parent).toList(), replyLabels, linearC);
+            PairPredictor target = PairBaselines.linear(training.train().stream().map(StanceExample::text).toList(),
+                    training.train().stream().map(StanceExample::target).toList(), stanceLabels, linearC);
+            PairPredictor reply = PairBaselines.linear(training.replyTrain().stream().map(ReplyExample::text).toList(),
+                    training.replyTrain().stream().map(ReplyExample::parent).toList(), replyLabels, linearC);
             out.set("bagOfWords", StanceTrainer.evaluate(target, reply, split));
             if (modelTarget != null) {
                 ObjectNode versus = out.putObject("versusBaselines");

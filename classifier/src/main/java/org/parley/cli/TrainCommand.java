@@ -135,6 +135,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Cli.checkOutputFile(output);
+        for (Path f : includeDecisions) // before the corpora's quarter minute, not after
+            if (!Files.isRegularFile(f)) throw new java.nio.file.NoSuchFileException(f.toString(), null, "--include-decisions file not found");
         long start = System.nanoTime();
         // The commit now, not after training: a commit made meanwhile did not make this model.
         ObjectNode provenance = Provenance.create(name, version());
@@ -201,7 +204,7 @@ public final class TrainCommand implements Callable<Integer> {
         new ModelBundle(result.network(), result.features(), result.calibration(), provenance).save(output);
         if (metrics != null) Files.writeString(metrics, result.dev().toJson());
         System.err.printf("wrote %s in %s: dev mean ROC-AUC %.4f as stored (half precision, calibrated; epoch %d)%n",
-                output, took.toString().substring(2).toLowerCase(), result.dev().meanRocAuc(), result.bestEpoch());
+                output, took.toMinutes() + " min " + took.toSecondsPart() + " s", result.dev().meanRocAuc(), result.bestEpoch());
         System.out.println(result.dev().toJson());
         return 0;
     }

@@ -68,6 +68,7 @@ public final class TrainSpansCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Cli.checkOutputFile(output);
         SpanTaggerTrainer.Settings s = new SpanTaggerTrainer.Settings(D.trainSample(), D.splitSeed(), epochs, batch,
                 minCount, D.maxVocabulary(), new SpanTaggerNetwork.Config(64, filters, kernel, dilation, learningRate, embeddingLearningRate, dropout, seed), limit);
         SpanTaggerTrainer.Result r = new SpanTaggerTrainer(s, System.err)

@@ -128,6 +128,7 @@ public final class TrainStanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Cli.checkOutputFile(output);
         long start = System.nanoTime();
         Path root = data != null ? data : Corpora.defaultRoot();
         if (sample != null && sample < 1) throw new IllegalArgumentException("--sample must be at least 1, was " + sample);

@@ -48,8 +48,26 @@ public final class Utf8Files {
             return in.lines().toList();
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException c)
-                throw new IOException(file + " is not UTF-8 text (" + c + ")", c);
+                throw new IOException(file + " is not UTF-8 text: line " + firstBadLine(file) + " has bytes that are not UTF-8", c);
             throw e.getCause();
         }
+    }
+
+    /** The 1-based number of the first line whose bytes do not decode (0 if none does not). */
+    static int firstBadLine(Path file) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        int line = 1;
+        for (int from = 0; from < all.length; line++) {
+            int to = from;
+            while (to < all.length && all[to] != '\n') to++;
+            try {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(all, from, to - from));
+            } catch (CharacterCodingException e) {
+                return line;
+            }
+            from = to + 1;
+        }
+        return 0;
     }
 }

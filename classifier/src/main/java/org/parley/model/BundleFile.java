@@ -46,12 +46,16 @@ public record BundleFile(Map<String, byte[]> entries, int version, String checks
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-            zip.setLevel(9);
-            put(zip, MANIFEST, JSON.writeValueAsBytes(manifest));
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) put(zip, e.getKey(), e.getValue());
+        try {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+                zip.setLevel(9);
+                put(zip, MANIFEST, JSON.writeValueAsBytes(manifest));
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) put(zip, e.getKey(), e.getValue());
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp); // a failed write leaves no half-written bundle behind
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**

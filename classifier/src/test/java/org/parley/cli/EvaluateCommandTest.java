@@ -107,4 +107,23 @@ class EvaluateCommandTest {
         assertNotEquals(0, Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--compare", bundle.toString(),
                 "--data", fixtures().toString(), "--corpus", "kaggle_insults_impermium"));
     }
+
+    /** Options that cannot be honoured together are refused before any data is read, not silently dropped. */
+    @Test
+    void baselinesAreRefusedWhereTheyWouldReadTheirOwnTrainingRowsOrBeDropped() throws Exception {
+        Path bundle = dir.resolve("m.zip");
+        TinyBundles.create().save(bundle);
+        Path missing = dir.resolve("no-data"); // a command that read the corpora first would fail on this instead
+        for (String split : new String[] {"train", "all"}) {
+            EvaluateCommand c = new EvaluateCommand();
+            new picocli.CommandLine(c).parseArgs("--model", bundle.toString(), "--data", missing.toString(), "--baselines", "linear", "--split", split);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::call);
+            assertTrue(e.getMessage().contains("--split " + split), e.getMessage());
+        }
+        EvaluateCommand c = new EvaluateCommand();
+        new picocli.CommandLine(c).parseArgs("--model", bundle.toString(), "--data", missing.toString(), "--baselines", "linear",
+                "--compare", bundle.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::call);
+        assertTrue(e.getMessage().startsWith("--baselines and --compare do not mix"), e.getMessage());
+    }
 }

@@ -40,10 +40,11 @@ class EvaluateStanceCommandTest {
 
     @Test
     void invalidUtf8StopsTheReadNamingTheFile() throws Exception {
+        String good = "{\"text\": \"tea\", \"target\": \"x\", \"label\": \"FAVOR\"}\n";
         Path f = Files.write(dir.resolve("latin1.jsonl"),
-                "{\"text\": \"caf\u00e9\", \"target\": \"x\", \"label\": \"FAVOR\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+                (good + good + "{\"text\": \"caf\u00e9\", \"target\": \"x\", \"label\": \"FAVOR\"}\n" + good).getBytes(StandardCharsets.ISO_8859_1));
         IOException e = assertThrows(IOException.class, () -> EvaluateStanceCommand.fromFile(f));
-        assertTrue(e.getMessage().startsWith(f + " is not UTF-8 text"), e.getMessage());
+        assertEquals(f + " is not UTF-8 text: line 3 has bytes that are not UTF-8", e.getMessage());
     }
 
     @Test

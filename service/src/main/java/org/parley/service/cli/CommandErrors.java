@@ -16,7 +16,7 @@ public final class CommandErrors {
     }
 
     /** The first line of the deepest message: a driver's "Database may be already in use", not its wrapper's. */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         String message = null;
         for (Throwable t = e; t != null; t = t.getCause())
             if (t.getMessage() != null && !t.getMessage().isBlank()) message = t.getMessage();

@@ -43,7 +43,16 @@ public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfig
         // config.yml's empty ${PARLEY_DB_PASSWORD:-} reads as null; the driver wants "".
         Jdbi jdbi = Jdbi.create(existing(db.getUrl()), Objects.requireNonNullElse(db.getUser(), ""),
                 Objects.requireNonNullElse(db.getPassword(), ""));
-        if (!hasTables(jdbi))
+        boolean tables;
+        try {
+            tables = hasTables(jdbi);
+        } catch (org.jdbi.v3.core.ConnectionException e) { // the driver's "Connection refused" alone names no database
+            IllegalStateException named = new IllegalStateException("cannot open " + db.getUrl() + " (PARLEY_DB_URL): "
+                    + org.parley.service.cli.CommandErrors.reason(e));
+            named.addSuppressed(e);
+            throw named;
+        }
+        if (!tables)
             throw new IllegalStateException(db.getUrl() + " holds no Parley tables: is it the service's database (PARLEY_DB_URL)?");
         DecisionExport export = new DecisionExport(new CommentStore(jdbi), new FeedbackStore(jdbi));
         // Written beside the target and moved into place: a failed export leaves no half file.

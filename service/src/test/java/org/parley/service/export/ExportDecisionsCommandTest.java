@@ -67,4 +67,26 @@ class ExportDecisionsCommandTest {
         assertFalse(Files.exists(dir.resolve("nowhere.mv.db")), "reading must not create an empty database");
         assertFalse(Files.exists(dir.resolve("d.jsonl")));
     }
+
+    /** The driver says only "Connection refused"; the person at the terminal needs to know which database. */
+    @Test
+    void aDatabaseThatCannotBeReachedIsNamed() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2"; // port 1: nothing listens
+        Path config = Files.writeString(dir.resolve("pg.yml"), """
+                database:
+                  driverClass: org.postgresql.Driver
+                  url: "%s"
+                  user: postgres
+                logging:
+                  level: OFF
+                """.formatted(url));
+        JarCommands commands = new JarCommands();
+
+        assertTrue(commands.run("export-decisions", config.toString(), "--out", dir.resolve("d.jsonl").toString()).isPresent());
+
+        String said = commands.err().strip();
+        assertTrue(said.startsWith("export-decisions: cannot open " + url + " (PARLEY_DB_URL): "), said);
+        assertEquals(1, said.lines().count(), said);
+        assertFalse(Files.exists(dir.resolve("d.jsonl")));
+    }
 }
