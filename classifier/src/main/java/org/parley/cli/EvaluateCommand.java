@@ -74,19 +74,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     double linearC = LinearBaseline.Options.defaults().c();
 
     @Option(names = "--compare", paramLabel = "PATH",
-            description = {"the bundle before retraining: prints per-attribute ROC-AUC of both models and the change,",
-                    "on the corpora's split (default dev) and on each --file, as tables on stdout"})
+            description = "the bundle before retraining: prints per-attribute ROC-AUC of both models and the change, on the corpora's split (default dev) and on each --file, as tables on stdout")
     Path compare;
 
     @Option(names = "--identity-sentences", paramLabel = "FILE",
-            description = {"neutral sentences that mention identities, {\"id\",\"text\"} per line (ids \"ctrl-…\" are",
-                    "abusive controls, left out); their mean score is reported beside the per-identity AUCs",
-                    "(default: docs/identity-sentences.jsonl)"})
+            description = "neutral sentences that mention identities, {\"id\",\"text\"} per line (ids \"ctrl-…\" are abusive controls, left out); their mean score is reported beside the per-identity AUCs (default: docs/identity-sentences.jsonl)")
     Path identitySentences = IdentityReport.defaultSentences();
 
     @Option(names = "--resamples", paramLabel = "N",
-            description = {"bootstrap draws for the 95%% intervals of the model's ROC-AUCs and of each difference, the model",
-                    "against each baseline or --model against --compare (paired; default: ${DEFAULT-VALUE}; 0: no intervals)"})
+            description = "bootstrap draws for the 95%% intervals of the model's ROC-AUCs and of each difference, the model against each baseline or --model against --compare (paired; default: ${DEFAULT-VALUE}; 0: no intervals)")
     int resamples = Bootstrap.DEFAULT_RESAMPLES;
 
     @Option(names = "--report", paramLabel = "DIR", description = "report folder (default: ${DEFAULT-VALUE})")

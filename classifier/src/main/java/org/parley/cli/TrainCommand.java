@@ -58,20 +58,15 @@ public final class TrainCommand implements Callable<Integer> {
     Map<String, Integer> repeat = new java.util.LinkedHashMap<>();
 
     @Option(names = "--include-decisions", paramLabel = "FILE", arity = "1..*",
-            description = {"labelled JSON Lines (scripts/export-decisions) added to the training split only, never to",
-                    "dev, so dev figures before and after stay comparable; lines repeating a dev text are dropped"})
+            description = "labelled JSON Lines (scripts/export-decisions) added to the training split only, never to dev, so dev figures before and after stay comparable; lines repeating a dev text are dropped")
     List<Path> includeDecisions = List.of();
 
     @Option(names = "--identity-augment", paramLabel = "N",
-            description = {"add N not-toxic training comments with an identity put before a person noun",
-                    "(\"my neighbours\" → \"my Muslim neighbours\"), labels kept; training split only (default: 6000,",
-                    "as the shipped model, at most a tenth of the training split, so a --sample run stays mostly real rows; 0: none)"})
+            description = "add N not-toxic training comments with an identity put before a person noun (\"my neighbours\" → \"my Muslim neighbours\"), labels kept; training split only (default: 6000, as the shipped model, at most a tenth of the training split, so a --sample run stays mostly real rows; 0: none)")
     Integer identityAugment;
 
     @Option(names = "--identity-swap", paramLabel = "N",
-            description = {"add N copies of training comments that mention an identity, with one identity swapped",
-                    "for another (\"Muslims\" → \"Hindus\"), labels kept, toxic rows too; training split only",
-                    "(default: 8000, as the shipped model, at most a tenth of the training split; 0: none)"})
+            description = "add N copies of training comments that mention an identity, with one identity swapped for another (\"Muslims\" → \"Hindus\"), labels kept, toxic rows too; training split only (default: 8000, as the shipped model, at most a tenth of the training split; 0: none)")
     Integer identitySwap;
 
     @Option(names = "--sample", paramLabel = "N", description = "at most N examples per corpus, drawn with the seed (for quick runs)")
