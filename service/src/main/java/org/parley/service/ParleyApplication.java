@@ -49,6 +49,7 @@ import org.parley.service.errors.JsonExceptionMapper;
 import org.parley.service.errors.UnstorableCharacters;
 import org.parley.service.errors.UnexpectedExceptionMapper;
 import org.parley.service.errors.WebApplicationExceptionMapper;
+import org.parley.service.health.DatabaseHealthCheck;
 import org.parley.service.health.ModelHealthCheck;
 import org.parley.service.cli.AddModeratorCommand;
 import org.parley.service.errors.DatabaseExceptionMapper;
@@ -138,7 +139,10 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // The moderation store; the schema is brought up to date before anything is served.
         Clock clock = Clock.systemUTC();
         config.database.setUrl(ParleyConfiguration.durable(config.database.getUrl(), config.database.getUser()));
+        ParleyConfiguration.bounded(config.database);
         Jdbi jdbi = new JdbiFactory().build(env, config.database, "database");
+        env.healthChecks().unregister("database"); // Dropwizard's says "Unable to successfully check" whatever the cause
+        env.healthChecks().register("database", new DatabaseHealthCheck(jdbi, Duration.ofSeconds(3)));
         Database.migrate(jdbi);
         // durable() adds WRITE_DELAY=0 for H2's default user only; any other URL must set it itself.
         Database.diskWriteDelay(jdbi).ifPresent(ms -> {
@@ -186,7 +190,14 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new SessionResource(accounts, Duration.ofMinutes(config.moderation.sessionMinutes),
                 config.moderation.secureCookies, clock));
 
-        env.healthChecks().register("model", new ModelHealthCheck(models, stance));
+        ModelHealthCheck modelCheck = new ModelHealthCheck(models, stance);
+        env.healthChecks().register("model", modelCheck);
+        // Scoring needs no database: a load balancer in front of it polls this, which a database outage leaves
+        // healthy, where /healthcheck (model and database) turns 500.
+        com.codahale.metrics.health.HealthCheckRegistry scoringChecks = new com.codahale.metrics.health.HealthCheckRegistry();
+        scoringChecks.register("model", modelCheck);
+        env.admin().addServlet("scoring-health", new io.dropwizard.metrics.servlets.HealthCheckServlet(scoringChecks))
+                .addMapping("/healthcheck/scoring");
         env.admin().addFilter("admin-requests", new AdminRequestFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         // Exact paths, so they win over the task servlet's /tasks/*.

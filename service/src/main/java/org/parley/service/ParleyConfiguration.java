@@ -19,6 +19,7 @@ import org.parley.policy.Policy;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /** Service configuration: config.yml, with ${ENV:-default} substitutions. */
 public class ParleyConfiguration extends Configuration {
@@ -216,6 +217,24 @@ public class ParleyConfiguration extends Configuration {
         if (url == null || !url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) return url;
         if (user != null && !user.isEmpty() && !user.equalsIgnoreCase("sa")) return url;
         return url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY") ? url : url + ";WRITE_DELAY=0";
+    }
+
+    /** PostgreSQL driver waits, in seconds, for a URL and config that set none of their own. */
+    static final Map<String, String> POSTGRESQL_TIMEOUTS = Map.of("connectTimeout", "3", "loginTimeout", "5", "socketTimeout", "30");
+
+    /**
+     * Bounds how long a PostgreSQL connection waits on the server ({@link #POSTGRESQL_TIMEOUTS}), unless the
+     * config's driver properties or the URL say otherwise (the driver reads the URL's over these). Without
+     * them a database that hangs rather than refuses held every request that touched it for as long as it
+     * hung; with them the request ends in a 503. A statement (a migration) may take up to 30 s. Other
+     * drivers are left as they are.
+     */
+    public static DataSourceFactory bounded(DataSourceFactory f) {
+        if (f.getUrl() == null || !f.getUrl().startsWith("jdbc:postgresql:")) return f;
+        Map<String, String> properties = new java.util.LinkedHashMap<>(f.getProperties());
+        POSTGRESQL_TIMEOUTS.forEach(properties::putIfAbsent);
+        f.setProperties(properties);
+        return f;
     }
 
     public static class PolicyConfig {

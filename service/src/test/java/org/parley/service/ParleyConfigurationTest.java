@@ -45,4 +45,18 @@ class ParleyConfigurationTest {
         org.junit.jupiter.api.Assertions.assertEquals("jdbc:h2:file:/tmp/db", ParleyConfiguration.durable("jdbc:h2:file:/tmp/db", "app"),
                 "H2 lets only its admin set the write delay");
     }
+
+    @org.junit.jupiter.api.Test
+    void aPostgresqlDatabaseGetsTimeoutsUnlessTheConfigSetsItsOwn() {
+        io.dropwizard.db.DataSourceFactory pg = new io.dropwizard.db.DataSourceFactory();
+        pg.setUrl("jdbc:postgresql://127.0.0.1:5432/test");
+        pg.setProperties(java.util.Map.of("socketTimeout", "120"));
+        ParleyConfiguration.bounded(pg);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("connectTimeout", "3", "loginTimeout", "5", "socketTimeout", "120"),
+                pg.getProperties(), "a database that hangs held every request that touched it");
+
+        io.dropwizard.db.DataSourceFactory h2 = ParleyConfiguration.h2("/tmp/db");
+        ParleyConfiguration.bounded(h2);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of(), h2.getProperties(), "H2 is left as it is");
+    }
 }

@@ -43,6 +43,7 @@ public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfigura
         char[] password = password();
         if (password.length < 8) throw new IllegalArgumentException("the password must have at least 8 characters");
         config.database.setUrl(ParleyConfiguration.durable(config.database.getUrl(), config.database.getUser()));
+        ParleyConfiguration.bounded(config.database);
         var dataSource = config.database.build(new MetricRegistry(), "add-moderator");
         try {
             Jdbi jdbi = Jdbi.create(dataSource);

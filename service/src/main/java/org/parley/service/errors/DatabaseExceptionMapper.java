@@ -14,10 +14,12 @@ import java.sql.SQLTransientConnectionException;
 
 /**
  * The database is unreachable: 503 with Retry-After, so a site retries instead of losing the
- * comment (nothing was acknowledged, so nothing is lost). A connection that breaks during COMMIT
- * may leave the write stored: comments (by id) and decisions (by expected version) are safe to
- * send again; a report or suggested score sent again is counted twice. The pool reconnects by itself when the
- * database returns. Any other database error is a bug and goes to {@link UnexpectedExceptionMapper}.
+ * comment (nothing was acknowledged, so nothing is lost). A write may have been applied in part (a
+ * thread's comments are committed one by one) or in full (the connection broke during COMMIT):
+ * comments (by id), decisions (by expected version), reports (by reportId) and suggested scores
+ * are safe to send again, so the message says to. A read changed nothing. The pool reconnects by
+ * itself when the database returns. Any other database error is a bug and goes to
+ * {@link UnexpectedExceptionMapper}.
  */
 public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiException> {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseExceptionMapper.class);
@@ -26,13 +28,23 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
     @Context
     private UriInfo uri;
 
+    @Context
+    private jakarta.ws.rs.core.Request request;
+
     @Override
     public Response toResponse(JdbiException e) {
         if (!isOutage(e)) return UnexpectedExceptionMapper.respond(uri.getPath(), e);
         LOG.warn("database unavailable: {}", rootMessage(e));
-        return ErrorResponses.build(uri.getPath(), ApiException.unavailable(RETRY_AFTER_SECONDS,
-                "the database is unavailable; the request was not stored, unless the connection broke as it "
-                + "committed. Retry after " + RETRY_AFTER_SECONDS + " s: a comment or decision sent again is applied once"));
+        return ErrorResponses.build(uri.getPath(), ApiException.unavailable(RETRY_AFTER_SECONDS, message(request.getMethod())));
+    }
+
+    /** What the client should know and do: a read is simply retried; a write may have landed, in part or in full. */
+    static String message(String method) {
+        if (method.equals("GET") || method.equals("HEAD"))
+            return "the database is unavailable; retry after " + RETRY_AFTER_SECONDS + " s";
+        return "the database is unavailable; the request may not have been applied, or only in part (a thread's comments "
+                + "are stored one by one). Retry after " + RETRY_AFTER_SECONDS + " s: the same request sent again completes it, "
+                + "and comments (same id), decisions (same expectedVersion) and reports (same reportId) are applied once";
     }
 
     /** No connection, or it broke: SQLState class 08 (connection) or 57P (server shutting down). */

@@ -41,8 +41,11 @@ public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfig
         Path out = Path.of(namespace.getString("out"));
         DataSourceFactory db = config.database;
         // config.yml's empty ${PARLEY_DB_PASSWORD:-} reads as null; the driver wants "".
-        Jdbi jdbi = Jdbi.create(existing(db.getUrl()), Objects.requireNonNullElse(db.getUser(), ""),
-                Objects.requireNonNullElse(db.getPassword(), ""));
+        java.util.Properties connection = new java.util.Properties();
+        connection.putAll(ParleyConfiguration.bounded(db).getProperties());
+        connection.put("user", Objects.requireNonNullElse(db.getUser(), ""));
+        connection.put("password", Objects.requireNonNullElse(db.getPassword(), ""));
+        Jdbi jdbi = Jdbi.create(existing(db.getUrl()), connection);
         boolean tables;
         try {
             tables = hasTables(jdbi);

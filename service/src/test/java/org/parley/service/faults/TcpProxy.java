@@ -20,6 +20,7 @@ final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile boolean frozen;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -50,6 +51,19 @@ final class TcpProxy implements AutoCloseable {
         server.close();
         for (Socket s : open) s.close();
         open.clear();
+    }
+
+    /**
+     * Keeps every connection open and accepts new ones, but passes no byte on: a server that hangs
+     * (stopped, or a network that drops packets) rather than one that refuses.
+     */
+    void freeze() {
+        frozen = true;
+    }
+
+    /** Passes bytes on again, those held included. */
+    void thaw() {
+        frozen = false;
     }
 
     private void acceptLoop(ServerSocket s) {
@@ -85,10 +99,11 @@ final class TcpProxy implements AutoCloseable {
             byte[] buffer = new byte[8192];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
+                    while (frozen) Thread.sleep(20);
                     out.write(buffer, 0, n);
                     out.flush();
                 }
-            } catch (IOException ignored) {
+            } catch (IOException | InterruptedException ignored) {
                 // one side went away: close both below
             } finally {
                 closeQuietly(from);
