@@ -322,6 +322,13 @@ class ParleyApplicationTest {
         assertTrue(metrics.at("/timers").has("org.parley.service.resources.ScoreResource.score"), metrics.at("/timers").toString());
         assertTrue(metrics.at("/timers").has("org.parley.service.resources.PerspectiveResource.analyze"));
         assertTrue(metrics.at("/histograms/parley.score.TOXICITY/count").asLong() >= 1);
+        // Every endpoint, the moderation ones too (they had none, so their 503s showed only in Jetty's 5xx meter).
+        for (String endpoint : new String[] {"CommentsResource.submit-comment", "CommentsResource.decide", "CommentsResource.report",
+                "CommentsResource.comment-status", "QueueResource.queue", "QueueResource.bulk-decisions", "ThreadsResource.submit-thread",
+                "SessionResource.login", "SessionResource.logout"}) {
+            assertTrue(metrics.at("/timers").has("org.parley.service.resources." + endpoint), endpoint);
+            assertTrue(metrics.at("/meters").has("org.parley.service.resources." + endpoint + "-errors.exceptions"), endpoint);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.parley.service.resources;
 
+import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -57,6 +58,7 @@ public final class CommentsResource {
     @POST
     @Timed(name = "submit-comment")
     @RolesAllowed(Role.WEBSITE_NAME)
+    @ExceptionMetered(name = "submit-comment-errors")
     public Response submit(CommentSubmission body) {
         CommentStore.Insert r;
         Ingestion.Submission s = Checks.submission(body, "");
@@ -77,6 +79,8 @@ public final class CommentsResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Role.MODERATOR_NAME)
+    @Timed(name = "get-comment")
+    @ExceptionMetered(name = "get-comment-errors")
     public CommentView get(@PathParam("id") String id) {
         StoredComment c = find(id);
         CommentView parent = store.parent(c).map(views::of).orElse(null);
@@ -87,6 +91,8 @@ public final class CommentsResource {
     @GET
     @Path("/{id}/status")
     @RolesAllowed(Role.WEBSITE_NAME)
+    @Timed(name = "comment-status")
+    @ExceptionMetered(name = "comment-status-errors")
     public Map<String, Object> status(@PathParam("id") String id) {
         StoredComment c = find(id);
         return Map.of("id", c.id(), "status", c.status().name(), "version", c.version());
@@ -96,6 +102,7 @@ public final class CommentsResource {
     @Path("/{id}/decision")
     @Timed(name = "decide")
     @RolesAllowed(Role.MODERATOR_NAME)
+    @ExceptionMetered(name = "decide-errors")
     public Response decide(@PathParam("id") String id, DecisionRequest body, @Context SecurityContext security) {
         Checks.Decision d = Checks.decision(body);
         Caller caller = (Caller) security.getUserPrincipal();
@@ -111,6 +118,8 @@ public final class CommentsResource {
     @POST
     @Path("/{id}/report")
     @RolesAllowed(Role.WEBSITE_NAME)
+    @Timed(name = "report")
+    @ExceptionMetered(name = "report-errors")
     public Map<String, Object> report(@PathParam("id") String id, ReportRequest body, @Context SecurityContext security) {
         String reason = body == null ? null : Checks.optional(body.reason(), "reason", Checks.MAX_REPORT_REASON);
         String reportId = body == null ? null : Checks.optional(body.reportId(), "reportId", RequestChecks.MAX_ID);

@@ -1,5 +1,7 @@
 package org.parley.service.resources;
 
+import com.codahale.metrics.annotation.ExceptionMetered;
+import com.codahale.metrics.annotation.Timed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -53,6 +55,8 @@ public final class QueueResource {
     /** One page of a queue: open queues highest risk first, decided ones newest first. */
     @GET
     @Path("/queue")
+    @Timed(name = "queue")
+    @ExceptionMetered(name = "queue-errors")
     public QueuePage queue(@QueryParam("status") String status, @QueryParam("articleId") String articleId,
                            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
                            @QueryParam("after") String after) {
@@ -75,6 +79,8 @@ public final class QueueResource {
     /** How many comments each queue holds. */
     @GET
     @Path("/queue/counts")
+    @Timed(name = "queue-counts")
+    @ExceptionMetered(name = "queue-counts-errors")
     public Map<String, Integer> counts(@QueryParam("articleId") String articleId) {
         Checks.optional(articleId, "articleId", 200);
         Map<String, Integer> out = new LinkedHashMap<>();
@@ -85,6 +91,8 @@ public final class QueueResource {
     /** The articles moderators can filter by, most pending first. */
     @GET
     @Path("/articles")
+    @Timed(name = "articles")
+    @ExceptionMetered(name = "articles-errors")
     public List<CommentStore.ArticleSummary> articles(@QueryParam("limit") Integer limit) {
         int l = limit == null ? 100 : limit;
         if (l < 1 || l > 1000) throw new ApiException(400, "limit", 1000, "limit must be 1 to 1000 (was " + l + ")");
@@ -94,6 +102,8 @@ public final class QueueResource {
     /** The same decision for each listed comment, each applied on its own: a stale one is a 409 in place. */
     @POST
     @Path("/decisions")
+    @Timed(name = "bulk-decisions")
+    @ExceptionMetered(name = "bulk-decisions-errors")
     public BulkDecisionResponse bulk(BulkDecisionRequest body, @Context SecurityContext security) {
         if (body == null || body.comments() == null)
             throw ApiException.badField("comments", "comments is required: [{\"id\": …, \"expectedVersion\": …}]");

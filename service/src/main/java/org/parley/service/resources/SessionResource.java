@@ -1,5 +1,7 @@
 package org.parley.service.resources;
 
+import com.codahale.metrics.annotation.ExceptionMetered;
+import com.codahale.metrics.annotation.Timed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -58,6 +60,8 @@ public final class SessionResource {
     }
 
     @POST
+    @Timed(name = "login")
+    @ExceptionMetered(name = "login-errors")
     public Response login(LoginRequest body, @Context HttpServletRequest request) {
         if (body == null) throw ApiException.badField("body", "{\"username\": …, \"password\": …} is required");
         if (body.username() == null || body.username().isBlank()) throw ApiException.badField("username", "username is required");
@@ -82,6 +86,8 @@ public final class SessionResource {
     /** Who is logged in: the UI calls it on load to know whether to show the log-in form. */
     @GET
     @RolesAllowed(Role.MODERATOR_NAME)
+    @Timed(name = "whoami")
+    @ExceptionMetered(name = "whoami-errors")
     public SessionView whoami(@Context SecurityContext security) {
         Caller c = (Caller) security.getUserPrincipal();
         String expires = c instanceof ModeratorSession s ? s.expiresAt().toString() : null;
@@ -90,6 +96,8 @@ public final class SessionResource {
 
     /** Ends the session named by the cookie, or by {@code Authorization: Bearer TOKEN} (API clients). */
     @DELETE
+    @Timed(name = "logout")
+    @ExceptionMetered(name = "logout-errors")
     public Response logout(@Context HttpHeaders headers) {
         Cookie cookie = headers.getCookies().get(ApiKeyAuthFilter.SESSION_COOKIE);
         if (cookie != null) accounts.logout(cookie.getValue());

@@ -1,5 +1,6 @@
 package org.parley.service.resources;
 
+import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,6 +52,7 @@ public final class ThreadsResource {
 
     @POST
     @Timed(name = "submit-thread")
+    @ExceptionMetered(name = "submit-thread-errors")
     public ThreadResult submit(JsonNode body, @QueryParam("target") List<String> targets) {
         List<String> t = targets == null || targets.isEmpty() ? null : targets;
         if (t != null) RequestChecks.targets(t, "target");
