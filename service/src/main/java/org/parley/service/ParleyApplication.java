@@ -118,6 +118,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     @Override
     public void run(ParleyConfiguration config, Environment env) {
         FreePorts.require(config.getServerFactory());
+        // A malformed key stops start-up here, not after the models and the database (~11 s).
+        ApiKeys configuredKeys = ApiKeys.parse(config.apiKeys, config.rateLimit.requestsPerSecond);
         strictJson(env.getObjectMapper());
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonBadMessages()));
 
@@ -156,7 +158,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         CommentViews views = new CommentViews(env.getObjectMapper());
         Ingestion ingestion = new Ingestion(scorer, () -> stance.current().model(), comments, env.getObjectMapper(), clock);
 
-        ApiKeys keys = keys(config);
+        ApiKeys keys = orDevKey(configuredKeys, config.rateLimit.requestsPerSecond);
         env.servlets().addFilter("moderator-pages", new ModeratorPageFilter(keys))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/moderate", "/moderate/*");
         env.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter(keys,
@@ -278,10 +280,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     }
 
     /** With no keys configured, a first run still works: one admin key is made and printed. */
-    private static ApiKeys keys(ParleyConfiguration config) {
-        ApiKeys keys = ApiKeys.parse(config.apiKeys, config.rateLimit.requestsPerSecond);
+    private static ApiKeys orDevKey(ApiKeys keys, int requestsPerSecond) {
         if (!keys.isEmpty()) return keys;
-        ApiKeys dev = ApiKeys.devKey(config.rateLimit.requestsPerSecond);
+        ApiKeys dev = ApiKeys.devKey(requestsPerSecond);
         ApiKey key = dev.all().iterator().next();
         String banner = "No API keys configured (apiKeys / PARLEY_API_KEYS): this run accepts the dev key "
                 + key.key() + " (role admin). It changes at every start; set PARLEY_API_KEYS for fixed keys.";

@@ -454,4 +454,17 @@ class ParleyApplicationTest {
         for (Throwable t = e; t != null; t = t.getCause())
             assertFalse(t instanceof java.util.concurrent.CompletionException, "wrapped: " + t);
     }
+
+    /** Checked before the models load (a broken bundle here would fail first if it were not), not ~11 s later. */
+    @Test
+    void aMalformedApiKeyStopsStartUpBeforeTheModelsLoad() throws Exception {
+        Path broken = Files.writeString(dir.resolve("unread-model.zip"), "not a bundle");
+        DropwizardAppExtension<ParleyConfiguration> app = new DropwizardAppExtension<>(ParleyApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), config("model", broken.toString()),
+                config("apiKeys", "short:website"));
+        Exception e = assertThrows(Exception.class, app::before);
+        Throwable root = e;
+        while (root.getCause() != null && !root.getMessage().contains("apiKeys")) root = root.getCause();
+        assertEquals("apiKeys entry 1: keys must have at least 8 characters", root.getMessage());
+    }
 }
