@@ -145,7 +145,12 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         Jdbi jdbi = new JdbiFactory().build(env, config.database, "database");
         env.healthChecks().unregister("database"); // Dropwizard's says "Unable to successfully check" whatever the cause
         env.healthChecks().register("database", new DatabaseHealthCheck(jdbi, Duration.ofSeconds(3)));
-        Database.migrate(jdbi);
+        try {
+            Database.migrate(jdbi);
+        } catch (org.jdbi.v3.core.ConnectionException e) { // one line, not the pool's and the driver's nested traces
+            throw new IllegalStateException("cannot open the database " + config.database.getUrl() + " as " + config.database.getUser()
+                    + " (PARLEY_DB_URL, PARLEY_DB_USER, PARLEY_DB_PASSWORD): " + org.parley.service.cli.CommandErrors.reason(e));
+        }
         // durable() adds WRITE_DELAY=0 for H2's default user only; any other URL must set it itself.
         Database.diskWriteDelay(jdbi).ifPresent(ms -> {
             if (ms > 0) LOG.error("H2 commits reach the disk {} ms after they are acknowledged (WRITE_DELAY): a crash loses "

@@ -467,4 +467,20 @@ class ParleyApplicationTest {
         while (root.getCause() != null && !root.getMessage().contains("apiKeys")) root = root.getCause();
         assertEquals("apiKeys entry 1: keys must have at least 8 characters", root.getMessage());
     }
+
+    /** One line naming the URL and the variables to fix, where the pool and the driver printed 84 lines of traces. */
+    @Test
+    void aDatabaseThatCannotBeOpenedStopsStartUpInOneLineNamingIt() {
+        String url = "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2"; // port 1: nothing listens
+        DropwizardAppExtension<ParleyConfiguration> app = new DropwizardAppExtension<>(ParleyApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), config("model", SHIPPED.toString()),
+                config("stanceModel", SHIPPED_STANCE.toString()), config("database.driverClass", "org.postgresql.Driver"),
+                config("database.url", url), config("database.user", "postgres"), config("database.minSize", "0"), config("database.initialSize", "0"));
+        Exception e = assertThrows(Exception.class, app::before);
+        Throwable said = e;
+        while (said.getCause() != null && !String.valueOf(said.getMessage()).startsWith("cannot open the database")) said = said.getCause();
+        assertTrue(said.getMessage().startsWith("cannot open the database " + url + " as postgres (PARLEY_DB_URL"), said.getMessage());
+        assertTrue(said.getMessage().contains("refused"), said.getMessage());
+        assertNull(said.getCause(), "the message says it all");
+    }
 }
