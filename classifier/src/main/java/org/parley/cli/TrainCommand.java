@@ -135,7 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (!Files.isRegularFile(f)) throw new java.nio.file.NoSuchFileException(f.toString(), null, "--include-decisions file not found");
         long start = System.nanoTime();
         // The commit now, not after training: a commit made meanwhile did not make this model.
-        ObjectNode provenance = Provenance.create(name, version());
+        ObjectNode provenance = Provenance.create(name, Provenance.versionNow());
         Path root = data != null ? data : Corpora.defaultRoot();
         if (sample != null && sample < 1) throw new IllegalArgumentException("--sample must be at least 1, was " + sample);
         List<String> names = corpora != null ? corpora : Corpora.toxicityNames();
@@ -252,10 +252,5 @@ public final class TrainCommand implements Callable<Integer> {
             all.addAll(c);
         }
         return all;
-    }
-
-    private static String version() {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmm")
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
     }
 }

@@ -146,8 +146,7 @@ public final class TrainStanceCommand implements Callable<Integer> {
                 noSentence ? null : sentenceConfig());
         StanceModel reuse = targetFrom == null ? null : StanceBundle.load(targetFrom, TextPipeline.standard());
 
-        ObjectNode provenance = Provenance.create(name, java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmm")
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
+        ObjectNode provenance = Provenance.create(name, Provenance.versionNow());
         provenance.set("hyperParameters", JSON.valueToTree(options));
         provenance.put("seed", seed);
         provenance.put("devSplit", "corpus.DevSplit content hash (~10%) of the comment text; replies by the thread's source post");

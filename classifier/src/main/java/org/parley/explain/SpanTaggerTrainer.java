@@ -62,8 +62,7 @@ public final class SpanTaggerTrainer {
     public Result train(Path data, Path bundle) throws IOException {
         long trainingStart = System.nanoTime();
         // The commit now, not after training: a commit made meanwhile did not make this tagger.
-        ObjectNode provenance = Provenance.create("parley-span-tagger", java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmm")
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
+        ObjectNode provenance = Provenance.create("parley-span-tagger", Provenance.versionNow());
         List<SpanEvaluation.Post> all = SpanEvaluation.read(data.resolve("tsd_train.csv.gz"));
         Collections.shuffle(all, new Random(s.splitSeed()));
         int n = Math.min(s.trainSample(), all.size() / 2);

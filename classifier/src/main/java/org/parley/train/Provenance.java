@@ -30,6 +30,12 @@ public final class Provenance {
 
     private Provenance() {}
 
+    /** A new bundle's version: when its training started, to the minute (UTC), e.g. 2026.12.01.1823. */
+    public static String versionNow() {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmm")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+    }
+
     public static ObjectNode create(String name, String version) {
         ObjectNode p = JSON.createObjectNode().put("name", name).put("version", version)
                 .put("createdAt", java.time.Instant.now().toString());
