@@ -74,7 +74,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         StanceModel m = null;
         PairPredictor modelTarget = null, modelReply = null;
         if (baselinesOnly) {
-            split = file != null ? fromFile(file) : StanceData.load(data != null ? data : Corpora.defaultRoot(), holdOut, null, 7);
+            split = file != null ? fromFile(file) : corporaSplit(holdOut, 7);
         } else {
             m = StanceBundle.load(model, TextPipeline.standard());
             split = file != null ? fromFile(file) : devSplit(m);
@@ -88,8 +88,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         }
         if (baselines || baselinesOnly) {
             // Trained on the corpora's training split, as the model was, whatever they are scored on.
-            StanceData training = file == null ? split : m != null ? devSplit(m)
-                    : StanceData.load(data != null ? data : Corpora.defaultRoot(), holdOut, null, 7);
+            StanceData training = file == null ? split : m != null ? devSplit(m) : corporaSplit(holdOut, 7);
             int[] stanceLabels = training.train().stream().mapToInt(e -> e.label().ordinal()).toArray();
             int[] replyLabels = training.replyTrain().stream().mapToInt(e -> e.label().ordinal()).toArray();
             out.set("majority", StanceTrainer.evaluate(PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split));
@@ -117,7 +116,12 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     private StanceData devSplit(StanceModel m) throws IOException {
         List<String> heldOut = new ArrayList<>();
         m.provenance().path("heldOutTargets").forEach(t -> heldOut.add(t.asText()));
-        return StanceData.load(data != null ? data : Corpora.defaultRoot(), heldOut, null, m.provenance().path("seed").asLong(7));
+        return corporaSplit(heldOut, m.provenance().path("seed").asLong(7));
+    }
+
+    /** The fixed splits of the corpora under --data (default: the project's), these targets held out. */
+    private StanceData corporaSplit(List<String> heldOut, long seed) throws IOException {
+        return StanceData.load(data != null ? data : Corpora.defaultRoot(), heldOut, null, seed);
     }
 
     private static <E extends Enum<E>> E label(Class<E> labels, String label, String where) {
