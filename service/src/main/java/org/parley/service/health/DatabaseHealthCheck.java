@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
+import org.parley.service.cli.CommandErrors;
 
 /**
  * The moderation store answers a query within a few seconds. In place of Dropwizard's check,
@@ -32,9 +33,7 @@ public final class DatabaseHealthCheck extends HealthCheck {
         } catch (TimeoutException e) {
             return Result.unhealthy("the database did not answer within " + limit.toSeconds() + " s");
         } catch (ExecutionException e) {
-            Throwable root = e.getCause();
-            while (root.getCause() != null) root = root.getCause();
-            return Result.unhealthy("cannot reach the database: " + root.getMessage());
+            return Result.unhealthy("cannot reach the database: " + CommandErrors.reason(e.getCause()));
         }
     }
 }
