@@ -72,6 +72,10 @@ public record BundleFile(Map<String, byte[]> entries, int version, String checks
         } catch (IOException e) {
             throw new BundleException(file, "cannot be read: " + e.getMessage(), e);
         }
+        // The file's checksum on another core while the entries are inflated and checked: SHA-256
+        // of tens of MB takes a few hundred ms where scripts/score runs without the C2 compiler.
+        byte[] whole = all;
+        java.util.concurrent.CompletableFuture<String> checksum = java.util.concurrent.CompletableFuture.supplyAsync(() -> sha256(whole));
         Map<String, byte[]> entries = unzip(file, all);
         byte[] manifestBytes = entries.remove(MANIFEST);
         if (manifestBytes == null) throw new BundleException(file, "not a Parley " + kind.name() + " (no " + MANIFEST + " inside)");
@@ -97,7 +101,7 @@ public record BundleFile(Map<String, byte[]> entries, int version, String checks
         }
         // Entries the manifest does not list are unchecked: drop them rather than trust them.
         entries.keySet().retainAll(listed(sums));
-        return new BundleFile(entries, version, sha256(all));
+        return new BundleFile(entries, version, checksum.join());
     }
 
     /** Fails, naming the file, unless every one of these entries is there (and so checked). */

@@ -3,9 +3,7 @@ package org.parley.model;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.openblas.global.openblas_nolapack;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.parley.feature.Vocabulary;
 import org.parley.label.Attribute;
 
@@ -17,56 +15,99 @@ import java.util.List;
  * mean and max pooling, the dense ReLU layer, the logits layer, the wide logits added, sigmoid.
  * Same arithmetic as the DL4J graph (a test holds it to 1e-5), without what made DL4J slow
  * here: padding to the batch's longest text, the pooling's mask broadcasts and a few dozen
- * native calls per batch. Immutable, so any number of threads can share one.
+ * native calls per batch. Immutable but for the off-heap copy made on first use, so any number
+ * of threads can share one.
  */
 final class DeepPart {
     private final float[] embed; // [id * dim + k]
     private final float[] embedBias; // null when the layer has none
     private final int dim;
     private final float[] hiddenW; // [input * hidden + j]
-    private final FloatPointer hiddenWNative; // the same, for OpenBLAS
+    private volatile FloatPointer hiddenWNative; // the same, for OpenBLAS; see hiddenWNative()
     private final int batchRows;
     private final float[] hiddenB;
     private final int hidden;
     private final float[] logitsW; // [j * attributes + a]
     private final float[] logitsB;
 
-    private DeepPart(ComputationGraph served) {
-        Layer e = served.getLayer("embed");
-        this.embed = floats(e.getParam("W"));
-        this.dim = (int) e.getParam("W").size(1);
-        this.embedBias = e.paramTable().containsKey("b") ? floats(e.getParam("b")) : null;
-        Layer h = served.getLayer("hidden");
-        this.hidden = (int) h.getParam("W").size(1);
-        if (h.getParam("W").size(0) != 2L * dim + Attribute.COUNT)
-            throw new IllegalArgumentException("hidden layer reads " + h.getParam("W").size(0) + " inputs, expected " + (2 * dim + Attribute.COUNT));
-        this.hiddenW = floats(h.getParam("W"));
-        this.hiddenWNative = new FloatPointer(hiddenW); // off-heap once, read-only, shared by all threads
-        this.hiddenB = floats(h.getParam("b"));
+    private DeepPart(ServingWeights w) {
+        this.embed = w.embed();
+        this.dim = w.dim();
+        this.embedBias = w.embedBias();
+        this.hidden = w.hidden();
+        if (w.hiddenW().length != (2 * dim + Attribute.COUNT) * hidden)
+            throw new IllegalArgumentException("hidden layer reads " + w.hiddenW().length / hidden + " inputs, expected " + (2 * dim + Attribute.COUNT));
+        this.hiddenW = w.hiddenW();
+        this.hiddenB = w.hiddenB();
         // Small enough for OpenBLAS to keep on the calling thread whatever its thread count, and
         // chunks of variants spread over the cores (BlasThreads).
         this.batchRows = BlasThreads.rowsUnderThreshold(2 * dim + Attribute.COUNT, hidden);
-        Layer l = served.getLayer(ToxicityNetwork.LOGITS);
-        this.logitsW = floats(l.getParam("W"));
-        this.logitsB = floats(l.getParam("b"));
+        this.logitsW = w.logitsW();
+        this.logitsB = w.logitsB();
     }
 
-    /** Copies the deep part's parameters out of a served (or deep-only) graph. */
+    /** The deep part of these weights. */
+    static DeepPart of(ServingWeights weights) {
+        return new DeepPart(weights);
+    }
+
+    /** Copies the deep part's parameters out of a served graph. */
     static DeepPart of(ComputationGraph served) {
-        return new DeepPart(served);
+        return new DeepPart(ServingWeights.of(served));
     }
 
-    private static float[] floats(INDArray a) {
-        return a.dup('c').data().asFloat();
+    /**
+     * The hidden weights off-heap for OpenBLAS, copied once on first use (read-only, shared by all
+     * threads): only occlusion's batches need them, and loading OpenBLAS costs a plain scorer's start.
+     */
+    private FloatPointer hiddenWNative() {
+        FloatPointer p = hiddenWNative;
+        if (p == null) synchronized (this) {
+            if ((p = hiddenWNative) == null) hiddenWNative = p = new FloatPointer(hiddenW);
+        }
+        return p;
     }
 
     /** Sigmoid outputs, uncalibrated, for one text's deep ids and its wide logits. */
     float[] forward(int[] ids, float[] wideLogits) {
         float[] in = new float[2 * dim + Attribute.COUNT];
         pool(ids, wideLogits, in, 0);
-        float[] h = hiddenB.clone();
-        for (int i = 0; i < in.length; i++) if (in[i] != 0f) axpy(in[i], hiddenW, i * hidden, h, hidden);
-        return output(h, 0, wideLogits);
+        return output(hiddenLayer(in), 0, wideLogits);
+    }
+
+    /**
+     * The hidden layer's pre-activations, hiddenB + in · hiddenW, eight outputs at a time in local
+     * sums. Each output adds its inputs in the order one axpy per input would (the same floats),
+     * but its sum stays in a register where the axpy loads and stores it for every weight: without
+     * the C2 compiler, as scripts/score runs, that loop was the largest cost of a comment.
+     */
+    private float[] hiddenLayer(float[] in) {
+        float[] h = new float[hidden];
+        int j = 0;
+        for (; j + 8 <= hidden; j += 8) {
+            float s0 = hiddenB[j], s1 = hiddenB[j + 1], s2 = hiddenB[j + 2], s3 = hiddenB[j + 3],
+                    s4 = hiddenB[j + 4], s5 = hiddenB[j + 5], s6 = hiddenB[j + 6], s7 = hiddenB[j + 7];
+            for (int i = 0, w = j; i < in.length; i++, w += hidden) {
+                float x = in[i];
+                if (x == 0f) continue;
+                s0 += x * hiddenW[w];
+                s1 += x * hiddenW[w + 1];
+                s2 += x * hiddenW[w + 2];
+                s3 += x * hiddenW[w + 3];
+                s4 += x * hiddenW[w + 4];
+                s5 += x * hiddenW[w + 5];
+                s6 += x * hiddenW[w + 6];
+                s7 += x * hiddenW[w + 7];
+            }
+            h[j] = s0; h[j + 1] = s1; h[j + 2] = s2; h[j + 3] = s3;
+            h[j + 4] = s4; h[j + 5] = s5; h[j + 6] = s6; h[j + 7] = s7;
+        }
+        for (; j < hidden; j++) {
+            float s = hiddenB[j];
+            for (int i = 0; i < in.length; i++) if (in[i] != 0f) s += in[i] * hiddenW[i * hidden + j];
+            h[j] = s;
+        }
+        return h;
     }
 
     /**
@@ -85,10 +126,11 @@ final class DeepPart {
             pool(ids.get(r), wideLogits.get(r), x, r * k);
             System.arraycopy(hiddenB, 0, h, r * hidden, hidden);
         }
+        FloatPointer w = hiddenWNative(); // before the scope, which would free a pointer made inside it
         try (PointerScope scope = new PointerScope()) {
             FloatPointer xp = new FloatPointer(x), hp = new FloatPointer(h);
             openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
-                    openblas_nolapack.CblasNoTrans, m, hidden, k, 1f, xp, k, hiddenWNative, hidden, 1f, hp, hidden);
+                    openblas_nolapack.CblasNoTrans, m, hidden, k, 1f, xp, k, w, hidden, 1f, hp, hidden);
             hp.get(h);
         }
         float[][] out = new float[m][];

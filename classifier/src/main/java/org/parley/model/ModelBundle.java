@@ -51,7 +51,10 @@ public final class ModelBundle {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final ComputationGraph network;
+    /** Built on first use: scoring reads {@link #weights} alone (see {@link ServingWeights}). */
+    private volatile ComputationGraph network;
+    private final java.util.function.Supplier<ComputationGraph> graph;
+    private final ServingWeights weights;
     private final FeatureExtractor features;
     private final Map<Attribute, PlattScaling> calibration;
     private final JsonNode provenance;
@@ -65,7 +68,7 @@ public final class ModelBundle {
      */
     public ModelBundle(ComputationGraph network, FeatureExtractor features,
                        Map<Attribute, PlattScaling> calibration, JsonNode provenance) {
-        this(roundToHalf(network), features, calibration, provenance, null);
+        this(roundToHalf(network), ServingWeights.of(network), features, calibration, provenance, null);
     }
 
     /** Rounds the weights, in place, to what half precision can hold; idempotent. */
@@ -74,16 +77,33 @@ public final class ModelBundle {
         return network;
     }
 
-    private ModelBundle(ComputationGraph network, FeatureExtractor features,
+    private ModelBundle(ComputationGraph network, ServingWeights weights, FeatureExtractor features,
                         Map<Attribute, PlattScaling> calibration, JsonNode provenance, String checksum) {
+        this(() -> network, weights, features, calibration, provenance, checksum);
         this.network = network;
+    }
+
+    private ModelBundle(java.util.function.Supplier<ComputationGraph> graph, ServingWeights weights, FeatureExtractor features,
+                        Map<Attribute, PlattScaling> calibration, JsonNode provenance, String checksum) {
+        this.graph = graph;
+        this.weights = weights;
         this.features = features;
         this.calibration = new EnumMap<>(calibration);
         this.provenance = provenance;
         this.checksum = checksum;
     }
 
-    public ComputationGraph network() { return network; }
+    /** The DL4J graph (built from the bundle on first call, which starts ND4J: about two seconds). */
+    public ComputationGraph network() {
+        ComputationGraph n = network;
+        if (n == null) synchronized (this) {
+            if ((n = network) == null) network = n = graph.get();
+        }
+        return n;
+    }
+
+    /** The parameters as the plain-Java forward pass reads them. */
+    ServingWeights weights() { return weights; }
 
     public FeatureExtractor features() { return features; }
 
@@ -101,7 +121,7 @@ public final class ModelBundle {
 
     public void save(Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        NetworkCodec.put(entries, "", network);
+        NetworkCodec.put(entries, "", network());
         entries.put(FEATURES, JSON.writeValueAsBytes(features.config()));
         ByteArrayOutputStream vocab = new ByteArrayOutputStream();
         BufferedWriter w = new BufferedWriter(new OutputStreamWriter(vocab, StandardCharsets.UTF_8));
@@ -124,7 +144,7 @@ public final class ModelBundle {
         Map<Attribute, PlattScaling> calibration = new EnumMap<>(Attribute.class);
         Vocabulary vocabulary;
         NgramTfIdf tfIdf;
-        ComputationGraph network;
+        ServingWeights weights;
         try {
             config = JSON.readValue(entries.get(FEATURES), FeatureConfig.class);
             JsonNode cal = JSON.readTree(entries.get(CALIBRATION));
@@ -136,7 +156,9 @@ public final class ModelBundle {
             vocabulary = Vocabulary.read(new BufferedReader(new InputStreamReader(
                     new ByteArrayInputStream(entries.get(VOCABULARY)), StandardCharsets.UTF_8)));
             tfIdf = NgramTfIdf.withIdf(bytesToFloats(entries.get(TF_IDF)));
-            network = NetworkCodec.read(entries, "");
+            weights = entries.containsKey(NetworkCodec.CONFIG)
+                    ? ServingWeights.read(entries.get(NetworkCodec.CONFIG), entries.get(NetworkCodec.PARAMS))
+                    : ServingWeights.of(NetworkCodec.read(entries, "")); // a version 2 bundle: DL4J's own format
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -145,16 +167,23 @@ public final class ModelBundle {
         if (tfIdf.dimension() != config.wideBuckets())
             throw new BundleException(file, TF_IDF + " holds " + tfIdf.dimension() + " IDF values but " + FEATURES + " says " + config.wideBuckets());
         FeatureExtractor features = new FeatureExtractor(config, vocabulary, tfIdf);
-        long embedded = network.getLayer("embed").getParam("W").size(0);
+        long embedded = weights.embedded();
         if (embedded != features.idSpace())
             throw new BundleException(file, "network embeds " + embedded + " ids but the vocabulary and feature settings give " + features.idSpace());
-        long wide = network.getLayer(ToxicityNetwork.WIDE).getParam("W").size(0);
+        long wide = weights.wideIds();
         if (wide != features.wideSpace())
             throw new BundleException(file, "network has " + wide + " wide weights but the feature settings give " + features.wideSpace());
-        long outputs = network.getLayer(ToxicityNetwork.LOGITS).getParam("W").size(1);
+        long outputs = weights.outputs();
         if (outputs != Attribute.COUNT)
             throw new BundleException(file, "network has " + outputs + " outputs, expected " + Attribute.COUNT);
-        return new ModelBundle(network, features, calibration,
+        java.util.function.Supplier<ComputationGraph> graph = () -> {
+            try {
+                return NetworkCodec.read(entries, "");
+            } catch (IOException | RuntimeException e) {
+                throw new BundleException(file, "cannot be read: " + e.getMessage(), e);
+            }
+        };
+        return new ModelBundle(graph, weights, features, calibration,
                 readJson(file, PROVENANCE, entries.get(PROVENANCE)), bundle.checksum());
     }
 

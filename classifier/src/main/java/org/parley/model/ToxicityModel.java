@@ -35,22 +35,33 @@ public final class ToxicityModel implements Scorer {
     private final DeepPart deep;
     private final float[] wide; // [wide id * attributes + attribute]
     private final String name;
+    /** Wide weights per n-gram: one per attribute, which {@link #wideLogits} spells out. */
+    private static final int WIDE_STRIDE = 6;
+
+    static {
+        if (Attribute.COUNT != WIDE_STRIDE) throw new IllegalStateException("wideLogits sums " + WIDE_STRIDE + " attributes, there are " + Attribute.COUNT);
+    }
 
     public ToxicityModel(ModelBundle bundle, TextPipeline pipeline, int copies) {
-        this(bundle.network(), bundle.features(), bundle.calibration(), pipeline, copies, bundle.name());
+        this(bundle.weights(), bundle.features(), bundle.calibration(), pipeline, copies, bundle.name());
     }
 
     /** @param copies kept for callers; the plain-Java forward pass needs no per-thread copies */
     public ToxicityModel(ComputationGraph network, FeatureExtractor features,
                          Map<Attribute, PlattScaling> calibration, TextPipeline pipeline, int copies, String name) {
+        this(ServingWeights.of(network), features, calibration, pipeline, copies, name);
+    }
+
+    private ToxicityModel(ServingWeights weights, FeatureExtractor features,
+                          Map<Attribute, PlattScaling> calibration, TextPipeline pipeline, int copies, String name) {
         if (copies < 1) throw new IllegalArgumentException("copies must be >= 1, was " + copies);
         this.pipeline = pipeline;
         this.features = features;
         this.calibration = new PlattScaling[Attribute.COUNT];
         for (Attribute a : Attribute.values())
             this.calibration[a.ordinal()] = calibration.getOrDefault(a, PlattScaling.IDENTITY);
-        this.deep = DeepPart.of(network);
-        this.wide = ToxicityNetwork.wideWeights(network);
+        this.deep = DeepPart.of(weights);
+        this.wide = weights.wide();
         this.name = name;
     }
 
@@ -153,15 +164,26 @@ public final class ToxicityModel implements Scorer {
         return (items.size() >= parallel ? items.parallelStream() : items.stream()).map(f).toArray(array);
     }
 
-    /** The wide part: each TF-IDF value times its n-gram's weights, summed per attribute. */
+    /**
+     * The wide part: each TF-IDF value times its n-gram's weights, summed per attribute in local
+     * sums, in the order a loop over the attributes would add them (the same floats): one n-gram's
+     * weights miss the cache while the next is read, where sums kept in an array wait on each store
+     * without the C2 compiler, as scripts/score runs.
+     */
     private float[] wideLogits(TextFeatures f) {
-        float[] out = new float[Attribute.COUNT];
         int[] ids = f.wide();
         float[] v = f.wideWeights();
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0;
         for (int k = 0; k < ids.length; k++) {
-            int base = ids[k] * Attribute.COUNT;
-            for (int a = 0; a < Attribute.COUNT; a++) out[a] += v[k] * wide[base + a];
+            int base = ids[k] * WIDE_STRIDE;
+            float x = v[k];
+            s0 += x * wide[base];
+            s1 += x * wide[base + 1];
+            s2 += x * wide[base + 2];
+            s3 += x * wide[base + 3];
+            s4 += x * wide[base + 4];
+            s5 += x * wide[base + 5];
         }
-        return out;
+        return new float[] {s0, s1, s2, s3, s4, s5};
     }
 }
