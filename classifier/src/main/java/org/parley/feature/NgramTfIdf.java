@@ -176,19 +176,21 @@ public final class NgramTfIdf {
     }
 
     /** One bucket per n-gram occurrence, unsorted. */
-    private int[] hashes(String text) {
-        IntBuffer out = new IntBuffer(text.length() * 5 + 16);
-        int len = text.length();
+    private int[] hashes(String string) {
+        // An array, not String.charAt: without the C2 compiler (scripts/score) each of those is a call with its own checks.
+        char[] text = string.toCharArray();
+        IntBuffer out = new IntBuffer(text.length * 5 + 16);
+        int len = text.length;
         int prevWord = 0;
         boolean hasPrev = false;
         // Words: maximal runs of letters, digits and '_' of length >= 2.
         for (int i = 0; i < len; ) {
-            if (!isWordChar(text.charAt(i))) {
+            if (!isWordChar(text[i])) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < len && isWordChar(text.charAt(i))) i++;
+            while (i < len && isWordChar(text[i])) i++;
             if (i - start < 2) continue;
             int h = fnv(WORD_SEED, text, start, i);
             out.add(wordBucket(h));
@@ -199,15 +201,15 @@ public final class NgramTfIdf {
         // Character n-grams inside whitespace-delimited tokens padded with one space on each side.
         char[] padded = new char[len + 2];
         for (int i = 0; i < len; ) {
-            if (Character.isWhitespace(text.charAt(i))) {
+            if (Character.isWhitespace(text[i])) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < len && !Character.isWhitespace(text.charAt(i))) i++;
+            while (i < len && !Character.isWhitespace(text[i])) i++;
             int w = i - start + 2;
             padded[0] = ' ';
-            text.getChars(start, i, padded, 1);
+            System.arraycopy(text, start, padded, 1, i - start);
             padded[w - 1] = ' ';
             for (int s = 0; s < w; s++) {
                 int h = CHAR_SEED;
@@ -232,8 +234,8 @@ public final class NgramTfIdf {
         return c == '_' || Character.isLetterOrDigit(c);
     }
 
-    private static int fnv(int h, String s, int from, int to) {
-        for (int i = from; i < to; i++) h = fnvChar(h, s.charAt(i));
+    private static int fnv(int h, char[] s, int from, int to) {
+        for (int i = from; i < to; i++) h = fnvChar(h, s[i]);
         return h;
     }
 
