@@ -148,8 +148,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         try {
             Database.migrate(jdbi);
         } catch (org.jdbi.v3.core.ConnectionException e) { // one line, not the pool's and the driver's nested traces
-            throw new IllegalStateException("cannot open the database " + config.database.getUrl() + " as " + config.database.getUser()
-                    + " (PARLEY_DB_URL, PARLEY_DB_USER, PARLEY_DB_PASSWORD): " + org.parley.service.cli.CommandErrors.reason(e));
+            throw Database.cannotOpen(config.database.getUrl(), config.database.getUser(), e);
         }
         // durable() adds WRITE_DELAY=0 for H2's default user only; any other URL must set it itself.
         Database.diskWriteDelay(jdbi).ifPresent(ms -> {

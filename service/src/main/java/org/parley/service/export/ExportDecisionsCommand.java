@@ -49,11 +49,8 @@ public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfig
         boolean tables;
         try {
             tables = hasTables(jdbi);
-        } catch (org.jdbi.v3.core.ConnectionException e) { // the driver's "Connection refused" alone names no database
-            IllegalStateException named = new IllegalStateException("cannot open " + db.getUrl() + " (PARLEY_DB_URL): "
-                    + org.parley.service.cli.CommandErrors.reason(e));
-            named.addSuppressed(e);
-            throw named;
+        } catch (org.jdbi.v3.core.ConnectionException e) {
+            throw org.parley.service.store.Database.cannotOpen(db.getUrl(), db.getUser(), e);
         }
         if (!tables)
             throw new IllegalStateException(db.getUrl() + " holds no Parley tables: is it the service's database (PARLEY_DB_URL)?");

@@ -29,6 +29,18 @@ public final class Database {
 
     private Database() {}
 
+    /**
+     * What start-up and export-decisions say when the database cannot be opened: one line that
+     * names the URL, the user and the variables that set them (the driver's own message, such as
+     * "Connection refused", names no database), with the cause kept as suppressed.
+     */
+    public static IllegalStateException cannotOpen(String url, String user, org.jdbi.v3.core.ConnectionException e) {
+        IllegalStateException named = new IllegalStateException("cannot open the database " + url + " as " + user
+                + " (PARLEY_DB_URL, PARLEY_DB_USER, PARLEY_DB_PASSWORD): " + org.parley.service.cli.CommandErrors.reason(e));
+        named.addSuppressed(e);
+        return named;
+    }
+
     /** Brings the schema up to date; safe to run on every start and from several services at once. */
     public static void migrate(Jdbi jdbi) {
         jdbi.useHandle(h -> migrate(h.getConnection()));

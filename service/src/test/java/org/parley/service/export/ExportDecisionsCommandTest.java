@@ -85,7 +85,7 @@ class ExportDecisionsCommandTest {
         assertTrue(commands.run("export-decisions", config.toString(), "--out", dir.resolve("d.jsonl").toString()).isPresent());
 
         String said = commands.err().strip();
-        assertTrue(said.startsWith("export-decisions: cannot open " + url + " (PARLEY_DB_URL): "), said);
+        assertTrue(said.startsWith("export-decisions: cannot open the database " + url + " as postgres (PARLEY_DB_URL, PARLEY_DB_USER, PARLEY_DB_PASSWORD): "), said);
         assertEquals(1, said.lines().count(), said);
         assertFalse(Files.exists(dir.resolve("d.jsonl")));
     }
