@@ -159,21 +159,51 @@ final class DeepPart {
             ids = new int[] {Vocabulary.UNKNOWN};
             n = 1;
         }
-        // Sum and max in their own arrays, one row at a time: simple loops the JIT compiles well.
-        float[] sum = new float[dim], max = new float[dim];
-        java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
-        if (touch(ids) == Float.MIN_VALUE) sum[0] += 0f; // keeps the JIT from dropping touch()
-        for (int id : ids) {
-            add(embed, id * dim, sum, dim);
-            max(embed, id * dim, max, dim);
+        if (touch(ids) == Float.MIN_VALUE) in[at] += 0f; // keeps the JIT from dropping touch()
+        // Four dimensions at a time over all the rows, sums and maxima in local variables: the
+        // same floats as one row at a time into arrays, about a third faster without the C2
+        // compiler (scripts/score) and level with it (a throwaway loop over 5,000 texts).
+        int k = 0;
+        for (; k + 4 <= dim; k += 4) {
+            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+            float m0 = Float.NEGATIVE_INFINITY, m1 = m0, m2 = m0, m3 = m0;
+            for (int id : ids) {
+                int row = id * dim + k;
+                float v0 = embed[row], v1 = embed[row + 1], v2 = embed[row + 2], v3 = embed[row + 3];
+                s0 += v0;
+                s1 += v1;
+                s2 += v2;
+                s3 += v3;
+                if (v0 > m0) m0 = v0;
+                if (v1 > m1) m1 = v1;
+                if (v2 > m2) m2 = v2;
+                if (v3 > m3) m3 = v3;
+            }
+            pooled(in, at, k, n, s0, m0);
+            pooled(in, at, k + 1, n, s1, m1);
+            pooled(in, at, k + 2, n, s2, m2);
+            pooled(in, at, k + 3, n, s3, m3);
         }
-        if (embedBias != null) for (int k = 0; k < dim; k++) {
-            sum[k] += n * embedBias[k];
-            max[k] += embedBias[k];
+        for (; k < dim; k++) {
+            float sum = 0f, max = Float.NEGATIVE_INFINITY;
+            for (int id : ids) {
+                float v = embed[id * dim + k];
+                sum += v;
+                if (v > max) max = v;
+            }
+            pooled(in, at, k, n, sum, max);
         }
-        for (int k = 0; k < dim; k++) in[at + k] = sum[k] / n;
-        System.arraycopy(max, 0, in, at + dim, dim);
         System.arraycopy(wideLogits, 0, in, at + 2 * dim, Attribute.COUNT);
+    }
+
+    /** Dimension k's mean and max, with the embedding's bias where it has one (DL4J adds it to every row). */
+    private void pooled(float[] in, int at, int k, int n, float sum, float max) {
+        if (embedBias != null) {
+            sum += n * embedBias[k];
+            max += embedBias[k];
+        }
+        in[at + k] = sum / n;
+        in[at + dim + k] = max;
     }
 
     /**
@@ -185,17 +215,6 @@ final class DeepPart {
         float t = 0f;
         for (int id : ids) for (int k = 0; k < dim; k += 16) t += embed[id * dim + k];
         return t;
-    }
-
-    private static void add(float[] embed, int base, float[] sum, int dim) {
-        for (int k = 0; k < dim; k++) sum[k] += embed[base + k];
-    }
-
-    private static void max(float[] embed, int base, float[] max, int dim) {
-        for (int k = 0; k < dim; k++) {
-            float v = embed[base + k];
-            if (v > max[k]) max[k] = v;
-        }
     }
 
     /** y += x * w[base, base + n). */
