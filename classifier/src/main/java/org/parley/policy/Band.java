@@ -13,9 +13,13 @@ public record Band(Attribute attribute, double min, double max, Action action) {
             throw new IllegalArgumentException("band " + attribute + " " + action + ": need 0 <= min < max <= 1, was [" + min + ", " + max + ")");
     }
 
+    /**
+     * Compared as floats, the precision of the scores: a score shown as 0.9 is the float nearest
+     * 0.9, which is below the double 0.9, and must still fall in [0.9, 1] as the response reads.
+     */
     public boolean matches(float[] probabilities) {
         float p = probabilities[attribute.ordinal()];
-        return p >= min && (p < max || (max == 1 && p <= 1));
+        return p >= (float) min && (p < (float) max || (max == 1 && p <= 1));
     }
 
     @Override

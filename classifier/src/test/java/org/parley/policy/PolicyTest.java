@@ -23,6 +23,16 @@ class PolicyTest {
     }
 
     @Test
+    void aScoreShownAsTheBoundaryFallsInTheBandItOpens() {
+        // 0.9f is below the double 0.9; the response shows it as 0.9, which the README puts in [0.9, 1].
+        Policy.Decision d = Policy.standard().decide(scores(0.9f, 0, 0, 0, 0, 0));
+        assertEquals(Action.REJECT, d.action(), d.fired().toString());
+        assertEquals(Action.REVIEW, Policy.standard().decide(scores(Math.nextDown(0.9f), 0, 0, 0, 0, 0)).action());
+        assertEquals(Action.REVIEW, Policy.standard().decide(scores(0.5f, 0, 0, 0, 0, 0)).action());
+        assertEquals(Action.PUBLISH, Policy.standard().decide(scores(0.2f, 0, 0, 0, 0, 0)).action(), "0.2 is past the publish band; no band fires");
+    }
+
+    @Test
     void disagreeingRulesSendTheCommentToReview() {
         Policy.Decision d = Policy.standard().decide(scores(0.95f, 0, 0.7f, 0, 0, 0));
         assertEquals(Action.REVIEW, d.action());
