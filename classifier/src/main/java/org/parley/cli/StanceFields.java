@@ -82,9 +82,11 @@ final class StanceFields {
         }
         if (sentiment) {
             Sentiment s = analyzer().analyse(text);
-            ObjectNode o = out.putObject("sentiment").put("label", s.label().name());
+            ObjectNode o = out.putObject("sentiment");
+            if (s.label() != null) o.put("label", s.label().name());
             ObjectNode p = o.putObject("probabilities");
             s.probabilities().forEach((k, v) -> p.put(k.name(), v));
+            o.put("sentences", s.sentences());
         }
     }
 

@@ -67,6 +67,7 @@ public final class SentimentAnalyzer {
     public Sentiment analyse(String text) {
         double[] sum = new double[Sentiment.Label.values().length];
         double weight = 0;
+        int sentences = 0;
         for (int[] span : chosen(text)) {
             CoreDocument doc = new CoreDocument(text.substring(span[0], span[1]));
             pipeline.annotate(doc);
@@ -77,16 +78,14 @@ public final class SentimentAnalyzer {
                 int w = s.tokens().size();
                 for (int k = 0; k < sum.length; k++) sum[k] += w * p.get(k);
                 weight += w;
+                sentences++;
             }
         }
+        if (weight == 0) return Sentiment.unread();
         Map<Sentiment.Label, Double> probs = new EnumMap<>(Sentiment.Label.class);
         Sentiment.Label best = Sentiment.Label.NEUTRAL;
-        for (Sentiment.Label l : Sentiment.Label.values()) {
-            // No sentence could be read: neutral with certainty rather than an invented distribution.
-            double v = weight == 0 ? (l == Sentiment.Label.NEUTRAL ? 1 : 0) : sum[l.ordinal()] / weight;
-            probs.put(l, v);
-        }
+        for (Sentiment.Label l : Sentiment.Label.values()) probs.put(l, sum[l.ordinal()] / weight);
         for (Sentiment.Label l : Sentiment.Label.values()) if (probs.get(l) > probs.get(best)) best = l;
-        return new Sentiment(best, probs);
+        return new Sentiment(best, probs, sentences);
     }
 }

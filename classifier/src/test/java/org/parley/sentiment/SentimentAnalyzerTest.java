@@ -1,5 +1,7 @@
 package org.parley.sentiment;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,14 +51,26 @@ class SentimentAnalyzerTest {
     void theLongestCommentsAreReadWithoutOverflowing() {
         for (String text : new String[] {"a ".repeat(10_240), "\"".repeat(20_480), ("This is a terrible and dishonest article. ").repeat(480)}) {
             Sentiment s = analyzer.analyse(text.substring(0, Math.min(text.length(), 20_480)));
-            assertEquals(1.0, s.probabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-6);
+            double total = s.probabilities().values().stream().mapToDouble(Double::doubleValue).sum();
+            assertEquals(s.sentences() == 0 ? 0.0 : 1.0, total, 1e-6, "probabilities exactly when sentences were read");
         }
         assertTrue(analyzer.analyse(("This is a terrible and dishonest article. ").repeat(480)).label().ordinal()
                 < Sentiment.Label.NEUTRAL.ordinal(), "the sentences read say what the comment says");
     }
 
+    /** An audit found a 43-word hateful sentence answered "NEUTRAL, 1.0": skipped, and then reported as a certain reading. */
     @Test
-    void nothingToParseIsNeutral() {
-        assertEquals(Sentiment.Label.NEUTRAL, analyzer.analyse("   ").label());
+    void nothingReadGivesNoLabelRatherThanACertainNeutral() {
+        String long43 = "those people are all the same and they should never have been let into this country because they ruin every "
+                + "single town they move into and everyone knows it but nobody dares to say it out loud these days and that is the plain truth";
+        for (String text : new String[] {"   ", long43}) {
+            Sentiment s = analyzer.analyse(text);
+            assertEquals(0, s.sentences(), text);
+            assertNull(s.label(), text);
+            assertTrue(s.probabilities().isEmpty(), text);
+        }
+        Sentiment read = analyzer.analyse(long43 + ". I hate them.");
+        assertEquals(1, read.sentences());
+        assertNotNull(read.label());
     }
 }

@@ -138,15 +138,16 @@ public final class Fakes {
     /** How many comments the fake sentiment analyser has read: a test can check it reads none unasked. */
     public static final java.util.concurrent.atomic.AtomicInteger SENTIMENT_CALLS = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** A fake SENTIMENT analyser: a comment with "love" is POSITIVE (0.7), anything else NEUTRAL (0.6). */
+    /** A fake SENTIMENT analyser: a comment with "love" is POSITIVE (0.7), one with "unreadable" is read as nothing, anything else NEUTRAL (0.6). */
     public static SentimentHolder sentiment() {
         return new SentimentHolder(() -> text -> {
             SENTIMENT_CALLS.incrementAndGet();
+            if (text.contains("unreadable")) return Sentiment.unread();
             Sentiment.Label label = text.contains("love") ? Sentiment.Label.POSITIVE : Sentiment.Label.NEUTRAL;
             double top = label == Sentiment.Label.POSITIVE ? 0.7 : 0.6;
             Map<Sentiment.Label, Double> p = new EnumMap<>(Sentiment.Label.class);
             for (Sentiment.Label l : Sentiment.Label.values()) p.put(l, l == label ? top : (1 - top) / 4);
-            return new Sentiment(label, p);
+            return new Sentiment(label, p, 1);
         });
     }
 

@@ -33,7 +33,8 @@ public record ScoreResponse(String id, Map<String, AttributeScore> attributes, R
     public record ReplyStanceScore(String label, Map<String, Double> probabilities) {}
 
     /** CoreNLP's five-class sentiment (VERY_NEGATIVE … VERY_POSITIVE): the likeliest, and all five probabilities. */
-    public record SentimentScore(String label, Map<String, Double> probabilities) {}
+    /** @param label null, and probabilities empty, when no sentence could be read ({@code sentences} 0) */
+    public record SentimentScore(String label, Map<String, Double> probabilities, int sentences) {}
 
     public record ModelInfo(String name, String version, String checksum) {}
 }

@@ -68,7 +68,7 @@ public final class ScoreParts {
     }
 
     public static ScoreResponse.SentimentScore sentiment(Sentiment s) {
-        return new ScoreResponse.SentimentScore(s.label().name(), names(s.probabilities()));
+        return new ScoreResponse.SentimentScore(s.label() == null ? null : s.label().name(), names(s.probabilities()), s.sentences());
     }
 
     private static Map<String, Double> names(Map<? extends Enum<?>, Double> probabilities) {

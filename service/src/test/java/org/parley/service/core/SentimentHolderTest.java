@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 class SentimentHolderTest {
-    private static final Sentiment NEUTRAL = new Sentiment(Sentiment.Label.NEUTRAL, Map.of(Sentiment.Label.NEUTRAL, 1.0));
+    private static final Sentiment NEUTRAL = new Sentiment(Sentiment.Label.NEUTRAL, Map.of(Sentiment.Label.NEUTRAL, 1.0), 1);
 
     /** Parses are CPU-bound and slow: one at a time, and a caller kept waiting too long is told to retry. */
     @Test

@@ -172,7 +172,14 @@ class ScoreResourceTest {
         JsonNode both = ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"you idiot\"}, \"attributes\": [\"INSULT\", \"SENTIMENT\"]}"));
         assertEquals(List.of("INSULT"), names(both.get("attributes").fieldNames()));
         assertEquals("NEUTRAL", both.at("/sentiment/label").asText());
+        assertEquals(1, both.at("/sentiment/sentences").asInt());
         assertEquals(before + 2, Fakes.SENTIMENT_CALLS.get());
+
+        // Nothing read: no label and no probabilities, rather than a certain NEUTRAL.
+        JsonNode unread = ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"unreadable\"}, \"attributes\": [\"SENTIMENT\"]}"));
+        assertFalse(unread.at("/sentiment").has("label") && !unread.at("/sentiment/label").isNull(), unread.toString());
+        assertEquals(0, unread.at("/sentiment/probabilities").size(), unread.toString());
+        assertEquals(0, unread.at("/sentiment/sentences").asInt(-1), unread.toString());
     }
 
     @Test
