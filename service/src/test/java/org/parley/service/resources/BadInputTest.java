@@ -49,6 +49,11 @@ class BadInputTest {
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \" \\n \"}}", 400, "comment.text", 1),
                 // Invisible: zero-width space, no-break space, ideographic space, word joiner.
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"\\u200b\\u00a0\\u3000\\u2060\"}}", 400, "comment.text", 1),
+                // Invisible too (a website audit): Hangul filler, blank Braille, a lone combining accent, a lone variation selector, a control.
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"\\u3164\"}}", 400, "comment.text", 1),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"\\u2800\\u2800\"}}", 400, "comment.text", 1),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"\\u0301\"}}", 400, "comment.text", 1),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \" \\ufe0f\\u0007\"}}", 400, "comment.text", 1),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"\\u200b\"]}", 400, "targets[0]", 1),
                 // The same key twice: Jackson would keep the last one without a word.
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"attributes\": [\"TOXICITY\"], \"attributes\": [\"THREAT\"]}", 400, "body", null),
