@@ -121,7 +121,7 @@ public final class PerspectiveResource {
             Attribute a = RequestChecks.attribute(name, "attributeScores." + name);
             if (score == null || score.summaryScore() == null)
                 throw ApiException.badField(field, field + " is required");
-            if (score.summaryScore().type() != null && !PROBABILITY.equals(score.summaryScore().type()))
+            if (!probability(score.summaryScore().type()))
                 throw ApiException.badField("attributeScores." + name + ".summaryScore.type",
                         "attributeScores." + name + ".summaryScore.type must be PROBABILITY");
             double v = score.summaryScore().value();
@@ -133,10 +133,19 @@ public final class PerspectiveResource {
         return new SuggestScoreResponse(request.clientToken());
     }
 
-    /** As in Perspective, only plain text is read: HTML would be scored tags and all. */
+    /**
+     * As in Perspective, only plain text is read: HTML would be scored tags and all. The protobuf
+     * default, TEXT_TYPE_UNSPECIFIED, means plain text there, and a client generated from the
+     * discovery document may send it.
+     */
     private static void plainText(AnalyzeRequest.TextEntry comment) {
-        if (comment.type() != null && !comment.type().equals("PLAIN_TEXT"))
+        if (comment.type() != null && !comment.type().equals("PLAIN_TEXT") && !comment.type().equals("TEXT_TYPE_UNSPECIFIED"))
             throw ApiException.badField("comment.type", "comment.type must be PLAIN_TEXT (or left out)");
+    }
+
+    /** A score type Parley can give: PROBABILITY, or left out or SCORE_TYPE_UNSPECIFIED (the protobuf default), which mean it. */
+    private static boolean probability(String type) {
+        return type == null || PROBABILITY.equals(type) || "SCORE_TYPE_UNSPECIFIED".equals(type);
     }
 
     /** Parley's model reads English only; anything else is refused rather than scored badly. */
@@ -159,7 +168,7 @@ public final class PerspectiveResource {
             Attribute a = RequestChecks.attribute(name, "requestedAttributes." + name);
             Double threshold = null;
             if (params != null) {
-                if (params.scoreType() != null && !PROBABILITY.equals(params.scoreType()))
+                if (!probability(params.scoreType()))
                     throw ApiException.badField("requestedAttributes." + name + ".scoreType", "scoreType must be PROBABILITY");
                 threshold = params.scoreThreshold();
                 if (threshold != null && !(threshold >= 0 && threshold <= 1))

@@ -107,6 +107,16 @@ class PerspectiveResourceTest {
         assertEquals("[\"en\"]", detected.get("detectedLanguages").toString());
     }
 
+    /** The discovery document lists the protobuf defaults, and a client generated from it may send them (a website audit). */
+    @Test
+    void theProtobufDefaultsMeanPlainTextAndProbability() throws Exception {
+        Response r = post("analyze", "{\"comment\": {\"text\": \"you idiot\", \"type\": \"TEXT_TYPE_UNSPECIFIED\"},"
+                + " \"requestedAttributes\": {\"INSULT\": {\"scoreType\": \"SCORE_TYPE_UNSPECIFIED\"}}}");
+        JsonNode body = JSON.readTree(r.readEntity(String.class));
+        assertEquals(200, r.getStatus(), body.toString());
+        assertEquals("PROBABILITY", body.at("/attributeScores/INSULT/summaryScore/type").asText(), body.toString());
+    }
+
     @Test
     void otherBadInputIsAGoogleErrorNamingTheField() throws Exception {
         for (String[] c : new String[][] {
