@@ -16,10 +16,15 @@ public final class ApiException extends RuntimeException {
         this(status, field, limit, message, null);
     }
 
+    /**
+     * The message and field often repeat what the client sent (a field name, a value); what cannot
+     * be stored cannot be echoed either: an unpaired surrogate made the whole answer invalid
+     * Unicode for strict JSON parsers, so it and U+0000 are shown as U+FFFD.
+     */
     private ApiException(int status, String field, Integer limit, String message, Long retryAfterSeconds) {
-        super(message, null, false, false);
+        super(UnstorableCharacters.replaced(message), null, false, false);
         this.status = status;
-        this.field = field;
+        this.field = UnstorableCharacters.replaced(field);
         this.limit = limit;
         this.retryAfterSeconds = retryAfterSeconds;
     }

@@ -47,6 +47,24 @@ public final class UnstorableCharacters {
         });
     }
 
+    /** Whether the value (null too) holds neither U+0000 nor an unpaired surrogate. */
+    public static boolean storable(String value) {
+        return problem(value) == null;
+    }
+
+    /** The value with U+0000 and each unpaired surrogate replaced by U+FFFD (null stays null). */
+    public static String replaced(String value) {
+        if (storable(value)) return value;
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                out.append(c).append(value.charAt(++i));
+            } else out.append(c == '\0' || Character.isSurrogate(c) ? '\uFFFD' : c);
+        }
+        return out.toString();
+    }
+
     /** {@link #NUL}, {@link #SURROGATE} or null. */
     private static String problem(String value) {
         if (value == null) return null;

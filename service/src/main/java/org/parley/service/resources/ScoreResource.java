@@ -123,10 +123,11 @@ public final class ScoreResource {
         }
     }
 
-    /** The item's id, if one can be read, so a client can match an error to its comment. */
+    /** The item's id, if one can be read and is text, so a client can match an error to its comment. */
     private static String idOf(JsonNode node) {
         JsonNode id = node == null ? null : node.get("id");
-        return id != null && id.isTextual() && id.asText().length() <= RequestChecks.MAX_ID ? id.asText() : null;
+        return id != null && id.isTextual() && id.asText().length() <= RequestChecks.MAX_ID
+                && org.parley.service.errors.UnstorableCharacters.storable(id.asText()) ? id.asText() : null;
     }
 
     private static CommentScorer.Input input(ScoreRequest r, RequestChecks.Requested requested) {

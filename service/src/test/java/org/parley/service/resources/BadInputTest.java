@@ -154,6 +154,23 @@ class BadInputTest {
         assertEquals("comments[1].comment.text", results.get(1).path("error").path("field").asText(), results.toString());
     }
 
+    /** A website audit: a refused id or field name was echoed back with its lone surrogate, and strict JSON parsers refuse the whole answer. */
+    @Test
+    void whatCannotBeStoredIsNotEchoedBack() {
+        Response batch = ScoreResourceTest.post(RESOURCES, "/v1/score/batch",
+                "{\"comments\": [{\"comment\": {\"text\": \"hi\"}}, {\"comment\": {\"text\": \"x\"}, \"id\": \"a\\ud800\"}, {\"comment\": {\"text\": \"x\"}, \"id\": \"b\\u0000\"}]}");
+        assertEquals(200, batch.getStatus());
+        String raw = batch.readEntity(String.class);
+        assertFalse(raw.toLowerCase(java.util.Locale.ROOT).contains("\\ud800") || raw.contains("\\u0000") || raw.contains("\ud800"), raw);
+        assertTrue(raw.contains("comments[1].id") && raw.contains("comments[2].id"), "both refused in place: " + raw);
+
+        Response field = ScoreResourceTest.post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"bogus\\ud800\": 1}");
+        String said = field.readEntity(String.class);
+        assertEquals(400, field.getStatus(), said);
+        assertFalse(said.toLowerCase(java.util.Locale.ROOT).contains("\\ud800") || said.contains("\ud800"), said);
+        assertTrue(said.contains("bogus\uFFFD") || said.toLowerCase(java.util.Locale.ROOT).contains("bogus\\ufffd"), said);
+    }
+
     @Test
     void aBodyLargerThanTheLargestValidRequestIs413WhileItIsRead() {
         long max = new org.parley.service.errors.BodySizeLimit(Fakes.MAX_BATCH).maxBytes();
