@@ -1,5 +1,6 @@
 package org.parley.feature;
 
+import org.parley.text.TextPipeline;
 import org.parley.text.Token;
 
 import java.util.List;
@@ -10,15 +11,22 @@ import java.util.List;
  * wide part's n-grams are raw spellings: without this, "you are an id1ot" is an unknown word to
  * them whatever the deep part makes of "idiot", and their logit outweighs the deep part's. Same
  * length, same offsets, so occlusion ({@link TokenRemoval}) and spans read either text alike.
+ *
+ * <p>Words spelled with look-alike letters ("fuсking" with Cyrillic с, "ıdıot") are written out
+ * only in a comment where such a spelling hides a word of the normaliser's profanity and insult
+ * lexicon, and then all of them ("Yоu аrе а fuсking idiоt"): elsewhere they are stylised names
+ * or foreign words whose raw n-grams the model saw in training (a Wikipedia signature "dαlus"
+ * among the golden comments scores TOXICITY 0.147 as written, 0.191 written out).
  */
 public final class WideText {
     private WideText() {}
 
     /** @param tokens {@code raw}'s tokens, as {@link org.parley.text.TextPipeline#tokenize} gives them */
     public static String of(String raw, List<Token> tokens) {
+        boolean disguised = disguised(raw, tokens);
         char[] out = null;
         for (Token t : tokens) {
-            if (!obfuscated(t)) continue;
+            if (!obfuscated(t) && !(disguised && lookAlike(t))) continue;
             if (out == null) out = raw.toCharArray();
             String form = t.text();
             for (int i = t.begin(); i < t.end(); i++) out[i] = i - t.begin() < form.length() ? form.charAt(i - t.begin()) : ' ';
@@ -31,10 +39,41 @@ public final class WideText {
      * letters. Case, accents and repeated letters are left to the raw n-grams, which saw them in training.
      */
     static boolean obfuscated(Token t) {
-        String form = t.text(), raw = t.original();
-        if (form.isEmpty() || form.length() > raw.length()) return false;
-        for (int i = 0; i < form.length(); i++) if (form.charAt(i) < 'a' || form.charAt(i) > 'z') return false;
+        if (!plainForm(t)) return false;
+        String raw = t.original();
         for (int i = 0; i < raw.length(); i++) if (!Character.isLetter(raw.charAt(i))) return true;
         return false;
+    }
+
+    /** A plain word the normaliser read from Cyrillic or Greek look-alikes or a dotless ı among its letters. */
+    static boolean lookAlike(Token t) {
+        if (!plainForm(t)) return false;
+        String raw = t.original();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\u0131') return true;
+            if (c >= 0x370 && Character.isLetter(c)) {
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                if (script == Character.UnicodeScript.CYRILLIC || script == Character.UnicodeScript.GREEK) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a look-alike spelling in the comment hides a lexicon word. */
+    private static boolean disguised(String raw, List<Token> tokens) {
+        boolean nonLatin1 = false;
+        for (int i = 0; i < raw.length() && !nonLatin1; i++) nonLatin1 = raw.charAt(i) > 0xFF;
+        if (!nonLatin1) return false; // most comments: no look-alike to look for
+        for (Token t : tokens) if (lookAlike(t) && TextPipeline.lexiconWord(t.text())) return true;
+        return false;
+    }
+
+    /** A form of letters a-z no longer than its raw spelling. */
+    private static boolean plainForm(Token t) {
+        String form = t.text();
+        if (form.isEmpty() || form.length() > t.original().length()) return false;
+        for (int i = 0; i < form.length(); i++) if (form.charAt(i) < 'a' || form.charAt(i) > 'z') return false;
+        return true;
     }
 }

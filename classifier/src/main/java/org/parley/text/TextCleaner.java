@@ -2,7 +2,7 @@ package org.parley.text;
 
 /**
  * The character-level step before the lexer: decodes HTML entities, folds every code point
- * ({@link CharFolding}) and look-alike letters in mixed-script words ({@link Homoglyphs}), and
+ * ({@link CharFolding}) and look-alike letters where the text is Latin in disguise ({@link Homoglyphs}), and
  * records where each clean char came from. Doing this before tokenising lets the lexer see
  * "f\u200Buck" and "ｆｕｃｋ" as the plain word they are. Plain ASCII without {@code &} or
  * control chars, most comments, is returned as is without copying.
@@ -58,7 +58,7 @@ final class TextCleaner {
             i = end;
         }
         if (confusables) {
-            Homoglyphs.foldMixedWords(b);
+            Homoglyphs.foldDisguisedWords(b);
         }
         return b.build();
     }

@@ -60,6 +60,14 @@ public final class TextPipeline {
         return STANDARD;
     }
 
+    /**
+     * Whether a normalised form is one of the profanities and insults (with their suffixes and
+     * spelling variants) that obfuscated spellings are resolved against: "fucking", "idiot".
+     */
+    public static boolean lexiconWord(String form) {
+        return Lexicon.STANDARD.exact(form) != null;
+    }
+
     /** Normalised tokens with offsets into {@code raw}. */
     public List<Token> tokenize(String raw) {
         CleanText clean = TextCleaner.clean(Objects.requireNonNull(raw, "raw text"));

@@ -23,6 +23,25 @@ class WideTextTest {
     }
 
     @Test
+    void lookAlikeWordsAreWrittenOutWhereTheyHideALexiconWord() {
+        // Cyrillic о а е с: every look-alike word goes, "you are a" as well as the insult
+        assertEquals("you are a fucking idiot", wide("Y\u043Eu \u0430r\u0435 \u0430 fu\u0441king idi\u043Et"));
+        // dotless ı and Greek ο
+        assertEquals("You are a complete idiot and a moron.", wide("You are a complete \u0131d\u0131ot and a mor\u03BFn."));
+    }
+
+    @Test
+    void otherLookAlikesKeepTheirRawNgrams() {
+        // a signature among the golden comments, Russian and Greek text, Turkish with its ı
+        for (String raw : new String[] {"I will also try to be less bitey in the future.\u2014 d\u03B1lus Contribs",
+                "\u041F\u0440\u0438\u0432\u0435\u0442, \u043A\u0430\u043A \u0434\u0435\u043B\u0430?",
+                "\u039A\u03B1\u03BB\u03B7\u03BC\u03AD\u03C1\u03B1 \u03C3\u03B1\u03C2",
+                "Kad\u0131n \u0131l\u0131k su i\u00E7ti"}) {
+            assertSame(raw, WideText.of(raw, TextPipeline.standard().tokenize(raw)), raw);
+        }
+    }
+
+    @Test
     void plainTextIsReturnedAsItIs() {
         for (String raw : new String[] {"You are an IDIOT", "Caf\u00e9 owners don't like well-known 2nd-rate food",
                 "sooooo stupid", "see https://example.com/a1b2 now", "@someone 42 times", ""}) {

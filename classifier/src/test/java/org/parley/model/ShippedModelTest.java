@@ -71,6 +71,33 @@ class ShippedModelTest {
         }
     }
 
+    /**
+     * The audit's look-alike spellings (Cyrillic о а е с; Cyrillic і о; dotless ı and Greek ο) score
+     * as the plain letters, TOXICITY 0.940, 0.900, 0.900 (0.172, 0.357, 0.269 before), with the
+     * same spans on the letters as written.
+     */
+    @Test
+    void lookAlikeLettersScoreAsThePlainLetters() {
+        String[][] pairs = {{"You are a fucking idiot", "Y\u043Eu \u0430r\u0435 \u0430 fu\u0441king idi\u043Et"},
+                {"You are a complete idiot and a moron.", "You are a complete \u0456d\u0456ot and a m\u043Eron."},
+                {"You are a complete idiot and a moron.", "You are a complete \u0131d\u0131ot and a mor\u03BFn."}};
+        SpanExplainer explainer = new SpanExplainer(model, TextPipeline.standard(), 1.5, SpanLexicon.standard(), 0.45, 0.3);
+        for (String[] p : pairs) {
+            float[][] s = model.score(List.of(p[0], p[1]));
+            for (Attribute a : Attribute.values())
+                assertEquals(s[0][a.ordinal()], s[1][a.ordinal()], 0.02, p[1] + " " + a);
+            List<Span> plain = explainer.explain(p[0], Attribute.TOXICITY, s[0][0]);
+            List<Span> disguised = explainer.explain(p[1], Attribute.TOXICITY, s[1][0]);
+            assertTrue(!plain.isEmpty(), p[0]);
+            assertEquals(plain.size(), disguised.size(), p[1]);
+            for (int k = 0; k < plain.size(); k++) { // one char for one: the same offsets
+                assertEquals(plain.get(k).begin(), disguised.get(k).begin(), p[1]);
+                assertEquals(plain.get(k).end(), disguised.get(k).end(), p[1]);
+                assertEquals(plain.get(k).weight(), disguised.get(k).weight(), 0.05, p[1]);
+            }
+        }
+    }
+
     @Test
     void scoresAreTheGoldenScores() {
         float[][] scores = model.score(texts);
