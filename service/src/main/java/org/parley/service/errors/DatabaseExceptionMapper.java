@@ -14,8 +14,8 @@ import java.sql.SQLTransientConnectionException;
 
 /**
  * The database is unreachable: 503 with Retry-After, so a site retries instead of losing the
- * comment (nothing was acknowledged, so nothing is lost). A write may have been applied in part (a
- * thread's comments are committed one by one) or in full (the connection broke during COMMIT):
+ * comment (nothing was acknowledged, so nothing is lost). Each write is one transaction (a thread's
+ * comments too), so it was applied not at all, or in full if the connection broke during COMMIT:
  * comments (by id), decisions (by expected version), reports (by reportId) and suggested scores
  * are safe to send again, so the message says to. A read changed nothing. The pool reconnects by
  * itself when the database returns. Any other database error is a bug and goes to
@@ -42,8 +42,8 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
     static String message(String method) {
         if (method.equals("GET") || method.equals("HEAD"))
             return "the database is unavailable; retry after " + RETRY_AFTER_SECONDS + " s";
-        return "the database is unavailable; the request may not have been applied, or only in part (a thread's comments "
-                + "are stored one by one). Retry after " + RETRY_AFTER_SECONDS + " s: the same request sent again completes it, "
+        return "the database is unavailable; the request was most likely not applied (it may have been, if the connection "
+                + "broke as it committed). Retry after " + RETRY_AFTER_SECONDS + " s: the same request sent again completes it, "
                 + "and comments (same id), decisions (same expectedVersion) and reports (same reportId) are applied once";
     }
 

@@ -22,8 +22,9 @@ import java.util.function.Supplier;
 
 /**
  * Comments from sites: scored (toxicity, spans, and stance where a target or parent is known),
- * routed by the policy and stored. Each comment is committed before the call returns, so a 2xx
- * answer means stored; an id already stored is not scored again and comes back as it was.
+ * routed by the policy and stored. A call's comments are committed together before it returns, so
+ * a 2xx answer means all stored, a failure none; an id already stored is not scored again and comes
+ * back as it was.
  */
 public final class Ingestion {
     private final CommentScorer scorer;
@@ -47,10 +48,11 @@ public final class Ingestion {
                              Integer ratingUp, Integer ratingDown, List<String> targets) {}
 
     /**
-     * Stores the comments in order (parents usually come first), one transaction each. A stored id
-     * sent again with the same text and article is a retry and gets the stored comment back.
+     * Stores the comments in order (parents usually come first), all in one transaction: when it
+     * fails, none is stored. A stored id sent again with the same text and article is a retry and
+     * gets the stored comment back.
      *
-     * @throws IdTaken when a stored id comes with another text or article
+     * @throws IdTaken when a stored id comes with another text or article (and nothing is stored)
      */
     public List<CommentStore.Insert> submit(List<Submission> submissions) {
         CommentStore.Insert[] out = new CommentStore.Insert[submissions.size()];
@@ -71,15 +73,20 @@ public final class Ingestion {
         Map<String, String> textsInCall = new HashMap<>();
         for (Submission s : submissions) textsInCall.put(s.id(), s.text());
         StanceModel stanceModel = stance == null ? null : stance.get(); // once: a reload meanwhile must not split the call
+        List<NewComment> comments = new ArrayList<>(fresh.size());
         for (int k = 0; k < fresh.size(); k++) {
             Submission s = submissions.get(fresh.get(k));
             CommentScorer.Outcome o = scored.outcomes().get(k);
-            NewComment c = new NewComment(s.id(), s.articleId(), s.articleTitle(), s.number(), s.parentId(),
+            comments.add(new NewComment(s.id(), s.articleId(), s.articleTitle(), s.number(), s.parentId(),
                     s.parentNumber(), s.author(), s.text(), s.quote(), s.ratingUp(), s.ratingDown(),
                     o.probabilities(), o.top(), write(ScoreParts.spans(o)), stanceJson(stanceModel, s, parentText(s, textsInCall)),
-                    model, o.decision().action());
-            out[fresh.get(k)] = retry(fresh.get(k), s, store.insert(c, clock.instant())); // another call may have stored it first
+                    model, o.decision().action()));
         }
+        // One transaction for the call: a failure (the database, or a clash with a comment another call
+        // stored meanwhile) stores none of them, and the same call sent again stores them all.
+        List<CommentStore.Insert> inserted = store.insertAll(comments, clock.instant(),
+                (r, k) -> retry(fresh.get(k), submissions.get(fresh.get(k)), r));
+        for (int k = 0; k < fresh.size(); k++) out[fresh.get(k)] = inserted.get(k);
         return List.of(out);
     }
 

@@ -21,11 +21,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Comments, their decisions and reader reports. Every write is one transaction: when a method
@@ -52,42 +54,61 @@ public final class CommentStore {
      * retry, or two sites' copies of one comment): then the stored one is returned unchanged.
      */
     public Insert insert(NewComment c, Instant now) {
+        return jdbi.inTransaction(h -> insert(h, c, utc(now)));
+    }
+
+    /**
+     * As {@link #insert}, for several comments in one transaction: all of them are stored, or (on any
+     * failure) none. {@code each} sees each result in turn, with its index, and may throw to roll back
+     * the whole call (a clash found only now).
+     */
+    public List<Insert> insertAll(List<NewComment> comments, Instant now, ObjIntConsumer<Insert> each) {
         return jdbi.inTransaction(h -> {
             OffsetDateTime at = utc(now);
-            h.createUpdate("INSERT INTO articles (id, title, created_at) VALUES (:id, :title, :at) ON CONFLICT DO NOTHING")
-                    .bind("id", c.articleId()).bind("title", c.articleTitle()).bind("at", at).execute();
-            if (c.articleTitle() != null)  // the first comment of an article may come without its title
-                h.createUpdate("UPDATE articles SET title = :title WHERE id = :id AND title IS NULL")
-                        .bind("id", c.articleId()).bind("title", c.articleTitle()).execute();
-            Status status = Status.of(c.action());
-            int rows = h.createUpdate("""
-                    INSERT INTO comments (id, article_id, number, parent_id, parent_number, author, text, quote,
-                        rating_up, rating_down, open_reports, toxicity, severe_toxicity, identity_attack, insult,
-                        profanity, threat, risk, top_attribute, spans, stance, model_name, model_version,
-                        model_checksum, action, status, decided_by, version, created_at, updated_at)
-                    VALUES (:id, :articleId, :number, :parentId, :parentNumber, :author, :text, :quote,
-                        :ratingUp, :ratingDown, 0, :s0, :s1, :s2, :s3, :s4, :s5, :risk, :top, :spans, :stance,
-                        :modelName, :modelVersion, :modelChecksum, :action, :status, 'RULE', 1, :at, :at)
-                    ON CONFLICT DO NOTHING""")
-                    .bind("id", c.id()).bind("articleId", c.articleId()).bind("number", c.number())
-                    .bind("parentId", c.parentId()).bind("parentNumber", c.parentNumber())
-                    .bind("author", c.author()).bind("text", c.text()).bind("quote", c.quote())
-                    .bind("ratingUp", c.ratingUp()).bind("ratingDown", c.ratingDown())
-                    .bind("s0", c.scores()[0]).bind("s1", c.scores()[1]).bind("s2", c.scores()[2])
-                    .bind("s3", c.scores()[3]).bind("s4", c.scores()[4]).bind("s5", c.scores()[5])
-                    .bind("risk", StoredComment.risk(c.scores())).bind("top", c.topAttribute().name())
-                    .bind("spans", c.spansJson()).bind("stance", c.stanceJson())
-                    .bind("modelName", c.model().name()).bind("modelVersion", c.model().version())
-                    .bind("modelChecksum", c.model().checksum())
-                    .bind("action", c.action().name()).bind("status", status.name()).bind("at", at)
-                    .execute();
-            if (rows == 1) {
-                StoredComment stored = find(h, c.id()).orElseThrow();
-                appendDecision(h, stored, c.action().name(), null, null, POLICY_ACTOR, Decider.RULE, at);
-                return new Insert(true, stored);
+            List<Insert> out = new ArrayList<>(comments.size());
+            for (int i = 0; i < comments.size(); i++) {
+                Insert r = insert(h, comments.get(i), at);
+                each.accept(r, i);
+                out.add(r);
             }
-            return new Insert(false, find(h, c.id()).orElseThrow());
+            return out;
         });
+    }
+
+    private static Insert insert(Handle h, NewComment c, OffsetDateTime at) {
+        h.createUpdate("INSERT INTO articles (id, title, created_at) VALUES (:id, :title, :at) ON CONFLICT DO NOTHING")
+                .bind("id", c.articleId()).bind("title", c.articleTitle()).bind("at", at).execute();
+        if (c.articleTitle() != null)  // the first comment of an article may come without its title
+            h.createUpdate("UPDATE articles SET title = :title WHERE id = :id AND title IS NULL")
+                    .bind("id", c.articleId()).bind("title", c.articleTitle()).execute();
+        Status status = Status.of(c.action());
+        int rows = h.createUpdate("""
+                INSERT INTO comments (id, article_id, number, parent_id, parent_number, author, text, quote,
+                    rating_up, rating_down, open_reports, toxicity, severe_toxicity, identity_attack, insult,
+                    profanity, threat, risk, top_attribute, spans, stance, model_name, model_version,
+                    model_checksum, action, status, decided_by, version, created_at, updated_at)
+                VALUES (:id, :articleId, :number, :parentId, :parentNumber, :author, :text, :quote,
+                    :ratingUp, :ratingDown, 0, :s0, :s1, :s2, :s3, :s4, :s5, :risk, :top, :spans, :stance,
+                    :modelName, :modelVersion, :modelChecksum, :action, :status, 'RULE', 1, :at, :at)
+                ON CONFLICT DO NOTHING""")
+                .bind("id", c.id()).bind("articleId", c.articleId()).bind("number", c.number())
+                .bind("parentId", c.parentId()).bind("parentNumber", c.parentNumber())
+                .bind("author", c.author()).bind("text", c.text()).bind("quote", c.quote())
+                .bind("ratingUp", c.ratingUp()).bind("ratingDown", c.ratingDown())
+                .bind("s0", c.scores()[0]).bind("s1", c.scores()[1]).bind("s2", c.scores()[2])
+                .bind("s3", c.scores()[3]).bind("s4", c.scores()[4]).bind("s5", c.scores()[5])
+                .bind("risk", StoredComment.risk(c.scores())).bind("top", c.topAttribute().name())
+                .bind("spans", c.spansJson()).bind("stance", c.stanceJson())
+                .bind("modelName", c.model().name()).bind("modelVersion", c.model().version())
+                .bind("modelChecksum", c.model().checksum())
+                .bind("action", c.action().name()).bind("status", status.name()).bind("at", at)
+                .execute();
+        if (rows == 1) {
+            StoredComment stored = find(h, c.id()).orElseThrow();
+            appendDecision(h, stored, c.action().name(), null, null, POLICY_ACTOR, Decider.RULE, at);
+            return new Insert(true, stored);
+        }
+        return new Insert(false, find(h, c.id()).orElseThrow());
     }
 
     public Optional<StoredComment> find(String id) {

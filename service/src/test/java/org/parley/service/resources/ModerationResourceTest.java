@@ -196,6 +196,37 @@ class ModerationResourceTest {
         assertEquals("comments[3].id", refused.get("field").asText(), refused.toString());
     }
 
+    /** One transaction per thread: the database refusing its second comment leaves none stored; sent again, all are, once. */
+    @Test
+    void aThreadTheDatabaseFailsMidwayStoresNoneOfItsComments() {
+        String id = "t-" + UUID.randomUUID();
+        String marker = "refused" + UUID.randomUUID().toString().replace("-", "");
+        String thread = "{\"id\": \"" + id + "\", \"article\": {\"title\": \"T\"}, \"comments\": ["
+                + "{\"id\": \"c1\", \"text\": \"The strike is justified.\"},"
+                + "{\"id\": \"c2\", \"text\": \"No, it is not " + marker + "\"},"
+                + "{\"id\": \"c3\", \"text\": \"Thanks for the article\"}]}";
+        // Only this test's comment breaks the constraint, so the other tests on this database are unaffected.
+        JDBI.useHandle(h -> h.execute("ALTER TABLE comments ADD CONSTRAINT " + marker + " CHECK (text NOT LIKE '%" + marker + "%')"));
+        try {
+            Response failed = post(Fakes.WEBSITE_KEY, "/v1/threads", thread);
+            String body = failed.readEntity(String.class);
+            assertEquals(500, failed.getStatus(), body);
+        } finally {
+            JDBI.useHandle(h -> h.execute("ALTER TABLE comments DROP CONSTRAINT " + marker));
+        }
+        for (String c : List.of("c1", "c2", "c3")) assertTrue(STORE.find(id + "/" + c).isEmpty(), c + " was stored");
+        assertEquals(0, (int) JDBI.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles WHERE id = :id").bind("id", id)
+                .mapTo(Integer.class).one()), "nor its article");
+
+        Response retried = post(Fakes.WEBSITE_KEY, "/v1/threads", thread);
+        JsonNode stored = retried.readEntity(JsonNode.class);
+        assertEquals(200, retried.getStatus(), stored.toString());
+        for (JsonNode c : stored.get("comments")) assertFalse(c.has("duplicate"), c.toString());
+        JsonNode again = post(Fakes.WEBSITE_KEY, "/v1/threads", thread).readEntity(JsonNode.class);
+        for (JsonNode c : again.get("comments")) assertTrue(c.get("duplicate").asBoolean(), c.toString());
+        assertEquals(1, STORE.history(id + "/c2").size());
+    }
+
     @Test
     void aReplyByNumberIsLinkedToItsParentLaterOnThePage() {
         String id = "t-" + UUID.randomUUID();

@@ -280,6 +280,38 @@ class CommentStoreTest {
         assertEquals(1, counts.get(Queue.APPROVED));
     }
 
+    /** A thread's comments go in one transaction: a failure midway stores none, and the call sent again stores all, once. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aThreadIsStoredWholeOrNotAtAll(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        List<NewComment> thread = List.of(comment("t/1", "t", 0.1f, Action.PUBLISH), comment("t/2", "t", 0.7f, Action.REVIEW),
+                comment("t/" + "x".repeat(500), "t", 0.1f, Action.PUBLISH),  // longer than the id column: the database refuses it
+                comment("t/4", "t", 0.1f, Action.PUBLISH));
+        List<Integer> seen = new ArrayList<>();
+        assertThrows(org.jdbi.v3.core.JdbiException.class, () -> store.insertAll(thread, T0, (r, i) -> seen.add(i)));
+        assertEquals(List.of(0, 1), seen, "the first two were inserted before the third failed");
+        for (String table : List.of("articles", "comments", "decisions"))
+            assertEquals(0, (int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one()), table);
+
+        // A clash that the caller finds in a result rolls back what came before it too.
+        List<NewComment> fixed = List.of(thread.get(0), thread.get(1), thread.get(3));
+        assertThrows(IllegalStateException.class, () -> store.insertAll(fixed, T0, (r, i) -> {
+            if (i == 2) throw new IllegalStateException("clash");
+        }));
+        assertTrue(store.find("t/1").isEmpty() && store.find("t/2").isEmpty());
+
+        List<CommentStore.Insert> stored = store.insertAll(fixed, T0, (r, i) -> {});
+        assertTrue(stored.stream().allMatch(CommentStore.Insert::created));
+        assertEquals(List.of("t/1", "t/2", "t/4"), stored.stream().map(r -> r.comment().id()).toList());
+        assertEquals(Status.PENDING, store.find("t/2").orElseThrow().status());
+        assertEquals(1, store.history("t/2").size());
+        List<CommentStore.Insert> again = store.insertAll(fixed, T0.plusSeconds(5), (r, i) -> {});
+        assertTrue(again.stream().noneMatch(CommentStore.Insert::created), "a retry stores nothing twice");
+        assertEquals(3, (int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM decisions").mapTo(Integer.class).one()));
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void findsTheParentByIdOrByNumberInTheSameArticle(TestDatabases db) {
