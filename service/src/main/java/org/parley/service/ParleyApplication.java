@@ -182,6 +182,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new DatabaseExceptionMapper());
         env.jersey().register(new BodySizeLimit(config.maxBatchSize));
         env.jersey().register(new StrictUtf8());
+        // A 415 or 406 is refused before a resource method is chosen, where Dropwizard's per-method meters look.
+        env.jersey().register(new org.parley.service.errors.MediaTypeRefusalMeters(env.metrics()));
 
         SentimentHolder sentiment = SentimentHolder.coreNlp();
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment));

@@ -331,6 +331,35 @@ class ParleyApplicationTest {
         }
     }
 
+    /** Jersey refuses a wrong Content-Type or Accept before it chooses the method; the endpoint's exception meter counts it all the same. */
+    @Test
+    void aRequestRefusedForItsMediaTypeIsCountedInTheEndpointsExceptionMeter() {
+        com.codahale.metrics.MetricRegistry metrics = APP.getEnvironment().metrics();
+        String score = "org.parley.service.resources.ScoreResource.score-errors.exceptions";
+        String analyze = "org.parley.service.resources.PerspectiveResource.analyze-errors.exceptions";
+        String suggest = "org.parley.service.resources.PerspectiveResource.suggestscore-errors.exceptions";
+        long scoreBefore = metrics.meter(score).getCount(), analyzeBefore = metrics.meter(analyze).getCount(),
+                suggestBefore = metrics.meter(suggest).getCount();
+
+        Response wrongType = target(app("/v1/score")).request().header("Authorization", "Bearer " + WEBSITE)
+                .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}}", MediaType.TEXT_PLAIN));
+        assertEquals(415, wrongType.getStatus(), wrongType.readEntity(String.class));
+        assertEquals(scoreBefore + 1, metrics.meter(score).getCount());
+        Response perspective = target(app("/v1alpha1/comments:analyze")).queryParam("key", WEBSITE).request()
+                .post(Entity.entity("comment=hi", MediaType.APPLICATION_FORM_URLENCODED));
+        assertEquals(415, perspective.getStatus(), perspective.readEntity(String.class));
+        Response wrongAccept = target(app("/v1alpha1/comments:analyze")).queryParam("key", WEBSITE).request(MediaType.TEXT_HTML)
+                .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", MediaType.APPLICATION_JSON));
+        assertEquals(406, wrongAccept.getStatus(), wrongAccept.readEntity(String.class));
+        assertEquals(analyzeBefore + 2, metrics.meter(analyze).getCount(), "the endpoint at that path, not its neighbour");
+        assertEquals(suggestBefore, metrics.meter(suggest).getCount());
+
+        assertEquals(200, score("{\"comment\": {\"text\": \"hi\"}}").getStatus());
+        assertEquals(scoreBefore + 1, metrics.meter(score).getCount(), "an answered request is no error");
+        assertEquals(404, target(app("/v1/nowhere")).request().header("Authorization", "Bearer " + WEBSITE)
+                .post(Entity.entity("x", MediaType.TEXT_PLAIN)).getStatus());
+    }
+
     @Test
     void doNotStoreTextIsWrittenNowhereNotEvenInLogsOrErrors() throws Exception {
         String marker = "zqxmarker" + System.nanoTime();
