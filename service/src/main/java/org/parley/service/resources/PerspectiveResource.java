@@ -18,12 +18,13 @@ import org.parley.service.api.perspective.SuggestScoreResponse;
 import org.parley.service.auth.Role;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.RequestChecks;
+import org.parley.service.core.ServedModel;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.Checks;
 import org.parley.service.store.FeedbackStore;
 import org.parley.text.Language;
 import org.parley.text.Sentences;
-import org.parley.text.TextPipeline;
+import org.parley.text.Token;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,11 +79,9 @@ public final class PerspectiveResource {
         });
         boolean spans = Boolean.TRUE.equals(request.spanAnnotations());
 
-        List<String> texts = new ArrayList<>();
-        texts.add(text);
-        List<int[]> sentences = spans ? sentences(text) : List.of();
-        for (int[] s : sentences) texts.add(text.substring(s[0], s[1]));
-        float[][] scores = models.current().scorer().score(texts);
+        Scored scored = score(models.current(), text, spans);
+        float[][] scores = scored.scores();
+        List<int[]> sentences = scored.sentences();
 
         Map<String, AnalyzeResponse.AttributeScores> out = new LinkedHashMap<>();
         thresholds.forEach((a, threshold) -> {
@@ -93,7 +92,7 @@ public final class PerspectiveResource {
                 spanScores = new ArrayList<>(sentences.size());
                 for (int k = 0; k < sentences.size(); k++)
                     spanScores.add(new AnalyzeResponse.SpanScore(sentences.get(k)[0], sentences.get(k)[1],
-                            AnalyzeResponse.Score.probability(scores[k + 1][a.ordinal()])));
+                            AnalyzeResponse.Score.probability(scores[scored.rows()[k]][a.ordinal()])));
             }
             out.put(a.name(), new AnalyzeResponse.AttributeScores(spanScores, AnalyzeResponse.Score.probability(p)));
         });
@@ -131,6 +130,33 @@ public final class PerspectiveResource {
         // Committed before the 200, like every write to the moderation store.
         feedback.append(text, labels, security.getUserPrincipal().getName(), Instant.now());
         return new SuggestScoreResponse(request.clientToken());
+    }
+
+    /** The comment's scores (row 0) and, with spans, its sentences and the row of scores of each. */
+    private record Scored(float[][] scores, List<int[]> sentences, int[] rows) {}
+
+    /**
+     * As /v1/score does, the comment is tokenised once, by the explainer's pipeline, for its sentences
+     * and for the scorer (which reads the same pipeline). Each sentence is scored as a text of its own,
+     * but one that is the whole comment (most short comments) is the comment's row.
+     */
+    private static Scored score(ServedModel model, String text, boolean spans) {
+        List<String> texts = new ArrayList<>();
+        texts.add(text);
+        if (!spans) return new Scored(model.scorer().score(texts), List.of(), new int[0]);
+        List<Token> tokens = model.explainer().pipeline().tokenize(text);
+        List<int[]> sentences = Sentences.split(tokens);
+        int[] rows = new int[sentences.size()];
+        for (int k = 0; k < rows.length; k++) {
+            int[] s = sentences.get(k);
+            if (s[0] == 0 && s[1] == text.length()) continue;
+            texts.add(text.substring(s[0], s[1]));
+            rows[k] = texts.size() - 1;
+        }
+        List<List<Token>> all = new ArrayList<>(texts.size());
+        all.add(tokens);
+        all.addAll(model.explainer().tokenize(texts.subList(1, texts.size())));
+        return new Scored(model.scorer().score(texts, model.explainer().pipeline(), all), sentences, rows);
     }
 
     /**
@@ -177,10 +203,5 @@ public final class PerspectiveResource {
             out.put(a, threshold);
         });
         return out;
-    }
-
-    /** Sentence boundaries [begin, end), by CoreNLP's rules over the pipeline's tokens. */
-    static List<int[]> sentences(String text) {
-        return Sentences.split(TextPipeline.standard().tokenize(text));
     }
 }

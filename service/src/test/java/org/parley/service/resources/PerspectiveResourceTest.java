@@ -12,6 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.label.Attribute;
 import org.parley.service.Fakes;
+import org.parley.explain.SpanExplainer;
+import org.parley.explain.TaggedExplainer;
+import org.parley.model.ModelBundle;
+import org.parley.model.ToxicityModel;
+import org.parley.service.api.ScoreResponse;
+import org.parley.service.core.ServedModel;
+import org.parley.text.Sentences;
+import org.parley.text.TextPipeline;
+import org.mockito.MockedStatic;
 import org.parley.service.api.perspective.AnalyzeRequest;
 import org.parley.service.api.perspective.AnalyzeResponse;
 import org.parley.service.api.perspective.SuggestScoreRequest;
@@ -26,6 +35,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.mockStatic;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 /** Perspective's request and response shapes, as JSON fixtures a Perspective client would send and expect. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -62,6 +77,55 @@ class PerspectiveResourceTest {
     @Test
     void analyzeWithoutSpanAnnotationsOrTokenAnswersSummaryScoresOnly() throws Exception {
         assertJson("analyze-minimal-response.json", post("analyze", fixture("analyze-minimal-request.json")), 200);
+    }
+
+    /**
+     * With spans, the comment is tokenised once, for its sentences and its scores, as /v1/score does (it was
+     * tokenised twice), and the answer with the shipped model is the one the text strings give: each
+     * sentence by CoreNLP's rules scored as a text of its own.
+     */
+    @Test
+    void analyzeWithSpansTokenisesTheCommentOnceAndAnswersAsBefore() throws Exception {
+        TextPipeline counting = spy(TextPipeline.standard());
+        ToxicityModel model = new ToxicityModel(ModelBundle.load(Path.of("../models/toxicity.zip")), counting, 1);
+        ServedModel served = new ServedModel(model, TaggedExplainer.explainerOnly(new SpanExplainer(model, counting, 1.0)),
+                new ScoreResponse.ModelInfo("shipped", "1", "checksum-1"));
+        PerspectiveResource resource = new PerspectiveResource(new ModelHolder(served, p -> { throw new UnsupportedOperationException(); }),
+                null, null);  // neither read: "languages" is given, nothing is stored
+        for (String text : List.of("You are a stupid idiot. Mr. Smith said so, e.g. yesterday! Go away, moron.",
+                "I will kill you. Really, I will.", "Thanks for the article.",
+                "  WHAT A MORON!!! u r an id1ot... see http://x.example/a.b ok?  ")) {
+            com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode();
+            body.putObject("comment").put("text", text);
+            for (Attribute a : Attribute.values()) body.with("requestedAttributes").putObject(a.name());
+            body.put("spanAnnotations", true).putArray("languages").add("en");
+            AnalyzeRequest request = JSON.treeToValue(body, AnalyzeRequest.class);
+
+            clearInvocations(counting);
+            AnalyzeResponse answer;
+            // The sentences were split over TextPipeline.standard()'s tokens: it hands out the counting pipeline here too.
+            try (MockedStatic<TextPipeline> standard = mockStatic(TextPipeline.class, CALLS_REAL_METHODS)) {
+                standard.when(TextPipeline::standard).thenReturn(counting);
+                answer = resource.analyze(request);
+            }
+            verify(counting, times(1)).tokenize(text);
+
+            List<int[]> sentences = Sentences.split(TextPipeline.standard().tokenize(text));
+            List<String> texts = new ArrayList<>(List.of(text));
+            for (int[] s : sentences) texts.add(text.substring(s[0], s[1]));
+            float[][] expected = model.score(texts);
+            for (Attribute a : Attribute.values()) {
+                AnalyzeResponse.AttributeScores got = answer.attributeScores().get(a.name());
+                assertEquals(expected[0][a.ordinal()], got.summaryScore().value(), 0f, text + " " + a);
+                assertEquals(sentences.size(), got.spanScores().size(), text);
+                for (int k = 0; k < sentences.size(); k++) {
+                    AnalyzeResponse.SpanScore span = got.spanScores().get(k);
+                    assertEquals(sentences.get(k)[0], span.begin(), text);
+                    assertEquals(sentences.get(k)[1], span.end(), text);
+                    assertEquals(expected[k + 1][a.ordinal()], span.score().value(), 0f, text + " " + a + " sentence " + k);
+                }
+            }
+        }
     }
 
     @Test
