@@ -26,7 +26,7 @@ import java.util.OptionalLong;
  * {@code @RolesAllowed}, with {@link Role#includes}.
  */
 @Priority(Priorities.AUTHENTICATION)
-public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
+public final class ApiKeyAuthFilter extends AuthFilter<ApiKeyAuthFilter.Credential, Caller> {
     /** The cookie that POST /v1/session sets. */
     public static final String SESSION_COOKIE = "parley_session";
     private static final String BEARER = "Bearer";
@@ -42,12 +42,16 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
         this(keys, token -> Optional.empty(), limiter);
     }
 
+    /** A presented token, and whether it came in the session cookie, which holds sessions only. */
+    public record Credential(String token, boolean cookie) {}
+
     /** @param sessions finds the moderator session of a token (a database look-up) */
     public ApiKeyAuthFilter(ApiKeys keys, Authenticator<String, ModeratorSession> sessions, RateLimiter limiter) {
         this.keys = keys;
-        this.authenticator = token -> {
-            Optional<ApiKey> key = keys.find(token);
-            return key.isPresent() ? Optional.of(key.get()) : sessions.authenticate(token).map(s -> s);
+        // A cookie's token was already found to be no API key (filter): it goes to the sessions alone.
+        this.authenticator = credential -> {
+            Optional<ApiKey> key = credential.cookie() ? Optional.empty() : keys.find(credential.token());
+            return key.isPresent() ? Optional.of(key.get()) : sessions.authenticate(credential.token()).map(s -> s);
         };
         this.authorizer = (Authorizer<Caller>) (caller, role, request) -> caller.role().includes(Role.parse(role));
         this.prefix = BEARER;
@@ -61,9 +65,11 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
                 .or(() -> Optional.ofNullable(request.getUriInfo().getQueryParameters().getFirst("key")))
                 .or(() -> Optional.ofNullable(request.getHeaderString(GOOGLE_KEY_HEADER)))
                 .orElse(null);
+        boolean cookie = false;
         if (token == null) { // the cookie carries a session, never an API key (only the log-in sets it)
             token = Optional.ofNullable(request.getCookies().get(SESSION_COOKIE)).map(Cookie::getValue).orElse(null);
             if (token != null && keys.find(token).isPresent()) token = null;
+            cookie = token != null;
         }
         // Only a presented credential counts as a try: a page asking who is logged in guesses nothing.
         boolean tries = token != null && !token.isEmpty();
@@ -72,7 +78,7 @@ public final class ApiKeyAuthFilter extends AuthFilter<String, Caller> {
         if (blocked.isPresent())
             throw ApiException.unavailable(429, blocked.getAsLong(), "more than " + limiter.failuresPerMinute()
                     + " failed authentications a minute from this address; retry after " + blocked.getAsLong() + " s");
-        if (!tries || !authenticate(request, token, BEARER))  // a failed try keeps the token it took
+        if (!tries || !authenticate(request, new Credential(token, cookie), BEARER))  // a failed try keeps the token it took
             throw new ApiException(401, "key", null,
                     "missing, unknown or expired credential: send 'Authorization: Bearer KEY' or '?key=KEY', or log in again");
         limiter.succeeded(address);

@@ -1,0 +1,89 @@
+package org.parley.service.auth;
+
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.service.Fakes;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+/** How many look-ups each way of presenting a credential costs. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ApiKeyAuthFilterTest {
+    private static final String SESSION = "session-token-of-ada";
+    private static final ApiKeys KEYS = spy(ApiKeys.parse(Fakes.KEYS, 1000));
+    private static final AtomicInteger SESSION_LOOKUPS = new AtomicInteger();
+    private static final ResourceExtension RESOURCES = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(KEYS, token -> {
+                SESSION_LOOKUPS.incrementAndGet();
+                return SESSION.equals(token)
+                        ? Optional.of(new ModeratorSession("ada", Role.MODERATOR, Instant.now().plusSeconds(3600))) : Optional.empty();
+            }, new RateLimiter(2, 1000)))
+            .addResource(new WhoAmI())
+            .build();
+
+    @Path("/whoami")
+    @Produces(MediaType.TEXT_PLAIN)
+    public static final class WhoAmI {
+        @GET
+        @RolesAllowed(Role.MODERATOR_NAME)
+        public String who(@Context SecurityContext security) {
+            return security.getUserPrincipal().getName();
+        }
+    }
+
+    @BeforeEach
+    void countAfresh() {
+        clearInvocations(KEYS);
+        SESSION_LOOKUPS.set(0);
+    }
+
+    /** The cookie's token was looked up among the API keys twice: once to refuse a key there, once to authenticate. */
+    @Test
+    void aSessionCookieIsLookedUpOnceAmongTheKeysThenAmongTheSessions() {
+        Response r = RESOURCES.target("/whoami").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, SESSION).get();
+        assertEquals(200, r.getStatus());
+        assertEquals("ada", r.readEntity(String.class));
+        verify(KEYS, times(1)).find(anyString());
+        assertEquals(1, SESSION_LOOKUPS.get());
+    }
+
+    @Test
+    void anApiKeyInTheCookieIsNoCredentialAndIsLookedUpOnce() {
+        assertEquals(401, RESOURCES.target("/whoami").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, Fakes.MODERATOR_KEY)
+                .get().getStatus());
+        verify(KEYS, times(1)).find(anyString());
+        assertEquals(0, SESSION_LOOKUPS.get(), "not a session either");
+    }
+
+    @Test
+    void aBearerKeyIsLookedUpOnceAndASessionTokenThereOnceInEach() {
+        assertEquals(200, RESOURCES.target("/whoami").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY)
+                .get().getStatus());
+        verify(KEYS, times(1)).find(anyString());
+        assertEquals(0, SESSION_LOOKUPS.get());
+
+        clearInvocations(KEYS);
+        assertEquals(200, RESOURCES.target("/whoami").request().header("Authorization", "Bearer " + SESSION).get().getStatus());
+        verify(KEYS, times(1)).find(anyString());
+        assertEquals(1, SESSION_LOOKUPS.get());
+    }
+}
