@@ -73,6 +73,7 @@ import org.parley.service.resources.PerspectiveResource;
 import org.parley.service.resources.ScoreResource;
 import org.parley.service.resources.ScoreThreadResource;
 import org.parley.service.tasks.ReloadServlet;
+import org.parley.service.tasks.ReloadTask;
 import org.parley.stance.StanceBundle;
 import org.parley.stance.StanceModel;
 import org.parley.text.Language;
@@ -208,11 +209,14 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 .addMapping("/healthcheck/scoring");
         env.admin().addFilter("admin-requests", new AdminRequestFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        // Exact paths, so they win over the task servlet's /tasks/*.
-        env.admin().addServlet("reload-model", new ReloadServlet<>(models, bundlePath, ServedModel::info, env.getObjectMapper()))
-                .addMapping("/tasks/reload-model");
-        env.admin().addServlet("reload-stance-model", new ReloadServlet<>(stance, stancePath, ServedStance::info, env.getObjectMapper()))
-                .addMapping("/tasks/reload-stance-model");
+        // Tasks, so that GET /tasks and the start-up log list them; each answered by its servlet at the exact
+        // path, which wins over the task servlet's /tasks/* (a refused bundle is a JSON 400, not its 500).
+        for (ReloadTask<?> task : java.util.List.of(
+                new ReloadTask<>("reload-model", models, bundlePath, ServedModel::info, env.getObjectMapper()),
+                new ReloadTask<>("reload-stance-model", stance, stancePath, ServedStance::info, env.getObjectMapper()))) {
+            env.admin().addTask(task);
+            env.admin().addServlet(task.getName(), new ReloadServlet<>(task, env.getObjectMapper())).addMapping("/tasks/" + task.getName());
+        }
     }
 
     static ServedModel load(Path bundlePath, ParleyConfiguration.Spans spans, SpanLexicon lexicon) {

@@ -430,6 +430,16 @@ class ParleyApplicationTest {
         assertTrue(ok.get() > 6);
     }
 
+    /** Dropwizard lists its registered tasks at GET /tasks; the reloads are among them, beside its own. */
+    @Test
+    void theReloadTasksAreListedWithDropwizardsOwn() {
+        Response r = target(admin("/tasks")).request().get();
+        String listed = r.readEntity(String.class);
+        assertEquals(200, r.getStatus(), listed);
+        List<String> names = List.of(listed.strip().split("\\R"));
+        assertTrue(names.containsAll(List.of("reload-model", "reload-stance-model", "gc", "log-level")), listed);
+    }
+
     @Test
     void aWebPageCannotRunAdminTasks() {
         Response fromPage = target(admin("/tasks/reload-model")).request().header("Origin", "http://evil.example")
