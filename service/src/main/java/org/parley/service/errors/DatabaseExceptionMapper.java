@@ -18,8 +18,10 @@ import java.sql.SQLTransientConnectionException;
  * comments too), so it was applied not at all, or in full if the connection broke during COMMIT:
  * comments (by id), decisions (by expected version), reports (by reportId) and suggested scores
  * are safe to send again, so the message says to. A read changed nothing. The pool reconnects by
- * itself when the database returns. Any other database error is a bug and goes to
- * {@link UnexpectedExceptionMapper}.
+ * itself when the database returns. A transaction the database rolled back to break a deadlock or
+ * a serialization conflict (two threads sending the same new ids in opposite orders) is answered
+ * the same way: nothing of it was applied, and the retry completes it. Any other database error is
+ * a bug and goes to {@link UnexpectedExceptionMapper}.
  */
 public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiException> {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseExceptionMapper.class);
@@ -47,12 +49,15 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
                 + "and comments (same id), decisions (same expectedVersion) and reports (same reportId) are applied once";
     }
 
-    /** No connection, or it broke: SQLState class 08 (connection) or 57P (server shutting down). */
+    /**
+     * No connection, or it broke: SQLState class 08 (connection) or 57P (server shutting down); or
+     * the transaction was rolled back, class 40 (deadlock 40P01, serialization failure 40001).
+     */
     static boolean isOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectionException || t instanceof SQLTransientConnectionException) return true;
             if (t instanceof SQLException s && s.getSQLState() != null
-                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) return true;
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P") || s.getSQLState().startsWith("40"))) return true;
         }
         return false;
     }

@@ -1,0 +1,25 @@
+package org.parley.service.errors;
+
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatabaseExceptionMapperTest {
+    private static UnableToExecuteStatementException failed(String sqlState) {
+        return new UnableToExecuteStatementException(new SQLException("database said no", sqlState), null);
+    }
+
+    /** A thread's one transaction can meet another's in a deadlock: rolled back whole, so a 503 to retry, not a 500. */
+    @Test
+    void aRolledBackTransactionIsRetriedLikeAnOutage() {
+        assertTrue(DatabaseExceptionMapper.isOutage(failed("40P01")), "deadlock detected");
+        assertTrue(DatabaseExceptionMapper.isOutage(failed("40001")), "serialization failure");
+        assertTrue(DatabaseExceptionMapper.isOutage(failed("08006")), "connection failure");
+        assertFalse(DatabaseExceptionMapper.isOutage(failed("23505")), "a unique violation is a bug here, not an outage");
+        assertFalse(DatabaseExceptionMapper.isOutage(failed("42P01")), "a missing table is a bug");
+    }
+}
