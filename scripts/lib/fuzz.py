@@ -1,12 +1,15 @@
 """Randomly broken requests against a running Parley service (see scripts/fuzz). Standard library only."""
+import gzip
 import json
 import random
 import sys
 import urllib.error
 import urllib.request
+import zlib
 
 base, n, seed, web, admin = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 R = random.Random(seed)
+E = random.Random(seed + 1_000_003)  # encodings: their own draws, so a seed sends the requests it always sent, some now encoded
 
 # A valid body per endpoint, and the key that may call it; each request breaks one at random.
 VALID = {
@@ -76,6 +79,16 @@ def broken_bytes(body):
                      b"[" * 5000 + b"]" * 5000, b"null", b"[]", b'"str"', b"42", b"", s.replace(b'"', b"'")])
 
 
+def encoded(data):
+    """Content-Encoding and body: valid gzip, bodies marked gzip that are not (plain, a header then garbage, broken in the
+    middle), and codings the service does not decode (a website audit: each was a 500 or a misleading 400)."""
+    gz = gzip.compress(data, mtime=0)
+    broken = gz[:len(gz) // 2] + b"\xff" * 8 + gz[len(gz) // 2 + 8:]
+    return E.choice([("gzip", gz), ("gzip", data), ("GZIP", data), ("gzip, identity", data), ("identity, gzip", gz),
+                     ("gzip", gz[:10] + bytes(E.randrange(256) for _ in range(40))), ("gzip", broken), ("gzip", gz[:len(gz) // 2]),
+                     ("gzip, gzip", gzip.compress(gz, mtime=0)), ("deflate", zlib.compress(data)), ("x-gzip", gz), ("br", data), ("compress", data)])
+
+
 def send(req):
     try:
         with urllib.request.urlopen(req, timeout=60) as r:
@@ -95,6 +108,10 @@ for _ in range(n):
                                  headers={"Content-Type": R.choice(["application/json"] * 9 + ["text/plain"])})
     if key:
         req.add_header("Authorization", "Bearer " + key)
+    if E.random() < 0.1:
+        coding, req.data = encoded(data)
+        req.add_header("Content-Encoding", coding)
+        data = coding.encode() + b": " + req.data
     code, out = send(req)
     counts[code] = counts.get(code, 0) + 1
     try:

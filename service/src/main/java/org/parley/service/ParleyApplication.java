@@ -42,6 +42,7 @@ import org.parley.service.core.ServedStance;
 import org.parley.service.core.StanceHolder;
 import org.parley.service.core.ThreadTargets;
 import org.parley.service.errors.ApiExceptionMapper;
+import org.parley.service.errors.BodyEncoding;
 import org.parley.service.errors.BodySizeLimit;
 import org.parley.service.errors.StrictUtf8;
 import org.parley.service.errors.JsonBadMessages;
@@ -185,6 +186,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new StrictUtf8());
         // A 415 or 406 is refused before a resource method is chosen, where Dropwizard's per-method meters look.
         env.jersey().register(new org.parley.service.errors.MediaTypeRefusalMeters(env.metrics()));
+        // Content-Encoding: what Jetty inflates (gzip, when server.gzip is on) is read, any other coding refused.
+        io.dropwizard.jetty.GzipHandlerFactory gzip = ((AbstractServerFactory) config.getServerFactory()).getGzipFilterFactory();
+        env.jersey().register(new BodyEncoding(gzip.isEnabled() && gzip.getBufferSize().toBytes() > 0));
 
         SentimentHolder sentiment = SentimentHolder.coreNlp();
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment));

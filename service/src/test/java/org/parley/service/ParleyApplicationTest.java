@@ -38,6 +38,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class ParleyApplicationTest {
     private static final String WEBSITE = "app-website-key";
     private static final String ADMIN = "app-admin-key";
+    /** Its own rate limit, so that the bodies of megabytes sent with it (a token a KiB) leave the others' buckets alone. */
+    private static final String BULK = "app-bulk-key";
     private static final String REQUEST_LOG = "target/app-test-requests.log";
     private static final Path SHIPPED = Path.of(ResourceHelpers.resourceFilePath("test-config.yml"))
             .getParent().resolve("../../../models/toxicity.zip").normalize();
@@ -124,6 +126,99 @@ class ParleyApplicationTest {
             assertTrue(answer.contains("\"field\":\"body\""), answer);
             assertTrue(answer.contains("Content-Length"), answer);
         }
+    }
+
+    /** A body sent as it is, with the headers given (java.net.http: no client re-encodes or adds a charset). */
+    private static java.net.http.HttpResponse<String> send(String path, String key, byte[] body, String... headers) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(app(path)))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        if (key != null) b.header("Authorization", "Bearer " + key);
+        if (headers.length > 0) b.headers(headers);
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] gzip(String text) throws Exception {
+        return gzip(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static byte[] gzip(byte[] bytes) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    /** The status, and the field where the answer is Parley's format; Google's envelope (v1alpha1) has no field. */
+    private static JsonNode refused(java.net.http.HttpResponse<String> r, int status, String field) throws Exception {
+        String what = r.request().uri().getPath() + " " + r.request().headers().map() + ": " + r.body();
+        assertEquals(status, r.statusCode(), what);
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), what);
+        JsonNode json = APP.getObjectMapper().readTree(r.body());
+        if (r.request().uri().getPath().startsWith("/v1alpha1")) {
+            assertEquals(status, json.at("/error/code").asInt(), what);
+            assertEquals("INVALID_ARGUMENT", json.at("/error/status").asText(), what);
+            return json.get("error");
+        }
+        assertEquals(status, json.get("code").asInt(), what);
+        assertEquals(field, json.path("field").asText(null), what);
+        return json;
+    }
+
+    private static final String[][] BODY_ENDPOINTS = {
+            {"/v1/score", WEBSITE}, {"/v1alpha1/comments:analyze", WEBSITE}, {"/v1/comments", WEBSITE}, {"/v1/session", null}};
+
+    /**
+     * A website audit: a body marked gzip that Jetty cannot inflate (not gzip at all, a gzip header and then
+     * garbage, a gzip stream broken in the middle) was a logged 500 on every endpoint, /v1/session (no key) too.
+     */
+    @Test
+    void aBodyThatIsNotValidGzipIsA400NamingTheBody() throws Exception {
+        String json = "{\"comment\": {\"text\": \"" + "you are an idiot and so is your friend ".repeat(20) + "\"}}";
+        byte[] broken = gzip(json);
+        java.util.Arrays.fill(broken, broken.length / 2, broken.length / 2 + 8, (byte) 0xff);
+        byte[] headerThenGarbage = java.util.HexFormat.of().parseHex("1f8b0800000000000003" + "ff00ee11dd22cc33bb44aa55");
+        Object[][] triggers = {
+                {"gzip", json.getBytes(java.nio.charset.StandardCharsets.UTF_8)},
+                {"GZIP", json.getBytes(java.nio.charset.StandardCharsets.UTF_8)},
+                {"gzip, identity", json.getBytes(java.nio.charset.StandardCharsets.UTF_8)},
+                {"gzip", headerThenGarbage},
+                {"gzip", broken}};
+        for (String[] endpoint : BODY_ENDPOINTS)
+            for (Object[] t : triggers) {
+                JsonNode error = refused(send(endpoint[0], endpoint[1], (byte[]) t[1], "Content-Encoding", (String) t[0]), 400, "body");
+                assertEquals("body is not valid gzip (Content-Encoding: gzip)", error.get("message").asText(), endpoint[0] + " " + t[0]);
+            }
+    }
+
+    /** deflate, x-gzip, compress and br were neither inflated nor refused: a deflate body got a misleading "not valid UTF-8". */
+    @Test
+    void aContentEncodingJettyDoesNotInflateIsA415NamingTheSupportedOnes() throws Exception {
+        java.io.ByteArrayOutputStream deflated = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(deflated)) {
+            z.write("{\"comment\": {\"text\": \"hi\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] gzipped = gzip("{\"comment\": {\"text\": \"hi\"}}");
+        Object[][] cases = {{"deflate", deflated.toByteArray()}, {"x-gzip", gzipped}, {"compress", gzipped}, {"br", gzipped},
+                {"gzip, gzip", gzip(gzipped)}};
+        for (String[] endpoint : BODY_ENDPOINTS)
+            for (Object[] c : cases) {
+                JsonNode error = refused(send(endpoint[0], endpoint[1], (byte[]) c[1], "Content-Encoding", (String) c[0]), 415, "Content-Encoding");
+                String message = error.get("message").asText();
+                assertTrue(message.contains("Content-Encoding") && message.contains("identity") && message.contains("gzip"), message);
+            }
+    }
+
+    /** What worked keeps working: a gzip body is inflated (by Jetty) and scored, and the body limit counts the inflated bytes. */
+    @Test
+    void aGzipBodyIsScoredAndOneInflatingPastTheBodyLimitIs413() throws Exception {
+        java.net.http.HttpResponse<String> ok = send("/v1/score", WEBSITE, gzip("{\"comment\": {\"text\": \"you idiot\"}}"), "Content-Encoding", "gzip");
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertTrue(APP.getObjectMapper().readTree(ok.body()).path("attributes").has("TOXICITY"), ok.body());
+        long max = new org.parley.service.errors.BodySizeLimit(100).maxBytes();
+        JsonNode error = refused(send("/v1/score", BULK, gzip("{\"comment\": {\"text\": \"hi\"}" + " ".repeat((int) max) + "}"),
+                "Content-Encoding", "gzip"), 413, "body");
+        assertEquals(max, error.get("limit").asLong(), error.toString());
     }
 
     @Test
