@@ -221,6 +221,22 @@ class ParleyApplicationTest {
         assertEquals(max, error.get("limit").asLong(), error.toString());
     }
 
+    /**
+     * A website audit: a text over Jackson's own string limit (20,000,000 characters) was a 400 naming that
+     * limit, which the README never mentions; over the body limit it is the 413, under it the field's 20,480.
+     */
+    @Test
+    void aHugeTextIsThe413OfTheBodyOrTheFieldsOwnLimitNeverJacksons() throws Exception {
+        long max = new org.parley.service.errors.BodySizeLimit(100).maxBytes();
+        byte[] over = ("{\"comment\": {\"text\": \"" + "a".repeat(30_000_000) + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode error = refused(send("/v1/score", BULK, over), 413, "body");
+        assertEquals(max, error.get("limit").asLong(), error.toString());
+        assertTrue(refused(send("/v1alpha1/comments:analyze", BULK, over), 413, null).get("message").asText().contains("larger than " + max));
+        byte[] under = ("{\"comment\": {\"text\": \"" + "a".repeat(21_000_000) + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        error = refused(send("/v1/score", BULK, under), 400, "comment.text");
+        assertEquals(20_480, error.get("limit").asInt(), error.toString());
+    }
+
     @Test
     void scoresARealCommentWithRatingSpansAndTheBundlesChecksum() {
         String text = "You are a stupid idiot, shut up.";
