@@ -108,6 +108,8 @@ for _ in range(n):
                                  headers={"Content-Type": R.choice(["application/json"] * 9 + ["text/plain"])})
     if key:
         req.add_header("Authorization", "Bearer " + key)
+    if E.random() < 0.05:  # a charset: only UTF-8 is read
+        req.add_header("Content-Type", "application/json; charset=" + E.choice(["utf-8", "UTF8", "ISO-8859-1", "latin1", "UTF-16LE", '"utf-16"', ""]))
     if E.random() < 0.1:
         coding, req.data = encoded(data)
         req.add_header("Content-Encoding", coding)

@@ -5,6 +5,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -20,6 +21,9 @@ import java.util.zip.ZipException;
  * inflate surfaced as an IOException around a ZipException, which the auth filter's look at the body
  * (or the JSON reader) turned into a logged 500; it is now a 400 naming the body. Runs before
  * authentication, the first to read the body, on every endpoint: /v1/session takes no credential.
+ * The charset in Content-Type, which the reader ignored (Latin-1 "é" was "not valid UTF-8", UTF-16 was
+ * read when its text was ASCII), must be UTF-8 when given: JSON between systems is (RFC 8259), so any
+ * other is a 415 rather than decoded.
  */
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class BodyEncoding implements ContainerRequestFilter {
@@ -41,9 +45,22 @@ public final class BodyEncoding implements ContainerRequestFilter {
                         throw new ApiException(415, HttpHeaders.CONTENT_ENCODING, null, "Content-Encoding '"
                                 + ApiException.shown(c) + "' is not supported: the body must be " + supported);
                 }
+        String charset = charset(request);
+        if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8"))
+            throw new ApiException(415, HttpHeaders.CONTENT_TYPE, null, "charset '" + ApiException.shown(charset)
+                    + "' is not supported: the body must be UTF-8 (charset=utf-8, or no charset)");
         // Jetty's rewritten headers do not always say that it inflated ("gzip, identity" is dropped), and
         // only inflating throws a ZipException, so every body is watched.
         request.setEntityStream(new Inflated(request.getEntityStream()));
+    }
+
+    private static String charset(ContainerRequestContext request) {
+        try {
+            MediaType type = request.getMediaType();
+            return type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        } catch (RuntimeException e) {  // a Content-Type Jersey cannot parse: Jetty or Jersey refuses it as before
+            return null;
+        }
     }
 
     /** Jetty's inflated body, whose decoding failures are the client's: a 400, not an IOException. */

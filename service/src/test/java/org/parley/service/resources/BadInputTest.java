@@ -208,6 +208,40 @@ class BadInputTest {
         assertRefused(r, 415, "Content-Type", null);
     }
 
+    /**
+     * A website audit: the charset was ignored, so Latin-1 "caf\u00e9" got "not valid UTF-8" and UTF-16 was read
+     * when its text was ASCII. Any charset but UTF-8 is a 415 naming it; JSON between systems is UTF-8.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ISO-8859-1", "iso-8859-1", "latin1", "windows-1252", "UTF-16LE", "utf-16", "\"ISO-8859-1\""})
+    void aCharsetOtherThanUtf8Is415NamingIt(String charset) {
+        String json = "{\"comment\": {\"text\": \"caf\u00e9\"}}";
+        byte[] body = json.getBytes(charset.toLowerCase().contains("16") ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
+        Response r = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity(body, "application/json; charset=" + charset));
+        String message = assertRefused(r, 415, "Content-Type", null).get("message").asText();
+        assertTrue(message.contains(charset.replace("\"", "")) && message.contains("UTF-8"), message);
+    }
+
+    @Test
+    void anAsciiUtf16BodyIs415TooAndSoOnPerspectivesPathInItsEnvelope() {
+        byte[] body = "{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}".getBytes(StandardCharsets.UTF_16LE);
+        Response r = RESOURCES.target("/v1alpha1/comments:analyze").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity(body, "application/json; charset=UTF-16LE"));
+        JsonNode json = r.readEntity(JsonNode.class);
+        assertEquals(415, r.getStatus(), json.toString());
+        assertEquals("INVALID_ARGUMENT", json.at("/error/status").asText(), json.toString());
+        assertTrue(json.at("/error/message").asText().contains("UTF-16LE"), json.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"utf-8", "UTF-8", "utf8", "UTF8", "\"utf-8\""})
+    void utf8IsReadHoweverItIsSpelled(String charset) {
+        Response r = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity("{\"comment\": {\"text\": \"caf\u00e9\"}}".getBytes(StandardCharsets.UTF_8), "application/json; charset=" + charset));
+        assertEquals(200, r.getStatus(), r.readEntity(String.class));
+    }
+
     @Test
     void unknownPathsAndMethodsAreJsonToo() {
         Response missing = RESOURCES.target("/v1/nothing").request().get();
