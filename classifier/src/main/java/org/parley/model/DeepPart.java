@@ -1,5 +1,7 @@
 package org.parley.model;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.openblas.global.openblas_nolapack;
@@ -23,7 +25,7 @@ final class DeepPart {
     private final float[] embedBias; // null when the layer has none
     private final int dim;
     private final float[] hiddenW; // [input * hidden + j]
-    private volatile FloatPointer hiddenWNative; // the same, for OpenBLAS; see hiddenWNative()
+    private final Supplier<FloatPointer> hiddenWNative; // the same, for OpenBLAS, copied on first use
     private final int batchRows;
     private final float[] hiddenB;
     private final int hidden;
@@ -39,6 +41,9 @@ final class DeepPart {
             throw new IllegalArgumentException("hidden layer reads " + w.hiddenW().length / hidden + " inputs, expected " + (2 * dim + Attribute.COUNT));
         this.hiddenW = w.hiddenW();
         this.hiddenB = w.hiddenB();
+        // Off-heap once, read-only, shared by all threads, and only when needed: only occlusion's
+        // batches use it, and loading OpenBLAS costs a plain scorer's start.
+        this.hiddenWNative = Suppliers.memoize(() -> new FloatPointer(hiddenW));
         // Small enough for OpenBLAS to keep on the calling thread whatever its thread count, and
         // chunks of variants spread over the cores (BlasThreads).
         this.batchRows = BlasThreads.rowsUnderThreshold(2 * dim + Attribute.COUNT, hidden);
@@ -54,18 +59,6 @@ final class DeepPart {
     /** Copies the deep part's parameters out of a served graph. */
     static DeepPart of(ComputationGraph served) {
         return new DeepPart(ServingWeights.of(served));
-    }
-
-    /**
-     * The hidden weights off-heap for OpenBLAS, copied once on first use (read-only, shared by all
-     * threads): only occlusion's batches need them, and loading OpenBLAS costs a plain scorer's start.
-     */
-    private FloatPointer hiddenWNative() {
-        FloatPointer p = hiddenWNative;
-        if (p == null) synchronized (this) {
-            if ((p = hiddenWNative) == null) hiddenWNative = p = new FloatPointer(hiddenW);
-        }
-        return p;
     }
 
     /** Sigmoid outputs, uncalibrated, for one text's deep ids and its wide logits. */
@@ -126,7 +119,7 @@ final class DeepPart {
             pool(ids.get(r), wideLogits.get(r), x, r * k);
             System.arraycopy(hiddenB, 0, h, r * hidden, hidden);
         }
-        FloatPointer w = hiddenWNative(); // before the scope, which would free a pointer made inside it
+        FloatPointer w = hiddenWNative.get(); // before the scope, which would free a pointer made inside it
         try (PointerScope scope = new PointerScope()) {
             FloatPointer xp = new FloatPointer(x), hp = new FloatPointer(h);
             openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,

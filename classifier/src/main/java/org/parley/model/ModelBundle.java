@@ -3,6 +3,8 @@ package org.parley.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.parley.feature.FeatureConfig;
@@ -52,8 +54,7 @@ public final class ModelBundle {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Built on first use: scoring reads {@link #weights} alone (see {@link ServingWeights}). */
-    private volatile ComputationGraph network;
-    private final java.util.function.Supplier<ComputationGraph> graph;
+    private final Supplier<ComputationGraph> network;
     private final ServingWeights weights;
     private final FeatureExtractor features;
     private final Map<Attribute, PlattScaling> calibration;
@@ -68,7 +69,7 @@ public final class ModelBundle {
      */
     public ModelBundle(ComputationGraph network, FeatureExtractor features,
                        Map<Attribute, PlattScaling> calibration, JsonNode provenance) {
-        this(roundToHalf(network), ServingWeights.of(network), features, calibration, provenance, null);
+        this(Suppliers.ofInstance(roundToHalf(network)), ServingWeights.of(network), features, calibration, provenance, null);
     }
 
     /** Rounds the weights, in place, to what half precision can hold; idempotent. */
@@ -77,15 +78,9 @@ public final class ModelBundle {
         return network;
     }
 
-    private ModelBundle(ComputationGraph network, ServingWeights weights, FeatureExtractor features,
+    private ModelBundle(Supplier<ComputationGraph> network, ServingWeights weights, FeatureExtractor features,
                         Map<Attribute, PlattScaling> calibration, JsonNode provenance, String checksum) {
-        this(() -> network, weights, features, calibration, provenance, checksum);
-        this.network = network;
-    }
-
-    private ModelBundle(java.util.function.Supplier<ComputationGraph> graph, ServingWeights weights, FeatureExtractor features,
-                        Map<Attribute, PlattScaling> calibration, JsonNode provenance, String checksum) {
-        this.graph = graph;
+        this.network = Suppliers.memoize(network);
         this.weights = weights;
         this.features = features;
         this.calibration = new EnumMap<>(calibration);
@@ -95,11 +90,7 @@ public final class ModelBundle {
 
     /** The DL4J graph (built from the bundle on first call, which starts ND4J: about two seconds). */
     public ComputationGraph network() {
-        ComputationGraph n = network;
-        if (n == null) synchronized (this) {
-            if ((n = network) == null) network = n = graph.get();
-        }
-        return n;
+        return network.get();
     }
 
     /** The parameters as the plain-Java forward pass reads them. */
@@ -176,7 +167,7 @@ public final class ModelBundle {
         long outputs = weights.outputs();
         if (outputs != Attribute.COUNT)
             throw new BundleException(file, "network has " + outputs + " outputs, expected " + Attribute.COUNT);
-        java.util.function.Supplier<ComputationGraph> graph = () -> {
+        Supplier<ComputationGraph> graph = () -> {
             try {
                 return NetworkCodec.read(entries, "");
             } catch (IOException | RuntimeException e) {
