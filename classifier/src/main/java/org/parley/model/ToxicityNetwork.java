@@ -71,15 +71,6 @@ public final class ToxicityNetwork {
     }
 
     /**
-     * The wide part's weights, row-major [wide id][attribute]: serving runs the wide part as a
-     * sparse dot product ({@link ToxicityModel}), which DL4J computes densely over
-     * [batch, attributes, length] arrays.
-     */
-    public static float[] wideWeights(ComputationGraph served) {
-        return served.getLayer(WIDE).getParam("W").dup('c').data().asFloat();
-    }
-
-    /**
      * The deep part reads the text's pooled embeddings and the wide part's six logits: a
      * regression trained on many rows (TOXICITY) informs the attributes few corpora label (THREAT,
      * SEVERE_TOXICITY), which the per-attribute regressions cannot do.
