@@ -13,22 +13,26 @@ import static org.parley.label.Attribute.TOXICITY;
 /**
  * Moderation rules as score bands per attribute, after Jigsaw's Moderator: every band whose range
  * holds the score fires; if all fired bands agree, theirs is the action; if they disagree, a human
- * decides (REVIEW); if none fires, the default action.
+ * decides (REVIEW); if none fires, the default action. One more rule reads no score: a comment in
+ * another language than English, which the models read as English and so score low whatever it
+ * says, gets {@code otherLanguage} (null: no such rule), agreeing or disagreeing as a band would.
  */
 public final class Policy {
     private final List<Band> bands;
     private final Action otherwise;
+    private final Action otherLanguage;
 
-    public Policy(List<Band> bands, Action otherwise) {
+    public Policy(List<Band> bands, Action otherwise, Action otherLanguage) {
         this.bands = List.copyOf(bands);
         this.otherwise = otherwise;
+        this.otherLanguage = otherLanguage;
     }
 
     /**
      * The shipped policy (README "Policy"): TOXICITY below 0.2 publishes, 0.5–0.9 goes to review,
      * 0.9 and above is rejected; SEVERE_TOXICITY ≥ 0.5 rejects; IDENTITY_ATTACK and THREAT ≥ 0.5
      * go to review (identity words still raise scores of friendly comments, and threats need a
-     * human's judgement); anything else publishes.
+     * human's judgement); so does a comment in another language; anything else publishes.
      */
     public static Policy standard() {
         return new Policy(List.of(
@@ -37,7 +41,7 @@ public final class Policy {
                 new Band(TOXICITY, 0.9, 1.0, Action.REJECT),
                 new Band(SEVERE_TOXICITY, 0.5, 1.0, Action.REJECT),
                 new Band(IDENTITY_ATTACK, 0.5, 1.0, Action.REVIEW),
-                new Band(THREAT, 0.5, 1.0, Action.REVIEW)), Action.PUBLISH);
+                new Band(THREAT, 0.5, 1.0, Action.REVIEW)), Action.PUBLISH, Action.REVIEW);
     }
 
     public List<Band> bands() {
@@ -48,15 +52,32 @@ public final class Policy {
         return otherwise;
     }
 
-    /** @param probabilities indexed by {@code Attribute.ordinal()} */
+    /** Null when comments in another language are decided by their scores alone. */
+    public Action otherLanguage() {
+        return otherLanguage;
+    }
+
+    /** For a comment read as English. */
     public Decision decide(float[] probabilities) {
-        List<Band> fired = new ArrayList<>();
+        return decide(probabilities, null);
+    }
+
+    /**
+     * @param probabilities indexed by {@code Attribute.ordinal()}
+     * @param language      the ISO 639-1 code of the comment's language when it is not English, else null
+     */
+    public Decision decide(float[] probabilities, String language) {
+        List<String> fired = new ArrayList<>();
         Set<Action> actions = EnumSet.noneOf(Action.class);
         for (Band b : bands) {
             if (b.matches(probabilities)) {
-                fired.add(b);
+                fired.add(b.toString());
                 actions.add(b.action());
             }
+        }
+        if (language != null && otherLanguage != null) {
+            fired.add("language " + language + " (not English) -> " + otherLanguage);
+            actions.add(otherLanguage);
         }
         Action action = actions.isEmpty() ? otherwise
                 : actions.size() == 1 ? actions.iterator().next()
@@ -64,6 +85,6 @@ public final class Policy {
         return new Decision(action, List.copyOf(fired), actions.size() > 1);
     }
 
-    /** The action, the bands that fired, and whether they disagreed. */
-    public record Decision(Action action, List<Band> fired, boolean disagreed) {}
+    /** The action, the rules that fired (as {@link Band#toString} and the language rule write them), and whether they disagreed. */
+    public record Decision(Action action, List<String> fired, boolean disagreed) {}
 }

@@ -59,8 +59,23 @@ class PolicyTest {
 
     @Test
     void aConfiguredOtherwiseApplies() {
-        Policy p = new Policy(List.of(new Band(Attribute.INSULT, 0.9, 1, Action.REJECT)), Action.REVIEW);
+        Policy p = new Policy(List.of(new Band(Attribute.INSULT, 0.9, 1, Action.REJECT)), Action.REVIEW, null);
         assertEquals(Action.REVIEW, p.decide(scores(0, 0, 0, 0.1f, 0, 0)).action());
         assertEquals(Action.REJECT, p.decide(scores(0, 0, 0, 0.95f, 0, 0)).action());
+    }
+
+    @Test
+    void aCommentInAnotherLanguageFiresTheLanguageRuleLikeABand() {
+        Policy p = Policy.standard();
+        Policy.Decision d = p.decide(scores(0.1f, 0, 0, 0, 0, 0), "es");
+        assertEquals(Action.REVIEW, d.action(), "publish band and language rule disagree");
+        assertTrue(d.disagreed());
+        assertEquals(List.of("TOXICITY in [0.00, 0.20) -> PUBLISH", "language es (not English) -> REVIEW"), d.fired());
+        assertEquals(Action.REVIEW, p.decide(scores(0.3f, 0, 0, 0, 0, 0), "de").action(), "no band fires: the rule alone");
+        assertEquals(Action.PUBLISH, p.decide(scores(0.3f, 0, 0, 0, 0, 0), null).action(), "English: the bands alone");
+        // A site that wants foreign comments decided by their scores switches the rule off.
+        Policy off = new Policy(p.bands(), Action.PUBLISH, null);
+        assertEquals(Action.PUBLISH, off.decide(scores(0.3f, 0, 0, 0, 0, 0), "de").action());
+        assertEquals(List.of(), off.decide(scores(0.3f, 0, 0, 0, 0, 0), "de").fired());
     }
 }

@@ -58,6 +58,46 @@ class LanguageTest {
     }
 
     @Test
+    void shortForeignAbuseIsLikelyForeignThoughNotRefused() {
+        // The audit's misses: scored as English, these were published with TOXICITY under 0.4.
+        Map<String, String> comments = Map.of(
+                "Tu madre es una puta y tú eres un imbécil.", "es",
+                "Du bist ein Vollidiot und solltest die Klappe halten.", "de",
+                "Ta gueule, espèce de connard.", "fr",
+                "Sei un coglione, vaffanculo.", "it",
+                "Je bent een klootzak en een sukkel.", "nl",
+                "Ты идиот и сволочь.", "ru");
+        comments.forEach((text, code) -> {
+            assertEquals(code, language.likelyForeign(text).map(Language.Guess::language).orElse("none"), text);
+        });
+        assertEquals(Optional.empty(), language.foreign("Ta gueule, espèce de connard."), "too short to refuse");
+    }
+
+    @Test
+    void englishWithForeignWordsOrNamesIsNotLikelyForeign() {
+        for (String text : new String[] {
+                "Imma treat you how you act ... If you act like a bitch you'll get treated like a bitch",
+                "NEITHER DOES ANTIFA OR BLACK LIVES MATTER OR ANY OTHER SOROS FUNDED GROUPS",
+                "Ridiculous, absurd, grotesque, obscene, vile, repugnant behaviour.",
+                "Genocide denial, revisionism, antisemitism, racism: unacceptable, condemnable, criminal.",
+                "Putin, Assad, Obama: liars all.",
+                "Per capita income rose in Syria.",
+                "Mea culpa, I was wrong.",
+                "Pittsburgh, PA",
+                "r/ihadastroke",
+                "Déjà vu all over again."}) {
+            assertEquals(Optional.empty(), language.likelyForeign(text), text);
+        }
+    }
+
+    @Test
+    void plainEnglishIsToldInOnePass() {
+        assertTrue(Language.plainlyEnglish("You are a complete idiot and everyone knows it"));
+        assertTrue(!Language.plainlyEnglish("Tu madre es una puta y tú eres un imbécil."));
+        assertTrue(!Language.plainlyEnglish("the end"), "too few words to tell");
+    }
+
+    @Test
     void aLongRunOfOneWordIsReadWithoutOverflowingTheStack() {
         assertEquals(Optional.empty(), language.foreign("a ".repeat(10_240)));
         assertEquals("a", Language.clean("a ".repeat(10_240)));

@@ -138,7 +138,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // Requests are the parallelism here: OpenBLAS's own spinning threads would fight them for the
         // cores, and with one thread the span tagger runs each comment's convolution as one product.
         BlasThreads.useOne();
-        CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), (float) config.spans.minProbability, env.metrics());
+        Language language = joined(languageLoad);
+        CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), language::likelyForeign,
+                (float) config.spans.minProbability, env.metrics());
 
         // The moderation store; the schema is brought up to date before anything is served.
         Clock clock = Clock.systemUTC();
@@ -193,7 +195,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         SentimentHolder sentiment = SentimentHolder.coreNlp();
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment));
         env.jersey().register(new ScoreThreadResource(scorer, stance, ThreadTargets.coreNlp(), sentiment, config.maxThreadComments));
-        env.jersey().register(new PerspectiveResource(models, feedback, joined(languageLoad)));
+        env.jersey().register(new PerspectiveResource(models, feedback, language));
         env.jersey().register(new AdminResource(models, scorer));
         env.jersey().register(new OpenApiResource());
         env.jersey().register(new DiscoveryResource());

@@ -246,8 +246,12 @@ public class ParleyConfiguration extends Configuration {
         @JsonProperty
         public Action otherwise = Action.PUBLISH;
 
+        /** For a comment that looks to be in another language than English; null: its scores alone decide. */
+        @JsonProperty
+        public Action otherLanguage = Action.REVIEW;
+
         Policy build() {
-            return new Policy(bands, otherwise);
+            return new Policy(bands, otherwise, otherLanguage);
         }
     }
 

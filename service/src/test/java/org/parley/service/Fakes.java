@@ -216,6 +216,11 @@ public final class Fakes {
     /** The real detector: it is small, and a fake one would test nothing about the refusals. */
     private static final org.parley.text.Language LANGUAGE = org.parley.text.Language.standard();
 
+    /** The scorers' test of a comment's language: the real one, as the application passes it. */
+    public static java.util.Optional<org.parley.text.Language.Guess> foreign(String text) {
+        return LANGUAGE.likelyForeign(text);
+    }
+
     /** The resources over a fake model, with auth, roles, rate limits and the error mappers. */
     public static ResourceExtension resources(ModelHolder models, Path feedbackDir) {
         return resources(models, feedbackDir, stance());
@@ -223,7 +228,7 @@ public final class Fakes {
 
     public static ResourceExtension resources(ModelHolder models, Path feedbackDir, StanceModel stance) {
         ObjectMapper json = mapper();
-        CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
+        CommentScorer scorer = new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
         return builder(json, new ApiKeyAuthFilter(ApiKeys.parse(KEYS, 1000), new RateLimiter(2, 1000)))
                 .addProvider(new BodySizeLimit(MAX_BATCH))
                 .addProvider(new org.parley.service.errors.StrictUtf8())

@@ -381,6 +381,16 @@ class ParleyApplicationTest {
         JsonNode body = score("{\"comment\": {\"text\": \"Thank you for the thoughtful article.\"}}").readEntity(JsonNode.class);
         assertEquals("SAFE", body.at("/rating/name").asText());
         assertEquals("PUBLISH", body.get("action").asText());
+        assertFalse(body.has("language"), "English is the default, not named");
+    }
+
+    /** The audit's miss: the model reads this as English and scores it low, so only its language holds it. */
+    @Test
+    void foreignAbuseIsHeldForReviewAndItsLanguageNamed() {
+        JsonNode body = score("{\"comment\": {\"text\": \"Tu madre es una puta y tú eres un imbécil.\"}}").readEntity(JsonNode.class);
+        assertEquals("es", body.get("language").asText());
+        assertEquals("REVIEW", body.get("action").asText(), body.toString());
+        assertTrue(body.get("rules").toString().contains("language es (not English) -> REVIEW"), body.toString());
     }
 
     @Test

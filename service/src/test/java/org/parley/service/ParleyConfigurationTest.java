@@ -20,6 +20,20 @@ class ParleyConfigurationTest {
         return validator.validate(c);
     }
 
+    /** The shipped config.yml's policy section, and a site's that switches the language rule off. */
+    @Test
+    void thePolicysLanguageRuleIsReviewUnlessConfiguredNull() throws Exception {
+        var yaml = io.dropwizard.jackson.Jackson.newObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        var shipped = yaml.readTree(java.nio.file.Path.of("config.yml").toFile()).get("policy");
+        assertEquals(org.parley.policy.Action.REVIEW,
+                yaml.treeToValue(shipped, ParleyConfiguration.PolicyConfig.class).build().otherLanguage());
+        assertEquals(org.parley.policy.Policy.standard().bands(),
+                yaml.treeToValue(shipped, ParleyConfiguration.PolicyConfig.class).build().bands(), "config.yml says what standard() says");
+        var off = yaml.readValue("otherLanguage: null\nbands: []", ParleyConfiguration.PolicyConfig.class);
+        assertEquals(null, off.build().otherLanguage());
+        assertEquals(org.parley.policy.Action.REVIEW, new ParleyConfiguration.PolicyConfig().build().otherLanguage());
+    }
+
     @Test
     void theDefaultsAndAMatchingPostgresqlDriverAreValid() {
         assertEquals(Set.of(), validator.validate(new ParleyConfiguration()));

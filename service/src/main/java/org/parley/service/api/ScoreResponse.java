@@ -9,11 +9,12 @@ import java.util.Map;
 /**
  * What the model says about one comment, what the site's policy recommends, and which model said so;
  * {@code stanceModel} names the stance bundle when stance or replyStance is present; {@code sentiment}
- * is present when SENTIMENT was asked for.
+ * is present when SENTIMENT was asked for; {@code language} (ISO 639-1) only when the comment looks to be
+ * in another language than English, which the model reads as English all the same.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScoreResponse(String id, Map<String, AttributeScore> attributes, Rating rating, Action action,
-                            List<String> rules, List<SpanScore> spans, List<TargetStanceScore> stance,
+                            List<String> rules, String language, List<SpanScore> spans, List<TargetStanceScore> stance,
                             ReplyStanceScore replyStance, SentimentScore sentiment, ModelInfo model,
                             ModelInfo stanceModel) {
 

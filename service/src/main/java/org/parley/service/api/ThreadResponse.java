@@ -35,10 +35,11 @@ public record ThreadResponse(String id, Targets targets, List<CommentScore> comm
      * @param replyTo     what replyStance was read against: "quote" (the passage the comment quotes)
      *                    or the id of the parent comment in this thread
      * @param sentiment   present when the request's attributes name SENTIMENT
+     * @param language    as in /v1/score: present only when the comment looks not to be in English
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CommentScore(String id, Integer number, Map<String, AttributeScore> attributes, Rating rating,
-                               Action action, List<String> rules, List<SpanScore> spans,
+                               Action action, List<String> rules, String language, List<SpanScore> spans,
                                List<TargetStanceScore> stance, ReplyStanceScore replyStance, String replyTo,
                                SentimentScore sentiment) {}
 }

@@ -7,31 +7,39 @@ import org.parley.explain.Span;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
 import org.parley.policy.Policy;
+import org.parley.text.Language;
 import org.parley.text.Token;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Scores → policy → spans for a list of comments, in two scorer calls at most: one for all the
  * comments, one for the occlusion variants of those whose top attribute is worth explaining.
  * Each comment is tokenised once, by the explainer's pipeline, which the shipped scorer reads too
  * (a scorer that reads another tokenises again).
+ * The policy also hears whether a comment looks to be in another language ({@link Language#likelyForeign}).
  * Feeds the score-distribution histograms (per attribute, in thousandths) and action meters.
  */
 public final class CommentScorer {
     private final ModelHolder models;
     private final Policy policy;
+    private final Function<String, Optional<Language.Guess>> foreign;
     private final float spanMinProbability;
     private final Map<Attribute, Histogram> histograms = new EnumMap<>(Attribute.class);
     private final Map<Action, Meter> actions = new EnumMap<>(Action.class);
 
-    public CommentScorer(ModelHolder models, Policy policy, float spanMinProbability, MetricRegistry metrics) {
+    /** @param foreign a comment's language when it is not English ({@code Language::likelyForeign}) */
+    public CommentScorer(ModelHolder models, Policy policy, Function<String, Optional<Language.Guess>> foreign,
+                         float spanMinProbability, MetricRegistry metrics) {
         this.models = models;
         this.policy = policy;
+        this.foreign = foreign;
         this.spanMinProbability = spanMinProbability;
         for (Attribute a : Attribute.values()) histograms.put(a, metrics.histogram(MetricRegistry.name("parley", "score", a.name())));
         for (Action a : Action.values()) actions.put(a, metrics.meter(MetricRegistry.name("parley", "action", a.name())));
@@ -44,8 +52,11 @@ public final class CommentScorer {
     /** What one comment asks for. */
     public record Input(String text, Set<Attribute> attributes, boolean spans) {}
 
-    /** @param top the requested attribute with the highest probability, the one the spans explain */
-    public record Outcome(float[] probabilities, Attribute top, Policy.Decision decision, List<Span> spans) {}
+    /**
+     * @param top      the requested attribute with the highest probability, the one the spans explain
+     * @param language the ISO 639-1 code of the comment's language when it looks not to be English, else null
+     */
+    public record Outcome(float[] probabilities, Attribute top, Policy.Decision decision, List<Span> spans, String language) {}
 
     /** The model used is returned with the outcomes: a reload mid-call cannot mix two models. */
     public record Result(ServedModel model, List<Outcome> outcomes) {}
@@ -74,9 +85,10 @@ public final class CommentScorer {
         int e = 0;
         for (int i = 0; i < inputs.size(); i++) {
             List<Span> s = e < explain.size() && explain.get(e) == i ? spans.get(e++) : List.of();
-            Policy.Decision decision = policy.decide(scores[i]);
+            String language = foreign.apply(texts.get(i)).map(Language.Guess::language).orElse(null);
+            Policy.Decision decision = policy.decide(scores[i], language);
             record(scores[i], decision.action());
-            out.add(new Outcome(scores[i], tops[i], decision, s));
+            out.add(new Outcome(scores[i], tops[i], decision, s, language));
         }
         return new Result(model, out);
     }

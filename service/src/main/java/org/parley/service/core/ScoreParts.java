@@ -2,7 +2,6 @@ package org.parley.service.core;
 
 import org.parley.explain.Span;
 import org.parley.label.Attribute;
-import org.parley.policy.Band;
 import org.parley.policy.Severity;
 import org.parley.sentiment.Sentiment;
 import org.parley.service.api.ScoreResponse;
@@ -53,7 +52,7 @@ public final class ScoreParts {
     }
 
     public static List<String> rules(CommentScorer.Outcome o) {
-        return o.decision().fired().stream().map(Band::toString).toList();
+        return o.decision().fired();
     }
 
     public static List<ScoreResponse.TargetStanceScore> stance(List<TargetStance> stances) {

@@ -27,9 +27,12 @@ public final class AdminResource {
         this.scorer = scorer;
     }
 
-    /** @param spanStackerThreshold the span stacker's threshold when it decides the spans (then the two before are unused), else null */
+    /**
+     * @param spanStackerThreshold the span stacker's threshold when it decides the spans (then the two before are unused), else null
+     * @param otherLanguage        the action for a comment in another language than English; null: none, its scores decide
+     */
     public record Served(ModelInfo model, double spanThreshold, double spanLexiconThreshold, Double spanStackerThreshold,
-                         List<String> policy, String otherwise) {}
+                         List<String> policy, String otherwise, String otherLanguage) {}
 
     @GET
     @Path("/model")
@@ -39,6 +42,7 @@ public final class AdminResource {
         var stacker = m.explainer().stacker();
         return new Served(m.info(), m.explainer().threshold(), m.explainer().lexiconThreshold(),
                 stacker == null ? null : stacker.threshold(),
-                scorer.policy().bands().stream().map(Band::toString).toList(), scorer.policy().otherwise().name());
+                scorer.policy().bands().stream().map(Band::toString).toList(), scorer.policy().otherwise().name(),
+                scorer.policy().otherLanguage() == null ? null : scorer.policy().otherLanguage().name());
     }
 }

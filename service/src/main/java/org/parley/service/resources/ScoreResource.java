@@ -143,7 +143,7 @@ public final class ScoreResource {
         ScoreResponse.SentimentScore mood = requested.sentiment()
                 ? ScoreParts.sentiment(sentiment.analyse(request.comment().text())) : null;
         return new ScoreResponse(request.id(), ScoreParts.attributes(requested.attributes(), o), ScoreParts.rating(o),
-                o.decision().action(), ScoreParts.rules(o), ScoreParts.spans(o), targets, reply, mood, r.model().info(),
+                o.decision().action(), ScoreParts.rules(o), o.language(), ScoreParts.spans(o), targets, reply, mood, r.model().info(),
                 targets == null && reply == null ? null : stance.info());
     }
 }

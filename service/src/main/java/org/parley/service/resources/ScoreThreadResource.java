@@ -93,7 +93,7 @@ public final class ScoreThreadResource {
                     : ScoreParts.replyStance(s.model().replyStance(c.text(), parent.text()));
             actions.add(o.decision().action());
             out.add(new ThreadResponse.CommentScore(c.id(), c.number(), ScoreParts.attributes(attributes, o),
-                    ScoreParts.rating(o), o.decision().action(), ScoreParts.rules(o), ScoreParts.spans(o),
+                    ScoreParts.rating(o), o.decision().action(), ScoreParts.rules(o), o.language(), ScoreParts.spans(o),
                     ScoreParts.stance(onTargets), reply,
                     parent == null ? null : parent.isQuote() ? "quote" : parent.commentId(),
                     requested.sentiment() ? ScoreParts.sentiment(sentiment.analyse(c.text())) : null));

@@ -31,7 +31,7 @@ class CommentScorerTest {
     private static CommentScorer scorer(Scorer model, TextPipeline pipeline) {
         ServedModel served = new ServedModel(model, TaggedExplainer.explainerOnly(new SpanExplainer(model, pipeline, 1.0)),
                 new ModelInfo("fake", "v1", "checksum"));
-        return new CommentScorer(new ModelHolder(served, p -> served), Policy.standard(), 0.5f, new MetricRegistry());
+        return new CommentScorer(new ModelHolder(served, p -> served), Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
     }
 
     @Test
@@ -66,6 +66,18 @@ class CommentScorerTest {
         verify(model, never()).score(anyList(), eq(pipeline), anyList());
         assertTrue(r.outcomes().get(0).spans().isEmpty());
         assertEquals(0.95f, r.outcomes().get(0).probabilities()[Attribute.TOXICITY.ordinal()]);
+    }
+
+    @Test
+    void theLanguageOfEachCommentReachesThePolicyAndTheOutcome() {
+        CommentScorer.Result r = scorer(Fakes.scorer(), TextPipeline.standard()).score(List.of(
+                new CommentScorer.Input("thanks", ALL, false),
+                new CommentScorer.Input("Je bent een klootzak en een sukkel.", ALL, false)));
+        assertEquals(null, r.outcomes().get(0).language());
+        assertEquals(org.parley.policy.Action.PUBLISH, r.outcomes().get(0).decision().action());
+        assertEquals("nl", r.outcomes().get(1).language());
+        assertEquals(org.parley.policy.Action.REVIEW, r.outcomes().get(1).decision().action());
+        assertTrue(r.outcomes().get(1).decision().fired().contains("language nl (not English) -> REVIEW"));
     }
 
     private static List<String> words(String text, CommentScorer.Outcome o) {

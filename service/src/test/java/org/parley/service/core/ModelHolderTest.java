@@ -27,7 +27,7 @@ class ModelHolderTest {
             sleep(20); // a load takes a while; requests go on meanwhile
             return Fakes.served(Fakes.scorer(), "v" + loads.incrementAndGet());
         });
-        CommentScorer scorer = new CommentScorer(holder, Policy.standard(), 0.5f, new MetricRegistry());
+        CommentScorer scorer = new CommentScorer(holder, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
         List<CommentScorer.Input> batch = List.of(
                 new CommentScorer.Input("you idiot", Set.of(org.parley.label.Attribute.TOXICITY), true),
                 new CommentScorer.Input("fine", Set.of(org.parley.label.Attribute.TOXICITY), true));
@@ -79,7 +79,7 @@ class ModelHolderTest {
     void scoresFeedTheDistributionHistograms() {
         MetricRegistry metrics = new MetricRegistry();
         ModelHolder holder = new ModelHolder(Fakes.served(Fakes.scorer(), "v0"), p -> null);
-        new CommentScorer(holder, Policy.standard(), 0.5f, metrics).score(List.of(
+        new CommentScorer(holder, Policy.standard(), Fakes::foreign, 0.5f, metrics).score(List.of(
                 new CommentScorer.Input("you idiot", Set.of(org.parley.label.Attribute.TOXICITY), false)));
         assertEquals(1, metrics.histogram("parley.score.TOXICITY").getCount());
         assertEquals(950, metrics.histogram("parley.score.TOXICITY").getSnapshot().getMax());

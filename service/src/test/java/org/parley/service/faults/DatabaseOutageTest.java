@@ -81,7 +81,7 @@ class DatabaseOutageTest {
 
     private static ResourceExtension resources() {
         ModelHolder models = new ModelHolder(Fakes.served(Fakes.scorer(), "v1"), p -> { throw new IllegalStateException(); });
-        CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
+        CommentScorer scorer = new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
         Clock clock = Clock.systemUTC();
         CommentViews views = new CommentViews(JSON);
         return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))

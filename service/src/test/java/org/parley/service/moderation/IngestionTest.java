@@ -32,7 +32,7 @@ class IngestionTest {
     void oneCallReadsOneStanceBundleThoughItIsReloadedMeanwhile() {
         CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
         ModelHolder models = new ModelHolder(Fakes.served(Fakes.scorer(), "v1"), p -> { throw new IllegalStateException(); });
-        CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
+        CommentScorer scorer = new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
         // Each get() is the bundle now serving: a reload between two comments would hand out another.
         List<StanceModel> bundles = List.of(Fakes.stance(), Fakes.stance(), Fakes.stance());
         AtomicInteger reloads = new AtomicInteger();

@@ -63,7 +63,7 @@ class ModerationResourceTest {
         ACCOUNTS.put("alice", PASSWORD.toCharArray(), Role.MODERATOR, Instant.now());
         ACCOUNTS.put("wendy", PASSWORD.toCharArray(), Role.WEBSITE, Instant.now());
         ModelHolder models = new ModelHolder(Fakes.served(Fakes.scorer(), "v1"), p -> { throw new IllegalStateException(); });
-        CommentScorer scorer = new CommentScorer(models, Policy.standard(), 0.5f, new MetricRegistry());
+        CommentScorer scorer = new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
         Ingestion ingestion = new Ingestion(scorer, () -> STANCE, STORE, JSON, clock);
         CommentViews views = new CommentViews(JSON);
         return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000),

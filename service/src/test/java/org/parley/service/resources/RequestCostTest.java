@@ -29,7 +29,7 @@ class RequestCostTest {
 
     private static ResourceExtension resources(RateLimiter limiter) {
         return Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("heavy-key-1:website,light-key-1:website", 5), limiter))
-                .addResource(new ScoreResource(new CommentScorer(MODELS, Policy.standard(), 0.5f, new MetricRegistry()), Fakes.mapper(), 10,
+                .addResource(new ScoreResource(new CommentScorer(MODELS, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry()), Fakes.mapper(), 10,
                         Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment()))
                 .build();
     }

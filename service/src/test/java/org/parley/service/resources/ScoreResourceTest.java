@@ -202,7 +202,7 @@ class ScoreResourceTest {
         int before = Fakes.SENTIMENT_CALLS.get();
         // The fakes' batch holds 3; this resource 30.
         ScoreResource resource = new ScoreResource(new CommentScorer(new ModelHolder(Fakes.served(MODEL, "1"), p -> null),
-                org.parley.policy.Policy.standard(), 0.5f, new com.codahale.metrics.MetricRegistry()), Fakes.mapper(), 30,
+                org.parley.policy.Policy.standard(), Fakes::foreign, 0.5f, new com.codahale.metrics.MetricRegistry()), Fakes.mapper(), 30,
                 Fakes.stanceHolder(STANCE), Fakes.sentiment());
         List<JsonNode> items = new java.util.ArrayList<>();
         for (int i = 0; i < 21; i++) items.add(Fakes.mapper().readTree("{\"comment\": {\"text\": \"love\"}, \"attributes\": [\"SENTIMENT\"]}"));
@@ -261,6 +261,16 @@ class ScoreResourceTest {
     }
 
     @Test
+    void aForeignCommentInABatchIsHeldAndNamedAndAnEnglishOneIsNot() {
+        JsonNode results = ok(post(RESOURCES, "/v1/score/batch", "{\"comments\": [{\"comment\": {\"text\": \"fine\"}},"
+                + " {\"comment\": {\"text\": \"Du bist ein Vollidiot und solltest die Klappe halten.\"}}]}")).get("results");
+        assertFalse(results.get(0).get("score").has("language"));
+        assertEquals("PUBLISH", results.get(0).at("/score/action").asText());
+        assertEquals("de", results.get(1).at("/score/language").asText());
+        assertEquals("REVIEW", results.get(1).at("/score/action").asText());
+    }
+
+    @Test
     void websiteKeysMayNotReachAdminButAdminKeysMay() {
         Response denied = RESOURCES.target("/v1/admin/model").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).get();
         assertEquals(403, denied.getStatus());
@@ -268,7 +278,9 @@ class ScoreResourceTest {
         assertEquals(403, RESOURCES.target("/v1/admin/model").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY).get().getStatus());
         Response allowed = RESOURCES.target("/v1/admin/model").queryParam("key", Fakes.ADMIN_KEY).request().get();
         assertEquals(200, allowed.getStatus());
-        assertEquals("checksum-1", allowed.readEntity(JsonNode.class).at("/model/checksum").asText());
+        JsonNode served = allowed.readEntity(JsonNode.class);
+        assertEquals("checksum-1", served.at("/model/checksum").asText());
+        assertEquals("REVIEW", served.get("otherLanguage").asText(), "the policy's language rule is shown with its bands");
     }
 
     @Test
