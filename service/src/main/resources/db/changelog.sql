@@ -125,3 +125,8 @@ CREATE UNIQUE INDEX feedback_once ON feedback (client, content_key);
 -- characters of JSON ({"begin":20479,"end":20480,"weight":-1.2345678E-5}): 100,000 held only ~2,000,
 -- so a long comment full of insults failed to store (a 500, and the comment lost).
 ALTER TABLE comments ALTER COLUMN spans SET DATA TYPE VARCHAR(1000000);
+
+--changeset parley:5-comment-language
+-- The language a comment looks to be in when not English (ISO 639-1): the model read it as English,
+-- so its scores say little, and the policy held it for that; the moderator is shown why.
+ALTER TABLE comments ADD COLUMN language VARCHAR(8);

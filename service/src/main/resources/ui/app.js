@@ -380,6 +380,9 @@ function scores(c) {
   }
   const action = el('div', 'action');
   action.append(el('span', 'label', 'policy'), el('span', 'value', c.action || '–'));
+  // The model reads every comment as English: the scores of one in another language say little.
+  if (c.language) action.append(el('span', 'label', 'language'),
+    el('span', 'value language', c.language + ' (scored as English)'));
   if (c.decidedBy) action.append(el('span', 'label', 'set by'), el('span', 'value', c.decidedBy.toLowerCase()));
   action.append(el('span', 'label', 'version'), el('span', 'value', c.version));
   wrap.append(action);

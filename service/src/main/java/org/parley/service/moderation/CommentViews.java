@@ -37,7 +37,7 @@ public final class CommentViews {
         return new CommentView(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
                 c.author(), c.text(), c.quote(), votes, c.status().name(), c.decidedBy().name(), c.version(),
                 c.openReports(), ScoreParts.attributes(ALL, c.scores()), c.risk(),
-                ScoreParts.rating(c.scores(), c.topAttribute()), c.action(),
+                ScoreParts.rating(c.scores(), c.topAttribute()), c.action(), c.language(),
                 readSpans(c.spansJson()), stance == null ? null : stance.get("stance"),
                 stance == null ? null : stance.get("replyStance"),
                 new ScoreResponse.ModelInfo(c.model().name(), c.model().version(), c.model().checksum()),

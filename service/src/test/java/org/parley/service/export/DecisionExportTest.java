@@ -37,7 +37,7 @@ class DecisionExportTest {
         float[] s = new float[Attribute.COUNT];
         s[Attribute.TOXICITY.ordinal()] = action == Action.PUBLISH ? 0.05f : 0.7f;
         return new NewComment(id, "a1", "Article", null, null, null, null, "text of " + id, null, null, null, s,
-                Attribute.TOXICITY, "[]", null, new StoredComment.ModelRef("m", "v1", "sum"), action);
+                Attribute.TOXICITY, "[]", null, new StoredComment.ModelRef("m", "v1", "sum"), action, null);
     }
 
     private static String line(String id, String labels) {

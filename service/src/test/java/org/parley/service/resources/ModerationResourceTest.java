@@ -145,6 +145,17 @@ class ModerationResourceTest {
     }
 
     @Test
+    void aForeignSubmissionIsHeldForModeratorsWithItsLanguageShown() {
+        String foreign = unique();
+        JsonNode f = submit(foreign, "Je bent een klootzak en een sukkel.");
+        assertEquals("PENDING", f.get("status").asText(), f.toString());
+        assertEquals("nl", f.get("language").asText());
+        JsonNode shown = as(Fakes.MODERATOR_KEY, "/v1/comments/" + foreign).get(JsonNode.class);
+        assertEquals("nl", shown.get("language").asText(), "read back from the store");
+        assertFalse(submit(unique(), "Thanks for the article").has("language"));
+    }
+
+    @Test
     void aReplyStoresItsStanceTowardTheParentAndShowsTheParentToModerators() {
         String parent = unique(), reply = unique();
         submit(parent, "The strike is justified.");

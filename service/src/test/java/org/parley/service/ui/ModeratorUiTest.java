@@ -207,6 +207,16 @@ class ModeratorUiTest {
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
     }
 
+    /** The model scores it low; without its language the moderator would not see why it waits. */
+    @Test
+    void aForeignCommentSaysItsLanguageWasScoredAsEnglish() {
+        JsonNode foreign = submit(article + "-nl", "Je bent een klootzak en een sukkel.", null);
+        assertEquals("PENDING", foreign.get("status").asText(), foreign.toString());
+        login("PENDING");
+        WebElement card = cards(1).get(0);
+        assertEquals("nl (scored as English)", card.findElement(By.cssSelector(".action .language")).getText());
+    }
+
     @Test
     void bulkSelectsTwoAndRejectsThem() {
         List<String> ids = idsByRisk(seed(TOXIC.subList(0, 3)));

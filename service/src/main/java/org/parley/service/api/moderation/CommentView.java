@@ -19,6 +19,7 @@ import java.util.Map;
  * @param parent      the comment it answers, when stored (GET /v1/comments/{id} only)
  * @param history     every decision, oldest first (GET /v1/comments/{id} only)
  * @param duplicate   true when a submission's id was already stored: this is the stored comment
+ * @param language    as in /v1/score: present only when the comment looked not to be in English
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommentView(
@@ -26,7 +27,7 @@ public record CommentView(
         String author, String text, String quote, CommentSubmission.Votes communityRating,
         String status, String decidedBy, int version, int openReports,
         Map<String, ScoreResponse.AttributeScore> attributes, float risk, ScoreResponse.Rating rating, Action action,
-        List<ScoreResponse.SpanScore> spans, JsonNode stance, JsonNode replyStance, ScoreResponse.ModelInfo model,
+        String language, List<ScoreResponse.SpanScore> spans, JsonNode stance, JsonNode replyStance, ScoreResponse.ModelInfo model,
         String createdAt, String updatedAt, CommentView parent, List<HistoryEntry> history, Boolean duplicate) {
 
     /** One decision as made: by whom, when, why, on which text, scores and model version. */
