@@ -32,6 +32,7 @@ import org.parley.service.auth.AdminRequestFilter;
 import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
+import org.parley.service.auth.BodyCharge;
 import org.parley.service.auth.ModeratorPageFilter;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.core.CommentScorer;
@@ -175,6 +176,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 new RateLimiter(config.rateLimit.burstSeconds, config.rateLimit.requestsPerSecond,
                         config.rateLimit.bytesPerToken, config.rateLimit.failedAuthPerMinute))));
         env.jersey().register(RolesAllowedDynamicFeature.class);
+        env.jersey().register(new BodyCharge.Refund());
         env.jersey().register(new NoSniff());
 
         // Our mappers instead of Dropwizard's: errors name the field and never quote the comment.

@@ -205,6 +205,7 @@ public final class Fakes {
                 .setRegisterDefaultExceptionMappers(false)
                 .addProvider(new AuthDynamicFeature(auth))
                 .addProvider(RolesAllowedDynamicFeature.class)
+                .addProvider(new org.parley.service.auth.BodyCharge.Refund())
                 .addProvider(new org.parley.service.errors.BodyEncoding(true))
                 .addProvider(new ApiExceptionMapper())
                 .addProvider(new JsonExceptionMapper())

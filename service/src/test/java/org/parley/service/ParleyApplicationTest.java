@@ -40,6 +40,8 @@ class ParleyApplicationTest {
     private static final String ADMIN = "app-admin-key";
     /** Its own rate limit, so that the bodies of megabytes sent with it (a token a KiB) leave the others' buckets alone. */
     private static final String BULK = "app-bulk-key";
+    /** The default rate limit, for bodies that are refused. */
+    private static final String REFUSED = "app-refused-key";
     private static final String REQUEST_LOG = "target/app-test-requests.log";
     private static final Path SHIPPED = Path.of(ResourceHelpers.resourceFilePath("test-config.yml"))
             .getParent().resolve("../../../models/toxicity.zip").normalize();
@@ -219,6 +221,11 @@ class ParleyApplicationTest {
         JsonNode error = refused(send("/v1/score", BULK, gzip("{\"comment\": {\"text\": \"hi\"}" + " ".repeat((int) max) + "}"),
                 "Content-Encoding", "gzip"), 413, "body");
         assertEquals(max, error.get("limit").asLong(), error.toString());
+        // Refused, it costs one token, not the ~27,000 of what it inflated to (at the default 100/s, 268 s of waiting).
+        byte[] bomb = gzip("{\"comment\": {\"text\": \"hi\"}" + " ".repeat((int) max) + "}");
+        refused(send("/v1/score", REFUSED, bomb, "Content-Encoding", "gzip"), 413, "body");
+        java.net.http.HttpResponse<String> next = send("/v1/score", REFUSED, "{\"comment\": {\"text\": \"hi\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, next.statusCode(), next.body());
     }
 
     /**

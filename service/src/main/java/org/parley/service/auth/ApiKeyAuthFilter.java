@@ -11,9 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.parley.service.errors.ApiException;
-import org.parley.service.errors.WatchedInput;
 
-import java.io.InputStream;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -21,7 +19,7 @@ import java.util.OptionalLong;
  * Finds the credential in {@code Authorization: Bearer KEY}, {@code ?key=KEY} or
  * {@code X-Goog-Api-Key: KEY} (the Perspective ways) or the moderator UI's session cookie, authenticates it (an API key, else a session token), then
  * spends one token of the key's rate limit, or the moderator's, and one more for each
- * {@link RateLimiter#bodyTokens share} of the body as it is read. A client address that failed too
+ * {@link RateLimiter#bodyTokens share} of the body as it is read ({@link BodyCharge}, given back if it is refused). A client address that failed too
  * often is refused before its credential is looked at. Roles are checked afterwards by
  * {@code @RolesAllowed}, with {@link Role#includes}.
  */
@@ -90,26 +88,7 @@ public final class ApiKeyAuthFilter extends AuthFilter<ApiKeyAuthFilter.Credenti
             OptionalLong wait = limiter.tryAcquire(session);
             if (wait.isPresent()) throw ApiException.tooManyRequests(wait.getAsLong(), limiter.sessionPerSecond());
         }
-        if (limiter.chargesBodies() && request.hasEntity())
-            request.setEntityStream(new Charged(request.getEntityStream(), (Caller) caller));
-    }
-
-    /** The body, charging the caller's bucket as it is read, so a large request costs what many small ones would. */
-    private final class Charged extends WatchedInput {
-        private final Caller caller;
-        private long read;
-
-        Charged(InputStream in, Caller caller) {
-            super(in);
-            this.caller = caller;
-        }
-
-        @Override
-        protected void seen(byte[] buf, int off, int n) {
-            long before = limiter.bodyTokens(read);
-            read += n;
-            limiter.charge(caller, limiter.bodyTokens(read) - before);
-        }
+        if (limiter.chargesBodies() && request.hasEntity()) BodyCharge.attach(request, limiter, (Caller) caller);
     }
 
     /** The token of an {@code Authorization: Bearer TOKEN} header, if that is what the header holds. */

@@ -30,9 +30,9 @@ final class TokenBuckets {
         return OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
     }
 
-    /** A token taken by {@link #tryTake} given back (never past the bucket's capacity). */
-    void giveBack(String key, Supplier<Bandwidth> limit) {
-        bucket(key, limit).addTokens(1);
+    /** Tokens taken by {@link #tryTake} or {@link #charge} given back (never past the bucket's capacity). */
+    void giveBack(String key, Supplier<Bandwidth> limit, long tokens) {
+        if (tokens > 0) bucket(key, limit).addTokens(tokens);
     }
 
     /** Takes {@code tokens}, into debt if the bucket holds fewer: the requests after it wait until it is paid. */

@@ -15,6 +15,7 @@ import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
+import org.parley.service.errors.BodySizeLimit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -28,7 +29,8 @@ class RequestCostTest {
     private static final ResourceExtension GUARDED = resources(new RateLimiter(2, 5, 0, 3));
 
     private static ResourceExtension resources(RateLimiter limiter) {
-        return Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("heavy-key-1:website,light-key-1:website", 5), limiter))
+        return Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("heavy-key-1:website,light-key-1:website,refused-key-1:website", 5), limiter))
+                .addProvider(new BodySizeLimit(1))
                 .addResource(new ScoreResource(new CommentScorer(MODELS, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry()), Fakes.mapper(), 10,
                         Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment()))
                 .build();
@@ -46,6 +48,19 @@ class RequestCostTest {
         assertEquals(429, next.getStatus(), "it cost ~20 requests; the bucket held 10");
         assertNotNull(next.getHeaderString("Retry-After"));
         assertEquals(200, score(CHARGING, "light-key-1", "hi").getStatus(), "another key is not charged");
+    }
+
+    /**
+     * A website audit: a body the service refuses cost its size all the same (a 39 KB gzip body inflating
+     * past the limit left its key 262 s to wait). Refused, it costs its request's one token.
+     */
+    @Test
+    void aRefusedBodyCostsOnlyItsRequestsToken() {
+        long max = new BodySizeLimit(1).maxBytes();  // ~330 tokens' worth; the bucket holds 10
+        assertEquals(413, score(CHARGING, "refused-key-1", "a".repeat((int) max)).getStatus());
+        assertEquals(200, score(CHARGING, "refused-key-1", "hi").getStatus(), "the 413 is not charged by the KiB");
+        assertEquals(400, score(CHARGING, "refused-key-1", "a".repeat(30_000)).getStatus(), "over comment.text's limit");
+        assertEquals(200, score(CHARGING, "refused-key-1", "hi").getStatus(), "nor is a body that fails its checks");
     }
 
     @Test

@@ -1,0 +1,61 @@
+package org.parley.service.auth;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import org.parley.service.errors.WatchedInput;
+
+import java.io.InputStream;
+
+/**
+ * A request body charged to its caller's bucket as it is read, a token per {@code bytesPerToken}, so a
+ * large request costs what many small ones would; given back when the answer is a 4xx ({@link Refund}).
+ * Charged while it is read, not once answered: requests sent together would otherwise all pass the
+ * bucket before the first was charged. Given back on a refusal: a body refused for itself (over the
+ * size limit, gzip that does not inflate, bad UTF-8 or JSON, a failed check) did no work worth its
+ * size, yet a 39 KB gzip body inflating past the limit left its key 262 s of debt. So a refused body
+ * costs its request's one token; the debt it ran up while read still held back the requests sent meanwhile.
+ */
+public final class BodyCharge extends WatchedInput {
+    private static final String PROPERTY = BodyCharge.class.getName();
+    private final RateLimiter limiter;
+    private final Caller caller;
+    private long read;
+    private boolean refunded;
+
+    private BodyCharge(InputStream in, RateLimiter limiter, Caller caller) {
+        super(in);
+        this.limiter = limiter;
+        this.caller = caller;
+    }
+
+    /** Charges the request's body from here on, and remembers it for {@link Refund}. */
+    static void attach(ContainerRequestContext request, RateLimiter limiter, Caller caller) {
+        BodyCharge charge = new BodyCharge(request.getEntityStream(), limiter, caller);
+        request.setProperty(PROPERTY, charge);
+        request.setEntityStream(charge);
+    }
+
+    @Override
+    protected synchronized void seen(byte[] buf, int off, int n) {
+        if (refunded) return;
+        long before = limiter.bodyTokens(read);
+        read += n;
+        limiter.charge(caller, limiter.bodyTokens(read) - before);
+    }
+
+    private synchronized void refund() {
+        if (refunded) return;
+        refunded = true;
+        limiter.refund(caller, limiter.bodyTokens(read));
+    }
+
+    /** Gives a refused request's body charge back, whatever refused it. */
+    public static final class Refund implements ContainerResponseFilter {
+        @Override
+        public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+            if (response.getStatus() >= 400 && response.getStatus() < 500 && request.getProperty(PROPERTY) instanceof BodyCharge c)
+                c.refund();
+        }
+    }
+}
