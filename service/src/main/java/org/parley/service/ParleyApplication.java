@@ -193,6 +193,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // Content-Encoding: what Jetty inflates (gzip, when server.gzip is on) is read, any other coding refused.
         io.dropwizard.jetty.GzipHandlerFactory gzip = ((AbstractServerFactory) config.getServerFactory()).getGzipFilterFactory();
         env.jersey().register(new BodyEncoding(gzip.isEnabled() && gzip.getBufferSize().toBytes() > 0));
+        env.jersey().register(new org.parley.service.resources.EncodedColons());
 
         SentimentHolder sentiment = SentimentHolder.coreNlp();
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment));

@@ -207,6 +207,7 @@ public final class Fakes {
                 .addProvider(RolesAllowedDynamicFeature.class)
                 .addProvider(new org.parley.service.auth.BodyCharge.Refund())
                 .addProvider(new org.parley.service.errors.BodyEncoding(true))
+                .addProvider(new org.parley.service.resources.EncodedColons())
                 .addProvider(new ApiExceptionMapper())
                 .addProvider(new JsonExceptionMapper())
                 .addProvider(new WebApplicationExceptionMapper())

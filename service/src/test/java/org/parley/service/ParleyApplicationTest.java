@@ -211,6 +211,15 @@ class ParleyApplicationTest {
             }
     }
 
+    /** Through Jetty too: a custom method's colon percent-encoded (some HTTP clients send it so) reaches the method. */
+    @Test
+    void anEncodedColonReachesAnalyze() throws Exception {
+        java.net.http.HttpResponse<String> r = send("/v1alpha1/comments%3Aanalyze", WEBSITE,
+                "{\"comment\": {\"text\": \"you idiot\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(APP.getObjectMapper().readTree(r.body()).at("/attributeScores/TOXICITY/summaryScore/value").isNumber(), r.body());
+    }
+
     /** What worked keeps working: a gzip body is inflated (by Jetty) and scored, and the body limit counts the inflated bytes. */
     @Test
     void aGzipBodyIsScoredAndOneInflatingPastTheBodyLimitIs413() throws Exception {

@@ -74,6 +74,20 @@ class PerspectiveResourceTest {
         assertJson("analyze-response.json", post("analyze", fixture("analyze-request.json")), 200);
     }
 
+    /** A website audit: some HTTP clients percent-encode the colon of a custom method, and that was a 404. */
+    @Test
+    void theColonOfACustomMethodMayComePercentEncoded() throws Exception {
+        for (String colon : new String[] {"%3A", "%3a"}) {
+            Response r = RESOURCES.target("/v1alpha1/comments" + colon + "analyze").queryParam("key", Fakes.WEBSITE_KEY).request()
+                    .post(Entity.entity(fixture("analyze-request.json"), MediaType.APPLICATION_JSON));
+            assertJson("analyze-response.json", r, 200);
+        }
+        Response r = RESOURCES.target("/v1alpha1/comments%3Asuggestscore").queryParam("key", Fakes.WEBSITE_KEY).request()
+                .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0}}}}",
+                        MediaType.APPLICATION_JSON));
+        assertEquals(200, r.getStatus(), r.readEntity(String.class));
+    }
+
     @Test
     void analyzeWithoutSpanAnnotationsOrTokenAnswersSummaryScoresOnly() throws Exception {
         assertJson("analyze-minimal-response.json", post("analyze", fixture("analyze-minimal-request.json")), 200);
