@@ -9,11 +9,12 @@ package org.parley.service.errors;
 public final class ApiException extends RuntimeException {
     private final int status;
     private final String field;
-    private final Integer limit;
+    private final Long limit;
     private final Long retryAfterSeconds;
 
-    public ApiException(int status, String field, Integer limit, String message) {
-        this(status, field, limit, message, null);
+    /** @param limit the limit broken, an int or a long (a whole number's range), or null */
+    public ApiException(int status, String field, Number limit, String message) {
+        this(status, field, limit == null ? null : limit.longValue(), message, null);
     }
 
     /**
@@ -21,7 +22,7 @@ public final class ApiException extends RuntimeException {
      * be stored cannot be echoed either: an unpaired surrogate made the whole answer invalid
      * Unicode for strict JSON parsers, so it and U+0000 are shown as U+FFFD.
      */
-    private ApiException(int status, String field, Integer limit, String message, Long retryAfterSeconds) {
+    private ApiException(int status, String field, Long limit, String message, Long retryAfterSeconds) {
         super(UnstorableCharacters.replaced(message), null, false, false);
         this.status = status;
         this.field = UnstorableCharacters.replaced(field);
@@ -39,7 +40,7 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException tooManyRequests(long retryAfterSeconds, int perSecond) {
-        return new ApiException(429, null, perSecond,
+        return new ApiException(429, null, (long) perSecond,
                 "rate limit of " + perSecond + " requests/s for this key exceeded; retry after " + retryAfterSeconds + " s",
                 retryAfterSeconds);
     }
@@ -62,7 +63,7 @@ public final class ApiException extends RuntimeException {
         return field;
     }
 
-    public Integer limit() {
+    public Long limit() {
         return limit;
     }
 

@@ -41,8 +41,8 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             if (t instanceof InputCoercionException c) {
                 String field = field(e);
                 boolean isInt = c.getTargetType() == Integer.class || c.getTargetType() == int.class;
-                return new ApiException(400, field, isInt ? Integer.MAX_VALUE : null, field + " is out of range: a whole number of at most "
-                        + (isInt ? Integer.MAX_VALUE : Long.MAX_VALUE));
+                long max = isInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
+                return new ApiException(400, field, max, field + " is out of range: a whole number of at most " + max);
             }
         }
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
