@@ -124,7 +124,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // A malformed key stops start-up here, not after the models and the database (~11 s).
         ApiKeys configuredKeys = ApiKeys.parse(config.apiKeys, config.rateLimit.requestsPerSecond);
         strictJson(env.getObjectMapper());
-        env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonBadMessages()));
+        java.util.Set<String> methods = ((AbstractServerFactory) config.getServerFactory()).getAllowedMethods();
+        env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonBadMessages(methods)));
 
         // A missing, corrupt or incompatible bundle throws here, naming the file: no half-started service.
         // The stance bundle (likewise) loads on another core meanwhile: its sentence encoder alone takes ~2 s.

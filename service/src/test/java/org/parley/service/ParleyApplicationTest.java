@@ -101,6 +101,25 @@ class ParleyApplicationTest {
         assertTrue(body.get("message").asText().startsWith("request refused"), r.body());
     }
 
+    /**
+     * A website audit: TRACE, which Dropwizard refuses before Jersey (server.allowedMethods), was a 405 with no
+     * body, Jetty's error page being for GET, POST and HEAD only. Now it is JSON naming the method and those taken.
+     */
+    @Test
+    void aMethodTheServiceNeverTakesIsA405InJson() throws Exception {
+        try (java.net.Socket s = new java.net.Socket("localhost", APP.getLocalPort())) {
+            s.getOutputStream().write("TRACE /v1/score HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 405"), answer);
+            assertTrue(answer.contains("Content-Type: application/json"), answer);
+            JsonNode body = APP.getObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertEquals(405, body.get("code").asInt(), answer);
+            String message = body.get("message").asText();
+            assertTrue(message.startsWith("method TRACE is not allowed") && message.contains("POST"), message);
+        }
+    }
+
     /** A Content-Type Jetty cannot parse is refused by Jetty, in JSON too (it was Jetty's HTML page). */
     @Test
     void aMalformedContentTypeIsAnsweredInJson() throws Exception {

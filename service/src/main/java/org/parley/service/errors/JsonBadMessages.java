@@ -17,32 +17,50 @@ import java.nio.charset.StandardCharsets;
  * Requests Jetty refuses before any resource sees them (a %00 or an ambiguous encoding in the
  * path, a malformed header or Content-Type) are answered in JSON like every other error, not with
  * Jetty's HTML page. Jetty's reason names the rule broken; it never holds the request body, and
- * what it quotes of a header is cut short.
+ * what it quotes of a header is cut short. A method the service never takes (TRACE; Dropwizard's
+ * {@code server.allowedMethods} filter refuses it before Jersey) is a 405 that names it and those taken.
  */
 public final class JsonBadMessages extends ErrorHandler {
+    private final String allowedMethods;
+
+    /** @param allowedMethods the methods the server takes at all ({@code server.allowedMethods}) */
+    public JsonBadMessages(java.util.Collection<String> allowedMethods) {
+        this.allowedMethods = String.join(", ", new java.util.TreeSet<>(allowedMethods));
+    }
+
+    /** Jetty writes a body for GET, POST and HEAD only: a TRACE's 405 was empty. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     /** Refused while the request line and headers are parsed. */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         fields.put("X-Content-Type-Options", "nosniff");  // as on every other answer (auth.NoSniff)
-        return ByteBuffer.wrap(body(status, reason));
+        return ByteBuffer.wrap(json(status, refused(status, reason)));
     }
 
-    /** Refused later by Jetty's request handling (e.g. a Content-Type it cannot parse). */
+    /** Refused later by Jetty's request handling (e.g. a Content-Type it cannot parse, a method not taken). */
     @Override
     protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
                                               int code, String message) throws IOException {
         baseRequest.setHandled(true);
-        byte[] body = body(code, message);
+        byte[] body = json(code, code != HttpStatus.METHOD_NOT_ALLOWED_405 ? refused(code, message)
+                : "method " + ApiException.shown(request.getMethod()) + " is not allowed: this service takes "
+                        + allowedMethods + " (each path some of them)");
         response.setContentType("application/json");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
-    private static byte[] body(int status, String reason) {
-        String message = "request refused by the HTTP layer: "
-                + (reason == null ? HttpStatus.getMessage(status) : ApiException.shown(reason));
+    private static String refused(int status, String reason) {
+        return "request refused by the HTTP layer: " + (reason == null ? HttpStatus.getMessage(status) : ApiException.shown(reason));
+    }
+
+    private static byte[] json(int status, String message) {
         return JsonNodeFactory.instance.objectNode().put("code", status).put("message", message).toString()
                 .getBytes(StandardCharsets.UTF_8);
     }

@@ -2,6 +2,7 @@ package org.parley.service.errors;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -11,6 +12,8 @@ import org.glassfish.jersey.server.ParamException;
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
     @Context
     private UriInfo uri;
+    @Context
+    private Request request;
 
     @Override
     public Response toResponse(WebApplicationException e) {
@@ -23,19 +26,20 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             return ErrorResponses.build(uri.getPath(), ApiException.badField(field, field + expected));
         }
         int status = e.getResponse().getStatus();
+        // Jersey's 405 lists the methods the path takes; keep that (RFC 9110 asks for it), and say it.
+        String allow = e.getResponse().getHeaderString("Allow");
         String message = switch (status) {
             case 401 -> "missing or unknown API key: send 'Authorization: Bearer KEY' or '?key=KEY'";
             case 403 -> "this API key's role may not use /" + strip(uri.getPath());
             case 404 -> "no such endpoint: /" + strip(uri.getPath());
-            case 405 -> "method not allowed on /" + strip(uri.getPath());
+            case 405 -> "method " + ApiException.shown(request.getMethod()) + " is not allowed on /" + strip(uri.getPath())
+                    + (allow == null ? "" : "; it takes " + String.join(", ", allow.split(",\\s*")));
             case 406 -> "this endpoint answers application/json only";
             case 415 -> "Content-Type must be application/json";
             default -> status >= 500 ? "internal error" : "request refused (" + status + ")";
         };
         String field = status == 415 ? "Content-Type" : null;
         Response out = ErrorResponses.build(uri.getPath(), new ApiException(status, field, null, message));
-        // Jersey's 405 lists the methods the path takes; keep that (RFC 9110 asks for it).
-        String allow = e.getResponse().getHeaderString("Allow");
         return allow == null ? out : Response.fromResponse(out).header("Allow", allow).build();
     }
 

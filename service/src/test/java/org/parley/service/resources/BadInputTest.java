@@ -251,6 +251,8 @@ class BadInputTest {
         Response method = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).get();
         assertEquals(405, method.getStatus());
         assertTrue(method.getHeaderString("Allow").contains("POST"), "a 405 says which methods the path takes");
+        String said = method.readEntity(JsonNode.class).get("message").asText();
+        assertTrue(said.startsWith("method GET is not allowed on /v1/score; it takes ") && said.contains("POST"), said);
         Response noKey = RESOURCES.target("/v1/score").request().post(Entity.entity("{}", MediaType.APPLICATION_JSON));
         assertEquals(401, noKey.getStatus());
         assertEquals("Bearer realm=\"parley\"", noKey.getHeaderString("WWW-Authenticate"), "a 401 names the scheme");
