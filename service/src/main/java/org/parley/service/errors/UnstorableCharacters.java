@@ -54,27 +54,31 @@ public final class UnstorableCharacters {
 
     /** The value with U+0000 and each unpaired surrogate replaced by U+FFFD (null stays null). */
     public static String replaced(String value) {
-        if (storable(value)) return value;
+        int bad = value == null ? -1 : nextUnstorable(value, 0);
+        if (bad < 0) return value;
         StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                out.append(c).append(value.charAt(++i));
-            } else out.append(c == '\0' || Character.isSurrogate(c) ? '\uFFFD' : c);
+        int from = 0;
+        for (; bad >= 0; bad = nextUnstorable(value, from)) {
+            out.append(value, from, bad).append('\uFFFD');
+            from = bad + 1;
         }
-        return out.toString();
+        return out.append(value, from, value.length()).toString();
     }
 
     /** {@link #NUL}, {@link #SURROGATE} or null. */
     private static String problem(String value) {
-        if (value == null) return null;
-        for (int i = 0; i < value.length(); i++) {
+        int bad = value == null ? -1 : nextUnstorable(value, 0);
+        return bad < 0 ? null : value.charAt(bad) == '\0' ? NUL : SURROGATE;
+    }
+
+    /** Where, at or after {@code from}, the value first holds U+0000 or an unpaired surrogate; -1 if nowhere. */
+    private static int nextUnstorable(String value, int from) {
+        for (int i = from; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '\0') return NUL;
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) i++;
-            else if (Character.isSurrogate(c)) return SURROGATE;
+            else if (c == '\0' || Character.isSurrogate(c)) return i;
         }
-        return null;
+        return -1;
     }
 
     /** Whether a failed read was this refusal. */
