@@ -249,11 +249,13 @@ class ParleyApplicationTest {
         JsonNode error = refused(send("/v1/score", BULK, gzip("{\"comment\": {\"text\": \"hi\"}" + " ".repeat((int) max) + "}"),
                 "Content-Encoding", "gzip"), 413, "body");
         assertEquals(max, error.get("limit").asLong(), error.toString());
-        // Refused, it costs one token, not the ~27,000 of what it inflated to (at the default 100/s, 268 s of waiting).
+        // Refused, it costs at most a full bucket (2 s at the default 100/s), not the ~27,000 tokens of
+        // what it inflated to (268 s of waiting).
         byte[] bomb = gzip("{\"comment\": {\"text\": \"hi\"}" + " ".repeat((int) max) + "}");
         refused(send("/v1/score", REFUSED, bomb, "Content-Encoding", "gzip"), 413, "body");
         java.net.http.HttpResponse<String> next = send("/v1/score", REFUSED, "{\"comment\": {\"text\": \"hi\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertEquals(200, next.statusCode(), next.body());
+        assertTrue(next.statusCode() == 200 || Long.parseLong(next.headers().firstValue("Retry-After").orElse("-1")) <= 2,
+                next.statusCode() + " " + next.headers().firstValue("Retry-After") + " " + next.body());
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  * Finds the credential in {@code Authorization: Bearer KEY}, {@code ?key=KEY} or
  * {@code X-Goog-Api-Key: KEY} (the Perspective ways) or the moderator UI's session cookie, authenticates it (an API key, else a session token), then
  * spends one token of the key's rate limit, or the moderator's, and one more for each
- * {@link RateLimiter#bodyTokens share} of the body as it is read ({@link BodyCharge}, given back if it is refused). A client address that failed too
+ * {@link RateLimiter#bodyTokens share} of the body as it is read ({@link BodyCharge}; if it is refused, at most a full bucket). A client address that failed too
  * often is refused before its credential is looked at. Roles are checked afterwards by
  * {@code @RolesAllowed}, with {@link Role#includes}.
  */

@@ -9,12 +9,13 @@ import java.io.InputStream;
 
 /**
  * A request body charged to its caller's bucket as it is read, a token per {@code bytesPerToken}, so a
- * large request costs what many small ones would; given back when the answer is a 4xx ({@link Refund}).
- * Charged while it is read, not once answered: requests sent together would otherwise all pass the
- * bucket before the first was charged. Given back on a refusal: a body refused for itself (over the
- * size limit, gzip that does not inflate, bad UTF-8 or JSON, a failed check) did no work worth its
- * size, yet a 39 KB gzip body inflating past the limit left its key 262 s of debt. So a refused body
- * costs its request's one token; the debt it ran up while read still held back the requests sent meanwhile.
+ * large request costs what many small ones would. Charged while it is read, not once answered:
+ * requests sent together would otherwise all pass the bucket before the first was charged. When the
+ * answer is a 4xx ({@link Refund}), what it cost beyond one full bucket is given back: a body refused
+ * for itself (over the size limit, gzip that does not inflate, bad UTF-8 or JSON, a failed check) was
+ * never scored, yet a 39 KB gzip body inflating past the limit left its key 262 s of debt. Capped, not
+ * free: a key sending 27 MB bodies that fail at their last field would else cost the service a parse
+ * each for one token; so each refusal may still empty the bucket, a burst's wait at most.
  */
 public final class BodyCharge extends WatchedInput {
     private static final String PROPERTY = BodyCharge.class.getName();
@@ -47,10 +48,10 @@ public final class BodyCharge extends WatchedInput {
     private synchronized void refund() {
         if (refunded) return;
         refunded = true;
-        limiter.refund(caller, limiter.bodyTokens(read));
+        limiter.refundBeyondBurst(caller, limiter.bodyTokens(read));
     }
 
-    /** Gives a refused request's body charge back, whatever refused it. */
+    /** Gives a refused request's body charge beyond one full bucket back, whatever refused it. */
     public static final class Refund implements ContainerResponseFilter {
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {

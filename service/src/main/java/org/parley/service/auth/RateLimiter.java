@@ -10,8 +10,8 @@ import java.util.OptionalLong;
  * key's requests per second (a moderator's: {@code sessionPerSecond}) and holds
  * {@code burstSeconds} worth of them, so short bursts pass and a sustained overload is refused.
  * A request costs one token, and one more for every {@code bytesPerToken} of its body: a batch of
- * 100 comments of 20,480 characters is seconds of work, not one request's (a refused body's tokens are
- * given back: {@link BodyCharge}). And each client address
+ * 100 comments of 20,480 characters is seconds of work, not one request's (a refused body costs at
+ * most a full bucket: {@link BodyCharge}). And each client address
  * may fail to authenticate {@code failuresPerMinute} times a minute; then it may not try again
  * until its bucket refills, so keys cannot be guessed at the service's speed.
  */
@@ -59,10 +59,10 @@ public final class RateLimiter {
         buckets.charge(limit.bucket(), () -> bandwidth(limit.perSecond()), tokens);
     }
 
-    /** Gives back {@code tokens} that {@link #charge} took (a refused body's). */
-    public void refund(Caller caller, long tokens) {
+    /** Gives back what of {@code tokens} that {@link #charge} took is more than the caller's bucket holds (a refused body's, {@link BodyCharge}). */
+    public void refundBeyondBurst(Caller caller, long tokens) {
         Limit limit = limit(caller);
-        buckets.giveBack(limit.bucket(), () -> bandwidth(limit.perSecond()), tokens);
+        buckets.giveBack(limit.bucket(), () -> bandwidth(limit.perSecond()), tokens - (long) limit.perSecond() * burstSeconds);
     }
 
     /**

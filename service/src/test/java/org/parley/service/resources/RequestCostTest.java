@@ -29,7 +29,7 @@ class RequestCostTest {
     private static final ResourceExtension GUARDED = resources(new RateLimiter(2, 5, 0, 3));
 
     private static ResourceExtension resources(RateLimiter limiter) {
-        return Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("heavy-key-1:website,light-key-1:website,refused-key-1:website", 5), limiter))
+        return Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("heavy-key-1:website,light-key-1:website,refused-key-1:website,refused-key-2:website", 5), limiter))
                 .addProvider(new BodySizeLimit(1))
                 .addResource(new ScoreResource(new CommentScorer(MODELS, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry()), Fakes.mapper(), 10,
                         Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment()))
@@ -52,15 +52,19 @@ class RequestCostTest {
 
     /**
      * A website audit: a body the service refuses cost its size all the same (a 39 KB gzip body inflating
-     * past the limit left its key 262 s to wait). Refused, it costs its request's one token.
+     * past the limit left its key 262 s to wait). Refused, it costs at most a full bucket: a burst's wait.
      */
     @Test
-    void aRefusedBodyCostsOnlyItsRequestsToken() {
-        long max = new BodySizeLimit(1).maxBytes();  // ~330 tokens' worth; the bucket holds 10
+    void aRefusedBodyCostsAtMostAFullBucket() {
+        long max = new BodySizeLimit(1).maxBytes();  // ~330 tokens' worth (66 s at 5/s); the bucket holds 10 (2 s)
         assertEquals(413, score(CHARGING, "refused-key-1", "a".repeat((int) max)).getStatus());
-        assertEquals(200, score(CHARGING, "refused-key-1", "hi").getStatus(), "the 413 is not charged by the KiB");
-        assertEquals(400, score(CHARGING, "refused-key-1", "a".repeat(30_000)).getStatus(), "over comment.text's limit");
-        assertEquals(200, score(CHARGING, "refused-key-1", "hi").getStatus(), "nor is a body that fails its checks");
+        Response next = score(CHARGING, "refused-key-1", "hi");
+        assertEquals(429, next.getStatus(), "the refusal emptied the bucket");
+        assertTrue(Long.parseLong(next.getHeaderString("Retry-After")) <= 2, "a burst's wait, not 66 s: " + next.getHeaderString("Retry-After"));
+        assertEquals(400, score(CHARGING, "refused-key-2", "a".repeat(30_000)).getStatus(), "over comment.text's limit");
+        next = score(CHARGING, "refused-key-2", "hi");
+        assertTrue(next.getStatus() == 200 || Long.parseLong(next.getHeaderString("Retry-After")) <= 2,
+                "nor a body that fails its checks: " + next.getStatus() + " " + next.getHeaderString("Retry-After"));
     }
 
     @Test
