@@ -66,6 +66,7 @@ class LanguageTest {
                 "Ta gueule, espèce de connard.", "fr",
                 "Sei un coglione, vaffanculo.", "it",
                 "Je bent een klootzak en een sukkel.", "nl",
+                "Eres un idiota, vete a la mierda.", "es",  // "a" is Spanish too
                 "Ты идиот и сволочь.", "ru");
         comments.forEach((text, code) -> {
             assertEquals(code, language.likelyForeign(text).map(Language.Guess::language).orElse("none"), text);
@@ -84,6 +85,9 @@ class LanguageTest {
                 "Per capita income rose in Syria.",
                 "Mea culpa, I was wrong.",
                 "Pittsburgh, PA",
+                "I will do it in a minute.",
+                "Me and my friends go to the game.",
+                "So what is the point then?",
                 "r/ihadastroke",
                 "Déjà vu all over again."}) {
             assertEquals(Optional.empty(), language.likelyForeign(text), text);
