@@ -30,9 +30,12 @@ public final class Policy {
 
     /**
      * The shipped policy (README "Policy"): TOXICITY below 0.2 publishes, 0.5–0.9 goes to review,
-     * 0.9 and above is rejected; SEVERE_TOXICITY ≥ 0.5 rejects; IDENTITY_ATTACK and THREAT ≥ 0.5
-     * go to review (identity words still raise scores of friendly comments, and threats need a
-     * human's judgement); so does a comment in another language; anything else publishes.
+     * 0.9 and above is rejected; SEVERE_TOXICITY ≥ 0.5 rejects; IDENTITY_ATTACK ≥ 0.5 and THREAT
+     * ≥ 0.2 go to review (identity words still raise scores of friendly comments, and threats need a
+     * human's judgement: the few THREAT labels leave explicit threats scored low, and at 0.2 the
+     * policy holds 70 of the dev split's 102 threats where 0.5 held 59, for 32 more of its 10,623
+     * non-toxic comments held, README "Policy"); so does a comment in another language; anything
+     * else publishes.
      */
     public static Policy standard() {
         return new Policy(List.of(
@@ -41,7 +44,7 @@ public final class Policy {
                 new Band(TOXICITY, 0.9, 1.0, Action.REJECT),
                 new Band(SEVERE_TOXICITY, 0.5, 1.0, Action.REJECT),
                 new Band(IDENTITY_ATTACK, 0.5, 1.0, Action.REVIEW),
-                new Band(THREAT, 0.5, 1.0, Action.REVIEW)), Action.PUBLISH, Action.REVIEW);
+                new Band(THREAT, 0.2, 1.0, Action.REVIEW)), Action.PUBLISH, Action.REVIEW);
     }
 
     public List<Band> bands() {

@@ -38,8 +38,10 @@ class PolicyTest {
         assertEquals(Action.REVIEW, d.action());
         assertTrue(d.disagreed());
         assertEquals(2, d.fired().size());
-        // A clean TOXICITY (publish) with a threat (review) disagrees too.
+        // A clean TOXICITY (publish) with a threat (review) disagrees too; threats are held from 0.2.
         assertEquals(Action.REVIEW, Policy.standard().decide(scores(0.1f, 0, 0, 0, 0, 0.9f)).action());
+        assertEquals(Action.REVIEW, Policy.standard().decide(scores(0.3f, 0, 0, 0, 0, 0.2f)).action());
+        assertEquals(Action.PUBLISH, Policy.standard().decide(scores(0.3f, 0, 0, 0, 0, Math.nextDown(0.2f))).action());
     }
 
     @Test
