@@ -13,13 +13,16 @@ import org.parley.corpus.LabelledFile;
 import org.parley.eval.Bootstrap;
 import org.parley.eval.Comparison;
 import org.parley.eval.Evaluation;
+import org.parley.eval.PolicyOutcomes;
 import org.parley.eval.ReportWriter;
 import org.parley.eval.RocAucBootstrap;
 import org.parley.eval.RocAucChange;
 import org.parley.model.Bundles;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
+import org.parley.policy.Policy;
 import org.parley.score.Scorer;
+import org.parley.text.Language;
 import org.parley.text.TextPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -118,6 +121,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Evaluation> evaluations = new ArrayList<>();
         evaluations.add(Evaluation.of(scorer.name(), examples, scores));
         IdentityReport identity = IdentityReport.of(examples, scores, scorer, identitySentences);
+        Language language = Language.standard();
+        PolicyOutcomes policy = PolicyOutcomes.of(Policy.standard(), examples, scores,
+                examples.stream().map(e -> language.likelyForeign(e.text()).map(Language.Guess::language).orElse(null)).toList());
         RocAucBootstrap.Result own = resamples > 0
                 ? RocAucBootstrap.of(scorer.name(), scores, examples, resamples, Bootstrap.DEFAULT_SEED) : null;
         List<RocAucBootstrap.Result> versus = new ArrayList<>();
@@ -140,6 +146,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         ArrayNode json = JSON.createArrayNode();
         for (Evaluation e : evaluations) json.add(JSON.readTree(e.toJson()));
         ((ObjectNode) json.get(0)).set("identityBias", identity.toJson());
+        ((ObjectNode) json.get(0)).set("policy", JSON.valueToTree(policy));
         if (own != null) ((ObjectNode) json.get(0)).set("interval95", JSON.valueToTree(own));
         if (!versus.isEmpty()) ((ObjectNode) json.get(0)).set("versusBaselines", JSON.valueToTree(versus));
         String out = JSON.writeValueAsString(evaluations.size() == 1 ? json.get(0) : json);
@@ -149,6 +156,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (own != null) System.err.print(RocAucBootstrap.table(own));
         for (RocAucBootstrap.Result r : versus) System.err.print(RocAucBootstrap.table(r));
         System.err.print(IdentityReport.table(evaluationName(), null, identity));
+        System.err.print(policy.table(evaluationName()));
         return 0;
     }
 

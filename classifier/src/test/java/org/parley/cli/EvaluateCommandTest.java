@@ -91,6 +91,11 @@ class EvaluateCommandTest {
         assertTrue(mean >= 0 && mean <= 1, "a probability: " + mean);
 
         JsonNode out = new ObjectMapper().readTree(json.toFile());
+        // What the standard policy does to these rows: every row counted once, positives per attribute.
+        assertEquals(out.get("n").asInt(), out.at("/policy/all/n").asInt(), out.get("policy").toString());
+        assertEquals(6, out.at("/policy/positives").size());
+        assertEquals("INSULT positive", out.at("/policy/positives/3/rows").asText());
+        assertTrue(out.at("/policy/positives/3/n").asInt() > 0, "the Kaggle insults label INSULT");
         JsonNode ci = out.at("/interval95/mean");
         assertEquals(out.get("meanRocAuc").asDouble(), ci.get("value").asDouble(), 1e-12);
         assertTrue(ci.get("low").asDouble() <= ci.get("value").asDouble() && ci.get("value").asDouble() <= ci.get("high").asDouble(), ci.toString());
