@@ -7,6 +7,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,10 +28,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.service.ParleyApplication;
 import org.parley.service.ParleyConfiguration;
+import org.parley.service.auth.Role;
+import org.parley.service.store.AccountStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -49,6 +53,7 @@ class ModeratorUiTest {
     private static final String WEBSITE = "app-website-key";
     private static final String ADMIN = "app-admin-key";
     private static final String PASSWORD = "app-admin-password";
+    private static final String DATABASE = "jdbc:h2:mem:ui-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
     private static final Path MODELS = Path.of(ResourceHelpers.resourceFilePath("test-config.yml"))
             .getParent().resolve("../../../models").normalize();
     static final String HOSTILE = "<img src=x onerror=alert(1)> and <script>alert(2)</script> you idiot";
@@ -61,11 +66,13 @@ class ModeratorUiTest {
             config("model", MODELS.resolve("toxicity.zip").toString()),
             config("stanceModel", MODELS.resolve("stance.zip").toString()),
             // Its own database: other test classes in this JVM use app-test.
-            config("database.url", "jdbc:h2:mem:ui-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"));
+            config("database.url", DATABASE));
 
     @TempDir static Path scratch;
     static ChromeDriver browser;
     private String article;
+    /** This test's moderator: the log-in throttle allows 10 attempts per username and address per 10 minutes. */
+    private String user;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -80,6 +87,8 @@ class ModeratorUiTest {
     @BeforeEach
     void freshSession(TestInfo test) {
         article = "a-" + test.getTestMethod().orElseThrow().getName();
+        user = "m-" + test.getTestMethod().orElseThrow().getName();
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.MODERATOR, Instant.now());
         browser.get("about:blank");
         // WebDriver's deleteAllCookies left the HttpOnly session cookie behind; the DevTools call does not.
         browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
@@ -165,12 +174,12 @@ class ModeratorUiTest {
         assertEquals("PUBLISHED", approved.get("status").asText());
         JsonNode a = last(approved.get("history"));
         assertEquals("APPROVE", a.get("decision").asText());
-        assertEquals("admin", a.get("actor").asText());
+        assertEquals(user, a.get("actor").asText());
         JsonNode rejected = comment(ids.get(1));
         assertEquals("REJECTED", rejected.get("status").asText());
         JsonNode r = last(rejected.get("history"));
         assertEquals("REJECT", r.get("decision").asText());
-        assertEquals("admin", r.get("actor").asText());
+        assertEquals(user, r.get("actor").asText());
         assertEquals(reason, r.get("reason").asText());
         assertEquals("PENDING", comment(ids.get(2)).get("status").asText());
     }
@@ -234,7 +243,7 @@ class ModeratorUiTest {
             JsonNode c = comment(id);
             assertEquals("REJECTED", c.get("status").asText(), id);
             assertEquals(reason, last(c.get("history")).get("reason").asText());
-            assertEquals("admin", last(c.get("history")).get("actor").asText());
+            assertEquals(user, last(c.get("history")).get("actor").asText());
         }
         assertEquals("PENDING", comment(ids.get(2)).get("status").asText());
         assertFalse(browser.findElement(By.id("bulk")).isDisplayed());
@@ -323,7 +332,7 @@ class ModeratorUiTest {
 
     private void login(String queue) {
         open(queue);
-        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("login-button")).click();
         wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
