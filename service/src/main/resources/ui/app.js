@@ -611,6 +611,9 @@ function toggleHelp(show) {
   h.hidden = show === undefined ? !h.hidden : !show;
 }
 
+/** Keys that act once per press, however long it is held. */
+const ONCE = new Set(['a', 'r', 'e', 'x', 'A', 'R']);
+
 function onKey(e) {
   if (!state.user || e.ctrlKey || e.metaKey || e.altKey) return;
   const t = e.target;
@@ -623,6 +626,9 @@ function onKey(e) {
   if (e.key === '?') { toggleHelp(); e.preventDefault(); return; }
   if (!$('help').hidden) return;
   if (t && t.tagName === 'SELECT' && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) return;
+  // A held key repeats: fine for moving through the list, never for a decision, which would decide
+  // the comments behind the one the moderator read (half a second of a held 'a' approved four).
+  if (e.repeat && ONCE.has(e.key)) { e.preventDefault(); return; }
   const keys = {
     j: () => select(state.index + 1),
     ArrowDown: () => select(state.index + 1),

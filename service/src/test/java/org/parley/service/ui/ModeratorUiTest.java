@@ -184,6 +184,32 @@ class ModeratorUiTest {
         assertEquals("PENDING", comment(ids.get(2)).get("status").asText());
     }
 
+    /** A held key repeats; a decision must not, or it decides the comments behind the one the moderator read. */
+    @Test
+    void aHeldDecisionKeyDecidesOnlyTheCommentOnShow() throws InterruptedException {
+        List<String> ids = idsByRisk(seed(TOXIC.subList(0, 3)));
+        login("PENDING");
+        cards(3);
+        waitForDetail(ids.get(0));
+        key("keyDown", false);
+        cards(2);
+        for (int i = 0; i < 5; i++) {  // the browser's repeats, about as often as a keyboard sends them
+            key("keyDown", true);
+            Thread.sleep(60);
+        }
+        key("keyUp", false);
+        Thread.sleep(500);  // a decision the repeats started would be answered by now
+        assertEquals(2, browser.findElements(By.cssSelector("#comments > li.comment")).size());
+        assertEquals("PUBLISHED", comment(ids.get(0)).get("status").asText());
+        for (String id : ids.subList(1, 3)) assertEquals("PENDING", comment(id).get("status").asText(), id);
+    }
+
+    /** The 'a' key as the keyboard sends it: DevTools' events carry the repeat flag, WebDriver's do not. */
+    private static void key(String type, boolean repeat) {
+        browser.executeCdpCommand("Input.dispatchKeyEvent", Map.of("type", type, "key", "a", "code", "KeyA",
+                "text", "a", "windowsVirtualKeyCode", 65, "autoRepeat", repeat));
+    }
+
     @Test
     void hostileTextShowsAsLiteralTextEverywhere() {
         String id = article + "-hostile";
