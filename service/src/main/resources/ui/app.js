@@ -458,6 +458,20 @@ async function loadDetail(id) {
   if (c.communityRating) d.append(el('div', 'muted', 'readers: ▲ ' + (c.communityRating.up || 0) + ' ▼ ' + (c.communityRating.down || 0)));
   if (c.model) d.append(el('div', 'muted', 'model ' + c.model.name + ' ' + c.model.version));
 
+  if (c.reports && c.reports.length) {
+    // Why readers flagged it; a decision closes the open ones, an escalation too, so the senior
+    // moderator who gets it sees them here, not as a count on the card.
+    d.append(el('h3', null, 'Reader reports (' + c.openReports + ' open)'));
+    const ul = el('ul', 'reports-list');
+    for (const rep of c.reports) {
+      const li = el('li', rep.open ? 'open' : 'closed');
+      li.append(el('span', 'report-reason', rep.reason || 'no reason given'),
+        el('span', 'muted', ' · ' + when(rep.reportedAt) + (rep.open ? '' : ' · before the last decision')));
+      ul.append(li);
+    }
+    d.append(ul);
+  }
+
   d.append(el('h3', null, 'History'));
   const ol = el('ol', 'history');
   for (const h of c.history || []) {

@@ -9,6 +9,7 @@ import org.parley.service.api.ScoreResponse;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.api.moderation.CommentSubmission;
 import org.parley.service.api.moderation.CommentView;
+import org.parley.service.store.CommentStore;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -31,6 +32,11 @@ public final class CommentViews {
     }
 
     public CommentView of(StoredComment c, CommentView parent, List<DecisionRecord> history, Boolean duplicate) {
+        return of(c, parent, history, null, duplicate);
+    }
+
+    public CommentView of(StoredComment c, CommentView parent, List<DecisionRecord> history,
+                          List<CommentStore.ReaderReport> reports, Boolean duplicate) {
         JsonNode stance = c.stanceJson() == null ? null : read(c.stanceJson());
         CommentSubmission.Votes votes = c.ratingUp() == null && c.ratingDown() == null ? null
                 : new CommentSubmission.Votes(c.ratingUp(), c.ratingDown());
@@ -42,7 +48,9 @@ public final class CommentViews {
                 stance == null ? null : stance.get("replyStance"),
                 new ScoreResponse.ModelInfo(c.model().name(), c.model().version(), c.model().checksum()),
                 c.createdAt().toString(), c.updatedAt().toString(), parent,
-                history == null ? null : history.stream().map(this::entry).toList(), duplicate);
+                history == null ? null : history.stream().map(this::entry).toList(),
+                reports == null ? null : reports.stream().map(r -> new CommentView.ReportEntry(r.reason(),
+                        r.reportedAt().toString(), r.open())).toList(), duplicate);
     }
 
     private CommentView.HistoryEntry entry(DecisionRecord d) {

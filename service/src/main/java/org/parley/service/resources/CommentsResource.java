@@ -75,7 +75,10 @@ public final class CommentsResource {
                 .entity(views.of(r.comment(), null, null, r.created() ? null : true)).build();
     }
 
-    /** The comment, the comment it answers, and every decision on it. */
+    /** Readers' reports shown with a comment: the newest; a comment can gather thousands. */
+    static final int MAX_REPORTS_SHOWN = 100;
+
+    /** The comment, the comment it answers, every decision on it, and its readers' reports. */
     @GET
     @Path("/{id}")
     @RolesAllowed(Role.MODERATOR_NAME)
@@ -84,7 +87,7 @@ public final class CommentsResource {
     public CommentView get(@PathParam("id") String id) {
         StoredComment c = find(id);
         CommentView parent = store.parent(c).map(views::of).orElse(null);
-        return views.of(c, parent, store.history(id), null);
+        return views.of(c, parent, store.history(id), store.reports(c, MAX_REPORTS_SHOWN), null);
     }
 
     /** For sites: where their comment stands now (a moderator may have decided since it was submitted). */

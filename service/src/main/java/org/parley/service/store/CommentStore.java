@@ -195,6 +195,23 @@ public final class CommentStore {
         });
     }
 
+    /** A reader's report as stored; {@code open} while no moderator has decided on the comment since. */
+    public record ReaderReport(String reason, Instant reportedAt, boolean open) {}
+
+    /**
+     * The comment's reports, newest first, at most {@code limit}. A decision closes the open ones
+     * ({@code openReports} back to 0) and each report since adds one, so the newest
+     * {@code openReports} are the open ones.
+     */
+    public List<ReaderReport> reports(StoredComment c, int limit) {
+        int[] row = {0};  // rows come newest first
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT reason, reported_at FROM reports WHERE comment_id = :id ORDER BY id DESC LIMIT :limit")
+                .bind("id", c.id()).bind("limit", limit)
+                .map((rs, ctx) -> new ReaderReport(rs.getString("reason"), instant(rs, "reported_at"), row[0]++ < c.openReports()))
+                .list());
+    }
+
     /** One page of a queue, and how many the whole queue holds. */
     public record Page(List<StoredComment> comments, int total) {}
 

@@ -274,6 +274,34 @@ class ModerationResourceTest {
         assertEquals(0.8, last.at("/scores/THREAT").asDouble(), 1e-6);
     }
 
+    /** The moderator deciding a reported comment, or the senior one it was escalated to, sees why readers reported it. */
+    @Test
+    void aModeratorSeesWhyReadersReportedAComment() {
+        String id = unique();
+        submit(id, "Thanks for the article");  // published
+        post(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/report", "{\"reason\": \"spam link\"}").close();
+        post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}").close();
+        post(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/report", "{\"reason\": \"hate speech\"}").close();
+        post(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/report", "{}").close();
+        post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"ESCALATE\", \"expectedVersion\": 2}").close();
+        post(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/report", "{\"reason\": \"still there\"}").close();
+
+        JsonNode seen = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
+        assertEquals(1, seen.get("openReports").asInt());
+        JsonNode reports = seen.get("reports");
+        assertEquals(4, reports.size(), seen.toString());
+        assertEquals(List.of("still there", "", "hate speech", "spam link"),
+                List.of(reports.get(0).path("reason").asText(), reports.get(1).path("reason").asText(),
+                        reports.get(2).path("reason").asText(), reports.get(3).path("reason").asText()), "newest first");
+        assertEquals(List.of(true, false, false, false), List.of(reports.get(0).get("open").asBoolean(),
+                reports.get(1).get("open").asBoolean(), reports.get(2).get("open").asBoolean(), reports.get(3).get("open").asBoolean()),
+                "each decision closed the reports before it");
+        assertFalse(reports.get(1).has("reason"), "a report without a reason has none, not an empty one");
+        assertTrue(reports.get(0).has("reportedAt"));
+        assertFalse(as(Fakes.MODERATOR_KEY, "/v1/queue?status=ESCALATED&limit=200").get(JsonNode.class)
+                .at("/comments/0").has("reports"), "queue pages stay light: only the comment's own page lists them");
+    }
+
     @Test
     void bulkDecisionsApplyEachInPlace() {
         String a = unique(), b = unique();

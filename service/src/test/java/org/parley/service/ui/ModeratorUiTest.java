@@ -242,6 +242,20 @@ class ModeratorUiTest {
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
     }
 
+    /** Why readers reported it, as they wrote it: text, never markup. */
+    @Test
+    void theDetailShowsWhyReadersReportedTheComment() {
+        String id = article + "-reported";
+        submit(id, "I disagree, the figures in the article look wrong to me.", null);  // published
+        report(id, "<b>spam</b> link");
+        login("REPORTED");
+        cards(1);
+        waitForDetail(id);
+        WebElement open = browser.findElement(By.cssSelector("#detail .reports-list li.open"));
+        assertEquals("<b>spam</b> link", open.findElement(By.cssSelector(".report-reason")).getText());
+        assertTrue(browser.findElements(By.cssSelector("#detail b")).isEmpty());
+    }
+
     /** The model scores it low; without its language the moderator would not see why it waits. */
     @Test
     void aForeignCommentSaysItsLanguageWasScoredAsEnglish() {
@@ -421,8 +435,12 @@ class ModeratorUiTest {
     }
 
     private static void report(String id) {
+        report(id, "abusive");
+    }
+
+    private static void report(String id, String reason) {
         Response r = APP.client().target(url("/v1/comments/" + id + "/report")).request()
-                .header("Authorization", "Bearer " + WEBSITE).post(Entity.json(Map.of("reason", "abusive")));
+                .header("Authorization", "Bearer " + WEBSITE).post(Entity.json(Map.of("reason", reason)));
         assertEquals(200, r.getStatus());
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param replyStance toward the parent, when its text was known
  * @param parent      the comment it answers, when stored (GET /v1/comments/{id} only)
  * @param history     every decision, oldest first (GET /v1/comments/{id} only)
+ * @param reports     readers' reports, newest first (GET /v1/comments/{id} only): why readers flagged it
  * @param duplicate   true when a submission's id was already stored: this is the stored comment
  * @param language    as in /v1/score: present only when the comment looked not to be in English
  */
@@ -28,11 +29,16 @@ public record CommentView(
         String status, String decidedBy, int version, int openReports,
         Map<String, ScoreResponse.AttributeScore> attributes, float risk, ScoreResponse.Rating rating, Action action,
         String language, List<ScoreResponse.SpanScore> spans, JsonNode stance, JsonNode replyStance, ScoreResponse.ModelInfo model,
-        String createdAt, String updatedAt, CommentView parent, List<HistoryEntry> history, Boolean duplicate) {
+        String createdAt, String updatedAt, CommentView parent, List<HistoryEntry> history, List<ReportEntry> reports,
+        Boolean duplicate) {
 
     /** One decision as made: by whom, when, why, on which text, scores and model version. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record HistoryEntry(int version, String decision, String status, String reason, String note, String actor,
                                String actorKind, String decidedAt, String text, Map<String, Float> scores,
                                String modelVersion, String modelChecksum) {}
+
+    /** A reader's report: {@code open} until a moderator decides on the comment. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReportEntry(String reason, String reportedAt, boolean open) {}
 }
