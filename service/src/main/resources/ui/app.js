@@ -39,6 +39,13 @@ function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
 
+// Untrusted text set beside other text: a right-to-left override (U+202E) in an author's name
+// would otherwise run on and reverse what follows it ("#7 · moder · DEHSILBUP"). First-strong
+// isolate … pop directional isolate keep it to itself. Separate elements get unicode-bidi: isolate (app.css).
+function isolated(s) {
+  return '\u2068' + s + '\u2069';
+}
+
 function pct(p) {
   return Math.round(p * 100) + '%';
 }
@@ -271,7 +278,7 @@ function renderArticles() {
   s.append(new Option('All articles', ''));
   if (state.articleId && !state.articles.has(state.articleId)) state.articles.set(state.articleId, state.articleId);
   [...state.articles.entries()].sort((a, b) => a[1].localeCompare(b[1])).forEach(([id, title]) => {
-    s.append(new Option(title === id ? id : title + ' (' + id + ')', id)); // Option() sets text, not HTML
+    s.append(new Option(title === id ? id : isolated(title) + ' (' + isolated(id) + ')', id)); // Option() sets text, not HTML
   });
   s.value = state.articleId;
 }
@@ -342,9 +349,17 @@ function card(c, i) {
   return li;
 }
 
+/** A paragraph of a reader's text, in the direction its first strong letter says. */
+function textBlock(className, text) {
+  const p = el('p', className, text);
+  p.dir = 'auto';
+  return p;
+}
+
 // The comment text with the explaining spans as <mark>: text nodes and marks only.
 function highlighted(text, spans) {
   const p = el('p', 'comment-text');
+  p.dir = 'auto';  // an Arabic or Hebrew comment reads right to left
   const ranges = (spans || [])
     .map((s) => ({ begin: Math.max(0, s.begin), end: Math.min(text.length, s.end), weight: s.weight }))
     .filter((s) => s.end > s.begin)
@@ -442,14 +457,14 @@ async function loadDetail(id) {
   d.append(el('h3', null, 'In reply to'));
   if (c.parent) {
     const q = el('blockquote', 'parent');
-    q.append(el('div', 'muted', (c.parent.number ? '#' + c.parent.number + ' · ' : '') + (c.parent.author || 'anonymous')
+    q.append(el('div', 'muted', (c.parent.number ? '#' + c.parent.number + ' · ' : '') + isolated(c.parent.author || 'anonymous')
       + ' · ' + c.parent.status));
-    q.append(el('p', 'parent-text', c.parent.text));
+    q.append(textBlock('parent-text', c.parent.text));
     d.append(q);
   } else if (c.quote) {
     const q = el('blockquote', 'parent');
     q.append(el('div', 'muted', 'quoted' + (c.parentNumber ? ' from #' + c.parentNumber : '')));
-    q.append(el('p', 'parent-text', c.quote));
+    q.append(textBlock('parent-text', c.quote));
     d.append(q);
   } else {
     d.append(el('p', 'muted', c.parentId || c.parentNumber ? 'The parent comment is not stored.' : 'Not a reply.'));
@@ -480,7 +495,7 @@ async function loadDetail(id) {
     line.append(el('strong', null, h.decision), document.createTextNode(' → ' + h.status));
     if (h.reason) line.append(el('span', 'badge reason', h.reason));
     li.append(line);
-    li.append(el('div', 'muted', 'by ' + h.actor + ' (' + String(h.actorKind).toLowerCase() + ') · ' + when(h.decidedAt)
+    li.append(el('div', 'muted', 'by ' + isolated(h.actor) + ' (' + String(h.actorKind).toLowerCase() + ') · ' + when(h.decidedAt)
       + ' · v' + h.version + (h.modelVersion ? ' · model ' + h.modelVersion : '')));
     if (h.note) li.append(el('div', 'note', h.note));
     if (h.text && h.text !== c.text) li.append(el('div', 'history-text', h.text));

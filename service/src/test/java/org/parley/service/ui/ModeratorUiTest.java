@@ -256,6 +256,31 @@ class ModeratorUiTest {
         assertTrue(browser.findElements(By.cssSelector("#detail b")).isEmpty());
     }
 
+    /** A right-to-left override in a reader's name reverses the name, not the status shown after it. */
+    @Test
+    void aDirectionOverrideInANameStaysInTheName() {
+        String parent = article + "-parent", reply = article + "-reply";
+        submit(parent, "I disagree, the figures in the article look wrong to me.", Map.of("author", "\u202Eredom"));
+        submit(reply, "Get lost, loser.", Map.of("parentId", parent));
+        login("PENDING");
+        cards(1);
+        waitForDetail(reply);
+        assertEquals(Boolean.TRUE, browser.executeScript(LEFT_TO_RIGHT, "#detail .parent .muted", "PUBLISHED"),
+                "the parent's status reads backwards: " + browser.findElement(By.cssSelector("#detail .parent .muted")).getText());
+    }
+
+    /** Whether the word (last found under the selector) is laid out left to right: its first letter left of its last. */
+    private static final String LEFT_TO_RIGHT = """
+            const walker = document.createTreeWalker(document.querySelector(arguments[0]), NodeFilter.SHOW_TEXT);
+            const word = arguments[1];
+            let found = null;
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.data.includes(word)) found = n;
+            if (!found) return null;
+            const at = found.data.lastIndexOf(word), r = document.createRange();
+            const left = (i) => { r.setStart(found, i); r.setEnd(found, i + 1); return r.getBoundingClientRect().left; };
+            return left(at) < left(at + word.length - 1);
+            """;
+
     /** The model scores it low; without its language the moderator would not see why it waits. */
     @Test
     void aForeignCommentSaysItsLanguageWasScoredAsEnglish() {
