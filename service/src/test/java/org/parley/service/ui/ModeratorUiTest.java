@@ -281,6 +281,17 @@ class ModeratorUiTest {
             return left(at) < left(at + word.length - 1);
             """;
 
+    /** A site may send names of 200 characters: one without a space wraps inside its card. */
+    @Test
+    void aLongNameWithoutSpacesStaysInsideItsCard() {
+        submit(article + "-long", TOXIC.get(0), Map.of("author", "x".repeat(200)));
+        login("PENDING");
+        WebElement card = cards(1).get(0);
+        assertEquals(card.getAttribute("clientWidth"), card.getAttribute("scrollWidth"), "the card overflows");
+        WebElement pane = browser.findElement(By.cssSelector(".list-pane"));
+        assertEquals(pane.getAttribute("clientWidth"), pane.getAttribute("scrollWidth"), "the list scrolls sideways");
+    }
+
     /** The model scores it low; without its language the moderator would not see why it waits. */
     @Test
     void aForeignCommentSaysItsLanguageWasScoredAsEnglish() {
