@@ -320,6 +320,7 @@ function card(c, i) {
   li.dataset.risk = c.risk;
   li.dataset.status = c.status;
   li.dataset.version = c.version;
+  li.tabIndex = -1;  // focusable by select(), not a stop for Tab
   if (state.selected.has(c.id)) li.classList.add('checked');
 
   const head = el('div', 'card-head');
@@ -428,9 +429,19 @@ function select(i, focusDetail) {
   }
   state.index = Math.max(0, Math.min(i, state.comments.length - 1));
   const items = $('comments').children;
-  for (let k = 0; k < items.length; k++) items[k].classList.toggle('current', k === state.index);
+  for (let k = 0; k < items.length; k++) {
+    items[k].classList.toggle('current', k === state.index);
+    if (k === state.index) items[k].setAttribute('aria-current', 'true'); else items[k].removeAttribute('aria-current');
+  }
   const li = items[state.index];
-  if (li) li.scrollIntoView({ block: 'nearest' });
+  if (li) {
+    li.scrollIntoView({ block: 'nearest' });
+    // The comment that a, r and e act on holds the focus, so a screen reader reads it; not while the
+    // moderator is in a menu or button of the toolbar. A decision re-renders the list: the focus,
+    // left on nothing, goes to the next comment.
+    const a = document.activeElement;
+    if (!a || a === document.body || $('comments').contains(a)) li.focus({ preventScroll: true });
+  }
   $('reason').value = defaultReason(current());
   loadDetail(current().id);
 }

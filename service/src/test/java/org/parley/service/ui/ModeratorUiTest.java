@@ -184,6 +184,26 @@ class ModeratorUiTest {
         assertEquals("PENDING", comment(ids.get(2)).get("status").asText());
     }
 
+    /** The comment the keys act on holds the focus and says it is current, so a screen reader reads it. */
+    @Test
+    void theCurrentCommentHoldsTheFocus() {
+        List<String> ids = idsByRisk(seed(TOXIC.subList(0, 2)));
+        login("PENDING");
+        cards(2);
+        waitForDetail(ids.get(0));
+        assertEquals(ids.get(0), browser.switchTo().activeElement().getAttribute("data-id"));
+        press("j");
+        waitForDetail(ids.get(1));
+        WebElement focused = browser.switchTo().activeElement();
+        assertEquals(ids.get(1), focused.getAttribute("data-id"));
+        assertEquals("true", focused.getAttribute("aria-current"));
+        assertNull(card(ids.get(0)).getAttribute("aria-current"));
+        press("a");  // the last one decided: the one before it takes the focus
+        cards(1);
+        waitForDetail(ids.get(0));
+        assertEquals(ids.get(0), browser.switchTo().activeElement().getAttribute("data-id"));
+    }
+
     /** A held key repeats; a decision must not, or it decides the comments behind the one the moderator read. */
     @Test
     void aHeldDecisionKeyDecidesOnlyTheCommentOnShow() throws InterruptedException {
