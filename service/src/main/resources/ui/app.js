@@ -341,7 +341,9 @@ function card(c, i) {
   li.append(head);
 
   if (c.parentNumber !== undefined && c.parentNumber !== null) li.append(el('div', 'reply-to', '↳ reply to #' + c.parentNumber));
-  li.append(highlighted(c.text, c.spans));
+  const text = highlighted(c.text, c.spans);
+  if (c.language) text.lang = c.language;  // a screen reader reads it in its own language, not as English
+  li.append(text);
   li.append(scores(c));
   const stance = stanceLine(c);
   if (stance) li.append(stance);

@@ -320,6 +320,7 @@ class ModeratorUiTest {
         login("PENDING");
         WebElement card = cards(1).get(0);
         assertEquals("nl (scored as English)", card.findElement(By.cssSelector(".action .language")).getText());
+        assertEquals("nl", card.findElement(By.cssSelector(".comment-text")).getAttribute("lang"));
     }
 
     @Test
