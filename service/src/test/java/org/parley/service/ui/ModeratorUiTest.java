@@ -187,10 +187,7 @@ class ModeratorUiTest {
     /** The comment the keys act on holds the focus and says it is current, so a screen reader reads it. */
     @Test
     void theCurrentCommentHoldsTheFocus() {
-        List<String> ids = idsByRisk(seed(TOXIC.subList(0, 2)));
-        login("PENDING");
-        cards(2);
-        waitForDetail(ids.get(0));
+        List<String> ids = pendingOnShow(2);
         assertEquals(ids.get(0), browser.switchTo().activeElement().getAttribute("data-id"));
         press("j");
         waitForDetail(ids.get(1));
@@ -207,10 +204,7 @@ class ModeratorUiTest {
     /** A held key repeats; a decision must not, or it decides the comments behind the one the moderator read. */
     @Test
     void aHeldDecisionKeyDecidesOnlyTheCommentOnShow() throws InterruptedException {
-        List<String> ids = idsByRisk(seed(TOXIC.subList(0, 3)));
-        login("PENDING");
-        cards(3);
-        waitForDetail(ids.get(0));
+        List<String> ids = pendingOnShow(3);
         key("keyDown", false);
         cards(2);
         for (int i = 0; i < 5; i++) {  // the browser's repeats, about as often as a keyboard sends them
@@ -348,10 +342,7 @@ class ModeratorUiTest {
 
     @Test
     void aStaleDecisionShowsAMessageAndTheCurrentState() {
-        List<String> ids = idsByRisk(seed(TOXIC.subList(0, 2)));
-        login("PENDING");
-        cards(2);
-        waitForDetail(ids.get(0));
+        List<String> ids = pendingOnShow(2);
         // Another moderator approves the first one meanwhile.
         Response other = api("/v1/comments/" + ids.get(0) + "/decision")
                 .post(Entity.json(Map.of("decision", "APPROVE", "expectedVersion", comment(ids.get(0)).get("version").asInt())));
@@ -434,6 +425,15 @@ class ModeratorUiTest {
         browser.findElement(By.id("login-button")).click();
         wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
         wait(10).until(d -> d.findElement(By.cssSelector("#tabs .tab.active")).getAttribute("data-queue").equals(queue));
+    }
+
+    /** Seeds n comments that wait for review and opens PENDING on the riskiest; their ids, riskiest first. */
+    private List<String> pendingOnShow(int n) {
+        List<String> ids = idsByRisk(seed(TOXIC.subList(0, n)));
+        login("PENDING");
+        cards(n);
+        waitForDetail(ids.get(0));
+        return ids;
     }
 
     /** Waits until the list holds exactly n cards, and returns them. */
