@@ -22,7 +22,9 @@ import java.util.TreeMap;
 /**
  * Moderators' decisions (never the policy's) and suggested scores as labelled data: one line per
  * comment, from its latest human decision (a revision supersedes the earlier one), labelled by
- * {@link DecisionLabels} on the text that decision was made on; then one line per suggestion.
+ * {@link DecisionLabels} on the text that decision was made on; then one line per suggestion. A
+ * comment stored as being in another language is skipped ("foreign language"): the model reads
+ * English only, and a Dutch insult approved unread would teach it that Dutch is harmless.
  */
 public final class DecisionExport {
     public static final String DECISIONS_SOURCE = "moderator-decisions";
@@ -65,7 +67,12 @@ public final class DecisionExport {
         });
         List<Example> examples = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
+        java.util.Set<String> foreign = comments.foreignIds();
         for (DecisionRecord d : latest.values()) {
+            if (foreign.contains(d.commentId())) {
+                skipped.merge("foreign language", 1, Integer::sum);
+                continue;
+            }
             Verdict verdict = Verdict.parse(d.decision());
             Optional<Reason> reason = reason(d.reason());
             Optional<Labels> labels = DecisionLabels.of(verdict, reason.orElse(null));

@@ -275,6 +275,12 @@ public final class CommentStore {
     }
 
     /** Every decision made by {@code kind}, in the order made, streamed to {@code sink}. */
+    /** The ids of the comments stored with a language other than English. */
+    public java.util.Set<String> foreignIds() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM comments WHERE language IS NOT NULL")
+                .mapTo(String.class).collect(java.util.stream.Collectors.toSet()));
+    }
+
     public void decisions(Decider kind, Consumer<DecisionRecord> sink) {
         jdbi.useHandle(h -> h.createQuery("SELECT * FROM decisions WHERE actor_kind = :kind ORDER BY id")
                 .bind("kind", kind.name()).map((rs, ctx) -> decision(rs)).useStream(s -> s.forEach(sink)));

@@ -108,6 +108,26 @@ class DecisionExportTest {
         assertEquals(0.8f, read.get(8).labels().get(Attribute.TOXICITY), 1e-6);
     }
 
+    /** The model reads English only: a foreign comment's verdict would label its words as English. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aCommentStoredAsForeignIsNotExported(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        NewComment c = comment("dutch", Action.REVIEW);
+        store.insert(new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
+                c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(),
+                c.stanceJson(), c.model(), c.action(), "nl"), T0);
+        store.insert(comment("english", Action.REVIEW), T0);
+        store.decide("dutch", Verdict.APPROVE, null, null, "alice", 1, T0.plusSeconds(1));
+        store.decide("english", Verdict.APPROVE, null, null, "alice", 1, T0.plusSeconds(2));
+
+        StringWriter out = new StringWriter();
+        DecisionExport.Summary summary = new DecisionExport(store, new FeedbackStore(jdbi)).write(out);
+        assertEquals(List.of(line("english", NONE)), out.toString().lines().toList());
+        assertEquals(Map.of("foreign language", 1), summary.skipped());
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void anEmptyDatabaseExportsNothing(TestDatabases db) throws Exception {
