@@ -359,6 +359,13 @@ function textBlock(className, text) {
   return p;
 }
 
+// A span's weight is log-odds (the stacker's, that annotators would mark the word), not a
+// probability: 0 is even odds, and kept words go down to about -0.85.
+function markLevel(weight) {
+  const p = 1 / (1 + Math.exp(-weight));
+  return p >= 0.8 ? 'strong' : p >= 0.5 ? 'mid' : 'weak';
+}
+
 // The comment text with the explaining spans as <mark>: text nodes and marks only.
 function highlighted(text, spans) {
   const p = el('p', 'comment-text');
@@ -372,7 +379,7 @@ function highlighted(text, spans) {
     const begin = Math.max(s.begin, at);
     if (s.end <= begin) continue; // inside one already marked
     if (begin > at) p.append(document.createTextNode(text.slice(at, begin)));
-    const m = el('mark', s.weight >= 0.66 ? 'strong' : s.weight >= 0.33 ? 'mid' : 'weak', text.slice(begin, s.end));
+    const m = el('mark', markLevel(s.weight), text.slice(begin, s.end));
     m.title = 'weight ' + Number(s.weight).toFixed(2);
     p.append(m);
     at = s.end;

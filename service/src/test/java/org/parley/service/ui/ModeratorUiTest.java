@@ -317,6 +317,14 @@ class ModeratorUiTest {
         assertEquals("nl", card.findElement(By.cssSelector(".comment-text")).getAttribute("lang"));
     }
 
+    /** Span weights are log-odds: 0.5 is a likelier-than-not word, not a "mid" one read as a probability. */
+    @Test
+    void spanShadesReadTheWeightAsLogOdds() {
+        login("PENDING");
+        assertEquals(List.of("strong", "mid", "mid", "weak"), List.of(2.0, 1.0, 0.1, -0.5).stream()
+                .map(w -> (String) browser.executeScript("return markLevel(arguments[0])", w)).toList());
+    }
+
     @Test
     void bulkSelectsTwoAndRejectsThem() {
         List<String> ids = idsByRisk(seed(TOXIC.subList(0, 3)));
