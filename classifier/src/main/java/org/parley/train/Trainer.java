@@ -63,6 +63,7 @@ public final class Trainer {
 
     public Result train(List<Example> train, List<Example> dev) {
         if (train.isEmpty() || dev.isEmpty()) throw new IllegalArgumentException("training and dev splits must not be empty");
+        checkMeasurable(dev);
         Read trainRead = read(train, "Tokenising training split");
         List<List<String>> trainTokens = trainRead.tokens();
         List<Example> wideTrain = trainRead.examples(); // the texts as the wide part reads them when served
@@ -106,6 +107,24 @@ public final class Trainer {
         ToxicityModel calibrated = new ToxicityModel(network, features, calibration, pipeline, 1, "parley");
         Evaluation devEval = Evaluation.of("parley", dev, calibrated.forwardCalibrated(devFeatures));
         return new Result(network, features, calibration, devEval, epochs.bestEpoch(), epochs.history());
+    }
+
+    /**
+     * Refuses a dev split on which no attribute has both classes: its mean ROC-AUC is NaN, so no epoch
+     * can be chosen and the bundle would record NaN metrics and epoch -1 (a --sample of 1 did that).
+     */
+    static void checkMeasurable(List<Example> dev) {
+        for (Attribute a : Attribute.values()) {
+            boolean positive = false, negative = false;
+            for (Example e : dev) {
+                if (!e.labels().has(a)) continue;
+                if (e.labels().positive(a)) positive = true;
+                else negative = true;
+                if (positive && negative) return;
+            }
+        }
+        throw new IllegalArgumentException("the dev split (" + dev.size() + " rows) has no attribute with both a positive"
+                + " and a negative row, so it cannot choose an epoch or calibrate: use a larger --sample or more corpora");
     }
 
     /** The served network: the trained deep layers, and the wide part's weights from liblinear. */

@@ -115,4 +115,20 @@ class TrainerTest {
         assertEquals(org.parley.model.PlattScaling.IDENTITY, result.calibration().get(Attribute.THREAT),
                 "no dev labels for THREAT: nothing to calibrate on");
     }
+
+    @Test
+    void aDevSplitWithNoAttributeOfBothClassesIsRefusedBeforeTraining() {
+        // What --sample 1 gave: one dev row, so no ROC-AUC, epoch -1 and NaN metrics in a written bundle.
+        List<Example> train = List.of(new Example("s", "1", "you idiot", Labels.of(Map.of(Attribute.TOXICITY, 1f))),
+                new Example("s", "2", "nice day", Labels.of(Map.of(Attribute.TOXICITY, 0f))));
+        List<Example> dev = List.of(new Example("s", "3", "idiot", Labels.of(Map.of(Attribute.TOXICITY, 1f, Attribute.INSULT, 1f))),
+                new Example("s", "4", "a fine day", Labels.of(Map.of(Attribute.THREAT, 0f))));
+        TrainingOptions o = new TrainingOptions(new FeatureConfig(32, 256, 256, 3, 4, 1024, 1),
+                new NetworkConfig(8, 8, 0.0, 1e-2, 0.2, 0.0, 1), 1, 1, 32, 1, 1000, 1, 4.0, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(o, TextPipeline.standard(), QUIET).train(train, dev));
+        assertTrue(e.getMessage().contains("the dev split (2 rows) has no attribute with both"), e.getMessage());
+        assertTrue(e.getMessage().contains("--sample"), e.getMessage());
+        Trainer.checkMeasurable(List.of(dev.get(0), new Example("s", "5", "a fine day", Labels.of(Map.of(Attribute.INSULT, 0f)))));
+    }
 }
