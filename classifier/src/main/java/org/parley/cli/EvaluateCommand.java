@@ -224,9 +224,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private List<Example> corpusData(Path root) throws IOException {
-        List<Example> all = new ArrayList<>();
-        if (corpora == null) all.addAll(Corpora.loadToxicity(root));
-        else for (String c : corpora) all.addAll(Corpora.load(root, c));
+        List<Example> all = corpora == null ? Corpora.loadToxicity(root) : Corpora.loadToxicity(root, corpora);
         return switch (split) {
             case all -> all;
             case dev -> DevSplit.dev(all);

@@ -239,13 +239,17 @@ public final class TrainCommand implements Callable<Integer> {
         return DevSplit.dev(all);
     }
 
+    /** The corpora de-duplicated as a full run reads them, then at most --sample rows of each. */
     private List<Example> load(Path root, List<String> names) throws IOException {
-        if (sample == null && corpora == null) return Corpora.loadToxicity(root);
+        List<Example> merged = Corpora.loadToxicity(root, names);
+        if (sample == null) return merged;
+        Map<String, List<Example>> bySource = new java.util.LinkedHashMap<>();
+        for (String n : names) bySource.put(n, new ArrayList<>());
+        for (Example e : merged) bySource.computeIfAbsent(e.source(), k -> new ArrayList<>()).add(e);
         List<Example> all = new ArrayList<>();
         Random random = new Random(seed);
-        for (String n : names) {
-            List<Example> c = new ArrayList<>(Corpora.load(root, n));
-            if (sample != null && c.size() > sample) {
+        for (List<Example> c : bySource.values()) {
+            if (c.size() > sample) {
                 Collections.shuffle(c, random);
                 c = c.subList(0, sample);
             }

@@ -75,10 +75,7 @@ public final class Corpora {
      *     whose labels cannot be read (the message names the file and record)
      */
     public static List<Example> load(Path trainingData, String name) throws IOException {
-        CorpusReader reader = READERS.get(name);
-        if (reader == null) {
-            throw new IllegalArgumentException("unknown toxicity corpus '" + name + "'; known: " + toxicityNames());
-        }
+        CorpusReader reader = reader(name);
         Path dir = trainingData.resolve(name);
         if (!Files.isDirectory(dir)) throw new NoSuchFileException(dir.toString(), null, "corpus folder missing");
         List<Example> out = new ArrayList<>();
@@ -94,17 +91,29 @@ public final class Corpora {
      * labels are merged with the later ones (gaps filled, conflicts averaged).
      */
     public static List<Example> loadToxicity(Path trainingData) throws IOException {
-        Deduplicator.Result result = Deduplicator.merge(loadAll(trainingData));
+        return loadToxicity(trainingData, toxicityNames());
+    }
+
+    /**
+     * The named corpora as {@link #loadToxicity(Path)} reads all of them: in {@link #toxicityNames()}
+     * order, whatever order they are named in, and de-duplicated. A --corpus run read them merely
+     * concatenated, so its training and dev splits held texts twice (990 in ConvAbuse alone) with
+     * labels unmerged, and naming every corpus did not give the full run's data.
+     */
+    public static List<Example> loadToxicity(Path trainingData, java.util.Collection<String> names) throws IOException {
+        for (String name : names) reader(name); // an unknown name is refused before any file is read
+        List<Example> all = new ArrayList<>();
+        for (String name : READERS.keySet()) if (names.contains(name)) all.addAll(load(trainingData, name));
+        Deduplicator.Result result = Deduplicator.merge(all);
         LOG.info("{} toxicity examples from {} corpora after merging {} duplicate texts ({} left with no label dropped)",
-                result.examples().size(), READERS.size(), result.merged(), result.unlabelled());
+                result.examples().size(), new LinkedHashSet<>(names).size(), result.merged(), result.unlabelled());
         return List.copyOf(result.examples());
     }
 
-    /** Every corpus in order, not yet de-duplicated. */
-    static List<Example> loadAll(Path trainingData) throws IOException {
-        List<Example> all = new ArrayList<>();
-        for (String name : READERS.keySet()) all.addAll(load(trainingData, name));
-        return all;
+    private static CorpusReader reader(String name) {
+        CorpusReader reader = READERS.get(name);
+        if (reader == null) throw new IllegalArgumentException("unknown toxicity corpus '" + name + "'; known: " + toxicityNames());
+        return reader;
     }
 
     /**

@@ -106,6 +106,20 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void namedCorporaAreDeduplicatedAsAllOfThemAre() throws Exception {
+        // fox "Idiots   everywhere" and trac1 "IDIOTS everywhere" are one text: one row, as in the default run.
+        Path bundle = dir.resolve("m.zip");
+        TinyBundles.create().save(bundle);
+        Path json = dir.resolve("eval.json");
+        assertEquals(0, Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--data", fixtures().toString(),
+                "--corpus", "fox_news_comments,trac1_aggression_en", "--split", "all", "--resamples", "0",
+                "--report", dir.resolve("report").toString(), "--output", json.toString()));
+        int rows = org.parley.corpus.Corpora.load(fixtures(), "fox_news_comments").size()
+                + org.parley.corpus.Corpora.load(fixtures(), "trac1_aggression_en").size() - 1;
+        assertEquals(rows, new ObjectMapper().readTree(json.toFile()).get("n").asInt());
+    }
+
+    @Test
     void comparingABundleWithItselfIsRefused() throws Exception {
         Path bundle = dir.resolve("same.zip");
         TinyBundles.create().save(bundle);

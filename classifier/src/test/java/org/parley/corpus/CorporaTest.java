@@ -90,6 +90,17 @@ class CorporaTest {
     }
 
     @Test
+    void someCorporaAreMergedAsAllAreInTheFixedOrderWhateverOrderTheyAreNamedIn() throws Exception {
+        List<Example> merged = Corpora.loadToxicity(Fixtures.root(), List.of("trac1_aggression_en", "fox_news_comments"));
+        assertEquals(Fixtures.load("fox_news_comments").size() + Fixtures.load("trac1_aggression_en").size() - 1, merged.size());
+        List<Example> idiots = merged.stream().filter(e -> TextKey.of(e.text()).equals("idiots everywhere")).toList();
+        assertEquals(1, idiots.size());
+        assertEquals("fox_news_comments", idiots.get(0).source(), "fox comes first in toxicityNames(), as in a full run");
+        assertEquals(Corpora.loadToxicity(Fixtures.root()), Corpora.loadToxicity(Fixtures.root(), Corpora.toxicityNames()));
+        assertThrows(IllegalArgumentException.class, () -> Corpora.loadToxicity(Fixtures.root(), List.of("ethos", "nosuch")));
+    }
+
+    @Test
     void unlabelledTextsComeFromTheSeveritySetAndTheSemEvalSpanFiles() throws Exception {
         assertEquals(List.of("An unlabelled talk page comment.", "Another one,\nover two lines.", "Because he's a moron and a bigot.",
                 "You are a clown and a fool.", "Dumb take, as always."), Corpora.unlabelledTexts(Fixtures.root()));
