@@ -42,8 +42,7 @@ public final class Provenance {
         ObjectNode code = p.putObject("code");
         String commit = git("rev-parse", "HEAD");
         code.put("commit", commit);
-        if (!commit.equals(UNKNOWN))
-            code.put("uncommittedChanges", !git("status", "--porcelain", "--untracked-files=no").isEmpty());
+        if (!commit.equals(UNKNOWN)) code.put("uncommittedChanges", uncommitted(git("status", "--porcelain")));
         ObjectNode libs = p.putObject("libraries");
         libs.put("java", System.getProperty("java.version"));
         buildProperties().forEach((k, v) -> libs.put(k.toString().replace(".version", ""), v.toString()));
@@ -51,6 +50,24 @@ public final class Provenance {
         String onnx = ai.onnxruntime.OrtEnvironment.class.getPackage().getImplementationVersion();
         if (onnx != null) libs.put("onnxruntime", onnx);
         return p;
+    }
+
+    /** Where an untracked file is code that the build compiles or the scripts run. */
+    private static final List<String> CODE = List.of("classifier/", "service/", "scripts/", "pom.xml");
+
+    /**
+     * Whether {@code git status --porcelain} shows the checkout differs from its commit: any tracked
+     * change, or an untracked file among the code. Untracked files used to be left out altogether, so
+     * a new source file not yet added built the model while the provenance said no changes.
+     */
+    static boolean uncommitted(String porcelain) {
+        for (String line : porcelain.split("\n")) {
+            if (line.isBlank()) continue;
+            if (!line.startsWith("?? ")) return true;
+            String path = line.substring(3).replace("\"", "");
+            if (CODE.stream().anyMatch(path::startsWith)) return true;
+        }
+        return false;
     }
 
     /** Every file of each corpus folder used, with its SHA-256. */

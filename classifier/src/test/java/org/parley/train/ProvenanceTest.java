@@ -36,6 +36,29 @@ class ProvenanceTest {
         }
     }
 
+    /** An untracked source file builds the model as much as a changed one; untracked notes or runs do not. */
+    @Test
+    void anUntrackedSourceFileIsAnUncommittedChange(@TempDir Path other) throws Exception {
+        run(other, "git", "init", "-q");
+        Files.writeString(other.resolve("pom.xml"), "<project/>");
+        run(other, "git", "add", "pom.xml");
+        run(other, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "one");
+        Files.writeString(other.resolve("notes.txt"), "not code");
+        String before = System.getProperty("parley.home");
+        System.setProperty("parley.home", other.toString());
+        try {
+            assertEquals(false, Provenance.create("test", "1").path("code").path("uncommittedChanges").asBoolean(true));
+            Files.createDirectories(other.resolve("classifier/src/main/java/org/parley"));
+            Files.writeString(other.resolve("classifier/src/main/java/org/parley/New.java"), "class New {}");
+            assertEquals(true, Provenance.create("test", "1").path("code").path("uncommittedChanges").asBoolean(false));
+        } finally {
+            if (before == null) System.clearProperty("parley.home");
+            else System.setProperty("parley.home", before);
+        }
+        assertEquals(true, Provenance.uncommitted(" M training-data/README.md\n"), "a tracked change anywhere");
+        assertEquals(true, Provenance.uncommitted("?? \"scripts/new tool\"\n"), "quoted paths too");
+    }
+
     /** Without parley.home, the checkout the classes were built in: this one. */
     @Test
     void withoutParleyHomeRecordsTheCheckoutOfTheClasses() throws Exception {
