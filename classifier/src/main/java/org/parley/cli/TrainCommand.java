@@ -133,6 +133,14 @@ public final class TrainCommand implements Callable<Integer> {
         Cli.checkOutputFile(output);
         for (Path f : includeDecisions) // before the corpora's quarter minute, not after
             if (!Files.isRegularFile(f)) throw new java.nio.file.NoSuchFileException(f.toString(), null, "--include-decisions file not found");
+        // Checked before the corpora's quarter minute: "--epochs 0" was refused only after it.
+        FeatureConfig base = FeatureConfig.defaults();
+        TrainingOptions options = new TrainingOptions(
+                new FeatureConfig(base.maxTokens(), bigramBuckets, charBuckets, base.charMin(), base.charMax(), wideBuckets, base.seed()),
+                new NetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate,
+                        NetworkConfig.defaults().l2(), seed),
+                epochs, patience, batchSize, TrainingOptions.defaults().vocabMinCount(), vocabularySize, seed,
+                wideC, stackingFolds);
         long start = System.nanoTime();
         // The commit now, not after training: a commit made meanwhile did not make this model.
         ObjectNode provenance = Provenance.create(name, Provenance.versionNow());
@@ -167,13 +175,6 @@ public final class TrainCommand implements Callable<Integer> {
         train.addAll(swapped);
         if (swapRows > 0) System.err.printf("+%d identity-swapped training examples%n", swapped.size());
 
-        FeatureConfig base = FeatureConfig.defaults();
-        TrainingOptions options = new TrainingOptions(
-                new FeatureConfig(base.maxTokens(), bigramBuckets, charBuckets, base.charMin(), base.charMax(), wideBuckets, base.seed()),
-                new NetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate,
-                        NetworkConfig.defaults().l2(), seed),
-                epochs, patience, batchSize, TrainingOptions.defaults().vocabMinCount(), vocabularySize, seed,
-                wideC, stackingFolds);
         Trainer.Result result = new Trainer(options, TextPipeline.standard(), System.err)
                 .train(repeated(train), split.dev());
         Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -31,6 +31,15 @@ class TrainCommandTest {
     }
 
     @Test
+    void badTrainingOptionsAreRefusedBeforeTheCorporaAreRead() throws Exception {
+        // --data names a folder without corpora: reading them would fail on the first one.
+        TrainCommand c = new TrainCommand();
+        new picocli.CommandLine(c).parseArgs("--data", dir.toString(), "--epochs", "0", "--output", dir.resolve("m.zip").toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::call);
+        assertTrue(e.getMessage().contains("epochs must be >= 1"), e.getMessage());
+    }
+
+    @Test
     void identityCopiesDefaultToTheShippedCountsButNeverSwampASampledSplit() {
         assertEquals(6000, TrainCommand.orDefault(null, TrainCommand.DEFAULT_IDENTITY_AUGMENT, 173_443));
         assertEquals(8000, TrainCommand.orDefault(null, TrainCommand.DEFAULT_IDENTITY_SWAP, 173_443));
