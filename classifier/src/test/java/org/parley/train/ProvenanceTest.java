@@ -16,11 +16,7 @@ class ProvenanceTest {
     /** The commit is the named checkout's, not the working directory's (here Parley's own checkout). */
     @Test
     void recordsTheCommitOfTheCheckoutTheScriptsName(@TempDir Path other) throws Exception {
-        run(other, "git", "init", "-q");
-        Files.writeString(other.resolve("a.txt"), "a");
-        run(other, "git", "add", "a.txt");
-        run(other, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "one");
-        String head = run(other, "git", "rev-parse", "HEAD");
+        String head = repositoryWith(other, "a.txt");
         String own = run(Path.of("").toAbsolutePath(), "git", "rev-parse", "HEAD");
         assertNotEquals(own, head);
 
@@ -39,10 +35,7 @@ class ProvenanceTest {
     /** An untracked source file builds the model as much as a changed one; untracked notes or runs do not. */
     @Test
     void anUntrackedSourceFileIsAnUncommittedChange(@TempDir Path other) throws Exception {
-        run(other, "git", "init", "-q");
-        Files.writeString(other.resolve("pom.xml"), "<project/>");
-        run(other, "git", "add", "pom.xml");
-        run(other, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "one");
+        repositoryWith(other, "pom.xml");
         Files.writeString(other.resolve("notes.txt"), "not code");
         String before = System.getProperty("parley.home");
         System.setProperty("parley.home", other.toString());
@@ -72,6 +65,15 @@ class ProvenanceTest {
         } finally {
             if (before != null) System.setProperty("parley.home", before);
         }
+    }
+
+    /** A new repository in {@code dir} with one committed file; returns the commit. */
+    private static String repositoryWith(Path dir, String file) throws IOException, InterruptedException {
+        run(dir, "git", "init", "-q");
+        Files.writeString(dir.resolve(file), "a");
+        run(dir, "git", "add", file);
+        run(dir, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "one");
+        return run(dir, "git", "rev-parse", "HEAD");
     }
 
     private static String run(Path dir, String... cmd) throws IOException, InterruptedException {
