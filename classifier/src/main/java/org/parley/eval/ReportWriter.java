@@ -23,7 +23,8 @@ import org.parley.label.Attribute;
  * Writes a report directory a person can open: {@code report.html} (per-attribute and per-source
  * tables, models side by side, the best figure of each row in bold), one ROC plot per attribute
  * ({@code roc-toxicity.png}, …) and {@code metrics.json} (a JSON array of the evaluations, in
- * column order). Existing files of those names are replaced.
+ * column order). Existing files of those names are replaced, and the plot of an attribute this
+ * report has none for is removed.
  *
  * <p>Every string that reaches the page is HTML-escaped: corpus and model names come from files
  * and command lines, not from us.
@@ -60,7 +61,11 @@ public final class ReportWriter {
         if (!intervals.isEmpty()) intervals(html, intervals);
         html.append("<h2>ROC curves</h2>\n<div class=\"plots\">\n");
         for (Attribute a : Attribute.values()) {
-            if (!plot(dir.resolve(plotName(a)), a, comparison)) continue;
+            // An attribute without a plot this time loses the last run's too: the folder holds one report.
+            if (!plot(dir.resolve(plotName(a)), a, comparison)) {
+                Files.deleteIfExists(dir.resolve(plotName(a)));
+                continue;
+            }
             html.append("<img src=\"").append(esc(plotName(a))).append("\" alt=\"ROC curves for ")
                     .append(esc(a.name())).append("\" width=\"480\">\n");
         }

@@ -45,6 +45,18 @@ class ReportWriterTest {
         assertEquals(Evaluation.fromJson(json.get(1).toString()).attributes(), flat.attributes());
     }
 
+    /** A data scientist's audit: a folder reused for another data set showed the last run's THREAT plot beside it. */
+    @Test
+    void aPlotOfAnEarlierRunThatThisOneLacksIsRemoved() throws Exception {
+        Path report = Files.createDirectories(dir.resolve("report"));
+        Files.writeString(report.resolve("roc-threat.png"), "an earlier run's plot");
+        Files.writeString(report.resolve("notes.txt"), "the user's own file");
+        ReportWriter.write(report, Evaluation.of("good", EvaluationTest.examples(), EvaluationTest.scores(0)));
+        assertFalse(Files.exists(report.resolve("roc-threat.png")), "no THREAT labels this time");
+        assertTrue(Files.exists(report.resolve("roc-toxicity.png")));
+        assertTrue(Files.exists(report.resolve("notes.txt")), "only the report's own files are touched");
+    }
+
     @Test
     void showsEachIntervalWithDifferencesThatExcludeZeroInBold() throws Exception {
         var nan = new Bootstrap.Interval(Double.NaN, Double.NaN, Double.NaN);
