@@ -195,10 +195,13 @@ public final class TrainCommand implements Callable<Integer> {
                 .put("seed", seed).put("source", IdentitySwapper.SOURCE);
         provenance.put("bestEpoch", result.bestEpoch());
         provenance.set("devMeanRocAucByEpoch", JSON.valueToTree(result.devMeanRocAucByEpoch()));
-        provenance.set("devMetrics", JSON.readTree(result.dev().toJson()));
+        // Named as the bundle is, as scripts/evaluate names it: the trainer knows no name.
+        ObjectNode devMetrics = (ObjectNode) JSON.readTree(result.dev().toJson());
+        devMetrics.put("model", name);
+        provenance.set("devMetrics", devMetrics);
 
         new ModelBundle(result.network(), result.features(), result.calibration(), provenance).save(output);
-        if (metrics != null) Files.writeString(metrics, result.dev().toJson());
+        if (metrics != null) Files.writeString(metrics, JSON.writeValueAsString(devMetrics));
         System.err.printf("wrote %s in %s: dev mean ROC-AUC %.4f as stored (half precision, calibrated; epoch %d)%n",
                 output, took.toMinutes() + " min " + took.toSecondsPart() + " s", result.dev().meanRocAuc(), result.bestEpoch());
         System.out.println(result.dev().toJson());

