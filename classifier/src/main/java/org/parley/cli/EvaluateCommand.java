@@ -1,5 +1,6 @@
 package org.parley.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,6 +25,7 @@ import org.parley.policy.Policy;
 import org.parley.score.Scorer;
 import org.parley.text.Language;
 import org.parley.text.TextPipeline;
+import org.parley.train.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,7 +43,7 @@ import java.util.concurrent.Callable;
         description = {"Scores labelled data with a model bundle and reports ROC-AUC and PR-AUC per attribute and",
                 "per source (JSON on stdout), plus an HTML report with ROC curves (PNG).",
                 "Default data: the dev split of every toxicity corpus in training-data/.",
-                "--baselines trains the baselines on the corpora's training split and reports them side by side (on --split dev or a --file).",
+                "--baselines trains the baselines on the training split of the corpora the bundle learned from (its provenance: corpora, sample, seed) and reports them side by side (on --split dev or a --file).",
                 "--compare OLD shows what retraining changed: ROC-AUC of OLD and --model per attribute, and the difference.",
                 "Identity bias: per identity term (gay, Muslim, …) the subgroup, BPSN and BNSP ROC-AUC of TOXICITY",
                 "(Borkan et al. 2019) and the mean score of neutral identity sentences (table on stderr, or stdout with",
@@ -127,8 +129,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         RocAucBootstrap.Result own = resamples > 0
                 ? RocAucBootstrap.of(scorer.name(), scores, examples, resamples, Bootstrap.DEFAULT_SEED) : null;
         List<RocAucBootstrap.Result> versus = new ArrayList<>();
+        ObjectNode trainedOn = null;
         if (!baselines.isEmpty()) {
-            List<Example> train = DevSplit.split(Corpora.loadToxicity(root)).train();
+            trainedOn = trainedOn(bundle);
+            List<String> names = new ArrayList<>();
+            trainedOn.get("corpora").forEach(n -> names.add(n.asText()));
+            Integer sample = trainedOn.hasNonNull("samplePerCorpus") ? trainedOn.get("samplePerCorpus").asInt() : null;
+            List<Example> train = DevSplit.split(TrainCommand.load(root, names, sample, trainedOn.get("seed").asLong())).train();
+            trainedOn.put("rows", train.size());
             for (Baseline b : baselines) {
                 System.err.printf("training baseline %s on %d examples%n", b, train.size());
                 Scored baseline = scoreBaseline(b, train, examples);
@@ -149,6 +157,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         ((ObjectNode) json.get(0)).set("policy", JSON.valueToTree(policy));
         if (own != null) ((ObjectNode) json.get(0)).set("interval95", JSON.valueToTree(own));
         if (!versus.isEmpty()) ((ObjectNode) json.get(0)).set("versusBaselines", JSON.valueToTree(versus));
+        if (trainedOn != null) ((ObjectNode) json.get(0)).set("baselinesTrainedOn", trainedOn);
         String out = JSON.writeValueAsString(evaluations.size() == 1 ? json.get(0) : json);
         if (output != null) Files.writeString(output, out + "\n");
         else System.out.println(out);
@@ -202,6 +211,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (output != null) Files.writeString(output, JSON.writeValueAsString(json) + "\n");
         return 0;
+    }
+
+    /**
+     * The corpora, sample and seed the bundle was trained with, as its provenance records them: the
+     * baselines learn from the same rows' training split, so a --corpus model is not set against
+     * baselines that saw more data. A bundle without the record (not made by scripts/train) gets all
+     * corpora.
+     */
+    private static ObjectNode trainedOn(ModelBundle bundle) {
+        JsonNode p = bundle.provenance();
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode corpora = out.putArray("corpora");
+        for (String name : Corpora.toxicityNames()) if (!p.has("corpora") || p.get("corpora").has(name)) corpora.add(name);
+        if (p.hasNonNull("samplePerCorpus")) out.put("samplePerCorpus", p.get("samplePerCorpus").asInt());
+        out.put("seed", p.hasNonNull("seed") ? p.get("seed").asLong() : TrainingOptions.defaults().seed());
+        return out;
     }
 
     private static List<String> texts(List<Example> examples) {

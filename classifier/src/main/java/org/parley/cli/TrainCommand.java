@@ -147,7 +147,7 @@ public final class TrainCommand implements Callable<Integer> {
         Path root = data != null ? data : Corpora.defaultRoot();
         if (sample != null && sample < 1) throw new IllegalArgumentException("--sample must be at least 1, was " + sample);
         List<String> names = corpora != null ? corpora : Corpora.toxicityNames();
-        List<Example> examples = load(root, names);
+        List<Example> examples = load(root, names, sample, seed);
         DevSplit.Split split = DevSplit.split(examples);
         // Dropped from the included files: texts of the whole dev split, which scripts/evaluate scores,
         // not only of the part a --sample or --corpus run holds out.
@@ -244,11 +244,16 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The corpora de-duplicated as a full run reads them, then at most --sample rows of each. */
-    private List<Example> load(Path root, List<String> names) throws IOException {
+    /**
+     * The corpora a run trains on, merged, and at most {@code sample} rows of each (null: all) drawn
+     * with the seed, corpus by corpus in the fixed order whatever order they were named in, so that
+     * scripts/evaluate can rebuild a bundle's data from its provenance for the baselines.
+     */
+    static List<Example> load(Path root, java.util.Collection<String> names, Integer sample, long seed) throws IOException {
         List<Example> merged = Corpora.loadToxicity(root, names);
         if (sample == null) return merged;
         Map<String, List<Example>> bySource = new java.util.LinkedHashMap<>();
-        for (String n : names) bySource.put(n, new ArrayList<>());
+        for (String n : Corpora.toxicityNames()) if (names.contains(n)) bySource.put(n, new ArrayList<>());
         for (Example e : merged) bySource.computeIfAbsent(e.source(), k -> new ArrayList<>()).add(e);
         List<Example> all = new ArrayList<>();
         Random random = new Random(seed);

@@ -119,6 +119,25 @@ class EvaluateCommandTest {
         assertEquals(rows, new ObjectMapper().readTree(json.toFile()).get("n").asInt());
     }
 
+    /** A data scientist's audit: a --corpus model met baselines trained on every corpus. */
+    @Test
+    void baselinesLearnFromTheCorporaAndSampleTheBundleRecords() throws Exception {
+        org.parley.model.ModelBundle tiny = TinyBundles.create();
+        var provenance = new ObjectMapper().createObjectNode().put("name", "tiny-test").put("seed", 7).put("samplePerCorpus", 30);
+        provenance.putObject("corpora").putObject("fox_news_comments").put("train", 27);
+        Path bundle = dir.resolve("fox.zip");
+        new org.parley.model.ModelBundle(tiny.network(), tiny.features(), tiny.calibration(), provenance).save(bundle);
+        Path json = dir.resolve("eval.json");
+        assertEquals(0, Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--data", fixtures().toString(),
+                "--corpus", "fox_news_comments,trac1_aggression_en", "--baselines", "linear", "--resamples", "0",
+                "--report", dir.resolve("report").toString(), "--output", json.toString()));
+        JsonNode trainedOn = new ObjectMapper().readTree(json.toFile()).get(0).get("baselinesTrainedOn");
+        assertEquals("[\"fox_news_comments\"]", trainedOn.get("corpora").toString(), "not every corpus in --data");
+        assertEquals(30, trainedOn.get("samplePerCorpus").asInt());
+        int rows = trainedOn.get("rows").asInt();
+        assertTrue(rows > 0 && rows <= 30, "the training split of at most 30 rows: " + rows);
+    }
+
     @Test
     void comparingABundleWithItselfIsRefused() throws Exception {
         Path bundle = dir.resolve("same.zip");
