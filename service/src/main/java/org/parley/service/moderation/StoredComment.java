@@ -10,7 +10,7 @@ import java.time.Instant;
  * where it stands now. {@code spansJson} and {@code stanceJson} are the API's JSON, kept as text.
  *
  * @param scores probabilities by {@link Attribute#ordinal()}
- * @param version 1 at ingestion, one more with every decision after
+ * @param version 1 at ingestion, one more with every decision and every reader's report after
  * @param language ISO 639-1 when the comment looked not to be in English at ingestion, else null
  */
 public record StoredComment(

@@ -189,7 +189,10 @@ public final class CommentStore {
                                 + "VALUES (:id, :reason, :client, :reportId, :at)")
                         .bind("id", id).bind("reason", reason).bind("client", client).bind("reportId", reportId)
                         .bind("at", utc(now)).execute();
-                h.createUpdate("UPDATE comments SET open_reports = open_reports + 1 WHERE id = :id").bind("id", id).execute();
+                // A new version: a moderator deciding on what they saw before it gets the 409 and sees the
+                // report, where the decision closed it unseen (a moderator's audit).
+                h.createUpdate("UPDATE comments SET open_reports = open_reports + 1, version = version + 1 WHERE id = :id")
+                        .bind("id", id).execute();
             }
             return find(h, id).map(c -> new Report(c, repeated));
         });

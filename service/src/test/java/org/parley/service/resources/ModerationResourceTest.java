@@ -274,16 +274,31 @@ class ModerationResourceTest {
         assertEquals(0.8, last.at("/scores/THREAT").asDouble(), 1e-6);
     }
 
+    /** A moderator's audit: a report that came while the comment was on show was closed by the decision unseen. */
+    @Test
+    void aReportThatArrivesWhileAModeratorReadsMakesTheirDecisionStale() {
+        String id = unique();
+        JsonNode shown = submit(id, "Thanks for the article");  // what the moderator has on screen: version 1
+        post(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/report", "{\"reason\": \"doxxing\"}").close();
+        Response stale = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision",
+                "{\"decision\": \"APPROVE\", \"expectedVersion\": " + shown.get("version").asInt() + "}");
+        JsonNode body = stale.readEntity(JsonNode.class);
+        assertEquals(409, stale.getStatus(), body.toString());
+        assertEquals(1, body.at("/current/openReports").asInt(), "the report is still open, and shown with the 409");
+        assertEquals(2, body.at("/current/version").asInt());
+    }
+
     /** The moderator deciding a reported comment, or the senior one it was escalated to, sees why readers reported it. */
     @Test
     void aModeratorSeesWhyReadersReportedAComment() {
         String id = unique();
         submit(id, "Thanks for the article");  // published
+        // Each report is a new version too, so each decision names the version after the reports it saw.
         post(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/report", "{\"reason\": \"spam link\"}").close();
-        post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}").close();
+        post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 2}").close();
         post(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/report", "{\"reason\": \"hate speech\"}").close();
         post(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/report", "{}").close();
-        post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"ESCALATE\", \"expectedVersion\": 2}").close();
+        post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"ESCALATE\", \"expectedVersion\": 5}").close();
         post(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/report", "{\"reason\": \"still there\"}").close();
 
         JsonNode seen = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);

@@ -276,7 +276,7 @@ class CommentStoreTest {
         assertTrue(store.report("missing", null, "website-1", null, T0).isEmpty());
 
         store.decide("high", Verdict.REJECT, Reason.THREAT, null, "alice", 1, T0.plusSeconds(20));
-        store.decide("fine", Verdict.APPROVE, null, null, "alice", 1, T0.plusSeconds(21));
+        store.decide("fine", Verdict.APPROVE, null, null, "alice", 2, T0.plusSeconds(21));  // its report was version 2
         store.decide("low", Verdict.ESCALATE, null, null, "alice", 1, T0.plusSeconds(22));
         assertEquals(List.of("high"), ids(store.queue(Queue.REJECTED, null, 10, 0, null)));
         assertEquals(List.of("fine"), ids(store.queue(Queue.APPROVED, null, 10, 0, null)));
