@@ -54,6 +54,7 @@ import org.parley.service.errors.WebApplicationExceptionMapper;
 import org.parley.service.health.DatabaseHealthCheck;
 import org.parley.service.health.ModelHealthCheck;
 import org.parley.service.cli.AddModeratorCommand;
+import org.parley.service.cli.RemoveModeratorCommand;
 import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.Ingestion;
@@ -115,6 +116,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // The moderator UI: static files whose script reads /v1 with the session cookie.
         bootstrap.addBundle(new AssetsBundle("/ui", "/moderate", "index.html", "ui"));
         bootstrap.addCommand(new AddModeratorCommand());
+        bootstrap.addCommand(new RemoveModeratorCommand());
         bootstrap.addCommand(new org.parley.service.export.ExportDecisionsCommand());
     }
 

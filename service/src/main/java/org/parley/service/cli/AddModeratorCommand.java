@@ -1,16 +1,13 @@
 package org.parley.service.cli;
 
-import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.jdbi.v3.core.Jdbi;
 import org.parley.service.ParleyConfiguration;
 import org.parley.service.auth.Role;
 import org.parley.service.store.AccountStore;
-import org.parley.service.store.Database;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -42,16 +39,9 @@ public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfigura
         if (username.isEmpty() || username.length() > 100) throw new IllegalArgumentException("--username must be 1 to 100 characters");
         char[] password = password();
         if (password.length < 8) throw new IllegalArgumentException("the password must have at least 8 characters");
-        config.database.setUrl(ParleyConfiguration.durable(config.database.getUrl(), config.database.getUser()));
-        ParleyConfiguration.bounded(config.database);
-        var dataSource = config.database.build(new MetricRegistry(), "add-moderator");
-        try {
-            Jdbi jdbi = Jdbi.create(dataSource);
-            Database.migrate(jdbi);
-            new AccountStore(jdbi).put(username, password, Role.parse(args.getString("role")), Instant.now());
+        try (CommandDatabase db = CommandDatabase.open(config, "add-moderator")) {
+            new AccountStore(db.jdbi()).put(username, password, Role.parse(args.getString("role")), Instant.now());
             System.out.println("account '" + username + "' (" + args.getString("role") + ") saved");
-        } finally {
-            dataSource.stop();
         }
     }
 

@@ -71,6 +71,19 @@ public final class AccountStore {
     }
 
     /**
+     * Removes the account and ends its sessions: someone who leaves the team can log in no more. Their
+     * decisions keep their name (the audit trail holds names, not accounts).
+     *
+     * @return whether there was such an account
+     */
+    public boolean remove(String username) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("DELETE FROM sessions WHERE username = :u").bind("u", username).execute();
+            return h.createUpdate("DELETE FROM moderators WHERE username = :u").bind("u", username).execute() > 0;
+        });
+    }
+
+    /**
      * Creates the account unless one of that name exists, which it leaves as it is.
      *
      * @return whether this call created it

@@ -49,6 +49,24 @@ class AddModeratorCommandTest {
         assertEquals(Optional.empty(), accounts.check("ada", "wrong horse".toCharArray()));
     }
 
+    /** A moderator's audit: someone who left the team could only be locked out by resetting their password. */
+    @Test
+    void removeModeratorDeletesTheAccountAndEndsItsSessions() throws Exception {
+        assertEquals(Optional.empty(), run("correct horse", "--username", "leaver"));
+        assertEquals(Optional.empty(), run("battery staple", "--username", "stayer"));
+        AccountStore accounts = new AccountStore(Jdbi.create(url(), "sa", ""));
+        AccountStore.Account leaver = accounts.check("leaver", "correct horse".toCharArray()).orElseThrow();
+        String token = accounts.login(leaver, java.time.Duration.ofHours(8), java.time.Instant.now()).token();
+
+        assertEquals(Optional.empty(), commands.run("remove-moderator", JarCommands.h2Config(dir, url()).toString(), "--username", "leaver"));
+        assertEquals(Optional.empty(), accounts.check("leaver", "correct horse".toCharArray()));
+        assertEquals(Optional.empty(), accounts.session(token, java.time.Instant.now()), "a session already open ends too");
+        assertTrue(accounts.check("stayer", "battery staple".toCharArray()).isPresent(), "only that account");
+
+        assertTrue(commands.run("remove-moderator", JarCommands.h2Config(dir, url()).toString(), "--username", "nobody").isPresent());
+        assertTrue(commands.err().contains("remove-moderator: no account 'nobody'"), commands.err());
+    }
+
     @Test
     void aShortPasswordOrLongNameIsRefusedWithItsReasonAndNoStackTrace() throws Exception {
         assertTrue(run("pw2", "--username", "bob").isPresent());

@@ -1,0 +1,41 @@
+package org.parley.service.cli;
+
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.parley.service.ParleyConfiguration;
+import org.parley.service.store.AccountStore;
+
+/**
+ * {@code remove-moderator CONFIG --username NAME}: removes a moderator account and ends its sessions at
+ * once, for someone who leaves the team (a password reset was the only way to lock them out). The
+ * decisions they made keep their name.
+ */
+public final class RemoveModeratorCommand extends ConfiguredCommand<ParleyConfiguration> {
+    public RemoveModeratorCommand() {
+        super("remove-moderator", "Remove a moderator account and end its sessions; its decisions keep the name");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        subparser.addArgument("--username").required(true).help("the log-in name");
+    }
+
+    @Override
+    protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace args, ParleyConfiguration config) {
+        String username = args.getString("username").strip();
+        try (CommandDatabase db = CommandDatabase.open(config, "remove-moderator")) {
+            if (!new AccountStore(db.jdbi()).remove(username))
+                throw new IllegalArgumentException("no account '" + username + "'");
+            System.out.println("account '" + username + "' removed, its sessions ended");
+        }
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        CommandErrors.print(cli, "remove-moderator", e);
+    }
+}
