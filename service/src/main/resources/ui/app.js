@@ -541,15 +541,23 @@ function label(c) {
   return c.number !== undefined && c.number !== null ? '#' + c.number : c.id;
 }
 
+// The toolbar's note goes with the next decision (an escalation says why to the senior moderator), then clears.
+function noteText() {
+  const note = $('note').value.trim();
+  return note ? note : undefined;
+}
+
 async function decide(decision) {
   const c = current();
   if (!c || state.busy) return;
   const reason = decision === 'REJECT' ? $('reason').value : undefined;
+  const note = noteText();
   state.busy = true;
   const r = await api('POST', '/v1/comments/' + encodeURIComponent(c.id) + '/decision',
-    { decision, reason, expectedVersion: c.version });
+    { decision, reason, note, expectedVersion: c.version });
   state.busy = false;
   if (r.status === 200) {
+    $('note').value = '';
     replace(c.id, r.body);
     message(PAST[decision] + ' ' + label(c) + (reason ? ' (' + reason + ')' : '') + '.');
   } else if (r.status === 409 && r.body && r.body.current) {
@@ -565,13 +573,15 @@ async function decideSelected(decision) {
   const picked = state.comments.filter((c) => state.selected.has(c.id));
   if (!picked.length) return message('Nothing selected: press x on comments to select them.', 'error');
   const reason = decision === 'REJECT' ? $('reason').value : undefined;
+  const note = noteText();
   state.busy = true;
-  const r = await api('POST', '/v1/decisions', { decision, reason, comments: picked.map((c) => ({ id: c.id, expectedVersion: c.version })) });
+  const r = await api('POST', '/v1/decisions', { decision, reason, note, comments: picked.map((c) => ({ id: c.id, expectedVersion: c.version })) });
   state.busy = false;
   if (r.status !== 200) {
     if (r.status !== 401) message((r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
     return;
   }
+  $('note').value = '';
   let ok = 0;
   const conflicts = [];
   const failed = [];
@@ -690,6 +700,7 @@ function onKey(e) {
     A: () => decideSelected('APPROVE'),
     R: () => decideSelected('REJECT'),
     g: () => load(current() && current().id),
+    n: () => $('note').focus(),
   };
   const digit = Number(e.key);
   if (Number.isInteger(digit) && digit >= 1 && digit <= QUEUES.length) {
@@ -721,6 +732,8 @@ function init() {
   $('bulk-approve').addEventListener('click', () => decideSelected('APPROVE'));
   $('bulk-reject').addEventListener('click', () => decideSelected('REJECT'));
   $('bulk-clear').addEventListener('click', clearSelection);
+  // Enter leaves the note for the list, where a, r or e decide with it.
+  $('note').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); e.target.blur(); } });
   $('more').addEventListener('click', loadMore);
   $('article').addEventListener('change', (e) => {
     state.articleId = e.target.value;

@@ -184,6 +184,23 @@ class ModeratorUiTest {
         assertEquals("PENDING", comment(ids.get(2)).get("status").asText());
     }
 
+    /** A moderator's audit: an escalation could not say why; the note goes with the next decision, then clears. */
+    @Test
+    void aNoteTypedInTheToolbarGoesWithTheEscalation() {
+        List<String> ids = pendingOnShow(2);
+        press("n");
+        press("hate speech? ask legal" + Keys.ENTER);
+        press("e");
+        cards(1);
+        JsonNode escalated = comment(ids.get(0));
+        assertEquals("ESCALATED", escalated.get("status").asText());
+        assertEquals("hate speech? ask legal", last(escalated.get("history")).get("note").asText());
+        assertEquals("", browser.findElement(By.id("note")).getAttribute("value"), "cleared for the next comment");
+        press("a");
+        cards(0);
+        assertFalse(last(comment(ids.get(1)).get("history")).has("note"), "no note given, none stored");
+    }
+
     /** The comment the keys act on holds the focus and says it is current, so a screen reader reads it. */
     @Test
     void theCurrentCommentHoldsTheFocus() {
