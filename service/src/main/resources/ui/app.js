@@ -354,9 +354,27 @@ function card(c, i) {
 
 /** A paragraph of a reader's text, in the direction its first strong letter says. */
 function textBlock(className, text) {
-  const p = el('p', className, text);
+  const p = el('p', className);
+  appendText(p, text);
   p.dir = 'auto';
   return p;
+}
+
+// Characters nobody sees hide obfuscation ("i\u200Bd\u200Bi\u200Bo\u200Bt" reads "idiot"): each is
+// shown as a marked dot naming it. Not the joiners that scripts and emoji need (U+200C, U+200D).
+const INVISIBLE = /[\u00AD\u180E\u200B\u2060-\u2064\uFEFF]/g;
+
+/** Appends a reader's text as text nodes, with a visible mark for each invisible character. */
+function appendText(parent, text) {
+  let at = 0;
+  for (const m of text.matchAll(INVISIBLE)) {
+    if (m.index > at) parent.append(document.createTextNode(text.slice(at, m.index)));
+    const dot = el('span', 'invisible-char', '\u00B7');
+    dot.title = 'U+' + m[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0') + ': a character readers do not see';
+    parent.append(dot);
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) parent.append(document.createTextNode(text.slice(at)));
 }
 
 // A span's weight is log-odds (the stacker's, that annotators would mark the word), not a
@@ -378,13 +396,14 @@ function highlighted(text, spans) {
   for (const s of ranges) {
     const begin = Math.max(s.begin, at);
     if (s.end <= begin) continue; // inside one already marked
-    if (begin > at) p.append(document.createTextNode(text.slice(at, begin)));
-    const m = el('mark', markLevel(s.weight), text.slice(begin, s.end));
+    if (begin > at) appendText(p, text.slice(at, begin));
+    const m = el('mark', markLevel(s.weight));
+    appendText(m, text.slice(begin, s.end));
     m.title = 'weight ' + Number(s.weight).toFixed(2);
     p.append(m);
     at = s.end;
   }
-  if (at < text.length) p.append(document.createTextNode(text.slice(at)));
+  if (at < text.length) appendText(p, text.slice(at));
   return p;
 }
 

@@ -184,6 +184,18 @@ class ModeratorUiTest {
         assertEquals("PENDING", comment(ids.get(2)).get("status").asText());
     }
 
+    /** A moderator's audit: zero-width characters hid the obfuscation they are there for. */
+    @Test
+    void charactersReadersCannotSeeAreShownAsMarkedDots() {
+        submit(article + "-zw", "you are an i\u200Bd\u200Bi\u200Bo\u200Bt, really", null);
+        login("PENDING");
+        WebElement text = cards(1).get(0).findElement(By.cssSelector(".comment-text"));
+        List<WebElement> dots = text.findElements(By.cssSelector(".invisible-char"));
+        assertEquals(4, dots.size(), text.getText());
+        assertEquals("U+200B: a character readers do not see", dots.get(0).getAttribute("title"));
+        assertTrue(text.getText().contains("i\u00B7d\u00B7i\u00B7o\u00B7t"), text.getText());
+    }
+
     /** A moderator's audit: an escalation could not say why; the note goes with the next decision, then clears. */
     @Test
     void aNoteTypedInTheToolbarGoesWithTheEscalation() {
