@@ -96,7 +96,10 @@ public final class PerspectiveResource {
             }
             out.put(a.name(), new AnalyzeResponse.AttributeScores(spanScores, AnalyzeResponse.Score.probability(p)));
         });
-        return new AnalyzeResponse(out, LANGUAGES, detect ? LANGUAGES : null, request.clientToken());
+        // Scored as English ("languages"), but a comment that looks to be in another language says so, as
+        // /v1/score's "language" does: "en" would claim a reading the scores do not have.
+        List<String> detected = detect ? List.of(language.likelyForeign(text).map(Language.Guess::language).orElse("en")) : null;
+        return new AnalyzeResponse(out, LANGUAGES, detected, request.clientToken());
     }
 
     @POST

@@ -183,6 +183,13 @@ class PerspectiveResourceTest {
         JsonNode detected = JSON.readTree(english.readEntity(String.class));
         assertEquals(200, english.getStatus(), detected.toString());
         assertEquals("[\"en\"]", detected.get("detectedLanguages").toString());
+
+        // Too short to refuse, but not English either: scored as English, and detected as what it is.
+        Response shortSpanish = post("analyze", "{\"comment\": {\"text\": \"Tu madre es una puta y tú eres un imbécil.\"}, \"requestedAttributes\": {\"INSULT\": {}}}");
+        JsonNode spanish = JSON.readTree(shortSpanish.readEntity(String.class));
+        assertEquals(200, shortSpanish.getStatus(), spanish.toString());
+        assertEquals("[\"en\"]", spanish.get("languages").toString());
+        assertEquals("[\"es\"]", spanish.get("detectedLanguages").toString());
     }
 
     /** The discovery document lists the protobuf defaults, and a client generated from it may send them (a website audit). */
