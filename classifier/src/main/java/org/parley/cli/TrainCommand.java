@@ -243,9 +243,8 @@ public final class TrainCommand implements Callable<Integer> {
         return DevSplit.dev(all);
     }
 
-    /** The corpora de-duplicated as a full run reads them, then at most --sample rows of each. */
     /**
-     * The corpora a run trains on, merged, and at most {@code sample} rows of each (null: all) drawn
+     * The corpora a run trains on, de-duplicated as a full run reads them, and at most {@code sample} rows of each (null: all) drawn
      * with the seed, corpus by corpus in the fixed order whatever order they were named in, so that
      * scripts/evaluate can rebuild a bundle's data from its provenance for the baselines.
      */
