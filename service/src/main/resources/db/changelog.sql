@@ -130,3 +130,8 @@ ALTER TABLE comments ALTER COLUMN spans SET DATA TYPE VARCHAR(1000000);
 -- The language a comment looks to be in when not English (ISO 639-1): the model read it as English,
 -- so its scores say little, and the policy held it for that; the moderator is shown why.
 ALTER TABLE comments ADD COLUMN language VARCHAR(8);
+
+--changeset parley:6-parent-author
+-- Who the comment quotes or answers, as the page names them ("296.Seqenenre wrote:"): the parent may
+-- be on an earlier page, never stored, and then its number alone told the moderator little.
+ALTER TABLE comments ADD COLUMN parent_author VARCHAR(200);

@@ -340,7 +340,8 @@ function card(c, i) {
   head.append(el('span', 'badge status status-' + c.status.toLowerCase(), c.status));
   li.append(head);
 
-  if (c.parentNumber !== undefined && c.parentNumber !== null) li.append(el('div', 'reply-to', '↳ reply to #' + c.parentNumber));
+  if (c.parentNumber !== undefined && c.parentNumber !== null)
+    li.append(el('div', 'reply-to', '↳ reply to #' + c.parentNumber + (c.parentAuthor ? ' ' + isolated(c.parentAuthor) : '')));
   const text = highlighted(c.text, c.spans);
   if (c.language) text.lang = c.language;  // a screen reader reads it in its own language, not as English
   li.append(text);
@@ -502,7 +503,8 @@ async function loadDetail(id) {
     d.append(q);
   } else if (c.quote) {
     const q = el('blockquote', 'parent');
-    q.append(el('div', 'muted', 'quoted' + (c.parentNumber ? ' from #' + c.parentNumber : '')));
+    q.append(el('div', 'muted', 'quoted' + (c.parentNumber ? ' from #' + c.parentNumber : '')
+      + (c.parentAuthor ? (c.parentNumber ? ' ' : ' from ') + isolated(c.parentAuthor) : '')));
     q.append(textBlock('parent-text', c.quote));
     d.append(q);
   } else {

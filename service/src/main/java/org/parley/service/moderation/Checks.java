@@ -24,6 +24,7 @@ public final class Checks {
         optional(s.parentId(), prefix + "parentId", RequestChecks.MAX_ID);
         positive(s.parentNumber(), prefix + "parentNumber");
         optional(s.author(), prefix + "author", RequestChecks.MAX_ID);
+        optional(s.parentAuthor(), prefix + "parentAuthor", RequestChecks.MAX_ID);
         optional(s.quote(), prefix + "quote", RequestChecks.MAX_TEXT);
         if (id.equals(s.parentId())) throw ApiException.badField(prefix + "parentId", "a comment cannot answer itself");
         Integer up = null, down = null;
@@ -37,7 +38,7 @@ public final class Checks {
         }
         if (s.targets() != null) RequestChecks.targets(s.targets(), prefix + "targets");
         return new Ingestion.Submission(id, article, s.articleTitle(), s.text(), s.number(), s.parentId(),
-                s.parentNumber(), s.author(), s.quote(), up, down, s.targets());
+                s.parentNumber(), s.author(), s.quote(), up, down, s.targets(), s.parentAuthor());
     }
 
     /** A checked decision. */

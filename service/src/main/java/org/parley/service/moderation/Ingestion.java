@@ -45,7 +45,7 @@ public final class Ingestion {
     /** A checked comment to store; ids are the store's (thread comments already prefixed). */
     public record Submission(String id, String articleId, String articleTitle, String text, Integer number,
                              String parentId, Integer parentNumber, String author, String quote,
-                             Integer ratingUp, Integer ratingDown, List<String> targets) {}
+                             Integer ratingUp, Integer ratingDown, List<String> targets, String parentAuthor) {}
 
     /**
      * Stores the comments in order (parents usually come first), all in one transaction: when it
@@ -80,7 +80,7 @@ public final class Ingestion {
             comments.add(new NewComment(s.id(), s.articleId(), s.articleTitle(), s.number(), s.parentId(),
                     s.parentNumber(), s.author(), s.text(), s.quote(), s.ratingUp(), s.ratingDown(),
                     o.probabilities(), o.top(), write(ScoreParts.spans(o)), stanceJson(stanceModel, s, parentText(s, textsInCall)),
-                    model, o.decision().action(), o.language()));
+                    model, o.decision().action(), o.language(), s.parentAuthor()));
         }
         // One transaction for the call: a failure (the database, or a clash with a comment another call
         // stored meanwhile) stores none of them, and the same call sent again stores them all.

@@ -7,9 +7,10 @@ import org.parley.policy.Action;
  * A scored comment on its way into the store; the policy's {@code action} sets its first status.
  *
  * @param language ISO 639-1 when the comment looks not to be in English, else null
+ * @param parentAuthor the parent's author as the comment names it, if it does
  */
 public record NewComment(
         String id, String articleId, String articleTitle, Integer number, String parentId, Integer parentNumber,
         String author, String text, String quote, Integer ratingUp, Integer ratingDown,
         float[] scores, Attribute topAttribute, String spansJson, String stanceJson,
-        StoredComment.ModelRef model, Action action, String language) {}
+        StoredComment.ModelRef model, Action action, String language, String parentAuthor) {}

@@ -75,7 +75,8 @@ public final class ThreadsResource {
             submissions.add(new Ingestion.Submission(thread.id() + "/" + c.id(), articleId, thread.article().title(),
                     c.text(), c.number(), parentId == null ? null : thread.id() + "/" + parentId,
                     c.parentNumber(), c.author(), c.quote(),
-                    c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), t));
+                    c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), t,
+                    c.parentAuthor()));
         }
         List<CommentStore.Insert> stored;
         try {

@@ -41,7 +41,7 @@ class IngestionTest {
         List<Ingestion.Submission> thread = new ArrayList<>();
         for (int i = 1; i <= 3; i++)
             thread.add(new Ingestion.Submission("t/" + i, "t", "Syria", "We must not bomb them, comment " + i, i,
-                    null, null, null, null, null, null, List.of("military action")));
+                    null, null, null, null, null, null, List.of("military action"), null));
         ingestion.submit(thread);
         // All three comments read by the bundle serving when the call began, none by the later ones.
         verify(bundles.get(0), times(3)).stance(anyString(), anyList());

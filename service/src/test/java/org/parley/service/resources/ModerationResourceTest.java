@@ -190,6 +190,8 @@ class ModerationResourceTest {
         for (JsonNode c : body.get("comments")) if (c.get("id").asText().endsWith("/c365")) c365 = c;
         assertNotNull(c365, "comment 365 of the seed");
         assertEquals(296, c365.get("parentNumber").asInt());
+        // 296 is on an earlier page, never stored: the name in "296.Seqenenre wrote:" is all there is of it.
+        assertEquals("Seqenenre", c365.get("parentAuthor").asText(), "a moderator's audit: it was dropped");
         assertNotNull(c365.get("replyStance"), "365 quotes 296: its reply stance is toward the quote");
         assertEquals(thread.id() + "/c365", c365.get("id").asText());
         for (JsonNode c : body.get("comments"))
@@ -476,6 +478,7 @@ class ModerationResourceTest {
                 {"/v1/threads?target=" + "t".repeat(201), thread(1), 400, "target[0]"},
                 // PostgreSQL's text cannot hold U+0000: refused before it reaches the store, as a 400, not a 500.
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\\u0000\"}", 400, "text"},
+                {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"parentAuthor\": \"" + "p".repeat(201) + "\"}", 400, "parentAuthor"},
                 {"/v1/threads", "{\"id\": \"\\u0000\", \"article\": {\"title\": \"T\"}, \"comments\": [{\"id\": \"c1\", \"text\": \"hi\"}]}", 400, "id"},
                 {"/v1/comments/" + id + "/report", "{\"reason\": \"\\u0000\"}", 400, "reason"},
                 // An unpaired surrogate was stored as '?': "i\udc00" and "i\udc01" became one comment.

@@ -184,6 +184,20 @@ class ModeratorUiTest {
         assertEquals("PENDING", comment(ids.get(2)).get("status").asText());
     }
 
+    /** A moderator's audit: a quote's author was dropped, and a parent on an earlier page is known by nothing else. */
+    @Test
+    void aQuoteNamesItsAuthor() {
+        String id = article + "-reply";
+        submit(id, "Only an idiot would vote for this.",
+                Map.of("parentNumber", 296, "parentAuthor", "Seqenenre", "quote", "We should stay out of it."));
+        login("PENDING");
+        WebElement card = cards(1).get(0);
+        String replyTo = unisolated(card.findElement(By.cssSelector(".reply-to")).getText());
+        assertTrue(replyTo.endsWith("reply to #296 Seqenenre"), replyTo);
+        waitForDetail(id);
+        assertEquals("quoted from #296 Seqenenre", unisolated(browser.findElement(By.cssSelector("#detail .parent .muted")).getText()));
+    }
+
     /** A moderator's audit: zero-width characters hid the obfuscation they are there for. */
     @Test
     void charactersReadersCannotSeeAreShownAsMarkedDots() {
@@ -471,6 +485,11 @@ class ModeratorUiTest {
         cards(n);
         waitForDetail(ids.get(0));
         return ids;
+    }
+
+    /** Without the directional isolates the page puts around names. */
+    private static String unisolated(String text) {
+        return text.replace("\u2068", "").replace("\u2069", "");
     }
 
     /** Waits until the list holds exactly n cards, and returns them. */

@@ -25,7 +25,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommentView(
         String id, String articleId, String articleTitle, Integer number, String parentId, Integer parentNumber,
-        String author, String text, String quote, CommentSubmission.Votes communityRating,
+        String parentAuthor, String author, String text, String quote, CommentSubmission.Votes communityRating,
         String status, String decidedBy, int version, int openReports,
         Map<String, ScoreResponse.AttributeScore> attributes, float risk, ScoreResponse.Rating rating, Action action,
         String language, List<ScoreResponse.SpanScore> spans, JsonNode stance, JsonNode replyStance, ScoreResponse.ModelInfo model,
