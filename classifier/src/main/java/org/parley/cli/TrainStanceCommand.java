@@ -157,6 +157,7 @@ public final class TrainStanceCommand implements Callable<Integer> {
         corpora.addAll(ReplyCorpora.NAMES);
         provenance.set("labelMapping", Provenance.labelRules(root, corpora));
         provenance.set("dataFiles", Provenance.dataFiles(root, corpora));
+        provenance.set("corpora", split.counts());
 
         StanceTrainer.Result result = new StanceTrainer(options, TextPipeline.standard(), System.err).train(split, provenance, reuse);
         provenance.put("trainingSeconds", (System.nanoTime() - start) / 1_000_000_000L);

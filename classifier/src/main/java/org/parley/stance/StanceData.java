@@ -5,9 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.corpus.ReplyCorpora;
 import org.parley.corpus.ReplyExample;
 import org.parley.corpus.StanceCorpora;
@@ -45,6 +50,33 @@ public record StanceData(List<StanceExample> train, List<StanceExample> dev, Lis
         List<ReplyExample> replyTrain = new ArrayList<>(), replyDev = new ArrayList<>();
         for (ReplyExample e : sample(ReplyCorpora.load(root), sample, random)) (ReplyCorpora.isDev(e) ? replyDev : replyTrain).add(e);
         return new StanceData(train, dev, heldOut, replyTrain, replyDev);
+    }
+
+    /**
+     * Rows per corpus and split, and per label, as a bundle's provenance records them (a toxicity
+     * bundle's {@code corpora} likewise): what the model learned from, countable against the files.
+     */
+    public ObjectNode counts() {
+        Map<String, ObjectNode> bySource = new TreeMap<>();
+        count(train, "train", StanceExample::source, e -> e.label().name(), bySource);
+        count(dev, "dev", StanceExample::source, e -> e.label().name(), bySource);
+        count(heldOut, "heldOut", StanceExample::source, e -> e.label().name(), bySource);
+        count(replyTrain, "train", ReplyExample::source, e -> e.label().name(), bySource);
+        count(replyDev, "dev", ReplyExample::source, e -> e.label().name(), bySource);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        bySource.forEach(out::set);
+        return out;
+    }
+
+    private static <T> void count(List<T> rows, String split, Function<T, String> source, Function<T, String> label,
+                                  Map<String, ObjectNode> bySource) {
+        for (T e : rows) {
+            ObjectNode s = bySource.computeIfAbsent(source.apply(e), k -> JsonNodeFactory.instance.objectNode());
+            ObjectNode part = s.has(split) ? (ObjectNode) s.get(split) : s.putObject(split);
+            part.put("rows", part.path("rows").asInt() + 1);
+            String l = label.apply(e);
+            part.put(l, part.path(l).asInt() + 1);
+        }
     }
 
     private static <T> List<T> sample(List<T> all, Integer n, Random random) {
