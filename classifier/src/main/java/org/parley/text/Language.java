@@ -186,17 +186,20 @@ public final class Language {
                 .filter(w -> !w.isEmpty()).toList();
         if (words.size() < minWords) return Optional.empty();
         long english = words.stream().filter(ENGLISH_WORDS::contains).count();
-        if (english < MAX_ENGLISH_WORDS * words.size()) {
-            Optional<Guess> sure = confident(clean).filter(g -> {
-                CharArraySet own = FUNCTION_WORDS.get(g.language());
-                return own != null && words.stream().filter(own::contains).count() >= MIN_OWN_FUNCTION_WORDS * words.size();
-            });
-            if (sure.isPresent()) return sure;
-        }
-        if (ownShare == 0) return Optional.empty();
+        boolean fewEnglish = english < MAX_ENGLISH_WORDS * words.size();
+        // The function words' test needs one language's at ownShare: without, the detector is spared
+        // for all but the sure test (most comments that reach here are English with few function words).
+        boolean ownEnough = ownShare > 0 && FUNCTION_WORDS.values().stream()
+                .anyMatch(set -> count(words, set) >= ownShare * words.size());
+        if (!fewEnglish && !ownEnough) return Optional.empty();
+        // One detection serves both tests: the sure one, and the function words' where it wavers.
         List<DetectedLanguage> found = detector.getProbabilities(texts.forText(clean));
         String top = found.isEmpty() ? "" : found.get(0).getLocale().getLanguage();
         if (top.equals("en")) return Optional.empty();
+        if (fewEnglish && FUNCTION_WORDS.containsKey(top) && found.get(0).getProbability() >= MIN_PROBABILITY
+                && count(words, FUNCTION_WORDS.get(top)) >= MIN_OWN_FUNCTION_WORDS * words.size())
+            return Optional.of(new Guess(top, found.get(0).getProbability()));
+        if (!ownEnough) return Optional.empty();
         // The detector's language if enough words are its function words, else the language with the most.
         String language = FUNCTION_WORDS.containsKey(top) && count(words, FUNCTION_WORDS.get(top)) >= ownShare * words.size() ? top
                 : FUNCTION_WORDS.keySet().stream().max(Comparator.comparingLong(l -> count(words, FUNCTION_WORDS.get(l)))).orElseThrow();
