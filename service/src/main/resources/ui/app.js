@@ -22,6 +22,7 @@ const state = {
   selected: new Set(),
   articles: new Map(), // articleId -> title, from every comment seen
   busy: false,
+  reasonPicked: false, // the moderator chose the menu's reason since moving to this comment
 };
 
 const $ = (id) => document.getElementById(id);
@@ -454,6 +455,7 @@ function select(i, focusDetail) {
   if (!state.comments.length) {
     clear($('detail'));
     $('detail').append(el('p', 'empty', 'Select a comment to see its thread and history.'));
+    renderDecisionButtons();
     return;
   }
   state.index = Math.max(0, Math.min(i, state.comments.length - 1));
@@ -472,6 +474,8 @@ function select(i, focusDetail) {
     if (!a || a === document.body || $('comments').contains(a)) li.focus({ preventScroll: true });
   }
   $('reason').value = defaultReason(current());
+  state.reasonPicked = false;
+  renderDecisionButtons();
   loadDetail(current().id);
 }
 
@@ -568,9 +572,26 @@ function noteText() {
   return note ? note : undefined;
 }
 
+// An escalation passes a comment to a senior moderator (moderation.escalationRole): the page says
+// so rather than send a decision the service refuses.
+function reserved(c) {
+  return c && c.status === 'ESCALATED' && !(state.user && state.user.decidesEscalated);
+}
+
+const RESERVED = 'Escalated comments are decided by a senior moderator (admin).';
+
+function renderDecisionButtons() {
+  const locked = reserved(current());
+  for (const id of ['approve', 'reject', 'escalate']) {
+    $(id).disabled = locked;
+    $(id).title = locked ? RESERVED : $(id).dataset.key;
+  }
+}
+
 async function decide(decision) {
   const c = current();
   if (!c || state.busy) return;
+  if (reserved(c)) return message(RESERVED, 'error');
   const reason = decision === 'REJECT' ? $('reason').value : undefined;
   const note = noteText();
   state.busy = true;
@@ -593,10 +614,14 @@ async function decideSelected(decision) {
   if (state.busy) return;
   const picked = state.comments.filter((c) => state.selected.has(c.id));
   if (!picked.length) return message('Nothing selected: press x on comments to select them.', 'error');
-  const reason = decision === 'REJECT' ? $('reason').value : undefined;
+  // A reason becomes each comment's training label: one picked in the menu goes to all of them, else
+  // each gets its own top attribute, as r would give it (one comment's reason would mislabel the rest).
+  const shared = decision === 'REJECT' && state.reasonPicked ? $('reason').value : undefined;
+  const own = (c) => decision === 'REJECT' && !shared ? defaultReason(c) : undefined;
   const note = noteText();
   state.busy = true;
-  const r = await api('POST', '/v1/decisions', { decision, reason, note, comments: picked.map((c) => ({ id: c.id, expectedVersion: c.version })) });
+  const r = await api('POST', '/v1/decisions', { decision, reason: shared, note,
+    comments: picked.map((c) => ({ id: c.id, expectedVersion: c.version, reason: own(c) })) });
   state.busy = false;
   if (r.status !== 200) {
     if (r.status !== 401) message((r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
@@ -606,6 +631,7 @@ async function decideSelected(decision) {
   let ok = 0;
   const conflicts = [];
   const failed = [];
+  const kept = [];  // escalated, and not this moderator's to decide
   for (const item of r.body.results) {
     if (item.status === 200) {
       ok++;
@@ -615,15 +641,20 @@ async function decideSelected(decision) {
       conflicts.push(label(item.comment));
       state.selected.delete(item.id);
       update(item.id, item.comment, true);
+    } else if (item.status === 403 && item.comment) {
+      kept.push(label(item.comment));
+      state.selected.delete(item.id);
     } else {
       failed.push(item.id + ': ' + (item.error ? item.error.message : item.status));
     }
   }
   renderList();
-  let text = PAST[decision] + ' ' + ok + ' comment' + (ok === 1 ? '' : 's') + (reason ? ' (' + reason + ')' : '') + '.';
+  const why = decision !== 'REJECT' ? '' : shared ? ' (' + shared + ')' : ' (each for its top attribute)';
+  let text = PAST[decision] + ' ' + ok + ' comment' + (ok === 1 ? '' : 's') + why + '.';
   if (conflicts.length) text += ' Someone else decided ' + conflicts.join(', ') + ' first: shown as they are now.';
+  if (kept.length) text += ' Left ' + kept.join(', ') + ' as escalated: ' + RESERVED;
   if (failed.length) text += ' Failed: ' + failed.join('; ');
-  message(text, conflicts.length ? 'conflict' : failed.length ? 'error' : 'info');
+  message(text, conflicts.length ? 'conflict' : failed.length || kept.length ? 'error' : 'info');
   refreshCounts();
 }
 
@@ -747,6 +778,8 @@ function init() {
   $('help-button').addEventListener('click', () => toggleHelp());
   $('help-close').addEventListener('click', () => toggleHelp(false));
   $('help').addEventListener('click', (e) => { if (e.target === $('help')) toggleHelp(false); });
+  reason.addEventListener('change', () => { state.reasonPicked = true; });
+  for (const id of ['approve', 'reject', 'escalate']) $(id).dataset.key = $(id).title;
   $('approve').addEventListener('click', () => decide('APPROVE'));
   $('reject').addEventListener('click', () => decide('REJECT'));
   $('escalate').addEventListener('click', () => decide('ESCALATE'));

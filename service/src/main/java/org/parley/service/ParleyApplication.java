@@ -57,6 +57,7 @@ import org.parley.service.cli.AddModeratorCommand;
 import org.parley.service.cli.RemoveModeratorCommand;
 import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.EscalationRule;
 import org.parley.service.moderation.Ingestion;
 import org.parley.service.resources.AdminResource;
 import org.parley.service.resources.CommentsResource;
@@ -205,11 +206,12 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new AdminResource(models, scorer));
         env.jersey().register(new OpenApiResource());
         env.jersey().register(new DiscoveryResource());
-        env.jersey().register(new CommentsResource(ingestion, comments, views, clock));
+        EscalationRule escalations = EscalationRule.parse(config.moderation.escalationRole);
+        env.jersey().register(new CommentsResource(ingestion, comments, views, escalations, clock));
         env.jersey().register(new ThreadsResource(ingestion, views, config.moderation.maxThreadComments));
-        env.jersey().register(new QueueResource(comments, views, clock));
+        env.jersey().register(new QueueResource(comments, views, escalations, clock));
         env.jersey().register(new SessionResource(accounts, Duration.ofMinutes(config.moderation.sessionMinutes),
-                config.moderation.secureCookies, clock));
+                config.moderation.secureCookies, escalations, clock));
 
         ModelHealthCheck modelCheck = new ModelHealthCheck(models, stance);
         env.healthChecks().register("model", modelCheck);

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.parley.policy.Action;
 import org.parley.policy.Band;
 import org.parley.policy.Policy;
@@ -186,6 +187,15 @@ public class ParleyConfiguration extends Configuration {
         @Max(10_000)
         @JsonProperty
         public int maxThreadComments = 500;
+
+        /**
+         * Who decides an escalated comment: {@code admin} (the default: an escalation passes the comment
+         * to a senior moderator) or {@code moderator} (anyone who moderates).
+         */
+        @NotNull
+        @Pattern(regexp = "(?i)moderator|admin", message = "must be moderator or admin")
+        @JsonProperty
+        public String escalationRole = "admin";
 
         /** With no moderator accounts: the first run's "admin" password; empty: a random one, printed. */
         @JsonProperty

@@ -30,7 +30,7 @@ public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfigura
     public void configure(Subparser subparser) {
         super.configure(subparser);
         subparser.addArgument("--username").required(true).help("the log-in name (at most 100 characters)");
-        subparser.addArgument("--role").setDefault("moderator").choices("moderator", "admin").help("moderator (default) or admin");
+        subparser.addArgument("--role").setDefault("moderator").choices("moderator", "admin").help("moderator (default) or admin (a senior moderator: decides escalated comments)");
     }
 
     @Override

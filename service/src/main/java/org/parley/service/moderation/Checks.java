@@ -49,31 +49,49 @@ public final class Checks {
         return decision(d.decision(), d.reason(), d.expectedVersion(), d.note(), "");
     }
 
-    public static Decision decision(String decision, String reason, Integer expectedVersion, String note, String versionPrefix) {
+    /**
+     * @param itemPrefix "" or "comments[3].": names {@code reason} and {@code expectedVersion} in errors,
+     *                   for a bulk item whose reason is its own (or missing); a shared reason is checked
+     *                   once by {@link #shared}
+     */
+    public static Decision decision(String decision, String reason, Integer expectedVersion, String note, String itemPrefix) {
+        Verdict verdict = verdict(decision);
+        Reason r = reason(reason, itemPrefix + "reason");
+        if (verdict == Verdict.REJECT && r == null)
+            throw ApiException.badField(itemPrefix + "reason", "a rejection needs a reason: one of " + Reason.codes());
+        if (verdict == Verdict.APPROVE && r != null)
+            throw ApiException.badField(itemPrefix + "reason", "an approval takes no reason code (use note)");
+        if (expectedVersion == null)
+            throw ApiException.badField(itemPrefix + "expectedVersion", "expectedVersion is required: the version you saw (GET /v1/comments/{id})");
+        if (expectedVersion < 1) throw new ApiException(400, itemPrefix + "expectedVersion", 1, "expectedVersion is at least 1");
+        optional(note, "note", MAX_NOTE);
+        return new Decision(verdict, r, expectedVersion, note);
+    }
+
+    /** The part of a bulk decision every item shares: the decision, the shared reason if any, the note. */
+    public static void shared(String decision, String reason, String note) {
+        Verdict verdict = verdict(decision);
+        if (reason(reason, "reason") != null && verdict == Verdict.APPROVE)
+            throw ApiException.badField("reason", "an approval takes no reason code (use note)");
+        optional(note, "note", MAX_NOTE);
+    }
+
+    private static Verdict verdict(String decision) {
         if (decision == null) throw ApiException.badField("decision", "decision is required: APPROVE, REJECT or ESCALATE");
-        Verdict verdict;
         try {
-            verdict = Verdict.parse(decision);
+            return Verdict.parse(decision);
         } catch (IllegalArgumentException e) {
             throw ApiException.badField("decision", e.getMessage());
         }
-        Reason r = null;
-        if (reason != null) {
-            try {
-                r = Reason.parse(reason);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badField("reason", e.getMessage());
-            }
+    }
+
+    private static Reason reason(String reason, String field) {
+        if (reason == null) return null;
+        try {
+            return Reason.parse(reason);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField(field, e.getMessage());
         }
-        if (verdict == Verdict.REJECT && r == null)
-            throw ApiException.badField("reason", "a rejection needs a reason: one of " + Reason.codes());
-        if (verdict == Verdict.APPROVE && r != null)
-            throw ApiException.badField("reason", "an approval takes no reason code (use note)");
-        if (expectedVersion == null)
-            throw ApiException.badField(versionPrefix + "expectedVersion", "expectedVersion is required: the version you saw (GET /v1/comments/{id})");
-        if (expectedVersion < 1) throw new ApiException(400, versionPrefix + "expectedVersion", 1, "expectedVersion is at least 1");
-        optional(note, "note", MAX_NOTE);
-        return new Decision(verdict, r, expectedVersion, note);
     }
 
     public static String required(String value, String field, int max) {

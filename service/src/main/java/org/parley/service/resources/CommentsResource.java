@@ -24,6 +24,7 @@ import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.Checks;
 import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.EscalationRule;
 import org.parley.service.moderation.IdTaken;
 import org.parley.service.moderation.Ingestion;
 import org.parley.service.moderation.StoredComment;
@@ -45,12 +46,15 @@ public final class CommentsResource {
     private final Ingestion ingestion;
     private final CommentStore store;
     private final CommentViews views;
+    private final EscalationRule escalations;
     private final Clock clock;
 
-    public CommentsResource(Ingestion ingestion, CommentStore store, CommentViews views, Clock clock) {
+    public CommentsResource(Ingestion ingestion, CommentStore store, CommentViews views, EscalationRule escalations,
+                            Clock clock) {
         this.ingestion = ingestion;
         this.store = store;
         this.views = views;
+        this.escalations = escalations;
         this.clock = clock;
     }
 
@@ -110,10 +114,11 @@ public final class CommentsResource {
         Checks.Decision d = Checks.decision(body);
         Caller caller = (Caller) security.getUserPrincipal();
         CommentStore.Outcome outcome = store.decide(id, d.verdict(), d.reason(), d.note(), caller.actor(),
-                d.expectedVersion(), clock.instant());
+                escalations.senior(caller), d.expectedVersion(), clock.instant());
         if (outcome instanceof CommentStore.Outcome.Decided ok)
             return Response.ok(views.of(ok.comment(), null, store.history(id), null)).build();
         if (outcome instanceof CommentStore.Outcome.Conflict c) return conflict(c.current(), d.expectedVersion());
+        if (outcome instanceof CommentStore.Outcome.Reserved) throw escalations.refusal(id);
         throw notFound(id);
     }
 

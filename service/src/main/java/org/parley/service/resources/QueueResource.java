@@ -21,6 +21,7 @@ import org.parley.service.auth.Role;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.Checks;
 import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.EscalationRule;
 import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.store.CommentStore;
@@ -44,11 +45,13 @@ public final class QueueResource {
 
     private final CommentStore store;
     private final CommentViews views;
+    private final EscalationRule escalations;
     private final Clock clock;
 
-    public QueueResource(CommentStore store, CommentViews views, Clock clock) {
+    public QueueResource(CommentStore store, CommentViews views, EscalationRule escalations, Clock clock) {
         this.store = store;
         this.views = views;
+        this.escalations = escalations;
         this.clock = clock;
     }
 
@@ -99,7 +102,10 @@ public final class QueueResource {
         return store.articles(l);
     }
 
-    /** The same decision for each listed comment, each applied on its own: a stale one is a 409 in place. */
+    /**
+     * The same decision for each listed comment, each applied on its own: a stale one is a 409 in place, an
+     * escalated one the caller may not decide a 403 in place. A rejection's reason may differ per comment.
+     */
     @POST
     @Path("/decisions")
     @Timed(name = "bulk-decisions")
@@ -110,8 +116,9 @@ public final class QueueResource {
         if (body.comments().isEmpty()) throw new ApiException(400, "comments", 1, "comments must not be empty");
         if (body.comments().size() > MAX_BULK)
             throw new ApiException(413, "comments", MAX_BULK, "at most " + MAX_BULK + " comments per call (was " + body.comments().size() + ")");
-        Checks.decision(body.decision(), body.reason(), 1, body.note(), "");  // the shared part, once
+        Checks.shared(body.decision(), body.reason(), body.note());  // once, not once per item
         Caller caller = (Caller) security.getUserPrincipal();
+        boolean senior = escalations.senior(caller);
         List<BulkDecisionResponse.Item> out = new ArrayList<>();
         for (int i = 0; i < body.comments().size(); i++) {
             BulkDecisionRequest.Target t = body.comments().get(i);
@@ -119,15 +126,20 @@ public final class QueueResource {
             try {
                 if (t == null) throw ApiException.badField("comments[" + i + "]", "each item must be an object");
                 String id = Checks.required(t.id(), prefix + "id", 420);
-                Checks.Decision d = Checks.decision(body.decision(), body.reason(), t.expectedVersion(), body.note(), prefix);
+                Checks.Decision d = Checks.decision(body.decision(), t.reason() != null ? t.reason() : body.reason(),
+                        t.expectedVersion(), body.note(), prefix);
                 CommentStore.Outcome outcome = store.decide(id, d.verdict(), d.reason(), d.note(), caller.actor(),
-                        d.expectedVersion(), clock.instant());
+                        senior, d.expectedVersion(), clock.instant());
                 if (outcome instanceof CommentStore.Outcome.Decided ok) {
                     out.add(new BulkDecisionResponse.Item(id, 200, views.of(ok.comment()), null));
                 } else if (outcome instanceof CommentStore.Outcome.Conflict c) {
                     var conflict = CommentsResource.conflictBody(views.of(c.current()), d.expectedVersion());
                     out.add(new BulkDecisionResponse.Item(id, 409, conflict.current(),
                             new ErrorBody(409, conflict.message(), prefix + "expectedVersion", null)));
+                } else if (outcome instanceof CommentStore.Outcome.Reserved reserved) {
+                    ApiException e = escalations.refusal(id);
+                    out.add(new BulkDecisionResponse.Item(id, 403, views.of(reserved.current()),
+                            new ErrorBody(403, e.getMessage(), prefix + "decision", null)));
                 } else {
                     out.add(new BulkDecisionResponse.Item(id, 404, null,
                             new ErrorBody(404, CommentsResource.notFound(id).getMessage(), prefix + "id", null)));

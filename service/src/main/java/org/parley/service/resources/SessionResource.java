@@ -25,6 +25,7 @@ import org.parley.service.auth.LoginThrottle;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.Role;
 import org.parley.service.errors.ApiException;
+import org.parley.service.moderation.EscalationRule;
 import org.parley.service.store.AccountStore;
 
 import java.time.Clock;
@@ -43,19 +44,22 @@ public final class SessionResource {
     private final AccountStore accounts;
     private final Duration lifetime;
     private final boolean secureCookie;
+    private final EscalationRule escalations;
     private final Clock clock;
     private final LoginThrottle throttle;
 
-    public SessionResource(AccountStore accounts, Duration lifetime, boolean secureCookie, Clock clock) {
-        this(accounts, lifetime, secureCookie, clock, new LoginThrottle(10, Duration.ofMinutes(10)));
+    public SessionResource(AccountStore accounts, Duration lifetime, boolean secureCookie, EscalationRule escalations,
+                           Clock clock) {
+        this(accounts, lifetime, secureCookie, escalations, clock, new LoginThrottle(10, Duration.ofMinutes(10)));
     }
 
-    public SessionResource(AccountStore accounts, Duration lifetime, boolean secureCookie, Clock clock,
-                           LoginThrottle throttle) {
+    public SessionResource(AccountStore accounts, Duration lifetime, boolean secureCookie, EscalationRule escalations,
+                           Clock clock, LoginThrottle throttle) {
         this.throttle = throttle;
         this.accounts = accounts;
         this.lifetime = lifetime;
         this.secureCookie = secureCookie;
+        this.escalations = escalations;
         this.clock = clock;
     }
 
@@ -111,7 +115,7 @@ public final class SessionResource {
                 + (secureCookie ? "; Secure" : "");
     }
 
-    private static SessionView view(String name, Role role, String expires, String token) {
-        return new SessionView(name, role.name().toLowerCase(Locale.ROOT), expires, token);
+    private SessionView view(String name, Role role, String expires, String token) {
+        return new SessionView(name, role.name().toLowerCase(Locale.ROOT), role.includes(escalations.role()), expires, token);
     }
 }

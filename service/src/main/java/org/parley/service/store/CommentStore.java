@@ -140,26 +140,34 @@ public final class CommentStore {
         record Decided(StoredComment comment) implements Outcome {}
         /** {@code expectedVersion} was stale: somebody else decided first; {@code current} is now. */
         record Conflict(StoredComment current) implements Outcome {}
+        /** The comment is escalated, and escalated comments are not this actor's to decide. */
+        record Reserved(StoredComment current) implements Outcome {}
         record NotFound() implements Outcome {}
     }
 
     /**
      * A moderator's decision, applied only if the comment is still at {@code expectedVersion}: of two
      * moderators deciding the same version at once, exactly one commits, the other gets a Conflict.
+     * An escalated comment is decided only by a {@code senior} actor; the check is in the same
+     * UPDATE, so an escalation that commits first is never overruled by the moderator it was meant to pass.
      */
-    public Outcome decide(String id, Verdict verdict, Reason reason, String note, String actor, int expectedVersion,
-                          Instant now) {
+    public Outcome decide(String id, Verdict verdict, Reason reason, String note, String actor, boolean senior,
+                          int expectedVersion, Instant now) {
         return jdbi.inTransaction(h -> {
             OffsetDateTime at = utc(now);
             int rows = h.createUpdate("""
                     UPDATE comments SET status = :status, decided_by = 'MODERATOR', open_reports = 0,
                         version = version + 1, updated_at = :at
-                    WHERE id = :id AND version = :expected""")
+                    WHERE id = :id AND version = :expected AND (status <> 'ESCALATED' OR :senior)""")
                     .bind("status", verdict.status().name()).bind("at", at).bind("id", id)
-                    .bind("expected", expectedVersion).execute();
+                    .bind("expected", expectedVersion).bind("senior", senior).execute();
             Optional<StoredComment> current = find(h, id);
             if (current.isEmpty()) return new Outcome.NotFound();
-            if (rows == 0) return new Outcome.Conflict(current.get());
+            if (rows == 0) {
+                StoredComment c = current.get();
+                boolean reserved = !senior && c.version() == expectedVersion && c.status() == Status.ESCALATED;
+                return reserved ? new Outcome.Reserved(c) : new Outcome.Conflict(c);
+            }
             appendDecision(h, current.get(), verdict.name(), reason == null ? null : reason.code(), note, actor,
                     Decider.MODERATOR, at);
             return new Outcome.Decided(current.get());

@@ -65,12 +65,12 @@ class DecisionExportTest {
                 new D("toxicity", Verdict.REJECT, Reason.TOXICITY), new D("spam", Verdict.REJECT, Reason.SPAM),
                 new D("off-topic", Verdict.REJECT, Reason.OFF_TOPIC), new D("escalated", Verdict.ESCALATE, null),
                 new D("revised", Verdict.REJECT, Reason.INSULT)))
-            store.decide(d.id(), d.v(), d.r(), null, "alice", 1, insert.apply(d.id()));
+            store.decide(d.id(), d.v(), d.r(), null, "alice", true, 1, insert.apply(d.id()));
         // A revision supersedes: rejected for insult, then approved on appeal.
-        store.decide("revised", Verdict.APPROVE, null, "on appeal", "bob", 2, T0.plusSeconds(100));
+        store.decide("revised", Verdict.APPROVE, null, "on appeal", "bob", true, 2, T0.plusSeconds(100));
         // And the other way: approved, then escalated, then rejected as a threat.
-        store.decide("approved", Verdict.ESCALATE, null, null, "bob", 2, T0.plusSeconds(101));
-        store.decide("approved", Verdict.REJECT, Reason.THREAT, null, "carol", 3, T0.plusSeconds(102));
+        store.decide("approved", Verdict.ESCALATE, null, null, "bob", true, 2, T0.plusSeconds(101));
+        store.decide("approved", Verdict.REJECT, Reason.THREAT, null, "carol", true, 3, T0.plusSeconds(102));
         Map<Attribute, Double> suggested = new EnumMap<>(Attribute.class);
         suggested.put(Attribute.TOXICITY, 0.8);
         suggested.put(Attribute.INSULT, 1.0);
@@ -119,8 +119,8 @@ class DecisionExportTest {
                 c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(),
                 c.stanceJson(), c.model(), c.action(), "nl", null), T0);
         store.insert(comment("english", Action.REVIEW), T0);
-        store.decide("dutch", Verdict.APPROVE, null, null, "alice", 1, T0.plusSeconds(1));
-        store.decide("english", Verdict.APPROVE, null, null, "alice", 1, T0.plusSeconds(2));
+        store.decide("dutch", Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
+        store.decide("english", Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(2));
 
         StringWriter out = new StringWriter();
         DecisionExport.Summary summary = new DecisionExport(store, new FeedbackStore(jdbi)).write(out);

@@ -22,6 +22,7 @@ import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.EscalationRule;
 import org.parley.service.moderation.Ingestion;
 import org.parley.service.resources.CommentsResource;
 import org.parley.service.resources.QueueResource;
@@ -86,8 +87,8 @@ class DatabaseOutageTest {
         CommentViews views = new CommentViews(JSON);
         return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))
                 .addResource(new ScoreResource(scorer, JSON, Fakes.MAX_BATCH, Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment()))
-                .addResource(new CommentsResource(new Ingestion(scorer, () -> STANCE, STORE, JSON, clock), STORE, views, clock))
-                .addResource(new QueueResource(STORE, views, clock))
+                .addResource(new CommentsResource(new Ingestion(scorer, () -> STANCE, STORE, JSON, clock), STORE, views, EscalationRule.ADMINS, clock))
+                .addResource(new QueueResource(STORE, views, EscalationRule.ADMINS, clock))
                 .build();
     }
 

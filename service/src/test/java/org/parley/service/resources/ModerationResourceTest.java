@@ -24,6 +24,7 @@ import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.EscalationRule;
 import org.parley.service.moderation.Ingestion;
 import org.parley.service.store.AccountStore;
 import org.parley.service.store.CommentStore;
@@ -70,10 +71,10 @@ class ModerationResourceTest {
                         token -> ACCOUNTS.session(token, clock.instant())
                                 .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.expiresAt())),
                         new RateLimiter(2, 1000)))
-                .addResource(new CommentsResource(ingestion, STORE, views, clock))
+                .addResource(new CommentsResource(ingestion, STORE, views, EscalationRule.ADMINS, clock))
                 .addResource(new ThreadsResource(ingestion, views, MAX_THREAD))
-                .addResource(new QueueResource(STORE, views, clock))
-                .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), false, clock))
+                .addResource(new QueueResource(STORE, views, EscalationRule.ADMINS, clock))
+                .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), false, EscalationRule.ADMINS, clock))
                 .build();
     }
 
@@ -336,6 +337,61 @@ class ModerationResourceTest {
         assertEquals("ESCALATED", results.get(1).at("/comment/status").asText(), "the current state of the conflicting one");
     }
 
+    /** A moderator's audit: any moderator could decide an escalated comment; it is now an admin's. */
+    @Test
+    void anEscalatedCommentIsDecidedByAnAdminOnly() {
+        String id = unique();
+        submit(id, "I will kill you");
+        assertEquals(200, post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision",
+                "{\"decision\": \"ESCALATE\", \"expectedVersion\": 1, \"note\": \"ask legal\"}").getStatus());
+
+        expectError(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision",
+                "{\"decision\": \"REJECT\", \"reason\": \"threat\", \"expectedVersion\": 2}", 403, "decision");
+        Response bulk = post(Fakes.MODERATOR_KEY, "/v1/decisions",
+                "{\"decision\": \"APPROVE\", \"comments\": [{\"id\": \"" + id + "\", \"expectedVersion\": 2}]}");
+        JsonNode item = bulk.readEntity(JsonNode.class).at("/results/0");
+        assertEquals(403, item.get("status").asInt(), item.toString());
+        assertEquals("comments[0].decision", item.at("/error/field").asText());
+        assertTrue(item.at("/error/message").asText().contains("only an admin"), item.toString());
+        assertEquals("ESCALATED", item.at("/comment/status").asText(), "shown as it is, so the page can say why");
+        assertEquals(2, as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class).get("version").asInt(), "nothing written");
+
+        Response decided = post(Fakes.ADMIN_KEY, "/v1/comments/" + id + "/decision",
+                "{\"decision\": \"REJECT\", \"reason\": \"threat\", \"expectedVersion\": 2}");
+        JsonNode body = decided.readEntity(JsonNode.class);
+        assertEquals(200, decided.getStatus(), body.toString());
+        assertEquals("REJECTED", body.get("status").asText());
+        assertEquals("ask legal", body.at("/history/1/note").asText(), "the admin reads why it was escalated");
+    }
+
+    /** A moderator's audit: a bulk reject gave every comment the toolbar's reason, and so the same training label. */
+    @Test
+    void aBulkRejectTakesEachCommentsOwnReasonOrTheSharedOne() {
+        String a = unique(), b = unique(), c = unique(), d = unique();
+        for (String id : List.of(a, b, c, d)) submit(id, "Thanks for the article");
+        Response r = post(Fakes.MODERATOR_KEY, "/v1/decisions", "{\"decision\": \"REJECT\", \"comments\": ["
+                + "{\"id\": \"" + a + "\", \"expectedVersion\": 1, \"reason\": \"insult\"},"
+                + "{\"id\": \"" + b + "\", \"expectedVersion\": 1},"
+                + "{\"id\": \"" + c + "\", \"expectedVersion\": 1, \"reason\": \"rude\"}]}");
+        JsonNode results = r.readEntity(JsonNode.class).get("results");
+        assertEquals(200, r.getStatus());
+        assertEquals("insult", as(Fakes.MODERATOR_KEY, "/v1/comments/" + a).get(JsonNode.class).at("/history/1/reason").asText());
+        assertEquals(400, results.get(1).get("status").asInt());
+        assertEquals("comments[1].reason", results.get(1).at("/error/field").asText(), "no reason of its own and none shared");
+        assertEquals("comments[2].reason", results.get(2).at("/error/field").asText());
+
+        r = post(Fakes.MODERATOR_KEY, "/v1/decisions", "{\"decision\": \"REJECT\", \"reason\": \"threat\", \"comments\": ["
+                + "{\"id\": \"" + b + "\", \"expectedVersion\": 1},"
+                + "{\"id\": \"" + d + "\", \"expectedVersion\": 1, \"reason\": \"profanity\"}]}");
+        assertEquals(200, r.getStatus());
+        r.close();
+        assertEquals("threat", as(Fakes.MODERATOR_KEY, "/v1/comments/" + b).get(JsonNode.class).at("/history/1/reason").asText());
+        assertEquals("profanity", as(Fakes.MODERATOR_KEY, "/v1/comments/" + d).get(JsonNode.class).at("/history/1/reason").asText(),
+                "an item's own reason wins over the shared one");
+        expectError(Fakes.MODERATOR_KEY, "/v1/decisions", "{\"decision\": \"APPROVE\", \"reason\": \"insult\", \"comments\": ["
+                + "{\"id\": \"" + a + "\", \"expectedVersion\": 2}]}", 400, "reason");
+    }
+
     @Test
     void theQueueListsPendingCommentsHighestRiskFirst() {
         String article = "a-" + UUID.randomUUID();
@@ -381,7 +437,10 @@ class ModerationResourceTest {
         assertEquals("no-store", login.getHeaderString("Cache-Control"), "the body holds the token");
         String cookie = login.getHeaderString("Set-Cookie");
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
-        String token = login.readEntity(JsonNode.class).get("token").asText();
+        JsonNode session = login.readEntity(JsonNode.class);
+        String token = session.get("token").asText();
+        assertFalse(session.get("decidesEscalated").asBoolean(), "a moderator passes escalations up, and the page knows it");
+        assertTrue(as(Fakes.ADMIN_KEY, "/v1/session").get(JsonNode.class).get("decidesEscalated").asBoolean());
         assertTrue(cookie.startsWith(ApiKeyAuthFilter.SESSION_COOKIE + "=" + token));
 
         Response queue = RESOURCES.target("/v1/queue").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token).get();

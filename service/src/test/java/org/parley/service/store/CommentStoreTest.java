@@ -107,17 +107,17 @@ class CommentStoreTest {
         CommentStore store = new CommentStore(db.migrated(dir));
         store.insert(comment("c1", "a1", 0.7f, Action.REVIEW), T0);
 
-        var rejected = store.decide("c1", Verdict.REJECT, Reason.INSULT, "rude", "alice", 1, T0.plusSeconds(60));
+        var rejected = store.decide("c1", Verdict.REJECT, Reason.INSULT, "rude", "alice", true, 1, T0.plusSeconds(60));
         StoredComment after = ((CommentStore.Outcome.Decided) rejected).comment();
         assertEquals(Status.REJECTED, after.status());
         assertEquals(Decider.MODERATOR, after.decidedBy());
         assertEquals(2, after.version());
 
-        var stale = store.decide("c1", Verdict.APPROVE, null, null, "bob", 1, T0.plusSeconds(61));
+        var stale = store.decide("c1", Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(61));
         assertEquals(2, ((CommentStore.Outcome.Conflict) stale).current().version());
-        assertInstanceOf(CommentStore.Outcome.NotFound.class, store.decide("nope", Verdict.APPROVE, null, null, "bob", 1, T0));
+        assertInstanceOf(CommentStore.Outcome.NotFound.class, store.decide("nope", Verdict.APPROVE, null, null, "bob", true, 1, T0));
 
-        var revised = store.decide("c1", Verdict.APPROVE, null, "on appeal", "bob", 2, T0.plusSeconds(120));
+        var revised = store.decide("c1", Verdict.APPROVE, null, "on appeal", "bob", true, 2, T0.plusSeconds(120));
         assertEquals(Status.PUBLISHED, ((CommentStore.Outcome.Decided) revised).comment().status());
 
         List<DecisionRecord> h = store.history("c1");
@@ -130,6 +130,34 @@ class CommentStoreTest {
         List<DecisionRecord> human = new ArrayList<>();
         store.decisions(Decider.MODERATOR, human::add);
         assertEquals(List.of("alice", "bob"), human.stream().map(DecisionRecord::actor).toList());
+    }
+
+    /** An escalation passes the comment up: the moderator who is not senior cannot decide it, in the same UPDATE. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void onlyASeniorActorDecidesAnEscalatedComment(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        store.insert(comment("e1", "a1", 0.7f, Action.REVIEW), T0);
+        assertInstanceOf(CommentStore.Outcome.Decided.class,
+                store.decide("e1", Verdict.ESCALATE, null, "ask legal", "alice", false, 1, T0.plusSeconds(1)));
+
+        for (Verdict v : Verdict.values()) {
+            var refused = store.decide("e1", v, v == Verdict.REJECT ? Reason.THREAT : null, null, "alice", false, 2, T0.plusSeconds(2));
+            StoredComment now = ((CommentStore.Outcome.Reserved) refused).current();
+            assertEquals(Status.ESCALATED, now.status(), v + " left it as it was");
+            assertEquals(2, now.version());
+        }
+        // A stale version is a conflict whoever asks: the comment changed, not merely stayed reserved.
+        assertInstanceOf(CommentStore.Outcome.Conflict.class,
+                store.decide("e1", Verdict.APPROVE, null, null, "alice", false, 1, T0.plusSeconds(3)));
+        assertEquals(List.of("REVIEW", "ESCALATE"), store.history("e1").stream().map(DecisionRecord::decision).toList(),
+                "refusals write nothing");
+
+        var decided = store.decide("e1", Verdict.REJECT, Reason.THREAT, null, "sam", true, 2, T0.plusSeconds(4));
+        assertEquals(Status.REJECTED, ((CommentStore.Outcome.Decided) decided).comment().status());
+        // Once decided, it is an ordinary comment again: anyone may revise it.
+        assertInstanceOf(CommentStore.Outcome.Decided.class,
+                store.decide("e1", Verdict.APPROVE, null, "on appeal", "alice", false, 3, T0.plusSeconds(5)));
     }
 
     @ParameterizedTest
@@ -148,7 +176,7 @@ class CommentStoreTest {
                     Callable<CommentStore.Outcome> decide = () -> {
                         start.await();
                         return store.decide(id, who.equals("alice") ? Verdict.APPROVE : Verdict.REJECT,
-                                who.equals("alice") ? null : Reason.THREAT, null, who, 1, Instant.now());
+                                who.equals("alice") ? null : Reason.THREAT, null, who, true, 1, Instant.now());
                     };
                     both.add(pool.submit(decide));
                 }
@@ -179,16 +207,16 @@ class CommentStoreTest {
         CommentStore.Page first = store.queue(Queue.PENDING, null, 4, 0, null);
         assertEquals(List.of("p0", "p1", "p2", "p3"), ids(first));
         // Another moderator decides two comments of the first page.
-        store.decide("p1", Verdict.APPROVE, null, null, "bob", 1, T0.plusSeconds(30));
-        store.decide("p3", Verdict.APPROVE, null, null, "bob", 1, T0.plusSeconds(31));
+        store.decide("p1", Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(30));
+        store.decide("p3", Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(31));
 
         CommentStore.Page second = store.queue(Queue.PENDING, null, 4, 0, end(first));
         assertEquals(List.of("p4", "p5", "p6", "p7"), ids(second), "after the last one shown, though it has left the queue");
         assertEquals(List.of("p6", "p7", "p8", "p9"), ids(store.queue(Queue.PENDING, null, 4, 4, null)),
                 "an offset of 4 now skips p4 and p5");
         assertEquals(List.of("p8", "p9"), ids(store.queue(Queue.PENDING, null, 4, 0, end(second))));
-        store.decide("p0", Verdict.REJECT, Reason.INSULT, null, "bob", 1, T0.plusSeconds(40));
-        store.decide("p2", Verdict.REJECT, Reason.INSULT, null, "bob", 1, T0.plusSeconds(41));
+        store.decide("p0", Verdict.REJECT, Reason.INSULT, null, "bob", true, 1, T0.plusSeconds(40));
+        store.decide("p2", Verdict.REJECT, Reason.INSULT, null, "bob", true, 1, T0.plusSeconds(41));
         assertEquals(List.of("p0"), ids(store.queue(Queue.REJECTED, null, 4, 0, end(store.queue(Queue.REJECTED, null, 1, 0, null)))),
                 "decided queues: newest first");
     }
@@ -199,13 +227,13 @@ class CommentStoreTest {
         CommentStore store = new CommentStore(db.migrated(dir));
         for (int i = 0; i < 4; i++) {
             store.insert(comment("d" + i, "a1", 0.7f, Action.REVIEW), T0.plusSeconds(i));
-            store.decide("d" + i, Verdict.APPROVE, null, null, "bob", 1, T0.plusSeconds(10 + i));
+            store.decide("d" + i, Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(10 + i));
         }
         CommentStore.Page first = store.queue(Queue.APPROVED, null, 2, 0, null);
         assertEquals(List.of("d3", "d2"), ids(first), "newest decision first");
         // d2, the last one shown, is rejected and approved again: it is now the newest decision.
-        store.decide("d2", Verdict.REJECT, Reason.INSULT, null, "ann", 2, T0.plusSeconds(20));
-        store.decide("d2", Verdict.APPROVE, null, null, "ann", 3, T0.plusSeconds(21));
+        store.decide("d2", Verdict.REJECT, Reason.INSULT, null, "ann", true, 2, T0.plusSeconds(20));
+        store.decide("d2", Verdict.APPROVE, null, null, "ann", true, 3, T0.plusSeconds(21));
         assertEquals(List.of("d2", "d3", "d1", "d0"), ids(store.queue(Queue.APPROVED, null, 10, 0, null)));
         assertEquals(List.of("d1", "d0"), ids(store.queue(Queue.APPROVED, null, 2, 0, end(first))),
                 "where the page ended, not where d2 is now (after it: d3 again)");
@@ -275,9 +303,9 @@ class CommentStoreTest {
         assertEquals(List.of("fine"), ids(store.queue(Queue.REPORTED, null, 10, 0, null)));
         assertTrue(store.report("missing", null, "website-1", null, T0).isEmpty());
 
-        store.decide("high", Verdict.REJECT, Reason.THREAT, null, "alice", 1, T0.plusSeconds(20));
-        store.decide("fine", Verdict.APPROVE, null, null, "alice", 2, T0.plusSeconds(21));  // its report was version 2
-        store.decide("low", Verdict.ESCALATE, null, null, "alice", 1, T0.plusSeconds(22));
+        store.decide("high", Verdict.REJECT, Reason.THREAT, null, "alice", true, 1, T0.plusSeconds(20));
+        store.decide("fine", Verdict.APPROVE, null, null, "alice", true, 2, T0.plusSeconds(21));  // its report was version 2
+        store.decide("low", Verdict.ESCALATE, null, null, "alice", true, 1, T0.plusSeconds(22));
         assertEquals(List.of("high"), ids(store.queue(Queue.REJECTED, null, 10, 0, null)));
         assertEquals(List.of("fine"), ids(store.queue(Queue.APPROVED, null, 10, 0, null)));
         assertEquals(List.of("low"), ids(store.queue(Queue.ESCALATED, null, 10, 0, null)));

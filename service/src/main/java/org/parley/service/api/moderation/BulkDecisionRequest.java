@@ -2,7 +2,11 @@ package org.parley.service.api.moderation;
 
 import java.util.List;
 
-/** Body of POST /v1/decisions: one decision for several comments, each at the version the moderator saw. */
+/**
+ * Body of POST /v1/decisions: one decision for several comments, each at the version the moderator saw.
+ * A rejection's reason is the shared {@code reason} unless an item gives its own: each reason becomes
+ * its comment's training label, so a bulk reject need not give every comment the same one.
+ */
 public record BulkDecisionRequest(String decision, String reason, String note, List<Target> comments) {
-    public record Target(String id, Integer expectedVersion) {}
+    public record Target(String id, Integer expectedVersion, String reason) {}
 }

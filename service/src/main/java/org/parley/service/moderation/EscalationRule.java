@@ -1,0 +1,38 @@
+package org.parley.service.moderation;
+
+import org.parley.service.auth.Caller;
+import org.parley.service.auth.Role;
+import org.parley.service.errors.ApiException;
+
+import java.util.Locale;
+
+/**
+ * Who decides an escalated comment: a caller whose role includes {@code role}. With ADMIN (the
+ * default) an escalation really passes the comment up; with MODERATOR any moderator may decide it.
+ */
+public record EscalationRule(Role role) {
+    public static final EscalationRule ADMINS = new EscalationRule(Role.ADMIN);
+
+    public EscalationRule {
+        if (!role.includes(Role.MODERATOR)) throw new IllegalArgumentException("escalated comments are decided by moderator or admin, not " + name(role));
+    }
+
+    /** @throws IllegalArgumentException naming the accepted roles */
+    public static EscalationRule parse(String role) {
+        return new EscalationRule(Role.parse(role));
+    }
+
+    public boolean senior(Caller caller) {
+        return caller.role().includes(role);
+    }
+
+    /** The 403 for a caller who may not decide the escalated comment {@code id}. */
+    public ApiException refusal(String id) {
+        return new ApiException(403, "decision", null, "comment " + ApiException.shown(id) + " is escalated: only "
+                + (role == Role.ADMIN ? "an admin" : "a " + name(role)) + " may decide it");
+    }
+
+    private static String name(Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
+    }
+}
