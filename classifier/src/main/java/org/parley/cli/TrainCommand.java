@@ -149,29 +149,33 @@ public final class TrainCommand implements Callable<Integer> {
         List<String> names = corpora != null ? corpora : Corpora.toxicityNames();
         List<Example> examples = load(root, names, sample, seed);
         DevSplit.Split split = DevSplit.split(examples);
-        // Dropped from the included files: texts of the whole dev split, which scripts/evaluate scores,
-        // not only of the part a --sample or --corpus run holds out.
+        // Training data never repeats a text of the whole dev split, which scripts/evaluate scores: a
+        // --sample or --corpus run holds out only part of it, and its training rows, included files and
+        // identity copies are kept clear of the rest too, as a full run's are.
         boolean partial = sample != null || corpora != null;
-        List<Example> dev = includeDecisions.isEmpty() || !partial ? split.dev() : wholeDev(root);
+        List<Example> dev = partial ? wholeDev(root) : split.dev();
+        List<Example> corpusTrain = partial ? DevSplit.withoutDevTexts(split.train(), dev) : split.train();
         IncludedFiles included = IncludedFiles.read(includeDecisions, dev);
-        List<Example> train = new ArrayList<>(split.train());
+        List<Example> train = new ArrayList<>(corpusTrain);
         train.addAll(included.examples());
         Set<String> sources = new TreeSet<>(List.of(IdentityAugmenter.SOURCE, IdentitySwapper.SOURCE));
         train.forEach(e -> sources.add(e.source()));
         checkRepeat(repeat, sources);
         System.err.printf("%d examples from %d corpora: %d train, %d dev%n",
-                examples.size(), names.size(), split.train().size(), split.dev().size());
+                examples.size(), names.size(), corpusTrain.size(), split.dev().size());
+        if (corpusTrain.size() < split.train().size())
+            System.err.printf("(%d training texts dropped: they repeat a dev text of a corpus or row this run leaves out)%n",
+                    split.train().size() - corpusTrain.size());
         if (!includeDecisions.isEmpty())
             System.err.printf("+%d training examples from %s%s%n", included.examples().size(), includeDecisions,
                     included.examples().isEmpty() ? " (warning: none; an export before any moderator decision is empty)" : "");
-        int augmentRows = orDefault(identityAugment, DEFAULT_IDENTITY_AUGMENT, split.train().size());
-        int swapRows = orDefault(identitySwap, DEFAULT_IDENTITY_SWAP, split.train().size());
+        int augmentRows = orDefault(identityAugment, DEFAULT_IDENTITY_AUGMENT, corpusTrain.size());
+        int swapRows = orDefault(identitySwap, DEFAULT_IDENTITY_SWAP, corpusTrain.size());
         // An augmented text equal to a dev text would teach the model a dev answer.
-        List<Example> augmented = DevSplit.withoutDevTexts(
-                new IdentityAugmenter(seed).augment(split.train(), augmentRows), split.dev());
+        List<Example> augmented = DevSplit.withoutDevTexts(new IdentityAugmenter(seed).augment(corpusTrain, augmentRows), dev);
         train.addAll(augmented);
         if (augmentRows > 0) System.err.printf("+%d identity-augmented training examples%n", augmented.size());
-        List<Example> swapped = DevSplit.withoutDevTexts(new IdentitySwapper(seed).swap(split.train(), swapRows), split.dev());
+        List<Example> swapped = DevSplit.withoutDevTexts(new IdentitySwapper(seed).swap(corpusTrain, swapRows), dev);
         train.addAll(swapped);
         if (swapRows > 0) System.err.printf("+%d identity-swapped training examples%n", swapped.size());
 
@@ -235,12 +239,20 @@ public final class TrainCommand implements Callable<Integer> {
         return asked != null ? asked : Math.min(fullDefault, trainRows / 10);
     }
 
+    /** Read once per JVM and data folder: reading and hashing every corpus takes ~10 s. */
+    private static final Map<Path, List<Example>> WHOLE_DEV = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The dev split of every toxicity corpus under {@code root}. */
-    private static List<Example> wholeDev(Path root) throws IOException {
+    static List<Example> wholeDev(Path root) throws IOException {
+        Path key = root.toAbsolutePath().normalize();
+        List<Example> known = WHOLE_DEV.get(key);
+        if (known != null) return known;
         List<Example> all = new ArrayList<>();
         for (String n : Corpora.toxicityNames())
             if (Files.isDirectory(root.resolve(n))) all.addAll(Corpora.load(root, n));
-        return DevSplit.dev(all);
+        List<Example> dev = DevSplit.dev(all);
+        WHOLE_DEV.put(key, dev);
+        return dev;
     }
 
     /**
