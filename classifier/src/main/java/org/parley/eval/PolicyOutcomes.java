@@ -36,7 +36,7 @@ public record PolicyOutcomes(List<Held> positives, Held notToxic, Held all) {
         int[] n = new int[Attribute.COUNT], held = new int[Attribute.COUNT];
         int clean = 0, cleanHeld = 0, allHeld = 0;
         for (int i = 0; i < examples.size(); i++) {
-            boolean h = policy.decide(scores[i], languages.get(i)).action() != Action.PUBLISH;
+            boolean h = policy.decide(scores[i], languages.get(i), examples.get(i).text()).action() != Action.PUBLISH;
             if (h) allHeld++;
             var labels = examples.get(i).labels();
             for (Attribute a : Attribute.values()) {

@@ -13,19 +13,28 @@ import static org.parley.label.Attribute.TOXICITY;
 /**
  * Moderation rules as score bands per attribute, after Jigsaw's Moderator: every band whose range
  * holds the score fires; if all fired bands agree, theirs is the action; if they disagree, a human
- * decides (REVIEW); if none fires, the default action. One more rule reads no score: a comment in
- * another language than English, which the models read as English and so score low whatever it
- * says, gets {@code otherLanguage} (null: no such rule), agreeing or disagreeing as a band would.
+ * decides (REVIEW); if none fires, the default action. Two more kinds of rule read no score, and
+ * fire, agreeing or disagreeing, as a band would: a comment in another language than English, which
+ * the models read as English and so score low whatever it says, gets {@code otherLanguage} (null: no
+ * such rule); a comment holding a phrase of one of the {@link PhraseRule}s gets that rule's action.
  */
 public final class Policy {
     private final List<Band> bands;
     private final Action otherwise;
     private final Action otherLanguage;
+    private final List<PhraseRule> phrases;
+    private final List<PhraseIndex> phraseIndexes;
 
     public Policy(List<Band> bands, Action otherwise, Action otherLanguage) {
+        this(bands, otherwise, otherLanguage, List.of());
+    }
+
+    public Policy(List<Band> bands, Action otherwise, Action otherLanguage, List<PhraseRule> phrases) {
         this.bands = List.copyOf(bands);
         this.otherwise = otherwise;
         this.otherLanguage = otherLanguage;
+        this.phrases = List.copyOf(phrases);
+        this.phraseIndexes = this.phrases.stream().map(PhraseIndex::new).toList();
     }
 
     /**
@@ -34,8 +43,8 @@ public final class Policy {
      * ≥ 0.2 go to review (identity words still raise scores of friendly comments, and threats need a
      * human's judgement: the few THREAT labels leave explicit threats scored low, and at 0.2 the
      * policy holds 70 of the dev split's 102 threats where 0.5 held 59, for 32 more of its 10,623
-     * non-toxic comments held, README "Policy"); so does a comment in another language; anything
-     * else publishes.
+     * non-toxic comments held, README "Policy"); so do a comment in another language and one that
+     * holds a phrase of {@link PhraseRule#threats()}; anything else publishes.
      */
     public static Policy standard() {
         return new Policy(List.of(
@@ -44,7 +53,7 @@ public final class Policy {
                 new Band(TOXICITY, 0.9, 1.0, Action.REJECT),
                 new Band(SEVERE_TOXICITY, 0.5, 1.0, Action.REJECT),
                 new Band(IDENTITY_ATTACK, 0.5, 1.0, Action.REVIEW),
-                new Band(THREAT, 0.2, 1.0, Action.REVIEW)), Action.PUBLISH, Action.REVIEW);
+                new Band(THREAT, 0.2, 1.0, Action.REVIEW)), Action.PUBLISH, Action.REVIEW, List.of(PhraseRule.threats()));
     }
 
     public List<Band> bands() {
@@ -60,16 +69,21 @@ public final class Policy {
         return otherLanguage;
     }
 
-    /** For a comment read as English. */
+    public List<PhraseRule> phrases() {
+        return phrases;
+    }
+
+    /** On the scores alone: for a comment read as English, with no phrase rule read. */
     public Decision decide(float[] probabilities) {
-        return decide(probabilities, null);
+        return decide(probabilities, null, null);
     }
 
     /**
      * @param probabilities indexed by {@code Attribute.ordinal()}
      * @param language      the ISO 639-1 code of the comment's language when it is not English, else null
+     * @param text          the comment, for the phrase rules; null: they are not read
      */
-    public Decision decide(float[] probabilities, String language) {
+    public Decision decide(float[] probabilities, String language, String text) {
         List<String> fired = new ArrayList<>();
         Set<Action> actions = EnumSet.noneOf(Action.class);
         for (Band b : bands) {
@@ -82,12 +96,22 @@ public final class Policy {
             fired.add("language " + language + " (not English) -> " + otherLanguage);
             actions.add(otherLanguage);
         }
+        if (text != null && !phraseIndexes.isEmpty()) {
+            String read = PhraseRule.normalise(text);
+            for (PhraseIndex index : phraseIndexes) {
+                PhraseRule r = index.rule();
+                index.match(read).ifPresent(p -> {
+                    fired.add("phrase \"" + p + "\" (" + r.name() + ") -> " + r.action());
+                    actions.add(r.action());
+                });
+            }
+        }
         Action action = actions.isEmpty() ? otherwise
                 : actions.size() == 1 ? actions.iterator().next()
                 : Action.REVIEW;
         return new Decision(action, List.copyOf(fired), actions.size() > 1);
     }
 
-    /** The action, the rules that fired (as {@link Band#toString} and the language rule write them), and whether they disagreed. */
+    /** The action, the rules that fired (as {@link Band#toString}, the language and phrase rules write them), and whether they disagreed. */
     public record Decision(Action action, List<String> fired, boolean disagreed) {}
 }

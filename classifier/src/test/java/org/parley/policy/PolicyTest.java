@@ -69,15 +69,55 @@ class PolicyTest {
     @Test
     void aCommentInAnotherLanguageFiresTheLanguageRuleLikeABand() {
         Policy p = Policy.standard();
-        Policy.Decision d = p.decide(scores(0.1f, 0, 0, 0, 0, 0), "es");
+        Policy.Decision d = p.decide(scores(0.1f, 0, 0, 0, 0, 0), "es", null);
         assertEquals(Action.REVIEW, d.action(), "publish band and language rule disagree");
         assertTrue(d.disagreed());
         assertEquals(List.of("TOXICITY in [0.00, 0.20) -> PUBLISH", "language es (not English) -> REVIEW"), d.fired());
-        assertEquals(Action.REVIEW, p.decide(scores(0.3f, 0, 0, 0, 0, 0), "de").action(), "no band fires: the rule alone");
-        assertEquals(Action.PUBLISH, p.decide(scores(0.3f, 0, 0, 0, 0, 0), null).action(), "English: the bands alone");
+        assertEquals(Action.REVIEW, p.decide(scores(0.3f, 0, 0, 0, 0, 0), "de", null).action(), "no band fires: the rule alone");
+        assertEquals(Action.PUBLISH, p.decide(scores(0.3f, 0, 0, 0, 0, 0), null, null).action(), "English: the bands alone");
         // A site that wants foreign comments decided by their scores switches the rule off.
         Policy off = new Policy(p.bands(), Action.PUBLISH, null);
-        assertEquals(Action.PUBLISH, off.decide(scores(0.3f, 0, 0, 0, 0, 0), "de").action());
-        assertEquals(List.of(), off.decide(scores(0.3f, 0, 0, 0, 0, 0), "de").fired());
+        assertEquals(Action.PUBLISH, off.decide(scores(0.3f, 0, 0, 0, 0, 0), "de", null).action());
+        assertEquals(List.of(), off.decide(scores(0.3f, 0, 0, 0, 0, 0), "de", null).fired());
+    }
+
+    /** "Watch your back, I'm coming for you" scored THREAT 0.02: the shipped list holds such a comment for review. */
+    @Test
+    void aPhraseOfTheThreatListFiresLikeABand() {
+        Policy p = Policy.standard();
+        float[] low = scores(0.1f, 0, 0, 0, 0, 0.02f);
+        Policy.Decision d = p.decide(low, null, "Watch your back, I'm coming for you");
+        assertEquals(Action.REVIEW, d.action());
+        assertEquals(List.of("TOXICITY in [0.00, 0.20) -> PUBLISH", "phrase \"watch your back\" (threats) -> REVIEW"), d.fired(),
+                "the first phrase of the list that the text holds is named");
+        assertEquals(Action.REVIEW, p.decide(low, null, "I KNOW WHERE YOU LIVE.").action(), "any case, any punctuation after it");
+        assertEquals(Action.REVIEW, p.decide(low, null, "I’ll find you").action(), "typographic apostrophes read as plain ones");
+        assertEquals(Action.REVIEW, p.decide(low, null, "\uFF37atch your \uD835\uDC1Back \uD83D\uDE20").action(),
+                "full-width and maths letters read as plain ones");
+        assertEquals(Action.PUBLISH, p.decide(low, null, "I will find your article later").action(), "whole words only");
+        assertEquals(Action.PUBLISH, p.decide(low, null, "When it comes to rape, you have to listen").action());
+        assertEquals(Action.PUBLISH, p.decide(low, null, "Watch your, back").action(), "not across a clause");
+        assertEquals(Action.PUBLISH, p.decide(low).action(), "no text, no phrase rule");
+    }
+
+    @Test
+    void aSitesOwnListCanRejectAndDisagreeingRulesStillGoToReview() {
+        PhraseRule banned = new PhraseRule("banned", List.of("Buy  Cheap Pills", "spam-link dot com"), Action.REJECT);
+        assertEquals(List.of("buy cheap pills", "spam link dot com"), banned.phrases(), "stored as they are matched");
+        Policy p = new Policy(List.of(new Band(Attribute.TOXICITY, 0.0, 0.2, Action.PUBLISH)), Action.PUBLISH, null, List.of(banned));
+        assertEquals(Action.REJECT, p.decide(scores(0.5f, 0, 0, 0, 0, 0), null, "buy cheap pills now").action());
+        Policy.Decision d = p.decide(scores(0.1f, 0, 0, 0, 0, 0), null, "Buy cheap pills!");
+        assertEquals(Action.REVIEW, d.action(), "publish band and phrase rule disagree: a person decides");
+        assertTrue(d.disagreed());
+    }
+
+    @Test
+    void phraseRulesRefuseWhatCouldNeverMatch() {
+        assertThrows(IllegalArgumentException.class, () -> new PhraseRule("x", List.of(), Action.REVIEW));
+        assertThrows(IllegalArgumentException.class, () -> new PhraseRule("x", List.of("!!!"), Action.REVIEW), "no words");
+        assertThrows(IllegalArgumentException.class, () -> new PhraseRule("x", List.of("one, two"), Action.REVIEW), "two clauses");
+        assertThrows(IllegalArgumentException.class, () -> new PhraseRule("x", List.of("a".repeat(201)), Action.REVIEW));
+        assertThrows(IllegalArgumentException.class, () -> new PhraseRule(" ", List.of("a"), Action.REVIEW));
+        assertThrows(IllegalArgumentException.class, () -> new PhraseRule("x", List.of("a"), null));
     }
 }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.parley.policy.Action;
 import org.parley.policy.Band;
+import org.parley.policy.PhraseRule;
 import org.parley.policy.Policy;
 
 import java.sql.Driver;
@@ -260,8 +261,13 @@ public class ParleyConfiguration extends Configuration {
         @JsonProperty
         public Action otherLanguage = Action.REVIEW;
 
+        /** Word lists: a comment holding a phrase gets the rule's action; left out: the shipped threat list. */
+        @NotNull
+        @JsonProperty
+        public List<PhraseRule> phrases = List.of(PhraseRule.threats());
+
         Policy build() {
-            return new Policy(bands, otherwise, otherLanguage);
+            return new Policy(bands, otherwise, otherLanguage, phrases);
         }
     }
 

@@ -421,6 +421,15 @@ class ParleyApplicationTest {
         assertFalse(body.has("language"), "English is the default, not named");
     }
 
+    /** The model's blind spot: few labelled threats against a person, so THREAT stays low; the shipped word list holds it. */
+    @Test
+    void anExplicitThreatTheModelScoresLowIsHeldByTheThreatList() {
+        JsonNode body = score("{\"comment\": {\"text\": \"Watch your back, I'm coming for you\"}}").readEntity(JsonNode.class);
+        assertTrue(body.at("/attributes/THREAT/probability").asDouble() < 0.2, "no band would hold it: " + body);
+        assertEquals("REVIEW", body.get("action").asText(), body.toString());
+        assertTrue(body.get("rules").toString().contains("phrase \\\"watch your back\\\" (threats) -> REVIEW"), body.toString());
+    }
+
     /** The audit's miss: the model reads this as English and scores it low, so only its language holds it. */
     @Test
     void foreignAbuseIsHeldForReviewAndItsLanguageNamed() {

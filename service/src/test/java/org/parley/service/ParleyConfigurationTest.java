@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +30,12 @@ class ParleyConfigurationTest {
                 yaml.treeToValue(shipped, ParleyConfiguration.PolicyConfig.class).build().otherLanguage());
         assertEquals(org.parley.policy.Policy.standard().bands(),
                 yaml.treeToValue(shipped, ParleyConfiguration.PolicyConfig.class).build().bands(), "config.yml says what standard() says");
+        assertEquals(org.parley.policy.Policy.standard().phrases(),
+                yaml.treeToValue(shipped, ParleyConfiguration.PolicyConfig.class).build().phrases(), "the same threat list");
+        assertEquals(List.of(), yaml.readValue("phrases: []\nbands: []", ParleyConfiguration.PolicyConfig.class).build().phrases());
+        var banned = yaml.readValue("phrases: [{name: banned, action: REJECT, phrases: [\"Buy cheap pills\"]}]",
+                ParleyConfiguration.PolicyConfig.class).build().phrases();
+        assertEquals(List.of(new org.parley.policy.PhraseRule("banned", List.of("buy cheap pills"), org.parley.policy.Action.REJECT)), banned);
         var off = yaml.readValue("otherLanguage: null\nbands: []", ParleyConfiguration.PolicyConfig.class);
         assertEquals(null, off.build().otherLanguage());
         assertEquals(org.parley.policy.Action.REVIEW, new ParleyConfiguration.PolicyConfig().build().otherLanguage());

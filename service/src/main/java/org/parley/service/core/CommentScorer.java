@@ -86,7 +86,7 @@ public final class CommentScorer {
         for (int i = 0; i < inputs.size(); i++) {
             List<Span> s = e < explain.size() && explain.get(e) == i ? spans.get(e++) : List.of();
             String language = foreign.apply(texts.get(i)).map(Language.Guess::language).orElse(null);
-            Policy.Decision decision = policy.decide(scores[i], language);
+            Policy.Decision decision = policy.decide(scores[i], language, texts.get(i));
             record(scores[i], decision.action());
             out.add(new Outcome(scores[i], tops[i], decision, s, language));
         }
