@@ -135,3 +135,9 @@ ALTER TABLE comments ADD COLUMN language VARCHAR(8);
 -- Who the comment quotes or answers, as the page names them ("296.Seqenenre wrote:"): the parent may
 -- be on an earlier page, never stored, and then its number alone told the moderator little.
 ALTER TABLE comments ADD COLUMN parent_author VARCHAR(200);
+
+--changeset parley:7-policy-rules
+-- The policy's rules that fired at ingestion, as a JSON array ("TOXICITY in [0.50, 0.90) -> REVIEW",
+-- 'phrase "watch your back" (threats) -> REVIEW'): a comment held by a word list or its language has
+-- low scores, and without them the moderator could not tell why it waits. NULL for earlier comments.
+ALTER TABLE comments ADD COLUMN rules VARCHAR(1000000);

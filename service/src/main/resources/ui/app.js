@@ -429,6 +429,10 @@ function scores(c) {
   // The model reads every comment as English: the scores of one in another language say little.
   if (c.language) action.append(el('span', 'label', 'language'),
     el('span', 'value language', c.language + ' (scored as English)'));
+  // Why the policy held it: the rules that fired for something other than publishing (a word list's
+  // phrase, say, for a comment whose scores are all low).
+  const holding = (c.rules || []).filter((r) => !r.endsWith('-> PUBLISH'));
+  if (holding.length) action.append(el('span', 'label', 'because'), el('span', 'value rules', holding.join('; ')));
   if (c.decidedBy) action.append(el('span', 'label', 'set by'), el('span', 'value', c.decidedBy.toLowerCase()));
   action.append(el('span', 'label', 'version'), el('span', 'value', c.version));
   wrap.append(action);

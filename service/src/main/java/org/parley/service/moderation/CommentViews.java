@@ -19,6 +19,7 @@ import java.util.Set;
 /** Stored comments and decisions as the API shows them. */
 public final class CommentViews {
     private static final TypeReference<List<ScoreResponse.SpanScore>> SPANS = new TypeReference<>() {};
+    private static final TypeReference<List<String>> RULES = new TypeReference<>() {};
     private static final TypeReference<Map<String, Float>> SCORES = new TypeReference<>() {};
     private static final Set<Attribute> ALL = EnumSet.allOf(Attribute.class);
     private final ObjectMapper json;
@@ -44,7 +45,7 @@ public final class CommentViews {
                 c.parentAuthor(),
                 c.author(), c.text(), c.quote(), votes, c.status().name(), c.decidedBy().name(), c.version(),
                 c.openReports(), ScoreParts.attributes(ALL, c.scores()), c.risk(),
-                ScoreParts.rating(c.scores(), c.topAttribute()), c.action(), c.language(),
+                ScoreParts.rating(c.scores(), c.topAttribute()), c.action(), readRules(c.rulesJson()), c.language(),
                 readSpans(c.spansJson()), stance == null ? null : stance.get("stance"),
                 stance == null ? null : stance.get("replyStance"),
                 new ScoreResponse.ModelInfo(c.model().name(), c.model().version(), c.model().checksum()),
@@ -69,6 +70,15 @@ public final class CommentViews {
             return json.readValue(s, SPANS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored spans are not JSON", e);
+        }
+    }
+
+    private List<String> readRules(String s) {
+        if (s == null) return null;  // stored before rules were kept
+        try {
+            return json.readValue(s, RULES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored rules are not JSON", e);
         }
     }
 

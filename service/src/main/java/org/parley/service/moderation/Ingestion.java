@@ -80,7 +80,7 @@ public final class Ingestion {
             comments.add(new NewComment(s.id(), s.articleId(), s.articleTitle(), s.number(), s.parentId(),
                     s.parentNumber(), s.author(), s.text(), s.quote(), s.ratingUp(), s.ratingDown(),
                     o.probabilities(), o.top(), write(ScoreParts.spans(o)), stanceJson(stanceModel, s, parentText(s, textsInCall)),
-                    model, o.decision().action(), o.language(), s.parentAuthor()));
+                    model, o.decision().action(), o.language(), s.parentAuthor(), write(o.decision().fired())));
         }
         // One transaction for the call: a failure (the database, or a clash with a comment another call
         // stored meanwhile) stores none of them, and the same call sent again stores them all.

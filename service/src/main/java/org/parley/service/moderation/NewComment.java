@@ -8,9 +8,10 @@ import org.parley.policy.Action;
  *
  * @param language ISO 639-1 when the comment looks not to be in English, else null
  * @param parentAuthor the parent's author as the comment names it, if it does
+ * @param rulesJson the policy's rules that fired, a JSON array of strings
  */
 public record NewComment(
         String id, String articleId, String articleTitle, Integer number, String parentId, Integer parentNumber,
         String author, String text, String quote, Integer ratingUp, Integer ratingDown,
         float[] scores, Attribute topAttribute, String spansJson, String stanceJson,
-        StoredComment.ModelRef model, Action action, String language, String parentAuthor) {}
+        StoredComment.ModelRef model, Action action, String language, String parentAuthor, String rulesJson) {}

@@ -13,13 +13,14 @@ import java.time.Instant;
  * @param version 1 at ingestion, one more with every decision and every reader's report after
  * @param language ISO 639-1 when the comment looked not to be in English at ingestion, else null
  * @param parentAuthor the parent's author as the comment names it, if it does
+ * @param rulesJson the policy's rules that fired at ingestion (JSON array); null for comments stored before they were kept
  */
 public record StoredComment(
         String id, String articleId, String articleTitle, Integer number, String parentId, Integer parentNumber,
         String author, String text, String quote, Integer ratingUp, Integer ratingDown, int openReports,
         float[] scores, float risk, Attribute topAttribute, String spansJson, String stanceJson,
         ModelRef model, Action action, Status status, Decider decidedBy, int version,
-        Instant createdAt, Instant updatedAt, String language, String parentAuthor) {
+        Instant createdAt, Instant updatedAt, String language, String parentAuthor, String rulesJson) {
 
     /** The model that scored the comment. */
     public record ModelRef(String name, String version, String checksum) {}

@@ -86,10 +86,10 @@ public final class CommentStore {
                 INSERT INTO comments (id, article_id, number, parent_id, parent_number, author, text, quote,
                     rating_up, rating_down, open_reports, toxicity, severe_toxicity, identity_attack, insult,
                     profanity, threat, risk, top_attribute, spans, stance, model_name, model_version,
-                    model_checksum, action, status, decided_by, version, created_at, updated_at, language, parent_author)
+                    model_checksum, action, status, decided_by, version, created_at, updated_at, language, parent_author, rules)
                 VALUES (:id, :articleId, :number, :parentId, :parentNumber, :author, :text, :quote,
                     :ratingUp, :ratingDown, 0, :s0, :s1, :s2, :s3, :s4, :s5, :risk, :top, :spans, :stance,
-                    :modelName, :modelVersion, :modelChecksum, :action, :status, 'RULE', 1, :at, :at, :language, :parentAuthor)
+                    :modelName, :modelVersion, :modelChecksum, :action, :status, 'RULE', 1, :at, :at, :language, :parentAuthor, :rules)
                 ON CONFLICT DO NOTHING""")
                 .bind("id", c.id()).bind("articleId", c.articleId()).bind("number", c.number())
                 .bind("parentId", c.parentId()).bind("parentNumber", c.parentNumber())
@@ -102,7 +102,7 @@ public final class CommentStore {
                 .bind("modelName", c.model().name()).bind("modelVersion", c.model().version())
                 .bind("modelChecksum", c.model().checksum())
                 .bind("action", c.action().name()).bind("status", status.name()).bind("at", at)
-                .bind("language", c.language()).bind("parentAuthor", c.parentAuthor())
+                .bind("language", c.language()).bind("parentAuthor", c.parentAuthor()).bind("rules", c.rulesJson())
                 .execute();
         if (rows == 1) {
             StoredComment stored = find(h, c.id()).orElseThrow();
@@ -334,7 +334,7 @@ public final class CommentStore {
                 Action.valueOf(rs.getString("action")), Status.valueOf(rs.getString("status")),
                 Decider.valueOf(rs.getString("decided_by")), rs.getInt("version"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("language"),
-                rs.getString("parent_author"));
+                rs.getString("parent_author"), rs.getString("rules"));
     }
 
     private static DecisionRecord decision(ResultSet rs) throws SQLException {

@@ -145,6 +145,21 @@ class ModerationResourceTest {
         assertEquals("PENDING", status.get("status").asText());
     }
 
+    /** A comment a word list held has low scores: the moderator is shown the rule that held it. */
+    @Test
+    void aCommentHeldByTheThreatListSaysWhichPhraseHeldIt() {
+        String id = unique();
+        JsonNode c = submit(id, "Watch your back, I'm coming for you");
+        assertEquals("PENDING", c.get("status").asText(), c.toString());
+        JsonNode seen = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
+        assertTrue(seen.get("rules").toString().contains("phrase \\\"watch your back\\\" (threats) -> REVIEW"), seen.toString());
+        JsonNode card = null;
+        for (JsonNode q : as(Fakes.MODERATOR_KEY, "/v1/queue?limit=200").get(JsonNode.class).get("comments"))
+            if (q.get("id").asText().equals(id)) card = q;
+        assertNotNull(card, "held in PENDING");
+        assertEquals(seen.get("rules"), card.get("rules"), "queue cards carry them too");
+    }
+
     @Test
     void aForeignSubmissionIsHeldForModeratorsWithItsLanguageShown() {
         String foreign = unique();

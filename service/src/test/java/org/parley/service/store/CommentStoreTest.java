@@ -48,7 +48,7 @@ class CommentStoreTest {
         s[Attribute.TOXICITY.ordinal()] = toxicity;
         s[Attribute.INSULT.ordinal()] = toxicity / 2;
         return new NewComment(id, article, "Title of " + article, 7, null, null, "dana", "text of " + id, null,
-                3, 12, s, Attribute.TOXICITY, "[{\"begin\":0,\"end\":4,\"weight\":1.5}]", null, MODEL, action, null, null);
+                3, 12, s, Attribute.TOXICITY, "[{\"begin\":0,\"end\":4,\"weight\":1.5}]", null, MODEL, action, null, null, "[\"TOXICITY in [0.50, 0.90) -> REVIEW\"]");
     }
 
     @ParameterizedTest
@@ -71,6 +71,7 @@ class CommentStoreTest {
         assertEquals(Decider.RULE, c.decidedBy());
         assertEquals(1, c.version());
         assertEquals("Title of a1", c.articleTitle());
+        assertEquals("[\"TOXICITY in [0.50, 0.90) -> REVIEW\"]", c.rulesJson(), "why the policy held it, kept");
         assertEquals(0.7f, c.scores()[Attribute.TOXICITY.ordinal()], 1e-6);
         assertEquals(0.7f, c.risk(), 1e-6);
         assertEquals(3, c.ratingUp());
@@ -95,7 +96,7 @@ class CommentStoreTest {
         NewComment c = comment("f1", "a1", 0.1f, Action.REVIEW);
         store.insert(new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
                 c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(),
-                c.stanceJson(), c.model(), c.action(), "es", null), T0);
+                c.stanceJson(), c.model(), c.action(), "es", null, null), T0);
         store.insert(comment("e1", "a1", 0.1f, Action.PUBLISH), T0);
         assertEquals("es", store.find("f1").orElseThrow().language());
         assertNull(store.find("e1").orElseThrow().language());
@@ -442,7 +443,7 @@ class CommentStoreTest {
         assertTrue(json.length() > 400_000, "as long as the widest spans can make it: " + json.length());
         NewComment c = comment("long", "a1", 0.9f, Action.REVIEW);
         NewComment withSpans = new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
-                c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), json, c.stanceJson(), c.model(), c.action(), c.language(), c.parentAuthor());
+                c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), json, c.stanceJson(), c.model(), c.action(), c.language(), c.parentAuthor(), c.rulesJson());
         assertTrue(store.insert(withSpans, T0).created());
         assertEquals(json, store.find("long").orElseThrow().spansJson());
     }

@@ -198,6 +198,17 @@ class ModeratorUiTest {
         assertEquals("quoted from #296 Seqenenre", unisolated(browser.findElement(By.cssSelector("#detail .parent .muted")).getText()));
     }
 
+    /** A comment the threat list held has low scores: its card says which rule held it. */
+    @Test
+    void aCardSaysWhichRuleHeldTheComment() {
+        JsonNode c = submit(article + "-threat", "Watch your back, I'm coming for you", null);
+        assertEquals("PENDING", c.get("status").asText(), c.toString());
+        login("PENDING");
+        WebElement rules = cards(1).get(0).findElement(By.cssSelector(".action .rules"));
+        assertEquals("phrase \"watch your back\" (threats) -> REVIEW", rules.getText(),
+                "the rule that held it; the TOXICITY band that would have published it is left out");
+    }
+
     /** A moderator's audit: zero-width characters hid the obfuscation they are there for. */
     @Test
     void charactersReadersCannotSeeAreShownAsMarkedDots() {

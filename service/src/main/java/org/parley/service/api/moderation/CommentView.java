@@ -21,6 +21,7 @@ import java.util.Map;
  * @param reports     readers' reports, newest first (GET /v1/comments/{id} only): why readers flagged it
  * @param duplicate   true when a submission's id was already stored: this is the stored comment
  * @param language    as in /v1/score: present only when the comment looked not to be in English
+ * @param rules       the policy's rules that fired at ingestion, as in /v1/score: why it was held (or published)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommentView(
@@ -28,7 +29,7 @@ public record CommentView(
         String parentAuthor, String author, String text, String quote, CommentSubmission.Votes communityRating,
         String status, String decidedBy, int version, int openReports,
         Map<String, ScoreResponse.AttributeScore> attributes, float risk, ScoreResponse.Rating rating, Action action,
-        String language, List<ScoreResponse.SpanScore> spans, JsonNode stance, JsonNode replyStance, ScoreResponse.ModelInfo model,
+        List<String> rules, String language, List<ScoreResponse.SpanScore> spans, JsonNode stance, JsonNode replyStance, ScoreResponse.ModelInfo model,
         String createdAt, String updatedAt, CommentView parent, List<HistoryEntry> history, List<ReportEntry> reports,
         Boolean duplicate) {
 
