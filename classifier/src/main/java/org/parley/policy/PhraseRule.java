@@ -15,7 +15,8 @@ import java.util.List;
  * of the phrases gets the action, as if a band had fired. It reads the text, not the scores, so it
  * catches what the model misses for want of labels (explicit threats against a person) and says
  * which phrase it saw. A phrase matches whole words, in any case, within one clause ("rape, you"
- * is not "rape you"), with apostrophes dropped on both sides ("I'll" reads "ill").
+ * is not "rape you"), with apostrophes dropped on both sides ("I'll" reads "ill"), and accents and
+ * characters nobody sees too ("wätch your b\u200Back" reads "watch your back").
  */
 public record PhraseRule(String name, List<String> phrases, Action action) {
     public static final int MAX_PHRASES = 10_000, MAX_PHRASE_LENGTH = 200;
@@ -40,7 +41,7 @@ public record PhraseRule(String name, List<String> phrases, Action action) {
 
     /**
      * The text as phrases are matched against it: " word word | word ", lower-case, words separated
-     * by one space, apostrophes dropped, {@link #CLAUSE} between clauses. One pass over the characters
+     * by one space, apostrophes, accents and unseen characters dropped, {@link #CLAUSE} between clauses. One pass over the characters
      * (three regular expressions took 25–50 µs a comment, a large share of scoring's).
      */
     static String normalise(String text) {
@@ -55,10 +56,10 @@ public record PhraseRule(String name, List<String> phrases, Action action) {
             char ch = s.charAt(i);
             int c = ch < 0x80 ? ch : s.codePointAt(i);
             i += c < 0x10000 ? 1 : 2;
-            if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c)) {
+            if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c) && !isApostrophe(c)) {
                 if (c < 0x80) out.append((char) (c >= 'A' && c <= 'Z' ? c | 0x20 : c));
-                else out.appendCodePoint(Character.toLowerCase(c));
-            } else if (!isApostrophe(c)) {
+                else out.appendCodePoint(unaccented(Character.toLowerCase(c)));
+            } else if (!isApostrophe(c) && !unseen(c)) {
                 boolean clause = endsClause(c);
                 int last = out.length() - 1;
                 if (out.charAt(last) != ' ') out.append(' ');
@@ -75,8 +76,33 @@ public record PhraseRule(String name, List<String> phrases, Action action) {
                 || c >= '\u2460' && c <= '\u24FF';  // ligatures, full-width forms, maths letters (𝐤𝐢𝐥𝐥), circled letters
     }
 
+    /**
+     * Characters a reader does not see as such, dropped so that they split no word: format characters
+     * (soft hyphen, zero-width space and joiners: "b\u00ADack" reads "back", as the page marks them)
+     * and combining marks ("ba\u0308ck" reads "back", like "bäck" in {@link #unaccented}).
+     */
+    private static boolean unseen(int c) {
+        if (c < 0x80) return false;
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
+    /** Latin letters with accents as plain ones ("bäck" is "back"), from their canonical decompositions. */
+    private static final char[] UNACCENTED = new char[0x250];
+    static {
+        for (char c = 0; c < UNACCENTED.length; c++) {
+            String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+            UNACCENTED[c] = d.charAt(0) < 0x80 && Character.isLetter(d.charAt(0)) ? d.charAt(0) : c;
+        }
+    }
+
+    private static int unaccented(int c) {
+        return c < UNACCENTED.length ? UNACCENTED[c] : c;
+    }
+
     private static boolean isApostrophe(int c) {
-        return c == '\'' || c == '\u2019' || c == '\u2018' || c == '`' || c == '\u00B4';
+        // U+02BC is a letter to Unicode, so would join "Iʼm" into one word "iʼm"; U+2032 is the prime
+        return c == '\'' || c == '\u2019' || c == '\u2018' || c == '`' || c == '\u00B4' || c == '\u02BC' || c == '\u2032';
     }
 
     private static boolean endsClause(int c) {

@@ -92,9 +92,15 @@ class PolicyTest {
                 "the first phrase of the list that the text holds is named");
         assertEquals(Action.REVIEW, p.decide(low, null, "I KNOW WHERE YOU LIVE.").action(), "any case, any punctuation after it");
         assertEquals(Action.REVIEW, p.decide(low, null, "I’ll find you").action(), "typographic apostrophes read as plain ones");
+        assertEquals(Action.REVIEW, p.decide(low, null, "I\u02BCm coming for you").action(), "the modifier letter apostrophe too");
         assertEquals(Action.REVIEW, p.decide(low, null, "\uFF37atch your \uD835\uDC1Back \uD83D\uDE20").action(),
                 "full-width and maths letters read as plain ones");
         assertEquals(Action.PUBLISH, p.decide(low, null, "I will find your article later").action(), "whole words only");
+        // Obfuscation a reader does not see must not split a word (the page marks such characters as dots).
+        assertEquals(Action.REVIEW, p.decide(low, null, "watch your b\u200Back").action(), "a zero-width space inside a word");
+        assertEquals(Action.REVIEW, p.decide(low, null, "watch your b\u00ADack").action(), "a soft hyphen");
+        assertEquals(Action.REVIEW, p.decide(low, null, "wa\u0308tch your ba\u0301ck").action(), "combining accents");
+        assertEquals(Action.REVIEW, p.decide(low, null, "W\u00C4TCH Y\u00D6UR B\u00C2CK").action(), "accented letters");
         assertEquals(Action.PUBLISH, p.decide(low, null, "When it comes to rape, you have to listen").action());
         assertEquals(Action.PUBLISH, p.decide(low, null, "Watch your, back").action(), "not across a clause");
         assertEquals(Action.PUBLISH, p.decide(low).action(), "no text, no phrase rule");
