@@ -103,6 +103,11 @@ class PolicyTest {
         assertEquals(Action.REVIEW, p.decide(low, null, "W\u00C4TCH Y\u00D6UR B\u00C2CK").action(), "accented letters");
         assertEquals(Action.PUBLISH, p.decide(low, null, "When it comes to rape, you have to listen").action());
         assertEquals(Action.PUBLISH, p.decide(low, null, "Watch your, back").action(), "not across a clause");
+        // Apostrophes dropped, "we're" reads "were": a phrase must not be ordinary text once they are.
+        assertEquals(Action.PUBLISH, p.decide(low, null, "They were coming for you with higher taxes").action());
+        assertEquals(Action.PUBLISH, p.decide(low, null, "The cuts will make you pay more for petrol").action());
+        assertEquals(Action.REVIEW, p.decide(low, null, "I'll make you pay for this").action());
+        assertEquals(Action.REVIEW, p.decide(low, null, "I am coming for you").action(), "as \"I'm coming for you\"");
         assertEquals(Action.PUBLISH, p.decide(low).action(), "no text, no phrase rule");
     }
 
