@@ -2,6 +2,7 @@ package org.parley.policy;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -34,6 +35,10 @@ public final class Policy {
         this.otherwise = otherwise;
         this.otherLanguage = otherLanguage;
         this.phrases = List.copyOf(phrases);
+        // rules names a list by its name: two lists of one name (a site's copy of the shipped one, say) could not be told apart
+        Set<String> names = new HashSet<>();
+        for (PhraseRule r : this.phrases)
+            if (!names.add(r.name())) throw new IllegalArgumentException("two phrase rules are named '" + r.name() + "': give each its own name");
         this.phraseIndexes = this.phrases.stream().map(PhraseIndex::new).toList();
     }
 

@@ -130,5 +130,8 @@ class PolicyTest {
         assertThrows(IllegalArgumentException.class, () -> new PhraseRule("x", List.of("a".repeat(201)), Action.REVIEW));
         assertThrows(IllegalArgumentException.class, () -> new PhraseRule(" ", List.of("a"), Action.REVIEW));
         assertThrows(IllegalArgumentException.class, () -> new PhraseRule("x", List.of("a"), null));
+        PhraseRule x = new PhraseRule("x", List.of("a"), Action.REVIEW);
+        assertThrows(IllegalArgumentException.class, () -> new Policy(List.of(), Action.PUBLISH, null,
+                List.of(x, new PhraseRule("x", List.of("b"), Action.REJECT))), "two lists that rules could not tell apart");
     }
 }
