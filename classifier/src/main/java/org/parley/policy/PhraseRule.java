@@ -1,5 +1,7 @@
 package org.parley.policy;
 
+import org.parley.text.Homoglyphs;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +60,7 @@ public record PhraseRule(String name, List<String> phrases, Action action) {
             i += c < 0x10000 ? 1 : 2;
             if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c) && !isApostrophe(c)) {
                 if (c < 0x80) out.append((char) (c >= 'A' && c <= 'Z' ? c | 0x20 : c));
-                else out.appendCodePoint(unaccented(Character.toLowerCase(c)));
+                else out.appendCodePoint(unaccented(Character.toLowerCase(latin(c))));
             } else if (!isApostrophe(c) && !unseen(c)) {
                 boolean clause = endsClause(c);
                 int last = out.length() - 1;
@@ -98,6 +100,16 @@ public record PhraseRule(String name, List<String> phrases, Action action) {
 
     private static int unaccented(int c) {
         return c < UNACCENTED.length ? UNACCENTED[c] : c;
+    }
+
+    /**
+     * A Cyrillic or Greek look-alike as the Latin letter it passes for ("wаtch" with Cyrillic а): a phrase
+     * is English words, so reading every look-alike as Latin finds the disguise and makes no English
+     * phrase out of Russian or Greek text.
+     */
+    private static int latin(int c) {
+        char l = c < 0x10000 ? Homoglyphs.latin((char) c) : 0;
+        return l != 0 ? l : c;
     }
 
     private static boolean isApostrophe(int c) {

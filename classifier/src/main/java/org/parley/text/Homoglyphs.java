@@ -17,7 +17,7 @@ import java.util.List;
  * The dotless ı is a Latin letter, not one of these: {@link CharFolding} folds it to i with the
  * other Latin letters. Char for char, so offsets into the raw text stay as they were.
  */
-final class Homoglyphs {
+public final class Homoglyphs {
     /** "Predominantly": a Russian word quoted in a long English comment may be read as Latin. */
     static final double LATIN_SHARE = 0.9;
 
@@ -89,8 +89,9 @@ final class Homoglyphs {
      * by now) and less σ (→ o) and г (→ r), too loose a likeness; capitals that the file takes
      * for l (І Ι Ӏ) are I here, as they look. Added: ε κ к τ χ ь, which the file maps to Latin
      * letters outside ASCII (ꞓ ĸ ᴛ ꭓ ƅ).
+     * Public for the policy's word lists, which read every look-alike as Latin ({@code PhraseRule}).
      */
-    static char latin(char c) {
+    public static char latin(char c) {
         switch (c) {
             case 'а': case 'α': return 'a';
             case 'ь': case 'Ь': return 'b';

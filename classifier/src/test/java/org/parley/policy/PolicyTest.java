@@ -108,6 +108,9 @@ class PolicyTest {
         assertEquals(Action.PUBLISH, p.decide(low, null, "The cuts will make you pay more for petrol").action());
         assertEquals(Action.REVIEW, p.decide(low, null, "I'll make you pay for this").action());
         assertEquals(Action.REVIEW, p.decide(low, null, "I am coming for you").action(), "as \"I'm coming for you\"");
+        assertEquals(Action.REVIEW, p.decide(low, null, "w\u0430tch your b\u0430\u0441k").action(), "Cyrillic \u0430 and \u0441 pass for a and c");
+        assertEquals(Action.PUBLISH, p.decide(low, null, "\u041f\u0440\u0438\u0432\u0435\u0442, \u043a\u0430\u043a \u0434\u0435\u043b\u0430?").action(),
+                "Russian text makes no English phrase");
         assertEquals(Action.PUBLISH, p.decide(low).action(), "no text, no phrase rule");
     }
 
