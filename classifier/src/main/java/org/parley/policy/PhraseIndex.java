@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * A {@link PhraseRule}'s phrases as they are looked for in a {@link PhraseRule#normalise normalised}
  * comment: " phrase ", so that only whole words match. One intrinsic {@code indexOf} per phrase: the
- * shipped 36 cost a few µs a comment; a list of thousands would want a trie.
+ * shipped 38 cost a few µs a comment; a list of thousands would want a trie.
  */
 final class PhraseIndex {
     private final PhraseRule rule;

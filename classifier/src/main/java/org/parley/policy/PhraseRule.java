@@ -1,5 +1,6 @@
 package org.parley.policy;
 
+import org.parley.text.CharFolding;
 import org.parley.text.Homoglyphs;
 
 import java.io.BufferedReader;
@@ -8,7 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,25 +43,22 @@ public record PhraseRule(String name, List<String> phrases, Action action) {
 
     /**
      * The text as phrases are matched against it: " word word | word ", lower-case, words separated
-     * by one space, apostrophes, accents and unseen characters dropped, {@link #CLAUSE} between clauses. One pass over the characters
-     * (three regular expressions took 25–50 µs a comment, a large share of scoring's).
+     * by one space, {@link #CLAUSE} between clauses. Characters are first folded as the text pipeline
+     * folds them ({@link CharFolding}: full-width, ligature and maths letters as plain ones, accents,
+     * combining marks and characters nobody sees dropped, curly apostrophes as plain ones); then
+     * apostrophes are dropped and Cyrillic and Greek look-alikes read as Latin. One pass over the
+     * characters (three regular expressions took 24–53 µs a comment, a large share of scoring's).
      */
     static String normalise(String text) {
-        String s = text;
-        for (int i = 0; i < s.length(); i++)
-            if (compatibilityForm(s.charAt(i))) {  // full-width letters, ligatures, maths letters: as plain ones
-                s = Normalizer.normalize(s, Normalizer.Form.NFKC);
-                break;
-            }
+        String s = CharFolding.isAscii(text) ? text : CharFolding.foldAll(text);
         StringBuilder out = new StringBuilder(s.length() + 2).append(' ');
         for (int i = 0; i < s.length(); ) {
-            char ch = s.charAt(i);
-            int c = ch < 0x80 ? ch : s.codePointAt(i);
-            i += c < 0x10000 ? 1 : 2;
-            if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c) && !isApostrophe(c)) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c)) {
                 if (c < 0x80) out.append((char) (c >= 'A' && c <= 'Z' ? c | 0x20 : c));
-                else out.appendCodePoint(unaccented(Character.toLowerCase(latin(c))));
-            } else if (!isApostrophe(c) && !unseen(c)) {
+                else out.appendCodePoint(Character.toLowerCase(latin(c)));
+            } else if (c != '\'' && c != '`') {  // "I'll" reads "ill"
                 boolean clause = endsClause(c);
                 int last = out.length() - 1;
                 if (out.charAt(last) != ' ') out.append(' ');
@@ -72,36 +69,6 @@ public record PhraseRule(String name, List<String> phrases, Action action) {
         return out.toString();
     }
 
-    /** Characters NFKC turns into plain letters: only these pay for it, not every curly quote or emoji. */
-    private static boolean compatibilityForm(char c) {
-        return c >= '\uFB00' && c <= '\uFB4F' || c >= '\uFF00' && c <= '\uFFEF' || Character.isSurrogate(c)
-                || c >= '\u2460' && c <= '\u24FF';  // ligatures, full-width forms, maths letters (𝐤𝐢𝐥𝐥), circled letters
-    }
-
-    /**
-     * Characters a reader does not see as such, dropped so that they split no word: format characters
-     * (soft hyphen, zero-width space and joiners: "b\u00ADack" reads "back", as the page marks them)
-     * and combining marks ("ba\u0308ck" reads "back", like "bäck" in {@link #unaccented}).
-     */
-    private static boolean unseen(int c) {
-        if (c < 0x80) return false;
-        int type = Character.getType(c);
-        return type == Character.FORMAT || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
-    }
-
-    /** Latin letters with accents as plain ones ("bäck" is "back"), from their canonical decompositions. */
-    private static final char[] UNACCENTED = new char[0x250];
-    static {
-        for (char c = 0; c < UNACCENTED.length; c++) {
-            String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-            UNACCENTED[c] = d.charAt(0) < 0x80 && Character.isLetter(d.charAt(0)) ? d.charAt(0) : c;
-        }
-    }
-
-    private static int unaccented(int c) {
-        return c < UNACCENTED.length ? UNACCENTED[c] : c;
-    }
-
     /**
      * A Cyrillic or Greek look-alike as the Latin letter it passes for ("wаtch" with Cyrillic а): a phrase
      * is English words, so reading every look-alike as Latin finds the disguise and makes no English
@@ -110,11 +77,6 @@ public record PhraseRule(String name, List<String> phrases, Action action) {
     private static int latin(int c) {
         char l = c < 0x10000 ? Homoglyphs.latin((char) c) : 0;
         return l != 0 ? l : c;
-    }
-
-    private static boolean isApostrophe(int c) {
-        // U+02BC is a letter to Unicode, so would join "Iʼm" into one word "iʼm"; U+2032 is the prime
-        return c == '\'' || c == '\u2019' || c == '\u2018' || c == '`' || c == '\u00B4' || c == '\u02BC' || c == '\u2032';
     }
 
     private static boolean endsClause(int c) {

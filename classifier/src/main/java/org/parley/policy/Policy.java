@@ -23,7 +23,6 @@ public final class Policy {
     private final List<Band> bands;
     private final Action otherwise;
     private final Action otherLanguage;
-    private final List<PhraseRule> phrases;
     private final List<PhraseIndex> phraseIndexes;
 
     public Policy(List<Band> bands, Action otherwise, Action otherLanguage) {
@@ -34,12 +33,11 @@ public final class Policy {
         this.bands = List.copyOf(bands);
         this.otherwise = otherwise;
         this.otherLanguage = otherLanguage;
-        this.phrases = List.copyOf(phrases);
         // rules names a list by its name: two lists of one name (a site's copy of the shipped one, say) could not be told apart
         Set<String> names = new HashSet<>();
-        for (PhraseRule r : this.phrases)
+        for (PhraseRule r : phrases)
             if (!names.add(r.name())) throw new IllegalArgumentException("two phrase rules are named '" + r.name() + "': give each its own name");
-        this.phraseIndexes = this.phrases.stream().map(PhraseIndex::new).toList();
+        this.phraseIndexes = phrases.stream().map(PhraseIndex::new).toList();
     }
 
     /**
@@ -75,7 +73,7 @@ public final class Policy {
     }
 
     public List<PhraseRule> phrases() {
-        return phrases;
+        return phraseIndexes.stream().map(PhraseIndex::rule).toList();
     }
 
     /** On the scores alone: for a comment read as English, with no phrase rule read. */

@@ -14,7 +14,7 @@ import java.text.Normalizer.Form;
  * calls are far too slow to make per char. Racing writers store equal immutable strings, which
  * is harmless.
  */
-final class CharFolding {
+public final class CharFolding {
     /** Marker result: the code point stays as it is (saves a String per emoji). Compared by identity. */
     static final String KEEP = new String("KEEP");
     private static final String[] BMP = new String[0x10000];
@@ -41,6 +41,14 @@ final class CharFolding {
                 && script != Character.UnicodeScript.INHERITED) {
             return s; // e.g. Devanagari vowel signs are part of the letter, not decoration
         }
+        return foldAll(s);
+    }
+
+    /**
+     * Every code point of {@code s} folded as {@link #fold} folds it, case kept. Public for the
+     * policy's word lists, which match what a reader sees ("wätch your b\u200Back"), not how it is spelt.
+     */
+    public static String foldAll(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -202,7 +210,7 @@ final class CharFolding {
         }
     }
 
-    static boolean isAscii(CharSequence s) {
+    public static boolean isAscii(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
                 return false;
