@@ -56,11 +56,9 @@ public final class Checks {
      */
     public static Decision decision(String decision, String reason, Integer expectedVersion, String note, String itemPrefix) {
         Verdict verdict = verdict(decision);
-        Reason r = reason(reason, itemPrefix + "reason");
+        Reason r = reason(reason, verdict, itemPrefix + "reason");
         if (verdict == Verdict.REJECT && r == null)
             throw ApiException.badField(itemPrefix + "reason", "a rejection needs a reason: one of " + Reason.codes());
-        if (verdict == Verdict.APPROVE && r != null)
-            throw ApiException.badField(itemPrefix + "reason", "an approval takes no reason code (use note)");
         if (expectedVersion == null)
             throw ApiException.badField(itemPrefix + "expectedVersion", "expectedVersion is required: the version you saw (GET /v1/comments/{id})");
         if (expectedVersion < 1) throw new ApiException(400, itemPrefix + "expectedVersion", 1, "expectedVersion is at least 1");
@@ -70,9 +68,7 @@ public final class Checks {
 
     /** The part of a bulk decision every item shares: the decision, the shared reason if any, the note. */
     public static void shared(String decision, String reason, String note) {
-        Verdict verdict = verdict(decision);
-        if (reason(reason, "reason") != null && verdict == Verdict.APPROVE)
-            throw ApiException.badField("reason", "an approval takes no reason code (use note)");
+        reason(reason, verdict(decision), "reason");
         optional(note, "note", MAX_NOTE);
     }
 
@@ -85,13 +81,17 @@ public final class Checks {
         }
     }
 
-    private static Reason reason(String reason, String field) {
+    /** The reason, if any, that goes with {@code verdict}: an approval takes none. */
+    private static Reason reason(String reason, Verdict verdict, String field) {
         if (reason == null) return null;
+        Reason r;
         try {
-            return Reason.parse(reason);
+            r = Reason.parse(reason);
         } catch (IllegalArgumentException e) {
             throw ApiException.badField(field, e.getMessage());
         }
+        if (verdict == Verdict.APPROVE) throw ApiException.badField(field, "an approval takes no reason code (use note)");
+        return r;
     }
 
     public static String required(String value, String field, int max) {
