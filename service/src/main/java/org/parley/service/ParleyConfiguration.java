@@ -193,7 +193,7 @@ public class ParleyConfiguration extends Configuration {
          * Who decides an escalated comment: {@code admin} (the default: an escalation passes the comment
          * to a senior moderator) or {@code moderator} (anyone who moderates).
          */
-        @NotNull
+        @NotNull(message = "must be moderator or admin") // an empty PARLEY_ESCALATION_ROLE reads as null
         @Pattern(regexp = "(?i)moderator|admin", message = "must be moderator or admin")
         @JsonProperty
         public String escalationRole = "admin";

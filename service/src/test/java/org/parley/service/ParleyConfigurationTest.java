@@ -80,4 +80,36 @@ class ParleyConfigurationTest {
         ParleyConfiguration.bounded(h2);
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of(), h2.getProperties(), "H2 is left as it is");
     }
+
+    /** What an operator reads when a config mistake stops start-up, as Dropwizard reads config.yml. */
+    private static String startUpError(String yaml) throws Exception {
+        var factory = StrictRecords.<ParleyConfiguration>factory().create(ParleyConfiguration.class,
+                Validators.newValidator(), io.dropwizard.jackson.Jackson.newObjectMapper(), "dw");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("parley", ".yml");
+        try {
+            java.nio.file.Files.writeString(file, yaml);
+            factory.build(file.toFile());
+            return "started";
+        } catch (io.dropwizard.configuration.ConfigurationException e) {
+            return e.getMessage();
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    void configMistakesNameTheKeyAndWhatItTakes() throws Exception {
+        assertTrue(startUpError("moderation:\n  escalationRole: \n").contains("moderation.escalationRole must be moderator or admin"),
+                "an empty PARLEY_ESCALATION_ROLE says what the key takes, not 'must not be null'");
+        // Jackson builds a record before it reports keys it does not know: "phrase" read as a list
+        // with no phrases, and "mn" as a band without a minimum.
+        String phrase = startUpError("policy:\n  phrases: [{name: banned, action: REJECT, phrase: [\"buy pills\"]}]\n");
+        assertTrue(phrase.contains("Unrecognized field at: policy.phrases.[0].phrase") && phrase.contains("- phrases"), phrase);
+        String band = startUpError("policy:\n  bands: [{attribute: TOXICITY, mn: 0.2, max: 0.5, action: REVIEW}]\n");
+        assertTrue(band.contains("Unrecognized field at: policy.bands.[0].mn") && band.contains("- min"), band);
+        assertEquals("started", startUpError("policy:\n  bands: [{attribute: TOXICITY, min: 0.2, max: 0.5, action: REVIEW}]\n"
+                + "  phrases: [{name: banned, action: REJECT, phrases: [\"buy pills\"]}]\nmoderation:\n  escalationRole: Moderator\n"));
+        String empty = startUpError("policy:\n  phrases: [{name: banned, action: REJECT, phrases: []}]\n");
+        assertTrue(empty.contains("phrase rule 'banned' needs 1 to 10000 phrases"), "the record's own check still speaks: " + empty);
+    }
 }

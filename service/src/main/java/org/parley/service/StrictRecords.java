@@ -1,0 +1,75 @@
+package org.parley.service;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.dropwizard.configuration.ConfigurationFactoryFactory;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Reports a misspelt key of a record in config.yml as Dropwizard reports one of its own classes'
+ * ("Unrecognized field ... Did you mean: phrases"). Jackson builds a record before it looks at the keys
+ * it did not know, so "phrase:" for "phrases:" read as a word list with no phrases, and the operator was
+ * told that the list needs phrases. Config only: API bodies keep ignoring fields they do not know.
+ */
+final class StrictRecords extends SimpleModule {
+    StrictRecords() {
+        super("strict-records");
+        setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription bean, JsonDeserializer<?> d) {
+                Class<?> type = bean.getBeanClass();
+                return type.isRecord() ? new Checked(d, type) : d;
+            }
+        });
+    }
+
+    /** Dropwizard's YAML configuration factory, its mapper with this module. */
+    static <T> ConfigurationFactoryFactory<T> factory() {
+        return (klass, validator, mapper, prefix) ->
+                new YamlConfigurationFactory<>(klass, validator, mapper.copy().registerModule(new StrictRecords()), prefix);
+    }
+
+    private static final class Checked extends DelegatingDeserializer {
+        private final Class<?> type;
+        private final List<String> keys;
+
+        Checked(JsonDeserializer<?> delegate, Class<?> type) {
+            super(delegate);
+            this.type = type;
+            this.keys = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new Checked(delegate, type);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.START_OBJECT)) return super.deserialize(p, ctxt);
+            JsonNode object = ctxt.readTree(p);
+            for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!keys.contains(key)) throw UnrecognizedPropertyException.from(p, type, key, List.<Object>copyOf(keys));
+            }
+            JsonParser again = object.traverse(p.getCodec());
+            again.nextToken();
+            return super.deserialize(again, ctxt);
+        }
+    }
+}
