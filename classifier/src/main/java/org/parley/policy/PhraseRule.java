@@ -18,9 +18,11 @@ import java.util.List;
  * catches what the model misses for want of labels (explicit threats against a person) and says
  * which phrase it saw. A phrase matches whole words, in any case, within one clause ("rape, you"
  * is not "rape you"), with apostrophes dropped on both sides ("I'll" reads "ill"), and accents and
- * characters nobody sees too ("wätch your b\u200Back" reads "watch your back").
+ * characters nobody sees too ("wätch your b\u200Back" reads "watch your back"). An occurrence inside
+ * one of the {@code except} phrases does not count, as word filters keep allow-lists: "ill find you"
+ * is a threat, "ill find you a link" is not.
  */
-public record PhraseRule(String name, List<String> phrases, Action action) {
+public record PhraseRule(String name, List<String> phrases, Action action, List<String> except) {
     public static final int MAX_PHRASES = 10_000, MAX_PHRASE_LENGTH = 200;
     /** The word that stands between two clauses in {@link #normalise}. */
     static final String CLAUSE = "|";
@@ -39,6 +41,20 @@ public record PhraseRule(String name, List<String> phrases, Action action) {
             normalised.add(n);
         }
         phrases = List.copyOf(normalised);
+        List<String> exceptions = new ArrayList<>();
+        for (String e : except == null ? List.<String>of() : except) {
+            String n = e == null || e.length() > MAX_PHRASE_LENGTH ? "" : normalise(e).strip();
+            if (n.isEmpty() || n.contains(CLAUSE) || phrases.stream().noneMatch(p -> (" " + n + " ").contains(" " + p + " ")))
+                throw new IllegalArgumentException("phrase rule '" + name + "': each exception is 1 to " + MAX_PHRASE_LENGTH
+                        + " characters within one clause that hold one of the phrases, or it excepts nothing (was '" + e + "')");
+            exceptions.add(n);
+        }
+        except = List.copyOf(exceptions);
+    }
+
+    /** A rule without exceptions. */
+    public PhraseRule(String name, List<String> phrases, Action action) {
+        this(name, phrases, action, List.of());
     }
 
     /**
@@ -88,19 +104,27 @@ public record PhraseRule(String name, List<String> phrases, Action action) {
 
     /** The shipped list of threats against a person (resource {@code threat-phrases.txt}), sent to REVIEW. */
     public static PhraseRule threats() {
-        return new PhraseRule("threats", threatPhrases(), Action.REVIEW);
+        return new PhraseRule("threats", threatPhrases(false), Action.REVIEW, threatPhrases(true));
     }
 
-    /** The lines of {@code threat-phrases.txt} that are neither blank nor comments. */
-    public static List<String> threatPhrases() {
+    /**
+     * The phrases of {@code threat-phrases.txt}, or its exceptions (lines that start with "except "):
+     * lines that are neither blank nor comments.
+     */
+    private static List<String> threatPhrases(boolean exceptions) {
         try (InputStream in = PhraseRule.class.getResourceAsStream("threat-phrases.txt")) {
             if (in == null) throw new IllegalStateException("threat-phrases.txt is missing from the classpath");
             List<String> out = new ArrayList<>();
-            for (String line : new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList())
-                if (!line.isBlank() && !line.startsWith("#")) out.add(line.strip());
+            for (String line : new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList()) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                boolean exception = line.startsWith(EXCEPT);
+                if (exception == exceptions) out.add(line.substring(exception ? EXCEPT.length() : 0).strip());
+            }
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    private static final String EXCEPT = "except ";
 }

@@ -114,6 +114,28 @@ class PolicyTest {
         assertEquals(Action.PUBLISH, p.decide(low).action(), "no text, no phrase rule");
     }
 
+    /** The audit's false matches: a phrase inside one of the list's exceptions does not count. */
+    @Test
+    void anOccurrenceInsideAnExceptionDoesNotCount() {
+        Policy p = Policy.standard();
+        float[] low = scores(0.1f, 0, 0, 0, 0, 0.02f);
+        assertEquals(Action.PUBLISH, p.decide(low, null, "I'll find you a link to the study").action(), "what follows the phrase");
+        assertEquals(Action.PUBLISH, p.decide(low, null, "It's not gonna hurt you to read the report").action(), "a negation before it");
+        assertEquals(Action.PUBLISH, p.decide(low, null, "Relax, nobody's gonna hurt you.").action());
+        assertEquals(Action.REVIEW, p.decide(low, null, "I'll find you.").action(), "the phrase alone still counts");
+        assertEquals(Action.REVIEW, p.decide(low, null, "I'll find you and your family").action());
+        assertEquals(Action.REVIEW, p.decide(low, null, "Someone is gonna hurt you").action());
+        assertEquals(Action.REVIEW, p.decide(low, null, "I'll find you a link. Then I'll find you.").action(),
+                "another occurrence outside every exception still counts");
+        PhraseRule rule = new PhraseRule("x", List.of("hurt you"), Action.REVIEW, List.of("Won't hurt you"));
+        assertEquals(List.of("wont hurt you"), rule.except(), "stored as they are matched");
+        assertEquals(new PhraseRule("x", List.of("hurt you"), Action.REVIEW, List.of()), new PhraseRule("x", List.of("hurt you"), Action.REVIEW, null),
+                "no exceptions, whether left out or empty");
+        assertThrows(IllegalArgumentException.class, () -> new PhraseRule("x", List.of("hurt you"), Action.REVIEW, List.of("hurts you")),
+                "an exception holding no phrase excepts nothing");
+        assertThrows(IllegalArgumentException.class, () -> new PhraseRule("x", List.of("hurt you"), Action.REVIEW, List.of("hurt, you")));
+    }
+
     @Test
     void aSitesOwnListCanRejectAndDisagreeingRulesStillGoToReview() {
         PhraseRule banned = new PhraseRule("banned", List.of("Buy  Cheap Pills", "spam-link dot com"), Action.REJECT);
