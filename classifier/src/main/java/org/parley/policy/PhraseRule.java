@@ -32,24 +32,24 @@ public record PhraseRule(String name, List<String> phrases, Action action, List<
         if (action == null) throw new IllegalArgumentException("phrase rule '" + name + "' needs an action");
         if (phrases == null || phrases.isEmpty() || phrases.size() > MAX_PHRASES)
             throw new IllegalArgumentException("phrase rule '" + name + "' needs 1 to " + MAX_PHRASES + " phrases");
-        List<String> normalised = new ArrayList<>(phrases.size());
+        phrases = normalised(name, phrases, "phrase");
+        except = normalised(name, except == null ? List.of() : except, "exception");
+        for (String e : except)
+            if (phrases.stream().noneMatch(p -> (" " + e + " ").contains(" " + p + " ")))
+                throw new IllegalArgumentException("phrase rule '" + name + "': the exception '" + e + "' holds none of its phrases, so it excepts nothing");
+    }
+
+    /** Phrases as they are matched ({@link #normalise}), each checked to be words within one clause. */
+    private static List<String> normalised(String name, List<String> phrases, String what) {
+        List<String> out = new ArrayList<>(phrases.size());
         for (String p : phrases) {
             String n = p == null || p.length() > MAX_PHRASE_LENGTH ? "" : normalise(p).strip();
             if (n.isEmpty() || n.contains(CLAUSE))
-                throw new IllegalArgumentException("phrase rule '" + name + "': each phrase is 1 to " + MAX_PHRASE_LENGTH
+                throw new IllegalArgumentException("phrase rule '" + name + "': each " + what + " is 1 to " + MAX_PHRASE_LENGTH
                         + " characters of words within one clause (was '" + p + "')");
-            normalised.add(n);
+            out.add(n);
         }
-        phrases = List.copyOf(normalised);
-        List<String> exceptions = new ArrayList<>();
-        for (String e : except == null ? List.<String>of() : except) {
-            String n = e == null || e.length() > MAX_PHRASE_LENGTH ? "" : normalise(e).strip();
-            if (n.isEmpty() || n.contains(CLAUSE) || phrases.stream().noneMatch(p -> (" " + n + " ").contains(" " + p + " ")))
-                throw new IllegalArgumentException("phrase rule '" + name + "': each exception is 1 to " + MAX_PHRASE_LENGTH
-                        + " characters within one clause that hold one of the phrases, or it excepts nothing (was '" + e + "')");
-            exceptions.add(n);
-        }
-        except = List.copyOf(exceptions);
+        return List.copyOf(out);
     }
 
     /** A rule without exceptions. */
