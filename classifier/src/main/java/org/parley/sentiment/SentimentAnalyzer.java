@@ -26,7 +26,8 @@ import org.parley.text.Token;
  * their squared lengths would pass {@link #BUDGET}: about a second of parsing at most. Without it
  * a 20,480-character comment took two minutes, and one without sentence breaks overflowed the
  * stack. Sentences are found by Parley's own tokeniser (CoreNLP's, run on a whole comment, is
- * slow on long runs of '&' or '"'); only the chosen ones reach CoreNLP. A comment's distribution
+ * slow on long runs of '&' or '"'), a blank line ending one as in CoreNLP; only the chosen ones
+ * reach CoreNLP. A comment's distribution
  * is the mean of its sentences', weighted by their length. Thread-safe.
  */
 public final class SentimentAnalyzer {
@@ -52,7 +53,7 @@ public final class SentimentAnalyzer {
         List<Token> tokens = TextPipeline.standard().tokenize(text);
         List<int[]> out = new ArrayList<>();
         int spent = 0, next = 0;  // sentences and tokens both run in text order
-        for (int[] s : Sentences.split(tokens)) {
+        for (int[] s : Sentences.split(text, tokens)) {
             int n = 0;
             while (next < tokens.size() && tokens.get(next).begin() < s[0]) next++;
             for (; next < tokens.size() && tokens.get(next).end() <= s[1]; next++) if (tokens.get(next).end() > tokens.get(next).begin()) n++;

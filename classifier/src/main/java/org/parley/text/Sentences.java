@@ -31,4 +31,37 @@ public final class Sentences {
             if (!s.isEmpty()) out.add(new int[] {s.get(0).beginPosition(), s.get(s.size() - 1).endPosition()});
         return out;
     }
+
+    /**
+     * As {@link #split(List)}, and a blank line (two line breaks between two tokens) also ends a
+     * sentence, as in CoreNLP's own ssplit ({@code newlineIsSentenceBreak=two}). Reader comments
+     * often end their paragraphs without a full stop; read as one sentence, five short paragraphs
+     * made a run too long for the sentiment parser's budget, so nothing of them was read.
+     *
+     * @param text the text the tokens' offsets point into
+     */
+    public static List<int[]> split(String text, List<Token> tokens) {
+        List<int[]> out = new ArrayList<>();
+        int from = 0, lastEnd = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.end() <= t.begin()) continue;  // a marker: no place of its own in the text
+            if (lastEnd >= 0 && blankLine(text, lastEnd, t.begin())) {
+                out.addAll(split(tokens.subList(from, i)));
+                from = i;
+            }
+            lastEnd = t.end();
+        }
+        out.addAll(split(tokens.subList(from, tokens.size())));
+        return out;
+    }
+
+    private static boolean blankLine(String text, int from, int to) {
+        int breaks = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= to || text.charAt(i + 1) != '\n'))) breaks++;
+        }
+        return breaks >= 2;
+    }
 }

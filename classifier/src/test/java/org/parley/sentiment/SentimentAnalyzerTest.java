@@ -73,4 +73,20 @@ class SentimentAnalyzerTest {
         assertEquals(1, read.sentences());
         assertNotNull(read.label());
     }
+
+    /**
+     * Comment 363 of seed 001: five paragraphs, no full stop. Read as one sentence of over 40 tokens it was
+     * over the limit and skipped, so the comment had no sentiment at all (a helper's audit).
+     */
+    @Test
+    void paragraphsWithoutFullStopsAreReadAsSentences() {
+        String c363 = "As an American, everyone here I know is against intervention in Syria\n\nAll Americans want to do is watch "
+                + "American football, drink beer and eat American or Canadian chicken processed in America\n(not Chinese chicken "
+                + "imported here which USDA just approved)\n\nAmericans don't want anything to do w/ Syria-\nits just Obama who "
+                + "does\n\nWe can't stop him\n\nObama has turned into Frankenstein";
+        assertEquals(5, SentimentAnalyzer.chosen(c363).size());
+        Sentiment s = analyzer.analyse(c363);
+        assertEquals(5, s.sentences());
+        assertNotNull(s.label());
+    }
 }

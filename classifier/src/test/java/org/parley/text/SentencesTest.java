@@ -28,4 +28,15 @@ class SentencesTest {
         assertEquals(List.of("no full stop here"), split("  no full stop here  "));
         assertEquals(List.of(), split("   "));
     }
+
+    /** BBC comments often end a paragraph without a full stop; a blank line ends a sentence, as in CoreNLP's ssplit. */
+    @Test
+    void aBlankLineEndsASentence() {
+        String text = "We can't stop him\n\nObama has turned into Frankenstein\r\n\r\nfor sure";
+        assertEquals(List.of("We can't stop him", "Obama has turned into Frankenstein", "for sure"),
+                Sentences.split(text, TextPipeline.standard().tokenize(text)).stream().map(s -> text.substring(s[0], s[1])).toList());
+        String oneBreak = "Americans don't want anything to do w/ Syria-\nits just Obama who does";
+        assertEquals(List.of(oneBreak), Sentences.split(oneBreak, TextPipeline.standard().tokenize(oneBreak)).stream()
+                .map(s -> oneBreak.substring(s[0], s[1])).toList(), "a single line break ends nothing");
+    }
 }
