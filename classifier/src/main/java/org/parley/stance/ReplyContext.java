@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.parley.thread.Comment;
 import org.parley.thread.CommentThread;
+import org.parley.text.BlankText;
 
 /**
  * The parent text a reply's stance is read against. On BBC-style pages a reply names its parent
@@ -35,10 +36,11 @@ public final class ReplyContext {
 
     /**
      * The rule for comments kept anywhere (a thread, a store): the quote when there is one, else
-     * the parent comment that {@code parentComment} finds, looked up only then.
+     * the parent comment that {@code parentComment} finds, looked up only then. A quote with nothing
+     * visible in it (a zero-width space) is no quote: there is nothing to answer.
      */
     public static Optional<Parent> parent(String quote, Supplier<Optional<Parent>> parentComment) {
-        if (quote != null && !quote.isBlank()) return Optional.of(new Parent(quote, null));
+        if (quote != null && !BlankText.is(quote)) return Optional.of(new Parent(quote, null));
         return parentComment.get();
     }
 

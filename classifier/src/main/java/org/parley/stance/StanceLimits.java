@@ -1,6 +1,7 @@
 package org.parley.stance;
 
 import java.util.List;
+import org.parley.text.BlankText;
 
 /**
  * What a stance request may hold. Targets are short phrases; many targets multiply the work of a
@@ -22,7 +23,7 @@ public final class StanceLimits {
         for (int i = 0; i < targets.size(); i++) {
             String t = targets.get(i);
             String which = targets.size() == 1 ? "'target'" : "'target' item " + (i + 1);
-            if (t == null || t.isBlank()) throw new IllegalArgumentException(which + " is empty");
+            if (t == null || BlankText.is(t)) throw new IllegalArgumentException(which + " is empty");
             if (t.length() > MAX_TARGET_CHARS)
                 throw new IllegalArgumentException(which + " is " + t.length() + " characters; the limit is " + MAX_TARGET_CHARS);
         }
@@ -30,7 +31,7 @@ public final class StanceLimits {
 
     /** @throws IllegalArgumentException if the parent text is empty or too long */
     public static void checkParent(String parent) {
-        if (parent == null || parent.isBlank()) throw new IllegalArgumentException("'parent' is empty");
+        if (parent == null || BlankText.is(parent)) throw new IllegalArgumentException("'parent' is empty");
         if (parent.length() > MAX_PARENT_CHARS)
             throw new IllegalArgumentException("'parent' is " + parent.length() + " characters; the limit is " + MAX_PARENT_CHARS);
     }

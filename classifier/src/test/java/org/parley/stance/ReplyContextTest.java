@@ -42,6 +42,17 @@ class ReplyContextTest {
         assertTrue(ReplyContext.parentText(thread, parent).isEmpty(), "a comment that answers nothing has no parent");
     }
 
+    /** The thread format takes a zero-width quote as text; reply stance was read against it, where /v1/score reads none. */
+    @Test
+    void aQuoteWithNothingVisibleInItIsNoQuote() {
+        Comment parent = Comment.of("c1", "Bombing Syria is the only answer.");
+        Comment reply = new Comment("c2", 2, null, "No it is not.", "c1", null, null, "\u200b", null);
+        Comment alone = new Comment("c3", 3, null, "No it is not.", null, null, null, "\u200b", null);
+        CommentThread thread = new CommentThread("t", Article.titled("Syria"), List.of(parent, reply, alone));
+        assertEquals(new ReplyContext.Parent("Bombing Syria is the only answer.", "c1"), ReplyContext.parent(thread, reply).orElseThrow());
+        assertTrue(ReplyContext.parent(thread, alone).isEmpty());
+    }
+
     @Test
     void withoutAQuoteTheParentOnThePageGivesItsWholeTextByIdOrByNumber() {
         Comment parent = new Comment("c1", 1, null, "Bombing Syria is the only answer.", null, null, null, null, null);

@@ -32,4 +32,13 @@ class StanceLimitsTest {
         assertEquals("'parent' is empty",
                 assertThrows(IllegalArgumentException.class, () -> StanceLimits.checkParent(" ")).getMessage());
     }
+
+    /** The service refused a zero-width target as empty and ignored such a parent; scripts/score read stance against nothing. */
+    @Test
+    void invisibleTextIsEmptyAsTheServiceSaysSo() {
+        assertEquals("'target' is empty", error(List.of("\u200b")));
+        assertEquals("'target' item 2 is empty", error(List.of("Obama", "\u3164\u00a0")));
+        assertEquals("'parent' is empty",
+                assertThrows(IllegalArgumentException.class, () -> StanceLimits.checkParent("\u200b\ufeff")).getMessage());
+    }
 }

@@ -9,6 +9,7 @@ import org.parley.thread.CommentThread;
 import org.parley.thread.InvalidThreadException;
 import org.parley.thread.ThreadJson;
 import org.parley.stance.StanceLimits;
+import org.parley.text.BlankText;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -54,23 +55,10 @@ public final class RequestChecks {
      */
     public record Requested(Set<Attribute> attributes, boolean sentiment) {}
 
-    /**
-     * Nothing a reader could see: white space, including the no-break and ideographic spaces that
-     * {@link String#isBlank} keeps; invisible format and control characters (zero-width space,
-     * joiners, BOM); combining marks and variation selectors with no letter to sit on; and the
-     * letters fonts draw as blank (the Hangul fillers, the blank Braille pattern).
-     */
+    /** Nothing a reader could see ({@link BlankText}, which the stance limits and reply parents share). */
     public static boolean blank(String s) {
-        return s.codePoints().allMatch(c -> {
-            int type = Character.getType(c);
-            return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT
-                    || type == Character.CONTROL || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                    || BLANK_GLYPHS.contains(c);
-        });
+        return BlankText.is(s);
     }
-
-    /** Hangul choseong and jungseong fillers, Hangul filler, halfwidth Hangul filler, Braille pattern blank. */
-    private static final Set<Integer> BLANK_GLYPHS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
 
     /** Checks a /v1 request and returns what to answer. */
     public static Requested check(ScoreRequest r, String prefix) {
