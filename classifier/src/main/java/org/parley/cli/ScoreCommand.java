@@ -9,6 +9,7 @@ import org.parley.label.Attribute;
 import org.parley.model.Bundles;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
+import org.parley.text.BlankText;
 import org.parley.text.TextPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -177,7 +178,8 @@ public final class ScoreCommand implements Callable<Integer> {
         if (text.isNull()) return Line.bad(number, "field 'text' is null");
         if (!text.isTextual()) return Line.bad(number, "field 'text' must be a string");
         String t = text.asText();
-        if (t.isBlank()) return Line.bad(number, "field 'text' is empty");
+        // Nothing visible, as /v1/score reads it: a text of zero-width spaces is no comment to score.
+        if (BlankText.is(t)) return Line.bad(number, "field 'text' is empty");
         if (t.length() > MAX_TEXT)
             return Line.bad(number, "field 'text' is " + t.length() + " characters; the limit is " + MAX_TEXT);
         String extra = StanceFields.check(node);

@@ -91,6 +91,13 @@ class ScoreCommandTest {
         assertNotNull(out.get(9).get("attributes"));
     }
 
+    /** /v1/score refuses a text of zero-width spaces as empty; scripts/score scored it (and its stance) as text. */
+    @Test
+    void aTextWithNothingVisibleIsEmptyAsInTheService() throws IOException {
+        List<JsonNode> out = run("{\"id\": \"zw\", \"text\": \"\\u200b\\u200b\", \"target\": \"Syria\"}\n");
+        assertEquals("field 'text' is empty", out.get(0).path("error").asText(out.get(0).toString()));
+    }
+
     @Test
     void aByteOrderMarkIsNotPartOfTheFirstLine() throws IOException {
         // U+FEFF in UTF-8 (EF BB BF): what Notepad, Excel's "CSV UTF-8" and PowerShell write first.
