@@ -1,5 +1,7 @@
 package org.parley.sentiment;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -14,7 +16,8 @@ public record Sentiment(Label label, Map<Label, Double> probabilities, int sente
 
     public Sentiment {
         if ((label == null) != (sentences == 0)) throw new IllegalArgumentException("a label exactly when sentences were read");
-        probabilities = Map.copyOf(probabilities);
+        // In the labels' order, as stance keeps its own: Map.copyOf's order changes with each JVM.
+        probabilities = probabilities.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(probabilities));
     }
 
     /** Nothing could be read. */
