@@ -55,7 +55,14 @@ public final class ThreadsResource {
     @ExceptionMetered(name = "submit-thread-errors")
     public ThreadResult submit(JsonNode body, @QueryParam("target") List<String> targets) {
         List<String> t = targets == null || targets.isEmpty() ? null : targets;
-        if (t != null) RequestChecks.targets(t, "target");
+        if (t != null) {
+            RequestChecks.targets(t, "target");
+            // Jersey decodes percent-escaped bytes that are not UTF-8 to U+FFFD; stance would be stored on that mark.
+            for (int i = 0; i < t.size(); i++)
+                if (t.get(i).indexOf('\uFFFD') >= 0)
+                    throw ApiException.badField("target[" + i + "]", "target[" + i
+                            + "] is not UTF-8: percent-encode the phrase's UTF-8 bytes (it decoded to U+FFFD)");
+        }
         if (body == null || !body.isObject()) throw ApiException.badField("body", "a thread (JSON object) is required");
         CommentThread thread = RequestChecks.thread(body, "", "body", maxComments);
         // Stored ids are THREAD/COMMENT: a '/' in the thread's id would let thread "a/b" with comment "c"

@@ -550,6 +550,8 @@ class ModerationResourceTest {
                 {"/v1/comments/" + id + "/report", "{\"reportId\": \"" + "r".repeat(201) + "\"}", 400, "reportId"},
                 {"/v1/comments/" + id + "/report", "{\"reportId\": \" \"}", 400, "reportId"},
                 {"/v1/threads?target=" + "t".repeat(201), thread(1), 400, "target[0]"},
+                // Bytes that are not UTF-8 (a lone surrogate's, %ED%A0%80) were decoded to U+FFFD and stance stored on "\ufffd".
+                {"/v1/threads?target=Syria&target=%ED%A0%80", thread(1), 400, "target[1]"},
                 // PostgreSQL's text cannot hold U+0000: refused before it reaches the store, as a 400, not a 500.
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\\u0000\"}", 400, "text"},
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"parentAuthor\": \"" + "p".repeat(201) + "\"}", 400, "parentAuthor"},
