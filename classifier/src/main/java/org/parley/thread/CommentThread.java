@@ -64,22 +64,28 @@ public record CommentThread(String id, Article article, List<Comment> comments) 
                         c.parentNumber() + " disagrees with parentId \"" + c.parentId() + "\", which is comment number " + parentNumber);
             }
         }
-        rejectCycles(comments, indexById);
+        rejectCycles(comments, indexById, indexByNumber);
         return comments;
     }
 
-    /** Following parents from any comment must end; a loop would send reply-chain walkers round forever. */
-    private static void rejectCycles(List<Comment> comments, Map<String, Integer> indexById) {
+    /**
+     * Following parents from any comment must end; a loop would send reply-chain walkers round forever.
+     * A parent is {@code parentId}, else the comment of this thread that {@code parentNumber} names: the
+     * reply stance reads it so, and POST /v1/threads stores it as the parent's id, so comments 1 and 2
+     * naming each other by number were stored as a loop.
+     */
+    private static void rejectCycles(List<Comment> comments, Map<String, Integer> indexById, Map<Integer, Integer> indexByNumber) {
         Set<Integer> known = new HashSet<>(); // comments whose chain is known to end
         for (int start = 0; start < comments.size(); start++) {
             Set<Integer> chain = new HashSet<>();
             Integer i = start;
             while (i != null && !known.contains(i)) {
                 if (!chain.add(i)) {
-                    throw new InvalidThreadException(path(start) + ".parentId", "parent references form a cycle through " + path(i));
+                    String field = comments.get(start).parentId() != null ? ".parentId" : ".parentNumber";
+                    throw new InvalidThreadException(path(start) + field, "parent references form a cycle through " + path(i));
                 }
-                String parentId = comments.get(i).parentId();
-                i = parentId == null ? null : indexById.get(parentId);
+                Comment c = comments.get(i);
+                i = c.parentId() != null ? indexById.get(c.parentId()) : c.parentNumber() == null ? null : indexByNumber.get(c.parentNumber());
             }
             known.addAll(chain);
         }

@@ -156,6 +156,11 @@ class ThreadJsonTest {
                         "comments[0].parentNumber", "cannot answer itself"),
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'a', 'text': 'x', 'parentId': 'b'}, "
                         + "{'id': 'b', 'text': 'y', 'parentId': 'a'}]}", "comments[0].parentId", "cycle"),
+                // By number too: the reply stance follows parentNumber on the page, and /v1/threads stored the loop as parentIds.
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'a', 'number': 1, 'text': 'x', 'parentNumber': 2}, "
+                        + "{'id': 'b', 'number': 2, 'text': 'y', 'parentNumber': 1}]}", "comments[0].parentNumber", "cycle"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'a', 'number': 1, 'text': 'x', 'parentId': 'b'}, "
+                        + "{'id': 'b', 'number': 2, 'text': 'y', 'parentNumber': 1}]}", "comments[0].parentId", "cycle"),
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'number': 1, 'text': 'x'}, "
                         + "{'id': 'c2', 'text': 'y', 'parentId': 'c1', 'parentNumber': 5}]}", "comments[1].parentNumber", "disagrees"),
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [" + c1 + ", " + c1 + "]}", "comments[1].id", "already used by comments[0]"),
