@@ -329,6 +329,15 @@ class ScoreResourceTest {
         assertEquals(200, RESOURCES.target("/openapi.yaml").request().get().getStatus());
     }
 
+    /** The batch and thread endpoints take SENTIMENT too, and answer its 503 as /v1/score does; the document listed it for /v1/score only. */
+    @Test
+    void everyEndpointThatTakesSentimentDocumentsItsBusyAnswer() {
+        JsonNode doc = RESOURCES.target("/openapi.json").request().get(JsonNode.class);
+        for (String path : List.of("/v1/score", "/v1/score/batch", "/v1/score/thread"))
+            assertEquals("#/components/responses/SentimentBusy",
+                    doc.path("paths").path(path).at("/post/responses/503/$ref").asText(), path);
+    }
+
     /** YAML slips, such as an unquoted comma in a description, leave stray keys with no value. */
     @Test
     void everyPropertyOfTheOpenApiDocumentIsASchemaAndEveryReferenceResolves() {
