@@ -338,6 +338,25 @@ class ScoreResourceTest {
                     doc.path("paths").path(path).at("/post/responses/503/$ref").asText(), path);
     }
 
+    /** Every list of stance targets is checked by one rule (RequestChecks.targets); the document said so for two of four. */
+    @Test
+    void everyListOfStanceTargetsIsDocumentedWithTheLimitsServed() {
+        JsonNode doc = RESOURCES.target("/openapi.json").request().get(JsonNode.class);
+        JsonNode threadsTarget = null;
+        for (JsonNode p : doc.at("/paths/~1v1~1threads/post/parameters")) if (p.path("name").asText().equals("target")) threadsTarget = p.path("schema");
+        java.util.Map<String, JsonNode> lists = java.util.Map.of(
+                "ScoreRequest", doc.at("/components/schemas/ScoreRequest/properties/targets"),
+                "ThreadRequest", doc.at("/components/schemas/ThreadRequest/properties/targets"),
+                "CommentSubmission", doc.at("/components/schemas/CommentSubmission/properties/targets"),
+                "/v1/threads?target", threadsTarget);
+        lists.forEach((where, schema) -> {
+            assertEquals(1, schema.path("minItems").asInt(), where);
+            assertEquals(org.parley.stance.StanceLimits.MAX_TARGETS, schema.path("maxItems").asInt(), where);
+            assertEquals(1, schema.at("/items/minLength").asInt(), where);
+            assertEquals(org.parley.stance.StanceLimits.MAX_TARGET_CHARS, schema.at("/items/maxLength").asInt(), where);
+        });
+    }
+
     /** YAML slips, such as an unquoted comma in a description, leave stray keys with no value. */
     @Test
     void everyPropertyOfTheOpenApiDocumentIsASchemaAndEveryReferenceResolves() {
