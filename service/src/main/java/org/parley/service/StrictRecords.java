@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
@@ -38,10 +39,14 @@ final class StrictRecords extends SimpleModule {
         });
     }
 
-    /** Dropwizard's YAML configuration factory, its mapper with this module. */
+    /**
+     * Dropwizard's YAML configuration factory, its mapper with this module and without reading a fraction
+     * as a whole number: PARLEY_RATE_LIMIT=1.5 was 1 request a second, and 0.5 was refused as "must be
+     * greater than or equal to 1", a value the operator had not written.
+     */
     static <T> ConfigurationFactoryFactory<T> factory() {
-        return (klass, validator, mapper, prefix) ->
-                new YamlConfigurationFactory<>(klass, validator, mapper.copy().registerModule(new StrictRecords()), prefix);
+        return (klass, validator, mapper, prefix) -> new YamlConfigurationFactory<>(klass, validator,
+                mapper.copy().registerModule(new StrictRecords()).disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT), prefix);
     }
 
     private static final class Checked extends DelegatingDeserializer {

@@ -82,6 +82,16 @@ class ParleyConfigurationTest {
     }
 
     /** What an operator reads when a config mistake stops start-up, as Dropwizard reads config.yml. */
+    /** PARLEY_RATE_LIMIT=1.5 was read as 1 rate a second, and 0.5 as 0 ("must be greater than or equal to 1"). */
+    @Test
+    void aFractionWhereAWholeNumberBelongsStopsStartUpNamingTheKey() throws Exception {
+        String half = startUpError("rateLimit:\n  requestsPerSecond: 1.5\n");
+        assertTrue(half.contains("rateLimit.requestsPerSecond"), half);
+        String batch = startUpError("maxBatchSize: 2.5\n");
+        assertTrue(batch.contains("maxBatchSize"), batch);
+        assertEquals("started", startUpError("rateLimit:\n  requestsPerSecond: 2\n"));
+    }
+
     private static String startUpError(String yaml) throws Exception {
         var factory = StrictRecords.<ParleyConfiguration>factory().create(ParleyConfiguration.class,
                 Validators.newValidator(), io.dropwizard.jackson.Jackson.newObjectMapper(), "dw");
