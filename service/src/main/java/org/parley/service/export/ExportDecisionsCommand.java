@@ -53,7 +53,7 @@ public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfig
             throw org.parley.service.store.Database.cannotOpen(db.getUrl(), db.getUser(), e);
         }
         if (!tables)
-            throw new IllegalStateException(db.getUrl() + " holds no Parley tables: is it the service's database (PARLEY_DB_URL)?");
+            throw new IllegalStateException(org.parley.service.store.Database.shown(db.getUrl()) + " holds no Parley tables: is it the service's database (PARLEY_DB_URL)?");
         DecisionExport export = new DecisionExport(new CommentStore(jdbi), new FeedbackStore(jdbi));
         // Written beside the target and moved into place: a failed export leaves no half file.
         Path parent = out.toAbsolutePath().getParent();

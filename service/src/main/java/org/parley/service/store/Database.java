@@ -35,10 +35,19 @@ public final class Database {
      * "Connection refused", names no database), with the cause kept as suppressed.
      */
     public static IllegalStateException cannotOpen(String url, String user, org.jdbi.v3.core.ConnectionException e) {
-        IllegalStateException named = new IllegalStateException("cannot open the database " + url + " as " + user
+        IllegalStateException named = new IllegalStateException("cannot open the database " + shown(url) + " as " + user
                 + " (PARLEY_DB_URL, PARLEY_DB_USER, PARLEY_DB_PASSWORD): " + org.parley.service.cli.CommandErrors.reason(e));
         named.addSuppressed(e);
         return named;
+    }
+
+    /**
+     * The URL as errors show it, with the value of any password parameter (PostgreSQL's {@code ?password=}
+     * and {@code sslpassword=}, H2's {@code ;PASSWORD=}) as {@code ***}: a URL may carry the password, and
+     * start-up's error goes to the log.
+     */
+    public static String shown(String url) {
+        return url == null ? null : url.replaceAll("(?i)([?&;][a-z]*password=)[^&;]*", "$1***");
     }
 
     /** Brings the schema up to date; safe to run on every start and from several services at once. */
