@@ -39,6 +39,9 @@ public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfig
     protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace namespace, ParleyConfiguration config)
             throws Exception {
         Path out = Path.of(namespace.getString("out"));
+        // Said before the database is read: the move at the end would fail on it, naming only a temporary file.
+        if (Files.isDirectory(out))
+            throw new IllegalArgumentException("--out " + out + " is a directory: name a file in it");
         DataSourceFactory db = config.database;
         // config.yml's empty ${PARLEY_DB_PASSWORD:-} reads as null; the driver wants "".
         java.util.Properties connection = new java.util.Properties();
@@ -60,13 +63,15 @@ public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfig
         Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, out.getFileName().toString(), ".part");
         DecisionExport.Summary summary;
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            summary = export.write(w);
-        } catch (Exception e) {
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                summary = export.write(w);
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (Exception e) { // a move that fails too: the .part holds every exported comment's text
             Files.deleteIfExists(tmp);
             throw e;
         }
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         System.out.println(out + ": " + summary);
     }
 

@@ -53,6 +53,30 @@ class ExportDecisionsCommandTest {
         }
     }
 
+    /** --out naming a directory wrote the whole export to a .part file beside it, left there, and said only where. */
+    @Test
+    void anOutThatIsADirectoryIsSaidSoAndLeavesNoPartFile() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
+        Database.migrate(Jdbi.create(url, "sa", ""));
+        Path config = Files.writeString(dir.resolve("config.yml"), """
+                database:
+                  driverClass: org.h2.Driver
+                  url: "%s"
+                  user: sa
+                logging:
+                  level: OFF
+                """.formatted(url));
+        Path out = Files.createDirectory(dir.resolve("exports"));
+        JarCommands commands = new JarCommands();
+
+        assertTrue(commands.run("export-decisions", config.toString(), "--out", out.toString()).isPresent());
+
+        assertEquals("export-decisions: --out " + out + " is a directory: name a file in it", commands.err().strip());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".part")).toList(), "no partial file left behind");
+        }
+    }
+
     @Test
     void aDatabaseThatIsNotTheServicesIsOneLineAndLeftUncreated() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("nowhere") + ";MODE=PostgreSQL";
