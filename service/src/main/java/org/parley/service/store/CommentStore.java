@@ -165,6 +165,10 @@ public final class CommentStore {
             if (current.isEmpty()) return new Outcome.NotFound();
             if (rows == 0) {
                 StoredComment c = current.get();
+                // A retry of this very decision, whose commit went through while its answer was lost (a 503 as the
+                // connection broke): answered as applied, as the 503 promises, not as "someone decided first".
+                if (c.version() == expectedVersion + 1 && recorded(h, id, c.version(), verdict, reason, note, actor))
+                    return new Outcome.Decided(c);
                 boolean reserved = !senior && c.version() == expectedVersion && c.status() == Status.ESCALATED;
                 return reserved ? new Outcome.Reserved(c) : new Outcome.Conflict(c);
             }
@@ -295,6 +299,17 @@ public final class CommentStore {
     public void decisions(Decider kind, Consumer<DecisionRecord> sink) {
         jdbi.useHandle(h -> h.createQuery("SELECT * FROM decisions WHERE actor_kind = :kind ORDER BY id")
                 .bind("kind", kind.name()).map((rs, ctx) -> decision(rs)).useStream(s -> s.forEach(sink)));
+    }
+
+    /** Whether the moderator decision recorded at {@code version} is this one: the same actor, verdict, reason and note. */
+    private static boolean recorded(Handle h, String id, int version, Verdict verdict, Reason reason, String note, String actor) {
+        return h.createQuery("""
+                SELECT COUNT(*) FROM decisions WHERE comment_id = :id AND version = :version AND actor_kind = :kind
+                    AND actor = :actor AND decision = :decision AND reason IS NOT DISTINCT FROM :reason
+                    AND note IS NOT DISTINCT FROM :note""")
+                .bind("id", id).bind("version", version).bind("kind", Decider.MODERATOR.name()).bind("actor", actor)
+                .bind("decision", verdict.name()).bind("reason", reason == null ? null : reason.code()).bind("note", note)
+                .mapTo(Integer.class).one() > 0;
     }
 
     private static void appendDecision(Handle h, StoredComment c, String decision, String reason, String note,

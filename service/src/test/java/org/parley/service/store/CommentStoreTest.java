@@ -161,6 +161,32 @@ class CommentStoreTest {
                 store.decide("e1", Verdict.APPROVE, null, "on appeal", "alice", false, 3, T0.plusSeconds(5)));
     }
 
+    /**
+     * A decision whose commit went through while its answer was lost (a 503 as the connection broke) is sent
+     * again with the same expectedVersion, as the 503 says: it is answered as applied, and recorded once, not a
+     * 409 saying that someone decided first. Another decision on that version, or another moderator's, still is one.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aDecisionSentAgainAfterItCommittedIsAnsweredAsAppliedOnce(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        store.insert(comment("c1", "a1", 0.7f, Action.REVIEW), T0);
+        assertInstanceOf(CommentStore.Outcome.Decided.class,
+                store.decide("c1", Verdict.REJECT, Reason.INSULT, null, "alice", false, 1, T0.plusSeconds(60)));
+
+        var again = store.decide("c1", Verdict.REJECT, Reason.INSULT, null, "alice", false, 1, T0.plusSeconds(65));
+
+        var decided = assertInstanceOf(CommentStore.Outcome.Decided.class, again);
+        assertEquals(2, decided.comment().version());
+        assertEquals(2, store.history("c1").size(), "one policy decision, one moderator decision");
+        assertInstanceOf(CommentStore.Outcome.Conflict.class,
+                store.decide("c1", Verdict.REJECT, Reason.INSULT, null, "bob", false, 1, T0.plusSeconds(66)));
+        assertInstanceOf(CommentStore.Outcome.Conflict.class,
+                store.decide("c1", Verdict.REJECT, Reason.THREAT, null, "alice", false, 1, T0.plusSeconds(67)));
+        assertInstanceOf(CommentStore.Outcome.Conflict.class,
+                store.decide("c1", Verdict.APPROVE, null, null, "alice", false, 1, T0.plusSeconds(68)));
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void ofTwoModeratorsDecidingAtOnceExactlyOneWins(TestDatabases db) throws Exception {
