@@ -442,7 +442,8 @@ function scores(c) {
 function stanceLine(c) {
   const parts = [];
   for (const s of c.stance || []) parts.push([s.target, s.label, s.probabilities && s.probabilities[s.label]]);
-  if (c.replyStance) parts.push(['reply to ' + (c.parentNumber ? '#' + c.parentNumber : 'parent'), c.replyStance.label,
+  // Read against the quoted passage when there is one, else the parent comment (stance.ReplyContext).
+  if (c.replyStance) parts.push(['reply to ' + (c.parentNumber ? '#' + c.parentNumber : c.quote ? 'quote' : 'parent'), c.replyStance.label,
     c.replyStance.probabilities && c.replyStance.probabilities[c.replyStance.label]]);
   if (!parts.length) return null;
   const div = el('div', 'stance');

@@ -198,6 +198,19 @@ class ModeratorUiTest {
         assertEquals("quoted from #296 Seqenenre", unisolated(browser.findElement(By.cssSelector("#detail .parent .muted")).getText()));
     }
 
+    /** A stance audit: reply stance read against a quote that names no comment said "reply to parent". */
+    @Test
+    void replyStanceToAQuoteOfNoNumberedCommentSaysQuote() {
+        String id = article + "-quote-only";
+        JsonNode c = submit(id, "Only an idiot would vote for this.", Map.of("quote", "We should stay out of it."));
+        assertEquals("PENDING", c.get("status").asText(), c.toString());
+        assertTrue(c.has("replyStance"), "read against the quote: " + c);
+        login("PENDING");
+        String stance = cards(1).stream().filter(card -> id.equals(card.getAttribute("data-id"))).findFirst().orElseThrow()
+                .findElement(By.cssSelector(".stance")).getText();
+        assertTrue(stance.contains("reply to quote"), stance);
+    }
+
     /** A comment the threat list held has low scores: its card says which rule held it. */
     @Test
     void aCardSaysWhichRuleHeldTheComment() {
