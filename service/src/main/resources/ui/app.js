@@ -521,7 +521,8 @@ async function loadDetail(id) {
   }
 
   if (c.communityRating) d.append(el('div', 'muted', 'readers: ▲ ' + (c.communityRating.up || 0) + ' ▼ ' + (c.communityRating.down || 0)));
-  if (c.model) d.append(el('div', 'muted', 'model ' + c.model.name + ' ' + c.model.version));
+  if (c.model) d.append(el('div', 'muted', 'model ' + c.model.name + ' ' + c.model.version
+    + (c.stanceModel ? ' · stance ' + c.stanceModel.name + ' ' + c.stanceModel.version : '')));
 
   if (c.reports && c.reports.length) {
     // Why readers flagged it; a decision closes the open ones, an escalation too, so the senior

@@ -108,6 +108,9 @@ public final class Fakes {
      */
     public static StanceModel stance() {
         StanceModel m = mock(StanceModel.class);
+        when(m.name()).thenReturn("fake-stance");
+        when(m.version()).thenReturn("1");
+        when(m.checksum()).thenReturn("stance-checksum-1");
         when(m.stance(anyString(), anyList())).thenAnswer(call -> fakeStance(call.getArgument(0), call.getArgument(1)));
         when(m.stance(anyList(), anyList())).thenAnswer(call -> {
             List<String> texts = call.getArgument(0), targets = call.getArgument(1);

@@ -49,10 +49,19 @@ public final class CommentViews {
                 readSpans(c.spansJson()), stance == null ? null : stance.get("stance"),
                 stance == null ? null : stance.get("replyStance"),
                 new ScoreResponse.ModelInfo(c.model().name(), c.model().version(), c.model().checksum()),
+                stance == null || !stance.has("stanceModel") ? null : modelInfo(stance.get("stanceModel")),
                 c.createdAt().toString(), c.updatedAt().toString(), parent,
                 history == null ? null : history.stream().map(this::entry).toList(),
                 reports == null ? null : reports.stream().map(r -> new CommentView.ReportEntry(r.reason(),
                         r.reportedAt().toString(), r.open())).toList(), duplicate);
+    }
+
+    private ScoreResponse.ModelInfo modelInfo(JsonNode node) {
+        try {
+            return json.treeToValue(node, ScoreResponse.ModelInfo.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored stance model is not a model's name", e);
+        }
     }
 
     private CommentView.HistoryEntry entry(DecisionRecord d) {

@@ -109,7 +109,11 @@ public final class Ingestion {
         return store.parent(s.articleId(), s.parentId(), s.parentNumber()).map(c -> new ReplyContext.Parent(c.text(), c.id()));
     }
 
-    /** {"stance": [...], "replyStance": {...}} in the /v1/score shapes; null when neither is known. */
+    /**
+     * {"stance": [...], "replyStance": {...}, "stanceModel": {...}} in the /v1/score shapes; null when
+     * neither stance is known. The stance bundle is named as the toxicity one is: a moderator, or whoever
+     * reads the store later, can tell which model said it.
+     */
     private String stanceJson(StanceModel model, Submission s, String parentText) {
         boolean targets = s.targets() != null && !s.targets().isEmpty();
         if (model == null || (!targets && parentText == null)) return null;
@@ -117,6 +121,7 @@ public final class Ingestion {
         if (targets) node.set("stance", json.valueToTree(ScoreParts.stance(model.stance(s.text(), s.targets()))));
         if (parentText != null)
             node.set("replyStance", json.valueToTree(ScoreParts.replyStance(model.replyStance(s.text(), parentText))));
+        node.set("stanceModel", json.valueToTree(new ScoreResponse.ModelInfo(model.name(), model.version(), model.checksum())));
         return write(node);
     }
 

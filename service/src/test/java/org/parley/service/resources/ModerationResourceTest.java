@@ -189,6 +189,10 @@ class ModerationResourceTest {
         assertEquals("The strike is justified.", seen.at("/parent/text").asText());
         assertEquals("Talks stall", seen.get("articleTitle").asText(), "the article's title, given with the parent");
         assertEquals("policy", seen.at("/history/0/actor").asText());
+        assertEquals("fake-stance", seen.at("/stanceModel/name").asText(), "the stance bundle is named, as in /v1/score: " + seen);
+        assertEquals("stance-checksum-1", seen.at("/stanceModel/checksum").asText());
+        assertFalse(as(Fakes.MODERATOR_KEY, "/v1/comments/" + parent).get(JsonNode.class).has("stanceModel"),
+                "no stance read, no stance model");
     }
 
     @Test

@@ -209,6 +209,10 @@ class ModeratorUiTest {
         String stance = cards(1).stream().filter(card -> id.equals(card.getAttribute("data-id"))).findFirst().orElseThrow()
                 .findElement(By.cssSelector(".stance")).getText();
         assertTrue(stance.contains("reply to quote"), stance);
+        waitForDetail(id);
+        assertTrue(browser.findElements(By.cssSelector("#detail .muted")).stream().map(WebElement::getText)
+                        .anyMatch(t -> t.startsWith("model parley-toxicity ") && t.contains(" · stance parley-stance ")),
+                "the panel names the stance model beside the toxicity model");
     }
 
     /** A comment the threat list held has low scores: its card says which rule held it. */

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param duplicate   true when a submission's id was already stored: this is the stored comment
  * @param language    as in /v1/score: present only when the comment looked not to be in English
  * @param rules       the policy's rules that fired at ingestion, as in /v1/score: why it was held (or published)
+ * @param stanceModel the stance bundle that read {@code stance} and {@code replyStance}, as in /v1/score
+ *                    (absent for comments stored before the twentieth session)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommentView(
@@ -30,6 +32,7 @@ public record CommentView(
         String status, String decidedBy, int version, int openReports,
         Map<String, ScoreResponse.AttributeScore> attributes, float risk, ScoreResponse.Rating rating, Action action,
         List<String> rules, String language, List<ScoreResponse.SpanScore> spans, JsonNode stance, JsonNode replyStance, ScoreResponse.ModelInfo model,
+        ScoreResponse.ModelInfo stanceModel,
         String createdAt, String updatedAt, CommentView parent, List<HistoryEntry> history, List<ReportEntry> reports,
         Boolean duplicate) {
 
