@@ -125,7 +125,7 @@ public final class PerspectiveResource {
                 throw ApiException.badField(field, field + " is required");
             if (!probability(score.summaryScore().type()))
                 throw ApiException.badField("attributeScores." + name + ".summaryScore.type",
-                        "attributeScores." + name + ".summaryScore.type must be PROBABILITY");
+                        "attributeScores." + name + ".summaryScore.type must be PROBABILITY or SCORE_TYPE_UNSPECIFIED (or left out)");
             double v = score.summaryScore().value();
             if (!(v >= 0 && v <= 1)) throw ApiException.badField(field, field + " must be in [0, 1]");
             labels.put(a, v);
@@ -169,7 +169,7 @@ public final class PerspectiveResource {
      */
     private static void plainText(AnalyzeRequest.TextEntry comment) {
         if (comment.type() != null && !comment.type().equals("PLAIN_TEXT") && !comment.type().equals("TEXT_TYPE_UNSPECIFIED"))
-            throw ApiException.badField("comment.type", "comment.type must be PLAIN_TEXT (or left out)");
+            throw ApiException.badField("comment.type", "comment.type must be PLAIN_TEXT or TEXT_TYPE_UNSPECIFIED (or left out)");
     }
 
     /** A score type Parley can give: PROBABILITY, or left out or SCORE_TYPE_UNSPECIFIED (the protobuf default), which mean it. */
@@ -198,7 +198,7 @@ public final class PerspectiveResource {
             Double threshold = null;
             if (params != null) {
                 if (!probability(params.scoreType()))
-                    throw ApiException.badField("requestedAttributes." + name + ".scoreType", "scoreType must be PROBABILITY");
+                    throw ApiException.badField("requestedAttributes." + name + ".scoreType", "scoreType must be PROBABILITY or SCORE_TYPE_UNSPECIFIED (or left out)");
                 threshold = params.scoreThreshold();
                 if (threshold != null && !(threshold >= 0 && threshold <= 1))
                     throw ApiException.badField("requestedAttributes." + name + ".scoreThreshold", "scoreThreshold must be in [0, 1]");

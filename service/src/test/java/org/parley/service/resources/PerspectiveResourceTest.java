@@ -202,6 +202,23 @@ class PerspectiveResourceTest {
         assertEquals("PROBABILITY", body.at("/attributeScores/INSULT/summaryScore/type").asText(), body.toString());
     }
 
+    /** A refusal names every value taken, the protobuf defaults too: it said only PLAIN_TEXT and PROBABILITY. */
+    @Test
+    void refusedTypesNameTheProtobufDefaultsTaken() throws Exception {
+        Response html = post("analyze", "{\"comment\": {\"text\": \"hi\", \"type\": \"HTML\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}");
+        String htmlBody = html.readEntity(String.class);
+        assertEquals(400, html.getStatus(), htmlBody);
+        assertTrue(htmlBody.contains("PLAIN_TEXT or TEXT_TYPE_UNSPECIFIED"), htmlBody);
+        Response stdDev = post("analyze", "{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreType\": \"STD_DEV_SCORE\"}}}");
+        String stdDevBody = stdDev.readEntity(String.class);
+        assertEquals(400, stdDev.getStatus(), stdDevBody);
+        assertTrue(stdDevBody.contains("PROBABILITY or SCORE_TYPE_UNSPECIFIED"), stdDevBody);
+        Response suggested = post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.2, \"type\": \"STD_DEV_SCORE\"}}}}");
+        String suggestedBody = suggested.readEntity(String.class);
+        assertEquals(400, suggested.getStatus(), suggestedBody);
+        assertTrue(suggestedBody.contains("PROBABILITY or SCORE_TYPE_UNSPECIFIED"), suggestedBody);
+    }
+
     @Test
     void otherBadInputIsAGoogleErrorNamingTheField() throws Exception {
         for (String[] c : new String[][] {
