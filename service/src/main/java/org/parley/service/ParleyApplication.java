@@ -175,11 +175,12 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         ApiKeys keys = orDevKey(configuredKeys, config.rateLimit.requestsPerSecond);
         env.servlets().addFilter("moderator-pages", new ModeratorPageFilter(keys))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/moderate", "/moderate/*");
+        RateLimiter limiter = new RateLimiter(config.rateLimit.burstSeconds, config.rateLimit.requestsPerSecond,
+                config.rateLimit.bytesPerToken, config.rateLimit.failedAuthPerMinute);
         env.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter(keys,
                 token -> accounts.session(token, clock.instant())
                         .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.expiresAt())),
-                new RateLimiter(config.rateLimit.burstSeconds, config.rateLimit.requestsPerSecond,
-                        config.rateLimit.bytesPerToken, config.rateLimit.failedAuthPerMinute))));
+                limiter)));
         env.jersey().register(RolesAllowedDynamicFeature.class);
         env.jersey().register(new BodyCharge.Refund());
         env.jersey().register(new NoSniff());
@@ -202,14 +203,15 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
 
         SentimentHolder sentiment = SentimentHolder.coreNlp();
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment));
-        env.jersey().register(new ScoreThreadResource(scorer, stance, ThreadTargets.coreNlp(), sentiment, config.maxThreadComments));
+        env.jersey().register(new ScoreThreadResource(scorer, stance, ThreadTargets.coreNlp(), sentiment, config.maxThreadComments,
+                limiter));
         env.jersey().register(new PerspectiveResource(models, feedback, language));
         env.jersey().register(new AdminResource(models, scorer));
         env.jersey().register(new OpenApiResource());
         env.jersey().register(new DiscoveryResource());
         EscalationRule escalations = EscalationRule.parse(config.moderation.escalationRole);
         env.jersey().register(new CommentsResource(ingestion, comments, views, escalations, clock));
-        env.jersey().register(new ThreadsResource(ingestion, views, config.moderation.maxThreadComments));
+        env.jersey().register(new ThreadsResource(ingestion, views, config.moderation.maxThreadComments, limiter));
         env.jersey().register(new QueueResource(comments, views, escalations, clock));
         env.jersey().register(new SessionResource(accounts, Duration.ofMinutes(config.moderation.sessionMinutes),
                 config.moderation.secureCookies, escalations, clock));

@@ -59,6 +59,17 @@ public final class RateLimiter {
         buckets.charge(limit.bucket(), () -> bandwidth(limit.perSecond()), tokens);
     }
 
+    /**
+     * Stance on targets for each of a thread's comments (/v1/score/thread, /v1/threads): a token a comment,
+     * into debt if need be, as a body's KiB. The sentence encoder reads every comment, however short, ~7 ms of
+     * a core (and ~1 ms more a target), so 500 comments of a few words and 10 targets were 7 s of work for the
+     * 30 tokens their 30 KiB paid, and one key could keep every core busy (a security audit). A token is ~10 ms
+     * of a core, as a batch's KiB is; 0 where bodies are not charged either (the resource tests' fakes).
+     */
+    public void chargeStance(Caller caller, int comments) {
+        if (chargesBodies() && comments > 0) charge(caller, comments);
+    }
+
     /** Gives back what of {@code tokens} that {@link #charge} took is more than the caller's bucket holds (a refused body's, {@link BodyCharge}). */
     public void refundBeyondBurst(Caller caller, long tokens) {
         Limit limit = limit(caller);

@@ -7,12 +7,16 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
 import org.parley.service.api.ScoreResponse;
 import org.parley.service.api.ThreadRequest;
 import org.parley.service.api.ThreadResponse;
+import org.parley.service.auth.Caller;
+import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoreParts;
@@ -49,9 +53,18 @@ public final class ScoreThreadResource {
     private final ThreadTargets targets;
     private final SentimentHolder sentiment;
     private final int maxComments;
+    private final RateLimiter limiter;
 
+    /** No charge for stance beyond the body's (the resource tests). */
     public ScoreThreadResource(CommentScorer scorer, StanceHolder stance, ThreadTargets targets, SentimentHolder sentiment,
                                int maxComments) {
+        this(scorer, stance, targets, sentiment, maxComments, null);
+    }
+
+    /** @param limiter charges the caller a token per comment read against targets ({@link RateLimiter#chargeStance}) */
+    public ScoreThreadResource(CommentScorer scorer, StanceHolder stance, ThreadTargets targets, SentimentHolder sentiment,
+                               int maxComments, RateLimiter limiter) {
+        this.limiter = limiter;
         this.scorer = scorer;
         this.stance = stance;
         this.targets = targets;
@@ -62,7 +75,7 @@ public final class ScoreThreadResource {
     @POST
     @Timed(name = "score-thread")
     @ExceptionMetered(name = "score-thread-errors")
-    public ThreadResponse score(ThreadRequest request) {
+    public ThreadResponse score(ThreadRequest request, @Context SecurityContext security) {
         CommentThread thread = thread(request);
         RequestChecks.Requested requested = RequestChecks.requested(request.attributes(), "attributes");
         Set<Attribute> attributes = requested.attributes();
@@ -73,6 +86,8 @@ public final class ScoreThreadResource {
             RequestChecks.targets(request.targets(), "targets", "leave it out to have targets proposed from the article");
         List<Optional<ReplyContext.Parent>> parents = checkedTexts(thread);
         ThreadTargets.Used used = targets.choose(request.targets(), thread.article());
+        if (limiter != null && !used.targets().isEmpty() && security.getUserPrincipal() instanceof Caller caller)
+            limiter.chargeStance(caller, thread.comments().size());  // before the work: threads sent together pay too
 
         List<CommentScorer.Input> inputs = new ArrayList<>(thread.comments().size());
         for (Comment c : thread.comments()) inputs.add(new CommentScorer.Input(c.text(), attributes, request.wantsSpans()));

@@ -9,9 +9,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.parley.service.api.moderation.CommentView;
 import org.parley.service.api.moderation.ThreadResult;
+import org.parley.service.auth.Caller;
+import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
@@ -43,8 +47,16 @@ public final class ThreadsResource {
     private final Ingestion ingestion;
     private final CommentViews views;
     private final int maxComments;
+    private final RateLimiter limiter;
 
+    /** No charge for stance beyond the body's (the resource tests). */
     public ThreadsResource(Ingestion ingestion, CommentViews views, int maxComments) {
+        this(ingestion, views, maxComments, null);
+    }
+
+    /** @param limiter charges the caller a token per comment read against {@code ?target=} ({@link RateLimiter#chargeStance}) */
+    public ThreadsResource(Ingestion ingestion, CommentViews views, int maxComments, RateLimiter limiter) {
+        this.limiter = limiter;
         this.ingestion = ingestion;
         this.views = views;
         this.maxComments = maxComments;
@@ -53,7 +65,7 @@ public final class ThreadsResource {
     @POST
     @Timed(name = "submit-thread")
     @ExceptionMetered(name = "submit-thread-errors")
-    public ThreadResult submit(JsonNode body, @QueryParam("target") List<String> targets) {
+    public ThreadResult submit(JsonNode body, @QueryParam("target") List<String> targets, @Context SecurityContext security) {
         List<String> t = targets == null || targets.isEmpty() ? null : targets;
         if (t != null) {
             RequestChecks.targets(t, "target");
@@ -85,6 +97,8 @@ public final class ThreadsResource {
                     c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), t,
                     c.parentAuthor()));
         }
+        if (limiter != null && t != null && security.getUserPrincipal() instanceof Caller caller)
+            limiter.chargeStance(caller, submissions.size());  // before the work: threads sent together pay too
         List<CommentStore.Insert> stored;
         try {
             stored = ingestion.submit(submissions);

@@ -29,10 +29,16 @@ class RequestCostTest {
     private static final ResourceExtension GUARDED = resources(new RateLimiter(2, 5, 0, 3));
 
     private static ResourceExtension resources(RateLimiter limiter) {
-        return Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("heavy-key-1:website,light-key-1:website,refused-key-1:website,refused-key-2:website", 5), limiter))
+        return resources(limiter, limiter);
+    }
+
+    private static ResourceExtension resources(RateLimiter limiter, RateLimiter threads) {
+        CommentScorer scorer = new CommentScorer(MODELS, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
+        return Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("heavy-key-1:website,light-key-1:website,refused-key-1:website,refused-key-2:website,"
+                        + "stance-key-1:website,plain-key-1:website", 5), limiter))
                 .addProvider(new BodySizeLimit(1))
-                .addResource(new ScoreResource(new CommentScorer(MODELS, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry()), Fakes.mapper(), 10,
-                        Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment()))
+                .addResource(new ScoreResource(scorer, Fakes.mapper(), 10, Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment()))
+                .addResource(new ScoreThreadResource(scorer, Fakes.stanceHolder(Fakes.stance()), Fakes.targets(), Fakes.sentiment(), 500, threads))
                 .build();
     }
 
@@ -65,6 +71,28 @@ class RequestCostTest {
         next = score(CHARGING, "refused-key-2", "hi");
         assertTrue(next.getStatus() == 200 || Long.parseLong(next.getHeaderString("Retry-After")) <= 2,
                 "nor a body that fails its checks: " + next.getStatus() + " " + next.getHeaderString("Retry-After"));
+    }
+
+    private static Response thread(String key, int comments, String targets) {
+        StringBuilder body = new StringBuilder("{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"x\"}, \"comments\": [");
+        for (int i = 0; i < comments; i++) body.append(i == 0 ? "" : ",").append("{\"id\": \"c").append(i).append("\", \"text\": \"no way ").append(i).append("\"}");
+        body.append("]}").append(targets == null ? "" : ", \"targets\": " + targets).append(", \"spans\": false}");
+        return CHARGING.target("/v1/score/thread").queryParam("key", key).request().post(Entity.entity(body.toString(), MediaType.APPLICATION_JSON));
+    }
+
+    /**
+     * A security audit: 500 comments of a few words and 10 targets, a 30 KiB body, were 7 s of a core's work for
+     * 30 tokens, so one key's 100 requests/s kept every core busy. Each comment read against targets costs a token.
+     */
+    @Test
+    void aThreadsStanceCostsATokenPerComment() {
+        Response first = thread("stance-key-1", 20, "[\"the war\"]");
+        assertEquals(200, first.getStatus(), () -> "the thread itself passes: " + first.readEntity(String.class));
+        Response next = score(CHARGING, "stance-key-1", "hi");
+        assertEquals(429, next.getStatus(), "20 comments read against a target cost 20 tokens; the bucket held 10");
+        assertTrue(Long.parseLong(next.getHeaderString("Retry-After")) >= 2, next.getHeaderString("Retry-After"));
+        assertEquals(200, thread("plain-key-1", 3, "[\"the war\"]").getStatus());
+        assertEquals(200, score(CHARGING, "plain-key-1", "hi").getStatus(), "3 comments cost 3 tokens: the bucket held 10");
     }
 
     @Test
