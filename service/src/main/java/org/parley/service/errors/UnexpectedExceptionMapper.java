@@ -10,8 +10,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A bug: logged with its stack trace under an id, answered with the id only. The log line names
  * the exception class and its frames but not its message, which could quote comment text.
- * One failure that reaches here is the client's, not a bug: a body that ends before the
- * Content-Length it announced (Jetty's EofException, which Jersey wraps), answered 400.
+ * Failures that reach here and are the client's, not bugs: a body that ends before the
+ * Content-Length it announced (Jetty's EofException, which Jersey wraps), answered 400; a body that
+ * stops arriving for the idle timeout, or comes slower than {@code minRequestDataPerSecond} (a
+ * TimeoutException, Jetty's 408 BadMessageException), answered 408. Both were logged 500s with a
+ * stack trace: any client, without a key (POST /v1/session), could fill the log and the 5xx meter.
  */
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
@@ -28,11 +31,21 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
         if (endedEarly(e))
             return ErrorResponses.build(path, ApiException.badField("body",
                     "the request body ended before the Content-Length it announced"));
+        if (tooSlow(e))
+            return ErrorResponses.build(path, new ApiException(408, "body", null,
+                    "the request body stopped arriving, or arrived too slowly: send it whole, without pauses"));
         String id = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
         Throwable scrubbed = new RuntimeException(e.getClass().getName());
         scrubbed.setStackTrace(e.getStackTrace());
         LOG.error("error {} on /{}", id, path, scrubbed);
         return ErrorResponses.build(path, new ApiException(500, null, null, "internal error " + id));
+    }
+
+    private static boolean tooSlow(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() == 408) return true;
+        return false;
     }
 
     private static boolean endedEarly(Throwable e) {
