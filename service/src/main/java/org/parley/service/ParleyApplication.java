@@ -33,6 +33,7 @@ import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.BodyCharge;
+import org.parley.service.auth.ConcurrencyLimit;
 import org.parley.service.auth.ModeratorPageFilter;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.core.CommentScorer;
@@ -173,6 +174,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         Ingestion ingestion = new Ingestion(scorer, () -> stance.current().model(), comments, env.getObjectMapper(), clock);
 
         ApiKeys keys = orDevKey(configuredKeys, config.rateLimit.requestsPerSecond);
+        // First: a request over its address's limit is refused before anything reads its body.
+        env.servlets().addFilter("concurrency", new ConcurrencyLimit(config.rateLimit.concurrentPerAddress))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         env.servlets().addFilter("moderator-pages", new ModeratorPageFilter(keys))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/moderate", "/moderate/*");
         RateLimiter limiter = new RateLimiter(config.rateLimit.burstSeconds, config.rateLimit.requestsPerSecond,

@@ -113,6 +113,11 @@ public class ParleyConfiguration extends Configuration {
         @Min(0)
         @JsonProperty
         public int failedAuthPerMinute = 60;
+
+        /** Requests a client address may have in progress at once (each holds a thread while its body is read); 0: no limit. */
+        @Min(0)
+        @JsonProperty
+        public int concurrentPerAddress = 64;
     }
 
     public static class Spans {

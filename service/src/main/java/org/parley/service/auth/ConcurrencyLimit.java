@@ -1,0 +1,67 @@
+package org.parley.service.auth;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * At most {@code perAddress} requests in progress per client address, refused with a 429 before anything
+ * reads the body. A request holds one of Jetty's threads (1,024) while its body is read, and a client that
+ * sends the headers and then a byte of body now and then holds it until the idle timeout: a security audit
+ * sent 1,100 such log-ins (no key needed) from one address, and the service answered nobody while they
+ * stayed open. Keys' rate limits come too late for this: they count requests, and these never finish.
+ */
+public final class ConcurrencyLimit implements Filter {
+    private final int perAddress;
+    private final ConcurrentHashMap<String, Integer> inProgress = new ConcurrentHashMap<>();
+
+    /** @param perAddress requests in progress per client address; 0: no limit */
+    public ConcurrencyLimit(int perAddress) {
+        this.perAddress = perAddress;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        if (perAddress == 0) {
+            chain.doFilter(req, res);
+            return;
+        }
+        String address = ClientAddress.of((HttpServletRequest) req);
+        if (inProgress.merge(address, 1, Integer::sum) > perAddress) {
+            release(address);
+            byte[] body = ("{\"code\":429,\"message\":\"more than " + perAddress
+                    + " requests in progress from this address; retry after 1 s\"}").getBytes(StandardCharsets.UTF_8);
+            HttpServletResponse response = (HttpServletResponse) res;
+            response.setStatus(429);
+            response.setHeader("Retry-After", "1");
+            response.setHeader("Connection", "close");  // the body, if any, is never read
+            response.setContentType("application/json");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            return;
+        }
+        try {
+            chain.doFilter(req, res);
+        } finally {
+            release(address);
+        }
+    }
+
+    /** Counted down, and forgotten at 0: addresses are many. */
+    private void release(String address) {
+        inProgress.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1);
+    }
+
+    /** Requests in progress from the address (tests). */
+    int inProgress(String address) {
+        return inProgress.getOrDefault(address, 0);
+    }
+}

@@ -1,0 +1,85 @@
+package org.parley.service.auth;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.Mockito.*;
+
+class ConcurrencyLimitTest {
+    private static HttpServletRequest from(String address) {
+        HttpServletRequest r = mock(HttpServletRequest.class);
+        when(r.getRemoteAddr()).thenReturn(address);
+        return r;
+    }
+
+    private static HttpServletResponse response(ByteArrayOutputStream body) throws Exception {
+        HttpServletResponse r = mock(HttpServletResponse.class);
+        when(r.getOutputStream()).thenReturn(new ServletOutputStream() {
+            @Override public void write(int b) { body.write(b); }
+            @Override public boolean isReady() { return true; }
+            @Override public void setWriteListener(WriteListener l) {}
+        });
+        return r;
+    }
+
+    /**
+     * A security audit: 1,100 log-ins from one address that sent their headers and then a byte of body every
+     * 10 s held all of Jetty's threads, and the service answered nobody. One address may hold a few at most.
+     */
+    @Test
+    void anAddressMayHaveOnlySoManyRequestsInProgress() throws Exception {
+        ConcurrencyLimit limit = new ConcurrencyLimit(3);
+        CountDownLatch started = new CountDownLatch(3), release = new CountDownLatch(1);
+        FilterChain slow = (req, res) -> {
+            started.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> held = new ArrayList<>();
+            for (int i = 0; i < 3; i++)
+                held.add(pool.submit(() -> { limit.doFilter(from("203.0.113.9"), response(new ByteArrayOutputStream()), slow); return null; }));
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            HttpServletResponse refused = response(body);
+            FilterChain never = mock(FilterChain.class);
+            limit.doFilter(from("203.0.113.9"), refused, never);
+            verify(never, never()).doFilter(any(), any());
+            verify(refused).setStatus(429);
+            verify(refused).setHeader("Retry-After", "1");
+            assertTrue(body.toString().contains("requests in progress from this address"), body.toString());
+
+            FilterChain passes = mock(FilterChain.class);
+            limit.doFilter(from("198.51.100.7"), response(new ByteArrayOutputStream()), passes);
+            verify(passes).doFilter(any(), any());  // another address is not held up
+
+            release.countDown();
+            for (Future<?> f : held) f.get(10, TimeUnit.SECONDS);
+            assertEquals(0, limit.inProgress("203.0.113.9"), "finished requests are counted down, refused ones too");
+            FilterChain again = mock(FilterChain.class);
+            limit.doFilter(from("203.0.113.9"), response(new ByteArrayOutputStream()), again);
+            verify(again).doFilter(any(), any());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
