@@ -206,7 +206,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new org.parley.service.resources.EncodedColons());
 
         SentimentHolder sentiment = SentimentHolder.coreNlp();
-        env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment));
+        env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment, limiter));
         env.jersey().register(new ScoreThreadResource(scorer, stance, ThreadTargets.coreNlp(), sentiment, config.maxThreadComments,
                 limiter));
         env.jersey().register(new PerspectiveResource(models, feedback, language));

@@ -60,7 +60,8 @@ public final class RateLimiter {
     }
 
     /**
-     * Stance on targets for each of a thread's comments (/v1/score/thread, /v1/threads): a token a comment,
+     * Stance on targets for each of a thread's comments (/v1/score/thread, /v1/threads), or on targets or a
+     * parent for each item of a batch (/v1/score/batch): a token a comment,
      * into debt if need be, as a body's KiB. The sentence encoder reads every comment, however short, ~7 ms of
      * a core (and ~1 ms more a target), so 500 comments of a few words and 10 targets were 7 s of work for the
      * 30 tokens their 30 KiB paid, and one key could keep every core busy (a security audit). A token is ~10 ms

@@ -10,12 +10,16 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.parley.service.api.BatchRequest;
 import org.parley.service.api.BatchResponse;
 import org.parley.service.api.ErrorBody;
 import org.parley.service.api.ScoreRequest;
 import org.parley.service.api.ScoreResponse;
+import org.parley.service.auth.Caller;
+import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoreParts;
@@ -45,8 +49,20 @@ public final class ScoreResource {
     private final StanceHolder stance;
     private final SentimentHolder sentiment;
 
-    /** @param stance its models are thread-safe: they serialise the calls into each of their networks */
+    private final RateLimiter limiter;
+
+    /** No charge for a batch's stance beyond the body's (the resource tests). */
     public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceHolder stance, SentimentHolder sentiment) {
+        this(scorer, json, maxBatch, stance, sentiment, null);
+    }
+
+    /**
+     * @param stance  its models are thread-safe: they serialise the calls into each of their networks
+     * @param limiter charges the caller a token per batch item read against targets or a parent ({@link RateLimiter#chargeStance})
+     */
+    public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceHolder stance, SentimentHolder sentiment,
+                         RateLimiter limiter) {
+        this.limiter = limiter;
         this.scorer = scorer;
         this.json = json;
         this.maxBatch = maxBatch;
@@ -67,7 +83,7 @@ public final class ScoreResource {
     @Path("/batch")
     @Timed(name = "score-batch")
     @ExceptionMetered(name = "score-batch-errors")
-    public BatchResponse batch(BatchRequest request) {
+    public BatchResponse batch(BatchRequest request, @Context SecurityContext security) {
         if (request == null || request.comments() == null)
             throw ApiException.badField("comments", "comments is required: an array of score requests");
         List<JsonNode> items = request.comments();
@@ -99,6 +115,9 @@ public final class ScoreResource {
                         new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit()));
             }
         }
+        int stanced = (int) requests.stream().filter(q -> q.targets() != null || q.parent() != null).count();
+        if (limiter != null && security.getUserPrincipal() instanceof Caller caller)
+            limiter.chargeStance(caller, stanced);  // before the work: batches sent together pay too
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));
         CommentScorer.Result r = scorer.score(inputs);
