@@ -61,14 +61,20 @@ public final class RateLimiter {
 
     /**
      * Stance on targets for each of a thread's comments (/v1/score/thread, /v1/threads), or on targets or a
-     * parent for each item of a batch (/v1/score/batch): a token a comment,
-     * into debt if need be, as a body's KiB. The sentence encoder reads every comment, however short, ~7 ms of
-     * a core (and ~1 ms more a target), so 500 comments of a few words and 10 targets were 7 s of work for the
-     * 30 tokens their 30 KiB paid, and one key could keep every core busy (a security audit). A token is ~10 ms
-     * of a core, as a batch's KiB is; 0 where bodies are not charged either (the resource tests' fakes).
+     * parent for each item of a batch (/v1/score/batch), charged into debt if need be, as a body's KiB: a token
+     * a comment, and one more a comment for each 10 targets ({@link #stanceTokens}). The sentence encoder reads
+     * every comment, however short, ~7 ms of a core, and each target adds ~1-2 ms, so 500 comments of a few
+     * words and 10 targets were 7 s of work for the 30 tokens their 30 KiB paid, and one key could keep every
+     * core busy (a security audit). A token is ~10 ms of a core, as a batch's KiB is; nothing is charged where
+     * bodies are not charged either (the resource tests' fakes).
      */
-    public void chargeStance(Caller caller, int comments) {
-        if (chargesBodies() && comments > 0) charge(caller, comments);
+    public void chargeStance(Caller caller, long tokens) {
+        if (chargesBodies() && tokens > 0) charge(caller, tokens);
+    }
+
+    /** What stance on {@code targets} targets (0: a parent only) costs for {@code comments} comments. */
+    public static long stanceTokens(int comments, int targets) {
+        return (long) comments * (10 + targets) / 10;
     }
 
     /** Gives back what of {@code tokens} that {@link #charge} took is more than the caller's bucket holds (a refused body's, {@link BodyCharge}). */

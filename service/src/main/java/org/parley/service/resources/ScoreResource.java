@@ -58,7 +58,7 @@ public final class ScoreResource {
 
     /**
      * @param stance  its models are thread-safe: they serialise the calls into each of their networks
-     * @param limiter charges the caller a token per batch item read against targets or a parent ({@link RateLimiter#chargeStance})
+     * @param limiter charges the caller for each batch item read against targets or a parent ({@link RateLimiter#chargeStance})
      */
     public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceHolder stance, SentimentHolder sentiment,
                          RateLimiter limiter) {
@@ -115,9 +115,10 @@ public final class ScoreResource {
                         new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit()));
             }
         }
-        int stanced = (int) requests.stream().filter(q -> q.targets() != null || q.parent() != null).count();
+        long stanceCost = requests.stream().filter(q -> q.targets() != null || q.parent() != null)
+                .mapToLong(q -> RateLimiter.stanceTokens(1, q.targets() == null ? 0 : q.targets().size())).sum();
         if (limiter != null && security.getUserPrincipal() instanceof Caller caller)
-            limiter.chargeStance(caller, stanced);  // before the work: batches sent together pay too
+            limiter.chargeStance(caller, stanceCost);  // before the work: batches sent together pay too
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));
         CommentScorer.Result r = scorer.score(inputs);

@@ -61,7 +61,7 @@ public final class ScoreThreadResource {
         this(scorer, stance, targets, sentiment, maxComments, null);
     }
 
-    /** @param limiter charges the caller a token per comment read against targets ({@link RateLimiter#chargeStance}) */
+    /** @param limiter charges the caller for each comment read against targets ({@link RateLimiter#chargeStance}) */
     public ScoreThreadResource(CommentScorer scorer, StanceHolder stance, ThreadTargets targets, SentimentHolder sentiment,
                                int maxComments, RateLimiter limiter) {
         this.limiter = limiter;
@@ -87,7 +87,7 @@ public final class ScoreThreadResource {
         List<Optional<ReplyContext.Parent>> parents = checkedTexts(thread);
         ThreadTargets.Used used = targets.choose(request.targets(), thread.article());
         if (limiter != null && !used.targets().isEmpty() && security.getUserPrincipal() instanceof Caller caller)
-            limiter.chargeStance(caller, thread.comments().size());  // before the work: threads sent together pay too
+            limiter.chargeStance(caller, RateLimiter.stanceTokens(thread.comments().size(), used.targets().size()));  // before the work: threads sent together pay too
 
         List<CommentScorer.Input> inputs = new ArrayList<>(thread.comments().size());
         for (Comment c : thread.comments()) inputs.add(new CommentScorer.Input(c.text(), attributes, request.wantsSpans()));

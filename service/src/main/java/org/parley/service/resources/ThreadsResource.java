@@ -54,7 +54,7 @@ public final class ThreadsResource {
         this(ingestion, views, maxComments, null);
     }
 
-    /** @param limiter charges the caller a token per comment read against {@code ?target=} ({@link RateLimiter#chargeStance}) */
+    /** @param limiter charges the caller for each comment read against {@code ?target=} ({@link RateLimiter#chargeStance}) */
     public ThreadsResource(Ingestion ingestion, CommentViews views, int maxComments, RateLimiter limiter) {
         this.limiter = limiter;
         this.ingestion = ingestion;
@@ -98,7 +98,7 @@ public final class ThreadsResource {
                     c.parentAuthor()));
         }
         if (limiter != null && t != null && security.getUserPrincipal() instanceof Caller caller)
-            limiter.chargeStance(caller, submissions.size());  // before the work: threads sent together pay too
+            limiter.chargeStance(caller, RateLimiter.stanceTokens(submissions.size(), t.size()));  // before the work: threads sent together pay too
         List<CommentStore.Insert> stored;
         try {
             stored = ingestion.submit(submissions);

@@ -35,7 +35,7 @@ class RequestCostTest {
     private static ResourceExtension resources(RateLimiter limiter, RateLimiter threads) {
         CommentScorer scorer = new CommentScorer(MODELS, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
         return Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("heavy-key-1:website,light-key-1:website,refused-key-1:website,refused-key-2:website,"
-                        + "stance-key-1:website,plain-key-1:website,batch-key-1:website,batch-key-2:website", 5), limiter))
+                        + "stance-key-1:website,plain-key-1:website,batch-key-1:website,batch-key-2:website,many-key-1:website,few-key-1:website", 5), limiter))
                 .addProvider(new BodySizeLimit(1))
                 .addResource(new ScoreResource(scorer, Fakes.mapper(), 10, Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment(), threads))
                 .addResource(new ScoreThreadResource(scorer, Fakes.stanceHolder(Fakes.stance()), Fakes.targets(), Fakes.sentiment(), 500, threads))
@@ -108,6 +108,18 @@ class RequestCostTest {
         assertEquals(429, score(CHARGING, "batch-key-1", "hi").getStatus(), "10 items read against a target cost 10 tokens; the bucket held 10");
         assertEquals(200, batch("batch-key-2", 10, "").getStatus());
         assertEquals(200, score(CHARGING, "batch-key-2", "hi").getStatus(), "without stance a short batch costs its body");
+    }
+
+    /** Each target adds work to every comment: 10 targets cost a comment 2 tokens (~25 ms of a core a batch item). */
+    @Test
+    void tenTargetsCostEachCommentASecondToken() {
+        String ten = "[\"t0\", \"t1\", \"t2\", \"t3\", \"t4\", \"t5\", \"t6\", \"t7\", \"t8\", \"t9\"]";
+        assertEquals(200, batch("many-key-1", 5, ", \"targets\": " + ten).getStatus());
+        assertEquals(429, score(CHARGING, "many-key-1", "hi").getStatus(), "5 items with 10 targets cost 10 tokens");
+        assertEquals(200, batch("few-key-1", 5, ", \"targets\": [\"t0\"]").getStatus());
+        assertEquals(200, score(CHARGING, "few-key-1", "hi").getStatus(), "5 items with 1 target cost 5");
+        assertEquals(1000, RateLimiter.stanceTokens(500, 10), "the audit's thread");
+        assertEquals(500, RateLimiter.stanceTokens(500, 0), "reply stance alone");
     }
 
     @Test
