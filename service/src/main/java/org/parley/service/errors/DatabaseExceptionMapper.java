@@ -37,13 +37,19 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
     public Response toResponse(JdbiException e) {
         if (!isOutage(e)) return UnexpectedExceptionMapper.respond(uri.getPath(), e);
         LOG.warn("database unavailable: {}", rootMessage(e));
-        return ErrorResponses.build(uri.getPath(), ApiException.unavailable(RETRY_AFTER_SECONDS, message(request.getMethod())));
+        return ErrorResponses.build(uri.getPath(), ApiException.unavailable(RETRY_AFTER_SECONDS,
+                message(request.getMethod(), uri.getPath())));
     }
 
-    /** What the client should know and do: a read is simply retried; a write may have landed, in part or in full. */
-    static String message(String method) {
+    /**
+     * What the client should know and do: a read is simply retried; a write may have landed, in part or in
+     * full; a log-in or log-out (sessions live in the database) is tried again, and has nothing to complete.
+     */
+    static String message(String method, String path) {
         if (method.equals("GET") || method.equals("HEAD"))
             return "the database is unavailable; retry after " + RETRY_AFTER_SECONDS + " s";
+        if (path.endsWith("v1/session"))
+            return "the database is unavailable, and sessions are kept there: log in (or out) again after " + RETRY_AFTER_SECONDS + " s";
         return "the database is unavailable; the request was most likely not applied (it may have been, if the connection "
                 + "broke as it committed). Retry after " + RETRY_AFTER_SECONDS + " s: the same request sent again completes it, "
                 + "and comments (same id), decisions (same expectedVersion) and reports (same reportId) are applied once";

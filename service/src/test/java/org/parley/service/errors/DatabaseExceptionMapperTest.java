@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,5 +22,14 @@ class DatabaseExceptionMapperTest {
         assertTrue(DatabaseExceptionMapper.isOutage(failed("08006")), "connection failure");
         assertFalse(DatabaseExceptionMapper.isOutage(failed("23505")), "a unique violation is a bug here, not an outage");
         assertFalse(DatabaseExceptionMapper.isOutage(failed("42P01")), "a missing table is a bug");
+    }
+
+    /** An operator's audit: a log-in during an outage was told about retrying writes and decisions. */
+    @Test
+    void theMessageSaysWhatToDoForTheRequestThatFailed() {
+        assertEquals("the database is unavailable, and sessions are kept there: log in (or out) again after 5 s",
+                DatabaseExceptionMapper.message("POST", "/v1/session"));
+        assertTrue(DatabaseExceptionMapper.message("POST", "/v1/comments").contains("the same request sent again completes it"));
+        assertEquals("the database is unavailable; retry after 5 s", DatabaseExceptionMapper.message("GET", "/v1/session"));
     }
 }
