@@ -178,6 +178,9 @@ public final class CommentStore {
         });
     }
 
+    /** Open reports that each make a new version of the comment; more are stored and counted, not versioned. */
+    public static final int STALE_REPORTS = 10;
+
     /** A stored report: the comment after it, and whether it repeated an earlier one (counted once). */
     public record Report(StoredComment comment, boolean duplicate) {}
 
@@ -202,9 +205,12 @@ public final class CommentStore {
                         .bind("id", id).bind("reason", reason).bind("client", client).bind("reportId", reportId)
                         .bind("at", utc(now)).execute();
                 // A new version: a moderator deciding on what they saw before it gets the 409 and sees the
-                // report, where the decision closed it unseen (a moderator's audit).
-                h.createUpdate("UPDATE comments SET open_reports = open_reports + 1, version = version + 1 WHERE id = :id")
-                        .bind("id", id).execute();
+                // report, where the decision closed it unseen (a moderator's audit). Only up to
+                // STALE_REPORTS open ones: a moderator who saw that many knows readers object, and a stream of
+                // reports (any website key may send them) must not keep every decision on the comment stale.
+                h.createUpdate("UPDATE comments SET version = version + CASE WHEN open_reports < :stale THEN 1 ELSE 0 END, "
+                                + "open_reports = open_reports + 1 WHERE id = :id")
+                        .bind("id", id).bind("stale", STALE_REPORTS).execute();
             }
             return find(h, id).map(c -> new Report(c, repeated));
         });

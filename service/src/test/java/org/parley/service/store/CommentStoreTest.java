@@ -418,6 +418,27 @@ class CommentStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
+    void aStreamOfReportsCannotKeepEveryDecisionStale(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        store.insert(comment("flooded", "a1", 0.6f, Action.REVIEW), T0);
+        for (int i = 0; i < CommentStore.STALE_REPORTS; i++) store.report("flooded", "spam", "website-2", null, T0.plusSeconds(i));
+        StoredComment seen = store.find("flooded").orElseThrow();
+        assertEquals(1 + CommentStore.STALE_REPORTS, seen.version(), "each of the first reports is a new version");
+        // A security audit: three reports from another site's key made a moderator's decision a 409, and
+        // any number more kept it so.
+        for (int i = 0; i < 5; i++) store.report("flooded", "spam", "website-2", null, T0.plusSeconds(20 + i));
+        StoredComment after = store.find("flooded").orElseThrow();
+        assertEquals(seen.version(), after.version(), "beyond that many open reports, more are counted, not versioned");
+        assertEquals(CommentStore.STALE_REPORTS + 5, after.openReports());
+        assertInstanceOf(CommentStore.Outcome.Decided.class,
+                store.decide("flooded", Verdict.REJECT, Reason.SPAM, null, "alice", true, seen.version(), T0.plusSeconds(60)));
+        assertEquals(0, store.find("flooded").orElseThrow().openReports(), "the decision closes them all");
+        store.report("flooded", "spam", "website-2", null, T0.plusSeconds(70));
+        assertEquals(seen.version() + 2, store.find("flooded").orElseThrow().version(), "after a decision, a report is a new version again");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void aRetriedReportOrSuggestionCountsOnceEvenWhenTheRetriesRace(TestDatabases db) throws Exception {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
