@@ -52,6 +52,11 @@ public final class TargetFinder {
      */
     static final int MAX_BODY_CHARS = 20_000;
     /** A punctuation mark repeated this often or more is read three times: CoreNLP's tokeniser slows on long runs. */
+    /**
+     * Format characters nobody sees (zero-width space, soft hyphen, BOM), which would otherwise stay inside a
+     * proposed name ("Barack\u200B Obama", a stance audit); the joiners stay, for the scripts and emoji that need them.
+     */
+    private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("[\\p{Cf}&&[^\\u200C\\u200D]]");
     private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile("([^\\p{L}\\p{N}\\s])\\1{9,}");
 
     /** Names first (most mentioned first), then issues; at most {@code limit} of each kind group. */
@@ -62,7 +67,7 @@ public final class TargetFinder {
             while (cut > 0 && !Character.isWhitespace(body.charAt(cut - 1))) cut--;  // not inside a word
             body = body.substring(0, cut == 0 ? MAX_BODY_CHARS : cut);
         }
-        String text = RUN.matcher(article.title() + ".\n\n" + body).replaceAll("$1$1$1");
+        String text = RUN.matcher(INVISIBLE.matcher(article.title() + ".\n\n" + body).replaceAll("")).replaceAll("$1$1$1");
         CoreDocument doc = new CoreDocument(text);
         pipeline.annotate(doc);
         List<CandidateTarget> out = new ArrayList<>(top(names(doc), limit));

@@ -63,6 +63,15 @@ class TargetFinderTest {
     }
 
     @Test
+    void invisibleCharactersStayOutOfProposedNames() {
+        List<CandidateTarget> t = finder.find(new Article(null, "Talks",  null,
+                "Barack\u200B Obama met Vladimir\u00AD Putin. Barack\u200B Obama spoke first."), 12);
+        List<String> people = phrases(t, CandidateTarget.Kind.PERSON);
+        assertTrue(people.contains("Barack Obama"), people.toString());
+        assertTrue(people.stream().allMatch(p -> p.codePoints().noneMatch(c -> Character.getType(c) == Character.FORMAT)), people.toString());
+    }
+
+    @Test
     void theRferlArticleGivesTargetsToo() throws Exception {
         List<CandidateTarget> t = finder.find(ArticlePageParser.parse(seed("000_a34849246ac6736f.txt")), 8);
         assertTrue(t.stream().anyMatch(c -> c.kind() != CandidateTarget.Kind.ISSUE), t.toString());
