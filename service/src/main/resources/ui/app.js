@@ -657,18 +657,21 @@ async function decideSelected(decision) {
   renderList();
   const why = decision !== 'REJECT' ? '' : shared ? ' (' + shared + ')' : ' (each for its top attribute)';
   let text = PAST[decision] + ' ' + ok + ' comment' + (ok === 1 ? '' : 's') + why + '.';
-  if (conflicts.length) text += ' Someone else decided ' + conflicts.join(', ') + ' first: shown as they are now.';
+  if (conflicts.length) text += ' ' + conflicts.join(', ') + ' changed meanwhile (another decision, or readers\' reports): shown as they are now.';
   if (kept.length) text += ' Left ' + kept.join(', ') + ' as escalated: ' + RESERVED;
   if (failed.length) text += ' Failed: ' + failed.join('; ');
   message(text, conflicts.length ? 'conflict' : failed.length || kept.length ? 'error' : 'info');
   refreshCounts();
 }
 
-// Someone decided first: show the comment as it is now, and say so.
+// Someone decided first, or readers reported it meanwhile (each report is a version, and no decision
+// closes reports since): show the comment as it is now, and say which.
 function conflict(mine, now) {
   update(mine.id, now);
-  message('Someone else decided ' + label(now) + ' first (now ' + now.status + ', version ' + now.version
-    + '). Its current state is shown; decide again if needed.', 'conflict');
+  const reported = now.status === mine.status && now.decidedBy === mine.decidedBy && now.openReports > mine.openReports;
+  message((reported ? 'Readers reported ' + label(now) + ' meanwhile (' + now.openReports + ' open, version ' + now.version + ')'
+    : 'Someone else decided ' + label(now) + ' first (now ' + now.status + ', version ' + now.version + ')')
+    + '. Its current state is shown; decide again if needed.', 'conflict');
 }
 
 // A decided comment: leaves the list if it no longer belongs here, the next one becomes current.

@@ -117,7 +117,7 @@ public final class CommentsResource {
                 escalations.senior(caller), d.expectedVersion(), clock.instant());
         if (outcome instanceof CommentStore.Outcome.Decided ok)
             return Response.ok(views.of(ok.comment(), null, store.history(id), null)).build();
-        if (outcome instanceof CommentStore.Outcome.Conflict c) return conflict(c.current(), d.expectedVersion());
+        if (outcome instanceof CommentStore.Outcome.Conflict c) return conflict(c.current(), d.expectedVersion(), c.decided());
         if (outcome instanceof CommentStore.Outcome.Reserved) throw escalations.refusal(id);
         throw notFound(id);
     }
@@ -143,15 +143,17 @@ public final class CommentsResource {
         return out;
     }
 
-    static ConflictBody conflictBody(CommentView current, int expected) {
+    /** @param decided a decision came since {@code expected}; false: only readers' reports did */
+    static ConflictBody conflictBody(CommentView current, int expected, boolean decided) {
         return new ConflictBody(409, "comment " + current.id() + " is at version " + current.version() + ", not "
-                + expected + ": someone decided first. Here is its current state; decide again if needed.",
+                + expected + (decided ? ": someone decided first." : ": readers reported it since (see its open reports).")
+                + " Here is its current state; decide again if needed.",
                 "expectedVersion", current);
     }
 
-    private Response conflict(StoredComment current, int expected) {
+    private Response conflict(StoredComment current, int expected, boolean decided) {
         return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(conflictBody(views.of(current), expected)).build();
+                .entity(conflictBody(views.of(current), expected, decided)).build();
     }
 
     private StoredComment find(String id) {

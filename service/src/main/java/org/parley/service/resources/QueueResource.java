@@ -133,7 +133,7 @@ public final class QueueResource {
                 if (outcome instanceof CommentStore.Outcome.Decided ok) {
                     out.add(new BulkDecisionResponse.Item(id, 200, views.of(ok.comment()), null));
                 } else if (outcome instanceof CommentStore.Outcome.Conflict c) {
-                    var conflict = CommentsResource.conflictBody(views.of(c.current()), d.expectedVersion());
+                    var conflict = CommentsResource.conflictBody(views.of(c.current()), d.expectedVersion(), c.decided());
                     out.add(new BulkDecisionResponse.Item(id, 409, conflict.current(),
                             new ErrorBody(409, conflict.message(), prefix + "expectedVersion", null)));
                 } else if (outcome instanceof CommentStore.Outcome.Reserved reserved) {

@@ -138,8 +138,11 @@ public final class CommentStore {
     /** What {@link #decide} did. */
     public sealed interface Outcome {
         record Decided(StoredComment comment) implements Outcome {}
-        /** {@code expectedVersion} was stale: somebody else decided first; {@code current} is now. */
-        record Conflict(StoredComment current) implements Outcome {}
+        /**
+         * {@code expectedVersion} was stale; {@code current} is now. {@code decided}: a decision was recorded
+         * since {@code expectedVersion}; false when only readers' reports (each a new version) came since.
+         */
+        record Conflict(StoredComment current, boolean decided) implements Outcome {}
         /** The comment is escalated, and escalated comments are not this actor's to decide. */
         record Reserved(StoredComment current) implements Outcome {}
         record NotFound() implements Outcome {}
@@ -170,7 +173,10 @@ public final class CommentStore {
                 if (c.version() == expectedVersion + 1 && recorded(h, id, c.version(), verdict, reason, note, actor))
                     return new Outcome.Decided(c);
                 boolean reserved = !senior && c.version() == expectedVersion && c.status() == Status.ESCALATED;
-                return reserved ? new Outcome.Reserved(c) : new Outcome.Conflict(c);
+                if (reserved) return new Outcome.Reserved(c);
+                boolean decided = h.createQuery("SELECT COUNT(*) FROM decisions WHERE comment_id = :id AND version > :expected")
+                        .bind("id", id).bind("expected", expectedVersion).mapTo(Integer.class).one() > 0;
+                return new Outcome.Conflict(c, decided);
             }
             appendDecision(h, current.get(), verdict.name(), reason == null ? null : reason.code(), note, actor,
                     Decider.MODERATOR, at);

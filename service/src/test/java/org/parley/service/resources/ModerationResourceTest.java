@@ -308,6 +308,13 @@ class ModerationResourceTest {
         assertEquals(409, stale.getStatus(), body.toString());
         assertEquals(1, body.at("/current/openReports").asInt(), "the report is still open, and shown with the 409");
         assertEquals(2, body.at("/current/version").asInt());
+        // No one decided: the 409 says a report came, not "someone decided first" (a misleading message).
+        String message = body.get("message").asText();
+        assertTrue(message.contains("reported") && !message.contains("someone decided"), message);
+        post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 2}").close();
+        JsonNode decided = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision",
+                "{\"decision\": \"REJECT\", \"reason\": \"spam\", \"expectedVersion\": 2}").readEntity(JsonNode.class);
+        assertTrue(decided.get("message").asText().contains("someone decided first"), decided.toString());
     }
 
     /** The moderator deciding a reported comment, or the senior one it was escalated to, sees why readers reported it. */
