@@ -7,10 +7,10 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.parley.service.errors.ServletErrors;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,10 +33,7 @@ public final class AdminRequestFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        HttpServletResponse response = (HttpServletResponse) res;
-        response.setStatus(403);
-        response.setContentType("application/json");
-        response.getOutputStream().write(("{\"code\":403,\"message\":\"" + refusal + "\"}").getBytes(StandardCharsets.UTF_8));
+        ServletErrors.write((HttpServletResponse) res, 403, refusal);
     }
 
     /** Why a task request is refused, or null; the words are ours, never the request's. */

@@ -7,9 +7,9 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.parley.service.errors.ServletErrors;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,15 +37,10 @@ public final class ConcurrencyLimit implements Filter {
         String address = ClientAddress.of((HttpServletRequest) req);
         if (inProgress.merge(address, 1, Integer::sum) > perAddress) {
             release(address);
-            byte[] body = ("{\"code\":429,\"message\":\"more than " + perAddress
-                    + " requests in progress from this address; retry after 1 s\"}").getBytes(StandardCharsets.UTF_8);
             HttpServletResponse response = (HttpServletResponse) res;
-            response.setStatus(429);
             response.setHeader("Retry-After", "1");
             response.setHeader("Connection", "close");  // the body, if any, is never read
-            response.setContentType("application/json");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            ServletErrors.write(response, 429, "more than " + perAddress + " requests in progress from this address; retry after 1 s");
             return;
         }
         try {

@@ -7,9 +7,9 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.parley.service.errors.ServletErrors;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -22,8 +22,6 @@ import java.util.Optional;
 public final class ModeratorPageFilter implements Filter {
     public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "object-src 'none'; frame-ancestors 'none'";
-    private static final byte[] FORBIDDEN = "{\"code\":403,\"message\":\"website API keys may not open the moderator pages\"}"
-            .getBytes(StandardCharsets.UTF_8);
 
     private final ApiKeys keys;
 
@@ -40,10 +38,7 @@ public final class ModeratorPageFilter implements Filter {
         response.setHeader("Referrer-Policy", "no-referrer");
         if (isWebsiteKey(bearer(request.getHeader("Authorization"))) || isWebsiteKey(request.getParameter("key"))
                 || isWebsiteKey(request.getHeader(ApiKeyAuthFilter.GOOGLE_KEY_HEADER))) {
-            response.setStatus(403);
-            response.setContentType("application/json");
-            response.setContentLength(FORBIDDEN.length);
-            response.getOutputStream().write(FORBIDDEN);
+            ServletErrors.write(response, 403, "website API keys may not open the moderator pages");
             return;
         }
         if ("/moderate".equals(request.getRequestURI())) {

@@ -1,6 +1,5 @@
 package org.parley.service.errors;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
@@ -11,7 +10,6 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Requests Jetty refuses before any resource sees them (a %00 or an ambiguous encoding in the
@@ -39,7 +37,7 @@ public final class JsonBadMessages extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         fields.put("X-Content-Type-Options", "nosniff");  // as on every other answer (auth.NoSniff)
-        return ByteBuffer.wrap(json(status, refused(status, reason)));
+        return ByteBuffer.wrap(ServletErrors.json(status, refused(status, reason)));
     }
 
     /** Refused later by Jetty's request handling (e.g. a Content-Type it cannot parse, a method not taken). */
@@ -47,21 +45,13 @@ public final class JsonBadMessages extends ErrorHandler {
     protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
                                               int code, String message) throws IOException {
         baseRequest.setHandled(true);
-        byte[] body = json(code, code != HttpStatus.METHOD_NOT_ALLOWED_405 ? refused(code, message)
+        response.setHeader("X-Content-Type-Options", "nosniff");  // as on every other answer (auth.NoSniff)
+        ServletErrors.write(response, code, code != HttpStatus.METHOD_NOT_ALLOWED_405 ? refused(code, message)
                 : "method " + ApiException.shown(request.getMethod()) + " is not allowed: this service takes "
                         + allowedMethods + " (each path some of them)");
-        response.setContentType("application/json");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 
     private static String refused(int status, String reason) {
         return "request refused by the HTTP layer: " + (reason == null ? HttpStatus.getMessage(status) : ApiException.shown(reason));
-    }
-
-    private static byte[] json(int status, String message) {
-        return JsonNodeFactory.instance.objectNode().put("code", status).put("message", message).toString()
-                .getBytes(StandardCharsets.UTF_8);
     }
 }

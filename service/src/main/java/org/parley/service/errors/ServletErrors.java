@@ -1,0 +1,30 @@
+package org.parley.service.errors;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Error answers written where Jersey's exception mappers do not reach (servlet filters, Jetty's error
+ * handler): {@code {"code", "message"}}, the shape of an {@code ErrorBody} without a field, with the
+ * message escaped as JSON.
+ */
+public final class ServletErrors {
+    private ServletErrors() {}
+
+    /** Writes the answer: status, JSON type, length and body (headers of its own are the caller's to set). */
+    public static void write(HttpServletResponse response, int status, String message) throws IOException {
+        byte[] body = json(status, message);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    static byte[] json(int status, String message) {
+        return JsonNodeFactory.instance.objectNode().put("code", status).put("message", message).toString()
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
