@@ -68,8 +68,8 @@ public final class RateLimiter {
      * core busy (a security audit). A token is ~10 ms of a core, as a batch's KiB is; nothing is charged where
      * bodies are not charged either (the resource tests' fakes).
      */
-    public void chargeStance(Caller caller, long tokens) {
-        if (chargesBodies() && tokens > 0) charge(caller, tokens);
+    public void chargeStance(jakarta.ws.rs.core.SecurityContext security, long tokens) {
+        if (chargesBodies() && tokens > 0 && security.getUserPrincipal() instanceof Caller caller) charge(caller, tokens);
     }
 
     /** What stance on {@code targets} targets (0: a parent only) costs for {@code comments} comments. */

@@ -18,7 +18,6 @@ import org.parley.service.api.BatchResponse;
 import org.parley.service.api.ErrorBody;
 import org.parley.service.api.ScoreRequest;
 import org.parley.service.api.ScoreResponse;
-import org.parley.service.auth.Caller;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
@@ -117,8 +116,7 @@ public final class ScoreResource {
         }
         long stanceCost = requests.stream().filter(q -> q.targets() != null || q.parent() != null)
                 .mapToLong(q -> RateLimiter.stanceTokens(1, q.targets() == null ? 0 : q.targets().size())).sum();
-        if (limiter != null && security.getUserPrincipal() instanceof Caller caller)
-            limiter.chargeStance(caller, stanceCost);  // before the work: batches sent together pay too
+        if (limiter != null) limiter.chargeStance(security, stanceCost);  // before the work: batches sent together pay too
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));
         CommentScorer.Result r = scorer.score(inputs);

@@ -15,7 +15,6 @@ import org.parley.policy.Action;
 import org.parley.service.api.ScoreResponse;
 import org.parley.service.api.ThreadRequest;
 import org.parley.service.api.ThreadResponse;
-import org.parley.service.auth.Caller;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
@@ -86,8 +85,8 @@ public final class ScoreThreadResource {
             RequestChecks.targets(request.targets(), "targets", "leave it out to have targets proposed from the article");
         List<Optional<ReplyContext.Parent>> parents = checkedTexts(thread);
         ThreadTargets.Used used = targets.choose(request.targets(), thread.article());
-        if (limiter != null && !used.targets().isEmpty() && security.getUserPrincipal() instanceof Caller caller)
-            limiter.chargeStance(caller, RateLimiter.stanceTokens(thread.comments().size(), used.targets().size()));  // before the work: threads sent together pay too
+        if (limiter != null && !used.targets().isEmpty())
+            limiter.chargeStance(security, RateLimiter.stanceTokens(thread.comments().size(), used.targets().size()));  // before the work: threads sent together pay too
 
         List<CommentScorer.Input> inputs = new ArrayList<>(thread.comments().size());
         for (Comment c : thread.comments()) inputs.add(new CommentScorer.Input(c.text(), attributes, request.wantsSpans()));

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.parley.service.api.moderation.CommentView;
 import org.parley.service.api.moderation.ThreadResult;
-import org.parley.service.auth.Caller;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.RequestChecks;
@@ -97,8 +96,8 @@ public final class ThreadsResource {
                     c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), t,
                     c.parentAuthor()));
         }
-        if (limiter != null && t != null && security.getUserPrincipal() instanceof Caller caller)
-            limiter.chargeStance(caller, RateLimiter.stanceTokens(submissions.size(), t.size()));  // before the work: threads sent together pay too
+        if (limiter != null && t != null)
+            limiter.chargeStance(security, RateLimiter.stanceTokens(submissions.size(), t.size()));  // before the work: threads sent together pay too
         List<CommentStore.Insert> stored;
         try {
             stored = ingestion.submit(submissions);
