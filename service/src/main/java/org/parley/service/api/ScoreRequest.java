@@ -25,7 +25,7 @@ public record ScoreRequest(Comment comment, String id, List<String> attributes, 
 
     /** The parent text to give the reply stance toward, or null (absent or blank, zero-width characters too: no reply stance). */
     public String parent() {
-        return context == null || context.parentText() == null || org.parley.service.core.RequestChecks.blank(context.parentText())
+        return context == null || context.parentText() == null || org.parley.text.BlankText.is(context.parentText())
                 ? null : context.parentText();
     }
 }

@@ -41,7 +41,7 @@ public final class RequestChecks {
     /** @throws ApiException for a missing, empty or over-long text */
     public static String text(String text, String field) {
         if (text == null) throw ApiException.badField(field, field + " is required");
-        if (blank(text)) throw new ApiException(400, field, 1, field + " must not be empty");
+        if (BlankText.is(text)) throw new ApiException(400, field, 1, field + " must not be empty");
         if (text.length() > MAX_TEXT)
             throw new ApiException(400, field, MAX_TEXT, field + " is longer than " + MAX_TEXT + " characters (was " + text.length() + ")");
         return text;
@@ -54,11 +54,6 @@ public final class RequestChecks {
      * @param sentiment  whether {@link #SENTIMENT} is named
      */
     public record Requested(Set<Attribute> attributes, boolean sentiment) {}
-
-    /** Nothing a reader could see ({@link BlankText}, which the stance limits and reply parents share). */
-    public static boolean blank(String s) {
-        return BlankText.is(s);
-    }
 
     /** Checks a /v1 request and returns what to answer. */
     public static Requested check(ScoreRequest r, String prefix) {
@@ -118,7 +113,7 @@ public final class RequestChecks {
         for (int i = 0; i < targets.size(); i++) {
             String t = targets.get(i);
             String item = field + "[" + i + "]";
-            if (t == null || blank(t)) throw new ApiException(400, item, 1, item + " must not be empty");
+            if (t == null || BlankText.is(t)) throw new ApiException(400, item, 1, item + " must not be empty");
             UnstorableCharacters.check(t, item);
             if (t.length() > StanceLimits.MAX_TARGET_CHARS)
                 throw new ApiException(400, item, StanceLimits.MAX_TARGET_CHARS,
