@@ -30,11 +30,15 @@ final class PhraseIndex {
         return Optional.empty();
     }
 
-    /** Whether an exception's occurrence covers the characters [from, to). */
+    /**
+     * Whether an exception's occurrence covers the characters [from, to): of an exception's occurrences
+     * that start by {@code from}, the last one reaches furthest.
+     */
     private boolean excepted(String normalised, int from, int to) {
-        for (String e : except)
-            for (int at = normalised.lastIndexOf(e, from); at >= 0; at = normalised.lastIndexOf(e, at - 1))
-                if (at + e.length() >= to) return true;
+        for (String e : except) {
+            int at = normalised.lastIndexOf(e, from);
+            if (at >= 0 && at + e.length() >= to) return true;
+        }
         return false;
     }
 }

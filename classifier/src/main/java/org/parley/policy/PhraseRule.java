@@ -102,28 +102,23 @@ public record PhraseRule(String name, List<String> phrases, Action action, List<
         };
     }
 
-    /** The shipped list of threats against a person (resource {@code threat-phrases.txt}), sent to REVIEW. */
-    public static PhraseRule threats() {
-        return new PhraseRule("threats", threatPhrases(false), Action.REVIEW, threatPhrases(true));
-    }
-
     /**
-     * The phrases of {@code threat-phrases.txt}, or its exceptions (lines that start with "except "):
-     * lines that are neither blank nor comments.
+     * The shipped list of threats against a person (resource {@code threat-phrases.txt}), sent to REVIEW:
+     * its lines that are neither blank nor comments, those that start with "except " its exceptions.
      */
-    private static List<String> threatPhrases(boolean exceptions) {
+    public static PhraseRule threats() {
+        List<String> phrases = new ArrayList<>(), except = new ArrayList<>();
         try (InputStream in = PhraseRule.class.getResourceAsStream("threat-phrases.txt")) {
             if (in == null) throw new IllegalStateException("threat-phrases.txt is missing from the classpath");
-            List<String> out = new ArrayList<>();
             for (String line : new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList()) {
                 if (line.isBlank() || line.startsWith("#")) continue;
-                boolean exception = line.startsWith(EXCEPT);
-                if (exception == exceptions) out.add(line.substring(exception ? EXCEPT.length() : 0).strip());
+                if (line.startsWith(EXCEPT)) except.add(line.substring(EXCEPT.length()).strip());
+                else phrases.add(line.strip());
             }
-            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new PhraseRule("threats", phrases, Action.REVIEW, except);
     }
 
     private static final String EXCEPT = "except ";
