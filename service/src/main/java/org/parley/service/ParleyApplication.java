@@ -115,7 +115,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // ${PORT:-8080} and friends in config.yml; a missing variable without default is an error.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-        bootstrap.setConfigurationFactoryFactory(StrictRecords.factory());
+        bootstrap.setConfigurationFactoryFactory(StrictConfig.factory());
         // The moderator UI: static files whose script reads /v1 with the session cookie.
         bootstrap.addBundle(new AssetsBundle("/ui", "/moderate", "index.html", "ui"));
         bootstrap.addCommand(new AddModeratorCommand());

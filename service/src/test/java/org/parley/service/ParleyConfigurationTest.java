@@ -93,7 +93,7 @@ class ParleyConfigurationTest {
     }
 
     private static String startUpError(String yaml) throws Exception {
-        var factory = StrictRecords.<ParleyConfiguration>factory().create(ParleyConfiguration.class,
+        var factory = StrictConfig.<ParleyConfiguration>factory().create(ParleyConfiguration.class,
                 Validators.newValidator(), io.dropwizard.jackson.Jackson.newObjectMapper(), "dw");
         java.nio.file.Path file = java.nio.file.Files.createTempFile("parley", ".yml");
         try {

@@ -22,14 +22,15 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Reports a misspelt key of a record in config.yml as Dropwizard reports one of its own classes'
- * ("Unrecognized field ... Did you mean: phrases"). Jackson builds a record before it looks at the keys
- * it did not know, so "phrase:" for "phrases:" read as a word list with no phrases, and the operator was
- * told that the list needs phrases. Config only: API bodies keep ignoring fields they do not know.
+ * How config.yml is read more strictly than Jackson's defaults ({@link #factory}). A misspelt key of a
+ * record is reported as Dropwizard reports one of its own classes' ("Unrecognized field ... Did you mean:
+ * phrases"): Jackson builds a record before it looks at the keys it did not know, so "phrase:" for
+ * "phrases:" read as a word list with no phrases, and the operator was told that the list needs phrases.
+ * Config only: API bodies keep ignoring fields they do not know.
  */
-final class StrictRecords extends SimpleModule {
-    StrictRecords() {
-        super("strict-records");
+final class StrictConfig extends SimpleModule {
+    StrictConfig() {
+        super("strict-config");
         setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription bean, JsonDeserializer<?> d) {
@@ -46,7 +47,7 @@ final class StrictRecords extends SimpleModule {
      */
     static <T> ConfigurationFactoryFactory<T> factory() {
         return (klass, validator, mapper, prefix) -> new YamlConfigurationFactory<>(klass, validator,
-                mapper.copy().registerModule(new StrictRecords()).disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT), prefix);
+                mapper.copy().registerModule(new StrictConfig()).disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT), prefix);
     }
 
     private static final class Checked extends DelegatingDeserializer {
