@@ -51,12 +51,12 @@ public final class TargetFinder {
      * NER over a thread format's 200,000 characters took over a minute for a body of quote marks.
      */
     static final int MAX_BODY_CHARS = 20_000;
-    /** A punctuation mark repeated this often or more is read three times: CoreNLP's tokeniser slows on long runs. */
     /**
      * Format characters nobody sees (zero-width space, soft hyphen, BOM), which would otherwise stay inside a
      * proposed name ("Barack\u200B Obama", a stance audit); the joiners stay, for the scripts and emoji that need them.
      */
     private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("[\\p{Cf}&&[^\\u200C\\u200D]]");
+    /** A punctuation mark repeated this often or more is read three times: CoreNLP's tokeniser slows on long runs. */
     private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile("([^\\p{L}\\p{N}\\s])\\1{9,}");
 
     /** Names first (most mentioned first), then issues; at most {@code limit} of each kind group. */
