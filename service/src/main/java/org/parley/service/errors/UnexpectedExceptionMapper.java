@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * the exception class and its frames but not its message, which could quote comment text.
  * Failures that reach here and are the client's, not bugs: a body that ends before the
  * Content-Length it announced (Jetty's EofException, which Jersey wraps), answered 400; a body that
- * stops arriving for the idle timeout, or comes slower than {@code minRequestDataPerSecond} (a
- * TimeoutException, Jetty's 408 BadMessageException), answered 408. Both were logged 500s with a
+ * stops arriving for the idle timeout, or comes slower than a configured {@code minRequestDataPerSecond}
+ * (a TimeoutException, Jetty's 408 BadMessageException), answered 408. Both were logged 500s with a
  * stack trace: any client, without a key (POST /v1/session), could fill the log and the 5xx meter.
  */
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
