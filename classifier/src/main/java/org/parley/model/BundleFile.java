@@ -113,6 +113,45 @@ public record BundleFile(Map<String, byte[]> entries, int version, String checks
         return entries.get(name);
     }
 
+    /** Reads one entry's bytes into what it holds. */
+    @FunctionalInterface
+    public interface EntryReader<T> {
+        T read(byte[] bytes) throws IOException;
+    }
+
+    /**
+     * One entry, read: any failure, or nothing read (a JSON {@code null}), names the entry. An
+     * entry can pass its checksum and still be wrong, when whoever changed it wrote the manifest
+     * again; the message then says which entry, not what the reader tripped on inside it.
+     */
+    public <T> T read(Path file, String name, EntryReader<T> reader) {
+        require(file, java.util.List.of(name));
+        T value;
+        try {
+            value = reader.read(entries.get(name));
+        } catch (BundleException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new BundleException(file, "entry " + name + " cannot be read: " + firstLine(e), e);
+        }
+        if (value == null) throw new BundleException(file, "entry " + name + " is empty (JSON null)");
+        return value;
+    }
+
+    /** An entry that must be a JSON object (provenance, calibration): anything else names the entry. */
+    public ObjectNode object(Path file, String name) {
+        JsonNode node = read(file, name, JSON::readTree);
+        if (!(node instanceof ObjectNode object)) throw new BundleException(file, "entry " + name + " is not a JSON object");
+        return object;
+    }
+
+    /** The first line of an exception's message (Jackson adds a location line that says nothing here). */
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
     private static java.util.Set<String> listed(JsonNode sums) {
         java.util.Set<String> names = new java.util.HashSet<>();
         sums.fieldNames().forEachRemaining(names::add);

@@ -3,6 +3,7 @@ package org.parley.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -42,7 +43,7 @@ public final class ModelBundle {
      * 3: the network as {@link NetworkCodec} writes it (version 2's {@code network.zip} still loads).
      */
     public static final int VERSION = 3;
-    private static final BundleFile.Kind KIND = new BundleFile.Kind("model bundle", FORMAT, 2, VERSION);
+    static final BundleFile.Kind KIND = new BundleFile.Kind("model bundle", FORMAT, 2, VERSION);
 
     static final String FEATURES = "features.json";
     static final String VOCABULARY = "vocabulary.txt";
@@ -131,59 +132,42 @@ public final class ModelBundle {
         bundle.require(file, ENTRIES);
         Map<String, byte[]> entries = bundle.entries();
 
-        FeatureConfig config;
+        FeatureConfig config = bundle.read(file, FEATURES, bytes -> JSON.readValue(bytes, FeatureConfig.class));
+        ObjectNode cal = bundle.object(file, CALIBRATION);
         Map<Attribute, PlattScaling> calibration = new EnumMap<>(Attribute.class);
-        Vocabulary vocabulary;
-        NgramTfIdf tfIdf;
+        for (Attribute a : Attribute.values()) {
+            JsonNode c = cal.get(a.name());
+            if (c == null) throw new BundleException(file, CALIBRATION + " has no entry for " + a);
+            // path("a").asDouble() of a missing or textual "a" is 0: a flat 0.5 for every comment.
+            if (!c.path("a").isNumber() || !c.path("b").isNumber())
+                throw new BundleException(file, CALIBRATION + " entry " + a + " needs numbers \"a\" and \"b\", has " + c);
+            calibration.put(a, new PlattScaling(c.path("a").asDouble(), c.path("b").asDouble()));
+        }
+        Vocabulary vocabulary = bundle.read(file, VOCABULARY, bytes -> Vocabulary.read(new BufferedReader(
+                new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))));
+        NgramTfIdf tfIdf = bundle.read(file, TF_IDF, bytes -> NgramTfIdf.withIdf(bytesToFloats(bytes)));
         ServingWeights weights;
         try {
-            config = JSON.readValue(entries.get(FEATURES), FeatureConfig.class);
-            JsonNode cal = JSON.readTree(entries.get(CALIBRATION));
-            for (Attribute a : Attribute.values()) {
-                JsonNode c = cal.get(a.name());
-                if (c == null) throw new BundleException(file, CALIBRATION + " has no entry for " + a);
-                calibration.put(a, new PlattScaling(c.path("a").asDouble(), c.path("b").asDouble()));
-            }
-            vocabulary = Vocabulary.read(new BufferedReader(new InputStreamReader(
-                    new ByteArrayInputStream(entries.get(VOCABULARY)), StandardCharsets.UTF_8)));
-            tfIdf = NgramTfIdf.withIdf(bytesToFloats(entries.get(TF_IDF)));
-            weights = entries.containsKey(NetworkCodec.CONFIG)
+            weights = entries.containsKey(NetworkCodec.CONFIG) // its messages name the entry: config, parameters or both
                     ? ServingWeights.read(entries.get(NetworkCodec.CONFIG), entries.get(NetworkCodec.PARAMS))
-                    : ServingWeights.of(NetworkCodec.read(entries, "")); // a version 2 bundle: DL4J's own format
-        } catch (BundleException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new BundleException(file, "cannot be read: " + e.getMessage(), e);
+                    : ServingWeights.of(NetworkCodec.read(file, bundle, "")); // a version 2 bundle: DL4J's own format
+        } catch (IOException e) {
+            throw new BundleException(file, e.getMessage(), e);
         }
         if (tfIdf.dimension() != config.wideBuckets())
             throw new BundleException(file, TF_IDF + " holds " + tfIdf.dimension() + " IDF values but " + FEATURES + " says " + config.wideBuckets());
         FeatureExtractor features = new FeatureExtractor(config, vocabulary, tfIdf);
         long embedded = weights.embedded();
         if (embedded != features.idSpace())
-            throw new BundleException(file, "network embeds " + embedded + " ids but the vocabulary and feature settings give " + features.idSpace());
+            throw new BundleException(file, NetworkCodec.CONFIG + " embeds " + embedded + " ids but " + VOCABULARY + " and " + FEATURES + " give " + features.idSpace());
         long wide = weights.wideIds();
         if (wide != features.wideSpace())
-            throw new BundleException(file, "network has " + wide + " wide weights but the feature settings give " + features.wideSpace());
+            throw new BundleException(file, NetworkCodec.CONFIG + " has " + wide + " wide weights but " + FEATURES + " gives " + features.wideSpace());
         long outputs = weights.outputs();
         if (outputs != Attribute.COUNT)
-            throw new BundleException(file, "network has " + outputs + " outputs, expected " + Attribute.COUNT);
-        Supplier<ComputationGraph> graph = () -> {
-            try {
-                return NetworkCodec.read(entries, "");
-            } catch (IOException | RuntimeException e) {
-                throw new BundleException(file, "cannot be read: " + e.getMessage(), e);
-            }
-        };
-        return new ModelBundle(graph, weights, features, calibration,
-                readJson(file, PROVENANCE, entries.get(PROVENANCE)), bundle.checksum());
-    }
-
-    private static JsonNode readJson(Path file, String entry, byte[] bytes) {
-        try {
-            return JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new BundleException(file, "entry " + entry + " is not valid JSON: " + e.getMessage(), e);
-        }
+            throw new BundleException(file, NetworkCodec.CONFIG + " has " + outputs + " outputs, expected " + Attribute.COUNT);
+        Supplier<ComputationGraph> graph = () -> NetworkCodec.read(file, bundle, "");
+        return new ModelBundle(graph, weights, features, calibration, bundle.object(file, PROVENANCE), bundle.checksum());
     }
 
     private static byte[] floatsToBytes(float[] values) {
@@ -193,7 +177,7 @@ public final class ModelBundle {
     }
 
     private static float[] bytesToFloats(byte[] bytes) {
-        if (bytes.length % Float.BYTES != 0) throw new IllegalArgumentException(TF_IDF + " is not a float array");
+        if (bytes.length % Float.BYTES != 0) throw new IllegalArgumentException("not an array of 4-byte floats (" + bytes.length + " bytes)");
         float[] values = new float[bytes.length / Float.BYTES];
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
         return values;

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -64,17 +65,33 @@ public final class NetworkCodec {
                 ? java.util.List.of(prefix + CONFIG, prefix + PARAMS) : java.util.List.of(prefix + LEGACY);
     }
 
-    /** The network, in float, from either format. */
-    public static ComputationGraph read(Map<String, byte[]> entries, String prefix) throws IOException {
-        byte[] legacy = entries.get(prefix + LEGACY);
-        if (!entries.containsKey(prefix + CONFIG) && legacy != null)
-            return ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(legacy), false).convertDataType(DataType.FLOAT);
-        byte[] config = entries.get(prefix + CONFIG), params = entries.get(prefix + PARAMS);
-        if (config == null || params == null) throw new IOException("entry " + prefix + (config == null ? CONFIG : PARAMS) + " is missing");
-        ComputationGraph network = new ComputationGraph(
-                ComputationGraphConfiguration.fromJson(new String(config, StandardCharsets.UTF_8)));
-        if (params.length % 2 != 0) throw new IOException(prefix + PARAMS + " is not an array of half floats");
-        network.init(fromHalves(params), false); // init checks that the network has exactly this many
+    /** The network, in float, from either format; a failure names the entry it is in. */
+    public static ComputationGraph read(Path file, BundleFile bundle, String prefix) {
+        if (!bundle.entries().containsKey(prefix + CONFIG) && bundle.entries().containsKey(prefix + LEGACY))
+            return bundle.read(file, prefix + LEGACY, bytes -> ModelSerializer.restoreComputationGraph(
+                    new ByteArrayInputStream(bytes), false).convertDataType(DataType.FLOAT));
+        ComputationGraph network = bundle.read(file, prefix + CONFIG, NetworkCodec::graph);
+        INDArray params = bundle.read(file, prefix + PARAMS, NetworkCodec::fromHalves);
+        try {
+            network.init(params, false); // init checks that the network has exactly this many
+        } catch (RuntimeException e) {
+            throw new BundleException(file, "entry " + prefix + PARAMS + " does not fit " + prefix + CONFIG + ": " + e.getMessage(), e);
+        }
         return network;
+    }
+
+    /** An uninitialised network from DL4J's JSON, or null for JSON null. */
+    private static ComputationGraph graph(byte[] json) throws IOException {
+        ComputationGraphConfiguration conf;
+        try {
+            conf = ComputationGraphConfiguration.fromJson(new String(json, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) { // DL4J's JSON null is an NPE inside it
+            throw new IOException("not a DL4J ComputationGraph configuration", e);
+        }
+        if (conf == null) return null;
+        // DL4J reads any object, {} included, and only fails later on what it lacks, with a bare NPE.
+        if (conf.getNetworkInputs() == null || conf.getNetworkOutputs() == null || conf.getVertices() == null || conf.getVertices().isEmpty())
+            throw new IOException("not a DL4J ComputationGraph configuration (no inputs, outputs or vertices)");
+        return new ComputationGraph(conf);
     }
 }

@@ -68,7 +68,12 @@ record ServingWeights(float[] embed, float[] embedBias, int dim, float[] hiddenW
      */
     static ServingWeights read(byte[] config, byte[] halves) throws IOException {
         if (halves.length % 2 != 0) throw new IOException(NetworkCodec.PARAMS + " is not an array of half floats (" + halves.length + " bytes)");
-        JsonNode conf = JSON.readTree(config);
+        JsonNode conf;
+        try {
+            conf = JSON.readTree(config);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(NetworkCodec.CONFIG + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
         JsonNode order = conf.path("topologicalOrderStr"), vertices = conf.path("vertices");
         if (!order.isArray() || !vertices.isObject()) throw new IOException(NetworkCodec.CONFIG + " has no topologicalOrderStr or vertices");
         Map<String, float[][]> layers = new HashMap<>(); // name -> {W row-major, b or null}

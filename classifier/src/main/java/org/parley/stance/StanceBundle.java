@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -109,31 +110,48 @@ public final class StanceBundle {
     private static WideStance wide(Path file, BundleFile bundle, String part, int classes) throws IOException {
         if (!bundle.entries().containsKey(part + WIDE_JSON)) return null;
         bundle.require(file, List.of(part + IDF, part + WEIGHTS));
-        ObjectNode json = (ObjectNode) JSON.readTree(bundle.get(part + WIDE_JSON));
+        ObjectNode json = bundle.object(file, part + WIDE_JSON);
         // Bundles written while --wide-stacked existed say "stacked": false for a blended wide part (older ones nothing).
         JsonNode stacked = json.path("config").path("stacked");
         if (stacked.asBoolean(false))
             throw removedMode(file, part + WIDE_JSON, "says the wide part is stacked into the network (--wide-stacked)");
         if (json.get("config") instanceof ObjectNode config) config.remove("stacked");
-        WideEntry e = JSON.treeToValue(json, WideEntry.class);
-        ByteBuffer idfBytes = ByteBuffer.wrap(bundle.get(part + IDF)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] idf = new float[idfBytes.remaining() / 4];
-        for (int i = 0; i < idf.length; i++) idf[i] = idfBytes.getFloat();
-        byte[] halves = bundle.get(part + WEIGHTS);
-        int n = halves.length / 2;
-        if (halves.length % 2 != 0 || n % classes != 0) throw new BundleException(file, part + WEIGHTS + " is not " + classes + " rows of half floats");
-        float[] flat = NetworkCodec.fromHalves(halves).toFloatVector();
-        float[][] weights = new float[classes][];
-        for (int k = 0; k < classes; k++) weights[k] = java.util.Arrays.copyOfRange(flat, k * (n / classes), (k + 1) * (n / classes));
-        return new WideStance(e.config(), NgramTfIdf.withIdf(idf), e.conjoinedTargets(), weights);
+        WideEntry e = bundle.read(file, part + WIDE_JSON, bytes -> JSON.treeToValue(json, WideEntry.class));
+        if (e.config() == null) throw new BundleException(file, "entry " + part + WIDE_JSON + " has no \"config\"");
+        NgramTfIdf idf = bundle.read(file, part + IDF, bytes -> {
+            if (bytes.length % 4 != 0) throw new IOException("not an array of 4-byte floats (" + bytes.length + " bytes)");
+            FloatBuffer floats = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            float[] values = new float[floats.remaining()];
+            floats.get(values);
+            return NgramTfIdf.withIdf(values);
+        });
+        float[][] weights = bundle.read(file, part + WEIGHTS, halves -> {
+            int n = halves.length / 2;
+            if (halves.length % 2 != 0 || n == 0 || n % classes != 0) throw new IOException("not " + classes + " rows of half floats");
+            float[] flat = NetworkCodec.fromHalves(halves).toFloatVector();
+            float[][] rows = new float[classes][];
+            for (int k = 0; k < classes; k++) rows[k] = java.util.Arrays.copyOfRange(flat, k * (n / classes), (k + 1) * (n / classes));
+            return rows;
+        });
+        return fitting(file, List.of(part + WIDE_JSON, part + IDF, part + WEIGHTS),
+                () -> new WideStance(e.config(), idf, e.conjoinedTargets(), weights));
+    }
+
+    /** A part built from entries that each read well but may not fit each other (a changed vocabulary, say). */
+    private static <T> T fitting(Path file, List<String> entries, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (RuntimeException e) {
+            throw new BundleException(file, "entries " + String.join(", ", entries) + " do not fit each other: " + e.getMessage(), e);
+        }
     }
 
     /** A part's sentence part, or null for one without (every bundle before version 5). */
     private static SentenceStance sentence(Path file, BundleFile bundle, String part) throws IOException {
         if (!bundle.entries().containsKey(part + SENTENCE_JSON)) return null;
         bundle.require(file, NetworkCodec.names(bundle.entries(), part + SENTENCE + "/"));
-        SentenceStance.Config config = JSON.readValue(bundle.get(part + SENTENCE_JSON), SentenceStance.Config.class);
-        ComputationGraph network = NetworkCodec.read(bundle.entries(), part + SENTENCE + "/");
+        SentenceStance.Config config = bundle.read(file, part + SENTENCE_JSON, bytes -> JSON.readValue(bytes, SentenceStance.Config.class));
+        ComputationGraph network = NetworkCodec.read(file, bundle, part + SENTENCE + "/");
         try {
             return new SentenceStance(config, network, SentenceEncoder.shared());
         } catch (IllegalArgumentException e) { // the part's own checks: the encoder it was trained on, its input width
@@ -151,8 +169,7 @@ public final class StanceBundle {
             SentenceStance sentence = sentence(file, bundle, "target/");
             PairModel target = part(file, bundle, "target", pipeline);
             PairModel reply = part(file, bundle, "reply", pipeline);
-            bundle.require(file, List.of(PROVENANCE));
-            return new StanceModel(target, wide, sentence, reply, JSON.readTree(bundle.get(PROVENANCE)), bundle.checksum());
+            return new StanceModel(target, wide, sentence, reply, bundle.object(file, PROVENANCE), bundle.checksum());
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -164,13 +181,14 @@ public final class StanceBundle {
         Map<String, byte[]> entries = bundle.entries();
         bundle.require(file, NetworkCodec.names(entries, part + "/"));
         bundle.require(file, List.of(part + "/features.json", part + "/vocabulary.txt"));
-        PairFeatureConfig config = JSON.readValue(entries.get(part + "/features.json"), PairFeatureConfig.class);
-        Vocabulary vocabulary = Vocabulary.read(new BufferedReader(new InputStreamReader(
-                new ByteArrayInputStream(entries.get(part + "/vocabulary.txt")), StandardCharsets.UTF_8)));
-        ComputationGraph network = NetworkCodec.read(entries, part + "/");
+        PairFeatureConfig config = bundle.read(file, part + "/features.json", bytes -> JSON.readValue(bytes, PairFeatureConfig.class));
+        Vocabulary vocabulary = bundle.read(file, part + "/vocabulary.txt", bytes -> Vocabulary.read(new BufferedReader(
+                new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))));
+        ComputationGraph network = NetworkCodec.read(file, bundle, part + "/");
         if (network.getConfiguration().getNetworkInputs().contains(STACKED_INPUT))
             throw removedMode(file, part + "/" + NetworkCodec.CONFIG, "is a network that reads the wide part's logits (input \"" + STACKED_INPUT + "\", --wide-stacked)");
-        return new PairModel(network, new PairEncoder(config, vocabulary), pipeline);
+        return fitting(file, List.of(part + "/" + NetworkCodec.CONFIG, part + "/features.json", part + "/vocabulary.txt"),
+                () -> new PairModel(network, new PairEncoder(config, vocabulary), pipeline));
     }
 
     /** A bundle trained in a mode this code no longer has: named, with the commit that still reads it. */

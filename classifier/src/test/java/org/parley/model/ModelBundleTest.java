@@ -136,7 +136,13 @@ class ModelBundleTest {
             return entries;
         });
         BundleException e = assertThrows(BundleException.class, () -> ModelBundle.load(shorter));
-        assertTrue(e.getMessage().contains("shorter.zip") && e.getMessage().contains("cannot be read"), e.getMessage());
+        assertTrue(e.getMessage().contains("shorter.zip") && e.getMessage().contains(NetworkCodec.PARAMS + " holds"), e.getMessage());
+    }
+
+    /** A hand-edited or forged bundle whose manifest matches its broken entry: the message names the entry. */
+    @Test
+    void anEntryBrokenUnderARewrittenManifestIsNamed() throws IOException {
+        ForgedBundles.assertEachBrokenEntryIsNamed(saved, ModelBundle.KIND, dir, file -> ModelBundle.load(file).network());
     }
 
     private static Path rewrite(String name, UnaryOperator<Map<String, byte[]>> change) throws IOException {

@@ -22,9 +22,10 @@ class ServingWeightsTest {
         Path tiny = dir.resolve("tiny.zip");
         TinyBundles.create().save(tiny);
         for (Path bundle : new Path[] {tiny, Bundles.shipped()}) {
-            Map<String, byte[]> entries = BundleFile.read(bundle, new BundleFile.Kind("model bundle", ModelBundle.FORMAT, 3, 3)).entries();
+            BundleFile file = BundleFile.read(bundle, new BundleFile.Kind("model bundle", ModelBundle.FORMAT, 3, 3));
+            Map<String, byte[]> entries = file.entries();
             ServingWeights direct = ServingWeights.read(entries.get(NetworkCodec.CONFIG), entries.get(NetworkCodec.PARAMS));
-            ServingWeights viaGraph = ServingWeights.of(NetworkCodec.read(entries, ""));
+            ServingWeights viaGraph = ServingWeights.of(NetworkCodec.read(bundle, file, ""));
             String name = bundle.getFileName().toString();
             assertArrayEquals(viaGraph.embed(), direct.embed(), name + " embed");
             assertArrayEquals(viaGraph.embedBias(), direct.embedBias(), name + " embed bias");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.model.BundleException;
 import org.parley.model.BundleFile;
+import org.parley.model.ForgedBundles;
 import org.parley.text.TextPipeline;
 
 /**
@@ -65,6 +66,12 @@ class StanceBundleTest {
         for (int i = 0; i < p.length; i++)
             for (int k = 0; k < p[i].length; k++) assertEquals(0.5 * net[i][k] + 0.5 * wide[i][k], p[i][k], 1e-6);
         assertArrayEquals(m.replyModel().predict(TEXTS, CONTEXTS)[1], m.replyProbabilities(TEXTS, CONTEXTS)[1]);
+    }
+
+    /** A hand-edited or forged bundle whose manifest matches its broken entry: the message names the entry. */
+    @Test
+    void anEntryBrokenUnderARewrittenManifestIsNamed(@TempDir Path dir) throws Exception {
+        ForgedBundles.assertEachBrokenEntryIsNamed(TinyStance.bundle(), StanceBundle.KIND, dir, file -> StanceBundle.load(file, TextPipeline.standard()));
     }
 
     /** The message of the BundleException that loading this file throws. */
