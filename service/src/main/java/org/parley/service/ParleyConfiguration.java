@@ -47,7 +47,7 @@ public class ParleyConfiguration extends Configuration {
     @JsonProperty
     public int maxThreadComments = 500;
 
-    /** {@code key:role[:requestsPerSecond],...}; empty means a dev key is made and printed at start-up. */
+    /** {@code key:role[:requestsPerSecond][:site=NAME],...}; empty means a dev key is made and printed at start-up. */
     @JsonProperty
     public String apiKeys = "";
 

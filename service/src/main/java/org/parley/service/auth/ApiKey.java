@@ -11,15 +11,41 @@ import java.util.HexFormat;
  * can appear in logs, metrics and the decisions moderators read.
  *
  * @param perSecond   requests per second this key may make (its bucket refills at this rate)
+ * @param siteName    the site the key was given ({@code site=NAME}), shared by the site's keys; null: none
  * @param fingerprint 32 bits of a slow hash of the key ({@link #fingerprint(String)})
  */
-public record ApiKey(String key, Role role, int perSecond, String fingerprint) implements Caller {
+public record ApiKey(String key, Role role, int perSecond, String siteName, String fingerprint) implements Caller {
     /** PBKDF2 rounds: ~50 ms per key, once, when the keys are read. */
     private static final int ROUNDS = 100_000;
     private static final byte[] SALT = "parley api key fingerprint".getBytes(StandardCharsets.UTF_8);
 
     public ApiKey(String key, Role role, int perSecond) {
-        this(key, role, perSecond, fingerprint(key));
+        this(key, role, perSecond, null);
+    }
+
+    public ApiKey(String key, Role role, int perSecond, String siteName) {
+        this(key, role, perSecond, siteName, fingerprint(key));
+    }
+
+    /**
+     * The site named in config, else the key's own: {@code key:} and its fingerprint (a name cannot
+     * hold ':'). An unnamed key is a site of its own, so two sites whose operator named neither cannot
+     * read or report each other's comments (32 bits: two unnamed keys share a site at odds of one in four
+     * billion); the fingerprint, not the role, so a key keeps its comments when its role changes.
+     */
+    @Override
+    public String site() {
+        return siteName != null ? siteName : ownSite();
+    }
+
+    /** Also the comments the key stored before its site was named: naming it later loses it none of them. */
+    @Override
+    public boolean reaches(String site) {
+        return Caller.super.reaches(site) || ownSite().equals(site);
+    }
+
+    private String ownSite() {
+        return "key:" + fingerprint;
     }
 
     /**

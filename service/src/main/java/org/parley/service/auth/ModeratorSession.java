@@ -8,4 +8,10 @@ public record ModeratorSession(String username, Role role, Instant expiresAt) im
     public String getName() {
         return username;
     }
+
+    /** A comment a moderator submits from their session is their account's (moderators reach every comment anyway). */
+    @Override
+    public String site() {
+        return "account:" + username;
+    }
 }

@@ -29,6 +29,51 @@ class ApiKeysTest {
     }
 
     @Test
+    void aKeyNamesItsSiteAfterItsRoleWithOrWithoutARate() {
+        ApiKeys keys = ApiKeys.parse("site-key-1:website:site=news.example, site-key-2:website:50:site=news.example,"
+                + "site-key-3:moderator:site=desk_2:7", 100);
+        ApiKey first = keys.find("site-key-1").orElseThrow(), second = keys.find("site-key-2").orElseThrow();
+        assertEquals(new ApiKey("site-key-1", Role.WEBSITE, 100, "news.example"), first);
+        assertEquals(50, second.perSecond());
+        assertEquals("news.example", second.site(), "a site's keys (a rotation's old and new) are one site");
+        assertEquals(first.site(), second.site());
+        assertEquals(new ApiKey("site-key-3", Role.MODERATOR, 7, "desk_2"), keys.find("site-key-3").orElseThrow(), "either order");
+        assertEquals("website-" + first.fingerprint(), first.getName(), "logs and metrics still name the key, not its site");
+    }
+
+    /** An unnamed key is a site of its own: two of them never share comments. */
+    @Test
+    void aKeyWithoutASiteIsItsOwnSite() {
+        ApiKeys keys = ApiKeys.parse("unnamed-key-1:website,unnamed-key-2:website", 100);
+        ApiKey one = keys.find("unnamed-key-1").orElseThrow(), two = keys.find("unnamed-key-2").orElseThrow();
+        assertEquals("key:" + one.fingerprint(), one.site());
+        assertNotEquals(one.site(), two.site());
+        assertFalse(one.reaches(two.site()));
+        assertFalse(one.reaches(null), "comments stored before sites were kept are no key's");
+        ApiKey named = new ApiKey("unnamed-key-1", Role.WEBSITE, 100, "news.example");
+        assertTrue(named.reaches(one.site()), "naming a key's site later keeps it the comments it stored unnamed");
+        assertTrue(new ApiKey("moderator-key-1", Role.MODERATOR, 1).reaches(null), "moderators reach every comment");
+        assertTrue(new ApiKey("moderator-key-1", Role.MODERATOR, 1).reaches(two.site()));
+    }
+
+    @Test
+    void aBadSiteNamesTheEntryAndWhatANameMayHold() {
+        for (String spec : new String[] {"good-key-1:website,secret-key-2:website:site=", "good-key-1:website,secret-key-2:website:site=News",
+                "good-key-1:website,secret-key-2:website:site=a b", "good-key-1:website,secret-key-2:website:site=" + "s".repeat(65)}) {
+            String said = assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse(spec, 1), spec).getMessage();
+            assertEquals("apiKeys entry 2: site=NAME takes 1 to 64 lowercase letters, digits, '.', '_' or '-'", said, spec);
+        }
+        for (String spec : new String[] {"secret-key-2:website:site=a:site=b", "secret-key-2:website:5:6",
+                "secret-key-2:website:5:site=a:x"}) {
+            String said = assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse(spec, 1), spec).getMessage();
+            assertTrue(said.startsWith("apiKeys entry 1: expected key:role[:requestsPerSecond][:site=NAME]"), said);
+            assertFalse(said.contains("secret-key-2"), said);
+        }
+        assertEquals("apiKeys entry 1: requestsPerSecond must be a positive integer",
+                assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("secret-key-2:website:sight=a", 1)).getMessage());
+    }
+
+    @Test
     void rolesIncludeTheRolesBelowThem() {
         assertTrue(Role.ADMIN.includes(Role.WEBSITE));
         assertTrue(Role.MODERATOR.includes(Role.WEBSITE));
