@@ -141,3 +141,9 @@ ALTER TABLE comments ADD COLUMN parent_author VARCHAR(200);
 -- 'phrase "watch your back" (threats) -> REVIEW'): a comment held by a word list or its language has
 -- low scores, and without them the moderator could not tell why it waits. NULL for earlier comments.
 ALTER TABLE comments ADD COLUMN rules VARCHAR(1000000);
+
+--changeset parley:8-comment-site
+-- The site that stored the comment (its keys' site= name, else key:FINGERPRINT of the key): a website key
+-- reads the status of, and reports, its own site's comments only. NULL for comments stored before: no key
+-- owns them, so only moderators reach them (README, Moderators → API: how an operator hands them to a site).
+ALTER TABLE comments ADD COLUMN site VARCHAR(200);

@@ -502,6 +502,7 @@ async function loadDetail(id) {
   d.dataset.id = c.id;
   d.append(el('h2', 'article-title', c.articleTitle || c.articleId || 'No article'));
   if (c.articleTitle && c.articleId) d.append(el('div', 'muted', 'article ' + c.articleId));
+  if (c.site) d.append(el('div', 'muted', 'site ' + c.site));  // a service moderating several sites: whose it is
 
   d.append(el('h3', null, 'In reply to'));
   if (c.parent) {

@@ -41,7 +41,7 @@ public final class CommentViews {
         JsonNode stance = c.stanceJson() == null ? null : read(c.stanceJson());
         CommentSubmission.Votes votes = c.ratingUp() == null && c.ratingDown() == null ? null
                 : new CommentSubmission.Votes(c.ratingUp(), c.ratingDown());
-        return new CommentView(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
+        return new CommentView(c.id(), c.site(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
                 c.parentAuthor(),
                 c.author(), c.text(), c.quote(), votes, c.status().name(), c.decidedBy().name(), c.version(),
                 c.openReports(), ScoreParts.attributes(ALL, c.scores()), c.risk(),

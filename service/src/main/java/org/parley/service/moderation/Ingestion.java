@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.label.Attribute;
 import org.parley.service.api.ScoreResponse;
+import org.parley.service.auth.Caller;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.store.CommentStore;
@@ -49,17 +50,20 @@ public final class Ingestion {
 
     /**
      * Stores the comments in order (parents usually come first), all in one transaction: when it
-     * fails, none is stored. A stored id sent again with the same text and article is a retry and
-     * gets the stored comment back.
+     * fails, none is stored. A stored id sent again with the same text and article, by a caller who
+     * {@link Caller#reaches reaches} it (its site's keys, moderators), is a retry and gets the stored
+     * comment back. Ids are one space for every site: another site's id is taken, as in a database
+     * shared by sites whose ids never meet, and nothing of that comment is shown.
      *
-     * @throws IdTaken when a stored id comes with another text or article (and nothing is stored)
+     * @param caller whose {@link Caller#site site} the new comments are
+     * @throws IdTaken when a stored id comes with another text or article, or from another site (and nothing is stored)
      */
-    public List<CommentStore.Insert> submit(List<Submission> submissions) {
+    public List<CommentStore.Insert> submit(List<Submission> submissions, Caller caller) {
         CommentStore.Insert[] out = new CommentStore.Insert[submissions.size()];
         List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
             Optional<StoredComment> stored = store.find(submissions.get(i).id());
-            if (stored.isPresent()) out[i] = retry(i, submissions.get(i), new CommentStore.Insert(false, stored.get()));
+            if (stored.isPresent()) out[i] = retry(i, submissions.get(i), caller, new CommentStore.Insert(false, stored.get()));
             else fresh.add(i);
         }
         if (fresh.isEmpty()) return List.of(out);
@@ -79,34 +83,36 @@ public final class Ingestion {
             CommentScorer.Outcome o = scored.outcomes().get(k);
             comments.add(new NewComment(s.id(), s.articleId(), s.articleTitle(), s.number(), s.parentId(),
                     s.parentNumber(), s.author(), s.text(), s.quote(), s.ratingUp(), s.ratingDown(),
-                    o.probabilities(), o.top(), write(ScoreParts.spans(o)), stanceJson(stanceModel, s, parentText(s, textsInCall)),
-                    model, o.decision().action(), o.language(), s.parentAuthor(), write(o.decision().fired())));
+                    o.probabilities(), o.top(), write(ScoreParts.spans(o)),
+                    stanceJson(stanceModel, s, parentText(s, caller.site(), textsInCall)),
+                    model, o.decision().action(), o.language(), s.parentAuthor(), write(o.decision().fired()), caller.site()));
         }
         // One transaction for the call: a failure (the database, or a clash with a comment another call
         // stored meanwhile) stores none of them, and the same call sent again stores them all.
         List<CommentStore.Insert> inserted = store.insertAll(comments, clock.instant(),
-                (r, k) -> retry(fresh.get(k), submissions.get(fresh.get(k)), r));
+                (r, k) -> retry(fresh.get(k), submissions.get(fresh.get(k)), caller, r));
         for (int k = 0; k < fresh.size(); k++) out[fresh.get(k)] = inserted.get(k);
         return List.of(out);
     }
 
-    /** The insert as it is, unless it found another comment under the submission's id. */
-    private static CommentStore.Insert retry(int index, Submission s, CommentStore.Insert r) {
+    /** The insert as it is, unless it found another comment under the submission's id, or one the caller may not see. */
+    private static CommentStore.Insert retry(int index, Submission s, Caller caller, CommentStore.Insert r) {
         StoredComment c = r.comment();
-        if (!r.created() && !(c.text().equals(s.text()) && c.articleId().equals(s.articleId()))) throw new IdTaken(index, s.id());
+        boolean same = caller.reaches(c.site()) && c.text().equals(s.text()) && c.articleId().equals(s.articleId());
+        if (!r.created() && !same) throw new IdTaken(index, s.id());
         return r;
     }
 
     /** The text the comment answers ({@link ReplyContext}): its quote, else its parent's text. */
-    private String parentText(Submission s, Map<String, String> textsInCall) {
-        return ReplyContext.parent(s.quote(), () -> parentComment(s, textsInCall)).map(ReplyContext.Parent::text).orElse(null);
+    private String parentText(Submission s, String site, Map<String, String> textsInCall) {
+        return ReplyContext.parent(s.quote(), () -> parentComment(s, site, textsInCall)).map(ReplyContext.Parent::text).orElse(null);
     }
 
-    /** The comment a submission answers: from this call, else from the store. */
-    private Optional<ReplyContext.Parent> parentComment(Submission s, Map<String, String> textsInCall) {
+    /** The comment a submission answers: from this call, else the site's in the store. */
+    private Optional<ReplyContext.Parent> parentComment(Submission s, String site, Map<String, String> textsInCall) {
         if (s.parentId() != null && textsInCall.containsKey(s.parentId()))
             return Optional.of(new ReplyContext.Parent(textsInCall.get(s.parentId()), s.parentId()));
-        return store.parent(s.articleId(), s.parentId(), s.parentNumber()).map(c -> new ReplyContext.Parent(c.text(), c.id()));
+        return store.parent(site, s.articleId(), s.parentId(), s.parentNumber()).map(c -> new ReplyContext.Parent(c.text(), c.id()));
     }
 
     /**

@@ -9,9 +9,11 @@ import org.parley.policy.Action;
  * @param language ISO 639-1 when the comment looks not to be in English, else null
  * @param parentAuthor the parent's author as the comment names it, if it does
  * @param rulesJson the policy's rules that fired, a JSON array of strings
+ * @param site the site that sent it ({@link org.parley.service.auth.Caller#site}), its owner
  */
 public record NewComment(
         String id, String articleId, String articleTitle, Integer number, String parentId, Integer parentNumber,
         String author, String text, String quote, Integer ratingUp, Integer ratingDown,
         float[] scores, Attribute topAttribute, String spansJson, String stanceJson,
-        StoredComment.ModelRef model, Action action, String language, String parentAuthor, String rulesJson) {}
+        StoredComment.ModelRef model, Action action, String language, String parentAuthor, String rulesJson,
+        String site) {}

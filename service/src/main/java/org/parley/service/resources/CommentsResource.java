@@ -63,7 +63,7 @@ public final class CommentsResource {
     @Timed(name = "submit-comment")
     @RolesAllowed(Role.WEBSITE_NAME)
     @ExceptionMetered(name = "submit-comment-errors")
-    public Response submit(CommentSubmission body) {
+    public Response submit(CommentSubmission body, @Context SecurityContext security) {
         CommentStore.Insert r;
         Ingestion.Submission s = Checks.submission(body, "");
         // THREAD/COMMENT is how /v1/threads stores its comments: a comment sent alone as "a/b" would take
@@ -71,7 +71,7 @@ public final class CommentsResource {
         if (s.id().contains("/"))
             throw ApiException.badField("id", "id must not contain '/': ids of the form THREAD/COMMENT belong to comments sent in threads");
         try {
-            r = ingestion.submit(List.of(s)).get(0);
+            r = ingestion.submit(List.of(s), (Caller) security.getUserPrincipal()).get(0);
         } catch (IdTaken e) {
             throw new ApiException(409, "id", null, e.getMessage());
         }
@@ -94,14 +94,18 @@ public final class CommentsResource {
         return views.of(c, parent, store.history(id), store.reports(c, MAX_REPORTS_SHOWN), null);
     }
 
-    /** For sites: where their comment stands now (a moderator may have decided since it was submitted). */
+    /**
+     * For sites: where their comment stands now (a moderator may have decided since it was submitted).
+     * Another site's comment is a 404, as one that does not exist: its status is not the caller's to read.
+     */
     @GET
     @Path("/{id}/status")
     @RolesAllowed(Role.WEBSITE_NAME)
     @Timed(name = "comment-status")
     @ExceptionMetered(name = "comment-status-errors")
-    public Map<String, Object> status(@PathParam("id") String id) {
-        StoredComment c = find(id);
+    public Map<String, Object> status(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = (Caller) security.getUserPrincipal();
+        StoredComment c = store.find(id).filter(found -> caller.reaches(found.site())).orElseThrow(() -> notFound(id));
         return Map.of("id", c.id(), "status", c.status().name(), "version", c.version());
     }
 
@@ -122,7 +126,7 @@ public final class CommentsResource {
         throw notFound(id);
     }
 
-    /** A reader's report: a published comment joins the REPORTED queue. */
+    /** A reader's report: a published comment joins the REPORTED queue. Another site's comment is a 404, as for status. */
     @POST
     @Path("/{id}/report")
     @RolesAllowed(Role.WEBSITE_NAME)
@@ -132,7 +136,8 @@ public final class CommentsResource {
         String reason = body == null ? null : Checks.optional(body.reason(), "reason", Checks.MAX_REPORT_REASON);
         String reportId = body == null ? null : Checks.optional(body.reportId(), "reportId", RequestChecks.MAX_ID);
         if (reportId != null && reportId.isBlank()) throw ApiException.badField("reportId", "reportId must not be blank");
-        CommentStore.Report r = store.report(id, reason, security.getUserPrincipal().getName(), reportId, clock.instant())
+        Caller caller = (Caller) security.getUserPrincipal();
+        CommentStore.Report r = store.report(id, reason, caller.getName(), reportId, clock.instant(), caller::reaches)
                 .orElseThrow(() -> notFound(id));
         StoredComment c = r.comment();
         Map<String, Object> out = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.parley.service.api.moderation.CommentView;
 import org.parley.service.api.moderation.ThreadResult;
+import org.parley.service.auth.Caller;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.RequestChecks;
@@ -100,7 +101,7 @@ public final class ThreadsResource {
             limiter.chargeStance(security, RateLimiter.stanceTokens(submissions.size(), t.size()));  // before the work: threads sent together pay too
         List<CommentStore.Insert> stored;
         try {
-            stored = ingestion.submit(submissions);
+            stored = ingestion.submit(submissions, (Caller) security.getUserPrincipal());
         } catch (IdTaken e) {
             throw new ApiException(409, "comments[" + e.index() + "].id", null, "comments[" + e.index() + "]: " + e.getMessage());
         }

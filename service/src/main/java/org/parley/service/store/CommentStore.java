@@ -25,9 +25,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
+import java.util.function.Predicate;
 
 /**
  * Comments, their decisions and reader reports. Every write is one transaction: when a method
@@ -51,7 +53,8 @@ public final class CommentStore {
 
     /**
      * Stores a scored comment with the policy's decision as version 1, unless its id is taken (a
-     * retry, or two sites' copies of one comment): then the stored one is returned unchanged.
+     * retry, or another comment, perhaps another site's): then the stored one is returned unchanged,
+     * for the caller to tell which.
      */
     public Insert insert(NewComment c, Instant now) {
         return jdbi.inTransaction(h -> insert(h, c, utc(now)));
@@ -86,10 +89,10 @@ public final class CommentStore {
                 INSERT INTO comments (id, article_id, number, parent_id, parent_number, author, text, quote,
                     rating_up, rating_down, open_reports, toxicity, severe_toxicity, identity_attack, insult,
                     profanity, threat, risk, top_attribute, spans, stance, model_name, model_version,
-                    model_checksum, action, status, decided_by, version, created_at, updated_at, language, parent_author, rules)
+                    model_checksum, action, status, decided_by, version, created_at, updated_at, language, parent_author, rules, site)
                 VALUES (:id, :articleId, :number, :parentId, :parentNumber, :author, :text, :quote,
                     :ratingUp, :ratingDown, 0, :s0, :s1, :s2, :s3, :s4, :s5, :risk, :top, :spans, :stance,
-                    :modelName, :modelVersion, :modelChecksum, :action, :status, 'RULE', 1, :at, :at, :language, :parentAuthor, :rules)
+                    :modelName, :modelVersion, :modelChecksum, :action, :status, 'RULE', 1, :at, :at, :language, :parentAuthor, :rules, :site)
                 ON CONFLICT DO NOTHING""")
                 .bind("id", c.id()).bind("articleId", c.articleId()).bind("number", c.number())
                 .bind("parentId", c.parentId()).bind("parentNumber", c.parentNumber())
@@ -103,7 +106,7 @@ public final class CommentStore {
                 .bind("modelChecksum", c.model().checksum())
                 .bind("action", c.action().name()).bind("status", status.name()).bind("at", at)
                 .bind("language", c.language()).bind("parentAuthor", c.parentAuthor()).bind("rules", c.rulesJson())
-                .execute();
+                .bind("site", c.site()).execute();
         if (rows == 1) {
             StoredComment stored = find(h, c.id()).orElseThrow();
             appendDecision(h, stored, c.action().name(), null, null, POLICY_ACTOR, Decider.RULE, at);
@@ -123,15 +126,20 @@ public final class CommentStore {
 
     /** The comment it answers: by the site's parent id, else by number within the same article. */
     public Optional<StoredComment> parent(StoredComment c) {
-        return parent(c.articleId(), c.parentId(), c.parentNumber());
+        return parent(c.site(), c.articleId(), c.parentId(), c.parentNumber());
     }
 
-    public Optional<StoredComment> parent(String articleId, String parentId, Integer parentNumber) {
-        if (parentId != null) return find(parentId);
+    /**
+     * Only among {@code site}'s comments (null: those stored before owners were kept): a site's comments
+     * answer its own, and a reply's stance toward another site's comment would tell its sender about that
+     * comment's text.
+     */
+    public Optional<StoredComment> parent(String site, String articleId, String parentId, Integer parentNumber) {
+        if (parentId != null) return find(parentId).filter(p -> Objects.equals(p.site(), site));
         if (parentNumber == null) return Optional.empty();
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM
-                        + " WHERE c.article_id = :article AND c.number = :number ORDER BY c.created_at LIMIT 1")
-                .bind("article", articleId).bind("number", parentNumber)
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.article_id = :article"
+                        + " AND c.number = :number AND c.site IS NOT DISTINCT FROM :site ORDER BY c.created_at LIMIT 1")
+                .bind("article", articleId).bind("number", parentNumber).bind("site", site)
                 .map((rs, ctx) -> comment(rs)).findOne());
     }
 
@@ -191,17 +199,20 @@ public final class CommentStore {
     public record Report(StoredComment comment, boolean duplicate) {}
 
     /**
-     * A reader's report: the comment joins the REPORTED queue if published. Empty if no such comment.
+     * A reader's report: the comment joins the REPORTED queue if published. Empty if no such comment,
+     * or none that {@code reaches} the site of.
      *
      * @param reportId null, or the client's id for this report: the same id again from the same client on
      *                 the same comment (a retry) is answered as the first was and counts once
+     * @param reaches  whether the reporter may report a comment of this site (null: stored before sites were)
      */
-    public Optional<Report> report(String id, String reason, String client, String reportId, Instant now) {
+    public Optional<Report> report(String id, String reason, String client, String reportId, Instant now,
+                                   Predicate<String> reaches) {
         return jdbi.inTransaction(h -> {
             // Locks the row, so that of two reports racing on one reportId the second sees the first's.
-            boolean exists = h.createQuery("SELECT 1 FROM comments WHERE id = :id FOR UPDATE")
-                    .bind("id", id).mapTo(Integer.class).findOne().isPresent();
-            if (!exists) return Optional.empty();
+            List<String> site = h.createQuery("SELECT site FROM comments WHERE id = :id FOR UPDATE")
+                    .bind("id", id).map((rs, ctx) -> rs.getString("site")).list();  // a null site is a row too
+            if (site.isEmpty() || !reaches.test(site.get(0))) return Optional.empty();
             boolean repeated = reportId != null && h.createQuery(
                             "SELECT 1 FROM reports WHERE comment_id = :id AND client = :client AND report_id = :reportId")
                     .bind("id", id).bind("client", client).bind("reportId", reportId).mapTo(Integer.class).findFirst().isPresent();
@@ -213,7 +224,7 @@ public final class CommentStore {
                 // A new version: a moderator deciding on what they saw before it gets the 409 and sees the
                 // report, where the decision closed it unseen (a moderator's audit). Only up to
                 // STALE_REPORTS open ones: a moderator who saw that many knows readers object, and a stream of
-                // reports (any website key may send them) must not keep every decision on the comment stale.
+                // reports (any of the site's keys may send them) must not keep every decision on the comment stale.
                 h.createUpdate("UPDATE comments SET version = version + CASE WHEN open_reports < :stale THEN 1 ELSE 0 END, "
                                 + "open_reports = open_reports + 1 WHERE id = :id")
                         .bind("id", id).bind("stale", STALE_REPORTS).execute();
@@ -361,7 +372,7 @@ public final class CommentStore {
                 Action.valueOf(rs.getString("action")), Status.valueOf(rs.getString("status")),
                 Decider.valueOf(rs.getString("decided_by")), rs.getInt("version"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("language"),
-                rs.getString("parent_author"), rs.getString("rules"));
+                rs.getString("parent_author"), rs.getString("rules"), rs.getString("site"));
     }
 
     private static DecisionRecord decision(ResultSet rs) throws SQLException {

@@ -52,7 +52,7 @@ public final class Database {
 
     /** Brings the schema up to date; safe to run on every start and from several services at once. */
     public static void migrate(Jdbi jdbi) {
-        jdbi.useHandle(h -> migrate(h.getConnection()));
+        jdbi.useHandle(h -> migrate(h.getConnection(), null));
     }
 
     /**
@@ -72,12 +72,19 @@ public final class Database {
         }
     }
 
-    @SuppressWarnings("deprecation") // Liquibase.update(Contexts, LabelExpression): the stable API in 4.x
-    static void migrate(Connection connection) {
+    /** The first {@code changesets} changes only: a test stores rows as an older version did, then migrates them. */
+    static void migrate(Jdbi jdbi, int changesets) {
+        jdbi.useHandle(h -> migrate(h.getConnection(), changesets));
+    }
+
+    /** @param changesets null: all */
+    @SuppressWarnings("deprecation") // Liquibase.update([int,] Contexts, LabelExpression): the stable API in 4.x
+    private static void migrate(Connection connection, Integer changesets) {
         try {
             var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Database.class.getClassLoader()), database);
-            liquibase.update(new Contexts(), new LabelExpression());
+            if (changesets == null) liquibase.update(new Contexts(), new LabelExpression());
+            else liquibase.update(changesets, new Contexts(), new LabelExpression());
             // Liquibase leaves auto-commit off; the pooled connection goes back as the pool expects it.
             if (!connection.getAutoCommit()) {
                 connection.commit();

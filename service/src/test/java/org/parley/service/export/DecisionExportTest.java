@@ -37,7 +37,8 @@ class DecisionExportTest {
         float[] s = new float[Attribute.COUNT];
         s[Attribute.TOXICITY.ordinal()] = action == Action.PUBLISH ? 0.05f : 0.7f;
         return new NewComment(id, "a1", "Article", null, null, null, null, "text of " + id, null, null, null, s,
-                Attribute.TOXICITY, "[]", null, new StoredComment.ModelRef("m", "v1", "sum"), action, null, null, "[\"TOXICITY in [0.50, 0.90) -> REVIEW\"]");
+                Attribute.TOXICITY, "[]", null, new StoredComment.ModelRef("m", "v1", "sum"), action, null, null, "[\"TOXICITY in [0.50, 0.90) -> REVIEW\"]",
+                "news.example");
     }
 
     private static String line(String id, String labels) {
@@ -117,7 +118,7 @@ class DecisionExportTest {
         NewComment c = comment("dutch", Action.REVIEW);
         store.insert(new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
                 c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(),
-                c.stanceJson(), c.model(), c.action(), "nl", null, null), T0);
+                c.stanceJson(), c.model(), c.action(), "nl", null, null, c.site()), T0);
         store.insert(comment("english", Action.REVIEW), T0);
         store.decide("dutch", Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
         store.decide("english", Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(2));

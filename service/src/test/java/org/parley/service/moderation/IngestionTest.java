@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.policy.Policy;
 import org.parley.service.Fakes;
+import org.parley.service.auth.ApiKey;
+import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.store.CommentStore;
@@ -42,7 +44,7 @@ class IngestionTest {
         for (int i = 1; i <= 3; i++)
             thread.add(new Ingestion.Submission("t/" + i, "t", "Syria", "We must not bomb them, comment " + i, i,
                     null, null, null, null, null, null, List.of("military action"), null));
-        ingestion.submit(thread);
+        ingestion.submit(thread, new ApiKey("website-key-1", Role.WEBSITE, 10));
         // All three comments read by the bundle serving when the call began, none by the later ones.
         verify(bundles.get(0), times(3)).stance(anyString(), anyList());
         verifyNoInteractions(bundles.get(1), bundles.get(2));

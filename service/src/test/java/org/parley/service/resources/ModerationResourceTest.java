@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.policy.Policy;
 import org.parley.service.Fakes;
+import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.ModeratorSession;
@@ -55,6 +56,9 @@ class ModerationResourceTest {
     static final org.parley.stance.StanceModel STANCE = Fakes.stance();
     static final Jdbi JDBI = TestDatabases.H2.migrated(tempDir());
     static final CommentStore STORE = new CommentStore(JDBI);
+    /** Two keys of one site (a rotation's old and new) and a key with no site: its own, as Fakes.WEBSITE_KEY is. */
+    static final String SITE_KEY = "site-key-1", SITE_KEY_2 = "site-key-2", OTHER_WEBSITE_KEY = "website-key-2";
+    static final String SITE = "news.example";
     static final AccountStore ACCOUNTS = new AccountStore(JDBI);
 
     static final ResourceExtension RESOURCES = build();
@@ -67,7 +71,8 @@ class ModerationResourceTest {
         CommentScorer scorer = new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
         Ingestion ingestion = new Ingestion(scorer, () -> STANCE, STORE, JSON, clock);
         CommentViews views = new CommentViews(JSON);
-        return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000),
+        return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS + "," + SITE_KEY + ":website:site=" + SITE
+                        + "," + SITE_KEY_2 + ":website:1000:site=" + SITE + "," + OTHER_WEBSITE_KEY + ":website", 1000),
                         token -> ACCOUNTS.session(token, clock.instant())
                                 .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.expiresAt())),
                         new RateLimiter(2, 1000)))
@@ -109,7 +114,11 @@ class ModerationResourceTest {
     }
 
     private static JsonNode submit(String id, String text) {
-        Response r = post(Fakes.WEBSITE_KEY, "/v1/comments", submission(id, text));
+        return submit(Fakes.WEBSITE_KEY, id, text);
+    }
+
+    private static JsonNode submit(String key, String id, String text) {
+        Response r = post(key, "/v1/comments", submission(id, text));
         JsonNode body = r.readEntity(JsonNode.class);
         assertEquals(201, r.getStatus(), body.toString());
         return body;
@@ -143,6 +152,80 @@ class ModerationResourceTest {
 
         JsonNode status = as(Fakes.WEBSITE_KEY, "/v1/comments/" + threat + "/status").get(JsonNode.class);
         assertEquals("PENDING", status.get("status").asText());
+    }
+
+    /** A security audit: any website key could read the status of, and report, any site's comment. */
+    @Test
+    void aSitesKeysShareItsCommentsAndAnotherSiteGetsThe404OfACommentThatDoesNotExist() {
+        String id = unique(), missing = unique();
+        assertEquals(SITE, submit(SITE_KEY, id, "Thanks for the article").get("site").asText());
+        assertEquals("PUBLISHED", as(SITE_KEY_2, "/v1/comments/" + id + "/status").get(JsonNode.class).get("status").asText(),
+                "the site's other key");
+        assertEquals(1, post(SITE_KEY_2, "/v1/comments/" + id + "/report", "{}").readEntity(JsonNode.class).get("openReports").asInt());
+
+        for (String key : List.of(Fakes.WEBSITE_KEY, OTHER_WEBSITE_KEY)) {
+            Response status = as(key, "/v1/comments/" + id + "/status").get(), report = post(key, "/v1/comments/" + id + "/report", "{}");
+            String noneStatus = as(key, "/v1/comments/" + missing + "/status").get().readEntity(String.class);
+            String noneReport = post(key, "/v1/comments/" + missing + "/report", "{}").readEntity(String.class);
+            assertEquals(404, status.getStatus());
+            assertEquals(noneStatus.replace(missing, id), status.readEntity(String.class), "not a word more than for no comment");
+            assertEquals(404, report.getStatus());
+            assertEquals(noneReport.replace(missing, id), report.readEntity(String.class));
+        }
+        JsonNode seen = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
+        assertEquals(1, seen.get("openReports").asInt(), "the other sites' reports were not stored: " + seen);
+        assertEquals(2, seen.get("version").asInt());
+        assertEquals(SITE, seen.get("site").asText(), "moderators see whose it is");
+        assertEquals(200, as(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/status").get().getStatus(), "and reach every site's");
+        assertEquals(200, post(Fakes.ADMIN_KEY, "/v1/comments/" + id + "/report", "{}").getStatus());
+    }
+
+    /** Keys without a site are each their own site: an operator who named none does not join their sites by it. */
+    @Test
+    void twoKeysWithoutASiteDoNotReachEachOthersComments() {
+        String id = unique();
+        String site = submit(id, "Thanks for the article").get("site").asText();
+        assertEquals("key:" + new ApiKey(Fakes.WEBSITE_KEY, Role.WEBSITE, 1).fingerprint(), site);
+        assertEquals(200, as(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/status").get().getStatus());
+        assertEquals(404, as(OTHER_WEBSITE_KEY, "/v1/comments/" + id + "/status").get().getStatus());
+        assertEquals(404, as(SITE_KEY, "/v1/comments/" + id + "/status").get().getStatus());
+    }
+
+    /** Ids are one space: another site's id is a 409 that shows nothing of its comment, even sent with the same text. */
+    @Test
+    void anIdTakenByAnotherSiteIsA409NotTheirComment() {
+        String id = unique();
+        submit(SITE_KEY, id, "I will kill you");
+        Response clash = post(Fakes.WEBSITE_KEY, "/v1/comments", submission(id, "I will kill you"));
+        String body = clash.readEntity(String.class);
+        assertEquals(409, clash.getStatus(), body);
+        assertTrue(body.contains("\"field\":\"id\"") && !body.contains("PENDING") && !body.contains("version"), body);
+        JsonNode retried = post(SITE_KEY_2, "/v1/comments", submission(id, "I will kill you")).readEntity(JsonNode.class);
+        assertTrue(retried.get("duplicate").asBoolean(), "a retry from the site's other key: " + retried);
+
+        String thread = "{\"id\": \"t-" + UUID.randomUUID() + "\", \"article\": {\"title\": \"T\"}, \"comments\": ["
+                + "{\"id\": \"c1\", \"text\": \"Thanks\"}]}";
+        assertEquals(200, post(SITE_KEY, "/v1/threads", thread).getStatus());
+        JsonNode refused = post(Fakes.WEBSITE_KEY, "/v1/threads", thread).readEntity(JsonNode.class);
+        assertEquals("comments[0].id", refused.get("field").asText(), refused.toString());
+        assertEquals(200, post(SITE_KEY_2, "/v1/threads", thread).getStatus());
+    }
+
+    /** Its stance toward another site's comment would tell the sender about that comment's text. */
+    @Test
+    void aReplyToAnotherSitesCommentIsNotLinkedToIt() {
+        String parent = unique(), theirs = unique(), ours = unique();
+        submit(SITE_KEY, parent, "The strike is justified.");
+        for (String[] reply : new String[][] {{Fakes.WEBSITE_KEY, theirs}, {SITE_KEY_2, ours}}) {
+            String body = JSON.createObjectNode().put("id", reply[1]).put("articleId", "a-1").put("text", "Is it, though?")
+                    .put("parentId", parent).toString();
+            assertEquals(201, post(reply[0], "/v1/comments", body).getStatus());
+        }
+        JsonNode other = as(Fakes.MODERATOR_KEY, "/v1/comments/" + theirs).get(JsonNode.class);
+        assertFalse(other.has("replyStance") || other.has("parent"), other.toString());
+        JsonNode same = as(Fakes.MODERATOR_KEY, "/v1/comments/" + ours).get(JsonNode.class);
+        assertEquals("QUERY", same.at("/replyStance/label").asText(), same.toString());
+        assertEquals(parent, same.at("/parent/id").asText());
     }
 
     /** A comment a word list held has low scores: the moderator is shown the rule that held it. */

@@ -33,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -40,6 +41,9 @@ import static org.junit.jupiter.api.Assertions.*;
 class CommentStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
     private static final StoredComment.ModelRef MODEL = new StoredComment.ModelRef("parley-toxicity", "v1", "abc123");
+    static final String SITE = "news.example";
+    /** A reporter who may report any comment (a moderator's key). */
+    private static final Predicate<String> ANY_SITE = site -> true;
 
     @TempDir Path dir;
 
@@ -48,7 +52,8 @@ class CommentStoreTest {
         s[Attribute.TOXICITY.ordinal()] = toxicity;
         s[Attribute.INSULT.ordinal()] = toxicity / 2;
         return new NewComment(id, article, "Title of " + article, 7, null, null, "dana", "text of " + id, null,
-                3, 12, s, Attribute.TOXICITY, "[{\"begin\":0,\"end\":4,\"weight\":1.5}]", null, MODEL, action, null, null, "[\"TOXICITY in [0.50, 0.90) -> REVIEW\"]");
+                3, 12, s, Attribute.TOXICITY, "[{\"begin\":0,\"end\":4,\"weight\":1.5}]", null, MODEL, action, null, null, "[\"TOXICITY in [0.50, 0.90) -> REVIEW\"]",
+                SITE);
     }
 
     @ParameterizedTest
@@ -96,7 +101,7 @@ class CommentStoreTest {
         NewComment c = comment("f1", "a1", 0.1f, Action.REVIEW);
         store.insert(new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
                 c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(),
-                c.stanceJson(), c.model(), c.action(), "es", null, null), T0);
+                c.stanceJson(), c.model(), c.action(), "es", null, null, c.site()), T0);
         store.insert(comment("e1", "a1", 0.1f, Action.PUBLISH), T0);
         assertEquals("es", store.find("f1").orElseThrow().language());
         assertNull(store.find("e1").orElseThrow().language());
@@ -326,9 +331,9 @@ class CommentStoreTest {
         assertEquals(3, second.total());
         assertEquals(List.of("auto"), ids(store.queue(Queue.AUTO_REJECTED, null, 10, 0, null)));
 
-        store.report("fine", "spam", "website-1", null, T0.plusSeconds(10));
+        store.report("fine", "spam", "website-1", null, T0.plusSeconds(10), ANY_SITE);
         assertEquals(List.of("fine"), ids(store.queue(Queue.REPORTED, null, 10, 0, null)));
-        assertTrue(store.report("missing", null, "website-1", null, T0).isEmpty());
+        assertTrue(store.report("missing", null, "website-1", null, T0, ANY_SITE).isEmpty());
 
         store.decide("high", Verdict.REJECT, Reason.THREAT, null, "alice", true, 1, T0.plusSeconds(20));
         store.decide("fine", Verdict.APPROVE, null, null, "alice", true, 2, T0.plusSeconds(21));  // its report was version 2
@@ -385,10 +390,10 @@ class CommentStoreTest {
     void findsTheParentByIdOrByNumberInTheSameArticle(TestDatabases db) {
         CommentStore store = new CommentStore(db.migrated(dir));
         store.insert(comment("p", "a1", 0.1f, Action.PUBLISH), T0);  // number 7
-        assertEquals("p", store.parent("a1", null, 7).orElseThrow().id());
-        assertTrue(store.parent("a2", null, 7).isEmpty());
-        assertEquals("p", store.parent("a9", "p", null).orElseThrow().id());
-        assertTrue(store.parent("a1", null, null).isEmpty());
+        assertEquals("p", store.parent(SITE, "a1", null, 7).orElseThrow().id());
+        assertTrue(store.parent(SITE, "a2", null, 7).isEmpty());
+        assertEquals("p", store.parent(SITE, "a9", "p", null).orElseThrow().id());
+        assertTrue(store.parent(SITE, "a1", null, null).isEmpty());
     }
 
     @ParameterizedTest
@@ -421,19 +426,19 @@ class CommentStoreTest {
     void aStreamOfReportsCannotKeepEveryDecisionStale(TestDatabases db) {
         CommentStore store = new CommentStore(db.migrated(dir));
         store.insert(comment("flooded", "a1", 0.6f, Action.REVIEW), T0);
-        for (int i = 0; i < CommentStore.STALE_REPORTS; i++) store.report("flooded", "spam", "website-2", null, T0.plusSeconds(i));
+        for (int i = 0; i < CommentStore.STALE_REPORTS; i++) store.report("flooded", "spam", "website-2", null, T0.plusSeconds(i), ANY_SITE);
         StoredComment seen = store.find("flooded").orElseThrow();
         assertEquals(1 + CommentStore.STALE_REPORTS, seen.version(), "each of the first reports is a new version");
         // A security audit: three reports from another site's key made a moderator's decision a 409, and
         // any number more kept it so.
-        for (int i = 0; i < 5; i++) store.report("flooded", "spam", "website-2", null, T0.plusSeconds(20 + i));
+        for (int i = 0; i < 5; i++) store.report("flooded", "spam", "website-2", null, T0.plusSeconds(20 + i), ANY_SITE);
         StoredComment after = store.find("flooded").orElseThrow();
         assertEquals(seen.version(), after.version(), "beyond that many open reports, more are counted, not versioned");
         assertEquals(CommentStore.STALE_REPORTS + 5, after.openReports());
         assertInstanceOf(CommentStore.Outcome.Decided.class,
                 store.decide("flooded", Verdict.REJECT, Reason.SPAM, null, "alice", true, seen.version(), T0.plusSeconds(60)));
         assertEquals(0, store.find("flooded").orElseThrow().openReports(), "the decision closes them all");
-        store.report("flooded", "spam", "website-2", null, T0.plusSeconds(70));
+        store.report("flooded", "spam", "website-2", null, T0.plusSeconds(70), ANY_SITE);
         assertEquals(seen.version() + 2, store.find("flooded").orElseThrow().version(), "after a decision, a report is a new version again");
     }
 
@@ -447,15 +452,15 @@ class CommentStoreTest {
         try {
             List<Future<CommentStore.Report>> same = new ArrayList<>();
             for (int i = 0; i < 8; i++)
-                same.add(pool.submit(() -> store.report("fine", "spam", "website-1", "r-1", T0.plusSeconds(1)).orElseThrow()));
+                same.add(pool.submit(() -> store.report("fine", "spam", "website-1", "r-1", T0.plusSeconds(1), ANY_SITE).orElseThrow()));
             int firsts = 0;
             for (Future<CommentStore.Report> f : same) if (!f.get().duplicate()) firsts++;
             assertEquals(1, firsts, "one of the racing retries is the report, the others repeat it");
             assertEquals(1, store.find("fine").orElseThrow().openReports());
-            assertEquals(2, store.report("fine", null, "website-2", "r-1", T0).orElseThrow().comment().openReports(),
-                    "another site's report with the same id is another report");
-            assertEquals(3, store.report("fine", null, "website-1", null, T0).orElseThrow().comment().openReports());
-            assertEquals(4, store.report("fine", null, "website-1", null, T0).orElseThrow().comment().openReports(),
+            assertEquals(2, store.report("fine", null, "website-2", "r-1", T0, ANY_SITE).orElseThrow().comment().openReports(),
+                    "another key's report with the same id is another report");
+            assertEquals(3, store.report("fine", null, "website-1", null, T0, ANY_SITE).orElseThrow().comment().openReports());
+            assertEquals(4, store.report("fine", null, "website-1", null, T0, ANY_SITE).orElseThrow().comment().openReports(),
                     "without a reportId every report counts");
             assertEquals(4, (int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports").mapTo(Integer.class).one()));
 
@@ -490,7 +495,7 @@ class CommentStoreTest {
         assertTrue(json.length() > 400_000, "as long as the widest spans can make it: " + json.length());
         NewComment c = comment("long", "a1", 0.9f, Action.REVIEW);
         NewComment withSpans = new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
-                c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), json, c.stanceJson(), c.model(), c.action(), c.language(), c.parentAuthor(), c.rulesJson());
+                c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), json, c.stanceJson(), c.model(), c.action(), c.language(), c.parentAuthor(), c.rulesJson(), c.site());
         assertTrue(store.insert(withSpans, T0).created());
         assertEquals(json, store.find("long").orElseThrow().spansJson());
     }

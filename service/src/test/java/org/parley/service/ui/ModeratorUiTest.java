@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.service.ParleyApplication;
 import org.parley.service.ParleyConfiguration;
+import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.Role;
 import org.parley.service.store.AccountStore;
 
@@ -125,6 +126,9 @@ class ModeratorUiTest {
         assertTrue(marks > 0, "no spans highlighted at all");
         waitForDetail(pending.get(0).get("id").asText());
         assertEquals("Syria vote " + article, browser.findElement(By.cssSelector("#detail .article-title")).getText());
+        String site = "site key:" + new ApiKey(WEBSITE, Role.WEBSITE, 1).fingerprint();  // the key names no site: its own
+        assertTrue(browser.findElements(By.cssSelector("#detail .muted")).stream().map(WebElement::getText).anyMatch(site::equals),
+                "the panel says which site sent the comment");
         Files.write(Path.of("target/moderator-ui.png"), browser.getScreenshotAs(OutputType.BYTES));
         // No script errors, and nothing the page does is refused by its own Content-Security-Policy.
         for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {

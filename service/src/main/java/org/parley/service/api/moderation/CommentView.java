@@ -12,6 +12,8 @@ import java.util.Map;
  * A stored comment as the API shows it: what the site sent, the scores at ingestion (the same
  * shapes as POST /v1/score), where it stands now and, on GET /v1/comments/{id}, its parent and history.
  *
+ * @param site        the site that stored it: its site= name, else key:FINGERPRINT of the key (absent for
+ *                    comments stored before the twenty-first session)
  * @param version     send it back as {@code expectedVersion} when deciding
  * @param decidedBy   RULE (the policy) or MODERATOR: who set {@code status}
  * @param stance      per target, when targets were given; null otherwise
@@ -27,7 +29,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommentView(
-        String id, String articleId, String articleTitle, Integer number, String parentId, Integer parentNumber,
+        String id, String site, String articleId, String articleTitle, Integer number, String parentId, Integer parentNumber,
         String parentAuthor, String author, String text, String quote, CommentSubmission.Votes communityRating,
         String status, String decidedBy, int version, int openReports,
         Map<String, ScoreResponse.AttributeScore> attributes, float risk, ScoreResponse.Rating rating, Action action,

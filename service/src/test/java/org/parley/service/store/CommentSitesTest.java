@@ -1,0 +1,122 @@
+package org.parley.service.store;
+
+import io.dropwizard.db.DataSourceFactory;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.parley.label.Attribute;
+import org.parley.policy.Action;
+import org.parley.service.auth.ApiKey;
+import org.parley.service.auth.Caller;
+import org.parley.service.auth.Role;
+import org.parley.service.moderation.NewComment;
+import org.parley.service.moderation.StoredComment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Each comment's owning site, on both databases: who may report it, which parent it may have, and rows from before. */
+class CommentSitesTest {
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    private static final Caller SITE_A = new ApiKey("site-a-key-1", Role.WEBSITE, 10, "site-a");
+    private static final Caller SITE_B = new ApiKey("site-b-key-1", Role.WEBSITE, 10, "site-b");
+    private static final Caller MODERATOR = new ApiKey("moderator-key-1", Role.MODERATOR, 10);
+
+    @TempDir Path dir;
+
+    private static NewComment comment(String id, Integer number, String parentId, Caller by) {
+        return new NewComment(id, "a1", "Title", number, parentId, null, "dana", "text of " + id, null, null, null,
+                new float[Attribute.COUNT], Attribute.TOXICITY, "[]", null, new StoredComment.ModelRef("m", "v1", "sum"),
+                Action.PUBLISH, null, null, "[]", by.site());
+    }
+
+    private static int reports(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports").mapTo(Integer.class).one());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anotherSitesCommentIsNotReportedAndLooksAbsent(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment("c1", 1, null, SITE_A), T0);
+        assertEquals("site-a", store.find("c1").orElseThrow().site());
+
+        assertTrue(store.report("c1", "spam", SITE_B.getName(), null, T0, SITE_B::reaches).isEmpty(), "as for a missing id");
+        assertEquals(0, reports(jdbi), "nothing stored");
+        assertEquals(1, store.find("c1").orElseThrow().version(), "nor a new version that would make a decision stale");
+
+        assertTrue(store.report("c1", "spam", SITE_A.getName(), null, T0, SITE_A::reaches).isPresent());
+        assertTrue(store.report("c1", "spam", MODERATOR.getName(), null, T0, MODERATOR::reaches).isPresent());
+        assertEquals(2, reports(jdbi));
+    }
+
+    /** A reply's parent is its own site's: the stance toward another site's comment would tell about its text. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aParentIsFoundAmongItsOwnSitesCommentsOnly(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        store.insert(comment("a-parent", 1, null, SITE_A), T0);
+        assertEquals("a-parent", store.parent(SITE_A.site(), "a1", "a-parent", null).orElseThrow().id());
+        assertEquals("a-parent", store.parent(SITE_A.site(), "a1", null, 1).orElseThrow().id());
+        assertTrue(store.parent(SITE_B.site(), "a1", "a-parent", null).isEmpty(), "by id");
+        assertTrue(store.parent(SITE_B.site(), "a1", null, 1).isEmpty(), "by number in the same article");
+
+        StoredComment reply = store.insert(comment("b-reply", 2, "a-parent", SITE_B), T0).comment();
+        assertTrue(store.parent(reply).isEmpty(), "not shown to moderators as its parent either");
+    }
+
+    /**
+     * Changeset 8 on a database with comments from before: they keep no site, so only moderators reach
+     * them, until the operator hands them to a site with the UPDATE the README gives.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void commentsStoredBeforeSitesWereKeptAreModeratorsAloneUntilHandedToASite(TestDatabases db) throws IOException {
+        DataSourceFactory f = db.fresh(dir);
+        Jdbi jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
+        Database.migrate(jdbi, changesetsBefore("parley:8-"));
+        jdbi.useHandle(h -> {
+            h.execute("INSERT INTO articles (id, title, created_at) VALUES ('a1', 'Title', CURRENT_TIMESTAMP)");
+            h.execute("""
+                    INSERT INTO comments (id, article_id, number, text, open_reports, toxicity, severe_toxicity, identity_attack,
+                        insult, profanity, threat, risk, top_attribute, spans, model_name, model_version, model_checksum,
+                        action, status, decided_by, version, created_at, updated_at)
+                    VALUES ('old', 'a1', 1, 'stored in the twentieth session', 0, 0.1, 0, 0, 0, 0, 0, 0.1, 'TOXICITY', '[]',
+                        'm', 'v1', 'sum', 'PUBLISH', 'PUBLISHED', 'RULE', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""");
+        });
+        Database.migrate(jdbi);
+        CommentStore store = new CommentStore(jdbi);
+
+        StoredComment old = store.find("old").orElseThrow();
+        assertNull(old.site());
+        assertEquals("stored in the twentieth session", old.text());
+        assertTrue(store.report("old", null, SITE_A.getName(), null, T0, SITE_A::reaches).isEmpty(), "no site owns it");
+        assertTrue(store.parent(SITE_A.site(), "a1", "old", null).isEmpty(), "nor is it a site's parent");
+        assertTrue(store.report("old", null, MODERATOR.getName(), null, T0, MODERATOR::reaches).isPresent());
+
+        jdbi.useHandle(h -> h.execute("UPDATE comments SET site = 'site-a' WHERE site IS NULL"));  // the README's
+        assertTrue(store.report("old", null, SITE_A.getName(), null, T0, SITE_A::reaches).isPresent());
+        assertTrue(store.report("old", null, SITE_B.getName(), null, T0, SITE_B::reaches).isEmpty());
+    }
+
+    /** How many changesets the changelog has before the one whose id starts with {@code id}. */
+    private static int changesetsBefore(String id) throws IOException {
+        String changelog;
+        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(Database.CHANGELOG)) {
+            changelog = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int count = 0;
+        for (String line : changelog.split("\n")) {
+            if (line.startsWith("--changeset " + id)) return count;
+            if (line.startsWith("--changeset ")) count++;
+        }
+        throw new IllegalStateException("no changeset " + id);
+    }
+}
