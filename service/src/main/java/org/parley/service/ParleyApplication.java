@@ -171,7 +171,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         FeedbackStore feedback = new FeedbackStore(jdbi);
         firstAdmin(accounts, config.moderation.adminPassword, clock);
         CommentViews views = new CommentViews(env.getObjectMapper());
-        Ingestion ingestion = new Ingestion(scorer, () -> stance.current().model(), comments, env.getObjectMapper(), clock);
+        Ingestion ingestion = new Ingestion(scorer, stance::current, comments, env.getObjectMapper(), clock);
 
         ApiKeys keys = orDevKey(configuredKeys, config.rateLimit.requestsPerSecond);
         // First: a request over its address's limit is refused before anything reads its body.

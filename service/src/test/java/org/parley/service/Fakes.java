@@ -155,8 +155,12 @@ public final class Fakes {
     }
 
     public static StanceHolder stanceHolder(StanceModel stance) {
-        return new StanceHolder(new ServedStance(stance, new ModelInfo("fake-stance", "1", "stance-checksum-1")),
-                p -> { throw new UnsupportedOperationException(); });
+        return new StanceHolder(served(stance), p -> { throw new UnsupportedOperationException(); });
+    }
+
+    /** The stance model as the service serves it, named fake-stance 1. */
+    public static ServedStance served(StanceModel stance) {
+        return new ServedStance(stance, new ModelInfo("fake-stance", "1", "stance-checksum-1"));
     }
 
     /**

@@ -8,6 +8,7 @@ import org.parley.service.api.ScoreResponse;
 import org.parley.service.auth.Caller;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoreParts;
+import org.parley.service.core.ServedStance;
 import org.parley.service.store.CommentStore;
 import org.parley.stance.ReplyContext;
 import org.parley.stance.StanceModel;
@@ -29,13 +30,13 @@ import java.util.function.Supplier;
  */
 public final class Ingestion {
     private final CommentScorer scorer;
-    private final Supplier<StanceModel> stance;
+    private final Supplier<ServedStance> stance;
     private final CommentStore store;
     private final ObjectMapper json;
     private final Clock clock;
 
-    /** @param stance the stance model now serving (it can be reloaded); null: no stance is computed */
-    public Ingestion(CommentScorer scorer, Supplier<StanceModel> stance, CommentStore store, ObjectMapper json, Clock clock) {
+    /** @param stance the stance bundle now serving (it can be reloaded); null: no stance is computed */
+    public Ingestion(CommentScorer scorer, Supplier<ServedStance> stance, CommentStore store, ObjectMapper json, Clock clock) {
         this.scorer = scorer;
         this.stance = stance;
         this.store = store;
@@ -76,7 +77,7 @@ public final class Ingestion {
 
         Map<String, String> textsInCall = new HashMap<>();
         for (Submission s : submissions) textsInCall.put(s.id(), s.text());
-        StanceModel stanceModel = stance == null ? null : stance.get(); // once: a reload meanwhile must not split the call
+        ServedStance stanceModel = stance == null ? null : stance.get(); // once: a reload meanwhile must not split the call
         List<NewComment> comments = new ArrayList<>(fresh.size());
         for (int k = 0; k < fresh.size(); k++) {
             Submission s = submissions.get(fresh.get(k));
@@ -120,14 +121,15 @@ public final class Ingestion {
      * neither stance is known. The stance bundle is named as the toxicity one is: a moderator, or whoever
      * reads the store later, can tell which model said it.
      */
-    private String stanceJson(StanceModel model, Submission s, String parentText) {
+    private String stanceJson(ServedStance served, Submission s, String parentText) {
         boolean targets = s.targets() != null && !s.targets().isEmpty();
-        if (model == null || (!targets && parentText == null)) return null;
+        if (served == null || (!targets && parentText == null)) return null;
+        StanceModel model = served.model();
         ObjectNode node = json.createObjectNode();
         if (targets) node.set("stance", json.valueToTree(ScoreParts.stance(model.stance(s.text(), s.targets()))));
         if (parentText != null)
             node.set("replyStance", json.valueToTree(ScoreParts.replyStance(model.replyStance(s.text(), parentText))));
-        node.set("stanceModel", json.valueToTree(new ScoreResponse.ModelInfo(model.name(), model.version(), model.checksum())));
+        node.set("stanceModel", json.valueToTree(served.info()));
         return write(node);
     }
 

@@ -87,7 +87,7 @@ class DatabaseOutageTest {
         CommentViews views = new CommentViews(JSON);
         return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))
                 .addResource(new ScoreResource(scorer, JSON, Fakes.MAX_BATCH, Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment()))
-                .addResource(new CommentsResource(new Ingestion(scorer, () -> STANCE, STORE, JSON, clock), STORE, views, EscalationRule.ADMINS, clock))
+                .addResource(new CommentsResource(new Ingestion(scorer, () -> Fakes.served(STANCE), STORE, JSON, clock), STORE, views, EscalationRule.ADMINS, clock))
                 .addResource(new QueueResource(STORE, views, EscalationRule.ADMINS, clock))
                 .build();
     }

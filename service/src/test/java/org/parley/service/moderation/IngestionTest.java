@@ -38,7 +38,7 @@ class IngestionTest {
         // Each get() is the bundle now serving: a reload between two comments would hand out another.
         List<StanceModel> bundles = List.of(Fakes.stance(), Fakes.stance(), Fakes.stance());
         AtomicInteger reloads = new AtomicInteger();
-        Ingestion ingestion = new Ingestion(scorer, () -> bundles.get(Math.min(reloads.getAndIncrement(), 2)), store,
+        Ingestion ingestion = new Ingestion(scorer, () -> Fakes.served(bundles.get(Math.min(reloads.getAndIncrement(), 2))), store,
                 new ObjectMapper(), Clock.systemUTC());
         List<Ingestion.Submission> thread = new ArrayList<>();
         for (int i = 1; i <= 3; i++)

@@ -69,7 +69,7 @@ class ModerationResourceTest {
         ACCOUNTS.put("wendy", PASSWORD.toCharArray(), Role.WEBSITE, Instant.now());
         ModelHolder models = new ModelHolder(Fakes.served(Fakes.scorer(), "v1"), p -> { throw new IllegalStateException(); });
         CommentScorer scorer = new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
-        Ingestion ingestion = new Ingestion(scorer, () -> STANCE, STORE, JSON, clock);
+        Ingestion ingestion = new Ingestion(scorer, () -> Fakes.served(STANCE), STORE, JSON, clock);
         CommentViews views = new CommentViews(JSON);
         return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS + "," + SITE_KEY + ":website:site=" + SITE
                         + "," + SITE_KEY_2 + ":website:1000:site=" + SITE + "," + OTHER_WEBSITE_KEY + ":website", 1000),
