@@ -1,5 +1,6 @@
 package org.parley.feature;
 
+import org.parley.text.CharFolding;
 import org.parley.text.TextPipeline;
 import org.parley.text.Token;
 
@@ -26,7 +27,7 @@ public final class WideText {
         boolean disguised = disguised(raw, tokens);
         char[] out = null;
         for (Token t : tokens) {
-            if (!obfuscated(t) && !(disguised && lookAlike(t))) continue;
+            if (!obfuscated(t) && !styled(t) && !(disguised && lookAlike(t))) continue;
             if (out == null) out = raw.toCharArray();
             String form = t.text();
             for (int i = t.begin(); i < t.end(); i++) out[i] = i - t.begin() < form.length() ? form.charAt(i - t.begin()) : ' ';
@@ -42,6 +43,19 @@ public final class WideText {
         if (!plainForm(t)) return false;
         String raw = t.original();
         for (int i = 0; i < raw.length(); i++) if (!Character.isLetter(raw.charAt(i))) return true;
+        return false;
+    }
+
+    /**
+     * A plain word in full-width letters or small capitals ("ｉｄｉｏｔ", "ɪᴅɪᴏᴛ"), which the normaliser reads as
+     * the word and the raw n-grams hardly ever saw: a Node.js integrator's audit found "Ｙｏｕ ａｒｅ ａ ｃｏｍｐｌｅｔｅ
+     * ｉｄｉｏｔ." at TOXICITY 0.17 and published, where the plain text has 0.92. Mathematical letters, outside the
+     * BMP, are written out already: their surrogate halves are no letters to {@link #obfuscated}.
+     */
+    static boolean styled(Token t) {
+        if (!plainForm(t)) return false;
+        String raw = t.original();
+        for (int i = 0; i < raw.length(); i++) if (CharFolding.isStyledLatin(raw.charAt(i))) return true;
         return false;
     }
 

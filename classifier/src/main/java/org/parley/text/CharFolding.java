@@ -63,6 +63,18 @@ public final class CharFolding {
         return out.toString();
     }
 
+    /**
+     * A letter that only styles a Latin one, which no language spells words with: a compatibility form
+     * NFKC writes as one ASCII letter (full-width "ｉ", superscript "ᵈ", letterlike "ℑ") or a small capital
+     * ("ɪ", "ᴅ"). Accented letters, "ß", "ø" or the dotless "ı" are not: they are spellings.
+     */
+    public static boolean isStyledLatin(char c) {
+        if (c < 0x80 || !Character.isLetter(c)) return false;
+        if (c >= 0x250 && latinLetter(c) != null) return true; // the small capitals below; ß æ ø ł … come before U+0250
+        String n = Normalizer.normalize(String.valueOf(c), Form.NFKC);
+        return n.length() == 1 && n.charAt(0) < 0x80 && Character.isLetter(n.charAt(0));
+    }
+
     static boolean isMark(int cp) {
         int type = Character.getType(cp);
         return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK

@@ -30,13 +30,23 @@ class WideTextTest {
         assertEquals("You are a complete idiot and a moron.", wide("You are a complete \u0131d\u0131ot and a mor\u03BFn."));
     }
 
+    /** A Node.js integrator's audit: full-width letters and small capitals kept their raw n-grams, and scored low. */
+    @Test
+    void fullWidthLettersAndSmallCapitalsAreWrittenOutEverywhere() {
+        assertEquals("you are a complete idiot.", wide("\uFF39\uFF4F\uFF55 \uFF41\uFF52\uFF45 \uFF41 \uFF43\uFF4F\uFF4D\uFF50\uFF4C\uFF45\uFF54\uFF45 \uFF49\uFF44\uFF49\uFF4F\uFF54."));
+        assertEquals("you are a complete idiot", wide("\u028F\u1D0F\u1D1C \u1D00\u0280\u1D07 \u1D00 \u1D04\u1D0F\u1D0D\u1D18\u029F\u1D07\u1D1B\u1D07 \u026A\u1D05\u026A\u1D0F\u1D1B"));
+        assertEquals("a complete idiot", wide("a complete \u2111diot"), "a letterlike symbol");
+    }
+
     @Test
     void otherLookAlikesKeepTheirRawNgrams() {
         // a signature among the golden comments, Russian and Greek text, Turkish with its ı
         for (String raw : new String[] {"I will also try to be less bitey in the future.\u2014 d\u03B1lus Contribs",
                 "\u041F\u0440\u0438\u0432\u0435\u0442, \u043A\u0430\u043A \u0434\u0435\u043B\u0430?",
                 "\u039A\u03B1\u03BB\u03B7\u03BC\u03AD\u03C1\u03B1 \u03C3\u03B1\u03C2",
-                "Kad\u0131n \u0131l\u0131k su i\u00E7ti"}) {
+                "Kad\u0131n \u0131l\u0131k su i\u00E7ti",
+                // accented and other letters that spell words of a language: Polish, Danish, German
+                "\u0141\u00F3d\u017A i \u017Ar\u00F3d\u0142o", "R\u00F8dgr\u00F8d med fl\u00F8de", "Die Stra\u00DFe ist gro\u00DF"}) {
             assertSame(raw, WideText.of(raw, TextPipeline.standard().tokenize(raw)), raw);
         }
     }

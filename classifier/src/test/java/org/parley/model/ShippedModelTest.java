@@ -72,7 +72,8 @@ class ShippedModelTest {
     }
 
     /**
-     * The audit's look-alike spellings (Cyrillic о а е с; Cyrillic і о; dotless ı and Greek ο) score
+     * The audit's look-alike spellings (Cyrillic о а е с; Cyrillic і о; dotless ı and Greek ο), and full-width
+     * letters and small capitals, score
      * as the plain letters, TOXICITY 0.940, 0.900, 0.900 (0.172, 0.357, 0.269 before), with the
      * same spans on the letters as written.
      */
@@ -80,7 +81,12 @@ class ShippedModelTest {
     void lookAlikeLettersScoreAsThePlainLetters() {
         String[][] pairs = {{"You are a fucking idiot", "Y\u043Eu \u0430r\u0435 \u0430 fu\u0441king idi\u043Et"},
                 {"You are a complete idiot and a moron.", "You are a complete \u0456d\u0456ot and a m\u043Eron."},
-                {"You are a complete idiot and a moron.", "You are a complete \u0131d\u0131ot and a mor\u03BFn."}};
+                {"You are a complete idiot and a moron.", "You are a complete \u0131d\u0131ot and a mor\u03BFn."},
+                // full-width letters and small capitals (a Node.js integrator's audit: TOXICITY 0.17 and 0.12 before)
+                {"you are a complete idiot and a stupid moron.", "\uFF39\uFF4F\uFF55 \uFF41\uFF52\uFF45 \uFF41 \uFF43\uFF4F\uFF4D\uFF50\uFF4C\uFF45\uFF54\uFF45 "
+                        + "\uFF49\uFF44\uFF49\uFF4F\uFF54 \uFF41\uFF4E\uFF44 \uFF41 \uFF53\uFF54\uFF55\uFF50\uFF49\uFF44 \uFF4D\uFF4F\uFF52\uFF4F\uFF4E."},
+                {"you are a complete idiot and a stupid moron.", "\u028F\u1D0F\u1D1C \u1D00\u0280\u1D07 \u1D00 \u1D04\u1D0F\u1D0D\u1D18\u029F\u1D07\u1D1B\u1D07 "
+                        + "\u026A\u1D05\u026A\u1D0F\u1D1B \u1D00\u0274\u1D05 \u1D00 \uA731\u1D1B\u1D1C\u1D18\u026A\u1D05 \u1D0D\u1D0F\u0280\u1D0F\u0274."}};
         SpanExplainer explainer = new SpanExplainer(model, TextPipeline.standard(), 1.5, SpanLexicon.standard(), 0.45, 0.3);
         for (String[] p : pairs) {
             float[][] s = model.score(List.of(p[0], p[1]));
