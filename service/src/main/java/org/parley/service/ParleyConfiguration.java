@@ -88,6 +88,36 @@ public class ParleyConfiguration extends Configuration {
     @JsonProperty
     public Moderation moderation = new Moderation();
 
+    /**
+     * Where clients reach the service (PARLEY_PUBLIC_URL), e.g. https://comments.example.com/: the discovery
+     * document's rootUrl whatever a request's Host header says. Empty: each request's own scheme and Host (or
+     * X-Forwarded-Host with useForwardedHeaders), which suits a try-out on localhost, but a shared cache that
+     * ignores Host could then hand one client's rootUrl to others. Null (an empty variable) is unset too.
+     */
+    @JsonProperty
+    public String publicUrl = "";
+
+    @JsonIgnore
+    @ValidationMethod(message = "publicUrl (PARLEY_PUBLIC_URL) must be empty or an absolute http:// or https:// URL "
+            + "with a host and no user, query or fragment, e.g. https://comments.example.com/")
+    public boolean isPublicUrlAbsolute() {
+        return publicUrl == null || publicUrl.isEmpty() || publicRoot().isPresent();
+    }
+
+    /** {@link #publicUrl} ending in "/" (a client resolves the methods' paths against it); empty when unset or not valid. */
+    public java.util.Optional<String> publicRoot() {
+        if (publicUrl == null || publicUrl.isEmpty()) return java.util.Optional.empty();
+        try {
+            java.net.URI u = new java.net.URI(publicUrl);
+            boolean http = "http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme());
+            if (!http || u.getHost() == null || u.getRawUserInfo() != null || u.getRawQuery() != null || u.getRawFragment() != null)
+                return java.util.Optional.empty();
+            return java.util.Optional.of(publicUrl.endsWith("/") ? publicUrl : publicUrl + "/");
+        } catch (java.net.URISyntaxException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Null: {@link Policy#standard()}. */
     @Valid
     @JsonProperty

@@ -246,7 +246,7 @@ public final class Fakes {
                 .addResource(new PerspectiveResource(models, feedback(feedbackDir), LANGUAGE))
                 .addResource(new AdminResource(models, scorer))
                 .addResource(new OpenApiResource())
-                .addResource(new org.parley.service.resources.DiscoveryResource())
+                .addResource(new org.parley.service.resources.DiscoveryResource(java.util.Optional.empty()))
                 .build();
     }
 }

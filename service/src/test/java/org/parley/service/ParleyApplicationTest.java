@@ -49,7 +49,7 @@ class ParleyApplicationTest {
 
     static final DropwizardAppExtension<ParleyConfiguration> APP = new DropwizardAppExtension<>(ParleyApplication.class,
             ResourceHelpers.resourceFilePath("test-config.yml"), config("model", SHIPPED.toString()),
-            config("stanceModel", SHIPPED_STANCE.toString()));
+            config("stanceModel", SHIPPED_STANCE.toString()), config("publicUrl", "https://comments.example.com/parley"));
 
     @TempDir Path dir;
 
@@ -85,6 +85,20 @@ class ParleyApplicationTest {
             assertEquals(1.0, sum, 1e-3, body.toString());
         }
         assertTrue(body.at("/replyStance/label").isTextual(), body.toString());
+    }
+
+    /** An operator's audit: the discovery document's rootUrl was the request's Host header, whatever it said. */
+    @Test
+    void theDiscoveryDocumentIsRootedAtThePublicUrlWhateverTheHostHeaderSays() throws Exception {
+        try (java.net.Socket s = new java.net.Socket("localhost", APP.getLocalPort())) {
+            s.getOutputStream().write("GET /$discovery/rest?version=v1alpha1 HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            JsonNode doc = APP.getObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertEquals("https://comments.example.com/parley/", doc.get("rootUrl").asText());
+            assertEquals("https://comments.example.com/parley/", doc.get("baseUrl").asText());
+        }
     }
 
     /** Jetty refuses a %00 in the path before any resource runs; the answer is JSON all the same. */

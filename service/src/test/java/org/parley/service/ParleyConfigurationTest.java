@@ -47,6 +47,28 @@ class ParleyConfigurationTest {
         assertEquals(Set.of(), violations("org.postgresql.Driver", "jdbc:postgresql://127.0.0.1:5432/test"));
     }
 
+    /** The discovery document's rootUrl (a helper's audit: it was the Host header of each request). */
+    @Test
+    void aPublicUrlMustBeAnAbsoluteHttpUrlAndEndsInASlash() {
+        ParleyConfiguration c = new ParleyConfiguration();
+        for (String unset : new String[] {"", null}) {
+            c.publicUrl = unset;
+            assertEquals(Set.of(), validator.validate(c));
+            assertEquals(java.util.Optional.empty(), c.publicRoot());
+        }
+        c.publicUrl = "https://comments.example.com";
+        assertEquals(java.util.Optional.of("https://comments.example.com/"), c.publicRoot());
+        c.publicUrl = "http://localhost:9080/parley/";
+        assertEquals(java.util.Optional.of("http://localhost:9080/parley/"), c.publicRoot());
+        for (String wrong : new String[] {"comments.example.com", "/parley/", "ftp://example.com/", "https://", "https:///x",
+                "https://example.com/?a=1", "https://example.com/#top", "https://user:pw@example.com/", "https://exa mple.com/"}) {
+            c.publicUrl = wrong;
+            Set<ConstraintViolation<ParleyConfiguration>> v = validator.validate(c);
+            assertEquals(1, v.size(), wrong);
+            assertTrue(v.iterator().next().getMessage().startsWith("publicUrl (PARLEY_PUBLIC_URL) must be empty or an absolute"), wrong);
+        }
+    }
+
     /** What an operator who sets only PARLEY_DB_URL gets: a message saying what else to set, not a pool error. */
     @Test
     void aPostgresqlUrlWithTheDefaultH2DriverSaysWhichDriverToSet() {

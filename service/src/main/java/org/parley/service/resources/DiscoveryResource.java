@@ -11,19 +11,24 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The Perspective API's discovery document, for clients that build themselves from one (Google's
  * Python sample: {@code discovery.build("commentanalyzer", "v1alpha1", developerKey=KEY,
  * discoveryServiceUrl=".../$discovery/rest?version=v1alpha1")}): the analyze and suggestscore
- * methods, rooted at this server. Served without a key, as Google serves it.
+ * methods, rooted at the configured public URL or, without one, at the request's own (its Host header).
+ * Served without a key, as Google serves it.
  */
 @Path("/")
 public final class DiscoveryResource {
     static final String RESOURCE = "/perspective-discovery.json";
     private final String template;
+    private final Optional<String> publicRoot;
 
-    public DiscoveryResource() {
+    /** @param publicRoot the configured public URL, ending in "/"; empty: each request's base URI */
+    public DiscoveryResource(Optional<String> publicRoot) {
+        this.publicRoot = publicRoot;
         try {
             this.template = Resources.toString(Resources.getResource(DiscoveryResource.class, RESOURCE), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -36,6 +41,6 @@ public final class DiscoveryResource {
     @Path("{discovery: \\$discovery/rest|discovery/v1/apis/commentanalyzer/v1alpha1/rest}")
     @Produces(MediaType.APPLICATION_JSON)
     public String document(@Context UriInfo uri) {
-        return template.replace("ROOT_URL", uri.getBaseUri().toString());
+        return template.replace("ROOT_URL", publicRoot.orElseGet(() -> uri.getBaseUri().toString()));
     }
 }
