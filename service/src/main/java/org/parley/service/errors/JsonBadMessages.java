@@ -19,6 +19,8 @@ import java.nio.ByteBuffer;
  * {@code server.allowedMethods} filter refuses it before Jersey) is a 405 that names it and those taken.
  */
 public final class JsonBadMessages extends ErrorHandler {
+    /** A restart serves in ~6 s (README, start-up), after the stop's grace period. */
+    static final long STOPPING_RETRY_AFTER_SECONDS = 10;
     private final String allowedMethods;
 
     /** @param allowedMethods the methods the server takes at all ({@code server.allowedMethods}) */
@@ -40,12 +42,22 @@ public final class JsonBadMessages extends ErrorHandler {
         return ByteBuffer.wrap(ServletErrors.json(status, refused(status, reason)));
     }
 
-    /** Refused later by Jetty's request handling (e.g. a Content-Type it cannot parse, a method not taken). */
+    /**
+     * Refused later by Jetty's request handling (e.g. a Content-Type it cannot parse, a method not taken), or while
+     * the service stops: during the shutdown grace period a request on a kept-alive connection gets the 503 of
+     * Jetty's StatisticsHandler, which no resource saw, so the client may send it again elsewhere or later.
+     */
     @Override
     protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
                                               int code, String message) throws IOException {
         baseRequest.setHandled(true);
         response.setHeader("X-Content-Type-Options", "nosniff");  // as on every other answer (auth.NoSniff)
+        if (code == HttpStatus.SERVICE_UNAVAILABLE_503 && baseRequest.getHttpChannel().getServer().isStopping()) {
+            response.setHeader("Retry-After", Long.toString(STOPPING_RETRY_AFTER_SECONDS));
+            ServletErrors.write(response, code, "the service is stopping and did not process this request: send it again "
+                    + "(to another instance, or here after " + STOPPING_RETRY_AFTER_SECONDS + " s, when a restart may be serving)");
+            return;
+        }
         ServletErrors.write(response, code, code != HttpStatus.METHOD_NOT_ALLOWED_405 ? refused(code, message)
                 : "method " + ApiException.shown(request.getMethod()) + " is not allowed: this service takes "
                         + allowedMethods + " (each path some of them)");
