@@ -70,6 +70,9 @@ public final class CommentsResource {
         // the id of comment b of thread a.
         if (s.id().contains("/"))
             throw ApiException.badField("id", "id must not contain '/': ids of the form THREAD/COMMENT belong to comments sent in threads");
+        // A URL client (a browser, fetch, Jetty) resolves /v1/comments/../status to /v1/status, even percent-encoded.
+        if (s.id().equals(".") || s.id().equals(".."))
+            throw ApiException.badField("id", "id must not be '.' or '..': no URL can name such a comment's status or reports");
         try {
             r = ingestion.submit(List.of(s), (Caller) security.getUserPrincipal()).get(0);
         } catch (IdTaken e) {

@@ -628,6 +628,9 @@ class ModerationResourceTest {
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"number\": 0}", 400, "number"},
                 // Thread t's comment c is stored as t/c: a comment sent alone may not take that id.
                 {"/v1/comments", "{\"id\": \"t/c\", \"articleId\": \"a\", \"text\": \"hi\"}", 400, "id"},
+                // A Node.js integrator's audit: "." and ".." were stored, and no URL reaches them (clients drop dot segments).
+                {"/v1/comments", "{\"id\": \"..\", \"articleId\": \"a\", \"text\": \"hi\"}", 400, "id"},
+                {"/v1/comments", "{\"id\": \".\", \"articleId\": \"a\", \"text\": \"hi\"}", 400, "id"},
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"rating\": {\"up\": -1, \"down\": 0}}", 400, "rating.up"},
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"rating\": {\"up\": 1}}", 400, "rating.down"},
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"colour\": 1}", 400, "colour"},
