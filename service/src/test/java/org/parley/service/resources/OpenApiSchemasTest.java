@@ -44,6 +44,38 @@ class OpenApiSchemasTest {
         assertTrue(checked >= 8, "the request and response records are checked, not none: " + checked);
     }
 
+    /**
+     * A Node.js integrator's audit: the status and report endpoints, which sites call, named 200 and 404 only, though a
+     * database outage makes them a 503 with Retry-After, and any keyed request may be a 401 or a 429.
+     */
+    @Test
+    void everyKeyedOperationDocuments401And429AndEveryStoredOneTheDatabases503() throws Exception {
+        JsonNode paths;
+        try (InputStream in = OpenApiSchemasTest.class.getResourceAsStream("/openapi.yaml")) {
+            paths = new ObjectMapper(new YAMLFactory()).readTree(in).get("paths");
+        }
+        int stored = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = p.next();
+            boolean database = path.getKey().matches("/v1/(comments|threads|decisions|queue|articles).*|/v1alpha1/comments:suggestscore");
+            for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields(); o.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = o.next();
+                String name = op.getKey() + " " + path.getKey();
+                JsonNode responses = op.getValue().get("responses");
+                boolean keyed = !op.getValue().has("security") || !op.getValue().get("security").isEmpty();
+                if (keyed) {
+                    assertTrue(responses.has("401"), name + " needs a key: 401");
+                    assertTrue(responses.has("429"), name + " needs a key, which has a rate limit: 429");
+                }
+                if (database) {
+                    assertTrue(responses.has("503"), name + " needs the database: 503");
+                    stored++;
+                }
+            }
+        }
+        assertTrue(stored >= 10, "the stored endpoints are checked: " + stored);
+    }
+
     private static Class<?> record(String name) {
         for (String p : PACKAGES) {
             try {
