@@ -101,6 +101,28 @@ class ParleyApplicationTest {
         }
     }
 
+    /**
+     * A Node.js integrator's audit: a Content-Length counted as a JavaScript string's length undercounts "Café 😀",
+     * and what it left of the body was read as the next request on the connection (a 400 "Illegal character" that
+     * the client's next request got). The 400 closes the connection, so nothing more is read from it.
+     */
+    @Test
+    void aBodyLongerThanItsContentLengthIsA400ThatClosesTheConnection() throws Exception {
+        byte[] body = "{\"comment\": {\"text\": \"Caf\u00e9 \ud83d\ude00 you are an idiot\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int utf16Length = new String(body, java.nio.charset.StandardCharsets.UTF_8).length();
+        try (java.net.Socket s = new java.net.Socket("localhost", APP.getLocalPort())) {
+            s.setSoTimeout(60_000);
+            s.getOutputStream().write(("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + utf16Length + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().write(body);
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("ends too early"), answer);
+            assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, none to the rest of the body: " + answer);
+        }
+    }
+
     /** Jetty refuses a %00 in the path before any resource runs; the answer is JSON all the same. */
     @Test
     void aRequestJettyRefusesIsAnsweredInJson() throws Exception {

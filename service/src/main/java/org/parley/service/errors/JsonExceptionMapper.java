@@ -24,9 +24,17 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
     @Context
     private UriInfo uri;
 
+    /**
+     * A body that ends inside its JSON is most often one whose Content-Length undercounts it (a JavaScript
+     * string's length, not its UTF-8 bytes): the rest of it waits on the connection, where Jetty read it as the
+     * next request, and that request, the client's next one, got a 400 "Illegal character" (a Node.js
+     * integrator's audit). Closing the connection drops the rest.
+     */
     @Override
     public Response toResponse(JsonProcessingException e) {
-        return ErrorResponses.build(uri.getPath(), describe(e));
+        Response r = ErrorResponses.build(uri.getPath(), describe(e));
+        if (endedEarly(e, message(e))) r.getHeaders().putSingle("Connection", "close");
+        return r;
     }
 
     /** Jackson's STRICT_DUPLICATE_DETECTION message; a key, not a value, so it may be repeated back (briefly). */
@@ -45,10 +53,10 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
                 return new ApiException(400, field, max, field + " is out of range: a whole number of at most " + max);
             }
         }
-        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String message = message(e);
         if (message.contains("Invalid UTF-8") || e.getCause() instanceof CharConversionException)
             return ApiException.badField("body", "body is not valid UTF-8");
-        if (e instanceof JsonEOFException || e.getCause() instanceof JsonEOFException || message.startsWith("No content to map"))
+        if (endedEarly(e, message))
             return ApiException.badField("body", "body is empty or ends too early: expected a JSON object");
         java.util.regex.Matcher twice = DUPLICATE.matcher(message);
         if (twice.find())
@@ -110,6 +118,14 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
         return u.getReferringClass() == org.parley.service.api.ThreadRequest.class
                 && java.util.Set.of("id", "article", "comments").contains(u.getPropertyName())
                 ? "; the thread document goes inside the request: {\"thread\": {\"id\": …, \"article\": …, \"comments\": […]}}" : "";
+    }
+
+    private static String message(JsonProcessingException e) {
+        return e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    }
+
+    private static boolean endedEarly(JsonProcessingException e, String message) {
+        return e instanceof JsonEOFException || e.getCause() instanceof JsonEOFException || message.startsWith("No content to map");
     }
 
     private static String known(UnrecognizedPropertyException u) {
