@@ -66,10 +66,11 @@ public final class CharFolding {
     /**
      * A letter that only styles a Latin one, which no language spells words with: a compatibility form
      * NFKC writes as one ASCII letter (full-width "ｉ", superscript "ᵈ", letterlike "ℑ") or a small capital
-     * ("ɪ", "ᴅ"). Accented letters, "ß", "ø" or the dotless "ı" are not: they are spellings.
+     * ("ɪ", "ᴅ"). Accented letters, "ß", "ø", the ordinals "º" and "ª" ("nº 5") or the dotless "ı" are not: they are
+     * spellings.
      */
     public static boolean isStyledLatin(char c) {
-        if (c < 0x80 || !Character.isLetter(c)) return false;
+        if (c < 0x100 || !Character.isLetter(c)) return false;
         if (c >= 0x250 && latinLetter(c) != null) return true; // the small capitals below; ß æ ø ł … come before U+0250
         String n = Normalizer.normalize(String.valueOf(c), Form.NFKC);
         return n.length() == 1 && n.charAt(0) < 0x80 && Character.isLetter(n.charAt(0));

@@ -46,7 +46,8 @@ class WideTextTest {
                 "\u039A\u03B1\u03BB\u03B7\u03BC\u03AD\u03C1\u03B1 \u03C3\u03B1\u03C2",
                 "Kad\u0131n \u0131l\u0131k su i\u00E7ti",
                 // accented and other letters that spell words of a language: Polish, Danish, German
-                "\u0141\u00F3d\u017A i \u017Ar\u00F3d\u0142o", "R\u00F8dgr\u00F8d med fl\u00F8de", "Die Stra\u00DFe ist gro\u00DF"}) {
+                "\u0141\u00F3d\u017A i \u017Ar\u00F3d\u0142o", "R\u00F8dgr\u00F8d med fl\u00F8de", "Die Stra\u00DFe ist gro\u00DF",
+                "la n\u00BA 5 y la 3\u00AA"}) {
             assertSame(raw, WideText.of(raw, TextPipeline.standard().tokenize(raw)), raw);
         }
     }
