@@ -90,15 +90,24 @@ class ParleyApplicationTest {
     /** An operator's audit: the discovery document's rootUrl was the request's Host header, whatever it said. */
     @Test
     void theDiscoveryDocumentIsRootedAtThePublicUrlWhateverTheHostHeaderSays() throws Exception {
+        String answer = raw("GET /$discovery/rest?version=v1alpha1 HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        JsonNode doc = rawBody(answer);
+        assertEquals("https://comments.example.com/parley/", doc.get("rootUrl").asText());
+        assertEquals("https://comments.example.com/parley/", doc.get("baseUrl").asText());
+    }
+
+    /** Sends a request as it is written on a connection of its own and reads every answer until the service closes it. */
+    private static String raw(String request) throws java.io.IOException {
         try (java.net.Socket s = new java.net.Socket("localhost", APP.getLocalPort())) {
-            s.getOutputStream().write("GET /$discovery/rest?version=v1alpha1 HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
-            JsonNode doc = APP.getObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
-            assertEquals("https://comments.example.com/parley/", doc.get("rootUrl").asText());
-            assertEquals("https://comments.example.com/parley/", doc.get("baseUrl").asText());
+            s.setSoTimeout(60_000);
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    private static JsonNode rawBody(String answer) throws java.io.IOException {
+        return APP.getObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
     }
 
     /**
@@ -108,19 +117,12 @@ class ParleyApplicationTest {
      */
     @Test
     void aBodyLongerThanItsContentLengthIsA400ThatClosesTheConnection() throws Exception {
-        byte[] body = "{\"comment\": {\"text\": \"Caf\u00e9 \ud83d\ude00 you are an idiot\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int utf16Length = new String(body, java.nio.charset.StandardCharsets.UTF_8).length();
-        try (java.net.Socket s = new java.net.Socket("localhost", APP.getLocalPort())) {
-            s.setSoTimeout(60_000);
-            s.getOutputStream().write(("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + utf16Length + "\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            s.getOutputStream().write(body);
-            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
-            assertTrue(answer.contains("ends too early"), answer);
-            assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, none to the rest of the body: " + answer);
-        }
+        String body = "{\"comment\": {\"text\": \"Caf\u00e9 \ud83d\ude00 you are an idiot\"}}";
+        String answer = raw("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertTrue(answer.contains("ends too early"), answer);
+        assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer, none to the rest of the body: " + answer);
     }
 
     /** Jetty refuses a %00 in the path before any resource runs; the answer is JSON all the same. */
@@ -143,17 +145,13 @@ class ParleyApplicationTest {
      */
     @Test
     void aMethodTheServiceNeverTakesIsA405InJson() throws Exception {
-        try (java.net.Socket s = new java.net.Socket("localhost", APP.getLocalPort())) {
-            s.getOutputStream().write("TRACE /v1/score HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(answer.startsWith("HTTP/1.1 405"), answer);
-            assertTrue(answer.contains("Content-Type: application/json"), answer);
-            JsonNode body = APP.getObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
-            assertEquals(405, body.get("code").asInt(), answer);
-            String message = body.get("message").asText();
-            assertTrue(message.startsWith("method TRACE is not allowed") && message.contains("POST"), message);
-        }
+        String answer = raw("TRACE /v1/score HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 405"), answer);
+        assertTrue(answer.contains("Content-Type: application/json"), answer);
+        JsonNode body = rawBody(answer);
+        assertEquals(405, body.get("code").asInt(), answer);
+        String message = body.get("message").asText();
+        assertTrue(message.startsWith("method TRACE is not allowed") && message.contains("POST"), message);
     }
 
     /** A Content-Type Jetty cannot parse is refused by Jetty, in JSON too (it was Jetty's HTML page). */

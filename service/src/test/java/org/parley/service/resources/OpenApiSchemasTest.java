@@ -27,10 +27,7 @@ class OpenApiSchemasTest {
 
     @Test
     void everySchemaNamedAfterARecordListsExactlyItsJsonFields() throws Exception {
-        JsonNode schemas;
-        try (InputStream in = OpenApiSchemasTest.class.getResourceAsStream("/openapi.yaml")) {
-            schemas = new ObjectMapper(new YAMLFactory()).readTree(in).at("/components/schemas");
-        }
+        JsonNode schemas = openApi().at("/components/schemas");
         int checked = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = schemas.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> schema = it.next();
@@ -50,16 +47,11 @@ class OpenApiSchemasTest {
      */
     @Test
     void everyKeyedOperationDocuments401And429AndEveryStoredOneTheDatabases503() throws Exception {
-        JsonNode paths;
-        try (InputStream in = OpenApiSchemasTest.class.getResourceAsStream("/openapi.yaml")) {
-            paths = new ObjectMapper(new YAMLFactory()).readTree(in).get("paths");
-        }
+        JsonNode paths = openApi().get("paths");
         int stored = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = p.next();
+        for (Map.Entry<String, JsonNode> path : (Iterable<Map.Entry<String, JsonNode>>) paths::fields) {
             boolean database = path.getKey().matches("/v1/(comments|threads|decisions|queue|articles).*|/v1alpha1/comments:suggestscore");
-            for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields(); o.hasNext(); ) {
-                Map.Entry<String, JsonNode> op = o.next();
+            for (Map.Entry<String, JsonNode> op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
                 String name = op.getKey() + " " + path.getKey();
                 JsonNode responses = op.getValue().get("responses");
                 boolean keyed = !op.getValue().has("security") || !op.getValue().get("security").isEmpty();
@@ -74,6 +66,12 @@ class OpenApiSchemasTest {
             }
         }
         assertTrue(stored >= 10, "the stored endpoints are checked: " + stored);
+    }
+
+    private static JsonNode openApi() throws java.io.IOException {
+        try (InputStream in = OpenApiSchemasTest.class.getResourceAsStream("/openapi.yaml")) {
+            return new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
     }
 
     private static Class<?> record(String name) {
