@@ -87,7 +87,7 @@ class ParleyApplicationTest {
         assertTrue(body.at("/replyStance/label").isTextual(), body.toString());
     }
 
-    /** An operator's audit: the discovery document's rootUrl was the request's Host header, whatever it said. */
+    /** A twentieth-session audit: the discovery document's rootUrl was the request's Host header, whatever it said. */
     @Test
     void theDiscoveryDocumentIsRootedAtThePublicUrlWhateverTheHostHeaderSays() throws Exception {
         String answer = raw("GET /$discovery/rest?version=v1alpha1 HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JsonBadMessagesTest {
     /**
-     * An operator's audit: during the grace period a request on a kept-alive connection got Jetty's 503, which
+     * A twentieth-session audit: during the grace period a request on a kept-alive connection got Jetty's 503, which
      * said only "Service Unavailable", without Retry-After. Reproduced by hand with SIGTERM on scripts/serve.
      * Here no timing decides: one request is held in the handler, which keeps the server stopping, and the
      * connector's shutdown idle timeout is long, so the kept-alive connection stays open until it is used.
