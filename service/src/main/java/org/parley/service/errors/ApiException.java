@@ -11,6 +11,7 @@ public final class ApiException extends RuntimeException {
     private final String field;
     private final Long limit;
     private final Long retryAfterSeconds;
+    private final Object detail;
 
     /** @param limit the limit broken, an int or a long (a whole number's range), or null */
     public ApiException(int status, String field, Number limit, String message) {
@@ -23,11 +24,24 @@ public final class ApiException extends RuntimeException {
      * Unicode for strict JSON parsers, so it and U+0000 are shown as U+FFFD.
      */
     private ApiException(int status, String field, Long limit, String message, Long retryAfterSeconds) {
+        this(status, field, limit, message, retryAfterSeconds, null);
+    }
+
+    private ApiException(int status, String field, Long limit, String message, Long retryAfterSeconds, Object detail) {
         super(UnstorableCharacters.replaced(message), null, false, false);
         this.status = status;
         this.field = UnstorableCharacters.replaced(field);
         this.limit = limit;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.detail = detail;
+    }
+
+    /**
+     * The same refusal with a detail for Google's envelope ({@code error.details[0]}), where
+     * Perspective's clients read an {@code errorType}; Parley's own error body has no place for it.
+     */
+    public ApiException withGoogleDetail(Object detail) {
+        return new ApiException(status, field, limit, getMessage(), retryAfterSeconds, detail);
     }
 
     /** A client's value as an error message repeats it: at most 100 characters, so the answer stays small. */
@@ -69,5 +83,10 @@ public final class ApiException extends RuntimeException {
 
     public Long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** What {@link #withGoogleDetail} gave, or null. */
+    public Object googleDetail() {
+        return detail;
     }
 }

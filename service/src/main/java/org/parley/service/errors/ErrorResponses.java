@@ -14,7 +14,7 @@ final class ErrorResponses {
 
     static Response build(String path, ApiException e) {
         Object body = isPerspective(path)
-                ? GoogleError.of(e.status(), e.getMessage())
+                ? GoogleError.of(e.status(), e.getMessage(), e.googleDetail())
                 : new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit());
         Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
         if (e.retryAfterSeconds() != null) r.header("Retry-After", e.retryAfterSeconds());

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.parley.label.Attribute;
 import org.parley.service.api.perspective.AnalyzeRequest;
 import org.parley.service.api.perspective.AnalyzeResponse;
+import org.parley.service.api.perspective.GoogleError;
 import org.parley.service.api.perspective.SuggestScoreRequest;
 import org.parley.service.api.perspective.SuggestScoreResponse;
 import org.parley.service.auth.Role;
@@ -67,15 +68,17 @@ public final class PerspectiveResource {
         String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
         plainText(request.comment());
         Checks.optional(request.clientToken(), "clientToken", RequestChecks.MAX_CLIENT_TOKEN);
-        languages(request.languages());
         Map<Attribute, Double> thresholds = requested(request.requestedAttributes());
+        String first = thresholds.keySet().iterator().next().name();
+        languages(request.languages(), first);
         // As in Perspective: languages named by the caller are taken as they are, else detected.
         boolean detect = request.languages() == null || request.languages().isEmpty();
         if (detect) language.foreign(text).ifPresent(g -> {
-            throw ApiException.badField("comment.text", "Attribute " + thresholds.keySet().iterator().next()
+            throw ApiException.badField("comment.text", "Attribute " + first
                     + " does not support request languages: " + g.language() + " (detected in comment.text with probability "
                     + String.format(Locale.ROOT, "%.3f", g.probability()) + "; Parley scores English only; send "
-                    + "\"languages\": [\"en\"] to score it as English anyway)");
+                    + "\"languages\": [\"en\"] to score it as English anyway)")
+                    .withGoogleDetail(GoogleError.languageNotSupported(first, List.of(), List.of(g.language())));
         });
         boolean spans = Boolean.TRUE.equals(request.spanAnnotations());
 
@@ -114,7 +117,7 @@ public final class PerspectiveResource {
         if (Boolean.TRUE.equals(request.doNotStore()))
             throw ApiException.badField("doNotStore", "doNotStore cannot be true here: suggestscore stores the text and "
                     + "the suggested scores for retraining; leave it out to send feedback");
-        languages(request.languages());
+        languages(request.languages(), null);
         if (request.attributeScores() == null || request.attributeScores().isEmpty())
             throw ApiException.badField("attributeScores", "attributeScores must name at least one attribute");
         Map<Attribute, Double> labels = new EnumMap<>(Attribute.class);
@@ -177,14 +180,20 @@ public final class PerspectiveResource {
         return type == null || PROBABILITY.equals(type) || "SCORE_TYPE_UNSPECIFIED".equals(type);
     }
 
-    /** Parley's model reads English only; anything else is refused rather than scored badly. */
-    private static void languages(List<String> languages) {
+    /**
+     * Parley's model reads English only; anything else is refused rather than scored badly, with
+     * Perspective's typed error when there is an attribute to name.
+     */
+    private static void languages(List<String> languages, String attribute) {
         if (languages == null) return;
         for (int i = 0; i < languages.size(); i++) {
             String l = languages.get(i);
-            if (l == null || !l.toLowerCase(Locale.ROOT).matches("en([-_][a-z0-9]+)*"))
-                throw ApiException.badField("languages[" + i + "]",
+            if (l == null || !l.toLowerCase(Locale.ROOT).matches("en([-_][a-z0-9]+)*")) {
+                ApiException refused = ApiException.badField("languages[" + i + "]",
                         "language '" + ApiException.shown(l) + "' is not supported; supported: " + LANGUAGES);
+                throw attribute == null ? refused : refused.withGoogleDetail(
+                        GoogleError.languageNotSupported(attribute, List.of(String.valueOf(ApiException.shown(l))), List.of()));
+            }
         }
     }
 

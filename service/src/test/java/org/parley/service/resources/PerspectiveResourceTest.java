@@ -169,6 +169,10 @@ class PerspectiveResourceTest {
         assertEquals(400, refused.getStatus(), error.toString());
         assertEquals("INVALID_ARGUMENT", error.at("/error/status").asText());
         assertTrue(error.at("/error/message").asText().startsWith("Attribute INSULT does not support request languages: de"), error.toString());
+        // Perspective's typed error, which its clients branch on (a Node.js integrator's audit found none).
+        JsonNode detail = error.at("/error/details/0");
+        assertEquals("LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE", detail.path("errorType").asText(), error.toString());
+        assertEquals("{\"detectedLanguages\":[\"de\"],\"attribute\":\"INSULT\"}", detail.path("languageNotSupportedByAttributeError").toString());
         assertFalse(error.toString().contains("Regierung"), "the refusal must not quote the comment");
 
         Response asEnglish = post("analyze", "{\"comment\": {\"text\": \"" + german + "\"}, \"requestedAttributes\": {\"INSULT\": {}}, \"languages\": [\"en\"]}");

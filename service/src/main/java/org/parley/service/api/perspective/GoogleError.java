@@ -1,11 +1,45 @@
 package org.parley.service.api.perspective;
 
-/** Google's error envelope: {"error": {"code": 400, "message": "...", "status": "INVALID_ARGUMENT"}}. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Google's error envelope: {"error": {"code": 400, "message": "...", "status": "INVALID_ARGUMENT"}},
+ * and, where Perspective gives one, {@code details}: a typed error its clients branch on.
+ */
 public record GoogleError(Body error) {
-    public record Body(int code, String message, String status) {}
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Body(int code, String message, String status, List<Object> details) {}
+
+    /** Perspective's type for its own errors in {@code details}. */
+    static final String ERROR_TYPE_URL = "type.googleapis.com/google.commentanalyzer.v1alpha1.Error";
 
     public static GoogleError of(int code, String message) {
-        return new GoogleError(new Body(code, message, status(code)));
+        return of(code, message, null);
+    }
+
+    /** @param detail an entry of {@code details}, or null for none */
+    public static GoogleError of(int code, String message, Object detail) {
+        return new GoogleError(new Body(code, message, status(code), detail == null ? List.of() : List.of(detail)));
+    }
+
+    /**
+     * Perspective's LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE: the languages the caller named, or those
+     * detected in the comment when it named none, and the attribute that cannot read them.
+     */
+    public static Map<String, Object> languageNotSupported(String attribute, List<String> requested, List<String> detected) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        if (!requested.isEmpty()) error.put("requestedLanguages", requested);
+        if (!detected.isEmpty()) error.put("detectedLanguages", detected);
+        error.put("attribute", attribute);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("@type", ERROR_TYPE_URL);
+        detail.put("errorType", "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE");
+        detail.put("languageNotSupportedByAttributeError", error);
+        return detail;
     }
 
     /** The google.rpc.Code name Google's APIs pair with each HTTP status. */
