@@ -46,12 +46,7 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             // Thrown while the body was read (BodySizeLimit's 413): Jackson wraps it, the answer is its own.
             if (t instanceof ApiException refused) return refused;
             if (t instanceof StreamConstraintsException c) return overLimit(e, c);
-            if (t instanceof InputCoercionException c) {
-                String field = field(e);
-                boolean isInt = c.getTargetType() == Integer.class || c.getTargetType() == int.class;
-                long max = isInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
-                return new ApiException(400, field, max, field + " is out of range: a whole number of at most " + max);
-            }
+            if (t instanceof InputCoercionException c) return outOfRange(field(e), c.getTargetType());
         }
         String message = message(e);
         if (message.contains("Invalid UTF-8") || e.getCause() instanceof CharConversionException)
@@ -71,11 +66,37 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
                 return ApiException.badField(field, field + " " + f.getOriginalMessage());
             if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
                 Class<?> target = ((MismatchedInputException) e).getTargetType();
+                if (wholeBeyond(m, target)) return outOfRange(field, target);
                 return ApiException.badField(field, field + " must be " + expected(target));
             }
             return ApiException.badField(field, "cannot read " + field);
         }
         return ApiException.badField("body", "body is not valid JSON");
+    }
+
+    /** A whole number too large for the field's type; the limit is the type's. */
+    private static ApiException outOfRange(String field, Class<?> target) {
+        boolean isInt = target == Integer.class || target == int.class;
+        long max = isInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        return new ApiException(400, field, max, field + " is out of range: a whole number of at most " + max);
+    }
+
+    /**
+     * A whole number written with an exponent beyond the field's range (1e21, as JavaScript's
+     * JSON.stringify writes whole numbers from 10^21 on): Jackson reads it as a fraction, but it
+     * is too large, not fractional.
+     */
+    private static boolean wholeBeyond(JsonMappingException m, Class<?> target) {
+        boolean isInt = target == Integer.class || target == int.class;
+        if (!isInt && target != Long.class && target != long.class) return false;
+        if (!(m.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p)
+                || p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT) return false;
+        try {
+            double v = p.getDoubleValue();
+            return v == Math.rint(v) && Math.abs(v) > (isInt ? Integer.MAX_VALUE : 0x1p63);
+        } catch (java.io.IOException ex) {
+            return false;
+        }
     }
 
     private static final java.util.regex.Pattern ALLOWED = java.util.regex.Pattern.compile("maximum allowed \\((\\d+)");

@@ -271,6 +271,16 @@ class BadInputTest {
         assertEquals("context.commentNumber must be a whole number", r.readEntity(JsonNode.class).get("message").asText());
     }
 
+    /** JavaScript's JSON.stringify writes whole numbers from 10^21 on with an exponent: too large, not a fraction. */
+    @Test
+    void aWholeNumberWithAnExponentBeyondTheRangeIsOutOfRangeWithTheLimit() {
+        for (String n : new String[] {"1e+21", "-1E21", "9.3e18"}) {
+            JsonNode refused = assertRefused(ScoreResourceTest.post(RESOURCES, "/v1/score",
+                    "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"commentNumber\": " + n + "}}"), 400, "context.commentNumber", Long.MAX_VALUE);
+            assertTrue(refused.get("message").asText().contains("out of range"), n + ": " + refused);
+        }
+    }
+
     @Test
     void aSurrogatePairIsTextAndScored() {
         Response r = ScoreResourceTest.post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"great \\ud83d\\ude00\"}, \"id\": \"\\ud83d\\ude00\"}");
