@@ -329,6 +329,7 @@ function card(c, i) {
   box.type = 'checkbox';
   box.checked = state.selected.has(c.id);
   box.title = 'Select for bulk (x)';
+  box.setAttribute('aria-label', 'Select ' + label(c) + ' for bulk');  // a title alone is no label, and every box had the same
   box.addEventListener('click', (e) => { e.stopPropagation(); toggleSelected(c.id); });
   head.append(box);
   const rating = c.rating || { name: 'SAFE', level: 0 };

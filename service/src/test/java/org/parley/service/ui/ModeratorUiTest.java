@@ -544,6 +544,91 @@ class ModeratorUiTest {
         assertEquals(200, APP.client().target(url("/moderate/")).queryParam("key", ADMIN).request().get().getStatus());
     }
 
+    // ---------- accessibility (an audit, twenty-first session) ----------
+
+    /**
+     * axe-core finds nothing against WCAG 2.2 A/AA or its best practices in any state of the page. It found
+     * text on the severity badges and grey text below 4.5:1 (color-contrast), check boxes labelled by a title
+     * alone (label-title-only), no level-one heading and content outside landmarks (page-has-heading-one,
+     * landmark-one-main, region).
+     */
+    @Test
+    void axeFindsNothingInAnyStateOfThePage() {
+        List<String> ids = idsByRisk(seed(TOXIC.subList(0, 3)));
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        open("PENDING");
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        found.put("log-in form", axe());
+        browser.findElement(By.id("password")).sendKeys("not-the-password" + Keys.ENTER);
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        found.put("wrong password", axe());
+
+        login("PENDING");
+        cards(3);
+        waitForDetail(ids.get(0));
+        found.put("pending, with the detail panel", axe());
+        press("xjx");
+        waitForDetail(ids.get(1));
+        found.put("two selected for bulk", axe());
+        press("?");
+        wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("help")));
+        found.put("help", axe());
+        press(Keys.ESCAPE.toString());
+        press(Keys.ESCAPE.toString());  // and the selection
+        assertEquals(200, api("/v1/comments/" + ids.get(1) + "/decision")
+                .post(Entity.json(Map.of("decision", "APPROVE", "expectedVersion", 1))).getStatus());  // someone else, first
+        press("r");
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.conflict")));
+        found.put("a 409", axe());
+        press("je");
+        cards(2);
+        press("3");
+        cards(1);
+        waitForDetail(ids.get(2));
+        found.put("escalated, seen by a moderator", axe());
+        press("a");
+        wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.error")));
+        found.put("an error", axe());
+        for (int key = 1; key <= 6; key++) {  // every queue; Reported, Auto-rejected and Rejected are empty
+            press(String.valueOf(key));
+            String queue = List.of("PENDING", "REPORTED", "ESCALATED", "AUTO_REJECTED", "APPROVED", "REJECTED").get(key - 1);
+            wait(10).until(d -> browser.executeScript(SHOWN, queue));
+            found.put(queue, axe());
+        }
+        found.values().removeIf(List::isEmpty);
+        assertEquals(Map.of(), found);
+    }
+
+    /** axe-core 4.14.1 (MPL-2.0, test resources: axe/README.md), run in the page; the rules it breaks, with where. */
+    private static List<String> axe() {
+        if (!Boolean.TRUE.equals(browser.executeScript("return typeof axe === 'object'"))) browser.executeScript(AXE);
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})
+                  .then(r => done(r.violations.flatMap(v => v.nodes.map(n => v.id + ' at ' + n.target.join(' ')))), e => done(['axe: ' + e]));
+                """);
+        return violations;
+    }
+
+    /** Whether the queue's tab is on and its list shown: empty, or with the current comment's detail. */
+    private static final String SHOWN = """
+            const tab = document.querySelector('#tabs .tab.active'), current = document.querySelector('#comments > li.current');
+            return !!tab && tab.dataset.queue === arguments[0]
+              && (current ? current.dataset.id === document.getElementById('detail').dataset.id : !document.getElementById('empty').hidden);
+            """;
+
+    private static final String AXE = resource("/axe/axe.min.js");
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = ModeratorUiTest.class.getResourceAsStream(name)) {
+            assertNotNull(in, name);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     // ---------- the browser ----------
 
     private void open(String queue) {
