@@ -90,14 +90,16 @@ function sessionEnded() {
 
 let messageTimer = null;
 
+// A screen reader reads out a live region's new text only if the region was in the page before it:
+// one region, hidden until its first message and changing role as it was shown, told nothing reliably.
 function message(text, kind) {
-  const m = $('message');
+  const urgent = kind === 'error' || kind === 'conflict';
+  const m = $(urgent ? 'alert' : 'message');
+  $(urgent ? 'message' : 'alert').textContent = '';
   m.textContent = text;
   m.className = 'message ' + (kind || 'info');
-  m.setAttribute('role', kind === 'error' || kind === 'conflict' ? 'alert' : 'status');
-  m.hidden = false;
   clearTimeout(messageTimer);
-  if (!kind || kind === 'info') messageTimer = setTimeout(() => { m.hidden = true; }, 4000);
+  if (!urgent) messageTimer = setTimeout(() => { m.textContent = ''; }, 4000);
 }
 
 // ---------- log-in ----------

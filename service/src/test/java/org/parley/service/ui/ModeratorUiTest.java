@@ -453,11 +453,11 @@ class ModeratorUiTest {
         waitForDetail(ids.get(0));
         assertFalse(browser.findElement(By.id("approve")).isEnabled(), "the buttons say what the service would refuse");
         press("a");
-        WebElement message = wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+        WebElement message = wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("alert")));
         assertTrue(message.getText().contains("senior moderator"), message.getText());
         press("x");
         press("A");  // a bulk approve is refused in place, and said so
-        wait(5).until(d -> d.findElement(By.id("message")).getText().contains("as escalated"));
+        wait(5).until(d -> d.findElement(By.id("alert")).getText().contains("as escalated"));
         assertEquals("ESCALATED", comment(ids.get(0)).get("status").asText());
 
         new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.ADMIN, Instant.now());
@@ -480,7 +480,7 @@ class ModeratorUiTest {
                 .post(Entity.json(Map.of("decision", "APPROVE", "expectedVersion", comment(ids.get(0)).get("version").asInt())));
         assertEquals(200, other.getStatus());
         press("r");
-        WebElement message = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#message.conflict")));
+        WebElement message = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
         assertTrue(message.getText().contains("Someone else decided"), message.getText());
         assertEquals("PUBLISHED", card(ids.get(0)).getAttribute("data-status"));
         assertEquals("PUBLISHED", comment(ids.get(0)).get("status").asText());
@@ -578,7 +578,7 @@ class ModeratorUiTest {
         assertEquals(200, api("/v1/comments/" + ids.get(1) + "/decision")
                 .post(Entity.json(Map.of("decision", "APPROVE", "expectedVersion", 1))).getStatus());  // someone else, first
         press("r");
-        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.conflict")));
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
         found.put("a 409", axe());
         press("je");
         cards(2);
@@ -587,7 +587,7 @@ class ModeratorUiTest {
         waitForDetail(ids.get(2));
         found.put("escalated, seen by a moderator", axe());
         press("a");
-        wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.error")));
+        wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.error")));
         found.put("an error", axe());
         for (int key = 1; key <= 6; key++) {  // every queue; Reported, Auto-rejected and Rejected are empty
             press(String.valueOf(key));
@@ -597,6 +597,48 @@ class ModeratorUiTest {
         }
         found.values().removeIf(List::isEmpty);
         assertEquals(Map.of(), found);
+    }
+
+    /**
+     * A screen reader hears a decision's outcome, and a 409, without moving there: live regions that are in the
+     * accessibility tree before their text comes. The one region was hidden until its first message, and
+     * changed its role from status to alert as it was shown.
+     */
+    @Test
+    void liveRegionsSayWhatADecisionDidAndThatSomeoneDecidedFirst() {
+        List<String> ids = pendingOnShow(3);
+        Map<String, String> regions = liveRegions();
+        assertEquals("", regions.get("status"), regions.toString());
+        assertEquals("", regions.get("alert"), regions.toString());
+        press("a");
+        cards(2);
+        wait(5).until(d -> ("Approved " + label(ids.get(0)) + ".").equals(liveRegions().get("status")));
+        assertEquals(200, api("/v1/comments/" + ids.get(1) + "/decision")
+                .post(Entity.json(Map.of("decision", "APPROVE", "expectedVersion", 1))).getStatus());  // someone else, first
+        press("r");
+        wait(10).until(d -> liveRegions().get("alert").startsWith("Someone else decided " + label(ids.get(1)) + " first"));
+        assertEquals("", liveRegions().get("status"), "the outcome before it is not read again");
+    }
+
+    /** The comment's number as the page names it (#N): the shipped seeds number none, so its id. */
+    private static String label(String id) {
+        JsonNode c = comment(id);
+        return c.hasNonNull("number") ? "#" + c.get("number").asInt() : id;
+    }
+
+    /** The page's live regions that Chromium exposes to a screen reader (status, alert), with their text. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> liveRegions() {
+        Map<String, String> found = new LinkedHashMap<>();
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) browser.executeCdpCommand("Accessibility.getFullAXTree", Map.of()).get("nodes");
+        for (Map<String, Object> n : nodes) {
+            String role = String.valueOf(((Map<String, Object>) n.get("role")).get("value"));
+            if (Boolean.TRUE.equals(n.get("ignored")) || !List.of("status", "alert").contains(role)) continue;
+            assertNull(found.put(role, null), "two regions of role " + role);
+            found.put(role, (String) browser.executeScript(
+                    "return [...document.querySelectorAll('[role=' + arguments[0] + ']')].find(e => e.checkVisibility()).textContent", role));
+        }
+        return found;
     }
 
     /** axe-core 4.14.1 (MPL-2.0, test resources: axe/README.md), run in the page; the rules it breaks, with where. */
