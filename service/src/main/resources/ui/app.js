@@ -200,7 +200,7 @@ async function load(keepId) {
     loadArticles(),
   ]);
   if (!state.user) return;
-  if (counts.status === 200) renderTabs(counts.body);
+  renderTabs(counts.status === 200 ? counts.body : null);
   if (page.status !== 200) {
     message((page.body && page.body.message) || 'Could not load the queue (' + page.status + ').', 'error');
     return;
@@ -245,18 +245,27 @@ async function refreshCounts() {
   if (r.status === 200) renderTabs(r.body);
 }
 
-function renderTabs(counts) {
-  const tabs = $('tabs');
-  clear(tabs);
+function buildTabs() {
   QUEUES.forEach((q, i) => {
-    const b = el('button', 'tab' + (q === state.queue ? ' active' : ''));
+    const b = el('button', 'tab');
     b.type = 'button';
     b.dataset.queue = q;
     b.title = 'Key ' + (i + 1);
-    b.append(el('span', 'tab-name', QUEUE_NAMES[q]), el('span', 'count', counts[q] === undefined ? '–' : counts[q]));
+    b.append(el('span', 'tab-name', QUEUE_NAMES[q]), el('span', 'count', '–'));
     b.addEventListener('click', () => switchQueue(q));
-    tabs.append(b);
+    $('tabs').append(b);
   });
+}
+
+// Updated in place: rebuilt, they dropped the keyboard focus of the tab just pressed onto the page's
+// body. The queue on show is aria-current, for a screen reader, besides the underline.
+function renderTabs(counts) {
+  for (const b of $('tabs').children) {
+    const q = b.dataset.queue;
+    b.classList.toggle('active', q === state.queue);
+    if (q === state.queue) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
+    if (counts) b.querySelector('.count').textContent = counts[q] === undefined ? '–' : counts[q];
+  }
 }
 
 function switchQueue(q) {
@@ -784,6 +793,7 @@ function onKey(e) {
 // ---------- start ----------
 
 function init() {
+  buildTabs();
   const reason = $('reason');
   REASONS.forEach((r) => reason.append(new Option(r.replace(/_/g, ' '), r)));
   $('login-form').addEventListener('submit', login);

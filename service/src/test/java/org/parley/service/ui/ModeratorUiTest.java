@@ -620,6 +620,25 @@ class ModeratorUiTest {
         assertEquals("", liveRegions().get("status"), "the outcome before it is not read again");
     }
 
+    /**
+     * The queue on show is conveyed other than by the underline, and a queue chosen from the keyboard keeps the
+     * focus on its tab: the tabs were rebuilt at every load, which left the focus on the page's body.
+     */
+    @Test
+    void theTabsSayWhichQueueIsOnAndKeepTheFocus() {
+        pendingOnShow(1);
+        assertEquals(List.of("page", "", "", "", "", ""), browser.findElements(By.cssSelector("#tabs .tab")).stream()
+                .map(t -> String.valueOf(t.getAttribute("aria-current")).replace("null", "")).toList());
+        WebElement reported = browser.findElement(By.cssSelector("#tabs [data-queue=REPORTED]"));
+        browser.executeScript("arguments[0].focus()", reported);
+        press(Keys.ENTER.toString());
+        wait(10).until(d -> browser.executeScript(SHOWN, "REPORTED"));
+        assertEquals("page", reported.getAttribute("aria-current"));
+        assertNull(browser.findElement(By.cssSelector("#tabs [data-queue=PENDING]")).getAttribute("aria-current"));
+        assertEquals(reported, browser.switchTo().activeElement(), "the focus stays on the tab pressed");
+        assertEquals("Reported 0", reported.getAccessibleName(), "its name says the queue is empty");
+    }
+
     /** The comment's number as the page names it (#N): the shipped seeds number none, so its id. */
     private static String label(String id) {
         JsonNode c = comment(id);
