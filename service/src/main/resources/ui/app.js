@@ -106,7 +106,7 @@ function message(text, kind) {
 
 function showLogin(error) {
   $('app').hidden = true;
-  $('help').hidden = true;
+  toggleHelp(false);
   $('login').hidden = false;
   $('password').value = '';
   const e = $('login-error');
@@ -739,9 +739,11 @@ function clearSelection() {
 
 // ---------- keyboard ----------
 
+// A modal <dialog>: it was a box over the page that took no focus, and Tab went on through the page behind it.
 function toggleHelp(show) {
   const h = $('help');
-  h.hidden = show === undefined ? !h.hidden : !show;
+  const open = show === undefined ? !h.open : show;
+  if (open && !h.open) h.showModal(); else if (!open && h.open) h.close();
 }
 
 /** Keys that act once per press, however long it is held. */
@@ -753,11 +755,11 @@ function onKey(e) {
   const typing = t && (t.tagName === 'INPUT' && t.type !== 'checkbox' || t.tagName === 'TEXTAREA');
   if (typing) return;
   if (e.key === 'Escape') {
-    if (!$('help').hidden) toggleHelp(false); else if (state.selected.size) clearSelection();
+    if ($('help').open) toggleHelp(false); else if (state.selected.size) clearSelection();
     return;
   }
   if (e.key === '?') { toggleHelp(); e.preventDefault(); return; }
-  if (!$('help').hidden) return;
+  if ($('help').open) return;
   if (t && t.tagName === 'SELECT' && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) return;
   // A held key repeats: fine for moving through the list, never for a decision, which would decide
   // the comments behind the one the moderator read (half a second of a held 'a' approved four).

@@ -517,15 +517,20 @@ class ModeratorUiTest {
         assertEquals(401L, status);
     }
 
+    /** The help is a modal dialog (an accessibility audit): it takes the focus, the page behind is inert, Esc gives the focus back. */
     @Test
     void questionMarkShowsTheKeys() {
-        login("PENDING");
+        List<String> ids = pendingOnShow(1);
         press("?");
         WebElement help = wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("help")));
         for (String s : List.of("approve", "reject", "escalate", "next comment", "Shift"))
             assertTrue(help.getText().contains(s), help.getText());
+        assertEquals("help-close", browser.switchTo().activeElement().getAttribute("id"), "the focus is in the dialog");
+        assertEquals("help-close", browser.executeScript("document.getElementById('approve').focus(); return document.activeElement.id"),
+                "the page behind takes no focus");
         press(Keys.ESCAPE.toString());
         wait(5).until(ExpectedConditions.invisibilityOfElementLocated(By.id("help")));
+        assertEquals(ids.get(0), browser.switchTo().activeElement().getAttribute("data-id"), "back on the comment");
     }
 
     @Test
