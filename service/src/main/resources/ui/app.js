@@ -468,7 +468,7 @@ function stanceLine(c) {
   return div;
 }
 
-function select(i, focusDetail) {
+function select(i, focus) {
   if (!state.comments.length) {
     clear($('detail'));
     $('detail').append(el('p', 'empty', 'Select a comment to see its thread and history.'));
@@ -484,11 +484,13 @@ function select(i, focusDetail) {
   const li = items[state.index];
   if (li) {
     li.scrollIntoView({ block: 'nearest' });
-    // The comment that a, r and e act on holds the focus, so a screen reader reads it; not while the
-    // moderator is in a menu or button of the toolbar. A decision re-renders the list: the focus,
-    // left on nothing, goes to the next comment.
+    // The comment that a, r and e act on holds the focus, so a screen reader reads it: always after j, k
+    // or a click, and after a decision, from a key or a toolbar button, unless the moderator is in the
+    // header, a menu, the note or "Load more". Kept on the Approve button, it left a screen reader
+    // user hearing nothing of the comment that a would decide next, and j skipped that one.
     const a = document.activeElement;
-    if (!a || a === document.body || $('comments').contains(a)) li.focus({ preventScroll: true });
+    const elsewhere = a && a !== document.body && !$('comments').contains(a) && a.matches('header *, input, select, #more');
+    if (focus || !elsewhere) li.focus({ preventScroll: true });
   }
   $('reason').value = defaultReason(current());
   state.reasonPicked = false;
@@ -765,10 +767,10 @@ function onKey(e) {
   // the comments behind the one the moderator read (half a second of a held 'a' approved four).
   if (e.repeat && ONCE.has(e.key)) { e.preventDefault(); return; }
   const keys = {
-    j: () => select(state.index + 1),
-    ArrowDown: () => select(state.index + 1),
-    k: () => select(state.index - 1),
-    ArrowUp: () => select(state.index - 1),
+    j: () => select(state.index + 1, true),
+    ArrowDown: () => select(state.index + 1, true),
+    k: () => select(state.index - 1, true),
+    ArrowUp: () => select(state.index - 1, true),
     a: () => decide('APPROVE'),
     r: () => decide('REJECT'),
     e: () => decide('ESCALATE'),
@@ -811,8 +813,14 @@ function init() {
   $('bulk-approve').addEventListener('click', () => decideSelected('APPROVE'));
   $('bulk-reject').addEventListener('click', () => decideSelected('REJECT'));
   $('bulk-clear').addEventListener('click', clearSelection);
-  // Enter leaves the note for the list, where a, r or e decide with it.
-  $('note').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); e.target.blur(); } });
+  // Enter or Esc leaves the note for the comment on show, where a, r or e decide with it (a blur
+  // left the focus on the page's body: a screen reader then read nothing).
+  $('note').addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' && e.key !== 'Escape') return;
+    e.preventDefault();
+    const li = $('comments').children[state.index];
+    if (li) li.focus({ preventScroll: true }); else e.target.blur();
+  });
   $('more').addEventListener('click', loadMore);
   $('article').addEventListener('change', (e) => {
     state.articleId = e.target.value;

@@ -644,6 +644,48 @@ class ModeratorUiTest {
         assertEquals("Reported 0", reported.getAccessibleName(), "its name says the queue is empty");
     }
 
+    /**
+     * The focus is where the keys act, after a toolbar button, after j from the header and after the note: it
+     * stayed on the Approve button (j then moved past the comment on show unheard), on a tab, or on the body.
+     */
+    @Test
+    void theFocusFollowsTheCommentOnShowFromEveryControl() {
+        List<String> ids = pendingOnShow(3);
+        browser.findElement(By.id("approve")).click();
+        cards(2);
+        waitForDetail(ids.get(1));
+        assertEquals(ids.get(1), browser.switchTo().activeElement().getAttribute("data-id"), "the next comment, not the button");
+
+        browser.executeScript("document.querySelector('#tabs [data-queue=ESCALATED]').focus()");
+        press(Keys.TAB.toString());  // to the next tab from the keyboard, so its focus ring shows
+        WebElement tab = browser.switchTo().activeElement();
+        assertEquals("AUTO_REJECTED", tab.getAttribute("data-queue"));
+        assertEquals(Boolean.TRUE, browser.executeScript("return arguments[0].matches(':focus-visible')", tab));
+        double ring = ((Number) browser.executeScript(CONTRAST, tab, browser.findElement(By.cssSelector("header.top")))).doubleValue();
+        assertTrue(ring >= 3, "the focus ring on the dark header has a contrast of " + ring);
+        press("j");
+        waitForDetail(ids.get(2));
+        assertEquals(ids.get(2), browser.switchTo().activeElement().getAttribute("data-id"));
+
+        for (Keys leave : List.of(Keys.ENTER, Keys.ESCAPE)) {
+            press("n");
+            assertEquals("note", browser.switchTo().activeElement().getAttribute("id"));
+            press("why" + leave);
+            assertEquals(ids.get(2), browser.switchTo().activeElement().getAttribute("data-id"), "back from the note with " + leave.name());
+        }
+        assertEquals("whywhy", browser.findElement(By.id("note")).getAttribute("value"), "kept for the next decision");
+    }
+
+    /** The contrast ratio (WCAG 2) of the first element's outline colour against the second's background. */
+    private static final String CONTRAST = """
+            const lum = (css) => {
+              const [r, g, b] = css.match(/[\\d.]+/g).slice(0, 3).map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+              return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            const [hi, lo] = [lum(getComputedStyle(arguments[0]).outlineColor), lum(getComputedStyle(arguments[1]).backgroundColor)].sort((a, b) => b - a);
+            return (hi + 0.05) / (lo + 0.05);
+            """;
+
     /** The comment's number as the page names it (#N): the shipped seeds number none, so its id. */
     private static String label(String id) {
         JsonNode c = comment(id);
