@@ -725,6 +725,31 @@ class ModeratorUiTest {
         return out.toString();
     }
 
+    /**
+     * 320 CSS pixels wide (a 1280 px screen zoomed to 400 %) the page is one column: the list and the panel
+     * were two columns of 144 and 128 px whose scores were cut off, and four of the six tabs were scrolled out
+     * of a header of fixed height.
+     */
+    @Test
+    void at320PixelsWideThePageIsOneColumnWithEveryTabInView() {
+        List<String> ids = pendingOnShow(2);
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            long width = (Long) browser.executeScript("return document.documentElement.clientWidth");  // less the scroll bar
+            assertEquals(width, browser.executeScript("return document.documentElement.scrollWidth"), "nothing scrolls sideways");
+            for (WebElement tab : browser.findElements(By.cssSelector("#tabs .tab")))
+                assertTrue(tab.getRect().getX() >= 0 && tab.getRect().getX() + tab.getRect().getWidth() <= width,
+                        tab.getAttribute("data-queue") + " ends at " + (tab.getRect().getX() + tab.getRect().getWidth()));
+            WebElement card = card(ids.get(0));
+            assertTrue(card.getRect().getWidth() >= 250, "a card " + card.getRect().getWidth() + " px wide");
+            WebElement detail = browser.findElement(By.id("detail"));
+            assertTrue(detail.getRect().getY() >= card(ids.get(1)).getRect().getY(), "the panel comes after the list");
+            assertEquals(card.getAttribute("clientWidth"), card.getAttribute("scrollWidth"), "the card overflows");
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
     /** The comment's number as the page names it (#N): the shipped seeds number none, so its id. */
     private static String label(String id) {
         JsonNode c = comment(id);
