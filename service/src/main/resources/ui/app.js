@@ -366,11 +366,12 @@ function card(c, i) {
   return li;
 }
 
-/** A paragraph of a reader's text, in the direction its first strong letter says. */
-function textBlock(className, text) {
+/** A paragraph of a reader's text, in the direction its first strong letter says, and in its language when known. */
+function textBlock(className, text, language) {
   const p = el('p', className);
   appendText(p, text);
   p.dir = 'auto';
+  if (language) p.lang = language;
   return p;
 }
 
@@ -523,7 +524,7 @@ async function loadDetail(id) {
     const q = el('blockquote', 'parent');
     q.append(el('div', 'muted', (c.parent.number ? '#' + c.parent.number + ' · ' : '') + isolated(c.parent.author || 'anonymous')
       + ' · ' + c.parent.status));
-    q.append(textBlock('parent-text', c.parent.text));
+    q.append(textBlock('parent-text', c.parent.text, c.parent.language));  // read as Dutch, say, not as English
     d.append(q);
   } else if (c.quote) {
     const q = el('blockquote', 'parent');

@@ -388,10 +388,17 @@ class ModeratorUiTest {
     void aForeignCommentSaysItsLanguageWasScoredAsEnglish() {
         JsonNode foreign = submit(article + "-nl", "Je bent een klootzak en een sukkel.", null);
         assertEquals("PENDING", foreign.get("status").asText(), foreign.toString());
+        String reply = article + "-reply";
+        submit(reply, TOXIC.get(0), Map.of("parentId", foreign.get("id").asText()));
         login("PENDING");
-        WebElement card = cards(1).get(0);
+        cards(2);
+        WebElement card = card(foreign.get("id").asText());
         assertEquals("nl (scored as English)", card.findElement(By.cssSelector(".action .language")).getText());
         assertEquals("nl", card.findElement(By.cssSelector(".comment-text")).getAttribute("lang"));
+        // An accessibility audit: quoted as the parent in the panel, it was read out as English.
+        card(reply).click();
+        waitForDetail(reply);
+        assertEquals("nl", browser.findElement(By.cssSelector("#detail .parent-text")).getAttribute("lang"));
     }
 
     /** Span weights are log-odds: 0.5 is a likelier-than-not word, not a "mid" one read as a probability. */
