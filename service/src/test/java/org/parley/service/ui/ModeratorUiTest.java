@@ -530,6 +530,8 @@ class ModeratorUiTest {
     @Test
     void questionMarkShowsTheKeys() {
         List<String> ids = pendingOnShow(1);
+        assertEquals("Keyboard shortcuts (?)", browser.findElement(By.id("help-button")).getAccessibleName(),
+                "not 'question mark' alone, and with the label it shows, for speech input");
         press("?");
         WebElement help = wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("help")));
         for (String s : List.of("approve", "reject", "escalate", "next comment", "Shift"))
