@@ -147,3 +147,25 @@ ALTER TABLE comments ADD COLUMN rules VARCHAR(1000000);
 -- reads the status of, and reports, its own site's comments only. NULL for comments stored before: no key
 -- owns them, so only moderators reach them (README, Moderators → API: how an operator hands them to a site).
 ALTER TABLE comments ADD COLUMN site VARCHAR(200);
+
+--changeset parley:9-queue-indexes
+-- Each queue in its own order (Queue.orderBy), overall and per article, so that a page is the first rows
+-- of an index instead of a sort of the whole queue, and a count (up to CommentStore.COUNT_LIMIT) reads
+-- index entries only: at 400,000 comments the first page of PUBLISHED took 0.4 s and /v1/queue/counts
+-- 0.5 s (a queue-at-scale audit, twenty-first session; README, Queue at scale). Open queues carry
+-- article_id for the articles' pending counts; per article, decided_by comes last and is filtered in the
+-- index. (article_id, number) finds a reply's parent by number, which read the whole article.
+-- comments_by_status ordered no queue; comments_article_decided leads with what comments_by_article held.
+-- IF NOT EXISTS: an operator may build them beforehand, CONCURRENTLY (README, Queue at scale).
+CREATE INDEX IF NOT EXISTS comments_open_queue ON comments (status, risk DESC, created_at, id, article_id);
+CREATE INDEX IF NOT EXISTS comments_decided_queue ON comments (status, decided_by, updated_at DESC, id);
+CREATE INDEX IF NOT EXISTS comments_published_queue ON comments (status, updated_at DESC, id);
+CREATE INDEX IF NOT EXISTS comments_article_decided ON comments (article_id, status, updated_at DESC, id, decided_by);
+CREATE INDEX IF NOT EXISTS comments_by_number ON comments (article_id, number);
+DROP INDEX IF EXISTS comments_by_status;
+DROP INDEX IF EXISTS comments_by_article;
+
+--changeset parley:9-reported-queue dbms:postgresql
+-- REPORTED, the published comments with open reports, is some 0.5 % of them: without its own index a page
+-- of it read published comments until 50 had reports. H2 has no partial indexes; there it does so still.
+CREATE INDEX IF NOT EXISTS comments_reported ON comments (risk DESC, created_at, id) WHERE status = 'PUBLISHED' AND open_reports > 0;

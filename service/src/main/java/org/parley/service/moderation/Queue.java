@@ -53,15 +53,19 @@ public enum Queue {
      * The comments that come after a {@link Position}, bound as {@code :afterRisk}, {@code :afterCreated},
      * {@code :afterUpdated} and {@code :afterId}, in this order
      * (keyset paging): unlike an offset, it skips nothing when comments ahead leave the queue
-     * meanwhile.
+     * meanwhile. Its first term repeats what the rest implies, as a range an index scan can start at:
+     * without it PostgreSQL read the queue's index from the top and filtered (0.2 s for a cursor deep
+     * into PUBLISHED at 400,000 comments, EXPLAIN ANALYZE).
      */
     public String after() {
         return byRisk
                 // REAL, as the column: sent as text, pgjdbc types a float as double precision, and 0.734f
                 // widened is not the double 0.734, so a cursor's ties would fall out of both tests.
-                ? "(c.risk < CAST(:afterRisk AS REAL) OR (c.risk = CAST(:afterRisk AS REAL) AND (c.created_at > :afterCreated"
+                ? "c.risk <= CAST(:afterRisk AS REAL) AND (c.risk < CAST(:afterRisk AS REAL)"
+                        + " OR (c.risk = CAST(:afterRisk AS REAL) AND (c.created_at > :afterCreated"
                         + " OR (c.created_at = :afterCreated AND c.id > :afterId))))"
-                : "(c.updated_at < :afterUpdated OR (c.updated_at = :afterUpdated AND c.id > :afterId))";
+                : "c.updated_at <= :afterUpdated AND (c.updated_at < :afterUpdated"
+                        + " OR (c.updated_at = :afterUpdated AND c.id > :afterId))";
     }
 
     /**

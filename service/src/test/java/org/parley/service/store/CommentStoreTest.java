@@ -47,7 +47,7 @@ class CommentStoreTest {
 
     @TempDir Path dir;
 
-    private static NewComment comment(String id, String article, float toxicity, Action action) {
+    static NewComment comment(String id, String article, float toxicity, Action action) {
         float[] s = new float[Attribute.COUNT];
         s[Attribute.TOXICITY.ordinal()] = toxicity;
         s[Attribute.INSULT.ordinal()] = toxicity / 2;
@@ -351,6 +351,34 @@ class CommentStoreTest {
         assertEquals(0, counts.get(Queue.PENDING));
         assertEquals(1, counts.get(Queue.AUTO_REJECTED));
         assertEquals(1, counts.get(Queue.APPROVED));
+    }
+
+    /** Counts stop at the limit (COUNT_LIMIT, 10,000; 3 here), a page's total too; the page itself and the articles' counts do not. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void countsStopAtTheCountLimitButPagesAndArticlesDoNot(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir), 3);
+        for (int i = 0; i < 5; i++) store.insert(comment("p" + i, "a1", 0.6f + i / 100f, Action.REVIEW), T0.plusSeconds(i));
+        store.insert(comment("q", "a2", 0.6f, Action.REVIEW), T0.plusSeconds(9));
+        store.insert(comment("fine", "a2", 0.01f, Action.PUBLISH), T0.plusSeconds(10));
+        store.insert(comment("old", "a0", 0.01f, Action.PUBLISH), T0.minusSeconds(60));
+
+        assertEquals(3, store.counts(null).get(Queue.PENDING), "six pending, counted to three");
+        assertEquals(3, store.counts("a1").get(Queue.PENDING));
+        assertEquals(1, store.counts("a2").get(Queue.PENDING), "fewer: exact");
+        assertEquals(2, store.counts(null).get(Queue.PUBLISHED));
+        CommentStore.Page page = store.queue(Queue.PENDING, null, 10, 0, null);
+        assertEquals(List.of("p4", "p3", "p2", "p1", "p0", "q"), ids(page));
+        assertEquals(3, page.total());
+        assertEquals(List.of("p2", "p1"), ids(store.queue(Queue.PENDING, null, 2, 2, null)));
+
+        List<CommentStore.ArticleSummary> articles = store.articles(10);
+        assertEquals(List.of("a1", "a2", "a0"), articles.stream().map(CommentStore.ArticleSummary::id).toList(),
+                "most pending first, then the newest");
+        assertEquals(List.of(5, 2, 1), articles.stream().map(CommentStore.ArticleSummary::comments).toList());
+        assertEquals(List.of(5, 1, 0), articles.stream().map(CommentStore.ArticleSummary::pending).toList());
+        assertEquals(List.of(new CommentStore.ArticleSummary("a2", "Title of a2", 2, 1)), store.articles(3).subList(1, 2));
+        assertEquals(List.of("a1"), store.articles(1).stream().map(CommentStore.ArticleSummary::id).toList());
     }
 
     /** A thread's comments go in one transaction: a failure midway stores none, and the call sent again stores all, once. */

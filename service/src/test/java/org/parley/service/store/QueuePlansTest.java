@@ -1,0 +1,100 @@
+package org.parley.service.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.policy.Action;
+import org.parley.service.moderation.Queue;
+import org.parley.service.moderation.Reason;
+import org.parley.service.moderation.Verdict;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Every queue has an index in its own order on PostgreSQL: a page's ids, and a count, are the first
+ * entries of an index, never a sort of the whole queue (which took 0.4 s a page at 400,000 comments;
+ * scripts/benchmark-queue measures it). Sequential scans, bitmap scans and sorts are priced out
+ * ({@code enable_* = off}), so the plan reads an index in order wherever one exists, however few
+ * rows the test stores, and sorts only where none does.
+ */
+class QueuePlansTest {
+    private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EXPLAIN = "EXPLAIN (FORMAT JSON) ";
+
+    @TempDir Path dir;
+
+    @Test
+    void eachQueueIsReadInTheOrderOfAnIndex() throws Exception {
+        Jdbi jdbi = TestDatabases.POSTGRESQL.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        for (int i = 0; i < 40; i++) {
+            Action action = i % 4 == 0 ? Action.REVIEW : i % 7 == 0 ? Action.REJECT : Action.PUBLISH;
+            store.insert(CommentStoreTest.comment("c" + i, "a" + i % 3, i / 40f, action), T0.plusSeconds(i));
+        }
+        store.decide("c4", Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(60));
+        store.decide("c8", Verdict.ESCALATE, null, null, "bob", true, 1, T0.plusSeconds(60));
+        store.decide("c12", Verdict.REJECT, Reason.INSULT, null, "bob", true, 1, T0.plusSeconds(60));
+        store.report("c1", "spam", "site", null, T0.plusSeconds(61), site -> true);
+        try (Handle h = jdbi.open()) {
+            h.execute("ANALYZE");
+            for (String off : List.of("seqscan", "bitmapscan", "sort")) h.execute("SET enable_" + off + " = off");
+            for (Queue q : Queue.values()) {
+                Queue.Position after = Queue.Position.of(store.queue(q, null, 1, 0, null).comments().get(0));
+                for (Queue.Position from : new Queue.Position[]{null, after}) {
+                    for (int offset : new int[]{0, 5}) {
+                        JsonNode plan = plan(QueueQueries.page(h, EXPLAIN, q, null, 50, offset, from));
+                        String what = q + (from == null ? "" : " after") + " offset " + offset;
+                        JsonNode scan = assertLimitReadsAnIndex(plan, what);
+                        // The scan starts where the page before ended, instead of reading from the top and filtering.
+                        if (from != null) assertTrue(scan.path("Index Cond").asText().contains(q.byRisk() ? "risk <=" : "updated_at <="),
+                                what + ": " + scan);
+                    }
+                }
+                assertLimitReadsAnIndex(plan(QueueQueries.count(h, EXPLAIN, q, null, 10_000)), q + " count");
+            }
+            JsonNode articles = plan(QueueQueries.articles(h, EXPLAIN, 100));
+            assertTrue(scans(articles).stream().noneMatch(s -> s.path("Node Type").asText().equals("Seq Scan")
+                    && s.path("Relation Name").asText().equals("comments")), "articles read comments through an index: " + articles);
+        }
+    }
+
+    private static JsonNode plan(Query explain) throws Exception {
+        return JSON.readTree(explain.mapTo(String.class).one()).get(0).get("Plan");
+    }
+
+    /** The plan's Limit (the page, or the count's bound) reads straight from an index on comments: that scan. */
+    private static JsonNode assertLimitReadsAnIndex(JsonNode plan, String what) {
+        JsonNode limit = find(plan, "Limit");
+        assertNotNull(limit, what + ": no Limit in " + plan);
+        JsonNode below = limit.get("Plans").get(0);
+        assertTrue(below.path("Node Type").asText().startsWith("Index"), what + ": " + below.path("Node Type") + " in " + plan);
+        assertTrue(below.path("Index Name").asText().startsWith("comments_"), what + ": " + plan);
+        return below;
+    }
+
+    private static JsonNode find(JsonNode node, String type) {
+        if (node.path("Node Type").asText().equals(type)) return node;
+        for (JsonNode child : node.path("Plans")) {
+            JsonNode found = find(child, type);
+            if (found != null) return found;
+        }
+        return null;
+    }
+
+    private static List<JsonNode> scans(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node.has("Relation Name")) out.add(node);
+        for (JsonNode child : node.path("Plans")) out.addAll(scans(child));
+        return out;
+    }
+}
