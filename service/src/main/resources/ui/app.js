@@ -10,6 +10,9 @@ const QUEUE_NAMES = {
 };
 const REASONS = ['insult', 'threat', 'identity_attack', 'profanity', 'severe_toxicity', 'toxicity', 'spam', 'off_topic', 'other'];
 const PAGE = 100;
+// The server counts a queue up to this many (CommentStore.COUNT_LIMIT); a count of it means that many or more.
+const COUNT_LIMIT = 10000;
+const shownCount = (n) => n >= COUNT_LIMIT ? COUNT_LIMIT.toLocaleString('en') + '+' : String(n);
 
 const state = {
   user: null,
@@ -264,7 +267,7 @@ function renderTabs(counts) {
     const q = b.dataset.queue;
     b.classList.toggle('active', q === state.queue);
     if (q === state.queue) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
-    if (counts) b.querySelector('.count').textContent = counts[q] === undefined ? '–' : counts[q];
+    if (counts) b.querySelector('.count').textContent = counts[q] === undefined ? '–' : shownCount(counts[q]);
   }
 }
 
@@ -321,7 +324,7 @@ function renderList() {
   if (state.index >= state.comments.length) state.index = Math.max(0, state.comments.length - 1);
   $('empty').hidden = state.comments.length > 0;
   $('more').hidden = !state.next;
-  $('summary').textContent = state.comments.length ? state.comments.length + ' of ' + state.total : '';
+  $('summary').textContent = state.comments.length ? state.comments.length + ' of ' + shownCount(state.total) : '';
   renderBulk();
   select(state.index, false);
 }
@@ -698,7 +701,7 @@ function replace(id, now, deferRender) {
     state.comments[i] = now;
   } else {
     state.comments.splice(i, 1);
-    state.total = Math.max(0, state.total - 1);
+    if (state.total < COUNT_LIMIT) state.total = Math.max(0, state.total - 1); // one decided leaves "10,000+" as it is
     state.selected.delete(id);
     if (i < state.index) state.index--;
   }

@@ -409,6 +409,16 @@ class ModeratorUiTest {
                 .map(w -> (String) browser.executeScript("return markLevel(arguments[0])", w)).toList());
     }
 
+    /** Counts stop at the store's limit (a queue-at-scale audit): the tabs and "50 of …" say "10,000+", not "10000". */
+    @Test
+    void aCountAtTheStoresLimitShowsAsThatManyOrMore() {
+        login("PENDING");
+        int limit = org.parley.service.store.CommentStore.COUNT_LIMIT;
+        assertEquals((long) limit, browser.executeScript("return COUNT_LIMIT"), "app.js and CommentStore agree");
+        assertEquals(List.of("0", "9999", "10,000+"), List.of(0, limit - 1, limit).stream()
+                .map(n -> (String) browser.executeScript("return shownCount(arguments[0])", n)).toList());
+    }
+
     /** A moderator's audit: a bulk reject gave every comment the current one's reason, and so its training label. */
     @Test
     void bulkSelectsTwoAndRejectsEachForItsOwnTopAttribute() {
