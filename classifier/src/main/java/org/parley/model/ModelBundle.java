@@ -21,8 +21,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -119,7 +117,7 @@ public final class ModelBundle {
         BufferedWriter w = new BufferedWriter(new OutputStreamWriter(vocab, StandardCharsets.UTF_8));
         features.vocabulary().write(w);
         entries.put(VOCABULARY, vocab.toByteArray());
-        entries.put(TF_IDF, floatsToBytes(features.tfIdf().idf()));
+        entries.put(TF_IDF, NetworkCodec.floats(features.tfIdf().idf()));
         entries.put(CALIBRATION, JSON.writeValueAsBytes(new TreeMap<>(calibration)));
         entries.put(PROVENANCE, JSON.writeValueAsBytes(provenance));
         BundleFile.write(file, KIND, entries);
@@ -145,7 +143,7 @@ public final class ModelBundle {
         }
         Vocabulary vocabulary = bundle.read(file, VOCABULARY, bytes -> Vocabulary.read(new BufferedReader(
                 new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))));
-        NgramTfIdf tfIdf = bundle.read(file, TF_IDF, bytes -> NgramTfIdf.withIdf(bytesToFloats(bytes)));
+        NgramTfIdf tfIdf = bundle.read(file, TF_IDF, bytes -> NgramTfIdf.withIdf(NetworkCodec.fromFloats(bytes)));
         ServingWeights weights;
         try {
             weights = entries.containsKey(NetworkCodec.CONFIG) // its messages name the entry: config, parameters or both
@@ -168,18 +166,5 @@ public final class ModelBundle {
             throw new BundleException(file, NetworkCodec.CONFIG + " has " + outputs + " outputs, expected " + Attribute.COUNT);
         Supplier<ComputationGraph> graph = () -> NetworkCodec.read(file, bundle, "");
         return new ModelBundle(graph, weights, features, calibration, bundle.object(file, PROVENANCE), bundle.checksum());
-    }
-
-    private static byte[] floatsToBytes(float[] values) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(values);
-        return b.array();
-    }
-
-    private static float[] bytesToFloats(byte[] bytes) {
-        if (bytes.length % Float.BYTES != 0) throw new IllegalArgumentException("not an array of 4-byte floats (" + bytes.length + " bytes)");
-        float[] values = new float[bytes.length / Float.BYTES];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-        return values;
     }
 }

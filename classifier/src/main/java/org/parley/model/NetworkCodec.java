@@ -59,6 +59,21 @@ public final class NetworkCodec {
         return Nd4j.create(buffer, new long[] {1, n}).castTo(DataType.FLOAT);
     }
 
+    /** The values as little-endian 4-byte floats (an IDF table). */
+    public static byte[] floats(float[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(values);
+        return b.array();
+    }
+
+    /** What {@link #floats} wrote. */
+    public static float[] fromFloats(byte[] bytes) throws IOException {
+        if (bytes.length % Float.BYTES != 0) throw new IOException("not an array of 4-byte floats (" + bytes.length + " bytes)");
+        float[] values = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        return values;
+    }
+
     /** The names the entries of a network with this prefix have in a bundle (the new format if present). */
     public static java.util.List<String> names(Map<String, byte[]> entries, String prefix) {
         return entries.containsKey(prefix + CONFIG) || !entries.containsKey(prefix + LEGACY)

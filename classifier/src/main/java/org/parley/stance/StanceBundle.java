@@ -11,9 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -99,10 +96,7 @@ public final class StanceBundle {
 
     private static void putWide(Map<String, byte[]> entries, String part, WideStance w) throws IOException {
         entries.put(part + WIDE_JSON, JSON.writeValueAsBytes(new WideEntry(w.config(), w.conjoinedTargets())));
-        float[] idf = w.tfIdf().idf();
-        ByteBuffer b = ByteBuffer.allocate(idf.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (float v : idf) b.putFloat(v);
-        entries.put(part + IDF, b.array());
+        entries.put(part + IDF, NetworkCodec.floats(w.tfIdf().idf()));
         entries.put(part + WEIGHTS, NetworkCodec.halves(Nd4j.create(w.weights()))); // class by class
     }
 
@@ -118,13 +112,7 @@ public final class StanceBundle {
         if (json.get("config") instanceof ObjectNode config) config.remove("stacked");
         WideEntry e = bundle.read(file, part + WIDE_JSON, bytes -> JSON.treeToValue(json, WideEntry.class));
         if (e.config() == null) throw new BundleException(file, "entry " + part + WIDE_JSON + " has no \"config\"");
-        NgramTfIdf idf = bundle.read(file, part + IDF, bytes -> {
-            if (bytes.length % 4 != 0) throw new IOException("not an array of 4-byte floats (" + bytes.length + " bytes)");
-            FloatBuffer floats = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-            float[] values = new float[floats.remaining()];
-            floats.get(values);
-            return NgramTfIdf.withIdf(values);
-        });
+        NgramTfIdf idf = bundle.read(file, part + IDF, bytes -> NgramTfIdf.withIdf(NetworkCodec.fromFloats(bytes)));
         float[][] weights = bundle.read(file, part + WEIGHTS, halves -> {
             int n = halves.length / 2;
             if (halves.length % 2 != 0 || n == 0 || n % classes != 0) throw new IOException("not " + classes + " rows of half floats");
