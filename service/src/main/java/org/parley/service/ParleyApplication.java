@@ -212,8 +212,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new PerspectiveResource(models, feedback, language));
         env.jersey().register(new AdminResource(models, scorer));
         env.jersey().register(new OpenApiResource());
-        env.jersey().register(new DiscoveryResource(config.publicRoot()));
-        if (config.publicRoot().isEmpty()) LOG.info("publicUrl (PARLEY_PUBLIC_URL) is not set: the discovery document's "
+        Optional<String> publicRoot = config.publicRoot();
+        env.jersey().register(new DiscoveryResource(publicRoot));
+        if (publicRoot.isEmpty()) LOG.info("publicUrl (PARLEY_PUBLIC_URL) is not set: the discovery document's "
                 + "rootUrl is taken from each request's Host header. Set it behind a proxy or a shared cache.");
         EscalationRule escalations = EscalationRule.parse(config.moderation.escalationRole);
         env.jersey().register(new CommentsResource(ingestion, comments, views, escalations, clock));

@@ -76,9 +76,17 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
 
     /** A whole number too large for the field's type; the limit is the type's. */
     private static ApiException outOfRange(String field, Class<?> target) {
-        boolean isInt = target == Integer.class || target == int.class;
-        long max = isInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        long max = largest(target);
         return new ApiException(400, field, max, field + " is out of range: a whole number of at most " + max);
+    }
+
+    private static boolean wholeNumber(Class<?> type) {
+        return type == Long.class || type == long.class || type == Integer.class || type == int.class;
+    }
+
+    /** The largest value of a whole-number type. */
+    private static long largest(Class<?> type) {
+        return type == Integer.class || type == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
     }
 
     /**
@@ -87,13 +95,12 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
      * is too large, not fractional.
      */
     private static boolean wholeBeyond(JsonMappingException m, Class<?> target) {
-        boolean isInt = target == Integer.class || target == int.class;
-        if (!isInt && target != Long.class && target != long.class) return false;
+        if (!wholeNumber(target)) return false;
         if (!(m.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p)
                 || p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT) return false;
         try {
             double v = p.getDoubleValue();
-            return v == Math.rint(v) && Math.abs(v) > (isInt ? Integer.MAX_VALUE : 0x1p63);
+            return v == Math.rint(v) && Math.abs(v) > largest(target); // Long.MAX_VALUE as a double is 2^63
         } catch (java.io.IOException ex) {
             return false;
         }
@@ -157,7 +164,7 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
         if (type == null) return "of another type";
         if (type == String.class) return "a string";
         if (type == Boolean.class || type == boolean.class) return "true or false";
-        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) return "a whole number";
+        if (wholeNumber(type)) return "a whole number";
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) return "a number";
         if (java.util.Collection.class.isAssignableFrom(type)) return "an array";
         return "an object";

@@ -17,8 +17,7 @@ final class QueueQueries {
      * so an offset skips index entries, not rows read from the table and joined to their articles.
      */
     static Query page(Handle h, String explain, Queue queue, String articleId, int limit, int offset, Queue.Position after) {
-        String where = " WHERE " + queue.where() + (articleId == null ? "" : " AND c.article_id = :article")
-                + (after == null ? "" : " AND " + queue.after());
+        String where = " WHERE " + queue.where() + inArticle(articleId) + (after == null ? "" : " AND " + queue.after());
         Query page = h.createQuery(explain + "SELECT " + CommentStore.COLUMNS + CommentStore.FROM
                         + " JOIN (SELECT c.id FROM comments c" + where + " ORDER BY " + queue.orderBy()
                         + " LIMIT :limit OFFSET :offset) shown ON shown.id = c.id ORDER BY " + queue.orderBy())
@@ -35,9 +34,14 @@ final class QueueQueries {
     /** How many the queue holds, counting no further than {@code most}. */
     static Query count(Handle h, String explain, Queue queue, String articleId, int most) {
         Query count = h.createQuery(explain + "SELECT COUNT(*) FROM (SELECT 1 FROM comments c WHERE " + queue.where()
-                + (articleId == null ? "" : " AND c.article_id = :article") + " LIMIT :most) counted").bind("most", most);
+                + inArticle(articleId) + " LIMIT :most) counted").bind("most", most);
         if (articleId != null) count.bind("article", articleId);
         return count;
+    }
+
+    /** The condition that narrows a queue to one article (bound as {@code :article}), or none. */
+    private static String inArticle(String articleId) {
+        return articleId == null ? "" : " AND c.article_id = :article";
     }
 
     /**
