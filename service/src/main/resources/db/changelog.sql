@@ -169,3 +169,18 @@ DROP INDEX IF EXISTS comments_by_article;
 -- REPORTED, the published comments with open reports, is some 0.5 % of them: without its own index a page
 -- of it read published comments until 50 had reports. H2 has no partial indexes; there it does so still.
 CREATE INDEX IF NOT EXISTS comments_reported ON comments (risk DESC, created_at, id) WHERE status = 'PUBLISHED' AND open_reports > 0;
+
+--changeset parley:10-moderator-site
+-- The one site a moderator account works on; NULL: every site (accounts made before, and the first admin).
+-- Read at each request with the session, so narrowing an account takes effect at once.
+ALTER TABLE moderators ADD COLUMN site VARCHAR(200);
+-- Each queue again, for one site: a moderator of that site reads the first entries of an index, as for all
+-- sites (changeset 9), instead of the whole queue filtered by site. (site, article_id) lists a site's
+-- articles and counts their comments from the index alone.
+CREATE INDEX IF NOT EXISTS comments_site_open ON comments (site, status, risk DESC, created_at, id, article_id);
+CREATE INDEX IF NOT EXISTS comments_site_decided ON comments (site, status, decided_by, updated_at DESC, id);
+CREATE INDEX IF NOT EXISTS comments_site_published ON comments (site, status, updated_at DESC, id);
+CREATE INDEX IF NOT EXISTS comments_site_article ON comments (site, article_id);
+
+--changeset parley:10-site-reported-queue dbms:postgresql
+CREATE INDEX IF NOT EXISTS comments_site_reported ON comments (site, risk DESC, created_at, id) WHERE status = 'PUBLISHED' AND open_reports > 0;

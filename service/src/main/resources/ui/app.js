@@ -17,6 +17,7 @@ const shownCount = (n) => n >= COUNT_LIMIT ? COUNT_LIMIT.toLocaleString('en') + 
 const state = {
   user: null,
   queue: 'PENDING',
+  site: '',          // the site the lists are narrowed to ('' every site); a moderator of one site has only theirs
   articleId: '',
   comments: [],      // as the API sent them, in its order (open queues: highest risk first)
   total: 0,
@@ -166,6 +167,8 @@ function showApp(session) {
   const who = $('who');
   clear(who);
   who.append(el('span', null, session.username), document.createTextNode(' '), el('span', 'role', session.role));
+  if (session.site) who.append(document.createTextNode(' '), el('span', 'role', session.site));
+  $('site-filter').hidden = !!session.site;  // the service narrows every list to it
   $('login').hidden = true;
   $('login-error').hidden = true;
   $('app').hidden = false;
@@ -179,18 +182,21 @@ function readHash() {
   const p = new URLSearchParams(location.hash.slice(1));
   const q = (p.get('queue') || 'PENDING').toUpperCase();
   state.queue = QUEUES.includes(q) ? q : 'PENDING';
+  state.site = (state.user && state.user.site) || p.get('site') || '';
   state.articleId = p.get('article') || '';
 }
 
 function writeHash() {
   const p = new URLSearchParams();
   p.set('queue', state.queue);
+  if (state.site && !state.user.site) p.set('site', state.site);
   if (state.articleId) p.set('article', state.articleId);
   history.replaceState(null, '', '#' + p.toString());
 }
 
 function query(extra) {
   const p = new URLSearchParams(extra || {});
+  if (state.site && !state.user.site) p.set('site', state.site);
   if (state.articleId) p.set('articleId', state.articleId);
   return p.toString();
 }
@@ -201,6 +207,7 @@ async function load(keepId) {
     api('GET', '/v1/queue?' + query({ status: state.queue, limit: PAGE, offset: 0 })),
     api('GET', '/v1/queue/counts?' + query()),
     loadArticles(),
+    loadSites(),
   ]);
   if (!state.user) return;
   renderTabs(counts.status === 200 ? counts.body : null);
@@ -235,12 +242,26 @@ async function loadMore() {
   renderList();
 }
 
-/** Every article with comments, for the menu (a queue page shows only the articles on it). */
+/** Every article with comments (of the site chosen), for the menu (a queue page shows only the articles on it). */
 async function loadArticles() {
-  const r = await api('GET', '/v1/articles?limit=500');
+  const r = await api('GET', '/v1/articles?' + new URLSearchParams(state.site ? { site: state.site, limit: 500 } : { limit: 500 }));
   if (r.status !== 200) return;
   for (const a of r.body) state.articles.set(a.id, a.title || a.id);
   renderArticles();
+}
+
+/** The sites with open work, for the menu; the one chosen stays in it even when its work is done. */
+async function loadSites() {
+  if (state.user.site) return;
+  const r = await api('GET', '/v1/sites?limit=200');
+  if (r.status !== 200) return;
+  const s = $('site');
+  clear(s);
+  s.append(new Option('All sites', ''));
+  const sites = r.body.map((x) => x.site);
+  if (state.site && !sites.includes(state.site)) r.body.push({ site: state.site, pending: 0 });
+  for (const x of r.body) s.append(new Option(isolated(x.site) + ' (' + shownCount(x.pending) + ' pending)', x.site));
+  s.value = state.site;
 }
 
 async function refreshCounts() {
@@ -826,6 +847,14 @@ function init() {
     if (li) li.focus({ preventScroll: true }); else e.target.blur();
   });
   $('more').addEventListener('click', loadMore);
+  $('site').addEventListener('change', (e) => {
+    state.site = e.target.value;
+    state.articleId = '';     // an article of the site before may have none of this one's comments
+    state.articles.clear();
+    state.index = 0;
+    e.target.blur();
+    load();
+  });
   $('article').addEventListener('change', (e) => {
     state.articleId = e.target.value;
     state.index = 0;

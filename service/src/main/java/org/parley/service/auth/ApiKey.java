@@ -38,6 +38,12 @@ public record ApiKey(String key, Role role, int perSecond, String siteName, Stri
         return siteName != null ? siteName : ownSite();
     }
 
+    /** A moderator (or admin) key that names a site moderates that site only. */
+    @Override
+    public String moderatedSite() {
+        return role.includes(Role.MODERATOR) ? siteName : null;
+    }
+
     /** Also the comments the key stored before its site was named: naming it later loses it none of them. */
     @Override
     public boolean reaches(String site) {

@@ -67,6 +67,11 @@ public final class ApiKeys {
     }
 
     /** The name is not echoed: a key pasted into the wrong field would be. */
+    /** Whether {@code name} may name a site (a key's {@code site=NAME}, a moderator account's site). */
+    public static boolean isSiteName(String name) {
+        return name != null && SITE.matcher(name).matches();
+    }
+
     private static String site(String name, String where) {
         if (!SITE.matcher(name).matches())
             throw new IllegalArgumentException(where + ": site=NAME takes 1 to 64 lowercase letters, digits, '.', '_' or '-'");

@@ -6,6 +6,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
+import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.Role;
 import org.parley.service.store.AccountStore;
 
@@ -16,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * {@code add-moderator CONFIG --username NAME [--role moderator|admin]}: creates a moderator account
- * in the configured database, or sets a new password. The password comes from PARLEY_PASSWORD,
+ * {@code add-moderator CONFIG --username NAME [--role moderator|admin] [--site NAME|*]}: creates a moderator
+ * account in the configured database, or sets a new password. {@code --site} narrows the account to one
+ * site's comments ({@code *}: every site's); without it a new account moderates every site and an existing
+ * one keeps its site. The password comes from PARLEY_PASSWORD,
  * else the terminal (not echoed), else the first line of stdin — never from the command line,
  * where other users could read it.
  */
@@ -31,17 +34,23 @@ public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfigura
         super.configure(subparser);
         subparser.addArgument("--username").required(true).help("the log-in name (at most 100 characters)");
         subparser.addArgument("--role").setDefault("moderator").choices("moderator", "admin").help("moderator (default) or admin (a senior moderator: decides escalated comments)");
+        subparser.addArgument("--site").help("the one site whose comments the account reads and decides (as in a key's site=NAME),"
+                + " or * for every site; default: every site for a new account, unchanged for an existing one");
     }
 
     @Override
     protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace args, ParleyConfiguration config) throws Exception {
         String username = args.getString("username").strip();
         if (username.isEmpty() || username.length() > 100) throw new IllegalArgumentException("--username must be 1 to 100 characters");
+        String site = args.getString("site");
+        if (site != null && !site.equals(AccountStore.EVERY_SITE) && !ApiKeys.isSiteName(site))
+            throw new IllegalArgumentException("--site takes 1 to 64 lowercase letters, digits, '.', '_' or '-', or * for every site");
         char[] password = password();
         if (password.length < 8) throw new IllegalArgumentException("the password must have at least 8 characters");
         try (CommandDatabase db = CommandDatabase.open(config, "add-moderator")) {
-            new AccountStore(db.jdbi()).put(username, password, Role.parse(args.getString("role")), Instant.now());
-            System.out.println("account '" + username + "' (" + args.getString("role") + ") saved");
+            new AccountStore(db.jdbi()).put(username, password, Role.parse(args.getString("role")), site, Instant.now());
+            System.out.println("account '" + username + "' (" + args.getString("role")
+                    + (site == null ? "" : site.equals(AccountStore.EVERY_SITE) ? ", every site" : ", site " + site) + ") saved");
         }
     }
 

@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Comments in the moderation store: sites submit and report them (website keys); moderators read
@@ -91,8 +92,8 @@ public final class CommentsResource {
     @RolesAllowed(Role.MODERATOR_NAME)
     @Timed(name = "get-comment")
     @ExceptionMetered(name = "get-comment-errors")
-    public CommentView get(@PathParam("id") String id) {
-        StoredComment c = find(id);
+    public CommentView get(@PathParam("id") String id, @Context SecurityContext security) {
+        StoredComment c = reached(store, id, (Caller) security.getUserPrincipal()).orElseThrow(() -> notFound(id));
         CommentView parent = store.parent(c).map(views::of).orElse(null);
         return views.of(c, parent, store.history(id), store.reports(c, MAX_REPORTS_SHOWN), null);
     }
@@ -108,7 +109,7 @@ public final class CommentsResource {
     @ExceptionMetered(name = "comment-status-errors")
     public Map<String, Object> status(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
-        StoredComment c = store.find(id).filter(found -> caller.reaches(found.site())).orElseThrow(() -> notFound(id));
+        StoredComment c = reached(store, id, caller).orElseThrow(() -> notFound(id));
         return Map.of("id", c.id(), "status", c.status().name(), "version", c.version());
     }
 
@@ -120,6 +121,7 @@ public final class CommentsResource {
     public Response decide(@PathParam("id") String id, DecisionRequest body, @Context SecurityContext security) {
         Checks.Decision d = Checks.decision(body);
         Caller caller = (Caller) security.getUserPrincipal();
+        if (reached(store, id, caller).isEmpty()) throw notFound(id);  // a comment's site never changes: no race
         CommentStore.Outcome outcome = store.decide(id, d.verdict(), d.reason(), d.note(), caller.actor(),
                 escalations.senior(caller), d.expectedVersion(), clock.instant());
         if (outcome instanceof CommentStore.Outcome.Decided ok)
@@ -164,8 +166,9 @@ public final class CommentsResource {
                 .entity(conflictBody(views.of(current), expected, decided)).build();
     }
 
-    private StoredComment find(String id) {
-        return store.find(id).orElseThrow(() -> notFound(id));
+    /** The comment, if the caller reaches its site ({@link Caller#reaches}); one out of reach is as one that does not exist. */
+    static Optional<StoredComment> reached(CommentStore store, String id, Caller caller) {
+        return store.find(id).filter(c -> caller.reaches(c.site()));
     }
 
     static ApiException notFound(String id) {

@@ -60,9 +60,10 @@ public final class QueueResource {
     @Path("/queue")
     @Timed(name = "queue")
     @ExceptionMetered(name = "queue-errors")
-    public QueuePage queue(@QueryParam("status") String status, @QueryParam("articleId") String articleId,
+    public QueuePage queue(@QueryParam("status") String status, @QueryParam("site") String site,
+                           @QueryParam("articleId") String articleId,
                            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
-                           @QueryParam("after") String after) {
+                           @QueryParam("after") String after, @Context SecurityContext security) {
         Queue queue = queue(status == null ? "PENDING" : status);
         int l = limit == null ? 50 : limit;
         int o = offset == null ? 0 : offset;
@@ -72,11 +73,12 @@ public final class QueueResource {
         Checks.optional(after, "after", 2000);
         Queue.Position from = after == null ? null : Queue.Position.parse(after).orElseThrow(() -> new ApiException(
                 400, "after", null, "after must be the next value of the page before, as the server gave it"));
-        CommentStore.Page page = store.queue(queue, articleId, l, o, from);
+        CommentStore.Narrowing in = new CommentStore.Narrowing(site(security, site), articleId);
+        CommentStore.Page page = store.queue(queue, in, l, o, from);
         List<StoredComment> shown = page.comments();
         // A full page may have more behind it; a shorter one is the end of the queue.
         String next = shown.size() < l ? null : Queue.Position.of(shown.get(shown.size() - 1)).token();
-        return new QueuePage(queue.name(), articleId, page.total(), o, l, next, shown.stream().map(views::of).toList());
+        return new QueuePage(queue.name(), in.site(), articleId, page.total(), o, l, next, shown.stream().map(views::of).toList());
     }
 
     /** How many comments each queue holds. */
@@ -84,10 +86,11 @@ public final class QueueResource {
     @Path("/queue/counts")
     @Timed(name = "queue-counts")
     @ExceptionMetered(name = "queue-counts-errors")
-    public Map<String, Integer> counts(@QueryParam("articleId") String articleId) {
+    public Map<String, Integer> counts(@QueryParam("site") String site, @QueryParam("articleId") String articleId,
+                                       @Context SecurityContext security) {
         Checks.optional(articleId, "articleId", 200);
         Map<String, Integer> out = new LinkedHashMap<>();
-        store.counts(articleId).forEach((q, n) -> out.put(q.name(), n));
+        store.counts(new CommentStore.Narrowing(site(security, site), articleId)).forEach((q, n) -> out.put(q.name(), n));
         return out;
     }
 
@@ -96,10 +99,35 @@ public final class QueueResource {
     @Path("/articles")
     @Timed(name = "articles")
     @ExceptionMetered(name = "articles-errors")
-    public List<CommentStore.ArticleSummary> articles(@QueryParam("limit") Integer limit) {
+    public List<CommentStore.ArticleSummary> articles(@QueryParam("site") String site, @QueryParam("limit") Integer limit,
+                                                      @Context SecurityContext security) {
         int l = limit == null ? 100 : limit;
         if (l < 1 || l > 1000) throw new ApiException(400, "limit", 1000, "limit must be 1 to 1000 (was " + l + ")");
-        return store.articles(l);
+        return store.articles(site(security, site), l);
+    }
+
+    /** The sites with open work, most pending first: for a moderator of one site, that site alone. */
+    @GET
+    @Path("/sites")
+    @Timed(name = "sites")
+    @ExceptionMetered(name = "sites-errors")
+    public List<CommentStore.SiteSummary> sites(@QueryParam("limit") Integer limit, @Context SecurityContext security) {
+        int l = limit == null ? 100 : limit;
+        if (l < 1 || l > 1000) throw new ApiException(400, "limit", 1000, "limit must be 1 to 1000 (was " + l + ")");
+        return store.sites(site(security, null), l);
+    }
+
+    /**
+     * The site a moderator's lists are narrowed to: the one they moderate, else the one asked for (null: every
+     * site). A moderator of one site who asks for another is refused, not shown an empty list.
+     */
+    static String site(SecurityContext security, String asked) {
+        Checks.optional(asked, "site", 200);
+        String own = ((Caller) security.getUserPrincipal()).moderatedSite();
+        if (own == null) return asked;
+        if (asked != null && !asked.equals(own))
+            throw new ApiException(403, "site", null, "this moderator works on site '" + own + "' only");
+        return own;
     }
 
     /**
@@ -128,7 +156,8 @@ public final class QueueResource {
                 String id = Checks.required(t.id(), prefix + "id", 420);
                 Checks.Decision d = Checks.decision(body.decision(), t.reason() != null ? t.reason() : body.reason(),
                         t.expectedVersion(), body.note(), prefix);
-                CommentStore.Outcome outcome = store.decide(id, d.verdict(), d.reason(), d.note(), caller.actor(),
+                CommentStore.Outcome outcome = CommentsResource.reached(store, id, caller).isEmpty()
+                        ? new CommentStore.Outcome.NotFound() : store.decide(id, d.verdict(), d.reason(), d.note(), caller.actor(),
                         senior, d.expectedVersion(), clock.instant());
                 if (outcome instanceof CommentStore.Outcome.Decided ok) {
                     out.add(new BulkDecisionResponse.Item(id, 200, views.of(ok.comment()), null));

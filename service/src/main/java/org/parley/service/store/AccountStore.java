@@ -33,13 +33,17 @@ public final class AccountStore {
     /**
      * @param credential the password hash the account was checked against: a session issued for it
      *                   lasts only while the account keeps that hash (not shown by toString)
+     * @param site       the one site the account moderates; null: every site
      */
-    public record Account(String username, Role role, String credential) {
+    public record Account(String username, Role role, String credential, String site) {
         @Override
         public String toString() {
-            return "Account[" + username + ", " + role + "]";
+            return "Account[" + username + ", " + role + (site == null ? "" : ", " + site) + "]";
         }
     }
+
+    /** As {@link #put(String, char[], Role, String, Instant)}'s site: the account moderates every site. */
+    public static final String EVERY_SITE = "*";
 
     /** A logged-in session: the token goes to the browser, never into the database. */
     public record Session(String token, Account account, Instant expiresAt) {}
@@ -51,21 +55,33 @@ public final class AccountStore {
     /** bcrypt reads at most this many bytes of a password (UTF-8); longer ones are refused, not cut. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
+    /** As {@link #put(String, char[], Role, String, Instant)}, the site left as it is (a new account: every site). */
+    public void put(String username, char[] password, Role role, Instant now) {
+        put(username, password, role, null, now);
+    }
+
     /**
      * Creates the account, or sets a new password and role for an existing one and ends its
      * sessions (a reset after a leak must lock the old holder out).
      *
+     * @param site the one site the account moderates, {@link #EVERY_SITE}, or null to leave it as it is: a
+     *             password reset that forgets to name the site must not widen the account to every site
      * @throws IllegalArgumentException for a password over {@value #MAX_PASSWORD_BYTES} bytes
      */
-    public void put(String username, char[] password, Role role, Instant now) {
+    public void put(String username, char[] password, Role role, String site, Instant now) {
         String hash = hash(password);
+        boolean keep = site == null;
+        String stored = EVERY_SITE.equals(site) ? null : site;
         jdbi.useTransaction(h -> {
-            int rows = h.createUpdate("UPDATE moderators SET password_hash = :hash, role = :role WHERE username = :u")
-                    .bind("hash", hash).bind("role", role.name()).bind("u", username).execute();
+            int rows = h.createUpdate("UPDATE moderators SET password_hash = :hash, role = :role,"
+                            + " site = CASE WHEN :keep THEN site ELSE CAST(:site AS VARCHAR(200)) END WHERE username = :u")
+                    .bind("hash", hash).bind("role", role.name()).bind("keep", keep).bind("site", stored)
+                    .bind("u", username).execute();
             if (rows > 0) h.createUpdate("DELETE FROM sessions WHERE username = :u").bind("u", username).execute();
             if (rows == 0)
-                h.createUpdate("INSERT INTO moderators (username, password_hash, role, created_at) VALUES (:u, :hash, :role, :at)")
-                        .bind("u", username).bind("hash", hash).bind("role", role.name())
+                h.createUpdate("INSERT INTO moderators (username, password_hash, role, site, created_at)"
+                                + " VALUES (:u, :hash, :role, :site, :at)")
+                        .bind("u", username).bind("hash", hash).bind("role", role.name()).bind("site", stored)
                         .bind("at", CommentStore.utc(now)).execute();
         });
     }
@@ -105,13 +121,13 @@ public final class AccountStore {
 
     /** The account if the password is right; the same time is spent on an unknown user. */
     public Optional<Account> check(String username, char[] password) {
-        Optional<String[]> row = jdbi.withHandle(h -> h.createQuery("SELECT password_hash, role FROM moderators WHERE username = :u")
-                .bind("u", username).map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).findOne());
+        Optional<String[]> row = jdbi.withHandle(h -> h.createQuery("SELECT password_hash, role, site FROM moderators WHERE username = :u")
+                .bind("u", username).map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).findOne());
         String hash = row.map(r -> r[0]).orElse(DUMMY_HASH);
         // No stored password is that long, and bcrypt's verifier throws on one: same work, no match.
         boolean tooLong = utf8Length(password) > MAX_PASSWORD_BYTES;
         boolean ok = BCrypt.verifyer().verify(tooLong ? DUMMY_PASSWORD : password, hash.toCharArray()).verified && !tooLong;
-        return ok && row.isPresent() ? Optional.of(new Account(username, Role.valueOf(row.get()[1]), hash)) : Optional.empty();
+        return ok && row.isPresent() ? Optional.of(new Account(username, Role.valueOf(row.get()[1]), hash, row.get()[2])) : Optional.empty();
     }
 
     private static final char[] DUMMY_PASSWORD = "not a password".toCharArray();
@@ -146,12 +162,12 @@ public final class AccountStore {
      */
     public Optional<Session> session(String token, Instant now) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT s.expires_at, m.username, m.role, m.password_hash FROM sessions s
+                        SELECT s.expires_at, m.username, m.role, m.password_hash, m.site FROM sessions s
                         JOIN moderators m ON m.username = s.username AND m.password_hash = s.credential
                         WHERE s.token_hash = :t AND s.expires_at > :now""")
                 .bind("t", sha256(token)).bind("now", CommentStore.utc(now))
                 .map((rs, ctx) -> new Session(token, new Account(rs.getString("username"), Role.valueOf(rs.getString("role")),
-                        rs.getString("password_hash")), CommentStore.instant(rs, "expires_at")))
+                        rs.getString("password_hash"), rs.getString("site")), CommentStore.instant(rs, "expires_at")))
                 .findOne());
     }
 

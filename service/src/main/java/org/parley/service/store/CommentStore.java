@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
 import org.parley.service.moderation.Decider;
@@ -267,24 +268,44 @@ public final class CommentStore {
     public record Page(List<StoredComment> comments, int total) {}
 
     /**
-     * @param articleId null: all articles
-     * @param after     null, or where the page before ended: this one starts after it in the queue's order
+     * What a moderator's lists are narrowed to: one site's comments (a moderator of one site, or a filter),
+     * one article's, both, or (nulls) neither. Its condition is fixed SQL, the values bound as {@code :site}
+     * and {@code :article}.
      */
-    public Page queue(Queue queue, String articleId, int limit, int offset, Queue.Position after) {
+    public record Narrowing(String site, String articleId) {
+        public static final Narrowing NONE = new Narrowing(null, null);
+
+        public static Narrowing article(String articleId) {
+            return new Narrowing(null, articleId);
+        }
+
+        String condition() {
+            return (site == null ? "" : " AND c.site = :site") + (articleId == null ? "" : " AND c.article_id = :article");
+        }
+
+        Query bind(Query q) {
+            if (site != null) q.bind("site", site);  // only the names the condition holds: Jdbi refuses unused ones
+            if (articleId != null) q.bind("article", articleId);
+            return q;
+        }
+    }
+
+    /** @param after null, or where the page before ended: this one starts after it in the queue's order */
+    public Page queue(Queue queue, Narrowing in, int limit, int offset, Queue.Position after) {
         return jdbi.withHandle(h -> new Page(
-                QueueQueries.page(h, "", queue, articleId, limit, offset, after).map((rs, ctx) -> comment(rs)).list(),
-                count(h, queue, articleId)));
+                QueueQueries.page(h, "", queue, in, limit, offset, after).map((rs, ctx) -> comment(rs)).list(),
+                count(h, queue, in)));
     }
 
-    private int count(Handle h, Queue queue, String articleId) {
-        return QueueQueries.count(h, "", queue, articleId, countLimit).mapTo(Integer.class).one();
+    private int count(Handle h, Queue queue, Narrowing in) {
+        return QueueQueries.count(h, "", queue, in, countLimit).mapTo(Integer.class).one();
     }
 
-    /** How many comments each queue holds, up to the count limit, for an article or (null) all. */
-    public Map<Queue, Integer> counts(String articleId) {
+    /** How many comments each queue holds, up to the count limit. */
+    public Map<Queue, Integer> counts(Narrowing in) {
         Map<Queue, Integer> out = new LinkedHashMap<>();
         jdbi.useHandle(h -> {
-            for (Queue q : Queue.values()) out.put(q, count(h, q, articleId));
+            for (Queue q : Queue.values()) out.put(q, count(h, q, in));
         });
         return out;
     }
@@ -292,11 +313,26 @@ public final class CommentStore {
     /** An article with how many comments it has and how many wait for review. */
     public record ArticleSummary(String id, String title, int comments, int pending) {}
 
-    /** Articles, those with the most pending comments first, then the newest. */
-    public List<ArticleSummary> articles(int limit) {
-        return jdbi.withHandle(h -> QueueQueries.articles(h, "", limit)
+    /**
+     * Articles, those with the most pending comments first, then the newest.
+     *
+     * @param site null: all; else only the articles this site has comments on, with its comments counted
+     */
+    public List<ArticleSummary> articles(String site, int limit) {
+        return jdbi.withHandle(h -> QueueQueries.articles(h, "", site, limit)
                 .map((rs, ctx) -> new ArticleSummary(rs.getString("id"), rs.getString("title"), rs.getInt("comments"),
                         rs.getInt("pending")))
+                .list());
+    }
+
+    /** A site with open work: its comments pending review, published with open reports, and escalated. */
+    public record SiteSummary(String site, int pending, int reported, int escalated) {}
+
+    /** The sites with open work, the most pending first; with {@code site}, that one only. */
+    public List<SiteSummary> sites(String site, int limit) {
+        return jdbi.withHandle(h -> QueueQueries.sites(h, "", site, limit)
+                .map((rs, ctx) -> new SiteSummary(rs.getString("site"), rs.getInt("pending"), rs.getInt("reported"),
+                        rs.getInt("escalated")))
                 .list());
     }
 

@@ -6,7 +6,7 @@ import org.parley.service.moderation.Queue;
 
 /**
  * The SQL of the moderation queues, each read in the order of its own index (changelog
- * 9-queue-indexes). {@code explain} prefixes it ("" to run it), so that a test asks PostgreSQL how it
+ * 9-queue-indexes; for one site, 10-moderator-site). {@code explain} prefixes it ("" to run it), so that a test asks PostgreSQL how it
  * runs exactly what the store sends (QueuePlansTest).
  */
 final class QueueQueries {
@@ -16,13 +16,12 @@ final class QueueQueries {
      * One page: the ids first, in the queue's order, then their rows. The ids come from the index alone,
      * so an offset skips index entries, not rows read from the table and joined to their articles.
      */
-    static Query page(Handle h, String explain, Queue queue, String articleId, int limit, int offset, Queue.Position after) {
-        String where = " WHERE " + queue.where() + inArticle(articleId) + (after == null ? "" : " AND " + queue.after());
-        Query page = h.createQuery(explain + "SELECT " + CommentStore.COLUMNS + CommentStore.FROM
+    static Query page(Handle h, String explain, Queue queue, CommentStore.Narrowing in, int limit, int offset, Queue.Position after) {
+        String where = " WHERE " + queue.where() + in.condition() + (after == null ? "" : " AND " + queue.after());
+        Query page = in.bind(h.createQuery(explain + "SELECT " + CommentStore.COLUMNS + CommentStore.FROM
                         + " JOIN (SELECT c.id FROM comments c" + where + " ORDER BY " + queue.orderBy()
                         + " LIMIT :limit OFFSET :offset) shown ON shown.id = c.id ORDER BY " + queue.orderBy())
-                .bind("limit", limit).bind("offset", offset);
-        if (articleId != null) page.bind("article", articleId);
+                .bind("limit", limit).bind("offset", offset));
         if (after != null) {  // only the names the condition holds: Jdbi refuses unused ones
             page.bind("afterId", after.id());
             if (queue.byRisk()) page.bind("afterRisk", after.risk()).bind("afterCreated", CommentStore.utc(after.createdAt()));
@@ -32,31 +31,48 @@ final class QueueQueries {
     }
 
     /** How many the queue holds, counting no further than {@code most}. */
-    static Query count(Handle h, String explain, Queue queue, String articleId, int most) {
-        Query count = h.createQuery(explain + "SELECT COUNT(*) FROM (SELECT 1 FROM comments c WHERE " + queue.where()
-                + inArticle(articleId) + " LIMIT :most) counted").bind("most", most);
-        if (articleId != null) count.bind("article", articleId);
-        return count;
-    }
-
-    /** The condition that narrows a queue to one article (bound as {@code :article}), or none. */
-    private static String inArticle(String articleId) {
-        return articleId == null ? "" : " AND c.article_id = :article";
+    static Query count(Handle h, String explain, Queue queue, CommentStore.Narrowing in, int most) {
+        return in.bind(h.createQuery(explain + "SELECT COUNT(*) FROM (SELECT 1 FROM comments c WHERE " + queue.where()
+                + in.condition() + " LIMIT :most) counted").bind("most", most));
     }
 
     /**
-     * Articles, most pending first, then the newest. Only pending comments are grouped, and only the listed
-     * articles' comments counted: grouping every comment by its article took 0.3 s at 400,000 comments.
+     * Articles, most pending first, then the newest; with a site, only those it has comments on, counted for
+     * it alone. Only pending comments are grouped, and only the listed articles' comments counted: grouping
+     * every comment by its article took 0.3 s at 400,000 comments.
      */
-    static Query articles(Handle h, String explain, int limit) {
-        return h.createQuery(explain + """
+    static Query articles(Handle h, String explain, String site, int limit) {
+        String ofSite = site == null ? "" : " AND c.site = :site";
+        Query q = h.createQuery(explain + """
                         SELECT listed.id, listed.title, listed.pending,
-                            (SELECT COUNT(*) FROM comments c WHERE c.article_id = listed.id) AS comments
+                            (SELECT COUNT(*) FROM comments c WHERE c.article_id = listed.id%1$s) AS comments
                         FROM (SELECT a.id, a.title, a.created_at, COALESCE(p.pending, 0) AS pending
-                              FROM articles a LEFT JOIN (SELECT article_id, COUNT(*) AS pending FROM comments
-                                  WHERE status = 'PENDING' GROUP BY article_id) p ON p.article_id = a.id
+                              FROM articles a LEFT JOIN (SELECT article_id, COUNT(*) AS pending FROM comments c
+                                  WHERE status = 'PENDING'%1$s GROUP BY article_id) p ON p.article_id = a.id
+                              %2$s
                               ORDER BY pending DESC, a.created_at DESC, a.id LIMIT :limit) listed
-                        ORDER BY listed.pending DESC, listed.created_at DESC, listed.id""")
+                        ORDER BY listed.pending DESC, listed.created_at DESC, listed.id""".formatted(ofSite,
+                        site == null ? "" : "WHERE EXISTS (SELECT 1 FROM comments c WHERE c.article_id = a.id" + ofSite + ")"))
                 .bind("limit", limit);
+        return site == null ? q : q.bind("site", site);
+    }
+
+    /**
+     * The sites with open work (pending, reported or escalated comments), most pending first. Comments stored
+     * before sites were recorded have none and are left out. The open queues are a small share of the
+     * comments, each read from its own index.
+     */
+    static Query sites(Handle h, String explain, String site, int limit) {
+        Query q = h.createQuery(explain + """
+                        SELECT c.site, SUM(CASE WHEN c.status = 'PENDING' THEN 1 ELSE 0 END) AS pending,
+                            SUM(CASE WHEN c.status = 'PUBLISHED' THEN 1 ELSE 0 END) AS reported,
+                            SUM(CASE WHEN c.status = 'ESCALATED' THEN 1 ELSE 0 END) AS escalated
+                        FROM comments c
+                        WHERE c.site IS NOT NULL%s AND (c.status IN ('PENDING', 'ESCALATED')
+                            OR (c.status = 'PUBLISHED' AND c.open_reports > 0))
+                        GROUP BY c.site ORDER BY pending DESC, c.site LIMIT :limit""".formatted(
+                        site == null ? "" : " AND c.site = :site"))
+                .bind("limit", limit);
+        return site == null ? q : q.bind("site", site);
     }
 }

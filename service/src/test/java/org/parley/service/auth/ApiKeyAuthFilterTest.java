@@ -35,7 +35,7 @@ class ApiKeyAuthFilterTest {
     private static final ResourceExtension RESOURCES = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(KEYS, token -> {
                 SESSION_LOOKUPS.incrementAndGet();
                 return SESSION.equals(token)
-                        ? Optional.of(new ModeratorSession("ada", Role.MODERATOR, Instant.now().plusSeconds(3600))) : Optional.empty();
+                        ? Optional.of(new ModeratorSession("ada", Role.MODERATOR, null, Instant.now().plusSeconds(3600))) : Optional.empty();
             }, new RateLimiter(2, 1000)))
             .addResource(new WhoAmI())
             .build();

@@ -49,6 +49,22 @@ class AddModeratorCommandTest {
         assertEquals(Optional.empty(), accounts.check("ada", "wrong horse".toCharArray()));
     }
 
+    /** --site narrows the account to one site; a reset without it keeps the site; '*' is every site; a bad name is refused. */
+    @Test
+    void siteNarrowsTheAccountAndAResetWithoutItKeepsIt() throws Exception {
+        assertEquals(Optional.empty(), run("correct horse", "--username", "sam", "--site", "news.example"));
+        AccountStore accounts = new AccountStore(Jdbi.create(url(), "sa", ""));
+        assertEquals("news.example", accounts.check("sam", "correct horse".toCharArray()).orElseThrow().site());
+        assertEquals(Optional.empty(), run("battery staple", "--username", "sam"));
+        assertEquals("news.example", accounts.check("sam", "battery staple".toCharArray()).orElseThrow().site());
+        assertEquals(Optional.empty(), run("battery staple", "--username", "sam", "--site", "*"));
+        assertNull(accounts.check("sam", "battery staple".toCharArray()).orElseThrow().site());
+
+        assertTrue(run("correct horse", "--username", "sam", "--site", "News Example").isPresent());
+        assertTrue(commands.err().contains("add-moderator: --site takes 1 to 64 lowercase letters"), commands.err());
+        assertNull(accounts.check("sam", "battery staple".toCharArray()).orElseThrow().site(), "unchanged");
+    }
+
     /** A moderator's audit: someone who left the team could only be locked out by resetting their password. */
     @Test
     void removeModeratorDeletesTheAccountAndEndsItsSessions() throws Exception {

@@ -59,6 +59,8 @@ class ModerationResourceTest {
     /** Two keys of one site (a rotation's old and new) and a key with no site: its own, as Fakes.WEBSITE_KEY is. */
     static final String SITE_KEY = "site-key-1", SITE_KEY_2 = "site-key-2", OTHER_WEBSITE_KEY = "website-key-2";
     static final String SITE = "news.example";
+    /** A moderator key of SITE alone; "sam" is a moderator account of SITE alone. */
+    static final String SITE_MODERATOR_KEY = "site-moderator-1";
     static final AccountStore ACCOUNTS = new AccountStore(JDBI);
 
     static final ResourceExtension RESOURCES = build();
@@ -67,14 +69,16 @@ class ModerationResourceTest {
         Clock clock = Clock.systemUTC();
         ACCOUNTS.put("alice", PASSWORD.toCharArray(), Role.MODERATOR, Instant.now());
         ACCOUNTS.put("wendy", PASSWORD.toCharArray(), Role.WEBSITE, Instant.now());
+        ACCOUNTS.put("sam", PASSWORD.toCharArray(), Role.MODERATOR, SITE, Instant.now());
         ModelHolder models = new ModelHolder(Fakes.served(Fakes.scorer(), "v1"), p -> { throw new IllegalStateException(); });
         CommentScorer scorer = new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
         Ingestion ingestion = new Ingestion(scorer, () -> Fakes.served(STANCE), STORE, JSON, clock);
         CommentViews views = new CommentViews(JSON);
         return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS + "," + SITE_KEY + ":website:site=" + SITE
-                        + "," + SITE_KEY_2 + ":website:1000:site=" + SITE + "," + OTHER_WEBSITE_KEY + ":website", 1000),
+                        + "," + SITE_KEY_2 + ":website:1000:site=" + SITE + "," + OTHER_WEBSITE_KEY + ":website"
+                        + "," + SITE_MODERATOR_KEY + ":moderator:site=" + SITE, 1000),
                         token -> ACCOUNTS.session(token, clock.instant())
-                                .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.expiresAt())),
+                                .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().site(), s.expiresAt())),
                         new RateLimiter(2, 1000)))
                 .addResource(new CommentsResource(ingestion, STORE, views, EscalationRule.ADMINS, clock))
                 .addResource(new ThreadsResource(ingestion, views, MAX_THREAD))
@@ -209,6 +213,68 @@ class ModerationResourceTest {
         JsonNode refused = post(Fakes.WEBSITE_KEY, "/v1/threads", thread).readEntity(JsonNode.class);
         assertEquals("comments[0].id", refused.get("field").asText(), refused.toString());
         assertEquals(200, post(SITE_KEY_2, "/v1/threads", thread).getStatus());
+    }
+
+    /**
+     * A moderator of one site (a key's site=NAME, an account's --site) reads, counts and decides that site's
+     * comments only; another site's is a 404 as one that does not exist, in bulk too. A moderator of every site
+     * narrows the lists to a site with ?site=.
+     */
+    @Test
+    void aModeratorOfOneSiteReachesThatSitesCommentsOnly() {
+        String article = "a-" + UUID.randomUUID(), ours = unique(), theirs = unique();
+        for (String[] c : new String[][] {{SITE_KEY, ours}, {Fakes.WEBSITE_KEY, theirs}})
+            assertEquals(201, post(c[0], "/v1/comments", JSON.createObjectNode().put("id", c[1]).put("articleId", article)
+                    .put("text", "I will kill you").toString()).getStatus());
+        String token = post(null, "/v1/session", "{\"username\": \"sam\", \"password\": \"" + PASSWORD + "\"}")
+                .readEntity(JsonNode.class).get("token").asText();
+        for (String moderator : List.of(SITE_MODERATOR_KEY, token)) {
+            JsonNode page = as(moderator, "/v1/queue?articleId=" + article).get(JsonNode.class);
+            assertEquals(List.of(ours), ids(page), page.toString());
+            assertEquals(SITE, page.get("site").asText());
+            assertEquals(1, as(moderator, "/v1/queue/counts?articleId=" + article).get(JsonNode.class).get("PENDING").asInt());
+            JsonNode articles = as(moderator, "/v1/articles?limit=1000").get(JsonNode.class);
+            for (JsonNode a : articles)
+                if (a.get("id").asText().equals(article)) assertEquals(1, a.get("comments").asInt(), "only its own counted: " + a);
+            JsonNode sites = as(moderator, "/v1/sites").get(JsonNode.class);
+            assertEquals(1, sites.size(), sites.toString());
+            assertEquals(SITE, sites.get(0).get("site").asText());
+            assertEquals(SITE, as(moderator, "/v1/session").get(JsonNode.class).get("site").asText(), "the page knows");
+
+            String none = as(moderator, "/v1/comments/no-such-comment").get().readEntity(String.class);
+            Response other = as(moderator, "/v1/comments/" + theirs).get();
+            assertEquals(404, other.getStatus());
+            assertEquals(none.replace("no-such-comment", theirs), other.readEntity(String.class), "not a word more than for none");
+            assertEquals(404, post(moderator, "/v1/comments/" + theirs + "/decision",
+                    "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}").getStatus());
+            JsonNode bulk = post(moderator, "/v1/decisions", "{\"decision\": \"APPROVE\", \"comments\": [{\"id\": \""
+                    + theirs + "\", \"expectedVersion\": 1}]}").readEntity(JsonNode.class);
+            assertEquals(404, bulk.at("/results/0/status").asInt(), bulk.toString());
+            Response elsewhere = as(moderator, "/v1/queue?site=elsewhere.example").get();
+            assertEquals(403, elsewhere.getStatus());
+            assertEquals("site", elsewhere.readEntity(JsonNode.class).get("field").asText());
+            assertEquals(200, as(moderator, "/v1/queue?site=" + SITE).get().getStatus(), "its own site, named");
+        }
+        assertEquals("PENDING", as(Fakes.MODERATOR_KEY, "/v1/comments/" + theirs).get(JsonNode.class).get("status").asText(),
+                "the refused decisions changed nothing");
+        Response decided = post(token, "/v1/comments/" + ours + "/decision",
+                "{\"decision\": \"REJECT\", \"reason\": \"THREAT\", \"expectedVersion\": 1}");
+        assertEquals(200, decided.getStatus(), decided.readEntity(String.class));
+        assertEquals("sam", as(Fakes.MODERATOR_KEY, "/v1/comments/" + ours).get(JsonNode.class).at("/history/1/actor").asText());
+
+        JsonNode all = as(Fakes.MODERATOR_KEY, "/v1/queue?status=PENDING&articleId=" + article).get(JsonNode.class);
+        assertEquals(List.of(theirs), ids(all), "every site's, less the one decided");
+        assertFalse(all.has("site"));
+        JsonNode narrowed = as(Fakes.MODERATOR_KEY, "/v1/queue?status=REJECTED&site=" + SITE + "&articleId=" + article).get(JsonNode.class);
+        assertEquals(List.of(ours), ids(narrowed));
+        assertEquals(0, as(Fakes.MODERATOR_KEY, "/v1/queue/counts?site=" + SITE + "&articleId=" + article)
+                .get(JsonNode.class).get("PENDING").asInt());
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> out = new java.util.ArrayList<>();
+        page.get("comments").forEach(c -> out.add(c.get("id").asText()));
+        return out;
     }
 
     /** Its stance toward another site's comment would tell the sender about that comment's text. */
@@ -590,6 +656,7 @@ class ModerationResourceTest {
             {"GET", "/v1/queue", null},
             {"GET", "/v1/queue/counts", null},
             {"GET", "/v1/articles", null},
+            {"GET", "/v1/sites", null},
             {"GET", "/v1/comments/some-id", null},
             {"POST", "/v1/comments/some-id/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}"},
             {"POST", "/v1/decisions", "{\"decision\": \"APPROVE\", \"comments\": [{\"id\": \"x\", \"expectedVersion\": 1}]}"},

@@ -49,6 +49,25 @@ class AccountStoreTest {
         assertFalse(checked.toString().contains("$2"), "no hash in logs: " + checked);
     }
 
+    /** A reset that does not name the site keeps it: forgetting --site must not widen an account to every site. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anAccountsSiteIsKeptUntilNamedAgain(TestDatabases db) {
+        AccountStore accounts = new AccountStore(db.migrated(dir));
+        accounts.put("sam", "first password".toCharArray(), Role.MODERATOR, "news.example", NOW);
+        AccountStore.Session s = accounts.login(accounts.check("sam", "first password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW);
+        assertEquals("news.example", accounts.session(s.token(), NOW).orElseThrow().account().site());
+
+        accounts.put("sam", "second password".toCharArray(), Role.MODERATOR, NOW);
+        assertEquals("news.example", accounts.check("sam", "second password".toCharArray()).orElseThrow().site());
+        accounts.put("sam", "third password".toCharArray(), Role.MODERATOR, "blog.example", NOW);
+        assertEquals("blog.example", accounts.check("sam", "third password".toCharArray()).orElseThrow().site());
+        accounts.put("sam", "fourth password".toCharArray(), Role.MODERATOR, AccountStore.EVERY_SITE, NOW);
+        assertNull(accounts.check("sam", "fourth password".toCharArray()).orElseThrow().site(), "every site");
+        accounts.put("new", "new password".toCharArray(), Role.MODERATOR, NOW);
+        assertNull(accounts.check("new", "new password".toCharArray()).orElseThrow().site(), "a new account: every site");
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void createLeavesAnExistingAccountAsItIs(TestDatabases db) {

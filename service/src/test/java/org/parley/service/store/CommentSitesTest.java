@@ -11,6 +11,7 @@ import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.Caller;
 import org.parley.service.auth.Role;
 import org.parley.service.moderation.NewComment;
+import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.StoredComment;
 
 import java.io.IOException;
@@ -55,6 +56,38 @@ class CommentSitesTest {
         assertTrue(store.report("c1", "spam", SITE_A.getName(), null, T0, SITE_A::reaches).isPresent());
         assertTrue(store.report("c1", "spam", MODERATOR.getName(), null, T0, MODERATOR::reaches).isPresent());
         assertEquals(2, reports(jdbi));
+    }
+
+    /** A moderator of one site: the queues, counts, articles and open sites narrowed to it, each from an index on PostgreSQL (QueuePlansTest). */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theListsNarrowToOneSite(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        for (String[] c : new String[][] {{"a-held", "a1"}, {"a-held-2", "a2"}, {"b-held", "a1"}, {"b-held-2", "a3"}}) {
+            NewComment n = comment(c[0], null, null, c[0].startsWith("a") ? SITE_A : SITE_B);
+            store.insert(new NewComment(n.id(), c[1], "Title of " + c[1], null, null, null, "dana", n.text(), null, null, null,
+                    new float[Attribute.COUNT], Attribute.TOXICITY, "[]", null, n.model(), Action.REVIEW, null, null, "[]", n.site()), T0);
+        }
+        store.insert(comment("a-published", null, null, SITE_A), T0);
+        store.report("a-published", "spam", "reader", null, T0, site -> true);
+
+        CommentStore.Narrowing a = new CommentStore.Narrowing("site-a", null);
+        assertEquals(java.util.List.of("a-held", "a-held-2"), store.queue(Queue.PENDING, a, 10, 0, null).comments().stream()
+                .map(StoredComment::id).sorted().toList());
+        assertEquals(2, store.counts(a).get(Queue.PENDING));
+        assertEquals(1, store.counts(a).get(Queue.REPORTED));
+        assertEquals(1, store.counts(new CommentStore.Narrowing("site-a", "a1")).get(Queue.PENDING), "and one article of it");
+        assertEquals(4, store.counts(CommentStore.Narrowing.NONE).get(Queue.PENDING));
+        assertEquals(java.util.List.of("a1", "a2"), store.articles("site-a", 10).stream().map(CommentStore.ArticleSummary::id).sorted().toList(),
+                "not a3, which only site-b's comments are on");
+        CommentStore.ArticleSummary a1 = store.articles("site-a", 10).stream().filter(x -> x.id().equals("a1")).findFirst().orElseThrow();
+        assertEquals(new CommentStore.ArticleSummary("a1", "Title of a1", 2, 1), a1, "site-a's comments counted, not site-b's");
+        assertEquals(3, store.articles(null, 10).size());
+
+        assertEquals(java.util.List.of(new CommentStore.SiteSummary("site-a", 2, 1, 0), new CommentStore.SiteSummary("site-b", 2, 0, 0)),
+                store.sites(null, 10));
+        assertEquals(java.util.List.of(new CommentStore.SiteSummary("site-b", 2, 0, 0)), store.sites("site-b", 10));
+        assertEquals(java.util.List.of(), store.sites("site-c", 10));
     }
 
     /** A reply's parent is its own site's: the stance toward another site's comment would tell about its text. */

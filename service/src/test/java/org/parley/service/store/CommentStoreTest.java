@@ -236,20 +236,20 @@ class CommentStoreTest {
         // Risks 0.80, 0.79, … 0.71; two pairs share a risk, so the order also rests on time and id.
         float[] risks = {0.80f, 0.79f, 0.79f, 0.78f, 0.77f, 0.76f, 0.76f, 0.75f, 0.73f, 0.71f};
         for (int i = 0; i < risks.length; i++) store.insert(comment("p" + i, "a1", risks[i], Action.REVIEW), T0.plusSeconds(i));
-        CommentStore.Page first = store.queue(Queue.PENDING, null, 4, 0, null);
+        CommentStore.Page first = store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 4, 0, null);
         assertEquals(List.of("p0", "p1", "p2", "p3"), ids(first));
         // Another moderator decides two comments of the first page.
         store.decide("p1", Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(30));
         store.decide("p3", Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(31));
 
-        CommentStore.Page second = store.queue(Queue.PENDING, null, 4, 0, end(first));
+        CommentStore.Page second = store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 4, 0, end(first));
         assertEquals(List.of("p4", "p5", "p6", "p7"), ids(second), "after the last one shown, though it has left the queue");
-        assertEquals(List.of("p6", "p7", "p8", "p9"), ids(store.queue(Queue.PENDING, null, 4, 4, null)),
+        assertEquals(List.of("p6", "p7", "p8", "p9"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 4, 4, null)),
                 "an offset of 4 now skips p4 and p5");
-        assertEquals(List.of("p8", "p9"), ids(store.queue(Queue.PENDING, null, 4, 0, end(second))));
+        assertEquals(List.of("p8", "p9"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 4, 0, end(second))));
         store.decide("p0", Verdict.REJECT, Reason.INSULT, null, "bob", true, 1, T0.plusSeconds(40));
         store.decide("p2", Verdict.REJECT, Reason.INSULT, null, "bob", true, 1, T0.plusSeconds(41));
-        assertEquals(List.of("p0"), ids(store.queue(Queue.REJECTED, null, 4, 0, end(store.queue(Queue.REJECTED, null, 1, 0, null)))),
+        assertEquals(List.of("p0"), ids(store.queue(Queue.REJECTED, CommentStore.Narrowing.NONE, 4, 0, end(store.queue(Queue.REJECTED, CommentStore.Narrowing.NONE, 1, 0, null)))),
                 "decided queues: newest first");
     }
 
@@ -261,13 +261,13 @@ class CommentStoreTest {
             store.insert(comment("d" + i, "a1", 0.7f, Action.REVIEW), T0.plusSeconds(i));
             store.decide("d" + i, Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(10 + i));
         }
-        CommentStore.Page first = store.queue(Queue.APPROVED, null, 2, 0, null);
+        CommentStore.Page first = store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 2, 0, null);
         assertEquals(List.of("d3", "d2"), ids(first), "newest decision first");
         // d2, the last one shown, is rejected and approved again: it is now the newest decision.
         store.decide("d2", Verdict.REJECT, Reason.INSULT, null, "ann", true, 2, T0.plusSeconds(20));
         store.decide("d2", Verdict.APPROVE, null, null, "ann", true, 3, T0.plusSeconds(21));
-        assertEquals(List.of("d2", "d3", "d1", "d0"), ids(store.queue(Queue.APPROVED, null, 10, 0, null)));
-        assertEquals(List.of("d1", "d0"), ids(store.queue(Queue.APPROVED, null, 2, 0, end(first))),
+        assertEquals(List.of("d2", "d3", "d1", "d0"), ids(store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 10, 0, null)));
+        assertEquals(List.of("d1", "d0"), ids(store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 2, 0, end(first))),
                 "where the page ended, not where d2 is now (after it: d3 again)");
     }
 
@@ -283,10 +283,10 @@ class CommentStoreTest {
             for (int i = 0; i < 5; i++) store.insert(comment("t" + i, "a1", 0.734f, Action.REVIEW), T0.plusSeconds(i));
             store.insert(comment("low", "a1", 0.5f, Action.REVIEW), T0.plusSeconds(9));
             List<String> seen = new ArrayList<>();
-            CommentStore.Page page = store.queue(Queue.PENDING, null, 2, 0, null);
+            CommentStore.Page page = store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 2, 0, null);
             while (!page.comments().isEmpty()) {
                 seen.addAll(ids(page));
-                page = store.queue(Queue.PENDING, null, 2, 0, end(page));
+                page = store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 2, 0, end(page));
             }
             assertEquals(List.of("t0", "t1", "t2", "t3", "t4", "low"), seen, extra);
         }
@@ -297,7 +297,7 @@ class CommentStoreTest {
     void aPositionSurvivesItsToken(TestDatabases db) {
         CommentStore store = new CommentStore(db.migrated(dir));
         store.insert(comment("x/1 é", "a1", 0.734f, Action.REVIEW), T0.plusNanos(123_456_000));
-        Queue.Position at = end(store.queue(Queue.PENDING, null, 1, 0, null));
+        Queue.Position at = end(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 1, 0, null));
         assertEquals(at, Queue.Position.parse(at.token()).orElseThrow());
         assertTrue(at.token().matches("[A-Za-z0-9_-]+"), "safe in a URL as it is");
         for (String bad : new String[]{"x", "p3", at.token() + "!", "", "bm8gbmV3bGluZXM"})
@@ -324,30 +324,30 @@ class CommentStoreTest {
         store.insert(comment("auto", "a1", 0.95f, Action.REJECT), T0.plusSeconds(3));
         store.insert(comment("fine", "a1", 0.01f, Action.PUBLISH), T0.plusSeconds(4));
 
-        assertEquals(List.of("high", "other", "low"), ids(store.queue(Queue.PENDING, null, 10, 0, null)));
-        assertEquals(List.of("high", "low"), ids(store.queue(Queue.PENDING, "a1", 10, 0, null)));
-        CommentStore.Page second = store.queue(Queue.PENDING, null, 1, 1, null);
+        assertEquals(List.of("high", "other", "low"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 10, 0, null)));
+        assertEquals(List.of("high", "low"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.article("a1"), 10, 0, null)));
+        CommentStore.Page second = store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 1, 1, null);
         assertEquals(List.of("other"), ids(second));
         assertEquals(3, second.total());
-        assertEquals(List.of("auto"), ids(store.queue(Queue.AUTO_REJECTED, null, 10, 0, null)));
+        assertEquals(List.of("auto"), ids(store.queue(Queue.AUTO_REJECTED, CommentStore.Narrowing.NONE, 10, 0, null)));
 
         store.report("fine", "spam", "website-1", null, T0.plusSeconds(10), ANY_SITE);
-        assertEquals(List.of("fine"), ids(store.queue(Queue.REPORTED, null, 10, 0, null)));
+        assertEquals(List.of("fine"), ids(store.queue(Queue.REPORTED, CommentStore.Narrowing.NONE, 10, 0, null)));
         assertTrue(store.report("missing", null, "website-1", null, T0, ANY_SITE).isEmpty());
 
         store.decide("high", Verdict.REJECT, Reason.THREAT, null, "alice", true, 1, T0.plusSeconds(20));
         store.decide("fine", Verdict.APPROVE, null, null, "alice", true, 2, T0.plusSeconds(21));  // its report was version 2
         store.decide("low", Verdict.ESCALATE, null, null, "alice", true, 1, T0.plusSeconds(22));
-        assertEquals(List.of("high"), ids(store.queue(Queue.REJECTED, null, 10, 0, null)));
-        assertEquals(List.of("fine"), ids(store.queue(Queue.APPROVED, null, 10, 0, null)));
-        assertEquals(List.of("low"), ids(store.queue(Queue.ESCALATED, null, 10, 0, null)));
-        assertTrue(ids(store.queue(Queue.REPORTED, null, 10, 0, null)).isEmpty(), "a moderator's decision closes the reports");
-        List<CommentStore.ArticleSummary> articles = store.articles(10);
+        assertEquals(List.of("high"), ids(store.queue(Queue.REJECTED, CommentStore.Narrowing.NONE, 10, 0, null)));
+        assertEquals(List.of("fine"), ids(store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 10, 0, null)));
+        assertEquals(List.of("low"), ids(store.queue(Queue.ESCALATED, CommentStore.Narrowing.NONE, 10, 0, null)));
+        assertTrue(ids(store.queue(Queue.REPORTED, CommentStore.Narrowing.NONE, 10, 0, null)).isEmpty(), "a moderator's decision closes the reports");
+        List<CommentStore.ArticleSummary> articles = store.articles(null, 10);
         assertEquals(List.of("a2", "a1"), articles.stream().map(CommentStore.ArticleSummary::id).toList(),
                 "a2 still has a pending comment, a1 none");
         assertEquals(4, articles.get(1).comments());
         assertEquals("Title of a1", articles.get(1).title());
-        var counts = store.counts("a1");
+        var counts = store.counts(CommentStore.Narrowing.article("a1"));
         assertEquals(0, counts.get(Queue.PENDING));
         assertEquals(1, counts.get(Queue.AUTO_REJECTED));
         assertEquals(1, counts.get(Queue.APPROVED));
@@ -363,22 +363,22 @@ class CommentStoreTest {
         store.insert(comment("fine", "a2", 0.01f, Action.PUBLISH), T0.plusSeconds(10));
         store.insert(comment("old", "a0", 0.01f, Action.PUBLISH), T0.minusSeconds(60));
 
-        assertEquals(3, store.counts(null).get(Queue.PENDING), "six pending, counted to three");
-        assertEquals(3, store.counts("a1").get(Queue.PENDING));
-        assertEquals(1, store.counts("a2").get(Queue.PENDING), "fewer: exact");
-        assertEquals(2, store.counts(null).get(Queue.PUBLISHED));
-        CommentStore.Page page = store.queue(Queue.PENDING, null, 10, 0, null);
+        assertEquals(3, store.counts(CommentStore.Narrowing.NONE).get(Queue.PENDING), "six pending, counted to three");
+        assertEquals(3, store.counts(CommentStore.Narrowing.article("a1")).get(Queue.PENDING));
+        assertEquals(1, store.counts(CommentStore.Narrowing.article("a2")).get(Queue.PENDING), "fewer: exact");
+        assertEquals(2, store.counts(CommentStore.Narrowing.NONE).get(Queue.PUBLISHED));
+        CommentStore.Page page = store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 10, 0, null);
         assertEquals(List.of("p4", "p3", "p2", "p1", "p0", "q"), ids(page));
         assertEquals(3, page.total());
-        assertEquals(List.of("p2", "p1"), ids(store.queue(Queue.PENDING, null, 2, 2, null)));
+        assertEquals(List.of("p2", "p1"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 2, 2, null)));
 
-        List<CommentStore.ArticleSummary> articles = store.articles(10);
+        List<CommentStore.ArticleSummary> articles = store.articles(null, 10);
         assertEquals(List.of("a1", "a2", "a0"), articles.stream().map(CommentStore.ArticleSummary::id).toList(),
                 "most pending first, then the newest");
         assertEquals(List.of(5, 2, 1), articles.stream().map(CommentStore.ArticleSummary::comments).toList());
         assertEquals(List.of(5, 1, 0), articles.stream().map(CommentStore.ArticleSummary::pending).toList());
-        assertEquals(List.of(new CommentStore.ArticleSummary("a2", "Title of a2", 2, 1)), store.articles(3).subList(1, 2));
-        assertEquals(List.of("a1"), store.articles(1).stream().map(CommentStore.ArticleSummary::id).toList());
+        assertEquals(List.of(new CommentStore.ArticleSummary("a2", "Title of a2", 2, 1)), store.articles(null, 3).subList(1, 2));
+        assertEquals(List.of("a1"), store.articles(null, 1).stream().map(CommentStore.ArticleSummary::id).toList());
     }
 
     /** A thread's comments go in one transaction: a failure midway stores none, and the call sent again stores all, once. */

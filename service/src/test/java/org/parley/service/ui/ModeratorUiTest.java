@@ -19,12 +19,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.service.ParleyApplication;
 import org.parley.service.ParleyConfiguration;
@@ -820,6 +822,39 @@ class ModeratorUiTest {
         }
     }
 
+    /** A moderator of every site narrows the lists to one; a moderator of one site has no menu and sees that site's only. */
+    @Test
+    void theSiteMenuNarrowsTheListsAndAModeratorOfOneSiteSeesTheirsAlone() {
+        List<String> ours = idsByRisk(seed(TOXIC.subList(0, 2)));
+        String theirs = article + "-site";
+        JsonNode c = submit(theirs, TOXIC.get(2), null, "app-site-key");
+        assertEquals("PENDING", c.get("status").asText(), c.toString());
+        assertEquals("ui.example", c.get("site").asText());
+
+        login("PENDING");
+        cards(3);
+        chooseSite("ui.example");
+        assertEquals(List.of(theirs), cards(1).stream().map(e -> e.getAttribute("data-id")).toList());
+        assertTrue(browser.getCurrentUrl().contains("site=ui.example"), browser.getCurrentUrl());
+        assertEquals("", new Select(browser.findElement(By.id("article"))).getFirstSelectedOption().getAttribute("value"),
+                "the article filter is reset: the article before may have none of this site's comments");
+        chooseSite("");  // every site again, and every article: other tests' comments too
+        wait(10).until(d -> d.findElements(By.cssSelector("#comments > li.comment")).stream().map(e -> e.getAttribute("data-id"))
+                .toList().containsAll(List.of(ours.get(0), ours.get(1), theirs)));
+
+        browser.findElement(By.id("logout")).click();
+        user = "site-" + user;
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.MODERATOR, "ui.example", Instant.now());
+        login("PENDING");
+        assertEquals(List.of(theirs), cards(1).stream().map(e -> e.getAttribute("data-id")).toList(), "the article's, of ui.example only");
+        assertFalse(browser.findElement(By.id("site-filter")).isDisplayed(), "no menu: the service narrows every list");
+        assertTrue(browser.findElement(By.id("who")).getText().contains("ui.example"), browser.findElement(By.id("who")).getText());
+        browser.get(url("/moderate/#queue=PENDING&site=key:x&article=" + article));
+        wait(10).until(d -> !d.getCurrentUrl().contains("site="));  // loaded again, the address rewritten without it
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("#comments > li.comment"))
+                .stream().map(e -> e.getAttribute("data-id")).toList().equals(List.of(theirs)));  // another site named there is ignored
+    }
+
     // ---------- the browser ----------
 
     private void open(String queue) {
@@ -861,6 +896,16 @@ class ModeratorUiTest {
         return browser.findElement(By.cssSelector("#comments > li.comment[data-id='" + id + "']"));
     }
 
+    /** Picks a site in the menu once it lists it (the menu is rebuilt with each load of the queue). */
+    private void chooseSite(String site) {
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> {
+            Select menu = new Select(d.findElement(By.id("site")));
+            if (menu.getOptions().stream().noneMatch(o -> o.getAttribute("value").equals(site))) return false;
+            menu.selectByValue(site);
+            return true;
+        });
+    }
+
     private void waitForDetail(String id) {
         wait(10).until(d -> id.equals(d.findElement(By.id("detail")).getAttribute("data-id"))
                 && d.findElement(By.cssSelector("#comments > li.current")).getAttribute("data-id").equals(id));
@@ -895,11 +940,15 @@ class ModeratorUiTest {
     }
 
     private JsonNode submit(String id, String text, Map<String, Object> extra) {
+        return submit(id, text, extra, WEBSITE);
+    }
+
+    private JsonNode submit(String id, String text, Map<String, Object> extra, String key) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("id", id, "articleId", article, "text", text,
                 "articleTitle", id.endsWith("-hostile") ? "Syria <i>vote</i> " + article : "Syria vote " + article,
                 "author", "reader " + id.substring(id.length() - 1)));
         if (extra != null) body.putAll(extra);
-        Response r = APP.client().target(url("/v1/comments")).request().header("Authorization", "Bearer " + WEBSITE)
+        Response r = APP.client().target(url("/v1/comments")).request().header("Authorization", "Bearer " + key)
                 .post(Entity.entity(body, MediaType.APPLICATION_JSON));
         JsonNode json = r.readEntity(JsonNode.class);
         assertEquals(201, r.getStatus(), json.toString());
