@@ -65,9 +65,8 @@ public final class QueueResource {
                            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
                            @QueryParam("after") String after, @Context SecurityContext security) {
         Queue queue = queue(status == null ? "PENDING" : status);
-        int l = limit == null ? 50 : limit;
+        int l = limit(limit, 50, MAX_PAGE);
         int o = offset == null ? 0 : offset;
-        if (l < 1 || l > MAX_PAGE) throw new ApiException(400, "limit", MAX_PAGE, "limit must be 1 to " + MAX_PAGE + " (was " + l + ")");
         if (o < 0) throw new ApiException(400, "offset", 0, "offset must not be negative");
         Checks.optional(articleId, "articleId", 200);
         Checks.optional(after, "after", 2000);
@@ -101,9 +100,7 @@ public final class QueueResource {
     @ExceptionMetered(name = "articles-errors")
     public List<CommentStore.ArticleSummary> articles(@QueryParam("site") String site, @QueryParam("limit") Integer limit,
                                                       @Context SecurityContext security) {
-        int l = limit == null ? 100 : limit;
-        if (l < 1 || l > 1000) throw new ApiException(400, "limit", 1000, "limit must be 1 to 1000 (was " + l + ")");
-        return store.articles(site(security, site), l);
+        return store.articles(site(security, site), limit(limit, 100, 1000));
     }
 
     /** The sites with open work, most pending first: for a moderator of one site, that site alone. */
@@ -112,9 +109,14 @@ public final class QueueResource {
     @Timed(name = "sites")
     @ExceptionMetered(name = "sites-errors")
     public List<CommentStore.SiteSummary> sites(@QueryParam("limit") Integer limit, @Context SecurityContext security) {
-        int l = limit == null ? 100 : limit;
-        if (l < 1 || l > 1000) throw new ApiException(400, "limit", 1000, "limit must be 1 to 1000 (was " + l + ")");
-        return store.sites(site(security, null), l);
+        return store.sites(site(security, null), limit(limit, 100, 1000));
+    }
+
+    /** The {@code limit} asked for, else {@code fallback}; outside 1 to {@code most} a 400 naming it. */
+    private static int limit(Integer limit, int fallback, int most) {
+        int l = limit == null ? fallback : limit;
+        if (l < 1 || l > most) throw new ApiException(400, "limit", most, "limit must be 1 to " + most + " (was " + l + ")");
+        return l;
     }
 
     /**
