@@ -14,13 +14,22 @@ final class ErrorResponses {
 
     static Response build(String path, ApiException e) {
         Object body = isPerspective(path)
-                ? GoogleError.of(e.status(), e.getMessage(), e.googleDetail())
+                ? GoogleError.of(e.status(), e.getMessage(), googleDetail(e))
                 : new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit());
         Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
         if (e.retryAfterSeconds() != null) r.header("Retry-After", e.retryAfterSeconds());
         // RFC 9110: a 401 names the scheme that would be accepted.
         if (e.status() == 401) r.header("WWW-Authenticate", "Bearer realm=\"parley\"");
         return r.build();
+    }
+
+    /**
+     * Perspective's typed error where the refusal carries one (a language); else a 400 names its field in
+     * Google's standard google.rpc.BadRequest, as Google's APIs do for INVALID_ARGUMENT.
+     */
+    private static Object googleDetail(ApiException e) {
+        if (e.googleDetail() != null) return e.googleDetail();
+        return e.status() == 400 ? GoogleError.badRequest(e.field(), e.getMessage()) : null;
     }
 
     static boolean isPerspective(String path) {

@@ -223,33 +223,67 @@ class PerspectiveResourceTest {
         assertTrue(suggestedBody.contains("PROBABILITY or SCORE_TYPE_UNSPECIFIED"), suggestedBody);
     }
 
+    /**
+     * Each 400 names its field twice: in the message, as before, and in Google's standard google.rpc.BadRequest
+     * detail (a Node.js integrator's audit found no details but for languages), in the request's own terms; a body
+     * that is not JSON at all names none, as Google's APIs answer JSON they cannot parse.
+     */
     @Test
     void otherBadInputIsAGoogleErrorNamingTheField() throws Exception {
         for (String[] c : new String[][] {
-                {"{\"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text"},
-                {"{\"comment\": {\"text\": \"\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text"},
-                {"{\"comment\": {\"text\": \"" + "a".repeat(20_481) + "\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "20480"},
-                {"{\"comment\": {\"text\": \"hi\"}}", "requestedAttributes"},
-                {"{\"comment\": {\"text\": \"<b>hi</b>\", \"type\": \"HTML\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.type"},
-                {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreThreshold\": 2}}}", "scoreThreshold"},
-                {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreType\": \"STD_DEV_SCORE\"}}}", "scoreType"},
-                {"{\"comment\": {\"text\": 3}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text"},
-                {"{\"comment\": {\"text\": \"a\\u0000\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "U+0000"},
+                {"{\"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text", "comment.text"},
+                {"{\"comment\": {\"text\": \"\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text", "comment.text"},
+                {"{\"comment\": {\"text\": \"" + "a".repeat(20_481) + "\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "20480", "comment.text"},
+                {"{\"comment\": {\"text\": \"hi\"}}", "requestedAttributes", "requestedAttributes"},
+                {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"FOO\": {}}}", "unknown attribute 'FOO'", "requestedAttributes.FOO"},
+                {"{\"comment\": {\"text\": \"<b>hi</b>\", \"type\": \"HTML\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.type", "comment.type"},
+                {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreThreshold\": 2}}}", "scoreThreshold",
+                        "requestedAttributes.TOXICITY.scoreThreshold"},
+                {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreType\": \"STD_DEV_SCORE\"}}}", "scoreType",
+                        "requestedAttributes.TOXICITY.scoreType"},
+                {"{\"comment\": {\"text\": 3}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text", "comment.text"},
+                {"{\"comment\": {\"text\": \"a\\u0000\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "U+0000", "comment.text"},
                 // Echoed back in the answer, so bounded.
-                {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}, \"clientToken\": \"" + "c".repeat(1001) + "\"}", "clientToken"},
-                {"{\"comment\": ", "JSON"}}) {
+                {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}, \"clientToken\": \"" + "c".repeat(1001) + "\"}", "clientToken", "clientToken"},
+                {"{\"comment\": ", "JSON", null}}) {
             Response r = post("analyze", c[0]);
             JsonNode body = JSON.readTree(r.readEntity(String.class));
             assertEquals(400, r.getStatus(), body.toString());
             assertEquals(400, body.at("/error/code").asInt(), body.toString());
             assertEquals("INVALID_ARGUMENT", body.at("/error/status").asText(), body.toString());
             assertTrue(body.at("/error/message").asText().contains(c[1]), body.toString());
+            assertBadRequest(body, c[2]);
         }
+        Response unknown = post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"attributeScores\": {\"FOO\": {\"summaryScore\": {\"value\": 0.5}}}}");
+        JsonNode unknownBody = JSON.readTree(unknown.readEntity(String.class));
+        assertEquals(400, unknown.getStatus(), unknownBody.toString());
+        assertBadRequest(unknownBody, "attributeScores.FOO");
+        Response doNotStore = post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"doNotStore\": true,"
+                + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}}");
+        assertBadRequest(JSON.readTree(doNotStore.readEntity(String.class)), "doNotStore");
+        // A 401 is no field's fault: no detail.
+        Response keyless = RESOURCES.target("/v1alpha1/comments:analyze").request()
+                .post(Entity.entity(fixture("analyze-minimal-request.json"), MediaType.APPLICATION_JSON));
+        JsonNode keylessBody = JSON.readTree(keyless.readEntity(String.class));
+        assertEquals(401, keyless.getStatus(), keylessBody.toString());
+        assertTrue(keylessBody.at("/error/details").isMissingNode(), keylessBody.toString());
         // A refused value is repeated back cut short, not whole.
         Response r = post("analyze", "{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}, \"languages\": [\"" + "x".repeat(100_000) + "\"]}");
         String body = r.readEntity(String.class);
         assertEquals(400, r.getStatus(), body);
         assertTrue(body.length() < 1_000 && body.contains("100000 characters"), body.length() + ": " + body);
+    }
+
+    /** One detail, Google's BadRequest, whose one violation names the field (or none) and says what the message says. */
+    private static void assertBadRequest(JsonNode body, String field) {
+        JsonNode details = body.at("/error/details");
+        assertEquals(1, details.size(), body.toString());
+        assertEquals("type.googleapis.com/google.rpc.BadRequest", details.at("/0/@type").asText(), body.toString());
+        JsonNode violations = details.at("/0/fieldViolations");
+        assertEquals(1, violations.size(), body.toString());
+        if (field == null) assertFalse(violations.get(0).has("field"), body.toString());
+        else assertEquals(field, violations.at("/0/field").asText(), body.toString());
+        assertEquals(body.at("/error/message").asText(), violations.at("/0/description").asText(), body.toString());
     }
 
     /**

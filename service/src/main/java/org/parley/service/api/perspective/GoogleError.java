@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Google's error envelope: {"error": {"code": 400, "message": "...", "status": "INVALID_ARGUMENT"}},
- * and, where Perspective gives one, {@code details}: a typed error its clients branch on.
+ * and {@code details}: Perspective's typed error where it gives one (a refused language), else, on a
+ * 400, Google's standard {@code google.rpc.BadRequest} naming the field.
  */
 public record GoogleError(Body error) {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -16,6 +17,10 @@ public record GoogleError(Body error) {
 
     /** Perspective's type for its own errors in {@code details}. */
     static final String ERROR_TYPE_URL = "type.googleapis.com/google.commentanalyzer.v1alpha1.Error";
+    /** Google's standard detail for INVALID_ARGUMENT (google.rpc.BadRequest). */
+    static final String BAD_REQUEST_TYPE_URL = "type.googleapis.com/google.rpc.BadRequest";
+    /** Parley's name for the request as a whole (JSON, UTF-8, gzip), which is no field of Perspective's request. */
+    private static final String WHOLE_BODY = "body";
 
     public static GoogleError of(int code, String message) {
         return of(code, message, null);
@@ -39,6 +44,21 @@ public record GoogleError(Body error) {
         detail.put("@type", ERROR_TYPE_URL);
         detail.put("errorType", "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE");
         detail.put("languageNotSupportedByAttributeError", error);
+        return detail;
+    }
+
+    /**
+     * google.rpc.BadRequest with one field violation: {@code field} is the JSON path in the request's own
+     * terms ({@code comment.text}, {@code requestedAttributes.FOO}, {@code languages[0]}), left out when the
+     * refusal is of the body as a whole, as Google's APIs leave it out for JSON they cannot parse.
+     */
+    public static Map<String, Object> badRequest(String field, String description) {
+        Map<String, Object> violation = new LinkedHashMap<>();
+        if (field != null && !field.equals(WHOLE_BODY)) violation.put("field", field);
+        violation.put("description", description);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("@type", BAD_REQUEST_TYPE_URL);
+        detail.put("fieldViolations", List.of(violation));
         return detail;
     }
 
