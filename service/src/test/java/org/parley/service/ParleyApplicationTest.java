@@ -448,6 +448,52 @@ class ParleyApplicationTest {
         assertEquals("nosniff", score("{\"comment\": {}}").getHeaderString("X-Content-Type-Options"), "errors too");
     }
 
+    /** A GET (or another method) of a path as it is, no key: java.net.http adds nothing and follows no redirect. */
+    private static java.net.http.HttpResponse<String> request(String method, String path, String... headers) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(app(path)))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) b.headers(headers);
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A Node.js integrator's audit: a file the moderator page does not have was an empty 404 without a header, not even
+     * Date: Dropwizard's AssetServlet answers it with reset() and setStatus(404), so no error handler ever saw it. It is
+     * JSON now, with the page's headers; the page's own files are served as before, and revalidated with their ETags.
+     */
+    @Test
+    void aFileTheModeratorPageDoesNotHaveIsAJson404AndItsOwnFilesAreServedAsBefore() throws Exception {
+        for (String path : List.of("/moderate/nope.js", "/moderate/no/such/dir/", "/moderate/app.js.map")) {
+            java.net.http.HttpResponse<String> r = request("GET", path);
+            assertEquals(404, r.statusCode(), path + ": " + r.body());
+            assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""), path);
+            JsonNode body = APP.getObjectMapper().readTree(r.body());
+            assertEquals(404, body.get("code").asInt(), r.body());
+            assertEquals("no such file: " + path, body.get("message").asText(), r.body());
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals(org.parley.service.auth.ModeratorPageFilter.CSP, r.headers().firstValue("Content-Security-Policy").orElse(""), path);
+            assertTrue(r.headers().firstValue("Date").isPresent(), path + ": " + r.headers().map());
+        }
+        java.net.http.HttpResponse<String> head = request("HEAD", "/moderate/nope.js");
+        assertEquals(404, head.statusCode());
+        assertEquals("", head.body());
+
+        for (String[] file : new String[][] {{"/moderate/", "text/html"}, {"/moderate/index.html", "text/html"},
+                {"/moderate/app.js", "text/javascript"}, {"/moderate/app.css", "text/css"}, {"/moderate/favicon.svg", "image/svg+xml"}}) {
+            java.net.http.HttpResponse<String> r = request("GET", file[0]);
+            assertEquals(200, r.statusCode(), file[0]);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(file[1]), file[0] + ": " + r.headers().map());
+            assertFalse(r.body().isEmpty(), file[0]);
+            assertEquals(org.parley.service.auth.ModeratorPageFilter.CSP, r.headers().firstValue("Content-Security-Policy").orElse(""), file[0]);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), file[0]);
+            assertTrue(r.headers().firstValue("Last-Modified").isPresent(), file[0] + ": " + r.headers().map());
+            String etag = r.headers().firstValue("ETag").orElseThrow();
+            java.net.http.HttpResponse<String> again = request("GET", file[0], "If-None-Match", etag);
+            assertEquals(304, again.statusCode(), file[0] + ": " + again.body());
+            assertEquals("", again.body(), file[0]);
+        }
+    }
+
     @Test
     void aCivilCommentIsPublished() {
         JsonNode body = score("{\"comment\": {\"text\": \"Thank you for the thoughtful article.\"}}").readEntity(JsonNode.class);

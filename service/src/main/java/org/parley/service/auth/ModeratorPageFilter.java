@@ -7,6 +7,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.parley.service.errors.ApiException;
 import org.parley.service.errors.ServletErrors;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * 403 for a request that carries a website API key, which may not reach any moderation page.
  * Everything the page shows comes from /v1, which checks roles itself. {@code /moderate} without
  * the slash is sent to {@code /moderate/}: the page's relative script and styles would not load there.
+ * A file the page does not have is a JSON 404, as every other error, where the asset servlet left it empty.
  */
 public final class ModeratorPageFilter implements Filter {
     public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -33,9 +35,7 @@ public final class ModeratorPageFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        response.setHeader("Content-Security-Policy", CSP);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        pageHeaders(response);
         if (isWebsiteKey(bearer(request.getHeader("Authorization"))) || isWebsiteKey(request.getParameter("key"))
                 || isWebsiteKey(request.getHeader(ApiKeyAuthFilter.GOOGLE_KEY_HEADER))) {
             ServletErrors.write(response, 403, "website API keys may not open the moderator pages");
@@ -47,6 +47,20 @@ public final class ModeratorPageFilter implements Filter {
             return;
         }
         chain.doFilter(req, res);
+        // Dropwizard's AssetServlet answers a file it does not have (Resources.getResource throws) with reset() and
+        // setStatus(404), not sendError(): no error handler is asked, so none set on any context could write a body,
+        // and reset() took the headers set above and Jetty's Date. Nothing is written yet: answer as every error is.
+        if (response.getStatus() == 404 && !response.isCommitted()) {
+            pageHeaders(response);
+            response.setDateHeader("Date", System.currentTimeMillis());
+            ServletErrors.write(response, 404, "no such file: " + ApiException.shown(request.getRequestURI()));
+        }
+    }
+
+    private static void pageHeaders(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", CSP);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
     }
 
     private boolean isWebsiteKey(String token) {

@@ -100,6 +100,31 @@ class ModeratorPageFilterTest {
         assertForbidden();
     }
 
+    /** The asset servlet's answer to a file it does not have: reset() (every header gone) and setStatus(404), nothing written. */
+    @Test
+    void aFileThePageDoesNotHaveIsAJson404WithThePagesHeaders() throws Exception {
+        when(request.getRequestURI()).thenReturn("/moderate/nope.js");
+        when(response.getStatus()).thenReturn(404);
+        filter.doFilter(request, response, chain);
+        verify(chain).doFilter(request, response);
+        verify(response).setStatus(404);
+        verify(response).setContentType("application/json");
+        assertEquals("{\"code\":404,\"message\":\"no such file: /moderate/nope.js\"}", body.toString(StandardCharsets.UTF_8));
+        verify(response, times(2)).setHeader("X-Content-Type-Options", "nosniff");  // again, after reset()
+        verify(response).setDateHeader(eq("Date"), anyLong());
+    }
+
+    @Test
+    void aNotModifiedOrACommittedAnswerIsLeftAsItIs() throws Exception {
+        when(response.getStatus()).thenReturn(304);
+        filter.doFilter(request, response, chain);
+        when(response.getStatus()).thenReturn(404);
+        when(response.isCommitted()).thenReturn(true);
+        filter.doFilter(request, response, chain);
+        verify(response, never()).setStatus(anyInt());
+        assertEquals(0, body.size());
+    }
+
     private void assertForbidden() throws Exception {
         verify(chain, never()).doFilter(any(), any());
         verify(response).setStatus(403);
