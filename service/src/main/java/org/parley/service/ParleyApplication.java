@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.auth.AuthDynamicFeature;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.assets.AssetsBundle;
@@ -17,6 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import org.eclipse.jetty.servlets.CrossOriginFilter;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.parley.explain.SpanCombination;
 import org.parley.explain.SpanStacker;
@@ -174,9 +176,12 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         Ingestion ingestion = new Ingestion(scorer, stance::current, comments, env.getObjectMapper(), clock);
 
         ApiKeys keys = orDevKey(configuredKeys, config.rateLimit.requestsPerSecond);
-        // First: a request over its address's limit is refused before anything reads its body.
+        // A request over its address's limit is refused before anything reads its body.
         env.servlets().addFilter("concurrency", new ConcurrencyLimit(config.rateLimit.concurrentPerAddress))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // Ahead of that (Jetty puts each filter Dropwizard maps with isMatchAfter false first, so the last added runs
+        // first): every answer to an allowed origin carries its headers, the 429 above too, so the page can read it.
+        allowCrossOrigin(env, config.corsOriginList());
         env.servlets().addFilter("moderator-pages", new ModeratorPageFilter(keys))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/moderate", "/moderate/*");
         RateLimiter limiter = new RateLimiter(config.rateLimit.burstSeconds, config.rateLimit.requestsPerSecond,
@@ -241,6 +246,34 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
             env.admin().addTask(task);
             env.admin().addServlet(task.getName(), new ReloadServlet<>(task, env.getObjectMapper())).addMapping("/tasks/" + task.getName());
         }
+    }
+
+    /**
+     * The scoring endpoints a site's page may call from the browser (CORS), with its key: nothing else. The moderator
+     * page and API (/moderate/, /v1/queue, /v1/session, decisions) take a session cookie, and the comment store
+     * (/v1/comments, /v1/threads) is for a site's server: they stay same-origin.
+     */
+    static final String[] CROSS_ORIGIN_PATHS = {"/v1/score", "/v1/score/batch", "/v1/score/thread",
+            "/v1alpha1/comments:analyze", "/v1alpha1/comments:suggestscore"};
+
+    /**
+     * Jetty's CrossOriginFilter on {@link #CROSS_ORIGIN_PATHS} for the configured origins, compared exactly; none: no
+     * filter, and no CORS header anywhere. It answers a preflight itself (a browser sends no key with one, so it must
+     * not reach the key check); the request that follows needs its key as any other. No credentials: a page sends its
+     * key in a header, and a moderator's session cookie must not ride along from another site.
+     */
+    static void allowCrossOrigin(Environment env, java.util.List<String> origins) {
+        if (origins.isEmpty()) return;
+        FilterRegistration.Dynamic cors = env.servlets().addFilter("cors", CrossOriginFilter.class);
+        cors.setInitParameter(CrossOriginFilter.ALLOWED_ORIGINS_PARAM, String.join(",", origins));
+        cors.setInitParameter(CrossOriginFilter.ALLOWED_METHODS_PARAM, "POST");
+        cors.setInitParameter(CrossOriginFilter.ALLOWED_HEADERS_PARAM,
+                "Authorization,Content-Type," + ApiKeyAuthFilter.GOOGLE_KEY_HEADER);
+        cors.setInitParameter(CrossOriginFilter.EXPOSED_HEADERS_PARAM, "Retry-After");
+        cors.setInitParameter(CrossOriginFilter.ALLOW_CREDENTIALS_PARAM, "false");
+        cors.setInitParameter(CrossOriginFilter.CHAIN_PREFLIGHT_PARAM, "false");
+        cors.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, CROSS_ORIGIN_PATHS);
+        LOG.info("CORS: pages from {} may call {}", origins, String.join(", ", CROSS_ORIGIN_PATHS));
     }
 
     static ServedModel load(Path bundlePath, ParleyConfiguration.Spans spans, SpanLexicon lexicon) {

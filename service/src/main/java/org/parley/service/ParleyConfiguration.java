@@ -118,6 +118,57 @@ public class ParleyConfiguration extends Configuration {
         }
     }
 
+    /**
+     * Origins whose pages may call the scoring endpoints from the browser (CORS; PARLEY_CORS_ORIGINS), separated by
+     * commas and written as a browser sends them in {@code Origin}: scheme, host and a port if not the default, e.g.
+     * {@code https://news.example.com,http://localhost:3000}. Empty (or null, an empty variable): no CORS headers at all.
+     */
+    @JsonProperty
+    public String corsOrigins = "";
+
+    @JsonIgnore
+    @ValidationMethod(message = "corsOrigins (PARLEY_CORS_ORIGINS) must be empty or origins separated by commas, each "
+            + "http:// or https:// and a host name or address, with a port if need be and no path, user, query or fragment, "
+            + "e.g. https://news.example.com,http://localhost:3000")
+    public boolean isCorsOriginsValid() {
+        try {
+            corsOriginList();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@link #corsOrigins} as a browser writes each in {@code Origin} (lower case, no default port, no "/"), which is how
+     * they are compared: exactly, no wildcards.
+     *
+     * @throws IllegalArgumentException naming an entry that is no origin
+     */
+    public List<String> corsOriginList() {
+        if (corsOrigins == null || corsOrigins.isBlank()) return List.of();
+        List<String> out = new java.util.ArrayList<>();
+        for (String entry : corsOrigins.split(",")) {
+            String o = entry.strip();
+            if (o.isEmpty()) continue;
+            java.net.URI u;
+            try {
+                u = new java.net.URI(o);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("not an origin: " + o);
+            }
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            String host = u.getHost() == null ? "" : u.getHost().toLowerCase(java.util.Locale.ROOT);
+            boolean path = u.getRawPath() != null && !u.getRawPath().isEmpty() && !u.getRawPath().equals("/");
+            if (!(scheme.equals("http") || scheme.equals("https")) || !host.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?")
+                    || u.getRawUserInfo() != null || path || u.getRawQuery() != null || u.getRawFragment() != null)
+                throw new IllegalArgumentException("not an origin: " + o);
+            boolean defaultPort = u.getPort() == -1 || u.getPort() == (scheme.equals("https") ? 443 : 80);
+            out.add(scheme + "://" + host + (defaultPort ? "" : ":" + u.getPort()));
+        }
+        return List.copyOf(out);
+    }
+
     /** Null: {@link Policy#standard()}. */
     @Valid
     @JsonProperty

@@ -49,7 +49,11 @@ class ParleyApplicationTest {
 
     static final DropwizardAppExtension<ParleyConfiguration> APP = new DropwizardAppExtension<>(ParleyApplication.class,
             ResourceHelpers.resourceFilePath("test-config.yml"), config("model", SHIPPED.toString()),
-            config("stanceModel", SHIPPED_STANCE.toString()), config("publicUrl", "https://comments.example.com/parley"));
+            config("stanceModel", SHIPPED_STANCE.toString()), config("publicUrl", "https://comments.example.com/parley"),
+            config("corsOrigins", "https://news.example.com, http://localhost:3000"));
+    /** An origin corsOrigins names, and one it does not. */
+    private static final String SITE = "https://news.example.com";
+    private static final String OTHER_SITE = "https://evil.example";
 
     @TempDir Path dir;
 
@@ -492,6 +496,95 @@ class ParleyApplicationTest {
             assertEquals(304, again.statusCode(), file[0] + ": " + again.body());
             assertEquals("", again.body(), file[0]);
         }
+    }
+
+    private static java.net.http.HttpResponse<String> preflight(String path, String origin) throws Exception {
+        return request("OPTIONS", path, "Origin", origin, "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization,content-type");
+    }
+
+    private static java.net.http.HttpResponse<String> crossOrigin(String path, String origin, String key, String body) throws Exception {
+        return send(path, key, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "Origin", origin);
+    }
+
+    private static String allowedOrigin(java.net.http.HttpResponse<String> r) {
+        return r.headers().firstValue("Access-Control-Allow-Origin").orElse(null);
+    }
+
+    /**
+     * A Node.js integrator's audit: a site's page could not call the API from the browser. The origins of corsOrigins may
+     * call the scoring endpoints: the preflight is answered without a key (a browser sends none with it), the request
+     * itself needs its key as any other, and its answers, refusals too, carry the headers the page needs to read them.
+     */
+    @Test
+    void theConfiguredOriginsMayCallTheScoringEndpointsFromABrowser() throws Exception {
+        String comment = "{\"comment\": {\"text\": \"Thank you.\"}}";
+        String analyze = "{\"comment\": {\"text\": \"Thank you.\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}";
+        for (String path : List.of("/v1/score", "/v1/score/batch", "/v1/score/thread", "/v1alpha1/comments:analyze",
+                "/v1alpha1/comments%3Aanalyze", "/v1alpha1/comments:suggestscore")) {
+            java.net.http.HttpResponse<String> ok = preflight(path, SITE);
+            assertEquals(200, ok.statusCode(), path + ": " + ok.body());
+            assertEquals(SITE, allowedOrigin(ok), path + ": " + ok.headers().map());
+            assertTrue(ok.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"), path);
+            String allowed = ok.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase(java.util.Locale.ROOT);
+            assertTrue(allowed.contains("authorization") && allowed.contains("content-type"), path + ": " + allowed);
+            assertTrue(ok.headers().firstValue("Access-Control-Max-Age").isPresent(), path);
+            assertTrue(ok.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), "keys, not cookies: " + path);
+            assertNull(allowedOrigin(preflight(path, OTHER_SITE)), path);
+            assertNull(allowedOrigin(preflight(path, "https://news.example.com.evil.example")), path);
+        }
+        assertEquals("http://localhost:3000", allowedOrigin(preflight("/v1/score", "http://localhost:3000")));
+
+        java.net.http.HttpResponse<String> scored = crossOrigin("/v1/score", SITE, WEBSITE, comment);
+        assertEquals(200, scored.statusCode(), scored.body());
+        assertEquals(SITE, allowedOrigin(scored));
+        assertTrue(scored.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Origin")), scored.headers().map().toString());
+        assertTrue(scored.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains("Retry-After"));
+        java.net.http.HttpResponse<String> perspective = crossOrigin("/v1alpha1/comments:analyze", SITE, WEBSITE, analyze);
+        assertEquals(200, perspective.statusCode(), perspective.body());
+        assertEquals(SITE, allowedOrigin(perspective));
+        // The key is still needed, and the page may read why it was refused.
+        java.net.http.HttpResponse<String> keyless = crossOrigin("/v1/score", SITE, null, comment);
+        assertEquals(401, keyless.statusCode(), keyless.body());
+        assertEquals(SITE, allowedOrigin(keyless));
+        java.net.http.HttpResponse<String> keylessPerspective = crossOrigin("/v1alpha1/comments:analyze", SITE, null, analyze);
+        assertEquals(401, keylessPerspective.statusCode(), keylessPerspective.body());
+        // Another origin's page is refused by its browser, which finds no header; the service itself answers as ever.
+        java.net.http.HttpResponse<String> other = crossOrigin("/v1/score", OTHER_SITE, WEBSITE, comment);
+        assertEquals(200, other.statusCode(), other.body());
+        assertNull(allowedOrigin(other));
+    }
+
+    /** First of all filters, so that every refusal from one (the 429 of too many requests in progress) carries its headers. */
+    @Test
+    void theCorsFilterRunsFirst() {
+        org.eclipse.jetty.servlet.FilterMapping[] mappings = APP.getEnvironment().getApplicationContext().getServletHandler().getFilterMappings();
+        assertEquals("cors", mappings[0].getFilterName(), java.util.Arrays.toString(mappings));
+        assertEquals("concurrency", mappings[1].getFilterName(), java.util.Arrays.toString(mappings));
+    }
+
+    /** corsOrigins empty, the default: no filter, so no CORS header anywhere, as before. */
+    @Test
+    void withNoCorsOriginsNothingIsAdded() {
+        io.dropwizard.core.setup.Environment env = org.mockito.Mockito.mock(io.dropwizard.core.setup.Environment.class);
+        ParleyApplication.allowCrossOrigin(env, List.of());
+        org.mockito.Mockito.verifyNoInteractions(env);
+    }
+
+    /** The moderator page and API take a session cookie: no origin, configured or not, gets CORS headers there. */
+    @Test
+    void theModeratorPageAndApiStaySameOrigin() throws Exception {
+        for (String path : List.of("/moderate/", "/moderate/app.js", "/v1/queue", "/v1/session", "/v1/comments",
+                "/v1/threads", "/v1/admin/model", "/openapi.yaml")) {
+            java.net.http.HttpResponse<String> p = preflight(path, SITE);
+            assertNull(allowedOrigin(p), path + ": " + p.headers().map());
+            java.net.http.HttpResponse<String> get = request("GET", path, "Origin", SITE);
+            assertNull(allowedOrigin(get), path + ": " + get.headers().map());
+        }
+        java.net.http.HttpResponse<String> login = send("/v1/session", null, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Origin", SITE);
+        assertEquals(400, login.statusCode(), login.body());
+        assertNull(allowedOrigin(login), login.headers().map().toString());
     }
 
     @Test

@@ -69,6 +69,29 @@ class ParleyConfigurationTest {
         }
     }
 
+    /** CORS origins are compared exactly with the browser's Origin header, so they are written as a browser writes it. */
+    @Test
+    void corsOriginsAreReadAsABrowserWritesThemAndAnythingElseStopsStartUp() {
+        ParleyConfiguration c = new ParleyConfiguration();
+        for (String unset : new String[] {"", null, " , "}) {
+            c.corsOrigins = unset;
+            assertEquals(Set.of(), validator.validate(c));
+            assertEquals(List.of(), c.corsOriginList(), "no CORS");
+        }
+        c.corsOrigins = "https://News.Example.com, http://localhost:3000,https://news.example.com:443/,http://10.0.0.7:80";
+        assertEquals(Set.of(), validator.validate(c));
+        assertEquals(List.of("https://news.example.com", "http://localhost:3000", "https://news.example.com", "http://10.0.0.7"),
+                c.corsOriginList());
+        for (String wrong : new String[] {"*", "news.example.com", "https://*.example.com", "https://news.example.com/comments",
+                "ftp://news.example.com", "https://", "https://user@news.example.com", "https://news.example.com?a=1",
+                "https://news.example.com#top", "null", "https://news.example.com,https://exa mple.com"}) {
+            c.corsOrigins = wrong;
+            Set<ConstraintViolation<ParleyConfiguration>> v = validator.validate(c);
+            assertEquals(1, v.size(), wrong);
+            assertTrue(v.iterator().next().getMessage().startsWith("corsOrigins (PARLEY_CORS_ORIGINS) must be empty or origins"), wrong);
+        }
+    }
+
     /** What an operator who sets only PARLEY_DB_URL gets: a message saying what else to set, not a pool error. */
     @Test
     void aPostgresqlUrlWithTheDefaultH2DriverSaysWhichDriverToSet() {

@@ -29,7 +29,7 @@ public final class ApiKeyAuthFilter extends AuthFilter<ApiKeyAuthFilter.Credenti
     public static final String SESSION_COOKIE = "parley_session";
     private static final String BEARER = "Bearer";
     /** How Google's client libraries send an API key (Perspective clients among them). */
-    static final String GOOGLE_KEY_HEADER = "X-Goog-Api-Key";
+    public static final String GOOGLE_KEY_HEADER = "X-Goog-Api-Key";
     private final RateLimiter limiter;
     private final ApiKeys keys;
     @Context
