@@ -498,6 +498,9 @@ function select(i, focus) {
     clear($('detail'));
     $('detail').append(el('p', 'empty', 'Select a comment to see its thread and history.'));
     renderDecisionButtons();
+    // The last comment went, and the focus with it: kept in the list, where the keys act (a digit to
+    // another queue, say), on the line that says the queue is empty.
+    if (document.activeElement === document.body || !document.activeElement) $('empty').focus({ preventScroll: true });
     return;
   }
   state.index = Math.max(0, Math.min(i, state.comments.length - 1));
@@ -776,26 +779,30 @@ function toggleHelp(show) {
 /** Keys that act once per press, however long it is held. */
 const ONCE = new Set(['a', 'r', 'e', 'x', 'A', 'R']);
 
+// Where the keys act: the comment list and the panel about the comment on show, and nowhere else
+// (WCAG 2.1.4, "active only on focus"). They acted wherever the focus was outside a text field, so a
+// stray "a" on a tab, a button or the page's body approved the comment on show.
+function inQueue(t) {
+  return !!t && t !== document.body && !!t.closest('.list-pane, #detail');
+}
+
 function onKey(e) {
   if (!state.user || e.ctrlKey || e.metaKey || e.altKey) return;
   const t = e.target;
-  const typing = t && (t.tagName === 'INPUT' && t.type !== 'checkbox' || t.tagName === 'TEXTAREA');
+  if (!inQueue(t)) return;  // the help dialog too: Esc closes it by itself
+  const typing = t.tagName === 'INPUT' && t.type !== 'checkbox' || t.tagName === 'TEXTAREA';
   if (typing) return;
   if (e.key === 'Escape') {
-    if ($('help').open) toggleHelp(false); else if (state.selected.size) clearSelection();
+    if (state.selected.size) clearSelection();
     return;
   }
   if (e.key === '?') { toggleHelp(); e.preventDefault(); return; }
-  if ($('help').open) return;
-  if (t && t.tagName === 'SELECT' && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) return;
   // A held key repeats: fine for moving through the list, never for a decision, which would decide
   // the comments behind the one the moderator read (half a second of a held 'a' approved four).
   if (e.repeat && ONCE.has(e.key)) { e.preventDefault(); return; }
   const keys = {
     j: () => select(state.index + 1, true),
-    ArrowDown: () => select(state.index + 1, true),
     k: () => select(state.index - 1, true),
-    ArrowUp: () => select(state.index - 1, true),
     a: () => decide('APPROVE'),
     r: () => decide('REJECT'),
     e: () => decide('ESCALATE'),
@@ -805,6 +812,8 @@ function onKey(e) {
     g: () => load(current() && current().id),
     n: () => $('note').focus(),
   };
+  // The arrows move through the list only: in the panel they scroll it.
+  if (!t.closest('#detail')) Object.assign(keys, { ArrowDown: keys.j, ArrowUp: keys.k });
   const digit = Number(e.key);
   if (Number.isInteger(digit) && digit >= 1 && digit <= QUEUES.length) {
     e.preventDefault();
@@ -814,7 +823,6 @@ function onKey(e) {
   const f = keys[e.key];
   if (f) {
     e.preventDefault();
-    if (t && t.tagName === 'SELECT') t.blur(); // keys act on the list, not the menu
     f();
   }
 }

@@ -668,8 +668,9 @@ class ModeratorUiTest {
     }
 
     /**
-     * The focus is where the keys act, after a toolbar button, after j from the header and after the note: it
-     * stayed on the Approve button (j then moved past the comment on show unheard), on a tab, or on the body.
+     * The focus is where the keys act, after a toolbar button and after the note: it stayed on the Approve
+     * button (j then moved past the comment on show unheard), or on the body. From the header the keys do
+     * nothing (singleKeysActOnlyWhileTheFocusIsOnTheCommentsOrTheirPanel): a click on a comment brings them back.
      */
     @Test
     void theFocusFollowsTheCommentOnShowFromEveryControl() {
@@ -686,7 +687,7 @@ class ModeratorUiTest {
         assertEquals(Boolean.TRUE, browser.executeScript("return arguments[0].matches(':focus-visible')", tab));
         double ring = ((Number) browser.executeScript(CONTRAST, tab, browser.findElement(By.cssSelector("header.top")))).doubleValue();
         assertTrue(ring >= 3, "the focus ring on the dark header has a contrast of " + ring);
-        press("j");
+        card(ids.get(2)).click();
         waitForDetail(ids.get(2));
         assertEquals(ids.get(2), browser.switchTo().activeElement().getAttribute("data-id"));
 
@@ -697,6 +698,36 @@ class ModeratorUiTest {
             assertEquals(ids.get(2), browser.switchTo().activeElement().getAttribute("data-id"), "back from the note with " + leave.name());
         }
         assertEquals("whywhy", browser.findElement(By.id("note")).getAttribute("value"), "kept for the next decision");
+    }
+
+    /**
+     * WCAG 2.1.4, left open by the accessibility audit: the single-letter keys act only while the focus is on
+     * the comment list or the panel about the comment on show. They acted wherever the focus was outside a
+     * text field, so a stray "a" (a speech-input user's, say) on a tab, a button or the page approved.
+     */
+    @Test
+    void singleKeysActOnlyWhileTheFocusIsOnTheCommentsOrTheirPanel() throws InterruptedException {
+        List<String> ids = pendingOnShow(2);
+        for (String elsewhere : List.of("#tabs [data-queue=PENDING]", "#help-button", "#approve", "body")) {
+            browser.executeScript("const e = document.querySelector(arguments[0]); if (e === document.body) document.activeElement.blur(); else e.focus();",
+                    elsewhere);
+            press("?ajx");
+            Thread.sleep(300);  // a decision the keys started would be answered by now
+            assertFalse(browser.findElement(By.id("help")).isDisplayed(), "? opened the help from " + elsewhere);
+            assertEquals(ids.get(0), browser.findElement(By.id("detail")).getAttribute("data-id"), "j moved from " + elsewhere);
+            assertFalse(browser.findElement(By.id("bulk")).isDisplayed(), "x selected from " + elsewhere);
+            for (String id : ids) assertEquals("PENDING", comment(id).get("status").asText(), "a approved from " + elsewhere);
+        }
+        assertEquals(2, cards(2).size());
+        browser.findElement(By.id("detail")).click();  // the panel is about the comment on show: the keys act there
+        assertEquals("detail", browser.switchTo().activeElement().getAttribute("id"));
+        press("j");
+        waitForDetail(ids.get(1));
+        assertEquals(ids.get(1), browser.switchTo().activeElement().getAttribute("data-id"), "the focus goes with the comment");
+        press("a");
+        cards(1);
+        assertEquals("PUBLISHED", comment(ids.get(1)).get("status").asText());
+        assertEquals("PENDING", comment(ids.get(0)).get("status").asText());
     }
 
     /** The contrast ratio (WCAG 2) of the first element's outline colour against the second's background. */
