@@ -27,6 +27,7 @@ const state = {
   articles: new Map(), // articleId -> title, from every comment seen
   busy: false,
   reasonPicked: false, // the moderator chose the menu's reason since moving to this comment
+  singleKeys: true,    // the single-character keys act (WCAG 2.1.4: they can be turned off, per browser)
 };
 
 const $ = (id) => document.getElementById(id);
@@ -363,7 +364,7 @@ function card(c, i) {
   const box = el('input', 'pick');
   box.type = 'checkbox';
   box.checked = state.selected.has(c.id);
-  box.title = 'Select for bulk (x)';
+  box.title = 'Select for bulk' + (state.singleKeys ? ' (x)' : '');
   box.setAttribute('aria-label', 'Select ' + label(c) + ' for bulk');  // a title alone is no label, and every box had the same
   box.addEventListener('click', (e) => { e.stopPropagation(); toggleSelected(c.id); });
   head.append(box);
@@ -629,11 +630,13 @@ function reserved(c) {
 
 const RESERVED = 'Escalated comments are decided by a senior moderator (admin).';
 
+const DECISION_KEYS = { approve: 'a', reject: 'r', escalate: 'e' };
+
 function renderDecisionButtons() {
   const locked = reserved(current());
-  for (const id of ['approve', 'reject', 'escalate']) {
+  for (const id of Object.keys(DECISION_KEYS)) {
     $(id).disabled = locked;
-    $(id).title = locked ? RESERVED : $(id).dataset.key;
+    $(id).title = locked ? RESERVED : state.singleKeys ? DECISION_KEYS[id] : '';
   }
 }
 
@@ -776,6 +779,36 @@ function toggleHelp(show) {
   if (open && !h.open) h.showModal(); else if (!open && h.open) h.close();
 }
 
+// The single-character keys (letters, digits, ?) can be turned off in the help, for this browser:
+// a speech-input user's stray word would otherwise decide the comment that has the focus (WCAG 2.1.4).
+// The buttons, the arrows in the list and Esc go on working.
+const SINGLE_KEYS = 'parley.singleKeys';
+
+function readSingleKeys() {
+  try { return localStorage.getItem(SINGLE_KEYS) !== 'off'; } catch (e) { return true; }  // storage refused: on
+}
+
+function setSingleKeys(on) {
+  state.singleKeys = on;
+  try {
+    if (on) localStorage.removeItem(SINGLE_KEYS); else localStorage.setItem(SINGLE_KEYS, 'off');
+  } catch (e) { /* storage refused: for this page only */ }
+  renderKeyHints();
+}
+
+/** The setting in the help, and the keys named in titles only while they work. */
+function renderKeyHints() {
+  const on = state.singleKeys;
+  $('single-keys').checked = on;
+  $('help-where').textContent = on ? 'They act while the focus is on the comment list or the panel beside it.'
+    : 'Single-key shortcuts are off in this browser: use the buttons, and ↓ ↑ in the list.';
+  renderDecisionButtons();
+  $('bulk-approve').title = 'Approve all selected' + (on ? ' (Shift+A)' : '');
+  $('bulk-reject').title = 'Reject all selected' + (on ? ' (Shift+R)' : '');
+  [...$('tabs').children].forEach((b, i) => { b.title = on ? 'Key ' + (i + 1) : ''; });
+  for (const box of $('comments').querySelectorAll('input.pick')) box.title = 'Select for bulk' + (on ? ' (x)' : '');
+}
+
 /** Keys that act once per press, however long it is held. */
 const ONCE = new Set(['a', 'r', 'e', 'x', 'A', 'R']);
 
@@ -796,6 +829,14 @@ function onKey(e) {
     if (state.selected.size) clearSelection();
     return;
   }
+  // The arrows move through the list only: in the panel they scroll it. They are not single characters,
+  // and go on working with those turned off.
+  if (!t.closest('#detail') && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+    e.preventDefault();
+    select(state.index + (e.key === 'ArrowDown' ? 1 : -1), true);
+    return;
+  }
+  if (!state.singleKeys) return;
   if (e.key === '?') { toggleHelp(); e.preventDefault(); return; }
   // A held key repeats: fine for moving through the list, never for a decision, which would decide
   // the comments behind the one the moderator read (half a second of a held 'a' approved four).
@@ -812,8 +853,6 @@ function onKey(e) {
     g: () => load(current() && current().id),
     n: () => $('note').focus(),
   };
-  // The arrows move through the list only: in the panel they scroll it.
-  if (!t.closest('#detail')) Object.assign(keys, { ArrowDown: keys.j, ArrowUp: keys.k });
   const digit = Number(e.key);
   if (Number.isInteger(digit) && digit >= 1 && digit <= QUEUES.length) {
     e.preventDefault();
@@ -839,7 +878,13 @@ function init() {
   $('help-close').addEventListener('click', () => toggleHelp(false));
   $('help').addEventListener('click', (e) => { if (e.target === $('help')) toggleHelp(false); });
   reason.addEventListener('change', () => { state.reasonPicked = true; });
-  for (const id of ['approve', 'reject', 'escalate']) $(id).dataset.key = $(id).title;
+  state.singleKeys = readSingleKeys();
+  renderKeyHints();
+  $('single-keys').addEventListener('change', (e) => setSingleKeys(e.target.checked));
+  // Turned off or on in another tab of this browser: so here too.
+  window.addEventListener('storage', (e) => {
+    if (e.key === SINGLE_KEYS || e.key === null) { state.singleKeys = readSingleKeys(); renderKeyHints(); }
+  });
   $('approve').addEventListener('click', () => decide('APPROVE'));
   $('reject').addEventListener('click', () => decide('REJECT'));
   $('escalate').addEventListener('click', () => decide('ESCALATE'));

@@ -96,6 +96,9 @@ class ModeratorUiTest {
         // WebDriver's deleteAllCookies left the HttpOnly session cookie behind; the DevTools call does not.
         browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         browser.manage().logs().get(LogType.BROWSER);  // drained: each test sees its own console
+        // The page keeps its single-key setting in localStorage: each test starts with the keys on.
+        browser.executeCdpCommand("Storage.clearDataForOrigin",
+                Map.of("origin", "http://localhost:" + APP.getLocalPort(), "storageTypes", "local_storage"));
     }
 
     // ---------- tests ----------
@@ -730,6 +733,66 @@ class ModeratorUiTest {
         assertEquals("PENDING", comment(ids.get(0)).get("status").asText());
     }
 
+    /**
+     * WCAG 2.1.4, left open by the accessibility audit: the single-character keys can be turned off from the
+     * help, by keyboard, and stay off in this browser; the buttons and the arrows go on working.
+     */
+    @Test
+    void singleKeysCanBeTurnedOffInTheHelpAndTheButtonsStillWork() throws InterruptedException {
+        List<String> ids = pendingOnShow(3);
+        press("?");
+        wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("help")));
+        assertEquals("help-close", browser.switchTo().activeElement().getAttribute("id"));
+        shiftTab();
+        WebElement setting = browser.switchTo().activeElement();
+        assertEquals("single-keys", setting.getAttribute("id"));
+        assertEquals("Single-key shortcuts", setting.getAccessibleName());
+        assertEquals("checkbox", setting.getAriaRole());
+        assertTrue(setting.isSelected());
+        press(" ");
+        assertFalse(setting.isSelected());
+        assertEquals("off", browser.executeScript("return localStorage.getItem('parley.singleKeys')"));
+        assertTrue(browser.findElement(By.id("help-where")).getText().startsWith("Single-key shortcuts are off"));
+        assertEquals(List.of(), axe(), "the help, single keys off");
+        press(Keys.ESCAPE.toString());
+        wait(5).until(ExpectedConditions.invisibilityOfElementLocated(By.id("help")));
+        assertEquals(ids.get(0), browser.switchTo().activeElement().getAttribute("data-id"), "back on the comment");
+
+        press("?ajx2");
+        Thread.sleep(300);  // a decision the keys started would be answered by now
+        assertFalse(browser.findElement(By.id("help")).isDisplayed());
+        assertEquals(ids.get(0), browser.findElement(By.id("detail")).getAttribute("data-id"));
+        assertFalse(browser.findElement(By.id("bulk")).isDisplayed());
+        assertEquals("PENDING", browser.findElement(By.cssSelector("#tabs .tab.active")).getAttribute("data-queue"));
+        for (String id : ids) assertEquals("PENDING", comment(id).get("status").asText(), id);
+        assertEquals("", browser.findElement(By.id("approve")).getAttribute("title"), "no key named where none works");
+
+        press(Keys.ARROW_DOWN.toString());  // not a single character: still moves
+        waitForDetail(ids.get(1));
+        browser.findElement(By.id("approve")).click();
+        cards(2);
+        assertEquals("PUBLISHED", comment(ids.get(1)).get("status").asText());
+
+        browser.navigate().refresh();  // kept in this browser
+        cards(2);
+        waitForDetail(ids.get(0));
+        press("a");
+        Thread.sleep(300);
+        assertEquals("PENDING", comment(ids.get(0)).get("status").asText());
+
+        browser.findElement(By.id("help-button")).click();
+        WebElement again = wait(5).until(ExpectedConditions.elementToBeClickable(By.id("single-keys")));
+        assertFalse(again.isSelected());
+        again.click();
+        assertNull(browser.executeScript("return localStorage.getItem('parley.singleKeys')"));
+        press(Keys.ESCAPE.toString());
+        card(ids.get(0)).click();
+        assertEquals("a", browser.findElement(By.id("approve")).getAttribute("title"));
+        press("a");
+        cards(1);
+        assertEquals("PUBLISHED", comment(ids.get(0)).get("status").asText());
+    }
+
     /** The contrast ratio (WCAG 2) of the first element's outline colour against the second's background. */
     private static final String CONTRAST = """
             const lum = (css) => {
@@ -944,6 +1007,11 @@ class ModeratorUiTest {
 
     private void press(String keys) {
         new Actions(browser).sendKeys(keys).perform();
+    }
+
+    /** Shift+Tab: Actions.sendKeys sends a chord's Shift as a key of its own, released before the Tab. */
+    private void shiftTab() {
+        new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
     }
 
     private static WebDriverWait wait(int seconds) {
