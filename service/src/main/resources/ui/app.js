@@ -234,6 +234,8 @@ async function loadMore() {
   const r = await api('GET', '/v1/queue?' + query(page));
   if (r.status !== 200) return message((r.body && r.body.message) || 'Could not load more.', 'error');
   const known = new Set(state.comments.map((c) => c.id));
+  const before = state.comments.length;
+  const fromButton = document.activeElement === $('more');
   state.comments.push(...r.body.comments.filter((c) => !known.has(c.id)));
   state.total = r.body.total;
   // The server gives next on a full page; counting the list against total would not do, since
@@ -241,6 +243,9 @@ async function loadMore() {
   state.next = r.body.next || null;
   learnArticles(r.body.comments);
   renderList();
+  // The last page hides the button, and the focus went with it to the page's body, where no key acts
+  // and Tab starts again at the top: it goes to the first comment loaded.
+  if (fromButton && $('more').hidden && state.comments.length > before) select(before, true);
 }
 
 /** Every article with comments (of the site chosen), for the menu (a queue page shows only the articles on it). */
@@ -357,7 +362,8 @@ function card(c, i) {
   li.dataset.risk = c.risk;
   li.dataset.status = c.status;
   li.dataset.version = c.version;
-  li.tabIndex = -1;  // focusable by select(), not a stop for Tab
+  // One Tab stop for the whole list (a roving tabindex): the comment on show; the arrows move inside.
+  li.tabIndex = i === state.index ? 0 : -1;
   if (state.selected.has(c.id)) li.classList.add('checked');
 
   const head = el('div', 'card-head');
@@ -366,6 +372,7 @@ function card(c, i) {
   box.checked = state.selected.has(c.id);
   box.title = 'Select for bulk' + (state.singleKeys ? ' (x)' : '');
   box.setAttribute('aria-label', 'Select ' + label(c) + ' for bulk');  // a title alone is no label, and every box had the same
+  box.tabIndex = -1;  // Space on the comment, or x, does it from the keyboard: a hundred boxes were a hundred Tab stops
   box.addEventListener('click', (e) => { e.stopPropagation(); toggleSelected(c.id); });
   head.append(box);
   const rating = c.rating || { name: 'SAFE', level: 0 };
@@ -508,6 +515,7 @@ function select(i, focus) {
   const items = $('comments').children;
   for (let k = 0; k < items.length; k++) {
     items[k].classList.toggle('current', k === state.index);
+    items[k].tabIndex = k === state.index ? 0 : -1;
     if (k === state.index) items[k].setAttribute('aria-current', 'true'); else items[k].removeAttribute('aria-current');
   }
   const li = items[state.index];
@@ -749,14 +757,19 @@ function update(id, now, deferRender) {
 
 // ---------- bulk selection ----------
 
-function toggleSelected(id) {
+// From a key (Space, x) the focus is on the comment, not its box, so nothing says the box changed: the
+// outcome is read out. A click on the box itself is heard as the box's own state.
+function toggleSelected(id, announce) {
   if (state.selected.has(id)) state.selected.delete(id); else state.selected.add(id);
+  const on = state.selected.has(id);
   const li = [...$('comments').children].find((x) => x.dataset.id === id);
   if (li) {
-    li.classList.toggle('checked', state.selected.has(id));
-    li.querySelector('input.pick').checked = state.selected.has(id);
+    li.classList.toggle('checked', on);
+    li.querySelector('input.pick').checked = on;
   }
   renderBulk();
+  const c = state.comments.find((x) => x.id === id);
+  if (announce && c) message((on ? 'Selected ' + label(c) + ' for bulk' : 'Unselected ' + label(c)) + ' (' + state.selected.size + ' selected).');
 }
 
 function renderBulk() {
@@ -801,7 +814,7 @@ function renderKeyHints() {
   const on = state.singleKeys;
   $('single-keys').checked = on;
   $('help-where').textContent = on ? 'They act while the focus is on the comment list or the panel beside it.'
-    : 'Single-key shortcuts are off in this browser: use the buttons, and ↓ ↑ in the list.';
+    : 'Single-key shortcuts are off in this browser: use the buttons; in the list, ↓ ↑ move and Space selects.';
   renderDecisionButtons();
   $('bulk-approve').title = 'Approve all selected' + (on ? ' (Shift+A)' : '');
   $('bulk-reject').title = 'Reject all selected' + (on ? ' (Shift+R)' : '');
@@ -829,11 +842,19 @@ function onKey(e) {
     if (state.selected.size) clearSelection();
     return;
   }
-  // The arrows move through the list only: in the panel they scroll it. They are not single characters,
-  // and go on working with those turned off.
-  if (!t.closest('#detail') && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+  // Inside the list (one Tab stop): the arrows, Home and End move, Space selects the comment with the
+  // focus for bulk. In the panel the arrows scroll it. None is a single character: they go on working
+  // with those turned off.
+  const inList = !t.closest('#detail');
+  const moves = { ArrowDown: state.index + 1, ArrowUp: state.index - 1, Home: 0, End: state.comments.length - 1 };
+  if (inList && e.key in moves) {
     e.preventDefault();
-    select(state.index + (e.key === 'ArrowDown' ? 1 : -1), true);
+    select(moves[e.key], true);
+    return;
+  }
+  if (e.key === ' ' && t.matches('li.comment')) {
+    e.preventDefault();  // the list would scroll
+    if (!e.repeat) toggleSelected(t.dataset.id, true);
     return;
   }
   if (!state.singleKeys) return;
@@ -847,7 +868,7 @@ function onKey(e) {
     a: () => decide('APPROVE'),
     r: () => decide('REJECT'),
     e: () => decide('ESCALATE'),
-    x: () => { if (current()) toggleSelected(current().id); },
+    x: () => { if (current()) toggleSelected(current().id, true); },
     A: () => decideSelected('APPROVE'),
     R: () => decideSelected('REJECT'),
     g: () => load(current() && current().id),

@@ -158,10 +158,19 @@ class ModeratorUiTest {
                     .post(Entity.json("{\"decision\": \"APPROVE\", \"expectedVersion\": 1}"));
             assertEquals(200, r.getStatus(), r.readEntity(String.class));
         }
-        browser.findElement(By.id("more")).click();
+        // From the keyboard: the hundred comments are one Tab stop, the comment on show (they were a hundred and one).
+        browser.executeScript("document.getElementById('escalate').focus()");
+        press(Keys.TAB.toString());
+        assertEquals(shown.get(0), browser.switchTo().activeElement().getAttribute("data-id"));
+        press(Keys.TAB.toString());
+        assertEquals("more", browser.switchTo().activeElement().getAttribute("id"));
+        press(Keys.ENTER.toString());
         List<String> all = cards(105).stream().map(c -> c.getAttribute("data-id")).toList();
         assertTrue(all.containsAll(seeded.keySet()), "an offset of 100 would have skipped five waiting comments");
         wait(5).until(d -> !d.findElement(By.id("more")).isDisplayed());
+        // The button went with the last page: the focus is on the first comment it loaded, not on the page's body.
+        waitForDetail(all.get(100));
+        assertEquals(all.get(100), browser.switchTo().activeElement().getAttribute("data-id"));
     }
 
     @Test
@@ -791,6 +800,51 @@ class ModeratorUiTest {
         press("a");
         cards(1);
         assertEquals("PUBLISHED", comment(ids.get(0)).get("status").asText());
+    }
+
+    /**
+     * The list is one Tab stop (a roving tabindex), left open by the accessibility audit: each check box was a
+     * stop of its own, a hundred before "Load more". The arrows, Home and End move inside; Space selects the
+     * comment with the focus for bulk, with the single keys off too, and says so.
+     */
+    @Test
+    void theCommentListIsOneTabStopAndSpaceSelectsInIt() {
+        List<String> ids = pendingOnShow(3);
+        assertEquals(ids.get(0), browser.switchTo().activeElement().getAttribute("data-id"));
+        shiftTab();
+        assertEquals("escalate", browser.switchTo().activeElement().getAttribute("id"), "the toolbar is one step back");
+        press(Keys.TAB.toString());
+        assertEquals(ids.get(0), browser.switchTo().activeElement().getAttribute("data-id"));
+        press(Keys.TAB.toString());
+        assertEquals(Boolean.FALSE, browser.executeScript("return document.getElementById('comments').contains(document.activeElement)"),
+                "Tab leaves the list at once");
+        assertEquals(List.of(), browser.executeScript(
+                "return [...document.querySelectorAll('#comments input, #comments li')].filter(e => e.tabIndex >= 0 && !e.matches('li.current'))"
+                        + ".map(e => e.outerHTML.slice(0, 60))"), "no other stop in the list");
+
+        card(ids.get(0)).click();
+        press(Keys.END.toString());
+        waitForDetail(ids.get(2));
+        assertEquals(ids.get(2), browser.switchTo().activeElement().getAttribute("data-id"));
+        assertEquals(List.of("-1", "-1", "0"), cards(3).stream().map(c -> c.getAttribute("tabindex")).toList());
+        press(Keys.HOME.toString());
+        waitForDetail(ids.get(0));
+        press(Keys.ARROW_DOWN.toString());
+        waitForDetail(ids.get(1));
+        press(" ");
+        assertEquals("1 selected", browser.findElement(By.id("bulk-count")).getText());
+        assertTrue(card(ids.get(1)).findElement(By.cssSelector("input.pick")).isSelected());
+        wait(5).until(d -> ("Selected " + label(ids.get(1)) + " for bulk (1 selected).").equals(liveRegions().get("status")));
+
+        browser.executeScript("setSingleKeys(false)");  // Space is no single character: it goes on working
+        press(Keys.ARROW_DOWN.toString());
+        waitForDetail(ids.get(2));
+        press(" ");
+        assertEquals("2 selected", browser.findElement(By.id("bulk-count")).getText());
+        browser.findElement(By.id("bulk-approve")).click();
+        cards(1);
+        for (String id : ids.subList(1, 3)) assertEquals("PUBLISHED", comment(id).get("status").asText(), id);
+        assertEquals("PENDING", comment(ids.get(0)).get("status").asText());
     }
 
     /** The contrast ratio (WCAG 2) of the first element's outline colour against the second's background. */
