@@ -929,6 +929,11 @@ function init() {
     e.target.blur();
     load();
   });
+  // Not followed: the address's hash holds the queue. One column wide, the panel is after the whole list.
+  $('to-panel').addEventListener('click', (e) => {
+    e.preventDefault();
+    $('detail').focus();
+  });
   $('article').addEventListener('change', (e) => {
     state.articleId = e.target.value;
     state.index = 0;

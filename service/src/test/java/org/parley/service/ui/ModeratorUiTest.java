@@ -158,10 +158,13 @@ class ModeratorUiTest {
                     .post(Entity.json("{\"decision\": \"APPROVE\", \"expectedVersion\": 1}"));
             assertEquals(200, r.getStatus(), r.readEntity(String.class));
         }
-        // From the keyboard: the hundred comments are one Tab stop, the comment on show (they were a hundred and one).
+        // From the keyboard: the hundred comments are one Tab stop, the comment on show (they were a hundred and one),
+        // then the link to the panel.
         browser.executeScript("document.getElementById('escalate').focus()");
         press(Keys.TAB.toString());
         assertEquals(shown.get(0), browser.switchTo().activeElement().getAttribute("data-id"));
+        press(Keys.TAB.toString());
+        assertEquals("to-panel", browser.switchTo().activeElement().getAttribute("id"));
         press(Keys.TAB.toString());
         assertEquals("more", browser.switchTo().activeElement().getAttribute("id"));
         press(Keys.ENTER.toString());
@@ -914,6 +917,37 @@ class ModeratorUiTest {
             WebElement detail = browser.findElement(By.id("detail"));
             assertTrue(detail.getRect().getY() >= card(ids.get(1)).getRect().getY(), "the panel comes after the list");
             assertEquals(card.getAttribute("clientWidth"), card.getAttribute("scrollWidth"), "the card overflows");
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /**
+     * One column wide the panel comes after the whole list (the accessibility audit left it open): one Tab from
+     * the comment on show reaches a link, shown when focused, that takes the focus into the panel, in view.
+     */
+    @Test
+    void at320PixelsWideOneTabFromTheCommentReachesALinkToThePanel() {
+        List<String> ids = pendingOnShow(3);
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            assertEquals(ids.get(0), browser.switchTo().activeElement().getAttribute("data-id"));
+            press(Keys.TAB.toString());
+            WebElement link = browser.switchTo().activeElement();
+            assertEquals("to-panel", link.getAttribute("id"));
+            assertEquals("Go to the panel: thread and history", link.getAccessibleName());
+            assertTrue(link.getRect().getWidth() > 100 && link.getRect().getHeight() > 10, "shown when focused: " + link.getRect());
+            press(Keys.ENTER.toString());
+            assertEquals("detail", browser.switchTo().activeElement().getAttribute("id"));
+            assertEquals(Boolean.TRUE, browser.executeScript("const r = document.getElementById('detail').getBoundingClientRect();"
+                    + " return r.top >= 0 && r.top < innerHeight"), "the panel is scrolled into view");
+            assertTrue(browser.findElement(By.id("detail")).getRect().getY() > card(ids.get(2)).getRect().getY(), "after the list");
+            assertTrue(String.valueOf(browser.executeScript("return location.hash")).contains("queue=PENDING"), "the queue stays");
+            assertTrue(link.getRect().getWidth() <= 1, "out of sight again");
+            assertEquals(List.of(), axe(), "320 px wide, the focus in the panel");
+            press("j");  // the keys act in the panel: the next comment, and the focus goes back to the list
+            waitForDetail(ids.get(1));
+            assertEquals(ids.get(1), browser.switchTo().activeElement().getAttribute("data-id"));
         } finally {
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
