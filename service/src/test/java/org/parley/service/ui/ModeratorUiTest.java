@@ -616,8 +616,18 @@ class ModeratorUiTest {
         press("?");
         wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("help")));
         found.put("help", axe());
+        shiftTab();
+        press(" ");
+        found.put("help, single-key shortcuts off", axe());
+        press(" ");
         press(Keys.ESCAPE.toString());
+        wait(5).until(ExpectedConditions.invisibilityOfElementLocated(By.id("help")));
         press(Keys.ESCAPE.toString());  // and the selection
+        press(Keys.TAB.toString());
+        assertEquals("to-panel", browser.switchTo().activeElement().getAttribute("id"));
+        found.put("the link to the panel, focused", axe());
+        press(Keys.ENTER.toString());
+        found.put("the panel, focused", axe());
         assertEquals(200, api("/v1/comments/" + ids.get(1) + "/decision")
                 .post(Entity.json(Map.of("decision", "APPROVE", "expectedVersion", 1))).getStatus());  // someone else, first
         press("r");
