@@ -847,7 +847,7 @@ function onKey(e) {
   // with those turned off.
   const inList = !t.closest('#detail');
   const moves = { ArrowDown: state.index + 1, ArrowUp: state.index - 1, Home: 0, End: state.comments.length - 1 };
-  if (inList && e.key in moves) {
+  if (inList && Object.hasOwn(moves, e.key)) {
     e.preventDefault();
     select(moves[e.key], true);
     return;
