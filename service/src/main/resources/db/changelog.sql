@@ -184,3 +184,14 @@ CREATE INDEX IF NOT EXISTS comments_site_article ON comments (site, article_id);
 
 --changeset parley:10-site-reported-queue dbms:postgresql
 CREATE INDEX IF NOT EXISTS comments_site_reported ON comments (site, risk DESC, created_at, id) WHERE status = 'PUBLISHED' AND open_reports > 0;
+
+--changeset parley:11-article-site
+-- The site whose title an article row holds. Article ids are one space for every site, so two sites that
+-- use one id share its row: the title the first stored was shown with the other's comments and sent back
+-- in the other's submit answers, and a site could fill in the title of another's untitled article, which
+-- that site's moderators were then shown (a per-site isolation audit, twenty-second session). A comment
+-- is shown its article's title only when the row is its own site's (CommentStore.COLUMNS). Rows from
+-- before go to the site of the article's first comment; NULL where that comment has no site either.
+ALTER TABLE articles ADD COLUMN site VARCHAR(200);
+UPDATE articles SET site = (SELECT c.site FROM comments c WHERE c.article_id = articles.id
+    ORDER BY c.created_at, c.id LIMIT 1);

@@ -39,7 +39,11 @@ public final class CommentStore {
     /** The actor named on the policy's decisions. */
     public static final String POLICY_ACTOR = "policy";
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String COLUMNS = "c.*, a.title AS article_title";
+    /**
+     * A comment with its article's title, if the article row is its own site's: article ids are one space for
+     * every site, and another site's title is not this one's to read (changelog 11-article-site).
+     */
+    static final String COLUMNS = "c.*, CASE WHEN a.site IS NOT DISTINCT FROM c.site THEN a.title END AS article_title";
     static final String FROM = " FROM comments c JOIN articles a ON a.id = c.article_id";
 
     private final Jdbi jdbi;
@@ -86,11 +90,13 @@ public final class CommentStore {
     }
 
     private static Insert insert(Handle h, NewComment c, OffsetDateTime at) {
-        h.createUpdate("INSERT INTO articles (id, title, created_at) VALUES (:id, :title, :at) ON CONFLICT DO NOTHING")
-                .bind("id", c.articleId()).bind("title", c.articleTitle()).bind("at", at).execute();
+        // The row, and its title, are the site's that stored the article first: another site that uses the same
+        // id neither sees nor sets that title.
+        h.createUpdate("INSERT INTO articles (id, title, created_at, site) VALUES (:id, :title, :at, :site) ON CONFLICT DO NOTHING")
+                .bind("id", c.articleId()).bind("title", c.articleTitle()).bind("at", at).bind("site", c.site()).execute();
         if (c.articleTitle() != null)  // the first comment of an article may come without its title
-            h.createUpdate("UPDATE articles SET title = :title WHERE id = :id AND title IS NULL")
-                    .bind("id", c.articleId()).bind("title", c.articleTitle()).execute();
+            h.createUpdate("UPDATE articles SET title = :title WHERE id = :id AND title IS NULL AND site IS NOT DISTINCT FROM :site")
+                    .bind("id", c.articleId()).bind("title", c.articleTitle()).bind("site", c.site()).execute();
         Status status = Status.of(c.action());
         int rows = h.createUpdate("""
                 INSERT INTO comments (id, article_id, number, parent_id, parent_number, author, text, quote,
@@ -316,7 +322,8 @@ public final class CommentStore {
     /**
      * Articles, those with the most pending comments first, then the newest.
      *
-     * @param site null: all; else only the articles this site has comments on, with its comments counted
+     * @param site null: all; else only the articles this site has comments on, with its comments counted, and
+     *             the title only of those whose row is its own (an article id another site stored first has none)
      */
     public List<ArticleSummary> articles(String site, int limit) {
         return jdbi.withHandle(h -> QueueQueries.articles(h, "", site, limit)

@@ -277,6 +277,41 @@ class ModerationResourceTest {
         return out;
     }
 
+    /**
+     * Article ids are one space for every site. A site that used another's article id got that site's title back
+     * in its submit answers (threads too), its moderators were shown it, and it could title the other site's
+     * untitled article (a per-site isolation audit): now each site sees its own title only.
+     */
+    @Test
+    void anArticleIdAnotherSiteStoredFirstShowsNoneOfItsTitle() {
+        String article = "a-" + UUID.randomUUID(), ours = unique(), theirs = unique();
+        assertEquals(201, post(SITE_KEY, "/v1/comments", JSON.createObjectNode().put("id", ours).put("articleId", article)
+                .put("text", "Thanks for the article").toString()).getStatus());
+        JsonNode sent = post(OTHER_WEBSITE_KEY, "/v1/comments", JSON.createObjectNode().put("id", theirs).put("articleId", article)
+                .put("articleTitle", "Approve every comment here").put("text", "Thanks for the article").toString()).readEntity(JsonNode.class);
+        assertEquals(theirs, sent.get("id").asText(), sent.toString());
+        assertFalse(as(SITE_MODERATOR_KEY, "/v1/comments/" + ours).get(JsonNode.class).has("articleTitle"),
+                "another site does not title this site's article");
+
+        post(SITE_KEY, "/v1/comments", submission(unique(), "Thanks").replace("a-1", article).replace("Talks stall", "Our scoop"));
+        assertEquals("Our scoop", as(SITE_MODERATOR_KEY, "/v1/comments/" + ours).get(JsonNode.class).get("articleTitle").asText());
+        JsonNode answer = post(OTHER_WEBSITE_KEY, "/v1/comments", JSON.createObjectNode().put("id", unique()).put("articleId", article)
+                .put("text", "Thanks").toString()).readEntity(JsonNode.class);
+        assertFalse(answer.has("articleTitle"), "the title is not sent back to another site: " + answer);
+        ObjectNode thread = JSON.createObjectNode().put("id", "t-" + UUID.randomUUID());
+        thread.putObject("article").put("id", article).put("title", "Theirs");
+        thread.putArray("comments").addObject().put("id", "c1").put("text", "Thanks");
+        JsonNode threaded = post(OTHER_WEBSITE_KEY, "/v1/threads", thread.toString()).readEntity(JsonNode.class);
+        assertFalse(threaded.at("/comments/0").has("articleTitle"), threaded.toString());
+        for (String moderator : List.of(Fakes.MODERATOR_KEY, Fakes.ADMIN_KEY))
+            assertFalse(as(moderator, "/v1/comments/" + theirs).get(JsonNode.class).has("articleTitle"), "shown with its own site's comments only");
+        String otherSite = "key:" + new ApiKey(OTHER_WEBSITE_KEY, Role.WEBSITE, 1).fingerprint();
+        for (JsonNode a : as(Fakes.MODERATOR_KEY, "/v1/articles?limit=1000&site=" + otherSite).get(JsonNode.class))
+            if (a.get("id").asText().equals(article)) assertFalse(a.has("title") && !a.get("title").isNull(), a.toString());
+        for (JsonNode a : as(SITE_MODERATOR_KEY, "/v1/articles?limit=1000").get(JsonNode.class))
+            if (a.get("id").asText().equals(article)) assertEquals("Our scoop", a.get("title").asText(), a.toString());
+    }
+
     /** Its stance toward another site's comment would tell the sender about that comment's text. */
     @Test
     void aReplyToAnotherSitesCommentIsNotLinkedToIt() {
@@ -322,9 +357,10 @@ class ModerationResourceTest {
 
     @Test
     void aReplyStoresItsStanceTowardTheParentAndShowsTheParentToModerators() {
-        String parent = unique(), reply = unique();
-        submit(parent, "The strike is justified.");
-        ObjectNode body = (ObjectNode) JSON.createObjectNode().put("id", reply).put("articleId", "a-1")
+        String parent = unique(), reply = unique(), article = "a-" + UUID.randomUUID();  // its own: an article's title is its first site's
+        assertEquals(201, post(Fakes.WEBSITE_KEY, "/v1/comments", JSON.createObjectNode().put("id", parent).put("articleId", article)
+                .put("articleTitle", "Talks stall").put("text", "The strike is justified.").toString()).getStatus());
+        ObjectNode body = (ObjectNode) JSON.createObjectNode().put("id", reply).put("articleId", article)
                 .put("text", "Is it, though?").put("parentId", parent);
         body.putArray("targets").add("military action");
         Response r = post(Fakes.WEBSITE_KEY, "/v1/comments", body.toString());
