@@ -222,10 +222,11 @@ public final class CommentStore {
     public Optional<Report> report(String id, String reason, String client, String reportId, Instant now,
                                    Predicate<String> reaches) {
         return jdbi.inTransaction(h -> {
-            // Locks the row, so that of two reports racing on one reportId the second sees the first's.
-            List<String> site = h.createQuery("SELECT site FROM comments WHERE id = :id FOR UPDATE")
-                    .bind("id", id).map((rs, ctx) -> rs.getString("site")).list();  // a null site is a row too
-            if (site.isEmpty() || !reaches.test(site.get(0))) return Optional.empty();
+            // Out of reach is decided before any lock: locking another site's comment made its 404 wait for that
+            // site's moderators and, on PostgreSQL, commit a write (~0.7 ms more than for no comment at all, a
+            // per-site isolation audit), which told the caller the id was stored. Then the row is locked, so that
+            // of two reports racing on one reportId the second sees the first's.
+            if (!reachable(h, id, "", reaches) || !reachable(h, id, " FOR UPDATE", reaches)) return Optional.empty();
             boolean repeated = reportId != null && h.createQuery(
                             "SELECT 1 FROM reports WHERE comment_id = :id AND client = :client AND report_id = :reportId")
                     .bind("id", id).bind("client", client).bind("reportId", reportId).mapTo(Integer.class).findFirst().isPresent();
@@ -244,6 +245,13 @@ public final class CommentStore {
             }
             return find(h, id).map(c -> new Report(c, repeated));
         });
+    }
+
+    /** Whether comment {@code id} is stored and {@code reaches} its site; {@code lock}: "" or " FOR UPDATE". */
+    private static boolean reachable(Handle h, String id, String lock, Predicate<String> reaches) {
+        List<String> site = h.createQuery("SELECT site FROM comments WHERE id = :id" + lock)
+                .bind("id", id).map((rs, ctx) -> rs.getString("site")).list();  // a null site is a row too
+        return !site.isEmpty() && reaches.test(site.get(0));
     }
 
     /** A reader's report as stored; {@code open} while no moderator has decided on the comment since. */
