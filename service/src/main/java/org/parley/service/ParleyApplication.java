@@ -73,6 +73,7 @@ import org.parley.service.store.Database;
 import org.parley.service.store.FeedbackStore;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.NoSniff;
+import org.parley.service.auth.PrivateAnswers;
 import org.parley.service.auth.Role;
 import org.parley.service.resources.DiscoveryResource;
 import org.parley.service.resources.OpenApiResource;
@@ -193,6 +194,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(RolesAllowedDynamicFeature.class);
         env.jersey().register(new BodyCharge.Refund());
         env.jersey().register(new NoSniff());
+        env.jersey().register(new PrivateAnswers());
 
         // Our mappers instead of Dropwizard's: errors name the field and never quote the comment.
         ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);

@@ -213,6 +213,7 @@ public final class Fakes {
                 .addProvider(new AuthDynamicFeature(auth))
                 .addProvider(RolesAllowedDynamicFeature.class)
                 .addProvider(new org.parley.service.auth.BodyCharge.Refund())
+                .addProvider(new org.parley.service.auth.PrivateAnswers())
                 .addProvider(new org.parley.service.errors.BodyEncoding(true))
                 .addProvider(new org.parley.service.resources.EncodedColons())
                 .addProvider(new ApiExceptionMapper())

@@ -312,6 +312,28 @@ class ModerationResourceTest {
             if (a.get("id").asText().equals(article)) assertEquals("Our scoop", a.get("title").asText(), a.toString());
     }
 
+    /**
+     * One URL answers each caller differently (a moderator of one site gets that site's queue; a site's key its
+     * comment's status, another site's a 404): no shared cache may keep such an answer for the next caller. Until
+     * a per-site isolation audit none carried Cache-Control, and a session cookie does not stop a cache as
+     * Authorization does.
+     */
+    @Test
+    void answersToACallerWithACredentialAreNotStoredByAnyCache() {
+        String id = unique();
+        submit(SITE_KEY, id, "Thanks for the article");
+        String token = post(null, "/v1/session", "{\"username\": \"sam\", \"password\": \"" + PASSWORD + "\"}")
+                .readEntity(JsonNode.class).get("token").asText();
+        for (String[] call : new String[][] {{SITE_MODERATOR_KEY, "/v1/queue"}, {token, "/v1/queue/counts"}, {token, "/v1/articles"},
+                {Fakes.MODERATOR_KEY, "/v1/sites"}, {SITE_MODERATOR_KEY, "/v1/comments/" + id}, {SITE_KEY, "/v1/comments/" + id + "/status"},
+                {OTHER_WEBSITE_KEY, "/v1/comments/" + id + "/status"}, {token, "/v1/session"}}) {
+            Response r = as(call[0], call[1]).get();
+            assertEquals("private, no-store", r.getHeaderString("Cache-Control"), call[1] + " " + r.getStatus());
+        }
+        Response login = post(null, "/v1/session", "{\"username\": \"sam\", \"password\": \"" + PASSWORD + "\"}");
+        assertEquals("no-store", login.getHeaderString("Cache-Control"), "a resource's own is kept");
+    }
+
     /** Its stance toward another site's comment would tell the sender about that comment's text. */
     @Test
     void aReplyToAnotherSitesCommentIsNotLinkedToIt() {
