@@ -58,7 +58,18 @@ public final class DecisionExport {
         }
     }
 
+    /** Every site's decisions, and the suggested scores. */
     public Summary write(Writer out) throws IOException {
+        return write(out, null);
+    }
+
+    /**
+     * @param sites null: every site's decisions, and the suggested scores; else only the decisions on these
+     *              sites' comments (another site's are skipped as "another site"), and no suggested scores, which
+     *              carry no site. One site's moderators could otherwise teach the model every site shares, from
+     *              labels the other sites' moderators would not have given (a per-site isolation audit).
+     */
+    public Summary write(Writer out, java.util.Set<String> sites) throws IOException {
         // Decisions come in id order, so the last one seen per comment is its latest.
         Map<String, DecisionRecord> latest = new LinkedHashMap<>();
         comments.decisions(Decider.MODERATOR, d -> {
@@ -68,7 +79,12 @@ public final class DecisionExport {
         List<Example> examples = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
         java.util.Set<String> foreign = comments.foreignIds();
+        java.util.Set<String> chosen = sites == null ? null : comments.idsOfSites(sites);
         for (DecisionRecord d : latest.values()) {
+            if (chosen != null && !chosen.contains(d.commentId())) {
+                skipped.merge("another site", 1, Integer::sum);
+                continue;
+            }
             if (foreign.contains(d.commentId())) {
                 skipped.merge("foreign language", 1, Integer::sum);
                 continue;
@@ -80,7 +96,7 @@ public final class DecisionExport {
             else skipped.merge(skipKey(verdict, d.reason()), 1, Integer::sum);
         }
         int decisions = examples.size();
-        feedback.all(f -> examples.add(new Example(FEEDBACK_SOURCE, f.id(), f.text(), Labels.of(f.labels()))));
+        if (sites == null) feedback.all(f -> examples.add(new Example(FEEDBACK_SOURCE, f.id(), f.text(), Labels.of(f.labels()))));
         LabelledFile.write(examples, out);
         return new Summary(decisions, examples.size() - decisions, skipped);
     }

@@ -20,8 +20,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 
 /**
- * {@code export-decisions CONFIG --out FILE} (scripts/export-decisions): the configured database's
- * human decisions and suggested scores as labelled data. Reads only; the schema is not migrated.
+ * {@code export-decisions CONFIG --out FILE [--site NAME]...} (scripts/export-decisions): the configured
+ * database's human decisions and suggested scores as labelled data; with {@code --site}, only the decisions on
+ * those sites' comments. Reads only; the schema is not migrated.
  */
 public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfiguration> {
     public ExportDecisionsCommand() {
@@ -33,6 +34,9 @@ public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfig
         super.configure(subparser);
         subparser.addArgument("--out").dest("out").metavar("FILE").setDefault("runs/decisions.jsonl")
                 .help("labelled JSON Lines to write");
+        subparser.addArgument("--site").dest("site").metavar("NAME").action(net.sourceforge.argparse4j.impl.Arguments.append())
+                .help("only the decisions on this site's comments (as CommentView.site names it: a key's site=NAME, key:…, account:…);"
+                        + " repeatable; suggested scores, which carry no site, are left out");
     }
 
     @Override
@@ -65,7 +69,8 @@ public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfig
         DecisionExport.Summary summary;
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                summary = export.write(w);
+                java.util.List<String> sites = namespace.getList("site");
+                summary = export.write(w, sites == null ? null : java.util.Set.copyOf(sites));
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (Exception e) { // a move that fails too: the .part holds every exported comment's text

@@ -358,6 +358,13 @@ public final class CommentStore {
     }
 
     /** Every decision made by {@code kind}, in the order made, streamed to {@code sink}. */
+    /** The ids of the comments of these sites. */
+    public java.util.Set<String> idsOfSites(java.util.Collection<String> sites) {
+        if (sites.isEmpty()) return java.util.Set.of();
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM comments WHERE site IN (<sites>)").bindList("sites", List.copyOf(sites))
+                .mapTo(String.class).collect(java.util.stream.Collectors.toSet()));
+    }
+
     /** The ids of the comments stored with a language other than English. */
     public java.util.Set<String> foreignIds() {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM comments WHERE language IS NOT NULL")

@@ -129,6 +129,36 @@ class DecisionExportTest {
         assertEquals(Map.of("foreign language", 1), summary.skipped());
     }
 
+    /**
+     * One site's moderators could teach the model every site shares (an approval of "What a stupid idiot you are"
+     * exported with every label 0): --site keeps the decisions on the chosen sites' comments, and leaves out the
+     * suggested scores, which carry no site.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void sitesNarrowTheExportToTheirOwnDecisions(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        FeedbackStore feedback = new FeedbackStore(jdbi);
+        for (String site : List.of("news.example", "blog.example", "forum.example")) {
+            NewComment c = comment("on-" + site, Action.REVIEW);
+            store.insert(new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
+                    c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(),
+                    c.stanceJson(), c.model(), c.action(), null, null, null, site), T0);
+            store.decide(c.id(), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
+        }
+        feedback.append("You people never listen.", Map.of(Attribute.TOXICITY, 0.8), "website-1", T0.plusSeconds(2));
+
+        StringWriter out = new StringWriter();
+        DecisionExport.Summary summary = new DecisionExport(store, feedback)
+                .write(out, java.util.Set.of("news.example", "forum.example"));
+        assertEquals(List.of(line("on-news.example", NONE), line("on-forum.example", NONE)), out.toString().lines().toList());
+        assertEquals(new DecisionExport.Summary(2, 0, Map.of("another site", 1)), summary);
+
+        StringWriter all = new StringWriter();
+        assertEquals(4, new DecisionExport(store, feedback).write(all).exported(), "without sites: every decision and the suggestion");
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void anEmptyDatabaseExportsNothing(TestDatabases db) throws Exception {

@@ -51,6 +51,11 @@ class ExportDecisionsCommandTest {
         try (var files = Files.list(out.getParent())) {
             assertEquals(List.of(out), files.toList(), "no partial file left behind");
         }
+
+        // --site, repeatable, reaches the export: a site's decisions only, and no suggestions (they carry no site).
+        new ParleyApplication().run("export-decisions", config.toString(), "--out", out.toString(),
+                "--site", "news.example", "--site", "blog.example");
+        assertEquals(List.of(), LabelledFile.read(out));
     }
 
     /** --out naming a directory wrote the whole export to a .part file beside it, left there, and said only where. */
