@@ -153,12 +153,12 @@ public final class CommentsResource {
         return out;
     }
 
-    /** @param decided a decision came since {@code expected}; false: only readers' reports did */
+    /** @param decided a decision came since {@code expected}; false: only readers' reports did, or none (expected is ahead) */
     static ConflictBody conflictBody(CommentView current, int expected, boolean decided) {
+        String why = expected > current.version() ? ": it has no such version yet (expectedVersion is the version shown)."
+                : decided ? ": someone decided first." : ": readers reported it since (see its open reports).";
         return new ConflictBody(409, "comment " + current.id() + " is at version " + current.version() + ", not "
-                + expected + (decided ? ": someone decided first." : ": readers reported it since (see its open reports).")
-                + " Here is its current state; decide again if needed.",
-                "expectedVersion", current);
+                + expected + why + " Here is its current state; decide again if needed.", "expectedVersion", current);
     }
 
     private Response conflict(StoredComment current, int expected, boolean decided) {

@@ -522,6 +522,10 @@ class ModerationResourceTest {
         JsonNode decided = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision",
                 "{\"decision\": \"REJECT\", \"reason\": \"spam\", \"expectedVersion\": 2}").readEntity(JsonNode.class);
         assertTrue(decided.get("message").asText().contains("someone decided first"), decided.toString());
+        // A version from the future (a client's bug): neither a report nor a decision came.
+        JsonNode ahead = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision",
+                "{\"decision\": \"APPROVE\", \"expectedVersion\": 9}").readEntity(JsonNode.class);
+        assertTrue(ahead.get("message").asText().contains("no such version yet"), ahead.toString());
     }
 
     /** The moderator deciding a reported comment, or the senior one it was escalated to, sees why readers reported it. */
