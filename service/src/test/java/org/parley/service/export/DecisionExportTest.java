@@ -34,11 +34,16 @@ class DecisionExportTest {
     @TempDir Path dir;
 
     private static NewComment comment(String id, Action action) {
+        return comment(id, action, null, "news.example");
+    }
+
+    /** @param language as stored for a comment that looks foreign (null: English) */
+    private static NewComment comment(String id, Action action, String language, String site) {
         float[] s = new float[Attribute.COUNT];
         s[Attribute.TOXICITY.ordinal()] = action == Action.PUBLISH ? 0.05f : 0.7f;
         return new NewComment(id, "a1", "Article", null, null, null, null, "text of " + id, null, null, null, s,
-                Attribute.TOXICITY, "[]", null, new StoredComment.ModelRef("m", "v1", "sum"), action, null, null, "[\"TOXICITY in [0.50, 0.90) -> REVIEW\"]",
-                "news.example");
+                Attribute.TOXICITY, "[]", null, new StoredComment.ModelRef("m", "v1", "sum"), action, language, null, "[\"TOXICITY in [0.50, 0.90) -> REVIEW\"]",
+                site);
     }
 
     private static String line(String id, String labels) {
@@ -115,10 +120,7 @@ class DecisionExportTest {
     void aCommentStoredAsForeignIsNotExported(TestDatabases db) throws Exception {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
-        NewComment c = comment("dutch", Action.REVIEW);
-        store.insert(new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
-                c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(),
-                c.stanceJson(), c.model(), c.action(), "nl", null, null, c.site()), T0);
+        store.insert(comment("dutch", Action.REVIEW, "nl", "news.example"), T0);
         store.insert(comment("english", Action.REVIEW), T0);
         store.decide("dutch", Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
         store.decide("english", Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(2));
@@ -141,11 +143,8 @@ class DecisionExportTest {
         CommentStore store = new CommentStore(jdbi);
         FeedbackStore feedback = new FeedbackStore(jdbi);
         for (String site : List.of("news.example", "blog.example", "forum.example")) {
-            NewComment c = comment("on-" + site, Action.REVIEW);
-            store.insert(new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
-                    c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(),
-                    c.stanceJson(), c.model(), c.action(), null, null, null, site), T0);
-            store.decide(c.id(), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
+            store.insert(comment("on-" + site, Action.REVIEW, null, site), T0);
+            store.decide("on-" + site, Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
         }
         feedback.append("You people never listen.", Map.of(Attribute.TOXICITY, 0.8), "website-1", T0.plusSeconds(2));
 
