@@ -86,6 +86,15 @@ public final class ToxicityModel implements Scorer {
     }
 
     /**
+     * One text's calibrated probabilities, on the calling thread, for a caller that spreads texts
+     * over threads itself (scripts/score). Its tokens are what {@code pipeline.tokenize(text)}
+     * gives; with another pipeline than this model's, the text is tokenised again.
+     */
+    public float[] score(String text, TextPipeline pipeline, List<Token> tokens) {
+        return calibrate(forward(pipeline == this.pipeline ? ids(text, tokens) : ids(text)));
+    }
+
+    /**
      * As the default, but a variant costs about half as much: each text's tokens come with it and its
      * TF-IDF sums are computed once, and each variant's deep ids come from the text's tokens less the
      * removed ones ({@link TokenRemoval#forms}) and its wide logits from the n-grams that change
