@@ -68,7 +68,7 @@ public final class ScoreCommand implements Callable<Integer> {
             // Invalid UTF-8 becomes U+FFFD rather than aborting the whole run.
             in = Utf8Files.reader(input == null ? System.in : Files.newInputStream(input), CodingErrorAction.REPLACE);
         } catch (IOException e) {
-            ModelBundle.load(model); // a broken bundle is named first, as when it was loaded before the input was opened
+            ModelBundle.load(model, false); // a broken bundle is named first, as when it was loaded before the input was opened
             throw e;
         }
         try (in) {
@@ -76,7 +76,7 @@ public final class ScoreCommand implements Callable<Integer> {
             BatchScorer batch = BatchScorer.start(in, sentiment);
             ToxicityModel scorer;
             try {
-                scorer = new ToxicityModel(ModelBundle.load(model), TextPipeline.standard(), 1);
+                scorer = new ToxicityModel(ModelBundle.load(model, false), TextPipeline.standard(), 1); // scoring never reads the checksum
             } catch (RuntimeException | Error e) {
                 batch.fail(e);
                 throw e;

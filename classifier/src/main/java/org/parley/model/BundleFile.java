@@ -30,9 +30,9 @@ import java.util.zip.ZipOutputStream;
  *
  * @param entries  every entry but the manifest, by name
  * @param version  the format version the manifest gives
- * @param checksum SHA-256 of the whole file
+ * @param fileSum  SHA-256 of the whole file, once computed ({@link #checksum})
  */
-public record BundleFile(Map<String, byte[]> entries, int version, String checksum) {
+public record BundleFile(Map<String, byte[]> entries, int version, FileChecksum fileSum) {
     public static final String MANIFEST = "bundle.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -61,9 +61,19 @@ public record BundleFile(Map<String, byte[]> entries, int version, String checks
     /**
      * Reads a bundle and checks its format, its version and every entry its manifest lists; every
      * failure is a {@link BundleException} naming the file and the problem. Whether the entries a
-     * kind needs are all there is the caller's to check ({@link #require}).
+     * kind needs are all there is the caller's to check ({@link #require}). The file's checksum is
+     * computed on another core meanwhile.
      */
     public static BundleFile read(Path file, Kind kind) {
+        return read(file, kind, true);
+    }
+
+    /**
+     * As {@link #read(Path, Kind)}; with {@code checksumAhead} false, the file's checksum is
+     * computed only if {@link #checksum} is called (scripts/score never asks for it: it is a few
+     * hundred milliseconds of a core, where the other core is tokenising while the bundle loads).
+     */
+    public static BundleFile read(Path file, Kind kind, boolean checksumAhead) {
         byte[] all;
         try {
             all = Files.readAllBytes(file);
@@ -73,9 +83,8 @@ public record BundleFile(Map<String, byte[]> entries, int version, String checks
             throw new BundleException(file, "cannot be read: " + e.getMessage(), e);
         }
         // The file's checksum on another core while the entries are inflated and checked: SHA-256
-        // of tens of MB takes a few hundred ms where scripts/score runs without the C2 compiler.
-        byte[] whole = all;
-        java.util.concurrent.CompletableFuture<String> checksum = java.util.concurrent.CompletableFuture.supplyAsync(() -> sha256(whole));
+        // of tens of MB takes a few hundred ms before the JIT has compiled it.
+        FileChecksum checksum = checksumAhead ? FileChecksum.ahead(all) : FileChecksum.onDemand(all);
         Map<String, byte[]> entries = unzip(file, all);
         byte[] manifestBytes = entries.remove(MANIFEST);
         if (manifestBytes == null) throw new BundleException(file, "not a Parley " + kind.name() + " (no " + MANIFEST + " inside)");
@@ -101,7 +110,42 @@ public record BundleFile(Map<String, byte[]> entries, int version, String checks
         }
         // Entries the manifest does not list are unchecked: drop them rather than trust them.
         entries.keySet().retainAll(listed(sums));
-        return new BundleFile(entries, version, checksum.join());
+        return new BundleFile(entries, version, checksum);
+    }
+
+    /** SHA-256 of the whole file (what a score's provenance names). */
+    public String checksum() {
+        return fileSum.get();
+    }
+
+    /** The SHA-256 of a whole bundle file: computed once, on another thread from the start or on first use. */
+    public static final class FileChecksum implements java.util.function.Supplier<String> {
+        private byte[] file;
+        private java.util.concurrent.CompletableFuture<String> ahead;
+        private String sum;
+
+        private FileChecksum(byte[] file, boolean ahead) {
+            if (ahead) this.ahead = java.util.concurrent.CompletableFuture.supplyAsync(() -> sha256(file));
+            else this.file = file;
+        }
+
+        static FileChecksum ahead(byte[] file) {
+            return new FileChecksum(file, true);
+        }
+
+        static FileChecksum onDemand(byte[] file) {
+            return new FileChecksum(file, false);
+        }
+
+        @Override
+        public synchronized String get() {
+            if (sum == null) {
+                sum = ahead != null ? ahead.join() : sha256(file);
+                ahead = null;
+                file = null; // tens of MB, not kept once read
+            }
+            return sum;
+        }
     }
 
     /** Fails, naming the file, unless every one of these entries is there (and so checked). */

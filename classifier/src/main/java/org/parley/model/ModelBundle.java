@@ -58,7 +58,7 @@ public final class ModelBundle {
     private final FeatureExtractor features;
     private final Map<Attribute, PlattScaling> calibration;
     private final JsonNode provenance;
-    private final String checksum;
+    private final java.util.function.Supplier<String> checksum; // null for a bundle not yet saved
 
     /**
      * A bundle of a freshly trained network. Its weights are rounded to half precision here, in
@@ -78,7 +78,7 @@ public final class ModelBundle {
     }
 
     private ModelBundle(Supplier<ComputationGraph> network, ServingWeights weights, FeatureExtractor features,
-                        Map<Attribute, PlattScaling> calibration, JsonNode provenance, String checksum) {
+                        Map<Attribute, PlattScaling> calibration, JsonNode provenance, java.util.function.Supplier<String> checksum) {
         this.network = Suppliers.memoize(network);
         this.weights = weights;
         this.features = features;
@@ -102,7 +102,7 @@ public final class ModelBundle {
     public JsonNode provenance() { return provenance; }
 
     /** SHA-256 of the bundle file it was loaded from; null for a bundle not yet saved. */
-    public String checksum() { return checksum; }
+    public String checksum() { return checksum == null ? null : checksum.get(); }
 
     /** The model name and version recorded at training time ("unknown" if absent). */
     public String name() { return provenance.path("name").asText("unknown"); }
@@ -125,7 +125,16 @@ public final class ModelBundle {
 
     /** Loads and verifies a bundle; every failure is a {@link BundleException} naming file and problem. */
     public static ModelBundle load(Path file) {
-        BundleFile bundle = BundleFile.read(file, KIND);
+        return load(file, true);
+    }
+
+    /**
+     * As {@link #load(Path)}; with {@code checksumAhead} false the file's SHA-256 is computed only
+     * when {@link #checksum} is first called, not on another core while the bundle loads
+     * ({@link BundleFile#read(Path, BundleFile.Kind, boolean)}).
+     */
+    public static ModelBundle load(Path file, boolean checksumAhead) {
+        BundleFile bundle = BundleFile.read(file, KIND, checksumAhead);
         bundle.require(file, NetworkCodec.names(bundle.entries(), ""));
         bundle.require(file, ENTRIES);
         Map<String, byte[]> entries = bundle.entries();
@@ -165,6 +174,6 @@ public final class ModelBundle {
         if (outputs != Attribute.COUNT)
             throw new BundleException(file, NetworkCodec.CONFIG + " has " + outputs + " outputs, expected " + Attribute.COUNT);
         Supplier<ComputationGraph> graph = () -> NetworkCodec.read(file, bundle, "");
-        return new ModelBundle(graph, weights, features, calibration, bundle.object(file, PROVENANCE), bundle.checksum());
+        return new ModelBundle(graph, weights, features, calibration, bundle.object(file, PROVENANCE), bundle.fileSum());
     }
 }
