@@ -25,6 +25,7 @@ final class DeepPart {
     private final float[] embedBias; // null when the layer has none
     private final int dim;
     private final float[] hiddenW; // [input * hidden + j]
+    private final float[][] hiddenRows; // [input][j]: the same weights, an array per input (see hiddenLayer)
     private final Supplier<FloatPointer> hiddenWNative; // the same, for OpenBLAS, copied on first use
     private final int batchRows;
     private final float[] hiddenB;
@@ -41,6 +42,8 @@ final class DeepPart {
             throw new IllegalArgumentException("hidden layer reads " + w.hiddenW().length / hidden + " inputs, expected " + (2 * dim + Attribute.COUNT));
         this.hiddenW = w.hiddenW();
         this.hiddenB = w.hiddenB();
+        this.hiddenRows = new float[2 * dim + Attribute.COUNT][];
+        for (int i = 0; i < hiddenRows.length; i++) hiddenRows[i] = java.util.Arrays.copyOfRange(hiddenW, i * hidden, (i + 1) * hidden);
         // Off-heap once, read-only, shared by all threads, and only when needed: only occlusion's
         // batches use it, and loading OpenBLAS costs a plain scorer's start.
         this.hiddenWNative = Suppliers.memoize(() -> new FloatPointer(hiddenW));
@@ -69,36 +72,21 @@ final class DeepPart {
     }
 
     /**
-     * The hidden layer's pre-activations, hiddenB + in · hiddenW, eight outputs at a time in local
-     * sums. Each output adds its inputs in the order one axpy per input would (the same floats),
-     * but its sum stays in a register where the axpy loads and stores it for every weight: without
-     * the C2 compiler, as scripts/score runs, that loop was the largest cost of a comment.
+     * The hidden layer's pre-activations, hiddenB + in · hiddenW, as one axpy per input: each
+     * output adds its inputs in input order, as before (the same floats). With the weights of an
+     * input in an array of their own, C2 vectorises the axpy (JDK 17 does not when it reads the
+     * flat array at an offset): 2.2 µs a text against 8–11 µs for eight sums at a time in locals
+     * or for the flat axpy (a throwaway loop over random 134 × 256 weights). scripts/score has C2
+     * compile this method (scripts/lib/c2-kernels.json); with C1 alone the axpy costs about twice
+     * the locals' 13 µs.
      */
     private float[] hiddenLayer(float[] in) {
-        float[] h = new float[hidden];
-        int j = 0;
-        for (; j + 8 <= hidden; j += 8) {
-            float s0 = hiddenB[j], s1 = hiddenB[j + 1], s2 = hiddenB[j + 2], s3 = hiddenB[j + 3],
-                    s4 = hiddenB[j + 4], s5 = hiddenB[j + 5], s6 = hiddenB[j + 6], s7 = hiddenB[j + 7];
-            for (int i = 0, w = j; i < in.length; i++, w += hidden) {
-                float x = in[i];
-                if (x == 0f) continue;
-                s0 += x * hiddenW[w];
-                s1 += x * hiddenW[w + 1];
-                s2 += x * hiddenW[w + 2];
-                s3 += x * hiddenW[w + 3];
-                s4 += x * hiddenW[w + 4];
-                s5 += x * hiddenW[w + 5];
-                s6 += x * hiddenW[w + 6];
-                s7 += x * hiddenW[w + 7];
-            }
-            h[j] = s0; h[j + 1] = s1; h[j + 2] = s2; h[j + 3] = s3;
-            h[j + 4] = s4; h[j + 5] = s5; h[j + 6] = s6; h[j + 7] = s7;
-        }
-        for (; j < hidden; j++) {
-            float s = hiddenB[j];
-            for (int i = 0; i < in.length; i++) if (in[i] != 0f) s += in[i] * hiddenW[i * hidden + j];
-            h[j] = s;
+        float[] h = hiddenB.clone();
+        for (int i = 0; i < in.length; i++) {
+            float x = in[i];
+            if (x == 0f) continue;
+            float[] row = hiddenRows[i];
+            for (int j = 0; j < row.length; j++) h[j] += x * row[j];
         }
         return h;
     }
@@ -106,8 +94,9 @@ final class DeepPart {
     /**
      * As {@link #forward(int[], float[])} for many texts, the hidden layer as one OpenBLAS product
      * over all of them. Worth it for the dozens of occlusion variants of an explained comment: the
-     * Java loop runs at 1–2 GMAC/s where C2 does not vectorise it, the product ~10× faster; for one
-     * text the native call costs more than it saves (docs/experiments.md, batch scoring speed).
+     * Java loop ran at 1–2 GMAC/s when C2 did not vectorise it, the product ~10× faster (the axpy
+     * per row of {@link #hiddenLayer}, which C2 vectorises, has not been measured against it); for
+     * one text the native call costs more than it saves (docs/experiments.md, batch scoring speed).
      * At most {@link #batchRows()} texts, so that OpenBLAS runs the product on the calling thread.
      */
     float[][] forward(List<int[]> ids, List<float[]> wideLogits) {
@@ -154,8 +143,8 @@ final class DeepPart {
         }
         if (touch(ids) == Float.MIN_VALUE) in[at] += 0f; // keeps the JIT from dropping touch()
         // Four dimensions at a time over all the rows, sums and maxima in local variables: the
-        // same floats as one row at a time into arrays, about a third faster without the C2
-        // compiler (scripts/score) and level with it (a throwaway loop over 5,000 texts).
+        // same floats as one row at a time into arrays, about a third faster with C1 alone and
+        // level with C2, which scripts/score now has compile it (a throwaway loop over 5,000 texts).
         int k = 0;
         for (; k + 4 <= dim; k += 4) {
             float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;

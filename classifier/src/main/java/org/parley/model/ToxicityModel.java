@@ -176,8 +176,8 @@ public final class ToxicityModel implements Scorer {
     /**
      * The wide part: each TF-IDF value times its n-gram's weights, summed per attribute in local
      * sums, in the order a loop over the attributes would add them (the same floats): one n-gram's
-     * weights miss the cache while the next is read, where sums kept in an array wait on each store
-     * without the C2 compiler, as scripts/score runs.
+     * weights miss the cache while the next is read, where sums kept in an array waited on each
+     * store with C1 alone (scripts/score now has C2 compile this method: scripts/lib/c2-kernels.json).
      */
     private float[] wideLogits(TextFeatures f) {
         int[] ids = f.wide();
