@@ -61,13 +61,9 @@ public final class FeatureExtractor {
 
     /** Features of a text: {@code tokens} are its normalised tokens (deep part), {@code text} the raw text (wide part). */
     public TextFeatures extract(String text, List<String> tokens) {
-        NgramTfIdf.Row row = tfIdf.transform(text);
         // One more feature, always 1: the wide part's intercept, as liblinear adds it.
-        int[] wide = java.util.Arrays.copyOf(row.index(), row.size() + 1);
-        float[] weights = java.util.Arrays.copyOf(row.value(), row.size() + 1);
-        wide[row.size()] = biasId();
-        weights[row.size()] = 1f;
-        return new TextFeatures(deepIds(tokens), wide, weights);
+        NgramTfIdf.Row row = tfIdf.transformWithBias(text, biasId());
+        return new TextFeatures(deepIds(tokens), row.index(), row.value());
     }
 
     /** The deep part's ids alone (what training the deep part needs). */

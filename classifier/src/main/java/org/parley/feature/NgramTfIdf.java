@@ -102,72 +102,132 @@ public final class NgramTfIdf {
 
     /** The bucket of every n-gram occurrence of a text, ascending, repeats kept (what the rows count). */
     public int[] occurrences(String text) {
-        return sorted(unsorted(text));
+        Scratch s = SCRATCH.get();
+        int n = sortedGrams(text, s); // before reading s.grams, which it may replace
+        return Arrays.copyOf(s.grams, n);
     }
 
     /** As {@link #occurrences}, in no order. */
     int[] unsorted(String text) {
-        return hashes(text.toLowerCase(Locale.ROOT));
+        Scratch s = SCRATCH.get();
+        int n = hashes(text, s); // before reading s.grams, which it may replace
+        return Arrays.copyOf(s.grams, n);
     }
 
     /** The TF-IDF row of a text, each block L2-normalised (see the class comment). */
     public Row transform(String text) {
-        Row row = termFrequencies(text);
-        float[] v = row.value();
-        int[] ix = row.index();
+        return row(text, -1, true);
+    }
+
+    /**
+     * As {@link #transform}, with one more entry after the n-grams: {@code biasId} with the value 1
+     * (the wide part's intercept, {@link FeatureExtractor#extract}), so that no copy is needed to add it.
+     */
+    Row transformWithBias(String text, int biasId) {
+        return row(text, biasId, true);
+    }
+
+    /** Distinct n-gram buckets, ascending, with sublinear term frequency as values (no IDF). */
+    Row termFrequencies(String text) {
+        return row(text, -1, false);
+    }
+
+    /**
+     * Distinct buckets ascending, sublinear tf, then (if {@code weighted}) times IDF and each block
+     * L2-normalised; {@code biasId >= 0} adds that id with value 1 at the end. The n-grams are
+     * hashed and sorted in this thread's buffers: they were most of this method's allocation
+     * (about 10 kB a comment), and the row's two arrays are the only ones it allocates now.
+     */
+    private Row row(String text, int biasId, boolean weighted) {
+        Scratch s = SCRATCH.get();
+        int n = sortedGrams(text, s);
+        int[] buckets = s.grams;
+        int distinct = 0;
+        for (int k = 0; k < n; k++) if (k == 0 || buckets[k] != buckets[k - 1]) distinct++;
+        int extra = biasId >= 0 ? 1 : 0;
+        int[] ix = new int[distinct + extra];
+        float[] v = new float[distinct + extra];
+        int j = 0;
+        for (int k = 0; k < n; ) {
+            int end = k + 1;
+            while (end < n && buckets[end] == buckets[k]) end++;
+            ix[j] = buckets[k];
+            v[j++] = sublinear(end - k);
+            k = end;
+        }
+        if (extra > 0) {
+            ix[distinct] = biasId;
+            v[distinct] = 1f;
+        }
+        if (weighted) weigh(ix, v, distinct);
+        return new Row(ix, v);
+    }
+
+    /** Times IDF, then each block L2-normalised, over the first {@code n} entries. */
+    private void weigh(int[] ix, float[] v, int n) {
         double wordNorm = 0, charNorm = 0;
-        for (int k = 0; k < ix.length; k++) {
+        for (int k = 0; k < n; k++) {
             v[k] *= idf[ix[k]];
             if (ix[k] < half) wordNorm += (double) v[k] * v[k];
             else charNorm += (double) v[k] * v[k];
         }
         int blocks = (wordNorm > 0 ? 1 : 0) + (charNorm > 0 ? 1 : 0);
-        if (blocks == 0) return row;
+        if (blocks == 0) return;
         double wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm * blocks) : 0;
         double charScale = charNorm > 0 ? 1 / Math.sqrt(charNorm * blocks) : 0;
-        for (int k = 0; k < ix.length; k++) v[k] *= (float) (ix[k] < half ? wordScale : charScale);
-        return row;
+        for (int k = 0; k < n; k++) v[k] *= (float) (ix[k] < half ? wordScale : charScale);
     }
 
-    /** Distinct n-gram buckets, ascending, with sublinear term frequency as values (no IDF). */
-    Row termFrequencies(String text) {
-        int[] buckets = occurrences(text);
-        int distinct = 0;
-        for (int k = 0; k < buckets.length; k++) if (k == 0 || buckets[k] != buckets[k - 1]) distinct++;
-        int[] index = new int[distinct];
-        float[] value = new float[distinct];
-        int j = 0;
-        for (int k = 0; k < buckets.length; ) {
-            int end = k + 1;
-            while (end < buckets.length && buckets[end] == buckets[k]) end++;
-            index[j] = buckets[k];
-            value[j++] = sublinear(end - k);
-            k = end;
+    /** One thread's buffers for a text's n-grams, reused from text to text. */
+    private static final class Scratch {
+        int[] grams = new int[1024];
+        int[] spare = new int[1024];
+        final int[] count = new int[1 << RADIX_BITS];
+        char[] text = new char[256];
+        char[] padded = new char[258];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** The text's n-gram buckets, ascending, in {@code s.grams[0, n)}; returns n. */
+    private int sortedGrams(String text, Scratch s) {
+        int n = hashes(text, s);
+        if (sort(s.grams, n, s.spare, s.count) != s.grams) { // an odd number of radix passes ends in the spare array
+            int[] t = s.grams;
+            s.grams = s.spare;
+            s.spare = t;
         }
-        return new Row(index, value);
+        return n;
+    }
+
+    /** A sorted copy of {@code a}'s values (the array itself, sorted, or a new one). */
+    int[] sorted(int[] a) {
+        return sort(a, a.length, new int[a.length], new int[1 << RADIX_BITS]);
     }
 
     /**
-     * The buckets in ascending order. A comment has hundreds of n-grams, and comparison sorting
-     * them was a tenth of scoring time: an LSD radix sort on 10-bit digits takes two passes for
-     * 2^20 buckets. Each pass counts into a new array: the allocator zeroes it faster than
-     * {@code Arrays.fill}, which is a plain loop without the C2 compiler (as scripts/score runs).
+     * Sorts a[0, n) and returns the array that holds the result: {@code a} or {@code spare} (at
+     * least n long). A comment has hundreds of n-grams, and comparison sorting them was a tenth of
+     * scoring time: an LSD radix sort on 10-bit digits takes two passes for 2^20 buckets.
      */
-    int[] sorted(int[] a) {
-        if (a.length < 64) {
-            Arrays.sort(a);
+    private int[] sort(int[] a, int n, int[] spare, int[] count) {
+        if (n < 64) {
+            Arrays.sort(a, 0, n);
             return a;
         }
-        int[] from = a, to = new int[a.length];
+        int[] from = a, to = spare;
         for (int shift = 0; (dimension() - 1) >>> shift != 0; shift += RADIX_BITS) {
-            int[] count = new int[1 << RADIX_BITS];
-            for (int v : from) count[(v >>> shift) & RADIX_MASK]++;
+            Arrays.fill(count, 0);
+            for (int k = 0; k < n; k++) count[(from[k] >>> shift) & RADIX_MASK]++;
             for (int d = 0, sum = 0; d < count.length; d++) {
                 int c = count[d];
                 count[d] = sum;
                 sum += c;
             }
-            for (int v : from) to[count[(v >>> shift) & RADIX_MASK]++] = v;
+            for (int k = 0; k < n; k++) {
+                int v = from[k];
+                to[count[(v >>> shift) & RADIX_MASK]++] = v;
+            }
             int[] t = from;
             from = to;
             to = t;
@@ -175,12 +235,21 @@ public final class NgramTfIdf {
         return from;
     }
 
-    /** One bucket per n-gram occurrence, unsorted. */
-    private int[] hashes(String string) {
-        // An array, not String.charAt: without the C2 compiler (scripts/score) each of those is a call with its own checks.
-        char[] text = string.toCharArray();
-        IntBuffer out = new IntBuffer(text.length * 5 + 16);
-        int len = text.length;
+    /**
+     * Writes one bucket per n-gram occurrence of the lower-cased text, unsorted, into
+     * {@code s.grams}; returns how many. A text of length L has at most 9L + 5 of them: word 1- and
+     * 2-grams at most L + 1 (a word is two chars at least), char 2–5-grams at most 4 per position of
+     * each space-padded token, 8L + 4 in all.
+     */
+    private int hashes(String string, Scratch s) {
+        int len = lowerCase(string, s);
+        char[] text = s.text;
+        if (s.grams.length < 9 * len + 16) {
+            s.grams = new int[9 * len + 16];
+            s.spare = new int[9 * len + 16];
+        }
+        int[] out = s.grams;
+        int n = 0;
         int prevWord = 0;
         boolean hasPrev = false;
         // Words: maximal runs of letters, digits and '_' of length >= 2.
@@ -193,13 +262,14 @@ public final class NgramTfIdf {
             while (i < len && isWordChar(text[i])) i++;
             if (i - start < 2) continue;
             int h = fnv(WORD_SEED, text, start, i);
-            out.add(wordBucket(h));
-            if (hasPrev) out.add(wordBucket(fnv(fnvChar(prevWord, ' '), text, start, i)));
+            out[n++] = wordBucket(h);
+            if (hasPrev) out[n++] = wordBucket(fnv(fnvChar(prevWord, ' '), text, start, i));
             prevWord = h;
             hasPrev = true;
         }
         // Character n-grams inside whitespace-delimited tokens padded with one space on each side.
-        char[] padded = new char[len + 2];
+        if (s.padded.length < len + 2) s.padded = new char[len + 2];
+        char[] padded = s.padded;
         for (int i = 0; i < len; ) {
             if (Character.isWhitespace(text[i])) {
                 i++;
@@ -211,15 +281,28 @@ public final class NgramTfIdf {
             padded[0] = ' ';
             System.arraycopy(text, start, padded, 1, i - start);
             padded[w - 1] = ' ';
-            for (int s = 0; s < w; s++) {
+            for (int p = 0; p < w; p++) {
                 int h = CHAR_SEED;
-                for (int e = s; e < Math.min(w, s + MAX_CHAR_N); e++) {
+                for (int e = p; e < Math.min(w, p + MAX_CHAR_N); e++) {
                     h = fnvChar(h, padded[e]);
-                    if (e - s + 1 >= MIN_CHAR_N) out.add(charBucket(h));
+                    if (e - p + 1 >= MIN_CHAR_N) out[n++] = charBucket(h);
                 }
             }
         }
-        return out.toArray();
+        return n;
+    }
+
+    /**
+     * {@code string.toLowerCase(Locale.ROOT)} into {@code s.text}; returns its length. ASCII, most
+     * comments, is lowered char by char without the intermediate string; other text goes through
+     * String.toLowerCase, whose result can differ in length ("İ" is two chars lowered).
+     */
+    private static int lowerCase(String string, Scratch s) {
+        string = string.toLowerCase(Locale.ROOT);
+        int len = string.length();
+        if (s.text.length < len) s.text = new char[Math.max(len, 2 * s.text.length)];
+        string.getChars(0, len, s.text, 0);
+        return len;
     }
 
     private int wordBucket(int fnv) {

@@ -104,4 +104,16 @@ class NgramTfIdfTest {
             }
         }
     }
+
+    /** Each thread hashes into buffers it keeps and grows: a longer text than any before must come out whole. */
+    @Test
+    void textsOfGrowingAndShrinkingLengthKeepAllTheirNgrams() {
+        for (int words : new int[] {1, 40, 3000, 7, 30000, 2}) {
+            String text = "You are an ID1OT, honestly. ".repeat(words);
+            int[] unsorted = v.unsorted(text);
+            java.util.Arrays.sort(unsorted);
+            assertArrayEquals(unsorted, v.occurrences(text), words + " words");
+            assertEquals(java.util.Arrays.stream(unsorted).distinct().count(), v.termFrequencies(text).size(), words + " words");
+        }
+    }
 }
