@@ -41,4 +41,21 @@ class VocabularyTest {
     void refusesDuplicates() {
         assertThrows(IllegalArgumentException.class, () -> Vocabulary.of(List.of("a", "a")));
     }
+
+    /** The open-addressing table answers as a map would: words sharing a String hash ("Aa", "BB"), prefixes, the empty word. */
+    @Test
+    void everyWordHasItsIdAndNothingElseHasOne() {
+        java.util.Random r = new java.util.Random(3);
+        java.util.Set<String> words = new java.util.LinkedHashSet<>(List.of("Aa", "BB", "AaAa", "BBBB", "AaBB", "", "idiot", "ünïcode", "😂"));
+        while (words.size() < 5000) words.add(Integer.toString(r.nextInt(1_000_000), 36));
+        List<String> list = List.copyOf(words);
+        Vocabulary v = Vocabulary.of(list);
+        for (int i = 0; i < list.size(); i++) assertEquals(i + 2, v.id(list.get(i)), list.get(i));
+        for (String other : List.of("aA", "Bb", "AaA", "idio", "idiots", "Idiot", "ünïcod", "x".repeat(40)))
+            assertEquals(Vocabulary.UNKNOWN, v.id(other), other);
+        for (int k = 0; k < 20_000; k++) {
+            String s = Integer.toString(r.nextInt(2_000_000), 36);
+            assertEquals(words.contains(s) ? list.indexOf(s) + 2 : Vocabulary.UNKNOWN, v.id(s), s);
+        }
+    }
 }
