@@ -59,4 +59,23 @@ class WideTextTest {
             assertSame(raw, WideText.of(raw, TextPipeline.standard().tokenize(raw)), raw);
         }
     }
+
+    /** of() looks at each token once; it writes out exactly the tokens that obfuscated, styled and lookAlike pick. */
+    @Test
+    void theTokensWrittenOutAreThoseTheThreeTestsPick() {
+        for (String raw : new String[] {"you are an id1ot", "f*ck th!s sh1t", "what an i d i o t",
+                "Y\u043Eu \u0430r\u0435 \u0430 fu\u0441king idi\u043Et", "You are a complete \u0131d\u0131ot and a mor\u03BFn.",
+                "\u028F\u1D0F\u1D1C \u1D00\u0280\u1D07 \u026A\u1D05\u026A\u1D0F\u1D1B \uFF49\uFF44\uFF49\uFF4F\uFF54",
+                "I will also try to be less bitey.\u2014 d\u03B1lus Contribs", "Kad\u0131n \u0131l\u0131k su i\u00E7ti",
+                "Caf\u00e9 n\u00BA 5 st\u00FCpid \u0131d\u0131ot", "sooooo stupid @someone 42", "m\u03BFron and id\u0456ot"}) {
+            var tokens = TextPipeline.standard().tokenize(raw);
+            boolean disguised = tokens.stream().anyMatch(t -> WideText.lookAlike(t) && TextPipeline.lexiconWord(t.text()));
+            char[] expected = raw.toCharArray();
+            for (var t : tokens) {
+                if (!WideText.obfuscated(t) && !WideText.styled(t) && !(disguised && WideText.lookAlike(t))) continue;
+                for (int i = t.begin(); i < t.end(); i++) expected[i] = i - t.begin() < t.text().length() ? t.text().charAt(i - t.begin()) : ' ';
+            }
+            assertEquals(new String(expected), WideText.of(raw, tokens), raw);
+        }
+    }
 }
