@@ -102,4 +102,17 @@ class BatchScorerTest {
                 () -> batch.score(model, new StringWriter(), new StanceFields(StanceBundle.shipped(), false)));
         assertEquals("disk gone", e.getMessage());
     }
+
+    /** A scored line is written without building its tree; the bytes are Jackson's. */
+    @Test
+    void aScoredLineIsWhatJacksonWritesForItsTree() throws IOException {
+        float[][] scores = {{0.090443216f, 0.0033058058f, 1.0f, 0f, 8.779224E-4f, 7.202492E-5f},
+                {Float.MIN_VALUE, 1e-10f, 0.5f, 0.99999994f, 1e7f, 123456.79f}, {Float.NaN, 0f, 0f, 0f, 0f, 0f}};
+        for (String id : new String[] {"\"c-1\"", "7", "-12", "123456789012345678901234567890", "\"quote \\\" and \\\\ and \\n\"",
+                "\"\\u0001 control\"", "\"café 😂 \\u2028\"", "\"\""}) {
+            var node = JSON.readTree(id);
+            for (float[] s : scores)
+                assertEquals(JSON.writeValueAsString(BatchScorer.node(node, s)), BatchScorer.json(node, s), id);
+        }
+    }
 }
