@@ -141,9 +141,7 @@ class CommentSitesTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void articlesFromBeforeGoToTheSiteOfTheirFirstComment(TestDatabases db) throws IOException {
-        DataSourceFactory f = db.fresh(dir);
-        Jdbi jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
-        Database.migrate(jdbi, changesetsBefore("parley:11-", db));
+        Jdbi jdbi = migratedBefore("parley:11-", db);
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO articles (id, title, created_at) VALUES ('shared', 'Talks stall', CURRENT_TIMESTAMP)");
             h.execute("INSERT INTO articles (id, title, created_at) VALUES ('old', 'Before sites', CURRENT_TIMESTAMP)");
@@ -194,9 +192,7 @@ class CommentSitesTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void commentsStoredBeforeSitesWereKeptAreModeratorsAloneUntilHandedToASite(TestDatabases db) throws IOException {
-        DataSourceFactory f = db.fresh(dir);
-        Jdbi jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
-        Database.migrate(jdbi, changesetsBefore("parley:8-", db));
+        Jdbi jdbi = migratedBefore("parley:8-", db);
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO articles (id, title, created_at) VALUES ('a1', 'Title', CURRENT_TIMESTAMP)");
             h.execute("""
@@ -225,6 +221,14 @@ class CommentSitesTest {
      * How many changesets the changelog has before the one whose id starts with {@code id}, of those that run on
      * {@code db}: Liquibase counts those it runs, and H2 runs none marked {@code dbms:postgresql}.
      */
+    /** A fresh database with every changeset before the one whose id starts with {@code id}: the store as it was. */
+    private Jdbi migratedBefore(String id, TestDatabases db) throws IOException {
+        DataSourceFactory f = db.fresh(dir);
+        Jdbi jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
+        Database.migrate(jdbi, changesetsBefore(id, db));
+        return jdbi;
+    }
+
     private static int changesetsBefore(String id, TestDatabases db) throws IOException {
         String changelog;
         try (InputStream in = Database.class.getClassLoader().getResourceAsStream(Database.CHANGELOG)) {
