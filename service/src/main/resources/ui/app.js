@@ -282,7 +282,10 @@ function buildTabs() {
     b.dataset.queue = q;
     b.title = 'Key ' + (i + 1);
     b.append(el('span', 'tab-name', QUEUE_NAMES[q]), el('span', 'count', '–'));
-    b.addEventListener('click', () => switchQueue(q));
+    // A click with the pointer (detail 1 or more) takes the focus to the queue's comments, where the keys
+    // act: left on the tab, a, j and the digits did nothing until a comment was clicked too. Enter or
+    // Space on a focused tab (detail 0) leaves the focus there, as tabs do for keyboard users.
+    b.addEventListener('click', (e) => switchQueue(q, e.detail > 0));
     $('tabs').append(b);
   });
 }
@@ -298,11 +301,19 @@ function renderTabs(counts) {
   }
 }
 
-function switchQueue(q) {
-  if (q === state.queue) return;
-  state.queue = q;
-  state.index = 0;
-  load();
+async function switchQueue(q, toList) {
+  if (q !== state.queue) {
+    state.queue = q;
+    state.index = 0;
+    await load();
+  }
+  if (toList) focusList();
+}
+
+/** The focus to the comment on show, or to the line that says the queue is empty. */
+function focusList() {
+  const li = state.comments.length ? $('comments').children[state.index] : null;
+  (li || $('empty')).focus({ preventScroll: true });
 }
 
 function learnArticles(comments) {

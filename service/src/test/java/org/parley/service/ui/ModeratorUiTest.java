@@ -693,6 +693,29 @@ class ModeratorUiTest {
     }
 
     /**
+     * A click on a tab with the mouse takes the focus to that queue's comments, where the keys act (the
+     * accessibility audit's last gap): it stayed on the tab, and j, a and the digits waited for a click on a
+     * comment too. From the keyboard the focus stays on the tab (theTabsSayWhichQueueIsOnAndKeepTheFocus).
+     */
+    @Test
+    void aClickOnATabTakesTheFocusToItsComments() {
+        List<String> ids = pendingOnShow(2);
+        browser.findElement(By.cssSelector("#tabs [data-queue=REPORTED]")).click();
+        wait(10).until(d -> browser.executeScript(SHOWN, "REPORTED"));
+        wait(5).until(d -> "empty".equals(browser.switchTo().activeElement().getAttribute("id")));
+        browser.findElement(By.cssSelector("#tabs [data-queue=PENDING]")).click();
+        wait(10).until(d -> browser.executeScript(SHOWN, "PENDING"));
+        wait(5).until(d -> ids.get(0).equals(browser.switchTo().activeElement().getAttribute("data-id")));
+        browser.findElement(By.cssSelector("#tabs [data-queue=PENDING]")).click();  // the queue on show: the focus still goes
+        press("j");
+        waitForDetail(ids.get(1));
+        press("a");
+        cards(1);
+        assertEquals("PUBLISHED", comment(ids.get(1)).get("status").asText());
+        assertEquals("PENDING", comment(ids.get(0)).get("status").asText());
+    }
+
+    /**
      * The focus is where the keys act, after a toolbar button and after the note: it stayed on the Approve
      * button (j then moved past the comment on show unheard), or on the body. From the header the keys do
      * nothing (singleKeysActOnlyWhileTheFocusIsOnTheCommentsOrTheirPanel): a click on a comment brings them back.
