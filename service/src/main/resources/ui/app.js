@@ -428,7 +428,11 @@ function appendText(parent, text) {
   for (const m of text.matchAll(INVISIBLE)) {
     if (m.index > at) parent.append(document.createTextNode(text.slice(at, m.index)));
     const dot = el('span', 'invisible-char', '\u00B7');
-    dot.title = 'U+' + m[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0') + ': a character readers do not see';
+    const code = 'U+' + m[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0');
+    dot.title = code + ': a character readers do not see';
+    // A title is read by few screen readers, and the dot as "middle dot" or not at all: named as an image.
+    dot.setAttribute('role', 'img');
+    dot.setAttribute('aria-label', 'hidden character ' + code);
     parent.append(dot);
     at = m.index + m[0].length;
   }

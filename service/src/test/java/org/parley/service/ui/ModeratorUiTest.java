@@ -258,6 +258,9 @@ class ModeratorUiTest {
         List<WebElement> dots = text.findElements(By.cssSelector(".invisible-char"));
         assertEquals(4, dots.size(), text.getText());
         assertEquals("U+200B: a character readers do not see", dots.get(0).getAttribute("title"));
+        // Named for a screen reader too, which reads few titles (the accessibility audit's gap).
+        assertEquals("image", dots.get(0).getAriaRole());  // role=img, as Chromium names it
+        assertEquals("hidden character U+200B", dots.get(0).getAccessibleName());
         assertTrue(text.getText().contains("i\u00B7d\u00B7i\u00B7o\u00B7t"), text.getText());
     }
 
