@@ -63,9 +63,12 @@ public final class Fakes {
     public static final String WEBSITE_KEY = "website-key-1";
     public static final String MODERATOR_KEY = "moderator-key-1";
     public static final String ADMIN_KEY = "admin-key-1";
+    /** Scoring only: the key a site publishes in its pages. */
+    public static final String SCORER_KEY = "scorer-key-1";
     /** One request per second, two seconds of burst: the third quick request is refused. */
     public static final String SLOW_KEY = "slow-key-12";
-    public static final String KEYS = WEBSITE_KEY + ":website," + MODERATOR_KEY + ":moderator," + ADMIN_KEY + ":admin," + SLOW_KEY + ":website:1";
+    public static final String KEYS = WEBSITE_KEY + ":website," + MODERATOR_KEY + ":moderator," + ADMIN_KEY + ":admin," + SLOW_KEY + ":website:1,"
+            + SCORER_KEY + ":scorer";
     public static final int MAX_BATCH = 3;
     public static final int MAX_THREAD = 40;
 

@@ -71,7 +71,7 @@ public record ApiKey(String key, Role role, int perSecond, String siteName, Stri
 
     @Override
     public String getName() {
-        return role.name().toLowerCase(java.util.Locale.ROOT) + "-" + fingerprint;
+        return role.lowerName() + "-" + fingerprint;
     }
 
     /** Decisions made with a moderator key are recorded as {@code key:<fingerprint>}. */

@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Guards the moderator UI's static files ({@code /moderate/*}): a strict Content-Security-Policy
  * (only our own script and styles, so injected markup cannot run), no sniffing, no referrer; and a
- * 403 for a request that carries a website API key, which may not reach any moderation page.
+ * 403 for a request that carries a scorer or website API key, which may not reach any moderation page.
  * Everything the page shows comes from /v1, which checks roles itself. {@code /moderate} without
  * the slash is sent to {@code /moderate/}: the page's relative script and styles would not load there.
  * A file the page does not have is a JSON 404, as every other error, where the asset servlet left it empty.
@@ -36,9 +36,12 @@ public final class ModeratorPageFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         pageHeaders(response);
-        if (isWebsiteKey(bearer(request.getHeader("Authorization"))) || isWebsiteKey(request.getParameter("key"))
-                || isWebsiteKey(request.getHeader(ApiKeyAuthFilter.GOOGLE_KEY_HEADER))) {
-            ServletErrors.write(response, 403, "website API keys may not open the moderator pages");
+        Optional<Role> below = belowModerator(bearer(request.getHeader("Authorization")))
+                .or(() -> belowModerator(request.getParameter("key")))
+                .or(() -> belowModerator(request.getHeader(ApiKeyAuthFilter.GOOGLE_KEY_HEADER)));
+        if (below.isPresent()) {
+            ServletErrors.write(response, 403, below.get().lowerName() + " API keys may not open the moderator pages: "
+                    + "they need moderator or a role above it");
             return;
         }
         if ("/moderate".equals(request.getRequestURI())) {
@@ -63,10 +66,10 @@ public final class ModeratorPageFilter implements Filter {
         response.setHeader("Referrer-Policy", "no-referrer");
     }
 
-    private boolean isWebsiteKey(String token) {
-        if (token == null || token.isEmpty()) return false;
-        Optional<ApiKey> key = keys.find(token);
-        return key.isPresent() && key.get().role() == Role.WEBSITE;
+    /** The role of the API key {@code token}, if it is one below moderator. */
+    private Optional<Role> belowModerator(String token) {
+        if (token == null || token.isEmpty()) return Optional.empty();
+        return keys.find(token).map(ApiKey::role).filter(role -> !role.includes(Role.MODERATOR));
     }
 
     private static String bearer(String header) {

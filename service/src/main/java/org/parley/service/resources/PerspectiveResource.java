@@ -59,8 +59,10 @@ public final class PerspectiveResource {
         this.language = language;
     }
 
+    /** A scorer key's too: it stores nothing, whatever doNotStore says (suggestscore, which stores, stays website). */
     @POST
     @Path("/comments:analyze")
+    @RolesAllowed(Role.SCORER_NAME)
     @Timed(name = "analyze")
     @ExceptionMetered(name = "analyze-errors")
     public AnalyzeResponse analyze(AnalyzeRequest request) {

@@ -40,7 +40,7 @@ import java.util.List;
 @Path("/v1/score")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Role.WEBSITE_NAME)
+@RolesAllowed(Role.SCORER_NAME)
 public final class ScoreResource {
     private final CommentScorer scorer;
     private final ObjectMapper json;

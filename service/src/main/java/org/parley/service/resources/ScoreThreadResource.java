@@ -45,7 +45,7 @@ import java.util.Set;
 @Path("/v1/score/thread")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Role.WEBSITE_NAME)
+@RolesAllowed(Role.SCORER_NAME)
 public final class ScoreThreadResource {
     private final CommentScorer scorer;
     private final StanceHolder stance;

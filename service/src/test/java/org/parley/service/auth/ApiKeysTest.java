@@ -73,8 +73,27 @@ class ApiKeysTest {
                 assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("secret-key-2:website:sight=a", 1)).getMessage());
     }
 
+    /** The key a site publishes in its pages: the same syntax as every other role's, rate and site included. */
+    @Test
+    void aScorerKeyParsesAsTheOtherRolesDo() {
+        ApiKeys keys = ApiKeys.parse("page-key-1:scorer, page-key-2:Scorer:40:site=news.example, page-key-3:scorer:site=news.example", 100);
+        assertEquals(new ApiKey("page-key-1", Role.SCORER, 100), keys.find("page-key-1").orElseThrow());
+        assertEquals(new ApiKey("page-key-2", Role.SCORER, 40, "news.example"), keys.find("page-key-2").orElseThrow());
+        assertEquals(new ApiKey("page-key-3", Role.SCORER, 100, "news.example"), keys.find("page-key-3").orElseThrow());
+        ApiKey page = keys.find("page-key-1").orElseThrow();
+        assertEquals("scorer-" + page.fingerprint(), page.getName());
+        assertNull(page.moderatedSite());
+        assertFalse(page.reaches(null), "reaches no stored comment but its own site's, which it cannot store");
+        String said = assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("good-key-1:scorer,secret-key-2:scorers", 1)).getMessage();
+        assertEquals("apiKeys entry 2: unknown role 'scorers': use scorer, website, moderator or admin", said);
+        assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("long-key-1:scorer:0", 1));
+    }
+
     @Test
     void rolesIncludeTheRolesBelowThem() {
+        assertTrue(Role.WEBSITE.includes(Role.SCORER));
+        assertFalse(Role.SCORER.includes(Role.WEBSITE), "a published key may not store or report");
+        assertTrue(Role.SCORER.includes(Role.SCORER));
         assertTrue(Role.ADMIN.includes(Role.WEBSITE));
         assertTrue(Role.MODERATOR.includes(Role.WEBSITE));
         assertFalse(Role.WEBSITE.includes(Role.MODERATOR));

@@ -16,7 +16,7 @@ import static org.mockito.Mockito.*;
 
 class ModeratorPageFilterTest {
     private final ModeratorPageFilter filter = new ModeratorPageFilter(
-            ApiKeys.parse("site-key-1:website,mod-key-11:moderator,adm-key-11:admin", 10));
+            ApiKeys.parse("site-key-1:website,mod-key-11:moderator,adm-key-11:admin,page-key-1:scorer", 10));
     private HttpServletRequest request;
     private HttpServletResponse response;
     private FilterChain chain;
@@ -50,6 +50,16 @@ class ModeratorPageFilterTest {
         when(request.getHeader("Authorization")).thenReturn("Bearer site-key-1");
         filter.doFilter(request, response, chain);
         assertForbidden();
+    }
+
+    /** The key a site publishes in its pages, in any of the places a key may come. */
+    @Test
+    void aScorerKeyIsForbiddenWhereverItIsSentAndTheRefusalNamesTheRoleNeeded() throws Exception {
+        when(request.getHeader(ApiKeyAuthFilter.GOOGLE_KEY_HEADER)).thenReturn("page-key-1");
+        filter.doFilter(request, response, chain);
+        assertForbidden();
+        String said = body.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("scorer API keys may not open the moderator pages: they need moderator or a role above it"), said);
     }
 
     @Test

@@ -61,6 +61,8 @@ class ModerationResourceTest {
     static final String SITE = "news.example";
     /** A moderator key of SITE alone; "sam" is a moderator account of SITE alone. */
     static final String SITE_MODERATOR_KEY = "site-moderator-1";
+    /** The scoring-only key SITE publishes in its pages. */
+    static final String SITE_PAGE_KEY = "site-page-key-1";
     static final AccountStore ACCOUNTS = new AccountStore(JDBI);
 
     static final ResourceExtension RESOURCES = build();
@@ -76,7 +78,7 @@ class ModerationResourceTest {
         CommentViews views = new CommentViews(JSON);
         return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS + "," + SITE_KEY + ":website:site=" + SITE
                         + "," + SITE_KEY_2 + ":website:1000:site=" + SITE + "," + OTHER_WEBSITE_KEY + ":website"
-                        + "," + SITE_MODERATOR_KEY + ":moderator:site=" + SITE, 1000),
+                        + "," + SITE_MODERATOR_KEY + ":moderator:site=" + SITE + "," + SITE_PAGE_KEY + ":scorer:site=" + SITE, 1000),
                         token -> ACCOUNTS.session(token, clock.instant())
                                 .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().site(), s.expiresAt())),
                         new RateLimiter(2, 1000)))
@@ -736,6 +738,34 @@ class ModerationResourceTest {
         for (String[] e : new String[][]{{"POST", "/v1/comments", submission(unique(), "hello")},
                 {"POST", "/v1/threads", "{}"}, {"GET", "/v1/comments/x/status", null}, {"POST", "/v1/comments/x/report", "{}"}})
             assertEquals(401, call(null, e).getStatus(), "no key on " + e[1]);
+    }
+
+    /**
+     * The key a site publishes in its pages, which anyone may copy: it stores, reads and reports no comment, not even
+     * its own site's, and every endpoint here is a 403 that names the role it needs (not the 404 of another site's).
+     */
+    @Test
+    void aScorerKeyStoresReportsReadsAndModeratesNothingEvenOfItsOwnSite() {
+        String id = unique(), fresh = unique(), threadId = "t-" + UUID.randomUUID();
+        submit(SITE_KEY, id, "Thanks for the article");
+        String[][] website = {{"POST", "/v1/comments", submission(fresh, "hello")},
+                {"POST", "/v1/threads", "{\"id\": \"" + threadId + "\", \"article\": {\"title\": \"T\"}, \"comments\": [{\"id\": \"c1\", \"text\": \"hi\"}]}"},
+                {"GET", "/v1/comments/" + id + "/status", null}, {"POST", "/v1/comments/" + id + "/report", "{\"reason\": \"spam\"}"}};
+        for (String key : List.of(SITE_PAGE_KEY, Fakes.SCORER_KEY)) {
+            for (String[] e : website) refusedNaming(call(key, e), e[1], "website");
+            for (String[] e : MODERATION) refusedNaming(call(key, e), e[1], "moderator");
+        }
+        assertTrue(STORE.find(fresh).isEmpty(), "not stored");
+        assertTrue(STORE.find(threadId + "/c1").isEmpty(), "no comment of the thread stored");
+        JsonNode stored = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
+        assertEquals(0, stored.get("openReports").asInt(), "no report stored: " + stored);
+        assertEquals(1, stored.get("version").asInt(), stored.toString());
+    }
+
+    private static void refusedNaming(Response r, String path, String needed) {
+        JsonNode body = r.readEntity(JsonNode.class);
+        assertEquals(403, r.getStatus(), path + ": " + body);
+        assertEquals("role scorer may not use " + path + ": it needs " + needed + " or a role above it", body.get("message").asText());
     }
 
     private static Response call(String key, String[] e) {

@@ -283,6 +283,51 @@ class ScoreResourceTest {
         assertEquals("REVIEW", served.get("otherLanguage").asText(), "the policy's language rule is shown with its bands");
     }
 
+    private static Response as(String key, String path, String json) {
+        return RESOURCES.target(path).request().header("Authorization", "Bearer " + key)
+                .post(Entity.entity(json, MediaType.APPLICATION_JSON));
+    }
+
+    /** The key a site publishes in a page scores, as a website key does, with doNotStore false or left out. */
+    @Test
+    void aScorerKeyMayCallEveryScoringEndpoint() {
+        String thread = "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"}, \"comments\": ["
+                + "{\"id\": \"c1\", \"number\": 1, \"text\": \"Strike them now.\"}]}, \"targets\": [\"war\"]}";
+        assertEquals(0.95, ok(as(Fakes.SCORER_KEY, "/v1/score", "{\"comment\": {\"text\": \"you idiot\"}, \"doNotStore\": false}"))
+                .at("/attributes/TOXICITY/probability").asDouble(), 1e-6);
+        assertEquals(2, ok(as(Fakes.SCORER_KEY, "/v1/score/batch", "{\"comments\": [{\"comment\": {\"text\": \"a\"}},"
+                + " {\"comment\": {\"text\": \"b\"}, \"doNotStore\": false}]}")).get("results").size());
+        assertEquals(1, ok(as(Fakes.SCORER_KEY, "/v1/score/thread", thread)).get("comments").size());
+        assertTrue(ok(as(Fakes.SCORER_KEY, "/v1alpha1/comments:analyze", "{\"comment\": {\"text\": \"What a lovely day\"},"
+                + " \"requestedAttributes\": {\"TOXICITY\": {}}, \"doNotStore\": false}")).has("attributeScores"));
+    }
+
+    /**
+     * A published key may not send feedback, which is stored for retraining, nor read the served policy: 403s that name
+     * the role needed, in each API's error format, and nothing is stored.
+     */
+    @Test
+    void aScorerKeyIsRefusedFeedbackAndAdminNamingTheRoleNeededAndStoresNothing() throws Exception {
+        java.util.List<org.parley.service.store.FeedbackStore.Feedback> before = new java.util.ArrayList<>();
+        Fakes.feedback(Path.of("target/test-feedback")).all(before::add);
+        Response feedback = as(Fakes.SCORER_KEY, "/v1alpha1/comments:suggestscore", "{\"comment\": {\"text\": \"you idiot\"},"
+                + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}}");
+        JsonNode google = Fakes.mapper().readTree(feedback.readEntity(String.class));
+        assertEquals(403, feedback.getStatus(), google.toString());
+        assertEquals("PERMISSION_DENIED", google.at("/error/status").asText(), google.toString());
+        assertEquals("role scorer may not use /v1alpha1/comments:suggestscore: it needs website or a role above it",
+                google.at("/error/message").asText());
+        java.util.List<org.parley.service.store.FeedbackStore.Feedback> after = new java.util.ArrayList<>();
+        Fakes.feedback(Path.of("target/test-feedback")).all(after::add);
+        assertEquals(before.size(), after.size(), "no suggestion stored");
+
+        Response admin = RESOURCES.target("/v1/admin/model").queryParam("key", Fakes.SCORER_KEY).request().get();
+        JsonNode body = admin.readEntity(JsonNode.class);
+        assertEquals(403, admin.getStatus(), body.toString());
+        assertEquals("role scorer may not use /v1/admin/model: it needs admin", body.get("message").asText());
+        verify(MODEL, never()).score(anyList());
+    }
+
     @Test
     void higherRolesMayScore() {
         Response r = RESOURCES.target("/v1/score").queryParam("key", Fakes.ADMIN_KEY).request()
