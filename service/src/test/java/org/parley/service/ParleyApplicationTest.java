@@ -38,6 +38,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class ParleyApplicationTest {
     private static final String WEBSITE = "app-website-key";
     private static final String ADMIN = "app-admin-key";
+    /** Scoring only: the key a site publishes in its pages. */
+    private static final String SCORER = "app-scorer-key";
     /** Its own rate limit, so that the bodies of megabytes sent with it (a token a KiB) leave the others' buckets alone. */
     private static final String BULK = "app-bulk-key";
     /** The default rate limit, for bodies that are refused. */
@@ -650,6 +652,40 @@ class ParleyApplicationTest {
         assertFalse(only.has("database"), only.toString());
     }
 
+    /**
+     * The key a site publishes in its pages reaches the scoring endpoints and nothing else: every keyed operation of the
+     * OpenAPI document, sent a scorer key, is a 403 that the document lists, but for the four that score.
+     */
+    @Test
+    void aScorerKeyReachesTheScoringEndpointsOfTheOpenApiDocumentAndNoOther() {
+        JsonNode paths = target(app("/openapi.json")).request().get(JsonNode.class).get("paths");
+        List<String> reached = new ArrayList<>();
+        int refused = 0;
+        for (Map.Entry<String, JsonNode> path : (Iterable<Map.Entry<String, JsonNode>>) paths::fields) {
+            for (Map.Entry<String, JsonNode> op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                JsonNode security = op.getValue().get("security");
+                if (security != null && security.isEmpty()) continue;  // needs no key: the document, discovery, log-in
+                String name = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                jakarta.ws.rs.client.Invocation.Builder call = target(app(path.getKey().replace("{id}", "x")))
+                        .request().header("Authorization", "Bearer " + SCORER);
+                Response r = op.getKey().equals("post") ? call.post(Entity.json("{}")) : call.method(op.getKey().toUpperCase(java.util.Locale.ROOT));
+                String body = r.readEntity(String.class);
+                assertNotEquals(401, r.getStatus(), name + ": " + body);
+                assertTrue(r.getStatus() < 500, name + ": " + body);
+                if (r.getStatus() != 403) {
+                    reached.add(name);
+                    continue;
+                }
+                refused++;
+                assertTrue(body.contains("role scorer may not use " + path.getKey().replace("{id}", "x") + ": it needs "), name + ": " + body);
+                assertTrue(op.getValue().get("responses").has("403"), name + " answers 403 to a scorer key: the document should say so");
+            }
+        }
+        assertEquals(List.of("POST /v1/score", "POST /v1/score/batch", "POST /v1/score/thread", "POST /v1alpha1/comments:analyze"),
+                reached.stream().sorted().toList());
+        assertTrue(refused >= 14, "every other keyed operation was tried: " + refused);
+    }
+
     @Test
     void aWebsiteKeyCannotReachAdmin() {
         assertEquals(403, target(app("/v1/admin/model")).queryParam("key", WEBSITE).request().get().getStatus());
@@ -704,13 +740,7 @@ class ParleyApplicationTest {
     @Test
     void doNotStoreTextIsWrittenNowhereNotEvenInLogsOrErrors() throws Exception {
         String marker = "zqxmarker" + System.nanoTime();
-        LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.setContext(logs);
-        captured.start();
-        Logger root = logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(captured);
-        try {
+        assertWrittenNowhere(marker, () -> {
             assertEquals(200, score("{\"doNotStore\": true, \"comment\": {\"text\": \"you idiot " + marker + "\"}}").getStatus());
             // The sentiment parser has its own CoreNLP tokenizer, which would log each odd character it meets.
             assertEquals(200, score("{\"doNotStore\": true, \"comment\": {\"text\": \"you idiot " + marker + " \\u0007\"},"
@@ -721,6 +751,46 @@ class ParleyApplicationTest {
                     .post(Entity.entity("{\"doNotStore\": true, \"comment\": {\"text\": \"" + marker + "\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}",
                             MediaType.APPLICATION_JSON));
             assertEquals(200, analyze.getStatus());
+        });
+    }
+
+    /**
+     * A scorer key is published in pages, so anyone may send with it: whatever its requests say of doNotStore, their
+     * text is written nowhere, and what would store it (feedback, comments, threads, reports) is a 403.
+     */
+    @Test
+    void aScorerKeysTextIsWrittenNowhereWhateverDoNotStoreSays() throws Exception {
+        String marker = "zqxscorer" + System.nanoTime();
+        String comment = "{\"comment\": {\"text\": \"you idiot " + marker + "\"}";
+        String thread = "{\"id\": \"t-" + marker + "\", \"article\": {\"title\": \"T\"}, \"comments\": [{\"id\": \"c1\", \"text\": \"" + marker + "\"}]}";
+        assertWrittenNowhere(marker, () -> {
+            for (String[] call : new String[][]{{"/v1/score", comment + ", \"doNotStore\": false}"}, {"/v1/score", comment + "}"},
+                    {"/v1/score/batch", "{\"comments\": [" + comment + ", \"doNotStore\": false}]}"},
+                    {"/v1/score/thread", "{\"thread\": " + thread + "}"},
+                    {"/v1alpha1/comments:analyze", comment + ", \"requestedAttributes\": {\"TOXICITY\": {}}, \"doNotStore\": false}"}})
+                assertEquals(200, asScorer(call[0], call[1]).getStatus(), call[0]);
+            for (String[] call : new String[][]{{"/v1alpha1/comments:suggestscore", comment + ", \"doNotStore\": false,"
+                    + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}}"},
+                    {"/v1/comments", "{\"id\": \"" + marker + "\", \"articleId\": \"a\", \"text\": \"" + marker + "\"}"},
+                    {"/v1/threads", thread}, {"/v1/comments/c1/report", "{\"reason\": \"" + marker + "\"}"}})
+                assertEquals(403, asScorer(call[0], call[1]).getStatus(), call[0]);
+        });
+    }
+
+    private static Response asScorer(String path, String body) {
+        return target(app(path)).queryParam("key", SCORER).request().post(Entity.entity(body, MediaType.APPLICATION_JSON));
+    }
+
+    /** Runs the requests, then finds {@code marker} in no log line, exception, request log line or stored row. */
+    private static void assertWrittenNowhere(String marker, Runnable requests) throws Exception {
+        LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.setContext(logs);
+        captured.start();
+        Logger root = logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(captured);
+        try {
+            requests.run();
         } finally {
             root.detachAppender(captured);
         }
@@ -732,11 +802,11 @@ class ParleyApplicationTest {
         String requestLog = Files.readString(Path.of(REQUEST_LOG));
         assertTrue(requestLog.contains("POST /v1/score"), "the request log is written: " + requestLog);
         assertFalse(requestLog.contains(marker));
-        assertFalse(requestLog.contains(WEBSITE), "?key= is not logged");
-        // test-config.yml's database: no stored suggestion or comment holds the text.
-        for (String table : List.of("feedback", "comments"))
+        assertFalse(requestLog.contains(WEBSITE) || requestLog.contains(SCORER), "?key= is not logged");
+        // test-config.yml's database: no stored suggestion, comment or report holds the text.
+        for (String where : List.of("feedback WHERE text LIKE :m", "comments WHERE text LIKE :m OR id LIKE :m", "reports WHERE reason LIKE :m"))
             assertEquals(0, (int) org.jdbi.v3.core.Jdbi.create("jdbc:h2:mem:app-test", "sa", "").withHandle(h -> h.createQuery(
-                    "SELECT COUNT(*) FROM " + table + " WHERE text LIKE :m").bind("m", "%" + marker + "%").mapTo(Integer.class).one()), table);
+                    "SELECT COUNT(*) FROM " + where).bind("m", "%" + marker + "%").mapTo(Integer.class).one()), where);
     }
 
     @Test
@@ -846,6 +916,13 @@ class ParleyApplicationTest {
         Throwable root = e;
         while (root.getCause() != null && !root.getMessage().contains("apiKeys")) root = root.getCause();
         assertEquals("apiKeys entry 1: keys must have at least 8 characters", root.getMessage());
+
+        DropwizardAppExtension<ParleyConfiguration> misnamed = new DropwizardAppExtension<>(ParleyApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), config("model", broken.toString()),
+                config("apiKeys", "page-key-1:scorer,page-key-2:scorers"));
+        Throwable role = assertThrows(Exception.class, misnamed::before);
+        while (role.getCause() != null && !role.getMessage().contains("apiKeys")) role = role.getCause();
+        assertEquals("apiKeys entry 2: unknown role 'scorers': use scorer, website, moderator or admin", role.getMessage());
     }
 
     /** One line naming the URL and the variables to fix, where the pool and the driver printed 84 lines of traces. */
