@@ -195,3 +195,10 @@ CREATE INDEX IF NOT EXISTS comments_site_reported ON comments (site, risk DESC, 
 ALTER TABLE articles ADD COLUMN site VARCHAR(200);
 UPDATE articles SET site = (SELECT c.site FROM comments c WHERE c.article_id = articles.id
     ORDER BY c.created_at, c.id LIMIT 1);
+
+--changeset parley:12-moderator-sites
+-- A moderator account may work on a chosen few sites: the column holds their names joined by '|' (auth.Sites),
+-- as a moderator key's site=a.example|b.example does, so a one-site account's value is already a list of one
+-- and NULL is every site still. At most 100 names of up to 64 characters, and 99 separators. A service not yet
+-- upgraded reads a list as one site that no comment has: it shows that moderator nothing, not every site.
+ALTER TABLE moderators ALTER COLUMN site SET DATA TYPE VARCHAR(6500);

@@ -189,7 +189,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 config.rateLimit.bytesPerToken, config.rateLimit.failedAuthPerMinute);
         env.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter(keys,
                 token -> accounts.session(token, clock.instant())
-                        .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().site(), s.expiresAt())),
+                        .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt())),
                 limiter)));
         env.jersey().register(RolesAllowedDynamicFeature.class);
         env.jersey().register(new BodyCharge.Refund());

@@ -11,37 +11,43 @@ import java.util.HexFormat;
  * can appear in logs, metrics and the decisions moderators read.
  *
  * @param perSecond   requests per second this key may make (its bucket refills at this rate)
- * @param siteName    the site the key was given ({@code site=NAME}), shared by the site's keys; null: none
+ * @param sites       the sites the key was given ({@code site=NAME}, a moderator key's {@code site=A|B}), shared by
+ *                    each site's keys; {@link Sites#EVERY}: none named
  * @param fingerprint 32 bits of a slow hash of the key ({@link #fingerprint(String)})
  */
-public record ApiKey(String key, Role role, int perSecond, String siteName, String fingerprint) implements Caller {
+public record ApiKey(String key, Role role, int perSecond, Sites sites, String fingerprint) implements Caller {
     /** PBKDF2 rounds: ~50 ms per key, once, when the keys are read. */
     private static final int ROUNDS = 100_000;
     private static final byte[] SALT = "parley api key fingerprint".getBytes(StandardCharsets.UTF_8);
 
     public ApiKey(String key, Role role, int perSecond) {
-        this(key, role, perSecond, null);
+        this(key, role, perSecond, Sites.EVERY);
     }
 
+    /** A key of one site. */
     public ApiKey(String key, Role role, int perSecond, String siteName) {
-        this(key, role, perSecond, siteName, fingerprint(key));
+        this(key, role, perSecond, Sites.one(siteName));
+    }
+
+    public ApiKey(String key, Role role, int perSecond, Sites sites) {
+        this(key, role, perSecond, sites, fingerprint(key));
     }
 
     /**
-     * The site named in config, else the key's own: {@code key:} and its fingerprint (a name cannot
-     * hold ':'). An unnamed key is a site of its own, so two sites whose operator named neither cannot
-     * read or report each other's comments (32 bits: two unnamed keys share a site at odds of one in four
+     * The site named in config (a moderator key's first, if it names several), else the key's own: {@code key:}
+     * and its fingerprint (a name cannot hold ':'). An unnamed key is a site of its own, so two sites whose
+     * operator named neither cannot read or report each other's comments (32 bits: two unnamed keys share a site at odds of one in four
      * billion); the fingerprint, not the role, so a key keeps its comments when its role changes.
      */
     @Override
     public String site() {
-        return siteName != null ? siteName : ownSite();
+        return sites.every() ? ownSite() : sites.names().get(0);
     }
 
-    /** A moderator (or admin) key that names a site moderates that site only. */
+    /** A moderator (or admin) key that names sites moderates those only. */
     @Override
-    public String moderatedSite() {
-        return role.includes(Role.MODERATOR) ? siteName : null;
+    public Sites moderatedSites() {
+        return role.includes(Role.MODERATOR) ? sites : Sites.EVERY;
     }
 
     /** Also the comments the key stored before its site was named: naming it later loses it none of them. */

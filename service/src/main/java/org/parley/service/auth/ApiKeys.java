@@ -6,17 +6,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The configured keys, parsed from {@code key:role[:requestsPerSecond][:site=NAME],...} (config
  * {@code apiKeys}, which reads {@code PARLEY_API_KEYS}). The optional fields after the role may come
- * in either order; a site's keys (during a rotation, the old and the new) share its comments.
+ * in either order; a site's keys (during a rotation, the old and the new) share its comments. A moderator
+ * or admin key may name several sites, {@code site=a.example|b.example}, and moderates those.
  */
 public final class ApiKeys {
-    /** What a site's name may hold: no ':' or ',', the separators, and lowercase so "News" is not a second site. */
-    private static final Pattern SITE = Pattern.compile("[a-z0-9._-]{1,64}");
-    private static final String FORM = "expected key:role[:requestsPerSecond][:site=NAME]";
+    private static final String FORM = "expected key:role[:requestsPerSecond][:site=NAME[|NAME...]]";
     private final Map<String, ApiKey> byKey;
 
     private ApiKeys(Map<String, ApiKey> byKey) {
@@ -42,14 +40,15 @@ public final class ApiKeys {
                 throw new IllegalArgumentException(where + ": " + e.getMessage());
             }
             Integer perSecond = null;
-            String site = null;
+            Sites sites = null;
             for (int f = 2; f < parts.length; f++) {
                 String field = parts[f].strip();
-                if (field.startsWith("site=") && site == null) site = site(field.substring("site=".length()), where);
+                if (field.startsWith("site=") && sites == null) sites = sites(field.substring("site=".length()), role, where);
                 else if (!field.startsWith("site=") && perSecond == null) perSecond = perSecond(field, where);
                 else throw new IllegalArgumentException(where + ": " + FORM + " (each at most once)");
             }
-            ApiKey key = new ApiKey(parts[0], role, perSecond == null ? defaultPerSecond : perSecond, site);
+            ApiKey key = new ApiKey(parts[0], role, perSecond == null ? defaultPerSecond : perSecond,
+                    sites == null ? Sites.EVERY : sites);
             if (keys.put(parts[0], key) != null) throw new IllegalArgumentException(where + ": the same key appears twice");
         }
         return new ApiKeys(keys);
@@ -66,16 +65,20 @@ public final class ApiKeys {
         return perSecond;
     }
 
-    /** The name is not echoed: a key pasted into the wrong field would be. */
-    /** Whether {@code name} may name a site (a key's {@code site=NAME}, a moderator account's site). */
-    public static boolean isSiteName(String name) {
-        return name != null && SITE.matcher(name).matches();
-    }
-
-    private static String site(String name, String where) {
-        if (!SITE.matcher(name).matches())
-            throw new IllegalArgumentException(where + ": site=NAME takes 1 to 64 lowercase letters, digits, '.', '_' or '-'");
-        return name;
+    /**
+     * A key's site, or a moderator key's sites. A website key sends for one site: the comments it stores are that
+     * site's. The name is not echoed: a key pasted into the wrong field would be.
+     */
+    private static Sites sites(String names, Role role, String where) {
+        Sites sites;
+        try {
+            sites = Sites.parse(names);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": site=NAME " + e.getMessage());
+        }
+        if (sites.only() == null && !role.includes(Role.MODERATOR))
+            throw new IllegalArgumentException(where + ": a website key sends for one site; only a moderator or admin key names several");
+        return sites;
     }
 
     /** One random admin key for a first run with no keys configured (printed at start-up). */

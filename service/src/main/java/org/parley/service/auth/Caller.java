@@ -15,21 +15,21 @@ public interface Caller extends Principal {
     String site();
 
     /**
-     * The one site whose comments this moderator reads and decides (a key's {@code site=NAME}, an account's
-     * {@code --site}); null: every site's. Not a moderator: null, and {@link #reaches} is their own site.
+     * The sites whose comments this moderator reads and decides (a key's {@code site=A|B}, an account's
+     * {@code --site}s), else {@link Sites#EVERY}. Not a moderator: EVERY, and {@link #reaches} is their own site.
      */
-    default String moderatedSite() {
-        return null;
+    default Sites moderatedSites() {
+        return Sites.EVERY;
     }
 
     /**
      * Whether this caller may reach a comment stored by {@code site} (null: stored before owners were
      * recorded, the twenty-first session): a moderator to read and decide it, a site to read its status and
-     * report it. A moderator of every site reaches every comment, one of a single site only that site's;
+     * report it. A moderator of every site reaches every comment, one of some sites only theirs;
      * anyone else only their site's. A comment out of reach is answered as one that does not exist.
      */
     default boolean reaches(String site) {
         if (!role().includes(Role.MODERATOR)) return site().equals(site);
-        return moderatedSite() == null || moderatedSite().equals(site);
+        return moderatedSites().includes(site);
     }
 }

@@ -6,8 +6,8 @@ import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
-import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.Role;
+import org.parley.service.auth.Sites;
 import org.parley.service.store.AccountStore;
 
 import java.io.BufferedReader;
@@ -15,16 +15,20 @@ import java.io.Console;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * {@code add-moderator CONFIG --username NAME [--role moderator|admin] [--site NAME|*]}: creates a moderator
- * account in the configured database, or sets a new password. {@code --site} narrows the account to one
- * site's comments ({@code *}: every site's); without it a new account moderates every site and an existing
- * one keeps its site. The password comes from PARLEY_PASSWORD,
+ * {@code add-moderator CONFIG --username NAME [--role moderator|admin] [--site NAME|*]...}: creates a moderator
+ * account in the configured database, or sets a new password. {@code --site} (repeatable) narrows the account
+ * to those sites' comments ({@code *}: every site's); without it a new account moderates every site and an
+ * existing one keeps its sites. The password comes from PARLEY_PASSWORD,
  * else the terminal (not echoed), else the first line of stdin — never from the command line,
  * where other users could read it.
  */
 public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfiguration> {
+    /** {@code --site '*'}: the account moderates every site. */
+    static final String EVERY = "*";
+
     public AddModeratorCommand() {
         super("add-moderator", "Create a moderator account, or set its password (at least 8 characters, at most 72 bytes in UTF-8) and role");
     }
@@ -34,23 +38,37 @@ public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfigura
         super.configure(subparser);
         subparser.addArgument("--username").required(true).help("the log-in name (at most 100 characters)");
         subparser.addArgument("--role").setDefault("moderator").choices("moderator", "admin").help("moderator (default) or admin (a senior moderator: decides escalated comments)");
-        subparser.addArgument("--site").help("the one site whose comments the account reads and decides (as in a key's site=NAME),"
-                + " or * for every site; default: every site for a new account, unchanged for an existing one");
+        subparser.addArgument("--site").metavar("NAME").action(net.sourceforge.argparse4j.impl.Arguments.append())
+                .help("a site whose comments the account reads and decides (as in a key's site=NAME); repeatable, for"
+                        + " several; * for every site; default: every site for a new account, unchanged for an existing one");
     }
 
     @Override
     protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace args, ParleyConfiguration config) throws Exception {
         String username = args.getString("username").strip();
         if (username.isEmpty() || username.length() > 100) throw new IllegalArgumentException("--username must be 1 to 100 characters");
-        String site = args.getString("site");
-        if (site != null && !site.equals(AccountStore.EVERY_SITE) && !ApiKeys.isSiteName(site))
-            throw new IllegalArgumentException("--site takes 1 to 64 lowercase letters, digits, '.', '_' or '-', or * for every site");
+        Sites sites = sites(args.getList("site"));
         char[] password = password();
         if (password.length < 8) throw new IllegalArgumentException("the password must have at least 8 characters");
         try (CommandDatabase db = CommandDatabase.open(config, "add-moderator")) {
-            new AccountStore(db.jdbi()).put(username, password, Role.parse(args.getString("role")), site, Instant.now());
+            new AccountStore(db.jdbi()).put(username, password, Role.parse(args.getString("role")), sites, Instant.now());
             System.out.println("account '" + username + "' (" + args.getString("role")
-                    + (site == null ? "" : site.equals(AccountStore.EVERY_SITE) ? ", every site" : ", site " + site) + ") saved");
+                    + (sites == null ? "" : sites.every() ? ", every site" : (sites.only() != null ? ", site " : ", sites ") + sites)
+                    + ") saved");
+        }
+    }
+
+    /** The --site values: null (none given: keep), every site ('*', alone), or the sites named. */
+    static Sites sites(List<String> given) {
+        if (given == null) return null;
+        if (given.contains(EVERY)) {
+            if (given.size() > 1) throw new IllegalArgumentException("--site * is every site: name no other with it");
+            return Sites.EVERY;
+        }
+        try {
+            return Sites.of(given);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--site " + e.getMessage() + "; --site * alone is every site");
         }
     }
 

@@ -18,6 +18,7 @@ import org.parley.service.api.moderation.BulkDecisionResponse;
 import org.parley.service.api.moderation.QueuePage;
 import org.parley.service.auth.Caller;
 import org.parley.service.auth.Role;
+import org.parley.service.auth.Sites;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.Checks;
 import org.parley.service.moderation.CommentViews;
@@ -72,12 +73,13 @@ public final class QueueResource {
         Checks.optional(after, "after", 2000);
         Queue.Position from = after == null ? null : Queue.Position.parse(after).orElseThrow(() -> new ApiException(
                 400, "after", null, "after must be the next value of the page before, as the server gave it"));
-        CommentStore.Narrowing in = new CommentStore.Narrowing(site(security, site), articleId);
+        CommentStore.Narrowing in = new CommentStore.Narrowing(sites(security, site), articleId);
         CommentStore.Page page = store.queue(queue, in, l, o, from);
         List<StoredComment> shown = page.comments();
         // A full page may have more behind it; a shorter one is the end of the queue.
         String next = shown.size() < l ? null : Queue.Position.of(shown.get(shown.size() - 1)).token();
-        return new QueuePage(queue.name(), in.site(), articleId, page.total(), o, l, next, shown.stream().map(views::of).toList());
+        return new QueuePage(queue.name(), in.sites().only(), shown(in.sites()), articleId, page.total(), o, l, next,
+                shown.stream().map(views::of).toList());
     }
 
     /** How many comments each queue holds. */
@@ -89,7 +91,7 @@ public final class QueueResource {
                                        @Context SecurityContext security) {
         Checks.optional(articleId, "articleId", 200);
         Map<String, Integer> out = new LinkedHashMap<>();
-        store.counts(new CommentStore.Narrowing(site(security, site), articleId)).forEach((q, n) -> out.put(q.name(), n));
+        store.counts(new CommentStore.Narrowing(sites(security, site), articleId)).forEach((q, n) -> out.put(q.name(), n));
         return out;
     }
 
@@ -100,16 +102,16 @@ public final class QueueResource {
     @ExceptionMetered(name = "articles-errors")
     public List<CommentStore.ArticleSummary> articles(@QueryParam("site") String site, @QueryParam("limit") Integer limit,
                                                       @Context SecurityContext security) {
-        return store.articles(site(security, site), limit(limit, 100, 1000));
+        return store.articles(sites(security, site), limit(limit, 100, 1000));
     }
 
-    /** The sites with open work, most pending first: for a moderator of one site, that site alone. */
+    /** The sites with open work, most pending first: for a moderator of some sites, theirs alone. */
     @GET
     @Path("/sites")
     @Timed(name = "sites")
     @ExceptionMetered(name = "sites-errors")
     public List<CommentStore.SiteSummary> sites(@QueryParam("limit") Integer limit, @Context SecurityContext security) {
-        return store.sites(site(security, null), limit(limit, 100, 1000));
+        return store.sites(sites(security, null), limit(limit, 100, 1000));
     }
 
     /** The {@code limit} asked for, else {@code fallback}; outside 1 to {@code most} a 400 naming it. */
@@ -120,16 +122,22 @@ public final class QueueResource {
     }
 
     /**
-     * The site a moderator's lists are narrowed to: the one they moderate, else the one asked for (null: every
-     * site). A moderator of one site who asks for another is refused, not shown an empty list.
+     * The sites a moderator's lists are narrowed to: the one asked for, else those they moderate (every site, for a
+     * moderator of every site). A moderator of some sites who asks for another is refused, not shown an empty list.
      */
-    static String site(SecurityContext security, String asked) {
+    static Sites sites(SecurityContext security, String asked) {
         Checks.optional(asked, "site", 200);
-        String own = ((Caller) security.getUserPrincipal()).moderatedSite();
-        if (own == null) return asked;
-        if (asked != null && !asked.equals(own))
-            throw new ApiException(403, "site", null, "this moderator works on site '" + own + "' only");
-        return own;
+        Sites own = ((Caller) security.getUserPrincipal()).moderatedSites();
+        if (asked == null) return own;
+        if (!own.includes(asked))
+            throw new ApiException(403, "site", null, "this moderator works on " + (own.only() != null ? "site " : "sites ")
+                    + String.join(", ", own.names().stream().map(n -> "'" + n + "'").toList()) + " only");
+        return Sites.stored(asked);
+    }
+
+    /** The sites a page is narrowed to, as the API lists them: null (absent) for every site. */
+    static List<String> shown(Sites sites) {
+        return sites.every() ? null : sites.names();
     }
 
     /**

@@ -24,6 +24,7 @@ import org.parley.service.auth.ClientAddress;
 import org.parley.service.auth.LoginThrottle;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.Role;
+import org.parley.service.auth.Sites;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.store.AccountStore;
@@ -82,7 +83,7 @@ public final class SessionResource {
             throw new ApiException(403, "username", null, "this account may not moderate");
         accounts.purgeExpired(clock.instant());  // expired sessions are refused anyway; this keeps the table small
         AccountStore.Session s = accounts.login(account, lifetime, clock.instant());
-        return Response.ok(view(s.account().username(), s.account().role(), s.account().site(), s.expiresAt().toString(), s.token()))
+        return Response.ok(view(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt().toString(), s.token()))
                 .header(HttpHeaders.SET_COOKIE, cookie(s.token(), lifetime.toSeconds()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();  // the body holds the token
     }
@@ -95,7 +96,7 @@ public final class SessionResource {
     public SessionView whoami(@Context SecurityContext security) {
         Caller c = (Caller) security.getUserPrincipal();
         String expires = c instanceof ModeratorSession s ? s.expiresAt().toString() : null;
-        return view(c.getName(), c.role(), c.moderatedSite(), expires, null);
+        return view(c.getName(), c.role(), c.moderatedSites(), expires, null);
     }
 
     /** Ends the session named by the cookie, or by {@code Authorization: Bearer TOKEN} (API clients). */
@@ -115,7 +116,8 @@ public final class SessionResource {
                 + (secureCookie ? "; Secure" : "");
     }
 
-    private SessionView view(String name, Role role, String site, String expires, String token) {
-        return new SessionView(name, role.name().toLowerCase(Locale.ROOT), site, role.includes(escalations.role()), expires, token);
+    private SessionView view(String name, Role role, Sites sites, String expires, String token) {
+        return new SessionView(name, role.name().toLowerCase(Locale.ROOT), sites.only(), QueueResource.shown(sites),
+                role.includes(escalations.role()), expires, token);
     }
 }

@@ -4,6 +4,7 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.parley.service.auth.Role;
+import org.parley.service.auth.Sites;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,17 +34,14 @@ public final class AccountStore {
     /**
      * @param credential the password hash the account was checked against: a session issued for it
      *                   lasts only while the account keeps that hash (not shown by toString)
-     * @param site       the one site the account moderates; null: every site
+     * @param sites      the sites the account moderates
      */
-    public record Account(String username, Role role, String credential, String site) {
+    public record Account(String username, Role role, String credential, Sites sites) {
         @Override
         public String toString() {
-            return "Account[" + username + ", " + role + (site == null ? "" : ", " + site) + "]";
+            return "Account[" + username + ", " + role + (sites.every() ? "" : ", " + sites) + "]";
         }
     }
-
-    /** As {@link #put(String, char[], Role, String, Instant)}'s site: the account moderates every site. */
-    public static final String EVERY_SITE = "*";
 
     /** A logged-in session: the token goes to the browser, never into the database. */
     public record Session(String token, Account account, Instant expiresAt) {}
@@ -55,7 +53,7 @@ public final class AccountStore {
     /** bcrypt reads at most this many bytes of a password (UTF-8); longer ones are refused, not cut. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
-    /** As {@link #put(String, char[], Role, String, Instant)}, the site left as it is (a new account: every site). */
+    /** As {@link #put(String, char[], Role, Sites, Instant)}, the sites left as they are (a new account: every site). */
     public void put(String username, char[] password, Role role, Instant now) {
         put(username, password, role, null, now);
     }
@@ -64,17 +62,17 @@ public final class AccountStore {
      * Creates the account, or sets a new password and role for an existing one and ends its
      * sessions (a reset after a leak must lock the old holder out).
      *
-     * @param site the one site the account moderates, {@link #EVERY_SITE}, or null to leave it as it is: a
-     *             password reset that forgets to name the site must not widen the account to every site
+     * @param sites the sites the account moderates ({@link Sites#EVERY}: every site), or null to leave them as they
+     *              are: a password reset that forgets to name the sites must not widen the account to every site
      * @throws IllegalArgumentException for a password over {@value #MAX_PASSWORD_BYTES} bytes
      */
-    public void put(String username, char[] password, Role role, String site, Instant now) {
+    public void put(String username, char[] password, Role role, Sites sites, Instant now) {
         String hash = hash(password);
-        boolean keep = site == null;
-        String stored = EVERY_SITE.equals(site) ? null : site;
+        boolean keep = sites == null;
+        String stored = keep ? null : sites.written();
         jdbi.useTransaction(h -> {
             int rows = h.createUpdate("UPDATE moderators SET password_hash = :hash, role = :role,"
-                            + " site = CASE WHEN :keep THEN site ELSE CAST(:site AS VARCHAR(200)) END WHERE username = :u")
+                            + " site = CASE WHEN :keep THEN site ELSE CAST(:site AS VARCHAR(6500)) END WHERE username = :u")
                     .bind("hash", hash).bind("role", role.name()).bind("keep", keep).bind("site", stored)
                     .bind("u", username).execute();
             if (rows > 0) h.createUpdate("DELETE FROM sessions WHERE username = :u").bind("u", username).execute();
@@ -127,7 +125,8 @@ public final class AccountStore {
         // No stored password is that long, and bcrypt's verifier throws on one: same work, no match.
         boolean tooLong = utf8Length(password) > MAX_PASSWORD_BYTES;
         boolean ok = BCrypt.verifyer().verify(tooLong ? DUMMY_PASSWORD : password, hash.toCharArray()).verified && !tooLong;
-        return ok && row.isPresent() ? Optional.of(new Account(username, Role.valueOf(row.get()[1]), hash, row.get()[2])) : Optional.empty();
+        return ok && row.isPresent()
+                ? Optional.of(new Account(username, Role.valueOf(row.get()[1]), hash, Sites.read(row.get()[2]))) : Optional.empty();
     }
 
     private static final char[] DUMMY_PASSWORD = "not a password".toCharArray();
@@ -167,7 +166,7 @@ public final class AccountStore {
                         WHERE s.token_hash = :t AND s.expires_at > :now""")
                 .bind("t", sha256(token)).bind("now", CommentStore.utc(now))
                 .map((rs, ctx) -> new Session(token, new Account(rs.getString("username"), Role.valueOf(rs.getString("role")),
-                        rs.getString("password_hash"), rs.getString("site")), CommentStore.instant(rs, "expires_at")))
+                        rs.getString("password_hash"), Sites.read(rs.getString("site"))), CommentStore.instant(rs, "expires_at")))
                 .findOne());
     }
 

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
+import org.parley.service.auth.Sites;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.DecisionRecord;
 import org.parley.service.moderation.NewComment;
@@ -282,26 +283,37 @@ public final class CommentStore {
     public record Page(List<StoredComment> comments, int total) {}
 
     /**
-     * What a moderator's lists are narrowed to: one site's comments (a moderator of one site, or a filter),
-     * one article's, both, or (nulls) neither. Its condition is fixed SQL, the values bound as {@code :site}
-     * and {@code :article}.
+     * What a moderator's lists are narrowed to: some sites' comments (a moderator of those sites, or a filter),
+     * one article's, both, or neither. Its condition is fixed SQL, the values bound: one site as {@code :site},
+     * so that its queries read that site's indexes (changeset 10); several as a list, {@code site IN (…)}.
      */
-    public record Narrowing(String site, String articleId) {
-        public static final Narrowing NONE = new Narrowing(null, null);
+    public record Narrowing(Sites sites, String articleId) {
+        public static final Narrowing NONE = new Narrowing(Sites.EVERY, null);
 
         public static Narrowing article(String articleId) {
-            return new Narrowing(null, articleId);
+            return new Narrowing(Sites.EVERY, articleId);
         }
 
         String condition() {
-            return (site == null ? "" : " AND c.site = :site") + (articleId == null ? "" : " AND c.article_id = :article");
+            return ofSites("c.site", sites) + (articleId == null ? "" : " AND c.article_id = :article");
         }
 
         Query bind(Query q) {
-            if (site != null) q.bind("site", site);  // only the names the condition holds: Jdbi refuses unused ones
+            bindSites(q, sites);  // only the names the condition holds: Jdbi refuses unused ones
             if (articleId != null) q.bind("article", articleId);
             return q;
         }
+    }
+
+    /** The condition, to follow a WHERE, that keeps the rows whose {@code column} is one of {@code sites}: "" for every site. */
+    static String ofSites(String column, Sites sites) {
+        return sites.every() ? "" : " AND " + column + (sites.only() != null ? " = :site" : " IN (<sites>)");
+    }
+
+    static Query bindSites(Query q, Sites sites) {
+        if (sites.only() != null) q.bind("site", sites.only());
+        else if (!sites.every()) q.bindList("sites", sites.names());
+        return q;
     }
 
     /** @param after null, or where the page before ended: this one starts after it in the queue's order */
@@ -330,11 +342,12 @@ public final class CommentStore {
     /**
      * Articles, those with the most pending comments first, then the newest.
      *
-     * @param site null: all; else only the articles this site has comments on, with its comments counted, and
-     *             the title only of those whose row is its own (an article id another site stored first has none)
+     * @param sites every site; else only the articles these sites have comments on, with their comments counted,
+     *              and the title only of those whose row is one of theirs (an article id another site stored first
+     *              has none)
      */
-    public List<ArticleSummary> articles(String site, int limit) {
-        return jdbi.withHandle(h -> QueueQueries.articles(h, "", site, limit)
+    public List<ArticleSummary> articles(Sites sites, int limit) {
+        return jdbi.withHandle(h -> QueueQueries.articles(h, "", sites, limit)
                 .map((rs, ctx) -> new ArticleSummary(rs.getString("id"), rs.getString("title"), rs.getInt("comments"),
                         rs.getInt("pending")))
                 .list());
@@ -343,9 +356,9 @@ public final class CommentStore {
     /** A site with open work: its comments pending review, published with open reports, and escalated. */
     public record SiteSummary(String site, int pending, int reported, int escalated) {}
 
-    /** The sites with open work, the most pending first; with {@code site}, that one only. */
-    public List<SiteSummary> sites(String site, int limit) {
-        return jdbi.withHandle(h -> QueueQueries.sites(h, "", site, limit)
+    /** The sites with open work, the most pending first; of {@code sites} only. */
+    public List<SiteSummary> sites(Sites sites, int limit) {
+        return jdbi.withHandle(h -> QueueQueries.sites(h, "", sites, limit)
                 .map((rs, ctx) -> new SiteSummary(rs.getString("site"), rs.getInt("pending"), rs.getInt("reported"),
                         rs.getInt("escalated")))
                 .list());

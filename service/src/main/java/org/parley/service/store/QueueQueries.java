@@ -2,6 +2,7 @@ package org.parley.service.store;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.parley.service.auth.Sites;
 import org.parley.service.moderation.Queue;
 
 /**
@@ -37,12 +38,14 @@ final class QueueQueries {
     }
 
     /**
-     * Articles, most pending first, then the newest; with a site, only those it has comments on, counted for
-     * it alone, and titled only where the article's row is that site's. Only pending comments are grouped, and only the listed articles' comments counted: grouping
-     * every comment by its article took 0.3 s at 400,000 comments.
+     * Articles, most pending first, then the newest; with sites, only those they have comments on, counted for
+     * them alone, and titled only where the article's row is one of theirs. Only pending comments are grouped,
+     * and only the listed articles' comments counted: grouping every comment by its article took 0.3 s at
+     * 400,000 comments.
      */
-    static Query articles(Handle h, String explain, String site, int limit) {
-        String ofSite = site == null ? "" : " AND c.site = :site";
+    static Query articles(Handle h, String explain, Sites sites, int limit) {
+        String ofSite = CommentStore.ofSites("c.site", sites);
+        boolean every = sites.every();
         Query q = h.createQuery(explain + """
                         SELECT listed.id, listed.title, listed.pending,
                             (SELECT COUNT(*) FROM comments c WHERE c.article_id = listed.id%1$s) AS comments
@@ -52,11 +55,11 @@ final class QueueQueries {
                               %2$s
                               ORDER BY pending DESC, a.created_at DESC, a.id LIMIT :limit) listed
                         ORDER BY listed.pending DESC, listed.created_at DESC, listed.id""".formatted(ofSite,
-                        site == null ? "" : "WHERE EXISTS (SELECT 1 FROM comments c WHERE c.article_id = a.id" + ofSite + ")",
+                        every ? "" : "WHERE EXISTS (SELECT 1 FROM comments c WHERE c.article_id = a.id" + ofSite + ")",
                         // Another site's title is not this one's (CommentStore.COLUMNS): an article id one space for every site.
-                        site == null ? "a.title" : "CASE WHEN a.site = :site THEN a.title END"))
+                        every ? "a.title" : "CASE WHEN TRUE" + CommentStore.ofSites("a.site", sites) + " THEN a.title END"))
                 .bind("limit", limit);
-        return site == null ? q : q.bind("site", site);
+        return CommentStore.bindSites(q, sites);
     }
 
     /**
@@ -64,7 +67,7 @@ final class QueueQueries {
      * before sites were recorded have none and are left out. The open queues are a small share of the
      * comments, each read from its own index.
      */
-    static Query sites(Handle h, String explain, String site, int limit) {
+    static Query sites(Handle h, String explain, Sites sites, int limit) {
         Query q = h.createQuery(explain + """
                         SELECT c.site, SUM(CASE WHEN c.status = 'PENDING' THEN 1 ELSE 0 END) AS pending,
                             SUM(CASE WHEN c.status = 'PUBLISHED' THEN 1 ELSE 0 END) AS reported,
@@ -72,9 +75,8 @@ final class QueueQueries {
                         FROM comments c
                         WHERE c.site IS NOT NULL%s AND (c.status IN ('PENDING', 'ESCALATED')
                             OR (c.status = 'PUBLISHED' AND c.open_reports > 0))
-                        GROUP BY c.site ORDER BY pending DESC, c.site LIMIT :limit""".formatted(
-                        site == null ? "" : " AND c.site = :site"))
+                        GROUP BY c.site ORDER BY pending DESC, c.site LIMIT :limit""".formatted(CommentStore.ofSites("c.site", sites)))
                 .bind("limit", limit);
-        return site == null ? q : q.bind("site", site);
+        return CommentStore.bindSites(q, sites);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.service.Fakes;
+import org.parley.service.auth.Sites;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -35,7 +36,7 @@ class ApiKeyAuthFilterTest {
     private static final ResourceExtension RESOURCES = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(KEYS, token -> {
                 SESSION_LOOKUPS.incrementAndGet();
                 return SESSION.equals(token)
-                        ? Optional.of(new ModeratorSession("ada", Role.MODERATOR, null, Instant.now().plusSeconds(3600))) : Optional.empty();
+                        ? Optional.of(new ModeratorSession("ada", Role.MODERATOR, Sites.EVERY, Instant.now().plusSeconds(3600))) : Optional.empty();
             }, new RateLimiter(2, 1000)))
             .addResource(new WhoAmI())
             .build();

@@ -2,6 +2,8 @@ package org.parley.service.auth;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 class ApiKeysTest {
@@ -56,6 +58,34 @@ class ApiKeysTest {
         assertTrue(new ApiKey("moderator-key-1", Role.MODERATOR, 1).reaches(two.site()));
     }
 
+    /** A moderator key of a chosen few sites: site=A|B, '|' being in no name; it stores what it submits as the first. */
+    @Test
+    void aModeratorKeyMayNameSeveralSitesAWebsiteKeyOne() {
+        ApiKeys keys = ApiKeys.parse("desk-key-1:moderator:site=a.example|b.example:7,desk-key-2:admin:site=b.example|b.example", 100);
+        ApiKey desk = keys.find("desk-key-1").orElseThrow();
+        assertEquals(List.of("a.example", "b.example"), desk.moderatedSites().names());
+        assertEquals(7, desk.perSecond(), "the rate still goes either side");
+        assertTrue(desk.reaches("a.example") && desk.reaches("b.example"));
+        assertFalse(desk.reaches("c.example"));
+        assertFalse(desk.reaches(null), "nor comments stored before sites were");
+        assertEquals("a.example", desk.site(), "what it submits is the first site's");
+        assertEquals(Sites.one("b.example"), keys.find("desk-key-2").orElseThrow().moderatedSites(), "a name given twice is one");
+        assertEquals(Sites.EVERY, new ApiKey("moderator-key-1", Role.MODERATOR, 1).moderatedSites());
+
+        String said = assertThrows(IllegalArgumentException.class,
+                () -> ApiKeys.parse("secret-key-1:website:site=a.example|b.example", 1)).getMessage();
+        assertEquals("apiKeys entry 1: a website key sends for one site; only a moderator or admin key names several", said);
+        for (String names : new String[] {"a.example|", "|a.example", "a.example||b.example", "a.example|B.example"}) {
+            said = assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("secret-key-1:moderator:site=" + names, 1), names).getMessage();
+            assertTrue(said.startsWith("apiKeys entry 1: "), said);
+            assertFalse(said.contains("secret-key-1"), said);
+        }
+        StringBuilder many = new StringBuilder("s0");
+        for (int i = 1; i <= Sites.MOST; i++) many.append("|s").append(i);
+        assertEquals("apiKeys entry 1: site=NAME names at most 100 sites",
+                assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("secret-key-1:moderator:site=" + many, 1)).getMessage());
+    }
+
     @Test
     void aBadSiteNamesTheEntryAndWhatANameMayHold() {
         for (String spec : new String[] {"good-key-1:website,secret-key-2:website:site=", "good-key-1:website,secret-key-2:website:site=News",
@@ -66,7 +96,7 @@ class ApiKeysTest {
         for (String spec : new String[] {"secret-key-2:website:site=a:site=b", "secret-key-2:website:5:6",
                 "secret-key-2:website:5:site=a:x"}) {
             String said = assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse(spec, 1), spec).getMessage();
-            assertTrue(said.startsWith("apiKeys entry 1: expected key:role[:requestsPerSecond][:site=NAME]"), said);
+            assertTrue(said.startsWith("apiKeys entry 1: expected key:role[:requestsPerSecond][:site=NAME[|NAME...]]"), said);
             assertFalse(said.contains("secret-key-2"), said);
         }
         assertEquals("apiKeys entry 1: requestsPerSecond must be a positive integer",

@@ -29,14 +29,14 @@ class LimitsTest {
     void aModeratorsSessionsShareOneBucketAtTheConfiguredRate() {
         RateLimiter limiter = new RateLimiter(2, 3);  // 6 at once, then 3 a second
         Instant end = Instant.now().plusSeconds(3600);
-        ModeratorSession tab1 = new ModeratorSession("ada", Role.MODERATOR, null, end);
-        ModeratorSession tab2 = new ModeratorSession("ada", Role.MODERATOR, null, end);
+        ModeratorSession tab1 = new ModeratorSession("ada", Role.MODERATOR, Sites.EVERY, end);
+        ModeratorSession tab2 = new ModeratorSession("ada", Role.MODERATOR, Sites.EVERY, end);
         for (int i = 0; i < 3; i++) {
             assertTrue(limiter.tryAcquire(tab1).isEmpty());
             assertTrue(limiter.tryAcquire(tab2).isEmpty());
         }
         assertTrue(limiter.tryAcquire(tab1).isPresent(), "the 7th request in a burst");
-        assertTrue(limiter.tryAcquire(new ModeratorSession("bob", Role.MODERATOR, null, end)).isEmpty());
+        assertTrue(limiter.tryAcquire(new ModeratorSession("bob", Role.MODERATOR, Sites.EVERY, end)).isEmpty());
         assertTrue(limiter.tryAcquire(new ApiKey("ada-key-1", Role.WEBSITE, 5)).isEmpty(), "keys have buckets of their own");
     }
 

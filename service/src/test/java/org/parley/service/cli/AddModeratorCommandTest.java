@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.service.JarCommands;
 import org.parley.service.auth.Role;
+import org.parley.service.auth.Sites;
 import org.parley.service.store.AccountStore;
 
 import java.io.ByteArrayInputStream;
@@ -54,15 +55,32 @@ class AddModeratorCommandTest {
     void siteNarrowsTheAccountAndAResetWithoutItKeepsIt() throws Exception {
         assertEquals(Optional.empty(), run("correct horse", "--username", "sam", "--site", "news.example"));
         AccountStore accounts = new AccountStore(Jdbi.create(url(), "sa", ""));
-        assertEquals("news.example", accounts.check("sam", "correct horse".toCharArray()).orElseThrow().site());
+        assertEquals(Sites.one("news.example"), accounts.check("sam", "correct horse".toCharArray()).orElseThrow().sites());
         assertEquals(Optional.empty(), run("battery staple", "--username", "sam"));
-        assertEquals("news.example", accounts.check("sam", "battery staple".toCharArray()).orElseThrow().site());
+        assertEquals(Sites.one("news.example"), accounts.check("sam", "battery staple".toCharArray()).orElseThrow().sites());
         assertEquals(Optional.empty(), run("battery staple", "--username", "sam", "--site", "*"));
-        assertNull(accounts.check("sam", "battery staple".toCharArray()).orElseThrow().site());
+        assertEquals(Sites.EVERY, accounts.check("sam", "battery staple".toCharArray()).orElseThrow().sites());
 
         assertTrue(run("correct horse", "--username", "sam", "--site", "News Example").isPresent());
         assertTrue(commands.err().contains("add-moderator: --site takes 1 to 64 lowercase letters"), commands.err());
-        assertNull(accounts.check("sam", "battery staple".toCharArray()).orElseThrow().site(), "unchanged");
+        assertEquals(Sites.EVERY, accounts.check("sam", "battery staple".toCharArray()).orElseThrow().sites(), "unchanged");
+    }
+
+    /** --site again for each of a chosen few; a reset without it keeps them all; '*' goes alone. */
+    @Test
+    void siteRepeatedNamesSeveralSites() throws Exception {
+        assertEquals(Optional.empty(), run("correct horse", "--username", "sam", "--site", "news.example", "--site", "blog.example"));
+        AccountStore accounts = new AccountStore(Jdbi.create(url(), "sa", ""));
+        Sites both = Sites.of(java.util.List.of("news.example", "blog.example"));
+        assertEquals(both, accounts.check("sam", "correct horse".toCharArray()).orElseThrow().sites());
+        assertEquals(Optional.empty(), run("battery staple", "--username", "sam"));
+        assertEquals(both, accounts.check("sam", "battery staple".toCharArray()).orElseThrow().sites(), "kept");
+
+        assertTrue(run("correct horse", "--username", "sam", "--site", "news.example", "--site", "*").isPresent());
+        assertTrue(commands.err().contains("add-moderator: --site * is every site: name no other with it"), commands.err());
+        assertTrue(run("correct horse", "--username", "sam", "--site", "news.example", "--site", "a|b").isPresent());
+        assertTrue(commands.err().contains("add-moderator: --site takes 1 to 64 lowercase letters"), commands.err());
+        assertEquals(both, accounts.check("sam", "battery staple".toCharArray()).orElseThrow().sites(), "unchanged");
     }
 
     /** A moderator's audit: someone who left the team could only be locked out by resetting their password. */

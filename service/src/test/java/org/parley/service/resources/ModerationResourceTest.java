@@ -22,6 +22,7 @@ import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
+import org.parley.service.auth.Sites;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.moderation.CommentViews;
@@ -63,6 +64,8 @@ class ModerationResourceTest {
     static final String SITE_MODERATOR_KEY = "site-moderator-1";
     /** The scoring-only key SITE publishes in its pages. */
     static final String SITE_PAGE_KEY = "site-page-key-1";
+    /** A website key of BLOG; a moderator key of SITE and BLOG; "dana" is a moderator account of the two. */
+    static final String BLOG = "blog.example", BLOG_KEY = "blog-key-1", DESK_MODERATOR_KEY = "desk-moderator-1";
     static final AccountStore ACCOUNTS = new AccountStore(JDBI);
 
     static final ResourceExtension RESOURCES = build();
@@ -71,16 +74,18 @@ class ModerationResourceTest {
         Clock clock = Clock.systemUTC();
         ACCOUNTS.put("alice", PASSWORD.toCharArray(), Role.MODERATOR, Instant.now());
         ACCOUNTS.put("wendy", PASSWORD.toCharArray(), Role.WEBSITE, Instant.now());
-        ACCOUNTS.put("sam", PASSWORD.toCharArray(), Role.MODERATOR, SITE, Instant.now());
+        ACCOUNTS.put("sam", PASSWORD.toCharArray(), Role.MODERATOR, Sites.one(SITE), Instant.now());
+        ACCOUNTS.put("dana", PASSWORD.toCharArray(), Role.MODERATOR, Sites.of(List.of(SITE, BLOG)), Instant.now());
         ModelHolder models = new ModelHolder(Fakes.served(Fakes.scorer(), "v1"), p -> { throw new IllegalStateException(); });
         CommentScorer scorer = new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
         Ingestion ingestion = new Ingestion(scorer, () -> Fakes.served(STANCE), STORE, JSON, clock);
         CommentViews views = new CommentViews(JSON);
         return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS + "," + SITE_KEY + ":website:site=" + SITE
                         + "," + SITE_KEY_2 + ":website:1000:site=" + SITE + "," + OTHER_WEBSITE_KEY + ":website"
-                        + "," + SITE_MODERATOR_KEY + ":moderator:site=" + SITE + "," + SITE_PAGE_KEY + ":scorer:site=" + SITE, 1000),
+                        + "," + SITE_MODERATOR_KEY + ":moderator:site=" + SITE + "," + BLOG_KEY + ":website:site=" + BLOG
+                        + "," + DESK_MODERATOR_KEY + ":moderator:site=" + SITE + "|" + BLOG + "," + SITE_PAGE_KEY + ":scorer:site=" + SITE, 1000),
                         token -> ACCOUNTS.session(token, clock.instant())
-                                .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().site(), s.expiresAt())),
+                                .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt())),
                         new RateLimiter(2, 1000)))
                 .addResource(new CommentsResource(ingestion, STORE, views, EscalationRule.ADMINS, clock))
                 .addResource(new ThreadsResource(ingestion, views, MAX_THREAD))
@@ -271,6 +276,67 @@ class ModerationResourceTest {
         assertEquals(List.of(ours), ids(narrowed));
         assertEquals(0, as(Fakes.MODERATOR_KEY, "/v1/queue/counts?site=" + SITE + "&articleId=" + article)
                 .get(JsonNode.class).get("PENDING").asInt());
+    }
+
+    /**
+     * A moderator of a chosen few sites (a key's site=A|B, an account's --site given twice) reads, counts and decides
+     * those sites' comments, narrows to one of them with ?site=, and is refused any other site's, as a moderator of
+     * one site is.
+     */
+    @Test
+    void aModeratorOfTwoSitesReachesTheirCommentsOnly() {
+        String article = "a-" + UUID.randomUUID(), ours = unique(), blogs = unique(), theirs = unique();
+        for (String[] c : new String[][] {{SITE_KEY, ours}, {BLOG_KEY, blogs}, {Fakes.WEBSITE_KEY, theirs}})
+            assertEquals(201, post(c[0], "/v1/comments", JSON.createObjectNode().put("id", c[1]).put("articleId", article)
+                    .put("text", "I will kill you").toString()).getStatus());
+        String token = post(null, "/v1/session", "{\"username\": \"dana\", \"password\": \"" + PASSWORD + "\"}")
+                .readEntity(JsonNode.class).get("token").asText();
+        for (String moderator : List.of(DESK_MODERATOR_KEY, token)) {
+            JsonNode page = as(moderator, "/v1/queue?articleId=" + article).get(JsonNode.class);
+            assertEquals(java.util.Set.of(ours, blogs), java.util.Set.copyOf(ids(page)), page.toString());
+            assertEquals(JSON.valueToTree(List.of(SITE, BLOG)), page.get("sites"));
+            assertFalse(page.has("site"), "no one site: " + page);
+            assertEquals(2, as(moderator, "/v1/queue/counts?articleId=" + article).get(JsonNode.class).get("PENDING").asInt());
+            for (JsonNode a : as(moderator, "/v1/articles?limit=1000").get(JsonNode.class))
+                if (a.get("id").asText().equals(article)) assertEquals(2, a.get("comments").asInt(), "only theirs counted: " + a);
+            List<String> listed = new java.util.ArrayList<>();
+            as(moderator, "/v1/sites").get(JsonNode.class).forEach(x -> listed.add(x.get("site").asText()));
+            assertEquals(List.of(BLOG, SITE), listed.stream().sorted().toList());
+            JsonNode session = as(moderator, "/v1/session").get(JsonNode.class);
+            assertEquals(JSON.valueToTree(List.of(SITE, BLOG)), session.get("sites"), "the page knows: " + session);
+            assertFalse(session.has("site"), session.toString());
+
+            JsonNode one = as(moderator, "/v1/queue?site=" + BLOG + "&articleId=" + article).get(JsonNode.class);
+            assertEquals(List.of(blogs), ids(one));
+            assertEquals(BLOG, one.get("site").asText());
+            assertEquals(1, as(moderator, "/v1/queue/counts?site=" + SITE + "&articleId=" + article).get(JsonNode.class).get("PENDING").asInt());
+            String theirSite = as(Fakes.MODERATOR_KEY, "/v1/comments/" + theirs).get(JsonNode.class).get("site").asText();
+            for (String elsewhere : List.of("elsewhere.example", theirSite)) {
+                Response refused = as(moderator, "/v1/articles?site=" + elsewhere).get();
+                assertEquals(403, refused.getStatus(), elsewhere);
+                JsonNode why = refused.readEntity(JsonNode.class);
+                assertEquals("site", why.get("field").asText());
+                assertEquals("this moderator works on sites '" + SITE + "', '" + BLOG + "' only", why.get("message").asText());
+            }
+
+            String none = as(moderator, "/v1/comments/no-such-comment").get().readEntity(String.class);
+            Response other = as(moderator, "/v1/comments/" + theirs).get();
+            assertEquals(404, other.getStatus());
+            assertEquals(none.replace("no-such-comment", theirs), other.readEntity(String.class), "not a word more than for none");
+            assertEquals(200, as(moderator, "/v1/comments/" + blogs).get().getStatus());
+            assertEquals(404, post(moderator, "/v1/comments/" + theirs + "/decision",
+                    "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}").getStatus());
+            JsonNode bulk = post(moderator, "/v1/decisions", "{\"decision\": \"ESCALATE\", \"comments\": [{\"id\": \""
+                    + theirs + "\", \"expectedVersion\": 1}, {\"id\": \"" + blogs + "\", \"expectedVersion\": 5}]}").readEntity(JsonNode.class);
+            assertEquals(404, bulk.at("/results/0/status").asInt(), bulk.toString());
+            assertEquals(409, bulk.at("/results/1/status").asInt(), "reached, and stale: " + bulk);
+        }
+        assertEquals("PENDING", as(Fakes.MODERATOR_KEY, "/v1/comments/" + theirs).get(JsonNode.class).get("status").asText(),
+                "the refused decisions changed nothing");
+        Response decided = post(token, "/v1/comments/" + blogs + "/decision",
+                "{\"decision\": \"REJECT\", \"reason\": \"THREAT\", \"expectedVersion\": 1}");
+        assertEquals(200, decided.getStatus(), decided.readEntity(String.class));
+        assertEquals("dana", as(Fakes.MODERATOR_KEY, "/v1/comments/" + blogs).get(JsonNode.class).at("/history/1/actor").asText());
     }
 
     private static List<String> ids(JsonNode page) {

@@ -5,10 +5,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.service.auth.Role;
+import org.parley.service.auth.Sites;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -54,18 +57,66 @@ class AccountStoreTest {
     @EnumSource(TestDatabases.class)
     void anAccountsSiteIsKeptUntilNamedAgain(TestDatabases db) {
         AccountStore accounts = new AccountStore(db.migrated(dir));
-        accounts.put("sam", "first password".toCharArray(), Role.MODERATOR, "news.example", NOW);
+        accounts.put("sam", "first password".toCharArray(), Role.MODERATOR, Sites.one("news.example"), NOW);
         AccountStore.Session s = accounts.login(accounts.check("sam", "first password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW);
-        assertEquals("news.example", accounts.session(s.token(), NOW).orElseThrow().account().site());
+        assertEquals(Sites.one("news.example"), accounts.session(s.token(), NOW).orElseThrow().account().sites());
 
         accounts.put("sam", "second password".toCharArray(), Role.MODERATOR, NOW);
-        assertEquals("news.example", accounts.check("sam", "second password".toCharArray()).orElseThrow().site());
-        accounts.put("sam", "third password".toCharArray(), Role.MODERATOR, "blog.example", NOW);
-        assertEquals("blog.example", accounts.check("sam", "third password".toCharArray()).orElseThrow().site());
-        accounts.put("sam", "fourth password".toCharArray(), Role.MODERATOR, AccountStore.EVERY_SITE, NOW);
-        assertNull(accounts.check("sam", "fourth password".toCharArray()).orElseThrow().site(), "every site");
+        assertEquals(Sites.one("news.example"), accounts.check("sam", "second password".toCharArray()).orElseThrow().sites());
+        accounts.put("sam", "third password".toCharArray(), Role.MODERATOR, Sites.one("blog.example"), NOW);
+        assertEquals(Sites.one("blog.example"), accounts.check("sam", "third password".toCharArray()).orElseThrow().sites());
+        accounts.put("sam", "fourth password".toCharArray(), Role.MODERATOR, Sites.EVERY, NOW);
+        assertEquals(Sites.EVERY, accounts.check("sam", "fourth password".toCharArray()).orElseThrow().sites(), "every site");
         accounts.put("new", "new password".toCharArray(), Role.MODERATOR, NOW);
-        assertNull(accounts.check("new", "new password".toCharArray()).orElseThrow().site(), "a new account: every site");
+        assertEquals(Sites.EVERY, accounts.check("new", "new password".toCharArray()).orElseThrow().sites(), "a new account: every site");
+    }
+
+    /** A chosen few sites, in the order named, a hundred of the longest names included; a reset without sites keeps them. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anAccountMayModerateSeveralSites(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        AccountStore accounts = new AccountStore(jdbi);
+        Sites two = Sites.of(List.of("news.example", "blog.example"));
+        accounts.put("sam", "first password".toCharArray(), Role.MODERATOR, two, NOW);
+        AccountStore.Session s = accounts.login(accounts.check("sam", "first password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW);
+        assertEquals(List.of("news.example", "blog.example"), accounts.session(s.token(), NOW).orElseThrow().account().sites().names());
+        accounts.put("sam", "second password".toCharArray(), Role.MODERATOR, NOW);
+        assertEquals(two, accounts.check("sam", "second password".toCharArray()).orElseThrow().sites());
+
+        List<String> longest = new ArrayList<>();
+        for (int i = 0; i < Sites.MOST; i++) longest.add(String.format("%03d", i) + "s".repeat(61));
+        accounts.put("sam", "third password".toCharArray(), Role.MODERATOR, Sites.of(longest), NOW);
+        assertEquals(longest, accounts.check("sam", "third password".toCharArray()).orElseThrow().sites().names(),
+                "6,499 characters fit the column");
+
+        // Set by hand to what no key's site= would take: it narrows to no site's comments, not to every site's.
+        jdbi.useHandle(h -> h.execute("UPDATE moderators SET site = '' WHERE username = 'sam'"));
+        Sites none = accounts.check("sam", "third password".toCharArray()).orElseThrow().sites();
+        assertFalse(none.every());
+        assertFalse(none.includes("news.example") || none.includes(null));
+    }
+
+    /**
+     * Changeset 12 widens the column that held one site to hold several: the accounts from before keep their site,
+     * or every site, and their open sessions.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void accountsFromBeforeSeveralSitesKeepTheirSite(TestDatabases db) throws java.io.IOException {
+        Jdbi jdbi = db.migratedBefore("parley:12-", dir);
+        AccountStore accounts = new AccountStore(jdbi);
+        accounts.put("sam", "sams password".toCharArray(), Role.MODERATOR, Sites.one("news.example"), NOW);
+        accounts.put("ada", "adas password".toCharArray(), Role.ADMIN, NOW);
+        String token = accounts.login(accounts.check("sam", "sams password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW).token();
+        assertThrows(RuntimeException.class, () -> accounts.put("bob", "bobs password".toCharArray(), Role.MODERATOR,
+                Sites.of(List.of("n".repeat(64), "b".repeat(64), "c".repeat(64), "d".repeat(64))), NOW), "the column held one site");
+
+        Database.migrate(jdbi);
+        assertEquals(Sites.one("news.example"), accounts.session(token, NOW).orElseThrow().account().sites(), "the open session too");
+        assertEquals(Sites.EVERY, accounts.check("ada", "adas password".toCharArray()).orElseThrow().sites());
+        accounts.put("sam", "sams password".toCharArray(), Role.MODERATOR, Sites.of(List.of("news.example", "blog.example")), NOW);
+        assertEquals(List.of("news.example", "blog.example"), accounts.check("sam", "sams password".toCharArray()).orElseThrow().sites().names());
     }
 
     @ParameterizedTest

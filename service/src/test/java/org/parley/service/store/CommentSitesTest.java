@@ -1,6 +1,5 @@
 package org.parley.service.store;
 
-import io.dropwizard.db.DataSourceFactory;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,13 +9,12 @@ import org.parley.policy.Action;
 import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.Caller;
 import org.parley.service.auth.Role;
+import org.parley.service.auth.Sites;
 import org.parley.service.moderation.NewComment;
 import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.StoredComment;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -71,23 +69,56 @@ class CommentSitesTest {
         store.insert(comment("a-published", null, null, SITE_A), T0);
         store.report("a-published", "spam", "reader", null, T0, site -> true);
 
-        CommentStore.Narrowing a = new CommentStore.Narrowing("site-a", null);
+        CommentStore.Narrowing a = new CommentStore.Narrowing(Sites.one("site-a"), null);
         assertEquals(java.util.List.of("a-held", "a-held-2"), store.queue(Queue.PENDING, a, 10, 0, null).comments().stream()
                 .map(StoredComment::id).sorted().toList());
         assertEquals(2, store.counts(a).get(Queue.PENDING));
         assertEquals(1, store.counts(a).get(Queue.REPORTED));
-        assertEquals(1, store.counts(new CommentStore.Narrowing("site-a", "a1")).get(Queue.PENDING), "and one article of it");
+        assertEquals(1, store.counts(new CommentStore.Narrowing(Sites.one("site-a"), "a1")).get(Queue.PENDING), "and one article of it");
         assertEquals(4, store.counts(CommentStore.Narrowing.NONE).get(Queue.PENDING));
-        assertEquals(java.util.List.of("a1", "a2"), store.articles("site-a", 10).stream().map(CommentStore.ArticleSummary::id).sorted().toList(),
+        assertEquals(java.util.List.of("a1", "a2"), store.articles(Sites.one("site-a"), 10).stream().map(CommentStore.ArticleSummary::id).sorted().toList(),
                 "not a3, which only site-b's comments are on");
-        CommentStore.ArticleSummary a1 = store.articles("site-a", 10).stream().filter(x -> x.id().equals("a1")).findFirst().orElseThrow();
+        CommentStore.ArticleSummary a1 = store.articles(Sites.one("site-a"), 10).stream().filter(x -> x.id().equals("a1")).findFirst().orElseThrow();
         assertEquals(new CommentStore.ArticleSummary("a1", "Title of a1", 2, 1), a1, "site-a's comments counted, not site-b's");
-        assertEquals(3, store.articles(null, 10).size());
+        assertEquals(3, store.articles(Sites.EVERY, 10).size());
 
         assertEquals(java.util.List.of(new CommentStore.SiteSummary("site-a", 2, 1, 0), new CommentStore.SiteSummary("site-b", 2, 0, 0)),
-                store.sites(null, 10));
-        assertEquals(java.util.List.of(new CommentStore.SiteSummary("site-b", 2, 0, 0)), store.sites("site-b", 10));
-        assertEquals(java.util.List.of(), store.sites("site-c", 10));
+                store.sites(Sites.EVERY, 10));
+        assertEquals(java.util.List.of(new CommentStore.SiteSummary("site-b", 2, 0, 0)), store.sites(Sites.one("site-b"), 10));
+        assertEquals(java.util.List.of(), store.sites(Sites.one("site-c"), 10));
+    }
+
+    /** A moderator of a chosen few sites: the lists hold those sites' comments, site IN (…), and no other's. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theListsNarrowToAChosenFewSites(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        Caller siteC = new ApiKey("site-c-key-1", Role.WEBSITE, 10, "site-c");
+        for (Caller site : java.util.List.of(SITE_A, SITE_B, siteC)) {
+            String s = site.site().substring("site-".length());
+            store.insert(onArticle(s + "-held", "on-" + s, "Title on " + s, site), T0);
+            store.insert(onArticle(s + "-shared", "shared", "Title of " + s, site), T0);
+        }
+        store.insert(comment("b-published", null, null, SITE_B), T0);
+        store.report("b-published", "spam", "reader", null, T0, site -> true);
+
+        Sites ab = Sites.of(java.util.List.of("site-a", "site-b"));
+        CommentStore.Narrowing in = new CommentStore.Narrowing(ab, null);
+        assertEquals(java.util.List.of("a-held", "a-shared", "b-held", "b-shared"), store.queue(Queue.PENDING, in, 10, 0, null)
+                .comments().stream().map(StoredComment::id).sorted().toList());
+        assertEquals(4, store.counts(in).get(Queue.PENDING));
+        assertEquals(1, store.counts(in).get(Queue.REPORTED));
+        assertEquals(2, store.counts(new CommentStore.Narrowing(ab, "shared")).get(Queue.PENDING), "and one article of theirs");
+        assertEquals(6, store.counts(CommentStore.Narrowing.NONE).get(Queue.PENDING));
+
+        java.util.List<CommentStore.ArticleSummary> articles = store.articles(ab, 10);
+        assertEquals(java.util.List.of("a1", "on-a", "on-b", "shared"), articles.stream().map(CommentStore.ArticleSummary::id).sorted().toList(),
+                "not on-c, which only site-c's comments are on");
+        assertEquals(new CommentStore.ArticleSummary("shared", "Title of a", 2, 2),
+                articles.stream().filter(x -> x.id().equals("shared")).findFirst().orElseThrow(), "site-c's comment not counted");
+        assertEquals(java.util.List.of(new CommentStore.SiteSummary("site-a", 2, 0, 0), new CommentStore.SiteSummary("site-b", 2, 1, 0)),
+                store.sites(ab, 10));
+        assertEquals(3, store.sites(Sites.EVERY, 10).size());
     }
 
     /** A reply's parent is its own site's: the stance toward another site's comment would tell about its text. */
@@ -129,19 +160,19 @@ class CommentSitesTest {
         assertEquals("Talks stall", store.find("a-first").orElseThrow().articleTitle());
         assertNull(store.find("b-first").orElseThrow().articleTitle(), "site-a's title is not site-b's to read");
         assertNull(store.insert(onArticle("b-second", "shared", null, SITE_B), T0).comment().articleTitle(), "nor sent back");
-        CommentStore.Narrowing onB = new CommentStore.Narrowing("site-b", "shared");
+        CommentStore.Narrowing onB = new CommentStore.Narrowing(Sites.one("site-b"), "shared");
         assertTrue(store.queue(Queue.PENDING, onB, 10, 0, null).comments().stream().allMatch(c -> c.articleTitle() == null));
 
-        assertEquals(java.util.List.of(new CommentStore.ArticleSummary("shared", null, 2, 2)), store.articles("site-b", 10));
-        assertEquals(java.util.List.of(new CommentStore.ArticleSummary("shared", "Talks stall", 2, 2)), store.articles("site-a", 10));
-        assertEquals("Talks stall", store.articles(null, 10).get(0).title(), "a moderator of every site reads every title");
+        assertEquals(java.util.List.of(new CommentStore.ArticleSummary("shared", null, 2, 2)), store.articles(Sites.one("site-b"), 10));
+        assertEquals(java.util.List.of(new CommentStore.ArticleSummary("shared", "Talks stall", 2, 2)), store.articles(Sites.one("site-a"), 10));
+        assertEquals("Talks stall", store.articles(Sites.EVERY, 10).get(0).title(), "a moderator of every site reads every title");
     }
 
     /** Changeset 11 gives each article row from before to the site of its first comment, else to none. */
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void articlesFromBeforeGoToTheSiteOfTheirFirstComment(TestDatabases db) throws IOException {
-        Jdbi jdbi = migratedBefore("parley:11-", db);
+        Jdbi jdbi = db.migratedBefore("parley:11-", dir);
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO articles (id, title, created_at) VALUES ('shared', 'Talks stall', CURRENT_TIMESTAMP)");
             h.execute("INSERT INTO articles (id, title, created_at) VALUES ('old', 'Before sites', CURRENT_TIMESTAMP)");
@@ -192,7 +223,7 @@ class CommentSitesTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void commentsStoredBeforeSitesWereKeptAreModeratorsAloneUntilHandedToASite(TestDatabases db) throws IOException {
-        Jdbi jdbi = migratedBefore("parley:8-", db);
+        Jdbi jdbi = db.migratedBefore("parley:8-", dir);
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO articles (id, title, created_at) VALUES ('a1', 'Title', CURRENT_TIMESTAMP)");
             h.execute("""
@@ -215,30 +246,5 @@ class CommentSitesTest {
         jdbi.useHandle(h -> h.execute("UPDATE comments SET site = 'site-a' WHERE site IS NULL"));  // the README's
         assertTrue(store.report("old", null, SITE_A.getName(), null, T0, SITE_A::reaches).isPresent());
         assertTrue(store.report("old", null, SITE_B.getName(), null, T0, SITE_B::reaches).isEmpty());
-    }
-
-    /**
-     * How many changesets the changelog has before the one whose id starts with {@code id}, of those that run on
-     * {@code db}: Liquibase counts those it runs, and H2 runs none marked {@code dbms:postgresql}.
-     */
-    /** A fresh database with every changeset before the one whose id starts with {@code id}: the store as it was. */
-    private Jdbi migratedBefore(String id, TestDatabases db) throws IOException {
-        DataSourceFactory f = db.fresh(dir);
-        Jdbi jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
-        Database.migrate(jdbi, changesetsBefore(id, db));
-        return jdbi;
-    }
-
-    private static int changesetsBefore(String id, TestDatabases db) throws IOException {
-        String changelog;
-        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(Database.CHANGELOG)) {
-            changelog = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        int count = 0;
-        for (String line : changelog.split("\n")) {
-            if (line.startsWith("--changeset " + id)) return count;
-            if (line.startsWith("--changeset ") && (db == TestDatabases.POSTGRESQL || !line.contains("dbms:postgresql"))) count++;
-        }
-        throw new IllegalStateException("no changeset " + id);
     }
 }

@@ -1,5 +1,6 @@
 package org.parley.service.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.db.DataSourceFactory;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -8,9 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.parley.service.api.ScoreResponse;
 import org.parley.service.auth.Role;
+import org.parley.service.auth.Sites;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.DecisionRecord;
@@ -342,7 +343,7 @@ class CommentStoreTest {
         assertEquals(List.of("fine"), ids(store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 10, 0, null)));
         assertEquals(List.of("low"), ids(store.queue(Queue.ESCALATED, CommentStore.Narrowing.NONE, 10, 0, null)));
         assertTrue(ids(store.queue(Queue.REPORTED, CommentStore.Narrowing.NONE, 10, 0, null)).isEmpty(), "a moderator's decision closes the reports");
-        List<CommentStore.ArticleSummary> articles = store.articles(null, 10);
+        List<CommentStore.ArticleSummary> articles = store.articles(Sites.EVERY, 10);
         assertEquals(List.of("a2", "a1"), articles.stream().map(CommentStore.ArticleSummary::id).toList(),
                 "a2 still has a pending comment, a1 none");
         assertEquals(4, articles.get(1).comments());
@@ -372,13 +373,13 @@ class CommentStoreTest {
         assertEquals(3, page.total());
         assertEquals(List.of("p2", "p1"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 2, 2, null)));
 
-        List<CommentStore.ArticleSummary> articles = store.articles(null, 10);
+        List<CommentStore.ArticleSummary> articles = store.articles(Sites.EVERY, 10);
         assertEquals(List.of("a1", "a2", "a0"), articles.stream().map(CommentStore.ArticleSummary::id).toList(),
                 "most pending first, then the newest");
         assertEquals(List.of(5, 2, 1), articles.stream().map(CommentStore.ArticleSummary::comments).toList());
         assertEquals(List.of(5, 1, 0), articles.stream().map(CommentStore.ArticleSummary::pending).toList());
-        assertEquals(List.of(new CommentStore.ArticleSummary("a2", "Title of a2", 2, 1)), store.articles(null, 3).subList(1, 2));
-        assertEquals(List.of("a1"), store.articles(null, 1).stream().map(CommentStore.ArticleSummary::id).toList());
+        assertEquals(List.of(new CommentStore.ArticleSummary("a2", "Title of a2", 2, 1)), store.articles(Sites.EVERY, 3).subList(1, 2));
+        assertEquals(List.of("a1"), store.articles(Sites.EVERY, 1).stream().map(CommentStore.ArticleSummary::id).toList());
     }
 
     /** A thread's comments go in one transaction: a failure midway stores none, and the call sent again stores all, once. */

@@ -8,6 +8,7 @@ import org.jdbi.v3.core.statement.Query;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.policy.Action;
+import org.parley.service.auth.Sites;
 import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.Reason;
 import org.parley.service.moderation.Verdict;
@@ -48,30 +49,33 @@ class QueuePlansTest {
         try (Handle h = jdbi.open()) {
             h.execute("ANALYZE");
             for (String off : List.of("seqscan", "bitmapscan", "sort")) h.execute("SET enable_" + off + " = off");
-            // Every site's comments, and one site's (a moderator of that site): changesets 9 and 10.
-            for (CommentStore.Narrowing in : List.of(CommentStore.Narrowing.NONE, new CommentStore.Narrowing(CommentStoreTest.SITE, null))) {
+            // Every site's comments, one site's (a moderator of that site: changesets 9 and 10), and two sites'.
+            Sites one = Sites.one(CommentStoreTest.SITE), two = Sites.of(List.of(CommentStoreTest.SITE, "other.example"));
+            for (CommentStore.Narrowing in : List.of(CommentStore.Narrowing.NONE, new CommentStore.Narrowing(one, null),
+                    new CommentStore.Narrowing(two, null))) {
+                String of = in.sites().every() ? "" : " of " + in.sites();
                 for (Queue q : Queue.values()) {
                     Queue.Position after = Queue.Position.of(store.queue(q, in, 1, 0, null).comments().get(0));
                     for (Queue.Position from : new Queue.Position[]{null, after}) {
                         for (int offset : new int[]{0, 5}) {
                             JsonNode plan = plan(QueueQueries.page(h, EXPLAIN, q, in, 50, offset, from));
-                            String what = q + (in.site() == null ? "" : " of a site") + (from == null ? "" : " after") + " offset " + offset;
+                            String what = q + of + (from == null ? "" : " after") + " offset " + offset;
                             JsonNode scan = assertLimitReadsAnIndex(plan, what);
                             // The scan starts where the page before ended, instead of reading from the top and filtering.
                             if (from != null) assertTrue(scan.path("Index Cond").asText().contains(q.byRisk() ? "risk <=" : "updated_at <="),
                                     what + ": " + scan);
                             // One site's comments are a range of its index, not every site's filtered.
-                            if (in.site() != null) assertTrue(scan.path("Index Cond").asText().contains("'" + in.site() + "'"), what + ": " + scan);
+                            if (in.sites() == one) assertTrue(scan.path("Index Cond").asText().contains("'" + one + "'"), what + ": " + scan);
                         }
                     }
-                    JsonNode count = assertLimitReadsAnIndex(plan(QueueQueries.count(h, EXPLAIN, q, in, 10_000)), q + " count");
-                    if (in.site() != null) assertTrue(count.path("Index Cond").asText().contains("'" + in.site() + "'"), q + " count of a site: " + count);
+                    JsonNode count = assertLimitReadsAnIndex(plan(QueueQueries.count(h, EXPLAIN, q, in, 10_000)), q + of + " count");
+                    if (in.sites() == one) assertTrue(count.path("Index Cond").asText().contains("'" + one + "'"), q + " count" + of + ": " + count);
                 }
-                JsonNode articles = plan(QueueQueries.articles(h, EXPLAIN, in.site(), 100));
+                JsonNode articles = plan(QueueQueries.articles(h, EXPLAIN, in.sites(), 100));
                 assertTrue(scans(articles).stream().noneMatch(s -> s.path("Node Type").asText().equals("Seq Scan")
                         && s.path("Relation Name").asText().equals("comments")), "articles read comments through an index: " + articles);
             }
-            JsonNode sites = plan(QueueQueries.sites(h, EXPLAIN, null, 100));
+            JsonNode sites = plan(QueueQueries.sites(h, EXPLAIN, Sites.EVERY, 100));
             assertTrue(scans(sites).stream().noneMatch(s -> s.path("Node Type").asText().equals("Seq Scan")), "open sites: " + sites);
         }
     }

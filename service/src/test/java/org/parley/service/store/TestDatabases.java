@@ -4,6 +4,9 @@ import io.dropwizard.db.DataSourceFactory;
 import org.jdbi.v3.core.Jdbi;
 import org.parley.service.ParleyConfiguration;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,5 +50,33 @@ public enum TestDatabases {
         Jdbi jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
         Database.migrate(jdbi);
         return jdbi;
+    }
+
+    /**
+     * A fresh database with every changeset before the one whose id starts with {@code id}: the store as it was, for a
+     * test to store rows as an older version did and then migrate them.
+     */
+    public Jdbi migratedBefore(String id, Path dir) throws IOException {
+        DataSourceFactory f = fresh(dir);
+        Jdbi jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
+        Database.migrate(jdbi, changesetsBefore(id));
+        return jdbi;
+    }
+
+    /**
+     * How many changesets the changelog has before the one whose id starts with {@code id}, of those that run on this
+     * database: Liquibase counts those it runs, and H2 runs none marked {@code dbms:postgresql}.
+     */
+    private int changesetsBefore(String id) throws IOException {
+        String changelog;
+        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(Database.CHANGELOG)) {
+            changelog = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int count = 0;
+        for (String line : changelog.split("\n")) {
+            if (line.startsWith("--changeset " + id)) return count;
+            if (line.startsWith("--changeset ") && (this == POSTGRESQL || !line.contains("dbms:postgresql"))) count++;
+        }
+        throw new IllegalStateException("no changeset " + id);
     }
 }

@@ -1062,7 +1062,7 @@ class ModeratorUiTest {
 
         browser.findElement(By.id("logout")).click();
         user = "site-" + user;
-        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.MODERATOR, "ui.example", Instant.now());
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.MODERATOR, org.parley.service.auth.Sites.one("ui.example"), Instant.now());
         login("PENDING");
         assertEquals(List.of(theirs), cards(1).stream().map(e -> e.getAttribute("data-id")).toList(), "the article's, of ui.example only");
         assertFalse(browser.findElement(By.id("site-filter")).isDisplayed(), "no menu: the service narrows every list");

@@ -2,11 +2,13 @@ package org.parley.service.api.moderation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.List;
+
 /**
- * Who is logged in and until when; the one site they moderate (absent: every site); whether they decide
- * escalated comments (the page greys out what the service would refuse); {@code token} only in the login
- * answer (also set as a cookie).
+ * Who is logged in and until when; the sites they moderate (absent: every site), and {@code site} the one when it
+ * is one (as it was before a moderator could have several); whether they decide escalated comments (the page greys
+ * out what the service would refuse); {@code token} only in the login answer (also set as a cookie).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SessionView(String username, String role, String site, boolean decidesEscalated, String expiresAt,
-                          String token) {}
+public record SessionView(String username, String role, String site, List<String> sites, boolean decidesEscalated,
+                          String expiresAt, String token) {}

@@ -1,0 +1,119 @@
+package org.parley.service.auth;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The sites a moderator works on: every site ({@link #EVERY}), or a chosen few, in the order named. Written
+ * {@code a.example|b.example}, in a moderator key's {@code site=} and in the moderators table: '|' is in no
+ * site's name.
+ */
+public final class Sites {
+    /** What a site's name may hold: none of the separators ':', ',' and '|', and lowercase so "News" is not a second site. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9._-]{1,64}");
+    public static final String SEPARATOR = "|";
+    /** A chosen few: a list this long is one an operator would rather give as every site (and fits the column, 6,500). */
+    public static final int MOST = 100;
+    public static final String RULE = "1 to 64 lowercase letters, digits, '.', '_' or '-'";
+    public static final Sites EVERY = new Sites(List.of());
+
+    private final List<String> names;  // empty: every site; never empty otherwise (of() refuses none)
+
+    private Sites(List<String> names) {
+        this.names = names;
+    }
+
+    /** Whether {@code name} may name a site (a key's {@code site=NAME}, a moderator account's site). */
+    public static boolean isName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /**
+     * These sites, a name given twice once.
+     *
+     * @throws IllegalArgumentException for none, more than {@value #MOST}, or a name that is not one; its message
+     *                                  follows what named them ("site=NAME takes …", "--site names at most …"), and
+     *                                  never echoes a name: a key pasted into the wrong field would be
+     */
+    public static Sites of(Collection<String> names) {
+        if (names.isEmpty()) throw new IllegalArgumentException("names no site");
+        LinkedHashSet<String> distinct = new LinkedHashSet<>();
+        for (String n : names) {
+            if (!isName(n)) throw new IllegalArgumentException("takes " + RULE);
+            distinct.add(n);
+        }
+        if (distinct.size() > MOST) throw new IllegalArgumentException("names at most " + MOST + " sites");
+        return new Sites(List.copyOf(distinct));
+    }
+
+    /** One site. */
+    public static Sites one(String name) {
+        return of(List.of(name));
+    }
+
+    /**
+     * One site as comments store it, named or not ({@code key:FINGERPRINT}, {@code account:USERNAME}): what a
+     * moderator's {@code ?site=} narrows to. Not checked as a name: it only narrows, and names no one's reach.
+     */
+    public static Sites stored(String site) {
+        return new Sites(List.of(site));
+    }
+
+    /** {@code a.example|b.example}, checked as {@link #of} checks names (a key's {@code site=}). */
+    public static Sites parse(String written) {
+        return of(split(written));
+    }
+
+    /**
+     * As the moderators table holds them ({@link #written}): null is every site. Not checked: a value an operator set
+     * by hand that names no site's comments narrows a moderator to none, and does not keep them from logging in.
+     */
+    public static Sites read(String column) {
+        return column == null ? EVERY : new Sites(List.copyOf(new LinkedHashSet<>(split(column))));
+    }
+
+    private static List<String> split(String written) {
+        return List.of(written.split(Pattern.quote(SEPARATOR), -1));
+    }
+
+    /** {@code a.example|b.example}; null for every site (the column's NULL). */
+    public String written() {
+        return names.isEmpty() ? null : String.join(SEPARATOR, names);
+    }
+
+    public boolean every() {
+        return names.isEmpty();
+    }
+
+    /** Whether a comment stored by {@code site} (null: before sites were recorded) is among these. */
+    public boolean includes(String site) {
+        return names.isEmpty() || site != null && names.contains(site);  // List.of's contains(null) throws
+    }
+
+    /** The sites named, in order; empty for every site. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** The one site named, if exactly one is. */
+    public String only() {
+        return names.size() == 1 ? names.get(0) : null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Sites s && s.names.equals(names);
+    }
+
+    @Override
+    public int hashCode() {
+        return names.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return names.isEmpty() ? "every site" : String.join(SEPARATOR, names);
+    }
+}
