@@ -169,7 +169,7 @@ function showApp(session) {
   clear(who);
   who.append(el('span', null, session.username), document.createTextNode(' '), el('span', 'role', session.role));
   if (session.site) who.append(document.createTextNode(' '), el('span', 'role', session.site));
-  $('site-filter').hidden = !!session.site;  // the service narrows every list to it
+  $('site-filter').hidden = !!session.site;  // a moderator of one site: the service narrows every list to it
   $('login').hidden = true;
   $('login-error').hidden = true;
   $('app').hidden = false;
@@ -183,7 +183,9 @@ function readHash() {
   const p = new URLSearchParams(location.hash.slice(1));
   const q = (p.get('queue') || 'PENDING').toUpperCase();
   state.queue = QUEUES.includes(q) ? q : 'PENDING';
-  state.site = (state.user && state.user.site) || p.get('site') || '';
+  const asked = p.get('site') || '', own = state.user && state.user.sites;
+  // A moderator of some sites may narrow to one of theirs; another named in the address is ignored, not a 403.
+  state.site = (state.user && state.user.site) || (own && !own.includes(asked) ? '' : asked);
   state.articleId = p.get('article') || '';
 }
 
@@ -256,17 +258,21 @@ async function loadArticles() {
   renderArticles();
 }
 
-/** The sites with open work, for the menu; the one chosen stays in it even when its work is done. */
+/**
+ * The sites for the menu: those with open work, for a moderator of every site; each of theirs, for a moderator of
+ * some (the service lists no other). The one chosen stays in it even when its work is done.
+ */
 async function loadSites() {
   if (state.user.site) return;
   const r = await api('GET', '/v1/sites?limit=200');
   if (r.status !== 200) return;
   const s = $('site');
   clear(s);
-  s.append(new Option('All sites', ''));
-  const sites = r.body.map((x) => x.site);
-  if (state.site && !sites.includes(state.site)) r.body.push({ site: state.site, pending: 0 });
-  for (const x of r.body) s.append(new Option(isolated(x.site) + ' (' + shownCount(x.pending) + ' pending)', x.site));
+  s.append(new Option(state.user.sites ? 'All your sites' : 'All sites', ''));
+  const listed = r.body.slice();
+  for (const name of (state.user.sites || []).concat(state.site ? [state.site] : []))
+    if (!listed.some((x) => x.site === name)) listed.push({ site: name, pending: 0 });
+  for (const x of listed) s.append(new Option(isolated(x.site) + ' (' + shownCount(x.pending) + ' pending)', x.site));
   s.value = state.site;
 }
 

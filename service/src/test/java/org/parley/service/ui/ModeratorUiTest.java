@@ -1073,6 +1073,30 @@ class ModeratorUiTest {
                 .stream().map(e -> e.getAttribute("data-id")).toList().equals(List.of(theirs)));  // another site named there is ignored
     }
 
+    /**
+     * A moderator of two sites has a menu of those two, and lists nothing of a third site's. Sites of their own, not
+     * ui.example: a site's pending comments of every test are in its list, and the test above counts ui.example's.
+     */
+    @Test
+    void aModeratorOfTwoSitesHasAMenuOfTheirsAlone() {
+        seed(TOXIC.subList(0, 1));  // the unnamed key's: a site of its own, not theirs
+        String desk = article + "-desk", blog = article + "-blog";
+        assertEquals("desk.example", submit(desk, TOXIC.get(1), null, "app-desk-key").get("site").asText());
+        assertEquals("blog.example", submit(blog, TOXIC.get(2), null, "app-blog-key").get("site").asText());
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.MODERATOR,
+                org.parley.service.auth.Sites.of(List.of("desk.example", "blog.example")), Instant.now());
+
+        login("PENDING");
+        assertEquals(java.util.Set.of(desk, blog), cards(2).stream().map(e -> e.getAttribute("data-id")).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(browser.findElement(By.id("site-filter")).isDisplayed(), "a menu, for two sites");
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> new Select(d.findElement(By.id("site"))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).sorted().toList().equals(List.of("", "blog.example", "desk.example")));
+        assertEquals("All your sites", new Select(browser.findElement(By.id("site"))).getFirstSelectedOption().getText());
+        choose("site", "blog.example");
+        choose("article", article);
+        assertEquals(List.of(blog), cards(1).stream().map(e -> e.getAttribute("data-id")).toList());
+    }
+
     // ---------- the browser ----------
 
     private void open(String queue) {
