@@ -1095,6 +1095,11 @@ class ModeratorUiTest {
         choose("site", "blog.example");
         choose("article", article);
         assertEquals(List.of(blog), cards(1).stream().map(e -> e.getAttribute("data-id")).toList());
+
+        browser.get(url("/moderate/#queue=PENDING&site=ui.example&article=" + article));
+        wait(10).until(d -> !d.getCurrentUrl().contains("site="));  // loaded again, the address rewritten without it
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("#comments > li.comment"))
+                .size() == 2);  // a site not theirs, named there, is ignored: both of theirs, not a 403
     }
 
     // ---------- the browser ----------
