@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 public final class Sites {
     /** What a site's name may hold: none of the separators ':', ',' and '|', and lowercase so "News" is not a second site. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9._-]{1,64}");
-    public static final String SEPARATOR = "|";
-    /** A chosen few: a list this long is one an operator would rather give as every site (and fits the column, 6,500). */
+    private static final String SEPARATOR = "|";
+    /** At most this many: a chosen few, and the moderators table's column holds 100 names of 64 characters and their separators. */
     public static final int MOST = 100;
-    public static final String RULE = "1 to 64 lowercase letters, digits, '.', '_' or '-'";
+    private static final String RULE = "1 to 64 lowercase letters, digits, '.', '_' or '-'";
     public static final Sites EVERY = new Sites(List.of());
 
     private final List<String> names;  // empty: every site; never empty otherwise (of() refuses none)
@@ -26,7 +26,7 @@ public final class Sites {
     }
 
     /** Whether {@code name} may name a site (a key's {@code site=NAME}, a moderator account's site). */
-    public static boolean isName(String name) {
+    private static boolean isName(String name) {
         return name != null && NAME.matcher(name).matches();
     }
 
