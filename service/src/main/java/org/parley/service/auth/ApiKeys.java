@@ -77,7 +77,7 @@ public final class ApiKeys {
             throw new IllegalArgumentException(where + ": site=NAME " + e.getMessage());
         }
         if (sites.only() == null && !role.includes(Role.MODERATOR))
-            throw new IllegalArgumentException(where + ": a website key sends for one site; only a moderator or admin key names several");
+            throw new IllegalArgumentException(where + ": a " + role.lowerName() + " key sends for one site; only a moderator or admin key names several");
         return sites;
     }
 

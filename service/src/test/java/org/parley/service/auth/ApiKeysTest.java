@@ -75,6 +75,9 @@ class ApiKeysTest {
         String said = assertThrows(IllegalArgumentException.class,
                 () -> ApiKeys.parse("secret-key-1:website:site=a.example|b.example", 1)).getMessage();
         assertEquals("apiKeys entry 1: a website key sends for one site; only a moderator or admin key names several", said);
+        said = assertThrows(IllegalArgumentException.class,
+                () -> ApiKeys.parse("secret-key-1:scorer:site=a.example|b.example", 1)).getMessage();
+        assertEquals("apiKeys entry 1: a scorer key sends for one site; only a moderator or admin key names several", said);
         for (String names : new String[] {"a.example|", "|a.example", "a.example||b.example", "a.example|B.example"}) {
             said = assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("secret-key-1:moderator:site=" + names, 1), names).getMessage();
             assertTrue(said.startsWith("apiKeys entry 1: "), said);
@@ -112,7 +115,6 @@ class ApiKeysTest {
         assertEquals(new ApiKey("page-key-3", Role.SCORER, 100, "news.example"), keys.find("page-key-3").orElseThrow());
         ApiKey page = keys.find("page-key-1").orElseThrow();
         assertEquals("scorer-" + page.fingerprint(), page.getName());
-        assertNull(page.moderatedSite());
         assertFalse(page.reaches(null), "reaches no stored comment but its own site's, which it cannot store");
         String said = assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("good-key-1:scorer,secret-key-2:scorers", 1)).getMessage();
         assertEquals("apiKeys entry 2: unknown role 'scorers': use scorer, website, moderator or admin", said);
