@@ -80,6 +80,7 @@ public final class DecisionExport {
         Map<String, Integer> skipped = new TreeMap<>();
         java.util.Set<String> foreign = comments.foreignIds();
         java.util.Set<String> chosen = sites == null ? null : comments.idsOfSites(sites);
+        if (sites != null) checkStored(sites);
         for (DecisionRecord d : latest.values()) {
             if (chosen != null && !chosen.contains(d.commentId())) {
                 skipped.merge("another site", 1, Integer::sum);
@@ -99,6 +100,24 @@ public final class DecisionExport {
         if (sites == null) feedback.all(f -> examples.add(new Example(FEEDBACK_SOURCE, f.id(), f.text(), Labels.of(f.labels()))));
         LabelledFile.write(examples, out);
         return new Summary(decisions, examples.size() - decisions, skipped);
+    }
+
+    /**
+     * A site with no stored comment is a misspelt name (or another database): its export would be empty and say only
+     * "another site" for every decision, which read as "this site's moderators decided nothing".
+     */
+    private void checkStored(java.util.Set<String> sites) {
+        List<String> stored = comments.storedSites();
+        List<String> unknown = sites.stream().filter(s -> !stored.contains(s)).sorted().toList();
+        if (!unknown.isEmpty())
+            throw new IllegalArgumentException("--site " + String.join(", ", unknown) + ": no stored comment has " + (unknown.size() == 1 ? "this site" : "these sites") + "; "
+                    + (stored.isEmpty() ? "no comment names a site" : "sites with comments: " + shown(stored)));
+    }
+
+    private static String shown(List<String> sites) {
+        int most = 20;
+        return String.join(", ", sites.subList(0, Math.min(most, sites.size())))
+                + (sites.size() > most ? " and " + (sites.size() - most) + " more" : "");
     }
 
     /** A reason code this version does not know says nothing it can map: skipped, not an error. */

@@ -378,6 +378,12 @@ public final class CommentStore {
                 .mapTo(String.class).collect(java.util.stream.Collectors.toSet()));
     }
 
+    /** The sites that have stored comments, in name order. */
+    public List<String> storedSites() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT site FROM comments WHERE site IS NOT NULL ORDER BY site")
+                .mapTo(String.class).list());
+    }
+
     /** The ids of the comments stored with a language other than English. */
     public java.util.Set<String> foreignIds() {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM comments WHERE language IS NOT NULL")

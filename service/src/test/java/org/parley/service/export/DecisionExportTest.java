@@ -158,6 +158,31 @@ class DecisionExportTest {
         assertEquals(4, new DecisionExport(store, feedback).write(all).exported(), "without sites: every decision and the suggestion");
     }
 
+    /**
+     * A data scientist's second audit: "--site blog.exmaple" (or "Blog.Example": names are lowercase) wrote an empty
+     * file and exit status 0, every decision skipped as "another site".
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aSiteThatNoStoredCommentHasIsRefusedNamingTheSitesThatHaveSome(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        for (String site : List.of("news.example", "blog.example")) {
+            store.insert(comment("on-" + site, Action.REVIEW, null, site), T0);
+            store.decide("on-" + site, Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
+        }
+        DecisionExport export = new DecisionExport(store, new FeedbackStore(jdbi));
+        StringWriter out = new StringWriter();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> export.write(out, java.util.Set.of("news.example", "blog.exmaple")));
+        assertEquals("--site blog.exmaple: no stored comment has this site; sites with comments: blog.example, news.example",
+                e.getMessage());
+        assertEquals("", out.toString());
+        assertThrows(IllegalArgumentException.class, () -> export.write(out, java.util.Set.of("Blog.Example")));
+        assertEquals(1, export.write(new StringWriter(), java.util.Set.of("blog.example")).exported());
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void anEmptyDatabaseExportsNothing(TestDatabases db) throws Exception {

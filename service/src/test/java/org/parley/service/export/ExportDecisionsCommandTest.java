@@ -52,10 +52,14 @@ class ExportDecisionsCommandTest {
             assertEquals(List.of(out), files.toList(), "no partial file left behind");
         }
 
-        // --site, repeatable, reaches the export: a site's decisions only, and no suggestions (they carry no site).
-        new ParleyApplication().run("export-decisions", config.toString(), "--out", out.toString(),
-                "--site", "news.example", "--site", "blog.example");
-        assertEquals(List.of(), LabelledFile.read(out));
+        // --site, repeatable, reaches the export: sites that no stored comment has are refused, the file left as it was
+        // (a data scientist's second audit: a misspelt site wrote an empty export and exit status 0).
+        JarCommands commands = new JarCommands();
+        assertTrue(commands.run("export-decisions", config.toString(), "--out", out.toString(),
+                "--site", "news.example", "--site", "blog.example").isPresent());
+        assertEquals("export-decisions: --site blog.example, news.example: no stored comment has these sites; no comment names a site",
+                commands.err().strip());
+        assertEquals(1, LabelledFile.read(out).size());
     }
 
     /** --out naming a directory wrote the whole export to a .part file beside it, left there, and said only where. */
