@@ -58,7 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
     Map<String, Integer> repeat = new java.util.LinkedHashMap<>();
 
     @Option(names = "--include-decisions", paramLabel = "FILE", arity = "1..*",
-            description = "labelled JSON Lines (scripts/export-decisions) added to the training split only, never to dev, so dev figures before and after stay comparable; lines repeating a dev text are dropped")
+            description = "labelled JSON Lines (scripts/export-decisions) added to the training split only, never to dev, so dev figures before and after stay comparable; lines repeating a dev text are dropped, lines sharing a text merged")
     List<Path> includeDecisions = List.of();
 
     @Option(names = "--identity-augment", paramLabel = "N",
@@ -133,6 +133,8 @@ public final class TrainCommand implements Callable<Integer> {
         Cli.checkOutputFile(output);
         for (Path f : includeDecisions) // before the corpora's quarter minute, not after
             if (!Files.isRegularFile(f)) throw new java.nio.file.NoSuchFileException(f.toString(), null, "--include-decisions file not found");
+        // Read now: a corrupt line was refused only after the corpora's quarter minute.
+        List<IncludedFiles.Read> includedRead = IncludedFiles.read(includeDecisions);
         // Checked before the corpora's quarter minute: "--epochs 0" was refused only after it.
         FeatureConfig base = FeatureConfig.defaults();
         TrainingOptions options = new TrainingOptions(
@@ -155,7 +157,7 @@ public final class TrainCommand implements Callable<Integer> {
         boolean partial = sample != null || corpora != null;
         List<Example> dev = partial ? wholeDev(root) : split.dev();
         List<Example> corpusTrain = partial ? DevSplit.withoutDevTexts(split.train(), dev) : split.train();
-        IncludedFiles included = IncludedFiles.read(includeDecisions, dev);
+        IncludedFiles included = IncludedFiles.of(includedRead, dev);
         List<Example> train = new ArrayList<>(corpusTrain);
         train.addAll(included.examples());
         Set<String> sources = new TreeSet<>(List.of(IdentityAugmenter.SOURCE, IdentitySwapper.SOURCE));
@@ -169,6 +171,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (!includeDecisions.isEmpty())
             System.err.printf("+%d training examples from %s%s%n", included.examples().size(), includeDecisions,
                     included.examples().isEmpty() ? " (warning: none; an export before any moderator decision is empty)" : "");
+        int mergedIncluded = 0;
+        for (var f : included.provenance()) mergedIncluded += f.get("mergedDuplicates").asInt() + f.get("droppedAsEvenSplits").asInt();
+        if (mergedIncluded > 0)
+            System.err.printf("(%d included lines repeat the text of an earlier one: merged into it, labels averaged as for the corpora's duplicates)%n",
+                    mergedIncluded);
         int augmentRows = orDefault(identityAugment, DEFAULT_IDENTITY_AUGMENT, corpusTrain.size());
         int swapRows = orDefault(identitySwap, DEFAULT_IDENTITY_SWAP, corpusTrain.size());
         // An augmented text equal to a dev text would teach the model a dev answer.

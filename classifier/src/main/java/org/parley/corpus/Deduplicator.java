@@ -13,17 +13,17 @@ import org.parley.label.Labels;
  * labels the attribute: an attribute labelled only later fills the gap, and conflicting values
  * are averaged, except that an even split (a mean of exactly 0.5) leaves the attribute unlabelled.
  */
-final class Deduplicator {
+public final class Deduplicator {
     /**
      * @param merged     how many input examples were folded into an earlier one
      * @param unlabelled how many texts were dropped because every attribute their occurrences
      *                   labelled was an even split
      */
-    record Result(List<Example> examples, int merged, int unlabelled) {}
+    public record Result(List<Example> examples, int merged, int unlabelled) {}
 
     private Deduplicator() {}
 
-    static Result merge(List<Example> examples) {
+    public static Result merge(List<Example> examples) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Example e : examples) groups.computeIfAbsent(TextKey.of(e.text()), k -> new Group()).add(e);
         List<Example> out = new ArrayList<>(groups.size());

@@ -42,6 +42,21 @@ class TrainCommandTest {
         assertTrue(e.getMessage().contains("epochs must be >= 1"), e.getMessage());
     }
 
+    /** A data scientist's second audit: a corrupt export line was refused only after the corpora's quarter minute. */
+    @Test
+    void aBadIncludedLineIsRefusedBeforeTheCorporaAreRead() throws Exception {
+        Path decisions = Files.writeString(dir.resolve("decisions.jsonl"), """
+                {"id":"c1","source":"moderator-decisions","text":"You are an idiot.","labels":{"TOXICITY":1.0}}
+                {"id":"x","text":"bad",labels}
+                """);
+        // --data names a folder without corpora: reading them would fail on the first one, with another message.
+        TrainCommand c = new TrainCommand();
+        new picocli.CommandLine(c).parseArgs("--data", dir.toString(), "--include-decisions", decisions.toString(),
+                "--output", dir.resolve("m.zip").toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::call);
+        assertTrue(e.getMessage().startsWith(decisions + " line 2: invalid JSON"), e.getMessage());
+    }
+
     @Test
     void identityCopiesDefaultToTheShippedCountsButNeverSwampASampledSplit() {
         assertEquals(6000, TrainCommand.orDefault(null, TrainCommand.DEFAULT_IDENTITY_AUGMENT, 173_443));

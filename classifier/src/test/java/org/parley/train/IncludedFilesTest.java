@@ -43,6 +43,46 @@ class IncludedFilesTest {
         assertEquals(1, included.provenance().get(1).get("examples").asInt());
     }
 
+    /**
+     * A data scientist's second audit: one text suggested three times (two keys agreeing, one not), and two exports that
+     * overlap (every site's, then one site's), each trained as many times as it was written, where the corpora keep one
+     * example per text. Merged as the corpora's duplicates are: labels averaged, an even split unlabelled.
+     */
+    @Test
+    void linesThatShareATextInOneFileOrAcrossFilesBecomeOneExample() throws Exception {
+        Path all = dir.resolve("all.jsonl");
+        Files.writeString(all, """
+                {"id":"b1","source":"moderator-decisions","text":"You are a complete idiot.","labels":{"TOXICITY":1.0,"INSULT":1.0}}
+                {"id":"b2","source":"moderator-decisions","text":"Thanks for the article.","labels":{"TOXICITY":0.0,"INSULT":0.0}}
+                {"id":"f1","source":"suggestscore","text":"You people are all morons.","labels":{"TOXICITY":0.9,"INSULT":1.0}}
+                {"id":"f2","source":"suggestscore","text":"You people are all morons.","labels":{"TOXICITY":0.9,"INSULT":1.0}}
+                {"id":"f3","source":"suggestscore","text":"you people are all  morons. ","labels":{"TOXICITY":0.3}}
+                {"id":"f4","source":"suggestscore","text":"Thanks for the article.","labels":{"INSULT":1.0}}
+                """);
+        Path blog = dir.resolve("blog.jsonl");
+        Files.writeString(blog, """
+                {"id":"b1","source":"moderator-decisions","text":"You are a complete idiot.","labels":{"TOXICITY":1.0,"INSULT":1.0}}
+                """);
+
+        IncludedFiles included = IncludedFiles.read(List.of(all, blog), List.of());
+
+        assertEquals(List.of("b1", "b2", "f1"), included.examples().stream().map(Example::id).toList());
+        Labels morons = included.examples().get(2).labels();
+        assertEquals(0.7, morons.get(Attribute.TOXICITY), 1e-6, "(0.9 + 0.9 + 0.3) / 3");
+        assertEquals(1.0, morons.get(Attribute.INSULT), 1e-6);
+        Labels thanks = included.examples().get(1).labels();
+        assertEquals(0.0, thanks.get(Attribute.TOXICITY), 1e-6);
+        assertFalse(thanks.has(Attribute.INSULT), "an approval and a suggested insult: an even split, unlabelled");
+        JsonNode first = included.provenance().get(0);
+        assertEquals(3, first.get("examples").asInt());
+        assertEquals(3, first.get("mergedDuplicates").asInt());
+        JsonNode second = included.provenance().get(1);
+        assertEquals(0, second.get("examples").asInt(), "every line already in the first file");
+        assertEquals(1, second.get("mergedDuplicates").asInt());
+        assertEquals(List.of("b1"), IncludedFiles.read(List.of(blog, blog), List.of()).examples().stream().map(Example::id).toList(),
+                "the same file named twice");
+    }
+
     @Test
     void noFilesAddNothing() throws Exception {
         IncludedFiles none = IncludedFiles.read(List.of(), List.of());
