@@ -202,3 +202,9 @@ UPDATE articles SET site = (SELECT c.site FROM comments c WHERE c.article_id = a
 -- and NULL is every site still. At most 100 names of up to 64 characters, and 99 separators. A service not yet
 -- upgraded reads a list as one site that no comment has: it shows that moderator nothing, not every site.
 ALTER TABLE moderators ALTER COLUMN site SET DATA TYPE VARCHAR(6500);
+
+--changeset parley:13-feedback-language
+-- The language a suggested text looks to be in when not English, as comments.language (changeset 5):
+-- scripts/export-decisions skips such suggestions as it skips such comments, since the model reads
+-- English only (a data scientist's second audit found Dutch suggestions exported as English labels).
+ALTER TABLE feedback ADD COLUMN language VARCHAR(8);

@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * comment, from its latest human decision (a revision supersedes the earlier one), labelled by
  * {@link DecisionLabels} on the text that decision was made on; then one line per suggestion. A
  * comment stored as being in another language is skipped ("foreign language"): the model reads
- * English only, and a Dutch insult approved unread would teach it that Dutch is harmless.
+ * English only, and a Dutch insult approved unread would teach it that Dutch is harmless; so is a
+ * suggestion whose text looked foreign when it was stored.
  */
 public final class DecisionExport {
     public static final String DECISIONS_SOURCE = "moderator-decisions";
@@ -40,7 +41,8 @@ public final class DecisionExport {
 
     /**
      * @param decisions comments exported from their latest decision
-     * @param skipped comments whose latest decision carries no label, by why ("escalate", "reject:spam"…)
+     * @param skipped comments whose latest decision carries no label, and suggestions in another language, by why
+     *                ("escalate", "reject:spam", "suggestion in a foreign language"…)
      */
     public record Summary(int decisions, int feedback, Map<String, Integer> skipped) {
         public int exported() {
@@ -54,7 +56,7 @@ public final class DecisionExport {
         @Override
         public String toString() {
             return "exported " + exported() + " examples (" + decisions + " moderator decisions, " + feedback
-                    + " suggested scores); skipped " + skippedTotal() + " decisions without labels " + skipped;
+                    + " suggested scores); skipped " + skippedTotal() + " without labels " + skipped;
         }
     }
 
@@ -97,7 +99,10 @@ public final class DecisionExport {
             else skipped.merge(skipKey(verdict, d.reason()), 1, Integer::sum);
         }
         int decisions = examples.size();
-        if (sites == null) feedback.all(f -> examples.add(new Example(FEEDBACK_SOURCE, f.id(), f.text(), Labels.of(f.labels()))));
+        if (sites == null) feedback.all(f -> {
+            if (f.language() != null) skipped.merge("suggestion in a foreign language", 1, Integer::sum);
+            else examples.add(new Example(FEEDBACK_SOURCE, f.id(), f.text(), Labels.of(f.labels())));
+        });
         LabelledFile.write(examples, out);
         return new Summary(decisions, examples.size() - decisions, skipped);
     }

@@ -136,7 +136,11 @@ public final class PerspectiveResource {
             labels.put(a, v);
         });
         // Committed before the 200, like every write to the moderation store.
-        feedback.append(text, labels, security.getUserPrincipal().getName(), Instant.now());
+        // Stored with the language it looks to be in, as a comment is: export leaves such suggestions out. Languages
+        // the caller names are taken as they are, as in analyze.
+        boolean detect = request.languages() == null || request.languages().isEmpty();
+        String foreign = detect ? language.likelyForeign(text).map(Language.Guess::language).orElse(null) : null;
+        feedback.append(text, labels, security.getUserPrincipal().getName(), foreign, Instant.now());
         return new SuggestScoreResponse(request.clientToken());
     }
 

@@ -26,8 +26,13 @@ public final class FeedbackStore {
         this.jdbi = jdbi;
     }
 
-    /** One suggestion: the text and the labels, attribute → value in [0, 1]. */
-    public record Feedback(String id, String text, Map<Attribute, Double> labels, String client, Instant createdAt) {}
+    /**
+     * One suggestion: the text and the labels, attribute → value in [0, 1].
+     *
+     * @param language the language the text looks to be in when not English (ISO 639-1), else null
+     */
+    public record Feedback(String id, String text, Map<Attribute, Double> labels, String client, String language,
+                           Instant createdAt) {}
 
     /**
      * Stores one suggestion, once: the same text and labels again from the same client (a retry) store
@@ -36,6 +41,11 @@ public final class FeedbackStore {
      * @return the id it was stored under; empty when it repeated one stored before
      */
     public Optional<String> append(String text, Map<Attribute, Double> labels, String client, Instant now) {
+        return append(text, labels, client, null, now);
+    }
+
+    /** @param language the language the text looks to be in when not English, else null */
+    public Optional<String> append(String text, Map<Attribute, Double> labels, String client, String language, Instant now) {
         Map<Attribute, Double> ordered = new EnumMap<>(Attribute.class);  // the same labels, the same key
         ordered.putAll(labels);
         Map<String, Double> byName = new LinkedHashMap<>();
@@ -48,9 +58,9 @@ public final class FeedbackStore {
         }
         String id = UUID.randomUUID().toString();
         try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO feedback (id, text, labels, client, content_key, created_at) "
-                            + "VALUES (:id, :text, :labels, :client, :key, :at)")
-                    .bind("id", id).bind("text", text).bind("labels", json).bind("client", client)
+            jdbi.useHandle(h -> h.createUpdate("INSERT INTO feedback (id, text, labels, client, language, content_key, created_at) "
+                            + "VALUES (:id, :text, :labels, :client, :language, :key, :at)")
+                    .bind("id", id).bind("text", text).bind("labels", json).bind("client", client).bind("language", language)
                     .bind("key", contentKey(text, json)).bind("at", CommentStore.utc(now)).execute());
             return Optional.of(id);
         } catch (UnableToExecuteStatementException e) {
@@ -69,7 +79,7 @@ public final class FeedbackStore {
     public void all(Consumer<Feedback> sink) {
         jdbi.useHandle(h -> h.createQuery("SELECT * FROM feedback ORDER BY created_at, id")
                 .map((rs, ctx) -> new Feedback(rs.getString("id"), rs.getString("text"), labels(rs.getString("labels")),
-                        rs.getString("client"), CommentStore.instant(rs, "created_at")))
+                        rs.getString("client"), rs.getString("language"), CommentStore.instant(rs, "created_at")))
                 .useStream(s -> s.forEach(sink)));
     }
 

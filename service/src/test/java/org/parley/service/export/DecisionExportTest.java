@@ -158,6 +158,23 @@ class DecisionExportTest {
         assertEquals(4, new DecisionExport(store, feedback).write(all).exported(), "without sites: every decision and the suggestion");
     }
 
+    /** A data scientist's second audit: a suggestion in another language was exported, a comment in one is not. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aSuggestionStoredAsForeignIsSkippedAsAForeignCommentIs(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        FeedbackStore feedback = new FeedbackStore(jdbi);
+        feedback.append("Jullie zijn allemaal idioten en dat weet iedereen.", Map.of(Attribute.TOXICITY, 0.0), "website-1", "nl", T0);
+        String english = feedback.append("You people never listen.", Map.of(Attribute.TOXICITY, 0.8), "website-1", null, T0.plusSeconds(1)).orElseThrow();
+
+        StringWriter out = new StringWriter();
+        DecisionExport.Summary summary = new DecisionExport(new CommentStore(jdbi), feedback).write(out);
+
+        assertEquals(List.of(english), LabelledFile.read(Files.writeString(dir.resolve("out.jsonl"), out.toString()))
+                .stream().map(Example::id).toList());
+        assertEquals(new DecisionExport.Summary(0, 1, Map.of("suggestion in a foreign language", 1)), summary);
+    }
+
     /**
      * A data scientist's second audit: "--site blog.exmaple" (or "Blog.Example": names are lowercase) wrote an empty
      * file and exit status 0, every decision skipped as "another site".

@@ -350,6 +350,28 @@ class PerspectiveResourceTest {
         assertEquals(before + 1, stored().size(), "the same suggestion again (a retry) is stored once");
     }
 
+    /**
+     * A data scientist's second audit: a suggestion in another language was stored as any other and exported as an
+     * English label, where a comment in another language is left out of the export (the model reads English only).
+     */
+    @Test
+    void aSuggestionThatLooksForeignIsStoredWithItsLanguageUnlessTheCallerNamesEnglish() throws Exception {
+        String german = "Die Regierung hat wieder einmal versagt, und niemand übernimmt die Verantwortung dafür.";
+        String scores = "\"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.0}}}";
+        assertEquals(200, post("suggestscore", "{\"comment\": {\"text\": \"" + german + "\"}, " + scores + "}").getStatus());
+        assertEquals("de", storedText(german).language());
+
+        assertEquals(200, post("suggestscore", "{\"comment\": {\"text\": \"" + german + " \"}, \"languages\": [\"en\"], " + scores + "}").getStatus());
+        assertNull(storedText(german + " ").language(), "languages the caller names are taken as they are");
+        String english = "The government has failed again, and nobody takes the blame.";
+        assertEquals(200, post("suggestscore", "{\"comment\": {\"text\": \"" + english + "\"}, " + scores + "}").getStatus());
+        assertNull(storedText(english).language());
+    }
+
+    private static FeedbackStore.Feedback storedText(String text) {
+        return stored().stream().filter(f -> f.text().equals(text)).findFirst().orElseThrow();
+    }
+
     @Test
     void suggestScoreRefusesValuesOutsideTheUnitIntervalAndStoresNothing() throws Exception {
         int before = stored().size();
