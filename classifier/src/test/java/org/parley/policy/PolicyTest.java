@@ -114,6 +114,23 @@ class PolicyTest {
         assertEquals(Action.PUBLISH, p.decide(low).action(), "no text, no phrase rule");
     }
 
+    /**
+     * A data scientist's second audit: "I will find where you live and hurt you." scored TOXICITY 0.05 and
+     * THREAT 0.01 and was published; so were a stabbing and "I'll end you" (THREAT 0.01 and 0.13), where
+     * the model holds "I will kill you" (0.97) by its band.
+     */
+    @Test
+    void theThreatListHoldsWhereTheModelDidNot() {
+        Policy p = Policy.standard();
+        float[] low = scores(0.05f, 0, 0, 0, 0, 0.01f);
+        for (String threat : List.of("I will find where you live and hurt you.", "I found out where you live",
+                "I will stab you if I see you again.", "I'm gonna stab you", "I'll end you.", "I'll shoot you, you know I will"))
+            assertEquals(Action.REVIEW, p.decide(low, null, threat).action(), threat);
+        for (String plain : List.of("Let me know if you find where you live is too noisy, and move",
+                "I will end your subscription today", "He said he will stab you in the back at the meeting"))
+            assertEquals(Action.PUBLISH, p.decide(low, null, plain).action(), plain);
+    }
+
     /** The audit's false matches: a phrase inside one of the list's exceptions does not count. */
     @Test
     void anOccurrenceInsideAnExceptionDoesNotCount() {
