@@ -141,19 +141,13 @@ public final class NgramTfIdf {
     private Row row(String text, int biasId, boolean weighted) {
         Scratch s = SCRATCH.get();
         int n = sortedGrams(text, s);
-        int[] buckets = s.grams;
-        int distinct = 0;
-        for (int k = 0; k < n; k++) if (k == 0 || buckets[k] != buckets[k - 1]) distinct++;
+        int distinct = runs(s.grams, n, s.spare);
         int extra = biasId >= 0 ? 1 : 0;
-        int[] ix = new int[distinct + extra];
+        int[] ix = Arrays.copyOf(s.grams, distinct + extra);
         float[] v = new float[distinct + extra];
-        int j = 0;
-        for (int k = 0; k < n; ) {
-            int end = k + 1;
-            while (end < n && buckets[end] == buckets[k]) end++;
-            ix[j] = buckets[k];
-            v[j++] = sublinear(end - k);
-            k = end;
+        for (int j = 0, last = -1; j < distinct; j++) {
+            v[j] = sublinear(s.spare[j] - last);
+            last = s.spare[j];
         }
         if (extra > 0) {
             ix[distinct] = biasId;
@@ -161,6 +155,26 @@ public final class NgramTfIdf {
         }
         if (weighted) weigh(ix, v, distinct);
         return new Row(ix, v);
+    }
+
+    /**
+     * Folds the ascending a[0, n) into its distinct values, in place in a[0, runs), and writes the
+     * index of each run's last element to ends[0, runs); returns the number of runs. Each element
+     * adds 0 or 1 to the run index by arithmetic, where a branch on "same as the one before" went
+     * either way with the data (most n-grams are distinct, some repeat): the loop that counted the
+     * runs that way held 6 % of scripts/score's JFR samples, the most of any line in {@link #row}.
+     */
+    static int runs(int[] a, int n, int[] ends) {
+        if (n == 0) return 0;
+        int j = -1, previous = ~a[0];
+        for (int k = 0; k < n; k++) {
+            int b = a[k], differs = b ^ previous;
+            j += (differs | -differs) >>> 31; // 1 when b != previous
+            a[j] = b; // j <= k: a[k] is read before it can be overwritten
+            ends[j] = k;
+            previous = b;
+        }
+        return j + 1;
     }
 
     /** Times IDF, then each block L2-normalised, over the first {@code n} entries. */

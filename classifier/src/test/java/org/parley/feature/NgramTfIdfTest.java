@@ -116,4 +116,26 @@ class NgramTfIdfTest {
             assertEquals(java.util.Arrays.stream(unsorted).distinct().count(), v.termFrequencies(text).size(), words + " words");
         }
     }
+
+    @Test
+    void runsFoldSortedValuesIntoDistinctOnesAndWhereEachRunEnds() {
+        java.util.Random r = new java.util.Random(5);
+        for (int n : new int[] {0, 1, 2, 3, 17, 500}) {
+            for (int range : new int[] {1, 3, 50, 1 << 20}) {
+                int[] a = r.ints(n, 0, range).sorted().toArray();
+                int[] expectedValues = java.util.Arrays.stream(a).distinct().toArray();
+                int[] expectedEnds = new int[expectedValues.length];
+                for (int k = 0, j = 0; k < n; k++) if (k == n - 1 || a[k + 1] != a[k]) expectedEnds[j++] = k;
+                int[] ends = new int[n];
+                int runs = NgramTfIdf.runs(a, n, ends);
+                String what = n + " values in [0, " + range + ")";
+                assertArrayEquals(expectedValues, java.util.Arrays.copyOf(a, runs), what);
+                assertArrayEquals(expectedEnds, java.util.Arrays.copyOf(ends, runs), what);
+            }
+        }
+        int[] extremes = {0, 0, Integer.MAX_VALUE - 1, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        int[] ends = new int[extremes.length];
+        assertEquals(3, NgramTfIdf.runs(extremes, extremes.length, ends));
+        assertArrayEquals(new int[] {1, 2, 4}, java.util.Arrays.copyOf(ends, 3));
+    }
 }
