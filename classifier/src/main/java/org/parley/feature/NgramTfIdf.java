@@ -104,14 +104,18 @@ public final class NgramTfIdf {
     public int[] occurrences(String text) {
         Scratch s = SCRATCH.get();
         int n = sortedGrams(text, s); // before reading s.grams, which it may replace
-        return Arrays.copyOf(s.grams, n);
+        int[] out = Arrays.copyOf(s.grams, n);
+        s.trim();
+        return out;
     }
 
     /** As {@link #occurrences}, in no order. */
     int[] unsorted(String text) {
         Scratch s = SCRATCH.get();
         int n = hashes(text, s); // before reading s.grams, which it may replace
-        return Arrays.copyOf(s.grams, n);
+        int[] out = Arrays.copyOf(s.grams, n);
+        s.trim();
+        return out;
     }
 
     /** The TF-IDF row of a text, each block L2-normalised (see the class comment). */
@@ -149,6 +153,7 @@ public final class NgramTfIdf {
             v[j] = sublinear(s.spare[j] - last);
             last = s.spare[j];
         }
+        s.trim();
         if (extra > 0) {
             ix[distinct] = biasId;
             v[distinct] = 1f;
@@ -192,13 +197,42 @@ public final class NgramTfIdf {
         for (int k = 0; k < n; k++) v[k] *= (float) (ix[k] < half ? wordScale : charScale);
     }
 
-    /** One thread's buffers for a text's n-grams, reused from text to text. */
-    private static final class Scratch {
-        int[] grams = new int[1024];
-        int[] spare = new int[1024];
+    /**
+     * One thread's buffers for a text's n-grams, reused from text to text. A text long enough to
+     * grow them past {@link #KEPT_CHARS} gets its buffers for that text only: a service thread
+     * that once scored a 20,000-char comment would otherwise hold 1.5 MB of them for good.
+     */
+    static final class Scratch {
+        static final int GRAMS = 1024, CHARS = 256;
+        /** Buffers for texts up to this long are kept: longer than nearly all comments. */
+        static final int KEPT_CHARS = 4096;
+        int[] grams = new int[GRAMS];
+        int[] spare = new int[GRAMS];
         final int[] count = new int[1 << RADIX_BITS];
-        char[] text = new char[256];
-        char[] padded = new char[258];
+        char[] text = new char[CHARS];
+        char[] padded = new char[CHARS + 2];
+
+        /** Back to the first sizes if a text grew the buffers past what is kept. */
+        void trim() {
+            if (grams.length > 9 * KEPT_CHARS + 16) { // as hashes() sizes them
+                grams = new int[GRAMS];
+                spare = new int[GRAMS];
+            }
+            if (text.length > KEPT_CHARS || padded.length > KEPT_CHARS + 2) {
+                text = new char[CHARS];
+                padded = new char[CHARS + 2];
+            }
+        }
+
+        /** Ints and chars held (what a test checks stays bounded). */
+        long held() {
+            return (long) grams.length + spare.length + text.length + padded.length;
+        }
+    }
+
+    /** This thread's buffers (for tests). */
+    static Scratch scratch() {
+        return SCRATCH.get();
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);

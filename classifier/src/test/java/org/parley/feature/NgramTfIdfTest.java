@@ -138,4 +138,27 @@ class NgramTfIdfTest {
         assertEquals(3, NgramTfIdf.runs(extremes, extremes.length, ends));
         assertArrayEquals(new int[] {1, 2, 4}, java.util.Arrays.copyOf(ends, 3));
     }
+
+    /** A thread that met one very long text does not keep its buffers; ordinary texts reuse theirs. */
+    @Test
+    void buffersGrownByAVeryLongTextAreDroppedAfterIt() {
+        NgramTfIdf.Scratch s = NgramTfIdf.scratch();
+        long kept = 2L * (9 * NgramTfIdf.Scratch.KEPT_CHARS + 16) + 2L * NgramTfIdf.Scratch.KEPT_CHARS + 2;
+        String longText = "You are an ID1OT, honestly. ".repeat(800); // 22,400 chars
+        String shortText = "You are an ID1OT, honestly. ".repeat(100); // 2,800 chars: kept
+        for (String text : new String[] {longText, shortText, longText}) {
+            NgramTfIdf.Row before = v.transform(text);
+            assertTrue(s.held() <= kept, s.held() + " ints and chars held after " + text.length() + " chars");
+            int[] grams = s.grams;
+            NgramTfIdf.Row again = v.transform(text);
+            assertArrayEquals(before.index(), again.index());
+            assertArrayEquals(before.value(), again.value());
+            if (text == shortText) assertTrue(grams == s.grams, "the buffers of a 2,800-char text are kept");
+            assertArrayEquals(before.index(), v.termFrequencies(text).index());
+        }
+        int[] sorted = v.unsorted(longText);
+        java.util.Arrays.sort(sorted);
+        assertArrayEquals(sorted, v.occurrences(longText));
+        assertTrue(s.held() <= kept, s.held() + " ints and chars held after occurrences");
+    }
 }
