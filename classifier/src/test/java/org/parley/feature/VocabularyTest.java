@@ -58,4 +58,48 @@ class VocabularyTest {
             assertEquals(words.contains(s) ? list.indexOf(s) + 2 : Vocabulary.UNKNOWN, v.id(s), s);
         }
     }
+
+    /**
+     * The table compares a word's length and chars after its hash: words of every length up to
+     * 18, words one char off anywhere, a char more or less, trailing and leading NUL chars, chars
+     * with the high bit set, surrogate pairs, and words that share a String hash at each length.
+     */
+    @Test
+    void wordsOfEveryLengthAreToldApart() {
+        java.util.Set<String> words = new java.util.LinkedHashSet<>();
+        java.util.Set<String> others = new java.util.LinkedHashSet<>();
+        String base = "abcdefghijklmnop";
+        for (int n = 0; n <= 18; n++) {
+            String w = base.substring(0, Math.min(n, base.length())) + "q".repeat(Math.max(0, n - base.length()));
+            words.add(w);
+            words.add("\uffff".repeat(n));
+            words.add("é".repeat(n));
+            for (int k = 0; k < n; k++) others.add(w.substring(0, k) + 'Z' + w.substring(k + 1)); // one char off
+            others.add(w + "\0");
+            others.add("\0" + w);
+            others.add(w + "a");
+            if (n > 0) others.add(w.substring(0, n - 1));
+            others.add("\ufffe".repeat(n) + (n > 0 ? "" : "x"));
+        }
+        for (String pair : new String[] {"Aa", "BB"}) // same String hash, all lengths of even size
+            for (int reps = 1; reps <= 6; reps++) words.add(pair.repeat(reps));
+        others.add("AaBB");
+        others.add("BBAaAa");
+        others.add("AaAaAaBB");
+        others.add("AaAaAaAaAB");
+        words.add("😂😂😂😂");
+        words.add("😂😂😂😂😂");
+        others.add("😂😂😂");
+        others.add("😂😂😂😃");
+        others.add("😂😂😂😂😃");
+        others.add("\0".repeat(4));
+        others.removeAll(words);
+        List<String> list = List.copyOf(words);
+        Vocabulary v = Vocabulary.of(list);
+        for (int i = 0; i < list.size(); i++) assertEquals(i + 2, v.id(list.get(i)), "'" + list.get(i) + "'");
+        for (String other : others) assertEquals(Vocabulary.UNKNOWN, v.id(other), "'" + other + "'");
+        assertEquals(Vocabulary.UNKNOWN, Vocabulary.of(List.of("a\0")).id("a"));
+        assertEquals(2, Vocabulary.of(List.of("\0")).id("\0"));
+        assertEquals(Vocabulary.UNKNOWN, Vocabulary.of(List.of("\0")).id(""));
+    }
 }
