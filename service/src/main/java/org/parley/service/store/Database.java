@@ -4,14 +4,19 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.database.DatabaseFactory;
+import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.lockservice.DatabaseChangeLogLock;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.OptionalInt;
 
 /**
@@ -20,6 +25,9 @@ import java.util.OptionalInt;
  */
 public final class Database {
     public static final String CHANGELOG = "db/changelog.sql";
+    /** The PostgreSQL advisory lock every migration of this service holds: the session's, so it dies with its connection. */
+    static final long MIGRATION_LOCK = 0x7061726c6579L; // "parley"
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     static {
         // Liquibase otherwise reports usage to its vendor at every start (and waits on the network).
@@ -80,9 +88,15 @@ public final class Database {
     /** @param changesets null: all */
     @SuppressWarnings("deprecation") // Liquibase.update([int,] Contexts, LabelExpression): the stable API in 4.x
     private static void migrate(Connection connection, Integer changesets) {
+        boolean postgres = false;
         try {
             var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Database.class.getClassLoader()), database);
+            postgres = database instanceof PostgresDatabase;
+            if (postgres) {
+                advisoryLock(connection, "pg_advisory_lock");
+                releaseStaleLock(liquibase);
+            }
             if (changesets == null) liquibase.update(new Contexts(), new LabelExpression());
             else liquibase.update(changesets, new Contexts(), new LabelExpression());
             // Liquibase leaves auto-commit off; the pooled connection goes back as the pool expects it.
@@ -92,6 +106,41 @@ public final class Database {
             }
         } catch (LiquibaseException | SQLException e) {
             throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
+        } finally {
+            if (postgres) unlockQuietly(connection);
+        }
+    }
+
+    /**
+     * Liquibase's own lock is a row (DATABASECHANGELOGLOCK) that a migration whose connection broke, or whose process was
+     * killed, leaves taken: every later start then waited 5 minutes for it and stopped (an upgrade audit, twenty-third
+     * session). Called under the advisory lock, which every migrating service of this version holds while it migrates and
+     * which PostgreSQL ends with its session, so a row still taken here belongs to no live migration of this version.
+     */
+    private static void releaseStaleLock(Liquibase liquibase) throws LiquibaseException {
+        DatabaseChangeLogLock[] locks = liquibase.listLocks();
+        if (locks.length == 0) return;
+        LOG.warn("releasing the schema lock taken by {} at {}: no migration holds it now (one that died left it)",
+                locks[0].getLockedBy(), locks[0].getLockGranted());
+        liquibase.forceReleaseLocks();
+    }
+
+    private static void advisoryLock(Connection connection, String function) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SELECT " + function + "(" + MIGRATION_LOCK + ")");
+        }
+    }
+
+    /** A failed migration's connection may be broken (its lock gone with it) or mid-transaction: neither hides the failure. */
+    private static void unlockQuietly(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            advisoryLock(connection, "pg_advisory_unlock");
+        } catch (SQLException e) {
+            LOG.warn("could not release the migration's advisory lock (its connection ends it): {}", e.getMessage());
         }
     }
 }

@@ -6,7 +6,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.service.ParleyConfiguration;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,5 +45,55 @@ class DatabaseTest {
         assertEquals("jdbc:h2:file:./runs/db;USER=sa;PASSWORD=***;MODE=PostgreSQL",
                 Database.shown("jdbc:h2:file:./runs/db;USER=sa;PASSWORD=hunter22;MODE=PostgreSQL"));
         assertEquals("jdbc:h2:file:./runs/db;WRITE_DELAY=0", Database.shown("jdbc:h2:file:./runs/db;WRITE_DELAY=0"));
+    }
+
+    /**
+     * A migration cut off mid-way (here its backend is ended while changeset 11 waits for a lock, as when the database
+     * restarts) says which changeset failed, and the next start completes it. Liquibase's lock row stayed taken, so every
+     * later start waited 5 minutes for it and stopped: "Could not acquire change log lock" (an upgrade audit, twenty-third
+     * session). The wait is cut to none here, so a lock left taken fails at once.
+     */
+    @Test
+    void aMigrationCutOffMidwaySaysWhereAndTheNextStartCompletesIt() throws Exception {
+        Jdbi jdbi = TestDatabases.POSTGRESQL.migratedBefore("parley:11-article-site", dir);
+        jdbi.useHandle(h -> {
+            h.execute("INSERT INTO articles (id, title, created_at) VALUES ('a1', 'Kept', CURRENT_TIMESTAMP)");
+            h.execute("INSERT INTO moderators (username, password_hash, role, created_at) VALUES ('alice', 'x', 'moderator', CURRENT_TIMESTAMP)");
+        });
+        String schema = jdbi.withHandle(h -> h.select("SELECT current_schema()").mapTo(String.class).one());
+        IllegalStateException failed;
+        try (Connection blocker = DriverManager.getConnection(TestDatabases.PG_URL, TestDatabases.PG_USER, "");
+             Statement s = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            s.execute("LOCK TABLE " + schema + ".articles IN ACCESS EXCLUSIVE MODE");
+            var migration = CompletableFuture.runAsync(() -> Database.migrate(jdbi));
+            // pg_locks, not pg_stat_activity, which a transaction reads once
+            var blocked = "SELECT pid FROM pg_locks WHERE NOT granted AND pg_backend_pid() = ANY (pg_blocking_pids(pid))";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!s.executeQuery(blocked).next() && System.nanoTime() < deadline) Thread.sleep(20);
+            s.execute("SELECT pg_terminate_backend(pid) FROM (" + blocked + ") b");
+            blocker.rollback();
+            failed = assertThrows(IllegalStateException.class, () -> {
+                try {
+                    migration.get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw (RuntimeException) e.getCause();
+                }
+            });
+        }
+        assertTrue(failed.getMessage().contains("11-article-site"), failed.getMessage());
+
+        System.setProperty("liquibase.changelogLockWaitTimeInMinutes", "0");
+        try {
+            Database.migrate(jdbi);
+        } finally {
+            System.clearProperty("liquibase.changelogLockWaitTimeInMinutes");
+        }
+        jdbi.useHandle(h -> {
+            assertEquals("Kept", h.select("SELECT title FROM articles WHERE id = 'a1'").mapTo(String.class).one());
+            assertEquals(6500, h.select("SELECT character_maximum_length FROM information_schema.columns WHERE table_schema = current_schema()"
+                    + " AND table_name = 'moderators' AND column_name = 'site'").mapTo(Integer.class).one(), "changeset 12 ran");
+            assertFalse(h.select("SELECT locked FROM databasechangeloglock").mapTo(Boolean.class).one());
+        });
     }
 }
