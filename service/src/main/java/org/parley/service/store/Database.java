@@ -4,6 +4,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.database.DatabaseFactory;
+import liquibase.database.core.H2Database;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
@@ -93,10 +94,8 @@ public final class Database {
             var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Database.class.getClassLoader()), database);
             postgres = database instanceof PostgresDatabase;
-            if (postgres) {
-                advisoryLock(connection, "pg_advisory_lock");
-                releaseStaleLock(liquibase);
-            }
+            if (postgres) advisoryLock(connection, "pg_advisory_lock");
+            if (postgres || database instanceof H2Database && onlyH2Session(connection)) releaseStaleLock(liquibase);
             if (changesets == null) liquibase.update(new Contexts(), new LabelExpression());
             else liquibase.update(changesets, new Contexts(), new LabelExpression());
             // Liquibase leaves auto-commit off; the pooled connection goes back as the pool expects it.
@@ -115,7 +114,8 @@ public final class Database {
      * Liquibase's own lock is a row (DATABASECHANGELOGLOCK) that a migration whose connection broke, or whose process was
      * killed, leaves taken: every later start then waited 5 minutes for it and stopped (an upgrade audit, twenty-third
      * session). Called under the advisory lock, which every migrating service of this version holds while it migrates and
-     * which PostgreSQL ends with its session, so a row still taken here belongs to no live migration of this version.
+     * which PostgreSQL ends with its session, so a row still taken here belongs to no live migration of this version. On
+     * H2, when this connection is the file's only session, nobody else can be migrating it.
      */
     private static void releaseStaleLock(Liquibase liquibase) throws LiquibaseException {
         DatabaseChangeLogLock[] locks = liquibase.listLocks();
@@ -123,6 +123,18 @@ public final class Database {
         LOG.warn("releasing the schema lock taken by {} at {}: no migration holds it now (one that died left it)",
                 locks[0].getLockedBy(), locks[0].getLockGranted());
         liquibase.forceReleaseLocks();
+    }
+
+    /** Whether no other session has the H2 database open; only an admin sees the others, so any other user is never alone. */
+    private static boolean onlyH2Session(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             var admin = s.executeQuery("SELECT IS_ADMIN FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = CURRENT_USER")) {
+            if (!admin.next() || !admin.getBoolean(1)) return false;
+        }
+        try (Statement s = connection.createStatement();
+             var sessions = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+            return sessions.next() && sessions.getInt(1) == 1;
+        }
     }
 
     private static void advisoryLock(Connection connection, String function) throws SQLException {

@@ -96,4 +96,29 @@ class DatabaseTest {
             assertFalse(h.select("SELECT locked FROM databasechangeloglock").mapTo(Boolean.class).one());
         });
     }
+
+    /**
+     * On H2 (the default) a start killed while it migrated left Liquibase's lock row taken, and the next start waited 5
+     * minutes and stopped (left with changesets to run; one with none takes no lock). With no other session on the file nobody is migrating it, so the row is released; while another
+     * session has it open, the lock is still waited for (here cut to none, so it fails at once).
+     */
+    @Test
+    void anH2LockThatAKilledStartLeftIsReleasedOnlyWhenNobodyElseHasTheFileOpen() throws Exception {
+        Jdbi jdbi = TestDatabases.H2.migratedBefore("parley:12-moderator-sites", dir); // a lock is taken only with changesets to run
+        String url = jdbi.withHandle(h -> h.getConnection().getMetaData().getURL());
+        String leftTaken = "UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKGRANTED = CURRENT_TIMESTAMP, LOCKEDBY = 'a killed start'";
+        jdbi.useHandle(h -> h.execute(leftTaken));
+        System.setProperty("liquibase.changelogLockWaitTimeInMinutes", "0");
+        try {
+            try (Connection other = DriverManager.getConnection(url, "sa", "")) {
+                var refused = assertThrows(IllegalStateException.class, () -> Database.migrate(jdbi));
+                assertTrue(refused.getMessage().contains("Could not acquire change log lock"), refused.getMessage());
+            }
+            Database.migrate(jdbi);
+        } finally {
+            System.clearProperty("liquibase.changelogLockWaitTimeInMinutes");
+        }
+        boolean locked = jdbi.withHandle(h -> h.select("SELECT LOCKED FROM DATABASECHANGELOGLOCK").mapTo(Boolean.class).one());
+        assertFalse(locked);
+    }
 }
