@@ -28,6 +28,8 @@ public final class Database {
     public static final String CHANGELOG = "db/changelog.sql";
     /** The PostgreSQL advisory lock every migration of this service holds: the session's, so it dies with its connection. */
     static final long MIGRATION_LOCK = 0x7061726c6579L; // "parley"
+    /** As long as Liquibase waits for its own lock. */
+    private static final java.time.Duration MIGRATION_WAIT = java.time.Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     static {
@@ -94,7 +96,7 @@ public final class Database {
             var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Database.class.getClassLoader()), database);
             postgres = database instanceof PostgresDatabase;
-            if (postgres) advisoryLock(connection, "pg_advisory_lock");
+            if (postgres) awaitMigrationLock(connection);
             if (postgres || database instanceof H2Database && onlyH2Session(connection)) releaseStaleLock(liquibase);
             if (changesets == null) liquibase.update(new Contexts(), new LabelExpression());
             else liquibase.update(changesets, new Contexts(), new LabelExpression());
@@ -137,9 +139,27 @@ public final class Database {
         }
     }
 
-    private static void advisoryLock(Connection connection, String function) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("SELECT " + function + "(" + MIGRATION_LOCK + ")");
+    /**
+     * Asked for each second, not waited for in one query: a wait longer than the URL's socketTimeout (30 s by default) broke
+     * the connection, where Liquibase waits 5 minutes for another service's migration to end.
+     */
+    private static void awaitMigrationLock(Connection connection) throws SQLException {
+        long deadline = System.nanoTime() + MIGRATION_WAIT.toNanos();
+        while (!advisoryLock(connection, "pg_try_advisory_lock")) {
+            if (System.nanoTime() > deadline)
+                throw new SQLException("another service has been migrating the schema for " + MIGRATION_WAIT.toMinutes() + " minutes");
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while another service migrated the schema", e);
+            }
+        }
+    }
+
+    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
+        try (Statement s = connection.createStatement(); var taken = s.executeQuery("SELECT " + function + "(" + MIGRATION_LOCK + ")")) {
+            return taken.next() && taken.getBoolean(1);
         }
     }
 

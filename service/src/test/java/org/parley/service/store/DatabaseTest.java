@@ -121,4 +121,22 @@ class DatabaseTest {
         boolean locked = jdbi.withHandle(h -> h.select("SELECT LOCKED FROM DATABASECHANGELOGLOCK").mapTo(Boolean.class).one());
         assertFalse(locked);
     }
+
+    /** A service that starts while another migrates waits for it, also past its URL's socketTimeout (here 1 s). */
+    @Test
+    void aMigrationWaitsForAnotherLongerThanItsSocketTimeout() throws Exception {
+        var fresh = TestDatabases.POSTGRESQL.fresh(dir);
+        Jdbi jdbi = Jdbi.create(fresh.getUrl() + "&socketTimeout=1", fresh.getUser(), fresh.getPassword());
+        try (Connection other = DriverManager.getConnection(TestDatabases.PG_URL, TestDatabases.PG_USER, "");
+             Statement s = other.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + Database.MIGRATION_LOCK + ")");
+            var migration = CompletableFuture.runAsync(() -> Database.migrate(jdbi));
+            Thread.sleep(2500);
+            assertFalse(migration.isDone(), "it waits");
+            s.execute("SELECT pg_advisory_unlock(" + Database.MIGRATION_LOCK + ")");
+            migration.get(60, TimeUnit.SECONDS);
+        }
+        boolean locked = jdbi.withHandle(h -> h.select("SELECT locked FROM databasechangeloglock").mapTo(Boolean.class).one());
+        assertFalse(locked);
+    }
 }
