@@ -30,7 +30,7 @@ public final class AdminResource {
     /**
      * @param spanStackerThreshold the span stacker's threshold when it decides the spans (then the two before are unused), else null
      * @param otherLanguage        the action for a comment in another language than English; null: none, its scores decide
-     * @param wordLists            the policy's word lists, "threats: 38 phrases, 16 exceptions -> REVIEW"
+     * @param wordLists            the policy's word lists, "threats: 58 phrases, 16 exceptions -> REVIEW"
      */
     public record Served(ModelInfo model, double spanThreshold, double spanLexiconThreshold, Double spanStackerThreshold,
                          List<String> policy, String otherwise, String otherLanguage, List<String> wordLists) {}
