@@ -208,3 +208,9 @@ ALTER TABLE moderators ALTER COLUMN site SET DATA TYPE VARCHAR(6500);
 -- scripts/export-decisions skips such suggestions as it skips such comments, since the model reads
 -- English only (a data scientist's second audit found Dutch suggestions exported as English labels).
 ALTER TABLE feedback ADD COLUMN language VARCHAR(8);
+
+--changeset parley:14-feedback-site
+-- The site of the key that suggested the scores (as comments.site): scripts/export-decisions --site exports
+-- that site's suggestions beside its decisions, where it left every suggestion out for want of one (a data
+-- scientist's second audit). NULL for suggestions stored before, which only an export of every site holds.
+ALTER TABLE feedback ADD COLUMN site VARCHAR(200);

@@ -67,9 +67,10 @@ public final class DecisionExport {
 
     /**
      * @param sites null: every site's decisions, and the suggested scores; else only the decisions on these
-     *              sites' comments (another site's are skipped as "another site"), and no suggested scores, which
-     *              carry no site. One site's moderators could otherwise teach the model every site shares, from
-     *              labels the other sites' moderators would not have given (a per-site isolation audit).
+     *              sites' comments (another site's are skipped as "another site"), and the scores these sites' keys
+     *              suggested (others, and those stored before suggestions kept their site, are skipped). One site's
+     *              moderators could otherwise teach the model every site shares, from labels the other sites'
+     *              moderators would not have given (a per-site isolation audit).
      */
     public Summary write(Writer out, java.util.Set<String> sites) throws IOException {
         // Decisions come in id order, so the last one seen per comment is its latest.
@@ -99,8 +100,9 @@ public final class DecisionExport {
             else skipped.merge(skipKey(verdict, d.reason()), 1, Integer::sum);
         }
         int decisions = examples.size();
-        if (sites == null) feedback.all(f -> {
-            if (f.language() != null) skipped.merge("suggestion in a foreign language", 1, Integer::sum);
+        feedback.all(f -> {
+            if (sites != null && (f.site() == null || !sites.contains(f.site()))) skipped.merge("suggestion of another site", 1, Integer::sum);
+            else if (f.language() != null) skipped.merge("suggestion in a foreign language", 1, Integer::sum);
             else examples.add(new Example(FEEDBACK_SOURCE, f.id(), f.text(), Labels.of(f.labels())));
         });
         LabelledFile.write(examples, out);
@@ -108,15 +110,18 @@ public final class DecisionExport {
     }
 
     /**
-     * A site with no stored comment is a misspelt name (or another database): its export would be empty and say only
-     * "another site" for every decision, which read as "this site's moderators decided nothing".
+     * A site with no stored comment or suggestion is a misspelt name (or another database): its export would be empty and
+     * say only "another site" for every decision, which read as "this site's moderators decided nothing".
      */
     private void checkStored(java.util.Set<String> sites) {
-        List<String> stored = comments.storedSites();
-        List<String> unknown = sites.stream().filter(s -> !stored.contains(s)).sorted().toList();
+        java.util.SortedSet<String> known = new java.util.TreeSet<>(comments.storedSites());
+        known.addAll(feedback.sites());
+        List<String> stored = List.copyOf(known);
+        List<String> unknown = sites.stream().filter(s -> !known.contains(s)).sorted().toList();
         if (!unknown.isEmpty())
-            throw new IllegalArgumentException("--site " + String.join(", ", unknown) + ": no stored comment has " + (unknown.size() == 1 ? "this site" : "these sites") + "; "
-                    + (stored.isEmpty() ? "no comment names a site" : "sites with comments: " + shown(stored)));
+            throw new IllegalArgumentException("--site " + String.join(", ", unknown) + ": no stored comment or suggestion has "
+                    + (unknown.size() == 1 ? "this site" : "these sites") + "; "
+                    + (stored.isEmpty() ? "none names a site" : "sites with some: " + shown(stored)));
     }
 
     private static String shown(List<String> sites) {

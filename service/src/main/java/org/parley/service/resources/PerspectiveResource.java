@@ -16,6 +16,7 @@ import org.parley.service.api.perspective.AnalyzeResponse;
 import org.parley.service.api.perspective.GoogleError;
 import org.parley.service.api.perspective.SuggestScoreRequest;
 import org.parley.service.api.perspective.SuggestScoreResponse;
+import org.parley.service.auth.Caller;
 import org.parley.service.auth.Role;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.RequestChecks;
@@ -140,7 +141,8 @@ public final class PerspectiveResource {
         // the caller names are taken as they are, as in analyze.
         boolean detect = request.languages() == null || request.languages().isEmpty();
         String foreign = detect ? language.likelyForeign(text).map(Language.Guess::language).orElse(null) : null;
-        feedback.append(text, labels, security.getUserPrincipal().getName(), foreign, Instant.now());
+        Caller caller = (Caller) security.getUserPrincipal();  // its site: an export of that site holds the suggestion
+        feedback.append(text, labels, caller.getName(), foreign, caller.site(), Instant.now());
         return new SuggestScoreResponse(request.clientToken());
     }
 

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,9 +31,10 @@ public final class FeedbackStore {
      * One suggestion: the text and the labels, attribute → value in [0, 1].
      *
      * @param language the language the text looks to be in when not English (ISO 639-1), else null
+     * @param site     the site of the key that suggested it; null for suggestions stored before sites were kept
      */
     public record Feedback(String id, String text, Map<Attribute, Double> labels, String client, String language,
-                           Instant createdAt) {}
+                           String site, Instant createdAt) {}
 
     /**
      * Stores one suggestion, once: the same text and labels again from the same client (a retry) store
@@ -41,11 +43,15 @@ public final class FeedbackStore {
      * @return the id it was stored under; empty when it repeated one stored before
      */
     public Optional<String> append(String text, Map<Attribute, Double> labels, String client, Instant now) {
-        return append(text, labels, client, null, now);
+        return append(text, labels, client, null, null, now);
     }
 
-    /** @param language the language the text looks to be in when not English, else null */
-    public Optional<String> append(String text, Map<Attribute, Double> labels, String client, String language, Instant now) {
+    /**
+     * @param language the language the text looks to be in when not English, else null
+     * @param site     the site of the key that suggests it (its {@code site=} name, else {@code key:FINGERPRINT})
+     */
+    public Optional<String> append(String text, Map<Attribute, Double> labels, String client, String language, String site,
+                                   Instant now) {
         Map<Attribute, Double> ordered = new EnumMap<>(Attribute.class);  // the same labels, the same key
         ordered.putAll(labels);
         Map<String, Double> byName = new LinkedHashMap<>();
@@ -58,9 +64,10 @@ public final class FeedbackStore {
         }
         String id = UUID.randomUUID().toString();
         try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO feedback (id, text, labels, client, language, content_key, created_at) "
-                            + "VALUES (:id, :text, :labels, :client, :language, :key, :at)")
+            jdbi.useHandle(h -> h.createUpdate("INSERT INTO feedback (id, text, labels, client, language, site, content_key, created_at) "
+                            + "VALUES (:id, :text, :labels, :client, :language, :site, :key, :at)")
                     .bind("id", id).bind("text", text).bind("labels", json).bind("client", client).bind("language", language)
+                    .bind("site", site)
                     .bind("key", contentKey(text, json)).bind("at", CommentStore.utc(now)).execute());
             return Optional.of(id);
         } catch (UnableToExecuteStatementException e) {
@@ -79,8 +86,14 @@ public final class FeedbackStore {
     public void all(Consumer<Feedback> sink) {
         jdbi.useHandle(h -> h.createQuery("SELECT * FROM feedback ORDER BY created_at, id")
                 .map((rs, ctx) -> new Feedback(rs.getString("id"), rs.getString("text"), labels(rs.getString("labels")),
-                        rs.getString("client"), rs.getString("language"), CommentStore.instant(rs, "created_at")))
+                        rs.getString("client"), rs.getString("language"), rs.getString("site"), CommentStore.instant(rs, "created_at")))
                 .useStream(s -> s.forEach(sink)));
+    }
+
+    /** The sites that suggested scores, in order. */
+    public List<String> sites() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT site FROM feedback WHERE site IS NOT NULL ORDER BY site")
+                .mapTo(String.class).list());
     }
 
     private static Map<Attribute, Double> labels(String json) {

@@ -152,10 +152,44 @@ class DecisionExportTest {
         DecisionExport.Summary summary = new DecisionExport(store, feedback)
                 .write(out, java.util.Set.of("news.example", "forum.example"));
         assertEquals(List.of(line("on-news.example", NONE), line("on-forum.example", NONE)), out.toString().lines().toList());
-        assertEquals(new DecisionExport.Summary(2, 0, Map.of("another site", 1)), summary);
+        assertEquals(new DecisionExport.Summary(2, 0, Map.of("another site", 1, "suggestion of another site", 1)), summary,
+                "the suggestion, stored without a site, is no site's");
 
         StringWriter all = new StringWriter();
         assertEquals(4, new DecisionExport(store, feedback).write(all).exported(), "without sites: every decision and the suggestion");
+    }
+
+    /**
+     * A data scientist's second audit: suggestions carried no site, so an export of one site left every one of them out;
+     * now each keeps the site of the key that suggested it, and an export of that site holds it.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anExportOfSitesHoldsTheSuggestionsOfTheirKeys(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        FeedbackStore feedback = new FeedbackStore(jdbi);
+        store.insert(comment("on-news", Action.REVIEW, null, "news.example"), T0);
+        store.decide("on-news", Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
+        String news = feedback.append("You people never listen.", Map.of(Attribute.TOXICITY, 0.8), "website-1", null, "news.example",
+                T0.plusSeconds(2)).orElseThrow();
+        feedback.append("Nobody reads this rag.", Map.of(Attribute.TOXICITY, 0.6), "website-2", null, "blog.example", T0.plusSeconds(3));
+        feedback.append("An old one.", Map.of(Attribute.TOXICITY, 0.1), "website-1", T0.plusSeconds(4));  // stored before sites were kept
+        String suggestsOnly = feedback.append("Only suggestions here.", Map.of(Attribute.TOXICITY, 0.2), "website-3", null, "forum.example",
+                T0.plusSeconds(5)).orElseThrow();
+
+        StringWriter out = new StringWriter();
+        DecisionExport.Summary summary = new DecisionExport(store, feedback).write(out, java.util.Set.of("news.example"));
+        assertEquals(List.of("on-news", news), LabelledFile.read(Files.writeString(dir.resolve("news.jsonl"), out.toString()))
+                .stream().map(Example::id).toList());
+        assertEquals(new DecisionExport.Summary(1, 1, Map.of("suggestion of another site", 3)), summary);
+
+        StringWriter forum = new StringWriter();
+        assertEquals(new DecisionExport.Summary(0, 1, Map.of("another site", 1, "suggestion of another site", 3)),
+                new DecisionExport(store, feedback).write(forum, java.util.Set.of("forum.example")),
+                "a site that only suggests is a site with something to export");
+        assertTrue(forum.toString().contains(suggestsOnly));
+        assertEquals(5, new DecisionExport(store, feedback).write(new StringWriter()).exported(), "every site's, and the old one");
     }
 
     /** A data scientist's second audit: a suggestion in another language was exported, a comment in one is not. */
@@ -164,8 +198,8 @@ class DecisionExportTest {
     void aSuggestionStoredAsForeignIsSkippedAsAForeignCommentIs(TestDatabases db) throws Exception {
         Jdbi jdbi = db.migrated(dir);
         FeedbackStore feedback = new FeedbackStore(jdbi);
-        feedback.append("Jullie zijn allemaal idioten en dat weet iedereen.", Map.of(Attribute.TOXICITY, 0.0), "website-1", "nl", T0);
-        String english = feedback.append("You people never listen.", Map.of(Attribute.TOXICITY, 0.8), "website-1", null, T0.plusSeconds(1)).orElseThrow();
+        feedback.append("Jullie zijn allemaal idioten en dat weet iedereen.", Map.of(Attribute.TOXICITY, 0.0), "website-1", "nl", null, T0);
+        String english = feedback.append("You people never listen.", Map.of(Attribute.TOXICITY, 0.8), "website-1", null, null, T0.plusSeconds(1)).orElseThrow();
 
         StringWriter out = new StringWriter();
         DecisionExport.Summary summary = new DecisionExport(new CommentStore(jdbi), feedback).write(out);
@@ -193,7 +227,7 @@ class DecisionExportTest {
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> export.write(out, java.util.Set.of("news.example", "blog.exmaple")));
-        assertEquals("--site blog.exmaple: no stored comment has this site; sites with comments: blog.example, news.example",
+        assertEquals("--site blog.exmaple: no stored comment or suggestion has this site; sites with some: blog.example, news.example",
                 e.getMessage());
         assertEquals("", out.toString());
         assertThrows(IllegalArgumentException.class, () -> export.write(out, java.util.Set.of("Blog.Example")));

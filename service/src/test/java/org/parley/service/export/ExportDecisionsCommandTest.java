@@ -57,7 +57,7 @@ class ExportDecisionsCommandTest {
         JarCommands commands = new JarCommands();
         assertTrue(commands.run("export-decisions", config.toString(), "--out", out.toString(),
                 "--site", "news.example", "--site", "blog.example").isPresent());
-        assertEquals("export-decisions: --site blog.example, news.example: no stored comment has these sites; no comment names a site",
+        assertEquals("export-decisions: --site blog.example, news.example: no stored comment or suggestion has these sites; none names a site",
                 commands.err().strip());
         assertEquals(1, LabelledFile.read(out).size());
     }

@@ -360,6 +360,10 @@ class PerspectiveResourceTest {
         String scores = "\"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.0}}}";
         assertEquals(200, post("suggestscore", "{\"comment\": {\"text\": \"" + german + "\"}, " + scores + "}").getStatus());
         assertEquals("de", storedText(german).language());
+        // With the site of the key that suggested it (an unnamed key's own, key:FINGERPRINT): its site's export holds it.
+        assertEquals(org.parley.service.auth.ApiKeys.parse(Fakes.KEYS, 1).find(Fakes.WEBSITE_KEY).orElseThrow().site(),
+                storedText(german).site());
+        assertTrue(storedText(german).site().startsWith("key:"), storedText(german).site());
 
         assertEquals(200, post("suggestscore", "{\"comment\": {\"text\": \"" + german + " \"}, \"languages\": [\"en\"], " + scores + "}").getStatus());
         assertNull(storedText(german + " ").language(), "languages the caller names are taken as they are");
