@@ -256,7 +256,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
      * (/v1/comments, /v1/threads) is for a site's server: they stay same-origin.
      */
     static final String[] CROSS_ORIGIN_PATHS = {"/v1/score", "/v1/score/batch", "/v1/score/thread",
-            "/v1alpha1/comments:analyze", "/v1alpha1/comments:suggestscore"};
+            "/v1alpha1/comments:analyze", "/v1alpha1/comments:suggestscore",
+            // Google's JS client builds itself in the page from the discovery document (GET, no key).
+            "/$discovery/rest", "/discovery/v1/apis/commentanalyzer/v1alpha1/rest"};
 
     /**
      * Jetty's CrossOriginFilter on {@link #CROSS_ORIGIN_PATHS} for the configured origins, compared exactly; none: no
@@ -268,7 +270,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         if (origins.isEmpty()) return;
         FilterRegistration.Dynamic cors = env.servlets().addFilter("cors", CrossOriginFilter.class);
         cors.setInitParameter(CrossOriginFilter.ALLOWED_ORIGINS_PARAM, String.join(",", origins));
-        cors.setInitParameter(CrossOriginFilter.ALLOWED_METHODS_PARAM, "POST");
+        cors.setInitParameter(CrossOriginFilter.ALLOWED_METHODS_PARAM, "GET,POST");
         cors.setInitParameter(CrossOriginFilter.ALLOWED_HEADERS_PARAM,
                 "Authorization,Content-Type," + ApiKeyAuthFilter.GOOGLE_KEY_HEADER);
         cors.setInitParameter(CrossOriginFilter.EXPOSED_HEADERS_PARAM, "Retry-After");

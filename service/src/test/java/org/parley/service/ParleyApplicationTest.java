@@ -557,6 +557,25 @@ class ParleyApplicationTest {
         assertNull(allowedOrigin(other));
     }
 
+    /**
+     * A front-end developer's audit: Google's JS client, in a page, fetches the discovery document before it can call
+     * :analyze, and the browser refused it (no CORS header there). Both of its paths answer the configured origins now.
+     */
+    @Test
+    void aPageMayFetchTheDiscoveryDocument() throws Exception {
+        for (String path : List.of("/$discovery/rest?version=v1alpha1", "/discovery/v1/apis/commentanalyzer/v1alpha1/rest")) {
+            java.net.http.HttpResponse<String> doc = request("GET", path, "Origin", SITE);
+            assertEquals(200, doc.statusCode(), path + ": " + doc.body());
+            assertEquals(SITE, allowedOrigin(doc), path + ": " + doc.headers().map());
+            assertTrue(doc.body().contains("commentanalyzer"), path);
+            java.net.http.HttpResponse<String> pre = request("OPTIONS", path, "Origin", SITE,
+                    "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "x-goog-api-key");
+            assertEquals(SITE, allowedOrigin(pre), path + ": " + pre.headers().map());
+            assertTrue(pre.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("GET"), path);
+            assertNull(allowedOrigin(request("GET", path, "Origin", OTHER_SITE)), path);
+        }
+    }
+
     /** First of all filters, so that every refusal from one (the 429 of too many requests in progress) carries its headers. */
     @Test
     void theCorsFilterRunsFirst() {
