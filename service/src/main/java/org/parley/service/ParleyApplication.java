@@ -251,12 +251,12 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     }
 
     /**
-     * The scoring endpoints a site's page may call from the browser (CORS), with its key: nothing else. The moderator
+     * The scoring endpoints a site's page may call from the browser (CORS), with its key: nothing else. By prefix, as
+     * Jersey answers /v1/score/ as /v1/score, and a page's typo there should read its JSON 404. The moderator
      * page and API (/moderate/, /v1/queue, /v1/session, decisions) take a session cookie, and the comment store
      * (/v1/comments, /v1/threads) is for a site's server: they stay same-origin.
      */
-    static final String[] CROSS_ORIGIN_PATHS = {"/v1/score", "/v1/score/batch", "/v1/score/thread",
-            "/v1alpha1/comments:analyze", "/v1alpha1/comments:suggestscore",
+    static final String[] CROSS_ORIGIN_PATHS = {"/v1/score", "/v1/score/*", "/v1alpha1/*",
             // Google's JS client builds itself in the page from the discovery document (GET, no key).
             "/$discovery/rest", "/discovery/v1/apis/commentanalyzer/v1alpha1/rest"};
 

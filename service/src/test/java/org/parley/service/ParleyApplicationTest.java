@@ -576,6 +576,26 @@ class ParleyApplicationTest {
         }
     }
 
+    /**
+     * A front-end developer's audit: Jersey scores POST /v1/score/ as /v1/score, but the filter matched exact paths, so
+     * a page's preflight there found no header and its fetch failed; a typo under the scoring paths, whose answer is a
+     * JSON 404, failed the same way. Both are readable from the configured origins now, and from no other.
+     */
+    @Test
+    void aPageReadsTheAnswerToATrailingSlashOrAMistypedScoringPath() throws Exception {
+        String comment = "{\"comment\": {\"text\": \"Thank you.\"}}";
+        for (String path : List.of("/v1/score/", "/v1/score/batch/", "/v1/score/nope", "/v1alpha1/comments:nope")) {
+            assertEquals(SITE, allowedOrigin(preflight(path, SITE)), path);
+            java.net.http.HttpResponse<String> r = crossOrigin(path, SITE, SCORER, comment);
+            assertEquals(SITE, allowedOrigin(r), path + ": " + r.statusCode() + " " + r.body());
+            assertNull(allowedOrigin(crossOrigin(path, OTHER_SITE, SCORER, comment)), path);
+        }
+        assertEquals(200, crossOrigin("/v1/score/", SITE, SCORER, comment).statusCode());
+        java.net.http.HttpResponse<String> typo = crossOrigin("/v1/score/nope", SITE, SCORER, comment);
+        assertEquals(404, typo.statusCode(), typo.body());
+        assertTrue(typo.body().startsWith("{"), typo.body());
+    }
+
     /** First of all filters, so that every refusal from one (the 429 of too many requests in progress) carries its headers. */
     @Test
     void theCorsFilterRunsFirst() {
