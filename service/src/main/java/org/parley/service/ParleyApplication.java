@@ -133,7 +133,6 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         ApiKeys configuredKeys = ApiKeys.parse(config.apiKeys, config.rateLimit.requestsPerSecond);
         strictJson(env.getObjectMapper());
         java.util.Set<String> methods = ((AbstractServerFactory) config.getServerFactory()).getAllowedMethods();
-        env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonBadMessages(methods)));
 
         // A missing, corrupt or incompatible bundle throws here, naming the file: no half-started service.
         // The stance bundle (likewise) loads on another core meanwhile: its sentence encoder alone takes ~2 s.
@@ -182,7 +181,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         // Ahead of that (Jetty puts each filter Dropwizard maps with isMatchAfter false first, so the last added runs
         // first): every answer to an allowed origin carries its headers, the 429 above too, so the page can read it.
-        allowCrossOrigin(env, config.corsOriginList());
+        jakarta.servlet.Filter cors = allowCrossOrigin(env, config.corsOriginList());
+        env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(
+                new JsonBadMessages(methods, cors, java.util.List.of(CROSS_ORIGIN_PATHS))));
         env.servlets().addFilter("moderator-pages", new ModeratorPageFilter(keys))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/moderate", "/moderate/*");
         RateLimiter limiter = new RateLimiter(config.rateLimit.burstSeconds, config.rateLimit.requestsPerSecond,
@@ -265,10 +266,13 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
      * filter, and no CORS header anywhere. It answers a preflight itself (a browser sends no key with one, so it must
      * not reach the key check); the request that follows needs its key as any other. No credentials: a page sends its
      * key in a header, and a moderator's session cookie must not ride along from another site.
+     *
+     * @return the filter, or null with no origins
      */
-    static void allowCrossOrigin(Environment env, java.util.List<String> origins) {
-        if (origins.isEmpty()) return;
-        FilterRegistration.Dynamic cors = env.servlets().addFilter("cors", CrossOriginFilter.class);
+    static jakarta.servlet.Filter allowCrossOrigin(Environment env, java.util.List<String> origins) {
+        if (origins.isEmpty()) return null;
+        CrossOriginFilter filter = new CrossOriginFilter();  // also lends its headers to the 503 of a stopping service
+        FilterRegistration.Dynamic cors = env.servlets().addFilter("cors", filter);
         cors.setInitParameter(CrossOriginFilter.ALLOWED_ORIGINS_PARAM, String.join(",", origins));
         cors.setInitParameter(CrossOriginFilter.ALLOWED_METHODS_PARAM, "GET,POST");
         cors.setInitParameter(CrossOriginFilter.ALLOWED_HEADERS_PARAM,
@@ -278,6 +282,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         cors.setInitParameter(CrossOriginFilter.CHAIN_PREFLIGHT_PARAM, "false");
         cors.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, CROSS_ORIGIN_PATHS);
         LOG.info("CORS: pages from {} may call {}", origins, String.join(", ", CROSS_ORIGIN_PATHS));
+        return filter;
     }
 
     static ServedModel load(Path bundlePath, ParleyConfiguration.Spans spans, SpanLexicon lexicon) {

@@ -1,15 +1,18 @@
 package org.parley.service.errors;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.pathmap.ServletPathSpec;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * Requests Jetty refuses before any resource sees them (a %00 or an ambiguous encoding in the
@@ -22,10 +25,22 @@ public final class JsonBadMessages extends ErrorHandler {
     /** A restart serves in ~6 s (README, start-up), after the stop's grace period. */
     static final long STOPPING_RETRY_AFTER_SECONDS = 10;
     private final String allowedMethods;
+    private final Filter crossOrigin;
+    private final List<ServletPathSpec> crossOriginPaths;
 
     /** @param allowedMethods the methods the server takes at all ({@code server.allowedMethods}) */
     public JsonBadMessages(java.util.Collection<String> allowedMethods) {
+        this(allowedMethods, null, List.of());
+    }
+
+    /**
+     * @param crossOrigin the CORS filter, or null: none
+     * @param crossOriginPaths the servlet path patterns it is mapped to
+     */
+    public JsonBadMessages(java.util.Collection<String> allowedMethods, Filter crossOrigin, List<String> crossOriginPaths) {
         this.allowedMethods = String.join(", ", new java.util.TreeSet<>(allowedMethods));
+        this.crossOrigin = crossOrigin;
+        this.crossOriginPaths = crossOriginPaths.stream().map(ServletPathSpec::new).toList();
     }
 
     /** Jetty writes a body for GET, POST and HEAD only: a TRACE's 405 was empty. */
@@ -54,6 +69,14 @@ public final class JsonBadMessages extends ErrorHandler {
         response.setHeader("X-Content-Type-Options", "nosniff");  // as on every other answer (auth.NoSniff)
         if (code == HttpStatus.SERVICE_UNAVAILABLE_503 && baseRequest.getHttpChannel().getServer().isStopping()) {
             response.setHeader("Retry-After", Long.toString(STOPPING_RETRY_AFTER_SECONDS));
+            // No filter saw this request: without the CORS filter's headers a page could not read it (Failed to fetch).
+            if (crossOrigin != null && crossOriginPaths.stream().anyMatch(p -> p.matches(request.getRequestURI()))) {
+                try {
+                    crossOrigin.doFilter(request, response, (req, res) -> { });
+                } catch (jakarta.servlet.ServletException e) {
+                    throw new IOException(e);
+                }
+            }
             ServletErrors.write(response, code, "the service is stopping and did not process this request: send it again "
                     + "(to another instance, or here after " + STOPPING_RETRY_AFTER_SECONDS + " s, when a restart may be serving)");
             return;

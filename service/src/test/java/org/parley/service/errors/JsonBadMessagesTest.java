@@ -2,6 +2,8 @@ package org.parley.service.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.server.Request;
@@ -9,6 +11,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.AbstractHandler;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.servlets.CrossOriginFilter;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -36,6 +39,57 @@ class JsonBadMessagesTest {
      */
     @Test
     void aRequestThatArrivesWhileTheServiceStopsIsAJson503WithRetryAfter() throws Exception {
+        String answer = answerWhileStopping(new JsonBadMessages(List.of("GET", "POST")), "/ok", "");
+        assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
+        assertTrue(answer.contains("\r\nRetry-After: " + JsonBadMessages.STOPPING_RETRY_AFTER_SECONDS + "\r\n"), answer);
+        assertTrue(answer.contains("\r\nContent-Type: application/json"), answer);
+        JsonNode body = new ObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        assertEquals(503, body.get("code").asInt(), answer);
+        assertTrue(body.get("message").asText().startsWith("the service is stopping and did not process this request"), answer);
+    }
+
+    /**
+     * A front-end developer's audit (twenty-third session): a page's request to a stopping service (SIGTERM on
+     * scripts/serve, a kept-alive connection) got this 503 without Access-Control-Allow-Origin, as no filter saw it, so
+     * the page read only 'Failed to fetch', not the status or Retry-After. It carries the CORS filter's headers now,
+     * on the paths that filter covers and for the origins it allows.
+     */
+    @Test
+    void aPageCanReadThe503OfAStoppingService() throws Exception {
+        String site = "https://news.example.com";
+        String answer = answerWhileStopping(handlerWithCors(site), "/v1/score", "Origin: " + site + "\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
+        assertTrue(answer.contains("\r\nAccess-Control-Allow-Origin: " + site + "\r\n"), answer);
+        assertTrue(answer.contains("\r\nAccess-Control-Expose-Headers: Retry-After\r\n"), answer);
+        assertTrue(answer.contains("\r\nRetry-After: "), answer);
+        String other = answerWhileStopping(handlerWithCors(site), "/v1/score", "Origin: https://evil.example\r\n");
+        assertTrue(other.startsWith("HTTP/1.1 503") && !other.contains("Access-Control-Allow-Origin"), other);
+        String sameOriginPath = answerWhileStopping(handlerWithCors(site), "/v1/queue", "Origin: " + site + "\r\n");
+        assertTrue(sameOriginPath.startsWith("HTTP/1.1 503") && !sameOriginPath.contains("Access-Control-Allow-Origin"),
+                sameOriginPath);
+    }
+
+    private static JsonBadMessages handlerWithCors(String origin) throws Exception {
+        CrossOriginFilter cors = new CrossOriginFilter();
+        java.util.Map<String, String> params = java.util.Map.of(CrossOriginFilter.ALLOWED_ORIGINS_PARAM, origin,
+                CrossOriginFilter.EXPOSED_HEADERS_PARAM, "Retry-After");
+        cors.init(new FilterConfig() {
+            @Override public String getFilterName() { return "cors"; }
+            @Override public ServletContext getServletContext() { return null; }
+            @Override public String getInitParameter(String name) { return params.get(name); }
+            @Override public java.util.Enumeration<String> getInitParameterNames() {
+                return java.util.Collections.enumeration(params.keySet());
+            }
+        });
+        return new JsonBadMessages(List.of("GET", "POST"), cors, List.of("/v1/score", "/v1/score/*"));
+    }
+
+    /**
+     * The answer to a GET of path, with these extra header lines, on a kept-alive connection while the server stops.
+     * Here no timing decides: one request is held in the handler, which keeps the server stopping, and the
+     * connector's shutdown idle timeout is long, so the kept-alive connection stays open until it is used.
+     */
+    private static String answerWhileStopping(JsonBadMessages errors, String path, String headers) throws Exception {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Server server = new Server();
@@ -56,7 +110,7 @@ class JsonBadMessagesTest {
         });
         server.setHandler(stats);
         server.setStopTimeout(60_000);
-        server.setErrorHandler(new JsonBadMessages(List.of("GET", "POST")));
+        server.setErrorHandler(errors);
         server.start();
         CompletableFuture<Void> stop = null;
         try (Socket kept = new Socket("localhost", connector.getLocalPort());
@@ -73,13 +127,7 @@ class JsonBadMessagesTest {
             });
             while (!stats.isShutdown()) Thread.sleep(10); // the grace period has begun
 
-            String answer = exchange(kept, "/ok");
-            assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
-            assertTrue(answer.contains("\r\nRetry-After: " + JsonBadMessages.STOPPING_RETRY_AFTER_SECONDS + "\r\n"), answer);
-            assertTrue(answer.contains("\r\nContent-Type: application/json"), answer);
-            JsonNode body = new ObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
-            assertEquals(503, body.get("code").asInt(), answer);
-            assertTrue(body.get("message").asText().startsWith("the service is stopping and did not process this request"), answer);
+            return exchange(kept, path, headers);
         } finally {
             release.countDown();
             if (stop != null) stop.get(60, TimeUnit.SECONDS);
@@ -88,12 +136,21 @@ class JsonBadMessagesTest {
     }
 
     private static void send(Socket s, String path) throws Exception {
-        s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        send(s, path, "");
+    }
+
+    private static void send(Socket s, String path, String headers) throws Exception {
+        s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
     }
 
     /** One request on the connection and its whole answer (headers, and the body its Content-Length gives). */
     private static String exchange(Socket s, String path) throws Exception {
-        send(s, path);
+        return exchange(s, path, "");
+    }
+
+    private static String exchange(Socket s, String path, String headers) throws Exception {
+        send(s, path, headers);
         s.setSoTimeout(30_000);
         BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
         StringBuilder head = new StringBuilder();
