@@ -26,6 +26,7 @@ const state = {
   selected: new Set(),
   articles: new Map(), // articleId -> title, from every comment seen
   busy: false,
+  shownTo: null,       // the username whose queue the page holds, kept past the end of their session
   reasonPicked: false, // the moderator chose the menu's reason since moving to this comment
   singleKeys: true,    // the single-character keys act (WCAG 2.1.4: they can be turned off, per browser)
 };
@@ -142,11 +143,22 @@ async function login(event) {
 async function logout() {
   await api('DELETE', '/v1/session');
   state.user = null;
+  forget();
+  showLogin();
+}
+
+/** What the page learnt for one moderator: their comments, selection, articles, sites and note. */
+function forget() {
+  state.shownTo = null;
   state.comments = [];
   state.selected.clear();
+  state.articles.clear();
+  state.reasonPicked = false;
   clear($('comments'));
   clear($('detail'));
-  showLogin();
+  clear($('article'));
+  clear($('site'));
+  $('note').value = '';
 }
 
 // A session may still be valid while the database is down (503) or the service restarts: say so
@@ -164,6 +176,11 @@ async function checkSession() {
 }
 
 function showApp(session) {
+  // Another moderator at this browser (after a log-out, or a session that ended): nothing of the one
+  // before stays. The article menu kept their articles' titles, of sites the next may not moderate,
+  // and their unsent note went with the next one's decision, under the next one's name.
+  if (state.shownTo !== session.username) forget();
+  state.shownTo = session.username;
   state.user = session;
   const who = $('who');
   clear(who);

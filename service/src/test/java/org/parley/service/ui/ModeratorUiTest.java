@@ -1074,6 +1074,39 @@ class ModeratorUiTest {
     }
 
     /**
+     * A moderator's second audit (twenty-third session): after one moderator logged out, the next at the same browser
+     * found the first's article titles in the menu, of a site the next does not moderate, and the first's unsent note
+     * in the toolbar, where it went with the next one's decision under their name. Desk, not ui.example: the test
+     * above counts every pending comment of ui.example.
+     */
+    @Test
+    void theNextModeratorAtTheBrowserSeesNothingOfTheOneBefore() {
+        String other = article + "-other", theirs = article + "-desk";
+        submit(other, TOXIC.get(0), Map.of("articleId", other, "articleTitle", "Unpublished scoop " + article));
+        submit(theirs, TOXIC.get(1), null, "app-desk-key");
+        login("PENDING");
+        wait(10).ignoring(StaleElementReferenceException.class)
+                .until(d -> articleMenu().stream().anyMatch(t -> t.contains("Unpublished scoop " + article)));
+        browser.findElement(By.id("note")).sendKeys("my own note");
+        browser.findElement(By.id("logout")).click();
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+
+        user = "site-" + user;
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.MODERATOR,
+                org.parley.service.auth.Sites.one("desk.example"), Instant.now());
+        login("PENDING");
+        assertEquals(List.of(theirs), cards(1).stream().map(e -> e.getAttribute("data-id")).toList());
+        waitForDetail(theirs);
+        List<String> menu = wait(10).ignoring(StaleElementReferenceException.class).until(d -> articleMenu());
+        assertTrue(menu.stream().noneMatch(t -> t.contains("Unpublished scoop")), "another site's article title: " + menu);
+        assertEquals("", browser.findElement(By.id("note")).getAttribute("value"), "the note of the one before");
+    }
+
+    private static List<String> articleMenu() {
+        return new Select(browser.findElement(By.id("article"))).getOptions().stream().map(WebElement::getText).toList();
+    }
+
+    /**
      * A moderator of two sites has a menu of those two, and lists nothing of a third site's. Sites of their own, not
      * ui.example: a site's pending comments of every test are in its list, and the test above counts ui.example's.
      */
