@@ -112,6 +112,10 @@ function message(text, kind) {
 
 function showLogin(error) {
   $('app').hidden = true;
+  // An alert stays until the next message: one about the queue before the log-in was still shown after it.
+  clearTimeout(messageTimer);
+  $('alert').textContent = '';
+  $('message').textContent = '';
   toggleHelp(false);
   $('login').hidden = false;
   $('password').value = '';
@@ -657,6 +661,7 @@ function defaultReason(c) {
 }
 
 const PAST = { APPROVE: 'Approved', REJECT: 'Rejected', ESCALATE: 'Escalated' };
+const VERB = { APPROVE: 'approve', REJECT: 'reject', ESCALATE: 'escalate' };
 
 function label(c) {
   return c.number !== undefined && c.number !== null ? '#' + c.number : c.id;
@@ -702,10 +707,20 @@ async function decide(decision) {
     message(PAST[decision] + ' ' + label(c) + (reason ? ' (' + reason + ')' : '') + '.');
   } else if (r.status === 409 && r.body && r.body.current) {
     conflict(c, r.body.current);
-  } else if (r.status !== 401) {
+  } else if (r.status === 401) {
+    notApplied('your ' + VERB[decision] + ' of ' + label(c) + (reason ? ' (' + reason + ')' : ''));
+  } else {
     message((r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
   }
   refreshCounts();
+}
+
+// The session ended as a decision was sent: the log-in form said only that, and back in, the comment
+// was still there with nothing to say whether the key press had counted. It did not.
+function notApplied(what) {
+  const e = $('login-error');
+  e.textContent = 'Your session has ended, so ' + what + ' was not applied. Log in again and decide again.';
+  e.hidden = false;
 }
 
 async function decideSelected(decision) {
@@ -722,7 +737,8 @@ async function decideSelected(decision) {
     comments: picked.map((c) => ({ id: c.id, expectedVersion: c.version, reason: own(c) })) });
   state.busy = false;
   if (r.status !== 200) {
-    if (r.status !== 401) message((r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
+    if (r.status === 401) notApplied('your ' + VERB[decision] + ' of ' + picked.length + ' selected comment' + (picked.length === 1 ? '' : 's'));
+    else message((r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
     return;
   }
   $('note').value = '';

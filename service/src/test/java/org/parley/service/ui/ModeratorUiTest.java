@@ -525,6 +525,33 @@ class ModeratorUiTest {
         assertEquals("PUBLISHED", comment(ids.get(0)).get("status").asText());
     }
 
+    /**
+     * A moderator's second audit (twenty-third session): a decision sent after the session ended brought the log-in form
+     * with "Your session has ended" alone, and back in, the comment was there with nothing to say whether the key had
+     * counted; the alert about the queue before (a conflict) was still on show after the log-in.
+     */
+    @Test
+    void aDecisionSentAfterTheSessionEndedSaysItWasNotApplied() {
+        List<String> ids = pendingOnShow(2);
+        Response other = api("/v1/comments/" + ids.get(0) + "/decision")
+                .post(Entity.json(Map.of("decision", "APPROVE", "expectedVersion", comment(ids.get(0)).get("version").asInt())));
+        assertEquals(200, other.getStatus());
+        press("r");
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
+        Jdbi.create(DATABASE, "sa", "").useHandle(h -> h.execute("DELETE FROM sessions WHERE username = ?", user));
+
+        press("r");  // the comment as it is now: a revision, sent with no session
+        WebElement error = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        wait(5).until(d -> error.getText().contains("was not applied"));
+        assertTrue(error.getText().contains("your reject of " + ids.get(0)), error.getText());
+        assertEquals("", browser.findElement(By.id("alert")).getText(), "the alert about the queue before the log-in");
+        assertEquals("PUBLISHED", comment(ids.get(0)).get("status").asText());
+
+        login("PENDING");
+        waitForDetail(ids.get(1));
+        assertEquals("", browser.findElement(By.id("alert")).getText());
+    }
+
     @Test
     void aWrongPasswordShowsAnError() {
         open("PENDING");
