@@ -153,6 +153,7 @@ async function logout() {
 
 /** What the page learnt for one moderator: their comments, selection, articles, sites and note. */
 function forget() {
+  loads++;  // a load still in flight for the one before is dropped when it answers
   state.shownTo = null;
   state.comments = [];
   state.selected.clear();
@@ -225,15 +226,20 @@ function query(extra) {
   return p.toString();
 }
 
+// Each load of the list, and each "Load more", is numbered: the answers of two in flight at once (a digit,
+// then another) arrived in any order, and a queue already left, answering last, replaced the one on show.
+let loads = 0;
+
 async function load(keepId) {
   writeHash();
+  const mine = ++loads;
   const [page, counts] = await Promise.all([
     api('GET', '/v1/queue?' + query({ status: state.queue, limit: PAGE, offset: 0 })),
     api('GET', '/v1/queue/counts?' + query()),
-    loadArticles(),
-    loadSites(),
+    loadArticles(mine),
+    loadSites(mine),
   ]);
-  if (!state.user) return;
+  if (!state.user || mine !== loads) return;
   renderTabs(counts.status === 200 ? counts.body : null);
   if (page.status !== 200) {
     message((page.body && page.body.message) || 'Could not load the queue (' + page.status + ').', 'error');
@@ -254,7 +260,9 @@ async function loadMore() {
   // meanwhile have left the queue, and an offset would skip as many waiting ones.
   const page = { status: state.queue, limit: PAGE };
   if (state.next) page.after = state.next;
+  const mine = loads;
   const r = await api('GET', '/v1/queue?' + query(page));
+  if (mine !== loads) return;  // another queue, site or article since
   if (r.status !== 200) return message((r.body && r.body.message) || 'Could not load more.', 'error');
   const known = new Set(state.comments.map((c) => c.id));
   const before = state.comments.length;
@@ -272,9 +280,9 @@ async function loadMore() {
 }
 
 /** Every article with comments (of the site chosen), for the menu (a queue page shows only the articles on it). */
-async function loadArticles() {
+async function loadArticles(mine) {
   const r = await api('GET', '/v1/articles?' + new URLSearchParams(state.site ? { site: state.site, limit: 500 } : { limit: 500 }));
-  if (r.status !== 200) return;
+  if (r.status !== 200 || mine !== loads) return;
   for (const a of r.body) state.articles.set(a.id, a.title || a.id);
   renderArticles();
 }
@@ -283,10 +291,10 @@ async function loadArticles() {
  * The sites for the menu: those with open work, for a moderator of every site; each of theirs, for a moderator of
  * some (the service lists no other). The one chosen stays in it even when its work is done.
  */
-async function loadSites() {
+async function loadSites(mine) {
   if (state.user.site) return;
   const r = await api('GET', '/v1/sites?limit=200');
-  if (r.status !== 200) return;
+  if (r.status !== 200 || mine !== loads) return;
   const s = $('site');
   clear(s);
   s.append(new Option(state.user.sites ? 'All your sites' : 'All sites', ''));

@@ -552,6 +552,23 @@ class ModeratorUiTest {
         assertEquals("", browser.findElement(By.id("alert")).getText());
     }
 
+    /**
+     * A moderator's second audit (twenty-third session): two loads of the list in flight at once were not ordered, so
+     * the answer for a queue the moderator had already left, arriving last, replaced the queue on show under its tab.
+     */
+    @Test
+    void aSlowAnswerForAQueueLeftBehindDoesNotReplaceTheQueueOnShow() throws InterruptedException {
+        List<String> ids = pendingOnShow(1);
+        browser.executeScript("const f = window.fetch; window.fetch = (u, i) => String(u).includes('status=REPORTED')"
+                + " ? new Promise((r) => setTimeout(r, 1500)).then(() => f(u, i)) : f(u, i);");
+        press("2");
+        press("1");  // back to Pending before Reported's (empty) page arrives
+        Thread.sleep(2500);
+        assertEquals("PENDING", browser.findElement(By.cssSelector("#tabs .tab.active")).getAttribute("data-queue"));
+        assertEquals(List.of(ids.get(0)), browser.findElements(By.cssSelector("#comments > li.comment")).stream()
+                .map(e -> e.getAttribute("data-id")).toList(), "Reported's late answer replaced Pending's list");
+    }
+
     @Test
     void aWrongPasswordShowsAnError() {
         open("PENDING");
