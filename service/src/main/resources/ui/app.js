@@ -305,8 +305,9 @@ async function loadSites(mine) {
   s.value = state.site;
 }
 
+// After a decision: the tabs' counts, and the site menu's, which said "(6 pending)" until the next load.
 async function refreshCounts() {
-  const r = await api('GET', '/v1/queue/counts?' + query());
+  const [r] = await Promise.all([api('GET', '/v1/queue/counts?' + query()), loadSites(loads)]);
   if (r.status === 200) renderTabs(r.body);
 }
 

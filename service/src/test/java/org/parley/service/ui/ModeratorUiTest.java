@@ -1150,6 +1150,28 @@ class ModeratorUiTest {
         return new Select(browser.findElement(By.id("article"))).getOptions().stream().map(WebElement::getText).toList();
     }
 
+    /** A moderator's second audit (twenty-third session): the site menu's pending counts stayed as loaded while decisions went. */
+    @Test
+    void theSiteMenuCountsFollowTheDecisions() {
+        String desk = article + "-desk";
+        submit(desk, TOXIC.get(3), null, "app-desk-key");
+        login("PENDING");
+        choose("site", "desk.example");
+        choose("article", article);
+        cards(1);
+        waitForDetail(desk);
+        int before = deskPending();
+        press("a");
+        cards(0);
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> deskPending() == before - 1);
+    }
+
+    private static int deskPending() {
+        String text = new Select(browser.findElement(By.id("site"))).getOptions().stream().map(WebElement::getText)
+                .filter(t -> t.contains("desk.example")).findFirst().orElseThrow();
+        return Integer.parseInt(text.replaceAll(".*\\((\\d+) pending\\).*", "$1"));
+    }
+
     /**
      * A moderator of two sites has a menu of those two, and lists nothing of a third site's. Sites of their own, not
      * ui.example: a site's pending comments of every test are in its list, and the test above counts ui.example's.
