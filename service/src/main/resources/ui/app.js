@@ -292,7 +292,7 @@ async function loadArticles(mine) {
  * some (the service lists no other). The one chosen stays in it even when its work is done.
  */
 async function loadSites(mine) {
-  if (state.user.site) return;
+  if (!state.user || state.user.site) return;  // no user: refreshCounts after a decision the session's end refused
   const r = await api('GET', '/v1/sites?limit=200');
   if (r.status !== 200 || mine !== loads) return;
   const s = $('site');
@@ -305,7 +305,7 @@ async function loadSites(mine) {
   s.value = state.site;
 }
 
-// After a decision: the tabs' counts, and the site menu's, which said "(6 pending)" until the next load.
+// After a decision: the tabs' counts, and the site menu's, which said "(4 pending)" until the next load.
 async function refreshCounts() {
   const [r] = await Promise.all([api('GET', '/v1/queue/counts?' + query()), loadSites(loads)]);
   if (r.status === 200) renderTabs(r.body);

@@ -546,6 +546,8 @@ class ModeratorUiTest {
         assertTrue(error.getText().contains("your reject of " + ids.get(0)), error.getText());
         assertEquals("", browser.findElement(By.id("alert")).getText(), "the alert about the queue before the log-in");
         assertEquals("PUBLISHED", comment(ids.get(0)).get("status").asText());
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER))  // the counts read after it found no session
+            assertFalse(e.getMessage().contains("Uncaught"), e.getMessage());
 
         login("PENDING");
         waitForDetail(ids.get(1));
