@@ -20,6 +20,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -1188,14 +1189,16 @@ class ModeratorUiTest {
                 org.parley.service.auth.Sites.of(List.of("desk.example", "blog.example")), Instant.now());
 
         login("PENDING");
-        assertEquals(java.util.Set.of(desk, blog), cards(2).stream().map(e -> e.getAttribute("data-id")).collect(java.util.stream.Collectors.toSet()));
+        // Read as the list stands once it does: a load still under way renders it again, which leaves elements read too early stale.
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).stream().sorted().toList().equals(
+                java.util.stream.Stream.of(desk, blog).sorted().toList()));
         assertTrue(browser.findElement(By.id("site-filter")).isDisplayed(), "a menu, for two sites");
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> new Select(d.findElement(By.id("site"))).getOptions().stream()
                 .map(o -> o.getAttribute("value")).sorted().toList().equals(List.of("", "blog.example", "desk.example")));
         assertEquals("All your sites", new Select(browser.findElement(By.id("site"))).getFirstSelectedOption().getText());
         choose("site", "blog.example");
         choose("article", article);
-        assertEquals(List.of(blog), cards(1).stream().map(e -> e.getAttribute("data-id")).toList());
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(blog)));
 
         browser.get(url("/moderate/#queue=PENDING&site=ui.example&article=" + article));
         wait(10).until(d -> !d.getCurrentUrl().contains("site="));  // loaded again, the address rewritten without it
@@ -1204,6 +1207,11 @@ class ModeratorUiTest {
     }
 
     // ---------- the browser ----------
+
+    /** The ids of the comments listed now. */
+    private static List<String> shownIds(WebDriver d) {
+        return d.findElements(By.cssSelector("#comments > li.comment")).stream().map(e -> e.getAttribute("data-id")).toList();
+    }
 
     private void open(String queue) {
         browser.get(url("/moderate/#queue=" + queue + "&article=" + article));
