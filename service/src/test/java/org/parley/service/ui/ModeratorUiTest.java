@@ -515,10 +515,7 @@ class ModeratorUiTest {
     @Test
     void aStaleDecisionShowsAMessageAndTheCurrentState() {
         List<String> ids = pendingOnShow(2);
-        // Another moderator approves the first one meanwhile.
-        Response other = api("/v1/comments/" + ids.get(0) + "/decision")
-                .post(Entity.json(Map.of("decision", "APPROVE", "expectedVersion", comment(ids.get(0)).get("version").asInt())));
-        assertEquals(200, other.getStatus());
+        approvedElsewhere(ids.get(0));
         press("r");
         WebElement message = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
         assertTrue(message.getText().contains("Someone else decided"), message.getText());
@@ -534,9 +531,7 @@ class ModeratorUiTest {
     @Test
     void aDecisionSentAfterTheSessionEndedSaysItWasNotApplied() {
         List<String> ids = pendingOnShow(2);
-        Response other = api("/v1/comments/" + ids.get(0) + "/decision")
-                .post(Entity.json(Map.of("decision", "APPROVE", "expectedVersion", comment(ids.get(0)).get("version").asInt())));
-        assertEquals(200, other.getStatus());
+        approvedElsewhere(ids.get(0));
         press("r");
         wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
         Jdbi.create(DATABASE, "sa", "").useHandle(h -> h.execute("DELETE FROM sessions WHERE username = ?", user));
@@ -1207,6 +1202,13 @@ class ModeratorUiTest {
     }
 
     // ---------- the browser ----------
+
+    /** Another moderator approves the comment meanwhile, through the API. */
+    private void approvedElsewhere(String id) {
+        Response other = api("/v1/comments/" + id + "/decision")
+                .post(Entity.json(Map.of("decision", "APPROVE", "expectedVersion", comment(id).get("version").asInt())));
+        assertEquals(200, other.getStatus());
+    }
 
     /** The ids of the comments listed now. */
     private static List<String> shownIds(WebDriver d) {
