@@ -212,9 +212,14 @@ public final class NgramTfIdf {
         char[] text = new char[CHARS];
         char[] padded = new char[CHARS + 2];
 
+        /** Room for the n-grams of a text of {@code chars} (at most 9L + 5, {@link #hashes}). */
+        static int gramsFor(int chars) {
+            return 9 * chars + 16;
+        }
+
         /** Back to the first sizes if a text grew the buffers past what is kept. */
         void trim() {
-            if (grams.length > 9 * KEPT_CHARS + 16) { // as hashes() sizes them
+            if (grams.length > gramsFor(KEPT_CHARS)) {
                 grams = new int[GRAMS];
                 spare = new int[GRAMS];
             }
@@ -292,9 +297,10 @@ public final class NgramTfIdf {
     private int hashes(String string, Scratch s) {
         int len = lowerCase(string, s);
         char[] text = s.text;
-        if (s.grams.length < 9 * len + 16) {
-            s.grams = new int[9 * len + 16];
-            s.spare = new int[9 * len + 16];
+        int room = Scratch.gramsFor(len);
+        if (s.grams.length < room) {
+            s.grams = new int[room];
+            s.spare = new int[room];
         }
         int[] out = s.grams;
         int n = 0;
