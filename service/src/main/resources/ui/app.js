@@ -670,7 +670,6 @@ function defaultReason(c) {
 }
 
 const PAST = { APPROVE: 'Approved', REJECT: 'Rejected', ESCALATE: 'Escalated' };
-const VERB = { APPROVE: 'approve', REJECT: 'reject', ESCALATE: 'escalate' };
 
 function label(c) {
   return c.number !== undefined && c.number !== null ? '#' + c.number : c.id;
@@ -717,7 +716,7 @@ async function decide(decision) {
   } else if (r.status === 409 && r.body && r.body.current) {
     conflict(c, r.body.current);
   } else if (r.status === 401) {
-    notApplied('your ' + VERB[decision] + ' of ' + label(c) + (reason ? ' (' + reason + ')' : ''));
+    notApplied('your ' + decision.toLowerCase() + ' of ' + label(c) + (reason ? ' (' + reason + ')' : ''));
   } else {
     message((r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
   }
@@ -746,7 +745,7 @@ async function decideSelected(decision) {
     comments: picked.map((c) => ({ id: c.id, expectedVersion: c.version, reason: own(c) })) });
   state.busy = false;
   if (r.status !== 200) {
-    if (r.status === 401) notApplied('your ' + VERB[decision] + ' of ' + picked.length + ' selected comment' + (picked.length === 1 ? '' : 's'));
+    if (r.status === 401) notApplied('your ' + decision.toLowerCase() + ' of ' + picked.length + ' selected comment' + (picked.length === 1 ? '' : 's'));
     else message((r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
     return;
   }
