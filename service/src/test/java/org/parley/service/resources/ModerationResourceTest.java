@@ -115,6 +115,12 @@ class ModerationResourceTest {
         return as(key, path).post(Entity.entity(body, MediaType.APPLICATION_JSON));
     }
 
+    /** The session token of the account {@code username} (password PASSWORD), logged in through the API. */
+    private static String tokenOf(String username) {
+        return post(null, "/v1/session", "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\"}")
+                .readEntity(JsonNode.class).get("token").asText();
+    }
+
     private static String unique() {
         return "c-" + UUID.randomUUID();
     }
@@ -233,8 +239,7 @@ class ModerationResourceTest {
         for (String[] c : new String[][] {{SITE_KEY, ours}, {Fakes.WEBSITE_KEY, theirs}})
             assertEquals(201, post(c[0], "/v1/comments", JSON.createObjectNode().put("id", c[1]).put("articleId", article)
                     .put("text", "I will kill you").toString()).getStatus());
-        String token = post(null, "/v1/session", "{\"username\": \"sam\", \"password\": \"" + PASSWORD + "\"}")
-                .readEntity(JsonNode.class).get("token").asText();
+        String token = tokenOf("sam");
         for (String moderator : List.of(SITE_MODERATOR_KEY, token)) {
             JsonNode page = as(moderator, "/v1/queue?articleId=" + article).get(JsonNode.class);
             assertEquals(List.of(ours), ids(page), page.toString());
@@ -289,8 +294,7 @@ class ModerationResourceTest {
         for (String[] c : new String[][] {{SITE_KEY, ours}, {BLOG_KEY, blogs}, {Fakes.WEBSITE_KEY, theirs}})
             assertEquals(201, post(c[0], "/v1/comments", JSON.createObjectNode().put("id", c[1]).put("articleId", article)
                     .put("text", "I will kill you").toString()).getStatus());
-        String token = post(null, "/v1/session", "{\"username\": \"dana\", \"password\": \"" + PASSWORD + "\"}")
-                .readEntity(JsonNode.class).get("token").asText();
+        String token = tokenOf("dana");
         for (String moderator : List.of(DESK_MODERATOR_KEY, token)) {
             JsonNode page = as(moderator, "/v1/queue?articleId=" + article).get(JsonNode.class);
             assertEquals(java.util.Set.of(ours, blogs), java.util.Set.copyOf(ids(page)), page.toString());
@@ -390,8 +394,7 @@ class ModerationResourceTest {
     void answersToACallerWithACredentialAreNotStoredByAnyCache() {
         String id = unique();
         submit(SITE_KEY, id, "Thanks for the article");
-        String token = post(null, "/v1/session", "{\"username\": \"sam\", \"password\": \"" + PASSWORD + "\"}")
-                .readEntity(JsonNode.class).get("token").asText();
+        String token = tokenOf("sam");
         for (String[] call : new String[][] {{SITE_MODERATOR_KEY, "/v1/queue"}, {token, "/v1/queue/counts"}, {token, "/v1/articles"},
                 {Fakes.MODERATOR_KEY, "/v1/sites"}, {SITE_MODERATOR_KEY, "/v1/comments/" + id}, {SITE_KEY, "/v1/comments/" + id + "/status"},
                 {OTHER_WEBSITE_KEY, "/v1/comments/" + id + "/status"}, {token, "/v1/session"}}) {
@@ -762,8 +765,7 @@ class ModerationResourceTest {
                 "the cookie holds sessions, not API keys");
 
         // An API client logs out with the token it was given.
-        String bearer = post(null, "/v1/session", "{\"username\": \"alice\", \"password\": \"" + PASSWORD + "\"}")
-                .readEntity(JsonNode.class).get("token").asText();
+        String bearer = tokenOf("alice");
         assertEquals(200, as(bearer, "/v1/session").get().getStatus());
         assertEquals(204, as(bearer, "/v1/session").delete().getStatus());
         assertEquals(401, as(bearer, "/v1/session").get().getStatus());
