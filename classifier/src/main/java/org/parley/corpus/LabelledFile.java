@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.io.Utf8Files;
 import org.parley.label.Attribute;
 import org.parley.label.Labels;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Parley's own labelled format, for data that is not one of the shipped corpora (new annotations,
@@ -33,13 +38,24 @@ public final class LabelledFile {
      * line without one is the file name without extension.
      */
     public static List<Example> read(Path file) throws IOException {
-        String defaultSource = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        Path gz = file.resolveSibling(file.getFileName() + ".gz");
+        return read(file, Files.readAllBytes(Files.isRegularFile(file) || !Files.isRegularFile(gz) ? file : gz));
+    }
+
+    /**
+     * Reads a file's contents, already read by the caller (who hashes the same bytes for provenance),
+     * gzip-compressed or not: a {@code decisions.jsonl.gz} named as it is reads as the lines it holds.
+     */
+    public static List<Example> read(Path file, byte[] contents) throws IOException {
+        String defaultSource = file.getFileName().toString().replaceFirst("\\.gz$", "").replaceFirst("\\.[^.]*$", "");
         List<Example> out = new ArrayList<>();
-        Path dir = file.toAbsolutePath().getParent();
         Map<String, Integer> seen = new HashMap<>(); // source + id → line: ids are unique within a source
-        try (BufferedReader in = Table.open(dir, file.getFileName().toString())) {
+        InputStream in = new ByteArrayInputStream(contents);
+        if (isGzip(contents)) in = new GZIPInputStream(in, 1 << 16);
+        // Invalid bytes become U+FFFD, as in the corpora (Table.open); a file may start with a byte-order mark.
+        try (BufferedReader lines = Utf8Files.reader(in, CodingErrorAction.REPLACE)) {
             int n = 0;
-            for (String line; (line = in.readLine()) != null; ) {
+            for (String line; (line = lines.readLine()) != null; ) {
                 n++;
                 if (line.isBlank()) continue;
                 Example e = parse(file, n, line, defaultSource);
@@ -50,6 +66,11 @@ public final class LabelledFile {
             }
         }
         return out;
+    }
+
+    /** gzip's magic number: text in this format starts with '{', a blank or a byte-order mark, never 0x1f. */
+    private static boolean isGzip(byte[] b) {
+        return b.length >= 2 && b[0] == (byte) 0x1f && b[1] == (byte) 0x8b;
     }
 
     private static Example parse(Path file, int n, String line, String defaultSource) {

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.label.Attribute;
@@ -42,6 +45,19 @@ class LabelledFileTest {
         Path bom = Files.writeString(dir.resolve("bom.jsonl"), "\uFEFF" + TWO_LINES);
         List<Example> read = LabelledFile.read(bom);
         assertEquals(List.of("d1", "7"), read.stream().map(Example::id).toList());
+    }
+
+    @Test
+    void aGzipFileReadsAsTheLinesItHoldsWhetherNamedWithGzOrWithout() throws IOException {
+        Path gz = dir.resolve("decisions.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(TWO_LINES.getBytes(StandardCharsets.UTF_8));
+        }
+        List<Example> plain = LabelledFile.read(Files.writeString(dir.resolve("plain.jsonl"), TWO_LINES));
+        List<Example> named = LabelledFile.read(gz);  // was read as text: "invalid JSON" on line 1
+        assertEquals(plain.get(0), named.get(0));
+        assertEquals("decisions", named.get(1).source(), "the default source drops .gz and the extension");
+        assertEquals(named, LabelledFile.read(dir.resolve("decisions.jsonl")), "only the .gz copy exists: it is read");
     }
 
     @Test

@@ -43,6 +43,19 @@ class IncludedFilesTest {
         assertEquals(1, included.provenance().get(1).get("examples").asInt());
     }
 
+    /** A compressed export named as it is trains its lines (it was parsed as text and refused), hashed as it lies on disk. */
+    @Test
+    void aGzipExportTrainsItsLinesAndRecordsTheCompressedFile() throws Exception {
+        Path gz = dir.resolve("decisions.jsonl.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("{\"id\":\"c1\",\"text\":\"You are an idiot.\",\"labels\":{\"INSULT\":1.0}}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        IncludedFiles included = IncludedFiles.read(List.of(gz), List.of());
+        assertEquals(List.of("c1"), included.examples().stream().map(Example::id).toList());
+        assertEquals(BundleFile.sha256(Files.readAllBytes(gz)), included.provenance().get(0).get("sha256").asText());
+        assertEquals(Files.size(gz), included.provenance().get(0).get("bytes").asLong());
+    }
+
     /**
      * A data scientist's second audit: one text suggested three times (two keys agreeing, one not), and two exports that
      * overlap (every site's, then one site's), each trained as many times as it was written, where the corpora keep one
