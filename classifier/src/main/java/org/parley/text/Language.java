@@ -150,7 +150,11 @@ public final class Language {
         return out.toString();
     }
 
-    /** The language of a text that is clearly not English (see the class comment); empty for all else. */
+    /**
+     * The language of a text that is clearly not English (see the class comment); empty for all else.
+     * What this names, {@link #likelyForeign} names the same (its gates are looser, its sure test this
+     * one), so a caller that needs both asks this only when that found something.
+     */
     public Optional<Guess> foreign(String text) {
         return foreign(text, MIN_LETTERS, MIN_WORDS, 0);
     }

@@ -94,6 +94,31 @@ class LanguageTest {
         }
     }
 
+    /** PerspectiveResource.analyze asks foreign() only when likelyForeign() found something: that must lose no refusal. */
+    @Test
+    void whatForeignNamesLikelyForeignNamesTheSame() {
+        String[] texts = {
+                "Die Regierung hat wieder einmal versagt, und niemand übernimmt die Verantwortung dafür.",
+                "Le gouvernement a encore échoué et personne ne veut en prendre la responsabilité.",
+                "El gobierno ha vuelto a fracasar y nadie quiere asumir la responsabilidad de nada.",
+                "De regering heeft weer gefaald en niemand wil daar de verantwoordelijkheid voor nemen.",
+                "Правительство снова провалилось, и никто не хочет брать на себя ответственность.",
+                "O governo falhou outra vez e ninguém quer assumir a responsabilidade por isso.",
+                "Incompetent administration, irresponsible decisions, catastrophic consequences.",
+                "Climate change denial: absurd, unscientific, irresponsible, dangerous nonsense.",
+                "Tu madre es una puta y tú eres un imbécil.", "Danke schön, sehr gut!",
+                "Você é um idiota completo, cala a boca e vai embora daqui agora mesmo.",
+                "Jij bent echt de grootste idioot die ik ooit op dit forum heb gezien, ga weg."};
+        int refused = 0;
+        for (String text : texts) {
+            Optional<Language.Guess> sure = language.foreign(text);
+            if (sure.isEmpty()) continue;
+            refused++;
+            assertEquals(sure, language.likelyForeign(text), text);
+        }
+        assertTrue(refused >= 6, "the clearly foreign texts are refused: " + refused);
+    }
+
     @Test
     void plainEnglishIsToldInOnePass() {
         assertTrue(Language.plainlyEnglish("You are a complete idiot and everyone knows it"));

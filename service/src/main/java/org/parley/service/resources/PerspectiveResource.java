@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Perspective API's AnalyzeComment and SuggestCommentScore, so existing clients can point at
@@ -76,7 +77,9 @@ public final class PerspectiveResource {
         languages(request.languages(), first);
         // As in Perspective: languages named by the caller are taken as they are, else detected.
         boolean detect = request.languages() == null || request.languages().isEmpty();
-        if (detect) language.foreign(text).ifPresent(g -> {
+        // One detection for most texts: whatever foreign() refuses, likelyForeign() names too (Language.foreign).
+        Optional<Language.Guess> likely = detect ? language.likelyForeign(text) : Optional.empty();
+        if (likely.isPresent()) language.foreign(text).ifPresent(g -> {
             throw ApiException.badField("comment.text", "Attribute " + first
                     + " does not support request languages: " + g.language() + " (detected in comment.text with probability "
                     + String.format(Locale.ROOT, "%.3f", g.probability()) + "; Parley scores English only; send "
@@ -104,7 +107,7 @@ public final class PerspectiveResource {
         });
         // Scored as English ("languages"), but a comment that looks to be in another language says so, as
         // /v1/score's "language" does: "en" would claim a reading the scores do not have.
-        List<String> detected = detect ? List.of(language.likelyForeign(text).map(Language.Guess::language).orElse("en")) : null;
+        List<String> detected = detect ? List.of(likely.map(Language.Guess::language).orElse("en")) : null;
         return new AnalyzeResponse(out, LANGUAGES, detected, request.clientToken());
     }
 
