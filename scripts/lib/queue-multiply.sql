@@ -53,11 +53,11 @@ ALTER TABLE outcome ADD COLUMN decided_at TIMESTAMP WITH TIME ZONE;
 UPDATE outcome SET decided_at = LEAST(now(), created_at + interval '2 days' * random())
 WHERE verdict IN ('ESCALATE', 'APPROVE', 'REJECT');
 
-INSERT INTO comments (id, article_id, number, parent_id, parent_number, author, text, quote, rating_up, rating_down,
+INSERT INTO comments (id, local_id, article_id, number, parent_id, parent_number, author, text, quote, rating_up, rating_down,
     open_reports, toxicity, severe_toxicity, identity_attack, insult, profanity, threat, risk, top_attribute, spans,
     stance, model_name, model_version, model_checksum, action, status, decided_by, version, created_at, updated_at,
     language, parent_author, rules, site)
-SELECT o.id, o.article_id, s.number + 10000 * (o.k * 64 + o.thread), s.parent_id || '~' || o.k,
+SELECT o.id, s.local_id || '~' || o.k, o.article_id, s.number + 10000 * (o.k * 64 + o.thread), s.parent_id || '~' || o.k,
        s.parent_number + 10000 * (o.k * 64 + o.thread), s.author, s.text, s.quote, s.rating_up, s.rating_down,
        CASE WHEN o.verdict = 'OPEN' THEN o.nreports ELSE 0 END,
        s.toxicity, s.severe_toxicity, s.identity_attack, s.insult, s.profanity, s.threat, s.risk, s.top_attribute,

@@ -14,7 +14,7 @@ BEGIN
   END LOOP;
   RAISE NOTICE 'UPDATE as a decision: % us each (% comments)', round(extract(epoch FROM clock_timestamp() - t) * 1e6 / n), n;
   CREATE TEMP TABLE copy AS SELECT * FROM comments WHERE id IN (SELECT id FROM pick);
-  UPDATE copy SET id = id || '#copy';
+  UPDATE copy SET id = id || '#copy', local_id = local_id || '#copy';
   t := clock_timestamp();
   FOR c IN SELECT * FROM copy LOOP
     INSERT INTO comments SELECT c.*;

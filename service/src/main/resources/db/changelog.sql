@@ -214,3 +214,16 @@ ALTER TABLE feedback ADD COLUMN language VARCHAR(8);
 -- that site's suggestions beside its decisions, where it left every suggestion out for want of one (a data
 -- scientist's second audit). NULL for suggestions stored before, which only an export of every site holds.
 ALTER TABLE feedback ADD COLUMN site VARCHAR(200);
+
+--changeset parley:15-comment-local-id
+-- A comment is its site's id on its site: comments.local_id is the id the site sent (POST /v1/comments id, or
+-- THREAD/COMMENT), unique per site, so two sites that share the service both store their comment 12345, where
+-- the second got a 409 that told it the other had used that id (a per-site isolation audit, twenty-second session).
+-- comments.id stays the primary key that decisions and reports name, internal, never shown: rows from before keep
+-- theirs (their local id is it), a new row of a site gets '//' and the SHA-256 of its site and local id
+-- (CommentStore.key), which no id from before can be (none starts with '/') and two stores of one comment share.
+-- local_id leads the index: websites and moderators name a comment by it, and a site only where needed.
+ALTER TABLE comments ADD COLUMN local_id VARCHAR(420);
+UPDATE comments SET local_id = id;
+ALTER TABLE comments ALTER COLUMN local_id SET NOT NULL;
+CREATE UNIQUE INDEX comments_local_id ON comments (local_id, site);

@@ -76,29 +76,34 @@ public final class DecisionExport {
         // Decisions come in id order, so the last one seen per comment is its latest.
         Map<String, DecisionRecord> latest = new LinkedHashMap<>();
         comments.decisions(Decider.MODERATOR, d -> {
-            latest.remove(d.commentId());  // keep the order of latest decisions
-            latest.put(d.commentId(), d);
+            latest.remove(d.commentKey());  // keep the order of latest decisions
+            latest.put(d.commentKey(), d);
         });
         List<Example> examples = new ArrayList<>();
+        List<DecisionRecord> labelled = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
-        java.util.Set<String> foreign = comments.foreignIds();
-        java.util.Set<String> chosen = sites == null ? null : comments.idsOfSites(sites);
+        java.util.Set<String> foreign = comments.foreignKeys();
+        java.util.Set<String> chosen = sites == null ? null : comments.keysOfSites(sites);
         if (sites != null) checkStored(sites);
         for (DecisionRecord d : latest.values()) {
-            if (chosen != null && !chosen.contains(d.commentId())) {
+            if (chosen != null && !chosen.contains(d.commentKey())) {
                 skipped.merge("another site", 1, Integer::sum);
                 continue;
             }
-            if (foreign.contains(d.commentId())) {
+            if (foreign.contains(d.commentKey())) {
                 skipped.merge("foreign language", 1, Integer::sum);
                 continue;
             }
             Verdict verdict = Verdict.parse(d.decision());
             Optional<Reason> reason = reason(d.reason());
             Optional<Labels> labels = DecisionLabels.of(verdict, reason.orElse(null));
-            if (labels.isPresent()) examples.add(new Example(DECISIONS_SOURCE, d.commentId(), d.text(), labels.get()));
+            if (labels.isPresent()) {
+                labelled.add(d);
+                examples.add(new Example(DECISIONS_SOURCE, d.commentId(), d.text(), labels.get()));
+            }
             else skipped.merge(skipKey(verdict, d.reason()), 1, Integer::sum);
         }
+        unique(examples, labelled);
         int decisions = examples.size();
         feedback.all(f -> {
             if (sites != null && (f.site() == null || !sites.contains(f.site()))) skipped.merge("suggestion of another site", 1, Integer::sum);
@@ -107,6 +112,29 @@ public final class DecisionExport {
         });
         LabelledFile.write(examples, out);
         return new Summary(decisions, examples.size() - decisions, skipped);
+    }
+
+    /**
+     * Each line's id is the comment's id on its site; ids are each site's own, and a labelled file's are unique
+     * within a source (LabelledFile), so an id that two exported comments share is written {@code SITE/ID} on
+     * their lines ({@code ID} alone for one without a site). Only there: every other line keeps the id that the
+     * site and its moderators know it by. Should that still meet another line's id (a thread comment's local id
+     * can hold a '/'), a later line gets {@code #2}, {@code #3}… after it.
+     *
+     * @param decisions the decision each example came from, in the same order
+     */
+    private static void unique(List<Example> examples, List<DecisionRecord> decisions) {
+        Map<String, Integer> uses = new java.util.HashMap<>();
+        for (Example e : examples) uses.merge(e.id(), 1, Integer::sum);
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (int i = 0; i < examples.size(); i++) {
+            Example e = examples.get(i);
+            String site = decisions.get(i).commentSite();
+            String id = uses.get(e.id()) > 1 && site != null ? site + "/" + e.id() : e.id();
+            String unique = id;
+            for (int n = 2; !taken.add(unique); n++) unique = id + "#" + n;
+            if (!unique.equals(e.id())) examples.set(i, new Example(e.source(), unique, e.text(), e.labels()));
+        }
     }
 
     /**

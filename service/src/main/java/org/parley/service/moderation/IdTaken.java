@@ -1,16 +1,15 @@
 package org.parley.service.moderation;
 
 /**
- * A submission whose id is already stored with another text or article, or by another site: not a
- * retry but a clash, refused without showing the stored comment (its text belongs to whoever sent it),
- * in the same words whichever it was, so the message does not say whose the id is.
+ * A submission whose id its site already stored with another text or article: not a retry but a clash,
+ * refused without showing the stored comment. Ids are each site's own, so another site's never clashes.
  */
 public final class IdTaken extends RuntimeException {
     private final int index;
 
     public IdTaken(int index, String id) {
-        super("id '" + id + "' is already used by another comment (other text, article or site); ids must be unique"
-                + " across the sites this service moderates", null, false, false);
+        super("id '" + id + "' is already used by another of this site's comments (other text or article); ids must be"
+                + " unique within a site", null, false, false);
         this.index = index;
     }
 

@@ -44,27 +44,26 @@ public final class Ingestion {
         this.clock = clock;
     }
 
-    /** A checked comment to store; ids are the store's (thread comments already prefixed). */
+    /** A checked comment to store; ids are the site's as stored (thread comments already prefixed). */
     public record Submission(String id, String articleId, String articleTitle, String text, Integer number,
                              String parentId, Integer parentNumber, String author, String quote,
                              Integer ratingUp, Integer ratingDown, List<String> targets, String parentAuthor) {}
 
     /**
      * Stores the comments in order (parents usually come first), all in one transaction: when it
-     * fails, none is stored. A stored id sent again with the same text and article, by a caller who
-     * {@link Caller#reaches reaches} it (its site's keys, moderators), is a retry and gets the stored
-     * comment back. Ids are one space for every site: another site's id is taken, as in a database
-     * shared by sites whose ids never meet, and nothing of that comment is shown.
+     * fails, none is stored. Ids are each site's own: an id the caller's site stored, sent again with the
+     * same text and article, is a retry and gets the stored comment back; another site's comment with the
+     * same id is another comment, neither a hindrance nor shown.
      *
      * @param caller whose {@link Caller#site site} the new comments are
-     * @throws IdTaken when a stored id comes with another text or article, or from another site (and nothing is stored)
+     * @throws IdTaken when an id the site stored comes with another text or article (and nothing is stored)
      */
     public List<CommentStore.Insert> submit(List<Submission> submissions, Caller caller) {
         CommentStore.Insert[] out = new CommentStore.Insert[submissions.size()];
         List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
-            Optional<StoredComment> stored = store.find(submissions.get(i).id());
-            if (stored.isPresent()) out[i] = retry(i, submissions.get(i), caller, new CommentStore.Insert(false, stored.get()));
+            Optional<StoredComment> stored = store.find(caller.site(), submissions.get(i).id());
+            if (stored.isPresent()) out[i] = retry(i, submissions.get(i), new CommentStore.Insert(false, stored.get()));
             else fresh.add(i);
         }
         if (fresh.isEmpty()) return List.of(out);
@@ -91,15 +90,15 @@ public final class Ingestion {
         // One transaction for the call: a failure (the database, or a clash with a comment another call
         // stored meanwhile) stores none of them, and the same call sent again stores them all.
         List<CommentStore.Insert> inserted = store.insertAll(comments, clock.instant(),
-                (r, k) -> retry(fresh.get(k), submissions.get(fresh.get(k)), caller, r));
+                (r, k) -> retry(fresh.get(k), submissions.get(fresh.get(k)), r));
         for (int k = 0; k < fresh.size(); k++) out[fresh.get(k)] = inserted.get(k);
         return List.of(out);
     }
 
-    /** The insert as it is, unless it found another comment under the submission's id, or one the caller may not see. */
-    private static CommentStore.Insert retry(int index, Submission s, Caller caller, CommentStore.Insert r) {
+    /** The insert as it is, unless it found another of the site's comments under the submission's id. */
+    private static CommentStore.Insert retry(int index, Submission s, CommentStore.Insert r) {
         StoredComment c = r.comment();
-        boolean same = caller.reaches(c.site()) && c.text().equals(s.text()) && c.articleId().equals(s.articleId());
+        boolean same = c.text().equals(s.text()) && c.articleId().equals(s.articleId());
         if (!r.created() && !same) throw new IdTaken(index, s.id());
         return r;
     }

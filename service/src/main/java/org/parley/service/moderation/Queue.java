@@ -73,9 +73,9 @@ public enum Queue {
      * the comment's id would move with the comment when it is decided again (decided queues sort
      * by the time of the decision), and the next page would start over near the top.
      */
-    public record Position(float risk, Instant createdAt, Instant updatedAt, String id) {
+    public record Position(float risk, Instant createdAt, Instant updatedAt, String id) {  // id: the comment's key
         public static Position of(StoredComment c) {
-            return new Position(c.risk(), c.createdAt(), c.updatedAt(), c.id());
+            return new Position(c.risk(), c.createdAt(), c.updatedAt(), c.key());  // the order's last term, c.id
         }
 
         /** Opaque to clients: URL-safe base64 of the four values. */

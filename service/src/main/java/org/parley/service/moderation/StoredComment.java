@@ -14,14 +14,18 @@ import java.time.Instant;
  * @param language ISO 639-1 when the comment looked not to be in English at ingestion, else null
  * @param parentAuthor the parent's author as the comment names it, if it does
  * @param rulesJson the policy's rules that fired at ingestion (JSON array); null for comments stored before they were kept
+ * @param id the site's id for it (POST /v1/comments {@code id}, or THREAD/COMMENT): unique per site only
  * @param site the site that stored it; null for comments stored before owners were kept (moderators' alone)
+ * @param key the store's primary key ({@link org.parley.service.store.CommentStore#key}), which decisions and
+ *            reports name: internal, never shown in an answer, a page, an export or a log
  */
 public record StoredComment(
         String id, String articleId, String articleTitle, Integer number, String parentId, Integer parentNumber,
         String author, String text, String quote, Integer ratingUp, Integer ratingDown, int openReports,
         float[] scores, float risk, Attribute topAttribute, String spansJson, String stanceJson,
         ModelRef model, Action action, Status status, Decider decidedBy, int version,
-        Instant createdAt, Instant updatedAt, String language, String parentAuthor, String rulesJson, String site) {
+        Instant createdAt, Instant updatedAt, String language, String parentAuthor, String rulesJson, String site,
+        String key) {
 
     /** The model that scored the comment. */
     public record ModelRef(String name, String version, String checksum) {}

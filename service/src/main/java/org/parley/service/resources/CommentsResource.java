@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -86,16 +87,19 @@ public final class CommentsResource {
     /** Readers' reports shown with a comment: the newest; a comment can gather thousands. */
     static final int MAX_REPORTS_SHOWN = 100;
 
-    /** The comment, the comment it answers, every decision on it, and its readers' reports. */
+    /**
+     * The comment, the comment it answers, every decision on it, and its readers' reports. {@code site}: whose
+     * comment, where the id names one of several of the moderator's sites ({@link CommentLookup}).
+     */
     @GET
     @Path("/{id}")
     @RolesAllowed(Role.MODERATOR_NAME)
     @Timed(name = "get-comment")
     @ExceptionMetered(name = "get-comment-errors")
-    public CommentView get(@PathParam("id") String id, @Context SecurityContext security) {
-        StoredComment c = reached(store, id, (Caller) security.getUserPrincipal()).orElseThrow(() -> notFound(id));
+    public CommentView get(@PathParam("id") String id, @QueryParam("site") String site, @Context SecurityContext security) {
+        StoredComment c = reached(store, id, site, (Caller) security.getUserPrincipal()).orElseThrow(() -> notFound(id));
         CommentView parent = store.parent(c).map(views::of).orElse(null);
-        return views.of(c, parent, store.history(id), store.reports(c, MAX_REPORTS_SHOWN), null);
+        return views.of(c, parent, store.history(c.key()), store.reports(c, MAX_REPORTS_SHOWN), null);
     }
 
     /**
@@ -107,9 +111,10 @@ public final class CommentsResource {
     @RolesAllowed(Role.WEBSITE_NAME)
     @Timed(name = "comment-status")
     @ExceptionMetered(name = "comment-status-errors")
-    public Map<String, Object> status(@PathParam("id") String id, @Context SecurityContext security) {
+    public Map<String, Object> status(@PathParam("id") String id, @QueryParam("site") String site,
+                                      @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
-        StoredComment c = reached(store, id, caller).orElseThrow(() -> notFound(id));
+        StoredComment c = reached(store, id, site, caller).orElseThrow(() -> notFound(id));
         return Map.of("id", c.id(), "status", c.status().name(), "version", c.version());
     }
 
@@ -118,15 +123,17 @@ public final class CommentsResource {
     @Timed(name = "decide")
     @RolesAllowed(Role.MODERATOR_NAME)
     @ExceptionMetered(name = "decide-errors")
-    public Response decide(@PathParam("id") String id, DecisionRequest body, @Context SecurityContext security) {
+    public Response decide(@PathParam("id") String id, @QueryParam("site") String site, DecisionRequest body,
+                           @Context SecurityContext security) {
         Checks.Decision d = Checks.decision(body);
         Caller caller = (Caller) security.getUserPrincipal();
-        if (reached(store, id, caller).isEmpty()) throw notFound(id);  // a comment's site never changes: no race
-        CommentStore.Outcome outcome = store.decide(id, d.verdict(), d.reason(), d.note(), caller.actor(),
+        // A comment's site never changes: no race between finding it and deciding it.
+        StoredComment c = reached(store, id, site, caller).orElseThrow(() -> notFound(id));
+        CommentStore.Outcome outcome = store.decide(c.key(), d.verdict(), d.reason(), d.note(), caller.actor(),
                 escalations.senior(caller), d.expectedVersion(), clock.instant());
         if (outcome instanceof CommentStore.Outcome.Decided ok)
-            return Response.ok(views.of(ok.comment(), null, store.history(id), null)).build();
-        if (outcome instanceof CommentStore.Outcome.Conflict c) return conflict(c.current(), d.expectedVersion(), c.decided());
+            return Response.ok(views.of(ok.comment(), null, store.history(c.key()), null)).build();
+        if (outcome instanceof CommentStore.Outcome.Conflict stale) return conflict(stale.current(), d.expectedVersion(), stale.decided());
         if (outcome instanceof CommentStore.Outcome.Reserved) throw escalations.refusal(id);
         throw notFound(id);
     }
@@ -137,12 +144,14 @@ public final class CommentsResource {
     @RolesAllowed(Role.WEBSITE_NAME)
     @Timed(name = "report")
     @ExceptionMetered(name = "report-errors")
-    public Map<String, Object> report(@PathParam("id") String id, ReportRequest body, @Context SecurityContext security) {
+    public Map<String, Object> report(@PathParam("id") String id, @QueryParam("site") String site, ReportRequest body,
+                                      @Context SecurityContext security) {
         String reason = body == null ? null : Checks.optional(body.reason(), "reason", Checks.MAX_REPORT_REASON);
         String reportId = body == null ? null : Checks.optional(body.reportId(), "reportId", RequestChecks.MAX_ID);
         if (reportId != null && reportId.isBlank()) throw ApiException.badField("reportId", "reportId must not be blank");
         Caller caller = (Caller) security.getUserPrincipal();
-        CommentStore.Report r = store.report(id, reason, caller.getName(), reportId, clock.instant(), caller::reaches)
+        StoredComment reported = reached(store, id, site, caller).orElseThrow(() -> notFound(id));
+        CommentStore.Report r = store.report(reported.key(), reason, caller.getName(), reportId, clock.instant())
                 .orElseThrow(() -> notFound(id));
         StoredComment c = r.comment();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -166,9 +175,15 @@ public final class CommentsResource {
                 .entity(conflictBody(views.of(current), expected, decided)).build();
     }
 
-    /** The comment, if the caller reaches its site ({@link Caller#reaches}); one out of reach is as one that does not exist. */
-    static Optional<StoredComment> reached(CommentStore store, String id, Caller caller) {
-        return store.find(id).filter(c -> caller.reaches(c.site()));
+    /**
+     * The comment {@code id} of one of the sites the caller reaches ({@link CommentLookup}); one out of reach is as
+     * one that does not exist.
+     *
+     * @param site the {@code ?site=} asked for, or null
+     */
+    static Optional<StoredComment> reached(CommentStore store, String id, String site, Caller caller) {
+        Checks.optional(site, "site", 200);
+        return CommentLookup.find(store, id, site, caller, "site");
     }
 
     static ApiException notFound(String id) {

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The moderator's lists, per article or overall, and decisions on several comments at once. */
 @Path("/v1")
@@ -164,27 +165,30 @@ public final class QueueResource {
             try {
                 if (t == null) throw ApiException.badField("comments[" + i + "]", "each item must be an object");
                 String id = Checks.required(t.id(), prefix + "id", 420);
+                Checks.optional(t.site(), prefix + "site", 200);
                 Checks.Decision d = Checks.decision(body.decision(), t.reason() != null ? t.reason() : body.reason(),
                         t.expectedVersion(), body.note(), prefix);
-                CommentStore.Outcome outcome = CommentsResource.reached(store, id, caller).isEmpty()
-                        ? new CommentStore.Outcome.NotFound() : store.decide(id, d.verdict(), d.reason(), d.note(), caller.actor(),
-                        senior, d.expectedVersion(), clock.instant());
+                Optional<StoredComment> target = CommentLookup.find(store, id, t.site(), caller, prefix + "site");
+                CommentStore.Outcome outcome = target.isEmpty() ? new CommentStore.Outcome.NotFound()
+                        : store.decide(target.get().key(), d.verdict(), d.reason(), d.note(), caller.actor(), senior,
+                        d.expectedVersion(), clock.instant());
+                String site = target.map(StoredComment::site).orElse(t.site());
                 if (outcome instanceof CommentStore.Outcome.Decided ok) {
-                    out.add(new BulkDecisionResponse.Item(id, 200, views.of(ok.comment()), null));
+                    out.add(new BulkDecisionResponse.Item(id, site, 200, views.of(ok.comment()), null));
                 } else if (outcome instanceof CommentStore.Outcome.Conflict c) {
                     var conflict = CommentsResource.conflictBody(views.of(c.current()), d.expectedVersion(), c.decided());
-                    out.add(new BulkDecisionResponse.Item(id, 409, conflict.current(),
+                    out.add(new BulkDecisionResponse.Item(id, site, 409, conflict.current(),
                             new ErrorBody(409, conflict.message(), prefix + "expectedVersion", null)));
                 } else if (outcome instanceof CommentStore.Outcome.Reserved reserved) {
                     ApiException e = escalations.refusal(id);
-                    out.add(new BulkDecisionResponse.Item(id, 403, views.of(reserved.current()),
+                    out.add(new BulkDecisionResponse.Item(id, site, 403, views.of(reserved.current()),
                             new ErrorBody(403, e.getMessage(), prefix + "decision", null)));
                 } else {
-                    out.add(new BulkDecisionResponse.Item(id, 404, null,
+                    out.add(new BulkDecisionResponse.Item(id, site, 404, null,
                             new ErrorBody(404, CommentsResource.notFound(id).getMessage(), prefix + "id", null)));
                 }
             } catch (ApiException e) {
-                out.add(new BulkDecisionResponse.Item(t == null ? null : t.id(), e.status(), null,
+                out.add(new BulkDecisionResponse.Item(t == null ? null : t.id(), t == null ? null : t.site(), e.status(), null,
                         new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit())));
             }
         }

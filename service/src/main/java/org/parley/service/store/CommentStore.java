@@ -26,11 +26,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
-import java.util.function.Predicate;
 
 /**
  * Comments, their decisions and reader reports. Every write is one transaction: when a method
@@ -60,13 +58,31 @@ public final class CommentStore {
         this.countLimit = countLimit;
     }
 
-    /** @param created false when a comment with this id was already stored: {@code comment} is that one */
+    /** @param created false when the site had already stored a comment with this id: {@code comment} is that one */
     public record Insert(boolean created, StoredComment comment) {}
 
     /**
-     * Stores a scored comment with the policy's decision as version 1, unless its id is taken (a
-     * retry, or another comment, perhaps another site's): then the stored one is returned unchanged,
-     * for the caller to tell which.
+     * The primary key of a site's new comment (changelog 15-comment-local-id): internal, never shown. Rows from
+     * before keep theirs, their local id, and no id from before starts with '/'. The SHA-256 is of an encoding
+     * that tells site and id apart whatever they hold (the site's length first): two sites' comments never
+     * share a key, and two stores of one comment (a retry racing the first) make the same one and collide.
+     * A comment without a site (tests, and rows from before sites were kept) is keyed by its id, as then.
+     */
+    public static String key(String site, String localId) {
+        if (site == null) return localId;
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((site.length() + ":" + site + localId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "//" + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);  // every JVM has SHA-256
+        }
+    }
+
+    /**
+     * Stores a scored comment with the policy's decision as version 1, unless its site already stored one
+     * with its id (a retry, or another comment): then the stored one is returned unchanged, for the caller
+     * to tell which. Another site's comment with the same id is another comment, and no hindrance.
      */
     public Insert insert(NewComment c, Instant now) {
         return jdbi.inTransaction(h -> insert(h, c, utc(now)));
@@ -100,15 +116,15 @@ public final class CommentStore {
                     .bind("id", c.articleId()).bind("title", c.articleTitle()).bind("site", c.site()).execute();
         Status status = Status.of(c.action());
         int rows = h.createUpdate("""
-                INSERT INTO comments (id, article_id, number, parent_id, parent_number, author, text, quote,
+                INSERT INTO comments (id, local_id, article_id, number, parent_id, parent_number, author, text, quote,
                     rating_up, rating_down, open_reports, toxicity, severe_toxicity, identity_attack, insult,
                     profanity, threat, risk, top_attribute, spans, stance, model_name, model_version,
                     model_checksum, action, status, decided_by, version, created_at, updated_at, language, parent_author, rules, site)
-                VALUES (:id, :articleId, :number, :parentId, :parentNumber, :author, :text, :quote,
+                VALUES (:key, :id, :articleId, :number, :parentId, :parentNumber, :author, :text, :quote,
                     :ratingUp, :ratingDown, 0, :s0, :s1, :s2, :s3, :s4, :s5, :risk, :top, :spans, :stance,
                     :modelName, :modelVersion, :modelChecksum, :action, :status, 'RULE', 1, :at, :at, :language, :parentAuthor, :rules, :site)
                 ON CONFLICT DO NOTHING""")
-                .bind("id", c.id()).bind("articleId", c.articleId()).bind("number", c.number())
+                .bind("key", key(c.site(), c.id())).bind("id", c.id()).bind("articleId", c.articleId()).bind("number", c.number())
                 .bind("parentId", c.parentId()).bind("parentNumber", c.parentNumber())
                 .bind("author", c.author()).bind("text", c.text()).bind("quote", c.quote())
                 .bind("ratingUp", c.ratingUp()).bind("ratingDown", c.ratingDown())
@@ -122,19 +138,42 @@ public final class CommentStore {
                 .bind("language", c.language()).bind("parentAuthor", c.parentAuthor()).bind("rules", c.rulesJson())
                 .bind("site", c.site()).execute();
         if (rows == 1) {
-            StoredComment stored = find(h, c.id()).orElseThrow();
+            StoredComment stored = byKey(h, key(c.site(), c.id())).orElseThrow();
             appendDecision(h, stored, c.action().name(), null, null, POLICY_ACTOR, Decider.RULE, at);
             return new Insert(true, stored);
         }
-        return new Insert(false, find(h, c.id()).orElseThrow());
+        // Only a key that an id sent before ids were checked for '/' took (the SHA-256 of this site and id) is
+        // no comment of this site's: that id cannot be stored, and says so as a server fault.
+        return new Insert(false, find(h, c.site(), c.id()).orElseThrow(
+                () -> new IllegalStateException("the key of a new comment is a stored comment's id")));
     }
 
-    public Optional<StoredComment> find(String id) {
-        return jdbi.withHandle(h -> find(h, id));
+    /** The comment {@code site} stored as {@code id} (site null: a comment stored before sites were kept). */
+    public Optional<StoredComment> find(String site, String id) {
+        return jdbi.withHandle(h -> find(h, site, id));
     }
 
-    private static Optional<StoredComment> find(Handle h, String id) {
-        return h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.id = :id").bind("id", id)
+    private static Optional<StoredComment> find(Handle h, String site, String id) {
+        return h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.local_id = :id AND c.site IS NOT DISTINCT FROM :site")
+                .bind("id", id).bind("site", site).map((rs, ctx) -> comment(rs)).findOne();
+    }
+
+    /**
+     * Every comment stored as {@code id}, whichever site's: ids are each site's own. Whoever asks picks those
+     * of the sites it reaches; none is locked, so that another site's comment is not waited for.
+     */
+    public List<StoredComment> named(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.local_id = :id").bind("id", id)
+                .map((rs, ctx) -> comment(rs)).list());
+    }
+
+    /** By the internal key, {@link StoredComment#key()}. */
+    public Optional<StoredComment> byKey(String key) {
+        return jdbi.withHandle(h -> byKey(h, key));
+    }
+
+    private static Optional<StoredComment> byKey(Handle h, String key) {
+        return h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.id = :key").bind("key", key)
                 .map((rs, ctx) -> comment(rs)).findOne();
     }
 
@@ -149,7 +188,7 @@ public final class CommentStore {
      * comment's text.
      */
     public Optional<StoredComment> parent(String site, String articleId, String parentId, Integer parentNumber) {
-        if (parentId != null) return find(parentId).filter(p -> Objects.equals(p.site(), site));
+        if (parentId != null) return find(site, parentId);
         if (parentNumber == null) return Optional.empty();
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.article_id = :article"
                         + " AND c.number = :number AND c.site IS NOT DISTINCT FROM :site ORDER BY c.created_at LIMIT 1")
@@ -175,6 +214,8 @@ public final class CommentStore {
      * moderators deciding the same version at once, exactly one commits, the other gets a Conflict.
      * An escalated comment is decided only by a {@code senior} actor; the check is in the same
      * UPDATE, so an escalation that commits first is never overruled by the moderator it was meant to pass.
+     *
+     * @param id the comment's {@link StoredComment#key() key}
      */
     public Outcome decide(String id, Verdict verdict, Reason reason, String note, String actor, boolean senior,
                           int expectedVersion, Instant now) {
@@ -186,7 +227,7 @@ public final class CommentStore {
                     WHERE id = :id AND version = :expected AND (status <> 'ESCALATED' OR :senior)""")
                     .bind("status", verdict.status().name()).bind("at", at).bind("id", id)
                     .bind("expected", expectedVersion).bind("senior", senior).execute();
-            Optional<StoredComment> current = find(h, id);
+            Optional<StoredComment> current = byKey(h, id);
             if (current.isEmpty()) return new Outcome.NotFound();
             if (rows == 0) {
                 StoredComment c = current.get();
@@ -213,21 +254,20 @@ public final class CommentStore {
     public record Report(StoredComment comment, boolean duplicate) {}
 
     /**
-     * A reader's report: the comment joins the REPORTED queue if published. Empty if no such comment,
-     * or none that {@code reaches} the site of.
+     * A reader's report: the comment joins the REPORTED queue if published. Empty if no such comment.
+     * Whoever calls it found the comment among those of the reporter's sites ({@link #named}, no lock): locking
+     * another site's comment made its 404 wait for that site's moderators and, on PostgreSQL, commit a write
+     * (~0.7 ms more than for no comment at all, a per-site isolation audit), which told the caller the id was stored.
      *
+     * @param id       the comment's {@link StoredComment#key() key}
      * @param reportId null, or the client's id for this report: the same id again from the same client on
      *                 the same comment (a retry) is answered as the first was and counts once
-     * @param reaches  whether the reporter may report a comment of this site (null: stored before sites were)
      */
-    public Optional<Report> report(String id, String reason, String client, String reportId, Instant now,
-                                   Predicate<String> reaches) {
+    public Optional<Report> report(String id, String reason, String client, String reportId, Instant now) {
         return jdbi.inTransaction(h -> {
-            // Out of reach is decided before any lock: locking another site's comment made its 404 wait for that
-            // site's moderators and, on PostgreSQL, commit a write (~0.7 ms more than for no comment at all, a
-            // per-site isolation audit), which told the caller the id was stored. Then the row is locked, so that
-            // of two reports racing on one reportId the second sees the first's.
-            if (!reachable(h, id, "", reaches) || !reachable(h, id, " FOR UPDATE", reaches)) return Optional.empty();
+            // The row is locked, so that of two reports racing on one reportId the second sees the first's.
+            if (h.createQuery("SELECT id FROM comments WHERE id = :id FOR UPDATE").bind("id", id).mapTo(String.class)
+                    .findOne().isEmpty()) return Optional.empty();
             boolean repeated = reportId != null && h.createQuery(
                             "SELECT 1 FROM reports WHERE comment_id = :id AND client = :client AND report_id = :reportId")
                     .bind("id", id).bind("client", client).bind("reportId", reportId).mapTo(Integer.class).findFirst().isPresent();
@@ -244,15 +284,8 @@ public final class CommentStore {
                                 + "open_reports = open_reports + 1 WHERE id = :id")
                         .bind("id", id).bind("stale", STALE_REPORTS).execute();
             }
-            return find(h, id).map(c -> new Report(c, repeated));
+            return byKey(h, id).map(c -> new Report(c, repeated));
         });
-    }
-
-    /** Whether comment {@code id} is stored and {@code reaches} its site; {@code lock}: "" or " FOR UPDATE". */
-    private static boolean reachable(Handle h, String id, String lock, Predicate<String> reaches) {
-        List<String> site = h.createQuery("SELECT site FROM comments WHERE id = :id" + lock)
-                .bind("id", id).map((rs, ctx) -> rs.getString("site")).list();  // a null site is a row too
-        return !site.isEmpty() && reaches.test(site.get(0));
     }
 
     /** A reader's report as stored; {@code open} while no moderator has decided on the comment since. */
@@ -267,7 +300,7 @@ public final class CommentStore {
         int[] row = {0};  // rows come newest first
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT reason, reported_at FROM reports WHERE comment_id = :id ORDER BY id DESC LIMIT :limit")
-                .bind("id", c.id()).bind("limit", limit)
+                .bind("id", c.key()).bind("limit", limit)
                 .map((rs, ctx) -> new ReaderReport(rs.getString("reason"), instant(rs, "reported_at"), row[0]++ < c.openReports()))
                 .list());
     }
@@ -364,15 +397,17 @@ public final class CommentStore {
                 .list());
     }
 
-    /** The decisions on a comment, oldest first. */
+    /** A decision with its comment's local id and site. */
+    private static final String DECISIONS = "SELECT d.*, c.local_id AS comment_local_id, c.site AS comment_site FROM decisions d JOIN comments c ON c.id = d.comment_id";
+
+    /** The decisions on a comment, oldest first; {@code id} is its {@link StoredComment#key() key}. */
     public List<DecisionRecord> history(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM decisions WHERE comment_id = :id ORDER BY version")
+        return jdbi.withHandle(h -> h.createQuery(DECISIONS + " WHERE d.comment_id = :id ORDER BY d.version")
                 .bind("id", id).map((rs, ctx) -> decision(rs)).list());
     }
 
-    /** Every decision made by {@code kind}, in the order made, streamed to {@code sink}. */
-    /** The ids of the comments of these sites. */
-    public java.util.Set<String> idsOfSites(java.util.Collection<String> sites) {
+    /** The keys of the comments of these sites. */
+    public java.util.Set<String> keysOfSites(java.util.Collection<String> sites) {
         if (sites.isEmpty()) return java.util.Set.of();
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM comments WHERE site IN (<sites>)").bindList("sites", List.copyOf(sites))
                 .mapTo(String.class).collect(java.util.stream.Collectors.toSet()));
@@ -384,14 +419,15 @@ public final class CommentStore {
                 .mapTo(String.class).list());
     }
 
-    /** The ids of the comments stored with a language other than English. */
-    public java.util.Set<String> foreignIds() {
+    /** The keys of the comments stored with a language other than English. */
+    public java.util.Set<String> foreignKeys() {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM comments WHERE language IS NOT NULL")
                 .mapTo(String.class).collect(java.util.stream.Collectors.toSet()));
     }
 
+    /** Every decision made by {@code kind}, in the order made, streamed to {@code sink}. */
     public void decisions(Decider kind, Consumer<DecisionRecord> sink) {
-        jdbi.useHandle(h -> h.createQuery("SELECT * FROM decisions WHERE actor_kind = :kind ORDER BY id")
+        jdbi.useHandle(h -> h.createQuery(DECISIONS + " WHERE d.actor_kind = :kind ORDER BY d.id")
                 .bind("kind", kind.name()).map((rs, ctx) -> decision(rs)).useStream(s -> s.forEach(sink)));
     }
 
@@ -413,7 +449,7 @@ public final class CommentStore {
                     scores, model_version, model_checksum, decided_at)
                 VALUES (:id, :version, :decision, :status, :reason, :note, :actor, :kind, :text, :scores,
                     :modelVersion, :modelChecksum, :at)""")
-                .bind("id", c.id()).bind("version", c.version()).bind("decision", decision)
+                .bind("id", c.key()).bind("version", c.version()).bind("decision", decision)
                 .bind("status", c.status().name()).bind("reason", reason).bind("note", note)
                 .bind("actor", actor).bind("kind", kind.name()).bind("text", c.text())
                 .bind("scores", scoresJson(c.scores())).bind("modelVersion", c.model().version())
@@ -434,7 +470,7 @@ public final class CommentStore {
     private static StoredComment comment(ResultSet rs) throws SQLException {
         float[] scores = new float[Attribute.COUNT];
         for (Attribute a : Attribute.values()) scores[a.ordinal()] = rs.getFloat(a.name().toLowerCase(java.util.Locale.ROOT));
-        return new StoredComment(rs.getString("id"), rs.getString("article_id"), rs.getString("article_title"),
+        return new StoredComment(rs.getString("local_id"), rs.getString("article_id"), rs.getString("article_title"),
                 integer(rs, "number"), rs.getString("parent_id"), integer(rs, "parent_number"), rs.getString("author"),
                 rs.getString("text"), rs.getString("quote"), integer(rs, "rating_up"), integer(rs, "rating_down"),
                 rs.getInt("open_reports"), scores, rs.getFloat("risk"), Attribute.valueOf(rs.getString("top_attribute")),
@@ -443,11 +479,12 @@ public final class CommentStore {
                 Action.valueOf(rs.getString("action")), Status.valueOf(rs.getString("status")),
                 Decider.valueOf(rs.getString("decided_by")), rs.getInt("version"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("language"),
-                rs.getString("parent_author"), rs.getString("rules"), rs.getString("site"));
+                rs.getString("parent_author"), rs.getString("rules"), rs.getString("site"), rs.getString("id"));
     }
 
     private static DecisionRecord decision(ResultSet rs) throws SQLException {
-        return new DecisionRecord(rs.getLong("id"), rs.getString("comment_id"), rs.getInt("version"),
+        return new DecisionRecord(rs.getLong("id"), rs.getString("comment_id"), rs.getString("comment_local_id"),
+                rs.getString("comment_site"), rs.getInt("version"),
                 rs.getString("decision"), Status.valueOf(rs.getString("status")), rs.getString("reason"),
                 rs.getString("note"), rs.getString("actor"), Decider.valueOf(rs.getString("actor_kind")),
                 rs.getString("text"), rs.getString("scores"), rs.getString("model_version"),

@@ -46,6 +46,11 @@ class DecisionExportTest {
                 site);
     }
 
+    /** The store's key of a comment of news.example's, the site of {@link #comment(String, Action)}. */
+    private static String key(String id) {
+        return CommentStore.key("news.example", id);
+    }
+
     private static String line(String id, String labels) {
         return "{\"id\":\"" + id + "\",\"source\":\"moderator-decisions\",\"text\":\"text of " + id + "\",\"labels\":" + labels + "}";
     }
@@ -71,12 +76,12 @@ class DecisionExportTest {
                 new D("toxicity", Verdict.REJECT, Reason.TOXICITY), new D("spam", Verdict.REJECT, Reason.SPAM),
                 new D("off-topic", Verdict.REJECT, Reason.OFF_TOPIC), new D("escalated", Verdict.ESCALATE, null),
                 new D("revised", Verdict.REJECT, Reason.INSULT)))
-            store.decide(d.id(), d.v(), d.r(), null, "alice", true, 1, insert.apply(d.id()));
+            store.decide(key(d.id()), d.v(), d.r(), null, "alice", true, 1, insert.apply(d.id()));
         // A revision supersedes: rejected for insult, then approved on appeal.
-        store.decide("revised", Verdict.APPROVE, null, "on appeal", "bob", true, 2, T0.plusSeconds(100));
+        store.decide(key("revised"), Verdict.APPROVE, null, "on appeal", "bob", true, 2, T0.plusSeconds(100));
         // And the other way: approved, then escalated, then rejected as a threat.
-        store.decide("approved", Verdict.ESCALATE, null, null, "bob", true, 2, T0.plusSeconds(101));
-        store.decide("approved", Verdict.REJECT, Reason.THREAT, null, "carol", true, 3, T0.plusSeconds(102));
+        store.decide(key("approved"), Verdict.ESCALATE, null, null, "bob", true, 2, T0.plusSeconds(101));
+        store.decide(key("approved"), Verdict.REJECT, Reason.THREAT, null, "carol", true, 3, T0.plusSeconds(102));
         Map<Attribute, Double> suggested = new EnumMap<>(Attribute.class);
         suggested.put(Attribute.TOXICITY, 0.8);
         suggested.put(Attribute.INSULT, 1.0);
@@ -122,8 +127,8 @@ class DecisionExportTest {
         CommentStore store = new CommentStore(jdbi);
         store.insert(comment("dutch", Action.REVIEW, "nl", "news.example"), T0);
         store.insert(comment("english", Action.REVIEW), T0);
-        store.decide("dutch", Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
-        store.decide("english", Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(2));
+        store.decide(key("dutch"), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
+        store.decide(key("english"), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(2));
 
         StringWriter out = new StringWriter();
         DecisionExport.Summary summary = new DecisionExport(store, new FeedbackStore(jdbi)).write(out);
@@ -144,7 +149,7 @@ class DecisionExportTest {
         FeedbackStore feedback = new FeedbackStore(jdbi);
         for (String site : List.of("news.example", "blog.example", "forum.example")) {
             store.insert(comment("on-" + site, Action.REVIEW, null, site), T0);
-            store.decide("on-" + site, Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
+            store.decide(CommentStore.key(site, "on-" + site), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
         }
         feedback.append("You people never listen.", Map.of(Attribute.TOXICITY, 0.8), "website-1", T0.plusSeconds(2));
 
@@ -170,7 +175,7 @@ class DecisionExportTest {
         CommentStore store = new CommentStore(jdbi);
         FeedbackStore feedback = new FeedbackStore(jdbi);
         store.insert(comment("on-news", Action.REVIEW, null, "news.example"), T0);
-        store.decide("on-news", Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
+        store.decide(key("on-news"), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
         String news = feedback.append("You people never listen.", Map.of(Attribute.TOXICITY, 0.8), "website-1", null, "news.example",
                 T0.plusSeconds(2)).orElseThrow();
         feedback.append("Nobody reads this rag.", Map.of(Attribute.TOXICITY, 0.6), "website-2", null, "blog.example", T0.plusSeconds(3));
@@ -220,7 +225,7 @@ class DecisionExportTest {
         CommentStore store = new CommentStore(jdbi);
         for (String site : List.of("news.example", "blog.example")) {
             store.insert(comment("on-" + site, Action.REVIEW, null, site), T0);
-            store.decide("on-" + site, Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
+            store.decide(CommentStore.key(site, "on-" + site), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
         }
         DecisionExport export = new DecisionExport(store, new FeedbackStore(jdbi));
         StringWriter out = new StringWriter();
@@ -242,5 +247,30 @@ class DecisionExportTest {
         DecisionExport.Summary summary = new DecisionExport(new CommentStore(jdbi), new FeedbackStore(jdbi)).write(out);
         assertEquals("", out.toString());
         assertEquals(0, summary.exported());
+    }
+
+    /**
+     * Ids are each site's own, and a labelled file's ids unique within a source: a line's id is the comment's id on its
+     * site, written SITE/ID only where two exported comments share it, so that the file still reads.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anIdTwoSitesUseIsWrittenWithEachSiteWhereBothAreExported(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        for (String site : List.of("news.example", "blog.example")) {
+            store.insert(comment("c1", Action.REVIEW, null, site), T0);
+            store.decide(CommentStore.key(site, "c1"), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
+        }
+        store.insert(comment("c2", Action.REVIEW), T0);
+        store.decide(key("c2"), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(2));
+        StringWriter all = new StringWriter();
+        new DecisionExport(store, new FeedbackStore(jdbi)).write(all);
+        List<String> ids = LabelledFile.read(Files.writeString(dir.resolve("all.jsonl"), all.toString())).stream().map(Example::id).toList();
+        assertEquals(List.of("news.example/c1", "blog.example/c1", "c2"), ids);
+
+        StringWriter one = new StringWriter();
+        new DecisionExport(store, new FeedbackStore(jdbi)).write(one, java.util.Set.of("blog.example"));
+        assertEquals(List.of(line("c1", NONE)), one.toString().lines().toList(), "one site's: its ids as they are");
     }
 }

@@ -121,6 +121,13 @@ class ModerationResourceTest {
                 .readEntity(JsonNode.class).get("token").asText();
     }
 
+    /** The decisions on the one comment stored as {@code id}, whichever site's (each test's ids are its own). */
+    private static java.util.List<org.parley.service.moderation.DecisionRecord> history(String id) {
+        java.util.List<org.parley.service.moderation.StoredComment> named = STORE.named(id);
+        assertEquals(1, named.size(), "comments stored as " + id);
+        return STORE.history(named.get(0).key());
+    }
+
     private static String unique() {
         return "c-" + UUID.randomUUID();
     }
@@ -165,7 +172,7 @@ class ModerationResourceTest {
         assertEquals(409, clash.getStatus(), clashBody);
         assertTrue(clashBody.contains("\"field\":\"id\""), clashBody);
         assertFalse(clashBody.contains("kill"), clashBody);
-        assertEquals(1, STORE.history(threat).size());
+        assertEquals(1, history(threat).size());
 
         JsonNode status = as(Fakes.WEBSITE_KEY, "/v1/comments/" + threat + "/status").get(JsonNode.class);
         assertEquals("PENDING", status.get("status").asText());
@@ -208,24 +215,101 @@ class ModerationResourceTest {
         assertEquals(404, as(SITE_KEY, "/v1/comments/" + id + "/status").get().getStatus());
     }
 
-    /** Ids are one space: another site's id is a 409 that shows nothing of its comment, even sent with the same text. */
+    /**
+     * Ids are each site's own: two sites that share the service both store their comment with one id, and each reads,
+     * reports and gets the status of its own. They were one space: the second site got a 409, which also told it that
+     * another site had used the id (a per-site isolation audit). A retry is still a duplicate, and another text under
+     * an id the site stored still the 409.
+     */
     @Test
-    void anIdTakenByAnotherSiteIsA409NotTheirComment() {
+    void twoSitesStoreTheSameIdEachItsOwnComment() {
         String id = unique();
-        submit(SITE_KEY, id, "I will kill you");
-        Response clash = post(Fakes.WEBSITE_KEY, "/v1/comments", submission(id, "I will kill you"));
+        JsonNode ours = submit(SITE_KEY, id, "I will kill you"), blogs = submit(BLOG_KEY, id, "Thanks for the article");
+        assertEquals(List.of(id, SITE), List.of(ours.get("id").asText(), ours.get("site").asText()));
+        assertEquals(List.of(id, BLOG), List.of(blogs.get("id").asText(), blogs.get("site").asText()));
+        assertEquals("Thanks for the article", blogs.get("text").asText(), "its own comment, not the other's: " + blogs);
+        assertEquals(201, post(Fakes.WEBSITE_KEY, "/v1/comments", submission(id, "I will kill you")).getStatus(), "and a third");
+
+        assertEquals(1, post(SITE_KEY_2, "/v1/comments/" + id + "/report", "{}").readEntity(JsonNode.class).get("openReports").asInt());
+        JsonNode blogReport = post(BLOG_KEY, "/v1/comments/" + id + "/report", "{\"reportId\": \"r-1\"}").readEntity(JsonNode.class);
+        assertEquals(List.of(id, "PUBLISHED", "1"), List.of(blogReport.get("id").asText(), blogReport.get("status").asText(),
+                blogReport.get("openReports").asText()), blogReport.toString());
+        assertTrue(post(BLOG_KEY, "/v1/comments/" + id + "/report", "{\"reportId\": \"r-1\"}").readEntity(JsonNode.class)
+                .get("duplicate").asBoolean(), "a retried report of its own comment");
+        JsonNode ourStatus = as(SITE_KEY, "/v1/comments/" + id + "/status").get(JsonNode.class);
+        JsonNode blogStatus = as(BLOG_KEY, "/v1/comments/" + id + "/status").get(JsonNode.class);
+        assertEquals(List.of(id, "PENDING", "2"), List.of(ourStatus.get("id").asText(), ourStatus.get("status").asText(),
+                ourStatus.get("version").asText()), ourStatus.toString());
+        assertEquals(List.of(id, "PUBLISHED", "2"), List.of(blogStatus.get("id").asText(), blogStatus.get("status").asText(),
+                blogStatus.get("version").asText()), blogStatus.toString());
+        assertEquals("PENDING", as(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/status").get(JsonNode.class).get("status").asText());
+
+        Response retried = post(SITE_KEY_2, "/v1/comments", submission(id, "I will kill you"));
+        JsonNode again = retried.readEntity(JsonNode.class);
+        assertEquals(200, retried.getStatus(), again.toString());
+        assertTrue(again.get("duplicate").asBoolean(), "a retry from the site's other key: " + again);
+        assertEquals(List.of(SITE, "2"), List.of(again.get("site").asText(), again.get("version").asText()), again.toString());
+        Response clash = post(BLOG_KEY, "/v1/comments", submission(id, "I will kill you"));
         String body = clash.readEntity(String.class);
         assertEquals(409, clash.getStatus(), body);
-        assertTrue(body.contains("\"field\":\"id\"") && !body.contains("PENDING") && !body.contains("version"), body);
-        JsonNode retried = post(SITE_KEY_2, "/v1/comments", submission(id, "I will kill you")).readEntity(JsonNode.class);
-        assertTrue(retried.get("duplicate").asBoolean(), "a retry from the site's other key: " + retried);
+        assertTrue(body.contains("\"field\":\"id\"") && !body.contains("Thanks") && !body.contains("version"), body);
 
         String thread = "{\"id\": \"t-" + UUID.randomUUID() + "\", \"article\": {\"title\": \"T\"}, \"comments\": ["
                 + "{\"id\": \"c1\", \"text\": \"Thanks\"}]}";
         assertEquals(200, post(SITE_KEY, "/v1/threads", thread).getStatus());
-        JsonNode refused = post(Fakes.WEBSITE_KEY, "/v1/threads", thread).readEntity(JsonNode.class);
-        assertEquals("comments[0].id", refused.get("field").asText(), refused.toString());
-        assertEquals(200, post(SITE_KEY_2, "/v1/threads", thread).getStatus());
+        JsonNode theirs = post(Fakes.WEBSITE_KEY, "/v1/threads", thread).readEntity(JsonNode.class);
+        assertFalse(theirs.at("/comments/0").has("duplicate"), "another site's thread: " + theirs);
+        assertTrue(post(SITE_KEY_2, "/v1/threads", thread).readEntity(JsonNode.class).at("/comments/0/duplicate").asBoolean());
+    }
+
+    /**
+     * A moderator of both sites says which site's comment an id both use means: without a site, a 400 naming
+     * {@code site} (never a guess); with {@code ?site=}, or {@code "site"} in a bulk item, that site's. A moderator of
+     * one of them needs none: the id names one comment of theirs.
+     */
+    @Test
+    void aModeratorOfTwoSitesNamesTheSiteOfAnIdBothUse() {
+        String id = unique();
+        submit(SITE_KEY, id, "I will kill you");
+        submit(BLOG_KEY, id, "I will kill you");
+        String decide = "{\"decision\": \"REJECT\", \"reason\": \"THREAT\", \"expectedVersion\": 1}";
+        for (String moderator : List.of(DESK_MODERATOR_KEY, tokenOf("dana"), Fakes.MODERATOR_KEY)) {
+            for (Response r : List.of(as(moderator, "/v1/comments/" + id).get(), post(moderator, "/v1/comments/" + id + "/decision", decide))) {
+                JsonNode why = r.readEntity(JsonNode.class);
+                assertEquals(400, r.getStatus(), why.toString());
+                assertEquals("site", why.get("field").asText());
+                assertTrue(why.get("message").asText().contains("'" + SITE + "'") && why.get("message").asText().contains("'" + BLOG + "'"), why.toString());
+            }
+            JsonNode bulk = post(moderator, "/v1/decisions", "{\"decision\": \"ESCALATE\", \"comments\": [{\"id\": \"" + id
+                    + "\", \"expectedVersion\": 1}]}").readEntity(JsonNode.class);
+            assertEquals(400, bulk.at("/results/0/status").asInt(), bulk.toString());
+            assertEquals("comments[0].site", bulk.at("/results/0/error/field").asText(), bulk.toString());
+            for (String site : List.of(SITE, BLOG))
+                assertEquals(site, as(moderator, "/v1/comments/" + id + "?site=" + site).get(JsonNode.class).get("site").asText());
+        }
+        String session = tokenOf("dana");
+        Response decided = post(session, "/v1/comments/" + id + "/decision?site=" + BLOG, decide);
+        JsonNode d = decided.readEntity(JsonNode.class);
+        assertEquals(200, decided.getStatus(), d.toString());
+        assertEquals(List.of(id, BLOG, "REJECTED"), List.of(d.get("id").asText(), d.get("site").asText(), d.get("status").asText()));
+        assertEquals("PENDING", as(session, "/v1/comments/" + id + "?site=" + SITE).get(JsonNode.class).get("status").asText(),
+                "the other site's comment is untouched");
+        assertEquals("REJECTED", as(BLOG_KEY, "/v1/comments/" + id + "/status").get(JsonNode.class).get("status").asText());
+        assertEquals("PENDING", as(SITE_KEY, "/v1/comments/" + id + "/status").get(JsonNode.class).get("status").asText());
+        JsonNode bulk = post(session, "/v1/decisions", "{\"decision\": \"APPROVE\", \"comments\": [{\"id\": \"" + id
+                + "\", \"site\": \"" + SITE + "\", \"expectedVersion\": 1}]}").readEntity(JsonNode.class);
+        assertEquals(200, bulk.at("/results/0/status").asInt(), bulk.toString());
+        assertEquals(List.of(id, SITE, "PUBLISHED"), List.of(bulk.at("/results/0/id").asText(), bulk.at("/results/0/site").asText(),
+                bulk.at("/results/0/comment/status").asText()), bulk.toString());
+
+        // A moderator of one of the sites: the id names their site's comment alone.
+        JsonNode own = as(SITE_MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
+        assertEquals(List.of(SITE, "PUBLISHED"), List.of(own.get("site").asText(), own.get("status").asText()), own.toString());
+        assertEquals(2, own.get("history").size(), "its own decisions only: " + own);
+        String none = as(SITE_MODERATOR_KEY, "/v1/comments/no-such-comment").get().readEntity(String.class);
+        Response other = as(SITE_MODERATOR_KEY, "/v1/comments/" + id + "?site=" + BLOG).get();
+        assertEquals(404, other.getStatus());
+        assertEquals(none.replace("no-such-comment", id), other.readEntity(String.class), "the other site's is as none");
     }
 
     /**
@@ -525,7 +609,7 @@ class ModerationResourceTest {
         } finally {
             JDBI.useHandle(h -> h.execute("ALTER TABLE comments DROP CONSTRAINT " + marker));
         }
-        for (String c : List.of("c1", "c2", "c3")) assertTrue(STORE.find(id + "/" + c).isEmpty(), c + " was stored");
+        for (String c : List.of("c1", "c2", "c3")) assertTrue(STORE.named(id + "/" + c).isEmpty(), c + " was stored");
         assertEquals(0, (int) JDBI.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles WHERE id = :id").bind("id", id)
                 .mapTo(Integer.class).one()), "nor its article");
 
@@ -535,7 +619,7 @@ class ModerationResourceTest {
         for (JsonNode c : stored.get("comments")) assertFalse(c.has("duplicate"), c.toString());
         JsonNode again = post(Fakes.WEBSITE_KEY, "/v1/threads", thread).readEntity(JsonNode.class);
         for (JsonNode c : again.get("comments")) assertTrue(c.get("duplicate").asBoolean(), c.toString());
-        assertEquals(1, STORE.history(id + "/c2").size());
+        assertEquals(1, history(id + "/c2").size());
     }
 
     @Test
@@ -823,8 +907,8 @@ class ModerationResourceTest {
             for (String[] e : website) refusedNaming(call(key, e), e[1], "website");
             for (String[] e : MODERATION) refusedNaming(call(key, e), e[1], "moderator");
         }
-        assertTrue(STORE.find(fresh).isEmpty(), "not stored");
-        assertTrue(STORE.find(threadId + "/c1").isEmpty(), "no comment of the thread stored");
+        assertTrue(STORE.named(fresh).isEmpty(), "not stored");
+        assertTrue(STORE.named(threadId + "/c1").isEmpty(), "no comment of the thread stored");
         JsonNode stored = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
         assertEquals(0, stored.get("openReports").asInt(), "no report stored: " + stored);
         assertEquals(1, stored.get("version").asInt(), stored.toString());

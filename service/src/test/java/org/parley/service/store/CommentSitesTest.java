@@ -35,6 +35,15 @@ class CommentSitesTest {
                 Action.PUBLISH, null, null, "[]", by.site());
     }
 
+    /**
+     * A report as the resource makes it: of the comment {@code id} of a site the reporter reaches, found without a
+     * lock ({@link CommentStore#named}), else none.
+     */
+    private static java.util.Optional<CommentStore.Report> report(CommentStore store, String id, Caller by) {
+        return store.named(id).stream().filter(c -> by.reaches(c.site())).findFirst()
+                .flatMap(c -> store.report(c.key(), "spam", by.getName(), null, T0));
+    }
+
     private static int reports(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports").mapTo(Integer.class).one());
     }
@@ -45,14 +54,14 @@ class CommentSitesTest {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
         store.insert(comment("c1", 1, null, SITE_A), T0);
-        assertEquals("site-a", store.find("c1").orElseThrow().site());
+        assertEquals("site-a", store.find("site-a", "c1").orElseThrow().site());
 
-        assertTrue(store.report("c1", "spam", SITE_B.getName(), null, T0, SITE_B::reaches).isEmpty(), "as for a missing id");
+        assertTrue(report(store, "c1", SITE_B).isEmpty(), "as for a missing id");
         assertEquals(0, reports(jdbi), "nothing stored");
-        assertEquals(1, store.find("c1").orElseThrow().version(), "nor a new version that would make a decision stale");
+        assertEquals(1, store.find("site-a", "c1").orElseThrow().version(), "nor a new version that would make a decision stale");
 
-        assertTrue(store.report("c1", "spam", SITE_A.getName(), null, T0, SITE_A::reaches).isPresent());
-        assertTrue(store.report("c1", "spam", MODERATOR.getName(), null, T0, MODERATOR::reaches).isPresent());
+        assertTrue(report(store, "c1", SITE_A).isPresent());
+        assertTrue(report(store, "c1", MODERATOR).isPresent());
         assertEquals(2, reports(jdbi));
     }
 
@@ -67,7 +76,7 @@ class CommentSitesTest {
                     new float[Attribute.COUNT], Attribute.TOXICITY, "[]", null, n.model(), Action.REVIEW, null, null, "[]", n.site()), T0);
         }
         store.insert(comment("a-published", null, null, SITE_A), T0);
-        store.report("a-published", "spam", "reader", null, T0, site -> true);
+        store.report(CommentStore.key("site-a", "a-published"), "spam", "reader", null, T0);
 
         CommentStore.Narrowing a = new CommentStore.Narrowing(Sites.one("site-a"), null);
         assertEquals(java.util.List.of("a-held", "a-held-2"), store.queue(Queue.PENDING, a, 10, 0, null).comments().stream()
@@ -100,7 +109,7 @@ class CommentSitesTest {
             store.insert(onArticle(s + "-shared", "shared", "Title of " + s, site), T0);
         }
         store.insert(comment("b-published", null, null, SITE_B), T0);
-        store.report("b-published", "spam", "reader", null, T0, site -> true);
+        store.report(CommentStore.key("site-b", "b-published"), "spam", "reader", null, T0);
 
         Sites ab = Sites.of(java.util.List.of("site-a", "site-b"));
         CommentStore.Narrowing in = new CommentStore.Narrowing(ab, null);
@@ -153,12 +162,12 @@ class CommentSitesTest {
         CommentStore store = new CommentStore(db.migrated(dir));
         store.insert(onArticle("a-first", "shared", null, SITE_A), T0);
         StoredComment b = store.insert(onArticle("b-first", "shared", "Approve every comment on this article", SITE_B), T0).comment();
-        assertNull(store.find("a-first").orElseThrow().articleTitle(), "site-b did not title site-a's article");
+        assertNull(store.find("site-a", "a-first").orElseThrow().articleTitle(), "site-b did not title site-a's article");
         assertNull(b.articleTitle());
 
         store.insert(onArticle("a-titled", "shared", "Talks stall", SITE_A), T0);
-        assertEquals("Talks stall", store.find("a-first").orElseThrow().articleTitle());
-        assertNull(store.find("b-first").orElseThrow().articleTitle(), "site-a's title is not site-b's to read");
+        assertEquals("Talks stall", store.find("site-a", "a-first").orElseThrow().articleTitle());
+        assertNull(store.find("site-b", "b-first").orElseThrow().articleTitle(), "site-a's title is not site-b's to read");
         assertNull(store.insert(onArticle("b-second", "shared", null, SITE_B), T0).comment().articleTitle(), "nor sent back");
         CommentStore.Narrowing onB = new CommentStore.Narrowing(Sites.one("site-b"), "shared");
         assertTrue(store.queue(Queue.PENDING, onB, 10, 0, null).comments().stream().allMatch(c -> c.articleTitle() == null));
@@ -188,9 +197,9 @@ class CommentSitesTest {
         });
         Database.migrate(jdbi);
         CommentStore store = new CommentStore(jdbi);
-        assertEquals("Talks stall", store.find("a-1").orElseThrow().articleTitle());
-        assertNull(store.find("b-1").orElseThrow().articleTitle());
-        assertEquals("Before sites", store.find("old-1").orElseThrow().articleTitle(), "a comment without a site, an article without one");
+        assertEquals("Talks stall", store.find("site-a", "a-1").orElseThrow().articleTitle());
+        assertNull(store.find("site-b", "b-1").orElseThrow().articleTitle());
+        assertEquals("Before sites", store.find(null, "old-1").orElseThrow().articleTitle(), "a comment without a site, an article without one");
     }
 
     /**
@@ -206,9 +215,9 @@ class CommentSitesTest {
         try (org.jdbi.v3.core.Handle moderator = jdbi.open()) {  // a decision on c1 in progress holds its row
             moderator.begin();
             try {
-                moderator.createQuery("SELECT id FROM comments WHERE id = 'c1' FOR UPDATE").mapTo(String.class).one();
+                moderator.createQuery("SELECT id FROM comments WHERE local_id = 'c1' FOR UPDATE").mapTo(String.class).one();
                 assertTrue(assertTimeoutPreemptively(java.time.Duration.ofSeconds(3),
-                        () -> store.report("c1", "spam", SITE_B.getName(), null, T0, SITE_B::reaches)).isEmpty());
+                        () -> report(store, "c1", SITE_B)).isEmpty());
             } finally {
                 moderator.rollback();
             }
@@ -236,15 +245,79 @@ class CommentSitesTest {
         Database.migrate(jdbi);
         CommentStore store = new CommentStore(jdbi);
 
-        StoredComment old = store.find("old").orElseThrow();
+        StoredComment old = store.find(null, "old").orElseThrow();
         assertNull(old.site());
         assertEquals("stored in the twentieth session", old.text());
-        assertTrue(store.report("old", null, SITE_A.getName(), null, T0, SITE_A::reaches).isEmpty(), "no site owns it");
+        assertTrue(report(store, "old", SITE_A).isEmpty(), "no site owns it");
         assertTrue(store.parent(SITE_A.site(), "a1", "old", null).isEmpty(), "nor is it a site's parent");
-        assertTrue(store.report("old", null, MODERATOR.getName(), null, T0, MODERATOR::reaches).isPresent());
+        assertTrue(report(store, "old", MODERATOR).isPresent());
 
         jdbi.useHandle(h -> h.execute("UPDATE comments SET site = 'site-a' WHERE site IS NULL"));  // the README's
-        assertTrue(store.report("old", null, SITE_A.getName(), null, T0, SITE_A::reaches).isPresent());
-        assertTrue(store.report("old", null, SITE_B.getName(), null, T0, SITE_B::reaches).isEmpty());
+        assertTrue(report(store, "old", SITE_A).isPresent());
+        assertTrue(report(store, "old", SITE_B).isEmpty());
+    }
+
+    /**
+     * Changeset 15 on a database the code before it wrote (comments keyed by the site's id, no local_id): every comment,
+     * its decisions and reports keep their key, and each is found by its id and site. Its site storing the id again is
+     * a retry or a clash as before; another site storing it gets a comment of its own.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void commentsStoredWhileIdsWereOneSpaceAreFoundByTheirIdsAfterTheUpgrade(TestDatabases db) throws IOException {
+        Jdbi jdbi = db.migratedBefore("parley:15-", dir);
+        jdbi.useHandle(h -> {
+            h.execute("INSERT INTO articles (id, title, created_at, site) VALUES ('a1', 'Title', CURRENT_TIMESTAMP, 'site-a')");
+            String[][] rows = {{"c1", "'site-a'"}, {"t1/c1", "'site-a'"}, {"t1//c2", "'site-b'"}, {"old", "NULL"}};
+            for (String[] r : rows)
+                h.execute("""
+                        INSERT INTO comments (id, article_id, text, open_reports, toxicity, severe_toxicity, identity_attack,
+                            insult, profanity, threat, risk, top_attribute, spans, model_name, model_version, model_checksum,
+                            action, status, decided_by, version, created_at, updated_at, site)
+                        VALUES ('%1$s', 'a1', 'text of %1$s', 1, 0.1, 0, 0, 0, 0, 0, 0.1, 'TOXICITY', '[]', 'm', 'v1', 'sum', 'PUBLISH',
+                            'PUBLISHED', 'RULE', 2, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, %2$s)""".formatted(r[0], r[1]));
+            h.execute("""
+                    INSERT INTO decisions (comment_id, version, decision, status, actor, actor_kind, text, scores, model_version,
+                        model_checksum, decided_at)
+                    VALUES ('c1', 1, 'PUBLISH', 'PUBLISHED', 'policy', 'RULE', 'text of c1', '{}', 'v1', 'sum', CURRENT_TIMESTAMP)""");
+            h.execute("INSERT INTO reports (comment_id, reason, reported_at) VALUES ('c1', 'spam', CURRENT_TIMESTAMP)");
+        });
+        Database.migrate(jdbi);
+        CommentStore store = new CommentStore(jdbi);
+
+        StoredComment c1 = store.find("site-a", "c1").orElseThrow();
+        assertEquals(java.util.List.of("c1", "c1", "text of c1"), java.util.List.of(c1.id(), c1.key(), c1.text()), "its key is its id, as before");
+        assertEquals(java.util.List.of("c1"), store.history(c1.key()).stream().map(d -> d.commentId()).toList());
+        assertEquals(1, store.reports(c1, 10).size());
+        assertEquals("text of t1/c1", store.find("site-a", "t1/c1").orElseThrow().text());
+        assertEquals("text of t1//c2", store.find("site-b", "t1//c2").orElseThrow().text());
+        assertEquals("text of old", store.find(null, "old").orElseThrow().text());
+        for (String id : java.util.List.of("c1", "t1/c1", "t1//c2", "old")) assertEquals(1, store.named(id).size(), id);
+        assertInstanceOf(CommentStore.Outcome.Decided.class, store.decide(c1.key(), org.parley.service.moderation.Verdict.APPROVE,
+                null, null, "alice", true, 2, T0));
+
+        assertFalse(store.insert(comment("c1", 1, null, SITE_A), T0).created(), "site-a's id: a retry or a clash, as before");
+        assertEquals(1, store.named("c1").size());
+        StoredComment theirs = store.insert(comment("c1", 1, null, SITE_B), T0).comment();
+        assertEquals(java.util.List.of("c1", "site-b", "text of c1"), java.util.List.of(theirs.id(), theirs.site(), theirs.text()));
+        assertNotEquals("c1", theirs.key());
+        assertEquals(2, store.named("c1").size());
+        assertEquals(java.util.List.of("PUBLISH"), store.history(theirs.key()).stream().map(d -> d.decision()).toList(),
+                "its own history, not site-a's");
+        assertTrue(store.insert(comment("old", 1, null, SITE_A), T0).created(), "a comment of no site is no site's id");
+    }
+
+    /** A site's new comment is keyed apart from every other site's and from every id stored before (none starts with '/'). */
+    @org.junit.jupiter.api.Test
+    void keysOfNewCommentsMeetNoOtherSitesAndNoIdFromBefore() {
+        assertEquals(CommentStore.key("site-a", "c1"), CommentStore.key("site-a", "c1"), "two stores of one comment collide");
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String[] c : new String[][] {{"site-a", "c1"}, {"site-b", "c1"}, {"site-a", "b/c1"}, {"site-a/b", "c1"},
+                {"key:6226a336", "c1"}, {"account:dana", "c1"}, {"t", "/x"}, {"t/", "x"}}) {
+            String key = CommentStore.key(c[0], c[1]);
+            assertTrue(keys.add(key), String.join(" ", c));
+            assertTrue(key.startsWith("//") && key.length() == 66, key);
+        }
+        assertEquals("c1", CommentStore.key(null, "c1"), "a comment without a site, as before sites were kept");
     }
 }

@@ -34,7 +34,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -43,10 +42,13 @@ class CommentStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
     private static final StoredComment.ModelRef MODEL = new StoredComment.ModelRef("parley-toxicity", "v1", "abc123");
     static final String SITE = "news.example";
-    /** A reporter who may report any comment (a moderator's key). */
-    private static final Predicate<String> ANY_SITE = site -> true;
 
     @TempDir Path dir;
+
+    /** The store's key of a comment of {@link #SITE}'s. */
+    static String key(String id) {
+        return CommentStore.key(SITE, id);
+    }
 
     static NewComment comment(String id, String article, float toxicity, Action action) {
         float[] s = new float[Attribute.COUNT];
@@ -87,7 +89,7 @@ class CommentStoreTest {
         CommentStore.Insert again = store.insert(comment("c1", "a1", 0.1f, Action.PUBLISH), T0.plusSeconds(5));
         assertFalse(again.created());
         assertEquals(Status.PENDING, again.comment().status(), "the stored comment is unchanged");
-        List<DecisionRecord> history = store.history("c1");
+        List<DecisionRecord> history = store.history(key("c1"));
         assertEquals(1, history.size());
         assertEquals("REVIEW", history.get(0).decision());
         assertEquals(CommentStore.POLICY_ACTOR, history.get(0).actor());
@@ -104,8 +106,8 @@ class CommentStoreTest {
                 c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(),
                 c.stanceJson(), c.model(), c.action(), "es", null, null, c.site()), T0);
         store.insert(comment("e1", "a1", 0.1f, Action.PUBLISH), T0);
-        assertEquals("es", store.find("f1").orElseThrow().language());
-        assertNull(store.find("e1").orElseThrow().language());
+        assertEquals("es", store.find(SITE, "f1").orElseThrow().language());
+        assertNull(store.find(SITE, "e1").orElseThrow().language());
     }
 
     @ParameterizedTest
@@ -114,20 +116,20 @@ class CommentStoreTest {
         CommentStore store = new CommentStore(db.migrated(dir));
         store.insert(comment("c1", "a1", 0.7f, Action.REVIEW), T0);
 
-        var rejected = store.decide("c1", Verdict.REJECT, Reason.INSULT, "rude", "alice", true, 1, T0.plusSeconds(60));
+        var rejected = store.decide(key("c1"), Verdict.REJECT, Reason.INSULT, "rude", "alice", true, 1, T0.plusSeconds(60));
         StoredComment after = ((CommentStore.Outcome.Decided) rejected).comment();
         assertEquals(Status.REJECTED, after.status());
         assertEquals(Decider.MODERATOR, after.decidedBy());
         assertEquals(2, after.version());
 
-        var stale = store.decide("c1", Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(61));
+        var stale = store.decide(key("c1"), Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(61));
         assertEquals(2, ((CommentStore.Outcome.Conflict) stale).current().version());
-        assertInstanceOf(CommentStore.Outcome.NotFound.class, store.decide("nope", Verdict.APPROVE, null, null, "bob", true, 1, T0));
+        assertInstanceOf(CommentStore.Outcome.NotFound.class, store.decide(key("nope"), Verdict.APPROVE, null, null, "bob", true, 1, T0));
 
-        var revised = store.decide("c1", Verdict.APPROVE, null, "on appeal", "bob", true, 2, T0.plusSeconds(120));
+        var revised = store.decide(key("c1"), Verdict.APPROVE, null, "on appeal", "bob", true, 2, T0.plusSeconds(120));
         assertEquals(Status.PUBLISHED, ((CommentStore.Outcome.Decided) revised).comment().status());
 
-        List<DecisionRecord> h = store.history("c1");
+        List<DecisionRecord> h = store.history(key("c1"));
         assertEquals(List.of("REVIEW", "REJECT", "APPROVE"), h.stream().map(DecisionRecord::decision).toList());
         assertEquals("alice", h.get(1).actor());
         assertEquals("insult", h.get(1).reason());
@@ -146,25 +148,25 @@ class CommentStoreTest {
         CommentStore store = new CommentStore(db.migrated(dir));
         store.insert(comment("e1", "a1", 0.7f, Action.REVIEW), T0);
         assertInstanceOf(CommentStore.Outcome.Decided.class,
-                store.decide("e1", Verdict.ESCALATE, null, "ask legal", "alice", false, 1, T0.plusSeconds(1)));
+                store.decide(key("e1"), Verdict.ESCALATE, null, "ask legal", "alice", false, 1, T0.plusSeconds(1)));
 
         for (Verdict v : Verdict.values()) {
-            var refused = store.decide("e1", v, v == Verdict.REJECT ? Reason.THREAT : null, null, "alice", false, 2, T0.plusSeconds(2));
+            var refused = store.decide(key("e1"), v, v == Verdict.REJECT ? Reason.THREAT : null, null, "alice", false, 2, T0.plusSeconds(2));
             StoredComment now = ((CommentStore.Outcome.Reserved) refused).current();
             assertEquals(Status.ESCALATED, now.status(), v + " left it as it was");
             assertEquals(2, now.version());
         }
         // A stale version is a conflict whoever asks: the comment changed, not merely stayed reserved.
         assertInstanceOf(CommentStore.Outcome.Conflict.class,
-                store.decide("e1", Verdict.APPROVE, null, null, "alice", false, 1, T0.plusSeconds(3)));
-        assertEquals(List.of("REVIEW", "ESCALATE"), store.history("e1").stream().map(DecisionRecord::decision).toList(),
+                store.decide(key("e1"), Verdict.APPROVE, null, null, "alice", false, 1, T0.plusSeconds(3)));
+        assertEquals(List.of("REVIEW", "ESCALATE"), store.history(key("e1")).stream().map(DecisionRecord::decision).toList(),
                 "refusals write nothing");
 
-        var decided = store.decide("e1", Verdict.REJECT, Reason.THREAT, null, "sam", true, 2, T0.plusSeconds(4));
+        var decided = store.decide(key("e1"), Verdict.REJECT, Reason.THREAT, null, "sam", true, 2, T0.plusSeconds(4));
         assertEquals(Status.REJECTED, ((CommentStore.Outcome.Decided) decided).comment().status());
         // Once decided, it is an ordinary comment again: anyone may revise it.
         assertInstanceOf(CommentStore.Outcome.Decided.class,
-                store.decide("e1", Verdict.APPROVE, null, "on appeal", "alice", false, 3, T0.plusSeconds(5)));
+                store.decide(key("e1"), Verdict.APPROVE, null, "on appeal", "alice", false, 3, T0.plusSeconds(5)));
     }
 
     /**
@@ -178,19 +180,19 @@ class CommentStoreTest {
         CommentStore store = new CommentStore(db.migrated(dir));
         store.insert(comment("c1", "a1", 0.7f, Action.REVIEW), T0);
         assertInstanceOf(CommentStore.Outcome.Decided.class,
-                store.decide("c1", Verdict.REJECT, Reason.INSULT, null, "alice", false, 1, T0.plusSeconds(60)));
+                store.decide(key("c1"), Verdict.REJECT, Reason.INSULT, null, "alice", false, 1, T0.plusSeconds(60)));
 
-        var again = store.decide("c1", Verdict.REJECT, Reason.INSULT, null, "alice", false, 1, T0.plusSeconds(65));
+        var again = store.decide(key("c1"), Verdict.REJECT, Reason.INSULT, null, "alice", false, 1, T0.plusSeconds(65));
 
         var decided = assertInstanceOf(CommentStore.Outcome.Decided.class, again);
         assertEquals(2, decided.comment().version());
-        assertEquals(2, store.history("c1").size(), "one policy decision, one moderator decision");
+        assertEquals(2, store.history(key("c1")).size(), "one policy decision, one moderator decision");
         assertInstanceOf(CommentStore.Outcome.Conflict.class,
-                store.decide("c1", Verdict.REJECT, Reason.INSULT, null, "bob", false, 1, T0.plusSeconds(66)));
+                store.decide(key("c1"), Verdict.REJECT, Reason.INSULT, null, "bob", false, 1, T0.plusSeconds(66)));
         assertInstanceOf(CommentStore.Outcome.Conflict.class,
-                store.decide("c1", Verdict.REJECT, Reason.THREAT, null, "alice", false, 1, T0.plusSeconds(67)));
+                store.decide(key("c1"), Verdict.REJECT, Reason.THREAT, null, "alice", false, 1, T0.plusSeconds(67)));
         assertInstanceOf(CommentStore.Outcome.Conflict.class,
-                store.decide("c1", Verdict.APPROVE, null, null, "alice", false, 1, T0.plusSeconds(68)));
+                store.decide(key("c1"), Verdict.APPROVE, null, null, "alice", false, 1, T0.plusSeconds(68)));
     }
 
     @ParameterizedTest
@@ -208,7 +210,7 @@ class CommentStoreTest {
                 for (String who : List.of("alice", "bob")) {
                     Callable<CommentStore.Outcome> decide = () -> {
                         start.await();
-                        return store.decide(id, who.equals("alice") ? Verdict.APPROVE : Verdict.REJECT,
+                        return store.decide(key(id), who.equals("alice") ? Verdict.APPROVE : Verdict.REJECT,
                                 who.equals("alice") ? null : Reason.THREAT, null, who, true, 1, Instant.now());
                     };
                     both.add(pool.submit(decide));
@@ -222,8 +224,8 @@ class CommentStoreTest {
                 }
                 assertEquals(1, won, id);
                 assertEquals(1, conflicts, id);
-                assertEquals(2, store.history(id).size(), id + ": one policy decision, one moderator decision");
-                assertEquals(2, store.find(id).orElseThrow().version());
+                assertEquals(2, store.history(key(id)).size(), id + ": one policy decision, one moderator decision");
+                assertEquals(2, store.find(SITE, id).orElseThrow().version());
             }
         } finally {
             pool.shutdownNow();
@@ -240,16 +242,16 @@ class CommentStoreTest {
         CommentStore.Page first = store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 4, 0, null);
         assertEquals(List.of("p0", "p1", "p2", "p3"), ids(first));
         // Another moderator decides two comments of the first page.
-        store.decide("p1", Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(30));
-        store.decide("p3", Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(31));
+        store.decide(key("p1"), Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(30));
+        store.decide(key("p3"), Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(31));
 
         CommentStore.Page second = store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 4, 0, end(first));
         assertEquals(List.of("p4", "p5", "p6", "p7"), ids(second), "after the last one shown, though it has left the queue");
         assertEquals(List.of("p6", "p7", "p8", "p9"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 4, 4, null)),
                 "an offset of 4 now skips p4 and p5");
         assertEquals(List.of("p8", "p9"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 4, 0, end(second))));
-        store.decide("p0", Verdict.REJECT, Reason.INSULT, null, "bob", true, 1, T0.plusSeconds(40));
-        store.decide("p2", Verdict.REJECT, Reason.INSULT, null, "bob", true, 1, T0.plusSeconds(41));
+        store.decide(key("p0"), Verdict.REJECT, Reason.INSULT, null, "bob", true, 1, T0.plusSeconds(40));
+        store.decide(key("p2"), Verdict.REJECT, Reason.INSULT, null, "bob", true, 1, T0.plusSeconds(41));
         assertEquals(List.of("p0"), ids(store.queue(Queue.REJECTED, CommentStore.Narrowing.NONE, 4, 0, end(store.queue(Queue.REJECTED, CommentStore.Narrowing.NONE, 1, 0, null)))),
                 "decided queues: newest first");
     }
@@ -260,13 +262,13 @@ class CommentStoreTest {
         CommentStore store = new CommentStore(db.migrated(dir));
         for (int i = 0; i < 4; i++) {
             store.insert(comment("d" + i, "a1", 0.7f, Action.REVIEW), T0.plusSeconds(i));
-            store.decide("d" + i, Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(10 + i));
+            store.decide(key("d" + i), Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(10 + i));
         }
         CommentStore.Page first = store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 2, 0, null);
         assertEquals(List.of("d3", "d2"), ids(first), "newest decision first");
         // d2, the last one shown, is rejected and approved again: it is now the newest decision.
-        store.decide("d2", Verdict.REJECT, Reason.INSULT, null, "ann", true, 2, T0.plusSeconds(20));
-        store.decide("d2", Verdict.APPROVE, null, null, "ann", true, 3, T0.plusSeconds(21));
+        store.decide(key("d2"), Verdict.REJECT, Reason.INSULT, null, "ann", true, 2, T0.plusSeconds(20));
+        store.decide(key("d2"), Verdict.APPROVE, null, null, "ann", true, 3, T0.plusSeconds(21));
         assertEquals(List.of("d2", "d3", "d1", "d0"), ids(store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 10, 0, null)));
         assertEquals(List.of("d1", "d0"), ids(store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 2, 0, end(first))),
                 "where the page ended, not where d2 is now (after it: d3 again)");
@@ -332,13 +334,13 @@ class CommentStoreTest {
         assertEquals(3, second.total());
         assertEquals(List.of("auto"), ids(store.queue(Queue.AUTO_REJECTED, CommentStore.Narrowing.NONE, 10, 0, null)));
 
-        store.report("fine", "spam", "website-1", null, T0.plusSeconds(10), ANY_SITE);
+        store.report(key("fine"), "spam", "website-1", null, T0.plusSeconds(10));
         assertEquals(List.of("fine"), ids(store.queue(Queue.REPORTED, CommentStore.Narrowing.NONE, 10, 0, null)));
-        assertTrue(store.report("missing", null, "website-1", null, T0, ANY_SITE).isEmpty());
+        assertTrue(store.report(key("missing"), null, "website-1", null, T0).isEmpty());
 
-        store.decide("high", Verdict.REJECT, Reason.THREAT, null, "alice", true, 1, T0.plusSeconds(20));
-        store.decide("fine", Verdict.APPROVE, null, null, "alice", true, 2, T0.plusSeconds(21));  // its report was version 2
-        store.decide("low", Verdict.ESCALATE, null, null, "alice", true, 1, T0.plusSeconds(22));
+        store.decide(key("high"), Verdict.REJECT, Reason.THREAT, null, "alice", true, 1, T0.plusSeconds(20));
+        store.decide(key("fine"), Verdict.APPROVE, null, null, "alice", true, 2, T0.plusSeconds(21));  // its report was version 2
+        store.decide(key("low"), Verdict.ESCALATE, null, null, "alice", true, 1, T0.plusSeconds(22));
         assertEquals(List.of("high"), ids(store.queue(Queue.REJECTED, CommentStore.Narrowing.NONE, 10, 0, null)));
         assertEquals(List.of("fine"), ids(store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 10, 0, null)));
         assertEquals(List.of("low"), ids(store.queue(Queue.ESCALATED, CommentStore.Narrowing.NONE, 10, 0, null)));
@@ -402,13 +404,13 @@ class CommentStoreTest {
         assertThrows(IllegalStateException.class, () -> store.insertAll(fixed, T0, (r, i) -> {
             if (i == 2) throw new IllegalStateException("clash");
         }));
-        assertTrue(store.find("t/1").isEmpty() && store.find("t/2").isEmpty());
+        assertTrue(store.find(SITE, "t/1").isEmpty() && store.find(SITE, "t/2").isEmpty());
 
         List<CommentStore.Insert> stored = store.insertAll(fixed, T0, (r, i) -> {});
         assertTrue(stored.stream().allMatch(CommentStore.Insert::created));
         assertEquals(List.of("t/1", "t/2", "t/4"), stored.stream().map(r -> r.comment().id()).toList());
-        assertEquals(Status.PENDING, store.find("t/2").orElseThrow().status());
-        assertEquals(1, store.history("t/2").size());
+        assertEquals(Status.PENDING, store.find(SITE, "t/2").orElseThrow().status());
+        assertEquals(1, store.history(key("t/2")).size());
         List<CommentStore.Insert> again = store.insertAll(fixed, T0.plusSeconds(5), (r, i) -> {});
         assertTrue(again.stream().noneMatch(CommentStore.Insert::created), "a retry stores nothing twice");
         assertEquals(3, (int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM decisions").mapTo(Integer.class).one()));
@@ -455,20 +457,20 @@ class CommentStoreTest {
     void aStreamOfReportsCannotKeepEveryDecisionStale(TestDatabases db) {
         CommentStore store = new CommentStore(db.migrated(dir));
         store.insert(comment("flooded", "a1", 0.6f, Action.REVIEW), T0);
-        for (int i = 0; i < CommentStore.STALE_REPORTS; i++) store.report("flooded", "spam", "website-2", null, T0.plusSeconds(i), ANY_SITE);
-        StoredComment seen = store.find("flooded").orElseThrow();
+        for (int i = 0; i < CommentStore.STALE_REPORTS; i++) store.report(key("flooded"), "spam", "website-2", null, T0.plusSeconds(i));
+        StoredComment seen = store.find(SITE, "flooded").orElseThrow();
         assertEquals(1 + CommentStore.STALE_REPORTS, seen.version(), "each of the first reports is a new version");
         // A security audit: three reports from another site's key made a moderator's decision a 409, and
         // any number more kept it so.
-        for (int i = 0; i < 5; i++) store.report("flooded", "spam", "website-2", null, T0.plusSeconds(20 + i), ANY_SITE);
-        StoredComment after = store.find("flooded").orElseThrow();
+        for (int i = 0; i < 5; i++) store.report(key("flooded"), "spam", "website-2", null, T0.plusSeconds(20 + i));
+        StoredComment after = store.find(SITE, "flooded").orElseThrow();
         assertEquals(seen.version(), after.version(), "beyond that many open reports, more are counted, not versioned");
         assertEquals(CommentStore.STALE_REPORTS + 5, after.openReports());
         assertInstanceOf(CommentStore.Outcome.Decided.class,
-                store.decide("flooded", Verdict.REJECT, Reason.SPAM, null, "alice", true, seen.version(), T0.plusSeconds(60)));
-        assertEquals(0, store.find("flooded").orElseThrow().openReports(), "the decision closes them all");
-        store.report("flooded", "spam", "website-2", null, T0.plusSeconds(70), ANY_SITE);
-        assertEquals(seen.version() + 2, store.find("flooded").orElseThrow().version(), "after a decision, a report is a new version again");
+                store.decide(key("flooded"), Verdict.REJECT, Reason.SPAM, null, "alice", true, seen.version(), T0.plusSeconds(60)));
+        assertEquals(0, store.find(SITE, "flooded").orElseThrow().openReports(), "the decision closes them all");
+        store.report(key("flooded"), "spam", "website-2", null, T0.plusSeconds(70));
+        assertEquals(seen.version() + 2, store.find(SITE, "flooded").orElseThrow().version(), "after a decision, a report is a new version again");
     }
 
     @ParameterizedTest
@@ -481,15 +483,15 @@ class CommentStoreTest {
         try {
             List<Future<CommentStore.Report>> same = new ArrayList<>();
             for (int i = 0; i < 8; i++)
-                same.add(pool.submit(() -> store.report("fine", "spam", "website-1", "r-1", T0.plusSeconds(1), ANY_SITE).orElseThrow()));
+                same.add(pool.submit(() -> store.report(key("fine"), "spam", "website-1", "r-1", T0.plusSeconds(1)).orElseThrow()));
             int firsts = 0;
             for (Future<CommentStore.Report> f : same) if (!f.get().duplicate()) firsts++;
             assertEquals(1, firsts, "one of the racing retries is the report, the others repeat it");
-            assertEquals(1, store.find("fine").orElseThrow().openReports());
-            assertEquals(2, store.report("fine", null, "website-2", "r-1", T0, ANY_SITE).orElseThrow().comment().openReports(),
+            assertEquals(1, store.find(SITE, "fine").orElseThrow().openReports());
+            assertEquals(2, store.report(key("fine"), null, "website-2", "r-1", T0).orElseThrow().comment().openReports(),
                     "another key's report with the same id is another report");
-            assertEquals(3, store.report("fine", null, "website-1", null, T0, ANY_SITE).orElseThrow().comment().openReports());
-            assertEquals(4, store.report("fine", null, "website-1", null, T0, ANY_SITE).orElseThrow().comment().openReports(),
+            assertEquals(3, store.report(key("fine"), null, "website-1", null, T0).orElseThrow().comment().openReports());
+            assertEquals(4, store.report(key("fine"), null, "website-1", null, T0).orElseThrow().comment().openReports(),
                     "without a reportId every report counts");
             assertEquals(4, (int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports").mapTo(Integer.class).one()));
 
@@ -526,7 +528,7 @@ class CommentStoreTest {
         NewComment withSpans = new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
                 c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), json, c.stanceJson(), c.model(), c.action(), c.language(), c.parentAuthor(), c.rulesJson(), c.site());
         assertTrue(store.insert(withSpans, T0).created());
-        assertEquals(json, store.find("long").orElseThrow().spansJson());
+        assertEquals(json, store.find(SITE, "long").orElseThrow().spansJson());
     }
 
     private static List<String> ids(CommentStore.Page page) {

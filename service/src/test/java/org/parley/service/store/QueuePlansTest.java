@@ -28,6 +28,10 @@ import static org.junit.jupiter.api.Assertions.*;
  * rows the test stores, and sorts only where none does.
  */
 class QueuePlansTest {
+    private static String key(String id) {
+        return CommentStoreTest.key(id);
+    }
+
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EXPLAIN = "EXPLAIN (FORMAT JSON) ";
@@ -42,10 +46,10 @@ class QueuePlansTest {
             Action action = i % 4 == 0 ? Action.REVIEW : i % 7 == 0 ? Action.REJECT : Action.PUBLISH;
             store.insert(CommentStoreTest.comment("c" + i, "a" + i % 3, i / 40f, action), T0.plusSeconds(i));
         }
-        store.decide("c4", Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(60));
-        store.decide("c8", Verdict.ESCALATE, null, null, "bob", true, 1, T0.plusSeconds(60));
-        store.decide("c12", Verdict.REJECT, Reason.INSULT, null, "bob", true, 1, T0.plusSeconds(60));
-        store.report("c1", "spam", "site", null, T0.plusSeconds(61), site -> true);
+        store.decide(key("c4"), Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(60));
+        store.decide(key("c8"), Verdict.ESCALATE, null, null, "bob", true, 1, T0.plusSeconds(60));
+        store.decide(key("c12"), Verdict.REJECT, Reason.INSULT, null, "bob", true, 1, T0.plusSeconds(60));
+        store.report(key("c1"), "spam", "site", null, T0.plusSeconds(61));
         try (Handle h = jdbi.open()) {
             h.execute("ANALYZE");
             for (String off : List.of("seqscan", "bitmapscan", "sort")) h.execute("SET enable_" + off + " = off");

@@ -8,5 +8,6 @@ import java.util.List;
  * its comment's training label, so a bulk reject need not give every comment the same one.
  */
 public record BulkDecisionRequest(String decision, String reason, String note, List<Target> comments) {
-    public record Target(String id, Integer expectedVersion, String reason) {}
+    /** @param site whose comment {@code id} is, where it names one of several of the moderator's sites (as {@code ?site=}) */
+    public record Target(String id, String site, Integer expectedVersion, String reason) {}
 }
