@@ -226,6 +226,21 @@ function query(extra) {
   return p.toString();
 }
 
+// Which comment, on this page: its id and its site. Ids are each site's own, so a moderator of two sites may have
+// two comments 12345 in one list; each call about a comment names its site too (?site=, '' for one stored before
+// sites were kept), or the service would ask which.
+function ref(c) {
+  return (c.site || '') + '\n' + c.id;
+}
+
+function refOfCard(li) {
+  return li.dataset.site + '\n' + li.dataset.id;
+}
+
+function siteQuery(c) {
+  return '?site=' + encodeURIComponent(c.site || '');
+}
+
 // Each load of the list, and each "Load more", is numbered: the answers of two in flight at once (a digit,
 // then another) arrived in any order, and a queue already left, answering last, replaced the one on show.
 let loads = 0;
@@ -249,7 +264,7 @@ async function load(keepId) {
   state.total = page.body.total;
   state.next = page.body.next || null;
   state.selected.clear();
-  const at = keepId ? state.comments.findIndex((c) => c.id === keepId) : -1;
+  const at = keepId ? state.comments.findIndex((c) => ref(c) === keepId) : -1;
   state.index = at >= 0 ? at : 0;
   learnArticles(state.comments);
   renderList();
@@ -264,10 +279,10 @@ async function loadMore() {
   const r = await api('GET', '/v1/queue?' + query(page));
   if (mine !== loads) return;  // another queue, site or article since
   if (r.status !== 200) return message((r.body && r.body.message) || 'Could not load more.', 'error');
-  const known = new Set(state.comments.map((c) => c.id));
+  const known = new Set(state.comments.map(ref));
   const before = state.comments.length;
   const fromButton = document.activeElement === $('more');
-  state.comments.push(...r.body.comments.filter((c) => !known.has(c.id)));
+  state.comments.push(...r.body.comments.filter((c) => !known.has(ref(c))));
   state.total = r.body.total;
   // The server gives next on a full page; counting the list against total would not do, since
   // comments decided by others meanwhile are still in the list.
@@ -406,21 +421,22 @@ function renderList() {
 function card(c, i) {
   const li = el('li', 'comment');
   li.dataset.id = c.id;
+  li.dataset.site = c.site || '';
   li.dataset.risk = c.risk;
   li.dataset.status = c.status;
   li.dataset.version = c.version;
   // One Tab stop for the whole list (a roving tabindex): the comment on show; the arrows move inside.
   li.tabIndex = i === state.index ? 0 : -1;
-  if (state.selected.has(c.id)) li.classList.add('checked');
+  if (state.selected.has(ref(c))) li.classList.add('checked');
 
   const head = el('div', 'card-head');
   const box = el('input', 'pick');
   box.type = 'checkbox';
-  box.checked = state.selected.has(c.id);
+  box.checked = state.selected.has(ref(c));
   box.title = 'Select for bulk' + (state.singleKeys ? ' (x)' : '');
   box.setAttribute('aria-label', 'Select ' + label(c) + ' for bulk');  // a title alone is no label, and every box had the same
   box.tabIndex = -1;  // Space on the comment, or x, does it from the keyboard: a hundred boxes were a hundred Tab stops
-  box.addEventListener('click', (e) => { e.stopPropagation(); toggleSelected(c.id); });
+  box.addEventListener('click', (e) => { e.stopPropagation(); toggleSelected(ref(c)); });
   head.append(box);
   const rating = c.rating || { name: 'SAFE', level: 0 };
   head.append(el('span', 'badge rating-' + rating.name.toLowerCase(), rating.name + ' ' + pct(c.risk)));
@@ -583,16 +599,17 @@ function select(i, focus) {
   $('reason').value = defaultReason(current());
   state.reasonPicked = false;
   renderDecisionButtons();
-  loadDetail(current().id);
+  loadDetail(current());
 }
 
 // ---------- detail: thread context and history ----------
 
 let detailFor = null;
 
-async function loadDetail(id) {
+async function loadDetail(shown) {
+  const id = ref(shown);
   detailFor = id;
-  const r = await api('GET', '/v1/comments/' + encodeURIComponent(id));
+  const r = await api('GET', '/v1/comments/' + encodeURIComponent(shown.id) + siteQuery(shown));
   if (detailFor !== id) return; // the moderator moved on
   const d = $('detail');
   clear(d);
@@ -706,12 +723,12 @@ async function decide(decision) {
   const reason = decision === 'REJECT' ? $('reason').value : undefined;
   const note = noteText();
   state.busy = true;
-  const r = await api('POST', '/v1/comments/' + encodeURIComponent(c.id) + '/decision',
+  const r = await api('POST', '/v1/comments/' + encodeURIComponent(c.id) + '/decision' + siteQuery(c),
     { decision, reason, note, expectedVersion: c.version });
   state.busy = false;
   if (r.status === 200) {
     $('note').value = '';
-    replace(c.id, r.body);
+    replace(ref(c), r.body);
     message(PAST[decision] + ' ' + label(c) + (reason ? ' (' + reason + ')' : '') + '.');
   } else if (r.status === 409 && r.body && r.body.current) {
     conflict(c, r.body.current);
@@ -733,7 +750,7 @@ function notApplied(what) {
 
 async function decideSelected(decision) {
   if (state.busy) return;
-  const picked = state.comments.filter((c) => state.selected.has(c.id));
+  const picked = state.comments.filter((c) => state.selected.has(ref(c)));
   if (!picked.length) return message('Nothing selected: press x on comments to select them.', 'error');
   // A reason becomes each comment's training label: one picked in the menu goes to all of them, else
   // each gets its own top attribute, as r would give it (one comment's reason would mislabel the rest).
@@ -742,7 +759,7 @@ async function decideSelected(decision) {
   const note = noteText();
   state.busy = true;
   const r = await api('POST', '/v1/decisions', { decision, reason: shared, note,
-    comments: picked.map((c) => ({ id: c.id, expectedVersion: c.version, reason: own(c) })) });
+    comments: picked.map((c) => ({ id: c.id, site: c.site || '', expectedVersion: c.version, reason: own(c) })) });
   state.busy = false;
   if (r.status !== 200) {
     if (r.status === 401) notApplied('your ' + decision.toLowerCase() + ' of ' + picked.length + ' selected comment' + (picked.length === 1 ? '' : 's'));
@@ -755,17 +772,18 @@ async function decideSelected(decision) {
   const failed = [];
   const kept = [];  // escalated, and not this moderator's to decide
   for (const item of r.body.results) {
+    const id = (item.site || '') + '\n' + item.id;  // as it was asked for
     if (item.status === 200) {
       ok++;
-      state.selected.delete(item.id);
-      replace(item.id, item.comment, true);
+      state.selected.delete(id);
+      replace(id, item.comment, true);
     } else if (item.status === 409 && item.comment) {
       conflicts.push(label(item.comment));
-      state.selected.delete(item.id);
-      update(item.id, item.comment, true);
+      state.selected.delete(id);
+      update(id, item.comment, true);
     } else if (item.status === 403 && item.comment) {
       kept.push(label(item.comment));
-      state.selected.delete(item.id);
+      state.selected.delete(id);
     } else {
       failed.push(item.id + ': ' + (item.error ? item.error.message : item.status));
     }
@@ -783,7 +801,7 @@ async function decideSelected(decision) {
 // Someone decided first, or readers reported it meanwhile (each report is a version, and no decision
 // closes reports since): show the comment as it is now, and say which.
 function conflict(mine, now) {
-  update(mine.id, now);
+  update(ref(mine), now);
   const reported = now.status === mine.status && now.decidedBy === mine.decidedBy && now.openReports > mine.openReports;
   message((reported ? 'Readers reported ' + label(now) + ' meanwhile (' + now.openReports + ' open, version ' + now.version + ')'
     : 'Someone else decided ' + label(now) + ' first (now ' + now.status + ', version ' + now.version + ')')
@@ -792,7 +810,7 @@ function conflict(mine, now) {
 
 // A decided comment: leaves the list if it no longer belongs here, the next one becomes current.
 function replace(id, now, deferRender) {
-  const i = state.comments.findIndex((x) => x.id === id);
+  const i = state.comments.findIndex((x) => ref(x) === id);
   if (i < 0) return;
   if (belongs(now, state.queue)) {
     state.comments[i] = now;
@@ -807,7 +825,7 @@ function replace(id, now, deferRender) {
 
 // A comment changed elsewhere: kept in place, in its new state, so the moderator sees what happened.
 function update(id, now, deferRender) {
-  const i = state.comments.findIndex((x) => x.id === id);
+  const i = state.comments.findIndex((x) => ref(x) === id);
   if (i < 0) return;
   state.comments[i] = now;
   if (!deferRender) {
@@ -824,13 +842,13 @@ function update(id, now, deferRender) {
 function toggleSelected(id, announce) {
   if (state.selected.has(id)) state.selected.delete(id); else state.selected.add(id);
   const on = state.selected.has(id);
-  const li = [...$('comments').children].find((x) => x.dataset.id === id);
+  const li = [...$('comments').children].find((x) => refOfCard(x) === id);
   if (li) {
     li.classList.toggle('checked', on);
     li.querySelector('input.pick').checked = on;
   }
   renderBulk();
-  const c = state.comments.find((x) => x.id === id);
+  const c = state.comments.find((x) => ref(x) === id);
   if (announce && c) message((on ? 'Selected ' + label(c) + ' for bulk' : 'Unselected ' + label(c)) + ' (' + state.selected.size + ' selected).');
 }
 
@@ -916,7 +934,7 @@ function onKey(e) {
   }
   if (e.key === ' ' && t.matches('li.comment')) {
     e.preventDefault();  // the list would scroll
-    if (!e.repeat) toggleSelected(t.dataset.id, true);
+    if (!e.repeat) toggleSelected(refOfCard(t), true);
     return;
   }
   if (!state.singleKeys) return;
@@ -930,10 +948,10 @@ function onKey(e) {
     a: () => decide('APPROVE'),
     r: () => decide('REJECT'),
     e: () => decide('ESCALATE'),
-    x: () => { if (current()) toggleSelected(current().id, true); },
+    x: () => { if (current()) toggleSelected(ref(current()), true); },
     A: () => decideSelected('APPROVE'),
     R: () => decideSelected('REJECT'),
-    g: () => load(current() && current().id),
+    g: () => load(current() && ref(current())),
     n: () => $('note').focus(),
   };
   const digit = Number(e.key);

@@ -1201,6 +1201,40 @@ class ModeratorUiTest {
                 .size() == 2);  // a site not theirs, named there, is ignored: both of theirs, not a 403
     }
 
+    /**
+     * Ids are each site's own: two sites' comments with one id are both in a moderator's list, and the page names the
+     * site on each call about one (without it the service asks which, a 400), so it shows and decides each as itself.
+     */
+    @Test
+    void twoSitesCommentsWithOneIdAreShownAndDecidedEachAsItself() {
+        String id = article + "-shared";
+        JsonNode[] both = {submit(id, TOXIC.get(0), null, "app-site-key"), submit(id, TOXIC.get(1), null, "app-blog-key")};
+        java.util.Arrays.sort(both, Comparator.comparingDouble((JsonNode c) -> c.get("risk").asDouble()).reversed());
+        String first = both[0].get("site").asText(), second = both[1].get("site").asText();
+        assertEquals(400, api("/v1/comments/" + id).get().getStatus(), "the id alone does not say which");
+
+        login("PENDING");
+        assertEquals(List.of(first, second), cards(2).stream().map(c -> c.getAttribute("data-site")).toList());
+        waitForDetail(id);
+        wait(10).until(d -> d.findElement(By.id("detail")).getText().contains("site " + first));
+        assertTrue(unisolated(browser.findElement(By.cssSelector("#comments > li.current")).getText()).contains(both[0].get("text").asText()));
+        press("a");
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> left = d.findElements(By.cssSelector("#comments > li.comment"));
+            return left.size() == 1 && second.equals(left.get(0).getAttribute("data-site"));
+        });
+        assertEquals("PUBLISHED", comment(id, first).get("status").asText());
+        assertEquals("PENDING", comment(id, second).get("status").asText(), "the other site's comment is untouched");
+        wait(10).until(d -> d.findElement(By.id("detail")).getText().contains("site " + second));
+        assertTrue(unisolated(browser.findElement(By.cssSelector("#comments > li.current")).getText()).contains(both[1].get("text").asText()));
+
+        press("x");
+        press("R");  // a bulk reject names each comment's site too
+        cards(0);
+        assertEquals("REJECTED", comment(id, second).get("status").asText());
+        assertEquals("PUBLISHED", comment(id, first).get("status").asText());
+    }
+
     // ---------- the browser ----------
 
     /** Another moderator approves the comment meanwhile, through the API. */
@@ -1332,6 +1366,11 @@ class ModeratorUiTest {
         Response r = api("/v1/comments/" + id).get();
         assertEquals(200, r.getStatus());
         return r.readEntity(JsonNode.class);
+    }
+
+    /** The comment {@code id} of {@code site}: ids are each site's own. */
+    private static JsonNode comment(String id, String site) {
+        return comment(id + "?site=" + site);
     }
 
     private int queueWithCookie(String token) {
