@@ -980,6 +980,8 @@ class ModerationResourceTest {
                 {"/v1/decisions", "{\"decision\": \"APPROVE\", \"comments\": []}", 400, "comments"},
                 {"/v1/decisions", "{\"decision\": \"APPROVE\"}", 400, "comments"},
                 {"/v1/decisions", bulk(201), 413, "comments"},
+                {"/v1/comments/" + id + "/decision?site=" + "s".repeat(201), "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}", 400, "site"},
+                {"/v1/comments/" + id + "/decision?site=%00", "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}", 400, "site"},
                 {"/v1/session", "{\"password\": \"x\"}", 400, "username"},
                 {"/v1/session", "{\"username\": \"\\u0000\", \"password\": \"x\"}", 400, "username"},
         };
@@ -989,13 +991,18 @@ class ModerationResourceTest {
                 {"/v1/queue?after=MC41CisxMDAwMDAwMDAwLTAxLTAxVDAwOjAwOjAwWgorMTAwMDAwMDAwMC0wMS0wMVQwMDowMDowMFoKeA", "after"}, // a cursor forged with the year 1,000,000,000
                 // Jersey's own answer to an unconvertible query parameter is a 404 "no such endpoint".
                 {"/v1/queue?limit=abc", "limit"}, {"/v1/articles?limit=1.5", "limit"},
-                {"/v1/queue?articleId=%00", "articleId"}, {"/v1/queue/counts?articleId=a%00", "articleId"}}) {
+                {"/v1/queue?articleId=%00", "articleId"}, {"/v1/queue/counts?articleId=a%00", "articleId"},
+                {"/v1/comments/" + id + "?site=%00", "site"}, {"/v1/comments/" + id + "/status?site=" + "s".repeat(201), "site"}}) {
             Response r = as(Fakes.MODERATOR_KEY, q[0]).get();
             JsonNode body = r.readEntity(JsonNode.class);
             assertEquals(400, r.getStatus(), q[0]);
             assertEquals(q[1], body.get("field").asText(), q[0]);
         }
         assertEquals(404, as(Fakes.MODERATOR_KEY, "/v1/comments/nope").get().getStatus());
+        JsonNode bulk = post(Fakes.MODERATOR_KEY, "/v1/decisions", "{\"decision\": \"APPROVE\", \"comments\": [{\"id\": \"" + id
+                + "\", \"site\": \"" + "s".repeat(201) + "\", \"expectedVersion\": 1}]}").readEntity(JsonNode.class);
+        assertEquals(List.of("400", "comments[0].site"), List.of(bulk.at("/results/0/status").asText(), bulk.at("/results/0/error/field").asText()),
+                bulk.toString());
     }
 
     private static void expectError(String key, String path, String body, int status, String field) {
