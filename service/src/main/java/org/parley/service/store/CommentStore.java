@@ -6,6 +6,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.parley.label.Attribute;
+import org.parley.model.BundleFile;
 import org.parley.policy.Action;
 import org.parley.service.auth.Sites;
 import org.parley.service.moderation.Decider;
@@ -17,6 +18,7 @@ import org.parley.service.moderation.Status;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.moderation.Verdict;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -70,13 +72,7 @@ public final class CommentStore {
      */
     public static String key(String site, String localId) {
         if (site == null) return localId;
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((site.length() + ":" + site + localId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "//" + java.util.HexFormat.of().formatHex(hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);  // every JVM has SHA-256
-        }
+        return "//" + BundleFile.sha256((site.length() + ":" + site + localId).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
