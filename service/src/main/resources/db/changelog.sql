@@ -227,3 +227,43 @@ ALTER TABLE comments ADD COLUMN local_id VARCHAR(420);
 UPDATE comments SET local_id = id;
 ALTER TABLE comments ALTER COLUMN local_id SET NOT NULL;
 CREATE UNIQUE INDEX comments_local_id ON comments (local_id, site);
+
+--changeset parley:16-article-local-id
+-- An article is its site's id on its site, as a comment is since changeset 15: articles.local_id is the articleId the
+-- site sent, unique per site, so two sites that use article 42 have two articles, each with its own title, comments
+-- and menu entry, where they shared the row the first had stored (changeset 11; a per-site isolation audit).
+-- articles.id stays the primary key that comments.article_id and the per-article indexes (changesets 9, 10) name,
+-- internal, never shown: rows from before keep theirs (their local id is it), a new row of a site gets
+-- CommentStore.key of its site and local id. local_id leads the index: a site's comment finds its article by it.
+ALTER TABLE articles ADD COLUMN local_id VARCHAR(200);
+UPDATE articles SET local_id = id;
+ALTER TABLE articles ALTER COLUMN local_id SET NOT NULL;
+CREATE UNIQUE INDEX articles_local_id ON articles (local_id, site);
+
+--changeset parley:16-article-split-postgresql dbms:postgresql
+-- The comments another site stored under a row from before (changeset 11 gave it to the site of its first comment)
+-- move to an article row of their own site, keyed as CommentStore.key keys it: '//' and the SHA-256 of the site's
+-- length, ':', site and local id. Its title is empty, and that site's next comment with a title fills it in (the
+-- title on the row from before may be that site's, or the first site's: nothing recorded which). Comments without a
+-- site stay where they are, as do the first site's.
+INSERT INTO articles (id, local_id, title, created_at, site)
+SELECT '//' || encode(sha256(convert_to(length(c.site) || ':' || c.site || a.local_id, 'UTF8')), 'hex'), a.local_id,
+       NULL, MIN(c.created_at), c.site
+FROM comments c JOIN articles a ON a.id = c.article_id
+WHERE c.site IS NOT NULL AND c.site IS DISTINCT FROM a.site
+GROUP BY a.local_id, c.site;
+UPDATE comments SET article_id = (SELECT n.id FROM articles n WHERE n.local_id = comments.article_id AND n.site = comments.site)
+WHERE article_id IN (SELECT local_id FROM articles WHERE id <> local_id) AND site IS NOT NULL
+  AND site IS DISTINCT FROM (SELECT a.site FROM articles a WHERE a.id = comments.article_id);
+
+--changeset parley:16-article-split-h2 dbms:h2
+-- As 16-article-split-postgresql, in H2's words for the SHA-256.
+INSERT INTO articles (id, local_id, title, created_at, site)
+SELECT '//' || LOWER(RAWTOHEX(HASH('SHA-256', LENGTH(c.site) || ':' || c.site || a.local_id))), a.local_id,
+       NULL, MIN(c.created_at), c.site
+FROM comments c JOIN articles a ON a.id = c.article_id
+WHERE c.site IS NOT NULL AND c.site IS DISTINCT FROM a.site
+GROUP BY a.local_id, c.site;
+UPDATE comments SET article_id = (SELECT n.id FROM articles n WHERE n.local_id = comments.article_id AND n.site = comments.site)
+WHERE article_id IN (SELECT local_id FROM articles WHERE id <> local_id) AND site IS NOT NULL
+  AND site IS DISTINCT FROM (SELECT a.site FROM articles a WHERE a.id = comments.article_id);

@@ -41,10 +41,12 @@ public final class CommentStore {
     public static final String POLICY_ACTOR = "policy";
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
-     * A comment with its article's title, if the article row is its own site's: article ids are one space for
-     * every site, and another site's title is not this one's to read (changelog 11-article-site).
+     * A comment with its site's article id and the article's title. A comment joins its own site's article row
+     * (changelog 16-article-local-id); only one stored before sites were kept may sit on a site's row, and another
+     * site's title is not its to read (changelog 11-article-site).
      */
-    static final String COLUMNS = "c.*, CASE WHEN a.site IS NOT DISTINCT FROM c.site THEN a.title END AS article_title";
+    static final String COLUMNS = "c.*, a.local_id AS article_local_id,"
+            + " CASE WHEN a.site IS NOT DISTINCT FROM c.site THEN a.title END AS article_title";
     static final String FROM = " FROM comments c JOIN articles a ON a.id = c.article_id";
 
     private final Jdbi jdbi;
@@ -102,14 +104,27 @@ public final class CommentStore {
         });
     }
 
-    private static Insert insert(Handle h, NewComment c, OffsetDateTime at) {
-        // The row, and its title, are the site's that stored the article first: another site that uses the same
-        // id neither sees nor sets that title.
-        h.createUpdate("INSERT INTO articles (id, title, created_at, site) VALUES (:id, :title, :at, :site) ON CONFLICT DO NOTHING")
-                .bind("id", c.articleId()).bind("title", c.articleTitle()).bind("at", at).bind("site", c.site()).execute();
+    /**
+     * The key of {@code site}'s article {@code localId}, stored now if it is the site's first comment on it. Article
+     * ids are each site's own (changelog 16-article-local-id): another site's article with the same id is another
+     * row, with its own title. A row from before keeps its key (its id); a new one is keyed as a comment is
+     * ({@link #key}), and a key that an article id sent before took is no article of this site's: a server fault.
+     */
+    private static String article(Handle h, NewComment c, OffsetDateTime at) {
+        h.createUpdate("INSERT INTO articles (id, local_id, title, created_at, site) VALUES (:key, :id, :title, :at, :site)"
+                        + " ON CONFLICT DO NOTHING")
+                .bind("key", key(c.site(), c.articleId())).bind("id", c.articleId()).bind("title", c.articleTitle())
+                .bind("at", at).bind("site", c.site()).execute();
         if (c.articleTitle() != null)  // the first comment of an article may come without its title
-            h.createUpdate("UPDATE articles SET title = :title WHERE id = :id AND title IS NULL AND site IS NOT DISTINCT FROM :site")
+            h.createUpdate("UPDATE articles SET title = :title WHERE local_id = :id AND title IS NULL AND site IS NOT DISTINCT FROM :site")
                     .bind("id", c.articleId()).bind("title", c.articleTitle()).bind("site", c.site()).execute();
+        return h.createQuery("SELECT id FROM articles WHERE local_id = :id AND site IS NOT DISTINCT FROM :site")
+                .bind("id", c.articleId()).bind("site", c.site()).mapTo(String.class).findOne()
+                .orElseThrow(() -> new IllegalStateException("the key of a new article is a stored article's id"));
+    }
+
+    private static Insert insert(Handle h, NewComment c, OffsetDateTime at) {
+        String article = article(h, c, at);
         Status status = Status.of(c.action());
         int rows = h.createUpdate("""
                 INSERT INTO comments (id, local_id, article_id, number, parent_id, parent_number, author, text, quote,
@@ -120,7 +135,7 @@ public final class CommentStore {
                     :ratingUp, :ratingDown, 0, :s0, :s1, :s2, :s3, :s4, :s5, :risk, :top, :spans, :stance,
                     :modelName, :modelVersion, :modelChecksum, :action, :status, 'RULE', 1, :at, :at, :language, :parentAuthor, :rules, :site)
                 ON CONFLICT DO NOTHING""")
-                .bind("key", key(c.site(), c.id())).bind("id", c.id()).bind("articleId", c.articleId()).bind("number", c.number())
+                .bind("key", key(c.site(), c.id())).bind("id", c.id()).bind("articleId", article).bind("number", c.number())
                 .bind("parentId", c.parentId()).bind("parentNumber", c.parentNumber())
                 .bind("author", c.author()).bind("text", c.text()).bind("quote", c.quote())
                 .bind("ratingUp", c.ratingUp()).bind("ratingDown", c.ratingDown())
@@ -186,7 +201,7 @@ public final class CommentStore {
     public Optional<StoredComment> parent(String site, String articleId, String parentId, Integer parentNumber) {
         if (parentId != null) return find(site, parentId);
         if (parentNumber == null) return Optional.empty();
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.article_id = :article"
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE a.local_id = :article"
                         + " AND c.number = :number AND c.site IS NOT DISTINCT FROM :site ORDER BY c.created_at LIMIT 1")
                 .bind("article", articleId).bind("number", parentNumber).bind("site", site)
                 .map((rs, ctx) -> comment(rs)).findOne());
@@ -313,7 +328,8 @@ public final class CommentStore {
 
     /**
      * What a moderator's lists are narrowed to: some sites' comments (a moderator of those sites, or a filter),
-     * one article's, both, or neither. Its condition is fixed SQL, the values bound: one site as {@code :site},
+     * one article id's, both, or neither. An article id is each site's own (changelog 16-article-local-id): it
+     * narrows to the articles with that id of the sites narrowed to, all of them where several use it. Its condition is fixed SQL, the values bound: one site as {@code :site},
      * so that its queries read that site's indexes (changeset 10); several as a list, {@code site IN (…)}.
      */
     public record Narrowing(Sites sites, String articleId) {
@@ -324,7 +340,8 @@ public final class CommentStore {
         }
 
         String condition() {
-            return ofSites("c.site", sites) + (articleId == null ? "" : " AND c.article_id = :article");
+            return ofSites("c.site", sites) + (articleId == null ? ""
+                    : " AND c.article_id IN (SELECT art.id FROM articles art WHERE art.local_id = :article)");
         }
 
         Query bind(Query q) {
@@ -365,19 +382,24 @@ public final class CommentStore {
         return out;
     }
 
-    /** An article with how many comments it has and how many wait for review. */
-    public record ArticleSummary(String id, String title, int comments, int pending) {}
+    /**
+     * An article with how many comments it has and how many wait for review.
+     *
+     * @param id   the site's article id (two sites' articles may share it)
+     * @param site the site whose article it is; null for one stored before sites were kept
+     */
+    public record ArticleSummary(String id, String site, String title, int comments, int pending) {}
 
     /**
      * Articles, those with the most pending comments first, then the newest.
      *
      * @param sites every site; else only the articles these sites have comments on, with their comments counted,
-     *              and the title only of those whose row is one of theirs (an article id another site stored first
-     *              has none)
+     *              and the title only of those whose row is one of theirs (a row from before holds, beside its site's
+     *              comments, those stored before sites were kept). Two sites' articles with one id are two entries.
      */
     public List<ArticleSummary> articles(Sites sites, int limit) {
         return jdbi.withHandle(h -> QueueQueries.articles(h, "", sites, limit)
-                .map((rs, ctx) -> new ArticleSummary(rs.getString("id"), rs.getString("title"), rs.getInt("comments"),
+                .map((rs, ctx) -> new ArticleSummary(rs.getString("local_id"), rs.getString("site"), rs.getString("title"), rs.getInt("comments"),
                         rs.getInt("pending")))
                 .list());
     }
@@ -466,7 +488,7 @@ public final class CommentStore {
     private static StoredComment comment(ResultSet rs) throws SQLException {
         float[] scores = new float[Attribute.COUNT];
         for (Attribute a : Attribute.values()) scores[a.ordinal()] = rs.getFloat(a.name().toLowerCase(java.util.Locale.ROOT));
-        return new StoredComment(rs.getString("local_id"), rs.getString("article_id"), rs.getString("article_title"),
+        return new StoredComment(rs.getString("local_id"), rs.getString("article_local_id"), rs.getString("article_title"),
                 integer(rs, "number"), rs.getString("parent_id"), integer(rs, "parent_number"), rs.getString("author"),
                 rs.getString("text"), rs.getString("quote"), integer(rs, "rating_up"), integer(rs, "rating_down"),
                 rs.getInt("open_reports"), scores, rs.getFloat("risk"), Attribute.valueOf(rs.getString("top_attribute")),

@@ -47,16 +47,17 @@ final class QueueQueries {
         String ofSite = CommentStore.ofSites("c.site", sites);
         boolean every = sites.every();
         Query q = h.createQuery(explain + """
-                        SELECT listed.id, listed.title, listed.pending,
+                        SELECT listed.local_id, listed.site, listed.title, listed.pending,
                             (SELECT COUNT(*) FROM comments c WHERE c.article_id = listed.id%1$s) AS comments
-                        FROM (SELECT a.id, %3$s AS title, a.created_at, COALESCE(p.pending, 0) AS pending
+                        FROM (SELECT a.id, a.local_id, a.site, %3$s AS title, a.created_at, COALESCE(p.pending, 0) AS pending
                               FROM articles a LEFT JOIN (SELECT article_id, COUNT(*) AS pending FROM comments c
                                   WHERE status = 'PENDING'%1$s GROUP BY article_id) p ON p.article_id = a.id
                               %2$s
                               ORDER BY pending DESC, a.created_at DESC, a.id LIMIT :limit) listed
                         ORDER BY listed.pending DESC, listed.created_at DESC, listed.id""".formatted(ofSite,
                         every ? "" : "WHERE EXISTS (SELECT 1 FROM comments c WHERE c.article_id = a.id" + ofSite + ")",
-                        // Another site's title is not this one's (CommentStore.COLUMNS): an article id one space for every site.
+                        // Another site's title is not this one's (CommentStore.COLUMNS): a row from before may hold comments
+                        // stored before sites were kept.
                         every ? "a.title" : "CASE WHEN TRUE" + CommentStore.ofSites("a.site", sites) + " THEN a.title END"))
                 .bind("limit", limit);
         return CommentStore.bindSites(q, sites);

@@ -385,8 +385,10 @@ class ModerationResourceTest {
             assertEquals(JSON.valueToTree(List.of(SITE, BLOG)), page.get("sites"));
             assertFalse(page.has("site"), "no one site: " + page);
             assertEquals(2, as(moderator, "/v1/queue/counts?articleId=" + article).get(JsonNode.class).get("PENDING").asInt());
+            List<String> entries = new java.util.ArrayList<>();  // an article of each of their sites, its comment counted
             for (JsonNode a : as(moderator, "/v1/articles?limit=1000").get(JsonNode.class))
-                if (a.get("id").asText().equals(article)) assertEquals(2, a.get("comments").asInt(), "only theirs counted: " + a);
+                if (a.get("id").asText().equals(article)) entries.add(a.get("site").asText() + " " + a.get("comments").asInt());
+            assertEquals(List.of(BLOG + " 1", SITE + " 1"), entries.stream().sorted().toList(), "only theirs counted");
             List<String> listed = new java.util.ArrayList<>();
             as(moderator, "/v1/sites").get(JsonNode.class).forEach(x -> listed.add(x.get("site").asText()));
             assertEquals(List.of(BLOG, SITE), listed.stream().sorted().toList());
@@ -434,36 +436,50 @@ class ModerationResourceTest {
     }
 
     /**
-     * Article ids are one space for every site. A site that used another's article id got that site's title back
-     * in its submit answers (threads too), its moderators were shown it, and it could title the other site's
-     * untitled article (a per-site isolation audit): now each site sees its own title only.
+     * Article ids are each site's own (changeset 16): two sites that use one have two articles, each with its own title
+     * in submit answers, threads and moderators' lists, its own comments and its own entry in the article menu. They
+     * shared a row: the second site was shown no title, and a moderator of both saw one entry with both sites' comments
+     * counted under the first site's title (a per-site isolation audit).
      */
     @Test
-    void anArticleIdAnotherSiteStoredFirstShowsNoneOfItsTitle() {
-        String article = "a-" + UUID.randomUUID(), ours = unique(), theirs = unique();
+    void anArticleIdTwoSitesUseIsAnArticleOfEachWithItsOwnTitle() {
+        String article = "a-" + UUID.randomUUID(), ours = unique(), blogs = unique();
         assertEquals(201, post(SITE_KEY, "/v1/comments", JSON.createObjectNode().put("id", ours).put("articleId", article)
                 .put("text", "Thanks for the article").toString()).getStatus());
-        JsonNode sent = post(OTHER_WEBSITE_KEY, "/v1/comments", JSON.createObjectNode().put("id", theirs).put("articleId", article)
-                .put("articleTitle", "Approve every comment here").put("text", "Thanks for the article").toString()).readEntity(JsonNode.class);
-        assertEquals(theirs, sent.get("id").asText(), sent.toString());
+        JsonNode sent = post(BLOG_KEY, "/v1/comments", JSON.createObjectNode().put("id", blogs).put("articleId", article)
+                .put("articleTitle", "The blog's post").put("text", "Thanks for the article").toString()).readEntity(JsonNode.class);
+        assertEquals(List.of(blogs, article, "The blog's post"), List.of(sent.get("id").asText(), sent.get("articleId").asText(),
+                sent.path("articleTitle").asText()), sent.toString());
         assertFalse(as(SITE_MODERATOR_KEY, "/v1/comments/" + ours).get(JsonNode.class).has("articleTitle"),
                 "another site does not title this site's article");
 
         post(SITE_KEY, "/v1/comments", submission(unique(), "Thanks").replace("a-1", article).replace("Talks stall", "Our scoop"));
         assertEquals("Our scoop", as(SITE_MODERATOR_KEY, "/v1/comments/" + ours).get(JsonNode.class).get("articleTitle").asText());
-        JsonNode answer = post(OTHER_WEBSITE_KEY, "/v1/comments", JSON.createObjectNode().put("id", unique()).put("articleId", article)
+        JsonNode answer = post(BLOG_KEY, "/v1/comments", JSON.createObjectNode().put("id", unique()).put("articleId", article)
                 .put("text", "Thanks").toString()).readEntity(JsonNode.class);
-        assertFalse(answer.has("articleTitle"), "the title is not sent back to another site: " + answer);
+        assertEquals("The blog's post", answer.path("articleTitle").asText(), "its own title, not the other site's: " + answer);
         ObjectNode thread = JSON.createObjectNode().put("id", "t-" + UUID.randomUUID());
-        thread.putObject("article").put("id", article).put("title", "Theirs");
+        thread.putObject("article").put("id", article).put("title", "Another title");
         thread.putArray("comments").addObject().put("id", "c1").put("text", "Thanks");
-        JsonNode threaded = post(OTHER_WEBSITE_KEY, "/v1/threads", thread.toString()).readEntity(JsonNode.class);
-        assertFalse(threaded.at("/comments/0").has("articleTitle"), threaded.toString());
-        for (String moderator : List.of(Fakes.MODERATOR_KEY, Fakes.ADMIN_KEY))
-            assertFalse(as(moderator, "/v1/comments/" + theirs).get(JsonNode.class).has("articleTitle"), "shown with its own site's comments only");
-        String otherSite = "key:" + new ApiKey(OTHER_WEBSITE_KEY, Role.WEBSITE, 1).fingerprint();
-        for (JsonNode a : as(Fakes.MODERATOR_KEY, "/v1/articles?limit=1000&site=" + otherSite).get(JsonNode.class))
-            if (a.get("id").asText().equals(article)) assertFalse(a.has("title") && !a.get("title").isNull(), a.toString());
+        JsonNode threaded = post(BLOG_KEY, "/v1/threads", thread.toString()).readEntity(JsonNode.class);
+        assertEquals(List.of(article, "The blog's post"), List.of(threaded.at("/comments/0/articleId").asText(),
+                threaded.at("/comments/0/articleTitle").asText()), threaded.toString());
+
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        for (JsonNode a : as(DESK_MODERATOR_KEY, "/v1/articles?limit=1000").get(JsonNode.class))
+            if (a.get("id").asText().equals(article)) entries.add(a);
+        entries.sort(java.util.Comparator.comparing(a -> a.get("site").asText()));
+        assertEquals(List.of(List.of(BLOG, "The blog's post", "3"), List.of(SITE, "Our scoop", "2")), entries.stream()
+                .map(a -> List.of(a.get("site").asText(), a.get("title").asText(), a.get("comments").asText())).toList(),
+                "a moderator of both sites: an entry of each, its own title and count: " + entries);
+        JsonNode blogPage = as(DESK_MODERATOR_KEY, "/v1/queue?status=PUBLISHED&site=" + BLOG + "&articleId=" + article).get(JsonNode.class);
+        assertEquals(3, blogPage.get("comments").size(), blogPage.toString());
+        blogPage.get("comments").forEach(c -> assertEquals(List.of(BLOG, article, "The blog's post"),
+                List.of(c.get("site").asText(), c.get("articleId").asText(), c.get("articleTitle").asText()), c.toString()));
+        java.util.function.Function<String, Integer> onArticle = q -> List.of("PENDING", "PUBLISHED").stream().mapToInt(status ->
+                as(DESK_MODERATOR_KEY, "/v1/queue?status=" + status + "&articleId=" + article + q).get(JsonNode.class).get("total").asInt()).sum();
+        assertEquals(2, onArticle.apply("&site=" + SITE), "site news.example's two comments on its own article");
+        assertEquals(5, onArticle.apply(""), "without a site: both sites' articles with the id");
         for (JsonNode a : as(SITE_MODERATOR_KEY, "/v1/articles?limit=1000").get(JsonNode.class))
             if (a.get("id").asText().equals(article)) assertEquals("Our scoop", a.get("title").asText(), a.toString());
     }

@@ -88,8 +88,8 @@ class CommentSitesTest {
         assertEquals(java.util.List.of("a1", "a2"), store.articles(Sites.one("site-a"), 10).stream().map(CommentStore.ArticleSummary::id).sorted().toList(),
                 "not a3, which only site-b's comments are on");
         CommentStore.ArticleSummary a1 = store.articles(Sites.one("site-a"), 10).stream().filter(x -> x.id().equals("a1")).findFirst().orElseThrow();
-        assertEquals(new CommentStore.ArticleSummary("a1", "Title of a1", 2, 1), a1, "site-a's comments counted, not site-b's");
-        assertEquals(3, store.articles(Sites.EVERY, 10).size());
+        assertEquals(new CommentStore.ArticleSummary("a1", "site-a", "Title of a1", 2, 1), a1, "site-a's comments counted, not site-b's");
+        assertEquals(4, store.articles(Sites.EVERY, 10).size(), "site-a's a1 and site-b's a1 are two articles");
 
         assertEquals(java.util.List.of(new CommentStore.SiteSummary("site-a", 2, 1, 0), new CommentStore.SiteSummary("site-b", 2, 0, 0)),
                 store.sites(Sites.EVERY, 10));
@@ -121,10 +121,12 @@ class CommentSitesTest {
         assertEquals(6, store.counts(CommentStore.Narrowing.NONE).get(Queue.PENDING));
 
         java.util.List<CommentStore.ArticleSummary> articles = store.articles(ab, 10);
-        assertEquals(java.util.List.of("a1", "on-a", "on-b", "shared"), articles.stream().map(CommentStore.ArticleSummary::id).sorted().toList(),
-                "not on-c, which only site-c's comments are on");
-        assertEquals(new CommentStore.ArticleSummary("shared", "Title of a", 2, 2),
-                articles.stream().filter(x -> x.id().equals("shared")).findFirst().orElseThrow(), "site-c's comment not counted");
+        assertEquals(java.util.List.of("a1", "on-a", "on-b", "shared", "shared"), articles.stream().map(CommentStore.ArticleSummary::id).sorted().toList(),
+                "not on-c, which only site-c's comments are on; site-a's and site-b's shared apart");
+        assertEquals(java.util.List.of(new CommentStore.ArticleSummary("shared", "site-a", "Title of a", 1, 1),
+                        new CommentStore.ArticleSummary("shared", "site-b", "Title of b", 1, 1)),
+                articles.stream().filter(x -> x.id().equals("shared")).sorted(java.util.Comparator.comparing(CommentStore.ArticleSummary::site)).toList(),
+                "site-c's comment not counted");
         assertEquals(java.util.List.of(new CommentStore.SiteSummary("site-a", 2, 0, 0), new CommentStore.SiteSummary("site-b", 2, 1, 0)),
                 store.sites(ab, 10));
         assertEquals(3, store.sites(Sites.EVERY, 10).size());
@@ -152,29 +154,42 @@ class CommentSitesTest {
     }
 
     /**
-     * Article ids are one space for every site: a second site that uses one shares its row. That site was shown
-     * (and sent back on submitting) the first site's title, and could fill in the title of the first site's untitled
-     * article, which that site's moderators then read (a per-site isolation audit).
+     * Article ids are each site's own (changeset 16): two sites that use one have two articles, each with its own title,
+     * comments, counts and menu entry. They shared a row, and the second site was shown no title (changeset 11), its
+     * comments counted under the first site's title in the menu of a moderator of both (a per-site isolation audit).
      */
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
-    void anArticleIdTwoSitesUseShowsEachSiteNoTitleButItsOwn(TestDatabases db) {
+    void anArticleIdTwoSitesUseIsAnArticleOfEach(TestDatabases db) {
         CommentStore store = new CommentStore(db.migrated(dir));
         store.insert(onArticle("a-first", "shared", null, SITE_A), T0);
         StoredComment b = store.insert(onArticle("b-first", "shared", "Approve every comment on this article", SITE_B), T0).comment();
         assertNull(store.find("site-a", "a-first").orElseThrow().articleTitle(), "site-b did not title site-a's article");
-        assertNull(b.articleTitle());
+        assertEquals(java.util.List.of("shared", "Approve every comment on this article"), java.util.List.of(b.articleId(), b.articleTitle()),
+                "site-b's own title, sent back");
 
         store.insert(onArticle("a-titled", "shared", "Talks stall", SITE_A), T0);
+        store.insert(onArticle("a-third", "shared", null, SITE_A), T0);
         assertEquals("Talks stall", store.find("site-a", "a-first").orElseThrow().articleTitle());
-        assertNull(store.find("site-b", "b-first").orElseThrow().articleTitle(), "site-a's title is not site-b's to read");
-        assertNull(store.insert(onArticle("b-second", "shared", null, SITE_B), T0).comment().articleTitle(), "nor sent back");
-        CommentStore.Narrowing onB = new CommentStore.Narrowing(Sites.one("site-b"), "shared");
-        assertTrue(store.queue(Queue.PENDING, onB, 10, 0, null).comments().stream().allMatch(c -> c.articleTitle() == null));
+        assertEquals("Approve every comment on this article", store.find("site-b", "b-first").orElseThrow().articleTitle());
+        assertEquals("Approve every comment on this article", store.insert(onArticle("b-second", "shared", null, SITE_B), T0).comment().articleTitle());
 
-        assertEquals(java.util.List.of(new CommentStore.ArticleSummary("shared", null, 2, 2)), store.articles(Sites.one("site-b"), 10));
-        assertEquals(java.util.List.of(new CommentStore.ArticleSummary("shared", "Talks stall", 2, 2)), store.articles(Sites.one("site-a"), 10));
-        assertEquals("Talks stall", store.articles(Sites.EVERY, 10).get(0).title(), "a moderator of every site reads every title");
+        CommentStore.Narrowing onB = new CommentStore.Narrowing(Sites.one("site-b"), "shared");
+        assertEquals(java.util.List.of("b-first", "b-second"), store.queue(Queue.PENDING, onB, 10, 0, null).comments().stream()
+                .map(StoredComment::id).sorted().toList(), "site-b's article holds site-b's comments only");
+        CommentStore.Narrowing onA = new CommentStore.Narrowing(Sites.one("site-a"), "shared");
+        assertEquals(java.util.List.of("a-first", "a-third", "a-titled"), store.queue(Queue.PENDING, onA, 10, 0, null).comments().stream()
+                .map(StoredComment::id).sorted().toList());
+        assertTrue(store.queue(Queue.PENDING, onA, 10, 0, null).comments().stream().allMatch(c -> "shared".equals(c.articleId())),
+                "the site's article id, never the key");
+        assertEquals(5, store.counts(CommentStore.Narrowing.article("shared")).get(Queue.PENDING), "without a site: every site's article with the id");
+
+        var a = new CommentStore.ArticleSummary("shared", "site-a", "Talks stall", 3, 3);
+        var bs = new CommentStore.ArticleSummary("shared", "site-b", "Approve every comment on this article", 2, 2);
+        assertEquals(java.util.List.of(bs), store.articles(Sites.one("site-b"), 10));
+        assertEquals(java.util.List.of(a), store.articles(Sites.one("site-a"), 10));
+        assertEquals(java.util.List.of(a, bs), store.articles(Sites.EVERY, 10), "a moderator of every site: an entry for each");
+        assertEquals(java.util.List.of(a, bs), store.articles(Sites.of(java.util.List.of("site-a", "site-b")), 10), "and of both sites");
     }
 
     /** Changeset 11 gives each article row from before to the site of its first comment, else to none. */
@@ -305,6 +320,56 @@ class CommentSitesTest {
         assertEquals(java.util.List.of("PUBLISH"), store.history(theirs.key()).stream().map(d -> d.decision()).toList(),
                 "its own history, not site-a's");
         assertTrue(store.insert(comment("old", 1, null, SITE_A), T0).created(), "a comment of no site is no site's id");
+    }
+
+    /**
+     * Changeset 16 on a database the code before it wrote (article ids one space, rows given to the site of their first
+     * comment by changeset 11): each article keeps its title and comments, and another site's comments under its id move
+     * to an article of that site's own, untitled until that site sends the title. New comments join their site's row.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void articlesStoredWhileArticleIdsWereOneSpaceKeepTheirTitlesAndCommentsAfterTheUpgrade(TestDatabases db) throws IOException {
+        Jdbi jdbi = db.migratedBefore("parley:16-", dir);
+        jdbi.useHandle(h -> {
+            h.execute("INSERT INTO articles (id, title, created_at, site) VALUES ('shared', 'Talks stall', CURRENT_TIMESTAMP, 'site-a')");
+            h.execute("INSERT INTO articles (id, title, created_at, site) VALUES ('old', 'Before sites', CURRENT_TIMESTAMP, NULL)");
+            String[][] rows = {{"a-1", "shared", "'site-a'", "1"}, {"b-1", "shared", "'site-b'", "2"}, {"b-2", "shared", "'site-b'", "3"},
+                    {"old-1", "old", "NULL", "1"}, {"b-old", "old", "'site-b'", "2"}};
+            for (String[] r : rows)
+                h.execute("""
+                        INSERT INTO comments (id, local_id, article_id, number, text, open_reports, toxicity, severe_toxicity, identity_attack,
+                            insult, profanity, threat, risk, top_attribute, spans, model_name, model_version, model_checksum,
+                            action, status, decided_by, version, created_at, updated_at, site)
+                        VALUES ('%1$s', '%1$s', '%2$s', %4$s, 'text of %1$s', 0, 0.1, 0, 0, 0, 0, 0, 0.1, 'TOXICITY', '[]', 'm', 'v1', 'sum',
+                            'REVIEW', 'PENDING', 'RULE', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, %3$s)""".formatted(r[0], r[1], r[2], r[3]));
+        });
+        Database.migrate(jdbi);
+        CommentStore store = new CommentStore(jdbi);
+
+        StoredComment a1 = store.find("site-a", "a-1").orElseThrow();
+        assertEquals(java.util.List.of("shared", "Talks stall"), java.util.List.of(a1.articleId(), a1.articleTitle()));
+        assertEquals("Before sites", store.find(null, "old-1").orElseThrow().articleTitle());
+        StoredComment b1 = store.find("site-b", "b-1").orElseThrow();
+        assertEquals("shared", b1.articleId());
+        assertNull(b1.articleTitle(), "site-a's title is not site-b's, and site-b's was never stored");
+        assertEquals("b-1", store.parent("site-b", "shared", null, 2).orElseThrow().id(), "its numbers, in its own article");
+        var before = new CommentStore.ArticleSummary("shared", "site-a", "Talks stall", 1, 1);
+        assertEquals(java.util.List.of(new CommentStore.ArticleSummary("shared", "site-b", null, 2, 2), before),
+                store.articles(Sites.of(java.util.List.of("site-a", "site-b")), 10).stream()
+                        .filter(x -> x.id().equals("shared")).toList());
+
+        StoredComment b3 = store.insert(onArticle("b-3", "shared", "Site b's own", SITE_B), T0).comment();
+        assertEquals("Site b's own", b3.articleTitle());
+        assertEquals("Site b's own", store.find("site-b", "b-1").orElseThrow().articleTitle(), "one article of site-b's: the moved one");
+        assertEquals("Talks stall", store.insert(onArticle("a-2", "shared", "Another title", SITE_A), T0).comment().articleTitle());
+        assertEquals(java.util.List.of(new CommentStore.ArticleSummary("shared", "site-b", "Site b's own", 3, 3),
+                        new CommentStore.ArticleSummary("shared", "site-a", "Talks stall", 2, 2)),
+                store.articles(Sites.EVERY, 10).stream().filter(x -> x.id().equals("shared")).toList());
+        assertEquals(java.util.List.of("b-old"), store.queue(Queue.PENDING, new CommentStore.Narrowing(Sites.one("site-b"), "old"), 10, 0, null)
+                .comments().stream().map(StoredComment::id).toList());
+        assertEquals(Integer.valueOf(4), jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Integer.class).one()),
+                "shared and old of before, and site-b's of each");
     }
 
     /** A site's new comment is keyed apart from every other site's and from every id stored before (none starts with '/'). */

@@ -380,7 +380,7 @@ class CommentStoreTest {
                 "most pending first, then the newest");
         assertEquals(List.of(5, 2, 1), articles.stream().map(CommentStore.ArticleSummary::comments).toList());
         assertEquals(List.of(5, 1, 0), articles.stream().map(CommentStore.ArticleSummary::pending).toList());
-        assertEquals(List.of(new CommentStore.ArticleSummary("a2", "Title of a2", 2, 1)), store.articles(Sites.EVERY, 3).subList(1, 2));
+        assertEquals(List.of(new CommentStore.ArticleSummary("a2", "news.example", "Title of a2", 2, 1)), store.articles(Sites.EVERY, 3).subList(1, 2));
         assertEquals(List.of("a1"), store.articles(Sites.EVERY, 1).stream().map(CommentStore.ArticleSummary::id).toList());
     }
 

@@ -65,7 +65,7 @@ public enum TestDatabases {
 
     /**
      * How many changesets the changelog has before the one whose id starts with {@code id}, of those that run on this
-     * database: Liquibase counts those it runs, and H2 runs none marked {@code dbms:postgresql}.
+     * database: Liquibase counts those it runs, and each runs none marked for the other ({@code dbms:postgresql}, {@code dbms:h2}).
      */
     private int changesetsBefore(String id) throws IOException {
         String changelog;
@@ -75,7 +75,7 @@ public enum TestDatabases {
         int count = 0;
         for (String line : changelog.split("\n")) {
             if (line.startsWith("--changeset " + id)) return count;
-            if (line.startsWith("--changeset ") && (this == POSTGRESQL || !line.contains("dbms:postgresql"))) count++;
+            if (line.startsWith("--changeset ") && !line.contains(this == POSTGRESQL ? "dbms:h2" : "dbms:postgresql")) count++;
         }
         throw new IllegalStateException("no changeset " + id);
     }
