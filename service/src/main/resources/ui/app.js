@@ -18,13 +18,13 @@ const state = {
   user: null,
   queue: 'PENDING',
   site: '',          // the site the lists are narrowed to ('' every site); a moderator of one site has only theirs
-  articleId: '',
+  article: '',       // the article the lists are narrowed to, articleRef(site, id); '' every article
   comments: [],      // as the API sent them, in its order (open queues: highest risk first)
   total: 0,
   next: null,        // the server's cursor for the page after the last one shown; null at the end
   index: 0,
   selected: new Set(),
-  articles: new Map(), // articleId -> title, from every comment seen
+  articles: new Map(), // articleRef(site, id) -> {site, id, title}, from the article list and every comment seen
   busy: false,
   shownTo: null,       // the username whose queue the page holds, kept past the end of their session
   reasonPicked: false, // the moderator chose the menu's reason since moving to this comment
@@ -208,22 +208,44 @@ function readHash() {
   const asked = p.get('site') || '', own = state.user && state.user.sites;
   // A moderator of some sites may narrow to one of theirs; another named in the address is ignored, not a 403.
   state.site = (state.user && state.user.site) || (own && !own.includes(asked) ? '' : asked);
-  state.articleId = p.get('article') || '';
+  const article = p.get('article') || '', articleSite = p.get('articleSite') || '';
+  state.article = article ? articleRef(own && !own.includes(articleSite) ? '' : articleSite, article) : '';
 }
 
 function writeHash() {
   const p = new URLSearchParams();
   p.set('queue', state.queue);
   if (state.site && !state.user.site) p.set('site', state.site);
-  if (state.articleId) p.set('article', state.articleId);
+  if (state.article) {
+    const a = articleOf(state.article);
+    p.set('article', a.id);
+    if (a.site) p.set('articleSite', a.site);
+  }
   history.replaceState(null, '', '#' + p.toString());
 }
 
 function query(extra) {
   const p = new URLSearchParams(extra || {});
   if (state.site && !state.user.site) p.set('site', state.site);
-  if (state.articleId) p.set('articleId', state.articleId);
+  if (state.article) {
+    const a = articleOf(state.article);
+    p.set('articleId', a.id);
+    // Its site's article alone: without a site, the article id narrows to every one of the moderator's sites' articles with it.
+    if (a.site && !p.has('site') && !state.user.site) p.set('site', a.site);
+  }
   return p.toString();
+}
+
+// Which article: its site and its id. Article ids are each site's own (changeset 16), so two sites' article 42 are
+// two articles, two entries in the menu; the lists of one ask for its site. '' as the site: one stored before sites
+// were kept, or an address that named none (every article with the id, of the moderator's sites).
+function articleRef(site, id) {
+  return (site || '') + '\n' + id;
+}
+
+function articleOf(ref) {
+  const i = ref.indexOf('\n');
+  return { site: ref.slice(0, i), id: ref.slice(i + 1) };
 }
 
 // Which comment, on this page: its id and its site. Ids are each site's own, so a moderator of two sites may have
@@ -298,7 +320,7 @@ async function loadMore() {
 async function loadArticles(mine) {
   const r = await api('GET', '/v1/articles?' + new URLSearchParams(state.site ? { site: state.site, limit: 500 } : { limit: 500 }));
   if (r.status !== 200 || mine !== loads) return;
-  for (const a of r.body) state.articles.set(a.id, a.title || a.id);
+  for (const a of r.body) state.articles.set(articleRef(a.site, a.id), { site: a.site || '', id: a.id, title: a.title || '' });
   renderArticles();
 }
 
@@ -369,8 +391,9 @@ function focusList() {
 
 function learnArticles(comments) {
   for (const c of comments) {
-    if (c.articleId && (!state.articles.has(c.articleId) || c.articleTitle)) {
-      state.articles.set(c.articleId, c.articleTitle || c.articleId);
+    const key = articleRef(c.site, c.articleId);
+    if (c.articleId && (!state.articles.has(key) || c.articleTitle)) {
+      state.articles.set(key, { site: c.site || '', id: c.articleId, title: c.articleTitle || '' });
     }
   }
   renderArticles();
@@ -380,11 +403,15 @@ function renderArticles() {
   const s = $('article');
   clear(s);
   s.append(new Option('All articles', ''));
-  if (state.articleId && !state.articles.has(state.articleId)) state.articles.set(state.articleId, state.articleId);
-  [...state.articles.entries()].sort((a, b) => a[1].localeCompare(b[1])).forEach(([id, title]) => {
-    s.append(new Option(title === id ? id : isolated(title) + ' (' + isolated(id) + ')', id)); // Option() sets text, not HTML
-  });
-  s.value = state.articleId;
+  if (state.article && !state.articles.has(state.article)) state.articles.set(state.article, { ...articleOf(state.article), title: '' });
+  // Of several sites, each entry names its site: two sites' articles may share an id, and a title.
+  const sites = !state.site && !state.user.site;
+  const label = (a) => (a.title ? isolated(a.title) + ' (' + isolated(a.id) + ')' : a.id) + (sites && a.site ? ' · ' + isolated(a.site) : '');
+  [...state.articles.entries()].map(([ref, a]) => [ref, label(a), a.title || a.id])
+    .sort((a, b) => a[2].localeCompare(b[2]) || a[1].localeCompare(b[1])).forEach(([ref, text]) => {
+      s.append(new Option(text, ref)); // Option() sets text, not HTML
+    });
+  s.value = state.article;
 }
 
 // ---------- list ----------
@@ -1003,7 +1030,7 @@ function init() {
   $('more').addEventListener('click', loadMore);
   $('site').addEventListener('change', (e) => {
     state.site = e.target.value;
-    state.articleId = '';     // an article of the site before may have none of this one's comments
+    state.article = '';       // an article of the site before may have none of this one's comments
     state.articles.clear();
     state.index = 0;
     e.target.blur();
@@ -1015,7 +1042,7 @@ function init() {
     $('detail').focus();
   });
   $('article').addEventListener('change', (e) => {
-    state.articleId = e.target.value;
+    state.article = e.target.value;
     state.index = 0;
     e.target.blur();
     load();

@@ -1099,8 +1099,10 @@ class ModeratorUiTest {
         assertEquals("", new Select(browser.findElement(By.id("article"))).getFirstSelectedOption().getAttribute("value"),
                 "the article filter is reset: the article before may have none of this site's comments");
         choose("site", "");  // every site again, and every article: other tests' comments too, so this test's article
-        choose("article", article);
-        assertEquals(3, cards(3).size());
+        choose("article", "key:" + new ApiKey(WEBSITE, Role.WEBSITE, 1).fingerprint() + "\n" + article);  // the unnamed key's
+        assertEquals(2, cards(2).size(), "not ui.example's article with the same id");
+        choose("article", "ui.example\n" + article);
+        assertEquals(List.of(theirs), cards(1).stream().map(e -> e.getAttribute("data-id")).toList());
 
         browser.findElement(By.id("logout")).click();
         user = "site-" + user;
@@ -1113,6 +1115,34 @@ class ModeratorUiTest {
         wait(10).until(d -> !d.getCurrentUrl().contains("site="));  // loaded again, the address rewritten without it
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("#comments > li.comment"))
                 .stream().map(e -> e.getAttribute("data-id")).toList().equals(List.of(theirs)));  // another site named there is ignored
+    }
+
+    /**
+     * Article ids are each site's own (changeset 16): two sites' articles with one id are two entries in the menu, each
+     * with its own title and site, and each lists its own site's comments. They were one entry, with both sites' comments
+     * under the first site's title.
+     */
+    @Test
+    void theArticleMenuTellsTwoSitesArticlesWithOneIdApart() {
+        String desk = article + "-desk", blog = article + "-blog";
+        submit(desk, TOXIC.get(1), Map.of("articleTitle", "Desk story " + article), "app-desk-key");
+        submit(blog, TOXIC.get(2), Map.of("articleTitle", "Blog post " + article), "app-blog-key");
+        login("PENDING");
+        List<String> menu = wait(10).ignoring(StaleElementReferenceException.class).withMessage(() -> String.valueOf(articleMenu()))
+                .until(d -> {
+                    // login() names the article without a site: an entry of its own, every site's article with the id
+                    List<String> ours = articleMenu().stream().filter(t -> t.contains(article) && t.contains(".example")).sorted().toList();
+                    return ours.size() == 2 ? ours : null;
+                });
+        assertTrue(menu.get(0).contains("Blog post " + article) && menu.get(0).contains("blog.example"), menu.toString());
+        assertTrue(menu.get(1).contains("Desk story " + article) && menu.get(1).contains("desk.example"), menu.toString());
+        choose("article", "blog.example\n" + article);
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(blog)));
+        assertTrue(browser.getCurrentUrl().contains("articleSite=blog.example"), browser.getCurrentUrl());
+        choose("article", "desk.example\n" + article);
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(desk)));
+        waitForDetail(desk);
+        assertEquals("Desk story " + article, browser.findElement(By.cssSelector("#detail .article-title")).getText());
     }
 
     /**
@@ -1155,7 +1185,7 @@ class ModeratorUiTest {
         submit(desk, TOXIC.get(3), null, "app-desk-key");
         login("PENDING");
         choose("site", "desk.example");
-        choose("article", article);
+        choose("article", "desk.example\n" + article);
         cards(1);
         waitForDetail(desk);
         int before = deskPending();
@@ -1192,7 +1222,7 @@ class ModeratorUiTest {
                 .map(o -> o.getAttribute("value")).sorted().toList().equals(List.of("", "blog.example", "desk.example")));
         assertEquals("All your sites", new Select(browser.findElement(By.id("site"))).getFirstSelectedOption().getText());
         choose("site", "blog.example");
-        choose("article", article);
+        choose("article", "blog.example\n" + article);
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(blog)));
 
         browser.get(url("/moderate/#queue=PENDING&site=ui.example&article=" + article));
