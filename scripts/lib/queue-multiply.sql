@@ -16,8 +16,10 @@ CREATE TEMP TABLE seed AS
     SELECT c.*, dense_rank() OVER (ORDER BY c.article_id) AS thread FROM comments c;
 CREATE TEMP TABLE seed_title AS SELECT row_number() OVER (ORDER BY id) AS n, title FROM articles;
 
-INSERT INTO articles (id, title, created_at)
-SELECT 'bench-' || g, t.title || ' (' || g || ')', now() - interval '1095 days' * (1 - g::float8 / :articles)
+-- Keyed by their local ids, as rows from before changeset 16 are, and the seed's site's: its comments are shown their titles.
+INSERT INTO articles (id, local_id, title, created_at, site)
+SELECT 'bench-' || g, 'bench-' || g, t.title || ' (' || g || ')', now() - interval '1095 days' * (1 - g::float8 / :articles),
+       (SELECT min(site) FROM seed)
 FROM generate_series(1, :articles) g
 JOIN seed_title t ON t.n = 1 + g % (SELECT count(*) FROM seed_title);
 
