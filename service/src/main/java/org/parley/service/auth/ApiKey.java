@@ -4,7 +4,9 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * An authenticated caller. {@link #getName} is a short fingerprint, never the key itself, so it
@@ -52,8 +54,12 @@ public record ApiKey(String key, Role role, int perSecond, Sites sites, String f
 
     /** Also the comments the key stored before its site was named: naming it later loses it none of them. */
     @Override
-    public boolean reaches(String site) {
-        return Caller.super.reaches(site) || ownSite().equals(site);
+    public Sites reachedSites() {
+        Sites named = Caller.super.reachedSites();
+        if (named.every()) return named;
+        List<String> reached = new ArrayList<>(named.names());
+        reached.add(ownSite());
+        return Sites.stored(reached);
     }
 
     private String ownSite() {

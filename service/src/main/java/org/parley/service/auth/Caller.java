@@ -23,13 +23,18 @@ public interface Caller extends Principal {
     }
 
     /**
-     * Whether this caller may reach a comment stored by {@code site} (null: stored before owners were
-     * recorded, the twenty-first session): a moderator to read and decide it, a site to read its status and
-     * report it. A moderator of every site reaches every comment, one of some sites only theirs;
-     * anyone else only their site's. A comment out of reach is answered as one that does not exist.
+     * The sites whose comments this caller may reach (site null: stored before owners were recorded, the
+     * twenty-first session): a moderator to read and decide them, a site to read their status and report them.
+     * A moderator of every site reaches every comment ({@link Sites#EVERY}), one of some sites only theirs; anyone
+     * else only their site's. The store narrows its queries to these ({@code CommentStore.named}), so a comment
+     * out of reach is never read, and is answered as one that does not exist.
      */
+    default Sites reachedSites() {
+        return role().includes(Role.MODERATOR) ? moderatedSites() : Sites.stored(site());
+    }
+
+    /** Whether a comment stored by {@code site} is among the {@link #reachedSites}. */
     default boolean reaches(String site) {
-        if (!role().includes(Role.MODERATOR)) return site().equals(site);
-        return moderatedSites().includes(site);
+        return reachedSites().includes(site);
     }
 }

@@ -55,10 +55,22 @@ public final class Sites {
 
     /**
      * One site as comments store it, named or not ({@code key:FINGERPRINT}, {@code account:USERNAME}): what a
-     * moderator's {@code ?site=} narrows to. Not checked as a name: it only narrows, and names no one's reach.
+     * moderator's {@code ?site=} narrows to, a website's key's reach. Not checked as a name: what the service
+     * made it (a caller's own site) or what only narrows (a filter), never what grants a moderator their reach.
      */
     public static Sites stored(String site) {
-        return new Sites(List.of(site));
+        return stored(List.of(site));
+    }
+
+    /**
+     * Some sites as comments store them, named or not, a site given twice once: those a caller reaches
+     * ({@link Caller#reachedSites}: a key's sites and its own). Not checked as names, as for {@link #stored(String)}.
+     *
+     * @throws IllegalArgumentException for none: no sites is not every site
+     */
+    public static Sites stored(Collection<String> sites) {
+        if (sites.isEmpty()) throw new IllegalArgumentException("names no site");
+        return new Sites(List.copyOf(new LinkedHashSet<>(sites)));
     }
 
     /** {@code a.example|b.example}, checked as {@link #of} checks names (a key's {@code site=}). */

@@ -49,6 +49,16 @@ public final class ApiException extends RuntimeException {
         return value == null || value.length() <= 100 ? value : value.substring(0, 100) + "… (" + value.length() + " characters)";
     }
 
+    /**
+     * How a message names a stored comment: by its id and, where it has one, its site ("comment 12345 of a.example"),
+     * since ids are each site's own (changelog 15-comment-local-id) and a moderator of two sites may have both's.
+     *
+     * @param site null for a comment stored before sites were kept
+     */
+    public static String comment(String id, String site) {
+        return "comment " + shown(id) + (site == null ? "" : " of " + shown(site));
+    }
+
     public static ApiException badField(String field, String message) {
         return new ApiException(400, field, null, message);
     }

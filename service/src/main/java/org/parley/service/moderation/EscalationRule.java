@@ -26,9 +26,9 @@ public record EscalationRule(Role role) {
         return caller.role().includes(role);
     }
 
-    /** The 403 for a caller who may not decide the escalated comment {@code id}. */
-    public ApiException refusal(String id) {
-        return new ApiException(403, "decision", null, "comment " + ApiException.shown(id) + " is escalated: only "
+    /** The 403 for a caller who may not decide the escalated comment {@code id} of {@code site} (null: of none). */
+    public ApiException refusal(String id, String site) {
+        return new ApiException(403, "decision", null, ApiException.comment(id, site) + " is escalated: only "
                 + (role == Role.ADMIN ? "an admin" : "a " + name(role)) + " may decide it");
     }
 

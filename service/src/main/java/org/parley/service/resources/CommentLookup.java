@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Which stored comment a caller means by an id. Ids are each site's own (changelog 15-comment-local-id), so an
  * id names one comment per site: the caller means one of those of the sites it {@link Caller#reaches reaches}.
- * Another site's is as one never stored: the same 404, and no lock taken on it ({@link CommentStore#named}).
+ * Another site's is as one never stored: the same 404, and its row is neither read nor locked ({@link CommentStore#named}).
  */
 final class CommentLookup {
     private CommentLookup() {}
@@ -29,8 +29,7 @@ final class CommentLookup {
      *                      was named; with one of each, it means its site's.
      */
     static Optional<StoredComment> find(CommentStore store, String id, String site, Caller caller, String field) {
-        List<StoredComment> reached = store.named(id).stream()
-                .filter(c -> caller.reaches(c.site()))
+        List<StoredComment> reached = store.named(id, caller.reachedSites()).stream()
                 .filter(c -> site == null || Objects.equals(c.site(), site.isEmpty() ? null : site))
                 .toList();
         if (reached.size() <= 1) return reached.stream().findFirst();

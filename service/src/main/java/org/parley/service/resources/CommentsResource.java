@@ -134,7 +134,7 @@ public final class CommentsResource {
         if (outcome instanceof CommentStore.Outcome.Decided ok)
             return Response.ok(views.of(ok.comment(), null, store.history(c.key()), null)).build();
         if (outcome instanceof CommentStore.Outcome.Conflict stale) return conflict(stale.current(), d.expectedVersion(), stale.decided());
-        if (outcome instanceof CommentStore.Outcome.Reserved) throw escalations.refusal(id);
+        if (outcome instanceof CommentStore.Outcome.Reserved) throw escalations.refusal(c.id(), c.site());
         throw notFound(id);
     }
 
@@ -166,7 +166,7 @@ public final class CommentsResource {
     static ConflictBody conflictBody(CommentView current, int expected, boolean decided) {
         String why = expected > current.version() ? ": it has no such version yet (expectedVersion is the version shown)."
                 : decided ? ": someone decided first." : ": readers reported it since (see its open reports).";
-        return new ConflictBody(409, "comment " + current.id() + " is at version " + current.version() + ", not "
+        return new ConflictBody(409, ApiException.comment(current.id(), current.site()) + " is at version " + current.version() + ", not "
                 + expected + why + " Here is its current state; decide again if needed.", "expectedVersion", current);
     }
 

@@ -170,12 +170,13 @@ public final class CommentStore {
     }
 
     /**
-     * Every comment stored as {@code id}, whichever site's: ids are each site's own. Whoever asks picks those
-     * of the sites it reaches; none is locked, so that another site's comment is not waited for.
+     * The comments stored as {@code id} by {@code sites} (a caller's {@link org.parley.service.auth.Caller#reachedSites},
+     * {@link Sites#EVERY}: whichever site's): ids are each site's own. Another site's row is not read, so a comment out
+     * of reach costs what one never stored does; none is locked, so that another of the caller's sites' is not waited for.
      */
-    public List<StoredComment> named(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.local_id = :id").bind("id", id)
-                .map((rs, ctx) -> comment(rs)).list());
+    public List<StoredComment> named(String id, Sites sites) {
+        return jdbi.withHandle(h -> bindSites(h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.local_id = :id"
+                + ofSites("c.site", sites)).bind("id", id), sites).map((rs, ctx) -> comment(rs)).list());
     }
 
     /** By the internal key, {@link StoredComment#key()}. */

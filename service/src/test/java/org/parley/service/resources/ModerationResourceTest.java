@@ -123,7 +123,7 @@ class ModerationResourceTest {
 
     /** The decisions on the one comment stored as {@code id}, whichever site's (each test's ids are its own). */
     private static java.util.List<org.parley.service.moderation.DecisionRecord> history(String id) {
-        java.util.List<org.parley.service.moderation.StoredComment> named = STORE.named(id);
+        java.util.List<org.parley.service.moderation.StoredComment> named = STORE.named(id, Sites.EVERY);
         assertEquals(1, named.size(), "comments stored as " + id);
         return STORE.history(named.get(0).key());
     }
@@ -260,6 +260,37 @@ class ModerationResourceTest {
         JsonNode theirs = post(Fakes.WEBSITE_KEY, "/v1/threads", thread).readEntity(JsonNode.class);
         assertFalse(theirs.at("/comments/0").has("duplicate"), "another site's thread: " + theirs);
         assertTrue(post(SITE_KEY_2, "/v1/threads", thread).readEntity(JsonNode.class).at("/comments/0/duplicate").asBoolean());
+    }
+
+    /**
+     * The twenty-fourth session's audit: a 409 or 403 said "comment 12345 …", and a moderator of two sites with that id
+     * in both could not tell which from the message. Each names the comment's site, alone and in a bulk item.
+     */
+    @Test
+    void messagesNameTheCommentsSite() {
+        String id = unique();
+        submit(SITE_KEY, id, "I will kill you");
+        submit(BLOG_KEY, id, "I will kill you");
+        Response stale = post(DESK_MODERATOR_KEY, "/v1/comments/" + id + "/decision?site=" + BLOG,
+                "{\"decision\": \"APPROVE\", \"expectedVersion\": 7}");
+        JsonNode body = stale.readEntity(JsonNode.class);
+        assertEquals(409, stale.getStatus(), body.toString());
+        assertTrue(body.get("message").asText().startsWith("comment " + id + " of " + BLOG + " is at version 1, not 7"), body.toString());
+
+        assertEquals(200, post(DESK_MODERATOR_KEY, "/v1/comments/" + id + "/decision?site=" + SITE,
+                "{\"decision\": \"ESCALATE\", \"expectedVersion\": 1}").getStatus());
+        Response refused = post(DESK_MODERATOR_KEY, "/v1/comments/" + id + "/decision?site=" + SITE,
+                "{\"decision\": \"APPROVE\", \"expectedVersion\": 2}");
+        JsonNode why = refused.readEntity(JsonNode.class);
+        assertEquals(403, refused.getStatus(), why.toString());
+        assertTrue(why.get("message").asText().startsWith("comment " + id + " of " + SITE + " is escalated: only"), why.toString());
+
+        JsonNode bulk = post(DESK_MODERATOR_KEY, "/v1/decisions", "{\"decision\": \"APPROVE\", \"comments\": ["
+                + "{\"id\": \"" + id + "\", \"site\": \"" + SITE + "\", \"expectedVersion\": 2},"
+                + "{\"id\": \"" + id + "\", \"site\": \"" + BLOG + "\", \"expectedVersion\": 7}]}").readEntity(JsonNode.class);
+        assertEquals(List.of(403, 409), List.of(bulk.at("/results/0/status").asInt(), bulk.at("/results/1/status").asInt()), bulk.toString());
+        assertTrue(bulk.at("/results/0/error/message").asText().startsWith("comment " + id + " of " + SITE + " is escalated"), bulk.toString());
+        assertTrue(bulk.at("/results/1/error/message").asText().startsWith("comment " + id + " of " + BLOG + " is at version 1"), bulk.toString());
     }
 
     /**
@@ -625,7 +656,7 @@ class ModerationResourceTest {
         } finally {
             JDBI.useHandle(h -> h.execute("ALTER TABLE comments DROP CONSTRAINT " + marker));
         }
-        for (String c : List.of("c1", "c2", "c3")) assertTrue(STORE.named(id + "/" + c).isEmpty(), c + " was stored");
+        for (String c : List.of("c1", "c2", "c3")) assertTrue(STORE.named(id + "/" + c, Sites.EVERY).isEmpty(), c + " was stored");
         assertEquals(0, (int) JDBI.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles WHERE id = :id").bind("id", id)
                 .mapTo(Integer.class).one()), "nor its article");
 
@@ -689,6 +720,7 @@ class ModerationResourceTest {
         // No one decided: the 409 says a report came, not "someone decided first" (a misleading message).
         String message = body.get("message").asText();
         assertTrue(message.contains("reported") && !message.contains("someone decided"), message);
+        assertTrue(message.startsWith("comment " + id + " of " + shown.get("site").asText() + " is at version 2, not 1"), message);
         post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 2}").close();
         JsonNode decided = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision",
                 "{\"decision\": \"REJECT\", \"reason\": \"spam\", \"expectedVersion\": 2}").readEntity(JsonNode.class);
@@ -923,8 +955,8 @@ class ModerationResourceTest {
             for (String[] e : website) refusedNaming(call(key, e), e[1], "website");
             for (String[] e : MODERATION) refusedNaming(call(key, e), e[1], "moderator");
         }
-        assertTrue(STORE.named(fresh).isEmpty(), "not stored");
-        assertTrue(STORE.named(threadId + "/c1").isEmpty(), "no comment of the thread stored");
+        assertTrue(STORE.named(fresh, Sites.EVERY).isEmpty(), "not stored");
+        assertTrue(STORE.named(threadId + "/c1", Sites.EVERY).isEmpty(), "no comment of the thread stored");
         JsonNode stored = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
         assertEquals(0, stored.get("openReports").asInt(), "no report stored: " + stored);
         assertEquals(1, stored.get("version").asInt(), stored.toString());

@@ -40,7 +40,7 @@ class CommentSitesTest {
      * lock ({@link CommentStore#named}), else none.
      */
     private static java.util.Optional<CommentStore.Report> report(CommentStore store, String id, Caller by) {
-        return store.named(id).stream().filter(c -> by.reaches(c.site())).findFirst()
+        return store.named(id, by.reachedSites()).stream().findFirst()
                 .flatMap(c -> store.report(c.key(), "spam", by.getName(), null, T0));
     }
 
@@ -63,6 +63,38 @@ class CommentSitesTest {
         assertTrue(report(store, "c1", SITE_A).isPresent());
         assertTrue(report(store, "c1", MODERATOR).isPresent());
         assertEquals(2, reports(jdbi));
+    }
+
+    /**
+     * The twenty-fourth session's audit: a lookup read every site's comment with the id and dropped the others in Java.
+     * The query now asks only for the sites the caller reaches, so another site's row is never read.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anIdIsLookedUpAmongTheCallersSitesOnly(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        String unnamed = "key:" + ((ApiKey) SITE_A).fingerprint();  // SITE_A's own site, before site=site-a was set
+        for (String site : java.util.Arrays.asList("site-a", "site-b", unnamed, null)) {
+            NewComment n = comment("x", 1, null, SITE_A);
+            store.insert(new NewComment(n.id(), n.articleId(), n.articleTitle(), n.number(), null, null, n.author(), n.text(),
+                    null, null, null, n.scores(), n.topAttribute(), n.spansJson(), null, n.model(), n.action(), null, null, "[]", site), T0);
+        }
+        Caller ofAAndC = new ApiKey("desk-key-1", Role.MODERATOR, 10, Sites.of(java.util.List.of("site-a", "site-c")));
+
+        assertEquals(java.util.List.of("site-b"), sites(store.named("x", SITE_B.reachedSites())), "not site-a's, nor the older ones");
+        assertEquals(sorted("site-a", unnamed), sites(store.named("x", SITE_A.reachedSites())), "its site's and its key's own");
+        assertEquals(java.util.List.of("site-a"), sites(store.named("x", ofAAndC.reachedSites())));
+        assertEquals(4, store.named("x", MODERATOR.reachedSites()).size(), "a moderator of every site: every one, and the one of none");
+        assertTrue(store.named("x", Sites.stored("site-c")).isEmpty());
+        assertTrue(store.named("y", SITE_A.reachedSites()).isEmpty());
+    }
+
+    private static java.util.List<String> sites(java.util.List<StoredComment> comments) {
+        return comments.stream().map(StoredComment::site).sorted().toList();
+    }
+
+    private static java.util.List<String> sorted(String... sites) {
+        return java.util.Arrays.stream(sites).sorted().toList();
     }
 
     /** A moderator of one site: the queues, counts, articles and open sites narrowed to it, each from an index on PostgreSQL (QueuePlansTest). */
@@ -307,16 +339,16 @@ class CommentSitesTest {
         assertEquals("text of t1/c1", store.find("site-a", "t1/c1").orElseThrow().text());
         assertEquals("text of t1//c2", store.find("site-b", "t1//c2").orElseThrow().text());
         assertEquals("text of old", store.find(null, "old").orElseThrow().text());
-        for (String id : java.util.List.of("c1", "t1/c1", "t1//c2", "old")) assertEquals(1, store.named(id).size(), id);
+        for (String id : java.util.List.of("c1", "t1/c1", "t1//c2", "old")) assertEquals(1, store.named(id, Sites.EVERY).size(), id);
         assertInstanceOf(CommentStore.Outcome.Decided.class, store.decide(c1.key(), org.parley.service.moderation.Verdict.APPROVE,
                 null, null, "alice", true, 2, T0));
 
         assertFalse(store.insert(comment("c1", 1, null, SITE_A), T0).created(), "site-a's id: a retry or a clash, as before");
-        assertEquals(1, store.named("c1").size());
+        assertEquals(1, store.named("c1", Sites.EVERY).size());
         StoredComment theirs = store.insert(comment("c1", 1, null, SITE_B), T0).comment();
         assertEquals(java.util.List.of("c1", "site-b", "text of c1"), java.util.List.of(theirs.id(), theirs.site(), theirs.text()));
         assertNotEquals("c1", theirs.key());
-        assertEquals(2, store.named("c1").size());
+        assertEquals(2, store.named("c1", Sites.EVERY).size());
         assertEquals(java.util.List.of("PUBLISH"), store.history(theirs.key()).stream().map(d -> d.decision()).toList(),
                 "its own history, not site-a's");
         assertTrue(store.insert(comment("old", 1, null, SITE_A), T0).created(), "a comment of no site is no site's id");
