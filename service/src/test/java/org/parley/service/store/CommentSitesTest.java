@@ -1,5 +1,6 @@
 package org.parley.service.store;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,8 @@ import org.parley.service.moderation.StoredComment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -234,13 +237,9 @@ class CommentSitesTest {
             h.execute("INSERT INTO articles (id, title, created_at) VALUES ('old', 'Before sites', CURRENT_TIMESTAMP)");
             String[][] rows = {{"a-1", "shared", "'site-a'", "10:00"}, {"b-1", "shared", "'site-b'", "11:00"}, {"old-1", "old", "NULL", "09:00"}};
             for (String[] r : rows)
-                h.execute("""
-                        INSERT INTO comments (id, article_id, text, open_reports, toxicity, severe_toxicity, identity_attack,
-                            insult, profanity, threat, risk, top_attribute, spans, model_name, model_version, model_checksum,
-                            action, status, decided_by, version, created_at, updated_at, site)
-                        VALUES ('%1$s', '%2$s', 'text', 0, 0.1, 0, 0, 0, 0, 0, 0.1, 'TOXICITY', '[]', 'm', 'v1', 'sum', 'PUBLISH',
-                            'PUBLISHED', 'RULE', 1, TIMESTAMP WITH TIME ZONE '2026-12-01 %4$s:00+00', TIMESTAMP WITH TIME ZONE '2026-12-01 %4$s:00+00', %3$s)"""
-                        .formatted(r[0], r[1], r[2], r[3]));
+                oldComment(h, "id", "'" + r[0] + "'", "article_id", "'" + r[1] + "'", "site", r[2],
+                        "created_at", "TIMESTAMP WITH TIME ZONE '2026-12-01 " + r[3] + ":00+00'",
+                        "updated_at", "TIMESTAMP WITH TIME ZONE '2026-12-01 " + r[3] + ":00+00'");
         });
         Database.migrate(jdbi);
         CommentStore store = new CommentStore(jdbi);
@@ -282,12 +281,7 @@ class CommentSitesTest {
         Jdbi jdbi = db.migratedBefore("parley:8-", dir);
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO articles (id, title, created_at) VALUES ('a1', 'Title', CURRENT_TIMESTAMP)");
-            h.execute("""
-                    INSERT INTO comments (id, article_id, number, text, open_reports, toxicity, severe_toxicity, identity_attack,
-                        insult, profanity, threat, risk, top_attribute, spans, model_name, model_version, model_checksum,
-                        action, status, decided_by, version, created_at, updated_at)
-                    VALUES ('old', 'a1', 1, 'stored in the twentieth session', 0, 0.1, 0, 0, 0, 0, 0, 0.1, 'TOXICITY', '[]',
-                        'm', 'v1', 'sum', 'PUBLISH', 'PUBLISHED', 'RULE', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""");
+            oldComment(h, "id", "'old'", "article_id", "'a1'", "number", "1", "text", "'stored in the twentieth session'");
         });
         Database.migrate(jdbi);
         CommentStore store = new CommentStore(jdbi);
@@ -317,12 +311,8 @@ class CommentSitesTest {
             h.execute("INSERT INTO articles (id, title, created_at, site) VALUES ('a1', 'Title', CURRENT_TIMESTAMP, 'site-a')");
             String[][] rows = {{"c1", "'site-a'"}, {"t1/c1", "'site-a'"}, {"t1//c2", "'site-b'"}, {"old", "NULL"}};
             for (String[] r : rows)
-                h.execute("""
-                        INSERT INTO comments (id, article_id, text, open_reports, toxicity, severe_toxicity, identity_attack,
-                            insult, profanity, threat, risk, top_attribute, spans, model_name, model_version, model_checksum,
-                            action, status, decided_by, version, created_at, updated_at, site)
-                        VALUES ('%1$s', 'a1', 'text of %1$s', 1, 0.1, 0, 0, 0, 0, 0, 0.1, 'TOXICITY', '[]', 'm', 'v1', 'sum', 'PUBLISH',
-                            'PUBLISHED', 'RULE', 2, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, %2$s)""".formatted(r[0], r[1]));
+                oldComment(h, "id", "'" + r[0] + "'", "article_id", "'a1'", "text", "'text of " + r[0] + "'", "open_reports", "1",
+                        "version", "2", "site", r[1]);
             h.execute("""
                     INSERT INTO decisions (comment_id, version, decision, status, actor, actor_kind, text, scores, model_version,
                         model_checksum, decided_at)
@@ -369,12 +359,8 @@ class CommentSitesTest {
             String[][] rows = {{"a-1", "shared", "'site-a'", "1"}, {"b-1", "shared", "'site-b'", "2"}, {"b-2", "shared", "'site-b'", "3"},
                     {"old-1", "old", "NULL", "1"}, {"b-old", "old", "'site-b'", "2"}};
             for (String[] r : rows)
-                h.execute("""
-                        INSERT INTO comments (id, local_id, article_id, number, text, open_reports, toxicity, severe_toxicity, identity_attack,
-                            insult, profanity, threat, risk, top_attribute, spans, model_name, model_version, model_checksum,
-                            action, status, decided_by, version, created_at, updated_at, site)
-                        VALUES ('%1$s', '%1$s', '%2$s', %4$s, 'text of %1$s', 0, 0.1, 0, 0, 0, 0, 0, 0.1, 'TOXICITY', '[]', 'm', 'v1', 'sum',
-                            'REVIEW', 'PENDING', 'RULE', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, %3$s)""".formatted(r[0], r[1], r[2], r[3]));
+                oldComment(h, "id", "'" + r[0] + "'", "local_id", "'" + r[0] + "'", "article_id", "'" + r[1] + "'", "number", r[3],
+                        "text", "'text of " + r[0] + "'", "action", "'REVIEW'", "status", "'PENDING'", "site", r[2]);
         });
         Database.migrate(jdbi);
         CommentStore store = new CommentStore(jdbi);
@@ -416,5 +402,20 @@ class CommentSitesTest {
             assertTrue(key.startsWith("//") && key.length() == 66, key);
         }
         assertEquals("c1", CommentStore.key(null, "c1"), "a comment without a site, as before sites were kept");
+    }
+
+    /**
+     * A comment row as the code of an older schema wrote it, for the upgrade tests: scores, spans, model and a published
+     * version 1 filled in, then {@code columns} (name, SQL literal, …), which add or replace any of them.
+     */
+    private static void oldComment(Handle h, String... columns) {
+        Map<String, String> row = new LinkedHashMap<>();
+        String[] defaults = {"text", "'text'", "open_reports", "0", "toxicity", "0.1", "severe_toxicity", "0", "identity_attack", "0",
+                "insult", "0", "profanity", "0", "threat", "0", "risk", "0.1", "top_attribute", "'TOXICITY'", "spans", "'[]'",
+                "model_name", "'m'", "model_version", "'v1'", "model_checksum", "'sum'", "action", "'PUBLISH'", "status", "'PUBLISHED'",
+                "decided_by", "'RULE'", "version", "1", "created_at", "CURRENT_TIMESTAMP", "updated_at", "CURRENT_TIMESTAMP"};
+        for (String[] pairs : new String[][] {defaults, columns})
+            for (int i = 0; i < pairs.length; i += 2) row.put(pairs[i], pairs[i + 1]);
+        h.execute("INSERT INTO comments (" + String.join(", ", row.keySet()) + ") VALUES (" + String.join(", ", row.values()) + ")");
     }
 }
