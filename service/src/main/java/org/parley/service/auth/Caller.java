@@ -16,7 +16,7 @@ public interface Caller extends Principal {
 
     /**
      * The sites whose comments this moderator reads and decides (a key's {@code site=A|B}, an account's
-     * {@code --site}s), else {@link Sites#EVERY}. Not a moderator: EVERY, and {@link #reaches} is their own site.
+     * {@code --site}s), else {@link Sites#EVERY}. Not a moderator: EVERY, and {@link #reachedSites} their own site.
      */
     default Sites moderatedSites() {
         return Sites.EVERY;
@@ -31,10 +31,5 @@ public interface Caller extends Principal {
      */
     default Sites reachedSites() {
         return role().includes(Role.MODERATOR) ? moderatedSites() : Sites.stored(site());
-    }
-
-    /** Whether a comment stored by {@code site} is among the {@link #reachedSites}. */
-    default boolean reaches(String site) {
-        return reachedSites().includes(site);
     }
 }

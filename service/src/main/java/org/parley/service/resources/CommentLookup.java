@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Which stored comment a caller means by an id. Ids are each site's own (changelog 15-comment-local-id), so an
- * id names one comment per site: the caller means one of those of the sites it {@link Caller#reaches reaches}.
+ * id names one comment per site: the caller means one of those of the sites it {@link Caller#reachedSites reaches}.
  * Another site's is as one never stored: the same 404, and its row is neither read nor locked ({@link CommentStore#named}).
  */
 final class CommentLookup {

@@ -50,12 +50,12 @@ class ApiKeysTest {
         ApiKey one = keys.find("unnamed-key-1").orElseThrow(), two = keys.find("unnamed-key-2").orElseThrow();
         assertEquals("key:" + one.fingerprint(), one.site());
         assertNotEquals(one.site(), two.site());
-        assertFalse(one.reaches(two.site()));
-        assertFalse(one.reaches(null), "comments stored before sites were kept are no key's");
+        assertFalse(one.reachedSites().includes(two.site()));
+        assertFalse(one.reachedSites().includes(null), "comments stored before sites were kept are no key's");
         ApiKey named = new ApiKey("unnamed-key-1", Role.WEBSITE, 100, "news.example");
-        assertTrue(named.reaches(one.site()), "naming a key's site later keeps it the comments it stored unnamed");
-        assertTrue(new ApiKey("moderator-key-1", Role.MODERATOR, 1).reaches(null), "moderators reach every comment");
-        assertTrue(new ApiKey("moderator-key-1", Role.MODERATOR, 1).reaches(two.site()));
+        assertTrue(named.reachedSites().includes(one.site()), "naming a key's site later keeps it the comments it stored unnamed");
+        assertTrue(new ApiKey("moderator-key-1", Role.MODERATOR, 1).reachedSites().includes(null), "moderators reach every comment");
+        assertTrue(new ApiKey("moderator-key-1", Role.MODERATOR, 1).reachedSites().includes(two.site()));
     }
 
     /** A moderator key of a chosen few sites: site=A|B, '|' being in no name; it stores what it submits as the first. */
@@ -65,9 +65,9 @@ class ApiKeysTest {
         ApiKey desk = keys.find("desk-key-1").orElseThrow();
         assertEquals(List.of("a.example", "b.example"), desk.moderatedSites().names());
         assertEquals(7, desk.perSecond(), "the rate still goes either side");
-        assertTrue(desk.reaches("a.example") && desk.reaches("b.example"));
-        assertFalse(desk.reaches("c.example"));
-        assertFalse(desk.reaches(null), "nor comments stored before sites were");
+        assertTrue(desk.reachedSites().includes("a.example") && desk.reachedSites().includes("b.example"));
+        assertFalse(desk.reachedSites().includes("c.example"));
+        assertFalse(desk.reachedSites().includes(null), "nor comments stored before sites were");
         assertEquals("a.example", desk.site(), "what it submits is the first site's");
         assertEquals(Sites.one("b.example"), keys.find("desk-key-2").orElseThrow().moderatedSites(), "a name given twice is one");
         assertEquals(Sites.EVERY, new ApiKey("moderator-key-1", Role.MODERATOR, 1).moderatedSites());
@@ -115,7 +115,7 @@ class ApiKeysTest {
         assertEquals(new ApiKey("page-key-3", Role.SCORER, 100, "news.example"), keys.find("page-key-3").orElseThrow());
         ApiKey page = keys.find("page-key-1").orElseThrow();
         assertEquals("scorer-" + page.fingerprint(), page.getName());
-        assertFalse(page.reaches(null), "reaches no stored comment but its own site's, which it cannot store");
+        assertFalse(page.reachedSites().includes(null), "reaches no stored comment but its own site's, which it cannot store");
         String said = assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("good-key-1:scorer,secret-key-2:scorers", 1)).getMessage();
         assertEquals("apiKeys entry 2: unknown role 'scorers': use scorer, website, moderator or admin", said);
         assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("long-key-1:scorer:0", 1));
