@@ -44,6 +44,7 @@ import java.util.concurrent.Callable;
                 "per source (JSON on stdout), plus an HTML report with ROC curves (PNG).",
                 "Default data: the dev split of every toxicity corpus in training-data/.",
                 "--baselines trains the baselines on the training split of the corpora the bundle learned from (its provenance: corpora, sample, seed) and reports them side by side (on --split dev or a --file).",
+                "--split follows the bundle's dev part (scripts/train --dev-part; the shipped part when it records none).",
                 "--compare OLD shows what retraining changed: ROC-AUC of OLD and --model per attribute, and the difference.",
                 "Identity bias: per identity term (gay, Muslim, …) the subgroup, BPSN and BNSP ROC-AUC of TOXICITY",
                 "(Borkan et al. 2019) and the mean score of neutral identity sentences (table on stderr, or stdout with",
@@ -96,6 +97,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "write the metrics JSON here instead of stdout")
     Path output;
 
+    /** The --model bundle's dev part, which --split and the baselines' training rows follow. */
+    private int devPart = DevSplit.SHIPPED_PART;
+
     public static void main(String[] args) {
         System.exit(Cli.execute(new EvaluateCommand(), args));
     }
@@ -114,6 +118,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--baselines are trained on the training split, so they are scored on --split dev (or a --file), not --split " + split);
         if (compare != null) return compare(root);
         ModelBundle bundle = ModelBundle.load(model); // a bad bundle is refused before the corpora are read
+        devPart = devPart(bundle);
         List<Example> examples = evaluationData(root);
         if (examples.isEmpty()) throw new IllegalArgumentException("no labelled examples to evaluate in " + evaluationName());
         System.err.printf("evaluating on %d examples%n", examples.size());
@@ -135,7 +140,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             List<String> names = new ArrayList<>();
             trainedOn.get("corpora").forEach(n -> names.add(n.asText()));
             Integer sample = trainedOn.hasNonNull("samplePerCorpus") ? trainedOn.get("samplePerCorpus").asInt() : null;
-            List<Example> train = DevSplit.split(TrainCommand.load(root, names, sample, trainedOn.get("seed").asLong())).train();
+            List<Example> train = DevSplit.split(TrainCommand.load(root, names, sample, trainedOn.get("seed").asLong()), devPart).train();
             trainedOn.put("rows", train.size());
             for (Baseline b : baselines) {
                 System.err.printf("training baseline %s on %d examples%n", b, train.size());
@@ -176,8 +181,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     private int compare(Path root) throws IOException {
         if (compare.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize()))
             throw new IllegalArgumentException("--compare names the same bundle as --model: " + model);
-        ToxicityModel before = new ToxicityModel(ModelBundle.load(compare), TextPipeline.standard(), 1);
-        ToxicityModel after = new ToxicityModel(ModelBundle.load(model), TextPipeline.standard(), 1);
+        ModelBundle beforeBundle = ModelBundle.load(compare), afterBundle = ModelBundle.load(model);
+        devPart = devPart(afterBundle);
+        // On another part's dev rows one of the two would be read on its own training rows.
+        if (devPart(beforeBundle) != devPart && files == null)
+            throw new IllegalArgumentException("--compare " + compare + " was trained with --dev-part " + devPart(beforeBundle)
+                    + " and --model " + model + " with " + devPart + ": their dev splits differ; compare bundles of one part");
+        ToxicityModel before = new ToxicityModel(beforeBundle, TextPipeline.standard(), 1);
+        ToxicityModel after = new ToxicityModel(afterBundle, TextPipeline.standard(), 1);
         Map<String, List<Example>> sets = new LinkedHashMap<>();
         sets.put(split + " split", corpusData(root));
         if (files != null) for (Path f : files) sets.put(f.toString(), LabelledFile.read(f));
@@ -226,7 +237,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (String name : Corpora.toxicityNames()) if (!p.has("corpora") || p.get("corpora").has(name)) corpora.add(name);
         if (p.hasNonNull("samplePerCorpus")) out.put("samplePerCorpus", p.get("samplePerCorpus").asInt());
         out.put("seed", p.hasNonNull("seed") ? p.get("seed").asLong() : TrainingOptions.defaults().seed());
+        out.put("devPart", devPart(bundle));
         return out;
+    }
+
+    /** The dev part the bundle was trained with (scripts/train --dev-part); bundles from before it: the shipped part. */
+    static int devPart(ModelBundle bundle) {
+        JsonNode p = bundle.provenance();
+        return DevSplit.checked(p.hasNonNull("devPart") ? p.get("devPart").asInt() : DevSplit.SHIPPED_PART);
     }
 
     private static List<String> texts(List<Example> examples) {
@@ -252,8 +270,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Example> all = corpora == null ? Corpora.loadToxicity(root) : Corpora.loadToxicity(root, corpora);
         return switch (split) {
             case all -> all;
-            case dev -> DevSplit.dev(all);
-            case train -> DevSplit.split(all).train();
+            case dev -> DevSplit.dev(all, devPart);
+            case train -> DevSplit.split(all, devPart).train();
         };
     }
 

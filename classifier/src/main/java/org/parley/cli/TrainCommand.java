@@ -115,6 +115,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--wide-buckets", description = "hashed n-gram weights of the linear part (default: ${DEFAULT-VALUE})")
     int wideBuckets = FeatureConfig.defaults().wideBuckets();
 
+    @Option(names = "--dev-part", paramLabel = "K",
+            description = "which tenth of the content hash is dev (default: ${DEFAULT-VALUE}, the dev split of the shipped model and of every README figure); another part trains the same recipe on another split, to see how much a figure moves with the split; scripts/evaluate reads the part from the bundle")
+    int devPart = DevSplit.SHIPPED_PART;
+
     @Option(names = "--seed", description = "shuffling, sampling and initialisation seed (default: ${DEFAULT-VALUE})")
     long seed = TrainingOptions.defaults().seed();
 
@@ -148,14 +152,15 @@ public final class TrainCommand implements Callable<Integer> {
         ObjectNode provenance = Provenance.create(name, Provenance.versionNow());
         Path root = data != null ? data : Corpora.defaultRoot();
         if (sample != null && sample < 1) throw new IllegalArgumentException("--sample must be at least 1, was " + sample);
+        DevSplit.checked(devPart);
         List<String> names = corpora != null ? corpora : Corpora.toxicityNames();
         List<Example> examples = load(root, names, sample, seed);
-        DevSplit.Split split = DevSplit.split(examples);
+        DevSplit.Split split = DevSplit.split(examples, devPart);
         // Training data never repeats a text of the whole dev split, which scripts/evaluate scores: a
         // --sample or --corpus run holds out only part of it, and its training rows, included files and
         // identity copies are kept clear of the rest too, as a full run's are.
         boolean partial = sample != null || corpora != null;
-        List<Example> dev = partial ? wholeDev(root) : split.dev();
+        List<Example> dev = partial ? wholeDev(root, devPart) : split.dev();
         List<Example> corpusTrain = partial ? DevSplit.withoutDevTexts(split.train(), dev) : split.train();
         IncludedFiles included = IncludedFiles.of(includedRead, dev);
         List<Example> train = new ArrayList<>(corpusTrain);
@@ -195,6 +200,7 @@ public final class TrainCommand implements Callable<Integer> {
         provenance.put("seed", seed);
         provenance.set("repeat", JSON.valueToTree(repeat));
         provenance.put("devSplit", "corpus.DevSplit: content hash of the normalised text, fixed salt, ~10%");
+        provenance.put("devPart", devPart);
         provenance.set("corpora", Provenance.labelMapping(train, split.dev()));
         provenance.set("labelMapping", Provenance.labelRules(root, names));
         provenance.set("dataFiles", Provenance.dataFiles(root, names));
@@ -246,18 +252,18 @@ public final class TrainCommand implements Callable<Integer> {
         return asked != null ? asked : Math.min(fullDefault, trainRows / 10);
     }
 
-    /** Read once per JVM and data folder: reading and hashing every corpus takes ~10 s. */
-    private static final Map<Path, List<Example>> WHOLE_DEV = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Read once per JVM, data folder and part: reading and hashing every corpus takes ~10 s. */
+    private static final Map<String, List<Example>> WHOLE_DEV = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The dev split of every toxicity corpus under {@code root}. */
-    static List<Example> wholeDev(Path root) throws IOException {
-        Path key = root.toAbsolutePath().normalize();
+    /** The dev split (the given part) of every toxicity corpus under {@code root}. */
+    static List<Example> wholeDev(Path root, int part) throws IOException {
+        String key = root.toAbsolutePath().normalize() + "#" + part;
         List<Example> known = WHOLE_DEV.get(key);
         if (known != null) return known;
         List<Example> all = new ArrayList<>();
         for (String n : Corpora.toxicityNames())
             if (Files.isDirectory(root.resolve(n))) all.addAll(Corpora.load(root, n));
-        List<Example> dev = DevSplit.dev(all);
+        List<Example> dev = DevSplit.dev(all, part);
         WHOLE_DEV.put(key, dev);
         return dev;
     }

@@ -13,10 +13,18 @@ import java.util.List;
  * It depends on nothing but the text, so it is the same in every run and JVM, and identical
  * texts from different corpora always land on the same side. Changing the salt or the
  * normalisation changes the split: don't, without re-running every evaluation.
+ *
+ * <p>The hash range holds ten such tenths, the <em>parts</em>. Part {@value #SHIPPED_PART} is the
+ * dev split everything is measured on; another part is a second dev split of the same size and
+ * recipe (scripts/train --dev-part), for measuring how much a figure moves with the split.
  */
 public final class DevSplit {
     static final String SALT = "parley/dev-split/v1\n";
     static final double DEV_FRACTION = 0.10;
+    /** The dev split of the shipped models and of every figure in the README. */
+    public static final int SHIPPED_PART = 0;
+    /** Parts 0 to PARTS − 1, each a tenth of the hash range. */
+    public static final int PARTS = 10;
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(DevSplit::newSha256);
 
     /** Train and dev parts, each in input order. */
@@ -33,8 +41,21 @@ public final class DevSplit {
         return isDevText(e.text());
     }
 
+    /** In dev of the given part: its hash falls in the part's tenth of the range. */
+    public static boolean isDev(Example e, int part) {
+        double at = position(e.text()) - checked(part) * DEV_FRACTION;
+        return at >= 0 && at < DEV_FRACTION;
+    }
+
     static boolean isDevText(String text) {
         return position(text) < DEV_FRACTION;
+    }
+
+    /** The part, or an error naming the range. */
+    public static int checked(int part) {
+        if (part < 0 || part >= PARTS)
+            throw new IllegalArgumentException("--dev-part must be 0 to " + (PARTS - 1) + ", was " + part);
+        return part;
     }
 
     /** Where the text's hash falls in [0,1). */
@@ -48,16 +69,27 @@ public final class DevSplit {
      * Dev as the hash says; train without the texts that a dev text repeats in another spelling
      * ({@link #withoutDevTexts}), which the hash of the whitespace-normalised text puts apart.
      */
-    /** The dev part alone, for callers that need no training part. */
-    public static List<Example> dev(List<Example> examples) {
-        return examples.stream().filter(DevSplit::isDev).toList();
+    public static Split split(List<Example> examples) {
+        return split(examples, SHIPPED_PART);
     }
 
-    public static Split split(List<Example> examples) {
+    /** As {@link #split(List)}, with the given part as dev. */
+    public static Split split(List<Example> examples, int part) {
+        checked(part);
         List<Example> train = new ArrayList<>();
         List<Example> dev = new ArrayList<>();
-        for (Example e : examples) (isDev(e) ? dev : train).add(e);
+        for (Example e : examples) (isDev(e, part) ? dev : train).add(e);
         return new Split(withoutDevTexts(train, dev), dev);
+    }
+
+    /** The dev part alone, for callers that need no training part. */
+    public static List<Example> dev(List<Example> examples) {
+        return dev(examples, SHIPPED_PART);
+    }
+
+    public static List<Example> dev(List<Example> examples, int part) {
+        checked(part);
+        return examples.stream().filter(e -> isDev(e, part)).toList();
     }
 
     /**

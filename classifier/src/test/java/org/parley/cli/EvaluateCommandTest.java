@@ -138,6 +138,36 @@ class EvaluateCommandTest {
         assertTrue(rows > 0 && rows <= 30, "the training split of at most 30 rows: " + rows);
     }
 
+    /** scripts/train --dev-part K: evaluation and the baselines' training rows follow the part the bundle records. */
+    @Test
+    void theDevSplitAndTheBaselinesFollowTheBundlesDevPart() throws Exception {
+        org.parley.model.ModelBundle tiny = TinyBundles.create();
+        java.util.List<org.parley.corpus.Example> all = org.parley.corpus.Corpora.loadToxicity(fixtures(), java.util.List.of("fox_news_comments"));
+        int part = 1; // the fixture is small: the first part after the shipped one that holds rows of it
+        while (org.parley.corpus.DevSplit.dev(all, part).isEmpty()) part++;
+        java.util.List<org.parley.corpus.Example> dev = org.parley.corpus.DevSplit.dev(all, part);
+        assertNotEquals(org.parley.corpus.DevSplit.dev(all), dev, "another part is not the shipped dev split");
+        var provenance = new ObjectMapper().createObjectNode().put("name", "tiny-test").put("seed", 7).put("devPart", part);
+        provenance.putObject("corpora").putObject("fox_news_comments").put("train", all.size() - dev.size());
+        Path bundle = dir.resolve("part.zip");
+        new org.parley.model.ModelBundle(tiny.network(), tiny.features(), tiny.calibration(), provenance).save(bundle);
+        Path json = dir.resolve("eval.json");
+        assertEquals(0, Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--data", fixtures().toString(),
+                "--corpus", "fox_news_comments", "--baselines", "linear", "--resamples", "0",
+                "--report", dir.resolve("report").toString(), "--output", json.toString()));
+        JsonNode out = new ObjectMapper().readTree(json.toFile()).get(0);
+        assertEquals(dev.size(), out.get("n").asInt());
+        assertEquals(part, out.at("/baselinesTrainedOn/devPart").asInt());
+        assertEquals(org.parley.corpus.DevSplit.split(all, part).train().size(), out.at("/baselinesTrainedOn/rows").asInt());
+
+        // Set against a bundle of another part, one of the two would be read on its own training rows.
+        Path shipped = dir.resolve("part0.zip");
+        tiny.save(shipped);
+        assertNotEquals(0, Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--compare", shipped.toString(),
+                "--data", fixtures().toString(), "--corpus", "fox_news_comments", "--resamples", "0",
+                "--report", dir.resolve("report2").toString()));
+    }
+
     @Test
     void comparingABundleWithItselfIsRefused() throws Exception {
         Path bundle = dir.resolve("same.zip");

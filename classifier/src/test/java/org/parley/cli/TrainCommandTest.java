@@ -40,6 +40,10 @@ class TrainCommandTest {
         new picocli.CommandLine(c).parseArgs("--data", dir.toString(), "--epochs", "0", "--output", dir.resolve("m.zip").toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::call);
         assertTrue(e.getMessage().contains("epochs must be >= 1"), e.getMessage());
+        TrainCommand part = new TrainCommand();
+        new picocli.CommandLine(part).parseArgs("--data", dir.toString(), "--dev-part", "10", "--output", dir.resolve("m.zip").toString());
+        e = assertThrows(IllegalArgumentException.class, part::call);
+        assertEquals("--dev-part must be 0 to 9, was 10", e.getMessage());
     }
 
     /** A data scientist's second audit: a corrupt export line was refused only after the corpora's quarter minute. */
@@ -73,13 +77,18 @@ class TrainCommandTest {
                 "--epochs", "2", "--batch-size", "64", "--embedding", "16", "--hidden", "16",
                 "--bigram-buckets", "4096", "--char-buckets", "4096", "--output", out.toString(),
                 "--identity-augment", "30", "--identity-swap", "30", // the defaults would swamp 800 rows
-                "--metrics", dir.resolve("metrics.json").toString());
+                "--dev-part", "2", "--metrics", dir.resolve("metrics.json").toString());
         assertEquals(0, code);
 
         ModelBundle bundle = ModelBundle.load(out);
         JsonNode p = bundle.provenance();
         assertEquals("parley-toxicity", p.get("name").asText());
         assertEquals(400, p.get("samplePerCorpus").asInt());
+        assertEquals(2, p.get("devPart").asInt());
+        // Dev is part 2 of the sample: rows of the shipped dev split are trained on in such a run.
+        List<org.parley.corpus.Example> sampled = TrainCommand.load(Corpora.defaultRoot(), List.of("jigsaw_toxic_partial", "davidson_hate_offensive"), 400, 7);
+        assertEquals(org.parley.corpus.DevSplit.dev(sampled, 2).stream().filter(x -> x.source().equals("davidson_hate_offensive")).count(),
+                p.at("/corpora/davidson_hate_offensive/dev").asInt());
         assertTrue(p.get("dataFiles").size() >= 2);
         for (JsonNode f : p.get("dataFiles")) assertEquals(64, f.get("sha256").asText().length());
         assertTrue(p.at("/corpora/davidson_hate_offensive/train").asInt() > 300);

@@ -53,6 +53,34 @@ class DevSplitTest {
     }
 
     @Test
+    void theTenPartsCoverEveryTextOnceAndPartZeroIsTheShippedSplit() {
+        List<Example> all = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) all.add(ex("part text " + i));
+        int[] sizes = new int[DevSplit.PARTS];
+        for (Example e : all) {
+            int in = 0;
+            for (int p = 0; p < DevSplit.PARTS; p++) if (DevSplit.isDev(e, p)) { in++; sizes[p]++; }
+            assertEquals(1, in, e.text());
+            assertEquals(DevSplit.isDev(e), DevSplit.isDev(e, DevSplit.SHIPPED_PART));
+        }
+        for (int size : sizes) assertTrue(Math.abs(size - 300) < 60, "part sizes " + java.util.Arrays.toString(sizes));
+        assertEquals(DevSplit.split(all), DevSplit.split(all, 0));
+        DevSplit.Split three = DevSplit.split(all, 3);
+        assertEquals(all.stream().filter(e -> DevSplit.isDev(e, 3)).toList(), three.dev());
+        assertEquals(three.dev(), DevSplit.dev(all, 3));
+        assertEquals(all.size(), three.train().size() + three.dev().size());
+        assertTrue(three.train().stream().noneMatch(e -> DevSplit.isDev(e, 3)));
+    }
+
+    @Test
+    void aPartOutsideTheTenIsRefusedNamingTheRange() {
+        for (int bad : new int[] {-1, DevSplit.PARTS}) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> DevSplit.split(List.of(), bad));
+            assertTrue(e.getMessage().contains("--dev-part must be 0 to 9"), e.getMessage());
+        }
+    }
+
+    @Test
     void trainingLeavesOutADevTextWrittenAnotherWay() {
         // "comment 22" is dev; copies with other punctuation, quotes or an entity hash elsewhere.
         List<String> copies = List.of("Comment, 22!", "\u201ccomment 22\u201d", "comment &amp; 22", "comment-22.", "COMMENT 22?!");
