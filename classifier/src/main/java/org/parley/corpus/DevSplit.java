@@ -21,7 +21,7 @@ import java.util.List;
 public final class DevSplit {
     static final String SALT = "parley/dev-split/v1\n";
     static final double DEV_FRACTION = 0.10;
-    /** The dev split of the shipped models and of every figure in the README. */
+    /** The dev split of the shipped models and of every figure in README.md and docs/. */
     public static final int SHIPPED_PART = 0;
     /** Parts 0 to PARTS − 1, each a tenth of the hash range. */
     public static final int PARTS = 10;

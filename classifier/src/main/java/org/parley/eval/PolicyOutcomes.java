@@ -13,7 +13,7 @@ import java.util.Locale;
  * What a policy does to labelled rows: per attribute, how many of the rows labelled positive it
  * keeps from being published (REVIEW or REJECT), and how many of the rows labelled not toxic it
  * holds all the same. Ranking metrics say how well scores order comments; this says what a site
- * running the policy would see, which is what a band is set by (README "Policy").
+ * running the policy would see, which is what a band is set by (docs/scoring-api.md, "Policy").
  *
  * @param positives per attribute, in {@link Attribute} order
  * @param notToxic  rows labelled TOXICITY negative

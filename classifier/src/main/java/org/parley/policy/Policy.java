@@ -41,12 +41,12 @@ public final class Policy {
     }
 
     /**
-     * The shipped policy (README "Policy"): TOXICITY below 0.2 publishes, 0.5–0.9 goes to review,
+     * The shipped policy (docs/scoring-api.md, "Policy"): TOXICITY below 0.2 publishes, 0.5–0.9 goes to review,
      * 0.9 and above is rejected; SEVERE_TOXICITY ≥ 0.5 rejects; IDENTITY_ATTACK ≥ 0.5 and THREAT
      * ≥ 0.2 go to review (identity words still raise scores of friendly comments, and threats need a
      * human's judgement: the few THREAT labels leave explicit threats scored low, and at 0.2 the
      * policy holds 70 of the dev split's 102 threats where 0.5 held 59, for 32 more of its 10,623
-     * non-toxic comments held, README "Policy"); so do a comment in another language and one that
+     * non-toxic comments held, docs/scoring-api.md, "Policy"); so do a comment in another language and one that
      * holds a phrase of {@link PhraseRule#threats()}; anything else publishes.
      */
     public static Policy standard() {

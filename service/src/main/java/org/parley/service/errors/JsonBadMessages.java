@@ -22,7 +22,7 @@ import java.util.List;
  * {@code server.allowedMethods} filter refuses it before Jersey) is a 405 that names it and those taken.
  */
 public final class JsonBadMessages extends ErrorHandler {
-    /** A restart serves in ~6 s (README, start-up), after the stop's grace period. */
+    /** A restart serves in ~6 s (docs/scoring-api.md, start-up), after the stop's grace period. */
     static final long STOPPING_RETRY_AFTER_SECONDS = 10;
     private final String allowedMethods;
     private final Filter crossOrigin;
