@@ -29,6 +29,7 @@ const state = {
   shownTo: null,       // the username whose queue the page holds, kept past the end of their session
   reasonPicked: false, // the moderator chose the menu's reason since moving to this comment
   singleKeys: true,    // the single-character keys act (WCAG 2.1.4: they can be turned off, per browser)
+  namesSites: true,    // messages name a comment's site (label): the moderator has more than one; kept past the session's end
 };
 
 const $ = (id) => document.getElementById(id);
@@ -187,6 +188,7 @@ function showApp(session) {
   if (state.shownTo !== session.username) forget();
   state.shownTo = session.username;
   state.user = session;
+  state.namesSites = !session.site;
   const who = $('who');
   clear(who);
   who.append(el('span', null, session.username), document.createTextNode(' '), el('span', 'role', session.role));
@@ -715,8 +717,13 @@ function defaultReason(c) {
 
 const PAST = { APPROVE: 'Approved', REJECT: 'Rejected', ESCALATE: 'Escalated' };
 
+// How a message names a comment: by its number, else its id, and for a moderator of several sites (or of every site)
+// by its site too, "#9 of a.example": ids and numbers are each site's own, so "Approved 12345." could be either of two
+// sites' (the API's 409s and 403s name it so too). A moderator of one site keeps the short form. The id is a reader's
+// site's and may hold a direction override: isolated, it cannot reverse the site after it. Set as text, as every message.
 function label(c) {
-  return c.number !== undefined && c.number !== null ? '#' + c.number : c.id;
+  const which = c.number !== undefined && c.number !== null ? '#' + c.number : String(c.id);
+  return c.site && state.namesSites ? isolated(which) + ' of ' + c.site : which;
 }
 
 // The toolbar's note goes with the next decision (an escalation says why to the senior moderator), then clears.
@@ -812,7 +819,9 @@ async function decideSelected(decision) {
       kept.push(label(item.comment));
       state.selected.delete(id);
     } else {
-      failed.push(item.id + ': ' + (item.error ? item.error.message : item.status));
+      // Named as the list shows it, with its site: the answer's id alone was either of two sites' comments.
+      const asked = picked.find((c) => ref(c) === id) || { id: item.id, site: item.site };
+      failed.push(label(asked) + ': ' + (item.error ? item.error.message : item.status));
     }
   }
   renderList();

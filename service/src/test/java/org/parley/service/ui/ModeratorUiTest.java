@@ -497,7 +497,7 @@ class ModeratorUiTest {
         assertTrue(message.getText().contains("senior moderator"), message.getText());
         press("x");
         press("A");  // a bulk approve is refused in place, and said so
-        wait(5).until(d -> d.findElement(By.id("alert")).getText().contains("as escalated"));
+        wait(5).until(d -> unisolated(d.findElement(By.id("alert")).getText()).contains("Left " + label(ids.get(0)) + " as escalated"));
         assertEquals("ESCALATED", comment(ids.get(0)).get("status").asText());
 
         new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.ADMIN, Instant.now());
@@ -539,7 +539,7 @@ class ModeratorUiTest {
         press("r");  // the comment as it is now: a revision, sent with no session
         WebElement error = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         wait(5).until(d -> error.getText().contains("was not applied"));
-        assertTrue(error.getText().contains("your reject of " + ids.get(0)), error.getText());
+        assertTrue(unisolated(error.getText()).contains("your reject of " + label(ids.get(0))), error.getText());
         assertEquals("", browser.findElement(By.id("alert")).getText(), "the alert about the queue before the log-in");
         assertEquals("PUBLISHED", comment(ids.get(0)).get("status").asText());
         for (LogEntry e : browser.manage().logs().get(LogType.BROWSER))  // the counts read after it found no session
@@ -710,11 +710,11 @@ class ModeratorUiTest {
         assertEquals("", regions.get("alert"), regions.toString());
         press("a");
         cards(2);
-        wait(5).until(d -> ("Approved " + label(ids.get(0)) + ".").equals(liveRegions().get("status")));
+        wait(5).until(d -> ("Approved " + label(ids.get(0)) + ".").equals(unisolated(liveRegions().get("status"))));
         assertEquals(200, api("/v1/comments/" + ids.get(1) + "/decision")
                 .post(Entity.json(Map.of("decision", "APPROVE", "expectedVersion", 1))).getStatus());  // someone else, first
         press("r");
-        wait(10).until(d -> liveRegions().get("alert").startsWith("Someone else decided " + label(ids.get(1)) + " first"));
+        wait(10).until(d -> unisolated(liveRegions().get("alert")).startsWith("Someone else decided " + label(ids.get(1)) + " first"));
         assertEquals("", liveRegions().get("status"), "the outcome before it is not read again");
     }
 
@@ -915,7 +915,7 @@ class ModeratorUiTest {
         press(" ");
         assertEquals("1 selected", browser.findElement(By.id("bulk-count")).getText());
         assertTrue(card(ids.get(1)).findElement(By.cssSelector("input.pick")).isSelected());
-        wait(5).until(d -> ("Selected " + label(ids.get(1)) + " for bulk (1 selected).").equals(liveRegions().get("status")));
+        wait(5).until(d -> ("Selected " + label(ids.get(1)) + " for bulk (1 selected).").equals(unisolated(liveRegions().get("status"))));
 
         browser.executeScript("setSingleKeys(false)");  // Space is no single character: it goes on working
         press(Keys.ARROW_DOWN.toString());
@@ -1031,10 +1031,15 @@ class ModeratorUiTest {
         }
     }
 
-    /** The comment's number as the page names it (#N): the shipped seeds number none, so its id. */
+    /**
+     * The comment as the page's messages name it to this class's moderators, of every site: its number (#N; the shipped
+     * seeds number none, so its id) and its site, the unnamed key's {@code key:…} for {@link #seed}'s. Compared with
+     * the page's text {@link #unisolated}.
+     */
     private static String label(String id) {
         JsonNode c = comment(id);
-        return c.hasNonNull("number") ? "#" + c.get("number").asInt() : id;
+        String which = c.hasNonNull("number") ? "#" + c.get("number").asInt() : id;
+        return c.hasNonNull("site") ? which + " of " + c.get("site").asText() : which;
     }
 
     /** The page's live regions that Chromium exposes to a screen reader (status, alert), with their text. */
@@ -1263,6 +1268,99 @@ class ModeratorUiTest {
         cards(0);
         assertEquals("REJECTED", comment(id, second).get("status").asText());
         assertEquals("PUBLISHED", comment(id, first).get("status").asText());
+    }
+
+    /**
+     * The page's own messages named a comment by its number or id alone ("Approved uishared.", a bulk "Failed: 12345:
+     * …"), so a moderator of two sites with one id in both read which from the list, not from the message (a per-site
+     * ids audit, twenty-fourth session). For a moderator of several sites they now name its site, as the API's do:
+     * a single decision, a 409, a bulk decision's changed and failed comments, a selection.
+     */
+    @Test
+    void messagesNameTheCommentsSiteForAModeratorOfSeveralSites() {
+        String shared = article + "-shared", mine = article + "-mine", changed = article + "-changed", gone = article + "-gone";
+        submit(shared, TOXIC.get(0), null, "app-desk-key");
+        submit(shared, TOXIC.get(1), null, "app-blog-key");
+        submit(mine, TOXIC.get(2), null, "app-desk-key");
+        submit(changed, TOXIC.get(3), null, "app-desk-key");
+        submit(gone, TOXIC.get(4), null, "app-blog-key");
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.MODERATOR,
+                org.parley.service.auth.Sites.of(List.of("desk.example", "blog.example")), Instant.now());
+        login("PENDING");
+        cards(5);
+
+        onShow(shared, "blog.example");
+        press("a");
+        wait(10).until(d -> unisolated(d.findElement(By.id("message")).getText()).equals("Approved " + shared + " of blog.example."));
+        assertEquals("PENDING", comment(shared, "desk.example").get("status").asText());
+
+        decidedElsewhere(shared, "desk.example");
+        onShow(shared, "desk.example");
+        press("r");
+        wait(10).until(d -> unisolated(d.findElement(By.id("alert")).getText())
+                .startsWith("Someone else decided " + shared + " of desk.example first"));
+
+        onShow(mine, "desk.example");
+        press("x");
+        wait(5).until(d -> unisolated(d.findElement(By.id("message")).getText())
+                .equals("Selected " + mine + " of desk.example for bulk (1 selected)."));
+        assertEquals("Select " + mine + " of desk.example for bulk",
+                unisolated(card(mine).findElement(By.cssSelector("input.pick")).getAttribute("aria-label")));
+        card(changed).findElement(By.cssSelector("input.pick")).click();
+        card(gone).findElement(By.cssSelector("input.pick")).click();
+        assertEquals("3 selected", browser.findElement(By.id("bulk-count")).getText());
+        decidedElsewhere(changed, "desk.example");
+        // blog.example is taken from the account by hand: its comment is answered in place as one of none
+        Jdbi.create(DATABASE, "sa", "").useHandle(h -> h.execute("UPDATE moderators SET site = ? WHERE username = ?",
+                org.parley.service.auth.Sites.of(List.of("desk.example", "other.example")).written(), user));
+        browser.findElement(By.id("bulk-approve")).click();
+        String alert = wait(10).until(d -> {
+            String text = unisolated(d.findElement(By.id("alert")).getText());
+            return text.startsWith("Approved 1 comment.") ? text : null;
+        });
+        assertTrue(alert.contains(" " + changed + " of desk.example changed meanwhile"), alert);
+        assertTrue(alert.contains("Failed: " + gone + " of blog.example: "), alert);
+        assertEquals("PUBLISHED", comment(mine, "desk.example").get("status").asText());
+    }
+
+    /** A moderator of one site keeps the short form: every comment they see is of that site. Even once the session ended. */
+    @Test
+    void aModeratorOfOneSiteReadsMessagesWithoutTheSite() {
+        String first = article + "-first", second = article + "-second";
+        submit(first, TOXIC.get(0), null, "app-desk-key");
+        submit(second, TOXIC.get(1), null, "app-desk-key");
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.MODERATOR,
+                org.parley.service.auth.Sites.one("desk.example"), Instant.now());
+        login("PENDING");
+        cards(2);
+        onShow(first, "desk.example");
+        press("a");
+        wait(10).until(d -> d.findElement(By.id("message")).getText().equals("Approved " + first + "."));
+        waitForDetail(second);  // the one left; on show before the session ends, as its detail asks the service
+        Jdbi.create(DATABASE, "sa", "").useHandle(h -> h.execute("DELETE FROM sessions WHERE username = ?", user));
+        press("r");
+        WebElement error = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        wait(5).until(d -> error.getText().contains("was not applied"));
+        assertTrue(error.getText().contains("your reject of " + second + " ("), error.getText());
+    }
+
+    /** Clicks the comment {@code id} of {@code site} in the list and waits until it is on show. */
+    private void onShow(String id, String site) {
+        String css = "#comments > li.comment[data-id='" + id + "'][data-site='" + site + "']";
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.cssSelector(css)).getAttribute("class").contains("current")
+                && id.equals(d.findElement(By.id("detail")).getAttribute("data-id"))
+                && d.findElement(By.id("detail")).getText().contains("site " + site));
+    }
+
+    /** Another moderator approves the comment {@code id} of {@code site} meanwhile, through the API. */
+    private static void decidedElsewhere(String id, String site) {
+        Response other = api("/v1/comments/" + id + "/decision?site=" + site)
+                .post(Entity.json(Map.of("decision", "APPROVE", "expectedVersion", comment(id, site).get("version").asInt())));
+        assertEquals(200, other.getStatus());
     }
 
     // ---------- the browser ----------
