@@ -4,8 +4,10 @@ One keep-alive connection, one request at a time (a moderator's page waits for e
 latency here is the service's and the database's, not a queue of requests. Reads come first, then
 writes (reports, decisions, submissions), which change the queues. Prints one line per request
 kind: requests, p50, p90, max, in milliseconds.
-Usage: queue-bench.py URL MODERATOR_KEY WEBSITE_KEY IDS_FILE REQUESTS
-IDS_FILE: comment ids (one a line, a random sample of the store) for the per-comment requests.
+Usage: queue-bench.py URL MODERATOR_KEY WEBSITE_KEY IDS_FILE REQUESTS [ONE_SITE_KEY FEW_SITES_KEY]
+IDS_FILE: comment ids (one a line, a random sample of the website key's site) for the per-comment requests.
+ONE_SITE_KEY, FEW_SITES_KEY: moderator keys of bench.example, and of bench.example and bench-2.example
+(benchmark-queue --sites): their page's reads are timed too, before the writes.
 """
 import base64
 import http.client
@@ -17,6 +19,7 @@ import time
 import urllib.parse
 
 url, moderator, website, ids_file, n = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+one_site, few_sites = (sys.argv[6], sys.argv[7]) if len(sys.argv) > 7 else (None, None)
 host = urllib.parse.urlsplit(url)
 conn = http.client.HTTPConnection(host.hostname, host.port, timeout=120)
 ids = [line.strip() for line in open(ids_file, encoding="utf-8") if line.strip()]
@@ -84,6 +87,25 @@ timed("GET /v1/queue/counts?articleId= (the largest article)",
       [get(f"/v1/queue/counts?articleId={quoted(largest['id'])}")] * (n + 2))
 for limit in (100, 500):
     timed(f"GET /v1/articles?limit={limit}", [get(f"/v1/articles?limit={limit}")] * (n + 2))
+timed("GET /v1/sites?limit=200 (the sites menu)", [get("/v1/sites?limit=200")] * (n + 2))
+QUEUES = ("PENDING", "REPORTED", "ESCALATED", "AUTO_REJECTED", "APPROVED", "REJECTED", "PUBLISHED")
+if one_site:
+    # What the page asks for a moderator of one site (the service narrows every list to it) and of a chosen few
+    # (their sites' lists, and one of them picked in the menu, ?site=): each queue's first page at a load or a
+    # tab, the counts after each decision, the article menu and the sites menu at each load.
+    for who, key, narrow in (("one site", one_site, ""), ("two sites", few_sites, ""),
+                             ("two sites, ?site= one", few_sites, "&site=bench.example")):
+        print(f"a moderator of {who}:", flush=True)
+        for q in QUEUES:
+            timed(f"  GET /v1/queue?status={q} (first page)", [get(f"/v1/queue?status={q}&limit=50{narrow}", key)] * (n + 2))
+        page, _ = call("GET", f"/v1/queue?status=PUBLISHED&limit=50&offset=9950{narrow}", key)
+        if "next" in page:
+            timed("  GET /v1/queue?status=PUBLISHED by after= (cursor at 10000)",
+                  [get(f"/v1/queue?status=PUBLISHED&limit=50&after={page['next']}{narrow}", key)] * (n + 2))
+        timed("  GET /v1/queue/counts", [get(f"/v1/queue/counts?{narrow[1:]}", key)] * (n + 2))
+        timed("  GET /v1/articles?limit=500", [get(f"/v1/articles?limit=500{narrow}", key)] * (n + 2))
+        if key == few_sites and not narrow:  # one site's page has no sites menu
+            timed("  GET /v1/sites?limit=200 (the sites menu)", [get("/v1/sites?limit=200", key)] * (n + 2))
 timed("GET /v1/comments/{id} (random ids)", [get(f"/v1/comments/{quoted(i)}") for i in ids[:n + 2]])
 timed("GET /v1/comments/{id}/status (website)", [get(f"/v1/comments/{quoted(i)}/status", website) for i in ids[:n + 2]])
 
@@ -100,17 +122,21 @@ while len(pending) < n + 2 + 50 * bulk:
         break
     after = "&after=" + page["next"]
 one, rest = pending[:n + 2], pending[n + 2:]
+# Each comment named with its site: ids are each site's own (here no two sites share one, but a moderator of several names it).
 timed("POST /v1/comments/{id}/decision (APPROVE, from PENDING)",
-      [("POST", f"/v1/comments/{quoted(c['id'])}/decision", moderator, {"decision": "APPROVE", "expectedVersion": c["version"]})
+      [("POST", f"/v1/comments/{quoted(c['id'])}/decision?site={quoted(c.get('site') or '')}", moderator,
+        {"decision": "APPROVE", "expectedVersion": c["version"]})
        for c in one])
 batches = [rest[b:b + 50] for b in range(0, len(rest) - 49, 50)][:bulk]
 if batches:
     timed("POST /v1/decisions (bulk REJECT of 50)",
           [("POST", "/v1/decisions", moderator, {"decision": "REJECT", "reason": "other",
-                                                  "comments": [{"id": c["id"], "expectedVersion": c["version"]} for c in b]})
+                                                  "comments": [{"id": c["id"], "site": c.get("site") or "",
+                                                                "expectedVersion": c["version"]} for c in b]})
            for b in batches], warm=0)
 stamp = base64.b32encode(random.randbytes(5)).decode().lower()
+own = max((a for a in articles if a.get("site") == "bench.example"), key=lambda a: a["comments"], default=largest)
 timed("POST /v1/comments (submit: scored and stored)",
-      [("POST", "/v1/comments", website, {"id": f"bench-{stamp}-{k}", "articleId": largest["id"],
+      [("POST", "/v1/comments", website, {"id": f"bench-{stamp}-{k}", "articleId": own["id"],
                                           "text": f"I read the article twice, and point {k} still puzzles me."})
        for k in range(n + 2)])

@@ -10,16 +10,19 @@
 --   rejected by the policy: 5 % approved by a moderator.
 -- Every copy has the policy's decision (version 1), its reports (each a version) and its
 -- moderator's decision, as the service writes them. Ids: SEED~K.
+-- -v sites=N: article g (and so each copy placed in it) is the seeds' site's when g % N = 0, else
+-- bench-(1 + g % N).example's; with 1, every article is the seeds' site's, as before the option.
 \set ON_ERROR_STOP on
 BEGIN;
 CREATE TEMP TABLE seed AS
     SELECT c.*, dense_rank() OVER (ORDER BY c.article_id) AS thread FROM comments c;
 CREATE TEMP TABLE seed_title AS SELECT row_number() OVER (ORDER BY id) AS n, title FROM articles;
 
--- Keyed by their local ids, as rows from before changeset 16 are, and the seed's site's: its comments are shown their titles.
+-- Keyed by their local ids, as rows from before changeset 16 are (each g is one site's, so none is taken twice), and of
+-- the site their comments go to: they are shown their titles.
 INSERT INTO articles (id, local_id, title, created_at, site)
 SELECT 'bench-' || g, 'bench-' || g, t.title || ' (' || g || ')', now() - interval '1095 days' * (1 - g::float8 / :articles),
-       (SELECT min(site) FROM seed)
+       CASE WHEN g % :sites = 0 THEN (SELECT min(site) FROM seed) ELSE 'bench-' || (1 + g % :sites) || '.example' END
 FROM generate_series(1, :articles) g
 JOIN seed_title t ON t.n = 1 + g % (SELECT count(*) FROM seed_title);
 
@@ -30,7 +33,7 @@ SELECT s.thread, k, 'bench-' || (1 + (floor(:articles * power(random(), 2))::big
 FROM (SELECT DISTINCT thread FROM seed) s, generate_series(1, :copies) k;
 
 CREATE TEMP TABLE fate AS
-SELECT f.*, CASE WHEN seed_status = 'PENDING' AND u < 0.10 THEN now() - interval '14 days' * random()
+SELECT f.*, a.site, CASE WHEN seed_status = 'PENDING' AND u < 0.10 THEN now() - interval '14 days' * random()
                  ELSE LEAST(now() - interval '1 minute', a.created_at + interval '3 days' * power(random(), 3)) END AS created_at
 FROM (SELECT s.id AS seed_id, s.id || '~' || p.k AS id, p.article_id, p.k, s.thread, s.status AS seed_status,
              random() AS u, 1 + floor(random() * 3)::int AS nreports
@@ -68,7 +71,7 @@ SELECT o.id, s.local_id || '~' || o.k, o.article_id, s.number + 10000 * (o.k * 6
                       ELSE s.status END,
        CASE WHEN o.verdict IN ('ESCALATE', 'APPROVE', 'REJECT') THEN 'MODERATOR' ELSE 'RULE' END,
        1 + CASE WHEN o.reported THEN o.nreports ELSE 0 END + CASE WHEN o.decided_at IS NULL THEN 0 ELSE 1 END,
-       o.created_at, COALESCE(o.decided_at, o.created_at), s.language, s.parent_author, s.rules, s.site
+       o.created_at, COALESCE(o.decided_at, o.created_at), s.language, s.parent_author, s.rules, o.site
 FROM outcome o JOIN seed s ON s.id = o.seed_id;
 
 INSERT INTO decisions (comment_id, version, decision, status, reason, note, actor, actor_kind, text, scores,
