@@ -17,6 +17,11 @@ public final class Sites {
     /** At most this many: a chosen few, and the moderators table's column holds 100 names of 64 characters and their separators. */
     public static final int MOST = 100;
     private static final String RULE = "1 to 64 lowercase letters, digits, '.', '_' or '-'";
+    /**
+     * An unnamed key's site ({@link ApiKey#site}): {@code key:} and the key's fingerprint, 8 lowercase hex digits. An
+     * account may moderate it ({@link #moderated}); a key cannot name it, since ':' separates a key's fields.
+     */
+    private static final Pattern KEY_SITE = Pattern.compile("key:[0-9a-f]{8}");
     public static final Sites EVERY = new Sites(List.of());
 
     private final List<String> names;  // empty: every site; never empty otherwise (of() refuses none)
@@ -38,14 +43,35 @@ public final class Sites {
      *                                  never echoes a name: a key pasted into the wrong field would be
      */
     public static Sites of(Collection<String> names) {
+        return checked(names, Sites::isName, "takes " + RULE);
+    }
+
+    /**
+     * The sites a moderator account is given ({@code add-moderator --site}): names, as {@link #of} takes them, or an
+     * unnamed key's {@code key:FINGERPRINT} (its comments, and those a key stored before its site was named), checked
+     * as the service makes them.
+     *
+     * @throws IllegalArgumentException as {@link #of} does; its message names both forms and never echoes a name
+     */
+    public static Sites moderated(Collection<String> names) {
+        return checked(names, n -> isName(n) || isKeySite(n),
+                "takes " + RULE + ", or an unnamed key's site: key: and its 8 hex digits (key:0fb5438e)");
+    }
+
+    private static Sites checked(Collection<String> names, java.util.function.Predicate<String> valid, String rule) {
         if (names.isEmpty()) throw new IllegalArgumentException("names no site");
         LinkedHashSet<String> distinct = new LinkedHashSet<>();
         for (String n : names) {
-            if (!isName(n)) throw new IllegalArgumentException("takes " + RULE);
+            if (!valid.test(n)) throw new IllegalArgumentException(rule);
             distinct.add(n);
         }
         if (distinct.size() > MOST) throw new IllegalArgumentException("names at most " + MOST + " sites");
         return new Sites(List.copyOf(distinct));
+    }
+
+    /** Whether {@code site} is an unnamed key's, {@code key:FINGERPRINT}. */
+    public static boolean isKeySite(String site) {
+        return site != null && KEY_SITE.matcher(site).matches();
     }
 
     /** One site. */

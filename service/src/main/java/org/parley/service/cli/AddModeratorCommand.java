@@ -9,6 +9,7 @@ import org.parley.service.ParleyConfiguration;
 import org.parley.service.auth.Role;
 import org.parley.service.auth.Sites;
 import org.parley.service.store.AccountStore;
+import org.parley.service.store.CommentStore;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -20,7 +21,8 @@ import java.util.List;
 /**
  * {@code add-moderator CONFIG --username NAME [--role moderator|admin] [--site NAME|*]...}: creates a moderator
  * account in the configured database, or sets a new password. {@code --site} (repeatable) narrows the account
- * to those sites' comments ({@code *}: every site's); without it a new account moderates every site and an
+ * to those sites' comments ({@code *}: every site's; {@code key:FINGERPRINT}: an unnamed key's, {@link Sites#moderated});
+ * without it a new account moderates every site and an
  * existing one keeps its sites. The password comes from PARLEY_PASSWORD,
  * else the terminal (not echoed), else the first line of stdin — never from the command line,
  * where other users could read it.
@@ -39,8 +41,9 @@ public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfigura
         subparser.addArgument("--username").required(true).help("the log-in name (at most 100 characters)");
         subparser.addArgument("--role").setDefault("moderator").choices("moderator", "admin").help("moderator (default) or admin (a senior moderator: decides escalated comments)");
         subparser.addArgument("--site").metavar("NAME").action(net.sourceforge.argparse4j.impl.Arguments.append())
-                .help("a site whose comments the account reads and decides (as in a key's site=NAME); repeatable, for"
-                        + " several; * for every site; default: every site for a new account, unchanged for an existing one");
+                .help("a site whose comments the account reads and decides (as in a key's site=NAME, or an unnamed key's"
+                        + " key:FINGERPRINT); repeatable, for several; * for every site; default: every site for a new account,"
+                        + " unchanged for an existing one");
     }
 
     @Override
@@ -55,6 +58,14 @@ public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfigura
             System.out.println("account '" + username + "' (" + args.getString("role")
                     + (sites == null ? "" : sites.every() ? ", every site" : (sites.only() != null ? ", site " : ", sites ") + sites)
                     + ") saved");
+            // A fingerprint mistyped narrows the account to no comments, and nothing else would say so.
+            if (sites != null) {
+                List<String> stored = new CommentStore(db.jdbi()).storedSites();
+                for (String site : sites.names())
+                    if (Sites.isKeySite(site) && !stored.contains(site))
+                        System.out.println("note: no comment is stored under " + site + " yet: check that it is an unnamed key's"
+                                + " (a comment's site, as GET /v1/comments/{id} shows it)");
+            }
         }
     }
 
@@ -66,7 +77,7 @@ public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfigura
             return Sites.EVERY;
         }
         try {
-            return Sites.of(given);
+            return Sites.moderated(given);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--site " + e.getMessage() + "; --site * alone is every site");
         }

@@ -83,6 +83,35 @@ class AddModeratorCommandTest {
         assertEquals(both, accounts.check("sam", "battery staple".toCharArray()).orElseThrow().sites(), "unchanged");
     }
 
+    /**
+     * An unnamed key's site, {@code key:FINGERPRINT}, as the service stores its comments: taken alone or beside names
+     * (twenty-fifth session; --site took names only), checked as the service makes it; one under which nothing is stored
+     * yet is saved with a note, since a mistyped fingerprint would narrow the account to no comments.
+     */
+    @Test
+    void siteTakesAnUnnamedKeysSite() throws Exception {
+        String unnamed = new org.parley.service.auth.ApiKey("an-unnamed-website-key", Role.WEBSITE, 1).site();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(Optional.empty(), run("correct horse", "--username", "kim", "--site", "news.example", "--site", unnamed));
+        } finally {
+            System.setOut(stdout);
+        }
+        AccountStore accounts = new AccountStore(Jdbi.create(url(), "sa", ""));
+        assertEquals(java.util.List.of("news.example", unnamed), accounts.check("kim", "correct horse".toCharArray()).orElseThrow().sites().names());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("note: no comment is stored under " + unnamed + " yet"), out.toString(StandardCharsets.UTF_8));
+
+        for (String bad : java.util.List.of("key:", "key:0FB5438E", "key:0fb5438", "key:0fb5438e0", "key:0fb5438g", "account:kim", "key:0fb5438e|x")) {
+            assertTrue(run("correct horse", "--username", "kim", "--site", bad).isPresent(), bad);
+            assertTrue(commands.err().endsWith("add-moderator: --site takes 1 to 64 lowercase letters, digits, '.', '_' or '-', or an unnamed"
+                    + " key's site: key: and its 8 hex digits (key:0fb5438e); --site * alone is every site\n"), bad + ": " + commands.err());
+        }
+        assertEquals(java.util.List.of("news.example", unnamed), accounts.check("kim", "correct horse".toCharArray()).orElseThrow().sites().names(),
+                "unchanged");
+    }
+
     /** A moderator's audit: someone who left the team could only be locked out by resetting their password. */
     @Test
     void removeModeratorDeletesTheAccountAndEndsItsSessions() throws Exception {

@@ -67,6 +67,8 @@ class ModerationResourceTest {
     /** A website key of BLOG; a moderator key of SITE and BLOG; "dana" is a moderator account of the two. */
     static final String BLOG = "blog.example", BLOG_KEY = "blog-key-1", DESK_MODERATOR_KEY = "desk-moderator-1";
     static final AccountStore ACCOUNTS = new AccountStore(JDBI);
+    /** OTHER_WEBSITE_KEY's site, an unnamed key's; "kim" is a moderator account of it and BLOG. */
+    static final String OTHER_KEY_SITE = new org.parley.service.auth.ApiKey(OTHER_WEBSITE_KEY, Role.WEBSITE, 1).site();
 
     static final ResourceExtension RESOURCES = build();
 
@@ -76,6 +78,7 @@ class ModerationResourceTest {
         ACCOUNTS.put("wendy", PASSWORD.toCharArray(), Role.WEBSITE, Instant.now());
         ACCOUNTS.put("sam", PASSWORD.toCharArray(), Role.MODERATOR, Sites.one(SITE), Instant.now());
         ACCOUNTS.put("dana", PASSWORD.toCharArray(), Role.MODERATOR, Sites.of(List.of(SITE, BLOG)), Instant.now());
+        ACCOUNTS.put("kim", PASSWORD.toCharArray(), Role.MODERATOR, Sites.moderated(List.of(OTHER_KEY_SITE, BLOG)), Instant.now());
         ModelHolder models = new ModelHolder(Fakes.served(Fakes.scorer(), "v1"), p -> { throw new IllegalStateException(); });
         CommentScorer scorer = new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
         Ingestion ingestion = new Ingestion(scorer, () -> Fakes.served(STANCE), STORE, JSON, clock);
@@ -291,6 +294,31 @@ class ModerationResourceTest {
         assertEquals(List.of(403, 409), List.of(bulk.at("/results/0/status").asInt(), bulk.at("/results/1/status").asInt()), bulk.toString());
         assertTrue(bulk.at("/results/0/error/message").asText().startsWith("comment " + id + " of " + SITE + " is escalated"), bulk.toString());
         assertTrue(bulk.at("/results/1/error/message").asText().startsWith("comment " + id + " of " + BLOG + " is at version 1"), bulk.toString());
+    }
+
+    /**
+     * An account may moderate an unnamed key's site, {@code key:FINGERPRINT} ({@code add-moderator --site}, twenty-fifth
+     * session): the comments that key stored reach it as a named site's do, and another unnamed key's do not. Before,
+     * {@code --site} took names only, so those comments reached moderators of every site alone.
+     */
+    @Test
+    void anAccountOfAnUnnamedKeysSiteModeratesThatKeysComments() {
+        String id = unique();
+        assertEquals(OTHER_KEY_SITE, submit(OTHER_WEBSITE_KEY, id, "I will kill you").get("site").asText());
+        submit(SITE_KEY, id, "I will kill you");
+        submit(Fakes.WEBSITE_KEY, id, "I will kill you");  // another unnamed key: a site of its own
+        String kim = tokenOf("kim");
+        assertEquals(List.of(OTHER_KEY_SITE, BLOG), JSON.convertValue(as(kim, "/v1/session").get(JsonNode.class).get("sites"), List.class));
+        JsonNode theirs = as(kim, "/v1/comments/" + id).get(JsonNode.class);  // one comment of theirs has the id: no site needed
+        assertEquals(OTHER_KEY_SITE, theirs.get("site").asText(), theirs.toString());
+        Response decided = post(kim, "/v1/comments/" + id + "/decision?site=" + OTHER_KEY_SITE,
+                "{\"decision\": \"ESCALATE\", \"expectedVersion\": " + theirs.get("version").asInt() + "}");
+        assertEquals(200, decided.getStatus(), decided.readEntity(String.class));
+        assertEquals(1, as(kim, "/v1/queue/counts?site=" + OTHER_KEY_SITE).get(JsonNode.class).get("ESCALATED").asInt());
+        String unnamed = new org.parley.service.auth.ApiKey(Fakes.WEBSITE_KEY, Role.WEBSITE, 1).site();
+        assertEquals(403, as(kim, "/v1/queue/counts?site=" + unnamed).get().getStatus());
+        assertEquals(404, as(kim, "/v1/comments/" + id + "?site=" + unnamed).get().getStatus());
+        assertEquals(404, as(kim, "/v1/comments/" + id + "?site=" + SITE).get().getStatus());
     }
 
     /**
