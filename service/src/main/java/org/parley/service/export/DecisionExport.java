@@ -25,7 +25,9 @@ import java.util.TreeMap;
  * {@link DecisionLabels} on the text that decision was made on; then one line per suggestion. A
  * comment stored as being in another language is skipped ("foreign language"): the model reads
  * English only, and a Dutch insult approved unread would teach it that Dutch is harmless; so is a
- * suggestion whose text looked foreign when it was stored.
+ * suggestion whose text looked foreign when it was stored. An approval that readers have reported since is
+ * held back ("approve, reported since") until a moderator decides again: the reports put the "not toxic" in doubt,
+ * and the decision that settles them is the label.
  */
 public final class DecisionExport {
     public static final String DECISIONS_SOURCE = "moderator-decisions";
@@ -83,6 +85,7 @@ public final class DecisionExport {
         List<DecisionRecord> labelled = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
         java.util.Set<String> foreign = comments.foreignKeys();
+        java.util.Set<String> reported = comments.reportedKeys();
         java.util.Set<String> chosen = sites == null ? null : comments.keysOfSites(sites);
         if (sites != null) checkStored(sites);
         for (DecisionRecord d : latest.values()) {
@@ -95,6 +98,10 @@ public final class DecisionExport {
                 continue;
             }
             Verdict verdict = Verdict.parse(d.decision());
+            if (verdict == Verdict.APPROVE && reported.contains(d.commentKey())) {
+                skipped.merge("approve, reported since", 1, Integer::sum);
+                continue;
+            }
             Optional<Reason> reason = reason(d.reason());
             Optional<Labels> labels = DecisionLabels.of(verdict, reason.orElse(null));
             if (labels.isPresent()) {

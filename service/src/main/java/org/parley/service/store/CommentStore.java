@@ -444,6 +444,12 @@ public final class CommentStore {
                 .mapTo(String.class).collect(java.util.stream.Collectors.toSet()));
     }
 
+    /** The keys of the comments with reports no decision has closed: readers object to them since the last one. */
+    public java.util.Set<String> reportedKeys() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM comments WHERE open_reports > 0")
+                .mapTo(String.class).collect(java.util.stream.Collectors.toSet()));
+    }
+
     /** Every decision made by {@code kind}, in the order made, streamed to {@code sink}. */
     public void decisions(Decider kind, Consumer<DecisionRecord> sink) {
         jdbi.useHandle(h -> h.createQuery(DECISIONS + " WHERE d.actor_kind = :kind ORDER BY d.id")

@@ -137,6 +137,37 @@ class DecisionExportTest {
     }
 
     /**
+     * A data scientist's second audit: a comment readers reported after a moderator approved it was exported as
+     * approved (every label 0). It waits for the decision that closes the reports; a rejection keeps its label.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anApprovalReadersReportedSinceWaitsForTheNextDecision(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        for (String id : List.of("approved", "reported", "rejected")) store.insert(comment(id, Action.REVIEW), T0);
+        store.decide(key("approved"), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
+        store.decide(key("reported"), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(2));
+        store.decide(key("rejected"), Verdict.REJECT, Reason.INSULT, null, "alice", true, 1, T0.plusSeconds(3));
+        store.report(key("reported"), "abusive", "website-1", null, T0.plusSeconds(4));
+        store.report(key("rejected"), "spam", "website-1", null, T0.plusSeconds(5));
+        DecisionExport export = new DecisionExport(store, new FeedbackStore(jdbi));
+
+        StringWriter out = new StringWriter();
+        DecisionExport.Summary summary = export.write(out);
+        assertEquals(List.of(line("approved", NONE), line("rejected", "{\"TOXICITY\":1.0,\"INSULT\":1.0}")),
+                out.toString().lines().toList());
+        assertEquals(Map.of("approve, reported since", 1), summary.skipped());
+
+        // The moderator reads the report and rejects: that decision is the label now.
+        int version = store.byKey(key("reported")).orElseThrow().version();
+        store.decide(key("reported"), Verdict.REJECT, Reason.INSULT, null, "bob", true, version, T0.plusSeconds(6));
+        out = new StringWriter();
+        assertEquals(Map.of(), export.write(out).skipped());
+        assertTrue(out.toString().contains(line("reported", "{\"TOXICITY\":1.0,\"INSULT\":1.0}")), out.toString());
+    }
+
+    /**
      * One site's moderators could teach the model every site shares (an approval of "What a stupid idiot you are"
      * exported with every label 0): --site keeps the decisions on the chosen sites' comments, and leaves out the
      * suggested scores, which carry no site.
