@@ -25,6 +25,15 @@ public enum TestDatabases {
     public static final String PG_URL = System.getenv().getOrDefault("PARLEY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String PG_USER = System.getenv().getOrDefault("PARLEY_TEST_PG_USER", "postgres");
 
+    /**
+     * The JDBC URL of {@code url} with its connections in {@code schema}: the parameters are added
+     * after those the URL already has ({@code ?user=postgres}), where a second {@code ?} ran into the
+     * last one's value (the user "postgres?currentSchema=t_…", which does not exist).
+     */
+    static String inSchema(String url, String schema) {
+        return url + (url.indexOf('?') < 0 ? "?" : "&") + "currentSchema=" + schema + "&connectTimeout=3";
+    }
+
     /** A data source factory for an empty database of this kind. */
     public DataSourceFactory fresh(Path dir) {
         if (this == H2) return ParleyConfiguration.h2(dir.resolve("db-" + UUID.randomUUID()).toString());
@@ -38,7 +47,7 @@ public enum TestDatabases {
         }
         DataSourceFactory f = new DataSourceFactory();
         f.setDriverClass("org.postgresql.Driver");
-        f.setUrl(PG_URL + "?currentSchema=" + schema + "&connectTimeout=3");
+        f.setUrl(inSchema(PG_URL, schema));
         f.setUser(PG_USER);
         f.setPassword("");
         return f;
