@@ -3,6 +3,9 @@ package org.parley.service.store;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.ui.LoggerUIService;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.core.H2Database;
 import liquibase.database.core.PostgresDatabase;
@@ -18,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -98,14 +102,27 @@ public final class Database {
             postgres = database instanceof PostgresDatabase;
             if (postgres) awaitMigrationLock(connection);
             if (postgres || database instanceof H2Database && onlyH2Session(connection)) releaseStaleLock(liquibase);
-            if (changesets == null) liquibase.update(new Contexts(), new LabelExpression());
-            else liquibase.update(changesets, new Contexts(), new LabelExpression());
+            // Its update summary went to the console and again to the log: in the log alone, where its level
+            // (config.yml: liquibase WARN) keeps it out of every command's output; the line below says what ran.
+            liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
+            List<String> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream()
+                    .map(c -> c.getId()).limit(changesets == null ? Long.MAX_VALUE : changesets).toList();
+            // "Running Changeset: …" and "Database is up to date" went to standard output, before add-moderator's
+            // one line: they go to the log with the rest of Liquibase's messages.
+            Scope.child(Scope.Attr.ui.name(), new LoggerUIService(), () -> {
+                if (changesets == null) liquibase.update(new Contexts(), new LabelExpression());
+                else liquibase.update(changesets, new Contexts(), new LabelExpression());
+            });
+            if (pending.isEmpty()) LOG.info("database schema up to date");
+            else LOG.info("database schema migrated: ran {} changeset(s), {}", pending.size(), String.join(", ", pending));
             // Liquibase leaves auto-commit off; the pooled connection goes back as the pool expects it.
             if (!connection.getAutoCommit()) {
                 connection.commit();
                 connection.setAutoCommit(true);
             }
         } catch (LiquibaseException | SQLException e) {
+            throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
+        } catch (Exception e) { // Scope.child's own signature; what update throws is a LiquibaseException
             throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
         } finally {
             if (postgres) unlockQuietly(connection);

@@ -32,6 +32,37 @@ class DatabaseTest {
         assertEquals(OptionalInt.empty(), Database.diskWriteDelay(TestDatabases.POSTGRESQL.migrated(dir)));
     }
 
+    /**
+     * A newcomer's audit: add-moderator printed ~30 lines of Liquibase (its summary on standard output, then again in
+     * the log) before its one line. A migration now writes nothing to standard output and logs one line of its own.
+     */
+    @Test
+    void aMigrationPrintsNothingAndLogsWhichChangesetsRan() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Database.class);
+        var captured = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        captured.start();
+        logger.addAppender(captured);
+        java.io.PrintStream stdout = System.out;
+        var printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        Jdbi jdbi = Jdbi.create("jdbc:h2:file:" + dir.resolve("quiet") + ";MODE=PostgreSQL", "sa", "");
+        try {
+            Database.migrate(jdbi, 2);
+            Database.migrate(jdbi);
+            Database.migrate(jdbi);
+        } finally {
+            System.setOut(stdout);
+            logger.detachAppender(captured);
+        }
+        assertEquals("", printed.toString(java.nio.charset.StandardCharsets.UTF_8));
+        var lines = captured.list.stream().map(e -> e.getFormattedMessage()).toList();
+        assertEquals("database schema migrated: ran 2 changeset(s), 1-articles, 1-comments", lines.get(0));
+        assertTrue(lines.get(1).startsWith("database schema migrated: ran "), lines.toString());
+        assertFalse(lines.get(1).contains(" 1-comments,"), "the second ran the rest: " + lines.get(1));
+        assertTrue(lines.get(1).endsWith(", 16-article-split-h2"), "and none for PostgreSQL alone: " + lines.get(1));
+        assertEquals("database schema up to date", lines.get(2));
+    }
+
     /** A URL may carry the password (PostgreSQL's ?password=, H2's ;PASSWORD=): start-up's error went to the log with it. */
     @Test
     void aDatabaseThatCannotBeOpenedIsNamedWithoutThePasswordInItsUrl() {
