@@ -6,7 +6,8 @@
  * {@link org.parley.stance.StanceBundle}), {@link org.parley.stance.StanceLimits} (what a request
  * may hold), {@link org.parley.stance.ReplyContext} (a thread comment's parent text),
  * {@link org.parley.stance.StanceData} (the fixed splits), {@link org.parley.stance.StanceTrainer}
- * and {@link org.parley.stance.StanceEvaluator}.
+ * and {@link org.parley.stance.StanceEvaluator}, and {@link org.parley.stance.PairBaselines} (what
+ * the models are measured against).
  *
  * <p>Inside: one pooled pair network ({@code PairNetwork}) serves both tasks; {@code PairEncoder}
  * maps both texts into one shared embedding table, which is what lets a target never seen in

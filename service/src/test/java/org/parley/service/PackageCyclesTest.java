@@ -34,7 +34,6 @@ class PackageCyclesTest {
             Set.of("service", "service.cli", "service.export", "service.health", "service.moderation",
                     "service.resources", "service.store"),
             Set.of("service.api", "service.auth", "service.core", "service.errors"),
-            Set.of("baseline", "stance", "train"),
             Set.of("cli", "explain"));
 
     @Test

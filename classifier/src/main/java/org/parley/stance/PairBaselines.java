@@ -1,4 +1,4 @@
-package org.parley.baseline;
+package org.parley.stance;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
-import org.parley.stance.PairPredictor;
 
 /**
  * Baselines for the stance models, trained on the same splits:
@@ -26,7 +25,8 @@ import org.parley.stance.PairPredictor;
  *       (the classic per-target model: "love" means FAVOR of the target it is said about). For an
  *       unseen target the conjoined features are all new, so only the plain words speak.</li>
  * </ul>
- * They tokenise on their own (lower-cased letter and digit runs), like the toxicity baselines.
+ * They tokenise on their own (lower-cased letter and digit runs), like the toxicity baselines
+ * ({@code org.parley.baseline}); they live here because they are {@link PairPredictor}s.
  */
 public final class PairBaselines {
     private static final int BITS = 20;
