@@ -2,7 +2,6 @@ package org.parley.explain;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.parley.cli.Cli;
 import org.parley.eval.Bootstrap;
 import org.parley.label.Attribute;
 import org.parley.model.Bundles;
@@ -77,10 +76,6 @@ public final class SpanEvaluation implements Callable<Integer> {
     @Option(names = "--dump", paramLabel = "FILE", hidden = true,
             description = "write every word's features as TSV (set, post, begin, end, weight, rate, gold share) for analysis")
     Path dump;
-
-    public static void main(String[] args) {
-        System.exit(Cli.execute(new SpanEvaluation(), args));
-    }
 
     record Post(String text, BitSet gold) {}
 
