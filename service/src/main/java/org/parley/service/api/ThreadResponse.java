@@ -9,7 +9,6 @@ import org.parley.service.api.ScoreResponse.ReplyStanceScore;
 import org.parley.service.api.ScoreResponse.SentimentScore;
 import org.parley.service.api.ScoreResponse.SpanScore;
 import org.parley.service.api.ScoreResponse.TargetStanceScore;
-import org.parley.service.core.ThreadSummary;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.parley.service.core;
+package org.parley.service.api;
 
 import org.junit.jupiter.api.Test;
 import org.parley.label.Stance;

@@ -1,4 +1,4 @@
-package org.parley.service.core;
+package org.parley.service.api;
 
 import org.parley.label.Stance;
 import org.parley.policy.Action;
