@@ -25,16 +25,15 @@ import org.parley.label.Attribute;
  */
 class PackageCyclesTest {
     /**
-     * The cycles left. In the first, the application and its configuration, which the jar's commands
-     * read (Dropwizard's shape); the store, which reads and writes moderation's records, while
-     * moderation's ingestion stores them; and the store's and the health check's use of
-     * cli.CommandErrors. In the second, errors naming the role a 403 needs while auth's filters
-     * throw errors.
+     * The cycles left, each waiting on a redesign rather than a move: the application and its
+     * configuration, which the jar's commands read (Dropwizard's shape); errors naming the role a 403
+     * needs, while auth's filters throw errors; the store reading and writing moderation's records,
+     * which moderation's ingestion stores.
      */
     private static final Set<Set<String>> LEFT = Set.of(
-            Set.of("service", "service.cli", "service.export", "service.health", "service.moderation",
-                    "service.resources", "service.store"),
-            Set.of("service.auth", "service.errors"));
+            Set.of("service", "service.cli", "service.export"),
+            Set.of("service.auth", "service.errors"),
+            Set.of("service.moderation", "service.store"));
 
     @Test
     void packagesImportEachOtherInNoCycleButTheOnesLeft() {

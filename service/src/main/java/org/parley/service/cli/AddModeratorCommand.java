@@ -8,6 +8,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
 import org.parley.service.auth.Role;
 import org.parley.service.auth.Sites;
+import org.parley.service.errors.CommandErrors;
 import org.parley.service.store.AccountStore;
 import org.parley.service.store.CommentStore;
 

@@ -6,6 +6,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
+import org.parley.service.errors.CommandErrors;
 import org.parley.service.store.AccountStore;
 
 /**

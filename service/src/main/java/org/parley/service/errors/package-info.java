@@ -4,5 +4,9 @@
  * (404, 405, 415, 403) and anything unexpected into {@link org.parley.service.api.ErrorBody} on /v1
  * and into Google's envelope on /v1alpha1. Messages are built here, never copied from exceptions,
  * so no comment text ends up in a response or a log.
+ *
+ * <p>For operators, not API callers: {@link org.parley.service.errors.CommandErrors} says in one line
+ * why one of the jar's commands failed, and its reason (the deepest message, a driver's or the file
+ * system's) is what the database's start-up error and health check give too.
  */
 package org.parley.service.errors;

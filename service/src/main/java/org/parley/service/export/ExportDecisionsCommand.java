@@ -8,7 +8,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
 import org.parley.service.ParleyConfiguration;
-import org.parley.service.cli.CommandErrors;
+import org.parley.service.errors.CommandErrors;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.FeedbackStore;
 

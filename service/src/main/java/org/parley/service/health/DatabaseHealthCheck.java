@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
-import org.parley.service.cli.CommandErrors;
+import org.parley.service.errors.CommandErrors;
 
 /**
  * The moderation store answers a query within a few seconds. In place of Dropwizard's check,

@@ -1,4 +1,4 @@
-package org.parley.service.cli;
+package org.parley.service.errors;
 
 import io.dropwizard.core.cli.Cli;
 
