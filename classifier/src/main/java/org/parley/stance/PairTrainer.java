@@ -27,7 +27,7 @@ final class PairTrainer {
     record Options(PairFeatureConfig features, PairNetworkConfig network, int epochs, int patience, int batchSize,
                    long seed, ToDoubleFunction<ClassMetrics> select) {}
 
-    record Result(PairModel model, int bestEpoch, List<Double> devScoreByEpoch, int[] devPredicted) {}
+    record Result(PairModel model, int bestEpoch, List<Double> devScoreByEpoch) {}
 
     private final Options options;
     private final TextPipeline pipeline;
@@ -66,7 +66,7 @@ final class PairTrainer {
                     return options.select().applyAsDouble(m);
                 }, "score", log);
         org.parley.model.ModelBundle.roundToHalf(network); // scores as the bundle will store it
-        return new Result(model, epochs.bestEpoch(), epochs.history(), predict(model, devIds));
+        return new Result(model, epochs.bestEpoch(), epochs.history());
     }
 
     static int[] predict(PairModel model, List<PairBatch.Encoded> ids) {
