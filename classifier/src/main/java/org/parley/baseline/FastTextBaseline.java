@@ -64,10 +64,6 @@ public final class FastTextBaseline implements Scorer, AutoCloseable {
             return new Options(binary, epoch, wordNgrams, dim, lr, bucket, threads, seed, workDir);
         }
 
-        public Options withThreads(int threads) {
-            return new Options(binary, epoch, wordNgrams, dim, lr, bucket, threads, seed, workDir);
-        }
-
         public Options withWorkDir(Path workDir) {
             return new Options(binary, epoch, wordNgrams, dim, lr, bucket, threads, seed, workDir);
         }

@@ -90,13 +90,11 @@ public final class LinearBaseline implements Scorer {
     private final NgramTfIdf vectorizer;
     private final Model[] models; // null where the attribute is constant (see constants)
     private final float[] constants;
-    private final Options options;
 
-    private LinearBaseline(NgramTfIdf vectorizer, Model[] models, float[] constants, Options options) {
+    private LinearBaseline(NgramTfIdf vectorizer, Model[] models, float[] constants) {
         this.vectorizer = vectorizer;
         this.models = models;
         this.constants = constants;
-        this.options = options;
     }
 
     public static LinearBaseline train(List<Example> train) {
@@ -193,7 +191,7 @@ public final class LinearBaseline implements Scorer {
         } finally {
             pool.shutdownNow();
         }
-        return new LinearBaseline(vectorizer, models, constants, options);
+        return new LinearBaseline(vectorizer, models, constants);
     }
 
     private static void fit(Attribute a, List<Example> train, int[] subset, Feature[][] rows, int dimension,
@@ -265,10 +263,6 @@ public final class LinearBaseline implements Scorer {
         return w;
     }
 
-    public NgramTfIdf vectorizer() {
-        return vectorizer;
-    }
-
     @Override public float[][] score(List<String> texts) {
         float[][] out = new float[texts.size()][];
         int[] positiveSlot = new int[Attribute.COUNT];
@@ -297,10 +291,6 @@ public final class LinearBaseline implements Scorer {
 
     @Override public String name() {
         return NAME;
-    }
-
-    public Options options() {
-        return options;
     }
 
     /** True where a regression was fitted; false where the attribute scores a constant or NaN. */

@@ -30,12 +30,6 @@ public final class StanceCorpora {
 
     private StanceCorpora() {}
 
-    public static List<StanceExample> loadAll(Path root) throws IOException {
-        List<StanceExample> all = new ArrayList<>();
-        for (String name : NAMES) all.addAll(load(root, name));
-        return all;
-    }
-
     public static List<StanceExample> load(Path root, String name) throws IOException {
         Path dir = root.resolve(name);
         List<StanceExample> out = switch (name) {

@@ -90,10 +90,6 @@ public final class SpanTagger {
         return vocabulary.getOrDefault(form, UNKNOWN);
     }
 
-    int vocabularySize() {
-        return words.size() + 2;
-    }
-
     /** For each comment, one probability per token of {@code tokens.get(i)}. */
     public float[][] probabilities(List<List<Token>> tokens) {
         return probabilities(tokens, null);

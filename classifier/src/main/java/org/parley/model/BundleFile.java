@@ -153,10 +153,6 @@ public record BundleFile(Map<String, byte[]> entries, int version, FileChecksum 
         for (String name : names) if (!entries.containsKey(name)) throw new BundleException(file, "entry " + name + " is missing");
     }
 
-    public byte[] get(String name) {
-        return entries.get(name);
-    }
-
     /** Reads one entry's bytes into what it holds. */
     @FunctionalInterface
     public interface EntryReader<T> {

@@ -9,25 +9,19 @@ import java.util.Arrays;
  * and reported against the raw text, so highlighting shows what the author wrote.
  */
 final class CleanText {
-    private final String raw;
     private final String text;
     /** Raw span of clean char i is [rawBegin[i], rawEnd[i]); both null when clean == raw. */
     private final int[] rawBegin;
     private final int[] rawEnd;
 
-    private CleanText(String raw, String text, int[] rawBegin, int[] rawEnd) {
-        this.raw = raw;
+    private CleanText(String text, int[] rawBegin, int[] rawEnd) {
         this.text = text;
         this.rawBegin = rawBegin;
         this.rawEnd = rawEnd;
     }
 
     static CleanText identity(String raw) {
-        return new CleanText(raw, raw, null, null);
-    }
-
-    String raw() {
-        return raw;
+        return new CleanText(raw, null, null);
     }
 
     String text() {
@@ -101,7 +95,7 @@ final class CleanText {
         }
 
         CleanText build() {
-            return new CleanText(raw, new String(chars, 0, length),
+            return new CleanText(new String(chars, 0, length),
                     Arrays.copyOf(begins, length), Arrays.copyOf(ends, length));
         }
 

@@ -25,10 +25,6 @@ public record Article(String id, String title, String url, String body) {
         return new Article(null, title, null, null);
     }
 
-    public Article withId(String newId) {
-        return new Article(newId, title, url, body);
-    }
-
     public Article withUrl(String newUrl) {
         return new Article(id, title, newUrl, body);
     }
