@@ -189,6 +189,16 @@ public final class Fakes {
         throw new IllegalStateException("seeds/ not found");
     }
 
+    /** {@link #served(Scorer, String)} in a holder that refuses a reload: these tests never ask for one. */
+    public static ModelHolder modelHolder(Scorer scorer, String version) {
+        return new ModelHolder(served(scorer, version), p -> { throw new UnsupportedOperationException(); });
+    }
+
+    /** The service's scorer over these models: the standard policy, {@link #foreign} as the language check. */
+    public static CommentScorer commentScorer(ModelHolder models) {
+        return new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
+    }
+
     public static ServedModel served(Scorer scorer, String version) {
         return new ServedModel(scorer, TaggedExplainer.explainerOnly(new SpanExplainer(scorer, TextPipeline.standard(), 1.0)),
                 new ModelInfo("fake", version, "checksum-" + version));
@@ -241,7 +251,7 @@ public final class Fakes {
 
     public static ResourceExtension resources(ModelHolder models, Path feedbackDir, StanceModel stance) {
         ObjectMapper json = mapper();
-        CommentScorer scorer = new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
+        CommentScorer scorer = commentScorer(models);
         return builder(json, new ApiKeyAuthFilter(ApiKeys.parse(KEYS, 1000), new RateLimiter(2, 1000)))
                 .addProvider(new BodySizeLimit(MAX_BATCH))
                 .addProvider(new org.parley.service.errors.StrictUtf8())

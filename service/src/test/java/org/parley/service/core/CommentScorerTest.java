@@ -1,11 +1,9 @@
 package org.parley.service.core;
 
-import com.codahale.metrics.MetricRegistry;
 import org.junit.jupiter.api.Test;
 import org.parley.explain.SpanExplainer;
 import org.parley.explain.TaggedExplainer;
 import org.parley.label.Attribute;
-import org.parley.policy.Policy;
 import org.parley.score.Scorer;
 import org.parley.service.Fakes;
 import org.parley.service.api.ScoreResponse.ModelInfo;
@@ -31,7 +29,7 @@ class CommentScorerTest {
     private static CommentScorer scorer(Scorer model, TextPipeline pipeline) {
         ServedModel served = new ServedModel(model, TaggedExplainer.explainerOnly(new SpanExplainer(model, pipeline, 1.0)),
                 new ModelInfo("fake", "v1", "checksum"));
-        return new CommentScorer(new ModelHolder(served, p -> served), Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
+        return Fakes.commentScorer(new ModelHolder(served, p -> served));
     }
 
     @Test

@@ -27,7 +27,7 @@ class ModelHolderTest {
             sleep(20); // a load takes a while; requests go on meanwhile
             return Fakes.served(Fakes.scorer(), "v" + loads.incrementAndGet());
         });
-        CommentScorer scorer = new CommentScorer(holder, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
+        CommentScorer scorer = Fakes.commentScorer(holder);
         List<CommentScorer.Input> batch = List.of(
                 new CommentScorer.Input("you idiot", Set.of(org.parley.label.Attribute.TOXICITY), true),
                 new CommentScorer.Input("fine", Set.of(org.parley.label.Attribute.TOXICITY), true));

@@ -1,15 +1,12 @@
 package org.parley.service.moderation;
 
-import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.policy.Policy;
 import org.parley.service.Fakes;
 import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
-import org.parley.service.core.ModelHolder;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.TestDatabases;
 import org.parley.stance.StanceModel;
@@ -33,8 +30,7 @@ class IngestionTest {
     @Test
     void oneCallReadsOneStanceBundleThoughItIsReloadedMeanwhile() {
         CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
-        ModelHolder models = new ModelHolder(Fakes.served(Fakes.scorer(), "v1"), p -> { throw new IllegalStateException(); });
-        CommentScorer scorer = new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
+        CommentScorer scorer = Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1"));
         // Each get() is the bundle now serving: a reload between two comments would hand out another.
         List<StanceModel> bundles = List.of(Fakes.stance(), Fakes.stance(), Fakes.stance());
         AtomicInteger reloads = new AtomicInteger();

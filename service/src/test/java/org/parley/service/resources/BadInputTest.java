@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.score.Scorer;
 import org.parley.service.Fakes;
-import org.parley.service.core.ModelHolder;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ import static org.mockito.Mockito.*;
 class BadInputTest {
     private static final Scorer MODEL = Fakes.scorer();
     private static final ResourceExtension RESOURCES = Fakes.resources(
-            new ModelHolder(Fakes.served(MODEL, "1"), p -> { throw new UnsupportedOperationException(); }),
+            Fakes.modelHolder(MODEL, "1"),
             Path.of("target/test-feedback"));
     private static final String LONG = "a".repeat(20_481);
 

@@ -1,6 +1,5 @@
 package org.parley.service.resources;
 
-import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.policy.Policy;
 import org.parley.service.Fakes;
 import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.ApiKeyAuthFilter;
@@ -24,7 +22,6 @@ import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.auth.Sites;
 import org.parley.service.core.CommentScorer;
-import org.parley.service.core.ModelHolder;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.moderation.Ingestion;
@@ -79,8 +76,7 @@ class ModerationResourceTest {
         ACCOUNTS.put("sam", PASSWORD.toCharArray(), Role.MODERATOR, Sites.one(SITE), Instant.now());
         ACCOUNTS.put("dana", PASSWORD.toCharArray(), Role.MODERATOR, Sites.of(List.of(SITE, BLOG)), Instant.now());
         ACCOUNTS.put("kim", PASSWORD.toCharArray(), Role.MODERATOR, Sites.moderated(List.of(OTHER_KEY_SITE, BLOG)), Instant.now());
-        ModelHolder models = new ModelHolder(Fakes.served(Fakes.scorer(), "v1"), p -> { throw new IllegalStateException(); });
-        CommentScorer scorer = new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
+        CommentScorer scorer = Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1"));
         Ingestion ingestion = new Ingestion(scorer, () -> Fakes.served(STANCE), STORE, JSON, clock);
         CommentViews views = new CommentViews(JSON);
         return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS + "," + SITE_KEY + ":website:site=" + SITE

@@ -48,7 +48,7 @@ class PerspectiveResourceTest {
     private static final ObjectMapper JSON = Fakes.mapper();
     private static final Path FEEDBACK = Path.of("target", "perspective-feedback-" + ProcessHandle.current().pid());
     private static final ResourceExtension RESOURCES = Fakes.resources(
-            new ModelHolder(Fakes.served(Fakes.scorer(), "1"), p -> { throw new UnsupportedOperationException(); }), FEEDBACK);
+            Fakes.modelHolder(Fakes.scorer(), "1"), FEEDBACK);
 
     private static String fixture(String name) {
         try {

@@ -1,6 +1,5 @@
 package org.parley.service.resources;
 
-import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
@@ -8,7 +7,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.policy.Policy;
 import org.parley.service.Fakes;
 import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
@@ -22,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Through the auth filter: a request's body is charged to its key as it is read; guessing keys is throttled. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RequestCostTest {
-    private static final ModelHolder MODELS = new ModelHolder(Fakes.served(Fakes.scorer(), "1"), p -> { throw new UnsupportedOperationException(); });
+    private static final ModelHolder MODELS = Fakes.modelHolder(Fakes.scorer(), "1");
     // Keys of 5 requests/s (10 at once). One service charges a token per KiB of body, the other allows
     // 3 failed authentications a minute (each its own limiter: the tests' client address is one).
     private static final ResourceExtension CHARGING = resources(new RateLimiter(2, 5, 1024, 0));
@@ -33,7 +31,7 @@ class RequestCostTest {
     }
 
     private static ResourceExtension resources(RateLimiter limiter, RateLimiter threads) {
-        CommentScorer scorer = new CommentScorer(MODELS, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
+        CommentScorer scorer = Fakes.commentScorer(MODELS);
         return Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("heavy-key-1:website,light-key-1:website,refused-key-1:website,refused-key-2:website,"
                         + "stance-key-1:website,plain-key-1:website,batch-key-1:website,batch-key-2:website,many-key-1:website,few-key-1:website", 5), limiter))
                 .addProvider(new BodySizeLimit(1))

@@ -13,8 +13,6 @@ import org.parley.score.Scorer;
 import org.parley.service.Fakes;
 import org.parley.service.api.BatchRequest;
 import org.parley.service.api.BatchResponse;
-import org.parley.service.core.CommentScorer;
-import org.parley.service.core.ModelHolder;
 import org.parley.stance.StanceModel;
 
 import java.nio.file.Path;
@@ -30,7 +28,7 @@ class ScoreResourceTest {
     private static final Scorer MODEL = Fakes.scorer();
     private static final StanceModel STANCE = Fakes.stance();
     private static final ResourceExtension RESOURCES = Fakes.resources(
-            new ModelHolder(Fakes.served(MODEL, "1"), p -> { throw new UnsupportedOperationException(); }),
+            Fakes.modelHolder(MODEL, "1"),
             Path.of("target/test-feedback"), STANCE);
 
     @BeforeEach
@@ -201,8 +199,7 @@ class ScoreResourceTest {
     void aBatchParsesForAtMostTwentyItems() throws Exception {
         int before = Fakes.SENTIMENT_CALLS.get();
         // The fakes' batch holds 3; this resource 30.
-        ScoreResource resource = new ScoreResource(new CommentScorer(new ModelHolder(Fakes.served(MODEL, "1"), p -> null),
-                org.parley.policy.Policy.standard(), Fakes::foreign, 0.5f, new com.codahale.metrics.MetricRegistry()), Fakes.mapper(), 30,
+        ScoreResource resource = new ScoreResource(Fakes.commentScorer(Fakes.modelHolder(MODEL, "1")), Fakes.mapper(), 30,
                 Fakes.stanceHolder(STANCE), Fakes.sentiment());
         List<JsonNode> items = new java.util.ArrayList<>();
         for (int i = 0; i < 21; i++) items.add(Fakes.mapper().readTree("{\"comment\": {\"text\": \"love\"}, \"attributes\": [\"SENTIMENT\"]}"));

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.score.Scorer;
 import org.parley.service.Fakes;
-import org.parley.service.core.ModelHolder;
 import org.parley.stance.StanceModel;
 import org.parley.thread.Comment;
 import org.parley.thread.CommentThread;
@@ -33,7 +32,7 @@ class ScoreThreadResourceTest {
     private static final Scorer MODEL = Fakes.scorer();
     private static final StanceModel STANCE = Fakes.stance();
     private static final ResourceExtension RESOURCES = Fakes.resources(
-            new ModelHolder(Fakes.served(MODEL, "1"), p -> { throw new UnsupportedOperationException(); }),
+            Fakes.modelHolder(MODEL, "1"),
             Path.of("target/test-feedback"), STANCE);
 
     @BeforeEach
