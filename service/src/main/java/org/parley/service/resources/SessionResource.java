@@ -31,6 +31,7 @@ import org.parley.service.store.AccountStore;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -83,20 +84,22 @@ public final class SessionResource {
             throw new ApiException(403, "username", null, "this account may not moderate");
         accounts.purgeExpired(clock.instant());  // expired sessions are refused anyway; this keeps the table small
         AccountStore.Session s = accounts.login(account, lifetime, clock.instant());
-        return Response.ok(view(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt().toString(), s.token()))
+        return Response.ok(view(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt(), s.token()))
                 .header(HttpHeaders.SET_COOKIE, cookie(s.token(), lifetime.toSeconds()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();  // the body holds the token
     }
 
-    /** Who is logged in: the UI calls it on load to know whether to show the log-in form. */
+    /**
+     * Who is logged in: the UI calls it on load to know whether to show the log-in form, and again as the session
+     * nears its end (a log-in in another tab of the browser has put a newer session in the cookie meanwhile).
+     */
     @GET
     @RolesAllowed(Role.MODERATOR_NAME)
     @Timed(name = "whoami")
     @ExceptionMetered(name = "whoami-errors")
     public SessionView whoami(@Context SecurityContext security) {
         Caller c = (Caller) security.getUserPrincipal();
-        String expires = c instanceof ModeratorSession s ? s.expiresAt().toString() : null;
-        return view(c.getName(), c.role(), c.moderatedSites(), expires, null);
+        return view(c.getName(), c.role(), c.moderatedSites(), c instanceof ModeratorSession s ? s.expiresAt() : null, null);
     }
 
     /** Ends the session named by the cookie, or by {@code Authorization: Bearer TOKEN} (API clients). */
@@ -116,8 +119,14 @@ public final class SessionResource {
                 + (secureCookie ? "; Secure" : "");
     }
 
-    private SessionView view(String name, Role role, Sites sites, String expires, String token) {
+    /**
+     * A session's end is fixed at its log-in (no request moves it). It goes out as a time and as the seconds left by
+     * this service's clock, rounded up: the page counts those down on its own clock, which may be minutes off ours.
+     */
+    private SessionView view(String name, Role role, Sites sites, Instant expires, String token) {
+        Long left = expires == null ? null
+                : Math.max(0, (Duration.between(clock.instant(), expires).toMillis() + 999) / 1000);
         return new SessionView(name, role.name().toLowerCase(Locale.ROOT), sites.only(), QueueResource.shown(sites),
-                role.includes(escalations.role()), expires, token);
+                role.includes(escalations.role()), expires == null ? null : expires.toString(), left, token);
     }
 }

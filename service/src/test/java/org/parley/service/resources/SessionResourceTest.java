@@ -1,0 +1,113 @@
+package org.parley.service.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.service.Fakes;
+import org.parley.service.auth.ApiKeyAuthFilter;
+import org.parley.service.auth.ApiKeys;
+import org.parley.service.auth.ModeratorSession;
+import org.parley.service.auth.RateLimiter;
+import org.parley.service.auth.Role;
+import org.parley.service.moderation.EscalationRule;
+import org.parley.service.store.AccountStore;
+import org.parley.service.store.TestDatabases;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * When a moderator's session ends, as the log-in and "who am I" answers tell the page, on a clock the test moves: the
+ * page warns before the end and shows the log-in form at it, counting the seconds left on its own clock.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class SessionResourceTest {
+    private static final String PASSWORD = "correct horse battery";
+    private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    private static final MovableClock CLOCK = new MovableClock();
+    private static final AccountStore ACCOUNTS = accounts();
+
+    static final ResourceExtension RESOURCES = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000),
+                    token -> ACCOUNTS.session(token, CLOCK.instant())
+                            .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt())),
+                    new RateLimiter(2, 1000)))
+            .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), false, EscalationRule.ADMINS, CLOCK))
+            .build();
+
+    private static AccountStore accounts() {
+        try {
+            AccountStore a = new AccountStore(TestDatabases.H2.migrated(Files.createTempDirectory("parley-session-test")));
+            a.put("alice", PASSWORD.toCharArray(), Role.MODERATOR, START);
+            return a;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theAnswersSayWhenTheSessionEndsAndHowManySecondsAreLeftByTheServicesClock() {
+        CLOCK.now = START;
+        Response login = RESOURCES.target("/v1/session").request()
+                .post(Entity.json("{\"username\": \"alice\", \"password\": \"" + PASSWORD + "\"}"));
+        assertEquals(200, login.getStatus());
+        JsonNode session = login.readEntity(JsonNode.class);
+        assertEquals("2026-03-02T09:30:00Z", session.get("expiresAt").asText());
+        assertEquals(1800, session.get("expiresInSeconds").asLong());
+        String token = session.get("token").asText();
+
+        CLOCK.now = START.plusSeconds(1000).plusMillis(500);
+        JsonNode whoami = who(token).readEntity(JsonNode.class);
+        assertEquals("2026-03-02T09:30:00Z", whoami.get("expiresAt").asText(), "fixed at the log-in: asking does not move it");
+        assertEquals(800, whoami.get("expiresInSeconds").asLong(), "799.5 s left, rounded up: the page never ends it early");
+
+        CLOCK.now = START.plus(Duration.ofMinutes(30)).minusMillis(1);
+        assertEquals(1, who(token).readEntity(JsonNode.class).get("expiresInSeconds").asLong());
+        CLOCK.now = START.plus(Duration.ofMinutes(30));
+        assertEquals(401, who(token).getStatus(), "at its end the session is refused");
+    }
+
+    @Test
+    void anApiKeyHasNoEnd() {
+        JsonNode key = RESOURCES.target("/v1/session").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY)
+                .get(JsonNode.class);
+        assertEquals("moderator", key.get("role").asText());
+        assertFalse(key.has("expiresAt"));
+        assertFalse(key.has("expiresInSeconds"));
+    }
+
+    private static Response who(String token) {
+        return RESOURCES.target("/v1/session").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token).get();
+    }
+
+    /** The service's clock, set by each test. */
+    private static final class MovableClock extends Clock {
+        volatile Instant now = START;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
