@@ -90,7 +90,58 @@ async function api(method, path, body) {
 function sessionEnded() {
   if (!state.user) return;
   state.user = null;
-  showLogin('Your session has ended. Log in again.');
+  showLogin('Your session has ended. Log in again to go on where you were.');
+}
+
+// ---------- the session's end ----------
+
+// A session ends at a time fixed at its log-in (moderation.sessionMinutes). The page learnt of it only at its next
+// request, so a moderator reading one comment long heard of it at their decision, refused; now it warns this long
+// before, in a polite live region kept until the end, and at the end shows the log-in form by itself.
+const SESSION_WARNING_MS = 5 * 60 * 1000;
+let sessionTimer = null;  // the one timer: the warning's time, then the end's
+let sessionEnds = null;   // when the session ends on this browser's clock (Date.now()); null: no end (an API key)
+
+// Counted from the answer's expiresInSeconds (the service's clock, rounded up) on this browser's clock: the two
+// clocks may be minutes apart, so expiresAt itself is never compared with Date.now().
+function watchSession(session) {
+  sessionEnds = typeof session.expiresInSeconds === 'number' ? Date.now() + session.expiresInSeconds * 1000 : null;
+  $('session-note').textContent = '';
+  planSession();
+}
+
+function planSession() {
+  clearTimeout(sessionTimer);
+  sessionTimer = null;
+  if (sessionEnds === null || !state.user) return;
+  const left = sessionEnds - Date.now();
+  if (left <= 0) return sessionEnded();
+  if (left <= SESSION_WARNING_MS) warnSession(left);
+  sessionTimer = setTimeout(checkSessionEnd, left <= SESSION_WARNING_MS ? left : left - SESSION_WARNING_MS);
+}
+
+// At the warning's time and at the end the service is asked once: a log-in in another tab of this browser may
+// have put a newer session in the cookie meanwhile, and this page then goes on with it. Unreachable, or down,
+// the page's own count stands.
+async function checkSessionEnd() {
+  sessionTimer = null;
+  const r = await api('GET', '/v1/session');
+  if (!state.user) return;  // logged out meanwhile
+  if (r.status === 401) return sessionEnded();
+  if (r.status === 200 && typeof r.body.expiresInSeconds === 'number') {
+    if (r.body.expiresInSeconds * 1000 > SESSION_WARNING_MS) $('session-note').textContent = '';
+    sessionEnds = Date.now() + Math.max(1, r.body.expiresInSeconds) * 1000;
+  }
+  planSession();
+}
+
+function warnSession(left) {
+  const note = $('session-note');
+  if (note.textContent) return;  // said once: a live region read out again at each change would only interrupt
+  const at = new Date(Date.now() + left).toLocaleTimeString(undefined, { timeStyle: 'short' });
+  const minutes = Math.round(left / 60000);
+  note.textContent = 'Your session ends at ' + at + (minutes < 1 ? ', in less than a minute' : ', in ' + minutes
+    + ' minute' + (minutes === 1 ? '' : 's')) + '. The page will then ask you to log in again, and keep your place.';
 }
 
 // ---------- messages ----------
@@ -118,6 +169,9 @@ function showLogin(error) {
   $('alert').textContent = '';
   $('message').textContent = '';
   toggleHelp(false);
+  clearTimeout(sessionTimer);
+  sessionTimer = null;
+  $('session-note').textContent = '';
   $('login').hidden = false;
   $('password').value = '';
   const e = $('login-error');
@@ -184,8 +238,11 @@ async function checkSession() {
 function showApp(session) {
   // Another moderator at this browser (after a log-out, or a session that ended): nothing of the one
   // before stays. The article menu kept their articles' titles, of sites the next may not moderate,
-  // and their unsent note went with the next one's decision, under the next one's name.
-  if (state.shownTo !== session.username) forget();
+  // and their unsent note went with the next one's decision, under the next one's name. The same moderator back
+  // after their session ended finds the comment they were on (and their note), not the first of the queue.
+  const same = state.shownTo === session.username;
+  if (!same) forget();
+  const back = same ? current() : undefined;
   state.shownTo = session.username;
   state.user = session;
   state.namesSites = !session.site;
@@ -197,8 +254,9 @@ function showApp(session) {
   $('login').hidden = true;
   $('login-error').hidden = true;
   $('app').hidden = false;
+  watchSession(session);
   readHash();
-  load();
+  load(back ? ref(back) : undefined);
 }
 
 // ---------- queue and filters ----------

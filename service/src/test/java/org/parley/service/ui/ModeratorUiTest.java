@@ -551,6 +551,54 @@ class ModeratorUiTest {
     }
 
     /**
+     * A gap the moderator's second audit left open, closed in the twenty-fifth session: the page learnt that a session
+     * had ended only at its next request, so a moderator reading one comment long heard of it at their decision, which
+     * was refused. It now warns a few minutes before, politely, and at the end shows the log-in form by itself, the
+     * moderator touching nothing; back in, they are on the comment they were reading, not the first of the queue.
+     */
+    @Test
+    void theSessionsEndIsToldBeforeAndAtItWithNothingClickedAndTheLogInKeepsThePlace() {
+        List<String> ids = pendingOnShow(3);
+        // The page learns when the session ends from GET /v1/session as it loads: 5 minutes and 10 seconds from now.
+        sessionEndsIn(Duration.ofMinutes(5).plusSeconds(10));
+        browser.navigate().refresh();
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+        waitForDetail(ids.get(0));
+        WebElement note = browser.findElement(By.id("session-note"));
+        assertEquals("", note.getText(), "more than 5 minutes left: no warning yet");
+        assertEquals("", liveRegions().get("status session-note"), "a polite live region, in the page before its text");
+        // The service shortens it; the page asks again when its warning is due, in 10 s, and learns the new end.
+        sessionEndsIn(Duration.ofSeconds(17));
+        press("j");
+        waitForDetail(ids.get(1));
+
+        wait(20).until(d -> note.getText().startsWith("Your session ends at "));
+        assertEquals(note.getText(), liveRegions().get("status session-note"), "read out to a screen reader, politely");
+        assertTrue(note.getText().contains("in less than a minute") && note.getText().contains("log in again"), note.getText());
+        assertTrue(browser.findElement(By.id("app")).isDisplayed(), "warned, not yet ended");
+        assertEquals(List.of(), axe(), "the page with the warning");
+        WebElement error = wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        assertTrue(error.getText().startsWith("Your session has ended."), error.getText());
+        assertFalse(browser.findElement(By.id("app")).isDisplayed());
+        assertEquals("", note.getText(), "the warning goes with the session");
+
+        WebElement name = browser.findElement(By.id("username"));  // logged in again on the same page, not a new one
+        name.clear();
+        name.sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+        waitForDetail(ids.get(1));
+        assertEquals("", note.getText(), "a new session, 8 hours long");
+    }
+
+    /** This test's moderator's sessions end {@code left} from now, as the service counts. */
+    private void sessionEndsIn(Duration left) {
+        Jdbi.create(DATABASE, "sa", "").useHandle(h -> h.createUpdate("UPDATE sessions SET expires_at = :at WHERE username = :u")
+                .bind("at", Instant.now().plus(left).atOffset(java.time.ZoneOffset.UTC)).bind("u", user).execute());
+    }
+
+    /**
      * A moderator's second audit (twenty-third session): two loads of the list in flight at once were not ordered, so
      * the answer for a queue the moderator had already left, arriving last, replaced the queue on show under its tab.
      */
@@ -1042,7 +1090,11 @@ class ModeratorUiTest {
         return c.hasNonNull("site") ? which + " of " + c.get("site").asText() : which;
     }
 
-    /** The page's live regions that Chromium exposes to a screen reader (status, alert), with their text. */
+    /**
+     * The page's live regions that Chromium exposes to a screen reader, by role: "status" (outcomes), "alert" (errors,
+     * 409s), and "status session-note" (the session's end, the one region of its kind kept until its subject goes),
+     * with their text.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, String> liveRegions() {
         Map<String, String> found = new LinkedHashMap<>();
@@ -1050,9 +1102,12 @@ class ModeratorUiTest {
         for (Map<String, Object> n : nodes) {
             String role = String.valueOf(((Map<String, Object>) n.get("role")).get("value"));
             if (Boolean.TRUE.equals(n.get("ignored")) || !List.of("status", "alert").contains(role)) continue;
-            assertNull(found.put(role, null), "two regions of role " + role);
-            found.put(role, (String) browser.executeScript(
-                    "return [...document.querySelectorAll('[role=' + arguments[0] + ']')].find(e => e.checkVisibility()).textContent", role));
+            List<String> attributes = (List<String>) ((Map<String, Object>) browser.executeCdpCommand("DOM.describeNode",
+                    Map.of("backendNodeId", n.get("backendDOMNodeId"))).get("node")).get("attributes");  // name, value, name, …
+            int id = attributes.indexOf("id");
+            String key = id >= 0 && "session-note".equals(attributes.get(id + 1)) ? role + " session-note" : role;
+            assertNull(found.put(key, null), "two regions of role " + key);
+            found.put(key, (String) browser.executeScript("return document.getElementById(arguments[0]).textContent", attributes.get(id + 1)));
         }
         return found;
     }
