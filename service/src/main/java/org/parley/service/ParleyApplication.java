@@ -202,6 +202,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new ApiExceptionMapper());
         env.jersey().register(new JsonExceptionMapper());
         env.jersey().register(new WebApplicationExceptionMapper());
+        env.jersey().register(new org.parley.service.auth.RoleRefusalMapper());
         env.jersey().register(new UnexpectedExceptionMapper());
         env.jersey().register(new DatabaseExceptionMapper());
         env.jersey().register(new BodySizeLimit(config.maxBatchSize));

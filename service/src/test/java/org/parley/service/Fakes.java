@@ -232,6 +232,7 @@ public final class Fakes {
                 .addProvider(new ApiExceptionMapper())
                 .addProvider(new JsonExceptionMapper())
                 .addProvider(new WebApplicationExceptionMapper())
+                .addProvider(new org.parley.service.auth.RoleRefusalMapper())
                 .addProvider(new UnexpectedExceptionMapper())
                 .addProvider(new org.parley.service.errors.DatabaseExceptionMapper());
     }

@@ -5,14 +5,14 @@ import jakarta.ws.rs.core.Response;
 import org.parley.service.api.ErrorBody;
 import org.parley.service.api.perspective.GoogleError;
 
-/** Builds error answers in the format of the API the request was for. */
-final class ErrorResponses {
+/** Builds error answers in the format of the API the request was for (also for auth's mapper of a missing role). */
+public final class ErrorResponses {
     /** Perspective clients parse Google's envelope; everything else gets {@link ErrorBody}. */
     static final String PERSPECTIVE_PREFIX = "v1alpha1";
 
     private ErrorResponses() {}
 
-    static Response build(String path, ApiException e) {
+    public static Response build(String path, ApiException e) {
         Object body = isPerspective(path)
                 ? GoogleError.of(e.status(), e.getMessage(), googleDetail(e))
                 : new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit());
