@@ -183,9 +183,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--compare names the same bundle as --model: " + model);
         ModelBundle beforeBundle = ModelBundle.load(compare), afterBundle = ModelBundle.load(model);
         devPart = devPart(afterBundle);
+        int beforePart = devPart(beforeBundle);
         // On another part's dev rows one of the two would be read on its own training rows.
-        if (devPart(beforeBundle) != devPart && files == null)
-            throw new IllegalArgumentException("--compare " + compare + " was trained with --dev-part " + devPart(beforeBundle)
+        if (beforePart != devPart && files == null)
+            throw new IllegalArgumentException("--compare " + compare + " was trained with --dev-part " + beforePart
                     + " and --model " + model + " with " + devPart + ": their dev splits differ; compare bundles of one part");
         ToxicityModel before = new ToxicityModel(beforeBundle, TextPipeline.standard(), 1);
         ToxicityModel after = new ToxicityModel(afterBundle, TextPipeline.standard(), 1);

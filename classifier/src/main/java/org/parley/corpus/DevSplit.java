@@ -43,12 +43,16 @@ public final class DevSplit {
 
     /** In dev of the given part: its hash falls in the part's tenth of the range. */
     public static boolean isDev(Example e, int part) {
-        double at = position(e.text()) - checked(part) * DEV_FRACTION;
-        return at >= 0 && at < DEV_FRACTION;
+        return isDevText(e.text(), part);
     }
 
     static boolean isDevText(String text) {
-        return position(text) < DEV_FRACTION;
+        return isDevText(text, SHIPPED_PART);
+    }
+
+    private static boolean isDevText(String text, int part) {
+        double at = position(text) - checked(part) * DEV_FRACTION;
+        return at >= 0 && at < DEV_FRACTION;
     }
 
     /** The part, or an error naming the range. */
