@@ -4,6 +4,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.changelog.ChangeSet;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.ui.LoggerUIService;
 import liquibase.database.DatabaseFactory;
@@ -106,13 +107,8 @@ public final class Database {
             // (config.yml: liquibase WARN) keeps it out of every command's output; the line below says what ran.
             liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
             List<String> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream()
-                    .map(c -> c.getId()).limit(changesets == null ? Long.MAX_VALUE : changesets).toList();
-            // "Running Changeset: …" and "Database is up to date" went to standard output, before add-moderator's
-            // one line: they go to the log with the rest of Liquibase's messages.
-            Scope.child(Scope.Attr.ui.name(), new LoggerUIService(), () -> {
-                if (changesets == null) liquibase.update(new Contexts(), new LabelExpression());
-                else liquibase.update(changesets, new Contexts(), new LabelExpression());
-            });
+                    .map(ChangeSet::getId).limit(changesets == null ? Long.MAX_VALUE : changesets).toList();
+            updateToTheLog(liquibase, changesets);
             if (pending.isEmpty()) LOG.info("database schema up to date");
             else LOG.info("database schema migrated: ran {} changeset(s), {}", pending.size(), String.join(", ", pending));
             // Liquibase leaves auto-commit off; the pooled connection goes back as the pool expects it.
@@ -122,10 +118,28 @@ public final class Database {
             }
         } catch (LiquibaseException | SQLException e) {
             throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
-        } catch (Exception e) { // Scope.child's own signature; what update throws is a LiquibaseException
-            throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
         } finally {
             if (postgres) unlockQuietly(connection);
+        }
+    }
+
+    /**
+     * Liquibase's update, with "Running Changeset: …" and "Database is up to date", which it wrote to standard output
+     * before add-moderator's one line, sent to the log with the rest of its messages.
+     *
+     * @param changesets null: all
+     */
+    @SuppressWarnings("deprecation") // as migrate
+    private static void updateToTheLog(Liquibase liquibase, Integer changesets) throws LiquibaseException {
+        try {
+            Scope.child(Scope.Attr.ui.name(), new LoggerUIService(), () -> {
+                if (changesets == null) liquibase.update(new Contexts(), new LabelExpression());
+                else liquibase.update(changesets, new Contexts(), new LabelExpression());
+            });
+        } catch (LiquibaseException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) { // Scope.child declares Exception; update throws none but the two above
+            throw new LiquibaseException(e);
         }
     }
 
