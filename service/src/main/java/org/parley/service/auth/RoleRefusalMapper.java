@@ -32,13 +32,12 @@ public final class RoleRefusalMapper implements ExceptionMapper<ForbiddenExcepti
     }
 
     private String message() {
-        String path = uri.getPath().startsWith("/") ? uri.getPath().substring(1) : uri.getPath();
         RolesAllowed allowed = resource.getResourceMethod() == null ? null : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
         if (allowed == null && resource.getResourceClass() != null) allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
-        if (allowed == null || allowed.value().length == 0) return "this API key's role may not use /" + path;
+        if (allowed == null || allowed.value().length == 0) return ErrorResponses.roleRefused(uri.getPath());
         Role needed = Arrays.stream(allowed.value()).map(Role::parse).min(Role::compareTo).orElseThrow();
         String caller = security.getUserPrincipal() instanceof Caller c ? "role " + c.role().lowerName() : "this caller";
-        return caller + " may not use /" + path + ": it needs " + needed.lowerName()
+        return caller + " may not use " + ErrorResponses.endpoint(uri.getPath()) + ": it needs " + needed.lowerName()
                 + (needed == Role.ADMIN ? "" : " or a role above it");
     }
 }

@@ -12,6 +12,16 @@ public final class ErrorResponses {
 
     private ErrorResponses() {}
 
+    /** The endpoint as messages name it, from the request's path: {@code /v1/score}, whether or not Jersey gave the slash. */
+    public static String endpoint(String path) {
+        return path.startsWith("/") ? path : "/" + path;
+    }
+
+    /** A 403 that cannot name the role needed: the endpoint alone. */
+    public static String roleRefused(String path) {
+        return "this API key's role may not use " + endpoint(path);
+    }
+
     public static Response build(String path, ApiException e) {
         Object body = isPerspective(path)
                 ? GoogleError.of(e.status(), e.getMessage(), googleDetail(e))

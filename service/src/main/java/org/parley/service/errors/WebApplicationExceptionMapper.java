@@ -30,9 +30,9 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         String allow = e.getResponse().getHeaderString("Allow");
         String message = switch (status) {
             case 401 -> "missing or unknown API key: send 'Authorization: Bearer KEY' or '?key=KEY'";
-            case 403 -> "this API key's role may not use /" + strip(uri.getPath()); // RolesAllowed's: auth.RoleRefusalMapper
-            case 404 -> "no such endpoint: /" + strip(uri.getPath());
-            case 405 -> "method " + ApiException.shown(request.getMethod()) + " is not allowed on /" + strip(uri.getPath())
+            case 403 -> ErrorResponses.roleRefused(uri.getPath()); // RolesAllowed's: auth.RoleRefusalMapper
+            case 404 -> "no such endpoint: " + ErrorResponses.endpoint(uri.getPath());
+            case 405 -> "method " + ApiException.shown(request.getMethod()) + " is not allowed on " + ErrorResponses.endpoint(uri.getPath())
                     + (allow == null ? "" : "; it takes " + String.join(", ", allow.split(",\\s*")));
             case 406 -> "this endpoint answers application/json only";
             case 415 -> "Content-Type must be application/json";
@@ -41,9 +41,5 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         String field = status == 415 ? "Content-Type" : null;
         Response out = ErrorResponses.build(uri.getPath(), new ApiException(status, field, null, message));
         return allow == null ? out : Response.fromResponse(out).header("Allow", allow).build();
-    }
-
-    private static String strip(String path) {
-        return path.startsWith("/") ? path.substring(1) : path;
     }
 }
