@@ -18,13 +18,13 @@ const state = {
   user: null,
   queue: 'PENDING',
   site: '',          // the site the lists are narrowed to ('' every site); a moderator of one site has only theirs
-  article: '',       // the article the lists are narrowed to, articleRef(site, id); '' every article
+  article: '',       // the article the lists are narrowed to, siteRef(site, id); '' every article
   comments: [],      // as the API sent them, in its order (open queues: highest risk first)
   total: 0,
   next: null,        // the server's cursor for the page after the last one shown; null at the end
   index: 0,
   selected: new Set(),
-  articles: new Map(), // articleRef(site, id) -> {site, id, title}, from the article list and every comment seen
+  articles: new Map(), // siteRef(site, id) -> {site, id, title}, from the article list and every comment seen
   busy: false,
   shownTo: null,       // the username whose queue the page holds, kept past the end of their session
   reasonPicked: false, // the moderator chose the menu's reason since moving to this comment
@@ -269,7 +269,7 @@ function readHash() {
   // A moderator of some sites may narrow to one of theirs; another named in the address is ignored, not a 403.
   state.site = (state.user && state.user.site) || (own && !own.includes(asked) ? '' : asked);
   const article = p.get('article') || '', articleSite = p.get('articleSite') || '';
-  state.article = article ? articleRef(own && !own.includes(articleSite) ? '' : articleSite, article) : '';
+  state.article = article ? siteRef(own && !own.includes(articleSite) ? '' : articleSite, article) : '';
 }
 
 function writeHash() {
@@ -296,10 +296,11 @@ function query(extra) {
   return p.toString();
 }
 
-// Which article: its site and its id. Article ids are each site's own (changeset 16), so two sites' article 42 are
-// two articles, two entries in the menu; the lists of one ask for its site. '' as the site: one stored before sites
-// were kept, or an address that named none (every article with the id, of the moderator's sites).
-function articleRef(site, id) {
+// Which article or comment: its site and its id, one string (a Map key, a Set member). Ids are each site's own
+// (changesets 15 and 16), so two sites' article 42 are two articles, two entries in the menu, and a moderator of two
+// sites may have two comments 12345 in one list. '' as the site: one stored before sites were kept, or an address
+// that named no article's site (every article with the id, of the moderator's sites).
+function siteRef(site, id) {
   return (site || '') + '\n' + id;
 }
 
@@ -308,15 +309,14 @@ function articleOf(ref) {
   return { site: ref.slice(0, i), id: ref.slice(i + 1) };
 }
 
-// Which comment, on this page: its id and its site. Ids are each site's own, so a moderator of two sites may have
-// two comments 12345 in one list; each call about a comment names its site too (?site=, '' for one stored before
-// sites were kept), or the service would ask which.
+// Which comment, on this page; each call about a comment names its site too (?site=, '' for one stored before sites
+// were kept), or the service would ask which.
 function ref(c) {
-  return (c.site || '') + '\n' + c.id;
+  return siteRef(c.site, c.id);
 }
 
 function refOfCard(li) {
-  return li.dataset.site + '\n' + li.dataset.id;
+  return siteRef(li.dataset.site, li.dataset.id);
 }
 
 function siteQuery(c) {
@@ -380,7 +380,7 @@ async function loadMore() {
 async function loadArticles(mine) {
   const r = await api('GET', '/v1/articles?' + new URLSearchParams(state.site ? { site: state.site, limit: 500 } : { limit: 500 }));
   if (r.status !== 200 || mine !== loads) return;
-  for (const a of r.body) state.articles.set(articleRef(a.site, a.id), { site: a.site || '', id: a.id, title: a.title || '' });
+  for (const a of r.body) state.articles.set(siteRef(a.site, a.id), { site: a.site || '', id: a.id, title: a.title || '' });
   renderArticles();
 }
 
@@ -451,7 +451,7 @@ function focusList() {
 
 function learnArticles(comments) {
   for (const c of comments) {
-    const key = articleRef(c.site, c.articleId);
+    const key = siteRef(c.site, c.articleId);
     if (c.articleId && (!state.articles.has(key) || c.articleTitle)) {
       state.articles.set(key, { site: c.site || '', id: c.articleId, title: c.articleTitle || '' });
     }
@@ -864,7 +864,7 @@ async function decideSelected(decision) {
   const failed = [];
   const kept = [];  // escalated, and not this moderator's to decide
   for (const item of r.body.results) {
-    const id = (item.site || '') + '\n' + item.id;  // as it was asked for
+    const id = siteRef(item.site, item.id);  // as it was asked for
     if (item.status === 200) {
       ok++;
       state.selected.delete(id);
