@@ -47,6 +47,11 @@ class DatabaseTest {
         io.dropwizard.logging.common.BootstrapLogging.bootstrap();
         ch.qos.logback.classic.Level level = logger.getLevel();
         logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        // As service/config.yml sets it: Liquibase's messages are log lines at INFO, which another test's application
+        // may have left a console appender for; what is still printed then is what Liquibase wrote to stdout itself.
+        ch.qos.logback.classic.Logger liquibaseLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("liquibase");
+        ch.qos.logback.classic.Level liquibaseLevel = liquibaseLog.getLevel();
+        liquibaseLog.setLevel(ch.qos.logback.classic.Level.WARN);
         java.io.PrintStream stdout = System.out;
         var printed = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
@@ -59,6 +64,7 @@ class DatabaseTest {
             System.setOut(stdout);
             logger.detachAppender(captured);
             logger.setLevel(level);
+            liquibaseLog.setLevel(liquibaseLevel);
         }
         // Liquibase's own lines; a log appender on the console (another test's application may have left one) is not them.
         String out = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
