@@ -3,7 +3,6 @@ package org.parley.service.export;
 import org.parley.corpus.Example;
 import org.parley.corpus.LabelledFile;
 import org.parley.label.Labels;
-import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.DecisionRecord;
 import org.parley.service.moderation.Reason;
 import org.parley.service.moderation.Verdict;
@@ -75,30 +74,28 @@ public final class DecisionExport {
      *              moderators would not have given (a per-site isolation audit).
      */
     public Summary write(Writer out, java.util.Set<String> sites) throws IOException {
+        if (sites != null) checkStored(sites);
         // Decisions come in id order, so the last one seen per comment is its latest.
-        Map<String, DecisionRecord> latest = new LinkedHashMap<>();
-        comments.decisions(Decider.MODERATOR, d -> {
-            latest.remove(d.commentKey());  // keep the order of latest decisions
-            latest.put(d.commentKey(), d);
+        Map<String, CommentStore.ModeratorDecision> latest = new LinkedHashMap<>();
+        comments.moderatorDecisions(m -> {
+            latest.remove(m.decision().commentKey());  // keep the order of latest decisions
+            latest.put(m.decision().commentKey(), m);
         });
         List<Example> examples = new ArrayList<>();
         List<DecisionRecord> labelled = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
-        java.util.Set<String> foreign = comments.foreignKeys();
-        java.util.Set<String> reported = comments.reportedKeys();
-        java.util.Set<String> chosen = sites == null ? null : comments.keysOfSites(sites);
-        if (sites != null) checkStored(sites);
-        for (DecisionRecord d : latest.values()) {
-            if (chosen != null && !chosen.contains(d.commentKey())) {
+        for (CommentStore.ModeratorDecision m : latest.values()) {
+            DecisionRecord d = m.decision();
+            if (sites != null && (d.commentSite() == null || !sites.contains(d.commentSite()))) {
                 skipped.merge("another site", 1, Integer::sum);
                 continue;
             }
-            if (foreign.contains(d.commentKey())) {
+            if (m.language() != null) {
                 skipped.merge("foreign language", 1, Integer::sum);
                 continue;
             }
             Verdict verdict = Verdict.parse(d.decision());
-            if (verdict == Verdict.APPROVE && reported.contains(d.commentKey())) {
+            if (verdict == Verdict.APPROVE && m.reportedSince()) {
                 skipped.merge("approve, reported since", 1, Integer::sum);
                 continue;
             }

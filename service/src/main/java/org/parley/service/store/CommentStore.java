@@ -417,19 +417,13 @@ public final class CommentStore {
     }
 
     /** A decision with its comment's local id and site. */
-    private static final String DECISIONS = "SELECT d.*, c.local_id AS comment_local_id, c.site AS comment_site FROM decisions d JOIN comments c ON c.id = d.comment_id";
+    private static final String DECISIONS = "SELECT d.*, c.local_id AS comment_local_id, c.site AS comment_site, "
+            + "c.language AS comment_language, c.open_reports AS comment_open_reports FROM decisions d JOIN comments c ON c.id = d.comment_id";
 
     /** The decisions on a comment, oldest first; {@code id} is its {@link StoredComment#key() key}. */
     public List<DecisionRecord> history(String id) {
         return jdbi.withHandle(h -> h.createQuery(DECISIONS + " WHERE d.comment_id = :id ORDER BY d.version")
                 .bind("id", id).map((rs, ctx) -> decision(rs)).list());
-    }
-
-    /** The keys of the comments of these sites. */
-    public java.util.Set<String> keysOfSites(java.util.Collection<String> sites) {
-        if (sites.isEmpty()) return java.util.Set.of();
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM comments WHERE site IN (<sites>)").bindList("sites", List.copyOf(sites))
-                .mapTo(String.class).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** The sites that have stored comments, in name order. */
@@ -438,22 +432,23 @@ public final class CommentStore {
                 .mapTo(String.class).list());
     }
 
-    /** The keys of the comments stored with a language other than English. */
-    public java.util.Set<String> foreignKeys() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM comments WHERE language IS NOT NULL")
-                .mapTo(String.class).collect(java.util.stream.Collectors.toSet()));
-    }
+    /**
+     * A moderator's decision with what its comment is now, for the export of decisions as labels.
+     *
+     * @param language the language the comment was stored with; null for English
+     * @param reportedSince readers reported the comment after its last decision (reports no decision has closed)
+     */
+    public record ModeratorDecision(DecisionRecord decision, String language, boolean reportedSince) {}
 
-    /** The keys of the comments with reports no decision has closed: readers object to them since the last one. */
-    public java.util.Set<String> reportedKeys() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM comments WHERE open_reports > 0")
-                .mapTo(String.class).collect(java.util.stream.Collectors.toSet()));
-    }
-
-    /** Every decision made by {@code kind}, in the order made, streamed to {@code sink}. */
-    public void decisions(Decider kind, Consumer<DecisionRecord> sink) {
+    /**
+     * Every moderator decision, in the order made, with its comment's language and open reports: read in the one
+     * query that reads the decisions, so that they agree with each other and no set of every comment's key is held.
+     */
+    public void moderatorDecisions(Consumer<ModeratorDecision> sink) {
         jdbi.useHandle(h -> h.createQuery(DECISIONS + " WHERE d.actor_kind = :kind ORDER BY d.id")
-                .bind("kind", kind.name()).map((rs, ctx) -> decision(rs)).useStream(s -> s.forEach(sink)));
+                .bind("kind", Decider.MODERATOR.name())
+                .map((rs, ctx) -> new ModeratorDecision(decision(rs), rs.getString("comment_language"), rs.getInt("comment_open_reports") > 0))
+                .useStream(s -> s.forEach(sink)));
     }
 
     /** Whether the moderator decision recorded at {@code version} is this one: the same actor, verdict, reason and note. */

@@ -51,6 +51,12 @@ class DecisionExportTest {
         return CommentStore.key("news.example", id);
     }
 
+    /** Stores {@code id} on {@code site} (null: none, as before sites were kept) and approves it. */
+    private static void approved(CommentStore store, String id, String site) {
+        store.insert(comment(id, Action.REVIEW, null, site), T0);
+        store.decide(CommentStore.key(site, id), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
+    }
+
     private static String line(String id, String labels) {
         return "{\"id\":\"" + id + "\",\"source\":\"moderator-decisions\",\"text\":\"text of " + id + "\",\"labels\":" + labels + "}";
     }
@@ -178,21 +184,19 @@ class DecisionExportTest {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
         FeedbackStore feedback = new FeedbackStore(jdbi);
-        for (String site : List.of("news.example", "blog.example", "forum.example")) {
-            store.insert(comment("on-" + site, Action.REVIEW, null, site), T0);
-            store.decide(CommentStore.key(site, "on-" + site), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
-        }
+        for (String site : List.of("news.example", "blog.example", "forum.example")) approved(store, "on-" + site, site);
+        approved(store, "no-site", null);  // stored before sites were kept: no site's
         feedback.append("You people never listen.", Map.of(Attribute.TOXICITY, 0.8), "website-1", T0.plusSeconds(2));
 
         StringWriter out = new StringWriter();
         DecisionExport.Summary summary = new DecisionExport(store, feedback)
                 .write(out, java.util.Set.of("news.example", "forum.example"));
         assertEquals(List.of(line("on-news.example", NONE), line("on-forum.example", NONE)), out.toString().lines().toList());
-        assertEquals(new DecisionExport.Summary(2, 0, Map.of("another site", 1, "suggestion of another site", 1)), summary,
-                "the suggestion, stored without a site, is no site's");
+        assertEquals(new DecisionExport.Summary(2, 0, Map.of("another site", 2, "suggestion of another site", 1)), summary,
+                "the comment and the suggestion stored without a site are no site's");
 
         StringWriter all = new StringWriter();
-        assertEquals(4, new DecisionExport(store, feedback).write(all).exported(), "without sites: every decision and the suggestion");
+        assertEquals(5, new DecisionExport(store, feedback).write(all).exported(), "without sites: every decision and the suggestion");
     }
 
     /**
@@ -254,10 +258,7 @@ class DecisionExportTest {
     void aSiteThatNoStoredCommentHasIsRefusedNamingTheSitesThatHaveSome(TestDatabases db) throws Exception {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
-        for (String site : List.of("news.example", "blog.example")) {
-            store.insert(comment("on-" + site, Action.REVIEW, null, site), T0);
-            store.decide(CommentStore.key(site, "on-" + site), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
-        }
+        for (String site : List.of("news.example", "blog.example")) approved(store, "on-" + site, site);
         DecisionExport export = new DecisionExport(store, new FeedbackStore(jdbi));
         StringWriter out = new StringWriter();
 
@@ -289,12 +290,8 @@ class DecisionExportTest {
     void anIdTwoSitesUseIsWrittenWithEachSiteWhereBothAreExported(TestDatabases db) throws Exception {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
-        for (String site : List.of("news.example", "blog.example")) {
-            store.insert(comment("c1", Action.REVIEW, null, site), T0);
-            store.decide(CommentStore.key(site, "c1"), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
-        }
-        store.insert(comment("c2", Action.REVIEW), T0);
-        store.decide(key("c2"), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(2));
+        for (String site : List.of("news.example", "blog.example")) approved(store, "c1", site);
+        approved(store, "c2", "news.example");
         StringWriter all = new StringWriter();
         new DecisionExport(store, new FeedbackStore(jdbi)).write(all);
         List<String> ids = LabelledFile.read(Files.writeString(dir.resolve("all.jsonl"), all.toString())).stream().map(Example::id).toList();

@@ -136,9 +136,9 @@ class CommentStoreTest {
         assertEquals("rude", h.get(1).note());
         assertEquals(T0.plusSeconds(60), h.get(1).decidedAt());
         assertEquals("v1", h.get(1).modelVersion());
-        List<DecisionRecord> human = new ArrayList<>();
-        store.decisions(Decider.MODERATOR, human::add);
-        assertEquals(List.of("alice", "bob"), human.stream().map(DecisionRecord::actor).toList());
+        List<CommentStore.ModeratorDecision> human = new ArrayList<>();
+        store.moderatorDecisions(human::add);
+        assertEquals(List.of("alice", "bob"), human.stream().map(m -> m.decision().actor()).toList());
     }
 
     /** An escalation passes the comment up: the moderator who is not senior cannot decide it, in the same UPDATE. */
