@@ -61,7 +61,7 @@ import org.parley.service.cli.RemoveModeratorCommand;
 import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.EscalationRule;
-import org.parley.service.moderation.Ingestion;
+import org.parley.service.intake.Ingestion;
 import org.parley.service.resources.AdminResource;
 import org.parley.service.resources.CommentsResource;
 import org.parley.service.resources.QueueResource;

@@ -14,7 +14,7 @@ public final class Checks {
     private Checks() {}
 
     /** @param prefix "" or "comments[3]." */
-    public static Ingestion.Submission submission(CommentSubmission s, String prefix) {
+    public static Submission submission(CommentSubmission s, String prefix) {
         if (s == null) throw ApiException.badField("body", "a JSON object is required");
         String id = required(s.id(), prefix + "id", RequestChecks.MAX_ID);
         String article = required(s.articleId(), prefix + "articleId", RequestChecks.MAX_ID);
@@ -37,7 +37,7 @@ public final class Checks {
             down = notNegative(s.rating().down(), prefix + "rating.down");
         }
         if (s.targets() != null) RequestChecks.targets(s.targets(), prefix + "targets");
-        return new Ingestion.Submission(id, article, s.articleTitle(), s.text(), s.number(), s.parentId(),
+        return new Submission(id, article, s.articleTitle(), s.text(), s.number(), s.parentId(),
                 s.parentNumber(), s.author(), s.quote(), up, down, s.targets(), s.parentAuthor());
     }
 

@@ -9,7 +9,6 @@ import org.parley.service.api.ScoreResponse;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.api.moderation.CommentSubmission;
 import org.parley.service.api.moderation.CommentView;
-import org.parley.service.store.CommentStore;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class CommentViews {
     }
 
     public CommentView of(StoredComment c, CommentView parent, List<DecisionRecord> history,
-                          List<CommentStore.ReaderReport> reports, Boolean duplicate) {
+                          List<ReaderReport> reports, Boolean duplicate) {
         JsonNode stance = c.stanceJson() == null ? null : read(c.stanceJson());
         CommentSubmission.Votes votes = c.ratingUp() == null && c.ratingDown() == null ? null
                 : new CommentSubmission.Votes(c.ratingUp(), c.ratingDown());

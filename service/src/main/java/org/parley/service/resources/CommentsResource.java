@@ -27,7 +27,8 @@ import org.parley.service.moderation.Checks;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.moderation.IdTaken;
-import org.parley.service.moderation.Ingestion;
+import org.parley.service.moderation.Submission;
+import org.parley.service.intake.Ingestion;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.store.CommentStore;
 
@@ -67,7 +68,7 @@ public final class CommentsResource {
     @ExceptionMetered(name = "submit-comment-errors")
     public Response submit(CommentSubmission body, @Context SecurityContext security) {
         CommentStore.Insert r;
-        Ingestion.Submission s = Checks.submission(body, "");
+        Submission s = Checks.submission(body, "");
         // THREAD/COMMENT is how /v1/threads stores its comments: a comment sent alone as "a/b" would take
         // the id of comment b of thread a.
         if (s.id().contains("/"))

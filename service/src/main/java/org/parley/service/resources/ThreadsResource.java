@@ -21,7 +21,8 @@ import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.IdTaken;
-import org.parley.service.moderation.Ingestion;
+import org.parley.service.moderation.Submission;
+import org.parley.service.intake.Ingestion;
 import org.parley.service.moderation.Status;
 import org.parley.service.store.CommentStore;
 import org.parley.stance.ReplyContext;
@@ -82,7 +83,7 @@ public final class ThreadsResource {
         if (thread.id().contains("/"))
             throw ApiException.badField("id", "id must not contain '/' here: each comment is stored as THREAD/COMMENT");
         String articleId = thread.article().id() != null ? thread.article().id() : thread.id();
-        List<Ingestion.Submission> submissions = new ArrayList<>();
+        List<Submission> submissions = new ArrayList<>();
         for (int i = 0; i < thread.comments().size(); i++) {
             Comment c = thread.comments().get(i);
             RequestChecks.text(c.text(), "comments[" + i + "].text");  // the thread format allows longer texts than we score
@@ -91,7 +92,7 @@ public final class ThreadsResource {
                         "comments[" + i + "].quote is longer than " + RequestChecks.MAX_TEXT + " characters");
             // The parent as the stance reads it (ReplyContext): by id, else by number on this page.
             String parentId = ReplyContext.parentComment(thread, c).map(Comment::id).orElse(c.parentId());
-            submissions.add(new Ingestion.Submission(thread.id() + "/" + c.id(), articleId, thread.article().title(),
+            submissions.add(new Submission(thread.id() + "/" + c.id(), articleId, thread.article().title(),
                     c.text(), c.number(), parentId == null ? null : thread.id() + "/" + parentId,
                     c.parentNumber(), c.author(), c.quote(),
                     c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), t,

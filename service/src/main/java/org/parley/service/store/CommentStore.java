@@ -13,6 +13,7 @@ import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.DecisionRecord;
 import org.parley.service.moderation.NewComment;
 import org.parley.service.moderation.Queue;
+import org.parley.service.moderation.ReaderReport;
 import org.parley.service.moderation.Reason;
 import org.parley.service.moderation.Status;
 import org.parley.service.moderation.StoredComment;
@@ -300,8 +301,6 @@ public final class CommentStore {
         });
     }
 
-    /** A reader's report as stored; {@code open} while no moderator has decided on the comment since. */
-    public record ReaderReport(String reason, Instant reportedAt, boolean open) {}
 
     /**
      * The comment's reports, newest first, at most {@code limit}. A decision closes the open ones

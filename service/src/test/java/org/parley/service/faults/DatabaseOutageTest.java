@@ -21,7 +21,7 @@ import org.parley.service.core.CommentScorer;
 import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.EscalationRule;
-import org.parley.service.moderation.Ingestion;
+import org.parley.service.intake.Ingestion;
 import org.parley.service.resources.CommentsResource;
 import org.parley.service.resources.QueueResource;
 import org.parley.service.resources.ScoreResource;

@@ -24,7 +24,7 @@ import org.parley.service.auth.Sites;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.EscalationRule;
-import org.parley.service.moderation.Ingestion;
+import org.parley.service.intake.Ingestion;
 import org.parley.service.store.AccountStore;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.TestDatabases;

@@ -1,4 +1,4 @@
-package org.parley.service.moderation;
+package org.parley.service.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,10 @@ import org.parley.service.auth.Caller;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.core.ServedStance;
+import org.parley.service.moderation.IdTaken;
+import org.parley.service.moderation.NewComment;
+import org.parley.service.moderation.StoredComment;
+import org.parley.service.moderation.Submission;
 import org.parley.service.store.CommentStore;
 import org.parley.stance.ReplyContext;
 import org.parley.stance.StanceModel;
@@ -43,11 +47,6 @@ public final class Ingestion {
         this.json = json;
         this.clock = clock;
     }
-
-    /** A checked comment to store; ids are the site's as stored (thread comments already prefixed). */
-    public record Submission(String id, String articleId, String articleTitle, String text, Integer number,
-                             String parentId, Integer parentNumber, String author, String quote,
-                             Integer ratingUp, Integer ratingDown, List<String> targets, String parentAuthor) {}
 
     /**
      * Stores the comments in order (parents usually come first), all in one transaction: when it

@@ -1,4 +1,4 @@
-package org.parley.service.moderation;
+package org.parley.service.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -7,6 +7,7 @@ import org.parley.service.Fakes;
 import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
+import org.parley.service.moderation.Submission;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.TestDatabases;
 import org.parley.stance.StanceModel;
@@ -36,9 +37,9 @@ class IngestionTest {
         AtomicInteger reloads = new AtomicInteger();
         Ingestion ingestion = new Ingestion(scorer, () -> Fakes.served(bundles.get(Math.min(reloads.getAndIncrement(), 2))), store,
                 new ObjectMapper(), Clock.systemUTC());
-        List<Ingestion.Submission> thread = new ArrayList<>();
+        List<Submission> thread = new ArrayList<>();
         for (int i = 1; i <= 3; i++)
-            thread.add(new Ingestion.Submission("t/" + i, "t", "Syria", "We must not bomb them, comment " + i, i,
+            thread.add(new Submission("t/" + i, "t", "Syria", "We must not bomb them, comment " + i, i,
                     null, null, null, null, null, null, List.of("military action"), null));
         ingestion.submit(thread, new ApiKey("website-key-1", Role.WEBSITE, 10));
         // All three comments read by the bundle serving when the call began, none by the later ones.
