@@ -469,7 +469,7 @@ class ParleyApplicationTest {
      */
     @Test
     void aFileTheModeratorPageDoesNotHaveIsAJson404AndItsOwnFilesAreServedAsBefore() throws Exception {
-        for (String path : List.of("/moderate/nope.js", "/moderate/no/such/dir/", "/moderate/app.js.map")) {
+        for (String path : List.of("/moderate/nope.js", "/moderate/no/such/dir/", "/moderate/main.js.map", "/moderate/app.js")) {
             java.net.http.HttpResponse<String> r = request("GET", path);
             assertEquals(404, r.statusCode(), path + ": " + r.body());
             assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""), path);
@@ -485,7 +485,12 @@ class ParleyApplicationTest {
         assertEquals("", head.body());
 
         for (String[] file : new String[][] {{"/moderate/", "text/html"}, {"/moderate/index.html", "text/html"},
-                {"/moderate/app.js", "text/javascript"}, {"/moderate/app.css", "text/css"}, {"/moderate/favicon.svg", "image/svg+xml"}}) {
+                {"/moderate/app.css", "text/css"}, {"/moderate/favicon.svg", "image/svg+xml"},
+                // The script's ES modules: a browser runs a module only if it comes as JavaScript (nosniff or not).
+                {"/moderate/main.js", "text/javascript"}, {"/moderate/state.js", "text/javascript"}, {"/moderate/dom.js", "text/javascript"},
+                {"/moderate/api.js", "text/javascript"}, {"/moderate/session.js", "text/javascript"}, {"/moderate/queue.js", "text/javascript"},
+                {"/moderate/list.js", "text/javascript"}, {"/moderate/detail.js", "text/javascript"},
+                {"/moderate/decisions.js", "text/javascript"}, {"/moderate/keys.js", "text/javascript"}}) {
             java.net.http.HttpResponse<String> r = request("GET", file[0]);
             assertEquals(200, r.statusCode(), file[0]);
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(file[1]), file[0] + ": " + r.headers().map());
@@ -615,7 +620,7 @@ class ParleyApplicationTest {
     /** The moderator page and API take a session cookie: no origin, configured or not, gets CORS headers there. */
     @Test
     void theModeratorPageAndApiStaySameOrigin() throws Exception {
-        for (String path : List.of("/moderate/", "/moderate/app.js", "/v1/queue", "/v1/session", "/v1/comments",
+        for (String path : List.of("/moderate/", "/moderate/main.js", "/v1/queue", "/v1/session", "/v1/comments",
                 "/v1/threads", "/v1/admin/model", "/openapi.yaml")) {
             java.net.http.HttpResponse<String> p = preflight(path, SITE);
             assertNull(allowedOrigin(p), path + ": " + p.headers().map());

@@ -78,7 +78,7 @@ class ModeratorPageFilterTest {
 
     @Test
     void thePageWithoutItsSlashIsSentToIt() throws Exception {
-        // Served at /moderate, the page's relative app.js and app.css would be looked for at the root.
+        // Served at /moderate, the page's relative main.js and app.css would be looked for at the root.
         when(request.getRequestURI()).thenReturn("/moderate");
         filter.doFilter(request, response, chain);
         verify(chain, never()).doFilter(any(), any());

@@ -350,7 +350,7 @@ class ModeratorUiTest {
         assertEquals(HOSTILE, browser.findElement(By.cssSelector("#detail .parent-text")).getText());
 
         assertTrue(browser.findElements(By.cssSelector("img, i, b, u")).isEmpty());
-        assertEquals(1L, browser.executeScript("return document.scripts.length"));  // app.js only
+        assertEquals(1L, browser.executeScript("return document.scripts.length"));  // main.js only: the modules it imports are no elements
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
     }
 
@@ -427,7 +427,7 @@ class ModeratorUiTest {
     void spanShadesReadTheWeightAsLogOdds() {
         login("PENDING");
         assertEquals(List.of("strong", "mid", "mid", "weak"), List.of(2.0, 1.0, 0.1, -0.5).stream()
-                .map(w -> (String) browser.executeScript("return markLevel(arguments[0])", w)).toList());
+                .map(w -> (String) inModule("dom.js", "return m.markLevel(args[0]);", w)).toList());
     }
 
     /** Counts stop at the store's limit (a queue-at-scale audit): the tabs and "50 of …" say "10,000+", not "10000". */
@@ -435,9 +435,9 @@ class ModeratorUiTest {
     void aCountAtTheStoresLimitShowsAsThatManyOrMore() {
         login("PENDING");
         int limit = org.parley.service.store.CommentStore.COUNT_LIMIT;
-        assertEquals((long) limit, browser.executeScript("return COUNT_LIMIT"), "app.js and CommentStore agree");
+        assertEquals((long) limit, inModule("state.js", "return m.COUNT_LIMIT;"), "state.js and CommentStore agree");
         assertEquals(List.of("0", "9999", "10,000+"), List.of(0, limit - 1, limit).stream()
-                .map(n -> (String) browser.executeScript("return shownCount(arguments[0])", n)).toList());
+                .map(n -> (String) inModule("state.js", "return m.shownCount(args[0]);", n)).toList());
     }
 
     /** A moderator's audit: a bulk reject gave every comment the current one's reason, and so its training label. */
@@ -666,7 +666,7 @@ class ModeratorUiTest {
 
     @Test
     void websiteKeysCannotOpenThePageAndThePageCarriesItsPolicy() {
-        for (String path : List.of("/moderate/", "/moderate/app.js")) {
+        for (String path : List.of("/moderate/", "/moderate/main.js")) {
             Response bearer = APP.client().target(url(path)).request().header("Authorization", "Bearer " + WEBSITE).get();
             assertEquals(403, bearer.getStatus(), path);
             assertEquals(403, bearer.readEntity(JsonNode.class).get("code").asInt());
@@ -676,7 +676,7 @@ class ModeratorUiTest {
         assertEquals(200, page.getStatus());
         assertTrue(page.getHeaderString("Content-Security-Policy").contains("script-src 'self'"));
         assertEquals("nosniff", page.getHeaderString("X-Content-Type-Options"));
-        assertTrue(page.readEntity(String.class).contains("app.js"));
+        assertTrue(page.readEntity(String.class).contains("main.js"));
         assertEquals(200, APP.client().target(url("/moderate/")).queryParam("key", ADMIN).request().get().getStatus());
     }
 
@@ -965,7 +965,8 @@ class ModeratorUiTest {
         assertTrue(card(ids.get(1)).findElement(By.cssSelector("input.pick")).isSelected());
         wait(5).until(d -> ("Selected " + label(ids.get(1)) + " for bulk (1 selected).").equals(unisolated(liveRegions().get("status"))));
 
-        browser.executeScript("setSingleKeys(false)");  // Space is no single character: it goes on working
+        assertEquals(user, inModule("state.js", "return m.state.user.username;"), "the page's own module, not a copy");
+        inModule("keys.js", "m.setSingleKeys(false);");  // Space is no single character: it goes on working
         press(Keys.ARROW_DOWN.toString());
         waitForDetail(ids.get(2));
         press(" ");
@@ -993,8 +994,8 @@ class ModeratorUiTest {
     @Test
     void markedWordsSayHowStronglyTheyAreMarkedOtherThanByColour() {
         login("PENDING");
-        browser.executeScript("""
-                const p = highlighted('one two three', [{begin: 0, end: 3, weight: 2}, {begin: 4, end: 7, weight: 0.5}, {begin: 8, end: 13, weight: -0.5}]);
+        inModule("dom.js", """
+                const p = m.highlighted('one two three', [{begin: 0, end: 3, weight: 2}, {begin: 4, end: 7, weight: 0.5}, {begin: 8, end: 13, weight: -0.5}]);
                 p.id = 'marks';
                 document.querySelector('.list-pane').append(p);
                 """);
@@ -1122,6 +1123,15 @@ class ModeratorUiTest {
                   .then(r => done(r.violations.flatMap(v => v.nodes.map(n => v.id + ' at ' + n.target.join(' ')))), e => done(['axe: ' + e]));
                 """);
         return violations;
+    }
+
+    /**
+     * Runs {@code body} (statements; what it returns comes back) with {@code m} the page's module {@code file} and {@code args}
+     * the arguments: module code leaves no globals to call. Imported by its URL, the module is the instance the page runs.
+     */
+    private static Object inModule(String file, String body, Object... args) {
+        return browser.executeAsyncScript("const done = arguments[arguments.length - 1], args = [...arguments].slice(0, -1);\n"
+                + "import('/moderate/" + file + "').then((m) => { " + body + " }).then(done, (e) => done('failed: ' + e));", args);
     }
 
     /** Whether the queue's tab is on and its list shown: empty, or with the current comment's detail. */

@@ -1,0 +1,214 @@
+// The moderator page's decisions: one comment's (a, r, e and the toolbar), the bulk selection's, and what the list
+// does with their answers (a decided comment leaves its queue; one changed meanwhile is shown as it is now).
+import { COUNT_LIMIT, REASONS, current, ref, refOfCard, siteQuery, siteRef, state } from './state.js';
+import { $, isolated, message } from './dom.js';
+import { api } from './api.js';
+import { refreshCounts } from './queue.js';
+import { renderList } from './list.js';
+
+// ---------- decisions ----------
+
+// Reject reason from the scores: the most specific attribute that fired, else the rating's attribute.
+// The comment's top attribute, as its rating names it: a reject reason becomes a training label
+// (scripts/export-decisions), so the page proposes what the model is surest of and no more.
+export function defaultReason(c) {
+  const r = c && c.rating && c.rating.attribute ? c.rating.attribute.toLowerCase() : '';
+  return REASONS.includes(r) ? r : 'toxicity';
+}
+
+const PAST = { APPROVE: 'Approved', REJECT: 'Rejected', ESCALATE: 'Escalated' };
+
+// How a message names a comment: by its number, else its id, and for a moderator of several sites (or of every site)
+// by its site too, "#9 of a.example": ids and numbers are each site's own, so "Approved 12345." could be either of two
+// sites' (the API's 409s and 403s name it so too). A moderator of one site keeps the short form. The id is a reader's
+// site's and may hold a direction override: isolated, it cannot reverse the site after it. Set as text, as every message.
+export function label(c) {
+  const which = c.number !== undefined && c.number !== null ? '#' + c.number : String(c.id);
+  return c.site && state.namesSites ? isolated(which) + ' of ' + c.site : which;
+}
+
+// The toolbar's note goes with the next decision (an escalation says why to the senior moderator), then clears.
+function noteText() {
+  const note = $('note').value.trim();
+  return note ? note : undefined;
+}
+
+// An escalation passes a comment to a senior moderator (moderation.escalationRole): the page says
+// so rather than send a decision the service refuses.
+function reserved(c) {
+  return c && c.status === 'ESCALATED' && !(state.user && state.user.decidesEscalated);
+}
+
+const RESERVED = 'Escalated comments are decided by a senior moderator (admin).';
+
+const DECISION_KEYS = { approve: 'a', reject: 'r', escalate: 'e' };
+
+export function renderDecisionButtons() {
+  const locked = reserved(current());
+  for (const id of Object.keys(DECISION_KEYS)) {
+    $(id).disabled = locked;
+    $(id).title = locked ? RESERVED : state.singleKeys ? DECISION_KEYS[id] : '';
+  }
+}
+
+export async function decide(decision) {
+  const c = current();
+  if (!c || state.busy) return;
+  if (reserved(c)) return message(RESERVED, 'error');
+  const reason = decision === 'REJECT' ? $('reason').value : undefined;
+  const note = noteText();
+  state.busy = true;
+  const r = await api('POST', '/v1/comments/' + encodeURIComponent(c.id) + '/decision' + siteQuery(c),
+    { decision, reason, note, expectedVersion: c.version });
+  state.busy = false;
+  if (r.status === 200) {
+    $('note').value = '';
+    replace(ref(c), r.body);
+    message(PAST[decision] + ' ' + label(c) + (reason ? ' (' + reason + ')' : '') + '.');
+  } else if (r.status === 409 && r.body && r.body.current) {
+    conflict(c, r.body.current);
+  } else if (r.status === 401) {
+    notApplied('your ' + decision.toLowerCase() + ' of ' + label(c) + (reason ? ' (' + reason + ')' : ''));
+  } else {
+    message((r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
+  }
+  refreshCounts();
+}
+
+// The session ended as a decision was sent: the log-in form said only that, and back in, the comment
+// was still there with nothing to say whether the key press had counted. It did not.
+function notApplied(what) {
+  const e = $('login-error');
+  e.textContent = 'Your session has ended, so ' + what + ' was not applied. Log in again and decide again.';
+  e.hidden = false;
+}
+
+export async function decideSelected(decision) {
+  if (state.busy) return;
+  const picked = state.comments.filter((c) => state.selected.has(ref(c)));
+  if (!picked.length) return message('Nothing selected: press x on comments to select them.', 'error');
+  // A reason becomes each comment's training label: one picked in the menu goes to all of them, else
+  // each gets its own top attribute, as r would give it (one comment's reason would mislabel the rest).
+  const shared = decision === 'REJECT' && state.reasonPicked ? $('reason').value : undefined;
+  const own = (c) => decision === 'REJECT' && !shared ? defaultReason(c) : undefined;
+  const note = noteText();
+  state.busy = true;
+  const r = await api('POST', '/v1/decisions', { decision, reason: shared, note,
+    comments: picked.map((c) => ({ id: c.id, site: c.site || '', expectedVersion: c.version, reason: own(c) })) });
+  state.busy = false;
+  if (r.status !== 200) {
+    if (r.status === 401) notApplied('your ' + decision.toLowerCase() + ' of ' + picked.length + ' selected comment' + (picked.length === 1 ? '' : 's'));
+    else message((r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
+    return;
+  }
+  $('note').value = '';
+  let ok = 0;
+  const conflicts = [];
+  const failed = [];
+  const kept = [];  // escalated, and not this moderator's to decide
+  for (const item of r.body.results) {
+    const id = siteRef(item.site, item.id);  // as it was asked for
+    if (item.status === 200) {
+      ok++;
+      state.selected.delete(id);
+      replace(id, item.comment, true);
+    } else if (item.status === 409 && item.comment) {
+      conflicts.push(label(item.comment));
+      state.selected.delete(id);
+      update(id, item.comment, true);
+    } else if (item.status === 403 && item.comment) {
+      kept.push(label(item.comment));
+      state.selected.delete(id);
+    } else {
+      // Named as the list shows it, with its site: the answer's id alone was either of two sites' comments.
+      const asked = picked.find((c) => ref(c) === id) || { id: item.id, site: item.site };
+      failed.push(label(asked) + ': ' + (item.error ? item.error.message : item.status));
+    }
+  }
+  renderList();
+  const why = decision !== 'REJECT' ? '' : shared ? ' (' + shared + ')' : ' (each for its top attribute)';
+  let text = PAST[decision] + ' ' + ok + ' comment' + (ok === 1 ? '' : 's') + why + '.';
+  if (conflicts.length) text += ' ' + conflicts.join(', ') + ' changed meanwhile (another decision, or readers\' reports): shown as they are now.';
+  if (kept.length) text += ' Left ' + kept.join(', ') + ' as escalated: ' + RESERVED;
+  if (failed.length) text += ' Failed: ' + failed.join('; ');
+  message(text, conflicts.length ? 'conflict' : failed.length || kept.length ? 'error' : 'info');
+  refreshCounts();
+}
+
+// Someone decided first, or readers reported it meanwhile (each report is a version, and no decision
+// closes reports since): show the comment as it is now, and say which.
+function conflict(mine, now) {
+  update(ref(mine), now);
+  const reported = now.status === mine.status && now.decidedBy === mine.decidedBy && now.openReports > mine.openReports;
+  message((reported ? 'Readers reported ' + label(now) + ' meanwhile (' + now.openReports + ' open, version ' + now.version + ')'
+    : 'Someone else decided ' + label(now) + ' first (now ' + now.status + ', version ' + now.version + ')')
+    + '. Its current state is shown; decide again if needed.', 'conflict');
+}
+
+// Whether a comment in this state still belongs in the queue on screen (the same conditions as the server's).
+function belongs(c, queue) {
+  switch (queue) {
+    case 'PENDING': return c.status === 'PENDING';
+    case 'REPORTED': return c.status === 'PUBLISHED' && c.openReports > 0;
+    case 'ESCALATED': return c.status === 'ESCALATED';
+    case 'AUTO_REJECTED': return c.status === 'REJECTED' && c.decidedBy === 'RULE';
+    case 'APPROVED': return c.status === 'PUBLISHED' && c.decidedBy === 'MODERATOR';
+    case 'REJECTED': return c.status === 'REJECTED' && c.decidedBy === 'MODERATOR';
+    default: return true;
+  }
+}
+
+// A decided comment: leaves the list if it no longer belongs here, the next one becomes current.
+function replace(id, now, deferRender) {
+  const i = state.comments.findIndex((x) => ref(x) === id);
+  if (i < 0) return;
+  if (belongs(now, state.queue)) {
+    state.comments[i] = now;
+  } else {
+    state.comments.splice(i, 1);
+    if (state.total < COUNT_LIMIT) state.total = Math.max(0, state.total - 1); // one decided leaves "10,000+" as it is
+    state.selected.delete(id);
+    if (i < state.index) state.index--;
+  }
+  if (!deferRender) renderList();
+}
+
+// A comment changed elsewhere: kept in place, in its new state, so the moderator sees what happened.
+function update(id, now, deferRender) {
+  const i = state.comments.findIndex((x) => ref(x) === id);
+  if (i < 0) return;
+  state.comments[i] = now;
+  if (!deferRender) {
+    renderList();
+    const li = $('comments').children[i];
+    if (li) li.classList.add('changed');
+  }
+}
+
+// ---------- bulk selection ----------
+
+// From a key (Space, x) the focus is on the comment, not its box, so nothing says the box changed: the
+// outcome is read out. A click on the box itself is heard as the box's own state.
+export function toggleSelected(id, announce) {
+  if (state.selected.has(id)) state.selected.delete(id); else state.selected.add(id);
+  const on = state.selected.has(id);
+  const li = [...$('comments').children].find((x) => refOfCard(x) === id);
+  if (li) {
+    li.classList.toggle('checked', on);
+    li.querySelector('input.pick').checked = on;
+  }
+  renderBulk();
+  const c = state.comments.find((x) => ref(x) === id);
+  if (announce && c) message((on ? 'Selected ' + label(c) + ' for bulk' : 'Unselected ' + label(c)) + ' (' + state.selected.size + ' selected).');
+}
+
+export function renderBulk() {
+  const n = state.selected.size;
+  $('bulk').hidden = n === 0;
+  $('bulk-count').textContent = n + ' selected';
+}
+
+export function clearSelection() {
+  state.selected.clear();
+  renderList();
+}

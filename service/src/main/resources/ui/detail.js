@@ -1,0 +1,78 @@
+// The moderator page's panel beside the list: the comment on show with its thread, readers' reports and history.
+import { ref, siteQuery } from './state.js';
+import { $, clear, el, isolated, textBlock, when } from './dom.js';
+import { api } from './api.js';
+
+// ---------- detail: thread context and history ----------
+
+let detailFor = null;
+
+export async function loadDetail(shown) {
+  const id = ref(shown);
+  detailFor = id;
+  const r = await api('GET', '/v1/comments/' + encodeURIComponent(shown.id) + siteQuery(shown));
+  if (detailFor !== id) return; // the moderator moved on
+  const d = $('detail');
+  clear(d);
+  if (r.status !== 200) {
+    d.append(el('p', 'error', (r.body && r.body.message) || 'Could not load this comment (' + r.status + ').'));
+    return;
+  }
+  const c = r.body;
+  d.dataset.id = c.id;
+  d.append(el('h2', 'article-title', c.articleTitle || c.articleId || 'No article'));
+  if (c.articleTitle && c.articleId) d.append(el('div', 'muted', 'article ' + c.articleId));
+  if (c.site) d.append(el('div', 'muted', 'site ' + c.site));  // a service moderating several sites: whose it is
+
+  d.append(el('h3', null, 'In reply to'));
+  if (c.parent) {
+    const q = el('blockquote', 'parent');
+    q.append(el('div', 'muted', (c.parent.number ? '#' + c.parent.number + ' · ' : '') + isolated(c.parent.author || 'anonymous')
+      + ' · ' + c.parent.status));
+    q.append(textBlock('parent-text', c.parent.text, c.parent.language));  // read as Dutch, say, not as English
+    d.append(q);
+  } else if (c.quote) {
+    const q = el('blockquote', 'parent');
+    q.append(el('div', 'muted', 'quoted' + (c.parentNumber ? ' from #' + c.parentNumber : '')
+      + (c.parentAuthor ? (c.parentNumber ? ' ' : ' from ') + isolated(c.parentAuthor) : '')));
+    q.append(textBlock('parent-text', c.quote));
+    d.append(q);
+  } else {
+    d.append(el('p', 'muted', c.parentId || c.parentNumber ? 'The parent comment is not stored.' : 'Not a reply.'));
+  }
+
+  if (c.communityRating) d.append(el('div', 'muted', 'readers: ▲ ' + (c.communityRating.up || 0) + ' ▼ ' + (c.communityRating.down || 0)));
+  if (c.model) d.append(el('div', 'muted', 'model ' + c.model.name + ' ' + c.model.version
+    + (c.stanceModel ? ' · stance ' + c.stanceModel.name + ' ' + c.stanceModel.version : '')));
+
+  if (c.reports && c.reports.length) {
+    // Why readers flagged it; a decision closes the open ones, an escalation too, so the senior
+    // moderator who gets it sees them here, not as a count on the card.
+    d.append(el('h3', null, 'Reader reports (' + c.openReports + ' open)'));
+    const ul = el('ul', 'reports-list');
+    for (const rep of c.reports) {
+      const li = el('li', rep.open ? 'open' : 'closed');
+      li.append(el('span', 'report-reason', rep.reason || 'no reason given'),
+        el('span', 'muted', ' · ' + when(rep.reportedAt) + (rep.open ? '' : ' · before the last decision')));
+      ul.append(li);
+    }
+    d.append(ul);
+  }
+
+  d.append(el('h3', null, 'History'));
+  const ol = el('ol', 'history');
+  for (const h of c.history || []) {
+    const li = el('li', 'decision-' + String(h.decision).toLowerCase());
+    const line = el('div', 'history-line');
+    line.append(el('strong', null, h.decision), document.createTextNode(' → ' + h.status));
+    if (h.reason) line.append(el('span', 'badge reason', h.reason));
+    li.append(line);
+    li.append(el('div', 'muted', 'by ' + isolated(h.actor) + ' (' + String(h.actorKind).toLowerCase() + ') · ' + when(h.decidedAt)
+      + ' · v' + h.version + (h.modelVersion ? ' · model ' + h.modelVersion : '')));
+    if (h.note) li.append(el('div', 'note', h.note));
+    if (h.text && h.text !== c.text) li.append(el('div', 'history-text', h.text));
+    ol.append(li);
+  }
+  if (!ol.children.length) ol.append(el('li', 'muted', 'No decisions yet.'));
+  d.append(ol);
+}

@@ -1,0 +1,150 @@
+import { current, ref, shownCount, state } from './state.js';
+import { $, clear, el, highlighted, isolated, pct } from './dom.js';
+import { loadDetail } from './detail.js';
+import { defaultReason, label, renderBulk, renderDecisionButtons, toggleSelected } from './decisions.js';
+
+// The moderator page's comment list: a card for each comment, and the one on show (select).
+
+// ---------- list ----------
+
+export function renderList() {
+  const list = $('comments');
+  clear(list);
+  state.comments.forEach((c, i) => list.append(card(c, i)));
+  if (state.index >= state.comments.length) state.index = Math.max(0, state.comments.length - 1);
+  $('empty').hidden = state.comments.length > 0;
+  $('more').hidden = !state.next;
+  $('summary').textContent = state.comments.length ? state.comments.length + ' of ' + shownCount(state.total) : '';
+  renderBulk();
+  select(state.index, false);
+}
+
+function card(c, i) {
+  const li = el('li', 'comment');
+  li.dataset.id = c.id;
+  li.dataset.site = c.site || '';
+  li.dataset.risk = c.risk;
+  li.dataset.status = c.status;
+  li.dataset.version = c.version;
+  // One Tab stop for the whole list (a roving tabindex): the comment on show; the arrows move inside.
+  li.tabIndex = i === state.index ? 0 : -1;
+  if (state.selected.has(ref(c))) li.classList.add('checked');
+
+  const head = el('div', 'card-head');
+  const box = el('input', 'pick');
+  box.type = 'checkbox';
+  box.checked = state.selected.has(ref(c));
+  box.title = 'Select for bulk' + (state.singleKeys ? ' (x)' : '');
+  box.setAttribute('aria-label', 'Select ' + label(c) + ' for bulk');  // a title alone is no label, and every box had the same
+  box.tabIndex = -1;  // Space on the comment, or x, does it from the keyboard: a hundred boxes were a hundred Tab stops
+  box.addEventListener('click', (e) => { e.stopPropagation(); toggleSelected(ref(c)); });
+  head.append(box);
+  const rating = c.rating || { name: 'SAFE', level: 0 };
+  head.append(el('span', 'badge rating-' + rating.name.toLowerCase(), rating.name + ' ' + pct(c.risk)));
+  if (c.number !== undefined && c.number !== null) head.append(el('span', 'number', '#' + c.number));
+  head.append(el('span', 'author', c.author || 'anonymous'));
+  if (c.articleTitle || c.articleId) head.append(el('span', 'article', c.articleTitle || c.articleId));
+  head.append(el('span', 'spacer'));
+  if (c.openReports > 0) head.append(el('span', 'badge reports', c.openReports + ' report' + (c.openReports > 1 ? 's' : '')));
+  head.append(el('span', 'badge status status-' + c.status.toLowerCase(), c.status));
+  li.append(head);
+
+  if (c.parentNumber !== undefined && c.parentNumber !== null)
+    li.append(el('div', 'reply-to', '↳ reply to #' + c.parentNumber + (c.parentAuthor ? ' ' + isolated(c.parentAuthor) : '')));
+  const text = highlighted(c.text, c.spans);
+  if (c.language) text.lang = c.language;  // a screen reader reads it in its own language, not as English
+  li.append(text);
+  li.append(scores(c));
+  const stance = stanceLine(c);
+  if (stance) li.append(stance);
+
+  li.addEventListener('click', () => select(i, true));
+  return li;
+}
+
+function scores(c) {
+  const wrap = el('div', 'scores');
+  const attrs = Object.entries(c.attributes || {}).sort((a, b) => b[1].probability - a[1].probability);
+  for (const [name, s] of attrs) {
+    const row = el('div', 'score level-' + s.level);
+    row.dataset.attribute = name;
+    row.title = name + ': probability ' + s.probability.toFixed(3) + ', severity ' + s.severity + ' of 7';
+    row.append(el('span', 'attr', name.toLowerCase().replace(/_/g, ' ')));
+    const bar = el('span', 'bar');
+    const fill = el('span', 'fill');
+    fill.style.width = Math.round(s.probability * 100) + '%'; // CSSOM, allowed by the CSP
+    bar.append(fill);
+    row.append(bar, el('span', 'prob', pct(s.probability)), el('span', 'sev', 'sev ' + s.severity));
+    wrap.append(row);
+  }
+  const action = el('div', 'action');
+  action.append(el('span', 'label', 'policy'), el('span', 'value', c.action || '–'));
+  // The model reads every comment as English: the scores of one in another language say little.
+  if (c.language) action.append(el('span', 'label', 'language'),
+    el('span', 'value language', c.language + ' (scored as English)'));
+  // Why the policy held it: the rules that fired for something other than publishing (a word list's
+  // phrase, say, for a comment whose scores are all low).
+  const holding = (c.rules || []).filter((r) => !r.endsWith('-> PUBLISH'));
+  if (holding.length) action.append(el('span', 'label', 'because'), el('span', 'value rules', holding.join('; ')));
+  if (c.decidedBy) action.append(el('span', 'label', 'set by'), el('span', 'value', c.decidedBy.toLowerCase()));
+  action.append(el('span', 'label', 'version'), el('span', 'value', c.version));
+  wrap.append(action);
+  return wrap;
+}
+
+function stanceLine(c) {
+  const parts = [];
+  for (const s of c.stance || []) parts.push([s.target, s.label, s.probabilities && s.probabilities[s.label]]);
+  // Read against the quoted passage when there is one, else the parent comment (stance.ReplyContext).
+  if (c.replyStance) parts.push(['reply to ' + (c.parentNumber ? '#' + c.parentNumber : c.quote ? 'quote' : 'parent'), c.replyStance.label,
+    c.replyStance.probabilities && c.replyStance.probabilities[c.replyStance.label]]);
+  if (!parts.length) return null;
+  const div = el('div', 'stance');
+  div.append(el('span', 'label', 'stance'));
+  for (const [target, label, p] of parts) {
+    const chip = el('span', 'chip stance-' + String(label).toLowerCase());
+    chip.append(el('span', 'target', target), el('strong', null, ' ' + label), el('span', 'prob', p === undefined ? '' : ' ' + pct(p)));
+    div.append(chip);
+  }
+  return div;
+}
+
+export function select(i, focus) {
+  if (!state.comments.length) {
+    clear($('detail'));
+    $('detail').append(el('p', 'empty', 'Select a comment to see its thread and history.'));
+    renderDecisionButtons();
+    // The last comment went, and the focus with it: kept in the list, where the keys act (a digit to
+    // another queue, say), on the line that says the queue is empty.
+    if (document.activeElement === document.body || !document.activeElement) $('empty').focus({ preventScroll: true });
+    return;
+  }
+  state.index = Math.max(0, Math.min(i, state.comments.length - 1));
+  const items = $('comments').children;
+  for (let k = 0; k < items.length; k++) {
+    items[k].classList.toggle('current', k === state.index);
+    items[k].tabIndex = k === state.index ? 0 : -1;
+    if (k === state.index) items[k].setAttribute('aria-current', 'true'); else items[k].removeAttribute('aria-current');
+  }
+  const li = items[state.index];
+  if (li) {
+    li.scrollIntoView({ block: 'nearest' });
+    // The comment that a, r and e act on holds the focus, so a screen reader reads it: always after j, k
+    // or a click, and after a decision, from a key or a toolbar button, unless the moderator is in the
+    // header, a menu, the note or "Load more". Kept on the Approve button, it left a screen reader
+    // user hearing nothing of the comment that a would decide next, and j skipped that one.
+    const a = document.activeElement;
+    const elsewhere = a && a !== document.body && !$('comments').contains(a) && a.matches('header *, input, select, #more');
+    if (focus || !elsewhere) li.focus({ preventScroll: true });
+  }
+  $('reason').value = defaultReason(current());
+  state.reasonPicked = false;
+  renderDecisionButtons();
+  loadDetail(current());
+}
+
+/** The focus to the comment on show, or to the line that says the queue is empty. */
+export function focusList() {
+  const li = state.comments.length ? $('comments').children[state.index] : null;
+  (li || $('empty')).focus({ preventScroll: true });
+}

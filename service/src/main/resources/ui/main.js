@@ -1,0 +1,85 @@
+// The moderator page's entry module (index.html loads it; it imports the rest): wires the page's controls and starts.
+// Plain DOM, no framework and no build step: native ES modules, served as they are. Every string from the API
+// (comment text, author, article title, history, stance targets) goes in through textContent or text nodes, never as
+// HTML: comments are written by anyone.
+//
+//   state.js      constants, the shared state object, site-and-id references, the comment on show
+//   dom.js        el, clear, isolated, pct, when; the live regions' messages; a reader's text with its marks
+//   api.js        the fetch wrapper
+//   session.js    log-in, log-out, the session's end and its warning
+//   queue.js      the hash, queue tabs and counts, the site and article menus, load and "Load more"
+//   list.js       the comment cards and the one on show
+//   detail.js     the panel: thread, reports, history
+//   decisions.js  decide, bulk selection and decisions, conflicts
+//   keys.js       the keyboard, the help, the single-key setting
+//
+// Modules call one another both ways (list.js and decisions.js, say): legal, since each only declares things as it
+// loads and nothing runs before init, which comes last (no module imports main.js). Each module has its own top-level
+// names, so what another uses is exported; a `let` another changes is not, since imports are read-only.
+import { REASONS, state } from './state.js';
+import { $ } from './dom.js';
+import { checkSession, login, logout } from './session.js';
+import { buildTabs, load, loadMore, readHash } from './queue.js';
+import { clearSelection, decide, decideSelected } from './decisions.js';
+import { SINGLE_KEYS, onKey, readSingleKeys, renderKeyHints, setSingleKeys, toggleHelp } from './keys.js';
+
+// ---------- start ----------
+
+function init() {
+  buildTabs();
+  const reason = $('reason');
+  REASONS.forEach((r) => reason.append(new Option(r.replace(/_/g, ' '), r)));
+  $('login-form').addEventListener('submit', login);
+  $('logout').addEventListener('click', logout);
+  $('help-button').addEventListener('click', () => toggleHelp());
+  $('help-close').addEventListener('click', () => toggleHelp(false));
+  $('help').addEventListener('click', (e) => { if (e.target === $('help')) toggleHelp(false); });
+  reason.addEventListener('change', () => { state.reasonPicked = true; });
+  state.singleKeys = readSingleKeys();
+  renderKeyHints();
+  $('single-keys').addEventListener('change', (e) => setSingleKeys(e.target.checked));
+  // Turned off or on in another tab of this browser: so here too.
+  window.addEventListener('storage', (e) => {
+    if (e.key === SINGLE_KEYS || e.key === null) { state.singleKeys = readSingleKeys(); renderKeyHints(); }
+  });
+  $('approve').addEventListener('click', () => decide('APPROVE'));
+  $('reject').addEventListener('click', () => decide('REJECT'));
+  $('escalate').addEventListener('click', () => decide('ESCALATE'));
+  $('bulk-approve').addEventListener('click', () => decideSelected('APPROVE'));
+  $('bulk-reject').addEventListener('click', () => decideSelected('REJECT'));
+  $('bulk-clear').addEventListener('click', clearSelection);
+  // Enter or Esc leaves the note for the comment on show, where a, r or e decide with it (a blur
+  // left the focus on the page's body: a screen reader then read nothing).
+  $('note').addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' && e.key !== 'Escape') return;
+    e.preventDefault();
+    const li = $('comments').children[state.index];
+    if (li) li.focus({ preventScroll: true }); else e.target.blur();
+  });
+  $('more').addEventListener('click', loadMore);
+  $('site').addEventListener('change', (e) => {
+    state.site = e.target.value;
+    state.article = '';       // an article of the site before may have none of this one's comments
+    state.articles.clear();
+    state.index = 0;
+    e.target.blur();
+    load();
+  });
+  // Not followed: the address's hash holds the queue. One column wide, the panel is after the whole list.
+  $('to-panel').addEventListener('click', (e) => {
+    e.preventDefault();
+    $('detail').focus();
+  });
+  $('article').addEventListener('change', (e) => {
+    state.article = e.target.value;
+    state.index = 0;
+    e.target.blur();
+    load();
+  });
+  document.addEventListener('keydown', onKey);
+  window.addEventListener('hashchange', () => { if (state.user) { readHash(); load(); } });
+
+  checkSession();
+}
+
+init();

@@ -1,0 +1,204 @@
+import { PAGE, QUEUES, QUEUE_NAMES, articleOf, ref, shownCount, siteRef, state } from './state.js';
+import { $, clear, el, isolated, message } from './dom.js';
+import { api } from './api.js';
+import { focusList, renderList, select } from './list.js';
+
+// Which queue, site and article the moderator page shows (the address's hash keeps them), and loading them: the
+// queue's pages, the tabs' counts, and the article and site menus.
+
+// ---------- queue and filters ----------
+
+export function readHash() {
+  const p = new URLSearchParams(location.hash.slice(1));
+  const q = (p.get('queue') || 'PENDING').toUpperCase();
+  state.queue = QUEUES.includes(q) ? q : 'PENDING';
+  const asked = p.get('site') || '', own = state.user && state.user.sites;
+  // A moderator of some sites may narrow to one of theirs; another named in the address is ignored, not a 403.
+  state.site = (state.user && state.user.site) || (own && !own.includes(asked) ? '' : asked);
+  const article = p.get('article') || '', articleSite = p.get('articleSite') || '';
+  state.article = article ? siteRef(own && !own.includes(articleSite) ? '' : articleSite, article) : '';
+}
+
+function writeHash() {
+  const p = new URLSearchParams();
+  p.set('queue', state.queue);
+  if (state.site && !state.user.site) p.set('site', state.site);
+  if (state.article) {
+    const a = articleOf(state.article);
+    p.set('article', a.id);
+    if (a.site) p.set('articleSite', a.site);
+  }
+  history.replaceState(null, '', '#' + p.toString());
+}
+
+function query(extra) {
+  const p = new URLSearchParams(extra || {});
+  if (state.site && !state.user.site) p.set('site', state.site);
+  if (state.article) {
+    const a = articleOf(state.article);
+    p.set('articleId', a.id);
+    // Its site's article alone: without a site, the article id narrows to every one of the moderator's sites' articles with it.
+    if (a.site && !p.has('site') && !state.user.site) p.set('site', a.site);
+  }
+  return p.toString();
+}
+
+// Each load of the list, and each "Load more", is numbered: the answers of two in flight at once (a digit,
+// then another) arrived in any order, and a queue already left, answering last, replaced the one on show.
+let loads = 0;
+
+/** What the page learnt for one moderator: their comments, selection, articles, sites and note. */
+export function forget() {
+  loads++;  // a load still in flight for the one before is dropped when it answers
+  state.shownTo = null;
+  state.comments = [];
+  state.selected.clear();
+  state.articles.clear();
+  state.reasonPicked = false;
+  clear($('comments'));
+  clear($('detail'));
+  clear($('article'));
+  clear($('site'));
+  $('note').value = '';
+}
+
+export async function load(keepId) {
+  writeHash();
+  const mine = ++loads;
+  const [page, counts] = await Promise.all([
+    api('GET', '/v1/queue?' + query({ status: state.queue, limit: PAGE, offset: 0 })),
+    api('GET', '/v1/queue/counts?' + query()),
+    loadArticles(mine),
+    loadSites(mine),
+  ]);
+  if (!state.user || mine !== loads) return;
+  renderTabs(counts.status === 200 ? counts.body : null);
+  if (page.status !== 200) {
+    message((page.body && page.body.message) || 'Could not load the queue (' + page.status + ').', 'error');
+    return;
+  }
+  state.comments = page.body.comments;
+  state.total = page.body.total;
+  state.next = page.body.next || null;
+  state.selected.clear();
+  const at = keepId ? state.comments.findIndex((c) => ref(c) === keepId) : -1;
+  state.index = at >= 0 ? at : 0;
+  learnArticles(state.comments);
+  renderList();
+}
+
+export async function loadMore() {
+  // After where the last page ended, not at an offset: comments that other moderators decided
+  // meanwhile have left the queue, and an offset would skip as many waiting ones.
+  const page = { status: state.queue, limit: PAGE };
+  if (state.next) page.after = state.next;
+  const mine = loads;
+  const r = await api('GET', '/v1/queue?' + query(page));
+  if (mine !== loads) return;  // another queue, site or article since
+  if (r.status !== 200) return message((r.body && r.body.message) || 'Could not load more.', 'error');
+  const known = new Set(state.comments.map(ref));
+  const before = state.comments.length;
+  const fromButton = document.activeElement === $('more');
+  state.comments.push(...r.body.comments.filter((c) => !known.has(ref(c))));
+  state.total = r.body.total;
+  // The server gives next on a full page; counting the list against total would not do, since
+  // comments decided by others meanwhile are still in the list.
+  state.next = r.body.next || null;
+  learnArticles(r.body.comments);
+  renderList();
+  // The last page hides the button, and the focus went with it to the page's body, where no key acts
+  // and Tab starts again at the top: it goes to the first comment loaded.
+  if (fromButton && $('more').hidden && state.comments.length > before) select(before, true);
+}
+
+/** Every article with comments (of the site chosen), for the menu (a queue page shows only the articles on it). */
+async function loadArticles(mine) {
+  const r = await api('GET', '/v1/articles?' + new URLSearchParams(state.site ? { site: state.site, limit: 500 } : { limit: 500 }));
+  if (r.status !== 200 || mine !== loads) return;
+  for (const a of r.body) state.articles.set(siteRef(a.site, a.id), { site: a.site || '', id: a.id, title: a.title || '' });
+  renderArticles();
+}
+
+/**
+ * The sites for the menu: those with open work, for a moderator of every site; each of theirs, for a moderator of
+ * some (the service lists no other). The one chosen stays in it even when its work is done.
+ */
+async function loadSites(mine) {
+  if (!state.user || state.user.site) return;  // no user: refreshCounts after a decision the session's end refused
+  const r = await api('GET', '/v1/sites?limit=200');
+  if (r.status !== 200 || mine !== loads) return;
+  const s = $('site');
+  clear(s);
+  s.append(new Option(state.user.sites ? 'All your sites' : 'All sites', ''));
+  const listed = r.body.slice();
+  for (const name of (state.user.sites || []).concat(state.site ? [state.site] : []))
+    if (!listed.some((x) => x.site === name)) listed.push({ site: name, pending: 0 });
+  for (const x of listed) s.append(new Option(isolated(x.site) + ' (' + shownCount(x.pending) + ' pending)', x.site));
+  s.value = state.site;
+}
+
+// After a decision: the tabs' counts, and the site menu's, which said "(4 pending)" until the next load.
+export async function refreshCounts() {
+  const [r] = await Promise.all([api('GET', '/v1/queue/counts?' + query()), loadSites(loads)]);
+  if (r.status === 200) renderTabs(r.body);
+}
+
+export function buildTabs() {
+  QUEUES.forEach((q, i) => {
+    const b = el('button', 'tab');
+    b.type = 'button';
+    b.dataset.queue = q;
+    b.title = 'Key ' + (i + 1);
+    b.append(el('span', 'tab-name', QUEUE_NAMES[q]), el('span', 'count', '–'));
+    // A click with the pointer (detail 1 or more) takes the focus to the queue's comments, where the keys
+    // act: left on the tab, a, j and the digits did nothing until a comment was clicked too. Enter or
+    // Space on a focused tab (detail 0) leaves the focus there, as tabs do for keyboard users.
+    b.addEventListener('click', (e) => switchQueue(q, e.detail > 0));
+    $('tabs').append(b);
+  });
+}
+
+// Updated in place: rebuilt, they dropped the keyboard focus of the tab just pressed onto the page's
+// body. The queue on show is aria-current, for a screen reader, besides the underline.
+function renderTabs(counts) {
+  for (const b of $('tabs').children) {
+    const q = b.dataset.queue;
+    b.classList.toggle('active', q === state.queue);
+    if (q === state.queue) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
+    if (counts) b.querySelector('.count').textContent = counts[q] === undefined ? '–' : shownCount(counts[q]);
+  }
+}
+
+export async function switchQueue(q, toList) {
+  if (q !== state.queue) {
+    state.queue = q;
+    state.index = 0;
+    await load();
+  }
+  if (toList) focusList();
+}
+
+function learnArticles(comments) {
+  for (const c of comments) {
+    const key = siteRef(c.site, c.articleId);
+    if (c.articleId && (!state.articles.has(key) || c.articleTitle)) {
+      state.articles.set(key, { site: c.site || '', id: c.articleId, title: c.articleTitle || '' });
+    }
+  }
+  renderArticles();
+}
+
+function renderArticles() {
+  const s = $('article');
+  clear(s);
+  s.append(new Option('All articles', ''));
+  if (state.article && !state.articles.has(state.article)) state.articles.set(state.article, { ...articleOf(state.article), title: '' });
+  // Of several sites, each entry names its site: two sites' articles may share an id, and a title.
+  const sites = !state.site && !state.user.site;
+  const label = (a) => (a.title ? isolated(a.title) + ' (' + isolated(a.id) + ')' : a.id) + (sites && a.site ? ' · ' + isolated(a.site) : '');
+  [...state.articles.entries()].map(([ref, a]) => [ref, label(a), a.title || a.id])
+    .sort((a, b) => a[2].localeCompare(b[2]) || a[1].localeCompare(b[1])).forEach(([ref, text]) => {
+      s.append(new Option(text, ref)); // Option() sets text, not HTML
+    });
+  s.value = state.article;
+}
