@@ -465,7 +465,8 @@ class ParleyApplicationTest {
     /**
      * A Node.js integrator's audit: a file the moderator page does not have was an empty 404 without a header, not even
      * Date: Dropwizard's AssetServlet answers it with reset() and setStatus(404), so no error handler ever saw it. It is
-     * JSON now, with the page's headers; the page's own files are served as before, and revalidated with their ETags.
+     * JSON now, with the page's headers; the page's own files are served as before, and revalidated with their ETags
+     * (no-cache: at each load).
      */
     @Test
     void aFileTheModeratorPageDoesNotHaveIsAJson404AndItsOwnFilesAreServedAsBefore() throws Exception {
@@ -498,6 +499,8 @@ class ParleyApplicationTest {
             assertEquals(org.parley.service.auth.ModeratorPageFilter.CSP, r.headers().firstValue("Content-Security-Policy").orElse(""), file[0]);
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), file[0]);
             assertTrue(r.headers().firstValue("Last-Modified").isPresent(), file[0] + ": " + r.headers().map());
+            // Asked again at each load, so a module kept from before an upgrade is never run beside newer ones.
+            assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(""), file[0]);
             String etag = r.headers().firstValue("ETag").orElseThrow();
             java.net.http.HttpResponse<String> again = request("GET", file[0], "If-None-Match", etag);
             assertEquals(304, again.statusCode(), file[0] + ": " + again.body());

@@ -19,6 +19,9 @@ import java.util.Optional;
  * 403 for a request that carries a scorer or website API key, which may not reach any moderation page.
  * Everything the page shows comes from /v1, which checks roles itself. {@code /moderate} without
  * the slash is sent to {@code /moderate/}: the page's relative script and styles would not load there.
+ * {@code Cache-Control: no-cache}: a browser asks again (an ETag, a 304 when unchanged) rather than keep a file by
+ * heuristic freshness, which the asset servlet's Last-Modified alone allows for days. The script is ES modules that
+ * import one another's names, and one module kept from before an upgrade beside newer ones would stop the page.
  * A file the page does not have is a JSON 404, as every other error, where the asset servlet left it empty.
  */
 public final class ModeratorPageFilter implements Filter {
@@ -64,6 +67,7 @@ public final class ModeratorPageFilter implements Filter {
         response.setHeader("Content-Security-Policy", CSP);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-cache");
     }
 
     /** The role of the API key {@code token}, if it is one below moderator. */

@@ -42,6 +42,7 @@ class ModeratorPageFilterTest {
                 + "img-src 'self'; object-src 'none'; frame-ancestors 'none'");
         verify(response).setHeader("X-Content-Type-Options", "nosniff");
         verify(response).setHeader("Referrer-Policy", "no-referrer");
+        verify(response).setHeader("Cache-Control", "no-cache");
         verify(response, never()).setStatus(anyInt());
     }
 
