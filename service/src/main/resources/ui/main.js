@@ -18,7 +18,7 @@
 // names, so what another uses is exported; a `let` another changes is not, since imports are read-only.
 import { REASONS, state } from './state.js';
 import { $ } from './dom.js';
-import { checkSession, login, logout } from './session.js';
+import { checkSession, login, logout, sessionShown } from './session.js';
 import { buildTabs, load, loadMore, readHash } from './queue.js';
 import { clearSelection, decide, decideSelected } from './decisions.js';
 import { SINGLE_KEYS, onKey, readSingleKeys, renderKeyHints, setSingleKeys, toggleHelp } from './keys.js';
@@ -31,6 +31,7 @@ function init() {
   REASONS.forEach((r) => reason.append(new Option(r.replace(/_/g, ' '), r)));
   $('login-form').addEventListener('submit', login);
   $('logout').addEventListener('click', logout);
+  document.addEventListener('visibilitychange', sessionShown);
   $('help-button').addEventListener('click', () => toggleHelp());
   $('help-close').addEventListener('click', () => toggleHelp(false));
   $('help').addEventListener('click', (e) => { if (e.target === $('help')) toggleHelp(false); });

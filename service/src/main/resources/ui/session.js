@@ -53,6 +53,15 @@ async function checkSessionEnd() {
   planSession();
 }
 
+// A hidden tab's timers may fire late (browsers throttle them), and a sleeping computer's not at all: when the page is
+// shown again, the time left is read afresh from the clock, and once the warning is due, from the service.
+export function sessionShown() {
+  if (document.hidden || sessionEnds === null || !state.user) return;
+  if (sessionEnds - Date.now() > SESSION_WARNING_MS) return planSession();
+  clearTimeout(sessionTimer);
+  checkSessionEnd();
+}
+
 function warnSession(left) {
   const note = $('session-note');
   if (note.textContent) return;  // said once: a live region read out again at each change would only interrupt

@@ -592,6 +592,29 @@ class ModeratorUiTest {
         assertEquals("", note.getText(), "a new session, 8 hours long");
     }
 
+    /**
+     * A page in a hidden tab, or on a computer that slept, runs its timers late or not at all, so it learnt of its
+     * session's end only at its next request. Shown again, it reads the time left afresh. Here the page's clock jumps
+     * two hours (a night's sleep: its timer, due in an hour and 55 minutes, has not fired) while the service ended the
+     * session; at the page's visibilitychange it asks, and shows the log-in without anything clicked.
+     */
+    @Test
+    void aPageShownAgainAfterItsSessionsEndShowsTheLogInAtOnce() {
+        List<String> ids = pendingOnShow(1);
+        sessionEndsIn(Duration.ofHours(2));
+        browser.navigate().refresh();
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+        waitForDetail(ids.get(0));
+        browser.executeScript("document.dispatchEvent(new Event('visibilitychange'))");
+        assertTrue(browser.findElement(By.id("app")).isDisplayed(), "shown again well before the end: still in");
+
+        sessionEndsIn(Duration.ofSeconds(-1));
+        browser.executeScript("const now = Date.now; Date.now = () => now() + 2 * 3600 * 1000;"
+                + " document.dispatchEvent(new Event('visibilitychange'));");
+        WebElement error = wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        assertTrue(error.getText().startsWith("Your session has ended."), error.getText());
+    }
+
     /** This test's moderator's sessions end {@code left} from now, as the service counts. */
     private void sessionEndsIn(Duration left) {
         Jdbi.create(DATABASE, "sa", "").useHandle(h -> h.createUpdate("UPDATE sessions SET expires_at = :at WHERE username = :u")
