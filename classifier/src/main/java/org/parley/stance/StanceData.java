@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,20 +36,33 @@ public record StanceData(List<StanceExample> train, List<StanceExample> dev, Lis
      * @param sample at most this many examples per corpus (and replies), drawn with {@code seed}; null for all
      */
     public static StanceData load(Path root, List<String> holdOut, Integer sample, long seed) throws IOException {
+        Map<String, List<StanceExample>> corpora = new LinkedHashMap<>();
+        for (String name : StanceCorpora.NAMES) corpora.put(name, StanceCorpora.load(root, name));
+        return split(corpora, ReplyCorpora.load(root), holdOut, sample, seed);
+    }
+
+    /**
+     * {@link #load} on corpora already read. A sample's training rows are kept clear of every dev
+     * and held-out text of the corpora, not only of the sampled ones: scripts/evaluate scores a
+     * sampled bundle on the whole dev split.
+     */
+    static StanceData split(Map<String, List<StanceExample>> corpora, List<ReplyExample> replies, List<String> holdOut,
+                            Integer sample, long seed) {
         Set<String> held = holdOut.stream().map(StanceCorpora::targetKey).collect(Collectors.toSet());
         Random random = new Random(seed);
         List<StanceExample> train = new ArrayList<>(), dev = new ArrayList<>(), heldOut = new ArrayList<>();
-        for (String name : StanceCorpora.NAMES) {
-            for (StanceExample e : sample(StanceCorpora.load(root, name), sample, random)) {
+        List<StanceExample> measured = new ArrayList<>();
+        for (List<StanceExample> corpus : corpora.values()) {
+            for (StanceExample e : corpus)
+                if (held.contains(StanceCorpora.targetKey(e.target())) || StanceCorpora.isDev(e)) measured.add(e);
+            for (StanceExample e : sample(corpus, sample, random)) {
                 if (held.contains(StanceCorpora.targetKey(e.target()))) heldOut.add(e);
                 else (StanceCorpora.isDev(e) ? dev : train).add(e);
             }
         }
-        List<StanceExample> measured = new ArrayList<>(dev);
-        measured.addAll(heldOut);
         train = new ArrayList<>(StanceCorpora.withoutTextsOf(train, measured)); // a comment copied by two corpora
         List<ReplyExample> replyTrain = new ArrayList<>(), replyDev = new ArrayList<>();
-        for (ReplyExample e : sample(ReplyCorpora.load(root), sample, random)) (ReplyCorpora.isDev(e) ? replyDev : replyTrain).add(e);
+        for (ReplyExample e : sample(replies, sample, random)) (ReplyCorpora.isDev(e) ? replyDev : replyTrain).add(e);
         return new StanceData(train, dev, heldOut, replyTrain, replyDev);
     }
 

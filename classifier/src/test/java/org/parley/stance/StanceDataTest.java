@@ -1,11 +1,16 @@
 package org.parley.stance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.corpus.ReplyExample;
+import org.parley.corpus.StanceCorpora;
 import org.parley.corpus.StanceExample;
 import org.parley.label.ReplyStance;
 import org.parley.label.Stance;
@@ -29,5 +34,31 @@ class StanceDataTest {
         assertEquals(1, c.at("/vast/train/NONE").asInt());
         assertEquals(1, c.at("/rumoureval2017/train/QUERY").asInt());
         assertEquals(List.of("rumoureval2017", "semeval2016_task6", "vast"), com.google.common.collect.ImmutableList.copyOf(c.fieldNames()));
+    }
+
+    /**
+     * A stance data scientist's audit: a --sample run kept training rows that copy a dev comment its
+     * sample did not draw, and scripts/evaluate then scored the bundle on that comment.
+     */
+    @Test
+    void aSamplesTrainingRowsAreKeptClearOfTheWholeDevSplitNotOnlyTheSampledRows() {
+        List<StanceExample> vast = new ArrayList<>();
+        for (int i = 0; vast.size() < 20; i++) {
+            StanceExample e = new StanceExample("vast", "v" + i, "a \"news comment\" number " + i, "taxes", Stance.NONE);
+            if (StanceCorpora.isDev(e)) vast.add(e);
+        }
+        StanceExample dev = vast.get(0);
+        // ARC holds the same comment in another spelling (its punctuation), which falls in its training split.
+        StanceExample copy = null;
+        for (int k = 1; copy == null || StanceCorpora.isDev(copy); k++)
+            copy = new StanceExample("arc_ukp", "a1", dev.text() + "!".repeat(k), "taxes", Stance.NONE);
+        Map<String, List<StanceExample>> corpora = new LinkedHashMap<>();
+        corpora.put("vast", vast);
+        corpora.put("arc_ukp", List.of(copy));
+
+        StanceData sampled = StanceData.split(corpora, List.of(), List.of("Hillary Clinton"), 1, 7);
+        assertFalse(sampled.dev().contains(dev), "the sample draws another of VAST's dev rows");
+        assertEquals(List.of(), sampled.train());
+        assertEquals(List.of(), StanceData.split(corpora, List.of(), List.of("Hillary Clinton"), null, 7).train());
     }
 }
