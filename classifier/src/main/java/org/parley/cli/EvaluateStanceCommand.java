@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.parley.corpus.Corpora;
 import org.parley.corpus.ReplyExample;
 import org.parley.corpus.StanceExample;
@@ -25,6 +27,7 @@ import org.parley.stance.StanceEvaluator;
 import org.parley.stance.StanceLimits;
 import org.parley.stance.StanceModel;
 import org.parley.stance.StanceTrainer;
+import org.parley.text.BlankText;
 import org.parley.text.TextPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,8 +39,10 @@ import picocli.CommandLine.Option;
                 "or {\"text\", \"parent\", \"label\": SUPPORT|DENY|QUERY|COMMENT} per line.",
                 "--baselines trains the majority-class and bag-of-words baselines on the same training split (also with",
                 "--file, which they are then scored on), and gives the model's paired lead over each (versusBaselines:",
-                "differences with 95%% bootstrap intervals). A bundle with a wide part also gets its target network and",
-                "wide part reported alone. JSON on stdout; under",
+                "differences with 95%% bootstrap intervals; baselinesTrainedOn: the rows they learned from, a --sample",
+                "bundle's sample). A bundle with a wide or sentence part also gets each part of its target model",
+                "reported alone (parley:networkOnly, parley:wideOnly, parley:sentenceOnly). --compare OLD scores a bundle",
+                "before retraining on the same rows (the dev split of --model's held-out targets, or --file). JSON on stdout; under",
                 "perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for)."})
 public final class EvaluateStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -60,6 +65,10 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     @Option(names = "--hold-out", paramLabel = "TARGET", split = ",", description = "with --baselines-only: held-out targets (default: Hillary Clinton)")
     List<String> holdOut = new ArrayList<>(StanceData.DEFAULT_HOLD_OUT);
 
+    @Option(names = "--compare", paramLabel = "OLD", description = "the bundle before retraining, scored on the same rows: its figures "
+            + "(compare) and --model's lead over it (change: paired differences with 95%% bootstrap intervals)")
+    Path compare;
+
     @Option(names = "--linear-c", description = "inverse regularisation of the bag-of-words baseline (default: ${DEFAULT-VALUE})")
     double linearC = 1.0;
 
@@ -73,11 +82,13 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         StanceData split;
         StanceModel m = null;
         PairPredictor modelTarget = null, modelReply = null;
+        if (compare != null && baselinesOnly) throw new IllegalArgumentException("--compare needs a model: leave out --baselines-only");
+        StanceData labelled = file != null ? fromFile(file) : null; // a bad line is refused before the bundle loads
         if (baselinesOnly) {
-            split = file != null ? fromFile(file) : corporaSplit(holdOut, 7);
+            split = labelled != null ? labelled : corporaSplit(holdOut, 7);
         } else {
             m = StanceBundle.load(model, TextPipeline.standard());
-            split = file != null ? fromFile(file) : devSplit(m);
+            split = labelled != null ? labelled : devSplit(m);
             out.put("model", m.name() + " " + m.version());
             modelTarget = StanceEvaluator.targetPredictor(m).remembering();
             modelReply = StanceEvaluator.replyPredictor(m).remembering();
@@ -85,10 +96,20 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
             StanceData targetOnly = new StanceData(List.of(), split.dev(), split.heldOut(), List.of(), List.of());
             StanceEvaluator.targetParts(m).forEach((part, p) ->
                     out.set("parley:" + part + "Only", StanceTrainer.evaluate(p, (t, c) -> new int[t.size()], targetOnly)));
+            if (compare != null) {
+                StanceModel old = StanceBundle.load(compare, TextPipeline.standard());
+                PairPredictor oldTarget = StanceEvaluator.targetPredictor(old).remembering();
+                PairPredictor oldReply = StanceEvaluator.replyPredictor(old).remembering();
+                out.put("compared", old.name() + " " + old.version());
+                out.set("compare", StanceTrainer.evaluate(oldTarget, oldReply, split));
+                out.set("change", StanceEvaluator.versus(modelTarget, modelReply, oldTarget, oldReply, split));
+            }
         }
         if (baselines || baselinesOnly) {
-            // Trained on the corpora's training split, as the model was, whatever they are scored on.
-            StanceData training = file == null ? split : m != null ? devSplit(m) : corporaSplit(holdOut, 7);
+            // Trained on the corpora's training split, as the model was (its sample too), whatever they are scored on.
+            StanceData training = m != null ? trainingSplit(m, file == null ? split : null)
+                    : file == null ? split : corporaSplit(holdOut, 7);
+            out.set("baselinesTrainedOn", trainedOn(m, training));
             int[] stanceLabels = training.train().stream().mapToInt(e -> e.label().ordinal()).toArray();
             int[] replyLabels = training.replyTrain().stream().mapToInt(e -> e.label().ordinal()).toArray();
             out.set("majority", StanceTrainer.evaluate(PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split));
@@ -119,14 +140,43 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         return corporaSplit(heldOut, m.provenance().path("seed").asLong(7));
     }
 
+    /**
+     * The training split the bundle learned from: for a --sample bundle, the same sample (its seed),
+     * whose rows are kept clear of the whole dev split; else the full one ({@code full} when read).
+     */
+    private StanceData trainingSplit(StanceModel m, StanceData full) throws IOException {
+        JsonNode sample = m.provenance().path("samplePerCorpus");
+        if (!sample.canConvertToInt()) return full != null ? full : devSplit(m);
+        List<String> heldOut = new ArrayList<>();
+        m.provenance().path("heldOutTargets").forEach(t -> heldOut.add(t.asText()));
+        return StanceData.load(data != null ? data : Corpora.defaultRoot(), heldOut, sample.asInt(), m.provenance().path("seed").asLong(7));
+    }
+
+    /** What the baselines learned from, as scripts/evaluate's baselinesTrainedOn says it for toxicity. */
+    private ObjectNode trainedOn(StanceModel m, StanceData training) {
+        ObjectNode on = JSON.createObjectNode();
+        JsonNode p = m != null ? m.provenance() : JSON.createObjectNode();
+        if (p.path("samplePerCorpus").canConvertToInt()) on.put("samplePerCorpus", p.get("samplePerCorpus").asInt());
+        on.put("seed", m != null ? p.path("seed").asLong(7) : 7);
+        on.put("targetRows", training.train().size());
+        on.put("replyRows", training.replyTrain().size());
+        return on;
+    }
+
     /** The fixed splits of the corpora under --data (default: the project's), these targets held out. */
     private StanceData corporaSplit(List<String> heldOut, long seed) throws IOException {
         return StanceData.load(data != null ? data : Corpora.defaultRoot(), heldOut, null, seed);
     }
 
-    private static <E extends Enum<E>> E label(Class<E> labels, String label, String where) {
-        for (E e : labels.getEnumConstants()) if (e.name().equals(label)) return e;
-        throw new IllegalArgumentException(where + "unknown label '" + label + "'");
+    /** The line's label, or an error naming what the line's kind of stance takes (a reply label on a target line). */
+    private static <E extends Enum<E>> E label(Class<E> labels, JsonNode line, String kind, String where) {
+        String accepted = Arrays.stream(labels.getEnumConstants()).map(Enum::name)
+                .collect(Collectors.joining(", "));
+        JsonNode label = line.get("label");
+        if (label == null || label.isNull() || label.asText().isBlank())
+            throw new IllegalArgumentException(where + "field 'label' is missing; a line with '" + kind + "' takes " + accepted);
+        for (E e : labels.getEnumConstants()) if (e.name().equals(label.asText().strip().toUpperCase(Locale.ROOT))) return e;
+        throw new IllegalArgumentException(where + "unknown label '" + label.asText() + "'; a line with '" + kind + "' takes " + accepted);
     }
 
     /** Runs a check, its message prefixed with the file and line. */
@@ -153,19 +203,19 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
             }
             if (!n.isObject()) throw new IllegalArgumentException(where + "expected a JSON object");
             String text = n.path("text").asText("");
-            String label = n.path("label").asText("").toUpperCase(Locale.ROOT);
-            if (text.isBlank()) throw new IllegalArgumentException(where + "field 'text' is missing or empty");
+            // Nothing visible (a zero-width space) is empty, as the scorer and the service read it.
+            if (BlankText.is(text)) throw new IllegalArgumentException(where + "field 'text' is missing or empty");
             if (n.hasNonNull("target")) {
                 // One target per labelled line, held to the limits the scorer applies.
                 if (!n.get("target").isTextual()) throw new IllegalArgumentException(where + "field 'target' must be one string");
                 String target = n.get("target").asText();
                 checked(where, () -> StanceLimits.checkTargets(List.of(target)));
-                stance.add(new StanceExample(StanceEvaluator.FILE_SOURCE, "" + (i + 1), text, target, label(Stance.class, label, where)));
+                stance.add(new StanceExample(StanceEvaluator.FILE_SOURCE, "" + (i + 1), text, target, label(Stance.class, n, "target", where)));
             } else if (n.hasNonNull("parent")) {
                 if (!n.get("parent").isTextual()) throw new IllegalArgumentException(where + "field 'parent' must be a string");
                 String parent = n.get("parent").asText();
                 checked(where, () -> StanceLimits.checkParent(parent));
-                replies.add(new ReplyExample(StanceEvaluator.FILE_SOURCE, "" + (i + 1), "", text, parent, label(ReplyStance.class, label, where)));
+                replies.add(new ReplyExample(StanceEvaluator.FILE_SOURCE, "" + (i + 1), "", text, parent, label(ReplyStance.class, n, "parent", where)));
             } else throw new IllegalArgumentException(where + "needs 'target' (target stance) or 'parent' (reply stance)");
         }
         if (stance.isEmpty() && replies.isEmpty()) throw new IllegalArgumentException(file + ": no labelled examples to evaluate");

@@ -53,7 +53,7 @@ class EvaluateStanceCommandTest {
                 {"text": "x", "target": "y", "label": "MAYBE"}
                 """);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EvaluateStanceCommand.fromFile(f));
-        assertEquals(f + " line 1: unknown label 'MAYBE'", e.getMessage());
+        assertEquals(f + " line 1: unknown label 'MAYBE'; a line with 'target' takes FAVOR, AGAINST, NONE", e.getMessage());
         Path g = Files.writeString(dir.resolve("bad2.jsonl"), "{\"text\": \"x\", \"label\": \"FAVOR\"}\n");
         assertEquals(g + " line 1: needs 'target' (target stance) or 'parent' (reply stance)",
                 assertThrows(IllegalArgumentException.class, () -> EvaluateStanceCommand.fromFile(g)).getMessage());
@@ -72,5 +72,105 @@ class EvaluateStanceCommandTest {
             String message = assertThrows(IllegalArgumentException.class, () -> EvaluateStanceCommand.fromFile(f)).getMessage();
             assertTrue(message.startsWith(f + c[1]) && message.contains(c[2]), c[0] + " -> " + message);
         }
+    }
+
+    /** A stance data scientist's audit: "unknown label ''" for a line without one, and no word of what a line takes. */
+    @Test
+    void aMissingLabelOrOneOfTheOtherKindIsRefusedNamingWhatTheLineTakes() throws Exception {
+        String[][] cases = {
+                {"{\"text\": \"x\", \"target\": \"y\"}", "field 'label' is missing; a line with 'target' takes FAVOR, AGAINST, NONE"},
+                {"{\"text\": \"x\", \"parent\": \"y\", \"label\": null}", "field 'label' is missing; a line with 'parent' takes SUPPORT, DENY, QUERY, COMMENT"},
+                {"{\"text\": \"x\", \"parent\": \"y\", \"label\": \"AGAINST\"}", "unknown label 'AGAINST'; a line with 'parent' takes SUPPORT, DENY, QUERY, COMMENT"},
+                {"{\"text\": \"x\", \"target\": \"y\", \"label\": \"QUERY\"}", "unknown label 'QUERY'; a line with 'target' takes FAVOR, AGAINST, NONE"}};
+        for (String[] c : cases) {
+            Path f = Files.writeString(dir.resolve("label.jsonl"), c[0] + "\n");
+            assertEquals(f + " line 1: " + c[1], assertThrows(IllegalArgumentException.class, () -> EvaluateStanceCommand.fromFile(f)).getMessage());
+        }
+    }
+
+    /** The same audit: a comment of a zero-width space was scored here, where scripts/score and the service refuse it. */
+    @Test
+    void aTextWithNothingVisibleIsRefusedAsTheScorerRefusesIt() throws Exception {
+        Path f = Files.writeString(dir.resolve("zw.jsonl"), "{\"text\": \"\u200B\", \"target\": \"y\", \"label\": \"FAVOR\"}\n");
+        assertEquals(f + " line 1: field 'text' is missing or empty",
+                assertThrows(IllegalArgumentException.class, () -> EvaluateStanceCommand.fromFile(f)).getMessage());
+    }
+
+    /** The same audit: each bad file took 5-20 s to be refused, the bundle and its sentence encoder loading first. */
+    @Test
+    void aBadFileIsRefusedBeforeTheBundleIsLoaded() throws Exception {
+        Path f = Files.writeString(dir.resolve("bad.jsonl"), "{\"text\": \"x\", \"target\": \"y\", \"label\": \"PRO\"}\n");
+        EvaluateStanceCommand c = new EvaluateStanceCommand();
+        new picocli.CommandLine(c).parseArgs("--model", dir.resolve("missing.zip").toString(), "--file", f.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::call);
+        assertTrue(e.getMessage().startsWith(f + " line 1: unknown label 'PRO'"), e.getMessage());
+    }
+
+    /**
+     * The same audit: against a --sample bundle the baselines learned from the whole training split
+     * (~40,000 pairs against the model's ~3,500), as toxicity's did until the eighteenth session.
+     */
+    @Test
+    void baselinesLearnFromTheSampleTheBundleRecords() throws Exception {
+        org.parley.stance.StanceModel tiny = org.parley.stance.StanceBundle.load(
+                org.parley.stance.TinyStance.bundle(), org.parley.text.TextPipeline.standard());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tiny.provenance()).put("samplePerCorpus", 2).put("seed", 7)
+                .putArray("heldOutTargets").add("Hillary Clinton");
+        Path bundle = dir.resolve("sampled.zip");
+        org.parley.stance.StanceBundle.save(tiny, bundle);
+        Path labels = Files.writeString(dir.resolve("l.jsonl"), """
+                {"text": "i love plums", "target": "plums", "label": "FAVOR"}
+                {"text": "is that true ?", "parent": "bomb in paris", "label": "QUERY"}
+                """);
+        Path data = Path.of(getClass().getResource("/corpus").toURI());
+        StanceData sample = StanceData.load(data, java.util.List.of("Hillary Clinton"), 2, 7);
+        StanceData all = StanceData.load(data, java.util.List.of("Hillary Clinton"), null, 7);
+        assertTrue(sample.train().size() < all.train().size(), "the fixture has more rows than the sample");
+
+        com.fasterxml.jackson.databind.JsonNode json = run("--model", bundle.toString(), "--data", data.toString(),
+                "--file", labels.toString(), "--baselines");
+        assertEquals(2, json.at("/baselinesTrainedOn/samplePerCorpus").asInt());
+        assertEquals(sample.train().size(), json.at("/baselinesTrainedOn/targetRows").asInt());
+        assertEquals(sample.replyTrain().size(), json.at("/baselinesTrainedOn/replyRows").asInt());
+    }
+
+    /** The same audit: toxicity's evaluate has a paired --compare OLD; stance had none. */
+    @Test
+    void compareScoresTheOldBundleOnTheSameRowsWithPairedDifferences() throws Exception {
+        Path bundle = org.parley.stance.TinyStance.bundle();
+        Path labels = Files.writeString(dir.resolve("l.jsonl"), """
+                {"text": "i love plums", "target": "plums", "label": "FAVOR"}
+                {"text": "i hate grapes", "target": "grapes", "label": "AGAINST"}
+                {"text": "is that true ?", "parent": "bomb in paris", "label": "QUERY"}
+                """);
+        com.fasterxml.jackson.databind.JsonNode json = run("--model", bundle.toString(), "--compare", bundle.toString(),
+                "--file", labels.toString());
+        assertEquals(json.get("parley"), json.get("compare"));
+        assertEquals(json.get("model").asText(), json.get("compared").asText());
+        assertEquals(2, json.at("/change/targetStanceDev/n").asInt());
+        assertEquals(0.0, json.at("/change/targetStanceDev/fAvg/value").asDouble());
+        assertEquals(0.0, json.at("/change/replyStanceDev/accuracy/value").asDouble());
+        assertEquals(2, Cli.execute(new EvaluateStanceCommand(), "--baselines-only", "--compare", bundle.toString()));
+    }
+
+    /** The same audit: the help named the network and wide part as reported alone, not the sentence part. */
+    @Test
+    void theHelpNamesEachPartReportedAlone() {
+        String help = new picocli.CommandLine(new EvaluateStanceCommand()).getUsageMessage();
+        for (String part : java.util.List.of("parley:networkOnly", "parley:wideOnly", "parley:sentenceOnly", "baselinesTrainedOn", "--compare"))
+            assertTrue(help.contains(part), part);
+    }
+
+    /** The command's JSON on stdout. */
+    private static com.fasterxml.jackson.databind.JsonNode run(String... args) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.out;
+        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Cli.execute(new EvaluateStanceCommand(), args));
+        } finally {
+            System.setOut(was);
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
     }
 }
