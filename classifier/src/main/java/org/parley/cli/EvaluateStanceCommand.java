@@ -46,6 +46,7 @@ import picocli.CommandLine.Option;
                 "perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for)."})
 public final class EvaluateStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final double DEFAULT_LINEAR_C = 1.0;
 
     @Option(names = "--model", paramLabel = "PATH", description = "stance bundle (default: the shipped ${DEFAULT-VALUE})")
     Path model = StanceBundle.shipped();
@@ -62,15 +63,17 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     @Option(names = "--baselines-only", description = "no model: baselines on the default split (--hold-out targets, all data)")
     boolean baselinesOnly;
 
+    /** Null when not given: a bundle's held-out targets are those its provenance names. */
     @Option(names = "--hold-out", paramLabel = "TARGET", split = ",", description = "with --baselines-only: held-out targets (default: Hillary Clinton)")
-    List<String> holdOut = new ArrayList<>(StanceData.DEFAULT_HOLD_OUT);
+    List<String> holdOut;
 
     @Option(names = "--compare", paramLabel = "OLD", description = "the bundle before retraining, scored on the same rows: its figures "
             + "(compare) and --model's lead over it (change: paired differences with 95%% bootstrap intervals)")
     Path compare;
 
-    @Option(names = "--linear-c", description = "inverse regularisation of the bag-of-words baseline (default: ${DEFAULT-VALUE})")
-    double linearC = 1.0;
+    /** Null when not given, so that a --linear-c without baselines to read it is refused. */
+    @Option(names = "--linear-c", description = "with --baselines or --baselines-only: inverse regularisation of the bag-of-words baseline (default: " + DEFAULT_LINEAR_C + ")")
+    Double linearC;
 
     public static void main(String[] args) {
         System.exit(Cli.execute(new EvaluateStanceCommand(), args));
@@ -83,9 +86,16 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         StanceModel m = null;
         PairPredictor modelTarget = null, modelReply = null;
         if (compare != null && baselinesOnly) throw new IllegalArgumentException("--compare needs a model: leave out --baselines-only");
+        // Options that nothing would read are refused, not ignored without a word.
+        if (holdOut != null && !baselinesOnly)
+            throw new IllegalArgumentException("--hold-out is read only with --baselines-only: a bundle is measured on the targets its provenance holds out");
+        if (linearC != null && !baselines && !baselinesOnly)
+            throw new IllegalArgumentException("--linear-c is read only with --baselines or --baselines-only: it sets the bag-of-words baseline");
+        List<String> heldOut = holdOut != null ? holdOut : StanceData.DEFAULT_HOLD_OUT;
+        double cLinear = linearC != null ? linearC : DEFAULT_LINEAR_C;
         StanceData labelled = file != null ? fromFile(file) : null; // a bad line is refused before the bundle loads
         if (baselinesOnly) {
-            split = labelled != null ? labelled : corporaSplit(holdOut, 7);
+            split = labelled != null ? labelled : corporaSplit(heldOut, 7);
         } else {
             m = StanceBundle.load(model, TextPipeline.standard());
             split = labelled != null ? labelled : devSplit(m);
@@ -108,16 +118,16 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         if (baselines || baselinesOnly) {
             // Trained on the corpora's training split, as the model was (its sample too), whatever they are scored on.
             StanceData training = m != null ? trainingSplit(m, file == null ? split : null)
-                    : file == null ? split : corporaSplit(holdOut, 7);
+                    : file == null ? split : corporaSplit(heldOut, 7);
             out.set("baselinesTrainedOn", trainedOn(m, training));
             int[] stanceLabels = training.train().stream().mapToInt(e -> e.label().ordinal()).toArray();
             int[] replyLabels = training.replyTrain().stream().mapToInt(e -> e.label().ordinal()).toArray();
             out.set("majority", StanceTrainer.evaluate(PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split));
             System.err.println("training the bag-of-words baselines...");
             PairPredictor target = PairBaselines.linear(training.train().stream().map(StanceExample::text).toList(),
-                    training.train().stream().map(StanceExample::target).toList(), stanceLabels, linearC);
+                    training.train().stream().map(StanceExample::target).toList(), stanceLabels, cLinear);
             PairPredictor reply = PairBaselines.linear(training.replyTrain().stream().map(ReplyExample::text).toList(),
-                    training.replyTrain().stream().map(ReplyExample::parent).toList(), replyLabels, linearC);
+                    training.replyTrain().stream().map(ReplyExample::parent).toList(), replyLabels, cLinear);
             out.set("bagOfWords", StanceTrainer.evaluate(target, reply, split));
             if (modelTarget != null) {
                 ObjectNode versus = out.putObject("versusBaselines");

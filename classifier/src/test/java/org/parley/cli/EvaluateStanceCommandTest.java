@@ -153,12 +153,51 @@ class EvaluateStanceCommandTest {
         assertEquals(2, Cli.execute(new EvaluateStanceCommand(), "--baselines-only", "--compare", bundle.toString()));
     }
 
+    /**
+     * The same audit: --hold-out (read only with --baselines-only) and --linear-c (read only with
+     * baselines) were ignored without a word otherwise; they are refused in one line, status 2.
+     */
+    @Test
+    void holdOutAndLinearCWithNothingToReadThemAreRefused() throws Exception {
+        Path bundle = org.parley.stance.TinyStance.bundle();
+        Path labels = Files.writeString(dir.resolve("l.jsonl"), "{\"text\": \"i love plums\", \"target\": \"plums\", \"label\": \"FAVOR\"}\n");
+        String[][] refused = {
+                {"--hold-out", "Atheism", "--hold-out is read only with --baselines-only"},
+                {"--hold-out", "Atheism", "--baselines", "--hold-out is read only with --baselines-only"},
+                {"--linear-c", "2", "--linear-c is read only with --baselines or --baselines-only"}};
+        for (String[] c : refused) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--model", bundle.toString(), "--file", labels.toString()));
+            args.addAll(java.util.List.of(c).subList(0, c.length - 1));
+            String err = stderr(() -> assertEquals(2, Cli.execute(new EvaluateStanceCommand(), args.toArray(String[]::new))));
+            assertTrue(err.startsWith("evaluate --task stance: " + c[c.length - 1]) && err.strip().lines().count() == 1, err);
+        }
+        // Where they are read, they are taken.
+        Path data = Path.of(getClass().getResource("/corpus").toURI());
+        assertTrue(run("--model", bundle.toString(), "--data", data.toString(), "--file", labels.toString(), "--baselines", "--linear-c", "2")
+                .has("bagOfWords"));
+    }
+
     /** The same audit: the help named the network and wide part as reported alone, not the sentence part. */
     @Test
     void theHelpNamesEachPartReportedAlone() {
         String help = new picocli.CommandLine(new EvaluateStanceCommand()).getUsageMessage();
         for (String part : java.util.List.of("parley:networkOnly", "parley:wideOnly", "parley:sentenceOnly", "baselinesTrainedOn", "--compare"))
             assertTrue(help.contains(part), part);
+    }
+
+    /** What a run of {@code body} writes on stderr. */
+    private static String stderr(org.junit.jupiter.api.function.Executable body) throws Exception {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.err;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            body.execute();
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        } finally {
+            System.setErr(was);
+        }
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     /** The command's JSON on stdout. */
