@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.parley.io.Utf8Files;
+import org.parley.model.BundleException;
+import org.parley.model.BundleFile;
 import org.parley.model.Bundles;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
+import org.parley.stance.StanceBundle;
 import org.parley.text.BlankText;
 import org.parley.text.TextPipeline;
 import picocli.CommandLine.Command;
@@ -23,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * The batch scorer: JSON Lines in, one JSON line out per input line, in order. A bad line is
@@ -51,7 +55,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--stance-model", paramLabel = "PATH",
             description = "stance bundle for lines with \"target\" or \"parent\" (default: the shipped ${DEFAULT-VALUE})")
-    Path stanceModel = org.parley.stance.StanceBundle.shipped();
+    Path stanceModel = StanceBundle.shipped();
 
     @Option(names = "--sentiment", description = "also add \"sentiment\" (CoreNLP, five classes; costs a parse per comment)")
     boolean sentiment;
@@ -68,7 +72,8 @@ public final class ScoreCommand implements Callable<Integer> {
             // Invalid UTF-8 becomes U+FFFD rather than aborting the whole run.
             in = Utf8Files.reader(input == null ? System.in : Files.newInputStream(input), CodingErrorAction.REPLACE);
         } catch (IOException e) {
-            ModelBundle.load(model, false); // a broken bundle is named first, as when it was loaded before the input was opened
+            // A broken bundle is named first, as when it was loaded before the input was opened.
+            load(model, BundleOption.TOXICITY, () -> ModelBundle.load(model, false));
             throw e;
         }
         try (in) {
@@ -76,7 +81,8 @@ public final class ScoreCommand implements Callable<Integer> {
             BatchScorer batch = BatchScorer.start(in, sentiment);
             ToxicityModel scorer;
             try {
-                scorer = new ToxicityModel(ModelBundle.load(model, false), TextPipeline.standard(), 1); // scoring never reads the checksum
+                // Scoring never reads the checksum.
+                scorer = new ToxicityModel(load(model, BundleOption.TOXICITY, () -> ModelBundle.load(model, false)), TextPipeline.standard(), 1);
             } catch (RuntimeException | Error e) {
                 batch.fail(e);
                 throw e;
@@ -91,6 +97,36 @@ public final class ScoreCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The bundles scripts/score reads: the option that takes each, its format and what it is called. */
+    enum BundleOption {
+        TOXICITY("--model", ModelBundle.FORMAT, "toxicity bundle"), STANCE("--stance-model", StanceBundle.FORMAT, "stance bundle");
+
+        private final String option, format, kind;
+
+        BundleOption(String option, String format, String kind) {
+            this.option = option;
+            this.format = format;
+            this.kind = kind;
+        }
+    }
+
+    /**
+     * Loads the bundle given to {@code to}; one of the other task's (a stance bundle given to
+     * --model) is refused naming the option that takes it, not only the format it does not have.
+     */
+    static <T> T load(Path file, BundleOption to, Supplier<T> load) {
+        try {
+            return load.get();
+        } catch (BundleException e) {
+            String format = BundleFile.format(file);
+            for (BundleOption other : BundleOption.values())
+                if (other != to && other.format.equals(format))
+                    throw new IllegalArgumentException(to.option + " " + file + " is a " + other.kind + ": pass it with "
+                            + other.option + " (" + to.option + " takes a " + to.kind + ")", e);
+            throw e;
+        }
     }
 
     /** One input line: either an id and a text to score, or the reason it cannot be scored. */

@@ -91,7 +91,7 @@ final class StanceFields {
     }
 
     private StanceModel stance() {
-        if (stance == null) stance = StanceBundle.load(stanceBundle, TextPipeline.standard());
+        if (stance == null) stance = ScoreCommand.load(stanceBundle, ScoreCommand.BundleOption.STANCE, () -> StanceBundle.load(stanceBundle, TextPipeline.standard()));
         return stance;
     }
 

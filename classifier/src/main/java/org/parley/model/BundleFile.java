@@ -113,6 +113,19 @@ public record BundleFile(Map<String, byte[]> entries, int version, FileChecksum 
         return new BundleFile(entries, version, checksum);
     }
 
+    /**
+     * The format a bundle's manifest names, or null where the file is no readable bundle: for a
+     * message that says which kind of bundle was given where another was expected.
+     */
+    public static String format(Path file) {
+        try {
+            byte[] manifest = unzip(file, Files.readAllBytes(file)).get(MANIFEST);
+            return manifest == null ? null : JSON.readTree(manifest).path("format").textValue();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** SHA-256 of the whole file (what a score's provenance names). */
     public String checksum() {
         return fileSum.get();

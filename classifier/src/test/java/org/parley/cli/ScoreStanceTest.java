@@ -87,4 +87,33 @@ class ScoreStanceTest {
         assertEquals(5, out.get(4).get("line").asInt());
         assertTrue(out.get(5).has("stance"));
     }
+
+    /**
+     * A stance data scientist's audit: a stance bundle given as --model said only that its format is
+     * not the toxicity bundle's; each option now names the other where that one's bundle is given.
+     */
+    @Test
+    void aBundleOfTheOtherTaskIsRefusedNamingTheOptionThatTakesIt() throws IOException {
+        Path in = Files.writeString(dir.resolve("stance-line.jsonl"), "{\"id\": \"a\", \"text\": \"i love grapes\", \"target\": \"grapes\"}\n");
+        Path stance = TinyStance.bundle();
+        assertEquals("score: --model " + stance + " is a stance bundle: pass it with --stance-model (--model takes a toxicity bundle)",
+                refusal("--model", stance.toString(), "--stance-model", stance.toString(), in.toString()));
+        assertEquals("score: --stance-model " + toxicity + " is a toxicity bundle: pass it with --model (--stance-model takes a stance bundle)",
+                refusal("--model", toxicity.toString(), "--stance-model", toxicity.toString(), "--output", dir.resolve("o.jsonl").toString(), in.toString()));
+    }
+
+    /** The one line scripts/score writes on stderr when it stops, after checking it stops with status 2. */
+    private static String refusal(String... args) {
+        java.io.PrintStream was = System.err;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, Cli.execute(new ScoreCommand(), args));
+        } finally {
+            System.setErr(was);
+        }
+        List<String> lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).strip().lines().toList();
+        assertEquals(1, lines.size(), lines.toString());
+        return lines.get(0);
+    }
 }
