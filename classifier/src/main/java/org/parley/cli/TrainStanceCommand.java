@@ -145,6 +145,10 @@ public final class TrainStanceCommand implements Callable<Integer> {
                 : new WideStance.Config(WideStance.Config.defaults().bits(), WideStance.Config.defaults().conjoinedBits(), wideMinTargetRows, wideC, wideWeight),
                 noSentence ? null : sentenceConfig());
         StanceModel reuse = targetFrom == null ? null : StanceBundle.load(targetFrom, TextPipeline.standard());
+        // Worded as toxicity's scripts/train says it; a kept target model was trained on rows of its own.
+        if (reuse == null && split.droppedCopies() > 0)
+            System.err.printf("(%d training texts dropped: they repeat a dev or held-out text)%n",
+                    split.droppedCopies());
 
         ObjectNode provenance = Provenance.create(name, Provenance.versionNow());
         provenance.set("hyperParameters", JSON.valueToTree(options));

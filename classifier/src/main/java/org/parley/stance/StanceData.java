@@ -25,12 +25,20 @@ import org.parley.corpus.StanceExample;
  * rest is split by the content hash of the text ({@link StanceCorpora#isDev}), and training drops
  * the comments that dev or the held-out rows hold in another spelling ({@link StanceCorpora#withoutTextsOf}).
  * Replies are split by thread ({@link ReplyCorpora#isDev}).
+ *
+ * @param droppedCopies how many training rows were dropped because they copy a dev or held-out text
  */
 public record StanceData(List<StanceExample> train, List<StanceExample> dev, List<StanceExample> heldOut,
-                         List<ReplyExample> replyTrain, List<ReplyExample> replyDev) {
+                         List<ReplyExample> replyTrain, List<ReplyExample> replyDev, int droppedCopies) {
 
     /** Held out of training by default: a person, as the article targets often are. */
     public static final List<String> DEFAULT_HOLD_OUT = List.of("Hillary Clinton");
+
+    /** Rows already split, none dropped. */
+    public StanceData(List<StanceExample> train, List<StanceExample> dev, List<StanceExample> heldOut,
+                      List<ReplyExample> replyTrain, List<ReplyExample> replyDev) {
+        this(train, dev, heldOut, replyTrain, replyDev, 0);
+    }
 
     /**
      * @param sample at most this many examples per corpus (and replies), drawn with {@code seed}; null for all
@@ -60,10 +68,10 @@ public record StanceData(List<StanceExample> train, List<StanceExample> dev, Lis
                 else (StanceCorpora.isDev(e) ? dev : train).add(e);
             }
         }
-        train = new ArrayList<>(StanceCorpora.withoutTextsOf(train, measured)); // a comment copied by two corpora
+        List<StanceExample> kept = StanceCorpora.withoutTextsOf(train, measured); // a comment copied by two corpora
         List<ReplyExample> replyTrain = new ArrayList<>(), replyDev = new ArrayList<>();
         for (ReplyExample e : sample(replies, sample, random)) (ReplyCorpora.isDev(e) ? replyDev : replyTrain).add(e);
-        return new StanceData(train, dev, heldOut, replyTrain, replyDev);
+        return new StanceData(new ArrayList<>(kept), dev, heldOut, replyTrain, replyDev, train.size() - kept.size());
     }
 
     /**

@@ -59,6 +59,7 @@ class StanceDataTest {
         StanceData sampled = StanceData.split(corpora, List.of(), List.of("Hillary Clinton"), 1, 7);
         assertFalse(sampled.dev().contains(dev), "the sample draws another of VAST's dev rows");
         assertEquals(List.of(), sampled.train());
+        assertEquals(1, sampled.droppedCopies(), "what scripts/train says it dropped");
         assertEquals(List.of(), StanceData.split(corpora, List.of(), List.of("Hillary Clinton"), null, 7).train());
     }
 }
