@@ -20,6 +20,7 @@ import org.parley.stance.StanceBundle;
 import org.parley.stance.StanceData;
 import org.parley.stance.StanceModel;
 import org.parley.stance.StanceTrainer;
+import org.parley.stance.TargetProvenance;
 import org.parley.stance.SentenceStance;
 import org.parley.stance.WideStance;
 import org.parley.text.TextPipeline;
@@ -46,9 +47,10 @@ public final class TrainStanceCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "bundle to write (default: ${DEFAULT-VALUE})")
     Path output = Path.of("runs/stance.zip");
 
+    /** Null when not given: the default, or with --target-from the kept target model's. */
     @Option(names = "--hold-out", paramLabel = "TARGET", split = ",",
-            description = "targets kept out of training, measured as unseen (default: Hillary Clinton)")
-    List<String> holdOut = new ArrayList<>(StanceData.DEFAULT_HOLD_OUT);
+            description = "targets kept out of training, measured as unseen (default: Hillary Clinton; with --target-from, that bundle's)")
+    List<String> holdOut;
 
     @Option(names = "--sample", paramLabel = "N", description = "at most N examples per corpus (quick runs)")
     Integer sample;
@@ -108,7 +110,8 @@ public final class TrainStanceCommand implements Callable<Integer> {
     int sentenceEpochs = SentenceStance.Config.defaults().epochs();
 
     @Option(names = "--target-from", paramLabel = "BUNDLE",
-            description = "keep this bundle's target model (all its parts) and train only the reply model")
+            description = "keep this bundle's target model (all its parts) and train only the reply model; the provenance's"
+                    + " targetModel says how the kept one was made, hyperParameters only what this run used")
     Path targetFrom;
 
     @Option(names = "--seed", description = "default: ${DEFAULT-VALUE}")
@@ -133,8 +136,16 @@ public final class TrainStanceCommand implements Callable<Integer> {
         Path root = data != null ? data : Corpora.defaultRoot();
         if (sample != null && sample < 1) throw new IllegalArgumentException("--sample must be at least 1, was " + sample);
         TrainCommand.checkRepeat(repeat, StanceCorpora.NAMES);
-        StanceData split = StanceData.load(root, holdOut, sample, seed);
-        for (String target : holdOut)
+        if (targetFrom != null && holdOut != null)
+            throw new IllegalArgumentException("--hold-out with --target-from: the targets held out are those the kept target model"
+                    + " was trained without, which " + targetFrom + "'s provenance names; leave out --hold-out");
+        StanceModel reuse = targetFrom == null ? null : StanceBundle.load(targetFrom, TextPipeline.standard());
+        List<String> heldOut = new ArrayList<>();
+        if (reuse != null) reuse.provenance().path("heldOutTargets").forEach(t -> heldOut.add(t.asText()));
+        else if (holdOut != null) heldOut.addAll(holdOut);
+        if (heldOut.isEmpty()) heldOut.addAll(StanceData.DEFAULT_HOLD_OUT);
+        StanceData split = StanceData.load(root, heldOut, sample, seed);
+        for (String target : heldOut)
             if (split.heldOut().stream().noneMatch(e -> StanceCorpora.targetKey(e.target()).equals(StanceCorpora.targetKey(target))))
                 throw new IllegalArgumentException("--hold-out '" + target + "' names no target in the stance corpora"
                         + (sample != null ? " (or none in this --sample)" : ""));
@@ -144,24 +155,25 @@ public final class TrainStanceCommand implements Callable<Integer> {
                 net, net, epochs, patience, batchSize, replyEpochs, replyBatchSize, seed, repeat, noWide ? null
                 : new WideStance.Config(WideStance.Config.defaults().bits(), WideStance.Config.defaults().conjoinedBits(), wideMinTargetRows, wideC, wideWeight),
                 noSentence ? null : sentenceConfig());
-        StanceModel reuse = targetFrom == null ? null : StanceBundle.load(targetFrom, TextPipeline.standard());
         // Worded as toxicity's scripts/train says it; a kept target model was trained on rows of its own.
         if (reuse == null && split.droppedCopies() > 0)
             System.err.printf("(%d training texts dropped: they repeat a dev or held-out text)%n",
                     split.droppedCopies());
 
         ObjectNode provenance = Provenance.create(name, Provenance.versionNow());
-        provenance.set("hyperParameters", JSON.valueToTree(options));
+        // A run that keeps a target model records what it used itself, and how the kept model was made.
+        ObjectNode hyperParameters = JSON.valueToTree(options);
+        provenance.set("hyperParameters", reuse == null ? hyperParameters : TargetProvenance.replyHyperParameters(hyperParameters));
         provenance.put("seed", seed);
         provenance.put("devSplit", "corpus.DevSplit content hash (~10%) of the comment text; replies by the thread's source post");
-        provenance.putPOJO("heldOutTargets", holdOut);
+        provenance.putPOJO("heldOutTargets", heldOut);
         if (sample != null) provenance.put("samplePerCorpus", sample);
-        if (reuse != null) provenance.put("targetModelFrom", targetFrom.getFileName() + " (sha256 " + reuse.checksum() + "; its hyper-parameters in its provenance)");
+        if (reuse != null) provenance.set("targetModel", TargetProvenance.of(reuse, targetFrom.getFileName().toString()));
         List<String> corpora = new ArrayList<>(StanceCorpora.NAMES);
         corpora.addAll(ReplyCorpora.NAMES);
         provenance.set("labelMapping", Provenance.labelRules(root, corpora));
         provenance.set("dataFiles", Provenance.dataFiles(root, corpora));
-        provenance.set("corpora", split.counts());
+        provenance.set("corpora", reuse == null ? split.counts() : TargetProvenance.measuredOnly(split.counts()));
 
         StanceTrainer.Result result = new StanceTrainer(options, TextPipeline.standard(), System.err).train(split, provenance, reuse);
         provenance.put("trainingSeconds", (System.nanoTime() - start) / 1_000_000_000L);

@@ -1,8 +1,10 @@
 package org.parley.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +19,9 @@ import org.parley.corpus.ReplyCorpora;
 import org.parley.corpus.StanceCorpora;
 import org.parley.corpus.StanceExample;
 import org.parley.label.Stance;
+import org.parley.model.BundleFile;
+import org.parley.stance.StanceBundle;
+import org.parley.text.TextPipeline;
 
 /** scripts/train --task stance on the test corpora, with networks small enough to train in seconds. */
 class TrainStanceCommandTest {
@@ -35,6 +40,61 @@ class TrainStanceCommandTest {
         Files.writeString(data.resolve("pstance/raw_train_all.csv"), copy + ",Joe Biden,FAVOR\n", java.nio.file.StandardOpenOption.APPEND);
         String err = train("--data", data.toString(), "--output", dir.resolve("st.zip").toString());
         assertTrue(err.contains("(1 training texts dropped: they repeat a dev or held-out text)"), err);
+    }
+
+    /**
+     * The same audit: a --target-from bundle copied OLD's target model but recorded this run's
+     * target hyper-parameters. It now records this run's for the reply model alone, and under
+     * targetModel how the kept target model was made (OLD's provenance, less its reply part) and
+     * where it came from; a bundle that keeps it again keeps that record. A full run's fields keep
+     * their meaning, and each bundle loads.
+     */
+    @Test
+    void aBundleThatKeepsATargetModelRecordsHowThatModelWasMade() throws Exception {
+        Path data = corpora(), old = dir.resolve("old.zip"), kept = dir.resolve("kept.zip"), again = dir.resolve("again.zip");
+        train("--data", data.toString(), "--epochs", "1", "--seed", "3", "--output", old.toString());
+        train("--data", data.toString(), "--epochs", "2", "--seed", "9", "--embedding", "16", "--target-from", old.toString(),
+                "--output", kept.toString());
+        JsonNode o = provenance(old), k = provenance(kept);
+
+        assertEquals(8, o.at("/hyperParameters/targetNetwork/embedding").asInt(), "a full run records every option");
+        assertEquals(1, o.at("/hyperParameters/epochs").asInt());
+        assertFalse(o.has("targetModel"));
+
+        JsonNode from = k.at("/targetModel/from");
+        assertEquals("old.zip", from.get("file").asText());
+        assertEquals(o.get("version"), from.get("version"));
+        assertEquals(BundleFile.sha256(Files.readAllBytes(old)), from.get("sha256").asText());
+        JsonNode made = k.get("targetModel");
+        assertEquals(8, made.at("/hyperParameters/targetNetwork/embedding").asInt(), "the kept model's own options");
+        assertEquals(1, made.at("/hyperParameters/epochs").asInt());
+        assertFalse(made.get("hyperParameters").has("replyNetwork"), "not the reply model it was trained beside");
+        assertEquals(3, made.get("seed").asInt());
+        assertEquals(o.get("code"), made.get("code"));
+        assertEquals(o.at("/devMetrics/targetStanceDev"), made.at("/devMetrics/targetStanceDev"));
+        assertFalse(made.get("devMetrics").has("replyStanceDev"));
+        made.get("dataFiles").forEach(f -> assertFalse(f.get("file").asText().startsWith("rumoureval"), f.toString()));
+
+        assertEquals(16, k.at("/hyperParameters/replyNetwork/embedding").asInt(), "this run's options, for the reply model");
+        assertEquals(9, k.get("seed").asInt());
+        for (String targetOnly : List.of("targetFeatures", "targetNetwork", "epochs", "batchSize", "repeat", "wide", "sentence"))
+            assertFalse(k.get("hyperParameters").has(targetOnly), targetOnly + " was not used by this run");
+        assertFalse(k.at("/corpora/pstance").has("train"), "this run trained on no target rows");
+        assertEquals(o.get("heldOutTargets"), k.get("heldOutTargets"));
+
+        train("--data", data.toString(), "--target-from", kept.toString(), "--output", again.toString());
+        JsonNode a = provenance(again);
+        assertEquals("kept.zip", a.at("/targetModel/from/file").asText());
+        assertEquals(3, a.at("/targetModel/seed").asInt(), "still the run that trained the target model");
+        assertEquals(made.get("hyperParameters"), a.at("/targetModel/hyperParameters"));
+
+        String err = stderrOfRefusal("--data", data.toString(), "--target-from", kept.toString(), "--hold-out", "Atheism",
+                "--output", dir.resolve("x.zip").toString());
+        assertTrue(err.startsWith("train --task stance: --hold-out with --target-from:"), err);
+    }
+
+    private static JsonNode provenance(Path bundle) {
+        return StanceBundle.load(bundle, TextPipeline.standard()).provenance();
     }
 
     /**
@@ -61,10 +121,25 @@ class TrainStanceCommandTest {
         return to;
     }
 
-    /** Runs a quick training (small networks, one epoch, no sentence part) and returns what it wrote on stderr. */
+    /** What a refused run writes on stderr, after checking it exits with status 2. */
+    private static String stderrOfRefusal(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream was = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, Cli.execute(new TrainStanceCommand(), args));
+        } finally {
+            System.setErr(was);
+        }
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs a quick training (small networks, one epoch unless given, no sentence part) and returns what it wrote on stderr. */
     static String train(String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of("--no-sentence", "--epochs", "1", "--reply-epochs", "1", "--embedding", "8", "--hidden", "8"));
-        all.addAll(List.of(args));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--no-sentence");
+        String[][] defaults = {{"--epochs", "1"}, {"--reply-epochs", "1"}, {"--embedding", "8"}, {"--hidden", "8"}};
+        for (String[] d : defaults) if (!all.contains(d[0])) all.addAll(List.of(d));
         ByteArrayOutputStream err = new ByteArrayOutputStream(), out = new ByteArrayOutputStream();
         PrintStream wasErr = System.err, wasOut = System.out;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
