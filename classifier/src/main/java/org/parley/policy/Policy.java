@@ -21,6 +21,8 @@ import static org.parley.label.Attribute.TOXICITY;
  */
 public final class Policy {
     private final List<Band> bands;
+    /** Each band's {@link Band#toString}, written once: String.format was a few kB of garbage per comment decided. */
+    private final List<String> bandRules;
     private final Action otherwise;
     private final Action otherLanguage;
     private final List<PhraseIndex> phraseIndexes;
@@ -31,6 +33,7 @@ public final class Policy {
 
     public Policy(List<Band> bands, Action otherwise, Action otherLanguage, List<PhraseRule> phrases) {
         this.bands = List.copyOf(bands);
+        this.bandRules = this.bands.stream().map(Band::toString).toList();
         this.otherwise = otherwise;
         this.otherLanguage = otherLanguage;
         // rules names a list by its name: two lists of one name (a site's copy of the shipped one, say) could not be told apart
@@ -89,9 +92,10 @@ public final class Policy {
     public Decision decide(float[] probabilities, String language, String text) {
         List<String> fired = new ArrayList<>();
         Set<Action> actions = EnumSet.noneOf(Action.class);
-        for (Band b : bands) {
+        for (int i = 0; i < bands.size(); i++) {
+            Band b = bands.get(i);
             if (b.matches(probabilities)) {
-                fired.add(b.toString());
+                fired.add(bandRules.get(i));
                 actions.add(b.action());
             }
         }
