@@ -10,6 +10,8 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.parley.model.BlasThreads;
 
+import java.util.Arrays;
+
 /**
  * The span tagger's network ({@link SpanTaggerNetwork}) in Java, one comment at a time, each
  * convolution one OpenBLAS matrix product:
@@ -62,12 +64,13 @@ final class TaggerForward {
 
         /** @param in [t * nIn + c] for n positions; positions outside read as zeros */
         float[] apply(float[] in, int n) {
-            int k = kernel * nIn;
-            float[] x = new float[n * k];
+            int k = kernel * nIn, size = n * k;
+            float[] x = im2col(size);
             for (int t = 0; t < n; t++)
                 for (int j = 0; j < kernel; j++) {
-                    int s = t - left + j * dilation;
-                    if (s >= 0 && s < n) System.arraycopy(in, s * nIn, x, t * k + j * nIn, nIn);
+                    int s = t - left + j * dilation, at = t * k + j * nIn;
+                    if (s >= 0 && s < n) System.arraycopy(in, s * nIn, x, at, nIn);
+                    else Arrays.fill(x, at, at + nIn, 0f); // a reused buffer holds the last call's values
                 }
             float[] out = new float[n * nOut];
             for (int t = 0; t < n; t++) System.arraycopy(b, 0, out, t * nOut, nOut);
@@ -76,7 +79,7 @@ final class TaggerForward {
             // unless OpenBLAS runs one thread (as the service sets it), when one product is faster.
             int rows = BlasThreads.rowsOnCallingThread(n, k, nOut);
             try (PointerScope scope = new PointerScope()) {
-                FloatPointer xp = new FloatPointer(x), op = new FloatPointer(out);
+                FloatPointer xp = new FloatPointer((long) size).put(x, 0, size), op = new FloatPointer(out);
                 for (int from = 0; from < n; from += rows) {
                     int m = Math.min(rows, n - from);
                     openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
@@ -88,6 +91,19 @@ final class TaggerForward {
             for (int i = 0; i < out.length; i++) if (out[i] < 0f) out[i] = 0f;
             return out;
         }
+    }
+
+    /** Floats of im2col matrix a thread keeps: with the shipped tagger, a window of about 190 tokens. */
+    static final int KEPT_FLOATS = 1 << 16;
+    /**
+     * Each thread's im2col matrix, reused from call to call: made anew, it was the span tagger's
+     * largest allocation. A larger one is made for its call alone, so that a thread keeps 256 kB at most.
+     */
+    private static final ThreadLocal<float[]> IM2COL = ThreadLocal.withInitial(() -> new float[KEPT_FLOATS]);
+
+    /** A buffer of at least {@code size} floats, whose contents are the caller's to overwrite. */
+    private static float[] im2col(int size) {
+        return size <= KEPT_FLOATS ? IM2COL.get() : new float[size];
     }
 
     private TaggerForward(ComputationGraph network) {
