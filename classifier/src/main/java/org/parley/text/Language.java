@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -88,12 +87,14 @@ public final class Language {
             Map.entry("nl", DutchAnalyzer.getDefaultStopSet()), Map.entry("no", NorwegianAnalyzer.getDefaultStopSet()),
             Map.entry("pt", PortugueseAnalyzer.getDefaultStopSet()), Map.entry("ro", RomanianAnalyzer.getDefaultStopSet()),
             Map.entry("sv", SwedishAnalyzer.getDefaultStopSet()), Map.entry("tr", TurkishAnalyzer.getDefaultStopSet()));
-    private static final Set<String> ENGLISH_WORDS = Set.of("the", "a", "an", "and", "or", "but", "of", "to", "in",
+    /** A CharArraySet: {@link #plainlyEnglish} looks a word up in its StringBuilder, with no String made per word. */
+    private static final CharArraySet ENGLISH_WORDS = CharArraySet.unmodifiableSet(new CharArraySet(List.of(
+            "the", "a", "an", "and", "or", "but", "of", "to", "in",
             "on", "at", "for", "with", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these",
             "those", "i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "our",
             "their", "not", "no", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "should",
             "what", "who", "how", "why", "when", "where", "if", "so", "as", "from", "by", "about", "just", "like", "all",
-            "there", "here", "out", "up", "get", "dont", "im");
+            "there", "here", "out", "up", "get", "dont", "im"), false));
     /** Links, Twitter handles, hashtags, retweet marks and HTML entities are no language's words. */
     private static final Pattern NOISE = Pattern.compile("https?://\\S+|www\\.\\S+|&#?\\w+;|[@#]\\w+|\\bRT\\b");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -237,7 +238,7 @@ public final class Language {
                 word.append(Character.toLowerCase(c));
             } else if (c != '\'' && !word.isEmpty()) {
                 words++;
-                if (ENGLISH_WORDS.contains(word.toString())) english++;
+                if (ENGLISH_WORDS.contains(word)) english++;
                 word.setLength(0);
             }
         }
