@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,8 +43,8 @@ import picocli.CommandLine.Option;
                 "differences with 95%% bootstrap intervals; baselinesTrainedOn: the rows they learned from, a --sample",
                 "bundle's sample). A bundle with a wide or sentence part also gets each part of its target model",
                 "reported alone (parley:networkOnly, parley:wideOnly, parley:sentenceOnly). --compare OLD scores a bundle",
-                "before retraining on the same rows (the dev split of --model's held-out targets, or --file). JSON on stdout; under",
-                "perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for)."})
+                "before retraining on the same rows (the dev split of --model's held-out targets, or --file). JSON on stdout (or in",
+                "--output FILE); under perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for)."})
 public final class EvaluateStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final double DEFAULT_LINEAR_C = 1.0;
@@ -74,6 +75,9 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     /** Null when not given, so that a --linear-c without baselines to read it is refused. */
     @Option(names = "--linear-c", description = "with --baselines or --baselines-only: inverse regularisation of the bag-of-words baseline (default: " + DEFAULT_LINEAR_C + ")")
     Double linearC;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "write the metrics JSON here instead of stdout")
+    Path output;
 
     public static void main(String[] args) {
         System.exit(Cli.execute(new EvaluateStanceCommand(), args));
@@ -136,7 +140,9 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
                 versus.set("bagOfWords", StanceEvaluator.versus(modelTarget, modelReply, target, reply, split));
             }
         }
-        System.out.println(JSON.writeValueAsString(out));
+        String json = JSON.writeValueAsString(out);
+        if (output != null) Files.writeString(output, json + "\n");
+        else System.out.println(json);
         return 0;
     }
 

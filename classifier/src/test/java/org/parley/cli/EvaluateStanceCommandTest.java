@@ -185,6 +185,22 @@ class EvaluateStanceCommandTest {
             assertTrue(help.contains(part), part);
     }
 
+    /** The twenty-sixth session's audit: toxicity's evaluate had --output FILE, stance printed on stdout only. */
+    @Test
+    void outputWritesTheJsonToTheFileAndNothingToStdout() throws Exception {
+        Path labels = Files.writeString(dir.resolve("l.jsonl"), """
+                {"text": "i love plums", "target": "plums", "label": "FAVOR"}
+                {"text": "is that true ?", "parent": "bomb in paris", "label": "QUERY"}
+                """);
+        Path json = dir.resolve("stance.json");
+        String model = org.parley.stance.TinyStance.bundle().toString();
+        assertEquals("", stdout("--model", model, "--file", labels.toString(), "--output", json.toString()));
+        com.fasterxml.jackson.databind.JsonNode written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertEquals(run("--model", model, "--file", labels.toString()), written);
+        assertEquals(1, written.at("/parley/targetStanceDev/n").asInt());
+        assertEquals(1, written.at("/parley/replyStanceDev/n").asInt());
+    }
+
     /** What a run of {@code body} writes on stderr. */
     private static String stderr(org.junit.jupiter.api.function.Executable body) throws Exception {
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
@@ -202,6 +218,11 @@ class EvaluateStanceCommandTest {
 
     /** The command's JSON on stdout. */
     private static com.fasterxml.jackson.databind.JsonNode run(String... args) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout(args));
+    }
+
+    /** What a successful run of the command writes on stdout. */
+    private static String stdout(String... args) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream was = System.out;
         System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
@@ -210,6 +231,6 @@ class EvaluateStanceCommandTest {
         } finally {
             System.setOut(was);
         }
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
     }
 }
