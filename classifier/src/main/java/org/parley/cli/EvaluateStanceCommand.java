@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.parley.corpus.Corpora;
 import org.parley.corpus.ReplyExample;
 import org.parley.corpus.StanceExample;
+import org.parley.eval.StanceReportWriter;
 import org.parley.io.Utf8Files;
 import org.parley.label.ReplyStance;
 import org.parley.label.Stance;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Option;
                 "bundle's sample). A bundle with a wide or sentence part also gets each part of its target model",
                 "reported alone (parley:networkOnly, parley:wideOnly, parley:sentenceOnly). --compare OLD scores a bundle",
                 "before retraining on the same rows (the dev split of --model's held-out targets, or --file). JSON on stdout (or in",
-                "--output FILE); under perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for)."})
+                "--output FILE); under perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for).",
+                "--report DIR: report.html, each model's figures per corpus and target and its confusion matrices, and metrics.json."})
 public final class EvaluateStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final double DEFAULT_LINEAR_C = 1.0;
@@ -75,6 +77,10 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     /** Null when not given, so that a --linear-c without baselines to read it is refused. */
     @Option(names = "--linear-c", description = "with --baselines or --baselines-only: inverse regularisation of the bag-of-words baseline (default: " + DEFAULT_LINEAR_C + ")")
     Double linearC;
+
+    /** Not toxicity's runs/report: a stance run would replace the toxicity report a person is reading. */
+    @Option(names = "--report", paramLabel = "DIR", description = "report folder (default: ${DEFAULT-VALUE})")
+    Path report = Path.of("runs/stance-report");
 
     @Option(names = "--output", paramLabel = "FILE", description = "write the metrics JSON here instead of stdout")
     Path output;
@@ -140,6 +146,8 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
                 versus.set("bagOfWords", StanceEvaluator.versus(modelTarget, modelReply, target, reply, split));
             }
         }
+        Path html = StanceReportWriter.write(report, out, file != null ? file.toString() : "the dev split");
+        System.err.println("report: " + html.toAbsolutePath());
         String json = JSON.writeValueAsString(out);
         if (output != null) Files.writeString(output, json + "\n");
         else System.out.println(json);

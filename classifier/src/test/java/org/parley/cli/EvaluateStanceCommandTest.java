@@ -201,6 +201,25 @@ class EvaluateStanceCommandTest {
         assertEquals(1, written.at("/parley/replyStanceDev/n").asInt());
     }
 
+    /** The same audit: toxicity's evaluate writes an HTML report a person can look at; stance wrote none. */
+    @Test
+    void reportWritesThePageAndTheJsonItShows() throws Exception {
+        Path labels = Files.writeString(dir.resolve("l.jsonl"), """
+                {"text": "i love plums", "target": "plums", "label": "FAVOR"}
+                {"text": "i hate grapes", "target": "<b>grapes</b>", "label": "AGAINST"}
+                {"text": "is that true ?", "parent": "bomb in paris", "label": "QUERY"}
+                """);
+        Path report = dir.resolve("stance report");
+        com.fasterxml.jackson.databind.JsonNode json = run("--model", org.parley.stance.TinyStance.bundle().toString(),
+                "--file", labels.toString(), "--report", report.toString());
+        assertEquals(json, new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.resolve("metrics.json").toFile()));
+        String html = Files.readString(report.resolve("report.html"));
+        assertTrue(html.contains("<h3>Target stance on " + labels + "</h3>"), html);
+        assertTrue(html.contains("<h3>Reply stance on " + labels + "</h3>"), html);
+        assertTrue(html.contains("<caption>target file: &lt;b&gt;grapes&lt;/b&gt;</caption>"), html);
+        assertTrue(html.contains("<th>COMMENT</th>"), "the reply matrix");
+    }
+
     /** What a run of {@code body} writes on stderr. */
     private static String stderr(org.junit.jupiter.api.function.Executable body) throws Exception {
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
@@ -217,17 +236,19 @@ class EvaluateStanceCommandTest {
     }
 
     /** The command's JSON on stdout. */
-    private static com.fasterxml.jackson.databind.JsonNode run(String... args) throws IOException {
+    private com.fasterxml.jackson.databind.JsonNode run(String... args) throws IOException {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout(args));
     }
 
-    /** What a successful run of the command writes on stdout. */
-    private static String stdout(String... args) {
+    /** What a successful run of the command writes on stdout; its report goes to the test's folder unless one is named. */
+    private String stdout(String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        if (!all.contains("--report")) all.addAll(java.util.List.of("--report", dir.resolve("report").toString()));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream was = System.out;
         System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            assertEquals(0, Cli.execute(new EvaluateStanceCommand(), args));
+            assertEquals(0, Cli.execute(new EvaluateStanceCommand(), all.toArray(String[]::new)));
         } finally {
             System.setOut(was);
         }
