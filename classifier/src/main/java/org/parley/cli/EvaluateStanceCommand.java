@@ -105,7 +105,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         double cLinear = linearC != null ? linearC : DEFAULT_LINEAR_C;
         StanceData labelled = file != null ? fromFile(file) : null; // a bad line is refused before the bundle loads
         if (baselinesOnly) {
-            split = labelled != null ? labelled : corporaSplit(heldOut, 7);
+            split = labelled != null ? labelled : corporaSplit(heldOut, null, 7);
         } else {
             m = StanceBundle.load(model, TextPipeline.standard());
             split = labelled != null ? labelled : devSplit(m);
@@ -128,7 +128,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         if (baselines || baselinesOnly) {
             // Trained on the corpora's training split, as the model was (its sample too), whatever they are scored on.
             StanceData training = m != null ? trainingSplit(m, file == null ? split : null)
-                    : file == null ? split : corporaSplit(heldOut, 7);
+                    : file == null ? split : corporaSplit(heldOut, null, 7);
             out.set("baselinesTrainedOn", trainedOn(m, training));
             int[] stanceLabels = training.train().stream().mapToInt(e -> e.label().ordinal()).toArray();
             int[] replyLabels = training.replyTrain().stream().mapToInt(e -> e.label().ordinal()).toArray();
@@ -159,9 +159,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
      * trained on a --sample, so its figures compare with every other bundle's (as for toxicity).
      */
     private StanceData devSplit(StanceModel m) throws IOException {
-        List<String> heldOut = new ArrayList<>();
-        m.provenance().path("heldOutTargets").forEach(t -> heldOut.add(t.asText()));
-        return corporaSplit(heldOut, m.provenance().path("seed").asLong(7));
+        return corporaSplit(m.heldOutTargets(), null, m.provenance().path("seed").asLong(7));
     }
 
     /**
@@ -171,9 +169,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     private StanceData trainingSplit(StanceModel m, StanceData full) throws IOException {
         JsonNode sample = m.provenance().path("samplePerCorpus");
         if (!sample.canConvertToInt()) return full != null ? full : devSplit(m);
-        List<String> heldOut = new ArrayList<>();
-        m.provenance().path("heldOutTargets").forEach(t -> heldOut.add(t.asText()));
-        return StanceData.load(data != null ? data : Corpora.defaultRoot(), heldOut, sample.asInt(), m.provenance().path("seed").asLong(7));
+        return corporaSplit(m.heldOutTargets(), sample.asInt(), m.provenance().path("seed").asLong(7));
     }
 
     /** What the baselines learned from, as scripts/evaluate's baselinesTrainedOn says it for toxicity. */
@@ -187,9 +183,9 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         return on;
     }
 
-    /** The fixed splits of the corpora under --data (default: the project's), these targets held out. */
-    private StanceData corporaSplit(List<String> heldOut, long seed) throws IOException {
-        return StanceData.load(data != null ? data : Corpora.defaultRoot(), heldOut, null, seed);
+    /** The fixed splits of the corpora under --data (default: the project's), these targets held out; {@code sample}: null for all rows. */
+    private StanceData corporaSplit(List<String> heldOut, Integer sample, long seed) throws IOException {
+        return StanceData.load(data != null ? data : Corpora.defaultRoot(), heldOut, sample, seed);
     }
 
     /** The line's label, or an error naming what the line's kind of stance takes (a reply label on a target line). */

@@ -72,8 +72,7 @@ public final class ScoreCommand implements Callable<Integer> {
             // Invalid UTF-8 becomes U+FFFD rather than aborting the whole run.
             in = Utf8Files.reader(input == null ? System.in : Files.newInputStream(input), CodingErrorAction.REPLACE);
         } catch (IOException e) {
-            // A broken bundle is named first, as when it was loaded before the input was opened.
-            load(model, BundleOption.TOXICITY, () -> ModelBundle.load(model, false));
+            toxicityBundle(); // a broken bundle is named first, as when it was loaded before the input was opened
             throw e;
         }
         try (in) {
@@ -81,8 +80,7 @@ public final class ScoreCommand implements Callable<Integer> {
             BatchScorer batch = BatchScorer.start(in, sentiment);
             ToxicityModel scorer;
             try {
-                // Scoring never reads the checksum.
-                scorer = new ToxicityModel(load(model, BundleOption.TOXICITY, () -> ModelBundle.load(model, false)), TextPipeline.standard(), 1);
+                scorer = new ToxicityModel(toxicityBundle(), TextPipeline.standard(), 1);
             } catch (RuntimeException | Error e) {
                 batch.fail(e);
                 throw e;
@@ -97,6 +95,11 @@ public final class ScoreCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The --model bundle, without its checksum: scoring never reads it. */
+    private ModelBundle toxicityBundle() {
+        return load(model, BundleOption.TOXICITY, () -> ModelBundle.load(model, false));
     }
 
     /** The bundles scripts/score reads: the option that takes each, its format and what it is called. */

@@ -141,7 +141,7 @@ public final class TrainStanceCommand implements Callable<Integer> {
                     + " was trained without, which " + targetFrom + "'s provenance names; leave out --hold-out");
         StanceModel reuse = targetFrom == null ? null : StanceBundle.load(targetFrom, TextPipeline.standard());
         List<String> heldOut = new ArrayList<>();
-        if (reuse != null) reuse.provenance().path("heldOutTargets").forEach(t -> heldOut.add(t.asText()));
+        if (reuse != null) heldOut.addAll(reuse.heldOutTargets());
         else if (holdOut != null) heldOut.addAll(holdOut);
         if (heldOut.isEmpty()) heldOut.addAll(StanceData.DEFAULT_HOLD_OUT);
         StanceData split = StanceData.load(root, heldOut, sample, seed);

@@ -44,6 +44,13 @@ public final class StanceModel {
 
     public JsonNode provenance() { return provenance; }
 
+    /** The targets its provenance says were held out of training: what evaluation measures as unseen. */
+    public List<String> heldOutTargets() {
+        List<String> targets = new ArrayList<>();
+        provenance.path("heldOutTargets").forEach(t -> targets.add(t.asText()));
+        return targets;
+    }
+
     /** SHA-256 of the bundle file it was loaded from; null for a model not yet saved. */
     public String checksum() { return checksum; }
 
