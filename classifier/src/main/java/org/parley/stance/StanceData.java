@@ -61,12 +61,15 @@ public record StanceData(List<StanceExample> train, List<StanceExample> dev, Lis
         List<StanceExample> train = new ArrayList<>(), dev = new ArrayList<>(), heldOut = new ArrayList<>();
         List<StanceExample> measured = new ArrayList<>();
         for (List<StanceExample> corpus : corpora.values()) {
-            for (StanceExample e : corpus)
-                if (held.contains(StanceCorpora.targetKey(e.target())) || StanceCorpora.isDev(e)) measured.add(e);
-            for (StanceExample e : sample(corpus, sample, random)) {
-                if (held.contains(StanceCorpora.targetKey(e.target()))) heldOut.add(e);
-                else (StanceCorpora.isDev(e) ? dev : train).add(e);
+            // Each row's part is read once; the sample is drawn from the rows with their parts (the same draw).
+            List<Row> rows = new ArrayList<>(corpus.size());
+            for (StanceExample e : corpus) {
+                Row r = new Row(e, held.contains(StanceCorpora.targetKey(e.target())) ? heldOut
+                        : StanceCorpora.isDev(e) ? dev : train);
+                if (r.part() != train) measured.add(e);
+                rows.add(r);
             }
+            for (Row r : sample(rows, sample, random)) r.part().add(r.example());
         }
         List<StanceExample> kept = StanceCorpora.withoutTextsOf(train, measured); // a comment copied by two corpora
         List<ReplyExample> replyTrain = new ArrayList<>(), replyDev = new ArrayList<>();
@@ -100,6 +103,9 @@ public record StanceData(List<StanceExample> train, List<StanceExample> dev, Lis
             part.put(l, part.path(l).asInt() + 1);
         }
     }
+
+    /** A row and the part of the split it falls in (train, dev or heldOut). */
+    private record Row(StanceExample example, List<StanceExample> part) {}
 
     private static <T> List<T> sample(List<T> all, Integer n, Random random) {
         if (n == null || all.size() <= n) return all;

@@ -62,4 +62,39 @@ class StanceDataTest {
         assertEquals(1, sampled.droppedCopies(), "what scripts/train says it dropped");
         assertEquals(List.of(), StanceData.split(corpora, List.of(), List.of("Hillary Clinton"), null, 7).train());
     }
+
+    /**
+     * The rows a seed draws, recorded before split read each row's dev and held-out membership
+     * once instead of twice (the twenty-seventh session): a bundle retrained with the same seed and --sample learns from and is
+     * measured on the same rows as before.
+     */
+    @Test
+    void aSeedDrawsTheSameRowsAsBefore() {
+        String[] targets = {"Hillary Clinton", "Atheism", "taxes"};
+        Map<String, List<StanceExample>> corpora = new LinkedHashMap<>();
+        // Every seventh comment is in each corpus, on another target in each: some are held out in one and trained on in another.
+        List<String> names = List.of("semeval2016_task6", "vast", "arc_ukp");
+        for (String corpus : names) {
+            List<StanceExample> rows = new ArrayList<>();
+            for (int i = 0; i < 40; i++)
+                rows.add(new StanceExample(corpus, corpus.charAt(0) + "" + i, "comment " + i + " of " + (i % 7 == 0 ? "all" : corpus),
+                        targets[(i + names.indexOf(corpus)) % 3], Stance.values()[i % 3]));
+            corpora.put(corpus, rows);
+        }
+        List<ReplyExample> replies = new ArrayList<>();
+        for (int i = 0; i < 40; i++)
+            replies.add(new ReplyExample("rumoureval2019", "r" + i, "thread " + i / 2, "reply " + i, "post " + i / 2, ReplyStance.values()[i % 4]));
+
+        StanceData d = StanceData.split(corpora, replies, List.of("Hillary Clinton"), 15, 7);
+        assertEquals("s25 s31 s10 s13 s32 s5 v36 v22 v1 v33 v16 a32 a8 a15 a17 a27 a23 a11 a36", ids(d.train(), StanceExample::id));
+        assertEquals("s4 s8 s20 v15 v25 a18", ids(d.dev(), StanceExample::id));
+        assertEquals("s27 s33 s21 s3 v26 v14 v8 v5 v23 v38 a19 a34 a4 a37 a1", ids(d.heldOut(), StanceExample::id));
+        assertEquals("r18 r16 r6 r31 r30 r39 r21 r10 r4 r14 r37 r15 r17", ids(d.replyTrain(), ReplyExample::id));
+        assertEquals("r34 r24", ids(d.replyDev(), ReplyExample::id));
+        assertEquals(5, d.droppedCopies());
+    }
+
+    private static <T> String ids(List<T> rows, java.util.function.Function<T, String> id) {
+        return rows.stream().map(id).collect(java.util.stream.Collectors.joining(" "));
+    }
 }
