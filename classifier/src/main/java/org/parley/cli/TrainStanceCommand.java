@@ -26,7 +26,9 @@ import org.parley.stance.WideStance;
 import org.parley.text.TextPipeline;
 import org.parley.train.Provenance;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** scripts/train --task stance: trains the target-stance and reply-stance models into one bundle. */
 @Command(name = "train --task stance", mixinStandardHelpOptions = true, sortOptions = false,
@@ -40,6 +42,16 @@ import picocli.CommandLine.Option;
                 "Dev metrics JSON on stdout."})
 public final class TrainStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * The options that only the target model reads (StanceTrainer's target part): a run that keeps
+     * one (--target-from) refuses them. The network's sizes and steps, --patience and --seed the
+     * reply model reads too.
+     */
+    static final List<String> TARGET_ONLY = List.of("--epochs", "--batch-size", "--repeat", "--no-wide", "--wide-c",
+            "--wide-weight", "--wide-min-target-rows", "--no-sentence", "--sentence-weight", "--sentence-epochs");
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "DIR", description = "training-data folder (default: the project's)")
     Path data;
@@ -111,7 +123,8 @@ public final class TrainStanceCommand implements Callable<Integer> {
 
     @Option(names = "--target-from", paramLabel = "BUNDLE",
             description = "keep this bundle's target model (all its parts) and train only the reply model; the provenance's"
-                    + " targetModel says how the kept one was made, hyperParameters only what this run used")
+                    + " targetModel says how the kept one was made, hyperParameters only what this run used. Options only the"
+                    + " target model reads (--epochs, --batch-size, --repeat, the wide and sentence parts') are refused with it")
     Path targetFrom;
 
     @Option(names = "--seed", description = "default: ${DEFAULT-VALUE}")
@@ -139,6 +152,14 @@ public final class TrainStanceCommand implements Callable<Integer> {
         if (targetFrom != null && holdOut != null)
             throw new IllegalArgumentException("--hold-out with --target-from: the targets held out are those the kept target model"
                     + " was trained without, which " + targetFrom + "'s provenance names; leave out --hold-out");
+        if (targetFrom != null) {
+            List<String> given = TARGET_ONLY.stream().filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+            if (!given.isEmpty())
+                throw new IllegalArgumentException(String.join(", ", given) + " with --target-from: " + (given.size() == 1 ? "it sets" : "they set")
+                        + " only the target model, which is kept from " + targetFrom + " as it was trained, so nothing would read "
+                        + (given.size() == 1 ? "it" : "them") + "; leave " + (given.size() == 1 ? "it" : "them")
+                        + " out (the reply model's own are --reply-epochs and --reply-batch-size)");
+        }
         StanceModel reuse = targetFrom == null ? null : StanceBundle.load(targetFrom, TextPipeline.standard());
         List<String> heldOut = new ArrayList<>();
         if (reuse != null) heldOut.addAll(reuse.heldOutTargets());

@@ -53,7 +53,7 @@ class TrainStanceCommandTest {
     void aBundleThatKeepsATargetModelRecordsHowThatModelWasMade() throws Exception {
         Path data = corpora(), old = dir.resolve("old.zip"), kept = dir.resolve("kept.zip"), again = dir.resolve("again.zip");
         train("--data", data.toString(), "--epochs", "1", "--seed", "3", "--output", old.toString());
-        train("--data", data.toString(), "--epochs", "2", "--seed", "9", "--embedding", "16", "--target-from", old.toString(),
+        train("--data", data.toString(), "--seed", "9", "--embedding", "16", "--target-from", old.toString(),
                 "--output", kept.toString());
         JsonNode o = provenance(old), k = provenance(kept);
 
@@ -91,6 +91,38 @@ class TrainStanceCommandTest {
         String err = stderrOfRefusal("--data", data.toString(), "--target-from", kept.toString(), "--hold-out", "Atheism",
                 "--output", dir.resolve("x.zip").toString());
         assertTrue(err.startsWith("train --task stance: --hold-out with --target-from:"), err);
+    }
+
+    /**
+     * The twenty-sixth session's audit: with --target-from the options that only the target model
+     * reads were ignored without a word. Each is refused, named, before the kept bundle is read (here
+     * it does not exist); those the reply model reads too are taken.
+     */
+    @Test
+    void optionsOnlyTheTargetModelReadsAreRefusedWithTargetFrom() throws Exception {
+        String missing = dir.resolve("old.zip").toString(), output = dir.resolve("x.zip").toString();
+        String[][] targetOnly = {{"--epochs", "3"}, {"--batch-size", "64"}, {"--repeat", "vast=2"}, {"--no-wide"}, {"--wide-c", "2"},
+                {"--wide-weight", "0.3"}, {"--wide-min-target-rows", "5"}, {"--no-sentence"}, {"--sentence-weight", "0.3"},
+                {"--sentence-epochs", "3"}};
+        for (String[] option : targetOnly) {
+            List<String> args = new ArrayList<>(List.of("--target-from", missing, "--output", output));
+            args.addAll(List.of(option));
+            String err = stderrOfRefusal(args.toArray(String[]::new));
+            assertTrue(err.startsWith("train --task stance: " + option[0] + " with --target-from: it sets only the target model, which is kept from "
+                    + missing) && err.strip().lines().count() == 1, err);
+        }
+        String err = stderrOfRefusal("--target-from", missing, "--epochs", "3", "--no-sentence", "--output", output);
+        assertTrue(err.startsWith("train --task stance: --epochs, --no-sentence with --target-from: they set only the target model"), err);
+        // Read by the reply model too: taken, so the run goes on to read the (missing) bundle.
+        for (String[] option : new String[][] {{"--embedding", "16"}, {"--hidden", "16"}, {"--dropout", "0.2"}, {"--learning-rate", "0.01"},
+                {"--embedding-learning-rate", "0.1"}, {"--patience", "1"}, {"--seed", "9"}, {"--sample", "5"}, {"--reply-epochs", "2"},
+                {"--reply-batch-size", "8"}}) {
+            List<String> args = new ArrayList<>(List.of("--target-from", missing, "--output", output));
+            args.addAll(List.of(option));
+            err = stderrOfRefusal(args.toArray(String[]::new));
+            assertFalse(err.contains("with --target-from"), err);
+            assertTrue(err.contains(missing), err);
+        }
     }
 
     private static JsonNode provenance(Path bundle) {
@@ -134,11 +166,16 @@ class TrainStanceCommandTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
-    /** Runs a quick training (small networks, one epoch unless given, no sentence part) and returns what it wrote on stderr. */
+    /**
+     * Runs a quick training (small networks, one epoch unless given, no sentence part) and returns
+     * what it wrote on stderr. With --target-from, whose target options are refused, the reply model's alone.
+     */
     static String train(String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of(args));
-        all.add("--no-sentence");
-        String[][] defaults = {{"--epochs", "1"}, {"--reply-epochs", "1"}, {"--embedding", "8"}, {"--hidden", "8"}};
+        boolean full = !all.contains("--target-from");
+        if (full) all.add("--no-sentence");
+        String[][] defaults = full ? new String[][] {{"--epochs", "1"}, {"--reply-epochs", "1"}, {"--embedding", "8"}, {"--hidden", "8"}}
+                : new String[][] {{"--reply-epochs", "1"}, {"--embedding", "8"}, {"--hidden", "8"}};
         for (String[] d : defaults) if (!all.contains(d[0])) all.addAll(List.of(d));
         ByteArrayOutputStream err = new ByteArrayOutputStream(), out = new ByteArrayOutputStream();
         PrintStream wasErr = System.err, wasOut = System.out;
