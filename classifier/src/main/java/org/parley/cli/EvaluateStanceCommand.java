@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.parley.corpus.Corpora;
 import org.parley.corpus.ReplyExample;
 import org.parley.corpus.StanceExample;
+import org.parley.eval.Bootstrap;
 import org.parley.eval.StanceReportWriter;
 import org.parley.io.Utf8Files;
 import org.parley.label.ReplyStance;
@@ -45,8 +46,9 @@ import picocli.CommandLine.Option;
                 "bundle's sample). A bundle with a wide or sentence part also gets each part of its target model",
                 "reported alone (parley:networkOnly, parley:wideOnly, parley:sentenceOnly). --compare OLD scores a bundle",
                 "before retraining on the same rows (the dev split of --model's held-out targets, or --file). JSON on stdout (or in",
-                "--output FILE); under perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for).",
-                "--report DIR: report.html, each model's figures per corpus and target and its confusion matrices, and metrics.json."})
+                "--output FILE); under perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for),",
+                "under interval95 each figure's 95%% percentile bootstrap interval (--resamples draws of the rows, seed " + Bootstrap.DEFAULT_SEED + ").",
+                "--report DIR: report.html, each model's figures and intervals per corpus and target and its confusion matrices, and metrics.json."})
 public final class EvaluateStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final double DEFAULT_LINEAR_C = 1.0;
@@ -85,6 +87,11 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "write the metrics JSON here instead of stdout")
     Path output;
 
+    @Option(names = "--resamples", paramLabel = "N",
+            description = "bootstrap draws of the rows for the 95%% intervals of each figure (interval95, per corpus and target too)"
+                    + " and of each paired difference (change, versusBaselines) (default: ${DEFAULT-VALUE}; 0: no intervals)")
+    int resamples = Bootstrap.DEFAULT_RESAMPLES;
+
     public static void main(String[] args) {
         System.exit(Cli.execute(new EvaluateStanceCommand(), args));
     }
@@ -95,6 +102,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         StanceData split;
         StanceModel m = null;
         PairPredictor modelTarget = null, modelReply = null;
+        if (resamples < 0) throw new IllegalArgumentException("--resamples must be 0 (no intervals) or more, was " + resamples);
         if (compare != null && baselinesOnly) throw new IllegalArgumentException("--compare needs a model: leave out --baselines-only");
         // Options that nothing would read are refused, not ignored without a word.
         if (holdOut != null && !baselinesOnly)
@@ -104,6 +112,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         List<String> heldOut = holdOut != null ? holdOut : StanceData.DEFAULT_HOLD_OUT;
         double cLinear = linearC != null ? linearC : DEFAULT_LINEAR_C;
         StanceData labelled = file != null ? fromFile(file) : null; // a bad line is refused before the bundle loads
+        out.put("resamples", resamples); // the draws of each interval95
         if (baselinesOnly) {
             split = labelled != null ? labelled : corporaSplit(heldOut, null, 7);
         } else {
@@ -112,17 +121,17 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
             out.put("model", m.name() + " " + m.version());
             modelTarget = StanceEvaluator.targetPredictor(m).remembering();
             modelReply = StanceEvaluator.replyPredictor(m).remembering();
-            out.set("parley", StanceTrainer.evaluate(modelTarget, modelReply, split));
+            out.set("parley", StanceTrainer.evaluate(modelTarget, modelReply, split, resamples));
             StanceData targetOnly = new StanceData(List.of(), split.dev(), split.heldOut(), List.of(), List.of());
             StanceEvaluator.targetParts(m).forEach((part, p) ->
-                    out.set("parley:" + part + "Only", StanceTrainer.evaluate(p, (t, c) -> new int[t.size()], targetOnly)));
+                    out.set("parley:" + part + "Only", StanceTrainer.evaluate(p, (t, c) -> new int[t.size()], targetOnly, resamples)));
             if (compare != null) {
                 StanceModel old = StanceBundle.load(compare, TextPipeline.standard());
                 PairPredictor oldTarget = StanceEvaluator.targetPredictor(old).remembering();
                 PairPredictor oldReply = StanceEvaluator.replyPredictor(old).remembering();
                 out.put("compared", old.name() + " " + old.version());
-                out.set("compare", StanceTrainer.evaluate(oldTarget, oldReply, split));
-                out.set("change", StanceEvaluator.versus(modelTarget, modelReply, oldTarget, oldReply, split));
+                out.set("compare", StanceTrainer.evaluate(oldTarget, oldReply, split, resamples));
+                out.set("change", StanceEvaluator.versus(modelTarget, modelReply, oldTarget, oldReply, split, resamples));
             }
         }
         if (baselines || baselinesOnly) {
@@ -132,18 +141,18 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
             out.set("baselinesTrainedOn", trainedOn(m, training));
             int[] stanceLabels = training.train().stream().mapToInt(e -> e.label().ordinal()).toArray();
             int[] replyLabels = training.replyTrain().stream().mapToInt(e -> e.label().ordinal()).toArray();
-            out.set("majority", StanceTrainer.evaluate(PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split));
+            out.set("majority", StanceTrainer.evaluate(PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split, resamples));
             System.err.println("training the bag-of-words baselines...");
             PairPredictor target = PairBaselines.linear(training.train().stream().map(StanceExample::text).toList(),
                     training.train().stream().map(StanceExample::target).toList(), stanceLabels, cLinear);
             PairPredictor reply = PairBaselines.linear(training.replyTrain().stream().map(ReplyExample::text).toList(),
                     training.replyTrain().stream().map(ReplyExample::parent).toList(), replyLabels, cLinear);
-            out.set("bagOfWords", StanceTrainer.evaluate(target, reply, split));
+            out.set("bagOfWords", StanceTrainer.evaluate(target, reply, split, resamples));
             if (modelTarget != null) {
                 ObjectNode versus = out.putObject("versusBaselines");
                 versus.set("majority", StanceEvaluator.versus(modelTarget, modelReply,
-                        PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split));
-                versus.set("bagOfWords", StanceEvaluator.versus(modelTarget, modelReply, target, reply, split));
+                        PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split, resamples));
+                versus.set("bagOfWords", StanceEvaluator.versus(modelTarget, modelReply, target, reply, split, resamples));
             }
         }
         Path html = StanceReportWriter.write(report, out, file != null ? file.toString() : "the dev split");

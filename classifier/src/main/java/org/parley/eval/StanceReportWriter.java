@@ -18,8 +18,9 @@ import org.parley.label.Attribute;
  * {@code metrics.json} (the JSON the command prints). For each model in that JSON (the bundle, its
  * parts alone, {@code compare}, the baselines) and each part measured (target stance on the data,
  * on the held-out targets; reply stance), a table of F_avg / macro-F1 / accuracy overall, per corpus
- * and per target, and a confusion matrix (gold × predicted, counts) of each of those rows. The page
- * is drawn from the JSON, so it shows the figures the JSON holds and no others.
+ * and per target, each with its 95% interval where the JSON holds one, and a confusion matrix (gold ×
+ * predicted, counts) of each of those rows. The page is drawn from the JSON, so it shows the figures
+ * the JSON holds and no others.
  *
  * <p>Corpus, target and model names are data: every string that reaches the page is escaped.
  */
@@ -55,9 +56,11 @@ public final class StanceReportWriter {
                 .append("</style>\n</head>\n<body>\n<h1>Stance evaluation</h1>\n<p>");
         if (metrics.has("model")) html.append("Model: <code>").append(esc(metrics.get("model").asText())).append("</code>. ");
         if (metrics.has("compared")) html.append("Compared with: <code>").append(esc(metrics.get("compared").asText())).append("</code>. ");
-        html.append("Data: ").append(esc(data)).append(". F_avg is SemEval-2016's mean F1 of FAVOR and AGAINST (0&ndash;100); ")
-                .append("the 95% intervals of each figure, and the paired differences, are in <code>")
-                .append(ReportWriter.JSON).append("</code>.</p>\n");
+        html.append("Data: ").append(esc(data)).append(". F_avg is SemEval-2016's mean F1 of FAVOR and AGAINST (0&ndash;100). ");
+        if (metrics.path("resamples").asInt() > 0)
+            html.append("In brackets, each figure's 95% interval from ").append(metrics.get("resamples").asInt())
+                    .append(" bootstrap draws of the rows. ");
+        html.append("The paired differences are in <code>").append(ReportWriter.JSON).append("</code>.</p>\n");
         boolean first = true;
         for (Map.Entry<String, JsonNode> model : fields(metrics)) {
             if (parts.stream().noneMatch(p -> model.getValue().path(p.field()).has("perClass"))) continue;
@@ -88,7 +91,8 @@ public final class StanceReportWriter {
         html.append("</tr>\n</thead>\n<tbody>\n");
         for (Map.Entry<String, JsonNode> r : rows) {
             html.append("<tr><td>").append(esc(r.getKey())).append("</td><td class=\"num\">").append(r.getValue().path("n").asInt()).append("</td>");
-            for (String f : p.figures()) html.append("<td class=\"num\">").append(figure(f, r.getValue().path(f))).append("</td>");
+            for (String f : p.figures())
+                html.append("<td class=\"num\">").append(figure(f, r.getValue().path(f), r.getValue().path("interval95").path(f))).append("</td>");
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n<div class=\"matrices\">\n");
@@ -121,10 +125,18 @@ public final class StanceReportWriter {
         };
     }
 
-    /** F_avg is on SemEval's 0–100 scale, the others 0–1. */
-    private static String figure(String name, JsonNode v) {
-        if (!v.isNumber() || Double.isNaN(v.asDouble())) return "&ndash;";
-        return String.format(Locale.ROOT, name.equals("fAvg") ? "%.2f" : "%.4f", v.asDouble());
+    /** F_avg is on SemEval's 0–100 scale, the others 0–1; then the interval, where there is one ({@code [low, high]}). */
+    private static String figure(String name, JsonNode v, JsonNode interval) {
+        if (!defined(v)) return "&ndash;";
+        String format = name.equals("fAvg") ? "%.2f" : "%.4f";
+        String out = String.format(Locale.ROOT, format, v.asDouble());
+        if (interval.size() == 2 && defined(interval.get(0)) && defined(interval.get(1)))
+            out += String.format(Locale.ROOT, " [" + format + ", " + format + "]", interval.get(0).asDouble(), interval.get(1).asDouble());
+        return out;
+    }
+
+    private static boolean defined(JsonNode v) {
+        return v.isNumber() && !Double.isNaN(v.asDouble());
     }
 
     private static List<Map.Entry<String, JsonNode>> fields(JsonNode node) {

@@ -24,60 +24,61 @@ public final class StanceEvaluator {
 
     private StanceEvaluator() {}
 
-    public static ObjectNode targetStance(PairPredictor predictor, List<StanceExample> examples) {
+    /** @param resamples bootstrap draws for each figure's 95% interval; 0 for none */
+    public static ObjectNode targetStance(PairPredictor predictor, List<StanceExample> examples, int resamples) {
         int[] predicted = predictor.predict(examples.stream().map(StanceExample::text).toList(),
                 examples.stream().map(StanceExample::target).toList());
         int[] gold = examples.stream().mapToInt(e -> e.label().ordinal()).toArray();
-        ObjectNode out = StanceMetrics.stanceJson(gold, predicted);
+        ObjectNode out = StanceMetrics.stanceJson(gold, predicted, resamples);
         Map<String, List<Integer>> byCorpus = rowsBy(examples, StanceExample::source, new TreeMap<>());
         Map<String, List<Integer>> byTarget = rowsBy(examples,
                 e -> PER_TARGET.contains(e.source()) ? e.source() + ": " + e.target() : null, new TreeMap<>());
         ObjectNode corpora = out.putObject("perCorpus");
-        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.stanceJson(pick(rows, gold), pick(rows, predicted))));
+        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.stanceJson(pick(rows, gold), pick(rows, predicted), resamples)));
         ObjectNode targets = out.putObject("perTarget");
-        byTarget.forEach((k, rows) -> targets.set(k, StanceMetrics.stanceJson(pick(rows, gold), pick(rows, predicted))));
+        byTarget.forEach((k, rows) -> targets.set(k, StanceMetrics.stanceJson(pick(rows, gold), pick(rows, predicted), resamples)));
         return out;
     }
 
-    public static ObjectNode replyStance(PairPredictor predictor, List<ReplyExample> examples) {
+    public static ObjectNode replyStance(PairPredictor predictor, List<ReplyExample> examples, int resamples) {
         int[] predicted = predictor.predict(examples.stream().map(ReplyExample::text).toList(),
                 examples.stream().map(ReplyExample::parent).toList());
         int[] gold = examples.stream().mapToInt(e -> e.label().ordinal()).toArray();
-        ObjectNode out = StanceMetrics.replyJson(gold, predicted);
+        ObjectNode out = StanceMetrics.replyJson(gold, predicted, resamples);
         Map<String, List<Integer>> byCorpus = rowsBy(examples, ReplyExample::source, new LinkedHashMap<>());
         ObjectNode corpora = out.putObject("perCorpus");
-        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.replyJson(pick(rows, gold), pick(rows, predicted))));
+        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.replyJson(pick(rows, gold), pick(rows, predicted), resamples)));
         return out;
     }
 
     /**
      * Target predictor a against b, and reply predictor a against b, on the same rows: the paired
      * differences of their figures, overall and per corpus, with 95% intervals. Whether a model is
-     * ahead of a baseline by more than the noise of a few hundred dev rows.
+     * ahead of a baseline by more than the noise of a few hundred dev rows ({@code resamples} draws; 0: the differences alone).
      */
     public static ObjectNode versus(PairPredictor targetA, PairPredictor replyA, PairPredictor targetB, PairPredictor replyB,
-                                    StanceData data) {
+                                    StanceData data, int resamples) {
         ObjectNode out = object();
-        if (!data.dev().isEmpty()) out.set("targetStanceDev", targetVersus(targetA, targetB, data.dev()));
-        if (!data.heldOut().isEmpty()) out.set("targetStanceHeldOut", targetVersus(targetA, targetB, data.heldOut()));
+        if (!data.dev().isEmpty()) out.set("targetStanceDev", targetVersus(targetA, targetB, data.dev(), resamples));
+        if (!data.heldOut().isEmpty()) out.set("targetStanceHeldOut", targetVersus(targetA, targetB, data.heldOut(), resamples));
         if (!data.replyDev().isEmpty()) {
             List<ReplyExample> r = data.replyDev();
             List<String> texts = r.stream().map(ReplyExample::text).toList(), parents = r.stream().map(ReplyExample::parent).toList();
             out.set("replyStanceDev", StanceMetrics.replyDifference(r.stream().mapToInt(e -> e.label().ordinal()).toArray(),
-                    replyA.predict(texts, parents), replyB.predict(texts, parents)));
+                    replyA.predict(texts, parents), replyB.predict(texts, parents), resamples));
         }
         return out;
     }
 
-    private static ObjectNode targetVersus(PairPredictor a, PairPredictor b, List<StanceExample> examples) {
+    private static ObjectNode targetVersus(PairPredictor a, PairPredictor b, List<StanceExample> examples, int resamples) {
         List<String> texts = examples.stream().map(StanceExample::text).toList();
         List<String> targets = examples.stream().map(StanceExample::target).toList();
         int[] gold = examples.stream().mapToInt(e -> e.label().ordinal()).toArray();
         int[] pa = a.predict(texts, targets), pb = b.predict(texts, targets);
-        ObjectNode out = StanceMetrics.stanceDifference(gold, pa, pb);
+        ObjectNode out = StanceMetrics.stanceDifference(gold, pa, pb, resamples);
         Map<String, List<Integer>> byCorpus = rowsBy(examples, StanceExample::source, new TreeMap<>());
         ObjectNode corpora = out.putObject("perCorpus");
-        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.stanceDifference(pick(rows, gold), pick(rows, pa), pick(rows, pb))));
+        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.stanceDifference(pick(rows, gold), pick(rows, pa), pick(rows, pb), resamples)));
         return out;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.parley.eval.Bootstrap;
 import org.parley.eval.Bootstrap.Interval;
@@ -42,33 +43,37 @@ public final class StanceMetrics {
     /**
      * Target-stance figures with their 95% {@link Bootstrap} intervals: on a corpus of 179 dev
      * tweets F_avg moves by points from one sample to the next, and the interval says how far.
+     *
+     * @param resamples the bootstrap's draws; 0 for the figures alone
      */
-    public static ObjectNode stanceJson(int[] gold, int[] predicted) {
+    public static ObjectNode stanceJson(int[] gold, int[] predicted, int resamples) {
         ClassMetrics m = stance(gold, predicted);
-        return withIntervals(m.toJson().put("fAvg", round(fAvg(m), 100)), STANCES, STANCE_FIGURES, gold, predicted);
+        return withIntervals(m.toJson().put("fAvg", round(fAvg(m), 100)), STANCES, STANCE_FIGURES, gold, predicted, resamples);
     }
 
-    /** Reply-stance figures with the 95% intervals of accuracy and macro-F1. */
-    public static ObjectNode replyJson(int[] gold, int[] predicted) {
-        return withIntervals(reply(gold, predicted).toJson(), REPLIES, REPLY_FIGURES, gold, predicted);
+    /** Reply-stance figures with the 95% intervals of accuracy and macro-F1 ({@code resamples} 0: none). */
+    public static ObjectNode replyJson(int[] gold, int[] predicted, int resamples) {
+        return withIntervals(reply(gold, predicted).toJson(), REPLIES, REPLY_FIGURES, gold, predicted, resamples);
     }
 
     /**
      * Predictor a minus predictor b on the same target-stance rows: F_avg, macro-F1 and accuracy
-     * differences with their paired 95% intervals (both scored on the same draws).
+     * differences with their paired 95% intervals (both scored on the same draws; {@code resamples} 0: none).
      */
-    public static ObjectNode stanceDifference(int[] gold, int[] a, int[] b) {
-        return difference(STANCES, STANCE_FIGURES, gold, a, b);
+    public static ObjectNode stanceDifference(int[] gold, int[] a, int[] b, int resamples) {
+        return difference(STANCES, STANCE_FIGURES, gold, a, b, resamples);
     }
 
     /** Predictor a minus predictor b on the same replies: accuracy and macro-F1 differences, paired. */
-    public static ObjectNode replyDifference(int[] gold, int[] a, int[] b) {
-        return difference(REPLIES, REPLY_FIGURES, gold, a, b);
+    public static ObjectNode replyDifference(int[] gold, int[] a, int[] b, int resamples) {
+        return difference(REPLIES, REPLY_FIGURES, gold, a, b, resamples);
     }
 
-    /** {@code "interval95": {figure: [low, high], …}} added to a model's figures. */
-    private static ObjectNode withIntervals(ObjectNode out, List<String> classes, List<Figure> figures, int[] gold, int[] predicted) {
-        Interval[] i = intervals(classes, figures, gold, predicted, null);
+    /** {@code "interval95": {figure: [low, high], …}} added to a model's figures; nothing with no draws. */
+    private static ObjectNode withIntervals(ObjectNode out, List<String> classes, List<Figure> figures, int[] gold, int[] predicted,
+                                            int resamples) {
+        if (resamples == 0) return out;
+        Interval[] i = intervals(classes, figures, gold, predicted, null, resamples);
         ObjectNode ci = out.putObject("interval95");
         for (int k = 0; k < figures.size(); k++) {
             putInterval(ci, figures.get(k).name(), i[k], figures.get(k).scale());
@@ -76,14 +81,14 @@ public final class StanceMetrics {
         return out;
     }
 
-    /** {@code {"n": …, figure: {"value": a − b, "interval95": [low, high]}, …}}. */
-    private static ObjectNode difference(List<String> classes, List<Figure> figures, int[] gold, int[] a, int[] b) {
-        Interval[] i = intervals(classes, figures, gold, a, b);
+    /** {@code {"n": …, figure: {"value": a − b, "interval95": [low, high]}, …}}, without the intervals when there are no draws. */
+    private static ObjectNode difference(List<String> classes, List<Figure> figures, int[] gold, int[] a, int[] b, int resamples) {
+        Interval[] i = intervals(classes, figures, gold, a, b, resamples);
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("n", gold.length);
         for (int k = 0; k < figures.size(); k++) {
             double scale = figures.get(k).scale();
             ObjectNode d = out.putObject(figures.get(k).name()).put("value", round(i[k].value(), scale));
-            putInterval(d, "interval95", i[k], scale);
+            if (resamples > 0) putInterval(d, "interval95", i[k], scale);
         }
         return out;
     }
@@ -93,13 +98,21 @@ public final class StanceMetrics {
         out.putArray(name).add(round(i.low(), scale)).add(round(i.high(), scale));
     }
 
-    /** Each figure of predictions a (minus b's, paired, when b is given) with its 95% interval. */
-    private static Interval[] intervals(List<String> classes, List<Figure> figures, int[] gold, int[] a, int[] b) {
-        return Bootstrap.intervals(gold.length, Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_SEED, w -> {
+    /**
+     * Each figure of predictions a (minus b's, paired, when b is given) with its 95% interval of
+     * {@code resamples} draws of the rows (seed {@link Bootstrap#DEFAULT_SEED}); with 0, the figures
+     * on all rows and no bounds (NaN).
+     */
+    private static Interval[] intervals(List<String> classes, List<Figure> figures, int[] gold, int[] a, int[] b, int resamples) {
+        Function<int[], double[]> of = w -> {
             ClassMetrics ma = new ClassMetrics(classes, gold, a, w);
             ClassMetrics mb = b == null ? null : new ClassMetrics(classes, gold, b, w);
             return figures.stream().mapToDouble(f -> f.of().applyAsDouble(ma) - (mb == null ? 0 : f.of().applyAsDouble(mb))).toArray();
-        });
+        };
+        if (resamples > 0) return Bootstrap.intervals(gold.length, resamples, Bootstrap.DEFAULT_SEED, of);
+        int[] all = new int[gold.length];
+        Arrays.fill(all, 1);
+        return Arrays.stream(of.apply(all)).mapToObj(v -> new Interval(v, Double.NaN, Double.NaN)).toArray(Interval[]::new);
     }
 
     private static double round(double v, double scale) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.parley.corpus.ReplyExample;
 import org.parley.corpus.StanceExample;
+import org.parley.eval.Bootstrap;
 import org.parley.eval.ClassMetrics;
 import org.parley.feature.SentenceEncoder;
 import org.parley.text.TextPipeline;
@@ -110,17 +111,18 @@ public final class StanceTrainer {
         return new TargetPart(target.model(), wide, sentence);
     }
 
-    /** Dev figures of a model on the data's dev parts and held-out targets. */
+    /** Dev figures of a model on the data's dev parts and held-out targets, with their 95% intervals. */
     public static ObjectNode evaluate(StanceModel model, StanceData data) {
-        return evaluate(StanceEvaluator.targetPredictor(model), StanceEvaluator.replyPredictor(model), data);
+        return evaluate(StanceEvaluator.targetPredictor(model), StanceEvaluator.replyPredictor(model), data, Bootstrap.DEFAULT_RESAMPLES);
     }
 
-    public static ObjectNode evaluate(PairPredictor target, PairPredictor reply, StanceData data) {
+    /** @param resamples bootstrap draws for each figure's 95% interval; 0 for none */
+    public static ObjectNode evaluate(PairPredictor target, PairPredictor reply, StanceData data, int resamples) {
         ObjectNode m = StanceEvaluator.object();
         // An empty part is left out rather than reported as NaN.
-        if (!data.dev().isEmpty()) m.set("targetStanceDev", StanceEvaluator.targetStance(target, data.dev()));
-        if (!data.heldOut().isEmpty()) m.set("targetStanceHeldOut", StanceEvaluator.targetStance(target, data.heldOut()));
-        if (!data.replyDev().isEmpty()) m.set("replyStanceDev", StanceEvaluator.replyStance(reply, data.replyDev()));
+        if (!data.dev().isEmpty()) m.set("targetStanceDev", StanceEvaluator.targetStance(target, data.dev(), resamples));
+        if (!data.heldOut().isEmpty()) m.set("targetStanceHeldOut", StanceEvaluator.targetStance(target, data.heldOut(), resamples));
+        if (!data.replyDev().isEmpty()) m.set("replyStanceDev", StanceEvaluator.replyStance(reply, data.replyDev(), resamples));
         return m;
     }
 

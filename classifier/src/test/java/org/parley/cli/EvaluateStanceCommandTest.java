@@ -1,6 +1,7 @@
 package org.parley.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -218,6 +219,50 @@ class EvaluateStanceCommandTest {
         assertTrue(html.contains("<h3>Reply stance on " + labels + "</h3>"), html);
         assertTrue(html.contains("<caption>target file: &lt;b&gt;grapes&lt;/b&gt;</caption>"), html);
         assertTrue(html.contains("<th>COMMENT</th>"), "the reply matrix");
+    }
+
+    /**
+     * The twenty-sixth session's audit: the intervals always took 1,000 draws, where toxicity's
+     * --resamples sets them. Each figure, per corpus and target too, has its interval of N draws, the
+     * same on a second run; --resamples 0 gives none, not of a model's figures nor of --compare's
+     * differences, and the same figures.
+     */
+    @Test
+    void resamplesSetsTheDrawsOfEachIntervalAndZeroGivesNone() throws Exception {
+        Path labels = Files.writeString(dir.resolve("l.jsonl"), """
+                {"text": "i love plums", "target": "plums", "label": "FAVOR"}
+                {"text": "i hate grapes", "target": "grapes", "label": "AGAINST"}
+                {"text": "plums again", "target": "plums", "label": "NONE"}
+                {"text": "is that true ?", "parent": "bomb in paris", "label": "QUERY"}
+                """);
+        String model = org.parley.stance.TinyStance.bundle().toString();
+        com.fasterxml.jackson.databind.JsonNode drawn = run("--model", model, "--file", labels.toString(), "--compare", model,
+                "--resamples", "200");
+        assertEquals(200, drawn.get("resamples").asInt());
+        com.fasterxml.jackson.databind.JsonNode plums = drawn.at("/parley/targetStanceDev/perTarget/file: plums");
+        for (String figure : java.util.List.of("fAvg", "macroF1")) {
+            double v = plums.get(figure).asDouble();
+            assertTrue(plums.at("/interval95/" + figure + "/0").asDouble() <= v && v <= plums.at("/interval95/" + figure + "/1").asDouble(), plums.toString());
+        }
+        assertTrue(drawn.at("/change/targetStanceDev/fAvg/interval95").isArray());
+        assertEquals(drawn, run("--model", model, "--file", labels.toString(), "--compare", model, "--resamples", "200"));
+
+        String none = stdout("--model", model, "--file", labels.toString(), "--compare", model, "--resamples", "0");
+        assertFalse(none.contains("interval95"), none);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(none);
+        assertEquals(0, json.get("resamples").asInt());
+        assertEquals(plums.get("fAvg"), json.at("/parley/targetStanceDev/perTarget/file: plums/fAvg"));
+        assertEquals(drawn.at("/change/targetStanceDev/fAvg/value"), json.at("/change/targetStanceDev/fAvg/value"));
+    }
+
+    /** A negative or non-number --resamples is refused naming the option, status 2, before the bundle is read. */
+    @Test
+    void aBadResamplesIsRefusedNamingTheOption() throws Exception {
+        String missing = dir.resolve("missing.zip").toString();
+        String err = stderr(() -> assertEquals(2, Cli.execute(new EvaluateStanceCommand(), "--model", missing, "--resamples", "-1")));
+        assertEquals("evaluate --task stance: --resamples must be 0 (no intervals) or more, was -1", err.strip());
+        err = stderr(() -> assertEquals(2, Cli.execute(new EvaluateStanceCommand(), "--model", missing, "--resamples", "many")));
+        assertTrue(err.startsWith("Invalid value for option '--resamples': 'many' is not an int"), err);
     }
 
     /** What a run of {@code body} writes on stderr. */

@@ -25,9 +25,15 @@ class StanceReportWriterTest {
 
     /**
      * Five target rows (gold FAVOR FAVOR AGAINST NONE NONE, predicted FAVOR AGAINST AGAINST NONE FAVOR),
-     * two held-out and four replies, each labelled by a predictor that answers fixed classes.
+     * two held-out and four replies, each labelled by a predictor that answers fixed classes; the
+     * figures alone, as --resamples 0 gives them.
      */
     private static ObjectNode metrics() {
+        return metrics(0);
+    }
+
+    /** The same, each figure with its 95% interval of {@code resamples} draws. */
+    private static ObjectNode metrics(int resamples) {
         List<StanceExample> dev = List.of(
                 new StanceExample("file", "1", "a", SCRIPT, Stance.FAVOR),
                 new StanceExample("file", "2", "b", SCRIPT, Stance.FAVOR),
@@ -43,10 +49,10 @@ class StanceReportWriterTest {
                 new ReplyExample("file", "r3", "", "j", "p", ReplyStance.COMMENT),
                 new ReplyExample("file", "r4", "", "k", "p", ReplyStance.COMMENT));
         int[] devPredicted = {0, 1, 1, 2, 0}, heldPredicted = {0, 0}, replyPredicted = {2, 3, 3, 0};
-        ObjectNode out = new ObjectMapper().createObjectNode().put("model", "tiny <1.0>");
+        ObjectNode out = new ObjectMapper().createObjectNode().put("resamples", resamples).put("model", "tiny <1.0>");
         out.set("parley", StanceTrainer.evaluate(
                 (texts, targets) -> texts.size() == dev.size() ? devPredicted.clone() : heldPredicted.clone(),
-                (texts, parents) -> replyPredicted.clone(), new StanceData(List.of(), dev, held, List.of(), replies)));
+                (texts, parents) -> replyPredicted.clone(), new StanceData(List.of(), dev, held, List.of(), replies), resamples));
         return out;
     }
 
@@ -88,6 +94,21 @@ class StanceReportWriterTest {
         String reply = matrix(html, "Reply stance on labels.jsonl", "all");
         assertTrue(reply.contains(row("QUERY", 0, 0, 1, 0, 1)), reply);
         assertTrue(reply.contains(row("COMMENT", 1, 0, 0, 1, 2)), reply);
+    }
+
+    /** The twenty-sixth session's audit: the intervals were in metrics.json alone; the page shows each beside its figure. */
+    @Test
+    void eachFigureShowsTheIntervalTheJsonHolds() throws Exception {
+        ObjectNode metrics = metrics(Bootstrap.DEFAULT_RESAMPLES);
+        String html = Files.readString(StanceReportWriter.write(dir, metrics, "labels.jsonl"));
+        com.fasterxml.jackson.databind.JsonNode held = metrics.at("/parley/targetStanceHeldOut/perCorpus/synthetic");
+        assertTrue(html.contains(String.format(java.util.Locale.ROOT, "<tr><td>corpus synthetic</td><td class=\"num\">2</td>"
+                + "<td class=\"num\">33.33 [%.2f, %.2f]</td><td class=\"num\">0.3333 [%.4f, %.4f]</td>",
+                held.at("/interval95/fAvg/0").asDouble(), held.at("/interval95/fAvg/1").asDouble(),
+                held.at("/interval95/macroF1/0").asDouble(), held.at("/interval95/macroF1/1").asDouble())), html);
+        assertTrue(html.contains("each figure's 95% interval from 1000 bootstrap draws"), html);
+        String none = Files.readString(StanceReportWriter.write(dir, metrics(), "labels.jsonl"));
+        assertFalse(none.contains(" [") || none.contains("bootstrap draws"), "--resamples 0: no intervals to show");
     }
 
     @Test

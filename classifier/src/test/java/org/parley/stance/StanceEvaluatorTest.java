@@ -36,7 +36,7 @@ class StanceEvaluatorTest {
                 new StanceExample(StanceEvaluator.FILE_SOURCE, "2", "AGAINST b", "Obama", Stance.AGAINST),
                 new StanceExample(StanceEvaluator.FILE_SOURCE, "3", "AGAINST c", "military action", Stance.AGAINST),
                 new StanceExample("vast", "4", "NONE d", "some topic", Stance.NONE));
-        JsonNode out = StanceEvaluator.targetStance(ORACLE, rows);
+        JsonNode out = StanceEvaluator.targetStance(ORACLE, rows, 0);
         assertEquals(2, out.get("perTarget").size(), out.toString());
         assertEquals(2, out.at("/perTarget/file: Obama/n").asInt(), out.toString());
         assertEquals(1, out.at("/perTarget/file: military action/n").asInt());
@@ -55,7 +55,8 @@ class StanceEvaluatorTest {
             replies.add(new ReplyExample("rumoureval", "" + i, "th", "R:" + r + " " + i, "p", r));
         }
         StanceData data = new StanceData(List.of(), dev, List.of(), List.of(), replies);
-        JsonNode v = StanceEvaluator.versus(ORACLE, ORACLE, always(Stance.NONE.ordinal()), always(ReplyStance.COMMENT.ordinal()), data);
+        JsonNode v = StanceEvaluator.versus(ORACLE, ORACLE, always(Stance.NONE.ordinal()), always(ReplyStance.COMMENT.ordinal()), data,
+                org.parley.eval.Bootstrap.DEFAULT_RESAMPLES);
 
         assertEquals(100.0, v.at("/targetStanceDev/fAvg/value").asDouble(), 1e-9, "perfect against F_avg 0");
         assertEquals(List.of("semeval2016_task6", "vast"), iterable(v.at("/targetStanceDev/perCorpus")));
