@@ -57,6 +57,7 @@ import org.parley.service.errors.WebApplicationExceptionMapper;
 import org.parley.service.health.DatabaseHealthCheck;
 import org.parley.service.health.ModelHealthCheck;
 import org.parley.service.cli.AddModeratorCommand;
+import org.parley.service.cli.EraseCommand;
 import org.parley.service.cli.RemoveModeratorCommand;
 import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.CommentViews;
@@ -123,6 +124,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         bootstrap.addBundle(new AssetsBundle("/ui", "/moderate", "index.html", "ui"));
         bootstrap.addCommand(new AddModeratorCommand());
         bootstrap.addCommand(new RemoveModeratorCommand());
+        bootstrap.addCommand(new EraseCommand());
         bootstrap.addCommand(new org.parley.service.export.ExportDecisionsCommand());
     }
 

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * English only, and a Dutch insult approved unread would teach it that Dutch is harmless; so is a
  * suggestion whose text looked foreign when it was stored. An approval that readers have reported since is
  * held back ("approve, reported since") until a moderator decides again: the reports put the "not toxic" in doubt,
- * and the decision that settles them is the label.
+ * and the decision that settles them is the label. An erased comment (docs/moderation.md, Erasure) is skipped
+ * ("erased"): its text is no one's to train on.
  */
 public final class DecisionExport {
     public static final String DECISIONS_SOURCE = "moderator-decisions";
@@ -86,6 +87,10 @@ public final class DecisionExport {
         Map<String, Integer> skipped = new TreeMap<>();
         for (CommentStore.ModeratorDecision m : latest.values()) {
             DecisionRecord d = m.decision();
+            if (m.erased()) {  // withdrawn by its site, or erased by an operator: its text is gone, and no label's
+                skipped.merge("erased", 1, Integer::sum);
+                continue;
+            }
             if (sites != null && (d.commentSite() == null || !sites.contains(d.commentSite()))) {
                 skipped.merge("another site", 1, Integer::sum);
                 continue;

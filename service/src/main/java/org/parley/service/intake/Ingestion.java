@@ -11,6 +11,7 @@ import org.parley.service.core.ScoreParts;
 import org.parley.service.core.ServedStance;
 import org.parley.service.moderation.IdTaken;
 import org.parley.service.moderation.NewComment;
+import org.parley.service.moderation.Status;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.moderation.Submission;
 import org.parley.service.store.CommentStore;
@@ -111,7 +112,9 @@ public final class Ingestion {
     private Optional<ReplyContext.Parent> parentComment(Submission s, String site, Map<String, String> textsInCall) {
         if (s.parentId() != null && textsInCall.containsKey(s.parentId()))
             return Optional.of(new ReplyContext.Parent(textsInCall.get(s.parentId()), s.parentId()));
-        return store.parent(site, s.articleId(), s.parentId(), s.parentNumber()).map(c -> new ReplyContext.Parent(c.text(), c.id()));
+        // An erased parent has no text to answer: its empty one would give a stance toward nothing.
+        return store.parent(site, s.articleId(), s.parentId(), s.parentNumber()).filter(c -> c.status() != Status.ERASED)
+                .map(c -> new ReplyContext.Parent(c.text(), c.id()));
     }
 
     /**

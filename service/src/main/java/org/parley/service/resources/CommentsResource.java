@@ -4,6 +4,7 @@ import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,10 +26,12 @@ import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.Checks;
 import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.moderation.IdTaken;
 import org.parley.service.moderation.Submission;
 import org.parley.service.intake.Ingestion;
+import org.parley.service.moderation.Status;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.store.CommentStore;
 
@@ -116,7 +119,27 @@ public final class CommentsResource {
                                       @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
         StoredComment c = reached(store, id, site, caller).orElseThrow(() -> notFound(id));
+        return standing(c);
+    }
+
+    private static Map<String, Object> standing(StoredComment c) {
         return Map.of("id", c.id(), "status", c.status().name(), "version", c.version());
+    }
+
+    /**
+     * The site withdraws its comment (its author deleted it, or asked for erasure): its text and names are erased, and
+     * what its replies copied of them (docs/moderation.md, Erasure; {@link CommentStore#erase}). The site's key is the
+     * actor. Another site's comment is a 404, as for status. Again: the same answer, and nothing changes.
+     */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Role.WEBSITE_NAME)
+    @Timed(name = "erase-comment")
+    @ExceptionMetered(name = "erase-comment-errors")
+    public Map<String, Object> erase(@PathParam("id") String id, @QueryParam("site") String site, @Context SecurityContext security) {
+        Caller caller = (Caller) security.getUserPrincipal();
+        StoredComment c = reached(store, id, site, caller).orElseThrow(() -> notFound(id));
+        return standing(store.erase(c.key(), caller.actor(), Decider.WEBSITE, clock.instant()).orElseThrow(() -> notFound(id)).comment());
     }
 
     @POST
@@ -155,6 +178,8 @@ public final class CommentsResource {
         CommentStore.Report r = store.report(reported.key(), reason, caller.getName(), reportId, clock.instant())
                 .orElseThrow(() -> notFound(id));
         StoredComment c = r.comment();
+        if (c.status() == Status.ERASED)
+            throw new ApiException(409, "id", null, ApiException.comment(c.id(), c.site()) + " was erased: no report is stored");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", c.id());
         out.put("status", c.status().name());
@@ -163,8 +188,15 @@ public final class CommentsResource {
         return out;
     }
 
-    /** @param decided a decision came since {@code expected}; false: only readers' reports did, or none (expected is ahead) */
+    /**
+     * @param decided a decision came since {@code expected}; false: only readers' reports did, or none (expected is ahead).
+     *                An erased comment is refused at any version, and its message says so.
+     */
     static ConflictBody conflictBody(CommentView current, int expected, boolean decided) {
+        if (current.status().equals(Status.ERASED.name()))
+            return new ConflictBody(409, ApiException.comment(current.id(), current.site()) + " was erased (withdrawn by its site,"
+                    + " or by an operator): no decision can be made on it. Here is its current state.",
+                    expected == current.version() ? "id" : "expectedVersion", current);
         String why = expected > current.version() ? ": it has no such version yet (expectedVersion is the version shown)."
                 : decided ? ": someone decided first." : ": readers reported it since (see its open reports).";
         return new ConflictBody(409, ApiException.comment(current.id(), current.site()) + " is at version " + current.version() + ", not "

@@ -2,6 +2,7 @@ package org.parley.service.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -213,8 +214,9 @@ public final class CommentStore {
     public sealed interface Outcome {
         record Decided(StoredComment comment) implements Outcome {}
         /**
-         * {@code expectedVersion} was stale; {@code current} is now. {@code decided}: a decision was recorded
-         * since {@code expectedVersion}; false when only readers' reports (each a new version) came since.
+         * {@code expectedVersion} was stale, or the comment is {@link Status#ERASED erased} (at any version: nothing
+         * decides it again); {@code current} is now. {@code decided}: a decision was recorded since {@code expectedVersion}
+         * (the erasure is one); false when only readers' reports (each a new version) came since.
          */
         record Conflict(StoredComment current, boolean decided) implements Outcome {}
         /** The comment is escalated, and escalated comments are not this actor's to decide. */
@@ -237,13 +239,14 @@ public final class CommentStore {
             int rows = h.createUpdate("""
                     UPDATE comments SET status = :status, decided_by = 'MODERATOR', open_reports = 0,
                         version = version + 1, updated_at = :at
-                    WHERE id = :id AND version = :expected AND (status <> 'ESCALATED' OR :senior)""")
+                    WHERE id = :id AND version = :expected AND (status <> 'ESCALATED' OR :senior) AND status <> 'ERASED'""")
                     .bind("status", verdict.status().name()).bind("at", at).bind("id", id)
                     .bind("expected", expectedVersion).bind("senior", senior).execute();
             Optional<StoredComment> current = byKey(h, id);
             if (current.isEmpty()) return new Outcome.NotFound();
             if (rows == 0) {
                 StoredComment c = current.get();
+                if (c.status() == Status.ERASED) return new Outcome.Conflict(c, true);
                 // A retry of this very decision, whose commit went through while its answer was lost (a 503 as the
                 // connection broke): answered as applied, as the 503 promises, not as "someone decided first".
                 if (c.version() == expectedVersion + 1 && recorded(h, id, c.version(), verdict, reason, note, actor))
@@ -267,7 +270,8 @@ public final class CommentStore {
     public record Report(StoredComment comment, boolean duplicate) {}
 
     /**
-     * A reader's report: the comment joins the REPORTED queue if published. Empty if no such comment.
+     * A reader's report: the comment joins the REPORTED queue if published. Empty if no such comment; an
+     * {@link Status#ERASED erased} one is returned as it is, and nothing is stored.
      * Whoever calls it found the comment among those of the reporter's sites ({@link #named}, no lock): locking
      * another site's comment made its 404 wait for that site's moderators and, on PostgreSQL, commit a write
      * (~0.7 ms more than for no comment at all, a per-site isolation audit), which told the caller the id was stored.
@@ -279,8 +283,11 @@ public final class CommentStore {
     public Optional<Report> report(String id, String reason, String client, String reportId, Instant now) {
         return jdbi.inTransaction(h -> {
             // The row is locked, so that of two reports racing on one reportId the second sees the first's.
-            if (h.createQuery("SELECT id FROM comments WHERE id = :id FOR UPDATE").bind("id", id).mapTo(String.class)
-                    .findOne().isEmpty()) return Optional.empty();
+            Optional<String> status = h.createQuery("SELECT status FROM comments WHERE id = :id FOR UPDATE").bind("id", id)
+                    .mapTo(String.class).findOne();
+            if (status.isEmpty()) return Optional.empty();
+            // An erased comment takes no report: a reader's reason is personal data, and nobody would read it.
+            if (status.get().equals(Status.ERASED.name())) return byKey(h, id).map(c -> new Report(c, false));
             boolean repeated = reportId != null && h.createQuery(
                             "SELECT 1 FROM reports WHERE comment_id = :id AND client = :client AND report_id = :reportId")
                     .bind("id", id).bind("client", client).bind("reportId", reportId).mapTo(Integer.class).findFirst().isPresent();
@@ -301,6 +308,86 @@ public final class CommentStore {
         });
     }
 
+
+    /** What {@link #erase} did: the comment as it is now, and whether this call erased it (false: it was already). */
+    public record Erasure(StoredComment comment, boolean erased) {}
+
+    /**
+     * Erases a comment (its site withdrew it, or an operator erased its author's comments; docs/moderation.md,
+     * Erasure), in one transaction: its text, quote, author and parent author, its spans (where in the text the
+     * model looked) and its stance on the site's targets (the author's opinion, named); its readers' reasons; the copy
+     * of its text on every decision; and what its direct replies copied from it, their quote and parent author
+     * ({@link #parent}'s rule finds them). Ids, scores, model versions, the policy's rules and who decided what and
+     * when stay: the audit of what was decided. The erasure is a decision, {@code ERASE} to {@link Status#ERASED}, one
+     * version more. A comment erased before is returned as it is, and nothing changes.
+     *
+     * @param id the comment's {@link StoredComment#key() key}
+     * @return empty if no such comment
+     */
+    public Optional<Erasure> erase(String id, String actor, Decider kind, Instant now) {
+        return jdbi.inTransaction(h -> erase(h, id, actor, kind, utc(now)));
+    }
+
+    /**
+     * Erases each of {@code site}'s comments whose author is {@code author} (as the site sent it, exactly), in one
+     * transaction: all of them or, on a failure, none. Erased comments have no author, so a second call finds none.
+     *
+     * @return the comments erased
+     */
+    public List<StoredComment> eraseAuthor(String site, String author, String actor, Decider kind, Instant now) {
+        return jdbi.inTransaction(h -> {
+            List<String> keys = h.createQuery("SELECT id FROM comments WHERE site = :site AND author = :author ORDER BY created_at, id")
+                    .bind("site", site).bind("author", author).mapTo(String.class).list();
+            List<StoredComment> out = new ArrayList<>(keys.size());
+            for (String key : keys) erase(h, key, actor, kind, utc(now)).filter(Erasure::erased).ifPresent(e -> out.add(e.comment()));
+            return out;
+        });
+    }
+
+    private static Optional<Erasure> erase(Handle h, String id, String actor, Decider kind, OffsetDateTime at) {
+        // Locked first (the row alone, not its article's): a decision or report racing the erasure comes after it.
+        if (h.createQuery("SELECT id FROM comments WHERE id = :id FOR UPDATE").bind("id", id).mapTo(String.class)
+                .findOne().isEmpty()) return Optional.empty();
+        StoredComment c = byKey(h, id).orElseThrow();
+        if (c.status() == Status.ERASED) return Optional.of(new Erasure(c, false));
+        h.createUpdate("""
+                UPDATE comments SET text = '', quote = NULL, author = NULL, parent_author = NULL, spans = '[]', stance = :stance,
+                    status = 'ERASED', decided_by = :kind, open_reports = 0, version = version + 1, updated_at = :at
+                WHERE id = :id""")
+                .bind("stance", withoutTargets(c.stanceJson())).bind("kind", kind.name()).bind("at", at).bind("id", id).execute();
+        h.createUpdate("UPDATE reports SET reason = NULL WHERE comment_id = :id").bind("id", id).execute();
+        h.createUpdate("UPDATE decisions SET text = '' WHERE comment_id = :id").bind("id", id).execute();
+        // A reply's quote is the text it answers and its parent author the name the page gave the comment's author
+        // (ReplyContext): copies of this comment's, made by its site, on each reply that answers it.
+        boolean firstOfNumber = c.number() != null && h.createQuery("SELECT id FROM comments WHERE article_id = "
+                        + "(SELECT article_id FROM comments WHERE id = :id) AND number = :number AND site IS NOT DISTINCT FROM :site"
+                        + " ORDER BY created_at, id LIMIT 1")
+                .bind("id", id).bind("number", c.number()).bind("site", c.site()).mapTo(String.class).one().equals(id);
+        var replies = h.createUpdate("UPDATE comments SET quote = NULL, parent_author = NULL WHERE site IS NOT DISTINCT FROM :site"
+                        + " AND (parent_id = :localId" + (firstOfNumber ? " OR (parent_id IS NULL AND parent_number = :number"
+                        + " AND article_id = (SELECT article_id FROM comments WHERE id = :id))" : "") + ")")
+                .bind("site", c.site()).bind("localId", c.id());
+        if (firstOfNumber) replies.bind("number", c.number()).bind("id", id);
+        replies.execute();
+        StoredComment erased = byKey(h, id).orElseThrow();
+        appendDecision(h, erased, "ERASE", null, null, actor, kind, at);
+        return Optional.of(new Erasure(erased, true));
+    }
+
+    /**
+     * A comment's stance without its stance on the site's targets: which target the author was for or against is
+     * their opinion, named. Its stance toward its parent (a label and probabilities) and the stance model stay.
+     */
+    private static String withoutTargets(String stanceJson) {
+        if (stanceJson == null) return null;
+        try {
+            ObjectNode stance = (ObjectNode) JSON.readTree(stanceJson);
+            stance.remove("stance");
+            return JSON.writeValueAsString(stance);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored stance is not JSON", e);
+        }
+    }
 
     /**
      * The comment's reports, newest first, at most {@code limit}. A decision closes the open ones
@@ -417,7 +504,8 @@ public final class CommentStore {
 
     /** A decision with its comment's local id and site. */
     private static final String DECISIONS = "SELECT d.*, c.local_id AS comment_local_id, c.site AS comment_site, "
-            + "c.language AS comment_language, c.open_reports AS comment_open_reports FROM decisions d JOIN comments c ON c.id = d.comment_id";
+            + "c.language AS comment_language, c.open_reports AS comment_open_reports, c.status AS comment_status"
+            + " FROM decisions d JOIN comments c ON c.id = d.comment_id";
 
     /** The decisions on a comment, oldest first; {@code id} is its {@link StoredComment#key() key}. */
     public List<DecisionRecord> history(String id) {
@@ -436,8 +524,9 @@ public final class CommentStore {
      *
      * @param language the language the comment was stored with; null for English
      * @param reportedSince readers reported the comment after its last decision (reports no decision has closed)
+     * @param erased the comment is {@link Status#ERASED erased}: its text is gone, and is no one's to train on
      */
-    public record ModeratorDecision(DecisionRecord decision, String language, boolean reportedSince) {}
+    public record ModeratorDecision(DecisionRecord decision, String language, boolean reportedSince, boolean erased) {}
 
     /**
      * Every moderator decision, in the order made, with its comment's language and open reports: read in the one
@@ -446,7 +535,8 @@ public final class CommentStore {
     public void moderatorDecisions(Consumer<ModeratorDecision> sink) {
         jdbi.useHandle(h -> h.createQuery(DECISIONS + " WHERE d.actor_kind = :kind ORDER BY d.id")
                 .bind("kind", Decider.MODERATOR.name())
-                .map((rs, ctx) -> new ModeratorDecision(decision(rs), rs.getString("comment_language"), rs.getInt("comment_open_reports") > 0))
+                .map((rs, ctx) -> new ModeratorDecision(decision(rs), rs.getString("comment_language"), rs.getInt("comment_open_reports") > 0,
+                        Status.ERASED.name().equals(rs.getString("comment_status"))))
                 .useStream(s -> s.forEach(sink)));
     }
 

@@ -39,7 +39,7 @@ final class QueueQueries {
 
     /**
      * Articles, most pending first, then the newest; with sites, only those they have comments on, counted for
-     * them alone, and titled only where the article's row is one of theirs. Only pending comments are grouped,
+     * them alone (erased comments are no article's), and titled only where the article's row is one of theirs. Only pending comments are grouped,
      * and only the listed articles' comments counted: grouping every comment by its article took 0.3 s at
      * 400,000 comments.
      */
@@ -48,7 +48,7 @@ final class QueueQueries {
         boolean every = sites.every();
         Query q = h.createQuery(explain + """
                         SELECT listed.local_id, listed.site, listed.title, listed.pending,
-                            (SELECT COUNT(*) FROM comments c WHERE c.article_id = listed.id%1$s) AS comments
+                            (SELECT COUNT(*) FROM comments c WHERE c.article_id = listed.id AND c.status <> 'ERASED'%1$s) AS comments
                         FROM (SELECT a.id, a.local_id, a.site, %3$s AS title, a.created_at, COALESCE(p.pending, 0) AS pending
                               FROM articles a LEFT JOIN (SELECT article_id, COUNT(*) AS pending FROM comments c
                                   WHERE status = 'PENDING'%1$s GROUP BY article_id) p ON p.article_id = a.id
