@@ -1098,4 +1098,103 @@ class ModerationResourceTest {
         for (int i = 0; i < comments; i++) list.addObject().put("id", "c" + i).put("expectedVersion", 1);
         return b.toString();
     }
+
+    /**
+     * A site withdraws its comment (its author deleted it, or asked for erasure): DELETE erases it, on either of the site's
+     * keys; another site's key, and an id never stored, get the status endpoint's 404 word for word, and erase nothing.
+     */
+    @Test
+    void aSiteErasesItsCommentAndAnotherSiteGetsThe404AndErasesNothing() {
+        String id = unique(), missing = unique(), article = unique();
+        String body = JSON.createObjectNode().put("id", id).put("articleId", article).put("text", "I will kill you")
+                .put("author", "Seqenenre").put("quote", "the line it answers").put("parentAuthor", "Ahmose").toString();
+        assertEquals(201, post(SITE_KEY, "/v1/comments", body).getStatus());
+        post(SITE_KEY, "/v1/comments/" + id + "/report", "{\"reason\": \"he named my neighbour\"}").close();
+        assertEquals(1, as(Fakes.MODERATOR_KEY, "/v1/queue/counts?articleId=" + article).get(JsonNode.class).get("PENDING").asInt());
+
+        for (String key : List.of(Fakes.WEBSITE_KEY, OTHER_WEBSITE_KEY, BLOG_KEY)) {
+            Response erase = as(key, "/v1/comments/" + id).delete();
+            String none = as(key, "/v1/comments/" + missing + "/status").get().readEntity(String.class);
+            assertEquals(404, erase.getStatus());
+            assertEquals(none.replace(missing, id), erase.readEntity(String.class), "the 404 of status, word for word");
+            Response unknown = as(key, "/v1/comments/" + missing).delete();
+            assertEquals(404, unknown.getStatus());
+            assertEquals(none, unknown.readEntity(String.class));
+        }
+        JsonNode untouched = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
+        assertEquals("I will kill you", untouched.get("text").asText(), "nothing erased by another site: " + untouched);
+        assertEquals("PENDING", untouched.get("status").asText());
+        int before = untouched.get("version").asInt();
+
+        Response erased = as(SITE_KEY_2, "/v1/comments/" + id).delete();
+        JsonNode answer = erased.readEntity(JsonNode.class);
+        assertEquals(200, erased.getStatus(), answer.toString());
+        assertEquals(JSON.createObjectNode().put("id", id).put("status", "ERASED").put("version", before + 1), answer);
+        Response again = as(SITE_KEY, "/v1/comments/" + id).delete();
+        assertEquals(200, again.getStatus());
+        assertEquals(answer, again.readEntity(JsonNode.class), "idempotent");
+        assertEquals(answer, as(SITE_KEY, "/v1/comments/" + id + "/status").get(JsonNode.class));
+
+        JsonNode seen = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
+        assertEquals("ERASED", seen.get("status").asText());
+        assertEquals("WEBSITE", seen.get("decidedBy").asText());
+        assertEquals("", seen.get("text").asText());
+        assertFalse(seen.has("author") || seen.has("quote") || seen.has("parentAuthor"), seen.toString());
+        assertEquals(0, seen.get("spans").size());
+        assertTrue(seen.get("attributes").has("THREAT"), "the scores stay");
+        JsonNode history = seen.get("history");
+        assertEquals(List.of("REVIEW", "ERASE"), List.of(history.get(0).get("decision").asText(), history.get(1).get("decision").asText()));
+        for (JsonNode d : history) assertEquals("", d.get("text").asText(), d.toString());
+        assertEquals("key:" + new ApiKey(SITE_KEY_2, Role.WEBSITE, 1).getName(), history.get(1).get("actor").asText());
+        assertEquals("WEBSITE", history.get(1).get("actorKind").asText());
+        assertFalse(seen.at("/reports/0").has("reason"), "the reader's reason is erased, the report kept: " + seen);
+        assertFalse(seen.toString().contains("kill") || seen.toString().contains("Seqenenre") || seen.toString().contains("neighbour"), seen.toString());
+        assertEquals(0, as(Fakes.MODERATOR_KEY, "/v1/queue/counts?articleId=" + article).get(JsonNode.class).get("PENDING").asInt());
+        assertEquals(0, as(Fakes.MODERATOR_KEY, "/v1/queue?status=PENDING&articleId=" + article).get(JsonNode.class).get("total").asInt());
+    }
+
+    /**
+     * A moderator deciding on what they saw before the site erased it gets the 409 with the comment as it is now; deciding on
+     * the erased version is refused too, as is a bulk item; a reader's report is refused, and stored nowhere.
+     */
+    @Test
+    void anErasedCommentTakesNoDecisionAndNoReport() {
+        String id = unique();
+        submit(SITE_KEY, id, "I will kill you");
+        int erased = as(SITE_KEY, "/v1/comments/" + id).delete().readEntity(JsonNode.class).get("version").asInt();
+
+        for (int expected : new int[]{erased - 1, erased}) {
+            Response r = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": " + expected + "}");
+            JsonNode why = r.readEntity(JsonNode.class);
+            assertEquals(409, r.getStatus(), why.toString());
+            assertEquals("ERASED", why.at("/current/status").asText(), why.toString());
+            assertTrue(why.get("message").asText().contains("was erased (withdrawn by its site, or by an operator): no decision can be made on it"), why.toString());
+            assertEquals(expected == erased ? "id" : "expectedVersion", why.get("field").asText());
+        }
+        JsonNode bulk = post(Fakes.MODERATOR_KEY, "/v1/decisions", "{\"decision\": \"REJECT\", \"reason\": \"threat\", \"comments\": [{\"id\": \""
+                + id + "\", \"expectedVersion\": " + erased + "}]}").readEntity(JsonNode.class);
+        assertEquals(409, bulk.at("/results/0/status").asInt(), bulk.toString());
+        assertEquals("ERASED", bulk.at("/results/0/comment/status").asText(), bulk.toString());
+
+        Response report = post(SITE_KEY, "/v1/comments/" + id + "/report", "{\"reason\": \"a reader's words\"}");
+        String said = report.readEntity(String.class);
+        assertEquals(409, report.getStatus(), said);
+        assertTrue(said.contains("was erased: no report is stored"), said);
+        JsonNode seen = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
+        assertEquals(erased, seen.get("version").asInt());
+        assertEquals(0, seen.get("reports").size());
+        assertEquals(2, seen.get("history").size(), "no decision after the erasure");
+    }
+
+    /** A reply that comes after its parent was erased answers no text: no stance toward the empty one. */
+    @Test
+    void aReplyToAnErasedCommentHasNoReplyStance() {
+        String parent = unique(), reply = unique();
+        submit(SITE_KEY, parent, "The strike is justified.");
+        assertEquals(200, as(SITE_KEY, "/v1/comments/" + parent).delete().getStatus());
+        String body = JSON.createObjectNode().put("id", reply).put("articleId", "a-1").put("text", "Is it, though?")
+                .put("parentId", parent).toString();
+        JsonNode stored = post(SITE_KEY, "/v1/comments", body).readEntity(JsonNode.class);
+        assertFalse(stored.has("replyStance"), stored.toString());
+    }
 }

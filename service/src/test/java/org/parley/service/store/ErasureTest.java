@@ -1,0 +1,224 @@
+package org.parley.service.store;
+
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.parley.label.Attribute;
+import org.parley.policy.Action;
+import org.parley.service.auth.Sites;
+import org.parley.service.moderation.Decider;
+import org.parley.service.moderation.NewComment;
+import org.parley.service.moderation.Queue;
+import org.parley.service.moderation.Reason;
+import org.parley.service.moderation.Status;
+import org.parley.service.moderation.StoredComment;
+import org.parley.service.moderation.Verdict;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * {@link CommentStore#erase} and {@link CommentStore#eraseAuthor} on both databases: every copy of the text and the names
+ * is gone from the rows themselves (read back with SQL, not through the store), and the audit stays.
+ */
+class ErasureTest {
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    private static final String SITE = "news.example", OTHER = "blog.example";
+    private static final String STANCE = "{\"stance\":[{\"target\":\"the mayor\",\"label\":\"AGAINST\",\"probabilities\":{\"AGAINST\":0.9}}],"
+            + "\"replyStance\":{\"label\":\"DISAGREE\",\"probabilities\":{\"DISAGREE\":0.8}},\"stanceModel\":{\"name\":\"s\",\"version\":\"v2\",\"checksum\":\"c\"}}";
+
+    @TempDir Path dir;
+
+    private static NewComment comment(String site, String id, Integer number, String parentId, Integer parentNumber,
+                                      String author, String quote, String parentAuthor, Action action) {
+        float[] s = new float[Attribute.COUNT];
+        s[Attribute.TOXICITY.ordinal()] = 0.7f;
+        return new NewComment(id, "a1", "Talks stall", number, parentId, parentNumber, author, "text of " + id + " by " + author,
+                quote, 1, 2, s, Attribute.TOXICITY, "[{\"begin\":0,\"end\":4,\"weight\":1.5}]", STANCE,
+                new StoredComment.ModelRef("parley-toxicity", "v1", "abc123"), action, null, parentAuthor,
+                "[\"TOXICITY in [0.50, 0.90) -> REVIEW\"]", site);
+    }
+
+    private static Map<String, Object> row(Jdbi jdbi, String sql, String key) {
+        return jdbi.withHandle(h -> h.createQuery(sql).bind("key", key).mapToMap().one());
+    }
+
+    private static List<Map<String, Object>> rows(Jdbi jdbi, String sql, String key) {
+        return jdbi.withHandle(h -> h.createQuery(sql).bind("key", key).mapToMap().list());
+    }
+
+    private static Map<String, Object> commentRow(Jdbi jdbi, String site, String id) {
+        return row(jdbi, "SELECT * FROM comments WHERE id = :key", CommentStore.key(site, id));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void erasesTheTextNamesSpansReasonsDecisionCopiesAndRepliesCopiesAndKeepsTheAudit(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment(SITE, "c1", 5, null, null, "Seqenenre", "a quoted line", "Ahmose", Action.REVIEW), T0);
+        String key = CommentStore.key(SITE, "c1");
+        store.report(key, "he named my neighbour", "site-key", null, T0.plusSeconds(1));
+        store.decide(key, Verdict.REJECT, Reason.INSULT, "rude", "alice", true, 2, T0.plusSeconds(2));
+        // Its replies: by id, and by number (the thread format's "5.Seqenenre wrote:"), each with a copy of its text and name.
+        store.insert(comment(SITE, "r-id", 6, "c1", 5, "Kamose", "text of c1 by Seqenenre", "Seqenenre", Action.PUBLISH), T0.plusSeconds(3));
+        store.insert(comment(SITE, "r-number", 7, null, 5, "Kamose", "text of c1", "Seqenenre", Action.PUBLISH), T0.plusSeconds(4));
+        // Not its replies: one to another comment, and another site's reply to that site's own c1.
+        store.insert(comment(SITE, "r-other", 8, "c9", 9, "Kamose", "another quote", "Tao", Action.PUBLISH), T0.plusSeconds(5));
+        store.insert(comment(OTHER, "c1", 5, null, null, "Seqenenre", null, null, Action.PUBLISH), T0.plusSeconds(6));
+        store.insert(comment(OTHER, "r-id", 6, "c1", 5, "Kamose", "text of c1 by Seqenenre", "Seqenenre", Action.PUBLISH), T0.plusSeconds(7));
+        List<Map<String, Object>> decisionsBefore = rows(jdbi, "SELECT * FROM decisions WHERE comment_id = :key ORDER BY version", key);
+
+        CommentStore.Erasure e = store.erase(key, "site-key", Decider.WEBSITE, T0.plusSeconds(60)).orElseThrow();
+
+        assertTrue(e.erased());
+        assertEquals(Status.ERASED, e.comment().status());
+        assertEquals(4, e.comment().version(), "1 stored, 2 reported, 3 rejected, 4 erased");
+        Map<String, Object> c = commentRow(jdbi, SITE, "c1");
+        assertEquals("", c.get("text"));
+        assertNull(c.get("quote"));
+        assertNull(c.get("author"));
+        assertNull(c.get("parent_author"));
+        assertEquals("[]", c.get("spans"));
+        String stance = (String) c.get("stance");
+        assertFalse(stance.contains("the mayor") || stance.contains("AGAINST"), stance);
+        assertTrue(stance.contains("DISAGREE") && stance.contains("\"v2\""), "the reply stance and the stance model stay: " + stance);
+        assertEquals("ERASED", c.get("status"));
+        assertEquals("WEBSITE", c.get("decided_by"));
+        assertEquals(0, ((Number) c.get("open_reports")).intValue());
+        // The audit: ids, scores, model, rules, rating.
+        assertEquals("c1", c.get("local_id"));
+        assertEquals(0.7f, ((Number) c.get("toxicity")).floatValue(), 1e-6);
+        assertEquals("v1", c.get("model_version"));
+        assertEquals("[\"TOXICITY in [0.50, 0.90) -> REVIEW\"]", c.get("rules"));
+        assertEquals(5, ((Number) c.get("number")).intValue());
+
+        List<Map<String, Object>> reports = rows(jdbi, "SELECT * FROM reports WHERE comment_id = :key", key);
+        assertEquals(1, reports.size(), "the report is kept, with when and whose key");
+        assertNull(reports.get(0).get("reason"));
+        assertEquals("site-key", reports.get(0).get("client"));
+
+        List<Map<String, Object>> decisions = rows(jdbi, "SELECT * FROM decisions WHERE comment_id = :key ORDER BY version", key);
+        assertEquals(decisionsBefore.size() + 1, decisions.size());
+        for (int i = 0; i < decisions.size(); i++) {
+            Map<String, Object> d = decisions.get(i);
+            assertEquals("", d.get("text"), "no copy of the text on decision " + d);
+            if (i < decisionsBefore.size())
+                for (String kept : List.of("id", "version", "decision", "status", "reason", "note", "actor", "actor_kind", "scores",
+                        "model_version", "model_checksum", "decided_at"))
+                    assertEquals(String.valueOf(decisionsBefore.get(i).get(kept)), String.valueOf(d.get(kept)), kept + " kept");
+        }
+        Map<String, Object> erase = decisions.get(decisions.size() - 1);
+        assertEquals("ERASE", erase.get("decision"));
+        assertEquals("ERASED", erase.get("status"));
+        assertEquals("site-key", erase.get("actor"));
+        assertEquals("WEBSITE", erase.get("actor_kind"));
+        assertEquals(4, ((Number) erase.get("version")).intValue());
+        assertEquals(decisionsBefore.get(0).get("scores"), erase.get("scores"));
+        assertEquals("v1", erase.get("model_version"));
+
+        for (String reply : List.of("r-id", "r-number")) {
+            Map<String, Object> r = commentRow(jdbi, SITE, reply);
+            assertNull(r.get("quote"), reply);
+            assertNull(r.get("parent_author"), reply);
+            assertEquals("text of " + reply + " by Kamose", r.get("text"), "the reply's own text is its author's");
+            assertEquals("Kamose", r.get("author"));
+            assertEquals(1, ((Number) r.get("version")).intValue(), "a reply's version changes only with a decision");
+        }
+        assertEquals("another quote", commentRow(jdbi, SITE, "r-other").get("quote"));
+        assertEquals("Tao", commentRow(jdbi, SITE, "r-other").get("parent_author"));
+        assertEquals("text of c1 by Seqenenre", commentRow(jdbi, OTHER, "r-id").get("quote"), "another site's reply to its own c1");
+        assertEquals("Seqenenre", commentRow(jdbi, OTHER, "c1").get("author"), "another site's c1");
+        assertEquals("PUBLISHED", commentRow(jdbi, OTHER, "c1").get("status"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void erasingAgainChangesNothingAndAnUnknownKeyIsEmpty(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment(SITE, "c1", 5, null, null, "Seqenenre", null, null, Action.PUBLISH), T0);
+        String key = CommentStore.key(SITE, "c1");
+        store.erase(key, "site-key", Decider.WEBSITE, T0.plusSeconds(1));
+        Map<String, Object> before = commentRow(jdbi, SITE, "c1");
+        int decisions = store.history(key).size();
+
+        CommentStore.Erasure again = store.erase(key, "operator", Decider.OPERATOR, T0.plusSeconds(2)).orElseThrow();
+
+        assertFalse(again.erased());
+        assertEquals(2, again.comment().version());
+        assertEquals(before, commentRow(jdbi, SITE, "c1"));
+        assertEquals(decisions, store.history(key).size());
+        assertEquals(java.util.Optional.empty(), store.erase(CommentStore.key(SITE, "nope"), "site-key", Decider.WEBSITE, T0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anErasedCommentIsInNoQueueOrCountAndTakesNoDecisionOrReport(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment(SITE, "pending", 1, null, null, "a", null, null, Action.REVIEW), T0);
+        store.insert(comment(SITE, "reported", 2, null, null, "a", null, null, Action.PUBLISH), T0);
+        store.insert(comment(SITE, "rejected", 3, null, null, "a", null, null, Action.REJECT), T0);
+        String pending = CommentStore.key(SITE, "pending"), reported = CommentStore.key(SITE, "reported");
+        store.report(reported, "x", "k", null, T0);
+        store.decide(pending, Verdict.ESCALATE, null, null, "alice", true, 1, T0.plusSeconds(1));
+        for (String id : List.of("pending", "reported", "rejected"))
+            store.erase(CommentStore.key(SITE, id), "site-key", Decider.WEBSITE, T0.plusSeconds(2));
+
+        for (Queue q : Queue.values()) {
+            assertEquals(List.of(), store.queue(q, CommentStore.Narrowing.NONE, 50, 0, null).comments(), q.name());
+            assertEquals(0, store.counts(CommentStore.Narrowing.NONE).get(q), q.name());
+        }
+        assertEquals(0, store.articles(Sites.EVERY, 10).get(0).comments(), "counted in no article");
+        assertEquals(List.of(), store.sites(Sites.EVERY, 10));
+
+        int version = store.byKey(pending).orElseThrow().version();
+        for (int expected : new int[]{2, version}) {  // stale, and the erased version itself
+            CommentStore.Outcome o = store.decide(pending, Verdict.APPROVE, null, null, "admin", true, expected, T0.plusSeconds(3));
+            CommentStore.Outcome.Conflict c = assertInstanceOf(CommentStore.Outcome.Conflict.class, o, "at " + expected);
+            assertEquals(Status.ERASED, c.current().status());
+        }
+        assertEquals(version, store.byKey(pending).orElseThrow().version());
+        assertEquals("ERASE", store.history(pending).get(store.history(pending).size() - 1).decision(), "no decision after it");
+
+        CommentStore.Report r = store.report(reported, "a reader's words", "k", "r-1", T0.plusSeconds(4)).orElseThrow();
+        assertEquals(Status.ERASED, r.comment().status());
+        assertEquals(1, rows(jdbi, "SELECT * FROM reports WHERE comment_id = :key", reported).size(), "no report stored");
+        assertEquals(0, r.comment().openReports());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void eraseAuthorErasesThatAuthorsCommentsOnThatSiteAlone(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment(SITE, "d1", 1, null, null, "dana", null, null, Action.PUBLISH), T0);
+        store.insert(comment(SITE, "d2", 2, null, null, "dana", null, null, Action.REVIEW), T0.plusSeconds(1));
+        store.insert(comment(SITE, "e1", 3, "d1", 1, "Dana", "text of d1 by dana", "dana", Action.PUBLISH), T0.plusSeconds(2));
+        store.insert(comment(OTHER, "d1", 1, null, null, "dana", null, null, Action.PUBLISH), T0);
+
+        List<StoredComment> erased = store.eraseAuthor(SITE, "dana", "root", Decider.OPERATOR, T0.plusSeconds(5));
+
+        assertEquals(List.of("d1", "d2"), erased.stream().map(StoredComment::id).toList());
+        for (String id : List.of("d1", "d2")) {
+            Map<String, Object> c = commentRow(jdbi, SITE, id);
+            assertEquals("", c.get("text"));
+            assertNull(c.get("author"));
+            assertEquals("OPERATOR", c.get("decided_by"));
+            Map<String, Object> last = row(jdbi, "SELECT * FROM decisions WHERE comment_id = :key ORDER BY version DESC LIMIT 1",
+                    CommentStore.key(SITE, id));
+            assertEquals("root", last.get("actor"));
+            assertEquals("OPERATOR", last.get("actor_kind"));
+        }
+        assertEquals("Dana", commentRow(jdbi, SITE, "e1").get("author"), "another author (names are matched exactly)");
+        assertNull(commentRow(jdbi, SITE, "e1").get("quote"), "a reply's copy of d1");
+        assertEquals("dana", commentRow(jdbi, OTHER, "d1").get("author"), "another site's dana");
+        assertEquals(List.of(), store.eraseAuthor(SITE, "dana", "root", Decider.OPERATOR, T0.plusSeconds(6)), "none left");
+    }
+}
