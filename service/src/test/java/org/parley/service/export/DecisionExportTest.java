@@ -142,6 +142,24 @@ class DecisionExportTest {
         assertEquals(Map.of("foreign language", 1), summary.skipped());
     }
 
+    /** A comment its site withdrew (or an operator erased) is no training example, whatever a moderator decided on it. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anErasedCommentIsNotExported(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment("withdrawn", Action.REVIEW), T0);
+        store.insert(comment("kept", Action.REVIEW), T0);
+        store.decide(key("withdrawn"), Verdict.REJECT, Reason.INSULT, null, "alice", true, 1, T0.plusSeconds(1));
+        store.decide(key("kept"), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(2));
+        store.erase(key("withdrawn"), "site-key", org.parley.service.moderation.Decider.WEBSITE, T0.plusSeconds(3));
+
+        StringWriter out = new StringWriter();
+        DecisionExport.Summary summary = new DecisionExport(store, new FeedbackStore(jdbi)).write(out);
+        assertEquals(List.of(line("kept", NONE)), out.toString().lines().toList());
+        assertEquals(Map.of("erased", 1), summary.skipped());
+    }
+
     /**
      * A data scientist's second audit: a comment readers reported after a moderator approved it was exported as
      * approved (every label 0). It waits for the decision that closes the reports; a rejection keeps its label.
