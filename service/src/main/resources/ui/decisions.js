@@ -104,6 +104,7 @@ export async function decideSelected(decision) {
   $('note').value = '';
   let ok = 0;
   const conflicts = [];
+  const withdrawn = [];  // erased by their sites meanwhile
   const failed = [];
   const kept = [];  // escalated, and not this moderator's to decide
   for (const item of r.body.results) {
@@ -111,6 +112,9 @@ export async function decideSelected(decision) {
     if (item.status === 200) {
       ok++;
       state.selected.delete(id);
+      replace(id, item.comment, true);
+    } else if (item.status === 409 && item.comment && item.comment.status === 'ERASED') {
+      withdrawn.push(label(item.comment));
       replace(id, item.comment, true);
     } else if (item.status === 409 && item.comment) {
       conflicts.push(label(item.comment));
@@ -129,15 +133,23 @@ export async function decideSelected(decision) {
   const why = decision !== 'REJECT' ? '' : shared ? ' (' + shared + ')' : ' (each for its top attribute)';
   let text = PAST[decision] + ' ' + ok + ' comment' + (ok === 1 ? '' : 's') + why + '.';
   if (conflicts.length) text += ' ' + conflicts.join(', ') + ' changed meanwhile (another decision, or readers\' reports): shown as they are now.';
+  if (withdrawn.length) text += ' ' + withdrawn.join(', ') + ' ' + (withdrawn.length === 1 ? 'was' : 'were') + WITHDRAWN;
   if (kept.length) text += ' Left ' + kept.join(', ') + ' as escalated: ' + RESERVED;
   if (failed.length) text += ' Failed: ' + failed.join('; ');
-  message(text, conflicts.length ? 'conflict' : failed.length || kept.length ? 'error' : 'info');
+  message(text, conflicts.length || withdrawn.length ? 'conflict' : failed.length || kept.length ? 'error' : 'info');
   refreshCounts();
 }
 
+const WITHDRAWN = ' withdrawn by the site meanwhile (erased): nothing to decide, and gone from the list.';
+
 // Someone decided first, or readers reported it meanwhile (each report is a version, and no decision
-// closes reports since): show the comment as it is now, and say which.
+// closes reports since): show the comment as it is now, and say which. One its site withdrew (erased: no text,
+// no decision takes) leaves the list, and the next one is current.
 function conflict(mine, now) {
+  if (now.status === 'ERASED') {
+    replace(ref(mine), now);
+    return message(label(now) + ' was' + WITHDRAWN, 'conflict');
+  }
   update(ref(mine), now);
   const reported = now.status === mine.status && now.decidedBy === mine.decidedBy && now.openReports > mine.openReports;
   message((reported ? 'Readers reported ' + label(now) + ' meanwhile (' + now.openReports + ' open, version ' + now.version + ')'
@@ -147,6 +159,7 @@ function conflict(mine, now) {
 
 // Whether a comment in this state still belongs in the queue on screen (the same conditions as the server's).
 function belongs(c, queue) {
+  if (c.status === 'ERASED') return false;  // in no queue
   switch (queue) {
     case 'PENDING': return c.status === 'PENDING';
     case 'REPORTED': return c.status === 'PUBLISHED' && c.openReports > 0;

@@ -523,6 +523,22 @@ class ModeratorUiTest {
         assertEquals("PUBLISHED", comment(ids.get(0)).get("status").asText());
     }
 
+    /** A comment its site withdrew (erased) while on show: a decision on it says so, and the list moves on to the next. */
+    @Test
+    void aDecisionOnACommentItsSiteWithdrewSaysSoAndMovesOn() {
+        List<String> ids = pendingOnShow(2);
+        String shown = label(ids.get(0));
+        Response erased = APP.client().target(url("/v1/comments/" + ids.get(0))).request().header("Authorization", "Bearer " + WEBSITE).delete();
+        assertEquals(200, erased.getStatus());
+        press("r");
+        WebElement message = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
+        assertEquals(shown + " was withdrawn by the site meanwhile (erased): nothing to decide, and gone from the list.",
+                unisolated(message.getText()));
+        cards(1);
+        waitForDetail(ids.get(1));
+        assertEquals("ERASED", comment(ids.get(0)).get("status").asText());
+    }
+
     /**
      * A moderator's second audit (twenty-third session): a decision sent after the session ended brought the log-in form
      * with "Your session has ended" alone, and back in, the comment was there with nothing to say whether the key had
