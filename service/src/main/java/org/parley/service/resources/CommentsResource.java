@@ -129,7 +129,9 @@ public final class CommentsResource {
     /**
      * The site withdraws its comment (its author deleted it, or asked for erasure): its text and names are erased, and
      * what its replies copied of them (docs/moderation.md, Erasure; {@link CommentStore#erase}). The site's key is the
-     * actor. Another site's comment is a 404, as for status. Again: the same answer, and nothing changes.
+     * actor. Another site's comment is a 404, as for status. Again: the same answer, and nothing changes. Only a site's
+     * key: a moderator (whose role includes the website's) rejects, and an operator erases with scripts/erase; an erasure
+     * cannot be undone, and a moderator of every site would reach every site's comments.
      */
     @DELETE
     @Path("/{id}")
@@ -138,6 +140,9 @@ public final class CommentsResource {
     @ExceptionMetered(name = "erase-comment-errors")
     public Map<String, Object> erase(@PathParam("id") String id, @QueryParam("site") String site, @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
+        if (caller.role().includes(Role.MODERATOR))
+            throw new ApiException(403, null, null, "only a site's website key withdraws its comment: a moderator rejects it,"
+                    + " and an operator erases with scripts/erase");
         StoredComment c = reached(store, id, site, caller).orElseThrow(() -> notFound(id));
         return standing(store.erase(c.key(), caller.actor(), Decider.WEBSITE, clock.instant()).orElseThrow(() -> notFound(id)).comment());
     }

@@ -1121,6 +1121,12 @@ class ModerationResourceTest {
             assertEquals(404, unknown.getStatus());
             assertEquals(none, unknown.readEntity(String.class));
         }
+        for (String key : List.of(Fakes.MODERATOR_KEY, SITE_MODERATOR_KEY)) {  // a moderator rejects; an erasure is the site's
+            Response refused = as(key, "/v1/comments/" + id).delete();
+            String why = refused.readEntity(String.class);
+            assertEquals(403, refused.getStatus(), why);
+            assertTrue(why.contains("only a site's website key withdraws its comment"), why);
+        }
         JsonNode untouched = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
         assertEquals("I will kill you", untouched.get("text").asText(), "nothing erased by another site: " + untouched);
         assertEquals("PENDING", untouched.get("status").asText());
