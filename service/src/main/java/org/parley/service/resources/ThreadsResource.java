@@ -107,7 +107,8 @@ public final class ThreadsResource {
             throw new ApiException(409, "comments[" + e.index() + "].id", null, "comments[" + e.index() + "]: " + e.getMessage());
         }
         Map<String, Integer> statuses = new LinkedHashMap<>();
-        for (Status s : Status.values()) statuses.put(s.name(), 0);
+        // A thread stores no erased comment, nor answers one (its text no longer matches: IdTaken): its count is no news.
+        for (Status s : Status.values()) if (s != Status.ERASED) statuses.put(s.name(), 0);
         List<CommentView> out = new ArrayList<>(stored.size());
         for (CommentStore.Insert r : stored) {
             statuses.merge(r.comment().status().name(), 1, Integer::sum);
