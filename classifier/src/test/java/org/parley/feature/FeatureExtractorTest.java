@@ -99,4 +99,30 @@ class FeatureExtractorTest {
         assertEquals(0f, batch.masks()[0].getFloat(0, 1));
         assertEquals(4f, batch.masks()[0].sumNumber().floatValue());
     }
+
+    @Test
+    void eachCallHandsOutItsOwnIdsThoughTheThreadReusesItsBuffer() {
+        List<String> shortText = List.of("you", "idiots");
+        int[] first = fx.deepIds(shortText), kept = first.clone();
+        fx.deepIds(List.of("are", "an", "idiotic", "moronic", "fool"));
+        assertArrayEquals(kept, first, "a later call left an earlier result alone");
+        assertEquals(1 + 1 + 1 + 15, first.length, "exactly the ids, no spare room");
+        assertArrayEquals(first, fx.deepIds(shortText));
+        assertNotSame(first, fx.deepIds(shortText));
+    }
+
+    @Test
+    void idsPastTheKeptBufferComeWholeAndTheThreadKeepsNoMoreThanItsBuffer() {
+        int[] shortIds = fx.deepIds(List.of("you", "idiots"));
+        String word = "x".repeat(10_000);
+        int[] ids = fx.deepIds(List.of(word, "you"));
+        // the word, its 3- to 5-grams on "<word>", then "you" and its bigram
+        int length = word.length() + 2;
+        assertEquals(1 + (length - 2) + (length - 3) + (length - 4) + 2, ids.length);
+        assertEquals(Vocabulary.UNKNOWN, ids[0]);
+        assertEquals(vocab.id("you"), ids[ids.length - 2]);
+        assertTrue(FeatureExtractor.DEEP_IDS.capacity() <= 1 << 13, FeatureExtractor.DEEP_IDS.capacity() + " ints kept");
+        assertArrayEquals(ids, fx.deepIds(List.of(word, "you")));
+        assertArrayEquals(shortIds, fx.deepIds(List.of("you", "idiots")));
+    }
 }
