@@ -154,10 +154,21 @@ public final class SpanExplainer {
         return new Occlusion(groups, new Variants(text, tokens, groups.subList(0, Math.min(groups.size(), MAX_OCCLUDED))));
     }
 
-    /** Punctuation and the all-caps marker are not words a moderator would be shown. */
+    /**
+     * Punctuation and the all-caps marker are not words a moderator would be shown. A word has a
+     * letter or digit among its code points, read as {@code String.codePoints()} reads them (an
+     * unpaired surrogate is a code point of its own), by a loop: a stream a token was a share of
+     * each explained comment's bytes.
+     */
     static boolean isWord(Token t) {
         if (t.text().equals(TextPipeline.ALL_CAPS)) return false;
-        return t.original().codePoints().anyMatch(Character::isLetterOrDigit);
+        String s = t.original();
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (Character.isLetterOrDigit(c)) return true;
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     private static double logit(float p) {

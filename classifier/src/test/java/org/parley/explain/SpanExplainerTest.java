@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.label.Attribute;
 import org.parley.score.Scorer;
 import org.parley.text.TextPipeline;
+import org.parley.text.Token;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -99,5 +100,42 @@ class SpanExplainerTest {
         assertEquals(List.of(SpanExplainer.MAX_OCCLUDED), scorer.batchSizes);
         assertEquals(List.of("idiot"), spans.stream().map(s -> t.substring(s.begin(), s.end())).toList());
         assertTrue(spans.get(0).weight() > 2.5, "the highest-rated word was occluded: " + spans.get(0).weight());
+    }
+
+    private static boolean isWord(String original) {
+        return SpanExplainer.isWord(new Token(original, original, 0, original.length()));
+    }
+
+    @Test
+    void aWordHasALetterOrDigitAmongItsCodePoints() {
+        assertFalse(isWord(""));
+        assertFalse(isWord("?!"));
+        assertTrue(isWord("...a"));
+        assertTrue(isWord("\u0663")); // ARABIC-INDIC DIGIT THREE
+        assertFalse(SpanExplainer.isWord(new Token(TextPipeline.ALL_CAPS, "IDIOT", 0, 5)));
+        // Outside the BMP: a pair is one code point, read whole.
+        assertTrue(isWord("\uD835\uDC00")); // MATHEMATICAL BOLD CAPITAL A
+        assertTrue(isWord("-\uD835\uDFD8")); // MATHEMATICAL DOUBLE-STRUCK DIGIT ZERO
+        assertFalse(isWord("\uD83D\uDE00")); // GRINNING FACE
+        // Unpaired surrogates, and a pair backwards, are no letters.
+        assertFalse(isWord("\uD835"));
+        assertFalse(isWord("\uDC00"));
+        assertFalse(isWord("\uDC00\uD835"));
+        assertTrue(isWord("\uD835a"));
+    }
+
+    @Test
+    void aWordIsWhatTheCodePointStreamWouldSay() {
+        // Every code point alone and after a lone high surrogate, and every surrogate pair's halves in both orders.
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+            String one = new String(Character.toChars(c));
+            assertEquals(one.codePoints().anyMatch(Character::isLetterOrDigit), isWord(one), one);
+            String after = "\uD800" + one;
+            assertEquals(after.codePoints().anyMatch(Character::isLetterOrDigit), isWord(after), after);
+        }
+        for (char hi = Character.MIN_HIGH_SURROGATE; hi <= Character.MAX_HIGH_SURROGATE; hi += 7)
+            for (char lo = Character.MIN_LOW_SURROGATE; lo <= Character.MAX_LOW_SURROGATE; lo += 5)
+                for (String s : List.of("" + hi + lo, "" + lo + hi, "" + lo + hi + lo, "!" + hi))
+                    assertEquals(s.codePoints().anyMatch(Character::isLetterOrDigit), isWord(s), s);
     }
 }
