@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TokenRemovalTest {
     private final NgramTfIdf tfIdf = NgramTfIdf.fit(List.of("x"), 1 << 20, () -> {});
@@ -53,6 +55,24 @@ class TokenRemovalTest {
                 assertEquals(expected, net(windowed.removed(), windowed.added()), text + " without " + group);
             }
         }
+    }
+
+    @Test
+    void eachChangeKeepsItsNgramsThoughTheThreadReusesItsBuffersAndKeepsThemSmall() {
+        String text = "Well, you are an idiot and a moron.";
+        List<Token> idiot = groups(text).stream().filter(g -> g.get(0).text().equals("idiot")).findFirst().orElseThrow();
+        TokenRemoval.Change first = TokenRemoval.ngrams(tfIdf, text, idiot);
+        int[] removed = first.removed().clone(), added = first.added().clone();
+        String longText = "idiot " + "y".repeat(20_000) + " z"; // a window of 20,000 chars: more n-grams than a thread keeps
+        TokenRemoval.Change longer = TokenRemoval.ngrams(tfIdf, longText, groups(longText).get(0));
+        assertTrue(longer.removed().length > 1 << 13, longer.removed().length + " n-grams");
+        assertArrayEquals(removed, first.removed());
+        assertArrayEquals(added, first.added());
+        assertTrue(TokenRemoval.REMOVED.capacity() <= 1 << 13 && TokenRemoval.ADDED.capacity() <= 1 << 13,
+                TokenRemoval.REMOVED.capacity() + " and " + TokenRemoval.ADDED.capacity() + " ints kept");
+        TokenRemoval.Change again = TokenRemoval.ngrams(tfIdf, text, idiot);
+        assertArrayEquals(removed, again.removed());
+        assertArrayEquals(added, again.added());
     }
 
     @Test
