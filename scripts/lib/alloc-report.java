@@ -10,11 +10,13 @@ import java.util.Map;
 
 /**
  * Reads a JFR recording made with alloc.jfc or alloc-sites.jfc (docs/scoring-api.md, "Allocation per request").
- * Usage: java scripts/lib/alloc-report.java RECORDING.jfr REQUESTS [COMMENTS_PER_REQUEST [SITES]]
+ * Usage: java scripts/lib/alloc-report.java RECORDING.jfr REQUESTS [COMMENTS_PER_REQUEST [SITES [FRAME]]]
  * Prints the bytes allocated during the recording (each thread's allocated bytes at its end less
  * those at its start, summed), per request and per comment, the GC pauses per 10,000 of each, and,
  * from alloc-sites.jfc's samples (weighed by TLAB or object size), the shares of the SITES heaviest
- * allocation sites by their innermost org.parley frame and by area.
+ * allocation sites by their innermost org.parley frame and by area; with FRAME (the start of a
+ * frame, e.g. org.parley.feature.IntBuffer.<init>), the kB a comment of the samples whose stack has
+ * such a frame, by class and their three innermost org.parley frames (which caller allocates it).
  */
 class AllocReport {
     /** Areas of the request path, by the innermost frame of the sample that starts with one of the prefixes. */
@@ -38,8 +40,9 @@ class AllocReport {
         long requests = Long.parseLong(args[1]);
         int perRequest = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int sites = args.length > 3 ? Integer.parseInt(args[3]) : 15;
+        String frame = args.length > 4 ? args[4] : null;
         Map<Long, long[]> threads = new HashMap<>(); // thread id -> {first time, first bytes, last time, last bytes}
-        Map<String, Long> byArea = new HashMap<>(), bySite = new HashMap<>();
+        Map<String, Long> byArea = new HashMap<>(), bySite = new HashMap<>(), byCaller = new HashMap<>();
         int pauses = 0;
         double pauseMs = 0;
         long sampled = 0;
@@ -64,6 +67,8 @@ class AllocReport {
                     byArea.merge(area(frames), weight, Long::sum);
                     String own = frames.stream().filter(f -> f.startsWith("org.parley") && !f.contains("$$Lambda")).findFirst().orElse("(no org.parley frame)");
                     bySite.merge(own + " " + e.getClass("objectClass").getName() + (frames.isEmpty() ? "" : " from " + frames.get(0)), weight, Long::sum);
+                    if (frame != null && frames.stream().anyMatch(f -> f.startsWith(frame)))
+                        byCaller.merge(e.getClass("objectClass").getName() + " " + frames.stream().filter(f -> f.startsWith("org.parley")).limit(3).toList(), weight, Long::sum);
                 }
                 default -> { }
             }
@@ -86,6 +91,13 @@ class AllocReport {
         print(byArea, sampled, sites);
         System.out.println("by site (innermost org.parley frame, class, innermost frame):");
         print(bySite, sampled, sites);
+        if (frame == null) return;
+        long framed = byCaller.values().stream().mapToLong(Long::longValue).sum();
+        double comments = (double) requests * perRequest;
+        System.out.printf("samples with a frame starting %s: %.2f kB a comment (%.1f%%); by class and innermost org.parley frames:%n",
+                frame, framed / 1e3 / comments, 100.0 * framed / sampled);
+        byCaller.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(sites)
+                .forEach(w -> System.out.printf("  %6.2f kB  %s%n", w.getValue() / 1e3 / comments, w.getKey()));
     }
 
     private static String area(List<String> frames) {
