@@ -199,13 +199,14 @@ public final class CommentStore {
     /**
      * Only among {@code site}'s comments (null: those stored before owners were kept): a site's comments
      * answer its own, and a reply's stance toward another site's comment would tell its sender about that
-     * comment's text.
+     * comment's text. By number, the first stored, ties (one thread's comments share a time) by key: the
+     * rule {@link #erase} follows to find the replies that copied a comment.
      */
     public Optional<StoredComment> parent(String site, String articleId, String parentId, Integer parentNumber) {
         if (parentId != null) return find(site, parentId);
         if (parentNumber == null) return Optional.empty();
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE a.local_id = :article"
-                        + " AND c.number = :number AND c.site IS NOT DISTINCT FROM :site ORDER BY c.created_at LIMIT 1")
+                        + " AND c.number = :number AND c.site IS NOT DISTINCT FROM :site ORDER BY c.created_at, c.id LIMIT 1")
                 .bind("article", articleId).bind("number", parentNumber).bind("site", site)
                 .map((rs, ctx) -> comment(rs)).findOne());
     }
