@@ -6,6 +6,7 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.server.HttpChannel;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -95,6 +96,15 @@ class JsonBadMessagesTest {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setShutdownIdleTimeout(60_000);
+        // A response that completes once the stop has begun closes its connection (Jetty's graceful shutdown): the
+        // first answer on the kept connection must be complete on the server's side, not only read, before the stop.
+        CountDownLatch firstCompleted = new CountDownLatch(1);
+        connector.addBean(new HttpChannel.Listener() {
+            @Override
+            public void onComplete(Request request) {
+                firstCompleted.countDown();
+            }
+        });
         server.addConnector(connector);
         StatisticsHandler stats = new StatisticsHandler();
         stats.setHandler(new AbstractHandler() {
@@ -116,6 +126,7 @@ class JsonBadMessagesTest {
         try (Socket kept = new Socket("localhost", connector.getLocalPort());
              Socket holding = new Socket("localhost", connector.getLocalPort())) {
             assertTrue(exchange(kept, "/ok").startsWith("HTTP/1.1 200"));
+            assertTrue(firstCompleted.await(30, TimeUnit.SECONDS));
             send(holding, "/hold");
             assertTrue(held.await(30, TimeUnit.SECONDS));
             stop = CompletableFuture.runAsync(() -> {
