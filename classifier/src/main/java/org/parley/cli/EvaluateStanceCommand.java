@@ -43,8 +43,8 @@ import picocli.CommandLine.Option;
                 "--baselines trains the majority-class and bag-of-words baselines on the same training split (also with",
                 "--file, which they are then scored on), and gives the model's paired lead over each (versusBaselines:",
                 "differences with 95%% bootstrap intervals; baselinesTrainedOn: the rows they learned from, a --sample",
-                "bundle's sample). A bundle with a wide or sentence part also gets each part of its target model",
-                "reported alone (parley:networkOnly, parley:wideOnly, parley:sentenceOnly). --compare OLD scores a bundle",
+                "bundle's sample; the target rows of a --target-from bundle, the kept target model's). A bundle with a",
+                "wide or sentence part also gets each part of its target model reported alone (parley:networkOnly, parley:wideOnly, parley:sentenceOnly). --compare OLD scores a bundle",
                 "before retraining on the same rows (the dev split of --model's held-out targets, or --file). JSON on stdout (or in",
                 "--output FILE); under perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for),",
                 "under interval95 each figure's 95%% percentile bootstrap interval (--resamples draws of the rows, seed " + Bootstrap.DEFAULT_SEED + ").",
@@ -174,11 +174,22 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     /**
      * The training split the bundle learned from: for a --sample bundle, the same sample (its seed),
      * whose rows are kept clear of the whole dev split; else the full one ({@code full} when read).
+     * A bundle that kept its target model from another (--target-from) learned its target rows with
+     * that model's sample and seed, which its {@code targetModel} records, and its reply rows with its own.
      */
     private StanceData trainingSplit(StanceModel m, StanceData full) throws IOException {
-        JsonNode sample = m.provenance().path("samplePerCorpus");
+        StanceData own = learnedFrom(m.provenance(), m, full);
+        JsonNode kept = m.provenance().path("targetModel");
+        if (!kept.isObject()) return own;
+        StanceData target = learnedFrom(kept, m, full);
+        return new StanceData(target.train(), own.dev(), own.heldOut(), own.replyTrain(), own.replyDev());
+    }
+
+    /** The rows a training run with this provenance ({@code samplePerCorpus}, {@code seed}) learned from. */
+    private StanceData learnedFrom(JsonNode provenance, StanceModel m, StanceData full) throws IOException {
+        JsonNode sample = provenance.path("samplePerCorpus");
         if (!sample.canConvertToInt()) return full != null ? full : devSplit(m);
-        return corporaSplit(m.heldOutTargets(), sample.asInt(), m.provenance().path("seed").asLong(7));
+        return corporaSplit(m.heldOutTargets(), sample.asInt(), provenance.path("seed").asLong(7));
     }
 
     /** What the baselines learned from, as scripts/evaluate's baselinesTrainedOn says it for toxicity. */
@@ -187,6 +198,12 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         JsonNode p = m != null ? m.provenance() : JSON.createObjectNode();
         if (p.path("samplePerCorpus").canConvertToInt()) on.put("samplePerCorpus", p.get("samplePerCorpus").asInt());
         on.put("seed", m != null ? p.path("seed").asLong(7) : 7);
+        JsonNode kept = p.path("targetModel");
+        if (kept.isObject()) { // the target rows are those of the kept target model's run
+            ObjectNode target = on.putObject("targetModel");
+            if (kept.path("samplePerCorpus").canConvertToInt()) target.put("samplePerCorpus", kept.get("samplePerCorpus").asInt());
+            target.put("seed", kept.path("seed").asLong(7));
+        }
         on.put("targetRows", training.train().size());
         on.put("replyRows", training.replyTrain().size());
         return on;

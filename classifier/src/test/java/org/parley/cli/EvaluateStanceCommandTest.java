@@ -135,6 +135,36 @@ class EvaluateStanceCommandTest {
         assertEquals(sample.replyTrain().size(), json.at("/baselinesTrainedOn/replyRows").asInt());
     }
 
+    /**
+     * Left open by the same audit: a --target-from bundle's target model learned from the kept model's run (its
+     * sample and seed, recorded under targetModel), yet the target baselines learned from this run's sample.
+     */
+    @Test
+    void baselinesOfAKeptTargetModelLearnFromThatModelsRows() throws Exception {
+        org.parley.stance.StanceModel tiny = org.parley.stance.StanceBundle.load(
+                org.parley.stance.TinyStance.bundle(), org.parley.text.TextPipeline.standard());
+        com.fasterxml.jackson.databind.node.ObjectNode p = (com.fasterxml.jackson.databind.node.ObjectNode) tiny.provenance();
+        p.put("samplePerCorpus", 2).put("seed", 7).putArray("heldOutTargets").add("Hillary Clinton");
+        p.putObject("targetModel").put("seed", 7); // kept from a full run: every training row
+        Path bundle = dir.resolve("kept.zip");
+        org.parley.stance.StanceBundle.save(tiny, bundle);
+        Path labels = Files.writeString(dir.resolve("l.jsonl"), """
+                {"text": "i love plums", "target": "plums", "label": "FAVOR"}
+                {"text": "is that true ?", "parent": "bomb in paris", "label": "QUERY"}
+                """);
+        Path data = Path.of(getClass().getResource("/corpus").toURI());
+        StanceData sample = StanceData.load(data, java.util.List.of("Hillary Clinton"), 2, 7);
+        StanceData all = StanceData.load(data, java.util.List.of("Hillary Clinton"), null, 7);
+        assertTrue(sample.train().size() < all.train().size(), "the fixture has more rows than the sample");
+
+        com.fasterxml.jackson.databind.JsonNode json = run("--model", bundle.toString(), "--data", data.toString(),
+                "--file", labels.toString(), "--baselines");
+        assertEquals(all.train().size(), json.at("/baselinesTrainedOn/targetRows").asInt());
+        assertEquals(sample.replyTrain().size(), json.at("/baselinesTrainedOn/replyRows").asInt());
+        assertTrue(json.at("/baselinesTrainedOn/targetModel/samplePerCorpus").isMissingNode(), json.toString());
+        assertEquals(2, json.at("/baselinesTrainedOn/samplePerCorpus").asInt());
+    }
+
     /** The same audit: toxicity's evaluate has a paired --compare OLD; stance had none. */
     @Test
     void compareScoresTheOldBundleOnTheSameRowsWithPairedDifferences() throws Exception {
