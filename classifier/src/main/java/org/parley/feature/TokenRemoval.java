@@ -98,7 +98,15 @@ public final class TokenRemoval {
 
     /** A shouted run ends with a word of two letters or more (punctuation, "I" and "A" do not count). */
     private static boolean isWord(Token t) {
-        return !isMarker(t) && t.original().codePoints().filter(Character::isLetter).limit(2).count() == 2;
+        if (isMarker(t)) return false;
+        String s = t.original();
+        int letters = 0;
+        for (int i = 0; i < s.length() && letters < 2; ) { // a loop, not a stream: this runs per token per request
+            int c = s.codePointAt(i);
+            if (Character.isLetter(c)) letters++;
+            i += Character.charCount(c);
+        }
+        return letters == 2;
     }
 
     private static boolean isMarker(Token t) {
