@@ -119,10 +119,15 @@ public final class ToxicityModel implements Scorer {
         List<List<Variant>> chunks = new ArrayList<>();
         for (int from = 0; from < all.size(); from += deep.batchRows())
             chunks.add(all.subList(from, Math.min(all.size(), from + deep.batchRows())));
-        float[][][] scored = map(chunks, chunk -> deep.forward(
-                chunk.stream().map(v -> features.deepIds(TokenRemoval.forms(v.text.tokens, v.removed))).toList(),
-                chunk.stream().map(v -> v.text.terms.logits(TokenRemoval.ngrams(features.tfIdf(), v.text.text, v.removed))).toList()),
-                float[][][]::new, 2);
+        float[][][] scored = map(chunks, chunk -> {
+            List<float[]> logits = new ArrayList<>(chunk.size());
+            TokenRemoval.Windows windows = null; // a text's variants are neighbours: its windows are made once a chunk
+            for (Variant v : chunk) {
+                if (windows == null || windows.text() != v.text.text) windows = new TokenRemoval.Windows(v.text.text);
+                logits.add(v.text.terms.logits(TokenRemoval.ngrams(features.tfIdf(), windows, v.removed)));
+            }
+            return deep.forward(chunk.stream().map(v -> features.deepIds(TokenRemoval.forms(v.text.tokens, v.removed))).toList(), logits);
+        }, float[][][]::new, 2);
         float[][] out = new float[all.size()][];
         int row = 0;
         for (float[][] chunk : scored) for (float[] p : chunk) out[row++] = calibrate(p);
