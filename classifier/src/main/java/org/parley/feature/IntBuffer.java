@@ -17,9 +17,14 @@ final class IntBuffer {
     }
 
     void addAll(int[] values) {
-        if (n + values.length > a.length) a = Arrays.copyOf(a, Math.max(n * 2, n + values.length));
-        System.arraycopy(values, 0, a, n, values.length);
-        n += values.length;
+        addAll(values, values.length);
+    }
+
+    /** Adds the first {@code count} of {@code values}. */
+    void addAll(int[] values, int count) {
+        if (n + count > a.length) a = Arrays.copyOf(a, Math.max(n * 2, n + count));
+        System.arraycopy(values, 0, a, n, count);
+        n += count;
     }
 
     int[] toArray() {

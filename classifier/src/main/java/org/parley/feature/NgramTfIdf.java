@@ -109,13 +109,12 @@ public final class NgramTfIdf {
         return out;
     }
 
-    /** As {@link #occurrences}, in no order. */
-    int[] unsorted(String text) {
+    /** As {@link #occurrences}, in no order, added to {@code into} (no copy of its own: occlusion calls it per variant). */
+    void unsorted(String text, IntBuffer into) {
         Scratch s = SCRATCH.get();
         int n = hashes(text, s); // before reading s.grams, which it may replace
-        int[] out = Arrays.copyOf(s.grams, n);
+        into.addAll(s.grams, n);
         s.trim();
-        return out;
     }
 
     /** The TF-IDF row of a text, each block L2-normalised (see the class comment). */

@@ -144,8 +144,8 @@ public final class TokenRemoval {
             int last = first + 1;
             for (; last < tokens.size() && windows.start(tokens.get(last).begin()) < to; last++)
                 to = Math.max(to, windows.end(tokens.get(last).end()));
-            removed.addAll(tfIdf.unsorted(text.substring(from, to)));
-            added.addAll(tfIdf.unsorted(apply(text, from, to, tokens.subList(first, last))));
+            tfIdf.unsorted(text.substring(from, to), removed);
+            tfIdf.unsorted(apply(text, from, to, tokens.subList(first, last)), added);
             first = last;
         }
         // A few hundred at most: a plain sort beats the radix sort, whose counts are sized for whole texts.

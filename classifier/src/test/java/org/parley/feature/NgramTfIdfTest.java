@@ -110,7 +110,7 @@ class NgramTfIdfTest {
     void textsOfGrowingAndShrinkingLengthKeepAllTheirNgrams() {
         for (int words : new int[] {1, 40, 3000, 7, 30000, 2}) {
             String text = "You are an ID1OT, honestly. ".repeat(words);
-            int[] unsorted = v.unsorted(text);
+            int[] unsorted = unsorted(v, text);
             java.util.Arrays.sort(unsorted);
             assertArrayEquals(unsorted, v.occurrences(text), words + " words");
             assertEquals(java.util.Arrays.stream(unsorted).distinct().count(), v.termFrequencies(text).size(), words + " words");
@@ -156,9 +156,18 @@ class NgramTfIdfTest {
             if (text == shortText) assertTrue(grams == s.grams, "the buffers of a 2,800-char text are kept");
             assertArrayEquals(before.index(), v.termFrequencies(text).index());
         }
-        int[] sorted = v.unsorted(longText);
+        int[] sorted = unsorted(v, longText);
         java.util.Arrays.sort(sorted);
         assertArrayEquals(sorted, v.occurrences(longText));
         assertTrue(s.held() <= kept, s.held() + " ints and chars held after occurrences");
+    }
+
+    private static int[] unsorted(NgramTfIdf v, String text) {
+        IntBuffer into = new IntBuffer(0);
+        into.add(-1); // what the buffer held before stays, first
+        v.unsorted(text, into);
+        int[] all = into.toArray();
+        assertEquals(-1, all[0]);
+        return java.util.Arrays.copyOfRange(all, 1, all.length);
     }
 }
