@@ -3,6 +3,7 @@ package org.parley.service.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.Lists;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -317,21 +318,26 @@ public final class CommentStore {
      * Erases a comment (its site withdrew it, or an operator erased its author's comments; docs/moderation.md,
      * Erasure), in one transaction: its text, quote, author and parent author, its spans (where in the text the
      * model looked) and its stance on the site's targets (the author's opinion, named); its readers' reasons; the copy
-     * of its text on every decision; and what its direct replies copied from it, their quote and parent author
-     * ({@link #parent}'s rule finds them). Ids, scores, model versions, the policy's rules and who decided what and
-     * when stay: the audit of what was decided. The erasure is a decision, {@code ERASE} to {@link Status#ERASED}, one
+     * of its text on every decision; the scores its site suggested for the same text (feedback); and what its direct
+     * replies copied from it, their quote and parent author ({@link #parent}'s rule finds them). Ids, scores, model
+     * versions, the policy's rules and who decided what and when stay: the audit of what was decided. The erasure is a decision, {@code ERASE} to {@link Status#ERASED}, one
      * version more. A comment erased before is returned as it is, and nothing changes.
      *
      * @param id the comment's {@link StoredComment#key() key}
      * @return empty if no such comment
      */
     public Optional<Erasure> erase(String id, String actor, Decider kind, Instant now) {
-        return jdbi.inTransaction(h -> erase(h, id, actor, kind, utc(now)));
+        return jdbi.inTransaction(h -> {
+            forgetSuggestions(h, List.of(id));
+            return erase(h, id, actor, kind, utc(now));
+        });
     }
 
     /**
      * Erases each of {@code site}'s comments whose author is {@code author} (as the site sent it, exactly), in one
      * transaction: all of them or, on a failure, none. Erased comments have no author, so a second call finds none.
+     * Every reply of the site that names the author as its parent's author loses its quote and parent author too,
+     * also where that parent was never stored.
      *
      * @return the comments erased
      */
@@ -339,10 +345,28 @@ public final class CommentStore {
         return jdbi.inTransaction(h -> {
             List<String> keys = h.createQuery("SELECT id FROM comments WHERE site = :site AND author = :author ORDER BY created_at, id")
                     .bind("site", site).bind("author", author).mapTo(String.class).list();
+            forgetSuggestions(h, keys);
             List<StoredComment> out = new ArrayList<>(keys.size());
             for (String key : keys) erase(h, key, actor, kind, utc(now)).filter(Erasure::erased).ifPresent(e -> out.add(e.comment()));
+            // Replies that name the author as their parent's where that parent is none of the comments erased (never
+            // stored, or not found by number): what the site copied of the author's comment, their name and words.
+            h.createUpdate("UPDATE comments SET quote = NULL, parent_author = NULL WHERE site = :site AND parent_author = :author")
+                    .bind("site", site).bind("author", author).execute();
             return out;
         });
+    }
+
+    /**
+     * Deletes the scores each comment's site suggested for its very text (:suggestscore keeps the text for training): a
+     * copy of it, which the export would train on. Matched by text, as a suggestion names no comment: a scan of the
+     * feedback table (no index holds texts of 20,480 characters), once per call rather than once per comment, before the
+     * comments lose their texts. An erased comment's text is gone already.
+     */
+    private static void forgetSuggestions(Handle h, List<String> keys) {
+        for (List<String> part : Lists.partition(keys, 1000))
+            h.createUpdate("DELETE FROM feedback f WHERE EXISTS (SELECT 1 FROM comments c WHERE c.id IN (<keys>)"
+                            + " AND c.status <> 'ERASED' AND c.text = f.text AND c.site IS NOT DISTINCT FROM f.site)")
+                    .bindList("keys", part).execute();
     }
 
     private static Optional<Erasure> erase(Handle h, String id, String actor, Decider kind, OffsetDateTime at) {

@@ -221,4 +221,57 @@ class ErasureTest {
         assertEquals("dana", commentRow(jdbi, OTHER, "d1").get("author"), "another site's dana");
         assertEquals(List.of(), store.eraseAuthor(SITE, "dana", "root", Decider.OPERATOR, T0.plusSeconds(6)), "none left");
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void erasureDeletesTheScoresItsSiteSuggestedForItsText(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        FeedbackStore feedback = new FeedbackStore(jdbi);
+        store.insert(comment(SITE, "c1", 5, null, null, "Seqenenre", null, null, Action.REVIEW), T0);
+        String text = "text of c1 by Seqenenre";
+        Map<Attribute, Double> toxic = Map.of(Attribute.TOXICITY, 0.9);
+        // The site's keys suggested scores for the comment's text (twice: other labels), and for another text.
+        feedback.append(text, toxic, "site-key", null, SITE, T0);
+        feedback.append(text, Map.of(Attribute.INSULT, 0.8), "other-site-key", null, SITE, T0);
+        feedback.append("another text", toxic, "site-key", null, SITE, T0);
+        feedback.append(text, toxic, "blog-key", null, OTHER, T0);  // another site's words, if the same
+
+        // And an operator's erasure of the author: their other comment's.
+        store.insert(comment(SITE, "c2", 6, null, null, "Seqenenre", null, null, Action.PUBLISH), T0);
+        feedback.append("text of c2 by Seqenenre", toxic, "site-key", null, SITE, T0);
+
+        store.erase(CommentStore.key(SITE, "c1"), "site-key", Decider.WEBSITE, T0.plusSeconds(1));
+        store.eraseAuthor(SITE, "Seqenenre", "root", Decider.OPERATOR, T0.plusSeconds(2));
+
+        assertEquals(List.of(), rows(jdbi, "SELECT * FROM feedback WHERE site = :key AND text LIKE '%Seqenenre%'", SITE));
+        assertEquals(1, rows(jdbi, "SELECT * FROM feedback WHERE site = :key", SITE).size(), "the site's other suggestion stays");
+        assertEquals(1, rows(jdbi, "SELECT * FROM feedback WHERE site = :key", OTHER).size(), "another site's stays");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void eraseAuthorClearsEveryReplyThatNamesThemAsItsParentsAuthor(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment(SITE, "d1", 1, null, null, "dana", null, null, Action.PUBLISH), T0);
+        // Replies to comments of dana's that were never stored: by id, and by a number no comment has.
+        store.insert(comment(SITE, "e1", 3, "gone", null, "Kamose", "dana's words", "dana", Action.PUBLISH), T0.plusSeconds(1));
+        store.insert(comment(SITE, "e2", 4, null, 2, "Kamose", "more of dana's words", "dana", Action.PUBLISH), T0.plusSeconds(2));
+        store.insert(comment(SITE, "e3", 5, "gone", null, "Kamose", "Dana's words", "Dana", Action.PUBLISH), T0.plusSeconds(3));
+        store.insert(comment(OTHER, "e1", 3, "gone", null, "Kamose", "dana's words", "dana", Action.PUBLISH), T0);
+
+        store.eraseAuthor(SITE, "dana", "root", Decider.OPERATOR, T0.plusSeconds(5));
+
+        for (String id : List.of("e1", "e2")) {
+            Map<String, Object> r = commentRow(jdbi, SITE, id);
+            assertNull(r.get("quote"), id);
+            assertNull(r.get("parent_author"), id);
+            assertEquals("Kamose", r.get("author"), id);
+            assertEquals(1, ((Number) r.get("version")).intValue(), "a reply's version changes only with a decision");
+        }
+        assertEquals("Dana", commentRow(jdbi, SITE, "e3").get("parent_author"), "another name (matched exactly)");
+        assertEquals("dana's words", commentRow(jdbi, OTHER, "e1").get("quote"), "another site's reply");
+        assertEquals("dana", commentRow(jdbi, OTHER, "e1").get("parent_author"));
+    }
 }
