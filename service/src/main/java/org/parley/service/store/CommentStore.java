@@ -320,8 +320,9 @@ public final class CommentStore {
      * model looked) and its stance on the site's targets (the author's opinion, named); its readers' reasons; the copy
      * of its text on every decision; the scores its site suggested for the same text (feedback); and what its direct
      * replies copied from it, their quote and parent author ({@link #parent}'s rule finds them). Ids, scores, model
-     * versions, the policy's rules and who decided what and when stay: the audit of what was decided. The erasure is a decision, {@code ERASE} to {@link Status#ERASED}, one
-     * version more. A comment erased before is returned as it is, and nothing changes.
+     * versions, the policy's rules and who decided what and when stay: the audit of what was decided. The erasure is a
+     * decision, {@code ERASE} to {@link Status#ERASED}, one version more. A comment erased before is returned as it is,
+     * and nothing changes.
      *
      * @param id the comment's {@link StoredComment#key() key}
      * @return empty if no such comment
