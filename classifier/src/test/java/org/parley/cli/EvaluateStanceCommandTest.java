@@ -113,26 +113,10 @@ class EvaluateStanceCommandTest {
      */
     @Test
     void baselinesLearnFromTheSampleTheBundleRecords() throws Exception {
-        org.parley.stance.StanceModel tiny = org.parley.stance.StanceBundle.load(
-                org.parley.stance.TinyStance.bundle(), org.parley.text.TextPipeline.standard());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tiny.provenance()).put("samplePerCorpus", 2).put("seed", 7)
-                .putArray("heldOutTargets").add("Hillary Clinton");
-        Path bundle = dir.resolve("sampled.zip");
-        org.parley.stance.StanceBundle.save(tiny, bundle);
-        Path labels = Files.writeString(dir.resolve("l.jsonl"), """
-                {"text": "i love plums", "target": "plums", "label": "FAVOR"}
-                {"text": "is that true ?", "parent": "bomb in paris", "label": "QUERY"}
-                """);
-        Path data = Path.of(getClass().getResource("/corpus").toURI());
-        StanceData sample = StanceData.load(data, java.util.List.of("Hillary Clinton"), 2, 7);
-        StanceData all = StanceData.load(data, java.util.List.of("Hillary Clinton"), null, 7);
-        assertTrue(sample.train().size() < all.train().size(), "the fixture has more rows than the sample");
-
-        com.fasterxml.jackson.databind.JsonNode json = run("--model", bundle.toString(), "--data", data.toString(),
-                "--file", labels.toString(), "--baselines");
+        com.fasterxml.jackson.databind.JsonNode json = baselinesOfSampledBundle(p -> { });
         assertEquals(2, json.at("/baselinesTrainedOn/samplePerCorpus").asInt());
-        assertEquals(sample.train().size(), json.at("/baselinesTrainedOn/targetRows").asInt());
-        assertEquals(sample.replyTrain().size(), json.at("/baselinesTrainedOn/replyRows").asInt());
+        assertEquals(sampled.train().size(), json.at("/baselinesTrainedOn/targetRows").asInt());
+        assertEquals(sampled.replyTrain().size(), json.at("/baselinesTrainedOn/replyRows").asInt());
     }
 
     /**
@@ -141,28 +125,39 @@ class EvaluateStanceCommandTest {
      */
     @Test
     void baselinesOfAKeptTargetModelLearnFromThatModelsRows() throws Exception {
+        // kept from a full run: every training row
+        com.fasterxml.jackson.databind.JsonNode json = baselinesOfSampledBundle(p -> p.putObject("targetModel").put("seed", 7));
+        assertEquals(everyRow.train().size(), json.at("/baselinesTrainedOn/targetRows").asInt());
+        assertEquals(sampled.replyTrain().size(), json.at("/baselinesTrainedOn/replyRows").asInt());
+        assertTrue(json.at("/baselinesTrainedOn/targetModel/samplePerCorpus").isMissingNode(), json.toString());
+        assertEquals(2, json.at("/baselinesTrainedOn/samplePerCorpus").asInt());
+    }
+
+    private StanceData sampled, everyRow;
+
+    /**
+     * evaluate --baselines on a tiny bundle whose provenance says it was trained on a sample of 2 rows per corpus
+     * (seed 7) of the test corpora, then changed by {@code provenance}; {@link #sampled} and {@link #everyRow} hold
+     * that sample's rows and all rows.
+     */
+    private com.fasterxml.jackson.databind.JsonNode baselinesOfSampledBundle(
+            java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> provenance) throws Exception {
         org.parley.stance.StanceModel tiny = org.parley.stance.StanceBundle.load(
                 org.parley.stance.TinyStance.bundle(), org.parley.text.TextPipeline.standard());
         com.fasterxml.jackson.databind.node.ObjectNode p = (com.fasterxml.jackson.databind.node.ObjectNode) tiny.provenance();
         p.put("samplePerCorpus", 2).put("seed", 7).putArray("heldOutTargets").add("Hillary Clinton");
-        p.putObject("targetModel").put("seed", 7); // kept from a full run: every training row
-        Path bundle = dir.resolve("kept.zip");
+        provenance.accept(p);
+        Path bundle = dir.resolve("sampled.zip");
         org.parley.stance.StanceBundle.save(tiny, bundle);
         Path labels = Files.writeString(dir.resolve("l.jsonl"), """
                 {"text": "i love plums", "target": "plums", "label": "FAVOR"}
                 {"text": "is that true ?", "parent": "bomb in paris", "label": "QUERY"}
                 """);
         Path data = Path.of(getClass().getResource("/corpus").toURI());
-        StanceData sample = StanceData.load(data, java.util.List.of("Hillary Clinton"), 2, 7);
-        StanceData all = StanceData.load(data, java.util.List.of("Hillary Clinton"), null, 7);
-        assertTrue(sample.train().size() < all.train().size(), "the fixture has more rows than the sample");
-
-        com.fasterxml.jackson.databind.JsonNode json = run("--model", bundle.toString(), "--data", data.toString(),
-                "--file", labels.toString(), "--baselines");
-        assertEquals(all.train().size(), json.at("/baselinesTrainedOn/targetRows").asInt());
-        assertEquals(sample.replyTrain().size(), json.at("/baselinesTrainedOn/replyRows").asInt());
-        assertTrue(json.at("/baselinesTrainedOn/targetModel/samplePerCorpus").isMissingNode(), json.toString());
-        assertEquals(2, json.at("/baselinesTrainedOn/samplePerCorpus").asInt());
+        sampled = StanceData.load(data, java.util.List.of("Hillary Clinton"), 2, 7);
+        everyRow = StanceData.load(data, java.util.List.of("Hillary Clinton"), null, 7);
+        assertTrue(sampled.train().size() < everyRow.train().size(), "the fixture has more rows than the sample");
+        return run("--model", bundle.toString(), "--data", data.toString(), "--file", labels.toString(), "--baselines");
     }
 
     /** The same audit: toxicity's evaluate has a paired --compare OLD; stance had none. */
