@@ -26,6 +26,7 @@ import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.Role;
 import org.parley.service.auth.Sites;
 import org.parley.service.errors.ApiException;
+import org.parley.service.errors.BodySizeLimit;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.store.AccountStore;
 
@@ -43,6 +44,8 @@ import java.util.OptionalLong;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public final class SessionResource {
+    /** A log-in body's limit (413): a 100-character name and a 200-character password, every character escaped. */
+    public static final long MAX_LOGIN_BYTES = 4096;
     private final AccountStore accounts;
     private final Duration lifetime;
     private final boolean secureCookie;
@@ -68,7 +71,7 @@ public final class SessionResource {
     @POST
     @Timed(name = "login")
     @ExceptionMetered(name = "login-errors")
-    public Response login(LoginRequest body, @Context HttpServletRequest request) {
+    public Response login(@BodySizeLimit.Max(MAX_LOGIN_BYTES) LoginRequest body, @Context HttpServletRequest request) {
         if (body == null) throw ApiException.badField("body", "{\"username\": …, \"password\": …} is required");
         if (body.username() == null || body.username().isBlank()) throw ApiException.badField("username", "username is required");
         if (body.password() == null || body.password().isEmpty()) throw ApiException.badField("password", "password is required");

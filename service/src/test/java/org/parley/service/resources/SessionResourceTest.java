@@ -13,6 +13,7 @@ import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
+import org.parley.service.errors.BodySizeLimit;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.store.AccountStore;
 import org.parley.service.store.TestDatabases;
@@ -43,6 +44,7 @@ class SessionResourceTest {
                     token -> ACCOUNTS.session(token, CLOCK.instant())
                             .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt())),
                     new RateLimiter(2, 1000)))
+            .addProvider(new BodySizeLimit(Fakes.MAX_BATCH))
             .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), false, EscalationRule.ADMINS, CLOCK))
             .build();
 
@@ -85,6 +87,26 @@ class SessionResourceTest {
         assertEquals("moderator", key.get("role").asText());
         assertFalse(key.has("expiresAt"));
         assertFalse(key.has("expiresInSeconds"));
+    }
+
+    /**
+     * No key pays for a log-in's body by the KiB, and the name's length was checked only once the whole body was read
+     * into one string: 64 log-ins of 27 MB at once from one address filled a 2 GB heap. The longest name and password
+     * the log-in reads, every character escaped, still fit.
+     */
+    @Test
+    void aLogInBodyLargerThanAnyLogInIsRefusedAsItIsRead() {
+        String name = "\\u0061".repeat(100), password = "\\u0062".repeat(200);
+        Response longest = RESOURCES.target("/v1/session").request()
+                .post(Entity.json("{\"username\": \"" + name + "\", \"password\": \"" + password + "\"}"));
+        assertEquals(401, longest.getStatus(), "read, and wrong: not refused for its size");
+
+        Response huge = RESOURCES.target("/v1/session").request()
+                .post(Entity.json("{\"username\": \"" + "a".repeat(200_000) + "\", \"password\": \"x\"}"));
+        assertEquals(413, huge.getStatus());
+        JsonNode error = huge.readEntity(JsonNode.class);
+        assertEquals("body", error.get("field").asText());
+        assertEquals(SessionResource.MAX_LOGIN_BYTES, error.get("limit").asLong());
     }
 
     private static Response who(String token) {
