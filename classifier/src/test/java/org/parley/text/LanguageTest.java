@@ -3,6 +3,7 @@ package org.parley.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,6 +138,55 @@ class LanguageTest {
     void shortForeignTextIsGivenTheBenefitOfTheDoubt() {
         assertEquals(Optional.empty(), language.foreign("Danke schön, sehr gut!"));
         assertEquals("de", language.guess("Danke schön, sehr gut!").map(Language.Guess::language).orElse("?"));
+    }
+
+    /**
+     * Java's \b read back over every combining mark at each position: a letter and 20,479 marks (U+FE0F) cost the
+     * pattern n² characters read, 3.4 s for one comment. Counted in characters read, not timed.
+     */
+    @Test
+    void retweetMarksAreFoundReadingEachCharacterAFewTimesAfterALongRunOfCombiningMarks() {
+        for (String mark : List.of("\ufe0f", "\u0301")) {
+            CountedChars text = new CountedChars("a" + mark.repeat(20_479));
+            Language.withoutNoise(text);
+            assertTrue(text.reads < 20 * 20_480L, mark + ": " + text.reads + " characters read");
+        }
+        assertEquals("  x  ", Language.withoutNoise("RT x RT"));
+        assertEquals("ART RTs RT_ RT\u0301 RT9", Language.withoutNoise("ART RTs RT_ RT\u0301 RT9"), "a word's letters, not a mark");
+        assertEquals("( ):  ", Language.withoutNoise("(RT): RT"));
+    }
+
+    /** A text that counts how many of its characters were read. */
+    private static final class CountedChars implements CharSequence {
+        private final String text;
+        long reads;
+
+        CountedChars(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public char charAt(int index) {
+            reads++;
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            reads += end - start;
+            return text.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            reads += text.length();
+            return text;
+        }
     }
 
     @Test
