@@ -59,6 +59,7 @@ public final class ApiKeyAuthFilter extends AuthFilter<ApiKeyAuthFilter.Credenti
 
     @Override
     public void filter(ContainerRequestContext request) {
+        withoutQueryInThreadName();
         String token = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .or(() -> Optional.ofNullable(request.getUriInfo().getQueryParameters().getFirst("key")))
                 .or(() -> Optional.ofNullable(request.getHeaderString(GOOGLE_KEY_HEADER)))
@@ -89,6 +90,19 @@ public final class ApiKeyAuthFilter extends AuthFilter<ApiKeyAuthFilter.Credenti
             if (wait.isPresent()) throw ApiException.tooManyRequests(wait.getAsLong(), limiter.sessionPerSecond());
         }
         if (limiter.chargesBodies() && request.hasEntity()) BodyCharge.attach(request, limiter, (Caller) caller);
+    }
+
+    /**
+     * Dropwizard names the request's thread after its URL, query included ("dw-34 - POST /v1/score?key=…"), and the admin
+     * port's {@code /threads} (a read: from any page, after DNS rebinding, or any user of the machine) lists the names:
+     * a {@code ?key=} would be shown there while its request runs. The name keeps the path; Dropwizard restores the
+     * thread's own name after the request.
+     */
+    static void withoutQueryInThreadName() {
+        Thread thread = Thread.currentThread();
+        String name = thread.getName();
+        int query = name.indexOf('?');
+        if (query >= 0) thread.setName(name.substring(0, query));
     }
 
     /** The token of an {@code Authorization: Bearer TOKEN} header, if that is what the header holds. */

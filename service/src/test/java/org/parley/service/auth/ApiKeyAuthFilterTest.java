@@ -39,6 +39,7 @@ class ApiKeyAuthFilterTest {
                         ? Optional.of(new ModeratorSession("ada", Role.MODERATOR, Sites.EVERY, Instant.now().plusSeconds(3600))) : Optional.empty();
             }, new RateLimiter(2, 1000)))
             .addResource(new WhoAmI())
+            .addResource(new ThreadName())
             .build();
 
     @Path("/whoami")
@@ -48,6 +49,36 @@ class ApiKeyAuthFilterTest {
         @RolesAllowed(Role.MODERATOR_NAME)
         public String who(@Context SecurityContext security) {
             return security.getUserPrincipal().getName();
+        }
+    }
+
+    /** What the request's thread is called while the resource runs. */
+    @Path("/thread-name")
+    @Produces(MediaType.TEXT_PLAIN)
+    public static final class ThreadName {
+        @GET
+        @RolesAllowed(Role.SCORER_NAME)
+        public String name() {
+            return Thread.currentThread().getName();
+        }
+    }
+
+    /**
+     * Dropwizard names the thread after the URL with its query, and the admin port's /threads showed
+     * "dw-34 - POST /v1/score?key=scorer-key-…" to any reader while the request ran.
+     */
+    @Test
+    void aKeyInTheQueryIsNotLeftInTheThreadsName() {
+        Thread thread = Thread.currentThread();
+        String own = thread.getName();
+        String key = Fakes.MODERATOR_KEY;
+        try {
+            thread.setName("dw-34 - GET /thread-name?key=" + key);  // as Dropwizard's ThreadNameFilter names it
+            Response r = RESOURCES.target("/thread-name").queryParam("key", key).request().get();
+            assertEquals(200, r.getStatus());
+            assertEquals("dw-34 - GET /thread-name", r.readEntity(String.class));
+        } finally {
+            thread.setName(own);
         }
     }
 
