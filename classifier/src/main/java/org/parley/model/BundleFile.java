@@ -74,6 +74,10 @@ public record BundleFile(Map<String, byte[]> entries, int version, FileChecksum 
      * hundred milliseconds of a core, where the other core is tokenising while the bundle loads).
      */
     public static BundleFile read(Path file, Kind kind, boolean checksumAhead) {
+        // A device or a pipe has no end to read to: an admin task's ?path=/dev/zero took the whole heap (a second
+        // penetration test, twenty-eighth session), and a pipe with no writer would hold the task's thread.
+        if (Files.exists(file) && !Files.isRegularFile(file))
+            throw new BundleException(file, "is not a file (a directory, a device or a pipe)");
         byte[] all;
         try {
             all = Files.readAllBytes(file);

@@ -1,5 +1,6 @@
 package org.parley.model;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,16 @@ class ModelBundleTest {
         assertEquals("tiny-test", loaded.name());
         assertEquals(original.calibration(), loaded.calibration());
         assertEquals(64, loaded.checksum().length());
+    }
+
+    /** Read to its end, /dev/zero took the whole heap: a reload task's ?path= may name anything. */
+    @Test
+    void aDeviceOrADirectoryIsRefusedUnread() {
+        for (Path notAFile : List.of(Path.of("/dev/zero"), dir)) {
+            Assumptions.assumeTrue(Files.exists(notAFile));
+            BundleException e = assertThrows(BundleException.class, () -> ModelBundle.load(notAFile));
+            assertTrue(e.getMessage().contains("is not a file"), e.getMessage());
+        }
     }
 
     @Test
