@@ -40,6 +40,7 @@ import org.parley.service.auth.ModeratorPageFilter;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
+import org.parley.service.core.ScoringGate;
 import org.parley.service.core.ServedModel;
 import org.parley.service.core.SentimentHolder;
 import org.parley.service.core.ServedStance;
@@ -217,10 +218,14 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new org.parley.service.resources.EncodedColons());
 
         SentimentHolder sentiment = SentimentHolder.coreNlp();
-        env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment, limiter));
+        // One gate for every scoring endpoint: above what the cores serve, requests wait a bounded time for a turn or get a 503.
+        ScoringGate gate = config.overload.gate();
+        env.metrics().register("parley.scoring.admitted", (com.codahale.metrics.Gauge<Integer>) gate::admitted);
+        env.metrics().register("parley.scoring.refused", (com.codahale.metrics.Gauge<Long>) gate::refused);
+        env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment, limiter, gate));
         env.jersey().register(new ScoreThreadResource(scorer, stance, ThreadTargets.coreNlp(), sentiment, config.maxThreadComments,
-                limiter));
-        env.jersey().register(new PerspectiveResource(models, feedback, language));
+                limiter, gate));
+        env.jersey().register(new PerspectiveResource(models, feedback, language, gate));
         env.jersey().register(new AdminResource(models, scorer));
         env.jersey().register(new OpenApiResource());
         Optional<String> publicRoot = config.publicRoot();

@@ -59,6 +59,11 @@ public class ParleyConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty
+    public Overload overload = new Overload();
+
+    @Valid
+    @NotNull
+    @JsonProperty
     public Spans spans = new Spans();
 
     /** The moderation store: an H2 file by default (no set-up), PostgreSQL in production. */
@@ -199,6 +204,30 @@ public class ParleyConfiguration extends Configuration {
         @Min(0)
         @JsonProperty
         public int concurrentPerAddress = 64;
+    }
+
+    /** Above what the cores can score (docs/scoring-api.md, "Overload"; core.ScoringGate). */
+    public static class Overload {
+        /** Requests scoring at once; 0: two per core; -1: no limit (every request scores at once, as before). */
+        @Min(-1)
+        @JsonProperty
+        public int maxScoring = 0;
+
+        /** Requests that wait for a turn beyond those; more are refused at once (503). */
+        @Min(0)
+        @JsonProperty
+        public int maxWaiting = 64;
+
+        /** How long a request waits for its turn before its 503. */
+        @NotNull
+        @JsonProperty
+        public io.dropwizard.util.Duration maxWait = io.dropwizard.util.Duration.seconds(1);
+
+        public org.parley.service.core.ScoringGate gate() {
+            if (maxScoring == -1) return org.parley.service.core.ScoringGate.open();
+            int running = maxScoring == 0 ? 2 * Runtime.getRuntime().availableProcessors() : maxScoring;
+            return new org.parley.service.core.ScoringGate(running, maxWaiting, maxWait.toJavaDuration());
+        }
     }
 
     public static class Spans {

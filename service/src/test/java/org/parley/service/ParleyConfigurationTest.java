@@ -167,4 +167,47 @@ class ParleyConfigurationTest {
         String empty = startUpError("policy:\n  phrases: [{name: banned, action: REJECT, phrases: []}]\n");
         assertTrue(empty.contains("phrase rule 'banned' needs 1 to 10000 phrases"), "the record's own check still speaks: " + empty);
     }
+
+    /** The shipped config.yml with its defaults (no PARLEY_* variables), as scripts/serve reads it. */
+    private static ParleyConfiguration shipped() throws Exception {
+        // Each ${VAR:-default} as its default, whatever this machine's environment says.
+        String text = new org.apache.commons.text.StringSubstitutor(name -> null)
+                .replace(java.nio.file.Files.readString(java.nio.file.Path.of("config.yml")));
+        var factory = StrictConfig.<ParleyConfiguration>factory().create(ParleyConfiguration.class,
+                Validators.newValidator(), io.dropwizard.jackson.Jackson.newObjectMapper(), "dw");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("parley", ".yml");
+        try {
+            java.nio.file.Files.writeString(file, text);
+            return factory.build(file.toFile());
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    /** Above capacity a full request log queue held Jetty's threads (docs/scoring-api.md, "Overload"). */
+    @Test
+    void theShippedRequestLogNeverHoldsARequestThread() throws Exception {
+        var server = (io.dropwizard.core.server.DefaultServerFactory) shipped().getServerFactory();
+        var appenders = ((io.dropwizard.request.logging.LogbackAccessRequestLogFactory) server.getRequestLogFactory()).getAppenders();
+        assertEquals(1, appenders.size());
+        var console = (io.dropwizard.logging.common.AbstractAppenderFactory<?>) appenders.get(0);
+        assertTrue(console.getQueueSize() >= 4096, "bursts below capacity fit: " + console.getQueueSize());
+        // Dropwizard has no getter for it: the shipped file says it (and shipped() built it, so the key is Dropwizard's).
+        var yaml = io.dropwizard.jackson.Jackson.newObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        assertTrue(yaml.readTree(java.nio.file.Path.of("config.yml").toFile()).at("/server/requestLog/appenders/0/neverBlock").asBoolean(),
+                "a full queue drops the line instead of holding the thread");
+    }
+
+    /** Scoring is gated by default: two requests per core score at once, 64 wait at most 1 s; -1 opens the gate. */
+    @Test
+    void theShippedConfigGatesScoring() throws Exception {
+        ParleyConfiguration.Overload overload = shipped().overload;
+        assertEquals(0, overload.maxScoring);
+        assertEquals(64, overload.maxWaiting);
+        assertEquals(io.dropwizard.util.Duration.seconds(1), overload.maxWait);
+        assertTrue(overload.gate() != org.parley.service.core.ScoringGate.open(), "a limit, not the open gate");
+        overload.maxScoring = -1;
+        assertTrue(overload.gate() == org.parley.service.core.ScoringGate.open());
+        assertTrue(startUpError("overload:\n  maxScoring: -2\n").contains("overload.maxScoring"), "below -1 stops start-up");
+    }
 }

@@ -40,8 +40,13 @@ final class TokenBuckets {
         if (tokens > 0) bucket(key, limit).consumeIgnoringRateLimits(tokens);
     }
 
+    /**
+     * Read first: Guava's computeIfAbsent locks the key's segment even when the bucket is there, and above capacity
+     * 65 of Jetty's threads were seen queued on that lock for one busy key (a thread dump, docs/scoring-api.md, "Overload").
+     */
     private Bucket bucket(String key, Supplier<Bandwidth> limit) {
-        return buckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(limit.get()).build());
+        Bucket bucket = buckets.get(key);
+        return bucket != null ? bucket : buckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(limit.get()).build());
     }
 
     private static long seconds(long nanos) {

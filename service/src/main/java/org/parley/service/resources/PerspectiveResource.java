@@ -20,6 +20,7 @@ import org.parley.service.auth.Caller;
 import org.parley.service.auth.Role;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.RequestChecks;
+import org.parley.service.core.ScoringGate;
 import org.parley.service.core.ServedModel;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.Checks;
@@ -54,8 +55,16 @@ public final class PerspectiveResource {
     private final ModelHolder models;
     private final FeedbackStore feedback;
     private final Language language;
+    private final ScoringGate gate;
 
+    /** No limit on requests scoring at once (the resource tests). */
     public PerspectiveResource(ModelHolder models, FeedbackStore feedback, Language language) {
+        this(models, feedback, language, ScoringGate.open());
+    }
+
+    /** @param gate admits a comment to its scoring, once the request is read and checked */
+    public PerspectiveResource(ModelHolder models, FeedbackStore feedback, Language language, ScoringGate gate) {
+        this.gate = gate;
         this.models = models;
         this.feedback = feedback;
         this.language = language;
@@ -88,7 +97,7 @@ public final class PerspectiveResource {
         });
         boolean spans = Boolean.TRUE.equals(request.spanAnnotations());
 
-        Scored scored = score(models.current(), text, spans);
+        Scored scored = gate.run(() -> score(models.current(), text, spans));
         float[][] scores = scored.scores();
         List<int[]> sentences = scored.sentences();
 

@@ -22,6 +22,7 @@ import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoreParts;
+import org.parley.service.core.ScoringGate;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.core.SentimentHolder;
 import org.parley.service.core.ServedStance;
@@ -49,19 +50,27 @@ public final class ScoreResource {
     private final SentimentHolder sentiment;
 
     private final RateLimiter limiter;
+    private final ScoringGate gate;
 
-    /** No charge for a batch's stance beyond the body's (the resource tests). */
+    /** No charge for a batch's stance beyond the body's, and no limit on requests scoring at once (the resource tests). */
     public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceHolder stance, SentimentHolder sentiment) {
         this(scorer, json, maxBatch, stance, sentiment, null);
+    }
+
+    public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceHolder stance, SentimentHolder sentiment,
+                         RateLimiter limiter) {
+        this(scorer, json, maxBatch, stance, sentiment, limiter, ScoringGate.open());
     }
 
     /**
      * @param stance  its models are thread-safe: they serialise the calls into each of their networks
      * @param limiter charges the caller for each batch item read against targets or a parent ({@link RateLimiter#chargeStance})
+     * @param gate    admits a request to its scoring, once its body is read and checked
      */
     public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceHolder stance, SentimentHolder sentiment,
-                         RateLimiter limiter) {
+                         RateLimiter limiter, ScoringGate gate) {
         this.limiter = limiter;
+        this.gate = gate;
         this.scorer = scorer;
         this.json = json;
         this.maxBatch = maxBatch;
@@ -74,8 +83,10 @@ public final class ScoreResource {
     @ExceptionMetered(name = "score-errors")
     public ScoreResponse score(ScoreRequest request) {
         RequestChecks.Requested requested = RequestChecks.check(request, "");
-        CommentScorer.Result r = scorer.score(List.of(input(request, requested)));
-        return response(request, requested, r.outcomes().get(0), r, stance.current());
+        return gate.run(() -> {
+            CommentScorer.Result r = scorer.score(List.of(input(request, requested)));
+            return response(request, requested, r.outcomes().get(0), r, stance.current());
+        });
     }
 
     @POST
@@ -119,14 +130,16 @@ public final class ScoreResource {
         if (limiter != null) limiter.chargeStance(security, stanceCost);  // before the work: batches sent together pay too
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));
-        CommentScorer.Result r = scorer.score(inputs);
-        ServedStance servedStance = stance.current();
-        for (int k = 0; k < good.size(); k++) {
-            ScoreRequest q = requests.get(k);
-            out[good.get(k)] = new BatchResponse.Item(good.get(k), q.id(),
-                    response(q, requested.get(k), r.outcomes().get(k), r, servedStance), null);
-        }
-        return new BatchResponse(List.of(out));
+        return gate.run(() -> {
+            CommentScorer.Result r = scorer.score(inputs);
+            ServedStance servedStance = stance.current();
+            for (int k = 0; k < good.size(); k++) {
+                ScoreRequest q = requests.get(k);
+                out[good.get(k)] = new BatchResponse.Item(good.get(k), q.id(),
+                        response(q, requested.get(k), r.outcomes().get(k), r, servedStance), null);
+            }
+            return new BatchResponse(List.of(out));
+        });
     }
 
     private ScoreRequest read(JsonNode node, String prefix) {

@@ -20,6 +20,7 @@ import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoreParts;
+import org.parley.service.core.ScoringGate;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.core.SentimentHolder;
 import org.parley.service.core.ServedStance;
@@ -53,6 +54,7 @@ public final class ScoreThreadResource {
     private final SentimentHolder sentiment;
     private final int maxComments;
     private final RateLimiter limiter;
+    private final ScoringGate gate;
 
     /** No charge for stance beyond the body's (the resource tests). */
     public ScoreThreadResource(CommentScorer scorer, StanceHolder stance, ThreadTargets targets, SentimentHolder sentiment,
@@ -60,10 +62,19 @@ public final class ScoreThreadResource {
         this(scorer, stance, targets, sentiment, maxComments, null);
     }
 
-    /** @param limiter charges the caller for each comment read against targets ({@link RateLimiter#chargeStance}) */
     public ScoreThreadResource(CommentScorer scorer, StanceHolder stance, ThreadTargets targets, SentimentHolder sentiment,
                                int maxComments, RateLimiter limiter) {
+        this(scorer, stance, targets, sentiment, maxComments, limiter, ScoringGate.open());
+    }
+
+    /**
+     * @param limiter charges the caller for each comment read against targets ({@link RateLimiter#chargeStance})
+     * @param gate    admits a thread to its scoring, once it is read and checked
+     */
+    public ScoreThreadResource(CommentScorer scorer, StanceHolder stance, ThreadTargets targets, SentimentHolder sentiment,
+                               int maxComments, RateLimiter limiter, ScoringGate gate) {
         this.limiter = limiter;
+        this.gate = gate;
         this.scorer = scorer;
         this.stance = stance;
         this.targets = targets;
@@ -77,13 +88,19 @@ public final class ScoreThreadResource {
     public ThreadResponse score(ThreadRequest request, @Context SecurityContext security) {
         CommentThread thread = thread(request);
         RequestChecks.Requested requested = RequestChecks.requested(request.attributes(), "attributes");
-        Set<Attribute> attributes = requested.attributes();
         if (requested.sentiment() && thread.comments().size() > RequestChecks.MAX_SENTIMENT_COMMENTS)
             throw new ApiException(400, "attributes", RequestChecks.MAX_SENTIMENT_COMMENTS, "SENTIMENT is read for threads of at most "
                     + RequestChecks.MAX_SENTIMENT_COMMENTS + " comments (this one has " + thread.comments().size() + "; it costs a parse each)");
         if (request.targets() != null)
             RequestChecks.targets(request.targets(), "targets", "leave it out to have targets proposed from the article");
         List<Optional<ReplyContext.Parent>> parents = checkedTexts(thread);
+        return gate.run(() -> scored(request, security, thread, requested, parents));
+    }
+
+    /** The thread scored: proposing its targets from the article is work too, so it is done in the gate's turn. */
+    private ThreadResponse scored(ThreadRequest request, SecurityContext security, CommentThread thread,
+                                  RequestChecks.Requested requested, List<Optional<ReplyContext.Parent>> parents) {
+        Set<Attribute> attributes = requested.attributes();
         ThreadTargets.Used used = targets.choose(request.targets(), thread.article());
         if (limiter != null && !used.targets().isEmpty())
             limiter.chargeStance(security, RateLimiter.stanceTokens(thread.comments().size(), used.targets().size()));  // before the work: threads sent together pay too

@@ -1,0 +1,88 @@
+package org.parley.service.core;
+
+import org.parley.service.errors.ApiException;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Admission to the scoring work, which is CPU alone: at most {@code running} requests score at once, at most
+ * {@code waiting} more wait for a turn (in order of arrival, each for at most {@code maxWait}), and any other is
+ * refused at once with a 503 and Retry-After. Above what the cores serve, Jetty's 1,024 threads otherwise all
+ * scored at once and its queue held 1,024 connections more: answers took seconds, the queue's overflow was a
+ * reset connection, and work for clients that had given up went on after the load stopped (docs/scoring-api.md,
+ * "Overload"). Entered after the body is read and checked: a slow body holds no turn, and a bad one is its 4xx.
+ */
+public final class ScoringGate {
+    /** The Retry-After of a refusal: a second is hundreds of requests' work, so a retry finds the queue moved on. */
+    static final long RETRY_AFTER_SECONDS = 1;
+    private static final ScoringGate OPEN = new ScoringGate(0, 0, Duration.ZERO);
+
+    private final Semaphore turns;  // null: no limit
+    private final int limit;        // running + waiting
+    private final Duration maxWait;
+    private final AtomicInteger admitted = new AtomicInteger();
+    private final AtomicLong refused = new AtomicLong();
+
+    /**
+     * @param running requests scoring at once; 0: no limit
+     * @param waiting requests waiting for a turn beyond those
+     * @param maxWait how long one waits before its 503
+     */
+    public ScoringGate(int running, int waiting, Duration maxWait) {
+        this.turns = running == 0 ? null : new Semaphore(running, true);
+        this.limit = running + waiting;
+        this.maxWait = maxWait;
+    }
+
+    /** No limit (the resource tests, and {@code overload.maxScoring: -1}). */
+    public static ScoringGate open() {
+        return OPEN;
+    }
+
+    /** {@code work}'s result, computed in a turn of its own; a 503 with Retry-After when none comes in time. */
+    public <T> T run(Supplier<T> work) {
+        if (turns == null) return work.get();
+        if (admitted.incrementAndGet() > limit) {
+            admitted.decrementAndGet();
+            throw busy(limit + " requests are scoring or waiting for a turn");
+        }
+        boolean turn;
+        try {
+            turn = turns.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            admitted.decrementAndGet();
+            throw busy("no turn came within " + maxWait.toMillis() + " ms");
+        }
+        try {
+            return work.get();
+        } finally {
+            turns.release();
+            admitted.decrementAndGet();
+        }
+    }
+
+    /** Requests scoring or waiting for a turn now (a gauge, {@code parley.scoring.admitted}). */
+    public int admitted() {
+        return admitted.get();
+    }
+
+    /** Requests refused since start-up, for want of a place or of a turn in time ({@code parley.scoring.refused}). */
+    public long refused() {
+        return refused.get();
+    }
+
+    private ApiException busy(String why) {
+        refused.incrementAndGet();
+        return ApiException.unavailable(RETRY_AFTER_SECONDS, "the service is scoring at capacity (" + why + "): this request "
+                + "was not scored; send it again after " + RETRY_AFTER_SECONDS + " s, or to another instance");
+    }
+}

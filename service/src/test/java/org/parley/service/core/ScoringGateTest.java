@@ -1,0 +1,96 @@
+package org.parley.service.core;
+
+import org.junit.jupiter.api.Test;
+import org.parley.service.errors.ApiException;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Admission to scoring: bounded running and waiting, a 503 with Retry-After for the rest, turns given back. */
+class ScoringGateTest {
+    // Not the common pool: on 2 cores it has one thread, which a holding request would keep.
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool();
+
+    /** A request that holds its turn until {@code release} counts down. */
+    private static CompletableFuture<String> holding(ScoringGate gate, CountDownLatch release, String answer) {
+        return CompletableFuture.supplyAsync(() -> gate.run(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return answer;
+        }), THREADS);
+    }
+
+    /** Until {@code n} requests are inside the gate; a gate that admits none fails here rather than hanging. */
+    static void awaitAdmitted(ScoringGate gate, int n) throws InterruptedException {
+        for (int i = 0; gate.admitted() < n; i++) {
+            if (i == 2_000) fail(n + " requests never got into the gate (" + gate.admitted() + " did)");
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aRequestBeyondTheRunningAndTheWaitingIsRefusedAtOnceAndTheWaitingOneGetsItsTurn() throws Exception {
+        ScoringGate gate = new ScoringGate(1, 1, Duration.ofMinutes(5));
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> running = holding(gate, release, "first");
+        awaitAdmitted(gate, 1);
+        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> gate.run(() -> "second"), THREADS);
+        awaitAdmitted(gate, 2);
+
+        ApiException refused = assertThrows(ApiException.class, () -> gate.run(() -> "third"));
+        assertEquals(503, refused.status());
+        assertEquals(1L, refused.retryAfterSeconds());
+        assertTrue(refused.getMessage().contains("2 requests are scoring or waiting"), "refused at once, not after 5 minutes: "
+                + refused.getMessage());
+        assertEquals(1, gate.refused());
+
+        release.countDown();
+        assertEquals("first", running.get());
+        assertEquals("second", waiting.get(), "the waiting request scores once the turn is free");
+        assertEquals(0, gate.admitted());
+        assertEquals("again", gate.run(() -> "again"));
+    }
+
+    @Test
+    void aRequestThatGetsNoTurnWithinMaxWaitIsRefused() throws Exception {
+        ScoringGate gate = new ScoringGate(1, 5, Duration.ofMillis(20));
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> running = holding(gate, release, "first");
+        awaitAdmitted(gate, 1);
+
+        ApiException refused = assertThrows(ApiException.class, () -> gate.run(() -> "late"));
+        assertEquals(503, refused.status());
+        assertEquals(1L, refused.retryAfterSeconds());
+        assertTrue(refused.getMessage().contains("no turn came within 20 ms"), refused.getMessage());
+        assertEquals(1, gate.admitted(), "the refused request left its place");
+
+        release.countDown();
+        assertEquals("first", running.get());
+    }
+
+    @Test
+    void workThatThrowsGivesItsTurnBack() {
+        ScoringGate gate = new ScoringGate(1, 0, Duration.ofMillis(20));
+        assertThrows(IllegalStateException.class, () -> gate.run(() -> { throw new IllegalStateException("bad"); }));
+        assertEquals(0, gate.admitted());
+        assertEquals("next", gate.run(() -> "next"), "a turn kept by the failed request would refuse this one");
+    }
+
+    @Test
+    void theOpenGateAdmitsEveryRequest() throws Exception {
+        ScoringGate gate = ScoringGate.open();
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> running = holding(gate, release, "first");
+        assertEquals("second", gate.run(() -> "second"));
+        release.countDown();
+        assertEquals("first", running.get());
+    }
+}

@@ -1,0 +1,129 @@
+package org.parley.service.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.score.Scorer;
+import org.parley.service.Fakes;
+import org.parley.service.auth.ApiKeyAuthFilter;
+import org.parley.service.auth.ApiKeys;
+import org.parley.service.auth.RateLimiter;
+import org.parley.service.core.CommentScorer;
+import org.parley.service.core.ModelHolder;
+import org.parley.service.core.ScoringGate;
+import org.parley.service.errors.BodySizeLimit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * Above capacity (one request scoring at once, none waiting): every scoring endpoint answers a request that finds
+ * no turn with a 503, Retry-After and a JSON body (Google's envelope on /v1alpha1), and still answers bad input
+ * with its 4xx, as the body is read and checked before the gate. Without the gate the request would score.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class OverloadTest {
+    private static final ObjectMapper JSON = Fakes.mapper();
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool();
+    /** Texts with "hold" wait here while they are scored. */
+    private static volatile CountDownLatch release = new CountDownLatch(0);
+    private static final ModelHolder MODELS = Fakes.modelHolder(holdingScorer(), "1");
+    private static final ScoringGate GATE = new ScoringGate(1, 0, Duration.ofMinutes(5));
+    private static final ResourceExtension SERVICE = resources();
+
+    private static Scorer holdingScorer() {
+        Scorer fake = Fakes.scorer();
+        Scorer s = mock(Scorer.class);
+        when(s.name()).thenReturn("fake");
+        when(s.score(anyList())).thenAnswer(call -> {
+            List<String> texts = call.getArgument(0);
+            if (texts.stream().anyMatch(t -> t.contains("hold"))) release.await();
+            return fake.score(texts);
+        });
+        when(s.scoreVariants(anyList())).thenCallRealMethod();
+        when(s.score(anyList(), any(), anyList())).thenCallRealMethod();
+        return s;
+    }
+
+    private static ResourceExtension resources() {
+        CommentScorer scorer = Fakes.commentScorer(MODELS);
+        RateLimiter limiter = new RateLimiter(2, 1000);
+        return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), limiter))
+                .addProvider(new BodySizeLimit(Fakes.MAX_BATCH))
+                .addResource(new ScoreResource(scorer, JSON, Fakes.MAX_BATCH, Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment(),
+                        limiter, GATE))
+                .addResource(new ScoreThreadResource(scorer, Fakes.stanceHolder(Fakes.stance()), Fakes.targets(), Fakes.sentiment(),
+                        Fakes.MAX_THREAD, limiter, GATE))
+                .addResource(new PerspectiveResource(MODELS, Fakes.feedback(Path.of("target", "overload-test")),
+                        org.parley.text.Language.standard(), GATE))
+                .build();
+    }
+
+    private static Response post(String path, String body) {
+        return SERVICE.target(path).queryParam("key", Fakes.WEBSITE_KEY).request().post(Entity.entity(body, MediaType.APPLICATION_JSON));
+    }
+
+    @AfterEach
+    void releaseAll() {
+        release.countDown();
+    }
+
+    @Test
+    void aRequestThatFindsNoTurnIsA503WithRetryAfterOnEveryScoringEndpoint() throws Exception {
+        release = new CountDownLatch(1);
+        CompletableFuture<Response> held = CompletableFuture.supplyAsync(
+                () -> post("/v1/score", "{\"comment\": {\"text\": \"hold this one\"}}"), THREADS);
+        for (int i = 0; GATE.admitted() < 1; i++) {
+            if (i == 2_000) fail("the held request never got into the gate");
+            Thread.sleep(5);
+        }
+
+        Response single = post("/v1/score", "{\"comment\": {\"text\": \"You idiot\"}}");
+        JsonNode body = JSON.readTree(single.readEntity(String.class));
+        assertEquals(503, single.getStatus(), body.toString());
+        assertEquals("1", single.getHeaderString("Retry-After"));
+        assertEquals(503, body.get("code").asInt());
+        assertTrue(body.get("message").asText().startsWith("the service is scoring at capacity"), body.toString());
+
+        Response batch = post("/v1/score/batch", "{\"comments\": [{\"comment\": {\"text\": \"a\"}}, {\"comment\": {\"text\": \"b\"}}]}");
+        assertEquals(503, batch.getStatus(), batch.readEntity(String.class));
+        assertEquals("1", batch.getHeaderString("Retry-After"));
+
+        Response thread = post("/v1/score/thread", "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"x\"}, "
+                + "\"comments\": [{\"id\": \"c1\", \"text\": \"no way\"}]}, \"targets\": [\"the plan\"]}");
+        assertEquals(503, thread.getStatus(), thread.readEntity(String.class));
+        assertEquals("1", thread.getHeaderString("Retry-After"));
+
+        Response analyze = post("/v1alpha1/comments:analyze",
+                "{\"comment\": {\"text\": \"You idiot\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}");
+        JsonNode google = JSON.readTree(analyze.readEntity(String.class));
+        assertEquals(503, analyze.getStatus(), google.toString());
+        assertEquals("1", analyze.getHeaderString("Retry-After"));
+        assertEquals("UNAVAILABLE", google.at("/error/status").asText(), google.toString());
+
+        Response bad = post("/v1/score", "{\"comment\": {\"text\": \"\"}}");
+        assertEquals(400, bad.getStatus(), "bad input is refused for what it is, before the gate");
+
+        release.countDown();
+        assertEquals(200, held.get().getStatus());
+        assertEquals(200, post("/v1/score", "{\"comment\": {\"text\": \"You idiot\"}}").getStatus(), "the turn was given back");
+    }
+}
