@@ -218,13 +218,17 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new org.parley.service.resources.EncodedColons());
 
         SentimentHolder sentiment = SentimentHolder.coreNlp();
-        // One gate for every scoring endpoint: above what the cores serve, requests wait a bounded time for a turn or get a 503.
+        // Above what the cores serve, requests wait a bounded time for a turn or get a 503; batches and threads in a lane of their own.
         ScoringGate gate = config.overload.gate();
+        ScoringGate batchGate = config.overload.batchGate();
         env.metrics().register("parley.scoring.admitted", (com.codahale.metrics.Gauge<Integer>) gate::admitted);
         env.metrics().register("parley.scoring.refused", (com.codahale.metrics.Gauge<Long>) gate::refused);
-        env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment, limiter, gate));
+        env.metrics().register("parley.scoring.batch.admitted", (com.codahale.metrics.Gauge<Integer>) batchGate::admitted);
+        env.metrics().register("parley.scoring.batch.refused", (com.codahale.metrics.Gauge<Long>) batchGate::refused);
+        env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment, limiter,
+                gate, batchGate));
         env.jersey().register(new ScoreThreadResource(scorer, stance, ThreadTargets.coreNlp(), sentiment, config.maxThreadComments,
-                limiter, gate));
+                limiter, batchGate));
         env.jersey().register(new PerspectiveResource(models, feedback, language, gate));
         env.jersey().register(new AdminResource(models, scorer));
         env.jersey().register(new OpenApiResource());

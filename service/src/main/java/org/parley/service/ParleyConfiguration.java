@@ -208,12 +208,21 @@ public class ParleyConfiguration extends Configuration {
 
     /** Above what the cores can score (docs/scoring-api.md, "Overload"; core.ScoringGate). */
     public static class Overload {
-        /** Requests scoring at once; 0: two per core; -1: no limit (every request scores at once, as before). */
+        /** Single comments (/v1/score, :analyze) scoring at once; 0: two per core; -1: no limit (as before). */
         @Min(-1)
         @JsonProperty
         public int maxScoring = 0;
 
-        /** Requests that wait for a turn beyond those; more are refused at once (503). */
+        /**
+         * Batches and threads (/v1/score/batch, /v1/score/thread) scoring at once, a lane of their own: each spreads
+         * over every core for seconds, and sharing the turns they kept single comments from theirs. 0: one per two
+         * cores, at least one; -1: no limit.
+         */
+        @Min(-1)
+        @JsonProperty
+        public int maxBatchScoring = 0;
+
+        /** Requests that wait for a turn in each lane beyond those; more are refused at once (503). */
         @Min(0)
         @JsonProperty
         public int maxWaiting = 64;
@@ -223,10 +232,19 @@ public class ParleyConfiguration extends Configuration {
         @JsonProperty
         public io.dropwizard.util.Duration maxWait = io.dropwizard.util.Duration.seconds(1);
 
+        /** The single comments' lane. */
         public org.parley.service.core.ScoringGate gate() {
-            if (maxScoring == -1) return org.parley.service.core.ScoringGate.open();
-            int running = maxScoring == 0 ? 2 * Runtime.getRuntime().availableProcessors() : maxScoring;
-            return new org.parley.service.core.ScoringGate(running, maxWaiting, maxWait.toJavaDuration());
+            return gate(maxScoring, 2 * Runtime.getRuntime().availableProcessors());
+        }
+
+        /** The batches' and threads' lane. */
+        public org.parley.service.core.ScoringGate batchGate() {
+            return gate(maxBatchScoring, (Runtime.getRuntime().availableProcessors() + 1) / 2);
+        }
+
+        private org.parley.service.core.ScoringGate gate(int running, int byDefault) {
+            if (running == -1) return org.parley.service.core.ScoringGate.open();
+            return new org.parley.service.core.ScoringGate(running == 0 ? byDefault : running, maxWaiting, maxWait.toJavaDuration());
         }
     }
 

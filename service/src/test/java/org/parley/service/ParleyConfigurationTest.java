@@ -198,14 +198,17 @@ class ParleyConfigurationTest {
                 "a full queue drops the line instead of holding the thread");
     }
 
-    /** Scoring is gated by default: two requests per core score at once, 64 wait at most 1 s; -1 opens the gate. */
+    /** Scoring is gated by default, single comments and batches in lanes of their own; -1 opens a lane's gate. */
     @Test
     void theShippedConfigGatesScoring() throws Exception {
         ParleyConfiguration.Overload overload = shipped().overload;
         assertEquals(0, overload.maxScoring);
+        assertEquals(0, overload.maxBatchScoring);
         assertEquals(64, overload.maxWaiting);
         assertEquals(io.dropwizard.util.Duration.seconds(1), overload.maxWait);
         assertTrue(overload.gate() != org.parley.service.core.ScoringGate.open(), "a limit, not the open gate");
+        assertTrue(overload.batchGate() != org.parley.service.core.ScoringGate.open());
+        assertTrue(overload.gate() != overload.batchGate(), "two lanes");
         overload.maxScoring = -1;
         assertTrue(overload.gate() == org.parley.service.core.ScoringGate.open());
         assertTrue(startUpError("overload:\n  maxScoring: -2\n").contains("overload.maxScoring"), "below -1 stops start-up");

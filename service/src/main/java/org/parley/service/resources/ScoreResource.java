@@ -51,6 +51,7 @@ public final class ScoreResource {
 
     private final RateLimiter limiter;
     private final ScoringGate gate;
+    private final ScoringGate batchGate;
 
     /** No charge for a batch's stance beyond the body's, and no limit on requests scoring at once (the resource tests). */
     public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceHolder stance, SentimentHolder sentiment) {
@@ -59,18 +60,20 @@ public final class ScoreResource {
 
     public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceHolder stance, SentimentHolder sentiment,
                          RateLimiter limiter) {
-        this(scorer, json, maxBatch, stance, sentiment, limiter, ScoringGate.open());
+        this(scorer, json, maxBatch, stance, sentiment, limiter, ScoringGate.open(), ScoringGate.open());
     }
 
     /**
      * @param stance  its models are thread-safe: they serialise the calls into each of their networks
      * @param limiter charges the caller for each batch item read against targets or a parent ({@link RateLimiter#chargeStance})
-     * @param gate    admits a request to its scoring, once its body is read and checked
+     * @param gate      admits a comment to its scoring, once its body is read and checked
+     * @param batchGate the same for a batch, in a lane of its own
      */
     public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceHolder stance, SentimentHolder sentiment,
-                         RateLimiter limiter, ScoringGate gate) {
+                         RateLimiter limiter, ScoringGate gate, ScoringGate batchGate) {
         this.limiter = limiter;
         this.gate = gate;
+        this.batchGate = batchGate;
         this.scorer = scorer;
         this.json = json;
         this.maxBatch = maxBatch;
@@ -130,7 +133,7 @@ public final class ScoreResource {
         if (limiter != null) limiter.chargeStance(security, stanceCost);  // before the work: batches sent together pay too
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));
-        return gate.run(() -> {
+        return batchGate.run(() -> {
             CommentScorer.Result r = scorer.score(inputs);
             ServedStance servedStance = stance.current();
             for (int k = 0; k < good.size(); k++) {

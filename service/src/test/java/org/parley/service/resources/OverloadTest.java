@@ -35,9 +35,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * Above capacity (one request scoring at once, none waiting): every scoring endpoint answers a request that finds
- * no turn with a 503, Retry-After and a JSON body (Google's envelope on /v1alpha1), and still answers bad input
- * with its 4xx, as the body is read and checked before the gate. Without the gate the request would score.
+ * Above capacity (one request scoring at once in each lane, none waiting): every scoring endpoint answers a request
+ * that finds no turn with a 503, Retry-After and a JSON body (Google's envelope on /v1alpha1), and still answers bad
+ * input with its 4xx, as the body is read and checked before the gate. Without the gate the request would score.
+ * Batches and threads have a lane of their own, so a batch that scores for seconds leaves single comments theirs.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OverloadTest {
@@ -47,6 +48,7 @@ class OverloadTest {
     private static volatile CountDownLatch release = new CountDownLatch(0);
     private static final ModelHolder MODELS = Fakes.modelHolder(holdingScorer(), "1");
     private static final ScoringGate GATE = new ScoringGate(1, 0, Duration.ofMinutes(5));
+    private static final ScoringGate BATCH_GATE = new ScoringGate(1, 0, Duration.ofMinutes(5));
     private static final ResourceExtension SERVICE = resources();
 
     private static Scorer holdingScorer() {
@@ -69,9 +71,9 @@ class OverloadTest {
         return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), limiter))
                 .addProvider(new BodySizeLimit(Fakes.MAX_BATCH))
                 .addResource(new ScoreResource(scorer, JSON, Fakes.MAX_BATCH, Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment(),
-                        limiter, GATE))
+                        limiter, GATE, BATCH_GATE))
                 .addResource(new ScoreThreadResource(scorer, Fakes.stanceHolder(Fakes.stance()), Fakes.targets(), Fakes.sentiment(),
-                        Fakes.MAX_THREAD, limiter, GATE))
+                        Fakes.MAX_THREAD, limiter, BATCH_GATE))
                 .addResource(new PerspectiveResource(MODELS, Fakes.feedback(Path.of("target", "overload-test")),
                         org.parley.text.Language.standard(), GATE))
                 .build();
@@ -86,15 +88,20 @@ class OverloadTest {
         release.countDown();
     }
 
-    @Test
-    void aRequestThatFindsNoTurnIsA503WithRetryAfterOnEveryScoringEndpoint() throws Exception {
+    /** A request held in its scoring (its text says "hold") until the test's end, and in the gate by the time this returns. */
+    private static CompletableFuture<Response> held(ScoringGate gate, String path, String body) throws InterruptedException {
         release = new CountDownLatch(1);
-        CompletableFuture<Response> held = CompletableFuture.supplyAsync(
-                () -> post("/v1/score", "{\"comment\": {\"text\": \"hold this one\"}}"), THREADS);
-        for (int i = 0; GATE.admitted() < 1; i++) {
+        CompletableFuture<Response> held = CompletableFuture.supplyAsync(() -> post(path, body), THREADS);
+        for (int i = 0; gate.admitted() < 1; i++) {
             if (i == 2_000) fail("the held request never got into the gate");
             Thread.sleep(5);
         }
+        return held;
+    }
+
+    @Test
+    void aCommentThatFindsNoTurnIsA503WithRetryAfter() throws Exception {
+        CompletableFuture<Response> held = held(GATE, "/v1/score", "{\"comment\": {\"text\": \"hold this one\"}}");
 
         Response single = post("/v1/score", "{\"comment\": {\"text\": \"You idiot\"}}");
         JsonNode body = JSON.readTree(single.readEntity(String.class));
@@ -102,15 +109,6 @@ class OverloadTest {
         assertEquals("1", single.getHeaderString("Retry-After"));
         assertEquals(503, body.get("code").asInt());
         assertTrue(body.get("message").asText().startsWith("the service is scoring at capacity"), body.toString());
-
-        Response batch = post("/v1/score/batch", "{\"comments\": [{\"comment\": {\"text\": \"a\"}}, {\"comment\": {\"text\": \"b\"}}]}");
-        assertEquals(503, batch.getStatus(), batch.readEntity(String.class));
-        assertEquals("1", batch.getHeaderString("Retry-After"));
-
-        Response thread = post("/v1/score/thread", "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"x\"}, "
-                + "\"comments\": [{\"id\": \"c1\", \"text\": \"no way\"}]}, \"targets\": [\"the plan\"]}");
-        assertEquals(503, thread.getStatus(), thread.readEntity(String.class));
-        assertEquals("1", thread.getHeaderString("Retry-After"));
 
         Response analyze = post("/v1alpha1/comments:analyze",
                 "{\"comment\": {\"text\": \"You idiot\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}");
@@ -125,5 +123,25 @@ class OverloadTest {
         release.countDown();
         assertEquals(200, held.get().getStatus());
         assertEquals(200, post("/v1/score", "{\"comment\": {\"text\": \"You idiot\"}}").getStatus(), "the turn was given back");
+    }
+
+    @Test
+    void aBatchOrThreadThatFindsNoTurnIsA503AndSingleCommentsKeepTheirLane() throws Exception {
+        CompletableFuture<Response> held = held(BATCH_GATE, "/v1/score/batch",
+                "{\"comments\": [{\"comment\": {\"text\": \"hold\"}}, {\"comment\": {\"text\": \"this one\"}}]}");
+
+        Response batch = post("/v1/score/batch", "{\"comments\": [{\"comment\": {\"text\": \"a\"}}, {\"comment\": {\"text\": \"b\"}}]}");
+        assertEquals(503, batch.getStatus(), batch.readEntity(String.class));
+        assertEquals("1", batch.getHeaderString("Retry-After"));
+        Response thread = post("/v1/score/thread", "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"x\"}, "
+                + "\"comments\": [{\"id\": \"c1\", \"text\": \"no way\"}]}, \"targets\": [\"the plan\"]}");
+        assertEquals(503, thread.getStatus(), thread.readEntity(String.class));
+        assertEquals("1", thread.getHeaderString("Retry-After"));
+
+        assertEquals(200, post("/v1/score", "{\"comment\": {\"text\": \"You idiot\"}}").getStatus(),
+                "a single comment is not kept waiting by the batch");
+
+        release.countDown();
+        assertEquals(200, held.get().getStatus());
     }
 }

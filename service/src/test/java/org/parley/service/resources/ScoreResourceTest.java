@@ -371,13 +371,18 @@ class ScoreResourceTest {
         assertEquals(200, RESOURCES.target("/openapi.yaml").request().get().getStatus());
     }
 
-    /** The batch and thread endpoints take SENTIMENT too, and answer its 503 as /v1/score does; the document listed it for /v1/score only. */
+    /**
+     * The batch and thread endpoints take SENTIMENT too, and answer its 503 as /v1/score does; the document listed it for
+     * /v1/score only. Every scoring endpoint answers the 503 of a service at capacity (core.ScoringGate), :analyze too.
+     */
     @Test
-    void everyEndpointThatTakesSentimentDocumentsItsBusyAnswer() {
+    void everyScoringEndpointDocumentsItsBusyAnswer() {
         JsonNode doc = RESOURCES.target("/openapi.json").request().get(JsonNode.class);
         for (String path : List.of("/v1/score", "/v1/score/batch", "/v1/score/thread"))
-            assertEquals("#/components/responses/SentimentBusy",
+            assertEquals("#/components/responses/Busy",
                     doc.path("paths").path(path).at("/post/responses/503/$ref").asText(), path);
+        assertEquals("#/components/responses/GoogleError",
+                doc.path("paths").path("/v1alpha1/comments:analyze").at("/post/responses/503/$ref").asText());
     }
 
     /** Every list of stance targets is checked by one rule (RequestChecks.targets); the document said so for two of four. */
