@@ -221,6 +221,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // Above what the cores serve, requests wait a bounded time for a turn or get a 503; batches and threads in a lane of their own.
         ScoringGate gate = config.overload.gate();
         ScoringGate batchGate = config.overload.batchGate();
+        // After the CORS and per-address filters (isMatchAfter): a lane that is full refuses before Jersey reads the body.
+        env.servlets().addFilter("scoring-refusal", new org.parley.service.core.Refusal(gate, batchGate, env.getObjectMapper()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/v1/score", "/v1/score/*", "/v1alpha1/*");
         env.metrics().register("parley.scoring.admitted", (com.codahale.metrics.Gauge<Integer>) gate::admitted);
         env.metrics().register("parley.scoring.refused", (com.codahale.metrics.Gauge<Long>) gate::refused);
         env.metrics().register("parley.scoring.batch.admitted", (com.codahale.metrics.Gauge<Integer>) batchGate::admitted);

@@ -49,7 +49,7 @@ public final class ScoringGate {
         if (turns == null) return work.get();
         if (admitted.incrementAndGet() > limit) {
             admitted.decrementAndGet();
-            throw busy(limit + " requests are scoring or waiting for a turn");
+            throw busy(limit + " requests are scoring or waiting for a turn");  // as refusalNow() says
         }
         boolean turn;
         try {
@@ -68,6 +68,16 @@ public final class ScoringGate {
             turns.release();
             admitted.decrementAndGet();
         }
+    }
+
+    /**
+     * The refusal a request gets now without its body being read, if every place is taken (else empty): refusing
+     * through Jersey cost a parse of the body and about as much of the cores as scoring a short comment does
+     * ({@link Refusal}).
+     */
+    public java.util.Optional<ApiException> refusalNow() {
+        return turns != null && admitted.get() >= limit
+                ? java.util.Optional.of(busy(limit + " requests are scoring or waiting for a turn")) : java.util.Optional.empty();
     }
 
     /** Requests scoring or waiting for a turn now (a gauge, {@code parley.scoring.admitted}). */

@@ -16,9 +16,10 @@ class ScoringGateTest {
     // Not the common pool: on 2 cores it has one thread, which a holding request would keep.
     private static final ExecutorService THREADS = Executors.newCachedThreadPool();
 
-    /** A request that holds its turn until {@code release} counts down. */
-    private static CompletableFuture<String> holding(ScoringGate gate, CountDownLatch release, String answer) {
-        return CompletableFuture.supplyAsync(() -> gate.run(() -> {
+    /** A request that holds its turn until {@code release} counts down, inside the gate by the time this returns. */
+    private static CompletableFuture<String> holding(ScoringGate gate, CountDownLatch release, String answer) throws InterruptedException {
+        int before = gate.admitted();
+        CompletableFuture<String> held = CompletableFuture.supplyAsync(() -> gate.run(() -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
@@ -26,6 +27,16 @@ class ScoringGateTest {
             }
             return answer;
         }), THREADS);
+        awaitAdmitted(gate, before + 1);
+        return held;
+    }
+
+    /** The gate's refusal of one more request: a 503 with Retry-After. */
+    private static ApiException refusal(ScoringGate gate) {
+        ApiException refused = assertThrows(ApiException.class, () -> gate.run(() -> "refused"));
+        assertEquals(503, refused.status());
+        assertEquals(1L, refused.retryAfterSeconds());
+        return refused;
     }
 
     /** Until {@code n} requests are inside the gate; a gate that admits none fails here rather than hanging. */
@@ -41,13 +52,10 @@ class ScoringGateTest {
         ScoringGate gate = new ScoringGate(1, 1, Duration.ofMinutes(5));
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> running = holding(gate, release, "first");
-        awaitAdmitted(gate, 1);
         CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> gate.run(() -> "second"), THREADS);
         awaitAdmitted(gate, 2);
 
-        ApiException refused = assertThrows(ApiException.class, () -> gate.run(() -> "third"));
-        assertEquals(503, refused.status());
-        assertEquals(1L, refused.retryAfterSeconds());
+        ApiException refused = refusal(gate);
         assertTrue(refused.getMessage().contains("2 requests are scoring or waiting"), "refused at once, not after 5 minutes: "
                 + refused.getMessage());
         assertEquals(1, gate.refused());
@@ -64,11 +72,8 @@ class ScoringGateTest {
         ScoringGate gate = new ScoringGate(1, 5, Duration.ofMillis(20));
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> running = holding(gate, release, "first");
-        awaitAdmitted(gate, 1);
 
-        ApiException refused = assertThrows(ApiException.class, () -> gate.run(() -> "late"));
-        assertEquals(503, refused.status());
-        assertEquals(1L, refused.retryAfterSeconds());
+        ApiException refused = refusal(gate);
         assertTrue(refused.getMessage().contains("no turn came within 20 ms"), refused.getMessage());
         assertEquals(1, gate.admitted(), "the refused request left its place");
 
@@ -85,12 +90,10 @@ class ScoringGateTest {
     }
 
     @Test
-    void theOpenGateAdmitsEveryRequest() throws Exception {
+    void theOpenGateAdmitsEveryRequest() {
         ScoringGate gate = ScoringGate.open();
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> running = holding(gate, release, "first");
-        assertEquals("second", gate.run(() -> "second"));
-        release.countDown();
-        assertEquals("first", running.get());
+        assertEquals("outer and inner", gate.run(() -> "outer and " + gate.run(() -> "inner")), "one inside another too");
+        assertEquals(0, gate.admitted());
+        assertEquals(0, gate.refused());
     }
 }

@@ -1,0 +1,90 @@
+package org.parley.service.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.Mockito.*;
+
+/** A scoring request that finds its lane full is refused before Jersey reads its body; any other passes. */
+class RefusalTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ScoringGate gate = new ScoringGate(1, 0, Duration.ofMinutes(5));
+    private final ScoringGate batchGate = new ScoringGate(1, 0, Duration.ofMinutes(5));
+    private final Refusal refusal = new Refusal(gate, batchGate, JSON);
+
+    private record Answer(boolean passed, HttpServletResponse response, ByteArrayOutputStream body) {}
+
+    private Answer send(String method, String path) throws Exception {
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getMethod()).thenReturn(method);
+        when(request.getRequestURI()).thenReturn(path);
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        when(response.getOutputStream()).thenReturn(new ServletOutputStream() {
+            @Override public boolean isReady() { return true; }
+            @Override public void setWriteListener(WriteListener listener) {}
+            @Override public void write(int b) { body.write(b); }
+        });
+        FilterChain chain = mock(FilterChain.class);
+        refusal.doFilter(request, response, chain);
+        boolean passed = mockingDetails(chain).getInvocations().size() == 1;
+        return new Answer(passed, response, body);
+    }
+
+    /** Holds one of the lane's turns until {@code release} counts down. */
+    private static void hold(ScoringGate lane, CountDownLatch release, ExecutorService threads) throws InterruptedException {
+        threads.submit(() -> lane.run(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }));
+        ScoringGateTest.awaitAdmitted(lane, 1);
+    }
+
+    @Test
+    void aFullLaneRefusesItsRequestsBeforeTheBodyIsRead() throws Exception {
+        assertTrue(send("POST", "/v1/score").passed(), "a lane with room lets the request through");
+        ExecutorService threads = Executors.newCachedThreadPool();
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            hold(gate, release, threads);
+            Answer single = send("POST", "/v1/score");
+            assertFalse(single.passed());
+            verify(single.response()).setStatus(503);
+            verify(single.response()).setHeader("Retry-After", "1");
+            JsonNode body = JSON.readTree(single.body().toByteArray());
+            assertEquals(503, body.get("code").asInt());
+            assertTrue(body.get("message").asText().startsWith("the service is scoring at capacity"), body.toString());
+
+            Answer analyze = send("POST", "/v1alpha1/comments:analyze");
+            assertFalse(analyze.passed());
+            assertEquals("UNAVAILABLE", JSON.readTree(analyze.body().toByteArray()).at("/error/status").asText(), "Google's envelope");
+            verify(analyze.response()).setHeader("Retry-After", "1");
+
+            assertTrue(send("POST", "/v1/score/batch").passed(), "the batches' lane has room");
+            assertTrue(send("GET", "/v1/score").passed(), "not a scoring request: Jersey answers it");
+            assertTrue(send("POST", "/v1alpha1/comments:suggestscore").passed(), "feedback scores nothing");
+            assertEquals(2, gate.refused());
+        } finally {
+            release.countDown();
+            threads.shutdown();
+        }
+        assertTrue(send("POST", "/v1/score").passed(), "room again");
+    }
+}
