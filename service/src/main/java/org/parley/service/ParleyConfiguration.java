@@ -214,9 +214,9 @@ public class ParleyConfiguration extends Configuration {
         public int maxScoring = 0;
 
         /**
-         * Batches and threads (/v1/score/batch, /v1/score/thread) scoring at once, a lane of their own: each spreads
-         * over every core for seconds, and sharing the turns they kept single comments from theirs. 0: one per two
-         * cores, at least one; -1: no limit.
+         * Batches and threads (/v1/score/batch, /v1/score/thread) scoring at once, a lane of their own: a batch may
+         * score for seconds, and sharing the turns they kept single comments from theirs. 0: one per core (one per two
+         * cores cost scripts/benchmark's two batch connections ~15 % of their comments/s); -1: no limit.
          */
         @Min(-1)
         @JsonProperty
@@ -239,7 +239,7 @@ public class ParleyConfiguration extends Configuration {
 
         /** The batches' and threads' lane. */
         public org.parley.service.core.ScoringGate batchGate() {
-            return gate(maxBatchScoring, (Runtime.getRuntime().availableProcessors() + 1) / 2);
+            return gate(maxBatchScoring, Runtime.getRuntime().availableProcessors());
         }
 
         private org.parley.service.core.ScoringGate gate(int running, int byDefault) {
