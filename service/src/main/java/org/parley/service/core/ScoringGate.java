@@ -72,8 +72,7 @@ public final class ScoringGate {
 
     /**
      * The refusal a request gets now without its body being read, if every place is taken (else empty): refusing
-     * through Jersey cost a parse of the body and about as much of the cores as scoring a short comment does
-     * ({@link Refusal}).
+     * through Jersey cost a parse of the body ({@link Refusal}).
      */
     public java.util.Optional<ApiException> refusalNow() {
         return turns != null && admitted.get() >= limit
