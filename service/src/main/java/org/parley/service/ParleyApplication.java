@@ -176,7 +176,11 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         FeedbackStore feedback = new FeedbackStore(jdbi);
         firstAdmin(accounts, config.moderation.adminPassword, clock);
         CommentViews views = new CommentViews(env.getObjectMapper());
-        Ingestion ingestion = new Ingestion(scorer, stance::current, comments, env.getObjectMapper(), clock);
+        // Above what the cores serve, requests wait a bounded time for a turn or get a 503; batches and threads in a lane of their own
+        // (stored comments too: /v1/comments in the first, /v1/threads in the second).
+        ScoringGate gate = config.overload.gate();
+        ScoringGate batchGate = config.overload.batchGate();
+        Ingestion ingestion = new Ingestion(scorer, stance::current, comments, env.getObjectMapper(), clock, gate, batchGate);
 
         ApiKeys keys = orDevKey(configuredKeys, config.rateLimit.requestsPerSecond);
         // A request over its address's limit is refused before anything reads its body.
@@ -218,9 +222,6 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new org.parley.service.resources.EncodedColons());
 
         SentimentHolder sentiment = SentimentHolder.coreNlp();
-        // Above what the cores serve, requests wait a bounded time for a turn or get a 503; batches and threads in a lane of their own.
-        ScoringGate gate = config.overload.gate();
-        ScoringGate batchGate = config.overload.batchGate();
         // After the CORS and per-address filters (isMatchAfter): a lane that is full refuses before Jersey reads the body.
         env.servlets().addFilter("scoring-refusal", new org.parley.service.core.Refusal(gate, batchGate, env.getObjectMapper()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/v1/score", "/v1/score/*", "/v1alpha1/*");

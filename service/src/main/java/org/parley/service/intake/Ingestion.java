@@ -7,6 +7,7 @@ import org.parley.label.Attribute;
 import org.parley.service.api.ScoreResponse;
 import org.parley.service.auth.Caller;
 import org.parley.service.core.CommentScorer;
+import org.parley.service.core.ScoringGate;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.core.ServedStance;
 import org.parley.service.moderation.IdTaken;
@@ -39,14 +40,27 @@ public final class Ingestion {
     private final CommentStore store;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ScoringGate gate;
+    private final ScoringGate batchGate;
 
     /** @param stance the stance bundle now serving (it can be reloaded); null: no stance is computed */
     public Ingestion(CommentScorer scorer, Supplier<ServedStance> stance, CommentStore store, ObjectMapper json, Clock clock) {
+        this(scorer, stance, store, json, clock, ScoringGate.open(), ScoringGate.open());
+    }
+
+    /**
+     * @param gate      admits a call of one comment to its scoring, as it does /v1/score (docs/scoring-api.md, "Overload")
+     * @param batchGate admits a call of several (a thread), as it does /v1/score/batch
+     */
+    public Ingestion(CommentScorer scorer, Supplier<ServedStance> stance, CommentStore store, ObjectMapper json, Clock clock,
+                     ScoringGate gate, ScoringGate batchGate) {
         this.scorer = scorer;
         this.stance = stance;
         this.store = store;
         this.json = json;
         this.clock = clock;
+        this.gate = gate;
+        this.batchGate = batchGate;
     }
 
     /**
@@ -70,7 +84,9 @@ public final class Ingestion {
 
         List<CommentScorer.Input> inputs = fresh.stream().map(i -> new CommentScorer.Input(
                 submissions.get(i).text(), EnumSet.allOf(Attribute.class), true)).toList();
-        CommentScorer.Result scored = scorer.score(inputs);
+        // In a turn of the scoring lanes, as /v1/score's: submissions scored beside them would take their cores. A 503
+        // here stores nothing. Only the scoring holds the turn, not the store's reads and writes (a database that hangs).
+        CommentScorer.Result scored = (submissions.size() == 1 ? gate : batchGate).run(() -> scorer.score(inputs));
         ScoreResponse.ModelInfo m = scored.model().info();
         StoredComment.ModelRef model = new StoredComment.ModelRef(m.name(), m.version(), m.checksum());
 

@@ -7,6 +7,8 @@ import org.parley.service.Fakes;
 import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
+import org.parley.service.core.ScoringGate;
+import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.Submission;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.TestDatabases;
@@ -18,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.times;
@@ -45,5 +50,43 @@ class IngestionTest {
         // All three comments read by the bundle serving when the call began, none by the later ones.
         verify(bundles.get(0), times(3)).stance(anyString(), anyList());
         verifyNoInteractions(bundles.get(1), bundles.get(2));
+    }
+
+    /**
+     * An overload audit (twenty-eighth session) left /v1/comments and /v1/threads scoring outside the gate that
+     * /v1/score waits at: a flood of submissions took the cores as /v1/score's flood had. A submission that finds no
+     * turn is the gate's 503 and stores nothing; one comment waits in /v1/score's lane, a thread in the batches'.
+     */
+    @Test
+    void aSubmissionThatFindsNoTurnIsRefusedAndStoresNothing() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        CommentScorer scorer = Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1"));
+        ScoringGate gate = new ScoringGate(1, 0, java.time.Duration.ofMinutes(5));
+        ScoringGate batchGate = new ScoringGate(1, 0, java.time.Duration.ofMinutes(5));
+        Ingestion ingestion = new Ingestion(scorer, null, store, new ObjectMapper(), Clock.systemUTC(), gate, batchGate);
+        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        Submission one = new Submission("c1", "a", "Title", "You idiot", 1, null, null, null, null, null, null, null, null);
+
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1), release = new java.util.concurrent.CountDownLatch(1);
+        var held = java.util.concurrent.CompletableFuture.runAsync(() -> gate.run(() -> {
+            holding.countDown();
+            try {
+                return release.await(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertTrue(holding.await(1, java.util.concurrent.TimeUnit.MINUTES));
+        ApiException refused = assertThrows(ApiException.class, () -> ingestion.submit(List.of(one), site));
+        assertEquals(503, refused.status());
+        assertEquals(java.util.Optional.empty(), store.find(site.site(), "c1"), "nothing stored");
+        // A thread waits in the other lane, which is free.
+        Submission two = new Submission("c2", "a", "Title", "Nice one", 2, null, null, null, null, null, null, null, null);
+        assertEquals(2, ingestion.submit(List.of(new Submission("c3", "a", "Title", "Fine", 3, null, null, null, null, null, null,
+                null, null), two), site).size());
+
+        release.countDown();
+        held.get(1, java.util.concurrent.TimeUnit.MINUTES);
+        assertTrue(ingestion.submit(List.of(one), site).get(0).created(), "sent again once a turn is free, it is stored");
     }
 }
