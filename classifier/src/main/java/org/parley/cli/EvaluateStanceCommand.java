@@ -44,8 +44,9 @@ import picocli.CommandLine.Option;
                 "--file, which they are then scored on), and gives the model's paired lead over each (versusBaselines:",
                 "differences with 95%% bootstrap intervals; baselinesTrainedOn: the rows they learned from, a --sample",
                 "bundle's sample; the target rows of a --target-from bundle, the kept target model's). A bundle with a",
-                "wide or sentence part also gets each part of its target model reported alone (parley:networkOnly, parley:wideOnly, parley:sentenceOnly). --compare OLD scores a bundle",
-                "before retraining on the same rows (the dev split of --model's held-out targets, or --file). JSON on stdout (or in",
+                "wide or sentence part also gets each part of its target model reported alone (parley:networkOnly,",
+                "parley:wideOnly, parley:sentenceOnly). --compare OLD scores a bundle before retraining on the same rows",
+                "(the dev split of --model's held-out targets, or --file). JSON on stdout (or in",
                 "--output FILE); under perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for),",
                 "under interval95 each figure's 95%% percentile bootstrap interval (--resamples draws of the rows, seed " + Bootstrap.DEFAULT_SEED + ").",
                 "--report DIR: report.html, each model's figures and intervals per corpus and target and its confusion matrices, and metrics.json."})
