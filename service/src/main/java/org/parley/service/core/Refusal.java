@@ -8,8 +8,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.parley.service.api.perspective.GoogleError;
 import org.parley.service.errors.ApiException;
+import org.parley.service.errors.ErrorResponses;
 import org.parley.service.errors.ServletErrors;
 
 import java.io.IOException;
@@ -49,14 +49,7 @@ public final class Refusal implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
         response.setHeader("X-Content-Type-Options", "nosniff");  // as on every other answer (auth.NoSniff)
-        if (!path.startsWith("/v1alpha1/")) {
-            ServletErrors.write(response, e.status(), e.getMessage());
-            return;
-        }
-        byte[] body = json.writeValueAsBytes(GoogleError.of(e.status(), e.getMessage()));
-        response.setStatus(e.status());
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        // In the format Jersey's mappers would give it: Google's envelope on /v1alpha1.
+        ServletErrors.write(response, e.status(), json.writeValueAsBytes(ErrorResponses.body(path, e)));
     }
 }

@@ -49,7 +49,7 @@ public final class ScoringGate {
         if (turns == null) return work.get();
         if (admitted.incrementAndGet() > limit) {
             admitted.decrementAndGet();
-            throw busy(limit + " requests are scoring or waiting for a turn");  // as refusalNow() says
+            throw busy(full());
         }
         boolean turn;
         try {
@@ -76,7 +76,12 @@ public final class ScoringGate {
      */
     public java.util.Optional<ApiException> refusalNow() {
         return turns != null && admitted.get() >= limit
-                ? java.util.Optional.of(busy(limit + " requests are scoring or waiting for a turn")) : java.util.Optional.empty();
+                ? java.util.Optional.of(busy(full())) : java.util.Optional.empty();
+    }
+
+    /** Why a request finds no place: the same words from {@link #run} and {@link #refusalNow}. */
+    private String full() {
+        return limit + " requests are scoring or waiting for a turn";
     }
 
     /** Requests scoring or waiting for a turn now (a gauge, {@code parley.scoring.admitted}). */

@@ -23,14 +23,18 @@ public final class ErrorResponses {
     }
 
     public static Response build(String path, ApiException e) {
-        Object body = isPerspective(path)
-                ? GoogleError.of(e.status(), e.getMessage(), googleDetail(e))
-                : new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit());
-        Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body(path, e));
         if (e.retryAfterSeconds() != null) r.header("Retry-After", e.retryAfterSeconds());
         // RFC 9110: a 401 names the scheme that would be accepted.
         if (e.status() == 401) r.header("WWW-Authenticate", "Bearer realm=\"parley\"");
         return r.build();
+    }
+
+    /** The error's body in the format of the API the path is in: Google's envelope, or {@link ErrorBody}. */
+    public static Object body(String path, ApiException e) {
+        return isPerspective(path)
+                ? GoogleError.of(e.status(), e.getMessage(), googleDetail(e))
+                : new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit());
     }
 
     /**

@@ -16,7 +16,11 @@ public final class ServletErrors {
 
     /** Writes the answer: status, JSON type, length and body (headers of its own are the caller's to set). */
     public static void write(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] body = json(status, message);
+        write(response, status, json(status, message));
+    }
+
+    /** Writes an answer whose JSON body is already made (e.g. {@link ErrorResponses#body}'s). */
+    public static void write(HttpServletResponse response, int status, byte[] body) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setContentLength(body.length);
