@@ -84,23 +84,31 @@ public final class Ingestion {
 
         List<CommentScorer.Input> inputs = fresh.stream().map(i -> new CommentScorer.Input(
                 submissions.get(i).text(), EnumSet.allOf(Attribute.class), true)).toList();
-        // In a turn of the scoring lanes, as /v1/score's: submissions scored beside them would take their cores. A 503
-        // here stores nothing. Only the scoring holds the turn, not the store's reads and writes (a database that hangs).
-        CommentScorer.Result scored = (submissions.size() == 1 ? gate : batchGate).run(() -> scorer.score(inputs));
-        ScoreResponse.ModelInfo m = scored.model().info();
-        StoredComment.ModelRef model = new StoredComment.ModelRef(m.name(), m.version(), m.checksum());
-
         Map<String, String> textsInCall = new HashMap<>();
         for (Submission s : submissions) textsInCall.put(s.id(), s.text());
         ServedStance stanceModel = stance == null ? null : stance.get(); // once: a reload meanwhile must not split the call
+        // The parents are read before the turn: only the models' work holds it, not the store (a database that hangs).
+        List<String> parents = fresh.stream().map(i -> stanceModel == null ? null
+                : parentText(submissions.get(i), caller.site(), textsInCall)).toList();
+        // In a turn of the scoring lanes, as /v1/score's: submissions scored beside them would take their cores. The
+        // stance is read in the same turn, as /v1/score reads it: its sentence encoder costs more than the toxicity
+        // model. A 503 here stores nothing.
+        Scored scored = (submissions.size() == 1 ? gate : batchGate).run(() -> {
+            CommentScorer.Result toxicity = scorer.score(inputs);
+            List<String> stances = new ArrayList<>(fresh.size());
+            for (int k = 0; k < fresh.size(); k++) stances.add(stanceJson(stanceModel, submissions.get(fresh.get(k)), parents.get(k)));
+            return new Scored(toxicity, stances);
+        });
+        ScoreResponse.ModelInfo m = scored.toxicity().model().info();
+        StoredComment.ModelRef model = new StoredComment.ModelRef(m.name(), m.version(), m.checksum());
+
         List<NewComment> comments = new ArrayList<>(fresh.size());
         for (int k = 0; k < fresh.size(); k++) {
             Submission s = submissions.get(fresh.get(k));
-            CommentScorer.Outcome o = scored.outcomes().get(k);
+            CommentScorer.Outcome o = scored.toxicity().outcomes().get(k);
             comments.add(new NewComment(s.id(), s.articleId(), s.articleTitle(), s.number(), s.parentId(),
                     s.parentNumber(), s.author(), s.text(), s.quote(), s.ratingUp(), s.ratingDown(),
-                    o.probabilities(), o.top(), write(ScoreParts.spans(o)),
-                    stanceJson(stanceModel, s, parentText(s, caller.site(), textsInCall)),
+                    o.probabilities(), o.top(), write(ScoreParts.spans(o)), scored.stances().get(k),
                     model, o.decision().action(), o.language(), s.parentAuthor(), write(o.decision().fired()), caller.site()));
         }
         // One transaction for the call: a failure (the database, or a clash with a comment another call
@@ -110,6 +118,9 @@ public final class Ingestion {
         for (int k = 0; k < fresh.size(); k++) out[fresh.get(k)] = inserted.get(k);
         return List.of(out);
     }
+
+    /** A call's fresh comments as the models read them, in order: toxicity, and each one's stance JSON (or null). */
+    private record Scored(CommentScorer.Result toxicity, List<String> stances) {}
 
     /** The insert as it is, unless it found another of the site's comments under the submission's id. */
     private static CommentStore.Insert retry(int index, Submission s, CommentStore.Insert r) {

@@ -89,4 +89,40 @@ class IngestionTest {
         held.get(1, java.util.concurrent.TimeUnit.MINUTES);
         assertTrue(ingestion.submit(List.of(one), site).get(0).created(), "sent again once a turn is free, it is stored");
     }
+
+    /**
+     * The overload audit's gap left after the submissions joined the gate: their stance was read after the turn was
+     * given back, though its sentence encoder costs more than the toxicity model. Both are read in the one turn now.
+     */
+    @Test
+    void theStanceOfASubmissionIsReadInItsTurn() {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        CommentScorer scorer = Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1"));
+        ScoringGate gate = new ScoringGate(1, 0, java.time.Duration.ofMinutes(5));
+        ScoringGate batchGate = new ScoringGate(1, 0, java.time.Duration.ofMinutes(5));
+        StanceModel fake = Fakes.stance(), model = Fakes.stance();
+        List<String> turnsTaken = new ArrayList<>();
+        org.mockito.Mockito.doAnswer(call -> {
+            turnsTaken.add(gate.admitted() + "/" + batchGate.admitted());
+            return fake.stance(call.<String>getArgument(0), call.<List<String>>getArgument(1));
+        }).when(model).stance(anyString(), anyList());
+        org.mockito.Mockito.doAnswer(call -> {
+            turnsTaken.add(gate.admitted() + "/" + batchGate.admitted());
+            return fake.replyStance(call.getArgument(0), call.getArgument(1));
+        }).when(model).replyStance(anyString(), anyString());
+        Ingestion ingestion = new Ingestion(scorer, () -> Fakes.served(model), store, new ObjectMapper(), Clock.systemUTC(),
+                gate, batchGate);
+        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+
+        ingestion.submit(List.of(new Submission("c1", "a", "Syria", "We must not bomb them", 1, null, null, null, null,
+                null, null, List.of("military action"), null)), site);
+        ingestion.submit(List.of(
+                new Submission("c2", "a", "Syria", "Bomb them now", 2, null, null, null, null, null, null,
+                        List.of("military action"), null),
+                new Submission("c3", "a", "Syria", "Are you sure?", 3, "c2", null, null, null, null, null, null, null)), site);
+
+        // One comment in /v1/score's lane, the thread in the batches': each stance read while its call held a turn.
+        assertEquals(List.of("1/0", "0/1", "0/1"), turnsTaken);
+        assertTrue(store.find(site.site(), "c3").orElseThrow().stanceJson().contains("replyStance"), "the reply's stance is stored");
+    }
 }
