@@ -38,6 +38,7 @@ import org.parley.service.auth.BodyCharge;
 import org.parley.service.auth.ConcurrencyLimit;
 import org.parley.service.auth.ModeratorPageFilter;
 import org.parley.service.auth.RateLimiter;
+import org.parley.service.auth.SessionCookie;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.ScoringGate;
@@ -198,7 +199,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter(keys,
                 token -> accounts.session(token, clock.instant())
                         .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt())),
-                limiter)));
+                SessionCookie.of(config.moderation.secureCookies), limiter)));
         env.jersey().register(RolesAllowedDynamicFeature.class);
         env.jersey().register(new BodyCharge.Refund());
         env.jersey().register(new NoSniff());
@@ -245,7 +246,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new ThreadsResource(ingestion, views, config.moderation.maxThreadComments, limiter));
         env.jersey().register(new QueueResource(comments, views, escalations, clock));
         env.jersey().register(new SessionResource(accounts, Duration.ofMinutes(config.moderation.sessionMinutes),
-                config.moderation.secureCookies, escalations, clock));
+                SessionCookie.of(config.moderation.secureCookies), escalations, clock));
 
         ModelHealthCheck modelCheck = new ModelHealthCheck(models, stance);
         env.healthChecks().register("model", modelCheck);

@@ -312,7 +312,7 @@ public class ParleyConfiguration extends Configuration {
         @JsonProperty
         public int sessionMinutes = 8 * 60;
 
-        /** Session cookies only over HTTPS: set true behind TLS. */
+        /** Session cookies only over HTTPS, named __Host-parley_session (auth.SessionCookie): set true behind TLS. */
         @JsonProperty
         public boolean secureCookies = false;
 

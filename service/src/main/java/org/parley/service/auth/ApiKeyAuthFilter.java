@@ -25,27 +25,31 @@ import java.util.OptionalLong;
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class ApiKeyAuthFilter extends AuthFilter<ApiKeyAuthFilter.Credential, Caller> {
-    /** The cookie that POST /v1/session sets. */
-    public static final String SESSION_COOKIE = "parley_session";
     private static final String BEARER = "Bearer";
     /** How Google's client libraries send an API key (Perspective clients among them). */
     public static final String GOOGLE_KEY_HEADER = "X-Goog-Api-Key";
     private final RateLimiter limiter;
     private final ApiKeys keys;
+    private final SessionCookie sessionCookie;
     @Context
     private HttpServletRequest servletRequest;
 
     /** API keys only: no moderator sessions. */
     public ApiKeyAuthFilter(ApiKeys keys, RateLimiter limiter) {
-        this(keys, token -> Optional.empty(), limiter);
+        this(keys, token -> Optional.empty(), SessionCookie.PLAIN, limiter);
     }
 
     /** A presented token, and whether it came in the session cookie, which holds sessions only. */
     public record Credential(String token, boolean cookie) {}
 
-    /** @param sessions finds the moderator session of a token (a database look-up) */
-    public ApiKeyAuthFilter(ApiKeys keys, Authenticator<String, ModeratorSession> sessions, RateLimiter limiter) {
+    /**
+     * @param sessions      finds the moderator session of a token (a database look-up)
+     * @param sessionCookie the cookie that POST /v1/session sets, the only one read
+     */
+    public ApiKeyAuthFilter(ApiKeys keys, Authenticator<String, ModeratorSession> sessions, SessionCookie sessionCookie,
+                            RateLimiter limiter) {
         this.keys = keys;
+        this.sessionCookie = sessionCookie;
         // A cookie's token was already found to be no API key (filter): it goes to the sessions alone.
         this.authenticator = credential -> {
             Optional<ApiKey> key = credential.cookie() ? Optional.empty() : keys.find(credential.token());
@@ -66,7 +70,7 @@ public final class ApiKeyAuthFilter extends AuthFilter<ApiKeyAuthFilter.Credenti
                 .orElse(null);
         boolean cookie = false;
         if (token == null) { // the cookie carries a session, never an API key (only the log-in sets it)
-            token = Optional.ofNullable(request.getCookies().get(SESSION_COOKIE)).map(Cookie::getValue).orElse(null);
+            token = Optional.ofNullable(request.getCookies().get(sessionCookie.name())).map(Cookie::getValue).orElse(null);
             if (token != null && keys.find(token).isPresent()) token = null;
             cookie = token != null;
         }

@@ -24,6 +24,7 @@ import org.parley.service.auth.ClientAddress;
 import org.parley.service.auth.LoginThrottle;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.Role;
+import org.parley.service.auth.SessionCookie;
 import org.parley.service.auth.Sites;
 import org.parley.service.errors.ApiException;
 import org.parley.service.errors.BodySizeLimit;
@@ -48,22 +49,22 @@ public final class SessionResource {
     public static final long MAX_LOGIN_BYTES = 4096;
     private final AccountStore accounts;
     private final Duration lifetime;
-    private final boolean secureCookie;
+    private final SessionCookie sessionCookie;
     private final EscalationRule escalations;
     private final Clock clock;
     private final LoginThrottle throttle;
 
-    public SessionResource(AccountStore accounts, Duration lifetime, boolean secureCookie, EscalationRule escalations,
+    public SessionResource(AccountStore accounts, Duration lifetime, SessionCookie sessionCookie, EscalationRule escalations,
                            Clock clock) {
-        this(accounts, lifetime, secureCookie, escalations, clock, new LoginThrottle(10, Duration.ofMinutes(10)));
+        this(accounts, lifetime, sessionCookie, escalations, clock, new LoginThrottle(10, Duration.ofMinutes(10)));
     }
 
-    public SessionResource(AccountStore accounts, Duration lifetime, boolean secureCookie, EscalationRule escalations,
+    public SessionResource(AccountStore accounts, Duration lifetime, SessionCookie sessionCookie, EscalationRule escalations,
                            Clock clock, LoginThrottle throttle) {
         this.throttle = throttle;
         this.accounts = accounts;
         this.lifetime = lifetime;
-        this.secureCookie = secureCookie;
+        this.sessionCookie = sessionCookie;
         this.escalations = escalations;
         this.clock = clock;
     }
@@ -88,7 +89,7 @@ public final class SessionResource {
         accounts.purgeExpired(clock.instant());  // expired sessions are refused anyway; this keeps the table small
         AccountStore.Session s = accounts.login(account, lifetime, clock.instant());
         return Response.ok(view(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt(), s.token()))
-                .header(HttpHeaders.SET_COOKIE, cookie(s.token(), lifetime.toSeconds()))
+                .header(HttpHeaders.SET_COOKIE, sessionCookie.setCookie(s.token(), lifetime.toSeconds()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();  // the body holds the token
     }
 
@@ -110,16 +111,10 @@ public final class SessionResource {
     @Timed(name = "logout")
     @ExceptionMetered(name = "logout-errors")
     public Response logout(@Context HttpHeaders headers) {
-        Cookie cookie = headers.getCookies().get(ApiKeyAuthFilter.SESSION_COOKIE);
+        Cookie cookie = headers.getCookies().get(sessionCookie.name());
         if (cookie != null) accounts.logout(cookie.getValue());
         ApiKeyAuthFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION)).ifPresent(accounts::logout);
-        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", 0)).build();
-    }
-
-    /** Written by hand because JAX-RS 3.0's NewCookie cannot say SameSite. The token is URL-safe base64. */
-    private String cookie(String value, long maxAge) {
-        return ApiKeyAuthFilter.SESSION_COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict"
-                + (secureCookie ? "; Secure" : "");
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, sessionCookie.setCookie("", 0)).build();
     }
 
     /**

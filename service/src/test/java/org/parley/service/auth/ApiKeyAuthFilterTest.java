@@ -37,7 +37,7 @@ class ApiKeyAuthFilterTest {
                 SESSION_LOOKUPS.incrementAndGet();
                 return SESSION.equals(token)
                         ? Optional.of(new ModeratorSession("ada", Role.MODERATOR, Sites.EVERY, Instant.now().plusSeconds(3600))) : Optional.empty();
-            }, new RateLimiter(2, 1000)))
+            }, SessionCookie.PLAIN, new RateLimiter(2, 1000)))
             .addResource(new WhoAmI())
             .addResource(new ThreadName())
             .build();
@@ -91,7 +91,7 @@ class ApiKeyAuthFilterTest {
     /** The cookie's token was looked up among the API keys twice: once to refuse a key there, once to authenticate. */
     @Test
     void aSessionCookieIsLookedUpOnceAmongTheKeysThenAmongTheSessions() {
-        Response r = RESOURCES.target("/whoami").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, SESSION).get();
+        Response r = RESOURCES.target("/whoami").request().cookie(SessionCookie.PLAIN.name(), SESSION).get();
         assertEquals(200, r.getStatus());
         assertEquals("ada", r.readEntity(String.class));
         verify(KEYS, times(1)).find(anyString());
@@ -100,7 +100,7 @@ class ApiKeyAuthFilterTest {
 
     @Test
     void anApiKeyInTheCookieIsNoCredentialAndIsLookedUpOnce() {
-        assertEquals(401, RESOURCES.target("/whoami").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, Fakes.MODERATOR_KEY)
+        assertEquals(401, RESOURCES.target("/whoami").request().cookie(SessionCookie.PLAIN.name(), Fakes.MODERATOR_KEY)
                 .get().getStatus());
         verify(KEYS, times(1)).find(anyString());
         assertEquals(0, SESSION_LOOKUPS.get(), "not a session either");

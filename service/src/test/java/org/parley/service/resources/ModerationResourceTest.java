@@ -20,6 +20,7 @@ import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
+import org.parley.service.auth.SessionCookie;
 import org.parley.service.auth.Sites;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.moderation.CommentViews;
@@ -85,11 +86,11 @@ class ModerationResourceTest {
                         + "," + DESK_MODERATOR_KEY + ":moderator:site=" + SITE + "|" + BLOG + "," + SITE_PAGE_KEY + ":scorer:site=" + SITE, 1000),
                         token -> ACCOUNTS.session(token, clock.instant())
                                 .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt())),
-                        new RateLimiter(2, 1000)))
+                        SessionCookie.PLAIN, new RateLimiter(2, 1000)))
                 .addResource(new CommentsResource(ingestion, STORE, views, EscalationRule.ADMINS, clock))
                 .addResource(new ThreadsResource(ingestion, views, MAX_THREAD))
                 .addResource(new QueueResource(STORE, views, EscalationRule.ADMINS, clock))
-                .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), false, EscalationRule.ADMINS, clock))
+                .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), SessionCookie.PLAIN, EscalationRule.ADMINS, clock))
                 .build();
     }
 
@@ -905,19 +906,19 @@ class ModerationResourceTest {
         String token = session.get("token").asText();
         assertFalse(session.get("decidesEscalated").asBoolean(), "a moderator passes escalations up, and the page knows it");
         assertTrue(as(Fakes.ADMIN_KEY, "/v1/session").get(JsonNode.class).get("decidesEscalated").asBoolean());
-        assertTrue(cookie.startsWith(ApiKeyAuthFilter.SESSION_COOKIE + "=" + token));
+        assertTrue(cookie.startsWith(SessionCookie.PLAIN.name() + "=" + token));
 
-        Response queue = RESOURCES.target("/v1/queue").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token).get();
+        Response queue = RESOURCES.target("/v1/queue").request().cookie(SessionCookie.PLAIN.name(), token).get();
         assertEquals(200, queue.getStatus());
         String id = unique();
         submit(id, "I will kill you");
-        Response decided = RESOURCES.target("/v1/comments/" + id + "/decision").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token)
+        Response decided = RESOURCES.target("/v1/comments/" + id + "/decision").request().cookie(SessionCookie.PLAIN.name(), token)
                 .post(Entity.json("{\"decision\": \"APPROVE\", \"expectedVersion\": 1}"));
         assertEquals("alice", decided.readEntity(JsonNode.class).at("/history/1/actor").asText());
 
-        RESOURCES.target("/v1/session").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token).delete().close();
-        assertEquals(401, RESOURCES.target("/v1/queue").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token).get().getStatus());
-        assertEquals(401, RESOURCES.target("/v1/queue").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, Fakes.MODERATOR_KEY).get().getStatus(),
+        RESOURCES.target("/v1/session").request().cookie(SessionCookie.PLAIN.name(), token).delete().close();
+        assertEquals(401, RESOURCES.target("/v1/queue").request().cookie(SessionCookie.PLAIN.name(), token).get().getStatus());
+        assertEquals(401, RESOURCES.target("/v1/queue").request().cookie(SessionCookie.PLAIN.name(), Fakes.MODERATOR_KEY).get().getStatus(),
                 "the cookie holds sessions, not API keys");
 
         // An API client logs out with the token it was given.

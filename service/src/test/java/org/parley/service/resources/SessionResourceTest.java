@@ -13,6 +13,7 @@ import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
+import org.parley.service.auth.SessionCookie;
 import org.parley.service.errors.BodySizeLimit;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.store.AccountStore;
@@ -43,9 +44,18 @@ class SessionResourceTest {
     static final ResourceExtension RESOURCES = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000),
                     token -> ACCOUNTS.session(token, CLOCK.instant())
                             .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt())),
-                    new RateLimiter(2, 1000)))
+                    SessionCookie.PLAIN, new RateLimiter(2, 1000)))
             .addProvider(new BodySizeLimit(Fakes.MAX_BATCH))
-            .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), false, EscalationRule.ADMINS, CLOCK))
+            .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), SessionCookie.PLAIN, EscalationRule.ADMINS, CLOCK))
+            .build();
+
+    /** The same behind TLS ({@code moderation.secureCookies}), on the same accounts. */
+    static final ResourceExtension BEHIND_TLS = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000),
+                    token -> ACCOUNTS.session(token, CLOCK.instant())
+                            .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt())),
+                    SessionCookie.HOST, new RateLimiter(2, 1000)))
+            .addProvider(new BodySizeLimit(Fakes.MAX_BATCH))
+            .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), SessionCookie.HOST, EscalationRule.ADMINS, CLOCK))
             .build();
 
     private static AccountStore accounts() {
@@ -109,8 +119,36 @@ class SessionResourceTest {
         assertEquals(SessionResource.MAX_LOGIN_BYTES, error.get("limit").asLong());
     }
 
+    /**
+     * A second penetration test (twenty-eighth session): SameSite=Strict lets a sibling host of the same site through, and
+     * such a page could set parley_session for the parent domain, which the service read: a moderator logged out, or into
+     * the planter's account. Behind TLS the cookie is a __Host- cookie, which a browser keeps only from this host
+     * (Secure, Path=/, no Domain), and the plain name, all a sibling can plant, is not read.
+     */
+    @Test
+    void behindTlsTheSessionIsAHostCookieAndAPlainOneIsNotRead() {
+        CLOCK.now = START;
+        Response login = BEHIND_TLS.target("/v1/session").request()
+                .post(Entity.json("{\"username\": \"alice\", \"password\": \"" + PASSWORD + "\"}"));
+        assertEquals(200, login.getStatus());
+        String token = login.readEntity(JsonNode.class).get("token").asText();
+        assertEquals("__Host-parley_session=" + token + "; Path=/; Max-Age=1800; HttpOnly; SameSite=Strict; Secure",
+                login.getHeaderString("Set-Cookie"), "a __Host- cookie must be Secure, for Path=/ and have no Domain");
+
+        assertEquals(200, BEHIND_TLS.target("/v1/session").request().cookie("__Host-parley_session", token).get().getStatus());
+        assertEquals(401, BEHIND_TLS.target("/v1/session").request().cookie("parley_session", token).get().getStatus(),
+                "the plain name, which a sibling host can set for the parent domain, is not read");
+
+        Response logout = BEHIND_TLS.target("/v1/session").request().cookie("__Host-parley_session", token).delete();
+        assertEquals(204, logout.getStatus());
+        assertTrue(logout.getHeaderString("Set-Cookie").startsWith("__Host-parley_session=; Path=/; Max-Age=0;"),
+                logout.getHeaderString("Set-Cookie"));
+        assertEquals(401, BEHIND_TLS.target("/v1/session").request().header("Authorization", "Bearer " + token).get().getStatus(),
+                "the log-out by the __Host- cookie ended the session");
+    }
+
     private static Response who(String token) {
-        return RESOURCES.target("/v1/session").request().cookie(ApiKeyAuthFilter.SESSION_COOKIE, token).get();
+        return RESOURCES.target("/v1/session").request().cookie(SessionCookie.PLAIN.name(), token).get();
     }
 
     /** The service's clock, set by each test. */
