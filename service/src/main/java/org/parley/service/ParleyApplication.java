@@ -195,7 +195,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.servlets().addFilter("moderator-pages", new ModeratorPageFilter(keys))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/moderate", "/moderate/*");
         RateLimiter limiter = new RateLimiter(config.rateLimit.burstSeconds, config.rateLimit.requestsPerSecond,
-                config.rateLimit.bytesPerToken, config.rateLimit.failedAuthPerMinute);
+                config.rateLimit.bytesPerToken, config.rateLimit.failedAuthPerMinute, config.rateLimit.scorerPerAddress);
         env.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter(keys,
                 token -> accounts.session(token, clock.instant())
                         .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt())),

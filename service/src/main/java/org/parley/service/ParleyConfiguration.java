@@ -204,6 +204,15 @@ public class ParleyConfiguration extends Configuration {
         @Min(0)
         @JsonProperty
         public int concurrentPerAddress = 64;
+
+        /**
+         * Requests/s of a scorer key from one client address, whose own bucket (of burstSeconds) pays for its bodies and
+         * stance, so that one visitor of the pages that publish the key cannot empty the bucket every reader shares;
+         * 0: none (readers behind one NAT share an address).
+         */
+        @Min(0)
+        @JsonProperty
+        public int scorerPerAddress = 10;
     }
 
     /** Above what the cores can score (docs/scoring-api.md, "Overload"; core.ScoringGate). */

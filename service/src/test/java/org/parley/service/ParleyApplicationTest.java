@@ -112,6 +112,40 @@ class ParleyApplicationTest {
         }
     }
 
+    /** {@link #raw}, from another loopback address: another visitor. */
+    private static String rawFrom(String localAddress, String request) throws java.io.IOException {
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), APP.getLocalPort(),
+                java.net.InetAddress.getByName(localAddress), 0)) {
+            s.setSoTimeout(60_000);
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A comment scored with the published scorer key, its body led by {@code padding} spaces (JSON allows them). */
+    private static String scoredWithThePageKey(String from, int padding) throws java.io.IOException {
+        String body = " ".repeat(padding) + "{\"comment\": {\"text\": \"Nice one\"}}";
+        return rawFrom(from, "POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + SCORER
+                + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    }
+
+    /**
+     * A front-end developer's audit (twenty-third session): a scorer key is in every page of its site, so its bucket
+     * was every reader's, and one copied-key request with a large body left all of them with 429s. A scorer key's
+     * visitor (a client address) has a bucket of its own, which pays for its body: that visitor waits, no one else.
+     */
+    @Test
+    void aVisitorWhoseBodyCostsMoreThanItsBucketWaitsAloneOnAPublishedKey() throws Exception {
+        String heavy = scoredWithThePageKey("127.0.0.2", 2 << 20);  // 2 MiB: 2,048 tokens against the visitor's 200
+        assertTrue(heavy.startsWith("HTTP/1.1 200"), heavy.lines().findFirst().orElse(heavy));
+        String again = scoredWithThePageKey("127.0.0.2", 0);
+        assertTrue(again.startsWith("HTTP/1.1 429"), again);
+        assertTrue(again.contains("requests/s for this key from one address exceeded"), again);
+        assertTrue(again.contains("\r\nRetry-After: "), again);
+        String other = scoredWithThePageKey("127.0.0.3", 0);
+        assertTrue(other.startsWith("HTTP/1.1 200"), "another reader of the same pages is not held: " + other);
+    }
+
     private static JsonNode rawBody(String answer) throws java.io.IOException {
         return APP.getObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
     }

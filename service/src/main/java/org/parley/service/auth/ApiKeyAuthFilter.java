@@ -87,13 +87,15 @@ public final class ApiKeyAuthFilter extends AuthFilter<ApiKeyAuthFilter.Credenti
         limiter.succeeded(address);
         Object caller = request.getSecurityContext().getUserPrincipal();
         if (caller instanceof ApiKey key) {
+            OptionalLong visitor = limiter.tryAcquireVisitor(key, address);
+            if (visitor.isPresent()) throw ApiException.tooManyRequestsFromAddress(visitor.getAsLong(), limiter.scorerPerAddress());
             OptionalLong wait = limiter.tryAcquire(key);
             if (wait.isPresent()) throw ApiException.tooManyRequests(wait.getAsLong(), key.perSecond());
         } else if (caller instanceof ModeratorSession session) {
             OptionalLong wait = limiter.tryAcquire(session);
             if (wait.isPresent()) throw ApiException.tooManyRequests(wait.getAsLong(), limiter.sessionPerSecond());
         }
-        if (limiter.chargesBodies() && request.hasEntity()) BodyCharge.attach(request, limiter, (Caller) caller);
+        if (limiter.chargesBodies() && request.hasEntity()) BodyCharge.attach(request, limiter, limiter.payer((Caller) caller, address));
     }
 
     /**

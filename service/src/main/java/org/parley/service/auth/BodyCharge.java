@@ -20,19 +20,19 @@ import java.io.InputStream;
 public final class BodyCharge extends WatchedInput {
     private static final String PROPERTY = BodyCharge.class.getName();
     private final RateLimiter limiter;
-    private final Caller caller;
+    private final RateLimiter.Payer payer;
     private long read;
     private boolean refunded;
 
-    private BodyCharge(InputStream in, RateLimiter limiter, Caller caller) {
+    private BodyCharge(InputStream in, RateLimiter limiter, RateLimiter.Payer payer) {
         super(in);
         this.limiter = limiter;
-        this.caller = caller;
+        this.payer = payer;
     }
 
-    /** Charges the request's body from here on, and remembers it for {@link Refund}. */
-    static void attach(ContainerRequestContext request, RateLimiter limiter, Caller caller) {
-        BodyCharge charge = new BodyCharge(request.getEntityStream(), limiter, caller);
+    /** Charges the request's body to {@code payer} from here on, and remembers it for {@link Refund}. */
+    static void attach(ContainerRequestContext request, RateLimiter limiter, RateLimiter.Payer payer) {
+        BodyCharge charge = new BodyCharge(request.getEntityStream(), limiter, payer);
         request.setProperty(PROPERTY, charge);
         request.setEntityStream(charge);
     }
@@ -42,13 +42,13 @@ public final class BodyCharge extends WatchedInput {
         if (refunded) return;
         long before = limiter.bodyTokens(read);
         read += n;
-        limiter.charge(caller, limiter.bodyTokens(read) - before);
+        limiter.charge(payer, limiter.bodyTokens(read) - before);
     }
 
     private synchronized void refund() {
         if (refunded) return;
         refunded = true;
-        limiter.refundBeyondBurst(caller, limiter.bodyTokens(read));
+        limiter.refundBeyondBurst(payer, limiter.bodyTokens(read));
     }
 
     /** Gives a refused request's body charge beyond one full bucket back, whatever refused it. */

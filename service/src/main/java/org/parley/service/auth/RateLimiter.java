@@ -13,14 +13,18 @@ import java.util.OptionalLong;
  * 100 comments of 20,480 characters is seconds of work, not one request's (a refused body costs at
  * most a full bucket: {@link BodyCharge}). And each client address
  * may fail to authenticate {@code failuresPerMinute} times a minute; then it may not try again
- * until its bucket refills, so keys cannot be guessed at the service's speed.
+ * until its bucket refills, so keys cannot be guessed at the service's speed. A {@code scorer} key, which a site
+ * publishes in its pages, also has a bucket per client address at {@code scorerPerAddress}, which pays for that
+ * visitor's bodies and stance: one visitor (or anyone who copied the key) could else empty the bucket that every
+ * reader of the site shares.
  */
 public final class RateLimiter {
     private final int burstSeconds;
     private final int sessionPerSecond;
     private final int bytesPerToken;
     private final int failuresPerMinute;
-    private final TokenBuckets buckets, failures;
+    private final int scorerPerAddress;
+    private final TokenBuckets buckets, visitors, failures;
 
     /** No charge for body size and no limit on failed authentications (the resource tests' fakes). */
     public RateLimiter(int burstSeconds, int sessionPerSecond) {
@@ -32,6 +36,12 @@ public final class RateLimiter {
      * @param failuresPerMinute failed authentications allowed per client address and minute; 0: no limit
      */
     public RateLimiter(int burstSeconds, int sessionPerSecond, int bytesPerToken, int failuresPerMinute) {
+        this(burstSeconds, sessionPerSecond, bytesPerToken, failuresPerMinute, 0);
+    }
+
+    /** @param scorerPerAddress requests/s of a scorer key from one client address; 0: no limit per address */
+    public RateLimiter(int burstSeconds, int sessionPerSecond, int bytesPerToken, int failuresPerMinute, int scorerPerAddress) {
+        this.scorerPerAddress = scorerPerAddress;
         this.burstSeconds = burstSeconds;
         this.sessionPerSecond = sessionPerSecond;
         this.bytesPerToken = bytesPerToken;
@@ -41,6 +51,9 @@ public final class RateLimiter {
         // forgotten in debt would forgive it. Keys and moderators are few. Addresses are many, but
         // their buckets never go into debt: a minute and a half after the last try they are full.
         this.buckets = new TokenBuckets(Duration.ofDays(1));
+        // Visitors are many: a day's addresses of a news site's readers would be millions of buckets, so the least
+        // recently used go first beyond 100,000 (a forgotten visitor's debt is forgiven; a key's never is).
+        this.visitors = new TokenBuckets(Duration.ofDays(1), 100_000);
         this.failures = new TokenBuckets(Duration.ofSeconds(90));
     }
 
@@ -53,10 +66,17 @@ public final class RateLimiter {
         return bytesPerToken == 0 ? 0 : bytes / bytesPerToken;
     }
 
-    /** Takes {@code tokens} more from the caller's bucket, into debt if need be. */
-    public void charge(Caller caller, long tokens) {
-        Limit limit = limit(caller);
-        buckets.charge(limit.bucket(), () -> bandwidth(limit.perSecond()), tokens);
+    /** Takes {@code tokens} more from the payer's bucket, into debt if need be. */
+    void charge(Payer payer, long tokens) {
+        payer.in().charge(payer.bucket(), () -> bandwidth(payer.perSecond()), tokens);
+    }
+
+    /**
+     * Whose bucket pays for a request's body and stance: a scorer key's visitor's, where visitors have buckets of
+     * their own, else the caller's.
+     */
+    Payer payer(Caller caller, String address) {
+        return caller instanceof ApiKey key && perVisitor(key) ? visitor(key, address) : limit(caller);
     }
 
     /**
@@ -68,8 +88,8 @@ public final class RateLimiter {
      * core busy (a security audit). A token is ~10 ms of a core, as a batch's KiB is; nothing is charged where
      * bodies are not charged either (the resource tests' fakes).
      */
-    public void chargeStance(jakarta.ws.rs.core.SecurityContext security, long tokens) {
-        if (chargesBodies() && tokens > 0 && security.getUserPrincipal() instanceof Caller caller) charge(caller, tokens);
+    public void chargeStance(jakarta.ws.rs.core.SecurityContext security, String address, long tokens) {
+        if (chargesBodies() && tokens > 0 && security.getUserPrincipal() instanceof Caller caller) charge(payer(caller, address), tokens);
     }
 
     /** What stance on {@code targets} targets (0: a parent only) costs for {@code comments} comments. */
@@ -78,9 +98,8 @@ public final class RateLimiter {
     }
 
     /** Gives back what of {@code tokens} that {@link #charge} took is more than the caller's bucket holds (a refused body's, {@link BodyCharge}). */
-    public void refundBeyondBurst(Caller caller, long tokens) {
-        Limit limit = limit(caller);
-        buckets.giveBack(limit.bucket(), () -> bandwidth(limit.perSecond()), tokens - (long) limit.perSecond() * burstSeconds);
+    void refundBeyondBurst(Payer payer, long tokens) {
+        payer.in().giveBack(payer.bucket(), () -> bandwidth(payer.perSecond()), tokens - (long) payer.perSecond() * burstSeconds);
     }
 
     /**
@@ -109,6 +128,27 @@ public final class RateLimiter {
         return take(limit(key));
     }
 
+    /**
+     * For a scorer key, a token of its visitor's own bucket (one client address), taken before the key's: empty when
+     * the request may go ahead (or the key is no scorer key, or visitors have no limit), else the seconds to wait.
+     */
+    public OptionalLong tryAcquireVisitor(ApiKey key, String address) {
+        if (!perVisitor(key)) return OptionalLong.empty();
+        return take(visitor(key, address));
+    }
+
+    public int scorerPerAddress() {
+        return scorerPerAddress;
+    }
+
+    private boolean perVisitor(ApiKey key) {
+        return scorerPerAddress > 0 && key.role() == Role.SCORER;
+    }
+
+    private Payer visitor(ApiKey key, String address) {
+        return new Payer(visitors, key.key() + " " + address, scorerPerAddress);
+    }
+
     /** The same for a moderator's session, counted per username. */
     public OptionalLong tryAcquire(ModeratorSession session) {
         return take(limit(session));
@@ -118,17 +158,20 @@ public final class RateLimiter {
         return sessionPerSecond;
     }
 
-    /** The bucket a caller spends from, and its refill rate: a key's own, or one for all of a moderator's sessions. */
-    private record Limit(String bucket, int perSecond) {}
+    /**
+     * A bucket that a caller spends from: where it is kept, its name there, and its refill rate. A key's own, one for
+     * all of a moderator's sessions, or a scorer key's visitor's.
+     */
+    record Payer(TokenBuckets in, String bucket, int perSecond) {}
 
-    private Limit limit(Caller caller) {
-        if (caller instanceof ApiKey key) return new Limit("key " + key.key(), key.perSecond());
-        if (caller instanceof ModeratorSession session) return new Limit("session " + session.username(), sessionPerSecond);
+    private Payer limit(Caller caller) {
+        if (caller instanceof ApiKey key) return new Payer(buckets, "key " + key.key(), key.perSecond());
+        if (caller instanceof ModeratorSession session) return new Payer(buckets, "session " + session.username(), sessionPerSecond);
         throw new IllegalArgumentException("no rate limit for " + caller.getClass().getSimpleName());
     }
 
-    private OptionalLong take(Limit limit) {
-        return buckets.tryTake(limit.bucket(), () -> bandwidth(limit.perSecond()));
+    private OptionalLong take(Payer payer) {
+        return payer.in().tryTake(payer.bucket(), () -> bandwidth(payer.perSecond()));
     }
 
     private Bandwidth bandwidth(int perSecond) {

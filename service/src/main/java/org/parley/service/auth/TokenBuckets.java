@@ -23,6 +23,11 @@ final class TokenBuckets {
         this.buckets = CacheBuilder.newBuilder().expireAfterAccess(idle).<String, Bucket>build().asMap();
     }
 
+    /** At most {@code most} buckets: beyond, the least recently used is dropped, debt and all. */
+    TokenBuckets(Duration idle, long most) {
+        this.buckets = CacheBuilder.newBuilder().expireAfterAccess(idle).maximumSize(most).<String, Bucket>build().asMap();
+    }
+
     /** Empty when a token was taken, else the whole seconds to wait for one (at least 1). */
     OptionalLong tryTake(String key, Supplier<Bandwidth> limit) {
         ConsumptionProbe probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);

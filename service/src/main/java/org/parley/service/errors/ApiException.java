@@ -69,6 +69,12 @@ public final class ApiException extends RuntimeException {
                 retryAfterSeconds);
     }
 
+    /** 429 for one client address of a published (scorer) key, whose own bucket the other visitors do not share. */
+    public static ApiException tooManyRequestsFromAddress(long retryAfterSeconds, int perSecond) {
+        return new ApiException(429, null, (long) perSecond, "rate limit of " + perSecond
+                + " requests/s for this key from one address exceeded; retry after " + retryAfterSeconds + " s", retryAfterSeconds);
+    }
+
     /** 503: a dependency (the database) is down; the client should retry after the given time. */
     public static ApiException unavailable(long retryAfterSeconds, String message) {
         return unavailable(503, retryAfterSeconds, message);

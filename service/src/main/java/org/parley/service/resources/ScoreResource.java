@@ -1,5 +1,7 @@
 package org.parley.service.resources;
 
+import org.parley.service.auth.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -96,7 +98,7 @@ public final class ScoreResource {
     @Path("/batch")
     @Timed(name = "score-batch")
     @ExceptionMetered(name = "score-batch-errors")
-    public BatchResponse batch(BatchRequest request, @Context SecurityContext security) {
+    public BatchResponse batch(BatchRequest request, @Context SecurityContext security, @Context HttpServletRequest http) {
         if (request == null || request.comments() == null)
             throw ApiException.badField("comments", "comments is required: an array of score requests");
         List<JsonNode> items = request.comments();
@@ -130,7 +132,7 @@ public final class ScoreResource {
         }
         long stanceCost = requests.stream().filter(q -> q.targets() != null || q.parent() != null)
                 .mapToLong(q -> RateLimiter.stanceTokens(1, q.targets() == null ? 0 : q.targets().size())).sum();
-        if (limiter != null) limiter.chargeStance(security, stanceCost);  // before the work: batches sent together pay too
+        if (limiter != null) limiter.chargeStance(security, ClientAddress.of(http), stanceCost);  // before the work: batches sent together pay too
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));
         return batchGate.run(() -> {

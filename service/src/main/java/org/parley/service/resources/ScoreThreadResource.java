@@ -1,5 +1,7 @@
 package org.parley.service.resources;
 
+import org.parley.service.auth.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.annotation.security.RolesAllowed;
@@ -85,7 +87,7 @@ public final class ScoreThreadResource {
     @POST
     @Timed(name = "score-thread")
     @ExceptionMetered(name = "score-thread-errors")
-    public ThreadResponse score(ThreadRequest request, @Context SecurityContext security) {
+    public ThreadResponse score(ThreadRequest request, @Context SecurityContext security, @Context HttpServletRequest http) {
         CommentThread thread = thread(request);
         RequestChecks.Requested requested = RequestChecks.requested(request.attributes(), "attributes");
         if (requested.sentiment() && thread.comments().size() > RequestChecks.MAX_SENTIMENT_COMMENTS)
@@ -94,16 +96,17 @@ public final class ScoreThreadResource {
         if (request.targets() != null)
             RequestChecks.targets(request.targets(), "targets", "leave it out to have targets proposed from the article");
         List<Optional<ReplyContext.Parent>> parents = checkedTexts(thread);
-        return gate.run(() -> scored(request, security, thread, requested, parents));
+        String address = ClientAddress.of(http);  // who pays for the stance: for a scorer key, this visitor
+        return gate.run(() -> scored(request, security, address, thread, requested, parents));
     }
 
     /** The thread scored: proposing its targets from the article is work too, so it is done in the gate's turn. */
-    private ThreadResponse scored(ThreadRequest request, SecurityContext security, CommentThread thread,
+    private ThreadResponse scored(ThreadRequest request, SecurityContext security, String address, CommentThread thread,
                                   RequestChecks.Requested requested, List<Optional<ReplyContext.Parent>> parents) {
         Set<Attribute> attributes = requested.attributes();
         ThreadTargets.Used used = targets.choose(request.targets(), thread.article());
         if (limiter != null && !used.targets().isEmpty())
-            limiter.chargeStance(security, RateLimiter.stanceTokens(thread.comments().size(), used.targets().size()));  // before the work: threads sent together pay too
+            limiter.chargeStance(security, address, RateLimiter.stanceTokens(thread.comments().size(), used.targets().size()));  // before the work: threads sent together pay too
 
         List<CommentScorer.Input> inputs = new ArrayList<>(thread.comments().size());
         for (Comment c : thread.comments()) inputs.add(new CommentScorer.Input(c.text(), attributes, request.wantsSpans()));

@@ -1,5 +1,7 @@
 package org.parley.service.resources;
 
+import org.parley.service.auth.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,7 +68,8 @@ public final class ThreadsResource {
     @POST
     @Timed(name = "submit-thread")
     @ExceptionMetered(name = "submit-thread-errors")
-    public ThreadResult submit(JsonNode body, @QueryParam("target") List<String> targets, @Context SecurityContext security) {
+    public ThreadResult submit(JsonNode body, @QueryParam("target") List<String> targets, @Context SecurityContext security,
+                               @Context HttpServletRequest http) {
         List<String> t = targets == null || targets.isEmpty() ? null : targets;
         if (t != null) {
             RequestChecks.targets(t, "target");
@@ -99,7 +102,7 @@ public final class ThreadsResource {
                     c.parentAuthor()));
         }
         if (limiter != null && t != null)
-            limiter.chargeStance(security, RateLimiter.stanceTokens(submissions.size(), t.size()));  // before the work: threads sent together pay too
+            limiter.chargeStance(security, ClientAddress.of(http), RateLimiter.stanceTokens(submissions.size(), t.size()));  // before the work: threads sent together pay too
         List<CommentStore.Insert> stored;
         try {
             stored = ingestion.submit(submissions, (Caller) security.getUserPrincipal());

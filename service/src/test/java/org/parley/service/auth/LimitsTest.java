@@ -47,9 +47,33 @@ class LimitsTest {
         assertEquals(0, limiter.bodyTokens(1023), "an ordinary comment costs its request alone");
         assertEquals(30, limiter.bodyTokens(30 * 1024 + 5));
         assertTrue(limiter.tryAcquire(key).isEmpty());
-        limiter.charge(key, limiter.bodyTokens(30 * 1024));  // more than the bucket holds: it passes, into debt
+        limiter.charge(limiter.payer(key, "203.0.113.9"), limiter.bodyTokens(30 * 1024));  // more than the bucket holds: it passes, into debt
         assertTrue(limiter.tryAcquire(key).getAsLong() >= 1, "the next request waits for the debt");
         assertTrue(limiter.tryAcquire(new ApiKey("other-key-1", Role.WEBSITE, 10)).isEmpty());
+    }
+
+    /**
+     * A front-end developer's audit (twenty-third session): a scorer key is published in a site's pages, so its bucket
+     * is every reader's, and one copied-key request with a large body left every visitor with 429s. Each address now
+     * has a bucket of its own on a scorer key, which its bodies and stance pay: one visitor waits, the others do not.
+     */
+    @Test
+    void aScorerKeysVisitorPaysForItsOwnBodiesAndWaitsAlone() {
+        RateLimiter limiter = new RateLimiter(2, 10, 1024, 0, 3);  // a visitor: 6 at once, then 3 a second
+        ApiKey page = new ApiKey("page-key-1", Role.SCORER, 1000), site = new ApiKey("site-key-1", Role.WEBSITE, 1000);
+        for (int i = 0; i < 6; i++) assertTrue(limiter.tryAcquireVisitor(page, "203.0.113.9").isEmpty(), "request " + i);
+        assertTrue(limiter.tryAcquireVisitor(page, "203.0.113.9").getAsLong() >= 1, "the 7th at once from one address waits");
+        assertTrue(limiter.tryAcquireVisitor(page, "198.51.100.4").isEmpty(), "another reader does not");
+        assertTrue(limiter.tryAcquireVisitor(site, "203.0.113.9").isEmpty(), "a server's key has no bucket per address");
+
+        limiter.charge(limiter.payer(page, "198.51.100.4"), limiter.bodyTokens(27L << 20));  // 27 MB, into this visitor's debt
+        assertTrue(limiter.tryAcquireVisitor(page, "198.51.100.4").getAsLong() > 1000, "the sender pays for its body");
+        assertTrue(limiter.tryAcquire(page).isEmpty(), "the key's bucket, every reader's, is not charged for it");
+        assertTrue(limiter.tryAcquireVisitor(page, "192.0.2.7").isEmpty(), "nor is any other reader's");
+
+        limiter.charge(limiter.payer(site, "192.0.2.7"), 5000);
+        assertTrue(limiter.tryAcquire(site).getAsLong() >= 1, "a website key's body is its own bucket's, as before");
+        assertTrue(new RateLimiter(2, 10, 1024, 0, 0).tryAcquireVisitor(page, "203.0.113.9").isEmpty(), "0: no limit per address");
     }
 
     @Test
