@@ -132,7 +132,7 @@ public final class ScoreResource {
         }
         long stanceCost = requests.stream().filter(q -> q.targets() != null || q.parent() != null)
                 .mapToLong(q -> RateLimiter.stanceTokens(1, q.targets() == null ? 0 : q.targets().size())).sum();
-        if (limiter != null) limiter.chargeStance(security, ClientAddress.of(http), stanceCost);  // before the work: batches sent together pay too
+        if (limiter != null && stanceCost > 0) limiter.chargeStance(security, ClientAddress.of(http), stanceCost);  // before the work: batches sent together pay too
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));
         return batchGate.run(() -> {
