@@ -65,6 +65,9 @@ import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.intake.Ingestion;
+import org.parley.service.monitoring.DroppedLines;
+import org.parley.service.monitoring.PrometheusEndpoint;
+import org.parley.service.monitoring.QueueGauges;
 import org.parley.service.resources.AdminResource;
 import org.parley.service.resources.CommentsResource;
 import org.parley.service.resources.QueueResource;
@@ -258,6 +261,12 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 .addMapping("/healthcheck/scoring");
         env.admin().addFilter("admin-requests", new AdminRequestFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        // For a scraper: the metrics in Prometheus's text format; and the request log's lines dropped above capacity.
+        PrometheusEndpoint.register(env.metrics(), env.admin());
+        DroppedLines.count(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory(), env.metrics());
+        QueueGauges queueGauges = new QueueGauges(() -> comments.counts(CommentStore.Narrowing.NONE)).register(env.metrics());
+        env.lifecycle().scheduledExecutorService("queue-gauges").build()
+                .scheduleWithFixedDelay(queueGauges, 0, QueueGauges.EVERY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         // Tasks, so that GET /tasks and the start-up log list them; each answered by its servlet at the exact
         // path, which wins over the task servlet's /tasks/* (a refused bundle is a JSON 400, not its 500).
         for (ReloadTask<?> task : java.util.List.of(

@@ -17,6 +17,7 @@ import org.parley.policy.Action;
 import org.parley.policy.Band;
 import org.parley.policy.PhraseRule;
 import org.parley.policy.Policy;
+import org.parley.service.monitoring.LogFormat;
 
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -46,6 +47,11 @@ public class ParleyConfiguration extends Configuration {
     @Max(10_000)
     @JsonProperty
     public int maxThreadComments = 500;
+
+    /** TEXT or JSON (one object a line): the application log's and the request log's layout, {@link LogFormat}. */
+    @NotNull(message = "must be text or json") // an empty PARLEY_LOG_FORMAT reads as null
+    @JsonProperty
+    public LogFormat logFormat = LogFormat.TEXT;
 
     /** {@code key:role[:requestsPerSecond][:site=NAME],...}; empty means a dev key is made and printed at start-up. */
     @JsonProperty

@@ -787,6 +787,39 @@ class ParleyApplicationTest {
             assertTrue(metrics.at("/timers").has("org.parley.service.resources." + endpoint), endpoint);
             assertTrue(metrics.at("/meters").has("org.parley.service.resources." + endpoint + "-errors.exceptions"), endpoint);
         }
+        for (String queue : new String[] {"PENDING", "REPORTED", "ESCALATED"})
+            assertTrue(metrics.at("/gauges").has("parley.queue." + queue), queue); // monitoring.QueueGauges
+    }
+
+    /** What a Prometheus server scrapes: the same metrics in its text format, each family's name valid and typed once. */
+    @Test
+    void prometheusScrapesTheMetricsInItsTextFormat() {
+        String name = "org_parley_service_resources_ScoreResource_score_count";
+        double before = prometheusSample(name);
+        assertEquals(200, score("{\"comment\": {\"text\": \"hello\"}}").getStatus());
+        assertTrue(prometheusSample(name) >= before + 1, "the timer's count moved after a request");
+
+        Response answer = target(admin("/metrics/prometheus")).request().get();
+        assertEquals(200, answer.getStatus());
+        assertTrue(answer.getMediaType().toString().startsWith("text/plain"), answer.getMediaType().toString());
+        String text = answer.readEntity(String.class);
+        java.util.Set<String> typed = new java.util.HashSet<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("# TYPE ")) assertTrue(typed.add(line.split(" ")[2]), "typed twice: " + line);
+            else if (!line.isEmpty() && !line.startsWith("#"))
+                assertTrue(line.matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[^}]*})? \\S+"), "not a valid sample: " + line);
+        }
+        for (String family : List.of("parley_score_TOXICITY", "parley_action_REVIEW_total", "parley_scoring_refused",
+                "parley_requestlog_dropped_total", "io_dropwizard_jetty_MutableServletContextHandler_5xx_responses_total",
+                "io_dropwizard_db_ManagedPooledDataSource_database_waiting"))
+            assertTrue(typed.contains(family), family + " among " + typed.size());
+    }
+
+    private static double prometheusSample(String name) {
+        String text = target(admin("/metrics/prometheus")).request().get(String.class);
+        return java.util.Arrays.stream(text.split("\n")).filter(l -> l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not in " + text));
     }
 
     /** Jersey refuses a wrong Content-Type or Accept before it chooses the method; the endpoint's exception meter counts it all the same. */

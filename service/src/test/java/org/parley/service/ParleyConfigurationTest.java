@@ -170,8 +170,13 @@ class ParleyConfigurationTest {
 
     /** The shipped config.yml with its defaults (no PARLEY_* variables), as scripts/serve reads it. */
     private static ParleyConfiguration shipped() throws Exception {
+        return shipped(java.util.Map.of());
+    }
+
+    /** The shipped config.yml with these PARLEY_* variables set. */
+    private static ParleyConfiguration shipped(java.util.Map<String, String> env) throws Exception {
         // Each ${VAR:-default} as its default, whatever this machine's environment says.
-        String text = new org.apache.commons.text.StringSubstitutor(name -> null)
+        String text = new org.apache.commons.text.StringSubstitutor(env::get)
                 .replace(java.nio.file.Files.readString(java.nio.file.Path.of("config.yml")));
         var factory = StrictConfig.<ParleyConfiguration>factory().create(ParleyConfiguration.class,
                 Validators.newValidator(), io.dropwizard.jackson.Jackson.newObjectMapper(), "dw");
@@ -196,6 +201,30 @@ class ParleyConfigurationTest {
         var yaml = io.dropwizard.jackson.Jackson.newObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
         assertTrue(yaml.readTree(java.nio.file.Path.of("config.yml").toFile()).at("/server/requestLog/appenders/0/neverBlock").asBoolean(),
                 "a full queue drops the line instead of holding the thread");
+        // monitoring.DroppedLines counts a line dropped while the queue's last discardingThreshold places are free: each
+        // thread that writes the log finds one, so none is dropped uncounted (DroppedLinesTest).
+        int writers = server.getMaxThreads() + server.getAdminMaxThreads();
+        assertTrue(console.getDiscardingThreshold() >= writers, console.getDiscardingThreshold() + " < " + writers + " threads");
+        assertTrue(console.getQueueSize() - console.getDiscardingThreshold() >= 4096, "4,096 lines still fit before any is dropped");
+    }
+
+    /** PARLEY_LOG_FORMAT=json: both logs one JSON object a line, for a log shipper (JsonLogsTest runs it). */
+    @Test
+    void theLogFormatChoosesTheLayoutOfBothLogs() throws Exception {
+        for (String format : new String[] {"json", "JSON"}) {
+            ParleyConfiguration json = shipped(java.util.Map.of("PARLEY_LOG_FORMAT", format));
+            var app = ((io.dropwizard.logging.common.DefaultLoggingFactory) json.getLoggingFactory()).getAppenders();
+            assertTrue(((io.dropwizard.logging.common.AbstractAppenderFactory<?>) app.get(0)).getLayout()
+                    instanceof io.dropwizard.logging.json.EventJsonLayoutBaseFactory, format);
+            var requests = ((io.dropwizard.request.logging.LogbackAccessRequestLogFactory)
+                    ((io.dropwizard.core.server.DefaultServerFactory) json.getServerFactory()).getRequestLogFactory()).getAppenders();
+            assertTrue(((io.dropwizard.logging.common.AbstractAppenderFactory<?>) requests.get(0)).getLayout()
+                    instanceof io.dropwizard.logging.json.AccessJsonLayoutBaseFactory, format);
+        }
+        var text = ((io.dropwizard.logging.common.DefaultLoggingFactory) shipped().getLoggingFactory()).getAppenders();
+        org.junit.jupiter.api.Assertions.assertNull(((io.dropwizard.logging.common.AbstractAppenderFactory<?>) text.get(0)).getLayout(), "text: Dropwizard's lines");
+        assertTrue(startUpError("logFormat: \n").contains("logFormat must be text or json"), startUpError("logFormat: \n"));
+        assertTrue(startUpError("logFormat: xml\n").contains("logFormat"), startUpError("logFormat: xml\n"));
     }
 
     /** Scoring is gated by default, single comments and batches in lanes of their own; -1 opens a lane's gate. */

@@ -1,0 +1,77 @@
+package org.parley.service.monitoring;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.AsyncAppenderBase;
+import com.codahale.metrics.Meter;
+import io.dropwizard.logging.common.AppenderFactory;
+import io.dropwizard.logging.common.filter.NullLevelFilterFactory;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A request log whose writer has fallen behind drops the lines that find its queue full, without holding the
+ * thread (neverBlock), and counts each: Logback's own async appender dropped them without a word.
+ */
+class DroppedLinesTest {
+    private static final int QUEUE = 4;
+
+    @Test
+    void linesThatFindTheQueueFullAreDroppedAndCounted() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<ILoggingEvent> written = new CopyOnWriteArrayList<>();
+        LoggerContext context = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        AppenderBase<ILoggingEvent> stuck = new AppenderBase<>() { // a writer that has fallen behind: it waits on its first line
+            @Override
+            protected void append(ILoggingEvent event) {
+                written.add(event);
+                writing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        // As Dropwizard's appender factories build it (AbstractAppenderFactory.wrapAsync): config.yml's settings, smaller.
+        AppenderFactory<ILoggingEvent> console = (ctx, name, layout, levels, async) -> {
+            AsyncAppenderBase<ILoggingEvent> queue = async.build();
+            queue.setContext(ctx);
+            queue.setQueueSize(QUEUE);
+            queue.setDiscardingThreshold(1);
+            queue.setNeverBlock(true);
+            stuck.setContext(ctx);
+            stuck.start();
+            queue.addAppender(stuck);
+            queue.start();
+            return queue;
+        };
+        Meter dropped = new Meter();
+        Appender<ILoggingEvent> log = new DroppedLines<>(console, dropped).build(context, "requests", null,
+                new NullLevelFilterFactory<>(), () -> { throw new AssertionError("Dropwizard's own async appender"); });
+
+        log.doAppend(line(context, 0));
+        assertTrue(writing.await(10, TimeUnit.SECONDS), "the writer took the first line");
+        for (int i = 1; i <= QUEUE + 3; i++) log.doAppend(line(context, i)); // 4 wait in the queue, 3 find it full: none blocks
+        assertEquals(3, dropped.getCount(), "each line dropped is counted");
+
+        release.countDown();
+        log.stop(); // flushes what waits
+        assertEquals(List.of("0", "1", "2", "3", "4"), written.stream().map(ILoggingEvent::getMessage).toList());
+    }
+
+    private static LoggingEvent line(LoggerContext context, int i) {
+        return new LoggingEvent(DroppedLinesTest.class.getName(), context.getLogger("requests"), ch.qos.logback.classic.Level.INFO,
+                Integer.toString(i), null, null);
+    }
+}
