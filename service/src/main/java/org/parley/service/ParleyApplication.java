@@ -230,9 +230,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.servlets().addFilter("scoring-refusal", new org.parley.service.core.Refusal(gate, batchGate, env.getObjectMapper()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/v1/score", "/v1/score/*", "/v1alpha1/*");
         env.metrics().register("parley.scoring.admitted", (com.codahale.metrics.Gauge<Integer>) gate::admitted);
-        env.metrics().register("parley.scoring.refused", (com.codahale.metrics.Gauge<Long>) gate::refused);
+        env.metrics().register("parley.scoring.refused", gate.refusals());
         env.metrics().register("parley.scoring.batch.admitted", (com.codahale.metrics.Gauge<Integer>) batchGate::admitted);
-        env.metrics().register("parley.scoring.batch.refused", (com.codahale.metrics.Gauge<Long>) batchGate::refused);
+        env.metrics().register("parley.scoring.batch.refused", batchGate.refusals());
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment, limiter,
                 gate, batchGate));
         env.jersey().register(new ScoreThreadResource(scorer, stance, ThreadTargets.coreNlp(), sentiment, config.maxThreadComments,

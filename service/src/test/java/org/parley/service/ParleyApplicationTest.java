@@ -809,7 +809,7 @@ class ParleyApplicationTest {
             else if (!line.isEmpty() && !line.startsWith("#"))
                 assertTrue(line.matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[^}]*})? \\S+"), "not a valid sample: " + line);
         }
-        for (String family : List.of("parley_score_TOXICITY", "parley_action_REVIEW_total", "parley_scoring_refused",
+        for (String family : List.of("parley_score_TOXICITY", "parley_action_REVIEW_total", "parley_scoring_refused_total",
                 "parley_requestlog_dropped_total", "io_dropwizard_jetty_MutableServletContextHandler_5xx_responses_total",
                 "io_dropwizard_db_ManagedPooledDataSource_database_waiting"))
             assertTrue(typed.contains(family), family + " among " + typed.size());

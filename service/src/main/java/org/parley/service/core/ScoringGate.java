@@ -5,8 +5,9 @@ import org.parley.service.errors.ApiException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import com.codahale.metrics.Meter;
+
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +27,7 @@ public final class ScoringGate {
     private final int limit;        // running + waiting
     private final Duration maxWait;
     private final AtomicInteger admitted = new AtomicInteger();
-    private final AtomicLong refused = new AtomicLong();
+    private final Meter refused = new Meter();
 
     /**
      * @param running requests scoring at once; 0: no limit
@@ -89,13 +90,21 @@ public final class ScoringGate {
         return admitted.get();
     }
 
-    /** Requests refused since start-up, for want of a place or of a turn in time ({@code parley.scoring.refused}). */
+    /** Requests refused since start-up, for want of a place or of a turn in time. */
     public long refused() {
-        return refused.get();
+        return refused.getCount();
+    }
+
+    /**
+     * The refusals as a meter ({@code parley.scoring.refused}): a count and rates, which Prometheus reads as a counter.
+     * It was a gauge of the count until the twenty-ninth session (an observability audit).
+     */
+    public Meter refusals() {
+        return refused;
     }
 
     private ApiException busy(String why) {
-        refused.incrementAndGet();
+        refused.mark();
         return ApiException.unavailable(RETRY_AFTER_SECONDS, "the service is scoring at capacity (" + why + "): this request "
                 + "was not scored; send it again after " + RETRY_AFTER_SECONDS + " s, or to another instance");
     }
