@@ -41,22 +41,19 @@ class SessionResourceTest {
     private static final MovableClock CLOCK = new MovableClock();
     private static final AccountStore ACCOUNTS = accounts();
 
-    static final ResourceExtension RESOURCES = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000),
-                    token -> ACCOUNTS.session(token, CLOCK.instant())
-                            .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt())),
-                    SessionCookie.PLAIN, new RateLimiter(2, 1000)))
-            .addProvider(new BodySizeLimit(Fakes.MAX_BATCH))
-            .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), SessionCookie.PLAIN, EscalationRule.ADMINS, CLOCK))
-            .build();
-
+    static final ResourceExtension RESOURCES = resources(SessionCookie.PLAIN);
     /** The same behind TLS ({@code moderation.secureCookies}), on the same accounts. */
-    static final ResourceExtension BEHIND_TLS = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000),
-                    token -> ACCOUNTS.session(token, CLOCK.instant())
-                            .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt())),
-                    SessionCookie.HOST, new RateLimiter(2, 1000)))
-            .addProvider(new BodySizeLimit(Fakes.MAX_BATCH))
-            .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), SessionCookie.HOST, EscalationRule.ADMINS, CLOCK))
-            .build();
+    static final ResourceExtension BEHIND_TLS = resources(SessionCookie.HOST);
+
+    private static ResourceExtension resources(SessionCookie cookie) {
+        return Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000),
+                        token -> ACCOUNTS.session(token, CLOCK.instant())
+                                .map(s -> new ModeratorSession(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt())),
+                        cookie, new RateLimiter(2, 1000)))
+                .addProvider(new BodySizeLimit(Fakes.MAX_BATCH))
+                .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), cookie, EscalationRule.ADMINS, CLOCK))
+                .build();
+    }
 
     private static AccountStore accounts() {
         try {
