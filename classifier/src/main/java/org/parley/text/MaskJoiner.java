@@ -2,7 +2,9 @@ package org.parley.text;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,6 +15,10 @@ import java.util.Set;
  * words ("f u c k", "i d i o t") are joined when the letters spell a lexicon form exactly, so
  * "a b c" or "I a m" stay apart. Both searches are bounded, so runs of thousands of single
  * letters or symbols stay linear.
+ *
+ * <p>The lexer reads a last single letter before a full stop as an initial ("t." in "i d i o t.",
+ * "id**t.", "m*r*n."), which hid the word; such a token is split into its letter and the stop
+ * for the search, and put back as it was where no join takes the letter ("J. K. Rowling").
  */
 final class MaskJoiner implements Stage {
     private static final int MAX_PIECES = 6;
@@ -35,7 +41,52 @@ final class MaskJoiner implements Stage {
 
     @Override
     public List<Draft> apply(List<Draft> drafts, CleanText text) {
-        return join(join(drafts, text.text(), false), text.text(), true);
+        String clean = text.text();
+        Map<Draft, Draft> initials = new IdentityHashMap<>();
+        List<Draft> split = splitInitials(drafts, clean, initials);
+        List<Draft> joined = join(join(split, clean, false), clean, true);
+        return initials.isEmpty() ? joined : restoreInitials(joined, initials);
+    }
+
+    /**
+     * Splits "t." into "t" and "." where it may end a masked or spaced word: right after a word
+     * piece (no space between), or after a single letter and a space. {@code initials} maps each
+     * letter piece to the token it came from.
+     */
+    private static List<Draft> splitInitials(List<Draft> drafts, String clean, Map<Draft, Draft> initials) {
+        List<Draft> out = null;
+        for (int i = 1; i < drafts.size(); i++) {
+            Draft d = drafts.get(i);
+            Draft prev = drafts.get(i - 1);
+            boolean initial = d.isWord() && d.end - d.begin == 2 && clean.charAt(d.begin + 1) == '.'
+                    && Character.isLetter(clean.charAt(d.begin)) && prev.isWord()
+                    && (prev.end == d.begin || (isLetter(prev, clean) && isSpace(clean, prev.end, d.begin)));
+            if (initial && out == null) {
+                out = new ArrayList<>(drafts.subList(0, i));
+            }
+            if (initial) {
+                Draft letter = Draft.word(d.begin, d.begin + 1, d.text.substring(0, 1));
+                initials.put(letter, d);
+                out.add(letter);
+                out.add(Draft.word(d.begin + 1, d.end, "."));
+            } else if (out != null) {
+                out.add(d);
+            }
+        }
+        return out == null ? drafts : out;
+    }
+
+    /** Puts back each split initial whose letter no join took. */
+    private static List<Draft> restoreInitials(List<Draft> drafts, Map<Draft, Draft> initials) {
+        List<Draft> out = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft original = initials.get(drafts.get(i));
+            out.add(original != null ? original : drafts.get(i));
+            if (original != null) {
+                i++; // its full stop
+            }
+        }
+        return out;
     }
 
     /** At each position, joins the longest run of drafts that resolves; copies the list only if one does. */

@@ -71,6 +71,32 @@ class ObfuscationTest {
         assertEquals(expected, forms(raw));
     }
 
+    // the lexer reads a last letter before a full stop as an initial ("t."): twenty-ninth session
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "You are an i d i o t. | you are an idiot .",
+        "a s s h o l e. | asshole .",
+        "you m o r o n. ok | you moron . ok",
+        "You are an id**t. | you are an idiot .",
+        "you m*r*n. | you moron .",
+        "f u c k. | fuck .",
+    })
+    void resolvesAWordWhoseLastLetterEndsTheSentence(String raw, String expected) {
+        assertEquals(expected, forms(raw));
+    }
+
+    @ParameterizedTest(name = "{0} stays {1}")
+    @CsvSource(delimiter = '|', value = {
+        "J. K. Rowling | j. k. rowling",
+        "Plan A b c. d. | plan a b c. d.",
+        "(a. b.) | ( a. b. )",
+        "I a m. | i a m.",
+        "vitamin B. | vitamin b.",
+    })
+    void leavesInitialsThatSpellNoWordAlone(String raw, String expected) {
+        assertEquals(expected, forms(raw));
+    }
+
     @ParameterizedTest(name = "{0} stays {1}")
     @CsvSource(delimiter = '|', value = {
         "3 pm | <num> pm",
