@@ -9,7 +9,8 @@ import java.util.Set;
  * <ol>
  *   <li>a token mixing letters with leet or masking chars that fits a lexicon form: "f*ck",
  *       "sh!t", "b!tch", "f@ck", "id1ot", "st00pid", "5hit", "@ss" ({@link Lexicon#match});</li>
- *   <li>a lexicon word spelled with separators: "f.u.c.k", "f-u-c-k";</li>
+ *   <li>a lexicon word spelled with separators: "f.u.c.k", "f-u-c-k", or with one or two put in
+ *       between its letters: "id-iot", "mor.on" ({@link Lexicon#acrossSeparators});</li>
  *   <li>a plain word that is a lexicon spelling variant ("fuk"), or elongated ("fuuuuck",
  *       "shiiit": runs of 3+ letters squeezed to 2, then to 1, and looked up);</li>
  *   <li>general leetspeak: digits 0, 3, 4, 5, 7 between letters become o, e, a, s, t ("l33t",
@@ -60,6 +61,9 @@ final class Deobfuscator implements Stage {
             form = lexicon.match(s);
             if (form == null && masks) {
                 form = spelledOut(s);
+            }
+            if (form == null && masks && !digits) {
+                form = lexicon.acrossSeparators(s);
             }
         }
         if (form != null) {

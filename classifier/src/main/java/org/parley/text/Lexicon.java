@@ -76,6 +76,39 @@ final class Lexicon {
         return p >= 0 && prefixes[p] ? forms.get(word) : null;
     }
 
+    /**
+     * The canonical form of a lower-case word split by one or two separators put in between its
+     * letters ("id-iot", "mor.on", "stu_pi.d" → idiot, moron, stupid), or null. Unlike
+     * {@link #match}, where a mask stands for a letter, here the separators are extra chars.
+     * Separators neither start nor end the word nor follow each other, so "covid-19", "-ing" or
+     * "f--k" are no candidates.
+     */
+    String acrossSeparators(CharSequence s) {
+        int len = s.length();
+        if (len < minLength + 1 || len > maxLength + 2) {
+            return null;
+        }
+        StringBuilder letters = new StringBuilder(len);
+        boolean afterLetter = false;
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                letters.append(c);
+                afterLetter = true;
+            } else if (isSeparator(c) && afterLetter && i < len - 1) {
+                afterLetter = false;
+            } else {
+                return null;
+            }
+        }
+        int separators = len - letters.length();
+        return separators >= 1 && separators <= 2 ? exact(letters.toString()) : null;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '-' || c == '.' || c == '_';
+    }
+
     /** Index of the first three chars in {@link #prefixes}, or -1 if they are not all a-z. */
     private static int prefix(String s) {
         int index = 0;

@@ -10,7 +10,7 @@ import java.util.Set;
  * Splits words glued by a missing space after sentence punctuation, which the lexer keeps
  * whole: "smelly.Fuck" → smelly . Fuck, "boy.U", "hello!World", "what?Really". Runs after
  * {@link WebLinks}, so domains are already {@code <url>}. A masked word that happens to look
- * glued ("sh.tty") resolves in the {@link Lexicon} and is left whole; so are tokens with digits
+ * glued ("sh.tty", "mor.on") resolves in the {@link Lexicon} and is left whole; so are tokens with digits
  * or more dots ("e.g.This", "3.5"), and one letter after the mark unless it is the word I, U or A
  * ("boy.U r" splits, "Ph.D" and "sh.t" do not).
  */
@@ -39,8 +39,11 @@ final class MissingSpaceSplitter implements Stage {
         for (int i = 0; i < drafts.size(); i++) {
             Draft d = drafts.get(i);
             int[] cut = candidate(d, clean) ? cut(clean, d.begin, d.end) : null;
-            if (cut != null && lexicon.match(d.text.toLowerCase(Locale.ROOT)) != null) {
-                cut = null; // "sh.tty" is a masked word, not two sentences
+            if (cut != null) {
+                String lower = d.text.toLowerCase(Locale.ROOT);
+                if (lexicon.match(lower) != null || lexicon.acrossSeparators(lower) != null) {
+                    cut = null; // "sh.tty" and "mor.on" are masked words, not two sentences
+                }
             }
             if (cut != null && out == null) {
                 out = new ArrayList<>(drafts.subList(0, i));

@@ -50,6 +50,23 @@ class LexiconTest {
     }
 
     @Test
+    void readsSeparatorsPutInBetweenLetters() {
+        assertEquals("idiot", lexicon.acrossSeparators("id-iot"));
+        assertEquals("moron", lexicon.acrossSeparators("mor.on"));
+        assertEquals("stupid", lexicon.acrossSeparators("stu_pi.d"));
+        assertEquals("dumbass", lexicon.acrossSeparators("dumb-ass"));
+        assertNull(lexicon.acrossSeparators("idiot")); // no separator: exact's business
+        assertNull(lexicon.acrossSeparators("i-d-i-ot")); // three
+        assertNull(lexicon.acrossSeparators("id--iot"));
+        assertNull(lexicon.acrossSeparators("-idiot"));
+        assertNull(lexicon.acrossSeparators("idiot."));
+        assertNull(lexicon.acrossSeparators("f*ck-er")); // a mask is match's business
+        assertNull(lexicon.acrossSeparators("e-mail"));
+        assertNull(lexicon.acrossSeparators("as-sess"));
+        assertNull(lexicon.acrossSeparators("co-operate"));
+    }
+
+    @Test
     void prefersFewestMasksThenFileOrder() {
         assertEquals("shit", lexicon.match("s**t")); // shit before slut
         assertEquals("hell", lexicon.match("h3ll"));

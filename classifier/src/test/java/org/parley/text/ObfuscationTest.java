@@ -85,6 +85,31 @@ class ObfuscationTest {
         assertEquals(expected, forms(raw));
     }
 
+    // one or two separators put in between the letters, not in place of one: twenty-ninth session
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "You are an id-iot. | you are an idiot .",
+        "You are an id.iot. | you are an idiot .",
+        "shut up, mor-on | shut up , moron",
+        "a st.u_pid thing | a stupid thing",
+        "a fuc-king disgrace | a fucking disgrace",
+        "dumb-ass | dumbass",
+    })
+    void resolvesAWordWithSeparatorsInserted(String raw, String expected) {
+        assertEquals(expected, forms(raw));
+    }
+
+    @ParameterizedTest(name = "{0} stays {1}")
+    @CsvSource(delimiter = '|', value = {
+        "e-mail co-operate x-ray | e-mail co-operate x-ray",
+        "as-sess sub-class mid-term | as-sess sub-class mid-term",
+        "smelly.Fuck | smelly . fuck",
+        "covid-19 | covid-19",
+    })
+    void leavesHyphenatedWordsAlone(String raw, String expected) {
+        assertEquals(expected, forms(raw));
+    }
+
     @ParameterizedTest(name = "{0} stays {1}")
     @CsvSource(delimiter = '|', value = {
         "J. K. Rowling | j. k. rowling",
