@@ -13,7 +13,8 @@ import java.util.Set;
  * "sh!t" whole but splits "a$$" (a, $$), "fu*k" (fu, *, k) and "f#ck"; adjacent pieces (no
  * space between) are joined when the joined text resolves in the {@link Lexicon}. Spaced-out
  * words ("f u c k", "i d i o t") are joined when the letters spell a lexicon form exactly, so
- * "a b c" or "I a m" stay apart. Both searches are bounded, so runs of thousands of single
+ * "a b c" or "I a m" stay apart. An emoji or a bullet between letters masks like '*' ("id🤬ot",
+ * "sh•t"). Both searches are bounded, so runs of thousands of single
  * letters or symbols stay linear.
  *
  * <p>The lexer reads a last single letter before a full stop as an initial ("t." in "i d i o t.",
@@ -96,7 +97,7 @@ final class MaskJoiner implements Stage {
             Draft joined = null;
             int end = spaced ? spacedRunEnd(drafts, i, clean) : maskedRunEnd(drafts, i, clean);
             for (int min = i + (spaced ? 3 : 2); end >= min && joined == null; end--) {
-                joined = spaced ? spelled(drafts, i, end, clean) : masked(clean, drafts.get(i).begin, drafts.get(end - 1).end);
+                joined = spaced ? spelled(drafts, i, end, clean) : masked(drafts, i, end, clean);
             }
             if (joined != null && out == null) {
                 out = new ArrayList<>(drafts.subList(0, i));
@@ -121,18 +122,47 @@ final class MaskJoiner implements Stage {
         }
         int shapes = 0;
         for (int k = i; k < j; k++) {
-            shapes |= drafts.get(k).shape(clean);
+            shapes |= standIn(drafts.get(k), clean) ? Shape.MASK : drafts.get(k).shape(clean);
         }
         boolean letterAndMask = Shape.has(shapes, Shape.LETTER) && Shape.has(shapes, Shape.MASK | Shape.DIGIT);
         return j - i >= 2 && letterAndMask ? j : i;
     }
 
-    private Draft masked(String clean, int begin, int end) {
-        if (end - begin > lexicon.maxLength() || ".-?!".indexOf(clean.charAt(end - 1)) >= 0) {
-            return null; // most runs are a word and its full stop
+    private Draft masked(List<Draft> drafts, int from, int to, String clean) {
+        int begin = drafts.get(from).begin;
+        int end = drafts.get(to - 1).end;
+        if (".-?!".indexOf(clean.charAt(end - 1)) >= 0 || standIn(drafts.get(from), clean)
+                || standIn(drafts.get(to - 1), clean)) {
+            return null; // most runs are a word and its full stop; "hat🎩" is not "hate"
         }
-        String form = lexicon.match(clean.substring(begin, end).toLowerCase(Locale.ROOT));
+        StringBuilder candidate = new StringBuilder(end - begin);
+        for (int k = from; k < to; k++) {
+            Draft d = drafts.get(k);
+            if (standIn(d, clean)) {
+                candidate.append('*');
+            } else {
+                candidate.append(clean, d.begin, d.end);
+            }
+        }
+        if (candidate.length() > lexicon.maxLength()) {
+            return null;
+        }
+        String form = lexicon.match(candidate.toString().toLowerCase(Locale.ROOT));
         return form == null ? null : new Draft(begin, end, form, Draft.Kind.RESOLVED);
+    }
+
+    /**
+     * A lone symbol that stands for a letter when it sits between letters with no space: an emoji
+     * or a bullet ("id🤬ot", "sh•t"). It masks like '*'; at either end of a run it is not taken.
+     */
+    private static boolean standIn(Draft d, String clean) {
+        int cp = clean.codePointAt(d.begin);
+        if (cp < 0x80 || d.end - d.begin != Character.charCount(cp)) {
+            return false;
+        }
+        int type = Character.getType(cp);
+        return type == Character.OTHER_SYMBOL || type == Character.MATH_SYMBOL
+                || type == Character.OTHER_PUNCTUATION;
     }
 
     /** End of the single-letter drafts from {@code i} with only spaces between them. */

@@ -110,6 +110,30 @@ class ObfuscationTest {
         assertEquals(expected, forms(raw));
     }
 
+    // an emoji or a bullet in place of a letter (Java escapes keep this file ASCII): twenty-ninth session
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "You are an id\uD83E\uDD2Cot. | you are an idiot .",
+        "a f\uD83E\uDD2Ccking disgrace | a fucking disgrace",
+        "piece of sh\uD83D\uDCA9t | piece of shit",
+        "you b\u2022tch. | you bitch .",
+        "m\uD83E\uDD2Cr\uD83E\uDD2Cn | moron",
+    })
+    void resolvesASymbolInPlaceOfALetter(String raw, String expected) {
+        assertEquals(expected, forms(raw));
+    }
+
+    @ParameterizedTest(name = "{0} stays {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Nice hat\uD83C\uDFA9 | nice hat \uD83C\uDFA9", // at the end it is decoration, not an e
+        "rap\uD83C\uDFA4 | rap \uD83C\uDFA4",
+        "love\u2764you | love \u2764 you",
+        "kill\u2764 this | kill \u2764 this",
+    })
+    void leavesEmojiThatSpellNoWordAlone(String raw, String expected) {
+        assertEquals(expected, forms(raw));
+    }
+
     @ParameterizedTest(name = "{0} stays {1}")
     @CsvSource(delimiter = '|', value = {
         "J. K. Rowling | j. k. rowling",
