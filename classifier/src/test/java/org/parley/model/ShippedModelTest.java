@@ -72,6 +72,28 @@ class ShippedModelTest {
     }
 
     /**
+     * The robustness audit's evasions (twenty-ninth session, docs/robustness-suite.jsonl) that the normaliser now
+     * reads: a spaced or masked word ending the sentence, separators put in between letters, an emoji or a bullet
+     * for a letter. TOXICITY of the evasions before: 0.145, 0.216, 0.616, 0.409, 0.257, 0.441, 0.175.
+     * Not within 0.02: WideText pads a word to its raw length, so "i d i o t" keeps a few char n-grams (TOXICITY
+     * 0.062 lower, IDENTITY_ATTACK of "b i t c h" 0.103 higher, measured with this bundle).
+     */
+    @Test
+    void theRobustnessAuditsEvasionsScoreNearThePlainWord() {
+        String[][] pairs = {{"You are an idiot.", "You are an i d i o t."}, {"Get lost, you bitch.", "Get lost, you b i t c h."},
+                {"Shut up, you moron.", "Shut up, you m*r*n."},
+                {"Nobody cares what a retard like you thinks.", "Nobody cares what a ret-ard like you thinks."},
+                {"Go back to school, you dumbass.", "Go back to school, you dum.bass."},
+                {"Get lost, you bitch.", "Get lost, you b\uD83E\uDD2Ctch."}, {"You are an idiot.", "You are an id\u2022ot."}};
+        for (String[] p : pairs) {
+            float[][] s = model.score(List.of(p[0], p[1]));
+            assertEquals(s[0][Attribute.TOXICITY.ordinal()], s[1][Attribute.TOXICITY.ordinal()], 0.07, p[1]);
+            for (Attribute a : Attribute.values())
+                assertEquals(s[0][a.ordinal()], s[1][a.ordinal()], 0.12, p[1] + " " + a);
+        }
+    }
+
+    /**
      * The audit's look-alike spellings (Cyrillic о а е с; Cyrillic і о; dotless ı and Greek ο), and full-width
      * letters and small capitals, score
      * as the plain letters, TOXICITY 0.940, 0.900, 0.900 (0.172, 0.357, 0.269 before), with the
