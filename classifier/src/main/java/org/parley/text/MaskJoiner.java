@@ -43,19 +43,21 @@ final class MaskJoiner implements Stage {
     @Override
     public List<Draft> apply(List<Draft> drafts, CleanText text) {
         String clean = text.text();
-        Map<Draft, Draft> initials = new IdentityHashMap<>();
-        List<Draft> split = splitInitials(drafts, clean, initials);
-        List<Draft> joined = join(join(split, clean, false), clean, true);
-        return initials.isEmpty() ? joined : restoreInitials(joined, initials);
+        Split split = splitInitials(drafts, clean);
+        List<Draft> joined = join(join(split.drafts, clean, false), clean, true);
+        return split.initials == null ? joined : restoreInitials(joined, split.initials);
     }
+
+    /** The drafts with initials split, and each letter piece's original token (null if none was split). */
+    private record Split(List<Draft> drafts, Map<Draft, Draft> initials) {}
 
     /**
      * Splits "t." into "t" and "." where it may end a masked or spaced word: right after a word
-     * piece (no space between), or after a single letter and a space. {@code initials} maps each
-     * letter piece to the token it came from.
+     * piece (no space between), or after a single letter and a space.
      */
-    private static List<Draft> splitInitials(List<Draft> drafts, String clean, Map<Draft, Draft> initials) {
+    private static Split splitInitials(List<Draft> drafts, String clean) {
         List<Draft> out = null;
+        Map<Draft, Draft> initials = null;
         for (int i = 1; i < drafts.size(); i++) {
             Draft d = drafts.get(i);
             Draft prev = drafts.get(i - 1);
@@ -64,6 +66,7 @@ final class MaskJoiner implements Stage {
                     && (prev.end == d.begin || (isLetter(prev, clean) && isSpace(clean, prev.end, d.begin)));
             if (initial && out == null) {
                 out = new ArrayList<>(drafts.subList(0, i));
+                initials = new IdentityHashMap<>();
             }
             if (initial) {
                 Draft letter = Draft.word(d.begin, d.begin + 1, d.text.substring(0, 1));
@@ -74,7 +77,7 @@ final class MaskJoiner implements Stage {
                 out.add(d);
             }
         }
-        return out == null ? drafts : out;
+        return out == null ? new Split(drafts, null) : new Split(out, initials);
     }
 
     /** Puts back each split initial whose letter no join took. */
