@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Per-family table for docs/robustness-suite.jsonl: reads the suite and scripts/score's output for it.
 Usage: robustness-report.py SUITE SCORES [--cases]. For evasion families: mean TOXICITY and INSULT/PROFANITY
-of the evaded lines against their plain sentences, and each line's default-policy band action
-(docs/scoring-api.md "Policy": score bands only, not the language rule or the word lists).
+of the evaded lines against their plain sentences (INS/PROF: the larger of INSULT and PROFANITY),
+how many the default policy's bands publish (docs/scoring-api.md "Policy": score bands only, not the
+language rule or the word lists), and "slipped": evasions published whose plain sentence is held.
 For benign families: mean TOXICITY and THREAT, and how many lines the bands would not publish."""
 import json
 import sys
@@ -32,7 +33,7 @@ for c in suite:
     if c["kind"] != "plain" or c["family"] != "plain":
         fam[c["family"]].append(c)
 mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")
-print(f"{'family':<15}{'n':>4} {'TOX plain':>9} {'TOX evaded':>10} {'INS/PROF plain':>15} {'INS/PROF ev.':>13}  published  (plain published)")
+print(f"{'family':<15}{'n':>4} {'TOX plain':>9} {'TOX evaded':>10} {'INS/PROF plain':>15} {'INS/PROF ev.':>13}  published  (plain published)  slipped")
 for f, cs in fam.items():
     ev = [c for c in cs if c["kind"] == "evaded"]
     if ev:
@@ -40,9 +41,10 @@ for f, cs in fam.items():
         es = [scores[c["id"]] for c in ev]
         pub = sum(action(s) == "PUBLISH" for s in es)
         ppub = sum(action(s) == "PUBLISH" for s in pl)
+        slipped = sum(action(p) != "PUBLISH" and action(e) == "PUBLISH" for p, e in zip(pl, es))
         print(f"{f:<15}{len(ev):>4} {mean([s['TOXICITY'] for s in pl]):>9.3f} {mean([s['TOXICITY'] for s in es]):>10.3f} "
               f"{mean([max(s['INSULT'], s['PROFANITY']) for s in pl]):>15.3f} {mean([max(s['INSULT'], s['PROFANITY']) for s in es]):>13.3f}"
-              f"  {pub:>3}/{len(ev):<3}    ({ppub})")
+              f"  {pub:>3}/{len(ev):<3}    ({ppub:>2})             {slipped:>2}/{len(ev) - ppub}")
 print()
 print(f"{'benign family':<15}{'n':>4} {'TOX':>6} {'THREAT':>7} {'not published':>14}  {'toxic twin TOX':>14}")
 for f, cs in fam.items():
