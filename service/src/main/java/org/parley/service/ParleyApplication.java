@@ -68,6 +68,7 @@ import org.parley.service.intake.Ingestion;
 import org.parley.service.monitoring.DroppedLines;
 import org.parley.service.monitoring.PrometheusEndpoint;
 import org.parley.service.monitoring.QueueGauges;
+import org.parley.service.monitoring.RequestIds;
 import org.parley.service.resources.AdminResource;
 import org.parley.service.resources.CommentsResource;
 import org.parley.service.resources.QueueResource;
@@ -195,6 +196,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         jakarta.servlet.Filter cors = allowCrossOrigin(env, config.corsOriginList());
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(
                 new JsonBadMessages(methods, cors, java.util.List.of(CROSS_ORIGIN_PATHS))));
+        // Added last with isMatchAfter false, so it runs first: every answer carries its id, the 429 and 503 above too.
+        env.servlets().addFilter("request-ids", new RequestIds())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         env.servlets().addFilter("moderator-pages", new ModeratorPageFilter(keys))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/moderate", "/moderate/*");
         RateLimiter limiter = new RateLimiter(config.rateLimit.burstSeconds, config.rateLimit.requestsPerSecond,
@@ -261,6 +265,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 .addMapping("/healthcheck/scoring");
         env.admin().addFilter("admin-requests", new AdminRequestFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        // The admin port writes the same request log: its lines have an id too (a task's log lines with it).
+        env.admin().addFilter("request-ids", new RequestIds())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         // For a scraper: the metrics in Prometheus's text format; and the request log's lines dropped above capacity.
         PrometheusEndpoint.register(env.metrics(), env.admin());
         DroppedLines.count(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory(), env.metrics());
@@ -303,7 +310,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         cors.setInitParameter(CrossOriginFilter.ALLOWED_METHODS_PARAM, "GET,POST");
         cors.setInitParameter(CrossOriginFilter.ALLOWED_HEADERS_PARAM,
                 "Authorization,Content-Type," + ApiKeyAuthFilter.GOOGLE_KEY_HEADER);
-        cors.setInitParameter(CrossOriginFilter.EXPOSED_HEADERS_PARAM, "Retry-After");
+        cors.setInitParameter(CrossOriginFilter.EXPOSED_HEADERS_PARAM, "Retry-After," + RequestIds.HEADER);
         cors.setInitParameter(CrossOriginFilter.ALLOW_CREDENTIALS_PARAM, "false");
         cors.setInitParameter(CrossOriginFilter.CHAIN_PREFLIGHT_PARAM, "false");
         cors.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, CROSS_ORIGIN_PATHS);

@@ -52,7 +52,8 @@ class JsonLogsTest {
         String marker = "zebra" + System.nanoTime();
         String key = "app-website-key";
         var answer = APP.client().target("http://localhost:" + APP.getLocalPort() + "/v1/score").queryParam("key", key)
-                .request().post(Entity.entity("{\"comment\": {\"text\": \"you idiot " + marker + "\"}}", MediaType.APPLICATION_JSON));
+                .request().header("X-Request-Id", "lb-" + marker.hashCode())
+                .post(Entity.entity("{\"comment\": {\"text\": \"you idiot " + marker + "\"}}", MediaType.APPLICATION_JSON));
         assertEquals(200, answer.getStatus());
         var stored = APP.client().target("http://localhost:" + APP.getLocalPort() + "/v1/comments").request()
                 .header("Authorization", "Bearer " + key)
@@ -64,6 +65,7 @@ class JsonLogsTest {
         assertEquals("POST", scored.path("method").asText());
         assertEquals(200, scored.path("status").asInt());
         assertTrue(scored.has("requestTime"), "milliseconds, as the text line's %D: " + scored);
+        assertEquals("lb-" + marker.hashCode(), scored.at("/responseHeaders/X-Request-Id").asText(), "the answer's id: " + scored);
         List<JsonNode> app = lines(APP_LOG, 1);
         assertTrue(app.stream().anyMatch(l -> l.path("message").asText().startsWith("Started Server")), app.toString());
 

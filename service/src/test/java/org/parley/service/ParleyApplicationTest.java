@@ -642,8 +642,45 @@ class ParleyApplicationTest {
     @Test
     void theCorsFilterRunsFirst() {
         org.eclipse.jetty.servlet.FilterMapping[] mappings = APP.getEnvironment().getApplicationContext().getServletHandler().getFilterMappings();
-        assertEquals("cors", mappings[0].getFilterName(), java.util.Arrays.toString(mappings));
-        assertEquals("concurrency", mappings[1].getFilterName(), java.util.Arrays.toString(mappings));
+        assertEquals("request-ids", mappings[0].getFilterName(), "ahead even of cors: " + java.util.Arrays.toString(mappings));
+        assertEquals("cors", mappings[1].getFilterName(), java.util.Arrays.toString(mappings));
+        assertEquals("concurrency", mappings[2].getFilterName(), java.util.Arrays.toString(mappings));
+    }
+
+    /**
+     * An observability audit (twenty-ninth session): nothing linked a request log line to the application log lines of its
+     * request. Each answer carries an id in X-Request-Id, the client's if sane, else a fresh one (an error answer too,
+     * and readable from a page), and the request log's line names it.
+     */
+    @Test
+    void eachAnswerCarriesARequestIdThatItsRequestLogLineNames() throws Exception {
+        String given = "req-" + System.nanoTime();
+        java.net.http.HttpResponse<String> kept = send("/v1/score", WEBSITE,
+                "{\"comment\": {\"text\": \"Thank you.\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "X-Request-Id", given);
+        assertEquals(200, kept.statusCode(), kept.body());
+        assertEquals(given, kept.headers().firstValue("X-Request-Id").orElse(null));
+
+        java.net.http.HttpResponse<String> made = send("/v1/score", null, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Origin", SITE);
+        assertEquals(401, made.statusCode(), made.body());
+        String fresh = made.headers().firstValue("X-Request-Id").orElse("");
+        assertTrue(fresh.matches("[0-9a-f-]{36}"), "a fresh one on an error answer: " + made.headers().map());
+        assertTrue(made.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains("X-Request-Id"),
+                "a page may read it: " + made.headers().map());
+        assertNotEquals(fresh, request("GET", "/openapi.yaml").headers().firstValue("X-Request-Id").orElse(fresh), "one per request");
+
+        for (String bad : List.of("x".repeat(65), "a b", "id\"}{", "caf\u00e9", "")) {
+            java.net.http.HttpResponse<String> replaced = request("GET", "/openapi.yaml", "X-Request-Id", bad);
+            String id = replaced.headers().firstValue("X-Request-Id").orElse("");
+            assertTrue(id.matches("[0-9a-f-]{36}"), "'" + bad + "' replaced, not echoed: " + id);
+        }
+
+        String line = "";
+        for (int tries = 0; tries < 100 && line.isEmpty(); tries++, Thread.sleep(100)) // the request log is written behind
+            line = Files.readAllLines(Path.of(REQUEST_LOG)).stream().filter(l -> l.contains(" " + given + " ")).findFirst().orElse("");
+        assertTrue(line.contains("\"POST /v1/score HTTP/1.1\" 200 "), line);
+        assertTrue(target(admin("/healthcheck/scoring")).request().get().getHeaderString("X-Request-Id").matches("[0-9a-f-]{36}"),
+                "the admin port's lines in the same log have one too");
     }
 
     /** corsOrigins empty, the default: no filter, so no CORS header anywhere, as before. */

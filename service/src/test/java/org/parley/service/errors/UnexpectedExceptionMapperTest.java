@@ -9,7 +9,7 @@ import org.parley.service.api.ErrorBody;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.*;
 
 class UnexpectedExceptionMapperTest {
     /**
@@ -28,5 +28,31 @@ class UnexpectedExceptionMapperTest {
             assertEquals("body", ((ErrorBody) r.getEntity()).field());
         }
         assertEquals(500, UnexpectedExceptionMapper.respond("v1/session", new IllegalStateException("a bug")).getStatus());
+    }
+
+    /**
+     * An observability audit (twenty-ninth session): the ERROR line of a 500 named an id of its own, in the answer's
+     * body, but nothing linked it to the request log. Written during a request, it carries the request's id (MDC
+     * {@code requestId}), which the answer's X-Request-Id and the request log line also carry; none after it.
+     */
+    @Test
+    void theErrorLineOfA500CarriesTheRequestsId() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        jakarta.servlet.http.HttpServletRequest request = org.mockito.Mockito.mock(jakarta.servlet.http.HttpServletRequest.class);
+        org.mockito.Mockito.when(request.getHeader("X-Request-Id")).thenReturn("lb-7f3a");
+        jakarta.servlet.http.HttpServletResponse response = org.mockito.Mockito.mock(jakarta.servlet.http.HttpServletResponse.class);
+        try {
+            new org.parley.service.monitoring.RequestIds().doFilter(request, response,
+                    (req, res) -> UnexpectedExceptionMapper.respond("v1/comments", new IllegalStateException("a bug")));
+        } finally {
+            logger.detachAppender(lines);
+        }
+        assertEquals(1, lines.list.size(), lines.list.toString());
+        assertEquals("lb-7f3a", lines.list.get(0).getMDCPropertyMap().get("requestId"));
+        org.mockito.Mockito.verify(response).setHeader("X-Request-Id", "lb-7f3a");
+        assertNull(org.slf4j.MDC.get("requestId"), "cleared after the request: the thread serves others next");
     }
 }
