@@ -271,7 +271,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // For a scraper: the metrics in Prometheus's text format; and the request log's lines dropped above capacity.
         PrometheusEndpoint.register(env.metrics(), env.admin());
         DroppedLines.count(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory(), env.metrics());
-        QueueGauges queueGauges = new QueueGauges(() -> comments.counts(CommentStore.Narrowing.NONE)).register(env.metrics());
+        QueueGauges queueGauges = new QueueGauges(() -> comments.counts(CommentStore.Narrowing.NONE), comments::waitingSince, clock)
+                .register(env.metrics());
         env.lifecycle().scheduledExecutorService("queue-gauges").build()
                 .scheduleWithFixedDelay(queueGauges, 0, QueueGauges.EVERY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         // Tasks, so that GET /tasks and the start-up log list them; each answered by its servlet at the exact

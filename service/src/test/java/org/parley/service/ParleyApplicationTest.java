@@ -848,7 +848,8 @@ class ParleyApplicationTest {
         }
         for (String family : List.of("parley_score_TOXICITY", "parley_action_REVIEW_total", "parley_scoring_refused_total",
                 "parley_requestlog_dropped_total", "io_dropwizard_jetty_MutableServletContextHandler_5xx_responses_total",
-                "io_dropwizard_db_ManagedPooledDataSource_database_waiting"))
+                "io_dropwizard_db_ManagedPooledDataSource_database_waiting",
+                "parley_queue_PENDING", "parley_queue_PENDING_oldest_seconds", "parley_queue_ESCALATED_oldest_seconds"))
             assertTrue(typed.contains(family), family + " among " + typed.size());
     }
 

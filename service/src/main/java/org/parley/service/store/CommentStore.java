@@ -496,6 +496,17 @@ public final class CommentStore {
     }
 
     /**
+     * Since when the comment that has waited longest in an open queue has been in it, every site together: in PENDING
+     * since its arrival, in ESCALATED since its escalation; empty while none waits. Read from an index (QueuePlansTest),
+     * for the gauges of {@code monitoring.QueueGauges}. REPORTED has none: no index holds when a report came.
+     */
+    public Optional<Instant> waitingSince(Queue queue) {
+        if (queue != Queue.PENDING && queue != Queue.ESCALATED) throw new IllegalArgumentException(queue + " has no waiting time");
+        return jdbi.withHandle(h -> QueueQueries.waitingSince(h, "", queue)
+                .map((rs, ctx) -> instant(rs, "updated_at")).findOne());
+    }
+
+    /**
      * An article with how many comments it has and how many wait for review.
      *
      * @param id   the site's article id (two sites' articles may share it)

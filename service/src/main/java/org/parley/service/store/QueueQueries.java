@@ -38,6 +38,16 @@ final class QueueQueries {
     }
 
     /**
+     * When the comment that has waited longest in {@code queue} (PENDING or ESCALATED) entered it: its status's range of
+     * comments_published_queue (status, updated_at DESC), read from its far end, every site together. A comment's
+     * updated_at is its arrival until a decision: for PENDING (no decision leads there) its arrival, for ESCALATED its escalation.
+     */
+    static Query waitingSince(Handle h, String explain, Queue queue) {
+        return h.createQuery(explain + "SELECT c.updated_at FROM comments c WHERE c." + queue.where()
+                + " ORDER BY c.updated_at LIMIT 1");
+    }
+
+    /**
      * Articles, most pending first, then the newest; with sites, only those they have comments on, counted for
      * them alone (erased comments are no article's), and titled only where the article's row is one of theirs. Only pending comments are grouped,
      * and only the listed articles' comments counted: grouping every comment by its article took 0.3 s at

@@ -356,6 +356,29 @@ class CommentStoreTest {
         assertEquals(1, counts.get(Queue.APPROVED));
     }
 
+    /**
+     * An observability audit (twenty-ninth session): how long the oldest comment waits was in no metric. The store reads
+     * since when the longest-waiting PENDING comment has waited (its arrival, whatever its risk), and ESCALATED one (its
+     * escalation), for monitoring.QueueGauges; none waiting: empty.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theLongestWaitingCommentOfAnOpenQueueIsFound(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        assertEquals(java.util.Optional.empty(), store.waitingSince(Queue.PENDING));
+        store.insert(comment("risky", "a1", 0.9f, Action.REVIEW), T0.plusSeconds(50));  // first in the queue, not the oldest
+        store.insert(comment("early", "a2", 0.6f, Action.REVIEW), T0.plusSeconds(10));
+        store.insert(comment("published", "a1", 0.01f, Action.PUBLISH), T0);
+        store.insert(comment("earliest", "a1", 0.7f, Action.REVIEW), T0.plusSeconds(5));
+        assertEquals(java.util.Optional.of(T0.plusSeconds(5)), store.waitingSince(Queue.PENDING));
+        assertEquals(java.util.Optional.empty(), store.waitingSince(Queue.ESCALATED));
+
+        store.decide(key("earliest"), Verdict.ESCALATE, null, null, "bob", true, 1, T0.plusSeconds(70));
+        assertEquals(java.util.Optional.of(T0.plusSeconds(10)), store.waitingSince(Queue.PENDING), "the next oldest");
+        assertEquals(java.util.Optional.of(T0.plusSeconds(70)), store.waitingSince(Queue.ESCALATED), "since its escalation");
+        assertThrows(IllegalArgumentException.class, () -> store.waitingSince(Queue.REPORTED));
+    }
+
     /** Counts stop at the limit (COUNT_LIMIT, 10,000; 3 here), a page's total too; the page itself and the articles' counts do not. */
     @ParameterizedTest
     @EnumSource(TestDatabases.class)

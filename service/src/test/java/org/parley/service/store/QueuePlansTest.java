@@ -79,6 +79,9 @@ class QueuePlansTest {
                 assertTrue(scans(articles).stream().noneMatch(s -> s.path("Node Type").asText().equals("Seq Scan")
                         && s.path("Relation Name").asText().equals("comments")), "articles read comments through an index: " + articles);
             }
+            // The longest wait (monitoring.QueueGauges, every 30 s): the far end of the status's index range, not every pending comment.
+            for (Queue q : List.of(Queue.PENDING, Queue.ESCALATED))
+                assertLimitReadsAnIndex(plan(QueueQueries.waitingSince(h, EXPLAIN, q)), q + " waiting since");
             JsonNode sites = plan(QueueQueries.sites(h, EXPLAIN, Sites.EVERY, 100));
             assertTrue(scans(sites).stream().noneMatch(s -> s.path("Node Type").asText().equals("Seq Scan")), "open sites: " + sites);
         }
