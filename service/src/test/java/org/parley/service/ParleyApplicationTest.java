@@ -681,6 +681,26 @@ class ParleyApplicationTest {
         assertTrue(line.contains("\"POST /v1/score HTTP/1.1\" 200 "), line);
         assertTrue(target(admin("/healthcheck/scoring")).request().get().getHeaderString("X-Request-Id").matches("[0-9a-f-]{36}"),
                 "the admin port's lines in the same log have one too");
+
+        // An application log line written during a request carries its id: a reload's INFO line, on the admin port.
+        Logger reloads = (Logger) LoggerFactory.getLogger(org.parley.service.tasks.ReloadTask.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                e.prepareForDeferredProcessing(); // the MDC as it is now, as an async appender reads it: it is read lazily
+                super.append(e);
+            }
+        };
+        lines.start();
+        reloads.addAppender(lines);
+        try {
+            assertEquals(200, target(admin("/tasks/reload-stance-model")).request().header("X-Request-Id", given + "-reload")
+                    .post(Entity.text("")).getStatus());
+        } finally {
+            reloads.detachAppender(lines);
+        }
+        assertEquals(List.of(given + "-reload"), lines.list.stream().map(e -> e.getMDCPropertyMap().get("requestId")).toList(),
+                lines.list.toString());
     }
 
     /** corsOrigins empty, the default: no filter, so no CORS header anywhere, as before. */

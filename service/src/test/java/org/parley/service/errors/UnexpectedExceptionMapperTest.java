@@ -38,7 +38,13 @@ class UnexpectedExceptionMapperTest {
     @Test
     void theErrorLineOfA500CarriesTheRequestsId() throws Exception {
         ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>() {
+            @Override
+            protected void append(ch.qos.logback.classic.spi.ILoggingEvent e) {
+                e.prepareForDeferredProcessing(); // the MDC as it is now, as an async appender reads it: it is read lazily
+                super.append(e);
+            }
+        };
         lines.start();
         logger.addAppender(lines);
         jakarta.servlet.http.HttpServletRequest request = org.mockito.Mockito.mock(jakarta.servlet.http.HttpServletRequest.class);
