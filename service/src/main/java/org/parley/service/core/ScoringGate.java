@@ -1,12 +1,11 @@
 package org.parley.service.core;
 
+import com.codahale.metrics.Meter;
 import org.parley.service.errors.ApiException;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import com.codahale.metrics.Meter;
-
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -90,14 +89,9 @@ public final class ScoringGate {
         return admitted.get();
     }
 
-    /** Requests refused since start-up, for want of a place or of a turn in time. */
-    public long refused() {
-        return refused.getCount();
-    }
-
     /**
-     * The refusals as a meter ({@code parley.scoring.refused}): a count and rates, which Prometheus reads as a counter.
-     * It was a gauge of the count until the twenty-ninth session (an observability audit).
+     * Requests refused since start-up, for want of a place or of a turn in time ({@code parley.scoring.refused}): a
+     * meter, a count and rates, which Prometheus reads as a counter (a gauge of the count until the twenty-ninth session).
      */
     public Meter refusals() {
         return refused;

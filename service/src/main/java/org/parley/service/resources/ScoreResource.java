@@ -1,13 +1,12 @@
 package org.parley.service.resources;
 
-import org.parley.service.auth.ClientAddress;
-import jakarta.servlet.http.HttpServletRequest;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +19,7 @@ import org.parley.service.api.BatchResponse;
 import org.parley.service.api.ErrorBody;
 import org.parley.service.api.ScoreRequest;
 import org.parley.service.api.ScoreResponse;
+import org.parley.service.auth.ClientAddress;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;

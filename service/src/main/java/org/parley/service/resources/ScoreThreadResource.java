@@ -1,10 +1,9 @@
 package org.parley.service.resources;
 
-import org.parley.service.auth.ClientAddress;
-import jakarta.servlet.http.HttpServletRequest;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +17,7 @@ import org.parley.service.api.ScoreResponse;
 import org.parley.service.api.ThreadRequest;
 import org.parley.service.api.ThreadResponse;
 import org.parley.service.api.ThreadSummary;
+import org.parley.service.auth.ClientAddress;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
@@ -96,17 +96,16 @@ public final class ScoreThreadResource {
         if (request.targets() != null)
             RequestChecks.targets(request.targets(), "targets", "leave it out to have targets proposed from the article");
         List<Optional<ReplyContext.Parent>> parents = checkedTexts(thread);
-        String address = ClientAddress.of(http);  // who pays for the stance: for a scorer key, this visitor
-        return gate.run(() -> scored(request, security, address, thread, requested, parents));
+        return gate.run(() -> scored(request, security, http, thread, requested, parents));
     }
 
     /** The thread scored: proposing its targets from the article is work too, so it is done in the gate's turn. */
-    private ThreadResponse scored(ThreadRequest request, SecurityContext security, String address, CommentThread thread,
+    private ThreadResponse scored(ThreadRequest request, SecurityContext security, HttpServletRequest http, CommentThread thread,
                                   RequestChecks.Requested requested, List<Optional<ReplyContext.Parent>> parents) {
         Set<Attribute> attributes = requested.attributes();
         ThreadTargets.Used used = targets.choose(request.targets(), thread.article());
         if (limiter != null && !used.targets().isEmpty())
-            limiter.chargeStance(security, address, RateLimiter.stanceTokens(thread.comments().size(), used.targets().size()));  // before the work: threads sent together pay too
+            limiter.chargeStance(security, ClientAddress.of(http), RateLimiter.stanceTokens(thread.comments().size(), used.targets().size()));  // before the work: threads sent together pay too
 
         List<CommentScorer.Input> inputs = new ArrayList<>(thread.comments().size());
         for (Comment c : thread.comments()) inputs.add(new CommentScorer.Input(c.text(), attributes, request.wantsSpans()));

@@ -1,11 +1,10 @@
 package org.parley.service.resources;
 
-import org.parley.service.auth.ClientAddress;
-import jakarta.servlet.http.HttpServletRequest;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.parley.service.api.moderation.CommentView;
 import org.parley.service.api.moderation.ThreadResult;
 import org.parley.service.auth.Caller;
+import org.parley.service.auth.ClientAddress;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.RequestChecks;

@@ -80,7 +80,7 @@ class RefusalTest {
             assertTrue(send("POST", "/v1/score/batch").passed(), "the batches' lane has room");
             assertTrue(send("GET", "/v1/score").passed(), "not a scoring request: Jersey answers it");
             assertTrue(send("POST", "/v1alpha1/comments:suggestscore").passed(), "feedback scores nothing");
-            assertEquals(2, gate.refused());
+            assertEquals(2, gate.refusals().getCount());
         } finally {
             release.countDown();
             threads.shutdown();

@@ -58,7 +58,7 @@ class ScoringGateTest {
         ApiException refused = refusal(gate);
         assertTrue(refused.getMessage().contains("2 requests are scoring or waiting"), "refused at once, not after 5 minutes: "
                 + refused.getMessage());
-        assertEquals(1, gate.refused());
+        assertEquals(1, gate.refusals().getCount());
 
         release.countDown();
         assertEquals("first", running.get());
@@ -94,6 +94,6 @@ class ScoringGateTest {
         ScoringGate gate = ScoringGate.open();
         assertEquals("outer and inner", gate.run(() -> "outer and " + gate.run(() -> "inner")), "one inside another too");
         assertEquals(0, gate.admitted());
-        assertEquals(0, gate.refused());
+        assertEquals(0, gate.refusals().getCount());
     }
 }
