@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import org.parley.service.errors.WatchedInput;
 
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * A request body charged to its caller's bucket as it is read, a token per {@code bytesPerToken}, so a
@@ -35,6 +36,11 @@ public final class BodyCharge extends WatchedInput {
         BodyCharge charge = new BodyCharge(request.getEntityStream(), limiter, payer);
         request.setProperty(PROPERTY, charge);
         request.setEntityStream(charge);
+    }
+
+    /** Who pays for the request's body, and so for its stance ({@link RateLimiter#chargeStance}); empty where bodies are not charged. */
+    static Optional<RateLimiter.Payer> payer(ContainerRequestContext request) {
+        return request.getProperty(PROPERTY) instanceof BodyCharge charge ? Optional.of(charge.payer) : Optional.empty();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.parley.service.auth;
 
 import io.github.bucket4j.Bandwidth;
+import jakarta.ws.rs.container.ContainerRequestContext;
 
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -81,15 +82,16 @@ public final class RateLimiter {
 
     /**
      * Stance on targets for each of a thread's comments (/v1/score/thread, /v1/threads), or on targets or a
-     * parent for each item of a batch (/v1/score/batch), charged into debt if need be, as a body's KiB: a token
-     * a comment, and one more a comment for each 10 targets ({@link #stanceTokens}). The sentence encoder reads
-     * every comment, however short, ~7 ms of a core, and each target adds ~1-2 ms, so 500 comments of a few
-     * words and 10 targets were 7 s of work for the 30 tokens their 30 KiB paid, and one key could keep every
-     * core busy (a security audit). A token is ~10 ms of a core, as a batch's KiB is; nothing is charged where
-     * bodies are not charged either (the resource tests' fakes).
+     * parent for each item of a batch (/v1/score/batch), charged into debt if need be, as a body's KiB, to whoever
+     * pays for the request's body ({@link #payer}, found by the auth filter): a token a comment, and one more a
+     * comment for each 10 targets ({@link #stanceTokens}). The sentence encoder reads every comment, however short,
+     * ~7 ms of a core, and each target adds ~1-2 ms, so 500 comments of a few words and 10 targets were 7 s of work
+     * for the 30 tokens their 30 KiB paid, and one key could keep every core busy (a security audit). A token is
+     * ~10 ms of a core, as a batch's KiB is; nothing is charged where bodies are not charged either (the resource
+     * tests' fakes).
      */
-    public void chargeStance(jakarta.ws.rs.core.SecurityContext security, String address, long tokens) {
-        if (chargesBodies() && tokens > 0 && security.getUserPrincipal() instanceof Caller caller) charge(payer(caller, address), tokens);
+    public void chargeStance(ContainerRequestContext request, long tokens) {
+        if (tokens > 0) BodyCharge.payer(request).ifPresent(payer -> charge(payer, tokens));
     }
 
     /** What stance on {@code targets} targets (0: a parent only) costs for {@code comments} comments. */

@@ -6,20 +6,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import org.parley.service.api.BatchRequest;
 import org.parley.service.api.BatchResponse;
 import org.parley.service.api.ErrorBody;
 import org.parley.service.api.ScoreRequest;
 import org.parley.service.api.ScoreResponse;
-import org.parley.service.auth.ClientAddress;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
@@ -98,7 +96,7 @@ public final class ScoreResource {
     @Path("/batch")
     @Timed(name = "score-batch")
     @ExceptionMetered(name = "score-batch-errors")
-    public BatchResponse batch(BatchRequest request, @Context SecurityContext security, @Context HttpServletRequest http) {
+    public BatchResponse batch(BatchRequest request, @Context ContainerRequestContext requestContext) {
         if (request == null || request.comments() == null)
             throw ApiException.badField("comments", "comments is required: an array of score requests");
         List<JsonNode> items = request.comments();
@@ -132,7 +130,7 @@ public final class ScoreResource {
         }
         long stanceCost = requests.stream().filter(q -> q.targets() != null || q.parent() != null)
                 .mapToLong(q -> RateLimiter.stanceTokens(1, q.targets() == null ? 0 : q.targets().size())).sum();
-        if (limiter != null && stanceCost > 0) limiter.chargeStance(security, ClientAddress.of(http), stanceCost);  // before the work: batches sent together pay too
+        if (limiter != null && stanceCost > 0) limiter.chargeStance(requestContext, stanceCost);  // before the work: batches sent together pay too
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));
         return batchGate.run(() -> {

@@ -3,21 +3,19 @@ package org.parley.service.resources;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
 import org.parley.service.api.ScoreResponse;
 import org.parley.service.api.ThreadRequest;
 import org.parley.service.api.ThreadResponse;
 import org.parley.service.api.ThreadSummary;
-import org.parley.service.auth.ClientAddress;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
@@ -87,7 +85,7 @@ public final class ScoreThreadResource {
     @POST
     @Timed(name = "score-thread")
     @ExceptionMetered(name = "score-thread-errors")
-    public ThreadResponse score(ThreadRequest request, @Context SecurityContext security, @Context HttpServletRequest http) {
+    public ThreadResponse score(ThreadRequest request, @Context ContainerRequestContext requestContext) {
         CommentThread thread = thread(request);
         RequestChecks.Requested requested = RequestChecks.requested(request.attributes(), "attributes");
         if (requested.sentiment() && thread.comments().size() > RequestChecks.MAX_SENTIMENT_COMMENTS)
@@ -96,16 +94,16 @@ public final class ScoreThreadResource {
         if (request.targets() != null)
             RequestChecks.targets(request.targets(), "targets", "leave it out to have targets proposed from the article");
         List<Optional<ReplyContext.Parent>> parents = checkedTexts(thread);
-        return gate.run(() -> scored(request, security, http, thread, requested, parents));
+        return gate.run(() -> scored(request, requestContext, thread, requested, parents));
     }
 
     /** The thread scored: proposing its targets from the article is work too, so it is done in the gate's turn. */
-    private ThreadResponse scored(ThreadRequest request, SecurityContext security, HttpServletRequest http, CommentThread thread,
+    private ThreadResponse scored(ThreadRequest request, ContainerRequestContext requestContext, CommentThread thread,
                                   RequestChecks.Requested requested, List<Optional<ReplyContext.Parent>> parents) {
         Set<Attribute> attributes = requested.attributes();
         ThreadTargets.Used used = targets.choose(request.targets(), thread.article());
         if (limiter != null && !used.targets().isEmpty())
-            limiter.chargeStance(security, ClientAddress.of(http), RateLimiter.stanceTokens(thread.comments().size(), used.targets().size()));  // before the work: threads sent together pay too
+            limiter.chargeStance(requestContext, RateLimiter.stanceTokens(thread.comments().size(), used.targets().size()));  // before the work: threads sent together pay too
 
         List<CommentScorer.Input> inputs = new ArrayList<>(thread.comments().size());
         for (Comment c : thread.comments()) inputs.add(new CommentScorer.Input(c.text(), attributes, request.wantsSpans()));

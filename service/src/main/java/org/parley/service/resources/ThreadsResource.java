@@ -4,19 +4,18 @@ import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.parley.service.api.moderation.CommentView;
 import org.parley.service.api.moderation.ThreadResult;
 import org.parley.service.auth.Caller;
-import org.parley.service.auth.ClientAddress;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.Role;
 import org.parley.service.core.RequestChecks;
@@ -69,7 +68,7 @@ public final class ThreadsResource {
     @Timed(name = "submit-thread")
     @ExceptionMetered(name = "submit-thread-errors")
     public ThreadResult submit(JsonNode body, @QueryParam("target") List<String> targets, @Context SecurityContext security,
-                               @Context HttpServletRequest http) {
+                               @Context ContainerRequestContext requestContext) {
         List<String> t = targets == null || targets.isEmpty() ? null : targets;
         if (t != null) {
             RequestChecks.targets(t, "target");
@@ -102,7 +101,7 @@ public final class ThreadsResource {
                     c.parentAuthor()));
         }
         if (limiter != null && t != null)
-            limiter.chargeStance(security, ClientAddress.of(http), RateLimiter.stanceTokens(submissions.size(), t.size()));  // before the work: threads sent together pay too
+            limiter.chargeStance(requestContext, RateLimiter.stanceTokens(submissions.size(), t.size()));  // before the work: threads sent together pay too
         List<CommentStore.Insert> stored;
         try {
             stored = ingestion.submit(submissions, (Caller) security.getUserPrincipal());

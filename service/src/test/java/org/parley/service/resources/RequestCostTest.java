@@ -25,6 +25,15 @@ class RequestCostTest {
     // 3 failed authentications a minute (each its own limiter: the tests' client address is one).
     private static final ResourceExtension CHARGING = resources(new RateLimiter(2, 5, 1024, 0));
     private static final ResourceExtension GUARDED = resources(new RateLimiter(2, 5, 0, 3));
+    // A published scorer key of 1,000 requests/s whose visitors (one address each) may send 5 a second.
+    private static final ResourceExtension PUBLISHED = published(new RateLimiter(2, 5, 1024, 0, 5));
+
+    private static ResourceExtension published(RateLimiter limiter) {
+        return Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("page-key-1:scorer:1000", 5), limiter))
+                .addResource(new ScoreThreadResource(Fakes.commentScorer(MODELS), Fakes.stanceHolder(Fakes.stance()), Fakes.targets(),
+                        Fakes.sentiment(), 500, limiter))
+                .build();
+    }
 
     private static ResourceExtension resources(RateLimiter limiter) {
         return resources(limiter, limiter);
@@ -72,10 +81,14 @@ class RequestCostTest {
     }
 
     private static Response thread(String key, int comments, String targets) {
+        return thread(CHARGING, key, comments, targets);
+    }
+
+    private static Response thread(ResourceExtension service, String key, int comments, String targets) {
         StringBuilder body = new StringBuilder("{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"x\"}, \"comments\": [");
         for (int i = 0; i < comments; i++) body.append(i == 0 ? "" : ",").append("{\"id\": \"c").append(i).append("\", \"text\": \"no way ").append(i).append("\"}");
         body.append("]}").append(targets == null ? "" : ", \"targets\": " + targets).append(", \"spans\": false}");
-        return CHARGING.target("/v1/score/thread").queryParam("key", key).request().post(Entity.entity(body.toString(), MediaType.APPLICATION_JSON));
+        return service.target("/v1/score/thread").queryParam("key", key).request().post(Entity.entity(body.toString(), MediaType.APPLICATION_JSON));
     }
 
     /**
@@ -118,6 +131,16 @@ class RequestCostTest {
         assertEquals(200, score(CHARGING, "few-key-1", "hi").getStatus(), "5 items with 1 target cost 5");
         assertEquals(1000, RateLimiter.stanceTokens(500, 10), "the audit's thread");
         assertEquals(500, RateLimiter.stanceTokens(500, 0), "reply stance alone");
+    }
+
+    /** On a published key the stance is paid from the bucket that pays for the body: the visitor's, not every reader's. */
+    @Test
+    void aScorerKeysStanceIsPaidByItsVisitor() {
+        Response first = thread(PUBLISHED, "page-key-1", 20, "[\"the war\"]");
+        assertEquals(200, first.getStatus(), () -> first.readEntity(String.class));
+        Response next = thread(PUBLISHED, "page-key-1", 1, null);
+        assertEquals(429, next.getStatus(), "20 comments read against a target cost the visitor 20 tokens; its bucket held 10");
+        assertTrue(next.readEntity(String.class).contains("from one address"), "the visitor's bucket, not the key's (2,000 tokens)");
     }
 
     @Test

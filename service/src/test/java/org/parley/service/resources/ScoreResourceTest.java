@@ -204,7 +204,7 @@ class ScoreResourceTest {
         List<JsonNode> items = new java.util.ArrayList<>();
         for (int i = 0; i < 21; i++) items.add(Fakes.mapper().readTree("{\"comment\": {\"text\": \"love\"}, \"attributes\": [\"SENTIMENT\"]}"));
         items.add(Fakes.mapper().readTree("{\"comment\": {\"text\": \"love\"}}"));
-        List<BatchResponse.Item> results = resource.batch(new BatchRequest(items), null, null).results();
+        List<BatchResponse.Item> results = resource.batch(new BatchRequest(items), null).results();
         assertEquals("POSITIVE", results.get(19).score().sentiment().label(), results.get(19).toString());
         assertEquals("comments[20].attributes", results.get(20).error().field(), results.get(20).toString());
         assertEquals(20, results.get(20).error().limit());
