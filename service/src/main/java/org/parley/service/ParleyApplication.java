@@ -68,6 +68,7 @@ import org.parley.service.intake.Ingestion;
 import org.parley.service.monitoring.DroppedLines;
 import org.parley.service.monitoring.PrometheusEndpoint;
 import org.parley.service.monitoring.QueueGauges;
+import org.parley.service.monitoring.ServedModels;
 import org.parley.service.monitoring.RequestIds;
 import org.parley.service.resources.AdminResource;
 import org.parley.service.resources.CommentsResource;
@@ -100,6 +101,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -269,7 +271,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.admin().addFilter("request-ids", new RequestIds())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         // For a scraper: the metrics in Prometheus's text format; and the request log's lines dropped above capacity.
-        PrometheusEndpoint.register(env.metrics(), env.admin());
+        PrometheusEndpoint.register(env.metrics(), new ServedModels(Map.of(
+                "toxicity", () -> models.current().info(), "stance", () -> stance.current().info())), env.admin());
         DroppedLines.count(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory(), env.metrics());
         QueueGauges queueGauges = new QueueGauges(() -> comments.counts(CommentStore.Narrowing.NONE), comments::waitingSince, clock)
                 .register(env.metrics());

@@ -1,0 +1,69 @@
+package org.parley.service.monitoring;
+
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.MetricRegistry;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.dropwizard.DropwizardExports;
+import io.prometheus.client.dropwizard.samplebuilder.CustomMappingSampleBuilder;
+import org.junit.jupiter.api.Test;
+import org.parley.service.api.ScoreResponse.ModelInfo;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** What a scraper reads: the project's families with what varies in labels, and the models served. */
+class PrometheusEndpointTest {
+    @Test
+    void whatVariesIsALabelSoThatAQueryCanSumIt() {
+        MetricRegistry metrics = new MetricRegistry();
+        metrics.meter("parley.action.REJECT").mark(3);
+        metrics.meter("parley.action.PUBLISH").mark();
+        metrics.timer("org.parley.service.resources.ScoreResource.score").update(java.time.Duration.ofMillis(4));
+        metrics.meter("parley.scoring.batch.refused").mark(2);
+        metrics.register("parley.queue.PENDING", (Gauge<Integer>) () -> 12);
+        metrics.register("parley.queue.PENDING.oldest.seconds", (Gauge<Long>) () -> 90L);
+        metrics.meter("parley.requestlog.dropped").mark(5);
+        CollectorRegistry registry = new CollectorRegistry();
+        new DropwizardExports(metrics, new CustomMappingSampleBuilder(PrometheusEndpoint.LABELLED)).register(registry);
+
+        assertEquals(3.0, sample(registry, "parley_action_total", "action", "REJECT"));
+        assertEquals(1.0, sample(registry, "parley_action_total", "action", "PUBLISH"));
+        assertEquals(1.0, sample(registry, "parley_endpoint_seconds_count", "resource", "ScoreResource", "method", "score"));
+        assertEquals(2.0, sample(registry, "parley_scoring_refused_total", "lane", "batch"));
+        assertEquals(12.0, sample(registry, "parley_queue", "queue", "PENDING"));
+        assertEquals(90.0, sample(registry, "parley_queue_oldest_seconds", "queue", "PENDING"), "not taken for a queue of its own");
+        assertEquals(5.0, sample(registry, "parley_requestlog_dropped_total"), "an unmapped name keeps Dropwizard's");
+        assertNull(registry.getSampleValue("parley_action_REJECT_total"), "no longer one name per action");
+    }
+
+    @Test
+    void theModelsServedAreNamedAndAReloadShowsAtTheNextScrape() {
+        AtomicReference<ModelInfo> toxicity = new AtomicReference<>(new ModelInfo("parley-toxicity", "2026.12.01.1823", "d832"));
+        CollectorRegistry registry = new CollectorRegistry();
+        new ServedModels(Map.of("toxicity", toxicity::get, "stance", () -> new ModelInfo("parley-stance", "2026.11.30.2231", "b29b")))
+                .register(registry);
+        assertEquals(1.0, info(registry, "toxicity", "parley-toxicity", "2026.12.01.1823", "d832"));
+        assertEquals(1.0, info(registry, "stance", "parley-stance", "2026.11.30.2231", "b29b"));
+
+        toxicity.set(new ModelInfo("parley-toxicity", "2026.12.04.0900", "77aa"));
+        assertEquals(1.0, info(registry, "toxicity", "parley-toxicity", "2026.12.04.0900", "77aa"));
+        assertNull(info(registry, "toxicity", "parley-toxicity", "2026.12.01.1823", "d832"), "the replaced bundle is gone");
+    }
+
+    private static Double info(CollectorRegistry registry, String kind, String name, String version, String checksum) {
+        return registry.getSampleValue("parley_model_info", new String[]{"kind", "name", "version", "checksum"},
+                new String[]{kind, name, version, checksum});
+    }
+
+    /** The value of the sample with these labels (name, value, name, value…). */
+    private static Double sample(CollectorRegistry registry, String name, String... labels) {
+        String[] names = new String[labels.length / 2], values = new String[labels.length / 2];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = labels[2 * i];
+            values[i] = labels[2 * i + 1];
+        }
+        return labels.length == 0 ? registry.getSampleValue(name) : registry.getSampleValue(name, names, values);
+    }
+}
