@@ -66,10 +66,11 @@ import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.intake.Ingestion;
 import org.parley.service.monitoring.DroppedLines;
+import org.parley.service.monitoring.EndpointLatency;
 import org.parley.service.monitoring.PrometheusEndpoint;
 import org.parley.service.monitoring.QueueGauges;
-import org.parley.service.monitoring.ServedModels;
 import org.parley.service.monitoring.RequestIds;
+import org.parley.service.monitoring.ServedModels;
 import org.parley.service.resources.AdminResource;
 import org.parley.service.resources.CommentsResource;
 import org.parley.service.resources.QueueResource;
@@ -271,8 +272,10 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.admin().addFilter("request-ids", new RequestIds())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         // For a scraper: the metrics in Prometheus's text format; and the request log's lines dropped above capacity.
-        PrometheusEndpoint.register(env.metrics(), new ServedModels(Map.of(
-                "toxicity", () -> models.current().info(), "stance", () -> stance.current().info())), env.admin());
+        EndpointLatency latency = new EndpointLatency();
+        env.jersey().register(latency);
+        PrometheusEndpoint.register(env.metrics(), env.admin(), latency.histogram(), new ServedModels(Map.of(
+                "toxicity", () -> models.current().info(), "stance", () -> stance.current().info())));
         DroppedLines.count(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory(), env.metrics());
         QueueGauges queueGauges = new QueueGauges(() -> comments.counts(CommentStore.Narrowing.NONE), comments::waitingSince, clock)
                 .register(env.metrics());

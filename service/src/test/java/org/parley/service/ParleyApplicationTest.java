@@ -857,6 +857,13 @@ class ParleyApplicationTest {
         assertEquals(200, scored.getStatus());
         JsonNode served = scored.readEntity(JsonNode.class).get("model");
         assertTrue(prometheusSample(name) >= before + 1, "the timer's count moved after a request");
+        String answered = "parley_endpoint_duration_seconds_count{resource=\"ScoreResource\",method=\"score\",code=\"2xx\",}";
+        String refused = answered.replace("2xx", "4xx");
+        double answeredBefore = prometheusSample(answered), refusedBefore = prometheusSampleOrZero(refused);
+        assertEquals(200, score("{\"comment\": {\"text\": \"hi\"}}").getStatus());
+        assertEquals(400, score("{\"comment\": {}}").getStatus());
+        assertEquals(answeredBefore + 1, prometheusSample(answered), "the histogram counts the answer, by its status's class");
+        assertEquals(refusedBefore + 1, prometheusSample(refused));
 
         Response answer = target(admin("/metrics/prometheus")).request().get();
         assertEquals(200, answer.getStatus());
@@ -898,6 +905,11 @@ class ParleyApplicationTest {
                     && labels.stream().allMatch(l::contains)), name + labels + " is in no sample");
         }
         assertTrue(read >= 15, "the rules were read: " + read);
+    }
+
+    private static double prometheusSampleOrZero(String name) {
+        String text = target(admin("/metrics/prometheus")).request().get(String.class);
+        return text.contains("\n" + name + " ") ? prometheusSample(name) : 0;
     }
 
     private static double prometheusSample(String name) {

@@ -2,6 +2,7 @@ package org.parley.service.monitoring;
 
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.setup.AdminEnvironment;
+import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.dropwizard.DropwizardExports;
 import io.prometheus.client.dropwizard.samplebuilder.CustomMappingSampleBuilder;
@@ -14,9 +15,11 @@ import java.util.Map;
 
 /**
  * Every Dropwizard metric (the JSON of {@code /metrics}) in Prometheus's text format, for a scraper, on the admin
- * port, and the models being served ({@link ServedModels}). Names take their dots and dashes as underscores, timers
- * are summaries in seconds, histograms summaries; the project's own families, and each endpoint's timer, have what
- * varies in labels, so that a query can sum or compare them ({@code sum by (action) (rate(parley_action_total[5m]))}). Others keep their Dropwizard names.
+ * port, with the collectors the service adds (the models served, {@link ServedModels}; each endpoint's latency
+ * histogram, {@link EndpointLatency}). Names take their dots and dashes as underscores, timers are summaries in
+ * seconds, histograms summaries. The project's own families, and each endpoint's timer, have what varies in labels,
+ * so that a query can sum or compare them ({@code sum by (action) (rate(parley_action_total[5m]))}); the others
+ * keep their Dropwizard names.
  */
 public final class PrometheusEndpoint {
     public static final String PATH = "/metrics/prometheus";
@@ -43,10 +46,10 @@ public final class PrometheusEndpoint {
     }
 
     /** Exact mapping: it wins over the admin servlet's {@code /*}, which answered this path with the JSON. */
-    public static void register(MetricRegistry metrics, ServedModels models, AdminEnvironment admin) {
+    public static void register(MetricRegistry metrics, AdminEnvironment admin, Collector... more) {
         CollectorRegistry registry = new CollectorRegistry(); // not the library's global one: an app per registry in tests
         new DropwizardExports(metrics, new CustomMappingSampleBuilder(LABELLED)).register(registry);
-        models.register(registry);
+        for (Collector c : more) c.register(registry);
         admin.addServlet("prometheus", new MetricsServlet(registry)).addMapping(PATH);
     }
 }
