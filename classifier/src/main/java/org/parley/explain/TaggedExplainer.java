@@ -1,6 +1,7 @@
 package org.parley.explain;
 
 import org.parley.label.Attribute;
+import org.parley.model.Spread;
 import org.parley.model.ToxicityModel;
 import org.parley.text.TextPipeline;
 import org.parley.text.Token;
@@ -51,9 +52,9 @@ public final class TaggedExplainer {
         return explainer.pipeline();
     }
 
-    /** Each text through {@link #pipeline()}, spread over the cores for many texts (tokenising is most of a short text's cost). */
+    /** Each text through {@link #pipeline()}, spread over the cores for many texts (tokenising is most of a short text's cost; {@link Spread}). */
     public List<List<Token>> tokenize(List<String> texts) {
-        return (texts.size() >= ToxicityModel.PARALLEL ? texts.parallelStream() : texts.stream()).map(pipeline()::tokenize).toList();
+        return Spread.stream(texts, ToxicityModel.PARALLEL).map(pipeline()::tokenize).toList();
     }
 
     public double threshold() {

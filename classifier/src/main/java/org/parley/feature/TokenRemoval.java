@@ -185,27 +185,27 @@ public final class TokenRemoval {
             chunkEnd = new int[n + 1];
             wordBefore = new int[n + 1];
             wordAfter = new int[n + 1];
+            // Each char's class asked once, not in each of the tests below (up to eight times).
+            boolean[] word = new boolean[n + 2], space = new boolean[n + 2]; // [p + 1] for char p; the ends are neither
+            for (int p = 0; p < n; p++) {
+                char c = text.charAt(p);
+                word[p + 1] = NgramTfIdf.isWordChar(c);
+                space[p + 1] = Character.isWhitespace(c);
+            }
             int last = -1, runStart = -1;
             for (int p = 0; p <= n; p++) {
-                chunkStart[p] = p == 0 || Character.isWhitespace(text.charAt(p - 1)) ? p : chunkStart[p - 1];
-                if (p > 0 && NgramTfIdf.isWordChar(text.charAt(p - 1)) && (p == n || !NgramTfIdf.isWordChar(text.charAt(p))) && p - runStart >= 2)
-                    last = runStart;  // a run of word chars ends at p
+                chunkStart[p] = p == 0 || space[p] ? p : chunkStart[p - 1];
+                if (word[p] && !word[p + 1] && p - runStart >= 2) last = runStart;  // a run of word chars ends at p
                 wordBefore[p] = last;
-                if (p < n && NgramTfIdf.isWordChar(text.charAt(p)) && (p == 0 || !NgramTfIdf.isWordChar(text.charAt(p - 1)))) runStart = p;
+                if (word[p + 1] && !word[p]) runStart = p;
             }
             int next = -1, runEnd = -1;
             for (int p = n; p >= 0; p--) {
-                chunkEnd[p] = p == n || Character.isWhitespace(text.charAt(p)) ? p : chunkEnd[p + 1];
-                if (p < n && NgramTfIdf.isWordChar(text.charAt(p)) && (p == 0 || !NgramTfIdf.isWordChar(text.charAt(p - 1))) && runEnd - p >= 2)
-                    next = runEnd;  // a run of word chars starts at p
+                chunkEnd[p] = p == n || space[p + 1] ? p : chunkEnd[p + 1];
+                if (word[p + 1] && !word[p] && runEnd - p >= 2) next = runEnd;  // a run of word chars starts at p
                 wordAfter[p] = next;
-                if (p > 0 && NgramTfIdf.isWordChar(text.charAt(p - 1)) && (p == n || !NgramTfIdf.isWordChar(text.charAt(p)))) runEnd = p;
+                if (word[p] && !word[p + 1]) runEnd = p;
             }
-        }
-
-        /** The text the windows are in. */
-        public String text() {
-            return text;
         }
 
         /** Start of the word (a run of ≥ 2 word chars) before the whitespace-delimited chunk holding {@code begin}, else of the chunk. */

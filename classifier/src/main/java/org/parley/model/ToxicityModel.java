@@ -104,11 +104,12 @@ public final class ToxicityModel implements Scorer {
      */
     @Override
     public float[][] scoreVariants(List<Variants> variants) {
-        record Text(String text, List<Token> tokens, WideTerms terms) {}
-        List<Text> texts = (variants.size() >= PARALLEL ? variants.parallelStream() : variants.stream())
+        // A text's windows are made once here: made once a chunk, a text of 32 variants made them three times or four.
+        record Text(List<Token> tokens, WideTerms terms, TokenRemoval.Windows windows) {}
+        List<Text> texts = Spread.stream(variants, PARALLEL)
                 .map(v -> {
                     String read = WideText.of(v.text(), v.tokens());
-                    return new Text(read, v.tokens(), new WideTerms(features.tfIdf(), wide, features.biasId(), read));
+                    return new Text(v.tokens(), new WideTerms(features.tfIdf(), wide, features.biasId(), read), new TokenRemoval.Windows(read));
                 })
                 .toList();
         record Variant(Text text, List<Token> removed) {}
@@ -121,11 +122,7 @@ public final class ToxicityModel implements Scorer {
             chunks.add(all.subList(from, Math.min(all.size(), from + deep.batchRows())));
         float[][][] scored = map(chunks, chunk -> {
             List<float[]> logits = new ArrayList<>(chunk.size());
-            TokenRemoval.Windows windows = null; // a text's variants are neighbours: its windows are made once a chunk
-            for (Variant v : chunk) {
-                if (windows == null || windows.text() != v.text.text) windows = new TokenRemoval.Windows(v.text.text);
-                logits.add(v.text.terms.logits(TokenRemoval.ngrams(features.tfIdf(), windows, v.removed)));
-            }
+            for (Variant v : chunk) logits.add(v.text.terms.logits(TokenRemoval.ngrams(features.tfIdf(), v.text.windows, v.removed)));
             return deep.forward(chunk.stream().map(v -> features.deepIds(TokenRemoval.forms(v.text.tokens, v.removed))).toList(), logits);
         }, float[][][]::new, 2);
         float[][] out = new float[all.size()][];
@@ -173,9 +170,9 @@ public final class ToxicityModel implements Scorer {
         return map(items, f, float[][]::new, PARALLEL);
     }
 
-    /** items mapped in order, spread over the cores when there are at least {@code parallel} of them. */
+    /** items mapped in order, spread over the cores when there are at least {@code parallel} of them ({@link Spread}). */
     private static <T, R> R[] map(List<T> items, Function<T, R> f, java.util.function.IntFunction<R[]> array, int parallel) {
-        return (items.size() >= parallel ? items.parallelStream() : items.stream()).map(f).toArray(array);
+        return Spread.stream(items, parallel).map(f).toArray(array);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.parley.service.core;
 
 import com.codahale.metrics.Meter;
+import org.parley.model.Spread;
 import org.parley.service.errors.ApiException;
 
 import java.time.Duration;
@@ -16,6 +17,8 @@ import java.util.function.Supplier;
  * scored at once and its queue held 1,024 connections more: answers took seconds, the queue's overflow was a
  * reset connection, and work for clients that had given up went on after the load stopped (docs/scoring-api.md,
  * "Overload"). Entered after the body is read and checked: a slow body holds no turn, and a bad one is its 4xx.
+ * While every turn is taken, the work scores its texts on its own thread ({@link Spread#onCallingThread}): the other
+ * requests keep the cores busy, and spreading over them only spun waiting for the common pool.
  */
 public final class ScoringGate {
     /** The Retry-After of a refusal: a second is hundreds of requests' work, so a retry finds the queue moved on. */
@@ -23,6 +26,7 @@ public final class ScoringGate {
     private static final ScoringGate OPEN = new ScoringGate(0, 0, Duration.ZERO);
 
     private final Semaphore turns;  // null: no limit
+    private final int running;
     private final int limit;        // running + waiting
     private final Duration maxWait;
     private final AtomicInteger admitted = new AtomicInteger();
@@ -35,6 +39,7 @@ public final class ScoringGate {
      */
     public ScoringGate(int running, int waiting, Duration maxWait) {
         this.turns = running == 0 ? null : new Semaphore(running, true);
+        this.running = running;
         this.limit = running + waiting;
         this.maxWait = maxWait;
     }
@@ -63,7 +68,7 @@ public final class ScoringGate {
             throw busy("no turn came within " + maxWait.toMillis() + " ms");
         }
         try {
-            return work.get();
+            return admitted.get() < running ? work.get() : Spread.onCallingThread(work);
         } finally {
             turns.release();
             admitted.decrementAndGet();

@@ -1,9 +1,12 @@
 package org.parley.service.core;
 
 import org.junit.jupiter.api.Test;
+import org.parley.model.Spread;
 import org.parley.service.errors.ApiException;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +68,19 @@ class ScoringGateTest {
         assertEquals("second", waiting.get(), "the waiting request scores once the turn is free");
         assertEquals(0, gate.admitted());
         assertEquals("again", gate.run(() -> "again"));
+    }
+
+    @Test
+    void aRequestScoresOnItsOwnThreadWhileEveryTurnIsTakenAndSpreadsWhileOneIsFree() throws Exception {
+        ScoringGate gate = new ScoringGate(2, 1, Duration.ofMinutes(5));
+        List<Integer> texts = Collections.nCopies(16, 1);
+        assertTrue(gate.run(() -> Spread.stream(texts, 16).isParallel()), "alone, with a turn free: spread over the cores");
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> running = holding(gate, release, "first");
+        assertFalse(gate.run(() -> Spread.stream(texts, 16).isParallel()), "both turns taken: on its own thread");
+        release.countDown();
+        assertEquals("first", running.get());
+        assertTrue(gate.run(() -> Spread.stream(texts, 16).isParallel()), "spread again");
     }
 
     @Test
