@@ -892,7 +892,7 @@ class ParleyApplicationTest {
     void theAlertRulesReadMetricsTheServiceExports() throws java.io.IOException {
         String rules = Files.readString(SHIPPED.getParent().resolve("../docs/prometheus/parley-alerts.yml").normalize());
         assertEquals(200, score("{\"comment\": {\"text\": \"hello\"}}").getStatus());
-        List<String> samples = List.of(target(admin("/metrics/prometheus")).request().get(String.class).split("\n"));
+        List<String> samples = List.of(prometheusScrape().split("\n"));
         java.util.regex.Matcher selector = java.util.regex.Pattern
                 .compile("\\b((?:parley|io_dropwizard|ch_qos)_\\w+)(?:\\{([^}]*)})?").matcher(rules);
         int read = 0;
@@ -907,16 +907,23 @@ class ParleyApplicationTest {
         assertTrue(read >= 15, "the rules were read: " + read);
     }
 
+    /** A series not yet observed is not in the scrape at all: read as 0. */
     private static double prometheusSampleOrZero(String name) {
-        String text = target(admin("/metrics/prometheus")).request().get(String.class);
-        return text.contains("\n" + name + " ") ? prometheusSample(name) : 0;
+        return sampleIn(prometheusScrape(), name).orElse(0);
     }
 
     private static double prometheusSample(String name) {
-        String text = target(admin("/metrics/prometheus")).request().get(String.class);
-        return java.util.Arrays.stream(text.split("\n")).filter(l -> l.startsWith(name + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1))).findFirst()
-                .orElseThrow(() -> new AssertionError(name + " not in " + text));
+        String text = prometheusScrape();
+        return sampleIn(text, name).orElseThrow(() -> new AssertionError(name + " not in " + text));
+    }
+
+    private static java.util.OptionalDouble sampleIn(String scrape, String name) {
+        return java.util.Arrays.stream(scrape.split("\n")).filter(l -> l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1))).findFirst();
+    }
+
+    private static String prometheusScrape() {
+        return target(admin("/metrics/prometheus")).request().get(String.class);
     }
 
     /** Jersey refuses a wrong Content-Type or Accept before it chooses the method; the endpoint's exception meter counts it all the same. */
