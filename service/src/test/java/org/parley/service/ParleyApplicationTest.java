@@ -878,23 +878,21 @@ class ParleyApplicationTest {
         for (String family : List.of("parley_score", "parley_action_total", "parley_scoring_refused_total", "parley_scoring_admitted",
                 "parley_requestlog_dropped_total", "io_dropwizard_jetty_MutableServletContextHandler_5xx_responses_total",
                 "io_dropwizard_db_ManagedPooledDataSource_database_waiting", "parley_queue", "parley_queue_oldest_seconds",
-                "parley_endpoint_seconds", "parley_model_info"))
+                "parley_endpoint_seconds", "parley_model_info", "jvm_memory_bytes_used", "process_resident_memory_bytes",
+                "parley_native_physical_max_bytes"))
             assertTrue(typed.contains(family), family + " among " + typed.size());
         assertTrue(text.contains("parley_model_info{kind=\"toxicity\",name=\"" + served.get("name").asText() + "\",version=\""
                 + served.get("version").asText() + "\",checksum=\"" + served.get("checksum").asText() + "\",} 1.0"), "the served model is named");
     }
 
-    /**
-     * The documented alert rules read only metrics, and label values, that a scrape has: a rename would silence them.
-     * The JVM's are left out: Dropwizard's main registers them (Bootstrap.registerMetrics), its test support does not.
-     */
+    /** The documented alert rules read only metrics, and label values, that a scrape has: a rename would silence them. */
     @Test
     void theAlertRulesReadMetricsTheServiceExports() throws java.io.IOException {
         String rules = Files.readString(SHIPPED.getParent().resolve("../docs/prometheus/parley-alerts.yml").normalize());
         assertEquals(200, score("{\"comment\": {\"text\": \"hello\"}}").getStatus());
         List<String> samples = List.of(prometheusScrape().split("\n"));
         java.util.regex.Matcher selector = java.util.regex.Pattern
-                .compile("\\b((?:parley|io_dropwizard|ch_qos)_\\w+)(?:\\{([^}]*)})?").matcher(rules);
+                .compile("\\b((?:parley|io_dropwizard|ch_qos|jvm|process)_\\w+)(?:\\{([^}]*)})?").matcher(rules);
         int read = 0;
         while (selector.find()) {
             read++;

@@ -7,6 +7,7 @@ import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.dropwizard.DropwizardExports;
 import io.prometheus.client.dropwizard.samplebuilder.CustomMappingSampleBuilder;
 import io.prometheus.client.dropwizard.samplebuilder.MapperConfig;
+import io.prometheus.client.hotspot.DefaultExports;
 import io.prometheus.client.servlet.jakarta.exporter.MetricsServlet;
 
 import java.util.LinkedHashMap;
@@ -16,10 +17,13 @@ import java.util.Map;
 /**
  * Every Dropwizard metric (the JSON of {@code /metrics}) in Prometheus's text format, for a scraper, on the admin
  * port, with the collectors the service adds (the models served, {@link ServedModels}; each endpoint's latency
- * histogram, {@link EndpointLatency}). Names take their dots and dashes as underscores, timers are summaries in
- * seconds, histograms summaries. The project's own families, and each endpoint's timer, have what varies in labels,
- * so that a query can sum or compare them ({@code sum by (action) (rate(parley_action_total[5m]))}); the others
- * keep their Dropwizard names.
+ * histogram, {@link EndpointLatency}; ND4J's memory outside the heap, {@link NativeMemory}). Names take their dots and
+ * dashes as underscores, timers are summaries in seconds, histograms summaries. The project's own families, and each
+ * endpoint's timer, have what varies in labels, so that a query can sum or compare them
+ * ({@code sum by (action) (rate(parley_action_total[5m]))}); the others keep their Dropwizard names, but for the
+ * JVM's: those are the Prometheus client's own ({@code jvm_memory_bytes_used{area}}, {@code jvm_gc_collection_seconds},
+ * {@code process_resident_memory_bytes}, {@code process_cpu_seconds_total}…), which stock JVM dashboards read and
+ * which add the process's CPU, resident memory and file descriptors; Dropwizard's {@code jvm.*} stay in the JSON.
  */
 public final class PrometheusEndpoint {
     public static final String PATH = "/metrics/prometheus";
@@ -47,9 +51,17 @@ public final class PrometheusEndpoint {
 
     /** Exact mapping: it wins over the admin servlet's {@code /*}, which answered this path with the JSON. */
     public static void register(MetricRegistry metrics, AdminEnvironment admin, Collector... more) {
-        CollectorRegistry registry = new CollectorRegistry(); // not the library's global one: an app per registry in tests
-        new DropwizardExports(metrics, new CustomMappingSampleBuilder(LABELLED)).register(registry);
+        admin.addServlet("prometheus", new MetricsServlet(registry(metrics, more))).addMapping(PATH);
+    }
+
+    /** What a scrape reads: not the library's global registry, so that each app (several in tests) has its own. */
+    static CollectorRegistry registry(MetricRegistry metrics, Collector... more) {
+        CollectorRegistry registry = new CollectorRegistry();
+        new DropwizardExports(metrics, (name, metric) -> !name.startsWith("jvm."), new CustomMappingSampleBuilder(LABELLED))
+                .register(registry);
+        DefaultExports.register(registry);
+        new NativeMemory().register(registry);
         for (Collector c : more) c.register(registry);
-        admin.addServlet("prometheus", new MetricsServlet(registry)).addMapping(PATH);
+        return registry;
     }
 }

@@ -3,8 +3,6 @@ package org.parley.service.monitoring;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import io.prometheus.client.CollectorRegistry;
-import io.prometheus.client.dropwizard.DropwizardExports;
-import io.prometheus.client.dropwizard.samplebuilder.CustomMappingSampleBuilder;
 import org.junit.jupiter.api.Test;
 import org.parley.service.api.ScoreResponse.ModelInfo;
 
@@ -25,8 +23,7 @@ class PrometheusEndpointTest {
         metrics.register("parley.queue.PENDING", (Gauge<Integer>) () -> 12);
         metrics.register("parley.queue.PENDING.oldest.seconds", (Gauge<Long>) () -> 90L);
         metrics.meter("parley.requestlog.dropped").mark(5);
-        CollectorRegistry registry = new CollectorRegistry();
-        new DropwizardExports(metrics, new CustomMappingSampleBuilder(PrometheusEndpoint.LABELLED)).register(registry);
+        CollectorRegistry registry = PrometheusEndpoint.registry(metrics);
 
         assertEquals(3.0, sample(registry, "parley_action_total", "action", "REJECT"));
         assertEquals(1.0, sample(registry, "parley_action_total", "action", "PUBLISH"));
@@ -36,6 +33,29 @@ class PrometheusEndpointTest {
         assertEquals(90.0, sample(registry, "parley_queue_oldest_seconds", "queue", "PENDING"), "not taken for a queue of its own");
         assertEquals(5.0, sample(registry, "parley_requestlog_dropped_total"), "an unmapped name keeps Dropwizard's");
         assertNull(registry.getSampleValue("parley_action_REJECT_total"), "no longer one name per action");
+    }
+
+    /** Stock JVM dashboards read the Prometheus client's names; Dropwizard's jvm.* would be the same figures twice. */
+    @Test
+    void theJvmAndTheProcessHaveThePrometheusClientsNamesAndDropwizardsJvmGaugesAreNotRepeated() {
+        MetricRegistry metrics = new MetricRegistry();
+        metrics.register("jvm.memory.heap.used", (Gauge<Long>) () -> 123L);
+        CollectorRegistry registry = PrometheusEndpoint.registry(metrics);
+
+        assertNull(sample(registry, "jvm_memory_heap_used"));
+        assertTrue(sample(registry, "jvm_memory_bytes_used", "area", "heap") > 0);
+        assertTrue(sample(registry, "jvm_memory_bytes_max", "area", "heap") > 0);
+        assertTrue(sample(registry, "process_resident_memory_bytes") > 0, "the process's, which the heap's gauges do not show");
+        assertNotNull(sample(registry, "process_cpu_seconds_total"));
+    }
+
+    /** Past JavaCPP's limit on resident memory ND4J's next allocation fails, whatever the heap holds: the limit is read beside it. */
+    @Test
+    void javaCppsLimitOnResidentMemoryIsExportedBesideIt() {
+        CollectorRegistry registry = PrometheusEndpoint.registry(new MetricRegistry());
+        assertEquals((double) org.bytedeco.javacpp.Pointer.maxPhysicalBytes(), sample(registry, "parley_native_physical_max_bytes"));
+        assertTrue(sample(registry, "parley_native_physical_max_bytes") > 0, "the build sets it (pom.xml's argLine)");
+        assertTrue(sample(registry, "process_resident_memory_bytes") > 0);
     }
 
     @Test
