@@ -842,7 +842,7 @@ class ParleyApplicationTest {
                 "CommentsResource.comment-status", "QueueResource.queue", "QueueResource.bulk-decisions", "ThreadsResource.submit-thread",
                 "SessionResource.login", "SessionResource.logout"}) {
             assertTrue(metrics.at("/timers").has("org.parley.service.resources." + endpoint), endpoint);
-            assertTrue(metrics.at("/meters").has("org.parley.service.resources." + endpoint + "-errors.exceptions"), endpoint);
+            assertTrue(metrics.at("/meters").has("org.parley.service.resources." + endpoint + ".exceptions"), endpoint);
         }
         for (String queue : new String[] {"PENDING", "REPORTED", "ESCALATED"})
             assertTrue(metrics.at("/gauges").has("parley.queue." + queue), queue); // monitoring.QueueGauges
@@ -876,8 +876,8 @@ class ParleyApplicationTest {
                 assertTrue(line.matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[^}]*})? \\S+"), "not a valid sample: " + line);
         }
         for (String family : List.of("parley_score", "parley_action_total", "parley_scoring_refused_total", "parley_scoring_admitted",
-                "parley_requestlog_dropped_total", "io_dropwizard_jetty_MutableServletContextHandler_5xx_responses_total",
-                "io_dropwizard_db_ManagedPooledDataSource_database_waiting", "parley_queue", "parley_queue_oldest_seconds",
+                "parley_requestlog_dropped_total", "jetty_responses_total", "jetty_request_duration_seconds",
+                "jetty_queued_jobs", "db_pool_waiting", "logback_appender_total", "parley_endpoint_exceptions_total", "parley_queue", "parley_queue_oldest_seconds",
                 "parley_endpoint_seconds", "parley_model_info", "jvm_memory_bytes_used", "process_resident_memory_bytes",
                 "parley_native_physical_max_bytes"))
             assertTrue(typed.contains(family), family + " among " + typed.size());
@@ -892,7 +892,7 @@ class ParleyApplicationTest {
         assertEquals(200, score("{\"comment\": {\"text\": \"hello\"}}").getStatus());
         List<String> samples = List.of(prometheusScrape().split("\n"));
         java.util.regex.Matcher selector = java.util.regex.Pattern
-                .compile("\\b((?:parley|io_dropwizard|ch_qos|jvm|process)_\\w+)(?:\\{([^}]*)})?").matcher(rules);
+                .compile("\\b((?:parley|jetty|logback|db|jvm|process)_\\w+)(?:\\{([^}]*)})?").matcher(rules);
         int read = 0;
         while (selector.find()) {
             read++;
@@ -928,9 +928,9 @@ class ParleyApplicationTest {
     @Test
     void aRequestRefusedForItsMediaTypeIsCountedInTheEndpointsExceptionMeter() {
         com.codahale.metrics.MetricRegistry metrics = APP.getEnvironment().metrics();
-        String score = "org.parley.service.resources.ScoreResource.score-errors.exceptions";
-        String analyze = "org.parley.service.resources.PerspectiveResource.analyze-errors.exceptions";
-        String suggest = "org.parley.service.resources.PerspectiveResource.suggestscore-errors.exceptions";
+        String score = "org.parley.service.resources.ScoreResource.score.exceptions";
+        String analyze = "org.parley.service.resources.PerspectiveResource.analyze.exceptions";
+        String suggest = "org.parley.service.resources.PerspectiveResource.suggestscore.exceptions";
         long scoreBefore = metrics.meter(score).getCount(), analyzeBefore = metrics.meter(analyze).getCount(),
                 suggestBefore = metrics.meter(suggest).getCount();
 

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Counts a request that Jersey refuses for its media type while it chooses the resource method (415:
  * a Content-Type the endpoint does not read; 406: an Accept it cannot answer) in the exception meter
- * of the endpoint it was sent to ({@code …ScoreResource.score-errors.exceptions}). Dropwizard's
+ * of the endpoint it was sent to ({@code …ScoreResource.score.exceptions}). Dropwizard's
  * meters belong to resource methods and see only requests whose method was chosen, so these were
  * counted nowhere but in Jetty's 4xx meter. The endpoint is the one method that the matched path
  * takes for the request's HTTP method; a path with several for it (none here) is left uncounted.

@@ -68,7 +68,7 @@ public final class CommentsResource {
     @POST
     @Timed(name = "submit-comment")
     @RolesAllowed(Role.WEBSITE_NAME)
-    @ExceptionMetered(name = "submit-comment-errors")
+    @ExceptionMetered(name = "submit-comment")
     public Response submit(CommentSubmission body, @Context SecurityContext security) {
         CommentStore.Insert r;
         Submission s = Checks.submission(body, "");
@@ -99,7 +99,7 @@ public final class CommentsResource {
     @Path("/{id}")
     @RolesAllowed(Role.MODERATOR_NAME)
     @Timed(name = "get-comment")
-    @ExceptionMetered(name = "get-comment-errors")
+    @ExceptionMetered(name = "get-comment")
     public CommentView get(@PathParam("id") String id, @QueryParam("site") String site, @Context SecurityContext security) {
         StoredComment c = reached(store, id, site, (Caller) security.getUserPrincipal()).orElseThrow(() -> notFound(id));
         CommentView parent = store.parent(c).map(views::of).orElse(null);
@@ -114,7 +114,7 @@ public final class CommentsResource {
     @Path("/{id}/status")
     @RolesAllowed(Role.WEBSITE_NAME)
     @Timed(name = "comment-status")
-    @ExceptionMetered(name = "comment-status-errors")
+    @ExceptionMetered(name = "comment-status")
     public Map<String, Object> status(@PathParam("id") String id, @QueryParam("site") String site,
                                       @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
@@ -137,7 +137,7 @@ public final class CommentsResource {
     @Path("/{id}")
     @RolesAllowed(Role.WEBSITE_NAME)
     @Timed(name = "erase-comment")
-    @ExceptionMetered(name = "erase-comment-errors")
+    @ExceptionMetered(name = "erase-comment")
     public Map<String, Object> erase(@PathParam("id") String id, @QueryParam("site") String site, @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
         if (caller.role().includes(Role.MODERATOR))
@@ -151,7 +151,7 @@ public final class CommentsResource {
     @Path("/{id}/decision")
     @Timed(name = "decide")
     @RolesAllowed(Role.MODERATOR_NAME)
-    @ExceptionMetered(name = "decide-errors")
+    @ExceptionMetered(name = "decide")
     public Response decide(@PathParam("id") String id, @QueryParam("site") String site, DecisionRequest body,
                            @Context SecurityContext security) {
         Checks.Decision d = Checks.decision(body);
@@ -172,7 +172,7 @@ public final class CommentsResource {
     @Path("/{id}/report")
     @RolesAllowed(Role.WEBSITE_NAME)
     @Timed(name = "report")
-    @ExceptionMetered(name = "report-errors")
+    @ExceptionMetered(name = "report")
     public Map<String, Object> report(@PathParam("id") String id, @QueryParam("site") String site, ReportRequest body,
                                       @Context SecurityContext security) {
         String reason = body == null ? null : Checks.optional(body.reason(), "reason", Checks.MAX_REPORT_REASON);

@@ -75,7 +75,7 @@ public final class PerspectiveResource {
     @Path("/comments:analyze")
     @RolesAllowed(Role.SCORER_NAME)
     @Timed(name = "analyze")
-    @ExceptionMetered(name = "analyze-errors")
+    @ExceptionMetered(name = "analyze")
     public AnalyzeResponse analyze(AnalyzeRequest request) {
         if (request == null) throw ApiException.badField("body", "expected a JSON object with comment.text");
         String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
@@ -123,7 +123,7 @@ public final class PerspectiveResource {
     @POST
     @Path("/comments:suggestscore")
     @Timed(name = "suggestscore")
-    @ExceptionMetered(name = "suggestscore-errors")
+    @ExceptionMetered(name = "suggestscore")
     public SuggestScoreResponse suggestScore(SuggestScoreRequest request, @Context SecurityContext security) {
         if (request == null) throw ApiException.badField("body", "expected a JSON object with comment.text and attributeScores");
         String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");

@@ -61,7 +61,7 @@ public final class QueueResource {
     @GET
     @Path("/queue")
     @Timed(name = "queue")
-    @ExceptionMetered(name = "queue-errors")
+    @ExceptionMetered(name = "queue")
     public QueuePage queue(@QueryParam("status") String status, @QueryParam("site") String site,
                            @QueryParam("articleId") String articleId,
                            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
@@ -87,7 +87,7 @@ public final class QueueResource {
     @GET
     @Path("/queue/counts")
     @Timed(name = "queue-counts")
-    @ExceptionMetered(name = "queue-counts-errors")
+    @ExceptionMetered(name = "queue-counts")
     public Map<String, Integer> counts(@QueryParam("site") String site, @QueryParam("articleId") String articleId,
                                        @Context SecurityContext security) {
         Checks.optional(articleId, "articleId", 200);
@@ -100,7 +100,7 @@ public final class QueueResource {
     @GET
     @Path("/articles")
     @Timed(name = "articles")
-    @ExceptionMetered(name = "articles-errors")
+    @ExceptionMetered(name = "articles")
     public List<CommentStore.ArticleSummary> articles(@QueryParam("site") String site, @QueryParam("limit") Integer limit,
                                                       @Context SecurityContext security) {
         return store.articles(sites(security, site), limit(limit, 100, 1000));
@@ -110,7 +110,7 @@ public final class QueueResource {
     @GET
     @Path("/sites")
     @Timed(name = "sites")
-    @ExceptionMetered(name = "sites-errors")
+    @ExceptionMetered(name = "sites")
     public List<CommentStore.SiteSummary> sites(@QueryParam("limit") Integer limit, @Context SecurityContext security) {
         return store.sites(sites(security, null), limit(limit, 100, 1000));
     }
@@ -148,7 +148,7 @@ public final class QueueResource {
     @POST
     @Path("/decisions")
     @Timed(name = "bulk-decisions")
-    @ExceptionMetered(name = "bulk-decisions-errors")
+    @ExceptionMetered(name = "bulk-decisions")
     public BulkDecisionResponse bulk(BulkDecisionRequest body, @Context SecurityContext security) {
         if (body == null || body.comments() == null)
             throw ApiException.badField("comments", "comments is required: [{\"id\": …, \"expectedVersion\": …}]");

@@ -83,7 +83,7 @@ public final class ScoreResource {
 
     @POST
     @Timed(name = "score")
-    @ExceptionMetered(name = "score-errors")
+    @ExceptionMetered(name = "score")
     public ScoreResponse score(ScoreRequest request) {
         RequestChecks.Requested requested = RequestChecks.check(request, "");
         return gate.run(() -> {
@@ -95,7 +95,7 @@ public final class ScoreResource {
     @POST
     @Path("/batch")
     @Timed(name = "score-batch")
-    @ExceptionMetered(name = "score-batch-errors")
+    @ExceptionMetered(name = "score-batch")
     public BatchResponse batch(BatchRequest request, @Context ContainerRequestContext requestContext) {
         if (request == null || request.comments() == null)
             throw ApiException.badField("comments", "comments is required: an array of score requests");

@@ -84,7 +84,7 @@ public final class ScoreThreadResource {
 
     @POST
     @Timed(name = "score-thread")
-    @ExceptionMetered(name = "score-thread-errors")
+    @ExceptionMetered(name = "score-thread")
     public ThreadResponse score(ThreadRequest request, @Context ContainerRequestContext requestContext) {
         CommentThread thread = thread(request);
         RequestChecks.Requested requested = RequestChecks.requested(request.attributes(), "attributes");

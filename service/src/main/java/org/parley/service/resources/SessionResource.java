@@ -71,7 +71,7 @@ public final class SessionResource {
 
     @POST
     @Timed(name = "login")
-    @ExceptionMetered(name = "login-errors")
+    @ExceptionMetered(name = "login")
     public Response login(@BodySizeLimit.Max(MAX_LOGIN_BYTES) LoginRequest body, @Context HttpServletRequest request) {
         if (body == null) throw ApiException.badField("body", "{\"username\": …, \"password\": …} is required");
         if (body.username() == null || body.username().isBlank()) throw ApiException.badField("username", "username is required");
@@ -100,7 +100,7 @@ public final class SessionResource {
     @GET
     @RolesAllowed(Role.MODERATOR_NAME)
     @Timed(name = "whoami")
-    @ExceptionMetered(name = "whoami-errors")
+    @ExceptionMetered(name = "whoami")
     public SessionView whoami(@Context SecurityContext security) {
         Caller c = (Caller) security.getUserPrincipal();
         return view(c.getName(), c.role(), c.moderatedSites(), c instanceof ModeratorSession s ? s.expiresAt() : null, null);
@@ -109,7 +109,7 @@ public final class SessionResource {
     /** Ends the session named by the cookie, or by {@code Authorization: Bearer TOKEN} (API clients). */
     @DELETE
     @Timed(name = "logout")
-    @ExceptionMetered(name = "logout-errors")
+    @ExceptionMetered(name = "logout")
     public Response logout(@Context HttpHeaders headers) {
         Cookie cookie = headers.getCookies().get(sessionCookie.name());
         if (cookie != null) accounts.logout(cookie.getValue());

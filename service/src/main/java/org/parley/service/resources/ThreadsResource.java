@@ -66,7 +66,7 @@ public final class ThreadsResource {
 
     @POST
     @Timed(name = "submit-thread")
-    @ExceptionMetered(name = "submit-thread-errors")
+    @ExceptionMetered(name = "submit-thread")
     public ThreadResult submit(JsonNode body, @QueryParam("target") List<String> targets, @Context SecurityContext security,
                                @Context ContainerRequestContext requestContext) {
         List<String> t = targets == null || targets.isEmpty() ? null : targets;

@@ -35,6 +35,36 @@ class PrometheusEndpointTest {
         assertNull(registry.getSampleValue("parley_action_REJECT_total"), "no longer one name per action");
     }
 
+    /** Jetty's, the pool's, the log's and Jersey's other metrics as Prometheus names them: snake case, a unit, labels. */
+    @Test
+    void theLibrariesMetricsAreRenamedWithWhatVariesInLabels() {
+        MetricRegistry metrics = new MetricRegistry();
+        String jetty = "io.dropwizard.jetty.MutableServletContextHandler.";
+        metrics.meter(jetty + "5xx-responses").mark(4);
+        metrics.timer(jetty + "requests").update(java.time.Duration.ofMillis(3));
+        metrics.timer(jetty + "post-requests").update(java.time.Duration.ofMillis(3));
+        metrics.register(jetty + "percent-5xx-1m", (Gauge<Double>) () -> 0.5);
+        metrics.register("org.eclipse.jetty.util.thread.QueuedThreadPool.dw-admin.jobs", (Gauge<Integer>) () -> 7);
+        metrics.timer("org.eclipse.jetty.server.HttpConnectionFactory.127.0.0.1.8081.connections").update(java.time.Duration.ofSeconds(1));
+        metrics.register("io.dropwizard.db.ManagedPooledDataSource.database.releasedIdle", (Gauge<Long>) () -> 2L);
+        metrics.meter("ch.qos.logback.core.Appender.error").mark();
+        metrics.meter("org.parley.service.resources.ScoreResource.score.exceptions").mark(6);
+        metrics.timer("org.parley.service.resources.ScoreResource.score.total").update(java.time.Duration.ofMillis(5));
+        CollectorRegistry registry = PrometheusEndpoint.registry(metrics);
+
+        assertEquals(4.0, sample(registry, "jetty_responses_total", "code", "5xx"));
+        assertEquals(1.0, sample(registry, "jetty_request_duration_seconds_count"));
+        assertEquals(1.0, sample(registry, "jetty_method_request_duration_seconds_count", "method", "POST"));
+        assertEquals(7.0, sample(registry, "jetty_queued_jobs", "pool", "dw-admin"));
+        assertEquals(1.0, sample(registry, "jetty_connection_duration_seconds_count", "connector", "127.0.0.1:8081"));
+        assertEquals(2.0, sample(registry, "db_pool_released_idle", "pool", "database"));
+        assertEquals(1.0, sample(registry, "logback_appender_total", "level", "error"));
+        assertEquals(6.0, sample(registry, "parley_endpoint_exceptions_total", "resource", "ScoreResource", "method", "score"));
+        assertEquals(1.0, sample(registry, "parley_endpoint_total_seconds_count", "resource", "ScoreResource", "method", "score"));
+        assertTrue(java.util.Collections.list(registry.metricFamilySamples()).stream().noneMatch(f -> f.name.contains("percent")),
+                "Jetty's ratios are left to rate()");
+    }
+
     /** Stock JVM dashboards read the Prometheus client's names; Dropwizard's jvm.* would be the same figures twice. */
     @Test
     void theJvmAndTheProcessHaveThePrometheusClientsNamesAndDropwizardsJvmGaugesAreNotRepeated() {
