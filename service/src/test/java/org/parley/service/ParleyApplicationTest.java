@@ -871,8 +871,14 @@ class ParleyApplicationTest {
         String text = answer.readEntity(String.class);
         java.util.Set<String> typed = new java.util.HashSet<>();
         for (String line : text.split("\n")) {
-            if (line.startsWith("# TYPE ")) assertTrue(typed.add(line.split(" ")[2]), "typed twice: " + line);
-            else if (!line.isEmpty() && !line.startsWith("#"))
+            if (line.startsWith("# TYPE ")) {
+                String family = line.split(" ")[2], type = line.split(" ")[3];
+                assertTrue(typed.add(family), "typed twice: " + line);
+                // what `promtool check metrics` asks of a name (it found 188 faults in the Dropwizard names)
+                assertTrue(family.matches("[a-z][a-z0-9_]*"), "not snake case: " + line);
+                assertTrue(type.equals("counter") || !family.endsWith("_total"), "_total on a " + type + ": " + line);
+                assertTrue(type.equals("summary") || type.equals("histogram") || !family.endsWith("_count"), line);
+            } else if (!line.isEmpty() && !line.startsWith("#"))
                 assertTrue(line.matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[^}]*})? \\S+"), "not a valid sample: " + line);
         }
         for (String family : List.of("parley_score", "parley_action_total", "parley_scoring_refused_total", "parley_scoring_admitted",
