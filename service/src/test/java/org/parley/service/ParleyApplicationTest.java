@@ -45,14 +45,10 @@ class ParleyApplicationTest {
     /** The default rate limit, for bodies that are refused. */
     private static final String REFUSED = "app-refused-key";
     private static final String REQUEST_LOG = "target/app-test-requests.log";
-    private static final Path SHIPPED = Path.of(ResourceHelpers.resourceFilePath("test-config.yml"))
-            .getParent().resolve("../../../models/toxicity.zip").normalize();
-    private static final Path SHIPPED_STANCE = SHIPPED.resolveSibling("stance.zip");
+    private static final Path SHIPPED = ShippedService.MODEL;
+    private static final Path SHIPPED_STANCE = ShippedService.STANCE_MODEL;
 
-    static final DropwizardAppExtension<ParleyConfiguration> APP = new DropwizardAppExtension<>(ParleyApplication.class,
-            ResourceHelpers.resourceFilePath("test-config.yml"), config("model", SHIPPED.toString()),
-            config("stanceModel", SHIPPED_STANCE.toString()), config("publicUrl", "https://comments.example.com/parley"),
-            config("corsOrigins", "https://news.example.com, http://localhost:3000"));
+    static final DropwizardAppExtension<ParleyConfiguration> APP = ShippedService.extension();
     /** An origin corsOrigins names, and one it does not. */
     private static final String SITE = "https://news.example.com";
     private static final String OTHER_SITE = "https://evil.example";

@@ -1,0 +1,232 @@
+package org.parley.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static io.dropwizard.testing.ConfigOverride.config;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The OpenAPI document websites build clients from, held to the service's real answers. openapi.yaml is written by
+ * hand; this drives the whole service (one start, its own in-memory H2) through a success and the documented errors of
+ * every operation, and validates each request and answer against the document (swagger-request-validator): status,
+ * content type, required headers, and bodies against their schemas, fields the document does not name included. An
+ * operation no exchange reaches fails, and so does an endpoint the service serves that the document does not name.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class OpenApiContractTest {
+    private static final String WEBSITE = "app-website-key";
+    /** A second site by name (site=ui.example): its comment ids are its own. */
+    private static final String OTHER_SITE = "app-site-key";
+    private static final String ADMIN = "app-admin-key";
+    private static final String SCORER = "app-scorer-key";
+    /** A rate limit that bodies of megabytes leave alone. */
+    private static final String BULK = "app-bulk-key";
+
+    static final DropwizardAppExtension<ParleyConfiguration> APP = ShippedService.extension(
+            config("database.url", "jdbc:h2:mem:contract-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"));
+
+    private static String root() {
+        return "http://localhost:" + APP.getLocalPort();
+    }
+
+    private static String servedDocument() {
+        return APP.client().target(root() + "/openapi.yaml").request().get(String.class);
+    }
+
+    @Test
+    void theServedDocumentIsValidOpenApi3() {
+        SwaggerParseResult parsed = OpenApiContract.parse(servedDocument());
+        assertEquals(List.of(), parsed.getMessages());
+        assertEquals("3.0.3", parsed.getOpenAPI().getOpenapi());
+    }
+
+    /** Every method and path Jersey serves is an operation of the document: none is added undocumented. */
+    @Test
+    void everyEndpointTheServiceServesIsInTheDocument() {
+        Set<String> documented = OpenApiContract.of(root(), APP.getObjectMapper(), servedDocument()).operations();
+        Set<String> served = new TreeSet<>();
+        var config = ((org.glassfish.jersey.servlet.ServletContainer) APP.getEnvironment().getJerseyServletContainer())
+                .getApplicationHandler().getConfiguration();
+        Set<Class<?>> classes = new java.util.HashSet<>(config.getClasses());
+        config.getInstances().forEach(i -> classes.add(i.getClass()));
+        for (Class<?> type : classes) {
+            if (!Resource.isAcceptable(type) || !type.isAnnotationPresent(jakarta.ws.rs.Path.class)) continue;
+            collect(Resource.from(type), "", served);
+        }
+        assertTrue(served.size() >= 20, "the resources were read: " + served);
+        Set<String> undocumented = new TreeSet<>(served);
+        undocumented.removeAll(documented);
+        assertEquals(Set.of(), undocumented, "served, not in openapi.yaml");
+    }
+
+    /** Resource paths joined; a template's regex of literal alternatives (the discovery document's two paths) expanded. */
+    private static void collect(Resource resource, String parent, Set<String> out) {
+        String joined = (parent + "/" + resource.getPath()).replaceAll("/+", "/");
+        if (joined.length() > 1 && joined.endsWith("/")) joined = joined.substring(0, joined.length() - 1);
+        List<String> paths = new ArrayList<>();
+        java.util.regex.Matcher alternatives = java.util.regex.Pattern.compile("\\{\\w+: *([^}]*\\|[^}]*)}").matcher(joined);
+        if (alternatives.find()) {
+            for (String alternative : alternatives.group(1).split("\\|"))
+                paths.add(joined.substring(0, alternatives.start()) + alternative.replace("\\$", "$") + joined.substring(alternatives.end()));
+        } else {
+            paths.add(joined.replaceAll("\\{(\\w+)(:[^}]*)?}", "{$1}"));
+        }
+        for (ResourceMethod m : resource.getResourceMethods())
+            for (String path : paths) out.add(m.getHttpMethod() + " " + path);
+        for (Resource child : resource.getChildResources())
+            for (String path : paths) collect(child, path, out);
+    }
+
+    @Test
+    void everyOperationAnswersAsTheDocumentSays() {
+        OpenApiContract c = OpenApiContract.of(root(), APP.getObjectMapper(), servedDocument());
+
+        // Scoring
+        c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"You are a complete idiot and a moron.\"},"
+                + " \"id\": \"c-1042\", \"attributes\": [\"TOXICITY\", \"INSULT\"], \"doNotStore\": true, \"spans\": true,"
+                + " \"targets\": [\"military action against Syria\"], \"context\": {\"articleTitle\": \"Syria\","
+                + " \"parentText\": \"We should strike now.\", \"commentNumber\": 361, \"rating\": {\"up\": 3, \"down\": 12}}}").expect(200);
+        c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"Tu madre es una puta y tú eres un imbécil.\"}}").expect(200);
+        field(c, c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"\"}}").refused(400), "comment.text");
+        c.call("POST", "/v1/score").json("{\"comment\": {\"text\": \"hello\"}}").refused(401);
+        c.call("POST", "/v1/score").key(WEBSITE).body("text/plain", "hello".getBytes(StandardCharsets.UTF_8)).refused(415);
+
+        c.call("POST", "/v1/score/batch").key(WEBSITE).json("{\"comments\": [{\"comment\": {\"text\": \"Thanks for this.\"}, \"id\": \"b1\"},"
+                + " {\"comment\": {\"text\": \"You idiot.\"}, \"spans\": false}]}").expect(200);
+        c.call("POST", "/v1/score/batch").key(WEBSITE).json("{\"comments\": [{\"comment\": {\"text\": \"fine\"}}, {\"comment\": {}}]}").refused(200);
+        field(c, c.call("POST", "/v1/score/batch").key(WEBSITE).json("{}").refused(400), "comments");
+        c.call("POST", "/v1/score/batch").key(BULK).json("{\"comments\": [" + String.join(",",
+                java.util.Collections.nCopies(101, "{\"comment\": {\"text\": \"x\"}}")) + "]}").refused(413);
+
+        String thread = "{\"id\": \"t-1\", \"article\": {\"title\": \"Syria crisis\", \"body\": \"Leaders split over military action in Syria.\"},"
+                + " \"comments\": [{\"id\": \"c1\", \"number\": 1, \"text\": \"Military action would be a disaster.\"},"
+                + " {\"id\": \"c2\", \"number\": 2, \"parentNumber\": 1, \"text\": \"Agreed, you are right.\"},"
+                + " {\"id\": \"c3\", \"number\": 3, \"text\": \"What about the refugees?\", \"quote\": \"Military action would be a disaster.\"}]}";
+        c.call("POST", "/v1/score/thread").key(WEBSITE).json("{\"thread\": " + thread + ", \"targets\": [\"military action\"],"
+                + " \"attributes\": [\"TOXICITY\"], \"spans\": true}").expect(200);
+        field(c, c.call("POST", "/v1/score/thread").key(WEBSITE).json("{}").refused(400), "thread");
+
+        // The Perspective API
+        c.call("POST", "/v1alpha1/comments:analyze").key(WEBSITE).json("{\"comment\": {\"text\": \"You are an idiot. Thanks.\", \"type\": \"PLAIN_TEXT\"},"
+                + " \"requestedAttributes\": {\"TOXICITY\": {\"scoreType\": \"PROBABILITY\"}, \"INSULT\": {\"scoreType\": \"SCORE_TYPE_UNSPECIFIED\"}}, \"languages\": [\"en\"],"
+                + " \"spanAnnotations\": true, \"doNotStore\": true, \"clientToken\": \"tok-1\"}").expect(200);
+        c.call("POST", "/v1alpha1/comments:analyze?key=" + WEBSITE).json("{\"comment\": {\"text\": \"What a thoughtful article.\"},"
+                + " \"requestedAttributes\": {\"TOXICITY\": {}}}").expect(200);
+        c.call("POST", "/v1alpha1/comments:analyze").key(WEBSITE).json("{\"comment\": {\"text\": \"Tu madre es una puta y tú eres un imbécil.\"},"
+                + " \"requestedAttributes\": {\"TOXICITY\": {}}}").expect(200);
+        c.call("POST", "/v1alpha1/comments:analyze").header("X-Goog-Api-Key", WEBSITE).json("{\"comment\": {\"text\": \"Die Regierung hat wieder einmal versagt, und niemand übernimmt die Verantwortung dafür.\"},"
+                + " \"requestedAttributes\": {\"TOXICITY\": {}}}").expect(400);
+        c.call("POST", "/v1alpha1/comments:analyze").key(WEBSITE).json("{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"FOO\": {}}}").refused(400);
+        c.call("POST", "/v1alpha1/comments:analyze").key("no-such-key").json("{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}").refused(401);
+        c.call("POST", "/v1alpha1/comments:analyze").key(WEBSITE).body("text/plain", "hi".getBytes(StandardCharsets.UTF_8)).refused(415);
+        c.call("POST", "/v1alpha1/comments:suggestscore").key(WEBSITE).json("{\"comment\": {\"text\": \"You are a fool.\"},"
+                + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9, \"type\": \"PROBABILITY\"}}}, \"languages\": [\"en\"],"
+                + " \"communityId\": \"news\", \"clientToken\": \"tok-2\"}").expect(200);
+        c.call("POST", "/v1alpha1/comments:suggestscore").key(SCORER).json("{\"comment\": {\"text\": \"You are a fool.\"},"
+                + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}}").expect(403);
+        c.call("POST", "/v1alpha1/comments:suggestscore").key(WEBSITE).json("{\"comment\": {\"text\": \"x\"},"
+                + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}, \"doNotStore\": true}").refused(400);
+        c.call("GET", "/$discovery/rest?version=v1alpha1").expect(200);
+        c.call("GET", "/discovery/v1/apis/commentanalyzer/v1alpha1/rest").expect(200);
+
+        // Comments a site stores, and their status and reports
+        String comment = "{\"id\": \"k-1\", \"articleId\": \"a-1\", \"articleTitle\": \"Syria crisis\", \"text\": \"You are an idiot.\","
+                + " \"number\": 7, \"author\": \"Reader\", \"rating\": {\"up\": 1, \"down\": 0}, \"targets\": [\"military action\"]}";
+        JsonNode stored = c.call("POST", "/v1/comments").key(WEBSITE).json(comment).expect(201);
+        c.call("POST", "/v1/comments").key(WEBSITE).json(comment).expect(200);
+        c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"k-2\", \"articleId\": \"a-1\", \"text\": \"Thank you.\", \"parentId\": \"k-1\","
+                + " \"parentNumber\": 7, \"parentAuthor\": \"Reader\", \"quote\": \"You are an idiot.\"}").expect(201);
+        c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"k-1\", \"articleId\": \"a-1\", \"text\": \"Another text.\"}").expect(409);
+        field(c, c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"k-3\", \"articleId\": \"a-1\"}").refused(400), "text");
+        c.call("POST", "/v1/comments").key(SCORER).json("{\"id\": \"k-4\", \"articleId\": \"a-1\", \"text\": \"Hi.\"}").expect(403);
+        c.call("POST", "/v1/comments").key(OTHER_SITE).json("{\"id\": \"k-1\", \"articleId\": \"a-9\", \"text\": \"Same id, another site.\"}").expect(201);
+
+        c.call("POST", "/v1/threads?target=military%20action").key(WEBSITE).json(thread).expect(200);
+        field(c, c.call("POST", "/v1/threads").key(WEBSITE).json("{\"id\": \"t-2\"}").refused(400), "article");
+
+        c.call("GET", "/v1/comments/k-1/status").key(WEBSITE).expect(200);
+        c.call("GET", "/v1/comments/nothing-here/status").key(WEBSITE).expect(404);
+        c.call("POST", "/v1/comments/k-1/report").key(WEBSITE).json("{\"reason\": \"abuse\", \"reportId\": \"r-1\"}").expect(200);
+        c.call("POST", "/v1/comments/k-1/report").key(WEBSITE).json("{\"reason\": \"abuse\", \"reportId\": \"r-1\"}").expect(200);
+        field(c, c.call("POST", "/v1/comments/k-1/report").key(WEBSITE).json("{\"reason\": \"" + "x".repeat(201) + "\"}").refused(400), "reason");
+        c.call("POST", "/v1/comments/nothing-here/report").key(WEBSITE).json("{}").expect(404);
+
+        // Moderation
+        JsonNode k1 = c.call("GET", "/v1/comments/k-1?site=" + stored.get("site").asText().replace(":", "%3A")).key(ADMIN).expect(200);
+        field(c, c.call("GET", "/v1/comments/k-1").key(ADMIN).expect(400), "site");
+        c.call("GET", "/v1/comments/k-2").key(ADMIN).expect(200);
+        c.call("GET", "/v1/comments/nothing-here").key(ADMIN).expect(404);
+        c.call("GET", "/v1/comments/k-2").key(WEBSITE).expect(403);
+        int version = k1.get("version").asInt();
+        String site = "?site=" + stored.get("site").asText().replace(":", "%3A");
+        c.call("POST", "/v1/comments/k-1/decision" + site).key(ADMIN).json("{\"decision\": \"REJECT\", \"reason\": \"insult\","
+                + " \"expectedVersion\": " + version + ", \"note\": \"name-calling\"}").expect(200);
+        c.call("POST", "/v1/comments/k-1/decision" + site).key(ADMIN).json("{\"decision\": \"APPROVE\", \"expectedVersion\": " + version + "}").expect(409);
+        field(c, c.call("POST", "/v1/comments/k-2/decision").key(ADMIN).json("{\"decision\": \"REJECT\", \"expectedVersion\": 1}").expect(400), "reason");
+        c.call("POST", "/v1/comments/nothing-here/decision").key(ADMIN).json("{\"decision\": \"APPROVE\", \"expectedVersion\": 1}").expect(404);
+        c.call("POST", "/v1/decisions").key(ADMIN).json("{\"decision\": \"APPROVE\", \"note\": \"fine\", \"comments\": [{\"id\": \"k-2\", \"expectedVersion\": 1},"
+                + " {\"id\": \"nothing-here\", \"expectedVersion\": 1}, {\"id\": \"k-1\"}]}").expect(200);
+        field(c, c.call("POST", "/v1/decisions").key(ADMIN).json("{\"decision\": \"MAYBE\", \"comments\": [{\"id\": \"k-2\", \"expectedVersion\": 1}]}").refused(400), "decision");
+        c.call("POST", "/v1/decisions").key(WEBSITE).json("{\"decision\": \"APPROVE\", \"comments\": [{\"id\": \"k-2\", \"expectedVersion\": 1}]}").expect(403);
+
+        c.call("GET", "/v1/queue?status=PENDING&limit=2").key(ADMIN).expect(200);
+        c.call("GET", "/v1/queue?status=REJECTED&articleId=a-1&site=" + stored.get("site").asText().replace(":", "%3A")).key(ADMIN).expect(200);
+        c.call("GET", "/v1/queue").key(WEBSITE).expect(403);
+        c.call("GET", "/v1/queue/counts").key(ADMIN).expect(200);
+        c.call("GET", "/v1/articles?limit=10").key(ADMIN).expect(200);
+        c.call("GET", "/v1/sites?limit=10").key(ADMIN).expect(200);
+        field(c, c.call("GET", "/v1/queue?limit=0").key(ADMIN).refused(400), "limit");
+        field(c, c.call("GET", "/v1/queue/counts?site=" + "s".repeat(201)).key(ADMIN).refused(400), "site");
+        field(c, c.call("GET", "/v1/articles?limit=0").key(ADMIN).refused(400), "limit");
+        field(c, c.call("GET", "/v1/sites?limit=0").key(ADMIN).refused(400), "limit");
+
+        // Erasure: the site withdraws its comment; a report on it is then a 409
+        c.call("DELETE", "/v1/comments/k-2").key(WEBSITE).expect(200);
+        c.call("DELETE", "/v1/comments/nothing-here").key(WEBSITE).expect(404);
+        c.call("POST", "/v1/comments/k-2/report").key(WEBSITE).json("{\"reason\": \"abuse\"}").expect(409);
+
+        // Sessions and admin
+        JsonNode session = c.call("POST", "/v1/session").json("{\"username\": \"admin\", \"password\": \"app-admin-password\"}").expect(200);
+        c.call("POST", "/v1/session").json("{\"username\": \"admin\", \"password\": \"wrong\"}").expect(401);
+        field(c, c.call("POST", "/v1/session").json("{\"password\": \"x\"}").refused(400), "username");
+        c.call("POST", "/v1/session").json("{\"username\": \"admin\", \"password\": \"" + "x".repeat(5000) + "\"}").refused(413);
+        c.call("GET", "/v1/session").key(session.get("token").asText()).expect(200);
+        c.call("GET", "/v1/session").key(ADMIN).expect(200);
+        c.call("GET", "/v1/session").key(WEBSITE).expect(403);
+        c.call("DELETE", "/v1/session").key(session.get("token").asText()).expect(204);
+        c.call("GET", "/v1/admin/model").key(ADMIN).expect(200);
+        c.call("GET", "/v1/admin/model").key(WEBSITE).expect(403);
+        c.call("GET", "/v1/admin/model").refused(401);
+        c.call("GET", "/openapi.yaml").expect(200);
+        c.call("GET", "/openapi.json").expect(200);
+
+        // Last of the scorer key's requests from this address: a body of a megabyte spends its bucket, so the next is a 429.
+        c.call("POST", "/v1/score/batch").key(SCORER).json(" ".repeat(1 << 20) + "{\"comments\": [{\"comment\": {\"text\": \"ok\"}}]}").expect(200);
+        c.call("POST", "/v1/score").key(SCORER).json("{\"comment\": {\"text\": \"ok\"}}").expect(429);
+
+        assertEquals(List.of(), c.problems, "exchanges that break openapi.yaml");
+        Set<String> unexercised = c.operations();
+        unexercised.removeAll(c.covered);
+        assertEquals(Set.of(), unexercised, "operations of openapi.yaml no exchange reached");
+    }
+
+    /** A 400 names the offending field, in ErrorBody's field or Google's fieldViolations. */
+    private static void field(OpenApiContract c, JsonNode body, String expected) {
+        String named = body.has("field") ? body.get("field").asText() : body.at("/error/details/0/fieldViolations/0/field").asText();
+        if (!named.equals(expected)) c.problems.add("a 400 names field " + expected + ", not '" + named + "': " + body);
+    }
+}
