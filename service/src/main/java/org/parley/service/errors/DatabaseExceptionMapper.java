@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
 /**
@@ -56,12 +57,14 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
     }
 
     /**
-     * No connection, or it broke: SQLState class 08 (connection) or 57P (server shutting down); or
-     * the transaction was rolled back, class 40 (deadlock 40P01, serialization failure 40001).
+     * No connection, or it broke: SQLState class 08 (connection) or 57P (server shutting down), or JDBC's connection
+     * exceptions, which H2 throws with states of its own (90121 closed, 90067 broken); or the transaction was rolled
+     * back, class 40 (deadlock 40P01, serialization failure 40001).
      */
     static boolean isOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectionException || t instanceof SQLTransientConnectionException) return true;
+            if (t instanceof ConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) return true;
             if (t instanceof SQLException s && s.getSQLState() != null
                     && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P") || s.getSQLState().startsWith("40"))) return true;
         }
