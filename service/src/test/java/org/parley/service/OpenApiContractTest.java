@@ -8,6 +8,7 @@ import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.service.faults.TcpProxy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,8 +37,19 @@ class OpenApiContractTest {
     /** A rate limit that bodies of megabytes leave alone. */
     private static final String BULK = "app-bulk-key";
 
-    static final DropwizardAppExtension<ParleyConfiguration> APP = ShippedService.extension(
-            config("database.url", "jdbc:h2:mem:contract-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"));
+    /** Its own in-memory H2, reached through H2's TCP server behind a relay the test can take down: the database's 503s. */
+    static final TcpProxy DATABASE = database();
+    static final DropwizardAppExtension<ParleyConfiguration> APP = ShippedService.extension(config("database.url",
+            "jdbc:h2:tcp://127.0.0.1:" + DATABASE.port() + "/mem:contract-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"));
+
+    private static TcpProxy database() {
+        try {
+            org.h2.tools.Server h2 = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifNotExists").start();
+            return new TcpProxy("127.0.0.1", h2.getPort());
+        } catch (java.sql.SQLException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static String root() {
         return "http://localhost:" + APP.getLocalPort();
@@ -92,7 +104,7 @@ class OpenApiContractTest {
     }
 
     @Test
-    void everyOperationAnswersAsTheDocumentSays() {
+    void everyOperationAnswersAsTheDocumentSays() throws java.io.IOException {
         OpenApiContract c = OpenApiContract.of(root(), APP.getObjectMapper(), servedDocument());
 
         // Scoring
@@ -213,6 +225,17 @@ class OpenApiContractTest {
         c.call("GET", "/v1/admin/model").refused(401);
         c.call("GET", "/openapi.yaml").expect(200);
         c.call("GET", "/openapi.json").expect(200);
+
+        // The database unreachable: what needs it is a 503 with Retry-After, scoring goes on.
+        DATABASE.down();
+        try {
+            c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"k-5\", \"articleId\": \"a-1\", \"text\": \"Hello.\"}").expect(503);
+            c.call("GET", "/v1/comments/k-5/status").key(WEBSITE).expect(503);
+            c.call("GET", "/v1/queue").key(ADMIN).expect(503);
+            c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"Hello.\"}}").expect(200);
+        } finally {
+            DATABASE.up();
+        }
 
         // Last of the scorer key's requests from this address: a body of a megabyte spends its bucket, so the next is a 429.
         c.call("POST", "/v1/score/batch").key(SCORER).json(" ".repeat(1 << 20) + "{\"comments\": [{\"comment\": {\"text\": \"ok\"}}]}").expect(200);

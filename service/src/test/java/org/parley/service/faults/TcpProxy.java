@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP relay in front of a database, so a test can take the database "down" (refuse and cut every
  * connection) and bring it back on the same port without touching the real server.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final int port;
@@ -22,7 +22,7 @@ final class TcpProxy implements AutoCloseable {
     private volatile ServerSocket server;
     private volatile boolean frozen;
 
-    TcpProxy(String targetHost, int targetPort) throws IOException {
+    public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
@@ -31,12 +31,12 @@ final class TcpProxy implements AutoCloseable {
         up();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Accepts and relays connections again. */
-    synchronized void up() throws IOException {
+    public synchronized void up() throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -47,7 +47,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Refuses new connections and cuts the open ones, as a crashed or unreachable server would. */
-    synchronized void down() throws IOException {
+    public synchronized void down() throws IOException {
         server.close();
         for (Socket s : open) s.close();
         open.clear();
