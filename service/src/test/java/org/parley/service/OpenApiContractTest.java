@@ -226,6 +226,35 @@ class OpenApiContractTest {
         c.call("GET", "/openapi.yaml").expect(200);
         c.call("GET", "/openapi.json").expect(200);
 
+        // The documented limits are the served ones: a request at each is taken, one past it refused naming the field.
+        String chars200 = "t".repeat(200);
+        String tenTargets = "[" + String.join(", ", java.util.Collections.nCopies(10, "\"" + chars200 + "\"")) + "]";
+        c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"" + "word ".repeat(4096) + "\"}, \"id\": \"" + chars200
+                + "\", \"spans\": false, \"context\": {\"articleTitle\": \"" + "t".repeat(1000) + "\", \"commentNumber\": 0,"
+                + " \"rating\": {\"up\": 0, \"down\": 0}}}").expect(200);
+        c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"Strike now.\"}, \"targets\": " + tenTargets + "}").expect(200);
+        field(c, c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"" + "word ".repeat(4096) + "x\"}}").refused(400), "comment.text");
+        field(c, c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"a\"}, \"id\": \"" + chars200 + "x\"}").refused(400), "id");
+        field(c, c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"a\"}, \"targets\": " + tenTargets.replace("]", ", \"x\"]") + "}").refused(400), "targets");
+        field(c, c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"a\"}, \"targets\": [\"" + chars200 + "x\"]}").refused(400), "targets[0]");
+        field(c, c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"a\"}, \"context\": {\"articleTitle\": \"" + "t".repeat(1001) + "\"}}").refused(400), "context.articleTitle");
+        field(c, c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"a\"}, \"context\": {\"commentNumber\": -1}}").refused(400), "context.commentNumber");
+        c.call("POST", "/v1/score/batch").key(WEBSITE).json("{\"comments\": [" + String.join(",",
+                java.util.Collections.nCopies(100, "{\"comment\": {\"text\": \"x\"}}")) + "]}").expect(200);
+        c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"" + chars200 + "\", \"articleId\": \"" + chars200 + "\", \"articleTitle\": \""
+                + "t".repeat(1000) + "\", \"text\": \"Fine.\", \"number\": 1, \"author\": \"" + chars200 + "\", \"parentAuthor\": \"" + chars200 + "\"}").expect(201);
+        field(c, c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"" + chars200 + "x\", \"articleId\": \"a-1\", \"text\": \"Fine.\"}").refused(400), "id");
+        field(c, c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"k-6\", \"articleId\": \"a-1\", \"articleTitle\": \"" + "t".repeat(1001) + "\", \"text\": \"Fine.\"}").refused(400), "articleTitle");
+        field(c, c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"k-6\", \"articleId\": \"a-1\", \"text\": \"Fine.\", \"number\": 0}").refused(400), "number");
+        c.call("POST", "/v1/comments/k-1/report").key(WEBSITE).json("{\"reportId\": \"" + chars200 + "\"}").expect(200);
+        field(c, c.call("POST", "/v1/comments/k-1/report").key(WEBSITE).json("{\"reportId\": \"" + chars200 + "x\"}").refused(400), "reportId");
+        field(c, c.call("POST", "/v1/comments/k-1/decision" + site).key(ADMIN).json("{\"decision\": \"APPROVE\", \"expectedVersion\": 1, \"note\": \""
+                + "n".repeat(2001) + "\"}").refused(400), "note");
+        c.call("GET", "/v1/queue?limit=200").key(ADMIN).expect(200);
+        field(c, c.call("GET", "/v1/queue?limit=201").key(ADMIN).refused(400), "limit");
+        c.call("GET", "/v1/articles?limit=1000").key(ADMIN).expect(200);
+        field(c, c.call("GET", "/v1/articles?limit=1001").key(ADMIN).refused(400), "limit");
+
         // The database unreachable: what needs it is a 503 with Retry-After, scoring goes on.
         DATABASE.down();
         try {
