@@ -210,6 +210,8 @@ class OpenApiContractTest {
         c.call("DELETE", "/v1/comments/k-2").key(WEBSITE).expect(200);
         c.call("DELETE", "/v1/comments/nothing-here").key(WEBSITE).expect(404);
         c.call("POST", "/v1/comments/k-2/report").key(WEBSITE).json("{\"reason\": \"abuse\"}").expect(409);
+        JsonNode erased = c.call("GET", "/v1/comments/k-2").key(ADMIN).expect(200);
+        if (!erased.path("status").asText().equals("ERASED")) c.problems.add("k-2 was erased: " + erased);
 
         // Sessions and admin
         JsonNode session = c.call("POST", "/v1/session").json("{\"username\": \"admin\", \"password\": \"app-admin-password\"}").expect(200);
