@@ -175,8 +175,14 @@ public final class Database {
      * the connection, where Liquibase waits 5 minutes for another service's migration to end.
      */
     private static void awaitMigrationLock(Connection connection) throws SQLException {
-        long deadline = System.nanoTime() + MIGRATION_WAIT.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + MIGRATION_WAIT.toNanos();
+        boolean waited = false;
         while (!advisoryLock(connection, "pg_try_advisory_lock")) {
+            // Said once: a second instance started beside a migrating one was silent meanwhile, for as long as the
+            // migration took (a several-instances audit).
+            if (!waited) LOG.info("another service is migrating the schema: waiting for it (at most {} minutes)", MIGRATION_WAIT.toMinutes());
+            waited = true;
             if (System.nanoTime() > deadline)
                 throw new SQLException("another service has been migrating the schema for " + MIGRATION_WAIT.toMinutes() + " minutes");
             try {
@@ -186,6 +192,7 @@ public final class Database {
                 throw new SQLException("interrupted while another service migrated the schema", e);
             }
         }
+        if (waited) LOG.info("the other service's migration ended after {} s of waiting", (System.nanoTime() - start) / 1_000_000_000L);
     }
 
     private static boolean advisoryLock(Connection connection, String function) throws SQLException {

@@ -168,20 +168,39 @@ class DatabaseTest {
         assertFalse(locked);
     }
 
-    /** A service that starts while another migrates waits for it, also past its URL's socketTimeout (here 1 s). */
+    /**
+     * A service that starts while another migrates waits for it, also past its URL's socketTimeout (here 1 s), and says
+     * so once: a second instance started beside a migrating one was silent meanwhile (a several-instances audit).
+     */
     @Test
     void aMigrationWaitsForAnotherLongerThanItsSocketTimeout() throws Exception {
         var fresh = TestDatabases.POSTGRESQL.fresh(dir);
         Jdbi jdbi = Jdbi.create(fresh.getUrl() + "&socketTimeout=1", fresh.getUser(), fresh.getPassword());
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Database.class);
+        var captured = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        captured.start();
+        logger.addAppender(captured);
+        io.dropwizard.logging.common.BootstrapLogging.bootstrap(); // as in aMigrationPrintsNothingAndLogsWhichChangesetsRan
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
         try (Connection other = DriverManager.getConnection(TestDatabases.PG_URL, TestDatabases.PG_USER, "");
              Statement s = other.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + Database.MIGRATION_LOCK + ")");
             var migration = CompletableFuture.runAsync(() -> Database.migrate(jdbi));
             Thread.sleep(2500);
             assertFalse(migration.isDone(), "it waits");
+            var said = captured.list.stream().map(e -> e.getFormattedMessage()).toList();
+            assertEquals(java.util.List.of("another service is migrating the schema: waiting for it (at most 5 minutes)"), said,
+                    "once, while it waits");
             s.execute("SELECT pg_advisory_unlock(" + Database.MIGRATION_LOCK + ")");
             migration.get(60, TimeUnit.SECONDS);
+        } finally {
+            logger.detachAppender(captured);
+            logger.setLevel(level);
         }
+        var lines = captured.list.stream().map(e -> e.getFormattedMessage()).toList();
+        assertTrue(lines.get(1).matches("the other service's migration ended after [0-9]+ s of waiting"), lines.toString());
+        assertTrue(lines.get(2).startsWith("database schema migrated: ran "), lines.toString());
         boolean locked = jdbi.withHandle(h -> h.select("SELECT locked FROM databasechangeloglock").mapTo(Boolean.class).one());
         assertFalse(locked);
     }
