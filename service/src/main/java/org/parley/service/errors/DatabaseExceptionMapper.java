@@ -57,9 +57,11 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
     }
 
     /**
-     * No connection, or it broke: SQLState class 08 (connection) or 57P (server shutting down), or JDBC's connection
-     * exceptions, which H2 throws with states of its own (90121 closed, 90067 broken); or the transaction was rolled
-     * back, class 40 (deadlock 40P01, serialization failure 40001).
+     * No connection, or it broke: SQLState class 08 (connection) or 57P (server shutting down), or JDBC's class for
+     * a connection that failed, which H2 throws with states of its own (90121: the database was closed under the
+     * connection, as at its process's exit; 90067: the process whose AUTO_SERVER served the file went away; 500s
+     * before, found both by the contract test cutting its H2 away and in a rolling restart of two instances on one H2
+     * file); or the transaction was rolled back, class 40 (deadlock 40P01, serialization failure 40001).
      */
     static boolean isOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
