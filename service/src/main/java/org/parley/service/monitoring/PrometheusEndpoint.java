@@ -13,6 +13,7 @@ import io.prometheus.client.servlet.jakarta.exporter.MetricsServlet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,7 +58,7 @@ public final class PrometheusEndpoint {
         // Jetty: the application port's handler, the thread pools ("dw", "dw-admin") and the connectors
         m.add(new MapperConfig(JETTY + "requests", "jetty_request_duration_seconds", Map.of()));
         for (String method : List.of("get", "post", "put", "delete", "head", "options", "trace", "connect", "move", "other"))
-            m.add(new MapperConfig(JETTY + method + "-requests", "jetty_method_request_duration_seconds", labels("method", method.toUpperCase())));
+            m.add(new MapperConfig(JETTY + method + "-requests", "jetty_method_request_duration_seconds", labels("method", method.toUpperCase(Locale.ROOT))));
         for (String code : List.of("1xx", "2xx", "3xx", "4xx", "5xx"))
             m.add(new MapperConfig(JETTY + code + "-responses", "jetty_responses", labels("code", code)));
         m.add(new MapperConfig(JETTY + "dispatches", "jetty_dispatch_duration_seconds", Map.of()));
@@ -82,7 +83,7 @@ public final class PrometheusEndpoint {
         for (String gauge : List.of("active", "idle", "size", "waiting", "borrowed", "created", "reconnected", "released",
                 "releasedIdle", "removeAbandoned", "returned"))
             m.add(new MapperConfig("io.dropwizard.db.ManagedPooledDataSource.*." + gauge,
-                    "db_pool_" + gauge.replaceAll("([A-Z])", "_$1").toLowerCase(), labels("pool", "${0}")));
+                    "db_pool_" + gauge.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT), labels("pool", "${0}")));
         m.add(new MapperConfig("ch.qos.logback.core.Appender.*", "logback_appender", labels("level", "${0}")));
         for (String state : List.of("created", "running", "terminated"))
             m.add(new MapperConfig("TimeBoundHealthCheck-pool." + state, "healthcheck_pool_" + state, Map.of()));
