@@ -267,3 +267,17 @@ GROUP BY a.local_id, c.site;
 UPDATE comments SET article_id = (SELECT n.id FROM articles n WHERE n.local_id = comments.article_id AND n.site = comments.site)
 WHERE article_id IN (SELECT local_id FROM articles WHERE id <> local_id) AND site IS NOT NULL
   AND site IS DISTINCT FROM (SELECT a.site FROM articles a WHERE a.id = comments.article_id);
+
+--changeset parley:17-login-buckets dbms:postgresql
+-- The log-in throttle's token buckets (auth.SharedBuckets, bucket4j's PostgreSQL backend), shared by every instance on the
+-- database: each kept its own, so through N instances an attacker had N times the 10 attempts per name and address (a
+-- several-instances audit, thirty-first session). id is the bucket's key ('address ADDRESS', 'NAME from ADDRESS'; longer
+-- than 300 characters: 'sha256 ' and its digest), state bucket4j's serialized bucket, expires_at the epoch millisecond
+-- at which it has refilled, after which the service deletes the row (a new bucket is the same). H2, one instance's store,
+-- keeps them in memory.
+CREATE TABLE login_buckets (
+    id         VARCHAR(300) PRIMARY KEY,
+    state      BYTEA,
+    expires_at BIGINT
+);
+CREATE INDEX login_buckets_expiry ON login_buckets (expires_at);

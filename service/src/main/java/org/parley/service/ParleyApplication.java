@@ -37,6 +37,7 @@ import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.BodyCharge;
 import org.parley.service.auth.ConcurrencyLimit;
 import org.parley.service.auth.ModeratorPageFilter;
+import org.parley.service.auth.LoginThrottle;
 import org.parley.service.auth.RateLimiter;
 import org.parley.service.auth.SessionCookie;
 import org.parley.service.core.CommentScorer;
@@ -166,7 +167,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         Clock clock = Clock.systemUTC();
         config.database.setUrl(ParleyConfiguration.durable(config.database.getUrl(), config.database.getUser()));
         ParleyConfiguration.bounded(config.database);
-        Jdbi jdbi = new JdbiFactory().build(env, config.database, "database");
+        io.dropwizard.db.ManagedDataSource dataSource = config.database.build(env.metrics(), "database");
+        Jdbi jdbi = new JdbiFactory().build(env, config.database, dataSource, "database");
         env.healthChecks().unregister("database"); // Dropwizard's says "Unable to successfully check" whatever the cause
         env.healthChecks().register("database", new DatabaseHealthCheck(jdbi, Duration.ofSeconds(3)));
         try {
@@ -183,6 +185,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         AccountStore accounts = new AccountStore(jdbi);
         FeedbackStore feedback = new FeedbackStore(jdbi);
         firstAdmin(accounts, config.moderation.adminPassword, clock);
+        LoginThrottle loginThrottle = loginThrottle(jdbi, dataSource);
         CommentViews views = new CommentViews(env.getObjectMapper());
         // Above what the cores serve, requests wait a bounded time for a turn or get a 503; batches and threads in a lane of their own
         // (stored comments too: /v1/comments in the first, /v1/threads in the second).
@@ -256,7 +259,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new ThreadsResource(ingestion, views, config.moderation.maxThreadComments, limiter));
         env.jersey().register(new QueueResource(comments, views, escalations, clock));
         env.jersey().register(new SessionResource(accounts, Duration.ofMinutes(config.moderation.sessionMinutes),
-                SessionCookie.of(config.moderation.secureCookies), escalations, clock));
+                SessionCookie.of(config.moderation.secureCookies), escalations, clock, loginThrottle));
 
         ModelHealthCheck modelCheck = new ModelHealthCheck(models, stance);
         env.healthChecks().register("model", modelCheck);
@@ -281,6 +284,13 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 .register(env.metrics());
         env.lifecycle().scheduledExecutorService("queue-gauges").build()
                 .scheduleWithFixedDelay(queueGauges, 0, QueueGauges.EVERY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        env.lifecycle().scheduledExecutorService("login-buckets").build().scheduleWithFixedDelay(() -> {
+            try {
+                loginThrottle.removeExpired();
+            } catch (RuntimeException e) { // an outage: the next round deletes them; an exception would end the schedule
+                LOG.warn("could not delete the log-in throttle's refilled buckets: {}", e.getMessage());
+            }
+        }, LoginThrottle.PER.toMinutes(), LoginThrottle.PER.toMinutes(), java.util.concurrent.TimeUnit.MINUTES);
         // Tasks, so that GET /tasks and the start-up log list them; each answered by its servlet at the exact
         // path, which wins over the task servlet's /tasks/* (a refused bundle is a JSON 400, not its 500).
         for (ReloadTask<?> task : java.util.List.of(
@@ -289,6 +299,16 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
             env.admin().addTask(task);
             env.admin().addServlet(task.getName(), new ReloadServlet<>(task, env.getObjectMapper())).addMapping("/tasks/" + task.getName());
         }
+    }
+
+    /**
+     * On PostgreSQL the log-in throttle's buckets are the database's, so that every instance on it counts against one
+     * budget (docs/scoring-api.md, Several instances); H2's single instance keeps them in memory.
+     */
+    static LoginThrottle loginThrottle(Jdbi jdbi, javax.sql.DataSource dataSource) {
+        return Database.isPostgreSQL(jdbi)
+                ? LoginThrottle.shared(LoginThrottle.ATTEMPTS, LoginThrottle.PER, dataSource)
+                : new LoginThrottle(LoginThrottle.ATTEMPTS, LoginThrottle.PER);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * memory: {@code idle} must be long enough for any bucket to have refilled by then (debt included),
  * so that a new one is the same.
  */
-final class TokenBuckets {
+final class TokenBuckets implements KeyedBuckets {
     private final ConcurrentMap<String, Bucket> buckets;
 
     TokenBuckets(Duration idle) {
@@ -28,11 +28,11 @@ final class TokenBuckets {
         this.buckets = CacheBuilder.newBuilder().expireAfterAccess(idle).maximumSize(most).<String, Bucket>build().asMap();
     }
 
-    /** Empty when a token was taken, else the whole seconds to wait for one (at least 1). */
-    OptionalLong tryTake(String key, Supplier<Bandwidth> limit) {
+    @Override
+    public OptionalLong tryTake(String key, Supplier<Bandwidth> limit) {
         ConsumptionProbe probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) return OptionalLong.empty();
-        return OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
+        return OptionalLong.of(KeyedBuckets.seconds(probe.getNanosToWaitForRefill()));
     }
 
     /** Tokens taken by {@link #tryTake} or {@link #charge} given back (never past the bucket's capacity). */
@@ -52,9 +52,5 @@ final class TokenBuckets {
     private Bucket bucket(String key, Supplier<Bandwidth> limit) {
         Bucket bucket = buckets.get(key);
         return bucket != null ? bucket : buckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(limit.get()).build());
-    }
-
-    private static long seconds(long nanos) {
-        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 }

@@ -56,7 +56,7 @@ public final class SessionResource {
 
     public SessionResource(AccountStore accounts, Duration lifetime, SessionCookie sessionCookie, EscalationRule escalations,
                            Clock clock) {
-        this(accounts, lifetime, sessionCookie, escalations, clock, new LoginThrottle(10, Duration.ofMinutes(10)));
+        this(accounts, lifetime, sessionCookie, escalations, clock, new LoginThrottle(LoginThrottle.ATTEMPTS, LoginThrottle.PER));
     }
 
     public SessionResource(AccountStore accounts, Duration lifetime, SessionCookie sessionCookie, EscalationRule escalations,

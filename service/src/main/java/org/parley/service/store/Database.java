@@ -71,6 +71,15 @@ public final class Database {
         jdbi.useHandle(h -> migrate(h.getConnection(), null));
     }
 
+    /** Whether the store is PostgreSQL, where several instances may share it; else it is H2, one instance's. */
+    public static boolean isPostgreSQL(Jdbi jdbi) {
+        try {
+            return jdbi.withHandle(h -> "PostgreSQL".equals(h.getConnection().getMetaData().getDatabaseProductName()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell which database the store is: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * H2's write delay for a database on disk, in ms: commits are acknowledged that long before
      * they reach the disk, so a crash loses them. Empty for PostgreSQL and in-memory H2.

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.service.Fakes;
 import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
+import org.parley.service.auth.LoginThrottle;
 import org.parley.service.auth.RateLimiter;
+import org.parley.service.auth.SessionCookie;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.CommentViews;
@@ -25,6 +27,8 @@ import org.parley.service.intake.Ingestion;
 import org.parley.service.resources.CommentsResource;
 import org.parley.service.resources.QueueResource;
 import org.parley.service.resources.ScoreResource;
+import org.parley.service.resources.SessionResource;
+import org.parley.service.store.AccountStore;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.Database;
 import org.parley.service.store.TestDatabases;
@@ -47,7 +51,8 @@ class DatabaseOutageTest {
     static final ObjectMapper JSON = Fakes.mapper();
     static final org.parley.stance.StanceModel STANCE = Fakes.stance();
     static final TcpProxy PROXY = proxy();
-    static final CommentStore STORE = new CommentStore(pooledJdbi());
+    static final io.dropwizard.db.ManagedDataSource POOL = pool();
+    static final CommentStore STORE = new CommentStore(migrated(POOL));
     static final ResourceExtension RESOURCES = resources();
 
     private static TcpProxy proxy() {
@@ -59,7 +64,7 @@ class DatabaseOutageTest {
     }
 
     /** The service's pool settings (config.yml), through the proxy, on a fresh PostgreSQL schema. */
-    private static Jdbi pooledJdbi() {
+    private static io.dropwizard.db.ManagedDataSource pool() {
         DataSourceFactory f;
         try {
             f = TestDatabases.POSTGRESQL.fresh(Files.createTempDirectory("outage"));
@@ -73,7 +78,11 @@ class DatabaseOutageTest {
         f.setCheckConnectionOnBorrow(true);
         f.setValidationQuery("SELECT 1");
         f.setValidationInterval(Duration.milliseconds(50));  // as config.yml
-        Jdbi jdbi = Jdbi.create(f.build(new MetricRegistry(), "outage-test"));
+        return f.build(new MetricRegistry(), "outage-test");
+    }
+
+    private static Jdbi migrated(io.dropwizard.db.ManagedDataSource pool) {
+        Jdbi jdbi = Jdbi.create(pool);
         Database.migrate(jdbi);
         return jdbi;
     }
@@ -86,6 +95,9 @@ class DatabaseOutageTest {
                 .addResource(new ScoreResource(scorer, JSON, Fakes.MAX_BATCH, Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment()))
                 .addResource(new CommentsResource(new Ingestion(scorer, () -> Fakes.served(STANCE), STORE, JSON, clock), STORE, views, EscalationRule.ADMINS, clock))
                 .addResource(new QueueResource(STORE, views, EscalationRule.ADMINS, clock))
+                .addResource(new SessionResource(new AccountStore(Jdbi.create(POOL)), java.time.Duration.ofMinutes(30),
+                        SessionCookie.PLAIN, EscalationRule.ADMINS, clock,
+                        LoginThrottle.shared(LoginThrottle.ATTEMPTS, LoginThrottle.PER, POOL)))
                 .build();
     }
 
@@ -147,6 +159,28 @@ class DatabaseOutageTest {
         assertEquals(201, retried.getStatus(), retried.readEntity(String.class));
         assertEquals(1, STORE.named("before", org.parley.service.auth.Sites.EVERY).size());
         assertEquals(1, history("during").size());
+    }
+
+    /**
+     * On PostgreSQL the log-in throttle's buckets are in the database, so a log-in during an outage fails at the throttle,
+     * through bucket4j, whose own exception was a 500: it is answered as any other read of the store.
+     */
+    @Test
+    void aLogInWhileTheDatabaseIsDownGetsA503() throws IOException {
+        PROXY.down();
+        try {
+            Response refused = RESOURCES.target("/v1/session").request()
+                    .post(Entity.json("{\"username\": \"alice\", \"password\": \"not-her-password\"}"));
+            JsonNode body = refused.readEntity(JsonNode.class);
+            assertEquals(503, refused.getStatus(), body.toString());
+            assertEquals(String.valueOf(DatabaseExceptionMapper.RETRY_AFTER_SECONDS), refused.getHeaderString("Retry-After"));
+            assertTrue(body.get("message").asText().contains("sessions are kept there"), body.toString());
+        } finally {
+            PROXY.up();
+        }
+        Response wrong = RESOURCES.target("/v1/session").request()
+                .post(Entity.json("{\"username\": \"alice\", \"password\": \"not-her-password\"}"));
+        assertEquals(401, wrong.getStatus(), "back: throttled and checked again");
     }
 
     /** The decisions on the one comment stored as {@code id}, whichever site's (each test's ids are its own). */

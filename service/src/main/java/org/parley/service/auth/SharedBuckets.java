@@ -1,0 +1,76 @@
+package org.parley.service.auth;
+
+import com.google.common.hash.Hashing;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+/**
+ * Token buckets in a PostgreSQL table (bucket4j's JDBC backend), so that every instance of the service on one database
+ * takes from the same bucket: each take locks the key's row (SELECT … FOR UPDATE) for one short transaction. The
+ * table is changeset 17-login-buckets's. A row whose bucket has refilled is expired ({@link #removeExpired}): a new one
+ * is the same. Bucket time is each instance's clock, as bucket4j's generic JDBC backend keeps it.
+ */
+final class SharedBuckets implements KeyedBuckets {
+    /** db/changelog.sql, changeset 17-login-buckets. */
+    static final String TABLE = "login_buckets";
+    /** The id column's length: a longer key (an address a misconfigured proxy let the client write) is kept as its digest. */
+    static final int MAX_KEY = 300;
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+    SharedBuckets(DataSource postgres) {
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(postgres)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table(TABLE).idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+                .build();
+    }
+
+    @Override
+    public OptionalLong tryTake(String key, Supplier<Bandwidth> limit) {
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.builder().build(stored(key), () -> BucketConfiguration.builder().addLimit(limit.get()).build())
+                    .tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            throw asDatabaseError(e);
+        }
+        if (probe.isConsumed()) return OptionalLong.empty();
+        return OptionalLong.of(KeyedBuckets.seconds(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Deletes up to {@code most} rows of refilled buckets; returns how many it deleted. */
+    int removeExpired(int most) {
+        try {
+            return buckets.removeExpired(most);
+        } catch (RuntimeException e) {
+            throw asDatabaseError(e);
+        }
+    }
+
+    static String stored(String key) {
+        return key.length() <= MAX_KEY ? key : "sha256 " + Hashing.sha256().hashString(key, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * bucket4j wraps the driver's SQLException in an exception of its own, which the resources' mappers would answer with a
+     * 500; as Jdbi's, an outage is a 503 with Retry-After as any other read of the store (errors.DatabaseExceptionMapper).
+     */
+    private static RuntimeException asDatabaseError(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof SQLException sql) return new UnableToExecuteStatementException(sql, null);
+        return e;
+    }
+}
