@@ -185,7 +185,11 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         AccountStore accounts = new AccountStore(jdbi);
         FeedbackStore feedback = new FeedbackStore(jdbi);
         firstAdmin(accounts, config.moderation.adminPassword, clock);
-        LoginThrottle loginThrottle = loginThrottle(jdbi, dataSource);
+        LoginThrottle loginThrottle = loginThrottle(jdbi, () -> {
+            io.dropwizard.db.ManagedDataSource own = config.database.build(env.metrics(), "login-buckets");
+            env.lifecycle().manage(own);
+            return own;
+        });
         CommentViews views = new CommentViews(env.getObjectMapper());
         // Above what the cores serve, requests wait a bounded time for a turn or get a 503; batches and threads in a lane of their own
         // (stored comments too: /v1/comments in the first, /v1/threads in the second).
@@ -303,11 +307,14 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
 
     /**
      * On PostgreSQL the log-in throttle's buckets are the database's, so that every instance on it counts against one
-     * budget (docs/scoring-api.md, Several instances); H2's single instance keeps them in memory.
+     * budget (docs/scoring-api.md, Several instances); H2's single instance keeps them in memory. Bucket4j gets a pool of
+     * its own ({@code ownPool}, made only then): it sets autoCommit false on each connection it borrows and never sets it
+     * back, and on the store's pool the next requests on that connection ran inside a transaction ("current
+     * transaction is aborted" after a unique violation: 500s, and writes at risk of never being committed).
      */
-    static LoginThrottle loginThrottle(Jdbi jdbi, javax.sql.DataSource dataSource) {
+    static LoginThrottle loginThrottle(Jdbi jdbi, java.util.function.Supplier<javax.sql.DataSource> ownPool) {
         return Database.isPostgreSQL(jdbi)
-                ? LoginThrottle.shared(LoginThrottle.ATTEMPTS, LoginThrottle.PER, dataSource)
+                ? LoginThrottle.shared(LoginThrottle.ATTEMPTS, LoginThrottle.PER, ownPool.get())
                 : new LoginThrottle(LoginThrottle.ATTEMPTS, LoginThrottle.PER);
     }
 
