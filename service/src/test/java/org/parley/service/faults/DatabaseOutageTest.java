@@ -51,7 +51,8 @@ class DatabaseOutageTest {
     static final ObjectMapper JSON = Fakes.mapper();
     static final org.parley.stance.StanceModel STANCE = Fakes.stance();
     static final TcpProxy PROXY = proxy();
-    static final io.dropwizard.db.ManagedDataSource POOL = pool();
+    static final DataSourceFactory DATABASE = database();
+    static final io.dropwizard.db.ManagedDataSource POOL = DATABASE.build(new MetricRegistry(), "outage-test");
     static final CommentStore STORE = new CommentStore(migrated(POOL));
     static final ResourceExtension RESOURCES = resources();
 
@@ -64,7 +65,7 @@ class DatabaseOutageTest {
     }
 
     /** The service's pool settings (config.yml), through the proxy, on a fresh PostgreSQL schema. */
-    private static io.dropwizard.db.ManagedDataSource pool() {
+    private static DataSourceFactory database() {
         DataSourceFactory f;
         try {
             f = TestDatabases.POSTGRESQL.fresh(Files.createTempDirectory("outage"));
@@ -78,7 +79,7 @@ class DatabaseOutageTest {
         f.setCheckConnectionOnBorrow(true);
         f.setValidationQuery("SELECT 1");
         f.setValidationInterval(Duration.milliseconds(50));  // as config.yml
-        return f.build(new MetricRegistry(), "outage-test");
+        return f;
     }
 
     private static Jdbi migrated(io.dropwizard.db.ManagedDataSource pool) {
@@ -97,7 +98,9 @@ class DatabaseOutageTest {
                 .addResource(new QueueResource(STORE, views, EscalationRule.ADMINS, clock))
                 .addResource(new SessionResource(new AccountStore(Jdbi.create(POOL)), java.time.Duration.ofMinutes(30),
                         SessionCookie.PLAIN, EscalationRule.ADMINS, clock,
-                        LoginThrottle.shared(LoginThrottle.ATTEMPTS, LoginThrottle.PER, POOL)))
+                        // a pool of its own, as the service gives it: Bucket4j leaves its connections out of autocommit
+                        LoginThrottle.shared(LoginThrottle.ATTEMPTS, LoginThrottle.PER,
+                                DATABASE.build(new MetricRegistry(), "outage-login-buckets"))))
                 .build();
     }
 
