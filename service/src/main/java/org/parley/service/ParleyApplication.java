@@ -68,6 +68,7 @@ import org.parley.service.moderation.EscalationRule;
 import org.parley.service.intake.Ingestion;
 import org.parley.service.monitoring.DroppedLines;
 import org.parley.service.monitoring.EndpointLatency;
+import org.parley.service.monitoring.PolicyInputs;
 import org.parley.service.monitoring.PrometheusEndpoint;
 import org.parley.service.monitoring.QueueGauges;
 import org.parley.service.monitoring.RequestIds;
@@ -160,8 +161,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // cores, and with one thread the span tagger runs each comment's convolution as one product.
         BlasThreads.useOne();
         Language language = joined(languageLoad);
+        PolicyInputs policyInputs = new PolicyInputs();
         CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), language::likelyForeign,
-                (float) config.spans.minProbability, env.metrics());
+                (float) config.spans.minProbability, policyInputs);
 
         // The moderation store; the schema is brought up to date before anything is served.
         Clock clock = Clock.systemUTC();
@@ -281,7 +283,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // For a scraper: the metrics in Prometheus's text format; and the request log's lines dropped above capacity.
         EndpointLatency latency = new EndpointLatency();
         env.jersey().register(latency);
-        PrometheusEndpoint.register(env.metrics(), env.admin(), latency.histogram(), new ServedModels(Map.of(
+        PrometheusEndpoint.register(env.metrics(), env.admin(), latency.histogram(), policyInputs, new ServedModels(Map.of(
                 "toxicity", () -> models.current().info(), "stance", () -> stance.current().info())));
         DroppedLines.count(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory(), env.metrics());
         QueueGauges queueGauges = new QueueGauges(() -> comments.counts(CommentStore.Narrowing.NONE), comments::waitingSince, clock)

@@ -1,6 +1,5 @@
 package org.parley.service;
 
-import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.jackson.Jackson;
@@ -27,6 +26,7 @@ import org.parley.service.errors.BodySizeLimit;
 import org.parley.service.errors.JsonExceptionMapper;
 import org.parley.service.errors.UnexpectedExceptionMapper;
 import org.parley.service.errors.WebApplicationExceptionMapper;
+import org.parley.service.monitoring.PolicyInputs;
 import org.parley.service.resources.AdminResource;
 import org.parley.service.resources.OpenApiResource;
 import org.parley.service.resources.PerspectiveResource;
@@ -196,7 +196,7 @@ public final class Fakes {
 
     /** The service's scorer over these models: the standard policy, {@link #foreign} as the language check. */
     public static CommentScorer commentScorer(ModelHolder models) {
-        return new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new MetricRegistry());
+        return new CommentScorer(models, Policy.standard(), Fakes::foreign, 0.5f, new PolicyInputs());
     }
 
     public static ServedModel served(Scorer scorer, String version) {

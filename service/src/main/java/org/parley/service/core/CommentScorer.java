@@ -1,19 +1,14 @@
 package org.parley.service.core;
 
-import com.codahale.metrics.Histogram;
-import com.codahale.metrics.Meter;
-import com.codahale.metrics.MetricRegistry;
 import org.parley.explain.Span;
 import org.parley.label.Attribute;
-import org.parley.policy.Action;
 import org.parley.policy.Policy;
+import org.parley.service.monitoring.PolicyInputs;
 import org.parley.text.Language;
 import org.parley.text.Token;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,25 +19,23 @@ import java.util.function.Function;
  * Each comment is tokenised once, by the explainer's pipeline, which the shipped scorer reads too
  * (a scorer that reads another tokenises again).
  * The policy also hears whether a comment looks to be in another language ({@link Language#likelyForeign}).
- * Feeds the score-distribution histograms (per attribute, in thousandths) and action meters.
+ * Tells {@link PolicyInputs} each comment's scores and action, under the model that read it.
  */
 public final class CommentScorer {
     private final ModelHolder models;
     private final Policy policy;
     private final Function<String, Optional<Language.Guess>> foreign;
     private final float spanMinProbability;
-    private final Map<Attribute, Histogram> histograms = new EnumMap<>(Attribute.class);
-    private final Map<Action, Meter> actions = new EnumMap<>(Action.class);
+    private final PolicyInputs seen;
 
     /** @param foreign a comment's language when it is not English ({@code Language::likelyForeign}) */
     public CommentScorer(ModelHolder models, Policy policy, Function<String, Optional<Language.Guess>> foreign,
-                         float spanMinProbability, MetricRegistry metrics) {
+                         float spanMinProbability, PolicyInputs seen) {
         this.models = models;
         this.policy = policy;
         this.foreign = foreign;
         this.spanMinProbability = spanMinProbability;
-        for (Attribute a : Attribute.values()) histograms.put(a, metrics.histogram(MetricRegistry.name("parley", "score", a.name())));
-        for (Action a : Action.values()) actions.put(a, metrics.meter(MetricRegistry.name("parley", "action", a.name())));
+        this.seen = seen;
     }
 
     public Policy policy() {
@@ -87,7 +80,7 @@ public final class CommentScorer {
             List<Span> s = e < explain.size() && explain.get(e) == i ? spans.get(e++) : List.of();
             String language = foreign.apply(texts.get(i)).map(Language.Guess::language).orElse(null);
             Policy.Decision decision = policy.decide(scores[i], language, texts.get(i));
-            record(scores[i], decision.action());
+            seen.record(model.info().version(), scores[i], decision.action());
             out.add(new Outcome(scores[i], tops[i], decision, s, language));
         }
         return new Result(model, out);
@@ -103,10 +96,5 @@ public final class CommentScorer {
         float[] p = new float[which.size()];
         for (int k = 0; k < p.length; k++) p[k] = scores[which.get(k)][tops[which.get(k)].ordinal()];
         return p;
-    }
-
-    private void record(float[] scores, Action action) {
-        for (Attribute a : Attribute.values()) histograms.get(a).update(Math.round(scores[a.ordinal()] * 1000));
-        actions.get(action).mark();
     }
 }

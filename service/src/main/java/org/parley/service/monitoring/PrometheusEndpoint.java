@@ -19,9 +19,10 @@ import java.util.Map;
 /**
  * Every Dropwizard metric (the JSON of {@code /metrics}) in Prometheus's text format, for a scraper, on the admin
  * port, with the collectors the service adds (the models served, {@link ServedModels}; each endpoint's latency
- * histogram, {@link EndpointLatency}; JavaCPP's limit on resident memory, {@link NativeMemory}). Timers are summaries
- * in seconds, histograms summaries, meters counters. Names follow Prometheus's conventions (snake case, a unit, what
- * varies in labels, so that a query can sum or compare: {@code sum by (action) (rate(parley_action_total[5m]))}):
+ * histogram, {@link EndpointLatency}; the policy's scores and actions, {@link PolicyInputs}; JavaCPP's limit on
+ * resident memory, {@link NativeMemory}). Timers are summaries in seconds, histograms summaries, meters counters.
+ * Names follow Prometheus's conventions (snake case, a unit, what
+ * varies in labels, so that a query can sum or compare: {@code sum by (resource) (rate(parley_endpoint_seconds_count[5m]))}):
  * the project's families, each endpoint's timers and exception meter, Jetty's, the database pool's and the log's are
  * renamed ({@link #LABELLED}); others take their Dropwizard names with dots and dashes as underscores. The JVM's are
  * the Prometheus client's own ({@code jvm_memory_bytes_used{area}}, {@code jvm_gc_collection_seconds},
@@ -47,8 +48,6 @@ public final class PrometheusEndpoint {
         m.add(new MapperConfig(endpoint + ".request.filtering", "parley_endpoint_request_filtering_seconds", resourceAndMethod));
         m.add(new MapperConfig(endpoint + ".response.filtering", "parley_endpoint_response_filtering_seconds", resourceAndMethod));
         m.add(new MapperConfig(endpoint + ".exceptions", "parley_endpoint_exceptions", resourceAndMethod));
-        m.add(new MapperConfig("parley.action.*", "parley_action", labels("action", "${0}")));
-        m.add(new MapperConfig("parley.score.*", "parley_score", labels("attribute", "${0}")));
         m.add(new MapperConfig("parley.queue.*", "parley_queue", labels("queue", "${0}")));
         m.add(new MapperConfig("parley.queue.*.oldest.seconds", "parley_queue_oldest_seconds", labels("queue", "${0}")));
         m.add(new MapperConfig("parley.scoring.admitted", "parley_scoring_admitted", labels("lane", "single")));

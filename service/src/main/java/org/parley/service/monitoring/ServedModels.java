@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code parley_model_info{kind, name, version, checksum} 1} for each bundle served (Prometheus's "info" idiom), read
- * at each scrape: a {@code reload-model} shows on a dashboard as the labels changing, so that a shift in the scores or
- * actions can be told from a new model (the score and action metrics are not per model).
+ * at each scrape: a {@code reload-model} shows on a dashboard as the labels changing ({@link PolicyInputs} labels
+ * the scores and actions with the same version).
  */
 public final class ServedModels extends Collector {
     private final Map<String, Supplier<ModelInfo>> models;

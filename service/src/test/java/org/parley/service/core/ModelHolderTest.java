@@ -1,9 +1,10 @@
 package org.parley.service.core;
 
-import com.codahale.metrics.MetricRegistry;
+import io.prometheus.client.CollectorRegistry;
 import org.junit.jupiter.api.Test;
 import org.parley.policy.Policy;
 import org.parley.service.Fakes;
+import org.parley.service.monitoring.PolicyInputs;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -75,15 +76,28 @@ class ModelHolderTest {
         assertEquals("v0", holder.current().info().version());
     }
 
+    /** Each comment's scores and action are counted under the bundle that read it: a reload starts new series. */
     @Test
-    void scoresFeedTheDistributionHistograms() {
-        MetricRegistry metrics = new MetricRegistry();
-        ModelHolder holder = new ModelHolder(Fakes.served(Fakes.scorer(), "v0"), p -> null);
-        new CommentScorer(holder, Policy.standard(), Fakes::foreign, 0.5f, metrics).score(List.of(
-                new CommentScorer.Input("you idiot", Set.of(org.parley.label.Attribute.TOXICITY), false)));
-        assertEquals(1, metrics.histogram("parley.score.TOXICITY").getCount());
-        assertEquals(950, metrics.histogram("parley.score.TOXICITY").getSnapshot().getMax());
-        assertEquals(1, metrics.meter("parley.action.REJECT").getCount());
+    void scoresAndActionsAreCountedUnderTheModelThatReadThem() {
+        PolicyInputs seen = new PolicyInputs();
+        ModelHolder holder = new ModelHolder(Fakes.served(Fakes.scorer(), "v0"), p -> Fakes.served(Fakes.scorer(), "v1"));
+        CommentScorer scorer = new CommentScorer(holder, Policy.standard(), Fakes::foreign, 0.5f, seen);
+        List<CommentScorer.Input> idiot = List.of(new CommentScorer.Input("you idiot", Set.of(org.parley.label.Attribute.TOXICITY), false));
+        scorer.score(idiot);
+        holder.reload(Path.of("v1.zip"));
+        scorer.score(idiot);
+        scorer.score(idiot);
+
+        CollectorRegistry registry = new CollectorRegistry();
+        seen.register(registry);
+        String[] labels = {"attribute", "model", "le"};
+        assertEquals(1.0, registry.getSampleValue("parley_score_count", new String[] {"attribute", "model"}, new String[] {"TOXICITY", "v0"}));
+        assertEquals(2.0, registry.getSampleValue("parley_score_count", new String[] {"attribute", "model"}, new String[] {"TOXICITY", "v1"}));
+        // the fake scores "idiot" 0.95 (TOXICITY): above the 0.9 edge, at the 0.95 one
+        assertEquals(0.0, registry.getSampleValue("parley_score_bucket", labels, new String[] {"TOXICITY", "v1", "0.9"}));
+        assertEquals(2.0, registry.getSampleValue("parley_score_bucket", labels, new String[] {"TOXICITY", "v1", "0.95"}));
+        assertEquals(2.0, registry.getSampleValue("parley_action_total", new String[] {"action", "model"}, new String[] {"REJECT", "v1"}));
+        assertEquals(0.0, registry.getSampleValue("parley_action_total", new String[] {"action", "model"}, new String[] {"PUBLISH", "v1"}));
     }
 
     /** Waits until n more requests were served, or a client failed (its future then rethrows). */

@@ -16,8 +16,6 @@ class PrometheusEndpointTest {
     @Test
     void whatVariesIsALabelSoThatAQueryCanSumIt() {
         MetricRegistry metrics = new MetricRegistry();
-        metrics.meter("parley.action.REJECT").mark(3);
-        metrics.meter("parley.action.PUBLISH").mark();
         metrics.timer("org.parley.service.resources.ScoreResource.score").update(java.time.Duration.ofMillis(4));
         metrics.meter("parley.scoring.batch.refused").mark(2);
         metrics.register("parley.queue.PENDING", (Gauge<Integer>) () -> 12);
@@ -25,14 +23,12 @@ class PrometheusEndpointTest {
         metrics.meter("parley.requestlog.dropped").mark(5);
         CollectorRegistry registry = PrometheusEndpoint.registry(metrics);
 
-        assertEquals(3.0, sample(registry, "parley_action_total", "action", "REJECT"));
-        assertEquals(1.0, sample(registry, "parley_action_total", "action", "PUBLISH"));
         assertEquals(1.0, sample(registry, "parley_endpoint_seconds_count", "resource", "ScoreResource", "method", "score"));
         assertEquals(2.0, sample(registry, "parley_scoring_refused_total", "lane", "batch"));
         assertEquals(12.0, sample(registry, "parley_queue", "queue", "PENDING"));
         assertEquals(90.0, sample(registry, "parley_queue_oldest_seconds", "queue", "PENDING"), "not taken for a queue of its own");
         assertEquals(5.0, sample(registry, "parley_requestlog_dropped_total"), "an unmapped name keeps Dropwizard's");
-        assertNull(registry.getSampleValue("parley_action_REJECT_total"), "no longer one name per action");
+        assertNull(registry.getSampleValue("parley_queue_PENDING"), "not one name per queue");
     }
 
     /** Jetty's, the pool's, the log's and Jersey's other metrics as Prometheus names them: snake case, a unit, labels. */
