@@ -1,7 +1,9 @@
 // The moderator page's one way to the service: JSON in and out, with the session cookie.
 import { sessionEnded } from './session.js';
 
-// Never throws: an unreachable service is status 0. A 401 on any call but the session's own ends the session on the page.
+// Never throws: an unreachable service, or a connection closed before the answer (as a stopping instance does), is
+// status 0. A 401 on any call but the session's own ends the session on the page. retryAfter: the answer's
+// Retry-After in seconds (429, 503), else null.
 
 export async function api(method, path, body) {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
@@ -21,5 +23,29 @@ export async function api(method, path, body) {
     try { json = await res.json(); } catch (e) { json = null; }
   }
   if (res.status === 401 && path !== '/v1/session') sessionEnded();
-  return { status: res.status, body: json };
+  const after = Number(res.headers.get('Retry-After'));
+  return { status: res.status, body: json, retryAfter: Number.isInteger(after) && after > 0 ? after : null };
+}
+
+// Answers that say "not now" rather than "not this": the service unreachable (status 0), restarting, stopping or
+// without its database (503; 502 and 504 from a balancer in front of it), or this page's requests too many (429).
+// The API's messages for them are written for programs ("send it again (to another instance, …)"), so the page
+// says what happened in a moderator's words, `what` being the outcome ("your reject of #7 was not applied"), and
+// when to try again, from Retry-After. Null for any other answer, whose own message says what was wrong.
+export function notNow(r, what) {
+  const cause = notNowCause(r);
+  return cause && cause + ', so ' + what + '. Try again ' + retryWait(r) + '.';
+}
+
+/** Why an answer says "not now", in a moderator's words (notNow); null for any other. */
+export function notNowCause(r) {
+  if (r.status === 429) return 'This page sent too many requests just now';
+  if (r.status === 0) return 'The service cannot be reached (it may be restarting)';
+  if (r.status >= 502 && r.status <= 504) return 'The service is restarting or its database is unavailable';
+  return null;
+}
+
+/** "in 5 seconds", from Retry-After; "in a few seconds" without one. */
+export function retryWait(r) {
+  return r.retryAfter ? 'in ' + r.retryAfter + ' second' + (r.retryAfter === 1 ? '' : 's') : 'in a few seconds';
 }

@@ -2,7 +2,7 @@
 // does with their answers (a decided comment leaves its queue; one changed meanwhile is shown as it is now).
 import { COUNT_LIMIT, REASONS, current, ref, refOfCard, siteQuery, siteRef, state } from './state.js';
 import { $, isolated, message } from './dom.js';
-import { api } from './api.js';
+import { api, notNow } from './api.js';
 import { refreshCounts } from './queue.js';
 import { renderList } from './list.js';
 
@@ -57,6 +57,7 @@ export async function decide(decision) {
   if (reserved(c)) return message(RESERVED, 'error');
   const reason = decision === 'REJECT' ? $('reason').value : undefined;
   const note = noteText();
+  const what = 'your ' + decision.toLowerCase() + ' of ' + label(c) + (reason ? ' (' + reason + ')' : '');
   state.busy = true;
   const r = await api('POST', '/v1/comments/' + encodeURIComponent(c.id) + '/decision' + siteQuery(c),
     { decision, reason, note, expectedVersion: c.version });
@@ -68,11 +69,20 @@ export async function decide(decision) {
   } else if (r.status === 409 && r.body && r.body.current) {
     conflict(c, r.body.current);
   } else if (r.status === 401) {
-    notApplied('your ' + decision.toLowerCase() + ' of ' + label(c) + (reason ? ' (' + reason + ')' : ''));
+    notApplied(what);
   } else {
-    message((r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
+    message(later(r, what) || (r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
   }
   refreshCounts();
+}
+
+// The service unreachable, restarting or without its database: the comment stays on show with its note, reason and
+// selection, for the same key press to send it again. Sent with the version it was sent with before, a decision
+// counts once (docs/moderation.md, "Faults"), so it does no harm if the first reached the database after all, as
+// one whose connection closed before its answer may have.
+function later(r, what) {
+  const text = notNow(r, what + (r.status === 0 ? ' may not have been applied' : ' was not applied'));
+  return text && text + ' Sent again, a decision counts once.';
 }
 
 // The session ended as a decision was sent: the log-in form said only that, and back in, the comment
@@ -97,8 +107,9 @@ export async function decideSelected(decision) {
     comments: picked.map((c) => ({ id: c.id, site: c.site || '', expectedVersion: c.version, reason: own(c) })) });
   state.busy = false;
   if (r.status !== 200) {
-    if (r.status === 401) notApplied('your ' + decision.toLowerCase() + ' of ' + picked.length + ' selected comment' + (picked.length === 1 ? '' : 's'));
-    else message((r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
+    const what = 'your ' + decision.toLowerCase() + ' of ' + picked.length + ' selected comment' + (picked.length === 1 ? '' : 's');
+    if (r.status === 401) notApplied(what);
+    else message(later(r, what) || (r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
     return;
   }
   $('note').value = '';

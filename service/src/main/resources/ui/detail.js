@@ -1,7 +1,7 @@
 // The moderator page's panel beside the list: the comment on show with its thread, readers' reports and history.
 import { ref, siteQuery } from './state.js';
 import { $, clear, el, isolated, textBlock, when } from './dom.js';
-import { api } from './api.js';
+import { api, notNow } from './api.js';
 
 // ---------- detail: thread context and history ----------
 
@@ -15,7 +15,8 @@ export async function loadDetail(shown) {
   const d = $('detail');
   clear(d);
   if (r.status !== 200) {
-    d.append(el('p', 'error', (r.body && r.body.message) || 'Could not load this comment (' + r.status + ').'));
+    d.append(el('p', 'error', notNow(r, 'this comment\'s thread and history were not loaded')
+      || (r.body && r.body.message) || 'Could not load this comment (' + r.status + ').'));
     return;
   }
   const c = r.body;

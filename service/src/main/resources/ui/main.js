@@ -5,7 +5,7 @@
 //
 //   state.js      constants, the shared state object, site-and-id references, the comment on show
 //   dom.js        el, clear, isolated, pct, when; the live regions' messages; a reader's text with its marks
-//   api.js        the fetch wrapper
+//   api.js        the fetch wrapper; "not now" answers (503, 429, no connection) in a moderator's words
 //   session.js    log-in, log-out, the session's end and its warning
 //   queue.js      the hash, queue tabs and counts, the site and article menus, load and "Load more"
 //   list.js       the comment cards and the one on show

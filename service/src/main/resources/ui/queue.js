@@ -1,6 +1,6 @@
 import { PAGE, QUEUES, QUEUE_NAMES, articleOf, ref, shownCount, siteRef, state } from './state.js';
 import { $, clear, el, isolated, message } from './dom.js';
-import { api } from './api.js';
+import { api, notNow } from './api.js';
 import { focusList, renderList, select } from './list.js';
 
 // Which queue, site and article the moderator page shows (the address's hash keeps them), and loading them: the
@@ -74,7 +74,8 @@ export async function load(keepId) {
   if (!state.user || mine !== loads) return;
   renderTabs(counts.status === 200 ? counts.body : null);
   if (page.status !== 200) {
-    message((page.body && page.body.message) || 'Could not load the queue (' + page.status + ').', 'error');
+    message(notNow(page, 'the queue was not loaded') || (page.body && page.body.message)
+      || 'Could not load the queue (' + page.status + ').', 'error');
     return;
   }
   state.comments = page.body.comments;
@@ -95,7 +96,7 @@ export async function loadMore() {
   const mine = loads;
   const r = await api('GET', '/v1/queue?' + query(page));
   if (mine !== loads) return;  // another queue, site or article since
-  if (r.status !== 200) return message((r.body && r.body.message) || 'Could not load more.', 'error');
+  if (r.status !== 200) return message(notNow(r, 'no more comments were loaded') || (r.body && r.body.message) || 'Could not load more.', 'error');
   const known = new Set(state.comments.map(ref));
   const before = state.comments.length;
   const fromButton = document.activeElement === $('more');

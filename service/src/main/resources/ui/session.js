@@ -1,7 +1,7 @@
 // The moderator page's session: the log-in form, the log-out, and the session's end, told before it comes.
 import { current, ref, state } from './state.js';
-import { $, clear, clearMessages, el } from './dom.js';
-import { api } from './api.js';
+import { $, clear, clearMessages, el, message } from './dom.js';
+import { api, notNow, notNowCause, retryWait } from './api.js';
 import { forget, load, readHash } from './queue.js';
 import { toggleHelp } from './keys.js';
 
@@ -100,8 +100,9 @@ export async function login(event) {
     showApp(r.body);
   } else {
     const e = $('login-error');
+    // A 429 here is the log-in throttle's, whose message says so; any other "not now" is the service's state.
     e.textContent = r.status === 401 ? 'Wrong username or password.'
-      : (r.body && r.body.message) || 'Log-in failed (' + r.status + ').';
+      : (r.status !== 429 && notNow(r, 'you were not logged in')) || (r.body && r.body.message) || 'Log-in failed (' + r.status + ').';
     e.hidden = false;
     $('password').value = '';
     $('password').focus();
@@ -109,7 +110,10 @@ export async function login(event) {
 }
 
 export async function logout() {
-  await api('DELETE', '/v1/session');
+  const r = await api('DELETE', '/v1/session');
+  // Not ended (the database holds sessions): the log-in form would say otherwise, and a reload would come back in.
+  const later = notNow(r, 'you were not logged out');
+  if (later) return message(later, 'error');
   state.user = null;
   forget();
   showLogin();
@@ -122,11 +126,13 @@ export async function checkSession() {
   if (state.user) return;  // logged in meanwhile
   if (r.status === 200) return showApp(r.body);
   if (r.status === 401) return showLogin();
-  const why = ((r.body && r.body.message) || 'The service could not check your session (' + r.status + ').')
-    + ' Trying again in a few seconds…';
+  const cause = notNowCause(r);
+  const why = (cause ? cause + ', so your session could not be checked.'
+    : (r.body && r.body.message) || 'The service could not check your session (' + r.status + ').')
+    + ' Trying again ' + retryWait(r) + '…';
   if ($('login').hidden) showLogin(why);
   else { $('login-error').textContent = why; $('login-error').hidden = false; }  // keep what is being typed
-  setTimeout(checkSession, 5000);
+  setTimeout(checkSession, (r.retryAfter || 5) * 1000);
 }
 
 function showApp(session) {

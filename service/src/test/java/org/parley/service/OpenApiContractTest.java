@@ -38,18 +38,9 @@ class OpenApiContractTest {
     private static final String BULK = "app-bulk-key";
 
     /** Its own in-memory H2, reached through H2's TCP server behind a relay the test can take down: the database's 503s. */
-    static final TcpProxy DATABASE = database();
+    static final TcpProxy DATABASE = TcpProxy.toH2InThisJvm();
     static final DropwizardAppExtension<ParleyConfiguration> APP = ShippedService.extension(config("database.url",
             "jdbc:h2:tcp://127.0.0.1:" + DATABASE.port() + "/mem:contract-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"));
-
-    private static TcpProxy database() {
-        try {
-            org.h2.tools.Server h2 = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifNotExists").start();
-            return new TcpProxy("127.0.0.1", h2.getPort());
-        } catch (java.sql.SQLException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String root() {
         return "http://localhost:" + APP.getLocalPort();

@@ -31,6 +31,20 @@ public final class TcpProxy implements AutoCloseable {
         up();
     }
 
+    /**
+     * A relay to an H2 TCP server started in this JVM, which serves the in-memory databases of this JVM: a service
+     * given {@code jdbc:h2:tcp://127.0.0.1:PORT/mem:NAME} reaches, through the relay, the database a test reads
+     * directly as {@code jdbc:h2:mem:NAME}, and loses it when the relay goes down.
+     */
+    public static TcpProxy toH2InThisJvm() {
+        try {
+            org.h2.tools.Server h2 = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifNotExists").start();
+            return new TcpProxy("127.0.0.1", h2.getPort());
+        } catch (java.sql.SQLException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public int port() {
         return port;
     }
@@ -44,6 +58,11 @@ public final class TcpProxy implements AutoCloseable {
         Thread accept = new Thread(() -> acceptLoop(s), "proxy-accept");
         accept.setDaemon(true);
         accept.start();
+    }
+
+    /** Whether it accepts connections (not {@link #down}). */
+    public boolean isUp() {
+        return !server.isClosed();
     }
 
     /** Refuses new connections and cuts the open ones, as a crashed or unreachable server would. */

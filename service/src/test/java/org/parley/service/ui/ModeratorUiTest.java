@@ -33,6 +33,7 @@ import org.parley.service.ParleyApplication;
 import org.parley.service.ParleyConfiguration;
 import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.Role;
+import org.parley.service.faults.TcpProxy;
 import org.parley.service.store.AccountStore;
 
 import java.nio.file.Files;
@@ -65,12 +66,20 @@ class ModeratorUiTest {
     static final List<String> TOXIC = List.of("What an ignorant comment, pathetic.", "You are a clown and a liar.",
             "Get lost, loser.", "Only an idiot would vote for this.", "You are a disgrace.");
 
+    /**
+     * The service reaches the database through H2's TCP server (in this JVM: the in-memory database the tests read
+     * directly as DATABASE) behind a relay a test can cut: the database's real 503s.
+     */
+    static final TcpProxy STORE_LINK = TcpProxy.toH2InThisJvm();
     static final DropwizardAppExtension<ParleyConfiguration> APP = new DropwizardAppExtension<>(ParleyApplication.class,
             ResourceHelpers.resourceFilePath("test-config.yml"),
             config("model", MODELS.resolve("toxicity.zip").toString()),
             config("stanceModel", MODELS.resolve("stance.zip").toString()),
             // Its own database: other test classes in this JVM use app-test.
-            config("database.url", DATABASE));
+            config("database.url", DATABASE.replace("jdbc:h2:mem:", "jdbc:h2:tcp://127.0.0.1:" + STORE_LINK.port() + "/mem:")),
+            // config.yml's pool: broken connections replaced on borrow, so the service is back with the database.
+            config("database.checkConnectionOnBorrow", "true"), config("database.validationInterval", "50ms"),
+            config("database.validationQuery", "SELECT 1"), config("database.maxWaitForConnection", "2s"));
 
     @TempDir static Path scratch;
     static ChromeDriver browser;
@@ -81,6 +90,12 @@ class ModeratorUiTest {
     @BeforeAll
     static void startBrowser() throws Exception {
         browser = Chromium.start(scratch);
+    }
+
+    /** Here, not in a test: a test that failed with the database cut would leave it cut for the rest. */
+    @org.junit.jupiter.api.AfterEach
+    void reconnect() throws java.io.IOException {
+        if (!STORE_LINK.isUp()) STORE_LINK.up();
     }
 
     @AfterAll
@@ -564,6 +579,84 @@ class ModeratorUiTest {
         login("PENDING");
         waitForDetail(ids.get(1));
         assertEquals("", browser.findElement(By.id("alert")).getText());
+    }
+
+    /**
+     * A gap a several-instances audit left open (thirty-first session): with the database cut (or the service
+     * stopping) the page showed the API's 503 message, written for programs ("send it again (to another instance, …)").
+     * It says in words what happened, that the decision was not applied and when to try again (Retry-After); the
+     * comment stays on show with the focus, and the same key, once the database is back, applies it once.
+     */
+    @Test
+    void aDecisionWhileTheDatabaseIsDownSaysSoInWordsAndTheSameKeyAppliesItOnceWhenItIsBack() throws java.io.IOException {
+        List<String> ids = pendingOnShow(2);
+        String shown = label(ids.get(0));
+        String reason = browser.findElement(By.id("reason")).getAttribute("value");
+        STORE_LINK.down();
+        press("r");
+        WebElement alert = alertShown();
+        assertEquals("The service is restarting or its database is unavailable, so your reject of " + shown + " (" + reason
+                + ") was not applied. Try again in 5 seconds. Sent again, a decision counts once.", unisolated(alert.getText()));
+        assertEquals(2, cards(2).size(), "nothing left the list");
+        waitForDetail(ids.get(0));
+        assertEquals(ids.get(0), browser.switchTo().activeElement().getAttribute("data-id"), "the same key press acts on it again");
+        press("g");  // a reload of the queue: refused as well, and the list kept
+        wait(10).until(d -> unisolated(d.findElement(By.id("alert")).getText()).equals("The service is restarting or its database "
+                + "is unavailable, so the queue was not loaded. Try again in 5 seconds."));
+        cards(2);
+        assertEquals(List.of(), browser.findElements(By.cssSelector("#alert *")), "text, not markup");
+
+        STORE_LINK.up();
+        press("r");
+        wait(10).until(d -> unisolated(d.findElement(By.id("message")).getText()).equals("Rejected " + shown + " (" + reason + ")."));
+        assertEquals("", browser.findElement(By.id("alert")).getText());
+        cards(1);
+        waitForDetail(ids.get(1));
+        JsonNode rejected = comment(ids.get(0));
+        assertEquals("REJECTED", rejected.get("status").asText());
+        assertEquals(1, decisions(rejected, "REJECT"), rejected.toString());
+    }
+
+    /**
+     * A connection closed before the answer (a stopping instance, a balancer that gave up): the browser's fetch fails,
+     * and the decision may have been applied. Here it was (the page's fetch throws after the service answered); the
+     * page says it may not have been, and the same key sends it again with the version it was sent with, which the
+     * service answers as applied, once.
+     */
+    @Test
+    void aDecisionWhoseAnswerNeverCameMayHaveBeenAppliedAndTheSameKeyAppliesItOnce() {
+        List<String> ids = pendingOnShow(2);
+        String shown = label(ids.get(0));
+        String reason = browser.findElement(By.id("reason")).getAttribute("value");
+        browser.executeScript("const f = window.fetch; let lost = 1; window.fetch = (u, i) => lost && String(u).includes('/decision')"
+                + " ? (lost = 0, f(u, i).then(() => { throw new TypeError('Failed to fetch'); })) : f(u, i);");
+        press("r");
+        WebElement alert = alertShown();
+        assertEquals("The service cannot be reached (it may be restarting), so your reject of " + shown + " (" + reason
+                + ") may not have been applied. Try again in a few seconds. Sent again, a decision counts once.", unisolated(alert.getText()));
+        assertEquals("REJECTED", comment(ids.get(0)).get("status").asText(), "it was applied: only the answer was lost");
+        cards(2);
+        waitForDetail(ids.get(0));
+
+        press("r");
+        wait(10).until(d -> unisolated(d.findElement(By.id("message")).getText()).equals("Rejected " + shown + " (" + reason + ")."));
+        cards(1);
+        assertEquals(1, decisions(comment(ids.get(0)), "REJECT"));
+    }
+
+    /** The alert (errors, 409s) once it says something. */
+    private static WebElement alertShown() {
+        return wait(10).until(d -> {
+            WebElement a = d.findElement(By.id("alert"));
+            return a.getText().isEmpty() ? null : a;
+        });
+    }
+
+    /** How many decisions of this kind the comment's history holds. */
+    private static long decisions(JsonNode comment, String decision) {
+        long n = 0;
+        for (JsonNode h : comment.get("history")) if (decision.equals(h.path("decision").asText())) n++;
+        return n;
     }
 
     /**
