@@ -247,14 +247,23 @@ public class ParleyConfiguration extends Configuration {
         @JsonProperty
         public io.dropwizard.util.Duration maxWait = io.dropwizard.util.Duration.seconds(1);
 
+        // Each lane is made once, so that whatever reads the configuration after start-up reaches the service's own:
+        // OpenApiContractTest holds a turn of each to answer the gate's 503s.
+        @JsonIgnore
+        private org.parley.service.core.ScoringGate gate;
+        @JsonIgnore
+        private org.parley.service.core.ScoringGate batchGate;
+
         /** The single comments' lane. */
-        public org.parley.service.core.ScoringGate gate() {
-            return gate(maxScoring, 2 * Runtime.getRuntime().availableProcessors());
+        public synchronized org.parley.service.core.ScoringGate gate() {
+            if (gate == null) gate = gate(maxScoring, 2 * Runtime.getRuntime().availableProcessors());
+            return gate;
         }
 
         /** The batches' and threads' lane. */
-        public org.parley.service.core.ScoringGate batchGate() {
-            return gate(maxBatchScoring, Runtime.getRuntime().availableProcessors());
+        public synchronized org.parley.service.core.ScoringGate batchGate() {
+            if (batchGate == null) batchGate = gate(maxBatchScoring, Runtime.getRuntime().availableProcessors());
+            return batchGate;
         }
 
         private org.parley.service.core.ScoringGate gate(int running, int byDefault) {

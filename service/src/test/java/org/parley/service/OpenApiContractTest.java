@@ -40,7 +40,10 @@ class OpenApiContractTest {
     /** Its own in-memory H2, reached through H2's TCP server behind a relay the test can take down: the database's 503s. */
     static final TcpProxy DATABASE = TcpProxy.toH2InThisJvm();
     static final DropwizardAppExtension<ParleyConfiguration> APP = ShippedService.extension(config("database.url",
-            "jdbc:h2:tcp://127.0.0.1:" + DATABASE.port() + "/mem:contract-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"));
+            "jdbc:h2:tcp://127.0.0.1:" + DATABASE.port() + "/mem:contract-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"),
+            // Scoring gates of one turn each and no place to wait, so that the test fills a lane by holding its one turn
+            // (core.ScoringGate): the gate's 503s. The exchanges are sent one at a time, so none else finds a lane full.
+            config("overload.maxScoring", "1"), config("overload.maxBatchScoring", "1"), config("overload.maxWaiting", "0"));
 
     private static String root() {
         return "http://localhost:" + APP.getLocalPort();
@@ -95,7 +98,7 @@ class OpenApiContractTest {
     }
 
     @Test
-    void everyOperationAnswersAsTheDocumentSays() throws java.io.IOException {
+    void everyOperationAnswersAsTheDocumentSays() throws Exception {
         OpenApiContract c = OpenApiContract.of(root(), APP.getObjectMapper(), servedDocument());
 
         // Scoring
@@ -248,12 +251,30 @@ class OpenApiContractTest {
         c.call("GET", "/v1/articles?limit=1000").key(ADMIN).expect(200);
         field(c, c.call("GET", "/v1/articles?limit=1001").key(ADMIN).refused(400), "limit");
 
+        // Scoring at capacity: with a turn of each lane held, a request finds no place (the Refusal filter, before its
+        // body is read, on the scoring paths; the gate itself on the submissions), the gate's 503 with Retry-After.
+        try (Held single = hold(APP.getConfiguration().overload.gate()); Held batch = hold(APP.getConfiguration().overload.batchGate())) {
+            List<JsonNode> busy = List.of(
+                    c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"Hello.\"}}").expect(503),
+                    c.call("POST", "/v1/score/batch").key(WEBSITE).json("{\"comments\": [{\"comment\": {\"text\": \"Hello.\"}}]}").expect(503),
+                    c.call("POST", "/v1/score/thread").key(WEBSITE).json("{\"thread\": " + thread + "}").expect(503),
+                    c.call("POST", "/v1alpha1/comments:analyze").key(WEBSITE).json("{\"comment\": {\"text\": \"Hello.\"},"
+                            + " \"requestedAttributes\": {\"TOXICITY\": {}}}").expect(503).path("error"),
+                    c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"k-7\", \"articleId\": \"a-1\", \"text\": \"Hello.\"}").expect(503),
+                    c.call("POST", "/v1/threads").key(WEBSITE).json(thread.replace("t-1", "t-3")).expect(503));
+            for (JsonNode refused : busy)
+                if (!refused.path("message").asText().contains("scoring at capacity")) c.problems.add("not the gate's 503: " + refused);
+        }
+        c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"k-7\", \"articleId\": \"a-1\", \"text\": \"Hello.\"}").expect(201);
+
         // The database unreachable: what needs it is a 503 with Retry-After, scoring goes on.
         DATABASE.down();
         try {
             c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"k-5\", \"articleId\": \"a-1\", \"text\": \"Hello.\"}").expect(503);
             c.call("GET", "/v1/comments/k-5/status").key(WEBSITE).expect(503);
             c.call("GET", "/v1/queue").key(ADMIN).expect(503);
+            c.call("POST", "/v1alpha1/comments:suggestscore").key(WEBSITE).json("{\"comment\": {\"text\": \"You are a clown.\"},"
+                    + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.8}}}}").expect(503);
             c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"Hello.\"}}").expect(200);
         } finally {
             DATABASE.up();
@@ -267,6 +288,33 @@ class OpenApiContractTest {
         Set<String> unexercised = c.operations();
         unexercised.removeAll(c.covered);
         assertEquals(Set.of(), unexercised, "operations of openapi.yaml no exchange reached");
+    }
+
+    /** A turn of a scoring lane, held on a thread of its own until closed. */
+    private record Held(java.util.concurrent.CountDownLatch release, Thread holder) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            release.countDown();
+            holder.join();
+        }
+    }
+
+    /** Holds a turn of {@code lane}: returns once the holder is inside it (no sleep, no race with the next request). */
+    private static Held hold(org.parley.service.core.ScoringGate lane) throws InterruptedException {
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> lane.run(() -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }), "holds-a-turn");
+        holder.start();
+        inside.await();
+        return new Held(release, holder);
     }
 
     /** A 400 names the offending field, in ErrorBody's field or Google's fieldViolations. */

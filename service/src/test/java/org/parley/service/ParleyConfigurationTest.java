@@ -238,8 +238,10 @@ class ParleyConfigurationTest {
         assertTrue(overload.gate() != org.parley.service.core.ScoringGate.open(), "a limit, not the open gate");
         assertTrue(overload.batchGate() != org.parley.service.core.ScoringGate.open());
         assertTrue(overload.gate() != overload.batchGate(), "two lanes");
-        overload.maxScoring = -1;
-        assertTrue(overload.gate() == org.parley.service.core.ScoringGate.open());
+        assertTrue(overload.gate() == overload.gate(), "made once: the service's lane is the one its configuration gives");
+        ParleyConfiguration.Overload open = new ParleyConfiguration.Overload();
+        open.maxScoring = -1;
+        assertTrue(open.gate() == org.parley.service.core.ScoringGate.open());
         assertTrue(startUpError("overload:\n  maxScoring: -2\n").contains("overload.maxScoring"), "below -1 stops start-up");
     }
 }

@@ -381,7 +381,7 @@ class ScoreResourceTest {
         for (String path : List.of("/v1/score", "/v1/score/batch", "/v1/score/thread"))
             assertEquals("#/components/responses/Busy",
                     doc.path("paths").path(path).at("/post/responses/503/$ref").asText(), path);
-        assertEquals("#/components/responses/GoogleError",
+        assertEquals("#/components/responses/GoogleUnavailable",
                 doc.path("paths").path("/v1alpha1/comments:analyze").at("/post/responses/503/$ref").asText());
     }
 
