@@ -615,6 +615,17 @@ class ModeratorUiTest {
         JsonNode rejected = comment(ids.get(0));
         assertEquals("REJECTED", rejected.get("status").asText());
         assertEquals(1, decisions(rejected, "REJECT"), rejected.toString());
+
+        // A log-out needs the database as well: refused, the page says so and stays (it showed the log-in form, the
+        // session still valid), and logs out when it is back.
+        STORE_LINK.down();
+        browser.findElement(By.id("logout")).click();
+        wait(10).until(d -> d.findElement(By.id("alert")).getText().equals("The service is restarting or its database is "
+                + "unavailable, so you were not logged out. Try again in 5 seconds."));
+        assertTrue(browser.findElement(By.id("app")).isDisplayed(), "not the log-in form");
+        STORE_LINK.up();
+        browser.findElement(By.id("logout")).click();
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
     }
 
     /**
