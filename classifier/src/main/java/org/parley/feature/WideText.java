@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The text the wide part reads: the raw text with each obfuscated word ("id1ot", "f*ck", "sh1t",
- * "i d i o t") written out as the normaliser reads it, padded with spaces to its raw length. The
+ * "i d i o t") and each respelled one ("btich", {@link #respelled}) written out as the normaliser reads it, padded
+ * with spaces to its raw length (a form longer than its spelling, "idot" → idiot, is left as written). The
  * wide part's n-grams are raw spellings: without this, "you are an id1ot" is an unknown word to
  * them whatever the deep part makes of "idiot", and their logit outweighs the deep part's. Same
  * length, same offsets, so occlusion ({@link TokenRemoval}) and spans read either text alike.
@@ -27,8 +28,8 @@ public final class WideText {
         boolean disguised = disguised(raw, tokens);
         char[] out = null;
         for (Token t : tokens) {
-            // obfuscated(t) || styled(t) || disguised && lookAlike(t), with one look at the form and the raw chars
-            if (!plainForm(t) || !writtenOut(t.original(), disguised)) continue;
+            // (obfuscated(t) || styled(t) || disguised && lookAlike(t)), with one look at the form and the raw chars, || respelled(t)
+            if (!plainForm(t) || !(writtenOut(t.original(), disguised) || respelled(t))) continue;
             if (out == null) out = raw.toCharArray();
             String form = t.text();
             for (int i = t.begin(); i < t.end(); i++) out[i] = i - t.begin() < form.length() ? form.charAt(i - t.begin()) : ' ';
@@ -105,6 +106,24 @@ public final class WideText {
         if (!nonLatin1) return false; // most comments: no look-alike to look for
         for (Token t : tokens) if (lookAlike(t) && TextPipeline.lexiconWord(t.text())) return true;
         return false;
+    }
+
+    /**
+     * A word of plain letters that the normaliser read as another, not by squeezing a run of one letter: a misspelt
+     * insult ("btich", "iddiot", "sutpid"; the speller's) or a lexicon variant ("stoopid", "biatch"). Without it the
+     * wide part read the misspelling as an unknown word however sure the deep part was (TOXICITY of the robustness
+     * suite's misspellings 0.430 with the speller alone, 0.535 with this; docs/results.md). Elongated words ("shiiit")
+     * and letters beyond ASCII (accents, look-alikes) stay as written, as above.
+     */
+    private static boolean respelled(Token t) {
+        String raw = t.original();
+        if (raw.equalsIgnoreCase(t.text())) return false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) return false;
+            if (i >= 2 && c == raw.charAt(i - 1) && c == raw.charAt(i - 2)) return false;
+        }
+        return true;
     }
 
     /** A form of letters a-z no longer than its raw spelling. */

@@ -21,6 +21,8 @@ enum Layer {
     JOINED,
     /** Masked, leet and elongated words are resolved. */
     DEOBFUSCATED,
+    /** Misspelt insults are corrected and glued words split ({@link Speller}). */
+    SPELLED,
     /** Mentions and numbers are placeholders. */
     PLACEHOLDERS,
     /** Runs of a repeated char are capped. */

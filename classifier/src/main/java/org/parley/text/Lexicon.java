@@ -36,6 +36,10 @@ final class Lexicon {
     private final String[] formList;
     private final String[] outputs;
     private final int maxLength;
+    /** Spellings of {@link #MIN_MISSPELT} letters or more one evasive edit from a form → its output ({@link #misspelt}). */
+    private final Map<String, String> misspellings = new HashMap<>();
+    private final boolean[] misspeltPrefixes = new boolean[26 * 26 * 26];
+    static final int MIN_MISSPELT = 4;
 
     /** @param forms form → canonical output, in file order (the matcher's tie-break) */
     Lexicon(Map<String, String> forms) {
@@ -51,6 +55,17 @@ final class Lexicon {
         }
         maxLength = max;
         minLength = min;
+        for (int k = 0; k < formList.length; k++) {
+            if (formList[k].length() < MIN_MISSPELT) {
+                continue;
+            }
+            for (String spelling : evasions(formList[k])) {
+                if (spelling.length() >= MIN_MISSPELT && !this.forms.containsKey(spelling)
+                        && misspellings.putIfAbsent(spelling, outputs[k]) == null) {
+                    misspeltPrefixes[prefix(spelling)] = true;
+                }
+            }
+        }
         index = new int[max + 1][26][];
         for (int length = 0; length <= max; length++) {
             for (int letter = 0; letter < 26; letter++) {
@@ -109,10 +124,60 @@ final class Lexicon {
         return c == '-' || c == '.' || c == '_';
     }
 
+    /**
+     * The canonical form of the word a plain lower-case spelling stands for by one edit evasion makes, first letter
+     * kept, or null: a letter dropped ("idot", "bith"), one doubled ("iddiot", "bitchh") or two swapped ("btich",
+     * "siht"), of 4 letters or more ("sit" is no "shit"); where two forms fit, the earlier line. Not a letter changed, nor one
+     * added other than a double: those turn real words into insults ("raked" raped, "cramp" crap), as do these edits
+     * now and then ("carp" crap, "disk" dicks), so a caller asks only about words nobody writes ({@link Speller}).
+     */
+    String misspelt(String s) {
+        if (s.length() < MIN_MISSPELT || s.length() > maxLength + 1) {
+            return null;
+        }
+        int p = prefix(s);
+        return p >= 0 && misspeltPrefixes[p] ? misspellings.get(s) : null;
+    }
+
+    /** The spellings one evasive edit from {@code form} ({@link #misspelt}). */
+    static List<String> evasions(String form) {
+        List<String> out = new ArrayList<>(3 * form.length());
+        for (int i = 1; i < form.length(); i++) {
+            out.add(form.substring(0, i) + form.substring(i + 1));                                     // dropped
+            if (i + 1 < form.length()) {
+                out.add(form.substring(0, i) + form.charAt(i + 1) + form.charAt(i) + form.substring(i + 2)); // swapped
+            }
+        }
+        for (int i = 1; i <= form.length(); i++) {
+            out.add(form.substring(0, i) + form.charAt(i - 1) + form.substring(i));                    // doubled
+        }
+        return out;
+    }
+
+    /** Whether some form stands in the lower-case word {@code s}, whole or inside it ("anidiot", "ofshit"). */
+    boolean inside(String s) {
+        for (int i = 0; i + minLength <= s.length(); i++) {
+            int p = prefix(s, i);
+            if (p < 0 || !prefixes[p]) {
+                continue;
+            }
+            for (int end = i + minLength; end <= Math.min(s.length(), i + maxLength); end++) {
+                if (forms.containsKey(s.substring(i, end))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Index of the first three chars in {@link #prefixes}, or -1 if they are not all a-z. */
     private static int prefix(String s) {
+        return prefix(s, 0);
+    }
+
+    private static int prefix(String s, int from) {
         int index = 0;
-        for (int i = 0; i < 3; i++) {
+        for (int i = from; i < from + 3; i++) {
             int letter = s.charAt(i) - 'a';
             if (letter < 0 || letter >= 26) {
                 return -1;

@@ -12,7 +12,7 @@ import java.util.Set;
  * <p>Steps: {@link TextCleaner} (entities, NFKC, invisibles, folding, homoglyphs, on a copy with
  * an offset map) → {@link CoreNlpLexer} (CoreNLP's PTB lexer) → the {@link Stage}s in order:
  * {@link WebLinks}, {@link MissingSpaceSplitter}, {@link HashtagSplitter}, {@link Lowercaser},
- * {@link MaskJoiner}, {@link Deobfuscator}, {@link Placeholders}, {@link RepeatSqueezer},
+ * {@link MaskJoiner}, {@link Deobfuscator}, {@link Speller}, {@link Placeholders}, {@link RepeatSqueezer},
  * {@link ShoutMarker}.
  * Each token's offsets point into the raw text whatever the cleaning changed, so
  * {@code raw.substring(t.begin(), t.end())} is always {@code t.original()}.
@@ -27,16 +27,8 @@ public final class TextPipeline {
     /** Follows a run of upper-case words; its offsets span the run. */
     public static final String ALL_CAPS = "<allcaps>";
 
-    private static final TextPipeline STANDARD = new TextPipeline(List.of(
-            new WebLinks(),
-            new MissingSpaceSplitter(Lexicon.STANDARD),
-            new HashtagSplitter(),
-            new Lowercaser(),
-            new MaskJoiner(Lexicon.STANDARD),
-            new Deobfuscator(Lexicon.STANDARD),
-            new Placeholders(),
-            new RepeatSqueezer(),
-            new ShoutMarker()));
+    private static final TextPipeline STANDARD = new TextPipeline(stages(true));
+    private static final TextPipeline UNSPELLED = new TextPipeline(stages(false));
 
     private final List<Stage> stages;
 
@@ -58,6 +50,22 @@ public final class TextPipeline {
 
     public static TextPipeline standard() {
         return STANDARD;
+    }
+
+    /**
+     * The standard pipeline without {@link Speller}: words as readers write them, which is what its
+     * {@link Vocabulary} counts ({@code scripts/word-counts}).
+     */
+    public static TextPipeline unspelled() {
+        return UNSPELLED;
+    }
+
+    private static List<Stage> stages(boolean spelled) {
+        List<Stage> stages = new ArrayList<>(List.of(new WebLinks(), new MissingSpaceSplitter(Lexicon.STANDARD),
+                new HashtagSplitter(), new Lowercaser(), new MaskJoiner(Lexicon.STANDARD), new Deobfuscator(Lexicon.STANDARD)));
+        if (spelled) stages.add(new Speller(Lexicon.STANDARD, Vocabulary.STANDARD));
+        stages.addAll(List.of(new Placeholders(), new RepeatSqueezer(), new ShoutMarker()));
+        return stages;
     }
 
     /**

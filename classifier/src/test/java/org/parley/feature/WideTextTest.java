@@ -22,6 +22,16 @@ class WideTextTest {
         assertEquals("what an idiot    ", wide("what an i d i o t"));
     }
 
+    /** The speller's corrections and the lexicon's variants, where the form fits the spelling; not elongations. */
+    @Test
+    void respelledWordsAreWrittenOutWhereTheyFit() {
+        assertEquals("Get lost, you bitch.", wide("Get lost, you btich."));
+        assertEquals("You are an idiot .", wide("You are an iddiot."));
+        assertEquals("so stupid ", wide("so stoopid"));
+        assertEquals("You are an idot.", wide("You are an idot."), "idiot is longer than idot: left as written");
+        assertEquals("so shiiit", wide("so shiiit"), "a run of one letter squeezed: the raw n-grams saw such runs");
+    }
+
     @Test
     void lookAlikeWordsAreWrittenOutWhereTheyHideALexiconWord() {
         // Cyrillic о а е с: every look-alike word goes, "you are a" as well as the insult

@@ -86,4 +86,21 @@ class LexiconTest {
         assertNull(lexicon.match("covid-19"));
         assertNull(lexicon.match("f'ck")); // an apostrophe is not a mask
     }
+
+    /** The edits evasion makes, first letter kept; never a letter changed. Whether a word is real is the speller's to ask. */
+    @Test
+    void readsAMisspellingOneEvasiveEditFromAForm() {
+        Lexicon lexicon = Lexicon.STANDARD;
+        assertEquals("idiot", lexicon.misspelt("idot"));      // a letter dropped
+        assertEquals("bitch", lexicon.misspelt("bitc"));      // the last one too
+        assertEquals("idiot", lexicon.misspelt("iddiot"));    // one doubled
+        assertEquals("bitch", lexicon.misspelt("btich"));     // two swapped
+        assertEquals("fucking", lexicon.misspelt("fucikng"));
+        assertEquals("crap", lexicon.misspelt("carp"), "a real word: the speller leaves it, as the vocabulary knows it");
+        assertNull(lexicon.misspelt("raked"), "a letter changed");
+        assertNull(lexicon.misspelt("cramp"), "a letter added that is no double");
+        assertNull(lexicon.misspelt("ibtch"), "the first letter is kept");
+        assertNull(lexicon.misspelt("idiot"), "a form is no misspelling");
+        assertNull(lexicon.misspelt("sit"), "spellings of 3 letters are too near too much");
+    }
 }

@@ -1,0 +1,53 @@
+package org.parley.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.corpus.Example;
+import org.parley.label.Labels;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** scripts/word-counts: the words as readers write them, which is what the speller asks about. */
+class WordCountsCommandTest {
+    @Test
+    void countsPlainWordsAsTheNormaliserWritesThemBeforeTheSpeller() {
+        Map<String, Integer> counts = WordCountsCommand.count(List.of(
+                new Example("t", "1", "You are anidiot, you IDIOT!", Labels.none()),
+                new Example("t", "2", "An id1ot. Mail me at a@b.example", Labels.none())));
+        assertEquals(1, counts.get("anidiot"), "counted whole: the speller would split it");
+        assertEquals(2, counts.get("idiot"), "lower-cased, and the leet spelling read as the normaliser reads it");
+        assertEquals(2, counts.get("you"));
+        assertNull(counts.get(","), "letters a-z only");
+        assertNull(counts.get("<email>"), "placeholders are no words");
+    }
+
+    @Test
+    void writesTheWordsSeenOftenEnoughCommonestFirst(@TempDir Path dir) throws Exception {
+        Path corpora = Path.of(WordCountsCommandTest.class.getResource("/corpus").toURI());
+        Path out = dir.resolve("counts.tsv.gz");
+        assertEquals(0, Cli.execute(new WordCountsCommand(), "--training-data", corpora.toString(), "--output", out.toString(), "--min", "2"));
+        List<String> lines;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(out)), StandardCharsets.UTF_8))) {
+            lines = r.lines().toList();
+        }
+        assertFalse(lines.isEmpty());
+        int previous = Integer.MAX_VALUE;
+        for (String line : lines) {
+            String[] f = line.split("\t");
+            assertTrue(f[0].matches("[a-z]+"), line);
+            int n = Integer.parseInt(f[1]);
+            assertTrue(n >= 2 && n <= previous, line);
+            previous = n;
+        }
+        assertEquals(2, Cli.execute(new WordCountsCommand(), "--training-data", corpora.toString(), "--output", out.toString(), "--min", "0"));
+    }
+}
