@@ -50,7 +50,7 @@ class JsonLogsTest {
     @Test
     void bothLogsAreJsonLinesWithNeitherCommentTextNorKey() throws Exception {
         String marker = "zebra" + System.nanoTime();
-        String key = "app-website-key";
+        String key = TestKeys.WEBSITE;
         var answer = APP.client().target("http://localhost:" + APP.getLocalPort() + "/v1/score").queryParam("key", key)
                 .request().header("X-Request-Id", "lb-" + marker.hashCode())
                 .post(Entity.entity("{\"comment\": {\"text\": \"you idiot " + marker + "\"}}", MediaType.APPLICATION_JSON));

@@ -19,6 +19,12 @@ import java.util.TreeSet;
 import static io.dropwizard.testing.ConfigOverride.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.service.TestKeys.ADMIN;
+import static org.parley.service.TestKeys.ADMIN_PASSWORD;
+import static org.parley.service.TestKeys.BULK;
+import static org.parley.service.TestKeys.OTHER_SITE;
+import static org.parley.service.TestKeys.SCORER;
+import static org.parley.service.TestKeys.WEBSITE;
 
 /**
  * The OpenAPI document websites build clients from, held to the service's real answers. openapi.yaml is written by
@@ -29,14 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OpenApiContractTest {
-    private static final String WEBSITE = "app-website-key";
-    /** A second site by name (site=ui.example): its comment ids are its own. */
-    private static final String OTHER_SITE = "app-site-key";
-    private static final String ADMIN = "app-admin-key";
-    private static final String SCORER = "app-scorer-key";
-    /** A rate limit that bodies of megabytes leave alone. */
-    private static final String BULK = "app-bulk-key";
-
     /** Its own in-memory H2, reached through H2's TCP server behind a relay the test can take down: the database's 503s. */
     static final TcpProxy DATABASE = TcpProxy.toH2InThisJvm();
     static final DropwizardAppExtension<ParleyConfiguration> APP = ShippedService.extension(config("database.url",
@@ -208,7 +206,7 @@ class OpenApiContractTest {
         if (!erased.path("status").asText().equals("ERASED")) c.problems.add("k-2 was erased: " + erased);
 
         // Sessions and admin
-        JsonNode session = c.call("POST", "/v1/session").json("{\"username\": \"admin\", \"password\": \"app-admin-password\"}").expect(200);
+        JsonNode session = c.call("POST", "/v1/session").json("{\"username\": \"admin\", \"password\": \"" + ADMIN_PASSWORD + "\"}").expect(200);
         c.call("POST", "/v1/session").json("{\"username\": \"admin\", \"password\": \"wrong\"}").expect(401);
         field(c, c.call("POST", "/v1/session").json("{\"password\": \"x\"}").refused(400), "username");
         c.call("POST", "/v1/session").json("{\"username\": \"admin\", \"password\": \"" + "x".repeat(5000) + "\"}").refused(413);

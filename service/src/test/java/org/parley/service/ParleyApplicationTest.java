@@ -32,18 +32,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.dropwizard.testing.ConfigOverride.config;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.parley.service.TestKeys.ADMIN;
+import static org.parley.service.TestKeys.BULK;
+import static org.parley.service.TestKeys.REFUSED;
+import static org.parley.service.TestKeys.SCORER;
+import static org.parley.service.TestKeys.WEBSITE;
 
 /** The whole service on port 0 with the shipped bundle. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ParleyApplicationTest {
-    private static final String WEBSITE = "app-website-key";
-    private static final String ADMIN = "app-admin-key";
-    /** Scoring only: the key a site publishes in its pages. */
-    private static final String SCORER = "app-scorer-key";
-    /** Its own rate limit, so that the bodies of megabytes sent with it (a token a KiB) leave the others' buckets alone. */
-    private static final String BULK = "app-bulk-key";
-    /** The default rate limit, for bodies that are refused. */
-    private static final String REFUSED = "app-refused-key";
     private static final String REQUEST_LOG = "target/app-test-requests.log";
     private static final Path SHIPPED = ShippedService.MODEL;
     private static final Path SHIPPED_STANCE = ShippedService.STANCE_MODEL;

@@ -48,6 +48,12 @@ import java.util.Map;
 
 import static io.dropwizard.testing.ConfigOverride.config;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.parley.service.TestKeys.ADMIN;
+import static org.parley.service.TestKeys.ADMIN_PASSWORD;
+import static org.parley.service.TestKeys.BLOG;
+import static org.parley.service.TestKeys.DESK;
+import static org.parley.service.TestKeys.OTHER_SITE;
+import static org.parley.service.TestKeys.WEBSITE;
 
 /**
  * The moderator UI in a real headless Chromium against the whole service (shipped models, H2 in
@@ -55,9 +61,6 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ModeratorUiTest {
-    private static final String WEBSITE = "app-website-key";
-    private static final String ADMIN = "app-admin-key";
-    private static final String PASSWORD = "app-admin-password";
     private static final String DATABASE = "jdbc:h2:mem:ui-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
     private static final Path MODELS = Path.of(ResourceHelpers.resourceFilePath("test-config.yml"))
             .getParent().resolve("../../../models").normalize();
@@ -107,7 +110,7 @@ class ModeratorUiTest {
     void freshSession(TestInfo test) {
         article = "a-" + test.getTestMethod().orElseThrow().getName();
         user = "m-" + test.getTestMethod().orElseThrow().getName();
-        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.MODERATOR, Instant.now());
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR, Instant.now());
         browser.get("about:blank");
         // WebDriver's deleteAllCookies left the HttpOnly session cookie behind; the DevTools call does not.
         browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
@@ -515,7 +518,7 @@ class ModeratorUiTest {
         wait(5).until(d -> unisolated(d.findElement(By.id("alert")).getText()).contains("Left " + label(ids.get(0)) + " as escalated"));
         assertEquals("ESCALATED", comment(ids.get(0)).get("status").asText());
 
-        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.ADMIN, Instant.now());
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.ADMIN, Instant.now());
         browser.findElement(By.id("logout")).click();
         wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
         login("ESCALATED");
@@ -705,7 +708,7 @@ class ModeratorUiTest {
         WebElement name = browser.findElement(By.id("username"));  // logged in again on the same page, not a new one
         name.clear();
         name.sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
         browser.findElement(By.id("login-button")).click();
         wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
         waitForDetail(ids.get(1));
@@ -1300,7 +1303,7 @@ class ModeratorUiTest {
     void theSiteMenuNarrowsTheListsAndAModeratorOfOneSiteSeesTheirsAlone() {
         seed(TOXIC.subList(0, 2));
         String theirs = article + "-site";
-        JsonNode c = submit(theirs, TOXIC.get(2), null, "app-site-key");
+        JsonNode c = submit(theirs, TOXIC.get(2), null, OTHER_SITE);
         assertEquals("PENDING", c.get("status").asText(), c.toString());
         assertEquals("ui.example", c.get("site").asText());
 
@@ -1319,7 +1322,7 @@ class ModeratorUiTest {
 
         browser.findElement(By.id("logout")).click();
         user = "site-" + user;
-        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.MODERATOR, org.parley.service.auth.Sites.one("ui.example"), Instant.now());
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR, org.parley.service.auth.Sites.one("ui.example"), Instant.now());
         login("PENDING");
         assertEquals(List.of(theirs), cards(1).stream().map(e -> e.getAttribute("data-id")).toList(), "the article's, of ui.example only");
         assertFalse(browser.findElement(By.id("site-filter")).isDisplayed(), "no menu: the service narrows every list");
@@ -1338,8 +1341,8 @@ class ModeratorUiTest {
     @Test
     void theArticleMenuTellsTwoSitesArticlesWithOneIdApart() {
         String desk = article + "-desk", blog = article + "-blog";
-        submit(desk, TOXIC.get(1), Map.of("articleTitle", "Desk story " + article), "app-desk-key");
-        submit(blog, TOXIC.get(2), Map.of("articleTitle", "Blog post " + article), "app-blog-key");
+        submit(desk, TOXIC.get(1), Map.of("articleTitle", "Desk story " + article), DESK);
+        submit(blog, TOXIC.get(2), Map.of("articleTitle", "Blog post " + article), BLOG);
         login("PENDING");
         List<String> menu = wait(10).ignoring(StaleElementReferenceException.class).withMessage(() -> String.valueOf(articleMenu()))
                 .until(d -> {
@@ -1368,7 +1371,7 @@ class ModeratorUiTest {
     void theNextModeratorAtTheBrowserSeesNothingOfTheOneBefore() {
         String other = article + "-other", theirs = article + "-desk";
         submit(other, TOXIC.get(0), Map.of("articleId", other, "articleTitle", "Unpublished scoop " + article));
-        submit(theirs, TOXIC.get(1), null, "app-desk-key");
+        submit(theirs, TOXIC.get(1), null, DESK);
         login("PENDING");
         wait(10).ignoring(StaleElementReferenceException.class)
                 .until(d -> articleMenu().stream().anyMatch(t -> t.contains("Unpublished scoop " + article)));
@@ -1377,7 +1380,7 @@ class ModeratorUiTest {
         wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
 
         user = "site-" + user;
-        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.MODERATOR,
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR,
                 org.parley.service.auth.Sites.one("desk.example"), Instant.now());
         login("PENDING");
         assertEquals(List.of(theirs), cards(1).stream().map(e -> e.getAttribute("data-id")).toList());
@@ -1395,7 +1398,7 @@ class ModeratorUiTest {
     @Test
     void theSiteMenuCountsFollowTheDecisions() {
         String desk = article + "-desk";
-        submit(desk, TOXIC.get(3), null, "app-desk-key");
+        submit(desk, TOXIC.get(3), null, DESK);
         login("PENDING");
         choose("site", "desk.example");
         choose("article", "desk.example\n" + article);
@@ -1421,9 +1424,9 @@ class ModeratorUiTest {
     void aModeratorOfTwoSitesHasAMenuOfTheirsAlone() {
         seed(TOXIC.subList(0, 1));  // the unnamed key's: a site of its own, not theirs
         String desk = article + "-desk", blog = article + "-blog";
-        assertEquals("desk.example", submit(desk, TOXIC.get(1), null, "app-desk-key").get("site").asText());
-        assertEquals("blog.example", submit(blog, TOXIC.get(2), null, "app-blog-key").get("site").asText());
-        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.MODERATOR,
+        assertEquals("desk.example", submit(desk, TOXIC.get(1), null, DESK).get("site").asText());
+        assertEquals("blog.example", submit(blog, TOXIC.get(2), null, BLOG).get("site").asText());
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR,
                 org.parley.service.auth.Sites.of(List.of("desk.example", "blog.example")), Instant.now());
 
         login("PENDING");
@@ -1451,7 +1454,7 @@ class ModeratorUiTest {
     @Test
     void twoSitesCommentsWithOneIdAreShownAndDecidedEachAsItself() {
         String id = article + "-shared";
-        JsonNode[] both = {submit(id, TOXIC.get(0), null, "app-site-key"), submit(id, TOXIC.get(1), null, "app-blog-key")};
+        JsonNode[] both = {submit(id, TOXIC.get(0), null, OTHER_SITE), submit(id, TOXIC.get(1), null, BLOG)};
         java.util.Arrays.sort(both, Comparator.comparingDouble((JsonNode c) -> c.get("risk").asDouble()).reversed());
         String first = both[0].get("site").asText(), second = both[1].get("site").asText();
         assertEquals(400, api("/v1/comments/" + id).get().getStatus(), "the id alone does not say which");
@@ -1487,12 +1490,12 @@ class ModeratorUiTest {
     @Test
     void messagesNameTheCommentsSiteForAModeratorOfSeveralSites() {
         String shared = article + "-shared", mine = article + "-mine", changed = article + "-changed", gone = article + "-gone";
-        submit(shared, TOXIC.get(0), null, "app-desk-key");
-        submit(shared, TOXIC.get(1), null, "app-blog-key");
-        submit(mine, TOXIC.get(2), null, "app-desk-key");
-        submit(changed, TOXIC.get(3), null, "app-desk-key");
-        submit(gone, TOXIC.get(4), null, "app-blog-key");
-        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.MODERATOR,
+        submit(shared, TOXIC.get(0), null, DESK);
+        submit(shared, TOXIC.get(1), null, BLOG);
+        submit(mine, TOXIC.get(2), null, DESK);
+        submit(changed, TOXIC.get(3), null, DESK);
+        submit(gone, TOXIC.get(4), null, BLOG);
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR,
                 org.parley.service.auth.Sites.of(List.of("desk.example", "blog.example")), Instant.now());
         login("PENDING");
         cards(5);
@@ -1535,9 +1538,9 @@ class ModeratorUiTest {
     @Test
     void aModeratorOfOneSiteReadsMessagesWithoutTheSite() {
         String first = article + "-first", second = article + "-second";
-        submit(first, TOXIC.get(0), null, "app-desk-key");
-        submit(second, TOXIC.get(1), null, "app-desk-key");
-        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, PASSWORD.toCharArray(), Role.MODERATOR,
+        submit(first, TOXIC.get(0), null, DESK);
+        submit(second, TOXIC.get(1), null, DESK);
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR,
                 org.parley.service.auth.Sites.one("desk.example"), Instant.now());
         login("PENDING");
         cards(2);
@@ -1594,7 +1597,7 @@ class ModeratorUiTest {
         WebElement name = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         name.clear();  // after a log-out on the same page, it still holds the name typed before
         name.sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
         browser.findElement(By.id("login-button")).click();
         wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
         wait(10).until(d -> d.findElement(By.cssSelector("#tabs .tab.active")).getAttribute("data-queue").equals(queue));
