@@ -3,7 +3,6 @@ package org.parley.service.core;
 import org.parley.explain.Span;
 import org.parley.label.Attribute;
 import org.parley.policy.Policy;
-import org.parley.service.monitoring.PolicyInputs;
 import org.parley.text.Language;
 import org.parley.text.Token;
 
@@ -19,18 +18,26 @@ import java.util.function.Function;
  * Each comment is tokenised once, by the explainer's pipeline, which the shipped scorer reads too
  * (a scorer that reads another tokenises again).
  * The policy also hears whether a comment looks to be in another language ({@link Language#likelyForeign}).
- * Tells {@link PolicyInputs} each comment's scores and action, under the model that read it.
+ * Tells a {@link Listener} each comment's scores and action, under the model that read it (the service's:
+ * {@code monitoring.PolicyInputs}, the metrics).
  */
 public final class CommentScorer {
     private final ModelHolder models;
     private final Policy policy;
     private final Function<String, Optional<Language.Guess>> foreign;
     private final float spanMinProbability;
-    private final PolicyInputs seen;
+    private final Listener seen;
+
+    /** Hears each comment the policy decided. */
+    @FunctionalInterface
+    public interface Listener {
+        /** @param probabilities indexed by {@link Attribute#ordinal()} */
+        void decided(String model, float[] probabilities, org.parley.policy.Action action);
+    }
 
     /** @param foreign a comment's language when it is not English ({@code Language::likelyForeign}) */
     public CommentScorer(ModelHolder models, Policy policy, Function<String, Optional<Language.Guess>> foreign,
-                         float spanMinProbability, PolicyInputs seen) {
+                         float spanMinProbability, Listener seen) {
         this.models = models;
         this.policy = policy;
         this.foreign = foreign;
@@ -80,7 +87,7 @@ public final class CommentScorer {
             List<Span> s = e < explain.size() && explain.get(e) == i ? spans.get(e++) : List.of();
             String language = foreign.apply(texts.get(i)).map(Language.Guess::language).orElse(null);
             Policy.Decision decision = policy.decide(scores[i], language, texts.get(i));
-            seen.record(model.info().version(), scores[i], decision.action());
+            seen.decided(model.info().version(), scores[i], decision.action());
             out.add(new Outcome(scores[i], tops[i], decision, s, language));
         }
         return new Result(model, out);

@@ -5,6 +5,7 @@ import io.prometheus.client.Counter;
 import io.prometheus.client.Histogram;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
+import org.parley.service.core.CommentScorer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.stream.IntStream;
  * a drift query compares a model with itself a week before ({@code reload-model} starts a new series instead of
  * looking like drift), and histograms, so that instances add up (a summary's quantiles cannot be added).
  */
-public final class PolicyInputs extends Collector {
+public final class PolicyInputs extends Collector implements CommentScorer.Listener {
     /** Every 0.05: the policy's bands (0.2, 0.5, 0.9…) are bucket edges, and a median is read within 0.05. */
     private static final double[] EDGES = IntStream.rangeClosed(1, 19).mapToDouble(i -> i / 20.0).toArray();
 
@@ -39,8 +40,8 @@ public final class PolicyInputs extends Collector {
         return both;
     }
 
-    /** @param probabilities indexed by {@link Attribute#ordinal()} */
-    public void record(String model, float[] probabilities, Action action) {
+    @Override
+    public void decided(String model, float[] probabilities, Action action) {
         Series s = byModel.computeIfAbsent(model, this::series);
         for (Attribute a : Attribute.values()) s.scores[a.ordinal()].observe(probabilities[a.ordinal()]);
         s.actions[action.ordinal()].inc();
