@@ -1,0 +1,132 @@
+"""scripts/soak's helpers (standard library only).
+  soak.py moderate BASE MOD_KEY SITE_KEY USER PASSWORD STATUSES_FILE   a moderator's steady work, until killed
+  soak.py sample ADMIN PID DB CSV RAW_DIR                             a row of figures every 30 s, until killed
+  soak.py report CSV                                                  first, last and slopes per hour
+"""
+import csv, json, os, re, subprocess, sys, time, urllib.error, urllib.request
+
+def call(base, method, path, key=None, body=None, cookie=None):
+    req = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode())
+    req.add_header("Content-Type", "application/json")
+    if key: req.add_header("Authorization", "Bearer " + key)
+    if cookie: req.add_header("Cookie", cookie)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, json.loads(r.read() or b"null"), r.headers.get("Set-Cookie")
+    except urllib.error.HTTPError as e:
+        return e.code, None, None
+    except OSError:
+        return 0, None, None
+
+def moderate(base, mod, site, user, password, out):
+    """Once a second: the first page of PENDING, two of it decided, the counts; a published comment reported and the
+    REPORTED queue's first decided; once a minute a log-in, who-am-I and log-out. About 6 requests/s."""
+    statuses, n = {}, 0
+    def go(*a, **k):
+        status, body, cookie = call(base, *a, **k)
+        statuses[status] = statuses.get(status, 0) + 1
+        return body or {}, cookie
+    while True:
+        started = time.monotonic()
+        page, _ = go("GET", "/v1/queue?status=PENDING&limit=10", mod)
+        for i, c in enumerate(page.get("comments", [])[:2]):
+            go("POST", f"/v1/comments/{c['id']}/decision?site={c['site']}", mod,
+               {"decision": "REJECT", "reason": "insult", "expectedVersion": c["version"]} if (n + i) % 3 == 0
+               else {"decision": "APPROVE", "expectedVersion": c["version"]})
+        go("GET", "/v1/queue/counts", mod)
+        published, _ = go("GET", f"/v1/queue?status=PUBLISHED&limit=5&offset={n % 50}", mod)
+        for c in published.get("comments", [])[:1]:
+            go("POST", f"/v1/comments/{c['id']}/report", site, {"reason": "spam", "reportId": f"r{n}"})
+        reported, _ = go("GET", "/v1/queue?status=REPORTED&limit=5", mod)
+        for c in reported.get("comments", [])[:1]:
+            go("POST", f"/v1/comments/{c['id']}/decision?site={c['site']}", mod,
+               {"decision": "APPROVE", "expectedVersion": c["version"]})
+        if n % 60 == 0:
+            _, cookie = go("POST", "/v1/session", body={"username": user, "password": password})
+            if cookie:
+                cookie = cookie.split(";")[0]
+                go("GET", "/v1/session", cookie=cookie)
+                go("DELETE", "/v1/session", cookie=cookie)
+        n += 1
+        with open(out, "w") as f:
+            f.write("statuses: " + " ".join(f"{k}={v}" for k, v in sorted(statuses.items())) + "\n")
+        time.sleep(max(0.0, 1 - (time.monotonic() - started)))
+
+# column → a Prometheus sample's name and labels (a regular expression); matching samples are summed
+METRICS = {
+    "rss": r'process_resident_memory_bytes', "heap": r'jvm_memory_bytes_used\{area="heap"\}',
+    "nonheap": r'jvm_memory_bytes_used\{area="nonheap"\}', "old_after_gc": r'jvm_memory_pool_collection_used_bytes\{pool="G1 Old Gen"\}',
+    "threads": r'jvm_threads_current', "fds": r'process_open_fds', "db_active": r'db_pool_active\{.*\}',
+    "db_idle": r'db_pool_idle\{.*\}', "db_waiting": r'db_pool_waiting\{.*\}', "requests": r'jetty_request_duration_seconds_count',
+    "r5xx": r'jetty_responses_total\{code="5xx"\}', "pending": r'parley_queue\{queue="PENDING"\}',
+    "reported": r'parley_queue\{queue="REPORTED"\}', "escalated": r'parley_queue\{queue="ESCALATED"\}',
+}
+COLUMNS = ["t_s"] + list(METRICS) + ["heap_after_full_gc", "tasks", "vmrss", "pg_conns", "db_bytes", "comments"]
+
+def scrape(admin):
+    with urllib.request.urlopen(f"http://127.0.0.1:{admin}/metrics/prometheus", timeout=30) as r:
+        return r.read().decode()
+
+def figures(text):
+    row = {}
+    for col, pattern in METRICS.items():
+        rx = re.compile("^" + pattern.replace('"\\}', '",?\\}') + r" (\S+)$", re.M)
+        row[col] = sum(float(v) for v in rx.findall(text))
+    return row
+
+def psql(db, sql):
+    return subprocess.run(["psql", "-h", os.environ.get("SOAK_PG_HOST", "127.0.0.1"), "-U", os.environ.get("SOAK_PG_USER", "postgres"),
+                           "-d", db, "-qAtc", sql], capture_output=True, text=True).stdout.strip()
+
+def sample(admin, pid, db, out, raw):
+    """Every 30 s; every tenth sample (5 min) first a class histogram, which is a full GC: the heap after it is what lives."""
+    start, i = time.monotonic(), 0
+    with open(out, "w", newline="") as f:
+        csv.writer(f).writerow(COLUMNS)
+    while True:
+        after_gc = ""
+        if i % 10 == 0:
+            histogram = subprocess.run(["jcmd", pid, "GC.class_histogram"], capture_output=True, text=True).stdout
+            with open(f"{raw}/histogram-{i:04d}.txt", "w") as f:
+                f.write("\n".join(histogram.splitlines()[:40]) + "\n")
+        text = scrape(admin)
+        with open(f"{raw}/metrics-{i:04d}.txt", "w") as f:
+            f.write(text)
+        row = figures(text)
+        if i % 10 == 0: after_gc = row["heap"]
+        status = open(f"/proc/{pid}/status").read()
+        row.update(t_s=round(time.monotonic() - start), heap_after_full_gc=after_gc, tasks=len(os.listdir(f"/proc/{pid}/task")),
+                   vmrss=int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024,
+                   pg_conns=psql(db, f"SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '{db}'"),
+                   db_bytes=psql(db, f"SELECT pg_database_size('{db}')"), comments=psql(db, "SELECT COUNT(*) FROM comments"))
+        with open(out, "a", newline="") as f:
+            csv.writer(f).writerow([row[c] for c in COLUMNS])
+        i += 1
+        time.sleep(max(0.0, start + 30 * i - time.monotonic()))
+
+def slope(points):
+    """Least squares: units per hour."""
+    if len(points) < 2: return float("nan")
+    n, sx, sy = len(points), sum(p[0] for p in points), sum(p[1] for p in points)
+    sxx, sxy = sum(p[0] ** 2 for p in points), sum(p[0] * p[1] for p in points)
+    d = n * sxx - sx * sx
+    return (n * sxy - sx * sy) / d * 3600 if d else float("nan")
+
+def report(path):
+    rows = list(csv.DictReader(open(path)))
+    if not rows: sys.exit("soak: no samples")
+    end = float(rows[-1]["t_s"])
+    print(f"{len(rows)} samples over {end / 60:.0f} min; slopes: least squares per hour over the second half "
+          f"(and its last half, to see whether it levels off)")
+    print(f"{'figure':20} {'first':>14} {'last':>14} {'slope/h':>14} {'last q./h':>14}")
+    for col in COLUMNS[1:]:
+        pts = [(float(r["t_s"]), float(r[col])) for r in rows if r[col] not in ("", None)]
+        if not pts: continue
+        half = [p for p in pts if p[0] >= end / 2]
+        quarter = [p for p in pts if p[0] >= end * 3 / 4]
+        print(f"{col:20} {pts[0][1]:14.0f} {pts[-1][1]:14.0f} {slope(half):14.0f} {slope(quarter):14.0f}")
+    print(f"5xx answers during the soak: {float(rows[-1]['r5xx']) - float(rows[0]['r5xx']):.0f}")
+
+if __name__ == "__main__":
+    cmd, args = sys.argv[1], sys.argv[2:]
+    {"moderate": moderate, "sample": sample, "report": report}[cmd](*args)
