@@ -79,21 +79,22 @@ def psql(db, sql):
                            "-d", db, "-qAtc", sql], capture_output=True, text=True).stdout.strip()
 
 def sample(admin, pid, db, out, raw):
-    """Every 30 s; every tenth sample (5 min) first a class histogram, which is a full GC: the heap after it is what lives."""
+    """Every 30 s; every tenth sample (5 min) first a class histogram, which is a full GC: its total is what lives."""
     start, i = time.monotonic(), 0
     with open(out, "w", newline="") as f:
         csv.writer(f).writerow(COLUMNS)
     while True:
         after_gc = ""
-        if i % 10 == 0:
-            histogram = subprocess.run(["jcmd", pid, "GC.class_histogram"], capture_output=True, text=True).stdout
+        if i % 10 == 0:  # its Total line: the bytes of the objects that live (a scrape after it also counts those made since)
+            histogram = subprocess.run(["jcmd", pid, "GC.class_histogram"], capture_output=True, text=True).stdout.splitlines()
+            total = [line for line in histogram if line.startswith("Total")]
+            after_gc = total[0].split()[2] if total else ""
             with open(f"{raw}/histogram-{i:04d}.txt", "w") as f:
-                f.write("\n".join(histogram.splitlines()[:40]) + "\n")
+                f.write("\n".join(histogram[:40] + total) + "\n")
         text = scrape(admin)
         with open(f"{raw}/metrics-{i:04d}.txt", "w") as f:
             f.write(text)
         row = figures(text)
-        if i % 10 == 0: after_gc = row["heap"]
         status = open(f"/proc/{pid}/status").read()
         row.update(t_s=round(time.monotonic() - start), heap_after_full_gc=after_gc, tasks=len(os.listdir(f"/proc/{pid}/task")),
                    vmrss=int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024,
