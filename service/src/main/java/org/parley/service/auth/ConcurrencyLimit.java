@@ -59,4 +59,9 @@ public final class ConcurrencyLimit implements Filter {
     int inProgress(String address) {
         return inProgress.getOrDefault(address, 0);
     }
+
+    /** Addresses with requests in progress (tests). */
+    int addresses() {
+        return inProgress.size();
+    }
 }

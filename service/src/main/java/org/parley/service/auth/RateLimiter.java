@@ -20,6 +20,8 @@ import java.util.OptionalLong;
  * reader of the site shares.
  */
 public final class RateLimiter {
+    /** Visitors' buckets kept at most, the least recently used dropped beyond (each ~430 bytes: ~45 MB in all). */
+    static final long MOST_VISITORS = 100_000;
     private final int burstSeconds;
     private final int sessionPerSecond;
     private final int bytesPerToken;
@@ -54,7 +56,7 @@ public final class RateLimiter {
         this.buckets = new TokenBuckets(Duration.ofDays(1));
         // Visitors are many: a day's addresses of a news site's readers would be millions of buckets, so the least
         // recently used go first beyond 100,000 (a forgotten visitor's debt is forgiven; a key's never is).
-        this.visitors = new TokenBuckets(Duration.ofDays(1), 100_000);
+        this.visitors = new TokenBuckets(Duration.ofDays(1), MOST_VISITORS);
         this.failures = new TokenBuckets(Duration.ofSeconds(90));
     }
 
@@ -137,6 +139,11 @@ public final class RateLimiter {
     public OptionalLong tryAcquireVisitor(ApiKey key, String address) {
         if (!perVisitor(key)) return OptionalLong.empty();
         return take(visitor(key, address));
+    }
+
+    /** Visitors' buckets kept now (tests). */
+    long visitorsKept() {
+        return visitors.size();
     }
 
     public int scorerPerAddress() {

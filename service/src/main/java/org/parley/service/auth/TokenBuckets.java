@@ -45,6 +45,11 @@ final class TokenBuckets implements KeyedBuckets {
         if (tokens > 0) bucket(key, limit).consumeIgnoringRateLimits(tokens);
     }
 
+    /** Buckets kept now (tests). */
+    long size() {
+        return buckets.size();
+    }
+
     /**
      * Read first: Guava's computeIfAbsent locks the key's segment even when the bucket is there, and above capacity
      * 65 of Jetty's threads were seen queued on that lock for one busy key (a thread dump, docs/scoring-api.md, "Overload").

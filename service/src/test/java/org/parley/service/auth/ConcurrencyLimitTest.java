@@ -78,6 +78,7 @@ class ConcurrencyLimitTest {
             FilterChain again = mock(FilterChain.class);
             limit.doFilter(from("203.0.113.9"), response(new ByteArrayOutputStream()), again);
             verify(again).doFilter(any(), any());
+            assertEquals(0, limit.addresses(), "an address is forgotten once its requests are done (a soak audit): addresses are many");
         } finally {
             pool.shutdownNow();
         }

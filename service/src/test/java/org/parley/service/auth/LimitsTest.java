@@ -76,6 +76,22 @@ class LimitsTest {
         assertTrue(new RateLimiter(2, 10, 1024, 0, 0).tryAcquireVisitor(page, "203.0.113.9").isEmpty(), "0: no limit per address");
     }
 
+    /**
+     * A soak audit (thirty-second session): steady traffic from new readers' addresses, 20 a second, kept a bucket of
+     * ~430 bytes for each (25,735 after 21 minutes), each kept a day after its last request; over days only the most
+     * kept bounds them, as a news site's readers are millions a day.
+     */
+    @Test
+    void aScorerKeysVisitorsAreKeptAtMostTheMostKept() {
+        RateLimiter limiter = new RateLimiter(2, 10, 1024, 0, 3);
+        ApiKey page = new ApiKey("page-key-1", Role.SCORER, 1_000_000);
+        int readers = (int) (RateLimiter.MOST_VISITORS * 3 / 2);
+        for (int i = 0; i < readers; i++)
+            assertTrue(limiter.tryAcquireVisitor(page, "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255)).isEmpty());
+        assertTrue(limiter.visitorsKept() <= RateLimiter.MOST_VISITORS, limiter.visitorsKept() + " buckets kept");
+        assertTrue(limiter.visitorsKept() >= RateLimiter.MOST_VISITORS / 2, "recent readers are kept: " + limiter.visitorsKept());
+    }
+
     @Test
     void anAddressThatFailsTooOftenMayNotTryAgainForAWhile() {
         RateLimiter limiter = new RateLimiter(2, 10, 0, 5);
