@@ -78,7 +78,7 @@ class LimitsTest {
 
     /**
      * A soak audit (thirty-second session): steady traffic from new readers' addresses, 20 a second, kept a bucket of
-     * ~430 bytes for each (25,735 after 21 minutes), each kept a day after its last request; over days only the most
+     * ~433 bytes for each (35,150 more in 29 minutes), each kept a day after its last request; over days only the most
      * kept bounds them, as a news site's readers are millions a day.
      */
     @Test
