@@ -29,17 +29,11 @@ final class Vocabulary {
 
     private final Set<String> dictionary;
     private final Map<String, Integer> counts;
-    /** The dictionary and the words counted often enough, in one set: the speller asks this of every word. */
-    private final Set<String> known;
     private final double logTotal;
 
     Vocabulary(Set<String> dictionary, Map<String, Integer> counts) {
         this.dictionary = new HashSet<>(dictionary);
         this.counts = new HashMap<>(counts);
-        this.known = new HashSet<>(dictionary);
-        counts.forEach((word, n) -> {
-            if (n >= MIN_COUNT) known.add(word);
-        });
         this.logTotal = Math.log(counts.values().stream().mapToLong(Integer::longValue).sum());
     }
 
@@ -53,7 +47,7 @@ final class Vocabulary {
     }
 
     boolean known(String word) {
-        return known.contains(word);
+        return count(word) >= MIN_COUNT || dictionary.contains(word);
     }
 
     /** The natural log of the word's share of all sightings; minus infinity for a word not counted. */

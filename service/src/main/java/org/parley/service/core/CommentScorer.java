@@ -2,6 +2,7 @@ package org.parley.service.core;
 
 import org.parley.explain.Span;
 import org.parley.label.Attribute;
+import org.parley.policy.Action;
 import org.parley.policy.Policy;
 import org.parley.text.Language;
 import org.parley.text.Token;
@@ -32,7 +33,7 @@ public final class CommentScorer {
     @FunctionalInterface
     public interface Listener {
         /** @param probabilities indexed by {@link Attribute#ordinal()} */
-        void decided(String model, float[] probabilities, org.parley.policy.Action action);
+        void decided(String model, float[] probabilities, Action action);
     }
 
     /** @param foreign a comment's language when it is not English ({@code Language::likelyForeign}) */

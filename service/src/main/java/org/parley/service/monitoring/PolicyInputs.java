@@ -43,7 +43,7 @@ public final class PolicyInputs extends Collector implements CommentScorer.Liste
     @Override
     public void decided(String model, float[] probabilities, Action action) {
         Series s = byModel.computeIfAbsent(model, this::series);
-        for (Attribute a : Attribute.values()) s.scores[a.ordinal()].observe(probabilities[a.ordinal()]);
+        for (int a = 0; a < s.scores.length; a++) s.scores[a].observe(probabilities[a]); // by ordinal: values() copies its array
         s.actions[action.ordinal()].inc();
     }
 
