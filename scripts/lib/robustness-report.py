@@ -2,14 +2,16 @@
 """Per-family table for docs/robustness-suite.jsonl: reads the suite and scripts/score's output for it.
 Usage: robustness-report.py SUITE SCORES [--cases]. For evasion families: mean TOXICITY and INSULT/PROFANITY
 of the evaded lines against their plain sentences (INS/PROF: the larger of INSULT and PROFANITY),
-how many the default policy's bands publish (docs/scoring-api.md "Policy": score bands only, not the
-language rule or the word lists), and "slipped": evasions published whose plain sentence is held.
-For benign families: mean TOXICITY and THREAT, and how many lines the bands would not publish."""
+how many the default policy publishes, and "slipped": evasions published whose plain sentence is held.
+For benign families: mean TOXICITY and THREAT, and how many lines the policy would not publish.
+The policy is the whole default one (docs/scoring-api.md "Policy": bands, language rule, word lists and the
+sentence rule) when SCORES comes from `scripts/score --policy`, whose lines carry its "action"; else the
+score bands alone, computed here."""
 import json
 import sys
 from collections import defaultdict
 
-def action(a):
+def bands(a):
     fired = set()
     t = a["TOXICITY"]
     if t < 0.2: fired.add("PUBLISH")
@@ -22,10 +24,15 @@ def action(a):
     return fired.pop() if len(fired) == 1 else "REVIEW"
 
 suite = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
-scores = {}
+scores, actions = {}, {}
 for l in open(sys.argv[2], encoding="utf-8"):
     o = json.loads(l)
     scores[o["id"]] = o["attributes"]
+    # keyed by the scores object itself: action() is asked of a line's scores and of its plain twin's
+    actions[id(o["attributes"])] = o.get("action") or bands(o["attributes"])
+action = lambda a: actions[id(a)]
+print("policy:", "the default policy (scripts/score --policy)" if any("action" in json.loads(l) for l in open(sys.argv[2], encoding="utf-8"))
+      else "the score bands alone")
 cases = "--cases" in sys.argv
 byid = {c["id"]: c for c in suite}
 fam = defaultdict(list)

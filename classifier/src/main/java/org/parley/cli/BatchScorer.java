@@ -57,6 +57,8 @@ final class BatchScorer {
     private final Map<Integer, Chunk> finished = new HashMap<>();
     private Throwable failure;
     private ToxicityModel model;
+    /** Set with the model; null: no "action" and "rules". */
+    private PolicyFields policy;
 
     private BatchScorer(BufferedReader in, boolean sentiment, long aheadLimit) {
         this.in = in;
@@ -87,9 +89,14 @@ final class BatchScorer {
         notifyAll();
     }
 
-    /** Hands the workers the model and writes every line's result in input order; rethrows a worker's failure. */
-    void score(ToxicityModel scorer, Writer out, StanceFields extras) throws IOException {
+    /**
+     * Hands the workers the model and writes every line's result in input order; rethrows a worker's failure.
+     *
+     * @param policy adds each comment's "action" and "rules"; null: none
+     */
+    void score(ToxicityModel scorer, PolicyFields policy, Writer out, StanceFields extras) throws IOException {
         synchronized (this) {
+            this.policy = policy;
             model = scorer;
             notifyAll();
         }
@@ -222,12 +229,17 @@ final class BatchScorer {
                 continue;
             }
             float[] s = m.score(l.text(), TextPipeline.standard(), c.tokens[i]);
-            c.tokens[i] = null;
-            if (sentiment || asksStance(l.input())) {
+            if (policy != null) {
+                ObjectNode o = node(l.id(), s);
+                policy.annotate(o, m, l.text(), c.tokens[i], s);
+                if (sentiment || asksStance(l.input())) c.pending[i] = o;
+                else c.json[i] = JSON.writeValueAsString(o);
+            } else if (sentiment || asksStance(l.input())) {
                 c.pending[i] = node(l.id(), s);
             } else {
                 c.json[i] = json(l.id(), s);
             }
+            c.tokens[i] = null;
         }
         synchronized (this) {
             finished.put(c.index, c);

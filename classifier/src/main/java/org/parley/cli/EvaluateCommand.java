@@ -23,6 +23,7 @@ import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
 import org.parley.policy.Policy;
 import org.parley.score.Scorer;
+import org.parley.score.SentenceScores;
 import org.parley.text.Language;
 import org.parley.text.TextPipeline;
 import org.parley.train.TrainingOptions;
@@ -123,14 +124,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (examples.isEmpty()) throw new IllegalArgumentException("no labelled examples to evaluate in " + evaluationName());
         System.err.printf("evaluating on %d examples%n", examples.size());
 
-        ToxicityModel scorer = new ToxicityModel(bundle, TextPipeline.standard(), 1);
+        TextPipeline pipeline = TextPipeline.standard();
+        ToxicityModel scorer = new ToxicityModel(bundle, pipeline, 1);
         float[][] scores = scorer.score(texts(examples));
         List<Evaluation> evaluations = new ArrayList<>();
         evaluations.add(Evaluation.of(scorer.name(), examples, scores));
         IdentityReport identity = IdentityReport.of(examples, scores, scorer, identitySentences);
         Language language = Language.standard();
         PolicyOutcomes policy = PolicyOutcomes.of(Policy.standard(), examples, scores,
-                examples.stream().map(e -> language.likelyForeign(e.text()).map(Language.Guess::language).orElse(null)).toList());
+                examples.stream().map(e -> language.likelyForeign(e.text()).map(Language.Guess::language).orElse(null)).toList(),
+                i -> { String text = examples.get(i).text(); return SentenceScores.of(scorer, pipeline, text, pipeline.tokenize(text)); });
         RocAucBootstrap.Result own = resamples > 0
                 ? RocAucBootstrap.of(scorer.name(), scores, examples, resamples, Bootstrap.DEFAULT_SEED) : null;
         List<RocAucBootstrap.Result> versus = new ArrayList<>();

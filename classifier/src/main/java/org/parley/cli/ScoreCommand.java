@@ -38,7 +38,8 @@ import java.util.function.Supplier;
                 "Input: JSON Lines, one {\"id\": \"...\", \"text\": \"...\"} per line, from FILE or stdin.",
                 "Output: one line per input line, same order: {\"id\": \"...\", \"attributes\": {\"TOXICITY\": 0.93, ...}}",
                 "with calibrated probabilities in [0,1]; a bad line gives {\"line\": N, \"error\": \"...\"}.",
-                "A line may add \"target\" (string or list) and \"parent\" (text): the output then adds \"stance\" and \"replyStance\"."})
+                "A line may add \"target\" (string or list) and \"parent\" (text): the output then adds \"stance\" and \"replyStance\".",
+                "--policy adds \"action\" (PUBLISH, REVIEW or REJECT) and \"rules\": what the service's default policy does with the comment."})
 public final class ScoreCommand implements Callable<Integer> {
     /** Longest comment accepted, as in the service API. */
     public static final int MAX_TEXT = 20_480;
@@ -56,6 +57,9 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--stance-model", paramLabel = "PATH",
             description = "stance bundle for lines with \"target\" or \"parent\" (default: the shipped ${DEFAULT-VALUE})")
     Path stanceModel = StanceBundle.shipped();
+
+    @Option(names = "--policy", description = "also add \"action\" and \"rules\": the service's default policy (docs/scoring-api.md, \"Policy\"; reads a comment's sentences alone when the other rules publish it)")
+    boolean policy;
 
     @Option(names = "--sentiment", description = "also add \"sentiment\" (CoreNLP, five classes; costs a parse per comment)")
     boolean sentiment;
@@ -88,7 +92,7 @@ public final class ScoreCommand implements Callable<Integer> {
             try (Writer out = output == null
                     ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
                     : Files.newBufferedWriter(output)) {
-                batch.score(scorer, out, new StanceFields(stanceModel, sentiment));
+                batch.score(scorer, policy ? new PolicyFields() : null, out, new StanceFields(stanceModel, sentiment));
             } catch (IOException | RuntimeException | Error e) {
                 batch.fail(e);
                 throw e;

@@ -4,10 +4,12 @@ import org.parley.corpus.Example;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
 import org.parley.policy.Policy;
+import org.parley.score.SentenceScores;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * What a policy does to labelled rows: per attribute, how many of the rows labelled positive it
@@ -31,12 +33,15 @@ public record PolicyOutcomes(List<Held> positives, Held notToxic, Held all) {
     /**
      * @param scores    one row per example, six attributes each
      * @param languages per example, its language when it looks not to be English, else null
+     * @param sentences per example, its sentences scored alone, asked for the comments the other rules publish
      */
-    public static PolicyOutcomes of(Policy policy, List<Example> examples, float[][] scores, List<String> languages) {
+    public static PolicyOutcomes of(Policy policy, List<Example> examples, float[][] scores, List<String> languages,
+                                    IntFunction<List<SentenceScores.Scored>> sentences) {
         int[] n = new int[Attribute.COUNT], held = new int[Attribute.COUNT];
         int clean = 0, cleanHeld = 0, allHeld = 0;
         for (int i = 0; i < examples.size(); i++) {
-            boolean h = policy.decide(scores[i], languages.get(i), examples.get(i).text()).action() != Action.PUBLISH;
+            int row = i;
+            boolean h = policy.decide(scores[i], languages.get(i), examples.get(i).text(), () -> sentences.apply(row)).action() != Action.PUBLISH;
             if (h) allHeld++;
             var labels = examples.get(i).labels();
             for (Attribute a : Attribute.values()) {

@@ -1,10 +1,13 @@
 package org.parley.policy;
 
+import org.parley.score.SentenceScores;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static org.parley.label.Attribute.IDENTITY_ATTACK;
 import static org.parley.label.Attribute.SEVERE_TOXICITY;
@@ -18,6 +21,8 @@ import static org.parley.label.Attribute.TOXICITY;
  * fire, agreeing or disagreeing, as a band would: a comment in another language than English, which
  * the models read as English and so score low whatever it says, gets {@code otherLanguage} (null: no
  * such rule); a comment holding a phrase of one of the {@link PhraseRule}s gets that rule's action.
+ * A comment the rules so far publish gets a second look from the {@link SentenceRule} (null: none),
+ * which fires as a band would when its worst sentence alone scores high.
  */
 public final class Policy {
     private final List<Band> bands;
@@ -26,12 +31,14 @@ public final class Policy {
     private final Action otherwise;
     private final Action otherLanguage;
     private final List<PhraseIndex> phraseIndexes;
+    private final SentenceRule sentences;
 
     public Policy(List<Band> bands, Action otherwise, Action otherLanguage) {
-        this(bands, otherwise, otherLanguage, List.of());
+        this(bands, otherwise, otherLanguage, List.of(), null);
     }
 
-    public Policy(List<Band> bands, Action otherwise, Action otherLanguage, List<PhraseRule> phrases) {
+    public Policy(List<Band> bands, Action otherwise, Action otherLanguage, List<PhraseRule> phrases, SentenceRule sentences) {
+        this.sentences = sentences;
         this.bands = List.copyOf(bands);
         this.bandRules = this.bands.stream().map(Band::toString).toList();
         this.otherwise = otherwise;
@@ -50,7 +57,8 @@ public final class Policy {
      * human's judgement: the few THREAT labels leave explicit threats scored low, and at 0.2 the
      * policy holds 70 of the dev split's 102 threats where 0.5 held 59, for 32 more of its 10,623
      * non-toxic comments held, docs/scoring-api.md, "Policy"); so do a comment in another language and one that
-     * holds a phrase of {@link PhraseRule#threats()}; anything else publishes.
+     * holds a phrase of {@link PhraseRule#threats()}, and one whose worst sentence scores TOXICITY ≥ 0.6
+     * alone ({@link SentenceRule#standard()}); anything else publishes.
      */
     public static Policy standard() {
         return new Policy(List.of(
@@ -59,7 +67,7 @@ public final class Policy {
                 new Band(TOXICITY, 0.9, 1.0, Action.REJECT),
                 new Band(SEVERE_TOXICITY, 0.5, 1.0, Action.REJECT),
                 new Band(IDENTITY_ATTACK, 0.5, 1.0, Action.REVIEW),
-                new Band(THREAT, 0.2, 1.0, Action.REVIEW)), Action.PUBLISH, Action.REVIEW, List.of(PhraseRule.threats()));
+                new Band(THREAT, 0.2, 1.0, Action.REVIEW)), Action.PUBLISH, Action.REVIEW, List.of(PhraseRule.threats()), SentenceRule.standard());
     }
 
     public List<Band> bands() {
@@ -79,7 +87,12 @@ public final class Policy {
         return phraseIndexes.stream().map(PhraseIndex::rule).toList();
     }
 
-    /** On the scores alone: for a comment read as English, with no phrase rule read. */
+    /** Null when no sentence is read alone. */
+    public SentenceRule sentences() {
+        return sentences;
+    }
+
+    /** On the scores alone: for a comment read as English, with no phrase or sentence rule read. */
     public Decision decide(float[] probabilities) {
         return decide(probabilities, null, null);
     }
@@ -113,12 +126,49 @@ public final class Policy {
                 });
             }
         }
-        Action action = actions.isEmpty() ? otherwise
-                : actions.size() == 1 ? actions.iterator().next()
-                : Action.REVIEW;
-        return new Decision(action, List.copyOf(fired), actions.size() > 1);
+        return new Decision(action(actions), List.copyOf(fired), actions.size() > 1, null);
     }
 
-    /** The action, the rules that fired (as {@link Band#toString}, the language and phrase rules write them), and whether they disagreed. */
-    public record Decision(Action action, List<String> fired, boolean disagreed) {}
+    /**
+     * As {@link #decide(float[], String, String)}, then the sentence rule's look.
+     *
+     * @param sentences the comment's sentences scored alone ({@link SentenceScores#of}), asked for only when
+     *                  {@link #readsSentences} the decision so far; null: not read
+     */
+    public Decision decide(float[] probabilities, String language, String text, Supplier<List<SentenceScores.Scored>> sentences) {
+        Decision d = decide(probabilities, language, text);
+        return sentences != null && readsSentences(d) ? withSentences(d, sentences.get()) : d;
+    }
+
+    /** Whether the sentence rule reads the comment of this decision: there is one, and the other rules publish it. */
+    public boolean readsSentences(Decision d) {
+        return sentences != null && d.action() == Action.PUBLISH && d.sentence() == null;
+    }
+
+    /**
+     * The decision once the sentence rule has read the comment's sentences; one it does not read ({@link #readsSentences})
+     * is returned as it is. The rule fires as a band would: beside publish bands that fired, it disagrees.
+     */
+    public Decision withSentences(Decision d, List<SentenceScores.Scored> scored) {
+        SentenceScores.Scored worst = readsSentences(d) ? sentences.fires(scored) : null;
+        if (worst == null) return d;
+        List<String> fired = new ArrayList<>(d.fired());
+        fired.add(sentences.describe(worst));
+        // A decision that publishes had only publish rules fired, or none (the default action).
+        Set<Action> actions = d.fired().isEmpty() ? EnumSet.noneOf(Action.class) : EnumSet.of(Action.PUBLISH);
+        actions.add(sentences.action());
+        return new Decision(action(actions), List.copyOf(fired), actions.size() > 1, worst);
+    }
+
+    private Action action(Set<Action> actions) {
+        return actions.isEmpty() ? otherwise
+                : actions.size() == 1 ? actions.iterator().next()
+                : Action.REVIEW;
+    }
+
+    /**
+     * The action, the rules that fired (as {@link Band#toString}, the language, phrase and sentence rules write them),
+     * whether they disagreed, and the sentence that fired the sentence rule (null when it did not fire).
+     */
+    public record Decision(Action action, List<String> fired, boolean disagreed, SentenceScores.Scored sentence) {}
 }

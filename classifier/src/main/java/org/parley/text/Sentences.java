@@ -56,6 +56,28 @@ public final class Sentences {
         return out;
     }
 
+    /**
+     * A sentence as text of its own: its offsets into the comment, its text, and the comment's tokens
+     * inside it with offsets into that text, as if it had been tokenised alone (but for a normaliser's
+     * choices that read the text around a word).
+     */
+    public record Slice(int begin, int end, String text, List<Token> tokens) {}
+
+    /** The sentences of {@link #split(String, List)}, each with its tokens, for scoring them one by one. */
+    public static List<Slice> slices(String text, List<Token> tokens) {
+        List<Slice> out = new ArrayList<>();
+        int t = 0;
+        for (int[] s : split(text, tokens)) {
+            List<Token> inside = new ArrayList<>();
+            for (; t < tokens.size() && tokens.get(t).begin() < s[1]; t++) {
+                Token k = tokens.get(t);
+                if (k.begin() >= s[0] && k.end() <= s[1]) inside.add(new Token(k.text(), k.original(), k.begin() - s[0], k.end() - s[0]));
+            }
+            out.add(new Slice(s[0], s[1], text.substring(s[0], s[1]), inside));
+        }
+        return out;
+    }
+
     private static boolean blankLine(String text, int from, int to) {
         int breaks = 0;
         for (int i = from; i < to; i++) {

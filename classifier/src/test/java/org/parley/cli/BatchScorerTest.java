@@ -60,7 +60,7 @@ class BatchScorerTest {
     private static String run(int workers, long ahead) throws IOException {
         BatchScorer batch = BatchScorer.start(new BufferedReader(new StringReader(input)), false, workers, ahead);
         StringWriter out = new StringWriter();
-        batch.score(model, out, new StanceFields(StanceBundle.shipped(), false));
+        batch.score(model, null, out, new StanceFields(StanceBundle.shipped(), false));
         return out.toString();
     }
 
@@ -85,7 +85,7 @@ class BatchScorerTest {
     void anEmptyInputWritesNothing() throws IOException {
         BatchScorer batch = BatchScorer.start(new BufferedReader(new StringReader("")), false, 2, BatchScorer.AHEAD);
         StringWriter out = new StringWriter();
-        batch.score(model, out, new StanceFields(StanceBundle.shipped(), false));
+        batch.score(model, null, out, new StanceFields(StanceBundle.shipped(), false));
         assertEquals("", out.toString());
     }
 
@@ -99,7 +99,7 @@ class BatchScorerTest {
         };
         BatchScorer batch = BatchScorer.start(broken, false, 2, BatchScorer.AHEAD);
         IOException e = assertThrows(IOException.class,
-                () -> batch.score(model, new StringWriter(), new StanceFields(StanceBundle.shipped(), false)));
+                () -> batch.score(model, null, new StringWriter(), new StanceFields(StanceBundle.shipped(), false)));
         assertEquals("disk gone", e.getMessage());
     }
 

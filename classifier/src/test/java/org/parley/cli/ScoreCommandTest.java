@@ -42,6 +42,36 @@ class ScoreCommandTest {
         }).toList();
     }
 
+    /**
+     * --policy, with the shipped bundle: the service's default policy beside the scores, sentences read alone. The
+     * padded insult is the robustness suite's t00-long-civil: TOXICITY 0.17 as a whole, its middle sentence 0.87 alone.
+     */
+    @Test
+    void thePolicyOptionAddsTheDefaultPolicysActionAndRules() throws IOException {
+        String padded = "I read the whole piece twice and I think the council's plan for the bus routes has some merit, even if "
+                + "the timetable still needs work and the consultation was rushed. You are an idiot. Anyway, I hope the paper "
+                + "follows up on the budget figures next month, because residents deserve a clear answer about what the new routes will cost.";
+        String input = JSON.writeValueAsString(JSON.createObjectNode().put("id", "padded").put("text", padded)) + "\n"
+                + "{\"id\": \"civil\", \"text\": \"Thanks for the article. See you at the meeting.\"}\n";
+        Path in = Files.writeString(dir.resolve("policy.jsonl"), input);
+        Path out = dir.resolve("policy-out.jsonl"), plain = dir.resolve("plain-out.jsonl");
+        assertEquals(0, new CommandLine(new ScoreCommand()).execute("--policy", "--output", out.toString(), in.toString()));
+        assertEquals(0, new CommandLine(new ScoreCommand()).execute("--output", plain.toString(), in.toString()));
+        List<String> lines = Files.readAllLines(out), plainLines = Files.readAllLines(plain);
+
+        JsonNode held = JSON.readTree(lines.get(0)), civil = JSON.readTree(lines.get(1));
+        assertEquals("REVIEW", held.get("action").asText());
+        assertTrue(held.get("rules").toString().contains("\"sentence [" + padded.indexOf("You") + ", " + (padded.indexOf("idiot.") + 6) + ") TOXICITY"), held.toString());
+        assertTrue(held.get("attributes").get("TOXICITY").asDouble() < 0.2, "the comment's own score publishes: " + held);
+        assertEquals("PUBLISH", civil.get("action").asText());
+        assertEquals("[\"TOXICITY in [0.00, 0.20) -> PUBLISH\"]", civil.get("rules").toString());
+        for (int i = 0; i < 2; i++) {
+            JsonNode p = JSON.readTree(plainLines.get(i));
+            assertFalse(p.has("action") || p.has("rules"), "only with --policy");
+            assertEquals(p.get("attributes"), JSON.readTree(lines.get(i)).get("attributes"), "the same scores");
+        }
+    }
+
     @Test
     void oneOutputLinePerInputLineInOrderWithAllSixProbabilities() throws IOException {
         List<JsonNode> out = run("""

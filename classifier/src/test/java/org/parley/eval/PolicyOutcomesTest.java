@@ -5,7 +5,9 @@ import org.parley.corpus.Example;
 import org.parley.label.Attribute;
 import org.parley.label.Labels;
 import org.parley.policy.Policy;
+import org.parley.score.SentenceScores;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +33,23 @@ class PolicyOutcomesTest {
                 example("threat-missed", Map.of(Attribute.THREAT, 1, Attribute.TOXICITY, 1)), // scores nothing: published
                 example("clean", Map.of(Attribute.TOXICITY, 0)),                              // published
                 example("clean-foreign", Map.of(Attribute.TOXICITY, 0)),                      // held for its language
-                example("unlabelled", Map.of()));                                             // rejected, counted in all only
-        float[][] scores = {scores(0.1f, 0.3f), scores(0.1f, 0.05f), scores(0.1f, 0), scores(0.1f, 0), scores(0.95f, 0)};
-        PolicyOutcomes o = PolicyOutcomes.of(Policy.standard(), rows, scores, Arrays.asList(null, null, null, "es", null));
+                example("unlabelled", Map.of()),                                              // rejected, counted in all only
+                example("padded-insult", Map.of(Attribute.TOXICITY, 1)));                     // one sentence 0.8 alone: held
+        float[][] scores = {scores(0.1f, 0.3f), scores(0.1f, 0.05f), scores(0.1f, 0), scores(0.1f, 0), scores(0.95f, 0), scores(0.1f, 0)};
+        List<Integer> asked = new ArrayList<>();
+        PolicyOutcomes o = PolicyOutcomes.of(Policy.standard(), rows, scores, Arrays.asList(null, null, null, "es", null, null), i -> {
+            asked.add(i);
+            return i == 5 ? List.of(new SentenceScores.Scored(0, 5, scores(0.1f, 0)), new SentenceScores.Scored(6, 12, scores(0.8f, 0))) : List.of();
+        });
 
         PolicyOutcomes.Held threat = o.positives().get(Attribute.THREAT.ordinal());
         assertEquals(2, threat.n());
         assertEquals(1, threat.held());
         assertEquals(0.5, threat.share());
         assertEquals(new PolicyOutcomes.Held("TOXICITY negative", 2, 1), o.notToxic());
-        assertEquals(new PolicyOutcomes.Held("all", 5, 3), o.all());
+        assertEquals(new PolicyOutcomes.Held("TOXICITY positive", 3, 2), o.positives().get(Attribute.TOXICITY.ordinal()));
+        assertEquals(new PolicyOutcomes.Held("all", 6, 4), o.all());
+        assertEquals(List.of(1, 2, 5), asked, "sentences are read only for the comments the other rules publish");
         assertEquals(0, o.positives().get(Attribute.INSULT.ordinal()).n());
         assertEquals(Double.NaN, o.positives().get(Attribute.INSULT.ordinal()).share());
     }

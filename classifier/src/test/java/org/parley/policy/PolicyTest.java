@@ -2,8 +2,10 @@ package org.parley.policy;
 
 import org.junit.jupiter.api.Test;
 import org.parley.label.Attribute;
+import org.parley.score.SentenceScores;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -157,7 +159,7 @@ class PolicyTest {
     void aSitesOwnListCanRejectAndDisagreeingRulesStillGoToReview() {
         PhraseRule banned = new PhraseRule("banned", List.of("Buy  Cheap Pills", "spam-link dot com"), Action.REJECT);
         assertEquals(List.of("buy cheap pills", "spam link dot com"), banned.phrases(), "stored as they are matched");
-        Policy p = new Policy(List.of(new Band(Attribute.TOXICITY, 0.0, 0.2, Action.PUBLISH)), Action.PUBLISH, null, List.of(banned));
+        Policy p = new Policy(List.of(new Band(Attribute.TOXICITY, 0.0, 0.2, Action.PUBLISH)), Action.PUBLISH, null, List.of(banned), null);
         assertEquals(Action.REJECT, p.decide(scores(0.5f, 0, 0, 0, 0, 0), null, "buy cheap pills now").action());
         Policy.Decision d = p.decide(scores(0.1f, 0, 0, 0, 0, 0), null, "Buy cheap pills!");
         assertEquals(Action.REVIEW, d.action(), "publish band and phrase rule disagree: a person decides");
@@ -174,6 +176,71 @@ class PolicyTest {
         assertThrows(IllegalArgumentException.class, () -> new PhraseRule("x", List.of("a"), null));
         PhraseRule x = new PhraseRule("x", List.of("a"), Action.REVIEW);
         assertThrows(IllegalArgumentException.class, () -> new Policy(List.of(), Action.PUBLISH, null,
-                List.of(x, new PhraseRule("x", List.of("b"), Action.REJECT))), "two lists that rules could not tell apart");
+                List.of(x, new PhraseRule("x", List.of("b"), Action.REJECT)), null), "two lists that rules could not tell apart");
+    }
+
+    private static Supplier<List<SentenceScores.Scored>> sentences(float... toxicity) {
+        return () -> {
+            List<SentenceScores.Scored> out = new java.util.ArrayList<>();
+            for (int i = 0; i < toxicity.length; i++) out.add(new SentenceScores.Scored(10 * i, 10 * i + 9, scores(toxicity[i], 0, 0, 0, 0, 0)));
+            return out;
+        };
+    }
+
+    @Test
+    void aCommentWhoseWorstSentenceScoresHighAloneGoesToReview() {
+        Policy p = Policy.standard();
+        Policy.Decision padded = p.decide(scores(0.15f, 0, 0, 0, 0, 0), null, "text", sentences(0.05f, 0.72f, 0.1f));
+        assertEquals(Action.REVIEW, padded.action());
+        assertEquals(List.of("TOXICITY in [0.00, 0.20) -> PUBLISH", "sentence [10, 19) TOXICITY 0.72 >= 0.60 -> REVIEW"), padded.fired());
+        assertTrue(padded.disagreed(), "the publish band fired too");
+        Policy.Decision unbanded = p.decide(scores(0.3f, 0, 0, 0, 0, 0), null, "text", sentences(0.6f, 0.1f));
+        assertEquals(Action.REVIEW, unbanded.action(), "0.6 reaches the rule's min");
+        assertFalse(unbanded.disagreed());
+        assertEquals(Action.PUBLISH, p.decide(scores(0.15f, 0, 0, 0, 0, 0), null, "text", sentences(0.59f, 0.1f)).action());
+        assertEquals(Action.PUBLISH, p.decide(scores(0.15f, 0, 0, 0, 0, 0), null, "text", sentences()).action(), "one sentence: none scored alone");
+        assertEquals(Action.PUBLISH, p.decide(scores(0.15f, 0, 0, 0, 0, 0), null, "text", null).action(), "not read");
+    }
+
+    @Test
+    void sentencesAreReadOnlyForACommentTheOtherRulesPublish() {
+        Supplier<List<SentenceScores.Scored>> never = () -> { throw new AssertionError("sentences read"); };
+        Policy p = Policy.standard();
+        assertEquals(Action.REJECT, p.decide(scores(0.95f, 0, 0, 0, 0, 0), null, "text", never).action(), "a REJECT is never softened");
+        assertEquals(Action.REVIEW, p.decide(scores(0.1f, 0, 0, 0, 0, 0.5f), null, "text", never).action());
+        assertEquals(Action.REVIEW, p.decide(scores(0.1f, 0, 0, 0, 0, 0), "es", "text", never).action());
+        Policy off = new Policy(p.bands(), Action.PUBLISH, Action.REVIEW, p.phrases(), null);
+        assertEquals(Action.PUBLISH, off.decide(scores(0.1f, 0, 0, 0, 0, 0), null, "text", never).action(), "no sentence rule");
+    }
+
+    /** The service decides first, then reads the sentences of every published comment in one batch: the same decisions. */
+    @Test
+    void readingSentencesAfterwardsDecidesAsReadingThemAtOnce() {
+        Policy p = Policy.standard();
+        float[][] comments = {scores(0.15f, 0, 0, 0, 0, 0), scores(0.3f, 0, 0, 0, 0, 0), scores(0.95f, 0, 0, 0, 0, 0), scores(0.1f, 0, 0, 0, 0, 0.5f)};
+        for (float[] c : comments) {
+            Policy.Decision first = p.decide(c, null, "text");
+            Policy.Decision then = p.readsSentences(first) ? p.withSentences(first, sentences(0.1f, 0.8f).get()) : first;
+            Policy.Decision atOnce = p.decide(c, null, "text", sentences(0.1f, 0.8f));
+            assertEquals(List.of(atOnce.action(), atOnce.fired(), atOnce.disagreed()), List.of(then.action(), then.fired(), then.disagreed()));
+            assertEquals(atOnce.sentence() == null, then.sentence() == null);
+            assertEquals(then, p.withSentences(then, sentences(0.9f).get()), "a decision is read once");
+        }
+        assertFalse(p.readsSentences(p.decide(comments[2], null, "text")));
+        assertTrue(p.readsSentences(p.decide(comments[1], null, "text")));
+    }
+
+    @Test
+    void aSentenceRuleReadsItsOwnAttributeAndAction() {
+        Policy p = new Policy(List.of(), Action.PUBLISH, null, List.of(), new SentenceRule(Attribute.INSULT, 0.8, Action.REJECT));
+        Supplier<List<SentenceScores.Scored>> insult = () -> List.of(new SentenceScores.Scored(0, 4, scores(0.1f, 0, 0, 0.1f, 0, 0)),
+                new SentenceScores.Scored(5, 9, scores(0.1f, 0, 0, 0.85f, 0, 0)));
+        Policy.Decision d = p.decide(scores(0.1f, 0, 0, 0.2f, 0, 0), null, "text", insult);
+        assertEquals(Action.REJECT, d.action());
+        assertEquals(List.of("sentence [5, 9) INSULT 0.85 >= 0.80 -> REJECT"), d.fired());
+        assertEquals(Action.PUBLISH, p.decide(scores(0.1f, 0, 0, 0.2f, 0, 0), null, "text", sentences(0.99f, 0.99f)).action(), "TOXICITY is not its attribute");
+        assertThrows(IllegalArgumentException.class, () -> new SentenceRule(Attribute.TOXICITY, 0, Action.REVIEW));
+        assertThrows(IllegalArgumentException.class, () -> new SentenceRule(Attribute.TOXICITY, 1.5, Action.REVIEW));
+        assertThrows(IllegalArgumentException.class, () -> new SentenceRule(null, 0.5, Action.REVIEW));
     }
 }

@@ -39,4 +39,19 @@ class SentencesTest {
         assertEquals(List.of(oneBreak), Sentences.split(oneBreak, TextPipeline.standard().tokenize(oneBreak)).stream()
                 .map(s -> oneBreak.substring(s[0], s[1])).toList(), "a single line break ends nothing");
     }
+
+    /** A sentence cut from the comment's tokens reads as the sentence tokenised alone would. */
+    @Test
+    void aSliceHoldsItsSentencesTokensWithOffsetsIntoItsOwnText() {
+        TextPipeline pipeline = TextPipeline.standard();
+        String text = "Thanks for the article. YOU ARE AN ID1OT, frankly!\n\nSee https://example.com for more.";
+        List<Sentences.Slice> slices = Sentences.slices(text, pipeline.tokenize(text));
+        assertEquals(List.of("Thanks for the article.", "YOU ARE AN ID1OT, frankly!", "See https://example.com for more."),
+                slices.stream().map(Sentences.Slice::text).toList());
+        for (Sentences.Slice s : slices) {
+            assertEquals(text.substring(s.begin(), s.end()), s.text());
+            assertEquals(pipeline.tokenize(s.text()), s.tokens(), s.text());
+        }
+        assertEquals(List.of(), Sentences.slices("   ", pipeline.tokenize("   ")));
+    }
 }

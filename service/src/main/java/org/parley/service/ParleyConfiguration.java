@@ -17,6 +17,7 @@ import org.parley.policy.Action;
 import org.parley.policy.Band;
 import org.parley.policy.PhraseRule;
 import org.parley.policy.Policy;
+import org.parley.policy.SentenceRule;
 import org.parley.service.monitoring.LogFormat;
 
 import java.sql.Driver;
@@ -423,8 +424,16 @@ public class ParleyConfiguration extends Configuration {
         @JsonProperty
         public List<PhraseRule> phrases = List.of(PhraseRule.threats());
 
+        /**
+         * A second look at a comment the other rules publish: one of its sentences scored alone at the rule's
+         * min or above fires it; left out: {@link SentenceRule#standard()}; null: no sentence is read alone.
+         */
+        @Valid
+        @JsonProperty
+        public SentenceRule sentences = SentenceRule.standard();
+
         Policy build() {
-            return new Policy(bands, otherwise, otherLanguage, phrases);
+            return new Policy(bands, otherwise, otherLanguage, phrases, sentences);
         }
     }
 

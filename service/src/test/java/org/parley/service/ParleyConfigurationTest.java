@@ -32,6 +32,10 @@ class ParleyConfigurationTest {
                 yaml.treeToValue(shipped, ParleyConfiguration.PolicyConfig.class).build().bands(), "config.yml says what standard() says");
         assertEquals(org.parley.policy.Policy.standard().phrases(),
                 yaml.treeToValue(shipped, ParleyConfiguration.PolicyConfig.class).build().phrases(), "the same threat list");
+        assertEquals(org.parley.policy.Policy.standard().sentences(),
+                yaml.treeToValue(shipped, ParleyConfiguration.PolicyConfig.class).build().sentences(), "the same sentence rule");
+        assertEquals(null, yaml.readValue("sentences: null\nbands: []", ParleyConfiguration.PolicyConfig.class).build().sentences());
+        assertEquals(org.parley.policy.SentenceRule.standard(), new ParleyConfiguration.PolicyConfig().build().sentences(), "left out: the standard rule");
         assertEquals(List.of(), yaml.readValue("phrases: []\nbands: []", ParleyConfiguration.PolicyConfig.class).build().phrases());
         var banned = yaml.readValue("phrases: [{name: banned, action: REJECT, phrases: [\"Buy cheap pills\"]}]",
                 ParleyConfiguration.PolicyConfig.class).build().phrases();

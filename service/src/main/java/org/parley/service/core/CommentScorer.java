@@ -4,7 +4,9 @@ import org.parley.explain.Span;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
 import org.parley.policy.Policy;
+import org.parley.score.SentenceScores;
 import org.parley.text.Language;
+import org.parley.text.Sentences;
 import org.parley.text.Token;
 
 import java.util.ArrayList;
@@ -14,11 +16,14 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Scores → policy → spans for a list of comments, in two scorer calls at most: one for all the
- * comments, one for the occlusion variants of those whose top attribute is worth explaining.
+ * Scores → policy → spans for a list of comments, in three scorer calls at most: one for all the
+ * comments, one for the occlusion variants of those whose top attribute is worth explaining, and, when
+ * the policy reads sentences alone, one for the sentences of the comments its other rules publish.
  * Each comment is tokenised once, by the explainer's pipeline, which the shipped scorer reads too
  * (a scorer that reads another tokenises again).
- * The policy also hears whether a comment looks to be in another language ({@link Language#likelyForeign}).
+ * The policy also hears whether a comment looks to be in another language ({@link Language#likelyForeign}),
+ * and, for a comment it would publish, what its sentences score alone ({@link SentenceScores}), cut from
+ * the same tokens.
  * Tells a {@link Listener} each comment's scores and action, under the model that read it (the service's:
  * {@code monitoring.PolicyInputs}, the metrics).
  */
@@ -65,33 +70,69 @@ public final class CommentScorer {
     public Result score(List<Input> inputs) {
         ServedModel model = models.current();
         List<String> texts = inputs.stream().map(Input::text).toList();
-        // When spans may be shown, the comments are tokenised once, for the scorer and the explainer both.
-        List<List<Token>> tokens = inputs.stream().anyMatch(Input::spans) ? model.explainer().tokenize(texts) : null;
+        // When spans may be shown or sentences read alone, the comments are tokenised once, for the scorer, the explainer and the sentences.
+        List<List<Token>> tokens = inputs.stream().anyMatch(Input::spans) || policy.sentences() != null
+                ? model.explainer().tokenize(texts) : null;
         float[][] scores = texts.isEmpty() ? new float[0][]
                 : tokens == null ? model.scorer().score(texts) : model.scorer().score(texts, model.explainer().pipeline(), tokens);
 
         Attribute[] tops = new Attribute[inputs.size()];
-        List<Integer> explain = new ArrayList<>();
+        Policy.Decision[] decisions = new Policy.Decision[inputs.size()];
+        String[] languages = new String[inputs.size()];
+        List<Explained> explain = new ArrayList<>();
+        List<Integer> published = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             tops[i] = top(scores[i], inputs.get(i).attributes());
-            if (inputs.get(i).spans() && scores[i][tops[i].ordinal()] >= spanMinProbability) explain.add(i);
+            languages[i] = foreign.apply(texts.get(i)).map(Language.Guess::language).orElse(null);
+            decisions[i] = policy.decide(scores[i], languages[i], texts.get(i));
+            if (policy.readsSentences(decisions[i])) published.add(i);
+        }
+        // The sentences of every comment the other rules publish, in one scorer call, which spreads over the cores.
+        List<List<SentenceScores.Scored>> sentences = published.isEmpty() ? List.of() : SentenceScores.of(model.scorer(),
+                model.explainer().pipeline(), published.stream().map(texts::get).toList(), published.stream().map(tokens::get).toList());
+        for (int k = 0; k < published.size(); k++)
+            decisions[published.get(k)] = policy.withSentences(decisions[published.get(k)], sentences.get(k));
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!inputs.get(i).spans()) continue;
+            float p = scores[i][tops[i].ordinal()];
+            if (p >= spanMinProbability) explain.add(new Explained(i, 0, texts.get(i), tokens.get(i), tops[i], p));
+            else if (decisions[i].sentence() != null) explain.add(sentence(i, texts.get(i), tokens.get(i), decisions[i].sentence()));
         }
         List<List<Span>> spans = explain.isEmpty() ? List.of() : model.explainer().explain(
-                explain.stream().map(texts::get).toList(),
-                explain.stream().map(tokens::get).toList(),
-                explain.stream().map(i -> tops[i]).toList(),
-                probabilities(scores, tops, explain));
+                explain.stream().map(Explained::text).toList(),
+                explain.stream().map(Explained::tokens).toList(),
+                explain.stream().map(Explained::attribute).toList(),
+                probabilities(explain));
 
         List<Outcome> out = new ArrayList<>(inputs.size());
         int e = 0;
         for (int i = 0; i < inputs.size(); i++) {
-            List<Span> s = e < explain.size() && explain.get(e) == i ? spans.get(e++) : List.of();
-            String language = foreign.apply(texts.get(i)).map(Language.Guess::language).orElse(null);
-            Policy.Decision decision = policy.decide(scores[i], language, texts.get(i));
-            seen.decided(model.info().version(), scores[i], decision.action());
-            out.add(new Outcome(scores[i], tops[i], decision, s, language));
+            List<Span> s = e < explain.size() && explain.get(e).row() == i ? shifted(spans.get(e), explain.get(e++).offset()) : List.of();
+            seen.decided(model.info().version(), scores[i], decisions[i].action());
+            out.add(new Outcome(scores[i], tops[i], decisions[i], s, languages[i]));
         }
         return new Result(model, out);
+    }
+
+    /**
+     * What one comment's spans explain: the comment for its top attribute, or, for a comment the sentence rule
+     * sent to review whose own top score is too low to explain, that sentence for the rule's attribute, so the
+     * moderator sees the words that held it. {@code offset}: where the text begins in the comment.
+     */
+    private record Explained(int row, int offset, String text, List<Token> tokens, Attribute attribute, float probability) {}
+
+    private Explained sentence(int row, String text, List<Token> tokens, SentenceScores.Scored fired) {
+        Attribute a = policy.sentences().attribute();
+        for (Sentences.Slice s : Sentences.slices(text, tokens))
+            if (s.begin() == fired.begin()) return new Explained(row, s.begin(), s.text(), s.tokens(), a, fired.probabilities()[a.ordinal()]);
+        throw new IllegalStateException("no sentence at " + fired.begin()); // the rule read these very slices
+    }
+
+    private static List<Span> shifted(List<Span> spans, int offset) {
+        if (offset == 0) return spans;
+        List<Span> out = new ArrayList<>(spans.size());
+        for (Span s : spans) out.add(new Span(s.begin() + offset, s.end() + offset, s.weight()));
+        return out;
     }
 
     private static Attribute top(float[] scores, Set<Attribute> requested) {
@@ -100,9 +141,9 @@ public final class CommentScorer {
         return best;
     }
 
-    private static float[] probabilities(float[][] scores, Attribute[] tops, List<Integer> which) {
-        float[] p = new float[which.size()];
-        for (int k = 0; k < p.length; k++) p[k] = scores[which.get(k)][tops[which.get(k)].ordinal()];
+    private static float[] probabilities(List<Explained> explained) {
+        float[] p = new float[explained.size()];
+        for (int k = 0; k < p.length; k++) p[k] = explained.get(k).probability();
         return p;
     }
 }

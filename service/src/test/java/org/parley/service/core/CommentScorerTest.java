@@ -4,9 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.parley.explain.SpanExplainer;
 import org.parley.explain.TaggedExplainer;
 import org.parley.label.Attribute;
+import org.parley.policy.Action;
+import org.parley.policy.Policy;
 import org.parley.score.Scorer;
 import org.parley.service.Fakes;
 import org.parley.service.api.ScoreResponse.ModelInfo;
+import org.parley.service.monitoring.PolicyInputs;
+import org.parley.text.Sentences;
 import org.parley.text.TextPipeline;
 import org.parley.text.Token;
 
@@ -27,9 +31,19 @@ class CommentScorerTest {
     private static final Set<Attribute> ALL = Set.of(Attribute.values());
 
     private static CommentScorer scorer(Scorer model, TextPipeline pipeline) {
+        return scorer(model, pipeline, Policy.standard());
+    }
+
+    private static CommentScorer scorer(Scorer model, TextPipeline pipeline, Policy policy) {
         ServedModel served = new ServedModel(model, TaggedExplainer.explainerOnly(new SpanExplainer(model, pipeline, 1.0)),
                 new ModelInfo("fake", "v1", "checksum"));
-        return Fakes.commentScorer(new ModelHolder(served, p -> served));
+        return new CommentScorer(new ModelHolder(served, p -> served), policy, Fakes::foreign, 0.5f, new PolicyInputs());
+    }
+
+    /** The standard policy less its sentence rule. */
+    private static Policy noSentenceRule() {
+        Policy p = Policy.standard();
+        return new Policy(p.bands(), p.otherwise(), p.otherLanguage(), p.phrases(), null);
     }
 
     @Test
@@ -52,11 +66,11 @@ class CommentScorerTest {
     }
 
     @Test
-    void withoutSpansNothingIsTokenisedHereAndTheScorerGetsPlainTexts() {
+    void withoutSpansOrASentenceRuleNothingIsTokenisedHereAndTheScorerGetsPlainTexts() {
         Scorer model = Fakes.scorer();
         TextPipeline pipeline = spy(TextPipeline.standard());
         List<String> texts = List.of("you idiot", "thanks");
-        CommentScorer.Result r = scorer(model, pipeline).score(
+        CommentScorer.Result r = scorer(model, pipeline, noSentenceRule()).score(
                 texts.stream().map(t -> new CommentScorer.Input(t, ALL, false)).toList());
 
         verify(pipeline, never()).tokenize(anyString());
@@ -76,6 +90,43 @@ class CommentScorerTest {
         assertEquals("nl", r.outcomes().get(1).language());
         assertEquals(org.parley.policy.Action.REVIEW, r.outcomes().get(1).decision().action());
         assertTrue(r.outcomes().get(1).decision().fired().contains("language nl (not English) -> REVIEW"));
+    }
+
+    /** The scorer's fake gives TOXICITY 0.7 to a short text with "dolt" ("You are a dolt." alone), 0.02 to anything else. */
+    @Test
+    void aCommentWhoseWorstSentenceScoresHighAloneIsHeldAndItsSentencesAreCutFromItsTokens() {
+        Scorer model = Fakes.scorer();
+        org.mockito.Mockito.doAnswer(call -> {
+            List<String> texts = call.getArgument(0);
+            float[][] out = new float[texts.size()][Attribute.COUNT];
+            for (int i = 0; i < out.length; i++) out[i][Attribute.TOXICITY.ordinal()] = texts.get(i).contains("dolt") && texts.get(i).length() < 20 ? 0.7f : 0.02f;
+            return out;
+        }).when(model).score(anyList());
+        TextPipeline pipeline = spy(TextPipeline.standard());
+        String padded = "Thanks for the piece. You are a dolt. See you soon.";
+        List<String> texts = List.of(padded, "You are a dolt.", "Thanks for the piece. See you soon.");
+        CommentScorer.Result r = scorer(model, pipeline).score(texts.stream().map(t -> new CommentScorer.Input(t, ALL, false)).toList());
+
+        assertEquals(Action.REVIEW, r.outcomes().get(0).decision().action());
+        assertEquals(List.of("TOXICITY in [0.00, 0.20) -> PUBLISH", "sentence [22, 37) TOXICITY 0.70 >= 0.60 -> REVIEW"),
+                r.outcomes().get(0).decision().fired());
+        assertEquals(0.02f, r.outcomes().get(0).probabilities()[Attribute.TOXICITY.ordinal()], "the comment's own scores are kept");
+        assertEquals(Action.REVIEW, r.outcomes().get(1).decision().action(), "0.7 alone: the band");
+        assertEquals(Action.PUBLISH, r.outcomes().get(2).decision().action());
+        verify(pipeline, times(texts.size())).tokenize(anyString()); // the sentences are not tokenised again
+        // The sentences of the two comments the bands publish, in one call; the one held by its own score is not read.
+        List<Sentences.Slice> slices = new java.util.ArrayList<>(Sentences.slices(padded, TextPipeline.standard().tokenize(padded)));
+        slices.addAll(Sentences.slices(texts.get(2), TextPipeline.standard().tokenize(texts.get(2))));
+        verify(model).score(List.of("Thanks for the piece.", "You are a dolt.", "See you soon.", "Thanks for the piece.", "See you soon."),
+                pipeline, slices.stream().map(Sentences.Slice::tokens).toList());
+
+        assertTrue(r.outcomes().get(0).spans().isEmpty(), "no spans asked");
+
+        // Spans asked: the comment's own TOXICITY (0.02) explains nothing; the sentence that held it is explained instead.
+        CommentScorer.Result withSpans = scorer(model, TextPipeline.standard()).score(List.of(new CommentScorer.Input(padded, ALL, true)));
+        assertEquals(List.of("dolt"), words(padded, withSpans.outcomes().get(0)));
+        CommentScorer.Result off = scorer(model, pipeline, noSentenceRule()).score(List.of(new CommentScorer.Input(padded, ALL, false)));
+        assertEquals(Action.PUBLISH, off.outcomes().get(0).decision().action());
     }
 
     private static List<String> words(String text, CommentScorer.Outcome o) {

@@ -89,8 +89,9 @@ class ScoreThreadResourceTest {
         }
         assertEquals("fake", body.at("/model/name").asText());
         assertEquals("stance-checksum-1", body.at("/stanceModel/checksum").asText());
-        // One toxicity call for all comments (plus at most one occlusion pass), one stance call for all of them.
-        verify(MODEL, atMost(2)).score(anyList());
+        // One toxicity call for all comments (plus at most one occlusion pass and one for the sentences of those the
+        // other rules publish), one stance call for all of them.
+        verify(MODEL, atMost(3)).score(anyList());
         verify(STANCE, times(1)).stance(eq(thread.comments().stream().map(c -> c.text()).toList()), eq(targets));
         verify(STANCE, never()).stance(anyString(), anyList());
     }

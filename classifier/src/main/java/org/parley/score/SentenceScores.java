@@ -1,0 +1,55 @@
+package org.parley.score;
+
+import org.parley.text.Sentences;
+import org.parley.text.TextPipeline;
+import org.parley.text.Token;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Each sentence of a comment scored alone. The models pool over the whole comment, so one insult
+ * between civil sentences is averaged away (the robustness suite's long-civil lines: TOXICITY 0.20
+ * in the comment, 0.67 alone); the policy's {@link org.parley.policy.SentenceRule} reads the worst
+ * sentence instead. The sentences are cut from the comment's tokens, not tokenised again.
+ */
+public final class SentenceScores {
+    private SentenceScores() {}
+
+    /** One sentence: [begin, end) in the comment, and its probabilities, indexed by {@code Attribute.ordinal()}. */
+    public record Scored(int begin, int end, float[] probabilities) {}
+
+    /**
+     * @param tokens {@code pipeline.tokenize(text)}
+     * @return each sentence scored, in order; empty for a comment of one sentence, which the comment's
+     * own scores already describe
+     */
+    public static List<Scored> of(Scorer scorer, TextPipeline pipeline, String text, List<Token> tokens) {
+        return of(scorer, pipeline, List.of(text), List.of(tokens)).get(0);
+    }
+
+    /** As {@link #of(Scorer, TextPipeline, String, List)} for several comments, in one scorer call (which spreads over the cores). */
+    public static List<List<Scored>> of(Scorer scorer, TextPipeline pipeline, List<String> texts, List<List<Token>> tokens) {
+        List<List<Sentences.Slice>> slices = new ArrayList<>(texts.size());
+        List<String> sentences = new ArrayList<>();
+        List<List<Token>> sentenceTokens = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            List<Sentences.Slice> s = Sentences.slices(texts.get(i), tokens.get(i));
+            if (s.size() < 2) s = List.of();
+            slices.add(s);
+            for (Sentences.Slice slice : s) {
+                sentences.add(slice.text());
+                sentenceTokens.add(slice.tokens());
+            }
+        }
+        float[][] p = sentences.isEmpty() ? new float[0][] : scorer.score(sentences, pipeline, sentenceTokens);
+        List<List<Scored>> out = new ArrayList<>(texts.size());
+        int k = 0;
+        for (List<Sentences.Slice> s : slices) {
+            List<Scored> scored = new ArrayList<>(s.size());
+            for (Sentences.Slice slice : s) scored.add(new Scored(slice.begin(), slice.end(), p[k++]));
+            out.add(scored);
+        }
+        return out;
+    }
+}
