@@ -109,7 +109,8 @@ public final class Ingestion {
             comments.add(new NewComment(s.id(), s.articleId(), s.articleTitle(), s.number(), s.parentId(),
                     s.parentNumber(), s.author(), s.text(), s.quote(), s.ratingUp(), s.ratingDown(),
                     o.probabilities(), o.top(), write(ScoreParts.spans(o)), scored.stances().get(k),
-                    model, o.decision().action(), o.language(), s.parentAuthor(), write(o.decision().fired()), caller.site()));
+                    model, o.decision().action(), o.language(), s.parentAuthor(), write(o.decision().fired()), caller.site(),
+                    StoredComment.risk(o.probabilities(), o.decision())));
         }
         // One transaction for the call: a failure (the database, or a clash with a comment another call
         // stored meanwhile) stores none of them, and the same call sent again stores them all.

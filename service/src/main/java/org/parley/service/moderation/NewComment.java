@@ -10,10 +10,22 @@ import org.parley.policy.Action;
  * @param parentAuthor the parent's author as the comment names it, if it does
  * @param rulesJson the policy's rules that fired, a JSON array of strings
  * @param site the site that sent it ({@link org.parley.service.auth.Caller#site}), its owner
+ * @param risk what the open queues sort by ({@link StoredComment#risk(float[], org.parley.policy.Policy.Decision)});
+ *             left out, the highest of the six probabilities
  */
 public record NewComment(
         String id, String articleId, String articleTitle, Integer number, String parentId, Integer parentNumber,
         String author, String text, String quote, Integer ratingUp, Integer ratingDown,
         float[] scores, Attribute topAttribute, String spansJson, String stanceJson,
         StoredComment.ModelRef model, Action action, String language, String parentAuthor, String rulesJson,
-        String site) {}
+        String site, float risk) {
+
+    public NewComment(String id, String articleId, String articleTitle, Integer number, String parentId, Integer parentNumber,
+                      String author, String text, String quote, Integer ratingUp, Integer ratingDown,
+                      float[] scores, Attribute topAttribute, String spansJson, String stanceJson,
+                      StoredComment.ModelRef model, Action action, String language, String parentAuthor, String rulesJson,
+                      String site) {
+        this(id, articleId, articleTitle, number, parentId, parentNumber, author, text, quote, ratingUp, ratingDown, scores,
+                topAttribute, spansJson, stanceJson, model, action, language, parentAuthor, rulesJson, site, StoredComment.risk(scores));
+    }
+}

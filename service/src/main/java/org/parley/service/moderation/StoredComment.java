@@ -2,6 +2,7 @@ package org.parley.service.moderation;
 
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
+import org.parley.policy.Policy;
 
 import java.time.Instant;
 
@@ -35,5 +36,13 @@ public record StoredComment(
         float max = 0;
         for (float s : scores) max = Math.max(max, s);
         return max;
+    }
+
+    /**
+     * As {@link #risk(float[])}, or of the sentence that sent the comment to review ({@link org.parley.policy.SentenceRule}),
+     * whichever is higher: an insult padded with civil sentences scores low as a whole, and would wait at the queue's end.
+     */
+    public static float risk(float[] scores, Policy.Decision decision) {
+        return decision.sentence() == null ? risk(scores) : Math.max(risk(scores), risk(decision.sentence().probabilities()));
     }
 }

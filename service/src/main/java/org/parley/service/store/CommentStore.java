@@ -144,7 +144,7 @@ public final class CommentStore {
                 .bind("ratingUp", c.ratingUp()).bind("ratingDown", c.ratingDown())
                 .bind("s0", c.scores()[0]).bind("s1", c.scores()[1]).bind("s2", c.scores()[2])
                 .bind("s3", c.scores()[3]).bind("s4", c.scores()[4]).bind("s5", c.scores()[5])
-                .bind("risk", StoredComment.risk(c.scores())).bind("top", c.topAttribute().name())
+                .bind("risk", c.risk()).bind("top", c.topAttribute().name())
                 .bind("spans", c.spansJson()).bind("stance", c.stanceJson())
                 .bind("modelName", c.model().name()).bind("modelVersion", c.model().version())
                 .bind("modelChecksum", c.model().checksum())

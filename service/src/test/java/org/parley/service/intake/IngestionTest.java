@@ -9,6 +9,8 @@ import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoringGate;
 import org.parley.service.errors.ApiException;
+import org.parley.service.moderation.Queue;
+import org.parley.service.moderation.StoredComment;
 import org.parley.service.moderation.Submission;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.TestDatabases;
@@ -50,6 +52,39 @@ class IngestionTest {
         // All three comments read by the bundle serving when the call began, none by the later ones.
         verify(bundles.get(0), times(3)).stance(anyString(), anyList());
         verifyNoInteractions(bundles.get(1), bundles.get(2));
+    }
+
+    /**
+     * A comment the policy's sentence rule held (its own TOXICITY 0.02, one sentence 0.7 alone) is queued by that
+     * sentence's risk, before a comment whose own score (0.55) is higher than its own but lower than the sentence's.
+     */
+    @Test
+    void aCommentHeldForOneSentenceIsQueuedByThatSentencesRisk() {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        org.parley.score.Scorer model = Fakes.scorer();
+        org.mockito.Mockito.doAnswer(call -> {
+            List<String> texts = call.getArgument(0);
+            float[][] out = new float[texts.size()][org.parley.label.Attribute.COUNT];
+            for (int i = 0; i < out.length; i++) {
+                String t = texts.get(i);
+                out[i][0] = t.contains("dolt") && t.length() < 20 ? 0.7f : t.contains("rude") ? 0.55f : 0.02f; // TOXICITY
+            }
+            return out;
+        }).when(model).score(anyList());
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(model, "v1")), null, store, new ObjectMapper(),
+                Clock.systemUTC());
+        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        ingestion.submit(List.of(
+                new Submission("rude", "a", "Title", "That was a rude thing to say, frankly.", 1, null, null, null, null, null, null, null, null),
+                new Submission("padded", "a", "Title", "Thanks for the piece. You are a dolt. See you soon.", 2,
+                        null, null, null, null, null, null, null, null)), site);
+
+        StoredComment padded = store.find(site.site(), "padded").orElseThrow();
+        assertEquals(0.02f, padded.scores()[0], "its own scores are stored as they are");
+        assertEquals(0.7f, padded.risk());
+        assertEquals(0.55f, store.find(site.site(), "rude").orElseThrow().risk());
+        assertEquals(List.of("padded", "rude"), store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 10, 0, null).comments()
+                .stream().map(StoredComment::id).toList());
     }
 
     /**
