@@ -281,3 +281,10 @@ CREATE TABLE login_buckets (
     expires_at BIGINT
 );
 CREATE INDEX login_buckets_expiry ON login_buckets (expires_at);
+
+--changeset parley:18-feedback-by-age
+-- store.Retention deletes :suggestscore's suggestions past retention.reviewedDays, a batch at a time: without an index
+-- on when they came, each batch read the whole table. Its comments need none: comments_published_queue (status, updated_at)
+-- and comments_decided_queue (status, decided_by, updated_at) of changeset 9 hold what its batches select on; their
+-- decisions and reports are found by the indexes that lead with comment_id (decisions_one_per_version, reports_once).
+CREATE INDEX IF NOT EXISTS feedback_by_age ON feedback (created_at);

@@ -93,6 +93,7 @@ import org.parley.service.resources.ScoreResource;
 import org.parley.service.resources.ScoreThreadResource;
 import org.parley.service.tasks.ReloadServlet;
 import org.parley.service.tasks.ReloadTask;
+import org.parley.service.tasks.RetentionTask;
 import org.parley.stance.StanceBundle;
 import org.parley.stance.StanceModel;
 import org.parley.text.Language;
@@ -297,6 +298,14 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 LOG.warn("could not delete the log-in throttle's refilled buckets: {}", e.getMessage());
             }
         }, LoginThrottle.PER.toMinutes(), LoginThrottle.PER.toMinutes(), java.util.concurrent.TimeUnit.MINUTES);
+        // Each instance runs the retention; SKIP LOCKED keeps their batches apart (store.Retention).
+        org.parley.service.store.Retention kept = config.retention.build(jdbi);
+        RetentionTask retention = new RetentionTask(kept, clock, env.metrics(), env.getObjectMapper());
+        env.admin().addTask(retention);
+        if (kept.on())
+            env.lifecycle().scheduledExecutorService("retention").build().scheduleWithFixedDelay(retention, 60,
+                    config.retention.every.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        else LOG.info("retention is off (retention.unreviewedDays and reviewedDays are 0): comments are kept for good");
         // Tasks, so that GET /tasks and the start-up log list them; each answered by its servlet at the exact
         // path, which wins over the task servlet's /tasks/* (a refused bundle is a JSON 400, not its 500).
         for (ReloadTask<?> task : java.util.List.of(

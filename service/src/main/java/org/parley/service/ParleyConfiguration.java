@@ -100,6 +100,12 @@ public class ParleyConfiguration extends Configuration {
     @JsonProperty
     public Moderation moderation = new Moderation();
 
+    /** How long the moderation store keeps comments, decisions and suggestions (docs/moderation.md, Retention). */
+    @Valid
+    @NotNull
+    @JsonProperty
+    public Retention retention = new Retention();
+
     /**
      * Where clients reach the service (PARLEY_PUBLIC_URL), e.g. https://comments.example.com/: the discovery
      * document's rootUrl whatever a request's Host header says. Empty: each request's own scheme and Host (or
@@ -359,6 +365,44 @@ public class ParleyConfiguration extends Configuration {
         /** With no moderator accounts: the first run's "admin" password; empty: a random one, printed. */
         @JsonProperty
         public String adminPassword = "";
+    }
+
+    /**
+     * Off by default (both periods 0): deleting is for good, and how long a site keeps its readers' comments and its
+     * moderators' labels is its own policy (its privacy notice, training, audits), which an upgrade must not choose for it.
+     */
+    public static class Retention {
+        /** Comments the policy alone decided (published or rejected, never reviewed), deleted this long after they came; 0: kept. */
+        @Min(0)
+        @Max(36_500)
+        @JsonProperty
+        public int unreviewedDays = 0;
+
+        /**
+         * Comments a moderator decided, or their site or an operator erased, deleted with their decisions this long after
+         * the last one; and :suggestscore's suggestions this long after they came; 0: kept.
+         */
+        @Min(0)
+        @Max(36_500)
+        @JsonProperty
+        public int reviewedDays = 0;
+
+        /** Comments deleted in one transaction: a batch holds their rows' locks only, for milliseconds. */
+        @Min(1)
+        @Max(10_000)
+        @JsonProperty
+        public int batchSize = 500;
+
+        /** Time between runs on each instance (the first a minute after start-up). */
+        @NotNull
+        @io.dropwizard.validation.MinDuration(value = 1, unit = java.util.concurrent.TimeUnit.MINUTES)
+        @JsonProperty
+        public io.dropwizard.util.Duration every = io.dropwizard.util.Duration.hours(1);
+
+        public org.parley.service.store.Retention build(org.jdbi.v3.core.Jdbi jdbi) {
+            return new org.parley.service.store.Retention(jdbi, java.time.Duration.ofDays(unreviewedDays),
+                    java.time.Duration.ofDays(reviewedDays), batchSize);
+        }
     }
 
     /**

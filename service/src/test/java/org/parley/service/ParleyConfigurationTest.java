@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -247,5 +248,21 @@ class ParleyConfigurationTest {
         open.maxScoring = -1;
         assertTrue(open.gate() == org.parley.service.core.ScoringGate.open());
         assertTrue(startUpError("overload:\n  maxScoring: -2\n").contains("overload.maxScoring"), "below -1 stops start-up");
+    }
+
+    /** Retention is off unless the operator sets a period (docs/moderation.md, Retention); the variables set it; a negative period or no pause between runs stops start-up. */
+    @Test
+    void retentionIsOffByDefaultAndItsVariablesSetIt() throws Exception {
+        ParleyConfiguration.Retention shipped = shipped().retention;
+        assertEquals(0, shipped.unreviewedDays);
+        assertEquals(0, shipped.reviewedDays);
+        assertFalse(shipped.build(null).on(), "nothing is deleted by default");
+        ParleyConfiguration.Retention set = shipped(java.util.Map.of("PARLEY_RETENTION_UNREVIEWED_DAYS", "30",
+                "PARLEY_RETENTION_REVIEWED_DAYS", "730")).retention;
+        assertEquals(30, set.unreviewedDays);
+        assertEquals(730, set.reviewedDays);
+        assertTrue(set.build(null).on());
+        assertTrue(startUpError("retention:\n  unreviewedDays: -1\n").contains("retention.unreviewedDays"), "a negative period");
+        assertTrue(startUpError("retention:\n  every: 0s\n").contains("retention.every"), "no pause between runs");
     }
 }

@@ -21,6 +21,7 @@ class PrometheusEndpointTest {
         metrics.register("parley.queue.PENDING", (Gauge<Integer>) () -> 12);
         metrics.register("parley.queue.PENDING.oldest.seconds", (Gauge<Long>) () -> 90L);
         metrics.meter("parley.requestlog.dropped").mark(5);
+        metrics.meter("parley.retention.removed.comments").mark(7);
         CollectorRegistry registry = PrometheusEndpoint.registry(metrics);
 
         assertEquals(1.0, sample(registry, "parley_endpoint_seconds_count", "resource", "ScoreResource", "method", "score"));
@@ -29,6 +30,7 @@ class PrometheusEndpointTest {
         assertEquals(90.0, sample(registry, "parley_queue_oldest_seconds", "queue", "PENDING"), "not taken for a queue of its own");
         assertEquals(5.0, sample(registry, "parley_requestlog_dropped_total"), "an unmapped name keeps Dropwizard's");
         assertNull(registry.getSampleValue("parley_queue_PENDING"), "not one name per queue");
+        assertEquals(7.0, sample(registry, "parley_retention_removed_total", "rows", "comments"));
     }
 
     /** Jetty's, the pool's, the log's and Jersey's other metrics as Prometheus names them: snake case, a unit, labels. */
