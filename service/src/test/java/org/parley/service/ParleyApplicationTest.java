@@ -1057,14 +1057,19 @@ class ParleyApplicationTest {
         assertTrue(ok.get() > 6);
     }
 
-    /** Dropwizard lists its registered tasks at GET /tasks; the reloads are among them, beside its own. */
+    /** Dropwizard lists its registered tasks at GET /tasks; the reloads and the retention are among them, beside its own. */
     @Test
     void theReloadTasksAreListedWithDropwizardsOwn() {
         Response r = target(admin("/tasks")).request().get();
         String listed = r.readEntity(String.class);
         assertEquals(200, r.getStatus(), listed);
         List<String> names = List.of(listed.strip().split("\\R"));
-        assertTrue(names.containsAll(List.of("reload-model", "reload-stance-model", "gc", "log-level")), listed);
+        assertTrue(names.containsAll(List.of("reload-model", "reload-stance-model", "retention", "gc", "log-level")), listed);
+        // Off in the test's configuration, as by default: run now, it says so and deletes nothing.
+        Response retention = target(admin("/tasks/retention")).request().post(Entity.text(""));
+        String answer = retention.readEntity(String.class);
+        assertEquals(200, retention.getStatus(), answer);
+        assertTrue(answer.startsWith("{\"on\":false,\"removed\":{\"comments\":0,"), answer);
     }
 
     @Test
