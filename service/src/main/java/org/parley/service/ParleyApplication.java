@@ -248,7 +248,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/v1/score", "/v1/score/*", "/v1alpha1/*");
         env.metrics().register("parley.scoring.admitted", (com.codahale.metrics.Gauge<Integer>) gate::admitted);
         env.metrics().register("parley.scoring.refused", gate.refusals());
+        env.metrics().register("parley.scoring.units", (com.codahale.metrics.Gauge<Integer>) gate::unitsHeld);
         env.metrics().register("parley.scoring.batch.admitted", (com.codahale.metrics.Gauge<Integer>) batchGate::admitted);
+        env.metrics().register("parley.scoring.batch.units", (com.codahale.metrics.Gauge<Integer>) batchGate::unitsHeld);
         env.metrics().register("parley.scoring.batch.refused", batchGate.refusals());
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment, limiter,
                 gate, batchGate));

@@ -244,6 +244,17 @@ public class ParleyConfiguration extends Configuration {
         @JsonProperty
         public int maxBatchScoring = 0;
 
+        /**
+         * The work a turn of the batches' lane holds, in units of core.ScoringWork (a text of up to 2,048 characters;
+         * the single comments' lane has turns of one unit): a batch or thread takes as many units as it weighs, at most
+         * the whole lane (docs/scoring-api.md, "Overload"). 100, a full batch of comments of up to 2,048 characters,
+         * keeps maxBatchScoring's batches of shorter comments scoring at once as before the weights, and lets more
+         * lighter ones in beside them.
+         */
+        @Min(1)
+        @JsonProperty
+        public int unitsPerBatchTurn = 100;
+
         /** Requests that wait for a turn in each lane beyond those; more are refused at once (503). */
         @Min(0)
         @JsonProperty
@@ -263,19 +274,20 @@ public class ParleyConfiguration extends Configuration {
 
         /** The single comments' lane. */
         public synchronized org.parley.service.core.ScoringGate gate() {
-            if (gate == null) gate = gate(maxScoring, 2 * Runtime.getRuntime().availableProcessors());
+            if (gate == null) gate = gate(maxScoring, 2 * Runtime.getRuntime().availableProcessors(), 1);
             return gate;
         }
 
         /** The batches' and threads' lane. */
         public synchronized org.parley.service.core.ScoringGate batchGate() {
-            if (batchGate == null) batchGate = gate(maxBatchScoring, Runtime.getRuntime().availableProcessors());
+            if (batchGate == null) batchGate = gate(maxBatchScoring, Runtime.getRuntime().availableProcessors(), unitsPerBatchTurn);
             return batchGate;
         }
 
-        private org.parley.service.core.ScoringGate gate(int running, int byDefault) {
-            if (running == -1) return org.parley.service.core.ScoringGate.open();
-            return new org.parley.service.core.ScoringGate(running == 0 ? byDefault : running, maxWaiting, maxWait.toJavaDuration());
+        private org.parley.service.core.ScoringGate gate(int turns, int byDefault, int unitsPerTurn) {
+            if (turns == -1) return org.parley.service.core.ScoringGate.open();
+            return new org.parley.service.core.ScoringGate(turns == 0 ? byDefault : turns, unitsPerTurn, maxWaiting,
+                    maxWait.toJavaDuration());
         }
     }
 

@@ -244,6 +244,12 @@ class ParleyConfigurationTest {
         assertTrue(overload.batchGate() != org.parley.service.core.ScoringGate.open());
         assertTrue(overload.gate() != overload.batchGate(), "two lanes");
         assertTrue(overload.gate() == overload.gate(), "made once: the service's lane is the one its configuration gives");
+        // In units of work (core.ScoringWork): a single comments' turn is one, a batch turn unitsPerBatchTurn.
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(100, overload.unitsPerBatchTurn);
+        assertEquals(2 * cores, overload.gate().capacity());
+        assertEquals(100 * cores, overload.batchGate().capacity());
+        assertTrue(startUpError("overload:\n  unitsPerBatchTurn: 0\n").contains("overload.unitsPerBatchTurn"), "a turn holds a unit at least");
         ParleyConfiguration.Overload open = new ParleyConfiguration.Overload();
         open.maxScoring = -1;
         assertTrue(open.gate() == org.parley.service.core.ScoringGate.open());

@@ -8,6 +8,7 @@ import org.parley.service.api.ScoreResponse;
 import org.parley.service.auth.Caller;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoringGate;
+import org.parley.service.core.ScoringWork;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.core.ServedStance;
 import org.parley.service.moderation.IdTaken;
@@ -92,8 +93,14 @@ public final class Ingestion {
                 : parentText(submissions.get(i), caller.site(), textsInCall)).toList();
         // In a turn of the scoring lanes, as /v1/score's: submissions scored beside them would take their cores. The
         // stance is read in the same turn, as /v1/score reads it: its sentence encoder costs more than the toxicity
-        // model. A 503 here stores nothing.
-        Scored scored = (submissions.size() == 1 ? gate : batchGate).run(() -> {
+        // model. The turn holds what the models' work weighs (ScoringWork). A 503 here stores nothing.
+        long work = 0;
+        for (int k = 0; k < fresh.size(); k++) {
+            Submission s = submissions.get(fresh.get(k));
+            int targets = stanceModel == null || s.targets() == null ? 0 : s.targets().size();
+            work += ScoringWork.comment(s.text(), targets, parents.get(k));
+        }
+        Scored scored = (submissions.size() == 1 ? gate : batchGate).run(work, () -> {
             CommentScorer.Result toxicity = scorer.score(inputs);
             List<String> stances = new ArrayList<>(fresh.size());
             for (int k = 0; k < fresh.size(); k++) stances.add(stanceJson(stanceModel, submissions.get(fresh.get(k)), parents.get(k)));

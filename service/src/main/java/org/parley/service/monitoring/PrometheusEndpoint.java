@@ -54,6 +54,8 @@ public final class PrometheusEndpoint {
         m.add(new MapperConfig("parley.scoring.refused", "parley_scoring_refused", labels("lane", "single")));
         m.add(new MapperConfig("parley.scoring.batch.admitted", "parley_scoring_admitted", labels("lane", "batch")));
         m.add(new MapperConfig("parley.scoring.batch.refused", "parley_scoring_refused", labels("lane", "batch")));
+        m.add(new MapperConfig("parley.scoring.units", "parley_scoring_units", labels("lane", "single")));
+        m.add(new MapperConfig("parley.scoring.batch.units", "parley_scoring_units", labels("lane", "batch")));
         m.add(new MapperConfig("parley.retention.removed.*", "parley_retention_removed", labels("rows", "${0}")));
         // Jetty: the application port's handler, the thread pools ("dw", "dw-admin") and the connectors
         m.add(new MapperConfig(JETTY + "requests", "jetty_request_duration_seconds", Map.of()));

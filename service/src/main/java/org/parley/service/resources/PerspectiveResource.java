@@ -21,6 +21,7 @@ import org.parley.service.auth.Role;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.core.ScoringGate;
+import org.parley.service.core.ScoringWork;
 import org.parley.service.core.ServedModel;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.Checks;
@@ -97,7 +98,7 @@ public final class PerspectiveResource {
         });
         boolean spans = Boolean.TRUE.equals(request.spanAnnotations());
 
-        Scored scored = gate.run(() -> score(models.current(), text, spans));
+        Scored scored = gate.run(ScoringWork.text(text), () -> score(models.current(), text, spans));
         float[][] scores = scored.scores();
         List<int[]> sentences = scored.sentences();
 

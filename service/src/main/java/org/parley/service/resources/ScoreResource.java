@@ -23,6 +23,7 @@ import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.core.ScoringGate;
+import org.parley.service.core.ScoringWork;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.core.SentimentHolder;
 import org.parley.service.core.ServedStance;
@@ -66,8 +67,8 @@ public final class ScoreResource {
     /**
      * @param stance  its models are thread-safe: they serialise the calls into each of their networks
      * @param limiter charges the caller for each batch item read against targets or a parent ({@link RateLimiter#chargeStance})
-     * @param gate      admits a comment to its scoring, once its body is read and checked
-     * @param batchGate the same for a batch, in a lane of its own
+     * @param gate      admits a comment to its scoring, once its body is read and checked, holding what it weighs
+     * @param batchGate the same for a batch (its items' weights together), in a lane of its own
      */
     public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceHolder stance, SentimentHolder sentiment,
                          RateLimiter limiter, ScoringGate gate, ScoringGate batchGate) {
@@ -86,7 +87,7 @@ public final class ScoreResource {
     @ExceptionMetered(name = "score")
     public ScoreResponse score(ScoreRequest request) {
         RequestChecks.Requested requested = RequestChecks.check(request, "");
-        return gate.run(() -> {
+        return gate.run(ScoringWork.request(request), () -> {
             CommentScorer.Result r = scorer.score(List.of(input(request, requested)));
             return response(request, requested, r.outcomes().get(0), r, stance.current());
         });
@@ -133,7 +134,7 @@ public final class ScoreResource {
         if (limiter != null && stanceCost > 0) limiter.chargeStance(requestContext, stanceCost);  // before the work: batches sent together pay too
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));
-        return batchGate.run(() -> {
+        return batchGate.run(requests.stream().mapToLong(ScoringWork::request).sum(), () -> {
             CommentScorer.Result r = scorer.score(inputs);
             ServedStance servedStance = stance.current();
             for (int k = 0; k < good.size(); k++) {

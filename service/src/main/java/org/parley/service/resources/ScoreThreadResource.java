@@ -21,6 +21,7 @@ import org.parley.service.auth.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.core.ScoringGate;
+import org.parley.service.core.ScoringWork;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.core.SentimentHolder;
 import org.parley.service.core.ServedStance;
@@ -69,7 +70,7 @@ public final class ScoreThreadResource {
 
     /**
      * @param limiter charges the caller for each comment read against targets ({@link RateLimiter#chargeStance})
-     * @param gate    admits a thread to its scoring, once it is read and checked
+     * @param gate    admits a thread to its scoring, once it is read and checked, holding what it weighs
      */
     public ScoreThreadResource(CommentScorer scorer, StanceHolder stance, ThreadTargets targets, SentimentHolder sentiment,
                                int maxComments, RateLimiter limiter, ScoringGate gate) {
@@ -94,7 +95,16 @@ public final class ScoreThreadResource {
         if (request.targets() != null)
             RequestChecks.targets(request.targets(), "targets", "leave it out to have targets proposed from the article");
         List<Optional<ReplyContext.Parent>> parents = checkedTexts(thread);
-        return gate.run(() -> scored(request, requestContext, thread, requested, parents));
+        return gate.run(work(thread, request.targets(), parents), () -> scored(request, requestContext, thread, requested, parents));
+    }
+
+    /** What scoring the thread weighs: targets to be proposed are counted at the most that may be ({@link ThreadTargets#MAX_PROPOSED}). */
+    private static long work(CommentThread thread, List<String> given, List<Optional<ReplyContext.Parent>> parents) {
+        int targets = given == null ? ThreadTargets.MAX_PROPOSED : given.size();
+        long units = 0;
+        for (int i = 0; i < thread.comments().size(); i++)
+            units += ScoringWork.comment(thread.comments().get(i).text(), targets, parents.get(i).map(ReplyContext.Parent::text).orElse(null));
+        return units;
     }
 
     /** The thread scored: proposing its targets from the article is work too, so it is done in the gate's turn. */

@@ -34,6 +34,26 @@ class ScoringGateTest {
         return held;
     }
 
+    /** A request of {@code weight} units that holds them until {@code release} counts down, on a thread of its own. */
+    private static CompletableFuture<String> weighing(ScoringGate gate, long weight, CountDownLatch release, String answer) {
+        return CompletableFuture.supplyAsync(() -> gate.run(weight, () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return answer;
+        }), THREADS);
+    }
+
+    /** Until the lane's scoring requests hold {@code units}; fails rather than hangs. */
+    private static void awaitHeld(ScoringGate gate, int units) throws InterruptedException {
+        for (int i = 0; gate.unitsHeld() != units; i++) {
+            if (i == 2_000) fail(units + " units never held (" + gate.unitsHeld() + " are)");
+            Thread.sleep(5);
+        }
+    }
+
     /** The gate's refusal of one more request: a 503 with Retry-After. */
     private static ApiException refusal(ScoringGate gate) {
         ApiException refused = assertThrows(ApiException.class, () -> gate.run(() -> "refused"));
@@ -103,6 +123,87 @@ class ScoringGateTest {
         assertThrows(IllegalStateException.class, () -> gate.run(() -> { throw new IllegalStateException("bad"); }));
         assertEquals(0, gate.admitted());
         assertEquals("next", gate.run(() -> "next"), "a turn kept by the failed request would refuse this one");
+    }
+
+    /**
+     * The overload audit's gap (twenty-eighth session): the gate counted requests, so a batch of 2 short comments held
+     * as much of the lane as one of 100 of 20,480 characters. A lane holds units of work now, each request what it weighs.
+     */
+    @Test
+    void aHeavyRequestHoldsMoreOfTheLaneThanALightOne() throws Exception {
+        ScoringGate gate = new ScoringGate(2, 10, 0, Duration.ofMinutes(5));  // 20 units, none waiting
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> light = weighing(gate, 2, release, "light");
+        awaitHeld(gate, 2);
+        assertEquals("beside it", gate.run(18, () -> "beside it"), "a light request leaves room for 18 units more");
+        CompletableFuture<String> heavy = weighing(gate, 17, release, "heavy");
+        awaitHeld(gate, 19);
+        ApiException refused = refusal(gate);  // a request of one turn, 10 units: 1 are free
+        assertTrue(refused.getMessage().contains("20 units of work"), refused.getMessage());
+        assertEquals("one unit", gate.run(1, () -> "one unit"), "what is left is still served");
+        release.countDown();
+        assertEquals("light", light.get());
+        assertEquals("heavy", heavy.get());
+        assertEquals(0, gate.unitsHeld());
+    }
+
+    /**
+     * A request heavier than the whole lane takes the whole lane: it waits, first in line, for the lane to empty, and
+     * is served alone; a lighter one arriving after it does not pass it (many small requests cannot starve it).
+     */
+    @Test
+    void aRequestHeavierThanTheLaneIsServedAloneOnceTheLaneEmptiesAndNotPassed() throws Exception {
+        ScoringGate idle = new ScoringGate(1, 10, 0, Duration.ofMinutes(5));
+        assertEquals(10, (int) idle.run(1_000, idle::unitsHeld), "served, holding the whole lane");
+        ScoringGate gate = new ScoringGate(1, 10, 5, Duration.ofMinutes(5));
+
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CompletableFuture<String> first = weighing(gate, 1, releaseFirst, "first");
+        awaitHeld(gate, 1);
+        List<String> order = Collections.synchronizedList(new java.util.ArrayList<>());
+        CompletableFuture<String> heavy = CompletableFuture.supplyAsync(() -> gate.run(1_000, () -> {
+            order.add("heavy");
+            return "heavy";
+        }), THREADS);
+        awaitAdmitted(gate, 2);
+        CompletableFuture<String> light = CompletableFuture.supplyAsync(() -> gate.run(1, () -> {
+            order.add("light");
+            return "light";
+        }), THREADS);
+        awaitAdmitted(gate, 3);
+        assertEquals(1, gate.unitsHeld(), "9 units are free, but the light request waits behind the heavy one");
+        releaseFirst.countDown();
+        assertEquals("first", first.get());
+        assertEquals("heavy", heavy.get());
+        assertEquals("light", light.get());
+        assertEquals(List.of("heavy", "light"), order);
+    }
+
+    /** A heavy request that leaves the line (its wait ends: here, interrupted) does not keep lighter ones behind it waiting. */
+    @Test
+    void aHeavyRequestThatGivesUpLetsTheOnesBehindItIn() throws Exception {
+        ScoringGate gate = new ScoringGate(1, 10, 5, Duration.ofMinutes(5));
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> first = weighing(gate, 5, release, "first");
+        awaitHeld(gate, 5);
+        java.util.concurrent.atomic.AtomicReference<Throwable> heavyFailed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread heavy = new Thread(() -> {
+            try {
+                gate.run(10, () -> "heavy");
+            } catch (Throwable e) {
+                heavyFailed.set(e);
+            }
+        });
+        heavy.start();
+        awaitAdmitted(gate, 2);
+        CompletableFuture<String> light = CompletableFuture.supplyAsync(() -> gate.run(5, () -> "light"), THREADS);
+        awaitAdmitted(gate, 3);
+        heavy.interrupt();
+        heavy.join();
+        assertEquals(503, ((ApiException) heavyFailed.get()).status());
+        assertEquals("light", light.get(1, java.util.concurrent.TimeUnit.MINUTES), "the 5 free units went to the next in line");
+        release.countDown();
+        assertEquals("first", first.get());
     }
 
     @Test

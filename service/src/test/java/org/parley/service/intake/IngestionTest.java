@@ -160,4 +160,38 @@ class IngestionTest {
         assertEquals(List.of("1/0", "0/1", "0/1"), turnsTaken);
         assertTrue(store.find(site.site(), "c3").orElseThrow().stanceJson().contains("replyStance"), "the reply's stance is stored");
     }
+
+    /**
+     * The overload audit's gap: a call held one turn whatever it scored. It holds its weight now (core.ScoringWork):
+     * each text a unit per started 2,048 characters, stance on targets its text three times more and a unit a target,
+     * a reply's parent its text.
+     */
+    @Test
+    void aSubmissionHoldsWhatItsScoringWeighs() {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        ScoringGate gate = new ScoringGate(1, 100, 0, java.time.Duration.ofMinutes(5));
+        ScoringGate batchGate = new ScoringGate(1, 100, 0, java.time.Duration.ofMinutes(5));
+        List<String> held = new ArrayList<>();
+        org.parley.score.Scorer fake = Fakes.scorer(), scorer = org.mockito.Mockito.mock(org.parley.score.Scorer.class);
+        org.mockito.Mockito.when(scorer.name()).thenReturn("fake");
+        org.mockito.Mockito.when(scorer.score(anyList())).thenAnswer(call -> {
+            held.add(gate.unitsHeld() + "/" + batchGate.unitsHeld());
+            return fake.score(call.<List<String>>getArgument(0));
+        });
+        org.mockito.Mockito.when(scorer.scoreVariants(anyList())).thenCallRealMethod();
+        org.mockito.Mockito.when(scorer.score(anyList(), org.mockito.ArgumentMatchers.any(), anyList())).thenCallRealMethod();
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(scorer, "v1")), () -> Fakes.served(Fakes.stance()),
+                store, new ObjectMapper(), Clock.systemUTC(), gate, batchGate);
+        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+
+        ingestion.submit(List.of(new Submission("c1", "a", "Syria", "x".repeat(5_000), 1, null, null, null, null,
+                null, null, null, null)), site);
+        ingestion.submit(List.of(
+                new Submission("c2", "a", "Syria", "Bomb them now", 2, null, null, null, null, null, null,
+                        List.of("military action", "the vote"), null),
+                new Submission("c3", "a", "Syria", "Are you sure?", 3, "c2", null, null, null, null, null, null, null)), site);
+
+        // 5,000 characters: 3 units; then 1 + 3 + 2 for c2 and its targets, 1 + 1 for c3 and its parent, c2.
+        assertEquals(List.of("3/0", "0/8"), held.stream().distinct().toList());
+    }
 }

@@ -49,7 +49,12 @@ class OverloadTest {
     private static final ModelHolder MODELS = Fakes.modelHolder(holdingScorer(), "1");
     private static final ScoringGate GATE = new ScoringGate(1, 0, Duration.ofMinutes(5));
     private static final ScoringGate BATCH_GATE = new ScoringGate(1, 0, Duration.ofMinutes(5));
-    private static final ResourceExtension SERVICE = resources();
+    private static final ResourceExtension SERVICE = resources(GATE, BATCH_GATE, "overload-test");
+    /** A batches' lane of 12 units of work (core.ScoringWork), none waiting: what a batch or thread holds of it is its weight. */
+    private static final ScoringGate WEIGHED_LANE = new ScoringGate(1, 12, 0, Duration.ofMinutes(5));
+    /** A single comments' lane of 4 units, none waiting. */
+    private static final ScoringGate WEIGHED_SINGLE = new ScoringGate(4, 0, Duration.ofMinutes(5));
+    private static final ResourceExtension WEIGHED = resources(WEIGHED_SINGLE, WEIGHED_LANE, "overload-test-weighed");
 
     private static Scorer holdingScorer() {
         Scorer fake = Fakes.scorer();
@@ -65,22 +70,26 @@ class OverloadTest {
         return s;
     }
 
-    private static ResourceExtension resources() {
+    private static ResourceExtension resources(ScoringGate gate, ScoringGate batchGate, String feedback) {
         CommentScorer scorer = Fakes.commentScorer(MODELS);
         RateLimiter limiter = new RateLimiter(2, 1000);
         return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), limiter))
                 .addProvider(new BodySizeLimit(Fakes.MAX_BATCH))
                 .addResource(new ScoreResource(scorer, JSON, Fakes.MAX_BATCH, Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment(),
-                        limiter, GATE, BATCH_GATE))
+                        limiter, gate, batchGate))
                 .addResource(new ScoreThreadResource(scorer, Fakes.stanceHolder(Fakes.stance()), Fakes.targets(), Fakes.sentiment(),
-                        Fakes.MAX_THREAD, limiter, BATCH_GATE))
-                .addResource(new PerspectiveResource(MODELS, Fakes.feedback(Path.of("target", "overload-test")),
-                        org.parley.text.Language.standard(), GATE))
+                        Fakes.MAX_THREAD, limiter, batchGate))
+                .addResource(new PerspectiveResource(MODELS, Fakes.feedback(Path.of("target", feedback)),
+                        org.parley.text.Language.standard(), gate))
                 .build();
     }
 
     private static Response post(String path, String body) {
-        return SERVICE.target(path).queryParam("key", Fakes.WEBSITE_KEY).request().post(Entity.entity(body, MediaType.APPLICATION_JSON));
+        return post(SERVICE, path, body);
+    }
+
+    private static Response post(ResourceExtension service, String path, String body) {
+        return service.target(path).queryParam("key", Fakes.WEBSITE_KEY).request().post(Entity.entity(body, MediaType.APPLICATION_JSON));
     }
 
     @AfterEach
@@ -90,9 +99,14 @@ class OverloadTest {
 
     /** A request held in its scoring (its text says "hold") until the test's end, and in the gate by the time this returns. */
     private static CompletableFuture<Response> held(ScoringGate gate, String path, String body) throws InterruptedException {
+        return held(SERVICE, gate, path, body);
+    }
+
+    private static CompletableFuture<Response> held(ResourceExtension service, ScoringGate gate, String path, String body)
+            throws InterruptedException {
         release = new CountDownLatch(1);
-        CompletableFuture<Response> held = CompletableFuture.supplyAsync(() -> post(path, body), THREADS);
-        for (int i = 0; gate.admitted() < 1; i++) {
+        CompletableFuture<Response> held = CompletableFuture.supplyAsync(() -> post(service, path, body), THREADS);
+        for (int i = 0; gate.unitsHeld() < 1; i++) {  // holding its units, not only admitted
             if (i == 2_000) fail("the held request never got into the gate");
             Thread.sleep(5);
         }
@@ -143,5 +157,67 @@ class OverloadTest {
 
         release.countDown();
         assertEquals(200, held.get().getStatus());
+    }
+
+    /** A batch of these texts, each a comment. */
+    private static String batch(String... texts) {
+        StringBuilder b = new StringBuilder("{\"comments\": [");
+        for (int i = 0; i < texts.length; i++) b.append(i == 0 ? "" : ", ").append("{\"comment\": {\"text\": \"").append(texts[i]).append("\"}}");
+        return b.append("]}").toString();
+    }
+
+    /**
+     * The overload audit's gap (twenty-eighth session): a batch of 2 short comments and one of long ones each held one
+     * turn of the batches' lane, a thread with stance targets one as a batch did. Each holds its weight now: beside a
+     * light batch another is scored, beside a heavy one or a thread read against targets it finds no room.
+     */
+    @Test
+    void aHeavyBatchOrAThreadWithTargetsHoldsMoreOfTheLaneThanALightBatch() throws Exception {
+        String light = batch("a", "b");  // 2 units
+        CompletableFuture<Response> heldLight = held(WEIGHED, WEIGHED_LANE, "/v1/score/batch", batch("hold", "this one"));
+        assertEquals(2, WEIGHED_LANE.unitsHeld());
+        assertEquals(200, post(WEIGHED, "/v1/score/batch", light).getStatus(), "4 of 12 units");
+        release.countDown();
+        assertEquals(200, heldLight.get().getStatus());
+
+        String long1 = "x".repeat(10_000), long2 = "y".repeat(10_000);  // 5 units each
+        CompletableFuture<Response> heldHeavy = held(WEIGHED, WEIGHED_LANE, "/v1/score/batch", batch("hold", long1, long2));
+        assertEquals(11, WEIGHED_LANE.unitsHeld());
+        Response refused = post(WEIGHED, "/v1/score/batch", light);
+        assertEquals(503, refused.getStatus(), "11 + 2 units: no room beside the heavy batch");
+        assertEquals("1", refused.getHeaderString("Retry-After"));
+        release.countDown();
+        assertEquals(200, heldHeavy.get().getStatus());
+
+        // 2 short comments read against a target: each its text, its encoding (3) and the target, 10 units.
+        CompletableFuture<Response> heldThread = held(WEIGHED, WEIGHED_LANE, "/v1/score/thread", "{\"thread\": {\"id\": \"t\", "
+                + "\"article\": {\"title\": \"x\"}, \"comments\": [{\"id\": \"c1\", \"text\": \"hold on\"}, {\"id\": \"c2\", "
+                + "\"text\": \"no way\"}]}, \"targets\": [\"the plan\"]}");
+        assertEquals(10, WEIGHED_LANE.unitsHeld());
+        assertEquals(503, post(WEIGHED, "/v1/score/batch", batch("a", "b", "c")).getStatus(), "10 + 3 units");
+        release.countDown();
+        assertEquals(200, heldThread.get().getStatus());
+    }
+
+    /** Single comments, on /v1/score and :analyze, hold a unit per started 2,048 characters of their lane of turns of one unit. */
+    @Test
+    void aLongCommentHoldsMoreOfItsLaneThanAShortOne() throws Exception {
+        CompletableFuture<Response> held = held(WEIGHED, WEIGHED_SINGLE, "/v1/score",
+                "{\"comment\": {\"text\": \"hold " + "x".repeat(5_000) + "\"}}");
+        assertEquals(3, WEIGHED_SINGLE.unitsHeld());
+        String analyze = "{\"comment\": {\"text\": \"%s\"}, \"requestedAttributes\": {\"TOXICITY\": {}}, \"languages\": [\"en\"]}";
+        assertEquals(503, post(WEIGHED, "/v1alpha1/comments:analyze", analyze.formatted("y".repeat(3_000))).getStatus(),
+                "3 + 2 units");
+        assertEquals(200, post(WEIGHED, "/v1alpha1/comments:analyze", analyze.formatted("You idiot")).getStatus(), "3 + 1");
+        release.countDown();
+        assertEquals(200, held.get().getStatus());
+    }
+
+    /** A batch heavier than the whole lane is not refused for its size: it holds the whole lane, alone. */
+    @Test
+    void aBatchHeavierThanTheLaneIsScoredAlone() {
+        String heavy = batch("x".repeat(20_000), "y".repeat(20_000), "z".repeat(20_000));  // 30 units
+        assertEquals(200, post(WEIGHED, "/v1/score/batch", heavy).getStatus());
+        assertEquals(0, WEIGHED_LANE.unitsHeld());
     }
 }
