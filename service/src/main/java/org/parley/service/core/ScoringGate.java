@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * queue's overflow was a reset connection, and work for clients that had given up went on after the load stopped
  * (docs/scoring-api.md, "Overload"); counting requests, a batch of 2 short comments held as much of the lane as one
  * of 100 of 20,480 characters. Entered after the body is read and checked: a slow body holds no turn, and a bad one
- * is its 4xx. While others are in the lane and it has no room left, the work scores its texts on its own thread
+ * is its 4xx. While other requests of its lane are scoring, the work scores its texts on its own thread
  * ({@link Spread#onCallingThread}): the other requests keep the cores busy, and spreading over them only spun waiting
  * for the common pool.
  */
@@ -89,8 +89,10 @@ public final class ScoringGate {
             if (!taken) admitted.decrementAndGet();
         }
         try {
-            boolean room = admitted.get() == 1 || (units.availablePermits() > 0 && !units.hasQueuedThreads());
-            return room ? work.get() : Spread.onCallingThread(work);
+            // Alone among the lane's running requests (those waiting score nothing), it spreads: a request holding the
+            // whole lane left one core idle on its own thread (scripts/overload light).
+            boolean alone = admitted.get() - waiting.get() == 1;
+            return alone ? work.get() : Spread.onCallingThread(work);
         } finally {
             units.release(take);
             admitted.decrementAndGet();
@@ -131,6 +133,11 @@ public final class ScoringGate {
     /** Requests scoring or waiting for a turn now (a gauge, {@code parley.scoring.admitted}). */
     public int admitted() {
         return admitted.get();
+    }
+
+    /** Requests waiting for their units now (the tests). */
+    int waiting() {
+        return waiting.get();
     }
 
     /** Units of work held by the requests scoring now (a gauge, {@code parley.scoring.units}); 0 for the open gate. */

@@ -179,6 +179,30 @@ class ScoringGateTest {
         assertEquals(List.of("heavy", "light"), order);
     }
 
+    /**
+     * A request holding the whole lane is the only one scoring in it, though others wait for it: it spreads over the
+     * cores. Counting those waiting as busy, it scored on its own thread and left a core idle (scripts/overload light).
+     */
+    @Test
+    void aRequestAloneScoringInItsLaneSpreadsThoughOthersWait() throws Exception {
+        ScoringGate gate = new ScoringGate(1, 10, 5, Duration.ofMinutes(5));
+        List<Integer> texts = Collections.nCopies(16, 1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CompletableFuture<String> first = weighing(gate, 5, releaseFirst, "first");
+        awaitHeld(gate, 5);
+        CompletableFuture<Boolean> heavy = CompletableFuture.supplyAsync(() -> gate.run(10, () -> Spread.stream(texts, 16).isParallel()), THREADS);
+        awaitAdmitted(gate, 2);
+        CompletableFuture<String> light = CompletableFuture.supplyAsync(() -> gate.run(1, () -> "light"), THREADS);
+        for (int i = 0; gate.waiting() < 2; i++) {  // both in line, not only admitted
+            if (i == 2_000) fail("never 2 waiting (" + gate.waiting() + ")");
+            Thread.sleep(5);
+        }
+        releaseFirst.countDown();
+        assertEquals("first", first.get());
+        assertTrue(heavy.get(), "alone scoring, with a request waiting behind it: spread");
+        assertEquals("light", light.get());
+    }
+
     /** A heavy request that leaves the line (its wait ends: here, interrupted) does not keep lighter ones behind it waiting. */
     @Test
     void aHeavyRequestThatGivesUpLetsTheOnesBehindItIn() throws Exception {
