@@ -19,17 +19,13 @@ class ScoringGateTest {
     // Not the common pool: on 2 cores it has one thread, which a holding request would keep.
     private static final ExecutorService THREADS = Executors.newCachedThreadPool();
 
-    /** A request that holds its turn until {@code release} counts down, inside the gate by the time this returns. */
+    /**
+     * A request that holds its turn (of one unit: these gates' turns) until {@code release} counts down, inside the gate
+     * by the time this returns.
+     */
     private static CompletableFuture<String> holding(ScoringGate gate, CountDownLatch release, String answer) throws InterruptedException {
         int before = gate.admitted();
-        CompletableFuture<String> held = CompletableFuture.supplyAsync(() -> gate.run(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return answer;
-        }), THREADS);
+        CompletableFuture<String> held = weighing(gate, 1, release, answer);
         awaitAdmitted(gate, before + 1);
         return held;
     }
