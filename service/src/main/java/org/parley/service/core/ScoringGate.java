@@ -94,8 +94,8 @@ public final class ScoringGate {
             boolean alone = admitted.get() - waiting.get() == 1;
             return alone ? work.get() : Spread.onCallingThread(work);
         } finally {
+            admitted.decrementAndGet();  // first: the request its units wake must not count this one as scoring
             units.release(take);
-            admitted.decrementAndGet();
         }
     }
 
@@ -135,9 +135,9 @@ public final class ScoringGate {
         return admitted.get();
     }
 
-    /** Requests waiting for their units now (the tests). */
-    int waiting() {
-        return waiting.get();
+    /** Requests in the semaphore's line for their units now (the tests: in line, not only admitted). */
+    int queued() {
+        return units.getQueueLength();
     }
 
     /** Units of work held by the requests scoring now (a gauge, {@code parley.scoring.units}); 0 for the open gate. */

@@ -54,7 +54,7 @@ class RefusalTest {
             }
             return null;
         }));
-        ScoringGateTest.awaitAdmitted(lane, 1);
+        ScoringGateTest.awaitHeld(lane, 1);  // its unit taken, not only admitted: the filter reads the units
     }
 
     @Test

@@ -42,8 +42,16 @@ class ScoringGateTest {
         }), THREADS);
     }
 
+    /** Until {@code n} requests are in line for their units (not only admitted, which they are before); fails rather than hangs. */
+    private static void awaitQueued(ScoringGate gate, int n) throws InterruptedException {
+        for (int i = 0; gate.queued() < n; i++) {
+            if (i == 2_000) fail(n + " requests never in line (" + gate.queued() + " are)");
+            Thread.sleep(5);
+        }
+    }
+
     /** Until the lane's scoring requests hold {@code units}; fails rather than hangs. */
-    private static void awaitHeld(ScoringGate gate, int units) throws InterruptedException {
+    static void awaitHeld(ScoringGate gate, int units) throws InterruptedException {
         for (int i = 0; gate.unitsHeld() != units; i++) {
             if (i == 2_000) fail(units + " units never held (" + gate.unitsHeld() + " are)");
             Thread.sleep(5);
@@ -72,7 +80,7 @@ class ScoringGateTest {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> running = holding(gate, release, "first");
         CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> gate.run(() -> "second"), THREADS);
-        awaitAdmitted(gate, 2);
+        awaitQueued(gate, 1);  // in line: its place to wait taken
 
         ApiException refused = refusal(gate);
         assertTrue(refused.getMessage().contains("2 requests are scoring or waiting"), "refused at once, not after 5 minutes: "
@@ -161,12 +169,12 @@ class ScoringGateTest {
             order.add("heavy");
             return "heavy";
         }), THREADS);
-        awaitAdmitted(gate, 2);
+        awaitQueued(gate, 1);
         CompletableFuture<String> light = CompletableFuture.supplyAsync(() -> gate.run(1, () -> {
             order.add("light");
             return "light";
         }), THREADS);
-        awaitAdmitted(gate, 3);
+        awaitQueued(gate, 2);
         assertEquals(1, gate.unitsHeld(), "9 units are free, but the light request waits behind the heavy one");
         releaseFirst.countDown();
         assertEquals("first", first.get());
@@ -187,12 +195,9 @@ class ScoringGateTest {
         CompletableFuture<String> first = weighing(gate, 5, releaseFirst, "first");
         awaitHeld(gate, 5);
         CompletableFuture<Boolean> heavy = CompletableFuture.supplyAsync(() -> gate.run(10, () -> Spread.stream(texts, 16).isParallel()), THREADS);
-        awaitAdmitted(gate, 2);
+        awaitQueued(gate, 1);
         CompletableFuture<String> light = CompletableFuture.supplyAsync(() -> gate.run(1, () -> "light"), THREADS);
-        for (int i = 0; gate.waiting() < 2; i++) {  // both in line, not only admitted
-            if (i == 2_000) fail("never 2 waiting (" + gate.waiting() + ")");
-            Thread.sleep(5);
-        }
+        awaitQueued(gate, 2);
         releaseFirst.countDown();
         assertEquals("first", first.get());
         assertTrue(heavy.get(), "alone scoring, with a request waiting behind it: spread");
@@ -215,9 +220,9 @@ class ScoringGateTest {
             }
         });
         heavy.start();
-        awaitAdmitted(gate, 2);
+        awaitQueued(gate, 1);
         CompletableFuture<String> light = CompletableFuture.supplyAsync(() -> gate.run(5, () -> "light"), THREADS);
-        awaitAdmitted(gate, 3);
+        awaitQueued(gate, 2);
         heavy.interrupt();
         heavy.join();
         assertEquals(503, ((ApiException) heavyFailed.get()).status());
