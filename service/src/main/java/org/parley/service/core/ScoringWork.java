@@ -5,12 +5,11 @@ import org.parley.service.api.ScoreRequest;
 /**
  * What scoring a request costs, in the units a lane of the {@link ScoringGate} holds: a unit is one text of up to
  * {@link #UNIT_CHARS} characters read by the toxicity model. Measured with {@code scripts/benchmark-cost}
- * (docs/scoring-api.md, "Overload"): a comment costs a fixed ~2 ms plus ~1 ms per 1,000 characters (~2.3 with spans),
- * so one of 2,048 characters costs about twice a short one and a unit per started 2,048 keeps a request's weight
- * within about twice its cost at every length; the stance on targets, whose sentence encoder reads the comment,
- * cost 3–4 times the toxicity's at 20 and 20,480 characters, each target ~1 ms more; the reply stance grows with the
- * parent's text as the toxicity does with the comment's. Spans (1.7–2.3 times the cost at every length) and
- * SENTIMENT (one parse at a time, {@link SentimentHolder}'s own turn) are not weighed.
+ * (docs/scoring-api.md, "Weighed by work"): a comment costs a fixed ~2 ms of CPU plus 0.5–0.8 ms per 1,000
+ * characters, so its fixed cost is what 2,500–3,700 characters add and a unit per started 2,048 keeps a weight within
+ * about twice the cost at every length; one stance target, whose sentence encoder reads the comment, added 3–6 times
+ * the toxicity's cost, more targets up to ~4.6 ms each; the reply stance grows with the parent's text. Spans (0.9–1.7
+ * times the CPU) and SENTIMENT (one parse at a time, behind {@link SentimentHolder}'s own turn) are not weighed.
  */
 public final class ScoringWork {
     /** Characters of a text a unit stands for: {@link RequestChecks#MAX_TEXT} is 10 units. */
