@@ -76,23 +76,14 @@ public final class CommentScorer {
         float[][] scores = texts.isEmpty() ? new float[0][]
                 : tokens == null ? model.scorer().score(texts) : model.scorer().score(texts, model.explainer().pipeline(), tokens);
 
-        Attribute[] tops = new Attribute[inputs.size()];
-        Policy.Decision[] decisions = new Policy.Decision[inputs.size()];
         String[] languages = new String[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) languages[i] = foreign.apply(texts.get(i)).map(Language.Guess::language).orElse(null);
+        Policy.Decision[] decisions = decide(model, texts, tokens, scores, languages);
+
+        Attribute[] tops = new Attribute[inputs.size()];
         List<Explained> explain = new ArrayList<>();
-        List<Integer> published = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             tops[i] = top(scores[i], inputs.get(i).attributes());
-            languages[i] = foreign.apply(texts.get(i)).map(Language.Guess::language).orElse(null);
-            decisions[i] = policy.decide(scores[i], languages[i], texts.get(i));
-            if (policy.readsSentences(decisions[i])) published.add(i);
-        }
-        // The sentences of every comment the other rules publish, in one scorer call, which spreads over the cores.
-        List<List<SentenceScores.Scored>> sentences = published.isEmpty() ? List.of() : SentenceScores.of(model.scorer(),
-                model.explainer().pipeline(), published.stream().map(texts::get).toList(), published.stream().map(tokens::get).toList());
-        for (int k = 0; k < published.size(); k++)
-            decisions[published.get(k)] = policy.withSentences(decisions[published.get(k)], sentences.get(k));
-        for (int i = 0; i < inputs.size(); i++) {
             if (!inputs.get(i).spans()) continue;
             float p = scores[i][tops[i].ordinal()];
             if (p >= spanMinProbability) explain.add(new Explained(i, 0, texts.get(i), tokens.get(i), tops[i], p));
@@ -112,6 +103,25 @@ public final class CommentScorer {
             out.add(new Outcome(scores[i], tops[i], decisions[i], s, languages[i]));
         }
         return new Result(model, out);
+    }
+
+    /**
+     * The policy's decisions; the sentences of every comment its other rules publish are read in one scorer call,
+     * which spreads over the cores, rather than one call a comment.
+     */
+    private Policy.Decision[] decide(ServedModel model, List<String> texts, List<List<Token>> tokens, float[][] scores, String[] languages) {
+        Policy.Decision[] decisions = new Policy.Decision[texts.size()];
+        List<Integer> published = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            decisions[i] = policy.decide(scores[i], languages[i], texts.get(i));
+            if (policy.readsSentences(decisions[i])) published.add(i);
+        }
+        if (published.isEmpty()) return decisions;
+        List<List<SentenceScores.Scored>> sentences = SentenceScores.of(model.scorer(), model.explainer().pipeline(),
+                published.stream().map(texts::get).toList(), published.stream().map(tokens::get).toList());
+        for (int k = 0; k < published.size(); k++)
+            decisions[published.get(k)] = policy.withSentences(decisions[published.get(k)], sentences.get(k));
+        return decisions;
     }
 
     /**
