@@ -23,19 +23,12 @@ final class HashtagSplitter implements Stage {
 
     @Override
     public List<Draft> apply(List<Draft> drafts, CleanText text) {
-        List<Draft> out = null;
-        for (int i = 0; i < drafts.size(); i++) {
-            Draft d = drafts.get(i);
-            if (isHashtag(d)) {
-                if (out == null) {
-                    out = new ArrayList<>(drafts.subList(0, i));
-                }
-                split(text.text(), d.begin + 1, d.end, out);
-            } else if (out != null) {
-                out.add(d);
-            }
-        }
-        return out == null ? drafts : out;
+        return Stage.replacing(drafts, d -> {
+            if (!isHashtag(d)) return null;
+            List<Draft> pieces = new ArrayList<>();
+            split(text.text(), d.begin + 1, d.end, pieces);
+            return pieces;
+        });
     }
 
     private static boolean isHashtag(Draft d) {

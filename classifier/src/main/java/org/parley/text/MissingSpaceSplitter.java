@@ -1,6 +1,5 @@
 package org.parley.text;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,28 +34,17 @@ final class MissingSpaceSplitter implements Stage {
     @Override
     public List<Draft> apply(List<Draft> drafts, CleanText text) {
         String clean = text.text();
-        List<Draft> out = null;
-        for (int i = 0; i < drafts.size(); i++) {
-            Draft d = drafts.get(i);
+        return Stage.replacing(drafts, d -> {
             int[] cut = candidate(d, clean) ? cut(clean, d.begin, d.end) : null;
-            if (cut != null) {
-                String lower = d.text.toLowerCase(Locale.ROOT);
-                if (lexicon.match(lower) != null || lexicon.acrossSeparators(lower) != null) {
-                    cut = null; // "sh.tty" and "mor.on" are masked words, not two sentences
-                }
+            if (cut == null) return null;
+            String lower = d.text.toLowerCase(Locale.ROOT);
+            if (lexicon.match(lower) != null || lexicon.acrossSeparators(lower) != null) {
+                return null; // "sh.tty" and "mor.on" are masked words, not two sentences
             }
-            if (cut != null && out == null) {
-                out = new ArrayList<>(drafts.subList(0, i));
-            }
-            if (cut != null) {
-                out.add(Draft.word(d.begin, cut[0], clean.substring(d.begin, cut[0])));
-                out.add(Draft.word(cut[0], cut[1], clean.substring(cut[0], cut[1])));
-                out.add(Draft.word(cut[1], d.end, clean.substring(cut[1], d.end)));
-            } else if (out != null) {
-                out.add(d);
-            }
-        }
-        return out == null ? drafts : out;
+            return List.of(Draft.word(d.begin, cut[0], clean.substring(d.begin, cut[0])),
+                    Draft.word(cut[0], cut[1], clean.substring(cut[0], cut[1])),
+                    Draft.word(cut[1], d.end, clean.substring(cut[1], d.end)));
+        });
     }
 
     private static boolean candidate(Draft d, String clean) {

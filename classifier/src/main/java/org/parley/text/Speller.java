@@ -58,17 +58,7 @@ final class Speller implements Stage {
     @Override
     public List<Draft> apply(List<Draft> drafts, CleanText text) {
         String clean = text.text();
-        List<Draft> out = null;
-        for (int i = 0; i < drafts.size(); i++) {
-            Draft d = drafts.get(i);
-            List<Draft> pieces = candidate(d, clean) ? repair(d) : null;
-            if (pieces != null && out == null) out = new ArrayList<>(drafts.subList(0, i));
-            if (out != null) {
-                if (pieces != null) out.addAll(pieces);
-                else out.add(d);
-            }
-        }
-        return out == null ? drafts : out;
+        return Stage.replacing(drafts, d -> candidate(d, clean) ? repair(d) : null);
     }
 
     /** A plain lower-case word as long as its surface (so pieces map onto the text letter for letter), not elongated. */
