@@ -20,12 +20,14 @@ import org.parley.eval.RocAucBootstrap;
 import org.parley.eval.RocAucChange;
 import org.parley.model.Bundles;
 import org.parley.model.ModelBundle;
+import org.parley.model.Spread;
 import org.parley.model.ToxicityModel;
 import org.parley.policy.Policy;
 import org.parley.score.Scorer;
 import org.parley.score.SentenceScores;
 import org.parley.text.Language;
 import org.parley.text.TextPipeline;
+import org.parley.text.Token;
 import org.parley.train.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -126,14 +128,17 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         TextPipeline pipeline = TextPipeline.standard();
         ToxicityModel scorer = new ToxicityModel(bundle, pipeline, 1);
-        float[][] scores = scorer.score(texts(examples));
+        List<String> texts = texts(examples);
+        // Tokenised once, for the scores and for the sentences the policy reads alone.
+        List<List<Token>> tokens = Spread.stream(texts, ToxicityModel.PARALLEL).map(pipeline::tokenize).toList();
+        float[][] scores = scorer.score(texts, pipeline, tokens);
         List<Evaluation> evaluations = new ArrayList<>();
         evaluations.add(Evaluation.of(scorer.name(), examples, scores));
         IdentityReport identity = IdentityReport.of(examples, scores, scorer, identitySentences);
         Language language = Language.standard();
         PolicyOutcomes policy = PolicyOutcomes.of(Policy.standard(), examples, scores,
                 examples.stream().map(e -> language.likelyForeign(e.text()).map(Language.Guess::language).orElse(null)).toList(),
-                i -> { String text = examples.get(i).text(); return SentenceScores.of(scorer, pipeline, text, pipeline.tokenize(text)); });
+                i -> SentenceScores.of(scorer, pipeline, texts.get(i), tokens.get(i)));
         RocAucBootstrap.Result own = resamples > 0
                 ? RocAucBootstrap.of(scorer.name(), scores, examples, resamples, Bootstrap.DEFAULT_SEED) : null;
         List<RocAucBootstrap.Result> versus = new ArrayList<>();
