@@ -6,13 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.parley.text.TokenForms.forms;
 
 /** {@link Lowercaser}, {@link ShoutMarker} and {@link RepeatSqueezer}. */
 class CaseAndRepeatsTest {
-    private static String forms(String raw) {
-        return String.join(" ", TextPipeline.standard().tokens(raw));
-    }
-
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
         "Hello World | hello world",

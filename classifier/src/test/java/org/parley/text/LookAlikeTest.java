@@ -6,13 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.parley.text.TokenForms.forms;
 
 /** {@link Homoglyphs}: Latin text in Cyrillic or Greek disguise is read as Latin; Russian and Greek are not. */
 class LookAlikeTest {
-    private static String forms(String raw) {
-        return String.join(" ", TextPipeline.standard().tokens(raw));
-    }
-
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
         // The audit's sentences: Cyrillic о а е с; Cyrillic і о; dotless ı and Greek ο

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.parley.text.TokenForms.forms;
 
 /** {@link MaskJoiner} and {@link Deobfuscator}: what they resolve, and what they must leave alone. */
 class ObfuscationTest {
-    private static String forms(String raw) {
-        return String.join(" ", TextPipeline.standard().tokens(raw));
-    }
-
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
         "f*ck | fuck",

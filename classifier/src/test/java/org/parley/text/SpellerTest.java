@@ -10,13 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.parley.text.TokenForms.forms;
 
 /** {@link Speller}: the misspelt and glued insults it repairs, and the words it must leave as written. */
 class SpellerTest {
-    private static String forms(String raw) {
-        return String.join(" ", TextPipeline.standard().tokens(raw));
-    }
-
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
         "You are an idot. | you are an idiot .",    // a letter dropped

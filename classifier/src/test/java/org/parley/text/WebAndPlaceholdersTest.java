@@ -6,13 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.parley.text.TokenForms.forms;
 
 /** {@link WebLinks}, {@link Placeholders} and {@link HashtagSplitter}. */
 class WebAndPlaceholdersTest {
-    private static String forms(String raw) {
-        return String.join(" ", TextPipeline.standard().tokens(raw));
-    }
-
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
         "see http://example.com/a?b=c&d=1 now | see <url> now",
