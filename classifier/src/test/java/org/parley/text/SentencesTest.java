@@ -54,4 +54,37 @@ class SentencesTest {
         }
         assertEquals(List.of(), Sentences.slices("   ", pipeline.tokenize("   ")));
     }
+
+    /** One processor serves every thread: threads cutting different comments at once cut each as one thread alone does. */
+    @Test
+    void threadsCuttingAtOnceCutAsOneThreadDoes() throws Exception {
+        TextPipeline pipeline = TextPipeline.standard();
+        List<String> texts = List.of("Mr. Smith is an idiot. Dr. Jones agrees... Fine!", "no full stop here",
+                "It rained. We left? Yes! Fine.", "Why?! Because. I said so", "One.\n\nTwo\n\nThree. Four");
+        List<List<Token>> tokens = texts.stream().map(pipeline::tokenize).toList();
+        List<List<String>> alone = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) alone.add(cut(texts.get(i), tokens.get(i)));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                runs.add(pool.submit(() -> {
+                    for (int r = 0; r < 2_000; r++) {
+                        int i = (r + offset) % texts.size();
+                        if (!cut(texts.get(i), tokens.get(i)).equals(alone.get(i))) return false;
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> run : runs) assertEquals(true, run.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("It rained.", "We left?", "Yes!", "Fine."), alone.get(2));
+    }
+
+    private static List<String> cut(String text, List<Token> tokens) {
+        return Sentences.split(text, tokens).stream().map(s -> text.substring(s[0], s[1])).toList();
+    }
 }
