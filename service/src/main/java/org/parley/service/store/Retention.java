@@ -24,7 +24,8 @@ import java.util.List;
 public final class Retention {
     /** What a run deleted. */
     public record Removed(int comments, int decisions, int reports, int suggestions, int batches) {
-        static final Removed NONE = new Removed(0, 0, 0, 0, 0);
+        /** Nothing deleted. */
+        public static final Removed NONE = new Removed(0, 0, 0, 0, 0);
 
         Removed plus(Removed o) {
             return new Removed(comments + o.comments, decisions + o.decisions, reports + o.reports,

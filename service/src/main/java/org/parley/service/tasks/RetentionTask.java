@@ -44,7 +44,7 @@ public final class RetentionTask extends Task implements Runnable {
     public Retention.Removed runNow() {
         if (!retention.on()) {
             LOG.info("retention is off (retention.unreviewedDays and reviewedDays are 0): nothing deleted");
-            return new Retention.Removed(0, 0, 0, 0, 0);
+            return Retention.Removed.NONE;
         }
         long start = System.nanoTime();
         Retention.Removed r = retention.run(clock.instant());
