@@ -163,26 +163,26 @@ public final class PerspectiveResource {
     private record Scored(float[][] scores, List<int[]> sentences, int[] rows) {}
 
     /**
-     * As /v1/score does, the comment is tokenised once, by the explainer's pipeline, for its sentences
-     * and for the scorer (which reads the same pipeline). Each sentence is scored as a text of its own,
-     * but one that is the whole comment (most short comments) is the comment's row.
+     * As /v1/score does, the comment is tokenised once, by the explainer's pipeline, and cut into the sentences the
+     * policy's sentence rule reads ({@link Sentences#slices}: a blank line ends one too), each scored as a text of its
+     * own from the comment's tokens; one that is the whole comment (most short comments) is the comment's row.
      */
     private static Scored score(ServedModel model, String text, boolean spans) {
-        List<String> texts = new ArrayList<>();
-        texts.add(text);
-        if (!spans) return new Scored(model.scorer().score(texts), List.of(), new int[0]);
+        if (!spans) return new Scored(model.scorer().score(List.of(text)), List.of(), new int[0]);
         List<Token> tokens = model.explainer().pipeline().tokenize(text);
-        List<int[]> sentences = Sentences.split(tokens);
-        int[] rows = new int[sentences.size()];
+        List<String> texts = new ArrayList<>(List.of(text));
+        List<List<Token>> all = new ArrayList<>(List.of(tokens));
+        List<int[]> sentences = new ArrayList<>();
+        List<Sentences.Slice> slices = Sentences.slices(text, tokens);
+        int[] rows = new int[slices.size()];
         for (int k = 0; k < rows.length; k++) {
-            int[] s = sentences.get(k);
-            if (s[0] == 0 && s[1] == text.length()) continue;
-            texts.add(text.substring(s[0], s[1]));
+            Sentences.Slice s = slices.get(k);
+            sentences.add(new int[] {s.begin(), s.end()});
+            if (s.begin() == 0 && s.end() == text.length()) continue;
+            texts.add(s.text());
+            all.add(s.tokens());
             rows[k] = texts.size() - 1;
         }
-        List<List<Token>> all = new ArrayList<>(texts.size());
-        all.add(tokens);
-        all.addAll(model.explainer().tokenize(texts.subList(1, texts.size())));
         return new Scored(model.scorer().score(texts, model.explainer().pipeline(), all), sentences, rows);
     }
 

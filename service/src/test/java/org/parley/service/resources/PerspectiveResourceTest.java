@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mockStatic;
@@ -94,9 +95,10 @@ class PerspectiveResourceTest {
     }
 
     /**
-     * With spans, the comment is tokenised once, for its sentences and its scores, as /v1/score does (it was
-     * tokenised twice), and the answer with the shipped model is the one the text strings give: each
-     * sentence by CoreNLP's rules scored as a text of its own.
+     * With spans, the comment is tokenised once, for its sentences and its scores, as /v1/score does (its
+     * sentences were tokenised again), and the answer with the shipped model is the one the text strings give:
+     * each sentence by CoreNLP's rules, or ended by a blank line as the sentence rule's are, scored as a text of
+     * its own.
      */
     @Test
     void analyzeWithSpansTokenisesTheCommentOnceAndAnswersAsBefore() throws Exception {
@@ -108,7 +110,8 @@ class PerspectiveResourceTest {
                 null, null);  // neither read: "languages" is given, nothing is stored
         for (String text : List.of("You are a stupid idiot. Mr. Smith said so, e.g. yesterday! Go away, moron.",
                 "I will kill you. Really, I will.", "Thanks for the article.",
-                "  WHAT A MORON!!! u r an id1ot... see http://x.example/a.b ok?  ")) {
+                "  WHAT A MORON!!! u r an id1ot... see http://x.example/a.b ok?  ",
+                "Great piece, thanks\n\nyou are a moron though\n\nanyway see you")) {
             com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode();
             body.putObject("comment").put("text", text);
             for (Attribute a : Attribute.values()) body.with("requestedAttributes").putObject(a.name());
@@ -123,8 +126,9 @@ class PerspectiveResourceTest {
                 answer = resource.analyze(request);
             }
             verify(counting, times(1)).tokenize(text);
+            verify(counting, times(1)).tokenize(anyString());
 
-            List<int[]> sentences = Sentences.split(TextPipeline.standard().tokenize(text));
+            List<int[]> sentences = Sentences.split(text, TextPipeline.standard().tokenize(text));
             List<String> texts = new ArrayList<>(List.of(text));
             for (int[] s : sentences) texts.add(text.substring(s[0], s[1]));
             float[][] expected = model.score(texts);
