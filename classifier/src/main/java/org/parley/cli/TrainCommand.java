@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.corpus.Corpora;
 import org.parley.corpus.DevSplit;
+import org.parley.corpus.GoldSpans;
 import org.parley.corpus.Example;
 import org.parley.feature.FeatureConfig;
 import org.parley.model.ModelBundle;
 import org.parley.model.NetworkConfig;
 import org.parley.text.TextPipeline;
 import org.parley.train.IdentityAugmenter;
+import org.parley.train.ShortTexts;
 import org.parley.train.IdentitySwapper;
 import org.parley.train.IncludedFiles;
 import org.parley.train.Provenance;
@@ -68,6 +70,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--identity-swap", paramLabel = "N",
             description = "add N copies of training comments that mention an identity, with one identity swapped for another (\"Muslims\" → \"Hindus\"), labels kept, toxic rows too; training split only (default: 8000, as the shipped model, at most a tenth of the training split; 0: none)")
     Integer identitySwap;
+
+    @Option(names = "--short-texts", paramLabel = "N",
+            description = "add N texts of one to three words, half of them phrases raters marked toxic in toxic_spans, half words of clean training comments (train.ShortTexts); training split only (default: 0, none)")
+    int shortTexts;
 
     @Option(names = "--sample", paramLabel = "N", description = "at most N examples per corpus, drawn with the seed (for quick runs)")
     Integer sample;
@@ -165,7 +171,7 @@ public final class TrainCommand implements Callable<Integer> {
         IncludedFiles included = IncludedFiles.of(includedRead, dev);
         List<Example> train = new ArrayList<>(corpusTrain);
         train.addAll(included.examples());
-        Set<String> sources = new TreeSet<>(List.of(IdentityAugmenter.SOURCE, IdentitySwapper.SOURCE));
+        Set<String> sources = new TreeSet<>(List.of(IdentityAugmenter.SOURCE, IdentitySwapper.SOURCE, ShortTexts.SOURCE));
         train.forEach(e -> sources.add(e.source()));
         checkRepeat(repeat, sources);
         System.err.printf("%d examples from %d corpora: %d train, %d dev%n",
@@ -190,6 +196,10 @@ public final class TrainCommand implements Callable<Integer> {
         List<Example> swapped = DevSplit.withoutDevTexts(new IdentitySwapper(seed).swap(corpusTrain, swapRows), dev);
         train.addAll(swapped);
         if (swapRows > 0) System.err.printf("+%d identity-swapped training examples%n", swapped.size());
+        List<Example> shortRows = shortTexts <= 0 ? List.of() : DevSplit.withoutDevTexts(new ShortTexts(seed).make(corpusTrain,
+                GoldSpans.trainingPosts(root), shortTexts), dev);
+        train.addAll(shortRows);
+        if (shortTexts > 0) System.err.printf("+%d short texts%n", shortRows.size());
 
         Trainer.Result result = new Trainer(options, TextPipeline.standard(), System.err)
                 .train(repeated(train), split.dev());
@@ -210,6 +220,8 @@ public final class TrainCommand implements Callable<Integer> {
                 .put("seed", seed).put("source", IdentityAugmenter.SOURCE);
         provenance.putObject("identitySwap").put("requested", swapRows).put("made", swapped.size())
                 .put("seed", seed).put("source", IdentitySwapper.SOURCE);
+        if (shortTexts > 0) provenance.putObject("shortTexts").put("requested", shortTexts).put("made", shortRows.size())
+                .put("seed", seed).put("source", ShortTexts.SOURCE);
         provenance.put("bestEpoch", result.bestEpoch());
         provenance.set("devMeanRocAucByEpoch", JSON.valueToTree(result.devMeanRocAucByEpoch()));
         // Named as the bundle is, as scripts/evaluate names it: the trainer knows no name.

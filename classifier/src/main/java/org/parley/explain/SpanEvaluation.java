@@ -1,7 +1,7 @@
 package org.parley.explain;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import org.parley.corpus.GoldSpans;
+import org.parley.corpus.GoldSpans.Post;
 import org.parley.eval.Bootstrap;
 import org.parley.label.Attribute;
 import org.parley.model.Bundles;
@@ -15,19 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Learns the span lexicon and tunes the thresholds on the SemEval-2021 Task 5 training posts, and
@@ -52,10 +46,10 @@ public final class SpanEvaluation implements Callable<Integer> {
     Path data = Bundles.shipped().getParent().resolveSibling("training-data").resolve("toxic_spans");
 
     @Option(names = "--train-sample", description = "tsd_train posts to tune on (default: ${DEFAULT-VALUE})")
-    int trainSample = 2000;
+    int trainSample = GoldSpans.TUNING_POSTS;
 
     @Option(names = "--seed", description = "seed of the training sample (default: ${DEFAULT-VALUE})")
-    long seed = 2021;
+    long seed = GoldSpans.SPLIT_SEED;
 
     @Option(names = "--write-lexicon", paramLabel = "FILE",
             description = "write the learned lexicon here (the shipped one: classifier/src/main/resources/org/parley/explain/span-lexicon.tsv)")
@@ -77,19 +71,15 @@ public final class SpanEvaluation implements Callable<Integer> {
             description = "write every word's features as TSV (set, post, begin, end, weight, rate, gold share) for analysis")
     Path dump;
 
-    record Post(String text, BitSet gold) {}
-
     @Override
     public Integer call() throws IOException {
         // The files named on the command line first: a bad one is refused before the lexicon's half minute.
         ModelBundle bundle = ModelBundle.load(model);
         SpanTagger given = tagger != null ? SpanTagger.read(tagger, null) : null;
-        List<Post> all = read(data.resolve("tsd_train.csv.gz"));
-        Collections.shuffle(all, new Random(seed));
-        int n = Math.min(trainSample, all.size() / 2);
-        List<Post> tune = all.subList(0, n);
-        List<Post> rest = all.subList(n, all.size());
-        List<Post> dev = read(data.resolve("tsd_trial.csv.gz"));
+        GoldSpans.Split split = GoldSpans.split(GoldSpans.read(data.resolve("tsd_train.csv.gz")), trainSample, seed);
+        List<Post> tune = split.tune();
+        List<Post> rest = split.train();
+        List<Post> dev = GoldSpans.read(data.resolve("tsd_trial.csv.gz"));
 
         SpanLexicon lexicon = SpanLexicon.learn(rest.stream().map(Post::text).toList(),
                 rest.stream().map(Post::gold).toList(), TextPipeline.standard());
@@ -259,17 +249,4 @@ public final class SpanEvaluation implements Callable<Integer> {
         return posts.isEmpty() ? 0 : sum / posts.size();
     }
 
-    /** SemEval format: CSV with "spans" (a JSON-style list of char offsets) and "text". */
-    static List<Post> read(Path file) throws IOException {
-        List<Post> posts = new ArrayList<>();
-        try (Reader in = new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                BitSet gold = new BitSet();
-                String list = r.get("spans").replaceAll("[\\[\\]\\s]", "");
-                if (!list.isEmpty()) for (String n : list.split(",")) gold.set(Integer.parseInt(n));
-                posts.add(new Post(r.get("text"), gold));
-            }
-        }
-        return posts;
-    }
 }

@@ -1,5 +1,6 @@
 package org.parley.explain;
 
+import org.parley.corpus.GoldSpans.Post;
 import org.parley.text.Token;
 
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ final class SpanTaggerRows {
     }
 
     /** A JSON fragment (leading comma) with the tagger rows. */
-    static String report(List<SpanEvaluation.Post> tune, List<List<Token>> tuneTokens, float[][] tuneP, List<List<SpanExplainer.Word>> tuneWords,
-                         List<SpanEvaluation.Post> dev, List<List<Token>> devTokens, float[][] devP, List<List<SpanExplainer.Word>> devWords) {
+    static String report(List<Post> tune, List<List<Token>> tuneTokens, float[][] tuneP, List<List<SpanExplainer.Word>> tuneWords,
+                         List<Post> dev, List<List<Token>> devTokens, float[][] devP, List<List<SpanExplainer.Word>> devWords) {
 
         SpanTaggerTrainer.Tuned alone = SpanTaggerTrainer.tune(tune, tuneTokens, tuneP);
         Union union = bestUnion(tune, tuneTokens, tuneP, tuneWords);
@@ -40,7 +41,7 @@ final class SpanTaggerRows {
                 SpanTaggerTrainer.meanF1(dev, devTokens, devP, union.combination(), union.explained(devWords)));
     }
 
-    static Union bestUnion(List<SpanEvaluation.Post> posts, List<List<Token>> tokens, float[][] p,
+    static Union bestUnion(List<Post> posts, List<List<Token>> tokens, float[][] p,
                            List<List<SpanExplainer.Word>> words) {
         double inf = Double.POSITIVE_INFINITY;
         double[] occlusion = {inf, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0};

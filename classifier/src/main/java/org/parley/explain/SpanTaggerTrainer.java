@@ -5,6 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.corpus.GoldSpans;
+import org.parley.corpus.GoldSpans.Post;
 import org.parley.model.ModelBundle;
 import org.parley.text.TextPipeline;
 import org.parley.text.Token;
@@ -38,7 +40,7 @@ public final class SpanTaggerTrainer {
     public record Settings(int trainSample, long splitSeed, int epochs, int batch, int minCount, int maxVocabulary,
                            SpanTaggerNetwork.Config network, int limit) {
         public static Settings defaults() {
-            return new Settings(2000, 2021, 6, 32, 2, 20_000,
+            return new Settings(GoldSpans.TUNING_POSTS, GoldSpans.SPLIT_SEED, 6, 32, 2, 20_000,
                     new SpanTaggerNetwork.Config(64, 64, 5, 1, 0.002, 0, 0.3, 7), 0);
         }
     }
@@ -63,21 +65,19 @@ public final class SpanTaggerTrainer {
         long trainingStart = System.nanoTime();
         // The commit now, not after training: a commit made meanwhile did not make this tagger.
         ObjectNode provenance = Provenance.create("parley-span-tagger", Provenance.versionNow());
-        List<SpanEvaluation.Post> all = SpanEvaluation.read(data.resolve("tsd_train.csv.gz"));
-        Collections.shuffle(all, new Random(s.splitSeed()));
-        int n = Math.min(s.trainSample(), all.size() / 2);
-        List<SpanEvaluation.Post> tune = all.subList(0, n);
-        List<SpanEvaluation.Post> rest = all.subList(n, all.size());
-        List<SpanEvaluation.Post> dev = SpanEvaluation.read(data.resolve("tsd_trial.csv.gz"));
+        GoldSpans.Split split = GoldSpans.split(GoldSpans.read(data.resolve("tsd_train.csv.gz")), s.trainSample(), s.splitSeed());
+        List<Post> tune = split.tune();
+        List<Post> rest = split.train();
+        List<Post> dev = GoldSpans.read(data.resolve("tsd_trial.csv.gz"));
         if (s.limit() > 0) { // CI-sized runs
             tune = tune.subList(0, Math.min(tune.size(), s.limit() / 4));
             rest = rest.subList(0, Math.min(rest.size(), s.limit()));
             dev = dev.subList(0, Math.min(dev.size(), s.limit() / 4));
         }
         List<List<Token>> restTokens = tokenize(rest), tuneTokens = tokenize(tune), devTokens = tokenize(dev);
-        List<BitSet> restGold = rest.stream().map(SpanEvaluation.Post::gold).toList();
+        List<BitSet> restGold = rest.stream().map(Post::gold).toList();
 
-        SpanLexicon lexicon = SpanLexicon.learn(rest.stream().map(SpanEvaluation.Post::text).toList(), restGold, pipeline);
+        SpanLexicon lexicon = SpanLexicon.learn(rest.stream().map(Post::text).toList(), restGold, pipeline);
         List<float[]> restRates = outOfFoldRates(restTokens, restGold);
         List<String> words = vocabulary(restTokens);
         ComputationGraph network = SpanTaggerNetwork.create(words.size() + 2, s.network());
@@ -125,7 +125,7 @@ public final class SpanTaggerTrainer {
         network.setParams(bestParams);
         float[][] devP = new SpanTagger(words, network, lexicon, "{}").probabilities(devTokens);
         double devF1 = meanF1(dev, devTokens, devP, best, null);
-        SpanTagger done = new SpanTagger(words, network, lexicon, provenance(provenance, data, init, words.size(), rest.size(), n, bestEpoch,
+        SpanTagger done = new SpanTagger(words, network, lexicon, provenance(provenance, data, init, words.size(), rest.size(), split.tune().size(), bestEpoch,
                 best, bestF1, devF1, trainingStart).toPrettyString());
         return new Result(done, best, bestEpoch, bestF1, devF1, rest.size(), tune.size(), dev.size());
     }
@@ -162,7 +162,7 @@ public final class SpanTaggerTrainer {
     record Tuned(SpanCombination combination, double f1) {}
 
     /** The tagger alone: threshold, gap filling and fallback that give the best mean F1 on these posts. */
-    static Tuned tune(List<SpanEvaluation.Post> posts, List<List<Token>> tokens, float[][] p) {
+    static Tuned tune(List<Post> posts, List<List<Token>> tokens, float[][] p) {
         Tuned best = new Tuned(null, -1);
         for (boolean fill : new boolean[] {false, true})
             for (double fallback : FALLBACKS)
@@ -174,7 +174,7 @@ public final class SpanTaggerTrainer {
         return best;
     }
 
-    static double meanF1(List<SpanEvaluation.Post> posts, List<List<Token>> tokens, float[][] p,
+    static double meanF1(List<Post> posts, List<List<Token>> tokens, float[][] p,
                          SpanCombination c, List<List<Span>> explained) {
         double sum = 0;
         for (int i = 0; i < posts.size(); i++) {
@@ -184,9 +184,9 @@ public final class SpanTaggerTrainer {
         return posts.isEmpty() ? 0 : sum / posts.size();
     }
 
-    private List<List<Token>> tokenize(List<SpanEvaluation.Post> posts) {
+    private List<List<Token>> tokenize(List<Post> posts) {
         List<List<Token>> out = new ArrayList<>(posts.size());
-        for (SpanEvaluation.Post p : posts) out.add(pipeline.tokenize(p.text()));
+        for (Post p : posts) out.add(pipeline.tokenize(p.text()));
         return out;
     }
 

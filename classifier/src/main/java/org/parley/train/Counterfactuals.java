@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  */
 final class Counterfactuals {
     /** Sources of made rows. */
-    private static final Set<String> SOURCES = Set.of(IdentityAugmenter.SOURCE, IdentitySwapper.SOURCE);
+    private static final Set<String> SOURCES = Set.of(IdentityAugmenter.SOURCE, IdentitySwapper.SOURCE, ShortTexts.SOURCE);
 
     private Counterfactuals() {}
 
