@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,9 @@ import java.util.regex.Pattern;
  * in SemEval-2021's toxic spans (the span models' training posts, {@code corpus.GoldSpans}), TOXICITY 1 and the
  * other attributes unlabelled, as the spans are untyped; each holds a word raters marked most times they read it
  * ({@link #markedRates}). Half are not: as many consecutive words of a training comment labelled clean on every
- * attribute it has (not of a hate-speech corpus, whose clean rows are often hostile), all six 0, none such a word.
+ * attribute it has (not of a hate-speech corpus, whose clean rows are often hostile), all six 0, none such a word;
+ * one in {@link #IDENTITY_SHARE} of them is an identity word alone ("Hindus"), which no toxic row holds: the
+ * hate-speech corpora taught the network identity words as attacks.
  * Each is written
  * one of four ways: lower case, capitalised, or capitalised with a full stop or "!". No row holds a word of
  * {@link #HELD_OUT}, so that docs/one-word-comments.jsonl measures words the rows never show.
@@ -36,6 +39,9 @@ public final class ShortTexts {
     /** A toxic phrase holds a word raters marked at least this share of the times it was written; a clean one none. */
     static final double MIN_RATE = 0.5;
     static final int MIN_SEEN = 3;
+    /** One-word identities ({@link IdentitySwapper}'s), lower case: never in a toxic row. */
+    static final Set<String> IDENTITIES = identities();
+    static final int IDENTITY_SHARE = 10;
     /** The words of docs/one-word-comments.jsonl ({@code ShortTextsTest} holds the two together). */
     static final Set<String> HELD_OUT = Set.of(
             "idiot", "moron", "stupid", "loser", "fucking", "shit", "bitch", "asshole", "imbecile", "dumbass", "pathetic",
@@ -64,6 +70,7 @@ public final class ShortTexts {
             for (String p : post.phrases()) {
                 List<String> words = words(p);
                 if (!words.isEmpty() && words.size() <= MAX_WORDS && Collections.disjoint(words, HELD_OUT)
+                        && Collections.disjoint(words, IDENTITIES)
                         && words.stream().anyMatch(w -> rate.getOrDefault(w, 0.0) >= MIN_RATE)) toxic.add(words);
             }
         List<Example> clean = new ArrayList<>();
@@ -78,7 +85,11 @@ public final class ShortTexts {
         Labels cleanLabels = Labels.of(allZero());
         for (int i = 0; i < count / 2; i++)
             out.add(new Example(SOURCE, "gold-span:" + i, written(toxic.get(i % toxic.size()), random), toxicLabels));
-        // Clean phrases as long as the toxic ones, so that length says nothing.
+        // An identity alone is no attack: one clean row in IDENTITY_SHARE names one.
+        List<String> identities = IDENTITIES.stream().filter(w -> !HELD_OUT.contains(w)).sorted().toList();
+        for (int i = 0; i < count / 2 / IDENTITY_SHARE; i++)
+            out.add(new Example(SOURCE, "identity:" + i, written(List.of(identities.get(random.nextInt(identities.size()))), random), cleanLabels));
+        // The other clean phrases as long as the toxic ones, so that length says nothing.
         for (int i = 0, tries = 0; out.size() < 2 * (count / 2) && tries < 20 * count; tries++) {
             Example e = clean.get(tries % clean.size());
             List<String> words = words(e.text());
@@ -119,6 +130,13 @@ public final class ShortTexts {
         Matcher m = WORD.matcher(text);
         while (m.find()) out.add(m.group().toLowerCase(Locale.ROOT));
         return out;
+    }
+
+    private static Set<String> identities() {
+        Set<String> out = new HashSet<>();
+        for (List<String> kind : List.of(IdentitySwapper.NOUN_OR_ADJECTIVE, IdentitySwapper.ADJECTIVE, IdentitySwapper.PLURAL))
+            for (String w : kind) if (!w.contains(" ")) out.add(w.toLowerCase(Locale.ROOT));
+        return Set.copyOf(out);
     }
 
     private static boolean clean(Labels labels) {

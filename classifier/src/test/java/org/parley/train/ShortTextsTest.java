@@ -42,7 +42,9 @@ class ShortTextsTest {
                 post("Liberals are clowns and you are a clown.", "Liberals", "clown."),
                 post("The clown liberals won.", "clown"),
                 post("Liberals vote too.", new String[0]),
-                post("The clown act. Clown", "clown act", "Clown"));
+                post("The clown act. Clown", "clown act", "Clown"),
+                // An identity marked each time it is written is still no toxic row.
+                post("Hindus out", "Hindus"), post("Hindus everywhere", "Hindus"), post("Hindus, Hindus", "Hindus,"));
     }
 
     private static List<Example> train() {
@@ -73,6 +75,7 @@ class ShortTextsTest {
         List<Example> out = new ShortTexts(7).make(train(), posts(), 400);
         assertEquals(400, out.size());
         Set<String> toxic = new HashSet<>(), clean = new HashSet<>();
+        int identities = 0;
         for (Example e : out) {
             assertEquals(ShortTexts.SOURCE, e.source());
             List<String> words = ShortTexts.words(e.text());
@@ -83,11 +86,17 @@ class ShortTextsTest {
                 toxic.add(String.join(" ", words));
             } else {
                 assertEquals(ALL_ZERO, e.labels());
-                assertTrue(e.id().matches("(ruddit:[ac]|jigsaw_toxic_partial:b):\\d+"), e.id() + " from a clean row");
+                assertTrue(e.id().matches("(ruddit:[ac]|jigsaw_toxic_partial:b|identity):\\d+"), e.id() + " from a clean row");
+                if (e.id().startsWith("identity:")) {
+                    assertEquals(1, words.size(), e.text());
+                    assertTrue(ShortTexts.IDENTITIES.contains(words.get(0)) && !ShortTexts.HELD_OUT.contains(words.get(0)), e.text());
+                    identities++;
+                }
                 clean.add(String.join(" ", words));
             }
         }
         assertEquals(200, out.stream().filter(e -> e.labels().positive(Attribute.TOXICITY)).count());
+        assertEquals(200 / ShortTexts.IDENTITY_SHARE, identities);
         // "Liberals" alone is marked once in three: a phrase of it alone is not toxic; "clown act" holds "clown".
         assertEquals(Set.of("twit", "clown", "clown act"), toxic);
         for (String c : clean) {
