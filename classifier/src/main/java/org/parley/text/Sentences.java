@@ -71,14 +71,25 @@ public final class Sentences {
         List<Slice> out = new ArrayList<>();
         int t = 0;
         for (int[] s : split(text, tokens)) {
-            List<Token> inside = new ArrayList<>();
-            for (; t < tokens.size() && tokens.get(t).begin() < s[1]; t++) {
-                Token k = tokens.get(t);
-                if (k.begin() >= s[0] && k.end() <= s[1]) inside.add(new Token(k.text(), k.original(), k.begin() - s[0], k.end() - s[0]));
-            }
-            out.add(new Slice(s[0], s[1], text.substring(s[0], s[1]), inside));
+            out.add(slice(text, tokens, t, s[0], s[1]));
+            while (t < tokens.size() && tokens.get(t).begin() < s[1]) t++;
         }
         return out;
+    }
+
+    /** One sentence of {@link #slices}, [begin, end) of the text, without cutting the others again. */
+    public static Slice slice(String text, List<Token> tokens, int begin, int end) {
+        return slice(text, tokens, 0, begin, end);
+    }
+
+    /** The slice [begin, end), reading the tokens from index {@code from} on. */
+    private static Slice slice(String text, List<Token> tokens, int from, int begin, int end) {
+        List<Token> inside = new ArrayList<>();
+        for (int t = from; t < tokens.size() && tokens.get(t).begin() < end; t++) {
+            Token k = tokens.get(t);
+            if (k.begin() >= begin && k.end() <= end) inside.add(new Token(k.text(), k.original(), k.begin() - begin, k.end() - begin));
+        }
+        return new Slice(begin, end, text.substring(begin, end), inside);
     }
 
     private static boolean blankLine(String text, int from, int to) {

@@ -51,6 +51,7 @@ class SentencesTest {
         for (Sentences.Slice s : slices) {
             assertEquals(text.substring(s.begin(), s.end()), s.text());
             assertEquals(pipeline.tokenize(s.text()), s.tokens(), s.text());
+            assertEquals(s, Sentences.slice(text, pipeline.tokenize(text), s.begin(), s.end()), "one slice alone is the same slice");
         }
         assertEquals(List.of(), Sentences.slices("   ", pipeline.tokenize("   ")));
     }

@@ -133,9 +133,8 @@ public final class CommentScorer {
 
     private Explained sentence(int row, String text, List<Token> tokens, SentenceScores.Scored fired) {
         Attribute a = policy.sentences().attribute();
-        for (Sentences.Slice s : Sentences.slices(text, tokens))
-            if (s.begin() == fired.begin()) return new Explained(row, s.begin(), s.text(), s.tokens(), a, fired.probabilities()[a.ordinal()]);
-        throw new IllegalStateException("no sentence at " + fired.begin()); // the rule read these very slices
+        Sentences.Slice s = Sentences.slice(text, tokens, fired.begin(), fired.end());
+        return new Explained(row, s.begin(), s.text(), s.tokens(), a, fired.probabilities()[a.ordinal()]);
     }
 
     private static List<Span> shifted(List<Span> spans, int offset) {
