@@ -89,7 +89,7 @@ class ShortTextsTest {
                 assertTrue(e.id().matches("(ruddit:[ac]|jigsaw_toxic_partial:b|identity):\\d+"), e.id() + " from a clean row");
                 if (e.id().startsWith("identity:")) {
                     assertEquals(1, words.size(), e.text());
-                    assertTrue(ShortTexts.IDENTITIES.contains(words.get(0)) && !ShortTexts.HELD_OUT.contains(words.get(0)), e.text());
+                    assertTrue(ShortTexts.IDENTITIES.contains(words.get(0)), e.text());
                     identities++;
                 }
                 clean.add(String.join(" ", words));
@@ -97,10 +97,14 @@ class ShortTextsTest {
         }
         assertEquals(200, out.stream().filter(e -> e.labels().positive(Attribute.TOXICITY)).count());
         assertEquals(200 / ShortTexts.IDENTITY_SHARE, identities);
+        assertTrue(new ShortTexts(7).make(train(), posts(), 4000).stream()
+                        .anyMatch(e -> e.id().startsWith("identity:") && ShortTexts.words(e.text()).equals(List.of("jews"))),
+                "the probe's identities have rows too");
         // "Liberals" alone is marked once in three: a phrase of it alone is not toxic; "clown act" holds "clown".
         assertEquals(Set.of("twit", "clown", "clown act"), toxic);
         for (String c : clean) {
             assertFalse(c.contains("marmalade"), c);
+            if (ShortTexts.IDENTITIES.contains(c)) continue;  // an identity alone, made so, held out or not
             for (String w : c.split(" ")) assertFalse(Set.of("twit", "clown", "weather", "sources", "thanks").contains(w), c);
         }
         assertTrue(clean.contains("lovely") || clean.contains("hills"), clean.toString());
