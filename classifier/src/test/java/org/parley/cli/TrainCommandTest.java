@@ -77,7 +77,7 @@ class TrainCommandTest {
                 "--epochs", "2", "--batch-size", "64", "--embedding", "16", "--hidden", "16",
                 "--bigram-buckets", "4096", "--char-buckets", "4096", "--output", out.toString(),
                 "--identity-augment", "30", "--identity-swap", "30", // the defaults would swamp 800 rows
-                "--dev-part", "2", "--metrics", dir.resolve("metrics.json").toString());
+                "--short-texts", "40", "--dev-part", "2", "--metrics", dir.resolve("metrics.json").toString());
         assertEquals(0, code);
 
         ModelBundle bundle = ModelBundle.load(out);
@@ -112,6 +112,11 @@ class TrainCommandTest {
         assertTrue(swapped > 20, "most swapped copies are kept (a few may repeat a dev text): " + swapped);
         assertEquals(swapped, p.at("/corpora/identity_swapped/train").asInt());
         assertTrue(p.at("/corpora/identity_swapped/dev").isMissingNode(), "nothing made joins dev");
+        assertEquals(40, p.at("/shortTexts/requested").asInt());
+        int shortRows = p.at("/shortTexts/made").asInt();
+        assertTrue(shortRows > 30, "most short texts are kept (a few may repeat a dev text): " + shortRows);
+        assertEquals(shortRows, p.at("/corpora/short_texts/train").asInt());
+        assertTrue(p.at("/corpora/short_texts/dev").isMissingNode());
 
         List<String> texts = List.of("you are a complete idiot", "thanks, interesting read");
         float[][] a = new ToxicityModel(bundle, TextPipeline.standard(), 1).score(texts);
