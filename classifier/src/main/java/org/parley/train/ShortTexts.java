@@ -76,7 +76,7 @@ public final class ShortTexts {
             }
         List<Example> clean = new ArrayList<>();
         for (Example e : train)
-            if (clean(e.labels()) && !IdentityAugmenter.HATE_SPEECH_CORPORA.contains(e.source())) clean.add(e);
+            if (IdentityAugmenter.notToxic(e.labels()) && !IdentityAugmenter.HATE_SPEECH_CORPORA.contains(e.source())) clean.add(e);
         if (toxic.isEmpty() || clean.isEmpty()) return List.of();
         Collections.shuffle(toxic, random);
         Collections.shuffle(clean, random);
@@ -138,12 +138,6 @@ public final class ShortTexts {
         for (List<String> kind : List.of(IdentitySwapper.NOUN_OR_ADJECTIVE, IdentitySwapper.ADJECTIVE, IdentitySwapper.PLURAL))
             for (String w : kind) if (!w.contains(" ")) out.add(w.toLowerCase(Locale.ROOT));
         return Set.copyOf(out);
-    }
-
-    private static boolean clean(Labels labels) {
-        if (!labels.has(Attribute.TOXICITY)) return false;
-        for (Attribute a : Attribute.values()) if (labels.has(a) && labels.get(a) != 0f) return false;
-        return true;
     }
 
     private static Map<Attribute, Double> allZero() {
