@@ -20,6 +20,7 @@ def bands(a):
     if a["SEVERE_TOXICITY"] >= 0.5: fired.add("REJECT")
     if a["IDENTITY_ATTACK"] >= 0.5: fired.add("REVIEW")
     if a["THREAT"] >= 0.2: fired.add("REVIEW")
+    if fired <= {"PUBLISH"} and a["INSULT"] >= 0.8: fired.add("REVIEW")  # the second look: only what the rest publish
     if not fired: return "PUBLISH"
     return fired.pop() if len(fired) == 1 else "REVIEW"
 

@@ -5,12 +5,24 @@ import org.parley.label.Attribute;
 /**
  * One moderation rule: when the attribute's probability lies in [min, max), recommend the action.
  * max = 1 includes 1, so a band can reach the top.
+ *
+ * @param secondLook read only for a comment the other bands (and the language and phrase rules) would publish, as
+ *                   the {@link SentenceRule} is: it then holds that comment, but never meets a REJECT, which a
+ *                   REVIEW band that fires beside it turns into REVIEW (rules that disagree go to REVIEW). For
+ *                   attributes that go with TOXICITY, such as INSULT: a band of its own would send a fifth of the
+ *                   dev split's rejected comments to review.
  */
-public record Band(Attribute attribute, double min, double max, Action action) {
+public record Band(Attribute attribute, double min, double max, Action action, boolean secondLook) {
     public Band {
         if (attribute == null || action == null) throw new IllegalArgumentException("band needs an attribute and an action");
         if (!(min >= 0 && min < max && max <= 1))
             throw new IllegalArgumentException("band " + attribute + " " + action + ": need 0 <= min < max <= 1, was [" + min + ", " + max + ")");
+        if (secondLook && action == Action.PUBLISH)
+            throw new IllegalArgumentException("band " + attribute + " " + action + ": a second look holds a comment the other rules publish, so its action cannot be PUBLISH");
+    }
+
+    public Band(Attribute attribute, double min, double max, Action action) {
+        this(attribute, min, max, action, false);
     }
 
     /**
@@ -24,6 +36,7 @@ public record Band(Attribute attribute, double min, double max, Action action) {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%s in [%.2f, %.2f%s -> %s", attribute, min, max, max == 1 ? "]" : ")", action);
+        return String.format(java.util.Locale.ROOT, "%s in [%.2f, %.2f%s -> %s%s", attribute, min, max, max == 1 ? "]" : ")", action,
+                secondLook ? " (second look)" : "");
     }
 }

@@ -62,6 +62,52 @@ class PolicyTest {
     }
 
     @Test
+    void aSureInsultWhoseToxicityNoBandReadsIsHeldByTheSecondLook() {
+        // "What a moron.": TOXICITY 0.47 (unbanded), INSULT 0.96.
+        Policy.Decision d = Policy.standard().decide(scores(0.47f, 0, 0, 0.96f, 0, 0));
+        assertEquals(Action.REVIEW, d.action(), d.fired().toString());
+        assertEquals(List.of("INSULT in [0.80, 1.00] -> REVIEW (second look)"), d.fired());
+        assertFalse(d.disagreed());
+        // Beside the publish band it disagrees, as the sentence rule does.
+        Policy.Decision low = Policy.standard().decide(scores(0.1f, 0, 0, 0.9f, 0, 0));
+        assertEquals(Action.REVIEW, low.action());
+        assertTrue(low.disagreed());
+        assertEquals(Action.PUBLISH, Policy.standard().decide(scores(0.47f, 0, 0, Math.nextDown(0.8f), 0, 0)).action());
+    }
+
+    @Test
+    void aSecondLookNeverTurnsARejectIntoAReview() {
+        float[] idiot = scores(0.95f, 0, 0, 0.99f, 0, 0);
+        Policy.Decision d = Policy.standard().decide(idiot);
+        assertEquals(Action.REJECT, d.action(), d.fired().toString());
+        assertEquals(List.of("TOXICITY in [0.90, 1.00] -> REJECT"), d.fired(), "not read: the other rules hold the comment");
+        // The same band read with the others disagrees with the REJECT, as any band does.
+        List<Band> plain = Policy.standard().bands().stream()
+                .map(b -> b.secondLook() ? new Band(b.attribute(), b.min(), b.max(), b.action()) : b).toList();
+        assertEquals(Action.REVIEW, new Policy(plain, Action.PUBLISH, null).decide(idiot).action());
+        // Nor is it read for a comment held for review, so the rules say why once.
+        assertEquals(List.of("TOXICITY in [0.50, 0.90) -> REVIEW"), Policy.standard().decide(scores(0.6f, 0, 0, 0.99f, 0, 0)).fired());
+    }
+
+    @Test
+    void aSecondLookAfterTheLanguageAndPhraseRulesAndBeforeTheSentences() {
+        Band second = new Band(Attribute.INSULT, 0.8, 1, Action.REJECT, true);
+        Policy p = new Policy(List.of(second), Action.PUBLISH, Action.REVIEW, List.of(), SentenceRule.standard());
+        assertEquals(Action.REVIEW, p.decide(scores(0, 0, 0, 0.9f, 0, 0), "nl", "Wat een idioot ben jij toch").action(),
+                "held by the language rule: not read");
+        Policy.Decision d = p.decide(scores(0, 0, 0, 0.9f, 0, 0), null, "x", sentences(0.9f, 0.1f));
+        assertEquals(Action.REJECT, d.action(), "a site's own second look may reject what the others publish");
+        assertNull(d.sentence(), "held already: the sentences are not read");
+        assertFalse(p.readsSentences(d));
+    }
+
+    @Test
+    void aSecondLookCannotPublish() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Band(Attribute.INSULT, 0, 0.5, Action.PUBLISH, true));
+        assertTrue(e.getMessage().contains("second look"), e.getMessage());
+    }
+
+    @Test
     void aConfiguredOtherwiseApplies() {
         Policy p = new Policy(List.of(new Band(Attribute.INSULT, 0.9, 1, Action.REJECT)), Action.REVIEW, null);
         assertEquals(Action.REVIEW, p.decide(scores(0, 0, 0, 0.1f, 0, 0)).action());
