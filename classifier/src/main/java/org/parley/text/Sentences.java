@@ -71,25 +71,31 @@ public final class Sentences {
         List<Slice> out = new ArrayList<>();
         int t = 0;
         for (int[] s : split(text, tokens)) {
-            out.add(slice(text, tokens, t, s[0], s[1]));
-            while (t < tokens.size() && tokens.get(t).begin() < s[1]) t++;
+            List<Token> inside = new ArrayList<>();
+            t = inside(tokens, t, s[0], s[1], inside);  // the next sentence's tokens start where this one's stop
+            out.add(new Slice(s[0], s[1], text.substring(s[0], s[1]), inside));
         }
         return out;
     }
 
     /** One sentence of {@link #slices}, [begin, end) of the text, without cutting the others again. */
     public static Slice slice(String text, List<Token> tokens, int begin, int end) {
-        return slice(text, tokens, 0, begin, end);
+        List<Token> inside = new ArrayList<>();
+        inside(tokens, 0, begin, end, inside);
+        return new Slice(begin, end, text.substring(begin, end), inside);
     }
 
-    /** The slice [begin, end), reading the tokens from index {@code from} on. */
-    private static Slice slice(String text, List<Token> tokens, int from, int begin, int end) {
-        List<Token> inside = new ArrayList<>();
-        for (int t = from; t < tokens.size() && tokens.get(t).begin() < end; t++) {
+    /**
+     * Adds the tokens inside [begin, end), read from index {@code from} on, with offsets into the slice's text;
+     * returns the index of the first token that begins at or after {@code end}.
+     */
+    private static int inside(List<Token> tokens, int from, int begin, int end, List<Token> into) {
+        int t = from;
+        for (; t < tokens.size() && tokens.get(t).begin() < end; t++) {
             Token k = tokens.get(t);
-            if (k.begin() >= begin && k.end() <= end) inside.add(new Token(k.text(), k.original(), k.begin() - begin, k.end() - begin));
+            if (k.begin() >= begin && k.end() <= end) into.add(new Token(k.text(), k.original(), k.begin() - begin, k.end() - begin));
         }
-        return new Slice(begin, end, text.substring(begin, end), inside);
+        return t;
     }
 
     private static boolean blankLine(String text, int from, int to) {
