@@ -169,6 +169,10 @@ class ParleyConfigurationTest {
         assertTrue(band.contains("Unrecognized field at: policy.bands.[0].mn") && band.contains("- min"), band);
         assertEquals("started", startUpError("policy:\n  bands: [{attribute: TOXICITY, min: 0.2, max: 0.5, action: REVIEW}]\n"
                 + "  phrases: [{name: banned, action: REJECT, phrases: [\"buy pills\"]}]\nmoderation:\n  escalationRole: Moderator\n"));
+        String look = startUpError("policy:\n  bands: [{attribute: INSULT, min: 0.8, max: 1.0, action: REVIEW, secondlook: true}]\n");
+        assertTrue(look.contains("Unrecognized field at: policy.bands.[0].secondlook") && look.contains("- secondLook"), look);
+        String publish = startUpError("policy:\n  bands: [{attribute: INSULT, min: 0.8, max: 1.0, action: PUBLISH, secondLook: true}]\n");
+        assertTrue(publish.contains("a second look holds a comment the other rules publish"), publish);
         String empty = startUpError("policy:\n  phrases: [{name: banned, action: REJECT, phrases: []}]\n");
         assertTrue(empty.contains("phrase rule 'banned' needs 1 to 10000 phrases"), "the record's own check still speaks: " + empty);
     }
