@@ -6,11 +6,11 @@ import org.parley.label.Attribute;
  * One moderation rule: when the attribute's probability lies in [min, max), recommend the action.
  * max = 1 includes 1, so a band can reach the top.
  *
- * @param secondLook read only for a comment the other bands (and the language and phrase rules) would publish, as
- *                   the {@link SentenceRule} is: it then holds that comment, but never meets a REJECT, which a
- *                   REVIEW band that fires beside it turns into REVIEW (rules that disagree go to REVIEW). For
- *                   attributes that go with TOXICITY, such as INSULT: a band of its own would send a fifth of the
- *                   dev split's rejected comments to review.
+ * @param secondLook read only for a comment the other rules (bands, language, phrases) would publish, as the
+ *                   {@link SentenceRule} is. It then holds that comment, but it never fires beside a REJECT, which a
+ *                   band's REVIEW turns into REVIEW (rules that disagree go to REVIEW): for an attribute that goes
+ *                   with TOXICITY, such as INSULT, whose band of its own sent 299 of the dev split's 1,823
+ *                   rejected comments to review instead.
  */
 public record Band(Attribute attribute, double min, double max, Action action, boolean secondLook) {
     public Band {

@@ -33,6 +33,8 @@ public final class Policy {
     private final Action otherLanguage;
     private final List<PhraseIndex> phraseIndexes;
     private final SentenceRule sentences;
+    /** Whether a band is a second look ({@link Band#secondLook}), so that a policy without one never looks twice. */
+    private final boolean secondLooks;
 
     public Policy(List<Band> bands, Action otherwise, Action otherLanguage) {
         this(bands, otherwise, otherLanguage, List.of(), null);
@@ -42,6 +44,7 @@ public final class Policy {
         this.sentences = sentences;
         this.bands = List.copyOf(bands);
         this.bandRules = this.bands.stream().map(Band::toString).toList();
+        this.secondLooks = this.bands.stream().anyMatch(Band::secondLook);
         this.otherwise = otherwise;
         this.otherLanguage = otherLanguage;
         // rules names a list by its name: two lists of one name (a site's copy of the shipped one, say) could not be told apart
@@ -110,10 +113,8 @@ public final class Policy {
     public Decision decide(float[] probabilities, String language, String text) {
         List<String> fired = new ArrayList<>();
         Set<Action> actions = EnumSet.noneOf(Action.class);
-        boolean secondLooks = false;
         for (int i = 0; i < bands.size(); i++) {
             Band b = bands.get(i);
-            secondLooks |= b.secondLook();
             if (!b.secondLook() && b.matches(probabilities)) {
                 fired.add(bandRules.get(i));
                 actions.add(b.action());
