@@ -11,6 +11,7 @@ import org.parley.feature.FeatureConfig;
 import org.parley.model.ModelBundle;
 import org.parley.model.NetworkConfig;
 import org.parley.text.TextPipeline;
+import org.parley.train.Counterfactuals;
 import org.parley.train.IdentityAugmenter;
 import org.parley.train.IdentitySwapper;
 import org.parley.train.IncludedFiles;
@@ -171,7 +172,7 @@ public final class TrainCommand implements Callable<Integer> {
         IncludedFiles included = IncludedFiles.of(includedRead, dev);
         List<Example> train = new ArrayList<>(corpusTrain);
         train.addAll(included.examples());
-        Set<String> sources = new TreeSet<>(List.of(IdentityAugmenter.SOURCE, IdentitySwapper.SOURCE, ShortTexts.SOURCE));
+        Set<String> sources = new TreeSet<>(Counterfactuals.SOURCES);
         train.forEach(e -> sources.add(e.source()));
         checkRepeat(repeat, sources);
         System.err.printf("%d examples from %d corpora: %d train, %d dev%n",

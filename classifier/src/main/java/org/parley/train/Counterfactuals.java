@@ -17,9 +17,9 @@ import java.util.function.Predicate;
  * ({@link IdentityAugmenter}, {@link IdentitySwapper}). A made row's id is "source:id:k" of the
  * row it was made from, so stacking can keep the two in one fold ({@link #sameFoldAs}).
  */
-final class Counterfactuals {
-    /** Sources of made rows. */
-    private static final Set<String> SOURCES = Set.of(IdentityAugmenter.SOURCE, IdentitySwapper.SOURCE, ShortTexts.SOURCE);
+public final class Counterfactuals {
+    /** Sources of made rows (which scripts/train --repeat may also name before any is made). */
+    public static final Set<String> SOURCES = Set.of(IdentityAugmenter.SOURCE, IdentitySwapper.SOURCE, ShortTexts.SOURCE);
 
     private Counterfactuals() {}
 
