@@ -100,7 +100,7 @@ public final class PerspectiveResource {
 
         Scored scored = gate.run(ScoringWork.text(text), () -> score(models.current(), text, spans));
         float[][] scores = scored.scores();
-        List<int[]> sentences = scored.sentences();
+        List<Sentences.Slice> sentences = scored.sentences();
 
         Map<String, AnalyzeResponse.AttributeScores> out = new LinkedHashMap<>();
         thresholds.forEach((a, threshold) -> {
@@ -110,7 +110,7 @@ public final class PerspectiveResource {
             if (spans) {
                 spanScores = new ArrayList<>(sentences.size());
                 for (int k = 0; k < sentences.size(); k++)
-                    spanScores.add(new AnalyzeResponse.SpanScore(sentences.get(k)[0], sentences.get(k)[1],
+                    spanScores.add(new AnalyzeResponse.SpanScore(sentences.get(k).begin(), sentences.get(k).end(),
                             AnalyzeResponse.Score.probability(scores[scored.rows()[k]][a.ordinal()])));
             }
             out.put(a.name(), new AnalyzeResponse.AttributeScores(spanScores, AnalyzeResponse.Score.probability(p)));
@@ -160,7 +160,7 @@ public final class PerspectiveResource {
     }
 
     /** The comment's scores (row 0) and, with spans, its sentences and the row of scores of each. */
-    private record Scored(float[][] scores, List<int[]> sentences, int[] rows) {}
+    private record Scored(float[][] scores, List<Sentences.Slice> sentences, int[] rows) {}
 
     /**
      * As /v1/score does, the comment is tokenised once, by the explainer's pipeline, and cut into the sentences the
@@ -172,18 +172,16 @@ public final class PerspectiveResource {
         List<Token> tokens = model.explainer().pipeline().tokenize(text);
         List<String> texts = new ArrayList<>(List.of(text));
         List<List<Token>> all = new ArrayList<>(List.of(tokens));
-        List<int[]> sentences = new ArrayList<>();
         List<Sentences.Slice> slices = Sentences.slices(text, tokens);
         int[] rows = new int[slices.size()];
         for (int k = 0; k < rows.length; k++) {
             Sentences.Slice s = slices.get(k);
-            sentences.add(new int[] {s.begin(), s.end()});
             if (s.begin() == 0 && s.end() == text.length()) continue;
             texts.add(s.text());
             all.add(s.tokens());
             rows[k] = texts.size() - 1;
         }
-        return new Scored(model.scorer().score(texts, model.explainer().pipeline(), all), sentences, rows);
+        return new Scored(model.scorer().score(texts, model.explainer().pipeline(), all), slices, rows);
     }
 
     /**
