@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import static org.parley.label.Attribute.IDENTITY_ATTACK;
 import static org.parley.label.Attribute.INSULT;
@@ -33,8 +34,8 @@ public final class Policy {
     private final Action otherLanguage;
     private final List<PhraseIndex> phraseIndexes;
     private final SentenceRule sentences;
-    /** Whether a band is a second look ({@link Band#secondLook}), so that a policy without one never looks twice. */
-    private final boolean secondLooks;
+    /** The bands' indexes: those read first, and the second looks ({@link Band#secondLook}). */
+    private final int[] firstLooks, secondLooks;
 
     public Policy(List<Band> bands, Action otherwise, Action otherLanguage) {
         this(bands, otherwise, otherLanguage, List.of(), null);
@@ -44,7 +45,8 @@ public final class Policy {
         this.sentences = sentences;
         this.bands = List.copyOf(bands);
         this.bandRules = this.bands.stream().map(Band::toString).toList();
-        this.secondLooks = this.bands.stream().anyMatch(Band::secondLook);
+        this.firstLooks = IntStream.range(0, this.bands.size()).filter(i -> !this.bands.get(i).secondLook()).toArray();
+        this.secondLooks = IntStream.range(0, this.bands.size()).filter(i -> this.bands.get(i).secondLook()).toArray();
         this.otherwise = otherwise;
         this.otherLanguage = otherLanguage;
         // rules names a list by its name: two lists of one name (a site's copy of the shipped one, say) could not be told apart
@@ -113,13 +115,7 @@ public final class Policy {
     public Decision decide(float[] probabilities, String language, String text) {
         List<String> fired = new ArrayList<>();
         Set<Action> actions = EnumSet.noneOf(Action.class);
-        for (int i = 0; i < bands.size(); i++) {
-            Band b = bands.get(i);
-            if (!b.secondLook() && b.matches(probabilities)) {
-                fired.add(bandRules.get(i));
-                actions.add(b.action());
-            }
-        }
+        fire(firstLooks, probabilities, fired, actions);
         if (language != null && otherLanguage != null) {
             fired.add("language " + language + " (not English) -> " + otherLanguage);
             actions.add(otherLanguage);
@@ -135,16 +131,19 @@ public final class Policy {
             }
         }
         // Second-look bands read only a comment the rules above publish (Band#secondLook), as the sentence rule does.
-        if (secondLooks && action(actions) == Action.PUBLISH) {
-            for (int i = 0; i < bands.size(); i++) {
-                Band b = bands.get(i);
-                if (b.secondLook() && b.matches(probabilities)) {
-                    fired.add(bandRules.get(i));
-                    actions.add(b.action());
-                }
+        if (secondLooks.length > 0 && action(actions) == Action.PUBLISH) fire(secondLooks, probabilities, fired, actions);
+        return new Decision(action(actions), List.copyOf(fired), actions.size() > 1, null);
+    }
+
+    /** Adds the bands of these indexes that hold the scores to what fired. */
+    private void fire(int[] indexes, float[] probabilities, List<String> fired, Set<Action> actions) {
+        for (int i : indexes) {
+            Band b = bands.get(i);
+            if (b.matches(probabilities)) {
+                fired.add(bandRules.get(i));
+                actions.add(b.action());
             }
         }
-        return new Decision(action(actions), List.copyOf(fired), actions.size() > 1, null);
     }
 
     /**
