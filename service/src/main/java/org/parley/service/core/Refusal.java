@@ -14,6 +14,7 @@ import org.parley.service.errors.ServletErrors;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A scoring request that arrives while its lane of the {@link ScoringGate} is full is refused here, before Jersey,
@@ -23,6 +24,7 @@ import java.util.Optional;
  * /v1alpha1. A request this filter lets through may still be refused by the gate, which alone keeps the count.
  */
 public final class Refusal implements Filter {
+    private static final Pattern COLON = Pattern.compile("%3[Aa]");
     private final ScoringGate gate;
     private final ScoringGate batchGate;
     private final ObjectMapper json;
@@ -36,7 +38,7 @@ public final class Refusal implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
-        String path = request.getRequestURI();
+        String path = scoringPath(request.getRequestURI());
         ScoringGate lane = !"POST".equals(request.getMethod()) ? null
                 : path.equals("/v1/score") || path.equals("/v1alpha1/comments:analyze") ? gate
                 : path.equals("/v1/score/batch") || path.equals("/v1/score/thread") ? batchGate : null;
@@ -51,5 +53,14 @@ public final class Refusal implements Filter {
         response.setHeader("X-Content-Type-Options", "nosniff");  // as on every other answer (auth.NoSniff)
         // In the format Jersey's mappers would give it: Google's envelope on /v1alpha1.
         ServletErrors.write(response, e.status(), json.writeValueAsBytes(ErrorResponses.body(path, e)));
+    }
+
+    /**
+     * The path as Jersey will match it: the colon of {@code comments%3Aanalyze} decoded ({@code resources.EncodedColons})
+     * and one trailing slash dropped ({@code /v1/score/} is scored as {@code /v1/score}), so neither spelling gets past.
+     */
+    static String scoringPath(String uri) {
+        String path = COLON.matcher(uri).replaceAll(":");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

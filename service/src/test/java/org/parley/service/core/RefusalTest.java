@@ -77,10 +77,15 @@ class RefusalTest {
             assertEquals("UNAVAILABLE", JSON.readTree(analyze.body().toByteArray()).at("/error/status").asText(), "Google's envelope");
             verify(analyze.response()).setHeader("Retry-After", "1");
 
+            // Spellings Jersey scores as the same endpoints (resources.EncodedColons; a trailing slash) are refused too.
+            assertFalse(send("POST", "/v1/score/").passed());
+            assertFalse(send("POST", "/v1alpha1/comments%3Aanalyze").passed());
+            assertFalse(send("POST", "/v1alpha1/comments%3aanalyze").passed());
+
             assertTrue(send("POST", "/v1/score/batch").passed(), "the batches' lane has room");
             assertTrue(send("GET", "/v1/score").passed(), "not a scoring request: Jersey answers it");
             assertTrue(send("POST", "/v1alpha1/comments:suggestscore").passed(), "feedback scores nothing");
-            assertEquals(2, gate.refusals().getCount());
+            assertEquals(5, gate.refusals().getCount());
         } finally {
             release.countDown();
             threads.shutdown();
