@@ -9,6 +9,7 @@ import org.parley.model.BundleFile;
 import org.parley.model.Bundles;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
+import org.parley.score.Scorer;
 import org.parley.stance.StanceBundle;
 import org.parley.text.BlankText;
 import org.parley.text.TextPipeline;
@@ -41,8 +42,6 @@ import java.util.function.Supplier;
                 "A line may add \"target\" (string or list) and \"parent\" (text): the output then adds \"stance\" and \"replyStance\".",
                 "--policy adds \"action\" (PUBLISH, REVIEW or REJECT) and \"rules\": what the service's default policy does with the comment."})
 public final class ScoreCommand implements Callable<Integer> {
-    /** Longest comment accepted, as in the service API. */
-    public static final int MAX_TEXT = 20_480;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON Lines input (default: stdin)")
@@ -163,8 +162,8 @@ public final class ScoreCommand implements Callable<Integer> {
         String t = text.asText();
         // Nothing visible, as /v1/score reads it: a text of zero-width spaces is no comment to score.
         if (BlankText.is(t)) return Line.bad(number, "field 'text' is empty");
-        if (t.length() > MAX_TEXT)
-            return Line.bad(number, "field 'text' is " + t.length() + " characters; the limit is " + MAX_TEXT);
+        if (t.length() > Scorer.MAX_TEXT)
+            return Line.bad(number, "field 'text' is " + t.length() + " characters; the limit is " + Scorer.MAX_TEXT);
         String extra = StanceFields.check(node);
         if (extra != null) return Line.bad(number, extra);
         return new Line(number, id, t, null, node);

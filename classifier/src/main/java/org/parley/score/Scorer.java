@@ -10,6 +10,9 @@ import java.util.List;
  * Row i of the result holds the scores of texts.get(i), indexed by {@code Attribute.ordinal()}.
  */
 public interface Scorer {
+    /** Longest comment Parley scores, in UTF-16 chars (as Perspective): the service's limit and scripts/score's. */
+    int MAX_TEXT = 20_480;
+
     float[][] score(List<String> texts);
 
     /**

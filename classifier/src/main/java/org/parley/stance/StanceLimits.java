@@ -1,6 +1,7 @@
 package org.parley.stance;
 
 import java.util.List;
+import org.parley.score.Scorer;
 import org.parley.text.BlankText;
 
 /**
@@ -11,7 +12,8 @@ import org.parley.text.BlankText;
 public final class StanceLimits {
     public static final int MAX_TARGETS = 10;
     public static final int MAX_TARGET_CHARS = 200;
-    public static final int MAX_PARENT_CHARS = 20_480;
+    /** A parent is a comment: as long as one may be. */
+    public static final int MAX_PARENT_CHARS = Scorer.MAX_TEXT;
 
     private StanceLimits() {}
 

@@ -95,7 +95,7 @@ class ScoreCommandTest {
 
     @Test
     void badLinesAreReportedInPlaceAndScoringGoesOn() throws IOException {
-        String tooLong = "x".repeat(ScoreCommand.MAX_TEXT + 1);
+        String tooLong = "x".repeat(org.parley.score.Scorer.MAX_TEXT + 1);
         List<JsonNode> out = run(String.join("\n",
                 "{\"id\": \"ok1\", \"text\": \"fine\"}",
                 "{not json",

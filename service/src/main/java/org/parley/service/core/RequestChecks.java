@@ -19,7 +19,7 @@ import java.util.Set;
 /** The limits of a scoring request; each failure names the field and the limit. */
 public final class RequestChecks {
     /** Longest comment, in UTF-16 chars (as Perspective). */
-    public static final int MAX_TEXT = 20_480;
+    public static final int MAX_TEXT = org.parley.score.Scorer.MAX_TEXT;
     public static final int MAX_ID = 200;
     public static final int MAX_TITLE = 1_000;
     /**

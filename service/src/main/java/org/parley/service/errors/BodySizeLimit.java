@@ -29,7 +29,7 @@ public final class BodySizeLimit implements ReaderInterceptor {
     }
 
     /** Bytes one comment with its context may take: two 20,480-char texts and the stance targets, fully escaped, and the rest. */
-    public static final long PER_COMMENT = 2L * 20_480 * 6
+    public static final long PER_COMMENT = 2L * org.parley.score.Scorer.MAX_TEXT * 6
             + 6L * org.parley.stance.StanceLimits.MAX_TARGETS * org.parley.stance.StanceLimits.MAX_TARGET_CHARS + 16_384;
 
     private final long maxBytes;
