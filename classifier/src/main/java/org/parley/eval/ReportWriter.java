@@ -2,6 +2,7 @@ package org.parley.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.common.html.HtmlEscapers;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -87,21 +88,9 @@ public final class ReportWriter {
         return "roc-" + a.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".png";
     }
 
-    /** Escapes text for an HTML element body or a double- or single-quoted attribute. */
+    /** Escapes text for an HTML element body or a double- or single-quoted attribute (Guava's escaper). */
     static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return HtmlEscapers.htmlEscaper().escape(s);
     }
 
     private static void head(StringBuilder html, Comparison c) {

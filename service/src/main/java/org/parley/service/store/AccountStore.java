@@ -1,20 +1,18 @@
 package org.parley.service.store;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import com.google.common.hash.Hashing;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.parley.service.auth.Role;
 import org.parley.service.auth.Sites;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -180,13 +178,9 @@ public final class AccountStore {
                 .bind("now", CommentStore.utc(now)).execute());
     }
 
-    /** SHA-256 of the text's UTF-8, in hex (session tokens; suggestions' content keys). */
+    /** SHA-256 of the text's UTF-8, in lower-case hex (session tokens; suggestions' content keys; a site's comment keys). */
     static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256().hashString(token, StandardCharsets.UTF_8).toString();
     }
 
     /** A random password for a first run's admin account. */

@@ -8,7 +8,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.parley.label.Attribute;
-import org.parley.model.BundleFile;
 import org.parley.policy.Action;
 import org.parley.service.auth.Sites;
 import org.parley.service.moderation.Decider;
@@ -21,7 +20,6 @@ import org.parley.service.moderation.Status;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.moderation.Verdict;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -77,7 +75,7 @@ public final class CommentStore {
      */
     public static String key(String site, String localId) {
         if (site == null) return localId;
-        return "//" + BundleFile.sha256((site.length() + ":" + site + localId).getBytes(StandardCharsets.UTF_8));
+        return "//" + AccountStore.sha256(site.length() + ":" + site + localId);
     }
 
     /**
