@@ -166,24 +166,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), language::likelyForeign,
                 (float) config.spans.minProbability, policyInputs);
 
-        // The moderation store; the schema is brought up to date before anything is served.
         Clock clock = Clock.systemUTC();
-        config.database.setUrl(ParleyConfiguration.durable(config.database.getUrl(), config.database.getUser()));
-        ParleyConfiguration.bounded(config.database);
-        io.dropwizard.db.ManagedDataSource dataSource = config.database.build(env.metrics(), "database");
-        Jdbi jdbi = new JdbiFactory().build(env, config.database, dataSource, "database");
-        env.healthChecks().unregister("database"); // Dropwizard's says "Unable to successfully check" whatever the cause
-        env.healthChecks().register("database", new DatabaseHealthCheck(jdbi, Duration.ofSeconds(3)));
-        try {
-            Database.migrate(jdbi);
-        } catch (org.jdbi.v3.core.ConnectionException e) { // one line, not the pool's and the driver's nested traces
-            throw Database.cannotOpen(config.database.getUrl(), config.database.getUser(), e);
-        }
-        // durable() adds WRITE_DELAY=0 for H2's default user only; any other URL must set it itself.
-        Database.diskWriteDelay(jdbi).ifPresent(ms -> {
-            if (ms > 0) LOG.error("H2 commits reach the disk {} ms after they are acknowledged (WRITE_DELAY): a crash loses "
-                    + "them. Add ;WRITE_DELAY=0 to the database URL (as the database's admin user).", ms);
-        });
+        Jdbi jdbi = database(config, env);
         CommentStore comments = new CommentStore(jdbi);
         AccountStore accounts = new AccountStore(jdbi);
         FeedbackStore feedback = new FeedbackStore(jdbi);
@@ -225,33 +209,13 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new NoSniff());
         env.jersey().register(new PrivateAnswers());
 
-        // Our mappers instead of Dropwizard's: errors name the field and never quote the comment.
-        ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
-        env.jersey().register(new ApiExceptionMapper());
-        env.jersey().register(new JsonExceptionMapper());
-        env.jersey().register(new WebApplicationExceptionMapper());
-        env.jersey().register(new org.parley.service.auth.RoleRefusalMapper());
-        env.jersey().register(new UnexpectedExceptionMapper());
-        env.jersey().register(new DatabaseExceptionMapper());
-        env.jersey().register(new BodySizeLimit(config.maxBatchSize));
-        env.jersey().register(new StrictUtf8());
-        // A 415 or 406 is refused before a resource method is chosen, where Dropwizard's per-method meters look.
-        env.jersey().register(new org.parley.service.errors.MediaTypeRefusalMeters(env.metrics()));
-        // Content-Encoding: what Jetty inflates (gzip, when server.gzip is on) is read, any other coding refused.
-        io.dropwizard.jetty.GzipHandlerFactory gzip = ((AbstractServerFactory) config.getServerFactory()).getGzipFilterFactory();
-        env.jersey().register(new BodyEncoding(gzip.isEnabled() && gzip.getBufferSize().toBytes() > 0));
-        env.jersey().register(new org.parley.service.resources.EncodedColons());
+        errorsAndBodies(config, env);
 
         SentimentHolder sentiment = SentimentHolder.coreNlp();
         // After the CORS and per-address filters (isMatchAfter): a lane that is full refuses before Jersey reads the body.
         env.servlets().addFilter("scoring-refusal", new org.parley.service.core.Refusal(gate, batchGate, env.getObjectMapper()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/v1/score", "/v1/score/*", "/v1alpha1/*");
-        env.metrics().register("parley.scoring.admitted", (com.codahale.metrics.Gauge<Integer>) gate::admitted);
-        env.metrics().register("parley.scoring.refused", gate.refusals());
-        env.metrics().register("parley.scoring.units", (com.codahale.metrics.Gauge<Integer>) gate::unitsHeld);
-        env.metrics().register("parley.scoring.batch.admitted", (com.codahale.metrics.Gauge<Integer>) batchGate::admitted);
-        env.metrics().register("parley.scoring.batch.units", (com.codahale.metrics.Gauge<Integer>) batchGate::unitsHeld);
-        env.metrics().register("parley.scoring.batch.refused", batchGate.refusals());
+        gaugeLanes(env, gate, batchGate);
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment, limiter,
                 gate, batchGate));
         env.jersey().register(new ScoreThreadResource(scorer, stance, ThreadTargets.coreNlp(), sentiment, config.maxThreadComments,
@@ -270,14 +234,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new SessionResource(accounts, Duration.ofMinutes(config.moderation.sessionMinutes),
                 SessionCookie.of(config.moderation.secureCookies), escalations, clock, loginThrottle));
 
-        ModelHealthCheck modelCheck = new ModelHealthCheck(models, stance);
-        env.healthChecks().register("model", modelCheck);
-        // Scoring needs no database: a load balancer in front of it polls this, which a database outage leaves
-        // healthy, where /healthcheck (model and database) turns 500.
-        com.codahale.metrics.health.HealthCheckRegistry scoringChecks = new com.codahale.metrics.health.HealthCheckRegistry();
-        scoringChecks.register("model", modelCheck);
-        env.admin().addServlet("scoring-health", new io.dropwizard.metrics.servlets.HealthCheckServlet(scoringChecks))
-                .addMapping("/healthcheck/scoring");
+        healthChecks(env, models, stance);
         env.admin().addFilter("admin-requests", new AdminRequestFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         // The admin port writes the same request log: its lines have an id too (a task's log lines with it).
@@ -289,6 +246,88 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         PrometheusEndpoint.register(env.metrics(), env.admin(), latency.histogram(), policyInputs, new ServedModels(Map.of(
                 "toxicity", () -> models.current().info(), "stance", () -> stance.current().info())));
         DroppedLines.count(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory(), env.metrics());
+        schedule(config, env, jdbi, comments, loginThrottle, clock);
+        reloadTasks(env, models, bundlePath, stance, stancePath);
+    }
+
+    /** The model's health check, under /healthcheck beside the database's and alone under /healthcheck/scoring. */
+    private static void healthChecks(Environment env, ModelHolder models, StanceHolder stance) {
+        ModelHealthCheck modelCheck = new ModelHealthCheck(models, stance);
+        env.healthChecks().register("model", modelCheck);
+        // Scoring needs no database: a load balancer in front of it polls this, which a database outage leaves
+        // healthy, where /healthcheck (model and database) turns 500.
+        com.codahale.metrics.health.HealthCheckRegistry scoringChecks = new com.codahale.metrics.health.HealthCheckRegistry();
+        scoringChecks.register("model", modelCheck);
+        env.admin().addServlet("scoring-health", new io.dropwizard.metrics.servlets.HealthCheckServlet(scoringChecks))
+                .addMapping("/healthcheck/scoring");
+    }
+
+    /** The admin tasks that reload a bundle from its path without dropping requests. */
+    private static void reloadTasks(Environment env, ModelHolder models, Path bundlePath, StanceHolder stance, Path stancePath) {
+        // Tasks, so that GET /tasks and the start-up log list them; each answered by its servlet at the exact
+        // path, which wins over the task servlet's /tasks/* (a refused bundle is a JSON 400, not its 500).
+        for (ReloadTask<?> task : java.util.List.of(
+                new ReloadTask<>("reload-model", models, bundlePath, ServedModel::info, env.getObjectMapper()),
+                new ReloadTask<>("reload-stance-model", stance, stancePath, ServedStance::info, env.getObjectMapper()))) {
+            env.admin().addTask(task);
+            env.admin().addServlet(task.getName(), new ReloadServlet<>(task, env.getObjectMapper())).addMapping("/tasks/" + task.getName());
+        }
+    }
+
+    /** The moderation store's database, its schema brought up to date before anything is served. */
+    private static Jdbi database(ParleyConfiguration config, Environment env) {
+        config.database.setUrl(ParleyConfiguration.durable(config.database.getUrl(), config.database.getUser()));
+        ParleyConfiguration.bounded(config.database);
+        io.dropwizard.db.ManagedDataSource dataSource = config.database.build(env.metrics(), "database");
+        Jdbi jdbi = new JdbiFactory().build(env, config.database, dataSource, "database");
+        env.healthChecks().unregister("database"); // Dropwizard's says "Unable to successfully check" whatever the cause
+        env.healthChecks().register("database", new DatabaseHealthCheck(jdbi, Duration.ofSeconds(3)));
+        try {
+            Database.migrate(jdbi);
+        } catch (org.jdbi.v3.core.ConnectionException e) { // one line, not the pool's and the driver's nested traces
+            throw Database.cannotOpen(config.database.getUrl(), config.database.getUser(), e);
+        }
+        // durable() adds WRITE_DELAY=0 for H2's default user only; any other URL must set it itself.
+        Database.diskWriteDelay(jdbi).ifPresent(ms -> {
+            if (ms > 0) LOG.error("H2 commits reach the disk {} ms after they are acknowledged (WRITE_DELAY): a crash loses "
+                    + "them. Add ;WRITE_DELAY=0 to the database URL (as the database's admin user).", ms);
+        });
+        return jdbi;
+    }
+
+    /** Our exception mappers instead of Dropwizard's, and what reads a request's body (its size, coding and UTF-8). */
+    private static void errorsAndBodies(ParleyConfiguration config, Environment env) {
+        // Our mappers instead of Dropwizard's: errors name the field and never quote the comment.
+        ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+        env.jersey().register(new ApiExceptionMapper());
+        env.jersey().register(new JsonExceptionMapper());
+        env.jersey().register(new WebApplicationExceptionMapper());
+        env.jersey().register(new org.parley.service.auth.RoleRefusalMapper());
+        env.jersey().register(new UnexpectedExceptionMapper());
+        env.jersey().register(new DatabaseExceptionMapper());
+        env.jersey().register(new BodySizeLimit(config.maxBatchSize));
+        env.jersey().register(new StrictUtf8());
+        // A 415 or 406 is refused before a resource method is chosen, where Dropwizard's per-method meters look.
+        env.jersey().register(new org.parley.service.errors.MediaTypeRefusalMeters(env.metrics()));
+        // Content-Encoding: what Jetty inflates (gzip, when server.gzip is on) is read, any other coding refused.
+        io.dropwizard.jetty.GzipHandlerFactory gzip = ((AbstractServerFactory) config.getServerFactory()).getGzipFilterFactory();
+        env.jersey().register(new BodyEncoding(gzip.isEnabled() && gzip.getBufferSize().toBytes() > 0));
+        env.jersey().register(new org.parley.service.resources.EncodedColons());
+    }
+
+    /** The scoring lanes' turns, units and refusals, for the metrics and Prometheus. */
+    private static void gaugeLanes(Environment env, ScoringGate gate, ScoringGate batchGate) {
+        env.metrics().register("parley.scoring.admitted", (com.codahale.metrics.Gauge<Integer>) gate::admitted);
+        env.metrics().register("parley.scoring.refused", gate.refusals());
+        env.metrics().register("parley.scoring.units", (com.codahale.metrics.Gauge<Integer>) gate::unitsHeld);
+        env.metrics().register("parley.scoring.batch.admitted", (com.codahale.metrics.Gauge<Integer>) batchGate::admitted);
+        env.metrics().register("parley.scoring.batch.units", (com.codahale.metrics.Gauge<Integer>) batchGate::unitsHeld);
+        env.metrics().register("parley.scoring.batch.refused", batchGate.refusals());
+    }
+
+    /** The jobs that run on a timer: the queue's gauges, the log-in throttle's clean-up and the retention (also a task). */
+    private static void schedule(ParleyConfiguration config, Environment env, Jdbi jdbi, CommentStore comments,
+                                 LoginThrottle loginThrottle, Clock clock) {
         QueueGauges queueGauges = new QueueGauges(() -> comments.counts(CommentStore.Narrowing.NONE), comments::waitingSince, clock)
                 .register(env.metrics());
         env.lifecycle().scheduledExecutorService("queue-gauges").build()
@@ -308,14 +347,6 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
             env.lifecycle().scheduledExecutorService("retention").build().scheduleWithFixedDelay(retention, 60,
                     config.retention.every.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         else LOG.info("retention is off (retention.unreviewedDays and reviewedDays are 0): comments are kept for good");
-        // Tasks, so that GET /tasks and the start-up log list them; each answered by its servlet at the exact
-        // path, which wins over the task servlet's /tasks/* (a refused bundle is a JSON 400, not its 500).
-        for (ReloadTask<?> task : java.util.List.of(
-                new ReloadTask<>("reload-model", models, bundlePath, ServedModel::info, env.getObjectMapper()),
-                new ReloadTask<>("reload-stance-model", stance, stancePath, ServedStance::info, env.getObjectMapper()))) {
-            env.admin().addTask(task);
-            env.admin().addServlet(task.getName(), new ReloadServlet<>(task, env.getObjectMapper())).addMapping("/tasks/" + task.getName());
-        }
     }
 
     /**
