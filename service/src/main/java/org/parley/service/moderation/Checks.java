@@ -9,6 +9,10 @@ import org.parley.service.errors.UnstorableCharacters;
 /** Bad input on the moderation endpoints: a 400 naming the field and the limit. */
 public final class Checks {
     public static final int MAX_NOTE = 2_000;
+    /** A stored comment's id, as wide as the store's column (VARCHAR(420)): a thread's comments are THREAD/COMMENT. */
+    public static final int MAX_STORED_ID = 420;
+    /** A queue page's {@code after} cursor: what the page before gave, never near this. */
+    public static final int MAX_CURSOR = 2_000;
     public static final int MAX_REPORT_REASON = 200;
 
     private Checks() {}

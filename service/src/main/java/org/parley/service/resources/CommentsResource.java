@@ -220,7 +220,7 @@ public final class CommentsResource {
      * @param site the {@code ?site=} asked for, or null
      */
     static Optional<StoredComment> reached(CommentStore store, String id, String site, Caller caller) {
-        Checks.optional(site, "site", 200);
+        Checks.optional(site, "site", RequestChecks.MAX_ID);
         return CommentLookup.find(store, id, site, caller, "site");
     }
 
