@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.ejml.simple.SimpleMatrix;
-import org.parley.targets.NlpModels;
+import org.parley.text.NlpModels;
 import org.parley.text.Sentences;
 import org.parley.text.TextPipeline;
 import org.parley.text.Token;

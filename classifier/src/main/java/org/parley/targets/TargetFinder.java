@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.parley.text.NlpModels;
 import org.parley.thread.Article;
 
 /**

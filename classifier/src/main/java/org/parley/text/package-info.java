@@ -3,7 +3,11 @@
  * into the raw text for highlighting.
  *
  * <p>Public: {@link org.parley.text.TextPipeline} ({@code standard()}, {@code tokenize},
- * {@code tokens}) and {@link org.parley.text.Token}. Everything else is package-private:
+ * {@code tokens}) and {@link org.parley.text.Token}; beside the pipeline, {@link org.parley.text.Sentences} (a
+ * comment's sentences, cut from its tokens), {@link org.parley.text.Language} (is it English?),
+ * {@link org.parley.text.BlankText} (text with nothing to read) and {@link org.parley.text.NlpModels} (CoreNLP's
+ * models jar, for the pipelines that parse or tag). The pipeline's own parts are package-private, but for
+ * {@code CharFolding} and {@code Homoglyphs}, which the wide features and the phrase rules read too:
  * <ul>
  *   <li>{@code TextCleaner}, {@code CharFolding}, {@code HtmlEntities}, {@code Homoglyphs},
  *       {@code CleanText}: character-level cleaning on a copy that maps back to the raw text;</li>

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.parley.targets.NlpModels;
+import org.parley.text.NlpModels;
 
 class SentimentAnalyzerTest {
     static SentimentAnalyzer analyzer;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.text.NlpModels;
 import org.parley.thread.Article;
 import org.parley.thread.ArticlePageParser;
 import org.parley.thread.BbcCommentPageParser;

@@ -1,13 +1,14 @@
-package org.parley.targets;
+package org.parley.text;
 
 import java.util.Properties;
 
 /**
  * Checks that CoreNLP's models jar is on the class path before a pipeline tries to load from it,
- * and starts the properties of the pipelines that use it.
+ * and starts the properties of the pipelines that use it (targets.TargetFinder's NER, sentiment.SentimentAnalyzer's parse).
  */
 public final class NlpModels {
-    static final String NER_3CLASS = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+    /** The 3-class NER model (TargetFinder's), and a file only the models jar holds. */
+    public static final String NER_3CLASS = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
 
     private NlpModels() {}
 
