@@ -1,20 +1,12 @@
 package org.parley.corpus;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 
 /**
  * SemEval-2021 Task 5's posts with the character offsets their raters marked toxic ({@code tsd_train.csv.gz},
@@ -47,17 +39,16 @@ public final class GoldSpans {
     /** The tuning sample and the posts the models learn from. */
     public record Split(List<Post> tune, List<Post> train) {}
 
+    /** The posts of a tsd file ({@code tsd_train.csv.gz}), read as every corpus is ({@link Table}): errors name the record. */
     public static List<Post> read(Path file) throws IOException {
-        List<Post> posts = new ArrayList<>();
-        try (Reader in = new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                BitSet gold = new BitSet();
-                String list = r.get("spans").replaceAll("[\\[\\]\\s]", "");
-                if (!list.isEmpty()) for (String n : list.split(",")) gold.set(Integer.parseInt(n));
-                posts.add(new Post(r.get("text"), gold));
-            }
-        }
-        return posts;
+        String name = file.getFileName().toString();
+        List<Row> rows = Table.read(file.toAbsolutePath().getParent(), name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name, Table.CSV);
+        return Table.map(rows, r -> {
+            BitSet gold = new BitSet();
+            String list = r.get("spans").replaceAll("[\\[\\]\\s]", "");
+            if (!list.isEmpty()) for (String n : list.split(",")) gold.set(Integer.parseInt(n));
+            return new Post(r.get("text"), gold);
+        });
     }
 
     /** The posts shuffled with {@code seed}; the first {@code tuning} (at most half) tune, the rest train. */

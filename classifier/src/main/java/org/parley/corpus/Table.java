@@ -79,13 +79,13 @@ final class Table {
     }
 
     /**
-     * Maps rows to examples; {@code null} results are skipped. A mapping error is rethrown with
+     * Maps rows to examples (or posts); {@code null} results are skipped. A mapping error is rethrown with
      * the file and record it came from.
      */
-    static List<Example> map(List<Row> rows, Function<Row, Example> mapping) {
-        List<Example> out = new ArrayList<>(rows.size());
+    static <T> List<T> map(List<Row> rows, Function<Row, T> mapping) {
+        List<T> out = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            Example e;
+            T e;
             try {
                 e = mapping.apply(row);
             } catch (RuntimeException ex) {
