@@ -7,6 +7,11 @@ public final class Cli {
     private Cli() {}
 
     public static int execute(Object command, String... args) {
+        return commandLine(command).execute(args);
+    }
+
+    /** The command line {@link #execute} runs, for a command that sets more on it (its output, say) first. */
+    static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
         cl.setUsageHelpWidth(110); // the descriptions are written as lines of up to ~105 characters
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -14,7 +19,7 @@ public final class Cli {
             if (System.getenv("PARLEY_DEBUG") != null) e.printStackTrace(line.getErr());
             return 2;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     /**

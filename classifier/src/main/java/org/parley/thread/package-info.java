@@ -3,7 +3,7 @@
  * {@link org.parley.thread.Article} and its {@link org.parley.thread.Comment}s in page order), the
  * parsers for scraped pages ({@link org.parley.thread.BbcCommentPageParser},
  * {@link org.parley.thread.ArticlePageParser}), the JSON thread format the service and scripts
- * accept ({@link org.parley.thread.ThreadJson}, docs/thread-format.md) and the
- * {@link org.parley.thread.ImportPage} command that turns page files into it.
+ * accept ({@link org.parley.thread.ThreadJson}, docs/thread-format.md); {@code cli.ImportPage} turns page files
+ * into it.
  */
 package org.parley.thread;

@@ -1,6 +1,9 @@
-package org.parley.thread;
+package org.parley.cli;
 
 import org.junit.jupiter.api.Test;
+import org.parley.thread.CommentThread;
+import org.parley.thread.Seeds;
+import org.parley.thread.ThreadJson;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
@@ -50,7 +53,7 @@ class ImportPageTest {
 
     @Test
     void missingFileIsAOneLineError() {
-        assertEquals(1, run("no-such-page.txt"));
+        assertEquals(2, run("no-such-page.txt"), "a user's error, as every script's");
         assertEquals("import-page: no such file: no-such-page.txt", err.toString().strip());
         assertEquals("", out.toString());
     }

@@ -1,6 +1,11 @@
-package org.parley.thread;
+package org.parley.cli;
 
 import org.parley.io.Utf8Files;
+import org.parley.thread.ArticlePageParser;
+import org.parley.thread.BbcCommentPageParser;
+import org.parley.thread.CommentThread;
+import org.parley.thread.InvalidThreadException;
+import org.parley.thread.ThreadJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,16 +62,11 @@ public final class ImportPage implements Callable<Integer> {
         System.exit(commandLine(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true)).execute(args));
     }
 
-    /** The configured command writing threads to {@code out}; errors go to standard error. */
+    /** The configured command writing threads to {@code out}; errors go to standard error, one line each ({@link Cli}). */
     static CommandLine commandLine(PrintWriter out) {
-        CommandLine cmd = new CommandLine(new ImportPage());
+        CommandLine cmd = Cli.commandLine(new ImportPage());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setOut(out);
-        // A bad page or path is the user's input, not a bug: one line, no stack trace.
-        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("import-page: " + e.getMessage());
-            return 1;
-        });
         return cmd;
     }
 
