@@ -60,8 +60,7 @@ public final class RequestChecks {
         if (r == null) throw ApiException.badField(prefix.isEmpty() ? "body" : prefix, "expected a JSON object with comment.text");
         if (r.comment() == null) throw ApiException.badField(prefix + "comment", prefix + "comment is required");
         text(r.comment().text(), prefix + "comment.text");
-        if (r.id() != null && r.id().length() > MAX_ID)
-            throw new ApiException(400, prefix + "id", MAX_ID, prefix + "id is longer than " + MAX_ID + " characters");
+        optional(r.id(), prefix + "id", MAX_ID);
         if (r.context() != null) context(r.context(), prefix + "context.");
         if (r.targets() != null) targets(r.targets(), prefix + "targets");
         return requested(r.attributes(), prefix + "attributes");
@@ -81,6 +80,20 @@ public final class RequestChecks {
             else out.add(attribute(names.get(i), item, KNOWN_WITH_SENTIMENT));
         }
         return new Requested(out.isEmpty() ? EnumSet.allOf(Attribute.class) : out, sentiment);
+    }
+
+    /** A value that must be there, not blank, and at most {@code max} chars. */
+    public static String required(String value, String field, int max) {
+        if (value == null || value.isBlank()) throw ApiException.badField(field, field + " is required and must not be blank");
+        return optional(value, field, max);
+    }
+
+    /** A value that may be left out, at most {@code max} chars and storable (no U+0000 and the like) when given. */
+    public static String optional(String value, String field, int max) {
+        if (value != null && value.length() > max)
+            throw new ApiException(400, field, max, field + " is longer than " + max + " characters (was " + value.length() + ")");
+        UnstorableCharacters.check(value, field);  // query parameters: JSON strings are refused as they are read
+        return value;
     }
 
     /** A toxicity attribute by name (the Perspective endpoints, which have no SENTIMENT). */
@@ -122,10 +135,8 @@ public final class RequestChecks {
     }
 
     private static void context(ScoreRequest.Context c, String prefix) {
-        if (c.articleTitle() != null && c.articleTitle().length() > MAX_TITLE)
-            throw new ApiException(400, prefix + "articleTitle", MAX_TITLE, prefix + "articleTitle is longer than " + MAX_TITLE + " characters");
-        if (c.parentText() != null && c.parentText().length() > MAX_TEXT)
-            throw new ApiException(400, prefix + "parentText", MAX_TEXT, prefix + "parentText is longer than " + MAX_TEXT + " characters");
+        optional(c.articleTitle(), prefix + "articleTitle", MAX_TITLE);
+        optional(c.parentText(), prefix + "parentText", MAX_TEXT);
         if (c.commentNumber() != null && c.commentNumber() < 0) throw new ApiException(400, prefix + "commentNumber", 0, prefix + "commentNumber must be >= 0");
         if (c.rating() != null) {
             if (c.rating().up() != null && c.rating().up() < 0) throw new ApiException(400, prefix + "rating.up", 0, prefix + "rating.up must be >= 0");

@@ -4,7 +4,6 @@ import org.parley.service.api.moderation.CommentSubmission;
 import org.parley.service.api.moderation.DecisionRequest;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
-import org.parley.service.errors.UnstorableCharacters;
 
 /** Bad input on the moderation endpoints: a 400 naming the field and the limit. */
 public final class Checks {
@@ -20,16 +19,16 @@ public final class Checks {
     /** @param prefix "" or "comments[3]." */
     public static Submission submission(CommentSubmission s, String prefix) {
         if (s == null) throw ApiException.badField("body", "a JSON object is required");
-        String id = required(s.id(), prefix + "id", RequestChecks.MAX_ID);
-        String article = required(s.articleId(), prefix + "articleId", RequestChecks.MAX_ID);
-        optional(s.articleTitle(), prefix + "articleTitle", RequestChecks.MAX_TITLE);
+        String id = RequestChecks.required(s.id(), prefix + "id", RequestChecks.MAX_ID);
+        String article = RequestChecks.required(s.articleId(), prefix + "articleId", RequestChecks.MAX_ID);
+        RequestChecks.optional(s.articleTitle(), prefix + "articleTitle", RequestChecks.MAX_TITLE);
         RequestChecks.text(s.text(), prefix + "text");
         positive(s.number(), prefix + "number");
-        optional(s.parentId(), prefix + "parentId", RequestChecks.MAX_ID);
+        RequestChecks.optional(s.parentId(), prefix + "parentId", RequestChecks.MAX_ID);
         positive(s.parentNumber(), prefix + "parentNumber");
-        optional(s.author(), prefix + "author", RequestChecks.MAX_ID);
-        optional(s.parentAuthor(), prefix + "parentAuthor", RequestChecks.MAX_ID);
-        optional(s.quote(), prefix + "quote", RequestChecks.MAX_TEXT);
+        RequestChecks.optional(s.author(), prefix + "author", RequestChecks.MAX_ID);
+        RequestChecks.optional(s.parentAuthor(), prefix + "parentAuthor", RequestChecks.MAX_ID);
+        RequestChecks.optional(s.quote(), prefix + "quote", RequestChecks.MAX_TEXT);
         if (id.equals(s.parentId())) throw ApiException.badField(prefix + "parentId", "a comment cannot answer itself");
         Integer up = null, down = null;
         if (s.rating() != null) {
@@ -66,14 +65,14 @@ public final class Checks {
         if (expectedVersion == null)
             throw ApiException.badField(itemPrefix + "expectedVersion", "expectedVersion is required: the version you saw (GET /v1/comments/{id})");
         if (expectedVersion < 1) throw new ApiException(400, itemPrefix + "expectedVersion", 1, "expectedVersion is at least 1");
-        optional(note, "note", MAX_NOTE);
+        RequestChecks.optional(note, "note", MAX_NOTE);
         return new Decision(verdict, r, expectedVersion, note);
     }
 
     /** The part of a bulk decision every item shares: the decision, the shared reason if any, the note. */
     public static void shared(String decision, String reason, String note) {
         reason(reason, verdict(decision), "reason");
-        optional(note, "note", MAX_NOTE);
+        RequestChecks.optional(note, "note", MAX_NOTE);
     }
 
     private static Verdict verdict(String decision) {
@@ -96,18 +95,6 @@ public final class Checks {
         }
         if (verdict == Verdict.APPROVE) throw ApiException.badField(field, "an approval takes no reason code (use note)");
         return r;
-    }
-
-    public static String required(String value, String field, int max) {
-        if (value == null || value.isBlank()) throw ApiException.badField(field, field + " is required and must not be blank");
-        return optional(value, field, max);
-    }
-
-    public static String optional(String value, String field, int max) {
-        if (value != null && value.length() > max)
-            throw new ApiException(400, field, max, field + " is longer than " + max + " characters (was " + value.length() + ")");
-        UnstorableCharacters.check(value, field);  // query parameters: JSON strings are refused as they are read
-        return value;
     }
 
     private static void positive(Integer value, String field) {

@@ -175,8 +175,8 @@ public final class CommentsResource {
     @ExceptionMetered(name = "report")
     public Map<String, Object> report(@PathParam("id") String id, @QueryParam("site") String site, ReportRequest body,
                                       @Context SecurityContext security) {
-        String reason = body == null ? null : Checks.optional(body.reason(), "reason", Checks.MAX_REPORT_REASON);
-        String reportId = body == null ? null : Checks.optional(body.reportId(), "reportId", RequestChecks.MAX_ID);
+        String reason = body == null ? null : RequestChecks.optional(body.reason(), "reason", Checks.MAX_REPORT_REASON);
+        String reportId = body == null ? null : RequestChecks.optional(body.reportId(), "reportId", RequestChecks.MAX_ID);
         if (reportId != null && reportId.isBlank()) throw ApiException.badField("reportId", "reportId must not be blank");
         Caller caller = (Caller) security.getUserPrincipal();
         StoredComment reported = reached(store, id, site, caller).orElseThrow(() -> notFound(id));
@@ -220,7 +220,7 @@ public final class CommentsResource {
      * @param site the {@code ?site=} asked for, or null
      */
     static Optional<StoredComment> reached(CommentStore store, String id, String site, Caller caller) {
-        Checks.optional(site, "site", RequestChecks.MAX_ID);
+        RequestChecks.optional(site, "site", RequestChecks.MAX_ID);
         return CommentLookup.find(store, id, site, caller, "site");
     }
 

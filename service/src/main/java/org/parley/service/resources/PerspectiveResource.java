@@ -24,7 +24,6 @@ import org.parley.service.core.ScoringGate;
 import org.parley.service.core.ScoringWork;
 import org.parley.service.core.ServedModel;
 import org.parley.service.errors.ApiException;
-import org.parley.service.moderation.Checks;
 import org.parley.service.store.FeedbackStore;
 import org.parley.text.Language;
 import org.parley.text.Sentences;
@@ -81,7 +80,7 @@ public final class PerspectiveResource {
         if (request == null) throw ApiException.badField("body", "expected a JSON object with comment.text");
         String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
         plainText(request.comment());
-        Checks.optional(request.clientToken(), "clientToken", RequestChecks.MAX_CLIENT_TOKEN);
+        RequestChecks.optional(request.clientToken(), "clientToken", RequestChecks.MAX_CLIENT_TOKEN);
         Map<Attribute, Double> thresholds = requested(request.requestedAttributes());
         String first = thresholds.keySet().iterator().next().name();
         languages(request.languages(), first);
@@ -129,7 +128,7 @@ public final class PerspectiveResource {
         if (request == null) throw ApiException.badField("body", "expected a JSON object with comment.text and attributeScores");
         String text = RequestChecks.text(request.comment() == null ? null : request.comment().text(), "comment.text");
         plainText(request.comment());
-        Checks.optional(request.clientToken(), "clientToken", RequestChecks.MAX_CLIENT_TOKEN);
+        RequestChecks.optional(request.clientToken(), "clientToken", RequestChecks.MAX_CLIENT_TOKEN);
         if (Boolean.TRUE.equals(request.doNotStore()))
             throw ApiException.badField("doNotStore", "doNotStore cannot be true here: suggestscore stores the text and "
                     + "the suggested scores for retraining; leave it out to send feedback");

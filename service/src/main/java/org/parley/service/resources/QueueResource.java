@@ -71,8 +71,8 @@ public final class QueueResource {
         int l = limit(limit, 50, MAX_PAGE);
         int o = offset == null ? 0 : offset;
         if (o < 0) throw new ApiException(400, "offset", 0, "offset must not be negative");
-        Checks.optional(articleId, "articleId", RequestChecks.MAX_ID);
-        Checks.optional(after, "after", Checks.MAX_CURSOR);
+        RequestChecks.optional(articleId, "articleId", RequestChecks.MAX_ID);
+        RequestChecks.optional(after, "after", Checks.MAX_CURSOR);
         Queue.Position from = after == null ? null : Queue.Position.parse(after).orElseThrow(() -> new ApiException(
                 400, "after", null, "after must be the next value of the page before, as the server gave it"));
         CommentStore.Narrowing in = new CommentStore.Narrowing(sites(security, site), articleId);
@@ -91,7 +91,7 @@ public final class QueueResource {
     @ExceptionMetered(name = "queue-counts")
     public Map<String, Integer> counts(@QueryParam("site") String site, @QueryParam("articleId") String articleId,
                                        @Context SecurityContext security) {
-        Checks.optional(articleId, "articleId", RequestChecks.MAX_ID);
+        RequestChecks.optional(articleId, "articleId", RequestChecks.MAX_ID);
         Map<String, Integer> out = new LinkedHashMap<>();
         store.counts(new CommentStore.Narrowing(sites(security, site), articleId)).forEach((q, n) -> out.put(q.name(), n));
         return out;
@@ -128,7 +128,7 @@ public final class QueueResource {
      * moderator of every site). A moderator of some sites who asks for another is refused, not shown an empty list.
      */
     static Sites sites(SecurityContext security, String asked) {
-        Checks.optional(asked, "site", RequestChecks.MAX_ID);
+        RequestChecks.optional(asked, "site", RequestChecks.MAX_ID);
         Sites own = ((Caller) security.getUserPrincipal()).moderatedSites();
         if (asked == null) return own;
         if (!own.includes(asked))
@@ -165,8 +165,8 @@ public final class QueueResource {
             String prefix = "comments[" + i + "].";
             try {
                 if (t == null) throw ApiException.badField("comments[" + i + "]", "each item must be an object");
-                String id = Checks.required(t.id(), prefix + "id", Checks.MAX_STORED_ID);
-                Checks.optional(t.site(), prefix + "site", RequestChecks.MAX_ID);
+                String id = RequestChecks.required(t.id(), prefix + "id", Checks.MAX_STORED_ID);
+                RequestChecks.optional(t.site(), prefix + "site", RequestChecks.MAX_ID);
                 Checks.Decision d = Checks.decision(body.decision(), t.reason() != null ? t.reason() : body.reason(),
                         t.expectedVersion(), body.note(), prefix);
                 Optional<StoredComment> target = CommentLookup.find(store, id, t.site(), caller, prefix + "site");
