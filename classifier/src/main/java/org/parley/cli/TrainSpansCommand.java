@@ -69,6 +69,9 @@ public final class TrainSpansCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Cli.checkOutputFile(output);
+        // Before the posts are read and tokenised, not after.
+        if (!bundle.equals("none") && !java.nio.file.Files.isRegularFile(Path.of(bundle)))
+            throw new java.nio.file.NoSuchFileException(bundle, null, "no such toxicity bundle (--bundle; 'none' for a random embedding)");
         SpanTaggerTrainer.Settings s = new SpanTaggerTrainer.Settings(D.trainSample(), D.splitSeed(), epochs, batch,
                 minCount, D.maxVocabulary(), new SpanTaggerNetwork.Config(64, filters, kernel, dilation, learningRate, embeddingLearningRate, dropout, seed), limit);
         SpanTaggerTrainer.Result r = new SpanTaggerTrainer(s, System.err)

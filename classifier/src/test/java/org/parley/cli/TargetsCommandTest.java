@@ -8,9 +8,10 @@ import org.parley.thread.ThreadJson;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,8 +30,12 @@ class TargetsCommandTest {
     }
 
     @Test
-    void aMissingFileSaysSo() {
-        assertEquals("no such file: nope.txt", Cli.message(new NoSuchFileException("nope.txt")));
+    void aMissingFileSaysSoInOneLine(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        Path missing = dir.resolve("nope.txt");
+        int status = Cli.commandLine(new TargetsCommand()).setErr(new PrintWriter(err, true)).execute(missing.toString());
+        assertEquals(2, status, err.toString());
+        assertEquals("targets: no such file: " + missing, err.toString().strip());
     }
 
     private static String run(Path file) {

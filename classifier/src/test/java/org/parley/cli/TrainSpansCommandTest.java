@@ -1,10 +1,12 @@
 package org.parley.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -19,9 +21,15 @@ class TrainSpansCommandTest {
     }
 
     @Test
-    void anUnknownBundleIsAOneLineError() {
+    void anUnknownBundleIsAOneLineErrorBeforeAnyPostIsRead(@TempDir Path dir) {
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new TrainSpansCommand()).setErr(new PrintWriter(err));
-        assertNotEquals(0, cl.execute("--data", "/nonexistent-spans-data", "--bundle", "none"));
+        CommandLine cl = Cli.commandLine(new TrainSpansCommand()).setErr(new PrintWriter(err, true));
+        // No such data folder either: the bundle is refused first, so nothing was read.
+        int status = cl.execute("--data", dir.resolve("no-spans").toString(), "--bundle", dir.resolve("nope.zip").toString(),
+                "--output", dir.resolve("tagger.zip").toString());
+        assertEquals(2, status, err.toString());
+        String[] lines = err.toString().strip().split("\n");
+        assertEquals(1, lines.length, err.toString());
+        assertEquals("train-spans: " + dir.resolve("nope.zip") + ": no such toxicity bundle (--bundle; 'none' for a random embedding)", lines[0]);
     }
 }

@@ -25,14 +25,23 @@ class PlattScalingTest {
     }
 
     @Test
-    void isMonotoneSoRankingIsKept() {
+    void isStrictlyMonotoneSoRankingIsKept() {
         PlattScaling p = new PlattScaling(0.7, -0.3);
         float prev = -1;
         for (float x = 0f; x <= 1f; x += 0.01f) {
             float y = p.apply(x);
-            assertTrue(y >= prev && y >= 0 && y <= 1);
+            assertTrue(y > prev && y >= 0 && y <= 1, "at " + x + ": " + y + " after " + prev);
             prev = y;
         }
+    }
+
+    @Test
+    void mapsARawScoreThroughItsLogit() {
+        PlattScaling p = new PlattScaling(0.7, -0.3);
+        assertEquals(1 / (1 + Math.exp(0.3)), p.apply(0.5f), 1e-6, "logit(0.5) = 0: the bias alone");
+        double z = 0.7 * Math.log(0.9 / 0.1) - 0.3;
+        assertEquals(1 / (1 + Math.exp(-z)), p.apply(0.9f), 1e-6);
+        assertEquals(0.9f, PlattScaling.IDENTITY.apply(0.9f), 1e-6);
     }
 
     @Test
