@@ -1,6 +1,7 @@
 package org.parley.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -16,6 +17,10 @@ import org.junit.jupiter.api.Timeout;
 class PathologicalInputTest {
     private static final TextPipeline PIPELINE = TextPipeline.standard();
     private static final int LONG = 20_000;
+
+    private static List<String> texts(List<Token> tokens) {
+        return tokens.stream().map(Token::text).toList();
+    }
 
     private static List<Token> tokenize(String raw) {
         List<Token> tokens = PIPELINE.tokenize(raw);
@@ -82,7 +87,7 @@ class PathologicalInputTest {
     void combiningMarkFloods() {
         List<Token> tokens = tokenize("a" + "\u0301".repeat(LONG));
         assertEquals(List.of("a"), tokens.stream().map(Token::text).toList());
-        tokenize("\u0301".repeat(LONG)); // marks with no base
+        assertEquals(List.of(), tokenize("\u0301".repeat(LONG)), "marks with no base: nothing to read");
     }
 
     @Test
@@ -96,11 +101,14 @@ class PathologicalInputTest {
 
     @Test
     void longTokensAndMixedGarbage() {
-        tokenize("http://x.com/" + "a".repeat(LONG));
-        tokenize("#" + "Ab".repeat(LONG / 2));
-        tokenize("@" + "a".repeat(LONG));
-        tokenize("1".repeat(LONG));
-        tokenize("a1".repeat(LONG / 2));
-        tokenize("\uFDFD\u0BF5\uA9C5\u0E3F".repeat(LONG / 4)); // wide and unusual symbols
+        // Each still reads as what it is: a link, a hashtag's words, a mention, a number; nothing is dropped whole.
+        assertEquals("<url>", texts(tokenize("http://x.com/" + "a".repeat(LONG))).get(0));
+        assertEquals("ab", texts(tokenize("#" + "Ab".repeat(LONG / 2))).get(0));
+        assertEquals("<user>", texts(tokenize("@" + "a".repeat(LONG))).get(0));
+        List<String> number = texts(tokenize("1".repeat(LONG)));
+        assertFalse(number.isEmpty());
+        assertTrue(number.stream().allMatch("<num>"::equals), number.subList(0, Math.min(5, number.size())).toString());
+        assertFalse(tokenize("a1".repeat(LONG / 2)).isEmpty());
+        assertEquals(LONG, tokenize("\uFDFD\u0BF5\uA9C5\u0E3F".repeat(LONG / 4)).size(), "wide and unusual symbols: one token each");
     }
 }
