@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * {@code add-moderator CONFIG --username NAME [--role moderator|admin] [--site NAME|*]...}: creates a moderator
- * account in the configured database, or sets a new password. {@code --site} (repeatable) narrows the account
+ * account in the configured database, or sets a new password (an existing account keeps its role unless {@code --role} says). {@code --site} (repeatable) narrows the account
  * to those sites' comments ({@code *}: every site's; {@code key:FINGERPRINT}: an unnamed key's, {@link Sites#moderated});
  * without it a new account moderates every site and an
  * existing one keeps its sites. The password comes from PARLEY_PASSWORD,
@@ -40,7 +40,9 @@ public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfigura
     public void configure(Subparser subparser) {
         super.configure(subparser);
         subparser.addArgument("--username").required(true).help("the log-in name (at most 100 characters)");
-        subparser.addArgument("--role").setDefault("moderator").choices("moderator", "admin").help("moderator (default) or admin (a senior moderator: decides escalated comments)");
+        subparser.addArgument("--role").choices("moderator", "admin")
+                .help("moderator or admin (a senior moderator: decides escalated comments); default: moderator for a new account,"
+                        + " unchanged for an existing one");
         subparser.addArgument("--site").metavar("NAME").action(net.sourceforge.argparse4j.impl.Arguments.append())
                 .help("a site whose comments the account reads and decides (as in a key's site=NAME, or an unnamed key's"
                         + " key:FINGERPRINT); repeatable, for several; * for every site; default: every site for a new account,"
@@ -55,8 +57,9 @@ public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfigura
         char[] password = password();
         if (password.length < 8) throw new IllegalArgumentException("the password must have at least 8 characters");
         try (CommandDatabase db = CommandDatabase.open(config, "add-moderator")) {
-            new AccountStore(db.jdbi()).put(username, password, Role.parse(args.getString("role")), sites, Instant.now());
-            System.out.println("account '" + username + "' (" + args.getString("role")
+            String role = args.getString("role");
+            new AccountStore(db.jdbi()).put(username, password, role == null ? null : Role.parse(role), sites, Instant.now());
+            System.out.println("account '" + username + "' (" + (role == null ? "role as it was, or moderator if new" : role)
                     + (sites == null ? "" : sites.every() ? ", every site" : (sites.only() != null ? ", site " : ", sites ") + sites)
                     + ") saved");
             // A fingerprint mistyped narrows the account to no comments, and nothing else would say so.

@@ -60,24 +60,28 @@ public final class AccountStore {
      * Creates the account, or sets a new password and role for an existing one and ends its
      * sessions (a reset after a leak must lock the old holder out).
      *
+     * @param role  the account's role, or null to leave it as it is (a new account is a moderator): a password reset
+     *              that forgets to name the role must not demote an admin
      * @param sites the sites the account moderates ({@link Sites#EVERY}: every site), or null to leave them as they
      *              are: a password reset that forgets to name the sites must not widen the account to every site
      * @throws IllegalArgumentException for a password over {@value #MAX_PASSWORD_BYTES} bytes
      */
     public void put(String username, char[] password, Role role, Sites sites, Instant now) {
         String hash = hash(password);
-        boolean keep = sites == null;
+        boolean keep = sites == null, keepRole = role == null;
         String stored = keep ? null : sites.written();
+        String roleName = (keepRole ? Role.MODERATOR : role).name();
         jdbi.useTransaction(h -> {
-            int rows = h.createUpdate("UPDATE moderators SET password_hash = :hash, role = :role,"
+            int rows = h.createUpdate("UPDATE moderators SET password_hash = :hash,"
+                            + " role = CASE WHEN :keepRole THEN role ELSE CAST(:role AS VARCHAR(20)) END,"
                             + " site = CASE WHEN :keep THEN site ELSE CAST(:site AS VARCHAR(6500)) END WHERE username = :u")
-                    .bind("hash", hash).bind("role", role.name()).bind("keep", keep).bind("site", stored)
+                    .bind("hash", hash).bind("keepRole", keepRole).bind("role", roleName).bind("keep", keep).bind("site", stored)
                     .bind("u", username).execute();
             if (rows > 0) h.createUpdate("DELETE FROM sessions WHERE username = :u").bind("u", username).execute();
             if (rows == 0)
                 h.createUpdate("INSERT INTO moderators (username, password_hash, role, site, created_at)"
                                 + " VALUES (:u, :hash, :role, :site, :at)")
-                        .bind("u", username).bind("hash", hash).bind("role", role.name()).bind("site", stored)
+                        .bind("u", username).bind("hash", hash).bind("role", roleName).bind("site", stored)
                         .bind("at", CommentStore.utc(now)).execute();
         });
     }

@@ -50,6 +50,19 @@ class AddModeratorCommandTest {
         assertEquals(Optional.empty(), accounts.check("ada", "wrong horse".toCharArray()));
     }
 
+    /** A password reset without --role keeps the role (an admin stays one); a new account without it is a moderator. */
+    @Test
+    void aResetWithoutRoleKeepsTheRole() throws Exception {
+        assertEquals(Optional.empty(), run("correct horse", "--username", "ada", "--role", "admin"));
+        assertEquals(Optional.empty(), run("battery staple", "--username", "ada"));
+        AccountStore accounts = new AccountStore(Jdbi.create(url(), "sa", ""));
+        assertEquals(Role.ADMIN, accounts.check("ada", "battery staple".toCharArray()).orElseThrow().role(), "not demoted");
+        assertEquals(Optional.empty(), run("battery staple", "--username", "ada", "--role", "moderator"));
+        assertEquals(Role.MODERATOR, accounts.check("ada", "battery staple".toCharArray()).orElseThrow().role(), "demoted when asked");
+        assertEquals(Optional.empty(), run("correct horse", "--username", "bob"));
+        assertEquals(Role.MODERATOR, accounts.check("bob", "correct horse".toCharArray()).orElseThrow().role(), "new: a moderator");
+    }
+
     /** --site narrows the account to one site; a reset without it keeps the site; '*' is every site; a bad name is refused. */
     @Test
     void siteNarrowsTheAccountAndAResetWithoutItKeepsIt() throws Exception {

@@ -52,6 +52,20 @@ class AccountStoreTest {
         assertFalse(checked.toString().contains("$2"), "no hash in logs: " + checked);
     }
 
+    /** A reset that does not name the role keeps it: forgetting --role must not demote an admin; a new account is a moderator. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anAccountsRoleIsKeptUntilNamedAgain(TestDatabases db) {
+        AccountStore accounts = new AccountStore(db.migrated(dir));
+        accounts.put("ada", "first password".toCharArray(), Role.ADMIN, null, NOW);
+        accounts.put("ada", "second password".toCharArray(), null, null, NOW);
+        assertEquals(Role.ADMIN, accounts.check("ada", "second password".toCharArray()).orElseThrow().role());
+        accounts.put("ada", "third password".toCharArray(), Role.MODERATOR, null, NOW);
+        assertEquals(Role.MODERATOR, accounts.check("ada", "third password".toCharArray()).orElseThrow().role());
+        accounts.put("bob", "bobs password".toCharArray(), null, null, NOW);
+        assertEquals(Role.MODERATOR, accounts.check("bob", "bobs password".toCharArray()).orElseThrow().role());
+    }
+
     /** A reset that does not name the site keeps it: forgetting --site must not widen an account to every site. */
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
