@@ -37,6 +37,12 @@ public record SentenceRule(Attribute attribute, double min, Action action) {
         return worst != null && worst.probabilities()[attribute.ordinal()] >= (float) min ? worst : null;
     }
 
+    /** The rule as the admin API shows it: "any sentence TOXICITY >= 0.60 -> REVIEW". */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "any sentence %s >= %.2f -> %s", attribute, min, action);
+    }
+
     /** What the decision's rules say: which sentence, and what it scored. */
     public String describe(SentenceScores.Scored s) {
         return String.format(Locale.ROOT, "sentence [%d, %d) %s %.2f >= %.2f -> %s",

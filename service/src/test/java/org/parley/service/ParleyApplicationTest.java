@@ -358,6 +358,7 @@ class ParleyApplicationTest {
         assertEquals(served.at("/model/checksum").asText(), body.at("/model/checksum").asText());
         assertEquals(org.parley.explain.SpanStacker.standard().threshold(), served.get("spanStackerThreshold").asDouble());
         assertEquals("[\"threats: 58 phrases, 16 exceptions -> REVIEW\"]", served.get("wordLists").toString(), "the shipped word list is in force");
+        assertEquals("any sentence TOXICITY >= 0.60 -> REVIEW", served.path("sentences").asText(), "the shipped sentence rule too");
         assertEquals(64, body.at("/model/checksum").asText().length());
     }
 

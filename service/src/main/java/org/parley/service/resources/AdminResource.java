@@ -31,9 +31,10 @@ public final class AdminResource {
      * @param spanStackerThreshold the span stacker's threshold when it decides the spans (then the two before are unused), else null
      * @param otherLanguage        the action for a comment in another language than English; null: none, its scores decide
      * @param wordLists            the policy's word lists, "threats: 58 phrases, 16 exceptions -> REVIEW"
+     * @param sentences            the sentence rule, "any sentence TOXICITY >= 0.60 -> REVIEW"; null: none
      */
     public record Served(ModelInfo model, double spanThreshold, double spanLexiconThreshold, Double spanStackerThreshold,
-                         List<String> policy, String otherwise, String otherLanguage, List<String> wordLists) {}
+                         List<String> policy, String otherwise, String otherLanguage, List<String> wordLists, String sentences) {}
 
     @GET
     @Path("/model")
@@ -46,6 +47,7 @@ public final class AdminResource {
                 scorer.policy().bands().stream().map(Band::toString).toList(), scorer.policy().otherwise().name(),
                 scorer.policy().otherLanguage() == null ? null : scorer.policy().otherLanguage().name(),
                 scorer.policy().phrases().stream().map(r -> r.name() + ": " + r.phrases().size() + " phrases, "
-                        + r.except().size() + " exceptions -> " + r.action()).toList());
+                        + r.except().size() + " exceptions -> " + r.action()).toList(),
+                scorer.policy().sentences() == null ? null : scorer.policy().sentences().toString());
     }
 }
