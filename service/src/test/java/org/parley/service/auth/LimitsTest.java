@@ -27,7 +27,8 @@ class LimitsTest {
 
     @Test
     void aModeratorsSessionsShareOneBucketAtTheConfiguredRate() {
-        RateLimiter limiter = new RateLimiter(2, 3);  // 6 at once, then 3 a second
+        // 6 at once, then 1 a second: a refill between the first and the 7th request needs a stall of a second, not a third
+        RateLimiter limiter = new RateLimiter(6, 1);
         Instant end = Instant.now().plusSeconds(3600);
         ModeratorSession tab1 = new ModeratorSession("ada", Role.MODERATOR, Sites.EVERY, end);
         ModeratorSession tab2 = new ModeratorSession("ada", Role.MODERATOR, Sites.EVERY, end);
@@ -59,7 +60,7 @@ class LimitsTest {
      */
     @Test
     void aScorerKeysVisitorPaysForItsOwnBodiesAndWaitsAlone() {
-        RateLimiter limiter = new RateLimiter(2, 10, 1024, 0, 3);  // a visitor: 6 at once, then 3 a second
+        RateLimiter limiter = new RateLimiter(6, 10, 1024, 0, 1);  // a visitor: 6 at once, then 1 a second
         ApiKey page = new ApiKey("page-key-1", Role.SCORER, 1000), site = new ApiKey("site-key-1", Role.WEBSITE, 1000);
         for (int i = 0; i < 6; i++) assertTrue(limiter.tryAcquireVisitor(page, "203.0.113.9").isEmpty(), "request " + i);
         assertTrue(limiter.tryAcquireVisitor(page, "203.0.113.9").getAsLong() >= 1, "the 7th at once from one address waits");
@@ -71,7 +72,7 @@ class LimitsTest {
         assertTrue(limiter.tryAcquire(page).isEmpty(), "the key's bucket, every reader's, is not charged for it");
         assertTrue(limiter.tryAcquireVisitor(page, "192.0.2.7").isEmpty(), "nor is any other reader's");
 
-        limiter.charge(limiter.payer(site, "192.0.2.7"), 5000);
+        limiter.charge(limiter.payer(site, "192.0.2.7"), 12_000);  // twice what its bucket holds
         assertTrue(limiter.tryAcquire(site).getAsLong() >= 1, "a website key's body is its own bucket's, as before");
         assertTrue(new RateLimiter(2, 10, 1024, 0, 0).tryAcquireVisitor(page, "203.0.113.9").isEmpty(), "0: no limit per address");
     }
