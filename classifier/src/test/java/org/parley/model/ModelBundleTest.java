@@ -1,6 +1,5 @@
 package org.parley.model;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +49,8 @@ class ModelBundleTest {
     /** Read to its end, /dev/zero took the whole heap: a reload task's ?path= may name anything. */
     @Test
     void aDeviceOrADirectoryIsRefusedUnread() {
-        for (Path notAFile : List.of(Path.of("/dev/zero"), dir)) {
-            Assumptions.assumeTrue(Files.exists(notAFile));
+        // A system without /dev/zero still checks the directory.
+        for (Path notAFile : Files.exists(Path.of("/dev/zero")) ? List.of(Path.of("/dev/zero"), dir) : List.of(dir)) {
             BundleException e = assertThrows(BundleException.class, () -> ModelBundle.load(notAFile));
             assertTrue(e.getMessage().contains("is not a file"), e.getMessage());
         }

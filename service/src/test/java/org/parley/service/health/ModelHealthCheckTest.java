@@ -28,6 +28,18 @@ class ModelHealthCheckTest {
         verify(stance).stance(ModelHealthCheck.AGAINST, List.of(ModelHealthCheck.TARGET));
     }
 
+    /** A bundle that reads the civil canary as the more toxic (a broken or mislabelled one) is unhealthy, stance unread. */
+    @Test
+    void unhealthyWhenTheToxicityCanariesComeOutOfOrder() {
+        org.parley.score.Scorer inverted = mock(org.parley.score.Scorer.class);
+        when(inverted.score(anyList())).thenReturn(new float[][] {{0.2f, 0, 0, 0, 0, 0}, {0.7f, 0, 0, 0, 0, 0}});
+        StanceModel stance = Fakes.stance();
+        HealthCheck.Result r = new ModelHealthCheck(new ModelHolder(Fakes.served(inverted, "2"), p -> null), Fakes.stanceHolder(stance)).check();
+        assertFalse(r.isHealthy());
+        assertTrue(r.getMessage().contains("canary scores out of order: toxic 0.200 <= civil 0.700"), r.getMessage());
+        verifyNoInteractions(stance);
+    }
+
     @Test
     void unhealthyWhenTheStanceModelReadsTheCanaryAsFavour() {
         StanceModel stance = mock(StanceModel.class);
