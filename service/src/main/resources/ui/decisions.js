@@ -51,9 +51,15 @@ export function renderDecisionButtons() {
   }
 }
 
+const STILL_SENDING = 'Still sending the last decision: press again once it is answered.';
+
 export async function decide(decision) {
   const c = current();
-  if (!c || state.busy) return;
+  if (!c) return;
+  if (state.busy) return message(STILL_SENDING, 'error');
+  // Only the comment highlighted, whatever the page is doing meanwhile (a list loading, say).
+  const card = $('comments').children[state.index];
+  if (!card || refOfCard(card) !== ref(c)) return message('The list is changing: decide again once it shows the comment.', 'error');
   if (reserved(c)) return message(RESERVED, 'error');
   const reason = decision === 'REJECT' ? $('reason').value : undefined;
   const note = noteText();
@@ -94,7 +100,7 @@ function notApplied(what) {
 }
 
 export async function decideSelected(decision) {
-  if (state.busy) return;
+  if (state.busy) return message(STILL_SENDING, 'error');
   const picked = state.comments.filter((c) => state.selected.has(ref(c)));
   if (!picked.length) return message('Nothing selected: press x on comments to select them.', 'error');
   // A reason becomes each comment's training label: one picked in the menu goes to all of them, else

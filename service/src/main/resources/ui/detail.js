@@ -7,6 +7,11 @@ import { api, notNow } from './api.js';
 
 let detailFor = null;
 
+/** No comment on show: an answer still on its way for the one before is dropped. */
+export function resetDetail() {
+  detailFor = null;
+}
+
 export async function loadDetail(shown) {
   const id = ref(shown);
   detailFor = id;

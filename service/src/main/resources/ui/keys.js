@@ -83,7 +83,9 @@ export function onKey(e) {
   if (e.key === '?') { toggleHelp(); e.preventDefault(); return; }
   // A held key repeats: fine for moving through the list, never for a decision, which would decide
   // the comments behind the one the moderator read (half a second of a held 'a' approved four).
-  if (e.repeat && ONCE.has(e.key)) { e.preventDefault(); return; }
+  // Caps Lock sends 'A' without Shift: a letter is read by Shift alone, so bulk decisions are Shift's, whatever the case.
+  const key = e.key.length === 1 ? (e.shiftKey ? e.key.toUpperCase() : e.key.toLowerCase()) : e.key;
+  if (e.repeat && ONCE.has(key)) { e.preventDefault(); return; }
   const keys = {
     j: () => select(state.index + 1, true),
     k: () => select(state.index - 1, true),
@@ -102,7 +104,7 @@ export function onKey(e) {
     switchQueue(QUEUES[digit - 1]);
     return;
   }
-  const f = keys[e.key];
+  const f = keys[key];
   if (f) {
     e.preventDefault();
     f();

@@ -1,6 +1,6 @@
 import { current, ref, shownCount, state } from './state.js';
 import { $, clear, el, highlighted, isolated, pct } from './dom.js';
-import { loadDetail } from './detail.js';
+import { loadDetail, resetDetail } from './detail.js';
 import { defaultReason, label, renderBulk, renderDecisionButtons, toggleSelected } from './decisions.js';
 
 // The moderator page's comment list: a card for each comment, and the one on show (select).
@@ -109,8 +109,14 @@ function stanceLine(c) {
   return div;
 }
 
+// The comment whose reason the menu holds: a list drawn again (after a decision elsewhere, "Load more", a conflict) keeps
+// the reason the moderator picked for the comment still on show; another comment gets its own.
+let reasonFor = null;
+
 export function select(i, focus) {
   if (!state.comments.length) {
+    reasonFor = null;
+    resetDetail();
     clear($('detail'));
     $('detail').append(el('p', 'empty', 'Select a comment to see its thread and history.'));
     renderDecisionButtons();
@@ -137,8 +143,11 @@ export function select(i, focus) {
     const elsewhere = a && a !== document.body && !$('comments').contains(a) && a.matches('header *, input, select, #more');
     if (focus || !elsewhere) li.focus({ preventScroll: true });
   }
-  $('reason').value = defaultReason(current());
-  state.reasonPicked = false;
+  if (ref(current()) !== reasonFor || !state.reasonPicked) {
+    reasonFor = ref(current());
+    $('reason').value = defaultReason(current());
+    state.reasonPicked = false;
+  }
   renderDecisionButtons();
   loadDetail(current());
 }

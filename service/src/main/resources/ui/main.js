@@ -62,7 +62,6 @@ function init() {
     state.site = e.target.value;
     state.article = '';       // an article of the site before may have none of this one's comments
     state.articles.clear();
-    state.index = 0;
     e.target.blur();
     load();
   });
@@ -73,7 +72,6 @@ function init() {
   });
   $('article').addEventListener('change', (e) => {
     state.article = e.target.value;
-    state.index = 0;
     e.target.blur();
     load();
   });

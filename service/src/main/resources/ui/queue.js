@@ -1,4 +1,4 @@
-import { PAGE, QUEUES, QUEUE_NAMES, articleOf, ref, shownCount, siteRef, state } from './state.js';
+import { PAGE, QUEUES, QUEUE_NAMES, articleOf, current, ref, shownCount, siteRef, state } from './state.js';
 import { $, clear, el, isolated, message } from './dom.js';
 import { api, notNow } from './api.js';
 import { focusList, renderList, select } from './list.js';
@@ -22,7 +22,7 @@ export function readHash() {
 function writeHash() {
   const p = new URLSearchParams();
   p.set('queue', state.queue);
-  if (state.site && !state.user.site) p.set('site', state.site);
+  if (state.site && !(state.user && state.user.site)) p.set('site', state.site);
   if (state.article) {
     const a = articleOf(state.article);
     p.set('article', a.id);
@@ -33,12 +33,13 @@ function writeHash() {
 
 function query(extra) {
   const p = new URLSearchParams(extra || {});
-  if (state.site && !state.user.site) p.set('site', state.site);
+  const own = state.user && state.user.site;
+  if (state.site && !own) p.set('site', state.site);
   if (state.article) {
     const a = articleOf(state.article);
     p.set('articleId', a.id);
     // Its site's article alone: without a site, the article id narrows to every one of the moderator's sites' articles with it.
-    if (a.site && !p.has('site') && !state.user.site) p.set('site', a.site);
+    if (a.site && !p.has('site') && !own) p.set('site', a.site);
   }
   return p.toString();
 }
@@ -50,6 +51,7 @@ let loads = 0;
 /** What the page learnt for one moderator: their comments, selection, articles, sites and note. */
 export function forget() {
   loads++;  // a load still in flight for the one before is dropped when it answers
+  shown = null;
   state.shownTo = null;
   state.comments = [];
   state.selected.clear();
@@ -62,6 +64,10 @@ export function forget() {
   $('note').value = '';
 }
 
+// The queue, site and article of the list on show: a load that fails goes back to them, so the tabs, the menus and the
+// address never name another list than the one the keys act on.
+let shown = null;
+
 export async function load(keepId) {
   writeHash();
   const mine = ++loads;
@@ -72,17 +78,27 @@ export async function load(keepId) {
     loadSites(mine),
   ]);
   if (!state.user || mine !== loads) return;
-  renderTabs(counts.status === 200 ? counts.body : null);
   if (page.status !== 200) {
+    if (shown) {
+      Object.assign(state, shown);
+      $('site').value = state.site;
+      renderArticles();
+      writeHash();
+    }
+    renderTabs(null);
     message(notNow(page, 'the queue was not loaded') || (page.body && page.body.message)
       || 'Could not load the queue (' + page.status + ').', 'error');
     return;
   }
+  renderTabs(counts.status === 200 ? counts.body : null);
+  shown = { queue: state.queue, site: state.site, article: state.article };
+  // The comment to keep, read now: one the moderator moved to while the list reloaded (g), not the one before.
+  const keep = keepId && current() ? ref(current()) : keepId;
   state.comments = page.body.comments;
   state.total = page.body.total;
   state.next = page.body.next || null;
   state.selected.clear();
-  const at = keepId ? state.comments.findIndex((c) => ref(c) === keepId) : -1;
+  const at = keep ? state.comments.findIndex((c) => ref(c) === keep) : -1;
   state.index = at >= 0 ? at : 0;
   learnArticles(state.comments);
   renderList();
@@ -173,7 +189,6 @@ function renderTabs(counts) {
 export async function switchQueue(q, toList) {
   if (q !== state.queue) {
     state.queue = q;
-    state.index = 0;
     await load();
   }
   if (toList) focusList();
@@ -195,7 +210,7 @@ function renderArticles() {
   s.append(new Option('All articles', ''));
   if (state.article && !state.articles.has(state.article)) state.articles.set(state.article, { ...articleOf(state.article), title: '' });
   // Of several sites, each entry names its site: two sites' articles may share an id, and a title.
-  const sites = !state.site && !state.user.site;
+  const sites = !state.site && !(state.user && state.user.site);
   const label = (a) => (a.title ? isolated(a.title) + ' (' + isolated(a.id) + ')' : a.id) + (sites && a.site ? ' · ' + isolated(a.site) : '');
   [...state.articles.entries()].map(([ref, a]) => [ref, label(a), a.title || a.id])
     .sort((a, b) => a[2].localeCompare(b[2]) || a[1].localeCompare(b[1])).forEach(([ref, text]) => {

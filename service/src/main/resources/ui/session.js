@@ -46,6 +46,9 @@ async function checkSessionEnd() {
   const r = await api('GET', '/v1/session');
   if (!state.user) return;  // logged out meanwhile
   if (r.status === 401) return sessionEnded();
+  // Another moderator logged in in another tab: the cookie, and every request, are theirs now. The page becomes theirs
+  // too (showApp forgets what it held), rather than go on showing this one's name over decisions made in the other's.
+  if (r.status === 200 && r.body.username !== state.user.username) return showApp(r.body);
   if (r.status === 200 && typeof r.body.expiresInSeconds === 'number') {
     if (r.body.expiresInSeconds * 1000 > SESSION_WARNING_MS) $('session-note').textContent = '';
     sessionEnds = Date.now() + Math.max(1, r.body.expiresInSeconds) * 1000;
@@ -56,8 +59,8 @@ async function checkSessionEnd() {
 // A hidden tab's timers may fire late (browsers throttle them), and a sleeping computer's not at all: when the page is
 // shown again, the time left is read afresh from the clock, and once the warning is due, from the service.
 export function sessionShown() {
-  if (document.hidden || sessionEnds === null || !state.user) return;
-  if (sessionEnds - Date.now() > SESSION_WARNING_MS) return planSession();
+  if (document.hidden || !state.user) return;
+  // Asked each time the tab is shown again: a log-in in another tab is the likeliest then.
   clearTimeout(sessionTimer);
   checkSessionEnd();
 }
@@ -97,6 +100,7 @@ export async function login(event) {
   button.disabled = false;
   if (r.status === 200) {
     $('password').value = '';
+    delete r.body.token;  // the cookie (HttpOnly) carries it; kept in the page, a script bug could read it
     showApp(r.body);
   } else {
     const e = $('login-error');

@@ -334,6 +334,45 @@ class ModeratorUiTest {
         for (String id : ids.subList(1, 3)) assertEquals("PENDING", comment(id).get("status").asText(), id);
     }
 
+    /**
+     * A UI review (thirty-seventh session): a queue that failed to load left the list and its highlight on the comment
+     * the moderator was on, but the page's index at the first comment, so 'a' approved another comment than the one
+     * highlighted. A failed load now goes back to the queue on show (its tab, the address), and a key decides the
+     * comment highlighted.
+     */
+    @Test
+    void aQueueThatFailsToLoadLeavesTheKeysOnTheCommentHighlighted() throws java.io.IOException {
+        List<String> ids = pendingOnShow(3);
+        press("j");
+        press("j");
+        waitForDetail(ids.get(2));
+        STORE_LINK.down();
+        press("2");  // the REPORTED queue: refused
+        alertShown();
+        wait(10).until(d -> d.findElement(By.cssSelector("#tabs .tab.active")).getAttribute("data-queue").equals("PENDING"));
+        assertTrue(browser.getCurrentUrl().contains("queue=PENDING"), browser.getCurrentUrl());
+        STORE_LINK.up();
+        press("a");
+        cards(2);
+        assertEquals("PUBLISHED", comment(ids.get(2)).get("status").asText(), "the comment highlighted, approved");
+        for (String id : ids.subList(0, 2)) assertEquals("PENDING", comment(id).get("status").asText(), id);
+    }
+
+    /** With Caps Lock on, 'a' arrives as "A" without Shift: it decides the comment on show, not the bulk selection. */
+    @Test
+    void capsLockDoesNotTurnADecisionIntoABulkOne() {
+        List<String> ids = pendingOnShow(3);
+        press("x");  // the first selected for bulk
+        press("j");
+        waitForDetail(ids.get(1));
+        for (String type : List.of("keyDown", "keyUp"))
+            browser.executeCdpCommand("Input.dispatchKeyEvent", Map.of("type", type, "key", "A", "code", "KeyA",
+                    "text", "A", "windowsVirtualKeyCode", 65, "modifiers", 0));
+        cards(2);
+        assertEquals("PUBLISHED", comment(ids.get(1)).get("status").asText(), "approved");
+        assertEquals("PENDING", comment(ids.get(0)).get("status").asText(), "the selected one is left to Shift+A");
+    }
+
     /** The 'a' key as the keyboard sends it: DevTools' events carry the repeat flag, WebDriver's do not. */
     private static void key(String type, boolean repeat) {
         browser.executeCdpCommand("Input.dispatchKeyEvent", Map.of("type", type, "key", "a", "code", "KeyA",
