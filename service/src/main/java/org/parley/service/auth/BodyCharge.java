@@ -16,7 +16,10 @@ import java.util.Optional;
  * for itself (over the size limit, gzip that does not inflate, bad UTF-8 or JSON, a failed check) was
  * never scored, yet a 39 KB gzip body inflating past the limit left its key 262 s of debt. Capped, not
  * free: a key sending 27 MB bodies that fail at their last field would else cost the service a parse
- * each for one token; so each refusal may still empty the bucket, a burst's wait at most.
+ * each for one token; so each refusal may still empty the bucket, a burst's wait at most. A 503 (the
+ * service at capacity, its database down, or stopping) is given back the same way: the body was not
+ * scored or stored, and its answer asks for the same request again after a second or five, which a
+ * 2 MB batch's 18 s of debt turned into a 429.
  */
 public final class BodyCharge extends WatchedInput {
     private static final String PROPERTY = BodyCharge.class.getName();
@@ -57,11 +60,12 @@ public final class BodyCharge extends WatchedInput {
         limiter.refundBeyondBurst(payer, limiter.bodyTokens(read));
     }
 
-    /** Gives a refused request's body charge beyond one full bucket back, whatever refused it. */
+    /** Gives a refused (4xx) or not taken (503) request's body charge beyond one full bucket back, whatever refused it. */
     public static final class Refund implements ContainerResponseFilter {
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-            if (response.getStatus() >= 400 && response.getStatus() < 500 && request.getProperty(PROPERTY) instanceof BodyCharge c)
+            int status = response.getStatus();
+            if ((status >= 400 && status < 500 || status == 503) && request.getProperty(PROPERTY) instanceof BodyCharge c)
                 c.refund();
         }
     }

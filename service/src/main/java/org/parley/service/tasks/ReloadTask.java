@@ -59,20 +59,26 @@ public final class ReloadTask<T> extends Task {
         } catch (InvalidPathException e) {
             return new Answer(400, new ErrorBody(400, "not a file path: " + e.getReason(), "path", null));
         }
-        ModelInfo before = info.apply(holder.current());  // for the refusals; a success names what it replaced
         try {
             BundleHolder.Swap<T> swap = holder.reload(bundle);
             ModelInfo after = info.apply(swap.now()), was = info.apply(swap.was());
             LOG.info("reloaded {}: {} {} ({}), was {}", bundle, after.name(), after.version(), after.checksum(), was.checksum());
             return new Answer(200, new Reloaded(bundle.toString(), after, was));
         } catch (BundleException e) {
-            LOG.warn("reload refused, still serving {}: {}", before.checksum(), e.getMessage());
-            return new Answer(400, new ErrorBody(400, e.getMessage() + "; still serving " + before.checksum(), "path", null));
+            String serving = serving();
+            LOG.warn("reload refused, still serving {}: {}", serving, e.getMessage());
+            return new Answer(400, new ErrorBody(400, e.getMessage() + "; still serving " + serving, "path", null));
         } catch (RuntimeException e) {
-            LOG.error("reload of {} failed, still serving {}", bundle, before.checksum(), e);
+            String serving = serving();
+            LOG.error("reload of {} failed, still serving {}", bundle, serving, e);
             return new Answer(500, new ErrorBody(500, "reload failed (" + e.getClass().getSimpleName()
-                    + "; see the log); still serving " + before.checksum(), null, null));
+                    + "; see the log); still serving " + serving, null, null));
         }
+    }
+
+    /** The checksum served once a reload failed: read then, not before, since another reload may have swapped one in meanwhile. */
+    private String serving() {
+        return info.apply(holder.current()).checksum();
     }
 
     /**
