@@ -18,6 +18,11 @@ public record ScoreResponse(String id, Map<String, AttributeScore> attributes, R
                             ReplyStanceScore replyStance, SentimentScore sentiment, ModelInfo model,
                             ModelInfo stanceModel) {
 
+    /** The same answer with the comment's sentiment, which is read after the scoring gate's turn (it has a turn of its own). */
+    public ScoreResponse withSentiment(SentimentScore mood) {
+        return new ScoreResponse(id, attributes, rating, action, rules, language, spans, stance, replyStance, mood, model, stanceModel);
+    }
+
     /** @param level the four-level value 0, 2, 4, 6 of the 0–7 severity */
     public record AttributeScore(float probability, int severity, int level) {}
 

@@ -40,5 +40,10 @@ public record ThreadResponse(String id, Targets targets, List<CommentScore> comm
     public record CommentScore(String id, Integer number, Map<String, AttributeScore> attributes, Rating rating,
                                Action action, List<String> rules, String language, List<SpanScore> spans,
                                List<TargetStanceScore> stance, ReplyStanceScore replyStance, String replyTo,
-                               SentimentScore sentiment) {}
+                               SentimentScore sentiment) {
+        /** The same comment's answer with its sentiment, read after the scoring gate's turn. */
+        public CommentScore withSentiment(SentimentScore mood) {
+            return new CommentScore(id, number, attributes, rating, action, rules, language, spans, stance, replyStance, replyTo, mood);
+        }
+    }
 }

@@ -87,10 +87,13 @@ public final class ScoreResource {
     @ExceptionMetered(name = "score")
     public ScoreResponse score(ScoreRequest request) {
         RequestChecks.Requested requested = RequestChecks.check(request, "");
-        return gate.run(ScoringWork.request(request), () -> {
+        ScoreResponse scored = gate.run(ScoringWork.request(request), () -> {
             CommentScorer.Result r = scorer.score(List.of(input(request, requested)));
             return response(request, requested, r.outcomes().get(0), r, stance.current());
         });
+        // After the gate's turn: a parse waits for sentiment's own turn (one at a time), and waiting with the gate's units
+        // held, four such requests refused every other comment of the lane.
+        return requested.sentiment() ? scored.withSentiment(ScoreParts.sentiment(sentiment.analyse(request.comment().text()))) : scored;
     }
 
     @POST
@@ -134,7 +137,7 @@ public final class ScoreResource {
         if (limiter != null && stanceCost > 0) limiter.chargeStance(requestContext, stanceCost);  // before the work: batches sent together pay too
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));
-        return batchGate.run(requests.stream().mapToLong(ScoringWork::request).sum(), () -> {
+        batchGate.run(requests.stream().mapToLong(ScoringWork::request).sum(), () -> {
             CommentScorer.Result r = scorer.score(inputs);
             ServedStance servedStance = stance.current();
             for (int k = 0; k < good.size(); k++) {
@@ -142,8 +145,15 @@ public final class ScoreResource {
                 out[good.get(k)] = new BatchResponse.Item(good.get(k), q.id(),
                         response(q, requested.get(k), r.outcomes().get(k), r, servedStance), null);
             }
-            return new BatchResponse(List.of(out));
+            return null;
         });
+        for (int k = 0; k < good.size(); k++) {  // sentiment after the gate's turn, as for one comment
+            if (!requested.get(k).sentiment()) continue;
+            BatchResponse.Item item = out[good.get(k)];
+            out[good.get(k)] = new BatchResponse.Item(item.index(), item.id(),
+                    item.score().withSentiment(ScoreParts.sentiment(sentiment.analyse(requests.get(k).comment().text()))), null);
+        }
+        return new BatchResponse(List.of(out));
     }
 
     private ScoreRequest read(JsonNode node, String prefix) {
@@ -175,10 +185,8 @@ public final class ScoreResource {
                 : ScoreParts.stance(stance.model().stance(request.comment().text(), request.targets()));
         ScoreResponse.ReplyStanceScore reply = request.parent() == null ? null
                 : ScoreParts.replyStance(stance.model().replyStance(request.comment().text(), request.parent()));
-        ScoreResponse.SentimentScore mood = requested.sentiment()
-                ? ScoreParts.sentiment(sentiment.analyse(request.comment().text())) : null;
         return new ScoreResponse(request.id(), ScoreParts.attributes(requested.attributes(), o), ScoreParts.rating(o),
-                o.decision().action(), ScoreParts.rules(o), o.language(), ScoreParts.spans(o), targets, reply, mood, r.model().info(),
+                o.decision().action(), ScoreParts.rules(o), o.language(), ScoreParts.spans(o), targets, reply, null, r.model().info(),
                 targets == null && reply == null ? null : stance.info());
     }
 }

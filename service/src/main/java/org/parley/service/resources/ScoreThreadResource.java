@@ -95,7 +95,13 @@ public final class ScoreThreadResource {
         if (request.targets() != null)
             RequestChecks.targets(request.targets(), "targets", "leave it out to have targets proposed from the article");
         List<Optional<ReplyContext.Parent>> parents = checkedTexts(thread);
-        return gate.run(work(thread, request.targets(), parents), () -> scored(request, requestContext, thread, requested, parents));
+        ThreadResponse scored = gate.run(work(thread, request.targets(), parents), () -> scored(request, requestContext, thread, requested, parents));
+        if (!requested.sentiment()) return scored;
+        // After the gate's turn, as on /v1/score: a parse waits for sentiment's own turn, with no scoring units held.
+        List<ThreadResponse.CommentScore> comments = new ArrayList<>(scored.comments().size());
+        for (int i = 0; i < scored.comments().size(); i++)
+            comments.add(scored.comments().get(i).withSentiment(ScoreParts.sentiment(sentiment.analyse(thread.comments().get(i).text()))));
+        return new ThreadResponse(scored.id(), scored.targets(), comments, scored.summary(), scored.model(), scored.stanceModel());
     }
 
     /** What scoring the thread weighs: targets to be proposed are counted at the most that may be ({@link ThreadTargets#MAX_PROPOSED}). */
@@ -136,8 +142,7 @@ public final class ScoreThreadResource {
             out.add(new ThreadResponse.CommentScore(c.id(), c.number(), ScoreParts.attributes(attributes, o),
                     ScoreParts.rating(o), o.decision().action(), ScoreParts.rules(o), o.language(), ScoreParts.spans(o),
                     ScoreParts.stance(onTargets), reply,
-                    parent == null ? null : parent.isQuote() ? "quote" : parent.commentId(),
-                    requested.sentiment() ? ScoreParts.sentiment(sentiment.analyse(c.text())) : null));
+                    parent == null ? null : parent.isQuote() ? "quote" : parent.commentId(), null));
         }
         return new ThreadResponse(thread.id(), new ThreadResponse.Targets(used.targets(), used.proposed() ? "proposed" : "given"),
                 out, ThreadSummary.of(used.targets(), stances, actions), r.model().info(), s.info());

@@ -194,6 +194,31 @@ class ScoreResourceTest {
         assertEquals(before + 1, Fakes.SENTIMENT_CALLS.get());
     }
 
+    /**
+     * A concurrency review (thirty-seventh session): a parse waited for sentiment's turn, one at a time, while its request
+     * held the scoring gate's units, so four SENTIMENT requests refused every other comment of the lane. It runs after.
+     */
+    @Test
+    void sentimentIsReadWithNoScoringUnitHeld() throws Exception {
+        org.parley.service.core.ScoringGate gate = new org.parley.service.core.ScoringGate(1, 0, java.time.Duration.ofSeconds(5));
+        java.util.concurrent.atomic.AtomicInteger heldDuringParse = new java.util.concurrent.atomic.AtomicInteger(-1);
+        org.parley.service.core.SentimentHolder sentiment = new org.parley.service.core.SentimentHolder(() -> text -> {
+            heldDuringParse.set(gate.unitsHeld());
+            return org.parley.sentiment.Sentiment.unread();
+        });
+        ScoreResource resource = new ScoreResource(Fakes.commentScorer(Fakes.modelHolder(MODEL, "1")), Fakes.mapper(), 30,
+                Fakes.stanceHolder(STANCE), sentiment, null, gate, gate);
+        resource.score(Fakes.mapper().readValue("{\"comment\": {\"text\": \"love\"}, \"attributes\": [\"SENTIMENT\"]}",
+                org.parley.service.api.ScoreRequest.class));
+        assertEquals(0, heldDuringParse.get(), "one comment");
+        heldDuringParse.set(-1);
+        List<JsonNode> items = List.of(Fakes.mapper().readTree("{\"comment\": {\"text\": \"love\"}, \"attributes\": [\"SENTIMENT\"]}"));
+        BatchResponse.Item item = resource.batch(new BatchRequest(items), null).results().get(0);
+        assertEquals(0, heldDuringParse.get(), "a batch");
+        assertNotNull(item.score().sentiment(), item.toString());
+        assertNotNull(item.score().attributes(), "scored as well");
+    }
+
     /** A parse can take a second: past 20 in one batch, the items asking for SENTIMENT are refused in place. */
     @Test
     void aBatchParsesForAtMostTwentyItems() throws Exception {
