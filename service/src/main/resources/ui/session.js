@@ -120,6 +120,12 @@ export async function logout() {
   if (later) return message(later, 'error');
   state.user = null;
   forget();
+  // The next moderator at this browser starts from the default queue, not from the filters of the one before, which
+  // the address kept (an article of a site the next may not moderate, say).
+  state.queue = 'PENDING';
+  state.site = '';
+  state.article = '';
+  history.replaceState(null, '', location.pathname + location.search);
   showLogin();
 }
 

@@ -1417,6 +1417,7 @@ class ModeratorUiTest {
         browser.findElement(By.id("note")).sendKeys("my own note");
         browser.findElement(By.id("logout")).click();
         wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+        assertFalse(browser.getCurrentUrl().contains("article="), "the address keeps no filter of the one before: " + browser.getCurrentUrl());
 
         user = "site-" + user;
         new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR,
