@@ -61,8 +61,9 @@ public final class Deduplicator {
                 int n = count[a.ordinal()];
                 double mean = sum[a.ordinal()] / n;
                 // Occurrences split evenly (1 and 0) agree on nothing, and the binary view (at
-                // least 0.5) would make the text a positive: left unlabelled.
-                if (n > 0 && !(n > 1 && mean == 0.5)) labels = labels.with(a, Math.min(1.0, mean));
+                // least 0.5) would make the text a positive: left unlabelled. Compared as the float it is
+                // stored as: 0.6f and 0.4f average to 0.50000001 in double, which is stored as 0.5f, a positive.
+                if (n > 0 && !(n > 1 && (float) mean == 0.5f)) labels = labels.with(a, Math.min(1.0, mean));
             }
             return new Example(first.source(), first.id(), first.text(), labels);
         }

@@ -1,6 +1,8 @@
 package org.parley.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.parley.corpus.Fixtures.assertLabels;
 import static org.parley.label.Attribute.INSULT;
@@ -44,6 +46,18 @@ class DeduplicatorTest {
         assertEquals(List.of(c), r.examples(), "no label left to learn or measure");
         assertEquals(1, r.merged());
         assertEquals(1, r.unlabelled());
+    }
+
+    /** Rater shares that average to one half (0.6 and 0.4, a third and two thirds) are an even split too, as floats. */
+    @Test
+    void softLabelsThatAverageToOneHalfAreAnEvenSplit() {
+        for (double[] pair : new double[][] {{0.6, 0.4}, {1.0 / 3, 2.0 / 3}, {0.2, 0.8}, {0.7, 0.3}}) {
+            Example a = ex("a", "halves", Labels.of(Map.of(TOXICITY, (float) pair[0], INSULT, 1)));
+            Example b = ex("b", "HALVES", Labels.of(Map.of(TOXICITY, (float) pair[1], INSULT, 1)));
+            Example kept = Deduplicator.merge(List.of(a, b)).examples().get(0);
+            assertFalse(kept.labels().has(TOXICITY), pair[0] + " and " + pair[1] + ": " + kept.labels().get(TOXICITY));
+            assertTrue(kept.labels().positive(INSULT));
+        }
     }
 
     @Test
