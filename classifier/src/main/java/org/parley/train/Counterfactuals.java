@@ -50,9 +50,10 @@ public final class Counterfactuals {
     }
 
     /**
-     * For each row, the index of the row it was made from, or -1: stacking puts the two in one
-     * fold, else the wide part's out-of-fold logits for both would come from a regression that saw
-     * the near-copy, overconfident ones the deep part would learn to trust.
+     * For each row, the index of the row it was made from, or of the first copy of it (a corpus shown N times
+     * by --repeat), or -1: stacking puts the two in one fold, else the wide part's out-of-fold logits for both
+     * would come from a regression that saw the near-copy or the copy, overconfident ones the deep part would
+     * learn to trust.
      */
     static int[] sameFoldAs(List<Example> train) {
         Map<String, Integer> index = new HashMap<>();
@@ -64,7 +65,11 @@ public final class Counterfactuals {
         for (int i = 0; i < out.length; i++) {
             Example e = train.get(i);
             out[i] = -1;
-            if (!made(e)) continue;
+            if (!made(e)) {
+                int first = index.get(e.source() + ":" + e.id());
+                if (first != i) out[i] = first;  // a repeat of a corpus row
+                continue;
+            }
             String from = e.id().substring(0, e.id().lastIndexOf(':'));
             out[i] = index.getOrDefault(from, -1);
         }

@@ -95,6 +95,14 @@ class IdentityAugmenterTest {
         assertNull(IdentityAugmenter.insert("those women over there", new Random(1)));
     }
 
+    /** A corpus shown several times (--repeat) is one row in one fold: its copies point to the first. */
+    @Test
+    void aRepeatedRowPointsBackToItsFirstCopyForStacking() {
+        Example a = new Example("jigsaw_toxic_partial", "7", "you fool", TOX_ZERO), b = new Example("ruddit", "7", "hello", TOX_ZERO);
+        int[] from = Counterfactuals.sameFoldAs(List.of(a, b, a, a, b));
+        assertArrayEquals(new int[] {-1, -1, 0, 0, 1}, from);
+    }
+
     @Test
     void eachMadeRowPointsBackToItsSourceRowForStacking() {
         List<Example> rows = new ArrayList<>(train());
