@@ -1,22 +1,23 @@
 // The moderator page's panel beside the list: the comment on show with its thread, readers' reports and history.
-import { ref, siteQuery } from './state.js';
+import { siteQuery } from './state.js';
 import { $, clear, el, isolated, textBlock, when } from './dom.js';
 import { api, notNow } from './api.js';
 
 // ---------- detail: thread context and history ----------
 
-let detailFor = null;
+// Each request for the panel is numbered: only the latest one's answer is drawn (an earlier one for the same comment,
+// answered late after a conflict, would draw the comment as it was).
+let asked = 0;
 
 /** No comment on show: an answer still on its way for the one before is dropped. */
 export function resetDetail() {
-  detailFor = null;
+  asked++;
 }
 
 export async function loadDetail(shown) {
-  const id = ref(shown);
-  detailFor = id;
+  const mine = ++asked;
   const r = await api('GET', '/v1/comments/' + encodeURIComponent(shown.id) + siteQuery(shown));
-  if (detailFor !== id) return; // the moderator moved on
+  if (mine !== asked) return; // the moderator moved on, or the panel was asked again
   const d = $('detail');
   clear(d);
   if (r.status !== 200) {

@@ -2,6 +2,7 @@ import { PAGE, QUEUES, QUEUE_NAMES, articleOf, current, ref, shownCount, siteRef
 import { $, clear, el, isolated, message } from './dom.js';
 import { api, notNow } from './api.js';
 import { focusList, renderList, select } from './list.js';
+import { resetDetail } from './detail.js';
 
 // Which queue, site and article the moderator page shows (the address's hash keeps them), and loading them: the
 // queue's pages, the tabs' counts, and the article and site menus.
@@ -51,6 +52,7 @@ let loads = 0;
 /** What the page learnt for one moderator: their comments, selection, articles, sites and note. */
 export function forget() {
   loads++;  // a load still in flight for the one before is dropped when it answers
+  resetDetail();  // and so is the panel's
   shown = null;
   state.shownTo = null;
   state.comments = [];
