@@ -128,6 +128,9 @@ for path in ODD_GETS:
     if code >= 500 or code < 0 or (code >= 400 and not out.startswith(b"{")):
         bad.append((path[:60], code, b"", out[:200]))
 
+# A run that had nothing accepted fuzzed nothing (another service on the port, say, refusing this run's keys).
+if not any(200 <= c < 300 for c in counts):
+    bad.append(("(nothing was accepted: the wrong service, or its keys?)", 0, b"", repr(counts).encode()))
 print(f"{n + len(ODD_GETS)} requests, seed {seed}; answers by status: {dict(sorted(counts.items()))}")
 seen = set()
 for path, code, data, out in bad:
