@@ -134,10 +134,11 @@ public final class ScoreResource {
         }
         long stanceCost = requests.stream().filter(q -> q.targets() != null || q.parent() != null)
                 .mapToLong(q -> RateLimiter.stanceTokens(1, q.targets() == null ? 0 : q.targets().size())).sum();
-        if (limiter != null && stanceCost > 0) limiter.chargeStance(requestContext, stanceCost);  // before the work: batches sent together pay too
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));
         batchGate.run(requests.stream().mapToLong(ScoringWork::request).sum(), () -> {
+            // Charged in the turn, before the work: batches scored together pay too, and one the lane refuses (a 503) pays nothing.
+            if (limiter != null && stanceCost > 0) limiter.chargeStance(requestContext, stanceCost);
             CommentScorer.Result r = scorer.score(inputs);
             ServedStance servedStance = stance.current();
             for (int k = 0; k < good.size(); k++) {

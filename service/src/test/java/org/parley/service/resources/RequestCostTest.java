@@ -121,6 +121,46 @@ class RequestCostTest {
         assertEquals(200, score(CHARGING, "batch-key-2", "hi").getStatus(), "without stance a short batch costs its body");
     }
 
+    /**
+     * A concurrency review (thirty-seventh session): a batch's stance was charged before its lane admitted it, so a batch
+     * the full lane refused (a 503, "send it again") still cost its stance, and its retry waited. Now charged in the turn.
+     */
+    @Test
+    void aBatchTheLaneRefusesCostsNoStance() throws Throwable {
+        RateLimiter limiter = new RateLimiter(2, 5, 1024, 0);
+        org.parley.service.core.ScoringGate lane = new org.parley.service.core.ScoringGate(1, 0, java.time.Duration.ofMillis(100));
+        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("refused-batch-1:website", 5), limiter))
+                .addResource(new ScoreResource(Fakes.commentScorer(MODELS), Fakes.mapper(), 10, Fakes.stanceHolder(Fakes.stance()),
+                        Fakes.sentiment(), limiter, org.parley.service.core.ScoringGate.open(), lane))
+                .build();
+        service.before();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> lane.run(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        try {
+            holder.start();
+            while (lane.unitsHeld() == 0) Thread.sleep(5);
+            StringBuilder body = new StringBuilder("{\"comments\": [");
+            for (int i = 0; i < 10; i++) body.append(i == 0 ? "" : ",").append("{\"comment\": {\"text\": \"no ").append(i).append("\"}, \"targets\": [\"the war\"]}");
+            Response refused = service.target("/v1/score/batch").queryParam("key", "refused-batch-1").request()
+                    .post(Entity.entity(body.append("]}").toString(), MediaType.APPLICATION_JSON));
+            assertEquals(503, refused.getStatus(), () -> refused.readEntity(String.class));
+            Response next = service.target("/v1/score").queryParam("key", "refused-batch-1").request()
+                    .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}}", MediaType.APPLICATION_JSON));
+            assertEquals(200, next.getStatus(), "10 items' stance, 10 tokens, would have emptied the bucket of 10");
+        } finally {
+            release.countDown();
+            holder.join();
+            service.after();
+        }
+    }
+
     /** Each target adds work to every comment: 10 targets cost a comment 2 tokens (~25 ms of a core a batch item). */
     @Test
     void tenTargetsCostEachCommentASecondToken() {
