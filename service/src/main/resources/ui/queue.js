@@ -9,13 +9,17 @@ import { resetDetail } from './detail.js';
 
 // ---------- queue and filters ----------
 
+// The one site a moderator of a single site is narrowed to (the service narrows every list to it); none without a
+// user, as after a 401 while a decision's counts are still refreshed.
+const oneSite = () => state.user && state.user.site;
+
 export function readHash() {
   const p = new URLSearchParams(location.hash.slice(1));
   const q = (p.get('queue') || 'PENDING').toUpperCase();
   state.queue = QUEUES.includes(q) ? q : 'PENDING';
   const asked = p.get('site') || '', own = state.user && state.user.sites;
   // A moderator of some sites may narrow to one of theirs; another named in the address is ignored, not a 403.
-  state.site = (state.user && state.user.site) || (own && !own.includes(asked) ? '' : asked);
+  state.site = oneSite() || (own && !own.includes(asked) ? '' : asked);
   const article = p.get('article') || '', articleSite = p.get('articleSite') || '';
   state.article = article ? siteRef(own && !own.includes(articleSite) ? '' : articleSite, article) : '';
 }
@@ -23,7 +27,7 @@ export function readHash() {
 function writeHash() {
   const p = new URLSearchParams();
   p.set('queue', state.queue);
-  if (state.site && !(state.user && state.user.site)) p.set('site', state.site);
+  if (state.site && !oneSite()) p.set('site', state.site);
   if (state.article) {
     const a = articleOf(state.article);
     p.set('article', a.id);
@@ -34,13 +38,12 @@ function writeHash() {
 
 function query(extra) {
   const p = new URLSearchParams(extra || {});
-  const own = state.user && state.user.site;
-  if (state.site && !own) p.set('site', state.site);
+  if (state.site && !oneSite()) p.set('site', state.site);
   if (state.article) {
     const a = articleOf(state.article);
     p.set('articleId', a.id);
     // Its site's article alone: without a site, the article id narrows to every one of the moderator's sites' articles with it.
-    if (a.site && !p.has('site') && !own) p.set('site', a.site);
+    if (a.site && !p.has('site') && !oneSite()) p.set('site', a.site);
   }
   return p.toString();
 }
@@ -212,7 +215,7 @@ function renderArticles() {
   s.append(new Option('All articles', ''));
   if (state.article && !state.articles.has(state.article)) state.articles.set(state.article, { ...articleOf(state.article), title: '' });
   // Of several sites, each entry names its site: two sites' articles may share an id, and a title.
-  const sites = !state.site && !(state.user && state.user.site);
+  const sites = !state.site && !oneSite();
   const label = (a) => (a.title ? isolated(a.title) + ' (' + isolated(a.id) + ')' : a.id) + (sites && a.site ? ' · ' + isolated(a.site) : '');
   [...state.articles.entries()].map(([ref, a]) => [ref, label(a), a.title || a.id])
     .sort((a, b) => a[2].localeCompare(b[2]) || a[1].localeCompare(b[1])).forEach(([ref, text]) => {
