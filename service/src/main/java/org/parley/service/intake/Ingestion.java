@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -74,6 +75,15 @@ public final class Ingestion {
      * @throws IdTaken when an id the site stored comes with another text or article (and nothing is stored)
      */
     public List<CommentStore.Insert> submit(List<Submission> submissions, Caller caller) {
+        return submit(submissions, caller, fresh -> {});
+    }
+
+    /**
+     * As {@link #submit(List, Caller)}, calling {@code inTurn} with the number of comments to be scored (none already
+     * stored) once the scoring lane has admitted the call, before the work: what the caller pays for that work (its
+     * stance) is paid by calls scored together, and not by one the lane refuses or one that scores nothing.
+     */
+    public List<CommentStore.Insert> submit(List<Submission> submissions, Caller caller, IntConsumer inTurn) {
         CommentStore.Insert[] out = new CommentStore.Insert[submissions.size()];
         List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
@@ -101,6 +111,7 @@ public final class Ingestion {
             work += ScoringWork.comment(s.text(), targets, parents.get(k));
         }
         Scored scored = (submissions.size() == 1 ? gate : batchGate).run(work, () -> {
+            inTurn.accept(fresh.size());
             CommentScorer.Result toxicity = scorer.score(inputs);
             List<String> stances = new ArrayList<>(fresh.size());
             for (int k = 0; k < fresh.size(); k++) stances.add(stanceJson(stanceModel, submissions.get(fresh.get(k)), parents.get(k)));

@@ -100,11 +100,13 @@ public final class ThreadsResource {
                     c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), t,
                     c.parentAuthor()));
         }
-        if (limiter != null && t != null)
-            limiter.chargeStance(requestContext, RateLimiter.stanceTokens(submissions.size(), t.size()));  // before the work: threads sent together pay too
         List<CommentStore.Insert> stored;
         try {
-            stored = ingestion.submit(submissions, (Caller) security.getUserPrincipal());
+            // Charged in the lane's turn, for the comments scored: a thread the full lane refuses (a 503) pays no
+            // stance, nor do comments already stored, which come back unscored.
+            stored = ingestion.submit(submissions, (Caller) security.getUserPrincipal(), fresh -> {
+                if (limiter != null && t != null) limiter.chargeStance(requestContext, RateLimiter.stanceTokens(fresh, t.size()));
+            });
         } catch (IdTaken e) {
             throw new ApiException(409, "comments[" + e.index() + "].id", null, "comments[" + e.index() + "]: " + e.getMessage());
         }

@@ -21,10 +21,11 @@ import static org.junit.jupiter.api.Assertions.*;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RequestCostTest {
     private static final ModelHolder MODELS = Fakes.modelHolder(Fakes.scorer(), "1");
-    // Keys of 5 requests/s (10 at once). One service charges a token per KiB of body, the other allows
-    // 3 failed authentications a minute (each its own limiter: the tests' client address is one).
-    private static final ResourceExtension CHARGING = resources(new RateLimiter(2, 5, 1024, 0));
-    private static final ResourceExtension GUARDED = resources(new RateLimiter(2, 5, 0, 3));
+    // Keys of 1 request/s (10 at once: a test that stalls a second refills a token, not five). One service charges a
+    // token per KiB of body, the other allows 3 failed authentications a minute (each its own limiter: the tests' client
+    // address is one).
+    private static final ResourceExtension CHARGING = resources(new RateLimiter(10, 5, 1024, 0));
+    private static final ResourceExtension GUARDED = resources(new RateLimiter(10, 5, 0, 3));
     // A published scorer key of 1,000 requests/s whose visitors (one address each) may send 5 a second.
     private static final ResourceExtension PUBLISHED = published(new RateLimiter(2, 5, 1024, 0, 5));
 
@@ -42,7 +43,7 @@ class RequestCostTest {
     private static ResourceExtension resources(RateLimiter limiter, RateLimiter threads) {
         CommentScorer scorer = Fakes.commentScorer(MODELS);
         return Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("heavy-key-1:website,light-key-1:website,refused-key-1:website,refused-key-2:website,"
-                        + "stance-key-1:website,plain-key-1:website,batch-key-1:website,batch-key-2:website,many-key-1:website,few-key-1:website", 5), limiter))
+                        + "stance-key-1:website,plain-key-1:website,batch-key-1:website,batch-key-2:website,many-key-1:website,few-key-1:website", 1), limiter))
                 .addProvider(new BodySizeLimit(1))
                 .addResource(new ScoreResource(scorer, Fakes.mapper(), 10, Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment(), threads))
                 .addResource(new ScoreThreadResource(scorer, Fakes.stanceHolder(Fakes.stance()), Fakes.targets(), Fakes.sentiment(), 500, threads))
@@ -69,14 +70,14 @@ class RequestCostTest {
      */
     @Test
     void aRefusedBodyCostsAtMostAFullBucket() {
-        long max = new BodySizeLimit(1).maxBytes();  // ~330 tokens' worth (66 s at 5/s); the bucket holds 10 (2 s)
+        long max = new BodySizeLimit(1).maxBytes();  // ~330 tokens' worth (330 s at 1/s); the bucket holds 10 (10 s)
         assertEquals(413, score(CHARGING, "refused-key-1", "a".repeat((int) max)).getStatus());
         Response next = score(CHARGING, "refused-key-1", "hi");
         assertEquals(429, next.getStatus(), "the refusal emptied the bucket");
-        assertTrue(Long.parseLong(next.getHeaderString("Retry-After")) <= 2, "a burst's wait, not 66 s: " + next.getHeaderString("Retry-After"));
+        assertTrue(Long.parseLong(next.getHeaderString("Retry-After")) <= 10, "a burst's wait, not 330 s: " + next.getHeaderString("Retry-After"));
         assertEquals(400, score(CHARGING, "refused-key-2", "a".repeat(30_000)).getStatus(), "over comment.text's limit");
         next = score(CHARGING, "refused-key-2", "hi");
-        assertTrue(next.getStatus() == 200 || Long.parseLong(next.getHeaderString("Retry-After")) <= 2,
+        assertTrue(next.getStatus() == 200 || Long.parseLong(next.getHeaderString("Retry-After")) <= 10,
                 "nor a body that fails its checks: " + next.getStatus() + " " + next.getHeaderString("Retry-After"));
     }
 
@@ -127,9 +128,9 @@ class RequestCostTest {
      */
     @Test
     void aBatchTheLaneRefusesCostsNoStance() throws Throwable {
-        RateLimiter limiter = new RateLimiter(2, 5, 1024, 0);
+        RateLimiter limiter = new RateLimiter(10, 5, 1024, 0);  // with the key's 1/s, a bucket of 10
         org.parley.service.core.ScoringGate lane = new org.parley.service.core.ScoringGate(1, 0, java.time.Duration.ofMillis(100));
-        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("refused-batch-1:website", 5), limiter))
+        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("refused-batch-1:website", 1), limiter))
                 .addResource(new ScoreResource(Fakes.commentScorer(MODELS), Fakes.mapper(), 10, Fakes.stanceHolder(Fakes.stance()),
                         Fakes.sentiment(), limiter, org.parley.service.core.ScoringGate.open(), lane))
                 .build();
@@ -159,6 +160,64 @@ class RequestCostTest {
             holder.join();
             service.after();
         }
+    }
+
+    /**
+     * A concurrency review (thirty-seventh session): /v1/threads charged its stance before the lane admitted it, so a
+     * thread the full lane refused (a 503) still cost its stance, as did a thread sent again, whose stored comments are
+     * not scored again. Now charged in the turn, for the comments scored.
+     */
+    @Test
+    void aStoredThreadsStanceIsChargedOnlyForTheCommentsItScores(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Throwable {
+        RateLimiter limiter = new RateLimiter(10, 5, 1024, 0);  // with the keys' 1/s, a bucket of 10
+        org.parley.service.core.ScoringGate lane = new org.parley.service.core.ScoringGate(1, 0, java.time.Duration.ofMillis(100));
+        org.parley.service.intake.Ingestion ingestion = new org.parley.service.intake.Ingestion(Fakes.commentScorer(MODELS),
+                () -> Fakes.served(Fakes.stance()), new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir)),
+                Fakes.mapper(), java.time.Clock.systemUTC(), org.parley.service.core.ScoringGate.open(), lane);
+        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("refused-thread-1:website,resent-thread-1:website", 1), limiter))
+                .addResource(new ThreadsResource(ingestion, new org.parley.service.moderation.CommentViews(Fakes.mapper()), 500, limiter))
+                .build();
+        service.before();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> lane.run(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        try {
+            holder.start();
+            while (lane.unitsHeld() == 0) Thread.sleep(5);
+            Response refused = storeThread(service, "refused-thread-1", "t1", 10, "the war");
+            assertEquals(503, refused.getStatus(), () -> refused.readEntity(String.class));
+            release.countDown();
+            holder.join();
+            Response next = storeThread(service, "refused-thread-1", "t2", 1, null);
+            assertEquals(200, next.getStatus(), () -> "10 comments' stance, 10 tokens, would have emptied the bucket: " + next.readEntity(String.class));
+
+            // 7 comments against a target: a request and 7 tokens of stance (the body is under a KiB); sent again, a request.
+            assertEquals(200, storeThread(service, "resent-thread-1", "t3", 7, "the war").getStatus());
+            Response again = storeThread(service, "resent-thread-1", "t3", 7, "the war");
+            assertEquals(200, again.getStatus(), () -> "the stored comments come back unscored, at no stance: " + again.readEntity(String.class));
+            Response more = storeThread(service, "resent-thread-1", "t4", 7, "the war");
+            assertEquals(200, more.getStatus(), () -> "the resent thread cost no stance, so a token is left: " + more.readEntity(String.class));
+            assertEquals(429, storeThread(service, "resent-thread-1", "t5", 1, null).getStatus(),
+                    "the new comments' stance is charged: 7 tokens of debt");
+        } finally {
+            release.countDown();
+            holder.join();
+            service.after();
+        }
+    }
+
+    private static Response storeThread(ResourceExtension service, String key, String id, int comments, String target) {
+        StringBuilder body = new StringBuilder("{\"id\": \"" + id + "\", \"article\": {\"title\": \"x\"}, \"comments\": [");
+        for (int i = 0; i < comments; i++) body.append(i == 0 ? "" : ",").append("{\"id\": \"c").append(i).append("\", \"text\": \"no way ").append(i).append("\"}");
+        jakarta.ws.rs.client.WebTarget t = service.target("/v1/threads").queryParam("key", key);
+        if (target != null) t = t.queryParam("target", target);
+        return t.request().post(Entity.entity(body.append("]}").toString(), MediaType.APPLICATION_JSON));
     }
 
     /** Each target adds work to every comment: 10 targets cost a comment 2 tokens (~25 ms of a core a batch item). */
