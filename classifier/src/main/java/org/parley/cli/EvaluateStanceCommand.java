@@ -48,7 +48,8 @@ import picocli.CommandLine.Option;
                 "parley:wideOnly, parley:sentenceOnly). --compare OLD scores a bundle before retraining on the same rows",
                 "(the dev split of --model's held-out targets, or --file). JSON on stdout (or in",
                 "--output FILE); under perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for),",
-                "under interval95 each figure's 95%% percentile bootstrap interval (--resamples draws of the rows, seed " + Bootstrap.DEFAULT_SEED + ").",
+                "under interval95 each figure's 95%% percentile bootstrap interval (--resamples draws, seed " + Bootstrap.DEFAULT_SEED + ";",
+                "a thread's replies, and the rows of one text, drawn together).",
                 "--report DIR: report.html, each model's figures and intervals per corpus and target and its confusion matrices, and metrics.json."})
 public final class EvaluateStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -89,7 +90,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--resamples", paramLabel = "N",
-            description = "bootstrap draws of the rows for the 95%% intervals of each figure (interval95, per corpus and target too)"
+            description = "bootstrap draws (of threads and texts, whose rows go together) for the 95%% intervals of each figure (interval95, per corpus and target too)"
                     + " and of each paired difference (change, versusBaselines) (default: ${DEFAULT-VALUE}; 0: no intervals)")
     int resamples = Bootstrap.DEFAULT_RESAMPLES;
 

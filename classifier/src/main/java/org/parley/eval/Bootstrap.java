@@ -32,15 +32,37 @@ public final class Bootstrap {
      *                   draw (a class missing from it) is left out of that figure's percentiles.
      */
     public static Interval[] intervals(int rows, int resamples, long seed, Function<int[], double[]> statistics) {
+        int[] each = new int[rows];
+        Arrays.setAll(each, i -> i);
+        return clustered(each, resamples, seed, statistics);
+    }
+
+    /**
+     * The cluster bootstrap: rows that are not independent (the replies of one thread, the targets read against one
+     * text) are drawn together. A draw takes as many clusters as there are, with replacement, and each row weighs as
+     * often as its cluster was drawn; drawn row by row, a dev set of 720 replies in 35 threads looked like 720
+     * independent samples, and its intervals were too narrow. With every row its own cluster this is
+     * {@link #intervals(int, int, long, Function)}, draw for draw.
+     *
+     * @param clusters each row's cluster, any ints (rows with equal ones are drawn together)
+     */
+    public static Interval[] clustered(int[] clusters, int resamples, long seed, Function<int[], double[]> statistics) {
         if (resamples < 1) throw new IllegalArgumentException("resamples must be >= 1, was " + resamples);
+        int rows = clusters.length;
+        int[] cluster = new int[rows];  // renumbered 0..k-1 in order of first appearance
+        java.util.Map<Integer, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < rows; i++) cluster[i] = index.computeIfAbsent(clusters[i], c -> index.size());
+        int k = index.size();
         int[] weights = new int[rows];
         Arrays.fill(weights, 1);
         double[] point = statistics.apply(weights);
         double[][] draws = new double[point.length][resamples];
         SplittableRandom random = new SplittableRandom(seed);
+        int[] drawn = new int[k];
         for (int r = 0; r < resamples; r++) {
-            Arrays.fill(weights, 0);
-            for (int i = 0; i < rows; i++) weights[random.nextInt(rows)]++;
+            Arrays.fill(drawn, 0);
+            for (int c = 0; c < k; c++) drawn[random.nextInt(k)]++;
+            for (int i = 0; i < rows; i++) weights[i] = drawn[cluster[i]];
             double[] values = statistics.apply(weights);
             for (int j = 0; j < point.length; j++) draws[j][r] = values[j];
         }

@@ -59,7 +59,7 @@ public final class StanceReportWriter {
         html.append("Data: ").append(esc(data)).append(". F_avg is SemEval-2016's mean F1 of FAVOR and AGAINST (0&ndash;100). ");
         if (metrics.path("resamples").asInt() > 0)
             html.append("In brackets, each figure's 95% interval from ").append(metrics.get("resamples").asInt())
-                    .append(" bootstrap draws of the rows. ");
+                    .append(" bootstrap draws (a thread's replies, and the rows of one text, drawn together). ");
         html.append("The paired differences are in <code>").append(ReportWriter.JSON).append("</code>.</p>\n");
         boolean first = true;
         for (Map.Entry<String, JsonNode> model : fields(metrics)) {

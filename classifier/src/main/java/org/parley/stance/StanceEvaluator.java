@@ -29,14 +29,15 @@ public final class StanceEvaluator {
         int[] predicted = predictor.predict(examples.stream().map(StanceExample::text).toList(),
                 examples.stream().map(StanceExample::target).toList());
         int[] gold = examples.stream().mapToInt(e -> e.label().ordinal()).toArray();
-        ObjectNode out = StanceMetrics.stanceJson(gold, predicted, resamples);
+        int[] texts = textClusters(examples);
+        ObjectNode out = StanceMetrics.stanceJson(gold, predicted, texts, resamples);
         Map<String, List<Integer>> byCorpus = rowsBy(examples, StanceExample::source, new TreeMap<>());
         Map<String, List<Integer>> byTarget = rowsBy(examples,
                 e -> PER_TARGET.contains(e.source()) ? e.source() + ": " + e.target() : null, new TreeMap<>());
         ObjectNode corpora = out.putObject("perCorpus");
-        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.stanceJson(pick(rows, gold), pick(rows, predicted), resamples)));
+        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.stanceJson(pick(rows, gold), pick(rows, predicted), pick(rows, texts), resamples)));
         ObjectNode targets = out.putObject("perTarget");
-        byTarget.forEach((k, rows) -> targets.set(k, StanceMetrics.stanceJson(pick(rows, gold), pick(rows, predicted), resamples)));
+        byTarget.forEach((k, rows) -> targets.set(k, StanceMetrics.stanceJson(pick(rows, gold), pick(rows, predicted), pick(rows, texts), resamples)));
         return out;
     }
 
@@ -44,10 +45,11 @@ public final class StanceEvaluator {
         int[] predicted = predictor.predict(examples.stream().map(ReplyExample::text).toList(),
                 examples.stream().map(ReplyExample::parent).toList());
         int[] gold = examples.stream().mapToInt(e -> e.label().ordinal()).toArray();
-        ObjectNode out = StanceMetrics.replyJson(gold, predicted, resamples);
+        int[] threads = threadClusters(examples);
+        ObjectNode out = StanceMetrics.replyJson(gold, predicted, threads, resamples);
         Map<String, List<Integer>> byCorpus = rowsBy(examples, ReplyExample::source, new LinkedHashMap<>());
         ObjectNode corpora = out.putObject("perCorpus");
-        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.replyJson(pick(rows, gold), pick(rows, predicted), resamples)));
+        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.replyJson(pick(rows, gold), pick(rows, predicted), pick(rows, threads), resamples)));
         return out;
     }
 
@@ -65,7 +67,7 @@ public final class StanceEvaluator {
             List<ReplyExample> r = data.replyDev();
             List<String> texts = r.stream().map(ReplyExample::text).toList(), parents = r.stream().map(ReplyExample::parent).toList();
             out.set("replyStanceDev", StanceMetrics.replyDifference(r.stream().mapToInt(e -> e.label().ordinal()).toArray(),
-                    replyA.predict(texts, parents), replyB.predict(texts, parents), resamples));
+                    replyA.predict(texts, parents), replyB.predict(texts, parents), threadClusters(r), resamples));
         }
         return out;
     }
@@ -74,12 +76,32 @@ public final class StanceEvaluator {
         List<String> texts = examples.stream().map(StanceExample::text).toList();
         List<String> targets = examples.stream().map(StanceExample::target).toList();
         int[] gold = examples.stream().mapToInt(e -> e.label().ordinal()).toArray();
-        int[] pa = a.predict(texts, targets), pb = b.predict(texts, targets);
-        ObjectNode out = StanceMetrics.stanceDifference(gold, pa, pb, resamples);
+        int[] pa = a.predict(texts, targets), pb = b.predict(texts, targets), clusters = textClusters(examples);
+        ObjectNode out = StanceMetrics.stanceDifference(gold, pa, pb, clusters, resamples);
         Map<String, List<Integer>> byCorpus = rowsBy(examples, StanceExample::source, new TreeMap<>());
         ObjectNode corpora = out.putObject("perCorpus");
-        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.stanceDifference(pick(rows, gold), pick(rows, pa), pick(rows, pb), resamples)));
+        byCorpus.forEach((k, rows) -> corpora.set(k, StanceMetrics.stanceDifference(pick(rows, gold), pick(rows, pa), pick(rows, pb),
+                pick(rows, clusters), resamples)));
         return out;
+    }
+
+    /**
+     * Each row's cluster for the bootstrap: the rows of one text are drawn together. ARC's bodies and VAST's posts are
+     * read against several targets each (1,148 dev rows in 355 bodies, 1,452 in 244 posts): not independent samples.
+     */
+    static int[] textClusters(List<StanceExample> examples) {
+        return clusters(examples, e -> e.source() + "\n" + e.text());
+    }
+
+    /** Each reply's thread, drawn together (720 dev replies in 35 threads, one of 194); a reply of no thread (a user's file) alone. */
+    static int[] threadClusters(List<ReplyExample> examples) {
+        int[] row = {0};
+        return clusters(examples, e -> e.thread() == null || e.thread().isEmpty() ? "row " + row[0]++ : e.source() + "\n" + e.thread());
+    }
+
+    private static <T> int[] clusters(List<T> examples, java.util.function.Function<T, String> key) {
+        Map<String, Integer> ids = new java.util.HashMap<>();
+        return examples.stream().mapToInt(e -> ids.computeIfAbsent(key.apply(e), k -> ids.size())).toArray();
     }
 
     /** The row numbers of each group, keyed by {@code key} (a null key: in no group), into {@code groups}. */

@@ -41,6 +41,36 @@ class BootstrapTest {
         assertTrue(first[0].low() < first[0].value() && first[0].value() < first[0].high());
     }
 
+    /**
+     * 40 threads of 10 replies that agree within a thread: 400 rows, but 40 independent samples. Drawn by thread the
+     * interval is that of a proportion of 40 (standard error 0.0685), not of 400 (0.0217), and a thread's rows weigh alike.
+     */
+    @Test
+    void clustersAreDrawnWhole() {
+        int[] values = new int[400], threads = new int[400];
+        for (int i = 0; i < 400; i++) {
+            threads[i] = 1000 + 7 * (i / 10);  // any ints name the clusters
+            values[i] = (i / 10) % 4 == 0 ? 1 : 0;  // 10 of the 40 threads are all 1s: p = 0.25
+        }
+        var i = Bootstrap.clustered(threads, 2000, 5, w -> {
+            for (int r = 0; r < 400; r++) assertEquals(w[r - r % 10], w[r], "a thread's rows are drawn together");
+            assertEquals(400, Arrays.stream(w).sum(), "as many threads as there are, of 10 rows each");
+            return share(values, w);
+        })[0];
+        assertEquals(0.25, i.value(), 1e-12);
+        assertEquals(0.25 - 1.96 * 0.0685, i.low(), 0.03);
+        assertEquals(0.25 + 1.96 * 0.0685, i.high(), 0.03);
+        var rows = Bootstrap.intervals(values.length, 2000, 5, w -> share(values, w))[0];
+        assertTrue(i.high() - i.low() > 2.5 * (rows.high() - rows.low()), i + " against rows drawn one by one: " + rows);
+    }
+
+    @Test
+    void everyRowItsOwnClusterDrawsAsRowsDo() {
+        int[] values = {1, 0, 0, 1, 1, 0, 1}, own = {40, 3, 17, 8, 99, -5, 0};
+        assertArrayEquals(Bootstrap.intervals(values.length, 100, 9, w -> share(values, w)),
+                Bootstrap.clustered(own, 100, 9, w -> share(values, w)));
+    }
+
     @Test
     void aFigureMissingFromSomeDrawsIsTakenFromTheOthersAndOneMissingOnAllRowsHasNone() {
         int[] values = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
