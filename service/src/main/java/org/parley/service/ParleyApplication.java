@@ -313,6 +313,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         io.dropwizard.jetty.GzipHandlerFactory gzip = ((AbstractServerFactory) config.getServerFactory()).getGzipFilterFactory();
         env.jersey().register(new BodyEncoding(gzip.isEnabled() && gzip.getBufferSize().toBytes() > 0));
         env.jersey().register(new org.parley.service.resources.EncodedColons());
+        env.jersey().register(new org.parley.service.resources.PerspectiveBodies());
     }
 
     /** The scoring lanes' turns, units and refusals, for the metrics and Prometheus. */

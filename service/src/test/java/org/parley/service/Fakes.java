@@ -229,6 +229,7 @@ public final class Fakes {
                 .addProvider(new org.parley.service.auth.PrivateAnswers())
                 .addProvider(new org.parley.service.errors.BodyEncoding(true))
                 .addProvider(new org.parley.service.resources.EncodedColons())
+                .addProvider(new org.parley.service.resources.PerspectiveBodies())
                 .addProvider(new ApiExceptionMapper())
                 .addProvider(new JsonExceptionMapper())
                 .addProvider(new WebApplicationExceptionMapper())

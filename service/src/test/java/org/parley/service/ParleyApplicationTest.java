@@ -187,6 +187,39 @@ class ParleyApplicationTest {
         assertTrue(message.startsWith("method TRACE is not allowed") && message.contains("POST"), message);
     }
 
+    /**
+     * A Perspective compatibility review: Perspective's own curl sample names its fields unquoted, and the widely copied
+     * {@code requests.post(url, data=json.dumps(body))} sends no Content-Type; Google reads both, Parley answered "not
+     * valid JSON" and a 415. The Perspective paths read them now; every other path keeps strict JSON.
+     */
+    @Test
+    void perspectivesOwnSamplesAreReadAndOtherPathsStayStrict() throws Exception {
+        String sample = "{comment: {text: \"what kind of idiot name is foo?\"}, languages: [\"en\"], requestedAttributes: {TOXICITY:{}} }";
+        String answer = raw("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
+                + "\r\nConnection: close\r\nContent-Length: " + sample.length() + "\r\n\r\n" + sample);
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        assertTrue(rawBody(answer).at("/attributeScores/TOXICITY/summaryScore/value").asDouble() > 0.5, answer);
+        String quoted = "{\"comment\": {\"text\": \"what kind of idiot name is foo?\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}";
+        answer = raw("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost"
+                + "\r\nConnection: close\r\nContent-Length: " + quoted.length() + "\r\n\r\n" + quoted);
+        assertTrue(answer.startsWith("HTTP/1.1 200"), "no Content-Type: " + answer);
+
+        String unquoted = "{comment: {text: \"what kind of idiot name is foo?\"}}";
+        answer = raw("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + "\r\nContent-Type: application/json"
+                + "\r\nConnection: close\r\nContent-Length: " + unquoted.length() + "\r\n\r\n" + unquoted);
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        String plain = "{\"comment\": {\"text\": \"hello\"}}";
+        answer = raw("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE
+                + "\r\nConnection: close\r\nContent-Length: " + plain.length() + "\r\n\r\n" + plain);
+        assertTrue(answer.startsWith("HTTP/1.1 415"), answer);
+        // The leniency is the Perspective request's own: the next request on the same worker thread is strict again.
+        for (int i = 0; i < 8; i++) {
+            answer = raw("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + "\r\nContent-Type: application/json"
+                    + "\r\nConnection: close\r\nContent-Length: " + unquoted.length() + "\r\n\r\n" + unquoted);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        }
+    }
+
     /** A Content-Type Jetty cannot parse is refused by Jetty, in JSON too (it was Jetty's HTML page). */
     @Test
     void aMalformedContentTypeIsAnsweredInJson() throws Exception {

@@ -82,7 +82,8 @@ public final class PerspectiveResource {
         plainText(request.comment());
         RequestChecks.optional(request.clientToken(), "clientToken", RequestChecks.MAX_CLIENT_TOKEN);
         Map<Attribute, Double> thresholds = requested(request.requestedAttributes());
-        String first = thresholds.keySet().iterator().next().name();
+        // The attribute a language refusal names: the caller's first, as it asked for them.
+        String first = RequestChecks.attribute(request.requestedAttributes().keySet().iterator().next(), "requestedAttributes").name();
         languages(request.languages(), first);
         // As in Perspective: languages named by the caller are taken as they are, else detected.
         boolean detect = request.languages() == null || request.languages().isEmpty();
@@ -144,7 +145,7 @@ public final class PerspectiveResource {
             if (!probability(score.summaryScore().type()))
                 throw ApiException.badField("attributeScores." + name + ".summaryScore.type",
                         "attributeScores." + name + ".summaryScore.type must be PROBABILITY or SCORE_TYPE_UNSPECIFIED (or left out)");
-            double v = score.summaryScore().value();
+            double v = score.summaryScore().valueOrDefault();
             if (!(v >= 0 && v <= 1)) throw ApiException.badField(field, field + " must be in [0, 1]");
             labels.put(a, v);
         });
@@ -155,7 +156,9 @@ public final class PerspectiveResource {
         String foreign = detect ? language.likelyForeign(text).map(Language.Guess::language).orElse(null) : null;
         Caller caller = (Caller) security.getUserPrincipal();  // its site: an export of that site holds the suggestion
         feedback.append(text, labels, caller.getName(), foreign, caller.site(), Instant.now());
-        return new SuggestScoreResponse(request.clientToken());
+        // As analyze answers: the languages named, else the one detected.
+        return new SuggestScoreResponse(detect ? List.of(foreign == null ? "en" : foreign) : null, request.clientToken(),
+                detect ? null : request.languages());
     }
 
     /** The comment's scores (row 0) and, with spans, its sentences and the row of scores of each. */
@@ -209,8 +212,9 @@ public final class PerspectiveResource {
             if (l == null || !l.toLowerCase(Locale.ROOT).matches("en([-_][a-z0-9]+)*")) {
                 ApiException refused = ApiException.badField("languages[" + i + "]",
                         "language '" + ApiException.shown(l) + "' is not supported; supported: " + LANGUAGES);
-                throw attribute == null ? refused : refused.withGoogleDetail(
-                        GoogleError.languageNotSupported(attribute, List.of(String.valueOf(ApiException.shown(l))), List.of()));
+                // Perspective's requestedLanguages are the caller's, all of them, not only the one refused.
+                throw attribute == null ? refused : refused.withGoogleDetail(GoogleError.languageNotSupported(attribute,
+                        languages.stream().map(x -> String.valueOf(ApiException.shown(x))).toList(), List.of()));
             }
         }
     }

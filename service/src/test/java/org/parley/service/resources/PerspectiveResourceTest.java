@@ -154,7 +154,7 @@ class PerspectiveResourceTest {
         AnalyzeResponse response = JSON.readValue(fixture("analyze-response.json"), AnalyzeResponse.class);
         assertEquals(JSON.readTree(fixture("analyze-response.json")), JSON.readTree(JSON.writeValueAsString(response)));
         SuggestScoreRequest suggest = JSON.readValue(fixture("suggestscore-request.json"), SuggestScoreRequest.class);
-        assertEquals(0.8, suggest.attributeScores().get("TOXICITY").summaryScore().value());
+        assertEquals(0.8, suggest.attributeScores().get("TOXICITY").summaryScore().value().doubleValue());
     }
 
     @Test
@@ -406,8 +406,73 @@ class PerspectiveResourceTest {
                 + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}}").getStatus());
         List<FeedbackStore.Feedback> after = stored();
         assertEquals(0.9, after.get(after.size() - 1).labels().get(Attribute.TOXICITY), 0.0);
-        Response missing = post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {}}}}");
-        assertEquals(400, missing.getStatus(), "a missing value is not read as 0");
         assertEquals(before + 1, stored().size());
+    }
+
+    /**
+     * A Perspective compatibility review: proto3 JSON leaves a field at its default out, so a protobuf client's
+     * suggestion of 0 comes as {@code "summaryScore": {}} (or with its type only); it was a 400, the one correction a
+     * moderator sends most. As Google's parser reads it, a value left out or null is 0.
+     */
+    @Test
+    void aSuggestedValueLeftOutOrNullIsProtobufsZero() throws Exception {
+        for (String score : new String[] {"{}", "{\"type\": \"PROBABILITY\"}", "{\"value\": null}"}) {
+            String text = "proto zero " + score;
+            Response r = post("suggestscore", "{\"comment\": {\"text\": " + JSON.writeValueAsString(text)
+                    + "}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": " + score + "}}}");
+            assertEquals(200, r.getStatus(), () -> score + ": " + r.readEntity(String.class));
+            assertEquals(0.0, storedText(text).labels().get(Attribute.TOXICITY), 0.0, score);
+        }
+        Response none = post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"attributeScores\": {\"TOXICITY\": {}}}");
+        assertEquals(400, none.getStatus(), "no summaryScore at all is no suggestion");
+    }
+
+    /**
+     * The same review: a proto3 JSON parser takes each field's protobuf name as well as its JSON name, and clients that
+     * keep the protobuf names send them. {@code span_annotations} and {@code client_token} were ignored without a word,
+     * {@code requested_attributes} was "must name at least one", and {@code "do_not_store": true} on suggestscore was
+     * ignored and the suggestion stored.
+     */
+    @Test
+    void fieldsMayComeUnderTheirProtobufNames() throws Exception {
+        Response r = post("analyze", "{\"comment\": {\"text\": \"You idiot. Have a nice day.\"}, \"requested_attributes\": "
+                + "{\"TOXICITY\": {\"score_type\": \"PROBABILITY\", \"score_threshold\": 0.0}, \"INSULT\": {\"score_threshold\": 1.0}},"
+                + " \"span_annotations\": true, \"client_token\": \"proto-1\", \"do_not_store\": true, \"languages\": [\"en\"]}");
+        JsonNode body = JSON.readTree(r.readEntity(String.class));
+        assertEquals(200, r.getStatus(), body.toString());
+        assertEquals("proto-1", body.path("clientToken").asText(), body.toString());
+        assertEquals(2, body.at("/attributeScores/TOXICITY/spanScores").size(), body.toString());
+        assertFalse(body.at("/attributeScores").has("INSULT"), "score_threshold 1.0 is read: " + body);
+
+        int before = stored().size();
+        Response refused = post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"do_not_store\": true,"
+                + " \"attribute_scores\": {\"TOXICITY\": {\"summary_score\": {\"value\": 0.9}}}}");
+        assertEquals(400, refused.getStatus(), () -> refused.readEntity(String.class));
+        assertEquals(before, stored().size(), "nothing stored");
+        Response kept = post("suggestscore", "{\"comment\": {\"text\": \"proto names\"}, \"client_token\": \"proto-2\","
+                + " \"attribute_scores\": {\"TOXICITY\": {\"summary_score\": {\"value\": 0.9}}}}");
+        assertEquals("proto-2", JSON.readTree(kept.readEntity(String.class)).path("clientToken").asText());
+        assertEquals(0.9, storedText("proto names").labels().get(Attribute.TOXICITY), 0.0);
+    }
+
+    /**
+     * The same review: a language refusal's requestedLanguages named the refused language only, where Perspective's
+     * are the caller's; its attribute was the first in Parley's order, not the caller's; and suggestscore answered its
+     * clientToken alone, without Perspective's detectedLanguages or requestedLanguages.
+     */
+    @Test
+    void languagesAreAnsweredAsPerspectiveAnswersThem() throws Exception {
+        Response r = post("analyze", "{\"comment\": {\"text\": \"Hello\"}, \"requestedAttributes\": {\"THREAT\": {}, \"TOXICITY\": {}},"
+                + " \"languages\": [\"en\", \"es\"]}");
+        JsonNode error = JSON.readTree(r.readEntity(String.class)).at("/error/details/0/languageNotSupportedByAttributeError");
+        assertEquals("{\"requestedLanguages\":[\"en\",\"es\"],\"attribute\":\"THREAT\"}", error.toString());
+
+        JsonNode detected = JSON.readTree(post("suggestscore", "{\"comment\": {\"text\": \"The minister has failed again, plainly.\"},"
+                + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.1}}}}").readEntity(String.class));
+        assertEquals("{\"detectedLanguages\":[\"en\"]}", detected.toString());
+        String german = "Die Regierung hat wieder einmal versagt, und niemand übernimmt die Verantwortung.";
+        JsonNode foreign = JSON.readTree(post("suggestscore", "{\"comment\": {\"text\": \"" + german + "\"},"
+                + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.1}}}}").readEntity(String.class));
+        assertEquals("{\"detectedLanguages\":[\"de\"]}", foreign.toString());
     }
 }

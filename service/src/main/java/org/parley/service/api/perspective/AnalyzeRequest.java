@@ -1,18 +1,26 @@
 package org.parley.service.api.perspective;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.util.List;
 import java.util.Map;
 
-/** AnalyzeComment request; fields Parley does not use (communityId, sessionId, context) are ignored. */
+/**
+ * AnalyzeComment request; fields Perspective defines that Parley does not use (communityId, sessionId, context) are
+ * ignored. Each field also answers to its protobuf name ({@code requested_attributes}), as a proto3 JSON parser's does:
+ * clients that print protos with their field names kept (Python's {@code preserving_proto_field_name}, Go's
+ * {@code UseProtoNames}) send those.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AnalyzeRequest(TextEntry comment, Map<String, AttributeParameters> requestedAttributes,
-                             List<String> languages, Boolean doNotStore, Boolean spanAnnotations,
-                             String clientToken) {
+public record AnalyzeRequest(TextEntry comment,
+                             @JsonAlias("requested_attributes") Map<String, AttributeParameters> requestedAttributes,
+                             List<String> languages, @JsonAlias("do_not_store") Boolean doNotStore,
+                             @JsonAlias("span_annotations") Boolean spanAnnotations, @JsonAlias("client_token") String clientToken) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TextEntry(String text, String type) {}
 
-    public record AttributeParameters(String scoreType, Double scoreThreshold) {}
+    /** As in Perspective, a field it does not define here is an error ({@code scoreTreshold} would else be no threshold). */
+    public record AttributeParameters(@JsonAlias("score_type") String scoreType, @JsonAlias("score_threshold") Double scoreThreshold) {}
 }

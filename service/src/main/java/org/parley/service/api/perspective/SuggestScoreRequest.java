@@ -1,5 +1,6 @@
 package org.parley.service.api.perspective;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.util.List;
@@ -7,16 +8,26 @@ import java.util.Map;
 
 /**
  * SuggestCommentScore request: the scores a client believes are right, kept as feedback for retraining.
- * {@code doNotStore} is read only to refuse it: a suggestion is stored, which is its purpose.
+ * {@code doNotStore} is read only to refuse it: a suggestion is stored, which is its purpose. Fields answer to their
+ * protobuf names too ({@link AnalyzeRequest}): {@code "do_not_store": true} was ignored, and the suggestion stored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SuggestScoreRequest(AnalyzeRequest.TextEntry comment, Map<String, SuggestedScore> attributeScores,
-                                  List<String> languages, String communityId, String clientToken, Boolean doNotStore) {
+public record SuggestScoreRequest(AnalyzeRequest.TextEntry comment,
+                                  @JsonAlias("attribute_scores") Map<String, SuggestedScore> attributeScores,
+                                  List<String> languages, @JsonAlias("community_id") String communityId,
+                                  @JsonAlias("client_token") String clientToken, @JsonAlias("do_not_store") Boolean doNotStore) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SuggestedScore(Value summaryScore) {}
+    public record SuggestedScore(@JsonAlias("summary_score") Value summaryScore) {}
 
-    /** As sent, in double precision: 0.9 is stored as 0.9 (the analyze response's float would keep 0.8999999761). */
+    /**
+     * As sent, in double precision: 0.9 is stored as 0.9 (the analyze response's float would keep 0.8999999761). A value
+     * left out or null is proto3's default, 0: a protobuf client leaves a suggestion of 0 out of its JSON.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Value(double value, String type) {}
+    public record Value(Double value, String type) {
+        public double valueOrDefault() {
+            return value == null ? 0 : value;
+        }
+    }
 }

@@ -2,6 +2,11 @@ package org.parley.service.api.perspective;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** SuggestCommentScore response. */
+import java.util.List;
+
+/**
+ * SuggestCommentScore response, Perspective's fields: the language detected when the caller named none, else the
+ * languages it named, and its clientToken.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SuggestScoreResponse(String clientToken) {}
+public record SuggestScoreResponse(List<String> detectedLanguages, String clientToken, List<String> requestedLanguages) {}
