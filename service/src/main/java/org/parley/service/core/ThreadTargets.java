@@ -25,17 +25,33 @@ public final class ThreadTargets {
     static final int MAX_ISSUES = 2;
 
     private final Function<Article, List<CandidateTarget>> finder;
+    private final Runnable load;
 
     /** @param finder an article's candidates, names first, most mentioned first within names and within issues */
     public ThreadTargets(Function<Article, List<CandidateTarget>> finder) {
+        this(finder, () -> {});
+    }
+
+    /** @param load loads what the finder needs, if it is not loaded yet ({@link #prepare}) */
+    public ThreadTargets(Function<Article, List<CandidateTarget>> finder, Runnable load) {
         this.finder = finder;
+        this.load = load;
     }
 
     /** CoreNLP's NER, loaded (~3 s, ~230 MB) when a thread first comes without targets, then shared. */
     public static ThreadTargets coreNlp() {
         Supplier<TargetFinder> finder = Suppliers.memoize(TargetFinder::new);
         // TargetFinder is thread-safe: only the load is serialised
-        return new ThreadTargets(article -> finder.get().find(article, MAX_PROPOSED));
+        return new ThreadTargets(article -> finder.get().find(article, MAX_PROPOSED), finder::get);
+    }
+
+    /**
+     * Loads the finder when targets will be proposed ({@code given} null) and it is not loaded yet; called before the
+     * scoring lane's turn, so the first such thread waits for NER's ~3 s load holding no turn: in the turn, the load
+     * held the lane's units and every request behind it waited too.
+     */
+    public void prepare(List<String> given) {
+        if (given == null) load.run();
     }
 
     /** @param proposed false when the caller gave the targets */

@@ -95,6 +95,7 @@ public final class ScoreThreadResource {
         if (request.targets() != null)
             RequestChecks.targets(request.targets(), "targets", "leave it out to have targets proposed from the article");
         List<Optional<ReplyContext.Parent>> parents = checkedTexts(thread);
+        targets.prepare(request.targets());
         ThreadResponse scored = gate.run(work(thread, request.targets(), parents), () -> scored(request, requestContext, thread, requested, parents));
         if (!requested.sentiment()) return scored;
         // After the gate's turn, as on /v1/score: a parse waits for sentiment's own turn, with no scoring units held.

@@ -158,6 +158,38 @@ class ScoreThreadResourceTest {
         assertEquals(n, sum);
     }
 
+    /**
+     * A concurrency review (thirty-seventh session): the first thread without targets loaded CoreNLP's NER (~3 s) inside
+     * the scoring lane's turn, so every request behind it waited for the load too. It is loaded before the turn now.
+     */
+    @Test
+    void theTargetFinderIsLoadedBeforeTheTurnAndUsedInIt() throws Throwable {
+        org.parley.service.core.ScoringGate gate = new org.parley.service.core.ScoringGate(1, 100, 0, java.time.Duration.ofMinutes(1));
+        List<String> seen = new java.util.ArrayList<>();
+        org.parley.service.core.ThreadTargets targets = new org.parley.service.core.ThreadTargets(article -> {
+            seen.add("find holding " + gate.unitsHeld());
+            return List.of(new org.parley.targets.CandidateTarget("Syria", org.parley.targets.CandidateTarget.Kind.LOCATION, 9));
+        }, () -> seen.add("load holding " + gate.unitsHeld()));
+        ResourceExtension service = Fakes.builder(Fakes.mapper(), new org.parley.service.auth.ApiKeyAuthFilter(
+                        org.parley.service.auth.ApiKeys.parse(Fakes.KEYS, 1000), new org.parley.service.auth.RateLimiter(2, 1000)))
+                .addResource(new ScoreThreadResource(Fakes.commentScorer(Fakes.modelHolder(MODEL, "1")), Fakes.stanceHolder(STANCE),
+                        targets, Fakes.sentiment(), 500, null, gate))
+                .build();
+        service.before();
+        try {
+            String thread = "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"}, \"comments\": [{\"id\": \"c1\", \"text\": \"No.\"}]}";
+            assertEquals("[\"Syria\"]", ok(ScoreResourceTest.post(service, "/v1/score/thread", thread + "}")).at("/targets/used").toString());
+            assertEquals(2, seen.size(), seen.toString());
+            assertEquals("load holding 0", seen.get(0), "loaded holding no turn");
+            assertTrue(seen.get(1).startsWith("find holding ") && !seen.get(1).equals("find holding 0"), "found in the turn: " + seen);
+            seen.clear();
+            ok(ScoreResourceTest.post(service, "/v1/score/thread", thread + ", \"targets\": [\"war\"]}"));
+            assertEquals(List.of(), seen, "given targets need no finder");
+        } finally {
+            service.after();
+        }
+    }
+
     @Test
     void attributesAndSpansAreAsForOneComment() throws Exception {
         String json = "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"}, \"comments\": ["
