@@ -25,8 +25,10 @@ import org.parley.service.core.ScoringWork;
 import org.parley.service.core.ServedModel;
 import org.parley.service.errors.ApiException;
 import org.parley.service.store.FeedbackStore;
+import org.parley.score.SentenceScores;
 import org.parley.text.Language;
 import org.parley.text.Sentences;
+import org.parley.text.TextPipeline;
 import org.parley.text.Token;
 
 import java.time.Instant;
@@ -99,19 +101,19 @@ public final class PerspectiveResource {
         boolean spans = Boolean.TRUE.equals(request.spanAnnotations());
 
         Scored scored = gate.run(ScoringWork.text(text), () -> score(models.current(), text, spans));
-        float[][] scores = scored.scores();
-        List<Sentences.Slice> sentences = scored.sentences();
+        float[] scores = scored.scores();
+        List<SentenceScores.Scored> sentences = scored.sentences();
 
         Map<String, AnalyzeResponse.AttributeScores> out = new LinkedHashMap<>();
         thresholds.forEach((a, threshold) -> {
-            float p = scores[0][a.ordinal()];
+            float p = scores[a.ordinal()];
             if (threshold != null && p < threshold) return;
             List<AnalyzeResponse.SpanScore> spanScores = null;
             if (spans) {
                 spanScores = new ArrayList<>(sentences.size());
-                for (int k = 0; k < sentences.size(); k++)
-                    spanScores.add(new AnalyzeResponse.SpanScore(sentences.get(k).begin(), sentences.get(k).end(),
-                            AnalyzeResponse.Score.probability(scores[scored.rows()[k]][a.ordinal()])));
+                for (SentenceScores.Scored sentence : sentences)
+                    spanScores.add(new AnalyzeResponse.SpanScore(sentence.begin(), sentence.end(),
+                            AnalyzeResponse.Score.probability(sentence.probabilities()[a.ordinal()])));
             }
             out.put(a.name(), new AnalyzeResponse.AttributeScores(spanScores, AnalyzeResponse.Score.probability(p)));
         });
@@ -161,29 +163,23 @@ public final class PerspectiveResource {
                 detect ? null : request.languages());
     }
 
-    /** The comment's scores (row 0) and, with spans, its sentences and the row of scores of each. */
-    private record Scored(float[][] scores, List<Sentences.Slice> sentences, int[] rows) {}
+    /** The comment's scores and, with spans, each of its sentences with its own. */
+    private record Scored(float[] scores, List<SentenceScores.Scored> sentences) {}
 
     /**
      * As /v1/score does, the comment is tokenised once, by the explainer's pipeline, and cut into the sentences the
-     * policy's sentence rule reads ({@link Sentences#slices}: a blank line ends one too), each scored as a text of its
-     * own from the comment's tokens; one that is the whole comment (most short comments) is the comment's row.
+     * policy's sentence rule reads ({@link SentenceScores}: a blank line ends one too), each scored from the comment's
+     * tokens; a comment of one sentence is described by its own scores.
      */
     private static Scored score(ServedModel model, String text, boolean spans) {
-        if (!spans) return new Scored(model.scorer().score(List.of(text)), List.of(), new int[0]);
-        List<Token> tokens = model.explainer().pipeline().tokenize(text);
-        List<String> texts = new ArrayList<>(List.of(text));
-        List<List<Token>> all = new ArrayList<>(List.of(tokens));
-        List<Sentences.Slice> slices = Sentences.slices(text, tokens);
-        int[] rows = new int[slices.size()];
-        for (int k = 0; k < rows.length; k++) {
-            Sentences.Slice s = slices.get(k);
-            if (s.begin() == 0 && s.end() == text.length()) continue;
-            texts.add(s.text());
-            all.add(s.tokens());
-            rows[k] = texts.size() - 1;
-        }
-        return new Scored(model.scorer().score(texts, model.explainer().pipeline(), all), slices, rows);
+        if (!spans) return new Scored(model.scorer().score(List.of(text))[0], List.of());
+        TextPipeline pipeline = model.explainer().pipeline();
+        List<Token> tokens = pipeline.tokenize(text);
+        float[] scores = model.scorer().score(List.of(text), pipeline, List.of(tokens))[0];
+        List<SentenceScores.Scored> sentences = SentenceScores.of(model.scorer(), pipeline, text, tokens);
+        if (sentences.isEmpty())
+            sentences = Sentences.slices(text, tokens).stream().map(s -> new SentenceScores.Scored(s.begin(), s.end(), scores)).toList();
+        return new Scored(scores, sentences);
     }
 
     /**
