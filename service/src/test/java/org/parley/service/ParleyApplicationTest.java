@@ -203,6 +203,19 @@ class ParleyApplicationTest {
         answer = raw("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost"
                 + "\r\nConnection: close\r\nContent-Length: " + quoted.length() + "\r\n\r\n" + quoted);
         assertTrue(answer.startsWith("HTTP/1.1 200"), "no Content-Type: " + answer);
+        // From a browser, which sends cookies, no Content-Type is still the 415 that stops a forged cross-site request:
+        // a same-site page could else store a suggestion with a moderator's session.
+        java.net.http.HttpResponse<String> login = send("/v1/session", null,
+                "{\"username\": \"admin\", \"password\": \"app-admin-password\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, login.statusCode(), login.body());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String suggestion = "{\"comment\": {\"text\": \"forged\"}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0}}}}";
+        answer = raw("POST /v1alpha1/comments:suggestscore HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie
+                + "\r\nConnection: close\r\nContent-Length: " + suggestion.length() + "\r\n\r\n" + suggestion);
+        assertTrue(answer.startsWith("HTTP/1.1 415"), answer);
+        answer = raw("POST /v1alpha1/comments:suggestscore HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie + "\r\nContent-Type: application/json"
+                + "\r\nConnection: close\r\nContent-Length: " + suggestion.length() + "\r\n\r\n" + suggestion);
+        assertTrue(answer.startsWith("HTTP/1.1 200"), "the session itself may suggest, with JSON: " + answer);
 
         String unquoted = "{comment: {text: \"what kind of idiot name is foo?\"}}";
         answer = raw("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + "\r\nContent-Type: application/json"

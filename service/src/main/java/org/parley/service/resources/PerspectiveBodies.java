@@ -20,8 +20,8 @@ import java.io.IOException;
 
 /**
  * Perspective's bodies as its users send them, which Google's servers read: on the {@code /v1alpha1} paths only, a body
- * with no Content-Type is JSON (the widely copied {@code requests.post(url, data=json.dumps(body))} sends none, and was
- * a 415), and field names may come unquoted (Perspective's own curl sample, {@code {comment: {text: "…"},
+ * with no Content-Type, and no cookies, is JSON (the widely copied {@code requests.post(url, data=json.dumps(body))}
+ * sends none, and was a 415), and field names may come unquoted (Perspective's own curl sample, {@code {comment: {text: "…"},
  * requestedAttributes: {TOXICITY: {}}}}, was "not valid JSON"). Every other path keeps strict JSON.
  */
 @PreMatching
@@ -46,7 +46,11 @@ public final class PerspectiveBodies implements ContainerRequestFilter, ReaderIn
     public void filter(ContainerRequestContext request) {
         if (!perspective(request.getUriInfo().getPath(false))) return;
         request.setProperty(PROPERTY, Boolean.TRUE);
-        if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null && request.hasEntity())
+        // Not with cookies: a browser's POST with no Content-Type is a "simple" request, sent across origins without a
+        // preflight, and a same-site page could so send a moderator's session cookie to suggestscore (the 415 for no
+        // Content-Type is what stops such forged requests everywhere else). The scripts this is for send no cookies.
+        if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null && request.getHeaderString(HttpHeaders.COOKIE) == null
+                && request.hasEntity())
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
     }
 
