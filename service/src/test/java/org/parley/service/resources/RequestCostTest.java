@@ -136,17 +136,8 @@ class RequestCostTest {
                 .build();
         service.before();
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        Thread holder = new Thread(() -> lane.run(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
+        Thread holder = holding(lane, release);
         try {
-            holder.start();
-            while (lane.unitsHeld() == 0) Thread.sleep(5);
             StringBuilder body = new StringBuilder("{\"comments\": [");
             for (int i = 0; i < 10; i++) body.append(i == 0 ? "" : ",").append("{\"comment\": {\"text\": \"no ").append(i).append("\"}, \"targets\": [\"the war\"]}");
             Response refused = service.target("/v1/score/batch").queryParam("key", "refused-batch-1").request()
@@ -179,17 +170,8 @@ class RequestCostTest {
                 .build();
         service.before();
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        Thread holder = new Thread(() -> lane.run(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
+        Thread holder = holding(lane, release);
         try {
-            holder.start();
-            while (lane.unitsHeld() == 0) Thread.sleep(5);
             Response refused = storeThread(service, "refused-thread-1", "t1", 10, "the war");
             assertEquals(503, refused.getStatus(), () -> refused.readEntity(String.class));
             release.countDown();
@@ -210,6 +192,21 @@ class RequestCostTest {
             holder.join();
             service.after();
         }
+    }
+
+    /** A thread holding the whole lane until {@code release}: a request for its turn is refused (the lane has no waiting room). */
+    private static Thread holding(org.parley.service.core.ScoringGate lane, java.util.concurrent.CountDownLatch release) throws InterruptedException {
+        Thread holder = new Thread(() -> lane.run(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        holder.start();
+        while (lane.unitsHeld() == 0) Thread.sleep(5);
+        return holder;
     }
 
     private static Response storeThread(ResourceExtension service, String key, String id, int comments, String target) {
