@@ -15,7 +15,7 @@ import java.util.List;
  * decision trail the audit and {@code scripts/export-decisions} read; and {@code :suggestscore}'s suggestions, labels
  * for training as the decisions are, {@code reviewed} after they came. A comment goes with its decisions and reports:
  * the rows, not only the text. Comments waiting for a moderator (pending, escalated, or published with open reports)
- * are never deleted, however old. A zero period keeps that kind for good.
+ * are never deleted, however old; a rejected comment's reports do not keep it. A zero period keeps that kind for good.
  * <p>
  * Rows are taken {@code FOR UPDATE SKIP LOCKED}: several instances on one PostgreSQL (and a run of the admin task beside
  * the schedule) delete disjoint batches, and a comment a moderator is deciding at that moment is left for the next
@@ -34,10 +34,11 @@ public final class Retention {
     }
 
     /**
-     * Comments no moderator needs: decided, and no reports open. Read from comments_published_queue (status, updated_at)
-     * or comments_decided_queue (status, decided_by, updated_at), changeset 9, as PostgreSQL plans it.
+     * Comments no moderator needs: decided, and, if published, no reports open (a rejected comment's reports, which came
+     * after it was rejected, are in no queue: they kept it for good). Read from comments_published_queue (status,
+     * updated_at) or comments_decided_queue (status, decided_by, updated_at), changeset 9, as PostgreSQL plans it.
      */
-    private static final String CLOSED = " open_reports = 0 AND updated_at < :before";
+    private static final String CLOSED = " (open_reports = 0 OR status <> 'PUBLISHED') AND updated_at < :before";
     static final String UNREVIEWED = "status IN ('PUBLISHED', 'REJECTED') AND decided_by = 'RULE' AND" + CLOSED;
     static final String REVIEWED = "status IN ('PUBLISHED', 'REJECTED', 'ERASED')"
             + " AND decided_by IN ('MODERATOR', 'WEBSITE', 'OPERATOR') AND" + CLOSED;

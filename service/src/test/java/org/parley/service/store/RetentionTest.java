@@ -112,6 +112,34 @@ class RetentionTest {
         assertEquals(0, retention.run(T0.plus(Duration.ofDays(366))).comments(), "nothing left to delete");
     }
 
+    /**
+     * A database review (thirty-eighth session): a report that came after a comment was rejected counted as open, so
+     * retention kept the comment for good, text and trail, though no queue shows a rejected comment's reports. Open
+     * reports keep a comment only while it is published.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aRejectedCommentReportedAfterwardsGoesWhenItsPeriodIsOver(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment("rejected-by-rule", Action.REJECT), T0);
+        store.report(key("rejected-by-rule"), "rude", "site-key", null, T0.plusSeconds(1));
+        store.insert(comment("rejected", Action.REVIEW), T0);
+        store.decide(key("rejected"), Verdict.REJECT, null, "rude", "alice", false, 1, T0.plusSeconds(1));
+        store.report(key("rejected"), "rude", "site-key", null, T0.plusSeconds(2));
+        store.insert(comment("reported", Action.PUBLISH), T0);
+        store.report(key("reported"), "rude", "site-key", null, T0.plusSeconds(1));
+        assertEquals(1, count(jdbi, "SELECT open_reports FROM comments WHERE id = :key", key("rejected")), "the report is kept");
+
+        Retention.Removed removed = new Retention(jdbi, UNREVIEWED, REVIEWED, 500).run(T0.plus(Duration.ofDays(366)));
+
+        assertEquals(2, removed.comments(), removed.toString());
+        assertEquals(2, removed.reports(), removed.toString());
+        assertFalse(stored(jdbi, "rejected-by-rule"));
+        assertFalse(stored(jdbi, "rejected"));
+        assertTrue(stored(jdbi, "reported"), "published with a report open: a moderator's still");
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void periodsOfZeroKeepEverything(TestDatabases db) {
