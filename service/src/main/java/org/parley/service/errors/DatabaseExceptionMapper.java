@@ -61,14 +61,17 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
      * a connection that failed, which H2 throws with states of its own (90121: the database was closed under the
      * connection, as at its process's exit; 90067: the process whose AUTO_SERVER served the file went away; 500s
      * before, found both by the contract test cutting its H2 away and in a rolling restart of two instances on one H2
-     * file); or the transaction was rolled back, class 40 (deadlock 40P01, serialization failure 40001).
+     * file); or the transaction was rolled back, class 40 (deadlock 40P01, serialization failure 40001); or a statement
+     * waited for a lock, or ran, too long and was rolled back: PostgreSQL's 55P03 (lock_timeout) and 57014
+     * (statement_timeout), JDBC's SQLTimeoutException (H2's HYT00, after its 2 s default: 500s behind a long erasure).
      */
-    static boolean isOutage(Throwable e) {
+    public static boolean isOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException) return true;
-            if (t instanceof SQLException s && s.getSQLState() != null
-                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P") || s.getSQLState().startsWith("40"))) return true;
+                    || t instanceof SQLNonTransientConnectionException || t instanceof java.sql.SQLTimeoutException) return true;
+            if (t instanceof SQLException s && s.getSQLState() != null && (s.getSQLState().startsWith("08")
+                    || s.getSQLState().startsWith("57P") || s.getSQLState().startsWith("40")
+                    || s.getSQLState().equals("55P03") || s.getSQLState().equals("57014") || s.getSQLState().equals("HYT00"))) return true;
         }
         return false;
     }

@@ -21,6 +21,8 @@ import org.parley.service.auth.Role;
 import org.parley.service.auth.Sites;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
+import org.parley.service.errors.DatabaseExceptionMapper;
+import org.jdbi.v3.core.JdbiException;
 import org.parley.service.moderation.Checks;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.EscalationRule;
@@ -191,9 +193,23 @@ public final class QueueResource {
             } catch (ApiException e) {
                 out.add(new BulkDecisionResponse.Item(t == null ? null : t.id(), t == null ? null : t.site(), e.status(), null,
                         new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit())));
+            } catch (JdbiException e) {
+                // Each item is its own transaction: once one is applied, a whole 503 ("most likely not applied") would hide
+                // it, and the page said none was. The items from here on are answered in place as not applied.
+                if (!DatabaseExceptionMapper.isOutage(e) || out.stream().noneMatch(item -> item.status() == 200)) throw e;
+                for (int k = i; k < body.comments().size(); k++) out.add(notApplied(body.comments().get(k), k));
+                break;
             }
         }
         return new BulkDecisionResponse(out);
+    }
+
+    /** An item not applied for want of the database: a 503 in place, to be sent again (a decision counts once). */
+    private static BulkDecisionResponse.Item notApplied(BulkDecisionRequest.Target t, int index) {
+        String message = "not applied: the database is unavailable; send it again after "
+                + DatabaseExceptionMapper.RETRY_AFTER_SECONDS + " s (a decision counts once)";
+        return new BulkDecisionResponse.Item(t == null ? null : t.id(), t == null ? null : t.site(), 503, null,
+                new ErrorBody(503, message, "comments[" + index + "]", null));
     }
 
     private static Queue queue(String name) {

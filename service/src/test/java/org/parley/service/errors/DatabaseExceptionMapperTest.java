@@ -55,6 +55,30 @@ class DatabaseExceptionMapperTest {
         }
     }
 
+    /**
+     * A database review (thirty-eighth session): on H2 a write that waited past the lock timeout for a row another
+     * transaction held (a long erasure's, a thread sent twice at once) was a 500; it is rolled back, so a 503 to retry,
+     * as PostgreSQL's lock and statement timeouts are.
+     */
+    @Test
+    void aLockWaitedForInVainIsRetriedLikeAnOutage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String file = "jdbc:h2:file:" + dir.resolve("locked");
+        try (org.jdbi.v3.core.Handle holder = org.jdbi.v3.core.Jdbi.create(file, "sa", "").open();
+             org.jdbi.v3.core.Handle waiter = org.jdbi.v3.core.Jdbi.create(file, "sa", "").open()) {
+            holder.execute("CREATE TABLE t (x INT PRIMARY KEY, y INT)");
+            holder.execute("INSERT INTO t VALUES (1, 0)");
+            holder.begin();
+            holder.execute("UPDATE t SET y = 1 WHERE x = 1");
+            waiter.execute("SET LOCK_TIMEOUT 100");
+            var timedOut = org.junit.jupiter.api.Assertions.assertThrows(org.jdbi.v3.core.JdbiException.class,
+                    () -> waiter.execute("UPDATE t SET y = 2 WHERE x = 1"));
+            assertTrue(DatabaseExceptionMapper.isOutage(timedOut), timedOut.getCause().toString());
+            holder.rollback();
+        }
+        assertTrue(DatabaseExceptionMapper.isOutage(failed("55P03")), "PostgreSQL: lock_not_available (lock_timeout)");
+        assertTrue(DatabaseExceptionMapper.isOutage(failed("57014")), "PostgreSQL: query_canceled (statement_timeout)");
+    }
+
     /** An operator's audit: a log-in during an outage was told about retrying writes and decisions. */
     @Test
     void theMessageSaysWhatToDoForTheRequestThatFailed() {

@@ -802,6 +802,49 @@ class ModerationResourceTest {
         assertEquals("ESCALATED", results.get(1).at("/comment/status").asText(), "the current state of the conflicting one");
     }
 
+    /**
+     * A database review (thirty-eighth session): each bulk item is its own transaction, so when the database went at
+     * the second item the first stayed applied, yet the whole answer was the outage's 503, "most likely not applied",
+     * and the page said none was. Once an item is applied, the rest are answered in place, 503, not applied.
+     */
+    @Test
+    void aBulkDecisionTheDatabaseStopsMidwayAnswersWhatWasApplied() throws Throwable {
+        String a = unique(), b = unique(), c = unique(), d = unique();
+        for (String id : List.of(a, b, c, d)) submit(id, "I will kill you");
+        String site = ApiKeys.parse(Fakes.KEYS, 1).find(Fakes.WEBSITE_KEY).orElseThrow().site();
+        CommentStore failing = org.mockito.Mockito.spy(new CommentStore(JDBI));
+        org.mockito.Mockito.doThrow(new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
+                        new java.sql.SQLException("connection lost", "08006"), null))
+                .when(failing).decide(org.mockito.ArgumentMatchers.eq(CommentStore.key(site, b)), org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.anyBoolean(), org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.any());
+        ResourceExtension service = Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))
+                .addResource(new QueueResource(failing, new CommentViews(JSON), EscalationRule.ADMINS, Clock.systemUTC()))
+                .build();
+        service.before();
+        try {
+            String items = "[{\"id\": \"" + a + "\", \"expectedVersion\": 1}, {\"id\": \"" + b + "\", \"expectedVersion\": 1},"
+                    + " {\"id\": \"" + c + "\", \"expectedVersion\": 1}]";
+            Response r = service.target("/v1/decisions").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY)
+                    .post(Entity.entity("{\"decision\": \"APPROVE\", \"comments\": " + items + "}", MediaType.APPLICATION_JSON));
+            JsonNode results = r.readEntity(JsonNode.class).get("results");
+            assertEquals(200, r.getStatus(), String.valueOf(results));
+            assertEquals(List.of(200, 503, 503), List.of(results.at("/0/status").asInt(), results.at("/1/status").asInt(),
+                    results.at("/2/status").asInt()), results.toString());
+            assertTrue(results.at("/1/error/message").asText().startsWith("not applied"), results.toString());
+            assertEquals("comments[2]", results.at("/2/error/field").asText());
+            assertEquals("PUBLISHED", STORE.find(site, a).orElseThrow().status().name(), "the first, applied");
+            assertEquals("PENDING", STORE.find(site, c).orElseThrow().status().name(), "the last, not tried");
+
+            Response first = service.target("/v1/decisions").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY)
+                    .post(Entity.entity("{\"decision\": \"APPROVE\", \"comments\": [{\"id\": \"" + b + "\", \"expectedVersion\": 1},"
+                            + " {\"id\": \"" + d + "\", \"expectedVersion\": 1}]}", MediaType.APPLICATION_JSON));
+            assertEquals(503, first.getStatus(), "nothing applied: the outage's own 503, as before");
+        } finally {
+            service.after();
+        }
+    }
+
     /** A moderator's audit: any moderator could decide an escalated comment; it is now an admin's. */
     @Test
     void anEscalatedCommentIsDecidedByAnAdminOnly() {
