@@ -12,6 +12,7 @@ import org.parley.service.errors.CommandErrors;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.FeedbackStore;
 
+import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,22 +63,60 @@ public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfig
         if (!tables)
             throw new IllegalStateException(org.parley.service.store.Database.shown(db.getUrl()) + " holds no Parley tables: is it the service's database (PARLEY_DB_URL)?");
         DecisionExport export = new DecisionExport(new CommentStore(jdbi), new FeedbackStore(jdbi));
-        // Written beside the target and moved into place: a failed export leaves no half file.
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, out.getFileName().toString(), ".part");
-        DecisionExport.Summary summary;
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                java.util.List<String> sites = namespace.getList("site");
-                summary = export.write(w, sites == null ? null : java.util.Set.copyOf(sites));
-            }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (Exception e) { // a move that fails too: the .part holds every exported comment's text
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
+        java.util.List<String> sites = namespace.getList("site");
+        DecisionExport.Summary summary = writeWhole(out, w -> export.write(w, sites == null ? null : java.util.Set.copyOf(sites)));
         System.out.println(out + ": " + summary);
+    }
+
+    /** What writes the file's contents. */
+    interface Contents<T> {
+        T write(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes {@code out} through a {@code .part} file beside it, moved into place once whole: a failed export
+     * leaves no half file. Nor any {@code .part}, which holds the exported comments' text: it is deleted on any
+     * failure (an OutOfMemoryError too, which a catch of Exception let through), and, should the JVM be stopped
+     * while writing (SIGTERM, Ctrl-C), by a shutdown hook. A hook that runs after the move finds nothing at the
+     * part's path. SIGKILL runs no hook: that leaves the {@code .part}.
+     */
+    static <T> T writeWhole(Path out, Contents<T> contents) throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        Path part;
+        try {
+            Files.createDirectories(parent);
+            part = Files.createTempFile(parent, out.getFileName().toString(), ".part");
+        } catch (IOException e) {  // said as the option it comes from: "/etc/passwd: already exists" named no --out
+            throw new IllegalArgumentException("--out " + out + ": " + (e instanceof java.nio.file.FileAlreadyExistsException f
+                    ? f.getFile() + " is a file, not a directory" : CommandErrors.reason(e)));
+        }
+        Thread cleanup = new Thread(() -> {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {  // the JVM is going: nothing left to tell
+            }
+        }, "export-decisions-part-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            T result;
+            try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                result = contents.write(w);
+            }
+            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return result;
+        } catch (Throwable e) {  // a move that fails too: the .part holds every exported comment's text
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {  // the hook is running, or has run
+            }
+        }
     }
 
     @Override
