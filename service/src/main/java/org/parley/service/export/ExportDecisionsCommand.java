@@ -23,7 +23,7 @@ import java.util.Objects;
 /**
  * {@code export-decisions CONFIG --out FILE [--site NAME]...} (scripts/export-decisions): the configured
  * database's human decisions and suggested scores as labelled data; with {@code --site}, only the decisions on
- * those sites' comments. Reads only; the schema is not migrated.
+ * those sites' comments and the scores their keys suggested. Reads only; the schema is not migrated.
  */
 public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfiguration> {
     public ExportDecisionsCommand() {
@@ -36,8 +36,8 @@ public final class ExportDecisionsCommand extends ConfiguredCommand<ParleyConfig
         subparser.addArgument("--out").dest("out").metavar("FILE").setDefault("runs/decisions.jsonl")
                 .help("labelled JSON Lines to write");
         subparser.addArgument("--site").dest("site").metavar("NAME").action(net.sourceforge.argparse4j.impl.Arguments.append())
-                .help("only the decisions on this site's comments (as CommentView.site names it: a key's site=NAME, key:…, account:…);"
-                        + " repeatable; suggested scores, which carry no site, are left out");
+                .help("only the decisions on this site's comments (as CommentView.site names it: a key's site=NAME, key:…, account:…)"
+                        + " and the scores this site's keys suggested; repeatable; suggestions stored before they kept a site are left out");
     }
 
     @Override
