@@ -43,8 +43,9 @@ public final class DecisionExport {
 
     /**
      * @param decisions comments exported from their latest decision
-     * @param skipped comments whose latest decision carries no label, and suggestions in another language, by why
-     *                ("escalate", "reject:spam", "suggestion in a foreign language"…)
+     * @param skipped what was not exported, by why: comments whose latest decision carries no label ("escalate",
+     *                "reject:spam"), or that are erased, foreign, another site's or approved and reported since, and
+     *                suggestions in another language or of another site (docs/labelled-data-format.md lists them)
      */
     public record Summary(int decisions, int feedback, Map<String, Integer> skipped) {
         public int exported() {
@@ -58,7 +59,7 @@ public final class DecisionExport {
         @Override
         public String toString() {
             return "exported " + exported() + " examples (" + decisions + " moderator decisions, " + feedback
-                    + " suggested scores); skipped " + skippedTotal() + " without labels " + skipped;
+                    + " suggested scores); skipped " + skippedTotal() + " " + skipped;  // not all for want of labels: erased, foreign…
         }
     }
 

@@ -289,6 +289,43 @@ class DecisionExportTest {
         assertEquals(1, export.write(new StringWriter(), java.util.Set.of("blog.example")).exported());
     }
 
+    /**
+     * The format's table of what is not exported left out "erased" and "approve, reported since", and the summary
+     * said every skip was "without labels", erased and foreign comments too: each reason an export counts is in the
+     * table, and the summary says only "skipped".
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void everyReasonTheExportSkipsForIsInTheFormatsTable(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        FeedbackStore feedback = new FeedbackStore(jdbi);
+        store.insert(comment("dutch", Action.REVIEW, "nl", "news.example"), T0);
+        for (String id : List.of("erased", "reported", "escalated", "spam")) store.insert(comment(id, Action.REVIEW), T0);
+        store.decide(key("dutch"), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
+        store.decide(key("erased"), Verdict.REJECT, Reason.INSULT, null, "alice", true, 1, T0.plusSeconds(1));
+        store.decide(key("reported"), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
+        store.decide(key("escalated"), Verdict.ESCALATE, null, null, "alice", true, 1, T0.plusSeconds(1));
+        store.decide(key("spam"), Verdict.REJECT, Reason.SPAM, null, "alice", true, 1, T0.plusSeconds(1));
+        store.erase(key("erased"), "site-key", org.parley.service.moderation.Decider.WEBSITE, T0.plusSeconds(2));
+        store.report(key("reported"), "abusive", "website-1", null, T0.plusSeconds(2));
+        approved(store, "elsewhere", "blog.example");
+        feedback.append("Jullie zijn allemaal idioten.", Map.of(Attribute.TOXICITY, 1.0), "website-1", "nl", "news.example", T0);
+        feedback.append("Nobody reads this rag.", Map.of(Attribute.TOXICITY, 0.6), "website-2", null, "blog.example", T0);
+
+        DecisionExport.Summary summary = new DecisionExport(store, feedback).write(new StringWriter(), java.util.Set.of("news.example"));
+
+        assertEquals(new DecisionExport.Summary(0, 0, Map.of("foreign language", 1, "erased", 1, "approve, reported since", 1,
+                "escalate", 1, "reject:spam", 1, "another site", 1, "suggestion in a foreign language", 1,
+                "suggestion of another site", 1)), summary);
+        assertEquals("exported 0 examples (0 moderator decisions, 0 suggested scores); skipped 8 {another site=1, "
+                + "approve, reported since=1, erased=1, escalate=1, foreign language=1, reject:spam=1, "
+                + "suggestion in a foreign language=1, suggestion of another site=1}", summary.toString());
+        String format = Files.readString(Path.of("..", "docs", "labelled-data-format.md"));
+        String table = format.substring(format.indexOf("| latest decision | labels |"), format.indexOf("The policy's own decisions"));
+        for (String why : summary.skipped().keySet()) assertTrue(table.contains("\"" + why + "\""), why + " is not in the table");
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void anEmptyDatabaseExportsNothing(TestDatabases db) throws Exception {
