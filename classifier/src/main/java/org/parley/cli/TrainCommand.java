@@ -184,7 +184,14 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.printf("+%d training examples from %s%s%n", included.examples().size(), includeDecisions,
                     included.examples().isEmpty() ? " (warning: none; an export before any moderator decision is empty)" : "");
         int mergedIncluded = 0;
-        for (var f : included.provenance()) mergedIncluded += f.get("mergedDuplicates").asInt() + f.get("droppedAsEvenSplits").asInt();
+        int superseded = 0;
+        for (var f : included.provenance()) {
+            mergedIncluded += f.get("mergedDuplicates").asInt() + f.get("droppedAsEvenSplits").asInt();
+            superseded += f.get("superseded").asInt();
+        }
+        if (superseded > 0)
+            System.err.printf("(%d included lines left out: a later decision on the same comment replaced them, or an earlier file holds the same decision)%n",
+                    superseded);
         if (mergedIncluded > 0)
             System.err.printf("(%d included lines repeat the text of an earlier one: merged into it, labels averaged as for the corpora's duplicates)%n",
                     mergedIncluded);

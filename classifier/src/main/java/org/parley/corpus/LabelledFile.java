@@ -16,6 +16,8 @@ import java.io.Writer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -34,6 +36,16 @@ public final class LabelledFile {
     private LabelledFile() {}
 
     /**
+     * A line as read or to be written.
+     *
+     * @param decidedAt when the decision its labels come from was made (its "decidedAt"); null for a line that does
+     *                  not say, as in files written before exports said it. A line that says it names with its source
+     *                  and id the same comment (or suggestion) in every file, so that a later decision can replace it
+     *                  ({@code train.IncludedFiles}).
+     */
+    public record Line(Example example, Instant decidedAt) {}
+
+    /**
      * Reads a file ({@code file.gz} is read when only the compressed copy exists); the source of a
      * line without one is the file name without extension.
      */
@@ -47,8 +59,13 @@ public final class LabelledFile {
      * gzip-compressed or not: a {@code decisions.jsonl.gz} named as it is reads as the lines it holds.
      */
     public static List<Example> read(Path file, byte[] contents) throws IOException {
+        return lines(file, contents).stream().map(Line::example).toList();
+    }
+
+    /** As {@link #read(Path, byte[])}, with each line's {@code decidedAt}. */
+    public static List<Line> lines(Path file, byte[] contents) throws IOException {
         String defaultSource = file.getFileName().toString().replaceFirst("\\.gz$", "").replaceFirst("\\.[^.]*$", "");
-        List<Example> out = new ArrayList<>();
+        List<Line> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>(); // source + id → line: ids are unique within a source
         InputStream in = new ByteArrayInputStream(contents);
         if (isGzip(contents)) in = new GZIPInputStream(in, 1 << 16);
@@ -58,11 +75,12 @@ public final class LabelledFile {
             for (String line; (line = lines.readLine()) != null; ) {
                 n++;
                 if (line.isBlank()) continue;
-                Example e = parse(file, n, line, defaultSource);
+                Line l = parse(file, n, line, defaultSource);
+                Example e = l.example();
                 Integer first = seen.putIfAbsent(e.source() + "\u0000" + e.id(), n);
                 if (first != null)
                     throw bad(file, n, "id '" + e.id() + "' of source '" + e.source() + "' is already used on line " + first);
-                out.add(e);
+                out.add(l);
             }
         }
         return out;
@@ -73,7 +91,7 @@ public final class LabelledFile {
         return b.length >= 2 && b[0] == (byte) 0x1f && b[1] == (byte) 0x8b;
     }
 
-    private static Example parse(Path file, int n, String line, String defaultSource) {
+    private static Line parse(Path file, int n, String line, String defaultSource) {
         JsonNode o;
         try {
             o = JSON.readTree(line);
@@ -103,18 +121,34 @@ public final class LabelledFile {
             l = l.with(a, v);
         }
         String source = o.path("source").isTextual() ? o.get("source").asText() : defaultSource;
-        return new Example(source, id.asText(), text, l);
+        Instant decidedAt = null;
+        JsonNode at = o.get("decidedAt");
+        if (at != null) {
+            try {
+                decidedAt = Instant.parse(at.asText());
+            } catch (DateTimeParseException e) {
+                decidedAt = null;
+            }
+            if (!at.isTextual() || decidedAt == null)
+                throw bad(file, n, "field 'decidedAt' must be an ISO-8601 instant such as \"2026-11-30T10:00:00Z\"");
+        }
+        return new Line(new Example(source, id.asText(), text, l), decidedAt);
     }
 
     public static void write(Iterable<Example> examples, Writer out) throws IOException {
-        for (Example e : examples) {
-            ObjectNode o = JSON.createObjectNode().put("id", e.id()).put("source", e.source()).put("text", e.text());
-            ObjectNode labels = o.putObject("labels");
-            e.labels().asMap().forEach((a, v) -> labels.put(a.name(), v));
-            out.write(JSON.writeValueAsString(o));
-            out.write('\n');
-        }
+        for (Example e : examples) write(new Line(e, null), out);
         out.flush();
+    }
+
+    /** Writes one line, with its {@code decidedAt} where it has one; the caller flushes. */
+    public static void write(Line line, Writer out) throws IOException {
+        Example e = line.example();
+        ObjectNode o = JSON.createObjectNode().put("id", e.id()).put("source", e.source()).put("text", e.text());
+        ObjectNode labels = o.putObject("labels");
+        e.labels().asMap().forEach((a, v) -> labels.put(a.name(), v));
+        if (line.decidedAt() != null) o.put("decidedAt", line.decidedAt().toString());
+        out.write(JSON.writeValueAsString(o));
+        out.write('\n');
     }
 
     private static IllegalArgumentException bad(Path file, int line, String problem) {

@@ -12,25 +12,33 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Labelled files added to the training split only ({@code scripts/train --include-decisions}),
- * never to dev, so dev figures before and after stay comparable. A line whose text is also a dev
- * text is dropped. Lines that share a text, in one file or across files, become one example as the
- * corpora's duplicates do ({@link Deduplicator}: labels averaged, an even split unlabelled): two
- * exports that overlap, or one text suggested twice, would otherwise weigh it double. Each file is
- * recorded for the bundle's provenance: path, SHA-256, examples.
+ * never to dev, so dev figures before and after stay comparable. Of the lines that say when their decision
+ * was made ({@code decidedAt}, which exports write), only the latest per source and id across the files
+ * trains: a comment rejected in one export and approved on appeal in a later one is the approval, where
+ * averaging the two by text made an even split (or, with the first export named twice, a positive); the same
+ * decision in two exports is one line, the one read first. A line whose text is also a dev text is dropped.
+ * Lines that share a text, in one file or across files, become one example as the corpora's duplicates do
+ * ({@link Deduplicator}: labels averaged, an even split unlabelled): one text suggested twice, two comments
+ * with one text, or files without {@code decidedAt}, would otherwise weigh it double. Each file is recorded
+ * for the bundle's provenance: path, SHA-256, examples.
  *
  * @param examples what joins the training split
- * @param provenance per file: {@code file, bytes, sha256, examples, droppedAsDevTexts, mergedDuplicates,
- *                   droppedAsEvenSplits}; a file's duplicates are its lines whose text an earlier line has
+ * @param provenance per file: {@code file, bytes, sha256, examples, superseded, droppedAsDevTexts, mergedDuplicates,
+ *                   droppedAsEvenSplits}; its superseded lines are those a later decision on the same source and id
+ *                   replaced, or an earlier file's line of the same decision; its duplicates are its lines whose text
+ *                   an earlier line has
  */
 public record IncludedFiles(List<Example> examples, ArrayNode provenance) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One file as read and checked, before the dev split is known. */
-    public record Read(Path file, long bytes, String sha256, List<Example> examples) {}
+    public record Read(Path file, long bytes, String sha256, List<LabelledFile.Line> lines) {}
 
     /**
      * Reads and checks every file, once: the bytes hashed are the bytes parsed. A bad line is refused
@@ -40,7 +48,7 @@ public record IncludedFiles(List<Example> examples, ArrayNode provenance) {
         List<Read> out = new ArrayList<>();
         for (Path f : files) {
             byte[] bytes = Files.readAllBytes(f);
-            out.add(new Read(f, bytes.length, BundleFile.sha256(bytes), LabelledFile.read(f, bytes)));
+            out.add(new Read(f, bytes.length, BundleFile.sha256(bytes), LabelledFile.lines(f, bytes)));
         }
         return out;
     }
@@ -50,21 +58,34 @@ public record IncludedFiles(List<Example> examples, ArrayNode provenance) {
     }
 
     public static IncludedFiles of(List<Read> files, List<Example> dev) {
+        Map<String, LabelledFile.Line> latest = new HashMap<>();
+        for (Read f : files)
+            for (LabelledFile.Line l : f.lines())
+                if (l.decidedAt() != null)  // a tie is the same decision again: the first read stays
+                    latest.merge(key(l), l, (was, now) -> now.decidedAt().isAfter(was.decidedAt()) ? now : was);
         List<Example> all = new ArrayList<>();
         ArrayNode provenance = JSON.createArrayNode();
         Deduplicator.Result before = Deduplicator.merge(List.of());
         for (Read f : files) {
-            List<Example> kept = DevSplit.withoutDevTexts(f.examples(), dev);
+            List<Example> current = new ArrayList<>();
+            for (LabelledFile.Line l : f.lines()) if (l.decidedAt() == null || latest.get(key(l)) == l) current.add(l.example());
+            List<Example> kept = DevSplit.withoutDevTexts(current, dev);
             all.addAll(kept);
             Deduplicator.Result after = Deduplicator.merge(all);
             int merged = after.merged() - before.merged();
             int evenSplits = after.unlabelled() - before.unlabelled();
             provenance.addObject().put("file", f.file().toString()).put("bytes", f.bytes())
                     .put("sha256", f.sha256()).put("examples", kept.size() - merged - evenSplits)
-                    .put("droppedAsDevTexts", f.examples().size() - kept.size())
+                    .put("superseded", f.lines().size() - current.size())
+                    .put("droppedAsDevTexts", current.size() - kept.size())
                     .put("mergedDuplicates", merged).put("droppedAsEvenSplits", evenSplits);
             before = after;
         }
         return new IncludedFiles(before.examples(), provenance);
+    }
+
+    /** Source and id: the comment (or suggestion) a line labels, the same in every export. */
+    private static String key(LabelledFile.Line l) {
+        return l.example().source() + "\u0000" + l.example().id();
     }
 }

@@ -69,6 +69,26 @@ class LabelledFileTest {
         assertEquals(examples, LabelledFile.read(Files.writeString(dir.resolve("w.jsonl"), out.toString())));
     }
 
+    /** decidedAt, which exports write so that training keeps a comment's latest decision, reads back; a bad one is refused. */
+    @Test
+    void whenTheDecisionWasMadeReadsBackAndABadTimeIsRefused() throws IOException {
+        LabelledFile.Line line = new LabelledFile.Line(new Example("moderator-decisions", "news.example/c1", "You are a fool.",
+                Labels.none().with(Attribute.TOXICITY, 1)), java.time.Instant.parse("2026-02-03T14:30:00.123456Z"));
+        StringWriter out = new StringWriter();
+        LabelledFile.write(line, out);
+        assertEquals("{\"id\":\"news.example/c1\",\"source\":\"moderator-decisions\",\"text\":\"You are a fool.\","
+                + "\"labels\":{\"TOXICITY\":1.0},\"decidedAt\":\"2026-02-03T14:30:00.123456Z\"}\n", out.toString());
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of(line), LabelledFile.lines(dir.resolve("d.jsonl"), bytes));
+        assertEquals(List.of(line.example()), LabelledFile.read(dir.resolve("d.jsonl"), bytes));
+
+        Path f = Files.writeString(dir.resolve("bad-time.jsonl"), """
+                {"id": "x", "text": "fine", "labels": {"TOXICITY": 0}, "decidedAt": "yesterday"}
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelledFile.read(f));
+        assertEquals(f + " line 1: field 'decidedAt' must be an ISO-8601 instant such as \"2026-11-30T10:00:00Z\"", e.getMessage());
+    }
+
     @Test
     void aBadLineNamesFileLineAndProblem() throws IOException {
         Path f = Files.writeString(dir.resolve("bad.jsonl"), """

@@ -96,6 +96,56 @@ class IncludedFilesTest {
                 "the same file named twice");
     }
 
+    /**
+     * A reviewer's finding: a comment rejected as an insult in January's export and approved on appeal in February's was
+     * merged by its text, labels averaged: TOXICITY and INSULT an even split (unlabelled), and with January's export
+     * named twice, TOXICITY 0.667, a positive, though the moderators' last word was the approval. Exported lines say
+     * when their decision was made; of those the latest per source and id trains, whatever the order of the files.
+     */
+    @Test
+    void aLaterDecisionOnACommentReplacesTheEarlierOneAcrossExports() throws Exception {
+        Path jan = Files.writeString(dir.resolve("jan.jsonl"), """
+                {"id":"news.example/r5","source":"moderator-decisions","text":"You are a fool.","labels":{"TOXICITY":1.0,"INSULT":1.0},"decidedAt":"2026-01-10T09:00:00Z"}
+                {"id":"news.example/r6","source":"moderator-decisions","text":"Fine piece.","labels":{"TOXICITY":0.0},"decidedAt":"2026-01-11T09:00:00Z"}
+                {"id":"f1","source":"suggestscore","text":"You lot are morons.","labels":{"TOXICITY":1.0},"decidedAt":"2026-01-12T09:00:00Z"}
+                """);
+        Path janAgain = Files.writeString(dir.resolve("jan-copy.jsonl"), Files.readString(jan));
+        Path feb = Files.writeString(dir.resolve("feb.jsonl"), """
+                {"id":"news.example/r5","source":"moderator-decisions","text":"You are a fool.","labels":{"TOXICITY":0.0,"INSULT":0.0},"decidedAt":"2026-02-03T14:30:00.123456Z"}
+                {"id":"news.example/r6","source":"moderator-decisions","text":"Fine piece.","labels":{"TOXICITY":0.0},"decidedAt":"2026-01-11T09:00:00Z"}
+                {"id":"f1","source":"suggestscore","text":"You lot are morons.","labels":{"TOXICITY":1.0},"decidedAt":"2026-01-12T09:00:00Z"}
+                """);
+
+        for (List<Path> files : List.of(List.of(jan, feb), List.of(jan, janAgain, feb), List.of(feb, jan))) {
+            IncludedFiles included = IncludedFiles.read(files, List.of());
+            assertEquals(3, included.examples().size(), files.toString());
+            Example r5 = included.examples().stream().filter(e -> e.id().endsWith("r5")).findFirst().orElseThrow();
+            assertEquals(0.0, r5.labels().get(Attribute.TOXICITY), 1e-6, files + ": the approval on appeal");
+            assertEquals(0.0, r5.labels().get(Attribute.INSULT), 1e-6, files.toString());
+        }
+        IncludedFiles three = IncludedFiles.read(List.of(jan, janAgain, feb), List.of());
+        assertEquals(List.of(1, 3, 2), java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> three.provenance().get(i).get("superseded").asInt()).toList(),
+                "January's r5 (replaced in February); the copy's every line (January's, read first); February's r6 and f1 (January's)");
+        assertEquals(List.of(2, 0, 1), java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> three.provenance().get(i).get("examples").asInt()).toList());
+    }
+
+    /** Files written before exports said when a decision was made are merged by text, as they were. */
+    @Test
+    void linesThatDoNotSayWhenAreMergedByTextAsBefore() throws Exception {
+        Path old = Files.writeString(dir.resolve("old.jsonl"), """
+                {"id":"c1","source":"moderator-decisions","text":"You are a fool.","labels":{"TOXICITY":1.0,"INSULT":1.0}}
+                """);
+        Path now = Files.writeString(dir.resolve("now.jsonl"), """
+                {"id":"news.example/c1","source":"moderator-decisions","text":"You are a fool.","labels":{"TOXICITY":1.0,"INSULT":1.0},"decidedAt":"2026-01-10T09:00:00Z"}
+                """);
+        IncludedFiles included = IncludedFiles.read(List.of(old, now), List.of());
+        assertEquals(List.of("c1"), included.examples().stream().map(Example::id).toList());
+        assertEquals(1, included.provenance().get(1).get("mergedDuplicates").asInt());
+        assertEquals(0, included.provenance().get(1).get("superseded").asInt());
+    }
+
     @Test
     void noFilesAddNothing() throws Exception {
         IncludedFiles none = IncludedFiles.read(List.of(), List.of());
