@@ -564,12 +564,24 @@ public final class CommentStore {
     public record ModeratorDecision(DecisionRecord decision, String language, boolean reportedSince, boolean erased) {}
 
     /**
-     * Every moderator decision, in the order made, with its comment's language and open reports: read in the one
-     * query that reads the decisions, so that they agree with each other and no set of every comment's key is held.
+     * Rows fetched at a time where a whole table is read (the export): without a fetch size PostgreSQL's driver reads
+     * the whole result into memory, 400,000 decisions of 1,000 characters past a 1 GB heap. 200 rows of the longest
+     * text (20,480 characters) are a few MB.
      */
-    public void moderatorDecisions(Consumer<ModeratorDecision> sink) {
-        jdbi.useHandle(h -> h.createQuery(DECISIONS + " WHERE d.actor_kind = :kind ORDER BY d.id")
+    static final int FETCH_SIZE = 200;
+
+    /**
+     * Each comment's latest moderator decision (the one of highest id), in the order they were made, with its comment's
+     * language and open reports: read in the one query, so that they agree with each other, and streamed (PostgreSQL
+     * streams only with a fetch size inside a transaction), so that no decision is held after {@code sink} returns.
+     */
+    public void latestModeratorDecisions(Consumer<ModeratorDecision> sink) {
+        jdbi.useTransaction(h -> h.createQuery(DECISIONS + """
+                         WHERE d.actor_kind = :kind AND NOT EXISTS (SELECT 1 FROM decisions later
+                            WHERE later.comment_id = d.comment_id AND later.actor_kind = :kind AND later.id > d.id)
+                        ORDER BY d.id""")
                 .bind("kind", Decider.MODERATOR.name())
+                .setFetchSize(FETCH_SIZE)
                 .map((rs, ctx) -> new ModeratorDecision(decision(rs), rs.getString("comment_language"), rs.getInt("comment_open_reports") > 0,
                         Status.ERASED.name().equals(rs.getString("comment_status"))))
                 .useStream(s -> s.forEach(sink)));

@@ -83,8 +83,9 @@ public final class FeedbackStore {
         return AccountStore.sha256(text + '\0' + labelsJson);
     }
 
+    /** Every suggestion, oldest first, streamed as {@link CommentStore#latestModeratorDecisions} streams. */
     public void all(Consumer<Feedback> sink) {
-        jdbi.useHandle(h -> h.createQuery("SELECT * FROM feedback ORDER BY created_at, id")
+        jdbi.useTransaction(h -> h.createQuery("SELECT * FROM feedback ORDER BY created_at, id").setFetchSize(CommentStore.FETCH_SIZE)
                 .map((rs, ctx) -> new Feedback(rs.getString("id"), rs.getString("text"), labels(rs.getString("labels")),
                         rs.getString("client"), rs.getString("language"), rs.getString("site"), CommentStore.instant(rs, "created_at")))
                 .useStream(s -> s.forEach(sink)));

@@ -57,8 +57,19 @@ class DecisionExportTest {
         store.decide(CommentStore.key(site, id), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(1));
     }
 
+    /** The line of news.example's comment {@code id}, without its decidedAt ({@link #lines}). */
     private static String line(String id, String labels) {
-        return "{\"id\":\"" + id + "\",\"source\":\"moderator-decisions\",\"text\":\"text of " + id + "\",\"labels\":" + labels + "}";
+        return line("news.example", id, labels);
+    }
+
+    private static String line(String site, String id, String labels) {
+        return "{\"id\":\"" + site + "/" + id + "\",\"source\":\"moderator-decisions\",\"text\":\"text of " + id + "\",\"labels\":"
+                + labels + "}";
+    }
+
+    /** The lines written, each without its decidedAt, which {@link #eachLineSaysWhenItsDecisionWasMade} checks. */
+    private static List<String> lines(StringWriter out) {
+        return out.toString().lines().map(l -> l.replaceFirst(",\"decidedAt\":\"[^\"]+\"}$", "}")).toList();
     }
 
     @ParameterizedTest
@@ -107,7 +118,7 @@ class DecisionExportTest {
                 line("revised", NONE),
                 line("approved", "{\"TOXICITY\":1.0,\"THREAT\":1.0}"),
                 "{\"id\":\"" + feedbackId + "\",\"source\":\"suggestscore\",\"text\":\"You people never listen.\",\"labels\":{\"TOXICITY\":0.8,\"INSULT\":1.0}}");
-        assertEquals(expected, out.toString().lines().toList());
+        assertEquals(expected, lines(out));
         assertEquals(new DecisionExport.Summary(8, 1, Map.of("escalate", 1, "reject:off_topic", 1, "reject:spam", 1)), summary);
         assertEquals(9, summary.exported());
         assertEquals(3, summary.skippedTotal());
@@ -117,7 +128,7 @@ class DecisionExportTest {
         List<Example> read = LabelledFile.read(file);
         assertEquals(9, read.size());
         Example revised = read.get(6);
-        assertEquals("revised", revised.id());
+        assertEquals("news.example/revised", revised.id());
         assertEquals(DecisionExport.DECISIONS_SOURCE, revised.source());
         for (Attribute a : Attribute.values()) assertEquals(0f, revised.labels().get(a), a.name());
         assertFalse(read.get(0).labels().has(Attribute.THREAT), "an insult says nothing about THREAT");
@@ -138,7 +149,7 @@ class DecisionExportTest {
 
         StringWriter out = new StringWriter();
         DecisionExport.Summary summary = new DecisionExport(store, new FeedbackStore(jdbi)).write(out);
-        assertEquals(List.of(line("english", NONE)), out.toString().lines().toList());
+        assertEquals(List.of(line("english", NONE)), lines(out));
         assertEquals(Map.of("foreign language", 1), summary.skipped());
     }
 
@@ -156,7 +167,7 @@ class DecisionExportTest {
 
         StringWriter out = new StringWriter();
         DecisionExport.Summary summary = new DecisionExport(store, new FeedbackStore(jdbi)).write(out);
-        assertEquals(List.of(line("kept", NONE)), out.toString().lines().toList());
+        assertEquals(List.of(line("kept", NONE)), lines(out));
         assertEquals(Map.of("erased", 1), summary.skipped());
     }
 
@@ -179,8 +190,7 @@ class DecisionExportTest {
 
         StringWriter out = new StringWriter();
         DecisionExport.Summary summary = export.write(out);
-        assertEquals(List.of(line("approved", NONE), line("rejected", "{\"TOXICITY\":1.0,\"INSULT\":1.0}")),
-                out.toString().lines().toList());
+        assertEquals(List.of(line("approved", NONE), line("rejected", "{\"TOXICITY\":1.0,\"INSULT\":1.0}")), lines(out));
         assertEquals(Map.of("approve, reported since", 1), summary.skipped());
 
         // The moderator reads the report and rejects: that decision is the label now.
@@ -188,7 +198,7 @@ class DecisionExportTest {
         store.decide(key("reported"), Verdict.REJECT, Reason.INSULT, null, "bob", true, version, T0.plusSeconds(6));
         out = new StringWriter();
         assertEquals(Map.of(), export.write(out).skipped());
-        assertTrue(out.toString().contains(line("reported", "{\"TOXICITY\":1.0,\"INSULT\":1.0}")), out.toString());
+        assertTrue(lines(out).contains(line("reported", "{\"TOXICITY\":1.0,\"INSULT\":1.0}")), out.toString());
     }
 
     /**
@@ -209,7 +219,7 @@ class DecisionExportTest {
         StringWriter out = new StringWriter();
         DecisionExport.Summary summary = new DecisionExport(store, feedback)
                 .write(out, java.util.Set.of("news.example", "forum.example"));
-        assertEquals(List.of(line("on-news.example", NONE), line("on-forum.example", NONE)), out.toString().lines().toList());
+        assertEquals(List.of(line("on-news.example", NONE), line("forum.example", "on-forum.example", NONE)), lines(out));
         assertEquals(new DecisionExport.Summary(2, 0, Map.of("another site", 2, "suggestion of another site", 1)), summary,
                 "the comment and the suggestion stored without a site are no site's");
 
@@ -238,7 +248,7 @@ class DecisionExportTest {
 
         StringWriter out = new StringWriter();
         DecisionExport.Summary summary = new DecisionExport(store, feedback).write(out, java.util.Set.of("news.example"));
-        assertEquals(List.of("on-news", news), LabelledFile.read(Files.writeString(dir.resolve("news.jsonl"), out.toString()))
+        assertEquals(List.of("news.example/on-news", news), LabelledFile.read(Files.writeString(dir.resolve("news.jsonl"), out.toString()))
                 .stream().map(Example::id).toList());
         assertEquals(new DecisionExport.Summary(1, 1, Map.of("suggestion of another site", 3)), summary);
 
@@ -337,23 +347,61 @@ class DecisionExportTest {
     }
 
     /**
-     * Ids are each site's own, and a labelled file's ids unique within a source: a line's id is the comment's id on its
-     * site, written SITE/ID only where two exported comments share it, so that the file still reads.
+     * Ids are each site's own, and a labelled file's ids unique within a source. A line's id was the comment's id alone,
+     * SITE/ID only where another exported comment shared it: "c1" in one site's export, "blog.example/c1" in every
+     * site's, so that training could not tell one comment's later decision from another comment. Now SITE/ID in every
+     * export; "/ID" for a comment stored before sites were kept.
      */
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
-    void anIdTwoSitesUseIsWrittenWithEachSiteWhereBothAreExported(TestDatabases db) throws Exception {
+    void aLinesIdIsItsCommentsSiteAndIdInEveryExport(TestDatabases db) throws Exception {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
         for (String site : List.of("news.example", "blog.example")) approved(store, "c1", site);
         approved(store, "c2", "news.example");
+        approved(store, "c3", null);
         StringWriter all = new StringWriter();
         new DecisionExport(store, new FeedbackStore(jdbi)).write(all);
         List<String> ids = LabelledFile.read(Files.writeString(dir.resolve("all.jsonl"), all.toString())).stream().map(Example::id).toList();
-        assertEquals(List.of("news.example/c1", "blog.example/c1", "c2"), ids);
+        assertEquals(List.of("news.example/c1", "blog.example/c1", "news.example/c2", "/c3"), ids);
 
         StringWriter one = new StringWriter();
         new DecisionExport(store, new FeedbackStore(jdbi)).write(one, java.util.Set.of("blog.example"));
-        assertEquals(List.of(line("c1", NONE)), one.toString().lines().toList(), "one site's: its ids as they are");
+        assertEquals(List.of(line("blog.example", "c1", NONE)), lines(one), "one site's: the same id as in every site's");
+    }
+
+    /**
+     * A reviewer's finding: a comment rejected as an insult in one export and approved on appeal before the next trained as
+     * an even split of the two (TOXICITY and INSULT unlabelled) when both exports were included. Each line says when
+     * its decision was made, and training keeps the later.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void eachLineSaysWhenItsDecisionWasMade(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        FeedbackStore feedback = new FeedbackStore(jdbi);
+        store.insert(comment("r5", Action.REVIEW), T0);
+        store.decide(key("r5"), Verdict.REJECT, Reason.INSULT, null, "alice", true, 1, T0.plusSeconds(10));
+        feedback.append("You people never listen.", Map.of(Attribute.TOXICITY, 0.8), "website-1", null, "news.example", T0.plusSeconds(20));
+        Path jan = dir.resolve("jan.jsonl");
+        try (var w = Files.newBufferedWriter(jan)) {
+            new DecisionExport(store, feedback).write(w);
+        }
+        List<String> janLines = Files.readAllLines(jan);
+        assertTrue(janLines.get(0).endsWith(",\"decidedAt\":\"2026-11-30T10:00:10Z\"}"), janLines.get(0));
+        assertTrue(janLines.get(1).endsWith(",\"decidedAt\":\"2026-11-30T10:00:20Z\"}"), "a suggestion: when it was stored: " + janLines.get(1));
+
+        store.decide(key("r5"), Verdict.APPROVE, null, "on appeal", "bob", true, 2, T0.plusSeconds(30));
+        Path feb = dir.resolve("feb.jsonl");
+        try (var w = Files.newBufferedWriter(feb)) {
+            new DecisionExport(store, feedback).write(w);
+        }
+        for (List<Path> files : List.of(List.of(jan, feb), List.of(jan, jan, feb), List.of(feb, jan))) {
+            List<Example> trained = org.parley.train.IncludedFiles.read(files, List.of()).examples();
+            assertEquals(2, trained.size(), files.toString());
+            Example r5 = trained.stream().filter(e -> e.source().equals(DecisionExport.DECISIONS_SOURCE)).findFirst().orElseThrow();
+            for (Attribute a : Attribute.values()) assertEquals(0f, r5.labels().get(a), files + ": " + a);
+        }
     }
 }

@@ -137,8 +137,8 @@ class CommentStoreTest {
         assertEquals(T0.plusSeconds(60), h.get(1).decidedAt());
         assertEquals("v1", h.get(1).modelVersion());
         List<CommentStore.ModeratorDecision> human = new ArrayList<>();
-        store.moderatorDecisions(human::add);
-        assertEquals(List.of("alice", "bob"), human.stream().map(m -> m.decision().actor()).toList());
+        store.latestModeratorDecisions(human::add);
+        assertEquals(List.of("bob"), human.stream().map(m -> m.decision().actor()).toList(), "the latest only: alice's was revised");
     }
 
     /** An escalation passes the comment up: the moderator who is not senior cannot decide it, in the same UPDATE. */
