@@ -98,8 +98,9 @@ public final class DevSplit {
 
     /**
      * The examples whose text is not also in {@code dev}, compared as {@link TextKey#copy} does
-     * (letters and digits, so "&amp;", quote marks and punctuation do not tell two copies apart):
-     * training data that repeats a dev text would teach the model the dev answer.
+     * (letters and digits as the model's pipeline folds them, so "&amp;", quote marks, punctuation,
+     * look-alike Cyrillic letters and fullwidth forms do not tell two copies apart): training data that
+     * repeats a dev text would teach the model the dev answer.
      */
     public static List<Example> withoutDevTexts(List<Example> examples, List<Example> dev) {
         java.util.Set<String> devTexts = new java.util.HashSet<>();

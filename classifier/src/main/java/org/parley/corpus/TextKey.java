@@ -1,6 +1,7 @@
 package org.parley.corpus;
 
 import java.util.Locale;
+import org.parley.text.TextPipeline;
 import java.util.regex.Pattern;
 
 /**
@@ -30,12 +31,14 @@ final class TextKey {
     }
 
     /**
-     * The key that tells a copy of a text in another spelling: {@link #loose}, or, for a text with
-     * no letter or digit (emoji only), the text as {@link #of} writes it, so such texts are not
-     * all one empty key.
+     * The key that tells a copy of a text in another spelling: {@link #loose} of the text as the model's
+     * pipeline folds it ({@link TextPipeline#folded}: "Yоu аre" with Cyrillic о and а, or in fullwidth letters,
+     * is the model's "You are", and was a training copy of a dev text the letters-and-digits key let through),
+     * or, for a text with no letter or digit (emoji only), the text as {@link #of} writes it, so such texts are
+     * not all one empty key.
      */
     static String copy(String text) {
-        String loose = loose(text);
+        String loose = loose(TextPipeline.folded(text));
         return loose.isEmpty() ? "\u0000" + of(text) : loose;
     }
 }

@@ -76,6 +76,17 @@ public final class TextPipeline {
         return Lexicon.STANDARD.exact(form) != null;
     }
 
+    /**
+     * The text as the lexer reads it, before any token stage: HTML entities decoded, every code point folded
+     * (fullwidth and mathematical letters, accents, invisible characters: {@link CharFolding}) and look-alike
+     * Cyrillic and Greek letters read as Latin where the text is Latin in disguise ({@link Homoglyphs}). Two texts
+     * equal here are one text to the model, whatever their code points: the dev split's copy check compares them so
+     * (corpus.TextKey).
+     */
+    public static String folded(String raw) {
+        return TextCleaner.clean(Objects.requireNonNull(raw, "raw text")).text();
+    }
+
     /** Normalised tokens with offsets into {@code raw}. */
     public List<Token> tokenize(String raw) {
         CleanText clean = TextCleaner.clean(Objects.requireNonNull(raw, "raw text"));

@@ -95,6 +95,24 @@ class DevSplitTest {
         assertEquals(4, emoji.train().size() + emoji.dev().size());
     }
 
+    /**
+     * A reviewer's finding: a dev text with Cyrillic а and о for two Latin letters, or in fullwidth letters, was kept in
+     * training (letters and digits differ) though the model's pipeline reads the same tokens; any website key could
+     * :suggestscore such a copy with the opposite label. Copies are now compared as the pipeline folds them.
+     */
+    @Test
+    void trainingLeavesOutADevTextInLookAlikeOrFullwidthLetters() {
+        Example dev = ex("You are a thoughtful writer and a kind one");
+        String cyrillic = dev.text().replaceFirst("a", "\u0430").replaceFirst("o", "\u043e");
+        StringBuilder fullwidth = new StringBuilder();
+        for (char c : dev.text().toCharArray()) fullwidth.append(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 0xFF41) : c);
+        List<Example> copies = List.of(ex(cyrillic), ex(fullwidth.toString()), ex("YOU  ARE a thoughtful writer, and a kind one!"));
+        assertEquals(List.of(), DevSplit.withoutDevTexts(copies, List.of(dev)));
+        // Greek and Russian text keep their letters, as the pipeline keeps them: not a copy of a Latin text.
+        Example russian = ex("\u041f\u0440\u0438\u0432\u0435\u0442, \u043a\u0430\u043a \u0434\u0435\u043b\u0430?");
+        assertEquals(List.of(russian), DevSplit.withoutDevTexts(List.of(russian), List.of(ex("Privet, kak dela?"))));
+    }
+
     private static final double GOLDEN_POSITION = 0.19628207471122205;
     private static final List<String> GOLDEN_DEV = List.of("comment 22", "comment 31", "comment 44", "comment 70");
 }
