@@ -23,11 +23,24 @@ final class Limits {
     /** Null stays null (unknown); present values must have content and fit the limit. */
     static String optional(String field, String value, int maxChars) {
         if (value == null) return null;
-        if (value.isBlank()) throw new InvalidThreadException(field, "must not be blank");
+        if (isBlank(value)) throw new InvalidThreadException(field, "must not be blank");
         if (value.length() > maxChars) {
             throw new InvalidThreadException(field, "too long: " + value.length() + " characters, at most " + maxChars);
         }
         return value;
+    }
+
+    /**
+     * True when {@code value} shows nothing: String.isBlank counts only Java whitespace, so a no-break
+     * space (U+00A0) or a zero-width space (U+200B) alone passed as a comment's text.
+     */
+    static boolean isBlank(String value) {
+        return value.codePoints().allMatch(Limits::isBlank);
+    }
+
+    /** Whitespace, any Unicode space (U+00A0, U+2007, U+202F…) or an invisible format character (U+200B, U+2060, U+FEFF…). */
+    static boolean isBlank(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || Character.getType(codePoint) == Character.FORMAT;
     }
 
     static Integer positive(String field, Integer value) {

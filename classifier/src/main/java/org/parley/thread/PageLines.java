@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * Scraped page text as clean lines. Scrapers indent, pad with no-break spaces and render list items
- * and some chrome ("• rate this") with bullets; none of that is content, so every line is trimmed,
- * no-break spaces become spaces and a leading bullet is dropped. Blank lines are kept as "" because
- * they carry the paragraph structure the parsers rely on.
+ * and some chrome ("• rate this") with bullets; none of that is content, so every line is trimmed of
+ * spaces of every kind (no-break, zero-width), no-break spaces inside become spaces and a leading
+ * bullet is dropped. Blank lines are kept as "" because they carry the paragraph structure the
+ * parsers rely on.
  */
 final class PageLines {
     private static final Pattern LEADING_BULLET = Pattern.compile("^[•·▪◦]\\s*");
@@ -18,10 +19,23 @@ final class PageLines {
     static List<String> of(String page) {
         List<String> lines = new ArrayList<>();
         for (String raw : page.split("\\R", -1)) {
-            String line = raw.replace('\u00A0', ' ').strip();
-            lines.add(LEADING_BULLET.matcher(line).replaceFirst(""));
+            String line = strip(raw.replace('\u00A0', ' '));
+            lines.add(strip(LEADING_BULLET.matcher(line).replaceFirst("")));
         }
         return lines;
+    }
+
+    /**
+     * Trims what {@link Limits#isBlank} counts as blank (Unicode spaces, zero-width characters), not
+     * only Java whitespace: a line holding just a no-break or zero-width space is an empty line, not
+     * a comment whose text the thread format then refuses as blank.
+     */
+    private static String strip(String line) {
+        int from = 0;
+        int to = line.length();
+        while (from < to && Limits.isBlank(line.codePointAt(from))) from += Character.charCount(line.codePointAt(from));
+        while (to > from && Limits.isBlank(line.codePointBefore(to))) to -= Character.charCount(line.codePointBefore(to));
+        return line.substring(from, to);
     }
 
     /** Runs of non-blank lines, split at blank lines. */

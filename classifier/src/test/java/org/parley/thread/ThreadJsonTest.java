@@ -138,6 +138,10 @@ class ThreadJsonTest {
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1'}]}", "comments[0].text", "missing"),
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'text': 'hi'}]}", "comments[0].id", "missing"),
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': ''}]}", "comments[0].text", "must not be blank"),
+                // Unicode spaces and zero-width characters show nothing either (docs: "at least one non-whitespace character").
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': '\\u00a0'}]}", "comments[0].text", "must not be blank"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': ' \\u200b\\ufeff '}]}", "comments[0].text", "must not be blank"),
+                bad("{'id': 't', 'article': {'title': '\\u2007\\u202f'}, 'comments': []}", "article.title", "must not be blank"),
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'number': '1'}]}",
                         "comments[0].number", "expected an integer, got a string \"1\""),
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'number': 1.5}]}",
