@@ -3,13 +3,15 @@ package org.parley.thread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.commons.lang3.StringEscapeUtils;
 
 /**
  * Scraped page text as clean lines. Scrapers indent, pad with no-break spaces and render list items
  * and some chrome ("• rate this") with bullets; none of that is content, so every line is trimmed of
  * spaces of every kind (no-break, zero-width), no-break spaces inside become spaces and a leading
  * bullet is dropped. Blank lines are kept as "" because they carry the paragraph structure the
- * parsers rely on.
+ * parsers rely on. Some savers leave HTML entities in the text ("There&#8217;s", "&amp;", "&nbsp;");
+ * they are decoded, since the scorer would otherwise read "There&#8217;s" as words.
  */
 final class PageLines {
     private static final Pattern LEADING_BULLET = Pattern.compile("^[•·▪◦]\\s*");
@@ -18,11 +20,20 @@ final class PageLines {
 
     static List<String> of(String page) {
         List<String> lines = new ArrayList<>();
-        for (String raw : page.split("\\R", -1)) {
+        for (String raw : decodeEntities(page).split("\\R", -1)) {
             String line = strip(raw.replace('\u00A0', ' '));
             lines.add(strip(LEADING_BULLET.matcher(line).replaceFirst("")));
         }
         return lines;
+    }
+
+    /**
+     * commons-lang3's decoder (deprecated there in favour of commons-text, which is not on our classpath;
+     * the code is the same): every HTML 4 named entity and numeric references. A bare "&" stays as it is.
+     */
+    @SuppressWarnings("deprecation")
+    private static String decodeEntities(String page) {
+        return page.indexOf('&') < 0 ? page : StringEscapeUtils.unescapeHtml4(page);
     }
 
     /**

@@ -188,6 +188,17 @@ class BbcCommentPageParserTest {
     }
 
     @Test
+    void htmlEntitiesLeftByTheSaverAreDecoded() {
+        String page = Seeds.read(Seeds.COMMENT_PAGE).replace("said & done", "said &amp; done")
+                .replace("There's no way", "There&#8217;s no way").replace("Syria crisis:", "Syria&nbsp;crisis:");
+        CommentThread thread = BbcCommentPageParser.parse("t", page);
+        assertEquals("Syria crisis: Russia and US no closer", thread.article().title());
+        String text = thread.comments().get(0).text();
+        assertTrue(text.startsWith("There\u2019s no way the US"), text);
+        assertTrue(text.contains("after all they've said & done,"), text);
+    }
+
+    @Test
     void repeatedCommentNumberIsRejected() {
         String page = "Headline\nComment number 1.\nA\nComment number 1.\nB\n";
         InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> BbcCommentPageParser.parse("t", page));
