@@ -17,17 +17,22 @@ import java.util.regex.Pattern;
  * runs until the next "rate this", the next comment, or the page footer ("Page 14 of 32", "More …
  * stories", "BBC © …"). Timestamps such as "5 Minutes ago" are dropped from the comment text.
  *
- * <p>How quotes and replies are read, at the start of a comment only:
+ * <p>How quotes and replies are read, at the start of a comment only ({@link BbcCommentStart}):
  * <ul>
- *   <li>{@code 296.Seqenenre wrote:} starts a quote of comment 296 by Seqenenre. The BBC renders
- *       the quoted passage as one block, so the scraped text shows it as one paragraph (its own
- *       line breaks kept, no blank line inside): the quote is the first paragraph after the marker
- *       (or the rest of the marker's own paragraph, if it has more lines) and the comment's own text
- *       is every paragraph after that. If nothing follows the passage, the passage is taken as the
- *       comment's own text, since a comment must have some.</li>
- *   <li>{@code @324. MidwayBattle} answers comment 324 by MidwayBattle, quoting nothing. The name is
- *       the first word after the number (the page gives no end marker, so a name with a space in it
- *       is cut short) and the rest of that line, if any, starts the comment's own text.</li>
+ *   <li>{@code 296.Seqenenre wrote:}, alone on its line, starts a quote of comment 296 by Seqenenre.
+ *       The BBC renders the quoted passage as one block, so the scraped text shows it as one paragraph
+ *       (its own line breaks kept, no blank line inside): the quote is the first paragraph after the
+ *       marker (or the rest of the marker's own paragraph, if it has more lines) and the comment's own
+ *       text is every paragraph after that. If nothing follows the passage, the passage is taken as
+ *       the comment's own text, since a comment must have some. A quote that opens with a marker of its
+ *       own (a quote of a quote) also takes that marker's passage and the quoted comment's own
+ *       paragraph. "Kerry wrote: we have evidence", with words after "wrote:", is text.</li>
+ *   <li>{@code @324. MidwayBattle} on a line of its own, the reply below it, answers comment 324 by
+ *       MidwayBattle, quoting nothing; the name is that one word. Other words after the number
+ *       ("@351 idiot", "@349. Absolutely right, …") are the reply's text and give no name. A marker
+ *       with nothing after it is kept as the comment's text.</li>
+ *   <li>A comment can only answer an earlier one: a marker naming 0, the comment's own number or a
+ *       later one gives no parent (the quote is still set apart).</li>
  *   <li>Anything else, such as a passage in double quotes with no "wrote:" marker (comment 358 of
  *       the seed), is the commenter's own text: without a marker we cannot say where a quote ends or
  *       whom it quotes.</li>
@@ -44,8 +49,6 @@ public final class BbcCommentPageParser {
             "Page \\d+ of \\d+|More .* stories|BBC © .*|This page is best viewed .*");
     private static final Pattern TIMESTAMP = Pattern.compile(
             "\\d+ (?:second|minute|hour|day|week|month|year)s? ago", Pattern.CASE_INSENSITIVE);
-    private static final Pattern WROTE = Pattern.compile("@?(\\d{1,9})\\.\\s*(\\S.*?)\\s+wrote:\\s*(.*)");
-    private static final Pattern AT_REPLY = Pattern.compile("@(\\d{1,9})\\.?\\s*(\\S.*)");
 
     private BbcCommentPageParser() {}
 
@@ -99,56 +102,7 @@ public final class BbcCommentPageParser {
     }
 
     private static Comment comment(int number, List<String> lines) {
-        List<List<String>> paragraphs = PageLines.paragraphs(lines);
-        if (paragraphs.isEmpty()) return null;
-        List<String> first = paragraphs.get(0);
-        List<List<String>> rest = paragraphs.subList(1, paragraphs.size());
-
-        Integer parentNumber = null;
-        String parentAuthor = null;
-        List<List<String>> quote = List.of();
-        List<List<String>> own = paragraphs;
-
-        Matcher wrote = WROTE.matcher(first.get(0));
-        Matcher at = AT_REPLY.matcher(first.get(0));
-        if (wrote.matches()) {
-            parentNumber = Integer.valueOf(wrote.group(1));
-            parentAuthor = wrote.group(2);
-            List<String> sameParagraph = new ArrayList<>();
-            if (!wrote.group(3).isEmpty()) sameParagraph.add(wrote.group(3));
-            sameParagraph.addAll(first.subList(1, first.size()));
-            if (!sameParagraph.isEmpty()) {
-                quote = List.of(sameParagraph);
-                own = rest;
-            } else if (!rest.isEmpty()) {
-                quote = rest.subList(0, 1);
-                own = rest.subList(1, rest.size());
-            } else {
-                own = List.of();
-            }
-            if (own.isEmpty()) { // nothing after the passage: it is the comment's own text, see class doc
-                own = quote;
-                quote = List.of();
-            }
-        } else if (at.matches()) {
-            parentNumber = Integer.valueOf(at.group(1));
-            String[] nameAndText = at.group(2).split("\\s+", 2);
-            parentAuthor = nameAndText[0];
-            List<String> firstOwn = new ArrayList<>();
-            if (nameAndText.length > 1) firstOwn.add(nameAndText[1]);
-            firstOwn.addAll(first.subList(1, first.size()));
-            own = new ArrayList<>();
-            if (!firstOwn.isEmpty()) own.add(firstOwn);
-            own.addAll(rest);
-        }
-
-        String text = PageLines.text(own);
-        if (text == null) return null;
-        if (Integer.valueOf(number).equals(parentNumber)) { // "@12. Me" in comment 12 names itself, not a parent
-            parentNumber = null;
-            parentAuthor = null;
-        }
-        return new Comment("c" + number, number, null, text, null, parentNumber, parentAuthor, PageLines.text(quote), null);
+        return BbcCommentStart.comment(number, PageLines.paragraphs(lines));
     }
 
     private static List<Comment> linkParentsOnPage(List<Comment> comments) {

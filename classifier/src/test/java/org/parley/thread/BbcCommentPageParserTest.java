@@ -124,7 +124,9 @@ class BbcCommentPageParserTest {
 
                     Comment number 3.
 
-                    @1. Bob you are wrong
+                    @1. Bob
+
+                    you are wrong
 
                     second paragraph
                   • rate this

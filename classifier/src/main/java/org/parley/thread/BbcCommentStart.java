@@ -1,0 +1,104 @@
+package org.parley.thread;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads how one BBC comment opens, a quote marker ("296.Seqenenre wrote:") or a reply marker
+ * ("@324. MidwayBattle", "@351 idiot"), and turns its paragraphs into a {@link Comment}.
+ * {@link BbcCommentPageParser}'s class comment describes the rules.
+ */
+final class BbcCommentStart {
+    /** "296.Seqenenre" before " wrote:"; possessive, so no line makes it backtrack. */
+    private static final Pattern QUOTED = Pattern.compile("@?+(\\d{1,9}+)\\.\\s*+(\\S.*+)");
+    private static final String WROTE = "wrote:";
+    /** "@324." or "@351" then a space or the end ("@5pm" is not a marker), then the rest of the line. */
+    private static final Pattern REPLY = Pattern.compile("@(\\d{1,9}+)(?:\\.|(?=\\s)|$)\\s*+(.*+)");
+    /** A name as the reply link writes it: one word, no punctuation at its end ("Agreed." is a reply, not a name). */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_'-]{1,200}+");
+
+    private BbcCommentStart() {}
+
+    /** A marker's reference: the comment number and the name it gives (null when none). */
+    private record Marker(int number, String author) {}
+
+    /** The comment numbered {@code number} made of {@code paragraphs}; null when it has no text. */
+    static Comment comment(int number, List<List<String>> paragraphs) {
+        if (paragraphs.isEmpty()) return null;
+        List<String> first = paragraphs.get(0);
+        List<List<String>> after = new ArrayList<>(); // everything after the first line
+        if (first.size() > 1) after.add(first.subList(1, first.size()));
+        after.addAll(paragraphs.subList(1, paragraphs.size()));
+
+        Marker quoted = quoteMarker(first.get(0));
+        if (quoted != null) return quoting(number, quoted, first.get(0), after);
+        Matcher reply = REPLY.matcher(first.get(0));
+        if (reply.matches()) return replying(number, reply, first.get(0), first.subList(1, first.size()), paragraphs.subList(1, paragraphs.size()));
+        return make(number, null, paragraphs, List.of());
+    }
+
+    /**
+     * "296.Seqenenre wrote:" alone on its line; null for any other line. Checked by hand at the line's
+     * end and length before any pattern runs, so a long line costs one pass.
+     */
+    private static Marker quoteMarker(String line) {
+        if (line.length() > Limits.NAME_CHARS + 20 || !line.endsWith(WROTE)) return null;
+        String head = line.substring(0, line.length() - WROTE.length());
+        if (head.isEmpty() || !Character.isWhitespace(head.charAt(head.length() - 1))) return null;
+        Matcher m = QUOTED.matcher(head.strip());
+        if (!m.matches() || m.group(2).length() > Limits.NAME_CHARS || Limits.isBlank(m.group(2))) return null;
+        return new Marker(Integer.parseInt(m.group(1)), m.group(2));
+    }
+
+    /**
+     * The quote is the rest of the marker's paragraph, else the paragraph after it; the comment's own
+     * text is what follows. A quote that opens with a marker of its own ("365.Frank wrote:" over
+     * "296.Seqenenre wrote:") is a quoted quote: it also takes the passage that marker introduces and
+     * the quoted comment's own paragraph, one per nested marker.
+     */
+    private static Comment quoting(int number, Marker marker, String markerLine, List<List<String>> after) {
+        int nested = 0;
+        while (nested < after.size() && after.get(nested).size() == 1 && quoteMarker(after.get(nested).get(0)) != null) nested++;
+        int quoteEnd = Math.min(2 * nested + 1, after.size());
+        List<List<String>> quote = after.subList(0, quoteEnd);
+        List<List<String>> own = after.subList(quoteEnd, after.size());
+        if (own.isEmpty() && !quote.isEmpty()) { // nothing after the passage: it is the comment's own text
+            own = quote.subList(quote.size() - 1, quote.size());
+            quote = quote.subList(0, quote.size() - 1);
+        }
+        if (own.isEmpty()) own = List.of(List.of(markerLine)); // the marker is all the comment says
+        return make(number, marker, own, quote);
+    }
+
+    /**
+     * "@324. MidwayBattle" on a line of its own with the reply below it is what the BBC's reply link
+     * writes: the word is the parent's name. Anything else after the number ("@351 idiot", "@349.
+     * Absolutely right, …") is the reply itself, so it stays text and no name is taken.
+     */
+    private static Comment replying(int number, Matcher reply, String markerLine, List<String> restOfParagraph, List<List<String>> laterParagraphs) {
+        String rest = reply.group(2);
+        boolean textFollows = !restOfParagraph.isEmpty() || !laterParagraphs.isEmpty();
+        String name = textFollows && NAME.matcher(rest).matches() ? rest : null;
+        List<String> firstOwn = new ArrayList<>();
+        if (name == null && !rest.isEmpty()) firstOwn.add(rest);
+        firstOwn.addAll(restOfParagraph);
+        List<List<String>> own = new ArrayList<>();
+        if (!firstOwn.isEmpty()) own.add(firstOwn);
+        own.addAll(laterParagraphs);
+        if (own.isEmpty()) own.add(List.of(markerLine)); // "@324." alone: the marker is all the comment says
+        return make(number, new Marker(Integer.parseInt(reply.group(1)), name), own, List.of());
+    }
+
+    /**
+     * A comment can only answer an earlier one, which has a smaller number, and numbers start at 1: a
+     * marker naming 0, its own number or a later one ("@352." in 351, a typo) gives no parent. That
+     * also keeps a page from forming a parent cycle.
+     */
+    private static Comment make(int number, Marker marker, List<List<String>> own, List<List<String>> quote) {
+        boolean parent = marker != null && marker.number() >= 1 && marker.number() < number;
+        return new Comment("c" + number, number, null, PageLines.text(own), null,
+                parent ? marker.number() : null, parent ? marker.author() : null, PageLines.text(quote), null);
+    }
+}

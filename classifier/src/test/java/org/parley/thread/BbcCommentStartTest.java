@@ -1,0 +1,89 @@
+package org.parley.thread;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/** How a comment's opening marks a quote or a reply (BbcCommentStart), read through the page parser. */
+class BbcCommentStartTest {
+    @Test
+    void aShortReplyIsTextNotAName() {
+        // Each was lost or misread: "@351 idiot" and "@324. Agreed." gave no comment, the others a name.
+        assertComment(comment(362, "@351 idiot"), "idiot", 351, null, null);
+        assertComment(comment(362, "@324. Agreed."), "Agreed.", 324, null, null);
+        assertComment(comment(362, "@349. Absolutely right, they should pay for it"), "Absolutely right, they should pay for it", 349, null, null);
+        assertComment(comment(400, "@10 Downing Street should resign"), "Downing Street should resign", 10, null, null);
+        assertComment(comment(362, "@324.\n\nI agree"), "I agree", 324, null, null);
+        assertComment(comment(362, "@324."), "@324.", 324, null, null);
+    }
+
+    @Test
+    void aNumberRunIntoAWordIsNoMarker() {
+        assertComment(comment(400, "@5pm the vote starts"), "@5pm the vote starts", null, null, null);
+    }
+
+    @Test
+    void theReplyLinkOnItsOwnLineNamesTheParent() {
+        assertComment(comment(361, "@324. MidwayBattle\n\nOpen western democracies?"), "Open western democracies?", 324, "MidwayBattle", null);
+        assertComment(comment(2, "@1. Bob\nAgreed."), "Agreed.", 1, "Bob", null);
+    }
+
+    @Test
+    void wroteWithWordsAfterItIsText() {
+        // A numbered list or a year, not the BBC's marker, which stands alone on its line.
+        assertComment(comment(351, "1. Kerry wrote: we have evidence\n\nI doubt it"), "1. Kerry wrote: we have evidence\n\nI doubt it", null, null, null);
+        assertComment(comment(400, "2003. Blair wrote: 45 minutes\n\nand we believed him"), "2003. Blair wrote: 45 minutes\n\nand we believed him", null, null, null);
+    }
+
+    @Test
+    void onlyAnEarlierCommentCanBeAParent() {
+        // 351 and 352 naming each other failed the page with a cycle error that named neither comment.
+        CommentThread thread = BbcCommentPageParser.parse("t", "Headline\n\nrate this\n\nComment number 352.\n\n@351. Chelsea\n\nDid anyone\n\n"
+                + "rate this\n\nComment number 351.\n\n@352. Ras\n\nBoycott\n");
+        assertEquals("c351", thread.comments().get(0).parentId());
+        assertComment(thread.comments().get(1), "Boycott", null, null, null);
+
+        // "@0." failed the page with "parentNumber: must be at least 1, was 0", naming no comment.
+        assertComment(comment(361, "@0. MidwayBattle\n\nOpen western"), "Open western", null, null, null);
+        assertComment(comment(362, "@362. Me\n\nmy own words"), "my own words", null, null, null);
+        // A quote is still set apart from the text when its number is impossible.
+        assertComment(comment(362, "365.Frank wrote:\n\nquoted\n\nmine"), "mine", null, null, "quoted");
+    }
+
+    @Test
+    void aQuoteOfAQuoteIsOneQuote() {
+        Comment c = comment(366, "365.Frank wrote:\n\n296.Seqenenre wrote:\n\n...And who starves here to find £52m aid??\n\n"
+                + "... Mostly true, except Russia is also supplying arms to Syria.\n\nRussia is not the only one.");
+        assertComment(c, "Russia is not the only one.", 365, "Frank",
+                "296.Seqenenre wrote:\n\n...And who starves here to find £52m aid??\n\n... Mostly true, except Russia is also supplying arms to Syria.");
+    }
+
+    @Test
+    void aLongLineIsReadInLinearTime() {
+        // The old marker pattern backtracked over the run of spaces: 15.9 s for 80,000 of them, ~5 s for these.
+        String line = "1.x" + " ".repeat(48_000) + "y";
+        Comment c = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> comment(2, line));
+        assertEquals(line, c.text());
+        String longName = "1." + "x ".repeat(150) + "wrote:"; // a name over 200 characters is not a name
+        assertComment(comment(2, longName + "\n\nmine"), longName + "\n\nmine", null, null, null);
+    }
+
+    private static void assertComment(Comment c, String text, Integer parentNumber, String parentAuthor, String quote) {
+        assertEquals(text, c.text(), "text");
+        assertEquals(parentNumber, c.parentNumber(), "parentNumber");
+        assertEquals(parentAuthor, c.parentAuthor(), "parentAuthor");
+        assertEquals(quote, c.quote(), "quote");
+    }
+
+    /** The only comment of a page whose comment {@code number} has {@code body}. */
+    private static Comment comment(int number, String body) {
+        CommentThread thread = BbcCommentPageParser.parse("t", "Title\n\nrate this\n\nComment number " + number + ".\n\n" + body + "\n");
+        assertEquals(1, thread.comments().size(), "one comment");
+        assertNull(thread.comments().get(0).parentId(), "no parent on the page");
+        return thread.comments().get(0);
+    }
+}
