@@ -13,9 +13,28 @@ import java.util.regex.Pattern;
  * {@link CommentThread}.
  *
  * <p>Layout it expects: the article (parsed by {@link ArticlePageParser}), then the comments
- * section; each comment is introduced by a "rate this" line and a "Comment number N." line and
- * runs until the next "rate this", the next comment, or the page footer ("Page 14 of 32", "More …
- * stories", "BBC © …"). Timestamps such as "5 Minutes ago" are dropped from the comment text.
+ * section; each comment is introduced by a "rate this" line and a "Comment number N." line. The
+ * page's structure, not a line's look, says what is chrome, because commenters write anything:
+ * <ul>
+ *   <li>A header counts only as the first line after a "rate this" (blank lines between), so a line
+ *       "Comment number 12" inside a comment is text. A page with no "rate this" line at all is a
+ *       plainer scrape: there every header line counts. Headers may have extra spaces and thousands
+ *       separators ("Comment  number 1,366."); a line that looks like a header where one must be but
+ *       whose number is unusable ("Comment number 0.") fails the page, naming the line, rather than
+ *       losing the comment.</li>
+ *   <li>A comment runs to the next header's "rate this". "rate this" lines, however the saver wrote
+ *       them ("• rate this", "* rate this", "� rate this"), are never text.</li>
+ *   <li>The page footer ("Page 14 of 32", "More … stories", "BBC © …") ends the last comment only:
+ *       at its pagination line if it has one, else at its first footer line. Inside earlier comments
+ *       such lines are text.</li>
+ *   <li>Lines the BBC puts first in a comment, a timestamp ("5 Minutes ago") and the "Editors' Pick"
+ *       label, are dropped there and only there; the heading of the next block ("All comments",
+ *       "Editors' Picks") is dropped from the end of the comment before it.</li>
+ *   <li>A comment the moderators removed ("This comment was removed because …") is skipped: nobody's
+ *       words are left to score.</li>
+ *   <li>A comment shown twice (an "Editors' Picks" block repeats comments of the list below it) is
+ *       kept once, where it last appears; two different comments under one number fail the page.</li>
+ * </ul>
  *
  * <p>How quotes and replies are read, at the start of a comment only ({@link BbcCommentStart}):
  * <ul>
@@ -41,77 +60,169 @@ import java.util.regex.Pattern;
  * another page keeps only {@code parentNumber}. A comment left with no text at all is skipped.
  */
 public final class BbcCommentPageParser {
-    private static final Pattern COMMENT_HEADER = Pattern.compile("Comment number (\\d{1,9})\\.?"); // 9 digits always fit an int
-    private static final String RATE_THIS = "rate this";
-    private static final Set<String> SECTION_START = Set.of(
-            "This entry is now closed for comments", "Jump to comments pagination", RATE_THIS);
+    private static final Pattern HEADER = Pattern.compile( // at most 9 digits, so it always fits an int
+            "Comment\\s+number\\s+(\\d{1,3}(?:,\\d{3}){1,2}|\\d{1,9})\\s*\\.?", Pattern.CASE_INSENSITIVE);
+    /** A header whatever its number: where one must be, a line like this that is not a {@link #HEADER} is an error. */
+    private static final Pattern HEADER_LIKE = Pattern.compile("Comment\\s+number[\\s\\d,.]*", Pattern.CASE_INSENSITIVE);
+    /** Savers write the bullet as "•", "*", or "�" (a cp1252 bullet read as UTF-8); PageLines drops only the first. */
+    private static final Pattern RATE_THIS = Pattern.compile("[^\\p{L}\\p{N}]{0,3}rate this", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> SECTION_START = Set.of("This entry is now closed for comments", "Jump to comments pagination");
+    private static final Pattern PAGINATION = Pattern.compile("Page \\d+ of \\d+");
     private static final Pattern FOOTER = Pattern.compile(
             "Page \\d+ of \\d+|More .* stories|BBC © .*|This page is best viewed .*");
     private static final Pattern TIMESTAMP = Pattern.compile(
             "\\d+ (?:second|minute|hour|day|week|month|year)s? ago", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PICK_LABEL = Pattern.compile("Editors['’] Pick", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BLOCK_HEADING = Pattern.compile("Editors['’] Picks|All comments", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REMOVED = Pattern.compile("This comment was removed because .*", Pattern.DOTALL);
 
     private BbcCommentPageParser() {}
 
+    /** A comment and the 1-based page line of its header, for messages. */
+    private record Placed(Comment comment, int line) {}
+
     /**
      * @param threadId the id the thread gets (the page has none of its own)
-     * @throws InvalidThreadException if the page has no title or repeats a comment number
+     * @throws InvalidThreadException if the page has no article text to take a title from, a header
+     *     where one must be has an unusable number, one number heads two different comments, a
+     *     comment breaks a limit of the thread format (text over 50,000 characters), or the page has
+     *     more than 10,000 comments; the message names the page line or the comment number
      */
     public static CommentThread parse(String threadId, String page) {
         List<String> lines = PageLines.of(page);
         int sectionStart = 0;
         while (sectionStart < lines.size() && !startsCommentSection(lines.get(sectionStart))) sectionStart++;
-        Article article = ArticlePageParser.parse(lines.subList(0, sectionStart));
-        List<Comment> comments = comments(lines.subList(sectionStart, lines.size()));
-        return new CommentThread(threadId, article, linkParentsOnPage(comments));
+        Article article = article(lines.subList(0, sectionStart), sectionStart < lines.size());
+        List<Placed> comments = comments(lines, sectionStart);
+        return new CommentThread(threadId, article, linkParentsOnPage(withoutRepeats(comments)));
+    }
+
+    private static Article article(List<String> lines, boolean commentsFollow) {
+        try {
+            return ArticlePageParser.parse(lines);
+        } catch (InvalidThreadException e) {
+            // ArticlePageParser says "the page has no text", which is untrue of a page of comments only.
+            if (!commentsFollow || !e.problem().startsWith("missing")) throw e;
+            throw new InvalidThreadException(e.field(), "missing: the page has no article before its comments to take a title from");
+        }
     }
 
     /** True when the page has at least one numbered comment, i.e. is not a bare article. */
     public static boolean isCommentPage(String page) {
-        for (String line : PageLines.of(page)) if (COMMENT_HEADER.matcher(line).matches()) return true;
+        for (String line : PageLines.of(page)) if (HEADER.matcher(line).matches()) return true;
         return false;
     }
 
     private static boolean startsCommentSection(String line) {
-        return SECTION_START.contains(line) || COMMENT_HEADER.matcher(line).matches();
+        return SECTION_START.contains(line) || RATE_THIS.matcher(line).matches() || HEADER.matcher(line).matches();
     }
 
-    private static List<Comment> comments(List<String> section) {
-        List<Comment> comments = new ArrayList<>();
-        Integer number = null;
-        List<String> body = new ArrayList<>();
-        for (String line : section) {
-            Matcher header = COMMENT_HEADER.matcher(line);
-            boolean endsComment = header.matches() || line.equals(RATE_THIS) || FOOTER.matcher(line).matches();
-            if (endsComment && number != null) {
-                Comment c = comment(number, body);
-                if (c != null) comments.add(c);
-                number = null;
-            }
-            if (header.matches()) {
-                number = Integer.valueOf(header.group(1));
-                body = new ArrayList<>();
-            } else if (number != null && !TIMESTAMP.matcher(line).matches()) {
-                body.add(line);
-            }
-        }
-        if (number != null) {
-            Comment c = comment(number, body);
-            if (c != null) comments.add(c);
+    private static List<Placed> comments(List<String> lines, int sectionStart) {
+        List<Integer> headers = headers(lines, sectionStart);
+        List<Placed> comments = new ArrayList<>();
+        for (int k = 0; k < headers.size(); k++) {
+            int header = headers.get(k);
+            int end = k + 1 < headers.size() ? headers.get(k + 1) : footerStart(lines, header);
+            Comment c = comment(headerNumber(lines.get(header)), header + 1, body(lines.subList(header + 1, end)));
+            if (c != null) comments.add(new Placed(c, header + 1));
         }
         return comments;
     }
 
-    private static Comment comment(int number, List<String> lines) {
-        return BbcCommentStart.comment(number, PageLines.paragraphs(lines));
+    /**
+     * Indexes of the header lines. Where the section has "rate this" lines, a header is the first
+     * line after one, or the section's first header (nothing before it is a comment it could be
+     * part of); else every header line.
+     */
+    private static List<Integer> headers(List<String> lines, int sectionStart) {
+        boolean rateThisMarksComments = false;
+        for (String line : lines.subList(sectionStart, lines.size())) rateThisMarksComments |= RATE_THIS.matcher(line).matches();
+        List<Integer> headers = new ArrayList<>();
+        boolean afterRateThis = false;
+        for (int i = sectionStart; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isEmpty()) continue;
+            if (afterRateThis || !rateThisMarksComments || headers.isEmpty()) {
+                if (headerNumber(line) >= 1) {
+                    headers.add(i);
+                } else if (HEADER_LIKE.matcher(line).matches()) {
+                    throw new InvalidThreadException("comments", "line " + (i + 1) + ": \"" + line
+                            + "\" is where a comment header must be, but its number is not a comment number (1 to 999,999,999)");
+                }
+            }
+            afterRateThis = RATE_THIS.matcher(line).matches();
+        }
+        return headers;
+    }
+
+    /** The number a header line gives ("Comment number 1,366." gives 1366), or -1 for any other line. */
+    private static int headerNumber(String line) {
+        Matcher m = HEADER.matcher(line);
+        return m.matches() ? Integer.parseInt(m.group(1).replace(",", "")) : -1;
+    }
+
+    /** Where the last comment, starting at {@code header}, ends: its pagination line, else its first footer line. */
+    private static int footerStart(List<String> lines, int header) {
+        int firstFooter = lines.size();
+        for (int i = header + 1; i < lines.size(); i++) {
+            if (PAGINATION.matcher(lines.get(i)).matches()) return i;
+            if (firstFooter == lines.size() && FOOTER.matcher(lines.get(i)).matches()) firstFooter = i;
+        }
+        return firstFooter;
+    }
+
+    /** The comment's lines without chrome: "rate this" anywhere, a leading timestamp or pick label, a trailing block heading. */
+    private static List<String> body(List<String> lines) {
+        List<String> body = new ArrayList<>(lines);
+        body.replaceAll(line -> RATE_THIS.matcher(line).matches() ? "" : line);
+        for (int i = 0; i < body.size(); i++) {
+            String line = body.get(i);
+            if (line.isEmpty()) continue;
+            if (!TIMESTAMP.matcher(line).matches() && !PICK_LABEL.matcher(line).matches()) break;
+            body.set(i, "");
+        }
+        for (int i = body.size() - 1; i >= 0; i--) {
+            if (body.get(i).isEmpty()) continue;
+            if (BLOCK_HEADING.matcher(body.get(i)).matches()) body.set(i, "");
+            break;
+        }
+        return body;
+    }
+
+    /** @param line the header's page line, for messages */
+    private static Comment comment(int number, int line, List<String> body) {
+        List<List<String>> paragraphs = PageLines.paragraphs(body);
+        String all = PageLines.text(paragraphs);
+        if (all == null || REMOVED.matcher(all).matches()) return null;
+        try {
+            return BbcCommentStart.comment(number, paragraphs);
+        } catch (InvalidThreadException e) {
+            throw new InvalidThreadException("comments", "comment number " + number + " (line " + line + "): " + e.getMessage());
+        }
+    }
+
+    /** Keeps one of each comment shown twice, at its last place; the same number on different comments is an error. */
+    private static List<Comment> withoutRepeats(List<Placed> comments) {
+        Map<Integer, Placed> last = new HashMap<>();
+        for (Placed p : comments) {
+            Placed seen = last.put(p.comment().number(), p);
+            if (seen != null && !seen.comment().equals(p.comment())) {
+                throw new InvalidThreadException("comments", "comment number " + p.comment().number() + " heads two different comments (lines "
+                        + seen.line() + " and " + p.line() + ")");
+            }
+        }
+        List<Comment> kept = new ArrayList<>();
+        for (Placed p : comments) if (last.get(p.comment().number()) == p) kept.add(p.comment());
+        return kept;
     }
 
     private static List<Comment> linkParentsOnPage(List<Comment> comments) {
         Map<Integer, String> idByNumber = new HashMap<>();
-        for (Comment c : comments) idByNumber.putIfAbsent(c.number(), c.id());
+        for (Comment c : comments) idByNumber.put(c.number(), c.id());
         List<Comment> linked = new ArrayList<>();
         for (Comment c : comments) {
             String parentId = c.parentNumber() == null ? null : idByNumber.get(c.parentNumber());
-            linked.add(parentId == null || parentId.equals(c.id()) ? c : c.withParentId(parentId));
+            linked.add(parentId == null ? c : c.withParentId(parentId));
         }
         return linked;
     }

@@ -3,6 +3,8 @@ package org.parley.thread;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BbcCommentPageParserTest {
-    private static final CommentThread SEED = BbcCommentPageParser.parse("seed-001", Seeds.read(Seeds.COMMENT_PAGE));
+    private static final String SEED_TEXT = Seeds.read(Seeds.COMMENT_PAGE);
+    private static final CommentThread SEED = BbcCommentPageParser.parse("seed-001", SEED_TEXT);
 
     @Test
     void seedHasTwentyCommentsNumbered366DownTo347InPageOrder() {
@@ -201,10 +204,111 @@ class BbcCommentPageParserTest {
     }
 
     @Test
-    void repeatedCommentNumberIsRejected() {
+    void aCommentShownTwiceIsKeptOnceAtItsPlaceInTheList() {
+        // An "Editors' Picks" block repeats 351 above the full list; the page failed with "c351 is already used".
+        String seed = Seeds.read(Seeds.COMMENT_PAGE);
+        int pick = seed.indexOf("  • rate this\n\n    Comment number 351.");
+        int pickEnd = seed.indexOf("  • rate this\n\n    Comment number 350.");
+        int list = seed.indexOf("Jump to comments pagination\n") + "Jump to comments pagination\n".length();
+        String page = seed.substring(0, list) + "Editors' Picks\n" + seed.substring(pick, pickEnd) + "All comments\n" + seed.substring(list);
+        assertEquals(SEED.comments(), BbcCommentPageParser.parse("seed-001", page).comments());
+    }
+
+    @Test
+    void oneNumberOnTwoDifferentCommentsIsAnErrorNamingIt() {
         String page = "Headline\nComment number 1.\nA\nComment number 1.\nB\n";
         InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> BbcCommentPageParser.parse("t", page));
-        assertEquals("comments[1].id", e.field());
+        assertEquals("comments: comment number 1 heads two different comments (lines 2 and 4)", e.getMessage());
+    }
+
+    @Test
+    void headersWithExtraSpacesOrThousandsSeparatorsAreRead() {
+        // Both comments were dropped without a word: lines were skipped until a header matched exactly.
+        String page = SEED_TEXT.replace("Comment number 362.", "Comment  number 362.").replace("Comment number 366.", "Comment number 1,366.");
+        List<Comment> comments = BbcCommentPageParser.parse("t", page).comments();
+        assertEquals(20, comments.size());
+        assertEquals(1366, comments.get(0).number());
+        assertEquals(comment(362).text(), comments.get(4).text());
+    }
+
+    @Test
+    void anUnusableHeaderWhereOneMustBeFailsNamingTheLine() {
+        // "Comment number 0." failed the page with "number: must be at least 1, was 0", naming no comment.
+        String page = "Headline\n\nrate this\n\nComment number 0.\n\nHello\n";
+        InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> BbcCommentPageParser.parse("t", page));
+        assertTrue(e.getMessage().startsWith("comments: line 5: \"Comment number 0.\" is where a comment header must be"), e.getMessage());
+    }
+
+    @Test
+    void rateThisIsChromeWhateverItsBullet() {
+        // Firefox's text save, an entity left in, a cp1252 bullet read as UTF-8: each ended up in every comment's text.
+        for (String variant : List.of("* rate this", "&nbsp;rate this", "\uFFFD rate this")) {
+            CommentThread thread = BbcCommentPageParser.parse("seed-001", SEED_TEXT.replace("• rate this", variant));
+            assertEquals(SEED.comments(), thread.comments(), variant);
+        }
+    }
+
+    @Test
+    void chromeLikeLinesInsideACommentAreItsText() {
+        String page = SEED_TEXT
+                .replace("wont help one jot.", "wont help one jot.\n\n    More made-up stories\n\n    So I will not believe any of it.")
+                .replace("Tragi-comic.", "Tragi-comic.\n\n    rate this\n\n    and then ignore it.")
+                .replace("Help is off the agenda, sadly.", "Help is off the agenda, sadly.\n\n    Comment number 12\n\n    said it all.\n\n    Comment number 355\n\n    so did 355.");
+        CommentThread thread = BbcCommentPageParser.parse("t", page);
+        assertEquals(SEED.comments().stream().map(Comment::id).toList(), thread.comments().stream().map(Comment::id).toList(),
+                "no comment lost, no phantom 12, no clash over 355");
+        Map<String, Comment> byId = thread.comments().stream().collect(Collectors.toMap(Comment::id, c -> c));
+        assertTrue(byId.get("c360").text().endsWith("jot.\n\nMore made-up stories\n\nSo I will not believe any of it."), byId.get("c360").text());
+        assertTrue(byId.get("c353").text().endsWith("Tragi-comic.\n\nand then ignore it."), byId.get("c353").text());
+        assertTrue(byId.get("c358").text().endsWith("sadly.\n\nComment number 12\n\nsaid it all.\n\nComment number 355\n\nso did 355."),
+                byId.get("c358").text());
+    }
+
+    @Test
+    void theFooterEndsOnlyTheLastComment() {
+        String page = SEED_TEXT.replace("he can bite..", "he can bite..\n\n    More made-up stories\n\n    Believe it.");
+        Comment last = BbcCommentPageParser.parse("t", page).comments().get(19);
+        assertEquals("Obama is like a stray dog, who ever he want, he can bite..\n\nMore made-up stories\n\nBelieve it.", last.text(),
+                "the page's pagination line, not a lookalike in the text, starts the footer");
+    }
+
+    @Test
+    void aRemovedCommentIsSkipped() {
+        String page = SEED_TEXT.replace(comment(357).text(),
+                "This comment was removed because the moderators found it broke the house rules. Explain.");
+        List<Integer> numbers = BbcCommentPageParser.parse("t", page).comments().stream().map(Comment::number).toList();
+        assertEquals(19, numbers.size());
+        assertFalse(numbers.contains(357), numbers.toString());
+    }
+
+    @Test
+    void theEditorsPickLabelIsNotText() {
+        String page = SEED_TEXT.replace("Comment number 361.\n", "Comment number 361.\n\n    Editors' Pick\n")
+                .replace("Comment number 351.\n", "Comment number 351.\n\n    Editors’ Pick\n");
+        assertEquals(SEED.comments(), BbcCommentPageParser.parse("seed-001", page).comments(),
+                "361 keeps its reply to 324, 351 its text");
+    }
+
+    @Test
+    void aTimestampIsDroppedOnlyWhereThePageShowsIt() {
+        String page = SEED_TEXT.replace("Boycott all Russian goods: vodka, bear traps, fur hats and Chelsea football club.",
+                "Where was the outrage?\n\n    10 years ago\n\n    Iraq.");
+        Comment c = BbcCommentPageParser.parse("t", page).comments().get(15);
+        assertEquals("Where was the outrage?\n\n10 years ago\n\nIraq.", c.text());
+    }
+
+    @Test
+    void aPageOfCommentsOnlySaysItHasNoArticle() {
+        String page = SEED_TEXT.substring(SEED_TEXT.indexOf("This entry is now closed for comments"));
+        InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> BbcCommentPageParser.parse("t", page));
+        assertEquals("title: missing: the page has no article before its comments to take a title from", e.getMessage());
+    }
+
+    @Test
+    void aCommentOverTheLengthLimitIsNamed() {
+        String page = "Headline\n\nrate this\n\nComment number 7.\n\n" + "x".repeat(Limits.COMMENT_CHARS + 1) + "\n";
+        InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> BbcCommentPageParser.parse("t", page));
+        assertEquals("comments: comment number 7 (line 5): text: too long: 50001 characters, at most 50000", e.getMessage());
     }
 
     @Test
