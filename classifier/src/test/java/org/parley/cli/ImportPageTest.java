@@ -1,6 +1,7 @@
 package org.parley.cli;
 
 import org.junit.jupiter.api.Test;
+import org.parley.thread.BbcCommentPageParser;
 import org.parley.thread.CommentThread;
 import org.parley.thread.Seeds;
 import org.parley.thread.ThreadJson;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +51,56 @@ class ImportPageTest {
         Path page = Files.writeString(dir.resolve("article.txt"), "\uFEFF" + Seeds.read(Seeds.ARTICLE));
         assertEquals(0, run(page.toString()), err.toString());
         assertEquals("Obama, Putin Discuss Syria Crisis At G20", ThreadJson.fromJson(out.toString()).article().title());
+    }
+
+    @Test
+    void aWindows1252PageIsReadAsSuchWithANote(@TempDir Path dir) throws Exception {
+        // Read as UTF-8 with replacement, every £ and bullet became U+FFFD and "� rate this" ended each comment.
+        Path page = Files.write(dir.resolve("001_ebaeb092d28a86a2.txt"), Seeds.read(Seeds.COMMENT_PAGE).getBytes("windows-1252"));
+        assertEquals(0, run(page.toString()), err.toString());
+        assertEquals(seedThread(), out.toString());
+        assertEquals("import-page: note: " + page + " is not UTF-8; read it as Windows-1252", err.toString().strip());
+    }
+
+    @Test
+    void aUtf16PageWithAByteOrderMarkIsRead(@TempDir Path dir) throws Exception {
+        // Notepad's "Unicode": the title was UTF-16 bytes read as UTF-8, and no comment was found.
+        Path page = Files.write(dir.resolve("001_ebaeb092d28a86a2.txt"),
+                ("\uFEFF" + Seeds.read(Seeds.COMMENT_PAGE)).getBytes(StandardCharsets.UTF_16LE));
+        assertEquals(0, run(page.toString()), err.toString());
+        assertEquals(seedThread(), out.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void utf16WithoutAByteOrderMarkIsRefused(@TempDir Path dir) throws Exception {
+        Path page = Files.write(dir.resolve("page.txt"), Seeds.read(Seeds.COMMENT_PAGE).getBytes(StandardCharsets.UTF_16LE));
+        assertEquals(2, run(page.toString()));
+        assertTrue(err.toString().startsWith("import-page: " + page + " is not a text file: it holds NUL bytes"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void anHtmlPageIsRefused(@TempDir Path dir) throws Exception {
+        // It was imported as an article titled "<!DOCTYPE html>" whose body was tags.
+        Path page = Files.writeString(dir.resolve("page.html"), "<!DOCTYPE html>\n<html><head><title>BBC News</title></head>\n"
+                + "<body><h1>Syria crisis</h1><p>Comment number 366.</p></body></html>\n");
+        assertEquals(2, run(page.toString()), "a user's error, as every script's");
+        assertTrue(err.toString().startsWith("import-page: " + page + " is HTML, not a page's text: open it in a browser and save it as text"),
+                err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void helpSaysWhichEncodingsAreRead() {
+        assertEquals(0, run("--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("UTF-8, or UTF-16 with a byte-order mark; a file that is not UTF-8 is read as Windows-1252"), help);
+    }
+
+    /** What import-page writes for the seed comment page saved as UTF-8. */
+    private static String seedThread() {
+        return ThreadJson.toJson(BbcCommentPageParser.parse("001_ebaeb092d28a86a2", Seeds.read(Seeds.COMMENT_PAGE))) + "\n";
     }
 
     @Test
