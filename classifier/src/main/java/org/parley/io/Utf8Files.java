@@ -54,7 +54,7 @@ public final class Utf8Files {
     }
 
     /** The 1-based number of the first line whose bytes do not decode (0 if none does not). */
-    static int firstBadLine(Path file) throws IOException {
+    public static int firstBadLine(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
         int line = 1;
         for (int from = 0; from < all.length; line++) {

@@ -61,7 +61,8 @@ public record CommentThread(String id, Article article, List<Comment> comments) 
             Integer parentNumber = comments.get(parent).number();
             if (c.parentNumber() != null && !c.parentNumber().equals(parentNumber)) {
                 throw new InvalidThreadException(path(i) + ".parentNumber",
-                        c.parentNumber() + " disagrees with parentId \"" + c.parentId() + "\", which is comment number " + parentNumber);
+                        c.parentNumber() + " disagrees with parentId \"" + c.parentId() + "\", which "
+                                + (parentNumber == null ? "has no number" : "is comment number " + parentNumber));
             }
         }
         rejectCycles(comments, indexById, indexByNumber);

@@ -1,6 +1,8 @@
 package org.parley.thread;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,10 +76,16 @@ public final class ThreadJson {
         return threads;
     }
 
-    /** Reads a UTF-8 file of one thread or JSON Lines; a leading byte-order mark is dropped. */
+    /**
+     * Reads a UTF-8 file of one thread or JSON Lines; a leading byte-order mark is dropped. Bytes that
+     * are not UTF-8 (a Latin-1 file) are an {@link InvalidThreadException} naming their line.
+     */
     public static List<CommentThread> read(Path file) throws IOException {
         try (Reader in = Utf8Files.reader(file, CodingErrorAction.REPORT)) {
             return read(in);
+        } catch (CharacterCodingException e) {
+            throw new InvalidThreadException("", "not UTF-8 text: the line has bytes that are not UTF-8 (save the file as UTF-8)")
+                    .atLine(Utf8Files.firstBadLine(file));
         }
     }
 
@@ -127,7 +136,8 @@ public final class ThreadJson {
         try {
             node = MAPPER.readTree(document.toString());
         } catch (JsonProcessingException e) {
-            throw notJson(e, linesBefore + lineOf(e));
+            JsonLocation at = location(e, document.toString());
+            throw notJson(e, at, linesBefore + lineOf(at));
         }
         return ThreadNodes.thread(node);
     }
@@ -153,16 +163,35 @@ public final class ThreadJson {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw notJson(e, line > 0 ? line : lineOf(e));
+            JsonLocation at = location(e, json);
+            throw notJson(e, at, line > 0 ? line : lineOf(at));
         }
     }
 
-    private static int lineOf(JsonProcessingException e) {
-        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    /**
+     * Where parsing failed. A syntax error carries it; a broken read limit (nesting deeper than 1000)
+     * does not, so the text is scanned again, token by token, to the point where the parser stops.
+     */
+    private static JsonLocation location(JsonProcessingException e, String json) {
+        if (e.getLocation() != null) return e.getLocation();
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            try {
+                while (parser.nextToken() != null) { } // to the error
+            } catch (IOException again) {
+                return parser.currentLocation();
+            }
+        } catch (IOException unreadable) {
+            // a String always opens
+        }
+        return null;
     }
 
-    private static InvalidThreadException notJson(JsonProcessingException e, int line) {
-        String column = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
+    private static int lineOf(JsonLocation at) {
+        return at == null ? 0 : at.getLineNr();
+    }
+
+    private static InvalidThreadException notJson(JsonProcessingException e, JsonLocation at, int line) {
+        String column = at == null ? "" : " (column " + at.getColumnNr() + ")";
         return new InvalidThreadException("", "not valid JSON: " + e.getOriginalMessage() + column).atLine(line);
     }
 }

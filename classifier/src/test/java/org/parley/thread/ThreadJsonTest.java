@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -115,6 +116,32 @@ class ThreadJsonTest {
     }
 
     @Test
+    void nestingTooDeepNamesItsLineAndColumn() {
+        // Jackson's limit error comes without a location, so none was given.
+        String deep = "[".repeat(1001) + "]".repeat(1001);
+        String pretty = "{\n  \"id\": \"a\",\n  \"x\": " + deep + "\n}\n";
+        InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> ThreadJson.read(new StringReader(pretty)));
+        assertEquals(3, e.line(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("line 3: not valid JSON: Document nesting depth (1001) exceeds"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(column 1008)"), e.getMessage()); // the 1001st "["
+
+        String line = "{\"id\": \"a\", \"x\": " + deep + "}";
+        InvalidThreadException inLines = assertThrows(InvalidThreadException.class,
+                () -> ThreadJson.read(new StringReader(line.replace("\"x\": " + deep, "\"article\": {\"title\": \"A\"}, \"comments\": []") + "\n" + line)));
+        assertEquals(2, inLines.line(), inLines.getMessage());
+        assertTrue(inLines.getMessage().contains("(column "), inLines.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8NamesTheLine(@TempDir Path dir) throws IOException {
+        // A Latin-1 file threw java.nio's MalformedInputException ("Input length = 1").
+        Path file = Files.write(dir.resolve("t.json"),
+                "{\"id\": \"t\",\n \"article\": {\"title\": \"Caf\u00e9\"}, \"comments\": []}\n".getBytes(StandardCharsets.ISO_8859_1));
+        InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> ThreadJson.read(file));
+        assertEquals("line 2: not UTF-8 text: the line has bytes that are not UTF-8 (save the file as UTF-8)", e.getMessage());
+    }
+
+    @Test
     void fromJsonTakesExactlyOneDocument() {
         String one = "{\"id\": \"a\", \"article\": {\"title\": \"A\"}, \"comments\": []}";
         InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> ThreadJson.fromJson(one + "\n" + one));
@@ -167,6 +194,10 @@ class ThreadJsonTest {
                         + "{'id': 'b', 'number': 2, 'text': 'y', 'parentNumber': 1}]}", "comments[0].parentId", "cycle"),
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'number': 1, 'text': 'x'}, "
                         + "{'id': 'c2', 'text': 'y', 'parentId': 'c1', 'parentNumber': 5}]}", "comments[1].parentNumber", "disagrees"),
+                // It said "which is comment number null".
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'x'}, "
+                        + "{'id': 'c2', 'text': 'y', 'parentId': 'c1', 'parentNumber': 7}]}", "comments[1].parentNumber",
+                        "7 disagrees with parentId \"c1\", which has no number"),
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [" + c1 + ", " + c1 + "]}", "comments[1].id", "already used by comments[0]"),
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'a', 'number': 3, 'text': 'x'}, "
                         + "{'id': 'b', 'number': 3, 'text': 'y'}]}", "comments[1].number", "already used"),
