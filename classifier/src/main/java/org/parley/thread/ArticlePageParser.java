@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
  *
  * <p>The heuristic, which holds for the RFE/RL and BBC pages we have seen:
  * <ul>
- *   <li>Some lines are chrome wherever they appear ("Accessibility links", "Breaking News", the
- *       "Start Quote"/"End Quote" markers around a pull quote) and are dropped.</li>
- *   <li>The title is the first remaining non-empty line.</li>
+ *   <li>Some lines are chrome wherever they appear ("Accessibility links", "Skip to content",
+ *       "Breaking News", the "Start Quote"/"End Quote" markers around a pull quote) and are dropped.</li>
+ *   <li>The title is the first remaining non-empty line, after any site menu above it: a block of
+ *       three or more lines of one or two words each ("BBC News / Home / UK / World"), which no
+ *       headline is.</li>
  *   <li>The body is what follows, up to the first line that ends the article: a byline
  *       ("Written by …", "By Jane Doe"), an image placeholder ("16x9 Image"), or a footer
  *       ("More on This Story", the publisher's boilerplate).</li>
@@ -22,7 +24,10 @@ import java.util.regex.Pattern;
  * Captions that appear only once (BBC) cannot be told from a one-line paragraph and stay in the body.
  */
 public final class ArticlePageParser {
-    private static final Set<String> CHROME = Set.of("Accessibility links", "Breaking News", "Start Quote", "End Quote");
+    private static final Set<String> CHROME = Set.of("Accessibility links", "Accessibility Help", "Skip to content",
+            "Breaking News", "Start Quote", "End Quote");
+    private static final int MENU_LINES = 3;
+    private static final int MENU_ITEM_WORDS = 2;
 
     private static final Pattern END_OF_BODY = Pattern.compile(String.join("|",
             "(?:Written|Reported|Compiled) by .*",
@@ -45,8 +50,7 @@ public final class ArticlePageParser {
         List<String> content = new ArrayList<>();
         for (String line : lines) content.add(CHROME.contains(line) ? "" : line);
 
-        int titleAt = 0;
-        while (titleAt < content.size() && content.get(titleAt).isEmpty()) titleAt++;
+        int titleAt = titleLine(content);
         if (titleAt == content.size()) throw new InvalidThreadException("title", "missing: the page has no text");
 
         List<String> body = new ArrayList<>();
@@ -56,6 +60,23 @@ public final class ArticlePageParser {
         }
         dropRepeatedLines(body);
         return new Article(null, content.get(titleAt), null, PageLines.text(PageLines.paragraphs(body)));
+    }
+
+    /** Index of the first non-empty line that does not start a site menu; {@code lines.size()} if none. */
+    private static int titleLine(List<String> lines) {
+        int at = 0;
+        while (at < lines.size()) {
+            if (lines.get(at).isEmpty()) {
+                at++;
+                continue;
+            }
+            int end = at;
+            boolean menu = true;
+            while (end < lines.size() && !lines.get(end).isEmpty()) menu &= lines.get(end++).split(" ").length <= MENU_ITEM_WORDS;
+            if (!menu || end - at < MENU_LINES) return at;
+            at = end;
+        }
+        return at;
     }
 
     /** Blanks every line that equals the previous non-empty line, and that previous line too. */

@@ -48,6 +48,16 @@ class ArticlePageParserTest {
     }
 
     @Test
+    void siteNavigationAboveTheHeadlineIsNotTheTitle() {
+        // Saved with the site's navigation, the title was "Skip to content".
+        Article a = ArticlePageParser.parse("Skip to content\nAccessibility Help\n\nBBC News\nHome\nUK\nWorld\n\n"
+                + "Syria crisis: Russia and US no closer\n\nSpeeches by key leaders.\n");
+        assertEquals("Syria crisis: Russia and US no closer", a.title());
+        assertEquals("Speeches by key leaders.", a.body());
+        assertEquals("Talks stall", ArticlePageParser.parse("Talks stall\nBy Jane\n\nText.\n").title(), "two short lines are no menu");
+    }
+
+    @Test
     void pageWithoutTextHasNoTitle() {
         InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> ArticlePageParser.parse("\n \nBreaking News\n"));
         assertEquals("title", e.field());
