@@ -1,5 +1,7 @@
 package org.parley.thread;
 
+import org.parley.text.BlankText;
+
 /**
  * Bounds on thread fields. They keep one request from tying up the scorer and catch inputs that are
  * plainly not comments (a whole page pasted into one field); docs/thread-format.md lists them.
@@ -32,15 +34,11 @@ final class Limits {
 
     /**
      * True when {@code value} shows nothing: String.isBlank counts only Java whitespace, so a no-break
-     * space (U+00A0) or a zero-width space (U+200B) alone passed as a comment's text.
+     * space (U+00A0) or a zero-width space (U+200B) alone passed as a comment's text. The rule is the
+     * one /v1/score and the stance checks use (BlankText).
      */
     static boolean isBlank(String value) {
-        return value.codePoints().allMatch(Limits::isBlank);
-    }
-
-    /** Whitespace, any Unicode space (U+00A0, U+2007, U+202F…) or an invisible format character (U+200B, U+2060, U+FEFF…). */
-    static boolean isBlank(int codePoint) {
-        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || Character.getType(codePoint) == Character.FORMAT;
+        return BlankText.is(value);
     }
 
     static Integer positive(String field, Integer value) {

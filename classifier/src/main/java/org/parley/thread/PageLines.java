@@ -21,8 +21,8 @@ final class PageLines {
     static List<String> of(String page) {
         List<String> lines = new ArrayList<>();
         for (String raw : decodeEntities(page).split("\\R", -1)) {
-            String line = strip(raw.replace('\u00A0', ' '));
-            lines.add(strip(LEADING_BULLET.matcher(line).replaceFirst("")));
+            String line = strip(LEADING_BULLET.matcher(strip(raw.replace('\u00A0', ' '))).replaceFirst(""));
+            lines.add(Limits.isBlank(line) ? "" : line); // nothing visible: a blank line, not text the format refuses
         }
         return lines;
     }
@@ -37,16 +37,20 @@ final class PageLines {
     }
 
     /**
-     * Trims what {@link Limits#isBlank} counts as blank (Unicode spaces, zero-width characters), not
-     * only Java whitespace: a line holding just a no-break or zero-width space is an empty line, not
-     * a comment whose text the thread format then refuses as blank.
+     * Trims spaces of every kind and invisible format characters (zero-width space, BOM), not only
+     * Java whitespace. Not every character {@link Limits#isBlank} counts: a combining mark at a line's
+     * end belongs to the letter before it.
      */
     private static String strip(String line) {
         int from = 0;
         int to = line.length();
-        while (from < to && Limits.isBlank(line.codePointAt(from))) from += Character.charCount(line.codePointAt(from));
-        while (to > from && Limits.isBlank(line.codePointBefore(to))) to -= Character.charCount(line.codePointBefore(to));
+        while (from < to && isSpace(line.codePointAt(from))) from += Character.charCount(line.codePointAt(from));
+        while (to > from && isSpace(line.codePointBefore(to))) to -= Character.charCount(line.codePointBefore(to));
         return line.substring(from, to);
+    }
+
+    private static boolean isSpace(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
     }
 
     /** Runs of non-blank lines, split at blank lines. */

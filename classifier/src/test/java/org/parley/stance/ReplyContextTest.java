@@ -1,16 +1,19 @@
 package org.parley.stance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.parley.thread.Article;
 import org.parley.thread.BbcCommentPageParser;
 import org.parley.thread.Comment;
 import org.parley.thread.CommentThread;
+import org.parley.thread.InvalidThreadException;
 
 class ReplyContextTest {
     static CommentThread seedThread() throws Exception {
@@ -42,15 +45,17 @@ class ReplyContextTest {
         assertTrue(ReplyContext.parentText(thread, parent).isEmpty(), "a comment that answers nothing has no parent");
     }
 
-    /** The thread format takes a zero-width quote as text; reply stance was read against it, where /v1/score reads none. */
+    /**
+     * Reply stance was read against a zero-width quote, where /v1/score reads none. The thread format
+     * now refuses such a quote (Limits uses the same BlankText rule), but stored comments
+     * (intake.Ingestion) still come through parent(quote, …).
+     */
     @Test
     void aQuoteWithNothingVisibleInItIsNoQuote() {
-        Comment parent = Comment.of("c1", "Bombing Syria is the only answer.");
-        Comment reply = new Comment("c2", 2, null, "No it is not.", "c1", null, null, "\u200b", null);
-        Comment alone = new Comment("c3", 3, null, "No it is not.", null, null, null, "\u200b", null);
-        CommentThread thread = new CommentThread("t", Article.titled("Syria"), List.of(parent, reply, alone));
-        assertEquals(new ReplyContext.Parent("Bombing Syria is the only answer.", "c1"), ReplyContext.parent(thread, reply).orElseThrow());
-        assertTrue(ReplyContext.parent(thread, alone).isEmpty());
+        ReplyContext.Parent onThePage = new ReplyContext.Parent("Bombing Syria is the only answer.", "c1");
+        assertEquals(onThePage, ReplyContext.parent("\u200b", () -> Optional.of(onThePage)).orElseThrow());
+        assertTrue(ReplyContext.parent("\u200b", Optional::empty).isEmpty());
+        assertThrows(InvalidThreadException.class, () -> new Comment("c2", 2, null, "No it is not.", "c1", null, null, "\u200b", null));
     }
 
     @Test

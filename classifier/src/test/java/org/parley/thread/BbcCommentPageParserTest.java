@@ -186,7 +186,7 @@ class BbcCommentPageParserTest {
     @Test
     void aCommentOfOnlyInvisibleSpacesIsSkippedNotAnError() {
         // The thread format refuses such text as blank; the page is not wrong, that comment just says nothing.
-        String page = "Headline\nrate this\nComment number 2.\n\u200B\nrate this\nComment number 1.\n\u00A0\u2007\nFirst!\n";
+        String page = "Headline\nrate this\nComment number 2.\n\u200B\n\u3164\nrate this\nComment number 1.\n\u00A0\u2007\nFirst!\n";
         CommentThread thread = BbcCommentPageParser.parse("t", page);
         assertEquals(List.of(1), thread.comments().stream().map(Comment::number).toList());
         assertEquals("First!", thread.comments().get(0).text());
