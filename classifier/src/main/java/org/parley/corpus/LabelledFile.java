@@ -42,8 +42,25 @@ public final class LabelledFile {
      *                  not say, as in files written before exports said it. A line that says it names with its source
      *                  and id the same comment (or suggestion) in every file, so that a later decision can replace it
      *                  ({@code train.IncludedFiles}).
+     * @param withdrawn null for a labelled line; else why the comment's earlier label no longer holds ("erased",
+     *                  "escalate"): a withdrawal, which has a source, id and decidedAt but no text or labels (its
+     *                  example's text is empty and it labels nothing), and which replaces that comment's earlier lines
      */
-    public record Line(Example example, Instant decidedAt) {}
+    public record Line(Example example, Instant decidedAt, String withdrawn) {
+        public Line(Example example, Instant decidedAt) {
+            this(example, decidedAt, null);
+        }
+
+        /** A withdrawal of what earlier lines said of {@code id}, as of {@code decidedAt}. */
+        public static Line withdrawal(String source, String id, Instant decidedAt, String why) {
+            return new Line(new Example(source, id, "", Labels.none()), java.util.Objects.requireNonNull(decidedAt),
+                    java.util.Objects.requireNonNull(why));
+        }
+
+        public boolean isWithdrawal() {
+            return withdrawn != null;
+        }
+    }
 
     /**
      * Reads a file ({@code file.gz} is read when only the compressed copy exists); the source of a
@@ -57,12 +74,13 @@ public final class LabelledFile {
     /**
      * Reads a file's contents, already read by the caller (who hashes the same bytes for provenance),
      * gzip-compressed or not: a {@code decisions.jsonl.gz} named as it is reads as the lines it holds.
+     * Withdrawals label nothing and are left out.
      */
     public static List<Example> read(Path file, byte[] contents) throws IOException {
-        return lines(file, contents).stream().map(Line::example).toList();
+        return lines(file, contents).stream().filter(l -> !l.isWithdrawal()).map(Line::example).toList();
     }
 
-    /** As {@link #read(Path, byte[])}, with each line's {@code decidedAt}. */
+    /** As {@link #read(Path, byte[])}, every line, withdrawals too, with its {@code decidedAt}. */
     public static List<Line> lines(Path file, byte[] contents) throws IOException {
         String defaultSource = file.getFileName().toString().replaceFirst("\\.gz$", "").replaceFirst("\\.[^.]*$", "");
         List<Line> out = new ArrayList<>();
@@ -99,10 +117,13 @@ public final class LabelledFile {
             throw bad(file, n, "invalid JSON: " + e.getOriginalMessage());
         }
         if (!o.isObject()) throw bad(file, n, "expected a JSON object");
-        String text = o.path("text").isTextual() ? o.get("text").asText() : null;
-        if (text == null || text.isBlank()) throw bad(file, n, "field 'text' must be a non-empty string");
         JsonNode id = o.get("id");
         if (id == null || !(id.isTextual() || id.isIntegralNumber())) throw bad(file, n, "field 'id' must be a string or integer");
+        String source = o.path("source").isTextual() ? o.get("source").asText() : defaultSource;
+        Instant decidedAt = decidedAt(file, n, o.get("decidedAt"));
+        if (o.has("withdrawn")) return withdrawal(file, n, o, source, id.asText(), decidedAt);
+        String text = o.path("text").isTextual() ? o.get("text").asText() : null;
+        if (text == null || text.isBlank()) throw bad(file, n, "field 'text' must be a non-empty string");
         JsonNode labels = o.get("labels");
         if (labels == null || !labels.isObject() || labels.isEmpty())
             throw bad(file, n, "field 'labels' must be an object with at least one attribute");
@@ -120,19 +141,30 @@ public final class LabelledFile {
                 throw bad(file, n, "labels." + a + " must be a number in [0,1]");
             l = l.with(a, v);
         }
-        String source = o.path("source").isTextual() ? o.get("source").asText() : defaultSource;
-        Instant decidedAt = null;
-        JsonNode at = o.get("decidedAt");
-        if (at != null) {
-            try {
-                decidedAt = Instant.parse(at.asText());
-            } catch (DateTimeParseException e) {
-                decidedAt = null;
-            }
-            if (!at.isTextual() || decidedAt == null)
-                throw bad(file, n, "field 'decidedAt' must be an ISO-8601 instant such as \"2026-11-30T10:00:00Z\"");
-        }
         return new Line(new Example(source, id.asText(), text, l), decidedAt);
+    }
+
+    /** The line's "decidedAt", or null where it has none. */
+    private static Instant decidedAt(Path file, int n, JsonNode at) {
+        if (at == null) return null;
+        Instant decidedAt;
+        try {
+            decidedAt = Instant.parse(at.asText());
+        } catch (DateTimeParseException e) {
+            decidedAt = null;
+        }
+        if (!at.isTextual() || decidedAt == null)
+            throw bad(file, n, "field 'decidedAt' must be an ISO-8601 instant such as \"2026-11-30T10:00:00Z\"");
+        return decidedAt;
+    }
+
+    /** {"id", "source", "decidedAt", "withdrawn": why}: no text (an erased comment's is no one's) and no labels. */
+    private static Line withdrawal(Path file, int n, JsonNode o, String source, String id, Instant decidedAt) {
+        JsonNode why = o.get("withdrawn");
+        if (!why.isTextual() || why.asText().isBlank()) throw bad(file, n, "field 'withdrawn' must be a non-empty string (why)");
+        if (o.has("text") || o.has("labels")) throw bad(file, n, "a withdrawn line has no 'text' or 'labels'");
+        if (decidedAt == null) throw bad(file, n, "a withdrawn line needs 'decidedAt': what it withdraws is what came before");
+        return Line.withdrawal(source, id, decidedAt, why.asText());
     }
 
     public static void write(Iterable<Example> examples, Writer out) throws IOException {
@@ -143,9 +175,14 @@ public final class LabelledFile {
     /** Writes one line, with its {@code decidedAt} where it has one; the caller flushes. */
     public static void write(Line line, Writer out) throws IOException {
         Example e = line.example();
-        ObjectNode o = JSON.createObjectNode().put("id", e.id()).put("source", e.source()).put("text", e.text());
-        ObjectNode labels = o.putObject("labels");
-        e.labels().asMap().forEach((a, v) -> labels.put(a.name(), v));
+        ObjectNode o = JSON.createObjectNode().put("id", e.id()).put("source", e.source());
+        if (line.isWithdrawal()) {
+            o.put("withdrawn", line.withdrawn());
+        } else {
+            o.put("text", e.text());
+            ObjectNode labels = o.putObject("labels");
+            e.labels().asMap().forEach((a, v) -> labels.put(a.name(), v));
+        }
         if (line.decidedAt() != null) o.put("decidedAt", line.decidedAt().toString());
         out.write(JSON.writeValueAsString(o));
         out.write('\n');

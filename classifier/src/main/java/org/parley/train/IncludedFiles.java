@@ -22,17 +22,20 @@ import java.util.Map;
  * was made ({@code decidedAt}, which exports write), only the latest per source and id across the files
  * trains: a comment rejected in one export and approved on appeal in a later one is the approval, where
  * averaging the two by text made an even split (or, with the first export named twice, a positive); the same
- * decision in two exports is one line, the one read first. A line whose text is also a dev text is dropped.
+ * decision in two exports is one line, the one read first. A withdrawal (an export's line for a comment since
+ * erased, escalated, reported or rejected for spam) trains nothing and ends what earlier lines said of its comment.
+ * A line whose text is also a dev text is dropped.
  * Lines that share a text, in one file or across files, become one example as the corpora's duplicates do
  * ({@link Deduplicator}: labels averaged, an even split unlabelled): one text suggested twice, two comments
  * with one text, or files without {@code decidedAt}, would otherwise weigh it double. Each file is recorded
  * for the bundle's provenance: path, SHA-256, examples.
  *
  * @param examples what joins the training split
- * @param provenance per file: {@code file, bytes, sha256, examples, superseded, droppedAsDevTexts, mergedDuplicates,
- *                   droppedAsEvenSplits}; its superseded lines are those a later decision on the same source and id
- *                   replaced, or an earlier file's line of the same decision; its duplicates are its lines whose text
- *                   an earlier line has
+ * @param provenance per file: {@code file, bytes, sha256, examples, superseded, withdrawals, droppedAsDevTexts,
+ *                   mergedDuplicates, droppedAsEvenSplits}; its superseded lines are those a later decision (or a
+ *                   withdrawal) on the same source and id replaced, or an earlier file's line of the same decision; its
+ *                   withdrawals are lines that withdraw a comment's label and train nothing themselves; its duplicates
+ *                   are its lines whose text an earlier line has
  */
 public record IncludedFiles(List<Example> examples, ArrayNode provenance) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,14 +64,17 @@ public record IncludedFiles(List<Example> examples, ArrayNode provenance) {
         Map<String, LabelledFile.Line> latest = new HashMap<>();
         for (Read f : files)
             for (LabelledFile.Line l : f.lines())
-                if (l.decidedAt() != null)  // a tie is the same decision again: the first read stays
-                    latest.merge(key(l), l, (was, now) -> now.decidedAt().isAfter(was.decidedAt()) ? now : was);
+                if (l.decidedAt() != null) latest.merge(key(l), l, IncludedFiles::later);
         List<Example> all = new ArrayList<>();
         ArrayNode provenance = JSON.createArrayNode();
         Deduplicator.Result before = Deduplicator.merge(List.of());
         for (Read f : files) {
             List<Example> current = new ArrayList<>();
-            for (LabelledFile.Line l : f.lines()) if (l.decidedAt() == null || latest.get(key(l)) == l) current.add(l.example());
+            int withdrawals = 0;
+            for (LabelledFile.Line l : f.lines()) {
+                if (l.isWithdrawal()) withdrawals++;
+                else if (l.decidedAt() == null || latest.get(key(l)) == l) current.add(l.example());
+            }
             List<Example> kept = DevSplit.withoutDevTexts(current, dev);
             all.addAll(kept);
             Deduplicator.Result after = Deduplicator.merge(all);
@@ -76,12 +82,22 @@ public record IncludedFiles(List<Example> examples, ArrayNode provenance) {
             int evenSplits = after.unlabelled() - before.unlabelled();
             provenance.addObject().put("file", f.file().toString()).put("bytes", f.bytes())
                     .put("sha256", f.sha256()).put("examples", kept.size() - merged - evenSplits)
-                    .put("superseded", f.lines().size() - current.size())
+                    .put("superseded", f.lines().size() - withdrawals - current.size()).put("withdrawals", withdrawals)
                     .put("droppedAsDevTexts", current.size() - kept.size())
                     .put("mergedDuplicates", merged).put("droppedAsEvenSplits", evenSplits);
             before = after;
         }
         return new IncludedFiles(before.examples(), provenance);
+    }
+
+    /**
+     * Of two lines on one comment, the one that stands: the later decision; on a tie, a withdrawal (an export writes one
+     * as of the decision it withdraws, when the comment was since erased or reported), else the first read (the same
+     * decision in two exports).
+     */
+    private static LabelledFile.Line later(LabelledFile.Line was, LabelledFile.Line now) {
+        if (now.decidedAt().isAfter(was.decidedAt())) return now;
+        return now.decidedAt().equals(was.decidedAt()) && now.isWithdrawal() && !was.isWithdrawal() ? now : was;
     }
 
     /** Source and id: the comment (or suggestion) a line labels, the same in every export. */

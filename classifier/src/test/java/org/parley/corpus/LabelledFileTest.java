@@ -3,6 +3,7 @@ package org.parley.corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,6 +68,29 @@ class LabelledFileTest {
         StringWriter out = new StringWriter();
         LabelledFile.write(examples, out);
         assertEquals(examples, LabelledFile.read(Files.writeString(dir.resolve("w.jsonl"), out.toString())));
+    }
+
+    /** A withdrawal (an export's line for a comment whose label no longer stands) has no text or labels and labels nothing. */
+    @Test
+    void aWithdrawalReadsBackAndLabelsNothing() throws IOException {
+        LabelledFile.Line line = LabelledFile.Line.withdrawal("moderator-decisions", "news.example/c1",
+                java.time.Instant.parse("2026-02-03T14:30:00Z"), "erased");
+        StringWriter out = new StringWriter();
+        LabelledFile.write(line, out);
+        assertEquals("{\"id\":\"news.example/c1\",\"source\":\"moderator-decisions\",\"withdrawn\":\"erased\","
+                + "\"decidedAt\":\"2026-02-03T14:30:00Z\"}\n", out.toString(), "no text: an erased comment's is no one's");
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of(line), LabelledFile.lines(dir.resolve("d.jsonl"), bytes));
+        assertEquals(List.of(), LabelledFile.read(dir.resolve("d.jsonl"), bytes), "scripts/evaluate --file reads no example from it");
+
+        for (String bad : List.of(
+                "{\"id\": \"x\", \"withdrawn\": \"erased\"}",
+                "{\"id\": \"x\", \"withdrawn\": \"erased\", \"text\": \"kept\", \"decidedAt\": \"2026-02-03T14:30:00Z\"}",
+                "{\"id\": \"x\", \"withdrawn\": 1, \"decidedAt\": \"2026-02-03T14:30:00Z\"}")) {
+            Path f = Files.writeString(dir.resolve("bad-withdrawal.jsonl"), bad + "\n");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelledFile.read(f), bad);
+            assertTrue(e.getMessage().startsWith(f + " line 1: ") && e.getMessage().contains("withdrawn"), e.getMessage());
+        }
     }
 
     /** decidedAt, which exports write so that training keeps a comment's latest decision, reads back; a bad one is refused. */

@@ -131,6 +131,37 @@ class IncludedFilesTest {
                 .mapToObj(i -> three.provenance().get(i).get("examples").asInt()).toList());
     }
 
+    /**
+     * The export review's gap: a comment rejected in January's export, then erased, escalated or approved and reported
+     * since, had no line in February's, so January's rejection still trained. February's export withdraws it: a line
+     * without text or labels, as of the decision it withdraws (an erasure leaves the moderator's decision the latest),
+     * which wins the tie, and ends the comment's label in training whatever the order of the files.
+     */
+    @Test
+    void aWithdrawalEndsWhatEarlierExportsSaidOfItsComment() throws Exception {
+        Path jan = Files.writeString(dir.resolve("jan.jsonl"), """
+                {"id":"news.example/r5","source":"moderator-decisions","text":"You are a fool.","labels":{"TOXICITY":1.0,"INSULT":1.0},"decidedAt":"2026-01-10T09:00:00Z"}
+                {"id":"news.example/r6","source":"moderator-decisions","text":"Fine piece.","labels":{"TOXICITY":0.0},"decidedAt":"2026-01-11T09:00:00Z"}
+                """);
+        Path feb = Files.writeString(dir.resolve("feb.jsonl"), """
+                {"id":"news.example/r5","source":"moderator-decisions","withdrawn":"erased","decidedAt":"2026-01-10T09:00:00Z"}
+                {"id":"news.example/r6","source":"moderator-decisions","withdrawn":"escalate","decidedAt":"2026-02-01T09:00:00Z"}
+                """);
+        for (List<Path> files : List.of(List.of(jan, feb), List.of(feb, jan))) {
+            IncludedFiles included = IncludedFiles.read(files, List.of());
+            assertEquals(List.of(), included.examples(), files + ": both withdrawn");
+        }
+        IncludedFiles both = IncludedFiles.read(List.of(jan, feb), List.of());
+        assertEquals(2, both.provenance().get(0).get("superseded").asInt(), "January's two lines");
+        assertEquals(2, both.provenance().get(1).get("withdrawals").asInt());
+        assertEquals(0, both.provenance().get(1).get("examples").asInt());
+        Path mar = Files.writeString(dir.resolve("mar.jsonl"), """
+                {"id":"news.example/r6","source":"moderator-decisions","text":"Fine piece.","labels":{"TOXICITY":1.0},"decidedAt":"2026-03-01T09:00:00Z"}
+                """);
+        assertEquals(List.of("news.example/r6"), IncludedFiles.read(List.of(jan, feb, mar), List.of()).examples().stream()
+                .map(Example::id).toList(), "a decision after the withdrawal trains again");
+    }
+
     /** Files written before exports said when a decision was made are merged by text, as they were. */
     @Test
     void linesThatDoNotSayWhenAreMergedByTextAsBefore() throws Exception {

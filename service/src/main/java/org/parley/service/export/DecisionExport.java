@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * suggestion whose text looked foreign when it was stored. An approval that readers have reported since is
  * held back ("approve, reported since") until a moderator decides again: the reports put the "not toxic" in doubt,
  * and the decision that settles them is the label. An erased comment (docs/moderation.md, Erasure) is skipped
- * ("erased"): its text is no one's to train on.
+ * ("erased"): its text is no one's to train on. A skipped comment whose label an earlier export may hold is written
+ * as a withdrawal ({@link #withdraws}), which ends that label in training.
  */
 public final class DecisionExport {
     public static final String DECISIONS_SOURCE = "moderator-decisions";
@@ -43,12 +44,14 @@ public final class DecisionExport {
     }
 
     /**
-     * @param decisions comments exported from their latest decision
-     * @param skipped what was not exported, by why: comments whose latest decision carries no label ("escalate",
-     *                "reject:spam"), or that are erased, foreign, another site's or approved and reported since, and
-     *                suggestions in another language or of another site (docs/labelled-data-format.md lists them)
+     * @param decisions   comments exported from their latest decision
+     * @param withdrawals of the skipped comments, those whose label an earlier export may hold and no longer stands
+     *                    ({@link #WITHDRAWING}): each a line without text or labels that ends it in training
+     * @param skipped     what was not exported, by why: comments whose latest decision carries no label ("escalate",
+     *                    "reject:spam"), or that are erased, foreign, another site's or approved and reported since, and
+     *                    suggestions in another language or of another site (docs/labelled-data-format.md lists them)
      */
-    public record Summary(int decisions, int feedback, Map<String, Integer> skipped) {
+    public record Summary(int decisions, int feedback, int withdrawals, Map<String, Integer> skipped) {
         public int exported() {
             return decisions + feedback;
         }
@@ -60,7 +63,8 @@ public final class DecisionExport {
         @Override
         public String toString() {
             return "exported " + exported() + " examples (" + decisions + " moderator decisions, " + feedback
-                    + " suggested scores); skipped " + skippedTotal() + " " + skipped;  // not all for want of labels: erased, foreign…
+                    + " suggested scores); skipped " + skippedTotal() + " " + skipped  // not all for want of labels: erased, foreign…
+                    + (withdrawals == 0 ? "" : ", of which " + withdrawals + " written as withdrawals");
         }
     }
 
@@ -79,21 +83,27 @@ public final class DecisionExport {
     public Summary write(Writer out, java.util.Set<String> sites) throws IOException {
         if (sites != null) checkStored(sites);
         Map<String, Integer> skipped = new TreeMap<>();
-        int[] written = new int[2];  // decisions, suggestions
+        int[] written = new int[3];  // decisions, suggestions, withdrawals
         try {
             // Written as read: holding every decision, or every line, took 1.6 GB of heap for 400,000 comments.
             comments.latestModeratorDecisions(m -> {
                 DecisionRecord d = m.decision();
-                Optional<Labels> labels = labels(m, sites, skipped);
-                if (labels.isEmpty()) return;
-                write(new Example(DECISIONS_SOURCE, id(d), d.text(), labels.get()), d.decidedAt(), out);
-                written[0]++;
+                Map<String, Integer> skip = new TreeMap<>();
+                Optional<Labels> labels = labels(m, sites, skip);
+                skip.forEach((why, n) -> skipped.merge(why, n, Integer::sum));
+                if (labels.isPresent()) {
+                    write(new LabelledFile.Line(new Example(DECISIONS_SOURCE, id(d), d.text(), labels.get()), d.decidedAt()), out);
+                    written[0]++;
+                } else if (skip.keySet().stream().anyMatch(DecisionExport::withdraws)) {
+                    write(LabelledFile.Line.withdrawal(DECISIONS_SOURCE, id(d), d.decidedAt(), skip.keySet().iterator().next()), out);
+                    written[2]++;
+                }
             });
             feedback.all(f -> {
                 if (sites != null && (f.site() == null || !sites.contains(f.site()))) skipped.merge("suggestion of another site", 1, Integer::sum);
                 else if (f.language() != null) skipped.merge("suggestion in a foreign language", 1, Integer::sum);
                 else {
-                    write(new Example(FEEDBACK_SOURCE, f.id(), f.text(), Labels.of(f.labels())), f.createdAt(), out);
+                    write(new LabelledFile.Line(new Example(FEEDBACK_SOURCE, f.id(), f.text(), Labels.of(f.labels())), f.createdAt()), out);
                     written[1]++;
                 }
             });
@@ -101,7 +111,17 @@ public final class DecisionExport {
             throw e.getCause();
         }
         out.flush();
-        return new Summary(written[0], written[1], skipped);
+        return new Summary(written[0], written[1], written[2], skipped);
+    }
+
+    /**
+     * The skips whose comment an earlier export may have labelled, from a decision that no longer stands: erased (its
+     * text is no one's), approved and reported since, escalated, or rejected for a reason that is no label. For these a
+     * withdrawal is written (no text, no labels), so that training on that export and an older one drops the older
+     * label. Foreign comments and another site's are skipped without one: no export of this store labelled them.
+     */
+    static boolean withdraws(String skip) {
+        return skip.equals("erased") || skip.equals("approve, reported since") || skip.equals("escalate") || skip.startsWith("reject:");
     }
 
     /** The labels of a comment's latest decision; empty, counted in {@code skipped}, where it is not exported. */
@@ -132,9 +152,9 @@ public final class DecisionExport {
         return (d.commentSite() == null ? "" : d.commentSite()) + "/" + d.commentId();
     }
 
-    private static void write(Example e, java.time.Instant decidedAt, Writer out) {
+    private static void write(LabelledFile.Line line, Writer out) {
         try {
-            LabelledFile.write(new LabelledFile.Line(e, decidedAt), out);
+            LabelledFile.write(line, out);
         } catch (IOException x) {
             throw new UncheckedIOException(x);
         }

@@ -67,6 +67,11 @@ class DecisionExportTest {
                 + labels + "}";
     }
 
+    /** The withdrawal of news.example's comment {@code id}, without its decidedAt ({@link #lines}): no text, no labels. */
+    private static String withdrawal(String id, String why) {
+        return "{\"id\":\"news.example/" + id + "\",\"source\":\"moderator-decisions\",\"withdrawn\":\"" + why + "\"}";
+    }
+
     /** The lines written, each without its decidedAt, which {@link #eachLineSaysWhenItsDecisionWasMade} checks. */
     private static List<String> lines(StringWriter out) {
         return out.toString().lines().map(l -> l.replaceFirst(",\"decidedAt\":\"[^\"]+\"}$", "}")).toList();
@@ -115,11 +120,14 @@ class DecisionExportTest {
                 line("profanity", "{\"TOXICITY\":1.0,\"PROFANITY\":1.0}"),
                 line("severe", "{\"TOXICITY\":1.0,\"SEVERE_TOXICITY\":1.0}"),
                 line("toxicity", "{\"TOXICITY\":1.0}"),
+                withdrawal("spam", "reject:spam"),
+                withdrawal("off-topic", "reject:off_topic"),
+                withdrawal("escalated", "escalate"),
                 line("revised", NONE),
                 line("approved", "{\"TOXICITY\":1.0,\"THREAT\":1.0}"),
                 "{\"id\":\"" + feedbackId + "\",\"source\":\"suggestscore\",\"text\":\"You people never listen.\",\"labels\":{\"TOXICITY\":0.8,\"INSULT\":1.0}}");
         assertEquals(expected, lines(out));
-        assertEquals(new DecisionExport.Summary(8, 1, Map.of("escalate", 1, "reject:off_topic", 1, "reject:spam", 1)), summary);
+        assertEquals(new DecisionExport.Summary(8, 1, 3, Map.of("escalate", 1, "reject:off_topic", 1, "reject:spam", 1)), summary);
         assertEquals(9, summary.exported());
         assertEquals(3, summary.skippedTotal());
 
@@ -167,7 +175,7 @@ class DecisionExportTest {
 
         StringWriter out = new StringWriter();
         DecisionExport.Summary summary = new DecisionExport(store, new FeedbackStore(jdbi)).write(out);
-        assertEquals(List.of(line("kept", NONE)), lines(out));
+        assertEquals(List.of(withdrawal("withdrawn", "erased"), line("kept", NONE)), lines(out), "no text, no labels: a withdrawal");
         assertEquals(Map.of("erased", 1), summary.skipped());
     }
 
@@ -190,7 +198,8 @@ class DecisionExportTest {
 
         StringWriter out = new StringWriter();
         DecisionExport.Summary summary = export.write(out);
-        assertEquals(List.of(line("approved", NONE), line("rejected", "{\"TOXICITY\":1.0,\"INSULT\":1.0}")), lines(out));
+        assertEquals(List.of(line("approved", NONE), withdrawal("reported", "approve, reported since"),
+                line("rejected", "{\"TOXICITY\":1.0,\"INSULT\":1.0}")), lines(out));
         assertEquals(Map.of("approve, reported since", 1), summary.skipped());
 
         // The moderator reads the report and rejects: that decision is the label now.
@@ -220,7 +229,7 @@ class DecisionExportTest {
         DecisionExport.Summary summary = new DecisionExport(store, feedback)
                 .write(out, java.util.Set.of("news.example", "forum.example"));
         assertEquals(List.of(line("on-news.example", NONE), line("forum.example", "on-forum.example", NONE)), lines(out));
-        assertEquals(new DecisionExport.Summary(2, 0, Map.of("another site", 2, "suggestion of another site", 1)), summary,
+        assertEquals(new DecisionExport.Summary(2, 0, 0, Map.of("another site", 2, "suggestion of another site", 1)), summary,
                 "the comment and the suggestion stored without a site are no site's");
 
         StringWriter all = new StringWriter();
@@ -250,10 +259,10 @@ class DecisionExportTest {
         DecisionExport.Summary summary = new DecisionExport(store, feedback).write(out, java.util.Set.of("news.example"));
         assertEquals(List.of("news.example/on-news", news), LabelledFile.read(Files.writeString(dir.resolve("news.jsonl"), out.toString()))
                 .stream().map(Example::id).toList());
-        assertEquals(new DecisionExport.Summary(1, 1, Map.of("suggestion of another site", 3)), summary);
+        assertEquals(new DecisionExport.Summary(1, 1, 0, Map.of("suggestion of another site", 3)), summary);
 
         StringWriter forum = new StringWriter();
-        assertEquals(new DecisionExport.Summary(0, 1, Map.of("another site", 1, "suggestion of another site", 3)),
+        assertEquals(new DecisionExport.Summary(0, 1, 0, Map.of("another site", 1, "suggestion of another site", 3)),
                 new DecisionExport(store, feedback).write(forum, java.util.Set.of("forum.example")),
                 "a site that only suggests is a site with something to export");
         assertTrue(forum.toString().contains(suggestsOnly));
@@ -274,7 +283,7 @@ class DecisionExportTest {
 
         assertEquals(List.of(english), LabelledFile.read(Files.writeString(dir.resolve("out.jsonl"), out.toString()))
                 .stream().map(Example::id).toList());
-        assertEquals(new DecisionExport.Summary(0, 1, Map.of("suggestion in a foreign language", 1)), summary);
+        assertEquals(new DecisionExport.Summary(0, 1, 0, Map.of("suggestion in a foreign language", 1)), summary);
     }
 
     /**
@@ -325,12 +334,12 @@ class DecisionExportTest {
 
         DecisionExport.Summary summary = new DecisionExport(store, feedback).write(new StringWriter(), java.util.Set.of("news.example"));
 
-        assertEquals(new DecisionExport.Summary(0, 0, Map.of("foreign language", 1, "erased", 1, "approve, reported since", 1,
+        assertEquals(new DecisionExport.Summary(0, 0, 4, Map.of("foreign language", 1, "erased", 1, "approve, reported since", 1,
                 "escalate", 1, "reject:spam", 1, "another site", 1, "suggestion in a foreign language", 1,
                 "suggestion of another site", 1)), summary);
         assertEquals("exported 0 examples (0 moderator decisions, 0 suggested scores); skipped 8 {another site=1, "
                 + "approve, reported since=1, erased=1, escalate=1, foreign language=1, reject:spam=1, "
-                + "suggestion in a foreign language=1, suggestion of another site=1}", summary.toString());
+                + "suggestion in a foreign language=1, suggestion of another site=1}, of which 4 written as withdrawals", summary.toString());
         String format = Files.readString(Path.of("..", "docs", "labelled-data-format.md"));
         String table = format.substring(format.indexOf("| latest decision | labels |"), format.indexOf("The policy's own decisions"));
         for (String why : summary.skipped().keySet()) assertTrue(table.contains("\"" + why + "\""), why + " is not in the table");
