@@ -3,11 +3,10 @@ package org.parley.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.parley.io.Utf8Files;
+import org.parley.io.SavedText;
 import org.parley.targets.CandidateTarget;
 import org.parley.targets.TargetFinder;
 import org.parley.thread.Article;
@@ -43,7 +42,9 @@ public final class TargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (limit < 1) throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
-        String text = Utf8Files.read(page, CodingErrorAction.REPLACE);
+        // As scripts/import-page reads a saved page (io.SavedText): read as UTF-8 with replacement, a Windows-1252 or
+        // UTF-16 page lost its letters or its every comment.
+        String text = SavedText.read(page).text();
         Article article = text.stripLeading().startsWith("{") ? threadArticle(text)
                 : BbcCommentPageParser.isCommentPage(text)
                 ? BbcCommentPageParser.parse(page.getFileName().toString(), text).article()

@@ -29,6 +29,19 @@ class TargetsCommandTest {
         assertEquals(fromPage, run(json));
     }
 
+    /** A page saved as UTF-16 (Notepad's "Unicode") or Windows-1252 gives the targets its UTF-8 copy gives, as import-page reads it. */
+    @Test
+    void aPageSavedInAnotherEncodingGivesTheSameTargets(@TempDir Path dir) throws Exception {
+        String page = Seeds.read(Seeds.COMMENT_PAGE);
+        byte[] bom = {(byte) 0xFF, (byte) 0xFE};
+        byte[] utf16 = page.getBytes(StandardCharsets.UTF_16LE);
+        byte[] saved = new byte[bom.length + utf16.length];
+        System.arraycopy(bom, 0, saved, 0, bom.length);
+        System.arraycopy(utf16, 0, saved, bom.length, utf16.length);
+        Path unicode = Files.write(dir.resolve("page-utf16.txt"), saved);
+        assertEquals(run(Seeds.path(Seeds.COMMENT_PAGE)), run(unicode));
+    }
+
     @Test
     void aMissingFileSaysSoInOneLine(@TempDir Path dir) {
         StringWriter err = new StringWriter();
