@@ -61,7 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
     Map<String, Integer> repeat = new java.util.LinkedHashMap<>();
 
     @Option(names = "--include-decisions", paramLabel = "FILE", arity = "1..*",
-            description = "labelled JSON Lines (scripts/export-decisions) added to the training split only, never to dev, so dev figures before and after stay comparable; lines repeating a dev text are dropped, lines sharing a text merged")
+            description = "labelled JSON Lines (scripts/export-decisions) added to the training split only, never to dev, so dev figures before and after stay comparable; of lines that say when their decision was made (decidedAt), only the latest per source and id across the files (a withdrawal ends a comment's label); lines repeating a dev text are dropped, lines sharing a text merged")
     List<Path> includeDecisions = List.of();
 
     @Option(names = "--identity-augment", paramLabel = "N",

@@ -142,8 +142,8 @@ public final class PerspectiveResource {
         request.attributeScores().forEach((name, score) -> {
             String field = "attributeScores." + name + ".summaryScore.value";
             Attribute a = RequestChecks.attribute(name, "attributeScores." + name);
-            if (score == null || score.summaryScore() == null)
-                throw ApiException.badField(field, field + " is required");
+            if (score == null || score.summaryScore() == null)  // its value may be left out (0), not the score itself
+                throw ApiException.badField("attributeScores." + name + ".summaryScore", "attributeScores." + name + ".summaryScore is required");
             if (!probability(score.summaryScore().type()))
                 throw ApiException.badField("attributeScores." + name + ".summaryScore.type",
                         "attributeScores." + name + ".summaryScore.type must be PROBABILITY or SCORE_TYPE_UNSPECIFIED (or left out)");

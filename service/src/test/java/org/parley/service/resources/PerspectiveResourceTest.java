@@ -425,6 +425,7 @@ class PerspectiveResourceTest {
         }
         Response none = post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"attributeScores\": {\"TOXICITY\": {}}}");
         assertEquals(400, none.getStatus(), "no summaryScore at all is no suggestion");
+        assertBadRequest(JSON.readTree(none.readEntity(String.class)), "attributeScores.TOXICITY.summaryScore");
     }
 
     /**
