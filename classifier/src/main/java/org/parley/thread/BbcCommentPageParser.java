@@ -146,7 +146,8 @@ public final class BbcCommentPageParser {
                 if (headerNumber(line) >= 1) {
                     headers.add(i);
                 } else if (HEADER_LIKE.matcher(line).matches()) {
-                    throw new InvalidThreadException("comments", "line " + (i + 1) + ": \"" + line
+                    String shown = line.length() <= 80 ? line : line.substring(0, 80) + "…";  // a page's line may be megabytes
+                    throw new InvalidThreadException("comments", "line " + (i + 1) + ": \"" + shown
                             + "\" is where a comment header must be, but its number is not a comment number (1 to 999,999,999)");
                 }
             }

@@ -95,6 +95,9 @@ public record IncludedFiles(List<Example> examples, ArrayNode provenance) {
      * as of the decision it withdraws, when the comment was since erased or reported), else the first read (the same
      * decision in two exports).
      */
+    // The tie rule holds because what a withdrawal is as of (a report, an erasure) can only be undone by a new moderator
+    // decision, which is later: open reports close with a decision or an erasure (CommentStore), never on their own. A
+    // path that closed reports without a decision would leave the reinstated label losing this tie.
     private static LabelledFile.Line later(LabelledFile.Line was, LabelledFile.Line now) {
         if (now.decidedAt().isAfter(was.decidedAt())) return now;
         return now.decidedAt().equals(was.decidedAt()) && now.isWithdrawal() && !was.isWithdrawal() ? now : was;

@@ -225,12 +225,6 @@ class ParleyApplicationTest {
         answer = raw("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE
                 + "\r\nConnection: close\r\nContent-Length: " + plain.length() + "\r\n\r\n" + plain);
         assertTrue(answer.startsWith("HTTP/1.1 415"), answer);
-        // The leniency is the Perspective request's own: the next request on the same worker thread is strict again.
-        for (int i = 0; i < 8; i++) {
-            answer = raw("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + "\r\nContent-Type: application/json"
-                    + "\r\nConnection: close\r\nContent-Length: " + unquoted.length() + "\r\n\r\n" + unquoted);
-            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
-        }
     }
 
     /** A Content-Type Jetty cannot parse is refused by Jetty, in JSON too (it was Jetty's HTML page). */
@@ -323,6 +317,15 @@ class ParleyApplicationTest {
                 JsonNode error = refused(send(endpoint[0], endpoint[1], (byte[]) t[1], "Content-Encoding", (String) t[0]), 400, "body");
                 assertEquals("body is not valid gzip (Content-Encoding: gzip)", error.get("message").asText(), endpoint[0] + " " + t[0]);
             }
+        // On :analyze a body with no Content-Type is JSON (PerspectiveBodies), which once looked for a body by reading its
+        // first byte, before the gzip stream was wrapped: a body that does not inflate would fail there, outside the 400.
+        for (Object[] t : triggers) {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(app("/v1alpha1/comments:analyze?key=" + WEBSITE))).header("Content-Encoding", (String) t[0])
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray((byte[]) t[1])).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            JsonNode error = refused(r, 400, "body");
+            assertEquals("body is not valid gzip (Content-Encoding: gzip)", error.get("message").asText(), "no Content-Type, " + t[0]);
+        }
     }
 
     /** deflate, x-gzip, compress and br were neither inflated nor refused: a deflate body got a misleading "not valid UTF-8". */

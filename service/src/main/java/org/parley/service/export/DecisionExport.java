@@ -130,8 +130,9 @@ public final class DecisionExport {
         String skip = null;
         Optional<Labels> labels = Optional.empty();
         Verdict verdict = Verdict.parse(d.decision());
-        if (m.erased()) skip = "erased";  // withdrawn by its site, or erased by an operator: its text is gone, and no label's
-        else if (sites != null && (d.commentSite() == null || !sites.contains(d.commentSite()))) skip = "another site";
+        // Another site's first: an export for one site names no other site's comment, not even as a withdrawal.
+        if (sites != null && (d.commentSite() == null || !sites.contains(d.commentSite()))) skip = "another site";
+        else if (m.erased()) skip = "erased";  // withdrawn by its site, or erased by an operator: its text is gone, and no label's
         else if (m.language() != null) skip = "foreign language";
         else if (verdict == Verdict.APPROVE && m.reportedSince()) skip = "approve, reported since";
         else {

@@ -50,8 +50,18 @@ public final class PerspectiveBodies implements ContainerRequestFilter, ReaderIn
         // preflight, and a same-site page could so send a moderator's session cookie to suggestscore (the 415 for no
         // Content-Type is what stops such forged requests everywhere else). The scripts this is for send no cookies.
         if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null && request.getHeaderString(HttpHeaders.COOKIE) == null
-                && request.hasEntity())
+                && announcesBody(request))
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+    }
+
+    /**
+     * A body by the headers alone: {@code hasEntity()} reads its first byte, before BodyEncoding wraps a gzip stream,
+     * so a gzip body that does not inflate threw there, outside the wrapper that makes it a 400.
+     */
+    private static boolean announcesBody(ContainerRequestContext request) {
+        if (request.getHeaderString("Transfer-Encoding") != null) return true;
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return length != null && !length.strip().equals("0");
     }
 
     @Override

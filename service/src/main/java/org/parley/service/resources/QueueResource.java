@@ -197,16 +197,20 @@ public final class QueueResource {
                 // Each item is its own transaction: once one is applied, a whole 503 ("most likely not applied") would hide
                 // it, and the page said none was. The items from here on are answered in place as not applied.
                 if (!DatabaseExceptionMapper.isOutage(e) || out.stream().noneMatch(item -> item.status() == 200)) throw e;
-                for (int k = i; k < body.comments().size(); k++) out.add(notApplied(body.comments().get(k), k));
+                for (int k = i; k < body.comments().size(); k++) out.add(notApplied(body.comments().get(k), k, k == i));
                 break;
             }
         }
         return new BulkDecisionResponse(out);
     }
 
-    /** An item not applied for want of the database: a 503 in place, to be sent again (a decision counts once). */
-    private static BulkDecisionResponse.Item notApplied(BulkDecisionRequest.Target t, int index) {
-        String message = "not applied: the database is unavailable; send it again after "
+    /**
+     * An item not applied for want of the database: a 503 in place, to be sent again (a decision counts once). The one
+     * the database failed on may have been, if the connection broke as it committed; those after it were not tried.
+     */
+    private static BulkDecisionResponse.Item notApplied(BulkDecisionRequest.Target t, int index, boolean failed) {
+        String message = (failed ? "most likely not applied (it may have been, if the connection broke as it committed)"
+                : "not applied (not tried)") + ": the database is unavailable; send it again after "
                 + DatabaseExceptionMapper.RETRY_AFTER_SECONDS + " s (a decision counts once)";
         return new BulkDecisionResponse.Item(t == null ? null : t.id(), t == null ? null : t.site(), 503, null,
                 new ErrorBody(503, message, "comments[" + index + "]", null));

@@ -309,6 +309,32 @@ class DecisionExportTest {
     }
 
     /**
+     * A review of the withdrawals: the erased check came before the site filter, so an export for one site wrote a
+     * withdrawal naming another site's erased comment (its id and when it was decided), where the per-site isolation
+     * audit keeps a site's export to its own comments. Another site's comment is "another site", whatever it is.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anExportForOneSiteNamesNoOtherSitesErasedComment(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment("theirs", Action.REVIEW, null, "blog.example"), T0);
+        store.decide(CommentStore.key("blog.example", "theirs"), Verdict.REJECT, Reason.INSULT, null, "alice", true, 1, T0.plusSeconds(1));
+        store.erase(CommentStore.key("blog.example", "theirs"), "site-key", org.parley.service.moderation.Decider.WEBSITE, T0.plusSeconds(2));
+        approved(store, "ours", "news.example");
+
+        StringWriter out = new StringWriter();
+        DecisionExport.Summary summary = new DecisionExport(store, new FeedbackStore(jdbi)).write(out, java.util.Set.of("news.example"));
+        assertFalse(out.toString().contains("blog.example"), out.toString());
+        assertEquals(Map.of("another site", 1), summary.skipped());
+        assertEquals(0, summary.withdrawals());
+        StringWriter all = new StringWriter();
+        new DecisionExport(store, new FeedbackStore(jdbi)).write(all);
+        assertTrue(all.toString().contains("{\"id\":\"blog.example/theirs\",\"source\":\"moderator-decisions\",\"withdrawn\":\"erased\""),
+                "an export of every site withdraws it: " + all);
+    }
+
+    /**
      * The format's table of what is not exported left out "erased" and "approve, reported since", and the summary
      * said every skip was "without labels", erased and foreign comments too: each reason an export counts is in the
      * table, and the summary says only "skipped".
