@@ -248,8 +248,11 @@ public final class CommentStore {
                 StoredComment c = current.get();
                 if (c.status() == Status.ERASED) return new Outcome.Conflict(c, true);
                 // A retry of this very decision, whose commit went through while its answer was lost (a 503 as the
-                // connection broke): answered as applied, as the 503 promises, not as "someone decided first".
-                if (c.version() == expectedVersion + 1 && recorded(h, id, c.version(), verdict, reason, note, actor))
+                // connection broke): answered as applied, as the 503 promises, not as "someone decided first". Readers'
+                // reports since may have moved the version on; another decision since may not (a database review: a
+                // report in between made the retry a 409 blaming someone else for the sender's own decision).
+                if (c.version() > expectedVersion && recorded(h, id, expectedVersion + 1, verdict, reason, note, actor)
+                        && !decidedAfter(h, id, expectedVersion + 1))
                     return new Outcome.Decided(c);
                 boolean reserved = !senior && c.version() == expectedVersion && c.status() == Status.ESCALATED;
                 if (reserved) return new Outcome.Reserved(c);
@@ -605,6 +608,12 @@ public final class CommentStore {
     }
 
     /** Whether the moderator decision recorded at {@code version} is this one: the same actor, verdict, reason and note. */
+    /** Whether any decision (a moderator's, an erasure) was recorded on the comment after {@code version}. */
+    private static boolean decidedAfter(Handle h, String id, int version) {
+        return h.createQuery("SELECT COUNT(*) FROM decisions WHERE comment_id = :id AND version > :version")
+                .bind("id", id).bind("version", version).mapTo(Integer.class).one() > 0;
+    }
+
     private static boolean recorded(Handle h, String id, int version, Verdict verdict, Reason reason, String note, String actor) {
         return h.createQuery("""
                 SELECT COUNT(*) FROM decisions WHERE comment_id = :id AND version = :version AND actor_kind = :kind

@@ -195,6 +195,29 @@ class CommentStoreTest {
                 store.decide(key("c1"), Verdict.APPROVE, null, null, "alice", false, 1, T0.plusSeconds(68)));
     }
 
+    /**
+     * A database review (thirty-eighth session): a report between the decision and its retry moved the version one
+     * further, so the retry was a 409, "someone decided first", of the sender's own decision. Reports since do not
+     * stop it being recognised; another decision since still makes it a conflict.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aDecisionSentAgainAfterAReportIsStillAnsweredAsApplied(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        store.insert(comment("c1", "a1", 0.7f, Action.REVIEW), T0);
+        store.decide(key("c1"), Verdict.APPROVE, null, null, "alice", false, 1, T0.plusSeconds(60));
+        store.report(key("c1"), "rude", "site-key", null, T0.plusSeconds(61));
+
+        var again = store.decide(key("c1"), Verdict.APPROVE, null, null, "alice", false, 1, T0.plusSeconds(65));
+        var decided = assertInstanceOf(CommentStore.Outcome.Decided.class, again);
+        assertEquals(3, decided.comment().version(), "as it is now, its report open");
+        assertEquals(2, store.history(key("c1")).size(), "recorded once");
+
+        store.decide(key("c1"), Verdict.REJECT, Reason.INSULT, null, "bob", false, 3, T0.plusSeconds(70));
+        assertInstanceOf(CommentStore.Outcome.Conflict.class,
+                store.decide(key("c1"), Verdict.APPROVE, null, null, "alice", false, 1, T0.plusSeconds(75)), "bob decided since");
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void ofTwoModeratorsDecidingAtOnceExactlyOneWins(TestDatabases db) throws Exception {
