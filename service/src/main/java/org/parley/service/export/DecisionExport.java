@@ -46,7 +46,7 @@ public final class DecisionExport {
     /**
      * @param decisions   comments exported from their latest decision
      * @param withdrawals of the skipped comments, those whose label an earlier export may hold and no longer stands
-     *                    ({@link #WITHDRAWING}): each a line without text or labels that ends it in training
+     *                    ({@link #withdraws}): each a line without text or labels that ends it in training
      * @param skipped     what was not exported, by why: comments whose latest decision carries no label ("escalate",
      *                    "reject:spam"), or that are erased, foreign, another site's or approved and reported since, and
      *                    suggestions in another language or of another site (docs/labelled-data-format.md lists them)
@@ -88,14 +88,15 @@ public final class DecisionExport {
             // Written as read: holding every decision, or every line, took 1.6 GB of heap for 400,000 comments.
             comments.latestModeratorDecisions(m -> {
                 DecisionRecord d = m.decision();
-                Map<String, Integer> skip = new TreeMap<>();
-                Optional<Labels> labels = labels(m, sites, skip);
-                skip.forEach((why, n) -> skipped.merge(why, n, Integer::sum));
-                if (labels.isPresent()) {
-                    write(new LabelledFile.Line(new Example(DECISIONS_SOURCE, id(d), d.text(), labels.get()), d.decidedAt()), out);
+                Read r = read(m, sites);
+                if (r.labels() != null) {
+                    write(new LabelledFile.Line(new Example(DECISIONS_SOURCE, id(d), d.text(), r.labels()), d.decidedAt()), out);
                     written[0]++;
-                } else if (skip.keySet().stream().anyMatch(DecisionExport::withdraws)) {
-                    write(LabelledFile.Line.withdrawal(DECISIONS_SOURCE, id(d), d.decidedAt(), skip.keySet().iterator().next()), out);
+                    return;
+                }
+                skipped.merge(r.skip(), 1, Integer::sum);
+                if (withdraws(r.skip())) {
+                    write(LabelledFile.Line.withdrawal(DECISIONS_SOURCE, id(d), d.decidedAt(), r.skip()), out);
                     written[2]++;
                 }
             });
@@ -124,23 +125,19 @@ public final class DecisionExport {
         return skip.equals("erased") || skip.equals("approve, reported since") || skip.equals("escalate") || skip.startsWith("reject:");
     }
 
-    /** The labels of a comment's latest decision; empty, counted in {@code skipped}, where it is not exported. */
-    private static Optional<Labels> labels(CommentStore.ModeratorDecision m, java.util.Set<String> sites, Map<String, Integer> skipped) {
+    /** What a comment's latest decision gives: its labels, or else why it is skipped. */
+    private record Read(Labels labels, String skip) {}
+
+    private static Read read(CommentStore.ModeratorDecision m, java.util.Set<String> sites) {
         DecisionRecord d = m.decision();
-        String skip = null;
-        Optional<Labels> labels = Optional.empty();
         Verdict verdict = Verdict.parse(d.decision());
         // Another site's first: an export for one site names no other site's comment, not even as a withdrawal.
-        if (sites != null && (d.commentSite() == null || !sites.contains(d.commentSite()))) skip = "another site";
-        else if (m.erased()) skip = "erased";  // withdrawn by its site, or erased by an operator: its text is gone, and no label's
-        else if (m.language() != null) skip = "foreign language";
-        else if (verdict == Verdict.APPROVE && m.reportedSince()) skip = "approve, reported since";
-        else {
-            labels = DecisionLabels.of(verdict, reason(d.reason()).orElse(null));
-            if (labels.isEmpty()) skip = skipKey(verdict, d.reason());
-        }
-        if (skip != null) skipped.merge(skip, 1, Integer::sum);
-        return labels;
+        if (sites != null && (d.commentSite() == null || !sites.contains(d.commentSite()))) return new Read(null, "another site");
+        if (m.erased()) return new Read(null, "erased");  // withdrawn by its site, or erased by an operator: its text is gone, and no label's
+        if (m.language() != null) return new Read(null, "foreign language");
+        if (verdict == Verdict.APPROVE && m.reportedSince()) return new Read(null, "approve, reported since");
+        return DecisionLabels.of(verdict, reason(d.reason()).orElse(null)).map(l -> new Read(l, null))
+                .orElseGet(() -> new Read(null, skipKey(verdict, d.reason())));
     }
 
     /**

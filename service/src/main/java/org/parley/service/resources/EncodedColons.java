@@ -20,7 +20,7 @@ public final class EncodedColons implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath(false);
-        if (!(path.startsWith("/") ? path.substring(1) : path).startsWith("v1alpha1/") || !COLON.matcher(path).find()) return;
+        if (!PerspectiveBodies.perspective(path) || !COLON.matcher(path).find()) return;
         URI uri = request.getUriInfo().getRequestUri();
         request.setRequestUri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority()
                 + COLON.matcher(uri.getRawPath()).replaceAll(":") + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));

@@ -38,6 +38,7 @@ public final class PerspectiveBodies implements ContainerRequestFilter, ReaderIn
         }
     };
 
+    /** The Perspective paths, {@code /v1alpha1/…}, with or without Jersey's leading slash (EncodedColons reads them too). */
     static boolean perspective(String path) {
         return (path.startsWith("/") ? path.substring(1) : path).startsWith("v1alpha1/");
     }

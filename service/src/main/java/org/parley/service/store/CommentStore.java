@@ -256,9 +256,7 @@ public final class CommentStore {
                     return new Outcome.Decided(c);
                 boolean reserved = !senior && c.version() == expectedVersion && c.status() == Status.ESCALATED;
                 if (reserved) return new Outcome.Reserved(c);
-                boolean decided = h.createQuery("SELECT COUNT(*) FROM decisions WHERE comment_id = :id AND version > :expected")
-                        .bind("id", id).bind("expected", expectedVersion).mapTo(Integer.class).one() > 0;
-                return new Outcome.Conflict(c, decided);
+                return new Outcome.Conflict(c, decidedAfter(h, id, expectedVersion));
             }
             appendDecision(h, current.get(), verdict.name(), reason == null ? null : reason.code(), note, actor,
                     Decider.MODERATOR, at);
