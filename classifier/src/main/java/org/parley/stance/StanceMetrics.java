@@ -44,51 +44,33 @@ public final class StanceMetrics {
      * Target-stance figures with their 95% {@link Bootstrap} intervals: on a corpus of 179 dev
      * tweets F_avg moves by points from one sample to the next, and the interval says how far.
      *
+     * @param clusters  each row's cluster (the rows of one text), drawn together ({@link Bootstrap#clustered})
      * @param resamples the bootstrap's draws; 0 for the figures alone
-     */
-    public static ObjectNode stanceJson(int[] gold, int[] predicted, int resamples) {
-        return stanceJson(gold, predicted, null, resamples);
-    }
-
-    /**
-     * As {@link #stanceJson(int[], int[], int)}, the bootstrap drawing each cluster's rows together ({@link Bootstrap#clustered}).
-     *
-     * @param clusters each row's cluster (the rows of one text); null: every row its own
      */
     public static ObjectNode stanceJson(int[] gold, int[] predicted, int[] clusters, int resamples) {
         ClassMetrics m = stance(gold, predicted);
         return withIntervals(m.toJson().put("fAvg", round(fAvg(m), 100)), STANCES, STANCE_FIGURES, gold, predicted, clusters, resamples);
     }
 
-    /** Reply-stance figures with the 95% intervals of accuracy and macro-F1 ({@code resamples} 0: none). */
-    public static ObjectNode replyJson(int[] gold, int[] predicted, int resamples) {
-        return replyJson(gold, predicted, null, resamples);
-    }
-
-    /** @param clusters each row's cluster (the replies of one thread); null: every row its own */
+    /**
+     * Reply-stance figures with the 95% intervals of accuracy and macro-F1 ({@code resamples} 0: none).
+     *
+     * @param clusters each row's cluster (the replies of one thread), drawn together
+     */
     public static ObjectNode replyJson(int[] gold, int[] predicted, int[] clusters, int resamples) {
         return withIntervals(reply(gold, predicted).toJson(), REPLIES, REPLY_FIGURES, gold, predicted, clusters, resamples);
     }
 
     /**
      * Predictor a minus predictor b on the same target-stance rows: F_avg, macro-F1 and accuracy
-     * differences with their paired 95% intervals (both scored on the same draws; {@code resamples} 0: none).
+     * differences with their paired 95% intervals (both scored on the same draws of {@code clusters}; {@code resamples}
+     * 0: none).
      */
-    public static ObjectNode stanceDifference(int[] gold, int[] a, int[] b, int resamples) {
-        return stanceDifference(gold, a, b, null, resamples);
-    }
-
-    /** @param clusters each row's cluster, drawn together; null: every row its own */
     public static ObjectNode stanceDifference(int[] gold, int[] a, int[] b, int[] clusters, int resamples) {
         return difference(STANCES, STANCE_FIGURES, gold, a, b, clusters, resamples);
     }
 
-    /** Predictor a minus predictor b on the same replies: accuracy and macro-F1 differences, paired. */
-    public static ObjectNode replyDifference(int[] gold, int[] a, int[] b, int resamples) {
-        return replyDifference(gold, a, b, null, resamples);
-    }
-
-    /** @param clusters each reply's thread, drawn together; null: every reply its own */
+    /** Predictor a minus predictor b on the same replies: accuracy and macro-F1 differences, paired, threads drawn whole. */
     public static ObjectNode replyDifference(int[] gold, int[] a, int[] b, int[] clusters, int resamples) {
         return difference(REPLIES, REPLY_FIGURES, gold, a, b, clusters, resamples);
     }
@@ -125,8 +107,8 @@ public final class StanceMetrics {
 
     /**
      * Each figure of predictions a (minus b's, paired, when b is given) with its 95% interval of
-     * {@code resamples} draws of the rows, or of the clusters when given (seed {@link Bootstrap#DEFAULT_SEED}); with 0, the
-     * figures on all rows and no bounds (NaN).
+     * {@code resamples} draws of the clusters (seed {@link Bootstrap#DEFAULT_SEED}); with 0, the figures on all rows and no
+     * bounds (NaN).
      */
     private static Interval[] intervals(List<String> classes, List<Figure> figures, int[] gold, int[] a, int[] b, int[] clusters,
                                         int resamples) {
@@ -135,8 +117,7 @@ public final class StanceMetrics {
             ClassMetrics mb = b == null ? null : new ClassMetrics(classes, gold, b, w);
             return figures.stream().mapToDouble(f -> f.of().applyAsDouble(ma) - (mb == null ? 0 : f.of().applyAsDouble(mb))).toArray();
         };
-        if (resamples > 0) return clusters == null ? Bootstrap.intervals(gold.length, resamples, Bootstrap.DEFAULT_SEED, of)
-                : Bootstrap.clustered(clusters, resamples, Bootstrap.DEFAULT_SEED, of);
+        if (resamples > 0) return Bootstrap.clustered(clusters, resamples, Bootstrap.DEFAULT_SEED, of);
         int[] all = new int[gold.length];
         Arrays.fill(all, 1);
         return Arrays.stream(of.apply(all)).mapToObj(v -> new Interval(v, Double.NaN, Double.NaN)).toArray(Interval[]::new);

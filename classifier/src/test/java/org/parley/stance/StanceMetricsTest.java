@@ -18,7 +18,7 @@ class StanceMetricsTest {
             gold[i] = i % 3;
             predicted[i] = i % 5 == 0 ? (i + 1) % 3 : i % 3; // every fifth row wrong
         }
-        JsonNode j = StanceMetrics.stanceJson(gold, predicted, R);
+        JsonNode j = StanceMetrics.stanceJson(gold, predicted, each(gold.length), R);
         double fAvg = j.get("fAvg").asDouble();
         JsonNode ci = j.get("interval95");
         assertTrue(ci.get("fAvg").get(0).asDouble() < fAvg && fAvg < ci.get("fAvg").get(1).asDouble(), j.toString());
@@ -44,7 +44,7 @@ class StanceMetricsTest {
             predicted5[i] = predicted[i % 30];
         }
         for (int resamples : new int[] {200, R}) {
-            JsonNode few = StanceMetrics.stanceJson(gold, predicted, resamples), many = StanceMetrics.stanceJson(gold5, predicted5, resamples);
+            JsonNode few = StanceMetrics.stanceJson(gold, predicted, each(gold.length), resamples), many = StanceMetrics.stanceJson(gold5, predicted5, each(gold5.length), resamples);
             for (String figure : List.of("fAvg", "macroF1")) {
                 for (JsonNode j : List.of(few, many)) {
                     JsonNode ci = j.at("/interval95/" + figure);
@@ -53,7 +53,7 @@ class StanceMetricsTest {
                 assertEquals(few.get(figure).asDouble(), many.get(figure).asDouble(), 1e-9, "the same figure on all rows");
                 assertTrue(width(few, figure) > width(many, figure), figure + ": " + few + " against " + many);
             }
-            assertEquals(few, StanceMetrics.stanceJson(gold, predicted, resamples), "the same draws again");
+            assertEquals(few, StanceMetrics.stanceJson(gold, predicted, each(gold.length), resamples), "the same draws again");
         }
     }
 
@@ -61,12 +61,12 @@ class StanceMetricsTest {
     @Test
     void noDrawsGiveTheFiguresWithoutIntervals() {
         int[] gold = {F, A, N, F, A, N, F, A}, a = {F, A, N, A, A, N, F, F}, b = {N, N, N, N, N, N, N, N};
-        JsonNode with = StanceMetrics.stanceJson(gold, a, R), without = StanceMetrics.stanceJson(gold, a, 0);
+        JsonNode with = StanceMetrics.stanceJson(gold, a, each(gold.length), R), without = StanceMetrics.stanceJson(gold, a, each(gold.length), 0);
         assertFalse(without.has("interval95"), without.toString());
         ((com.fasterxml.jackson.databind.node.ObjectNode) with).remove("interval95");
         assertEquals(with, without);
-        assertFalse(StanceMetrics.replyJson(new int[] {0, 3}, new int[] {3, 3}, 0).has("interval95"));
-        JsonNode d = StanceMetrics.stanceDifference(gold, a, b, 0), dWith = StanceMetrics.stanceDifference(gold, a, b, R);
+        assertFalse(StanceMetrics.replyJson(new int[] {0, 3}, new int[] {3, 3}, each(2), 0).has("interval95"));
+        JsonNode d = StanceMetrics.stanceDifference(gold, a, b, each(gold.length), 0), dWith = StanceMetrics.stanceDifference(gold, a, b, each(gold.length), R);
         for (String figure : List.of("fAvg", "macroF1", "accuracy")) {
             assertFalse(d.get(figure).has("interval95"), d.toString());
             assertEquals(dWith.at("/" + figure + "/value"), d.at("/" + figure + "/value"));
@@ -82,9 +82,9 @@ class StanceMetricsTest {
     void aPerfectPredictorHasNoSpread() {
         int[] gold = new int[60];
         for (int i = 0; i < 60; i++) gold[i] = new int[] {F, A, N}[i % 3];
-        JsonNode ci = StanceMetrics.stanceJson(gold, gold.clone(), R).get("interval95");
+        JsonNode ci = StanceMetrics.stanceJson(gold, gold.clone(), each(gold.length), R).get("interval95");
         assertEquals("[100.0,100.0]", ci.get("fAvg").toString());
-        JsonNode reply = StanceMetrics.replyJson(new int[] {0, 1, 2, 3, 3, 3}, new int[] {0, 1, 2, 3, 3, 3}, R).get("interval95");
+        JsonNode reply = StanceMetrics.replyJson(new int[] {0, 1, 2, 3, 3, 3}, new int[] {0, 1, 2, 3, 3, 3}, each(6), R).get("interval95");
         assertEquals("[1.0,1.0]", reply.get("accuracy").toString());
     }
     @Test
@@ -95,13 +95,13 @@ class StanceMetricsTest {
             good[i] = i % 10 == 0 ? (i + 1) % 3 : gold[i]; // 10 % wrong
             poor[i] = i % 2 == 0 ? (i + 1) % 3 : gold[i];  // 50 % wrong
         }
-        JsonNode same = StanceMetrics.stanceDifference(gold, good, good.clone(), R);
+        JsonNode same = StanceMetrics.stanceDifference(gold, good, good.clone(), each(gold.length), R);
         assertEquals("{\"value\":0.0,\"interval95\":[0.0,0.0]}", same.get("fAvg").toString());
-        JsonNode better = StanceMetrics.stanceDifference(gold, good, poor, R);
+        JsonNode better = StanceMetrics.stanceDifference(gold, good, poor, each(gold.length), R);
         assertEquals(150, better.get("n").asInt());
         assertTrue(better.at("/fAvg/interval95/0").asDouble() > 0, better.toString());
         assertEquals(0.4, better.at("/accuracy/value").asDouble(), 1e-9);
-        JsonNode reply = StanceMetrics.replyDifference(new int[] {3, 3, 3, 0}, new int[] {3, 3, 3, 1}, new int[] {3, 3, 3, 3}, R);
+        JsonNode reply = StanceMetrics.replyDifference(new int[] {3, 3, 3, 0}, new int[] {3, 3, 3, 1}, new int[] {3, 3, 3, 3}, each(4), R);
         assertEquals(0.0, reply.at("/accuracy/value").asDouble(), 1e-12, "one wrong each");
     }
 
@@ -119,5 +119,10 @@ class StanceMetricsTest {
         assertEquals(0, remembering.predict(java.util.List.of("a", "b"), java.util.List.of("t", "t"))[0]);
         remembering.predict(java.util.List.of("a", "b"), java.util.List.of("t", "u"));
         assertEquals(2, calls[0]);
+    }
+
+    /** Every row its own cluster: the rows drawn one by one. */
+    private static int[] each(int rows) {
+        return java.util.stream.IntStream.range(0, rows).toArray();
     }
 }
