@@ -69,6 +69,13 @@ CIVIL = ("I read the whole piece twice and I think the council's plan for the bu
          "even if the timetable still needs work and the consultation was rushed. ")
 CIVIL_END = (" Anyway, I hope the paper follows up on the budget figures next month, because residents "
              "deserve a clear answer about what the new routes will cost.")
+# long-sentence: the same padding, but the toxic sentence runs on inside one sentence, which a sentence
+# splitter cannot set apart (thirty-ninth session); with its commas, and with none.
+def one_sentence(toxic, commas):
+    sep, end = (", ", ", and anyway ") if commas else (" and ", " and anyway ")
+    insult = (toxic[0].lower() + toxic[1:]).rstrip(".!?") if toxic else ""
+    text = CIVIL.strip().rstrip(".") + (sep + insult if insult else "") + end + CIVIL_END.strip()[len("Anyway, "):]
+    return text if commas else text.replace(",", "")
 
 lines = []
 def add(id_, text, family, kind, pair=None, expect="toxic"):
@@ -90,7 +97,11 @@ for n, t in enumerate(TOXIC):
             if text:
                 add(f"{pid}-{family}-{name}", text, family, "evaded", pid)
     add(f"{pid}-long-civil", CIVIL + pre + word + post + CIVIL_END, "long-civil", "evaded", pid)
+    for name, commas in (("commas", True), ("no-commas", False)):
+        add(f"{pid}-long-sentence-{name}", one_sentence(pre + word + post, commas), "long-sentence", "evaded", pid)
 add("civil-alone", CIVIL.strip() + CIVIL_END, "long-civil", "benign", None, "not")
+for name, commas in (("commas", True), ("no-commas", False)):
+    add(f"civil-one-sentence-{name}", one_sentence("", commas), "long-sentence", "benign", None, "not")
 
 BENIGN = {
     "scunthorpe": [

@@ -138,7 +138,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Language language = Language.standard();
         PolicyOutcomes policy = PolicyOutcomes.of(Policy.standard(), examples, scores,
                 examples.stream().map(e -> language.likelyForeign(e.text()).map(Language.Guess::language).orElse(null)).toList(),
-                i -> SentenceScores.of(scorer, pipeline, texts.get(i), tokens.get(i)));
+                i -> SentenceScores.pieces(scorer, pipeline, texts.get(i), tokens.get(i)));
         RocAucBootstrap.Result own = resamples > 0
                 ? RocAucBootstrap.of(scorer.name(), scores, examples, resamples, Bootstrap.DEFAULT_SEED) : null;
         List<RocAucBootstrap.Result> versus = new ArrayList<>();

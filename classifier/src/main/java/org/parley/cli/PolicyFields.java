@@ -23,7 +23,7 @@ final class PolicyFields {
     /** @param tokens {@code TextPipeline.standard().tokenize(text)}, which the model read */
     void annotate(ObjectNode line, ToxicityModel model, String text, List<Token> tokens, float[] scores) {
         Policy.Decision d = policy.decide(scores, language.likelyForeign(text).map(Language.Guess::language).orElse(null), text,
-                () -> SentenceScores.of(model, TextPipeline.standard(), text, tokens));
+                () -> SentenceScores.pieces(model, TextPipeline.standard(), text, tokens));
         line.put("action", d.action().name());
         ArrayNode rules = line.putArray("rules");
         d.fired().forEach(rules::add);

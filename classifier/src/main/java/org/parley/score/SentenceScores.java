@@ -6,14 +6,23 @@ import org.parley.text.Token;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Each sentence of a comment scored alone. The models pool over the whole comment, so one insult
  * between civil sentences is averaged away (the robustness suite's long-civil lines: TOXICITY 0.20
  * in the comment, 0.67 alone); the policy's {@link org.parley.policy.SentenceRule} reads the worst
- * sentence instead. The sentences are cut from the comment's tokens, not tokenised again.
+ * sentence instead, and a long sentence in windows ({@link #pieces}). The sentences are cut from the
+ * comment's tokens, not tokenised again.
  */
 public final class SentenceScores {
+    /**
+     * The tokens of a window the sentence rule reads in a sentence of more than twice as many
+     * ({@link Sentences#pieces}). Chosen on the dev split and the robustness suite's long-sentence lines
+     * (docs/scoring-api.md, "Policy"): 12 held more but less of it toxic, 24 held few of the suite's lines.
+     */
+    public static final int WINDOW = 16;
+
     private SentenceScores() {}
 
     /** One sentence: [begin, end) in the comment, and its probabilities, indexed by {@code Attribute.ordinal()}. */
@@ -30,11 +39,29 @@ public final class SentenceScores {
 
     /** As {@link #of(Scorer, TextPipeline, String, List)} for several comments, in one scorer call (which spreads over the cores). */
     public static List<List<Scored>> of(Scorer scorer, TextPipeline pipeline, List<String> texts, List<List<Token>> tokens) {
+        return scored(scorer, pipeline, texts, tokens, Sentences::slices);
+    }
+
+    /**
+     * What the policy's sentence rule reads, scored alone: each sentence, a long one as overlapping windows of
+     * {@link #WINDOW} tokens ({@link Sentences#pieces}); empty for a comment that is one piece.
+     */
+    public static List<Scored> pieces(Scorer scorer, TextPipeline pipeline, String text, List<Token> tokens) {
+        return pieces(scorer, pipeline, List.of(text), List.of(tokens)).get(0);
+    }
+
+    /** As {@link #pieces(Scorer, TextPipeline, String, List)} for several comments, in one scorer call. */
+    public static List<List<Scored>> pieces(Scorer scorer, TextPipeline pipeline, List<String> texts, List<List<Token>> tokens) {
+        return scored(scorer, pipeline, texts, tokens, (text, t) -> Sentences.pieces(text, t, WINDOW));
+    }
+
+    private static List<List<Scored>> scored(Scorer scorer, TextPipeline pipeline, List<String> texts, List<List<Token>> tokens,
+                                             BiFunction<String, List<Token>, List<Sentences.Slice>> cut) {
         List<List<Sentences.Slice>> slices = new ArrayList<>(texts.size());
         List<String> sentences = new ArrayList<>();
         List<List<Token>> sentenceTokens = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            List<Sentences.Slice> s = Sentences.slices(texts.get(i), tokens.get(i));
+            List<Sentences.Slice> s = cut.apply(texts.get(i), tokens.get(i));
             if (s.size() < 2) s = List.of();
             slices.add(s);
             for (Sentences.Slice slice : s) {

@@ -78,6 +78,44 @@ public final class Sentences {
         return out;
     }
 
+    /**
+     * The sentences of {@link #slices}, and each one of more than {@code 2 × size} tokens read as overlapping windows
+     * of {@code size} tokens instead, each starting {@code size / 2} tokens after the one before and the last ending
+     * with the sentence, so that a phrase of up to half a window lies whole inside one of them. An insult run on
+     * inside a long sentence, with commas or "and" (no sentence of its own), is averaged away in that sentence's
+     * score as in the whole comment's; in a window it is not. Shorter sentences are read whole: windows cost a
+     * scoring each, and an insult is a large enough part of a sentence of up to two windows (docs/scoring-api.md, "Policy").
+     */
+    public static List<Slice> pieces(String text, List<Token> tokens, int size) {
+        if (size < 2) throw new IllegalArgumentException("a window of at least 2 tokens, was " + size);
+        List<Slice> out = new ArrayList<>();
+        for (Slice s : slices(text, tokens)) {
+            int n = s.tokens().size();
+            if (n <= 2 * size) {
+                out.add(s);
+                continue;
+            }
+            for (int from = 0; ; from += size / 2) {
+                int start = Math.min(from, n - size);
+                out.add(window(s, s.tokens().subList(start, start + size)));
+                if (start == n - size) break;
+            }
+        }
+        return out;
+    }
+
+    /** The slice of {@code s} its tokens {@code inside} span, with offsets into the window's text. */
+    private static Slice window(Slice s, List<Token> inside) {
+        int begin = Integer.MAX_VALUE, end = 0;
+        for (Token t : inside) {
+            begin = Math.min(begin, t.begin());
+            end = Math.max(end, t.end());
+        }
+        List<Token> shifted = new ArrayList<>(inside.size());
+        for (Token t : inside) shifted.add(new Token(t.text(), t.original(), t.begin() - begin, t.end() - begin));
+        return new Slice(s.begin() + begin, s.begin() + end, s.text().substring(begin, end), shifted);
+    }
+
     /** One sentence of {@link #slices}, [begin, end) of the text, without cutting the others again. */
     public static Slice slice(String text, List<Token> tokens, int begin, int end) {
         List<Token> inside = new ArrayList<>();

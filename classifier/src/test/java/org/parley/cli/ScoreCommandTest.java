@@ -72,6 +72,33 @@ class ScoreCommandTest {
         }
     }
 
+    /**
+     * An insult run on inside one long sentence (the robustness suite's t06-long-sentence-commas) is no sentence of its
+     * own: the comment, that one sentence, scored TOXICITY 0.42 and was published; read in windows, one of them holds it.
+     */
+    @Test
+    void anInsultRunOnInsideALongSentenceIsHeldByAWindowOfIt() throws IOException {
+        String runOn = "I read the whole piece twice and I think the council's plan for the bus routes has some merit, even if the "
+                + "timetable still needs work and the consultation was rushed, get lost, you bitch, and anyway I hope the paper "
+                + "follows up on the budget figures next month, because residents deserve a clear answer about what the new routes will cost.";
+        String civil = runOn.replace("get lost, you bitch, ", "");
+        String input = JSON.writeValueAsString(JSON.createObjectNode().put("id", "run-on").put("text", runOn)) + "\n"
+                + JSON.writeValueAsString(JSON.createObjectNode().put("id", "civil").put("text", civil)) + "\n";
+        Path in = Files.writeString(dir.resolve("run-on.jsonl"), input), out = dir.resolve("run-on-out.jsonl");
+        assertEquals(0, new CommandLine(new ScoreCommand()).execute("--policy", "--output", out.toString(), in.toString()));
+        List<String> lines = Files.readAllLines(out);
+
+        JsonNode held = JSON.readTree(lines.get(0));
+        assertEquals("REVIEW", held.get("action").asText(), held.toString());
+        String rule = held.get("rules").get(held.get("rules").size() - 1).asText();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("sentence \\[(\\d+), (\\d+)\\) TOXICITY").matcher(rule);
+        assertTrue(m.find(), rule);
+        String window = runOn.substring(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        assertTrue(window.contains("get lost, you bitch") && window.length() < runOn.length() / 2, window);
+        assertTrue(held.get("attributes").get("TOXICITY").asDouble() < 0.5, "the comment's own score does not hold it: " + held);
+        assertEquals("PUBLISH", JSON.readTree(lines.get(1)).get("action").asText(), "the same sentence without the insult");
+    }
+
     @Test
     void oneOutputLinePerInputLineInOrderWithAllSixProbabilities() throws IOException {
         List<JsonNode> out = run("""

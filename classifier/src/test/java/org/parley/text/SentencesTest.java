@@ -56,6 +56,29 @@ class SentencesTest {
         assertEquals(List.of(), Sentences.slices("   ", pipeline.tokenize("   ")));
     }
 
+    /**
+     * The sentence rule's pieces: a sentence of up to two windows is read whole; a longer one as windows of the size,
+     * each half a window after the one before and the last ending with the sentence, whose tokens are the sentence's.
+     */
+    @Test
+    void aLongSentenceIsReadAsOverlappingWindowsOfItsTokens() {
+        TextPipeline pipeline = TextPipeline.standard();
+        String text = "Short one here. red orange yellow green blue indigo violet black white grey pink. Last one.";
+        List<Token> tokens = pipeline.tokenize(text);
+        List<Sentences.Slice> pieces = Sentences.pieces(text, tokens, 4);
+        // "red … pink ." is 12 tokens, more than 2 × 4: windows start at 0, 2, 4, 6 and the last at 12 − 4 = 8.
+        assertEquals(List.of("Short one here.", "red orange yellow green", "yellow green blue indigo", "blue indigo violet black",
+                        "violet black white grey", "white grey pink.", "Last one."),
+                pieces.stream().map(Sentences.Slice::text).toList());
+        for (Sentences.Slice s : pieces) {
+            assertEquals(text.substring(s.begin(), s.end()), s.text());
+            assertEquals(pipeline.tokenize(s.text()), s.tokens(), s.text());
+            assertEquals(s, Sentences.slice(text, tokens, s.begin(), s.end()), "a window found again by its offsets");
+        }
+        assertEquals(Sentences.slices(text, tokens), Sentences.pieces(text, tokens, 6), "12 tokens are two windows of 6: whole");
+        assertEquals(7, Sentences.pieces(text, tokens, 5).size(), "windows at 0, 2, 4, 6 and 12 − 5 = 7, beside the two short sentences");
+    }
+
     /** One processor serves every thread: threads cutting different comments at once cut each as one thread alone does. */
     @Test
     void threadsCuttingAtOnceCutAsOneThreadDoes() throws Exception {

@@ -117,7 +117,7 @@ public final class CommentScorer {
             if (policy.readsSentences(decisions[i])) published.add(i);
         }
         if (published.isEmpty()) return decisions;
-        List<List<SentenceScores.Scored>> sentences = SentenceScores.of(model.scorer(), model.explainer().pipeline(),
+        List<List<SentenceScores.Scored>> sentences = SentenceScores.pieces(model.scorer(), model.explainer().pipeline(),
                 published.stream().map(texts::get).toList(), published.stream().map(tokens::get).toList());
         for (int k = 0; k < published.size(); k++)
             decisions[published.get(k)] = policy.withSentences(decisions[published.get(k)], sentences.get(k));
