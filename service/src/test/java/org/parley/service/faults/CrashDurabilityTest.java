@@ -9,7 +9,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.service.store.TestDatabases;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,12 +16,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -37,24 +39,24 @@ class CrashDurabilityTest {
     private static final String MODERATOR = "crash-moderator-key";
     private static final Path MODELS = Path.of("..", "models").toAbsolutePath().normalize();
 
+    /** Jetty's line for a connector it opened; the ports are 0 in the config, so the kernel picks free ones. */
+    private static final Pattern STARTED = Pattern.compile("Started (application|admin)@\\S+\\{[^}]*\\}\\{[^}]*:(\\d+)\\}");
+
     @TempDir Path dir;
-    private int appPort;
-    private int adminPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void everyAcknowledgedWriteSurvivesKillMinus9(TestDatabases db) throws Exception {
-        appPort = freePort();
-        adminPort = freePort();
-        Path config = config(db.fresh(dir), appPort, adminPort);
+        DataSourceFactory database = db.fresh(dir);
         Map<String, Boolean> submitted = new ConcurrentHashMap<>();     // acknowledged submissions
         Map<String, String> decided = new ConcurrentHashMap<>();        // acknowledged decisions: id -> status
         int port;
 
-        Process service = start(config, "first");
+        Running first = start(database, "first");
+        Process service = first.process();
         try {
-            port = appPort;
+            port = first.port();
             String prefix = "k" + System.nanoTime() + "-";
             AtomicBoolean running = new AtomicBoolean(true);
             BlockingQueue<String> toDecide = new LinkedBlockingQueue<>();
@@ -104,9 +106,10 @@ class CrashDurabilityTest {
         assertTrue(submitted.size() >= 20 && decided.size() >= 5,
                 "the stream ran before the kill: " + submitted.size() + " submissions, " + decided.size() + " decisions");
 
-        Process again = start(config, "second");
+        Running second = start(database, "second");
+        Process again = second.process();
         try {
-            int restarted = appPort;
+            int restarted = second.port();
             for (String id : submitted.keySet()) {
                 HttpResponse<String> r = get(restarted, "/v1/comments/" + id, MODERATOR);
                 assertEquals(200, r.statusCode(), "acknowledged submission " + id + " lost");
@@ -122,7 +125,11 @@ class CrashDurabilityTest {
         }
     }
 
-    private Path config(DataSourceFactory db, int port, int adminPort) throws IOException {
+    /** A started service and the port its application connector bound. */
+    private record Running(Process process, int port) {}
+
+    /** A config of its own for each start, whose log tells the ports it bound. */
+    private Path config(DataSourceFactory db, String name) throws IOException {
         String yaml = """
                 model: %s
                 stanceModel: %s
@@ -136,21 +143,30 @@ class CrashDurabilityTest {
                   maxWaitForConnection: 2s
                 moderation: {adminPassword: crash-admin-password}
                 server:
-                  applicationConnectors: [{type: http, port: %d}]
-                  adminConnectors: [{type: http, port: %d, bindHost: 127.0.0.1}]
+                  applicationConnectors: [{type: http, port: 0}]
+                  adminConnectors: [{type: http, port: 0, bindHost: 127.0.0.1}]
                   requestLog: {appenders: []}
                 logging:
                   level: WARN
+                  loggers: {org.eclipse.jetty.server.AbstractConnector: INFO}
                   appenders: [{type: file, currentLogFilename: %s, archive: false}]
                 """.formatted(MODELS.resolve("toxicity.zip"), MODELS.resolve("stance.zip"), WEBSITE, MODERATOR,
-                db.getDriverClass(), db.getUrl(), db.getUser(), port, adminPort,
-                dir.resolve("service.log"));
-        Path file = dir.resolve("config.yml");
+                db.getDriverClass(), db.getUrl(), db.getUser(), log(name));
+        Path file = dir.resolve(name + ".yml");
         Files.writeString(file, yaml);
         return file;
     }
 
-    private Process start(Path config, String name) throws Exception {
+    private Path log(String name) {
+        return dir.resolve(name + ".log");
+    }
+
+    /**
+     * Starts the service on ports the kernel picks and waits until it is healthy. Ports chosen here and handed to the
+     * child could be taken by another process before it bound them, and its health check then asked that process.
+     */
+    private Running start(DataSourceFactory db, String name) throws Exception {
+        Path config = config(db, name);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Xmx1g", "-XX:-DontCompileHugeMethods",
                 "-Dorg.bytedeco.javacpp.maxbytes=1g", "-Dorg.bytedeco.javacpp.maxphysicalbytes=3g",
@@ -158,13 +174,13 @@ class CrashDurabilityTest {
                         System.getProperty("user.home") + "/.javacpp/cache"),
                 "-cp", System.getProperty("java.class.path"), "org.parley.service.ParleyApplication", "server", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".out").toFile()).start();
-        int admin = adminPort;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) fail("the service exited: " + Files.readString(dir.resolve(name + ".out")));
+            Map<String, Integer> ports = ports(log(name));
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/healthcheck")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return p;
+                if (ports.size() == 2 && http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get("admin") + "/healthcheck")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return new Running(p, ports.get("application"));
             } catch (IOException notYet) {
                 // still starting
             }
@@ -172,7 +188,16 @@ class CrashDurabilityTest {
         }
         p.destroyForcibly();
         fail("the service did not become healthy in 180 s");
-        return p;
+        return null;
+    }
+
+    /** The connectors the log says were started, by name ("application", "admin"). */
+    private static Map<String, Integer> ports(Path log) throws IOException {
+        Map<String, Integer> out = new HashMap<>();
+        if (!Files.exists(log)) return out;
+        Matcher m = STARTED.matcher(Files.readString(log));
+        while (m.find()) out.put(m.group(1), Integer.parseInt(m.group(2)));
+        return out;
     }
 
     private HttpResponse<String> post(int port, String path, String key, String body) throws IOException, InterruptedException {
@@ -186,11 +211,5 @@ class CrashDurabilityTest {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
