@@ -1,6 +1,5 @@
 package org.parley.cli;
 
-import org.parley.io.SavedText;
 import org.parley.thread.ArticlePageParser;
 import org.parley.thread.BbcCommentPageParser;
 import org.parley.thread.CommentThread;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 /** Command line: scraped page files in, the JSON thread format out (scripts/import-page). */
 @Command(name = "import-page",
@@ -32,10 +30,6 @@ import java.util.regex.Pattern;
                 "One page is written as a pretty-printed document, several as JSON Lines (one thread per line)."},
         sortOptions = false)
 public final class ImportPage implements Callable<Integer> {
-    /** A saved web page rather than its text: a tag before any text. */
-    private static final Pattern HTML = Pattern.compile("\\s*<(?:!doctype\\s+html|html|head|body|meta|title|div|p|\\?xml)\\b",
-            Pattern.CASE_INSENSITIVE);
-
     /** What the page holds; AUTO picks COMMENTS when the page has a "Comment number N." line. */
     enum PageKind { AUTO, COMMENTS, ARTICLE }
 
@@ -92,7 +86,7 @@ public final class ImportPage implements Callable<Integer> {
 
     private CommentThread thread(Path page) throws IOException {
         if (Files.notExists(page)) throw new IllegalArgumentException("no such file: " + page);
-        String text = text(page);
+        String text = PageFile.read(page, spec.name(), spec.commandLine().getErr());
         String id = threadId != null ? threadId : withoutExtension(page.getFileName().toString());
         PageKind pageKind = kind != PageKind.AUTO ? kind
                 : BbcCommentPageParser.isCommentPage(text) ? PageKind.COMMENTS : PageKind.ARTICLE;
@@ -104,21 +98,6 @@ public final class ImportPage implements Callable<Integer> {
         } catch (InvalidThreadException e) {
             throw new IllegalArgumentException(page + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The page's text, refusing what is not a page's text: the parsers would take HTML or UTF-16 bytes for an article. */
-    private String text(Path page) throws IOException {
-        SavedText saved = SavedText.read(page);
-        String text = saved.text();
-        if (text.indexOf('\u0000') >= 0)
-            throw new IllegalArgumentException(page + " is not a text file: it holds NUL bytes (UTF-16 without a byte-order mark?"
-                    + " save it as UTF-8)");
-        if (HTML.matcher(text).lookingAt())
-            throw new IllegalArgumentException(page + " is HTML, not a page's text: open it in a browser and save it as text"
-                    + " (\"Text files\" in the save dialog), or copy the page's text into a file");
-        if (saved.charset().equals(SavedText.WINDOWS_1252))
-            spec.commandLine().getErr().println("import-page: note: " + page + " is not UTF-8; read it as Windows-1252");
-        return text;
     }
 
     private static String withoutExtension(String fileName) {

@@ -6,7 +6,6 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.parley.io.SavedText;
 import org.parley.targets.CandidateTarget;
 import org.parley.targets.TargetFinder;
 import org.parley.thread.Article;
@@ -15,8 +14,10 @@ import org.parley.thread.BbcCommentPageParser;
 import org.parley.thread.CommentThread;
 import org.parley.thread.ThreadJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * scripts/targets: candidate stance targets of an article page, the article part of a BBC comment
@@ -35,6 +36,9 @@ public final class TargetsCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "most names and most issues (default: ${DEFAULT-VALUE})")
     int limit = 8;
 
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         System.exit(Cli.execute(new TargetsCommand(), args));
     }
@@ -42,9 +46,9 @@ public final class TargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (limit < 1) throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
-        // As scripts/import-page reads a saved page (io.SavedText): read as UTF-8 with replacement, a Windows-1252 or
-        // UTF-16 page lost its letters or its every comment.
-        String text = SavedText.read(page).text();
+        // As scripts/import-page reads a page: read as UTF-8 with replacement, a Windows-1252 or UTF-16 page lost its
+        // letters or its every comment, and an HTML page gave the targets of its tags.
+        String text = PageFile.read(page, spec.name(), spec.commandLine().getErr());
         Article article = text.stripLeading().startsWith("{") ? threadArticle(text)
                 : BbcCommentPageParser.isCommentPage(text)
                 ? BbcCommentPageParser.parse(page.getFileName().toString(), text).article()

@@ -51,6 +51,50 @@ class TargetsCommandTest {
         assertEquals("targets: no such file: " + missing, err.toString().strip());
     }
 
+    /** Refused before NER loads, as import-page refuses them: the parsers took an HTML page's tags, or UTF-16 bytes, for an article. */
+    @Test
+    void htmlAndNulBytesAreRefusedWithImportPagesMessages(@TempDir Path dir) throws Exception {
+        Path html = Files.writeString(dir.resolve("page.html"), "<!DOCTYPE html>\n<html><head><title>Syria crisis</title></head>\n"
+                + "<body><h1>Barack Obama and Vladimir Putin</h1></body></html>\n");
+        Path utf16 = Files.write(dir.resolve("page.txt"), Seeds.read(Seeds.ARTICLE).getBytes(StandardCharsets.UTF_16LE));
+        StringWriter err = new StringWriter();
+        assertEquals(2, refused(html, err));
+        assertTrue(err.toString().startsWith("targets: " + html + " is HTML, not a page's text: open it in a browser and save it as text"),
+                err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, refused(utf16, err));
+        assertEquals("targets: " + utf16 + " is not a text file: it holds NUL bytes (UTF-16 without a byte-order mark? save it as UTF-8)",
+                err.toString().strip());
+    }
+
+    @Test
+    void aWindows1252PageIsNotedAsImportPageNotesIt(@TempDir Path dir) throws Exception {
+        Path page = Files.write(dir.resolve("page.txt"), "Talks stall\n\nBarack Obama met Vladimir Putin in St Petersburg \u2013 £52m.\n"
+                .getBytes("windows-1252"));
+        StringWriter err = new StringWriter();
+        PrintStream was = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Cli.commandLine(new TargetsCommand()).setErr(new PrintWriter(err, true)).execute(page.toString()));
+        } finally {
+            System.setOut(was);
+        }
+        assertEquals("targets: note: " + page + " is not UTF-8; read it as Windows-1252", err.toString().strip());
+    }
+
+    /** Runs targets on a file it should refuse; nothing may reach standard output. */
+    private static int refused(Path file, StringWriter err) {
+        PrintStream was = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            return Cli.commandLine(new TargetsCommand()).setErr(new PrintWriter(err, true)).execute(file.toString());
+        } finally {
+            System.setOut(was);
+            assertEquals("", out.toString(StandardCharsets.UTF_8), "no targets for a refused file");
+        }
+    }
+
     private static String run(Path file) {
         PrintStream was = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
