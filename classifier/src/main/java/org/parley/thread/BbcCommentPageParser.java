@@ -43,13 +43,16 @@ import java.util.regex.Pattern;
  *       (its own line breaks kept, no blank line inside): the quote is the first paragraph after the
  *       marker (or the rest of the marker's own paragraph, if it has more lines) and the comment's own
  *       text is every paragraph after that. If nothing follows the passage, the passage is taken as
- *       the comment's own text, since a comment must have some. A quote that opens with a marker of its
- *       own (a quote of a quote) also takes that marker's passage and the quoted comment's own
- *       paragraph. "Kerry wrote: we have evidence", with words after "wrote:", is text.</li>
+ *       the comment's own text, since a comment must have some, unless the quoted comment is on the
+ *       page: then the passage's first lines that it shows are the quote, the rest the comment's own
+ *       (a page saved without blank lines runs quote and reply together). A quote that opens with a
+ *       marker of its own (a quote of a quote) also takes that marker's passage and the quoted
+ *       comment's own paragraph. "Kerry wrote: we have evidence", with words after "wrote:", is text.</li>
  *   <li>{@code @324. MidwayBattle} on a line of its own, the reply below it, answers comment 324 by
- *       MidwayBattle, quoting nothing; the name is that one word. Other words after the number
- *       ("@351 idiot", "@349. Absolutely right, …") are the reply's text and give no name. A marker
- *       with nothing after it is kept as the comment's text.</li>
+ *       MidwayBattle, quoting nothing; the name is that one word, or several ("@324. Some Name") when a
+ *       quote marker on the page ("324.Some Name wrote:") gives 324 that name: the page shows no
+ *       authors. Other words after the number ("@351 idiot", "@349. Absolutely right, …") are the
+ *       reply's text and give no name. A marker with nothing after it is kept as the comment's text.</li>
  *   <li>A comment can only answer an earlier one: a marker naming 0, the comment's own number or a
  *       later one gives no parent (the quote is still set apart).</li>
  *   <li>Anything else, such as a passage in double quotes with no "wrote:" marker (comment 358 of
@@ -80,6 +83,9 @@ public final class BbcCommentPageParser {
 
     /** A comment and the 1-based page line of its header, for messages. */
     private record Placed(Comment comment, int line) {}
+
+    /** A comment's number, the 1-based page line of its header and its paragraphs, chrome removed. */
+    private record Span(int number, int line, List<List<String>> paragraphs) {}
 
     /**
      * @param threadId the id the thread gets (the page has none of its own)
@@ -119,12 +125,20 @@ public final class BbcCommentPageParser {
 
     private static List<Placed> comments(List<String> lines, int sectionStart) {
         List<Integer> headers = headers(lines, sectionStart);
-        List<Placed> comments = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
+        PageComments page = new PageComments();
         for (int k = 0; k < headers.size(); k++) {
             int header = headers.get(k);
             int end = k + 1 < headers.size() ? headers.get(k + 1) : footerStart(lines, header);
-            Comment c = comment(headerNumber(lines.get(header)), header + 1, body(lines.subList(header + 1, end)));
-            if (c != null) comments.add(new Placed(c, header + 1));
+            List<List<String>> paragraphs = PageLines.paragraphs(body(lines.subList(header + 1, end)));
+            Span span = new Span(headerNumber(lines.get(header)), header + 1, paragraphs);
+            spans.add(span);
+            page.add(span.number(), span.paragraphs());
+        }
+        List<Placed> comments = new ArrayList<>();
+        for (Span span : spans) {
+            Comment c = comment(span, page);
+            if (c != null) comments.add(new Placed(c, span.line()));
         }
         return comments;
     }
@@ -190,15 +204,14 @@ public final class BbcCommentPageParser {
         return body;
     }
 
-    /** @param line the header's page line, for messages */
-    private static Comment comment(int number, int line, List<String> body) {
-        List<List<String>> paragraphs = PageLines.paragraphs(body);
-        String all = PageLines.text(paragraphs);
+    private static Comment comment(Span span, PageComments page) {
+        String all = PageLines.text(span.paragraphs());
         if (all == null || REMOVED.matcher(all).matches()) return null;
         try {
-            return BbcCommentStart.comment(number, paragraphs);
+            return BbcCommentStart.comment(span.number(), span.paragraphs(), page);
         } catch (InvalidThreadException e) {
-            throw new InvalidThreadException("comments", "comment number " + number + " (line " + line + "): " + e.getMessage());
+            throw new InvalidThreadException("comments",
+                    "comment number " + span.number() + " (line " + span.line() + "): " + e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package org.parley.thread;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,10 +23,19 @@ final class BbcCommentStart {
     private BbcCommentStart() {}
 
     /** A marker's reference: the comment number and the name it gives (null when none). */
-    private record Marker(int number, String author) {}
+    record Marker(int number, String author) {}
 
-    /** The comment numbered {@code number} made of {@code paragraphs}; null when it has no text. */
-    static Comment comment(int number, List<List<String>> paragraphs) {
+    /** The quote marker that opens comment {@code number}, if it names an earlier comment; else null. */
+    static Marker openingQuote(int number, List<List<String>> paragraphs) {
+        Marker m = paragraphs.isEmpty() ? null : quoteMarker(paragraphs.get(0).get(0));
+        return isEarlier(m, number) ? m : null;
+    }
+
+    /**
+     * The comment numbered {@code number} made of {@code paragraphs}; null when it has no text.
+     * {@code page} holds the page's other comments, against which a reply's name and a quote's end are read.
+     */
+    static Comment comment(int number, List<List<String>> paragraphs, PageComments page) {
         if (paragraphs.isEmpty()) return null;
         List<String> first = paragraphs.get(0);
         List<List<String>> after = new ArrayList<>(); // everything after the first line
@@ -33,9 +43,12 @@ final class BbcCommentStart {
         after.addAll(paragraphs.subList(1, paragraphs.size()));
 
         Marker quoted = quoteMarker(first.get(0));
-        if (quoted != null) return quoting(number, quoted, first.get(0), after);
+        if (quoted != null) return quoting(number, quoted, first.get(0), after, page);
         Matcher reply = REPLY.matcher(first.get(0));
-        if (reply.matches()) return replying(number, reply, first.get(0), first.subList(1, first.size()), paragraphs.subList(1, paragraphs.size()));
+        if (reply.matches()) {
+            return replying(number, reply, first.get(0), first.subList(1, first.size()),
+                    paragraphs.subList(1, paragraphs.size()), page);
+        }
         return make(number, null, paragraphs, List.of());
     }
 
@@ -58,12 +71,19 @@ final class BbcCommentStart {
      * "296.Seqenenre wrote:") is a quoted quote: it also takes the passage that marker introduces and
      * the quoted comment's own paragraph, one per nested marker.
      */
-    private static Comment quoting(int number, Marker marker, String markerLine, List<List<String>> after) {
+    private static Comment quoting(int number, Marker marker, String markerLine, List<List<String>> after, PageComments page) {
         int nested = 0;
         while (nested < after.size() && after.get(nested).size() == 1 && quoteMarker(after.get(nested).get(0)) != null) nested++;
         int quoteEnd = Math.min(2 * nested + 1, after.size());
         List<List<String>> quote = after.subList(0, quoteEnd);
         List<List<String>> own = after.subList(quoteEnd, after.size());
+        if (own.isEmpty() && quote.size() == 1 && isEarlier(marker, number)) { // no blank line after the passage?
+            int quoted = quotedLines(quote.get(0), page.lines(marker.number()));
+            if (quoted > 0 && quoted < quote.get(0).size()) {
+                own = List.of(quote.get(0).subList(quoted, quote.get(0).size()));
+                quote = List.of(quote.get(0).subList(0, quoted));
+            }
+        }
         if (own.isEmpty() && !quote.isEmpty()) { // nothing after the passage: it is the comment's own text
             own = quote.subList(quote.size() - 1, quote.size());
             quote = quote.subList(0, quote.size() - 1);
@@ -73,14 +93,29 @@ final class BbcCommentStart {
     }
 
     /**
-     * "@324. MidwayBattle" on a line of its own with the reply below it is what the BBC's reply link
-     * writes: the word is the parent's name. Anything else after the number ("@351 idiot", "@349.
-     * Absolutely right, …") is the reply itself, so it stays text and no name is taken.
+     * How many of a passage's first lines the quoted comment shows on this page: a page saved without
+     * blank lines runs the quoted passage and the commenter's words into one paragraph, and only the
+     * quoted comment's own lines tell where the passage ends.
      */
-    private static Comment replying(int number, Matcher reply, String markerLine, List<String> restOfParagraph, List<List<String>> laterParagraphs) {
+    private static int quotedLines(List<String> passage, Set<String> parentLines) {
+        int n = 0;
+        while (n < passage.size() && parentLines.contains(passage.get(n))) n++;
+        return n;
+    }
+
+    /**
+     * "@324. MidwayBattle" on a line of its own with the reply below it is what the BBC's reply link
+     * writes: the word is the parent's name. A name of several words ("@324. Some Name") is taken only
+     * when a quote marker on the page gives 324 that name, since "@349. Absolutely right" looks the
+     * same. Anything else after the number ("@351 idiot", "@349. Absolutely right, …") is the reply
+     * itself, so it stays text and no name is taken.
+     */
+    private static Comment replying(int number, Matcher reply, String markerLine, List<String> restOfParagraph,
+                                    List<List<String>> laterParagraphs, PageComments page) {
         String rest = reply.group(2);
         boolean textFollows = !restOfParagraph.isEmpty() || !laterParagraphs.isEmpty();
-        String name = textFollows && NAME.matcher(rest).matches() ? rest : null;
+        boolean named = NAME.matcher(rest).matches() || page.isNamed(Integer.parseInt(reply.group(1)), rest);
+        String name = textFollows && named ? rest : null;
         List<String> firstOwn = new ArrayList<>();
         if (name == null && !rest.isEmpty()) firstOwn.add(rest);
         firstOwn.addAll(restOfParagraph);
@@ -97,8 +132,12 @@ final class BbcCommentStart {
      * also keeps a page from forming a parent cycle.
      */
     private static Comment make(int number, Marker marker, List<List<String>> own, List<List<String>> quote) {
-        boolean parent = marker != null && marker.number() >= 1 && marker.number() < number;
+        boolean parent = isEarlier(marker, number);
         return new Comment("c" + number, number, null, PageLines.text(own), null,
                 parent ? marker.number() : null, parent ? marker.author() : null, PageLines.text(quote), null);
+    }
+
+    private static boolean isEarlier(Marker marker, int number) {
+        return marker != null && marker.number() >= 1 && marker.number() < number;
     }
 }

@@ -33,6 +33,45 @@ class BbcCommentStartTest {
     }
 
     @Test
+    void aReplyNameOfSeveralWordsIsTakenWhereAQuoteMarkerOnThePageGivesIt() {
+        // "@324. Some Name" stayed text with no parentAuthor. The BBC page shows no authors, but "324.Some Name wrote:"
+        // on it names 324.
+        String page = "Title\n\nrate this\n\nComment number 362.\n\n@324. Some Name\n\nI agree with you\n\n"
+                + "rate this\n\nComment number 361.\n\n@300. Mary Ann de Souza\n\nNo.\n\n"
+                + "rate this\n\nComment number 360.\n\n324.Some Name wrote:\n\nthe passage\n\nmy reply\n\n"
+                + "rate this\n\nComment number 359.\n\n300.Mary Ann de Souza wrote:\n\nanother passage\n\nmine\n";
+        CommentThread thread = BbcCommentPageParser.parse("t", page);
+        assertComment(thread.comment("c362"), "I agree with you", 324, "Some Name", null);
+        assertComment(thread.comment("c361"), "No.", 300, "Mary Ann de Souza", null);
+    }
+
+    @Test
+    void aReplyNameOfSeveralWordsThatNoQuoteMarkerGivesStaysText() {
+        // Documented: "@349. Absolutely right" looks the same, so without the page naming 324 no name is taken.
+        assertComment(comment(362, "@324. Some Name\n\nI agree with you"), "Some Name\n\nI agree with you", 324, null, null);
+        String otherName = "Title\n\nrate this\n\nComment number 362.\n\n@324. Some Name\n\nI agree\n\n"
+                + "rate this\n\nComment number 360.\n\n324.Another Name wrote:\n\nthe passage\n\nmy reply\n";
+        assertComment(BbcCommentPageParser.parse("t", otherName).comment("c362"), "Some Name\n\nI agree", 324, null, null);
+    }
+
+    @Test
+    void aQuoteOnAPageSavedWithoutBlankLinesEndsWhereTheQuotedCommentsLinesEnd() {
+        // The passage and the reply ran together: all of it was the comment's text, with no quote.
+        String page = "Title\nrate this\nComment number 5.\n3.Alice Smith wrote:\nfirst quoted line\nsecond quoted line\nmy own reply\n"
+                + "and its second line\nrate this\nComment number 3.\nfirst quoted line\nsecond quoted line\n";
+        Comment c = BbcCommentPageParser.parse("t", page).comment("c5");
+        assertComment(c, "my own reply\nand its second line", 3, "Alice Smith", "first quoted line\nsecond quoted line");
+        assertEquals("c3", c.parentId());
+    }
+
+    @Test
+    void aQuoteOnAPageSavedWithoutBlankLinesWhoseParentIsNotOnThePageStaysText() {
+        // Documented: nothing on the page says where the passage ends.
+        assertComment(comment(5, "3.Alice Smith wrote:\nfirst quoted line\nmy own reply"),
+                "first quoted line\nmy own reply", 3, "Alice Smith", null);
+    }
+
+    @Test
     void wroteWithWordsAfterItIsText() {
         // A numbered list or a year, not the BBC's marker, which stands alone on its line.
         assertComment(comment(351, "1. Kerry wrote: we have evidence\n\nI doubt it"), "1. Kerry wrote: we have evidence\n\nI doubt it", null, null, null);
