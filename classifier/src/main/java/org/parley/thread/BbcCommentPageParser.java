@@ -17,16 +17,18 @@ import java.util.regex.Pattern;
  * page's structure, not a line's look, says what is chrome, because commenters write anything:
  * <ul>
  *   <li>A header counts only as the first line after a "rate this" (blank lines between), so a line
- *       "Comment number 12" inside a comment is text. A page with no "rate this" line at all is a
+ *       "Comment number 12" inside a comment is text. A page where no header follows a "rate this" is a
  *       plainer scrape: there every header line counts. Headers may have extra spaces and thousands
  *       separators ("Comment  number 1,366."); a line that looks like a header where one must be but
  *       whose number is unusable ("Comment number 0.") fails the page, naming the line, rather than
  *       losing the comment.</li>
- *   <li>A comment runs to the next header's "rate this". "rate this" lines, however the saver wrote
- *       them ("• rate this", "* rate this", "� rate this"), are never text.</li>
+ *   <li>A comment runs to the next header's "rate this", however the saver wrote it ("• rate this",
+ *       "* rate this", "� rate this"). A "rate this" line with more of the comment after it is the
+ *       commenter's text; one that ends the last comment is taken for chrome.</li>
  *   <li>The page footer ("Page 14 of 32", "More … stories", "BBC © …") ends the last comment only:
- *       at its pagination line if it has one, else at its first footer line. Inside earlier comments
- *       such lines are text.</li>
+ *       at its pagination line, else where the run of footer lines that ends the page begins. Inside
+ *       earlier comments, or followed by the commenter's words, such lines are text. On a page with
+ *       neither, the last comment's first footer-like line still ends it.</li>
  *   <li>Lines the BBC puts first in a comment, a timestamp ("5 Minutes ago") and the "Editors' Pick"
  *       label, are dropped there and only there; the heading of the next block ("All comments",
  *       "Editors' Picks") is dropped from the end of the comment before it.</li>
@@ -144,13 +146,12 @@ public final class BbcCommentPageParser {
     }
 
     /**
-     * Indexes of the header lines. Where the section has "rate this" lines, a header is the first
+     * Indexes of the header lines. Where "rate this" lines introduce headers, a header is the first
      * line after one, or the section's first header (nothing before it is a comment it could be
      * part of); else every header line.
      */
     private static List<Integer> headers(List<String> lines, int sectionStart) {
-        boolean rateThisMarksComments = false;
-        for (String line : lines.subList(sectionStart, lines.size())) rateThisMarksComments |= RATE_THIS.matcher(line).matches();
+        boolean rateThisMarksComments = rateThisIntroducesAHeader(lines, sectionStart);
         List<Integer> headers = new ArrayList<>();
         boolean afterRateThis = false;
         for (int i = sectionStart; i < lines.size(); i++) {
@@ -170,26 +171,61 @@ public final class BbcCommentPageParser {
         return headers;
     }
 
+    /**
+     * True when some header line comes right after a "rate this" line (blank lines between), as on the
+     * BBC's page. A "rate this" a commenter typed among their words, on a plainer scrape, made every
+     * header after it but the first count as text, merging the comments into one.
+     */
+    private static boolean rateThisIntroducesAHeader(List<String> lines, int sectionStart) {
+        boolean afterRateThis = false;
+        for (String line : lines.subList(sectionStart, lines.size())) {
+            if (line.isEmpty()) continue;
+            if (afterRateThis && headerNumber(line) >= 1) return true;
+            afterRateThis = RATE_THIS.matcher(line).matches();
+        }
+        return false;
+    }
+
     /** The number a header line gives ("Comment number 1,366." gives 1366), or -1 for any other line. */
     private static int headerNumber(String line) {
         Matcher m = HEADER.matcher(line);
         return m.matches() ? Integer.parseInt(m.group(1).replace(",", "")) : -1;
     }
 
-    /** Where the last comment, starting at {@code header}, ends: its pagination line, else its first footer line. */
+    /**
+     * Where the last comment, starting at {@code header}, ends: at its pagination line; without one,
+     * where the run of footer lines that ends the page begins, so that a footer-like line followed by
+     * the commenter's words ("More made-up stories", then more) is theirs. A page that ends in no
+     * footer line (no footer, or one whose last line is not known here) ends it at its first footer
+     * line, as before: there a commenter's line and the footer's first line cannot be told apart.
+     */
     private static int footerStart(List<String> lines, int header) {
         int firstFooter = lines.size();
         for (int i = header + 1; i < lines.size(); i++) {
             if (PAGINATION.matcher(lines.get(i)).matches()) return i;
             if (firstFooter == lines.size() && FOOTER.matcher(lines.get(i)).matches()) firstFooter = i;
         }
-        return firstFooter;
+        int closingFooter = lines.size();
+        for (int i = lines.size() - 1; i > header; i--) {
+            if (lines.get(i).isEmpty()) continue;
+            if (!FOOTER.matcher(lines.get(i)).matches()) break;
+            closingFooter = i;
+        }
+        return closingFooter < lines.size() ? closingFooter : firstFooter;
     }
 
-    /** The comment's lines without chrome: "rate this" anywhere, a leading timestamp or pick label, a trailing block heading. */
+    /**
+     * The comment's lines without chrome: a "rate this" that ends them (the next comment's, or the
+     * page's last), a leading timestamp or pick label, a trailing block heading. A "rate this" with
+     * more of the comment after it is the commenter's.
+     */
     private static List<String> body(List<String> lines) {
         List<String> body = new ArrayList<>(lines);
-        body.replaceAll(line -> RATE_THIS.matcher(line).matches() ? "" : line);
+        for (int i = body.size() - 1; i >= 0; i--) {
+            if (body.get(i).isEmpty()) continue;
+            if (RATE_THIS.matcher(body.get(i)).matches()) body.set(i, "");
+            break;
+        }
         for (int i = 0; i < body.size(); i++) {
             String line = body.get(i);
             if (line.isEmpty()) continue;

@@ -259,7 +259,7 @@ class BbcCommentPageParserTest {
                 "no comment lost, no phantom 12, no clash over 355");
         Map<String, Comment> byId = thread.comments().stream().collect(Collectors.toMap(Comment::id, c -> c));
         assertTrue(byId.get("c360").text().endsWith("jot.\n\nMore made-up stories\n\nSo I will not believe any of it."), byId.get("c360").text());
-        assertTrue(byId.get("c353").text().endsWith("Tragi-comic.\n\nand then ignore it."), byId.get("c353").text());
+        assertTrue(byId.get("c353").text().endsWith("Tragi-comic.\n\nrate this\n\nand then ignore it."), byId.get("c353").text());
         assertTrue(byId.get("c358").text().endsWith("sadly.\n\nComment number 12\n\nsaid it all.\n\nComment number 355\n\nso did 355."),
                 byId.get("c358").text());
     }
@@ -270,6 +270,49 @@ class BbcCommentPageParserTest {
         Comment last = BbcCommentPageParser.parse("t", page).comments().get(19);
         assertEquals("Obama is like a stray dog, who ever he want, he can bite..\n\nMore made-up stories\n\nBelieve it.", last.text(),
                 "the page's pagination line, not a lookalike in the text, starts the footer");
+    }
+
+    @Test
+    void aFooterLikeLineInTheLastCommentOfAPageWithoutPaginationIsText() {
+        // Without "Page 14 of 32" the first footer-like line ended the last comment: "Believe it." was lost.
+        String unpaged = SEED_TEXT.replace("Page 14 of 32\n", "");
+        assertEquals(SEED.comments(), BbcCommentPageParser.parse("seed-001", unpaged).comments(), "the footer still ends the last comment");
+        String page = unpaged.replace("he can bite..", "he can bite..\n\n    More made-up stories\n\n    Believe it.");
+        Comment last = BbcCommentPageParser.parse("t", page).comments().get(19);
+        assertEquals("Obama is like a stray dog, who ever he want, he can bite..\n\nMore made-up stories\n\nBelieve it.", last.text(),
+                "the footer lines that end the page start the footer, not a lookalike followed by the commenter's words");
+    }
+
+    @Test
+    void aFooterLikeLineIsTheFootersStartWhereNothingTellsThemApart() {
+        // Documented limits (docs/thread-format.md): the line ends the comment, or is followed only by footer lines.
+        String noFooter = "Headline\n\nrate this\n\nComment number 2.\n\nAgreed.\n\nMore made-up stories\n\nBelieve it.\n";
+        assertEquals("Agreed.", BbcCommentPageParser.parse("t", noFooter).comments().get(0).text());
+        String endsInIt = SEED_TEXT.replace("Page 14 of 32\n", "").replace("he can bite..", "he can bite..\n\n    More made-up stories");
+        assertEquals(comment(347).text(), BbcCommentPageParser.parse("t", endsInIt).comments().get(19).text());
+        String paged = SEED_TEXT.replace("he can bite..", "he can bite..\n\n    More made-up stories"); // the pagination line tells
+        assertTrue(BbcCommentPageParser.parse("t", paged).comments().get(19).text().endsWith("bite..\n\nMore made-up stories"));
+    }
+
+    @Test
+    void aRateThisTheCommenterTypedIsTheirText() {
+        // Every "rate this" line was dropped, wherever it stood; only the one before the next header (or the page's end) is chrome.
+        String page = SEED_TEXT.replace("Tragi-comic.", "Tragi-comic.\n\n    rate this\n\n    if you dare.")
+                .replace("Chelsea football club.", "Chelsea football club.\n\n    Rate this!\n\n    rate this");
+        Map<String, Comment> byId = BbcCommentPageParser.parse("t", page).comments().stream().collect(Collectors.toMap(Comment::id, c -> c));
+        assertTrue(byId.get("c353").text().endsWith("Tragi-comic.\n\nrate this\n\nif you dare."), byId.get("c353").text());
+        assertEquals("Boycott all Russian goods: vodka, bear traps, fur hats and Chelsea football club.\n\nRate this!\n\nrate this",
+                byId.get("c351").text(), "the commenter's last line, then the page's own \"rate this\" before the next header");
+        assertEquals(SEED.comments().size(), byId.size());
+    }
+
+    @Test
+    void aRateThisTypedOnAPlainScrapeDoesNotMergeTheCommentsAfterIt() {
+        // Any "rate this" line made headers count only after one: comments 2 and 1 became comment 3's text.
+        String page = "Headline\n\nComment number 3.\nfoo\nrate this\nbar\nComment number 2.\nbaz\nComment number 1.\nqux\n";
+        List<Comment> comments = BbcCommentPageParser.parse("t", page).comments();
+        assertEquals(List.of(3, 2, 1), comments.stream().map(Comment::number).toList());
+        assertEquals("foo\nrate this\nbar", comments.get(0).text());
     }
 
     @Test
