@@ -290,6 +290,11 @@ class BbcCommentPageParserTest {
         assertEquals("Agreed.", BbcCommentPageParser.parse("t", noFooter).comments().get(0).text());
         String endsInIt = SEED_TEXT.replace("Page 14 of 32\n", "").replace("he can bite..", "he can bite..\n\n    More made-up stories");
         assertEquals(comment(347).text(), BbcCommentPageParser.parse("t", endsInIt).comments().get(19).text());
+        // The fix's cost: a footer line not known here, between known ones, reads as the commenter's, as do those above it.
+        String unknownFooterLine = SEED_TEXT.replace("Page 14 of 32\n", "")
+                .replace("More Middle East stories\n", "More Middle East stories\n\nShare this page\n");
+        String last = BbcCommentPageParser.parse("t", unknownFooterLine).comments().get(19).text();
+        assertTrue(last.endsWith("bite..\n\nMore Middle East stories\n\nShare this page"), last);
         String paged = SEED_TEXT.replace("he can bite..", "he can bite..\n\n    More made-up stories"); // the pagination line tells
         assertTrue(BbcCommentPageParser.parse("t", paged).comments().get(19).text().endsWith("bite..\n\nMore made-up stories"));
     }
