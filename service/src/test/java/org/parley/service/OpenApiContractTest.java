@@ -136,7 +136,10 @@ class OpenApiContractTest {
                 + " \"requestedAttributes\": {\"TOXICITY\": {}}}").expect(400);
         c.call("POST", "/v1alpha1/comments:analyze").key(WEBSITE).json("{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"FOO\": {}}}").refused(400);
         c.call("POST", "/v1alpha1/comments:analyze").key("no-such-key").json("{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}").refused(401);
-        c.call("POST", "/v1alpha1/comments:analyze").key(WEBSITE).body("text/plain", "hi".getBytes(StandardCharsets.UTF_8)).refused(415);
+        // text/plain is read as JSON here without cookies (a browser fetch's string body); a form's type is not.
+        c.call("POST", "/v1alpha1/comments:analyze").key(WEBSITE).body("text/plain;charset=UTF-8", ("{\"comment\": {\"text\": \"hi\"},"
+                + " \"requestedAttributes\": {\"TOXICITY\": {}}, \"languages\": [\"en\"]}").getBytes(StandardCharsets.UTF_8)).expect(200);
+        c.call("POST", "/v1alpha1/comments:analyze").key(WEBSITE).body("application/x-www-form-urlencoded", "hi".getBytes(StandardCharsets.UTF_8)).refused(415);
         c.call("POST", "/v1alpha1/comments:suggestscore").key(WEBSITE).json("{\"comment\": {\"text\": \"You are a fool.\"},"
                 + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9, \"type\": \"PROBABILITY\"}}}, \"languages\": [\"en\"],"
                 + " \"communityId\": \"news\", \"clientToken\": \"tok-2\"}").expect(200);

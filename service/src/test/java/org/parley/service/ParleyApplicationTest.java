@@ -190,7 +190,8 @@ class ParleyApplicationTest {
     /**
      * A Perspective compatibility review: Perspective's own curl sample names its fields unquoted, and the widely copied
      * {@code requests.post(url, data=json.dumps(body))} sends no Content-Type; Google reads both, Parley answered "not
-     * valid JSON" and a 415. The Perspective paths read them now; every other path keeps strict JSON.
+     * valid JSON" and a 415, and a browser's {@code fetch} with a string body sends text/plain (a 415 too). The Perspective paths
+     * read them now, without cookies; every other path keeps strict JSON.
      */
     @Test
     void perspectivesOwnSamplesAreReadAndOtherPathsStayStrict() throws Exception {
@@ -203,6 +204,14 @@ class ParleyApplicationTest {
         answer = raw("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost"
                 + "\r\nConnection: close\r\nContent-Length: " + quoted.length() + "\r\n\r\n" + quoted);
         assertTrue(answer.startsWith("HTTP/1.1 200"), "no Content-Type: " + answer);
+        // A browser's fetch with a string body: text/plain;charset=UTF-8, under the same guard (no cookies).
+        answer = raw("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain;charset=UTF-8"
+                + "\r\nConnection: close\r\nContent-Length: " + quoted.length() + "\r\n\r\n" + quoted);
+        assertTrue(answer.startsWith("HTTP/1.1 200"), "text/plain: " + answer);
+        // A type that does not parse is left to its 400, not read as text/plain.
+        answer = raw("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain;application/json"
+                + "\r\nConnection: close\r\nContent-Length: " + quoted.length() + "\r\n\r\n" + quoted);
+        assertTrue(answer.startsWith("HTTP/1.1 400"), "text/plain;application/json: " + answer);
         // From a browser, which sends cookies, no Content-Type is still the 415 that stops a forged cross-site request:
         // a same-site page could else store a suggestion with a moderator's session.
         java.net.http.HttpResponse<String> login = send("/v1/session", null,
@@ -213,6 +222,9 @@ class ParleyApplicationTest {
         answer = raw("POST /v1alpha1/comments:suggestscore HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie
                 + "\r\nConnection: close\r\nContent-Length: " + suggestion.length() + "\r\n\r\n" + suggestion);
         assertTrue(answer.startsWith("HTTP/1.1 415"), answer);
+        answer = raw("POST /v1alpha1/comments:suggestscore HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie + "\r\nContent-Type: text/plain;charset=UTF-8"
+                + "\r\nConnection: close\r\nContent-Length: " + suggestion.length() + "\r\n\r\n" + suggestion);
+        assertTrue(answer.startsWith("HTTP/1.1 415"), "text/plain with a cookie: " + answer);
         answer = raw("POST /v1alpha1/comments:suggestscore HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie + "\r\nContent-Type: application/json"
                 + "\r\nConnection: close\r\nContent-Length: " + suggestion.length() + "\r\n\r\n" + suggestion);
         assertTrue(answer.startsWith("HTTP/1.1 200"), "the session itself may suggest, with JSON: " + answer);
@@ -225,6 +237,9 @@ class ParleyApplicationTest {
         answer = raw("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE
                 + "\r\nConnection: close\r\nContent-Length: " + plain.length() + "\r\n\r\n" + plain);
         assertTrue(answer.startsWith("HTTP/1.1 415"), answer);
+        answer = raw("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + "\r\nContent-Type: text/plain;charset=UTF-8"
+                + "\r\nConnection: close\r\nContent-Length: " + plain.length() + "\r\n\r\n" + plain);
+        assertTrue(answer.startsWith("HTTP/1.1 415"), "text/plain elsewhere: " + answer);
     }
 
     /** A Content-Type Jetty cannot parse is refused by Jetty, in JSON too (it was Jetty's HTML page). */

@@ -17,11 +17,13 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Perspective's bodies as its users send them, which Google's servers read: on the {@code /v1alpha1} paths only, a body
- * with no Content-Type, and no cookies, is JSON (the widely copied {@code requests.post(url, data=json.dumps(body))}
- * sends none, and was a 415), and field names may come unquoted (Perspective's own curl sample, {@code {comment: {text: "…"},
+ * with no Content-Type, or {@code text/plain}, and no cookies, is JSON (the widely copied {@code requests.post(url,
+ * data=json.dumps(body))} sends none, and a browser's {@code fetch} with a string body sends {@code text/plain;charset=UTF-8};
+ * both were 415s), and field names may come unquoted (Perspective's own curl sample, {@code {comment: {text: "…"},
  * requestedAttributes: {TOXICITY: {}}}}, was "not valid JSON"). Every other path keeps strict JSON.
  */
 @PreMatching
@@ -47,12 +49,32 @@ public final class PerspectiveBodies implements ContainerRequestFilter, ReaderIn
     public void filter(ContainerRequestContext request) {
         if (!perspective(request.getUriInfo().getPath(false))) return;
         request.setProperty(PROPERTY, Boolean.TRUE);
-        // Not with cookies: a browser's POST with no Content-Type is a "simple" request, sent across origins without a
-        // preflight, and a same-site page could so send a moderator's session cookie to suggestscore (the 415 for no
-        // Content-Type is what stops such forged requests everywhere else). The scripts this is for send no cookies.
-        if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null && request.getHeaderString(HttpHeaders.COOKIE) == null
-                && announcesBody(request))
+        // Not with cookies: a browser's POST with no Content-Type, or text/plain, is a "simple" request, sent across
+        // origins without a preflight, and a same-site page could so send a moderator's session cookie to suggestscore
+        // (the 415 for these types is what stops such forged requests everywhere else). The clients this is for send no cookies.
+        if (request.getHeaderString(HttpHeaders.COOKIE) != null || !announcesBody(request)) return;
+        List<String> types = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+        if (types == null || types.isEmpty())
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        else if (types.size() == 1) {
+            MediaType plain = plainText(types.get(0));
+            // Its charset kept: BodyEncoding refuses any but UTF-8 with its 415, as for application/json.
+            if (plain != null) {
+                // Removed first: a header the container gave may be a view that cannot be set in place.
+                request.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+                request.getHeaders().add(HttpHeaders.CONTENT_TYPE, new MediaType("application", "json", plain.getParameters()).toString());
+            }
+        }
+    }
+
+    /** {@code text/plain}, with any parameters, as parsed; null for anything else, or a type that does not parse (left to its 400). */
+    private static MediaType plainText(String header) {
+        try {
+            MediaType type = MediaType.valueOf(header);
+            return "text".equalsIgnoreCase(type.getType()) && "plain".equalsIgnoreCase(type.getSubtype()) ? type : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

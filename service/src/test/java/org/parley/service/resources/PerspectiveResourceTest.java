@@ -89,6 +89,49 @@ class PerspectiveResourceTest {
         assertEquals(200, r.getStatus(), r.readEntity(String.class));
     }
 
+    /**
+     * A browser's {@code fetch} with a string body and no headers sends {@code text/plain;charset=UTF-8}, which was a 415
+     * here (a Perspective compatibility review). Read as JSON on these paths, under the guard a missing Content-Type
+     * has: no cookies. Its charset is still checked, and every other path keeps its 415.
+     */
+    @Test
+    void aTextPlainBodyIsJsonOnThePerspectivePathsWithoutCookies() throws Exception {
+        for (String type : new String[] {"text/plain;charset=UTF-8", "text/plain", "TEXT/PLAIN; charset=utf-8"})
+            assertJson("analyze-response.json", typed("/v1alpha1/comments:analyze", type, fixture("analyze-request.json"), null), 200);
+        String unquoted = "{comment: {text: \"what kind of idiot name is foo?\"}, languages: [\"en\"], requestedAttributes: {TOXICITY: {}}}";
+        Response lenient = typed("/v1alpha1/comments:analyze", "text/plain;charset=UTF-8", unquoted, null);
+        assertEquals(200, lenient.getStatus(), "unquoted names too: " + lenient.readEntity(String.class));
+        int before = stored().size();
+        String suggestion = "{\"comment\": {\"text\": \"plain suggestion\"}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.3}}}}";
+        Response suggested = typed("/v1alpha1/comments:suggestscore", "text/plain;charset=UTF-8", suggestion, null);
+        assertEquals(200, suggested.getStatus(), () -> suggested.readEntity(String.class));
+        assertEquals(0.3, storedText("plain suggestion").labels().get(Attribute.TOXICITY), 0.0);
+
+        // With a cookie, a forged cross-site request (text/plain needs no preflight): the 415, and nothing stored.
+        Response withCookie = typed("/v1alpha1/comments:suggestscore", "text/plain;charset=UTF-8",
+                suggestion.replace("plain suggestion", "forged"), "parley_session=x");
+        assertEquals(415, withCookie.getStatus(), () -> withCookie.readEntity(String.class));
+        assertEquals("INVALID_ARGUMENT", JSON.readTree(withCookie.readEntity(String.class)).at("/error/status").asText());
+        assertEquals(before + 1, stored().size());
+        // Another charset is refused as for application/json; so are the other types a form sends.
+        Response latin1 = typed("/v1alpha1/comments:analyze", "text/plain;charset=ISO-8859-1", fixture("analyze-request.json"), null);
+        String latin1Body = latin1.readEntity(String.class);
+        assertEquals(415, latin1.getStatus(), latin1Body);
+        assertTrue(latin1Body.contains("charset"), latin1Body);
+        for (String type : new String[] {"text/html", "application/x-www-form-urlencoded", "multipart/form-data"})
+            assertEquals(415, typed("/v1alpha1/comments:analyze", type, fixture("analyze-request.json"), null).getStatus(), type);
+        // Other paths stay strict.
+        Response score = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity("{\"comment\": {\"text\": \"hello\"}}", "text/plain;charset=UTF-8"));
+        assertEquals(415, score.getStatus(), () -> score.readEntity(String.class));
+    }
+
+    private static Response typed(String path, String type, String body, String cookie) {
+        var request = RESOURCES.target(path).queryParam("key", Fakes.WEBSITE_KEY).request();
+        if (cookie != null) request = request.header("Cookie", cookie);
+        return request.post(Entity.entity(body, type));
+    }
+
     @Test
     void analyzeWithoutSpanAnnotationsOrTokenAnswersSummaryScoresOnly() throws Exception {
         assertJson("analyze-minimal-response.json", post("analyze", fixture("analyze-minimal-request.json")), 200);
