@@ -448,6 +448,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // {"TOXICITY": {}, "TOXICITY": {"scoreThreshold": 0.99}} would otherwise keep the last silently.
         mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.registerModule(UnstorableCharacters.module());
+        // Perspective's bodies as a proto3 parser reads them: requestedAttributes and requested_attributes in one body is an error.
+        mapper.registerModule(org.parley.service.api.perspective.Proto3Json.module());
         // No string can outgrow the body, which BodySizeLimit bounds (413, 27,479,936 bytes by default). Jackson's
         // own string limit, 20,000,000 characters, came first: a too-large body was a 400 naming that limit, and a
         // smaller one with a long text was not told the field's own (20,480).

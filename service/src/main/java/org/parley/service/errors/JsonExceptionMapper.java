@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.parley.service.api.perspective.Proto3Json;
 
 import java.io.CharConversionException;
 
@@ -60,6 +61,8 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             return ApiException.badField("body", "body is not valid JSON");
         if (e instanceof JsonMappingException m) {
             String field = field(m);
+            // Its message is Parley's own, after the field's name: no value sent is in it.
+            if (e instanceof Proto3Json.Refused) return ApiException.badField(field, field + " " + message);
             if (e instanceof UnrecognizedPropertyException u)
                 return ApiException.badField(field, "unknown field '" + u.getPropertyName() + "'" + known(u) + threadHint(u));
             if (e instanceof InvalidFormatException f && UnstorableCharacters.refused(f))

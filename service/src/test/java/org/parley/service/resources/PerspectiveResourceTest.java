@@ -500,6 +500,45 @@ class PerspectiveResourceTest {
     }
 
     /**
+     * The same review: a field under both its names was read as the later of the two without a word, where a proto3 JSON
+     * parser refuses it ({@code "do_not_store": true, "doNotStore": false} stored the suggestion). A 400 in Google's
+     * envelope naming the field, at any depth, whatever the values (null too).
+     */
+    @Test
+    void aFieldUnderBothItsNamesIsA400NamingIt() throws Exception {
+        String text = "{\"comment\": {\"text\": \"hi\"}, \"languages\": [\"en\"], ";
+        for (String[] c : new String[][] {
+                {text + "\"requestedAttributes\": {\"TOXICITY\": {}}, \"requested_attributes\": {\"INSULT\": {}}}", "requestedAttributes"},
+                {text + "\"requested_attributes\": {\"INSULT\": {}}, \"requestedAttributes\": null}", "requestedAttributes"},
+                {text + "\"requestedAttributes\": {\"TOXICITY\": {}}, \"spanAnnotations\": false, \"span_annotations\": true}", "spanAnnotations"},
+                {text + "\"requestedAttributes\": {\"TOXICITY\": {\"scoreThreshold\": 0.9, \"score_threshold\": 0.0}}}",
+                        "requestedAttributes.TOXICITY.scoreThreshold"},
+                {"{comment: {text: \"hi\"}, requestedAttributes: {TOXICITY: {}}, clientToken: \"a\", client_token: \"b\"}", "clientToken"}}) {
+            Response r = post("analyze", c[0]);
+            JsonNode body = JSON.readTree(r.readEntity(String.class));
+            assertEquals(400, r.getStatus(), c[0] + " " + body);
+            assertEquals("INVALID_ARGUMENT", body.at("/error/status").asText(), body.toString());
+            assertTrue(body.at("/error/message").asText().startsWith(c[1] + " is given twice"), body.toString());
+            assertBadRequest(body, c[1]);
+        }
+        int before = stored().size();
+        for (String[] c : new String[][] {
+                {"{\"comment\": {\"text\": \"both names\"}, \"do_not_store\": true, \"doNotStore\": false,"
+                        + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}}", "doNotStore"},
+                {"{\"comment\": {\"text\": \"both names\"}, \"attribute_scores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}},"
+                        + " \"attributeScores\": {\"INSULT\": {\"summaryScore\": {\"value\": 0.1}}}}", "attributeScores"},
+                {"{\"comment\": {\"text\": \"both names\"}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9},"
+                        + " \"summary_score\": {\"value\": 0.1}}}}", "attributeScores.TOXICITY.summaryScore"}}) {
+            Response r = post("suggestscore", c[0]);
+            JsonNode body = JSON.readTree(r.readEntity(String.class));
+            assertEquals(400, r.getStatus(), c[0] + " " + body);
+            assertTrue(body.at("/error/message").asText().startsWith(c[1] + " is given twice"), body.toString());
+            assertBadRequest(body, c[1]);
+        }
+        assertEquals(before, stored().size(), "nothing stored");
+    }
+
+    /**
      * The same review: a language refusal's requestedLanguages named the refused language only, where Perspective's
      * are the caller's; its attribute was the first in Parley's order, not the caller's; and suggestscore answered its
      * clientToken alone, without Perspective's detectedLanguages or requestedLanguages.
