@@ -539,6 +539,62 @@ class PerspectiveResourceTest {
     }
 
     /**
+     * The same review: proto3 JSON takes a float as a string ({@code "scoreThreshold": "0.5"}) and an enum as its number;
+     * both were 400s. Strings are read as proto3 reads them (a JSON number, NaN, Infinity), and the one enum number known
+     * here, 0, the *_UNSPECIFIED default; any other number is a 400 saying to send the name, since Perspective's
+     * numbering of the others is not in this repository.
+     */
+    @Test
+    void floatsMayComeAsStringsAndEnumsAsTheirKnownNumber() throws Exception {
+        String text = "{\"comment\": {\"text\": \"You idiot. Have a nice day.\"TYPE}, \"languages\": [\"en\"], \"spanAnnotations\": true, ";
+        JsonNode asNumbers = JSON.readTree(post("analyze", text.replace("TYPE", "") + "\"requestedAttributes\": "
+                + "{\"TOXICITY\": {\"scoreThreshold\": 0.05}, \"INSULT\": {\"scoreThreshold\": 1.0}, \"THREAT\": {}}}").readEntity(String.class));
+        assertTrue(asNumbers.at("/attributeScores").has("TOXICITY") && !asNumbers.at("/attributeScores").has("INSULT"), asNumbers.toString());
+        Response r = post("analyze", text.replace("TYPE", ", \"type\": 0") + "\"requestedAttributes\": {\"TOXICITY\": "
+                + "{\"scoreThreshold\": \"5e-2\", \"scoreType\": 0}, \"INSULT\": {\"score_threshold\": \"1.0\"}, \"THREAT\": {\"scoreType\": 0}}}");
+        String body = r.readEntity(String.class);
+        assertEquals(200, r.getStatus(), body);
+        assertEquals(asNumbers, JSON.readTree(body), "the same answer as with numbers");
+
+        for (String[] c : new String[][] {
+                {"\"scoreType\": 1", "requestedAttributes.TOXICITY.scoreType", "send the name (PROBABILITY)"},
+                {"\"scoreType\": 0.0", "requestedAttributes.TOXICITY.scoreType", "must be a name"},
+                {"\"scoreThreshold\": \"0.5 \"", "requestedAttributes.TOXICITY.scoreThreshold", "must be a number, or a string holding one"},
+                {"\"scoreThreshold\": \"0x1p-1\"", "requestedAttributes.TOXICITY.scoreThreshold", "must be a number, or a string holding one"},
+                {"\"scoreThreshold\": \"" + "1".repeat(2_000) + "\"", "requestedAttributes.TOXICITY.scoreThreshold", "must be a number"},
+                {"\"scoreThreshold\": true", "requestedAttributes.TOXICITY.scoreThreshold", "must be a number"},
+                {"\"scoreThreshold\": \"NaN\"", "requestedAttributes.TOXICITY.scoreThreshold", "must be in [0, 1]"},
+                {"\"scoreThreshold\": \"Infinity\"", "requestedAttributes.TOXICITY.scoreThreshold", "must be in [0, 1]"}}) {
+            Response refused = post("analyze", text.replace("TYPE", "") + "\"requestedAttributes\": {\"TOXICITY\": {" + c[0] + "}}}");
+            JsonNode error = JSON.readTree(refused.readEntity(String.class));
+            assertEquals(400, refused.getStatus(), c[0] + " " + error);
+            assertTrue(error.at("/error/message").asText().contains(c[2]), c[0] + " " + error);
+            assertBadRequest(error, c[1]);
+        }
+        Response textType = post("analyze", text.replace("TYPE", ", \"type\": 2") + "\"requestedAttributes\": {\"TOXICITY\": {}}}");
+        JsonNode textTypeError = JSON.readTree(textType.readEntity(String.class));
+        assertEquals(400, textType.getStatus(), textTypeError.toString());
+        assertBadRequest(textTypeError, "comment.type");
+
+        int before = stored().size();
+        Response suggested = post("suggestscore", "{\"comment\": {\"text\": \"proto strings\", \"type\": 0}, \"attributeScores\": "
+                + "{\"TOXICITY\": {\"summaryScore\": {\"value\": \"0.9\", \"type\": 0}}, \"INSULT\": {\"summaryScore\": {\"value\": \"1\"}}}}");
+        assertEquals(200, suggested.getStatus(), () -> suggested.readEntity(String.class));
+        assertEquals(0.9, storedText("proto strings").labels().get(Attribute.TOXICITY), 0.0, "as sent, in double precision");
+        assertEquals(1.0, storedText("proto strings").labels().get(Attribute.INSULT), 0.0);
+        for (String[] c : new String[][] {{"\"value\": \"0.9.1\"", "attributeScores.TOXICITY.summaryScore.value"},
+                {"\"value\": \"-Infinity\"", "attributeScores.TOXICITY.summaryScore.value"},
+                {"\"value\": 0.9, \"type\": 4", "attributeScores.TOXICITY.summaryScore.type"}}) {
+            Response refused = post("suggestscore", "{\"comment\": {\"text\": \"refused\"}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {"
+                    + c[0] + "}}}}");
+            JsonNode error = JSON.readTree(refused.readEntity(String.class));
+            assertEquals(400, refused.getStatus(), c[0] + " " + error);
+            assertBadRequest(error, c[1]);
+        }
+        assertEquals(before + 1, stored().size(), "the refused ones stored nothing");
+    }
+
+    /**
      * The same review: a language refusal's requestedLanguages named the refused language only, where Perspective's
      * are the caller's; its attribute was the first in Parley's order, not the caller's; and suggestscore answered its
      * clientToken alone, without Perspective's detectedLanguages or requestedLanguages.

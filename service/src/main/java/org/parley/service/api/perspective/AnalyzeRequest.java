@@ -2,6 +2,7 @@ package org.parley.service.api.perspective;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,14 @@ public record AnalyzeRequest(TextEntry comment,
                              List<String> languages, @JsonAlias("do_not_store") Boolean doNotStore,
                              @JsonAlias("span_annotations") Boolean spanAnnotations, @JsonAlias("client_token") String clientToken) {
 
+    /** {@code type} as its name, or as its number where it is known ({@link Proto3Json.TextType}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TextEntry(String text, String type) {}
+    public record TextEntry(String text, @JsonDeserialize(using = Proto3Json.TextType.class) String type) {}
 
-    /** As in Perspective, a field it does not define here is an error ({@code scoreTreshold} would else be no threshold). */
-    public record AttributeParameters(@JsonAlias("score_type") String scoreType, @JsonAlias("score_threshold") Double scoreThreshold) {}
+    /**
+     * As in Perspective, a field it does not define here is an error ({@code scoreTreshold} would else be no threshold).
+     * As proto3 JSON reads them, the threshold may come as a string and the type as its number where it is known.
+     */
+    public record AttributeParameters(@JsonAlias("score_type") @JsonDeserialize(using = Proto3Json.ScoreType.class) String scoreType,
+                                      @JsonAlias("score_threshold") @JsonDeserialize(using = Proto3Json.FloatValue.class) Double scoreThreshold) {}
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyName;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
@@ -17,10 +18,12 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a proto3 JSON parser, which Google's servers use, reads differently from Parley's strict JSON, on Perspective's
- * bodies only: a field under both its JSON and its protobuf name is refused (it kept the later one without a word).
+ * bodies only: a field under both its JSON and its protobuf name is refused (it kept the later one without a word), a
+ * float may come as a string ({@code "scoreThreshold": "0.5"}), and an enum as its number where that number is known.
  * Refusals are {@link Refused}, which {@code errors.JsonExceptionMapper} answers as a 400 naming the field.
  */
 public final class Proto3Json {
@@ -95,6 +98,76 @@ public final class Proto3Json {
             }
             JsonParser replay = buffer.asParserOnFirstToken();
             return super.deserialize(replay, ctxt);
+        }
+    }
+
+    /** A float: a JSON number, or, as proto3 JSON also takes, a string holding one, or NaN, Infinity or -Infinity. */
+    public static final class FloatValue extends StdDeserializer<Double> {
+        /** JSON's number grammar, which Go's protojson requires of the string (no spaces, no hex, no "1f"). */
+        private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+        private static final String REFUSED = "must be a number, or a string holding one as proto3 JSON allows (\"0.5\")";
+
+        public FloatValue() {
+            super(Double.class);
+        }
+
+        @Override
+        public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT)
+                return p.getDoubleValue();
+            if (p.currentToken() != JsonToken.VALUE_STRING) throw new Refused(p, REFUSED);
+            String s = p.getText();
+            switch (s) {
+                case "NaN": return Double.NaN;  // then out of range: a 400 naming the field, as any value outside [0, 1]
+                case "Infinity": return Double.POSITIVE_INFINITY;
+                case "-Infinity": return Double.NEGATIVE_INFINITY;
+                default:
+                    // No longer than a number token may be, so a long string costs what a long number does.
+                    if (s.length() <= p.streamReadConstraints().getMaxNumberLength() && NUMBER.matcher(s).matches())
+                        return Double.parseDouble(s);
+                    throw new Refused(p, REFUSED);
+            }
+        }
+    }
+
+    /** An enum: its name, or its number where Parley knows it. */
+    private abstract static class EnumValue extends StdDeserializer<String> {
+        private final String unspecified;
+        private final String example;
+
+        EnumValue(String unspecified, String example) {
+            super(String.class);
+            this.unspecified = unspecified;
+            this.example = example;
+        }
+
+        /**
+         * 0 is the one number known: proto3 numbers an enum's default 0, and Perspective's default is its
+         * *_UNSPECIFIED value. The numbers of the others are nowhere in this repository, so they are refused
+         * rather than guessed (a wrong guess would score a type the client did not ask for).
+         */
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING) return ctxt.readValue(p, String.class);  // the service's own checks of strings
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT && p.getIntValue() == 0)
+                return unspecified;
+            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) throw new Refused(p, "must be a name (" + example + ") or the number 0");
+            throw new Refused(p, "is an enum number Parley cannot name: only 0 (" + unspecified + ") is read as a number, "
+                    + "since Perspective's numbering of the others is not known here; send the name (" + example + ")");
+        }
+    }
+
+    /** {@code comment.type}, Perspective's TextType. */
+    public static final class TextType extends EnumValue {
+        public TextType() {
+            super("TEXT_TYPE_UNSPECIFIED", "PLAIN_TEXT");
+        }
+    }
+
+    /** {@code scoreType} and {@code summaryScore.type}, Perspective's ScoreType. */
+    public static final class ScoreType extends EnumValue {
+        public ScoreType() {
+            super("SCORE_TYPE_UNSPECIFIED", "PROBABILITY");
         }
     }
 }

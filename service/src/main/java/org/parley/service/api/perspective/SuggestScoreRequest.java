@@ -2,6 +2,7 @@ package org.parley.service.api.perspective;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,12 @@ public record SuggestScoreRequest(AnalyzeRequest.TextEntry comment,
 
     /**
      * As sent, in double precision: 0.9 is stored as 0.9 (the analyze response's float would keep 0.8999999761). A value
-     * left out or null is proto3's default, 0: a protobuf client leaves a suggestion of 0 out of its JSON.
+     * left out or null is proto3's default, 0: a protobuf client leaves a suggestion of 0 out of its JSON. As proto3 JSON
+     * reads them, the value may come as a string and the type as its number where it is known.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Value(Double value, String type) {
+    public record Value(@JsonDeserialize(using = Proto3Json.FloatValue.class) Double value,
+                        @JsonDeserialize(using = Proto3Json.ScoreType.class) String type) {
         public double valueOrDefault() {
             return value == null ? 0 : value;
         }
