@@ -37,6 +37,32 @@ public final class SentenceScores {
         return of(scorer, pipeline, List.of(text), List.of(tokens)).get(0);
     }
 
+    /** A comment's own scores, indexed by {@code Attribute.ordinal()}, and its sentences' as {@link #of(Scorer, TextPipeline, String, List)} gives them. */
+    public record WithComment(float[] comment, List<Scored> sentences) {}
+
+    /**
+     * The comment and its sentences in one scorer call: a caller that needs both (Perspective's spans) made two, the
+     * comment's and then its sentences'. Each text is scored on its own, so the scores are those of two calls.
+     *
+     * @param tokens {@code pipeline.tokenize(text)}
+     */
+    public static WithComment withComment(Scorer scorer, TextPipeline pipeline, String text, List<Token> tokens) {
+        List<Sentences.Slice> slices = Sentences.slices(text, tokens);
+        if (slices.size() < 2) slices = List.of();
+        List<String> texts = new ArrayList<>(1 + slices.size());
+        List<List<Token>> textTokens = new ArrayList<>(1 + slices.size());
+        texts.add(text);
+        textTokens.add(tokens);
+        for (Sentences.Slice slice : slices) {
+            texts.add(slice.text());
+            textTokens.add(slice.tokens());
+        }
+        float[][] p = scorer.score(texts, pipeline, textTokens);
+        List<Scored> sentences = new ArrayList<>(slices.size());
+        for (int k = 0; k < slices.size(); k++) sentences.add(new Scored(slices.get(k).begin(), slices.get(k).end(), p[k + 1]));
+        return new WithComment(p[0], sentences);
+    }
+
     /** As {@link #of(Scorer, TextPipeline, String, List)} for several comments, in one scorer call (which spreads over the cores). */
     public static List<List<Scored>> of(Scorer scorer, TextPipeline pipeline, List<String> texts, List<List<Token>> tokens) {
         return scored(scorer, pipeline, texts, tokens, Sentences::slices);

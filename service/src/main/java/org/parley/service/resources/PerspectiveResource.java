@@ -169,14 +169,15 @@ public final class PerspectiveResource {
     /**
      * As /v1/score does, the comment is tokenised once, by the explainer's pipeline, and cut into the sentences the
      * policy's sentence rule reads ({@link SentenceScores}: a blank line ends one too), each scored from the comment's
-     * tokens; a comment of one sentence is described by its own scores.
+     * tokens, in the comment's own scorer call (it was a second); a comment of one sentence is described by its own scores.
      */
     private static Scored score(ServedModel model, String text, boolean spans) {
         if (!spans) return new Scored(model.scorer().score(List.of(text))[0], List.of());
         TextPipeline pipeline = model.explainer().pipeline();
         List<Token> tokens = pipeline.tokenize(text);
-        float[] scores = model.scorer().score(List.of(text), pipeline, List.of(tokens))[0];
-        List<SentenceScores.Scored> sentences = SentenceScores.of(model.scorer(), pipeline, text, tokens);
+        SentenceScores.WithComment scored = SentenceScores.withComment(model.scorer(), pipeline, text, tokens);
+        float[] scores = scored.comment();
+        List<SentenceScores.Scored> sentences = scored.sentences();
         if (sentences.isEmpty())
             sentences = Sentences.slices(text, tokens).stream().map(s -> new SentenceScores.Scored(s.begin(), s.end(), scores)).toList();
         return new Scored(scores, sentences);

@@ -189,6 +189,43 @@ class PerspectiveResourceTest {
         }
     }
 
+    /**
+     * A comment with spans was two scorer calls, its own and then its sentences' (a speed review); it is one now, which
+     * holds the comment and its sentences, and the answer is what scoring each text alone gives.
+     */
+    @Test
+    void analyzeWithSpansScoresTheCommentAndItsSentencesInOneScorerCall() throws Exception {
+        org.parley.score.Scorer counted = Fakes.scorer();
+        PerspectiveResource resource = new PerspectiveResource(Fakes.modelHolder(counted, "1"), null, null);
+        String text = "You are a stupid idiot. Thanks for the article! I will kill you.";
+        com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode();
+        body.putObject("comment").put("text", text);
+        body.with("requestedAttributes").putObject("TOXICITY");
+        body.with("requestedAttributes").putObject("THREAT");
+        body.put("spanAnnotations", true).putArray("languages").add("en");
+        clearInvocations(counted);
+        AnalyzeResponse answer = resource.analyze(JSON.treeToValue(body, AnalyzeRequest.class));
+        verify(counted, times(1)).score(org.mockito.ArgumentMatchers.anyList(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.anyList());
+        verify(counted, times(1)).score(org.mockito.ArgumentMatchers.anyList());  // the fake's: the call above, as strings
+
+        List<int[]> sentences = Sentences.split(text, TextPipeline.standard().tokenize(text));
+        assertEquals(3, sentences.size());
+        List<String> texts = new ArrayList<>(List.of(text));
+        for (int[] s : sentences) texts.add(text.substring(s[0], s[1]));
+        float[][] expected = Fakes.scorer().score(texts);
+        for (Attribute a : List.of(Attribute.TOXICITY, Attribute.THREAT)) {
+            AnalyzeResponse.AttributeScores got = answer.attributeScores().get(a.name());
+            assertEquals(expected[0][a.ordinal()], got.summaryScore().value(), 0f, a.name());
+            assertEquals(sentences.size(), got.spanScores().size());
+            for (int k = 0; k < sentences.size(); k++) {
+                assertEquals(sentences.get(k)[0], got.spanScores().get(k).begin());
+                assertEquals(sentences.get(k)[1], got.spanScores().get(k).end());
+                assertEquals(expected[k + 1][a.ordinal()], got.spanScores().get(k).score().value(), 0f, a + " sentence " + k);
+            }
+        }
+    }
+
     @Test
     void requestAndResponseTypesReadAndWriteTheFixtures() throws Exception {
         AnalyzeRequest request = JSON.readValue(fixture("analyze-request.json"), AnalyzeRequest.class);
