@@ -167,9 +167,10 @@ public final class PerspectiveResource {
     private record Scored(float[] scores, List<SentenceScores.Scored> sentences) {}
 
     /**
-     * As /v1/score does, the comment is tokenised once, by the explainer's pipeline, and cut into the sentences the
-     * policy's sentence rule reads ({@link SentenceScores}: a blank line ends one too), each scored from the comment's
-     * tokens, in the comment's own scorer call (it was a second); a comment of one sentence is described by its own scores.
+     * As /v1/score does, the comment is tokenised once, by the explainer's pipeline, and cut into sentences
+     * ({@link SentenceScores}: a blank line ends one too; not the sentence rule's windows, as Perspective's spans are
+     * sentences), each scored from the comment's tokens, in the comment's own scorer call (it was a second); a
+     * comment of one sentence is described by its own scores.
      */
     private static Scored score(ServedModel model, String text, boolean spans) {
         if (!spans) return new Scored(model.scorer().score(List.of(text))[0], List.of());
