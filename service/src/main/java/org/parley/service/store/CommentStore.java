@@ -7,6 +7,7 @@ import com.google.common.collect.Lists;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
 import org.parley.service.auth.Sites;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
 
 /**
@@ -185,7 +187,7 @@ public final class CommentStore {
         return jdbi.withHandle(h -> byKey(h, key));
     }
 
-    private static Optional<StoredComment> byKey(Handle h, String key) {
+    static Optional<StoredComment> byKey(Handle h, String key) {
         return h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.id = :key").bind("key", key)
                 .map((rs, ctx) -> comment(rs)).findOne();
     }
@@ -328,6 +330,7 @@ public final class CommentStore {
      */
     public Optional<Erasure> erase(String id, String actor, Decider kind, Instant now) {
         return jdbi.inTransaction(h -> {
+            ErasureLocks.lock(h, List.of(id), List.of());
             forgetSuggestions(h, List.of(id));
             return erase(h, id, actor, kind, utc(now));
         });
@@ -343,8 +346,14 @@ public final class CommentStore {
      */
     public List<StoredComment> eraseAuthor(String site, String author, String actor, Decider kind, Instant now) {
         return jdbi.inTransaction(h -> {
-            List<String> keys = h.createQuery("SELECT id FROM comments WHERE site = :site AND author = :author ORDER BY created_at, id")
-                    .bind("site", site).bind("author", author).mapTo(String.class).list();
+            // One read finds the author's comments and the replies that name them as their parent's author, for the lock.
+            List<String> keys = new ArrayList<>(), namers = new ArrayList<>();
+            h.createQuery("SELECT id, author FROM comments WHERE site = :site AND (author = :author OR parent_author = :author)"
+                            + " ORDER BY created_at, id")
+                    .bind("site", site).bind("author", author)
+                    .map((rs, ctx) -> Map.entry(rs.getString("id"), author.equals(rs.getString("author"))))
+                    .forEach(row -> (row.getValue() ? keys : namers).add(row.getKey()));
+            ErasureLocks.lock(h, keys, namers);
             forgetSuggestions(h, keys);
             List<StoredComment> out = new ArrayList<>(keys.size());
             for (String key : keys) erase(h, key, actor, kind, utc(now)).filter(Erasure::erased).ifPresent(e -> out.add(e.comment()));
@@ -375,22 +384,41 @@ public final class CommentStore {
      * article, read through comments_site_article. One statement with an OR, and {@code site IS NOT DISTINCT FROM}, read
      * the whole table for each comment erased (472 ms at 300,000 comments; a database review). {@code <site>}: {@link #sameSite}.
      */
-    static final String REPLIES_BY_ID = "UPDATE comments SET quote = NULL, parent_author = NULL WHERE <site> AND parent_id = :localId";
-    static final String REPLIES_BY_NUMBER = "UPDATE comments SET quote = NULL, parent_author = NULL WHERE <site>"
+    static final String REPLIES_BY_ID = " WHERE <site> AND parent_id = :localId";
+    static final String REPLIES_BY_NUMBER = " WHERE <site>"
             + " AND article_id = (SELECT article_id FROM comments WHERE id = :id) AND parent_id IS NULL AND parent_number = :number";
+    /** What a reply loses of the comment erased; and the replies' keys, which {@link ErasureLocks} locks beforehand. */
+    static final String CLEAR_COPIES = "UPDATE comments SET quote = NULL, parent_author = NULL", REPLY_KEYS = "SELECT id FROM comments";
+
+    /**
+     * {@code statement} ({@link #CLEAR_COPIES} or {@link #REPLY_KEYS} and the condition it is given) for each way {@code c}'s
+     * direct replies name it, bound: by id, and by number where {@code c} is the first comment of its number on its article.
+     */
+    static <S extends SqlStatement<S>> List<S> replies(Handle h, StoredComment c, Function<String, S> statement) {
+        List<S> out = new ArrayList<>(2);
+        out.add(ofSite(statement.apply(REPLIES_BY_ID.replace("<site>", sameSite(c.site()))), c.site()).bind("localId", c.id()));
+        boolean firstOfNumber = c.number() != null && h.createQuery("SELECT id FROM comments WHERE article_id = "
+                        + "(SELECT article_id FROM comments WHERE id = :id) AND number = :number AND site IS NOT DISTINCT FROM :site"
+                        + " ORDER BY created_at, id LIMIT 1")
+                .bind("id", c.key()).bind("number", c.number()).bind("site", c.site()).mapTo(String.class).one().equals(c.key());
+        if (firstOfNumber) out.add(ofSite(statement.apply(REPLIES_BY_NUMBER.replace("<site>", sameSite(c.site()))), c.site())
+                .bind("number", c.number()).bind("id", c.key()));
+        return out;
+    }
 
     /** The comments of one site, or of none (rows an old release stored), as an index can read them. */
     static String sameSite(String site) {
         return site == null ? "site IS NULL" : "site = :site";
     }
 
-    /** {@code update} with {@link #sameSite}'s parameter bound, where it has one. */
-    private static org.jdbi.v3.core.statement.Update ofSite(org.jdbi.v3.core.statement.Update update, String site) {
-        return site == null ? update : update.bind("site", site);
+    /** {@code statement} with {@link #sameSite}'s parameter bound, where it has one. */
+    private static <S extends SqlStatement<S>> S ofSite(S statement, String site) {
+        return site == null ? statement : statement.bind("site", site);
     }
 
     private static Optional<Erasure> erase(Handle h, String id, String actor, Decider kind, OffsetDateTime at) {
-        // Locked first (the row alone, not its article's): a decision or report racing the erasure comes after it.
+        // Locked (ErasureLocks, beforehand, with the replies; the row alone, not its article's): a decision or report
+        // racing the erasure comes after it.
         if (h.createQuery("SELECT id FROM comments WHERE id = :id FOR UPDATE").bind("id", id).mapTo(String.class)
                 .findOne().isEmpty()) return Optional.empty();
         StoredComment c = byKey(h, id).orElseThrow();
@@ -404,13 +432,7 @@ public final class CommentStore {
         h.createUpdate("UPDATE decisions SET text = '' WHERE comment_id = :id").bind("id", id).execute();
         // A reply's quote is the text it answers and its parent author the name the page gave the comment's author
         // (ReplyContext): copies of this comment's, made by its site, on each reply that answers it.
-        boolean firstOfNumber = c.number() != null && h.createQuery("SELECT id FROM comments WHERE article_id = "
-                        + "(SELECT article_id FROM comments WHERE id = :id) AND number = :number AND site IS NOT DISTINCT FROM :site"
-                        + " ORDER BY created_at, id LIMIT 1")
-                .bind("id", id).bind("number", c.number()).bind("site", c.site()).mapTo(String.class).one().equals(id);
-        ofSite(h.createUpdate(REPLIES_BY_ID.replace("<site>", sameSite(c.site()))), c.site()).bind("localId", c.id()).execute();
-        if (firstOfNumber) ofSite(h.createUpdate(REPLIES_BY_NUMBER.replace("<site>", sameSite(c.site()))), c.site())
-                .bind("number", c.number()).bind("id", id).execute();
+        for (var update : replies(h, c, where -> h.createUpdate(CLEAR_COPIES + where))) update.execute();
         StoredComment erased = byKey(h, id).orElseThrow();
         appendDecision(h, erased, "ERASE", null, null, actor, kind, at);
         return Optional.of(new Erasure(erased, true));
