@@ -87,7 +87,9 @@ public final class SessionResource {
         if (!account.role().includes(Role.MODERATOR))
             throw new ApiException(403, "username", null, "this account may not moderate");
         accounts.purgeExpired(clock.instant());  // expired sessions are refused anyway; this keeps the table small
-        AccountStore.Session s = accounts.login(account, lifetime, clock.instant());
+        // Removed, or given a new password, since the check: wrong now.
+        AccountStore.Session s = accounts.login(account, lifetime, clock.instant())
+                .orElseThrow(() -> new ApiException(401, "password", null, "wrong username or password"));
         return Response.ok(view(s.account().username(), s.account().role(), s.account().sites(), s.expiresAt(), s.token()))
                 .header(HttpHeaders.SET_COOKIE, sessionCookie.setCookie(s.token(), lifetime.toSeconds()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();  // the body holds the token

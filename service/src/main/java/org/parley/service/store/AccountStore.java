@@ -72,17 +72,19 @@ public final class AccountStore {
         String stored = keep ? null : sites.written();
         String roleName = (keepRole ? Role.MODERATOR : role).name();
         jdbi.useTransaction(h -> {
+            // Inserted, unless the name is taken: then updated. Of two runs for one new name at once, the second's insert
+            // waits for the first's and, finding it, updates it; an update that found no row, then an insert, met the
+            // primary key (a database review, thirty-eighth session). Removed in between: as if removed after.
+            if (h.createUpdate("INSERT INTO moderators (username, password_hash, role, site, created_at)"
+                            + " VALUES (:u, :hash, :role, :site, :at) ON CONFLICT DO NOTHING")
+                    .bind("u", username).bind("hash", hash).bind("role", roleName).bind("site", stored)
+                    .bind("at", CommentStore.utc(now)).execute() == 1) return;
             int rows = h.createUpdate("UPDATE moderators SET password_hash = :hash,"
                             + " role = CASE WHEN :keepRole THEN role ELSE CAST(:role AS VARCHAR(20)) END,"
                             + " site = CASE WHEN :keep THEN site ELSE CAST(:site AS VARCHAR(6500)) END WHERE username = :u")
                     .bind("hash", hash).bind("keepRole", keepRole).bind("role", roleName).bind("keep", keep).bind("site", stored)
                     .bind("u", username).execute();
             if (rows > 0) h.createUpdate("DELETE FROM sessions WHERE username = :u").bind("u", username).execute();
-            if (rows == 0)
-                h.createUpdate("INSERT INTO moderators (username, password_hash, role, site, created_at)"
-                                + " VALUES (:u, :hash, :role, :site, :at)")
-                        .bind("u", username).bind("hash", hash).bind("role", roleName).bind("site", stored)
-                        .bind("at", CommentStore.utc(now)).execute();
         });
     }
 
@@ -94,6 +96,10 @@ public final class AccountStore {
      */
     public boolean remove(String username) {
         return jdbi.inTransaction(h -> {
+            // Locked first, as a log-in locks it: one storing its session meanwhile is waited for and its session deleted,
+            // where deleting the row after it met the session's foreign key.
+            h.createQuery("SELECT username FROM moderators WHERE username = :u FOR UPDATE").bind("u", username)
+                    .mapTo(String.class).findOne();
             h.createUpdate("DELETE FROM sessions WHERE username = :u").bind("u", username).execute();
             return h.createUpdate("DELETE FROM moderators WHERE username = :u").bind("u", username).execute() > 0;
         });
@@ -145,16 +151,28 @@ public final class AccountStore {
         return StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password)).remaining();
     }
 
-    public Session login(Account account, Duration lifetime, Instant now) {
+    /**
+     * A session for the account as {@link #check} found it; empty if it is gone since, or has another password: a
+     * {@code remove-moderator} or a reset between the check and now fails the log-in, as it would a moment later.
+     */
+    public Optional<Session> login(Account account, Duration lifetime, Instant now) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expires = now.plus(lifetime);
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sessions (token_hash, username, credential, created_at, expires_at)"
-                        + " VALUES (:t, :u, :c, :at, :exp)")
-                .bind("t", sha256(token)).bind("u", account.username()).bind("c", account.credential())
-                .bind("at", CommentStore.utc(now)).bind("exp", CommentStore.utc(expires)).execute());
-        return new Session(token, account, expires);
+        return jdbi.inTransaction(h -> {
+            // The account's row is locked first, as a removal and a reset lock it: a removal that commits meanwhile made
+            // the session's insert meet its foreign key, a 500 (a database review, thirty-eighth session), and on H2 could leave
+            // a session of no account. A removal or reset that comes after waits, and ends the session.
+            if (h.createQuery("SELECT username FROM moderators WHERE username = :u AND password_hash = :c FOR UPDATE")
+                    .bind("u", account.username()).bind("c", account.credential()).mapTo(String.class).findOne().isEmpty())
+                return Optional.empty();
+            h.createUpdate("INSERT INTO sessions (token_hash, username, credential, created_at, expires_at)"
+                            + " VALUES (:t, :u, :c, :at, :exp)")
+                    .bind("t", sha256(token)).bind("u", account.username()).bind("c", account.credential())
+                    .bind("at", CommentStore.utc(now)).bind("exp", CommentStore.utc(expires)).execute();
+            return Optional.of(new Session(token, account, expires));
+        });
     }
 
     /**

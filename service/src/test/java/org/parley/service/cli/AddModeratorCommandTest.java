@@ -132,7 +132,7 @@ class AddModeratorCommandTest {
         assertEquals(Optional.empty(), run("battery staple", "--username", "stayer"));
         AccountStore accounts = new AccountStore(Jdbi.create(url(), "sa", ""));
         AccountStore.Account leaver = accounts.check("leaver", "correct horse".toCharArray()).orElseThrow();
-        String token = accounts.login(leaver, java.time.Duration.ofHours(8), java.time.Instant.now()).token();
+        String token = accounts.login(leaver, java.time.Duration.ofHours(8), java.time.Instant.now()).orElseThrow().token();
 
         assertEquals(Optional.empty(), commands.run("remove-moderator", JarCommands.h2Config(dir, url()).toString(), "--username", "leaver"));
         assertEquals(Optional.empty(), accounts.check("leaver", "correct horse".toCharArray()));

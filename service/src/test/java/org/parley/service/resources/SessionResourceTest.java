@@ -144,6 +144,26 @@ class SessionResourceTest {
                 "the log-out by the __Host- cookie ended the session");
     }
 
+    /**
+     * A database review (thirty-eighth session): a log-in whose account remove-moderator removed just after its password
+     * check met the session's foreign key, a 500. It is the log-in's 401. The account goes as the resource reads the
+     * clock, which it does first after the check.
+     */
+    @Test
+    void aLogInWhoseAccountIsRemovedAfterThePasswordCheckIsA401() {
+        ACCOUNTS.put("carol", PASSWORD.toCharArray(), Role.MODERATOR, START);
+        CLOCK.now = START;
+        CLOCK.onRead = () -> assertTrue(ACCOUNTS.remove("carol"));
+        Response login = RESOURCES.target("/v1/session").request()
+                .post(Entity.json("{\"username\": \"carol\", \"password\": \"" + PASSWORD + "\"}"));
+        assertNull(CLOCK.onRead, "removed during the log-in");
+        assertEquals(401, login.getStatus());
+        JsonNode error = login.readEntity(JsonNode.class);
+        assertEquals("wrong username or password", error.get("message").asText());
+        assertEquals("password", error.get("field").asText());
+        assertNull(login.getHeaderString("Set-Cookie"));
+    }
+
     private static Response who(String token) {
         return RESOURCES.target("/v1/session").request().cookie(SessionCookie.PLAIN.name(), token).get();
     }
@@ -162,8 +182,14 @@ class SessionResourceTest {
             throw new UnsupportedOperationException();
         }
 
+        /** Run at the next read, once. */
+        volatile Runnable onRead;
+
         @Override
         public Instant instant() {
+            Runnable r = onRead;
+            onRead = null;
+            if (r != null) r.run();
             return now;
         }
     }

@@ -1,5 +1,7 @@
 package org.parley.service.store;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -26,8 +31,8 @@ class AccountStoreTest {
         AccountStore accounts = new AccountStore(db.migrated(dir));
         accounts.put("ada", "first password".toCharArray(), Role.ADMIN, NOW);
         accounts.put("bob", "bobs password".toCharArray(), Role.MODERATOR, NOW);
-        AccountStore.Session ada = accounts.login(accounts.check("ada", "first password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW);
-        AccountStore.Session bob = accounts.login(accounts.check("bob", "bobs password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW);
+        AccountStore.Session ada = accounts.login(accounts.check("ada", "first password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW).orElseThrow();
+        AccountStore.Session bob = accounts.login(accounts.check("bob", "bobs password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW).orElseThrow();
         assertTrue(accounts.session(ada.token(), NOW).isPresent());
 
         accounts.put("ada", "second password".toCharArray(), Role.ADMIN, NOW);
@@ -40,14 +45,15 @@ class AccountStoreTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void aLogInWhosePasswordCheckRacedAResetGetsNoLastingSession(TestDatabases db) {
-        AccountStore accounts = new AccountStore(db.migrated(dir));
+        Jdbi jdbi = db.migrated(dir);
+        AccountStore accounts = new AccountStore(jdbi);
         accounts.put("ada", "leaked password".toCharArray(), Role.MODERATOR, NOW);
         // The log-in checks the old password; the reset (add-moderator) commits before it stores its session.
         AccountStore.Account checked = accounts.check("ada", "leaked password".toCharArray()).orElseThrow();
         accounts.put("ada", "new password".toCharArray(), Role.MODERATOR, NOW);
-        AccountStore.Session late = accounts.login(checked, Duration.ofHours(8), NOW);
-        assertEquals(Optional.empty(), accounts.session(late.token(), NOW), "issued under the password the reset replaced");
-        AccountStore.Session fresh = accounts.login(accounts.check("ada", "new password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW);
+        assertEquals(Optional.empty(), accounts.login(checked, Duration.ofHours(8), NOW), "none under the password the reset replaced");
+        assertEquals(0, sessionRows(jdbi), "and no session row");
+        AccountStore.Session fresh = accounts.login(accounts.check("ada", "new password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW).orElseThrow();
         assertTrue(accounts.session(fresh.token(), NOW).isPresent());
         assertFalse(checked.toString().contains("$2"), "no hash in logs: " + checked);
     }
@@ -72,7 +78,7 @@ class AccountStoreTest {
     void anAccountsSiteIsKeptUntilNamedAgain(TestDatabases db) {
         AccountStore accounts = new AccountStore(db.migrated(dir));
         accounts.put("sam", "first password".toCharArray(), Role.MODERATOR, Sites.one("news.example"), NOW);
-        AccountStore.Session s = accounts.login(accounts.check("sam", "first password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW);
+        AccountStore.Session s = accounts.login(accounts.check("sam", "first password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW).orElseThrow();
         assertEquals(Sites.one("news.example"), accounts.session(s.token(), NOW).orElseThrow().account().sites());
 
         accounts.put("sam", "second password".toCharArray(), Role.MODERATOR, NOW);
@@ -93,7 +99,7 @@ class AccountStoreTest {
         AccountStore accounts = new AccountStore(jdbi);
         Sites two = Sites.of(List.of("news.example", "blog.example"));
         accounts.put("sam", "first password".toCharArray(), Role.MODERATOR, two, NOW);
-        AccountStore.Session s = accounts.login(accounts.check("sam", "first password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW);
+        AccountStore.Session s = accounts.login(accounts.check("sam", "first password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW).orElseThrow();
         assertEquals(List.of("news.example", "blog.example"), accounts.session(s.token(), NOW).orElseThrow().account().sites().names());
         accounts.put("sam", "second password".toCharArray(), Role.MODERATOR, NOW);
         assertEquals(two, accounts.check("sam", "second password".toCharArray()).orElseThrow().sites());
@@ -122,7 +128,7 @@ class AccountStoreTest {
         AccountStore accounts = new AccountStore(jdbi);
         accounts.put("sam", "sams password".toCharArray(), Role.MODERATOR, Sites.one("news.example"), NOW);
         accounts.put("ada", "adas password".toCharArray(), Role.ADMIN, NOW);
-        String token = accounts.login(accounts.check("sam", "sams password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW).token();
+        String token = accounts.login(accounts.check("sam", "sams password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW).orElseThrow().token();
         assertThrows(RuntimeException.class, () -> accounts.put("bob", "bobs password".toCharArray(), Role.MODERATOR,
                 Sites.of(List.of("n".repeat(64), "b".repeat(64), "c".repeat(64), "d".repeat(64))), NOW), "the column held one site");
 
@@ -155,5 +161,106 @@ class AccountStoreTest {
         assertTrue(e.getMessage().contains("72 bytes"), e.getMessage());
         assertEquals(Optional.empty(), accounts.check("ada", tooLong));
         assertEquals(Optional.empty(), accounts.check("nobody", tooLong));
+    }
+
+    /**
+     * A database review (thirty-eighth session): two add-moderator runs for one new name at once met the primary key, as
+     * each updated no row, then inserted. Here the first run's insert is held uncommitted while the second runs: the
+     * second waits for it, then sets its own password and role.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void twoRunsForOneNewNameAtOnceBothSucceed(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        AccountStore accounts = new AccountStore(jdbi);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Handle first = jdbi.open()) {
+            first.begin();
+            first.createUpdate("INSERT INTO moderators (username, password_hash, role, created_at) VALUES ('ada', :hash, 'MODERATOR', :at)")
+                    .bind("hash", BCrypt.withDefaults().hashToString(4, "first password".toCharArray()))
+                    .bind("at", CommentStore.utc(NOW)).execute();
+            Future<?> second = pool.submit(() -> accounts.put("ada", "second password".toCharArray(), Role.ADMIN, NOW));
+            assertTrue(db.awaitWaiting(jdbi, first, second), "the second run waits for the first's insert");
+            first.commit();
+            second.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Role.ADMIN, accounts.check("ada", "second password".toCharArray()).orElseThrow().role(), "the later run's");
+    }
+
+    /**
+     * A database review: a log-in whose account remove-moderator removed after its password check met the session's
+     * foreign key (a 500). It gets no session, and the resource answers 401 (SessionResourceTest).
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aLogInWhoseAccountWasRemovedSinceTheCheckGetsNoSession(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        AccountStore accounts = new AccountStore(jdbi);
+        accounts.put("leo", "leos password".toCharArray(), Role.MODERATOR, NOW);
+        AccountStore.Account checked = accounts.check("leo", "leos password".toCharArray()).orElseThrow();
+        assertTrue(accounts.remove("leo"));
+
+        assertEquals(Optional.empty(), accounts.login(checked, Duration.ofHours(8), NOW));
+        assertEquals(0, sessionRows(jdbi));
+    }
+
+    /** As above, the removal committing while the log-in waits for it. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aLogInWhoseAccountIsRemovedAsItsSessionIsStoredGetsNoSession(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        AccountStore accounts = new AccountStore(jdbi);
+        accounts.put("leo", "leos password".toCharArray(), Role.MODERATOR, NOW);
+        AccountStore.Account checked = accounts.check("leo", "leos password".toCharArray()).orElseThrow();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Optional<AccountStore.Session> session;
+        try (Handle remove = jdbi.open()) {
+            remove.begin();  // what AccountStore.remove does
+            remove.execute("SELECT username FROM moderators WHERE username = 'leo' FOR UPDATE");
+            remove.execute("DELETE FROM sessions WHERE username = 'leo'");
+            remove.execute("DELETE FROM moderators WHERE username = 'leo'");
+            Future<Optional<AccountStore.Session>> login = pool.submit(() -> accounts.login(checked, Duration.ofHours(8), NOW));
+            assertTrue(db.awaitWaiting(jdbi, remove, login), "the log-in waits for the removal");
+            remove.commit();
+            session = login.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Optional.empty(), session);
+        assertEquals(0, sessionRows(jdbi));
+    }
+
+    /**
+     * A removal racing a log-in that has stored its session, not yet committed: it waits for the log-in and ends that
+     * session too, where it met the session's foreign key.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aRemovalRacingALogInEndsItsSession(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        AccountStore accounts = new AccountStore(jdbi);
+        accounts.put("leo", "leos password".toCharArray(), Role.MODERATOR, NOW);
+        String hash = accounts.check("leo", "leos password".toCharArray()).orElseThrow().credential();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Handle login = jdbi.open()) {
+            login.begin();  // what AccountStore.login does
+            login.execute("SELECT username FROM moderators WHERE username = 'leo' FOR UPDATE");
+            login.createUpdate("INSERT INTO sessions (token_hash, username, credential, created_at, expires_at)"
+                    + " VALUES ('t', 'leo', :c, :at, :at)").bind("c", hash).bind("at", CommentStore.utc(NOW.plusSeconds(60))).execute();
+            Future<Boolean> remove = pool.submit(() -> accounts.remove("leo"));
+            assertTrue(db.awaitWaiting(jdbi, login, remove), "the removal waits for the log-in");
+            login.commit();
+            assertTrue(remove.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, sessionRows(jdbi));
+        assertEquals(Optional.empty(), accounts.check("leo", "leos password".toCharArray()));
+    }
+
+    private static int sessionRows(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sessions").mapTo(Integer.class).one());
     }
 }

@@ -488,12 +488,12 @@ class CommentStoreTest {
         AccountStore.Account alice = accounts.check("alice", "correct horse".toCharArray()).orElseThrow();
         assertEquals(Role.MODERATOR, alice.role());
 
-        AccountStore.Session s = accounts.login(alice, Duration.ofMinutes(30), T0);
+        AccountStore.Session s = accounts.login(alice, Duration.ofMinutes(30), T0).orElseThrow();
         assertEquals("alice", accounts.session(s.token(), T0.plusSeconds(60)).orElseThrow().account().username());
         assertTrue(accounts.session(s.token(), T0.plus(Duration.ofMinutes(31))).isEmpty(), "expired");
         assertTrue(accounts.session("forged", T0).isEmpty());
         assertEquals(1, accounts.purgeExpired(T0.plus(Duration.ofHours(1))));
-        AccountStore.Session s2 = accounts.login(alice, Duration.ofMinutes(30), T0);
+        AccountStore.Session s2 = accounts.login(alice, Duration.ofMinutes(30), T0).orElseThrow();
         accounts.logout(s2.token());
         assertTrue(accounts.session(s2.token(), T0).isEmpty());
     }

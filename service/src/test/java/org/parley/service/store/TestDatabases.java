@@ -1,6 +1,7 @@
 package org.parley.service.store;
 
 import io.dropwizard.db.DataSourceFactory;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.parley.service.ParleyConfiguration;
 
@@ -13,6 +14,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The two databases the storage tests run against: an H2 file (the embedded default) and the
@@ -70,6 +73,29 @@ public enum TestDatabases {
         Jdbi jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
         Database.migrate(jdbi, changesetsBefore(id));
         return jdbi;
+    }
+
+    /**
+     * Waits until {@code other} is done, or waits for a lock that {@code holder}'s open transaction holds: a race staged
+     * in order, the holder committing (or rolling back) only once the other statement waits for it. Whether it waited.
+     */
+    public boolean awaitWaiting(Jdbi jdbi, Handle holder, Future<?> other) throws InterruptedException {
+        String self = this == H2 ? "SELECT SESSION_ID()" : "SELECT pg_backend_pid()";
+        // H2 names the blocker of a row lock, not of a key an open insert holds: there, a statement of another
+        // session that has run 200 ms (these take about 1 ms) is taken to wait.
+        String waiting = this == H2 ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID = :holder"
+                + " OR (SESSION_ID NOT IN (:holder, SESSION_ID()) AND EXECUTING_STATEMENT_START < CURRENT_TIMESTAMP - INTERVAL '0.2' SECOND)"
+                : "SELECT COUNT(*) FROM pg_stat_activity WHERE :holder = ANY(pg_blocking_pids(pid))";
+        int id = holder.createQuery(self).mapTo(Integer.class).one();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Handle h = jdbi.open()) {
+            while (!other.isDone()) {
+                if (h.createQuery(waiting).bind("holder", id).mapTo(Integer.class).one() > 0) return true;
+                if (System.nanoTime() > deadline) throw new IllegalStateException("neither done nor waiting after 30 s");
+                Thread.sleep(5);
+            }
+        }
+        return false;
     }
 
     /**
