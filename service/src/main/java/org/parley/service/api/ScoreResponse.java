@@ -39,7 +39,12 @@ public record ScoreResponse(String id, Map<String, AttributeScore> attributes, R
     public record ReplyStanceScore(String label, Map<String, Double> probabilities) {}
 
     /** CoreNLP's five-class sentiment (VERY_NEGATIVE … VERY_POSITIVE): the likeliest, and all five probabilities. */
-    /** @param label null, and probabilities empty, when no sentence could be read ({@code sentences} 0) */
+    /**
+     * @param label null, and so left out of the JSON (as the docs and openapi.yaml say), and probabilities empty, when no
+     *              sentence could be read ({@code sentences} 0); it was written {@code "label": null}, which the document's
+     *              string type does not allow
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SentimentScore(String label, Map<String, Double> probabilities, int sentences) {}
 
     public record ModelInfo(String name, String version, String checksum) {}

@@ -175,7 +175,9 @@ class ScoreResourceTest {
 
         // Nothing read: no label and no probabilities, rather than a certain NEUTRAL.
         JsonNode unread = ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"unreadable\"}, \"attributes\": [\"SENTIMENT\"]}"));
-        assertFalse(unread.at("/sentiment").has("label") && !unread.at("/sentiment/label").isNull(), unread.toString());
+        // Absent, as docs/scoring-api.md and openapi.yaml (label: a string of five values) say: it was "label": null (a
+        // stance integrator's review, thirty-ninth session; seed 001's comment 349, one sentence of 46 tokens, shows it).
+        assertFalse(unread.at("/sentiment").has("label"), unread.toString());
         assertEquals(0, unread.at("/sentiment/probabilities").size(), unread.toString());
         assertEquals(0, unread.at("/sentiment/sentences").asInt(-1), unread.toString());
     }
