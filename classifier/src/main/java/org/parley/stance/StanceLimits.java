@@ -1,6 +1,7 @@
 package org.parley.stance;
 
 import java.util.List;
+import java.util.Locale;
 import org.parley.score.Scorer;
 import org.parley.text.BlankText;
 
@@ -28,7 +29,31 @@ public final class StanceLimits {
             if (t == null || BlankText.is(t)) throw new IllegalArgumentException(which + " is empty");
             if (t.length() > MAX_TARGET_CHARS)
                 throw new IllegalArgumentException(which + " is " + t.length() + " characters; the limit is " + MAX_TARGET_CHARS);
+            int earlier = repeats(targets, i);
+            if (earlier >= 0)
+                throw new IllegalArgumentException(which + " repeats item " + (earlier + 1) + " (targets are compared without case "
+                        + "and surrounding spaces, as the model reads them)");
         }
+    }
+
+    /**
+     * What two targets are the same by: the model reads a target without case or surrounding spaces (the shipped bundle
+     * gives "Syria", "syria" and " Syria " the same probabilities to the last digit), and the service's proposed targets
+     * are told apart the same way ({@code ThreadTargets}).
+     */
+    public static String sameness(String target) {
+        return target.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The index of the first target before {@code i} that target {@code i} repeats ({@link #sameness}), or -1. Until the
+     * thirty-ninth session a repeated target was read again: the answer gave the same stance twice, a thread's summary
+     * counted its comments twice, and the caller paid for it twice.
+     */
+    public static int repeats(List<String> targets, int i) {
+        String key = sameness(targets.get(i));
+        for (int j = 0; j < i; j++) if (targets.get(j) != null && sameness(targets.get(j)).equals(key)) return j;
+        return -1;
     }
 
     /** @throws IllegalArgumentException if the parent text is empty or too long */

@@ -78,6 +78,7 @@ class ScoreStanceTest {
                 {"id": "d", "text": "t", "target": 5}
                 {"id": "e", "text": "t", "parent": ""}
                 {"id": "f", "text": "fine", "target": "grapes"}
+                {"id": "g", "text": "t", "target": ["grapes", "Grapes"]}
                 """.formatted("x".repeat(201)));
         assertEquals("'target' is empty", out.get(0).get("error").asText());
         assertEquals("'target' is 201 characters; the limit is 200", out.get(1).get("error").asText());
@@ -86,6 +87,8 @@ class ScoreStanceTest {
         assertEquals("'parent' is empty", out.get(4).get("error").asText());
         assertEquals(5, out.get(4).get("line").asInt());
         assertTrue(out.get(5).has("stance"));
+        assertEquals("'target' item 2 repeats item 1 (targets are compared without case and surrounding spaces, as the model "
+                + "reads them)", out.get(6).get("error").asText());
     }
 
     /**

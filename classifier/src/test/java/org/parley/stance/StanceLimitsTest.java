@@ -24,7 +24,8 @@ class StanceLimitsTest {
 
     @Test
     void limitsThemselvesAreAllowed() {
-        assertDoesNotThrow(() -> StanceLimits.checkTargets(Collections.nCopies(10, "x".repeat(200))));
+        assertDoesNotThrow(() -> StanceLimits.checkTargets(
+                java.util.stream.IntStream.range(0, 10).mapToObj(i -> "x".repeat(199) + i).toList()));
     }
 
     @Test
@@ -40,5 +41,17 @@ class StanceLimitsTest {
         assertEquals("'target' item 2 is empty", error(List.of("Obama", "\u3164\u00a0")));
         assertEquals("'parent' is empty",
                 assertThrows(IllegalArgumentException.class, () -> StanceLimits.checkParent("\u200b\ufeff")).getMessage());
+    }
+
+    /**
+     * A stance integrator's review (thirty-ninth session): a repeated target, in any case or with spaces around it, was
+     * read again, so the answer gave the same stance twice and a thread's summary counted its comments twice.
+     */
+    @Test
+    void aRepeatedTargetIsRefusedNamingTheItemItRepeats() {
+        String why = " (targets are compared without case and surrounding spaces, as the model reads them)";
+        assertEquals("'target' item 2 repeats item 1" + why, error(List.of("Syria", "Syria")));
+        assertEquals("'target' item 3 repeats item 1" + why, error(List.of("Syria", "Russia", " SYRIA ")));
+        assertDoesNotThrow(() -> StanceLimits.checkTargets(List.of("Syria", "Syrian people", "military action")));
     }
 }

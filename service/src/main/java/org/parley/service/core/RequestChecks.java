@@ -112,7 +112,10 @@ public final class RequestChecks {
         return KNOWN;
     }
 
-    /** Present targets: 1 to {@link StanceLimits#MAX_TARGETS}, each non-blank and at most {@link StanceLimits#MAX_TARGET_CHARS} chars. */
+    /**
+     * Present targets: 1 to {@link StanceLimits#MAX_TARGETS}, each non-blank, at most {@link StanceLimits#MAX_TARGET_CHARS}
+     * chars, and none a repeat of another ({@link StanceLimits#repeats}).
+     */
     public static void targets(List<String> targets, String field) {
         targets(targets, field, "leave it out for no stance");
     }
@@ -131,6 +134,10 @@ public final class RequestChecks {
             if (t.length() > StanceLimits.MAX_TARGET_CHARS)
                 throw new ApiException(400, item, StanceLimits.MAX_TARGET_CHARS,
                         item + " is longer than " + StanceLimits.MAX_TARGET_CHARS + " characters (was " + t.length() + ")");
+            int earlier = StanceLimits.repeats(targets, i);
+            if (earlier >= 0)
+                throw ApiException.badField(item, item + " repeats " + field + "[" + earlier + "] (targets are compared without "
+                        + "case and surrounding spaces, as the stance model reads them)");
         }
     }
 

@@ -9,7 +9,6 @@ import org.parley.thread.Article;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -73,7 +72,7 @@ public final class ThreadTargets {
         Set<String> seen = new HashSet<>();
         for (CandidateTarget c : found) {
             String phrase = c.phrase().strip();
-            if (phrase.isEmpty() || phrase.length() > StanceLimits.MAX_TARGET_CHARS || !seen.add(phrase.toLowerCase(Locale.ROOT))) continue;
+            if (phrase.isEmpty() || phrase.length() > StanceLimits.MAX_TARGET_CHARS || !seen.add(StanceLimits.sameness(phrase))) continue;
             (c.kind() == CandidateTarget.Kind.ISSUE ? issues : names).add(phrase);
         }
         int issueCount = Math.min(issues.size(), Math.min(MAX_ISSUES, max / 2));

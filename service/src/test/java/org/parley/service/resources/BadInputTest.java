@@ -80,6 +80,8 @@ class BadInputTest {
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"" + "t".repeat(201) + "\"]}", 400, "targets[0]", 200),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [" + "\"war\",".repeat(10) + "\"peace\"]}", 400, "targets", 10),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": \"war\"}", 400, "targets", null),
+                // A target repeated (in another case, with spaces around it) was read again and answered twice.
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"Syria\", \"war\", \" syria \"]}", 400, "targets[2]", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [5]}", 400, "targets[0]", null),
                 // PostgreSQL's text cannot hold U+0000, so no string field may carry one.
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"you\\u0000idiot\"}}", 400, "comment.text", null),
@@ -259,8 +261,10 @@ class BadInputTest {
 
     @Test
     void tenTargetsOf200CharsAreScored() {
+        // Ten different ones: a repeated target is refused (a stance integrator's review, thirty-ninth session).
         Response r = ScoreResourceTest.post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": ["
-                + ("\"" + "t".repeat(200) + "\",").repeat(9) + "\"" + "t".repeat(200) + "\"]}");
+                + java.util.stream.IntStream.range(0, 10).mapToObj(i -> "\"" + "t".repeat(199) + i + "\"")
+                        .collect(java.util.stream.Collectors.joining(",")) + "]}");
         assertEquals(200, r.getStatus(), r.readEntity(String.class));
     }
 

@@ -1077,6 +1077,9 @@ class ModerationResourceTest {
                 {"/v1/threads?target=" + "t".repeat(201), thread(1), 400, "target[0]"},
                 // Bytes that are not UTF-8 (a lone surrogate's, %ED%A0%80) were decoded to U+FFFD and stance stored on "\ufffd".
                 {"/v1/threads?target=Syria&target=%ED%A0%80", thread(1), 400, "target[1]"},
+                // A repeated target stored each comment's stance on it twice (a stance integrator's review, thirty-ninth session).
+                {"/v1/threads?target=Syria&target=syria", thread(1), 400, "target[1]"},
+                {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"targets\": [\"war\", \"War\"]}", 400, "targets[1]"},
                 // PostgreSQL's text cannot hold U+0000: refused before it reaches the store, as a 400, not a 500.
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\\u0000\"}", 400, "text"},
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"parentAuthor\": \"" + "p".repeat(201) + "\"}", 400, "parentAuthor"},

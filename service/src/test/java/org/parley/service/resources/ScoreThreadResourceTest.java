@@ -269,6 +269,8 @@ class ScoreThreadResourceTest {
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"targets\": []}", 400, "targets", 1},
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"targets\": [\"" + "t".repeat(201) + "\"]}", 400, "targets[0]", 200},
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"attributes\": [\"FLIRTATION\"]}", 400, "attributes[0]", null},
+                // A repeated target gave the summary two rows for it (a stance integrator's review, thirty-ninth session).
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"targets\": [\"Syria\", \"SYRIA\"]}", 400, "targets[1]", null},
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"target\": [\"war\"]}", 400, "target", null},
         };
         for (Object[] c : cases) {
