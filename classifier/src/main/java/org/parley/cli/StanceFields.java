@@ -34,6 +34,11 @@ final class StanceFields {
 
     /** What is wrong with the line's optional fields, or null when they are fine (or absent). */
     static String check(JsonNode line) {
+        // The service's names: a line written with them was scored with no stance and no word (thirty-ninth session).
+        if (line.has("targets"))
+            return "field 'targets' is not read here: scripts/score takes stance targets as 'target' (a string or a list of strings)";
+        if (line.path("context").has("parentText"))
+            return "field 'context.parentText' is not read here: scripts/score takes the parent text as 'parent'";
         try {
             List<String> targets = targets(line);
             if (targets != null) StanceLimits.checkTargets(targets);

@@ -92,6 +92,24 @@ class ScoreStanceTest {
     }
 
     /**
+     * A stance integrator's review (thirty-ninth session): a line written with the service's names, "targets" and
+     * "context": {"parentText"}, was scored with no stance and no word; each name is refused with the one this reads.
+     */
+    @Test
+    void theServicesNamesForTargetsAndParentAreRefusedNotIgnored() throws IOException {
+        List<JsonNode> out = run("""
+                {"id": "a", "text": "i love grapes", "targets": ["grapes"]}
+                {"id": "b", "text": "i love grapes", "context": {"parentText": "bomb in paris"}}
+                {"id": "c", "text": "i love grapes", "target": "grapes", "context": "kept as before"}
+                """);
+        assertEquals("field 'targets' is not read here: scripts/score takes stance targets as 'target' (a string or a list of strings)",
+                out.get(0).get("error").asText());
+        assertEquals("field 'context.parentText' is not read here: scripts/score takes the parent text as 'parent'",
+                out.get(1).get("error").asText());
+        assertTrue(out.get(2).has("stance"), "other fields are still passed over: " + out.get(2));
+    }
+
+    /**
      * A stance data scientist's audit: a stance bundle given as --model said only that its format is
      * not the toxicity bundle's; each option now names the other where that one's bundle is given.
      */
