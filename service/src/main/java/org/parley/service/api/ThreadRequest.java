@@ -12,8 +12,10 @@ import java.util.List;
  * @param targets    phrases to give every comment's stance on; absent: proposed from the article
  * @param attributes which attributes to return (default: all six)
  * @param spans      whether to explain each comment's top attribute with word spans (default true)
+ * @param doNotStore as on /v1/score: the thread's texts are written nowhere, which this endpoint keeps whatever it says
+ *                   (until the thirty-ninth session it was an unknown field here, a 400)
  */
-public record ThreadRequest(JsonNode thread, List<String> targets, List<String> attributes, Boolean spans) {
+public record ThreadRequest(JsonNode thread, List<String> targets, List<String> attributes, Boolean spans, Boolean doNotStore) {
     public boolean wantsSpans() {
         return spans == null || spans;
     }

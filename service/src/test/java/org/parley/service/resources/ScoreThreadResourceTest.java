@@ -96,6 +96,21 @@ class ScoreThreadResourceTest {
         verify(STANCE, never()).stance(anyString(), anyList());
     }
 
+    /**
+     * A stance integrator's review (thirty-ninth session): docs/scoring-api.md names this endpoint among the four that store
+     * nothing whatever {@code doNotStore} says, and /v1/score takes it, but here it was a 400 "unknown field 'doNotStore'",
+     * so a site that sends its privacy promise with every scoring call could not score a thread. Taken, as a boolean.
+     */
+    @Test
+    void doNotStoreIsTakenAsOnScore() throws Exception {
+        JsonNode body = ok(post(request(seed()).put("doNotStore", true).putPOJO("targets", List.of("military action"))));
+        assertEquals(20, body.at("/summary/comments").asInt(), body.toString());
+        ok(post(request(seed()).put("doNotStore", false).putPOJO("targets", List.of("military action"))));
+        Response wrong = post(request(seed()).put("doNotStore", "yes"));
+        assertEquals(400, wrong.getStatus());
+        assertEquals("doNotStore", Fakes.mapper().readTree(wrong.readEntity(String.class)).get("field").asText());
+    }
+
     @Test
     void comment365IsReadAgainstItsQuoteAndACommentWithoutParentHasNoReplyStance() throws Exception {
         CommentThread thread = seed();
