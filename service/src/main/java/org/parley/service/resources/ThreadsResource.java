@@ -79,6 +79,10 @@ public final class ThreadsResource {
                             + "] is not UTF-8: percent-encode the phrase's UTF-8 bytes (it decoded to U+FFFD)");
         }
         if (body == null || !body.isObject()) throw ApiException.badField("body", "a thread (JSON object) is required");
+        // /v1/score/thread's field, sent here: the thread format's "unknown field" did not say where targets go.
+        if (body.has("targets"))
+            throw ApiException.badField("targets", "targets is not a field of the thread format: give each stance target as"
+                    + " ?target=PHRASE on /v1/threads (or score the thread without storing it on /v1/score/thread, which takes targets)");
         CommentThread thread = RequestChecks.thread(body, "", "body", maxComments);
         // Stored ids are THREAD/COMMENT: a '/' in the thread's id would let thread "a/b" with comment "c"
         // and thread "a" with comment "b/c" claim one id.

@@ -1041,6 +1041,17 @@ class ModerationResourceTest {
         return e[0].equals("GET") ? as(key, e[1]).get() : post(key, e[1], e[2]);
     }
 
+    /** /v1/score/thread's "targets", sent to /v1/threads: the thread format's "unknown field" said nothing of ?target=. */
+    @Test
+    void targetsInAThreadsBodyPointToTheQueryParameter() {
+        Response r = post(Fakes.WEBSITE_KEY, "/v1/threads",
+                "{\"id\": \"t\", \"article\": {\"title\": \"T\"}, \"comments\": [{\"id\": \"c1\", \"text\": \"hi\"}], \"targets\": [\"Syria\"]}");
+        JsonNode body = r.readEntity(JsonNode.class);
+        assertEquals(400, r.getStatus(), body.toString());
+        assertEquals("targets", body.get("field").asText());
+        assertTrue(body.get("message").asText().contains("?target="), body.toString());
+    }
+
     @Test
     void badInputOnEveryEndpointIsA4xxNamingTheField() {
         String longText = "x".repeat(20_481);
