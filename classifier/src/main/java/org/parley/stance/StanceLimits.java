@@ -1,7 +1,9 @@
 package org.parley.stance;
 
 import java.util.List;
+import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.parley.score.Scorer;
 import org.parley.text.BlankText;
 
@@ -31,19 +33,22 @@ public final class StanceLimits {
                 throw new IllegalArgumentException(which + " is " + t.length() + " characters; the limit is " + MAX_TARGET_CHARS);
             int earlier = repeats(targets, i);
             if (earlier >= 0)
-                throw new IllegalArgumentException(which + " repeats item " + (earlier + 1) + " (targets are compared without case "
-                        + "and surrounding spaces, as the model reads them)");
+                throw new IllegalArgumentException(which + " repeats item " + (earlier + 1) + " (targets are compared without case, "
+                        + "surrounding spaces or repeated spaces, as the model reads them)");
         }
     }
 
     /**
-     * What two targets are the same by: the model reads a target without case or surrounding spaces (the shipped bundle
-     * gives "Syria", "syria" and " Syria " the same probabilities to the last digit), and the service's proposed targets
-     * are told apart the same way ({@code ThreadTargets}).
+     * What two targets are the same by: the model reads a target without case, without surrounding spaces, with any run
+     * of spaces as one and in any Unicode normal form (the shipped bundle gives "Syria", "syria" and " Syria " the same
+     * probabilities to the last digit, as it does "military  action" and "military action", "café" composed and
+     * decomposed), and the service's proposed targets are told apart the same way ({@code ThreadTargets}).
      */
     public static String sameness(String target) {
-        return target.strip().toLowerCase(Locale.ROOT);
+        return SPACES.matcher(Normalizer.normalize(target, Normalizer.Form.NFC).strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
+
+    private static final Pattern SPACES = Pattern.compile("(?U)\\s+");
 
     /**
      * The index of the first target before {@code i} that target {@code i} repeats ({@link #sameness}), or -1. Until the

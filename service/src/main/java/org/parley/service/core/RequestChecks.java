@@ -137,7 +137,7 @@ public final class RequestChecks {
             int earlier = StanceLimits.repeats(targets, i);
             if (earlier >= 0)
                 throw ApiException.badField(item, item + " repeats " + field + "[" + earlier + "] (targets are compared without "
-                        + "case and surrounding spaces, as the stance model reads them)");
+                        + "case, surrounding spaces or repeated spaces, as the stance model reads them)");
         }
     }
 
