@@ -47,20 +47,12 @@ public final class SentenceScores {
      * @param tokens {@code pipeline.tokenize(text)}
      */
     public static WithComment withComment(Scorer scorer, TextPipeline pipeline, String text, List<Token> tokens) {
-        List<Sentences.Slice> slices = Sentences.slices(text, tokens);
-        if (slices.size() < 2) slices = List.of();
-        List<String> texts = new ArrayList<>(1 + slices.size());
-        List<List<Token>> textTokens = new ArrayList<>(1 + slices.size());
-        texts.add(text);
-        textTokens.add(tokens);
-        for (Sentences.Slice slice : slices) {
-            texts.add(slice.text());
-            textTokens.add(slice.tokens());
-        }
+        List<Sentences.Slice> slices = read(Sentences.slices(text, tokens));
+        List<String> texts = new ArrayList<>(List.of(text));
+        List<List<Token>> textTokens = new ArrayList<>(List.of(tokens));
+        add(slices, texts, textTokens);
         float[][] p = scorer.score(texts, pipeline, textTokens);
-        List<Scored> sentences = new ArrayList<>(slices.size());
-        for (int k = 0; k < slices.size(); k++) sentences.add(new Scored(slices.get(k).begin(), slices.get(k).end(), p[k + 1]));
-        return new WithComment(p[0], sentences);
+        return new WithComment(p[0], scored(slices, p, 1));
     }
 
     /** As {@link #of(Scorer, TextPipeline, String, List)} for several comments, in one scorer call (which spreads over the cores). */
@@ -87,22 +79,37 @@ public final class SentenceScores {
         List<String> sentences = new ArrayList<>();
         List<List<Token>> sentenceTokens = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            List<Sentences.Slice> s = cut.apply(texts.get(i), tokens.get(i));
-            if (s.size() < 2) s = List.of();
+            List<Sentences.Slice> s = read(cut.apply(texts.get(i), tokens.get(i)));
             slices.add(s);
-            for (Sentences.Slice slice : s) {
-                sentences.add(slice.text());
-                sentenceTokens.add(slice.tokens());
-            }
+            add(s, sentences, sentenceTokens);
         }
         float[][] p = sentences.isEmpty() ? new float[0][] : scorer.score(sentences, pipeline, sentenceTokens);
         List<List<Scored>> out = new ArrayList<>(texts.size());
         int k = 0;
         for (List<Sentences.Slice> s : slices) {
-            List<Scored> scored = new ArrayList<>(s.size());
-            for (Sentences.Slice slice : s) scored.add(new Scored(slice.begin(), slice.end(), p[k++]));
-            out.add(scored);
+            out.add(scored(s, p, k));
+            k += s.size();
         }
+        return out;
+    }
+
+    /** The pieces read alone: none for a comment of one, which the comment's own scores already describe. */
+    private static List<Sentences.Slice> read(List<Sentences.Slice> pieces) {
+        return pieces.size() < 2 ? List.of() : pieces;
+    }
+
+    /** Adds each piece's text and tokens to a scorer call's lists. */
+    private static void add(List<Sentences.Slice> pieces, List<String> texts, List<List<Token>> tokens) {
+        for (Sentences.Slice slice : pieces) {
+            texts.add(slice.text());
+            tokens.add(slice.tokens());
+        }
+    }
+
+    /** The pieces with their scores, rows {@code from} on of the scorer call's {@code p}. */
+    private static List<Scored> scored(List<Sentences.Slice> pieces, float[][] p, int from) {
+        List<Scored> out = new ArrayList<>(pieces.size());
+        for (int k = 0; k < pieces.size(); k++) out.add(new Scored(pieces.get(k).begin(), pieces.get(k).end(), p[from + k]));
         return out;
     }
 }

@@ -112,9 +112,10 @@ final class BbcCommentStart {
      */
     private static Comment replying(int number, Matcher reply, String markerLine, List<String> restOfParagraph,
                                     List<List<String>> laterParagraphs, PageComments page) {
+        int parent = Integer.parseInt(reply.group(1));
         String rest = reply.group(2);
         boolean textFollows = !restOfParagraph.isEmpty() || !laterParagraphs.isEmpty();
-        boolean named = NAME.matcher(rest).matches() || page.isNamed(Integer.parseInt(reply.group(1)), rest);
+        boolean named = NAME.matcher(rest).matches() || page.isNamed(parent, rest);
         String name = textFollows && named ? rest : null;
         List<String> firstOwn = new ArrayList<>();
         if (name == null && !rest.isEmpty()) firstOwn.add(rest);
@@ -123,7 +124,7 @@ final class BbcCommentStart {
         if (!firstOwn.isEmpty()) own.add(firstOwn);
         own.addAll(laterParagraphs);
         if (own.isEmpty()) own.add(List.of(markerLine)); // "@324." alone: the marker is all the comment says
-        return make(number, new Marker(Integer.parseInt(reply.group(1)), name), own, List.of());
+        return make(number, new Marker(parent, name), own, List.of());
     }
 
     /**
