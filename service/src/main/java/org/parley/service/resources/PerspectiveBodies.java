@@ -23,19 +23,21 @@ import java.util.List;
  * Perspective's bodies as its users send them, which Google's servers read: on the {@code /v1alpha1} paths only, a body
  * with no Content-Type, or {@code text/plain}, and no cookies, is JSON (the widely copied {@code requests.post(url,
  * data=json.dumps(body))} sends none, and a browser's {@code fetch} with a string body sends {@code text/plain;charset=UTF-8};
- * both were 415s), and field names may come unquoted (Perspective's own curl sample, {@code {comment: {text: "…"},
- * requestedAttributes: {TOXICITY: {}}}}, was "not valid JSON"). Every other path keeps strict JSON.
+ * both were 415s), field names may come unquoted (Perspective's own curl sample, {@code {comment: {text: "…"},
+ * requestedAttributes: {TOXICITY: {}}}}, was "not valid JSON"), and strings single-quoted (Python's {@code str(body)} in
+ * place of {@code json.dumps(body)} writes {@code {'comment': {'text': "it's…"}}}). Every other path keeps strict JSON.
  */
 @PreMatching
 public final class PerspectiveBodies implements ContainerRequestFilter, ReaderInterceptor {
     private static final String PROPERTY = PerspectiveBodies.class.getName();
 
     /** Applied by Jackson's provider to the parser of the next body read on this thread, which it then forgets. */
-    private static final ObjectReaderModifier UNQUOTED_NAMES = new ObjectReaderModifier() {
+    private static final ObjectReaderModifier LENIENT = new ObjectReaderModifier() {
         @Override
         public ObjectReader modify(EndpointConfigBase<?> endpoint, MultivaluedMap<String, String> headers, JavaType type,
                                    ObjectReader reader, JsonParser parser) {
             parser.enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES.mappedFeature());
+            parser.enable(JsonReadFeature.ALLOW_SINGLE_QUOTES.mappedFeature());
             return reader;
         }
     };
@@ -90,7 +92,7 @@ public final class PerspectiveBodies implements ContainerRequestFilter, ReaderIn
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         if (context.getProperty(PROPERTY) == null) return context.proceed();
-        ObjectReaderInjector.set(UNQUOTED_NAMES);
+        ObjectReaderInjector.set(LENIENT);
         try {
             return context.proceed();
         } finally {

@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -124,6 +125,31 @@ class PerspectiveResourceTest {
         Response score = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
                 .post(Entity.entity("{\"comment\": {\"text\": \"hello\"}}", "text/plain;charset=UTF-8"));
         assertEquals(415, score.getStatus(), () -> score.readEntity(String.class));
+    }
+
+    /**
+     * Python's {@code str(body)} in place of {@code json.dumps(body)} writes single-quoted strings, double quotes for one
+     * that holds an apostrophe: "not valid JSON" here, as for the unquoted names of Perspective's curl sample. Read on
+     * these paths as the double-quoted body is; other paths stay strict.
+     */
+    @Test
+    void singleQuotedStringsAreReadOnThePerspectivePaths() throws Exception {
+        String text = "it's a stupid idea";
+        String quoted = JSON.writeValueAsString(Map.of("comment", Map.of("text", text),
+                "languages", List.of("en"), "requestedAttributes", Map.of("TOXICITY", Map.of())));
+        String pythons = "{'comment': {'text': \"" + text + "\"}, 'languages': ['en'], 'requestedAttributes': {'TOXICITY': {}}}";
+        Response strict = post("analyze", quoted), lenient = post("analyze", pythons);
+        String strictBody = strict.readEntity(String.class), lenientBody = lenient.readEntity(String.class);
+        assertEquals(200, strict.getStatus(), strictBody);
+        assertEquals(200, lenient.getStatus(), lenientBody);
+        assertEquals(JSON.readTree(strictBody), JSON.readTree(lenientBody));
+        // Within a single-quoted string, a double quote is a character, and \' an apostrophe, as Python writes them.
+        Response both = post("analyze", "{'comment': {'text': 'say \"no\", it\\'s fine'}, 'requestedAttributes': {'TOXICITY': {}}}");
+        assertEquals(200, both.getStatus(), () -> both.readEntity(String.class));
+
+        Response score = RESOURCES.target("/v1/score").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity("{'comment': {'text': 'hello'}}", MediaType.APPLICATION_JSON));
+        assertEquals(400, score.getStatus(), () -> score.readEntity(String.class));
     }
 
     private static Response typed(String path, String type, String body, String cookie) {
