@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 
 /** Command line: scraped page files in, the JSON thread format out (scripts/import-page). */
 @Command(name = "import-page",
+        footer = {"", "Example: scripts/import-page seeds/001_ebaeb092d28a86a2.txt > thread.json"},
         description = {
                 "Converts scraped page text (a BBC-style comment page or a plain article page) to the JSON thread format "
                         + "(docs/thread-format.md) on standard output.",

@@ -35,6 +35,7 @@ import java.util.function.Supplier;
  * broken record never costs a whole file.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
+        footer = {"", "Example: scripts/score --policy comments.jsonl > scores.jsonl"},
         description = {"Scores comments for the six toxicity attributes.",
                 "Input: JSON Lines, one {\"id\": \"...\", \"text\": \"...\"} per line, from FILE or stdin.",
                 "Output: one line per input line, same order: {\"id\": \"...\", \"attributes\": {\"TOXICITY\": 0.93, ...}}",

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
  * page, or the article of a thread in the JSON thread format.
  */
 @Command(name = "targets", mixinStandardHelpOptions = true,
+        footer = {"", "Example: scripts/targets --limit 5 seeds/001_ebaeb092d28a86a2.txt"},
         description = {"Proposes stance targets from a scraped article page or BBC comment page: the people,",
                 "organisations and places it names (CoreNLP NER) and its recurring issue phrases.",
                 "Output: one JSON line {\"phrase\", \"kind\", \"mentions\"} per target: the names (people, organisations, places), most mentioned first, then the issue phrases, most mentioned first."})

@@ -25,6 +25,9 @@ import java.util.zip.GZIPOutputStream;
  * reads these counts to tell a word people write from a misspelt or glued insult.
  */
 @Command(name = "word-counts", mixinStandardHelpOptions = true,
+        footer = {"", "Example: scripts/word-counts",
+                "(the script gives --output, the shipped list, and rewrites english-words.txt.gz beside it from Debian's",
+                "wamerican and wbritish; its other arguments, --min say, come here)"},
         description = {"Counts the plain words (letters a-z) of the toxicity training split, as the normaliser writes them",
                 "before its speller; writes \"word TAB count\" lines, commonest first, gzipped, of the words seen --min times or more."})
 public final class WordCountsCommand implements Callable<Integer> {

@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
  * sample, and the rest for the lexicon, so thresholds are not tuned on the lexicon's own data.
  */
 @Command(name = "evaluate-spans", mixinStandardHelpOptions = true,
+        footer = {"", "Example: scripts/evaluate-spans --tagger runs/span-tagger.zip"},
         description = {"Span explanations against the human toxic-span annotations (SemEval-2021 Task 5).",
                 "Learns the word lexicon on tsd_train minus a fixed tuning sample, tunes the thresholds on that sample,",
                 "reports F1 on tsd_trial (the dev split). Prints one JSON object: thresholds, tuning and dev F1,",

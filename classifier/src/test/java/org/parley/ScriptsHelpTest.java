@@ -1,0 +1,98 @@
+package org.parley;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The scripts that answer --help themselves (not through a Java command: CliExamplesTest has those): the help is the
+ * whole comment at the top of the script, with an example, and a wrong option or an argument too many is refused
+ * with a message naming it, before anything starts. Until the fortieth session benchmark-queue's help stopped
+ * mid-sentence, no help had an example, and benchmark, benchmark-cost, fuzz and soak ignored extra arguments
+ * ("scripts/benchmark 10 --port 9000" benchmarked the default port), as check-perspective-client took an option for
+ * its KEY.
+ */
+class ScriptsHelpTest {
+    private static final Path SCRIPTS = DocsLinksTest.repositoryRoot().resolve("scripts");
+    /** "sed -n '2,12p' "$0"": the help printed from the script's own header, from its second line. */
+    private static final String SED_OF_HEADER = ".*sed -n '2,\\d+[^']*' \"\\$0\".*";
+
+    @Test
+    void aScriptsHelpIsItsWholeHeaderWithAnExample() throws Exception {
+        List<String> checked = new ArrayList<>();
+        for (Path script : shellHelped()) {
+            String help = run(script, "--help").output;
+            String name = script.getFileName().toString();
+            assertTrue(help.lines().anyMatch(l -> l.startsWith("Example") && l.contains("scripts/" + name)),
+                    name + " --help shows no example:\n" + help);
+            List<String> lines = Files.readAllLines(script);
+            if (lines.stream().anyMatch(l -> l.matches(SED_OF_HEADER))) {
+                int end = 1;
+                while (end < lines.size() && lines.get(end).startsWith("#")) end++;
+                String header = String.join("\n", lines.subList(1, end).stream().map(l -> l.replaceFirst("^# ?", "")).toList());
+                assertEquals(header, help.strip(), name + " --help is not the comment at its top");
+            }
+            checked.add(name);
+        }
+        assertTrue(checked.containsAll(List.of("benchmark-queue", "serve", "fuzz", "add-moderator")), checked.toString());
+    }
+
+    @Test
+    void aWrongOptionOrAnArgumentTooManyIsRefusedByName() throws Exception {
+        String[][] cases = {
+                {"benchmark", "--no-such-option"}, {"benchmark", "10", "20"},
+                {"benchmark-cost", "--no-such-option"}, {"benchmark-cost", "3", "4"},
+                {"benchmark-queue", "--no-such-option"}, {"benchmark-score", "--no-such-option"},
+                {"check-perspective-client", "--no-such-option"}, {"check-perspective-client", "http://x", "key-1", "extra"},
+                {"export-decisions", "--no-such-option"}, {"fuzz", "--no-such-option"}, {"fuzz", "1", "2", "3"},
+                {"overload", "--no-such-option"}, {"serve", "--no-such-option"}, {"soak", "--no-such-option"},
+                {"soak", "1", "2", "3"}, {"submit-page", "--no-such-option"}};
+        for (String[] c : cases) {
+            Result r = run(SCRIPTS.resolve(c[0]), java.util.Arrays.copyOfRange(c, 1, c.length));
+            String named = c.length == 2 ? c[1] : c[c.length - 1];
+            assertNotEquals(0, r.exit, String.join(" ", c) + " was not refused:\n" + r.output);
+            assertTrue(r.output.contains(named) && r.output.contains("--help"),
+                    String.join(" ", c) + ": the message names neither the argument nor --help:\n" + r.output);
+        }
+    }
+
+    /** The scripts whose --help is answered in the shell: a sed of their header, or a here-document. */
+    private static List<Path> shellHelped() throws Exception {
+        try (Stream<Path> files = Files.list(SCRIPTS)) {
+            return files.filter(Files::isRegularFile).sorted().filter(f -> {
+                try {
+                    String text = Files.readString(f);
+                    return text.lines().anyMatch(l -> l.matches(SED_OF_HEADER)) || text.contains("<<'USAGE'");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+
+    private record Result(int exit, String output) {}
+
+    /** A refusal comes before any work; the bound only keeps a regression (a benchmark that starts) from hanging the build. */
+    private static Result run(Path script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+            throw new AssertionError(String.join(" ", command) + " did not stop within 60 s: it started work");
+        }
+        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+}
