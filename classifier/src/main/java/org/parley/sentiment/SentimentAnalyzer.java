@@ -22,13 +22,14 @@ import org.parley.text.Token;
  * {@code SENTIMENT} attribute. The PCFG parse is slow and grows about as the square of a
  * sentence's length (warm, 2 cores: 0.1 s for 10 tokens, 0.9 s for 40, 2.8 s for 79), so a comment
  * is read within a budget: its sentences in order, each of at most {@link #MAX_SENTENCE_TOKENS}
- * tokens and {@link #MAX_SENTENCE_CHARS} characters (longer ones are skipped), until the sum of
- * their squared lengths would pass {@link #BUDGET}: about a second of parsing at most. Without it
+ * tokens (a longer one is read as pieces of at most that many, cut at clause boundaries) and
+ * {@link #MAX_SENTENCE_CHARS} characters (a longer piece is skipped), until the sum of their squared
+ * lengths would pass {@link #BUDGET}: about a second of parsing at most. Without it
  * a 20,480-character comment took two minutes, and one without sentence breaks overflowed the
  * stack. Sentences are found by Parley's own tokeniser (CoreNLP's, run on a whole comment, is
  * slow on long runs of '&' or '"'), a blank line ending one as in CoreNLP; only the chosen ones
- * reach CoreNLP. A comment's distribution
- * is the mean of its sentences', weighted by their length. Thread-safe.
+ * reach CoreNLP. A comment's distribution is the mean of its sentences' (and pieces'), weighted by
+ * their length. Thread-safe.
  */
 public final class SentimentAnalyzer {
     static final int MAX_SENTENCE_TOKENS = 40;
@@ -48,19 +49,24 @@ public final class SentimentAnalyzer {
         this.pipeline = new StanfordCoreNLP(p);
     }
 
-    /** The sentences read, as [begin, end) offsets into the text: the budget's choice. */
+    /**
+     * The sentences read, as [begin, end) offsets into the text: the budget's choice. A sentence of more than
+     * {@link #MAX_SENTENCE_TOKENS} tokens is read as pieces of about even length, cut at clause boundaries where there
+     * are some ({@link Sentences#clauses}); each piece counts as a sentence. Until the fortieth session such a sentence
+     * was skipped, so a comment of one long sentence had no sentiment at all (seed 001's comment 349, 46 tokens).
+     */
     static List<int[]> chosen(String text) {
-        List<Token> tokens = TextPipeline.standard().tokenize(text);
         List<int[]> out = new ArrayList<>();
-        int spent = 0, next = 0;  // sentences and tokens both run in text order
-        for (int[] s : Sentences.split(text, tokens)) {
-            int n = 0;
-            while (next < tokens.size() && tokens.get(next).begin() < s[0]) next++;
-            for (; next < tokens.size() && tokens.get(next).end() <= s[1]; next++) if (tokens.get(next).end() > tokens.get(next).begin()) n++;
-            if (n > MAX_SENTENCE_TOKENS || s[1] - s[0] > MAX_SENTENCE_CHARS) continue;
-            if (spent + n * n > BUDGET) break;
-            spent += n * n;
-            out.add(s);
+        int spent = 0;
+        for (Sentences.Slice sentence : Sentences.slices(text, TextPipeline.standard().tokenize(text))) {
+            for (Sentences.Slice s : Sentences.clauses(sentence, MAX_SENTENCE_TOKENS)) {
+                if (s.end() - s.begin() > MAX_SENTENCE_CHARS) continue;  // a few very long words: a link, a run of symbols
+                int n = 0;
+                for (Token t : s.tokens()) if (t.end() > t.begin()) n++;  // markers are no words
+                if (spent + n * n > BUDGET) return out;
+                spent += n * n;
+                out.add(new int[] {s.begin(), s.end()});
+            }
         }
         return out;
     }

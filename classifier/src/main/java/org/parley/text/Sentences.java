@@ -5,6 +5,7 @@ import edu.stanford.nlp.process.WordToSentenceProcessor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Sentence boundaries by CoreNLP's rules (its ssplit annotator's WordToSentenceProcessor) over
@@ -102,6 +103,46 @@ public final class Sentences {
             }
         }
         return out;
+    }
+
+    /** Where a long sentence is best cut for {@link #clauses}: after these tokens, or before a conjunction. */
+    private static final Set<String> CLAUSE_ENDS = Set.of(",", ";", ":", "-", "--");
+    private static final Set<String> CONJUNCTIONS =
+            Set.of("and", "but", "or", "nor", "yet", "so", "because", "although", "though", "while", "whereas");
+
+    /**
+     * A sentence of more than {@code max} words cut into as few pieces of at most {@code max} words as will do, of about
+     * even length and without overlap: each cut at the clause boundary (after a comma, semicolon, colon or dash, or
+     * before a conjunction) nearest its even point within a quarter of {@code max} of it, else at the even point. For a
+     * reader whose cost grows as the square of the length (the sentiment parser), even pieces cost least: two halves
+     * half what the whole would. A shorter sentence is returned as it is; the pieces leave markers
+     * ({@link TextPipeline#ALL_CAPS}) out, as they are no words.
+     */
+    public static List<Slice> clauses(Slice s, int max) {
+        if (max < 1) throw new IllegalArgumentException("pieces of at least 1 word, was " + max);
+        List<Token> words = new ArrayList<>(s.tokens().size());
+        for (Token t : s.tokens()) if (t.end() > t.begin()) words.add(t);
+        int n = words.size();
+        if (n <= max) return List.of(s);
+        List<Slice> out = new ArrayList<>();
+        int from = 0;
+        for (int left = (n + max - 1) / max; left > 1; left--) {
+            // Bounds that leave this piece and each one after it at most max words.
+            int lo = Math.max(from + 1, n - (left - 1) * max), hi = Math.min(from + max, n - 1);
+            int even = Math.min(hi, Math.max(lo, from + (n - from + left / 2) / left));
+            int cut = -1;
+            for (int c = Math.max(lo, even - max / 4); c <= Math.min(hi, even + max / 4); c++)
+                if (clauseBoundary(words, c) && (cut < 0 || Math.abs(c - even) < Math.abs(cut - even))) cut = c;
+            if (cut < 0) cut = even;
+            out.add(window(s, words.subList(from, cut)));
+            from = cut;
+        }
+        out.add(window(s, words.subList(from, n)));
+        return out;
+    }
+
+    private static boolean clauseBoundary(List<Token> words, int cut) {
+        return CLAUSE_ENDS.contains(words.get(cut - 1).text()) || CONJUNCTIONS.contains(words.get(cut).text());
     }
 
     /** The slice of {@code s} its tokens {@code inside} span, with offsets into the window's text. */

@@ -39,8 +39,10 @@ class SentimentAnalyzerTest {
         java.util.List<int[]> read = SentimentAnalyzer.chosen(ten.repeat(2000));
         assertEquals(SentimentAnalyzer.BUDGET / 100, read.size(), "sixteen sentences of ten tokens, not 2,000");
         String long41 = "word ".repeat(40) + ". ";
-        assertEquals(java.util.List.of(), SentimentAnalyzer.chosen(long41 + long41), "a sentence over 40 tokens is skipped");
-        assertEquals(1, SentimentAnalyzer.chosen(long41 + ten).size(), "and the next one still read");
+        // 41 tokens read as pieces of 21 and 20 (841): a second such sentence has room for its first piece only.
+        assertEquals(3, SentimentAnalyzer.chosen(long41 + long41).size(), "a sentence over 40 tokens is read in pieces");
+        assertEquals(3, SentimentAnalyzer.chosen(long41 + ten).size(), "and the next one still read");
+        assertEquals(1, SentimentAnalyzer.chosen("word ".repeat(10_000)).size(), "one piece of 40 spends the whole budget");
         for (String odd : new String[] {"&".repeat(20_000), "a".repeat(20_000), "a ".repeat(10_000)})
             for (int[] s : SentimentAnalyzer.chosen(odd))
                 assertTrue(s[1] - s[0] <= SentimentAnalyzer.MAX_SENTENCE_CHARS, "only short runs reach the parser: " + (s[1] - s[0]));
@@ -61,17 +63,35 @@ class SentimentAnalyzerTest {
     /** An audit found a 43-word hateful sentence answered "NEUTRAL, 1.0": skipped, and then reported as a certain reading. */
     @Test
     void nothingReadGivesNoLabelRatherThanACertainNeutral() {
-        String long43 = "those people are all the same and they should never have been let into this country because they ruin every "
-                + "single town they move into and everyone knows it but nobody dares to say it out loud these days and that is the plain truth";
-        for (String text : new String[] {"   ", long43}) {
+        for (String text : new String[] {"   ", "x".repeat(SentimentAnalyzer.MAX_SENTENCE_CHARS + 1)}) {
             Sentiment s = analyzer.analyse(text);
             assertEquals(0, s.sentences(), text);
             assertNull(s.label(), text);
             assertTrue(s.probabilities().isEmpty(), text);
         }
-        Sentiment read = analyzer.analyse(long43 + ". I hate them.");
-        assertEquals(1, read.sentences());
-        assertNotNull(read.label());
+    }
+
+    /**
+     * A stance integrator's review (thirty-ninth session): seed 001's comment 349 is one sentence of 46 tokens, past the
+     * 40 the parse takes, so it was skipped and the comment had no sentiment at all. It is read as two pieces now, cut at
+     * a comma near its middle, and so is the 43-word sentence above (cut before "and").
+     */
+    @Test
+    void aSentenceOfOver40TokensIsReadInPieces() {
+        String c349 = "Does this mean we can expect Australia, Canada, France, Italy, Japan, Republic of Korea, Saudi Arabia, Spain, "
+                + "Turkey and the UK to join in this fight or is the US picking up this tab alone again.";
+        String long43 = "those people are all the same and they should never have been let into this country because they ruin every "
+                + "single town they move into and everyone knows it but nobody dares to say it out loud these days and that is the plain truth";
+        assertEquals(java.util.List.of("Does this mean we can expect Australia, Canada, France, Italy, Japan, Republic of Korea, Saudi Arabia,",
+                        "Spain, Turkey and the UK to join in this fight or is the US picking up this tab alone again."),
+                SentimentAnalyzer.chosen(c349).stream().map(s -> c349.substring(s[0], s[1])).toList());
+        for (String text : new String[] {c349, long43}) {
+            Sentiment s = analyzer.analyse(text);
+            assertEquals(2, s.sentences(), text);
+            assertNotNull(s.label(), text);
+            assertEquals(1.0, s.probabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-6);
+        }
+        assertTrue(analyzer.analyse(long43).label().ordinal() < Sentiment.Label.NEUTRAL.ordinal(), "the hateful sentence reads negative");
     }
 
     /**

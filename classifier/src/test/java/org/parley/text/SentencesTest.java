@@ -79,6 +79,33 @@ class SentencesTest {
         assertEquals(7, Sentences.pieces(text, tokens, 5).size(), "windows at 0, 2, 4, 6 and 12 − 5 = 7, beside the two short sentences");
     }
 
+    /**
+     * Sentiment's pieces of a long sentence: as few as keep each within the size, of about even length, without overlap,
+     * cut at a comma, dash or conjunction near the even point where there is one.
+     */
+    @Test
+    void aLongSentenceIsCutIntoEvenClausesWithoutOverlap() {
+        TextPipeline pipeline = TextPipeline.standard();
+        String text = "red orange yellow, green blue indigo violet black — white grey and pink brown.";
+        Sentences.Slice whole = Sentences.slices(text, pipeline.tokenize(text)).get(0);  // 16 tokens
+        assertEquals(List.of(whole), Sentences.clauses(whole, 16), "a sentence within the size is left whole");
+        // Two pieces of about 8: the comma (after 4 tokens) and "and" (after 12) are too far from the middle, the dash
+        // (after 10) is near.
+        assertEquals(List.of("red orange yellow, green blue indigo violet black —", "white grey and pink brown."),
+                Sentences.clauses(whole, 12).stream().map(Sentences.Slice::text).toList());
+        // Three of at most 6: at the comma, then where the rest must be cut to fit (the dash).
+        assertEquals(List.of("red orange yellow,", "green blue indigo violet black —", "white grey and pink brown."),
+                Sentences.clauses(whole, 6).stream().map(Sentences.Slice::text).toList());
+        String and = "we came home early and the dog was asleep";
+        assertEquals(List.of("we came home early", "and the dog was asleep"),
+                Sentences.clauses(Sentences.slices(and, pipeline.tokenize(and)).get(0), 8).stream().map(Sentences.Slice::text).toList());
+        String plain = "one two three four five six seven";
+        List<Sentences.Slice> pieces = Sentences.clauses(Sentences.slices(plain, pipeline.tokenize(plain)).get(0), 3);
+        assertEquals(List.of("one two", "three four five", "six seven"), pieces.stream().map(Sentences.Slice::text).toList(),
+                "no boundary: even cuts, none longer than the size");
+        for (Sentences.Slice s : pieces) assertEquals(pipeline.tokenize(s.text()), s.tokens(), s.text());
+    }
+
     /** One processor serves every thread: threads cutting different comments at once cut each as one thread alone does. */
     @Test
     void threadsCuttingAtOnceCutAsOneThreadDoes() throws Exception {
