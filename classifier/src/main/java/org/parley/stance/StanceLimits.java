@@ -20,22 +20,45 @@ public final class StanceLimits {
 
     private StanceLimits() {}
 
-    /** @throws IllegalArgumentException naming the first target that is wrong */
+    /** @throws IllegalArgumentException naming the first target that is wrong, as scripts/score does ("'target' item 2") */
     public static void checkTargets(List<String> targets) {
-        if (targets == null || targets.isEmpty()) throw new IllegalArgumentException("'target' must name at least one target");
-        if (targets.size() > MAX_TARGETS)
-            throw new IllegalArgumentException("'target' has " + targets.size() + " targets; the limit is " + MAX_TARGETS);
+        Problem p = problem(targets);
+        if (p == null) return;
+        String which = p.item() < 0 || targets.size() == 1 ? "'target'" : "'target' item " + (p.item() + 1);
+        throw new IllegalArgumentException(switch (p.kind()) {
+            case NONE -> "'target' must name at least one target";
+            case TOO_MANY -> "'target' has " + p.found() + " targets; the limit is " + MAX_TARGETS;
+            case EMPTY -> which + " is empty";
+            case TOO_LONG -> which + " is " + p.found() + " characters; the limit is " + MAX_TARGET_CHARS;
+            case REPEAT -> which + " repeats item " + (p.found() + 1) + " (targets are compared without case, "
+                    + "surrounding spaces or repeated spaces, as the model reads them)";
+        });
+    }
+
+    /**
+     * The first thing wrong with a list of targets. The rules live here once; each caller words the problem its own way
+     * and names the item as its callers know it (the service {@code targets[1]}, scripts/score {@code 'target' item 2}).
+     *
+     * @param kind  what is wrong
+     * @param item  the target it is wrong with, from 0; -1 for the list as a whole
+     * @param found the number of targets (TOO_MANY), the target's length (TOO_LONG) or the item it repeats (REPEAT)
+     */
+    public record Problem(Kind kind, int item, int found) {
+        public enum Kind { NONE, TOO_MANY, EMPTY, TOO_LONG, REPEAT }
+    }
+
+    /** @return the first problem, checking the list and then each target in order, or null when there is none */
+    public static Problem problem(List<String> targets) {
+        if (targets == null || targets.isEmpty()) return new Problem(Problem.Kind.NONE, -1, 0);
+        if (targets.size() > MAX_TARGETS) return new Problem(Problem.Kind.TOO_MANY, -1, targets.size());
         for (int i = 0; i < targets.size(); i++) {
             String t = targets.get(i);
-            String which = targets.size() == 1 ? "'target'" : "'target' item " + (i + 1);
-            if (t == null || BlankText.is(t)) throw new IllegalArgumentException(which + " is empty");
-            if (t.length() > MAX_TARGET_CHARS)
-                throw new IllegalArgumentException(which + " is " + t.length() + " characters; the limit is " + MAX_TARGET_CHARS);
+            if (t == null || BlankText.is(t)) return new Problem(Problem.Kind.EMPTY, i, 0);
+            if (t.length() > MAX_TARGET_CHARS) return new Problem(Problem.Kind.TOO_LONG, i, t.length());
             int earlier = repeats(targets, i);
-            if (earlier >= 0)
-                throw new IllegalArgumentException(which + " repeats item " + (earlier + 1) + " (targets are compared without case, "
-                        + "surrounding spaces or repeated spaces, as the model reads them)");
+            if (earlier >= 0) return new Problem(Problem.Kind.REPEAT, i, earlier);
         }
+        return null;
     }
 
     /**

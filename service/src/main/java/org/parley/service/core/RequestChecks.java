@@ -114,7 +114,8 @@ public final class RequestChecks {
 
     /**
      * Present targets: 1 to {@link StanceLimits#MAX_TARGETS}, each non-blank, at most {@link StanceLimits#MAX_TARGET_CHARS}
-     * chars, and none a repeat of another ({@link StanceLimits#repeats}).
+     * chars, and none a repeat of another, by the rules scripts/score keeps too ({@link StanceLimits#problem}), worded
+     * here for the API ({@code targets[1]}, counted from 0), and storable.
      */
     public static void targets(List<String> targets, String field) {
         targets(targets, field, "leave it out for no stance");
@@ -122,23 +123,22 @@ public final class RequestChecks {
 
     /** @param absent what leaving the field out does, for the message on an empty list */
     public static void targets(List<String> targets, String field, String absent) {
-        if (targets.isEmpty()) throw new ApiException(400, field, 1, field + " must not be empty (" + absent + ")");
-        if (targets.size() > StanceLimits.MAX_TARGETS)
-            throw new ApiException(400, field, StanceLimits.MAX_TARGETS,
-                    field + " holds at most " + StanceLimits.MAX_TARGETS + " targets (was " + targets.size() + ")");
-        for (int i = 0; i < targets.size(); i++) {
-            String t = targets.get(i);
-            String item = field + "[" + i + "]";
-            if (t == null || BlankText.is(t)) throw new ApiException(400, item, 1, item + " must not be empty");
-            UnstorableCharacters.check(t, item);
-            if (t.length() > StanceLimits.MAX_TARGET_CHARS)
-                throw new ApiException(400, item, StanceLimits.MAX_TARGET_CHARS,
-                        item + " is longer than " + StanceLimits.MAX_TARGET_CHARS + " characters (was " + t.length() + ")");
-            int earlier = StanceLimits.repeats(targets, i);
-            if (earlier >= 0)
-                throw ApiException.badField(item, item + " repeats " + field + "[" + earlier + "] (targets are compared without "
-                        + "case, surrounding spaces or repeated spaces, as the stance model reads them)");
+        StanceLimits.Problem p = StanceLimits.problem(targets);
+        if (p != null) {
+            String item = field + "[" + p.item() + "]";
+            throw switch (p.kind()) {
+                case NONE -> new ApiException(400, field, 1, field + " must not be empty (" + absent + ")");
+                case TOO_MANY -> new ApiException(400, field, StanceLimits.MAX_TARGETS,
+                        field + " holds at most " + StanceLimits.MAX_TARGETS + " targets (was " + p.found() + ")");
+                case EMPTY -> new ApiException(400, item, 1, item + " must not be empty");
+                case TOO_LONG -> new ApiException(400, item, StanceLimits.MAX_TARGET_CHARS,
+                        item + " is longer than " + StanceLimits.MAX_TARGET_CHARS + " characters (was " + p.found() + ")");
+                case REPEAT -> ApiException.badField(item, item + " repeats " + field + "[" + p.found() + "] (targets are compared "
+                        + "without case, surrounding spaces or repeated spaces, as the stance model reads them)");
+            };
         }
+        // JSON strings are refused as they are read; query parameters (/v1/threads?target=) are not.
+        for (int i = 0; i < targets.size(); i++) UnstorableCharacters.check(targets.get(i), field + "[" + i + "]");
     }
 
     private static void context(ScoreRequest.Context c, String prefix) {
