@@ -41,7 +41,8 @@ public final class StanceLimits {
      *
      * @param kind  what is wrong
      * @param item  the target it is wrong with, from 0; -1 for the list as a whole
-     * @param found the number of targets (TOO_MANY), the target's length (TOO_LONG) or the item it repeats (REPEAT)
+     * @param found the number of targets (TOO_MANY), the length of its {@link #phrase} (TOO_LONG) or the item it repeats
+     *              (REPEAT)
      */
     public record Problem(Kind kind, int item, int found) {
         public enum Kind { NONE, TOO_MANY, EMPTY, TOO_LONG, REPEAT }
@@ -54,7 +55,8 @@ public final class StanceLimits {
         for (int i = 0; i < targets.size(); i++) {
             String t = targets.get(i);
             if (t == null || BlankText.is(t)) return new Problem(Problem.Kind.EMPTY, i, 0);
-            if (t.length() > MAX_TARGET_CHARS) return new Problem(Problem.Kind.TOO_LONG, i, t.length());
+            int chars = phrase(t).length();  // what the model reads: the spaces around the phrase do not count
+            if (chars > MAX_TARGET_CHARS) return new Problem(Problem.Kind.TOO_LONG, i, chars);
             int earlier = repeats(targets, i);
             if (earlier >= 0) return new Problem(Problem.Kind.REPEAT, i, earlier);
         }
@@ -68,7 +70,24 @@ public final class StanceLimits {
      * decomposed), and the service's proposed targets are told apart the same way ({@code ThreadTargets}).
      */
     public static String sameness(String target) {
-        return SPACES.matcher(Normalizer.normalize(target, Normalizer.Form.NFC).strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(Normalizer.normalize(phrase(target), Normalizer.Form.NFC)).replaceAll(" ").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A target as the model reads it, and as a stance answer names it: without the spaces around it (any of Unicode's,
+     * no-break spaces and line breaks included). The 200-character limit is on this: until the fortieth session a
+     * phrase padded with spaces past 200 characters was refused, though the model reads the phrase alone.
+     */
+    public static String phrase(String target) {
+        int begin = 0, end = target.length();
+        while (begin < end && space(target.charAt(begin))) begin++;
+        while (end > begin && space(target.charAt(end - 1))) end--;
+        return target.substring(begin, end);
+    }
+
+    /** Unicode's White_Space, as {@code (?U)\\s} in {@link #sameness}: a loop, as a pattern anchored at the end backtracks over each inner run. */
+    private static boolean space(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 
     private static final Pattern SPACES = Pattern.compile("(?U)\\s+");

@@ -69,8 +69,10 @@ public final class StanceModel {
      *
      * @throws IllegalArgumentException for targets {@link StanceLimits} refuses
      */
-    public List<List<TargetStance>> stance(List<String> texts, List<String> targets) {
-        StanceLimits.checkTargets(targets);
+    public List<List<TargetStance>> stance(List<String> texts, List<String> given) {
+        StanceLimits.checkTargets(given);
+        // Read, and named in the answer, as the phrase: what a service stores stays within the limit however it was padded.
+        List<String> targets = given.stream().map(StanceLimits::phrase).toList();
         List<String> pairTexts = new ArrayList<>(texts.size() * targets.size()), pairTargets = new ArrayList<>(pairTexts.size());
         for (String text : texts) {
             pairTexts.addAll(Collections.nCopies(targets.size(), text));

@@ -28,6 +28,20 @@ class StanceLimitsTest {
                 java.util.stream.IntStream.range(0, 10).mapToObj(i -> "x".repeat(199) + i).toList()));
     }
 
+    /**
+     * A stance integrator's review (thirty-ninth session): a phrase padded with spaces past 200 characters was refused,
+     * though the model reads the phrase alone. The limit is on the phrase; a blank target is still empty.
+     */
+    @Test
+    void theLimitIsOnThePhraseWithoutTheSpacesAroundIt() {
+        String phrase = "military action " + "x".repeat(184);  // 200 characters
+        assertDoesNotThrow(() -> StanceLimits.checkTargets(List.of("  " + phrase + " \t\n\u00a0\u3000")));
+        assertEquals(phrase, StanceLimits.phrase("\u2003" + phrase + "\r\n"));
+        assertEquals("'target' is 201 characters; the limit is 200", error(List.of(" ".repeat(50) + phrase + "x ")));
+        assertEquals("'target' item 2 is empty", error(List.of("Syria", " ".repeat(300))));
+        assertEquals(StanceLimits.sameness("Syria"), StanceLimits.sameness("\u00a0Syria\u00a0"), "no-break spaces around it too");
+    }
+
     @Test
     void parentMustHaveText() {
         assertEquals("'parent' is empty",

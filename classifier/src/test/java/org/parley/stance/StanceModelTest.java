@@ -121,4 +121,14 @@ class StanceModelTest {
     void badTargetsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> model.stance("text", List.of("")));
     }
+
+    /** A padded target is read, and named, as its phrase: a service stores the answer, within the target's limit. */
+    @Test
+    void aPaddedTargetIsReadAndNamedAsItsPhrase() {
+        String phrase = "grapes " + "x".repeat(193);  // 200 characters
+        TargetStance padded = model.stance("I love grapes so much", List.of(" ".repeat(300) + phrase + "\n\u00a0")).get(0);
+        TargetStance plain = model.stance("I love grapes so much", List.of(phrase)).get(0);
+        assertEquals(phrase, padded.target());
+        assertEquals(plain, padded);
+    }
 }

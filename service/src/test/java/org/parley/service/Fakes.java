@@ -38,6 +38,7 @@ import org.parley.thread.CommentThread;
 import org.parley.service.store.Database;
 import org.parley.service.store.FeedbackStore;
 import org.parley.stance.ReplyStanceScore;
+import org.parley.stance.StanceLimits;
 import org.parley.stance.StanceModel;
 import org.parley.stance.TargetStance;
 import org.parley.label.ReplyStance;
@@ -136,7 +137,7 @@ public final class Fakes {
         for (String t : targets) {
             Map<Stance, Double> p = new EnumMap<>(Stance.class);
             for (Stance s : Stance.values()) p.put(s, s == label ? (label == Stance.AGAINST ? 0.7 : 0.6) : (label == Stance.AGAINST ? 0.15 : 0.2));
-            out.add(new TargetStance(t, label, p));
+            out.add(new TargetStance(StanceLimits.phrase(t), label, p));  // as the real model names it
         }
         return out;
     }

@@ -58,7 +58,7 @@ public final class ThreadTargets {
 
     /** @param given the caller's targets, already checked, or null to propose them */
     public Used choose(List<String> given, Article article) {
-        if (given != null) return new Used(List.copyOf(given), false);
+        if (given != null) return new Used(given.stream().map(StanceLimits::phrase).toList(), false);  // as the stance answer names them
         return new Used(pick(finder.apply(article), MAX_PROPOSED), true);
     }
 
@@ -71,7 +71,7 @@ public final class ThreadTargets {
         List<String> issues = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (CandidateTarget c : found) {
-            String phrase = c.phrase().strip();
+            String phrase = StanceLimits.phrase(c.phrase());
             if (phrase.isEmpty() || phrase.length() > StanceLimits.MAX_TARGET_CHARS || !seen.add(StanceLimits.sameness(phrase))) continue;
             (c.kind() == CandidateTarget.Kind.ISSUE ? issues : names).add(phrase);
         }

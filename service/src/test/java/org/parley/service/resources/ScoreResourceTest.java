@@ -129,6 +129,21 @@ class ScoreResourceTest {
         verify(STANCE, never()).replyStance(anyString(), anyString());
     }
 
+    /**
+     * A stance integrator's review (thirty-ninth session): a phrase padded with spaces past 200 characters was a 400,
+     * though the model reads the phrase alone. The limit is on the phrase, and the answer names the phrase read.
+     */
+    @Test
+    void aTargetPaddedPast200CharactersIsReadAsItsPhrase() throws Exception {
+        String phrase = "military action " + "x".repeat(184);  // 200 characters
+        JsonNode body = ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"no bomb\"}, \"targets\": "
+                + Fakes.mapper().writeValueAsString(List.of(" ".repeat(100) + phrase + "\n\t\u00a0")) + "}"));
+        assertEquals(phrase, body.at("/stance/0/target").asText(), body.toString());
+        Response r = post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"  " + phrase + "x  \"]}");
+        assertEquals(400, r.getStatus());
+        assertEquals("targets[0] is longer than 200 characters (was 201)", r.readEntity(JsonNode.class).get("message").asText());
+    }
+
     @Test
     void parentTextAddsTheReplyStance() {
         JsonNode body = ok(post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"is that so?\"},"

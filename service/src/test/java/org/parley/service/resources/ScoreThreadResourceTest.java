@@ -139,6 +139,18 @@ class ScoreThreadResourceTest {
         verify(STANCE).replyStance("Why would we?", "Strike them now.");
     }
 
+    /** A padded target is taken as its phrase (the limit is on that), and used, answered and summed up as the phrase. */
+    @Test
+    void aPaddedTargetIsUsedAsItsPhrase() throws Exception {
+        String phrase = "war " + "x".repeat(196);  // 200 characters
+        String json = "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"}, \"comments\": ["
+                + "{\"id\": \"c1\", \"number\": 1, \"text\": \"Strike them now.\"}]}, \"targets\": [\"" + " ".repeat(60) + phrase + "\\n\"]}";
+        JsonNode body = ok(ScoreResourceTest.post(RESOURCES, "/v1/score/thread", json));
+        assertEquals(List.of(phrase), Fakes.mapper().convertValue(body.at("/targets/used"), List.class), body.toString());
+        assertEquals(phrase, body.at("/comments/0/stance/0/target").asText());
+        assertEquals(phrase, body.at("/summary/stance/0/target").asText());
+    }
+
     @Test
     void theSummaryCountsAddUpToTheCommentsAndMatchTheirLabelsAndActions() throws Exception {
         CommentThread thread = seed();
