@@ -105,6 +105,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -151,6 +152,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // A missing, corrupt or incompatible bundle throws here, naming the file: no half-started service.
         // The stance bundle (likewise) loads on another core meanwhile: its sentence encoder alone takes ~2 s.
         Path stancePath = Path.of(config.stanceModel);
+        // Said before and after: on a busy machine loading takes a minute or two with nothing else logged, which reads as a hang.
+        long loadStart = System.nanoTime();
+        LOG.info("loading the models ({} and {}): seconds on an idle machine, a minute or more on a busy one", config.model, stancePath);
         CompletableFuture<ServedStance> stanceLoad = CompletableFuture.supplyAsync(() -> loadStance(stancePath));
         CompletableFuture<Language> languageLoad = CompletableFuture.supplyAsync(Language::standard); // ~1 s of profiles
         Path bundlePath = Path.of(config.model);
@@ -162,6 +166,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // cores, and with one thread the span tagger runs each comment's convolution as one product.
         BlasThreads.useOne();
         Language language = joined(languageLoad);
+        LOG.info("models loaded in {} s: toxicity {} {}, stance {} {}", String.format(Locale.ROOT, "%.1f",
+                        (System.nanoTime() - loadStart) / 1e9), models.current().info().name(), models.current().info().version(),
+                stance.current().info().name(), stance.current().info().version());
         PolicyInputs policyInputs = new PolicyInputs();
         CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), language::likelyForeign,
                 (float) config.spans.minProbability, policyInputs);
