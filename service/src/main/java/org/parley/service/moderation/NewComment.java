@@ -28,4 +28,10 @@ public record NewComment(
         this(id, articleId, articleTitle, number, parentId, parentNumber, author, text, quote, ratingUp, ratingDown, scores,
                 topAttribute, spansJson, stanceJson, model, action, language, parentAuthor, rulesJson, site, StoredComment.risk(scores));
     }
+
+    /** This reply without what its site copied of the comment it answers (its quote and parent author): that one is erased. */
+    public NewComment withoutCopies() {
+        return new NewComment(id, articleId, articleTitle, number, parentId, parentNumber, author, text, null, ratingUp, ratingDown,
+                scores, topAttribute, spansJson, stanceJson, model, action, language, null, rulesJson, site, risk);
+    }
 }

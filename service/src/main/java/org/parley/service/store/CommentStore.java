@@ -7,7 +7,6 @@ import com.google.common.collect.Lists;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
 import org.parley.service.auth.Sites;
@@ -27,12 +26,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
 
 /**
@@ -86,7 +86,7 @@ public final class CommentStore {
      * to tell which. Another site's comment with the same id is another comment, and no hindrance.
      */
     public Insert insert(NewComment c, Instant now) {
-        return jdbi.inTransaction(h -> insert(h, c, utc(now)));
+        return insertAll(List.of(c), now, (r, i) -> {}).get(0);
     }
 
     /**
@@ -95,16 +95,22 @@ public final class CommentStore {
      * the whole call (a clash found only now).
      */
     public List<Insert> insertAll(List<NewComment> comments, Instant now, ObjIntConsumer<Insert> each) {
-        return jdbi.inTransaction(h -> {
-            OffsetDateTime at = utc(now);
-            List<Insert> out = new ArrayList<>(comments.size());
-            for (int i = 0; i < comments.size(); i++) {
-                Insert r = insert(h, comments.get(i), at);
-                each.accept(r, i);
-                out.add(r);
-            }
-            return out;
-        });
+        return jdbi.inTransaction(h -> insertAll(h, comments, utc(now), each));
+    }
+
+    /**
+     * As {@link #insertAll}, in the open transaction {@code h}. The comments the replies answer are locked first
+     * ({@link ErasureLocks#lockParents}): a reply of an erased comment keeps nothing its site copied of it.
+     */
+    static List<Insert> insertAll(Handle h, List<NewComment> comments, OffsetDateTime at, ObjIntConsumer<Insert> each) {
+        List<NewComment> ready = ErasureLocks.lockParents(h, comments);
+        List<Insert> out = new ArrayList<>(ready.size());
+        for (int i = 0; i < ready.size(); i++) {
+            Insert r = insert(h, ready.get(i), at);
+            each.accept(r, i);
+            out.add(r);
+        }
+        return out;
     }
 
     /**
@@ -201,15 +207,19 @@ public final class CommentStore {
      * Only among {@code site}'s comments (null: those stored before owners were kept): a site's comments
      * answer its own, and a reply's stance toward another site's comment would tell its sender about that
      * comment's text. By number, the first stored, ties (one thread's comments share a time) by key: the
-     * rule {@link #erase} follows to find the replies that copied a comment.
+     * rule {@link ErasureLocks} follows to find the replies that copied a comment.
      */
     public Optional<StoredComment> parent(String site, String articleId, String parentId, Integer parentNumber) {
-        if (parentId != null) return find(site, parentId);
+        return jdbi.withHandle(h -> parent(h, site, articleId, parentId, parentNumber));
+    }
+
+    static Optional<StoredComment> parent(Handle h, String site, String articleId, String parentId, Integer parentNumber) {
+        if (parentId != null) return find(h, site, parentId);
         if (parentNumber == null) return Optional.empty();
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE a.local_id = :article"
+        return h.createQuery("SELECT " + COLUMNS + FROM + " WHERE a.local_id = :article"
                         + " AND c.number = :number AND c.site IS NOT DISTINCT FROM :site ORDER BY c.created_at, c.id LIMIT 1")
                 .bind("article", articleId).bind("number", parentNumber).bind("site", site)
-                .map((rs, ctx) -> comment(rs)).findOne());
+                .map((rs, ctx) -> comment(rs)).findOne();
     }
 
     /** What {@link #decide} did. */
@@ -311,7 +321,6 @@ public final class CommentStore {
         });
     }
 
-
     /** What {@link #erase} did: the comment as it is now, and whether this call erased it (false: it was already). */
     public record Erasure(StoredComment comment, boolean erased) {}
 
@@ -320,20 +329,16 @@ public final class CommentStore {
      * Erasure), in one transaction: its text, quote, author and parent author, its spans (where in the text the
      * model looked) and its stance on the site's targets (the author's opinion, named); its readers' reasons; the copy
      * of its text on every decision; the scores its site suggested for the same text (feedback); and what its direct
-     * replies copied from it, their quote and parent author ({@link #parent}'s rule finds them). Ids, scores, model
-     * versions, the policy's rules and who decided what and when stay: the audit of what was decided. The erasure is a
-     * decision, {@code ERASE} to {@link Status#ERASED}, one version more. A comment erased before is returned as it is,
-     * and nothing changes.
+     * replies copied from it, their quote and parent author ({@link #parent}'s rule finds them; a reply stored later, or
+     * while this runs, is stored without them: {@link ErasureLocks}). Ids, scores, model versions, the policy's rules and
+     * who decided what and when stay: the audit of what was decided. The erasure is a decision, {@code ERASE} to
+     * {@link Status#ERASED}, one version more. A comment erased before is returned as it is, and nothing changes.
      *
      * @param id the comment's {@link StoredComment#key() key}
      * @return empty if no such comment
      */
     public Optional<Erasure> erase(String id, String actor, Decider kind, Instant now) {
-        return jdbi.inTransaction(h -> {
-            ErasureLocks.lock(h, List.of(id), List.of());
-            forgetSuggestions(h, List.of(id));
-            return erase(h, id, actor, kind, utc(now));
-        });
+        return ErasureLocks.retrying(jdbi, h -> erase(h, List.of(id), List.of(), actor, kind, now)).stream().findFirst();
     }
 
     /**
@@ -345,24 +350,34 @@ public final class CommentStore {
      * @return the comments erased
      */
     public List<StoredComment> eraseAuthor(String site, String author, String actor, Decider kind, Instant now) {
-        return jdbi.inTransaction(h -> {
-            // One read finds the author's comments and the replies that name them as their parent's author, for the lock.
+        return ErasureLocks.retrying(jdbi, h -> {
+            // One read finds the author's comments and the replies that name them as their parent's author, which lose
+            // their copies also where that parent is none of the comments erased (never stored, or not found by number).
             List<String> keys = new ArrayList<>(), namers = new ArrayList<>();
             h.createQuery("SELECT id, author FROM comments WHERE site = :site AND (author = :author OR parent_author = :author)"
                             + " ORDER BY created_at, id")
                     .bind("site", site).bind("author", author)
                     .map((rs, ctx) -> Map.entry(rs.getString("id"), author.equals(rs.getString("author"))))
                     .forEach(row -> (row.getValue() ? keys : namers).add(row.getKey()));
-            ErasureLocks.lock(h, keys, namers);
-            forgetSuggestions(h, keys);
-            List<StoredComment> out = new ArrayList<>(keys.size());
-            for (String key : keys) erase(h, key, actor, kind, utc(now)).filter(Erasure::erased).ifPresent(e -> out.add(e.comment()));
-            // Replies that name the author as their parent's where that parent is none of the comments erased (never
-            // stored, or not found by number): what the site copied of the author's comment, their name and words.
-            h.createUpdate("UPDATE comments SET quote = NULL, parent_author = NULL WHERE site = :site AND parent_author = :author")
-                    .bind("site", site).bind("author", author).execute();
-            return out;
+            return erase(h, keys, namers, actor, kind, now).stream().filter(Erasure::erased).map(Erasure::comment).toList();
         });
+    }
+
+    /**
+     * Erases {@code keys} in the open transaction {@code h}, with the copies of them their replies carry and those
+     * {@code namers} carry, once it has locked all these rows ({@link ErasureLocks#lock}): each comment found, erased now
+     * or before. The rows are written by key, as locked, not found again by what they hold.
+     */
+    static List<Erasure> erase(Handle h, List<String> keys, Collection<String> namers, String actor, Decider kind, Instant now) {
+        Set<String> replies = ErasureLocks.lock(h, keys, namers);
+        forgetSuggestions(h, keys);
+        List<Erasure> out = new ArrayList<>(keys.size());
+        for (String key : keys) erase(h, key, actor, kind, utc(now)).ifPresent(out::add);
+        // A reply's quote is the text it answers and its parent author the name the page gave the comment's author
+        // (ReplyContext): copies of an erased comment's, made by its site.
+        for (List<String> part : Lists.partition(List.copyOf(replies), 1000))
+            h.createUpdate("UPDATE comments SET quote = NULL, parent_author = NULL WHERE id IN (<keys>)").bindList("keys", part).execute();
+        return out;
     }
 
     /**
@@ -378,50 +393,11 @@ public final class CommentStore {
                     .bindList("keys", part).execute();
     }
 
-    /**
-     * An erased comment's replies, which lose their copies of it: those that name it by id, read through
-     * comments_replies (changeset 19), and, for the first comment of its number, those that name only that number on its
-     * article, read through comments_site_article. One statement with an OR, and {@code site IS NOT DISTINCT FROM}, read
-     * the whole table for each comment erased (472 ms at 300,000 comments; a database review). {@code <site>}: {@link #sameSite}.
-     */
-    static final String REPLIES_BY_ID = " WHERE <site> AND parent_id = :localId";
-    static final String REPLIES_BY_NUMBER = " WHERE <site>"
-            + " AND article_id = (SELECT article_id FROM comments WHERE id = :id) AND parent_id IS NULL AND parent_number = :number";
-    /** What a reply loses of the comment erased; and the replies' keys, which {@link ErasureLocks} locks beforehand. */
-    static final String CLEAR_COPIES = "UPDATE comments SET quote = NULL, parent_author = NULL", REPLY_KEYS = "SELECT id FROM comments";
-
-    /**
-     * {@code statement} ({@link #CLEAR_COPIES} or {@link #REPLY_KEYS} and the condition it is given) for each way {@code c}'s
-     * direct replies name it, bound: by id, and by number where {@code c} is the first comment of its number on its article.
-     */
-    static <S extends SqlStatement<S>> List<S> replies(Handle h, StoredComment c, Function<String, S> statement) {
-        List<S> out = new ArrayList<>(2);
-        out.add(ofSite(statement.apply(REPLIES_BY_ID.replace("<site>", sameSite(c.site()))), c.site()).bind("localId", c.id()));
-        boolean firstOfNumber = c.number() != null && h.createQuery("SELECT id FROM comments WHERE article_id = "
-                        + "(SELECT article_id FROM comments WHERE id = :id) AND number = :number AND site IS NOT DISTINCT FROM :site"
-                        + " ORDER BY created_at, id LIMIT 1")
-                .bind("id", c.key()).bind("number", c.number()).bind("site", c.site()).mapTo(String.class).one().equals(c.key());
-        if (firstOfNumber) out.add(ofSite(statement.apply(REPLIES_BY_NUMBER.replace("<site>", sameSite(c.site()))), c.site())
-                .bind("number", c.number()).bind("id", c.key()));
-        return out;
-    }
-
-    /** The comments of one site, or of none (rows an old release stored), as an index can read them. */
-    static String sameSite(String site) {
-        return site == null ? "site IS NULL" : "site = :site";
-    }
-
-    /** {@code statement} with {@link #sameSite}'s parameter bound, where it has one. */
-    private static <S extends SqlStatement<S>> S ofSite(S statement, String site) {
-        return site == null ? statement : statement.bind("site", site);
-    }
-
+    /** The comment's own row, its reports' reasons and its decisions' texts; its row locked beforehand, not its article's. */
     private static Optional<Erasure> erase(Handle h, String id, String actor, Decider kind, OffsetDateTime at) {
-        // Locked (ErasureLocks, beforehand, with the replies; the row alone, not its article's): a decision or report
-        // racing the erasure comes after it.
-        if (h.createQuery("SELECT id FROM comments WHERE id = :id FOR UPDATE").bind("id", id).mapTo(String.class)
-                .findOne().isEmpty()) return Optional.empty();
-        StoredComment c = byKey(h, id).orElseThrow();
+        Optional<StoredComment> found = byKey(h, id);
+        if (found.isEmpty()) return Optional.empty();
+        StoredComment c = found.get();
         if (c.status() == Status.ERASED) return Optional.of(new Erasure(c, false));
         h.createUpdate("""
                 UPDATE comments SET text = '', quote = NULL, author = NULL, parent_author = NULL, spans = '[]', stance = :stance,
@@ -430,9 +406,6 @@ public final class CommentStore {
                 .bind("stance", withoutTargets(c.stanceJson())).bind("kind", kind.name()).bind("at", at).bind("id", id).execute();
         h.createUpdate("UPDATE reports SET reason = NULL WHERE comment_id = :id").bind("id", id).execute();
         h.createUpdate("UPDATE decisions SET text = '' WHERE comment_id = :id").bind("id", id).execute();
-        // A reply's quote is the text it answers and its parent author the name the page gave the comment's author
-        // (ReplyContext): copies of this comment's, made by its site, on each reply that answers it.
-        for (var update : replies(h, c, where -> h.createUpdate(CLEAR_COPIES + where))) update.execute();
         StoredComment erased = byKey(h, id).orElseThrow();
         appendDecision(h, erased, "ERASE", null, null, actor, kind, at);
         return Optional.of(new Erasure(erased, true));

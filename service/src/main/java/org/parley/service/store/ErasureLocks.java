@@ -1,38 +1,145 @@
 package org.parley.service.store;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.transaction.TransactionException;
+import org.parley.service.moderation.NewComment;
 import org.parley.service.moderation.Status;
 import org.parley.service.moderation.StoredComment;
 
+import java.sql.SQLTransientException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Locks every comment row an erasure will write before it writes any, one row at a time in the order of their keys, so
- * that two erasures whose rows overlap wait for each other rather than deadlock. Each locked its comment, then its
- * replies as it cleared them: two comments that answer each other, erased at once, each held one and waited for the
- * other (a database review, thirty-eighth session: 9 of 20 such races a 503 on PostgreSQL; ErasureRaceTest). One row at
- * a time, as the order of the rows a {@code SELECT … FOR UPDATE} locks is the engine's. A decision or a report locks
- * only its comment, and retention skips locked rows, so neither closes a cycle with an erasure.
+ * The row locks that keep an erasure whole. An erasure locks every comment row it will write before it writes any, one
+ * row at a time in the order of their keys, so that two erasures whose rows overlap wait for each other rather than
+ * deadlock. Each locked its comment, then its replies as it cleared them: two comments that answer each other, erased
+ * at once, each held one and waited for the other (a database review, thirty-eighth session: 9 of 20 such races a 503
+ * on PostgreSQL; ErasureRaceTest). One row at a time, as the order of the rows a {@code SELECT … FOR UPDATE} locks is
+ * the engine's. A decision or a report locks only its comment, and retention skips locked rows, so neither closes a
+ * cycle with an erasure.
+ * <p>
+ * The insert of a reply that carries copies of a stored comment locks that comment too ({@link #lockParents}), so that
+ * an erasure never misses a reply: one stored while an erasure of its parent was open kept the erased comment's author
+ * and text, unlocked (the same review). An erasure that waited for such an insert finds, under its locks, a reply it had
+ * not locked: it starts again ({@link #retrying}) rather than lock that row out of order.
  */
 final class ErasureLocks {
     private ErasureLocks() {}
 
+    /** Replies that carry copies of the comment they answer: the only ones an erasure writes, or an insert locks for. */
+    private static final String CARRYING = " AND (quote IS NOT NULL OR parent_author IS NOT NULL)";
     /**
-     * @param keys   the comments to erase: each, and its direct replies (as {@link CommentStore#replies} finds them)
+     * An erased comment's replies: those that name it by id, read through comments_replies (changeset 19), and, for the
+     * first comment of its number, those that name only that number on its article, read through comments_site_article.
+     * One statement with an OR, and {@code site IS NOT DISTINCT FROM}, read the whole table for each comment erased
+     * (472 ms at 300,000 comments; a database review). {@code <site>}: {@link #sameSite}.
+     */
+    static final String REPLIES_BY_ID = "SELECT id FROM comments WHERE <site> AND parent_id = :localId" + CARRYING;
+    static final String REPLIES_BY_NUMBER = "SELECT id FROM comments WHERE <site>"
+            + " AND article_id = (SELECT article_id FROM comments WHERE id = :id) AND parent_id IS NULL AND parent_number = :number"
+            + CARRYING;
+    /** Tries of an erasure that replies kept joining while it waited; then the 503 of a transaction to retry. */
+    private static final int ATTEMPTS = 10;
+
+    /** The erasure went to write a reply it had not locked: stored while it waited for a lock. */
+    private static final class Moved extends RuntimeException {
+        Moved() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** {@code erasure} in a transaction, begun again (with nothing of the try kept) while {@link #lock} finds it must. */
+    static <T> T retrying(Jdbi jdbi, HandleCallback<T, RuntimeException> erasure) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(erasure);
+            } catch (Moved e) {
+                if (attempt == ATTEMPTS) throw new TransactionException("replies to the comments to erase were stored "
+                        + "while it waited, " + ATTEMPTS + " times", new SQLTransientException("erasure outrun", "40001"));
+            }
+        }
+    }
+
+    /**
+     * Locks the rows an erasure writes and returns the replies it clears (of {@code keys}, and {@code others}). Throws
+     * {@link Moved} where, under the locks, a reply to clear is one it did not lock.
+     *
+     * @param keys   the comments to erase: each, and its direct replies that carry copies of it
      * @param others further rows the erasure writes ({@code eraseAuthor}'s replies that name the author)
      */
-    static void lock(Handle h, Collection<String> keys, Collection<String> others) {
+    static Set<String> lock(Handle h, Collection<String> keys, Collection<String> others) {
         SortedSet<String> rows = new TreeSet<>(keys);
         rows.addAll(others);
+        rows.addAll(replies(h, keys));
+        for (String key : rows)
+            h.createQuery("SELECT id FROM comments WHERE id = :key FOR UPDATE").bind("key", key).mapTo(String.class).findOne();
+        // Read again, the comments locked: no reply to them is stored now before this commits (lockParents).
+        Set<String> replies = replies(h, keys);
+        if (!rows.containsAll(replies)) throw new Moved();
+        replies.addAll(others);
+        return replies;
+    }
+
+    /** The replies that carry copies of those of {@code keys} not erased yet. */
+    private static Set<String> replies(Handle h, Collection<String> keys) {
+        Set<String> out = new HashSet<>();
         for (String key : keys) {
             StoredComment c = CommentStore.byKey(h, key).orElse(null);
             if (c == null || c.status() == Status.ERASED) continue;  // nothing of it, or of its replies, is written
-            for (var replies : CommentStore.replies(h, c, where -> h.createQuery(CommentStore.REPLY_KEYS + where)))
-                rows.addAll(replies.mapTo(String.class).list());
+            out.addAll(ofSite(h.createQuery(REPLIES_BY_ID.replace("<site>", sameSite(c.site()))), c.site())
+                    .bind("localId", c.id()).mapTo(String.class).list());
+            // By number, a reply answers the first comment of it (CommentStore#parent): only that one's are its.
+            boolean firstOfNumber = c.number() != null && h.createQuery("SELECT id FROM comments WHERE article_id = "
+                            + "(SELECT article_id FROM comments WHERE id = :id) AND number = :number AND site IS NOT DISTINCT FROM :site"
+                            + " ORDER BY created_at, id LIMIT 1")
+                    .bind("id", c.key()).bind("number", c.number()).bind("site", c.site()).mapTo(String.class).one().equals(c.key());
+            if (firstOfNumber) out.addAll(ofSite(h.createQuery(REPLIES_BY_NUMBER.replace("<site>", sameSite(c.site()))), c.site())
+                    .bind("number", c.number()).bind("id", c.key()).mapTo(String.class).list());
         }
-        for (String key : rows)
-            h.createQuery("SELECT id FROM comments WHERE id = :key FOR UPDATE").bind("key", key).mapTo(String.class).findOne();
+        return out;
+    }
+
+    /**
+     * The insert's side: locks, in key order, the stored comments that those of {@code comments} carrying copies answer
+     * ({@link CommentStore#parent}'s rule), and returns {@code comments} with the copies of an erased one dropped. Under
+     * the lock no erasure of the parent is open: it committed (the parent reads erased), or waits for this insert and
+     * finds the reply. A comment no one stored yet has no erasure to race.
+     */
+    static List<NewComment> lockParents(Handle h, List<NewComment> comments) {
+        String[] parents = new String[comments.size()];
+        SortedSet<String> keys = new TreeSet<>();
+        for (int i = 0; i < parents.length; i++) {
+            NewComment c = comments.get(i);
+            if (c.quote() == null && c.parentAuthor() == null) continue;
+            parents[i] = CommentStore.parent(h, c.site(), c.articleId(), c.parentId(), c.parentNumber()).map(StoredComment::key).orElse(null);
+            if (parents[i] != null) keys.add(parents[i]);
+        }
+        Set<String> erased = new HashSet<>();
+        for (String key : keys)
+            if (h.createQuery("SELECT status FROM comments WHERE id = :key FOR UPDATE").bind("key", key).mapTo(String.class)
+                    .findOne().filter(Status.ERASED.name()::equals).isPresent()) erased.add(key);
+        List<NewComment> out = new ArrayList<>(comments);
+        for (int i = 0; i < parents.length; i++)
+            if (parents[i] != null && erased.contains(parents[i])) out.set(i, comments.get(i).withoutCopies());
+        return out;
+    }
+
+    /** The comments of one site, or of none (rows an old release stored), as an index can read them. */
+    static String sameSite(String site) {
+        return site == null ? "site IS NULL" : "site = :site";
+    }
+
+    /** {@code query} with {@link #sameSite}'s parameter bound, where it has one. */
+    private static Query ofSite(Query query, String site) {
+        return site == null ? query : query.bind("site", site);
     }
 }

@@ -1,5 +1,6 @@
 package org.parley.service.store;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +14,7 @@ import org.parley.service.moderation.StoredComment;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Erasures racing on both databases. A database review (thirty-eighth session): two comments that answer each other,
- * erased at once, deadlocked on PostgreSQL (9 of 20 races a 503), as each erasure locked its comment, then its replies.
+ * erased at once, deadlocked on PostgreSQL (9 of 20 races a 503), as each erasure locked its comment, then its replies;
+ * and a reply stored as its parent was erased kept the erased comment's author and text. The reply races are staged in
+ * order (one side's transaction held open until the other waits for it), not left to chance.
  */
 class ErasureRaceTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
@@ -93,5 +97,106 @@ class ErasureRaceTest {
             pool.shutdownNow();
         }
         assertEquals(List.of(), failures, failures.size() + " of " + ROUNDS + " rounds failed");
+    }
+
+    /**
+     * A database review (thirty-eighth session): a reply stored while an erasure of its parent was open, after the
+     * erasure had read the parent's replies, kept the erased comment's author and text (its quote and parent author).
+     * Here the site's DELETE of p is held uncommitted while the reply comes: the insert waits for it, and then stores
+     * the reply without them.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aReplyStoredWhileItsParentsErasureIsOpenKeepsNoCopyOfIt(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment("p", null, "ann", null), T0);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        boolean waited;
+        try (Handle erasure = jdbi.open()) {
+            erasure.begin();  // what CommentStore.erase does
+            CommentStore.erase(erasure, List.of(CommentStore.key(SITE, "p")), List.of(), "site-key", Decider.WEBSITE, T0);
+            Future<?> reply = pool.submit(() -> store.insert(comment("r", "p", "bo", "ann"), T0));
+            waited = db.awaitWaiting(jdbi, erasure, reply);
+            erasure.commit();
+            reply.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Arrays.asList("bo", null, null), copies(jdbi, "r"), "the reply's author, quote and parent author");
+        assertTrue(waited, "the reply's insert waits for the erasure");
+    }
+
+    /**
+     * As above, the other way round: a reply's insert holds its parent while an erasure of the parent's author (scripts/erase
+     * --author) comes, and commits once the erasure waits for it. The erasure, which read the author's comments and
+     * their replies before the reply was committed, clears it too.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anErasureThatWaitedForAReplysInsertClearsTheReply(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment("p", null, "ann", null), T0);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        boolean waited;
+        List<StoredComment> erased;
+        try (Handle reply = jdbi.open()) {
+            reply.begin();  // what CommentStore.insert does
+            CommentStore.insertAll(reply, List.of(comment("r", "p", "bo", "ann")), CommentStore.utc(T0), (r, i) -> {});
+            Future<List<StoredComment>> erasure = pool.submit(() -> store.eraseAuthor(SITE, "ann", "root", Decider.OPERATOR, T0));
+            waited = db.awaitWaiting(jdbi, reply, erasure);
+            reply.commit();
+            erased = erasure.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("p"), erased.stream().map(StoredComment::id).toList());
+        assertEquals(Arrays.asList("bo", null, null), copies(jdbi, "r"), "the reply's author, quote and parent author");
+        assertTrue(waited, "the erasure waits for the reply's insert");
+    }
+
+    /**
+     * An erasure that finds, under its locks, a reply stored while it waited must not lock it then, out of key order: here
+     * the erasure of p waits for a moderator's lock on p's reply "older", a reply "later" comes and is committed meanwhile,
+     * and another transaction locks "later" and then p, in key order (an insert of replies to both: the keys sort "older",
+     * "later", p). Locking "later" after p, the erasure held p while it waited for "later", and the other held "later"
+     * while it waited for p: a deadlock, one of them rolled back. It starts again instead, and locks in order.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anErasureThatFindsANewReplyUnderItsLocksStartsAgainInKeyOrder(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        String p = CommentStore.key(SITE, "p"), older = CommentStore.key(SITE, "older"), later = CommentStore.key(SITE, "later");
+        assertTrue(older.compareTo(p) < 0 && later.compareTo(p) < 0, "the staging's key order");
+        store.insert(comment("p", null, "ann", null), T0);
+        store.insert(comment("older", "p", "bo", "ann"), T0);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Handle moderator = jdbi.open(); Handle other = jdbi.open()) {
+            moderator.begin();
+            moderator.execute("SELECT id FROM comments WHERE id = ? FOR UPDATE", older);
+            Future<?> erasure = pool.submit(() -> store.erase(p, "site-key", Decider.WEBSITE, T0));
+            assertTrue(db.awaitWaiting(jdbi, moderator, erasure), "the erasure waits for the moderator");
+            store.insert(comment("later", "p", "cy", "ann"), T0);
+            other.begin();
+            other.execute("SELECT id FROM comments WHERE id = ? FOR UPDATE", later);
+            moderator.commit();
+            assertTrue(db.awaitWaiting(jdbi, other, erasure), "the erasure waits for the other transaction");
+            Future<?> lockP = pool.submit(() -> other.execute("SELECT id FROM comments WHERE id = ? FOR UPDATE", p));
+            lockP.get();  // p is free: the erasure, waiting for "later", holds none of the rows after it
+            other.commit();
+            erasure.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Arrays.asList("bo", null, null), copies(jdbi, "older"));
+        assertEquals(Arrays.asList("cy", null, null), copies(jdbi, "later"));
+    }
+
+    private static List<Object> copies(Jdbi jdbi, String id) {
+        Map<String, Object> row = jdbi.withHandle(h -> h.createQuery("SELECT author, quote, parent_author FROM comments WHERE id = :key")
+                .bind("key", CommentStore.key(SITE, id)).mapToMap().one());
+        return Arrays.asList(row.get("author"), row.get("quote"), row.get("parent_author"));
     }
 }

@@ -249,6 +249,37 @@ class ErasureTest {
         assertEquals(1, rows(jdbi, "SELECT * FROM feedback WHERE site = :key", OTHER).size(), "another site's stays");
     }
 
+    /**
+     * A database review (thirty-eighth session): a reply stored after its parent was erased kept the quote and parent
+     * author its site sent, the erased comment's words and name. By id and by number it keeps neither now; a reply to a
+     * comment not erased keeps both.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aReplyStoredAfterItsParentWasErasedKeepsNoCopyOfIt(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment(SITE, "c1", 5, null, null, "Seqenenre", null, null, Action.PUBLISH), T0);
+        store.insert(comment(SITE, "c2", 6, null, null, "Tao", null, null, Action.PUBLISH), T0);
+        store.erase(CommentStore.key(SITE, "c1"), "site-key", Decider.WEBSITE, T0.plusSeconds(1));
+
+        store.insertAll(List.of(
+                comment(SITE, "r-other", 9, "c2", 6, "Kamose", "text of c2 by Tao", "Tao", Action.PUBLISH),
+                comment(SITE, "r-id", 7, "c1", 5, "Kamose", "text of c1 by Seqenenre", "Seqenenre", Action.PUBLISH),
+                comment(SITE, "r-number", 8, null, 5, "Kamose", "text of c1", "Seqenenre", Action.PUBLISH)),
+                T0.plusSeconds(2), (r, i) -> {});
+
+        for (String id : List.of("r-id", "r-number")) {
+            Map<String, Object> r = commentRow(jdbi, SITE, id);
+            assertNull(r.get("quote"), id);
+            assertNull(r.get("parent_author"), id);
+            assertEquals("Kamose", r.get("author"), id);
+            assertEquals("text of " + id + " by Kamose", r.get("text"), id);
+        }
+        assertEquals("text of c2 by Tao", commentRow(jdbi, SITE, "r-other").get("quote"));
+        assertEquals("Tao", commentRow(jdbi, SITE, "r-other").get("parent_author"));
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void eraseAuthorClearsEveryReplyThatNamesThemAsItsParentsAuthor(TestDatabases db) {
