@@ -127,6 +127,12 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         return "parley";
     }
 
+    /** A wrong or missing option (Dropwizard's Cli has printed the problem and the usage) exits 2, as the other scripts' do. */
+    @Override
+    protected void onFatalError(Throwable t) {
+        System.exit(t instanceof net.sourceforge.argparse4j.inf.ArgumentParserException ? 2 : 1);
+    }
+
     @Override
     public void initialize(Bootstrap<ParleyConfiguration> bootstrap) {
         // ${PORT:-8080} and friends in config.yml; a missing variable without default is an error.

@@ -1,14 +1,11 @@
 package org.parley.service.cli;
 
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
 import org.parley.service.auth.Role;
 import org.parley.service.auth.Sites;
-import org.parley.service.errors.CommandErrors;
 import org.parley.service.store.AccountStore;
 import org.parley.service.store.CommentStore;
 
@@ -28,18 +25,18 @@ import java.util.List;
  * else the terminal (not echoed), else the first line of stdin — never from the command line,
  * where other users could read it.
  */
-public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfiguration> {
+public final class AddModeratorCommand extends ScriptCommand {
     /** {@code --site '*'}: the account moderates every site. */
     static final String EVERY = "*";
 
     public AddModeratorCommand() {
-        super("add-moderator", "Create a moderator account, or set its password (at least 8 characters, at most 72 bytes in UTF-8) and role");
+        super("add-moderator", "Create a moderator account, or set its password (at least 8 characters, at most 72 bytes in UTF-8) and role",
+                "--username NAME [--role moderator|admin] [--site NAME|*]...");
     }
 
     @Override
-    public void configure(Subparser subparser) {
-        super.configure(subparser);
-        subparser.addArgument("--username").required(true).help("the log-in name (at most 100 characters)");
+    void addOptions(Subparser subparser) {
+        subparser.addArgument("--username").metavar("NAME").required(true).help("the log-in name (at most 100 characters)");
         subparser.addArgument("--role").choices("moderator", "admin")
                 .help("moderator or admin (a senior moderator: decides escalated comments); default: moderator for a new account,"
                         + " unchanged for an existing one");
@@ -85,12 +82,6 @@ public final class AddModeratorCommand extends ConfiguredCommand<ParleyConfigura
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--site " + e.getMessage() + "; --site * alone is every site");
         }
-    }
-
-    /** A refused name or password, a missing config, a database in use: its reason, without a stack trace. */
-    @Override
-    public void onError(Cli cli, Namespace namespace, Throwable e) {
-        CommandErrors.print(cli, "add-moderator", e);
     }
 
     private static char[] password() throws Exception {

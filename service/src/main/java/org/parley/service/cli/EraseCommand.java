@@ -1,12 +1,9 @@
 package org.parley.service.cli;
 
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
-import org.parley.service.errors.CommandErrors;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.store.CommentStore;
@@ -19,15 +16,16 @@ import java.util.List;
  * one comment, as the site's {@code DELETE /v1/comments/{id}} does (docs/moderation.md, Erasure), for an erasure request
  * that reaches the operator rather than the site. The actor is the operator's login name, of kind OPERATOR.
  */
-public final class EraseCommand extends ConfiguredCommand<ParleyConfiguration> {
+public final class EraseCommand extends ScriptCommand {
     public EraseCommand() {
-        super("erase", "Erase one author's comments on a site (--author), or one comment (--id): text, names, reasons, copies");
+        super("erase", "Erase one author's comments on a site (--author), or one comment (--id): text, names, reasons, copies",
+                "--site SITE (--author NAME | --id ID)");
     }
 
     @Override
-    public void configure(Subparser subparser) {
-        super.configure(subparser);
-        subparser.addArgument("--site").metavar("SITE").help("the site whose comments (as a comment's site shows it: a key's site=NAME, or key:FINGERPRINT); required");
+    void addOptions(Subparser subparser) {
+        subparser.addArgument("--site").metavar("SITE").required(true)
+                .help("the site whose comments (as a comment's site shows it: a key's site=NAME, or key:FINGERPRINT)");
         var which = subparser.addMutuallyExclusiveGroup().required(true);
         which.addArgument("--author").metavar("NAME").help("erase every comment of the site with this author, as the site sent it (exactly)");
         which.addArgument("--id").metavar("ID").help("erase the site's comment with this id");
@@ -35,10 +33,10 @@ public final class EraseCommand extends ConfiguredCommand<ParleyConfiguration> {
 
     @Override
     protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace args, ParleyConfiguration config) {
-        String site = required(args.getString("site"), "--site");
+        String site = nonBlank(args.getString("site"), "--site");
         String author = args.getString("author"), id = args.getString("id");
-        if (author != null) required(author, "--author");
-        else required(id, "--id");
+        if (author != null) nonBlank(author, "--author");
+        else nonBlank(id, "--id");
         String actor = System.getProperty("user.name", "operator");
         try (CommandDatabase db = CommandDatabase.open(config, "erase")) {
             CommentStore store = new CommentStore(db.jdbi());
@@ -55,14 +53,9 @@ public final class EraseCommand extends ConfiguredCommand<ParleyConfiguration> {
         }
     }
 
-    /** A missing or blank --site or --author would erase nothing, or (blank) what nobody meant: refused, with why. */
-    private static String required(String value, String option) {
-        if (value == null || value.isBlank()) throw new IllegalArgumentException(option + " is required and must not be blank");
+    /** A blank --site, --author or --id would erase nothing, or what nobody meant: refused, with why. */
+    private static String nonBlank(String value, String option) {
+        if (value.isBlank()) throw new IllegalArgumentException(option + " must not be blank");
         return value;
-    }
-
-    @Override
-    public void onError(Cli cli, Namespace namespace, Throwable e) {
-        CommandErrors.print(cli, "erase", e);
     }
 }

@@ -1,12 +1,9 @@
 package org.parley.service.cli;
 
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
-import org.parley.service.errors.CommandErrors;
 import org.parley.service.store.AccountStore;
 
 /**
@@ -14,15 +11,14 @@ import org.parley.service.store.AccountStore;
  * once, for someone who leaves the team (a password reset was the only way to lock them out). The
  * decisions they made keep their name.
  */
-public final class RemoveModeratorCommand extends ConfiguredCommand<ParleyConfiguration> {
+public final class RemoveModeratorCommand extends ScriptCommand {
     public RemoveModeratorCommand() {
-        super("remove-moderator", "Remove a moderator account and end its sessions; its decisions keep the name");
+        super("remove-moderator", "Remove a moderator account and end its sessions; its decisions keep the name", "--username NAME");
     }
 
     @Override
-    public void configure(Subparser subparser) {
-        super.configure(subparser);
-        subparser.addArgument("--username").required(true).help("the log-in name");
+    void addOptions(Subparser subparser) {
+        subparser.addArgument("--username").metavar("NAME").required(true).help("the log-in name");
     }
 
     @Override
@@ -33,10 +29,5 @@ public final class RemoveModeratorCommand extends ConfiguredCommand<ParleyConfig
                 throw new IllegalArgumentException("no account '" + username + "'");
             System.out.println("account '" + username + "' removed, its sessions ended");
         }
-    }
-
-    @Override
-    public void onError(Cli cli, Namespace namespace, Throwable e) {
-        CommandErrors.print(cli, "remove-moderator", e);
     }
 }

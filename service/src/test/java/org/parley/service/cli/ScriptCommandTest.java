@@ -1,0 +1,102 @@
+package org.parley.service.cli;
+
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.service.JarCommands;
+import org.parley.service.ParleyApplication;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A wrong or missing option to scripts/add-moderator, remove-moderator or erase names the problem, then the script's
+ * usage, and exits 2. Until the fortieth session it showed argparse4j's usage of {@code java -jar
+ * parley-service-0.1.0-SNAPSHOT.jar NAME … [file]} (a file the script gives), bracketed erase's required --site,
+ * and exited 1.
+ */
+class ScriptCommandTest {
+    private static final String ADD = "usage: scripts/add-moderator --username NAME [--role moderator|admin] [--site NAME|*]...";
+    private static final String REMOVE = "usage: scripts/remove-moderator --username NAME";
+    private static final String ERASE = "usage: scripts/erase --site SITE (--author NAME | --id ID)";
+
+    @TempDir Path dir;
+
+    @Test
+    void aWrongOrMissingOptionNamesTheProblemAndShowsTheScriptsUsage() {
+        String[][] cases = {
+                {"add-moderator", "unrecognized arguments: '--no-such-option'", ADD, "--username", "ada", "--no-such-option"},
+                {"add-moderator", "argument --username is required", ADD},
+                {"add-moderator", "argument --role: invalid choice: 'boss' (choose from {moderator,admin})", ADD,
+                        "--username", "ada", "--role", "boss"},
+                {"remove-moderator", "unrecognized arguments: '--no-such-option'", REMOVE, "--username", "ada", "--no-such-option"},
+                {"remove-moderator", "argument --username is required", REMOVE},
+                {"erase", "unrecognized arguments: '--no-such-option'", ERASE, "--site", "a", "--id", "1", "--no-such-option"},
+                {"erase", "argument --site is required", ERASE, "--id", "c-1042"},
+                {"erase", "argument --site: expected one argument", ERASE, "--id", "c-1042", "--site"},
+                {"erase", "one of the arguments --author --id is required", ERASE, "--site", "a"}};
+        for (String[] c : cases) {
+            JarCommands commands = new JarCommands();
+            List<String> args = new ArrayList<>(List.of(c[0], "service/config.yml"));
+            args.addAll(List.of(c).subList(3, c.length));
+            Optional<Throwable> failed = commands.run(args.toArray(String[]::new));
+            String said = commands.err();
+            assertInstanceOf(ArgumentParserException.class, failed.orElse(null), args + ": " + said);
+            List<String> lines = said.lines().toList();
+            assertEquals(List.of(c[1], c[2]), lines.subList(0, 2), args + ": the problem, then the script's usage:\n" + said);
+            assertTrue(said.contains("--help"), args + ": the help names no --help:\n" + said);
+            assertFalse(said.contains("java -jar") || said.contains("file"), args + ": the jar's usage or the file the script gives:\n" + said);
+        }
+    }
+
+    /** Each script as a user runs it, in a copy of the checkout whose build step does nothing and whose java runs these classes. */
+    @Test
+    void theScriptsExitTwoForAWrongOptionAndOneForAFailure() throws Exception {
+        Path checkout = dir.resolve("checkout");
+        Files.createDirectories(checkout.resolve("scripts/lib"));
+        for (String name : List.of("add-moderator", "remove-moderator", "erase"))
+            Files.copy(Path.of("..", "scripts", name), checkout.resolve("scripts").resolve(name));
+        executable(checkout.resolve("scripts/lib/build-service"), "#!/bin/sh\nexit 0\n");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        // The scripts run "java -jar JAR NAME CONFIG …".
+        executable(bin.resolve("java"), "#!/bin/sh\nshift 2\nexec '%s' -cp '%s' %s \"$@\"\n".formatted(
+                Path.of(System.getProperty("java.home"), "bin", "java"), System.getProperty("java.class.path"),
+                ParleyApplication.class.getName()));
+
+        for (String[] c : new String[][]{{"add-moderator", ADD}, {"remove-moderator", REMOVE}, {"erase", ERASE}}) {
+            Run r = run(bin, checkout.resolve("scripts").resolve(c[0]), "--no-such-option");
+            assertEquals(2, r.exit, c[0] + ": " + r.output);
+            assertTrue(r.output.startsWith("unrecognized arguments: '--no-such-option'\n" + c[1] + "\n"), c[0] + ": " + r.output);
+        }
+        Run noConfig = run(bin, checkout.resolve("scripts/remove-moderator"), "--username", "ada");
+        assertEquals(1, noConfig.exit, noConfig.output);
+        assertTrue(noConfig.output.startsWith("remove-moderator: "), noConfig.output);
+    }
+
+    private record Run(int exit, String output) {}
+
+    private static Run run(Path bin, Path script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not stop: " + out);
+        return new Run(p.exitValue(), out);
+    }
+
+    private static void executable(Path file, String text) throws Exception {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+}
