@@ -207,7 +207,8 @@ public final class CommentStore {
      * Only among {@code site}'s comments (null: those stored before owners were kept): a site's comments
      * answer its own, and a reply's stance toward another site's comment would tell its sender about that
      * comment's text. By number, the first stored, ties (one thread's comments share a time) by key: the
-     * rule {@link ErasureLocks} follows to find the replies that copied a comment.
+     * rule {@link ErasureLocks} follows to find the replies that copied a comment, and {@link ReplyParents} (a call's
+     * replies at once) to find the comments an insert locks.
      */
     public Optional<StoredComment> parent(String site, String articleId, String parentId, Integer parentNumber) {
         return jdbi.withHandle(h -> parent(h, site, articleId, parentId, parentNumber));

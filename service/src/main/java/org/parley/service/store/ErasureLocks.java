@@ -115,21 +115,20 @@ final class ErasureLocks {
      * finds the reply. A comment no one stored yet has no erasure to race.
      */
     static List<NewComment> lockParents(Handle h, List<NewComment> comments) {
-        String[] parents = new String[comments.size()];
+        List<Integer> carrying = new ArrayList<>();
+        for (int i = 0; i < comments.size(); i++)
+            if (comments.get(i).quote() != null || comments.get(i).parentAuthor() != null) carrying.add(i);
+        // Found a few statements to the call, not one for each reply (ReplyParents).
+        String[] parents = ReplyParents.keys(h, carrying.stream().map(comments::get).toList());
         SortedSet<String> keys = new TreeSet<>();
-        for (int i = 0; i < parents.length; i++) {
-            NewComment c = comments.get(i);
-            if (c.quote() == null && c.parentAuthor() == null) continue;
-            parents[i] = CommentStore.parent(h, c.site(), c.articleId(), c.parentId(), c.parentNumber()).map(StoredComment::key).orElse(null);
-            if (parents[i] != null) keys.add(parents[i]);
-        }
+        for (String key : parents) if (key != null) keys.add(key);
         Set<String> erased = new HashSet<>();
         for (String key : keys)
             if (h.createQuery("SELECT status FROM comments WHERE id = :key FOR UPDATE").bind("key", key).mapTo(String.class)
                     .findOne().filter(Status.ERASED.name()::equals).isPresent()) erased.add(key);
         List<NewComment> out = new ArrayList<>(comments);
-        for (int i = 0; i < parents.length; i++)
-            if (parents[i] != null && erased.contains(parents[i])) out.set(i, comments.get(i).withoutCopies());
+        for (int k = 0; k < parents.length; k++)
+            if (parents[k] != null && erased.contains(parents[k])) out.set(carrying.get(k), comments.get(carrying.get(k)).withoutCopies());
         return out;
     }
 

@@ -1,0 +1,75 @@
+package org.parley.service.store;
+
+import com.google.common.collect.Lists;
+import org.jdbi.v3.core.Handle;
+import org.parley.service.moderation.NewComment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stored comments that new replies answer, by {@link CommentStore#parent}'s rule, found a few statements to a call:
+ * by id, one for each site's ids; by number, one for each site's article, the first stored comment of each number
+ * (ties by key, in the database's order, as {@code parent} sorts). One {@code parent} query for each reply of a thread
+ * cost the insert about a statement more per comment ({@link ErasureLocks#lockParents}; docs/known-gaps.md).
+ */
+final class ReplyParents {
+    private ReplyParents() {}
+
+    /** Ids or numbers bound to one statement at most, as the erasure's updates bind keys. */
+    private static final int CHUNK = 1000;
+    private static final String BY_ID = "SELECT c.id, c.local_id" + CommentStore.FROM
+            + " WHERE c.local_id IN (<ids>) AND c.site IS NOT DISTINCT FROM :site";
+    private static final String BY_NUMBER = "SELECT c.id, c.number" + CommentStore.FROM
+            + " WHERE a.local_id = :article AND c.number IN (<numbers>) AND c.site IS NOT DISTINCT FROM :site"
+            + " ORDER BY c.number, c.created_at, c.id";
+
+    /** The comments that name their parent by number alone, of one site's article. */
+    private record Article(String site, String id) {}
+
+    /**
+     * For each of {@code comments}, the key of the stored comment it answers, or null: by its parent id if it has one
+     * (a comment of its own site's), else by its parent number (the first of it on its site's article).
+     */
+    static String[] keys(Handle h, List<NewComment> comments) {
+        Map<String, List<String>> ids = new HashMap<>();  // by site, null among them
+        Map<Article, List<Integer>> numbers = new LinkedHashMap<>();
+        for (NewComment c : comments) {
+            if (c.parentId() != null) ids.computeIfAbsent(c.site(), s -> new ArrayList<>()).add(c.parentId());
+            else if (c.parentNumber() != null)
+                numbers.computeIfAbsent(new Article(c.site(), c.articleId()), a -> new ArrayList<>()).add(c.parentNumber());
+        }
+        Map<String, Map<String, String>> byId = new HashMap<>();
+        ids.forEach((site, list) -> {
+            Map<String, String> found = byId.computeIfAbsent(site, s -> new HashMap<>());
+            for (List<String> part : chunks(list))
+                h.createQuery(BY_ID).bindList("ids", part).bind("site", site)
+                        .map((rs, ctx) -> Map.entry(rs.getString("local_id"), rs.getString("id")))
+                        .forEach(e -> found.put(e.getKey(), e.getValue()));
+        });
+        Map<Article, Map<Integer, String>> byNumber = new HashMap<>();
+        numbers.forEach((article, list) -> {
+            Map<Integer, String> first = byNumber.computeIfAbsent(article, a -> new HashMap<>());
+            for (List<Integer> part : chunks(list))
+                h.createQuery(BY_NUMBER).bindList("numbers", part).bind("article", article.id()).bind("site", article.site())
+                        .map((rs, ctx) -> Map.entry(rs.getInt("number"), rs.getString("id")))
+                        .forEach(e -> first.putIfAbsent(e.getKey(), e.getValue()));  // sorted: the first of each number
+        });
+        String[] out = new String[comments.size()];
+        for (int i = 0; i < out.length; i++) {
+            NewComment c = comments.get(i);
+            if (c.parentId() != null) out[i] = byId.get(c.site()).get(c.parentId());
+            else if (c.parentNumber() != null) out[i] = byNumber.get(new Article(c.site(), c.articleId())).get(c.parentNumber());
+        }
+        return out;
+    }
+
+    /** {@code list} without repeats, in statements' worth. */
+    private static <T> List<List<T>> chunks(List<T> list) {
+        return Lists.partition(List.copyOf(new LinkedHashSet<>(list)), CHUNK);
+    }
+}
