@@ -135,7 +135,9 @@ class OpenApiContractTest {
         c.call("POST", "/v1alpha1/comments:analyze").header("X-Goog-Api-Key", WEBSITE).json("{\"comment\": {\"text\": \"Die Regierung hat wieder einmal versagt, und niemand übernimmt die Verantwortung dafür.\"},"
                 + " \"requestedAttributes\": {\"TOXICITY\": {}}}").expect(400);
         c.call("POST", "/v1alpha1/comments:analyze").key(WEBSITE).json("{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"FOO\": {}}}").refused(400);
-        c.call("POST", "/v1alpha1/comments:analyze").key("no-such-key").json("{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}").refused(401);
+        c.call("POST", "/v1alpha1/comments:analyze").key("no-such-key").json("{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}").refused(400);
+        c.call("POST", "/v1alpha1/comments:suggestscore").json("{\"comment\": {\"text\": \"hi\"},"
+                + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}}").refused(403);
         // text/plain is read as JSON here without cookies (a browser fetch's string body); a form's type is not.
         c.call("POST", "/v1alpha1/comments:analyze").key(WEBSITE).body("text/plain;charset=UTF-8", ("{\"comment\": {\"text\": \"hi\"},"
                 + " \"requestedAttributes\": {\"TOXICITY\": {}}, \"languages\": [\"en\"]}").getBytes(StandardCharsets.UTF_8)).expect(200);

@@ -650,7 +650,8 @@ class ParleyApplicationTest {
         assertEquals(401, keyless.statusCode(), keyless.body());
         assertEquals(SITE, allowedOrigin(keyless));
         java.net.http.HttpResponse<String> keylessPerspective = crossOrigin("/v1alpha1/comments:analyze", SITE, null, analyze);
-        assertEquals(401, keylessPerspective.statusCode(), keylessPerspective.body());
+        assertEquals(403, keylessPerspective.statusCode(), keylessPerspective.body());
+        assertEquals(SITE, allowedOrigin(keylessPerspective));
         // Another origin's page is refused by its browser, which finds no header; the service itself answers as ever.
         java.net.http.HttpResponse<String> other = crossOrigin("/v1/score", OTHER_SITE, WEBSITE, comment);
         assertEquals(200, other.statusCode(), other.body());

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.parley.service.errors.ApiException;
+import org.parley.service.errors.ErrorResponses;
 
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -82,8 +83,7 @@ public final class ApiKeyAuthFilter extends AuthFilter<ApiKeyAuthFilter.Credenti
             throw ApiException.unavailable(429, blocked.getAsLong(), "more than " + limiter.failuresPerMinute()
                     + " failed authentications a minute from this address; retry after " + blocked.getAsLong() + " s");
         if (!tries || !authenticate(request, new Credential(token, cookie), BEARER))  // a failed try keeps the token it took
-            throw new ApiException(401, "key", null,
-                    "missing, unknown or expired credential: send 'Authorization: Bearer KEY' or '?key=KEY', or log in again");
+            throw ErrorResponses.credentialRefused(request.getUriInfo().getPath(), tries && !cookie);
         limiter.succeeded(address);
         Object caller = request.getSecurityContext().getUserPrincipal();
         if (caller instanceof ApiKey key) {

@@ -22,6 +22,23 @@ public final class ErrorResponses {
         return "this API key's role may not use " + endpoint(path);
     }
 
+    /**
+     * A request whose credential is missing or unknown. Parley's paths answer 401 (with WWW-Authenticate, see
+     * {@link #build}); Perspective's answer as Google's front end does for an API-key API, whose clients were written
+     * against it: no key is a 403 PERMISSION_DENIED, a key it does not know a 400 INVALID_ARGUMENT with an
+     * ErrorInfo API_KEY_INVALID (Google's public error format; not checked against Google's servers).
+     *
+     * @param presented whether a key was sent (a session cookie is none: Perspective has no sessions)
+     */
+    public static ApiException credentialRefused(String path, boolean presented) {
+        if (!isPerspective(path))
+            return new ApiException(401, "key", null,
+                    "missing, unknown or expired credential: send 'Authorization: Bearer KEY' or '?key=KEY', or log in again");
+        return presented
+                ? new ApiException(400, "key", null, GoogleError.KEY_INVALID).withGoogleDetail(GoogleError.apiKeyInvalid())
+                : new ApiException(403, "key", null, GoogleError.KEY_MISSING);
+    }
+
     public static Response build(String path, ApiException e) {
         Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body(path, e));
         if (e.retryAfterSeconds() != null) r.header("Retry-After", e.retryAfterSeconds());

@@ -371,11 +371,11 @@ class PerspectiveResourceTest {
         Response doNotStore = post("suggestscore", "{\"comment\": {\"text\": \"x\"}, \"doNotStore\": true,"
                 + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}}");
         assertBadRequest(JSON.readTree(doNotStore.readEntity(String.class)), "doNotStore");
-        // A 401 is no field's fault: no detail.
+        // No key is no field's fault: no detail.
         Response keyless = RESOURCES.target("/v1alpha1/comments:analyze").request()
                 .post(Entity.entity(fixture("analyze-minimal-request.json"), MediaType.APPLICATION_JSON));
         JsonNode keylessBody = JSON.readTree(keyless.readEntity(String.class));
-        assertEquals(401, keyless.getStatus(), keylessBody.toString());
+        assertEquals(403, keyless.getStatus(), keylessBody.toString());
         assertTrue(keylessBody.at("/error/details").isMissingNode(), keylessBody.toString());
         // A refused value is repeated back cut short, not whole.
         Response r = post("analyze", "{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}, \"languages\": [\"" + "x".repeat(100_000) + "\"]}");
@@ -427,15 +427,55 @@ class PerspectiveResourceTest {
         assertEquals(200, ok.getStatus(), ok.readEntity(String.class));
         Response wrong = RESOURCES.target("/v1alpha1/comments:analyze").request().header("X-Goog-Api-Key", "nope-nope-nope")
                 .post(Entity.entity(fixture("analyze-minimal-request.json"), MediaType.APPLICATION_JSON));
-        assertEquals(401, wrong.getStatus());
+        assertEquals(400, wrong.getStatus());
     }
 
+    /**
+     * Refused keys answer as Google's front end does (its public error format; not checked against Google's servers):
+     * no key a 403 PERMISSION_DENIED, an unknown one, however sent, a 400 INVALID_ARGUMENT whose ErrorInfo says
+     * API_KEY_INVALID. Neither is a 401, so neither names Parley's Bearer scheme; Parley's own paths keep their 401.
+     */
     @Test
-    void aMissingKeyIsUnauthenticatedInGooglesEnvelope() throws Exception {
-        Response r = RESOURCES.target("/v1alpha1/comments:analyze").request()
-                .post(Entity.entity(fixture("analyze-minimal-request.json"), MediaType.APPLICATION_JSON));
-        assertEquals(401, r.getStatus());
-        assertEquals("UNAUTHENTICATED", JSON.readTree(r.readEntity(String.class)).at("/error/status").asText());
+    void refusedKeysAnswerAsGooglesFrontEndDoes() throws Exception {
+        for (String method : List.of("analyze", "suggestscore")) {
+            String path = "/v1alpha1/comments:" + method;
+            Entity<String> body = Entity.entity(fixture(method.equals("analyze") ? "analyze-minimal-request.json" : "suggestscore-request.json"),
+                    MediaType.APPLICATION_JSON);
+            Response keyless = RESOURCES.target(path).request().post(body);
+            JsonNode missing = JSON.readTree(keyless.readEntity(String.class));
+            assertEquals(403, keyless.getStatus(), path + ": " + missing);
+            assertEquals(403, missing.at("/error/code").asInt(), missing.toString());
+            assertEquals("PERMISSION_DENIED", missing.at("/error/status").asText(), missing.toString());
+            assertEquals("The request is missing a valid API key.", missing.at("/error/message").asText(), missing.toString());
+            assertNull(keyless.getHeaderString("WWW-Authenticate"), path);
+            for (Response r : List.of(RESOURCES.target(path).queryParam("key", "nope-nope-nope").request().post(body),
+                    RESOURCES.target(path).request().header("X-Goog-Api-Key", "nope-nope-nope").post(body),
+                    RESOURCES.target(path).request().header("Authorization", "Bearer nope-nope-nope").post(body))) {
+                JsonNode wrong = JSON.readTree(r.readEntity(String.class));
+                assertEquals(400, r.getStatus(), path + ": " + wrong);
+                assertEquals(400, wrong.at("/error/code").asInt(), wrong.toString());
+                assertEquals("INVALID_ARGUMENT", wrong.at("/error/status").asText(), wrong.toString());
+                assertEquals("API key not valid. Please pass a valid API key.", wrong.at("/error/message").asText(), wrong.toString());
+                assertEquals(1, wrong.at("/error/details").size(), wrong.toString());
+                assertEquals("type.googleapis.com/google.rpc.ErrorInfo", wrong.at("/error/details/0/@type").asText(), wrong.toString());
+                assertEquals("API_KEY_INVALID", wrong.at("/error/details/0/reason").asText(), wrong.toString());
+                assertEquals("googleapis.com", wrong.at("/error/details/0/domain").asText(), wrong.toString());
+                assertEquals("commentanalyzer.googleapis.com", wrong.at("/error/details/0/metadata/service").asText(), wrong.toString());
+                assertNull(r.getHeaderString("WWW-Authenticate"), path);
+            }
+        }
+        // A known key without the role keeps its 403 naming the endpoint.
+        Response scorer = RESOURCES.target("/v1alpha1/comments:suggestscore").queryParam("key", Fakes.SCORER_KEY).request()
+                .post(Entity.entity(fixture("suggestscore-request.json"), MediaType.APPLICATION_JSON));
+        JsonNode role = JSON.readTree(scorer.readEntity(String.class));
+        assertEquals(403, scorer.getStatus(), role.toString());
+        assertTrue(role.at("/error/message").asText().contains("role scorer"), role.toString());
+        for (String key : new String[] {null, "nope-nope-nope"}) {
+            Response score = (key == null ? RESOURCES.target("/v1/score") : RESOURCES.target("/v1/score").queryParam("key", key)).request()
+                    .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}}", MediaType.APPLICATION_JSON));
+            assertEquals(401, score.getStatus(), key);
+            assertEquals("Bearer realm=\"parley\"", score.getHeaderString("WWW-Authenticate"), key);
+        }
     }
 
     private static List<FeedbackStore.Feedback> stored() {

@@ -14,6 +14,9 @@ import org.parley.service.auth.RateLimiter;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.errors.BodySizeLimit;
+import org.parley.text.Language;
+
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -26,6 +29,11 @@ class RequestCostTest {
     // address is one).
     private static final ResourceExtension CHARGING = resources(new RateLimiter(10, 5, 1024, 0));
     private static final ResourceExtension GUARDED = resources(new RateLimiter(10, 5, 0, 3));
+    // Perspective's paths, allowing 3 failed authentications a minute as GUARDED does.
+    private static final ResourceExtension PERSPECTIVE_GUARDED = Fakes.builder(Fakes.mapper(),
+                    new ApiKeyAuthFilter(ApiKeys.parse("light-key-1:website", 1), new RateLimiter(10, 5, 0, 3)))
+            .addResource(new PerspectiveResource(MODELS, Fakes.feedback(Path.of("target", "request-cost-feedback")), Language.standard()))
+            .build();
     // A published scorer key of 1,000 requests/s whose visitors (one address each) may send 5 a second.
     private static final ResourceExtension PUBLISHED = published(new RateLimiter(2, 5, 1024, 0, 5));
 
@@ -248,5 +256,25 @@ class RequestCostTest {
         assertTrue(blocked.readEntity(String.class).contains("failed authentications"));
         assertEquals(401, GUARDED.target("/v1/score").request().post(Entity.entity("{}", MediaType.APPLICATION_JSON)).getStatus(),
                 "a request with no credential guesses nothing: still the 401 that says what to send");
+    }
+
+    /** A wrong key on Perspective's paths is Google's 400, not a 401, and still counts as a failed try. */
+    @Test
+    void wrongKeysOnPerspectivesPathsAreThrottledToo() {
+        for (int i = 0; i < 3; i++) {
+            Response wrong = analyze("guess-" + i + "-xyz");
+            assertEquals(400, wrong.getStatus());
+            assertTrue(wrong.readEntity(String.class).contains("API_KEY_INVALID"));
+        }
+        Response blocked = analyze("light-key-1");
+        assertEquals(429, blocked.getStatus(), "the right key waits here too");
+        assertNotNull(blocked.getHeaderString("Retry-After"));
+        String body = blocked.readEntity(String.class);
+        assertTrue(body.contains("RESOURCE_EXHAUSTED") && body.contains("failed authentications"), body);
+    }
+
+    private static Response analyze(String key) {
+        return PERSPECTIVE_GUARDED.target("/v1alpha1/comments:analyze").queryParam("key", key).request()
+                .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", MediaType.APPLICATION_JSON));
     }
 }

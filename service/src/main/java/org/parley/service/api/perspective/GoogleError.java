@@ -19,6 +19,11 @@ public record GoogleError(Body error) {
     static final String ERROR_TYPE_URL = "type.googleapis.com/google.commentanalyzer.v1alpha1.Error";
     /** Google's standard detail for INVALID_ARGUMENT (google.rpc.BadRequest). */
     static final String BAD_REQUEST_TYPE_URL = "type.googleapis.com/google.rpc.BadRequest";
+    /** Google's standard detail naming why a request was refused (google.rpc.ErrorInfo). */
+    static final String ERROR_INFO_TYPE_URL = "type.googleapis.com/google.rpc.ErrorInfo";
+    /** Google's front end's words for a request with no key (a 403), and for a key it does not know (a 400). */
+    public static final String KEY_MISSING = "The request is missing a valid API key.";
+    public static final String KEY_INVALID = "API key not valid. Please pass a valid API key.";
     /** Parley's name for the request as a whole (JSON, UTF-8, gzip), which is no field of Perspective's request. */
     private static final String WHOLE_BODY = "body";
 
@@ -59,6 +64,19 @@ public record GoogleError(Body error) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("@type", BAD_REQUEST_TYPE_URL);
         detail.put("fieldViolations", List.of(violation));
+        return detail;
+    }
+
+    /**
+     * The google.rpc.ErrorInfo that Google's front end gives with {@link #KEY_INVALID}: Google's client libraries
+     * and their users read {@code reason} to tell a wrong key from other 400s.
+     */
+    public static Map<String, Object> apiKeyInvalid() {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("@type", ERROR_INFO_TYPE_URL);
+        detail.put("reason", "API_KEY_INVALID");
+        detail.put("domain", "googleapis.com");
+        detail.put("metadata", Map.of("service", "commentanalyzer.googleapis.com"));
         return detail;
     }
 
