@@ -63,7 +63,11 @@ public final class ErrorResponses {
         return e.status() == 400 ? GoogleError.badRequest(e.field(), e.getMessage()) : null;
     }
 
-    static boolean isPerspective(String path) {
+    /**
+     * The Perspective paths, {@code /v1alpha1…}, with or without Jersey's leading slash: their errors come in Google's
+     * envelope, and their bodies and colons are read as Perspective's clients send them (PerspectiveBodies, EncodedColons).
+     */
+    public static boolean isPerspective(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
         return p.startsWith(PERSPECTIVE_PREFIX);
     }

@@ -3,6 +3,7 @@ package org.parley.service.resources;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import org.parley.service.errors.ErrorResponses;
 
 import java.net.URI;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ public final class EncodedColons implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath(false);
-        if (!PerspectiveBodies.perspective(path) || !COLON.matcher(path).find()) return;
+        if (!ErrorResponses.isPerspective(path) || !COLON.matcher(path).find()) return;
         URI uri = request.getUriInfo().getRequestUri();
         request.setRequestUri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority()
                 + COLON.matcher(uri.getRawPath()).replaceAll(":") + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));

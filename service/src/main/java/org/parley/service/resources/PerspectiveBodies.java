@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
+import org.parley.service.errors.ErrorResponses;
+
 import java.io.IOException;
 import java.util.List;
 
@@ -42,14 +44,9 @@ public final class PerspectiveBodies implements ContainerRequestFilter, ReaderIn
         }
     };
 
-    /** The Perspective paths, {@code /v1alpha1/…}, with or without Jersey's leading slash (EncodedColons reads them too). */
-    static boolean perspective(String path) {
-        return (path.startsWith("/") ? path.substring(1) : path).startsWith("v1alpha1/");
-    }
-
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!perspective(request.getUriInfo().getPath(false))) return;
+        if (!ErrorResponses.isPerspective(request.getUriInfo().getPath(false))) return;
         request.setProperty(PROPERTY, Boolean.TRUE);
         // Not with cookies: a browser's POST with no Content-Type, or text/plain, is a "simple" request, sent across
         // origins without a preflight, and a same-site page could so send a moderator's session cookie to suggestscore
