@@ -96,6 +96,11 @@ class ParleyApplicationTest {
         assertEquals("https://comments.example.com/parley/", doc.get("baseUrl").asText());
     }
 
+    /** {@code head} (request line and headers) with {@code body} (ASCII) after them, on a connection closed after. */
+    private static String rawPost(String head, String body) throws java.io.IOException {
+        return raw(head + "\r\nConnection: close\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    }
+
     /** Sends a request as it is written on a connection of its own and reads every answer until the service closes it. */
     private static String raw(String request) throws java.io.IOException {
         try (java.net.Socket s = new java.net.Socket("localhost", APP.getLocalPort())) {
@@ -196,21 +201,17 @@ class ParleyApplicationTest {
     @Test
     void perspectivesOwnSamplesAreReadAndOtherPathsStayStrict() throws Exception {
         String sample = "{comment: {text: \"what kind of idiot name is foo?\"}, languages: [\"en\"], requestedAttributes: {TOXICITY:{}} }";
-        String answer = raw("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
-                + "\r\nConnection: close\r\nContent-Length: " + sample.length() + "\r\n\r\n" + sample);
+        String answer = rawPost("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json", sample);
         assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
         assertTrue(rawBody(answer).at("/attributeScores/TOXICITY/summaryScore/value").asDouble() > 0.5, answer);
         String quoted = "{\"comment\": {\"text\": \"what kind of idiot name is foo?\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}";
-        answer = raw("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost"
-                + "\r\nConnection: close\r\nContent-Length: " + quoted.length() + "\r\n\r\n" + quoted);
+        answer = rawPost("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost", quoted);
         assertTrue(answer.startsWith("HTTP/1.1 200"), "no Content-Type: " + answer);
         // A browser's fetch with a string body: text/plain;charset=UTF-8, under the same guard (no cookies).
-        answer = raw("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain;charset=UTF-8"
-                + "\r\nConnection: close\r\nContent-Length: " + quoted.length() + "\r\n\r\n" + quoted);
+        answer = rawPost("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain;charset=UTF-8", quoted);
         assertTrue(answer.startsWith("HTTP/1.1 200"), "text/plain: " + answer);
         // A type that does not parse is left to its 400, not read as text/plain.
-        answer = raw("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain;application/json"
-                + "\r\nConnection: close\r\nContent-Length: " + quoted.length() + "\r\n\r\n" + quoted);
+        answer = rawPost("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain;application/json", quoted);
         assertTrue(answer.startsWith("HTTP/1.1 400"), "text/plain;application/json: " + answer);
         // From a browser, which sends cookies, no Content-Type is still the 415 that stops a forged cross-site request:
         // a same-site page could else store a suggestion with a moderator's session.
@@ -219,26 +220,20 @@ class ParleyApplicationTest {
         assertEquals(200, login.statusCode(), login.body());
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         String suggestion = "{\"comment\": {\"text\": \"forged\"}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0}}}}";
-        answer = raw("POST /v1alpha1/comments:suggestscore HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie
-                + "\r\nConnection: close\r\nContent-Length: " + suggestion.length() + "\r\n\r\n" + suggestion);
+        answer = rawPost("POST /v1alpha1/comments:suggestscore HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie, suggestion);
         assertTrue(answer.startsWith("HTTP/1.1 415"), answer);
-        answer = raw("POST /v1alpha1/comments:suggestscore HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie + "\r\nContent-Type: text/plain;charset=UTF-8"
-                + "\r\nConnection: close\r\nContent-Length: " + suggestion.length() + "\r\n\r\n" + suggestion);
+        answer = rawPost("POST /v1alpha1/comments:suggestscore HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie + "\r\nContent-Type: text/plain;charset=UTF-8", suggestion);
         assertTrue(answer.startsWith("HTTP/1.1 415"), "text/plain with a cookie: " + answer);
-        answer = raw("POST /v1alpha1/comments:suggestscore HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie + "\r\nContent-Type: application/json"
-                + "\r\nConnection: close\r\nContent-Length: " + suggestion.length() + "\r\n\r\n" + suggestion);
+        answer = rawPost("POST /v1alpha1/comments:suggestscore HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie + "\r\nContent-Type: application/json", suggestion);
         assertTrue(answer.startsWith("HTTP/1.1 200"), "the session itself may suggest, with JSON: " + answer);
 
         String unquoted = "{comment: {text: \"what kind of idiot name is foo?\"}}";
-        answer = raw("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + "\r\nContent-Type: application/json"
-                + "\r\nConnection: close\r\nContent-Length: " + unquoted.length() + "\r\n\r\n" + unquoted);
+        answer = rawPost("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + "\r\nContent-Type: application/json", unquoted);
         assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
         String plain = "{\"comment\": {\"text\": \"hello\"}}";
-        answer = raw("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE
-                + "\r\nConnection: close\r\nContent-Length: " + plain.length() + "\r\n\r\n" + plain);
+        answer = rawPost("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE, plain);
         assertTrue(answer.startsWith("HTTP/1.1 415"), answer);
-        answer = raw("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + "\r\nContent-Type: text/plain;charset=UTF-8"
-                + "\r\nConnection: close\r\nContent-Length: " + plain.length() + "\r\n\r\n" + plain);
+        answer = rawPost("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + "\r\nContent-Type: text/plain;charset=UTF-8", plain);
         assertTrue(answer.startsWith("HTTP/1.1 415"), "text/plain elsewhere: " + answer);
     }
 
