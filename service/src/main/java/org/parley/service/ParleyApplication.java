@@ -144,7 +144,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         bootstrap.addCommand(new AddModeratorCommand());
         bootstrap.addCommand(new RemoveModeratorCommand());
         bootstrap.addCommand(new EraseCommand());
-        bootstrap.addCommand(new org.parley.service.export.ExportDecisionsCommand());
+        bootstrap.addCommand(new org.parley.service.cli.ExportDecisionsCommand());
     }
 
     @Override

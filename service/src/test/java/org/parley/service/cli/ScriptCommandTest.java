@@ -21,12 +21,14 @@ import static org.junit.jupiter.api.Assertions.*;
  * A wrong or missing option to scripts/add-moderator, remove-moderator or erase names the problem, then the script's
  * usage, and exits 2. Until the fortieth session it showed argparse4j's usage of {@code java -jar
  * parley-service-0.1.0-SNAPSHOT.jar NAME … [file]} (a file the script gives), bracketed erase's required --site,
- * and exited 1.
+ * and exited 1. The jar's export-decisions did so (exit 2) until the forty-first session (scripts/export-decisions
+ * checks its options itself).
  */
 class ScriptCommandTest {
     private static final String ADD = "usage: scripts/add-moderator --username NAME [--role moderator|admin] [--site NAME|*]...";
     private static final String REMOVE = "usage: scripts/remove-moderator --username NAME";
     private static final String ERASE = "usage: scripts/erase --site SITE (--author NAME | --id ID)";
+    private static final String EXPORT = "usage: scripts/export-decisions [--config FILE] [--out FILE] [--site NAME]...";
 
     @TempDir Path dir;
 
@@ -42,7 +44,9 @@ class ScriptCommandTest {
                 {"erase", "unrecognized arguments: '--no-such-option'", ERASE, "--site", "a", "--id", "1", "--no-such-option"},
                 {"erase", "argument --site is required", ERASE, "--id", "c-1042"},
                 {"erase", "argument --site: expected one argument", ERASE, "--id", "c-1042", "--site"},
-                {"erase", "one of the arguments --author --id is required", ERASE, "--site", "a"}};
+                {"erase", "one of the arguments --author --id is required", ERASE, "--site", "a"},
+                {"export-decisions", "unrecognized arguments: '--no-such-option'", EXPORT, "--no-such-option"},
+                {"export-decisions", "argument --out: expected one argument", EXPORT, "--out"}};
         for (String[] c : cases) {
             JarCommands commands = new JarCommands();
             List<String> args = new ArrayList<>(List.of(c[0], "service/config.yml"));

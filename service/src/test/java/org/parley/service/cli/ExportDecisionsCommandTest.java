@@ -1,4 +1,4 @@
-package org.parley.service.export;
+package org.parley.service.cli;
 
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -110,64 +110,6 @@ class ExportDecisionsCommandTest {
         String help = sub.formatHelp().replaceAll("\\s+", " ");
         assertFalse(help.contains("carry no site"), help);
         assertTrue(help.contains("the scores this site's keys suggested"), help);
-    }
-
-    /**
-     * An OutOfMemoryError while writing went past the catch of Exception and left the .part file (0 bytes at the
-     * reviewer's 1 GB heap; it holds comment text when the error comes later).
-     */
-    @Test
-    void anErrorWhileWritingLeavesNoPartFile() throws Exception {
-        Path out = dir.resolve("d.jsonl");
-        assertThrows(OutOfMemoryError.class, () -> ExportDecisionsCommand.writeWhole(out, w -> {
-            w.write("You are a complete idiot.\n");
-            w.flush();
-            throw new OutOfMemoryError("Java heap space");
-        }));
-        try (var files = Files.list(dir)) {
-            assertEquals(List.of(), files.toList(), "neither the file nor a .part");
-        }
-    }
-
-    /** SIGTERM while writing (a deploy stopping the job, Ctrl-C) left a 56 MB .part of comment text: no hook removed it. */
-    @Test
-    void aStopWhileWritingLeavesNoPartFile() throws Exception {
-        Path out = dir.resolve("d.jsonl");
-        String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(jvm, "-cp", System.getProperty("java.class.path"), Writing.class.getName(), out.toString())
-                .redirectErrorStream(true).start();
-        try {
-            var said = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
-            assertEquals("writing", said.readLine());
-            try (var files = Files.list(dir)) {
-                assertEquals(1, files.filter(f -> f.toString().endsWith(".part")).count(), "the export is under way");
-            }
-            p.destroy();  // SIGTERM
-            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-        } finally {
-            p.destroyForcibly();
-        }
-        try (var files = Files.list(dir)) {
-            assertEquals(List.of(), files.toList(), "neither the file nor a .part");
-        }
-    }
-
-    /** A JVM that writes part of an export and waits there, to be stopped. */
-    static final class Writing {
-        public static void main(String[] args) throws Exception {
-            ExportDecisionsCommand.writeWhole(Path.of(args[0]), w -> {
-                w.write("{\"id\":\"c1\",\"text\":\"You are a complete idiot.\"}\n");
-                w.flush();
-                System.out.println("writing");
-                System.out.flush();
-                try {
-                    Thread.sleep(120_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            });
-        }
     }
 
     @Test
