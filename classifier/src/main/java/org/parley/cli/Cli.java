@@ -19,7 +19,21 @@ public final class Cli {
             if (System.getenv("PARLEY_DEBUG") != null) e.printStackTrace(line.getErr());
             return 2;
         });
+        CommandLine.IParameterExceptionHandler picocli = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((e, args) -> picocli.handleParseException(unknownFirst(e), args));
         return cl;
+    }
+
+    /**
+     * picocli checks required parameters before it reports the arguments it did not match, so {@code import-page
+     * --no-such-option} said only {@code Missing required parameter: 'PAGE'}. The unknown option is the mistake to name
+     * first (the missing parameter is often its value, or comes once the option is right).
+     */
+    static CommandLine.ParameterException unknownFirst(CommandLine.ParameterException e) {
+        CommandLine line = e.getCommandLine();
+        if (e instanceof CommandLine.MissingParameterException && line != null && !line.getUnmatchedArguments().isEmpty())
+            return new CommandLine.UnmatchedArgumentException(line, line.getUnmatchedArguments());
+        return e;
     }
 
     /**
