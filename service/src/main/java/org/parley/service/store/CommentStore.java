@@ -578,27 +578,49 @@ public final class CommentStore {
     public record ModeratorDecision(DecisionRecord decision, String language, boolean reportedSince, boolean erased) {}
 
     /**
-     * Rows fetched at a time where a whole table is read (the export): without a fetch size PostgreSQL's driver reads
-     * the whole result into memory, 400,000 decisions of 1,000 characters past a 1 GB heap. 200 rows of the longest
-     * text (20,480 characters) are a few MB.
+     * Rows read at a time, each chunk in its own short transaction, where a whole table is read (the export): one
+     * transaction for the whole read (PostgreSQL's driver streams only inside one) held back vacuum for the export's
+     * duration, and without a bound the driver read the whole result, 400,000 decisions of 1,000 characters past a 1 GB
+     * heap. 200 rows of the longest text (20,480 characters) are a few MB.
      */
-    static final int FETCH_SIZE = 200;
+    static final int CHUNK = 200;
 
     /**
      * Each comment's latest moderator decision (the one of highest id), in the order they were made, with its comment's
-     * language and open reports: read in the one query, so that they agree with each other, and streamed (PostgreSQL
-     * streams only with a fetch size inside a transaction), so that no decision is held after {@code sink} returns.
+     * language, open reports and status, read {@link #CHUNK} at a time by id, each chunk its own short transaction; no
+     * decision is held after {@code sink} returns, and no transaction is open while it runs.
+     * <p>
+     * The decisions are those of ids up to the highest at the start: the same set, and the same lines, as one snapshot
+     * then would give. A moderator decision made during the read is left to the next one (its comment's earlier decision
+     * is read as the latest, as it was at the start). What a decision's comment is now (erased, reported since, its
+     * language) is read with its chunk, so an erasure made during the read is honoured if it comes before the comment's
+     * chunk. One race is left: a decision whose transaction took its id before the start but committed after it may be
+     * read too, if committed before its chunk is read (it would then be a second line for its comment, the later one).
      */
     public void latestModeratorDecisions(Consumer<ModeratorDecision> sink) {
-        jdbi.useTransaction(h -> h.createQuery(DECISIONS + """
-                         WHERE d.actor_kind = :kind AND NOT EXISTS (SELECT 1 FROM decisions later
-                            WHERE later.comment_id = d.comment_id AND later.actor_kind = :kind AND later.id > d.id)
-                        ORDER BY d.id""")
-                .bind("kind", Decider.MODERATOR.name())
-                .setFetchSize(FETCH_SIZE)
-                .map((rs, ctx) -> new ModeratorDecision(decision(rs), rs.getString("comment_language"), rs.getInt("comment_open_reports") > 0,
-                        Status.ERASED.name().equals(rs.getString("comment_status"))))
-                .useStream(s -> s.forEach(sink)));
+        latestModeratorDecisions(sink, CHUNK);
+    }
+
+    /** {@link #latestModeratorDecisions(Consumer)}, {@code chunk} rows at a time. */
+    void latestModeratorDecisions(Consumer<ModeratorDecision> sink, int chunk) {
+        Long bound = jdbi.withHandle(h -> h.createQuery("SELECT MAX(id) FROM decisions WHERE actor_kind = :kind")
+                .bind("kind", Decider.MODERATOR.name()).mapTo(Long.class).one());
+        if (bound == null) return;
+        long after = Long.MIN_VALUE;
+        while (true) {
+            long from = after;
+            List<ModeratorDecision> read = jdbi.withHandle(h -> h.createQuery(DECISIONS + """
+                             WHERE d.actor_kind = :kind AND d.id > :after AND d.id <= :bound AND NOT EXISTS (SELECT 1 FROM decisions later
+                                WHERE later.comment_id = d.comment_id AND later.actor_kind = :kind AND later.id > d.id AND later.id <= :bound)
+                            ORDER BY d.id LIMIT :chunk""")
+                    .bind("kind", Decider.MODERATOR.name()).bind("after", from).bind("bound", bound.longValue()).bind("chunk", chunk)
+                    .map((rs, ctx) -> new ModeratorDecision(decision(rs), rs.getString("comment_language"), rs.getInt("comment_open_reports") > 0,
+                            Status.ERASED.name().equals(rs.getString("comment_status"))))
+                    .list());
+            read.forEach(sink);
+            if (read.size() < chunk) return;
+            after = read.get(read.size() - 1).decision().id();
+        }
     }
 
     /** Whether the moderator decision recorded at {@code version} is this one: the same actor, verdict, reason and note. */

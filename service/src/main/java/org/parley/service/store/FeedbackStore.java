@@ -83,12 +83,39 @@ public final class FeedbackStore {
         return AccountStore.sha256(text + '\0' + labelsJson);
     }
 
-    /** Every suggestion, oldest first, streamed as {@link CommentStore#latestModeratorDecisions} streams. */
+    /**
+     * Every suggestion stored before the start, oldest first, read as {@link CommentStore#latestModeratorDecisions} reads
+     * decisions: by (time, id) up to the last at the start, a chunk at a time, each in its own short transaction. One
+     * stored during the read is left to the next (but for one stored under a time not after the last one's then).
+     */
     public void all(Consumer<Feedback> sink) {
-        jdbi.useTransaction(h -> h.createQuery("SELECT * FROM feedback ORDER BY created_at, id").setFetchSize(CommentStore.FETCH_SIZE)
-                .map((rs, ctx) -> new Feedback(rs.getString("id"), rs.getString("text"), labels(rs.getString("labels")),
-                        rs.getString("client"), rs.getString("language"), rs.getString("site"), CommentStore.instant(rs, "created_at")))
-                .useStream(s -> s.forEach(sink)));
+        all(sink, CommentStore.CHUNK);
+    }
+
+    void all(Consumer<Feedback> sink, int chunk) {
+        Optional<Feedback> last = jdbi.withHandle(h -> h.createQuery("SELECT * FROM feedback ORDER BY created_at DESC, id DESC LIMIT 1")
+                .map((rs, ctx) -> feedback(rs)).findOne());
+        if (last.isEmpty()) return;
+        Feedback after = null;
+        while (true) {
+            Feedback from = after;
+            List<Feedback> read = jdbi.withHandle(h -> {
+                var q = h.createQuery("SELECT * FROM feedback WHERE (created_at < :lastAt OR (created_at = :lastAt AND id <= :lastId))"
+                                + (from == null ? "" : " AND (created_at > :afterAt OR (created_at = :afterAt AND id > :afterId))")
+                                + " ORDER BY created_at, id LIMIT :chunk")
+                        .bind("lastAt", CommentStore.utc(last.get().createdAt())).bind("lastId", last.get().id()).bind("chunk", chunk);
+                if (from != null) q.bind("afterAt", CommentStore.utc(from.createdAt())).bind("afterId", from.id());
+                return q.map((rs, ctx) -> feedback(rs)).list();
+            });
+            read.forEach(sink);
+            if (read.size() < chunk) return;
+            after = read.get(read.size() - 1);
+        }
+    }
+
+    private static Feedback feedback(java.sql.ResultSet rs) throws SQLException {
+        return new Feedback(rs.getString("id"), rs.getString("text"), labels(rs.getString("labels")),
+                rs.getString("client"), rs.getString("language"), rs.getString("site"), CommentStore.instant(rs, "created_at"));
     }
 
     /** The sites that suggested scores, in order. */
