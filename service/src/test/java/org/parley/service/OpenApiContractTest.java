@@ -165,6 +165,9 @@ class OpenApiContractTest {
         c.call("POST", "/v1/comments").key(OTHER_SITE).json("{\"id\": \"k-1\", \"articleId\": \"a-9\", \"text\": \"Same id, another site.\"}").expect(201);
 
         c.call("POST", "/v1/threads?target=military%20action").key(WEBSITE).json(thread).expect(200);
+        // Sent again with a new target: its stored comments are read against it, the answer says which was new.
+        JsonNode retargeted = c.call("POST", "/v1/threads?target=military%20action&target=Syria").key(WEBSITE).json(thread).expect(200);
+        assertEquals("Syria", retargeted.at("/targets/new/0").asText(), retargeted.toString());
         field(c, c.call("POST", "/v1/threads").key(WEBSITE).json("{\"id\": \"t-2\"}").refused(400), "article");
 
         c.call("GET", "/v1/comments/k-1/status").key(WEBSITE).expect(200);

@@ -98,7 +98,15 @@ public final class RateLimiter {
 
     /** What stance on {@code targets} targets (0: a parent only) costs for {@code comments} comments. */
     public static long stanceTokens(int comments, int targets) {
-        return (long) comments * (10 + targets) / 10;
+        return stanceTokensOfReadings(comments, (long) comments * targets);
+    }
+
+    /**
+     * As {@link #stanceTokens}, where the comments are read against different numbers of targets: {@code readings}
+     * in all (a stored thread sent again, each stored comment read against the targets it lacks).
+     */
+    public static long stanceTokensOfReadings(int comments, long readings) {
+        return (10L * comments + readings) / 10;
     }
 
     /** Gives back what of {@code tokens} that {@link #charge} took is more than the caller's bucket holds (a refused body's, {@link BodyCharge}). */

@@ -30,8 +30,16 @@ public final class ScoringWork {
      * targets, and the parent's text.
      */
     public static long comment(String text, int targets, String parent) {
-        long units = text(text);
-        return units + (targets == 0 ? 0 : STANCE_PER_UNIT * units + targets) + (parent == null ? 0 : text(parent));
+        return text(text) + stance(text, targets) + (parent == null ? 0 : text(parent));
+    }
+
+    /**
+     * A comment's stance on {@code targets} targets alone (0: none), as {@link #comment} weighs it: the text
+     * {@link #STANCE_PER_UNIT} times and a unit per target. What a stored comment read against new targets weighs
+     * (/v1/threads sent again), its toxicity not read again.
+     */
+    public static long stance(String text, int targets) {
+        return targets == 0 ? 0 : STANCE_PER_UNIT * text(text) + targets;
     }
 
     /** A /v1/score request (a batch's item too), checked: its comment, targets and parentText. */

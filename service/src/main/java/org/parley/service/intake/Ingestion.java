@@ -18,16 +18,19 @@ import org.parley.service.moderation.StoredComment;
 import org.parley.service.moderation.Submission;
 import org.parley.service.store.CommentStore;
 import org.parley.stance.ReplyContext;
+import org.parley.stance.StanceLimits;
 import org.parley.stance.StanceModel;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntConsumer;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -75,53 +78,98 @@ public final class Ingestion {
      * @throws IdTaken when an id the site stored comes with another text or article (and nothing is stored)
      */
     public List<CommentStore.Insert> submit(List<Submission> submissions, Caller caller) {
-        return submit(submissions, caller, fresh -> {});
+        return submit(submissions, caller, false, (comments, readings) -> {}).comments();
+    }
+
+    /** What the models' turn reads against targets, for the caller to pay for it ({@link #submit(List, Caller, boolean, StanceCharge)}). */
+    @FunctionalInterface
+    public interface StanceCharge {
+        /** @param comments comments read against targets; {@code readings} the targets they are read against, in all */
+        void admitted(int comments, long readings);
     }
 
     /**
-     * As {@link #submit(List, Caller)}, calling {@code inTurn} with the number of comments to be scored (none already
-     * stored) once the scoring lane has admitted the call, before the work: what the caller pays for that work (its
-     * stance) is paid by calls scored together, and not by one the lane refuses or one that scores nothing.
+     * The comments of a call as stored, and the targets read in it (by {@link StanceLimits#sameness}): on new
+     * comments, and on stored ones that lacked them. A target the call names and none read was stored already.
      */
-    public List<CommentStore.Insert> submit(List<Submission> submissions, Caller caller, IntConsumer inTurn) {
+    public record Stored(List<CommentStore.Insert> comments, Set<String> read) {}
+
+    /**
+     * As {@link #submit(List, Caller)}, calling {@code inTurn} with what is read against targets once the scoring lane
+     * has admitted the call, before the work: what the caller pays for that work (its stance) is paid by calls scored
+     * together, and not by one the lane refuses or one that reads nothing.
+     *
+     * @param newTargets a stored comment (a retry) is read against those of its submission's targets it holds no
+     *                   stance on, and the stance stored beside its own (/v1/threads): its scores, status, version and
+     *                   decisions stay as they are. False: a retry is answered as stored
+     * @throws TooManyTargets when a stored comment would hold stance on more than {@link StanceLimits#MAX_TARGETS}
+     */
+    public Stored submit(List<Submission> submissions, Caller caller, boolean newTargets, StanceCharge inTurn) {
         CommentStore.Insert[] out = new CommentStore.Insert[submissions.size()];
+        ServedStance stanceModel = stance == null ? null : stance.get(); // once: a reload meanwhile must not split the call
         List<Integer> fresh = new ArrayList<>();
+        Map<Integer, List<String>> lacking = new LinkedHashMap<>();  // stored comments, and the targets they lack
         for (int i = 0; i < out.length; i++) {
-            Optional<StoredComment> stored = store.find(caller.site(), submissions.get(i).id());
-            if (stored.isPresent()) out[i] = retry(i, submissions.get(i), new CommentStore.Insert(false, stored.get()));
-            else fresh.add(i);
+            Submission s = submissions.get(i);
+            Optional<StoredComment> stored = store.find(caller.site(), s.id());
+            if (stored.isEmpty()) {
+                fresh.add(i);
+                continue;
+            }
+            out[i] = retry(i, s, new CommentStore.Insert(false, stored.get()));
+            if (!newTargets || stanceModel == null || s.targets() == null) continue;
+            List<String> lack = StoredStance.lacking(json, stored.get().stanceJson(), s.targets());
+            int held = StoredStance.held(json, stored.get().stanceJson()).size();
+            if (held + lack.size() > StanceLimits.MAX_TARGETS) throw new TooManyTargets(i, s.id(), held, lack.size());
+            if (!lack.isEmpty()) lacking.put(i, lack);
         }
-        if (fresh.isEmpty()) return List.of(out);
+        if (fresh.isEmpty() && lacking.isEmpty()) return new Stored(List.of(out), Set.of());
 
         List<CommentScorer.Input> inputs = fresh.stream().map(i -> new CommentScorer.Input(
                 submissions.get(i).text(), EnumSet.allOf(Attribute.class), true)).toList();
         Map<String, String> textsInCall = new HashMap<>();
         for (Submission s : submissions) textsInCall.put(s.id(), s.text());
-        ServedStance stanceModel = stance == null ? null : stance.get(); // once: a reload meanwhile must not split the call
         // The parents are read before the turn: only the models' work holds it, not the store (a database that hangs).
         List<String> parents = fresh.stream().map(i -> stanceModel == null ? null
                 : parentText(submissions.get(i), caller.site(), textsInCall)).toList();
         // In a turn of the scoring lanes, as /v1/score's: submissions scored beside them would take their cores. The
         // stance is read in the same turn, as /v1/score reads it: its sentence encoder costs more than the toxicity
-        // model. The turn holds what the models' work weighs (ScoringWork). A 503 here stores nothing.
+        // model. The turn holds what the models' work weighs (ScoringWork): a stored comment's stance on the targets it
+        // lacks, as a new one's on its targets. A 503 here stores nothing.
         long work = 0;
+        int readComments = 0;
+        long readings = 0;
         for (int k = 0; k < fresh.size(); k++) {
             Submission s = submissions.get(fresh.get(k));
             int targets = stanceModel == null || s.targets() == null ? 0 : s.targets().size();
             work += ScoringWork.comment(s.text(), targets, parents.get(k));
+            if (s.targets() != null) {
+                readComments++;
+                readings += s.targets().size();
+            }
         }
+        for (Map.Entry<Integer, List<String>> e : lacking.entrySet()) {
+            work += ScoringWork.stance(submissions.get(e.getKey()).text(), e.getValue().size());
+            readComments++;
+            readings += e.getValue().size();
+        }
+        int paidComments = readComments;
+        long paidReadings = readings;
         Scored scored = (submissions.size() == 1 ? gate : batchGate).run(work, () -> {
-            inTurn.accept(fresh.size());
-            CommentScorer.Result toxicity = scorer.score(inputs);
+            inTurn.admitted(paidComments, paidReadings);
+            CommentScorer.Result toxicity = fresh.isEmpty() ? null : scorer.score(inputs);
             List<String> stances = new ArrayList<>(fresh.size());
             for (int k = 0; k < fresh.size(); k++) stances.add(stanceJson(stanceModel, submissions.get(fresh.get(k)), parents.get(k)));
-            return new Scored(toxicity, stances);
+            Map<Integer, List<ScoreResponse.TargetStanceScore>> added = new LinkedHashMap<>();
+            for (Map.Entry<Integer, List<String>> e : lacking.entrySet())
+                added.put(e.getKey(), ScoreParts.stance(stanceModel.model().stance(submissions.get(e.getKey()).text(), e.getValue())));
+            return new Scored(toxicity, stances, added);
         });
-        ScoreResponse.ModelInfo m = scored.toxicity().model().info();
-        StoredComment.ModelRef model = new StoredComment.ModelRef(m.name(), m.version(), m.checksum());
 
         List<NewComment> comments = new ArrayList<>(fresh.size());
         for (int k = 0; k < fresh.size(); k++) {
+            ScoreResponse.ModelInfo m = scored.toxicity().model().info();
+            StoredComment.ModelRef model = new StoredComment.ModelRef(m.name(), m.version(), m.checksum());
             Submission s = submissions.get(fresh.get(k));
             CommentScorer.Outcome o = scored.toxicity().outcomes().get(k);
             comments.add(new NewComment(s.id(), s.articleId(), s.articleTitle(), s.number(), s.parentId(),
@@ -130,16 +178,39 @@ public final class Ingestion {
                     model, o.decision().action(), o.language(), s.parentAuthor(), write(o.decision().fired()), caller.site(),
                     StoredComment.risk(o.probabilities(), o.decision())));
         }
+        // What was read, by sameness: every target of a new comment, and of a stored one those the store did not hold
+        // by the time its row was locked (another call may have stored them meanwhile: then this call's are dropped).
+        Set<String> read = new HashSet<>();
+        for (int i : fresh) if (submissions.get(i).targets() != null && stanceModel != null)
+            for (String t : submissions.get(i).targets()) read.add(StanceLimits.sameness(t));
+        List<CommentStore.StanceRewrite> rewrites = new ArrayList<>();
+        for (Map.Entry<Integer, List<ScoreResponse.TargetStanceScore>> e : scored.added().entrySet()) {
+            int i = e.getKey();
+            // Erased meanwhile, its text no longer matches: the call is a 409 (as a retry of it sent after would be),
+            // and stores nothing, its new comments included.
+            rewrites.add(new CommentStore.StanceRewrite(out[i].comment().key(), current -> {
+                retry(i, submissions.get(i), new CommentStore.Insert(false, current));
+                return StoredStance.with(json, current.stanceJson(), e.getValue(), stanceModel.info(), i, submissions.get(i).id(), read);
+            }));
+        }
         // One transaction for the call: a failure (the database, or a clash with a comment another call
         // stored meanwhile) stores none of them, and the same call sent again stores them all.
-        List<CommentStore.Insert> inserted = store.insertAll(comments, clock.instant(),
+        CommentStore.Written written = store.store(comments, rewrites, clock.instant(),
                 (r, k) -> retry(fresh.get(k), submissions.get(fresh.get(k)), r));
-        for (int k = 0; k < fresh.size(); k++) out[fresh.get(k)] = inserted.get(k);
-        return List.of(out);
+        for (int k = 0; k < fresh.size(); k++) out[fresh.get(k)] = written.inserted().get(k);
+        int r = 0;
+        for (int i : scored.added().keySet()) {
+            Optional<StoredComment> now = written.rewritten().get(r++);
+            if (now.isPresent()) out[i] = new CommentStore.Insert(false, now.get());  // else gone meanwhile (retention): as read
+        }
+        return new Stored(List.of(out), read);
     }
 
-    /** A call's fresh comments as the models read them, in order: toxicity, and each one's stance JSON (or null). */
-    private record Scored(CommentScorer.Result toxicity, List<String> stances) {}
+    /**
+     * A call's comments as the models read them: the fresh ones' toxicity (null: none fresh) and each one's stance JSON (or
+     * null), in order; and the stored ones' stance on the targets they lacked, by the submission's index.
+     */
+    private record Scored(CommentScorer.Result toxicity, List<String> stances, Map<Integer, List<ScoreResponse.TargetStanceScore>> added) {}
 
     /** The insert as it is, unless it found another of the site's comments under the submission's id. */
     private static CommentStore.Insert retry(int index, Submission s, CommentStore.Insert r) {

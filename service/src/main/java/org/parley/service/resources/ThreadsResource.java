@@ -24,13 +24,21 @@ import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.IdTaken;
 import org.parley.service.moderation.Submission;
 import org.parley.service.intake.Ingestion;
+import org.parley.service.intake.TooManyTargets;
 import org.parley.service.moderation.Status;
 import org.parley.service.store.CommentStore;
+import org.parley.label.Stance;
+import org.parley.policy.Action;
+import org.parley.service.api.ThreadSummary;
 import org.parley.stance.ReplyContext;
+import org.parley.stance.StanceLimits;
+import org.parley.stance.TargetStance;
 import org.parley.thread.Comment;
 import org.parley.thread.CommentThread;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +47,11 @@ import java.util.Map;
  * POST /v1/threads: a whole thread in the JSON thread format (docs/thread-format.md), each comment
  * scored, stored and routed as by POST /v1/comments. Comment ids are unique only within a thread,
  * so they are stored as {@code THREAD/COMMENT}; the article id is the article's, else the thread's.
- * {@code ?target=…} (repeatable) stores each comment's stance on those targets.
+ * {@code ?target=…} (repeatable) stores each comment's stance on those targets; a stored comment sent again is read
+ * against those it holds no stance on, and only those. The answer says which targets were read, and sums the comments
+ * up per target as /v1/score/thread does ({@link ThreadSummary}). No targets are proposed from the article, as
+ * /v1/score/thread may: each would be read and charged on every comment of every thread stored, and shown to moderators,
+ * unasked; a site takes /v1/score/thread's proposals ({@code targets.used}) and names those it wants here.
  */
 @Path("/v1/threads")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -104,24 +116,57 @@ public final class ThreadsResource {
                     c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), t,
                     c.parentAuthor()));
         }
-        List<CommentStore.Insert> stored;
+        Ingestion.Stored stored;
         try {
-            // Charged in the lane's turn, for the comments scored: a thread the full lane refuses (a 503) pays no
-            // stance, nor do comments already stored, which come back unscored.
-            stored = ingestion.submit(submissions, (Caller) security.getUserPrincipal(), fresh -> {
-                if (limiter != null && t != null) limiter.chargeStance(requestContext, RateLimiter.stanceTokens(fresh, t.size()));
+            // Charged in the lane's turn, for the stance read: a thread the full lane refuses (a 503) pays none, nor do
+            // comments already stored, which come back unscored, but for the new targets they are read against.
+            stored = ingestion.submit(submissions, (Caller) security.getUserPrincipal(), true, (comments, readings) -> {
+                if (limiter != null) limiter.chargeStance(requestContext, RateLimiter.stanceTokensOfReadings(comments, readings));
             });
         } catch (IdTaken e) {
             throw new ApiException(409, "comments[" + e.index() + "].id", null, "comments[" + e.index() + "]: " + e.getMessage());
+        } catch (TooManyTargets e) {
+            throw new ApiException(400, "target", StanceLimits.MAX_TARGETS, "comments[" + e.index() + "]: " + e.getMessage());
         }
         Map<String, Integer> statuses = new LinkedHashMap<>();
         // A thread stores no erased comment, nor answers one (its text no longer matches: IdTaken): its count is no news.
         for (Status s : Status.values()) if (s != Status.ERASED) statuses.put(s.name(), 0);
-        List<CommentView> out = new ArrayList<>(stored.size());
-        for (CommentStore.Insert r : stored) {
+        List<CommentView> out = new ArrayList<>(stored.comments().size());
+        for (CommentStore.Insert r : stored.comments()) {
             statuses.merge(r.comment().status().name(), 1, Integer::sum);
             out.add(views.of(r.comment(), null, null, r.created() ? null : true));
         }
-        return new ThreadResult(thread.id(), articleId, statuses, out);
+        List<String> phrases = t == null ? List.of() : t.stream().map(StanceLimits::phrase).toList();  // as the stance names them
+        ThreadResult.Targets told = t == null ? null : new ThreadResult.Targets(
+                phrases.stream().filter(p -> stored.read().contains(StanceLimits.sameness(p))).toList(),
+                phrases.stream().filter(p -> !stored.read().contains(StanceLimits.sameness(p))).toList());
+        return new ThreadResult(thread.id(), articleId, statuses, out, told, summary(phrases, out));
+    }
+
+    /**
+     * /v1/score/thread's summary of the comments as stored: each one's stance on each target (held since an earlier call
+     * or read now) and the policy's action at its ingestion. Without a stance model nothing is read: no rows of stance.
+     */
+    static ThreadSummary summary(List<String> targets, List<CommentView> comments) {
+        List<List<TargetStance>> stances = new ArrayList<>(comments.size());
+        List<Action> actions = new ArrayList<>(comments.size());
+        for (CommentView c : comments) {
+            Map<String, String> labels = new HashMap<>();
+            if (c.stance() != null)
+                for (JsonNode s : c.stance()) labels.put(StanceLimits.sameness(s.path("target").asText()), s.path("label").asText());
+            List<TargetStance> onTargets = new ArrayList<>(targets.size());
+            for (String target : targets) {
+                String label = labels.get(StanceLimits.sameness(target));
+                if (label == null) return ThreadSummary.of(List.of(), Collections.nCopies(comments.size(), List.of()), actions(comments));
+                onTargets.add(new TargetStance(target, Stance.valueOf(label), Map.of()));
+            }
+            stances.add(onTargets);
+            actions.add(c.action());
+        }
+        return ThreadSummary.of(targets, stances, actions);
+    }
+
+    private static List<Action> actions(List<CommentView> comments) {
+        return comments.stream().map(CommentView::action).toList();
     }
 }

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
+import java.util.function.Function;
 
 /**
  * Comments, their decisions and reader reports. Every write is one transaction: when a method
@@ -95,15 +96,61 @@ public final class CommentStore {
      * the whole call (a clash found only now).
      */
     public List<Insert> insertAll(List<NewComment> comments, Instant now, ObjIntConsumer<Insert> each) {
-        return jdbi.inTransaction(h -> insertAll(h, comments, utc(now), each));
+        return store(comments, List.of(), now, each).inserted();
+    }
+
+    /**
+     * A stored comment's stance to write again: {@code rewrite} gets the comment as it is under its row's lock and returns
+     * its stance JSON as it is to be (the same string: left as it is), or throws to roll the call back. Only the stance
+     * column is written: not the version, status, scores or times, so no decision goes stale and no queue moves.
+     *
+     * @param key the comment's {@link StoredComment#key() key}
+     */
+    public record StanceRewrite(String key, Function<StoredComment, String> rewrite) {}
+
+    /**
+     * What {@link #store} wrote: the inserts, and each rewritten comment as it is after (in the order given; empty where
+     * it is no longer stored). An {@link Status#ERASED erased} one is returned as it is, its stance not written.
+     */
+    public record Written(List<Insert> inserted, List<Optional<StoredComment>> rewritten) {}
+
+    /**
+     * As {@link #insertAll}, and in the same transaction the stance of stored comments rewritten: a stored thread sent
+     * again with new targets (intake.Ingestion). The rows rewritten are locked with the parents the inserts lock, in one
+     * key order, and {@code rewrite} reads the stance under the lock: of two calls adding the same target at once, the
+     * second finds it stored.
+     */
+    public Written store(List<NewComment> comments, List<StanceRewrite> rewrites, Instant now, ObjIntConsumer<Insert> each) {
+        return jdbi.inTransaction(h -> {
+            List<Insert> inserted = insertAll(h, comments, rewrites.stream().map(StanceRewrite::key).toList(), utc(now), each);
+            List<Optional<StoredComment>> rewritten = new ArrayList<>(rewrites.size());
+            for (StanceRewrite r : rewrites) rewritten.add(rewrite(h, r));
+            return new Written(inserted, rewritten);
+        });
+    }
+
+    private static Optional<StoredComment> rewrite(Handle h, StanceRewrite r) {
+        Optional<StoredComment> found = byKey(h, r.key());
+        if (found.isEmpty()) return found;
+        String stance = r.rewrite().apply(found.get());
+        // An erased comment keeps no stance on targets (withoutTargets): its author's opinion, named.
+        if (found.get().status() == Status.ERASED || java.util.Objects.equals(stance, found.get().stanceJson())) return found;
+        h.createUpdate("UPDATE comments SET stance = :stance WHERE id = :id").bind("stance", stance).bind("id", r.key()).execute();
+        return byKey(h, r.key());
     }
 
     /**
      * As {@link #insertAll}, in the open transaction {@code h}. The comments the replies answer are locked first
-     * ({@link ErasureLocks#lockParents}): a reply of an erased comment keeps nothing its site copied of it.
+     * ({@link ErasureLocks#lockParents}), with {@code others} that the transaction writes: a reply of an erased comment
+     * keeps nothing its site copied of it.
      */
     static List<Insert> insertAll(Handle h, List<NewComment> comments, OffsetDateTime at, ObjIntConsumer<Insert> each) {
-        List<NewComment> ready = ErasureLocks.lockParents(h, comments);
+        return insertAll(h, comments, List.of(), at, each);
+    }
+
+    private static List<Insert> insertAll(Handle h, List<NewComment> comments, Collection<String> others, OffsetDateTime at,
+                                          ObjIntConsumer<Insert> each) {
+        List<NewComment> ready = ErasureLocks.lockParents(h, comments, others);
         List<Insert> out = new ArrayList<>(ready.size());
         for (int i = 0; i < ready.size(); i++) {
             Insert r = insert(h, ready.get(i), at);

@@ -112,15 +112,16 @@ final class ErasureLocks {
      * The insert's side: locks, in key order, the stored comments that those of {@code comments} carrying copies answer
      * ({@link CommentStore#parent}'s rule), and returns {@code comments} with the copies of an erased one dropped. Under
      * the lock no erasure of the parent is open: it committed (the parent reads erased), or waits for this insert and
-     * finds the reply. A comment no one stored yet has no erasure to race.
+     * finds the reply. A comment no one stored yet has no erasure to race. {@code others}, stored comments the same
+     * transaction writes ({@link CommentStore#store}'s stance), are locked with them, in the one key order.
      */
-    static List<NewComment> lockParents(Handle h, List<NewComment> comments) {
+    static List<NewComment> lockParents(Handle h, List<NewComment> comments, Collection<String> others) {
         List<Integer> carrying = new ArrayList<>();
         for (int i = 0; i < comments.size(); i++)
             if (comments.get(i).quote() != null || comments.get(i).parentAuthor() != null) carrying.add(i);
         // Found a few statements to the call, not one for each reply (ReplyParents).
         String[] parents = ReplyParents.keys(h, carrying.stream().map(comments::get).toList());
-        SortedSet<String> keys = new TreeSet<>();
+        SortedSet<String> keys = new TreeSet<>(others);
         for (String key : parents) if (key != null) keys.add(key);
         Set<String> erased = new HashSet<>();
         for (String key : keys)

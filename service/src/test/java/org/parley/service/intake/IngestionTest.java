@@ -194,4 +194,169 @@ class IngestionTest {
         // 5,000 characters: 3 units; then 1 + 3 + 2 for c2 and its targets, 1 + 1 for c3 and its parent, c2.
         assertEquals(List.of("3/0", "0/8"), held.stream().distinct().toList());
     }
+
+    private static List<Submission> thread(int comments, List<String> targets) {
+        List<Submission> out = new ArrayList<>();
+        for (int i = 1; i <= comments; i++)
+            out.add(new Submission("t/" + i, "t", "Syria", (i == 1 ? "x".repeat(5_000) + " bomb" : "Fine, comment " + i), i,
+                    null, null, null, null, null, null, targets, null));
+        return out;
+    }
+
+    /** The targets of a comment's stored stance, in order. */
+    private static List<String> storedTargets(CommentStore store, ApiKey site, String id) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (var s : new ObjectMapper().readTree(store.find(site.site(), id).orElseThrow().stanceJson()).path("stance"))
+            out.add(s.get("target").asText());
+        return out;
+    }
+
+    /**
+     * known-gaps (thirty-ninth session): a stored thread sent again with other targets was answered as stored. Its stored
+     * comments are read against the targets they lack, and only those, in a turn that holds what that stance weighs
+     * (core.ScoringWork.stance: the text three times and a unit a target), paid for as the caller's stance; the toxicity
+     * is not read again. The same targets again read nothing and take no turn.
+     */
+    @Test
+    void aStoredCommentIsReadOnlyAgainstTheTargetsItLacksInATurnThatHoldsTheirWeight() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        ScoringGate gate = new ScoringGate(1, 100, 0, java.time.Duration.ofMinutes(5));
+        ScoringGate batchGate = new ScoringGate(1, 100, 0, java.time.Duration.ofMinutes(5));
+        StanceModel fake = Fakes.stance(), model = Fakes.stance();
+        List<String> reads = new ArrayList<>();
+        org.mockito.Mockito.doAnswer(call -> {
+            reads.add(call.<List<String>>getArgument(1) + " " + gate.unitsHeld() + "/" + batchGate.unitsHeld());
+            return fake.stance(call.<String>getArgument(0), call.<List<String>>getArgument(1));
+        }).when(model).stance(anyString(), anyList());
+        org.parley.score.Scorer scorer = Fakes.scorer();
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(scorer, "v1")), () -> Fakes.served(model),
+                store, new ObjectMapper(), Clock.systemUTC(), gate, batchGate);
+        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        List<String> paid = new ArrayList<>();
+
+        ingestion.submit(thread(2, List.of("Syria")), site, true, (comments, readings) -> paid.add(comments + "/" + readings));
+        StoredComment was = store.find(site.site(), "t/1").orElseThrow();
+        reads.clear();
+        org.mockito.Mockito.clearInvocations(scorer);
+        Ingestion.Stored again = ingestion.submit(thread(2, List.of(" SYRIA", "military action", "the vote")), site, true,
+                (comments, readings) -> paid.add(comments + "/" + readings));
+
+        // 5,005 characters: 3 units, 9 for the stance and 2 for the targets; "Fine, comment 2": 3 + 2.
+        assertEquals(List.of("[military action, the vote] 0/16", "[military action, the vote] 0/16"), reads);
+        assertEquals(List.of("2/2", "2/4"), paid, "two comments read against one target, then against two each");
+        verify(scorer, org.mockito.Mockito.never()).score(anyList());
+        assertEquals(java.util.Set.of("military action", "the vote"), again.read());
+        assertEquals(List.of("Syria", "military action", "the vote"), storedTargets(store, site, "t/1"));
+        StoredComment now = store.find(site.site(), "t/1").orElseThrow();
+        assertEquals(List.of(was.version(), was.updatedAt(), was.status(), was.risk()), List.of(now.version(), now.updatedAt(), now.status(), now.risk()));
+        assertTrue(java.util.Arrays.equals(was.scores(), now.scores()));
+
+        reads.clear();
+        Ingestion.Stored same = ingestion.submit(thread(2, List.of("the vote", "Syria")), site, true,
+                (comments, readings) -> paid.add(comments + "/" + readings));
+        assertEquals(List.of(), reads, "nothing to read");
+        assertEquals(2, paid.size(), "and no turn to pay for");
+        assertEquals(java.util.Set.of(), same.read());
+    }
+
+    /** A target read by a bundle reloaded since the comment was stored names that bundle: the comment's names another. */
+    @Test
+    void aTargetReadByAnotherBundleNamesItsOwn() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        java.util.concurrent.atomic.AtomicReference<org.parley.service.core.ServedStance> serving =
+                new java.util.concurrent.atomic.AtomicReference<>(Fakes.served(Fakes.stance()));
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), serving::get, store,
+                new ObjectMapper(), Clock.systemUTC());
+        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        ingestion.submit(thread(1, List.of("Syria")), site, true, (c, r) -> {});
+        serving.set(new org.parley.service.core.ServedStance(Fakes.stance(),
+                new org.parley.service.api.ScoreResponse.ModelInfo("fake-stance", "2", "stance-checksum-2")));
+        ingestion.submit(thread(1, List.of("military action")), site, true, (c, r) -> {});
+
+        var stance = new ObjectMapper().readTree(store.find(site.site(), "t/1").orElseThrow().stanceJson());
+        assertEquals("1", stance.at("/stanceModel/version").asText(), "the bundle that read the comment first");
+        assertTrue(stance.at("/stance/0/stanceModel").isMissingNode(), stance.toString());
+        assertEquals("2", stance.at("/stance/1/stanceModel/version").asText(), stance.toString());
+    }
+
+    /**
+     * Two re-sends of a stored thread with the same new target at once: both read it, and it is stored once. The rows
+     * are held locked until both wait for them, so that both have read the stance before either writes.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TestDatabases.class)
+    void ofTwoResendsAtOnceWithANewTargetOneStoresIt(TestDatabases db) throws Exception {
+        org.jdbi.v3.core.Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), () -> Fakes.served(Fakes.stance()),
+                store, new ObjectMapper(), Clock.systemUTC());
+        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        ingestion.submit(thread(3, List.of("Syria")), site, true, (c, r) -> {});
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+        for (int i = 1; i <= 3; i++) keys.add(store.find(site.site(), "t/" + i).orElseThrow().key());
+        String blocked = db == TestDatabases.H2 ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID = :holder"
+                // PostgreSQL queues the second waiter for a row behind the first: it is blocked by the holder's waiter.
+                : "SELECT COUNT(*) FROM pg_stat_activity a WHERE :holder = ANY(pg_blocking_pids(a.pid)) OR EXISTS (SELECT 1"
+                + " FROM pg_stat_activity b WHERE :holder = ANY(pg_blocking_pids(b.pid)) AND b.pid = ANY(pg_blocking_pids(a.pid)))";
+        String self = db == TestDatabases.H2 ? "SELECT SESSION_ID()" : "SELECT pg_backend_pid()";
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<Ingestion.Stored>> both = new ArrayList<>();
+        try (org.jdbi.v3.core.Handle holder = jdbi.open()) {
+            holder.begin();
+            for (String key : keys)
+                holder.createQuery("SELECT id FROM comments WHERE id = :key FOR UPDATE").bind("key", key).mapTo(String.class).one();
+            int id = holder.createQuery(self).mapTo(Integer.class).one();
+            for (int k = 0; k < 2; k++)
+                both.add(pool.submit(() -> ingestion.submit(thread(3, List.of("Syria", "military action")), site, true, (c, r) -> {})));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            try (org.jdbi.v3.core.Handle h = jdbi.open()) {
+                while (h.createQuery(blocked).bind("holder", id).mapTo(Integer.class).one() < 2) {
+                    assertTrue(System.nanoTime() < deadline, "both re-sends wait for the rows");
+                    Thread.sleep(5);
+                }
+            }
+            holder.commit();
+        } finally {
+            pool.shutdown();
+        }
+        int stored = 0;
+        for (var f : both) {
+            Ingestion.Stored r = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (r.read().contains("military action")) stored++;
+            for (CommentStore.Insert c : r.comments())
+                assertTrue(c.comment().stanceJson().contains("military action"), "each answers the stance: " + c.comment().stanceJson());
+        }
+        assertEquals(1, stored, "one of the two stored it, the other found it stored");
+        for (int i = 1; i <= 3; i++) assertEquals(List.of("Syria", "military action"), storedTargets(store, site, "t/" + i));
+    }
+
+    /**
+     * A stored comment erased while its stance on a new target is read: the call is the 409 a retry of an erased comment
+     * gets, and stores nothing, the thread's new comment included (the erasure is seen under the row's lock).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TestDatabases.class)
+    void aCommentErasedWhileItsNewTargetIsReadMakesTheCallA409ThatStoresNothing(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        StanceModel fake = Fakes.stance(), model = Fakes.stance();
+        java.util.concurrent.atomic.AtomicBoolean erase = new java.util.concurrent.atomic.AtomicBoolean();
+        org.mockito.Mockito.doAnswer(call -> {
+            if (erase.getAndSet(false))
+                store.erase(store.find(site.site(), "t/1").orElseThrow().key(), "site", org.parley.service.moderation.Decider.WEBSITE,
+                        java.time.Instant.now());
+            return fake.stance(call.<String>getArgument(0), call.<List<String>>getArgument(1));
+        }).when(model).stance(anyString(), anyList());
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), () -> Fakes.served(model),
+                store, new ObjectMapper(), Clock.systemUTC());
+        ingestion.submit(thread(1, List.of("Syria")), site, true, (c, r) -> {});
+        erase.set(true);
+        org.parley.service.moderation.IdTaken refused = assertThrows(org.parley.service.moderation.IdTaken.class,
+                () -> ingestion.submit(thread(2, List.of("Syria", "military action")), site, true, (c, r) -> {}));
+        assertEquals(0, refused.index());
+        assertEquals(java.util.Optional.empty(), store.find(site.site(), "t/2"), "the thread's new comment is not stored");
+        assertTrue(store.find(site.site(), "t/1").orElseThrow().stanceJson() == null
+                || !store.find(site.site(), "t/1").orElseThrow().stanceJson().contains("military action"), "nor the erased one's stance");
+    }
 }

@@ -663,6 +663,136 @@ class ModerationResourceTest {
         assertEquals("comments[3].id", refused.get("field").asText(), refused.toString());
     }
 
+    /** A thread of three comments: c1 AGAINST any target (the fake stance reads "bomb"), c2 an insult, c3 NONE. */
+    private static String stanceThread(String id) {
+        return "{\"id\": \"" + id + "\", \"article\": {\"title\": \"Syria vote\"}, \"comments\": ["
+                + "{\"id\": \"c1\", \"text\": \"We must not bomb them.\"},"
+                + "{\"id\": \"c2\", \"text\": \"You are a complete idiot and a moron.\"},"
+                + "{\"id\": \"c3\", \"text\": \"Thanks for the article\"}]}";
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode n : array) out.add(n.asText());
+        return out;
+    }
+
+    private static List<String> targetsOf(JsonNode comment) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode s : comment.path("stance")) out.add(s.get("target").asText());
+        return out;
+    }
+
+    /**
+     * known-gaps (thirty-ninth session): a stored thread sent again with another ?target= came back with the stance it
+     * was stored with, the new target neither read nor stored nor named. It is read for the stored comments now and
+     * stored beside their stance, for the moderator page; scores, status, version, time and decisions stay as they were.
+     */
+    @Test
+    void aThreadSentAgainWithANewTargetStoresItsStanceAndLeavesScoresStatusAndDecisionsAlone() {
+        String id = "t-" + UUID.randomUUID();
+        Response first = post(Fakes.WEBSITE_KEY, "/v1/threads?target=Syria", stanceThread(id));
+        JsonNode stored = first.readEntity(JsonNode.class);
+        assertEquals(200, first.getStatus(), stored.toString());
+        assertEquals(List.of("Syria"), texts(stored.at("/targets/new")), stored.toString());
+        int v2 = stored.at("/comments/1/version").asInt();
+        Response decided = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "%2Fc2/decision",
+                "{\"decision\": \"REJECT\", \"reason\": \"insult\", \"expectedVersion\": " + v2 + "}");
+        assertEquals(200, decided.getStatus(), decided.readEntity(String.class));
+        List<JsonNode> before = new java.util.ArrayList<>();
+        for (String c : List.of("c1", "c2", "c3")) before.add(as(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "%2F" + c).get(JsonNode.class));
+
+        Response again = post(Fakes.WEBSITE_KEY, "/v1/threads?target=Syria&target=military%20action", stanceThread(id));
+        JsonNode body = again.readEntity(JsonNode.class);
+        assertEquals(200, again.getStatus(), body.toString());
+        assertEquals(List.of("military action"), texts(body.at("/targets/new")), "read now: " + body.get("targets"));
+        assertEquals(List.of("Syria"), texts(body.at("/targets/stored")), "stored before: " + body.get("targets"));
+        for (JsonNode c : body.get("comments")) {
+            assertTrue(c.get("duplicate").asBoolean(), c.toString());
+            assertEquals(List.of("Syria", "military action"), targetsOf(c), "answered with the stance on both: " + c);
+        }
+        assertEquals("AGAINST", body.at("/comments/0/stance/1/label").asText());
+        assertEquals("NONE", body.at("/comments/2/stance/1/label").asText());
+
+        for (int i = 0; i < 3; i++) {
+            JsonNode was = before.get(i);
+            JsonNode now = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "%2Fc" + (i + 1)).get(JsonNode.class);
+            assertEquals(List.of("Syria", "military action"), targetsOf(now), "stored, for the moderator page: " + now);
+            for (String field : List.of("attributes", "risk", "status", "decidedBy", "version", "updatedAt", "history", "action", "stanceModel"))
+                assertEquals(was.get(field), now.get(field), field + " of c" + (i + 1));
+        }
+        assertEquals("REJECTED", before.get(1).get("status").asText(), "the moderator's decision, kept");
+        assertEquals(2, history(id + "/c2").size(), "no decision added: the policy's and the moderator's");
+    }
+
+    /** The same targets again, by the model's sameness: nothing read, nothing written, and the answer says so. */
+    @Test
+    void aThreadSentAgainWithTheSameTargetsChangesNothing() {
+        String id = "t-" + UUID.randomUUID();
+        assertEquals(200, post(Fakes.WEBSITE_KEY, "/v1/threads?target=Syria&target=the%20vote", stanceThread(id)).getStatus());
+        List<org.parley.service.moderation.StoredComment> was = new java.util.ArrayList<>();
+        for (String c : List.of("c1", "c2", "c3")) was.add(STORE.named(id + "/" + c, Sites.EVERY).get(0));
+
+        Response again = post(Fakes.WEBSITE_KEY, "/v1/threads?target=the%20%20Vote&target=%20SYRIA", stanceThread(id));
+        JsonNode body = again.readEntity(JsonNode.class);
+        assertEquals(200, again.getStatus(), body.toString());
+        assertEquals(List.of(), texts(body.at("/targets/new")), body.toString());
+        assertEquals(List.of("the  Vote", "SYRIA"), texts(body.at("/targets/stored")), "as sent, without the spaces around");
+        for (int i = 0; i < 3; i++) {
+            org.parley.service.moderation.StoredComment now = STORE.named(id + "/c" + (i + 1), Sites.EVERY).get(0);
+            assertEquals(was.get(i).stanceJson(), now.stanceJson(), "c" + (i + 1) + "'s stance");
+            assertEquals(was.get(i).version(), now.version());
+            assertEquals(was.get(i).updatedAt(), now.updatedAt());
+            assertEquals(List.of("Syria", "the vote"), targetsOf(body.get("comments").get(i)));
+        }
+        assertEquals("the  Vote", body.at("/summary/stance/0/target").asText(), "the summary names the targets as sent");
+        assertEquals(1, body.at("/summary/stance/0/counts/AGAINST").asInt(), body.get("summary").toString());
+    }
+
+    /** /v1/score/thread's summary, on /v1/threads: per target FAVOR / AGAINST / NONE, per action, of the comments answered. */
+    @Test
+    void theAnswerSumsTheThreadUpAsScoreThreadDoes() {
+        String id = "t-" + UUID.randomUUID();
+        JsonNode body = post(Fakes.WEBSITE_KEY, "/v1/threads?target=Syria&target=the%20vote", stanceThread(id)).readEntity(JsonNode.class);
+        JsonNode summary = body.get("summary");
+        assertNotNull(summary, body.toString());
+        assertEquals(3, summary.get("comments").asInt());
+        assertEquals(List.of("Syria", "the vote"), List.of(summary.at("/stance/0/target").asText(), summary.at("/stance/1/target").asText()));
+        for (int t = 0; t < 2; t++) {
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>(java.util.Map.of("FAVOR", 0, "AGAINST", 0, "NONE", 0));
+            for (JsonNode c : body.get("comments")) counts.merge(c.at("/stance/" + t + "/label").asText(), 1, Integer::sum);
+            for (String label : counts.keySet())
+                assertEquals(counts.get(label), summary.at("/stance/" + t + "/counts/" + label).asInt(), label + " " + summary);
+        }
+        assertEquals(1, summary.at("/stance/0/counts/AGAINST").asInt(), summary.toString());
+        java.util.Map<String, Integer> actions = new java.util.HashMap<>(java.util.Map.of("PUBLISH", 0, "REVIEW", 0, "REJECT", 0));
+        for (JsonNode c : body.get("comments")) actions.merge(c.get("action").asText(), 1, Integer::sum);
+        for (String a : actions.keySet()) assertEquals(actions.get(a), summary.at("/actions/" + a).asInt(), a + " " + summary);
+
+        JsonNode none = post(Fakes.WEBSITE_KEY, "/v1/threads", stanceThread("t-" + UUID.randomUUID())).readEntity(JsonNode.class);
+        assertEquals(0, none.at("/summary/stance").size(), "no target, no stance rows: " + none.get("summary"));
+        assertEquals(3, none.at("/summary/comments").asInt());
+        assertFalse(none.has("targets"), "no target named, none to tell apart");
+    }
+
+    /** Ten targets a request, and ten a stored comment: more across re-sends is a 400 naming target, and nothing is read. */
+    @Test
+    void aStoredCommentHoldsStanceOnAtMostTenTargets() {
+        String id = "t-" + UUID.randomUUID();
+        assertEquals(200, post(Fakes.WEBSITE_KEY, "/v1/threads?target=t1&target=t2&target=t3&target=t4&target=t5&target=t6",
+                stanceThread(id)).getStatus());
+        String before = STORE.named(id + "/c1", Sites.EVERY).get(0).stanceJson();
+        Response more = post(Fakes.WEBSITE_KEY, "/v1/threads?target=t1&target=u1&target=u2&target=u3&target=u4&target=u5", stanceThread(id));
+        JsonNode refused = more.readEntity(JsonNode.class);
+        assertEquals(400, more.getStatus(), refused.toString());
+        assertEquals("target", refused.get("field").asText());
+        assertEquals(10, refused.get("limit").asInt());
+        assertTrue(refused.get("message").asText().contains("holds stance on 6 targets"), refused.toString());
+        assertEquals(before, STORE.named(id + "/c1", Sites.EVERY).get(0).stanceJson(), "nothing stored");
+        assertEquals(200, post(Fakes.WEBSITE_KEY, "/v1/threads?target=u1&target=u2&target=u3&target=u4", stanceThread(id)).getStatus(),
+                "up to ten in all is taken");
+    }
+
     /** One transaction per thread: the database refusing its second comment leaves none stored; sent again, all are, once. */
     @Test
     void aThreadTheDatabaseFailsMidwayStoresNoneOfItsComments() {

@@ -202,6 +202,35 @@ class RequestCostTest {
         }
     }
 
+    /**
+     * A stored thread sent again with new targets has its stored comments read against them (known-gaps, thirty-ninth
+     * session: they were not): that stance is charged as a new comment's is, a token a comment and a tenth per target.
+     */
+    @Test
+    void aStoredThreadSentAgainWithNewTargetsPaysForTheirStance(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Throwable {
+        RateLimiter limiter = new RateLimiter(10, 5, 1024, 0);  // with the keys' 1/s, a bucket of 10
+        org.parley.service.intake.Ingestion ingestion = new org.parley.service.intake.Ingestion(Fakes.commentScorer(MODELS),
+                () -> Fakes.served(Fakes.stance()), new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir)),
+                Fakes.mapper(), java.time.Clock.systemUTC());
+        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("retarget-thread-1:website", 1), limiter))
+                .addResource(new ThreadsResource(ingestion, new org.parley.service.moderation.CommentViews(Fakes.mapper()), 500, limiter))
+                .build();
+        service.before();
+        try {
+            // 40 comments, no target: a request and its body (2 KiB). Sent again with a target: the same and 44 tokens of
+            // stance, far past the bucket of 10 (refilled at a token a second), where the requests alone leave some.
+            assertEquals(200, storeThread(service, "retarget-thread-1", "t6", 40, null).getStatus());
+            Response retargeted = storeThread(service, "retarget-thread-1", "t6", 40, "the war");
+            com.fasterxml.jackson.databind.JsonNode body = retargeted.readEntity(com.fasterxml.jackson.databind.JsonNode.class);
+            assertEquals(200, retargeted.getStatus(), body::toString);
+            assertEquals("the war", body.at("/comments/39/stance/0/target").asText(), body::toString);
+            Response next = storeThread(service, "retarget-thread-1", "t7", 1, null);
+            assertEquals(429, next.getStatus(), "the stored comments' stance on the new target is charged");
+        } finally {
+            service.after();
+        }
+    }
+
     /** A thread holding the whole lane until {@code release}: a request for its turn is refused (the lane has no waiting room). */
     private static Thread holding(org.parley.service.core.ScoringGate lane, java.util.concurrent.CountDownLatch release) throws InterruptedException {
         Thread holder = new Thread(() -> lane.run(() -> {

@@ -114,7 +114,7 @@ class ReplyParentsTest {
                     if (context.getRenderedSql().contains("FOR UPDATE")) locks.incrementAndGet();
                 }
             });
-            ErasureLocks.lockParents(h, replies);
+            ErasureLocks.lockParents(h, replies, List.of());
         });
 
         assertEquals(20, locks.get(), "each parent locked once");
