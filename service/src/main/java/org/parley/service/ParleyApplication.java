@@ -31,6 +31,7 @@ import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
 import org.parley.service.api.ScoreResponse.ModelInfo;
 import org.parley.service.auth.AdminRequestFilter;
+import org.parley.service.batch.BatchServlet;
 import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
@@ -226,7 +227,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
 
         SentimentHolder sentiment = SentimentHolder.coreNlp();
         // After the CORS and per-address filters (isMatchAfter): a lane that is full refuses before Jersey reads the body.
-        env.servlets().addFilter("scoring-refusal", new org.parley.service.core.Refusal(gate, batchGate, env.getObjectMapper()))
+        org.parley.service.core.Refusal refusal = new org.parley.service.core.Refusal(gate, batchGate, env.getObjectMapper());
+        env.servlets().addFilter("scoring-refusal", refusal)
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/v1/score", "/v1/score/*", "/v1alpha1/*");
         gaugeLanes(env, gate, batchGate);
         env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment, limiter,
@@ -238,6 +240,11 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new OpenApiResource());
         Optional<String> publicRoot = config.publicRoot();
         env.jersey().register(new DiscoveryResource(publicRoot));
+        // Google's HTTP batch (the discovery document's batchPath): each part through Jersey as if sent alone, at most
+        // maxBatchSize parts in a body no larger than any endpoint's.
+        env.servlets().addServlet("perspective-batch", new BatchServlet(env::getJerseyServletContainer, refusal,
+                env.getObjectMapper(), new BodySizeLimit(config.maxBatchSize).maxBytes(), config.maxBatchSize, publicRoot))
+                .addMapping("/batch");
         if (publicRoot.isEmpty()) LOG.info("publicUrl (PARLEY_PUBLIC_URL) is not set: the discovery document's "
                 + "rootUrl is taken from each request's Host header. Set it behind a proxy or a shared cache.");
         EscalationRule escalations = EscalationRule.parse(config.moderation.escalationRole);

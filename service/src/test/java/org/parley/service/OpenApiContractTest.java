@@ -151,6 +151,14 @@ class OpenApiContractTest {
                 + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}, \"doNotStore\": true}").refused(400);
         c.call("GET", "/$discovery/rest?version=v1alpha1").expect(200);
         c.call("GET", "/discovery/v1/apis/commentanalyzer/v1alpha1/rest").expect(200);
+        // Google's HTTP batch: a part that scores, one refused in its place; a body that is no batch; more parts than allowed
+        String part = "--b\r\nContent-Type: application/http\r\nContent-ID: <p1>\r\n\r\nPOST /v1alpha1/comments:analyze?key=" + WEBSITE
+                + " HTTP/1.1\nContent-Type: application/json\n\n{\"comment\": {\"text\": \"Thanks.\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}\r\n";
+        String refusedPart = part.replace("<p1>", "<p2>").replace("TOXICITY", "FOO");
+        c.call("POST", "/batch").body("multipart/mixed; boundary=b", (part + refusedPart + "--b--\r\n").getBytes(StandardCharsets.UTF_8)).expect(200);
+        c.call("POST", "/batch").body("multipart/mixed; boundary=b", part.getBytes(StandardCharsets.UTF_8)).expect(400);
+        c.call("POST", "/batch").body("multipart/mixed; boundary=b", (part.repeat(101) + "--b--").getBytes(StandardCharsets.UTF_8)).expect(413);
+        c.call("POST", "/batch").json("{}").refused(415);
 
         // Comments a site stores, and their status and reports
         String comment = "{\"id\": \"k-1\", \"articleId\": \"a-1\", \"articleTitle\": \"Syria crisis\", \"text\": \"You are an idiot.\","

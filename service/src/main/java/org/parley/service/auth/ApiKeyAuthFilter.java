@@ -102,9 +102,9 @@ public final class ApiKeyAuthFilter extends AuthFilter<ApiKeyAuthFilter.Credenti
      * Dropwizard names the request's thread after its URL, query included ("dw-34 - POST /v1/score?key=…"), and the admin
      * port's {@code /threads} (a read: from any page, after DNS rebinding, or any user of the machine) lists the names:
      * a {@code ?key=} would be shown there while its request runs. The name keeps the path; Dropwizard restores the
-     * thread's own name after the request.
+     * thread's own name after the request. Public for the batch (batch.BatchServlet), whose {@code ?key=} is in the name too.
      */
-    static void withoutQueryInThreadName() {
+    public static void withoutQueryInThreadName() {
         Thread thread = Thread.currentThread();
         String name = thread.getName();
         int query = name.indexOf('?');

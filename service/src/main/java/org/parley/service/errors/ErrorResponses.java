@@ -49,9 +49,12 @@ public final class ErrorResponses {
 
     /** The error's body in the format of the API the path is in: Google's envelope, or {@link ErrorBody}. */
     public static Object body(String path, ApiException e) {
-        return isPerspective(path)
-                ? GoogleError.of(e.status(), e.getMessage(), googleDetail(e))
-                : new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit());
+        return isPerspective(path) ? google(e) : new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit());
+    }
+
+    /** The error in Google's envelope, whatever the path (Google's batch, batch.BatchServlet, answers in it too). */
+    public static GoogleError google(ApiException e) {
+        return GoogleError.of(e.status(), e.getMessage(), googleDetail(e));
     }
 
     /**

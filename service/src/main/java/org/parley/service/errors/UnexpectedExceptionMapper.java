@@ -28,17 +28,26 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     }
 
     static Response respond(String path, Throwable e) {
-        if (endedEarly(e))
-            return ErrorResponses.build(path, ApiException.badField("body",
-                    "the request body ended before the Content-Length it announced"));
-        if (tooSlow(e))
-            return ErrorResponses.build(path, new ApiException(408, "body", null,
-                    "the request body stopped arriving, or arrived too slowly: send it whole, without pauses"));
+        java.util.Optional<ApiException> fault = bodyFault(e);
+        if (fault.isPresent()) return ErrorResponses.build(path, fault.get());
         String id = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
         Throwable scrubbed = new RuntimeException(e.getClass().getName());
         scrubbed.setStackTrace(e.getStackTrace());
         LOG.error("error {} on /{}", id, path, scrubbed);
         return ErrorResponses.build(path, new ApiException(500, null, null, "internal error " + id));
+    }
+
+    /**
+     * The client's fault in reading a body, as an answer: one that ended before its Content-Length (400) or stopped
+     * arriving (408); empty for anything else. Public for the batch (batch.BatchServlet), which reads its body itself.
+     */
+    public static java.util.Optional<ApiException> bodyFault(Throwable e) {
+        if (endedEarly(e))
+            return java.util.Optional.of(ApiException.badField("body", "the request body ended before the Content-Length it announced"));
+        if (tooSlow(e))
+            return java.util.Optional.of(new ApiException(408, "body", null,
+                    "the request body stopped arriving, or arrived too slowly: send it whole, without pauses"));
+        return java.util.Optional.empty();
     }
 
     private static boolean tooSlow(Throwable e) {

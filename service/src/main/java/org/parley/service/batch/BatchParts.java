@@ -1,0 +1,77 @@
+package org.parley.service.batch;
+
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.io.MaxPartCountLimitException;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeParseEventException;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.RecursionMode;
+import org.parley.service.errors.ApiException;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parts of a {@code multipart/mixed} body, read by mime4j, strictly: a body without its boundary lines, one that
+ * ends before its closing {@code --BOUNDARY--}, or a part header line without a colon is refused as a whole (a 400), so
+ * that no part runs from a body that was cut short. Lines may end in LF alone, as Python's email generator writes them
+ * (Google's Python client sends its batches so).
+ */
+final class BatchParts {
+    /** One part: its Content-ID (null if none), Content-Type (null if none) and content, its transfer encoding undone. */
+    record Part(String contentId, String contentType, byte[] content) {}
+
+    private BatchParts() {}
+
+    /**
+     * @param contentType the request's Content-Type, multipart/mixed with its boundary (checked by the caller)
+     * @param maxParts    more parts than this are a 413, refused before any runs
+     */
+    static List<Part> read(byte[] body, String contentType, int maxParts) {
+        MimeConfig config = new MimeConfig.Builder().setStrictParsing(true)
+                .setMaxLineLen(-1)  // a part's JSON is one line, up to the body's own limit
+                .setMaxPartCount(maxParts).build();
+        MimeTokenStream stream = new MimeTokenStream(config);
+        stream.setRecursionMode(RecursionMode.M_NO_RECURSE);  // a part is an HTTP request, never read as MIME itself
+        List<Part> parts = new ArrayList<>();
+        try {
+            stream.parseHeadless(new ByteArrayInputStream(body), contentType);
+            String id = null, type = null;
+            for (EntityState s = stream.getState(); s != EntityState.T_END_OF_STREAM; s = stream.next()) {
+                if (s == EntityState.T_START_BODYPART) {
+                    id = null;
+                    type = null;
+                } else if (s == EntityState.T_FIELD) {
+                    Field f = stream.getField();
+                    if ("Content-ID".equalsIgnoreCase(f.getName())) id = f.getBody().strip();
+                    else if ("Content-Type".equalsIgnoreCase(f.getName())) type = f.getBody().strip();
+                } else if (s == EntityState.T_BODY) {
+                    parts.add(new Part(id, type, stream.getDecodedInputStream().readAllBytes()));
+                }
+            }
+        } catch (MaxPartCountLimitException e) {
+            throw tooMany(maxParts);
+        } catch (MimeParseEventException e) {  // its event is a fixed text ("Invalid header encountered"), never the input
+            throw malformed(e.getEvent().toString());
+        } catch (MimeException | IOException e) {  // mime4j's messages are not shown: they might quote the body
+            throw malformed("it ends before its closing --BOUNDARY-- line, or a part is not MIME");
+        }
+        if (parts.isEmpty()) throw malformed("no line --BOUNDARY starts a part");
+        return parts;
+    }
+
+    static ApiException tooMany(int maxParts) {
+        return new ApiException(413, "body", maxParts, "a batch holds at most " + maxParts
+                + " parts (maxBatchSize, as /v1/score/batch); send the rest in another batch");
+    }
+
+    private static ApiException malformed(String why) {
+        return ApiException.badField("body", "body is not a multipart/mixed batch (" + why + "): each part starts with a "
+                + "line --BOUNDARY, then its headers (Content-Type: application/http), a blank line and an HTTP request, "
+                + "and the body ends with --BOUNDARY--");
+    }
+}

@@ -1,0 +1,113 @@
+package org.parley.service.batch;
+
+import org.junit.jupiter.api.Test;
+import org.parley.service.errors.ApiException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The parts of a batch body: Google's Python client's as it sends them, and bodies that are no batch. */
+class BatchPartsTest {
+    /** Built by googleapiclient 1.7.12 (Debian's python3-googleapi) with 3 analyze calls and one of an unknown attribute. */
+    static byte[] pythonClientsBatch() throws Exception {
+        try (var in = BatchPartsTest.class.getResourceAsStream("/batch/python-client-batch.txt")) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The fixture's Content-Type, as the client sent it: the boundary quoted. */
+    static String pythonClientsType(byte[] body) {
+        String first = new String(body, 0, 64, StandardCharsets.ISO_8859_1).lines().findFirst().orElseThrow();
+        return "multipart/mixed; boundary=\"" + first.substring(2) + "\"";
+    }
+
+    @Test
+    void readsThePythonClientsBatchPartByPart() throws Exception {
+        byte[] body = pythonClientsBatch();
+        assertFalse(new String(body, StandardCharsets.ISO_8859_1).contains("\r"), "the client writes LF alone");
+        List<BatchParts.Part> parts = BatchParts.read(body, pythonClientsType(body), 100);
+        assertEquals(4, parts.size());
+        for (int i = 0; i < 4; i++) {
+            assertTrue(parts.get(i).contentId().matches("<[0-9a-f-]{36} \\+ " + (i + 1) + ">"), parts.get(i).contentId());
+            assertEquals("application/http", parts.get(i).contentType());
+            InnerRequest r = InnerRequest.parse(parts.get(i).content());
+            assertEquals("/parley/v1alpha1/comments:analyze", r.path());
+            assertEquals(r.header("content-length"), Integer.toString(r.body().length), "the part's body, without the boundary's LF");
+        }
+    }
+
+    @Test
+    void moreThanTheLimitIsA413BeforeAnyPartIsKept() throws Exception {
+        byte[] body = pythonClientsBatch();
+        ApiException e = assertThrows(ApiException.class, () -> BatchParts.read(body, pythonClientsType(body), 3));
+        assertEquals(413, e.status());
+        assertEquals(3L, e.limit());
+        assertTrue(e.getMessage().startsWith("a batch holds at most 3 parts"), e.getMessage());
+        assertEquals(4, BatchParts.read(body, pythonClientsType(body), 4).size());
+    }
+
+    @Test
+    void aBodyThatIsNoBatchIsA400() throws Exception {
+        byte[] fixture = pythonClientsBatch();
+        String ok = "--b\r\nContent-Type: application/http\r\n\r\nPOST /a HTTP/1.1\r\n\r\n{}\r\n--b--\r\n";
+        assertEquals(1, BatchParts.read(ok.getBytes(StandardCharsets.UTF_8), "multipart/mixed; boundary=b", 10).size());
+        for (String bad : List.of("", "no boundary line at all\r\n", "--b\r\nContent-Type: application/http\r\n\r\nPOST /a HTTP/1.1\r\n\r\n{}\r\n",
+                "--b\r\nnot a header\r\n\r\nPOST /a HTTP/1.1\r\n\r\n{}\r\n--b--\r\n", "--b--\r\n")) {
+            ApiException e = assertThrows(ApiException.class,
+                    () -> BatchParts.read(bad.getBytes(StandardCharsets.UTF_8), "multipart/mixed; boundary=b", 10), bad);
+            assertEquals(400, e.status(), bad);
+            assertTrue(e.getMessage().startsWith("body is not a multipart/mixed batch ("), e.getMessage());
+        }
+        // The right body under another boundary: no part starts.
+        assertEquals(400, assertThrows(ApiException.class, () -> BatchParts.read(fixture, "multipart/mixed; boundary=other", 10)).status());
+    }
+
+    /**
+     * Seeded mutations of the Python client's batch (bytes changed, cut, doubled, CR and LF inserted): each is read, or
+     * refused as a whole or part by part with a 4xx; never another exception, which the servlet would answer 500.
+     */
+    @Test
+    void aMangledBatchIsReadOrRefusedNeverAnotherFailure() throws Exception {
+        byte[] fixture = pythonClientsBatch();
+        String type = pythonClientsType(fixture);
+        java.util.Random random = new java.util.Random(41);
+        byte[] alphabet = "\r\n-=:; <>/?&%\"{}abcPOST HTTP/1.1".getBytes(StandardCharsets.ISO_8859_1);
+        int read = 0, refused = 0;
+        for (int round = 0; round < 3_000; round++) {
+            byte[] body = fixture.clone();
+            for (int edits = 1 + random.nextInt(4); edits > 0; edits--) {
+                int at = random.nextInt(body.length);
+                switch (random.nextInt(4)) {
+                    case 0 -> body[at] = alphabet[random.nextInt(alphabet.length)];
+                    case 1 -> body = java.util.Arrays.copyOf(body, at);
+                    case 2 -> body[at] = (byte) random.nextInt(256);
+                    default -> {
+                        byte[] longer = new byte[body.length + 1];
+                        System.arraycopy(body, 0, longer, 0, at);
+                        longer[at] = random.nextBoolean() ? (byte) '\n' : (byte) '\r';
+                        System.arraycopy(body, at, longer, at + 1, body.length - at);
+                        body = longer;
+                    }
+                }
+                if (body.length == 0) break;
+            }
+            try {
+                for (BatchParts.Part part : BatchParts.read(body, type, 100)) {
+                    try {
+                        InnerRequest.parse(part.content());
+                        read++;
+                    } catch (ApiException e) {
+                        assertEquals(400, e.status(), e.getMessage());
+                        refused++;
+                    }
+                }
+            } catch (ApiException e) {
+                assertTrue(e.status() == 400 || e.status() == 413, e.getMessage());
+                refused++;
+            }
+        }
+        assertTrue(read > 0 && refused > 0, read + " read, " + refused + " refused");
+    }
+}

@@ -1,0 +1,242 @@
+package org.parley.service.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+import org.parley.service.core.Refusal;
+import org.parley.service.core.ScoringGate;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.Mockito.*;
+
+/**
+ * The batch servlet with a stand-in for Jersey's servlet, which records what each part reached it as: the part's own
+ * method, path, query, headers and body, the batch's key where the part has none, and the scoring lanes' refusal before
+ * it. The whole service's answers to the Python client's batch are ParleyApplicationTest's (googleBatch…).
+ */
+class BatchServletTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ScoringGate gate = new ScoringGate(1, 0, Duration.ofMinutes(5));
+    private final List<HttpServletRequest> seen = new ArrayList<>();
+    private final List<Map<String, String>> seenHeaders = new ArrayList<>();
+    private final List<String> seenBodies = new ArrayList<>();
+
+    /** Answers 200 with {"n": N}, the part's place among those that reached it. */
+    private final HttpServlet jersey = new HttpServlet() {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+            seen.add(request);
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String name : Collections.list(request.getHeaderNames())) headers.put(name.toLowerCase(java.util.Locale.ROOT), request.getHeader(name));
+            seenHeaders.add(headers);
+            seenBodies.add(new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            response.setStatus(200);
+            response.setContentType("application/json");
+            response.getOutputStream().write(("{\"n\": " + seen.size() + "}").getBytes(StandardCharsets.UTF_8));
+        }
+    };
+    private final BatchServlet batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, 100_000, 5,
+            Optional.of("https://comments.example.com/parley/"));
+
+    private record Answer(int status, String type, String body) {}
+
+    private Answer post(String query, Map<String, String> headers, String body) throws Exception {
+        return send("POST", query, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Answer send(String method, String query, Map<String, String> headers, byte[] body) throws Exception {
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getMethod()).thenReturn(method);
+        when(request.getRequestURI()).thenReturn("/batch");
+        when(request.getRequestURL()).thenReturn(new StringBuffer("http://localhost:9610/batch"));
+        when(request.getQueryString()).thenReturn(query);
+        when(request.getContentType()).thenReturn(headers.get("Content-Type"));
+        when(request.getContentLengthLong()).thenReturn((long) body.length);
+        when(request.getRemoteAddr()).thenReturn("192.0.2.7");
+        when(request.getHeaderNames()).thenAnswer(i -> Collections.enumeration(headers.keySet()));
+        when(request.getHeader(anyString())).thenAnswer(i -> headers.get((String) i.getArgument(0)));
+        when(request.getHeaders(anyString())).thenAnswer(i -> Collections.enumeration(
+                headers.containsKey((String) i.getArgument(0)) ? List.of(headers.get((String) i.getArgument(0))) : List.of()));
+        ByteArrayInputStream in = new ByteArrayInputStream(body);
+        when(request.getInputStream()).thenReturn(new ServletInputStream() {
+            @Override public int read() { return in.read(); }
+            @Override public boolean isFinished() { return in.available() == 0; }
+            @Override public boolean isReady() { return true; }
+            @Override public void setReadListener(ReadListener listener) {}
+        });
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        when(response.getOutputStream()).thenReturn(new ServletOutputStream() {
+            @Override public boolean isReady() { return true; }
+            @Override public void setWriteListener(WriteListener listener) {}
+            @Override public void write(int b) { out.write(b); }
+        });
+        int[] status = {200};
+        String[] type = {null};
+        doAnswer(i -> status[0] = i.getArgument(0)).when(response).setStatus(anyInt());
+        doAnswer(i -> type[0] = i.getArgument(0)).when(response).setContentType(anyString());
+        batch.service(request, response);
+        return new Answer(status[0], type[0], out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> batchHeaders(String... more) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Type", "multipart/mixed; boundary=b");
+        for (int i = 0; i < more.length; i += 2) h.put(more[i], more[i + 1]);
+        return h;
+    }
+
+    private static String part(String id, String request) {
+        return "--b\r\nContent-Type: application/http\r\nContent-ID: <" + id + ">\r\n\r\n" + request + "\r\n";
+    }
+
+    private static final String ANALYZE = "{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}";
+
+    @Test
+    void eachPartReachesJerseyAsARequestOfItsOwnWithTheBatchsKeyWhereItHasNone() throws Exception {
+        String body = part("a", "POST /parley/v1alpha1/comments:analyze?key=own-key&alt=json HTTP/1.1\nContent-Type: application/json\n"
+                        + "content-length: 9999\nCookie: session=s\n\n" + ANALYZE)
+                + part("b", "POST /v1alpha1/comments%3Aanalyze HTTP/1.1\r\nContent-Type: application/json\r\n\r\n" + ANALYZE)
+                + part("c", "POST /v1alpha1/comments:suggestscore HTTP/1.1\r\nX-Goog-Api-Key: part-key\r\n\r\n{}")
+                + "--b--\r\n";
+        Answer a = post("key=batch-key", batchHeaders("Authorization", "Bearer header-key", "X-Custom", "passed on",
+                "Cookie", "session=moderator", "Content-Length", "1234"), body);
+        assertEquals(200, a.status());
+        assertTrue(a.type().startsWith("multipart/mixed; boundary=batch_"), a.type());
+        assertEquals(3, seen.size());
+
+        HttpServletRequest first = seen.get(0);
+        assertEquals("POST", first.getMethod());
+        assertEquals("/v1alpha1/comments:analyze", first.getRequestURI(), "the public URL's path taken off");
+        assertEquals("http://localhost:9610/v1alpha1/comments:analyze", first.getRequestURL().toString());
+        assertEquals("key=own-key&alt=json", first.getQueryString());
+        assertEquals("own-key", first.getParameter("key"));
+        assertEquals("192.0.2.7", first.getRemoteAddr(), "the batch's sender");
+        assertEquals(ANALYZE, seenBodies.get(0));
+        assertEquals(Integer.toString(ANALYZE.length()), seenHeaders.get(0).get("content-length"), "its body's own length");
+        assertNull(seenHeaders.get(0).get("authorization"), "its own key: the batch's is not passed on");
+        assertEquals("passed on", seenHeaders.get(0).get("x-custom"));
+        assertEquals("session=s", seenHeaders.get(0).get("cookie"), "its own cookie, not the batch's");
+
+        assertEquals("/v1alpha1/comments%3Aanalyze", seen.get(1).getRequestURI());
+        assertEquals("Bearer header-key", seenHeaders.get(1).get("authorization"), "no key of its own: the batch's, by the auth filter's order");
+        assertNull(seenHeaders.get(1).get("cookie"), "the batch's cookie is not passed on");
+        assertNull(seenHeaders.get(1).get("x-goog-api-key"));
+
+        assertEquals("part-key", seenHeaders.get(2).get("x-goog-api-key"));
+        assertNull(seenHeaders.get(2).get("authorization"));
+        assertNull(seenHeaders.get(2).get("content-type"), "none given, none added");
+
+        // The answer: each part's in order, with Google's response ids.
+        String[] answers = a.body().split("--batch_[0-9a-f]+");
+        assertEquals(5, answers.length, a.body());  // before the first, three parts, and "--" after the last
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(answers[i].startsWith("\r\nContent-Type: application/http\r\nContent-ID: <response-" + "abc".charAt(i - 1) + ">\r\n\r\nHTTP/1.1 200 OK\r\n"), answers[i]);
+            assertTrue(answers[i].endsWith("\r\n\r\n{\"n\": " + i + "}\r\n"), answers[i]);
+        }
+        assertEquals("--\r\n", answers[4]);
+
+        // Only the batch's ?key=: it goes as X-Goog-Api-Key to a part without one.
+        post("key=batch-key", batchHeaders(), part("d", "POST /v1alpha1/comments:analyze HTTP/1.1\n\n" + ANALYZE) + "--b--");
+        assertEquals("batch-key", seenHeaders.get(3).get("x-goog-api-key"));
+    }
+
+    @Test
+    void aPartToAnotherPathOrNotHttpIsAnsweredAloneAndTheOthersRun() throws Exception {
+        String body = part("1", "POST /v1/score HTTP/1.1\nAuthorization: Bearer k\n\n{\"comment\": {\"text\": \"hi\"}}")
+                + part("2", "POST /v1alpha1/comments:analyze HTTP/1.1\n\n" + ANALYZE)
+                + part("3", "GET /v1/queue HTTP/1.1\n\n")
+                + part("4", "POST /v1alpha1/../v1/comments HTTP/1.1\n\n{}")
+                + part("5", "not http")
+                + "--b--\r\n";
+        Answer a = post(null, batchHeaders(), body);
+        assertEquals(200, a.status());
+        assertEquals(1, seen.size(), "only the analyze reached Jersey");
+        String[] answers = a.body().split("--batch_[0-9a-f]+");
+        int[] expected = {404, 200, 404, 404, 400};
+        for (int i = 0; i < 5; i++) {
+            String answer = answers[i + 1];
+            assertTrue(answer.contains("Content-ID: <response-" + (i + 1) + ">\r\n\r\nHTTP/1.1 " + expected[i] + " "), answer);
+            if (expected[i] == 200) continue;
+            JsonNode error = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n{") + 4));
+            assertEquals(expected[i], error.at("/error/code").asInt(), answer);
+            assertTrue(answer.contains("Content-Type: application/json\r\n"), answer);
+        }
+        assertTrue(answers[1].contains("/v1/score cannot be called in a batch"), answers[1]);
+    }
+
+    @Test
+    void aFullScoringLaneRefusesAPartAsItRefusesARequestSentAlone() throws Exception {
+        ExecutorService threads = Executors.newCachedThreadPool();
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            threads.submit(() -> gate.run(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            }));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (gate.refusalNow().isEmpty() && System.nanoTime() < deadline) Thread.sleep(5);
+            Answer a = post(null, batchHeaders(), part("1", "POST /v1alpha1/comments:analyze HTTP/1.1\n\n" + ANALYZE)
+                    + part("2", "POST /v1alpha1/comments:suggestscore HTTP/1.1\n\n{}") + "--b--");
+            assertEquals(200, a.status());
+            assertTrue(a.body().contains("<response-1>\r\n\r\nHTTP/1.1 503 Service Unavailable\r\n"), a.body());
+            assertTrue(a.body().contains("Retry-After: 1\r\n"), a.body());
+            assertTrue(a.body().contains("\"status\":\"UNAVAILABLE\""), a.body());
+            assertEquals(1, seen.size(), "suggestscore, in no lane, still ran");
+        } finally {
+            release.countDown();
+            threads.shutdown();
+        }
+    }
+
+    @Test
+    void aBatchThatCannotBeReadIsRefusedWholeInGooglesEnvelope() throws Exception {
+        String six = (part("x", "POST /v1alpha1/comments:analyze HTTP/1.1\n\n" + ANALYZE)).repeat(6) + "--b--";
+        Answer tooMany = post(null, batchHeaders(), six);
+        assertEquals(413, tooMany.status());
+        assertEquals("application/json", tooMany.type());
+        assertTrue(JSON.readTree(tooMany.body()).at("/error/message").asText().startsWith("a batch holds at most 5 parts"), tooMany.body());
+        assertEquals(0, seen.size(), "no part ran");
+
+        Answer noBoundary = post(null, batchHeaders("Content-Type", "multipart/mixed"), six);
+        assertEquals(400, noBoundary.status());
+        assertEquals("Content-Type", JSON.readTree(noBoundary.body()).at("/error/details/0/fieldViolations/0/field").asText());
+
+        Answer cut = post(null, batchHeaders(), part("x", "POST /v1alpha1/comments:analyze HTTP/1.1\n\n" + ANALYZE));
+        assertEquals(400, cut.status(), "no closing --b--");
+        assertTrue(JSON.readTree(cut.body()).at("/error/message").asText().startsWith("body is not a multipart/mixed batch"), cut.body());
+
+        assertEquals(415, post(null, batchHeaders("Content-Type", "application/json"), "{}").status());
+        assertEquals(415, post(null, batchHeaders("Content-Type", "multipart/form-data; boundary=b"), six).status(),
+                "a form a page of any site may post");
+        assertEquals(415, post(null, batchHeaders("Content-Encoding", "deflate"), six).status());
+        assertEquals(413, post(null, batchHeaders(), "x".repeat(100_001)).status(), "over the body limit");
+        assertEquals(405, send("GET", null, batchHeaders(), new byte[0]).status());
+        assertEquals(0, seen.size());
+    }
+}
