@@ -9,37 +9,55 @@ import org.apache.james.mime4j.stream.MimeParseEventException;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
 import org.parley.service.errors.ApiException;
+import org.parley.service.errors.UnexpectedExceptionMapper;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipException;
 
 /**
  * The parts of a {@code multipart/mixed} body, read by mime4j, strictly: a body without its boundary lines, one that
  * ends before its closing {@code --BOUNDARY--}, or a part header line without a colon is refused as a whole (a 400), so
  * that no part runs from a body that was cut short. Lines may end in LF alone, as Python's email generator writes them
- * (Google's Python client sends its batches so).
+ * (Google's Python client sends its batches so). Read as the body arrives, so that what a part holds is kept only if
+ * the caller keeps it (batch.BatchServlet: a part whose key is no configured key is not).
  */
 final class BatchParts {
     /** One part: its Content-ID (null if none), Content-Type (null if none) and content, its transfer encoding undone. */
     record Part(String contentId, String contentType, byte[] content) {}
 
+    /** What the caller keeps of a part, read from its content as the body arrives (what it leaves unread is skipped). */
+    interface PartReader<T> {
+        T read(String contentId, String contentType, InputStream content) throws IOException;
+    }
+
     private BatchParts() {}
 
+    /** Every part, its content whole (the tests). */
+    static List<Part> read(byte[] body, String contentType, int maxParts) {
+        return read(new ByteArrayInputStream(body), contentType, maxParts,
+                (id, type, content) -> new Part(id, type, content.readAllBytes()));
+    }
+
     /**
+     * Each part as {@code reader} keeps it, read from the body as it arrives: nothing of the body is held but what the
+     * reader keeps. An ApiException from the body's stream or the reader (a limit) is the caller's answer.
+     *
      * @param contentType the request's Content-Type, multipart/mixed with its boundary (checked by the caller)
      * @param maxParts    more parts than this are a 413, refused before any runs
      */
-    static List<Part> read(byte[] body, String contentType, int maxParts) {
+    static <T> List<T> read(InputStream body, String contentType, int maxParts, PartReader<T> reader) {
         MimeConfig config = new MimeConfig.Builder().setStrictParsing(true)
                 .setMaxLineLen(-1)  // a part's JSON is one line, up to the body's own limit
                 .setMaxPartCount(maxParts).build();
         MimeTokenStream stream = new MimeTokenStream(config);
         stream.setRecursionMode(RecursionMode.M_NO_RECURSE);  // a part is an HTTP request, never read as MIME itself
-        List<Part> parts = new ArrayList<>();
+        List<T> parts = new ArrayList<>();
         try {
-            stream.parseHeadless(new ByteArrayInputStream(body), contentType);
+            stream.parseHeadless(body, contentType);
             String id = null, type = null;
             for (EntityState s = stream.getState(); s != EntityState.T_END_OF_STREAM; s = stream.next()) {
                 if (s == EntityState.T_START_BODYPART) {
@@ -50,7 +68,7 @@ final class BatchParts {
                     if ("Content-ID".equalsIgnoreCase(f.getName())) id = f.getBody().strip();
                     else if ("Content-Type".equalsIgnoreCase(f.getName())) type = f.getBody().strip();
                 } else if (s == EntityState.T_BODY) {
-                    parts.add(new Part(id, type, stream.getDecodedInputStream().readAllBytes()));
+                    parts.add(reader.read(id, type, stream.getDecodedInputStream()));
                 }
             }
         } catch (MaxPartCountLimitException e) {
@@ -58,7 +76,10 @@ final class BatchParts {
         } catch (MimeParseEventException e) {  // its event is a fixed text ("Invalid header encountered"), never the input
             throw malformed(e.getEvent().toString());
         } catch (MimeException | IOException e) {  // mime4j's messages are not shown: they might quote the body
-            throw malformed("it ends before its closing --BOUNDARY-- line, or a part is not MIME");
+            for (Throwable t = e; t != null; t = t.getCause())
+                if (t instanceof ZipException) throw ApiException.badField("body", "body is not valid gzip (Content-Encoding: gzip)");
+            throw UnexpectedExceptionMapper.bodyFault(e)  // the body ended early or stopped arriving
+                    .orElseGet(() -> malformed("it ends before its closing --BOUNDARY-- line, or a part is not MIME"));
         }
         if (parts.isEmpty()) throw malformed("no line --BOUNDARY starts a part");
         return parts;

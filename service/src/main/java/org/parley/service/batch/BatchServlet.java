@@ -13,7 +13,7 @@ import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.PrivateAnswers;
 import org.parley.service.errors.ApiException;
 import org.parley.service.errors.ErrorResponses;
-import org.parley.service.errors.UnexpectedExceptionMapper;
+import org.parley.service.errors.WatchedInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +32,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.zip.ZipException;
 
 /**
  * {@code POST /batch}: Google's HTTP batch, the discovery document's {@code batchPath}, for the Perspective paths. Each
@@ -46,6 +47,11 @@ import java.util.zip.ZipException;
  * Google's front end passes the outer headers on. A part that is not an HTTP request, or that calls anything but
  * {@code /v1alpha1/comments:analyze} or {@code :suggestscore}, is answered its own 400 or 404; a body that is not a
  * multipart/mixed batch, or holds more than {@code maxParts} parts, is refused whole before any part runs.
+ * <p>
+ * The batch needs no key, yet its body is read before any part's key is checked: so it is read as it arrives, and a
+ * part's body is kept only when its credential is a configured API key (anything else is refused by the key check
+ * before a body is read, alone as here), and all batches together keep at most two of the largest bodies at once (a
+ * 503 beyond). Buffered whole, 64 batches of 27 MB from one address without a key would have held 3.5 GB.
  */
 public final class BatchServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(BatchServlet.class);
@@ -59,6 +65,10 @@ public final class BatchServlet extends HttpServlet {
     private final Supplier<Servlet> jersey;
     private final Filter refusal;
     private final ObjectMapper json;
+    private final Predicate<String> isKey;
+    /** KiB of parts that all batches being read hold at once: two of the largest bodies. */
+    private final Semaphore held;
+    private final int heldKib;
     private final long maxBytes;
     private final int maxParts;
     private final String publicPath;
@@ -66,15 +76,25 @@ public final class BatchServlet extends HttpServlet {
     /**
      * @param jersey     the application's Jersey servlet (asked at each request: it is started after this is made)
      * @param refusal    the scoring lanes' early refusal, as a part sent alone meets it
+     * @param isKey      whether a token is a configured API key: only such a part's body is kept
      * @param maxBytes   the body limit of every endpoint (errors.BodySizeLimit), for the batch as a whole
      * @param maxParts   parts a batch may hold: maxBatchSize, what /v1/score/batch takes
      * @param publicRoot the configured public URL: its path (a proxy's prefix) leads the paths a client puts in its parts
      */
-    public BatchServlet(Supplier<Servlet> jersey, Filter refusal, ObjectMapper json, long maxBytes, int maxParts,
-                        Optional<String> publicRoot) {
+    public BatchServlet(Supplier<Servlet> jersey, Filter refusal, ObjectMapper json, Predicate<String> isKey, long maxBytes,
+                        int maxParts, Optional<String> publicRoot) {
+        this(jersey, refusal, json, isKey, maxBytes, maxParts, publicRoot, 2 * maxBytes);
+    }
+
+    /** @param heldBytes bytes of parts all batches keep at once (the tests choose it) */
+    BatchServlet(Supplier<Servlet> jersey, Filter refusal, ObjectMapper json, Predicate<String> isKey, long maxBytes,
+                 int maxParts, Optional<String> publicRoot, long heldBytes) {
         this.jersey = jersey;
         this.refusal = refusal;
         this.json = json;
+        this.isKey = isKey;
+        this.heldKib = (int) Math.min(Integer.MAX_VALUE, (heldBytes + 1023) / 1024);
+        this.held = new Semaphore(heldKib);
         this.maxBytes = maxBytes;
         this.maxParts = maxParts;
         String path = publicRoot.map(u -> URI.create(u).getRawPath()).orElse("");
@@ -85,40 +105,53 @@ public final class BatchServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ApiKeyAuthFilter.withoutQueryInThreadName();
         response.setHeader("X-Content-Type-Options", "nosniff");
-        List<BatchParts.Part> parts;
+        Kept kept = new Kept();
         try {
-            if (!"POST".equals(request.getMethod())) {
-                response.setHeader("Allow", "POST");
-                throw new ApiException(405, null, null, "method " + ApiException.shown(request.getMethod())
-                        + " is not allowed on /batch; allowed: [POST]");
+            List<Held> parts;
+            try {
+                if (!"POST".equals(request.getMethod())) {
+                    response.setHeader("Allow", "POST");
+                    throw new ApiException(405, null, null, "method " + ApiException.shown(request.getMethod())
+                            + " is not allowed on /batch; allowed: [POST]");
+                }
+                String type = multipartMixed(request);
+                if (request.getContentLengthLong() > maxBytes) throw tooLarge();
+                parts = BatchParts.read(new Bounded(request.getInputStream()), type, maxParts,
+                        (id, partType, content) -> hold(request, id, partType, content, kept));
+            } catch (ApiException e) {
+                byte[] body = json.writeValueAsBytes(ErrorResponses.google(e));
+                if (e.retryAfterSeconds() != null) response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+                response.setStatus(e.status());
+                response.setContentType(MediaType.APPLICATION_JSON);
+                response.setContentLength(body.length);
+                response.getOutputStream().write(body);
+                return;
             }
-            String type = multipartMixed(request);
-            parts = BatchParts.read(body(request), type, maxParts);
-        } catch (ApiException e) {
-            byte[] body = json.writeValueAsBytes(ErrorResponses.google(e));
-            response.setStatus(e.status());
-            response.setContentType(MediaType.APPLICATION_JSON);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-            return;
+            answer(response, parts);
+        } finally {
+            kept.release();
         }
+    }
+
+    /** Runs the parts one after another, each answer written as it comes. */
+    private void answer(HttpServletResponse response, List<Held> parts) throws IOException {
         String boundary = "batch_" + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + Long.toHexString(ThreadLocalRandom.current().nextLong());
         response.setStatus(200);
         response.setContentType("multipart/mixed; boundary=" + boundary);
         response.setHeader("Cache-Control", PrivateAnswers.VALUE);  // the parts' answers are their keys' own
         OutputStream out = response.getOutputStream();
-        for (BatchParts.Part part : parts) {
-            PartResponse answer = answer(request, part);
+        for (Held part : parts) {
+            PartResponse answer = run(part);
             StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
                     .append("Content-Type: application/http\r\n");
             if (part.contentId() != null) head.append("Content-ID: ").append(responseId(part.contentId())).append("\r\n");
             int status = answer.status();
             head.append("\r\nHTTP/1.1 ").append(status).append(' ').append(HttpStatus.getMessage(status)).append("\r\n");
-            byte[] body = answer.failedWithoutBody()
-                    ? json.writeValueAsBytes(ErrorResponses.google(new ApiException(status, null, null, HttpStatus.getMessage(status))))
+            boolean bare = answer.failedWithoutBody();
+            byte[] body = bare ? json.writeValueAsBytes(ErrorResponses.google(new ApiException(status, null, null, HttpStatus.getMessage(status))))
                     : answer.body();
-            if (answer.failedWithoutBody()) answer.setContentType(MediaType.APPLICATION_JSON);
+            if (bare) answer.setContentType(MediaType.APPLICATION_JSON);
             for (Map.Entry<String, String> h : answer.headerLines())
                 if (!h.getKey().equalsIgnoreCase("Content-Length") && !h.getKey().equalsIgnoreCase("Transfer-Encoding"))
                     head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
@@ -130,27 +163,108 @@ public final class BatchServlet extends HttpServlet {
         out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** A part's answer: Jersey's, or the part's own refusal when it cannot or may not be sent. */
-    private PartResponse answer(HttpServletRequest batch, BatchParts.Part part) {
-        PartResponse response = new PartResponse();
+    /** A part as read: the request to run, or its refusal (not an HTTP request, or to a path a batch may not call). */
+    private record Held(String contentId, PartRequest request, ApiException refused) {}
+
+    /**
+     * Reads a part as the body arrives: its request line and headers, then its body, kept only when its credential (its
+     * own, or the batch's) is a configured API key. Any other credential, or none, is refused by the key check before a
+     * body is read, as it would be alone, so such a part's body is skipped: a batch from anyone without a key holds
+     * nothing but one part's head at a time. Kept bodies count against the bytes all batches may hold at once.
+     */
+    private Held hold(HttpServletRequest batch, String id, String type, InputStream content, Kept kept) throws IOException {
+        if (type != null && !isHttp(type))
+            return new Held(id, null, ApiException.badField("body", "a part's Content-Type must be application/http (was '"
+                    + ApiException.shown(type) + "')"));
+        InnerRequest inner;
         try {
-            if (part.contentType() != null && !isHttp(part.contentType()))
-                throw ApiException.badField("body", "a part's Content-Type must be application/http (was '"
-                        + ApiException.shown(part.contentType()) + "')");
-            InnerRequest inner = InnerRequest.parse(part.content());
-            String path = withoutPublicPath(inner.path());
-            if (!PERSPECTIVE.matcher(path).matches())
-                throw new ApiException(404, null, null, ApiException.shown(inner.path()) + " cannot be called in a batch: "
-                        + "only POST /v1alpha1/comments:analyze and /v1alpha1/comments:suggestscore can; send other requests alone");
-            PartRequest request = new PartRequest(batch, inner.method(), path, inner.query(), headers(batch, inner), inner.body());
+            inner = InnerRequest.parse(head(content));
+        } catch (ApiException e) {
+            return new Held(id, null, e);
+        }
+        String path = withoutPublicPath(inner.path());
+        if (!PERSPECTIVE.matcher(path).matches())
+            return new Held(id, null, new ApiException(404, null, null, ApiException.shown(inner.path()) + " cannot be called "
+                    + "in a batch: only POST /v1alpha1/comments:analyze and /v1alpha1/comments:suggestscore can; send other requests alone"));
+        List<InnerRequest.Header> headers = headers(batch, inner);
+        byte[] body;
+        long length;
+        String credential = credential(headers, inner.query());
+        if (credential != null && isKey.test(credential)) {
+            body = kept.keep(content);
+            length = body.length;
+        } else {
+            body = new byte[0];
+            length = content.transferTo(OutputStream.nullOutputStream());
+        }
+        if (length > 0 || !inner.method().equals("GET") && !inner.method().equals("HEAD"))
+            headers.add(new InnerRequest.Header("Content-Length", Long.toString(length)));
+        return new Held(id, new PartRequest(batch, inner.method(), path, inner.query(), headers, body), null);
+    }
+
+    /** A part's request line and headers, with the blank line after them; a few bytes more than InnerRequest takes at most. */
+    static byte[] head(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean started = false;  // blank lines before the request line are skipped, as RFC 9112 has it
+        int line = 0;
+        while (out.size() <= InnerRequest.MAX_HEAD_BYTES + 2) {
+            int b = in.read();
+            if (b < 0) break;
+            out.write(b);
+            if (b == '\n') {
+                if (line == 0 && started) break;
+                started |= line > 0;
+                line = 0;
+            } else if (b != '\r') {
+                line++;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** The bytes of parts one batch keeps, taken from those all batches may hold at once (503 beyond). */
+    private final class Kept {
+        private long bytes;
+        private int kib;
+
+        byte[] keep(InputStream in) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[65_536];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                bytes += n;
+                int need = (int) ((bytes + 1023) / 1024) - kib;
+                if (need > 0) {
+                    if (!held.tryAcquire(need))
+                        throw ApiException.unavailable(503, 1, "batches being read hold " + heldKib + " KiB of parts, "
+                                + "the most at once; retry after 1 s");
+                    kib += need;
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        }
+
+        void release() {
+            held.release(kib);
+            kib = 0;
+        }
+    }
+
+    /** A part's answer: Jersey's, or the part's own refusal. */
+    private PartResponse run(Held part) {
+        PartResponse response = new PartResponse();
+        if (part.refused() != null) {
+            refused(response, part.refused());
+            return response;
+        }
+        try {
             Servlet servlet = jersey.get();
-            refusal.doFilter(request, response, (req, res) -> servlet.service(req, res));
+            refusal.doFilter(part.request(), response, (req, res) -> servlet.service(req, res));
         } catch (ApiException e) {
             refused(response, e);
         } catch (IOException | ServletException | RuntimeException e) {  // Jersey's mappers answer everything; this is a bug
             String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
             LOG.error("error {} in a part of a batch", id, e);
-            response.reset();
             refused(response, new ApiException(500, null, null, "internal error " + id));
         }
         return response;
@@ -170,8 +284,8 @@ public final class BatchServlet extends HttpServlet {
     /**
      * The part's headers, and the batch's it does not give itself. Its key, where it has none (no Authorization,
      * X-Goog-Api-Key or {@code ?key=}), is the batch's, taken in the order the auth filter takes a request's: its
-     * {@code Authorization}, else its {@code ?key=}, else its {@code X-Goog-Api-Key}. The part's Content-Length is the
-     * length of its body as it came (the Python client counts characters; the service bounds the body as it is read).
+     * {@code Authorization}, else its {@code ?key=}, else its {@code X-Goog-Api-Key}. Its own Content-Length is replaced by
+     * its body's length as it came ({@link #hold}; the Python client counts characters, not bytes).
      */
     private static List<InnerRequest.Header> headers(HttpServletRequest batch, InnerRequest inner) {
         boolean ownKey = inner.header("Authorization") != null || inner.header(KEY_HEADER) != null || inner.hasQueryParameter("key");
@@ -192,9 +306,19 @@ public final class BatchServlet extends HttpServlet {
             for (String value : Collections.list(batch.getHeaders(name))) out.add(new InnerRequest.Header(name, value));
         }
         if (batchKey != null) out.add(new InnerRequest.Header(KEY_HEADER, batchKey));
-        if (inner.body().length > 0 || !inner.method().equals("GET") && !inner.method().equals("HEAD"))
-            out.add(new InnerRequest.Header("Content-Length", Integer.toString(inner.body().length)));
         return out;
+    }
+
+    /** The token the auth filter will read from a part with these headers and query: Bearer, else ?key=, else X-Goog-Api-Key. */
+    private static String credential(List<InnerRequest.Header> headers, String query) {
+        return ApiKeyAuthFilter.bearer(first(headers, "Authorization"))
+                .or(() -> Optional.ofNullable(queryKey(query)))
+                .orElse(first(headers, KEY_HEADER));
+    }
+
+    private static String first(List<InnerRequest.Header> headers, String name) {
+        for (InnerRequest.Header h : headers) if (h.name().equalsIgnoreCase(name)) return h.value();
+        return null;
     }
 
     /** The batch's {@code ?key=}, decoded, or null. */
@@ -223,7 +347,7 @@ public final class BatchServlet extends HttpServlet {
     static String responseId(String contentId) {
         String id = contentId.replaceAll("\\p{Cntrl}", "");
         if (id.startsWith("<") && id.endsWith(">") && id.length() >= 2) id = id.substring(1, id.length() - 1);
-        return "<response-" + ApiException.shown(id) + ">";
+        return "<response-" + id + ">";
     }
 
     private static boolean isHttp(String contentType) {
@@ -259,22 +383,19 @@ public final class BatchServlet extends HttpServlet {
         return type;
     }
 
-    /** The whole body, refused (413) once it is larger than any endpoint takes. */
-    private byte[] body(HttpServletRequest request) {
-        if (request.getContentLengthLong() > maxBytes) throw tooLarge();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[65_536];
-        try (InputStream in = request.getInputStream()) {
-            for (int n; (n = in.read(buf)) >= 0; ) {
-                if (out.size() + (long) n > maxBytes) throw tooLarge();
-                out.write(buf, 0, n);
-            }
-        } catch (IOException e) {
-            for (Throwable t = e; t != null; t = t.getCause())
-                if (t instanceof ZipException) throw ApiException.badField("body", "body is not valid gzip (Content-Encoding: gzip)");
-            throw UnexpectedExceptionMapper.bodyFault(e).orElseThrow(() -> new java.io.UncheckedIOException(e));
+    /** The body, refused (413) once it is larger than any endpoint takes. */
+    private final class Bounded extends WatchedInput {
+        private long read;
+
+        Bounded(InputStream in) {
+            super(in);
         }
-        return out.toByteArray();
+
+        @Override
+        protected void seen(byte[] buf, int off, int n) {
+            read += n;
+            if (read > maxBytes) throw tooLarge();
+        }
     }
 
     private ApiException tooLarge() {

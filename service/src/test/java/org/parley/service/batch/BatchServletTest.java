@@ -56,10 +56,15 @@ class BatchServletTest {
             response.getOutputStream().write(("{\"n\": " + seen.size() + "}").getBytes(StandardCharsets.UTF_8));
         }
     };
-    private final BatchServlet batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, 100_000, 5,
+    /** The configured keys: only their parts' bodies are kept. */
+    private static final java.util.Set<String> KEYS = java.util.Set.of("own-key", "header-key", "part-key", "batch-key");
+    private BatchServlet batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, KEYS::contains, 100_000, 5,
             Optional.of("https://comments.example.com/parley/"));
 
     private record Answer(int status, String type, String body) {}
+
+    /** Sent without a Content-Length, as a chunked body is: its size is known only as it is read. */
+    private boolean chunked;
 
     private Answer post(String query, Map<String, String> headers, String body) throws Exception {
         return send("POST", query, headers, body.getBytes(StandardCharsets.UTF_8));
@@ -72,7 +77,7 @@ class BatchServletTest {
         when(request.getRequestURL()).thenReturn(new StringBuffer("http://localhost:9610/batch"));
         when(request.getQueryString()).thenReturn(query);
         when(request.getContentType()).thenReturn(headers.get("Content-Type"));
-        when(request.getContentLengthLong()).thenReturn((long) body.length);
+        when(request.getContentLengthLong()).thenReturn(chunked ? -1L : body.length);
         when(request.getRemoteAddr()).thenReturn("192.0.2.7");
         when(request.getHeaderNames()).thenAnswer(i -> Collections.enumeration(headers.keySet()));
         when(request.getHeader(anyString())).thenAnswer(i -> headers.get((String) i.getArgument(0)));
@@ -236,7 +241,69 @@ class BatchServletTest {
                 "a form a page of any site may post");
         assertEquals(415, post(null, batchHeaders("Content-Encoding", "deflate"), six).status());
         assertEquals(413, post(null, batchHeaders(), "x".repeat(100_001)).status(), "over the body limit");
+        chunked = true;
+        Answer large = post(null, batchHeaders(), part("x", "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n"
+                + "x".repeat(100_001)) + "--b--");
+        assertEquals(413, large.status(), "over the limit as it is read");
+        assertEquals("body is larger than 100000 bytes", JSON.readTree(large.body()).at("/error/message").asText());
+        chunked = false;
         assertEquals(405, send("GET", null, batchHeaders(), new byte[0]).status());
         assertEquals(0, seen.size());
+    }
+
+    /**
+     * The batch needs no key, so its body is read before any part's key is checked: a part whose credential is no
+     * configured key still reaches the key check (which refuses it, and counts the failure, before any body is read),
+     * but its body is skipped, never held; and the parts all batches keep at once are bounded (a 503 beyond).
+     */
+    @Test
+    void onlyAPartWithAConfiguredKeyHasItsBodyKeptAndAllBatchesKeepABoundedAmount() throws Exception {
+        String big = "{\"comment\": {\"text\": \"" + "x".repeat(3_000) + "\"}}";
+        String body = part("none", "POST /v1alpha1/comments:analyze HTTP/1.1\n\n" + big)
+                + part("wrong", "POST /v1alpha1/comments:analyze?key=guess HTTP/1.1\n\n" + big)
+                + part("session", "POST /v1alpha1/comments:analyze HTTP/1.1\nAuthorization: Bearer not-a-key\n\n" + big)
+                + part("known", "POST /v1alpha1/comments:analyze HTTP/1.1\nX-Goog-Api-Key: part-key\n\n" + big) + "--b--";
+        Answer a = post(null, batchHeaders(), body);
+        assertEquals(200, a.status());
+        assertEquals(4, seen.size(), "every part meets the key check");
+        assertEquals(List.of("", "", "", big), seenBodies);
+        assertEquals(Integer.toString(big.length()), seenHeaders.get(0).get("content-length"), "the length it came with");
+        assertEquals("guess", seen.get(1).getParameter("key"));
+
+        // Two kept bodies of 3 KB where all batches may keep 4 KiB: the batch is a 503, and what it took is given back.
+        batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, KEYS::contains, 100_000, 5, Optional.empty(), 4_096);
+        String known = part("k", "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n" + big);
+        Answer busy = post(null, batchHeaders(), known + known + "--b--");
+        assertEquals(503, busy.status(), busy.body());
+        assertEquals("UNAVAILABLE", JSON.readTree(busy.body()).at("/error/status").asText());
+        assertEquals(4, seen.size(), "no part ran");
+        for (int i = 0; i < 3; i++) assertEquals(200, post(null, batchHeaders(), known + "--b--").status(), "given back");
+        assertEquals(7, seen.size());
+    }
+
+    /** Seeded mutations of the Python client's batch, through the servlet: a 200 with an answer for each part, or a 4xx. */
+    @Test
+    void aMangledBatchIsAnsweredNeverFailed() throws Exception {
+        byte[] fixture = BatchPartsTest.pythonClientsBatch();
+        String type = BatchPartsTest.pythonClientsType(fixture);
+        java.util.Random random = new java.util.Random(7);
+        byte[] alphabet = "\r\n-=:; <>/?&%\"{}akeyPOST HTTP/1.1".getBytes(StandardCharsets.ISO_8859_1);
+        java.util.Set<Integer> statuses = new java.util.TreeSet<>();
+        for (int round = 0; round < 500; round++) {
+            byte[] body = fixture.clone();
+            for (int edits = 1 + random.nextInt(3); edits > 0 && body.length > 0; edits--) {
+                int at = random.nextInt(body.length);
+                if (random.nextInt(3) == 0) body = java.util.Arrays.copyOf(body, at);
+                else body[at] = random.nextBoolean() ? alphabet[random.nextInt(alphabet.length)] : (byte) random.nextInt(256);
+            }
+            Answer a = send("POST", null, batchHeaders("Content-Type", type), body);
+            statuses.add(a.status());
+            if (a.status() == 200)
+                assertTrue(a.body().endsWith("--\r\n") && a.body().contains("\r\n\r\nHTTP/1.1 "), a.body());
+            else
+                assertEquals(a.status(), JSON.readTree(a.body()).at("/error/code").asInt(), a.body());
+        }
+        assertTrue(statuses.contains(200) && statuses.contains(400), statuses.toString());
+        assertTrue(java.util.Set.of(200, 400, 413).containsAll(statuses), statuses.toString());
     }
 }
