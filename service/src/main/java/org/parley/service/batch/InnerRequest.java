@@ -2,6 +2,9 @@ package org.parley.service.batch;
 
 import org.parley.service.errors.ApiException;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,6 +73,26 @@ record InnerRequest(String method, String path, String query, List<Header> heade
         if (at > MAX_HEAD_BYTES) throw refused("its request line and headers are longer than " + MAX_HEAD_BYTES + " bytes");
         byte[] body = at >= content.length ? new byte[0] : Arrays.copyOfRange(content, next(content, end), content.length);
         return new InnerRequest(line[0], path, query, List.copyOf(headers), body);
+    }
+
+    /** A part's request line and headers, with the blank line after them; a few bytes more than InnerRequest takes at most. */
+    static byte[] readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean started = false;  // blank lines before the request line are skipped, as RFC 9112 has it
+        int line = 0;
+        while (out.size() <= InnerRequest.MAX_HEAD_BYTES + 2) {
+            int b = in.read();
+            if (b < 0) break;
+            out.write(b);
+            if (b == '\n') {
+                if (line == 0 && started) break;
+                started |= line > 0;
+                line = 0;
+            } else if (b != '\r') {
+                line++;
+            }
+        }
+        return out.toByteArray();
     }
 
     /** The last value of a header (names compared without case), or null. */
