@@ -33,7 +33,7 @@ import static org.mockito.Mockito.*;
 /**
  * The batch servlet with a stand-in for Jersey's servlet, which records what each part reached it as: the part's own
  * method, path, query, headers and body, the batch's key where the part has none, and the scoring lanes' refusal before
- * it. The whole service's answers to the Python client's batch are ParleyApplicationTest's (googleBatch…).
+ * it. The whole service's answers to the Python client's batch are PerspectiveBatchTest's.
  */
 class BatchServletTest {
     private static final ObjectMapper JSON = new ObjectMapper();
