@@ -154,6 +154,11 @@ public final class BatchServlet extends HttpServlet {
         if (!PERSPECTIVE.matcher(path).matches())
             return new Held(id, null, new ApiException(404, null, null, ApiException.shown(inner.path()) + " cannot be called "
                     + "in a batch: only POST /v1alpha1/comments:analyze and /v1alpha1/comments:suggestscore can; send other requests alone"));
+        String coding = encoded(inner);
+        if (coding != null)  // Jetty inflates a request's gzip, not a part's: BodyEncoding's 415 would say gzip is taken
+            return new Held(id, null, new ApiException(415, "Content-Encoding", null, "Content-Encoding '"
+                    + ApiException.shown(coding) + "' is not supported on a batch part: send each part's body uncompressed "
+                    + "(identity), or gzip the whole batch (Content-Encoding: gzip on POST /batch)"));
         List<InnerRequest.Header> headers = PartHeaders.of(batch, inner);
         byte[] body;
         long length;
@@ -204,6 +209,15 @@ public final class BatchServlet extends HttpServlet {
     /** The path a part names, less the public URL's path (a proxy's prefix, which the client put before it). */
     private String withoutPublicPath(String path) {
         return !publicPath.isEmpty() && path.startsWith(publicPath + "/") ? path.substring(publicPath.length()) : path;
+    }
+
+    /** The first content coding a part's own headers name other than identity, or null. */
+    private static String encoded(InnerRequest inner) {
+        for (InnerRequest.Header h : inner.headers())
+            if (h.name().equalsIgnoreCase("Content-Encoding"))
+                for (String c : h.value().split(","))
+                    if (!c.isBlank() && !c.strip().equalsIgnoreCase("identity")) return c.strip();
+        return null;
     }
 
     private static boolean isHttp(String contentType) {
