@@ -216,7 +216,7 @@ public final class Ingestion {
     private static CommentStore.Insert retry(int index, Submission s, CommentStore.Insert r) {
         StoredComment c = r.comment();
         boolean same = c.text().equals(s.text()) && c.articleId().equals(s.articleId());
-        if (!r.created() && !same) throw new IdTaken(index, s.id());
+        if (!r.created() && !same) throw new IdTaken(index, s.id(), c.status() == Status.ERASED);
         return r;
     }
 

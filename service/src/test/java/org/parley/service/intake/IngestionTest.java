@@ -359,4 +359,29 @@ class IngestionTest {
         assertTrue(store.find(site.site(), "t/1").orElseThrow().stanceJson() == null
                 || !store.find(site.site(), "t/1").orElseThrow().stanceJson().contains("military action"), "nor the erased one's stance");
     }
+
+    /**
+     * A thread sent again with new targets after the site withdrew one of its comments: still the 409 naming that
+     * comment (its id stays taken), but saying it was erased, where it said "another of this site's comments (other
+     * text or article)", which sent the site looking for a clash it never made.
+     */
+    @Test
+    void aThreadSentAgainWithACommentTheSiteErasedIsA409SayingSo() {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")),
+                () -> Fakes.served(Fakes.stance()), store, new ObjectMapper(), Clock.systemUTC());
+        ingestion.submit(thread(2, List.of("Syria")), site, true, (c, r) -> {});
+        store.erase(store.find(site.site(), "t/2").orElseThrow().key(), "site", org.parley.service.moderation.Decider.WEBSITE,
+                java.time.Instant.now());
+        org.parley.service.moderation.IdTaken refused = assertThrows(org.parley.service.moderation.IdTaken.class,
+                () -> ingestion.submit(thread(2, List.of("Syria", "Russia")), site, true, (c, r) -> {}));
+        assertEquals(1, refused.index());
+        assertTrue(refused.getMessage().startsWith("id 't/2' names a comment this site withdrew (erased"), refused.getMessage());
+
+        List<Submission> other = List.of(new Submission("t/1", "t", "Syria", "another text", 1, null, null, null, null, null,
+                null, null, null));
+        assertTrue(assertThrows(org.parley.service.moderation.IdTaken.class, () -> ingestion.submit(other, site))
+                .getMessage().contains("other text or article"));
+    }
 }
