@@ -1,6 +1,8 @@
 package org.parley.service.batch;
 
 import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
+import org.apache.james.mime4j.io.MaxHeaderLimitException;
 import org.apache.james.mime4j.io.MaxPartCountLimitException;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
@@ -73,6 +75,12 @@ final class BatchParts {
             }
         } catch (MaxPartCountLimitException e) {
             throw tooMany(maxParts);
+        } catch (MaxHeaderLengthLimitException e) {  // was "ends before its closing --BOUNDARY-- line, or a part is not MIME"
+            throw new ApiException(400, "body", config.getMaxHeaderLen(), "a batch part's MIME header (such as its "
+                    + "Content-ID) is longer than " + config.getMaxHeaderLen() + " bytes");
+        } catch (MaxHeaderLimitException e) {
+            throw new ApiException(400, "body", config.getMaxHeaderCount(), "a batch part has more than "
+                    + config.getMaxHeaderCount() + " MIME header lines before its HTTP request");
         } catch (MimeParseEventException e) {  // its event is a fixed text ("Invalid header encountered"), never the input
             throw malformed(e.getEvent().toString());
         } catch (MimeException | IOException e) {  // mime4j's messages are not shown: they might quote the body

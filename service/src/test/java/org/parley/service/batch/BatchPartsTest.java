@@ -110,4 +110,26 @@ class BatchPartsTest {
         }
         assertTrue(read > 0 && refused > 0, read + " read, " + refused + " refused");
     }
+
+    /**
+     * mime4j's own header limits (10,000 bytes a field, 1,000 fields a part): beyond them the batch was refused as one
+     * that "ends before its closing --BOUNDARY-- line, or a part is not MIME", which it did not; now the 400 names them.
+     */
+    @Test
+    void aPartHeaderOverMime4jsLimitsIsA400NamingTheLimit() {
+        String head = "--b\r\nContent-Type: application/http\r\n";
+        String request = "\r\nPOST /v1alpha1/comments:analyze HTTP/1.1\r\n\r\n{}\r\n--b--\r\n";
+        ApiException longId = assertThrows(ApiException.class, () -> BatchParts.read(
+                (head + "Content-ID: <" + "x".repeat(20_000) + ">\r\n" + request).getBytes(StandardCharsets.UTF_8), "multipart/mixed; boundary=b", 10));
+        assertEquals(400, longId.status());
+        assertEquals(10_000L, longId.limit());
+        assertEquals("a batch part's MIME header (such as its Content-ID) is longer than 10000 bytes", longId.getMessage());
+        ApiException many = assertThrows(ApiException.class, () -> BatchParts.read(
+                (head + "X-A: 1\r\n".repeat(1_001) + request).getBytes(StandardCharsets.UTF_8), "multipart/mixed; boundary=b", 10));
+        assertEquals(400, many.status());
+        assertEquals(1_000L, many.limit());
+        assertTrue(many.getMessage().startsWith("a batch part has more than 1000 MIME header lines"), many.getMessage());
+        assertEquals(1, BatchParts.read((head + "Content-ID: <" + "x".repeat(9_000) + ">\r\n" + request)
+                .getBytes(StandardCharsets.UTF_8), "multipart/mixed; boundary=b", 10).size(), "under the limit: read");
+    }
 }
