@@ -31,9 +31,11 @@ import org.parley.service.moderation.EscalationRule;
 import org.parley.service.moderation.IdTaken;
 import org.parley.service.moderation.Submission;
 import org.parley.service.intake.Ingestion;
+import org.parley.service.intake.TooManyTargets;
 import org.parley.service.moderation.Status;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.store.CommentStore;
+import org.parley.stance.StanceLimits;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -80,9 +82,14 @@ public final class CommentsResource {
         if (s.id().equals(".") || s.id().equals(".."))
             throw ApiException.badField("id", "id must not be '.' or '..': no URL can name such a comment's status or reports");
         try {
-            r = ingestion.submit(List.of(s), (Caller) security.getUserPrincipal()).get(0);
+            // Sent again with targets it holds no stance on: read against those, as /v1/threads does, its scores,
+            // status and decisions left alone. Its stance is one comment's, paid as /v1/score's by the request.
+            r = ingestion.submit(List.of(s), (Caller) security.getUserPrincipal(), true, (comments, readings) -> {})
+                    .comments().get(0);
         } catch (IdTaken e) {
             throw new ApiException(409, "id", null, e.getMessage());
+        } catch (TooManyTargets e) {
+            throw new ApiException(400, "targets", StanceLimits.MAX_TARGETS, e.getMessage());
         }
         return Response.status(r.created() ? 201 : 200)
                 .entity(views.of(r.comment(), null, null, r.created() ? null : true)).build();

@@ -793,6 +793,48 @@ class ModerationResourceTest {
                 "up to ten in all is taken");
     }
 
+    /**
+     * known-gaps (forty-first session's audit): POST /v1/comments sent again with another target was answered as stored,
+     * the new target neither read nor stored nor named. It is read now, as on /v1/threads, and stored beside the old;
+     * scores, status, version and decisions stay as they were; past ten targets in all, a 400 naming targets.
+     */
+    @Test
+    void aCommentSentAgainWithANewTargetStoresItsStanceAndLeavesItsDecisionAlone() {
+        String id = unique();
+        ObjectNode body = (ObjectNode) JSON.createObjectNode().put("id", id).put("articleId", "a-" + id)
+                .put("text", "We must not bomb them.");
+        body.putArray("targets").add("Syria");
+        Response first = post(Fakes.WEBSITE_KEY, "/v1/comments", body.toString());
+        JsonNode stored = first.readEntity(JsonNode.class);
+        assertEquals(201, first.getStatus(), stored.toString());
+        Response decided = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision",
+                "{\"decision\": \"REJECT\", \"reason\": \"insult\", \"expectedVersion\": " + stored.get("version").asInt() + "}");
+        assertEquals(200, decided.getStatus(), decided.readEntity(String.class));
+        JsonNode before = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
+
+        ((com.fasterxml.jackson.databind.node.ArrayNode) body.get("targets")).add("military action");
+        Response again = post(Fakes.WEBSITE_KEY, "/v1/comments", body.toString());
+        JsonNode answer = again.readEntity(JsonNode.class);
+        assertEquals(200, again.getStatus(), answer.toString());
+        assertTrue(answer.get("duplicate").asBoolean(), answer.toString());
+        assertEquals(List.of("Syria", "military action"), targetsOf(answer), "answered with the stance on both");
+        assertEquals("AGAINST", answer.at("/stance/1/label").asText(), answer.toString());
+        JsonNode now = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
+        assertEquals(List.of("Syria", "military action"), targetsOf(now), "stored, for the moderator page: " + now);
+        for (String field : List.of("attributes", "risk", "status", "decidedBy", "version", "updatedAt", "history", "action"))
+            assertEquals(before.get(field), now.get(field), field);
+        assertEquals("REJECTED", now.get("status").asText());
+
+        ArrayNode many = body.putArray("targets");
+        for (int i = 1; i <= 9; i++) many.add("target " + i);
+        Response tooMany = post(Fakes.WEBSITE_KEY, "/v1/comments", body.toString());
+        JsonNode refused = tooMany.readEntity(JsonNode.class);
+        assertEquals(400, tooMany.getStatus(), refused.toString());
+        assertEquals("targets", refused.get("field").asText(), refused.toString());
+        assertEquals(10, refused.get("limit").asInt(), refused.toString());
+        assertEquals(targetsOf(now), targetsOf(as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class)), "nothing stored");
+    }
+
     /** One transaction per thread: the database refusing its second comment leaves none stored; sent again, all are, once. */
     @Test
     void aThreadTheDatabaseFailsMidwayStoresNoneOfItsComments() {
