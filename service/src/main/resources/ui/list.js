@@ -94,19 +94,31 @@ function scores(c) {
 
 function stanceLine(c) {
   const parts = [];
-  for (const s of c.stance || []) parts.push([s.target, s.label, s.probabilities && s.probabilities[s.label]]);
+  // A target read after a stance reload names its own bundle (intake.StoredStance); the panel names the comment's.
+  for (const s of c.stance || []) parts.push([s.target, s.label, s.probabilities && s.probabilities[s.label],
+    s.stanceModel && !sameModel(s.stanceModel, c.stanceModel) ? s.stanceModel : null]);
   // Read against the quoted passage when there is one, else the parent comment (stance.ReplyContext).
   if (c.replyStance) parts.push(['reply to ' + (c.parentNumber ? '#' + c.parentNumber : c.quote ? 'quote' : 'parent'), c.replyStance.label,
     c.replyStance.probabilities && c.replyStance.probabilities[c.replyStance.label]]);
   if (!parts.length) return null;
   const div = el('div', 'stance');
   div.append(el('span', 'label', 'stance'));
-  for (const [target, label, p] of parts) {
+  for (const [target, label, p, model] of parts) {
     const chip = el('span', 'chip stance-' + String(label).toLowerCase());
     chip.append(el('span', 'target', target), el('strong', null, ' ' + label), el('span', 'prob', p === undefined ? '' : ' ' + pct(p)));
+    if (model) {
+      const named = model.name + ' ' + model.version;
+      chip.append(el('span', 'stance-model', ' · ' + named));
+      chip.title = 'read by stance model ' + named + (c.stanceModel ? ', not the comment\'s ' + c.stanceModel.name + ' '
+        + c.stanceModel.version : '');
+    }
     div.append(chip);
   }
   return div;
+}
+
+function sameModel(a, b) {
+  return !!b && a.name === b.name && a.version === b.version && a.checksum === b.checksum;
 }
 
 // The comment whose reason the menu holds: a list drawn again (after a decision elsewhere, "Load more", a conflict) keeps

@@ -257,6 +257,52 @@ class ModeratorUiTest {
                 "the panel names the stance model beside the toxicity model");
     }
 
+    /**
+     * A target read after a stance reload names its own bundle in the API (intake.StoredStance); the page showed the
+     * comment's stance model alone. The comment's stored bundle is renamed in the database, as a reload would leave it,
+     * and the comment sent again with a new target: that target's chip names the bundle that read it, the old one's none.
+     */
+    @Test
+    void aTargetReadByAnotherStanceModelNamesItOnItsChip() throws Exception {
+        String id = article + "-reread";
+        JsonNode first = submit(id, TOXIC.get(0), Map.of("targets", List.of("Syria")));
+        assertEquals("PENDING", first.get("status").asText(), first.toString());
+        String serving = first.at("/stanceModel/version").asText();
+        assertFalse(serving.isEmpty(), first.toString());
+        String key = org.parley.service.store.CommentStore.key(first.get("site").asText(), id);
+        Jdbi db = Jdbi.create(DATABASE, "sa", "");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String before = db.withHandle(h -> h.createQuery("SELECT stance FROM comments WHERE id = :k").bind("k", key)
+                .mapTo(String.class).one());
+        var stored = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(before);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) stored.get("stanceModel")).put("version", "before-reload").put("checksum", "0000");
+        String renamed = json.writeValueAsString(stored);
+        int updated = db.withHandle(h -> h.createUpdate("UPDATE comments SET stance = :s WHERE id = :k")
+                .bind("s", renamed).bind("k", key).execute());
+        assertEquals(1, updated);
+
+        Response again = APP.client().target(url("/v1/comments")).request().header("Authorization", "Bearer " + WEBSITE)
+                .post(Entity.json(Map.of("id", id, "articleId", article, "text", TOXIC.get(0), "articleTitle", "Syria vote " + article,
+                        "author", "reader d", "targets", List.of("Syria", "military action"))));
+        JsonNode resent = again.readEntity(JsonNode.class);
+        assertEquals(200, again.getStatus(), resent.toString());
+        assertEquals(serving, resent.at("/stance/1/stanceModel/version").asText(), resent.toString());
+
+        login("PENDING");
+        List<WebElement> chips = cards(1).get(0).findElements(By.cssSelector(".stance .chip"));
+        assertEquals(2, chips.size());
+        assertTrue(chips.get(0).getText().startsWith("Syria "), chips.get(0).getText());
+        assertTrue(chips.get(0).findElements(By.cssSelector(".stance-model")).isEmpty(), "read by the comment's own bundle");
+        assertEquals("", chips.get(0).getAttribute("title"));
+        assertTrue(chips.get(1).getText().startsWith("military action "), chips.get(1).getText());
+        assertEquals(" · parley-stance " + serving, chips.get(1).findElement(By.cssSelector(".stance-model")).getAttribute("textContent"));
+        assertEquals("read by stance model parley-stance " + serving + ", not the comment's parley-stance before-reload",
+                chips.get(1).getAttribute("title"));
+        waitForDetail(id);
+        assertTrue(browser.findElements(By.cssSelector("#detail .muted")).stream().map(WebElement::getText)
+                .anyMatch(t -> t.endsWith(" · stance parley-stance before-reload")), "the panel names the comment's own");
+    }
+
     /** A comment the threat list held has low scores: its card says which rule held it. */
     @Test
     void aCardSaysWhichRuleHeldTheComment() {
