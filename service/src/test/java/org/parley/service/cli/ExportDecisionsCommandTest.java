@@ -23,6 +23,16 @@ import static org.junit.jupiter.api.Assertions.*;
 class ExportDecisionsCommandTest {
     @TempDir Path dir;
 
+    private final ch.qos.logback.classic.Logger root =
+            (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final ch.qos.logback.classic.Level rootLevel = root.getLevel();
+
+    /** The commands run in-process configure logging from their config ("level: OFF"): the tests after them log again. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheRootLevel() {
+        root.setLevel(rootLevel);
+    }
+
     @Test
     void theCommandReadsTheConfiguredDatabaseAndWritesTheFile() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
