@@ -39,7 +39,11 @@ class PerspectiveBatchTest {
     }
 
     private static Response batch(String query, String contentType, byte[] body) {
-        return APP.client().target("http://localhost:" + APP.getLocalPort() + "/batch" + (query == null ? "" : "?" + query))
+        return batch("/batch", query, contentType, body);
+    }
+
+    private static Response batch(String path, String query, String contentType, byte[] body) {
+        return APP.client().target("http://localhost:" + APP.getLocalPort() + path + (query == null ? "" : "?" + query))
                 .property(org.glassfish.jersey.client.ClientProperties.READ_TIMEOUT, 120_000)
                 .request().post(Entity.entity(body, contentType));
     }
@@ -181,5 +185,19 @@ class PerspectiveBatchTest {
         Response json = batch(null, "application/json", bytes("{}"));
         assertEquals(415, json.getStatus());
         assertEquals("application/json", json.getMediaType().toString());
+    }
+
+    /**
+     * The forty-first session's audit: {@code /batch/} was Jersey's plain 404 "no such endpoint", not a batch, where
+     * Jersey serves {@code /v1/score/} as {@code /v1/score}. It is the batch now, its refusals in Google's envelope.
+     */
+    @Test
+    void aTrailingSlashIsTheBatchToo() throws Exception {
+        String one = part("x", "POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\n\n" + analyze("Nice one"));
+        List<PartAnswer> a = parts(batch("/batch/", null, "multipart/mixed; boundary=b", bytes(one + "--b--")));
+        assertEquals(List.of(200), a.stream().map(PartAnswer::status).toList(), a.toString());
+        Response json = batch("/batch/", null, "application/json", bytes("{}"));
+        assertEquals(415, json.getStatus());
+        assertEquals(415, json.readEntity(JsonNode.class).at("/error/code").asInt(), "Google's envelope");
     }
 }

@@ -47,6 +47,12 @@ import java.util.regex.Pattern;
  */
 public final class BatchServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(BatchServlet.class);
+    /**
+     * One INFO line a part (the request log has the batch's alone): its place, method, path without the query (which may
+     * hold {@code ?key=}), status and milliseconds; the batch's request id is the MDC's. Never a header or a body.
+     */
+    public static final String PARTS_LOGGER = "org.parley.service.batch.parts";
+    private static final Logger PARTS = LoggerFactory.getLogger(PARTS_LOGGER);
     /** The only calls a batch may hold: Perspective's methods, the colon as sent or percent-encoded. */
     private static final Pattern PERSPECTIVE = Pattern.compile("/v1alpha1/comments(?::|%3[Aa])(?:analyze|suggestscore)/?");
 
@@ -126,12 +132,30 @@ public final class BatchServlet extends HttpServlet {
         response.setContentType(answers.contentType());
         response.setHeader("Cache-Control", PrivateAnswers.VALUE);  // the parts' answers are their keys' own
         OutputStream out = response.getOutputStream();
-        for (Held part : parts) answers.write(out, part.contentId(), run(part));
+        for (int i = 0; i < parts.size(); i++) {
+            Held part = parts.get(i);
+            long start = System.nanoTime();
+            PartResponse answer = run(part);
+            PARTS.info("part {} of {}: {} {} {} {} ms", i + 1, parts.size(), part.method(), part.path(), answer.getStatus(),
+                    (System.nanoTime() - start) / 1_000_000);
+            answers.write(out, part.contentId(), answer);
+        }
         answers.end(out);
     }
 
-    /** A part as read: the request to run, or its refusal (not an HTTP request, or to a path a batch may not call). */
-    private record Held(String contentId, PartRequest request, ApiException refused) {}
+    /**
+     * A part as read: the request to run, or its refusal (not an HTTP request, or to a path a batch may not call); its
+     * method and path as sent, for the log ("-" where it is no HTTP request).
+     */
+    private record Held(String contentId, String method, String path, PartRequest request, ApiException refused) {
+        Held(String contentId, ApiException refused) {
+            this(contentId, "-", "-", null, refused);
+        }
+
+        Held(String contentId, InnerRequest inner, PartRequest request, ApiException refused) {
+            this(contentId, inner.method(), ApiException.shown(inner.path()), request, refused);
+        }
+    }
 
     /**
      * Reads a part as the body arrives: its request line and headers, then its body, kept only when its credential (its
@@ -142,21 +166,21 @@ public final class BatchServlet extends HttpServlet {
     private Held hold(HttpServletRequest batch, String id, String type, InputStream content, KeptBytes.Share share)
             throws IOException {
         if (type != null && !isHttp(type))
-            return new Held(id, null, ApiException.badField("body", "a part's Content-Type must be application/http (was '"
+            return new Held(id, ApiException.badField("body", "a part's Content-Type must be application/http (was '"
                     + ApiException.shown(type) + "')"));
         InnerRequest inner;
         try {
             inner = InnerRequest.parse(InnerRequest.readHead(content));
         } catch (ApiException e) {
-            return new Held(id, null, e);
+            return new Held(id, e);
         }
         String path = withoutPublicPath(inner.path());
         if (!PERSPECTIVE.matcher(path).matches())
-            return new Held(id, null, new ApiException(404, null, null, ApiException.shown(inner.path()) + " cannot be called "
+            return new Held(id, inner, null, new ApiException(404, null, null, ApiException.shown(inner.path()) + " cannot be called "
                     + "in a batch: only POST /v1alpha1/comments:analyze and /v1alpha1/comments:suggestscore can; send other requests alone"));
         String coding = encoded(inner);
         if (coding != null)  // Jetty inflates a request's gzip, not a part's: BodyEncoding's 415 would say gzip is taken
-            return new Held(id, null, new ApiException(415, "Content-Encoding", null, "Content-Encoding '"
+            return new Held(id, inner, null, new ApiException(415, "Content-Encoding", null, "Content-Encoding '"
                     + ApiException.shown(coding) + "' is not supported on a batch part: send each part's body uncompressed "
                     + "(identity), or gzip the whole batch (Content-Encoding: gzip on POST /batch)"));
         List<InnerRequest.Header> headers = PartHeaders.of(batch, inner);
@@ -172,7 +196,7 @@ public final class BatchServlet extends HttpServlet {
         }
         if (length > 0 || !inner.method().equals("GET") && !inner.method().equals("HEAD"))
             headers.add(new InnerRequest.Header("Content-Length", Long.toString(length)));
-        return new Held(id, new PartRequest(batch, inner.method(), path, inner.query(), headers, body), null);
+        return new Held(id, inner, new PartRequest(batch, inner.method(), path, inner.query(), headers, body), null);
     }
 
     /** A part's answer: Jersey's, or the part's own refusal. */

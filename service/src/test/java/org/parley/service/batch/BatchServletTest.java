@@ -327,4 +327,49 @@ class BatchServletTest {
         assertTrue(statuses.contains(200) && statuses.contains(400), statuses.toString());
         assertTrue(java.util.Set.of(200, 400, 413).containsAll(statuses), statuses.toString());
     }
+
+    /**
+     * The forty-first session's audit: the request log had the batch's line alone, so a part's 400 or 429 was nowhere an
+     * operator counts statuses. Each part is an INFO line on {@value BatchServlet#PARTS_LOGGER} with its place, method,
+     * path without the query, status and milliseconds, and the batch's request id (the MDC's, which RequestIds sets for
+     * the batch); never its key or its comment's text.
+     */
+    @Test
+    void eachPartIsALogLineWithItsStatusAndTheBatchsRequestIdNeverItsKeyOrText() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(BatchServlet.PARTS_LOGGER);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>() {
+            @Override
+            protected void append(ch.qos.logback.classic.spi.ILoggingEvent e) {
+                e.prepareForDeferredProcessing(); // the MDC as it is now, as an async appender reads it
+                super.append(e);
+            }
+        };
+        lines.start();
+        logger.addAppender(lines);
+        // Its own level: another test run in-process before it may have left the root logger OFF.
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        org.slf4j.MDC.put(org.parley.service.monitoring.RequestIds.MDC_KEY, "lb-7f3a");
+        try {
+            post(null, batchHeaders(), part("1", "POST /parley/v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n"
+                            + ANALYZE.replace("hi", "a secret comment"))
+                    + part("2", "POST /v1/score?key=own-key HTTP/1.1\n\n{}")
+                    + "--b\r\nContent-Type: text/plain\r\n\r\nnot a request\r\n--b--");
+        } finally {
+            org.slf4j.MDC.remove(org.parley.service.monitoring.RequestIds.MDC_KEY);
+            logger.detachAppender(lines);
+            logger.setLevel(level);
+        }
+        assertEquals(3, lines.list.size(), lines.list.toString());
+        String[] expected = {"part 1 of 3: POST /parley/v1alpha1/comments:analyze 200 ", "part 2 of 3: POST /v1/score 404 ",
+                "part 3 of 3: - - 400 "};
+        for (int i = 0; i < 3; i++) {
+            ch.qos.logback.classic.spi.ILoggingEvent line = lines.list.get(i);
+            String message = line.getFormattedMessage();
+            assertEquals(ch.qos.logback.classic.Level.INFO, line.getLevel());
+            assertTrue(message.startsWith(expected[i]) && message.matches(".* \\d+ ms"), message);
+            assertFalse(message.contains("own-key") || message.contains("secret"), message);
+            assertEquals("lb-7f3a", line.getMDCPropertyMap().get("requestId"), message);
+        }
+    }
 }
