@@ -336,35 +336,22 @@ class BatchServletTest {
      */
     @Test
     void eachPartIsALogLineWithItsStatusAndTheBatchsRequestIdNeverItsKeyOrText() throws Exception {
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(BatchServlet.PARTS_LOGGER);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>() {
-            @Override
-            protected void append(ch.qos.logback.classic.spi.ILoggingEvent e) {
-                e.prepareForDeferredProcessing(); // the MDC as it is now, as an async appender reads it
-                super.append(e);
-            }
-        };
-        lines.start();
-        logger.addAppender(lines);
-        // Its own level: another test run in-process before it may have left the root logger OFF.
-        ch.qos.logback.classic.Level level = logger.getLevel();
-        logger.setLevel(ch.qos.logback.classic.Level.INFO);
         org.slf4j.MDC.put(org.parley.service.monitoring.RequestIds.MDC_KEY, "lb-7f3a");
-        try {
+        java.util.List<ch.qos.logback.classic.spi.ILoggingEvent> lines;
+        try (org.parley.service.LogLines log = org.parley.service.LogLines.of(BatchServlet.PARTS_LOGGER, ch.qos.logback.classic.Level.INFO)) {
             post(null, batchHeaders(), part("1", "POST /parley/v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n"
                             + ANALYZE.replace("hi", "a secret comment"))
                     + part("2", "POST /v1/score?key=own-key HTTP/1.1\n\n{}")
                     + "--b\r\nContent-Type: text/plain\r\n\r\nnot a request\r\n--b--");
+            lines = log.list();
         } finally {
             org.slf4j.MDC.remove(org.parley.service.monitoring.RequestIds.MDC_KEY);
-            logger.detachAppender(lines);
-            logger.setLevel(level);
         }
-        assertEquals(3, lines.list.size(), lines.list.toString());
+        assertEquals(3, lines.size(), lines.toString());
         String[] expected = {"part 1 of 3: POST /parley/v1alpha1/comments:analyze 200 ", "part 2 of 3: POST /v1/score 404 ",
                 "part 3 of 3: - - 400 "};
         for (int i = 0; i < 3; i++) {
-            ch.qos.logback.classic.spi.ILoggingEvent line = lines.list.get(i);
+            ch.qos.logback.classic.spi.ILoggingEvent line = lines.get(i);
             String message = line.getFormattedMessage();
             assertEquals(ch.qos.logback.classic.Level.INFO, line.getLevel());
             assertTrue(message.startsWith(expected[i]) && message.matches(".* \\d+ ms"), message);

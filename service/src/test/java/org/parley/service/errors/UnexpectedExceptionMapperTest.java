@@ -3,10 +3,14 @@ package org.parley.service.errors;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.jetty.http.BadMessageException;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.junit.jupiter.api.Test;
+import org.parley.service.LogLines;
 import org.parley.service.api.ErrorBody;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -37,32 +41,17 @@ class UnexpectedExceptionMapperTest {
      */
     @Test
     void theErrorLineOfA500CarriesTheRequestsId() throws Exception {
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>() {
-            @Override
-            protected void append(ch.qos.logback.classic.spi.ILoggingEvent e) {
-                e.prepareForDeferredProcessing(); // the MDC as it is now, as an async appender reads it: it is read lazily
-                super.append(e);
-            }
-        };
-        lines.start();
-        logger.addAppender(lines);
-        // Its own level, as DatabaseTest sets its: a command run in-process before it (a config's "level: OFF") may have
-        // left the root logger off, and the line would never be written (a CI run after the export's test moved).
-        ch.qos.logback.classic.Level level = logger.getLevel();
-        logger.setLevel(ch.qos.logback.classic.Level.ERROR);
         jakarta.servlet.http.HttpServletRequest request = org.mockito.Mockito.mock(jakarta.servlet.http.HttpServletRequest.class);
         org.mockito.Mockito.when(request.getHeader("X-Request-Id")).thenReturn("lb-7f3a");
         jakarta.servlet.http.HttpServletResponse response = org.mockito.Mockito.mock(jakarta.servlet.http.HttpServletResponse.class);
-        try {
+        List<ILoggingEvent> lines;
+        try (LogLines log = LogLines.of(UnexpectedExceptionMapper.class.getName(), Level.ERROR)) {
             new org.parley.service.monitoring.RequestIds().doFilter(request, response,
                     (req, res) -> UnexpectedExceptionMapper.respond("v1/comments", new IllegalStateException("a bug")));
-        } finally {
-            logger.detachAppender(lines);
-            logger.setLevel(level);
+            lines = log.list();
         }
-        assertEquals(1, lines.list.size(), lines.list.toString());
-        assertEquals("lb-7f3a", lines.list.get(0).getMDCPropertyMap().get("requestId"));
+        assertEquals(1, lines.size(), lines.toString());
+        assertEquals("lb-7f3a", lines.get(0).getMDCPropertyMap().get("requestId"));
         org.mockito.Mockito.verify(response).setHeader("X-Request-Id", "lb-7f3a");
         assertNull(org.slf4j.MDC.get("requestId"), "cleared after the request: the thread serves others next");
     }
