@@ -7,6 +7,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.Test;
+import org.parley.service.core.HeldTurn;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.service.faults.TcpProxy;
 
@@ -267,7 +268,7 @@ class OpenApiContractTest {
 
         // Scoring at capacity: with a turn of each lane held, a request finds no place (the Refusal filter, before its
         // body is read, on the scoring paths; the gate itself on the submissions), the gate's 503 with Retry-After.
-        try (Held single = hold(APP.getConfiguration().overload.gate()); Held batch = hold(APP.getConfiguration().overload.batchGate())) {
+        try (HeldTurn single = HeldTurn.of(APP.getConfiguration().overload.gate()); HeldTurn batch = HeldTurn.of(APP.getConfiguration().overload.batchGate())) {
             List<JsonNode> busy = List.of(
                     c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"Hello.\"}}").expect(503),
                     c.call("POST", "/v1/score/batch").key(WEBSITE).json("{\"comments\": [{\"comment\": {\"text\": \"Hello.\"}}]}").expect(503),
@@ -302,33 +303,6 @@ class OpenApiContractTest {
         Set<String> unexercised = c.operations();
         unexercised.removeAll(c.covered);
         assertEquals(Set.of(), unexercised, "operations of openapi.yaml no exchange reached");
-    }
-
-    /** A turn of a scoring lane, held on a thread of its own until closed. */
-    private record Held(java.util.concurrent.CountDownLatch release, Thread holder) implements AutoCloseable {
-        @Override
-        public void close() throws InterruptedException {
-            release.countDown();
-            holder.join();
-        }
-    }
-
-    /** Holds a turn of {@code lane}: returns once the holder is inside it (no sleep, no race with the next request). */
-    private static Held hold(org.parley.service.core.ScoringGate lane) throws InterruptedException {
-        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        Thread holder = new Thread(() -> lane.run(() -> {
-            inside.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }), "holds-a-turn");
-        holder.start();
-        inside.await();
-        return new Held(release, holder);
     }
 
     /** A 400 names the offending field, in ErrorBody's field or Google's fieldViolations. */

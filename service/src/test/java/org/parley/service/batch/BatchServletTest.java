@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 import org.parley.service.core.Refusal;
+import org.parley.service.core.HeldTurn;
 import org.parley.service.core.ScoringGate;
 
 import java.io.ByteArrayInputStream;
@@ -23,9 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.Mockito.*;
@@ -214,19 +212,8 @@ class BatchServletTest {
 
     @Test
     void aFullScoringLaneRefusesAPartAsItRefusesARequestSentAlone() throws Exception {
-        ExecutorService threads = Executors.newCachedThreadPool();
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            threads.submit(() -> gate.run(() -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                return null;
-            }));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (gate.refusalNow().isEmpty() && System.nanoTime() < deadline) Thread.sleep(5);
+        try (HeldTurn held = HeldTurn.of(gate)) {
+            assertTrue(gate.refusalNow().isPresent(), "the lane is full");
             Answer a = post(null, batchHeaders(), part("1", "POST /v1alpha1/comments:analyze HTTP/1.1\n\n" + ANALYZE)
                     + part("2", "POST /v1alpha1/comments:suggestscore HTTP/1.1\n\n{}") + "--b--");
             assertEquals(200, a.status());
@@ -234,9 +221,6 @@ class BatchServletTest {
             assertTrue(a.body().contains("Retry-After: 1\r\n"), a.body());
             assertTrue(a.body().contains("\"status\":\"UNAVAILABLE\""), a.body());
             assertEquals(1, seen.size(), "suggestscore, in no lane, still ran");
-        } finally {
-            release.countDown();
-            threads.shutdown();
         }
     }
 

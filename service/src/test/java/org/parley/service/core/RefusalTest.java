@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.Mockito.*;
@@ -44,26 +41,10 @@ class RefusalTest {
         return new Answer(passed, response, body);
     }
 
-    /** Holds one of the lane's turns until {@code release} counts down. */
-    private static void hold(ScoringGate lane, CountDownLatch release, ExecutorService threads) throws InterruptedException {
-        threads.submit(() -> lane.run(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return null;
-        }));
-        ScoringGateTest.awaitHeld(lane, 1);  // its unit taken, not only admitted: the filter reads the units
-    }
-
     @Test
     void aFullLaneRefusesItsRequestsBeforeTheBodyIsRead() throws Exception {
         assertTrue(send("POST", "/v1/score").passed(), "a lane with room lets the request through");
-        ExecutorService threads = Executors.newCachedThreadPool();
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            hold(gate, release, threads);
+        try (HeldTurn held = HeldTurn.of(gate)) {
             Answer single = send("POST", "/v1/score");
             assertFalse(single.passed());
             verify(single.response()).setStatus(503);
@@ -86,12 +67,8 @@ class RefusalTest {
             assertTrue(send("GET", "/v1/score").passed(), "not a scoring request: Jersey answers it");
             assertTrue(send("POST", "/v1alpha1/comments:suggestscore").passed(), "feedback scores nothing");
             assertEquals(5, gate.refusals().getCount());
-        } finally {
-            release.countDown();
-            threads.shutdown();
         }
-        // The held request gives its turn back as its thread ends (it failed CI once when asked at once).
-        assertTrue(threads.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES));
+        // The held request gives its turn back as its thread ends (it failed CI once when asked at once): closed, it has.
         assertTrue(send("POST", "/v1/score").passed(), "room again");
     }
 }

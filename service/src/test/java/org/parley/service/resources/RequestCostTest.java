@@ -143,8 +143,7 @@ class RequestCostTest {
                         Fakes.sentiment(), limiter, org.parley.service.core.ScoringGate.open(), lane))
                 .build();
         service.before();
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        Thread holder = holding(lane, release);
+        org.parley.service.core.HeldTurn held = org.parley.service.core.HeldTurn.of(lane);
         try {
             StringBuilder body = new StringBuilder("{\"comments\": [");
             for (int i = 0; i < 10; i++) body.append(i == 0 ? "" : ",").append("{\"comment\": {\"text\": \"no ").append(i).append("\"}, \"targets\": [\"the war\"]}");
@@ -155,8 +154,7 @@ class RequestCostTest {
                     .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}}", MediaType.APPLICATION_JSON));
             assertEquals(200, next.getStatus(), "10 items' stance, 10 tokens, would have emptied the bucket of 10");
         } finally {
-            release.countDown();
-            holder.join();
+            held.close();
             service.after();
         }
     }
@@ -177,13 +175,11 @@ class RequestCostTest {
                 .addResource(new ThreadsResource(ingestion, new org.parley.service.moderation.CommentViews(Fakes.mapper()), 500, limiter))
                 .build();
         service.before();
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        Thread holder = holding(lane, release);
+        org.parley.service.core.HeldTurn held = org.parley.service.core.HeldTurn.of(lane);
         try {
             Response refused = storeThread(service, "refused-thread-1", "t1", 10, "the war");
             assertEquals(503, refused.getStatus(), () -> refused.readEntity(String.class));
-            release.countDown();
-            holder.join();
+            held.close();
             Response next = storeThread(service, "refused-thread-1", "t2", 1, null);
             assertEquals(200, next.getStatus(), () -> "10 comments' stance, 10 tokens, would have emptied the bucket: " + next.readEntity(String.class));
 
@@ -196,8 +192,7 @@ class RequestCostTest {
             assertEquals(429, storeThread(service, "resent-thread-1", "t5", 1, null).getStatus(),
                     "the new comments' stance is charged: 7 tokens of debt");
         } finally {
-            release.countDown();
-            holder.join();
+            held.close();
             service.after();
         }
     }
@@ -229,21 +224,6 @@ class RequestCostTest {
         } finally {
             service.after();
         }
-    }
-
-    /** A thread holding the whole lane until {@code release}: a request for its turn is refused (the lane has no waiting room). */
-    private static Thread holding(org.parley.service.core.ScoringGate lane, java.util.concurrent.CountDownLatch release) throws InterruptedException {
-        Thread holder = new Thread(() -> lane.run(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        holder.start();
-        while (lane.unitsHeld() == 0) Thread.sleep(5);
-        return holder;
     }
 
     private static Response storeThread(ResourceExtension service, String key, String id, int comments, String target) {
