@@ -118,9 +118,9 @@ public final class Ingestion {
             }
             out[i] = retry(i, s, new CommentStore.Insert(false, stored.get()));
             if (!newTargets || stanceModel == null || s.targets() == null) continue;
-            List<String> lack = StoredStance.lacking(json, stored.get().stanceJson(), s.targets());
-            int held = StoredStance.held(json, stored.get().stanceJson()).size();
-            if (held + lack.size() > StanceLimits.MAX_TARGETS) throw new TooManyTargets(i, s.id(), held, lack.size());
+            Set<String> held = StoredStance.held(json, stored.get().stanceJson());
+            List<String> lack = StoredStance.lacking(held, s.targets());
+            if (held.size() + lack.size() > StanceLimits.MAX_TARGETS) throw new TooManyTargets(i, s.id(), held.size(), lack.size());
             if (!lack.isEmpty()) lacking.put(i, lack);
         }
         if (fresh.isEmpty() && lacking.isEmpty()) return new Stored(List.of(out), Set.of());

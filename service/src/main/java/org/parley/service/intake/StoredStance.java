@@ -27,9 +27,8 @@ final class StoredStance {
         return out;
     }
 
-    /** Of {@code targets}, in order, those the stance does not hold: compared as the model reads them, as repeats are. */
-    static List<String> lacking(ObjectMapper json, String stanceJson, List<String> targets) {
-        Set<String> held = held(json, stanceJson);
+    /** Of {@code targets}, in order, those not {@link #held}: compared as the model reads them, as repeats are. */
+    static List<String> lacking(Set<String> held, List<String> targets) {
         return targets.stream().filter(t -> !held.contains(StanceLimits.sameness(t))).toList();
     }
 

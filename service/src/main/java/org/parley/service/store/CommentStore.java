@@ -653,20 +653,29 @@ public final class CommentStore {
         Long bound = jdbi.withHandle(h -> h.createQuery("SELECT MAX(id) FROM decisions WHERE actor_kind = :kind")
                 .bind("kind", Decider.MODERATOR.name()).mapTo(Long.class).one());
         if (bound == null) return;
-        long after = Long.MIN_VALUE;
+        inChunks(chunk, last -> jdbi.withHandle(h -> h.createQuery(DECISIONS + """
+                         WHERE d.actor_kind = :kind AND d.id > :after AND d.id <= :bound AND NOT EXISTS (SELECT 1 FROM decisions later
+                            WHERE later.comment_id = d.comment_id AND later.actor_kind = :kind AND later.id > d.id AND later.id <= :bound)
+                        ORDER BY d.id LIMIT :chunk""")
+                .bind("kind", Decider.MODERATOR.name()).bind("after", last == null ? Long.MIN_VALUE : last.decision().id())
+                .bind("bound", bound.longValue()).bind("chunk", chunk)
+                .map((rs, ctx) -> new ModeratorDecision(decision(rs), rs.getString("comment_language"), rs.getInt("comment_open_reports") > 0,
+                        Status.ERASED.name().equals(rs.getString("comment_status"))))
+                .list()), sink);
+    }
+
+    /**
+     * A whole result read a chunk at a time (the export): {@code next} reads, in a short transaction of its own, the up
+     * to {@code chunk} rows after the row given (null: the first ones), and each row goes to {@code sink} before the next
+     * chunk is read. A chunk shorter than {@code chunk} is the last.
+     */
+    static <T> void inChunks(int chunk, Function<T, List<T>> next, Consumer<T> sink) {
+        T last = null;
         while (true) {
-            long from = after;
-            List<ModeratorDecision> read = jdbi.withHandle(h -> h.createQuery(DECISIONS + """
-                             WHERE d.actor_kind = :kind AND d.id > :after AND d.id <= :bound AND NOT EXISTS (SELECT 1 FROM decisions later
-                                WHERE later.comment_id = d.comment_id AND later.actor_kind = :kind AND later.id > d.id AND later.id <= :bound)
-                            ORDER BY d.id LIMIT :chunk""")
-                    .bind("kind", Decider.MODERATOR.name()).bind("after", from).bind("bound", bound.longValue()).bind("chunk", chunk)
-                    .map((rs, ctx) -> new ModeratorDecision(decision(rs), rs.getString("comment_language"), rs.getInt("comment_open_reports") > 0,
-                            Status.ERASED.name().equals(rs.getString("comment_status"))))
-                    .list());
+            List<T> read = next.apply(last);
             read.forEach(sink);
             if (read.size() < chunk) return;
-            after = read.get(read.size() - 1).decision().id();
+            last = read.get(read.size() - 1);
         }
     }
 

@@ -96,21 +96,14 @@ public final class FeedbackStore {
         Optional<Feedback> last = jdbi.withHandle(h -> h.createQuery("SELECT * FROM feedback ORDER BY created_at DESC, id DESC LIMIT 1")
                 .map((rs, ctx) -> feedback(rs)).findOne());
         if (last.isEmpty()) return;
-        Feedback after = null;
-        while (true) {
-            Feedback from = after;
-            List<Feedback> read = jdbi.withHandle(h -> {
-                var q = h.createQuery("SELECT * FROM feedback WHERE (created_at < :lastAt OR (created_at = :lastAt AND id <= :lastId))"
-                                + (from == null ? "" : " AND (created_at > :afterAt OR (created_at = :afterAt AND id > :afterId))")
-                                + " ORDER BY created_at, id LIMIT :chunk")
-                        .bind("lastAt", CommentStore.utc(last.get().createdAt())).bind("lastId", last.get().id()).bind("chunk", chunk);
-                if (from != null) q.bind("afterAt", CommentStore.utc(from.createdAt())).bind("afterId", from.id());
-                return q.map((rs, ctx) -> feedback(rs)).list();
-            });
-            read.forEach(sink);
-            if (read.size() < chunk) return;
-            after = read.get(read.size() - 1);
-        }
+        CommentStore.inChunks(chunk, from -> jdbi.withHandle(h -> {
+            var q = h.createQuery("SELECT * FROM feedback WHERE (created_at < :lastAt OR (created_at = :lastAt AND id <= :lastId))"
+                            + (from == null ? "" : " AND (created_at > :afterAt OR (created_at = :afterAt AND id > :afterId))")
+                            + " ORDER BY created_at, id LIMIT :chunk")
+                    .bind("lastAt", CommentStore.utc(last.get().createdAt())).bind("lastId", last.get().id()).bind("chunk", chunk);
+            if (from != null) q.bind("afterAt", CommentStore.utc(from.createdAt())).bind("afterId", from.id());
+            return q.map((rs, ctx) -> feedback(rs)).list();
+        }), sink);
     }
 
     private static Feedback feedback(java.sql.ResultSet rs) throws SQLException {
