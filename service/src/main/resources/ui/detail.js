@@ -1,9 +1,22 @@
 // The moderator page's panel beside the list: the comment on show with its thread, readers' reports and history.
 import { siteQuery } from './state.js';
-import { $, clear, el, isolated, textBlock, when } from './dom.js';
+import { $, LONG, clear, el, highlighted, isolated, textBlock, when } from './dom.js';
 import { api, notNow } from './api.js';
 
 // ---------- detail: thread context and history ----------
+
+// A long parent, whole, pushed the readers' reports and the history many screens down: its head, and the rest on demand.
+function parentText(text, language) {
+  if (text.length <= LONG) return [textBlock('parent-text', text, language)];
+  const head = highlighted(text, [], true);
+  head.className = 'parent-text';
+  if (language) head.lang = language;
+  const more = el('details', 'parent-more');
+  more.append(el('summary', null, 'Show the whole comment (' + text.length.toLocaleString('en') + ' characters)'),
+    textBlock('parent-text', text, language));
+  more.addEventListener('toggle', () => { head.hidden = more.open; });
+  return [head, more];
+}
 
 // Each request for the panel is numbered: only the latest one's answer is drawn (an earlier one for the same comment,
 // answered late after a conflict, would draw the comment as it was).
@@ -36,7 +49,7 @@ export async function loadDetail(shown) {
     const q = el('blockquote', 'parent');
     q.append(el('div', 'muted', (c.parent.number ? '#' + c.parent.number + ' · ' : '') + isolated(c.parent.author || 'anonymous')
       + ' · ' + c.parent.status));
-    q.append(textBlock('parent-text', c.parent.text, c.parent.language));  // read as Dutch, say, not as English
+    q.append(...parentText(c.parent.text, c.parent.language));  // read as Dutch, say, not as English
     d.append(q);
   } else if (c.quote) {
     const q = el('blockquote', 'parent');
@@ -82,4 +95,12 @@ export async function loadDetail(shown) {
   }
   if (!ol.children.length) ol.append(el('li', 'muted', 'No decisions yet.'));
   d.append(ol);
+
+  // Its card shows a long comment in excerpts (list.js): here it is whole, last, so that it pushes nothing out of sight.
+  if (c.text.length > LONG) {
+    d.append(el('h3', null, 'The whole comment (' + c.text.length.toLocaleString('en') + ' characters)'));
+    const text = highlighted(c.text, c.spans);
+    if (c.language) text.lang = c.language;
+    d.append(text);
+  }
 }

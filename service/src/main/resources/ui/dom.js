@@ -96,25 +96,69 @@ export function markLevel(weight) {
   return p >= 0.8 ? 'strong' : p >= 0.5 ? 'mid' : 'weak';
 }
 
-// The comment text with the explaining spans as <mark>: text nodes and marks only.
-export function highlighted(text, spans) {
+// A comment longer than this is shown on its card in excerpts (a moderator's third audit): whole, a comment of 10,000
+// characters filled the list many screens deep, and the one word that held it, at its end, was out of sight with its
+// scores and its rules below it. The panel shows it whole (detail.js).
+export const LONG = 1500;
+const HEAD = 300;     // its first characters, always shown
+const CONTEXT = 200;  // characters kept on each side of a marked word
+const EXCERPTS = 5;   // marked words given excerpts of their own, the strongest first (others are marked where shown)
+
+// The comment text with the explaining spans as <mark>: text nodes and marks only. Excerpted: its head and the
+// passages around its strongest marks, each cut left out shown as " … ".
+export function highlighted(text, spans, excerpted) {
   const p = el('p', 'comment-text');
   p.dir = 'auto';  // an Arabic or Hebrew comment reads right to left
   const ranges = (spans || [])
     .map((s) => ({ begin: Math.max(0, s.begin), end: Math.min(text.length, s.end), weight: s.weight }))
     .filter((s) => s.end > s.begin)
     .sort((a, b) => a.begin - b.begin);
+  const shown = excerpted ? excerpts(text, ranges) : [[0, text.length]];
   let at = 0;
+  for (const [from, to] of shown) {
+    if (from > at) p.append(el('span', 'cut', ' … '));
+    at = appendMarked(p, text, ranges, from, to);
+  }
+  if (at < text.length) p.append(el('span', 'cut', ' …'));
+  return p;
+}
+
+/** Appends text[from, to) with the marks in it; returns where it stopped. */
+function appendMarked(p, text, ranges, from, to) {
+  let at = from;
   for (const s of ranges) {
     const begin = Math.max(s.begin, at);
-    if (s.end <= begin) continue; // inside one already marked
+    if (s.end <= begin || begin >= to) continue; // inside one already marked, or outside this passage
     if (begin > at) appendText(p, text.slice(at, begin));
     const m = el('mark', markLevel(s.weight));
-    appendText(m, text.slice(begin, s.end));
+    appendText(m, text.slice(begin, Math.min(s.end, to)));
     m.title = 'weight ' + Number(s.weight).toFixed(2);
     p.append(m);
-    at = s.end;
+    at = Math.min(s.end, to);
   }
-  if (at < text.length) appendText(p, text.slice(at));
-  return p;
+  if (at < to) appendText(p, text.slice(at, to));
+  return to;
+}
+
+/** The passages of a long text to show, in order and apart: its head, and around each of its strongest marks. */
+function excerpts(text, ranges) {
+  const strongest = ranges.slice().sort((a, b) => b.weight - a.weight).slice(0, EXCERPTS);
+  const wanted = [[0, HEAD]].concat(strongest.map((s) => [s.begin - CONTEXT, s.end + CONTEXT]))
+    .map(([from, to]) => [Math.max(0, from), Math.min(text.length, to)])
+    .sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const w of wanted) {
+    const last = merged[merged.length - 1];
+    if (last && w[0] <= last[1] + 20) last[1] = Math.max(last[1], w[1]); else merged.push(w);
+  }
+  // At a space near each cut where there is one, and never inside a surrogate pair (half an emoji shows as U+FFFD).
+  return merged.map(([from, to]) => [edge(text, from, 1), edge(text, to, -1)]).filter(([from, to]) => to > from);
+}
+
+function edge(text, i, direction) {
+  if (i <= 0 || i >= text.length) return i;
+  const space = direction > 0 ? text.indexOf(' ', i) : text.lastIndexOf(' ', i);
+  if (space >= 0 && Math.abs(space - i) <= 30) return direction > 0 ? space + 1 : space;
+  const low = text.charCodeAt(i) >= 0xDC00 && text.charCodeAt(i) <= 0xDFFF;
+  return low ? i + direction : i;
 }

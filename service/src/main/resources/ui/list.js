@@ -1,5 +1,5 @@
 import { current, ref, shownCount, state } from './state.js';
-import { $, clear, el, highlighted, isolated, pct } from './dom.js';
+import { $, LONG, clear, el, highlighted, isolated, pct } from './dom.js';
 import { loadDetail, resetDetail } from './detail.js';
 import { defaultReason, label, renderBulk, renderDecisionButtons, toggleSelected } from './decisions.js';
 
@@ -49,11 +49,15 @@ function card(c, i) {
   head.append(el('span', 'badge status status-' + c.status.toLowerCase(), c.status));
   li.append(head);
 
-  if (c.parentNumber !== undefined && c.parentNumber !== null)
-    li.append(el('div', 'reply-to', '↳ reply to #' + c.parentNumber + (c.parentAuthor ? ' ' + isolated(c.parentAuthor) : '')));
-  const text = highlighted(c.text, c.spans);
+  // A reply by number, or by the parent's id (a site's own comment ids, as a thread's replies name their parents).
+  const parent = c.parentNumber !== undefined && c.parentNumber !== null ? '#' + c.parentNumber : c.parentId ? isolated(c.parentId) : null;
+  if (parent) li.append(el('div', 'reply-to', '↳ reply to ' + parent + (c.parentAuthor ? ' ' + isolated(c.parentAuthor) : '')));
+  const long = c.text.length > LONG;
+  const text = highlighted(c.text, c.spans, long);
   if (c.language) text.lang = c.language;  // a screen reader reads it in its own language, not as English
   li.append(text);
+  if (long) li.append(el('div', 'muted excerpted', c.text.length.toLocaleString('en')
+    + ' characters, shown in excerpts around the marked words: the whole comment is at the end of the panel.'));
   li.append(scores(c));
   const stance = stanceLine(c);
   if (stance) li.append(stance);

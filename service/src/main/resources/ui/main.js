@@ -76,6 +76,10 @@ function init() {
     load();
   });
   document.addEventListener('keydown', onKey);
+  // On a phone the controls stay at the top (app.css): the comment brought into view stops below them, however tall
+  // they wrap.
+  new ResizeObserver(() => document.documentElement.style.setProperty('--controls-height', $('controls').offsetHeight + 'px'))
+    .observe($('controls'));
   window.addEventListener('hashchange', () => { if (state.user) { readHash(); load(); } });
 
   checkSession();

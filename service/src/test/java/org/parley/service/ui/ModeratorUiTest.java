@@ -226,6 +226,74 @@ class ModeratorUiTest {
         assertEquals("PENDING", comment(ids.get(2)).get("status").asText());
     }
 
+    /** A long comment whose one insult is at its end, held by the policy's sentence rule. */
+    static final String LONG_COMMENT = "You are a disgrace. "
+            + "This sentence goes on and on about the policy of the government and why it is wrong. ".repeat(120) + " idiot.";
+
+    /**
+     * A moderator's third audit (forty-second session): a comment of 10,000 characters filled its card many screens
+     * deep, and the word that held it, at its end, was out of sight with the scores and rules below it. Its card now
+     * shows its head and the passages around its marked words; the panel shows it whole, marks and all.
+     */
+    @Test
+    void aLongCommentIsShownInExcerptsAroundItsMarkedWordsAndWholeInThePanel() {
+        String id = article + "-long";
+        JsonNode c = submit(id, LONG_COMMENT, null);
+        assertEquals("PENDING", c.get("status").asText(), "the sentence rule no longer holds it: " + c);
+        login("PENDING");
+        WebElement card = cards(1).get(0);
+        waitForDetail(id);
+        String shown = (String) browser.executeScript("return arguments[0].querySelector('.comment-text').textContent", card);
+        assertTrue(shown.length() < 1500, "the card shows " + shown.length() + " characters");
+        assertTrue(shown.startsWith("You are a disgrace.") && shown.contains(" … ") && shown.endsWith("idiot."), shown);
+        WebElement mark = card.findElement(By.cssSelector(".comment-text mark"));
+        assertEquals("idiot", mark.getText());
+        assertEquals(Boolean.TRUE, browser.executeScript("const m = arguments[0].getBoundingClientRect(), "
+                + "p = document.querySelector('.list-pane').getBoundingClientRect(); return m.top >= p.top && m.bottom <= p.bottom", mark),
+                "the marked word is in view beside the comment's start");
+        assertTrue(card.findElement(By.cssSelector(".excerpted")).getText().startsWith("10,227 characters, shown in excerpts"));
+        WebElement whole = browser.findElement(By.cssSelector("#detail .comment-text"));
+        assertEquals(LONG_COMMENT, browser.executeScript("return arguments[0].textContent", whole));
+        assertEquals("idiot", whole.findElement(By.tagName("mark")).getText());
+    }
+
+    /** The same audit: a long parent, whole in the panel, pushed the reply's reports and history screens down. */
+    @Test
+    void aLongParentIsCutInThePanelAndShownWholeOnDemand() {
+        submit(article + "-long", LONG_COMMENT, null);
+        String id = article + "-reply";
+        submit(id, "Only an idiot would write all that.", Map.of("parentId", article + "-long"));
+        login("PENDING");
+        cards(2);
+        card(id).click();
+        waitForDetail(id);
+        WebElement parent = browser.findElement(By.cssSelector("#detail .parent"));
+        String head = parent.findElement(By.cssSelector(".parent-text")).getText();
+        assertTrue(head.length() < 400 && head.startsWith("You are a disgrace.") && head.endsWith("…"),
+                "the panel shows " + head.length() + " characters of the parent");
+        WebElement more = parent.findElement(By.cssSelector("details summary"));
+        assertEquals("Show the whole comment (10,227 characters)", more.getText());
+        assertEquals(Boolean.TRUE, browser.executeScript("const h = [...document.querySelectorAll('#detail h3')].find(e => "
+                + "e.textContent === 'History').getBoundingClientRect(); return h.bottom <= document.getElementById('detail')"
+                + ".getBoundingClientRect().bottom"), "the history is in view");
+        more.click();
+        WebElement whole = parent.findElement(By.cssSelector("details .parent-text"));
+        wait(5).until(d -> whole.isDisplayed());
+        assertEquals(LONG_COMMENT, browser.executeScript("return arguments[0].textContent", whole));
+        assertFalse(parent.findElement(By.cssSelector(".parent-text")).isDisplayed(), "the head is not shown twice");
+    }
+
+    /** The same audit: a reply by its parent's id said nothing of it on its card (a reply by number says "reply to #296"). */
+    @Test
+    void aReplyByItsParentsIdSaysSoOnItsCard() {
+        submit(article + "-parent", "I disagree, the figures in the article look wrong to me.", null);
+        String id = article + "-reply";
+        submit(id, "Only an idiot would vote for this.", Map.of("parentId", article + "-parent"));
+        login("PENDING");
+        WebElement card = cards(1).get(0);
+        assertEquals("↳ reply to " + article + "-parent", unisolated(card.findElement(By.cssSelector(".reply-to")).getText()));
+    }
+
     /** A moderator's audit: a quote's author was dropped, and a parent on an earlier page is known by nothing else. */
     @Test
     void aQuoteNamesItsAuthor() {
@@ -1306,6 +1374,33 @@ class ModeratorUiTest {
             press("j");  // the keys act in the panel: the next comment, and the focus goes back to the list
             waitForDetail(ids.get(1));
             assertEquals(ids.get(1), browser.switchTo().activeElement().getAttribute("data-id"));
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /**
+     * A moderator's third audit (forty-second session): on a phone the page scrolls as one, and the toolbar stayed at
+     * its top, so a comment tapped or reached far down the list was decided from buttons thousands of pixels above it,
+     * and a 409 was told there, out of sight. They now stay at the top of the screen, the comment on show below them.
+     */
+    @Test
+    void onAPhoneTheDecisionButtonsAndTheAlertStayInViewBesideTheCommentOnShow() {
+        List<String> ids = pendingOnShow(5);
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            press(Keys.END.toString());
+            String last = ids.get(4);
+            waitForDetail(last);
+            assertTrue((Long) browser.executeScript("return scrollY") > 0, "the list is longer than the screen");
+            String inView = "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight";
+            assertEquals(Boolean.TRUE, browser.executeScript(inView, browser.findElement(By.id("approve"))), "Approve is in view");
+            assertEquals(Boolean.TRUE, browser.executeScript("return arguments[0].getBoundingClientRect().top >= "
+                    + "document.getElementById('controls').getBoundingClientRect().bottom", card(last)), "the comment is below the controls");
+            approvedElsewhere(last);
+            press("r");
+            WebElement alert = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
+            assertEquals(Boolean.TRUE, browser.executeScript(inView, alert), "the 409 is told in view");
         } finally {
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
