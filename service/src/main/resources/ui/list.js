@@ -40,7 +40,13 @@ function card(c, i) {
   box.addEventListener('click', (e) => { e.stopPropagation(); toggleSelected(ref(c)); });
   head.append(box);
   const rating = c.rating || { name: 'SAFE', level: 0 };
-  head.append(el('span', 'badge rating-' + rating.name.toLowerCase(), rating.name + ' ' + pct(c.risk)));
+  // The queue is ordered by risk, which is one sentence's score where the policy's sentence rule held the comment
+  // (above all six of the whole comment's): its rating is the whole comment's, and "SAFE 100%" read as a contradiction.
+  const top = Math.max(0, ...Object.values(c.attributes || {}).map((s) => s.probability));
+  const sentence = c.risk > top + 0.0001;
+  const badge = el('span', 'badge rating-' + rating.name.toLowerCase(), rating.name + (sentence ? ' · a sentence ' : ' ') + pct(c.risk));
+  if (sentence) badge.title = 'The comment is rated ' + rating.name + '; one of its sentences scored ' + pct(c.risk) + ', and the policy held it for that.';
+  head.append(badge);
   if (c.number !== undefined && c.number !== null) head.append(el('span', 'number', '#' + c.number));
   head.append(el('span', 'author', c.author || 'anonymous'));
   if (c.articleTitle || c.articleId) head.append(el('span', 'article', c.articleTitle || c.articleId));

@@ -252,6 +252,9 @@ class ModeratorUiTest {
                 + "p = document.querySelector('.list-pane').getBoundingClientRect(); return m.top >= p.top && m.bottom <= p.bottom", mark),
                 "the marked word is in view beside the comment's start");
         assertTrue(card.findElement(By.cssSelector(".excerpted")).getText().startsWith("10,227 characters, shown in excerpts"));
+        // Its rating is the whole comment's, its risk (the queue's order) the sentence's: "SAFE 100%" said both as one.
+        String badge = card.findElement(By.cssSelector(".badge[class*=rating-]")).getText();
+        assertTrue(badge.matches("[A-Z]+ · a sentence \\d+%"), badge);
         WebElement whole = browser.findElement(By.cssSelector("#detail .comment-text"));
         assertEquals(LONG_COMMENT, browser.executeScript("return arguments[0].textContent", whole));
         assertEquals("idiot", whole.findElement(By.tagName("mark")).getText());
