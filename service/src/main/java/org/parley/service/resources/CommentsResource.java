@@ -2,6 +2,7 @@ package org.parley.service.resources;
 
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,6 +37,8 @@ import org.parley.service.moderation.Status;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.store.CommentStore;
 import org.parley.stance.StanceLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -51,6 +54,7 @@ import java.util.Optional;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public final class CommentsResource {
+    private static final Logger LOG = LoggerFactory.getLogger(CommentsResource.class);
     private final Ingestion ingestion;
     private final CommentStore store;
     private final CommentViews views;
@@ -151,7 +155,17 @@ public final class CommentsResource {
             throw new ApiException(403, null, null, "only a site's website key withdraws its comment: a moderator rejects it,"
                     + " and an operator erases with scripts/erase");
         StoredComment c = reached(store, id, site, caller).orElseThrow(() -> notFound(id));
-        return standing(store.erase(c.key(), caller.actor(), Decider.WEBSITE, clock.instant()).orElseThrow(() -> notFound(id)).comment());
+        CommentStore.Erasure e = store.erase(c.key(), caller.actor(), Decider.WEBSITE, clock.instant()).orElseThrow(() -> notFound(id));
+        // The one record of it outside the database: a restore from a backup taken before brings the comment back whole,
+        // and this line is what the operator re-applies (docs/moderation.md, Backup and restore). Site and id as JSON
+        // strings, which a site's id cannot break into a second line; never the text or author.
+        if (e.erased()) LOG.info("erased comment {} of site {} (its site's DELETE, {}): after restoring a backup older than this line,"
+                + " erase it again with scripts/erase --site SITE --id ID", quoted(c.id()), quoted(c.site()), caller.actor());
+        return standing(e.comment());
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
     }
 
     @POST

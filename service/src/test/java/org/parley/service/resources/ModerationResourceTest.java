@@ -1,5 +1,6 @@
 package org.parley.service.resources;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.service.Fakes;
+import org.parley.service.LogLines;
 import org.parley.service.auth.ApiKey;
 import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
@@ -1421,6 +1423,31 @@ class ModerationResourceTest {
         assertEquals(erased, seen.get("version").asInt());
         assertEquals(0, seen.get("reports").size());
         assertEquals(2, seen.get("history").size(), "no decision after the erasure");
+    }
+
+    /**
+     * A site's erasure is logged with its site and id, the one record outside the database that an operator re-applies
+     * after restoring a backup taken before it (which brings the comment back whole); never its text or author, and once:
+     * a DELETE sent again erases nothing and logs nothing. An id with a quote and a line break stays one quoted value.
+     */
+    @Test
+    void aSitesErasureIsLoggedWithItsSiteAndIdForAnOperatorToReapplyAfterARestore() {
+        String id = unique() + "\"\n";
+        String body = JSON.createObjectNode().put("id", id).put("articleId", "a-1").put("text", "I will kill you, Ahmose")
+                .put("author", "Seqenenre").toString();
+        assertEquals(201, post(SITE_KEY, "/v1/comments", body).getStatus());
+        try (LogLines log = LogLines.of(CommentsResource.class.getName(), Level.INFO)) {
+            String path = "/v1/comments/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+            assertEquals(200, as(SITE_KEY, path).delete().getStatus());
+            assertEquals(200, as(SITE_KEY, path).delete().getStatus());
+            List<String> lines = log.list().stream().map(e -> e.getFormattedMessage()).toList();
+            assertEquals(1, lines.size(), lines.toString());
+            String line = lines.get(0);
+            String quotedId = "\"" + id.replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+            assertTrue(line.startsWith("erased comment " + quotedId + " of site \"" + SITE + "\""), line);
+            assertTrue(line.contains("scripts/erase --site SITE --id ID"), line);
+            assertFalse(line.contains("\n") || line.contains("kill") || line.contains("Seqenenre"), line);
+        }
     }
 
     /** A reply that comes after its parent was erased answers no text: no stance toward the empty one. */
