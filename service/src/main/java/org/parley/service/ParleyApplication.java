@@ -312,6 +312,13 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
             if (ms > 0) LOG.error("H2 commits reach the disk {} ms after they are acknowledged (WRITE_DELAY): a crash loses "
                     + "them. Add ;WRITE_DELAY=0 to the database URL (as the database's admin user).", ms);
         });
+        if (!Database.isPostgreSQL(jdbi)) {
+            long stray = Database.strayRows(jdbi);
+            if (stray > 0) LOG.error("the store holds {} decisions or reports of comments it lacks, or past their comment's version:"
+                    + " it was restored from a copy that is not of one moment (H2's SCRIPT while the service wrote), and those"
+                    + " comments can be neither stored again nor decided (a 500). Restore a BACKUP TO copy instead"
+                    + " (docs/moderation.md, Backup and restore).", stray);
+        }
         return jdbi;
     }
 
