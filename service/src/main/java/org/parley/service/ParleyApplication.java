@@ -316,8 +316,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
             long stray = Database.strayRows(jdbi);
             if (stray > 0) LOG.error("the store holds {} decisions or reports of comments it lacks, or past their comment's version:"
                     + " it was restored from a copy that is not of one moment (H2's SCRIPT while the service wrote), and those"
-                    + " comments can be neither stored again nor decided (a 500). Restore a BACKUP TO copy instead"
-                    + " (docs/moderation.md, Backup and restore).", stray);
+                    + " comments can be neither stored again nor decided (a 500). Restore a copy made with BACKUP TO, or delete"
+                    + " those rows (docs/moderation.md, Backup and restore).", stray);
         }
         return jdbi;
     }
