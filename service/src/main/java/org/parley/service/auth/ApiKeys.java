@@ -81,13 +81,20 @@ public final class ApiKeys {
         return sites;
     }
 
-    /** One random admin key for a first run with no keys configured (printed at start-up). */
+    /**
+     * One random admin key for a first run with no keys configured (printed at start-up). Its fingerprint is
+     * {@value #DEV_FINGERPRINT}, not its hash: the key is new at each start, but the store it writes to is not, and a
+     * page sent again after a restart must find the comments it stored as the same site ({@code key:dev}), not store
+     * them twice. No configured key can take that site: a fingerprint is eight hex digits.
+     */
     public static ApiKeys devKey(int perSecond) {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
         String key = "dev-" + HexFormat.of().formatHex(bytes);
-        return new ApiKeys(Map.of(key, new ApiKey(key, Role.ADMIN, perSecond)));
+        return new ApiKeys(Map.of(key, new ApiKey(key, Role.ADMIN, perSecond, Sites.EVERY, DEV_FINGERPRINT)));
     }
+
+    static final String DEV_FINGERPRINT = "dev";
 
     public boolean isEmpty() {
         return byKey.isEmpty();

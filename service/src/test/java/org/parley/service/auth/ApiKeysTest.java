@@ -143,6 +143,16 @@ class ApiKeysTest {
     }
 
     @Test
+    void eachStartsDevKeyStoresAsTheSameSiteSoAPageSentAgainAfterARestartIsNotStoredTwice() {
+        ApiKey a = ApiKeys.devKey(10).all().iterator().next();
+        ApiKey b = ApiKeys.devKey(10).all().iterator().next();
+        assertEquals(a.site(), b.site(), "the store outlives the key: a restart's new dev key is the same site");
+        assertEquals("key:dev", a.site());
+        assertTrue(a.moderatedSites().every(), "the dev key still moderates every site");
+        assertNotEquals(a.site(), new ApiKey(a.key(), Role.ADMIN, 10).site(), "a configured key's site is its hash's");
+    }
+
+    @Test
     void theFingerprintIsASlowHashThatStaysTheSameAcrossStarts() {
         // Python: hashlib.pbkdf2_hmac('sha256', b'moderatorkey1', b'parley api key fingerprint', 100000, 4).hex()
         assertEquals("moderator-0fb5438e", new ApiKey("moderatorkey1", Role.MODERATOR, 10).getName());
