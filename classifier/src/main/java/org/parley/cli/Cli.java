@@ -41,12 +41,50 @@ public final class Cli {
      * training: a folder, or a path under a file.
      */
     static void checkOutputFile(java.nio.file.Path output) {
+        checkOutputFile("--output", output, "model.zip");
+    }
+
+    /** As {@link #checkOutputFile(java.nio.file.Path)}, for the option named (--metrics, say); null: none asked for. */
+    static void checkOutputFile(String option, java.nio.file.Path output, String exampleName) {
+        if (output == null) return;
         if (java.nio.file.Files.isDirectory(output))
-            throw new IllegalArgumentException("--output " + output + " is a folder; name the file to write, e.g. --output "
-                    + output.resolve("model.zip"));
+            throw new IllegalArgumentException(option + " " + output + " is a folder; name the file to write, e.g. " + option + " "
+                    + output.resolve(exampleName));
+        checkAncestors(option, output);
+    }
+
+    /** A report folder: refused before the work where it is a file, or lies under one. */
+    static void checkOutputFolder(String option, java.nio.file.Path folder) {
+        if (java.nio.file.Files.exists(folder) && !java.nio.file.Files.isDirectory(folder))
+            throw new IllegalArgumentException(option + " " + folder + " is a file; name a folder to write the report into");
+        checkAncestors(option, folder);
+    }
+
+    private static void checkAncestors(String option, java.nio.file.Path output) {
         for (java.nio.file.Path up = output.toAbsolutePath().getParent(); up != null; up = up.getParent())
             if (java.nio.file.Files.exists(up) && !java.nio.file.Files.isDirectory(up))
-                throw new IllegalArgumentException("--output " + output + ": " + up + " is a file, not a folder");
+                throw new IllegalArgumentException(option + " " + output + ": " + up + " is a file, not a folder");
+    }
+
+    /** Writes a small output file (metrics JSON), making its folders as a bundle's are made. */
+    static void writeOutput(java.nio.file.Path file, String text) throws java.io.IOException {
+        java.nio.file.Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) java.nio.file.Files.createDirectories(parent);
+        java.nio.file.Files.writeString(file, text);
+    }
+
+    /**
+     * Loads a bundle; one of the other task's (its bundle.json's format is {@code otherFormat}) is refused with
+     * {@code message}, which says what to do with it, not only which format it lacks.
+     */
+    static <T> T loadBundle(java.nio.file.Path file, java.util.function.Supplier<T> load, String otherFormat, String message) {
+        try {
+            return load.get();
+        } catch (org.parley.model.BundleException e) {
+            if (otherFormat.equals(org.parley.model.BundleFile.format(file)))
+                throw new IllegalArgumentException(message, e);
+            throw e;
+        }
     }
 
     /** java.nio's file exceptions say only the path; say what is wrong with it. */

@@ -112,16 +112,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path root = data != null ? data : Corpora.defaultRoot();
         if (resamples < 0) throw new IllegalArgumentException("--resamples must be 0 (no intervals) or more, was " + resamples);
+        // Before the scoring and the baselines' minutes, not after them.
+        Cli.checkOutputFile("--output", output, "metrics.json");
+        Cli.checkOutputFolder("--report", report);
         // The default file may be absent outside a checkout; one that was asked for must be there.
         if (identitySentences != null && !identitySentences.equals(IdentityReport.defaultSentences()) && !java.nio.file.Files.exists(identitySentences))
             throw new java.nio.file.NoSuchFileException(identitySentences.toString());
+        // A bad line is refused now, not once the rows are scored.
+        if (identitySentences != null && java.nio.file.Files.exists(identitySentences)) IdentityReport.neutralTexts(identitySentences);
         if (!baselines.isEmpty() && compare != null)
             throw new IllegalArgumentException("--baselines and --compare do not mix: compare the two bundles, then run --baselines with the one you keep");
         // The baselines learn from the training split: scored on it, they would read their own training rows.
         if (!baselines.isEmpty() && files == null && split != Split.dev)
             throw new IllegalArgumentException("--baselines are trained on the training split, so they are scored on --split dev (or a --file), not --split " + split);
         if (compare != null) return compare(root);
-        ModelBundle bundle = ModelBundle.load(model); // a bad bundle is refused before the corpora are read
+        ModelBundle bundle = toxicityBundle("--model", model); // a bad bundle is refused before the corpora are read
         devPart = devPart(bundle);
         List<Example> examples = evaluationData(root);
         if (examples.isEmpty()) throw new IllegalArgumentException("no labelled examples to evaluate in " + evaluationName());
@@ -149,7 +154,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             List<String> names = new ArrayList<>();
             trainedOn.get("corpora").forEach(n -> names.add(n.asText()));
             Integer sample = trainedOn.hasNonNull("samplePerCorpus") ? trainedOn.get("samplePerCorpus").asInt() : null;
-            List<Example> train = DevSplit.split(TrainCommand.load(root, names, sample, trainedOn.get("seed").asLong()), devPart).train();
+            // The model's own corpus rows: for a --sample or --corpus bundle, clear of the whole dev split too.
+            boolean partial = sample != null || names.size() < Corpora.toxicityNames().size();
+            List<Example> train = TrainCommand.corpusTrain(root,
+                    DevSplit.split(TrainCommand.load(root, names, sample, trainedOn.get("seed").asLong()), devPart), partial, devPart);
             trainedOn.put("rows", train.size());
             for (Baseline b : baselines) {
                 System.err.printf("training baseline %s on %d examples%n", b, train.size());
@@ -173,7 +181,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (!versus.isEmpty()) ((ObjectNode) json.get(0)).set("versusBaselines", JSON.valueToTree(versus));
         if (trainedOn != null) ((ObjectNode) json.get(0)).set("baselinesTrainedOn", trainedOn);
         String out = JSON.writeValueAsString(evaluations.size() == 1 ? json.get(0) : json);
-        if (output != null) Files.writeString(output, out + "\n");
+        if (output != null) Cli.writeOutput(output, out + "\n");
         else System.out.println(out);
         for (Evaluation e : evaluations) System.err.printf("%-16s mean ROC-AUC %.4f%n", e.model(), e.meanRocAuc());
         if (own != null) System.err.print(RocAucBootstrap.table(own));
@@ -190,7 +198,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     private int compare(Path root) throws IOException {
         if (compare.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize()))
             throw new IllegalArgumentException("--compare names the same bundle as --model: " + model);
-        ModelBundle beforeBundle = ModelBundle.load(compare), afterBundle = ModelBundle.load(model);
+        ModelBundle beforeBundle = toxicityBundle("--compare", compare), afterBundle = toxicityBundle("--model", model);
         devPart = devPart(afterBundle);
         int beforePart = devPart(beforeBundle);
         // On another part's dev rows one of the two would be read on its own training rows.
@@ -200,8 +208,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         ToxicityModel before = new ToxicityModel(beforeBundle, TextPipeline.standard(), 1);
         ToxicityModel after = new ToxicityModel(afterBundle, TextPipeline.standard(), 1);
         Map<String, List<Example>> sets = new LinkedHashMap<>();
+        Map<String, List<Example>> labelled = labelledFiles(); // a bad or empty file is refused before any scoring
         sets.put(split + " split", corpusData(root));
-        if (files != null) for (Path f : files) sets.put(f.toString(), LabelledFile.read(f));
+        sets.putAll(labelled);
 
         ArrayNode json = JSON.createArrayNode();
         boolean first = true;
@@ -230,7 +239,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     change == null ? List.of() : List.of(change)).toAbsolutePath());
             first = false;
         }
-        if (output != null) Files.writeString(output, JSON.writeValueAsString(json) + "\n");
+        if (output != null) Cli.writeOutput(output, JSON.writeValueAsString(json) + "\n");
         return 0;
     }
 
@@ -249,6 +258,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.put("seed", p.hasNonNull("seed") ? p.get("seed").asLong() : TrainingOptions.defaults().seed());
         out.put("devPart", devPart(bundle));
         return out;
+    }
+
+    /** The toxicity bundle given to {@code option}; a stance bundle is pointed to scripts/evaluate --task stance. */
+    private static ModelBundle toxicityBundle(String option, Path file) {
+        return Cli.loadBundle(file, () -> ModelBundle.load(file), org.parley.stance.StanceBundle.FORMAT,
+                option + " " + file + " is a stance bundle: evaluate it with scripts/evaluate --task stance"
+                        + (option.equals("--compare") ? " (--compare takes a toxicity bundle, as --model does here)" : ""));
     }
 
     /** The dev part the bundle was trained with (scripts/train --dev-part); bundles from before it: the shipped part. */
@@ -270,10 +286,33 @@ public final class EvaluateCommand implements Callable<Integer> {
     private List<Example> evaluationData(Path root) throws IOException {
         if (files != null) {
             List<Example> all = new ArrayList<>();
-            for (Path f : files) all.addAll(LabelledFile.read(f));
+            labelledFiles().values().forEach(all::addAll);
             return all;
         }
         return corpusData(root);
+    }
+
+    /**
+     * Each --file's labels that stand, as scripts/train --include-decisions reads them: of lines that say when their
+     * decision was made, the latest per source and id across the files, so that two exports do not score a comment
+     * both as rejected and, on appeal, approved; withdrawals label nothing. Empty where no --file was given.
+     */
+    private Map<String, List<Example>> labelledFiles() throws IOException {
+        Map<String, List<Example>> out = new LinkedHashMap<>();
+        if (files == null) return out;
+        List<List<LabelledFile.Line>> lines = new ArrayList<>();
+        for (Path f : files) lines.add(LabelledFile.lines(f));
+        List<List<Example>> standing = org.parley.train.IncludedFiles.standing(lines);
+        for (int i = 0; i < files.size(); i++) {
+            List<Example> kept = standing.get(i);
+            long superseded = lines.get(i).stream().filter(l -> !l.isWithdrawal()).count() - kept.size();
+            if (superseded > 0)
+                System.err.printf("(%s: %d lines left out: a later decision on the same comment replaced them, or an earlier file holds the same decision)%n",
+                        files.get(i), superseded);
+            if (compare != null && kept.isEmpty()) throw new IllegalArgumentException("no labelled examples in " + files.get(i));
+            out.merge(files.get(i).toString(), kept, (a, b) -> { List<Example> both = new ArrayList<>(a); both.addAll(b); return both; });
+        }
+        return out;
     }
 
     private List<Example> corpusData(Path root) throws IOException {

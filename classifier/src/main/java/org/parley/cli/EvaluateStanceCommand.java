@@ -106,6 +106,8 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         StanceModel m = null;
         PairPredictor modelTarget = null, modelReply = null;
         if (resamples < 0) throw new IllegalArgumentException("--resamples must be 0 (no intervals) or more, was " + resamples);
+        Cli.checkOutputFile("--output", output, "metrics.json"); // before the bundle and the scoring, not after them
+        Cli.checkOutputFolder("--report", report);
         if (compare != null && baselinesOnly) throw new IllegalArgumentException("--compare needs a model: leave out --baselines-only");
         // Options that nothing would read are refused, not ignored without a word.
         if (holdOut != null && !baselinesOnly)
@@ -119,7 +121,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         if (baselinesOnly) {
             split = labelled != null ? labelled : corporaSplit(heldOut, null, 7);
         } else {
-            m = StanceBundle.load(model, TextPipeline.standard());
+            m = stanceBundle("--model", model);
             split = labelled != null ? labelled : devSplit(m);
             out.put("model", m.name() + " " + m.version());
             modelTarget = StanceEvaluator.targetPredictor(m).remembering();
@@ -129,7 +131,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
             StanceEvaluator.targetParts(m).forEach((part, p) ->
                     out.set("parley:" + part + "Only", StanceTrainer.evaluate(p, (t, c) -> new int[t.size()], targetOnly, resamples)));
             if (compare != null) {
-                StanceModel old = StanceBundle.load(compare, TextPipeline.standard());
+                StanceModel old = stanceBundle("--compare", compare);
                 PairPredictor oldTarget = StanceEvaluator.targetPredictor(old).remembering();
                 PairPredictor oldReply = StanceEvaluator.replyPredictor(old).remembering();
                 out.put("compared", old.name() + " " + old.version());
@@ -161,9 +163,16 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         Path html = StanceReportWriter.write(report, out, file != null ? file.toString() : "the dev split");
         System.err.println("report: " + html.toAbsolutePath());
         String json = JSON.writeValueAsString(out);
-        if (output != null) Files.writeString(output, json + "\n");
+        if (output != null) Cli.writeOutput(output, json + "\n");
         else System.out.println(json);
         return 0;
+    }
+
+    /** The stance bundle given to {@code option}; a toxicity bundle is pointed to scripts/evaluate without --task stance. */
+    private static StanceModel stanceBundle(String option, Path file) {
+        return Cli.loadBundle(file, () -> StanceBundle.load(file, TextPipeline.standard()), org.parley.model.ModelBundle.FORMAT,
+                option + " " + file + " is a toxicity bundle: evaluate it with scripts/evaluate, without --task stance"
+                        + (option.equals("--compare") ? " (--compare takes a stance bundle, as --model does here)" : ""));
     }
 
     /**

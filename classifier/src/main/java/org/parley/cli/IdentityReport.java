@@ -59,17 +59,7 @@ record IdentityReport(List<TermMetrics> terms, Neutral neutral) {
 
     private static Neutral neutral(Scorer model, Path file) {
         if (file == null || !Files.exists(file)) return null;
-        List<String> texts = new ArrayList<>();
-        try {
-            for (String line : Utf8Files.lines(file)) {
-                if (line.isBlank()) continue;
-                JsonNode n = JSON.readTree(line);
-                if (!n.path("id").asText().startsWith("ctrl-")) texts.add(n.path("text").asText());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        float[][] scores = model.score(texts);
+        float[][] scores = model.score(neutralTexts(file));
         double tox = 0, ida = 0, max = 0;
         for (float[] row : scores) {
             tox += row[Attribute.TOXICITY.ordinal()];
@@ -78,6 +68,34 @@ record IdentityReport(List<TermMetrics> terms, Neutral neutral) {
         }
         int n = scores.length;
         return new Neutral(file.toString(), n, n == 0 ? Double.NaN : tox / n, n == 0 ? Double.NaN : ida / n, max);
+    }
+
+    /**
+     * The neutral sentences of an --identity-sentences file ({"id","text"} per line; "ctrl-" ids left out). A line that
+     * is not such an object is refused naming the file and line: one without "text" was scored as an empty sentence.
+     */
+    static List<String> neutralTexts(Path file) {
+        List<String> texts = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = Utf8Files.lines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) continue;
+            String where = "--identity-sentences " + file + " line " + (i + 1) + ": ";
+            JsonNode n;
+            try {
+                n = JSON.readTree(lines.get(i));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(where + "invalid JSON (expected {\"id\": ..., \"text\": ...})");
+            }
+            if (!n.path("text").isTextual() || n.path("text").asText().isBlank())
+                throw new IllegalArgumentException(where + "field 'text' must be a non-empty string");
+            if (!n.path("id").asText().startsWith("ctrl-")) texts.add(n.path("text").asText());
+        }
+        return texts;
     }
 
     ObjectNode toJson() {

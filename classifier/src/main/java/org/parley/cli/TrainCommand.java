@@ -143,6 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Cli.checkOutputFile(output);
+        Cli.checkOutputFile("--metrics", metrics, "metrics.json");
         for (Path f : includeDecisions) // before the corpora's quarter minute, not after
             if (!Files.isRegularFile(f)) throw new java.nio.file.NoSuchFileException(f.toString(), null, "--include-decisions file not found");
         // Read now: a corrupt line was refused only after the corpora's quarter minute.
@@ -169,7 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
         // identity copies are kept clear of the rest too, as a full run's are.
         boolean partial = sample != null || corpora != null;
         List<Example> dev = partial ? wholeDev(root, devPart) : split.dev();
-        List<Example> corpusTrain = partial ? DevSplit.withoutDevTexts(split.train(), dev) : split.train();
+        List<Example> corpusTrain = corpusTrain(root, split, partial, devPart);
         IncludedFiles included = IncludedFiles.of(includedRead, dev);
         List<Example> train = new ArrayList<>(corpusTrain);
         train.addAll(included.examples());
@@ -239,10 +240,10 @@ public final class TrainCommand implements Callable<Integer> {
         provenance.set("devMetrics", devMetrics);
 
         new ModelBundle(result.network(), result.features(), result.calibration(), provenance).save(output);
-        if (metrics != null) Files.writeString(metrics, JSON.writeValueAsString(devMetrics));
+        if (metrics != null) Cli.writeOutput(metrics, JSON.writeValueAsString(devMetrics));
         System.err.printf("wrote %s in %s: dev mean ROC-AUC %.4f as stored (half precision, calibrated; epoch %d)%n",
                 output, took.toMinutes() + " min " + took.toSecondsPart() + " s", result.dev().meanRocAuc(), result.bestEpoch());
-        System.out.println(result.dev().toJson());
+        System.out.println(JSON.writeValueAsString(devMetrics)); // as the bundle records it, under its --name
         return 0;
     }
 
@@ -271,6 +272,15 @@ public final class TrainCommand implements Callable<Integer> {
     /** The count asked for, else the default capped at a tenth of the training split. */
     static int orDefault(Integer asked, int fullDefault, int trainRows) {
         return asked != null ? asked : Math.min(fullDefault, trainRows / 10);
+    }
+
+    /**
+     * The corpus rows a run trains on: the split's training part, for a --sample or --corpus run ({@code partial})
+     * also kept clear of the whole dev split, which scripts/evaluate scores. The baselines of scripts/evaluate
+     * --baselines learn from the same rows, so that neither side reads a copy of a dev text.
+     */
+    static List<Example> corpusTrain(Path root, DevSplit.Split split, boolean partial, int devPart) throws IOException {
+        return partial ? DevSplit.withoutDevTexts(split.train(), wholeDev(root, devPart)) : split.train();
     }
 
     /** Read once per JVM, data folder and part: reading and hashing every corpus takes ~10 s. */

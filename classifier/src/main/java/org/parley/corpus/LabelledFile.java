@@ -67,8 +67,13 @@ public final class LabelledFile {
      * line without one is the file name without extension.
      */
     public static List<Example> read(Path file) throws IOException {
+        return lines(file).stream().filter(l -> !l.isWithdrawal()).map(Line::example).toList();
+    }
+
+    /** As {@link #read(Path)}, every line, withdrawals too, with its {@code decidedAt}. */
+    public static List<Line> lines(Path file) throws IOException {
         Path gz = file.resolveSibling(file.getFileName() + ".gz");
-        return read(file, Files.readAllBytes(Files.isRegularFile(file) || !Files.isRegularFile(gz) ? file : gz));
+        return lines(file, Files.readAllBytes(Files.isRegularFile(file) || !Files.isRegularFile(gz) ? file : gz));
     }
 
     /**

@@ -61,20 +61,14 @@ public record IncludedFiles(List<Example> examples, ArrayNode provenance) {
     }
 
     public static IncludedFiles of(List<Read> files, List<Example> dev) {
-        Map<String, LabelledFile.Line> latest = new HashMap<>();
-        for (Read f : files)
-            for (LabelledFile.Line l : f.lines())
-                if (l.decidedAt() != null) latest.merge(key(l), l, IncludedFiles::later);
+        List<List<Example>> standing = standing(files.stream().map(Read::lines).toList());
         List<Example> all = new ArrayList<>();
         ArrayNode provenance = JSON.createArrayNode();
         Deduplicator.Result before = Deduplicator.merge(List.of());
-        for (Read f : files) {
-            List<Example> current = new ArrayList<>();
-            int withdrawals = 0;
-            for (LabelledFile.Line l : f.lines()) {
-                if (l.isWithdrawal()) withdrawals++;
-                else if (l.decidedAt() == null || latest.get(key(l)) == l) current.add(l.example());
-            }
+        for (int i = 0; i < files.size(); i++) {
+            Read f = files.get(i);
+            List<Example> current = standing.get(i);
+            int withdrawals = (int) f.lines().stream().filter(LabelledFile.Line::isWithdrawal).count();
             List<Example> kept = DevSplit.withoutDevTexts(current, dev);
             all.addAll(kept);
             Deduplicator.Result after = Deduplicator.merge(all);
@@ -88,6 +82,26 @@ public record IncludedFiles(List<Example> examples, ArrayNode provenance) {
             before = after;
         }
         return new IncludedFiles(before.examples(), provenance);
+    }
+
+    /**
+     * Per file, in order, the examples of its lines that stand: every line without {@code decidedAt}, and of those with
+     * it the latest per source and id across the files; a withdrawal stands for nothing. scripts/evaluate --file reads
+     * labels so too, so that two exports do not score a comment both as rejected and, on appeal, approved.
+     */
+    public static List<List<Example>> standing(List<List<LabelledFile.Line>> files) {
+        Map<String, LabelledFile.Line> latest = new HashMap<>();
+        for (List<LabelledFile.Line> f : files)
+            for (LabelledFile.Line l : f)
+                if (l.decidedAt() != null) latest.merge(key(l), l, IncludedFiles::later);
+        List<List<Example>> out = new ArrayList<>();
+        for (List<LabelledFile.Line> f : files) {
+            List<Example> current = new ArrayList<>();
+            for (LabelledFile.Line l : f)
+                if (!l.isWithdrawal() && (l.decidedAt() == null || latest.get(key(l)) == l)) current.add(l.example());
+            out.add(current);
+        }
+        return out;
     }
 
     /**

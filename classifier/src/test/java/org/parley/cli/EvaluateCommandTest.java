@@ -194,4 +194,133 @@ class EvaluateCommandTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::call);
         assertTrue(e.getMessage().startsWith("--baselines and --compare do not mix"), e.getMessage());
     }
+
+    /**
+     * A data scientist's third audit: the baselines of a --sample or --corpus bundle learned from training rows that
+     * copy a text of the whole dev split, which the bundle's own run leaves out (16 rows of a --sample 500 run), and
+     * were then scored on that dev text.
+     */
+    @Test
+    void baselinesOfAPartialBundleLeaveOutCopiesOfTheWholeDevSplitAsItsRunDid() throws Exception {
+        // Kaggle's rows, one a copy (other punctuation, so another hash) of a dev text of Jigsaw, which the bundle left out.
+        String devText = null, copy = null;
+        for (int i = 0; devText == null || copy == null; i++) {
+            String t = "point " + i + " of the report is wrong";
+            if (devText == null && isDev(t)) devText = t;
+            if (devText != null && copy == null && !isDev(devText + "!!")) copy = devText + "!!";
+        }
+        StringBuilder kaggle = new StringBuilder("Insult,Date,Comment\n");
+        for (int i = 0; i < 150; i++) {
+            kaggle.append("1,20120618192155Z,\"you absolute idiot number ").append(i).append("\"\n");
+            kaggle.append("0,20120618192155Z,\"a fair reply to comment ").append(i).append("\"\n");
+        }
+        kaggle.append("0,20120618192155Z,\"").append(copy).append("\"\n");
+        Path root = dir.resolve("data");
+        Files.createDirectories(root.resolve("kaggle_insults_impermium"));
+        Files.writeString(root.resolve("kaggle_insults_impermium/train.csv"), kaggle);
+        Files.createDirectories(root.resolve("jigsaw_toxic_partial"));
+        Files.writeString(root.resolve("jigsaw_toxic_partial/train.csv"),
+                "id,comment_text,toxic,severe_toxic,obscene,threat,insult,identity_hate\nx1,\"" + devText + "\",0,0,0,0,0,0\n");
+        org.parley.model.ModelBundle tiny = TinyBundles.create();
+        var provenance = new ObjectMapper().createObjectNode().put("name", "tiny-test").put("seed", 7);
+        provenance.putObject("corpora").putObject("kaggle_insults_impermium").put("train", 270);
+        Path bundle = dir.resolve("kaggle.zip");
+        new org.parley.model.ModelBundle(tiny.network(), tiny.features(), tiny.calibration(), provenance).save(bundle);
+
+        Path json = dir.resolve("eval.json");
+        assertEquals(0, Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--data", root.toString(),
+                "--corpus", "kaggle_insults_impermium", "--baselines", "linear", "--resamples", "0",
+                "--report", dir.resolve("report").toString(), "--output", json.toString()));
+        long trainSide = org.parley.corpus.Corpora.load(root, "kaggle_insults_impermium").stream()
+                .filter(e -> !org.parley.corpus.DevSplit.isDev(e)).count();
+        assertEquals(trainSide - 1, new ObjectMapper().readTree(json.toFile()).get(0).at("/baselinesTrainedOn/rows").asInt(),
+                "the copy of Jigsaw's dev text is left out, as scripts/train left it out");
+    }
+
+    private static boolean isDev(String text) {
+        return org.parley.corpus.DevSplit.isDev(new org.parley.corpus.Example("test", "0", text,
+                org.parley.label.Labels.of(java.util.Map.of(org.parley.label.Attribute.INSULT, 0))));
+    }
+
+    /**
+     * A data scientist's third audit: --file with two exports, the second made after a moderator approved on appeal
+     * a comment the first has as rejected, scored that comment as both toxic and clean, and a comment escalated since
+     * (a withdrawal in the second) as rejected; scripts/train reads such files as the latest decision per comment.
+     */
+    @Test
+    void labelledFilesAreReadAsTrainingReadsThemTheLatestDecisionOnAComment() throws Exception {
+        Path bundle = dir.resolve("m.zip");
+        TinyBundles.create().save(bundle);
+        Path january = Files.writeString(dir.resolve("january.jsonl"), """
+                {"id":"s/c1","source":"moderator-decisions","text":"you are an idiot","labels":{"TOXICITY":1.0,"INSULT":1.0},"decidedAt":"2026-01-05T10:00:00Z"}
+                {"id":"s/c2","source":"moderator-decisions","text":"what a load of rubbish","labels":{"TOXICITY":1.0},"decidedAt":"2026-01-05T10:01:00Z"}
+                {"id":"s/c3","source":"moderator-decisions","text":"an idiot day","labels":{"TOXICITY":1.0},"decidedAt":"2026-01-05T10:02:00Z"}
+                {"id":"s/c4","source":"moderator-decisions","text":"nice day","labels":{"TOXICITY":0.0},"decidedAt":"2026-01-05T10:03:00Z"}
+                """);
+        Path february = Files.writeString(dir.resolve("february.jsonl"), """
+                {"id":"s/c1","source":"moderator-decisions","text":"you are an idiot","labels":{"TOXICITY":0.0,"INSULT":0.0},"decidedAt":"2026-02-01T09:00:00Z"}
+                {"id":"s/c2","source":"moderator-decisions","withdrawn":"escalate","decidedAt":"2026-02-01T09:05:00Z"}
+                {"id":"s/c3","source":"moderator-decisions","text":"an idiot day","labels":{"TOXICITY":1.0},"decidedAt":"2026-01-05T10:02:00Z"}
+                """);
+        Path json = dir.resolve("eval.json");
+        assertEquals(0, Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--file", january.toString(),
+                "--file", february.toString(), "--resamples", "0", "--report", dir.resolve("report").toString(),
+                "--output", json.toString()));
+        JsonNode out = new ObjectMapper().readTree(json.toFile());
+        // c1 approved on appeal, c3 once (the same decision in both), c4; c2 escalated since: no label.
+        assertEquals(3, out.get("n").asInt(), out.toString());
+        assertEquals(1, out.at("/attributes/TOXICITY/positives").asInt(), "c3 alone: c1's rejection was replaced");
+        assertEquals(0, out.at("/attributes/INSULT/positives").asInt());
+
+        // --compare reads them alike, a table per file: January's has c3 and c4 only.
+        Path json2 = dir.resolve("compare.json");
+        Path before = dir.resolve("old.zip");
+        TinyBundles.create().save(before);
+        assertEquals(0, Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--compare", before.toString(),
+                "--data", fixtures().toString(), "--corpus", "kaggle_insults_impermium", "--split", "all",
+                "--file", january.toString(), "--file", february.toString(), "--resamples", "0",
+                "--report", dir.resolve("report2").toString(), "--output", json2.toString()));
+        JsonNode cmp = new ObjectMapper().readTree(json2.toFile());
+        assertEquals(2, cmp.get(1).at("/after/n").asInt(), cmp.get(1).toString());
+        assertEquals(1, cmp.get(2).at("/after/n").asInt(), cmp.get(2).toString());
+    }
+
+    /** A data scientist's third audit: a stance bundle given to --model or --compare said only the format it lacked. */
+    @Test
+    void aStanceBundleIsPointedToTaskStance() throws Exception {
+        Path stance = org.parley.stance.TinyStance.bundle();
+        Path bundle = dir.resolve("m.zip");
+        TinyBundles.create().save(bundle);
+        Path missing = dir.resolve("no-data"); // refused before the corpora are read
+        EvaluateCommand c = new EvaluateCommand();
+        new picocli.CommandLine(c).parseArgs("--model", stance.toString(), "--data", missing.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::call);
+        assertEquals("--model " + stance + " is a stance bundle: evaluate it with scripts/evaluate --task stance", e.getMessage());
+        EvaluateCommand d = new EvaluateCommand();
+        new picocli.CommandLine(d).parseArgs("--model", bundle.toString(), "--compare", stance.toString(), "--data", missing.toString());
+        e = assertThrows(IllegalArgumentException.class, d::call);
+        assertTrue(e.getMessage().startsWith("--compare " + stance + " is a stance bundle: evaluate it with scripts/evaluate --task stance"),
+                e.getMessage());
+    }
+
+    /**
+     * A data scientist's third audit: an --identity-sentences line without "text" was scored as an empty sentence and
+     * reported as a neutral one (exit 0), and invalid JSON said only "cannot read FILE", after the rows were scored.
+     */
+    @Test
+    void aBadIdentitySentencesLineIsRefusedNamingItBeforeAnyScoring() throws Exception {
+        Path bundle = dir.resolve("m.zip");
+        TinyBundles.create().save(bundle);
+        Path missing = dir.resolve("no-data"); // refused before the corpora are read
+        String[][] cases = {{"{\"id\": \"a\", \"txt\": \"I am a gay man.\"}", "line 2: field 'text' must be a non-empty string"},
+                {"{\"id\": \"a\", text}", "line 2: invalid JSON"}};
+        for (String[] c : cases) {
+            Path sentences = Files.writeString(dir.resolve("sentences.jsonl"), "{\"id\": \"b\", \"text\": \"My Muslim neighbours came for dinner.\"}\n" + c[0] + "\n");
+            EvaluateCommand e = new EvaluateCommand();
+            new picocli.CommandLine(e).parseArgs("--model", bundle.toString(), "--data", missing.toString(),
+                    "--identity-sentences", sentences.toString());
+            IllegalArgumentException x = assertThrows(IllegalArgumentException.class, e::call);
+            assertEquals("--identity-sentences " + sentences + " " + c[1], x.getMessage().replaceFirst(" \\(expected.*", ""));
+        }
+    }
 }

@@ -35,4 +35,38 @@ class OutputFileTest {
         Cli.checkOutputFile(dir.resolve("new/sub/model.zip")); // folders still to be made are fine
         Cli.checkOutputFile(file); // so is a file to replace
     }
+
+    /**
+     * A data scientist's third audit: scripts/evaluate's --output in a folder not yet made, or its --report naming a file
+     * ("runs/in.jsonl: FileAlreadyExistsException"), and scripts/train's --metrics naming a folder, failed only once the
+     * scoring (with baselines, minutes) or the training was done.
+     */
+    @Test
+    void reportAndMetricsOutputsAreRefusedBeforeTheDataIsRead() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path noData = dir.resolve("no-data"); // a command that read the data first would fail on that instead
+        String[][] cases = {
+                {"--output", file.resolve("eval.json").toString(), file + " is a file, not a folder"},
+                {"--report", file.toString(), "--report " + file + " is a file"},
+                {"--output", dir.toString(), "--output " + dir + " is a folder"}};
+        for (String[] c : cases) {
+            for (Callable<Integer> command : List.<Callable<Integer>>of(new EvaluateCommand(), new EvaluateStanceCommand())) {
+                new CommandLine(command).parseArgs("--data", noData.toString(), "--model", noData.resolve("m.zip").toString(), c[0], c[1]);
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, command::call, command.getClass().getSimpleName());
+                assertTrue(e.getMessage().contains(c[2]), e.getMessage());
+            }
+        }
+        TrainCommand train = new TrainCommand();
+        new CommandLine(train).parseArgs("--data", noData.toString(), "--output", dir.resolve("m.zip").toString(), "--metrics", dir.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, train::call);
+        assertTrue(e.getMessage().startsWith("--metrics " + dir + " is a folder"), e.getMessage());
+    }
+
+    /** The metrics JSON goes where it was asked, its folders made as a bundle's are. */
+    @Test
+    void anOutputsFoldersAreMade() throws Exception {
+        Path out = dir.resolve("new/sub/eval.json");
+        Cli.writeOutput(out, "{}\n");
+        assertTrue(Files.readString(out).equals("{}\n"));
+    }
 }

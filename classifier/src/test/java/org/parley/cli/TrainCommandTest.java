@@ -72,12 +72,20 @@ class TrainCommandTest {
     @Test
     void trainsASmallBundleWithProvenanceThatScoresTheSameAfterReload() throws Exception {
         Path out = dir.resolve("tiny.zip");
-        int code = Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
-                "--corpus", "jigsaw_toxic_partial,davidson_hate_offensive", "--sample", "400",
-                "--epochs", "2", "--batch-size", "64", "--embedding", "16", "--hidden", "16",
-                "--bigram-buckets", "4096", "--char-buckets", "4096", "--output", out.toString(),
-                "--identity-augment", "30", "--identity-swap", "30", // the defaults would swamp 800 rows
-                "--short-texts", "40", "--dev-part", "2", "--metrics", dir.resolve("metrics.json").toString());
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.out;
+        System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
+                    "--corpus", "jigsaw_toxic_partial,davidson_hate_offensive", "--sample", "400",
+                    "--epochs", "2", "--batch-size", "64", "--embedding", "16", "--hidden", "16",
+                    "--bigram-buckets", "4096", "--char-buckets", "4096", "--output", out.toString(),
+                    "--identity-augment", "30", "--identity-swap", "30", // the defaults would swamp 800 rows
+                    "--short-texts", "40", "--dev-part", "2", "--metrics", dir.resolve("metrics.json").toString());
+        } finally {
+            System.setOut(was);
+        }
         assertEquals(0, code);
 
         ModelBundle bundle = ModelBundle.load(out);
@@ -107,6 +115,9 @@ class TrainCommandTest {
         assertEquals("parley-toxicity", p.at("/devMetrics/model").asText(), "named as the bundle, as scripts/evaluate names it");
         JsonNode written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
         assertEquals(p.get("devMetrics"), written, "--metrics writes what the bundle records");
+        // A data scientist's third audit: stdout named the model "parley", the trainer's name, not the bundle's.
+        assertEquals(p.get("devMetrics"), new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout.toString(java.nio.charset.StandardCharsets.UTF_8)),
+                "stdout prints what the bundle records");
         assertEquals(30, p.at("/identitySwap/requested").asInt());
         int swapped = p.at("/identitySwap/made").asInt();
         assertTrue(swapped > 20, "most swapped copies are kept (a few may repeat a dev text): " + swapped);
