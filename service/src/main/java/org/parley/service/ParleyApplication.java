@@ -128,10 +128,15 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         return "parley";
     }
 
-    /** A wrong or missing option (Dropwizard's Cli has printed the problem and the usage) exits 2, as the other scripts' do. */
+    /**
+     * A wrong or missing option (Dropwizard's Cli has printed the problem and the usage), or input the command refuses
+     * (an --out that is a folder, a --site no comment has, a blank --id), exits 2, as the classifier's scripts do for
+     * what they refuse; any other failure (no config, no database) 1. Until the forty-second session refused input
+     * exited 1.
+     */
     @Override
     protected void onFatalError(Throwable t) {
-        System.exit(t instanceof net.sourceforge.argparse4j.inf.ArgumentParserException ? 2 : 1);
+        System.exit(t instanceof net.sourceforge.argparse4j.inf.ArgumentParserException || t instanceof IllegalArgumentException ? 2 : 1);
     }
 
     @Override

@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * usage, and exits 2. Until the fortieth session it showed argparse4j's usage of {@code java -jar
  * parley-service-0.1.0-SNAPSHOT.jar NAME … [file]} (a file the script gives), bracketed erase's required --site,
  * and exited 1. The jar's export-decisions did so (exit 2) until the forty-first session (scripts/export-decisions
- * checks its options itself).
+ * checks its options itself). Input a command refuses once its options parse (a blank --site) exits 2 too since the
+ * forty-second session; a failure (no config, no database) 1.
  */
 class ScriptCommandTest {
     private static final String ADD = "usage: scripts/add-moderator --username NAME [--role moderator|admin] [--site NAME|*]...";
@@ -83,6 +84,13 @@ class ScriptCommandTest {
         Run noConfig = run(bin, checkout.resolve("scripts/remove-moderator"), "--username", "ada");
         assertEquals(1, noConfig.exit, noConfig.output);
         assertTrue(noConfig.output.startsWith("remove-moderator: "), noConfig.output);
+
+        // A data scientist's third audit: input the command refuses exited 1 where the classifier's scripts exit 2.
+        Files.createDirectories(checkout.resolve("service"));
+        Files.copy(Path.of("config.yml"), checkout.resolve("service/config.yml"));
+        Run blank = run(bin, checkout.resolve("scripts/erase"), "--site", " ", "--id", "c-1");
+        assertEquals(2, blank.exit, blank.output);
+        assertEquals("erase: --site must not be blank", blank.output.strip().lines().reduce((a, b) -> b).orElse(""), blank.output);
     }
 
     private record Run(int exit, String output) {}
