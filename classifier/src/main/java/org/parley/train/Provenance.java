@@ -42,7 +42,13 @@ public final class Provenance {
         ObjectNode code = p.putObject("code");
         String commit = git("rev-parse", "HEAD");
         code.put("commit", commit);
-        if (!commit.equals(UNKNOWN)) code.put("uncommittedChanges", uncommitted(git("status", "--porcelain")));
+        if (!commit.equals(UNKNOWN)) {
+            // Every untracked file, not its folder alone: "?? classifier/" would name no source file.
+            List<String> changed = changedFiles(git("status", "--porcelain", "--untracked-files=all"));
+            code.put("uncommittedChanges", !changed.isEmpty());
+            // Which files: "true" alone left a bundle made from a changed checkout with no trace of what changed.
+            if (!changed.isEmpty()) code.set("changedFiles", JSON.valueToTree(changed));
+        }
         ObjectNode libs = p.putObject("libraries");
         libs.put("java", System.getProperty("java.version"));
         buildProperties().forEach((k, v) -> libs.put(k.toString().replace(".version", ""), v.toString()));
@@ -61,13 +67,19 @@ public final class Provenance {
      * a new source file not yet added built the model while the provenance said no changes.
      */
     static boolean uncommitted(String porcelain) {
+        return !changedFiles(porcelain).isEmpty();
+    }
+
+    /** The paths that make {@link #uncommitted} true: each changed tracked file, and each untracked one among the code. */
+    static List<String> changedFiles(String porcelain) {
+        List<String> out = new java.util.ArrayList<>();
         for (String line : porcelain.split("\n")) {
             if (line.isBlank()) continue;
-            if (!line.startsWith("?? ")) return true;
-            String path = line.substring(3).replace("\"", "");
-            if (CODE.stream().anyMatch(path::startsWith)) return true;
+            // "XY path"; the answer comes trimmed, so the first line may have lost X's space (" M pom.xml" → "M pom.xml").
+            String path = line.replaceFirst("^\\s*\\S{1,2} ", "").replace("\"", "");
+            if (!line.startsWith("?? ") || CODE.stream().anyMatch(path::startsWith)) out.add(path);
         }
-        return false;
+        return out;
     }
 
     /** Every file of each corpus folder used, with its SHA-256. */

@@ -44,6 +44,10 @@ class ProvenanceTest {
             Files.createDirectories(other.resolve("classifier/src/main/java/org/parley"));
             Files.writeString(other.resolve("classifier/src/main/java/org/parley/New.java"), "class New {}");
             assertEquals(true, Provenance.create("test", "1").path("code").path("uncommittedChanges").asBoolean(false));
+            // A data scientist's third audit: "true" alone said nothing of what had changed.
+            Files.writeString(other.resolve("pom.xml"), "<project/>\n");
+            assertEquals("[\"pom.xml\",\"classifier/src/main/java/org/parley/New.java\"]",
+                    Provenance.create("test", "1").path("code").path("changedFiles").toString(), "changed and new code, not notes.txt");
         } finally {
             if (before == null) System.clearProperty("parley.home");
             else System.setProperty("parley.home", before);
