@@ -187,10 +187,14 @@ public final class TrainCommand implements Callable<Integer> {
                     included.examples().isEmpty() ? " (warning: none; an export before any moderator decision is empty)" : "");
         int mergedIncluded = 0;
         int superseded = 0;
+        int devCopies = 0;
         for (var f : included.provenance()) {
             mergedIncluded += f.get("mergedDuplicates").asInt() + f.get("droppedAsEvenSplits").asInt();
             superseded += f.get("superseded").asInt();
+            devCopies += f.get("droppedAsDevTexts").asInt();
         }
+        if (devCopies > 0)
+            System.err.printf("(%d included lines dropped: their text is a dev text, which training never reads)%n", devCopies);
         if (superseded > 0)
             System.err.printf("(%d included lines left out: a later decision on the same comment replaced them, or an earlier file holds the same decision)%n",
                     superseded);

@@ -156,12 +156,23 @@ class TrainCommandTest {
         lines.append(line).append('\n');
         Files.writeString(decisions, lines);
         Path out = dir.resolve("with-decisions.zip");
-        int code = Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
-                "--corpus", "davidson_hate_offensive", "--sample", "300", "--epochs", "1", "--batch-size", "64",
-                "--embedding", "8", "--hidden", "8", "--bigram-buckets", "1024", "--char-buckets", "1024",
-                "--identity-augment", "0", "--identity-swap", "0",
-                "--include-decisions", decisions.toString(), "--output", out.toString());
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.err;
+        System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
+                    "--corpus", "davidson_hate_offensive", "--sample", "300", "--epochs", "1", "--batch-size", "64",
+                    "--embedding", "8", "--hidden", "8", "--bigram-buckets", "1024", "--char-buckets", "1024",
+                    "--identity-augment", "0", "--identity-swap", "0",
+                    "--include-decisions", decisions.toString(), "--output", out.toString());
+        } finally {
+            System.setErr(was);
+        }
         assertEquals(0, code);
+        // A data scientist's third audit: the run said how many included lines it superseded or merged, not this.
+        assertTrue(stderr.toString(java.nio.charset.StandardCharsets.UTF_8).contains("(1 included lines dropped: their text is a dev text"),
+                stderr.toString(java.nio.charset.StandardCharsets.UTF_8));
 
         JsonNode p = ModelBundle.load(out).provenance();
         JsonNode included = p.get("includedDecisions");
