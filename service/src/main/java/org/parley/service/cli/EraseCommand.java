@@ -1,42 +1,66 @@
 package org.parley.service.cli;
 
 import io.dropwizard.core.setup.Bootstrap;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
+import org.parley.service.errors.CommandErrors;
 import org.parley.service.moderation.Decider;
+import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.store.CommentStore;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code erase CONFIG --site SITE (--author NAME | --id ID)} (scripts/erase): erases one author's comments on a site, or
- * one comment, as the site's {@code DELETE /v1/comments/{id}} does (docs/moderation.md, Erasure), for an erasure request
- * that reaches the operator rather than the site. The actor is the operator's login name, of kind OPERATOR.
+ * {@code erase CONFIG --site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG} (scripts/erase): erases one
+ * author's comments on a site, or comments by id, as the site's {@code DELETE /v1/comments/{id}} does
+ * (docs/moderation.md, Erasure), for an erasure request that reaches the operator rather than the site, or to re-apply
+ * the erasures a restored backup brought back (Backup and restore): the ids of a file, or the service log's erasure
+ * lines, each for its own site, in one run rather than a JVM each. The actor is the operator's login name, of kind
+ * OPERATOR.
  */
 public final class EraseCommand extends ScriptCommand {
     public EraseCommand() {
-        super("erase", "Erase one author's comments on a site (--author), or one comment (--id): text, names, reasons, copies",
-                "--site SITE (--author NAME | --id ID)");
+        super("erase", "Erase one author's comments on a site (--author), or comments by id (--id, --ids, --from-log): text, names, reasons, copies",
+                "--site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG");
     }
 
     @Override
     void addOptions(Subparser subparser) {
-        subparser.addArgument("--site").metavar("SITE").required(true)
-                .help("the site whose comments (as a comment's site shows it: a key's site=NAME, or key:FINGERPRINT)");
+        subparser.addArgument("--site").metavar("SITE")
+                .help("the site whose comments (as a comment's site shows it: a key's site=NAME, or key:FINGERPRINT); not with --from-log");
         var which = subparser.addMutuallyExclusiveGroup().required(true);
         which.addArgument("--author").metavar("NAME").help("erase every comment of the site with this author, as the site sent it (exactly)");
-        which.addArgument("--id").metavar("ID").help("erase the site's comment with this id");
+        which.addArgument("--id").metavar("ID").action(Arguments.append()).help("erase the site's comment with this id (repeatable)");
+        which.addArgument("--ids").metavar("FILE").help("erase the site's comments with the ids of FILE, one a line (-: standard input)");
+        which.addArgument("--from-log").metavar("LOG")
+                .help("erase the comment of each line 'erased comment \"ID\" of site \"SITE\"' of the service's log LOG (-: standard input)");
+    }
+
+    /** --site is required, but for --from-log, whose lines name their sites. */
+    @Override
+    void check(Namespace args) throws ArgumentParserException {
+        boolean fromLog = args.getString("from_log") != null, site = args.getString("site") != null;
+        if (!fromLog && !site) throw usageError("argument --site is required");
+        if (fromLog && site) throw usageError("argument --site: not allowed with argument --from-log (its lines name their sites)");
     }
 
     @Override
-    protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace args, ParleyConfiguration config) {
-        String site = nonBlank(args.getString("site"), "--site");
-        String author = args.getString("author"), id = args.getString("id");
+    protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace args, ParleyConfiguration config) throws Exception {
+        String author = args.getString("author"), ids = args.getString("ids"), log = args.getString("from_log");
+        List<String> id = args.getList("id");
+        String site = log == null ? nonBlank(args.getString("site"), "--site") : null;
         if (author != null) nonBlank(author, "--author");
-        else nonBlank(id, "--id");
+        else if (id != null && id.size() == 1) nonBlank(id.get(0), "--id");
+        boolean single = author != null || id != null && id.size() == 1;
+        // Read and checked whole before the database is opened: bad input erases nothing.
+        List<ErasureList.Target> targets = single ? List.of()
+                : log != null ? ErasureList.log(log) : ids != null ? ErasureList.idsFile(site, ids) : ErasureList.ids(site, id);
         String actor = System.getProperty("user.name", "operator");
         try (CommandDatabase db = CommandDatabase.open(config, "erase")) {
             CommentStore store = new CommentStore(db.jdbi());
@@ -44,16 +68,43 @@ public final class EraseCommand extends ScriptCommand {
                 List<StoredComment> erased = store.eraseAuthor(site, author, actor, Decider.OPERATOR, Instant.now());
                 System.out.println("erased " + erased.size() + " comment" + (erased.size() == 1 ? "" : "s") + " of site " + site
                         + " by '" + author + "'" + (erased.isEmpty() ? "" : ": " + String.join(", ", erased.stream().map(StoredComment::id).toList())));
-            } else {
-                StoredComment c = store.find(site, id).orElseThrow(() -> new IllegalArgumentException("site " + site + " has no comment '" + id + "'"));
+            } else if (single) {
+                String one = id.get(0);
+                StoredComment c = store.find(site, one).orElseThrow(() -> new IllegalArgumentException("site " + site + " has no comment '" + one + "'"));
                 CommentStore.Erasure e = store.erase(c.key(), actor, Decider.OPERATOR, Instant.now()).orElseThrow();
-                System.out.println(e.erased() ? "erased 1 comment of site " + site + ": " + id
-                        : "erased 0 comments: comment '" + id + "' of site " + site + " was erased before");
-            }
+                System.out.println(e.erased() ? "erased 1 comment of site " + site + ": " + one
+                        : "erased 0 comments: comment '" + one + "' of site " + site + " was erased before");
+            } else eraseEach(store, targets, actor);
         }
     }
 
-    /** A blank --site, --author or --id would erase nothing, or what nobody meant: refused, with why. */
+    /**
+     * Each comment in a transaction of its own, as one --id erases it, saying what became of it (ids and sites as JSON
+     * strings, which no id breaks into two lines), then how many of each. Unknown (stored after the backup, so not in
+     * it, or never) and erased before are no failures; any other failure is said, the rest go on, and the run exits 1.
+     */
+    private static void eraseEach(CommentStore store, List<ErasureList.Target> targets, String actor) {
+        int erased = 0, before = 0, unknown = 0, failed = 0;
+        for (ErasureList.Target t : targets) {
+            String which = "comment " + ErasureLogLine.quoted(t.id()) + " of site " + ErasureLogLine.quoted(t.site());
+            try {
+                Optional<CommentStore.Erasure> e = store.find(t.site(), t.id())
+                        .flatMap(c -> store.erase(c.key(), actor, Decider.OPERATOR, Instant.now()));
+                if (e.isEmpty()) unknown++;
+                else if (e.get().erased()) erased++;
+                else before++;
+                System.out.println((e.isEmpty() ? "unknown: " : e.get().erased() ? "erased: " : "erased before: ") + which);
+            } catch (RuntimeException x) {
+                failed++;
+                System.out.println("failed: " + which + ": " + CommandErrors.reason(x));
+            }
+        }
+        System.out.println("erased " + erased + ", erased before " + before + ", unknown " + unknown + ", failed " + failed
+                + " (of " + targets.size() + ")");
+        if (failed > 0) throw new IllegalStateException(failed + " of " + targets.size() + " failed (the lines 'failed:' above); the rest are done");
+    }
+
+    /** A blank --site, --author or one --id would erase nothing, or what nobody meant: refused, with why. */
     private static String nonBlank(String value, String option) {
         if (value.isBlank()) throw new IllegalArgumentException(option + " must not be blank");
         return value;

@@ -2,8 +2,10 @@ package org.parley.service.cli;
 
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Argument;
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
@@ -12,10 +14,12 @@ import org.parley.service.errors.CommandErrors;
 /**
  * A command of the service jar that {@code scripts/NAME} runs, giving it the config file. A wrong or missing option
  * shows the script's usage, not argparse4j's {@code java -jar parley-service-….jar NAME … [file]} (a file the script
- * already gave); ParleyApplication exits 2 for it. A failure once running prints its reason, not a stack trace.
+ * already gave); ParleyApplication exits 2 for it, as for any {@link ArgumentParserException} (bad input, refused
+ * before anything is done). A failure once running prints its reason, not a stack trace.
  */
 abstract class ScriptCommand extends ConfiguredCommand<ParleyConfiguration> {
     private final String usage;
+    private Subparser parser;
 
     /** {@code options}: the script's options as its usage line shows them, after {@code scripts/NAME}. */
     ScriptCommand(String name, String description, String options) {
@@ -28,9 +32,24 @@ abstract class ScriptCommand extends ConfiguredCommand<ParleyConfiguration> {
         super.configure(subparser);
         addOptions(subparser);
         subparser.usage(usage);
+        parser = subparser;
     }
 
     abstract void addOptions(Subparser subparser);
+
+    /** Checks what argparse4j cannot (an option required unless another is given), before the config is read. */
+    void check(Namespace args) throws ArgumentParserException {}
+
+    /** A wrong or missing option found by {@link #check}: shown as argparse4j's own are, the problem and the help. */
+    ArgumentParserException usageError(String problem) {
+        return new ArgumentParserException(problem, parser);
+    }
+
+    @Override
+    public final void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
+        check(namespace);
+        super.run(bootstrap, namespace);
+    }
 
     /**
      * The script gives the file, so its help does not list it: hidden, and in a group of its own, as argparse4j still
@@ -43,6 +62,9 @@ abstract class ScriptCommand extends ConfiguredCommand<ParleyConfiguration> {
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        CommandErrors.print(cli, getName(), e);
+        if (e instanceof ArgumentParserException a && a.getParser() != null) {
+            cli.getStdErr().println(a.getMessage());
+            a.getParser().printHelp(cli.getStdErr());
+        } else CommandErrors.print(cli, getName(), e);
     }
 }

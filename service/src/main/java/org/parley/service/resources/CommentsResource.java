@@ -2,7 +2,6 @@ package org.parley.service.resources;
 
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,6 +27,7 @@ import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.Checks;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.Decider;
+import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.moderation.IdTaken;
 import org.parley.service.moderation.Submission;
@@ -157,15 +157,9 @@ public final class CommentsResource {
         StoredComment c = reached(store, id, site, caller).orElseThrow(() -> notFound(id));
         CommentStore.Erasure e = store.erase(c.key(), caller.actor(), Decider.WEBSITE, clock.instant()).orElseThrow(() -> notFound(id));
         // The one record of it outside the database: a restore from a backup taken before brings the comment back whole,
-        // and this line is what the operator re-applies (docs/moderation.md, Backup and restore). Site and id as JSON
-        // strings, which a site's id cannot break into a second line; never the text or author.
-        if (e.erased()) LOG.info("erased comment {} of site {} (its site's DELETE, {}): after restoring a backup older than this line,"
-                + " erase it again with scripts/erase --site SITE --id ID", quoted(c.id()), quoted(c.site()), caller.actor());
+        // and this line is what the operator re-applies (docs/moderation.md, Backup and restore; scripts/erase --from-log).
+        if (e.erased()) LOG.info("{}", new ErasureLogLine(c.site(), c.id()).message(caller.actor()));
         return standing(e.comment());
-    }
-
-    private static String quoted(String value) {
-        return value == null ? "null" : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
     }
 
     @POST

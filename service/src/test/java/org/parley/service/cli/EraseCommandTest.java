@@ -16,7 +16,13 @@ import org.parley.service.store.CommentStore;
 import org.parley.service.store.Database;
 import org.parley.service.store.TestDatabases;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
+import org.parley.service.moderation.ErasureLogLine;
+
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +33,11 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** {@code java -jar parley-service.jar erase CONFIG --site SITE --author NAME | --id ID}, as scripts/erase runs it, on both databases. */
+/**
+ * {@code java -jar parley-service.jar erase CONFIG --site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG},
+ * as scripts/erase runs it, on both databases. Until the forty-second session it took one --id a run, a JVM start each
+ * (9 to 10 s) when an operator re-applied a log's erasures after a restore.
+ */
 class EraseCommandTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     private static final String SITE = "news.example";
@@ -36,6 +46,7 @@ class EraseCommandTest {
     private final JarCommands commands = new JarCommands();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private Path config;
+    private Jdbi jdbi;
 
     private static NewComment comment(String site, String id, String author) {
         float[] s = new float[Attribute.COUNT];
@@ -53,7 +64,7 @@ class EraseCommandTest {
                 logging:
                   level: WARN
                 """.formatted(f.getDriverClass(), f.getUrl(), f.getUser()));
-        Jdbi jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
+        jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
         Database.migrate(jdbi);
         return new CommentStore(jdbi);
     }
@@ -131,5 +142,163 @@ class EraseCommandTest {
         assertTrue(erase("--site", SITE, "--author", "kim", "--id", "k2").isPresent(), "both");
         assertFalse(commands.err().contains("\tat "), commands.err());
         assertEquals("kim", store.find(SITE, "k2").orElseThrow().author(), "nothing erased by a refused command");
+    }
+
+    private Path file(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private void assertErased(CommentStore store, String site, String id) {
+        assertEquals(Status.ERASED, store.find(site, id).orElseThrow().status(), site + " " + id);
+    }
+
+    private void assertNotErased(CommentStore store, String site, String id) {
+        assertEquals("kim", store.find(site, id).orElseThrow().author(), site + " " + id);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void erasesTheIdsOfARepeatedIdOrAFileInOneRunSayingWhatBecameOfEachAndHowMany(TestDatabases db) throws Exception {
+        CommentStore store = store(db);
+        for (String id : List.of("a1", "a2", "a3", " a4", "b1", "b2", "b3", "c1")) store.insert(comment(SITE, id, "kim"), T0);
+        store.insert(comment("blog.example", "a1", "kim"), T0);
+        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "a3"));
+        out.reset();
+
+        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "a1", "--id", "nope", "--id", "a2", "--id", "a3"), commands.err());
+        assertEquals("""
+                erased: comment "a1" of site "news.example"
+                unknown: comment "nope" of site "news.example"
+                erased: comment "a2" of site "news.example"
+                erased before: comment "a3" of site "news.example"
+                erased 2, erased before 1, unknown 1, failed 0 (of 4)
+                """, printed());
+        assertNotErased(store, "blog.example", "a1");
+
+        out.reset();
+        // Blank lines skipped, the others ids exactly (" a4" is not "a4"), CRLF line ends taken as line ends.
+        Path ids = file("ids.txt", "b1\r\n\n  \n a4\nb1\n");
+        assertEquals(Optional.empty(), erase("--site", SITE, "--ids", ids.toString()), commands.err());
+        assertEquals("""
+                erased: comment "b1" of site "news.example"
+                erased: comment " a4" of site "news.example"
+                erased before: comment "b1" of site "news.example"
+                erased 2, erased before 1, unknown 0, failed 0 (of 3)
+                """, printed());
+        assertErased(store, SITE, " a4");
+        assertNotErased(store, SITE, "b2");
+
+        out.reset();
+        InputStream stdin = System.in;
+        System.setIn(new ByteArrayInputStream("b2\nb3\n".getBytes(StandardCharsets.UTF_8)));
+        try {
+            assertEquals(Optional.empty(), erase("--site", SITE, "--ids", "-"), commands.err());
+        } finally {
+            System.setIn(stdin);
+        }
+        assertTrue(printed().endsWith("erased 2, erased before 0, unknown 0, failed 0 (of 2)\n"), printed());
+        assertErased(store, SITE, "b3");
+        assertNotErased(store, SITE, "c1");
+        var history = store.history(store.find(SITE, "b3").orElseThrow().key());
+        assertEquals(Decider.OPERATOR, history.get(history.size() - 1).actorKind());
+    }
+
+    /** A line as the service's log has it (config.yml's logFormat), as CommentsResource writes it. */
+    private static String logged(String site, String id) {
+        return "INFO  [2026-12-04 10:00:00,000] " + ErasureLogLine.LOGGER + ": " + new ErasureLogLine(site, id).message("key:1a2b3c4d")
+                + " request=r-7";
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void reappliesTheServiceLogsErasuresEachOnItsOwnSiteWithIdsThatHoldQuotesAndLineBreaks(TestDatabases db) throws Exception {
+        CommentStore store = store(db);
+        // An id that a regular expression over the quotes reads as "x" of site "blog.example".
+        String tricky = "x\" of site \"blog.example\" \\ é\n\u2028", other = "blog.example";
+        for (String site : List.of(SITE, other))
+            for (String id : List.of("x", "k1", "k2", tricky)) store.insert(comment(site, id, "kim"), T0);
+        String json = new ObjectMapper().createObjectNode().put("timestamp", 1733306400000L).put("level", "INFO")
+                .put("thread", "dw-17").put("logger", ErasureLogLine.LOGGER).put("message", new ErasureLogLine(other, "k2").message("key:9f"))
+                .put("requestId", "r-8").toString();
+        Path log = file("parley.log", String.join("\n",
+                "INFO  [2026-12-04 09:59:59,000] org.parley.service.store.Database: database schema up to date",
+                logged(SITE, tricky),
+                "127.0.0.1 [04/Dec/2026:10:00:00 +0000] r-7 \"DELETE /v1/comments/k1 HTTP/1.1\" 200 180 12",
+                "WARN  [2026-12-04 10:00:01,000] org.parley.service.errors.DatabaseExceptionMapper: erased comment \"k1\" of site \"news.example\"",
+                "! java.lang.IllegalStateException: erased comment \"k1\" of site \"news.example\"",
+                logged(other, "k1"),
+                json,
+                "{\"logger\":\"org.parley.service.tasks.RetentionTask\",\"message\":\"erased comment \\\"k1\\\" of site \\\"news.example\\\"\"}",
+                logged(SITE, "gone"),
+                logged(SITE, tricky)) + "\n");
+
+        assertEquals(Optional.empty(), erase("--from-log", log.toString()), commands.err());
+        assertEquals("""
+                erased: comment "x\\" of site \\"blog.example\\" \\\\ é\\n\u2028" of site "news.example"
+                erased: comment "k1" of site "blog.example"
+                erased: comment "k2" of site "blog.example"
+                unknown: comment "gone" of site "news.example"
+                erased before: comment "x\\" of site \\"blog.example\\" \\\\ é\\n\u2028" of site "news.example"
+                erased 3, erased before 1, unknown 1, failed 0 (of 5)
+                """, printed());
+        assertErased(store, SITE, tricky);
+        assertErased(store, other, "k1");
+        assertErased(store, other, "k2");
+        for (String id : List.of("x", "k1", "k2")) assertNotErased(store, SITE, id);
+        assertNotErased(store, other, "x");
+        assertNotErased(store, other, tricky);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void refusesBadInputWithExitTwoBeforeErasingAnything(TestDatabases db) throws Exception {
+        CommentStore store = store(db);
+        store.insert(comment(SITE, "k1", "kim"), T0);
+        String tooLong = "k".repeat(201);
+        String[][] cases = {
+                {"erase: --ids " + dir.resolve("empty.txt") + " holds no id (one a line)", "--site", SITE, "--ids", file("empty.txt", "").toString()},
+                {"erase: --ids " + dir.resolve("blank.txt") + " holds no id (one a line)", "--site", SITE, "--ids", file("blank.txt", "\n \n").toString()},
+                {"erase: --ids " + dir.resolve("long.txt") + ": line 2: an id is at most 200 characters (this one 201)",
+                        "--site", SITE, "--ids", file("long.txt", "k1\n" + tooLong + "\n").toString()},
+                {"erase: --ids: " + dir.resolve("missing.txt") + ": no such file or directory", "--site", SITE, "--ids", dir.resolve("missing.txt").toString()},
+                {"erase: --ids: " + dir.resolve("latin1.txt") + " is not UTF-8 text", "--site", SITE, "--ids",
+                        Files.write(dir.resolve("latin1.txt"), new byte[]{'k', '1', '\n', (byte) 0xe9, '\n'}).toString()},
+                {"erase: --id: an id is at most 200 characters (this one 201)", "--site", SITE, "--id", "k1", "--id", tooLong},
+                {"erase: --id: an id must not be blank", "--site", SITE, "--id", "k1", "--id", " "},
+                {"argument --ids: not allowed with argument --author\nusage: scripts/erase", "--site", SITE, "--author", "kim", "--ids", "x.txt"},
+                {"argument --site: not allowed with argument --from-log (its lines name their sites)\nusage: scripts/erase",
+                        "--site", SITE, "--from-log", "x.log"},
+                {"erase: --from-log " + dir.resolve("other.log") + " holds no line 'erased comment \"ID\" of site \"SITE\"' of the service's log"
+                        + " (1 lines): nothing to re-apply, or not the service's log",
+                        "--from-log", file("other.log", "127.0.0.1 \"DELETE /v1/comments/k1 HTTP/1.1\" 200\n").toString()},
+                {"erase: --from-log " + dir.resolve("cut.log") + ": line 2: not an erasure line",
+                        "--from-log", file("cut.log", logged(SITE, "k1") + "\n" + logged(SITE, "k2").substring(0, 112) + "\n").toString()},
+                {"erase: --from-log " + dir.resolve("journal.log") + ": line 2: an erasure line must begin as the service writes it",
+                        "--from-log", file("journal.log", logged(SITE, "k1") + "\nDec 04 10:00:00 host parley[12]: " + logged(SITE, "k1")).toString()}};
+        for (String[] c : cases) {
+            Optional<Throwable> failed = erase(java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertInstanceOf(ArgumentParserException.class, failed.orElse(null), String.join(" ", c) + ": exit 2\n" + commands.err());
+            assertTrue(commands.err().contains(c[0]), c[0] + "\n" + commands.err());
+            assertFalse(commands.err().contains("\tat "), commands.err());
+            assertNotErased(store, SITE, "k1");
+        }
+    }
+
+    /** An id whose erasure fails in the database (a constraint here) is said, the others are erased, and the run exits 1. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anIdThatFailsForAnotherReasonIsSaidTheRestAreErasedAndTheRunFails(TestDatabases db) throws Exception {
+        CommentStore store = store(db);
+        for (String id : List.of("k1", "k2", "k3")) store.insert(comment(SITE, id, "kim"), T0);
+        jdbi.useHandle(h -> h.execute("ALTER TABLE comments ADD CONSTRAINT no_erasing_k2 CHECK (local_id <> 'k2' OR status <> 'ERASED')"));
+
+        Optional<Throwable> failed = erase("--site", SITE, "--ids", file("ids.txt", "k1\nk2\nk3\n").toString());
+        assertTrue(failed.isPresent() && !(failed.get() instanceof ArgumentParserException), "exit 1: " + failed);
+        assertTrue(printed().startsWith("erased: comment \"k1\" of site \"news.example\"\nfailed: comment \"k2\" of site \"news.example\": "), printed());
+        assertTrue(printed().endsWith("erased: comment \"k3\" of site \"news.example\"\nerased 2, erased before 0, unknown 0, failed 1 (of 3)\n"), printed());
+        assertTrue(commands.err().contains("erase: 1 of 3 failed (the lines 'failed:' above); the rest are done"), commands.err());
+        assertErased(store, SITE, "k1");
+        assertErased(store, SITE, "k3");
+        assertNotErased(store, SITE, "k2");
     }
 }

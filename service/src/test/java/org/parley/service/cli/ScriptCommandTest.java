@@ -1,6 +1,9 @@
 package org.parley.service.cli;
 
+import net.sourceforge.argparse4j.ArgumentParsers;
+import net.sourceforge.argparse4j.inf.ArgumentParser;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
+import net.sourceforge.argparse4j.inf.Subparser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.service.JarCommands;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class ScriptCommandTest {
     private static final String ADD = "usage: scripts/add-moderator --username NAME [--role moderator|admin] [--site NAME|*]...";
     private static final String REMOVE = "usage: scripts/remove-moderator --username NAME";
-    private static final String ERASE = "usage: scripts/erase --site SITE (--author NAME | --id ID)";
+    private static final String ERASE = "usage: scripts/erase --site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG";
     private static final String EXPORT = "usage: scripts/export-decisions [--config FILE] [--out FILE] [--site NAME]...";
 
     @TempDir Path dir;
@@ -45,7 +49,10 @@ class ScriptCommandTest {
                 {"erase", "unrecognized arguments: '--no-such-option'", ERASE, "--site", "a", "--id", "1", "--no-such-option"},
                 {"erase", "argument --site is required", ERASE, "--id", "c-1042"},
                 {"erase", "argument --site: expected one argument", ERASE, "--id", "c-1042", "--site"},
-                {"erase", "one of the arguments --author --id is required", ERASE, "--site", "a"},
+                {"erase", "one of the arguments --author --id --ids --from-log is required", ERASE, "--site", "a"},
+                {"erase", "argument --ids: not allowed with argument --author", ERASE, "--site", "a", "--author", "b", "--ids", "ids.txt"},
+                {"erase", "argument --site: not allowed with argument --from-log (its lines name their sites)", ERASE,
+                        "--from-log", "parley.log", "--site", "a"},
                 {"export-decisions", "unrecognized arguments: '--no-such-option'", EXPORT, "--no-such-option"},
                 {"export-decisions", "argument --out: expected one argument", EXPORT, "--out"}};
         for (String[] c : cases) {
@@ -110,5 +117,27 @@ class ScriptCommandTest {
     private static void executable(Path file, String text) throws Exception {
         Files.writeString(file, text);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** Each "Example:" of the scripts' --help (their header) parses, with the checks made before the config is read. */
+    @Test
+    void theExamplesInTheScriptsHelpParse() throws Exception {
+        Map<String, ScriptCommand> commands = Map.of("add-moderator", new AddModeratorCommand(),
+                "remove-moderator", new RemoveModeratorCommand(), "erase", new EraseCommand());
+        int examples = 0;
+        for (var c : commands.entrySet()) {
+            String script = " scripts/" + c.getKey() + " ";
+            for (String line : Files.readAllLines(Path.of("..", "scripts", c.getKey()))) {
+                if (!line.startsWith("# Example:") || !line.contains(script)) continue;
+                ArgumentParser parser = ArgumentParsers.newFor("parley").build();
+                Subparser sub = parser.addSubparsers().addParser(c.getKey());
+                c.getValue().configure(sub);
+                List<String> args = new ArrayList<>(List.of(c.getKey(), "service/config.yml"));
+                args.addAll(List.of(line.substring(line.indexOf(script) + script.length()).strip().split(" +")));
+                c.getValue().check(parser.parseArgs(args.toArray(String[]::new)));
+                examples++;
+            }
+        }
+        assertTrue(examples >= 4, examples + " examples");
     }
 }

@@ -26,6 +26,7 @@ import org.parley.service.auth.SessionCookie;
 import org.parley.service.auth.Sites;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.intake.Ingestion;
 import org.parley.service.store.AccountStore;
@@ -44,6 +45,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -1447,6 +1449,9 @@ class ModerationResourceTest {
             assertTrue(line.startsWith("erased comment " + quotedId + " of site \"" + SITE + "\""), line);
             assertTrue(line.contains("scripts/erase --site SITE --id ID"), line);
             assertFalse(line.contains("\n") || line.contains("kill") || line.contains("Seqenenre"), line);
+            // What scripts/erase --from-log reads back, as config.yml's logFormat writes it: the same id and site.
+            String asLogged = "INFO  [2026-12-04 10:00:00,000] " + CommentsResource.class.getName() + ": " + line + " request=r-1";
+            assertEquals(Optional.of(new ErasureLogLine(SITE, id)), ErasureLogLine.read(asLogged), asLogged);
         }
     }
 

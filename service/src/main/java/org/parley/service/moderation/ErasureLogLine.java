@@ -1,0 +1,94 @@
+package org.parley.service.moderation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.Optional;
+
+/**
+ * The service log's line for a site's erasure (its {@code DELETE /v1/comments/{id}}): the one record of it outside the
+ * database, which an operator re-applies after restoring a backup older than it (scripts/erase --from-log;
+ * docs/moderation.md, Backup and restore). Written and read here, so that the two cannot drift apart.
+ */
+public record ErasureLogLine(String site, String id) {
+    /** The logger that writes it (resources.CommentsResource); a line of any other logger is never read as one. */
+    public static final String LOGGER = "org.parley.service.resources.CommentsResource";
+    private static final String HEAD = "erased comment ", SITE = " of site ";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The message: id and site as JSON strings, which no id breaks into a second line or ends early; never the text or
+     * author. {@code actor}: the site's key, as the decision names it.
+     */
+    public String message(String actor) {
+        return HEAD + quoted(id) + SITE + quoted(site) + " (its site's DELETE, " + actor + "): after restoring a backup older"
+                + " than this line, erase it again with scripts/erase --site SITE --id ID (or --from-log LOG)";
+    }
+
+    /** {@code value} as a JSON string ({@code null} unquoted). */
+    public static String quoted(String value) {
+        return value == null ? "null" : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
+    }
+
+    /**
+     * The erasure a line of the service's log records, if it is such a line: a text line as config.yml's
+     * {@code logFormat} writes it ({@code LEVEL [TIME] LOGGER: MESSAGE}, the logger's name before the line's first
+     * {@code ": "}, so no other logger's message can pass for one), or a JSON one ({@code PARLEY_LOG_FORMAT=json}:
+     * its {@code logger} and {@code message}). Other lines are empty.
+     *
+     * @throws IllegalArgumentException for the logger's erasure line that does not read as one (cut short), or that
+     *                                  follows something else on its line: refused, not skipped, so none is lost unsaid
+     */
+    public static Optional<ErasureLogLine> read(String line) {
+        String message;
+        if (line.startsWith("{")) {
+            JsonNode object;
+            try {
+                object = JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                return Optional.empty();
+            }
+            if (!object.path("logger").asText().equals(LOGGER) || !object.path("message").isTextual()) return Optional.empty();
+            message = object.get("message").asText();
+        } else {
+            int colon = line.indexOf(": ");
+            if (colon < 0 || !line.substring(0, colon).endsWith(" " + LOGGER)) {
+                // A prefix before the service's own (journalctl's "host parley[123]: "), or a forgery in another message.
+                if (line.contains(LOGGER + ": " + HEAD))
+                    throw new IllegalArgumentException("an erasure line must begin as the service writes it (LEVEL [TIME] " + LOGGER
+                            + ": erased comment …), with nothing before it (journalctl -o cat)");
+                return Optional.empty();
+            }
+            message = line.substring(colon + 2);
+        }
+        if (!message.startsWith(HEAD)) return Optional.empty();
+        int idEnd = endOfString(message, HEAD.length());
+        if (idEnd < 0 || !message.startsWith(SITE, idEnd)) throw new IllegalArgumentException("not an erasure line: " + message);
+        int siteEnd = endOfString(message, idEnd + SITE.length());
+        if (siteEnd < 0 || siteEnd < message.length() && message.charAt(siteEnd) != ' ')
+            throw new IllegalArgumentException("not an erasure line: " + message);
+        return Optional.of(new ErasureLogLine(decoded(message, idEnd + SITE.length(), siteEnd), decoded(message, HEAD.length(), idEnd)));
+    }
+
+    /** Where the JSON string that starts at {@code from} ends (past its closing quote), or -1: a backslash escapes the next character. */
+    private static int endOfString(String s, int from) {
+        if (from >= s.length() || s.charAt(from) != '"') return -1;
+        for (int i = from + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') i++;
+            else if (c == '"') return i + 1;
+        }
+        return -1;
+    }
+
+    /** Jackson decodes the string's escapes ({@code \"}, {@code \n}, {@code \\u2028}, …). */
+    private static String decoded(String s, int from, int to) {
+        try {
+            return JSON.readValue(s.substring(from, to), String.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON string: " + s.substring(from, to), e);
+        }
+    }
+}
