@@ -202,25 +202,8 @@ class EvaluateCommandTest {
      */
     @Test
     void baselinesOfAPartialBundleLeaveOutCopiesOfTheWholeDevSplitAsItsRunDid() throws Exception {
-        // Kaggle's rows, one a copy (other punctuation, so another hash) of a dev text of Jigsaw, which the bundle left out.
-        String devText = null, copy = null;
-        for (int i = 0; devText == null || copy == null; i++) {
-            String t = "point " + i + " of the report is wrong";
-            if (devText == null && isDev(t)) devText = t;
-            if (devText != null && copy == null && !isDev(devText + "!!")) copy = devText + "!!";
-        }
-        StringBuilder kaggle = new StringBuilder("Insult,Date,Comment\n");
-        for (int i = 0; i < 150; i++) {
-            kaggle.append("1,20120618192155Z,\"you absolute idiot number ").append(i).append("\"\n");
-            kaggle.append("0,20120618192155Z,\"a fair reply to comment ").append(i).append("\"\n");
-        }
-        kaggle.append("0,20120618192155Z,\"").append(copy).append("\"\n");
         Path root = dir.resolve("data");
-        Files.createDirectories(root.resolve("kaggle_insults_impermium"));
-        Files.writeString(root.resolve("kaggle_insults_impermium/train.csv"), kaggle);
-        Files.createDirectories(root.resolve("jigsaw_toxic_partial"));
-        Files.writeString(root.resolve("jigsaw_toxic_partial/train.csv"),
-                "id,comment_text,toxic,severe_toxic,obscene,threat,insult,identity_hate\nx1,\"" + devText + "\",0,0,0,0,0,0\n");
+        DevCopyCorpora.write(root);
         org.parley.model.ModelBundle tiny = TinyBundles.create();
         var provenance = new ObjectMapper().createObjectNode().put("name", "tiny-test").put("seed", 7);
         provenance.putObject("corpora").putObject("kaggle_insults_impermium").put("train", 270);
@@ -231,15 +214,8 @@ class EvaluateCommandTest {
         assertEquals(0, Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--data", root.toString(),
                 "--corpus", "kaggle_insults_impermium", "--baselines", "linear", "--resamples", "0",
                 "--report", dir.resolve("report").toString(), "--output", json.toString()));
-        long trainSide = org.parley.corpus.Corpora.load(root, "kaggle_insults_impermium").stream()
-                .filter(e -> !org.parley.corpus.DevSplit.isDev(e)).count();
-        assertEquals(trainSide - 1, new ObjectMapper().readTree(json.toFile()).get(0).at("/baselinesTrainedOn/rows").asInt(),
+        assertEquals(DevCopyCorpora.trainSide(root) - 1, new ObjectMapper().readTree(json.toFile()).get(0).at("/baselinesTrainedOn/rows").asInt(),
                 "the copy of Jigsaw's dev text is left out, as scripts/train left it out");
-    }
-
-    private static boolean isDev(String text) {
-        return org.parley.corpus.DevSplit.isDev(new org.parley.corpus.Example("test", "0", text,
-                org.parley.label.Labels.of(java.util.Map.of(org.parley.label.Attribute.INSULT, 0))));
     }
 
     /**

@@ -7,7 +7,6 @@ import org.parley.corpus.Corpora;
 import org.parley.corpus.DevSplit;
 import org.parley.corpus.Example;
 import org.parley.label.Attribute;
-import org.parley.label.Labels;
 import org.parley.model.ModelBundle;
 import org.parley.model.ToxicityModel;
 import org.parley.text.TextPipeline;
@@ -94,7 +93,7 @@ class TrainCommandTest {
         assertEquals(400, p.get("samplePerCorpus").asInt());
         assertEquals(2, p.get("devPart").asInt());
         // Dev is part 2 of the sample: rows of the shipped dev split are trained on in such a run.
-        List<org.parley.corpus.Example> sampled = TrainCommand.load(Corpora.defaultRoot(), List.of("jigsaw_toxic_partial", "davidson_hate_offensive"), 400, 7);
+        List<Example> sampled = TrainCommand.load(Corpora.defaultRoot(), List.of("jigsaw_toxic_partial", "davidson_hate_offensive"), 400, 7);
         assertEquals(org.parley.corpus.DevSplit.dev(sampled, 2).stream().filter(x -> x.source().equals("davidson_hate_offensive")).count(),
                 p.at("/corpora/davidson_hate_offensive/dev").asInt());
         assertTrue(p.get("dataFiles").size() >= 2);
@@ -195,26 +194,8 @@ class TrainCommandTest {
      */
     @Test
     void aPartialRunNeverTrainsOnATextOfTheWholeDevSplit() throws Exception {
-        // Kaggle holds 300 comments; Jigsaw, left out of the run, holds a dev text whose copy in another
-        // spelling (other punctuation, so another hash) is one of Kaggle's training rows.
-        String devText = null, copy = null;
-        for (int i = 0; devText == null || copy == null; i++) {
-            String t = "point " + i + " of the report is wrong";
-            if (devText == null && isDev(t)) devText = t;
-            if (devText != null && copy == null && !isDev(devText + "!!")) copy = devText + "!!";
-        }
-        StringBuilder kaggle = new StringBuilder("Insult,Date,Comment\n");
-        for (int i = 0; i < 150; i++) {
-            kaggle.append("1,20120618192155Z,\"you absolute idiot number ").append(i).append("\"\n");
-            kaggle.append("0,20120618192155Z,\"a fair reply to comment ").append(i).append("\"\n");
-        }
-        kaggle.append("0,20120618192155Z,\"").append(copy).append("\"\n");
         Path root = dir.resolve("data");
-        Files.createDirectories(root.resolve("kaggle_insults_impermium"));
-        Files.writeString(root.resolve("kaggle_insults_impermium/train.csv"), kaggle);
-        Files.createDirectories(root.resolve("jigsaw_toxic_partial"));
-        Files.writeString(root.resolve("jigsaw_toxic_partial/train.csv"),
-                "id,comment_text,toxic,severe_toxic,obscene,threat,insult,identity_hate\nx1,\"" + devText + "\",0,0,0,0,0,0\n");
+        DevCopyCorpora.write(root);
 
         Path out = dir.resolve("partial.zip");
         int code = Cli.execute(new TrainCommand(), "--data", root.toString(), "--corpus", "kaggle_insults_impermium",
@@ -222,12 +203,7 @@ class TrainCommandTest {
                 "--char-buckets", "1024", "--identity-augment", "0", "--identity-swap", "0", "--output", out.toString());
         assertEquals(0, code);
         JsonNode k = ModelBundle.load(out).provenance().at("/corpora/kaggle_insults_impermium");
-        long trainSide = Corpora.load(root, "kaggle_insults_impermium").stream().filter(e -> !DevSplit.isDev(e)).count();
-        assertEquals(trainSide - 1, k.get("train").asInt(), "the copy of Jigsaw's dev text is not trained on: " + k);
-    }
-
-    private static boolean isDev(String text) {
-        return DevSplit.isDev(new Example("test", "0", text, Labels.of(Map.of(Attribute.INSULT, 0))));
+        assertEquals(DevCopyCorpora.trainSide(root) - 1, k.get("train").asInt(), "the copy of Jigsaw's dev text is not trained on: " + k);
     }
 
     @Test
