@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * suggestion whose text looked foreign when it was stored. An approval that readers have reported since is
  * held back ("approve, reported since") until a moderator decides again: the reports put the "not toxic" in doubt,
  * and the decision that settles them is the label. An erased comment (docs/moderation.md, Erasure) is skipped
- * ("erased"): its text is no one's to train on. A skipped comment whose label an earlier export may hold is written
+ * ("erased"): its text is no one's to train on. A comment reopened (put back in PENDING: its decision undone) is
+ * skipped ("reopen") until a moderator decides it again. A skipped comment whose label an earlier export may hold is written
  * as a withdrawal ({@link #withdraws}), which ends that label in training.
  */
 public final class DecisionExport {
@@ -117,12 +118,14 @@ public final class DecisionExport {
 
     /**
      * The skips whose comment an earlier export may have labelled, from a decision that no longer stands: erased (its
-     * text is no one's), approved and reported since, escalated, or rejected for a reason that is no label. For these a
+     * text is no one's), approved and reported since, escalated, reopened (the decision undone), or rejected for a reason
+     * that is no label. For these a
      * withdrawal is written (no text, no labels), so that training on that export and an older one drops the older
      * label. Foreign comments and another site's are skipped without one: no export of this store labelled them.
      */
     static boolean withdraws(String skip) {
-        return skip.equals("erased") || skip.equals("approve, reported since") || skip.equals("escalate") || skip.startsWith("reject:");
+        return skip.equals("erased") || skip.equals("approve, reported since") || skip.equals("escalate") || skip.equals("reopen")
+                || skip.startsWith("reject:");
     }
 
     /** What a comment's latest decision gives: its labels, or else why it is skipped. */

@@ -11,7 +11,8 @@ import java.util.Optional;
  * What a moderator's decision says about the six attributes. An approval says the comment has
  * none of them; a rejection for a toxic reason says TOXICITY and the reason's attribute, and
  * nothing about the others (they stay unlabelled, never 0: an insult may also be profane).
- * Escalations and rejections for spam, off-topic or other reasons say nothing: no labels.
+ * Escalations and rejections for spam, off-topic or other reasons say nothing: no labels; nor does a reopen, which
+ * undoes the decision before it (the comment is back in PENDING, unread).
  */
 public final class DecisionLabels {
     private DecisionLabels() {}
@@ -30,7 +31,7 @@ public final class DecisionLabels {
                 for (Attribute a : reason.attributes()) l = l.with(a, 1);
                 yield Optional.of(l);
             }
-            case ESCALATE -> Optional.empty();
+            case ESCALATE, REOPEN -> Optional.empty();
         };
     }
 }

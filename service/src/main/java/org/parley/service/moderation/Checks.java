@@ -76,7 +76,7 @@ public final class Checks {
     }
 
     private static Verdict verdict(String decision) {
-        if (decision == null) throw ApiException.badField("decision", "decision is required: APPROVE, REJECT or ESCALATE");
+        if (decision == null) throw ApiException.badField("decision", "decision is required: " + Verdict.NAMES);
         try {
             return Verdict.parse(decision);
         } catch (IllegalArgumentException e) {
@@ -84,7 +84,7 @@ public final class Checks {
         }
     }
 
-    /** The reason, if any, that goes with {@code verdict}: an approval takes none. */
+    /** The reason, if any, that goes with {@code verdict}: an approval takes none, nor a reopen (it labels nothing). */
     private static Reason reason(String reason, Verdict verdict, String field) {
         if (reason == null) return null;
         Reason r;
@@ -94,6 +94,7 @@ public final class Checks {
             throw ApiException.badField(field, e.getMessage());
         }
         if (verdict == Verdict.APPROVE) throw ApiException.badField(field, "an approval takes no reason code (use note)");
+        if (verdict == Verdict.REOPEN) throw ApiException.badField(field, "a reopen takes no reason code (use note)");
         return r;
     }
 

@@ -4,9 +4,15 @@ import org.parley.service.errors.ApiException;
 
 import java.util.Locale;
 
-/** What a moderator decides, and the status it leads to. */
+/**
+ * What a moderator decides, and the status it leads to. REOPEN undoes a decision made by mistake: the comment goes back
+ * to PENDING, unread, as a decision of its own in the history (its label, if exported, withdrawn).
+ */
 public enum Verdict {
-    APPROVE(Status.PUBLISHED), REJECT(Status.REJECTED), ESCALATE(Status.ESCALATED);
+    APPROVE(Status.PUBLISHED), REJECT(Status.REJECTED), ESCALATE(Status.ESCALATED), REOPEN(Status.PENDING);
+
+    /** The accepted names, as error messages list them. */
+    public static final String NAMES = "APPROVE, REJECT, ESCALATE or REOPEN";
 
     private final Status status;
 
@@ -23,7 +29,7 @@ public enum Verdict {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("decision must be APPROVE, REJECT or ESCALATE (was '" + ApiException.shown(name) + "')");
+            throw new IllegalArgumentException("decision must be " + NAMES + " (was '" + ApiException.shown(name) + "')");
         }
     }
 }

@@ -179,6 +179,8 @@ public final class CommentsResource {
             return Response.ok(views.of(ok.comment(), null, store.history(c.key()), null)).build();
         if (outcome instanceof CommentStore.Outcome.Conflict stale) return conflict(stale.current(), d.expectedVersion(), stale.decided());
         if (outcome instanceof CommentStore.Outcome.Reserved) throw escalations.refusal(c.id(), c.site());
+        if (outcome instanceof CommentStore.Outcome.AlreadyPending pending)
+            return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE).entity(alreadyPending(views.of(pending.current()))).build();
         throw notFound(id);
     }
 
@@ -221,6 +223,12 @@ public final class CommentsResource {
                 : decided ? ": someone decided first." : ": readers reported it since (see its open reports).";
         return new ConflictBody(409, ApiException.comment(current.id(), current.site()) + " is at version " + current.version() + ", not "
                 + expected + why + " Here is its current state; decide again if needed.", "expectedVersion", current);
+    }
+
+    /** A REOPEN of a comment that is PENDING already: nothing to undo, and nothing written (a 409 naming decision). */
+    static ConflictBody alreadyPending(CommentView current) {
+        return new ConflictBody(409, ApiException.comment(current.id(), current.site()) + " is PENDING already (version "
+                + current.version() + "): there is no decision to reopen. Here is its current state.", "decision", current);
     }
 
     private Response conflict(StoredComment current, int expected, boolean decided) {

@@ -182,6 +182,10 @@ public final class QueueResource {
                     var conflict = CommentsResource.conflictBody(views.of(c.current()), d.expectedVersion(), c.decided());
                     out.add(new BulkDecisionResponse.Item(id, site, 409, conflict.current(),
                             new ErrorBody(409, conflict.message(), prefix + "expectedVersion", null)));
+                } else if (outcome instanceof CommentStore.Outcome.AlreadyPending pending) {
+                    var conflict = CommentsResource.alreadyPending(views.of(pending.current()));
+                    out.add(new BulkDecisionResponse.Item(id, site, 409, conflict.current(),
+                            new ErrorBody(409, conflict.message(), prefix + "decision", null)));
                 } else if (outcome instanceof CommentStore.Outcome.Reserved reserved) {
                     ApiException e = escalations.refusal(id, reserved.current().site());
                     out.add(new BulkDecisionResponse.Item(id, site, 403, views.of(reserved.current()),

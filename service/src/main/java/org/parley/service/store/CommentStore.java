@@ -281,6 +281,8 @@ public final class CommentStore {
         record Conflict(StoredComment current, boolean decided) implements Outcome {}
         /** The comment is escalated, and escalated comments are not this actor's to decide. */
         record Reserved(StoredComment current) implements Outcome {}
+        /** A {@link Verdict#REOPEN reopen} of a comment that is PENDING already, at {@code expectedVersion}: nothing written. */
+        record AlreadyPending(StoredComment current) implements Outcome {}
         record NotFound() implements Outcome {}
     }
 
@@ -289,19 +291,23 @@ public final class CommentStore {
      * moderators deciding the same version at once, exactly one commits, the other gets a Conflict.
      * An escalated comment is decided only by a {@code senior} actor; the check is in the same
      * UPDATE, so an escalation that commits first is never overruled by the moderator it was meant to pass.
+     * A {@link Verdict#REOPEN reopen} puts the comment back in PENDING and leaves its open reports open: no one has
+     * settled them; of a comment PENDING already it writes nothing ({@link Outcome.AlreadyPending}).
      *
      * @param id the comment's {@link StoredComment#key() key}
      */
     public Outcome decide(String id, Verdict verdict, Reason reason, String note, String actor, boolean senior,
                           int expectedVersion, Instant now) {
+        boolean reopen = verdict == Verdict.REOPEN;
         return jdbi.inTransaction(h -> {
             OffsetDateTime at = utc(now);
             int rows = h.createUpdate("""
-                    UPDATE comments SET status = :status, decided_by = 'MODERATOR', open_reports = 0,
-                        version = version + 1, updated_at = :at
-                    WHERE id = :id AND version = :expected AND (status <> 'ESCALATED' OR :senior) AND status <> 'ERASED'""")
+                    UPDATE comments SET status = :status, decided_by = 'MODERATOR',
+                        open_reports = CASE WHEN :reopen THEN open_reports ELSE 0 END, version = version + 1, updated_at = :at
+                    WHERE id = :id AND version = :expected AND (status <> 'ESCALATED' OR :senior) AND status <> 'ERASED'
+                        AND NOT (:reopen AND status = 'PENDING')""")
                     .bind("status", verdict.status().name()).bind("at", at).bind("id", id)
-                    .bind("expected", expectedVersion).bind("senior", senior).execute();
+                    .bind("expected", expectedVersion).bind("senior", senior).bind("reopen", reopen).execute();
             Optional<StoredComment> current = byKey(h, id);
             if (current.isEmpty()) return new Outcome.NotFound();
             if (rows == 0) {
@@ -316,6 +322,7 @@ public final class CommentStore {
                     return new Outcome.Decided(c);
                 boolean reserved = !senior && c.version() == expectedVersion && c.status() == Status.ESCALATED;
                 if (reserved) return new Outcome.Reserved(c);
+                if (reopen && c.version() == expectedVersion && c.status() == Status.PENDING) return new Outcome.AlreadyPending(c);
                 return new Outcome.Conflict(c, decidedAfter(h, id, expectedVersion));
             }
             appendDecision(h, current.get(), verdict.name(), reason == null ? null : reason.code(), note, actor,
@@ -556,7 +563,7 @@ public final class CommentStore {
 
     /**
      * Since when the comment that has waited longest in an open queue has been in it, every site together: in PENDING
-     * since its arrival, in ESCALATED since its escalation; empty while none waits. Read from an index (QueuePlansTest),
+     * since its arrival (or its reopening), in ESCALATED since its escalation; empty while none waits. Read from an index (QueuePlansTest),
      * for the gauges of {@code monitoring.QueueGauges}. REPORTED has none: no index holds when a report came.
      */
     public Optional<Instant> waitingSince(Queue queue) {

@@ -40,7 +40,7 @@ final class QueueQueries {
     /**
      * When the comment that has waited longest in {@code queue} (PENDING or ESCALATED) entered it: its status's range of
      * comments_published_queue (status, updated_at DESC), read from its far end, every site together. A comment's
-     * updated_at is its arrival until a decision: for PENDING (no decision leads there) its arrival, for ESCALATED its escalation.
+     * updated_at is its arrival until a decision: for PENDING its arrival, or its reopening (REOPEN), for ESCALATED its escalation.
      */
     static Query waitingSince(Handle h, String explain, Queue queue) {
         return h.createQuery(explain + "SELECT c.updated_at FROM comments c WHERE c." + queue.where()

@@ -211,6 +211,37 @@ class DecisionExportTest {
     }
 
     /**
+     * A moderator's third audit: a decision undone (REOPEN: the comment back in PENDING, unread) must not become training
+     * data. Its comment is skipped as "reopen", written as a withdrawal (an earlier export may hold the undone label), until
+     * a moderator decides again: that decision exports as any other.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aReopenedCommentsUndoneDecisionIsWithdrawnAndTheDecisionAfterItExported(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        for (String id : List.of("undone", "kept", "redecided")) store.insert(comment(id, Action.REVIEW), T0);
+        store.decide(key("undone"), Verdict.REJECT, Reason.INSULT, null, "alice", true, 1, T0.plusSeconds(1));
+        store.decide(key("undone"), Verdict.REOPEN, null, "rejected by mistake", "alice", true, 2, T0.plusSeconds(2));
+        store.decide(key("kept"), Verdict.REJECT, Reason.INSULT, null, "alice", true, 1, T0.plusSeconds(3));
+        store.decide(key("redecided"), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(4));
+        store.decide(key("redecided"), Verdict.REOPEN, null, null, "alice", true, 2, T0.plusSeconds(5));
+        store.decide(key("redecided"), Verdict.REJECT, Reason.THREAT, null, "bob", true, 3, T0.plusSeconds(6));
+
+        StringWriter out = new StringWriter();
+        DecisionExport.Summary summary = new DecisionExport(store, new FeedbackStore(jdbi)).write(out);
+
+        assertEquals(List.of(withdrawal("undone", "reopen"), line("kept", "{\"TOXICITY\":1.0,\"INSULT\":1.0}"),
+                line("redecided", "{\"TOXICITY\":1.0,\"THREAT\":1.0}")), lines(out));
+        assertEquals(new DecisionExport.Summary(2, 0, 1, Map.of("reopen", 1)), summary);
+        assertTrue(out.toString().lines().findFirst().orElseThrow().contains("\"decidedAt\":\"" + T0.plusSeconds(2) + "\""),
+                "as of the reopen, later than the undone label: " + out);
+        String format = Files.readString(Path.of("..", "docs", "labelled-data-format.md"));
+        assertTrue(format.substring(format.indexOf("| latest decision | labels |"), format.indexOf("The policy's own decisions"))
+                .contains("\"reopen\""), "in the format's table");
+    }
+
+    /**
      * One site's moderators could teach the model every site shares (an approval of "What a stupid idiot you are"
      * exported with every label 0): --site keeps the decisions on the chosen sites' comments, and leaves out the
      * suggested scores, which carry no site.

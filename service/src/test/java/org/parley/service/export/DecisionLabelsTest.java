@@ -45,6 +45,7 @@ class DecisionLabelsTest {
     void escalationsAndRejectionsForOtherReasonsSayNothing() {
         assertTrue(DecisionLabels.of(Verdict.ESCALATE, null).isEmpty());
         assertTrue(DecisionLabels.of(Verdict.ESCALATE, Reason.INSULT).isEmpty());
+        assertTrue(DecisionLabels.of(Verdict.REOPEN, null).isEmpty(), "a reopen undoes a decision: it labels nothing");
         for (Reason r : new Reason[] {Reason.SPAM, Reason.OFF_TOPIC, Reason.OTHER, null})
             assertTrue(DecisionLabels.of(Verdict.REJECT, r).isEmpty(), String.valueOf(r));
     }

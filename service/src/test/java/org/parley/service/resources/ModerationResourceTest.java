@@ -1049,6 +1049,62 @@ class ModerationResourceTest {
         assertEquals("ask legal", body.at("/history/1/note").asText(), "the admin reads why it was escalated");
     }
 
+    /**
+     * A moderator's third audit: a comment approved by mistake could be revised, never put back in Pending unread. REOPEN
+     * does, in the history as any decision, with the version check and the retry's; PENDING already is a 409 naming
+     * decision; a reason is a 400 naming it; bulk decisions take it too.
+     */
+    @Test
+    void aReopenPutsADecidedCommentBackInPendingAndAPendingOneIsA409NamingDecision() {
+        String id = unique(), other = unique();
+        submit(id, "I will kill you");
+        submit(other, "I will kill them");
+        assertEquals(200, post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}").getStatus());
+
+        String reopen = "{\"decision\": \"reopen\", \"expectedVersion\": 2, \"note\": \"approved by mistake\"}";
+        Response r = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", reopen);
+        JsonNode body = r.readEntity(JsonNode.class);
+        assertEquals(200, r.getStatus(), body.toString());
+        assertEquals(List.of("PENDING", "MODERATOR", "3"), List.of(body.get("status").asText(), body.get("decidedBy").asText(),
+                body.get("version").asText()));
+        JsonNode last = body.at("/history/2");
+        assertEquals(List.of("REOPEN", "PENDING", "approved by mistake", "3"), List.of(last.get("decision").asText(),
+                last.get("status").asText(), last.get("note").asText(), last.get("version").asText()), last.toString());
+        assertTrue(last.get("actor").asText().startsWith("key:moderator-"), last.toString());
+        assertTrue(last.has("decidedAt"), last.toString());
+        JsonNode pending = as(Fakes.MODERATOR_KEY, "/v1/queue?status=PENDING&limit=200").get(JsonNode.class).get("comments");
+        assertTrue(pending.findValuesAsText("id").contains(id), "back in Pending");
+
+        // Its answer lost, sent again: applied once. Stale: the 409 of any decision.
+        Response again = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", reopen);
+        assertEquals(3, again.readEntity(JsonNode.class).get("version").asInt());
+        assertEquals(3, history(id).size());
+        expectError(Fakes.ADMIN_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"REOPEN\", \"expectedVersion\": 2}", 409, "expectedVersion");
+        // PENDING already: nothing to reopen, nothing written.
+        Response noop = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"REOPEN\", \"expectedVersion\": 3}");
+        JsonNode refused = noop.readEntity(JsonNode.class);
+        assertEquals(409, noop.getStatus(), refused.toString());
+        assertEquals("decision", refused.get("field").asText());
+        assertTrue(refused.get("message").asText().contains("is PENDING already"), refused.toString());
+        assertEquals("PENDING", refused.at("/current/status").asText());
+        assertEquals(3, history(id).size());
+        expectError(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision",
+                "{\"decision\": \"REOPEN\", \"reason\": \"insult\", \"expectedVersion\": 3}", 400, "reason");
+
+        // Bulk: one decided comment reopened, one PENDING already refused in place.
+        post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"REJECT\", \"reason\": \"threat\", \"expectedVersion\": 3}").close();
+        Response bulk = post(Fakes.MODERATOR_KEY, "/v1/decisions", "{\"decision\": \"REOPEN\", \"comments\": ["
+                + "{\"id\": \"" + id + "\", \"expectedVersion\": 4}, {\"id\": \"" + other + "\", \"expectedVersion\": 1}]}");
+        JsonNode results = bulk.readEntity(JsonNode.class).get("results");
+        assertEquals(200, bulk.getStatus(), String.valueOf(results));
+        assertEquals(List.of(200, 409), List.of(results.at("/0/status").asInt(), results.at("/1/status").asInt()), results.toString());
+        assertEquals("PENDING", results.at("/0/comment/status").asText());
+        assertEquals("comments[1].decision", results.at("/1/error/field").asText());
+        assertEquals(List.of("REVIEW", "APPROVE", "REOPEN", "REJECT", "REOPEN"), history(id).stream()
+                .map(org.parley.service.moderation.DecisionRecord::decision).toList());
+        expectError(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"UNDO\", \"expectedVersion\": 5}", 400, "decision");
+    }
+
     /** A moderator's audit: a bulk reject gave every comment the toolbar's reason, and so the same training label. */
     @Test
     void aBulkRejectTakesEachCommentsOwnReasonOrTheSharedOne() {

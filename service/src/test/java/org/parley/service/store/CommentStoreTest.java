@@ -218,6 +218,49 @@ class CommentStoreTest {
                 store.decide(key("c1"), Verdict.APPROVE, null, null, "alice", false, 1, T0.plusSeconds(75)), "bob decided since");
     }
 
+    /**
+     * A moderator's third audit: a decision made by mistake could only be revised to another, never put back in Pending
+     * unread. REOPEN does, as a decision of its own: recorded with who, when and the version, at the version seen, sent
+     * again counted once, and of a comment PENDING already refused with nothing written. Readers' open reports stay open.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aReopenPutsADecidedCommentBackInPendingAsADecisionOfItsOwn(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        store.insert(comment("c1", "a1", 0.7f, Action.REVIEW), T0);
+        store.decide(key("c1"), Verdict.APPROVE, null, null, "alice", false, 1, T0.plusSeconds(60));
+        store.report(key("c1"), "rude", "site-key", null, T0.plusSeconds(61));  // version 3, in REPORTED
+
+        var reopened = store.decide(key("c1"), Verdict.REOPEN, null, "approved by mistake", "alice", false, 3, T0.plusSeconds(70));
+        StoredComment c = assertInstanceOf(CommentStore.Outcome.Decided.class, reopened).comment();
+        assertEquals(Status.PENDING, c.status());
+        assertEquals(Decider.MODERATOR, c.decidedBy());
+        assertEquals(4, c.version());
+        assertEquals(1, c.openReports(), "no one settled the report: still open");
+        assertEquals(List.of("c1"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 10, 0, null)));
+        assertEquals(List.of(), ids(store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 10, 0, null)));
+        assertEquals(java.util.Optional.of(T0.plusSeconds(70)), store.waitingSince(Queue.PENDING), "waiting since its reopening");
+        DecisionRecord last = store.history(key("c1")).get(2);
+        assertEquals(List.of("REOPEN", "PENDING", "alice", "approved by mistake", 4, T0.plusSeconds(70)),
+                List.of(last.decision(), last.status().name(), last.actor(), last.note(), last.version(), last.decidedAt()));
+
+        // Sent again (its answer lost): answered as applied, recorded once. Another moderator's at that version: a conflict.
+        var again = store.decide(key("c1"), Verdict.REOPEN, null, "approved by mistake", "alice", false, 3, T0.plusSeconds(75));
+        assertEquals(4, assertInstanceOf(CommentStore.Outcome.Decided.class, again).comment().version());
+        assertInstanceOf(CommentStore.Outcome.Conflict.class,
+                store.decide(key("c1"), Verdict.REOPEN, null, null, "bob", false, 3, T0.plusSeconds(76)));
+        // PENDING already, at the version seen: nothing to reopen, nothing written.
+        var pending = store.decide(key("c1"), Verdict.REOPEN, null, null, "bob", false, 4, T0.plusSeconds(77));
+        assertEquals(4, assertInstanceOf(CommentStore.Outcome.AlreadyPending.class, pending).current().version());
+        assertEquals(3, store.history(key("c1")).size());
+        List<CommentStore.ModeratorDecision> latest = new ArrayList<>();
+        store.latestModeratorDecisions(latest::add);
+        assertEquals(List.of("REOPEN"), latest.stream().map(m -> m.decision().decision()).toList(), "the undone approval is no longer the latest");
+
+        var decided = store.decide(key("c1"), Verdict.REJECT, Reason.INSULT, null, "bob", false, 4, T0.plusSeconds(80));
+        assertEquals(0, assertInstanceOf(CommentStore.Outcome.Decided.class, decided).comment().openReports(), "a decision closes them");
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void ofTwoModeratorsDecidingAtOnceExactlyOneWins(TestDatabases db) throws Exception {
