@@ -4,7 +4,7 @@ import { COUNT_LIMIT, REASONS, current, ref, refOfCard, siteQuery, siteRef, stat
 import { $, isolated, message } from './dom.js';
 import { api, notNow } from './api.js';
 import { refreshCounts } from './queue.js';
-import { renderList } from './list.js';
+import { focusList, renderList } from './list.js';
 
 // ---------- decisions ----------
 
@@ -70,8 +70,11 @@ export async function decide(decision) {
   state.busy = false;
   if (r.status === 200) {
     $('note').value = '';
+    const at = state.comments.findIndex((x) => ref(x) === ref(c));
+    const queue = state.queue;
     replace(ref(c), r.body);
-    message(PAST[decision] + ' ' + label(c) + (reason ? ' (' + reason + ')' : '') + '.');
+    const undo = () => reopen(r.body, queue, at);
+    message(PAST[decision] + ' ' + label(c) + (reason ? ' (' + reason + ')' : '') + '.' + undoHint(), 'info', undo);
   } else if (r.status === 409 && r.body && r.body.current) {
     conflict(c, r.body.current);
   } else if (r.status === 401) {
@@ -80,6 +83,55 @@ export async function decide(decision) {
     message(later(r, what) || (r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
   }
   refreshCounts();
+}
+
+// ---------- undo ----------
+
+// A decision made by mistake (a moderator's third audit: it could only be revised from the Approved or Rejected queue,
+// never put back unread). The message after it offers Undo (u): a REOPEN at the version the decision made.
+function undoHint() {
+  return ' Undo' + (state.singleKeys ? ' (u)' : '') + ' puts it back in Pending.';
+}
+
+// The comment goes back where it was in the list it left, if that list is still on show, with the focus: it is
+// PENDING again, and the keys decide it anew. Sent again after a failure, it counts once, as any decision.
+async function reopen(decided, queue, at) {
+  if (state.busy) return message(STILL_SENDING, 'error');
+  const what = 'your undo of the decision on ' + label(decided);
+  state.busy = true;
+  const r = await api('POST', '/v1/comments/' + encodeURIComponent(decided.id) + '/decision' + siteQuery(decided),
+    { decision: 'REOPEN', expectedVersion: decided.version });
+  state.busy = false;
+  if (r.status === 200) {
+    restore(r.body, queue, at);
+    message(label(decided) + ' is back in Pending, unread.');
+    focusList();
+  } else if (r.status === 409 && r.body && r.body.current) {
+    restore(r.body.current, queue, at);
+    conflict(decided, r.body.current);
+    focusList();
+  } else if (r.status === 401) {
+    notApplied(what);
+  } else {
+    const again = () => reopen(decided, queue, at);
+    message(later(r, what) || (r.body && r.body.message) || 'The undo failed (' + r.status + ').', 'error', again);
+  }
+  refreshCounts();
+}
+
+// The comment as it is now, back in the list at its place (kept in its new state, as a conflict shows one), on show.
+function restore(now, queue, at) {
+  if (state.queue !== queue || now.status === 'ERASED') return;
+  let i = state.comments.findIndex((x) => ref(x) === ref(now));
+  if (i >= 0) {
+    state.comments[i] = now;
+  } else {
+    i = Math.max(0, Math.min(at, state.comments.length));
+    state.comments.splice(i, 0, now);
+    if (belongs(now, queue) && state.total < COUNT_LIMIT) state.total++;
+  }
+  state.index = i;
+  renderList();
 }
 
 // The service unreachable, restarting or without its database: the comment stays on show with its note, reason and

@@ -37,17 +37,33 @@ export function when(iso) {
 // ---------- messages ----------
 
 let messageTimer = null;
+let undoing = null;  // what the Undo button beside the message does, while the message that offers it is shown
+
+// How long an outcome stays: one that offers an undo longer, for a mistake seen on the next comment.
+const SHOWN_MS = 4000, UNDO_SHOWN_MS = 15000;
 
 // A screen reader reads out a live region's new text only if the region was in the page before it:
 // one region, hidden until its first message and changing role as it was shown, told nothing reliably.
-export function message(text, kind) {
+// undo: what the Undo button (and u) does while this message is shown; every other message takes the offer away.
+export function message(text, kind, undo) {
   const urgent = kind === 'error' || kind === 'conflict';
   const m = $(urgent ? 'alert' : 'message');
   $(urgent ? 'message' : 'alert').textContent = '';
   m.textContent = text;
   m.className = 'message ' + (kind || 'info');
+  offerUndo(undo);
   clearTimeout(messageTimer);
-  if (!urgent) messageTimer = setTimeout(() => { m.textContent = ''; }, 4000);
+  if (!urgent) messageTimer = setTimeout(() => { m.textContent = ''; offerUndo(null); }, undo ? UNDO_SHOWN_MS : SHOWN_MS);
+}
+
+function offerUndo(undo) {
+  undoing = undo || null;
+  $('undo').hidden = !undoing;
+}
+
+/** The undo the message on show offers, or null: for the Undo button and the key u. */
+export function offeredUndo() {
+  return undoing;
 }
 
 /** Both regions emptied, and a message's clearing still to come dropped: for the log-in form. */
@@ -55,6 +71,7 @@ export function clearMessages() {
   clearTimeout(messageTimer);
   $('alert').textContent = '';
   $('message').textContent = '';
+  offerUndo(null);
 }
 
 // ---------- a reader's text ----------

@@ -1,6 +1,6 @@
 // The moderator page's keyboard: the help dialog, the setting that turns single-character keys off, and the keys.
 import { QUEUES, current, ref, refOfCard, state } from './state.js';
-import { $ } from './dom.js';
+import { $, offeredUndo } from './dom.js';
 import { load, switchQueue } from './queue.js';
 import { select } from './list.js';
 import { clearSelection, decide, decideSelected, renderDecisionButtons, toggleSelected } from './decisions.js';
@@ -38,6 +38,7 @@ export function renderKeyHints() {
   $('help-where').textContent = on ? 'They act while the focus is on the comment list or the panel beside it.'
     : 'Single-key shortcuts are off in this browser: use the buttons; in the list, ↓ ↑ move and Space selects.';
   renderDecisionButtons();
+  $('undo').title = on ? 'u' : '';
   $('bulk-approve').title = 'Approve all selected' + (on ? ' (Shift+A)' : '');
   $('bulk-reject').title = 'Reject all selected' + (on ? ' (Shift+R)' : '');
   [...$('tabs').children].forEach((b, i) => { b.title = on ? 'Key ' + (i + 1) : ''; });
@@ -45,7 +46,7 @@ export function renderKeyHints() {
 }
 
 /** Keys that act once per press, however long it is held. */
-const ONCE = new Set(['a', 'r', 'e', 'x', 'A', 'R']);
+const ONCE = new Set(['a', 'r', 'e', 'u', 'x', 'A', 'R']);
 
 // Where the keys act: the comment list and the panel about the comment on show, and nowhere else
 // (WCAG 2.1.4, "active only on focus"). They acted wherever the focus was outside a text field, so a
@@ -92,6 +93,7 @@ export function onKey(e) {
     a: () => decide('APPROVE'),
     r: () => decide('REJECT'),
     e: () => decide('ESCALATE'),
+    u: () => { const undo = offeredUndo(); if (undo) undo(); },
     x: () => { if (current()) toggleSelected(ref(current()), true); },
     A: () => decideSelected('APPROVE'),
     R: () => decideSelected('REJECT'),

@@ -226,6 +226,57 @@ class ModeratorUiTest {
         assertEquals("PENDING", comment(ids.get(2)).get("status").asText());
     }
 
+    /** What the message after a decision adds: how to undo it. */
+    static final String UNDO = " Undo (u) puts it back in Pending.";
+
+    /**
+     * A moderator's third audit: a comment approved by mistake could be revised from the Approved queue, never put back
+     * in Pending unread, and the message after the decision said nothing of it. The message offers Undo (u): a REOPEN
+     * at the version the decision made, and the comment is back where it was, on show with the focus, PENDING.
+     */
+    @Test
+    void aDecisionIsUndoneFromItsMessageWithUOrTheButtonAndTheCommentIsBackInPendingWithTheFocus() {
+        List<String> ids = pendingOnShow(3);
+        String first = ids.get(0);
+        press("a");
+        cards(2);
+        WebElement undo = browser.findElement(By.id("undo"));
+        wait(5).until(d -> unisolated(d.findElement(By.id("message")).getText()).equals("Approved " + label(first) + "." + UNDO)
+                && undo.isDisplayed());
+        assertEquals(ids.get(1), browser.switchTo().activeElement().getAttribute("data-id"), "on the next comment");
+
+        press("u");
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(ids));
+        waitForDetail(first);
+        assertEquals(first, browser.switchTo().activeElement().getAttribute("data-id"), "the focus back on the comment undone");
+        assertEquals("PENDING", card(first).getAttribute("data-status"));
+        wait(5).until(d -> unisolated(d.findElement(By.id("message")).getText()).equals(label(first) + " is back in Pending, unread."));
+        assertFalse(undo.isDisplayed(), "an undo is undone by deciding again, not by another undo");
+        JsonNode reopened = comment(first);
+        assertEquals(List.of("PENDING", "3"), List.of(reopened.get("status").asText(), reopened.get("version").asText()));
+        JsonNode last = last(reopened.get("history"));
+        assertEquals(List.of("REOPEN", user, "3"), List.of(last.get("decision").asText(), last.get("actor").asText(), last.get("version").asText()));
+
+        // The button does it too; a message that offers no undo takes the offer away, and u does nothing then.
+        press("r");
+        cards(2);
+        wait(5).until(d -> undo.isDisplayed());
+        undo.click();
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(ids));
+        waitForDetail(first);
+        assertEquals(first, browser.switchTo().activeElement().getAttribute("data-id"));
+        press("e");
+        cards(2);
+        press("x");
+        wait(5).until(d -> unisolated(d.findElement(By.id("message")).getText()).startsWith("Selected "));
+        assertFalse(undo.isDisplayed());
+        press("u");
+        assertEquals(List.of("REVIEW", "APPROVE", "REOPEN", "REJECT", "REOPEN", "ESCALATE"), comment(first).get("history")
+                .findValuesAsText("decision"));
+        assertEquals(2, cards(2).size());
+        assertTrue(browser.findElements(By.cssSelector("#message *, #alert *")).isEmpty(), "the messages are text alone");
+    }
+
     /** A long comment whose one insult is at its end, held by the policy's sentence rule. */
     static final String LONG_COMMENT = "You are a disgrace. "
             + "This sentence goes on and on about the policy of the government and why it is wrong. ".repeat(120) + " idiot.";
@@ -767,7 +818,7 @@ class ModeratorUiTest {
 
         STORE_LINK.up();
         press("r");
-        wait(10).until(d -> unisolated(d.findElement(By.id("message")).getText()).equals("Rejected " + shown + " (" + reason + ")."));
+        wait(10).until(d -> unisolated(d.findElement(By.id("message")).getText()).equals("Rejected " + shown + " (" + reason + ")." + UNDO));
         assertEquals("", browser.findElement(By.id("alert")).getText());
         cards(1);
         waitForDetail(ids.get(1));
@@ -809,7 +860,7 @@ class ModeratorUiTest {
         waitForDetail(ids.get(0));
 
         press("r");
-        wait(10).until(d -> unisolated(d.findElement(By.id("message")).getText()).equals("Rejected " + shown + " (" + reason + ")."));
+        wait(10).until(d -> unisolated(d.findElement(By.id("message")).getText()).equals("Rejected " + shown + " (" + reason + ")." + UNDO));
         cards(1);
         assertEquals(1, decisions(comment(ids.get(0)), "REJECT"));
     }
@@ -1060,7 +1111,7 @@ class ModeratorUiTest {
         assertEquals("", regions.get("alert"), regions.toString());
         press("a");
         cards(2);
-        wait(5).until(d -> ("Approved " + label(ids.get(0)) + ".").equals(unisolated(liveRegions().get("status"))));
+        wait(5).until(d -> ("Approved " + label(ids.get(0)) + "." + UNDO).equals(unisolated(liveRegions().get("status"))));
         assertEquals(200, api("/v1/comments/" + ids.get(1) + "/decision")
                 .post(Entity.json(Map.of("decision", "APPROVE", "expectedVersion", 1))).getStatus());  // someone else, first
         press("r");
@@ -1686,7 +1737,7 @@ class ModeratorUiTest {
 
         onShow(shared, "blog.example");
         press("a");
-        wait(10).until(d -> unisolated(d.findElement(By.id("message")).getText()).equals("Approved " + shared + " of blog.example."));
+        wait(10).until(d -> unisolated(d.findElement(By.id("message")).getText()).equals("Approved " + shared + " of blog.example." + UNDO));
         assertEquals("PENDING", comment(shared, "desk.example").get("status").asText());
 
         decidedElsewhere(shared, "desk.example");
@@ -1730,7 +1781,7 @@ class ModeratorUiTest {
         cards(2);
         onShow(first, "desk.example");
         press("a");
-        wait(10).until(d -> d.findElement(By.id("message")).getText().equals("Approved " + first + "."));
+        wait(10).until(d -> d.findElement(By.id("message")).getText().equals("Approved " + first + "." + UNDO));
         waitForDetail(second);  // the one left; on show before the session ends, as its detail asks the service
         Jdbi.create(DATABASE, "sa", "").useHandle(h -> h.execute("DELETE FROM sessions WHERE username = ?", user));
         press("r");
