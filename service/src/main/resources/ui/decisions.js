@@ -96,7 +96,7 @@ function undoHint() {
 // The comment goes back where it was in the list it left, if that list is still on show, with the focus: it is
 // PENDING again, and the keys decide it anew. Sent again after a failure, it counts once, as any decision.
 async function reopen(decided, queue, at) {
-  if (state.busy) return message(STILL_SENDING, 'error');
+  if (state.busy) return message(STILL_SENDING, 'error', () => reopen(decided, queue, at));  // still on offer
   const what = 'your undo of the decision on ' + label(decided);
   state.busy = true;
   const r = await api('POST', '/v1/comments/' + encodeURIComponent(decided.id) + '/decision' + siteQuery(decided),
