@@ -6,7 +6,7 @@ import java.time.Instant;
  * One row of a comment's history, as it was when made: the text moderated, the scores (JSON,
  * attribute → probability) and the model version at that moment.
  *
- * @param decision PUBLISH / REVIEW / REJECT for the policy, APPROVE / REJECT / ESCALATE for a person
+ * @param decision PUBLISH / REVIEW / REJECT for the policy, APPROVE / REJECT / ESCALATE / REOPEN for a person
  * @param commentKey the comment's {@link StoredComment#key() key}: internal, never shown
  * @param commentId the comment's id on its site, as shown
  * @param commentSite the comment's site; null for one stored before sites were kept
