@@ -118,16 +118,29 @@ public final class Database {
         jdbi.useHandle(h -> migrate(h.getConnection(), changesets));
     }
 
-    /** @param changesets null: all */
+    /**
+     * On PostgreSQL without the URL's socketTimeout (30 s unless it sets one), which it sets back after: a changeset's
+     * statement over a large store runs longer, and one cut off by it failed every start (an upgrade audit's second round,
+     * forty-second session: changeset 15's UPDATE of 300,000 comments took over 30 s on a busy machine, and each start
+     * rolled it back with "Read timed out").
+     *
+     * @param changesets null: all
+     */
     @SuppressWarnings("deprecation") // Liquibase.update([int,] Contexts, LabelExpression): the stable API in 4.x
-    private static void migrate(Connection connection, Integer changesets) {
+    static void migrate(Connection connection, Integer changesets) {
         boolean postgres = false;
+        int socketTimeout = 0;
         try {
             var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Database.class.getClassLoader()), database);
             postgres = database instanceof PostgresDatabase;
-            if (postgres) awaitMigrationLock(connection);
+            if (postgres) {
+                socketTimeout = connection.getNetworkTimeout();
+                connection.setNetworkTimeout(Runnable::run, 0);
+                awaitMigrationLock(connection);
+            }
             if (postgres || database instanceof H2Database && onlyH2Session(connection)) releaseStaleLock(liquibase);
+            refuseNewerSchema(liquibase);
             // Its update summary went to the console and again to the log: in the log alone, where its level
             // (config.yml: liquibase WARN) keeps it out of every command's output; the line below says what ran.
             liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
@@ -144,7 +157,7 @@ public final class Database {
         } catch (LiquibaseException | SQLException e) {
             throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
         } finally {
-            if (postgres) unlockQuietly(connection);
+            if (postgres) unlockQuietly(connection, socketTimeout);
         }
     }
 
@@ -166,6 +179,23 @@ public final class Database {
         } catch (Exception e) { // Scope.child declares Exception; update throws none but the two above
             throw new LiquibaseException(e);
         }
+    }
+
+    /**
+     * Refuses a database that a newer release migrated: Liquibase passes over changesets it does not know, so an older
+     * release started on it as if nothing were amiss, and then misread or failed on what the newer one stores (an upgrade
+     * audit's second round, forty-second session: a release from before changeset 15 answered every new comment, and
+     * every comment the newer one had erased, with a 500). Changes are never undone, so going back means the backup taken
+     * before the upgrade.
+     */
+    private static void refuseNewerSchema(Liquibase liquibase) throws LiquibaseException {
+        List<String> newer = liquibase.listUnexpectedChangeSets(new Contexts(), new LabelExpression()).stream()
+                .filter(r -> CHANGELOG.equals(r.getChangeLog())).map(r -> r.getId()).toList();
+        if (newer.isEmpty()) return;
+        throw new IllegalStateException("the database was migrated by a newer release of Parley: it has changeset(s) "
+                + String.join(", ", newer) + ", which this release does not know, and this release may misread or fail on"
+                + " what that one stores. Start the newer release, or restore the backup taken before the upgrade"
+                + " (docs/moderation.md, Upgrading)");
     }
 
     /**
@@ -226,14 +256,18 @@ public final class Database {
         }
     }
 
-    /** A failed migration's connection may be broken (its lock gone with it) or mid-transaction: neither hides the failure. */
-    private static void unlockQuietly(Connection connection) {
+    /**
+     * A failed migration's connection may be broken (its lock gone with it) or mid-transaction: neither hides the failure.
+     * The connection goes back to the pool with its URL's socket timeout.
+     */
+    private static void unlockQuietly(Connection connection, int socketTimeout) {
         try {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
             advisoryLock(connection, "pg_advisory_unlock");
+            connection.setNetworkTimeout(Runnable::run, socketTimeout);
         } catch (SQLException e) {
             LOG.warn("could not release the migration's advisory lock (its connection ends it): {}", e.getMessage());
         }

@@ -240,4 +240,57 @@ class DatabaseTest {
         boolean locked = jdbi.withHandle(h -> h.select("SELECT locked FROM databasechangeloglock").mapTo(Boolean.class).one());
         assertFalse(locked);
     }
+    /**
+     * A changeset that runs longer than the URL's socketTimeout completes, and the connection keeps that timeout after.
+     * Changeset 15's UPDATE of 300,000 comments took over 30 s (the service's default socketTimeout) on a busy machine:
+     * the read timed out, the changeset was rolled back, and so would every start's be (an upgrade audit's second round,
+     * forty-second session). Here its first statement waits 2.5 s for a lock another session holds, with socketTimeout=1.
+     */
+    @Test
+    void aChangesetThatRunsLongerThanTheSocketTimeoutCompletes() throws Exception {
+        Jdbi before = TestDatabases.POSTGRESQL.migratedBefore("parley:15-comment-local-id", dir);
+        String url = before.withHandle(h -> h.getConnection().getMetaData().getURL()) + "&socketTimeout=1";
+        String schema = before.withHandle(h -> h.select("SELECT current_schema()").mapTo(String.class).one());
+        try (Connection migrating = DriverManager.getConnection(url, TestDatabases.PG_USER, "");
+             Connection blocker = DriverManager.getConnection(TestDatabases.PG_URL, TestDatabases.PG_USER, "");
+             Statement s = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            s.execute("LOCK TABLE " + schema + ".comments IN ACCESS EXCLUSIVE MODE");
+            var migration = CompletableFuture.runAsync(() -> Database.migrate(migrating, null));
+            var blocked = "SELECT pid FROM pg_locks WHERE NOT granted AND pg_backend_pid() = ANY (pg_blocking_pids(pid))";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!s.executeQuery(blocked).next() && System.nanoTime() < deadline) Thread.sleep(20);
+            Thread.sleep(2500);
+            blocker.rollback();
+            migration.get(60, TimeUnit.SECONDS);
+            assertEquals(1000, migrating.getNetworkTimeout(), "the URL's again, for what the connection does next");
+        }
+        int ran = before.withHandle(h -> h.select("SELECT COUNT(*) FROM databasechangelog WHERE id IN ('15-comment-local-id',"
+                + " '19-replies-postgresql')").mapTo(Integer.class).one());
+        assertEquals(2, ran, "changeset 15 ran, and every one after it");
+    }
+
+    /**
+     * A release started on a database that a newer one migrated is refused, naming the changesets it does not know. A
+     * release from before changeset 15 started on a database migrated by today's as if nothing were amiss, and answered
+     * every new comment, and every comment the newer one had erased, with a 500 (an upgrade audit's second round,
+     * forty-second session). The database is left as it was.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aDatabaseThatANewerReleaseMigratedIsRefused(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum, description)
+                VALUES ('99-from-a-newer-release', 'parley', 'db/changelog.sql', CURRENT_TIMESTAMP, 99, 'EXECUTED', '9:x', 'sql')"""));
+        var refused = assertThrows(IllegalStateException.class, () -> Database.migrate(jdbi));
+        assertTrue(refused.getMessage().startsWith("the database was migrated by a newer release of Parley: it has changeset(s) "
+                + "99-from-a-newer-release, which this release does not know"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("restore the backup taken before the upgrade"), refused.getMessage());
+        jdbi.useHandle(h -> {
+            h.execute("DELETE FROM databasechangelog WHERE id = '99-from-a-newer-release'");
+            assertFalse(h.select("SELECT locked FROM databasechangeloglock").mapTo(Boolean.class).one(), "no lock left taken");
+        });
+        Database.migrate(jdbi);
+    }
 }
