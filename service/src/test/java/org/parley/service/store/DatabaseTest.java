@@ -105,13 +105,17 @@ class DatabaseTest {
         for (String liquibase : new String[] {"Running Changeset", "UPDATE SUMMARY", "Database is up to date", "Previously run"})
             assertFalse(out.contains(liquibase), out);
         var lines = captured.list.stream().map(e -> e.getFormattedMessage()).toList();
-        assertEquals("database schema migrated: ran 2 changeset(s), 1-articles, 1-comments", lines.get(0));
-        assertTrue(lines.get(1).startsWith("database schema migrated: ran "), lines.toString());
-        assertFalse(lines.get(1).contains(" 1-comments,"), "the second ran the rest: " + lines.get(1));
-        assertTrue(lines.get(1).contains(", 16-article-split-h2, "), "H2's own: " + lines.get(1));
+        // Which changesets are to run is said before they run too: a start that spent minutes in one said nothing meanwhile.
+        assertEquals("migrating the database schema: 2 changeset(s) to run, 1-articles, 1-comments", lines.get(0));
+        assertTrue(lines.get(1).matches("database schema migrated: ran 2 changeset\\(s\\) in [0-9]+\\.[0-9] s, 1-articles, 1-comments"),
+                lines.get(1));
+        assertTrue(lines.get(2).startsWith("migrating the database schema: "), lines.toString());
+        assertTrue(lines.get(3).startsWith("database schema migrated: ran "), lines.toString());
+        assertFalse(lines.get(3).contains(" 1-comments,"), "the second ran the rest: " + lines.get(3));
+        assertTrue(lines.get(3).contains(", 16-article-split-h2, "), "H2's own: " + lines.get(3));
         for (String postgresql : List.of("9-reported-queue", "16-article-split-postgresql", "17-login-buckets"))
-            assertFalse(lines.get(1).contains(postgresql), "and none for PostgreSQL alone: " + lines.get(1));
-        assertEquals("database schema up to date", lines.get(2));
+            assertFalse(lines.get(3).contains(postgresql), "and none for PostgreSQL alone: " + lines.get(3));
+        assertEquals("database schema up to date", lines.get(4));
     }
 
     /** A URL may carry the password (PostgreSQL's ?password=, H2's ;PASSWORD=): start-up's error went to the log with it. */
@@ -236,7 +240,8 @@ class DatabaseTest {
         }
         var lines = captured.list.stream().map(e -> e.getFormattedMessage()).toList();
         assertTrue(lines.get(1).matches("the other service's migration ended after [0-9]+ s of waiting"), lines.toString());
-        assertTrue(lines.get(2).startsWith("database schema migrated: ran "), lines.toString());
+        assertTrue(lines.get(2).startsWith("migrating the database schema: "), lines.toString());
+        assertTrue(lines.get(3).startsWith("database schema migrated: ran "), lines.toString());
         boolean locked = jdbi.withHandle(h -> h.select("SELECT locked FROM databasechangeloglock").mapTo(Boolean.class).one());
         assertFalse(locked);
     }
