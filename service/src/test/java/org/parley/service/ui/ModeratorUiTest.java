@@ -82,7 +82,11 @@ class ModeratorUiTest {
             config("database.url", DATABASE.replace("jdbc:h2:mem:", "jdbc:h2:tcp://127.0.0.1:" + STORE_LINK.port() + "/mem:")),
             // config.yml's pool: broken connections replaced on borrow, so the service is back with the database.
             config("database.checkConnectionOnBorrow", "true"), config("database.validationInterval", "50ms"),
-            config("database.validationQuery", "SELECT 1"), config("database.maxWaitForConnection", "2s"));
+            config("database.validationQuery", "SELECT 1"), config("database.maxWaitForConnection", "2s"),
+            // Each test logs in from an address of its own (freshSession): the throttle allows 50 log-ins per address
+            // per 10 minutes, and this class logs in more often than that from 127.0.0.1.
+            config("server.applicationConnectors[0].useForwardedHeaders", "true"));
+    private static int tests;
 
     @TempDir static Path scratch;
     static ChromeDriver browser;
@@ -112,6 +116,10 @@ class ModeratorUiTest {
         user = "m-" + test.getTestMethod().orElseThrow().getName();
         new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR, Instant.now());
         browser.get("about:blank");
+        int n = ++tests;
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("X-Forwarded-For", "10.42." + n / 256 + "." + n % 256)));
         // WebDriver's deleteAllCookies left the HttpOnly session cookie behind; the DevTools call does not.
         browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         browser.manage().logs().get(LogType.BROWSER);  // drained: each test sees its own console
