@@ -314,14 +314,8 @@ class EvaluateStanceCommandTest {
     private String stdout(String... args) {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
         if (!all.contains("--report")) all.addAll(java.util.List.of("--report", dir.resolve("report").toString()));
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream was = System.out;
-        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(0, Cli.execute(new EvaluateStanceCommand(), all.toArray(String[]::new)));
-        } finally {
-            System.setOut(was);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        Printed run = Printed.out(() -> Cli.execute(new EvaluateStanceCommand(), all.toArray(String[]::new)));
+        assertEquals(0, run.code());
+        return run.text();
     }
 }

@@ -125,15 +125,9 @@ class ScoreStanceTest {
 
     /** The one line scripts/score writes on stderr when it stops, after checking it stops with status 2. */
     private static String refusal(String... args) {
-        java.io.PrintStream was = System.err;
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            assertEquals(2, Cli.execute(new ScoreCommand(), args));
-        } finally {
-            System.setErr(was);
-        }
-        List<String> lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).strip().lines().toList();
+        Printed run = Printed.err(() -> Cli.execute(new ScoreCommand(), args));
+        assertEquals(2, run.code());
+        List<String> lines = run.text().strip().lines().toList();
         assertEquals(1, lines.size(), lines.toString());
         return lines.get(0);
     }

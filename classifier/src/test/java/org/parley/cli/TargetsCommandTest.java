@@ -6,8 +6,6 @@ import org.parley.thread.BbcCommentPageParser;
 import org.parley.thread.Seeds;
 import org.parley.thread.ThreadJson;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -72,38 +70,20 @@ class TargetsCommandTest {
         Path page = Files.write(dir.resolve("page.txt"), "Talks stall\n\nBarack Obama met Vladimir Putin in St Petersburg \u2013 £52m.\n"
                 .getBytes("windows-1252"));
         StringWriter err = new StringWriter();
-        PrintStream was = System.out;
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(0, Cli.commandLine(new TargetsCommand()).setErr(new PrintWriter(err, true)).execute(page.toString()));
-        } finally {
-            System.setOut(was);
-        }
+        assertEquals(0, Printed.out(() -> Cli.commandLine(new TargetsCommand()).setErr(new PrintWriter(err, true)).execute(page.toString())).code());
         assertEquals("targets: note: " + page + " is not UTF-8; read it as Windows-1252", err.toString().strip());
     }
 
     /** Runs targets on a file it should refuse; nothing may reach standard output. */
     private static int refused(Path file, StringWriter err) {
-        PrintStream was = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            return Cli.commandLine(new TargetsCommand()).setErr(new PrintWriter(err, true)).execute(file.toString());
-        } finally {
-            System.setOut(was);
-            assertEquals("", out.toString(StandardCharsets.UTF_8), "no targets for a refused file");
-        }
+        Printed run = Printed.out(() -> Cli.commandLine(new TargetsCommand()).setErr(new PrintWriter(err, true)).execute(file.toString()));
+        assertEquals("", run.text(), "no targets for a refused file");
+        return run.code();
     }
 
     private static String run(Path file) {
-        PrintStream was = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(0, Cli.execute(new TargetsCommand(), file.toString()));
-        } finally {
-            System.setOut(was);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        Printed run = Printed.out(() -> Cli.execute(new TargetsCommand(), file.toString()));
+        assertEquals(0, run.code());
+        return run.text();
     }
 }

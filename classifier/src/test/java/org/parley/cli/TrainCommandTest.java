@@ -71,21 +71,14 @@ class TrainCommandTest {
     @Test
     void trainsASmallBundleWithProvenanceThatScoresTheSameAfterReload() throws Exception {
         Path out = dir.resolve("tiny.zip");
-        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream was = System.out;
-        System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
-                    "--corpus", "jigsaw_toxic_partial,davidson_hate_offensive", "--sample", "400",
-                    "--epochs", "2", "--batch-size", "64", "--embedding", "16", "--hidden", "16",
-                    "--bigram-buckets", "4096", "--char-buckets", "4096", "--output", out.toString(),
-                    "--identity-augment", "30", "--identity-swap", "30", // the defaults would swamp 800 rows
-                    "--short-texts", "40", "--dev-part", "2", "--metrics", dir.resolve("metrics.json").toString());
-        } finally {
-            System.setOut(was);
-        }
-        assertEquals(0, code);
+        Printed run = Printed.out(() -> Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
+                "--corpus", "jigsaw_toxic_partial,davidson_hate_offensive", "--sample", "400",
+                "--epochs", "2", "--batch-size", "64", "--embedding", "16", "--hidden", "16",
+                "--bigram-buckets", "4096", "--char-buckets", "4096", "--output", out.toString(),
+                "--identity-augment", "30", "--identity-swap", "30", // the defaults would swamp 800 rows
+                "--short-texts", "40", "--dev-part", "2", "--metrics", dir.resolve("metrics.json").toString()));
+        assertEquals(0, run.code());
+        String stdout = run.text();
 
         ModelBundle bundle = ModelBundle.load(out);
         JsonNode p = bundle.provenance();
@@ -115,7 +108,7 @@ class TrainCommandTest {
         JsonNode written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
         assertEquals(p.get("devMetrics"), written, "--metrics writes what the bundle records");
         // A data scientist's third audit: stdout named the model "parley", the trainer's name, not the bundle's.
-        assertEquals(p.get("devMetrics"), new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout.toString(java.nio.charset.StandardCharsets.UTF_8)),
+        assertEquals(p.get("devMetrics"), new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout),
                 "stdout prints what the bundle records");
         assertEquals(30, p.at("/identitySwap/requested").asInt());
         int swapped = p.at("/identitySwap/made").asInt();
@@ -155,23 +148,15 @@ class TrainCommandTest {
         lines.append(line).append('\n');
         Files.writeString(decisions, lines);
         Path out = dir.resolve("with-decisions.zip");
-        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream was = System.err;
-        System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
-                    "--corpus", "davidson_hate_offensive", "--sample", "300", "--epochs", "1", "--batch-size", "64",
-                    "--embedding", "8", "--hidden", "8", "--bigram-buckets", "1024", "--char-buckets", "1024",
-                    "--identity-augment", "0", "--identity-swap", "0",
-                    "--include-decisions", decisions.toString(), "--output", out.toString());
-        } finally {
-            System.setErr(was);
-        }
-        assertEquals(0, code);
+        Printed run = Printed.err(() -> Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
+                "--corpus", "davidson_hate_offensive", "--sample", "300", "--epochs", "1", "--batch-size", "64",
+                "--embedding", "8", "--hidden", "8", "--bigram-buckets", "1024", "--char-buckets", "1024",
+                "--identity-augment", "0", "--identity-swap", "0",
+                "--include-decisions", decisions.toString(), "--output", out.toString()));
+        assertEquals(0, run.code());
+        String stderr = run.text();
         // A data scientist's third audit: the run said how many included lines it superseded or merged, not this.
-        assertTrue(stderr.toString(java.nio.charset.StandardCharsets.UTF_8).contains("(1 included lines dropped: their text is a dev text"),
-                stderr.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(stderr.contains("(1 included lines dropped: their text is a dev text"), stderr);
 
         JsonNode p = ModelBundle.load(out).provenance();
         JsonNode included = p.get("includedDecisions");

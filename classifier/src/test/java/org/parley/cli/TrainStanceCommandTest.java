@@ -155,15 +155,9 @@ class TrainStanceCommandTest {
 
     /** What a refused run writes on stderr, after checking it exits with status 2. */
     private static String stderrOfRefusal(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream was = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(2, Cli.execute(new TrainStanceCommand(), args));
-        } finally {
-            System.setErr(was);
-        }
-        return err.toString(StandardCharsets.UTF_8);
+        Printed run = Printed.err(() -> Cli.execute(new TrainStanceCommand(), args));
+        assertEquals(2, run.code());
+        return run.text();
     }
 
     /**
