@@ -23,7 +23,7 @@ import org.parley.label.Attribute;
 /**
  * Writes a report directory a person can open: {@code report.html} (per-attribute and per-source
  * tables, models side by side, the best figure of each row in bold), one ROC plot per attribute
- * ({@code roc-toxicity.png}, …) and {@code metrics.json} (a JSON array of the evaluations, in
+ * ({@code roc-toxicity.png}, …, its title and caption giving the rows and positives it is drawn from) and {@code metrics.json} (a JSON array of the evaluations, in
  * column order). Existing files of those names are replaced, and the plot of an attribute this
  * report has none for is removed.
  *
@@ -62,13 +62,16 @@ public final class ReportWriter {
         if (!intervals.isEmpty()) intervals(html, intervals);
         html.append("<h2>ROC curves</h2>\n<div class=\"plots\">\n");
         for (Attribute a : Attribute.values()) {
+            XYChart chart = chart(a, comparison);
             // An attribute without a plot this time loses the last run's too: the folder holds one report.
-            if (!plot(dir.resolve(plotName(a)), a, comparison)) {
+            if (chart == null) {
                 Files.deleteIfExists(dir.resolve(plotName(a)));
                 continue;
             }
-            html.append("<img src=\"").append(esc(plotName(a))).append("\" alt=\"ROC curves for ")
-                    .append(esc(a.name())).append("\" width=\"480\">\n");
+            BitmapEncoder.saveBitmap(chart, dir.resolve(plotName(a)).toString(), BitmapEncoder.BitmapFormat.PNG);
+            String counts = esc(a.name() + ": " + counts(comparison.evaluations().get(0).attribute(a)));
+            html.append("<figure><img src=\"").append(esc(plotName(a))).append("\" alt=\"ROC curves for ").append(counts)
+                    .append("\" width=\"480\"><figcaption>").append(counts).append("</figcaption></figure>\n");
         }
         html.append("</div>\n<h2>Per source</h2>\n")
                 .append("<p>Within one corpus a model cannot score by telling corpora apart. Few positives ")
@@ -99,7 +102,7 @@ public final class ReportWriter {
                 .append("<style>\n")
                 .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1em}\n")
                 .append("th,td{border:1px solid #ccc;padding:3px 8px}td.num{text-align:right;font-variant-numeric:tabular-nums}\n")
-                .append("th{background:#f3f3f3}.plots img{margin:4px}\n")
+                .append("th{background:#f3f3f3}.plots figure{display:inline-block;margin:4px}\n")
                 .append("</style>\n</head>\n<body>\n<h1>Evaluation</h1>\n<p>Models: ");
         List<String> models = c.models();
         for (int i = 0; i < models.size(); i++) {
@@ -181,10 +184,15 @@ public final class ReportWriter {
         html.append(bold ? "<b>" + text + "</b>" : text);
     }
 
-    /** Draws every model's ROC curve for the attribute; false (nothing written) if no model has one. */
-    private static boolean plot(Path file, Attribute a, Comparison c) throws IOException {
+    /**
+     * Every model's ROC curve for the attribute, or null if no model has one. The title gives the rows and positives the
+     * curves are drawn from (the same for every model: a comparison is of one split), so a staircase on 15 positives is
+     * not read as settled as a curve on 5,666.
+     */
+    static XYChart chart(Attribute a, Comparison c) {
         XYChart chart = new XYChartBuilder().width(640).height(560)
-                .title("ROC: " + a.name()).xAxisTitle("False positive rate").yAxisTitle("True positive rate").build();
+                .title("ROC: " + a.name() + " \u2014 " + counts(c.evaluations().get(0).attribute(a)))
+                .xAxisTitle("False positive rate").yAxisTitle("True positive rate").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -197,13 +205,17 @@ public final class ReportWriter {
             XYSeries s = chart.addSeries(label, toDoubles(curve.get().fpr()), toDoubles(curve.get().tpr()));
             s.setMarker(SeriesMarkers.NONE);
         }
-        if (!any) return false;
+        if (!any) return null;
         XYSeries chance = chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
         chance.setMarker(SeriesMarkers.NONE);
         chance.setLineColor(Color.GRAY);
         chance.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        return true;
+        return chart;
+    }
+
+    /** "19,066 rows, 1,832 positive": what a curve is drawn from. */
+    static String counts(AttributeMetrics m) {
+        return String.format(Locale.ROOT, "%,d rows, %,d positive", m.n(), m.positives());
     }
 
     private static double[] toDoubles(float[] f) {

@@ -57,6 +57,30 @@ class ReportWriterTest {
         assertTrue(Files.exists(report.resolve("notes.txt")), "only the report's own files are touched");
     }
 
+    /**
+     * A data scientist's third audit: the plots carried no row or positive counts, so a staircase on 15 positives
+     * looked as settled as a curve on 5,666. Each plot's title and the page's caption under it give them.
+     */
+    @Test
+    void eachRocPlotGivesTheRowsAndPositivesItIsDrawnFrom() throws Exception {
+        Evaluation good = Evaluation.of("good", EvaluationTest.examples(), EvaluationTest.scores(0));
+        Evaluation flat = Evaluation.of("flat", EvaluationTest.examples(), new float[6][Attribute.COUNT]);
+        Comparison both = Comparison.of(good, flat);
+        var chart = ReportWriter.chart(Attribute.TOXICITY, both);
+        assertEquals("ROC: TOXICITY \u2014 5 rows, 3 positive", chart.getTitle());
+        assertEquals(List.of("good (AUC 0.833)", "flat (AUC 0.500)", "chance"), List.copyOf(chart.getSeriesMap().keySet()));
+        assertEquals("ROC: INSULT \u2014 3 rows, 1 positive", ReportWriter.chart(Attribute.INSULT, both).getTitle());
+        assertEquals("19,066 rows, 1,832 positive", ReportWriter.counts(new AttributeMetrics(19_066, 1_832, 0.957, 0.8)));
+
+        String html = Files.readString(ReportWriter.write(dir.resolve("report"), both));
+        assertTrue(html.contains("<figure><img src=\"roc-toxicity.png\" alt=\"ROC curves for TOXICITY: 5 rows, 3 positive\" "
+                + "width=\"480\"><figcaption>TOXICITY: 5 rows, 3 positive</figcaption></figure>"), html);
+        assertTrue(html.contains("<figcaption>INSULT: 3 rows, 1 positive</figcaption>"), html);
+        JsonNode toxicity = new ObjectMapper().readTree(dir.resolve("report/metrics.json").toFile()).get(0).at("/attributes/TOXICITY");
+        assertEquals(5, toxicity.get("n").asInt());
+        assertEquals(3, toxicity.get("positives").asInt());
+    }
+
     @Test
     void showsEachIntervalWithDifferencesThatExcludeZeroInBold() throws Exception {
         var nan = new Bootstrap.Interval(Double.NaN, Double.NaN, Double.NaN);
