@@ -50,7 +50,9 @@ import picocli.CommandLine.Option;
                 "(the dev split of --model's held-out targets, or --file). JSON on stdout (or in",
                 "--output FILE); under perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for),",
                 "under interval95 each figure's 95%% percentile bootstrap interval (--resamples draws, seed " + Bootstrap.DEFAULT_SEED + ";",
-                "a thread's replies, and the rows of one text, drawn together).",
+                "a thread's replies, and the rows of one text, drawn together). With --file, targetsInTraining says of each of its",
+                "targets whether the bundle was trained on it (seen, with its training rows) or not (unseen: read as a held-out target is),",
+                "or that the bundle does not record its training targets (bundles trained before the forty-second session).",
                 "--report DIR: report.html, each model's figures and intervals per corpus and target and its confusion matrices, and metrics.json."})
 public final class EvaluateStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -124,6 +126,12 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
             m = stanceBundle("--model", model);
             split = labelled != null ? labelled : devSplit(m);
             out.put("model", m.name() + " " + m.version());
+            // The dev split keeps unseen targets apart (targetStanceHeldOut); a file's are said here.
+            if (labelled != null && !labelled.dev().isEmpty()) {
+                ObjectNode seen = StanceEvaluator.targetsInTraining(m, labelled.dev());
+                out.set("targetsInTraining", seen);
+                System.err.println("targets in training: " + seenLine(seen));
+            }
             modelTarget = StanceEvaluator.targetPredictor(m).remembering();
             modelReply = StanceEvaluator.replyPredictor(m).remembering();
             out.set("parley", StanceTrainer.evaluate(modelTarget, modelReply, split, resamples));
@@ -166,6 +174,15 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         if (output != null) Cli.writeOutput(output, json + "\n");
         else System.out.println(json);
         return 0;
+    }
+
+    /** "Atheism seen (N training rows); fireworks unseen", or the note of a bundle without the record. */
+    private static String seenLine(JsonNode seen) {
+        if (!seen.path("recorded").asBoolean()) return seen.path("note").asText();
+        List<String> each = new ArrayList<>();
+        seen.path("targets").fields().forEachRemaining(t -> each.add(t.getKey() + (t.getValue().path("seen").asBoolean()
+                ? String.format(Locale.ROOT, " seen (%,d training rows)", t.getValue().path("trainingRows").asInt()) : " unseen")));
+        return String.join("; ", each);
     }
 
     /** The stance bundle given to {@code option}; a toxicity bundle is pointed to scripts/evaluate without --task stance. */

@@ -196,6 +196,8 @@ public final class TrainStanceCommand implements Callable<Integer> {
         provenance.set("labelMapping", Provenance.labelRules(root, corpora));
         provenance.set("dataFiles", Provenance.dataFiles(root, corpora));
         provenance.set("corpora", reuse == null ? split.counts() : TargetProvenance.measuredOnly(split.counts()));
+        // A kept target model's targets are those of its own run, which targetModel records.
+        if (reuse == null) provenance.set("trainingTargets", split.trainingTargets());
 
         StanceTrainer.Result result = new StanceTrainer(options, TextPipeline.standard(), System.err).train(split, provenance, reuse);
         provenance.put("trainingSeconds", (System.nanoTime() - start) / 1_000_000_000L);

@@ -19,7 +19,8 @@ import org.parley.label.Attribute;
  * parts alone, {@code compare}, the baselines) and each part measured (target stance on the data,
  * on the held-out targets; reply stance), a table of F_avg / macro-F1 / accuracy overall, per corpus
  * and per target, each with its 95% interval where the JSON holds one, and a confusion matrix (gold ×
- * predicted, counts) of each of those rows. The page is drawn from the JSON, so it shows the figures
+ * predicted, counts) of each of those rows; with a file, which of its targets the bundle was trained on
+ * ({@code targetsInTraining}). The page is drawn from the JSON, so it shows the figures
  * the JSON holds and no others.
  *
  * <p>Corpus, target and model names are data: every string that reaches the page is escaped.
@@ -61,6 +62,7 @@ public final class StanceReportWriter {
             html.append("In brackets, each figure's 95% interval from ").append(metrics.get("resamples").asInt())
                     .append(" bootstrap draws (a thread's replies, and the rows of one text, drawn together). ");
         html.append("The paired differences are in <code>").append(ReportWriter.JSON).append("</code>.</p>\n");
+        if (metrics.has("targetsInTraining")) targetsInTraining(html, metrics.get("targetsInTraining"));
         boolean first = true;
         for (Map.Entry<String, JsonNode> model : fields(metrics)) {
             if (parts.stream().noneMatch(p -> model.getValue().path(p.field()).has("perClass"))) continue;
@@ -78,6 +80,23 @@ public final class StanceReportWriter {
         Path page = dir.resolve(ReportWriter.HTML);
         Files.writeString(page, html, StandardCharsets.UTF_8);
         return page;
+    }
+
+    /** Which of the file's targets the model was trained on, or the note of a bundle that does not record them. */
+    private static void targetsInTraining(StringBuilder html, JsonNode seen) {
+        html.append("<h2>Targets in training</h2>\n");
+        if (!seen.path("recorded").asBoolean()) {
+            html.append("<p>").append(esc(seen.path("note").asText())).append(".</p>\n");
+            return;
+        }
+        html.append("<p>An unseen target is read from its words alone, as the held-out targets are.</p>\n")
+                .append("<table>\n<thead>\n<tr><th>Target</th><th>In training</th></tr>\n</thead>\n<tbody>\n");
+        for (Map.Entry<String, JsonNode> t : fields(seen.path("targets"))) {
+            String in = t.getValue().path("seen").asBoolean()
+                    ? String.format(Locale.ROOT, "seen (%,d training rows)", t.getValue().path("trainingRows").asInt()) : "unseen";
+            html.append("<tr><td>").append(esc(t.getKey())).append("</td><td>").append(in).append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
     }
 
     /** The part's figures table, then a confusion matrix for each of its rows. */

@@ -93,6 +93,19 @@ public record StanceData(List<StanceExample> train, List<StanceExample> dev, Lis
         return out;
     }
 
+    /**
+     * Training rows per target, the target as {@link StanceCorpora#targetKey} reads it (the wide part's per-target
+     * weights and the held-out split read it so): what a bundle's provenance records as {@code trainingTargets}, so
+     * that an evaluation on a user's file can say which of its targets the model saw.
+     */
+    public ObjectNode trainingTargets() {
+        Map<String, Integer> rows = new TreeMap<>();
+        for (StanceExample e : train) rows.merge(StanceCorpora.targetKey(e.target()), 1, Integer::sum);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        rows.forEach(out::put);
+        return out;
+    }
+
     private static <T> void count(List<T> rows, String split, Function<T, String> source, Function<T, String> label,
                                   Map<String, ObjectNode> bySource) {
         for (T e : rows) {

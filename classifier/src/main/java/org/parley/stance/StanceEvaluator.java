@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.parley.corpus.ReplyExample;
+import org.parley.corpus.StanceCorpora;
 import org.parley.corpus.StanceExample;
 
 /**
@@ -116,6 +119,30 @@ public final class StanceEvaluator {
 
     private static int[] pick(List<Integer> rows, int[] values) {
         return rows.stream().mapToInt(i -> values[i]).toArray();
+    }
+
+    /** What {@link #targetsInTraining} says of a bundle that does not record its training targets. */
+    public static final String NOT_RECORDED = "this bundle does not record its training targets (trained before they were recorded):"
+            + " which of the file's targets it saw cannot be told from it";
+
+    /**
+     * For each target of {@code rows} as the rows spell it: whether the model was trained on it ({@code seen}, with its
+     * {@code trainingRows}), compared as {@link StanceCorpora#targetKey} reads targets. A target the model never saw is
+     * read from its words alone, as the held-out targets are: its figures are an unseen target's. For a bundle without
+     * the record, {@code recorded} false and a note, not a guess.
+     */
+    public static ObjectNode targetsInTraining(StanceModel model, List<StanceExample> rows) {
+        ObjectNode out = object();
+        Optional<Map<String, Integer>> trained = model.trainingTargets();
+        out.put("recorded", trained.isPresent());
+        if (trained.isEmpty()) return out.put("note", NOT_RECORDED);
+        ObjectNode targets = out.putObject("targets");
+        for (String t : new TreeSet<>(rows.stream().map(StanceExample::target).toList())) {
+            Integer n = trained.get().get(StanceCorpora.targetKey(t));
+            ObjectNode target = targets.putObject(t).put("seen", n != null);
+            if (n != null) target.put("trainingRows", n);
+        }
+        return out;
     }
 
     /** The stance models as predictors. */

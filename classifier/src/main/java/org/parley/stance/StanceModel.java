@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.parley.label.ReplyStance;
 import org.parley.label.Stance;
 
@@ -49,6 +51,20 @@ public final class StanceModel {
         List<String> targets = new ArrayList<>();
         provenance.path("heldOutTargets").forEach(t -> targets.add(t.asText()));
         return targets;
+    }
+
+    /**
+     * Training rows per target ({@link StanceData#trainingTargets}) of the run that trained the target model (for a
+     * bundle that kept it from another, that run's, under {@code targetModel}); empty for a bundle whose provenance does
+     * not record them (every bundle trained before the forty-second session, the shipped one among them).
+     */
+    public Optional<Map<String, Integer>> trainingTargets() {
+        JsonNode kept = provenance.path("targetModel");
+        JsonNode record = (kept.isObject() ? kept : provenance).path("trainingTargets");
+        if (!record.isObject()) return Optional.empty();
+        Map<String, Integer> rows = new TreeMap<>();
+        record.fields().forEachRemaining(t -> rows.put(t.getKey(), t.getValue().asInt()));
+        return Optional.of(rows);
     }
 
     /** SHA-256 of the bundle file it was loaded from; null for a model not yet saved. */

@@ -23,7 +23,7 @@ public final class TargetProvenance {
     static final List<String> REPLY_OPTIONS = List.of("replyFeatures", "replyNetwork", "replyEpochs", "replyBatchSize");
     /** The fields of a bundle's provenance that say how its target model was made. */
     private static final List<String> TARGET_FIELDS = List.of("name", "version", "createdAt", "code", "libraries", "hyperParameters",
-            "seed", "devSplit", "heldOutTargets", "samplePerCorpus", "labelMapping", "dataFiles", "corpora",
+            "seed", "devSplit", "heldOutTargets", "samplePerCorpus", "labelMapping", "dataFiles", "corpora", "trainingTargets",
             "targetBestEpoch", "targetDevMacroF1ByEpoch", "sentenceBestEpoch", "sentenceDevMacroF1ByEpoch", "devMetrics");
 
     private TargetProvenance() {}

@@ -227,6 +227,28 @@ class EvaluateStanceCommandTest {
         assertEquals(1, written.at("/parley/replyStanceDev/n").asInt());
     }
 
+    /**
+     * A data scientist's third audit: a bundle trained before training targets were recorded (the shipped one, this
+     * tiny one) is said not to record them, in the JSON, on stderr and in the report, not guessed at.
+     */
+    @Test
+    void aBundleThatDoesNotRecordItsTrainingTargetsIsSaidToNotRecordThem() throws Exception {
+        Path labels = Files.writeString(dir.resolve("l.jsonl"), """
+                {"text": "i love plums", "target": "plums", "label": "FAVOR"}
+                {"text": "i hate grapes", "target": "grapes", "label": "AGAINST"}
+                """);
+        Path report = dir.resolve("r");
+        String model = org.parley.stance.TinyStance.bundle().toString();
+        String err = stderr(() -> assertEquals("{\"recorded\":false,\"note\":\"" + org.parley.stance.StanceEvaluator.NOT_RECORDED + "\"}",
+                run("--model", model, "--file", labels.toString(), "--report", report.toString(), "--resamples", "0")
+                        .get("targetsInTraining").toString()));
+        assertTrue(err.contains("targets in training: this bundle does not record its training targets"), err);
+        assertTrue(Files.readString(report.resolve("report.html")).contains("<h2>Targets in training</h2>\n<p>this bundle does not record its training targets"));
+        // On the dev split the held-out targets are apart already: nothing to say.
+        assertFalse(run("--baselines-only", "--data", Path.of(getClass().getResource("/corpus").toURI()).toString(), "--resamples", "0")
+                .has("targetsInTraining"));
+    }
+
     /** The same audit: toxicity's evaluate writes an HTML report a person can look at; stance wrote none. */
     @Test
     void reportWritesThePageAndTheJsonItShows() throws Exception {

@@ -81,6 +81,9 @@ class TrainStanceCommandTest {
             assertFalse(k.get("hyperParameters").has(targetOnly), targetOnly + " was not used by this run");
         assertFalse(k.at("/corpora/pstance").has("train"), "this run trained on no target rows");
         assertEquals(o.get("heldOutTargets"), k.get("heldOutTargets"));
+        assertEquals(o.get("trainingTargets"), made.get("trainingTargets"), "the kept model's training targets");
+        assertFalse(k.has("trainingTargets"), "this run trained no target model");
+        assertEquals(StanceBundle.load(old, TextPipeline.standard()).trainingTargets(), StanceBundle.load(kept, TextPipeline.standard()).trainingTargets());
 
         train("--data", data.toString(), "--target-from", kept.toString(), "--output", again.toString());
         JsonNode a = provenance(again);
@@ -91,6 +94,49 @@ class TrainStanceCommandTest {
         String err = stderrOfRefusal("--data", data.toString(), "--target-from", kept.toString(), "--hold-out", "Atheism",
                 "--output", dir.resolve("x.zip").toString());
         assertTrue(err.startsWith("train --task stance: --hold-out with --target-from:"), err);
+    }
+
+    /**
+     * A data scientist's third audit: evaluate --task stance --file reported a target the bundle trained on and one it
+     * never saw alike, as the bundle recorded rows per corpus, not its targets. Training records each target's rows
+     * (as the wide part reads targets: case and spacing aside), and the file's targets are said seen, with those rows,
+     * or unseen (the held-out one too), in the JSON, on stderr and in the report.
+     */
+    @Test
+    void aBundleRecordsItsTrainingTargetsAndEvaluateSaysWhichOfAFilesTargetsItSaw() throws Exception {
+        Path data = corpora(), bundle = dir.resolve("st.zip");
+        train("--data", data.toString(), "--output", bundle.toString());
+        JsonNode recorded = provenance(bundle).get("trainingTargets");
+        java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
+        for (StanceExample e : org.parley.stance.StanceData.load(data, List.of("Hillary Clinton"), null, 7).train())
+            expected.merge(e.target().strip().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+        assertEquals(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(expected), recorded);
+        int atheism = recorded.get("atheism").asInt();
+        assertTrue(atheism > 0 && !recorded.has("hillary clinton"), recorded.toString());
+
+        Path labels = Files.writeString(dir.resolve("l.jsonl"), """
+                {"text": "God is great, pray daily", "target": "  ATHEISM ", "label": "AGAINST"}
+                {"text": "Fireworks scare my dog", "target": "fireworks", "label": "AGAINST"}
+                {"text": "Vote Hillary", "target": "Hillary Clinton", "label": "FAVOR"}
+                """);
+        Path report = dir.resolve("report");
+        Printed[] err = new Printed[1];
+        Printed out = Printed.out(() -> {
+            err[0] = Printed.err(() -> Cli.execute(new EvaluateStanceCommand(), "--model", bundle.toString(), "--data", data.toString(),
+                    "--file", labels.toString(), "--report", report.toString(), "--resamples", "0"));
+            return err[0].code();
+        });
+        assertEquals(0, out.code(), err[0].text());
+        JsonNode seen = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.text()).get("targetsInTraining");
+        assertTrue(seen.get("recorded").asBoolean(), seen.toString());
+        assertEquals("{\"seen\":true,\"trainingRows\":" + atheism + "}", seen.at("/targets/  ATHEISM ").toString());
+        assertEquals("{\"seen\":false}", seen.at("/targets/fireworks").toString());
+        assertEquals("{\"seen\":false}", seen.at("/targets/Hillary Clinton").toString(), "held out of training");
+        assertTrue(err[0].text().contains("targets in training:   ATHEISM  seen (" + atheism + " training rows); Hillary Clinton unseen; fireworks unseen"),
+                err[0].text());
+        String html = Files.readString(report.resolve("report.html"));
+        assertTrue(html.contains("<tr><td>fireworks</td><td>unseen</td></tr>"), html);
+        assertTrue(html.contains("<tr><td>  ATHEISM </td><td>seen (" + atheism + " training rows)</td></tr>"), html);
     }
 
     /**
