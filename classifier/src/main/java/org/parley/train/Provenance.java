@@ -62,15 +62,10 @@ public final class Provenance {
     private static final List<String> CODE = List.of("classifier/", "service/", "scripts/", "pom.xml");
 
     /**
-     * Whether {@code git status --porcelain} shows the checkout differs from its commit: any tracked
-     * change, or an untracked file among the code. Untracked files used to be left out altogether, so
-     * a new source file not yet added built the model while the provenance said no changes.
+     * Where {@code git status --porcelain} shows the checkout differs from its commit: each changed tracked file, and
+     * each untracked one among the code. Untracked files used to be left out altogether, so a new source file not yet
+     * added built the model while the provenance said no changes.
      */
-    static boolean uncommitted(String porcelain) {
-        return !changedFiles(porcelain).isEmpty();
-    }
-
-    /** The paths that make {@link #uncommitted} true: each changed tracked file, and each untracked one among the code. */
     static List<String> changedFiles(String porcelain) {
         List<String> out = new java.util.ArrayList<>();
         for (String line : porcelain.split("\n")) {

@@ -52,8 +52,8 @@ class ProvenanceTest {
             if (before == null) System.clearProperty("parley.home");
             else System.setProperty("parley.home", before);
         }
-        assertEquals(true, Provenance.uncommitted(" M training-data/README.md\n"), "a tracked change anywhere");
-        assertEquals(true, Provenance.uncommitted("?? \"scripts/new tool\"\n"), "quoted paths too");
+        assertEquals(List.of("training-data/README.md"), Provenance.changedFiles(" M training-data/README.md\n"), "a tracked change anywhere");
+        assertEquals(List.of("scripts/new tool"), Provenance.changedFiles("?? \"scripts/new tool\"\n"), "quoted paths too");
     }
 
     /** Without parley.home, the checkout the classes were built in: this one. */
