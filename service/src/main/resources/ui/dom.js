@@ -61,9 +61,9 @@ function offerUndo(undo) {
   $('undo').hidden = !undoing;
 }
 
-/** The undo the message on show offers, or null: for the Undo button and the key u. */
-export function offeredUndo() {
-  return undoing;
+/** Does the undo the message on show offers, if it offers one: the Undo button and the key u. */
+export function undoOffered() {
+  if (undoing) undoing();
 }
 
 /** Both regions emptied, and a message's clearing still to come dropped: for the log-in form. */

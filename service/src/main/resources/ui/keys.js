@@ -1,6 +1,6 @@
 // The moderator page's keyboard: the help dialog, the setting that turns single-character keys off, and the keys.
 import { QUEUES, current, ref, refOfCard, state } from './state.js';
-import { $, offeredUndo } from './dom.js';
+import { $, undoOffered } from './dom.js';
 import { load, switchQueue } from './queue.js';
 import { select } from './list.js';
 import { clearSelection, decide, decideSelected, renderDecisionButtons, toggleSelected } from './decisions.js';
@@ -93,7 +93,7 @@ export function onKey(e) {
     a: () => decide('APPROVE'),
     r: () => decide('REJECT'),
     e: () => decide('ESCALATE'),
-    u: () => { const undo = offeredUndo(); if (undo) undo(); },
+    u: undoOffered,
     x: () => { if (current()) toggleSelected(ref(current()), true); },
     A: () => decideSelected('APPROVE'),
     R: () => decideSelected('REJECT'),

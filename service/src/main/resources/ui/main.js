@@ -17,7 +17,7 @@
 // loads and nothing runs before init, which comes last (no module imports main.js). Each module has its own top-level
 // names, so what another uses is exported; a `let` another changes is not, since imports are read-only.
 import { REASONS, state } from './state.js';
-import { $, offeredUndo } from './dom.js';
+import { $, undoOffered } from './dom.js';
 import { checkSession, login, logout, sessionShown } from './session.js';
 import { buildTabs, load, loadMore, readHash } from './queue.js';
 import { clearSelection, decide, decideSelected } from './decisions.js';
@@ -49,7 +49,7 @@ function init() {
   $('bulk-approve').addEventListener('click', () => decideSelected('APPROVE'));
   $('bulk-reject').addEventListener('click', () => decideSelected('REJECT'));
   $('bulk-clear').addEventListener('click', clearSelection);
-  $('undo').addEventListener('click', () => { const undo = offeredUndo(); if (undo) undo(); });
+  $('undo').addEventListener('click', undoOffered);
   // Enter or Esc leaves the note for the comment on show, where a, r or e decide with it (a blur
   // left the focus on the page's body: a screen reader then read nothing).
   $('note').addEventListener('keydown', (e) => {
