@@ -21,7 +21,8 @@ import java.util.OptionalLong;
  * {@code X-Goog-Api-Key: KEY} (the Perspective ways) or the moderator UI's session cookie, authenticates it (an API key, else a session token), then
  * spends one token of the key's rate limit, or the moderator's, and one more for each
  * {@link RateLimiter#bodyTokens share} of the body as it is read ({@link BodyCharge}; if it is refused, at most a full bucket). A client address that failed too
- * often is refused before its credential is looked at. Roles are checked afterwards by
+ * often is refused before its credential is looked at; a batch's part that presents a credential an earlier part of
+ * the batch was refused is refused without another try ({@link RefusedInBatch}). Roles are checked afterwards by
  * {@code @RolesAllowed}, with {@link Role#includes}.
  */
 @Priority(Priorities.AUTHENTICATION)
@@ -77,13 +78,18 @@ public final class ApiKeyAuthFilter extends AuthFilter<ApiKeyAuthFilter.Credenti
         }
         // Only a presented credential counts as a try: a page asking who is logged in guesses nothing.
         boolean tries = token != null && !token.isEmpty();
+        // A batch's part that presents what an earlier part was refused is refused alike, without another try.
+        RefusedInBatch batch = tries && !cookie ? RefusedInBatch.of(request) : null;
+        if (batch != null && batch.refused(token)) throw ErrorResponses.credentialRefused(request.getUriInfo().getPath(), true);
         String address = tries ? ClientAddress.of(servletRequest) : null;
         OptionalLong blocked = tries ? limiter.tryCredential(address) : OptionalLong.empty();
         if (blocked.isPresent())
             throw ApiException.unavailable(429, blocked.getAsLong(), "more than " + limiter.failuresPerMinute()
                     + " failed authentications a minute from this address; retry after " + blocked.getAsLong() + " s");
-        if (!tries || !authenticate(request, new Credential(token, cookie), BEARER))  // a failed try keeps the token it took
+        if (!tries || !authenticate(request, new Credential(token, cookie), BEARER)) {  // a failed try keeps the token it took
+            if (batch != null) batch.add(token);
             throw ErrorResponses.credentialRefused(request.getUriInfo().getPath(), tries && !cookie);
+        }
         limiter.succeeded(address);
         Object caller = request.getSecurityContext().getUserPrincipal();
         if (caller instanceof ApiKey key) {

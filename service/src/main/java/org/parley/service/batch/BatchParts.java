@@ -17,14 +17,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipException;
 
 /**
  * The parts of a {@code multipart/mixed} body, read by mime4j, strictly: a body without its boundary lines, one that
  * ends before its closing {@code --BOUNDARY--}, or a part header line without a colon is refused as a whole (a 400), so
  * that no part runs from a body that was cut short. Lines may end in LF alone, as Python's email generator writes them
- * (Google's Python client sends its batches so). Read as the body arrives, so that what a part holds is kept only if
+ * (Google's Python client sends its batches so). Two parts whose answers would carry one Content-ID are refused too (a
+ * 400 naming {@code Content-ID}). Read as the body arrives, so that what a part holds is kept only if
  * the caller keeps it (batch.BatchServlet: a part whose key is no configured key is not).
  */
 final class BatchParts {
@@ -58,6 +61,7 @@ final class BatchParts {
         MimeTokenStream stream = new MimeTokenStream(config);
         stream.setRecursionMode(RecursionMode.M_NO_RECURSE);  // a part is an HTTP request, never read as MIME itself
         List<T> parts = new ArrayList<>();
+        Map<String, Integer> ids = new HashMap<>();  // each answer's Content-ID → the part (from 1) that has it
         try {
             stream.parseHeadless(body, contentType);
             String id = null, type = null;
@@ -70,6 +74,10 @@ final class BatchParts {
                     if ("Content-ID".equalsIgnoreCase(f.getName())) id = f.getBody().strip();
                     else if ("Content-Type".equalsIgnoreCase(f.getName())) type = f.getBody().strip();
                 } else if (s == EntityState.T_BODY) {
+                    if (id != null) {
+                        Integer first = ids.putIfAbsent(PartAnswers.responseId(id), parts.size() + 1);
+                        if (first != null) throw repeated(id, first, parts.size() + 1);
+                    }
                     parts.add(reader.read(id, type, stream.getDecodedInputStream()));
                 }
             }
@@ -96,6 +104,18 @@ final class BatchParts {
     static ApiException tooMany(int maxParts) {
         return new ApiException(413, "body", maxParts, "a batch holds at most " + maxParts
                 + " parts (maxBatchSize, as /v1/score/batch); send the rest in another batch");
+    }
+
+    /**
+     * Two parts whose answers would carry the same Content-ID ({@code <1>} and {@code 1} are both answered
+     * {@code <response-1>}): a client that maps answers by id could not tell them apart, so the batch is refused
+     * before any part runs (Google's own answer to it is not known here). Parts without a Content-ID are told apart by
+     * their place alone, as Google's batch documentation has the header optional.
+     */
+    private static ApiException repeated(String id, int first, int again) {
+        return ApiException.badField("Content-ID", "Content-ID '" + ApiException.shown(id) + "' is given to parts " + first
+                + " and " + again + ": each part's Content-ID must be its own (or left out), since its answer is "
+                + "told from the others' by Content-ID " + ApiException.shown(PartAnswers.responseId(id)));
     }
 
     private static ApiException malformed(String why) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.PrivateAnswers;
+import org.parley.service.auth.RefusedInBatch;
 import org.parley.service.errors.ApiException;
 import org.parley.service.errors.ErrorResponses;
 import org.parley.service.errors.WatchedInput;
@@ -38,7 +39,9 @@ import java.util.regex.Pattern;
  * {@code X-Goog-Api-Key} or {@code ?key=}), and the batch's other headers but Content-*, hop-by-hop ones and Cookie, as
  * Google's front end passes the outer headers on. A part that is not an HTTP request, or that calls anything but
  * {@code /v1alpha1/comments:analyze} or {@code :suggestscore}, is answered its own 400 or 404; a body that is not a
- * multipart/mixed batch, or holds more than {@code maxParts} parts, is refused whole before any part runs.
+ * multipart/mixed batch, holds more than {@code maxParts} parts or gives two parts one Content-ID, is refused whole
+ * before any part runs. A wrong key takes one of the address's failed-authentication tries however many of the batch's
+ * parts present it ({@link RefusedInBatch}): each distinct one, as alone.
  * <p>
  * The batch needs no key, yet its body is read before any part's key is checked: so it is read as it arrives, and a
  * part's body is kept only when its credential is a configured API key (anything else is refused by the key check
@@ -98,6 +101,7 @@ public final class BatchServlet extends HttpServlet {
         ApiKeyAuthFilter.withoutQueryInThreadName();
         response.setHeader("X-Content-Type-Options", "nosniff");
         KeptBytes.Share share = kept.share();
+        RefusedInBatch refusedKeys = new RefusedInBatch();
         try {
             List<Held> parts;
             try {
@@ -109,7 +113,7 @@ public final class BatchServlet extends HttpServlet {
                 String type = multipartMixed(request);
                 if (request.getContentLengthLong() > maxBytes) throw tooLarge();
                 parts = BatchParts.read(new Bounded(request.getInputStream()), type, maxParts,
-                        (id, partType, content) -> hold(request, id, partType, content, share));
+                        (id, partType, content) -> hold(request, id, partType, content, share, refusedKeys));
             } catch (ApiException e) {
                 byte[] body = json.writeValueAsBytes(ErrorResponses.google(e));
                 if (e.retryAfterSeconds() != null) response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
@@ -163,8 +167,8 @@ public final class BatchServlet extends HttpServlet {
      * body is read, as it would be alone, so such a part's body is skipped: a batch from anyone without a key holds
      * nothing but one part's head at a time. Kept bodies count against the bytes all batches may hold at once.
      */
-    private Held hold(HttpServletRequest batch, String id, String type, InputStream content, KeptBytes.Share share)
-            throws IOException {
+    private Held hold(HttpServletRequest batch, String id, String type, InputStream content, KeptBytes.Share share,
+                      RefusedInBatch refusedKeys) throws IOException {
         if (type != null && !isHttp(type))
             return new Held(id, ApiException.badField("body", "a part's Content-Type must be application/http (was '"
                     + ApiException.shown(type) + "')"));
@@ -196,7 +200,9 @@ public final class BatchServlet extends HttpServlet {
         }
         if (length > 0 || !inner.method().equals("GET") && !inner.method().equals("HEAD"))
             headers.add(new InnerRequest.Header("Content-Length", Long.toString(length)));
-        return new Held(id, inner, new PartRequest(batch, inner.method(), path, inner.query(), headers, body), null);
+        PartRequest request = new PartRequest(batch, inner.method(), path, inner.query(), headers, body);
+        request.setAttribute(RefusedInBatch.ATTRIBUTE, refusedKeys);  // a wrong key costs the batch one try, however many parts repeat it
+        return new Held(id, inner, request, null);
     }
 
     /** A part's answer: Jersey's, or the part's own refusal. */

@@ -132,4 +132,28 @@ class BatchPartsTest {
         assertEquals(1, BatchParts.read((head + "Content-ID: <" + "x".repeat(9_000) + ">\r\n" + request)
                 .getBytes(StandardCharsets.UTF_8), "multipart/mixed; boundary=b", 10).size(), "under the limit: read");
     }
+
+    /**
+     * The forty-first session's audit: two parts of one Content-ID were answered as sent, both {@code <response-1>}, so a
+     * client mapping answers by id could not tell them apart. Ids whose answers would be one ({@code <1>} and {@code 1})
+     * refuse the batch, naming the field and the id; parts without a Content-ID are told apart by their place, and read.
+     */
+    @Test
+    void aContentIdGivenToTwoPartsIsA400NamingIt() {
+        String request = "\r\nPOST /v1alpha1/comments:analyze HTTP/1.1\r\n\r\n{}\r\n";
+        String none = "--b\r\nContent-Type: application/http\r\n" + request;
+        for (String[] ids : List.of(new String[]{"<1>", "<1>"}, new String[]{"<1>", "1"})) {
+            String body = none + "--b\r\nContent-ID: " + ids[0] + "\r\n" + request + none
+                    + "--b\r\nContent-ID: " + ids[1] + "\r\n" + request + "--b--\r\n";
+            ApiException e = assertThrows(ApiException.class,
+                    () -> BatchParts.read(body.getBytes(StandardCharsets.UTF_8), "multipart/mixed; boundary=b", 10), body);
+            assertEquals(400, e.status());
+            assertEquals("Content-ID", e.field());
+            assertEquals("Content-ID '" + ids[1] + "' is given to parts 2 and 4: each part's Content-ID must be its own (or "
+                    + "left out), since its answer is told from the others' by Content-ID <response-1>", e.getMessage());
+        }
+        String distinct = none + none + "--b\r\nContent-ID: <1>\r\n" + request + "--b\r\nContent-ID: <2>\r\n" + request + "--b--\r\n";
+        List<BatchParts.Part> parts = BatchParts.read(distinct.getBytes(StandardCharsets.UTF_8), "multipart/mixed; boundary=b", 10);
+        assertEquals(java.util.Arrays.asList(null, null, "<1>", "<2>"), parts.stream().map(BatchParts.Part::contentId).toList());
+    }
 }

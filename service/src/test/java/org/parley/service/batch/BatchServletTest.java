@@ -226,14 +226,16 @@ class BatchServletTest {
 
     @Test
     void aBatchThatCannotBeReadIsRefusedWholeInGooglesEnvelope() throws Exception {
-        String six = (part("x", "POST /v1alpha1/comments:analyze HTTP/1.1\n\n" + ANALYZE)).repeat(6) + "--b--";
-        Answer tooMany = post(null, batchHeaders(), six);
+        StringBuilder six = new StringBuilder();
+        for (int i = 0; i < 6; i++) six.append(part("x" + i, "POST /v1alpha1/comments:analyze HTTP/1.1\n\n" + ANALYZE));
+        six.append("--b--");
+        Answer tooMany = post(null, batchHeaders(), six.toString());
         assertEquals(413, tooMany.status());
         assertEquals("application/json", tooMany.type());
         assertTrue(JSON.readTree(tooMany.body()).at("/error/message").asText().startsWith("a batch holds at most 5 parts"), tooMany.body());
         assertEquals(0, seen.size(), "no part ran");
 
-        Answer noBoundary = post(null, batchHeaders("Content-Type", "multipart/mixed"), six);
+        Answer noBoundary = post(null, batchHeaders("Content-Type", "multipart/mixed"), six.toString());
         assertEquals(400, noBoundary.status());
         assertEquals("Content-Type", JSON.readTree(noBoundary.body()).at("/error/details/0/fieldViolations/0/field").asText());
 
@@ -242,9 +244,9 @@ class BatchServletTest {
         assertTrue(JSON.readTree(cut.body()).at("/error/message").asText().startsWith("body is not a multipart/mixed batch"), cut.body());
 
         assertEquals(415, post(null, batchHeaders("Content-Type", "application/json"), "{}").status());
-        assertEquals(415, post(null, batchHeaders("Content-Type", "multipart/form-data; boundary=b"), six).status(),
+        assertEquals(415, post(null, batchHeaders("Content-Type", "multipart/form-data; boundary=b"), six.toString()).status(),
                 "a form a page of any site may post");
-        assertEquals(415, post(null, batchHeaders("Content-Encoding", "deflate"), six).status());
+        assertEquals(415, post(null, batchHeaders("Content-Encoding", "deflate"), six.toString()).status());
         assertEquals(413, post(null, batchHeaders(), "x".repeat(100_001)).status(), "over the body limit");
         chunked = true;
         Answer large = post(null, batchHeaders(), part("x", "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n"
@@ -278,7 +280,7 @@ class BatchServletTest {
         // Two kept bodies of 3 KB where all batches may keep 4 KiB: the batch is a 503, and what it took is given back.
         batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, KEYS::contains, 100_000, 5, Optional.empty(), 4_096);
         String known = part("k", "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n" + big);
-        Answer busy = post(null, batchHeaders(), known + known + "--b--");
+        Answer busy = post(null, batchHeaders(), known + known.replace("<k>", "<k2>") + "--b--");
         assertEquals(503, busy.status(), busy.body());
         assertEquals("UNAVAILABLE", JSON.readTree(busy.body()).at("/error/status").asText());
         assertEquals(4, seen.size(), "no part ran");
@@ -342,5 +344,42 @@ class BatchServletTest {
             assertFalse(message.contains("own-key") || message.contains("secret"), message);
             assertEquals("lb-7f3a", line.getMDCPropertyMap().get("requestId"), message);
         }
+    }
+
+    /**
+     * The forty-first session's audit: two parts of one Content-ID ran and were answered {@code <response-1>} twice. The
+     * batch is refused before any part runs, in Google's envelope naming the field and the id.
+     */
+    @Test
+    void aRepeatedContentIdRefusesTheBatchBeforeAnyPartRuns() throws Exception {
+        String one = "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n" + ANALYZE;
+        Answer a = post(null, batchHeaders(), part("1", one) + part("2", one) + part("1", one) + "--b--\r\n");
+        assertEquals(400, a.status(), a.body());
+        assertEquals("application/json", a.type());
+        JsonNode error = JSON.readTree(a.body());
+        assertEquals("INVALID_ARGUMENT", error.at("/error/status").asText(), a.body());
+        assertEquals("Content-ID", error.at("/error/details/0/fieldViolations/0/field").asText(), a.body());
+        assertTrue(error.at("/error/message").asText().startsWith("Content-ID '<1>' is given to parts 1 and 3"), a.body());
+        assertEquals(0, seen.size(), "no part ran");
+    }
+
+    /**
+     * The forty-first session's audit: 100 parts with one wrong key spent the address's failed-authentication tries
+     * part by part. Each part of a batch carries the batch's record of refused keys for the auth filter
+     * (auth.RefusedInBatch; RequestCostTest.aBatchSpendsATryForEachDistinctWrongKeyNotForEachPart), another batch its own.
+     */
+    @Test
+    void thePartsOfABatchShareItsRecordOfRefusedKeysAndNoOtherBatchDoes() throws Exception {
+        String two = part("1", "POST /v1alpha1/comments:analyze?key=wrong HTTP/1.1\n\n" + ANALYZE)
+                + part("2", "POST /v1alpha1/comments:analyze?key=wrong HTTP/1.1\n\n" + ANALYZE) + "--b--\r\n";
+        post(null, batchHeaders(), two);
+        post(null, batchHeaders(), two);
+        assertEquals(4, seen.size());
+        Object first = seen.get(0).getAttribute(org.parley.service.auth.RefusedInBatch.ATTRIBUTE);
+        assertInstanceOf(org.parley.service.auth.RefusedInBatch.class, first);
+        assertSame(first, seen.get(1).getAttribute(org.parley.service.auth.RefusedInBatch.ATTRIBUTE));
+        Object second = seen.get(2).getAttribute(org.parley.service.auth.RefusedInBatch.ATTRIBUTE);
+        assertNotSame(first, second, "each batch its own");
+        assertSame(second, seen.get(3).getAttribute(org.parley.service.auth.RefusedInBatch.ATTRIBUTE));
     }
 }

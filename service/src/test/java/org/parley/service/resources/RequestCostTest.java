@@ -11,6 +11,7 @@ import org.parley.service.Fakes;
 import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.RateLimiter;
+import org.parley.service.auth.RefusedInBatch;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.errors.BodySizeLimit;
@@ -34,6 +35,25 @@ class RequestCostTest {
                     new ApiKeyAuthFilter(ApiKeys.parse("light-key-1:website", 1), new RateLimiter(10, 5, 0, 3)))
             .addResource(new PerspectiveResource(MODELS, Fakes.feedback(Path.of("target", "request-cost-feedback")), Language.standard()))
             .build();
+    // The same as a batch's parts reach them (batch.BatchServlet): requests naming one X-Test-Batch carry one
+    // RefusedInBatch, as a batch's parts do; 3 failed authentications a minute, a limiter of its own.
+    private static final java.util.Map<String, RefusedInBatch> BATCHES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ResourceExtension PERSPECTIVE_BATCHES = Fakes.builder(Fakes.mapper(),
+                    new ApiKeyAuthFilter(ApiKeys.parse("light-key-1:website", 1), new RateLimiter(10, 5, 0, 3)))
+            .addProvider(new AsBatchPart())
+            .addResource(new PerspectiveResource(MODELS, Fakes.feedback(Path.of("target", "request-cost-feedback")), Language.standard()))
+            .build();
+
+    /** Puts the batch that X-Test-Batch names on the request, before the auth filter reads it. */
+    @jakarta.ws.rs.container.PreMatching
+    public static final class AsBatchPart implements jakarta.ws.rs.container.ContainerRequestFilter {
+        @Override
+        public void filter(jakarta.ws.rs.container.ContainerRequestContext request) {
+            String batch = request.getHeaderString("X-Test-Batch");
+            if (batch != null) request.setProperty(RefusedInBatch.ATTRIBUTE, BATCHES.computeIfAbsent(batch, b -> new RefusedInBatch()));
+        }
+    }
+
     // A published scorer key of 1,000 requests/s whose visitors (one address each) may send 5 a second.
     private static final ResourceExtension PUBLISHED = published(new RateLimiter(2, 5, 1024, 0, 5));
 
@@ -280,6 +300,36 @@ class RequestCostTest {
         assertNotNull(blocked.getHeaderString("Retry-After"));
         String body = blocked.readEntity(String.class);
         assertTrue(body.contains("RESOURCE_EXHAUSTED") && body.contains("failed authentications"), body);
+    }
+
+    /**
+     * The forty-first session's audit: a batch of 100 parts with one wrong key spent its address's 60 tries a minute
+     * (60 400s, then 429s) and locked the address's right key out for a minute. A wrong key costs a batch one try
+     * however many parts repeat it; each distinct wrong key is a try, in a batch as alone, so guessing stays bounded.
+     */
+    @Test
+    void aBatchSpendsATryForEachDistinctWrongKeyNotForEachPart() {
+        for (int i = 0; i < 10; i++) {
+            Response wrong = analyze(PERSPECTIVE_BATCHES, "a-sites-stale-key", "one");
+            assertEquals(400, wrong.getStatus(), "part " + i);
+            assertTrue(wrong.readEntity(String.class).contains("API_KEY_INVALID"));
+        }
+        assertEquals(200, analyze(PERSPECTIVE_BATCHES, "light-key-1", null).getStatus(), "one try of 3 spent: the right key passes");
+        // Three different guesses in another batch: two tries were left.
+        assertEquals(400, analyze(PERSPECTIVE_BATCHES, "guess-a", "two").getStatus());
+        assertEquals(400, analyze(PERSPECTIVE_BATCHES, "guess-b", "two").getStatus());
+        Response blocked = analyze(PERSPECTIVE_BATCHES, "guess-c", "two");
+        assertEquals(429, blocked.getStatus(), "a third distinct guess is over the allowance, batched or not");
+        assertTrue(blocked.readEntity(String.class).contains("failed authentications"));
+        assertEquals(400, analyze(PERSPECTIVE_BATCHES, "guess-a", "two").getStatus(), "a key the batch was refused: refused again");
+        assertEquals(429, analyze(PERSPECTIVE_BATCHES, "light-key-1", "two").getStatus(), "the right key waits, in a batch too");
+        assertEquals(429, analyze(PERSPECTIVE_BATCHES, "a-sites-stale-key", "three").getStatus(), "another batch tries it afresh");
+    }
+
+    private static Response analyze(ResourceExtension service, String key, String batch) {
+        var request = service.target("/v1alpha1/comments:analyze").queryParam("key", key).request();
+        if (batch != null) request = request.header("X-Test-Batch", batch);
+        return request.post(Entity.entity("{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", MediaType.APPLICATION_JSON));
     }
 
     private static Response analyze(String key) {
