@@ -22,10 +22,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -68,6 +70,18 @@ public final class BatchServlet extends HttpServlet {
     private final long maxBytes;
     private final int maxParts;
     private final String publicPath;
+    /** How long a batch's body may take to arrive; its parts' kept bytes are held meanwhile. */
+    private final Duration readLimit;
+    private final LongSupplier nanoTime;
+
+    /**
+     * A batch's body arrives within a minute or is a 408: its kept parts hold the bytes all batches share until it ends,
+     * and a sender that paused (a byte every few seconds keeps Jetty's 30 s idle timeout away) held them for as long as
+     * it liked, its key paying nothing, as its parts never ran. A third penetration test (forty-third session): two such
+     * batches with the scorer key a page publishes held them all, and every site's batch was a 503. A minute takes the
+     * largest body (27 MB) at 460 KB/s.
+     */
+    static final Duration READ_LIMIT = Duration.ofSeconds(60);
 
     /**
      * @param jersey     the application's Jersey servlet (asked at each request: it is started after this is made)
@@ -85,6 +99,14 @@ public final class BatchServlet extends HttpServlet {
     /** @param heldBytes bytes of parts all batches keep at once (the tests choose it) */
     BatchServlet(Supplier<Servlet> jersey, Filter refusal, ObjectMapper json, Predicate<String> isKey, long maxBytes,
                  int maxParts, Optional<String> publicRoot, long heldBytes) {
+        this(jersey, refusal, json, isKey, maxBytes, maxParts, publicRoot, heldBytes, READ_LIMIT, System::nanoTime);
+    }
+
+    /** @param readLimit how long a body may take to arrive, on the clock {@code nanoTime} (the tests choose both) */
+    BatchServlet(Supplier<Servlet> jersey, Filter refusal, ObjectMapper json, Predicate<String> isKey, long maxBytes,
+                 int maxParts, Optional<String> publicRoot, long heldBytes, Duration readLimit, LongSupplier nanoTime) {
+        this.readLimit = readLimit;
+        this.nanoTime = nanoTime;
         this.jersey = jersey;
         this.refusal = refusal;
         this.json = json;
@@ -112,7 +134,7 @@ public final class BatchServlet extends HttpServlet {
                 }
                 String type = multipartMixed(request);
                 if (request.getContentLengthLong() > maxBytes) throw tooLarge();
-                parts = BatchParts.read(new Bounded(request.getInputStream()), type, maxParts,
+                parts = BatchParts.read(new Bounded(request.getInputStream(), nanoTime.getAsLong() + readLimit.toNanos()), type, maxParts,
                         (id, partType, content) -> hold(request, id, partType, content, share, refusedKeys));
             } catch (ApiException e) {
                 byte[] body = json.writeValueAsBytes(ErrorResponses.google(e));
@@ -283,18 +305,26 @@ public final class BatchServlet extends HttpServlet {
         return type;
     }
 
-    /** The body, refused (413) once it is larger than any endpoint takes. */
+    /**
+     * The body, refused once it is larger than any endpoint takes (413) or once it has taken longer than
+     * {@link #readLimit} to arrive (408; told at the first bytes after it, or by Jetty's idle timeout where none come).
+     */
     private final class Bounded extends WatchedInput {
+        private final long deadline;
         private long read;
 
-        Bounded(InputStream in) {
+        Bounded(InputStream in, long deadline) {
             super(in);
+            this.deadline = deadline;
         }
 
         @Override
         protected void seen(byte[] buf, int off, int n) {
             read += n;
             if (read > maxBytes) throw tooLarge();
+            if (nanoTime.getAsLong() - deadline > 0)
+                throw new ApiException(408, "body", readLimit.toSeconds(), "body took longer than " + readLimit.toSeconds()
+                        + " s to arrive: a batch's parts are held until it ends, so send it at once (or in smaller batches)");
         }
     }
 

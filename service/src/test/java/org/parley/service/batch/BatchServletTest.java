@@ -63,6 +63,10 @@ class BatchServletTest {
 
     /** Sent without a Content-Length, as a chunked body is: its size is known only as it is read. */
     private boolean chunked;
+    /** The servlet's clock, in nanoseconds; and the byte of the body before which its sender pauses this long. */
+    private final long[] now = {0};
+    private int pauseAt = -1;
+    private Duration pause = Duration.ZERO;
 
     private Answer post(String query, Map<String, String> headers, String body) throws Exception {
         return send("POST", query, headers, body.getBytes(StandardCharsets.UTF_8));
@@ -83,7 +87,10 @@ class BatchServletTest {
                 headers.containsKey((String) i.getArgument(0)) ? List.of(headers.get((String) i.getArgument(0))) : List.of()));
         ByteArrayInputStream in = new ByteArrayInputStream(body);
         when(request.getInputStream()).thenReturn(new ServletInputStream() {
-            @Override public int read() { return in.read(); }
+            @Override public int read() {
+                if (body.length - in.available() == pauseAt) now[0] += pause.toNanos();
+                return in.read();
+            }
             @Override public boolean isFinished() { return in.available() == 0; }
             @Override public boolean isReady() { return true; }
             @Override public void setReadListener(ReadListener listener) {}
@@ -286,6 +293,32 @@ class BatchServletTest {
         assertEquals(4, seen.size(), "no part ran");
         for (int i = 0; i < 3; i++) assertEquals(200, post(null, batchHeaders(), known + "--b--").status(), "given back");
         assertEquals(7, seen.size());
+    }
+
+    /**
+     * A batch's kept parts hold the bytes all batches share until its body ends: a sender that paused after its parts
+     * (a byte every few seconds keeps Jetty's idle timeout away) held them for as long as it liked, and no part ran, so
+     * its key paid nothing. Two such batches with a page's scorer key held them all, and every other site's batch was a
+     * 503 (a third penetration test). A body that takes longer than the read limit to arrive is now a 408, and what its
+     * parts took is given back.
+     */
+    @Test
+    void aBatchWhoseBodyTakesLongerThanTheReadLimitIsA408AndGivesBackWhatItsPartsHeld() throws Exception {
+        batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, KEYS::contains, 100_000, 5, Optional.empty(),
+                4_096, Duration.ofSeconds(60), () -> now[0]);
+        String known = part("k", "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n{\"comment\": {\"text\": \""
+                + "x".repeat(3_000) + "\"}}");
+        String held = known + "--b--";
+        pauseAt = known.length();  // its part kept, the sender pauses before the closing line
+        pause = Duration.ofSeconds(61);
+        Answer slow = post(null, batchHeaders(), held);
+        assertEquals(408, slow.status(), slow.body());
+        assertEquals("DEADLINE_EXCEEDED", JSON.readTree(slow.body()).at("/error/status").asText(), slow.body());
+        assertTrue(slow.body().contains("longer than 60 s"), slow.body());
+        assertEquals(0, seen.size(), "no part ran");
+        pause = Duration.ofSeconds(59);  // within the limit: served
+        assertEquals(200, post(null, batchHeaders(), held).status(), "what the slow one kept was given back");
+        assertEquals(1, seen.size());
     }
 
     /** Seeded mutations of the Python client's batch, through the servlet: a 200 with an answer for each part, or a 4xx. */

@@ -88,6 +88,7 @@ public record GoogleError(Body error) {
             case 403 -> "PERMISSION_DENIED";
             case 404 -> "NOT_FOUND";
             case 405 -> "UNIMPLEMENTED";
+            case 408 -> "DEADLINE_EXCEEDED";
             case 429 -> "RESOURCE_EXHAUSTED";
             case 503 -> "UNAVAILABLE";
             default -> code >= 500 ? "INTERNAL" : "FAILED_PRECONDITION";
