@@ -41,6 +41,11 @@ function reserved(c) {
 
 const RESERVED = 'Escalated comments are decided by a senior moderator (admin).';
 
+/** A moderator's decision that the panel offers to undo, for as long as it stands (detail.js). */
+export function mayReopen(c) {
+  return c.decidedBy === 'MODERATOR' && ['PUBLISHED', 'REJECTED', 'ESCALATED'].includes(c.status) && !reserved(c);
+}
+
 const DECISION_KEYS = { approve: 'a', reject: 'r', escalate: 'e' };
 
 export function renderDecisionButtons() {
@@ -63,7 +68,8 @@ export async function decide(decision) {
   if (reserved(c)) return message(RESERVED, 'error');
   const reason = decision === 'REJECT' ? $('reason').value : undefined;
   const note = noteText();
-  const what = 'your ' + decision.toLowerCase() + ' of ' + label(c) + (reason ? ' (' + reason + ')' : '');
+  const what = decision === 'REOPEN' ? 'your undo of the decision on ' + label(c)
+    : 'your ' + decision.toLowerCase() + ' of ' + label(c) + (reason ? ' (' + reason + ')' : '');
   state.busy = true;
   const r = await api('POST', '/v1/comments/' + encodeURIComponent(c.id) + '/decision' + siteQuery(c),
     { decision, reason, note, expectedVersion: c.version });
@@ -73,8 +79,9 @@ export async function decide(decision) {
     const at = state.comments.findIndex((x) => ref(x) === ref(c));
     const queue = state.queue;
     replace(ref(c), r.body);
-    const undo = () => reopen(r.body, queue, at);
-    message(PAST[decision] + ' ' + label(c) + (reason ? ' (' + reason + ')' : '') + '.' + undoHint(), 'info', undo);
+    if (decision === 'REOPEN') message(BACK(c));  // from the panel: an undo, not offered again
+    else message(PAST[decision] + ' ' + label(c) + (reason ? ' (' + reason + ')' : '') + '.' + undoHint(), 'info',
+      () => reopen(r.body, queue, at));
   } else if (r.status === 409 && r.body && r.body.current) {
     conflict(c, r.body.current);
   } else if (r.status === 401) {
@@ -86,6 +93,8 @@ export async function decide(decision) {
 }
 
 // ---------- undo ----------
+
+const BACK = (c) => label(c) + ' is back in Pending, unread.';
 
 // A decision made by mistake (a moderator's third audit: it could only be revised from the Approved or Rejected queue,
 // never put back unread). The message after it offers Undo (u): a REOPEN at the version the decision made.
@@ -104,7 +113,7 @@ async function reopen(decided, queue, at) {
   state.busy = false;
   if (r.status === 200) {
     restore(r.body, queue, at);
-    message(label(decided) + ' is back in Pending, unread.');
+    message(BACK(decided));
     focusList();
   } else if (r.status === 409 && r.body && r.body.current) {
     restore(r.body.current, queue, at);

@@ -2,6 +2,7 @@
 import { siteQuery } from './state.js';
 import { $, LONG, clear, el, highlighted, isolated, textBlock, when } from './dom.js';
 import { api, notNow } from './api.js';
+import { decide, mayReopen } from './decisions.js';
 
 // ---------- detail: thread context and history ----------
 
@@ -95,6 +96,15 @@ export async function loadDetail(shown) {
   }
   if (!ol.children.length) ol.append(el('li', 'muted', 'No decisions yet.'));
   d.append(ol);
+
+  // An undo with no time limit (a second accessibility audit, WCAG 2.2.1): the message's offer goes after 15 s, often
+  // before a screen reader has read the next comment, and the decision was then only to be revised, never undone.
+  if (mayReopen(c)) {
+    const b = el('button', 'ghost reopen', 'Put back in Pending');
+    b.type = 'button';
+    b.addEventListener('click', () => decide('REOPEN'));
+    d.append(b, el('span', 'muted', ' undoes the last decision: the comment waits in Pending again, unread.'));
+  }
 
   // Its card shows a long comment in excerpts (list.js): here it is whole, last, so that it pushes nothing out of sight.
   if (c.text.length > LONG) {

@@ -38,6 +38,7 @@ export function when(iso) {
 
 let messageTimer = null;
 let undoing = null;  // what the Undo button beside the message does, while the message that offers it is shown
+let undoTimed = false;  // the offer goes with its message after UNDO_SHOWN_MS (an outcome's; a failed undo's stays)
 
 // How long an outcome stays: one that offers an undo longer, for a mistake seen on the next comment.
 const SHOWN_MS = 4000, UNDO_SHOWN_MS = 15000;
@@ -51,14 +52,39 @@ export function message(text, kind, undo) {
   $(urgent ? 'message' : 'alert').textContent = '';
   m.textContent = text;
   m.className = 'message ' + (kind || 'info');
-  offerUndo(undo);
+  offerUndo(undo, m);
+  undoTimed = !urgent && !!undo;
   clearTimeout(messageTimer);
-  if (!urgent) messageTimer = setTimeout(() => { m.textContent = ''; offerUndo(null); }, undo ? UNDO_SHOWN_MS : SHOWN_MS);
+  if (!urgent) messageTimer = setTimeout(expire, undo ? UNDO_SHOWN_MS : SHOWN_MS);
 }
 
-function offerUndo(undo) {
+// The outcome's message goes, and the undo it offers, but not from under the focus or the pointer (a second
+// accessibility audit, WCAG 2.2.1): 15 s was all a keyboard user had to reach the button (a screen reader user, after
+// hearing the next comment read), and the offer then went with the focus on it, which fell to the page's body.
+function expire() {
+  if (undoing && undoHeld()) return;  // kept: undoLeft starts the count again
+  $('message').textContent = '';
+  offerUndo(null);
+}
+
+function undoHeld() {
+  const b = $('undo');
+  return document.activeElement === b || b.matches(':hover');
+}
+
+/** The focus or the pointer left the Undo button: the offer it holds has its time again, from now. */
+export function undoLeft() {
+  if (!undoing || !undoTimed || undoHeld()) return;
+  clearTimeout(messageTimer);
+  messageTimer = setTimeout(expire, UNDO_SHOWN_MS);
+}
+
+// Described by the message it goes with ("Approved #7. Undo (u) puts it back in Pending."): reached with Shift+Tab
+// after that message was read, "Undo" alone said nothing of what it undoes.
+function offerUndo(undo, region) {
   undoing = undo || null;
   $('undo').hidden = !undoing;
+  if (undoing) $('undo').setAttribute('aria-describedby', region.id); else $('undo').removeAttribute('aria-describedby');
 }
 
 /** Does the undo the message on show offers, if it offers one: the Undo button and the key u. */

@@ -17,7 +17,7 @@
 // loads and nothing runs before init, which comes last (no module imports main.js). Each module has its own top-level
 // names, so what another uses is exported; a `let` another changes is not, since imports are read-only.
 import { REASONS, state } from './state.js';
-import { $, undoOffered } from './dom.js';
+import { $, undoLeft, undoOffered } from './dom.js';
 import { checkSession, login, logout, sessionShown } from './session.js';
 import { buildTabs, load, loadMore, readHash } from './queue.js';
 import { clearSelection, decide, decideSelected } from './decisions.js';
@@ -50,6 +50,9 @@ function init() {
   $('bulk-reject').addEventListener('click', () => decideSelected('REJECT'));
   $('bulk-clear').addEventListener('click', clearSelection);
   $('undo').addEventListener('click', undoOffered);
+  // The offer stays while the button has the focus or the pointer (dom.js, expire), and has its 15 s again after.
+  $('undo').addEventListener('blur', undoLeft);
+  $('undo').addEventListener('mouseleave', undoLeft);
   // Enter or Esc leaves the note for the comment on show, where a, r or e decide with it (a blur
   // left the focus on the page's body: a screen reader then read nothing).
   $('note').addEventListener('keydown', (e) => {

@@ -1468,6 +1468,187 @@ class ModeratorUiTest {
         }
     }
 
+    // ---------- a second accessibility audit (forty-third session) ----------
+
+    /**
+     * What the page gained since the first audit, each state run through axe-core: a long comment in excerpts with the
+     * whole in the panel, a long parent cut and then opened, a reply's "reply to" lines, stance chips, reports, the
+     * SAFE badge with its sentence, the undo offer (on a phone too, where it stays at the top) and the panel's way back
+     * to Pending. axe found the panel, which scrolls on its own once it holds a long comment, out of the keyboard's
+     * reach (scrollable-region-focusable): it is a Tab stop now, after the link to it.
+     */
+    @Test
+    void axeFindsNothingInTheStatesAddedSinceTheFirstAudit() {
+        String longId = article + "-long";
+        submit(longId, LONG_COMMENT, Map.of("targets", List.of("Syria", "military action against Syria in the coming weeks")));
+        String reply = article + "-reply";
+        submit(reply, "Only an idiot would write all that.", Map.of("parentId", longId, "targets", List.of("Syria")));
+        submit(article + "-q", "You are a clown and a liar.", Map.of("parentNumber", 296, "parentAuthor", "Seqenenre", "quote", "We should stay out of it."));
+        String reported = article + "-reported";
+        submit(reported, "I disagree, the figures in the article look wrong to me.", null);  // published
+        report(reported, "spam link");
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        login("PENDING");
+        cards(3);
+        card(longId).click();
+        waitForDetail(longId);
+        assertTrue(browser.findElements(By.cssSelector(".stance .chip")).size() >= 3, "stance chips on show");
+        found.put("a long comment on show, in excerpts and whole in the panel", axe());
+        press(Keys.TAB.toString());
+        assertEquals("to-panel", browser.switchTo().activeElement().getAttribute("id"));
+        press(Keys.TAB.toString());
+        assertEquals("detail", browser.switchTo().activeElement().getAttribute("id"), "the panel is the next Tab stop");
+        press(Keys.PAGE_DOWN.toString());
+        wait(5).until(d -> ((Number) browser.executeScript("return document.getElementById('detail').scrollTop")).doubleValue() > 0);
+        card(reply).click();
+        waitForDetail(reply);
+        found.put("a reply to a long parent", axe());
+        browser.findElement(By.cssSelector("#detail summary")).click();
+        found.put("the long parent opened", axe());
+        press("a");
+        cards(2);
+        wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("undo")));
+        found.put("the undo offer", axe());
+        press("2");
+        waitForDetail(reported);
+        found.put("reported", axe());
+        press("5");
+        waitForDetail(reply);
+        wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#detail .reopen")));
+        found.put("approved, with the panel's way back to Pending", axe());
+        press("1");
+        cards(2);
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            press("a");
+            cards(1);
+            wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("undo")));
+            found.put("a phone, the undo offer at the top", axe());
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+        found.values().removeIf(List::isEmpty);
+        assertEquals(Map.of(), found);
+    }
+
+    /**
+     * The same audit: a long comment's card shows " … " where its excerpts leave text out, which a screen reader may
+     * read as nothing, so the passages ran on as one sentence. Each cut is said in words too, hidden as a mark's strength.
+     */
+    @Test
+    void aLongCommentsCutsAreSaidInWordsToAScreenReader() {
+        submit(article + "-long", LONG_COMMENT, null);
+        login("PENDING");
+        String shown = (String) browser.executeScript("return arguments[0].querySelector('.comment-text').textContent", cards(1).get(0));
+        List<String> paragraphs = axText("paragraph");
+        String read = paragraphs.stream().filter(t -> t.length() < 1500 && t.startsWith("You are a disgrace.")).findFirst()
+                .orElseThrow(() -> new AssertionError(paragraphs.stream().map(t -> t.length() + ": " + t.substring(0, Math.min(t.length(), 80))
+                        + " … " + t.substring(Math.max(0, t.length() - 80))).toList().toString()));
+        assertTrue(read.contains("text left out … "), read);
+        assertEquals(shown.split(" … ", -1).length, read.split("text left out … ", -1).length, "each cut, said once");
+        assertTrue(shown.contains(" … ") && !shown.contains("text left out"), "the words are not on the screen: " + shown);
+    }
+
+    /**
+     * The same audit, WCAG 2.2.1 (timing adjustable): the undo offer went after 15 s wherever the focus was. A keyboard
+     * user reaches its button with one Shift+Tab from the next comment, a screen reader user after hearing that comment
+     * read, and the offer went from under the focus, which fell to the page's body. It now stays while its button has
+     * the focus (or the pointer), and the button is described by the message that says what it undoes.
+     */
+    @Test
+    void theUndoOfferStaysWhileItsButtonHasTheFocusAndSaysWhatItUndoes() throws InterruptedException {
+        List<String> ids = pendingOnShow(3);
+        String first = ids.get(0);
+        press("a");
+        cards(2);
+        WebElement undo = browser.findElement(By.id("undo"));
+        wait(5).until(d -> undo.isDisplayed());
+        shiftTab();
+        assertEquals("undo", browser.switchTo().activeElement().getAttribute("id"), "one Shift+Tab from the next comment");
+        assertEquals("Undo", undo.getAccessibleName());
+        assertEquals("Approved " + label(first) + "." + UNDO, unisolated(axDescription("#undo")));
+        Thread.sleep(16_000);  // past the 15 s an undo is offered for
+        assertTrue(undo.isDisplayed(), "the offer went from under the focus");
+        assertEquals("undo", browser.switchTo().activeElement().getAttribute("id"));
+        press(Keys.ENTER.toString());
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(ids));
+        waitForDetail(first);
+        assertEquals(first, browser.switchTo().activeElement().getAttribute("data-id"), "the focus on the comment undone");
+        assertEquals("PENDING", comment(first).get("status").asText());
+    }
+
+    /**
+     * The same audit, WCAG 2.2.1: past its message's 15 s a decision could only be revised, never undone. The panel
+     * of a comment a moderator decided offers "Put back in Pending" for as long as the decision stands (a REOPEN, as
+     * the message's Undo sends), reached with the keyboard from the link to the panel; not where the moderator may
+     * not decide (an escalated comment).
+     */
+    @Test
+    void aDecisionIsUndoneFromThePanelForAsLongAsItStands() {
+        List<String> ids = pendingOnShow(2);
+        String first = ids.get(0);
+        press("a");
+        cards(1);
+        press("e");
+        cards(0);
+        press("3");
+        waitForDetail(ids.get(1));
+        assertTrue(browser.findElements(By.cssSelector("#detail .reopen")).isEmpty(), "escalated: a senior moderator's to decide");
+        press("5");
+        waitForDetail(first);
+        press(Keys.TAB.toString());
+        press(Keys.ENTER.toString());
+        assertEquals("detail", browser.switchTo().activeElement().getAttribute("id"));
+        press(Keys.TAB.toString());
+        WebElement back = browser.switchTo().activeElement();
+        assertEquals(List.of("button", "Put back in Pending"), List.of(back.getAriaRole(), back.getAccessibleName()));
+        press(Keys.ENTER.toString());
+        cards(0);
+        wait(5).until(d -> unisolated(d.findElement(By.id("message")).getText()).equals(label(first) + " is back in Pending, unread."));
+        assertEquals("empty", browser.switchTo().activeElement().getAttribute("id"), "the focus stays in the list");
+        JsonNode reopened = comment(first);
+        assertEquals("PENDING", reopened.get("status").asText());
+        assertEquals(List.of("REOPEN", user), List.of(last(reopened.get("history")).get("decision").asText(),
+                last(reopened.get("history")).get("actor").asText()));
+        press("1");
+        cards(1);
+        waitForDetail(first);
+        assertTrue(browser.findElements(By.cssSelector("#detail .reopen")).isEmpty(), "nothing to undo in Pending");
+    }
+
+    /**
+     * The same audit: in forced colours (Windows' contrast themes) every border takes the theme's colour, so each tab's
+     * transparent underline showed and all six looked on, and the comment on show, its focus elsewhere (the note),
+     * looked like the rest. The theme's Highlight marks both.
+     */
+    @Test
+    void inForcedColoursTheQueueOnAndTheCommentOnShowStandOut() {
+        List<String> ids = pendingOnShow(2);
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "forced-colors", "value", "active"))));
+        try {
+            assertEquals(Boolean.TRUE, browser.executeScript("return matchMedia('(forced-colors: active)').matches"));
+            press("n");
+            String border = "return getComputedStyle(document.querySelector(arguments[0])).borderBottomColor";
+            assertNotEquals(browser.executeScript(border, "#tabs .tab.active"), browser.executeScript(border, "#tabs .tab:not(.active)"),
+                    "the queue on show is told from the others");
+            assertNotEquals(browser.executeScript(border, "#comments > li.current"),
+                    browser.executeScript(border, "#comments > li[data-id='" + ids.get(1) + "']"), "the comment on show is told from the others");
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
+    /** The accessible description Chromium gives the element {@code css} (aria-describedby, else its title). */
+    @SuppressWarnings("unchecked")
+    private static String axDescription(String css) {
+        Map<String, Object> root = (Map<String, Object>) browser.executeCdpCommand("DOM.getDocument", Map.of()).get("root");
+        Object node = browser.executeCdpCommand("DOM.querySelector", Map.of("nodeId", root.get("nodeId"), "selector", css)).get("nodeId");
+        List<Map<String, Object>> ax = (List<Map<String, Object>>) browser.executeCdpCommand("Accessibility.getPartialAXTree",
+                Map.of("nodeId", node, "fetchRelatives", false)).get("nodes");
+        Map<String, Object> description = (Map<String, Object>) ax.get(0).get("description");
+        return description == null ? "" : String.valueOf(description.get("value"));
+    }
+
     /**
      * The comment as the page's messages name it to this class's moderators, of every site: its number (#N; the shipped
      * seeds number none, so its id) and its site, the unnamed key's {@code key:…} for {@link #seed}'s. Compared with
