@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.corpus.Corpora;
 import org.parley.corpus.DevSplit;
 import org.parley.corpus.Example;
-import org.parley.corpus.GoldSpans;
 import org.parley.feature.FeatureConfig;
 import org.parley.model.ModelBundle;
 import org.parley.model.NetworkConfig;
 import org.parley.text.TextPipeline;
+import org.parley.train.Checkout;
 import org.parley.train.Counterfactuals;
 import org.parley.train.IdentityAugmenter;
 import org.parley.train.IdentitySwapper;
@@ -157,28 +157,24 @@ public final class TrainCommand implements Callable<Integer> {
                 epochs, patience, batchSize, TrainingOptions.defaults().vocabMinCount(), vocabularySize, seed,
                 wideC, stackingFolds);
         long start = System.nanoTime();
-        // The commit now, not after training: a commit made meanwhile did not make this model.
-        ObjectNode provenance = Provenance.create(name, Provenance.versionNow());
+        // The commit and what differs from it now, not after training: a commit made meanwhile did not make this model.
+        Checkout checkout = Checkout.now();
+        ObjectNode provenance = Provenance.create(name, Provenance.versionNow(), checkout);
         Path root = data != null ? data : Corpora.defaultRoot();
         if (sample != null && sample < 1) throw new IllegalArgumentException("--sample must be at least 1, was " + sample);
         DevSplit.checked(devPart);
         List<String> names = corpora != null ? corpora : Corpora.toxicityNames();
-        List<Example> examples = load(root, names, sample, seed);
-        DevSplit.Split split = DevSplit.split(examples, devPart);
-        // Training data never repeats a text of the whole dev split, which scripts/evaluate scores: a
-        // --sample or --corpus run holds out only part of it, and its training rows, included files and
-        // identity copies are kept clear of the rest too, as a full run's are.
-        boolean partial = sample != null || corpora != null;
-        List<Example> dev = partial ? wholeDev(root, devPart) : split.dev();
-        List<Example> corpusTrain = corpusTrain(root, split, partial, devPart);
-        IncludedFiles included = IncludedFiles.of(includedRead, dev);
-        List<Example> train = new ArrayList<>(corpusTrain);
-        train.addAll(included.examples());
+        TrainingRows rows = TrainingRows.make(root, new TrainingRows.Recipe(names, sample, seed, devPart,
+                sample != null || corpora != null, includedRead, identityAugment, identitySwap, shortTexts));
+        DevSplit.Split split = rows.split();
+        List<Example> corpusTrain = rows.corpusTrain();
+        IncludedFiles included = rows.included();
+        List<Example> train = rows.all(Map.of());
         Set<String> sources = new TreeSet<>(Counterfactuals.SOURCES);
         train.forEach(e -> sources.add(e.source()));
         checkRepeat(repeat, sources);
         System.err.printf("%d examples from %d corpora: %d train, %d dev%n",
-                examples.size(), names.size(), corpusTrain.size(), split.dev().size());
+                rows.loaded(), names.size(), corpusTrain.size(), split.dev().size());
         if (corpusTrain.size() < split.train().size())
             System.err.printf("(%d training texts dropped: they repeat a dev text of a corpus or row this run leaves out)%n",
                     split.train().size() - corpusTrain.size());
@@ -201,22 +197,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (mergedIncluded > 0)
             System.err.printf("(%d included lines repeat the text of an earlier one: merged into it, labels averaged as for the corpora's duplicates)%n",
                     mergedIncluded);
-        int augmentRows = orDefault(identityAugment, DEFAULT_IDENTITY_AUGMENT, corpusTrain.size());
-        int swapRows = orDefault(identitySwap, DEFAULT_IDENTITY_SWAP, corpusTrain.size());
-        // An augmented text equal to a dev text would teach the model a dev answer.
-        List<Example> augmented = DevSplit.withoutDevTexts(new IdentityAugmenter(seed).augment(corpusTrain, augmentRows), dev);
-        train.addAll(augmented);
+        int augmentRows = rows.augmentRequested(), swapRows = rows.swapRequested();
+        List<Example> augmented = rows.augmented(), swapped = rows.swapped(), shortRows = rows.shortTexts();
         if (augmentRows > 0) System.err.printf("+%d identity-augmented training examples%n", augmented.size());
-        List<Example> swapped = DevSplit.withoutDevTexts(new IdentitySwapper(seed).swap(corpusTrain, swapRows), dev);
-        train.addAll(swapped);
         if (swapRows > 0) System.err.printf("+%d identity-swapped training examples%n", swapped.size());
-        List<Example> shortRows = shortTexts <= 0 ? List.of() : DevSplit.withoutDevTexts(new ShortTexts(seed).make(corpusTrain,
-                GoldSpans.trainingPosts(root), shortTexts), dev);
-        train.addAll(shortRows);
         if (shortTexts > 0) System.err.printf("+%d short texts%n", shortRows.size());
 
         Trainer.Result result = new Trainer(options, TextPipeline.standard(), System.err)
-                .train(repeated(train), split.dev());
+                .train(rows.all(repeat), split.dev());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         provenance.put("trainingSeconds", took.toSeconds());
@@ -243,7 +231,7 @@ public final class TrainCommand implements Callable<Integer> {
         devMetrics.put("model", name);
         provenance.set("devMetrics", devMetrics);
 
-        new ModelBundle(result.network(), result.features(), result.calibration(), provenance).save(output);
+        new ModelBundle(result.network(), result.features(), result.calibration(), provenance).save(output, checkout.entries());
         if (metrics != null) Cli.writeOutput(metrics, JSON.writeValueAsString(devMetrics));
         System.err.printf("wrote %s in %s: dev mean ROC-AUC %.4f as stored (half precision, calibrated; epoch %d)%n",
                 output, took.toMinutes() + " min " + took.toSecondsPart() + " s", result.dev().meanRocAuc(), result.bestEpoch());
@@ -261,13 +249,6 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--repeat " + name + "=" + n + ": not a corpus being trained on; those are " + known);
             if (n == null || n < 1) throw new IllegalArgumentException("--repeat " + name + "=" + n + ": N must be at least 1");
         });
-    }
-
-    /** The training rows with those of each source in --repeat taken N times (dev is never repeated). */
-    private List<Example> repeated(List<Example> train) {
-        List<Example> out = new ArrayList<>(train);
-        for (Example e : train) for (int k = 1; k < repeat.getOrDefault(e.source(), 1); k++) out.add(e);
-        return out;
     }
 
     /** The shipped model's counts, made for the full training split (173,443 rows). */

@@ -24,6 +24,7 @@ import org.parley.stance.TargetProvenance;
 import org.parley.stance.SentenceStance;
 import org.parley.stance.WideStance;
 import org.parley.text.TextPipeline;
+import org.parley.train.Checkout;
 import org.parley.train.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -182,7 +183,8 @@ public final class TrainStanceCommand implements Callable<Integer> {
             System.err.printf("(%d training texts dropped: they repeat a dev or held-out text)%n",
                     split.droppedCopies());
 
-        ObjectNode provenance = Provenance.create(name, Provenance.versionNow());
+        Checkout checkout = Checkout.now();
+        ObjectNode provenance = Provenance.create(name, Provenance.versionNow(), checkout);
         // A run that keeps a target model records what it used itself, and how the kept model was made.
         ObjectNode hyperParameters = JSON.valueToTree(options);
         provenance.set("hyperParameters", reuse == null ? hyperParameters : TargetProvenance.replyHyperParameters(hyperParameters));
@@ -201,7 +203,7 @@ public final class TrainStanceCommand implements Callable<Integer> {
 
         StanceTrainer.Result result = new StanceTrainer(options, TextPipeline.standard(), System.err).train(split, provenance, reuse);
         provenance.put("trainingSeconds", (System.nanoTime() - start) / 1_000_000_000L);
-        StanceBundle.save(result.model(), output);
+        StanceBundle.save(result.model(), output, checkout.entries());
         System.err.printf("wrote %s in %d s%n", output, (System.nanoTime() - start) / 1_000_000_000L);
         System.out.println(JSON.writeValueAsString(result.metrics()));
         return 0;

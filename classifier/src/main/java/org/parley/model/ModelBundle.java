@@ -110,6 +110,14 @@ public final class ModelBundle {
     public String version() { return provenance.path("version").asText("unknown"); }
 
     public void save(Path file) throws IOException {
+        save(file, Map.of());
+    }
+
+    /**
+     * Saves the bundle with {@code provenanceEntries} beside its provenance (the patch of a changed checkout,
+     * {@code train.Checkout}), each checked by SHA-256 as every entry is; loading reads none of them.
+     */
+    public void save(Path file, Map<String, byte[]> provenanceEntries) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         NetworkCodec.put(entries, "", network());
         entries.put(FEATURES, JSON.writeValueAsBytes(features.config()));
@@ -120,6 +128,7 @@ public final class ModelBundle {
         entries.put(TF_IDF, NetworkCodec.floats(features.tfIdf().idf()));
         entries.put(CALIBRATION, JSON.writeValueAsBytes(new TreeMap<>(calibration)));
         entries.put(PROVENANCE, JSON.writeValueAsBytes(provenance));
+        entries.putAll(new TreeMap<>(provenanceEntries));
         BundleFile.write(file, KIND, entries);
     }
 

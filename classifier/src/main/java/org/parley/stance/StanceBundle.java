@@ -73,6 +73,11 @@ public final class StanceBundle {
     }
 
     public static void save(StanceModel model, Path file) throws IOException {
+        save(model, file, Map.of());
+    }
+
+    /** As {@link org.parley.model.ModelBundle#save(Path, Map)}: {@code provenanceEntries} beside the provenance, unread at load. */
+    public static void save(StanceModel model, Path file, Map<String, byte[]> provenanceEntries) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         put(entries, "target", model.targetModel());
         if (model.wide() != null) putWide(entries, "target/", model.wide());
@@ -82,6 +87,7 @@ public final class StanceBundle {
         }
         put(entries, "reply", model.replyModel());
         entries.put(PROVENANCE, JSON.writeValueAsBytes(model.provenance()));
+        entries.putAll(new java.util.TreeMap<>(provenanceEntries));
         BundleFile.write(file, KIND, entries);
     }
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +25,6 @@ import java.util.stream.Stream;
  */
 public final class Provenance {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String UNKNOWN = "unknown";
 
     private Provenance() {}
 
@@ -36,18 +34,31 @@ public final class Provenance {
                 .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
     }
 
+    /** A provenance whose bundle does not carry the checkout's patch (the span tagger's and stacker's). */
     public static ObjectNode create(String name, String version) {
+        return create(name, version, Checkout.now(), false);
+    }
+
+    /**
+     * A provenance whose bundle carries {@code checkout}'s patch ({@link Checkout#entries()}, saved with the bundle): the
+     * code section names its entry, so that the tree is {@code git checkout COMMIT && git apply} away.
+     */
+    public static ObjectNode create(String name, String version, Checkout checkout) {
+        return create(name, version, checkout, true);
+    }
+
+    private static ObjectNode create(String name, String version, Checkout checkout, boolean patchCarried) {
         ObjectNode p = JSON.createObjectNode().put("name", name).put("version", version)
                 .put("createdAt", java.time.Instant.now().toString());
         ObjectNode code = p.putObject("code");
-        String commit = git("rev-parse", "HEAD");
-        code.put("commit", commit);
-        if (!commit.equals(UNKNOWN)) {
-            // Every untracked file, not its folder alone: "?? classifier/" would name no source file.
-            List<String> changed = changedFiles(git("status", "--porcelain", "--untracked-files=all"));
+        code.put("commit", checkout.commit());
+        if (!checkout.commit().equals(Checkout.UNKNOWN)) {
+            List<String> changed = checkout.changedFiles();
             code.put("uncommittedChanges", !changed.isEmpty());
             // Which files: "true" alone left a bundle made from a changed checkout with no trace of what changed.
             if (!changed.isEmpty()) code.set("changedFiles", JSON.valueToTree(changed));
+            // And what they hold: the names alone did not make the tree again.
+            if (!changed.isEmpty() && patchCarried) code.set("uncommittedPatch", checkout.patchJson());
         }
         ObjectNode libs = p.putObject("libraries");
         libs.put("java", System.getProperty("java.version"));
@@ -56,25 +67,6 @@ public final class Provenance {
         String onnx = ai.onnxruntime.OrtEnvironment.class.getPackage().getImplementationVersion();
         if (onnx != null) libs.put("onnxruntime", onnx);
         return p;
-    }
-
-    /** Where an untracked file is code that the build compiles or the scripts run. */
-    private static final List<String> CODE = List.of("classifier/", "service/", "scripts/", "pom.xml");
-
-    /**
-     * Where {@code git status --porcelain} shows the checkout differs from its commit: each changed tracked file, and
-     * each untracked one among the code. Untracked files used to be left out altogether, so a new source file not yet
-     * added built the model while the provenance said no changes.
-     */
-    static List<String> changedFiles(String porcelain) {
-        List<String> out = new java.util.ArrayList<>();
-        for (String line : porcelain.split("\n")) {
-            if (line.isBlank()) continue;
-            // "XY path"; the answer comes trimmed, so the first line may have lost X's space (" M pom.xml" → "M pom.xml").
-            String path = line.replaceFirst("^\\s*\\S{1,2} ", "").replace("\"", "");
-            if (!line.startsWith("?? ") || CODE.stream().anyMatch(path::startsWith)) out.add(path);
-        }
-        return out;
     }
 
     /** Every file of each corpus folder used, with its SHA-256. */
@@ -162,24 +154,6 @@ public final class Provenance {
             return Files.isDirectory(classes) ? classes : classes.getParent();
         } catch (java.net.URISyntaxException | RuntimeException e) {
             return Path.of("").toAbsolutePath();
-        }
-    }
-
-    /** A git answer about {@link #codeDirectory()}, or "unknown" outside a checkout: training must not fail for lack of git. */
-    private static String git(String... args) {
-        try {
-            String[] cmd = new String[args.length + 1];
-            cmd[0] = "git";
-            System.arraycopy(args, 0, cmd, 1, args.length);
-            Process p = new ProcessBuilder(cmd).directory(codeDirectory().toFile()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).trim();
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) return UNKNOWN;
-            return out;
-        } catch (IOException e) {
-            return UNKNOWN;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return UNKNOWN;
         }
     }
 }
