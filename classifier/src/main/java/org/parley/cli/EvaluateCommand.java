@@ -28,6 +28,7 @@ import org.parley.score.SentenceScores;
 import org.parley.text.Language;
 import org.parley.text.TextPipeline;
 import org.parley.text.Token;
+import org.parley.train.IncludedFiles;
 import org.parley.train.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +48,7 @@ import java.util.concurrent.Callable;
         description = {"Scores labelled data with a model bundle and reports ROC-AUC and PR-AUC per attribute and",
                 "per source (JSON on stdout), plus an HTML report with ROC curves (PNG).",
                 "Default data: the dev split of every toxicity corpus in training-data/.",
-                "--baselines trains the baselines on the training split of the corpora the bundle learned from (its provenance: corpora, sample, seed) and reports them side by side (on --split dev or a --file).",
+                "--baselines trains the baselines on the rows the bundle's network learned from, made again from its provenance (corpora, sample, seed, identity copies, short texts, --repeat, and the --include-decisions files where they are still at their recorded paths, else said) and reports them side by side (on --split dev or a --file).",
                 "--split follows the bundle's dev part (scripts/train --dev-part; the shipped part when it records none).",
                 "--compare OLD shows what retraining changed: ROC-AUC of OLD and --model per attribute, and the difference.",
                 "Identity bias: per identity term (gay, Muslim, …) the subgroup, BPSN and BNSP ROC-AUC of TOXICITY",
@@ -151,14 +152,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         ObjectNode trainedOn = null;
         if (!baselines.isEmpty()) {
             trainedOn = trainedOn(bundle);
-            List<String> names = new ArrayList<>();
-            trainedOn.get("corpora").forEach(n -> names.add(n.asText()));
-            Integer sample = trainedOn.hasNonNull("samplePerCorpus") ? trainedOn.get("samplePerCorpus").asInt() : null;
-            // The model's own corpus rows: for a --sample or --corpus bundle, clear of the whole dev split too.
-            boolean partial = sample != null || names.size() < Corpora.toxicityNames().size();
-            List<Example> train = TrainCommand.corpusTrain(root,
-                    DevSplit.split(TrainCommand.load(root, names, sample, trainedOn.get("seed").asLong()), devPart), partial, devPart);
-            trainedOn.put("rows", train.size());
+            List<Example> train = baselineRows(root, bundle.provenance(), trainedOn);
             for (Baseline b : baselines) {
                 System.err.printf("training baseline %s on %d examples%n", b, train.size());
                 Scored baseline = scoreBaseline(b, train, examples);
@@ -257,6 +251,89 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (p.hasNonNull("samplePerCorpus")) out.put("samplePerCorpus", p.get("samplePerCorpus").asInt());
         out.put("seed", p.hasNonNull("seed") ? p.get("seed").asLong() : TrainingOptions.defaults().seed());
         out.put("devPart", devPart(bundle));
+        return out;
+    }
+
+    /**
+     * The rows the bundle's network learned from, made again from its provenance as scripts/train made them
+     * ({@link TrainingRows}): its corpora's training rows (for a --sample or --corpus bundle, clear of the whole dev
+     * split too), its identity copies and short texts (made from those rows with the recorded counts and seed), its
+     * --repeat, and its included decisions where every file is at its recorded path with its recorded SHA-256; else
+     * without them, said on stderr and under {@code includedDecisionsLacking}, naming each file. Until the forty-third
+     * session the baselines learned from the corpora's rows alone. A source whose rows differ in number from the
+     * bundle's record (the corpora or the code changed since) is said too, under {@code rowsDifferFromBundle}.
+     */
+    private List<Example> baselineRows(Path root, JsonNode p, ObjectNode trainedOn) throws IOException {
+        List<String> names = new ArrayList<>();
+        trainedOn.get("corpora").forEach(n -> names.add(n.asText()));
+        Integer sample = trainedOn.hasNonNull("samplePerCorpus") ? trainedOn.get("samplePerCorpus").asInt() : null;
+        boolean partial = sample != null || names.size() < Corpora.toxicityNames().size();
+        List<IncludedFiles.Read> included = includedDecisions(p, trainedOn);
+        // A bundle from before a record made none of those rows.
+        TrainingRows rows = TrainingRows.make(root, new TrainingRows.Recipe(names, sample, trainedOn.get("seed").asLong(), devPart,
+                partial, included, p.at("/identityAugment/requested").asInt(0), p.at("/identitySwap/requested").asInt(0),
+                p.at("/shortTexts/requested").asInt(0)));
+        Map<String, Integer> repeat = new LinkedHashMap<>();
+        p.path("repeat").fields().forEachRemaining(e -> repeat.put(e.getKey(), e.getValue().asInt(1)));
+        if (!repeat.isEmpty()) trainedOn.set("repeat", JSON.valueToTree(repeat));
+        if (!rows.augmented().isEmpty()) trainedOn.put("identityAugmented", rows.augmented().size());
+        if (!rows.swapped().isEmpty()) trainedOn.put("identitySwapped", rows.swapped().size());
+        if (!rows.shortTexts().isEmpty()) trainedOn.put("shortTexts", rows.shortTexts().size());
+        List<Example> train = rows.all(repeat);
+        trainedOn.put("rows", train.size());
+        ObjectNode differ = differFromBundle(p, rows.all(Map.of()));
+        if (!differ.isEmpty()) {
+            trainedOn.set("rowsDifferFromBundle", differ);
+            System.err.println("warning: the baselines' training rows differ in number from those the bundle records, by source"
+                    + " (remade/recorded): " + differ + "; the corpora, the included files or the code changed since it was trained");
+        }
+        return train;
+    }
+
+    /**
+     * The bundle's included decision files, read again where every one is at its recorded path (as given to
+     * scripts/train, from where it ran) with its recorded SHA-256; else none, each file that is not named with why.
+     * All or none: the latest decision per comment and the merging of one text's lines are taken across the files.
+     */
+    private static List<IncludedFiles.Read> includedDecisions(JsonNode p, ObjectNode trainedOn) throws IOException {
+        JsonNode recorded = p.path("includedDecisions");
+        if (!recorded.isArray() || recorded.isEmpty()) return List.of();
+        List<IncludedFiles.Read> reads = new ArrayList<>();
+        List<String> lacking = new ArrayList<>();
+        for (JsonNode f : recorded) {
+            Path file = Path.of(f.path("file").asText());
+            if (!Files.isRegularFile(file)) {
+                lacking.add(file + " (not found)");
+                continue;
+            }
+            // Hashed before it is parsed: a file changed since may no longer parse, and is not the bundle's anyway.
+            if (org.parley.model.BundleFile.sha256(Files.readAllBytes(file)).equals(f.path("sha256").asText()))
+                reads.addAll(IncludedFiles.read(List.of(file)));
+            else lacking.add(file + " (changed since: its SHA-256 is not the one the bundle records)");
+        }
+        if (lacking.isEmpty()) {
+            ArrayNode used = trainedOn.putArray("includedDecisions");
+            for (IncludedFiles.Read r : reads) used.addObject().put("file", r.file().toString()).put("sha256", r.sha256());
+            return reads;
+        }
+        trainedOn.set("includedDecisionsLacking", JSON.valueToTree(lacking));
+        System.err.println("warning: the baselines learn without the decisions the bundle was trained with (--include-decisions): "
+                + String.join(", ", lacking) + ". The network learned from them and the baselines do not, so the two are not"
+                + " compared like for like; run scripts/evaluate where those files are, from where scripts/train ran.");
+        return List.of();
+    }
+
+    /** Per source, where the rows remade differ in number from the training rows the bundle's provenance counts. */
+    private static ObjectNode differFromBundle(JsonNode p, List<Example> remade) {
+        ObjectNode out = JSON.createObjectNode();
+        if (!p.path("corpora").isObject()) return out; // a bundle not made by scripts/train
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (Example e : remade) counts.merge(e.source(), 1, Integer::sum);
+        p.get("corpora").fields().forEachRemaining(e -> counts.putIfAbsent(e.getKey(), 0));
+        counts.forEach((source, n) -> {
+            int recorded = p.path("corpora").path(source).path("train").asInt(0);
+            if (n != recorded) out.put(source, n + "/" + recorded);
+        });
         return out;
     }
 

@@ -299,4 +299,55 @@ class EvaluateCommandTest {
             assertEquals("--identity-sentences " + sentences + " " + c[1], x.getMessage().replaceFirst(" \\(expected.*", ""));
         }
     }
+
+    /**
+     * A data scientist's third audit: the baselines of a bundle trained with --include-decisions, identity copies or
+     * short texts learned from the corpora's training rows alone. They now learn from the rows the network learned
+     * from, made again from the provenance; an included file no longer where the bundle says is named, not skipped
+     * silently.
+     */
+    @Test
+    void baselinesLearnTheIncludedDecisionsIdentityCopiesAndShortTextsOrSayWhichFilesTheyLack() throws Exception {
+        Path root = org.parley.corpus.Corpora.defaultRoot();
+        Path decisions = dir.resolve("decisions.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 20; i++)
+            lines.append("{\"id\":\"r").append(i).append("\",\"source\":\"moderator-decisions\",\"text\":\"you moderated idiot number ")
+                    .append(i).append("\",\"labels\":{\"TOXICITY\":1.0,\"INSULT\":1.0}}\n");
+        Files.writeString(decisions, lines);
+        Path bundle = dir.resolve("with-decisions.zip");
+        assertEquals(0, Cli.execute(new TrainCommand(), "--data", root.toString(), "--corpus", "jigsaw_toxic_partial",
+                "--sample", "300", "--epochs", "1", "--batch-size", "64", "--embedding", "8", "--hidden", "8",
+                "--bigram-buckets", "1024", "--char-buckets", "1024", "--identity-augment", "0", "--identity-swap", "20",
+                "--short-texts", "20", "--include-decisions", decisions.toString(), "--output", bundle.toString()));
+        JsonNode p = org.parley.model.ModelBundle.load(bundle).provenance();
+        int corpusRows = p.at("/corpora/jigsaw_toxic_partial/train").asInt();
+        int made = p.at("/corpora/identity_swapped/train").asInt() + p.at("/corpora/short_texts/train").asInt();
+        assertEquals(20, p.at("/corpora/moderator-decisions/train").asInt());
+        assertTrue(p.at("/corpora/identity_swapped/train").asInt() > 0 && p.at("/corpora/short_texts/train").asInt() > 0,
+                "copies and short texts were made: " + p.get("corpora"));
+
+        Path json = dir.resolve("eval.json");
+        String[] evaluate = {"--model", bundle.toString(), "--data", root.toString(), "--corpus", "jigsaw_toxic_partial",
+                "--baselines", "linear", "--resamples", "0", "--report", dir.resolve("report").toString(), "--output", json.toString()};
+        Printed run = Printed.err(() -> Cli.execute(new EvaluateCommand(), evaluate));
+        assertEquals(0, run.code(), run.text());
+        JsonNode trainedOn = new ObjectMapper().readTree(json.toFile()).get(0).get("baselinesTrainedOn");
+        assertEquals(decisions.toString(), trainedOn.at("/includedDecisions/0/file").asText(), trainedOn.toString());
+        assertEquals(p.at("/includedDecisions/0/sha256").asText(), trainedOn.at("/includedDecisions/0/sha256").asText());
+        assertEquals(corpusRows + 20 + made, trainedOn.get("rows").asInt(), "the network's rows: " + trainedOn);
+        assertFalse(trainedOn.has("rowsDifferFromBundle"), trainedOn.toString());
+        assertFalse(trainedOn.has("includedDecisionsLacking"), trainedOn.toString());
+
+        // The file gone: the baselines learn without it, and the output says so, naming it.
+        Files.delete(decisions);
+        run = Printed.err(() -> Cli.execute(new EvaluateCommand(), evaluate));
+        assertEquals(0, run.code(), run.text());
+        assertTrue(run.text().contains("the baselines learn without the decisions the bundle was trained with (--include-decisions): "
+                + decisions + " (not found)"), run.text());
+        trainedOn = new ObjectMapper().readTree(json.toFile()).get(0).get("baselinesTrainedOn");
+        assertEquals("[\"" + decisions + " (not found)\"]", trainedOn.get("includedDecisionsLacking").toString());
+        assertEquals(corpusRows + made, trainedOn.get("rows").asInt(), trainedOn.toString());
+        assertEquals("0/20", trainedOn.at("/rowsDifferFromBundle/moderator-decisions").asText(), trainedOn.toString());
+    }
 }
