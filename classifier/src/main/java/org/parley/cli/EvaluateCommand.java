@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.baseline.FastTextBaseline;
 import org.parley.baseline.LinearBaseline;
 import org.parley.corpus.Corpora;
+import org.parley.corpus.Deduplicator;
 import org.parley.corpus.DevSplit;
 import org.parley.corpus.Example;
 import org.parley.corpus.LabelledFile;
@@ -204,12 +205,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         Map<String, List<Example>> sets = new LinkedHashMap<>();
         Map<String, List<Example>> labelled = labelledFiles(); // a bad or empty file is refused before any scoring
         sets.put(split + " split", corpusData(root));
-        sets.putAll(labelled);
+        labelled.forEach((name, rows) -> sets.put(name, oneRowPerText(name, rows)));
+        for (var set : sets.entrySet()) // a file of even splits alone is empty once merged: refused before any scoring
+            if (set.getValue().isEmpty()) throw new IllegalArgumentException("no labelled examples in " + set.getKey());
 
         ArrayNode json = JSON.createArrayNode();
         boolean first = true;
         for (var set : sets.entrySet()) {
-            if (set.getValue().isEmpty()) throw new IllegalArgumentException("no labelled examples in " + set.getKey());
             System.err.printf("evaluating both models on %s: %d examples%n", set.getKey(), set.getValue().size());
             // Named by path: a retrained bundle usually has the same model name as the one it replaces.
             List<String> texts = texts(set.getValue());
@@ -364,7 +366,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (files != null) {
             List<Example> all = new ArrayList<>();
             labelledFiles().values().forEach(all::addAll);
-            return all;
+            return oneRowPerText(files.toString(), all);
         }
         return corpusData(root);
     }
@@ -390,6 +392,22 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.merge(files.get(i).toString(), kept, (a, b) -> { List<Example> both = new ArrayList<>(a); both.addAll(b); return both; });
         }
         return out;
+    }
+
+    /**
+     * A labelled file's lines that share a text (two comments with one text, one text suggested by two keys) as one row,
+     * their labels averaged and an even split left unlabelled, as training merges them ({@link Deduplicator}) and as the
+     * corpora's dev split counts each text once: the model gives one text one score, so its copies add no evidence to a
+     * ROC-AUC, they weigh the text as often as it was written, and the bootstrap drew them as if independent. Until the
+     * forty-third session each line was a row.
+     */
+    private static List<Example> oneRowPerText(String name, List<Example> rows) {
+        Deduplicator.Result merged = Deduplicator.merge(rows);
+        if (merged.merged() > 0)
+            System.err.printf("(%s: %d lines repeat the text of another: one row per text, labels averaged as training merges them%s)%n",
+                    name, merged.merged(), merged.unlabelled() == 0 ? ""
+                            : "; " + merged.unlabelled() + " texts left out, their lines an even split on every attribute they label");
+        return merged.examples();
     }
 
     private List<Example> corpusData(Path root) throws IOException {

@@ -350,4 +350,41 @@ class EvaluateCommandTest {
         assertEquals(corpusRows + made, trainedOn.get("rows").asInt(), trainedOn.toString());
         assertEquals("0/20", trainedOn.at("/rowsDifferFromBundle/moderator-decisions").asText(), trainedOn.toString());
     }
+
+    /**
+     * A data scientist's second audit: --file counted a repeated text once per line, where training merges such lines
+     * and the dev split counts each text once; the model gives one text one score, so a copy added weight, not
+     * evidence. Two comments with one text are one row, labels averaged; an even split is left out, as training leaves
+     * it unlabelled.
+     */
+    @Test
+    void repeatedTextsInALabelledFileAreOneRowAsTrainingMergesThem() throws Exception {
+        Path bundle = dir.resolve("m.zip");
+        TinyBundles.create().save(bundle);
+        Path file = Files.writeString(dir.resolve("decisions.jsonl"), """
+                {"id":"s/c1","source":"moderator-decisions","text":"you are an idiot","labels":{"TOXICITY":1.0,"INSULT":1.0},"decidedAt":"2026-01-05T10:00:00Z"}
+                {"id":"s/c2","source":"moderator-decisions","text":"You are an  idiot","labels":{"TOXICITY":1.0,"INSULT":1.0},"decidedAt":"2026-01-05T10:01:00Z"}
+                {"id":"s/c3","source":"moderator-decisions","text":"what a load of rubbish","labels":{"TOXICITY":1.0},"decidedAt":"2026-01-05T10:02:00Z"}
+                {"id":"s/c4","source":"moderator-decisions","text":"What a load of rubbish","labels":{"TOXICITY":0.0},"decidedAt":"2026-01-05T10:03:00Z"}
+                {"id":"s/c5","source":"moderator-decisions","text":"nice day","labels":{"TOXICITY":0.0,"INSULT":0.0},"decidedAt":"2026-01-05T10:04:00Z"}
+                """);
+        Path json = dir.resolve("eval.json");
+        Printed run = Printed.err(() -> Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--file", file.toString(),
+                "--resamples", "0", "--report", dir.resolve("report").toString(), "--output", json.toString()));
+        assertEquals(0, run.code(), run.text());
+        JsonNode out = new ObjectMapper().readTree(json.toFile());
+        assertEquals(2, out.get("n").asInt(), "the insult once, the even split left out, and nice day: " + out);
+        assertEquals(1, out.at("/attributes/TOXICITY/positives").asInt());
+        assertEquals(1, out.at("/attributes/INSULT/positives").asInt());
+        assertTrue(run.text().contains("(" + java.util.List.of(file) + ": 2 lines repeat the text of another: one row per text,"
+                + " labels averaged as training merges them; 1 texts left out, their lines an even split"), run.text());
+
+        // With --compare too, file by file.
+        Path before = dir.resolve("old.zip");
+        TinyBundles.create().save(before);
+        assertEquals(0, Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--compare", before.toString(),
+                "--data", fixtures().toString(), "--corpus", "kaggle_insults_impermium", "--split", "all", "--file", file.toString(),
+                "--resamples", "0", "--report", dir.resolve("report2").toString(), "--output", json.toString()));
+        assertEquals(2, new ObjectMapper().readTree(json.toFile()).get(1).at("/after/n").asInt());
+    }
 }
