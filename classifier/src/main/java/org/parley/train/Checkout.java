@@ -87,7 +87,7 @@ public record Checkout(String commit, List<String> changedFiles, byte[] patch, L
     ObjectNode patchJson() {
         ObjectNode out = JSON.createObjectNode().put("entry", ENTRY).put("bytes", patch.length)
                 .put("sha256", BundleFile.sha256(patch)).put("maxBytesPerFile", MAX_FILE_PATCH)
-                .put("apply", "git checkout " + commit + " && git apply " + Path.of(ENTRY).getFileName());
+                .put("apply", "git checkout " + commit + " && unzip -p BUNDLE.zip " + ENTRY + " | git apply");
         if (!leftOut.isEmpty()) {
             var files = out.putArray("leftOut");
             for (LeftOut l : leftOut) {

@@ -101,6 +101,7 @@ class ProvenanceTest {
                 + "\"classifier/src/New.java\",\"scripts/new tool\"]", code.get("changedFiles").toString());
         com.fasterxml.jackson.databind.JsonNode patch = code.get("uncommittedPatch");
         assertEquals(Checkout.ENTRY, patch.get("entry").asText());
+        assertEquals("git checkout " + commit + " && unzip -p BUNDLE.zip " + Checkout.ENTRY + " | git apply", patch.get("apply").asText());
         assertEquals(1, patch.get("leftOut").size(), patch.toString());
         assertEquals("classifier/src/Big.txt", patch.at("/leftOut/0/file").asText());
         assertEquals(big.length, patch.at("/leftOut/0/bytes").asLong());
