@@ -11,6 +11,8 @@ import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.store.CommentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +24,12 @@ import java.util.Optional;
  * (docs/moderation.md, Erasure), for an erasure request that reaches the operator rather than the site, or to re-apply
  * the erasures a restored backup brought back (Backup and restore): the ids of a file, or the service log's erasure
  * lines, each for its own site, in one run rather than a JVM each. The actor is the operator's login name, of kind
- * OPERATOR.
+ * OPERATOR. Each comment it erases is logged as a site's DELETE logs it ({@link ErasureLogLine#operatorMessage}), through
+ * the logging of the config it is given (the service's: a file appender there puts it in the service's log), so that
+ * --from-log re-applies the operator's erasures too.
  */
 public final class EraseCommand extends ScriptCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(ErasureLogLine.OPERATOR_LOGGER);
     public EraseCommand() {
         super("erase", "Erase one author's comments on a site (--author), or comments by id (--id, --ids, --from-log): text, names, reasons, copies",
                 "--site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG");
@@ -66,12 +71,15 @@ public final class EraseCommand extends ScriptCommand {
             CommentStore store = new CommentStore(db.jdbi());
             if (author != null) {
                 List<StoredComment> erased = store.eraseAuthor(site, author, actor, Decider.OPERATOR, Instant.now());
+                // A line a comment, by id: re-applying them needs no author's name kept outside the store.
+                for (StoredComment c : erased) logged(c.site(), c.id(), actor);
                 System.out.println("erased " + erased.size() + " comment" + (erased.size() == 1 ? "" : "s") + " of site " + site
                         + " by '" + author + "'" + (erased.isEmpty() ? "" : ": " + String.join(", ", erased.stream().map(StoredComment::id).toList())));
             } else if (single) {
                 String one = id.get(0);
                 StoredComment c = store.find(site, one).orElseThrow(() -> new IllegalArgumentException("site " + site + " has no comment '" + one + "'"));
                 CommentStore.Erasure e = store.erase(c.key(), actor, Decider.OPERATOR, Instant.now()).orElseThrow();
+                if (e.erased()) logged(site, one, actor);
                 System.out.println(e.erased() ? "erased 1 comment of site " + site + ": " + one
                         : "erased 0 comments: comment '" + one + "' of site " + site + " was erased before");
             } else eraseEach(store, targets, actor);
@@ -91,8 +99,10 @@ public final class EraseCommand extends ScriptCommand {
                 Optional<CommentStore.Erasure> e = store.find(t.site(), t.id())
                         .flatMap(c -> store.erase(c.key(), actor, Decider.OPERATOR, Instant.now()));
                 if (e.isEmpty()) unknown++;
-                else if (e.get().erased()) erased++;
-                else before++;
+                else if (e.get().erased()) {
+                    erased++;
+                    logged(t.site(), t.id(), actor);
+                } else before++;
                 System.out.println((e.isEmpty() ? "unknown: " : e.get().erased() ? "erased: " : "erased before: ") + which);
             } catch (RuntimeException x) {
                 failed++;
@@ -102,6 +112,11 @@ public final class EraseCommand extends ScriptCommand {
         System.out.println("erased " + erased + ", erased before " + before + ", unknown " + unknown + ", failed " + failed
                 + " (of " + targets.size() + ")");
         if (failed > 0) throw new IllegalStateException(failed + " of " + targets.size() + " failed (the lines 'failed:' above); the rest are done");
+    }
+
+    /** Only once erased, as the service logs a site's: erasing again changes nothing, and is not logged. */
+    private static void logged(String site, String id, String actor) {
+        LOG.info("{}", new ErasureLogLine(site, id).operatorMessage(actor));
     }
 
     /** A blank --site, --author or one --id would erase nothing, or what nobody meant: refused, with why. */

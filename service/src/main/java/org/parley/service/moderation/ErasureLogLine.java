@@ -5,16 +5,25 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The service log's line for a site's erasure (its {@code DELETE /v1/comments/{id}}): the one record of it outside the
- * database, which an operator re-applies after restoring a backup older than it (scripts/erase --from-log;
- * docs/moderation.md, Backup and restore). Written and read here, so that the two cannot drift apart.
+ * The service log's line for an erasure, a site's (its {@code DELETE /v1/comments/{id}}) or the operator's (scripts/erase):
+ * the one record of it outside the database, which an operator re-applies after restoring a backup older than it
+ * (scripts/erase --from-log; docs/moderation.md, Backup and restore). Written and read here, so that the two cannot
+ * drift apart.
  */
 public record ErasureLogLine(String site, String id) {
-    /** The logger that writes it (resources.CommentsResource); a line of any other logger is never read as one. */
+    /** The logger that writes a site's (resources.CommentsResource). */
     public static final String LOGGER = "org.parley.service.resources.CommentsResource";
+    /**
+     * The logger that writes the operator's (cli.EraseCommand), through the logging of the config it is given, the
+     * service's. Until the forty-third session they were in no log, and a restore brought them back for good.
+     */
+    public static final String OPERATOR_LOGGER = "org.parley.service.cli.EraseCommand";
+    /** A line of any other logger is never read as one. */
+    private static final List<String> LOGGERS = List.of(LOGGER, OPERATOR_LOGGER);
     private static final String HEAD = "erased comment ", SITE = " of site ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,18 +36,27 @@ public record ErasureLogLine(String site, String id) {
                 + " than this line, erase it again with scripts/erase --site SITE --id ID (or --from-log LOG)";
     }
 
+    /**
+     * The operator's: as a site's, tagged as scripts/erase's ({@code operator}: the login name its decision names), so
+     * the two are told apart in the log and read alike.
+     */
+    public String operatorMessage(String operator) {
+        return HEAD + quoted(id) + SITE + quoted(site) + " (the operator's scripts/erase, by " + operator + "): after restoring a"
+                + " backup older than this line, erase it again with scripts/erase --from-log LOG";
+    }
+
     /** {@code value} as a JSON string ({@code null} unquoted). */
     public static String quoted(String value) {
         return value == null ? "null" : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
     }
 
     /**
-     * The erasure a line of the service's log records, if it is such a line: a text line as config.yml's
-     * {@code logFormat} writes it ({@code LEVEL [TIME] LOGGER: MESSAGE}, the logger's name before the line's first
+     * The erasure a line of the service's log records, if it is such a line (a site's or the operator's): a text line as
+     * config.yml's {@code logFormat} writes it ({@code LEVEL [TIME] LOGGER: MESSAGE}, the logger's name before the line's first
      * {@code ": "}, so no other logger's message can pass for one), or a JSON one ({@code PARLEY_LOG_FORMAT=json}:
      * its {@code logger} and {@code message}). Other lines are empty.
      *
-     * @throws IllegalArgumentException for the logger's erasure line that does not read as one (cut short), or that
+     * @throws IllegalArgumentException for the loggers' erasure line that does not read as one (cut short), or that
      *                                  follows something else on its line: refused, not skipped, so none is lost unsaid
      */
     public static Optional<ErasureLogLine> read(String line) {
@@ -50,14 +68,16 @@ public record ErasureLogLine(String site, String id) {
             } catch (JsonProcessingException e) {
                 return Optional.empty();
             }
-            if (!object.path("logger").asText().equals(LOGGER) || !object.path("message").isTextual()) return Optional.empty();
+            if (!LOGGERS.contains(object.path("logger").asText()) || !object.path("message").isTextual()) return Optional.empty();
             message = object.get("message").asText();
         } else {
             int colon = line.indexOf(": ");
-            if (colon < 0 || !line.substring(0, colon).endsWith(" " + LOGGER)) {
+            String head = colon < 0 ? "" : line.substring(0, colon);
+            if (LOGGERS.stream().noneMatch(l -> head.endsWith(" " + l))) {
                 // A prefix before the service's own (journalctl's "host parley[123]: "), or a forgery in another message.
-                if (line.contains(LOGGER + ": " + HEAD))
-                    throw new IllegalArgumentException("an erasure line must begin as the service writes it (LEVEL [TIME] " + LOGGER
+                Optional<String> logger = LOGGERS.stream().filter(l -> line.contains(l + ": " + HEAD)).findFirst();
+                if (logger.isPresent())
+                    throw new IllegalArgumentException("an erasure line must begin as the service writes it (LEVEL [TIME] " + logger.get()
                             + ": erased comment …), with nothing before it (journalctl -o cat)");
                 return Optional.empty();
             }

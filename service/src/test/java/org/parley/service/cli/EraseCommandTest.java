@@ -46,6 +46,7 @@ class EraseCommandTest {
     private final JarCommands commands = new JarCommands();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private Path config;
+    private DataSourceFactory source;
     private Jdbi jdbi;
 
     private static NewComment comment(String site, String id, String author) {
@@ -55,7 +56,7 @@ class EraseCommandTest {
     }
 
     private CommentStore store(TestDatabases db) throws Exception {
-        DataSourceFactory f = db.fresh(dir);
+        DataSourceFactory f = source = db.fresh(dir);
         config = Files.writeString(dir.resolve("config.yml"), """
                 database:
                   driverClass: %s
@@ -247,6 +248,81 @@ class EraseCommandTest {
         for (String id : List.of("x", "k1", "k2")) assertNotErased(store, SITE, id);
         assertNotErased(store, other, "x");
         assertNotErased(store, other, tricky);
+    }
+
+    /** A config for {@code f}'s database whose logging, as a service's could, writes INFO and up to the file {@code log}. */
+    private Path loggingConfig(DataSourceFactory f, Path log, String format) throws Exception {
+        return Files.writeString(dir.resolve("config-" + format + ".yml"), """
+                database:
+                  driverClass: %s
+                  url: "%s"
+                  user: %s
+                logFormat: %s
+                logging:
+                  level: INFO
+                  loggers:
+                    liquibase: WARN
+                  appenders:
+                    - type: file
+                      currentLogFilename: "%s"
+                      archive: false
+                """.formatted(f.getDriverClass(), f.getUrl(), f.getUser(), format, log));
+    }
+
+    /**
+     * The operator's erasures, by --author, --id and --ids, each logged through the config's logging as a site's DELETE
+     * is, a line a comment (no author), so that --from-log re-applies them to a copy restored from a backup older than
+     * them, in text and in JSON. Until the forty-third session scripts/erase logged none: the restored copy kept them.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theOperatorsErasuresAreLoggedAndReappliedFromTheLogToARestoredCopy(TestDatabases db) throws Exception {
+        DataSourceFactory copy = db.fresh(dir);
+        Jdbi copyJdbi = Jdbi.create(copy.getUrl(), copy.getUser(), copy.getPassword());
+        Database.migrate(copyJdbi);
+        CommentStore store = store(db), restored = new CommentStore(copyJdbi);
+        for (CommentStore s : List.of(store, restored)) { // the copy: a backup taken before the erasures below
+            for (String id : List.of("d1", "d2")) s.insert(comment(SITE, id, "dana"), T0);
+            for (String id : List.of("k1", "k2", "k3", "k4")) s.insert(comment(SITE, id, "kim"), T0);
+            s.insert(comment("blog.example", "d1", "dana"), T0);
+        }
+        Path log = dir.resolve("parley.log"), json = dir.resolve("parley.json.log");
+        config = loggingConfig(source, log, "text");
+
+        assertEquals(Optional.empty(), erase("--site", SITE, "--author", "dana"), commands.err());
+        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k1"), commands.err());
+        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k1"), commands.err()); // erased before: no line
+        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k2", "--id", "k1", "--id", "nope"), commands.err());
+        String text = Files.readString(log), user = System.getProperty("user.name");
+        List<String> lines = text.lines().filter(l -> l.contains("erased comment")).toList();
+        List<String> ids = List.of("d1", "d2", "k1", "k2");
+        assertEquals(ids.size(), lines.size(), text);
+        for (int i = 0; i < ids.size(); i++)
+            assertTrue(lines.get(i).matches("INFO  \\[[-0-9 :,]+\\] " + java.util.regex.Pattern.quote(ErasureLogLine.OPERATOR_LOGGER
+                    + ": erased comment \"" + ids.get(i) + "\" of site \"news.example\" (the operator's scripts/erase, by " + user + "): ") + ".*"),
+                    lines.get(i));
+        assertFalse(text.contains("dana"), "the author is not logged: " + text);
+
+        // JSON (PARLEY_LOG_FORMAT=json): the same message, under the logger's name.
+        config = loggingConfig(source, json, "json");
+        assertEquals(Optional.empty(), erase("--site", SITE, "--ids", file("ids.txt", "k3\n").toString()), commands.err());
+        var logged = new ObjectMapper().readTree(Files.readString(json).lines().filter(l -> l.contains("erased comment")).findFirst().orElseThrow());
+        assertEquals(ErasureLogLine.OPERATOR_LOGGER, logged.get("logger").asText());
+        assertEquals(new ErasureLogLine(SITE, "k3").operatorMessage(user), logged.get("message").asText());
+
+        out.reset();
+        config = loggingConfig(copy, dir.resolve("copy.log"), "text");
+        InputStream stdin = System.in;
+        System.setIn(new ByteArrayInputStream((Files.readString(log) + Files.readString(json)).getBytes(StandardCharsets.UTF_8)));
+        try {
+            assertEquals(Optional.empty(), erase("--from-log", "-"), commands.err());
+        } finally {
+            System.setIn(stdin);
+        }
+        assertTrue(printed().endsWith("erased 5, erased before 0, unknown 0, failed 0 (of 5)\n"), printed());
+        for (String id : List.of("d1", "d2", "k1", "k2", "k3")) assertErased(restored, SITE, id);
+        assertNotErased(restored, SITE, "k4");
+        assertEquals("dana", restored.find("blog.example", "d1").orElseThrow().author(), "another site's dana");
     }
 
     @ParameterizedTest
