@@ -308,7 +308,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.healthChecks().unregister("database"); // Dropwizard's says "Unable to successfully check" whatever the cause
         env.healthChecks().register("database", new DatabaseHealthCheck(jdbi, Duration.ofSeconds(3)));
         try {
-            Database.migrate(jdbi);
+            Database.migrate(jdbi, config.migrationLockTimeout.toJavaDuration());
         } catch (org.jdbi.v3.core.ConnectionException e) { // one line, not the pool's and the driver's nested traces
             throw Database.cannotOpen(config.database.getUrl(), config.database.getUser(), e);
         }

@@ -95,6 +95,15 @@ public class ParleyConfiguration extends Configuration {
         }
     }
 
+    /**
+     * How long a schema migration on PostgreSQL waits for a lock on the store's tables that another session holds (an old
+     * service's open transaction, a pg_dump) before the start fails saying so (its lock_timeout, for the migration alone;
+     * 0: for ever, as before the forty-third session). It bounds waits, not a long changeset's work.
+     */
+    @NotNull
+    @JsonProperty
+    public io.dropwizard.util.Duration migrationLockTimeout = io.dropwizard.util.Duration.minutes(1);
+
     @Valid
     @NotNull
     @JsonProperty

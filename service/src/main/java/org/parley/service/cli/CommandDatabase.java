@@ -24,7 +24,7 @@ final class CommandDatabase implements AutoCloseable {
         ParleyConfiguration.bounded(config.database);
         CommandDatabase db = new CommandDatabase(config.database.build(new MetricRegistry(), command));
         try {
-            Database.migrate(db.jdbi);
+            Database.migrate(db.jdbi, config.migrationLockTimeout.toJavaDuration());
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -35,6 +35,10 @@ public final class Database {
     static final long MIGRATION_LOCK = 0x7061726c6579L; // "parley"
     /** As long as Liquibase waits for its own lock. */
     private static final java.time.Duration MIGRATION_WAIT = java.time.Duration.ofMinutes(5);
+    /** config.yml's {@code migrationLockTimeout}, for callers that have no config (tests). */
+    public static final java.time.Duration LOCK_TIMEOUT = java.time.Duration.ofMinutes(1);
+    /** PostgreSQL's SQLSTATE for a lock not granted within lock_timeout (lock_not_available). */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     static {
@@ -68,7 +72,16 @@ public final class Database {
 
     /** Brings the schema up to date; safe to run on every start and from several services at once. */
     public static void migrate(Jdbi jdbi) {
-        jdbi.useHandle(h -> migrate(h.getConnection(), null));
+        migrate(jdbi, LOCK_TIMEOUT);
+    }
+
+    /**
+     * As {@link #migrate(Jdbi)}; on PostgreSQL a statement of the migration that waits longer than {@code lockTimeout}
+     * (zero: for ever) for a lock another session holds fails the migration, saying so ({@link #migrate(Connection, Integer,
+     * java.time.Duration)}).
+     */
+    public static void migrate(Jdbi jdbi, java.time.Duration lockTimeout) {
+        jdbi.useHandle(h -> migrate(h.getConnection(), null, lockTimeout));
     }
 
     /** Whether the store is PostgreSQL, where several instances may share it; else it is H2, one instance's. */
@@ -115,19 +128,26 @@ public final class Database {
 
     /** The first {@code changesets} changes only: a test stores rows as an older version did, then migrates them. */
     static void migrate(Jdbi jdbi, int changesets) {
-        jdbi.useHandle(h -> migrate(h.getConnection(), changesets));
+        jdbi.useHandle(h -> migrate(h.getConnection(), changesets, LOCK_TIMEOUT));
+    }
+
+    static void migrate(Connection connection, Integer changesets) {
+        migrate(connection, changesets, LOCK_TIMEOUT);
     }
 
     /**
      * On PostgreSQL without the URL's socketTimeout (30 s unless it sets one), which it sets back after: a changeset's
      * statement over a large store runs longer, and one cut off by it failed every start (an upgrade audit's second round,
      * forty-second session: changeset 15's UPDATE of 300,000 comments took over 30 s on a busy machine, and each start
-     * rolled it back with "Read timed out").
+     * rolled it back with "Read timed out"). Its waits for locks are bounded instead, by {@code lockTimeout} (PostgreSQL's
+     * lock_timeout, which bounds a wait for a lock and not a statement's work, for this connection alone, set back
+     * after): an ALTER TABLE waiting on a session that holds {@code comments} (an old service's open transaction, a
+     * pg_dump) waited, and held the start, for ever.
      *
      * @param changesets null: all
      */
     @SuppressWarnings("deprecation") // Liquibase.update([int,] Contexts, LabelExpression): the stable API in 4.x
-    static void migrate(Connection connection, Integer changesets) {
+    static void migrate(Connection connection, Integer changesets, java.time.Duration lockTimeout) {
         boolean postgres = false;
         int socketTimeout = 0;
         try {
@@ -137,6 +157,10 @@ public final class Database {
             if (postgres) {
                 socketTimeout = connection.getNetworkTimeout();
                 connection.setNetworkTimeout(Runnable::run, 0);
+                try (Statement s = connection.createStatement()) {
+                    s.execute("SET lock_timeout = " + lockTimeout.toMillis());
+                }
+                if (!connection.getAutoCommit()) connection.commit(); // a SET rolled back with what follows would be undone
                 awaitMigrationLock(connection);
             }
             if (postgres || database instanceof H2Database && onlyH2Session(connection)) releaseStaleLock(liquibase);
@@ -160,6 +184,7 @@ public final class Database {
                 connection.setAutoCommit(true);
             }
         } catch (LiquibaseException | SQLException e) {
+            if (postgres && lockNotGranted(e)) throw lockWait(connection, lockTimeout, e);
             throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
         } finally {
             if (postgres) unlockQuietly(connection, socketTimeout);
@@ -183,6 +208,52 @@ public final class Database {
             throw e;
         } catch (Exception e) { // Scope.child declares Exception; update throws none but the two above
             throw new LiquibaseException(e);
+        }
+    }
+
+    /** Whether PostgreSQL gave up waiting for a lock (lock_timeout), somewhere in Liquibase's causes. */
+    private static boolean lockNotGranted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof SQLException q && LOCK_NOT_AVAILABLE.equals(q.getSQLState())) return true;
+        return false;
+    }
+
+    /**
+     * The failure of a migration that waited {@code lockTimeout} for a lock: which changeset (Liquibase rolled it back),
+     * who holds locks on the store's tables now, and what to do, where Liquibase's message said only "canceling statement
+     * due to lock timeout" beneath its failed SQL.
+     */
+    private static IllegalStateException lockWait(Connection connection, java.time.Duration lockTimeout, Exception e) {
+        var changeset = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(CHANGELOG) + "::([^:]+)::").matcher(e.getMessage());
+        IllegalStateException failed = new IllegalStateException("cannot migrate the database schema: "
+                + (changeset.find() ? "changeset " + changeset.group(1) : "the migration") + " waited " + lockTimeout.toMillis()
+                + " ms (migrationLockTimeout, PARLEY_MIGRATION_LOCK_TIMEOUT) for a lock on the store's tables that another"
+                + " session holds" + lockHolders(connection) + ", and was rolled back. A service of an older release still"
+                + " running, a pg_dump or another client's open transaction holds it: stop the old services, let the dump end,"
+                + " and start again (docs/moderation.md, Upgrading)");
+        failed.addSuppressed(e);
+        return failed;
+    }
+
+    /** The other sessions that hold locks on this schema's tables now, for the operator to find; empty if none or unknown. */
+    private static String lockHolders(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) connection.rollback(); // the failed statement left the transaction aborted
+            List<String> holders = new java.util.ArrayList<>();
+            try (Statement s = connection.createStatement(); var rows = s.executeQuery("""
+                    SELECT a.pid, COALESCE(NULLIF(a.application_name, ''), 'no application name') AS application,
+                           COALESCE(a.state, 'no state') AS state, string_agg(DISTINCT c.relname, ', ' ORDER BY c.relname) AS tables
+                    FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_stat_activity a ON a.pid = l.pid
+                    WHERE l.granted AND l.pid <> pg_backend_pid() AND c.relkind IN ('r', 'p') AND c.relnamespace = current_schema()::regnamespace
+                      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                    GROUP BY a.pid, a.application_name, a.state ORDER BY a.pid LIMIT 10""")) {
+                while (rows.next())
+                    holders.add("pid " + rows.getInt("pid") + " (" + rows.getString("application") + ", " + rows.getString("state")
+                            + ") on " + rows.getString("tables"));
+            }
+            return holders.isEmpty() ? "" : " (now: " + String.join("; ", holders) + ")";
+        } catch (SQLException | RuntimeException x) {
+            return "";
         }
     }
 
@@ -263,7 +334,7 @@ public final class Database {
 
     /**
      * A failed migration's connection may be broken (its lock gone with it) or mid-transaction: neither hides the failure.
-     * The connection goes back to the pool with its URL's socket timeout.
+     * The connection goes back to the pool with its URL's socket timeout and its session's lock_timeout.
      */
     private static void unlockQuietly(Connection connection, int socketTimeout) {
         try {
@@ -272,6 +343,9 @@ public final class Database {
                 connection.setAutoCommit(true);
             }
             advisoryLock(connection, "pg_advisory_unlock");
+            try (Statement s = connection.createStatement()) {
+                s.execute("RESET lock_timeout"); // the session's own again (the URL's options, the role's or the server's)
+            }
             connection.setNetworkTimeout(Runnable::run, socketTimeout);
         } catch (SQLException e) {
             LOG.warn("could not release the migration's advisory lock (its connection ends it): {}", e.getMessage());

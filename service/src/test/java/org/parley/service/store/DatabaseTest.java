@@ -276,6 +276,48 @@ class DatabaseTest {
     }
 
     /**
+     * A migration blocked on a lock that another session holds on {@code comments} (here an open transaction that read it,
+     * as an old service's or a pg_dump's does) fails once it has waited the lock timeout, naming the changeset, the wait,
+     * the holder and what to do, and leaves nothing of the changeset; once the holder is gone it runs. Its statements run
+     * without the socket timeout (a long changeset is legitimate), so until the forty-third session it waited, and held
+     * the start, for ever. The connection's lock_timeout is its session's again after.
+     */
+    @Test
+    void aMigrationBlockedOnALockFailsSayingSoRatherThanWaitingForEver() throws Exception {
+        Jdbi before = TestDatabases.POSTGRESQL.migratedBefore("parley:15-comment-local-id", dir);
+        String url = before.withHandle(h -> h.getConnection().getMetaData().getURL());
+        String schema = before.withHandle(h -> h.select("SELECT current_schema()").mapTo(String.class).one());
+        try (Connection migrating = DriverManager.getConnection(url, TestDatabases.PG_USER, "");
+             Connection blocker = DriverManager.getConnection(TestDatabases.PG_URL, TestDatabases.PG_USER, "");
+             Statement s = blocker.createStatement()) {
+            blocker.setClientInfo("ApplicationName", "old-parley");
+            blocker.setAutoCommit(false);
+            s.execute("SELECT COUNT(*) FROM " + schema + ".comments");
+            var pid = s.executeQuery("SELECT pg_backend_pid()");
+            pid.next();
+            var migration = CompletableFuture.supplyAsync(() -> assertThrows(IllegalStateException.class,
+                    () -> Database.migrate(migrating, null, java.time.Duration.ofMillis(300))));
+            String message = migration.get(60, TimeUnit.SECONDS).getMessage(); // and not for ever
+            assertTrue(message.startsWith("cannot migrate the database schema: changeset 15-comment-local-id waited 300 ms"
+                    + " (migrationLockTimeout, PARLEY_MIGRATION_LOCK_TIMEOUT) for a lock on the store's tables that another session"
+                    + " holds (now: pid " + pid.getInt(1) + " (old-parley, idle in transaction) on comments), and was rolled back."), message);
+            assertTrue(message.endsWith("stop the old services, let the dump end, and start again (docs/moderation.md, Upgrading)"), message);
+            try (var timeout = migrating.createStatement().executeQuery("SHOW lock_timeout")) {
+                timeout.next();
+                assertEquals("0", timeout.getString(1), "the session's own again");
+            }
+            blocker.rollback();
+        }
+        int ran = before.withHandle(h -> h.select("SELECT COUNT(*) FROM databasechangelog WHERE id = '15-comment-local-id'")
+                .mapTo(Integer.class).one());
+        assertEquals(0, ran, "nothing of the changeset");
+        CompletableFuture.runAsync(() -> Database.migrate(before)).get(60, TimeUnit.SECONDS);
+        ran = before.withHandle(h -> h.select("SELECT COUNT(*) FROM databasechangelog WHERE id = '19-replies-postgresql'")
+                .mapTo(Integer.class).one());
+        assertEquals(1, ran, "every changeset, once the lock is free");
+    }
+
+    /**
      * A release started on a database that a newer one migrated is refused, naming the changesets it does not know. A
      * release from before changeset 15 started on a database migrated by today's as if nothing were amiss, and answered
      * every new comment, and every comment the newer one had erased, with a 500 (an upgrade audit's second round,
