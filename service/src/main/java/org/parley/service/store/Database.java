@@ -116,14 +116,27 @@ public final class Database {
      * its own, and {@code RUNSCRIPT} adds the foreign keys unchecked ({@code NOCHECK}), so a store restored from such a
      * copy holds some (a backup and restore audit, forty-second session); the comments they name can then be neither
      * stored again nor decided (the decision's {@code (comment_id, version)} is taken: a 500). PostgreSQL's restore
-     * checks the foreign keys it adds. Reads every decision and report.
+     * checks the foreign keys it adds. Reads every decision and report (on H2 without the connection's query timeout,
+     * which it took longer than at 120,000 decisions: {@link #liftH2QueryTimeout}).
      */
     public static long strayRows(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT (SELECT COUNT(*) FROM decisions d
-                        WHERE NOT EXISTS (SELECT 1 FROM comments c WHERE c.id = d.comment_id AND c.version >= d.version))
-                     + (SELECT COUNT(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM comments c WHERE c.id = r.comment_id))""")
-                .mapTo(Long.class).one());
+        try {
+            return jdbi.withHandle(h -> {
+                Connection c = h.getConnection();
+                long timeout = isH2(c) ? liftH2QueryTimeout(c) : -1;
+                try {
+                    return h.createQuery("""
+                            SELECT (SELECT COUNT(*) FROM decisions d
+                                    WHERE NOT EXISTS (SELECT 1 FROM comments c WHERE c.id = d.comment_id AND c.version >= d.version))
+                                 + (SELECT COUNT(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM comments c WHERE c.id = r.comment_id))""")
+                            .mapTo(Long.class).one();
+                } finally {
+                    if (timeout >= 0) restoreH2QueryTimeout(c, timeout);
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the store: " + e.getMessage(), e);
+        }
     }
 
     /** The first {@code changesets} changes only: a test stores rows as an older version did, then migrates them. */
@@ -150,7 +163,9 @@ public final class Database {
     static void migrate(Connection connection, Integer changesets, java.time.Duration lockTimeout) {
         boolean postgres = false;
         int socketTimeout = 0;
+        long h2QueryTimeout = -1;
         try {
+            if (isH2(connection)) h2QueryTimeout = liftH2QueryTimeout(connection); // before Liquibase's first query
             var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Database.class.getClassLoader()), database);
             postgres = database instanceof PostgresDatabase;
@@ -188,6 +203,42 @@ public final class Database {
             throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
         } finally {
             if (postgres) unlockQuietly(connection, socketTimeout);
+            if (h2QueryTimeout >= 0) restoreH2QueryTimeout(connection, h2QueryTimeout);
+        }
+    }
+
+    private static boolean isH2(Connection connection) throws SQLException {
+        return "H2".equals(connection.getMetaData().getDatabaseProductName());
+    }
+
+    /**
+     * H2's query timeout is its session's, not a statement's: its driver's {@code Statement.setQueryTimeout} sets it for
+     * the whole connection, so the pool's validation query (config.yml's {@code validationQueryTimeout: 3s}, run as a
+     * connection is borrowed) cut off every later statement of that connection at 3 s. The start-up's stray-row check
+     * read 120,000 decisions for longer than that on a busy machine, and the start failed with "Statement was canceled
+     * or the session timed out" (forty-third session); a changeset over a large store would too. Lifted for those, as
+     * PostgreSQL's socketTimeout is for a migration.
+     *
+     * @return the session's timeout, in ms, for {@link #restoreH2QueryTimeout}
+     */
+    private static long liftH2QueryTimeout(Connection connection) throws SQLException {
+        long ms;
+        try (Statement s = connection.createStatement();
+             var r = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_TIMEOUT'")) {
+            ms = r.next() ? Long.parseLong(r.getString(1).strip()) : 0;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET QUERY_TIMEOUT 0");
+        }
+        return ms;
+    }
+
+    /** The connection goes back to the pool with the timeout it came with; a broken one hides no failure. */
+    private static void restoreH2QueryTimeout(Connection connection, long ms) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET QUERY_TIMEOUT " + ms);
+        } catch (SQLException e) {
+            LOG.warn("could not set the connection's query timeout back to {} ms: {}", ms, e.getMessage());
         }
     }
 

@@ -318,6 +318,49 @@ class DatabaseTest {
     }
 
     /**
+     * On H2 a statement's query timeout is its connection's, and the pool's validation query (validationQueryTimeout: 3s)
+     * set it for every pooled connection: the start-up's stray-row check on a store of 300,000 comments and 120,000
+     * decisions took longer on a busy machine, and the start failed with "Statement was canceled or the session timed
+     * out" (forty-third session); a migration's changeset over such a store would too. Neither is cut off now, and the
+     * connection keeps its timeout after. Here the connection's is 1 ms, which 20,000 comments take longer than.
+     */
+    @Test
+    void onH2TheStrayRowCheckAndAMigrationAreNotCutOffByTheConnectionsQueryTimeout() throws Exception {
+        Jdbi before = TestDatabases.H2.migratedBefore("parley:15-comment-local-id", dir);
+        String url = before.withHandle(h -> h.getConnection().getMetaData().getURL());
+        before.useHandle(h -> {
+            h.execute("INSERT INTO articles (id, site, title, created_at) SELECT 'a' || X, 'news.example', 'Article', TIMESTAMP WITH TIME ZONE"
+                    + " '2026-11-01 00:00:00+00' FROM SYSTEM_RANGE(1, 100)");
+            h.execute("""
+                    INSERT INTO comments (id, site, article_id, number, author, text, toxicity, severe_toxicity, identity_attack, insult,
+                        profanity, threat, risk, top_attribute, spans, model_name, model_version, model_checksum, action, status,
+                        decided_by, version, created_at, updated_at)
+                    SELECT 'c' || X, 'news.example', 'a' || (MOD(X, 100) + 1), X, 'writer', 'Words of a reader, number ' || X, 0.3,
+                        0.01, 0.02, 0.1, 0.05, 0.01, 0.3, 'TOXICITY', '[]', 'toxicity', 'v1', 'abc', 'REVIEW', 'APPROVED', 'MODERATOR', 2,
+                        TIMESTAMP WITH TIME ZONE '2026-11-01 00:00:00+00', TIMESTAMP WITH TIME ZONE '2026-11-01 00:00:00+00'
+                    FROM SYSTEM_RANGE(1, 20000)""");
+            h.execute("""
+                    INSERT INTO decisions (comment_id, version, decision, status, actor, actor_kind, text, scores, model_version,
+                        model_checksum, decided_at)
+                    SELECT 'c' || X, 2, 'APPROVE', 'APPROVED', 'alice', 'MODERATOR', 'Words of a reader, number ' || X, '{}', 'v1', 'abc',
+                        TIMESTAMP WITH TIME ZONE '2026-11-02 00:00:00+00' FROM SYSTEM_RANGE(1, 20000)""");
+        });
+        String cut = url + ";QUERY_TIMEOUT=1";
+        try (Connection c = DriverManager.getConnection(cut, "sa", "")) {
+            Database.migrate(c, null);
+            try (Statement s = c.createStatement();
+                 var timeout = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_TIMEOUT'")) {
+                timeout.next();
+                assertEquals("1", timeout.getString(1).strip(), "the connection's again");
+            }
+        }
+        int ran = before.withHandle(h -> h.select("SELECT COUNT(*) FROM databasechangelog WHERE id = '15-comment-local-id'")
+                .mapTo(Integer.class).one());
+        assertEquals(1, ran, "changeset 15 ran, over 20,000 comments");
+        assertEquals(0, Database.strayRows(Jdbi.create(cut, "sa", "")));
+    }
+
+    /**
      * A release started on a database that a newer one migrated is refused, naming the changesets it does not know. A
      * release from before changeset 15 started on a database migrated by today's as if nothing were amiss, and answered
      * every new comment, and every comment the newer one had erased, with a 500 (an upgrade audit's second round,
