@@ -48,12 +48,17 @@ final class StrictConfig extends SimpleModule {
     static <T> ConfigurationFactoryFactory<T> factory() {
         return (klass, validator, mapper, prefix) -> new YamlConfigurationFactory<>(klass, validator,
                 mapper.copy().registerModule(new StrictConfig()).disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT), prefix) {
-            /** logFormat sets the layouts Dropwizard reads when it starts the logging, which is before Application.run. */
+            /**
+             * logFormat sets the layouts Dropwizard reads when it starts the logging, which is before Application.run; the
+             * application log's queues are set to drop no line then too (monitoring.LogQueues).
+             */
             @Override
             protected T build(JsonNode node, String path) throws java.io.IOException, io.dropwizard.configuration.ConfigurationException {
                 T config = super.build(node, path);
-                if (config instanceof ParleyConfiguration parley)
+                if (config instanceof ParleyConfiguration parley) {
                     parley.logFormat.apply(parley.getLoggingFactory(), parley.getServerFactory());
+                    org.parley.service.monitoring.LogQueues.dropNoLine(parley.getLoggingFactory());
+                }
                 return config;
             }
         };

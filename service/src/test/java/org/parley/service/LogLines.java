@@ -13,26 +13,39 @@ import java.util.List;
  */
 public final class LogLines implements AutoCloseable {
     private final Logger logger;
-    private final Level was;
+    private final Level level, was;
+    private final java.util.concurrent.BlockingQueue<ILoggingEvent> arrived = new java.util.concurrent.LinkedBlockingQueue<>();
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>() {
         @Override
         protected void append(ILoggingEvent e) {
             e.prepareForDeferredProcessing(); // the MDC as it is now, as an async appender reads it: it is read lazily
             super.append(e);
+            arrived.add(e);
         }
     };
 
     private LogLines(String name, Level level) {
         logger = (Logger) org.slf4j.LoggerFactory.getLogger(name);
+        this.level = level;
         was = logger.getLevel();
         lines.start();
         logger.addAppender(lines);
-        logger.setLevel(level);
+        if (level != null) logger.setLevel(level);
     }
 
     /** Captures what {@code name} logs at {@code level} and above, until closed. */
     public static LogLines of(String name, Level level) {
         return new LogLines(name, level);
+    }
+
+    /** Captures what {@code name} logs at the level the logging gives it, which this leaves as it is. */
+    public static LogLines asConfigured(String name) {
+        return new LogLines(name, null);
+    }
+
+    /** The next line written (lines from another thread), or null if none comes within {@code most}. */
+    public ILoggingEvent next(java.time.Duration most) throws InterruptedException {
+        return arrived.poll(most.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** The lines written so far, in order. */
@@ -43,6 +56,6 @@ public final class LogLines implements AutoCloseable {
     @Override
     public void close() {
         logger.detachAppender(lines);
-        logger.setLevel(was);
+        if (level != null) logger.setLevel(was);
     }
 }

@@ -217,6 +217,47 @@ class ParleyConfigurationTest {
         assertTrue(console.getQueueSize() - console.getDiscardingThreshold() >= 4096, "4,096 lines still fit before any is dropped");
     }
 
+    /**
+     * Dropwizard's asynchronous appenders drop INFO lines while a fifth of their queue or less is free (discardingThreshold
+     * unset), an erasure line among them, the record an operator re-applies after a restore (the forty-third session's
+     * follow-up). The application log's appenders drop none: config.yml says so, and an appender that leaves it unset gets
+     * 0; a value set is kept, and the request log's, which drops and counts above capacity, is left as it is.
+     */
+    @Test
+    void theApplicationLogDropsNoLineUnlessTheConfigSaysSo() throws Exception {
+        ParleyConfiguration shipped = shipped();
+        assertEquals(List.of(0), discarding(shipped), "config.yml");
+        var yaml = io.dropwizard.jackson.Jackson.newObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        assertEquals(0, yaml.readTree(java.nio.file.Path.of("config.yml").toFile()).at("/logging/appenders/0/discardingThreshold").asInt(-1),
+                "config.yml says it");
+        var requests = ((io.dropwizard.request.logging.LogbackAccessRequestLogFactory)
+                ((io.dropwizard.core.server.DefaultServerFactory) shipped.getServerFactory()).getRequestLogFactory()).getAppenders();
+        assertEquals(1088, ((io.dropwizard.logging.common.AbstractAppenderFactory<?>) requests.get(0)).getDiscardingThreshold());
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("parley", ".yml");
+        try {
+            java.nio.file.Files.writeString(file, """
+                    logging:
+                      appenders:
+                        - type: file
+                          currentLogFilename: parley.log
+                          archive: false
+                        - type: console
+                          discardingThreshold: 50
+                    """);
+            ParleyConfiguration own = StrictConfig.<ParleyConfiguration>factory().create(ParleyConfiguration.class,
+                    Validators.newValidator(), io.dropwizard.jackson.Jackson.newObjectMapper(), "dw").build(file.toFile());
+            assertEquals(List.of(0, 50), discarding(own), "unset: 0; set: kept");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    private static List<Integer> discarding(ParleyConfiguration config) {
+        return ((io.dropwizard.logging.common.DefaultLoggingFactory) config.getLoggingFactory()).getAppenders().stream()
+                .map(a -> ((io.dropwizard.logging.common.AbstractAppenderFactory<?>) a).getDiscardingThreshold()).toList();
+    }
+
     /** PARLEY_LOG_FORMAT=json: both logs one JSON object a line, for a log shipper (JsonLogsTest runs it). */
     @Test
     void theLogFormatChoosesTheLayoutOfBothLogs() throws Exception {

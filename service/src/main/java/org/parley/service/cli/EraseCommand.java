@@ -57,6 +57,7 @@ public final class EraseCommand extends ScriptCommand {
 
     @Override
     protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace args, ParleyConfiguration config) throws Exception {
+        ErasureLogLine.keepLogged(ErasureLogLine.OPERATOR_LOGGER); // Dropwizard has set up the config's logging
         String author = args.getString("author"), ids = args.getString("ids"), log = args.getString("from_log");
         List<String> id = args.getList("id");
         String site = log == null ? nonBlank(args.getString("site"), "--site") : null;

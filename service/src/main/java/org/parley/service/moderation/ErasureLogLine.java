@@ -28,6 +28,21 @@ public record ErasureLogLine(String site, String id) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
+     * Keeps {@code logger}, {@link #LOGGER} or {@link #OPERATOR_LOGGER}, at INFO where the config's logging would write
+     * none of its lines (a {@code logging.level}, or a level of its own or of a package above it, past INFO), saying so:
+     * its lines are the record an operator re-applies after a restore, and until the forty-third session {@code level:
+     * WARN} silenced them. Run once Dropwizard has set up the config's logging, which sets every level anew.
+     */
+    public static void keepLogged(String logger) {
+        ch.qos.logback.classic.Logger kept = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(logger);
+        if (kept.isInfoEnabled()) return;
+        ch.qos.logback.classic.Level was = kept.getEffectiveLevel();
+        kept.setLevel(ch.qos.logback.classic.Level.INFO);
+        kept.warn("the logging's level here, {}, would write no erasure line: {} is kept at INFO (docs/moderation.md, Backup and"
+                + " restore)", was, logger);
+    }
+
+    /**
      * The message: id and site as JSON strings, which no id breaks into a second line or ends early; never the text or
      * author. {@code actor}: the site's key, as the decision names it.
      */

@@ -120,6 +120,14 @@ public final class Database {
      * which it took longer than at 120,000 decisions: {@link #liftH2QueryTimeout}).
      */
     public static long strayRows(Jdbi jdbi) {
+        return strayRows(jdbi, statement -> {});
+    }
+
+    /**
+     * As {@link #strayRows(Jdbi)}, handing {@code running} its statement before it runs: 15 s at 120,000 decisions, which
+     * the service runs after its start (health.StrayRowCheck) and cancels when it stops.
+     */
+    public static long strayRows(Jdbi jdbi, java.util.function.Consumer<java.sql.Statement> running) {
         try {
             return jdbi.withHandle(h -> {
                 Connection c = h.getConnection();
@@ -129,6 +137,12 @@ public final class Database {
                             SELECT (SELECT COUNT(*) FROM decisions d
                                     WHERE NOT EXISTS (SELECT 1 FROM comments c WHERE c.id = d.comment_id AND c.version >= d.version))
                                  + (SELECT COUNT(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM comments c WHERE c.id = r.comment_id))""")
+                            .addCustomizer(new org.jdbi.v3.core.statement.StatementCustomizer() {
+                                @Override
+                                public void beforeExecution(java.sql.PreparedStatement statement, org.jdbi.v3.core.statement.StatementContext context) {
+                                    running.accept(statement);
+                                }
+                            })
                             .mapTo(Long.class).one();
                 } finally {
                     if (timeout >= 0) restoreH2QueryTimeout(c, timeout);

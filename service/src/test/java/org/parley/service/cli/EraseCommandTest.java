@@ -3,6 +3,7 @@ package org.parley.service.cli;
 import io.dropwizard.db.DataSourceFactory;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.label.Attribute;
@@ -63,7 +64,7 @@ class EraseCommandTest {
                   url: "%s"
                   user: %s
                 logging:
-                  level: WARN
+                  appenders: []   # what the script prints alone: its erasure lines are kept at INFO whatever the level
                 """.formatted(f.getDriverClass(), f.getUrl(), f.getUser()));
         jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
         Database.migrate(jdbi);
@@ -252,21 +253,45 @@ class EraseCommandTest {
 
     /** A config for {@code f}'s database whose logging, as a service's could, writes INFO and up to the file {@code log}. */
     private Path loggingConfig(DataSourceFactory f, Path log, String format) throws Exception {
-        return Files.writeString(dir.resolve("config-" + format + ".yml"), """
+        return loggingConfig(f, log, format, "INFO");
+    }
+
+    /** As above, at the logging level {@code level}. */
+    private Path loggingConfig(DataSourceFactory f, Path log, String format, String level) throws Exception {
+        return Files.writeString(dir.resolve("config-" + format + "-" + level + ".yml"), """
                 database:
                   driverClass: %s
                   url: "%s"
                   user: %s
                 logFormat: %s
                 logging:
-                  level: INFO
+                  level: %s
                   loggers:
                     liquibase: WARN
                   appenders:
                     - type: file
                       currentLogFilename: "%s"
                       archive: false
-                """.formatted(f.getDriverClass(), f.getUrl(), f.getUser(), format, log));
+                """.formatted(f.getDriverClass(), f.getUrl(), f.getUser(), format, level, log));
+    }
+
+    /**
+     * The erasure lines are the record an operator re-applies after a restore, and a {@code logging.level} above INFO
+     * wrote none (the forty-third session's follow-up): the operator's logger is kept at INFO, saying so, and the rest of
+     * the logging stays where the config puts it.
+     */
+    @Test
+    void theOperatorsErasuresAreLoggedAtALoggingLevelAboveInfo() throws Exception {
+        CommentStore store = store(TestDatabases.H2);
+        store.insert(comment(SITE, "k1", "kim"), T0);
+        Path log = dir.resolve("parley.log");
+        config = loggingConfig(source, log, "text", "WARN");
+        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k1"), commands.err());
+        String text = Files.readString(log);
+        List<String> lines = text.lines().filter(l -> l.startsWith("INFO ")).toList();
+        assertEquals(1, lines.size(), text);
+        assertEquals(Optional.of(new ErasureLogLine(SITE, "k1")), ErasureLogLine.read(lines.get(0)), lines.get(0));
+        assertTrue(text.contains("WARN  ") && text.contains(ErasureLogLine.OPERATOR_LOGGER + " is kept at INFO"), text);
     }
 
     /**

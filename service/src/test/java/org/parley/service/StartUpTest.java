@@ -1,0 +1,138 @@
+package org.parley.service;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.dropwizard.core.Application;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.DropwizardTestSupport;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.service.health.StrayRowCheck;
+import org.parley.service.moderation.ErasureLogLine;
+import org.parley.service.resources.CommentsResource;
+import org.parley.service.store.Database;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static io.dropwizard.testing.ConfigOverride.config;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * What the service's start leaves for after it, and what its logging level cannot silence: one start, on H2 at
+ * {@code logging.level: WARN}, with the stray-row check made slow through ParleyApplication's seam.
+ */
+class StartUpTest {
+    private static final String DB = "jdbc:h2:mem:start-up-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
+    /** The check waits for this before it reads the store; released once the service runs. */
+    private static final CountDownLatch release = new CountDownLatch(1), checked = new CountDownLatch(1);
+    private static final DropwizardTestSupport<ParleyConfiguration> APP = new DropwizardTestSupport<>(ParleyApplication.class,
+            ResourceHelpers.resourceFilePath("test-config.yml"), config("model", ShippedService.MODEL.toString()),
+            config("stanceModel", ShippedService.STANCE_MODEL.toString()), config("database.url", DB), config("logging.level", "WARN")) {
+        @Override
+        public Application<ParleyConfiguration> newApplication() {
+            return new ParleyApplication(slowCheck());
+        }
+    };
+
+    /**
+     * Database.strayRows once released: a start that waited for it would wait here, and find it done when it ran. The
+     * wait is bounded only so that such a start ends, and fails below, rather than hang.
+     */
+    private static StrayRowCheck.Count slowCheck() {
+        return (jdbi, running) -> {
+            try {
+                release.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                return Database.strayRows(jdbi, running);
+            } finally {
+                checked.countDown();
+            }
+        };
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        APP.before();
+    }
+
+    @AfterAll
+    static void stop() {
+        release.countDown();
+        APP.after();
+    }
+
+    /**
+     * The forty-third session's operator work: on H2 the start read every decision and report for rows no copy of one
+     * moment holds, 15.4 s of it at 120,000 decisions, before the service ran. It now runs after, and its line is logged
+     * when it ends.
+     */
+    @Test
+    void theServiceRunsBeforeTheStrayRowCheckEndsAndItsLineIsLoggedWhenItDoes() throws Exception {
+        assertEquals(1, checked.getCount(), "the check had ended before the service ran: the start waited for it");
+        assertEquals(200, get("/healthcheck").statusCode(), "the service serves meanwhile");
+
+        Jdbi store = Jdbi.create(DB, "sa", "");
+        store.useHandle(h -> { // a report of a comment the store lacks, as a copy of several moments leaves it
+            h.execute("SET REFERENTIAL_INTEGRITY FALSE");
+            h.execute("INSERT INTO reports (comment_id, reason, reported_at) VALUES ('news.example:lost', 'rude', CURRENT_TIMESTAMP)");
+            h.execute("SET REFERENTIAL_INTEGRITY TRUE");
+        });
+        try (LogLines log = LogLines.of(StrayRowCheck.class.getName(), Level.INFO)) {
+            release.countDown();
+            ILoggingEvent line = log.next(Duration.ofMinutes(1));
+            assertNotNull(line, "no line from the check");
+            assertEquals(Level.ERROR, line.getLevel());
+            assertTrue(line.getFormattedMessage().startsWith("the store holds 1 decisions or reports of comments it lacks"),
+                    line.getFormattedMessage());
+        }
+        assertEquals(0, checked.getCount());
+    }
+
+    /**
+     * The erasure lines are what an operator re-applies after a restore: {@code logging.level: WARN} wrote none until the
+     * forty-third session's follow-up. Their loggers are kept at INFO.
+     */
+    @Test
+    void aSitesErasureIsLoggedAtALoggingLevelAboveInfo() throws Exception {
+        String id = "erased-at-warn-" + System.nanoTime();
+        HttpResponse<String> stored = send(HttpRequest.newBuilder(app("/v1/comments"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"" + id + "\", \"articleId\": \"a\", \"text\": \"Fine words.\"}"))
+                .header("Content-Type", "application/json"));
+        assertEquals(201, stored.statusCode(), stored.body());
+        try (LogLines log = LogLines.asConfigured(CommentsResource.class.getName())) {
+            assertEquals(200, send(HttpRequest.newBuilder(app("/v1/comments/" + id)).DELETE()).statusCode());
+            List<String> lines = log.list().stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertEquals(1, lines.size(), lines.toString());
+            assertEquals(id, ErasureLogLine.read("INFO  [2026-12-04 10:00:00,000] " + ErasureLogLine.LOGGER + ": " + lines.get(0))
+                    .orElseThrow().id(), lines.get(0));
+        }
+        assertFalse(((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(CommentsResource.class.getPackageName())).isInfoEnabled(),
+                "the rest of the logging stays at WARN");
+    }
+
+    private static URI app(String path) {
+        return URI.create("http://localhost:" + APP.getLocalPort() + path);
+    }
+
+    private static HttpResponse<String> get(String adminPath) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getAdminPort() + adminPath)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.header("Authorization", "Bearer " + TestKeys.WEBSITE).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
