@@ -10,6 +10,7 @@ import org.parley.service.errors.CommandErrors;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.StoredComment;
+import org.parley.service.monitoring.LogQueues;
 import org.parley.service.store.CommentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,14 @@ public final class EraseCommand extends ScriptCommand {
     @Override
     protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace args, ParleyConfiguration config) throws Exception {
         ErasureLogLine.keepLogged(ErasureLogLine.OPERATOR_LOGGER); // Dropwizard has set up the config's logging
+        try {
+            erase(args, config);
+        } finally {
+            LogQueues.drain(); // the erasure lines are the record a restore re-applies: written before the JVM exits
+        }
+    }
+
+    private void erase(Namespace args, ParleyConfiguration config) throws Exception {
         String author = args.getString("author"), ids = args.getString("ids"), log = args.getString("from_log");
         List<String> id = args.getList("id");
         String site = log == null ? nonBlank(args.getString("site"), "--site") : null;

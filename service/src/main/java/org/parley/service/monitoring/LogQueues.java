@@ -1,9 +1,17 @@
 package org.parley.service.monitoring;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AsyncAppenderBase;
+import io.dropwizard.logback.AsyncAppenderBaseProxy;
 import io.dropwizard.logging.common.AbstractAppenderFactory;
 import io.dropwizard.logging.common.AppenderFactory;
 import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.dropwizard.logging.common.LoggingFactory;
+import org.slf4j.LoggerFactory;
+
+import java.util.Iterator;
 
 /**
  * The application log's queues drop no line. Dropwizard writes each appender through logback's asynchronous appender
@@ -24,5 +32,24 @@ public final class LogQueues {
         if (!(logging instanceof DefaultLoggingFactory app)) return;
         for (AppenderFactory<?> a : app.getAppenders())
             if (a instanceof AbstractAppenderFactory<?> f && f.getDiscardingThreshold() == UNSET) f.setDiscardingThreshold(0);
+    }
+
+    /**
+     * Writes what the application log's queues hold, before a script's JVM exits: Dropwizard's logging stop waits for a
+     * queue to be empty, not for its last line to be written, and logback's writer is a daemon thread that the exit may
+     * cut mid-line (scripts/erase's last erasure line was once missing from its log). Stopping an asynchronous appender
+     * joins its writer, which writes the rest first (for up to its maxFlushTime). For the end of a script only: the
+     * appenders stay stopped until the logging is configured again.
+     */
+    public static void drain() {
+        drain((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME));
+    }
+
+    static void drain(Logger logger) {
+        for (Iterator<Appender<ILoggingEvent>> i = logger.iteratorForAppenders(); i.hasNext(); ) {
+            Appender<ILoggingEvent> a = i.next();
+            if (a instanceof AsyncAppenderBaseProxy<?> p) p.getAppender().stop();
+            else if (a instanceof AsyncAppenderBase<?>) a.stop();
+        }
     }
 }

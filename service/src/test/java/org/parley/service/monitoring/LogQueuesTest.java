@@ -1,0 +1,66 @@
+package org.parley.service.monitoring;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.AsyncAppenderBase;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LogQueuesTest {
+    /**
+     * A line the writer has taken from the queue but not yet written is written by the time drain returns, where
+     * Dropwizard's stop returns once the queue is empty: the writer here is held mid-line until drain has begun.
+     */
+    @Test
+    void drainReturnsOnceTheLineTheWriterHoldsIsWritten() throws Exception {
+        LoggerContext context = new LoggerContext();
+        CountDownLatch taken = new CountDownLatch(1), release = new CountDownLatch(1);
+        List<String> written = new CopyOnWriteArrayList<>();
+        AppenderBase<ILoggingEvent> slow = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                taken.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                }
+                written.add(e.getFormattedMessage());
+            }
+        };
+        slow.setContext(context);
+        slow.start();
+        AsyncAppenderBase<ILoggingEvent> async = new AsyncAppenderBase<>();
+        async.setContext(context);
+        async.setMaxFlushTime(10_000);
+        async.addAppender(slow);
+        async.start();
+        Logger logger = context.getLogger("erasures");
+        logger.addAppender(async);
+
+        logger.info("erased comment \"k1\"");
+        assertTrue(taken.await(10, TimeUnit.SECONDS));
+        assertEquals(0, async.getNumberOfElementsInQueue(), "the queue is empty, the line not yet written");
+        AtomicInteger writtenWhenDrained = new AtomicInteger(-1);
+        Thread drain = new Thread(() -> {
+            LogQueues.drain(logger);
+            writtenWhenDrained.set(written.size());
+        });
+        drain.start();
+        Thread.sleep(100); // drain is waiting for the writer, or (on code that does not wait) has returned
+        release.countDown();
+        drain.join(10_000);
+        assertEquals(1, writtenWhenDrained.get(), "lines written when drain returned");
+        assertEquals(List.of("erased comment \"k1\""), written);
+    }
+}
