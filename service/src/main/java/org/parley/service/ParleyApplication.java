@@ -233,6 +233,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         env.servlets().addFilter("moderator-pages", new ModeratorPageFilter(keys))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/moderate", "/moderate/*");
+        // An Accept or Content-Type Jersey cannot parse: a 400 naming the header, before Jersey's bare one (after the CORS filter).
+        env.servlets().addFilter("media-type-headers", new org.parley.service.errors.MediaTypeHeaders(env.getObjectMapper()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         RateLimiter limiter = new RateLimiter(config.rateLimit.burstSeconds, config.rateLimit.requestsPerSecond,
                 config.rateLimit.bytesPerToken, config.rateLimit.failedAuthPerMinute, config.rateLimit.scorerPerAddress);
         env.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter(keys,

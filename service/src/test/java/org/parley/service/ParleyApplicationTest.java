@@ -251,6 +251,47 @@ class ParleyApplicationTest {
         }
     }
 
+    /**
+     * A third penetration test (forty-third session): an Accept or Content-Type that Jersey cannot parse was its bare 400,
+     * which Jetty's error page called "request refused by the HTTP layer: Bad Request", naming no header. Now the 400
+     * names it and what a valid one is, on Parley's paths in its error body and on Perspective's in Google's envelope.
+     */
+    @Test
+    void aMalformedAcceptOrContentTypeIsA400NamingTheHeader() throws Exception {
+        String score = "{\"comment\": {\"text\": \"hello\"}}";
+        String analyze = "{\"comment\": {\"text\": \"hello\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}";
+        String[][] cases = {  // header, value
+                {"Accept", ";;;"}, {"Accept", "*/*;q=abc"}, {"Accept", "garbage/"},
+                {"Content-Type", "/"}, {"Content-Type", "application/json; charset"}, {"Content-Type", "garbage"}};
+        for (String[] c : cases) {
+            String header = c[0] + ": " + c[1];
+            String type = c[0].equals("Content-Type") ? "" : "\r\nContent-Type: application/json";
+            String answer = rawPost("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + type
+                    + "\r\n" + header, score);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), header + ": " + answer);
+            JsonNode body = rawBody(answer);
+            assertEquals(c[0], body.path("field").asText(), header + ": " + answer);
+            assertTrue(body.path("message").asText().contains(c[1]) && body.path("message").asText().contains("application/json"),
+                    header + ": " + answer);
+            answer = rawPost("POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\r\nHost: localhost" + type + "\r\n" + header, analyze);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), header + ": " + answer);
+            body = rawBody(answer);
+            assertEquals("INVALID_ARGUMENT", body.at("/error/status").asText(), header + ": " + answer);
+            assertEquals(c[0], body.at("/error/details/0/fieldViolations/0/field").asText(), header + ": " + answer);
+            // A GET without a body and without a key (the log-in check) is refused for its header alike.
+            if (c[0].equals("Accept")) {
+                answer = raw("GET /v1/session HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + header + "\r\n\r\n");
+                assertTrue(answer.startsWith("HTTP/1.1 400"), header + ": " + answer);
+                assertEquals(c[0], rawBody(answer).path("field").asText(), header + ": " + answer);
+            }
+        }
+        // Two Content-Types: Jersey reads one only, and refused two as bare.
+        String answer = rawPost("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE
+                + "\r\nContent-Type: application/json\r\nContent-Type: application/json", score);
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertEquals("Content-Type", rawBody(answer).path("field").asText(), answer);
+    }
+
     /** A client that sends less than its Content-Length and stops sending: its fault, so a 400, not a logged 500. */
     @Test
     void aBodyShorterThanItsContentLengthIsA400NamingTheBody() throws Exception {

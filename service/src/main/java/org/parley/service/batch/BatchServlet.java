@@ -13,6 +13,7 @@ import org.parley.service.auth.PrivateAnswers;
 import org.parley.service.auth.RefusedInBatch;
 import org.parley.service.errors.ApiException;
 import org.parley.service.errors.ErrorResponses;
+import org.parley.service.errors.MediaTypeHeaders;
 import org.parley.service.errors.WatchedInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -223,6 +224,9 @@ public final class BatchServlet extends HttpServlet {
         if (length > 0 || !inner.method().equals("GET") && !inner.method().equals("HEAD"))
             headers.add(new InnerRequest.Header("Content-Length", Long.toString(length)));
         PartRequest request = new PartRequest(batch, inner.method(), path, inner.query(), headers, body);
+        // Jersey's servlet answers an Accept or Content-Type it cannot parse with a bare 400 ("Bad Request"), before any filter.
+        Optional<ApiException> malformed = MediaTypeHeaders.refusal(request);
+        if (malformed.isPresent()) return new Held(id, inner, null, malformed.get());
         request.setAttribute(RefusedInBatch.ATTRIBUTE, refusedKeys);  // a wrong key costs the batch one try, however many parts repeat it
         return new Held(id, inner, request, null);
     }
