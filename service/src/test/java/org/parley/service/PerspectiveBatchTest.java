@@ -152,6 +152,55 @@ class PerspectiveBatchTest {
         assertEquals(List.of(200, 400), a.stream().map(PartAnswer::status).toList(), a.toString());
     }
 
+    /**
+     * A third penetration test (forty-third session): a part's Accept or Content-Type that does not parse was answered
+     * "Bad Request", naming nothing; it is the part's own 400 naming the header now, and the batch's other parts are served.
+     */
+    @Test
+    void aPartsMalformedAcceptOrContentTypeIsItsOwn400NamingTheHeader() throws Exception {
+        String[] headers = {"Accept: ;;;", "Accept: */*;q=abc", "Content-Type: /", "Content-Type: application/json; charset"};
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < headers.length; i++)
+            body.append(part("h" + i, "POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\n" + headers[i] + "\n\n" + analyze("Nice one")));
+        body.append(part("fine", "POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\nAccept: application/json\n"
+                + "Content-Type: application/json; charset=utf-8\n\n" + analyze("Nice one")));
+        List<PartAnswer> a = parts(batch(null, "multipart/mixed; boundary=b", bytes(body + "--b--")));
+        assertEquals(List.of(400, 400, 400, 400, 200), a.stream().map(PartAnswer::status).toList(), a.toString());
+        for (int i = 0; i < headers.length; i++) {
+            String name = headers[i].substring(0, headers[i].indexOf(':'));
+            JsonNode error = a.get(i).json();
+            assertEquals("INVALID_ARGUMENT", error.at("/error/status").asText(), a.get(i).body());
+            assertEquals(name, error.at("/error/details/0/fieldViolations/0/field").asText(), a.get(i).body());
+            assertTrue(error.at("/error/message").asText().contains("application/json"), a.get(i).body());
+        }
+    }
+
+    /**
+     * A third penetration test (forty-third session): a part that presented a moderator's session (its own Cookie) was
+     * let in by the key check with no body kept, and answered as a missing comment.text. A part's session, as a cookie or
+     * as the token itself, is the part's own 403 saying that a batch takes API keys; the same session alone is served.
+     */
+    @Test
+    void aPartThatPresentsAModeratorsSessionIsA403SayingBatchesTakeKeys() throws Exception {
+        Response login = APP.client().target("http://localhost:" + APP.getLocalPort() + "/v1/session").request()
+                .post(Entity.json("{\"username\": \"admin\", \"password\": \"" + TestKeys.ADMIN_PASSWORD + "\"}"));
+        assertEquals(200, login.getStatus());
+        String cookie = login.getHeaderString("Set-Cookie").split(";")[0];
+        String token = cookie.substring(cookie.indexOf('=') + 1);
+        Response alone = APP.client().target("http://localhost:" + APP.getLocalPort() + "/v1alpha1/comments:analyze").request()
+                .header("Authorization", "Bearer " + token).post(Entity.json(analyze("Nice one")));
+        assertEquals(200, alone.getStatus(), "the session is served alone");
+        List<PartAnswer> a = parts(batch(null, "multipart/mixed; boundary=b", bytes(
+                part("cookie", "POST /v1alpha1/comments:analyze HTTP/1.1\nCookie: " + cookie + "\nContent-Type: application/json\n\n" + analyze("Nice one"))
+                        + part("bearer", "POST /v1alpha1/comments:analyze HTTP/1.1\nAuthorization: Bearer " + token + "\n\n" + analyze("Nice one"))
+                        + part("key", "POST /v1alpha1/comments:analyze?key=" + WEBSITE + " HTTP/1.1\n\n" + analyze("Nice one")) + "--b--")));
+        assertEquals(List.of(403, 403, 200), a.stream().map(PartAnswer::status).toList(), a.toString());
+        for (PartAnswer p : a.subList(0, 2)) {
+            assertEquals("PERMISSION_DENIED", p.json().at("/error/status").asText(), p.body());
+            assertTrue(p.json().at("/error/message").asText().startsWith("a batch part takes an API key"), p.body());
+        }
+    }
+
     @Test
     void eachPartPaysItsKeysRateLimit() throws Exception {
         StringBuilder body = new StringBuilder();

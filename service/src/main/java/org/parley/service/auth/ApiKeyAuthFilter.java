@@ -92,6 +92,11 @@ public final class ApiKeyAuthFilter extends AuthFilter<ApiKeyAuthFilter.Credenti
         }
         limiter.succeeded(address);
         Object caller = request.getSecurityContext().getUserPrincipal();
+        // A batch keeps the body of a part that presents an API key only (batch.BatchServlet): one that presents a session
+        // (its own Cookie, or the token as a key) reached the resource without its body, a 400 about a missing comment.text.
+        if (caller instanceof ModeratorSession && RefusedInBatch.of(request) != null)
+            throw new ApiException(403, "key", null, "a batch part takes an API key (?key=KEY, X-Goog-Api-Key or "
+                    + "'Authorization: Bearer KEY'), not a moderator's session: send this request alone, or with the site's key");
         if (caller instanceof ApiKey key) {
             OptionalLong visitor = limiter.tryAcquireVisitor(key, address);
             if (visitor.isPresent()) throw ApiException.tooManyRequestsFromAddress(visitor.getAsLong(), limiter.scorerPerAddress());

@@ -18,7 +18,7 @@ public final class RefusedInBatch {
     public static final String ATTRIBUTE = RefusedInBatch.class.getName();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
 
-    /** The batch's, on one of its parts; null on a request sent alone. */
+    /** The batch's, on one of its parts; null on a request sent alone (so the auth filter also knows a part by it). */
     static RefusedInBatch of(ContainerRequestContext request) {
         return request.getProperty(ATTRIBUTE) instanceof RefusedInBatch batch ? batch : null;
     }
