@@ -299,3 +299,14 @@ CREATE INDEX IF NOT EXISTS comments_replies ON comments (site, parent_id) WHERE 
 --changeset parley:19-replies-h2 dbms:h2
 -- As 19-replies-postgresql; H2 has no partial indexes.
 CREATE INDEX IF NOT EXISTS comments_replies ON comments (site, parent_id);
+
+--changeset parley:20-senior-only
+-- TRUE from a comment's escalation until someone reopens it: only a senior (moderation.escalationRole, admin by
+-- default) decides it, while it is ESCALATED and after a senior's decision on it, so a moderator can neither revise
+-- nor REOPEN what an admin decided after an escalation (a third penetration test, forty-third session: an admin's
+-- REJECT, then a moderator's REOPEN and APPROVE, were all 200s). CommentStore.decide sets and checks it in its UPDATE.
+-- Rows from before: those whose history holds an ESCALATE with no REOPEN after it.
+ALTER TABLE comments ADD COLUMN senior_only BOOLEAN DEFAULT FALSE NOT NULL;
+UPDATE comments SET senior_only = TRUE WHERE status = 'ESCALATED' OR EXISTS (SELECT 1 FROM decisions e
+    WHERE e.comment_id = comments.id AND e.decision = 'ESCALATE' AND NOT EXISTS (SELECT 1 FROM decisions r
+        WHERE r.comment_id = e.comment_id AND r.decision = 'REOPEN' AND r.version > e.version));

@@ -33,13 +33,18 @@ function noteText() {
   return note ? note : undefined;
 }
 
-// An escalation passes a comment to a senior moderator (moderation.escalationRole): the page says
-// so rather than send a decision the service refuses.
+// An escalation passes a comment to a senior moderator (moderation.escalationRole), and what a senior decided after it
+// stays theirs until they reopen it (seniorOnly): the page says so rather than send a decision the service refuses.
 function reserved(c) {
-  return c && c.status === 'ESCALATED' && !(state.user && state.user.decidesEscalated);
+  return c && (c.status === 'ESCALATED' || c.seniorOnly) && !(state.user && state.user.decidesEscalated);
 }
 
 const RESERVED = 'Escalated comments are decided by a senior moderator (admin).';
+const SENIORS = 'What a senior moderator (admin) decided after an escalation, only a senior decides again.';
+
+function reservedWhy(c) {
+  return c.status === 'ESCALATED' ? RESERVED : SENIORS;
+}
 
 /** A moderator's decision that the panel offers to undo, for as long as it stands (detail.js). */
 export function mayReopen(c) {
@@ -52,7 +57,7 @@ export function renderDecisionButtons() {
   const locked = reserved(current());
   for (const id of Object.keys(DECISION_KEYS)) {
     $(id).disabled = locked;
-    $(id).title = locked ? RESERVED : state.singleKeys ? DECISION_KEYS[id] : '';
+    $(id).title = locked ? reservedWhy(current()) : state.singleKeys ? DECISION_KEYS[id] : '';
   }
 }
 
@@ -65,7 +70,7 @@ export async function decide(decision) {
   // Only the comment highlighted, whatever the page is doing meanwhile (a list loading, say).
   const card = $('comments').children[state.index];
   if (!card || refOfCard(card) !== ref(c)) return message('The list is changing: decide again once it shows the comment.', 'error');
-  if (reserved(c)) return message(RESERVED, 'error');
+  if (reserved(c)) return message(reservedWhy(c), 'error');
   const reason = decision === 'REJECT' ? $('reason').value : undefined;
   const note = noteText();
   const what = decision === 'REOPEN' ? 'your undo of the decision on ' + label(c)
@@ -185,6 +190,7 @@ export async function decideSelected(decision) {
   const withdrawn = [];  // erased by their sites meanwhile
   const failed = [];
   const kept = [];  // escalated, and not this moderator's to decide
+  const seniors = [];  // decided by a senior after an escalation: not this moderator's either
   for (const item of r.body.results) {
     const id = siteRef(item.site, item.id);  // as it was asked for
     if (item.status === 200) {
@@ -199,7 +205,7 @@ export async function decideSelected(decision) {
       state.selected.delete(id);
       update(id, item.comment, true);
     } else if (item.status === 403 && item.comment) {
-      kept.push(label(item.comment));
+      (item.comment.status === 'ESCALATED' ? kept : seniors).push(label(item.comment));
       state.selected.delete(id);
     } else {
       // Named as the list shows it, with its site: the answer's id alone was either of two sites' comments.
@@ -213,8 +219,9 @@ export async function decideSelected(decision) {
   if (conflicts.length) text += ' ' + conflicts.join(', ') + ' changed meanwhile (another decision, or readers\' reports): shown as they are now.';
   if (withdrawn.length) text += ' ' + withdrawn.join(', ') + ' ' + (withdrawn.length === 1 ? 'was' : 'were') + WITHDRAWN;
   if (kept.length) text += ' Left ' + kept.join(', ') + ' as escalated: ' + RESERVED;
+  if (seniors.length) text += ' Left ' + seniors.join(', ') + ' as decided: ' + SENIORS;
   if (failed.length) text += ' Failed: ' + failed.join('; ');
-  message(text, conflicts.length || withdrawn.length ? 'conflict' : failed.length || kept.length ? 'error' : 'info');
+  message(text, conflicts.length || withdrawn.length ? 'conflict' : failed.length || kept.length || seniors.length ? 'error' : 'info');
   refreshCounts();
 }
 

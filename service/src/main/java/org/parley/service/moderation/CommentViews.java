@@ -52,7 +52,7 @@ public final class CommentViews {
                 c.createdAt().toString(), c.updatedAt().toString(), parent,
                 history == null ? null : history.stream().map(this::entry).toList(),
                 reports == null ? null : reports.stream().map(r -> new CommentView.ReportEntry(r.reason(),
-                        r.reportedAt().toString(), r.open())).toList(), duplicate);
+                        r.reportedAt().toString(), r.open())).toList(), duplicate, c.seniorOnly() ? Boolean.TRUE : null);
     }
 
     private ScoreResponse.ModelInfo modelInfo(JsonNode node) {

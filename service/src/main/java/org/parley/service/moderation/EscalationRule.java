@@ -26,10 +26,17 @@ public record EscalationRule(Role role) {
         return caller.role().includes(role);
     }
 
-    /** The 403 for a caller who may not decide the escalated comment {@code id} of {@code site} (null: of none). */
-    public ApiException refusal(String id, String site) {
-        return new ApiException(403, "decision", null, ApiException.comment(id, site) + " is escalated: only "
-                + (role == Role.ADMIN ? "an admin" : "a " + name(role)) + " may decide it");
+    /**
+     * The 403 for a caller who may not decide {@code c}: it is escalated, or a senior decided it after its escalation
+     * ({@link StoredComment#seniorOnly}), which a moderator may then neither revise nor reopen.
+     */
+    public ApiException refusal(StoredComment c) {
+        String senior = role == Role.ADMIN ? "an admin" : "a " + name(role);
+        String comment = ApiException.comment(c.id(), c.site());
+        return new ApiException(403, "decision", null, c.status() == Status.ESCALATED
+                ? comment + " is escalated: only " + senior + " may decide it"
+                : comment + " was decided by " + senior + " after its escalation: only " + senior + " may decide it again"
+                        + " (" + senior + "'s REOPEN gives it back to every moderator)");
     }
 
     private static String name(Role role) {

@@ -19,6 +19,8 @@ import java.time.Instant;
  * @param site the site that stored it; null for comments stored before owners were kept (moderators' alone)
  * @param key the store's primary key ({@link org.parley.service.store.CommentStore#key}), which decisions and
  *            reports name: internal, never shown in an answer, a page, an export or a log
+ * @param seniorOnly only a senior ({@link EscalationRule}) decides it: from its escalation until someone reopens it, so
+ *                   a senior's decision on an escalated comment sticks
  */
 public record StoredComment(
         String id, String articleId, String articleTitle, Integer number, String parentId, Integer parentNumber,
@@ -26,7 +28,7 @@ public record StoredComment(
         float[] scores, float risk, Attribute topAttribute, String spansJson, String stanceJson,
         ModelRef model, Action action, Status status, Decider decidedBy, int version,
         Instant createdAt, Instant updatedAt, String language, String parentAuthor, String rulesJson, String site,
-        String key) {
+        String key, boolean seniorOnly) {
 
     /** The model that scored the comment. */
     public record ModelRef(String name, String version, String checksum) {}

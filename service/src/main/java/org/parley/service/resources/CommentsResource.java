@@ -178,7 +178,7 @@ public final class CommentsResource {
         if (outcome instanceof CommentStore.Outcome.Decided ok)
             return Response.ok(views.of(ok.comment(), null, store.history(c.key()), null)).build();
         if (outcome instanceof CommentStore.Outcome.Conflict stale) return conflict(stale.current(), d.expectedVersion(), stale.decided());
-        if (outcome instanceof CommentStore.Outcome.Reserved) throw escalations.refusal(c.id(), c.site());
+        if (outcome instanceof CommentStore.Outcome.Reserved reserved) throw escalations.refusal(reserved.current());
         if (outcome instanceof CommentStore.Outcome.AlreadyPending pending)
             return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE).entity(alreadyPending(views.of(pending.current()))).build();
         throw notFound(id);

@@ -187,7 +187,7 @@ public final class QueueResource {
                     out.add(new BulkDecisionResponse.Item(id, site, 409, conflict.current(),
                             new ErrorBody(409, conflict.message(), prefix + "decision", null)));
                 } else if (outcome instanceof CommentStore.Outcome.Reserved reserved) {
-                    ApiException e = escalations.refusal(id, reserved.current().site());
+                    ApiException e = escalations.refusal(reserved.current());
                     out.add(new BulkDecisionResponse.Item(id, site, 403, views.of(reserved.current()),
                             new ErrorBody(403, e.getMessage(), prefix + "decision", null)));
                 } else {

@@ -279,7 +279,10 @@ public final class CommentStore {
          * (the erasure is one); false when only readers' reports (each a new version) came since.
          */
         record Conflict(StoredComment current, boolean decided) implements Outcome {}
-        /** The comment is escalated, and escalated comments are not this actor's to decide. */
+        /**
+         * The comment is escalated, or was decided after an escalation and not reopened since ({@link
+         * StoredComment#seniorOnly}), and such comments are not this actor's to decide.
+         */
         record Reserved(StoredComment current) implements Outcome {}
         /** A {@link Verdict#REOPEN reopen} of a comment that is PENDING already, at {@code expectedVersion}: nothing written. */
         record AlreadyPending(StoredComment current) implements Outcome {}
@@ -289,7 +292,8 @@ public final class CommentStore {
     /**
      * A moderator's decision, applied only if the comment is still at {@code expectedVersion}: of two
      * moderators deciding the same version at once, exactly one commits, the other gets a Conflict.
-     * An escalated comment is decided only by a {@code senior} actor; the check is in the same
+     * An escalated comment is decided only by a {@code senior} actor, and so is one decided after its escalation until
+     * a senior reopens it ({@link StoredComment#seniorOnly}: a senior's decision sticks); the check is in the same
      * UPDATE, so an escalation that commits first is never overruled by the moderator it was meant to pass.
      * A {@link Verdict#REOPEN reopen} puts the comment back in PENDING and leaves its open reports open: no one has
      * settled them; of a comment PENDING already it writes nothing ({@link Outcome.AlreadyPending}).
@@ -303,9 +307,11 @@ public final class CommentStore {
             OffsetDateTime at = utc(now);
             int rows = h.createUpdate("""
                     UPDATE comments SET status = :status, decided_by = 'MODERATOR',
-                        open_reports = CASE WHEN :reopen THEN open_reports ELSE 0 END, version = version + 1, updated_at = :at
-                    WHERE id = :id AND version = :expected AND (status <> 'ESCALATED' OR :senior) AND status <> 'ERASED'
-                        AND NOT (:reopen AND status = 'PENDING')""")
+                        open_reports = CASE WHEN :reopen THEN open_reports ELSE 0 END, version = version + 1, updated_at = :at,
+                        senior_only = CASE WHEN :reopen THEN FALSE WHEN :status = 'ESCALATED' OR status = 'ESCALATED' THEN TRUE
+                            ELSE senior_only END
+                    WHERE id = :id AND version = :expected AND (:senior OR status <> 'ESCALATED' AND NOT senior_only)
+                        AND status <> 'ERASED' AND NOT (:reopen AND status = 'PENDING')""")
                     .bind("status", verdict.status().name()).bind("at", at).bind("id", id)
                     .bind("expected", expectedVersion).bind("senior", senior).bind("reopen", reopen).execute();
             Optional<StoredComment> current = byKey(h, id);
@@ -320,7 +326,7 @@ public final class CommentStore {
                 if (c.version() > expectedVersion && recorded(h, id, expectedVersion + 1, verdict, reason, note, actor)
                         && !decidedAfter(h, id, expectedVersion + 1))
                     return new Outcome.Decided(c);
-                boolean reserved = !senior && c.version() == expectedVersion && c.status() == Status.ESCALATED;
+                boolean reserved = !senior && c.version() == expectedVersion && (c.status() == Status.ESCALATED || c.seniorOnly());
                 if (reserved) return new Outcome.Reserved(c);
                 if (reopen && c.version() == expectedVersion && c.status() == Status.PENDING) return new Outcome.AlreadyPending(c);
                 return new Outcome.Conflict(c, decidedAfter(h, id, expectedVersion));
@@ -740,7 +746,8 @@ public final class CommentStore {
                 Action.valueOf(rs.getString("action")), Status.valueOf(rs.getString("status")),
                 Decider.valueOf(rs.getString("decided_by")), rs.getInt("version"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("language"),
-                rs.getString("parent_author"), rs.getString("rules"), rs.getString("site"), rs.getString("id"));
+                rs.getString("parent_author"), rs.getString("rules"), rs.getString("site"), rs.getString("id"),
+                rs.getBoolean("senior_only"));
     }
 
     private static DecisionRecord decision(ResultSet rs) throws SQLException {

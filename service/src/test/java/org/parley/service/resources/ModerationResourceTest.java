@@ -1050,6 +1050,52 @@ class ModerationResourceTest {
     }
 
     /**
+     * A third penetration test (forty-third session): once an admin had decided an escalated comment, any moderator of
+     * its site could at once REOPEN and decide it again (an admin's REJECT, then a moderator's REOPEN and APPROVE, all
+     * 200s). A senior's decision sticks: alone and in bulk, the moderator's REOPEN and APPROVE are the 403 naming
+     * decision, and the comment says seniorOnly; the admin's own REOPEN gives it back to every moderator.
+     */
+    @Test
+    void whatAnAdminDecidedAfterAnEscalationIsNoModeratorsToReviseOrReopen() {
+        String id = unique();
+        submit(id, "I will kill you");
+        assertEquals(200, post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision",
+                "{\"decision\": \"ESCALATE\", \"expectedVersion\": 1}").getStatus());
+        JsonNode rejected = post(Fakes.ADMIN_KEY, "/v1/comments/" + id + "/decision",
+                "{\"decision\": \"REJECT\", \"reason\": \"threat\", \"expectedVersion\": 2}").readEntity(JsonNode.class);
+        assertEquals("REJECTED", rejected.get("status").asText(), rejected.toString());
+        assertTrue(rejected.path("seniorOnly").asBoolean(), rejected.toString());
+
+        for (String decision : List.of("REOPEN", "APPROVE")) {
+            Response r = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision",
+                    "{\"decision\": \"" + decision + "\", \"expectedVersion\": 3}");
+            JsonNode error = r.readEntity(JsonNode.class);
+            assertEquals(403, r.getStatus(), decision + ": " + error);
+            assertEquals("decision", error.path("field").asText(), error.toString());
+            String message = error.path("message").asText();
+            assertTrue(message.startsWith("comment " + id + " of ") && message.endsWith(" was decided by an admin after its escalation:"
+                    + " only an admin may decide it again (an admin's REOPEN gives it back to every moderator)"), message);
+        }
+        JsonNode item = post(Fakes.MODERATOR_KEY, "/v1/decisions", "{\"decision\": \"REOPEN\", \"comments\": [{\"id\": \"" + id
+                + "\", \"expectedVersion\": 3}]}").readEntity(JsonNode.class).at("/results/0");
+        assertEquals(403, item.get("status").asInt(), item.toString());
+        assertEquals("comments[0].decision", item.at("/error/field").asText(), item.toString());
+        assertTrue(item.at("/error/message").asText().contains("after its escalation"), item.toString());
+        assertEquals("REJECTED", item.at("/comment/status").asText(), "shown as it is, so the page can say why");
+        assertTrue(item.at("/comment/seniorOnly").asBoolean(), item.toString());
+        JsonNode now = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
+        assertEquals(3, now.get("version").asInt(), "nothing written");
+        assertEquals("REJECTED", now.get("status").asText());
+
+        JsonNode reopened = post(Fakes.ADMIN_KEY, "/v1/comments/" + id + "/decision",
+                "{\"decision\": \"REOPEN\", \"expectedVersion\": 3}").readEntity(JsonNode.class);
+        assertEquals("PENDING", reopened.get("status").asText(), reopened.toString());
+        assertFalse(reopened.has("seniorOnly"), reopened.toString());
+        Response approved = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 4}");
+        assertEquals(200, approved.getStatus(), approved.readEntity(String.class));
+    }
+
+    /**
      * A moderator's third audit: a comment approved by mistake could be revised, never put back in Pending unread. REOPEN
      * does, in the history as any decision, with the version check and the retry's; PENDING already is a 409 naming
      * decision; a reason is a 400 naming it; bulk decisions take it too.

@@ -164,9 +164,50 @@ class CommentStoreTest {
 
         var decided = store.decide(key("e1"), Verdict.REJECT, Reason.THREAT, null, "sam", true, 2, T0.plusSeconds(4));
         assertEquals(Status.REJECTED, ((CommentStore.Outcome.Decided) decided).comment().status());
-        // Once decided, it is an ordinary comment again: anyone may revise it.
+        assertTrue(((CommentStore.Outcome.Decided) decided).comment().seniorOnly());
+        // A senior's decision sticks (a third penetration test, forty-third session: a moderator's REOPEN and APPROVE
+        // of what an admin rejected after the escalation were both applied): nobody else revises or reopens it.
+        for (Verdict v : Verdict.values()) {
+            var refused = store.decide(key("e1"), v, v == Verdict.REJECT ? Reason.THREAT : null, null, "alice", false, 3, T0.plusSeconds(5));
+            StoredComment now = ((CommentStore.Outcome.Reserved) refused).current();
+            assertEquals(Status.REJECTED, now.status(), v + " left it as it was");
+            assertEquals(3, now.version());
+        }
+        var revised = store.decide(key("e1"), Verdict.APPROVE, null, "on appeal", "sam", true, 3, T0.plusSeconds(6));
+        assertTrue(((CommentStore.Outcome.Decided) revised).comment().seniorOnly(), "a senior's revision keeps it a senior's");
+        // A senior's REOPEN gives it back to every moderator: an ordinary PENDING comment again.
+        var reopened = store.decide(key("e1"), Verdict.REOPEN, null, null, "sam", true, 4, T0.plusSeconds(7));
+        assertFalse(((CommentStore.Outcome.Decided) reopened).comment().seniorOnly());
         assertInstanceOf(CommentStore.Outcome.Decided.class,
-                store.decide(key("e1"), Verdict.APPROVE, null, "on appeal", "alice", false, 3, T0.plusSeconds(5)));
+                store.decide(key("e1"), Verdict.APPROVE, null, null, "alice", false, 5, T0.plusSeconds(8)));
+        assertEquals(List.of("REVIEW", "ESCALATE", "REJECT", "APPROVE", "REOPEN", "APPROVE"),
+                store.history(key("e1")).stream().map(DecisionRecord::decision).toList());
+    }
+
+    /**
+     * Changeset 20-senior-only marks the comments decided after an escalation before it ran: those whose history holds
+     * an ESCALATE with no REOPEN after it. The rows are written by this store, then the column is taken away and the
+     * changeset run again, as on a database of a release from before it.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theUpgradeMarksCommentsDecidedAfterAnEscalationAsASeniors(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        for (String id : List.of("escalated", "settled", "reopened", "plain")) store.insert(comment(id, "a1", 0.7f, Action.REVIEW), T0);
+        store.decide(key("escalated"), Verdict.ESCALATE, null, null, "alice", false, 1, T0.plusSeconds(1));
+        store.decide(key("settled"), Verdict.ESCALATE, null, null, "alice", false, 1, T0.plusSeconds(1));
+        store.decide(key("settled"), Verdict.REJECT, Reason.THREAT, null, "sam", true, 2, T0.plusSeconds(2));
+        store.decide(key("reopened"), Verdict.ESCALATE, null, null, "alice", false, 1, T0.plusSeconds(1));
+        store.decide(key("reopened"), Verdict.REOPEN, null, null, "sam", true, 2, T0.plusSeconds(2));
+        store.decide(key("plain"), Verdict.APPROVE, null, null, "alice", false, 1, T0.plusSeconds(1));
+        jdbi.useHandle(h -> {
+            h.execute("ALTER TABLE comments DROP COLUMN senior_only");
+            h.execute("DELETE FROM databasechangelog WHERE id = '20-senior-only'");
+        });
+        Database.migrate(jdbi);
+        for (String id : List.of("escalated", "settled", "reopened", "plain"))
+            assertEquals(id.equals("escalated") || id.equals("settled"), store.find(SITE, id).orElseThrow().seniorOnly(), id);
     }
 
     /**

@@ -745,6 +745,29 @@ class ModeratorUiTest {
         assertEquals("PUBLISHED", comment(ids.get(0)).get("status").asText());
     }
 
+    /**
+     * A third penetration test (forty-third session): what an admin decided after an escalation is no moderator's to
+     * revise or reopen (the service's 403); the page's buttons say so, as for an escalated comment, and a key says why.
+     */
+    @Test
+    void whatAnAdminDecidedAfterAnEscalationIsLockedForAModerator() {
+        List<String> ids = pendingOnShow(1);
+        press("e");
+        cards(0);
+        Response rejected = api("/v1/comments/" + ids.get(0) + "/decision")
+                .post(Entity.json(Map.of("decision", "REJECT", "reason", "threat", "expectedVersion", 2)));
+        assertEquals(200, rejected.getStatus());
+        open("REJECTED");
+        cards(1);
+        waitForDetail(ids.get(0));
+        assertFalse(browser.findElement(By.id("approve")).isEnabled(), "the buttons say what the service would refuse");
+        assertTrue(browser.findElement(By.id("approve")).getAttribute("title").contains("after an escalation"));
+        press("a");
+        WebElement message = wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("alert")));
+        assertTrue(message.getText().contains("after an escalation"), message.getText());
+        assertEquals("REJECTED", comment(ids.get(0)).get("status").asText());
+    }
+
     @Test
     void aStaleDecisionShowsAMessageAndTheCurrentState() {
         List<String> ids = pendingOnShow(2);

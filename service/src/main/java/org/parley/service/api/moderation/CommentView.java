@@ -22,6 +22,8 @@ import java.util.Map;
  * @param history     every decision, oldest first (GET /v1/comments/{id} only)
  * @param reports     readers' reports, newest first (GET /v1/comments/{id} only): why readers flagged it
  * @param duplicate   true when a submission's id was already stored: this is the stored comment
+ * @param seniorOnly  true when only a senior (moderation.escalationRole) may decide it: it is escalated, or was decided
+ *                    after its escalation and not reopened since; absent otherwise
  * @param language    as in /v1/score: present only when the comment looked not to be in English
  * @param rules       the policy's rules that fired at ingestion, as in /v1/score: why it was held (or published)
  * @param stanceModel the stance bundle that read {@code stance} and {@code replyStance}, as in /v1/score
@@ -36,7 +38,7 @@ public record CommentView(
         List<String> rules, String language, List<ScoreResponse.SpanScore> spans, JsonNode stance, JsonNode replyStance, ScoreResponse.ModelInfo model,
         ScoreResponse.ModelInfo stanceModel,
         String createdAt, String updatedAt, CommentView parent, List<HistoryEntry> history, List<ReportEntry> reports,
-        Boolean duplicate) {
+        Boolean duplicate, Boolean seniorOnly) {
 
     /** One decision as made: by whom, when, why, on which text, scores and model version. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
