@@ -49,7 +49,7 @@ import java.util.regex.Pattern;
  * The batch needs no key, yet its body is read before any part's key is checked: so it is read as it arrives, and a
  * part's body is kept only when its credential is a configured API key (anything else is refused by the key check
  * before a body is read, alone as here), and all batches together keep at most two of the largest bodies at once (a
- * 503 beyond). Buffered whole, 64 batches of 27 MB from one address without a key would have held 3.5 GB.
+ * 503 beyond), one key's batches one (a 429 beyond: {@link KeptBytes}). Buffered whole, 64 batches of 27 MB from one address without a key would have held 3.5 GB.
  */
 public final class BatchServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(BatchServlet.class);
@@ -215,7 +215,7 @@ public final class BatchServlet extends HttpServlet {
         long length;
         String credential = PartHeaders.credential(headers, inner.query());
         if (credential != null && isKey.test(credential)) {
-            body = share.keep(content);
+            body = share.keep(content, credential);
             length = body.length;
         } else {
             body = new byte[0];

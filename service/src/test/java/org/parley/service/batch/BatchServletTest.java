@@ -40,10 +40,22 @@ class BatchServletTest {
     private final List<Map<String, String>> seenHeaders = new ArrayList<>();
     private final List<String> seenBodies = new ArrayList<>();
 
+    /** Run once as the next part reaches Jersey: while its batch still holds what its parts kept. */
+    private java.util.concurrent.Callable<?> meanwhile;
+
     /** Answers 200 with {"n": N}, the part's place among those that reached it. */
     private final HttpServlet jersey = new HttpServlet() {
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+            if (meanwhile != null) {
+                java.util.concurrent.Callable<?> now = meanwhile;
+                meanwhile = null;
+                try {
+                    now.call();
+                } catch (Exception e) {
+                    throw new java.io.IOException(e);
+                }
+            }
             seen.add(request);
             Map<String, String> headers = new LinkedHashMap<>();
             for (String name : Collections.list(request.getHeaderNames())) headers.put(name.toLowerCase(java.util.Locale.ROOT), request.getHeader(name));
@@ -284,15 +296,42 @@ class BatchServletTest {
         assertEquals(Integer.toString(big.length()), seenHeaders.get(0).get("content-length"), "the length it came with");
         assertEquals("guess", seen.get(1).getParameter("key"));
 
-        // Two kept bodies of 3 KB where all batches may keep 4 KiB: the batch is a 503, and what it took is given back.
-        batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, KEYS::contains, 100_000, 5, Optional.empty(), 4_096);
+        // Two kept bodies of 3 KB, of two keys, where all batches may keep 5 KiB: the batch is a 503, and what it took is given back.
+        batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, KEYS::contains, 100_000, 5, Optional.empty(), 5_120);
         String known = part("k", "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n" + big);
-        Answer busy = post(null, batchHeaders(), known + known.replace("<k>", "<k2>") + "--b--");
+        Answer busy = post(null, batchHeaders(), known + known.replace("<k>", "<k2>").replace("own-key", "part-key") + "--b--");
         assertEquals(503, busy.status(), busy.body());
         assertEquals("UNAVAILABLE", JSON.readTree(busy.body()).at("/error/status").asText());
         assertEquals(4, seen.size(), "no part ran");
         for (int i = 0; i < 3; i++) assertEquals(200, post(null, batchHeaders(), known + "--b--").status(), "given back");
         assertEquals(7, seen.size());
+    }
+
+    /**
+     * A third penetration test (forty-third session): the bytes batches keep were one pool for every key, so two paused
+     * batches with a page's published scorer key held it all, and every other site's batch was a 503. One key's batches
+     * now keep at most half of it: while a batch of own-key holds 3 KiB of a 6 KiB pool, another batch of own-key is a 429
+     * (its Retry-After 1 s), and part-key's batch of the same size is served; given back, own-key's is served again.
+     */
+    @Test
+    void oneKeysBatchesKeepAtMostHalfOfWhatAllBatchesMay() throws Exception {
+        batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, KEYS::contains, 100_000, 5, Optional.empty(), 6_144);
+        String big = "{\"comment\": {\"text\": \"" + "x".repeat(2_900) + "\"}}";  // 3 KiB
+        String own = part("k", "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n" + big) + "--b--";
+        String other = own.replace("own-key", "part-key");
+        Answer[] during = new Answer[2];
+        meanwhile = () -> {
+            during[0] = post(null, batchHeaders(), own);
+            during[1] = post(null, batchHeaders(), other);
+            return null;
+        };
+        assertEquals(200, post(null, batchHeaders(), own).status());
+        assertEquals(429, during[0].status(), during[0].body());
+        JsonNode error = JSON.readTree(during[0].body());
+        assertEquals("RESOURCE_EXHAUSTED", error.at("/error/status").asText(), during[0].body());
+        assertTrue(error.at("/error/message").asText().contains("one key's may hold at most 3 KiB"), during[0].body());
+        assertEquals(200, during[1].status(), "another key's batch is served: " + during[1].body());
+        assertEquals(200, post(null, batchHeaders(), own).status(), "given back");
     }
 
     /**
@@ -305,7 +344,7 @@ class BatchServletTest {
     @Test
     void aBatchWhoseBodyTakesLongerThanTheReadLimitIsA408AndGivesBackWhatItsPartsHeld() throws Exception {
         batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, KEYS::contains, 100_000, 5, Optional.empty(),
-                4_096, Duration.ofSeconds(60), () -> now[0]);
+                6_144, Duration.ofSeconds(60), () -> now[0]);  // room for one such part of a key, not two
         String known = part("k", "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n{\"comment\": {\"text\": \""
                 + "x".repeat(3_000) + "\"}}");
         String held = known + "--b--";
