@@ -13,9 +13,14 @@ function parentText(text, language) {
   head.className = 'parent-text';
   if (language) head.lang = language;
   const more = el('details', 'parent-more');
-  more.append(el('summary', null, 'Show the whole comment (' + text.length.toLocaleString('en') + ' characters)'),
-    textBlock('parent-text', text, language));
-  more.addEventListener('toggle', () => { head.hidden = more.open; });
+  const whole = 'Show the whole comment (' + text.length.toLocaleString('en') + ' characters)';
+  const summary = el('summary', null, whole);
+  more.append(summary, textBlock('parent-text', text, language));
+  // Its words say what it does now (a second accessibility audit): open, it kept offering the whole comment.
+  more.addEventListener('toggle', () => {
+    head.hidden = more.open;
+    summary.textContent = more.open ? 'Show less' : whole;
+  });
   return [head, more];
 }
 

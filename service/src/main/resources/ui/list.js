@@ -45,7 +45,6 @@ function card(c, i) {
   const top = Math.max(0, ...Object.values(c.attributes || {}).map((s) => s.probability));
   const sentence = c.risk > top + 0.0001;
   const badge = el('span', 'badge rating-' + rating.name.toLowerCase(), rating.name + (sentence ? ' · a sentence ' : ' ') + pct(c.risk));
-  if (sentence) badge.title = 'The comment is rated ' + rating.name + '; one of its sentences scored ' + pct(c.risk) + ', and the policy held it for that.';
   head.append(badge);
   if (c.number !== undefined && c.number !== null) head.append(el('span', 'number', '#' + c.number));
   head.append(el('span', 'author', c.author || 'anonymous'));
@@ -54,10 +53,21 @@ function card(c, i) {
   if (c.openReports > 0) head.append(el('span', 'badge reports', c.openReports + ' report' + (c.openReports > 1 ? 's' : '')));
   head.append(el('span', 'badge status status-' + c.status.toLowerCase(), c.status));
   li.append(head);
+  // The badge's explanation in words on the card (a second accessibility audit): in its tooltip alone, the keyboard,
+  // touch and most screen readers never reached it.
+  if (sentence) li.append(el('div', 'muted sentence-held', 'Rated ' + rating.name + ' as a whole; one of its sentences scored '
+    + pct(c.risk) + ', and the policy held the comment for that.'));
 
   // A reply by number, or by the parent's id (a site's own comment ids, as a thread's replies name their parents).
   const parent = c.parentNumber !== undefined && c.parentNumber !== null ? '#' + c.parentNumber : c.parentId ? isolated(c.parentId) : null;
-  if (parent) li.append(el('div', 'reply-to', '↳ reply to ' + parent + (c.parentAuthor ? ' ' + isolated(c.parentAuthor) : '')));
+  if (parent) {
+    // The arrow is for the eye: some screen readers read it by its Unicode name ("downwards arrow with tip rightwards").
+    const arrow = el('span', null, '↳');
+    arrow.setAttribute('aria-hidden', 'true');
+    const line = el('div', 'reply-to');
+    line.append(arrow, ' reply to ' + parent + (c.parentAuthor ? ' ' + isolated(c.parentAuthor) : ''));
+    li.append(line);
+  }
   const long = c.text.length > LONG;
   const text = highlighted(c.text, c.spans, long);
   if (c.language) text.lang = c.language;  // a screen reader reads it in its own language, not as English

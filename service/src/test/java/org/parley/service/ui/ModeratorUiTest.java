@@ -1661,6 +1661,85 @@ class ModeratorUiTest {
         }
     }
 
+    /**
+     * A second accessibility audit (forty-third session): the SAFE badge's "· a sentence 100%" was explained in its
+     * tooltip alone, which the keyboard, touch and most screen readers never reach. The card says it in words under
+     * its head, on the screen and in what a screen reader reads; the badge keeps no tooltip to say it twice, and a card
+     * whose risk is its own scores' says nothing of a sentence.
+     */
+    @Test
+    void theSentenceBadgesExplanationIsInWordsOnTheCard() {
+        submit(article + "-long", LONG_COMMENT, null);
+        submit(article + "-short", TOXIC.get(1), null);
+        login("PENDING");
+        cards(2);
+        WebElement card = card(article + "-long");
+        WebElement badge = card.findElement(By.cssSelector(".badge[class*=rating-]"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Z]+) · a sentence (\\d+%)").matcher(badge.getText());
+        assertTrue(m.matches(), badge.getText());
+        String said = "Rated " + m.group(1) + " as a whole; one of its sentences scored " + m.group(2)
+                + ", and the policy held the comment for that.";
+        WebElement line = card.findElement(By.cssSelector(".sentence-held"));
+        assertTrue(line.isDisplayed());
+        assertEquals(said, line.getText());
+        List<String> read = axStaticTexts();
+        assertTrue(read.contains(said), "a screen reader reads it: " + read);
+        assertNull(badge.getDomAttribute("title"), "said once");
+        assertTrue(card(article + "-short").findElements(By.cssSelector(".sentence-held")).isEmpty());
+    }
+
+    /** The same audit: "↳ reply to" was read by some screen readers as "downwards arrow with tip rightwards, reply to". */
+    @Test
+    void theReplyArrowIsForTheEyeAlone() {
+        submit(article + "-parent", "I disagree, the figures in the article look wrong to me.", null);
+        submit(article + "-reply", "Only an idiot would vote for this.", Map.of("parentId", article + "-parent"));
+        login("PENDING");
+        WebElement card = cards(1).get(0);
+        assertEquals("↳ reply to " + article + "-parent", unisolated(card.findElement(By.cssSelector(".reply-to")).getText()));
+        List<String> read = axStaticTexts();
+        assertTrue(read.stream().noneMatch(t -> t.contains("↳")), "the arrow is read: " + read);
+        assertTrue(read.stream().anyMatch(t -> unisolated(t).equals(" reply to " + article + "-parent")), read.toString());
+    }
+
+    /**
+     * The same audit: the long parent's summary kept "Show the whole comment" while the whole comment was open. It says
+     * what it does in each state, and Enter toggles it with the focus kept on it.
+     */
+    @Test
+    void theLongParentsSummarySaysWhatItDoesOpenAndShut() {
+        submit(article + "-long", LONG_COMMENT, null);
+        String id = article + "-reply";
+        submit(id, "Only an idiot would write all that.", Map.of("parentId", article + "-long"));
+        login("PENDING");
+        cards(2);
+        card(id).click();
+        waitForDetail(id);
+        WebElement details = browser.findElement(By.cssSelector("#detail .parent details"));
+        WebElement summary = details.findElement(By.tagName("summary"));
+        WebElement head = browser.findElement(By.cssSelector("#detail .parent > .parent-text"));
+        String shut = "Show the whole comment (10,227 characters)";
+        assertEquals(shut, summary.getAccessibleName());
+        browser.executeScript("arguments[0].focus()", summary);
+        press(Keys.ENTER.toString());
+        wait(5).until(d -> Boolean.TRUE.equals(browser.executeScript("return arguments[0].open", details)) && !head.isDisplayed());
+        wait(5).until(d -> "Show less".equals(summary.getText()));
+        assertEquals("Show less", summary.getAccessibleName());
+        assertEquals(summary, browser.switchTo().activeElement(), "the focus stays on it");
+        press(Keys.ENTER.toString());
+        wait(5).until(d -> Boolean.FALSE.equals(browser.executeScript("return arguments[0].open", details)) && head.isDisplayed());
+        assertEquals(shut, summary.getText());
+        assertEquals(summary, browser.switchTo().activeElement(), "the focus stays on it");
+    }
+
+    /** The text a screen reader is given: each text node Chromium exposes (not one hidden from it), by itself. */
+    @SuppressWarnings("unchecked")
+    private static List<String> axStaticTexts() {
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) browser.executeCdpCommand("Accessibility.getFullAXTree", Map.of()).get("nodes");
+        return nodes.stream().filter(n -> !Boolean.TRUE.equals(n.get("ignored"))
+                        && "StaticText".equals(((Map<String, Object>) n.get("role")).get("value")))
+                .map(n -> String.valueOf(((Map<String, Object>) n.get("name")).get("value"))).toList();
+    }
+
     /** The accessible description Chromium gives the element {@code css} (aria-describedby, else its title). */
     @SuppressWarnings("unchecked")
     private static String axDescription(String css) {
