@@ -292,6 +292,30 @@ class ParleyApplicationTest {
         assertEquals("Content-Type", rawBody(answer).path("field").asText(), answer);
     }
 
+    /**
+     * An audit of malformed headers (forty-third session): the moderator page with an If-Modified-Since that is not a
+     * date was the JSON 404 "no such file: /moderate/" (Dropwizard's asset servlet answers the exception its date
+     * parser throws as a missing file), {@code Range: garbage} a 416 naming no header, and {@code Range: bytes=5-1} a
+     * 206 of nothing. The page is served whole: such a date and any Range are ignored, as RFC 9110 allows.
+     */
+    @Test
+    void theModeratorPageIgnoresARangeAndAnIfModifiedSinceThatIsNotADate() throws Exception {
+        String whole = request("GET", "/moderate/").body();
+        for (String header : List.of("If-Modified-Since: garbage", "If-Modified-Since: Sat, 99 Foo 2026",
+                "Range: garbage", "Range: bytes=5-1", "Range: bytes=0-9", "Range: bytes=0-9\r\nIf-Range: nope")) {
+            String answer = raw("GET /moderate/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + header + "\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 200"), header + ": " + answer.lines().findFirst().orElse(answer));
+            assertTrue(answer.endsWith(whole), header + ": the whole page, " + answer.length() + " characters");
+            assertTrue(answer.contains("\r\nContent-Security-Policy: " + org.parley.service.auth.ModeratorPageFilter.CSP), header);
+        }
+        // A date still revalidates: the page was not modified since a day after it was built.
+        String lastModified = request("GET", "/moderate/").headers().firstValue("Last-Modified").orElseThrow();
+        String later = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.parse(lastModified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).plusDays(1));
+        String answer = raw("GET /moderate/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nIf-Modified-Since: " + later + "\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 304"), later + ": " + answer);
+    }
+
     /** A client that sends less than its Content-Length and stops sending: its fault, so a 400, not a logged 500. */
     @Test
     void aBodyShorterThanItsContentLengthIsA400NamingTheBody() throws Exception {

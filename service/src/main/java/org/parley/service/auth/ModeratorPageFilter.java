@@ -6,11 +6,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.parley.service.errors.ApiException;
 import org.parley.service.errors.ServletErrors;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,10 @@ import java.util.Optional;
  * heuristic freshness, which the asset servlet's Last-Modified alone allows for days. The script is ES modules that
  * import one another's names, and one module kept from before an upgrade beside newer ones would stop the page.
  * A file the page does not have is a JSON 404, as every other error, where the asset servlet left it empty.
+ * The asset servlet read an {@code If-Modified-Since} that is not a date as a missing file (its getDateHeader threw,
+ * and it answers any exception with a 404), and answered a {@code Range} it could not parse with a bare 416 and
+ * {@code bytes=5-1} with a 206 of nothing (an audit of malformed headers, forty-third session). The page's files
+ * are a few KiB: it is served whole, its Range ignored, and such a date ignored, as RFC 9110 (14.2, 13.1.3) allows.
  */
 public final class ModeratorPageFilter implements Filter {
     public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -52,7 +59,7 @@ public final class ModeratorPageFilter implements Filter {
             response.setHeader("Location", "/moderate/");
             return;
         }
-        chain.doFilter(req, res);
+        chain.doFilter(new WithoutRangesOrBadDates(request), res);
         // Dropwizard's AssetServlet answers a file it does not have (Resources.getResource throws) with reset() and
         // setStatus(404), not sendError(): no error handler is asked, so none set on any context could write a body,
         // and reset() took the headers set above and Jetty's Date. Nothing is written yet: answer as every error is.
@@ -62,6 +69,39 @@ public final class ModeratorPageFilter implements Filter {
             ServletErrors.write(response, 404, "no such file: " + ApiException.shown(request.getRequestURI()));
         }
     }
+
+    /** The request the asset servlet reads: no Range (nor its If-Range), and no If-Modified-Since that is not a date. */
+    private static final class WithoutRangesOrBadDates extends HttpServletRequestWrapper {
+        WithoutRangesOrBadDates(HttpServletRequest request) {
+            super(request);
+        }
+
+        private static boolean ignored(String name) {
+            return "Range".equalsIgnoreCase(name) || "If-Range".equalsIgnoreCase(name);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return ignored(name) || (IF_MODIFIED_SINCE.equalsIgnoreCase(name) && getDateHeader(name) == -1) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return getHeader(name) == null ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public long getDateHeader(String name) {
+            if (ignored(name)) return -1;
+            try {
+                return super.getDateHeader(name);
+            } catch (IllegalArgumentException notADate) {
+                return -1;
+            }
+        }
+    }
+
+    private static final String IF_MODIFIED_SINCE = "If-Modified-Since";
 
     private static void pageHeaders(HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CSP);

@@ -37,7 +37,7 @@ class ModeratorPageFilterTest {
     @Test
     void aPlainRequestPassesWithTheSecurityHeaders() throws Exception {
         filter.doFilter(request, response, chain);
-        verify(chain).doFilter(request, response);
+        verifyPassedOn();
         verify(response).setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
                 + "img-src 'self'; object-src 'none'; frame-ancestors 'none'");
         verify(response).setHeader("X-Content-Type-Options", "nosniff");
@@ -92,7 +92,7 @@ class ModeratorPageFilterTest {
         when(request.getHeader("Authorization")).thenReturn("bearer mod-key-11");
         when(request.getParameter("key")).thenReturn("adm-key-11");
         filter.doFilter(request, response, chain);
-        verify(chain).doFilter(request, response);
+        verifyPassedOn();
         verify(response, never()).setStatus(403);
     }
 
@@ -100,7 +100,7 @@ class ModeratorPageFilterTest {
     void anUnknownKeyIsLeftToTheApiToRefuse() throws Exception {
         when(request.getHeader("Authorization")).thenReturn("Bearer nobody-knows-me");
         filter.doFilter(request, response, chain);
-        verify(chain).doFilter(request, response);
+        verifyPassedOn();
     }
 
     @Test
@@ -117,7 +117,7 @@ class ModeratorPageFilterTest {
         when(request.getRequestURI()).thenReturn("/moderate/nope.js");
         when(response.getStatus()).thenReturn(404);
         filter.doFilter(request, response, chain);
-        verify(chain).doFilter(request, response);
+        verifyPassedOn();
         verify(response).setStatus(404);
         verify(response).setContentType("application/json");
         assertEquals("{\"code\":404,\"message\":\"no such file: /moderate/nope.js\"}", body.toString(StandardCharsets.UTF_8));
@@ -134,6 +134,42 @@ class ModeratorPageFilterTest {
         filter.doFilter(request, response, chain);
         verify(response, never()).setStatus(anyInt());
         assertEquals(0, body.size());
+    }
+
+    /**
+     * An audit of malformed headers (forty-third session): the asset servlet answered an If-Modified-Since that is not
+     * a date with the 404 of a missing file, {@code Range: garbage} with a bare 416 and {@code bytes=5-1} with a 206 of
+     * nothing. It now sees no Range and no such date; a valid date still reaches it (its 304).
+     */
+    @Test
+    void theAssetServletSeesNoRangeAndNoIfModifiedSinceThatIsNotADate() throws Exception {
+        when(request.getHeader("Range")).thenReturn("bytes=5-1");
+        when(request.getHeader("If-Range")).thenReturn("\"etag\"");
+        when(request.getHeader("If-Modified-Since")).thenReturn("garbage");
+        when(request.getDateHeader("If-Modified-Since")).thenThrow(new IllegalArgumentException("Cannot convert date: garbage"));
+        filter.doFilter(request, response, chain);
+        HttpServletRequest seen = verifyPassedOn();
+        assertNull(seen.getHeader("Range"));
+        assertNull(seen.getHeader("If-Range"));
+        assertFalse(seen.getHeaders("Range").hasMoreElements());
+        assertNull(seen.getHeader("If-Modified-Since"));
+        assertEquals(-1, seen.getDateHeader("If-Modified-Since"));
+
+        reset(request, chain);
+        when(request.getHeader("If-Modified-Since")).thenReturn("Sat, 05 Dec 2026 02:49:12 GMT");
+        when(request.getDateHeader("If-Modified-Since")).thenReturn(1_796_438_952_000L);
+        filter.doFilter(request, response, chain);
+        seen = verifyPassedOn();
+        assertEquals("Sat, 05 Dec 2026 02:49:12 GMT", seen.getHeader("If-Modified-Since"));
+        assertEquals(1_796_438_952_000L, seen.getDateHeader("If-Modified-Since"));
+    }
+
+    /** The request the chain got, which reads as {@code request} but for the headers the filter hides. */
+    private HttpServletRequest verifyPassedOn() throws Exception {
+        org.mockito.ArgumentCaptor<jakarta.servlet.ServletRequest> passed = org.mockito.ArgumentCaptor.forClass(jakarta.servlet.ServletRequest.class);
+        verify(chain).doFilter(passed.capture(), eq(response));
+        assertSame(request, ((jakarta.servlet.http.HttpServletRequestWrapper) passed.getValue()).getRequest());
+        return (HttpServletRequest) passed.getValue();
     }
 
     private void assertForbidden() throws Exception {
