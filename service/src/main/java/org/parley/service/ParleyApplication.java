@@ -227,7 +227,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // first): every answer to an allowed origin carries its headers, the 429 above too, so the page can read it.
         jakarta.servlet.Filter cors = allowCrossOrigin(env, config.corsOriginList());
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(
-                new JsonBadMessages(methods, cors, java.util.List.of(CROSS_ORIGIN_PATHS))));
+                new JsonBadMessages(methods, cors, java.util.List.of(CROSS_ORIGIN_PATHS), maxRequestHeaderBytes(config.getServerFactory()))));
         // Added last with isMatchAfter false, so it runs first: every answer carries its id, the 429 and 503 above too.
         env.servlets().addFilter("request-ids", new RequestIds())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
@@ -416,6 +416,14 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     static final String[] CROSS_ORIGIN_PATHS = {"/v1/score", "/v1/score/*", "/v1alpha1/*",
             // Google's JS client builds itself in the page from the discovery document (GET, no key).
             "/$discovery/rest", "/discovery/v1/apis/commentanalyzer/v1alpha1/rest"};
+
+    /** What the first application connector reads of a request's line and headers (its 431 names it); 0 if not an HTTP connector. */
+    private static long maxRequestHeaderBytes(io.dropwizard.core.server.ServerFactory server) {
+        if (server instanceof io.dropwizard.core.server.DefaultServerFactory f && !f.getApplicationConnectors().isEmpty()
+                && f.getApplicationConnectors().get(0) instanceof io.dropwizard.jetty.HttpConnectorFactory http)
+            return http.getMaxRequestHeaderSize().toBytes();
+        return 0;
+    }
 
     /**
      * Jetty's CrossOriginFilter on {@link #CROSS_ORIGIN_PATHS} for the configured origins, compared exactly; none: no

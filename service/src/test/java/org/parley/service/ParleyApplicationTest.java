@@ -316,6 +316,40 @@ class ParleyApplicationTest {
         assertTrue(answer.startsWith("HTTP/1.1 304"), later + ": " + answer);
     }
 
+    /**
+     * An audit of malformed headers (forty-third session): what Jetty refuses while it reads the headers is JSON naming
+     * the header. Its reason did for Content-Length, Transfer-Encoding and Host; an Expect it does not know was "request
+     * refused by the HTTP layer: Expectation Failed" and headers past its buffer (a 10 KiB Cookie or Authorization)
+     * "Request Header Fields Too Large", naming neither the header nor the limit.
+     */
+    @Test
+    void whatJettyRefusesInTheHeadersIsJsonNamingTheHeader() throws Exception {
+        String score = "{\"comment\": {\"text\": \"hello\"}}";
+        String head = "POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + "\r\nContent-Type: application/json";
+        String answer = rawPost(head + "\r\nExpect: garbage", score);
+        assertTrue(answer.startsWith("HTTP/1.1 417"), answer);
+        JsonNode body = rawBody(answer);
+        assertEquals("Expect", body.path("field").asText(), answer);
+        assertTrue(body.path("message").asText().contains("Expect: 100-continue"), answer);
+        for (String big : List.of("Cookie: a=" + "x".repeat(10_240), "Authorization: Bearer " + "x".repeat(10_240))) {
+            answer = rawPost("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n" + big, score);
+            assertTrue(answer.startsWith("HTTP/1.1 431"), answer);
+            body = rawBody(answer);
+            assertEquals("headers", body.path("field").asText(), answer);
+            long limit = body.path("limit").asLong();
+            assertTrue(limit > 0 && body.path("message").asText().contains("at most " + limit + " bytes"), answer);
+        }
+        // These Jetty's own reasons named already: kept as they were.
+        String[][] held = {{"Content-Length: abc", "Content-Length"}, {"Content-Length: -1", "Content-Length"},
+                {"Transfer-Encoding: garbage\r\nContent-Length: 2", "Transfer-Encoding"}, {"Host: a.example\r\nHost: b.example", "Host"}};
+        for (String[] c : held) {
+            answer = raw("POST /v1/score HTTP/1.1\r\n" + (c[1].equals("Host") ? "" : "Host: localhost\r\n") + c[0]
+                    + "\r\nConnection: close\r\n\r\n{}");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), c[0] + ": " + answer);
+            assertTrue(rawBody(answer).path("message").asText().contains(c[1]), c[0] + ": " + answer);
+        }
+    }
+
     /** A client that sends less than its Content-Length and stops sending: its fault, so a 400, not a logged 500. */
     @Test
     void aBodyShorterThanItsContentLengthIsA400NamingTheBody() throws Exception {

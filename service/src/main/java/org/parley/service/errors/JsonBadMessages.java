@@ -20,6 +20,9 @@ import java.util.List;
  * Jetty's HTML page. Jetty's reason names the rule broken; it never holds the request body, and
  * what it quotes of a header is cut short. A method the service never takes (TRACE; Dropwizard's
  * {@code server.allowedMethods} filter refuses it before Jersey) is a 405 that names it and those taken.
+ * Where Jetty's reason is its status alone, the header that broke the rule is named as every other field is (an audit
+ * of malformed headers, forty-third session): an {@code Expect} other than 100-continue (417 "Expectation Failed"),
+ * and request headers past the connector's {@code maxRequestHeaderSize} (431: a long Cookie or Authorization).
  */
 public final class JsonBadMessages extends ErrorHandler {
     /** A restart serves in ~6 s (docs/scoring-api.md, start-up), after the stop's grace period. */
@@ -27,17 +30,21 @@ public final class JsonBadMessages extends ErrorHandler {
     private final String allowedMethods;
     private final Filter crossOrigin;
     private final List<ServletPathSpec> crossOriginPaths;
+    private final long maxRequestHeaderBytes;
 
     /** @param allowedMethods the methods the server takes at all ({@code server.allowedMethods}) */
     public JsonBadMessages(java.util.Collection<String> allowedMethods) {
-        this(allowedMethods, null, List.of());
+        this(allowedMethods, null, List.of(), 0);
     }
 
     /**
      * @param crossOrigin the CORS filter, or null: none
      * @param crossOriginPaths the servlet path patterns it is mapped to
+     * @param maxRequestHeaderBytes what the connector reads of a request's line and headers, named in a 431; 0: unknown
      */
-    public JsonBadMessages(java.util.Collection<String> allowedMethods, Filter crossOrigin, List<String> crossOriginPaths) {
+    public JsonBadMessages(java.util.Collection<String> allowedMethods, Filter crossOrigin, List<String> crossOriginPaths,
+                           long maxRequestHeaderBytes) {
+        this.maxRequestHeaderBytes = maxRequestHeaderBytes;
         this.allowedMethods = String.join(", ", new java.util.TreeSet<>(allowedMethods));
         this.crossOrigin = crossOrigin;
         this.crossOriginPaths = crossOriginPaths.stream().map(ServletPathSpec::new).toList();
@@ -54,6 +61,14 @@ public final class JsonBadMessages extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         fields.put("X-Content-Type-Options", "nosniff");  // as on every other answer (auth.NoSniff)
+        if (status == HttpStatus.EXPECTATION_FAILED_417)
+            return ByteBuffer.wrap(ServletErrors.json(status, "Expect is not understood: this service takes Expect: "
+                    + "100-continue or no Expect at all", "Expect", null));
+        if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431)
+            return ByteBuffer.wrap(ServletErrors.json(status, "request headers too large: the request line and headers "
+                    + "together may hold " + (maxRequestHeaderBytes > 0 ? "at most " + maxRequestHeaderBytes + " bytes" : "no more than "
+                    + "the server's maxRequestHeaderSize") + " (a long Cookie or Authorization? send a key as Authorization: "
+                    + "Bearer KEY, and no cookies but the session's)", "headers", maxRequestHeaderBytes > 0 ? maxRequestHeaderBytes : null));
         return ByteBuffer.wrap(ServletErrors.json(status, refused(status, reason)));
     }
 

@@ -1,6 +1,7 @@
 package org.parley.service.errors;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
@@ -28,7 +29,14 @@ public final class ServletErrors {
     }
 
     static byte[] json(int status, String message) {
-        return JsonNodeFactory.instance.objectNode().put("code", status).put("message", message).toString()
-                .getBytes(StandardCharsets.UTF_8);
+        return json(status, message, null, null);
+    }
+
+    /** With the field refused and its limit, as an ErrorBody names them (each left out when null). */
+    static byte[] json(int status, String message, String field, Long limit) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("code", status).put("message", message);
+        if (field != null) body.put("field", field);
+        if (limit != null) body.put("limit", limit);
+        return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

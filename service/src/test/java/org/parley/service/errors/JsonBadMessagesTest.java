@@ -82,7 +82,7 @@ class JsonBadMessagesTest {
                 return java.util.Collections.enumeration(params.keySet());
             }
         });
-        return new JsonBadMessages(List.of("GET", "POST"), cors, List.of("/v1/score", "/v1/score/*"));
+        return new JsonBadMessages(List.of("GET", "POST"), cors, List.of("/v1/score", "/v1/score/*"), 0);
     }
 
     /**
