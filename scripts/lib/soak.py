@@ -1,9 +1,10 @@
 """scripts/soak's helpers (standard library only).
   soak.py moderate BASE MOD_KEY SITE_KEY USER PASSWORD STATUSES_FILE   a moderator's steady work, until killed
-  soak.py sample ADMIN PID DB CSV RAW_DIR                             a row of figures every 30 s, until killed
+  soak.py threads BASE SITE_KEY TEXTS RUN STATUSES_FILE               a site's thread a minute, until killed
+  soak.py sample ADMIN PID DB CSV RAW_DIR LOG                         a row of figures every 30 s, until killed
   soak.py report CSV                                                  first, last and slopes per hour
 """
-import csv, json, os, re, subprocess, sys, time, urllib.error, urllib.request
+import csv, json, os, re, subprocess, sys, time, urllib.error, urllib.parse, urllib.request
 
 def call(base, method, path, key=None, body=None, cookie=None):
     req = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode())
@@ -18,29 +19,54 @@ def call(base, method, path, key=None, body=None, cookie=None):
     except OSError:
         return 0, None, None
 
-def moderate(base, mod, site, user, password, out):
-    """Once a second: the first page of PENDING, two of it decided, the counts; a published comment reported and the
-    REPORTED queue's first decided; once a minute a log-in, who-am-I and log-out. About 6 requests/s."""
-    statuses, n = {}, 0
+def q(id):
+    """An id in a path: a thread comment's "THREAD/COMMENT" is written with %2F."""
+    return urllib.parse.quote(id, safe="")
+
+def counter(statuses, base):
+    """call(base, …), its status counted in statuses."""
     def go(*a, **k):
         status, body, cookie = call(base, *a, **k)
         statuses[status] = statuses.get(status, 0) + 1
         return body or {}, cookie
+    return go
+
+def write_statuses(out, statuses):
+    with open(out, "w") as f:
+        f.write("statuses: " + " ".join(f"{k}={v}" for k, v in sorted(statuses.items())) + "\n")
+
+def moderate(base, mod, site, user, password, out):
+    """Once a second: the first page of PENDING, two of it decided (every 10 s instead its first five approved in one
+    bulk decision), the counts; a published comment reported and the REPORTED queue's first decided; every 10th single
+    decision then undone (a REOPEN at the version it made); once a minute a log-in, who-am-I and log-out. About 6
+    requests/s."""
+    statuses, n, decided = {}, 0, 0
+    go = counter(statuses, base)
+    def decide(c, body):
+        nonlocal decided
+        answer, _ = go("POST", f"/v1/comments/{q(c['id'])}/decision?site={c['site']}", mod, body)
+        decided += 1
+        if decided % 10 == 0 and "version" in answer:
+            go("POST", f"/v1/comments/{q(c['id'])}/decision?site={c['site']}", mod,
+               {"decision": "REOPEN", "expectedVersion": answer["version"]})
     while True:
         started = time.monotonic()
         page, _ = go("GET", "/v1/queue?status=PENDING&limit=10", mod)
-        for i, c in enumerate(page.get("comments", [])[:2]):
-            go("POST", f"/v1/comments/{c['id']}/decision?site={c['site']}", mod,
-               {"decision": "REJECT", "reason": "insult", "expectedVersion": c["version"]} if (n + i) % 3 == 0
-               else {"decision": "APPROVE", "expectedVersion": c["version"]})
+        pending = page.get("comments", [])
+        if n % 10 == 5 and pending:
+            go("POST", "/v1/decisions", mod, {"decision": "APPROVE", "comments": [
+                {"id": c["id"], "site": c["site"], "expectedVersion": c["version"]} for c in pending[:5]]})
+        else:
+            for i, c in enumerate(pending[:2]):
+                decide(c, {"decision": "REJECT", "reason": "insult", "expectedVersion": c["version"]} if (n + i) % 3 == 0
+                       else {"decision": "APPROVE", "expectedVersion": c["version"]})
         go("GET", "/v1/queue/counts", mod)
         published, _ = go("GET", f"/v1/queue?status=PUBLISHED&limit=5&offset={n % 50}", mod)
         for c in published.get("comments", [])[:1]:
-            go("POST", f"/v1/comments/{c['id']}/report", site, {"reason": "spam", "reportId": f"r{n}"})
+            go("POST", f"/v1/comments/{q(c['id'])}/report", site, {"reason": "spam", "reportId": f"r{n}"})
         reported, _ = go("GET", "/v1/queue?status=REPORTED&limit=5", mod)
         for c in reported.get("comments", [])[:1]:
-            go("POST", f"/v1/comments/{c['id']}/decision?site={c['site']}", mod,
-               {"decision": "APPROVE", "expectedVersion": c["version"]})
+            decide(c, {"decision": "APPROVE", "expectedVersion": c["version"]})
         if n % 60 == 0:
             _, cookie = go("POST", "/v1/session", body={"username": user, "password": password})
             if cookie:
@@ -48,9 +74,30 @@ def moderate(base, mod, site, user, password, out):
                 go("GET", "/v1/session", cookie=cookie)
                 go("DELETE", "/v1/session", cookie=cookie)
         n += 1
-        with open(out, "w") as f:
-            f.write("statuses: " + " ".join(f"{k}={v}" for k, v in sorted(statuses.items())) + "\n")
+        write_statuses(out, statuses)
         time.sleep(max(0.0, 1 - (time.monotonic() - started)))
+
+TARGETS = ["the council", "the government", "the policy", "Russia", "the author", "immigration", "the police", "Obama"]
+
+def threads(base, site, texts_file, run, out):
+    """Every 30 s, in turn: a new thread of 20 comments (every fourth a reply to the one before it, naming its author)
+    with a ?target=, or the last thread sent again with another target, whose stance its comments do not hold yet."""
+    texts = [json.loads(line)["comment"]["text"] for line in open(texts_file)]
+    statuses, n, thread = {}, 0, None
+    go = counter(statuses, base)
+    while True:
+        started = time.monotonic()
+        if n % 2 == 0:
+            k = n // 2
+            thread = {"id": f"{run}-t{k}", "article": {"id": f"{run}-a{k}", "title": f"Soak article {k}"}, "comments": [
+                dict({"id": f"c{i}", "number": i, "author": f"reader{(k + i) % 97}", "text": texts[(20 * k + i) % len(texts)]},
+                     **({"parentNumber": i - 1, "parentAuthor": f"reader{(k + i - 1) % 97}"} if i % 4 == 0 else {}))
+                for i in range(1, 21)]}
+        target = urllib.parse.quote(TARGETS[n % len(TARGETS)])
+        go("POST", f"/v1/threads?target={target}", site, thread)
+        n += 1
+        write_statuses(out, statuses)
+        time.sleep(max(0.0, 30 - (time.monotonic() - started)))
 
 # column → a Prometheus sample's name and labels (a regular expression); matching samples are summed
 METRICS = {
@@ -61,7 +108,8 @@ METRICS = {
     "r5xx": r'jetty_responses_total\{code="5xx"\}', "pending": r'parley_queue\{queue="PENDING"\}',
     "reported": r'parley_queue\{queue="REPORTED"\}', "escalated": r'parley_queue\{queue="ESCALATED"\}',
 }
-COLUMNS = ["t_s"] + list(METRICS) + ["heap_after_full_gc", "tasks", "vmrss", "pg_conns", "db_bytes", "comments"]
+COLUMNS = ["t_s"] + list(METRICS) + ["series", "heap_after_full_gc", "tasks", "vmrss", "pg_conns", "db_bytes", "comments",
+                                     "log_bytes"]
 
 def scrape(admin):
     with urllib.request.urlopen(f"http://127.0.0.1:{admin}/metrics/prometheus", timeout=30) as r:
@@ -72,13 +120,15 @@ def figures(text):
     for col, pattern in METRICS.items():
         rx = re.compile("^" + pattern.replace('"\\}', '",?\\}') + r" (\S+)$", re.M)
         row[col] = sum(float(v) for v in rx.findall(text))
+    # every sample line: a label that takes a value per id (a comment's, a client's) would make it grow without end
+    row["series"] = sum(1 for line in text.splitlines() if line and not line.startswith("#"))
     return row
 
 def psql(db, sql):
     return subprocess.run(["psql", "-h", os.environ.get("SOAK_PG_HOST", "127.0.0.1"), "-U", os.environ.get("SOAK_PG_USER", "postgres"),
                            "-d", db, "-qAtc", sql], capture_output=True, text=True).stdout.strip()
 
-def sample(admin, pid, db, out, raw):
+def sample(admin, pid, db, out, raw, log):
     """Every 30 s; every tenth sample (5 min) first a class histogram, which is a full GC: its total is what lives."""
     start, i = time.monotonic(), 0
     with open(out, "w", newline="") as f:
@@ -99,7 +149,8 @@ def sample(admin, pid, db, out, raw):
         row.update(t_s=round(time.monotonic() - start), heap_after_full_gc=after_gc, tasks=len(os.listdir(f"/proc/{pid}/task")),
                    vmrss=int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024,
                    pg_conns=psql(db, f"SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '{db}'"),
-                   db_bytes=psql(db, f"SELECT pg_database_size('{db}')"), comments=psql(db, "SELECT COUNT(*) FROM comments"))
+                   db_bytes=psql(db, f"SELECT pg_database_size('{db}')"), comments=psql(db, "SELECT COUNT(*) FROM comments"),
+                   log_bytes=os.path.getsize(log))
         with open(out, "a", newline="") as f:
             csv.writer(f).writerow([row[c] for c in COLUMNS])
         i += 1
@@ -130,4 +181,4 @@ def report(path):
 
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"moderate": moderate, "sample": sample, "report": report}[cmd](*args)
+    {"moderate": moderate, "threads": threads, "sample": sample, "report": report}[cmd](*args)
