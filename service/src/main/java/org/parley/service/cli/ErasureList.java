@@ -8,7 +8,6 @@ import org.parley.service.moderation.ErasureLogLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,29 +34,33 @@ final class ErasureList {
     /** One id a line ({@code -}: standard input); blank lines are skipped, the others are ids exactly, spaces and all. */
     static List<Target> idsFile(String site, String file) throws ArgumentParserException {
         List<Target> out = new ArrayList<>();
-        List<String> lines = lines(file, "--ids");
-        for (int i = 0; i < lines.size(); i++)
-            if (!lines.get(i).isBlank()) out.add(new Target(site, checked(lines.get(i), "--ids " + file + ": line " + (i + 1))));
+        eachLine(file, "--ids", (line, n) -> {
+            if (!line.isBlank()) out.add(new Target(site, checked(line, "--ids " + file + ": line " + n)));
+        });
         if (out.isEmpty()) throw refused("--ids " + file + " holds no id (one a line)");
         return out;
     }
 
-    /** The service log's erasure lines ({@link ErasureLogLine}), each for its own site; the log's other lines are skipped. */
+    /**
+     * The service log's erasure lines ({@link ErasureLogLine}), each for its own site; the log's other lines are read
+     * and let go. A log kept as long as the oldest backup is large (a soak's was 37 MB an hour at 60 requests/s, nearly
+     * all request lines), and until the forty-third session's second soak audit every line of it was held at once: a
+     * week's log needed a heap of gigabytes (ErasureListMemoryTest).
+     */
     static List<Target> log(String file) throws ArgumentParserException {
         List<Target> out = new ArrayList<>();
-        List<String> lines = lines(file, "--from-log");
-        for (int i = 0; i < lines.size(); i++) {
-            String where = "--from-log " + file + ": line " + (i + 1);
+        long lines = eachLine(file, "--from-log", (line, n) -> {
+            String where = "--from-log " + file + ": line " + n;
             try {
-                var line = ErasureLogLine.read(lines.get(i));
-                if (line.isPresent()) out.add(new Target(checked(line.get().site(), where + "'s site"), checked(line.get().id(), where)));
+                var erased = ErasureLogLine.read(line);
+                if (erased.isPresent()) out.add(new Target(checked(erased.get().site(), where + "'s site"), checked(erased.get().id(), where)));
             } catch (IllegalArgumentException e) {
                 throw refused(where + ": " + e.getMessage());
             }
-        }
+        });
         if (out.isEmpty())
             throw refused("--from-log " + file + " holds no line 'erased comment \"ID\" of site \"SITE\"' of the service's log"
-                    + " (" + lines.size() + " lines): nothing to re-apply, or not the service's log");
+                    + " (" + lines + " lines): nothing to re-apply, or not the service's log");
         return out;
     }
 
@@ -69,15 +72,21 @@ final class ErasureList {
         return id;
     }
 
-    /** UTF-8, strictly: a file of another encoding is refused, not read as ids nobody has. */
-    private static List<String> lines(String file, String option) throws ArgumentParserException {
+    /** A line and its number (from 1). */
+    private interface LineReader {
+        void read(String line, long number) throws ArgumentParserException;
+    }
+
+    /** Each line in turn, UTF-8 strictly (a file of another encoding is refused, not read as ids nobody has); how many. */
+    private static long eachLine(String file, String option, LineReader each) throws ArgumentParserException {
         try (BufferedReader in = file.equals("-")
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8.newDecoder()))
                 : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-            return in.lines().toList();
-        } catch (IOException | UncheckedIOException e) {
-            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            throw refused(option + ": " + (cause instanceof CharacterCodingException ? file + " is not UTF-8 text" : CommandErrors.reason(cause)));
+            long n = 0;
+            for (String line; (line = in.readLine()) != null; ) each.read(line, ++n);
+            return n;
+        } catch (IOException e) {
+            throw refused(option + ": " + (e instanceof CharacterCodingException ? file + " is not UTF-8 text" : CommandErrors.reason(e)));
         }
     }
 
