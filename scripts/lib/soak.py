@@ -1,8 +1,9 @@
 """scripts/soak's helpers (standard library only).
   soak.py moderate BASE MOD_KEY SITE_KEY USER PASSWORD STATUSES_FILE   a moderator's steady work, until killed
-  soak.py threads BASE SITE_KEY TEXTS RUN STATUSES_FILE               a site's thread a minute, until killed
+  soak.py threads BASE SITE_KEY TEXTS RUN STATUSES_FILE [EVERY]       a site's thread a minute, until killed
   soak.py sample ADMIN PID DB CSV RAW_DIR LOG                         a row of figures every 30 s, until killed
   soak.py report CSV                                                  first, last and slopes per hour
+  soak.py latency LOG                                                 each endpoint's median and p99 by 5 minutes
 """
 import csv, json, os, re, subprocess, sys, time, urllib.error, urllib.parse, urllib.request
 
@@ -79,8 +80,8 @@ def moderate(base, mod, site, user, password, out):
 
 TARGETS = ["the council", "the government", "the policy", "Russia", "the author", "immigration", "the police", "Obama"]
 
-def threads(base, site, texts_file, run, out):
-    """Every 30 s, in turn: a new thread of 20 comments (every fourth a reply to the one before it, naming its author)
+def threads(base, site, texts_file, run, out, every="30"):
+    """Every EVERY seconds (30), in turn: a new thread of 20 comments (every fourth a reply to the one before it, naming its author)
     with a ?target=, or the last thread sent again with another target, whose stance its comments do not hold yet."""
     texts = [json.loads(line)["comment"]["text"] for line in open(texts_file)]
     statuses, n, thread = {}, 0, None
@@ -97,7 +98,7 @@ def threads(base, site, texts_file, run, out):
         go("POST", f"/v1/threads?target={target}", site, thread)
         n += 1
         write_statuses(out, statuses)
-        time.sleep(max(0.0, 30 - (time.monotonic() - started)))
+        time.sleep(max(0.0, float(every) - (time.monotonic() - started)))
 
 # column → a Prometheus sample's name and labels (a regular expression); matching samples are summed
 METRICS = {
@@ -108,8 +109,8 @@ METRICS = {
     "r5xx": r'jetty_responses_total\{code="5xx"\}', "pending": r'parley_queue\{queue="PENDING"\}',
     "reported": r'parley_queue\{queue="REPORTED"\}', "escalated": r'parley_queue\{queue="ESCALATED"\}',
 }
-COLUMNS = ["t_s"] + list(METRICS) + ["series", "heap_after_full_gc", "tasks", "vmrss", "pg_conns", "db_bytes", "comments",
-                                     "log_bytes"]
+COLUMNS = ["t_s"] + list(METRICS) + ["series", "heap_after_full_gc", "tasks", "vmrss", "outside_heap", "pg_conns", "db_bytes",
+                                     "comments", "log_bytes"]
 
 def scrape(admin):
     with urllib.request.urlopen(f"http://127.0.0.1:{admin}/metrics/prometheus", timeout=30) as r:
@@ -128,9 +129,28 @@ def psql(db, sql):
     return subprocess.run(["psql", "-h", os.environ.get("SOAK_PG_HOST", "127.0.0.1"), "-U", os.environ.get("SOAK_PG_USER", "postgres"),
                            "-d", db, "-qAtc", sql], capture_output=True, text=True).stdout.strip()
 
+def heap_range(pid):
+    """The Java heap's reserved addresses, from GC.heap_info ("[0x…, 0x…)")."""
+    info = subprocess.run(["jcmd", pid, "GC.heap_info"], capture_output=True, text=True).stdout
+    m = re.search(r"\[(0x[0-9a-f]+), (0x[0-9a-f]+)\)", info)
+    return (int(m.group(1), 16), int(m.group(2), 16)) if m else None
+
+def resident_in(pid, lo, hi):
+    """Bytes resident in the mappings between lo and hi (/proc/PID/smaps)."""
+    kib, inside = 0, False
+    for line in open(f"/proc/{pid}/smaps"):
+        head = line.split()[0]
+        if "-" in head and ":" not in head:
+            a, b = (int(x, 16) for x in head.split("-"))
+            inside = a >= lo and b <= hi
+        elif head == "Rss:" and inside:
+            kib += int(line.split()[1])
+    return kib * 1024
+
 def sample(admin, pid, db, out, raw, log):
-    """Every 30 s; every tenth sample (5 min) first a class histogram, which is a full GC: its total is what lives."""
-    start, i = time.monotonic(), 0
+    """Every 30 s; every tenth sample (5 min) first a class histogram, which is a full GC: its total is what lives.
+    outside_heap: resident memory less the pages of the Java heap's range (native memory: ND4J, ONNX Runtime, malloc)."""
+    start, i, heap = time.monotonic(), 0, heap_range(pid)
     with open(out, "w", newline="") as f:
         csv.writer(f).writerow(COLUMNS)
     while True:
@@ -148,6 +168,7 @@ def sample(admin, pid, db, out, raw, log):
         status = open(f"/proc/{pid}/status").read()
         row.update(t_s=round(time.monotonic() - start), heap_after_full_gc=after_gc, tasks=len(os.listdir(f"/proc/{pid}/task")),
                    vmrss=int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024,
+                   outside_heap=int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024 - resident_in(pid, *heap) if heap else "",
                    pg_conns=psql(db, f"SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '{db}'"),
                    db_bytes=psql(db, f"SELECT pg_database_size('{db}')"), comments=psql(db, "SELECT COUNT(*) FROM comments"),
                    log_bytes=os.path.getsize(log))
@@ -179,6 +200,25 @@ def report(path):
         print(f"{col:20} {pts[0][1]:14.0f} {pts[-1][1]:14.0f} {slope(half):14.0f} {slope(quarter):14.0f}")
     print(f"5xx answers during the soak: {float(rows[-1]['r5xx']) - float(rows[0]['r5xx']):.0f}")
 
+REQUEST_LINE = re.compile(r'\[[^:]+:(\d\d):(\d\d):(\d\d) [^\]]*\] \S+ "(\w+) (\S+) HTTP/1\.1" \d+ \S+ (\d+)$')
+
+def latency(log):
+    """From the request log's lines: each endpoint's median and 99th percentile in ms by 5 minutes from the first line,
+    so that a cost that grows with the tables (a query that reads more as they fill) shows as a rising median."""
+    by, t0 = {}, None
+    for line in open(log, errors="replace"):
+        m = REQUEST_LINE.search(line.rstrip("\n"))
+        if not m: continue
+        t = int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
+        t0 = t if t0 is None else t0
+        path = re.sub(r"^/v1/comments/[^/]+", "/v1/comments/ID", m.group(5).split("?")[0])  # the log has no query
+        by.setdefault(f"{m.group(4)} {path}", {}).setdefault((t - t0) % 86400 // 300, []).append(int(m.group(6)))
+    slots = sorted({s for v in by.values() for s in v})
+    print("median/p99 ms of each endpoint by 5 minutes (from minute " + ", ".join(str(5 * s) for s in slots) + ")")
+    for k, v in sorted(by.items(), key=lambda kv: -sum(len(x) for x in kv[1].values())):
+        cells = [(sorted(v[s])[len(v[s]) // 2], sorted(v[s])[int(len(v[s]) * .99)]) if s in v else None for s in slots]
+        print(f"{k[:44]:44} " + " ".join(f"{c[0]:>5}/{c[1]:<5}" if c else f"{'-':>11}" for c in cells))
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"moderate": moderate, "threads": threads, "sample": sample, "report": report}[cmd](*args)
+    {"moderate": moderate, "threads": threads, "sample": sample, "report": report, "latency": latency}[cmd](*args)
