@@ -2164,7 +2164,8 @@ class ModeratorUiTest {
     }
 
     private void waitForDetail(String id) {
-        wait(10).until(d -> id.equals(d.findElement(By.id("detail")).getAttribute("data-id"))
+        // A load still under way renders the list again, which leaves a card found a moment before stale.
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> id.equals(d.findElement(By.id("detail")).getAttribute("data-id"))
                 && d.findElement(By.cssSelector("#comments > li.current")).getAttribute("data-id").equals(id));
     }
 
