@@ -322,13 +322,7 @@ class ModeratorUiTest {
     /** The same audit: a long parent, whole in the panel, pushed the reply's reports and history screens down. */
     @Test
     void aLongParentIsCutInThePanelAndShownWholeOnDemand() {
-        submit(article + "-long", LONG_COMMENT, null);
-        String id = article + "-reply";
-        submit(id, "Only an idiot would write all that.", Map.of("parentId", article + "-long"));
-        login("PENDING");
-        cards(2);
-        card(id).click();
-        waitForDetail(id);
+        String id = replyToALongParentOnShow();
         WebElement parent = browser.findElement(By.cssSelector("#detail .parent"));
         String head = parent.findElement(By.cssSelector(".parent-text")).getText();
         assertTrue(head.length() < 400 && head.startsWith("You are a disgrace.") && head.endsWith("…"),
@@ -1707,13 +1701,7 @@ class ModeratorUiTest {
      */
     @Test
     void theLongParentsSummarySaysWhatItDoesOpenAndShut() {
-        submit(article + "-long", LONG_COMMENT, null);
-        String id = article + "-reply";
-        submit(id, "Only an idiot would write all that.", Map.of("parentId", article + "-long"));
-        login("PENDING");
-        cards(2);
-        card(id).click();
-        waitForDetail(id);
+        String id = replyToALongParentOnShow();
         WebElement details = browser.findElement(By.cssSelector("#detail .parent details"));
         WebElement summary = details.findElement(By.tagName("summary"));
         WebElement head = browser.findElement(By.cssSelector("#detail .parent > .parent-text"));
@@ -2161,6 +2149,18 @@ class ModeratorUiTest {
             menu.selectByValue(value);
             return true;
         });
+    }
+
+    /** A reply to a long comment, on show in the panel after log-in: its id. */
+    private String replyToALongParentOnShow() {
+        submit(article + "-long", LONG_COMMENT, null);
+        String id = article + "-reply";
+        submit(id, "Only an idiot would write all that.", Map.of("parentId", article + "-long"));
+        login("PENDING");
+        cards(2);
+        card(id).click();
+        waitForDetail(id);
+        return id;
     }
 
     private void waitForDetail(String id) {
