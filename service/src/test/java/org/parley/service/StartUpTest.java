@@ -34,7 +34,8 @@ class StartUpTest {
     private static final String DB = "jdbc:h2:mem:start-up-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
     /** The check waits for this before it reads the store; released once the service runs. */
     private static final CountDownLatch release = new CountDownLatch(1), checked = new CountDownLatch(1);
-    private static final DropwizardTestSupport<ParleyConfiguration> APP = new DropwizardTestSupport<>(ParleyApplication.class,
+    /** Not final: let go once stopped, since a stopped DropwizardTestSupport still holds its environment, models and all. */
+    private static DropwizardTestSupport<ParleyConfiguration> APP = new DropwizardTestSupport<>(ParleyApplication.class,
             ResourceHelpers.resourceFilePath("test-config.yml"), config("model", ShippedService.MODEL.toString()),
             config("stanceModel", ShippedService.STANCE_MODEL.toString()), config("database.url", DB), config("logging.level", "WARN")) {
         @Override
@@ -70,7 +71,11 @@ class StartUpTest {
     @AfterAll
     static void stop() {
         release.countDown();
-        APP.after();
+        try {
+            APP.after();
+        } finally {
+            APP = null; // the suite's JVM boots other apps after this one (CI's ran out of its 2 GB heap in the next)
+        }
     }
 
     /**
