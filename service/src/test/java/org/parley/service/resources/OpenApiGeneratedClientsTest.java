@@ -1,0 +1,260 @@
+package org.parley.service.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+import org.parley.label.Attribute;
+import org.parley.label.ReplyStance;
+import org.parley.label.Stance;
+import org.parley.policy.Action;
+import org.parley.policy.Severity;
+import org.parley.sentiment.Sentiment;
+import org.parley.service.auth.Role;
+import org.parley.service.moderation.Decider;
+import org.parley.service.moderation.Queue;
+import org.parley.service.moderation.Reason;
+import org.parley.service.moderation.Status;
+import org.parley.service.moderation.Verdict;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What client generators make of openapi.yaml (a generated-client audit, forty-fourth session: openapi-generator 7.23's
+ * Java okhttp-gson and native clients and typescript-fetch, driven against a running service). The document was valid
+ * and its exchanges held (OpenApiContractTest), yet a generated Java client failed on the plainest /v1/score call, named
+ * every method after its path, and handed the moderation fields back as untyped maps. These rules need no npm: they
+ * read the document as the generators do.
+ */
+class OpenApiGeneratedClientsTest {
+
+    /**
+     * Without operationIds the generators make names from paths (v1CommentsIdDecisionPost, and models such as
+     * V1alpha1CommentsAnalyzePostRequestRequestedAttributesValueScoreThreshold); without tags every method lands in one
+     * DefaultApi. Redocly's and Spectral's recommended rules warn on both.
+     */
+    @Test
+    void everyOperationHasAUniqueOperationIdAndADeclaredTag() throws Exception {
+        JsonNode doc = openApi();
+        Set<String> declared = new HashSet<>();
+        doc.path("tags").forEach(t -> declared.add(t.get("name").asText()));
+        Set<String> ids = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        int operations = 0;
+        for (Map.Entry<String, JsonNode> path : fields(doc.get("paths"))) {
+            for (Map.Entry<String, JsonNode> op : fields(path.getValue())) {
+                if (!Set.of("get", "post", "put", "delete", "patch").contains(op.getKey())) continue;
+                operations++;
+                String name = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                String id = op.getValue().path("operationId").asText("");
+                if (!id.matches("[a-z][A-Za-z0-9]*")) problems.add(name + ": operationId '" + id + "' (a lowerCamelCase name)");
+                else if (!ids.add(id)) problems.add(name + ": operationId " + id + " repeats another's");
+                JsonNode tags = op.getValue().path("tags");
+                if (tags.size() != 1 || !declared.contains(tags.get(0).asText()))
+                    problems.add(name + ": tags " + tags + " (one tag of the document's tags, which names the generated API class)");
+            }
+        }
+        assertTrue(operations >= 25, "the operations were read: " + operations);
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * openapi-generator's Java clients start an optional array at an empty list and send it: a ScoreRequest built without
+     * targets went out as {@code "targets": []}, which minItems 1 (and the service) refuse, so every /v1/score, batch item,
+     * /v1/score/thread and /v1/comments call without targets was a 400. {@code nullable: true} makes them start at null,
+     * left out of the JSON (the service reads a null as absent). The same holds an answer's array whose absence means
+     * something ("absent: every site"): read as an empty list, it said the opposite.
+     */
+    @Test
+    void anOptionalArrayThatMayNotBeEmptyOrWhoseAbsenceMeansSomethingIsNullable() throws Exception {
+        List<String> problems = new ArrayList<>();
+        walk(openApi(), "", (pointer, schema) -> {
+            JsonNode properties = schema.get("properties");
+            if (properties == null) return;
+            Set<String> required = new HashSet<>();
+            schema.path("required").forEach(r -> required.add(r.asText()));
+            for (Map.Entry<String, JsonNode> p : fields(properties)) {
+                JsonNode s = p.getValue();
+                if (!"array".equals(s.path("type").asText()) || required.contains(p.getKey())) continue;
+                boolean mayNotBeEmpty = s.path("minItems").asInt(0) >= 1;
+                boolean absenceMeans = s.path("description").asText().toLowerCase(Locale.ROOT).contains("absent");
+                if ((mayNotBeEmpty || absenceMeans) && !s.path("nullable").asBoolean(false))
+                    problems.add(pointer + "/properties/" + p.getKey() + (mayNotBeEmpty ? " (minItems 1)" : " (its absence means something)"));
+            }
+        });
+        assertEquals(List.of(), problems, "optional arrays a generated client would send, or read, as []");
+    }
+
+    /**
+     * :analyze and :suggestscore named a {@code key} query parameter beside the queryKey security scheme that already is
+     * one: every generated call took an extra argument (always null), and the okhttp client, given a key, set it twice.
+     */
+    @Test
+    void noParameterRepeatsAnApiKeySecurityScheme() throws Exception {
+        JsonNode doc = openApi();
+        Map<String, String> schemes = new HashMap<>();
+        for (Map.Entry<String, JsonNode> s : fields(doc.at("/components/securitySchemes")))
+            if ("apiKey".equals(s.getValue().path("type").asText()))
+                schemes.put(s.getValue().get("in").asText() + ":" + s.getValue().get("name").asText().toLowerCase(Locale.ROOT), s.getKey());
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : fields(doc.get("paths"))) {
+            for (Map.Entry<String, JsonNode> op : fields(path.getValue())) {
+                JsonNode security = op.getValue().has("security") ? op.getValue().get("security") : doc.get("security");
+                Set<String> applied = new HashSet<>();
+                security.forEach(requirement -> requirement.fieldNames().forEachRemaining(applied::add));
+                for (JsonNode param : op.getValue().path("parameters")) {
+                    String scheme = schemes.get(param.path("in").asText() + ":" + param.path("name").asText().toLowerCase(Locale.ROOT));
+                    if (scheme != null && applied.contains(scheme))
+                        problems.add(op.getKey() + " " + path.getKey() + ": parameter " + param.get("name").asText() + " is security scheme " + scheme);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * CommentView gave attributes, rating, spans, stance, replyStance, model, stanceModel, parent and history as bare
+     * objects: a generated client read them as Object or Map of Object (a severity of 6 came back as 6.0), where
+     * ScoreResponse's same fields were typed. Every object a component schema holds says what is in it.
+     */
+    @Test
+    void noComponentSchemaHoldsAnObjectThatDoesNotSayWhatIsInIt() throws Exception {
+        // the one free-form object: a thread in the JSON thread format, described in docs/thread-format.md
+        Set<String> freeForm = Set.of("/components/schemas/ThreadRequest/properties/thread");
+        List<String> problems = new ArrayList<>();
+        walk(openApi().at("/components/schemas"), "/components/schemas", (pointer, schema) -> {
+            boolean object = "object".equals(schema.path("type").asText());
+            boolean says = schema.has("properties") || schema.path("additionalProperties").isObject()
+                    || schema.has("allOf") || schema.has("oneOf") || schema.has("anyOf");
+            if (object && !says && !freeForm.contains(pointer)) problems.add(pointer);
+        });
+        assertEquals(List.of(), problems, "objects a generated client can only read as a map of anything");
+    }
+
+    /**
+     * CommentView's status spelt Status's values out again, and Action's values were written out in five places: a
+     * generator makes a separate enum type of each (CommentView.StatusEnum beside Status), which a client cannot pass
+     * from one answer to the next request. An enum with a named schema's values refers to it.
+     */
+    @Test
+    void anInlineEnumWithANamedEnumsValuesRefersToIt() throws Exception {
+        JsonNode doc = openApi();
+        Map<Set<String>, String> named = new HashMap<>();
+        for (Map.Entry<String, JsonNode> s : fields(doc.at("/components/schemas")))
+            if (s.getValue().has("enum")) named.put(values(s.getValue().get("enum")), s.getKey());
+        assertTrue(named.size() >= 3, "the named enums were read: " + named.values());
+        List<String> problems = new ArrayList<>();
+        walk(doc, "", (pointer, schema) -> {
+            if (!schema.has("enum") || pointer.matches("/components/schemas/[A-Za-z]+")) return;
+            String same = named.get(values(schema.get("enum")));
+            if (same != null) problems.add(pointer + " repeats " + same + "'s values: $ref it");
+        });
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * Generated clients turn each enum into a closed type, and the okhttp-gson client refuses an answer with a value the
+     * document does not list (IllegalArgumentException): every enum the service writes lists exactly what its Java enum
+     * can emit.
+     */
+    @Test
+    void everyEnumListsExactlyTheValuesItsJavaEnumEmits() throws Exception {
+        JsonNode doc = openApi();
+        Map<String, Set<String>> expected = new java.util.LinkedHashMap<>();
+        expected.put("/components/schemas/Attribute/enum", names(Attribute.values(), Enum::name));
+        expected.put("/components/schemas/RequestedAttribute/enum", union(names(Attribute.values(), Enum::name), Set.of("SENTIMENT")));
+        expected.put("/components/schemas/Action/enum", names(Action.values(), Enum::name));
+        expected.put("/components/schemas/Status/enum", names(Status.values(), Enum::name));
+        expected.put("/components/schemas/Decider/enum", names(Decider.values(), Enum::name));
+        expected.put("/components/schemas/ModerationQueue/enum", names(Queue.values(), Enum::name));
+        expected.put("/components/schemas/Verdict/enum", names(Verdict.values(), Enum::name));
+        expected.put("/components/schemas/DecisionRequest/properties/reason/enum", names(Reason.values(), Reason::code));
+        expected.put("/components/schemas/Rating/properties/name/enum", names(Severity.Level.values(), Enum::name));
+        expected.put("/components/schemas/TargetStance/properties/label/enum", names(Stance.values(), Enum::name));
+        expected.put("/components/schemas/ReplyStance/properties/label/enum", names(ReplyStance.values(), Enum::name));
+        expected.put("/components/schemas/Sentiment/properties/label/enum", names(Sentiment.Label.values(), Enum::name));
+        // what CommentStore records: the policy's action at ingestion, a moderator's verdict, or an erasure
+        expected.put("/components/schemas/HistoryEntry/properties/decision/enum",
+                union(union(names(Action.values(), Enum::name), names(Verdict.values(), Enum::name)), Set.of("ERASE")));
+        // GET /v1/session answers the roles that reach it: moderator and above
+        expected.put("/components/schemas/SessionView/properties/role/enum", Stream.of(Role.values())
+                .filter(r -> r.ordinal() >= Role.MODERATOR.ordinal()).map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
+        List<String> problems = new ArrayList<>();
+        expected.forEach((pointer, values) -> {
+            JsonNode e = doc.at(pointer);
+            if (e.isMissingNode()) problems.add(pointer + ": missing");
+            else if (!values(e).equals(values)) problems.add(pointer + ": " + new TreeSet<>(values(e)) + ", the Java enum " + new TreeSet<>(values));
+        });
+        // maps keyed by an enum's names
+        Map<String, Set<String>> keys = Map.of(
+                "/paths/~1v1~1queue~1counts/get/responses/200/content/application~1json/schema", names(Queue.values(), Enum::name),
+                "/components/schemas/TargetStance/properties/probabilities", names(Stance.values(), Enum::name),
+                "/components/schemas/ReplyStance/properties/probabilities", names(ReplyStance.values(), Enum::name),
+                "/components/schemas/Sentiment/properties/probabilities", names(Sentiment.Label.values(), Enum::name),
+                "/components/schemas/ThreadSummary/properties/actions", names(Action.values(), Enum::name));
+        keys.forEach((pointer, values) -> {
+            Set<String> documented = new HashSet<>();
+            doc.at(pointer + "/properties").fieldNames().forEachRemaining(documented::add);
+            if (!documented.equals(values)) problems.add(pointer + "/properties: " + new TreeSet<>(documented) + ", the Java enum " + new TreeSet<>(values));
+        });
+        assertFalse(expected.isEmpty());
+        assertEquals(List.of(), problems);
+    }
+
+    private interface Visitor {
+        void schema(String pointer, JsonNode node);
+    }
+
+    /** Every object node under {@code node} (schemas and the rest: visitors look at what they need). */
+    private static void walk(JsonNode node, String pointer, Visitor visitor) {
+        if (node.isObject()) {
+            visitor.schema(pointer, node);
+            for (Map.Entry<String, JsonNode> f : fields(node))
+                walk(f.getValue(), pointer + "/" + f.getKey().replace("~", "~0").replace("/", "~1"), visitor);
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) walk(node.get(i), pointer + "/" + i, visitor);
+        }
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> fields(JsonNode node) {
+        return node::fields;
+    }
+
+    private static Set<String> values(JsonNode array) {
+        Set<String> out = new HashSet<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    private static <E> Set<String> names(E[] values, Function<E, String> name) {
+        return Arrays.stream(values).map(name).collect(Collectors.toSet());
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new HashSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static JsonNode openApi() throws java.io.IOException {
+        try (InputStream in = OpenApiGeneratedClientsTest.class.getResourceAsStream("/openapi.yaml")) {
+            return new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+    }
+}
