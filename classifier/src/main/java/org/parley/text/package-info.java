@@ -15,7 +15,8 @@
  *       {@code -XX:-DontCompileHugeMethods} to run at full speed);</li>
  *   <li>{@code Stage}s that declare the {@code Layer}s they need and add, in pipeline order:
  *       {@code WebLinks}, {@code MissingSpaceSplitter}, {@code HashtagSplitter},
- *       {@code Lowercaser}, {@code MaskJoiner}, {@code Deobfuscator}, {@code Placeholders},
+ *       {@code Lowercaser}, {@code MaskJoiner}, {@code Deobfuscator}, {@code Speller} (left out of
+ *       {@code unspelled()}, over the words people write, {@code Vocabulary}), {@code Placeholders},
  *       {@code RepeatSqueezer}, {@code ShoutMarker}; {@code Draft} is a token on its way
  *       through them and {@code Shape} caches what kinds of chars it holds;</li>
  *   <li>{@code Lexicon}: profanity and insult stems (resource {@code obfuscation-lexicon.txt})

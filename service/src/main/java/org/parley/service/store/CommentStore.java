@@ -692,13 +692,13 @@ public final class CommentStore {
         }
     }
 
-    /** Whether the moderator decision recorded at {@code version} is this one: the same actor, verdict, reason and note. */
     /** Whether any decision (a moderator's, an erasure) was recorded on the comment after {@code version}. */
     private static boolean decidedAfter(Handle h, String id, int version) {
         return h.createQuery("SELECT COUNT(*) FROM decisions WHERE comment_id = :id AND version > :version")
                 .bind("id", id).bind("version", version).mapTo(Integer.class).one() > 0;
     }
 
+    /** Whether the moderator decision recorded at {@code version} is this one: the same actor, verdict, reason and note. */
     private static boolean recorded(Handle h, String id, int version, Verdict verdict, Reason reason, String note, String actor) {
         return h.createQuery("""
                 SELECT COUNT(*) FROM decisions WHERE comment_id = :id AND version = :version AND actor_kind = :kind
