@@ -2,8 +2,6 @@ package org.parley.service.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.common.collect.Lists;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -31,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
 import java.util.function.Function;
@@ -133,7 +130,7 @@ public final class CommentStore {
         Optional<StoredComment> found = byKey(h, r.key());
         if (found.isEmpty()) return found;
         String stance = r.rewrite().apply(found.get());
-        // An erased comment keeps no stance on targets (withoutTargets): its author's opinion, named.
+        // An erased comment keeps no stance on targets (Erasures.withoutTargets): its author's opinion, named.
         if (found.get().status() == Status.ERASED || java.util.Objects.equals(stance, found.get().stanceJson())) return found;
         h.createUpdate("UPDATE comments SET stance = :stance WHERE id = :id").bind("stance", stance).bind("id", r.key()).execute();
         return byKey(h, r.key());
@@ -399,7 +396,7 @@ public final class CommentStore {
      * @return empty if no such comment
      */
     public Optional<Erasure> erase(String id, String actor, Decider kind, Instant now) {
-        return ErasureLocks.retrying(jdbi, h -> erase(h, List.of(id), List.of(), actor, kind, now)).stream().findFirst();
+        return ErasureLocks.retrying(jdbi, h -> Erasures.erase(h, List.of(id), List.of(), actor, kind, now)).stream().findFirst();
     }
 
     /**
@@ -411,80 +408,7 @@ public final class CommentStore {
      * @return the comments erased
      */
     public List<StoredComment> eraseAuthor(String site, String author, String actor, Decider kind, Instant now) {
-        return ErasureLocks.retrying(jdbi, h -> {
-            // One read finds the author's comments and the replies that name them as their parent's author, which lose
-            // their copies also where that parent is none of the comments erased (never stored, or not found by number).
-            List<String> keys = new ArrayList<>(), namers = new ArrayList<>();
-            h.createQuery("SELECT id, author FROM comments WHERE site = :site AND (author = :author OR parent_author = :author)"
-                            + " ORDER BY created_at, id")
-                    .bind("site", site).bind("author", author)
-                    .map((rs, ctx) -> Map.entry(rs.getString("id"), author.equals(rs.getString("author"))))
-                    .forEach(row -> (row.getValue() ? keys : namers).add(row.getKey()));
-            return erase(h, keys, namers, actor, kind, now).stream().filter(Erasure::erased).map(Erasure::comment).toList();
-        });
-    }
-
-    /**
-     * Erases {@code keys} in the open transaction {@code h}, with the copies of them their replies carry and those
-     * {@code namers} carry, once it has locked all these rows ({@link ErasureLocks#lock}): each comment found, erased now
-     * or before. The rows are written by key, as locked, not found again by what they hold.
-     */
-    static List<Erasure> erase(Handle h, List<String> keys, Collection<String> namers, String actor, Decider kind, Instant now) {
-        Set<String> replies = ErasureLocks.lock(h, keys, namers);
-        forgetSuggestions(h, keys);
-        List<Erasure> out = new ArrayList<>(keys.size());
-        for (String key : keys) erase(h, key, actor, kind, utc(now)).ifPresent(out::add);
-        // A reply's quote is the text it answers and its parent author the name the page gave the comment's author
-        // (ReplyContext): copies of an erased comment's, made by its site.
-        for (List<String> part : Lists.partition(List.copyOf(replies), 1000))
-            h.createUpdate("UPDATE comments SET quote = NULL, parent_author = NULL WHERE id IN (<keys>)").bindList("keys", part).execute();
-        return out;
-    }
-
-    /**
-     * Deletes the scores each comment's site suggested for its very text (:suggestscore keeps the text for training): a
-     * copy of it, which the export would train on. Matched by text, as a suggestion names no comment: a scan of the
-     * feedback table (no index holds texts of 20,480 characters), once per call rather than once per comment, before the
-     * comments lose their texts. An erased comment's text is gone already.
-     */
-    private static void forgetSuggestions(Handle h, List<String> keys) {
-        for (List<String> part : Lists.partition(keys, 1000))
-            h.createUpdate("DELETE FROM feedback f WHERE EXISTS (SELECT 1 FROM comments c WHERE c.id IN (<keys>)"
-                            + " AND c.status <> 'ERASED' AND c.text = f.text AND c.site IS NOT DISTINCT FROM f.site)")
-                    .bindList("keys", part).execute();
-    }
-
-    /** The comment's own row, its reports' reasons and its decisions' texts; its row locked beforehand, not its article's. */
-    private static Optional<Erasure> erase(Handle h, String id, String actor, Decider kind, OffsetDateTime at) {
-        Optional<StoredComment> found = byKey(h, id);
-        if (found.isEmpty()) return Optional.empty();
-        StoredComment c = found.get();
-        if (c.status() == Status.ERASED) return Optional.of(new Erasure(c, false));
-        h.createUpdate("""
-                UPDATE comments SET text = '', quote = NULL, author = NULL, parent_author = NULL, spans = '[]', stance = :stance,
-                    status = 'ERASED', decided_by = :kind, open_reports = 0, version = version + 1, updated_at = :at
-                WHERE id = :id""")
-                .bind("stance", withoutTargets(c.stanceJson())).bind("kind", kind.name()).bind("at", at).bind("id", id).execute();
-        h.createUpdate("UPDATE reports SET reason = NULL WHERE comment_id = :id").bind("id", id).execute();
-        h.createUpdate("UPDATE decisions SET text = '' WHERE comment_id = :id").bind("id", id).execute();
-        StoredComment erased = byKey(h, id).orElseThrow();
-        appendDecision(h, erased, "ERASE", null, null, actor, kind, at);
-        return Optional.of(new Erasure(erased, true));
-    }
-
-    /**
-     * A comment's stance without its stance on the site's targets: which target the author was for or against is
-     * their opinion, named. Its stance toward its parent (a label and probabilities) and the stance model stay.
-     */
-    private static String withoutTargets(String stanceJson) {
-        if (stanceJson == null) return null;
-        try {
-            ObjectNode stance = (ObjectNode) JSON.readTree(stanceJson);
-            stance.remove("stance");
-            return JSON.writeValueAsString(stance);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored stance is not JSON", e);
-        }
+        return ErasureLocks.retrying(jdbi, h -> Erasures.ofAuthor(h, site, author, actor, kind, now));
     }
 
     /**
@@ -709,7 +633,7 @@ public final class CommentStore {
                 .mapTo(Integer.class).one() > 0;
     }
 
-    private static void appendDecision(Handle h, StoredComment c, String decision, String reason, String note,
+    static void appendDecision(Handle h, StoredComment c, String decision, String reason, String note,
                                        String actor, Decider kind, OffsetDateTime at) {
         h.createUpdate("""
                 INSERT INTO decisions (comment_id, version, decision, status, reason, note, actor, actor_kind, text,

@@ -115,7 +115,7 @@ class ErasureRaceTest {
         boolean waited;
         try (Handle erasure = jdbi.open()) {
             erasure.begin();  // what CommentStore.erase does
-            CommentStore.erase(erasure, List.of(CommentStore.key(SITE, "p")), List.of(), "site-key", Decider.WEBSITE, T0);
+            Erasures.erase(erasure, List.of(CommentStore.key(SITE, "p")), List.of(), "site-key", Decider.WEBSITE, T0);
             Future<?> reply = pool.submit(() -> store.insert(comment("r", "p", "bo", "ann"), T0));
             waited = db.awaitWaiting(jdbi, erasure, reply);
             erasure.commit();
