@@ -7,12 +7,11 @@ import java.time.Instant;
  * attribute → probability) and the model version at that moment.
  *
  * @param decision PUBLISH / REVIEW / REJECT for the policy, APPROVE / REJECT / ESCALATE / REOPEN for a person
- * @param commentKey the comment's {@link StoredComment#key() key}: internal, never shown
  * @param commentId the comment's id on its site, as shown
  * @param commentSite the comment's site; null for one stored before sites were kept
  * @param version the comment version this decision produced
  */
 public record DecisionRecord(
-        long id, String commentKey, String commentId, String commentSite, int version, String decision, Status status, String reason, String note,
+        long id, String commentId, String commentSite, int version, String decision, Status status, String reason, String note,
         String actor, Decider actorKind, String text, String scoresJson, String modelVersion, String modelChecksum,
         Instant decidedAt) {}

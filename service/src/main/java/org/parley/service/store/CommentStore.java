@@ -675,7 +675,7 @@ public final class CommentStore {
     }
 
     private static DecisionRecord decision(ResultSet rs) throws SQLException {
-        return new DecisionRecord(rs.getLong("id"), rs.getString("comment_id"), rs.getString("comment_local_id"),
+        return new DecisionRecord(rs.getLong("id"), rs.getString("comment_local_id"),
                 rs.getString("comment_site"), rs.getInt("version"),
                 rs.getString("decision"), Status.valueOf(rs.getString("status")), rs.getString("reason"),
                 rs.getString("note"), rs.getString("actor"), Decider.valueOf(rs.getString("actor_kind")),
