@@ -9,6 +9,8 @@ import org.parley.service.api.ScoreResponse;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.api.moderation.CommentSubmission;
 import org.parley.service.api.moderation.CommentView;
+import org.parley.service.auth.Caller;
+import org.parley.service.auth.Role;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -35,8 +37,22 @@ public final class CommentViews {
         return of(c, parent, history, null, duplicate);
     }
 
+    /**
+     * A comment as its sender sees it in a store's answer (POST /v1/comments, /v1/threads): {@code seniorOnly} is who
+     * among a site's moderators may decide it, so a moderator or admin (key or session) sees it, for the tools a site's
+     * moderators build, and a website key, which decides nothing, does not.
+     */
+    public CommentView stored(StoredComment c, Boolean duplicate, Caller caller) {
+        return of(c, null, null, null, duplicate, caller.role().includes(Role.MODERATOR));
+    }
+
     public CommentView of(StoredComment c, CommentView parent, List<DecisionRecord> history,
                           List<ReaderReport> reports, Boolean duplicate) {
+        return of(c, parent, history, reports, duplicate, true);
+    }
+
+    private CommentView of(StoredComment c, CommentView parent, List<DecisionRecord> history,
+                           List<ReaderReport> reports, Boolean duplicate, boolean moderationState) {
         JsonNode stance = c.stanceJson() == null ? null : read(c.stanceJson());
         CommentSubmission.Votes votes = c.ratingUp() == null && c.ratingDown() == null ? null
                 : new CommentSubmission.Votes(c.ratingUp(), c.ratingDown());
@@ -52,7 +68,8 @@ public final class CommentViews {
                 c.createdAt().toString(), c.updatedAt().toString(), parent,
                 history == null ? null : history.stream().map(this::entry).toList(),
                 reports == null ? null : reports.stream().map(r -> new CommentView.ReportEntry(r.reason(),
-                        r.reportedAt().toString(), r.open())).toList(), duplicate, c.seniorOnly() ? Boolean.TRUE : null);
+                        r.reportedAt().toString(), r.open())).toList(), duplicate,
+                moderationState && c.seniorOnly() ? Boolean.TRUE : null);
     }
 
     private ScoreResponse.ModelInfo modelInfo(JsonNode node) {

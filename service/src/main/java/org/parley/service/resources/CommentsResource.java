@@ -96,7 +96,7 @@ public final class CommentsResource {
             throw new ApiException(400, "targets", StanceLimits.MAX_TARGETS, e.getMessage());
         }
         return Response.status(r.created() ? 201 : 200)
-                .entity(views.of(r.comment(), null, null, r.created() ? null : true)).build();
+                .entity(views.stored(r.comment(), r.created() ? null : true, (Caller) security.getUserPrincipal())).build();
     }
 
     /** Readers' reports shown with a comment: the newest; a comment can gather thousands. */

@@ -1096,6 +1096,38 @@ class ModerationResourceTest {
     }
 
     /**
+     * The forty-fourth session: the comment in a store's answer (POST /v1/comments and /v1/threads sent again) carried
+     * seniorOnly to website keys, which decide nothing: it is moderation state, who among the site's moderators may
+     * decide it. A website key's answer leaves it out; a moderator's key or session (a site's own tools) still sees it.
+     */
+    @Test
+    void seniorOnlyIsShownToModeratorsNotToWebsiteKeys() {
+        String id = unique();
+        String thread = "t-" + UUID.randomUUID();
+        String threadBody = "{\"id\": \"" + thread + "\", \"article\": {\"title\": \"T\"}, \"comments\": ["
+                + "{\"id\": \"c1\", \"text\": \"I will kill you\"}]}";
+        submit(SITE_KEY, id, "I will kill you");
+        assertEquals(200, post(SITE_KEY, "/v1/threads", threadBody).getStatus());
+        for (String escalated : List.of(id, thread + "%2Fc1"))
+            assertEquals(200, post(SITE_MODERATOR_KEY, "/v1/comments/" + escalated + "/decision",
+                    "{\"decision\": \"ESCALATE\", \"expectedVersion\": 1}").getStatus(), escalated);
+
+        JsonNode site = post(SITE_KEY, "/v1/comments", submission(id, "I will kill you")).readEntity(JsonNode.class);
+        assertEquals(List.of("ESCALATED", "true"), List.of(site.path("status").asText(), site.path("duplicate").asText()), site.toString());
+        assertFalse(site.has("seniorOnly"), "a website key's answer: " + site);
+        JsonNode siteThread = post(SITE_KEY, "/v1/threads", threadBody).readEntity(JsonNode.class).at("/comments/0");
+        assertEquals("ESCALATED", siteThread.path("status").asText(), siteThread.toString());
+        assertFalse(siteThread.has("seniorOnly"), "a website key's thread: " + siteThread);
+
+        JsonNode moderator = post(SITE_MODERATOR_KEY, "/v1/comments", submission(id, "I will kill you")).readEntity(JsonNode.class);
+        assertTrue(moderator.path("duplicate").asBoolean() && moderator.path("seniorOnly").asBoolean(), moderator.toString());
+        assertTrue(post(SITE_MODERATOR_KEY, "/v1/threads", threadBody).readEntity(JsonNode.class).at("/comments/0/seniorOnly")
+                .asBoolean(), "a moderator key's thread");
+        JsonNode session = post(tokenOf("sam"), "/v1/threads", threadBody).readEntity(JsonNode.class).at("/comments/0");
+        assertTrue(session.path("seniorOnly").asBoolean(), "a moderator's session: " + session);
+    }
+
+    /**
      * A moderator's third audit: a comment approved by mistake could be revised, never put back in Pending unread. REOPEN
      * does, in the history as any decision, with the version check and the retry's; PENDING already is a 409 naming
      * decision; a reason is a 400 naming it; bulk decisions take it too.

@@ -23,7 +23,8 @@ import java.util.Map;
  * @param reports     readers' reports, newest first (GET /v1/comments/{id} only): why readers flagged it
  * @param duplicate   true when a submission's id was already stored: this is the stored comment
  * @param seniorOnly  true when only a senior (moderation.escalationRole) may decide it: it is escalated, or was decided
- *                    after its escalation and not reopened since; absent otherwise
+ *                    after its escalation and not reopened since; absent otherwise, and always absent in the answers
+ *                    a website key gets (moderation state, shown to moderator and admin keys and sessions only)
  * @param language    as in /v1/score: present only when the comment looked not to be in English
  * @param rules       the policy's rules that fired at ingestion, as in /v1/score: why it was held (or published)
  * @param stanceModel the stance bundle that read {@code stance} and {@code replyStance}, as in /v1/score
