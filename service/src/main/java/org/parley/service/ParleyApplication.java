@@ -267,7 +267,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // Google's HTTP batch (the discovery document's batchPath): each part through Jersey as if sent alone, at most
         // maxBatchSize parts in a body no larger than any endpoint's; /batch/ too, as Jersey serves /v1/score/ as /v1/score.
         env.servlets().addServlet("perspective-batch", new BatchServlet(env::getJerseyServletContainer, refusal,
-                env.getObjectMapper(), token -> keys.find(token).isPresent(),
+                env.getObjectMapper(), token -> keys.find(token).map(org.parley.service.auth.ApiKey::site),
                 new BodySizeLimit(config.maxBatchSize).maxBytes(), config.maxBatchSize, publicRoot)).addMapping("/batch", "/batch/");
         if (publicRoot.isEmpty()) LOG.info("publicUrl (PARLEY_PUBLIC_URL) is not set: the discovery document's "
                 + "rootUrl is taken from each request's Host header. Set it behind a proxy or a shared cache.");

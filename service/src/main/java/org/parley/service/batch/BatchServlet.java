@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -49,7 +49,7 @@ import java.util.regex.Pattern;
  * The batch needs no key, yet its body is read before any part's key is checked: so it is read as it arrives, and a
  * part's body is kept only when its credential is a configured API key (anything else is refused by the key check
  * before a body is read, alone as here), and all batches together keep at most two of the largest bodies at once (a
- * 503 beyond), one key's batches one (a 429 beyond: {@link KeptBytes}). Buffered whole, 64 batches of 27 MB from one address without a key would have held 3.5 GB.
+ * 503 beyond), one site's batches, whichever of its keys they present, one (a 429 beyond: {@link KeptBytes}). Buffered whole, 64 batches of 27 MB from one address without a key would have held 3.5 GB.
  */
 public final class BatchServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(BatchServlet.class);
@@ -65,7 +65,8 @@ public final class BatchServlet extends HttpServlet {
     private final Supplier<Servlet> jersey;
     private final Filter refusal;
     private final ObjectMapper json;
-    private final Predicate<String> isKey;
+    /** A configured API key's site (ApiKey#site): only such a part's body is kept, counted against its site's share. */
+    private final Function<String, Optional<String>> siteOf;
     /** Two of the largest bodies by default. */
     private final KeptBytes kept;
     private final long maxBytes;
@@ -87,31 +88,32 @@ public final class BatchServlet extends HttpServlet {
     /**
      * @param jersey     the application's Jersey servlet (asked at each request: it is started after this is made)
      * @param refusal    the scoring lanes' early refusal, as a part sent alone meets it
-     * @param isKey      whether a token is a configured API key: only such a part's body is kept
+     * @param siteOf     the site a token sends for, where it is a configured API key (only such a part's body is kept,
+     *                   counted against its site's share); empty for anything else
      * @param maxBytes   the body limit of every endpoint (errors.BodySizeLimit), for the batch as a whole
      * @param maxParts   parts a batch may hold: maxBatchSize, what /v1/score/batch takes
      * @param publicRoot the configured public URL: its path (a proxy's prefix) leads the paths a client puts in its parts
      */
-    public BatchServlet(Supplier<Servlet> jersey, Filter refusal, ObjectMapper json, Predicate<String> isKey, long maxBytes,
-                        int maxParts, Optional<String> publicRoot) {
-        this(jersey, refusal, json, isKey, maxBytes, maxParts, publicRoot, 2 * maxBytes);
+    public BatchServlet(Supplier<Servlet> jersey, Filter refusal, ObjectMapper json, Function<String, Optional<String>> siteOf,
+                        long maxBytes, int maxParts, Optional<String> publicRoot) {
+        this(jersey, refusal, json, siteOf, maxBytes, maxParts, publicRoot, 2 * maxBytes);
     }
 
     /** @param heldBytes bytes of parts all batches keep at once (the tests choose it) */
-    BatchServlet(Supplier<Servlet> jersey, Filter refusal, ObjectMapper json, Predicate<String> isKey, long maxBytes,
-                 int maxParts, Optional<String> publicRoot, long heldBytes) {
-        this(jersey, refusal, json, isKey, maxBytes, maxParts, publicRoot, heldBytes, READ_LIMIT, System::nanoTime);
+    BatchServlet(Supplier<Servlet> jersey, Filter refusal, ObjectMapper json, Function<String, Optional<String>> siteOf,
+                 long maxBytes, int maxParts, Optional<String> publicRoot, long heldBytes) {
+        this(jersey, refusal, json, siteOf, maxBytes, maxParts, publicRoot, heldBytes, READ_LIMIT, System::nanoTime);
     }
 
     /** @param readLimit how long a body may take to arrive, on the clock {@code nanoTime} (the tests choose both) */
-    BatchServlet(Supplier<Servlet> jersey, Filter refusal, ObjectMapper json, Predicate<String> isKey, long maxBytes,
-                 int maxParts, Optional<String> publicRoot, long heldBytes, Duration readLimit, LongSupplier nanoTime) {
+    BatchServlet(Supplier<Servlet> jersey, Filter refusal, ObjectMapper json, Function<String, Optional<String>> siteOf,
+                 long maxBytes, int maxParts, Optional<String> publicRoot, long heldBytes, Duration readLimit, LongSupplier nanoTime) {
         this.readLimit = readLimit;
         this.nanoTime = nanoTime;
         this.jersey = jersey;
         this.refusal = refusal;
         this.json = json;
-        this.isKey = isKey;
+        this.siteOf = siteOf;
         this.kept = new KeptBytes(heldBytes);
         this.maxBytes = maxBytes;
         this.maxParts = maxParts;
@@ -214,8 +216,9 @@ public final class BatchServlet extends HttpServlet {
         byte[] body;
         long length;
         String credential = PartHeaders.credential(headers, inner.query());
-        if (credential != null && isKey.test(credential)) {
-            body = share.keep(content, credential);
+        Optional<String> site = credential == null ? Optional.empty() : siteOf.apply(credential);
+        if (site.isPresent()) {
+            body = share.keep(content, site.get());
             length = body.length;
         } else {
             body = new byte[0];

@@ -66,9 +66,14 @@ class BatchServletTest {
             response.getOutputStream().write(("{\"n\": " + seen.size() + "}").getBytes(StandardCharsets.UTF_8));
         }
     };
-    /** The configured keys: only their parts' bodies are kept. */
-    private static final java.util.Set<String> KEYS = java.util.Set.of("own-key", "header-key", "part-key", "batch-key");
-    private BatchServlet batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, KEYS::contains, 100_000, 5,
+    /** The configured keys and their sites: only their parts' bodies are kept. own-key and header-key are one site's. */
+    private static final Map<String, String> KEYS = Map.of("own-key", "a.example", "header-key", "a.example",
+            "part-key", "b.example", "batch-key", "c.example");
+
+    private static Optional<String> siteOf(String token) {
+        return Optional.ofNullable(KEYS.get(token));
+    }
+    private BatchServlet batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, BatchServletTest::siteOf, 100_000, 5,
             Optional.of("https://comments.example.com/parley/"));
 
     private record Answer(int status, String type, String body) {}
@@ -297,7 +302,7 @@ class BatchServletTest {
         assertEquals("guess", seen.get(1).getParameter("key"));
 
         // Two kept bodies of 3 KB, of two keys, where all batches may keep 5 KiB: the batch is a 503, and what it took is given back.
-        batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, KEYS::contains, 100_000, 5, Optional.empty(), 5_120);
+        batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, BatchServletTest::siteOf, 100_000, 5, Optional.empty(), 5_120);
         String known = part("k", "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n" + big);
         Answer busy = post(null, batchHeaders(), known + known.replace("<k>", "<k2>").replace("own-key", "part-key") + "--b--");
         assertEquals(503, busy.status(), busy.body());
@@ -310,28 +315,36 @@ class BatchServletTest {
     /**
      * A third penetration test (forty-third session): the bytes batches keep were one pool for every key, so two paused
      * batches with a page's published scorer key held it all, and every other site's batch was a 503. One key's batches
-     * now keep at most half of it: while a batch of own-key holds 3 KiB of a 6 KiB pool, another batch of own-key is a 429
-     * (its Retry-After 1 s), and part-key's batch of the same size is served; given back, own-key's is served again.
+     * then kept at most half of it; since the forty-fourth session one site's do, whichever of its keys they present, so a
+     * site's several keys (its page's scorer key and its server's website key) cannot take the whole. While a batch of
+     * own-key holds 3 KiB of a 6 KiB pool, another batch of own-key, and one of header-key (the same site's), are 429s
+     * (their Retry-After 1 s), and part-key's batch of the same size (another site's) is served; given back, the site's
+     * are served again.
      */
     @Test
-    void oneKeysBatchesKeepAtMostHalfOfWhatAllBatchesMay() throws Exception {
-        batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, KEYS::contains, 100_000, 5, Optional.empty(), 6_144);
+    void oneSitesBatchesKeepAtMostHalfOfWhatAllBatchesMayWhicheverOfItsKeys() throws Exception {
+        batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, BatchServletTest::siteOf, 100_000, 5, Optional.empty(), 6_144);
         String big = "{\"comment\": {\"text\": \"" + "x".repeat(2_900) + "\"}}";  // 3 KiB
         String own = part("k", "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n" + big) + "--b--";
+        String sameSite = own.replace("own-key", "header-key");
         String other = own.replace("own-key", "part-key");
-        Answer[] during = new Answer[2];
+        Answer[] during = new Answer[3];
         meanwhile = () -> {
             during[0] = post(null, batchHeaders(), own);
-            during[1] = post(null, batchHeaders(), other);
+            during[1] = post(null, batchHeaders(), sameSite);
+            during[2] = post(null, batchHeaders(), other);
             return null;
         };
         assertEquals(200, post(null, batchHeaders(), own).status());
-        assertEquals(429, during[0].status(), during[0].body());
-        JsonNode error = JSON.readTree(during[0].body());
-        assertEquals("RESOURCE_EXHAUSTED", error.at("/error/status").asText(), during[0].body());
-        assertTrue(error.at("/error/message").asText().contains("one key's may hold at most 3 KiB"), during[0].body());
-        assertEquals(200, during[1].status(), "another key's batch is served: " + during[1].body());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(429, during[i].status(), during[i].body());
+            JsonNode error = JSON.readTree(during[i].body());
+            assertEquals("RESOURCE_EXHAUSTED", error.at("/error/status").asText(), during[i].body());
+            assertTrue(error.at("/error/message").asText().contains("one site's may hold at most 3 KiB"), during[i].body());
+        }
+        assertEquals(200, during[2].status(), "another site's batch is served: " + during[2].body());
         assertEquals(200, post(null, batchHeaders(), own).status(), "given back");
+        assertEquals(200, post(null, batchHeaders(), sameSite).status(), "given back");
     }
 
     /**
@@ -343,7 +356,7 @@ class BatchServletTest {
      */
     @Test
     void aBatchWhoseBodyTakesLongerThanTheReadLimitIsA408AndGivesBackWhatItsPartsHeld() throws Exception {
-        batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, KEYS::contains, 100_000, 5, Optional.empty(),
+        batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, BatchServletTest::siteOf, 100_000, 5, Optional.empty(),
                 6_144, Duration.ofSeconds(60), () -> now[0]);  // room for one such part of a key, not two
         String known = part("k", "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n{\"comment\": {\"text\": \""
                 + "x".repeat(3_000) + "\"}}");
