@@ -350,6 +350,41 @@ class ParleyApplicationTest {
         }
     }
 
+    /**
+     * The same audit left two open: what Jetty refuses while it reads the headers was {"code", "message"} on every path,
+     * /v1alpha1 and /batch too, and a control character in a header was "Illegal character CNTL=0x1", naming no header.
+     * Jetty hands the request what it parsed before it calls the error handler: the path, so Google's envelope, and the
+     * headers before the one refused, so the header it was in.
+     */
+    @Test
+    void whatJettyRefusesInTheHeadersIsGooglesEnvelopeOnItsPathsAndAControlCharacterNamesItsHeader() throws Exception {
+        String score = "{\"comment\": {\"text\": \"hello\"}}";
+        String head = "POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + "\r\nContent-Type: application/json";
+        String answer = rawPost(head + "\r\nX-Trace: a\u0001b", score);
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        JsonNode body = rawBody(answer);
+        assertEquals("headers", body.path("field").asText(), answer);
+        assertTrue(body.path("message").asText().contains("CNTL=0x1 in header 4, the one after Content-Type"), answer);
+        answer = rawPost("POST /v1/score HTTP/1.1\r\nX-Tr\u0001ce: a", score);
+        assertTrue(rawBody(answer).path("message").asText().contains("CNTL=0x1 in the first header"), answer);
+
+        String analyze = head.replace("/v1/score", "/v1alpha1/comments:analyze");
+        String batch = "POST /batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/mixed; boundary=b";
+        Object[][] cases = {{analyze + "\r\nX-Trace: a\u0001b", 400, "INVALID_ARGUMENT", "in header 4, the one after Content-Type"},
+                {batch + "\r\nX-Trace: a\u0001b", 400, "INVALID_ARGUMENT", "in header 3, the one after Content-Type"},
+                {analyze + "\r\nExpect: garbage", 417, "FAILED_PRECONDITION", "Expect: 100-continue"},
+                {batch + "\r\nCookie: a=" + "x".repeat(10_240), 431, "FAILED_PRECONDITION", "request headers too large"}};
+        for (Object[] c : cases) {
+            answer = rawPost((String) c[0], score);
+            String what = ((String) c[0]).substring(0, 40) + ": " + answer;
+            assertTrue(answer.startsWith("HTTP/1.1 " + c[1]), what);
+            JsonNode error = rawBody(answer).path("error");
+            assertEquals(c[1], error.path("code").asInt(), what);
+            assertEquals(c[2], error.path("status").asText(), what);
+            assertTrue(error.path("message").asText().contains((String) c[3]), what);
+        }
+    }
+
     /** A client that sends less than its Content-Length and stops sending: its fault, so a 400, not a logged 500. */
     @Test
     void aBodyShorterThanItsContentLengthIsA400NamingTheBody() throws Exception {
