@@ -223,6 +223,10 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // A request over its address's limit is refused before anything reads its body.
         env.servlets().addFilter("concurrency", new ConcurrencyLimit(config.rateLimit.concurrentPerAddress))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // Inside it, ahead of everything that refuses a request before its body's end: the rest is read and dropped
+        // (bounded), so the client reads the refusal, not the reset of a socket closed with bytes unread.
+        env.servlets().addFilter("refused-bodies", new org.parley.service.errors.RefusedBodies(new BodySizeLimit(config.maxBatchSize).maxBytes()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         // Ahead of that (Jetty puts each filter Dropwizard maps with isMatchAfter false first, so the last added runs
         // first): every answer to an allowed origin carries its headers, the 429 above too, so the page can read it.
         jakarta.servlet.Filter cors = allowCrossOrigin(env, config.corsOriginList());
