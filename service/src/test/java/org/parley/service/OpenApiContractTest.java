@@ -124,6 +124,15 @@ class OpenApiContractTest {
         c.call("POST", "/v1/score/thread").key(WEBSITE).json("{\"thread\": " + thread + ", \"targets\": [\"military action\"],"
                 + " \"attributes\": [\"TOXICITY\"], \"spans\": true}").expect(200);
         field(c, c.call("POST", "/v1/score/thread").key(WEBSITE).json("{}").refused(400), "thread");
+        // Every field of the thread format (docs/thread-format.md's second example), held to CommentThread's schemas
+        String everyField = "{\"id\": \"forum-42\", \"article\": {\"id\": \"a-7\", \"title\": \"Talks stall\", \"url\": \"https://example.org/news/7\","
+                + " \"body\": \"First paragraph.\\n\\nSecond paragraph.\"}, \"comments\": [{\"id\": \"c2\", \"number\": 2, \"author\": \"Dana\","
+                + " \"text\": \"Not so sure.\", \"parentId\": \"c1\", \"parentNumber\": 1, \"parentAuthor\": \"Bob\", \"quote\": \"Agreed, totally\","
+                + " \"rating\": {\"up\": 3, \"down\": 12}}, {\"id\": \"c1\", \"number\": 1, \"author\": \"Bob\", \"text\": \"Agreed, totally\","
+                + " \"rating\": {\"up\": 0, \"down\": 0}}]}";
+        c.call("POST", "/v1/score/thread").key(WEBSITE).json("{\"thread\": " + everyField + ", \"targets\": [\"the talks\"]}").expect(200);
+        field(c, c.call("POST", "/v1/score/thread").key(WEBSITE).json("{\"thread\": " + everyField.replace("parentId", "parent_id") + "}")
+                .refused(400), "thread.comments[0].parent_id");
 
         // The Perspective API
         c.call("POST", "/v1alpha1/comments:analyze").key(WEBSITE).json("{\"comment\": {\"text\": \"You are an idiot. Thanks.\", \"type\": \"PLAIN_TEXT\"},"
@@ -181,6 +190,8 @@ class OpenApiContractTest {
         JsonNode retargeted = c.call("POST", "/v1/threads?target=military%20action&target=Syria").key(WEBSITE).json(thread).expect(200);
         assertEquals("Syria", retargeted.at("/targets/new/0").asText(), retargeted.toString());
         field(c, c.call("POST", "/v1/threads").key(WEBSITE).json("{\"id\": \"t-2\"}").refused(400), "article");
+        c.call("POST", "/v1/threads").key(WEBSITE).json(everyField).expect(200);
+        field(c, c.call("POST", "/v1/threads").key(WEBSITE).json(everyField.replace("forum-42", "forum/42")).refused(400), "id");
 
         c.call("GET", "/v1/comments/k-1/status").key(WEBSITE).expect(200);
         c.call("GET", "/v1/comments/nothing-here/status").key(WEBSITE).expect(404);

@@ -1,7 +1,11 @@
 package org.parley.service.resources;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.parley.label.Attribute;
@@ -10,14 +14,24 @@ import org.parley.label.Stance;
 import org.parley.policy.Action;
 import org.parley.policy.Severity;
 import org.parley.sentiment.Sentiment;
+import org.parley.service.ParleyConfiguration;
 import org.parley.service.auth.Role;
+import org.parley.service.core.RequestChecks;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.Reason;
 import org.parley.service.moderation.Status;
 import org.parley.service.moderation.Verdict;
+import org.parley.thread.BbcCommentPageParser;
+import org.parley.thread.CommentThread;
+import org.parley.thread.InvalidThreadException;
+import org.parley.thread.ThreadJson;
 
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -135,16 +149,193 @@ class OpenApiGeneratedClientsTest {
      */
     @Test
     void noComponentSchemaHoldsAnObjectThatDoesNotSayWhatIsInIt() throws Exception {
-        // the one free-form object: a thread in the JSON thread format, described in docs/thread-format.md
-        Set<String> freeForm = Set.of("/components/schemas/ThreadRequest/properties/thread");
+        // None is free-form: the thread of /v1/score/thread was (Object in Java) until CommentThread described it.
         List<String> problems = new ArrayList<>();
         walk(openApi().at("/components/schemas"), "/components/schemas", (pointer, schema) -> {
             boolean object = "object".equals(schema.path("type").asText());
             boolean says = schema.has("properties") || schema.path("additionalProperties").isObject()
                     || schema.has("allOf") || schema.has("oneOf") || schema.has("anyOf");
-            if (object && !says && !freeForm.contains(pointer)) problems.add(pointer);
+            if (object && !says) problems.add(pointer);
         });
         assertEquals(List.of(), problems, "objects a generated client can only read as a map of anything");
+    }
+
+    /**
+     * The thread of /v1/score/thread and the body of /v1/threads were a free-form object (Object in a generated Java
+     * client, anything accepted by a validator): the thread format's fields, which of them are required and their limits
+     * lived in docs/thread-format.md alone. Both refer to CommentThread, whose objects name exactly the fields ThreadJson
+     * writes for a thread that uses every field (docs/thread-format.md's second example), require what the format
+     * requires, and refuse any other field, as the service does.
+     */
+    @Test
+    void theThreadBothEndpointsTakeIsTheThreadFormatsSchema() throws Exception {
+        JsonNode doc = openApi();
+        String ref = "#/components/schemas/CommentThread";
+        assertEquals(ref, doc.at("/components/schemas/ThreadRequest/properties/thread/$ref").asText(), "/v1/score/thread's thread");
+        assertEquals(ref, doc.at("/paths/~1v1~1threads/post/requestBody/content/application~1json/schema/$ref").asText(), "/v1/threads' body");
+
+        JsonNode written = ThreadJson.toTree(threadFormatExamples().get(1));  // forum-42, every field
+        Map<String, JsonNode> objects = new java.util.LinkedHashMap<>();
+        objects.put("CommentThread", written);
+        objects.put("ThreadArticle", written.get("article"));
+        objects.put("ThreadComment", written.at("/comments/0"));
+        objects.put("ThreadRating", written.at("/comments/0/rating"));
+        Map<String, Set<String>> required = Map.of("CommentThread", Set.of("id", "article", "comments"),
+                "ThreadArticle", Set.of("title"), "ThreadComment", Set.of("id", "text"), "ThreadRating", Set.of("up", "down"));
+        List<String> problems = new ArrayList<>();
+        objects.forEach((name, json) -> {
+            JsonNode schema = doc.at("/components/schemas/" + name);
+            Set<String> documented = new TreeSet<>();
+            schema.path("properties").fieldNames().forEachRemaining(documented::add);
+            Set<String> fields = new TreeSet<>();
+            json.fieldNames().forEachRemaining(fields::add);
+            if (!documented.equals(fields)) problems.add(name + ": properties " + documented + ", ThreadJson writes " + fields);
+            if (!values(schema.path("required")).equals(required.get(name))) problems.add(name + ": required " + schema.path("required"));
+            if (!schema.path("additionalProperties").isBoolean() || schema.get("additionalProperties").asBoolean())
+                problems.add(name + ": additionalProperties must be false (an unknown field is a 400)");
+        });
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * The limits CommentThread states are the ones the service enforces. The format's own (ids, names and titles, url,
+     * body, numbers, votes) are held to ThreadJson, which the service reads a thread with: the longest the schema allows
+     * is read, one more is refused. A comment's text and quote are held to /v1/score's limit, which both endpoints apply
+     * on top of the format's 50,000, and the comments to the default maxThreadComments of each endpoint.
+     */
+    @Test
+    void theThreadSchemasLimitsAreTheServices() throws Exception {
+        JsonNode schemas = openApi().at("/components/schemas");
+        List<String> problems = new ArrayList<>();
+        String[][] strings = {{"CommentThread", "id", ""}, {"ThreadArticle", "id", "article"}, {"ThreadArticle", "title", "article"},
+                {"ThreadArticle", "url", "article"}, {"ThreadArticle", "body", "article"}, {"ThreadComment", "id", "comments/0"},
+                {"ThreadComment", "author", "comments/0"}, {"ThreadComment", "parentAuthor", "comments/0"}};
+        for (String[] f : strings) {
+            JsonNode property = schemas.at("/" + f[0] + "/properties/" + f[1]);
+            int max = property.path("maxLength").asInt(-1);
+            if (max < 1) { problems.add(f[0] + "." + f[1] + ": no maxLength"); continue; }
+            String prefix = f[1].equals("url") ? "https://example.org/" : "";
+            if (!reads(f[2], f[1], prefix + "x".repeat(max - prefix.length())))
+                problems.add(f[0] + "." + f[1] + ": " + max + " characters, the schema's most, are refused");
+            if (reads(f[2], f[1], prefix + "x".repeat(max + 1 - prefix.length())))
+                problems.add(f[0] + "." + f[1] + ": " + (max + 1) + " characters are read: maxLength " + max + " is not the limit");
+            if (!f[1].equals("url") && property.path("minLength").asInt(0) != 1) problems.add(f[0] + "." + f[1] + ": minLength 1 (not blank)");
+        }
+        // parentId names another comment: its limit is an id's
+        assertEquals(schemas.at("/ThreadComment/properties/id/maxLength"), schemas.at("/ThreadComment/properties/parentId/maxLength"));
+        for (String[] f : new String[][] {{"ThreadComment", "number", "comments/0", "1"}, {"ThreadComment", "parentNumber", "comments/0", "1"},
+                {"ThreadRating", "up", "comments/0/rating", "0"}, {"ThreadRating", "down", "comments/0/rating", "0"}}) {
+            JsonNode property = schemas.at("/" + f[0] + "/properties/" + f[1]);
+            int min = property.path("minimum").asInt(Integer.MIN_VALUE);
+            if (min != Integer.parseInt(f[3])) problems.add(f[0] + "." + f[1] + ": minimum " + property.path("minimum") + ", the format's " + f[3]);
+            if (!"integer".equals(property.path("type").asText()) || !"int32".equals(property.path("format").asText()))
+                problems.add(f[0] + "." + f[1] + ": an int32 integer, as the format reads it");
+            if (!reads(f[2], f[1], min)) problems.add(f[0] + "." + f[1] + ": " + min + ", the schema's least, is refused");
+            if (reads(f[2], f[1], min - 1)) problems.add(f[0] + "." + f[1] + ": " + (min - 1) + " is read");
+        }
+        for (String f : List.of("text", "quote")) {
+            int max = schemas.at("/ThreadComment/properties/" + f + "/maxLength").asInt(-1);
+            if (max != RequestChecks.MAX_TEXT) problems.add("ThreadComment." + f + ": maxLength " + max + ", the service's " + RequestChecks.MAX_TEXT);
+            if (!reads("comments/0", f, "x".repeat(RequestChecks.MAX_TEXT + 1)))
+                problems.add("ThreadComment." + f + ": the format itself refuses " + (RequestChecks.MAX_TEXT + 1) + ": say so");
+        }
+        ParleyConfiguration defaults = new ParleyConfiguration();
+        int comments = schemas.at("/CommentThread/properties/comments/maxItems").asInt(-1);
+        if (comments != defaults.maxThreadComments || comments != defaults.moderation.maxThreadComments)
+            problems.add("CommentThread.comments: maxItems " + comments + ", maxThreadComments " + defaults.maxThreadComments
+                    + " (/v1/score/thread) and " + defaults.moderation.maxThreadComments + " (/v1/threads)");
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * Every thread of docs/thread-format.md and a page the parser reads (seed 001, as scripts/import-page writes it) is a
+     * valid body of both endpoints, and the format's mistakes (docs/thread-format.md's Errors) are not: with the
+     * free-form object, any JSON object was.
+     */
+    @Test
+    void theThreadFormatsExamplesValidateAgainstTheDocumentAndItsMistakesDoNot() throws Exception {
+        OpenApiInteractionValidator validator;
+        try (InputStream in = OpenApiGeneratedClientsTest.class.getResourceAsStream("/openapi.yaml")) {
+            validator = OpenApiInteractionValidator.createForInlineApiSpecification(new String(in.readAllBytes(), StandardCharsets.UTF_8)).build();
+        }
+        List<String> good = new ArrayList<>();
+        for (CommentThread t : threadFormatExamples()) good.add(ThreadJson.toJson(t));
+        good.add(ThreadJson.toJson(BbcCommentPageParser.parse("001_ebaeb092d28a86a2",
+                Files.readString(Path.of("..", "seeds", "001_ebaeb092d28a86a2.txt")))));
+        good.add("{\"id\": \"n\", \"article\": {\"title\": \"T\", \"url\": null, \"body\": null}, \"comments\": [{\"id\": \"c1\","
+                + " \"text\": \"Hi.\", \"number\": null, \"author\": null, \"quote\": null, \"rating\": null}]}");  // null: left out
+        assertTrue(good.size() >= 6, "the examples were read: " + good.size());
+        List<String> problems = new ArrayList<>();
+        for (String thread : good) {
+            ThreadJson.fromJson(thread);  // the service reads it
+            problems.addAll(errors(validator, thread));
+        }
+        String base = "{\"id\": \"t\", \"article\": {\"title\": \"T\"}, \"comments\": [%s]}";
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("parent_id", String.format(base, "{\"id\": \"c1\", \"text\": \"a\"}, {\"id\": \"c2\", \"text\": \"b\", \"parent_id\": \"c1\"}"));
+        bad.put("no text", String.format(base, "{\"id\": \"c1\"}"));
+        bad.put("a number as a string", String.format(base, "{\"id\": \"c1\", \"text\": \"a\", \"number\": \"1\"}"));
+        bad.put("a negative vote", String.format(base, "{\"id\": \"c1\", \"text\": \"a\", \"rating\": {\"up\": -1, \"down\": 0}}"));
+        bad.put("a rating without down", String.format(base, "{\"id\": \"c1\", \"text\": \"a\", \"rating\": {\"up\": 1}}"));
+        bad.put("an empty text", String.format(base, "{\"id\": \"c1\", \"text\": \"\"}"));
+        bad.put("a text too long to score", String.format(base, "{\"id\": \"c1\", \"text\": \"" + "x".repeat(RequestChecks.MAX_TEXT + 1) + "\"}"));
+        bad.put("comments an object", "{\"id\": \"t\", \"article\": {\"title\": \"T\"}, \"comments\": {}}");
+        bad.put("no article title", "{\"id\": \"t\", \"article\": {\"url\": \"https://example.org/\"}, \"comments\": []}");
+        bad.put("targets in the thread", "{\"id\": \"t\", \"article\": {\"title\": \"T\"}, \"comments\": [], \"targets\": [\"x\"]}");
+        bad.put("no comments", "{\"id\": \"t\", \"article\": {\"title\": \"T\"}}");
+        bad.forEach((mistake, thread) -> {
+            for (String endpoint : List.of("/v1/threads", "/v1/score/thread")) {
+                List<String> errors = errors(validator, endpoint, endpoint.equals("/v1/threads") ? thread : "{\"thread\": " + thread + "}");
+                if (errors.isEmpty()) problems.add(endpoint + ": " + mistake + " is valid");
+            }
+        });
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * Whether ThreadJson reads a thread with {@code field} of the object at {@code at} set to {@code value}: a string in
+     * the every-field example, a number in a thread of one comment with a rating (so that no reference can refuse it).
+     */
+    private static boolean reads(String at, String field, Object value) throws java.io.IOException {
+        ObjectNode thread = value instanceof Integer
+                ? (ObjectNode) ThreadJson.toTree(ThreadJson.fromJson("{\"id\": \"t\", \"article\": {\"title\": \"T\"},"
+                        + " \"comments\": [{\"id\": \"c1\", \"text\": \"a\", \"rating\": {\"up\": 1, \"down\": 1}}]}"))
+                : (ObjectNode) ThreadJson.toTree(threadFormatExamples().get(1));
+        ObjectNode target = (ObjectNode) (at.isEmpty() ? thread : thread.at("/" + at));
+        if (value instanceof Integer i) target.put(field, i);
+        else target.put(field, (String) value);
+        try {
+            ThreadJson.fromTree(thread);
+            return true;
+        } catch (InvalidThreadException e) {
+            return false;
+        }
+    }
+
+    /** The threads of docs/thread-format.md's json and jsonl blocks, in order: the BBC one, forum-42 (every field), two lines. */
+    private static List<CommentThread> threadFormatExamples() throws java.io.IOException {
+        String doc = Files.readString(Path.of("..", "docs", "thread-format.md"));
+        List<CommentThread> out = new ArrayList<>();
+        for (java.util.regex.Matcher m = java.util.regex.Pattern.compile("```(json|jsonl)\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(doc); m.find(); )
+            out.addAll(ThreadJson.read(new StringReader(m.group(2))));
+        assertEquals("forum-42", out.get(1).id(), "docs/thread-format.md's every-field example is its second");
+        return out;
+    }
+
+    /** The errors swagger-request-validator finds in the thread as the body of /v1/threads and as /v1/score/thread's thread. */
+    private static List<String> errors(OpenApiInteractionValidator validator, String thread) {
+        List<String> out = new ArrayList<>(errors(validator, "/v1/threads", thread));
+        out.addAll(errors(validator, "/v1/score/thread", "{\"thread\": " + thread + "}"));
+        return out;
+    }
+
+    private static List<String> errors(OpenApiInteractionValidator validator, String path, String body) {
+        ValidationReport report = validator.validateRequest(SimpleRequest.Builder.post(path).withContentType("application/json")
+                .withAuthorization("Bearer k").withBody(body).build());
+        List<String> out = new ArrayList<>();
+        for (ValidationReport.Message m : report.getMessages())
+            if (m.getLevel() == ValidationReport.Level.ERROR) out.add(path + ": " + m.getKey() + ": " + m.getMessage());
+        return out;
     }
 
     /**
