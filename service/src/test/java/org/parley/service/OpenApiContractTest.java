@@ -159,6 +159,11 @@ class OpenApiContractTest {
                 + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}}").expect(403);
         c.call("POST", "/v1alpha1/comments:suggestscore").key(WEBSITE).json("{\"comment\": {\"text\": \"x\"},"
                 + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}, \"doNotStore\": true}").refused(400);
+        // A value left out is proto3's 0 (a protobuf client's suggestion of 0); a null is a 400 naming it, not a 0
+        c.call("POST", "/v1alpha1/comments:suggestscore").key(WEBSITE).json("{\"comment\": {\"text\": \"A fair point.\"},"
+                + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"type\": \"PROBABILITY\"}}}}").expect(200);
+        field(c, c.call("POST", "/v1alpha1/comments:suggestscore").key(WEBSITE).json("{\"comment\": {\"text\": \"A fair point.\"},"
+                + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": null}}}}").refused(400), "attributeScores.TOXICITY.summaryScore.value");
         c.call("GET", "/$discovery/rest?version=v1alpha1").expect(200);
         c.call("GET", "/discovery/v1/apis/commentanalyzer/v1alpha1/rest").expect(200);
         // Google's HTTP batch: a part that scores, one refused in its place; a body that is no batch; more parts than allowed

@@ -558,11 +558,26 @@ class PerspectiveResourceTest {
     /**
      * A Perspective compatibility review: proto3 JSON leaves a field at its default out, so a protobuf client's
      * suggestion of 0 comes as {@code "summaryScore": {}} (or with its type only); it was a 400, the one correction a
-     * moderator sends most. As Google's parser reads it, a value left out or null is 0.
+     * moderator sends most. As Google's parser reads it, a value left out is 0.
+     *
+     * <p>A null value was read as 0 too (forty-fourth session): no protobuf client writes one, so it came from a body whose
+     * score was unset, and was stored as a label of 0 for retraining that nobody gave. It is a 400 naming the value, as a
+     * null summaryScore is, and nothing is stored; openapi.yaml's schema, which never allowed a null, now says so.
      */
     @Test
-    void aSuggestedValueLeftOutOrNullIsProtobufsZero() throws Exception {
-        for (String score : new String[] {"{}", "{\"type\": \"PROBABILITY\"}", "{\"value\": null}"}) {
+    void aSuggestedValueLeftOutIsProtobufsZeroAndANullIsRefused() throws Exception {
+        int before = stored().size();
+        for (String score : new String[] {"{\"value\": null}", "{\"value\": null, \"type\": \"PROBABILITY\"}"}) {
+            Response r = post("suggestscore", "{\"comment\": {\"text\": \"null suggestion\"}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": "
+                    + score + "}, \"INSULT\": {\"summaryScore\": {\"value\": 0.8}}}}");
+            JsonNode body = JSON.readTree(r.readEntity(String.class));
+            assertEquals(400, r.getStatus(), score + ": " + body);
+            assertEquals("INVALID_ARGUMENT", body.at("/error/status").asText(), body.toString());
+            assertBadRequest(body, "attributeScores.TOXICITY.summaryScore.value");
+            assertTrue(body.at("/error/message").asText().contains("must not be null"), body.toString());
+        }
+        assertEquals(before, stored().size(), "nothing stored, not even the other attribute's suggestion");
+        for (String score : new String[] {"{}", "{\"type\": \"PROBABILITY\"}"}) {
             String text = "proto zero " + score;
             Response r = post("suggestscore", "{\"comment\": {\"text\": " + JSON.writeValueAsString(text)
                     + "}, \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": " + score + "}}}");

@@ -102,7 +102,7 @@ public final class Proto3Json {
     }
 
     /** A float: a JSON number, or, as proto3 JSON also takes, a string holding one, or NaN, Infinity or -Infinity. */
-    public static final class FloatValue extends StdDeserializer<Double> {
+    public static class FloatValue extends StdDeserializer<Double> {
         /** JSON's number grammar, which Go's protojson requires of the string (no spaces, no hex, no "1f"). */
         private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
         private static final String REFUSED = "must be a number, or a string holding one as proto3 JSON allows (\"0.5\")";
@@ -127,6 +127,27 @@ public final class Proto3Json {
                         return Double.parseDouble(s);
                     throw new Refused(p, REFUSED);
             }
+        }
+    }
+
+    /**
+     * A suggested score's value ({@code summaryScore.value}): a float as {@link FloatValue} reads it, left out (proto3's
+     * default, 0, which a protobuf client leaves out of its JSON) or given, but not {@code null}. A proto3 parser would read
+     * a null as 0 too, but no protobuf client writes one: a null comes from a hand-built body whose score was unset (Python's
+     * None), and stored as 0 it was a label saying "not at all" that nobody gave, for retraining. Refused as a 400 naming
+     * the field, as a null {@code summaryScore} already was.
+     */
+    public static final class SuggestedValue extends FloatValue {
+        @Override
+        public Double getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            throw new Refused(ctxt.getParser(), "must not be null: leave it out for a suggestion of 0 (as a protobuf client"
+                    + " does), or send the score, a number in [0, 1]");
+        }
+
+        /** Left out is not null: proto3's 0 (Jackson's default would ask {@link #getNullValue}). */
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return null;
         }
     }
 

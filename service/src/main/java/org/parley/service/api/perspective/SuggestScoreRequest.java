@@ -23,11 +23,12 @@ public record SuggestScoreRequest(AnalyzeRequest.TextEntry comment,
 
     /**
      * As sent, in double precision: 0.9 is stored as 0.9 (the analyze response's float would keep 0.8999999761). A value
-     * left out or null is proto3's default, 0: a protobuf client leaves a suggestion of 0 out of its JSON. As proto3 JSON
-     * reads them, the value may come as a string and the type as its number where it is known.
+     * left out is proto3's default, 0: a protobuf client leaves a suggestion of 0 out of its JSON. A null is a 400
+     * ({@link Proto3Json.SuggestedValue}; until the forty-fourth session it was read as 0 too). As proto3 JSON reads them,
+     * the value may come as a string and the type as its number where it is known.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Value(@JsonDeserialize(using = Proto3Json.FloatValue.class) Double value,
+    public record Value(@JsonDeserialize(using = Proto3Json.SuggestedValue.class) Double value,
                         @JsonDeserialize(using = Proto3Json.ScoreType.class) String type) {
         public double valueOrDefault() {
             return value == null ? 0 : value;
