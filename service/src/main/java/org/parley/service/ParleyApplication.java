@@ -169,6 +169,14 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     @Override
     public void run(ParleyConfiguration config, Environment env) {
         ErasureLogLine.keepLogged(ErasureLogLine.LOGGER); // Dropwizard has set up the config's logging
+        // Managed first, so stopped last (after the connectors): the site's erasure lines its own appender still holds are
+        // written before the JVM exits (config.yml's erasure log; Dropwizard's stop flushes the root's queues alone).
+        env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+            @Override
+            public void stop() {
+                org.parley.service.monitoring.LogQueues.drain(ErasureLogLine.LOGGER);
+            }
+        });
         FreePorts.require(config.getServerFactory());
         // A malformed key stops start-up here, not after the models and the database (~11 s).
         ApiKeys configuredKeys = ApiKeys.parse(config.apiKeys, config.rateLimit.requestsPerSecond);

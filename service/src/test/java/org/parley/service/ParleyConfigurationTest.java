@@ -253,6 +253,38 @@ class ParleyConfigurationTest {
         }
     }
 
+    /**
+     * A logger's own appenders (config.yml's erasure log, forty-fourth session) are the config's JSON until Dropwizard
+     * builds them, so the application log's rule reached none of them: one that leaves discardingThreshold unset gets 0
+     * there too, one set is kept. config.yml's set it anyway (cli.ErasureLogTest).
+     */
+    @Test
+    void aLoggersOwnAppenderDropsNoLineUnlessTheConfigSaysSo() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("parley", ".yml");
+        try {
+            java.nio.file.Files.writeString(file, """
+                    logging:
+                      loggers:
+                        org.parley.service.resources.CommentsResource:
+                          level: INFO
+                          appenders:
+                            - type: file
+                              currentLogFilename: erasures.log
+                              archive: false
+                            - type: console
+                              discardingThreshold: 50
+                    """);
+            ParleyConfiguration own = StrictConfig.<ParleyConfiguration>factory().create(ParleyConfiguration.class,
+                    Validators.newValidator(), io.dropwizard.jackson.Jackson.newObjectMapper(), "dw").build(file.toFile());
+            var entry = ((io.dropwizard.logging.common.DefaultLoggingFactory) own.getLoggingFactory()).getLoggers()
+                    .get("org.parley.service.resources.CommentsResource");
+            assertEquals(0, entry.at("/appenders/0/discardingThreshold").asInt(-1), "unset: 0");
+            assertEquals(50, entry.at("/appenders/1/discardingThreshold").asInt(-1), "set: kept");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
     private static List<Integer> discarding(ParleyConfiguration config) {
         return ((io.dropwizard.logging.common.DefaultLoggingFactory) config.getLoggingFactory()).getAppenders().stream()
                 .map(a -> ((io.dropwizard.logging.common.AbstractAppenderFactory<?>) a).getDiscardingThreshold()).toList();

@@ -14,7 +14,12 @@ import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.resources.CommentsResource;
 import org.parley.service.store.Database;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,14 +40,41 @@ class StartUpTest {
     /** The check waits for this before it reads the store; released once the service runs. */
     private static final CountDownLatch release = new CountDownLatch(1), checked = new CountDownLatch(1);
     /** Not final: let go once stopped, since a stopped DropwizardTestSupport still holds its environment, models and all. */
+    /** config.yml's erasure log, and a main log file beside test-config.yml's console. */
+    private static final Path LOGS = logs(), ERASURES = LOGS.resolve("erasures"), MAIN = LOGS.resolve("parley.log");
     private static DropwizardTestSupport<ParleyConfiguration> APP = new DropwizardTestSupport<>(ParleyApplication.class,
-            ResourceHelpers.resourceFilePath("test-config.yml"), config("model", ShippedService.MODEL.toString()),
+            withErasureLog(), config("model", ShippedService.MODEL.toString()),
             config("stanceModel", ShippedService.STANCE_MODEL.toString()), config("database.url", DB), config("logging.level", "WARN")) {
         @Override
         public Application<ParleyConfiguration> newApplication() {
             return new ParleyApplication(slowCheck());
         }
     };
+
+    private static Path logs() {
+        try {
+            return Files.createTempDirectory("start-up-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * test-config.yml with the shipped config.yml's erasure log in {@link #ERASURES}, the site's logger's level there put
+     * at WARN (as an operator may: it is kept at INFO all the same), and a main log file, {@link #MAIN}, for every line.
+     */
+    private static String withErasureLog() {
+        try {
+            ObjectNode config = (ObjectNode) ErasureLogs.YAML.readTree(Path.of(ResourceHelpers.resourceFilePath("test-config.yml")).toFile());
+            ErasureLogs.withErasureLog(config, ERASURES);
+            ((ObjectNode) config.at("/logging/loggers/" + ErasureLogLine.LOGGER)).put("level", "WARN");
+            ((ArrayNode) config.at("/logging/appenders")).addObject().put("type", "file").put("currentLogFilename", MAIN.toString())
+                    .put("archive", false);
+            return Files.writeString(LOGS.resolve("config.yml"), ErasureLogs.YAML.writeValueAsString(config)).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /**
      * Database.strayRows once released: a start that waited for it would wait here, and find it done when it ran. The
@@ -107,7 +139,8 @@ class StartUpTest {
 
     /**
      * The erasure lines are what an operator re-applies after a restore: {@code logging.level: WARN} wrote none until the
-     * forty-third session's follow-up. Their loggers are kept at INFO.
+     * forty-third session's follow-up. Their loggers are kept at INFO. And since the forty-fourth session they go to
+     * config.yml's erasure log, which holds them alone (no other line of the service's), as well as to the main log.
      */
     @Test
     void aSitesErasureIsLoggedAtALoggingLevelAboveInfo() throws Exception {
@@ -125,6 +158,18 @@ class StartUpTest {
         }
         assertFalse(((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(CommentsResource.class.getPackageName())).isInfoEnabled(),
                 "the rest of the logging stays at WARN");
+
+        // The erasure log's sites.log: what scripts/erase --from-log re-applies from it is this erasure, and nothing else.
+        Path sites = ERASURES.resolve("sites.log");
+        for (int i = 0; i < 600 && Files.size(sites) == 0; i++) Thread.sleep(100); // written from the appender's queue
+        List<String> lines = Files.readAllLines(sites);
+        assertEquals(List.of(id), lines.stream().map(l -> ErasureLogLine.read(l).orElseThrow(() -> new AssertionError("not an erasure line: " + l)).id())
+                .toList(), lines.toString());
+        String main = Files.readString(MAIN);
+        assertEquals(List.of(ErasureLogLine.read(lines.get(0)).orElseThrow()),
+                main.lines().map(ErasureLogLine::read).flatMap(java.util.Optional::stream).toList(), "the main log has it too: " + main);
+        assertTrue(main.lines().anyMatch(l -> l.contains("is kept at INFO")), "and the warning that the level was raised: " + main);
+        assertFalse(Files.readString(sites).contains("is kept at INFO"), "which is no erasure");
     }
 
     private static URI app(String path) {

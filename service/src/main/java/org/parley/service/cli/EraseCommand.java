@@ -26,14 +26,14 @@ import java.util.Optional;
  * the erasures a restored backup brought back (Backup and restore): the ids of a file, or the service log's erasure
  * lines, each for its own site, in one run rather than a JVM each. The actor is the operator's login name, of kind
  * OPERATOR. Each comment it erases is logged as a site's DELETE logs it ({@link ErasureLogLine#operatorMessage}), through
- * the logging of the config it is given (the service's: a file appender there puts it in the service's log), so that
- * --from-log re-applies the operator's erasures too.
+ * the logging of the config it is given (the service's: its erasure log's operator file, and the main log's appenders),
+ * so that --from-log re-applies the operator's erasures too.
  */
 public final class EraseCommand extends ScriptCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ErasureLogLine.OPERATOR_LOGGER);
     public EraseCommand() {
         super("erase", "Erase one author's comments on a site (--author), or comments by id (--id, --ids, --from-log): text, names, reasons, copies",
-                "--site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG");
+                "--site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG...");
     }
 
     @Override
@@ -44,14 +44,15 @@ public final class EraseCommand extends ScriptCommand {
         which.addArgument("--author").metavar("NAME").help("erase every comment of the site with this author, as the site sent it (exactly)");
         which.addArgument("--id").metavar("ID").action(Arguments.append()).help("erase the site's comment with this id (repeatable)");
         which.addArgument("--ids").metavar("FILE").help("erase the site's comments with the ids of FILE, one a line (-: standard input)");
-        which.addArgument("--from-log").metavar("LOG")
-                .help("erase the comment of each line 'erased comment \"ID\" of site \"SITE\"' of the service's log LOG (-: standard input)");
+        which.addArgument("--from-log").metavar("LOG").nargs("+")
+                .help("erase the comment of each line 'erased comment \"ID\" of site \"SITE\"' of the service's logs LOG: each a log,"
+                        + " gzip or not, a directory (the erasure log, runs/erasures by default), or - for standard input");
     }
 
     /** --site is required, but for --from-log, whose lines name their sites. */
     @Override
     void check(Namespace args) throws ArgumentParserException {
-        boolean fromLog = args.getString("from_log") != null, site = args.getString("site") != null;
+        boolean fromLog = args.getList("from_log") != null, site = args.getString("site") != null;
         if (!fromLog && !site) throw usageError("argument --site is required");
         if (fromLog && site) throw usageError("argument --site: not allowed with argument --from-log (its lines name their sites)");
     }
@@ -67,8 +68,8 @@ public final class EraseCommand extends ScriptCommand {
     }
 
     private void erase(Namespace args, ParleyConfiguration config) throws Exception {
-        String author = args.getString("author"), ids = args.getString("ids"), log = args.getString("from_log");
-        List<String> id = args.getList("id");
+        String author = args.getString("author"), ids = args.getString("ids");
+        List<String> id = args.getList("id"), log = args.getList("from_log");
         String site = log == null ? nonBlank(args.getString("site"), "--site") : null;
         if (author != null) nonBlank(author, "--author");
         else if (id != null && id.size() == 1) nonBlank(id.get(0), "--id");

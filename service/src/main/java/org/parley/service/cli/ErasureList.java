@@ -5,8 +5,10 @@ import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.CommandErrors;
 import org.parley.service.moderation.ErasureLogLine;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * The comments one scripts/erase run erases one at a time ({@code --id} repeated, {@code --ids FILE}, {@code --from-log
@@ -48,20 +52,52 @@ final class ErasureList {
      * week's log needed a heap of gigabytes (ErasureListMemoryTest).
      */
     static List<Target> log(String file) throws ArgumentParserException {
+        return log(List.of(file));
+    }
+
+    /**
+     * As {@link #log(String)}, over several: each a log file, gzip-compressed or not (read by its first bytes, as the erasure
+     * log's monthly archives are, or a rotated service log), a directory (its files, by name: config.yml's erasure log,
+     * whose empty files are no fault), or {@code -} for standard input. Refused when they hold no erasure line at all.
+     */
+    static List<Target> log(List<String> paths) throws ArgumentParserException {
         List<Target> out = new ArrayList<>();
-        long lines = eachLine(file, "--from-log", (line, n) -> {
-            String where = "--from-log " + file + ": line " + n;
-            try {
-                var erased = ErasureLogLine.read(line);
-                if (erased.isPresent()) out.add(new Target(checked(erased.get().site(), where + "'s site"), checked(erased.get().id(), where)));
-            } catch (IllegalArgumentException e) {
-                throw refused(where + ": " + e.getMessage());
-            }
-        });
+        long lines = 0;
+        for (String file : files(paths))
+            lines += eachLine(file, "--from-log", (line, n) -> {
+                String where = "--from-log " + file + ": line " + n;
+                try {
+                    var erased = ErasureLogLine.read(line);
+                    if (erased.isPresent()) out.add(new Target(checked(erased.get().site(), where + "'s site"), checked(erased.get().id(), where)));
+                } catch (IllegalArgumentException e) {
+                    throw refused(where + ": " + e.getMessage());
+                }
+            });
         if (out.isEmpty())
-            throw refused("--from-log " + file + " holds no line 'erased comment \"ID\" of site \"SITE\"' of the service's log"
-                    + " (" + lines + " lines): nothing to re-apply, or not the service's log");
+            throw refused("--from-log " + String.join(" ", paths) + " holds no line 'erased comment \"ID\" of site \"SITE\"' of the"
+                    + " service's log (" + lines + " lines): nothing to re-apply, or not the service's log");
         return out;
+    }
+
+    /** The files {@code paths} name, a directory's regular files by name (not those whose names begin with a dot). */
+    private static List<String> files(List<String> paths) throws ArgumentParserException {
+        List<String> files = new ArrayList<>();
+        for (String path : paths) {
+            Path p = Path.of(path);
+            if (path.equals("-") || !Files.isDirectory(p)) {
+                files.add(path);
+                continue;
+            }
+            try (var in = Files.list(p)) {
+                List<String> each = in.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                        .map(Path::toString).sorted().toList();
+                if (each.isEmpty()) throw refused("--from-log " + path + " is a directory with no file");
+                files.addAll(each);
+            } catch (IOException e) {
+                throw refused("--from-log: " + CommandErrors.reason(e));
+            }
+        }
+        return files;
     }
 
     /** An id as a site's comment may have one: not blank, at most {@link RequestChecks#MAX_ID} characters. */
@@ -79,15 +115,25 @@ final class ErasureList {
 
     /** Each line in turn, UTF-8 strictly (a file of another encoding is refused, not read as ids nobody has); how many. */
     private static long eachLine(String file, String option, LineReader each) throws ArgumentParserException {
-        try (BufferedReader in = file.equals("-")
-                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8.newDecoder()))
-                : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(unzipped(file.equals("-") ? System.in
+                : Files.newInputStream(Path.of(file))), StandardCharsets.UTF_8.newDecoder()))) {
             long n = 0;
             for (String line; (line = in.readLine()) != null; ) each.read(line, ++n);
             return n;
         } catch (IOException e) {
-            throw refused(option + ": " + (e instanceof CharacterCodingException ? file + " is not UTF-8 text" : CommandErrors.reason(e)));
+            throw refused(option + ": " + (e instanceof CharacterCodingException ? file + " is not UTF-8 text"
+                    : e instanceof ZipException || e instanceof java.io.EOFException ? file + " is not whole gzip: " + CommandErrors.reason(e)
+                    : CommandErrors.reason(e)));
         }
+    }
+
+    /** {@code in}, or what it holds if it is gzip-compressed (its first two bytes gzip's magic number). */
+    private static InputStream unzipped(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 65536);
+        buffered.mark(2);
+        int first = buffered.read(), second = buffered.read();
+        buffered.reset();
+        return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 65536) : buffered;
     }
 
     /** Printed as "erase: MESSAGE" (no usage: the options were right), exit 2. */

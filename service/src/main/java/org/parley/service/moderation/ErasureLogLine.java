@@ -29,7 +29,8 @@ public record ErasureLogLine(String site, String id) {
 
     /**
      * Keeps {@code logger}, {@link #LOGGER} or {@link #OPERATOR_LOGGER}, at INFO where the config's logging would write
-     * none of its lines (a {@code logging.level}, or a level of its own or of a package above it, past INFO), saying so:
+     * none of its lines (a {@code logging.level}, or a level of its own or of a package above it, past INFO), saying so
+     * (a WARN of this class's logger, so not in the erasure log, and silenced by a level above WARN):
      * its lines are the record an operator re-applies after a restore, and until the forty-third session {@code level:
      * WARN} silenced them. Run once Dropwizard has set up the config's logging, which sets every level anew.
      */
@@ -38,8 +39,9 @@ public record ErasureLogLine(String site, String id) {
         if (kept.isInfoEnabled()) return;
         ch.qos.logback.classic.Level was = kept.getEffectiveLevel();
         kept.setLevel(ch.qos.logback.classic.Level.INFO);
-        kept.warn("the logging's level here, {}, would write no erasure line: {} is kept at INFO (docs/moderation.md, Backup and"
-                + " restore)", was, logger);
+        // Said by this class's logger: the erasure log (config.yml) holds the erasure lines alone.
+        org.slf4j.LoggerFactory.getLogger(ErasureLogLine.class).warn("the logging's level here, {}, would write no erasure line: {}"
+                + " is kept at INFO (docs/moderation.md, Backup and restore)", was, logger);
     }
 
     /**

@@ -350,6 +350,83 @@ class EraseCommandTest {
         assertEquals("dana", restored.find("blog.example", "d1").orElseThrow().author(), "another site's dana");
     }
 
+    /**
+     * config.yml's erasure log (forty-fourth session): the operator's erasures go to its operator-YYYY-MM.log, which holds
+     * them alone (not the migration's or any other line the run writes), and --from-log given the directory, the
+     * service's sites.log and archives beside them, re-applies exactly those to a restored copy. Until then they were on
+     * scripts/erase's standard output and in whatever main log the config named.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theOperatorsErasuresGoToTheErasureLogWhichFromLogReadsWhole(TestDatabases db) throws Exception {
+        DataSourceFactory copy = db.fresh(dir);
+        Jdbi copyJdbi = Jdbi.create(copy.getUrl(), copy.getUser(), copy.getPassword());
+        Database.migrate(copyJdbi);
+        CommentStore store = store(db), restored = new CommentStore(copyJdbi);
+        for (CommentStore s : List.of(store, restored)) {
+            for (String id : List.of("k1", "k2", "k3", "s1", "s2")) s.insert(comment(SITE, id, "kim"), T0);
+            s.insert(comment("blog.example", "k1", "kim"), T0);
+        }
+        Path erasures = dir.resolve("erasures"), main = dir.resolve("parley.log");
+        config = erasureLogConfig(source, erasures, main, "parley-config.yml");
+
+        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k1"), commands.err());
+        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k2", "--id", "k1", "--id", "nope"), commands.err());
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        Path operator = erasures.resolve("operator-" + month + ".log");
+        List<String> lines = Files.readAllLines(operator);
+        assertEquals(List.of(new ErasureLogLine(SITE, "k1"), new ErasureLogLine(SITE, "k2")),
+                lines.stream().map(l -> ErasureLogLine.read(l).orElseThrow(() -> new AssertionError("not an erasure line: " + l))).toList());
+        String mainLog = Files.readString(main);
+        assertTrue(mainLog.contains("org.parley.service.store.Database: ") && lines.stream().allMatch(mainLog::contains),
+                "the main log has the erasure lines too, and the rest: " + mainLog);
+        assertEquals(0, Files.size(erasures.resolve("sites.log")), "the service's file, opened by this process too, unwritten");
+
+        // What the service wrote beside it: sites.log and a month's archive.
+        Files.writeString(erasures.resolve("sites.log"), logged(SITE, "s1") + "\n");
+        try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(erasures.resolve("sites-2026-11.log.gz")))) {
+            gz.write((logged("blog.example", "k1") + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Path older = file("parley-2026-10.log", logged(SITE, "s2") + "\n"); // and a main log of before the erasure log
+
+        out.reset();
+        config = erasureLogConfig(copy, dir.resolve("copy-erasures"), dir.resolve("copy.log"), "copy-config.yml");
+        assertEquals(Optional.empty(), erase("--from-log", erasures.toString(), older.toString()), commands.err());
+        assertEquals("""
+                erased: comment "k1" of site "news.example"
+                erased: comment "k2" of site "news.example"
+                erased: comment "k1" of site "blog.example"
+                erased: comment "s1" of site "news.example"
+                erased: comment "s2" of site "news.example"
+                erased 5, erased before 0, unknown 0, failed 0 (of 5)
+                """, printed());
+        for (String id : List.of("k1", "k2", "s1", "s2")) assertErased(restored, SITE, id);
+        assertErased(restored, "blog.example", "k1");
+        assertNotErased(restored, SITE, "k3");
+        assertEquals(5, Files.readAllLines(dir.resolve("copy-erasures").resolve("operator-" + month + ".log")).size(),
+                "the copy's erasure log holds them again, for a later restore");
+    }
+
+    /** {@code f}'s database, a main log file at INFO, and config.yml's erasure log in {@code erasures}. */
+    private Path erasureLogConfig(DataSourceFactory f, Path erasures, Path main, String name) throws Exception {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) org.parley.service.ErasureLogs.YAML.readTree("""
+                database:
+                  driverClass: %s
+                  url: "%s"
+                  user: %s
+                logging:
+                  level: INFO
+                  loggers:
+                    liquibase: WARN
+                  appenders:
+                    - type: file
+                      currentLogFilename: "%s"
+                      archive: false
+                """.formatted(f.getDriverClass(), f.getUrl(), f.getUser(), main));
+        org.parley.service.ErasureLogs.withErasureLog(tree, erasures);
+        return Files.writeString(dir.resolve(name), org.parley.service.ErasureLogs.YAML.writeValueAsString(tree));
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void refusesBadInputWithExitTwoBeforeErasingAnything(TestDatabases db) throws Exception {

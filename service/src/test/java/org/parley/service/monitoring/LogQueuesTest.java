@@ -23,7 +23,20 @@ class LogQueuesTest {
      */
     @Test
     void drainReturnsOnceTheLineTheWriterHoldsIsWritten() throws Exception {
-        LoggerContext context = new LoggerContext();
+        heldMidLine(new LoggerContext(), "erasures", LogQueues::drain);
+    }
+
+    /**
+     * scripts/erase's drain at its end reaches a logger's own appender too (config.yml's erasure log, forty-fourth
+     * session), which until then it left to the JVM's exit: it drained the root logger's alone.
+     */
+    @Test
+    void drainAtAScriptsEndReachesALoggersOwnAppender() throws Exception {
+        heldMidLine((LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory(), "org.parley.test.LogQueuesTest.erasures",
+                logger -> LogQueues.drain());
+    }
+
+    private static void heldMidLine(LoggerContext context, String name, java.util.function.Consumer<Logger> drainer) throws Exception {
         CountDownLatch taken = new CountDownLatch(1), release = new CountDownLatch(1);
         List<String> written = new CopyOnWriteArrayList<>();
         AppenderBase<ILoggingEvent> slow = new AppenderBase<>() {
@@ -45,7 +58,9 @@ class LogQueuesTest {
         async.setMaxFlushTime(10_000);
         async.addAppender(slow);
         async.start();
-        Logger logger = context.getLogger("erasures");
+        Logger logger = context.getLogger(name);
+        logger.setAdditive(false);
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
         logger.addAppender(async);
 
         logger.info("erased comment \"k1\"");
@@ -53,7 +68,7 @@ class LogQueuesTest {
         assertEquals(0, async.getNumberOfElementsInQueue(), "the queue is empty, the line not yet written");
         AtomicInteger writtenWhenDrained = new AtomicInteger(-1);
         Thread drain = new Thread(() -> {
-            LogQueues.drain(logger);
+            drainer.accept(logger);
             writtenWhenDrained.set(written.size());
         });
         drain.start();
@@ -62,5 +77,6 @@ class LogQueuesTest {
         drain.join(10_000);
         assertEquals(1, writtenWhenDrained.get(), "lines written when drain returned");
         assertEquals(List.of("erased comment \"k1\""), written);
+        logger.detachAppender(async);
     }
 }

@@ -1,0 +1,169 @@
+package org.parley.service.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AsyncAppenderBase;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.logback.AsyncAppenderBaseProxy;
+import io.dropwizard.logging.common.FileAppenderFactory;
+import io.dropwizard.logging.common.LoggerConfiguration;
+import io.dropwizard.logging.common.async.AsyncLoggingEventAppenderFactory;
+import io.dropwizard.logging.common.filter.ThresholdLevelFilterFactory;
+import io.dropwizard.logging.common.layout.DropwizardLayoutFactory;
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.service.ErasureLogs;
+import org.parley.service.moderation.ErasureLogLine;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The shipped config.yml's erasure log, built as Dropwizard builds a logger's own appenders: the site's erasures roll
+ * monthly into compressed archives that are never deleted, the operator's go to a file a month, both start in one process
+ * (each process has both entries), and scripts/erase --from-log reads the directory back whole. Until the forty-fourth
+ * session the erasure lines were in the service's main log alone, which nothing kept as long as the backups.
+ */
+class ErasureLogTest {
+    @TempDir Path dir;
+
+    /** The appender Dropwizard builds for {@code logger}'s entry, in {@code context}: the file appender behind its queue. */
+    private RollingFileAppender<ILoggingEvent> built(LoggerContext context, String logger) throws Exception {
+        LoggerConfiguration entry = Jackson.newObjectMapper().treeToValue(ErasureLogs.entry(dir, logger), LoggerConfiguration.class);
+        assertEquals("INFO", entry.getLevel(), logger);
+        assertTrue(entry.isAdditive(), logger + ": still in the main log, as operators have them");
+        assertEquals(1, entry.getAppenders().size(), logger);
+        FileAppenderFactory<ILoggingEvent> file = (FileAppenderFactory<ILoggingEvent>) entry.getAppenders().get(0);
+        assertEquals(0, file.getArchivedFileCount(), logger + ": no archive is ever deleted");
+        assertNull(file.getTotalSizeCap(), logger);
+        Appender<ILoggingEvent> async = file.build(context, "parley", new DropwizardLayoutFactory(), new ThresholdLevelFilterFactory(),
+                new AsyncLoggingEventAppenderFactory());
+        @SuppressWarnings("unchecked")
+        AsyncAppenderBase<ILoggingEvent> queue = async instanceof AsyncAppenderBaseProxy<?> p ? (AsyncAppenderBase<ILoggingEvent>) p.getAppender()
+                : (AsyncAppenderBase<ILoggingEvent>) async;
+        assertEquals(0, queue.getDiscardingThreshold(), logger + ": a full queue drops no line");
+        assertFalse(queue.isNeverBlock(), logger + ": a full queue makes the line wait");
+        RollingFileAppender<ILoggingEvent> rolling = (RollingFileAppender<ILoggingEvent>) queue.getAppender("file-appender");
+        assertTrue(rolling.isStarted(), logger + ": started beside the other's (one file pattern each: logback refuses a second)");
+        return rolling;
+    }
+
+    private static ILoggingEvent line(LoggerContext context, String logger, String message, long at) {
+        LoggingEvent e = new LoggingEvent(ErasureLogTest.class.getName(), context.getLogger(logger), Level.INFO, message, null, null);
+        e.setTimeStamp(at);
+        return e;
+    }
+
+    private static long middleOf(YearMonth month) {
+        return month.atDay(15).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    @Test
+    void theSitesErasuresRollMonthlyIntoCompressedArchivesThatAreKeptAndFromLogReadsTheDirectoryWhole() throws Exception {
+        YearMonth first = YearMonth.of(2026, 1);
+        // The service's sites.log as a start finds it, last written in January: the start's period is the file's.
+        Path erasures = Files.createDirectories(dir), sites = Files.createFile(erasures.resolve("sites.log"));
+        Files.setLastModifiedTime(sites, FileTime.from(Instant.ofEpochMilli(middleOf(first))));
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter()); // the layout reads the request's id
+        RollingFileAppender<ILoggingEvent> site = built(context, ErasureLogLine.LOGGER),
+                operator = built(context, ErasureLogLine.OPERATOR_LOGGER);
+        var clock = ((TimeBasedRollingPolicy<ILoggingEvent>) site.getRollingPolicy()).getTimeBasedFileNamingAndTriggeringPolicy();
+
+        List<ErasureLogLine> written = new ArrayList<>();
+        for (int m = 0; m < 9; m++) { // January to September: eight months archived, more than Dropwizard's default 5 kept
+            YearMonth month = first.plusMonths(m);
+            clock.setCurrentTime(middleOf(month));
+            ErasureLogLine e = new ErasureLogLine("news.example", "c-" + month);
+            site.doAppend(line(context, ErasureLogLine.LOGGER, e.message("key:1a2b"), middleOf(month)));
+            written.add(e);
+            compressed(erasures); // a month's rollover compresses on another thread: the next, a month later, finds it done
+        }
+        ErasureLogLine byOperator = new ErasureLogLine("blog.example", "b \"1\"");
+        operator.doAppend(line(context, ErasureLogLine.OPERATOR_LOGGER, byOperator.operatorMessage("ops"), System.currentTimeMillis()));
+        written.add(byOperator);
+        context.stop(); // waits for the last compression
+
+        List<String> names;
+        try (Stream<Path> files = Files.list(erasures)) {
+            names = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        List<String> expected = new ArrayList<>();
+        String thisMonth = YearMonth.now(ZoneOffset.UTC).toString();
+        expected.add("operator-" + thisMonth + ".log");
+        for (int m = 0; m < 8; m++) expected.add("sites-" + first.plusMonths(m) + ".log.gz");
+        expected.add("sites.log");
+        assertEquals(expected, names);
+        for (int m = 0; m < 8; m++) {
+            Path archive = erasures.resolve("sites-" + first.plusMonths(m) + ".log.gz");
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(archive))) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(1, text.lines().count(), archive + ": " + text);
+                assertEquals(written.get(m), ErasureLogLine.read(text.strip()).orElseThrow(), "a month's line in its month's archive");
+            }
+        }
+
+        // What --from-log re-applies: every line of the directory, oldest first (by name), the operator's beside the sites'.
+        List<ErasureList.Target> read = ErasureList.log(List.of(erasures.toString()));
+        List<ErasureList.Target> all = written.stream().map(e -> new ErasureList.Target(e.site(), e.id())).toList();
+        assertEquals(all.get(all.size() - 1), read.get(0), "operator-… sorts first");
+        assertEquals(all.subList(0, all.size() - 1), read.subList(1, read.size()));
+    }
+
+    /** Several logs at once, gzip or not by their bytes (a rotated service log named anything), and what is refused. */
+    /** Waits (a minute at most) until no rolled file waits for its compression, as a month later none does. */
+    private static void compressed(Path dir) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try (Stream<Path> files = Files.list(dir)) {
+                if (files.noneMatch(f -> f.toString().endsWith(".tmp"))) return;
+            }
+            Thread.sleep(100);
+        }
+        fail("a rolled file still waits for its compression");
+    }
+
+    @Test
+    void fromLogTakesSeveralFilesAndDirectoriesGzipOrNot() throws Exception {
+        String a = "INFO  [2026-12-04 10:00:00,000] " + ErasureLogLine.LOGGER + ": " + new ErasureLogLine("s", "a").message("key:1");
+        String b = "INFO  [2026-12-04 10:00:01,000] " + ErasureLogLine.OPERATOR_LOGGER + ": "
+                + new ErasureLogLine("s", "b").operatorMessage("ops");
+        Path plain = Files.writeString(dir.resolve("parley.log"), "INFO  [x] other: not one\n" + a + "\n");
+        Path zipped = dir.resolve("parley.log.1");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(zipped))) {
+            out.write((b + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path sub = Files.createDirectories(dir.resolve("erasures"));
+        Files.createFile(sub.resolve("operator-2026-12.log")); // an idle process's empty file
+        Files.copy(zipped, sub.resolve("sites-2026-11.log.gz"));
+        Files.writeString(sub.resolve(".hidden"), a + "\n");
+        assertEquals(List.of(new ErasureList.Target("s", "a"), new ErasureList.Target("s", "b"), new ErasureList.Target("s", "b")),
+                ErasureList.log(List.of(plain.toString(), zipped.toString(), sub.toString())));
+
+        Path cut = dir.resolve("cut.log.gz");
+        byte[] whole = Files.readAllBytes(zipped);
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 6));
+        ArgumentParserException e = assertThrows(ArgumentParserException.class, () -> ErasureList.log(List.of(plain.toString(), cut.toString())));
+        assertTrue(e.getMessage().startsWith("--from-log: " + cut + " is not whole gzip: "), e.getMessage());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.createFile(empty.resolve("operator-2026-12.log"));
+        e = assertThrows(ArgumentParserException.class, () -> ErasureList.log(List.of(empty.toString())));
+        assertTrue(e.getMessage().startsWith("--from-log " + empty + " holds no line 'erased comment"), e.getMessage());
+    }
+}
