@@ -6,7 +6,6 @@ import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
-import org.parley.service.errors.CommandErrors;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.StoredComment;

@@ -2,7 +2,6 @@ package org.parley.service.cli;
 
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import org.parley.service.core.RequestChecks;
-import org.parley.service.errors.CommandErrors;
 import org.parley.service.moderation.ErasureLogLine;
 
 import java.io.BufferedInputStream;

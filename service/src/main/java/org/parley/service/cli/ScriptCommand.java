@@ -9,7 +9,6 @@ import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
-import org.parley.service.errors.CommandErrors;
 
 /**
  * A command of the service jar that {@code scripts/NAME} runs, giving it the config file. A wrong or missing option

@@ -1,2 +1,5 @@
-/** Command-line tasks on the service's configuration and database (run through the service jar). */
+/**
+ * Command-line tasks on the service's configuration and database (run through the service jar). A failure is one
+ * line at the terminal ({@link org.parley.service.cli.CommandErrors}), not a stack trace.
+ */
 package org.parley.service.cli;

@@ -3,10 +3,7 @@
  * carries the status, field and limit; the mappers turn it, Jackson's parse errors, JAX-RS's own
  * (404, 405, 415, 403) and anything unexpected into {@link org.parley.service.api.ErrorBody} on /v1
  * and into Google's envelope on /v1alpha1. Messages are built here, never copied from exceptions,
- * so no comment text ends up in a response or a log.
- *
- * <p>For operators, not API callers: {@link org.parley.service.errors.CommandErrors} says in one line
- * why one of the jar's commands failed, and its reason (the deepest message, a driver's or the file
- * system's) is what the database's start-up error and health check give too.
+ * so no comment text ends up in a response or a log. (The jar's commands say why they failed through
+ * cli.CommandErrors, in the words of store.FailureReason.)
  */
 package org.parley.service.errors;

@@ -1,6 +1,6 @@
 package org.parley.service.export;
 
-import org.parley.service.errors.CommandErrors;
+import org.parley.service.store.FailureReason;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -53,7 +53,7 @@ public final class ExportFile {
             part = Part.create(parent, name);
         } catch (IOException e) {  // said as the option it comes from: "/etc/passwd: already exists" named no --out
             throw new IllegalArgumentException("--out " + out + ": " + (e instanceof FileAlreadyExistsException f
-                    ? f.getFile() + " is a file, not a directory" : CommandErrors.reason(e)));
+                    ? f.getFile() + " is a file, not a directory" : FailureReason.of(e)));
         }
         Thread cleanup = new Thread(part::deleteQuietly, "export-part-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);

@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
-import org.parley.service.errors.CommandErrors;
+import org.parley.service.store.FailureReason;
 
 /**
  * The moderation store answers a query within a few seconds. In place of Dropwizard's check,
@@ -33,7 +33,7 @@ public final class DatabaseHealthCheck extends HealthCheck {
         } catch (TimeoutException e) {
             return Result.unhealthy("the database did not answer within " + limit.toSeconds() + " s");
         } catch (ExecutionException e) {
-            return Result.unhealthy("cannot reach the database: " + CommandErrors.reason(e.getCause()));
+            return Result.unhealthy("cannot reach the database: " + FailureReason.of(e.getCause()));
         }
     }
 }

@@ -56,7 +56,7 @@ public final class Database {
      */
     public static IllegalStateException cannotOpen(String url, String user, org.jdbi.v3.core.ConnectionException e) {
         IllegalStateException named = new IllegalStateException("cannot open the database " + shown(url) + " as " + user
-                + " (PARLEY_DB_URL, PARLEY_DB_USER, PARLEY_DB_PASSWORD): " + org.parley.service.errors.CommandErrors.reason(e));
+                + " (PARLEY_DB_URL, PARLEY_DB_USER, PARLEY_DB_PASSWORD): " + FailureReason.of(e));
         named.addSuppressed(e);
         return named;
     }

@@ -1,6 +1,4 @@
-package org.parley.service.errors;
-
-import io.dropwizard.core.cli.Cli;
+package org.parley.service.store;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,23 +7,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /**
- * How the service jar's own commands (add-moderator, export-decisions) report a failure to the
- * person at the terminal: one line naming the problem, not Dropwizard's stack trace (which
- * PARLEY_DEBUG brings back).
+ * Why something failed, in one line: what the database's start-up error ({@link Database#cannotOpen}) and health check
+ * say after their own words, and what the jar's commands print (cli.CommandErrors). Here, below them all, so that the
+ * store and the health checks need nothing of the commands.
  */
-public final class CommandErrors {
-    private CommandErrors() {}
-
-    public static void print(Cli cli, String command, Throwable e) {
-        cli.getStdErr().println(command + ": " + reason(e));
-        if (System.getenv("PARLEY_DEBUG") != null) e.printStackTrace(cli.getStdErr());
-    }
+public final class FailureReason {
+    private FailureReason() {}
 
     /**
      * The first line of the deepest message: a driver's "Database may be already in use", not its wrapper's.
      * Java's file errors without a reason of their own carry only the path, so what is wrong is added.
      */
-    public static String reason(Throwable e) {
+    public static String of(Throwable e) {
         String message = null;
         for (Throwable t = e; t != null; t = t.getCause())
             if (t instanceof FileSystemException f && f.getReason() == null) message = f.getMessage() + ": " + what(f);

@@ -1,0 +1,21 @@
+package org.parley.service.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class FailureReasonTest {
+    /** Java's file errors carry only the path: "export-decisions: /proc/x" said where, not what was wrong. */
+    @Test
+    void aFileErrorSaysWhatIsWrongWithThePath() {
+        assertEquals("/proc/x: no such file or directory",
+                FailureReason.of(new IllegalStateException("wrapped", new NoSuchFileException("/proc/x"))));
+        assertEquals("/root/out.jsonl: permission denied", FailureReason.of(new AccessDeniedException("/root/out.jsonl")));
+        assertEquals("a.part -> b: Is a directory",
+                FailureReason.of(new java.nio.file.FileSystemException("a.part", "b", "Is a directory")), "a reason of its own is kept");
+        assertEquals("FATAL: database \"x\" does not exist", FailureReason.of(new RuntimeException("FATAL: database \"x\" does not exist\n  more")));
+    }
+}
