@@ -88,7 +88,7 @@ import org.parley.service.store.FeedbackStore;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.NoSniff;
 import org.parley.service.auth.PrivateAnswers;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 import org.parley.service.resources.DiscoveryResource;
 import org.parley.service.resources.OpenApiResource;
 import org.parley.service.resources.PerspectiveResource;

@@ -7,6 +7,8 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.parley.service.access.Role;
+import org.parley.service.access.Sites;
 
 /**
  * An authenticated caller. {@link #getName} is a short fingerprint, never the key itself, so it

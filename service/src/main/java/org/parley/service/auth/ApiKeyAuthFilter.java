@@ -10,6 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
+import org.parley.service.access.Role;
 import org.parley.service.errors.ApiException;
 import org.parley.service.errors.ErrorResponses;
 

@@ -6,6 +6,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.parley.service.access.Role;
+import org.parley.service.access.Sites;
 
 /**
  * The configured keys, parsed from {@code key:role[:requestsPerSecond][:site=NAME],...} (config

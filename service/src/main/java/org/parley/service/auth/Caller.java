@@ -1,6 +1,8 @@
 package org.parley.service.auth;
 
 import java.security.Principal;
+import org.parley.service.access.Role;
+import org.parley.service.access.Sites;
 
 /** Who made a request: a site or tool with an API key, or a moderator logged in to a session. */
 public interface Caller extends Principal {

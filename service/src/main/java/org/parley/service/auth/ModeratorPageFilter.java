@@ -8,6 +8,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.parley.service.access.Role;
 import org.parley.service.errors.ApiException;
 import org.parley.service.errors.ServletErrors;
 

@@ -1,6 +1,8 @@
 package org.parley.service.auth;
 
 import java.time.Instant;
+import org.parley.service.access.Role;
+import org.parley.service.access.Sites;
 
 /**
  * A moderator or admin logged in through POST /v1/session; their username goes on their decisions.

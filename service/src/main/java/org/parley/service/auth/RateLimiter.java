@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 
 import java.time.Duration;
 import java.util.OptionalLong;
+import org.parley.service.access.Role;
 
 /**
  * One token bucket per key, and one per moderator (all their sessions together): refills at the

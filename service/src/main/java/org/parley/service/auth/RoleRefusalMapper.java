@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.parley.service.access.Role;
 import org.parley.service.errors.ApiException;
 import org.parley.service.errors.ErrorResponses;
 

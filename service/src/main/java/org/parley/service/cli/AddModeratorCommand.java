@@ -4,8 +4,8 @@ import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
-import org.parley.service.auth.Role;
-import org.parley.service.auth.Sites;
+import org.parley.service.access.Role;
+import org.parley.service.access.Sites;
 import org.parley.service.store.AccountStore;
 import org.parley.service.store.CommentStore;
 

@@ -10,7 +10,7 @@ import org.parley.service.core.ScoreParts;
 import org.parley.service.api.moderation.CommentSubmission;
 import org.parley.service.api.moderation.CommentView;
 import org.parley.service.auth.Caller;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 
 import java.util.EnumSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.parley.service.moderation;
 
 import org.parley.service.auth.Caller;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 import org.parley.service.errors.ApiException;
 
 import java.util.Locale;

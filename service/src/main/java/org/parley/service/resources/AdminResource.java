@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.parley.policy.Band;
 import org.parley.service.api.ScoreResponse.ModelInfo;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ModelHolder;
 

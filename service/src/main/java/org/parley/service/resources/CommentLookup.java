@@ -1,7 +1,7 @@
 package org.parley.service.resources;
 
 import org.parley.service.auth.Caller;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.store.CommentStore;

@@ -21,7 +21,7 @@ import org.parley.service.api.moderation.ConflictBody;
 import org.parley.service.api.moderation.DecisionRequest;
 import org.parley.service.api.moderation.ReportRequest;
 import org.parley.service.auth.Caller;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.Checks;

@@ -17,7 +17,7 @@ import org.parley.service.api.perspective.GoogleError;
 import org.parley.service.api.perspective.SuggestScoreRequest;
 import org.parley.service.api.perspective.SuggestScoreResponse;
 import org.parley.service.auth.Caller;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.core.ScoringGate;

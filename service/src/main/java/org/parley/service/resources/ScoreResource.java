@@ -19,7 +19,7 @@ import org.parley.service.api.ErrorBody;
 import org.parley.service.api.ScoreRequest;
 import org.parley.service.api.ScoreResponse;
 import org.parley.service.auth.RateLimiter;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.core.ScoringGate;

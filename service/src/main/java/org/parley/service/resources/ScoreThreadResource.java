@@ -17,7 +17,7 @@ import org.parley.service.api.ThreadRequest;
 import org.parley.service.api.ThreadResponse;
 import org.parley.service.api.ThreadSummary;
 import org.parley.service.auth.RateLimiter;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.core.ScoringGate;

@@ -17,7 +17,7 @@ import org.parley.service.api.moderation.CommentView;
 import org.parley.service.api.moderation.ThreadResult;
 import org.parley.service.auth.Caller;
 import org.parley.service.auth.RateLimiter;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.CommentViews;

@@ -4,8 +4,8 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.google.common.hash.Hashing;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.parley.service.auth.Role;
-import org.parley.service.auth.Sites;
+import org.parley.service.access.Role;
+import org.parley.service.access.Sites;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

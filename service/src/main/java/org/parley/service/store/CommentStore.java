@@ -7,7 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
-import org.parley.service.auth.Sites;
+import org.parley.service.access.Sites;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.DecisionRecord;
 import org.parley.service.moderation.NewComment;

@@ -2,7 +2,7 @@ package org.parley.service.store;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
-import org.parley.service.auth.Sites;
+import org.parley.service.access.Sites;
 import org.parley.service.moderation.Queue;
 
 /**

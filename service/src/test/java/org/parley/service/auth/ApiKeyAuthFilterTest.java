@@ -13,8 +13,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.service.access.Role;
 import org.parley.service.Fakes;
-import org.parley.service.auth.Sites;
+import org.parley.service.access.Sites;
 
 import java.time.Instant;
 import java.util.Optional;

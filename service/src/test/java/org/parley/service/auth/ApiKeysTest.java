@@ -3,6 +3,8 @@ package org.parley.service.auth;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import org.parley.service.access.Role;
+import org.parley.service.access.Sites;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.parley.service.access.Role;
+import org.parley.service.access.Sites;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.service.JarCommands;
-import org.parley.service.auth.Role;
-import org.parley.service.auth.Sites;
+import org.parley.service.access.Role;
+import org.parley.service.access.Sites;
 import org.parley.service.store.AccountStore;
 
 import java.io.ByteArrayInputStream;

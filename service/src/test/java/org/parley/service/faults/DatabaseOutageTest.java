@@ -167,7 +167,7 @@ class DatabaseOutageTest {
 
         Response retried = submit("during");
         assertEquals(201, retried.getStatus(), retried.readEntity(String.class));
-        assertEquals(1, STORE.named("before", org.parley.service.auth.Sites.EVERY).size());
+        assertEquals(1, STORE.named("before", org.parley.service.access.Sites.EVERY).size());
         assertEquals(1, history("during").size());
     }
 
@@ -195,7 +195,7 @@ class DatabaseOutageTest {
 
     /** The decisions on the one comment stored as {@code id}, whichever site's (each test's ids are its own). */
     private static java.util.List<org.parley.service.moderation.DecisionRecord> history(String id) {
-        java.util.List<org.parley.service.moderation.StoredComment> named = STORE.named(id, org.parley.service.auth.Sites.EVERY);
+        java.util.List<org.parley.service.moderation.StoredComment> named = STORE.named(id, org.parley.service.access.Sites.EVERY);
         assertEquals(1, named.size(), "comments stored as " + id);
         return STORE.history(named.get(0).key());
     }

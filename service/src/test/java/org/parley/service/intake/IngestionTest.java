@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.service.Fakes;
 import org.parley.service.auth.ApiKey;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoringGate;
 import org.parley.service.errors.ApiException;

@@ -15,7 +15,7 @@ import org.parley.policy.Action;
 import org.parley.policy.Severity;
 import org.parley.sentiment.Sentiment;
 import org.parley.service.ParleyConfiguration;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.Queue;

@@ -25,7 +25,7 @@ import org.parley.service.api.perspective.AnalyzeRequest;
 import org.parley.service.api.perspective.AnalyzeResponse;
 import org.parley.service.api.perspective.SuggestScoreRequest;
 import org.parley.service.auth.ApiKey;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 import org.parley.service.core.ModelHolder;
 import org.parley.service.store.FeedbackStore;
 

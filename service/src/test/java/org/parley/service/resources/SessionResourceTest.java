@@ -12,7 +12,7 @@ import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.RateLimiter;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 import org.parley.service.auth.SessionCookie;
 import org.parley.service.errors.BodySizeLimit;
 import org.parley.service.moderation.EscalationRule;

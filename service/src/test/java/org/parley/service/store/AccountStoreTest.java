@@ -6,8 +6,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.parley.service.auth.Role;
-import org.parley.service.auth.Sites;
+import org.parley.service.access.Role;
+import org.parley.service.access.Sites;
 
 import java.nio.file.Path;
 import java.time.Duration;

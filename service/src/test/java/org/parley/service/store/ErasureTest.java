@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
-import org.parley.service.auth.Sites;
+import org.parley.service.access.Sites;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.NewComment;
 import org.parley.service.moderation.Queue;

@@ -4,7 +4,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.service.auth.Sites;
+import org.parley.service.access.Sites;
 import org.parley.service.moderation.Queue;
 import org.parley.policy.Action;
 

@@ -8,7 +8,7 @@ import org.jdbi.v3.core.statement.Query;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.policy.Action;
-import org.parley.service.auth.Sites;
+import org.parley.service.access.Sites;
 import org.parley.service.moderation.NewComment;
 import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.Reason;

@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.service.ParleyApplication;
 import org.parley.service.ParleyConfiguration;
 import org.parley.service.auth.ApiKey;
-import org.parley.service.auth.Role;
+import org.parley.service.access.Role;
 import org.parley.service.faults.TcpProxy;
 import org.parley.service.store.AccountStore;
 
@@ -1835,7 +1835,7 @@ class ModeratorUiTest {
 
         browser.findElement(By.id("logout")).click();
         user = "site-" + user;
-        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR, org.parley.service.auth.Sites.one("ui.example"), Instant.now());
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR, org.parley.service.access.Sites.one("ui.example"), Instant.now());
         login("PENDING");
         assertEquals(List.of(theirs), cards(1).stream().map(e -> e.getAttribute("data-id")).toList(), "the article's, of ui.example only");
         assertFalse(browser.findElement(By.id("site-filter")).isDisplayed(), "no menu: the service narrows every list");
@@ -1895,7 +1895,7 @@ class ModeratorUiTest {
 
         user = "site-" + user;
         new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR,
-                org.parley.service.auth.Sites.one("desk.example"), Instant.now());
+                org.parley.service.access.Sites.one("desk.example"), Instant.now());
         login("PENDING");
         assertEquals(List.of(theirs), cards(1).stream().map(e -> e.getAttribute("data-id")).toList());
         waitForDetail(theirs);
@@ -1941,7 +1941,7 @@ class ModeratorUiTest {
         assertEquals("desk.example", submit(desk, TOXIC.get(1), null, DESK).get("site").asText());
         assertEquals("blog.example", submit(blog, TOXIC.get(2), null, BLOG).get("site").asText());
         new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR,
-                org.parley.service.auth.Sites.of(List.of("desk.example", "blog.example")), Instant.now());
+                org.parley.service.access.Sites.of(List.of("desk.example", "blog.example")), Instant.now());
 
         login("PENDING");
         // Read as the list stands once it does: a load still under way renders it again, which leaves elements read too early stale.
@@ -2010,7 +2010,7 @@ class ModeratorUiTest {
         submit(changed, TOXIC.get(3), null, DESK);
         submit(gone, TOXIC.get(4), null, BLOG);
         new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR,
-                org.parley.service.auth.Sites.of(List.of("desk.example", "blog.example")), Instant.now());
+                org.parley.service.access.Sites.of(List.of("desk.example", "blog.example")), Instant.now());
         login("PENDING");
         cards(5);
 
@@ -2037,7 +2037,7 @@ class ModeratorUiTest {
         decidedElsewhere(changed, "desk.example");
         // blog.example is taken from the account by hand: its comment is answered in place as one of none
         Jdbi.create(DATABASE, "sa", "").useHandle(h -> h.execute("UPDATE moderators SET site = ? WHERE username = ?",
-                org.parley.service.auth.Sites.of(List.of("desk.example", "other.example")).written(), user));
+                org.parley.service.access.Sites.of(List.of("desk.example", "other.example")).written(), user));
         browser.findElement(By.id("bulk-approve")).click();
         String alert = wait(10).until(d -> {
             String text = unisolated(d.findElement(By.id("alert")).getText());
@@ -2055,7 +2055,7 @@ class ModeratorUiTest {
         submit(first, TOXIC.get(0), null, DESK);
         submit(second, TOXIC.get(1), null, DESK);
         new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR,
-                org.parley.service.auth.Sites.one("desk.example"), Instant.now());
+                org.parley.service.access.Sites.one("desk.example"), Instant.now());
         login("PENDING");
         cards(2);
         onShow(first, "desk.example");

@@ -1,4 +1,4 @@
-package org.parley.service.auth;
+package org.parley.service.access;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -18,7 +18,7 @@ public final class Sites {
     public static final int MOST = 100;
     private static final String RULE = "1 to 64 lowercase letters, digits, '.', '_' or '-'";
     /**
-     * An unnamed key's site ({@link ApiKey#site}): {@code key:} and the key's fingerprint, 8 lowercase hex digits. An
+     * An unnamed key's site ({@code auth.ApiKey#site}): {@code key:} and the key's fingerprint, 8 lowercase hex digits. An
      * account may moderate it ({@link #moderated}); a key cannot name it, since ':' separates a key's fields.
      */
     private static final Pattern KEY_SITE = Pattern.compile("key:[0-9a-f]{8}");
@@ -90,7 +90,7 @@ public final class Sites {
 
     /**
      * Some sites as comments store them, named or not, a site given twice once: those a caller reaches
-     * ({@link Caller#reachedSites}: a key's sites and its own). Not checked as names, as for {@link #stored(String)}.
+     * ({@code auth.Caller#reachedSites}: a key's sites and its own). Not checked as names, as for {@link #stored(String)}.
      *
      * @throws IllegalArgumentException for none: no sites is not every site
      */

@@ -1,4 +1,4 @@
-package org.parley.service.auth;
+package org.parley.service.access;
 
 import java.util.Locale;
 
