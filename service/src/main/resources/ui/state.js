@@ -8,7 +8,7 @@ export const QUEUE_NAMES = {
 };
 export const REASONS = ['insult', 'threat', 'identity_attack', 'profanity', 'severe_toxicity', 'toxicity', 'spam', 'off_topic', 'other'];
 export const PAGE = 100;
-// The server counts a queue up to this many (CommentStore.COUNT_LIMIT); a count of it means that many or more.
+// The server counts a queue up to this many (QueueReads.COUNT_LIMIT); a count of it means that many or more.
 export const COUNT_LIMIT = 10000;
 export const shownCount = (n) => n >= COUNT_LIMIT ? COUNT_LIMIT.toLocaleString('en') + '+' : String(n);
 

@@ -83,6 +83,7 @@ import org.parley.service.resources.SessionResource;
 import org.parley.service.resources.ThreadsResource;
 import org.parley.service.store.AccountStore;
 import org.parley.service.store.CommentStore;
+import org.parley.service.store.QueueReads;
 import org.parley.service.store.Database;
 import org.parley.service.store.FeedbackStore;
 import org.parley.service.auth.ModeratorSession;
@@ -212,6 +213,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // After the start, not in it: 15 s at 120,000 decisions. Managed after the pool, so stopped (cancelled) before it.
         if (!Database.isPostgreSQL(jdbi)) env.lifecycle().manage(new StrayRowCheck(jdbi, strayRows));
         CommentStore comments = new CommentStore(jdbi);
+        QueueReads queues = new QueueReads(jdbi);
         AccountStore accounts = new AccountStore(jdbi);
         FeedbackStore feedback = new FeedbackStore(jdbi);
         firstAdmin(accounts, config.moderation.adminPassword, clock);
@@ -286,7 +288,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         EscalationRule escalations = EscalationRule.parse(config.moderation.escalationRole);
         env.jersey().register(new CommentsResource(ingestion, comments, views, escalations, clock));
         env.jersey().register(new ThreadsResource(ingestion, views, config.moderation.maxThreadComments, limiter));
-        env.jersey().register(new QueueResource(comments, views, escalations, clock));
+        env.jersey().register(new QueueResource(comments, queues, views, escalations, clock));
         env.jersey().register(new SessionResource(accounts, Duration.ofMinutes(config.moderation.sessionMinutes),
                 SessionCookie.of(config.moderation.secureCookies), escalations, clock, loginThrottle));
 
@@ -302,7 +304,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         PrometheusEndpoint.register(env.metrics(), env.admin(), latency.histogram(), policyInputs, new ServedModels(Map.of(
                 "toxicity", () -> models.current().info(), "stance", () -> stance.current().info())));
         DroppedLines.count(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory(), env.metrics());
-        schedule(config, env, jdbi, comments, loginThrottle, clock);
+        schedule(config, env, jdbi, queues, loginThrottle, clock);
         reloadTasks(env, models, bundlePath, stance, stancePath);
     }
 
@@ -383,9 +385,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     }
 
     /** The jobs that run on a timer: the queue's gauges, the log-in throttle's clean-up and the retention (also a task). */
-    private static void schedule(ParleyConfiguration config, Environment env, Jdbi jdbi, CommentStore comments,
+    private static void schedule(ParleyConfiguration config, Environment env, Jdbi jdbi, QueueReads queues,
                                  LoginThrottle loginThrottle, Clock clock) {
-        QueueGauges queueGauges = new QueueGauges(() -> comments.counts(CommentStore.Narrowing.NONE), comments::waitingSince, clock)
+        QueueGauges queueGauges = new QueueGauges(() -> queues.counts(QueueReads.Narrowing.NONE), queues::waitingSince, clock)
                 .register(env.metrics());
         env.lifecycle().scheduledExecutorService("queue-gauges").build()
                 .scheduleWithFixedDelay(queueGauges, 0, QueueGauges.EVERY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);

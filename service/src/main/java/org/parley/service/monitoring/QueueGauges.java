@@ -29,7 +29,7 @@ public final class QueueGauges implements Runnable {
     public static final long EVERY_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(QueueGauges.class);
     private static final Queue[] WAITING = {Queue.PENDING, Queue.REPORTED, Queue.ESCALATED};
-    /** The queues whose comments' waiting time the store reads from an index (CommentStore.waitingSince). */
+    /** The queues whose comments' waiting time the store reads from an index (QueueReads.waitingSince). */
     private static final Queue[] AGED = {Queue.PENDING, Queue.ESCALATED};
 
     private final Supplier<Map<Queue, Integer>> counts;

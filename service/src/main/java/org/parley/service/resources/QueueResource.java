@@ -29,6 +29,7 @@ import org.parley.service.moderation.EscalationRule;
 import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.store.CommentStore;
+import org.parley.service.store.QueueReads;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,12 +50,14 @@ public final class QueueResource {
     public static final int MAX_BULK = 200;
 
     private final CommentStore store;
+    private final QueueReads queues;
     private final CommentViews views;
     private final EscalationRule escalations;
     private final Clock clock;
 
-    public QueueResource(CommentStore store, CommentViews views, EscalationRule escalations, Clock clock) {
+    public QueueResource(CommentStore store, QueueReads queues, CommentViews views, EscalationRule escalations, Clock clock) {
         this.store = store;
+        this.queues = queues;
         this.views = views;
         this.escalations = escalations;
         this.clock = clock;
@@ -77,8 +80,8 @@ public final class QueueResource {
         RequestChecks.optional(after, "after", Checks.MAX_CURSOR);
         Queue.Position from = after == null ? null : Queue.Position.parse(after).orElseThrow(() -> new ApiException(
                 400, "after", null, "after must be the next value of the page before, as the server gave it"));
-        CommentStore.Narrowing in = new CommentStore.Narrowing(sites(security, site), articleId);
-        CommentStore.Page page = store.queue(queue, in, l, o, from);
+        QueueReads.Narrowing in = new QueueReads.Narrowing(sites(security, site), articleId);
+        QueueReads.Page page = queues.page(queue, in, l, o, from);
         List<StoredComment> shown = page.comments();
         // A full page may have more behind it; a shorter one is the end of the queue.
         String next = shown.size() < l ? null : Queue.Position.of(shown.get(shown.size() - 1)).token();
@@ -95,7 +98,7 @@ public final class QueueResource {
                                        @Context SecurityContext security) {
         RequestChecks.optional(articleId, "articleId", RequestChecks.MAX_ID);
         Map<String, Integer> out = new LinkedHashMap<>();
-        store.counts(new CommentStore.Narrowing(sites(security, site), articleId)).forEach((q, n) -> out.put(q.name(), n));
+        queues.counts(new QueueReads.Narrowing(sites(security, site), articleId)).forEach((q, n) -> out.put(q.name(), n));
         return out;
     }
 
@@ -104,9 +107,9 @@ public final class QueueResource {
     @Path("/articles")
     @Timed(name = "articles")
     @ExceptionMetered(name = "articles")
-    public List<CommentStore.ArticleSummary> articles(@QueryParam("site") String site, @QueryParam("limit") Integer limit,
-                                                      @Context SecurityContext security) {
-        return store.articles(sites(security, site), limit(limit, 100, 1000));
+    public List<QueueReads.ArticleSummary> articles(@QueryParam("site") String site, @QueryParam("limit") Integer limit,
+                                                    @Context SecurityContext security) {
+        return queues.articles(sites(security, site), limit(limit, 100, 1000));
     }
 
     /** The sites with open work, most pending first: for a moderator of some sites, theirs alone. */
@@ -114,8 +117,8 @@ public final class QueueResource {
     @Path("/sites")
     @Timed(name = "sites")
     @ExceptionMetered(name = "sites")
-    public List<CommentStore.SiteSummary> sites(@QueryParam("limit") Integer limit, @Context SecurityContext security) {
-        return store.sites(sites(security, null), limit(limit, 100, 1000));
+    public List<QueueReads.SiteSummary> sites(@QueryParam("limit") Integer limit, @Context SecurityContext security) {
+        return queues.sites(sites(security, null), limit(limit, 100, 1000));
     }
 
     /** The {@code limit} asked for, else {@code fallback}; outside 1 to {@code most} a 400 naming it. */

@@ -11,7 +11,6 @@ import org.parley.service.access.Sites;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.DecisionRecord;
 import org.parley.service.moderation.NewComment;
-import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.ReaderReport;
 import org.parley.service.moderation.Reason;
 import org.parley.service.moderation.Status;
@@ -35,7 +34,8 @@ import java.util.function.Function;
 
 /**
  * Comments, their decisions and reader reports. Every write is one transaction: when a method
- * returns, what it wrote is committed, so an acknowledged request is never lost.
+ * returns, what it wrote is committed, so an acknowledged request is never lost. The moderators' lists
+ * are read by {@link QueueReads}.
  */
 public final class CommentStore {
     /** The actor named on the policy's decisions. */
@@ -51,16 +51,9 @@ public final class CommentStore {
     static final String FROM = " FROM comments c JOIN articles a ON a.id = c.article_id";
 
     private final Jdbi jdbi;
-    private final int countLimit;
 
     public CommentStore(Jdbi jdbi) {
-        this(jdbi, COUNT_LIMIT);
-    }
-
-    /** @param countLimit where counts stop ({@link #COUNT_LIMIT}; tests lower it) */
-    CommentStore(Jdbi jdbi, int countLimit) {
         this.jdbi = jdbi;
-        this.countLimit = countLimit;
     }
 
     /** @param created false when the site had already stored a comment with this id: {@code comment} is that one */
@@ -425,41 +418,6 @@ public final class CommentStore {
                 .list());
     }
 
-    /**
-     * Where counting stops: a queue, or an article's, that holds more is counted as this many. Counting
-     * every row made /v1/queue/counts take 0.5 s at 400,000 comments, nearly all published; the exact size
-     * of a decided queue tells a moderator nothing, and an open queue is rarely this long.
-     */
-    public static final int COUNT_LIMIT = 10_000;
-
-    /** One page of a queue, and how many the whole queue holds, up to the count limit. */
-    public record Page(List<StoredComment> comments, int total) {}
-
-    /**
-     * What a moderator's lists are narrowed to: some sites' comments (a moderator of those sites, or a filter),
-     * one article id's, both, or neither. An article id is each site's own (changelog 16-article-local-id): it
-     * narrows to the articles with that id of the sites narrowed to, all of them where several use it. Its condition is fixed SQL, the values bound: one site as {@code :site},
-     * so that its queries read that site's indexes (changeset 10); several as a list, {@code site IN (…)}.
-     */
-    public record Narrowing(Sites sites, String articleId) {
-        public static final Narrowing NONE = new Narrowing(Sites.EVERY, null);
-
-        public static Narrowing article(String articleId) {
-            return new Narrowing(Sites.EVERY, articleId);
-        }
-
-        String condition() {
-            return ofSites("c.site", sites) + (articleId == null ? ""
-                    : " AND c.article_id IN (SELECT art.id FROM articles art WHERE art.local_id = :article)");
-        }
-
-        Query bind(Query q) {
-            bindSites(q, sites);  // only the names the condition holds: Jdbi refuses unused ones
-            if (articleId != null) q.bind("article", articleId);
-            return q;
-        }
-    }
-
     /** The condition, to follow a WHERE, that keeps the rows whose {@code column} is one of {@code sites}: "" for every site. */
     static String ofSites(String column, Sites sites) {
         return sites.every() ? "" : " AND " + column + (sites.only() != null ? " = :site" : " IN (<sites>)");
@@ -469,70 +427,6 @@ public final class CommentStore {
         if (sites.only() != null) q.bind("site", sites.only());
         else if (!sites.every()) q.bindList("sites", sites.names());
         return q;
-    }
-
-    /** @param after null, or where the page before ended: this one starts after it in the queue's order */
-    public Page queue(Queue queue, Narrowing in, int limit, int offset, Queue.Position after) {
-        return jdbi.withHandle(h -> new Page(
-                QueueQueries.page(h, "", queue, in, limit, offset, after).map((rs, ctx) -> comment(rs)).list(),
-                count(h, queue, in)));
-    }
-
-    private int count(Handle h, Queue queue, Narrowing in) {
-        return QueueQueries.count(h, "", queue, in, countLimit).mapTo(Integer.class).one();
-    }
-
-    /** How many comments each queue holds, up to the count limit. */
-    public Map<Queue, Integer> counts(Narrowing in) {
-        Map<Queue, Integer> out = new LinkedHashMap<>();
-        jdbi.useHandle(h -> {
-            for (Queue q : Queue.values()) out.put(q, count(h, q, in));
-        });
-        return out;
-    }
-
-    /**
-     * Since when the comment that has waited longest in an open queue has been in it, every site together: in PENDING
-     * since its arrival (or its reopening), in ESCALATED since its escalation; empty while none waits. Read from an index (QueuePlansTest),
-     * for the gauges of {@code monitoring.QueueGauges}. REPORTED has none: no index holds when a report came.
-     */
-    public Optional<Instant> waitingSince(Queue queue) {
-        if (queue != Queue.PENDING && queue != Queue.ESCALATED) throw new IllegalArgumentException(queue + " has no waiting time");
-        return jdbi.withHandle(h -> QueueQueries.waitingSince(h, "", queue)
-                .map((rs, ctx) -> instant(rs, "updated_at")).findOne());
-    }
-
-    /**
-     * An article with how many comments it has and how many wait for review.
-     *
-     * @param id   the site's article id (two sites' articles may share it)
-     * @param site the site whose article it is; null for one stored before sites were kept
-     */
-    public record ArticleSummary(String id, String site, String title, int comments, int pending) {}
-
-    /**
-     * Articles, those with the most pending comments first, then the newest.
-     *
-     * @param sites every site; else only the articles these sites have comments on, with their comments counted,
-     *              and the title only of those whose row is one of theirs (a row from before holds, beside its site's
-     *              comments, those stored before sites were kept). Two sites' articles with one id are two entries.
-     */
-    public List<ArticleSummary> articles(Sites sites, int limit) {
-        return jdbi.withHandle(h -> QueueQueries.articles(h, "", sites, limit)
-                .map((rs, ctx) -> new ArticleSummary(rs.getString("local_id"), rs.getString("site"), rs.getString("title"), rs.getInt("comments"),
-                        rs.getInt("pending")))
-                .list());
-    }
-
-    /** A site with open work: its comments pending review, published with open reports, and escalated. */
-    public record SiteSummary(String site, int pending, int reported, int escalated) {}
-
-    /** The sites with open work, the most pending first; of {@code sites} only. */
-    public List<SiteSummary> sites(Sites sites, int limit) {
-        return jdbi.withHandle(h -> QueueQueries.sites(h, "", sites, limit)
-                .map((rs, ctx) -> new SiteSummary(rs.getString("site"), rs.getInt("pending"), rs.getInt("reported"),
-                        rs.getInt("escalated")))
-                .list());
     }
 
     /** A decision with its comment's local id and site. */
@@ -658,7 +552,7 @@ public final class CommentStore {
         }
     }
 
-    private static StoredComment comment(ResultSet rs) throws SQLException {
+    static StoredComment comment(ResultSet rs) throws SQLException {
         float[] scores = new float[Attribute.COUNT];
         for (Attribute a : Attribute.values()) scores[a.ordinal()] = rs.getFloat(a.name().toLowerCase(java.util.Locale.ROOT));
         return new StoredComment(rs.getString("local_id"), rs.getString("article_local_id"), rs.getString("article_title"),

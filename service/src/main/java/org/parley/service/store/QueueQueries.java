@@ -17,7 +17,7 @@ final class QueueQueries {
      * One page: the ids first, in the queue's order, then their rows. The ids come from the index alone,
      * so an offset skips index entries, not rows read from the table and joined to their articles.
      */
-    static Query page(Handle h, String explain, Queue queue, CommentStore.Narrowing in, int limit, int offset, Queue.Position after) {
+    static Query page(Handle h, String explain, Queue queue, QueueReads.Narrowing in, int limit, int offset, Queue.Position after) {
         String where = " WHERE " + queue.where() + in.condition() + (after == null ? "" : " AND " + queue.after());
         Query page = in.bind(h.createQuery(explain + "SELECT " + CommentStore.COLUMNS + CommentStore.FROM
                         + " JOIN (SELECT c.id FROM comments c" + where + " ORDER BY " + queue.orderBy()
@@ -32,7 +32,7 @@ final class QueueQueries {
     }
 
     /** How many the queue holds, counting no further than {@code most}. */
-    static Query count(Handle h, String explain, Queue queue, CommentStore.Narrowing in, int most) {
+    static Query count(Handle h, String explain, Queue queue, QueueReads.Narrowing in, int most) {
         return in.bind(h.createQuery(explain + "SELECT COUNT(*) FROM (SELECT 1 FROM comments c WHERE " + queue.where()
                 + in.condition() + " LIMIT :most) counted").bind("most", most));
     }

@@ -31,6 +31,7 @@ import org.parley.service.resources.SessionResource;
 import org.parley.service.store.AccountStore;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.Database;
+import org.parley.service.store.QueueReads;
 import org.parley.service.store.TestDatabases;
 
 import java.io.IOException;
@@ -53,7 +54,8 @@ class DatabaseOutageTest {
     static final TcpProxy PROXY = proxy();
     static final DataSourceFactory DATABASE = database();
     static final io.dropwizard.db.ManagedDataSource POOL = DATABASE.build(new MetricRegistry(), "outage-test");
-    static final CommentStore STORE = new CommentStore(migrated(POOL));
+    static final Jdbi JDBI = migrated(POOL);
+    static final CommentStore STORE = new CommentStore(JDBI);
     static final ResourceExtension RESOURCES = resources();
 
     private static TcpProxy proxy() {
@@ -95,7 +97,7 @@ class DatabaseOutageTest {
         return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))
                 .addResource(new ScoreResource(scorer, JSON, Fakes.MAX_BATCH, Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment()))
                 .addResource(new CommentsResource(new Ingestion(scorer, () -> Fakes.served(STANCE), STORE, JSON, clock), STORE, views, EscalationRule.ADMINS, clock))
-                .addResource(new QueueResource(STORE, views, EscalationRule.ADMINS, clock))
+                .addResource(new QueueResource(STORE, new QueueReads(JDBI), views, EscalationRule.ADMINS, clock))
                 .addResource(new SessionResource(new AccountStore(Jdbi.create(POOL)), java.time.Duration.ofMinutes(30),
                         SessionCookie.PLAIN, EscalationRule.ADMINS, clock,
                         // a pool of its own, as the service gives it: Bucket4j leaves its connections out of autocommit

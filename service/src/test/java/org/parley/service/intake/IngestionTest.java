@@ -1,5 +1,6 @@
 package org.parley.service.intake;
 
+import org.jdbi.v3.core.Jdbi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.moderation.Submission;
 import org.parley.service.store.CommentStore;
+import org.parley.service.store.QueueReads;
 import org.parley.service.store.TestDatabases;
 import org.parley.stance.StanceModel;
 
@@ -60,7 +62,9 @@ class IngestionTest {
      */
     @Test
     void aCommentHeldForOneSentenceIsQueuedByThatSentencesRisk() {
-        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        Jdbi jdbi = TestDatabases.H2.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        QueueReads queues = new QueueReads(jdbi);
         org.parley.score.Scorer model = Fakes.scorer();
         org.mockito.Mockito.doAnswer(call -> {
             List<String> texts = call.getArgument(0);
@@ -83,7 +87,7 @@ class IngestionTest {
         assertEquals(0.02f, padded.scores()[0], "its own scores are stored as they are");
         assertEquals(0.7f, padded.risk());
         assertEquals(0.55f, store.find(site.site(), "rude").orElseThrow().risk());
-        assertEquals(List.of("padded", "rude"), store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 10, 0, null).comments()
+        assertEquals(List.of("padded", "rude"), queues.page(Queue.PENDING, QueueReads.Narrowing.NONE, 10, 0, null).comments()
                 .stream().map(StoredComment::id).toList());
     }
 

@@ -31,6 +31,7 @@ import org.parley.service.moderation.EscalationRule;
 import org.parley.service.intake.Ingestion;
 import org.parley.service.store.AccountStore;
 import org.parley.service.store.CommentStore;
+import org.parley.service.store.QueueReads;
 import org.parley.service.store.TestDatabases;
 import org.parley.thread.BbcCommentPageParser;
 import org.parley.thread.CommentThread;
@@ -93,7 +94,7 @@ class ModerationResourceTest {
                         SessionCookie.PLAIN, new RateLimiter(2, 1000)))
                 .addResource(new CommentsResource(ingestion, STORE, views, EscalationRule.ADMINS, clock))
                 .addResource(new ThreadsResource(ingestion, views, MAX_THREAD))
-                .addResource(new QueueResource(STORE, views, EscalationRule.ADMINS, clock))
+                .addResource(new QueueResource(STORE, new QueueReads(JDBI), views, EscalationRule.ADMINS, clock))
                 .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), SessionCookie.PLAIN, EscalationRule.ADMINS, clock))
                 .build();
     }
@@ -995,7 +996,7 @@ class ModerationResourceTest {
                         org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
                         org.mockito.ArgumentMatchers.anyBoolean(), org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.any());
         ResourceExtension service = Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))
-                .addResource(new QueueResource(failing, new CommentViews(JSON), EscalationRule.ADMINS, Clock.systemUTC()))
+                .addResource(new QueueResource(failing, new QueueReads(JDBI), new CommentViews(JSON), EscalationRule.ADMINS, Clock.systemUTC()))
                 .build();
         service.before();
         try {

@@ -104,7 +104,9 @@ class CommentSitesTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void theListsNarrowToOneSite(TestDatabases db) {
-        CommentStore store = new CommentStore(db.migrated(dir));
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        QueueReads queues = new QueueReads(jdbi);
         for (String[] c : new String[][] {{"a-held", "a1"}, {"a-held-2", "a2"}, {"b-held", "a1"}, {"b-held-2", "a3"}}) {
             NewComment n = comment(c[0], null, null, c[0].startsWith("a") ? SITE_A : SITE_B);
             store.insert(new NewComment(n.id(), c[1], "Title of " + c[1], null, null, null, "dana", n.text(), null, null, null,
@@ -113,30 +115,32 @@ class CommentSitesTest {
         store.insert(comment("a-published", null, null, SITE_A), T0);
         store.report(CommentStore.key("site-a", "a-published"), "spam", "reader", null, T0);
 
-        CommentStore.Narrowing a = new CommentStore.Narrowing(Sites.one("site-a"), null);
-        assertEquals(java.util.List.of("a-held", "a-held-2"), store.queue(Queue.PENDING, a, 10, 0, null).comments().stream()
+        QueueReads.Narrowing a = new QueueReads.Narrowing(Sites.one("site-a"), null);
+        assertEquals(java.util.List.of("a-held", "a-held-2"), queues.page(Queue.PENDING, a, 10, 0, null).comments().stream()
                 .map(StoredComment::id).sorted().toList());
-        assertEquals(2, store.counts(a).get(Queue.PENDING));
-        assertEquals(1, store.counts(a).get(Queue.REPORTED));
-        assertEquals(1, store.counts(new CommentStore.Narrowing(Sites.one("site-a"), "a1")).get(Queue.PENDING), "and one article of it");
-        assertEquals(4, store.counts(CommentStore.Narrowing.NONE).get(Queue.PENDING));
-        assertEquals(java.util.List.of("a1", "a2"), store.articles(Sites.one("site-a"), 10).stream().map(CommentStore.ArticleSummary::id).sorted().toList(),
+        assertEquals(2, queues.counts(a).get(Queue.PENDING));
+        assertEquals(1, queues.counts(a).get(Queue.REPORTED));
+        assertEquals(1, queues.counts(new QueueReads.Narrowing(Sites.one("site-a"), "a1")).get(Queue.PENDING), "and one article of it");
+        assertEquals(4, queues.counts(QueueReads.Narrowing.NONE).get(Queue.PENDING));
+        assertEquals(java.util.List.of("a1", "a2"), queues.articles(Sites.one("site-a"), 10).stream().map(QueueReads.ArticleSummary::id).sorted().toList(),
                 "not a3, which only site-b's comments are on");
-        CommentStore.ArticleSummary a1 = store.articles(Sites.one("site-a"), 10).stream().filter(x -> x.id().equals("a1")).findFirst().orElseThrow();
-        assertEquals(new CommentStore.ArticleSummary("a1", "site-a", "Title of a1", 2, 1), a1, "site-a's comments counted, not site-b's");
-        assertEquals(4, store.articles(Sites.EVERY, 10).size(), "site-a's a1 and site-b's a1 are two articles");
+        QueueReads.ArticleSummary a1 = queues.articles(Sites.one("site-a"), 10).stream().filter(x -> x.id().equals("a1")).findFirst().orElseThrow();
+        assertEquals(new QueueReads.ArticleSummary("a1", "site-a", "Title of a1", 2, 1), a1, "site-a's comments counted, not site-b's");
+        assertEquals(4, queues.articles(Sites.EVERY, 10).size(), "site-a's a1 and site-b's a1 are two articles");
 
-        assertEquals(java.util.List.of(new CommentStore.SiteSummary("site-a", 2, 1, 0), new CommentStore.SiteSummary("site-b", 2, 0, 0)),
-                store.sites(Sites.EVERY, 10));
-        assertEquals(java.util.List.of(new CommentStore.SiteSummary("site-b", 2, 0, 0)), store.sites(Sites.one("site-b"), 10));
-        assertEquals(java.util.List.of(), store.sites(Sites.one("site-c"), 10));
+        assertEquals(java.util.List.of(new QueueReads.SiteSummary("site-a", 2, 1, 0), new QueueReads.SiteSummary("site-b", 2, 0, 0)),
+                queues.sites(Sites.EVERY, 10));
+        assertEquals(java.util.List.of(new QueueReads.SiteSummary("site-b", 2, 0, 0)), queues.sites(Sites.one("site-b"), 10));
+        assertEquals(java.util.List.of(), queues.sites(Sites.one("site-c"), 10));
     }
 
     /** A moderator of a chosen few sites: the lists hold those sites' comments, site IN (…), and no other's. */
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void theListsNarrowToAChosenFewSites(TestDatabases db) {
-        CommentStore store = new CommentStore(db.migrated(dir));
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        QueueReads queues = new QueueReads(jdbi);
         Caller siteC = new ApiKey("site-c-key-1", Role.WEBSITE, 10, "site-c");
         for (Caller site : java.util.List.of(SITE_A, SITE_B, siteC)) {
             String s = site.site().substring("site-".length());
@@ -147,24 +151,24 @@ class CommentSitesTest {
         store.report(CommentStore.key("site-b", "b-published"), "spam", "reader", null, T0);
 
         Sites ab = Sites.of(java.util.List.of("site-a", "site-b"));
-        CommentStore.Narrowing in = new CommentStore.Narrowing(ab, null);
-        assertEquals(java.util.List.of("a-held", "a-shared", "b-held", "b-shared"), store.queue(Queue.PENDING, in, 10, 0, null)
+        QueueReads.Narrowing in = new QueueReads.Narrowing(ab, null);
+        assertEquals(java.util.List.of("a-held", "a-shared", "b-held", "b-shared"), queues.page(Queue.PENDING, in, 10, 0, null)
                 .comments().stream().map(StoredComment::id).sorted().toList());
-        assertEquals(4, store.counts(in).get(Queue.PENDING));
-        assertEquals(1, store.counts(in).get(Queue.REPORTED));
-        assertEquals(2, store.counts(new CommentStore.Narrowing(ab, "shared")).get(Queue.PENDING), "and one article of theirs");
-        assertEquals(6, store.counts(CommentStore.Narrowing.NONE).get(Queue.PENDING));
+        assertEquals(4, queues.counts(in).get(Queue.PENDING));
+        assertEquals(1, queues.counts(in).get(Queue.REPORTED));
+        assertEquals(2, queues.counts(new QueueReads.Narrowing(ab, "shared")).get(Queue.PENDING), "and one article of theirs");
+        assertEquals(6, queues.counts(QueueReads.Narrowing.NONE).get(Queue.PENDING));
 
-        java.util.List<CommentStore.ArticleSummary> articles = store.articles(ab, 10);
-        assertEquals(java.util.List.of("a1", "on-a", "on-b", "shared", "shared"), articles.stream().map(CommentStore.ArticleSummary::id).sorted().toList(),
+        java.util.List<QueueReads.ArticleSummary> articles = queues.articles(ab, 10);
+        assertEquals(java.util.List.of("a1", "on-a", "on-b", "shared", "shared"), articles.stream().map(QueueReads.ArticleSummary::id).sorted().toList(),
                 "not on-c, which only site-c's comments are on; site-a's and site-b's shared apart");
-        assertEquals(java.util.List.of(new CommentStore.ArticleSummary("shared", "site-a", "Title of a", 1, 1),
-                        new CommentStore.ArticleSummary("shared", "site-b", "Title of b", 1, 1)),
-                articles.stream().filter(x -> x.id().equals("shared")).sorted(java.util.Comparator.comparing(CommentStore.ArticleSummary::site)).toList(),
+        assertEquals(java.util.List.of(new QueueReads.ArticleSummary("shared", "site-a", "Title of a", 1, 1),
+                        new QueueReads.ArticleSummary("shared", "site-b", "Title of b", 1, 1)),
+                articles.stream().filter(x -> x.id().equals("shared")).sorted(java.util.Comparator.comparing(QueueReads.ArticleSummary::site)).toList(),
                 "site-c's comment not counted");
-        assertEquals(java.util.List.of(new CommentStore.SiteSummary("site-a", 2, 0, 0), new CommentStore.SiteSummary("site-b", 2, 1, 0)),
-                store.sites(ab, 10));
-        assertEquals(3, store.sites(Sites.EVERY, 10).size());
+        assertEquals(java.util.List.of(new QueueReads.SiteSummary("site-a", 2, 0, 0), new QueueReads.SiteSummary("site-b", 2, 1, 0)),
+                queues.sites(ab, 10));
+        assertEquals(3, queues.sites(Sites.EVERY, 10).size());
     }
 
     /** A reply's parent is its own site's: the stance toward another site's comment would tell about its text. */
@@ -196,7 +200,9 @@ class CommentSitesTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void anArticleIdTwoSitesUseIsAnArticleOfEach(TestDatabases db) {
-        CommentStore store = new CommentStore(db.migrated(dir));
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        QueueReads queues = new QueueReads(jdbi);
         store.insert(onArticle("a-first", "shared", null, SITE_A), T0);
         StoredComment b = store.insert(onArticle("b-first", "shared", "Approve every comment on this article", SITE_B), T0).comment();
         assertNull(store.find("site-a", "a-first").orElseThrow().articleTitle(), "site-b did not title site-a's article");
@@ -209,22 +215,22 @@ class CommentSitesTest {
         assertEquals("Approve every comment on this article", store.find("site-b", "b-first").orElseThrow().articleTitle());
         assertEquals("Approve every comment on this article", store.insert(onArticle("b-second", "shared", null, SITE_B), T0).comment().articleTitle());
 
-        CommentStore.Narrowing onB = new CommentStore.Narrowing(Sites.one("site-b"), "shared");
-        assertEquals(java.util.List.of("b-first", "b-second"), store.queue(Queue.PENDING, onB, 10, 0, null).comments().stream()
+        QueueReads.Narrowing onB = new QueueReads.Narrowing(Sites.one("site-b"), "shared");
+        assertEquals(java.util.List.of("b-first", "b-second"), queues.page(Queue.PENDING, onB, 10, 0, null).comments().stream()
                 .map(StoredComment::id).sorted().toList(), "site-b's article holds site-b's comments only");
-        CommentStore.Narrowing onA = new CommentStore.Narrowing(Sites.one("site-a"), "shared");
-        assertEquals(java.util.List.of("a-first", "a-third", "a-titled"), store.queue(Queue.PENDING, onA, 10, 0, null).comments().stream()
+        QueueReads.Narrowing onA = new QueueReads.Narrowing(Sites.one("site-a"), "shared");
+        assertEquals(java.util.List.of("a-first", "a-third", "a-titled"), queues.page(Queue.PENDING, onA, 10, 0, null).comments().stream()
                 .map(StoredComment::id).sorted().toList());
-        assertTrue(store.queue(Queue.PENDING, onA, 10, 0, null).comments().stream().allMatch(c -> "shared".equals(c.articleId())),
+        assertTrue(queues.page(Queue.PENDING, onA, 10, 0, null).comments().stream().allMatch(c -> "shared".equals(c.articleId())),
                 "the site's article id, never the key");
-        assertEquals(5, store.counts(CommentStore.Narrowing.article("shared")).get(Queue.PENDING), "without a site: every site's article with the id");
+        assertEquals(5, queues.counts(QueueReads.Narrowing.article("shared")).get(Queue.PENDING), "without a site: every site's article with the id");
 
-        var a = new CommentStore.ArticleSummary("shared", "site-a", "Talks stall", 3, 3);
-        var bs = new CommentStore.ArticleSummary("shared", "site-b", "Approve every comment on this article", 2, 2);
-        assertEquals(java.util.List.of(bs), store.articles(Sites.one("site-b"), 10));
-        assertEquals(java.util.List.of(a), store.articles(Sites.one("site-a"), 10));
-        assertEquals(java.util.List.of(a, bs), store.articles(Sites.EVERY, 10), "a moderator of every site: an entry for each");
-        assertEquals(java.util.List.of(a, bs), store.articles(Sites.of(java.util.List.of("site-a", "site-b")), 10), "and of both sites");
+        var a = new QueueReads.ArticleSummary("shared", "site-a", "Talks stall", 3, 3);
+        var bs = new QueueReads.ArticleSummary("shared", "site-b", "Approve every comment on this article", 2, 2);
+        assertEquals(java.util.List.of(bs), queues.articles(Sites.one("site-b"), 10));
+        assertEquals(java.util.List.of(a), queues.articles(Sites.one("site-a"), 10));
+        assertEquals(java.util.List.of(a, bs), queues.articles(Sites.EVERY, 10), "a moderator of every site: an entry for each");
+        assertEquals(java.util.List.of(a, bs), queues.articles(Sites.of(java.util.List.of("site-a", "site-b")), 10), "and of both sites");
     }
 
     /** Changeset 11 gives each article row from before to the site of its first comment, else to none. */
@@ -364,7 +370,7 @@ class CommentSitesTest {
         });
         Database.migrate(jdbi);
         CommentStore store = new CommentStore(jdbi);
-
+        QueueReads queues = new QueueReads(jdbi);
         StoredComment a1 = store.find("site-a", "a-1").orElseThrow();
         assertEquals(java.util.List.of("shared", "Talks stall"), java.util.List.of(a1.articleId(), a1.articleTitle()));
         assertEquals("Before sites", store.find(null, "old-1").orElseThrow().articleTitle());
@@ -372,19 +378,19 @@ class CommentSitesTest {
         assertEquals("shared", b1.articleId());
         assertNull(b1.articleTitle(), "site-a's title is not site-b's, and site-b's was never stored");
         assertEquals("b-1", store.parent("site-b", "shared", null, 2).orElseThrow().id(), "its numbers, in its own article");
-        var before = new CommentStore.ArticleSummary("shared", "site-a", "Talks stall", 1, 1);
-        assertEquals(java.util.List.of(new CommentStore.ArticleSummary("shared", "site-b", null, 2, 2), before),
-                store.articles(Sites.of(java.util.List.of("site-a", "site-b")), 10).stream()
+        var before = new QueueReads.ArticleSummary("shared", "site-a", "Talks stall", 1, 1);
+        assertEquals(java.util.List.of(new QueueReads.ArticleSummary("shared", "site-b", null, 2, 2), before),
+                queues.articles(Sites.of(java.util.List.of("site-a", "site-b")), 10).stream()
                         .filter(x -> x.id().equals("shared")).toList());
 
         StoredComment b3 = store.insert(onArticle("b-3", "shared", "Site b's own", SITE_B), T0).comment();
         assertEquals("Site b's own", b3.articleTitle());
         assertEquals("Site b's own", store.find("site-b", "b-1").orElseThrow().articleTitle(), "one article of site-b's: the moved one");
         assertEquals("Talks stall", store.insert(onArticle("a-2", "shared", "Another title", SITE_A), T0).comment().articleTitle());
-        assertEquals(java.util.List.of(new CommentStore.ArticleSummary("shared", "site-b", "Site b's own", 3, 3),
-                        new CommentStore.ArticleSummary("shared", "site-a", "Talks stall", 2, 2)),
-                store.articles(Sites.EVERY, 10).stream().filter(x -> x.id().equals("shared")).toList());
-        assertEquals(java.util.List.of("b-old"), store.queue(Queue.PENDING, new CommentStore.Narrowing(Sites.one("site-b"), "old"), 10, 0, null)
+        assertEquals(java.util.List.of(new QueueReads.ArticleSummary("shared", "site-b", "Site b's own", 3, 3),
+                        new QueueReads.ArticleSummary("shared", "site-a", "Talks stall", 2, 2)),
+                queues.articles(Sites.EVERY, 10).stream().filter(x -> x.id().equals("shared")).toList());
+        assertEquals(java.util.List.of("b-old"), queues.page(Queue.PENDING, new QueueReads.Narrowing(Sites.one("site-b"), "old"), 10, 0, null)
                 .comments().stream().map(StoredComment::id).toList());
         assertEquals(Integer.valueOf(4), jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Integer.class).one()),
                 "shared and old of before, and site-b's of each");

@@ -267,7 +267,9 @@ class CommentStoreTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void aReopenPutsADecidedCommentBackInPendingAsADecisionOfItsOwn(TestDatabases db) {
-        CommentStore store = new CommentStore(db.migrated(dir));
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        QueueReads queues = new QueueReads(jdbi);
         store.insert(comment("c1", "a1", 0.7f, Action.REVIEW), T0);
         store.decide(key("c1"), Verdict.APPROVE, null, null, "alice", false, 1, T0.plusSeconds(60));
         store.report(key("c1"), "rude", "site-key", null, T0.plusSeconds(61));  // version 3, in REPORTED
@@ -278,9 +280,9 @@ class CommentStoreTest {
         assertEquals(Decider.MODERATOR, c.decidedBy());
         assertEquals(4, c.version());
         assertEquals(1, c.openReports(), "no one settled the report: still open");
-        assertEquals(List.of("c1"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 10, 0, null)));
-        assertEquals(List.of(), ids(store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 10, 0, null)));
-        assertEquals(java.util.Optional.of(T0.plusSeconds(70)), store.waitingSince(Queue.PENDING), "waiting since its reopening");
+        assertEquals(List.of("c1"), ids(queues.page(Queue.PENDING, QueueReads.Narrowing.NONE, 10, 0, null)));
+        assertEquals(List.of(), ids(queues.page(Queue.APPROVED, QueueReads.Narrowing.NONE, 10, 0, null)));
+        assertEquals(java.util.Optional.of(T0.plusSeconds(70)), queues.waitingSince(Queue.PENDING), "waiting since its reopening");
         DecisionRecord last = store.history(key("c1")).get(2);
         assertEquals(List.of("REOPEN", "PENDING", "alice", "approved by mistake", 4, T0.plusSeconds(70)),
                 List.of(last.decision(), last.status().name(), last.actor(), last.note(), last.version(), last.decidedAt()));
@@ -342,42 +344,46 @@ class CommentStoreTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void thePageAfterACommentSkipsNothingWhenCommentsAheadLeaveTheQueue(TestDatabases db) {
-        CommentStore store = new CommentStore(db.migrated(dir));
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        QueueReads queues = new QueueReads(jdbi);
         // Risks 0.80, 0.79, … 0.71; two pairs share a risk, so the order also rests on time and id.
         float[] risks = {0.80f, 0.79f, 0.79f, 0.78f, 0.77f, 0.76f, 0.76f, 0.75f, 0.73f, 0.71f};
         for (int i = 0; i < risks.length; i++) store.insert(comment("p" + i, "a1", risks[i], Action.REVIEW), T0.plusSeconds(i));
-        CommentStore.Page first = store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 4, 0, null);
+        QueueReads.Page first = queues.page(Queue.PENDING, QueueReads.Narrowing.NONE, 4, 0, null);
         assertEquals(List.of("p0", "p1", "p2", "p3"), ids(first));
         // Another moderator decides two comments of the first page.
         store.decide(key("p1"), Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(30));
         store.decide(key("p3"), Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(31));
 
-        CommentStore.Page second = store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 4, 0, end(first));
+        QueueReads.Page second = queues.page(Queue.PENDING, QueueReads.Narrowing.NONE, 4, 0, end(first));
         assertEquals(List.of("p4", "p5", "p6", "p7"), ids(second), "after the last one shown, though it has left the queue");
-        assertEquals(List.of("p6", "p7", "p8", "p9"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 4, 4, null)),
+        assertEquals(List.of("p6", "p7", "p8", "p9"), ids(queues.page(Queue.PENDING, QueueReads.Narrowing.NONE, 4, 4, null)),
                 "an offset of 4 now skips p4 and p5");
-        assertEquals(List.of("p8", "p9"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 4, 0, end(second))));
+        assertEquals(List.of("p8", "p9"), ids(queues.page(Queue.PENDING, QueueReads.Narrowing.NONE, 4, 0, end(second))));
         store.decide(key("p0"), Verdict.REJECT, Reason.INSULT, null, "bob", true, 1, T0.plusSeconds(40));
         store.decide(key("p2"), Verdict.REJECT, Reason.INSULT, null, "bob", true, 1, T0.plusSeconds(41));
-        assertEquals(List.of("p0"), ids(store.queue(Queue.REJECTED, CommentStore.Narrowing.NONE, 4, 0, end(store.queue(Queue.REJECTED, CommentStore.Narrowing.NONE, 1, 0, null)))),
+        assertEquals(List.of("p0"), ids(queues.page(Queue.REJECTED, QueueReads.Narrowing.NONE, 4, 0, end(queues.page(Queue.REJECTED, QueueReads.Narrowing.NONE, 1, 0, null)))),
                 "decided queues: newest first");
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void aDecidedQueuesNextPageDoesNotMoveWhenItsLastCommentIsDecidedAgain(TestDatabases db) {
-        CommentStore store = new CommentStore(db.migrated(dir));
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        QueueReads queues = new QueueReads(jdbi);
         for (int i = 0; i < 4; i++) {
             store.insert(comment("d" + i, "a1", 0.7f, Action.REVIEW), T0.plusSeconds(i));
             store.decide(key("d" + i), Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(10 + i));
         }
-        CommentStore.Page first = store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 2, 0, null);
+        QueueReads.Page first = queues.page(Queue.APPROVED, QueueReads.Narrowing.NONE, 2, 0, null);
         assertEquals(List.of("d3", "d2"), ids(first), "newest decision first");
         // d2, the last one shown, is rejected and approved again: it is now the newest decision.
         store.decide(key("d2"), Verdict.REJECT, Reason.INSULT, null, "ann", true, 2, T0.plusSeconds(20));
         store.decide(key("d2"), Verdict.APPROVE, null, null, "ann", true, 3, T0.plusSeconds(21));
-        assertEquals(List.of("d2", "d3", "d1", "d0"), ids(store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 10, 0, null)));
-        assertEquals(List.of("d1", "d0"), ids(store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 2, 0, end(first))),
+        assertEquals(List.of("d2", "d3", "d1", "d0"), ids(queues.page(Queue.APPROVED, QueueReads.Narrowing.NONE, 10, 0, null)));
+        assertEquals(List.of("d1", "d0"), ids(queues.page(Queue.APPROVED, QueueReads.Narrowing.NONE, 2, 0, end(first))),
                 "where the page ended, not where d2 is now (after it: d3 again)");
     }
 
@@ -390,13 +396,14 @@ class CommentStoreTest {
             Jdbi jdbi = Jdbi.create(f.getUrl() + extra, f.getUser(), f.getPassword());
             Database.migrate(jdbi);
             CommentStore store = new CommentStore(jdbi);
+            QueueReads queues = new QueueReads(jdbi);
             for (int i = 0; i < 5; i++) store.insert(comment("t" + i, "a1", 0.734f, Action.REVIEW), T0.plusSeconds(i));
             store.insert(comment("low", "a1", 0.5f, Action.REVIEW), T0.plusSeconds(9));
             List<String> seen = new ArrayList<>();
-            CommentStore.Page page = store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 2, 0, null);
+            QueueReads.Page page = queues.page(Queue.PENDING, QueueReads.Narrowing.NONE, 2, 0, null);
             while (!page.comments().isEmpty()) {
                 seen.addAll(ids(page));
-                page = store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 2, 0, end(page));
+                page = queues.page(Queue.PENDING, QueueReads.Narrowing.NONE, 2, 0, end(page));
             }
             assertEquals(List.of("t0", "t1", "t2", "t3", "t4", "low"), seen, extra);
         }
@@ -405,9 +412,11 @@ class CommentStoreTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void aPositionSurvivesItsToken(TestDatabases db) {
-        CommentStore store = new CommentStore(db.migrated(dir));
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        QueueReads queues = new QueueReads(jdbi);
         store.insert(comment("x/1 é", "a1", 0.734f, Action.REVIEW), T0.plusNanos(123_456_000));
-        Queue.Position at = end(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 1, 0, null));
+        Queue.Position at = end(queues.page(Queue.PENDING, QueueReads.Narrowing.NONE, 1, 0, null));
         assertEquals(at, Queue.Position.parse(at.token()).orElseThrow());
         assertTrue(at.token().matches("[A-Za-z0-9_-]+"), "safe in a URL as it is");
         for (String bad : new String[]{"x", "p3", at.token() + "!", "", "bm8gbmV3bGluZXM"})
@@ -420,44 +429,46 @@ class CommentStoreTest {
     }
 
     /** Where a page ended, as the queue resource hands it to the client. */
-    private static Queue.Position end(CommentStore.Page page) {
+    private static Queue.Position end(QueueReads.Page page) {
         return Queue.Position.of(page.comments().get(page.comments().size() - 1));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void queuesSortOpenCommentsByRiskAndFilterByArticle(TestDatabases db) {
-        CommentStore store = new CommentStore(db.migrated(dir));
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        QueueReads queues = new QueueReads(jdbi);
         store.insert(comment("low", "a1", 0.55f, Action.REVIEW), T0);
         store.insert(comment("high", "a1", 0.85f, Action.REVIEW), T0.plusSeconds(1));
         store.insert(comment("other", "a2", 0.7f, Action.REVIEW), T0.plusSeconds(2));
         store.insert(comment("auto", "a1", 0.95f, Action.REJECT), T0.plusSeconds(3));
         store.insert(comment("fine", "a1", 0.01f, Action.PUBLISH), T0.plusSeconds(4));
 
-        assertEquals(List.of("high", "other", "low"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 10, 0, null)));
-        assertEquals(List.of("high", "low"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.article("a1"), 10, 0, null)));
-        CommentStore.Page second = store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 1, 1, null);
+        assertEquals(List.of("high", "other", "low"), ids(queues.page(Queue.PENDING, QueueReads.Narrowing.NONE, 10, 0, null)));
+        assertEquals(List.of("high", "low"), ids(queues.page(Queue.PENDING, QueueReads.Narrowing.article("a1"), 10, 0, null)));
+        QueueReads.Page second = queues.page(Queue.PENDING, QueueReads.Narrowing.NONE, 1, 1, null);
         assertEquals(List.of("other"), ids(second));
         assertEquals(3, second.total());
-        assertEquals(List.of("auto"), ids(store.queue(Queue.AUTO_REJECTED, CommentStore.Narrowing.NONE, 10, 0, null)));
+        assertEquals(List.of("auto"), ids(queues.page(Queue.AUTO_REJECTED, QueueReads.Narrowing.NONE, 10, 0, null)));
 
         store.report(key("fine"), "spam", "website-1", null, T0.plusSeconds(10));
-        assertEquals(List.of("fine"), ids(store.queue(Queue.REPORTED, CommentStore.Narrowing.NONE, 10, 0, null)));
+        assertEquals(List.of("fine"), ids(queues.page(Queue.REPORTED, QueueReads.Narrowing.NONE, 10, 0, null)));
         assertTrue(store.report(key("missing"), null, "website-1", null, T0).isEmpty());
 
         store.decide(key("high"), Verdict.REJECT, Reason.THREAT, null, "alice", true, 1, T0.plusSeconds(20));
         store.decide(key("fine"), Verdict.APPROVE, null, null, "alice", true, 2, T0.plusSeconds(21));  // its report was version 2
         store.decide(key("low"), Verdict.ESCALATE, null, null, "alice", true, 1, T0.plusSeconds(22));
-        assertEquals(List.of("high"), ids(store.queue(Queue.REJECTED, CommentStore.Narrowing.NONE, 10, 0, null)));
-        assertEquals(List.of("fine"), ids(store.queue(Queue.APPROVED, CommentStore.Narrowing.NONE, 10, 0, null)));
-        assertEquals(List.of("low"), ids(store.queue(Queue.ESCALATED, CommentStore.Narrowing.NONE, 10, 0, null)));
-        assertTrue(ids(store.queue(Queue.REPORTED, CommentStore.Narrowing.NONE, 10, 0, null)).isEmpty(), "a moderator's decision closes the reports");
-        List<CommentStore.ArticleSummary> articles = store.articles(Sites.EVERY, 10);
-        assertEquals(List.of("a2", "a1"), articles.stream().map(CommentStore.ArticleSummary::id).toList(),
+        assertEquals(List.of("high"), ids(queues.page(Queue.REJECTED, QueueReads.Narrowing.NONE, 10, 0, null)));
+        assertEquals(List.of("fine"), ids(queues.page(Queue.APPROVED, QueueReads.Narrowing.NONE, 10, 0, null)));
+        assertEquals(List.of("low"), ids(queues.page(Queue.ESCALATED, QueueReads.Narrowing.NONE, 10, 0, null)));
+        assertTrue(ids(queues.page(Queue.REPORTED, QueueReads.Narrowing.NONE, 10, 0, null)).isEmpty(), "a moderator's decision closes the reports");
+        List<QueueReads.ArticleSummary> articles = queues.articles(Sites.EVERY, 10);
+        assertEquals(List.of("a2", "a1"), articles.stream().map(QueueReads.ArticleSummary::id).toList(),
                 "a2 still has a pending comment, a1 none");
         assertEquals(4, articles.get(1).comments());
         assertEquals("Title of a1", articles.get(1).title());
-        var counts = store.counts(CommentStore.Narrowing.article("a1"));
+        var counts = queues.counts(QueueReads.Narrowing.article("a1"));
         assertEquals(0, counts.get(Queue.PENDING));
         assertEquals(1, counts.get(Queue.AUTO_REJECTED));
         assertEquals(1, counts.get(Queue.APPROVED));
@@ -471,47 +482,51 @@ class CommentStoreTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void theLongestWaitingCommentOfAnOpenQueueIsFound(TestDatabases db) {
-        CommentStore store = new CommentStore(db.migrated(dir));
-        assertEquals(java.util.Optional.empty(), store.waitingSince(Queue.PENDING));
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        QueueReads queues = new QueueReads(jdbi);
+        assertEquals(java.util.Optional.empty(), queues.waitingSince(Queue.PENDING));
         store.insert(comment("risky", "a1", 0.9f, Action.REVIEW), T0.plusSeconds(50));  // first in the queue, not the oldest
         store.insert(comment("early", "a2", 0.6f, Action.REVIEW), T0.plusSeconds(10));
         store.insert(comment("published", "a1", 0.01f, Action.PUBLISH), T0);
         store.insert(comment("earliest", "a1", 0.7f, Action.REVIEW), T0.plusSeconds(5));
-        assertEquals(java.util.Optional.of(T0.plusSeconds(5)), store.waitingSince(Queue.PENDING));
-        assertEquals(java.util.Optional.empty(), store.waitingSince(Queue.ESCALATED));
+        assertEquals(java.util.Optional.of(T0.plusSeconds(5)), queues.waitingSince(Queue.PENDING));
+        assertEquals(java.util.Optional.empty(), queues.waitingSince(Queue.ESCALATED));
 
         store.decide(key("earliest"), Verdict.ESCALATE, null, null, "bob", true, 1, T0.plusSeconds(70));
-        assertEquals(java.util.Optional.of(T0.plusSeconds(10)), store.waitingSince(Queue.PENDING), "the next oldest");
-        assertEquals(java.util.Optional.of(T0.plusSeconds(70)), store.waitingSince(Queue.ESCALATED), "since its escalation");
-        assertThrows(IllegalArgumentException.class, () -> store.waitingSince(Queue.REPORTED));
+        assertEquals(java.util.Optional.of(T0.plusSeconds(10)), queues.waitingSince(Queue.PENDING), "the next oldest");
+        assertEquals(java.util.Optional.of(T0.plusSeconds(70)), queues.waitingSince(Queue.ESCALATED), "since its escalation");
+        assertThrows(IllegalArgumentException.class, () -> queues.waitingSince(Queue.REPORTED));
     }
 
     /** Counts stop at the limit (COUNT_LIMIT, 10,000; 3 here), a page's total too; the page itself and the articles' counts do not. */
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void countsStopAtTheCountLimitButPagesAndArticlesDoNot(TestDatabases db) {
-        CommentStore store = new CommentStore(db.migrated(dir), 3);
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        QueueReads queues = new QueueReads(jdbi, 3);
         for (int i = 0; i < 5; i++) store.insert(comment("p" + i, "a1", 0.6f + i / 100f, Action.REVIEW), T0.plusSeconds(i));
         store.insert(comment("q", "a2", 0.6f, Action.REVIEW), T0.plusSeconds(9));
         store.insert(comment("fine", "a2", 0.01f, Action.PUBLISH), T0.plusSeconds(10));
         store.insert(comment("old", "a0", 0.01f, Action.PUBLISH), T0.minusSeconds(60));
 
-        assertEquals(3, store.counts(CommentStore.Narrowing.NONE).get(Queue.PENDING), "six pending, counted to three");
-        assertEquals(3, store.counts(CommentStore.Narrowing.article("a1")).get(Queue.PENDING));
-        assertEquals(1, store.counts(CommentStore.Narrowing.article("a2")).get(Queue.PENDING), "fewer: exact");
-        assertEquals(2, store.counts(CommentStore.Narrowing.NONE).get(Queue.PUBLISHED));
-        CommentStore.Page page = store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 10, 0, null);
+        assertEquals(3, queues.counts(QueueReads.Narrowing.NONE).get(Queue.PENDING), "six pending, counted to three");
+        assertEquals(3, queues.counts(QueueReads.Narrowing.article("a1")).get(Queue.PENDING));
+        assertEquals(1, queues.counts(QueueReads.Narrowing.article("a2")).get(Queue.PENDING), "fewer: exact");
+        assertEquals(2, queues.counts(QueueReads.Narrowing.NONE).get(Queue.PUBLISHED));
+        QueueReads.Page page = queues.page(Queue.PENDING, QueueReads.Narrowing.NONE, 10, 0, null);
         assertEquals(List.of("p4", "p3", "p2", "p1", "p0", "q"), ids(page));
         assertEquals(3, page.total());
-        assertEquals(List.of("p2", "p1"), ids(store.queue(Queue.PENDING, CommentStore.Narrowing.NONE, 2, 2, null)));
+        assertEquals(List.of("p2", "p1"), ids(queues.page(Queue.PENDING, QueueReads.Narrowing.NONE, 2, 2, null)));
 
-        List<CommentStore.ArticleSummary> articles = store.articles(Sites.EVERY, 10);
-        assertEquals(List.of("a1", "a2", "a0"), articles.stream().map(CommentStore.ArticleSummary::id).toList(),
+        List<QueueReads.ArticleSummary> articles = queues.articles(Sites.EVERY, 10);
+        assertEquals(List.of("a1", "a2", "a0"), articles.stream().map(QueueReads.ArticleSummary::id).toList(),
                 "most pending first, then the newest");
-        assertEquals(List.of(5, 2, 1), articles.stream().map(CommentStore.ArticleSummary::comments).toList());
-        assertEquals(List.of(5, 1, 0), articles.stream().map(CommentStore.ArticleSummary::pending).toList());
-        assertEquals(List.of(new CommentStore.ArticleSummary("a2", "news.example", "Title of a2", 2, 1)), store.articles(Sites.EVERY, 3).subList(1, 2));
-        assertEquals(List.of("a1"), store.articles(Sites.EVERY, 1).stream().map(CommentStore.ArticleSummary::id).toList());
+        assertEquals(List.of(5, 2, 1), articles.stream().map(QueueReads.ArticleSummary::comments).toList());
+        assertEquals(List.of(5, 1, 0), articles.stream().map(QueueReads.ArticleSummary::pending).toList());
+        assertEquals(List.of(new QueueReads.ArticleSummary("a2", "news.example", "Title of a2", 2, 1)), queues.articles(Sites.EVERY, 3).subList(1, 2));
+        assertEquals(List.of("a1"), queues.articles(Sites.EVERY, 1).stream().map(QueueReads.ArticleSummary::id).toList());
     }
 
     /** A thread's comments go in one transaction: a failure midway stores none, and the call sent again stores all, once. */
@@ -661,7 +676,7 @@ class CommentStoreTest {
         assertEquals(json, store.find(SITE, "long").orElseThrow().spansJson());
     }
 
-    private static List<String> ids(CommentStore.Page page) {
+    private static List<String> ids(QueueReads.Page page) {
         return page.comments().stream().map(StoredComment::id).toList();
     }
 }

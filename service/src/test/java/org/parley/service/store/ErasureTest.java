@@ -162,6 +162,7 @@ class ErasureTest {
     void anErasedCommentIsInNoQueueOrCountAndTakesNoDecisionOrReport(TestDatabases db) {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
+        QueueReads queues = new QueueReads(jdbi);
         store.insert(comment(SITE, "pending", 1, null, null, "a", null, null, Action.REVIEW), T0);
         store.insert(comment(SITE, "reported", 2, null, null, "a", null, null, Action.PUBLISH), T0);
         store.insert(comment(SITE, "rejected", 3, null, null, "a", null, null, Action.REJECT), T0);
@@ -172,11 +173,11 @@ class ErasureTest {
             store.erase(CommentStore.key(SITE, id), "site-key", Decider.WEBSITE, T0.plusSeconds(2));
 
         for (Queue q : Queue.values()) {
-            assertEquals(List.of(), store.queue(q, CommentStore.Narrowing.NONE, 50, 0, null).comments(), q.name());
-            assertEquals(0, store.counts(CommentStore.Narrowing.NONE).get(q), q.name());
+            assertEquals(List.of(), queues.page(q, QueueReads.Narrowing.NONE, 50, 0, null).comments(), q.name());
+            assertEquals(0, queues.counts(QueueReads.Narrowing.NONE).get(q), q.name());
         }
-        assertEquals(0, store.articles(Sites.EVERY, 10).get(0).comments(), "counted in no article");
-        assertEquals(List.of(), store.sites(Sites.EVERY, 10));
+        assertEquals(0, queues.articles(Sites.EVERY, 10).get(0).comments(), "counted in no article");
+        assertEquals(List.of(), queues.sites(Sites.EVERY, 10));
 
         int version = store.byKey(pending).orElseThrow().version();
         for (int expected : new int[]{2, version}) {  // stale, and the erased version itself

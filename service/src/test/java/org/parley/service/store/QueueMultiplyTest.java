@@ -46,15 +46,16 @@ class QueueMultiplyTest {
         });
         // What a moderator of one site, and of two, is shown: theirs alone, and every one of theirs.
         CommentStore store = new CommentStore(run.jdbi);
+        QueueReads queues = new QueueReads(run.jdbi);
         int two = 0;
         for (String site : List.of("bench-2.example", CommentStoreTest.SITE)) {
             int published = run.jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comments WHERE status = 'PUBLISHED' AND site = ?")
                     .bind(0, site).mapTo(Integer.class).one());
             assertTrue(published > 0, site);
-            assertEquals(published, store.counts(new CommentStore.Narrowing(Sites.one(site), null)).get(Queue.PUBLISHED), site);
+            assertEquals(published, queues.counts(new QueueReads.Narrowing(Sites.one(site), null)).get(Queue.PUBLISHED), site);
             two += published;
         }
-        assertEquals(two, store.counts(new CommentStore.Narrowing(Sites.of(List.of("bench-2.example", CommentStoreTest.SITE)), null))
+        assertEquals(two, queues.counts(new QueueReads.Narrowing(Sites.of(List.of("bench-2.example", CommentStoreTest.SITE)), null))
                 .get(Queue.PUBLISHED));
     }
 

@@ -44,6 +44,7 @@ class QueuePlansTest {
     void eachQueueIsReadInTheOrderOfAnIndex() throws Exception {
         Jdbi jdbi = TestDatabases.POSTGRESQL.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
+        QueueReads queues = new QueueReads(jdbi);
         for (int i = 0; i < 40; i++) {
             Action action = i % 4 == 0 ? Action.REVIEW : i % 7 == 0 ? Action.REJECT : Action.PUBLISH;
             store.insert(CommentStoreTest.comment("c" + i, "a" + i % 3, i / 40f, action), T0.plusSeconds(i));
@@ -69,11 +70,11 @@ class QueuePlansTest {
             for (String off : List.of("seqscan", "bitmapscan", "sort")) h.execute("SET enable_" + off + " = off");
             // Every site's comments, one site's (a moderator of that site: changesets 9 and 10), and two sites'.
             Sites one = Sites.one(CommentStoreTest.SITE), two = Sites.of(List.of(CommentStoreTest.SITE, OTHER));
-            for (CommentStore.Narrowing in : List.of(CommentStore.Narrowing.NONE, new CommentStore.Narrowing(one, null),
-                    new CommentStore.Narrowing(two, null))) {
+            for (QueueReads.Narrowing in : List.of(QueueReads.Narrowing.NONE, new QueueReads.Narrowing(one, null),
+                    new QueueReads.Narrowing(two, null))) {
                 String of = in.sites().every() ? "" : " of " + in.sites();
                 for (Queue q : Queue.values()) {
-                    Queue.Position after = Queue.Position.of(store.queue(q, in, 1, 0, null).comments().get(0));
+                    Queue.Position after = Queue.Position.of(queues.page(q, in, 1, 0, null).comments().get(0));
                     for (Queue.Position from : new Queue.Position[]{null, after}) {
                         for (int offset : new int[]{0, 5}) {
                             JsonNode plan = plan(QueueQueries.page(h, EXPLAIN, q, in, 50, offset, from));

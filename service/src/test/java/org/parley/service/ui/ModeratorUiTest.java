@@ -661,8 +661,8 @@ class ModeratorUiTest {
     @Test
     void aCountAtTheStoresLimitShowsAsThatManyOrMore() {
         login("PENDING");
-        int limit = org.parley.service.store.CommentStore.COUNT_LIMIT;
-        assertEquals((long) limit, inModule("state.js", "return m.COUNT_LIMIT;"), "state.js and CommentStore agree");
+        int limit = org.parley.service.store.QueueReads.COUNT_LIMIT;
+        assertEquals((long) limit, inModule("state.js", "return m.COUNT_LIMIT;"), "state.js and QueueReads agree");
         assertEquals(List.of("0", "9999", "10,000+"), List.of(0, limit - 1, limit).stream()
                 .map(n -> (String) inModule("state.js", "return m.shownCount(args[0]);", n)).toList());
     }
