@@ -8,8 +8,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.parley.service.ParleyConfiguration;
 import org.parley.service.export.DecisionExport;
 import org.parley.service.export.ExportFile;
-import org.parley.service.store.CommentStore;
-import org.parley.service.store.FeedbackStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +56,7 @@ public final class ExportDecisionsCommand extends ScriptCommand {
         }
         if (!tables)
             throw new IllegalStateException(org.parley.service.store.Database.shown(db.getUrl()) + " holds no Parley tables: is it the service's database (PARLEY_DB_URL)?");
-        DecisionExport export = new DecisionExport(new CommentStore(jdbi), new FeedbackStore(jdbi));
+        DecisionExport export = new DecisionExport(jdbi);
         java.util.List<String> sites = namespace.getList("site");
         DecisionExport.Summary summary = ExportFile.write(out, w -> export.write(w, sites == null ? null : java.util.Set.copyOf(sites)),
                 dead -> System.err.println("export-decisions: deleted " + dead + ", left by an export that was killed while writing"));

@@ -6,7 +6,9 @@ import org.parley.label.Labels;
 import org.parley.service.moderation.DecisionRecord;
 import org.parley.service.moderation.Reason;
 import org.parley.service.moderation.Verdict;
+import org.jdbi.v3.core.Jdbi;
 import org.parley.service.store.CommentStore;
+import org.parley.service.store.ExportReads;
 import org.parley.service.store.FeedbackStore;
 
 import java.io.IOException;
@@ -37,11 +39,14 @@ public final class DecisionExport {
     public static final String FEEDBACK_SOURCE = "suggestscore";
 
     private final CommentStore comments;
+    private final ExportReads decisions;
     private final FeedbackStore feedback;
 
-    public DecisionExport(CommentStore comments, FeedbackStore feedback) {
-        this.comments = comments;
-        this.feedback = feedback;
+    /** The export of the database {@code jdbi} reaches. */
+    public DecisionExport(Jdbi jdbi) {
+        this.comments = new CommentStore(jdbi);
+        this.decisions = new ExportReads(jdbi);
+        this.feedback = new FeedbackStore(jdbi);
     }
 
     /**
@@ -87,7 +92,7 @@ public final class DecisionExport {
         int[] written = new int[3];  // decisions, suggestions, withdrawals
         try {
             // Written as read: holding every decision, or every line, took 1.6 GB of heap for 400,000 comments.
-            comments.latestModeratorDecisions(m -> {
+            decisions.latestModeratorDecisions(m -> {
                 DecisionRecord d = m.decision();
                 Read r = read(m, sites);
                 if (r.labels() != null) {
@@ -131,7 +136,7 @@ public final class DecisionExport {
     /** What a comment's latest decision gives: its labels, or else why it is skipped. */
     private record Read(Labels labels, String skip) {}
 
-    private static Read read(CommentStore.ModeratorDecision m, java.util.Set<String> sites) {
+    private static Read read(ExportReads.ModeratorDecision m, java.util.Set<String> sites) {
         DecisionRecord d = m.decision();
         Verdict verdict = Verdict.parse(d.decision());
         // Another site's first: an export for one site names no other site's comment, not even as a withdrawal.

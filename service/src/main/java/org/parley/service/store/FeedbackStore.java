@@ -84,19 +84,19 @@ public final class FeedbackStore {
     }
 
     /**
-     * Every suggestion stored before the start, oldest first, read as {@link CommentStore#latestModeratorDecisions} reads
+     * Every suggestion stored before the start, oldest first, read as {@link ExportReads#latestModeratorDecisions} reads
      * decisions: by (time, id) up to the last at the start, a chunk at a time, each in its own short transaction. One
      * stored during the read is left to the next (but for one stored under a time not after the last one's then).
      */
     public void all(Consumer<Feedback> sink) {
-        all(sink, CommentStore.CHUNK);
+        all(sink, ExportReads.CHUNK);
     }
 
     void all(Consumer<Feedback> sink, int chunk) {
         Optional<Feedback> last = jdbi.withHandle(h -> h.createQuery("SELECT * FROM feedback ORDER BY created_at DESC, id DESC LIMIT 1")
                 .map((rs, ctx) -> feedback(rs)).findOne());
         if (last.isEmpty()) return;
-        CommentStore.inChunks(chunk, from -> jdbi.withHandle(h -> {
+        ExportReads.inChunks(chunk, from -> jdbi.withHandle(h -> {
             var q = h.createQuery("SELECT * FROM feedback WHERE (created_at < :lastAt OR (created_at = :lastAt AND id <= :lastId))"
                             + (from == null ? "" : " AND (created_at > :afterAt OR (created_at = :afterAt AND id > :afterId))")
                             + " ORDER BY created_at, id LIMIT :chunk")

@@ -68,7 +68,7 @@ class DecisionExportMemoryTest {
         public static void main(String[] args) throws Exception {
             Jdbi jdbi = Jdbi.create(args[0], args[1], "");
             try (Writer w = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
-                System.out.println(new DecisionExport(new CommentStore(jdbi), new FeedbackStore(jdbi)).write(w));
+                System.out.println(new DecisionExport(jdbi).write(w));
             }
         }
     }

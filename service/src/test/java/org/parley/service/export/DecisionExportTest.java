@@ -110,7 +110,7 @@ class DecisionExportTest {
         String feedbackId = feedback.append("You people never listen.", suggested, "website-1", T0.plusSeconds(200)).orElseThrow();
 
         StringWriter out = new StringWriter();
-        DecisionExport.Summary summary = new DecisionExport(store, feedback).write(out);
+        DecisionExport.Summary summary = new DecisionExport(jdbi).write(out);
 
         String insultLabels = "{\"TOXICITY\":1.0,\"INSULT\":1.0}";
         List<String> expected = List.of(
@@ -156,7 +156,7 @@ class DecisionExportTest {
         store.decide(key("english"), Verdict.APPROVE, null, null, "alice", true, 1, T0.plusSeconds(2));
 
         StringWriter out = new StringWriter();
-        DecisionExport.Summary summary = new DecisionExport(store, new FeedbackStore(jdbi)).write(out);
+        DecisionExport.Summary summary = new DecisionExport(jdbi).write(out);
         assertEquals(List.of(line("english", NONE)), lines(out));
         assertEquals(Map.of("foreign language", 1), summary.skipped());
     }
@@ -174,7 +174,7 @@ class DecisionExportTest {
         store.erase(key("withdrawn"), "site-key", org.parley.service.moderation.Decider.WEBSITE, T0.plusSeconds(3));
 
         StringWriter out = new StringWriter();
-        DecisionExport.Summary summary = new DecisionExport(store, new FeedbackStore(jdbi)).write(out);
+        DecisionExport.Summary summary = new DecisionExport(jdbi).write(out);
         assertEquals(List.of(withdrawal("withdrawn", "erased"), line("kept", NONE)), lines(out), "no text, no labels: a withdrawal");
         assertEquals(Map.of("erased", 1), summary.skipped());
     }
@@ -194,7 +194,7 @@ class DecisionExportTest {
         store.decide(key("rejected"), Verdict.REJECT, Reason.INSULT, null, "alice", true, 1, T0.plusSeconds(3));
         store.report(key("reported"), "abusive", "website-1", null, T0.plusSeconds(4));
         store.report(key("rejected"), "spam", "website-1", null, T0.plusSeconds(5));
-        DecisionExport export = new DecisionExport(store, new FeedbackStore(jdbi));
+        DecisionExport export = new DecisionExport(jdbi);
 
         StringWriter out = new StringWriter();
         DecisionExport.Summary summary = export.write(out);
@@ -229,7 +229,7 @@ class DecisionExportTest {
         store.decide(key("redecided"), Verdict.REJECT, Reason.THREAT, null, "bob", true, 3, T0.plusSeconds(6));
 
         StringWriter out = new StringWriter();
-        DecisionExport.Summary summary = new DecisionExport(store, new FeedbackStore(jdbi)).write(out);
+        DecisionExport.Summary summary = new DecisionExport(jdbi).write(out);
 
         assertEquals(List.of(withdrawal("undone", "reopen"), line("kept", "{\"TOXICITY\":1.0,\"INSULT\":1.0}"),
                 line("redecided", "{\"TOXICITY\":1.0,\"THREAT\":1.0}")), lines(out));
@@ -257,14 +257,14 @@ class DecisionExportTest {
         feedback.append("You people never listen.", Map.of(Attribute.TOXICITY, 0.8), "website-1", T0.plusSeconds(2));
 
         StringWriter out = new StringWriter();
-        DecisionExport.Summary summary = new DecisionExport(store, feedback)
+        DecisionExport.Summary summary = new DecisionExport(jdbi)
                 .write(out, java.util.Set.of("news.example", "forum.example"));
         assertEquals(List.of(line("on-news.example", NONE), line("forum.example", "on-forum.example", NONE)), lines(out));
         assertEquals(new DecisionExport.Summary(2, 0, 0, Map.of("another site", 2, "suggestion of another site", 1)), summary,
                 "the comment and the suggestion stored without a site are no site's");
 
         StringWriter all = new StringWriter();
-        assertEquals(5, new DecisionExport(store, feedback).write(all).exported(), "without sites: every decision and the suggestion");
+        assertEquals(5, new DecisionExport(jdbi).write(all).exported(), "without sites: every decision and the suggestion");
     }
 
     /**
@@ -287,17 +287,17 @@ class DecisionExportTest {
                 T0.plusSeconds(5)).orElseThrow();
 
         StringWriter out = new StringWriter();
-        DecisionExport.Summary summary = new DecisionExport(store, feedback).write(out, java.util.Set.of("news.example"));
+        DecisionExport.Summary summary = new DecisionExport(jdbi).write(out, java.util.Set.of("news.example"));
         assertEquals(List.of("news.example/on-news", news), LabelledFile.read(Files.writeString(dir.resolve("news.jsonl"), out.toString()))
                 .stream().map(Example::id).toList());
         assertEquals(new DecisionExport.Summary(1, 1, 0, Map.of("suggestion of another site", 3)), summary);
 
         StringWriter forum = new StringWriter();
         assertEquals(new DecisionExport.Summary(0, 1, 0, Map.of("another site", 1, "suggestion of another site", 3)),
-                new DecisionExport(store, feedback).write(forum, java.util.Set.of("forum.example")),
+                new DecisionExport(jdbi).write(forum, java.util.Set.of("forum.example")),
                 "a site that only suggests is a site with something to export");
         assertTrue(forum.toString().contains(suggestsOnly));
-        assertEquals(5, new DecisionExport(store, feedback).write(new StringWriter()).exported(), "every site's, and the old one");
+        assertEquals(5, new DecisionExport(jdbi).write(new StringWriter()).exported(), "every site's, and the old one");
     }
 
     /** A data scientist's second audit: a suggestion in another language was exported, a comment in one is not. */
@@ -310,7 +310,7 @@ class DecisionExportTest {
         String english = feedback.append("You people never listen.", Map.of(Attribute.TOXICITY, 0.8), "website-1", null, null, T0.plusSeconds(1)).orElseThrow();
 
         StringWriter out = new StringWriter();
-        DecisionExport.Summary summary = new DecisionExport(new CommentStore(jdbi), feedback).write(out);
+        DecisionExport.Summary summary = new DecisionExport(jdbi).write(out);
 
         assertEquals(List.of(english), LabelledFile.read(Files.writeString(dir.resolve("out.jsonl"), out.toString()))
                 .stream().map(Example::id).toList());
@@ -327,7 +327,7 @@ class DecisionExportTest {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
         for (String site : List.of("news.example", "blog.example")) approved(store, "on-" + site, site);
-        DecisionExport export = new DecisionExport(store, new FeedbackStore(jdbi));
+        DecisionExport export = new DecisionExport(jdbi);
         StringWriter out = new StringWriter();
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -355,12 +355,12 @@ class DecisionExportTest {
         approved(store, "ours", "news.example");
 
         StringWriter out = new StringWriter();
-        DecisionExport.Summary summary = new DecisionExport(store, new FeedbackStore(jdbi)).write(out, java.util.Set.of("news.example"));
+        DecisionExport.Summary summary = new DecisionExport(jdbi).write(out, java.util.Set.of("news.example"));
         assertFalse(out.toString().contains("blog.example"), out.toString());
         assertEquals(Map.of("another site", 1), summary.skipped());
         assertEquals(0, summary.withdrawals());
         StringWriter all = new StringWriter();
-        new DecisionExport(store, new FeedbackStore(jdbi)).write(all);
+        new DecisionExport(jdbi).write(all);
         assertTrue(all.toString().contains("{\"id\":\"blog.example/theirs\",\"source\":\"moderator-decisions\",\"withdrawn\":\"erased\""),
                 "an export of every site withdraws it: " + all);
     }
@@ -389,7 +389,7 @@ class DecisionExportTest {
         feedback.append("Jullie zijn allemaal idioten.", Map.of(Attribute.TOXICITY, 1.0), "website-1", "nl", "news.example", T0);
         feedback.append("Nobody reads this rag.", Map.of(Attribute.TOXICITY, 0.6), "website-2", null, "blog.example", T0);
 
-        DecisionExport.Summary summary = new DecisionExport(store, feedback).write(new StringWriter(), java.util.Set.of("news.example"));
+        DecisionExport.Summary summary = new DecisionExport(jdbi).write(new StringWriter(), java.util.Set.of("news.example"));
 
         assertEquals(new DecisionExport.Summary(0, 0, 4, Map.of("foreign language", 1, "erased", 1, "approve, reported since", 1,
                 "escalate", 1, "reject:spam", 1, "another site", 1, "suggestion in a foreign language", 1,
@@ -407,7 +407,7 @@ class DecisionExportTest {
     void anEmptyDatabaseExportsNothing(TestDatabases db) throws Exception {
         Jdbi jdbi = db.migrated(dir);
         StringWriter out = new StringWriter();
-        DecisionExport.Summary summary = new DecisionExport(new CommentStore(jdbi), new FeedbackStore(jdbi)).write(out);
+        DecisionExport.Summary summary = new DecisionExport(jdbi).write(out);
         assertEquals("", out.toString());
         assertEquals(0, summary.exported());
     }
@@ -427,12 +427,12 @@ class DecisionExportTest {
         approved(store, "c2", "news.example");
         approved(store, "c3", null);
         StringWriter all = new StringWriter();
-        new DecisionExport(store, new FeedbackStore(jdbi)).write(all);
+        new DecisionExport(jdbi).write(all);
         List<String> ids = LabelledFile.read(Files.writeString(dir.resolve("all.jsonl"), all.toString())).stream().map(Example::id).toList();
         assertEquals(List.of("news.example/c1", "blog.example/c1", "news.example/c2", "/c3"), ids);
 
         StringWriter one = new StringWriter();
-        new DecisionExport(store, new FeedbackStore(jdbi)).write(one, java.util.Set.of("blog.example"));
+        new DecisionExport(jdbi).write(one, java.util.Set.of("blog.example"));
         assertEquals(List.of(line("blog.example", "c1", NONE)), lines(one), "one site's: the same id as in every site's");
     }
 
@@ -452,7 +452,7 @@ class DecisionExportTest {
         feedback.append("You people never listen.", Map.of(Attribute.TOXICITY, 0.8), "website-1", null, "news.example", T0.plusSeconds(20));
         Path jan = dir.resolve("jan.jsonl");
         try (var w = Files.newBufferedWriter(jan)) {
-            new DecisionExport(store, feedback).write(w);
+            new DecisionExport(jdbi).write(w);
         }
         List<String> janLines = Files.readAllLines(jan);
         assertTrue(janLines.get(0).endsWith(",\"decidedAt\":\"2026-11-30T10:00:10Z\"}"), janLines.get(0));
@@ -461,7 +461,7 @@ class DecisionExportTest {
         store.decide(key("r5"), Verdict.APPROVE, null, "on appeal", "bob", true, 2, T0.plusSeconds(30));
         Path feb = dir.resolve("feb.jsonl");
         try (var w = Files.newBufferedWriter(feb)) {
-            new DecisionExport(store, feedback).write(w);
+            new DecisionExport(jdbi).write(w);
         }
         for (List<Path> files : List.of(List.of(jan, feb), List.of(jan, jan, feb), List.of(feb, jan))) {
             List<Example> trained = org.parley.train.IncludedFiles.read(files, List.of()).examples();

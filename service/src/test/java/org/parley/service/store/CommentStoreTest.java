@@ -113,7 +113,8 @@ class CommentStoreTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void decisionsAreAppendedAndAStaleVersionIsAConflict(TestDatabases db) {
-        CommentStore store = new CommentStore(db.migrated(dir));
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
         store.insert(comment("c1", "a1", 0.7f, Action.REVIEW), T0);
 
         var rejected = store.decide(key("c1"), Verdict.REJECT, Reason.INSULT, "rude", "alice", true, 1, T0.plusSeconds(60));
@@ -136,8 +137,8 @@ class CommentStoreTest {
         assertEquals("rude", h.get(1).note());
         assertEquals(T0.plusSeconds(60), h.get(1).decidedAt());
         assertEquals("v1", h.get(1).modelVersion());
-        List<CommentStore.ModeratorDecision> human = new ArrayList<>();
-        store.latestModeratorDecisions(human::add);
+        List<ExportReads.ModeratorDecision> human = new ArrayList<>();
+        new ExportReads(jdbi).latestModeratorDecisions(human::add);
         assertEquals(List.of("bob"), human.stream().map(m -> m.decision().actor()).toList(), "the latest only: alice's was revised");
     }
 
@@ -296,8 +297,8 @@ class CommentStoreTest {
         var pending = store.decide(key("c1"), Verdict.REOPEN, null, null, "bob", false, 4, T0.plusSeconds(77));
         assertEquals(4, assertInstanceOf(CommentStore.Outcome.AlreadyPending.class, pending).current().version());
         assertEquals(3, store.history(key("c1")).size());
-        List<CommentStore.ModeratorDecision> latest = new ArrayList<>();
-        store.latestModeratorDecisions(latest::add);
+        List<ExportReads.ModeratorDecision> latest = new ArrayList<>();
+        new ExportReads(jdbi).latestModeratorDecisions(latest::add);
         assertEquals(List.of("REOPEN"), latest.stream().map(m -> m.decision().decision()).toList(), "the undone approval is no longer the latest");
 
         var decided = store.decide(key("c1"), Verdict.REJECT, Reason.INSULT, null, "bob", false, 4, T0.plusSeconds(80));

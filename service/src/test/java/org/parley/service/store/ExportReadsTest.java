@@ -55,6 +55,7 @@ class ExportReadsTest {
             }
         });
         CommentStore store = new CommentStore(jdbi);
+        ExportReads reads = new ExportReads(jdbi);
         FeedbackStore feedback = new FeedbackStore(jdbi);
         for (int i = 1; i <= 5; i++) {
             store.insert(comment("c" + i, "a1", 0.7f, Action.REVIEW), T0);
@@ -63,14 +64,14 @@ class ExportReadsTest {
         store.decide(key("c2"), Verdict.REJECT, Reason.INSULT, null, "bob", true, 2, T0.plusSeconds(10));  // revised: bob's is c2's
         for (int i = 1; i <= 5; i++)  // two at each time: the chunks' order is (time, id)
             feedback.append("suggestion " + i, Map.of(Attribute.TOXICITY, 0.0), "website-1", T0.plusSeconds(i / 2));
-        List<String> quiet = decisions(store, 1000), quietFeedback = suggestions(feedback, 1000);
+        List<String> quiet = decisions(reads, 1000), quietFeedback = suggestions(feedback, 1000);
         assertEquals(List.of("c1 alice", "c3 alice", "c4 alice", "c5 alice", "c2 bob"), quiet);
         assertEquals(5, quietFeedback.size());
-        assertEquals(quiet, decisions(store, 2), "read two at a time, the same decisions in the same order");
+        assertEquals(quiet, decisions(reads, 2), "read two at a time, the same decisions in the same order");
         assertEquals(quietFeedback, suggestions(feedback, 2), "and the same suggestions");
 
         List<String> read = new ArrayList<>();
-        store.latestModeratorDecisions(m -> {
+        reads.latestModeratorDecisions(m -> {
             assertEquals(0, open.get(), "no handle, so no transaction, is open while the export writes a line");
             if (db == TestDatabases.POSTGRESQL)
                 assertEquals(0, (int) other.withHandle(h -> h.createQuery(
@@ -85,7 +86,7 @@ class ExportReadsTest {
             read.add(m.decision().commentId() + " " + m.decision().actor());
         }, 2);
         assertEquals(quiet, read, "what was decided during the read is left to the next, c5 as it was at the start");
-        assertEquals(List.of("c1 alice", "c3 alice", "c4 alice", "c2 bob", "c5 carol", "c6 carol"), decisions(store, 2), "the next");
+        assertEquals(List.of("c1 alice", "c3 alice", "c4 alice", "c2 bob", "c5 carol", "c6 carol"), decisions(reads, 2), "the next");
 
         List<String> suggested = new ArrayList<>();
         feedback.all(s -> {
@@ -97,9 +98,9 @@ class ExportReadsTest {
         assertEquals(quietFeedback, suggested);
     }
 
-    private static List<String> decisions(CommentStore store, int chunk) {
+    private static List<String> decisions(ExportReads reads, int chunk) {
         List<String> out = new ArrayList<>();
-        store.latestModeratorDecisions(m -> out.add(m.decision().commentId() + " " + m.decision().actor()), chunk);
+        reads.latestModeratorDecisions(m -> out.add(m.decision().commentId() + " " + m.decision().actor()), chunk);
         return out;
     }
 
