@@ -59,6 +59,8 @@ final class PairBatch {
     /** [n, len] weights → [n, embedding, len], the shape of the embedding layer's output. */
     private static INDArray spread(float[] w, int n, int len, int embedding) {
         INDArray row = Nd4j.create(w, new long[] {n, 1, len}, DataType.FLOAT);
-        return row.repeat(1, embedding);
+        INDArray spread = row.repeat(1, embedding);
+        if (spread != row) row.close(); // native memory, given back now (GraphOutput)
+        return spread;
     }
 }

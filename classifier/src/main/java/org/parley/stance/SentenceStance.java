@@ -159,12 +159,16 @@ public final class SentenceStance {
         Map<String, float[]> fresh = encoder.encodeDistinct(missing);
         for (String c : contexts) if (!known.containsKey(c)) contextVectors.put(c, fresh.get(c));
         known.putAll(fresh);
-        return forward(features(texts.stream().map(known::get).toList(), contexts.stream().map(known::get).toList()));
+        INDArray x = features(texts.stream().map(known::get).toList(), contexts.stream().map(known::get).toList());
+        try {
+            return forward(x);
+        } finally {
+            x.close(); // native memory, given back now rather than at some later collection (GraphOutput)
+        }
     }
 
     private float[][] forward(INDArray x) {
-        return GraphOutput.probabilities(network, (int) x.rows(), (from, to) -> new INDArray[] {
-                x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to), org.nd4j.linalg.indexing.NDArrayIndex.all())});
+        return GraphOutput.probabilities(network, x);
     }
 
     /** [u, v, u⊙v, |u−v|] per pair, the last two scaled. */
