@@ -34,6 +34,14 @@ export function when(iso) {
   return isNaN(d) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+// ---------- the toolbar's options ----------
+
+// On a phone the site and article menus, the count, the reason and the note are behind the toolbar's More (app.css),
+// shown until it is pressed again; elsewhere always shown, and the button with them.
+export function showOptions(open) {
+  $('toolbar-more').setAttribute('aria-expanded', String(open));
+}
+
 // ---------- messages ----------
 
 let messageTimer = null;

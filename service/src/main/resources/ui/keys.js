@@ -1,6 +1,6 @@
 // The moderator page's keyboard: the help dialog, the setting that turns single-character keys off, and the keys.
 import { QUEUES, current, ref, refOfCard, state } from './state.js';
-import { $, undoOffered } from './dom.js';
+import { $, showOptions, undoOffered } from './dom.js';
 import { load, switchQueue } from './queue.js';
 import { select } from './list.js';
 import { clearSelection, decide, decideSelected, renderDecisionButtons, toggleSelected } from './decisions.js';
@@ -98,7 +98,7 @@ export function onKey(e) {
     A: () => decideSelected('APPROVE'),
     R: () => decideSelected('REJECT'),
     g: () => load(current() && ref(current())),
-    n: () => $('note').focus(),
+    n: () => { showOptions(true); $('note').focus(); },  // on a phone the note is behind More
   };
   const digit = Number(e.key);
   if (Number.isInteger(digit) && digit >= 1 && digit <= QUEUES.length) {

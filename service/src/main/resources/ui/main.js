@@ -4,7 +4,8 @@
 // HTML: comments are written by anyone.
 //
 //   state.js      constants, the shared state object, site-and-id references, the comment on show
-//   dom.js        el, clear, isolated, pct, when; the live regions' messages; a reader's text with its marks
+//   dom.js        el, clear, isolated, pct, when; the toolbar's More (a phone's); the live regions' messages; a reader's
+//                 text with its marks
 //   api.js        the fetch wrapper; "not now" answers (503, 429, no connection) in a moderator's words
 //   session.js    log-in, log-out, the session's end and its warning
 //   queue.js      the hash, queue tabs and counts, the site and article menus, load and "Load more"
@@ -17,7 +18,7 @@
 // loads and nothing runs before init, which comes last (no module imports main.js). Each module has its own top-level
 // names, so what another uses is exported; a `let` another changes is not, since imports are read-only.
 import { REASONS, state } from './state.js';
-import { $, undoLeft, undoOffered } from './dom.js';
+import { $, showOptions, undoLeft, undoOffered } from './dom.js';
 import { checkSession, login, logout, sessionShown } from './session.js';
 import { buildTabs, load, loadMore, readHash } from './queue.js';
 import { clearSelection, decide, decideSelected } from './decisions.js';
@@ -62,6 +63,7 @@ function init() {
     if (li) li.focus({ preventScroll: true }); else e.target.blur();
   });
   $('more').addEventListener('click', loadMore);
+  $('toolbar-more').addEventListener('click', (e) => showOptions(e.currentTarget.getAttribute('aria-expanded') !== 'true'));
   $('site').addEventListener('change', (e) => {
     state.site = e.target.value;
     state.article = '';       // an article of the site before may have none of this one's comments

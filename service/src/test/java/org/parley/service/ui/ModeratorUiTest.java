@@ -1413,7 +1413,8 @@ class ModeratorUiTest {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", false));
         try {
             long width = (Long) browser.executeScript("return document.documentElement.clientWidth");  // less the scroll bar
-            assertEquals(width, browser.executeScript("return document.documentElement.scrollWidth"), "nothing scrolls sideways");
+            assertEquals(width, browser.executeScript("return document.documentElement.scrollWidth"), "nothing scrolls sideways: " + browser.executeScript(
+                    "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8).join(', ')"));
             for (WebElement tab : browser.findElements(By.cssSelector("#tabs .tab")))
                 assertTrue(tab.getRect().getX() >= 0 && tab.getRect().getX() + tab.getRect().getWidth() <= width,
                         tab.getAttribute("data-queue") + " ends at " + (tab.getRect().getX() + tab.getRect().getWidth()));
@@ -1653,6 +1654,82 @@ class ModeratorUiTest {
         } finally {
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
         }
+    }
+
+    // ---------- the forty-fourth session: the accessibility audits' open items ----------
+
+    /**
+     * A second accessibility audit: on a phone the controls kept at the top (the toolbar and the messages) took a third of
+     * the height, 171 px of 740 at 375 px wide, 259 px with the undo offer. They are one row now, More and the three
+     * decisions, 10 % of the height at most (74 px: one row of buttons and the padding around it); with the undo offer, or a
+     * bulk selection and its message, a quarter at most (185 px), the three-quarters below for the comment. Every button
+     * there is 24 by 24 px or more (WCAG 2.5.8); More shows and hides the menus, the reason and the note, says so
+     * (aria-expanded), and n still reaches the note.
+     */
+    @Test
+    void onAPhoneTheControlsKeptAtTheTopTakeAQuarterOfTheHeightAtMost() {
+        List<String> ids = pendingOnShow(5);
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            String height = "return document.getElementById('controls').getBoundingClientRect().height";
+            String sticky = "return getComputedStyle(document.getElementById('controls')).position";
+            assertEquals("sticky", browser.executeScript(sticky));
+            assertTrue(((Number) browser.executeScript(height)).doubleValue() <= 74, "the controls alone: " + browser.executeScript(height) + " px");
+            assertTouchTargets();
+            for (String hidden : List.of("site", "article", "reason", "note"))
+                assertFalse(browser.findElement(By.id(hidden)).isDisplayed(), hidden + " is behind More");
+            WebElement more = browser.findElement(By.id("toolbar-more"));
+            assertEquals("false", more.getAttribute("aria-expanded"));
+            assertEquals("More", more.getAccessibleName().trim());
+
+            press("a");
+            cards(4);
+            wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("undo")));
+            assertTrue(((Number) browser.executeScript(height)).doubleValue() <= 185, "with the undo offer: " + browser.executeScript(height) + " px");
+            assertTouchTargets();
+            press("xjx");
+            wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("bulk")));
+            assertTrue(browser.findElement(By.id("message")).getText().contains("2 selected"));
+            assertTrue(((Number) browser.executeScript(height)).doubleValue() <= 185, "with a bulk selection: " + browser.executeScript(height) + " px");
+            assertTouchTargets();
+            assertEquals(Boolean.TRUE, browser.executeScript("return arguments[0].getBoundingClientRect().top >= "
+                    + "document.getElementById('controls').getBoundingClientRect().bottom", browser.switchTo().activeElement()),
+                    "the comment with the focus is below the controls");
+            long width = (Long) browser.executeScript("return document.documentElement.clientWidth");
+            assertEquals(width, browser.executeScript("return document.documentElement.scrollWidth"), "nothing scrolls sideways: " + browser.executeScript(
+                    "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8).join(', ')"));
+
+            more.click();
+            assertEquals("true", more.getAttribute("aria-expanded"));
+            for (String shown : List.of("site", "article", "reason", "note"))
+                assertTrue(browser.findElement(By.id(shown)).isDisplayed(), shown + " is shown");
+            assertEquals(width, browser.executeScript("return document.documentElement.scrollWidth"), "nothing scrolls sideways, open");
+            more.click();
+            assertEquals("false", more.getAttribute("aria-expanded"));
+            assertFalse(browser.findElement(By.id("note")).isDisplayed());
+            card(ids.get(3)).click();
+            waitForDetail(ids.get(3));
+            press("n");  // the note, from the comment: More opens
+            assertEquals("note", browser.switchTo().activeElement().getAttribute("id"));
+            assertEquals("true", more.getAttribute("aria-expanded"));
+            press("hate speech? ask legal" + Keys.ENTER);
+            assertEquals(ids.get(3), browser.switchTo().activeElement().getAttribute("data-id"), "Enter goes back to the comment");
+            more.click();
+            assertEquals("More · note", more.getAccessibleName().trim(), "a note put away still goes with the next decision: the button says so");
+            card(ids.get(3)).click();
+            press("e");
+            cards(3);
+            assertEquals("hate speech? ask legal", last(comment(ids.get(3)).get("history")).get("note").asText());
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** Every button shown in the controls kept at the top is 24 by 24 CSS px or more (WCAG 2.5.8, target size). */
+    private static void assertTouchTargets() {
+        for (WebElement b : browser.findElements(By.cssSelector("#controls button")))
+            if (b.isDisplayed())
+                assertTrue(b.getRect().getWidth() >= 24 && b.getRect().getHeight() >= 24, b.getAttribute("id") + " is " + b.getRect().getDimension());
     }
 
     /**
