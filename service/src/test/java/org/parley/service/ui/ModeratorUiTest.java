@@ -1659,6 +1659,142 @@ class ModeratorUiTest {
     // ---------- the forty-fourth session: the accessibility audits' open items ----------
 
     /**
+     * The audits left the page light under {@code prefers-color-scheme: dark}, for moderators on long shifts in dim rooms.
+     * In the dark scheme the page, its cards, the panel, the toolbar's fields, the marks, the badges and the messages are
+     * dark with light text; axe-core (its colour-contrast with the rest) finds nothing in the main states, on a phone too;
+     * the focus ring is 3:1 or more on the toolbar; and forced colours still mark the comment on show.
+     */
+    @Test
+    void inTheDarkSchemeThePageIsDarkAndAxeFindsNoContrastShort() {
+        List<String> ids = idsByRisk(seed(TOXIC.subList(0, 3)));
+        String reported = article + "-reported";
+        submit(reported, "I disagree, the figures in the article look wrong to me.", null);  // published
+        report(reported, "spam link");
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        dark(true);
+        try {
+            open("PENDING");
+            assertEquals(Boolean.TRUE, browser.executeScript("return matchMedia('(prefers-color-scheme: dark)').matches"));
+            wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+            browser.findElement(By.id("password")).sendKeys("not-the-password" + Keys.ENTER);
+            wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+            assertDark("html", ".login-box", "#username", "#login-error");
+            found.put("log-in, a wrong password", axe());
+
+            login("PENDING");
+            cards(3);
+            waitForDetail(ids.get(0));
+            assertFalse(browser.findElements(By.cssSelector("#comments > li.current mark")).isEmpty(), "a comment with marks on show");
+            assertDark("html", "#comments > li.current", "#comments > li.current mark", "#comments > li.current .badge",
+                    "#detail", ".toolbar", "#note", "#reason");
+            found.put("pending, marks, the panel", axe());
+            shiftTab();
+            assertEquals("escalate", browser.switchTo().activeElement().getAttribute("id"));
+            assertEquals("solid", browser.executeScript("return getComputedStyle(document.activeElement).outlineStyle"), "a ring");
+            String ring = (String) browser.executeScript("return getComputedStyle(document.activeElement).outlineColor");
+            String toolbar = (String) browser.executeScript("return getComputedStyle(document.querySelector('.toolbar')).backgroundColor");
+            assertTrue(contrast(ring, toolbar) >= 3, "the focus ring " + ring + " on " + toolbar + ": " + contrast(ring, toolbar));
+            card(ids.get(0)).click();
+            press("R");  // nothing selected: an error
+            wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.error")));
+            assertDark("#alert");
+            found.put("an error", axe());
+            press("xjx");
+            waitForDetail(ids.get(1));
+            assertDark("#comments > li.checked", "#message");
+            found.put("two selected for bulk", axe());
+            press(Keys.ESCAPE.toString());
+            press("?");
+            wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("help")));
+            assertDark(".help-box", ".help-box kbd");
+            found.put("help", axe());
+            press(Keys.ESCAPE.toString());
+            wait(5).until(ExpectedConditions.invisibilityOfElementLocated(By.id("help")));
+            card(ids.get(1)).click();
+            press("a");
+            cards(2);
+            wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("undo")));
+            assertDark("#message", "#undo");
+            found.put("the undo offer", axe());
+            approvedElsewhere(ids.get(2));
+            press("r");
+            wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
+            assertDark("#alert");
+            found.put("a 409", axe());
+            press("2");
+            waitForDetail(reported);
+            assertDark("#comments > li.current .reports");
+            found.put("reported", axe());
+            press("5");
+            wait(10).until(d -> browser.executeScript(SHOWN, "APPROVED"));
+            wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#detail .reopen")));
+            found.put("approved, with the panel's way back", axe());
+            press("1");
+            cards(1);
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+            try {
+                press("a");
+                cards(0);
+                wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("undo")));
+                assertDark("#controls");
+                found.put("a phone, the undo offer", axe());
+                browser.findElement(By.id("toolbar-more")).click();
+                found.put("a phone, the toolbar's options shown", axe());
+            } finally {
+                browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
+            // Forced colours win over the scheme: the theme's Highlight still marks the queue on show.
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(
+                    Map.of("name", "prefers-color-scheme", "value", "dark"), Map.of("name", "forced-colors", "value", "active"))));
+            String border = "return getComputedStyle(document.querySelector(arguments[0])).borderBottomColor";
+            assertNotEquals(browser.executeScript(border, "#tabs .tab.active"), browser.executeScript(border, "#tabs .tab:not(.active)"));
+        } finally {
+            dark(false);
+        }
+        found.values().removeIf(List::isEmpty);
+        assertEquals(Map.of(), found);
+    }
+
+    private static void dark(boolean on) {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                on ? List.of(Map.of("name", "prefers-color-scheme", "value", "dark")) : List.of()));
+    }
+
+    /** Each element (the first a selector finds) on a dark ground (its own, or what is behind it) with light text. */
+    private static void assertDark(String... selectors) {
+        for (String css : selectors) {
+            @SuppressWarnings("unchecked")
+            List<String> colours = (List<String>) browser.executeScript("""
+                    let e = document.querySelector(arguments[0]);
+                    if (!e) return null;
+                    const ink = getComputedStyle(e).color;
+                    while (e && /^rgba\\(.*, 0\\)$|^transparent$/.test(getComputedStyle(e).backgroundColor)) e = e.parentElement;
+                    return [e ? getComputedStyle(e).backgroundColor : 'rgb(255, 255, 255)', ink];
+                    """, css);
+            assertNotNull(colours, css + " is not in the page");
+            assertTrue(luminance(colours.get(0)) < 0.1, css + " on " + colours.get(0) + ": not dark");
+            assertTrue(luminance(colours.get(1)) > 0.3, css + " in " + colours.get(1) + ": not light");
+        }
+    }
+
+    /** WCAG's relative luminance of a computed colour, rgb() or rgba() (its alpha left out). */
+    private static double luminance(String css) {
+        String[] parts = css.replaceAll("[^0-9.,]", "").split(",");
+        double l = 0;
+        double[] weight = {0.2126, 0.7152, 0.0722};
+        for (int i = 0; i < 3; i++) {
+            double c = Double.parseDouble(parts[i]) / 255;
+            l += weight[i] * (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+        return l;
+    }
+
+    private static double contrast(String a, String b) {
+        double x = luminance(a), y = luminance(b);
+        return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+    }
+
+    /**
      * A second accessibility audit: on a phone the controls kept at the top (the toolbar and the messages) took a third of
      * the height, 171 px of 740 at 375 px wide, 259 px with the undo offer. They are one row now, More and the three
      * decisions, 10 % of the height at most (74 px: one row of buttons and the padding around it); with the undo offer, or a
