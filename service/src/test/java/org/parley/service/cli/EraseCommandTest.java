@@ -294,6 +294,13 @@ class EraseCommandTest {
         assertTrue(text.contains("WARN  ") && text.contains(ErasureLogLine.OPERATOR_LOGGER + " is kept at INFO"), text);
     }
 
+    /** The store of a second database, migrated: a copy restored from a backup taken before the erasures under test. */
+    private static CommentStore migrated(DataSourceFactory copy) {
+        Jdbi jdbi = Jdbi.create(copy.getUrl(), copy.getUser(), copy.getPassword());
+        Database.migrate(jdbi);
+        return new CommentStore(jdbi);
+    }
+
     /**
      * The operator's erasures, by --author, --id and --ids, each logged through the config's logging as a site's DELETE
      * is, a line a comment (no author), so that --from-log re-applies them to a copy restored from a backup older than
@@ -303,9 +310,7 @@ class EraseCommandTest {
     @EnumSource(TestDatabases.class)
     void theOperatorsErasuresAreLoggedAndReappliedFromTheLogToARestoredCopy(TestDatabases db) throws Exception {
         DataSourceFactory copy = db.fresh(dir);
-        Jdbi copyJdbi = Jdbi.create(copy.getUrl(), copy.getUser(), copy.getPassword());
-        Database.migrate(copyJdbi);
-        CommentStore store = store(db), restored = new CommentStore(copyJdbi);
+        CommentStore store = store(db), restored = migrated(copy);
         for (CommentStore s : List.of(store, restored)) { // the copy: a backup taken before the erasures below
             for (String id : List.of("d1", "d2")) s.insert(comment(SITE, id, "dana"), T0);
             for (String id : List.of("k1", "k2", "k3", "k4")) s.insert(comment(SITE, id, "kim"), T0);
@@ -360,9 +365,7 @@ class EraseCommandTest {
     @EnumSource(TestDatabases.class)
     void theOperatorsErasuresGoToTheErasureLogWhichFromLogReadsWhole(TestDatabases db) throws Exception {
         DataSourceFactory copy = db.fresh(dir);
-        Jdbi copyJdbi = Jdbi.create(copy.getUrl(), copy.getUser(), copy.getPassword());
-        Database.migrate(copyJdbi);
-        CommentStore store = store(db), restored = new CommentStore(copyJdbi);
+        CommentStore store = store(db), restored = migrated(copy);
         for (CommentStore s : List.of(store, restored)) {
             for (String id : List.of("k1", "k2", "k3", "s1", "s2")) s.insert(comment(SITE, id, "kim"), T0);
             s.insert(comment("blog.example", "k1", "kim"), T0);
