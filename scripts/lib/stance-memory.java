@@ -62,6 +62,9 @@ class StanceMemory {
         long end = rssKib();
         System.out.printf("resident memory: %+d MiB over the first half of the calls (inputs of new lengths), %+d MiB over the second (%+.1f KiB a comment)%n",
                 (half[0] - start) >> 10, (end - half[0]) >> 10, (end - half[0]) / (calls - calls / 2) / 20.0);
+        // DL4J keeps its workspaces per thread that ran a network: these, since the forty-fourth session, not the readers
+        System.out.printf("threads that ran the stance networks: %d (parley-stance-*; -Dparley.stance.threads)%n",
+                Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("parley-stance-")).count());
         System.exit(0);
     }
 

@@ -8,7 +8,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * A stance network's class probabilities, a batch of rows at a time. {@code ComputationGraph.output}
  * is not thread-safe, so each batch holds the network's lock; stance is asked for far less often
- * than toxicity.
+ * than toxicity. The batches run on {@link StanceThreads}, not the caller's thread, so that DL4J's
+ * per-thread workspaces are kept for those few threads and not for every request thread that ever read
+ * stance; the inputs are made, and the probabilities read back, on the caller's side.
  *
  * <p>The arrays a call makes are closed before it returns. An ND4J array's memory is native (outside
  * the Java heap and Native Memory Tracking) and is otherwise given back only once the garbage
@@ -23,29 +25,46 @@ final class GraphOutput {
 
     /** @param inputs the network's inputs for rows [from, to), made for this call: each is closed once read */
     static float[][] probabilities(ComputationGraph network, int rows, BiFunction<Integer, Integer, INDArray[]> inputs) {
-        return probabilities(network, rows, inputs, true);
+        return probabilities(StanceThreads.shared(), network, rows, inputs, true);
     }
 
     /** Each row of {@code x} (the network's one input), which stays the caller's. */
     static float[][] probabilities(ComputationGraph network, INDArray x) {
+        return probabilities(StanceThreads.shared(), network, x);
+    }
+
+    /** {@link #probabilities(ComputationGraph, INDArray)} on the given threads (the tests). */
+    static float[][] probabilities(StanceThreads threads, ComputationGraph network, INDArray x) {
         // Not closed: a range of x that covers all its rows shares x's memory yet reads as an array of its own.
-        return probabilities(network, (int) x.rows(), (from, to) -> new INDArray[] {
+        return probabilities(threads, network, (int) x.rows(), (from, to) -> new INDArray[] {
                 x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())}, false);
     }
 
-    private static float[][] probabilities(ComputationGraph network, int rows, BiFunction<Integer, Integer, INDArray[]> inputs, boolean closeInputs) {
+    /** {@link #probabilities(ComputationGraph, int, BiFunction)} on the given threads (the tests). */
+    static float[][] probabilities(StanceThreads threads, ComputationGraph network, int rows, BiFunction<Integer, Integer, INDArray[]> inputs) {
+        return probabilities(threads, network, rows, inputs, true);
+    }
+
+    private static float[][] probabilities(StanceThreads threads, ComputationGraph network, int rows,
+                                           BiFunction<Integer, Integer, INDArray[]> inputs, boolean closeInputs) {
         float[][] out = new float[rows][];
         for (int from = 0; from < rows; from += BATCH) {
             int to = Math.min(rows, from + BATCH);
             INDArray[] in = inputs.apply(from, to);
-            INDArray probs = null;
             try {
-                synchronized (network) {
-                    probs = network.outputSingle(false, in);
+                // The pass alone on the stance threads; threads.call returns only once the task is out of the executor,
+                // so the inputs are never closed under a pass still reading them.
+                INDArray probs = threads.call(() -> {
+                    synchronized (network) {
+                        return network.outputSingle(false, in);
+                    }
+                });
+                try {
+                    for (int i = from; i < to; i++) out[i] = probs.getRow(i - from).toFloatVector();
+                } finally {
+                    probs.close(); // detached from the network's workspaces: ours
                 }
-                for (int i = from; i < to; i++) out[i] = probs.getRow(i - from).toFloatVector();
             } finally {
-                if (probs != null) probs.close(); // detached from the network's workspaces: ours
                 if (closeInputs) for (INDArray a : in) if (a != null) a.close();
             }
         }

@@ -3,10 +3,19 @@ package org.parley.stance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -25,7 +34,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 class GraphOutputTest {
     /** A 3 → 2 softmax that keeps every output it hands out. */
     private static final class Recording extends ComputationGraph {
-        final List<INDArray> outputs = new ArrayList<>();
+        final List<INDArray> outputs = Collections.synchronizedList(new ArrayList<>());
+        final Set<String> threads = ConcurrentHashMap.newKeySet(); // the threads each forward pass ran on
 
         Recording() {
             super(new NeuralNetConfiguration.Builder().seed(7).graphBuilder().addInputs("in")
@@ -37,6 +47,7 @@ class GraphOutputTest {
 
         @Override
         public INDArray outputSingle(boolean train, INDArray... input) {
+            threads.add(Thread.currentThread().getName());
             INDArray out = super.outputSingle(train, input);
             outputs.add(out);
             return out;
@@ -53,6 +64,7 @@ class GraphOutputTest {
         for (int i = 0; i < rows; i++) x[i] = row(i);
         float[][] out = network.outputSingle(false, Nd4j.create(x).castTo(DataType.FLOAT)).toFloatMatrix();
         network.outputs.clear();
+        network.threads.clear();
         return out;
     }
 
@@ -91,5 +103,110 @@ class GraphOutputTest {
             float[][] again = GraphOutput.probabilities(network, xs); // x still readable: the training loop scores its dev set each epoch
             for (int i = 0; i < rows; i++) assertArrayEquals(p[i], again[i], 0f);
         }
+    }
+
+    /**
+     * DL4J keeps ~27 MiB of workspaces for each thread that has run a network: the passes run on the stance threads,
+     * whichever threads ask, so that memory is bounded by those few and not by Jetty's request threads.
+     */
+    @Test
+    void forwardPassesRunOnTheStanceThreadsWhicheverThreadsAsk() throws Exception {
+        Recording network = new Recording();
+        int rows = 100; // two batches
+        float[][] want = expected(network, rows);
+        int callers = 12;
+        List<Thread> readers = new ArrayList<>();
+        Set<String> callerNames = ConcurrentHashMap.newKeySet();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        for (int c = 0; c < callers; c++) {
+            Thread t = new Thread(() -> {
+                callerNames.add(Thread.currentThread().getName());
+                for (int k = 0; k < 5; k++) {
+                    float[][] p = GraphOutput.probabilities(network, rows, (from, to) -> {
+                        float[][] x = new float[to - from][];
+                        for (int i = from; i < to; i++) x[i - from] = row(i);
+                        return new INDArray[] {Nd4j.create(x).castTo(DataType.FLOAT)};
+                    });
+                    for (int i = 0; i < rows; i++) if (!java.util.Arrays.equals(want[i], p[i])) failures.add(new AssertionError("row " + i));
+                }
+            }, "caller-" + c);
+            readers.add(t);
+            t.start();
+        }
+        for (Thread t : readers) t.join();
+        assertTrue(failures.isEmpty(), () -> failures.get(0).getMessage());
+        assertEquals(callers * 5 * 2, network.outputs.size());
+        int bound = StanceThreads.shared().size();
+        assertTrue(network.threads.size() <= bound && bound < callers,
+                "passes ran on " + network.threads.size() + " threads, at most " + bound + " wanted: " + network.threads);
+        for (String name : network.threads) {
+            assertFalse(callerNames.contains(name), "a pass ran on the caller's thread " + name);
+            assertTrue(name.startsWith("parley-stance-"), name);
+        }
+    }
+
+    /** A caller interrupted while its pass waits for a thread takes it out of the queue: nothing is left behind. */
+    @Test
+    void aCallerInterruptedBeforeItsPassStartedLeavesNothingQueued() throws Exception {
+        StanceThreads threads = new StanceThreads(1, "test-stance-");
+        CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
+        AtomicReference<Integer> first = new AtomicReference<>();
+        Thread holder = new Thread(() -> first.set(threads.call(() -> {
+            started.countDown();
+            release.await();
+            return 1;
+        })));
+        holder.start();
+        started.await();
+        AtomicBoolean ran = new AtomicBoolean(), flagged = new AtomicBoolean();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                threads.call(() -> ran.getAndSet(true));
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+            flagged.set(Thread.currentThread().isInterrupted());
+        });
+        waiter.start();
+        while (threads.queued() < 1) Thread.onSpinWait(); // the waiter's task is in the queue
+        waiter.interrupt();
+        waiter.join();
+        assertInstanceOf(CancellationException.class, thrown.get());
+        assertTrue(flagged.get(), "the interrupt is kept");
+        assertEquals(0, threads.queued(), "the cancelled task left in the queue");
+        release.countDown();
+        holder.join();
+        assertEquals(1, first.get());
+        assertEquals(2, threads.call(() -> 2)); // one thread, in order: had the waiter's task stayed, it would have run by now
+        assertFalse(ran.get(), "the cancelled task ran");
+    }
+
+    /** An interrupt during a pass that has started waits for it (the caller frees its inputs after) and keeps the flag. */
+    @Test
+    void aCallerInterruptedDuringItsPassGetsItsAnswer() throws Exception {
+        StanceThreads threads = new StanceThreads(1, "test-stance-");
+        CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
+        AtomicReference<Integer> answer = new AtomicReference<>();
+        AtomicBoolean flagged = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            answer.set(threads.call(() -> {
+                started.countDown();
+                release.await();
+                return 7;
+            }));
+            flagged.set(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        started.await();
+        caller.interrupt();
+        release.countDown();
+        caller.join();
+        assertEquals(7, answer.get());
+        assertTrue(flagged.get());
+        assertEquals(0, threads.queued());
+        assertThrows(IllegalArgumentException.class, () -> threads.call(() -> {
+            throw new IllegalArgumentException("the pass's own exception");
+        }));
     }
 }
