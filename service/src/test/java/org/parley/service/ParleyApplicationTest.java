@@ -97,6 +97,9 @@ class ParleyApplicationTest {
     }
 
     /** {@code head} (request line and headers) with {@code body} (ASCII) after them, on a connection closed after. */
+    /** The request line and headers of a website's JSON {@code POST /v1/score}, without its last line break. */
+    private static final String SCORE_HEAD = "POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + "\r\nContent-Type: application/json";
+
     private static String rawPost(String head, String body) throws java.io.IOException {
         return raw(head + "\r\nConnection: close\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
     }
@@ -325,8 +328,7 @@ class ParleyApplicationTest {
     @Test
     void whatJettyRefusesInTheHeadersIsJsonNamingTheHeader() throws Exception {
         String score = "{\"comment\": {\"text\": \"hello\"}}";
-        String head = "POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + "\r\nContent-Type: application/json";
-        String answer = rawPost(head + "\r\nExpect: garbage", score);
+        String answer = rawPost(SCORE_HEAD + "\r\nExpect: garbage", score);
         assertTrue(answer.startsWith("HTTP/1.1 417"), answer);
         JsonNode body = rawBody(answer);
         assertEquals("Expect", body.path("field").asText(), answer);
@@ -359,8 +361,7 @@ class ParleyApplicationTest {
     @Test
     void whatJettyRefusesInTheHeadersIsGooglesEnvelopeOnItsPathsAndAControlCharacterNamesItsHeader() throws Exception {
         String score = "{\"comment\": {\"text\": \"hello\"}}";
-        String head = "POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE + "\r\nContent-Type: application/json";
-        String answer = rawPost(head + "\r\nX-Trace: a\u0001b", score);
+        String answer = rawPost(SCORE_HEAD + "\r\nX-Trace: a\u0001b", score);
         assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
         JsonNode body = rawBody(answer);
         assertEquals("headers", body.path("field").asText(), answer);
@@ -368,7 +369,7 @@ class ParleyApplicationTest {
         answer = rawPost("POST /v1/score HTTP/1.1\r\nX-Tr\u0001ce: a", score);
         assertTrue(rawBody(answer).path("message").asText().contains("CNTL=0x1 in the first header"), answer);
 
-        String analyze = head.replace("/v1/score", "/v1alpha1/comments:analyze");
+        String analyze = SCORE_HEAD.replace("/v1/score", "/v1alpha1/comments:analyze");
         String batch = "POST /batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/mixed; boundary=b";
         Object[][] cases = {{analyze + "\r\nX-Trace: a\u0001b", 400, "INVALID_ARGUMENT", "in header 4, the one after Content-Type"},
                 {batch + "\r\nX-Trace: a\u0001b", 400, "INVALID_ARGUMENT", "in header 3, the one after Content-Type"},
@@ -389,8 +390,7 @@ class ParleyApplicationTest {
     @Test
     void aBodyShorterThanItsContentLengthIsA400NamingTheBody() throws Exception {
         try (java.net.Socket s = new java.net.Socket("localhost", APP.getLocalPort())) {
-            String head = "POST /v1/score HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n";
+            String head = SCORE_HEAD + "\r\nContent-Length: 100\r\nConnection: close\r\n\r\n";
             s.getOutputStream().write((head + "{\"comment\": {\"text\":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             s.shutdownOutput();
             String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

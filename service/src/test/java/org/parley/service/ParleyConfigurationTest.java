@@ -143,15 +143,22 @@ class ParleyConfigurationTest {
     }
 
     private static String startUpError(String yaml) throws Exception {
+        try {
+            built(yaml);
+            return "started";
+        } catch (io.dropwizard.configuration.ConfigurationException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The configuration this YAML makes, read from a file as the service reads its own. */
+    private static ParleyConfiguration built(String yaml) throws Exception {
         var factory = StrictConfig.<ParleyConfiguration>factory().create(ParleyConfiguration.class,
                 Validators.newValidator(), io.dropwizard.jackson.Jackson.newObjectMapper(), "dw");
         java.nio.file.Path file = java.nio.file.Files.createTempFile("parley", ".yml");
         try {
             java.nio.file.Files.writeString(file, yaml);
-            factory.build(file.toFile());
-            return "started";
-        } catch (io.dropwizard.configuration.ConfigurationException e) {
-            return e.getMessage();
+            return factory.build(file.toFile());
         } finally {
             java.nio.file.Files.delete(file);
         }
@@ -187,15 +194,7 @@ class ParleyConfigurationTest {
         // Each ${VAR:-default} as its default, whatever this machine's environment says.
         String text = new org.apache.commons.text.StringSubstitutor(env::get)
                 .replace(java.nio.file.Files.readString(java.nio.file.Path.of("config.yml")));
-        var factory = StrictConfig.<ParleyConfiguration>factory().create(ParleyConfiguration.class,
-                Validators.newValidator(), io.dropwizard.jackson.Jackson.newObjectMapper(), "dw");
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("parley", ".yml");
-        try {
-            java.nio.file.Files.writeString(file, text);
-            return factory.build(file.toFile());
-        } finally {
-            java.nio.file.Files.delete(file);
-        }
+        return built(text);
     }
 
     /** Above capacity a full request log queue held Jetty's threads (docs/scoring-api.md, "Overload"). */
@@ -234,23 +233,16 @@ class ParleyConfigurationTest {
                 ((io.dropwizard.core.server.DefaultServerFactory) shipped.getServerFactory()).getRequestLogFactory()).getAppenders();
         assertEquals(1088, ((io.dropwizard.logging.common.AbstractAppenderFactory<?>) requests.get(0)).getDiscardingThreshold());
 
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("parley", ".yml");
-        try {
-            java.nio.file.Files.writeString(file, """
-                    logging:
-                      appenders:
-                        - type: file
-                          currentLogFilename: parley.log
-                          archive: false
-                        - type: console
-                          discardingThreshold: 50
-                    """);
-            ParleyConfiguration own = StrictConfig.<ParleyConfiguration>factory().create(ParleyConfiguration.class,
-                    Validators.newValidator(), io.dropwizard.jackson.Jackson.newObjectMapper(), "dw").build(file.toFile());
-            assertEquals(List.of(0, 50), discarding(own), "unset: 0; set: kept");
-        } finally {
-            java.nio.file.Files.delete(file);
-        }
+        ParleyConfiguration own = built("""
+                logging:
+                  appenders:
+                    - type: file
+                      currentLogFilename: parley.log
+                      archive: false
+                    - type: console
+                      discardingThreshold: 50
+                """);
+        assertEquals(List.of(0, 50), discarding(own), "unset: 0; set: kept");
     }
 
     /**
@@ -260,29 +252,22 @@ class ParleyConfigurationTest {
      */
     @Test
     void aLoggersOwnAppenderDropsNoLineUnlessTheConfigSaysSo() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("parley", ".yml");
-        try {
-            java.nio.file.Files.writeString(file, """
-                    logging:
-                      loggers:
-                        org.parley.service.resources.CommentsResource:
-                          level: INFO
-                          appenders:
-                            - type: file
-                              currentLogFilename: erasures.log
-                              archive: false
-                            - type: console
-                              discardingThreshold: 50
-                    """);
-            ParleyConfiguration own = StrictConfig.<ParleyConfiguration>factory().create(ParleyConfiguration.class,
-                    Validators.newValidator(), io.dropwizard.jackson.Jackson.newObjectMapper(), "dw").build(file.toFile());
-            var entry = ((io.dropwizard.logging.common.DefaultLoggingFactory) own.getLoggingFactory()).getLoggers()
-                    .get("org.parley.service.resources.CommentsResource");
-            assertEquals(0, entry.at("/appenders/0/discardingThreshold").asInt(-1), "unset: 0");
-            assertEquals(50, entry.at("/appenders/1/discardingThreshold").asInt(-1), "set: kept");
-        } finally {
-            java.nio.file.Files.delete(file);
-        }
+        ParleyConfiguration own = built("""
+                logging:
+                  loggers:
+                    org.parley.service.resources.CommentsResource:
+                      level: INFO
+                      appenders:
+                        - type: file
+                          currentLogFilename: erasures.log
+                          archive: false
+                        - type: console
+                          discardingThreshold: 50
+                """);
+        var entry = ((io.dropwizard.logging.common.DefaultLoggingFactory) own.getLoggingFactory()).getLoggers()
+                .get("org.parley.service.resources.CommentsResource");
+        assertEquals(0, entry.at("/appenders/0/discardingThreshold").asInt(-1), "unset: 0");
+        assertEquals(50, entry.at("/appenders/1/discardingThreshold").asInt(-1), "set: kept");
     }
 
     private static List<Integer> discarding(ParleyConfiguration config) {

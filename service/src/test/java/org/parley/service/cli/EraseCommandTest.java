@@ -410,22 +410,10 @@ class EraseCommandTest {
                 "the copy's erasure log holds them again, for a later restore");
     }
 
-    /** {@code f}'s database, a main log file at INFO, and config.yml's erasure log in {@code erasures}. */
+    /** {@code f}'s database, a main log file at INFO ({@link #loggingConfig}), and config.yml's erasure log in {@code erasures}. */
     private Path erasureLogConfig(DataSourceFactory f, Path erasures, Path main, String name) throws Exception {
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) org.parley.service.ErasureLogs.YAML.readTree("""
-                database:
-                  driverClass: %s
-                  url: "%s"
-                  user: %s
-                logging:
-                  level: INFO
-                  loggers:
-                    liquibase: WARN
-                  appenders:
-                    - type: file
-                      currentLogFilename: "%s"
-                      archive: false
-                """.formatted(f.getDriverClass(), f.getUrl(), f.getUser(), main));
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) org.parley.service.ErasureLogs.YAML
+                .readTree(loggingConfig(f, main, "text").toFile());
         org.parley.service.ErasureLogs.withErasureLog(tree, erasures);
         return Files.writeString(dir.resolve(name), org.parley.service.ErasureLogs.YAML.writeValueAsString(tree));
     }

@@ -1410,7 +1410,7 @@ class ModeratorUiTest {
     @Test
     void at320PixelsWideThePageIsOneColumnWithEveryTabInView() {
         List<String> ids = pendingOnShow(2);
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", false));
+        screen(320, 640, false);
         try {
             long width = (Long) browser.executeScript("return document.documentElement.clientWidth");  // less the scroll bar
             assertEquals(width, browser.executeScript("return document.documentElement.scrollWidth"), "nothing scrolls sideways: " + browser.executeScript(
@@ -1424,7 +1424,7 @@ class ModeratorUiTest {
             assertTrue(detail.getRect().getY() >= card(ids.get(1)).getRect().getY(), "the panel comes after the list");
             assertEquals(card.getAttribute("clientWidth"), card.getAttribute("scrollWidth"), "the card overflows");
         } finally {
-            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            screenAsIs();
         }
     }
 
@@ -1435,7 +1435,7 @@ class ModeratorUiTest {
     @Test
     void at320PixelsWideOneTabFromTheCommentReachesALinkToThePanel() {
         List<String> ids = pendingOnShow(3);
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", false));
+        screen(320, 640, false);
         try {
             assertEquals(ids.get(0), browser.switchTo().activeElement().getAttribute("data-id"));
             press(Keys.TAB.toString());
@@ -1455,7 +1455,7 @@ class ModeratorUiTest {
             waitForDetail(ids.get(1));
             assertEquals(ids.get(1), browser.switchTo().activeElement().getAttribute("data-id"));
         } finally {
-            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            screenAsIs();
         }
     }
 
@@ -1467,7 +1467,7 @@ class ModeratorUiTest {
     @Test
     void onAPhoneTheDecisionButtonsAndTheAlertStayInViewBesideTheCommentOnShow() {
         List<String> ids = pendingOnShow(5);
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+        screen(375, 740, true);
         try {
             press(Keys.END.toString());
             String last = ids.get(4);
@@ -1482,7 +1482,7 @@ class ModeratorUiTest {
             WebElement alert = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
             assertEquals(Boolean.TRUE, browser.executeScript(inView, alert), "the 409 is told in view");
         } finally {
-            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            screenAsIs();
         }
     }
 
@@ -1536,14 +1536,14 @@ class ModeratorUiTest {
         found.put("approved, with the panel's way back to Pending", axe());
         press("1");
         cards(2);
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+        screen(375, 740, true);
         try {
             press("a");
             cards(1);
             wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("undo")));
             found.put("a phone, the undo offer at the top", axe());
         } finally {
-            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            screenAsIs();
         }
         found.values().removeIf(List::isEmpty);
         assertEquals(Map.of(), found);
@@ -1731,7 +1731,7 @@ class ModeratorUiTest {
             found.put("approved, with the panel's way back", axe());
             press("1");
             cards(1);
-            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+            screen(375, 740, true);
             try {
                 press("a");
                 cards(0);
@@ -1741,7 +1741,7 @@ class ModeratorUiTest {
                 browser.findElement(By.id("toolbar-more")).click();
                 found.put("a phone, the toolbar's options shown", axe());
             } finally {
-                browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                screenAsIs();
             }
             // Forced colours win over the scheme: the theme's Highlight still marks the queue on show.
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(
@@ -1805,7 +1805,7 @@ class ModeratorUiTest {
     @Test
     void onAPhoneTheControlsKeptAtTheTopTakeAQuarterOfTheHeightAtMost() {
         List<String> ids = pendingOnShow(5);
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+        screen(375, 740, true);
         try {
             String height = "return document.getElementById('controls').getBoundingClientRect().height";
             String sticky = "return getComputedStyle(document.getElementById('controls')).position";
@@ -1857,7 +1857,7 @@ class ModeratorUiTest {
             cards(3);
             assertEquals("hate speech? ask legal", last(comment(ids.get(3)).get("history")).get("note").asText());
         } finally {
-            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            screenAsIs();
         }
     }
 
@@ -2380,6 +2380,16 @@ class ModeratorUiTest {
         // A load still under way renders the list again, which leaves a card found a moment before stale.
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> id.equals(d.findElement(By.id("detail")).getAttribute("data-id"))
                 && d.findElement(By.cssSelector("#comments > li.current")).getAttribute("data-id").equals(id));
+    }
+
+    /** Chromium's viewport as this screen's (CSS px; {@code mobile}: a phone's, with touch and its meta viewport). */
+    private static void screen(int width, int height, boolean mobile) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    /** The window's own viewport again, after {@link #screen}. */
+    private static void screenAsIs() {
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
     private void press(String keys) {
