@@ -87,8 +87,8 @@ class ScoreStanceTest {
         assertEquals("'parent' is empty", out.get(4).get("error").asText());
         assertEquals(5, out.get(4).get("line").asInt());
         assertTrue(out.get(5).has("stance"));
-        assertEquals("'target' item 2 repeats item 1 (targets are compared without case, surrounding spaces or repeated spaces, as the model "
-                + "reads them)", out.get(6).get("error").asText());
+        assertEquals("'target' item 2 repeats item 1 (targets are compared without case, accents on Latin letters, invisible "
+                + "characters, surrounding or repeated spaces, as the model reads them)", out.get(6).get("error").asText());
     }
 
     /**

@@ -51,6 +51,30 @@ class ShippedStanceTest {
             assertEquals(Stance.AGAINST, model.stance(comment, List.of(TARGET)).get(0).label(), comment);
     }
 
+    /**
+     * The repeat rule ({@link StanceLimits#sameness}) holds to what the model reads: each target it calls the same as
+     * "Syria" (or "Zurich", "Sao Paulo") gets the same probabilities to the last digit, on comments that name it and
+     * comments that do not. Forty-fifth session: invisible characters, end controls and Latin accents joined the rule.
+     */
+    @Test
+    void targetsTheRepeatRuleCallsTheSameAreReadAlike() {
+        List<List<String>> groups = List.of(
+                List.of("Syria", " syria ", "Syria\u200b", "\ufeffSyria", "S\u200dyria", "Syr\u00adia", "\u202eSyria\u200e",
+                        "Syria\u0007", "\u0001Syria", "Syria\ufe0f", "Syria\u034f", "Syri\u0301a", "Syr\u00eda"),
+                List.of("Zurich", "Z\u00fcrich", "Zu\u0308rich"),
+                List.of("Sao Paulo", "S\u00e3o Paulo", "Sa\u0303o\u2060  Paulo"));
+        List<String> comments = List.of("We can't bomb people to save his face.", "Z\u00fcrich is lovely and S\u00e3o Paulo is not.");
+        for (List<String> group : groups) {
+            List<List<TargetStance>> first = model.stance(comments, group.subList(0, 1));  // a repeat is refused: one at a time
+            for (String t : group) {
+                assertEquals(StanceLimits.sameness(group.get(0)), StanceLimits.sameness(t), t);
+                List<List<TargetStance>> read = model.stance(comments, List.of(t));
+                for (int c = 0; c < comments.size(); c++)
+                    assertEquals(first.get(c).get(0).probabilities(), read.get(c).get(0).probabilities(), t + " on comment " + c);
+            }
+        }
+    }
+
     /** The same target with comments in favour: a model that said AGAINST to everything would fail here. */
     @Test
     void commentsForStrikesAreFavor() {

@@ -134,7 +134,7 @@ public final class RequestChecks {
                 case TOO_LONG -> new ApiException(400, item, StanceLimits.MAX_TARGET_CHARS,
                         item + " is longer than " + StanceLimits.MAX_TARGET_CHARS + " characters (was " + p.found() + ")");
                 case REPEAT -> ApiException.badField(item, item + " repeats " + field + "[" + p.found() + "] (targets are compared "
-                        + "without case, surrounding spaces or repeated spaces, as the stance model reads them)");
+                        + StanceLimits.SAMENESS.replace("the model", "the stance model") + ")");
             };
         }
         // JSON strings are refused as they are read; query parameters (/v1/threads?target=) are not.

@@ -298,6 +298,9 @@ class ScoreThreadResourceTest {
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"attributes\": [\"FLIRTATION\"]}", 400, "attributes[0]", null},
                 // A repeated target gave the summary two rows for it (a stance integrator's review, thirty-ninth session).
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"targets\": [\"Syria\", \"SYRIA\"]}", 400, "targets[1]", null},
+                // Read alike by the model, answered twice (a stance integrator's second review, forty-fifth session).
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"targets\": [\"Syria\", \"Syria\\u200b\"]}", 400, "targets[1]", null},
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"targets\": [\"Zurich\", \"Z\u00fcrich\"]}", 400, "targets[1]", null},
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"target\": [\"war\"]}", 400, "target", null},
         };
         for (Object[] c : cases) {
