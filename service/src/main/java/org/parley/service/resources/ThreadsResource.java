@@ -81,6 +81,7 @@ public final class ThreadsResource {
     @ExceptionMetered(name = "submit-thread")
     public ThreadResult submit(JsonNode body, @QueryParam("target") List<String> targets, @Context SecurityContext security,
                                @Context ContainerRequestContext requestContext) {
+        unknownParameters(requestContext);
         List<String> t = targets == null || targets.isEmpty() ? null : targets;
         if (t != null) {
             RequestChecks.targets(t, "target");
@@ -168,5 +169,21 @@ public final class ThreadsResource {
 
     private static List<Action> actions(List<CommentView> comments) {
         return comments.stream().map(CommentView::action).toList();
+    }
+
+    /** The query parameters this endpoint reads: the targets, and the key (one of the ways to send it). */
+    private static final java.util.Set<String> PARAMETERS = java.util.Set.of("target", "key");
+
+    /**
+     * A query parameter it does not read is a 400 naming it: until the forty-fifth session {@code ?targets=Syria} (the
+     * body's name on /v1/score and /v1/score/thread) or {@code ?Target=} stored the thread with no stance and no word.
+     */
+    private static void unknownParameters(ContainerRequestContext requestContext) {
+        for (String name : requestContext.getUriInfo().getQueryParameters().keySet()) {
+            if (PARAMETERS.contains(name)) continue;
+            String shown = ApiException.shown(name);
+            throw ApiException.badField(shown, "unknown query parameter '" + shown + "': /v1/threads reads target=PHRASE "
+                    + "(repeatable: ?target=Syria&target=Putin) and key");
+        }
     }
 }

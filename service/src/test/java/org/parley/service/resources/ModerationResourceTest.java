@@ -1363,6 +1363,27 @@ class ModerationResourceTest {
         assertTrue(body.get("message").asText().contains("?target="), body.toString());
     }
 
+    /**
+     * A stance integrator's second review (forty-fifth session): {@code ?targets=} (the body's name on /v1/score and
+     * /v1/score/thread) or {@code ?Target=} stored the thread with no stance and no word. A parameter the endpoint does
+     * not read is a 400 naming it and pointing to target=; nothing is stored.
+     */
+    @Test
+    void aQueryParameterThreadsDoesNotReadIsRefusedNamingIt() {
+        for (String query : List.of("targets=Syria", "target=Syria&Target=Putin", "target=Syria&tagret=Putin")) {
+            String id = "t-" + UUID.randomUUID();
+            Response r = post(Fakes.WEBSITE_KEY, "/v1/threads?" + query, stanceThread(id));
+            JsonNode body = r.readEntity(JsonNode.class);
+            String name = query.substring(query.lastIndexOf('&') + 1, query.lastIndexOf('='));
+            assertEquals(400, r.getStatus(), query + " -> " + body);
+            assertEquals(name, body.get("field").asText(), body.toString());
+            assertTrue(body.get("message").asText().contains("target=PHRASE"), body.toString());
+            assertTrue(STORE.named(id + "/c1", Sites.EVERY).isEmpty(), "nothing stored");
+        }
+        Response keyed = post(Fakes.WEBSITE_KEY, "/v1/threads?target=Syria&key=" + Fakes.WEBSITE_KEY, stanceThread("t-" + UUID.randomUUID()));
+        assertEquals(200, keyed.getStatus(), "the key may come as a parameter: " + keyed.readEntity(String.class));
+    }
+
     @Test
     void badInputOnEveryEndpointIsA4xxNamingTheField() {
         String longText = "x".repeat(20_481);
