@@ -138,6 +138,19 @@ class StartUpTest {
     }
 
     /**
+     * A second service instance given this one's erasure log would roll its sites.log beside it, and lines are lost: the
+     * running service holds an OS lock on it (erasurelog.ErasureLogLock, whose refusal ErasureLogLockTest reads), which
+     * nothing held until the forty-fifth session.
+     */
+    @Test
+    void theRunningServiceHoldsItsErasureLogSoThatASecondInstanceOnItIsRefused() throws Exception {
+        try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(ERASURES.resolve(".sites.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            assertThrows(java.nio.channels.OverlappingFileLockException.class, lock::tryLock, "held by this JVM's service");
+        }
+    }
+
+    /**
      * The erasure lines are what an operator re-applies after a restore: {@code logging.level: WARN} wrote none until the
      * forty-third session's follow-up. Their loggers are kept at INFO. And since the forty-fourth session they go to
      * config.yml's erasure log, which holds them alone (no other line of the service's), as well as to the main log.

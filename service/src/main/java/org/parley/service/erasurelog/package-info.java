@@ -1,0 +1,5 @@
+/**
+ * The erasure log's directory (config.yml's {@code PARLEY_ERASURE_LOG}): which directories the running logging writes
+ * it to, the service's lock on its {@code sites.log}, and the compression of the operator's past months.
+ */
+package org.parley.service.erasurelog;
