@@ -6,6 +6,8 @@ import org.parley.service.moderation.ErasureLogLine;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -114,25 +116,83 @@ final class ErasureList {
 
     /** Each line in turn, UTF-8 strictly (a file of another encoding is refused, not read as ids nobody has); how many. */
     private static long eachLine(String file, String option, LineReader each) throws ArgumentParserException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(unzipped(file.equals("-") ? System.in
-                : Files.newInputStream(Path.of(file))), StandardCharsets.UTF_8.newDecoder()))) {
+        try (InputStream raw = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
+            BufferedInputStream buffered = new BufferedInputStream(raw, 65536);
+            // --from-log reads what a cut gzip holds: a month's compression the service was stopped in leaves one
+            CutShort gzip = gzip(buffered) ? CutShort.of(buffered, option.equals("--from-log")) : null;
+            BufferedReader in = new BufferedReader(new InputStreamReader(gzip != null ? gzip : buffered, StandardCharsets.UTF_8.newDecoder()));
             long n = 0;
-            for (String line; (line = in.readLine()) != null; ) each.read(line, ++n);
+            for (String line = in.readLine(), next; line != null; line = next) {
+                next = in.readLine();
+                if (next == null && gzip != null && gzip.cut && gzip.last != '\n') break; // the cut line, never whole
+                each.read(line, ++n);
+            }
+            if (gzip != null && gzip.cut)
+                System.err.println("erase: warning: " + option + " " + file + " is cut short (not whole gzip): read its " + n
+                        + " whole lines. A service stopped while compressing a month's sites.log leaves one, and the month whole"
+                        + " in sites-YYYY-MM.log<digits>.tmp beside it, which a directory's reading includes (docs/moderation.md,"
+                        + " Backup and restore)");
             return n;
         } catch (IOException e) {
             throw refused(option + ": " + (e instanceof CharacterCodingException ? file + " is not UTF-8 text"
-                    : e instanceof ZipException || e instanceof java.io.EOFException ? file + " is not whole gzip: " + CommandErrors.reason(e)
+                    : e instanceof ZipException || e instanceof EOFException ? file + " is not whole gzip: " + CommandErrors.reason(e)
                     : CommandErrors.reason(e)));
         }
     }
 
-    /** {@code in}, or what it holds if it is gzip-compressed (its first two bytes gzip's magic number). */
-    private static InputStream unzipped(InputStream in) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(in, 65536);
-        buffered.mark(2);
-        int first = buffered.read(), second = buffered.read();
-        buffered.reset();
-        return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 65536) : buffered;
+    /** Whether {@code in} is gzip-compressed: its first two bytes gzip's magic number. */
+    private static boolean gzip(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int first = in.read(), second = in.read();
+        in.reset();
+        return first == 0x1f && second == 0x8b;
+    }
+
+    /**
+     * A gzip stream that, where {@code tolerated} (--from-log), ends where it is cut short (the inflater's
+     * {@link EOFException}) instead of failing, saying so ({@link #cut}) and which byte came last. Every byte before the
+     * cut is handed on first, so every whole line is read: a reader failing there would drop the lines it had decoded.
+     */
+    private static final class CutShort extends FilterInputStream {
+        private final boolean tolerated;
+        boolean cut;
+        int last = '\n';
+
+        private CutShort(InputStream in, boolean tolerated) {
+            super(in);
+            this.tolerated = tolerated;
+        }
+
+        /** What {@code in} holds, a gzip stream; one cut in its header holds nothing. */
+        static CutShort of(InputStream in, boolean tolerated) throws IOException {
+            try {
+                return new CutShort(new GZIPInputStream(in, 65536), tolerated);
+            } catch (EOFException e) {
+                if (!tolerated) throw e;
+                CutShort none = new CutShort(InputStream.nullInputStream(), true);
+                none.cut = true;
+                return none;
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                int n = in.read(b, off, len);
+                if (n > 0) last = b[off + n - 1];
+                return n;
+            } catch (EOFException e) {
+                if (!tolerated) throw e;
+                cut = true;
+                return -1;
+            }
+        }
     }
 
     /** Printed as "erase: MESSAGE" (no usage: the options were right), exit 2. */

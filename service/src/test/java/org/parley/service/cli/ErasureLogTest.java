@@ -127,7 +127,6 @@ class ErasureLogTest {
         assertEquals(all.subList(0, all.size() - 1), read.subList(1, read.size()));
     }
 
-    /** Several logs at once, gzip or not by their bytes (a rotated service log named anything), and what is refused. */
     /** Waits (a minute at most) until no rolled file waits for its compression, as a month later none does. */
     private static void compressed(Path dir) throws Exception {
         for (int i = 0; i < 600; i++) {
@@ -139,6 +138,50 @@ class ErasureLogTest {
         fail("a rolled file still waits for its compression");
     }
 
+    /**
+     * A service stopped while a month's roll compressed sites.log leaves the month whole in {@code sites-…log<digits>.tmp}
+     * and a cut {@code .gz} (logback writes the archive in place, then deletes the source): --from-log reads every whole
+     * line the cut one holds, leaves its cut last line, and reads the .tmp, so every erasure is there and none is refused.
+     * Until the forty-fifth session the cut .gz was refused until deleted by hand.
+     */
+    @Test
+    void aCutArchiveIsReadToItsLastWholeLineBesideItsMonthWholeInTheTmp() throws Exception {
+        Path erasures = Files.createDirectories(dir.resolve("erasures"));
+        StringBuilder month = new StringBuilder();
+        List<ErasureList.Target> all = new ArrayList<>();
+        java.util.Random random = new java.util.Random(7); // ids that compress poorly: the cut falls well inside the text
+        for (int i = 0; i < 3000; i++) {
+            String id = "c-" + i + "-" + Long.toHexString(random.nextLong());
+            month.append("INFO  [2026-01-04 10:00:00,000] ").append(ErasureLogLine.LOGGER).append(": ")
+                    .append(new ErasureLogLine("news.example", id).message("key:1a2b")).append('\n');
+            all.add(new ErasureList.Target("news.example", id));
+        }
+        byte[] text = month.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gz)) {
+            out.write(text);
+        }
+        byte[] cut = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2);
+        Files.write(erasures.resolve("sites-2026-01.log.gz"), cut);
+        // What the cut bytes hold, read a byte at a time until the inflater runs out: its whole lines are what it has.
+        java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream();
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(cut))) {
+            for (int b; (b = in.read()) >= 0; ) held.write(b);
+            fail("not cut");
+        } catch (java.io.EOFException expected) {
+            // the end of what it holds
+        }
+        long wholeLines = held.toString(java.nio.charset.StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count();
+        assertTrue(wholeLines > 100 && wholeLines < all.size(), wholeLines + " of " + all.size());
+
+        assertEquals(all.subList(0, (int) wholeLines), ErasureList.log(List.of(erasures.resolve("sites-2026-01.log.gz").toString())),
+                "every whole line the cut archive holds, in order, and not its cut last one");
+        Files.write(erasures.resolve("sites-2026-01.log81234567.tmp"), text);
+        List<ErasureList.Target> read = ErasureList.log(List.of(erasures.toString()));
+        assertEquals(all, read.subList((int) wholeLines, read.size()), "the .tmp, whole, after the .gz by name");
+    }
+
+    /** Several logs at once, gzip or not by their bytes (a rotated service log named anything), and what is refused. */
     @Test
     void fromLogTakesSeveralFilesAndDirectoriesGzipOrNot() throws Exception {
         String a = "INFO  [2026-12-04 10:00:00,000] " + ErasureLogLine.LOGGER + ": " + new ErasureLogLine("s", "a").message("key:1");
@@ -156,11 +199,21 @@ class ErasureLogTest {
         assertEquals(List.of(new ErasureList.Target("s", "a"), new ErasureList.Target("s", "b"), new ErasureList.Target("s", "b")),
                 ErasureList.log(List.of(plain.toString(), zipped.toString(), sub.toString())));
 
+        // Cut in its trailer: its one line is whole, and read (ErasureLogTest.aCutArchiveIsReadToItsLastWholeLine); as
+        // --ids it is refused. Corrupt rather than cut, refused either way.
         Path cut = dir.resolve("cut.log.gz");
         byte[] whole = Files.readAllBytes(zipped);
         Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 6));
-        ArgumentParserException e = assertThrows(ArgumentParserException.class, () -> ErasureList.log(List.of(plain.toString(), cut.toString())));
-        assertTrue(e.getMessage().startsWith("--from-log: " + cut + " is not whole gzip: "), e.getMessage());
+        assertEquals(List.of(new ErasureList.Target("s", "a"), new ErasureList.Target("s", "b")),
+                ErasureList.log(List.of(plain.toString(), cut.toString())));
+        ArgumentParserException e = assertThrows(ArgumentParserException.class, () -> ErasureList.idsFile("s", cut.toString()));
+        assertTrue(e.getMessage().startsWith("--ids: " + cut + " is not whole gzip: "), e.getMessage());
+        Path corrupt = dir.resolve("corrupt.log.gz");
+        byte[] changed = whole.clone();
+        changed[changed.length - 5] ^= 0x55; // its length, in the trailer
+        Files.write(corrupt, changed);
+        e = assertThrows(ArgumentParserException.class, () -> ErasureList.log(List.of(plain.toString(), corrupt.toString())));
+        assertTrue(e.getMessage().startsWith("--from-log: " + corrupt + " is not whole gzip: "), e.getMessage());
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Files.createFile(empty.resolve("operator-2026-12.log"));
         e = assertThrows(ArgumentParserException.class, () -> ErasureList.log(List.of(empty.toString())));
