@@ -67,6 +67,7 @@ import org.parley.service.cli.RemoveModeratorCommand;
 import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.erasurelog.ErasureLogLock;
+import org.parley.service.erasurelog.OperatorMonths;
 import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.intake.Ingestion;
@@ -173,6 +174,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         ErasureLogLine.keepLogged(ErasureLogLine.LOGGER); // Dropwizard has set up the config's logging
         // A second instance on this erasure log stops here, before the models load: two rolling one sites.log lose lines.
         ErasureLogLock erasureLog = ErasureLogLock.take(ErasureLogLine.LOGGER);
+        OperatorMonths.compressPast(ErasureLogLine.OPERATOR_LOGGER); // as scripts/erase does, for a service's months without one
         // Managed first, so stopped last (after the connectors): the site's erasure lines its own appender still holds are
         // written before the JVM exits (config.yml's erasure log; Dropwizard's stop flushes the root's queues alone),
         // and only then is the erasure log let go.

@@ -6,6 +6,7 @@ import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
+import org.parley.service.erasurelog.OperatorMonths;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.StoredComment;
@@ -59,6 +60,7 @@ public final class EraseCommand extends ScriptCommand {
     @Override
     protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace args, ParleyConfiguration config) throws Exception {
         ErasureLogLine.keepLogged(ErasureLogLine.OPERATOR_LOGGER); // Dropwizard has set up the config's logging
+        OperatorMonths.compressPast(ErasureLogLine.OPERATOR_LOGGER); // the erasure log's past operator-YYYY-MM.log
         try {
             erase(args, config);
         } finally {

@@ -410,6 +410,35 @@ class EraseCommandTest {
                 "the copy's erasure log holds them again, for a later restore");
     }
 
+    /**
+     * The operator's past months are compressed as the service's are, at scripts/erase's start: until the forty-fifth
+     * session operator-YYYY-MM.log stayed plain text for good. An empty month (the service's idle file) goes; this
+     * month's stays open for writing, and --from-log reads the archive back.
+     */
+    @Test
+    void theOperatorsPastMonthsAreCompressedAtTheScriptsStartAndReadBack() throws Exception {
+        CommentStore store = store(TestDatabases.H2);
+        store.insert(comment(SITE, "k1", "kim"), T0);
+        Path erasures = Files.createDirectories(dir.resolve("erasures"));
+        String before = "INFO  [2001-01-31 23:59:59,000] " + ErasureLogLine.OPERATOR_LOGGER + ": "
+                + new ErasureLogLine("blog.example", "old").operatorMessage("ops");
+        Files.writeString(erasures.resolve("operator-2001-01.log"), before + "\n");
+        Files.createFile(erasures.resolve("operator-2001-02.log"));
+        config = erasureLogConfig(source, erasures, dir.resolve("parley.log"), "parley-config.yml");
+
+        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k1"), commands.err());
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        try (var files = Files.list(erasures)) {
+            assertEquals(List.of("operator-2001-01.log.gz", "operator-" + month + ".log", "sites.log"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(erasures.resolve("operator-2001-01.log.gz")))) {
+            assertEquals(before + "\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of(new ErasureList.Target("blog.example", "old"), new ErasureList.Target(SITE, "k1")),
+                ErasureList.log(List.of(erasures.toString())));
+    }
+
     /** {@code f}'s database, a main log file at INFO ({@link #loggingConfig}), and config.yml's erasure log in {@code erasures}. */
     private Path erasureLogConfig(DataSourceFactory f, Path erasures, Path main, String name) throws Exception {
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) org.parley.service.ErasureLogs.YAML
