@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code erase CONFIG --site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG} (scripts/erase): erases one
+ * {@code erase CONFIG --site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG [--since WHEN]} (scripts/erase): erases one
  * author's comments on a site, or comments by id, as the site's {@code DELETE /v1/comments/{id}} does
  * (docs/moderation.md, Erasure), for an erasure request that reaches the operator rather than the site, or to re-apply
  * the erasures a restored backup brought back (Backup and restore): the ids of a file, or the service log's erasure
@@ -33,7 +33,7 @@ public final class EraseCommand extends ScriptCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ErasureLogLine.OPERATOR_LOGGER);
     public EraseCommand() {
         super("erase", "Erase one author's comments on a site (--author), or comments by id (--id, --ids, --from-log): text, names, reasons, copies",
-                "--site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG...");
+                "--site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG... [--since WHEN]");
     }
 
     @Override
@@ -47,6 +47,18 @@ public final class EraseCommand extends ScriptCommand {
         which.addArgument("--from-log").metavar("LOG").nargs("+")
                 .help("erase the comment of each line 'erased comment \"ID\" of site \"SITE\"' of the service's logs LOG: each a log,"
                         + " gzip or not, a directory (the erasure log, runs/erasures by default), or - for standard input");
+        subparser.addArgument("--since").metavar("WHEN")
+                .help("with --from-log: skip the erasure lines written before WHEN, YYYY-MM or YYYY-MM-DD (UTC): the backup's day or earlier");
+    }
+
+    /** --since's start (UTC): a month's first day, or a day. */
+    static java.time.Instant since(String value) throws ArgumentParserException {
+        try {
+            java.time.LocalDate day = value.matches("\\d{4}-\\d{2}") ? java.time.YearMonth.parse(value).atDay(1) : java.time.LocalDate.parse(value);
+            return day.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ArgumentParserException("argument --since: '" + value + "' is no month YYYY-MM or day YYYY-MM-DD", null);
+        }
     }
 
     /** --site is required, but for --from-log, whose lines name their sites. */
@@ -55,6 +67,7 @@ public final class EraseCommand extends ScriptCommand {
         boolean fromLog = args.getList("from_log") != null, site = args.getString("site") != null;
         if (!fromLog && !site) throw usageError("argument --site is required");
         if (fromLog && site) throw usageError("argument --site: not allowed with argument --from-log (its lines name their sites)");
+        if (!fromLog && args.getString("since") != null) throw usageError("argument --since: only with argument --from-log");
     }
 
     @Override
@@ -77,7 +90,7 @@ public final class EraseCommand extends ScriptCommand {
         boolean single = author != null || id != null && id.size() == 1;
         // Read and checked whole before the database is opened: bad input erases nothing.
         List<ErasureList.Target> targets = single ? List.of()
-                : log != null ? ErasureList.log(log) : ids != null ? ErasureList.idsFile(site, ids) : ErasureList.ids(site, id);
+                : log != null ? ErasureList.log(log, args.getString("since") == null ? null : since(args.getString("since"))) : ids != null ? ErasureList.idsFile(site, ids) : ErasureList.ids(site, id);
         String actor = System.getProperty("user.name", "operator");
         try (CommandDatabase db = CommandDatabase.open(config, "erase")) {
             CommentStore store = new CommentStore(db.jdbi());

@@ -62,21 +62,43 @@ final class ErasureList {
      * whose empty files are no fault), or {@code -} for standard input. Refused when they hold no erasure line at all.
      */
     static List<Target> log(List<String> paths) throws ArgumentParserException {
+        return log(paths, null);
+    }
+
+    /**
+     * As {@link #log(List)}, less the erasure lines written before {@code since} (null: none), by their time ({@link
+     * ErasureLogLine#time}): erasures older than a backup are in it already. An erasure line with no time it can read is
+     * refused, not kept or skipped unsaid. Says how many it skipped.
+     */
+    static List<Target> log(List<String> paths, java.time.Instant since) throws ArgumentParserException {
         List<Target> out = new ArrayList<>();
-        long lines = 0;
+        long lines = 0, older[] = {0};
         for (String file : files(paths))
             lines += eachLine(file, "--from-log", (line, n) -> {
                 String where = "--from-log " + file + ": line " + n;
                 try {
                     var erased = ErasureLogLine.read(line);
-                    if (erased.isPresent()) out.add(new Target(checked(erased.get().site(), where + "'s site"), checked(erased.get().id(), where)));
+                    if (erased.isEmpty()) return;
+                    if (since != null) {
+                        var at = ErasureLogLine.time(line);
+                        if (at.isEmpty()) throw refused(where + ": --since cannot tell when this erasure line was written (no time"
+                                + " as config.yml's layout writes it, LEVEL [yyyy-MM-dd HH:mm:ss,SSS]): give it without --since");
+                        if (at.get().isBefore(since)) {
+                            older[0]++;
+                            return;
+                        }
+                    }
+                    out.add(new Target(checked(erased.get().site(), where + "'s site"), checked(erased.get().id(), where)));
                 } catch (IllegalArgumentException e) {
                     throw refused(where + ": " + e.getMessage());
                 }
             });
+        if (since != null) System.out.println("--since " + since + ": skipped " + older[0] + " erasure line" + (older[0] == 1 ? "" : "s")
+                + " written before it");
         if (out.isEmpty())
             throw refused("--from-log " + String.join(" ", paths) + " holds no line 'erased comment \"ID\" of site \"SITE\"' of the"
-                    + " service's log (" + lines + " lines): nothing to re-apply, or not the service's log");
+                    + " service's log (" + lines + " lines" + (since == null ? "" : ", " + older[0] + " erasure lines before --since " + since)
+                    + "): nothing to re-apply, or not the service's log");
         return out;
     }
 

@@ -109,6 +109,32 @@ public record ErasureLogLine(String site, String id) {
         return Optional.of(new ErasureLogLine(decoded(message, idEnd + SITE.length(), siteEnd), decoded(message, HEAD.length(), idEnd)));
     }
 
+    /**
+     * When a line of the service's log was written: the text layout's {@code LEVEL [yyyy-MM-dd HH:mm:ss,SSS]} (config.yml's
+     * {@code %d{ISO8601,UTC}}, Dropwizard's default too), or a JSON line's {@code timestamp} (milliseconds since 1970).
+     * Empty when it has none of these (another layout): scripts/erase --since then cannot tell its age.
+     */
+    public static Optional<java.time.Instant> time(String line) {
+        if (line.startsWith("{")) {
+            try {
+                JsonNode at = JSON.readTree(line).path("timestamp");
+                return at.isIntegralNumber() ? Optional.of(java.time.Instant.ofEpochMilli(at.asLong())) : Optional.empty();
+            } catch (JsonProcessingException e) {
+                return Optional.empty();
+            }
+        }
+        int open = line.indexOf(" ["), close = open < 0 ? -1 : line.indexOf(']', open);
+        if (open < 0 || close < 0 || line.substring(0, open).isBlank() || line.substring(0, open).strip().contains(" "))
+            return Optional.empty();
+        try {
+            return Optional.of(java.time.LocalDateTime.parse(line.substring(open + 2, close), LOGGED_AT).toInstant(java.time.ZoneOffset.UTC));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter LOGGED_AT = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+
     /** Where the JSON string that starts at {@code from} ends (past its closing quote), or -1: a backslash escapes the next character. */
     private static int endOfString(String s, int from) {
         if (from >= s.length() || s.charAt(from) != '"') return -1;

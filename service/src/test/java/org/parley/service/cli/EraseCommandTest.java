@@ -482,6 +482,51 @@ class EraseCommandTest {
         }
     }
 
+    /**
+     * --since skips the erasure lines written before it, by their time (text or JSON), so that years of erasures need not
+     * be re-applied after a recent backup, a transaction each; a line whose time it cannot read is refused, as are a bad
+     * --since and one without --from-log. Until the forty-fifth session --from-log re-applied every line it was given.
+     */
+    @Test
+    void sinceSkipsTheErasureLinesWrittenBeforeIt() throws Exception {
+        CommentStore store = store(TestDatabases.H2);
+        for (String id : List.of("k1", "k2", "k3", "k4")) store.insert(comment(SITE, id, "kim"), T0);
+        String json = "{\"timestamp\":" + java.time.Instant.parse("2026-11-15T00:00:00Z").toEpochMilli() + ",\"level\":\"INFO\",\"logger\":\""
+                + ErasureLogLine.LOGGER + "\",\"message\":" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                new ErasureLogLine(SITE, "k3").message("key:1a2b3c4d")) + "}";
+        Path log = file("parley.log", logged(SITE, "k1").replace("2026-12-04 10:00:00,000", "2026-10-31 23:59:59,999") + "\n"
+                + logged(SITE, "k2").replace("2026-12-04 10:00:00,000", "2026-11-01 00:00:00,000") + "\n" + json + "\n"
+                + "{\"timestamp\":1,\"logger\":\"other\",\"message\":\"not one\"}\n");
+
+        assertEquals(Optional.empty(), erase("--from-log", log.toString(), "--since", "2026-11"), commands.err());
+        assertEquals("""
+                --since 2026-11-01T00:00:00Z: skipped 1 erasure line written before it
+                erased: comment "k2" of site "news.example"
+                erased: comment "k3" of site "news.example"
+                erased 2, erased before 0, unknown 0, failed 0 (of 2)
+                """, printed());
+        assertNotErased(store, SITE, "k1");
+        assertErased(store, SITE, "k2");
+        assertErased(store, SITE, "k3");
+        out.reset();
+        assertEquals(Optional.empty(), erase("--since", "2026-11-15", "--from-log", log.toString()), commands.err());
+        assertTrue(printed().startsWith("--since 2026-11-15T00:00:00Z: skipped 2 erasure lines written before it\n"
+                + "erased before: comment \"k3\" of site \"news.example\"\n"), printed());
+
+        String[][] refused = {
+                {"erase: --from-log " + dir.resolve("untimed.log") + ": line 1: --since cannot tell when this erasure line was written",
+                        "--from-log", file("untimed.log", logged(SITE, "k4").replace("[2026-12-04 10:00:00,000]", "[04/Dec/2026]")).toString(),
+                        "--since", "2026-11"},
+                {"erase: argument --since: '2026-13' is no month YYYY-MM or day YYYY-MM-DD", "--from-log", log.toString(), "--since", "2026-13"},
+                {"argument --since: only with argument --from-log", "--site", SITE, "--id", "k4", "--since", "2026-11"}};
+        for (String[] c : refused) {
+            Optional<Throwable> failed = erase(java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertInstanceOf(ArgumentParserException.class, failed.orElse(null), String.join(" ", c) + ": exit 2\n" + commands.err());
+            assertTrue(commands.err().contains(c[0]), c[0] + "\n" + commands.err());
+            assertNotErased(store, SITE, "k4");
+        }
+    }
+
     /** An id whose erasure fails in the database (a constraint here) is said, the others are erased, and the run exits 1. */
     @ParameterizedTest
     @EnumSource(TestDatabases.class)

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class ScriptCommandTest {
     private static final String ADD = "usage: scripts/add-moderator --username NAME [--role moderator|admin] [--site NAME|*]...";
     private static final String REMOVE = "usage: scripts/remove-moderator --username NAME";
-    private static final String ERASE = "usage: scripts/erase --site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG...";
+    private static final String ERASE = "usage: scripts/erase --site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG... [--since WHEN]";
     private static final String EXPORT = "usage: scripts/export-decisions [--config FILE] [--out FILE] [--site NAME]...";
 
     @TempDir Path dir;
