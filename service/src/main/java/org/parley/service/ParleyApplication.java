@@ -117,7 +117,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** The Parley scoring service. All wiring is visible in {@link #run}. */
+/** The Parley scoring service. {@link #run} wires it in steps that read in order, each a method below. */
 public class ParleyApplication extends Application<ParleyConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(ParleyApplication.class);
 
@@ -171,8 +171,36 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
 
     @Override
     public void run(ParleyConfiguration config, Environment env) {
-        ErasureLogLine.keepLogged(ErasureLogLine.LOGGER); // Dropwizard has set up the config's logging
-        // A second instance on this erasure log stops here, before the models load: two rolling one sites.log lose lines.
+        holdErasureLog(env);
+        FreePorts.require(config.getServerFactory());
+        // A malformed key stops start-up here, not after the models and the database (~11 s).
+        ApiKeys configuredKeys = ApiKeys.parse(config.apiKeys, config.rateLimit.requestsPerSecond);
+        strictJson(env.getObjectMapper());
+
+        Scoring scoring = scoring(config, loadModels(config));
+        Clock clock = Clock.systemUTC();
+        Stores stores = stores(config, env, clock);
+
+        ApiKeys keys = orDevKey(configuredKeys, config.rateLimit.requestsPerSecond);
+        requestFilters(config, env, keys);
+        RateLimiter limiter = callers(config, env, keys, stores.accounts(), clock);
+        errorsAndBodies(config, env);
+        scoringEndpoints(config, env, scoring, stores.feedback(), keys, limiter);
+        moderationEndpoints(config, env, scoring, stores, limiter, clock);
+
+        healthChecks(env, scoring.models());
+        adminFilters(env);
+        monitoring(config, env, scoring);
+        schedule(config, env, stores.jdbi(), stores.queues(), stores.loginThrottle(), clock);
+        reloadTasks(env, scoring.models());
+    }
+
+    /**
+     * Dropwizard has set up the config's logging: the erasure lines' logger keeps its own appender, drained at the stop.
+     * A second instance on this erasure log stops here, before the models load: two rolling one sites.log lose lines.
+     */
+    private static ErasureLogLock holdErasureLog(Environment env) {
+        ErasureLogLine.keepLogged(ErasureLogLine.LOGGER);
         ErasureLogLock erasureLog = ErasureLogLock.take(ErasureLogLine.LOGGER);
         OperatorMonths.compressPast(ErasureLogLine.OPERATOR_LOGGER); // as scripts/erase does, for a service's months without one
         // Managed first, so stopped last (after the connectors): the site's erasure lines its own appender still holds are
@@ -185,14 +213,17 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 erasureLog.close();
             }
         });
-        FreePorts.require(config.getServerFactory());
-        // A malformed key stops start-up here, not after the models and the database (~11 s).
-        ApiKeys configuredKeys = ApiKeys.parse(config.apiKeys, config.rateLimit.requestsPerSecond);
-        strictJson(env.getObjectMapper());
-        java.util.Set<String> methods = ((AbstractServerFactory) config.getServerFactory()).getAllowedMethods();
+        return erasureLog;
+    }
 
-        // A missing, corrupt or incompatible bundle throws here, naming the file: no half-started service.
-        // The stance bundle (likewise) loads on another core meanwhile: its sentence encoder alone takes ~2 s.
+    /** The models served, each in a holder that a reload task swaps, with the path it reloads from; and the language profiles. */
+    private record Models(ModelHolder toxicity, Path toxicityPath, StanceHolder stance, Path stancePath, Language language) {}
+
+    /**
+     * A missing, corrupt or incompatible bundle throws here, naming the file: no half-started service. The stance bundle
+     * (likewise) loads on another core meanwhile: its sentence encoder alone takes ~2 s.
+     */
+    private static Models loadModels(ParleyConfiguration config) {
         Path stancePath = Path.of(config.stanceModel);
         // Said before and after: on a busy machine loading takes a minute or two with nothing else logged, which reads as a hang.
         long loadStart = System.nanoTime();
@@ -211,11 +242,27 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         LOG.info("models loaded in {} s: toxicity {} {}, stance {} {}", String.format(Locale.ROOT, "%.1f",
                         (System.nanoTime() - loadStart) / 1e9), models.current().info().name(), models.current().info().version(),
                 stance.current().info().name(), stance.current().info().version());
-        PolicyInputs policyInputs = new PolicyInputs();
-        CommentScorer scorer = new CommentScorer(models, config.buildPolicy(), language::likelyForeign,
-                (float) config.spans.minProbability, policyInputs);
+        return new Models(models, bundlePath, stance, stancePath, language);
+    }
 
-        Clock clock = Clock.systemUTC();
+    /** What scores a comment: the models, the scorer that applies the policy to them, and the lanes that admit the work. */
+    private record Scoring(Models models, CommentScorer scorer, PolicyInputs policyInputs, ScoringGate gate, ScoringGate batchGate) {}
+
+    private static Scoring scoring(ParleyConfiguration config, Models models) {
+        PolicyInputs policyInputs = new PolicyInputs();
+        CommentScorer scorer = new CommentScorer(models.toxicity(), config.buildPolicy(), models.language()::likelyForeign,
+                (float) config.spans.minProbability, policyInputs);
+        // Above what the cores serve, requests wait a bounded time for a turn or get a 503; batches and threads in a lane of their own
+        // (stored comments too: /v1/comments in the first, /v1/threads in the second).
+        return new Scoring(models, scorer, policyInputs, config.overload.gate(), config.overload.batchGate());
+    }
+
+    /** The moderation store's database, and what reads and writes it. */
+    private record Stores(Jdbi jdbi, CommentStore comments, QueueReads queues, AccountStore accounts, FeedbackStore feedback,
+                          LoginThrottle loginThrottle) {}
+
+    /** The database, its schema migrated, and its stores; a first "admin" account when it has none. */
+    private Stores stores(ParleyConfiguration config, Environment env, Clock clock) {
         Jdbi jdbi = database(config, env);
         // After the start, not in it: 15 s at 120,000 decisions. Managed after the pool, so stopped (cancelled) before it.
         if (!Database.isPostgreSQL(jdbi)) env.lifecycle().manage(new StrayRowCheck(jdbi, strayRows));
@@ -229,14 +276,17 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
             env.lifecycle().manage(own);
             return own;
         });
-        CommentViews views = new CommentViews(env.getObjectMapper());
-        // Above what the cores serve, requests wait a bounded time for a turn or get a 503; batches and threads in a lane of their own
-        // (stored comments too: /v1/comments in the first, /v1/threads in the second).
-        ScoringGate gate = config.overload.gate();
-        ScoringGate batchGate = config.overload.batchGate();
-        Ingestion ingestion = new Ingestion(scorer, stance::current, comments, env.getObjectMapper(), clock, gate, batchGate);
+        return new Stores(jdbi, comments, queues, accounts, feedback, loginThrottle);
+    }
 
-        ApiKeys keys = orDevKey(configuredKeys, config.rateLimit.requestsPerSecond);
+    /**
+     * The application port's filters, in the order they run: Jetty runs each that Dropwizard maps with isMatchAfter false
+     * ahead of the rest, the last added first, and the rest in the order added. So: request-ids, cors, concurrency, then
+     * refused-bodies, moderator-pages, media-type-headers, and scoring-refusal ({@link #scoringEndpoints}) after them
+     * (ParleyApplicationTest.theFiltersOfBothPortsRunInTheirOrder).
+     */
+    private static void requestFilters(ParleyConfiguration config, Environment env, ApiKeys keys) {
+        java.util.Set<String> methods = ((AbstractServerFactory) config.getServerFactory()).getAllowedMethods();
         // A request over its address's limit is refused before anything reads its body.
         env.servlets().addFilter("concurrency", new ConcurrencyLimit(config.rateLimit.concurrentPerAddress))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
@@ -257,6 +307,14 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // An Accept or Content-Type Jersey cannot parse: a 400 naming the header, before Jersey's bare one (after the CORS filter).
         env.servlets().addFilter("media-type-headers", new org.parley.service.errors.MediaTypeHeaders(env.getObjectMapper()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+    }
+
+    /**
+     * Who calls: an API key or a moderator's session (its cookie), and the role a resource needs; the answers' headers.
+     *
+     * @return the limits per key and per address, which the scoring and thread endpoints charge too
+     */
+    private static RateLimiter callers(ParleyConfiguration config, Environment env, ApiKeys keys, AccountStore accounts, Clock clock) {
         RateLimiter limiter = new RateLimiter(config.rateLimit.burstSeconds, config.rateLimit.requestsPerSecond,
                 config.rateLimit.bytesPerToken, config.rateLimit.failedAuthPerMinute, config.rateLimit.scorerPerAddress);
         env.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter(keys,
@@ -267,21 +325,28 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new BodyCharge.Refund());
         env.jersey().register(new NoSniff());
         env.jersey().register(new PrivateAnswers());
+        return limiter;
+    }
 
-        errorsAndBodies(config, env);
-
+    /** /v1/score and its thread, Perspective's endpoints and its HTTP batch, the admin's model endpoint and the documents. */
+    private static void scoringEndpoints(ParleyConfiguration config, Environment env, Scoring scoring, FeedbackStore feedback,
+                                         ApiKeys keys, RateLimiter limiter) {
+        ModelHolder models = scoring.models().toxicity();
+        StanceHolder stance = scoring.models().stance();
+        ScoringGate gate = scoring.gate();
+        ScoringGate batchGate = scoring.batchGate();
         SentimentHolder sentiment = SentimentHolder.coreNlp();
         // After the CORS and per-address filters (isMatchAfter): a lane that is full refuses before Jersey reads the body.
         org.parley.service.core.Refusal refusal = new org.parley.service.core.Refusal(gate, batchGate, env.getObjectMapper());
         env.servlets().addFilter("scoring-refusal", refusal)
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/v1/score", "/v1/score/*", "/v1alpha1/*");
         gaugeLanes(env, gate, batchGate);
-        env.jersey().register(new ScoreResource(scorer, env.getObjectMapper(), config.maxBatchSize, stance, sentiment, limiter,
+        env.jersey().register(new ScoreResource(scoring.scorer(), env.getObjectMapper(), config.maxBatchSize, stance, sentiment, limiter,
                 gate, batchGate));
-        env.jersey().register(new ScoreThreadResource(scorer, stance, ThreadTargets.coreNlp(), sentiment, config.maxThreadComments,
+        env.jersey().register(new ScoreThreadResource(scoring.scorer(), stance, ThreadTargets.coreNlp(), sentiment, config.maxThreadComments,
                 limiter, batchGate));
-        env.jersey().register(new PerspectiveResource(models, feedback, language, gate));
-        env.jersey().register(new AdminResource(models, scorer));
+        env.jersey().register(new PerspectiveResource(models, feedback, scoring.models().language(), gate));
+        env.jersey().register(new AdminResource(models, scoring.scorer()));
         env.jersey().register(new OpenApiResource());
         Optional<String> publicRoot = config.publicRoot();
         env.jersey().register(new DiscoveryResource(publicRoot));
@@ -292,32 +357,45 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 new BodySizeLimit(config.maxBatchSize).maxBytes(), config.maxBatchSize, publicRoot)).addMapping("/batch", "/batch/");
         if (publicRoot.isEmpty()) LOG.info("publicUrl (PARLEY_PUBLIC_URL) is not set: the discovery document's "
                 + "rootUrl is taken from each request's Host header. Set it behind a proxy or a shared cache.");
-        EscalationRule escalations = EscalationRule.parse(config.moderation.escalationRole);
-        env.jersey().register(new CommentsResource(ingestion, comments, views, escalations, clock));
-        env.jersey().register(new ThreadsResource(ingestion, views, config.moderation.maxThreadComments, limiter));
-        env.jersey().register(new QueueResource(comments, queues, views, escalations, clock));
-        env.jersey().register(new SessionResource(accounts, Duration.ofMinutes(config.moderation.sessionMinutes),
-                SessionCookie.of(config.moderation.secureCookies), escalations, clock, loginThrottle));
+    }
 
-        healthChecks(env, models, stance);
+    /** A site's stored comments and threads, the moderators' queue and their sessions. */
+    private static void moderationEndpoints(ParleyConfiguration config, Environment env, Scoring scoring, Stores stores,
+                                            RateLimiter limiter, Clock clock) {
+        CommentViews views = new CommentViews(env.getObjectMapper());
+        Ingestion ingestion = new Ingestion(scoring.scorer(), scoring.models().stance()::current, stores.comments(),
+                env.getObjectMapper(), clock, scoring.gate(), scoring.batchGate());
+        EscalationRule escalations = EscalationRule.parse(config.moderation.escalationRole);
+        env.jersey().register(new CommentsResource(ingestion, stores.comments(), views, escalations, clock));
+        env.jersey().register(new ThreadsResource(ingestion, views, config.moderation.maxThreadComments, limiter));
+        env.jersey().register(new QueueResource(stores.comments(), stores.queues(), views, escalations, clock));
+        env.jersey().register(new SessionResource(stores.accounts(), Duration.ofMinutes(config.moderation.sessionMinutes),
+                SessionCookie.of(config.moderation.secureCookies), escalations, clock, stores.loginThrottle()));
+    }
+
+    /** The admin port's filters: request-ids runs first (isMatchAfter false), then admin-requests. */
+    private static void adminFilters(Environment env) {
         env.admin().addFilter("admin-requests", new AdminRequestFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         // The admin port writes the same request log: its lines have an id too (a task's log lines with it).
         env.admin().addFilter("request-ids", new RequestIds())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        // For a scraper: the metrics in Prometheus's text format; and the request log's lines dropped above capacity.
+    }
+
+    /** For a scraper: the metrics in Prometheus's text format; and the request log's lines dropped above capacity. */
+    private static void monitoring(ParleyConfiguration config, Environment env, Scoring scoring) {
+        ModelHolder models = scoring.models().toxicity();
+        StanceHolder stance = scoring.models().stance();
         EndpointLatency latency = new EndpointLatency();
         env.jersey().register(latency);
-        PrometheusEndpoint.register(env.metrics(), env.admin(), latency.histogram(), policyInputs, new ServedModels(Map.of(
+        PrometheusEndpoint.register(env.metrics(), env.admin(), latency.histogram(), scoring.policyInputs(), new ServedModels(Map.of(
                 "toxicity", () -> models.current().info(), "stance", () -> stance.current().info())));
         DroppedLines.count(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory(), env.metrics());
-        schedule(config, env, jdbi, queues, loginThrottle, clock);
-        reloadTasks(env, models, bundlePath, stance, stancePath);
     }
 
     /** The model's health check, under /healthcheck beside the database's and alone under /healthcheck/scoring. */
-    private static void healthChecks(Environment env, ModelHolder models, StanceHolder stance) {
-        ModelHealthCheck modelCheck = new ModelHealthCheck(models, stance);
+    private static void healthChecks(Environment env, Models loaded) {
+        ModelHealthCheck modelCheck = new ModelHealthCheck(loaded.toxicity(), loaded.stance());
         env.healthChecks().register("model", modelCheck);
         // Scoring needs no database: a load balancer in front of it polls this, which a database outage leaves
         // healthy, where /healthcheck (model and database) turns 500.
@@ -328,12 +406,12 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     }
 
     /** The admin tasks that reload a bundle from its path without dropping requests. */
-    private static void reloadTasks(Environment env, ModelHolder models, Path bundlePath, StanceHolder stance, Path stancePath) {
+    private static void reloadTasks(Environment env, Models loaded) {
         // Tasks, so that GET /tasks and the start-up log list them; each answered by its servlet at the exact
         // path, which wins over the task servlet's /tasks/* (a refused bundle is a JSON 400, not its 500).
         for (ReloadTask<?> task : java.util.List.of(
-                new ReloadTask<>("reload-model", models, bundlePath, ServedModel::info, env.getObjectMapper()),
-                new ReloadTask<>("reload-stance-model", stance, stancePath, ServedStance::info, env.getObjectMapper()))) {
+                new ReloadTask<>("reload-model", loaded.toxicity(), loaded.toxicityPath(), ServedModel::info, env.getObjectMapper()),
+                new ReloadTask<>("reload-stance-model", loaded.stance(), loaded.stancePath(), ServedStance::info, env.getObjectMapper()))) {
             env.admin().addTask(task);
             env.admin().addServlet(task.getName(), new ReloadServlet<>(task, env.getObjectMapper())).addMapping("/tasks/" + task.getName());
         }

@@ -886,6 +886,26 @@ class ParleyApplicationTest {
     }
 
     /**
+     * Every filter of both ports in the order it runs, Dropwizard's included: the ones mapped ahead (isMatchAfter false)
+     * run last added first, the rest in the order added, so a change in the order of run's steps shows here.
+     */
+    @Test
+    void theFiltersOfBothPortsRunInTheirOrder() {
+        assertEquals(List.of("request-ids", "cors", "concurrency", "refused-bodies", "moderator-pages", "media-type-headers",
+                        "scoring-refusal", "io.dropwizard.jersey.filter.AllowedMethodsFilter", "io.dropwizard.servlets.ThreadNameFilter"),
+                filterNames(APP.getEnvironment().getApplicationContext()));
+        assertEquals(List.of("request-ids", "admin-requests", "io.dropwizard.jersey.filter.AllowedMethodsFilter"),
+                filterNames(APP.getEnvironment().getAdminContext()));
+    }
+
+    /** The filters' names, mapping by mapping; Dropwizard's own are named by their class and a hash, read without it. */
+    private static List<String> filterNames(io.dropwizard.jetty.MutableServletContextHandler context) {
+        return java.util.Arrays.stream(context.getServletHandler().getFilterMappings())
+                .map(org.eclipse.jetty.servlet.FilterMapping::getFilterName)
+                .map(name -> name.contains(".") ? name.replaceFirst("-[0-9a-f]+$", "") : name).toList();
+    }
+
+    /**
      * An observability audit (twenty-ninth session): nothing linked a request log line to the application log lines of its
      * request. Each answer carries an id in X-Request-Id, the client's if sane, else a fresh one (an error answer too,
      * and readable from a page), and the request log's line names it.

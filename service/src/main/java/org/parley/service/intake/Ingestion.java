@@ -105,112 +105,191 @@ public final class Ingestion {
      * @throws TooManyTargets when a stored comment would hold stance on more than {@link StanceLimits#MAX_TARGETS}
      */
     public Stored submit(List<Submission> submissions, Caller caller, boolean newTargets, StanceCharge inTurn) {
-        CommentStore.Insert[] out = new CommentStore.Insert[submissions.size()];
-        ServedStance stanceModel = stance == null ? null : stance.get(); // once: a reload meanwhile must not split the call
-        List<Integer> fresh = new ArrayList<>();
-        Map<Integer, List<String>> lacking = new LinkedHashMap<>();  // stored comments, and the targets they lack
-        for (int i = 0; i < out.length; i++) {
-            Submission s = submissions.get(i);
-            Optional<StoredComment> stored = store.find(caller.site(), s.id());
-            if (stored.isEmpty()) {
-                fresh.add(i);
-                continue;
-            }
-            out[i] = retry(i, s, new CommentStore.Insert(false, stored.get()));
-            if (!newTargets || stanceModel == null || s.targets() == null) continue;
-            Set<String> held = StoredStance.held(json, stored.get().stanceJson());
-            List<String> lack = StoredStance.lacking(held, s.targets());
-            if (held.size() + lack.size() > StanceLimits.MAX_TARGETS) throw new TooManyTargets(i, s.id(), held.size(), lack.size());
-            if (!lack.isEmpty()) lacking.put(i, lack);
-        }
-        if (fresh.isEmpty() && lacking.isEmpty()) return new Stored(List.of(out), Set.of());
-
-        List<CommentScorer.Input> inputs = fresh.stream().map(i -> new CommentScorer.Input(
-                submissions.get(i).text(), EnumSet.allOf(Attribute.class), true)).toList();
-        Map<String, String> textsInCall = new HashMap<>();
-        for (Submission s : submissions) textsInCall.put(s.id(), s.text());
+        // The stance bundle is read once: a reload meanwhile must not split the call.
+        Call call = new Call(submissions, caller.site(), stance == null ? null : stance.get());
+        Found found = call.find(newTargets);
+        if (found.fresh().isEmpty() && found.lacking().isEmpty()) return new Stored(List.of(found.out()), Set.of());
         // The parents are read before the turn: only the models' work holds it, not the store (a database that hangs).
-        List<String> parents = fresh.stream().map(i -> stanceModel == null ? null
-                : parentText(submissions.get(i), caller.site(), textsInCall)).toList();
-        // In a turn of the scoring lanes, as /v1/score's: submissions scored beside them would take their cores. The
-        // stance is read in the same turn, as /v1/score reads it: its sentence encoder costs more than the toxicity
-        // model. The turn holds what the models' work weighs (ScoringWork): a stored comment's stance on the targets it
-        // lacks, as a new one's on its targets. A 503 here stores nothing.
-        long work = 0;
-        int readComments = 0;
-        long readings = 0;
-        for (int k = 0; k < fresh.size(); k++) {
-            Submission s = submissions.get(fresh.get(k));
-            int targets = stanceModel == null || s.targets() == null ? 0 : s.targets().size();
-            work += ScoringWork.comment(s.text(), targets, parents.get(k));
-            if (s.targets() != null) {
-                readComments++;
-                readings += s.targets().size();
-            }
-        }
-        for (Map.Entry<Integer, List<String>> e : lacking.entrySet()) {
-            work += ScoringWork.stance(submissions.get(e.getKey()).text(), e.getValue().size());
-            readComments++;
-            readings += e.getValue().size();
-        }
-        int paidComments = readComments;
-        long paidReadings = readings;
-        Scored scored = (submissions.size() == 1 ? gate : batchGate).run(work, () -> {
-            inTurn.admitted(paidComments, paidReadings);
-            CommentScorer.Result toxicity = fresh.isEmpty() ? null : scorer.score(inputs);
-            List<String> stances = new ArrayList<>(fresh.size());
-            for (int k = 0; k < fresh.size(); k++) stances.add(stanceJson(stanceModel, submissions.get(fresh.get(k)), parents.get(k)));
-            Map<Integer, List<ScoreResponse.TargetStanceScore>> added = new LinkedHashMap<>();
-            for (Map.Entry<Integer, List<String>> e : lacking.entrySet())
-                added.put(e.getKey(), ScoreParts.stance(stanceModel.model().stance(submissions.get(e.getKey()).text(), e.getValue())));
-            return new Scored(toxicity, stances, added);
-        });
-
-        List<NewComment> comments = new ArrayList<>(fresh.size());
-        for (int k = 0; k < fresh.size(); k++) {
-            ScoreResponse.ModelInfo m = scored.toxicity().model().info();
-            StoredComment.ModelRef model = new StoredComment.ModelRef(m.name(), m.version(), m.checksum());
-            Submission s = submissions.get(fresh.get(k));
-            CommentScorer.Outcome o = scored.toxicity().outcomes().get(k);
-            comments.add(new NewComment(s.id(), s.articleId(), s.articleTitle(), s.number(), s.parentId(),
-                    s.parentNumber(), s.author(), s.text(), s.quote(), s.ratingUp(), s.ratingDown(),
-                    o.probabilities(), o.top(), write(ScoreParts.spans(o)), scored.stances().get(k),
-                    model, o.decision().action(), o.language(), s.parentAuthor(), write(o.decision().fired()), caller.site(),
-                    StoredComment.risk(o.probabilities(), o.decision())));
-        }
-        // What was read, by sameness: every target of a new comment, and of a stored one those the store did not hold
-        // by the time its row was locked (another call may have stored them meanwhile: then this call's are dropped).
-        Set<String> read = new HashSet<>();
-        for (int i : fresh) if (submissions.get(i).targets() != null && stanceModel != null)
-            for (String t : submissions.get(i).targets()) read.add(StanceLimits.sameness(t));
-        List<CommentStore.StanceRewrite> rewrites = new ArrayList<>();
-        for (Map.Entry<Integer, List<ScoreResponse.TargetStanceScore>> e : scored.added().entrySet()) {
-            int i = e.getKey();
-            // Erased meanwhile, its text no longer matches: the call is a 409 (as a retry of it sent after would be),
-            // and stores nothing, its new comments included.
-            rewrites.add(new CommentStore.StanceRewrite(out[i].comment().key(), current -> {
-                retry(i, submissions.get(i), new CommentStore.Insert(false, current));
-                return StoredStance.with(json, current.stanceJson(), e.getValue(), stanceModel.info(), i, submissions.get(i).id(), read);
-            }));
-        }
-        // One transaction for the call: a failure (the database, or a clash with a comment another call
-        // stored meanwhile) stores none of them, and the same call sent again stores them all.
-        CommentStore.Written written = store.store(comments, rewrites, clock.instant(),
-                (r, k) -> retry(fresh.get(k), submissions.get(fresh.get(k)), r));
-        for (int k = 0; k < fresh.size(); k++) out[fresh.get(k)] = written.inserted().get(k);
-        int r = 0;
-        for (int i : scored.added().keySet()) {
-            Optional<StoredComment> now = written.rewritten().get(r++);
-            if (now.isPresent()) out[i] = new CommentStore.Insert(false, now.get());  // else gone meanwhile (retention): as read
-        }
-        return new Stored(List.of(out), read);
+        List<String> parents = call.parents(found.fresh());
+        Scored scored = call.scoreInTurn(found, parents, inTurn);
+        List<NewComment> comments = call.newComments(found.fresh(), scored);
+        Set<String> read = call.targetsRead(found.fresh());
+        List<CommentStore.StanceRewrite> rewrites = call.rewrites(found.out(), scored.added(), read);
+        return call.commit(found, comments, rewrites, scored.added().keySet(), read);
     }
+
+    /**
+     * What the store holds of a call's comments before it is scored: {@code out}, by the submission's index, the stored
+     * ones (the new ones' places null until the commit); {@code fresh} the indexes of the new ones; {@code lacking} the
+     * stored ones to read against targets they hold no stance on, and those targets.
+     */
+    private record Found(CommentStore.Insert[] out, List<Integer> fresh, Map<Integer, List<String>> lacking) {}
+
+    /**
+     * What the models' turn weighs ({@link ScoringWork}): a stored comment's stance on the targets it lacks, as a new
+     * one's on its targets; and what of it reads against targets, for the caller to pay ({@link StanceCharge}).
+     */
+    private record Work(long units, int readComments, long readings) {}
 
     /**
      * A call's comments as the models read them: the fresh ones' toxicity (null: none fresh) and each one's stance JSON (or
      * null), in order; and the stored ones' stance on the targets they lacked, by the submission's index.
      */
     private record Scored(CommentScorer.Result toxicity, List<String> stances, Map<Integer, List<ScoreResponse.TargetStanceScore>> added) {}
+
+    /**
+     * One call's steps, in the order {@link #submit(List, Caller, boolean, StanceCharge)} takes them, with the stance
+     * bundle it reads (null: no stance is computed).
+     */
+    private final class Call {
+        private final List<Submission> submissions;
+        private final String site;
+        private final ServedStance stanceModel;
+
+        Call(List<Submission> submissions, String site, ServedStance stanceModel) {
+            this.submissions = submissions;
+            this.site = site;
+            this.stanceModel = stanceModel;
+        }
+
+        /** The site's stored comments under the submissions' ids (a retry each), and with {@code newTargets} the targets they lack. */
+        Found find(boolean newTargets) {
+            CommentStore.Insert[] out = new CommentStore.Insert[submissions.size()];
+            List<Integer> fresh = new ArrayList<>();
+            Map<Integer, List<String>> lacking = new LinkedHashMap<>();
+            for (int i = 0; i < out.length; i++) {
+                Submission s = submissions.get(i);
+                Optional<StoredComment> stored = store.find(site, s.id());
+                if (stored.isEmpty()) {
+                    fresh.add(i);
+                    continue;
+                }
+                out[i] = retry(i, s, new CommentStore.Insert(false, stored.get()));
+                if (!newTargets || stanceModel == null || s.targets() == null) continue;
+                Set<String> held = StoredStance.held(json, stored.get().stanceJson());
+                List<String> lack = StoredStance.lacking(held, s.targets());
+                if (held.size() + lack.size() > StanceLimits.MAX_TARGETS) throw new TooManyTargets(i, s.id(), held.size(), lack.size());
+                if (!lack.isEmpty()) lacking.put(i, lack);
+            }
+            return new Found(out, fresh, lacking);
+        }
+
+        /** The text each new comment answers (null: none, or no stance read), from this call or the store. */
+        List<String> parents(List<Integer> fresh) {
+            Map<String, String> textsInCall = new HashMap<>();
+            for (Submission s : submissions) textsInCall.put(s.id(), s.text());
+            return fresh.stream().map(i -> stanceModel == null ? null : parentText(submissions.get(i), site, textsInCall)).toList();
+        }
+
+        /**
+         * In a turn of the scoring lanes, as /v1/score's: submissions scored beside them would take their cores. The
+         * stance is read in the same turn, as /v1/score reads it: its sentence encoder costs more than the toxicity
+         * model. The turn holds what the models' work weighs. A 503 here stores nothing.
+         */
+        Scored scoreInTurn(Found found, List<String> parents, StanceCharge inTurn) {
+            List<Integer> fresh = found.fresh();
+            List<CommentScorer.Input> inputs = fresh.stream().map(i -> new CommentScorer.Input(
+                    submissions.get(i).text(), EnumSet.allOf(Attribute.class), true)).toList();
+            Work work = weigh(found, parents);
+            return (submissions.size() == 1 ? gate : batchGate).run(work.units(), () -> {
+                inTurn.admitted(work.readComments(), work.readings());
+                CommentScorer.Result toxicity = fresh.isEmpty() ? null : scorer.score(inputs);
+                List<String> stances = new ArrayList<>(fresh.size());
+                for (int k = 0; k < fresh.size(); k++) stances.add(stanceJson(stanceModel, submissions.get(fresh.get(k)), parents.get(k)));
+                Map<Integer, List<ScoreResponse.TargetStanceScore>> added = new LinkedHashMap<>();
+                for (Map.Entry<Integer, List<String>> e : found.lacking().entrySet())
+                    added.put(e.getKey(), ScoreParts.stance(stanceModel.model().stance(submissions.get(e.getKey()).text(), e.getValue())));
+                return new Scored(toxicity, stances, added);
+            });
+        }
+
+        private Work weigh(Found found, List<String> parents) {
+            long units = 0;
+            int readComments = 0;
+            long readings = 0;
+            for (int k = 0; k < found.fresh().size(); k++) {
+                Submission s = submissions.get(found.fresh().get(k));
+                int targets = stanceModel == null || s.targets() == null ? 0 : s.targets().size();
+                units += ScoringWork.comment(s.text(), targets, parents.get(k));
+                if (s.targets() != null) {
+                    readComments++;
+                    readings += s.targets().size();
+                }
+            }
+            for (Map.Entry<Integer, List<String>> e : found.lacking().entrySet()) {
+                units += ScoringWork.stance(submissions.get(e.getKey()).text(), e.getValue().size());
+                readComments++;
+                readings += e.getValue().size();
+            }
+            return new Work(units, readComments, readings);
+        }
+
+        /** The rows of the new comments, in order. */
+        List<NewComment> newComments(List<Integer> fresh, Scored scored) {
+            List<NewComment> comments = new ArrayList<>(fresh.size());
+            for (int k = 0; k < fresh.size(); k++) {
+                ScoreResponse.ModelInfo m = scored.toxicity().model().info();
+                StoredComment.ModelRef model = new StoredComment.ModelRef(m.name(), m.version(), m.checksum());
+                Submission s = submissions.get(fresh.get(k));
+                CommentScorer.Outcome o = scored.toxicity().outcomes().get(k);
+                comments.add(new NewComment(s.id(), s.articleId(), s.articleTitle(), s.number(), s.parentId(),
+                        s.parentNumber(), s.author(), s.text(), s.quote(), s.ratingUp(), s.ratingDown(),
+                        o.probabilities(), o.top(), write(ScoreParts.spans(o)), scored.stances().get(k),
+                        model, o.decision().action(), o.language(), s.parentAuthor(), write(o.decision().fired()), site,
+                        StoredComment.risk(o.probabilities(), o.decision())));
+            }
+            return comments;
+        }
+
+        /**
+         * What was read, by sameness: every target of a new comment here, and (added by {@link #rewrites} as each
+         * stored one's row is locked) of a stored one those the store did not hold by then (another call may have
+         * stored them meanwhile: then this call's are dropped).
+         */
+        Set<String> targetsRead(List<Integer> fresh) {
+            Set<String> read = new HashSet<>();
+            for (int i : fresh) if (submissions.get(i).targets() != null && stanceModel != null)
+                for (String t : submissions.get(i).targets()) read.add(StanceLimits.sameness(t));
+            return read;
+        }
+
+        /** The stored comments' stance with the targets they lacked added, written under their rows' locks. */
+        List<CommentStore.StanceRewrite> rewrites(CommentStore.Insert[] out, Map<Integer, List<ScoreResponse.TargetStanceScore>> added,
+                                                  Set<String> read) {
+            List<CommentStore.StanceRewrite> rewrites = new ArrayList<>();
+            for (Map.Entry<Integer, List<ScoreResponse.TargetStanceScore>> e : added.entrySet()) {
+                int i = e.getKey();
+                // Erased meanwhile, its text no longer matches: the call is a 409 (as a retry of it sent after would be),
+                // and stores nothing, its new comments included.
+                rewrites.add(new CommentStore.StanceRewrite(out[i].comment().key(), current -> {
+                    retry(i, submissions.get(i), new CommentStore.Insert(false, current));
+                    return StoredStance.with(json, current.stanceJson(), e.getValue(), stanceModel.info(), i, submissions.get(i).id(), read);
+                }));
+            }
+            return rewrites;
+        }
+
+        /**
+         * One transaction for the call: a failure (the database, or a clash with a comment another call stored
+         * meanwhile) stores none of them, and the same call sent again stores them all.
+         *
+         * @param rewritten the indexes of the stored comments rewritten, in the order of {@code rewrites}
+         */
+        Stored commit(Found found, List<NewComment> comments, List<CommentStore.StanceRewrite> rewrites, Set<Integer> rewritten,
+                      Set<String> read) {
+            List<Integer> fresh = found.fresh();
+            CommentStore.Insert[] out = found.out();
+            CommentStore.Written written = store.store(comments, rewrites, clock.instant(),
+                    (r, k) -> retry(fresh.get(k), submissions.get(fresh.get(k)), r));
+            for (int k = 0; k < fresh.size(); k++) out[fresh.get(k)] = written.inserted().get(k);
+            int r = 0;
+            for (int i : rewritten) {
+                Optional<StoredComment> now = written.rewritten().get(r++);
+                if (now.isPresent()) out[i] = new CommentStore.Insert(false, now.get());  // else gone meanwhile (retention): as read
+            }
+            return new Stored(List.of(out), read);
+        }
+    }
 
     /** The insert as it is, unless it found another of the site's comments under the submission's id. */
     private static CommentStore.Insert retry(int index, Submission s, CommentStore.Insert r) {
