@@ -40,11 +40,14 @@ class PackageCyclesTest {
      * it must not import. The store and the health checks sit below the jar's commands (cli) and the answers' errors
      * (errors); until the forty-fourth session both read a failure's reason through errors.CommandErrors, the commands'.
      * The store sits below the requests' gate (auth) too: the roles and sites it keeps with accounts, and narrows
-     * comments by, are access's, which auth gives callers (in auth until the forty-fourth session).
+     * comments by, are access's, which auth gives callers (in auth until the forty-fourth session). Moderation's records
+     * and rules sit below auth too, taking the caller's role from access (auth.Caller until the forty-fifth session),
+     * and below intake, which stores its records.
      */
     private static final Map<String, Set<String>> BELOW = Map.of(
             "service.store", Set.of("service.errors", "service.cli", "service.auth"),
-            "service.health", Set.of("service.errors", "service.cli"));
+            "service.health", Set.of("service.errors", "service.cli"),
+            "service.moderation", Set.of("service.auth", "service.intake"));
 
     @Test
     void packagesImportEachOtherInNoCycleButTheOnesLeft() {

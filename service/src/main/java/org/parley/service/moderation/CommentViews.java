@@ -9,7 +9,6 @@ import org.parley.service.api.ScoreResponse;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.api.moderation.CommentSubmission;
 import org.parley.service.api.moderation.CommentView;
-import org.parley.service.auth.Caller;
 import org.parley.service.access.Role;
 
 import java.util.EnumSet;
@@ -41,9 +40,11 @@ public final class CommentViews {
      * A comment as its sender sees it in a store's answer (POST /v1/comments, /v1/threads): {@code seniorOnly} is who
      * among a site's moderators may decide it, so a moderator or admin (key or session) sees it, for the tools a site's
      * moderators build, and a website key, which decides nothing, does not.
+     *
+     * @param callersRole the sender's role
      */
-    public CommentView stored(StoredComment c, Boolean duplicate, Caller caller) {
-        return of(c, null, null, null, duplicate, caller.role().includes(Role.MODERATOR));
+    public CommentView stored(StoredComment c, Boolean duplicate, Role callersRole) {
+        return of(c, null, null, null, duplicate, callersRole.includes(Role.MODERATOR));
     }
 
     public CommentView of(StoredComment c, CommentView parent, List<DecisionRecord> history,

@@ -1,6 +1,5 @@
 package org.parley.service.moderation;
 
-import org.parley.service.auth.Caller;
 import org.parley.service.access.Role;
 import org.parley.service.errors.ApiException;
 
@@ -22,8 +21,9 @@ public record EscalationRule(Role role) {
         return new EscalationRule(Role.parse(role));
     }
 
-    public boolean senior(Caller caller) {
-        return caller.role().includes(role);
+    /** Whether a caller of {@code callersRole} decides escalated comments (the caller's role, not the caller: moderation sits below auth). */
+    public boolean senior(Role callersRole) {
+        return callersRole.includes(role);
     }
 
     /**

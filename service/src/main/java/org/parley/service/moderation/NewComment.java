@@ -9,7 +9,7 @@ import org.parley.policy.Action;
  * @param language ISO 639-1 when the comment looks not to be in English, else null
  * @param parentAuthor the parent's author as the comment names it, if it does
  * @param rulesJson the policy's rules that fired, a JSON array of strings
- * @param site the site that sent it ({@link org.parley.service.auth.Caller#site}), its owner
+ * @param site the site that sent it (the caller's site), its owner
  * @param risk what the open queues sort by ({@link StoredComment#risk(float[], org.parley.policy.Policy.Decision)});
  *             left out, the highest of the six probabilities
  */

@@ -96,7 +96,7 @@ public final class CommentsResource {
             throw new ApiException(400, "targets", StanceLimits.MAX_TARGETS, e.getMessage());
         }
         return Response.status(r.created() ? 201 : 200)
-                .entity(views.stored(r.comment(), r.created() ? null : true, (Caller) security.getUserPrincipal())).build();
+                .entity(views.stored(r.comment(), r.created() ? null : true, ((Caller) security.getUserPrincipal()).role())).build();
     }
 
     /** Readers' reports shown with a comment: the newest; a comment can gather thousands. */
@@ -174,7 +174,7 @@ public final class CommentsResource {
         // A comment's site never changes: no race between finding it and deciding it.
         StoredComment c = reached(store, id, site, caller).orElseThrow(() -> notFound(id));
         CommentStore.Outcome outcome = store.decide(c.key(), d.verdict(), d.reason(), d.note(), caller.actor(),
-                escalations.senior(caller), d.expectedVersion(), clock.instant());
+                escalations.senior(caller.role()), d.expectedVersion(), clock.instant());
         if (outcome instanceof CommentStore.Outcome.Decided ok)
             return Response.ok(views.of(ok.comment(), null, store.history(c.key()), null)).build();
         if (outcome instanceof CommentStore.Outcome.Conflict stale) return conflict(stale.current(), d.expectedVersion(), stale.decided());

@@ -163,7 +163,7 @@ public final class QueueResource {
             throw new ApiException(413, "comments", MAX_BULK, "at most " + MAX_BULK + " comments per call (was " + body.comments().size() + ")");
         Checks.shared(body.decision(), body.reason(), body.note());  // once, not once per item
         Caller caller = (Caller) security.getUserPrincipal();
-        boolean senior = escalations.senior(caller);
+        boolean senior = escalations.senior(caller.role());
         List<BulkDecisionResponse.Item> out = new ArrayList<>();
         for (int i = 0; i < body.comments().size(); i++) {
             BulkDecisionRequest.Target t = body.comments().get(i);

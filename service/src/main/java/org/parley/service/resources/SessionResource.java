@@ -127,6 +127,6 @@ public final class SessionResource {
         Long left = expires == null ? null
                 : Math.max(0, (Duration.between(clock.instant(), expires).toMillis() + 999) / 1000);
         return new SessionView(name, role.name().toLowerCase(Locale.ROOT), sites.only(), QueueResource.shown(sites),
-                role.includes(escalations.role()), expires == null ? null : expires.toString(), left, token);
+                escalations.senior(role), expires == null ? null : expires.toString(), left, token);
     }
 }

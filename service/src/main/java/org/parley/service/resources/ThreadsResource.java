@@ -135,7 +135,7 @@ public final class ThreadsResource {
         List<CommentView> out = new ArrayList<>(stored.comments().size());
         for (CommentStore.Insert r : stored.comments()) {
             statuses.merge(r.comment().status().name(), 1, Integer::sum);
-            out.add(views.stored(r.comment(), r.created() ? null : true, (Caller) security.getUserPrincipal()));
+            out.add(views.stored(r.comment(), r.created() ? null : true, ((Caller) security.getUserPrincipal()).role()));
         }
         List<String> phrases = t == null ? List.of() : t.stream().map(StanceLimits::phrase).toList();  // as the stance names them
         ThreadResult.Targets told = t == null ? null : new ThreadResult.Targets(
