@@ -12,6 +12,7 @@ import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.monitoring.LogQueues;
 import org.parley.service.store.CommentStore;
+import org.parley.service.store.FailureReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,7 +132,7 @@ public final class EraseCommand extends ScriptCommand {
                 System.out.println((e.isEmpty() ? "unknown: " : e.get().erased() ? "erased: " : "erased before: ") + which);
             } catch (RuntimeException x) {
                 failed++;
-                System.out.println("failed: " + which + ": " + CommandErrors.reason(x));
+                System.out.println("failed: " + which + ": " + FailureReason.of(x));
             }
         }
         System.out.println("erased " + erased + ", erased before " + before + ", unknown " + unknown + ", failed " + failed

@@ -3,6 +3,7 @@ package org.parley.service.cli;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.moderation.ErasureLogLine;
+import org.parley.service.store.FailureReason;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -117,7 +118,7 @@ final class ErasureList {
                 if (each.isEmpty()) throw refused("--from-log " + path + " is a directory with no file");
                 files.addAll(each);
             } catch (IOException e) {
-                throw refused("--from-log: " + CommandErrors.reason(e));
+                throw refused("--from-log: " + FailureReason.of(e));
             }
         }
         return files;
@@ -157,8 +158,8 @@ final class ErasureList {
             return n;
         } catch (IOException e) {
             throw refused(option + ": " + (e instanceof CharacterCodingException ? file + " is not UTF-8 text"
-                    : e instanceof ZipException || e instanceof EOFException ? file + " is not whole gzip: " + CommandErrors.reason(e)
-                    : CommandErrors.reason(e)));
+                    : e instanceof ZipException || e instanceof EOFException ? file + " is not whole gzip: " + FailureReason.of(e)
+                    : FailureReason.of(e)));
         }
     }
 
