@@ -171,7 +171,17 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
 
     @Override
     public void run(ParleyConfiguration config, Environment env) {
-        holdErasureLog(env);
+        ErasureLogLock erasureLog = holdErasureLog(env);
+        try {
+            start(config, env);
+        } catch (RuntimeException | Error e) {
+            erasureLog.close(); // a start that fails in a JVM that goes on (tests) lets the next one have it
+            throw e;
+        }
+    }
+
+    /** Everything but the erasure log, in the order it must be built. */
+    private void start(ParleyConfiguration config, Environment env) {
         FreePorts.require(config.getServerFactory());
         // A malformed key stops start-up here, not after the models and the database (~11 s).
         ApiKeys configuredKeys = ApiKeys.parse(config.apiKeys, config.rateLimit.requestsPerSecond);

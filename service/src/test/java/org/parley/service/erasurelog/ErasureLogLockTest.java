@@ -1,15 +1,23 @@
 package org.parley.service.erasurelog;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.service.ErasureLogs;
+import org.parley.service.ParleyApplication;
+import org.parley.service.ParleyConfiguration;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import static io.dropwizard.testing.ConfigOverride.config;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -52,6 +60,26 @@ class ErasureLogLockTest {
             assertTrue(mine.isOpen());
             // and in this process too, as a service started before in one JVM (tests) holds it
             assertThrows(IllegalStateException.class, () -> ErasureLogLock.lock(dir));
+        }
+    }
+
+    /**
+     * A start that fails after taking the lock (here a malformed key, refused before the models load) lets it go: in a
+     * JVM that goes on, as the tests' does, the next service on the same erasure log would otherwise be refused as a
+     * second instance. Until the forty-fifth session's merge the lock stayed held until the JVM exited.
+     */
+    @Test
+    void aStartThatFailsLetsTheLockGo() throws Exception {
+        ObjectNode config = (ObjectNode) ErasureLogs.YAML.readTree(Path.of(ResourceHelpers.resourceFilePath("test-config.yml")).toFile());
+        ErasureLogs.withErasureLog(config, dir.resolve("erasures"));
+        Path file = Files.writeString(dir.resolve("config.yml"), ErasureLogs.YAML.writeValueAsString(config));
+        DropwizardTestSupport<ParleyConfiguration> app = new DropwizardTestSupport<>(ParleyApplication.class, file.toString(),
+                config("apiKeys", "short:website"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, app::before);
+        assertTrue(e.getMessage().contains("at least 8 characters"), e.getMessage());
+        app.after();
+        try (FileChannel mine = ErasureLogLock.lock(dir.resolve("erasures"))) {
+            assertTrue(mine.isOpen());
         }
     }
 }
