@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
  *   <li>Lines the BBC puts first in a comment, a timestamp ("5 Minutes ago") and the "Editors' Pick"
  *       label, are dropped there and only there; the heading of the next block ("All comments",
  *       "Editors' Picks") is dropped from the end of the comment before it.</li>
- *   <li>A comment the moderators removed ("This comment was removed because …") is skipped: nobody's
- *       words are left to score.</li>
+ *   <li>A comment whose whole text is the BBC's notice in its place ("This comment was removed because the
+ *       moderators found it broke the house rules. Explain.", "… has been referred for further consideration",
+ *       "… is awaiting moderation") is skipped: nobody's words are there to score. Text that only opens like a
+ *       notice is the commenter's.</li>
  *   <li>A comment shown twice (an "Editors' Picks" block repeats comments of the list below it) is
  *       kept once, where it last appears; two different comments under one number fail the page.</li>
  * </ul>
@@ -79,7 +81,13 @@ public final class BbcCommentPageParser {
             "\\d+ (?:second|minute|hour|day|week|month|year)s? ago", Pattern.CASE_INSENSITIVE);
     private static final Pattern PICK_LABEL = Pattern.compile("Editors['’] Pick", Pattern.CASE_INSENSITIVE);
     private static final Pattern BLOCK_HEADING = Pattern.compile("Editors['’] Picks|All comments", Pattern.CASE_INSENSITIVE);
-    private static final Pattern REMOVED = Pattern.compile("This comment was removed because .*", Pattern.DOTALL);
+    /**
+     * What the BBC shows in place of a comment it removed or holds back. The notice must be the whole text: any text
+     * that merely began "This comment was removed because" was skipped, so a commenter who opened with it went unscored.
+     */
+    private static final Pattern MODERATION_NOTICE = Pattern.compile("This comment (?:was removed because (?:the moderators "
+            + "found )?it broke the house rules|has been referred for further consideration|is awaiting moderation)\\.?"
+            + "(?:\\s+Explain\\.?)?", Pattern.CASE_INSENSITIVE);
 
     private BbcCommentPageParser() {}
 
@@ -242,7 +250,7 @@ public final class BbcCommentPageParser {
 
     private static Comment comment(Span span, PageComments page) {
         String all = PageLines.text(span.paragraphs());
-        if (all == null || REMOVED.matcher(all).matches()) return null;
+        if (all == null || MODERATION_NOTICE.matcher(all).matches()) return null;
         try {
             return BbcCommentStart.comment(span.number(), span.paragraphs(), page);
         } catch (InvalidThreadException e) {

@@ -330,6 +330,19 @@ class BbcCommentPageParserTest {
     }
 
     @Test
+    void onlyAWholeModerationNoticeIsSkipped() {
+        // Any text opening "This comment was removed because" was skipped, so 6 went unscored; the notices of a comment
+        // held back (4, 3) were imported as its text.
+        CommentThread thread = BbcCommentPageParser.parse("t", Fixtures.page("moderation-notices.txt"));
+        assertEquals(List.of(7, 6, 1), thread.comments().stream().map(Comment::number).toList());
+        assertEquals("This comment was removed because I said what everyone thinks.\n\nYou are all idiots.",
+                thread.comments().get(1).text());
+        Comment reply = thread.comments().get(0);
+        assertEquals(4, reply.parentNumber());
+        assertNull(reply.parentId(), "4 is held back, so not in the thread");
+    }
+
+    @Test
     void theEditorsPickLabelIsNotText() {
         String page = SEED_TEXT.replace("Comment number 361.\n", "Comment number 361.\n\n    Editors' Pick\n")
                 .replace("Comment number 351.\n", "Comment number 351.\n\n    Editors’ Pick\n");
