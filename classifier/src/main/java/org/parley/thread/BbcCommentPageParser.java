@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *       whose number is unusable ("Comment number 0.") fails the page, naming the line, rather than
  *       losing the comment.</li>
  *   <li>A comment runs to the next header's "rate this", however the saver wrote it ("• rate this",
- *       "* rate this", "� rate this"). A "rate this" line with more of the comment after it is the
+ *       "* rate this", "� rate this"), and the comment's score beside it ("rate this +12", or "+12", "0",
+ *       "-3" on the line below) goes with it. A "rate this" line with more of the comment after it is the
  *       commenter's text; one that ends the last comment is taken for chrome.</li>
  *   <li>The page footer ("Page 14 of 32", "More … stories", "BBC © …") ends the last comment only:
  *       at its pagination line, else where the run of footer lines that ends the page begins. Inside
@@ -71,8 +72,15 @@ public final class BbcCommentPageParser {
             "Comment\\s+number\\s+(\\d{1,3}(?:,\\d{3}){1,2}|\\d{1,9})\\s*\\.?", Pattern.CASE_INSENSITIVE);
     /** A header whatever its number: where one must be, a line like this that is not a {@link #HEADER} is an error. */
     private static final Pattern HEADER_LIKE = Pattern.compile("Comment\\s+number[\\s\\d,.]*", Pattern.CASE_INSENSITIVE);
-    /** Savers write the bullet as "•", "*", or "�" (a cp1252 bullet read as UTF-8); PageLines drops only the first. */
-    private static final Pattern RATE_THIS = Pattern.compile("[^\\p{L}\\p{N}]{0,3}rate this", Pattern.CASE_INSENSITIVE);
+    /** The comment's net score as the page shows it beside "rate this": "+12", "0", "-3" (a hyphen or a minus sign). */
+    private static final String SCORE = "[+\\-\u2212]?\\d{1,9}";
+    private static final Pattern SCORE_LINE = Pattern.compile(SCORE);
+    /**
+     * Savers write the bullet as "•", "*", or "�" (a cp1252 bullet read as UTF-8); PageLines drops only the first. The
+     * score may share the line ("rate this +12") or have one of its own after it ({@link #SCORE_LINE}).
+     */
+    private static final Pattern RATE_THIS = Pattern.compile("[^\\p{L}\\p{N}]{0,3}rate this(?:\\s*" + SCORE + ")?",
+            Pattern.CASE_INSENSITIVE);
     private static final Set<String> SECTION_START = Set.of("This entry is now closed for comments", "Jump to comments pagination");
     private static final Pattern PAGINATION = Pattern.compile("Page \\d+ of \\d+");
     private static final Pattern FOOTER = Pattern.compile(
@@ -164,7 +172,7 @@ public final class BbcCommentPageParser {
         boolean afterRateThis = false;
         for (int i = sectionStart; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isEmpty()) continue;
+            if (line.isEmpty() || afterRateThis && SCORE_LINE.matcher(line).matches()) continue;
             if (afterRateThis || !rateThisMarksComments || headers.isEmpty()) {
                 if (headerNumber(line) >= 1) {
                     headers.add(i);
@@ -187,7 +195,7 @@ public final class BbcCommentPageParser {
     private static boolean rateThisIntroducesAHeader(List<String> lines, int sectionStart) {
         boolean afterRateThis = false;
         for (String line : lines.subList(sectionStart, lines.size())) {
-            if (line.isEmpty()) continue;
+            if (line.isEmpty() || afterRateThis && SCORE_LINE.matcher(line).matches()) continue;
             if (afterRateThis && headerNumber(line) >= 1) return true;
             afterRateThis = RATE_THIS.matcher(line).matches();
         }
@@ -229,10 +237,13 @@ public final class BbcCommentPageParser {
      */
     private static List<String> body(List<String> lines) {
         List<String> body = new ArrayList<>(lines);
-        for (int i = body.size() - 1; i >= 0; i--) {
-            if (body.get(i).isEmpty()) continue;
-            if (RATE_THIS.matcher(body.get(i)).matches()) body.set(i, "");
-            break;
+        int last = lastLine(body, body.size());
+        int beforeLast = last < 0 ? -1 : lastLine(body, last);
+        if (last >= 0 && RATE_THIS.matcher(body.get(last)).matches()) {
+            body.set(last, "");
+        } else if (beforeLast >= 0 && SCORE_LINE.matcher(body.get(last)).matches() && RATE_THIS.matcher(body.get(beforeLast)).matches()) {
+            body.set(last, "");  // the next comment's score, below its "rate this"
+            body.set(beforeLast, "");
         }
         for (int i = 0; i < body.size(); i++) {
             String line = body.get(i);
@@ -246,6 +257,12 @@ public final class BbcCommentPageParser {
             break;
         }
         return body;
+    }
+
+    /** Index of the last non-empty line before {@code end}, or -1. */
+    private static int lastLine(List<String> lines, int end) {
+        for (int i = end - 1; i >= 0; i--) if (!lines.get(i).isEmpty()) return i;
+        return -1;
     }
 
     private static Comment comment(Span span, PageComments page) {

@@ -343,6 +343,17 @@ class BbcCommentPageParserTest {
     }
 
     @Test
+    void aScoreBesideRateThisIsChrome() {
+        // "+12", "rate this -3", "0", "−27": the headers no longer followed a "rate this", so the page read as a plain
+        // scrape and each comment's text ended in the next one's "rate this" and score.
+        CommentThread thread = BbcCommentPageParser.parse("t", Fixtures.page("scores-beside-rate-this.txt"));
+        assertEquals(List.of("The answer is\n\n42", "Not so sure.", "Agreed, totally", "First!"),
+                thread.comments().stream().map(Comment::text).toList());
+        assertEquals(List.of(4, 3, 2, 1), thread.comments().stream().map(Comment::number).toList());
+        assertTrue(thread.comments().stream().allMatch(c -> c.rating() == null), "a net score gives no up and down counts");
+    }
+
+    @Test
     void theEditorsPickLabelIsNotText() {
         String page = SEED_TEXT.replace("Comment number 361.\n", "Comment number 361.\n\n    Editors' Pick\n")
                 .replace("Comment number 351.\n", "Comment number 351.\n\n    Editors’ Pick\n");
