@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  *       kept once, where it last appears; two different comments under one number fail the page.</li>
  * </ul>
  *
- * <p>How quotes and replies are read, at the start of a comment only ({@link BbcCommentStart}):
+ * <p>How quotes and replies are read, at the start of a comment ({@link BbcCommentStart}):
  * <ul>
  *   <li>{@code 296.Seqenenre wrote:}, alone on its line, starts a quote of comment 296 by Seqenenre.
  *       The BBC renders the quoted passage as one block, so the scraped text shows it as one paragraph
@@ -52,7 +52,10 @@ import java.util.regex.Pattern;
  *       page: then the passage's first lines that it shows are the quote, the rest the comment's own
  *       (a page saved without blank lines runs quote and reply together). A quote that opens with a
  *       marker of its own (a quote of a quote) also takes that marker's passage and the quoted
- *       comment's own paragraph. "Kerry wrote: we have evidence", with words after "wrote:", is text.</li>
+ *       comment's own paragraph. "Kerry wrote: we have evidence", with words after "wrote:", is text.
+ *       A marker further down (a comment quoting two others, or quoting after a line of its own) sets
+ *       its passage apart too, with the marker, in the quote; the first marker names the parent. A
+ *       comment of quotes and nothing else keeps its last passage as its text.</li>
  *   <li>{@code @324. MidwayBattle} on a line of its own, the reply below it, answers comment 324 by
  *       MidwayBattle, quoting nothing; the name is that one word, or several ("@324. Some Name") when a
  *       quote marker on the page ("324.Some Name wrote:") gives 324 that name: the page shows no

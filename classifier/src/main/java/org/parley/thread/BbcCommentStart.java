@@ -128,14 +128,39 @@ final class BbcCommentStart {
     }
 
     /**
-     * A comment can only answer an earlier one, which has a smaller number, and numbers start at 1: a
-     * marker naming 0, its own number or a later one ("@352." in 351, a typo) gives no parent. That
-     * also keeps a page from forming a parent cycle.
+     * The comment from its own paragraphs and the passage it opens by quoting. A quote marker further down (a comment
+     * quoting two others, or quoting after a first line of its own) sets its passage apart too, marker and all, so that
+     * the passage is not read as the commenter's words; the first marker names the parent. A comment can only answer
+     * an earlier one, which has a smaller number, and numbers start at 1: a marker naming 0, its own number or a later
+     * one ("@352." in 351, a typo) gives no parent. That also keeps a page from forming a parent cycle.
      */
     private static Comment make(int number, Marker marker, List<List<String>> own, List<List<String>> quote) {
-        boolean parent = isEarlier(marker, number);
-        return new Comment("c" + number, number, null, PageLines.text(own), null,
-                parent ? marker.number() : null, parent ? marker.author() : null, PageLines.text(quote), null);
+        List<List<String>> text = new ArrayList<>();
+        List<List<String>> quoted = new ArrayList<>(quote);
+        Marker parentMarker = marker;
+        for (int i = 0; i < own.size(); i++) {
+            List<String> paragraph = own.get(i);
+            Marker later = quoteMarker(paragraph.get(0));
+            List<String> passage = later == null ? null
+                    : paragraph.size() > 1 ? paragraph.subList(1, paragraph.size())
+                    : i + 1 < own.size() ? own.get(i + 1) : null;
+            if (passage == null) {
+                text.add(paragraph);
+                continue;
+            }
+            if (paragraph.size() == 1) i++;
+            if (parentMarker == null) parentMarker = later;  // the first quote names the parent, as an opening one would
+            else quoted.add(List.of(paragraph.get(0)));      // whom a further passage quotes, kept with it as in a quoted quote
+            quoted.add(passage);
+        }
+        if (text.isEmpty()) { // quotes and nothing else: read as before, the passages left as the comment's words
+            text = own;
+            quoted = new ArrayList<>(quote);
+            parentMarker = marker;
+        }
+        boolean parent = isEarlier(parentMarker, number);
+        return new Comment("c" + number, number, null, PageLines.text(text), null,
+                parent ? parentMarker.number() : null, parent ? parentMarker.author() : null, PageLines.text(quoted), null);
     }
 
     private static boolean isEarlier(Marker marker, int number) {

@@ -102,6 +102,20 @@ class BbcCommentStartTest {
     }
 
     @Test
+    void aSecondQuotedPassageIsNotTheCommentersText() {
+        // The second passage, and the marker naming its author, were read as the commenter's own words (8 and 7); a
+        // quote after the commenter's first line was text and gave no parent (9).
+        CommentThread thread = BbcCommentPageParser.parse("t", Fixtures.page("two-quotes.txt"));
+        String both = "Putin is right.\n\n5.Dana Smith wrote:\n\nYou are all idiots.";
+        assertComment(thread.comments().get(0), "I agree with this:\n\nQuite.", 7, "Frank", "Both of you are wrong.");
+        assertEquals("c7", thread.comments().get(0).parentId());
+        assertComment(thread.comments().get(1), "Nonsense.\n\nCalm down.", 6, "Seqenenre", both);
+        assertComment(thread.comments().get(2), "Both of you are wrong.", 6, "Seqenenre", both);
+        // Quotes and nothing else: the last passage stays the comment's text, as with one quote.
+        assertComment(comment(9, "6.Ann wrote:\n\nA\n\n5.Bob wrote:\n\nB"), "5.Bob wrote:\n\nB", 6, "Ann", "A");
+    }
+
+    @Test
     void aLongLineIsReadInLinearTime() {
         // The old marker pattern backtracked over the run of spaces: 15.9 s for 80,000 of them, ~5 s for these.
         String line = "1.x" + " ".repeat(48_000) + "y";
