@@ -80,9 +80,10 @@ public final class BbcCommentPageParser {
     private static final Pattern SCORE_LINE = Pattern.compile(SCORE);
     /**
      * Savers write the bullet as "•", "*", or "�" (a cp1252 bullet read as UTF-8); PageLines drops only the first. The
-     * score may share the line ("rate this +12") or have one of its own after it ({@link #SCORE_LINE}).
+     * score may share the line ("rate this +12") or have one of its own after it ({@link #SCORE_LINE}). Any spaces
+     * between the words, as between a header's: a tab or two spaces made every "rate this" the comment's text.
      */
-    private static final Pattern RATE_THIS = Pattern.compile("[^\\p{L}\\p{N}]{0,3}rate this(?:\\s*" + SCORE + ")?",
+    private static final Pattern RATE_THIS = Pattern.compile("[^\\p{L}\\p{N}]{0,3}rate\\s+this(?:\\s*" + SCORE + ")?",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> SECTION_START = Set.of("This entry is now closed for comments", "Jump to comments pagination");
     private static final Pattern PAGINATION = Pattern.compile("Page \\d+ of \\d+");

@@ -354,6 +354,13 @@ class BbcCommentPageParserTest {
     }
 
     @Test
+    void rateThisWithOtherSpacesBetweenItsWordsIsChrome() {
+        // "rate  this" and "rate<tab>this" were text: the page read as a plain scrape, each comment ending in them.
+        CommentThread thread = BbcCommentPageParser.parse("t", Fixtures.page("rate-this-spacing.txt"));
+        assertEquals(List.of("Not so sure.", "Agreed, totally", "First!"), thread.comments().stream().map(Comment::text).toList());
+    }
+
+    @Test
     void theEditorsPickLabelIsNotText() {
         String page = SEED_TEXT.replace("Comment number 361.\n", "Comment number 361.\n\n    Editors' Pick\n")
                 .replace("Comment number 351.\n", "Comment number 351.\n\n    Editors’ Pick\n");
