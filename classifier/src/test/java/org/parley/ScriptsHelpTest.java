@@ -67,6 +67,21 @@ class ScriptsHelpTest {
         }
     }
 
+    @Test
+    void submitPageTakesTheThreadsId() throws Exception {
+        // "--id" was refused as an unknown option: every page of a thread went in as its own article, named after its
+        // file, and a reply to a comment on another page found no parent. Without a key it stops before any work.
+        ProcessBuilder pb = new ProcessBuilder("bash", SCRIPTS.resolve("submit-page").toString(), "--id", "syria-g20", "page-15.txt")
+                .redirectErrorStream(true);
+        pb.environment().remove("PARLEY_KEY");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "submit-page did not stop without a key");
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertNotEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("set PARLEY_KEY"), "--id was not taken:\n" + output);
+    }
+
     /** The scripts whose --help is answered in the shell: a sed of their header, or a here-document. */
     private static List<Path> shellHelped() throws Exception {
         try (Stream<Path> files = Files.list(SCRIPTS)) {
