@@ -77,6 +77,18 @@ final class OpenApiContract {
         return new TreeSet<>(names.values());
     }
 
+    /**
+     * The errors the document finds in {@code body} as the JSON answer of {@code method path} with {@code status}: for an
+     * answer the test has changed (a field left out or made null), which must then break the document.
+     */
+    List<String> answerErrors(String method, String path, int status, JsonNode body) {
+        SimpleResponse answer = new SimpleResponse.Builder(status).withContentType("application/json").withBody(body.toString()).build();
+        List<String> out = new ArrayList<>();
+        for (ValidationReport.Message m : validator.validateResponse(path, Request.Method.valueOf(method), answer).getMessages())
+            if (m.getLevel() == ValidationReport.Level.ERROR) out.add(m.getKey() + ": " + m.getMessage());
+        return out;
+    }
+
     Call call(String method, String pathAndQuery) {
         return new Call(method.toUpperCase(Locale.ROOT), pathAndQuery);
     }

@@ -1,6 +1,8 @@
 package org.parley.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -101,7 +103,7 @@ class OpenApiContractTest {
         OpenApiContract c = OpenApiContract.of(root(), APP.getObjectMapper(), servedDocument());
 
         // Scoring
-        c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"You are a complete idiot and a moron.\"},"
+        JsonNode scored = c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"You are a complete idiot and a moron.\"},"
                 + " \"id\": \"c-1042\", \"attributes\": [\"TOXICITY\", \"INSULT\"], \"doNotStore\": true, \"spans\": true,"
                 + " \"targets\": [\"military action against Syria\"], \"context\": {\"articleTitle\": \"Syria\","
                 + " \"parentText\": \"We should strike now.\", \"commentNumber\": 361, \"rating\": {\"up\": 3, \"down\": 12}}}").expect(200);
@@ -121,7 +123,7 @@ class OpenApiContractTest {
                 + " \"comments\": [{\"id\": \"c1\", \"number\": 1, \"text\": \"Military action would be a disaster.\"},"
                 + " {\"id\": \"c2\", \"number\": 2, \"parentNumber\": 1, \"text\": \"Agreed, you are right.\"},"
                 + " {\"id\": \"c3\", \"number\": 3, \"text\": \"What about the refugees?\", \"quote\": \"Military action would be a disaster.\"}]}";
-        c.call("POST", "/v1/score/thread").key(WEBSITE).json("{\"thread\": " + thread + ", \"targets\": [\"military action\"],"
+        JsonNode threadScored = c.call("POST", "/v1/score/thread").key(WEBSITE).json("{\"thread\": " + thread + ", \"targets\": [\"military action\"],"
                 + " \"attributes\": [\"TOXICITY\"], \"spans\": true}").expect(200);
         field(c, c.call("POST", "/v1/score/thread").key(WEBSITE).json("{}").refused(400), "thread");
         // Every field of the thread format (docs/thread-format.md's second example), held to CommentThread's schemas
@@ -183,7 +185,7 @@ class OpenApiContractTest {
                 + " \"number\": 7, \"author\": \"Reader\", \"rating\": {\"up\": 1, \"down\": 0}, \"targets\": [\"military action\"]}";
         JsonNode stored = c.call("POST", "/v1/comments").key(WEBSITE).json(comment).expect(201);
         c.call("POST", "/v1/comments").key(WEBSITE).json(comment).expect(200);
-        c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"k-2\", \"articleId\": \"a-1\", \"text\": \"Thank you.\", \"parentId\": \"k-1\","
+        JsonNode reply = c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"k-2\", \"articleId\": \"a-1\", \"text\": \"Thank you.\", \"parentId\": \"k-1\","
                 + " \"parentNumber\": 7, \"parentAuthor\": \"Reader\", \"quote\": \"You are an idiot.\"}").expect(201);
         c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"k-1\", \"articleId\": \"a-1\", \"text\": \"Another text.\"}").expect(409);
         field(c, c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"k-3\", \"articleId\": \"a-1\"}").refused(400), "text");
@@ -318,10 +320,57 @@ class OpenApiContractTest {
         c.call("POST", "/v1/score/batch").key(SCORER).json(" ".repeat(1 << 20) + "{\"comments\": [{\"comment\": {\"text\": \"ok\"}}]}").expect(200);
         c.call("POST", "/v1/score").key(SCORER).json("{\"comment\": {\"text\": \"ok\"}}").expect(429);
 
+        // TargetStance and ReplyStance require what every answer carries (until the forty-fifth session nothing, so that
+        // generated clients typed each field optional): each answer's entry holds exactly those fields, and an answer
+        // with one of them left out, or null, breaks the document.
+        JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(servedDocument());
+        heldToRequired(c, doc, "POST", "/v1/score", 200, scored, "/stance/0", "TargetStance");
+        heldToRequired(c, doc, "POST", "/v1/score", 200, scored, "/replyStance", "ReplyStance");
+        heldToRequired(c, doc, "POST", "/v1/score/thread", 200, threadScored, "/comments/0/stance/0", "TargetStance");
+        heldToRequired(c, doc, "POST", "/v1/score/thread", 200, threadScored, "/comments/1/replyStance", "ReplyStance");
+        heldToRequired(c, doc, "POST", "/v1/comments", 201, stored, "/stance/0", "TargetStance");
+        heldToRequired(c, doc, "POST", "/v1/comments", 201, reply, "/replyStance", "ReplyStance");
+        heldToRequired(c, doc, "POST", "/v1/threads", 200, retargeted, "/comments/0/stance/1", "TargetStance");
+        heldToRequired(c, doc, "GET", "/v1/comments/k-1", 200, k1, "/stance/0", "TargetStance");
+
         assertEquals(List.of(), c.problems, "exchanges that break openapi.yaml");
         Set<String> unexercised = c.operations();
         unexercised.removeAll(c.covered);
         assertEquals(Set.of(), unexercised, "operations of openapi.yaml no exchange reached");
+    }
+
+    /**
+     * The stance entry at {@code at} of a real answer holds exactly the fields {@code schema} requires (and each of its
+     * probabilities' required classes; a stored entry's optional stanceModel aside), and leaving any of them out of the
+     * answer, or making it null, is an error of the document. A schema that requires nothing fails here.
+     */
+    private static void heldToRequired(OpenApiContract c, JsonNode doc, String method, String path, int status, JsonNode answer,
+                                       String at, String schema) {
+        String where = method + " " + path + " " + at + " (" + schema + ")";
+        if (!answer.at(at).isObject()) {
+            c.problems.add(where + ": the answer holds none: " + answer);
+            return;
+        }
+        List<String> asSent = c.answerErrors(method, path, status, answer);
+        if (!asSent.isEmpty()) c.problems.add(where + ": the answer as sent: " + asSent);
+        JsonNode s = doc.at("/components/schemas/" + schema);
+        for (String part : List.of("", "/probabilities")) {
+            Set<String> required = new TreeSet<>(), sent = new TreeSet<>();
+            s.at((part.isEmpty() ? "" : "/properties" + part) + "/required").forEach(f -> required.add(f.asText()));
+            answer.at(at + part).fieldNames().forEachRemaining(sent::add);
+            sent.remove("stanceModel");
+            if (!required.equals(sent)) c.problems.add(where + part + ": requires " + required + ", every answer sends " + sent);
+            for (String field : sent) {
+                for (boolean nulled : new boolean[] {false, true}) {
+                    JsonNode changed = answer.deepCopy();
+                    com.fasterxml.jackson.databind.node.ObjectNode entry = (com.fasterxml.jackson.databind.node.ObjectNode) changed.at(at + part);
+                    if (nulled) entry.putNull(field);
+                    else entry.remove(field);
+                    if (c.answerErrors(method, path, status, changed).isEmpty())
+                        c.problems.add(where + part + ": an answer with " + field + (nulled ? " null" : " left out") + " passes openapi.yaml");
+                }
+            }
+        }
     }
 
     /** A 400 names the offending field, in ErrorBody's field or Google's fieldViolations. */

@@ -408,6 +408,34 @@ class OpenApiGeneratedClientsTest {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * TargetStance and ReplyStance required nothing, so generated clients typed every field optional (typescript-fetch
+     * {@code label?:}) and a site null-checked fields no answer leaves out (a stance integrator's second review,
+     * forty-fifth session). Each requires the fields of the record the service writes them from, none null
+     * (ScoreParts fills each from an enum and a probability per class; stored comments keep the same JSON), and each
+     * probability of its class; none of them is nullable. OpenApiContractTest holds real answers to the same lists.
+     */
+    @Test
+    void theStanceSchemasRequireEveryFieldTheServiceAlwaysSends() throws Exception {
+        JsonNode schemas = openApi().at("/components/schemas");
+        Map<String, Class<? extends Record>> records = Map.of("TargetStance", org.parley.service.api.ScoreResponse.TargetStanceScore.class,
+                "ReplyStance", org.parley.service.api.ScoreResponse.ReplyStanceScore.class);
+        Map<String, Set<String>> classes = Map.of("TargetStance", names(Stance.values(), Enum::name),
+                "ReplyStance", names(ReplyStance.values(), Enum::name));
+        List<String> problems = new ArrayList<>();
+        records.forEach((name, type) -> {
+            JsonNode schema = schemas.get(name);
+            Set<String> fields = Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toSet());
+            if (!values(schema.path("required")).equals(fields)) problems.add(name + ": required " + schema.path("required") + ", always sent " + fields);
+            JsonNode probabilities = schema.at("/properties/probabilities");
+            if (!values(probabilities.path("required")).equals(classes.get(name)))
+                problems.add(name + ".probabilities: required " + probabilities.path("required") + ", always sent " + classes.get(name));
+            for (String field : fields)
+                if (schema.at("/properties/" + field + "/nullable").asBoolean(false)) problems.add(name + "." + field + ": never null, not nullable");
+        });
+        assertEquals(List.of(), problems);
+    }
+
     private interface Visitor {
         void schema(String pointer, JsonNode node);
     }
