@@ -32,6 +32,7 @@ public final class StanceLimits {
             case NONE -> "'target' must name at least one target";
             case TOO_MANY -> "'target' has " + p.found() + " targets; the limit is " + MAX_TARGETS;
             case EMPTY -> which + " is empty";
+            case CONTROL -> which + " holds the control character " + codePoint(p.found()) + "; " + CONTROL_RULE;
             case TOO_LONG -> which + " is " + p.found() + " characters; the limit is " + MAX_TARGET_CHARS;
             case REPEAT -> which + " repeats item " + (p.found() + 1) + " (targets are compared " + SAMENESS + ")";
         });
@@ -43,11 +44,34 @@ public final class StanceLimits {
      *
      * @param kind  what is wrong
      * @param item  the target it is wrong with, from 0; -1 for the list as a whole
-     * @param found the number of targets (TOO_MANY), the length of its {@link #phrase} (TOO_LONG) or the item it repeats
-     *              (REPEAT)
+     * @param found the number of targets (TOO_MANY), the control character (CONTROL), the length of its {@link #phrase}
+     *              (TOO_LONG) or the item it repeats (REPEAT)
      */
     public record Problem(Kind kind, int item, int found) {
-        public enum Kind { NONE, TOO_MANY, EMPTY, TOO_LONG, REPEAT }
+        public enum Kind { NONE, TOO_MANY, EMPTY, CONTROL, TOO_LONG, REPEAT }
+    }
+
+    /** Why a control character is refused, in the words of its error. */
+    public static final String CONTROL_RULE = "a target may not hold control characters other than tabs and line breaks "
+            + "(the stance model reads one as a space, or as two words)";
+
+    /**
+     * The first control character (Unicode's Cc: C0, DEL, C1) of {@code target} that is not a tab, line break or other
+     * White_Space, or -1. Refused since the forty-fifth session: such a target ("Syria" with a bell) was stored and shown
+     * as sent, though the model reads it as something else ({@link #asRead}), and nobody means one in a phrase.
+     */
+    public static int control(String target) {
+        return target.codePoints().filter(c -> Character.getType(c) == Character.CONTROL && !whiteSpace(c)).findFirst().orElse(-1);
+    }
+
+    /** Unicode's White_Space among the controls: tab, line feed, vertical tab, form feed, carriage return, next line. */
+    private static boolean whiteSpace(int c) {
+        return (c >= 0x09 && c <= 0x0D) || c == 0x85;
+    }
+
+    /** "U+0007", as an error shows a character it refuses rather than the character itself. */
+    public static String codePoint(int c) {
+        return String.format("U+%04X", c);
     }
 
     /** @return the first problem, checking the list and then each target in order, or null when there is none */
@@ -57,6 +81,8 @@ public final class StanceLimits {
         for (int i = 0; i < targets.size(); i++) {
             String t = targets.get(i);
             if (t == null || BlankText.is(t)) return new Problem(Problem.Kind.EMPTY, i, 0);
+            int control = control(t);
+            if (control >= 0) return new Problem(Problem.Kind.CONTROL, i, control);
             int chars = phrase(t).length();  // what the model reads: the spaces around the phrase do not count
             if (chars > MAX_TARGET_CHARS) return new Problem(Problem.Kind.TOO_LONG, i, chars);
             int earlier = repeats(targets, i);

@@ -57,6 +57,11 @@ public final class TargetFinder {
      * proposed name ("Barack\u200B Obama", a stance audit); the joiners stay, for the scripts and emoji that need them.
      */
     private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("[\\p{Cf}&&[^\\u200C\\u200D]]");
+    /**
+     * Control characters other than tabs and line breaks, read as spaces: a proposed target may not hold one, as a
+     * caller's may not ({@code StanceLimits.control}, forty-fifth session).
+     */
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\t\\n\\x0B\\f\\r\\x85]]");
     /** A punctuation mark repeated this often or more is read three times: CoreNLP's tokeniser slows on long runs. */
     private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile("([^\\p{L}\\p{N}\\s])\\1{9,}");
 
@@ -68,7 +73,8 @@ public final class TargetFinder {
             while (cut > 0 && !Character.isWhitespace(body.charAt(cut - 1))) cut--;  // not inside a word
             body = body.substring(0, cut == 0 ? MAX_BODY_CHARS : cut);
         }
-        String text = RUN.matcher(INVISIBLE.matcher(article.title() + ".\n\n" + body).replaceAll("")).replaceAll("$1$1$1");
+        String text = INVISIBLE.matcher(article.title() + ".\n\n" + body).replaceAll("");
+        text = RUN.matcher(CONTROL.matcher(text).replaceAll(" ")).replaceAll("$1$1$1");
         CoreDocument doc = new CoreDocument(text);
         pipeline.annotate(doc);
         List<CandidateTarget> out = new ArrayList<>(top(names(doc), limit));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.stance.StanceLimits;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.model.TinyBundles;
 import org.parley.stance.TinyStance;
@@ -79,6 +80,7 @@ class ScoreStanceTest {
                 {"id": "e", "text": "t", "parent": ""}
                 {"id": "f", "text": "fine", "target": "grapes"}
                 {"id": "g", "text": "t", "target": ["grapes", "Grapes"]}
+                {"id": "h", "text": "t", "target": ["grapes", "gra\\u0007pes"]}
                 """.formatted("x".repeat(201)));
         assertEquals("'target' is empty", out.get(0).get("error").asText());
         assertEquals("'target' is 201 characters; the limit is 200", out.get(1).get("error").asText());
@@ -89,6 +91,8 @@ class ScoreStanceTest {
         assertTrue(out.get(5).has("stance"));
         assertEquals("'target' item 2 repeats item 1 (targets are compared without case, accents on Latin letters, invisible "
                 + "characters, surrounding or repeated spaces, as the model reads them)", out.get(6).get("error").asText());
+        // A control character was read and written back as sent (a stance integrator's second review, forty-fifth session).
+        assertEquals("'target' item 2 holds the control character U+0007; " + StanceLimits.CONTROL_RULE, out.get(7).get("error").asText());
     }
 
     /**

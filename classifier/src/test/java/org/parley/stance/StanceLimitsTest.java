@@ -2,6 +2,8 @@ package org.parley.stance;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Collections;
@@ -81,16 +83,41 @@ class StanceLimitsTest {
      */
     @Test
     void invisibleCharactersAndLatinAccentsMakeNoNewTarget() {
-        for (String same : List.of("Syria\u200b", "\ufeffSyria", "S\u200dyria", "Syr\u00adia", "\u202eSyria\u200e", "Syria\u0007",
+        for (String same : List.of("Syria\u200b", "\ufeffSyria", "S\u200dyria", "Syr\u00adia", "\u202eSyria\u200e",
                 "Syria\ufe0f", "Syria\u034f", "Syri\u0301a", "Syr\u00eda"))
             assertEquals(new StanceLimits.Problem(StanceLimits.Problem.Kind.REPEAT, 1, 0), StanceLimits.problem(List.of("Syria", same)), same);
+        // A control character is refused now (below); one in a target stored before is still its phrase at an end.
+        assertEquals(StanceLimits.sameness("Syria"), StanceLimits.sameness("Syria\u0007"));
         assertEquals(StanceLimits.sameness("Zurich"), StanceLimits.sameness("Z\u00fcrich"));
         assertEquals(StanceLimits.sameness("Sao Paulo"), StanceLimits.sameness("Sa\u0303o\u2060 Paulo"));
         // What the model reads apart stays apart: a control character inside a word (two words to the network), a
         // joiner between two words, accents on Greek letters, a ligature, a letter that is no accented one.
-        for (List<String> apart : List.of(List.of("Syria", "Sy\u0007ria"), List.of("military action", "military\u2063action"),
+        assertNotEquals(StanceLimits.sameness("Syria"), StanceLimits.sameness("Sy\u0007ria"));
+        for (List<String> apart : List.of(List.of("military action", "military\u2063action"),
                 List.of("\u0395\u03bb\u03bb\u03ac\u03b4\u03b1", "\u0395\u03bb\u03bb\u03b1\u03b4\u03b1"),
                 List.of("fire", "\ufb01re"), List.of("Lodz", "\u0141odz")))
             assertDoesNotThrow(() -> StanceLimits.checkTargets(apart), apart.toString());
+    }
+
+    /**
+     * A stance integrator's second review (forty-fifth session): "Syria" with a bell, or any control character, was read,
+     * stored and shown as sent (only NUL and unpaired surrogates were refused), though the model reads a control
+     * character as a space or as a word break. Refused now, naming the item and the character; tabs, line breaks and
+     * the other White_Space controls are spaces, as before. A target of controls alone is still empty.
+     */
+    @Test
+    void aControlCharacterInATargetIsRefusedNamingIt() {
+        String[][] cases = {{"Syria\u0007", "U+0007"}, {"\u0001Syria", "U+0001"}, {"Sy\u007fria", "U+007F"}, {"Syria\u009b", "U+009B"},
+                {"Syria\u001f", "U+001F"}, {"Sy\u0000ria", "U+0000"}};
+        for (String[] c : cases) {
+            StanceLimits.Problem p = StanceLimits.problem(List.of("war", c[0]));
+            assertEquals(new StanceLimits.Problem(StanceLimits.Problem.Kind.CONTROL, 1, c[0].codePoints()
+                    .filter(cp -> Character.getType(cp) == Character.CONTROL).findFirst().orElseThrow()), p, c[1]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StanceLimits.checkTargets(List.of("war", c[0])));
+            assertEquals("'target' item 2 holds the control character " + c[1] + "; " + StanceLimits.CONTROL_RULE, e.getMessage());
+        }
+        for (String fine : List.of("military\taction", "Syria\n", "\r\nSyria", "Syria\u000b\u000c", "Syria\u0085", "Syria\u200b"))
+            assertNull(StanceLimits.problem(List.of(fine)), fine);
+        assertEquals(StanceLimits.Problem.Kind.EMPTY, StanceLimits.problem(List.of("\u0007")).kind(), "nothing visible: empty, as before");
     }
 }

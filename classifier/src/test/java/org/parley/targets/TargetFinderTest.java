@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.stance.StanceLimits;
 import org.parley.text.NlpModels;
 import org.parley.thread.Article;
 import org.parley.thread.ArticlePageParser;
@@ -70,6 +71,15 @@ class TargetFinderTest {
         List<String> people = phrases(t, CandidateTarget.Kind.PERSON);
         assertTrue(people.contains("Barack Obama"), people.toString());
         assertTrue(people.stream().allMatch(p -> p.codePoints().noneMatch(c -> Character.getType(c) == Character.FORMAT)), people.toString());
+    }
+
+    /** The stance model refuses a target with a control character (forty-fifth session): none is proposed. */
+    @Test
+    void controlCharactersStayOutOfProposedTargets() {
+        List<CandidateTarget> t = finder.find(new Article(null, "Talks\u0007",  null,
+                "Barack\u0001Obama met Vladimir\u0007 Putin on military\u0085 action. Barack\u0001Obama spoke first on the military\u009b action."), 12);
+        assertTrue(t.stream().anyMatch(c -> c.phrase().contains("Putin")), t.toString());
+        assertTrue(t.stream().allMatch(c -> StanceLimits.control(c.phrase()) < 0), t.toString());
     }
 
     @Test

@@ -131,6 +131,8 @@ public final class RequestChecks {
                 case TOO_MANY -> new ApiException(400, field, StanceLimits.MAX_TARGETS,
                         field + " holds at most " + StanceLimits.MAX_TARGETS + " targets (was " + p.found() + ")");
                 case EMPTY -> new ApiException(400, item, 1, item + " must not be empty");
+                case CONTROL -> ApiException.badField(item, item + " holds the control character "
+                        + StanceLimits.codePoint(p.found()) + "; " + StanceLimits.CONTROL_RULE);
                 case TOO_LONG -> new ApiException(400, item, StanceLimits.MAX_TARGET_CHARS,
                         item + " is longer than " + StanceLimits.MAX_TARGET_CHARS + " characters (was " + p.found() + ")");
                 case REPEAT -> ApiException.badField(item, item + " repeats " + field + "[" + p.found() + "] (targets are compared "

@@ -64,7 +64,8 @@ public final class ThreadTargets {
 
     /**
      * Up to {@code max} phrases: the leading names, then up to {@link #MAX_ISSUES} issues, at most half (fewer
-     * names when there are issues, more when there are not), without repeats or over-long phrases.
+     * names when there are issues, more when there are not), without repeats, over-long phrases or control characters
+     * (which the stance model refuses).
      */
     static List<String> pick(List<CandidateTarget> found, int max) {
         List<String> names = new ArrayList<>();
@@ -72,7 +73,8 @@ public final class ThreadTargets {
         Set<String> seen = new HashSet<>();
         for (CandidateTarget c : found) {
             String phrase = StanceLimits.phrase(c.phrase());
-            if (phrase.isEmpty() || phrase.length() > StanceLimits.MAX_TARGET_CHARS || !seen.add(StanceLimits.sameness(phrase))) continue;
+            if (phrase.isEmpty() || phrase.length() > StanceLimits.MAX_TARGET_CHARS || StanceLimits.control(phrase) >= 0
+                    || !seen.add(StanceLimits.sameness(phrase))) continue;
             (c.kind() == CandidateTarget.Kind.ISSUE ? issues : names).add(phrase);
         }
         int issueCount = Math.min(issues.size(), Math.min(MAX_ISSUES, max / 2));

@@ -46,4 +46,11 @@ class ThreadTargetsTest {
                 c("x".repeat(201), Kind.PERSON), c("Assad", Kind.PERSON)), 5));
         assertEquals(List.of(), ThreadTargets.pick(List.of(), 5));
     }
+
+    /** The stance model refuses a control character in a target (forty-fifth session): a proposed one would be a 500. */
+    @Test
+    void aPhraseWithAControlCharacterIsDropped() {
+        assertEquals(List.of("Syria", "Putin"), ThreadTargets.pick(List.of(c("Syria", Kind.LOCATION), c("Barack\u0001Obama", Kind.PERSON),
+                c("Putin", Kind.PERSON)), 5));
+    }
 }

@@ -83,6 +83,10 @@ class BadInputTest {
                 // A target repeated (in another case, with spaces around it) was read again and answered twice.
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"Syria\", \"war\", \" syria \"]}", 400, "targets[2]", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [5]}", 400, "targets[0]", null),
+                // A control character (a bell, DEL, a C1) was stored and shown as sent (a stance integrator's second review).
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"war\", \"Syria\\u0007\"]}", 400, "targets[1]", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"Sy\\u007fria\"]}", 400, "targets[0]", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"\\u0085Syria\\u009b\"]}", 400, "targets[0]", null),
                 // PostgreSQL's text cannot hold U+0000, so no string field may carry one.
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"you\\u0000idiot\"}}", 400, "comment.text", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"war\", \"\\u0000\"]}", 400, "targets[1]", null),

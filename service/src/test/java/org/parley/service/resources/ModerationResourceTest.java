@@ -1422,6 +1422,9 @@ class ModerationResourceTest {
                 {"/v1/threads?target=Syria&target=%ED%A0%80", thread(1), 400, "target[1]"},
                 // A repeated target stored each comment's stance on it twice (a stance integrator's review, thirty-ninth session).
                 {"/v1/threads?target=Syria&target=syria", thread(1), 400, "target[1]"},
+                // A control character was stored and shown as sent (a stance integrator's second review, forty-fifth session).
+                {"/v1/threads?target=war&target=Syria%07", thread(1), 400, "target[1]"},
+                {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"targets\": [\"Sy\\u009bria\"]}", 400, "targets[0]"},
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\", \"targets\": [\"war\", \"War\"]}", 400, "targets[1]"},
                 // PostgreSQL's text cannot hold U+0000: refused before it reaches the store, as a 400, not a 500.
                 {"/v1/comments", "{\"id\": \"i\", \"articleId\": \"a\", \"text\": \"hi\\u0000\"}", 400, "text"},

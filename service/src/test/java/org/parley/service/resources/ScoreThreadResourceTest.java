@@ -301,6 +301,8 @@ class ScoreThreadResourceTest {
                 // Read alike by the model, answered twice (a stance integrator's second review, forty-fifth session).
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"targets\": [\"Syria\", \"Syria\\u200b\"]}", 400, "targets[1]", null},
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"targets\": [\"Zurich\", \"Z\u00fcrich\"]}", 400, "targets[1]", null},
+                // A control character was read and answered as sent (a stance integrator's second review, forty-fifth session).
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"targets\": [\"Syria\\u0007\"]}", 400, "targets[0]", null},
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"target\": [\"war\"]}", 400, "target", null},
         };
         for (Object[] c : cases) {
