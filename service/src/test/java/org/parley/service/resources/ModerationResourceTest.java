@@ -730,6 +730,72 @@ class ModerationResourceTest {
         assertEquals(2, history(id + "/c2").size(), "no decision added: the policy's and the moderator's");
     }
 
+    /**
+     * scripts/submit-page printed the statuses alone (a stance integrator's second review, forty-fifth session): a page
+     * sent again with a new --target read the same as one that changed nothing. It now says which comments and targets
+     * were read now and which were already stored, and the summary's counts per target and action. Run as a user runs
+     * it, on this resource's answers to the page sent twice: import-page and curl stand in for the page and the HTTP
+     * call (curl records what it was asked and prints the answer).
+     */
+    @Test
+    void submitPageSaysWhichTargetsWereNewAndSumsTheThreadUp() throws Exception {
+        String id = "t-" + UUID.randomUUID();
+        String first = post(Fakes.WEBSITE_KEY, "/v1/threads?target=Syria", stanceThread(id)).readEntity(String.class);
+        String again = post(Fakes.WEBSITE_KEY, "/v1/threads?target=Syria&target=military%20action", stanceThread(id)).readEntity(String.class);
+
+        Path dir = Files.createTempDirectory("parley-submit-page");
+        Path scripts = Files.createDirectories(dir.resolve("scripts/lib")).getParent();
+        Files.copy(Path.of("..", "scripts", "submit-page"), scripts.resolve("submit-page"));
+        Files.copy(Path.of("..", "scripts", "lib", "thread-answer.py"), scripts.resolve("lib/thread-answer.py"));
+        Files.writeString(scripts.resolve("import-page"), "#!/bin/sh\necho '{}'\n");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("curl"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + dir.resolve("asked") + "'\ncat '" + dir.resolve("answer") + "'\n");
+        for (Path f : List.of(scripts.resolve("import-page"), bin.resolve("curl")))
+            Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Files.writeString(dir.resolve("answer"), first);
+        List<String> once = submitPage(scripts, bin, "--target", "Syria", "page.txt");
+        Files.writeString(dir.resolve("answer"), again);
+        List<String> twice = submitPage(scripts, bin, "--target", "Syria", "--target", "military action", "page.txt");
+        assertTrue(Files.readString(dir.resolve("asked")).contains("/v1/threads?target=Syria&target=military+action"),
+                Files.readString(dir.resolve("asked")));
+
+        JsonNode a = JSON.readTree(first), b = JSON.readTree(again);
+        java.util.TreeMap<String, Integer> byStatus = new java.util.TreeMap<>();
+        b.get("statuses").fields().forEachRemaining(e -> byStatus.put(e.getKey(), e.getValue().asInt()));
+        String statuses = String.join(", ", byStatus.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+        assertEquals("thread " + id + " article " + b.get("articleId").asText() + ": 3 comments (0 new, 3 already stored): " + statuses,
+                twice.get(0), String.join("\n", twice));
+        assertTrue(once.get(0).endsWith(": 3 comments: " + statuses), "the first time, no comment was stored: " + once);
+        assertTrue(once.contains("targets read now: Syria") && once.stream().noneMatch(l -> l.contains("already stored")), once.toString());
+        assertTrue(twice.contains("targets read now: military action"), twice.toString());
+        assertTrue(twice.contains("targets already stored: Syria"), twice.toString());
+        for (JsonNode row : b.at("/summary/stance")) {
+            JsonNode n = row.get("counts");
+            assertTrue(twice.contains("  " + row.get("target").asText() + ": FAVOR " + n.get("FAVOR") + ", AGAINST " + n.get("AGAINST")
+                    + ", NONE " + n.get("NONE")), row + " in " + twice);
+        }
+        assertEquals(2, b.at("/summary/stance").size(), b.toString());
+        JsonNode actions = a.at("/summary/actions");
+        assertTrue(once.contains("actions: PUBLISH " + actions.get("PUBLISH") + ", REVIEW " + actions.get("REVIEW") + ", REJECT "
+                + actions.get("REJECT")), once.toString());
+    }
+
+    /** scripts/submit-page's output lines, with PATH leading to {@code bin}; it must exit 0. */
+    private static List<String> submitPage(Path scripts, Path bin, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", scripts.resolve("submit-page").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("PARLEY_KEY", "k");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "did not stop: " + out);
+        assertEquals(0, p.exitValue(), out);
+        return out.lines().toList();
+    }
+
     /** The same targets again, by the model's sameness: nothing read, nothing written, and the answer says so. */
     @Test
     void aThreadSentAgainWithTheSameTargetsChangesNothing() {
