@@ -13,6 +13,7 @@
 //   detail.js     the panel: thread, reports, history
 //   decisions.js  decide, bulk selection and decisions, conflicts
 //   keys.js       the keyboard, the help, the single-key setting
+// (scheme.js, the colour scheme picked in the header, is no module: a classic script the head loads, before this.)
 //
 // Modules call one another both ways (list.js and decisions.js, say): legal, since each only declares things as it
 // loads and nothing runs before init, which comes last (no module imports main.js). Each module has its own top-level

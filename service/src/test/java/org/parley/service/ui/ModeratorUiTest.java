@@ -577,7 +577,9 @@ class ModeratorUiTest {
         assertEquals(HOSTILE, browser.findElement(By.cssSelector("#detail .parent-text")).getText());
 
         assertTrue(browser.findElements(By.cssSelector("img, i, b, u")).isEmpty());
-        assertEquals(1L, browser.executeScript("return document.scripts.length"));  // main.js only: the modules it imports are no elements
+        // The page's own two (the modules main.js imports are no elements): nothing the comment's text put in.
+        assertEquals(List.of("scheme.js", "main.js"), browser.executeScript(
+                "return [...document.scripts].map(s => s.getAttribute('src'))"));
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
     }
 
@@ -1763,18 +1765,24 @@ class ModeratorUiTest {
     /** Each element (the first a selector finds) on a dark ground (its own, or what is behind it) with light text. */
     private static void assertDark(String... selectors) {
         for (String css : selectors) {
-            @SuppressWarnings("unchecked")
-            List<String> colours = (List<String>) browser.executeScript("""
-                    let e = document.querySelector(arguments[0]);
-                    if (!e) return null;
-                    const ink = getComputedStyle(e).color;
-                    while (e && /^rgba\\(.*, 0\\)$|^transparent$/.test(getComputedStyle(e).backgroundColor)) e = e.parentElement;
-                    return [e ? getComputedStyle(e).backgroundColor : 'rgb(255, 255, 255)', ink];
-                    """, css);
-            assertNotNull(colours, css + " is not in the page");
+            List<String> colours = groundAndInk(css);
             assertTrue(luminance(colours.get(0)) < 0.1, css + " on " + colours.get(0) + ": not dark");
             assertTrue(luminance(colours.get(1)) > 0.3, css + " in " + colours.get(1) + ": not light");
         }
+    }
+
+    /** The computed ground (the element's own, or what is behind it) and text colour of the first element a selector finds. */
+    private static List<String> groundAndInk(String css) {
+        @SuppressWarnings("unchecked")
+        List<String> colours = (List<String>) browser.executeScript("""
+                let e = document.querySelector(arguments[0]);
+                if (!e) return null;
+                const ink = getComputedStyle(e).color;
+                while (e && /^rgba\\(.*, 0\\)$|^transparent$/.test(getComputedStyle(e).backgroundColor)) e = e.parentElement;
+                return [e ? getComputedStyle(e).backgroundColor : 'rgb(255, 255, 255)', ink];
+                """, css);
+        assertNotNull(colours, css + " is not in the page");
+        return colours;
     }
 
     /** WCAG's relative luminance of a computed colour, rgb() or rgba() (its alpha left out). */
@@ -1858,6 +1866,76 @@ class ModeratorUiTest {
             assertEquals("hate speech? ask legal", last(comment(ids.get(3)).get("history")).get("note").asText());
         } finally {
             screenAsIs();
+        }
+    }
+
+    // ---------- the forty-fifth session: the forty-fourth's open items ----------
+
+    /**
+     * The dark scheme followed the system's setting alone: a moderator whose system is light could not have the page
+     * dark. The header's Colours menu (System, the default; Light; Dark) is reached with Tab and named for a screen
+     * reader; the scheme picked wins over the system's at once, is kept across visits (localStorage) and told in the
+     * help; System follows the system's setting again.
+     */
+    @Test
+    void aSchemePickedInTheHeaderWinsOverTheSystemsAndIsKeptAcrossVisits() {
+        List<String> ids = idsByRisk(seed(TOXIC.subList(0, 2)));
+        systemScheme("light");
+        try {
+            login("PENDING");
+            cards(2);
+            waitForDetail(ids.get(0));
+            assertLight("html", "#comments > li.current", "#detail");
+            WebElement menu = browser.findElement(By.id("scheme"));
+            assertEquals("Colours", menu.getAccessibleName());
+            assertEquals("System", new Select(menu).getFirstSelectedOption().getText(), "the system's by default");
+
+            browser.findElement(By.cssSelector("#tabs .tab.active")).click();
+            for (int i = 0; i < 10 && !"scheme".equals(browser.switchTo().activeElement().getAttribute("id")); i++) press(Keys.TAB.toString());
+            assertEquals("scheme", browser.switchTo().activeElement().getAttribute("id"), "Tab reaches the menu from the queues");
+            press(Keys.ARROW_DOWN.toString() + Keys.ARROW_DOWN);  // System, Light, Dark
+            assertEquals("dark", menu.getAttribute("value"));
+            assertDark("html", "#comments > li.current", "#detail", ".toolbar", "#note");
+            assertEquals("dark", browser.executeScript("return getComputedStyle(document.documentElement).colorScheme"),
+                    "the browser's own parts too");
+            assertEquals("dark", browser.executeScript("return localStorage.getItem('parley.scheme')"));
+
+            browser.navigate().refresh();  // a later visit, the system still light
+            cards(2);
+            waitForDetail(ids.get(0));
+            assertEquals("dark", browser.findElement(By.id("scheme")).getAttribute("value"));
+            assertDark("html", "#comments > li.current", "#comments > li.current mark", "#detail", ".toolbar", "#reason");
+            card(ids.get(0)).click();
+            press("?");
+            WebElement help = wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("help")));
+            assertTrue(help.getText().contains("Colours"), "the help tells of it: " + help.getText());
+            assertDark(".help-box");
+            press(Keys.ESCAPE.toString());
+            wait(5).until(ExpectedConditions.invisibilityOfElementLocated(By.id("help")));
+
+            systemScheme("dark");
+            new Select(browser.findElement(By.id("scheme"))).selectByValue("light");
+            assertLight("html", "#comments > li.current", "#detail", ".toolbar");
+            assertEquals("light", browser.executeScript("return getComputedStyle(document.documentElement).colorScheme"));
+            new Select(browser.findElement(By.id("scheme"))).selectByValue("");
+            assertDark("html", "#comments > li.current", "#detail");
+            assertNull(browser.executeScript("return localStorage.getItem('parley.scheme')"), "System is the default again, nothing kept");
+        } finally {
+            dark(false);
+        }
+    }
+
+    private static void systemScheme(String scheme) {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        assertEquals(Boolean.TRUE, browser.executeScript("return matchMedia('(prefers-color-scheme: " + scheme + ")').matches"));
+    }
+
+    /** Each element (the first a selector finds) on a light ground (its own, or what is behind it) with dark text. */
+    private static void assertLight(String... selectors) {
+        for (String css : selectors) {
+            List<String> colours = groundAndInk(css);
+            assertTrue(luminance(colours.get(0)) > 0.7, css + " on " + colours.get(0) + ": not light");
+            assertTrue(luminance(colours.get(1)) < 0.2, css + " in " + colours.get(1) + ": not dark");
         }
     }
 
