@@ -59,6 +59,13 @@ export function renderDecisionButtons() {
     $(id).disabled = locked;
     $(id).title = locked ? reservedWhy(current()) : state.singleKeys ? DECISION_KEYS[id] : '';
   }
+  renderRejectReason();
+}
+
+/** The reason r and Reject give, on the button: a phone shows it there (app.css), its menu being behind More. As text. */
+export function renderRejectReason() {
+  const menu = $('reason');
+  $('reject-reason').textContent = current() && menu.selectedIndex >= 0 ? menu.options[menu.selectedIndex].text : '';
 }
 
 const STILL_SENDING = 'Still sending the last decision: press again once it is answered.';

@@ -22,7 +22,7 @@ import { REASONS, state } from './state.js';
 import { $, showOptions, undoLeft, undoOffered } from './dom.js';
 import { checkSession, login, logout, sessionShown } from './session.js';
 import { buildTabs, load, loadMore, readHash } from './queue.js';
-import { clearSelection, decide, decideSelected } from './decisions.js';
+import { clearSelection, decide, decideSelected, renderRejectReason } from './decisions.js';
 import { SINGLE_KEYS, onKey, readSingleKeys, renderKeyHints, setSingleKeys, toggleHelp } from './keys.js';
 
 // ---------- start ----------
@@ -37,7 +37,7 @@ function init() {
   $('help-button').addEventListener('click', () => toggleHelp());
   $('help-close').addEventListener('click', () => toggleHelp(false));
   $('help').addEventListener('click', (e) => { if (e.target === $('help')) toggleHelp(false); });
-  reason.addEventListener('change', () => { state.reasonPicked = true; });
+  reason.addEventListener('change', () => { state.reasonPicked = true; renderRejectReason(); });
   state.singleKeys = readSingleKeys();
   renderKeyHints();
   $('single-keys').addEventListener('change', (e) => setSingleKeys(e.target.checked));

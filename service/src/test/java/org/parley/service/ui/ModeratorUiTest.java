@@ -1939,6 +1939,77 @@ class ModeratorUiTest {
         }
     }
 
+    /**
+     * On a phone the reason menu is behind More: a moderator rejecting there could not see which reason r or Reject
+     * would give until they opened it. The Reject button says it under its word ("Reject" over "insult", named "Reject for
+     * insult"), the reason the decision then records, the comment's own or one picked; the row of More and the three
+     * decisions stays one row, at 320 px wide too with the longest reasons. At a desktop's width the menu is beside it,
+     * and the button says "Reject" alone.
+     */
+    @Test
+    void onAPhoneRejectSaysTheReasonItGivesWithoutOpeningMore() {
+        List<String> ids = pendingOnShow(3);
+        screen(375, 740, true);
+        try {
+            WebElement reject = browser.findElement(By.id("reject"));
+            assertFalse(browser.findElement(By.id("reason")).isDisplayed(), "the menu is behind More");
+            String said = reasonOnReject();
+            assertEquals(browser.executeScript("return document.getElementById('reason').selectedOptions[0].text"), said,
+                    "the reason r gives, on the button: " + reject.getText());
+            assertEquals("Reject for " + said, reject.getAccessibleName());
+            assertOneRow();
+            assertTrue(((Number) browser.executeScript("return document.getElementById('controls').getBoundingClientRect().height")).doubleValue() <= 74);
+            press("r");
+            cards(2);
+            assertEquals(said, last(comment(ids.get(0)).get("history")).get("reason").asText().replace('_', ' '), "what it said is what r gave");
+
+            waitForDetail(ids.get(1));
+            WebElement more = browser.findElement(By.id("toolbar-more"));
+            more.click();
+            new Select(browser.findElement(By.id("reason"))).selectByValue("spam");
+            more.click();
+            assertEquals("spam", reasonOnReject(), "a reason picked, with More shut again");
+            reject.click();
+            cards(1);
+            assertEquals("spam", last(comment(ids.get(1)).get("history")).get("reason").asText());
+
+            screen(320, 640, true);
+            waitForDetail(ids.get(2));
+            for (String longest : List.of("identity_attack", "severe_toxicity", "profanity")) {
+                more.click();
+                new Select(browser.findElement(By.id("reason"))).selectByValue(longest);
+                more.click();
+                assertEquals(longest.replace('_', ' '), reasonOnReject());
+                assertOneRow();
+            }
+            long width = (Long) browser.executeScript("return document.documentElement.clientWidth");
+            assertEquals(width, browser.executeScript("return document.documentElement.scrollWidth"), "nothing scrolls sideways");
+            screenAsIs();
+            assertEquals("Reject", reject.getText(), "beside the menu it is not said twice");
+            assertEquals("Reject", reject.getAccessibleName());
+        } finally {
+            screenAsIs();
+        }
+    }
+
+    /** The reason the Reject button shows after its word, with spaces as the menu shows it. */
+    private static String reasonOnReject() {
+        String text = browser.findElement(By.id("reject")).getText();
+        assertTrue(text.startsWith("Reject"), text);
+        String reason = text.substring("Reject".length()).trim();
+        assertFalse(reason.isEmpty(), "the Reject button does not say its reason");
+        return reason;
+    }
+
+    /** More and the three decisions are one row: each overlaps every other's height. */
+    private static void assertOneRow() {
+        assertEquals(Boolean.TRUE, browser.executeScript("""
+                const r = ['toolbar-more', 'approve', 'reject', 'escalate'].map(id => document.getElementById(id).getBoundingClientRect());
+                return Math.max(...r.map(b => b.top)) < Math.min(...r.map(b => b.bottom));
+                """), "More, Approve, Reject and Escalate wrap: " + browser.executeScript(
+                "return ['toolbar-more', 'approve', 'reject', 'escalate'].map(id => { const b = document.getElementById(id).getBoundingClientRect(); return id + ' ' + Math.round(b.left) + ',' + Math.round(b.top) + ' ' + Math.round(b.width) + 'x' + Math.round(b.height); }).join('; ')"));
+    }
+
     /** Every button shown in the controls kept at the top is 24 by 24 CSS px or more (WCAG 2.5.8, target size). */
     private static void assertTouchTargets() {
         for (WebElement b : browser.findElements(By.cssSelector("#controls button")))
