@@ -2,6 +2,8 @@ package org.parley.thread;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +40,12 @@ import java.util.regex.Pattern;
  *       "… is awaiting moderation") is skipped: nobody's words are there to score. Text that only opens like a
  *       notice is the commenter's.</li>
  *   <li>A comment shown twice (an "Editors' Picks" block repeats comments of the list below it) is
- *       kept once, where it last appears; two different comments under one number fail the page.</li>
+ *       kept once, where it last appears.</li>
+ *   <li>A commenter who types "rate this" and a header inside their comment does not make the rest a comment of its
+ *       own where the page lays out its "rate this" apart from comments' text (the BBC's "  • rate this" against the
+ *       commenter's "    rate this"; {@link PageLines#layouts}). Where nothing tells them apart and the typed number
+ *       heads another comment on the page, the earlier header where the later is in order with the numbers around
+ *       it (else the later one) is folded into the comment it stands in: one commenter cannot keep the page out.</li>
  * </ul>
  *
  * <p>How quotes and replies are read, at the start of a comment ({@link BbcCommentStart}):
@@ -83,7 +90,7 @@ public final class BbcCommentPageParser {
      * score may share the line ("rate this +12") or have one of its own after it ({@link #SCORE_LINE}). Any spaces
      * between the words, as between a header's: a tab or two spaces made every "rate this" the comment's text.
      */
-    private static final Pattern RATE_THIS = Pattern.compile("[^\\p{L}\\p{N}]{0,3}rate\\s+this(?:\\s*" + SCORE + ")?",
+    private static final Pattern RATE_THIS = Pattern.compile("([^\\p{L}\\p{N}]{0,3})rate\\s+this(?:\\s*" + SCORE + ")?",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> SECTION_START = Set.of("This entry is now closed for comments", "Jump to comments pagination");
     private static final Pattern PAGINATION = Pattern.compile("Page \\d+ of \\d+");
@@ -110,10 +117,49 @@ public final class BbcCommentPageParser {
     private record Span(int number, int line, List<List<String>> paragraphs) {}
 
     /**
+     * The page's clean lines, what cleaning cut from their starts ({@link PageLines#layouts}), and where the comments
+     * begin. {@code typedRateThis} is the layout of a "rate this" a commenter typed where the page lays its own out
+     * otherwise: on the BBC's page its own is "  • rate this", a commenter's line "    rate this", laid out as the rest
+     * of the comments' text. Null where nothing tells them apart (a plain scrape: every line at the margin).
+     */
+    private record Section(List<String> lines, List<String> layouts, int start, String typedRateThis) {
+        static Section of(List<String> lines, List<String> layouts, int start) {
+            Map<String, Integer> rateThis = new LinkedHashMap<>();
+            Map<String, Integer> text = new LinkedHashMap<>();
+            for (int i = start; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.isEmpty()) continue;
+                if (RATE_THIS.matcher(line).matches()) rateThis.merge(rateThisLayout(lines, layouts, i), 1, Integer::sum);
+                else if (!HEADER_LIKE.matcher(line).matches()) text.merge(layouts.get(i), 1, Integer::sum);
+            }
+            String pages = mostCommon(rateThis);
+            String commenters = mostCommon(text);
+            return new Section(lines, layouts, start, pages == null || pages.equals(commenters) ? null : commenters);
+        }
+
+        /** A "rate this" that is the page's, as far as its layout tells: one laid out as comment text is typed. */
+        boolean isPagesRateThis(int i) {
+            return RATE_THIS.matcher(lines.get(i)).matches()
+                    && (typedRateThis == null || !typedRateThis.equals(rateThisLayout(lines, layouts, i)));
+        }
+
+        /** The line's cut start and any bullet the cleaning kept ("* rate this"). */
+        private static String rateThisLayout(List<String> lines, List<String> layouts, int i) {
+            Matcher m = RATE_THIS.matcher(lines.get(i));
+            return m.matches() ? layouts.get(i) + m.group(1) : layouts.get(i);
+        }
+
+        private static String mostCommon(Map<String, Integer> counts) {
+            String most = null;
+            for (Map.Entry<String, Integer> e : counts.entrySet()) if (most == null || e.getValue() > counts.get(most)) most = e.getKey();
+            return most;
+        }
+    }
+
+    /**
      * @param threadId the id the thread gets (the page has none of its own)
      * @throws InvalidThreadException if the page has no article text to take a title from, a header
-     *     where one must be has an unusable number, one number heads two different comments, a
-     *     comment breaks a limit of the thread format (text over 50,000 characters), or the page has
+     *     where one must be has an unusable number, a comment breaks a limit of the thread format (text over 50,000 characters), or the page has
      *     more than 10,000 comments; the message names the page line or the comment number
      */
     public static CommentThread parse(String threadId, String page) {
@@ -121,7 +167,7 @@ public final class BbcCommentPageParser {
         int sectionStart = 0;
         while (sectionStart < lines.size() && !startsCommentSection(lines.get(sectionStart))) sectionStart++;
         Article article = article(lines.subList(0, sectionStart), sectionStart < lines.size());
-        List<Placed> comments = comments(lines, sectionStart);
+        List<Placed> comments = comments(Section.of(lines, PageLines.layouts(page), sectionStart));
         return new CommentThread(threadId, article, linkParentsOnPage(withoutRepeats(comments)));
     }
 
@@ -145,14 +191,68 @@ public final class BbcCommentPageParser {
         return SECTION_START.contains(line) || RATE_THIS.matcher(line).matches() || HEADER.matcher(line).matches();
     }
 
-    private static List<Placed> comments(List<String> lines, int sectionStart) {
-        List<Integer> headers = headers(lines, sectionStart);
+    /**
+     * The comments under the page's headers. Where one number heads two different comments, one header was typed by
+     * a commenter whose "rate this" the layout did not tell (a plain scrape): it is folded into the comment it stands
+     * in, as that commenter's text, rather than refusing the page, which let any commenter keep a page out.
+     */
+    private static List<Placed> comments(Section section) {
+        List<Integer> headers = headers(section);
+        while (true) { // folding changes the comment above, which may meet its own repeat: read the page again
+            List<Placed> comments = comments(section, headers);
+            Set<Integer> typed = typedHeaders(comments, headers, section.lines());
+            if (typed.isEmpty()) return comments;
+            List<Integer> kept = new ArrayList<>();
+            for (int k = 0; k < headers.size(); k++) if (!typed.contains(k)) kept.add(headers.get(k));
+            headers = kept;
+        }
+    }
+
+    /**
+     * Of two headers with one number over different comments, the index (in {@code headers}) of the one to fold: the
+     * earlier one where the later is in order with the headers around it (the page's numbers run down, or up), as a
+     * commenter typing the number of the comment below theirs would have it; else the later one. The section's first
+     * header is the page's, as no comment precedes it. All such at once, so that a page of many costs one more
+     * reading, not one per header.
+     */
+    private static Set<Integer> typedHeaders(List<Placed> comments, List<Integer> headers, List<String> lines) {
+        Map<Integer, Integer> indexByLine = new HashMap<>();
+        for (int k = 0; k < headers.size(); k++) indexByLine.put(headers.get(k) + 1, k);
+        Map<Integer, Placed> kept = new HashMap<>();
+        Set<Integer> typed = new HashSet<>();
+        for (Placed p : comments) {
+            Placed seen = kept.putIfAbsent(p.comment().number(), p);
+            if (seen == null || seen.comment().equals(p.comment())) continue;
+            int earlier = indexByLine.get(seen.line());
+            int later = indexByLine.get(p.line());
+            if (earlier > 0 && inOrder(headers, lines, later)) {
+                typed.add(earlier);
+                kept.put(p.comment().number(), p);
+            } else {
+                typed.add(later);
+            }
+        }
+        return typed;
+    }
+
+    /** True when header {@code k}'s number lies between those of the nearest headers around it with other numbers. */
+    private static boolean inOrder(List<Integer> headers, List<String> lines, int k) {
+        int n = headerNumber(lines.get(headers.get(k)));
+        int before = -1;
+        int after = -1;
+        for (int j = k - 1; j >= 0 && before < 0; j--) if (headerNumber(lines.get(headers.get(j))) != n) before = headerNumber(lines.get(headers.get(j)));
+        for (int j = k + 1; j < headers.size() && after < 0; j++) if (headerNumber(lines.get(headers.get(j))) != n) after = headerNumber(lines.get(headers.get(j)));
+        return before < 0 || after < 0 || Math.min(before, after) < n && n < Math.max(before, after);
+    }
+
+    private static List<Placed> comments(Section section, List<Integer> headers) {
+        List<String> lines = section.lines();
         List<Span> spans = new ArrayList<>();
         PageComments page = new PageComments();
         for (int k = 0; k < headers.size(); k++) {
             int header = headers.get(k);
             int end = k + 1 < headers.size() ? headers.get(k + 1) : footerStart(lines, header);
-            List<List<String>> paragraphs = PageLines.paragraphs(body(lines.subList(header + 1, end)));
+            List<List<String>> paragraphs = PageLines.paragraphs(body(section, header + 1, end));
             Span span = new Span(headerNumber(lines.get(header)), header + 1, paragraphs);
             spans.add(span);
             page.add(span.number(), span.paragraphs());
@@ -167,14 +267,15 @@ public final class BbcCommentPageParser {
 
     /**
      * Indexes of the header lines. Where "rate this" lines introduce headers, a header is the first
-     * line after one, or the section's first header (nothing before it is a comment it could be
-     * part of); else every header line.
+     * line after the page's own one (not one laid out as a commenter's line, {@link Section}), or the
+     * section's first header (nothing before it is a comment it could be part of); else every header line.
      */
-    private static List<Integer> headers(List<String> lines, int sectionStart) {
-        boolean rateThisMarksComments = rateThisIntroducesAHeader(lines, sectionStart);
+    private static List<Integer> headers(Section section) {
+        List<String> lines = section.lines();
+        boolean rateThisMarksComments = rateThisIntroducesAHeader(lines, section.start());
         List<Integer> headers = new ArrayList<>();
         boolean afterRateThis = false;
-        for (int i = sectionStart; i < lines.size(); i++) {
+        for (int i = section.start(); i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isEmpty() || afterRateThis && SCORE_LINE.matcher(line).matches()) continue;
             if (afterRateThis || !rateThisMarksComments || headers.isEmpty()) {
@@ -186,7 +287,7 @@ public final class BbcCommentPageParser {
                             + "\" is where a comment header must be, but its number is not a comment number (1 to 999,999,999)");
                 }
             }
-            afterRateThis = RATE_THIS.matcher(line).matches();
+            afterRateThis = section.isPagesRateThis(i);
         }
         return headers;
     }
@@ -235,17 +336,17 @@ public final class BbcCommentPageParser {
     }
 
     /**
-     * The comment's lines without chrome: a "rate this" that ends them (the next comment's, or the
-     * page's last), a leading timestamp or pick label, a trailing block heading. A "rate this" with
-     * more of the comment after it is the commenter's.
+     * The comment's lines ({@code from} to {@code end} of the page) without chrome: a "rate this" that ends them (the
+     * next comment's, or the page's last), a leading timestamp or pick label, a trailing block heading. A "rate this"
+     * with more of the comment after it, or laid out as the commenter's text, is the commenter's.
      */
-    private static List<String> body(List<String> lines) {
-        List<String> body = new ArrayList<>(lines);
+    private static List<String> body(Section section, int from, int end) {
+        List<String> body = new ArrayList<>(section.lines().subList(from, end));
         int last = lastLine(body, body.size());
         int beforeLast = last < 0 ? -1 : lastLine(body, last);
-        if (last >= 0 && RATE_THIS.matcher(body.get(last)).matches()) {
+        if (last >= 0 && section.isPagesRateThis(from + last)) {
             body.set(last, "");
-        } else if (beforeLast >= 0 && SCORE_LINE.matcher(body.get(last)).matches() && RATE_THIS.matcher(body.get(beforeLast)).matches()) {
+        } else if (beforeLast >= 0 && SCORE_LINE.matcher(body.get(last)).matches() && section.isPagesRateThis(from + beforeLast)) {
             body.set(last, "");  // the next comment's score, below its "rate this"
             body.set(beforeLast, "");
         }
@@ -280,16 +381,10 @@ public final class BbcCommentPageParser {
         }
     }
 
-    /** Keeps one of each comment shown twice, at its last place; the same number on different comments is an error. */
+    /** Keeps one of each comment shown twice, at its last place ({@link #comments} left no number on two different ones). */
     private static List<Comment> withoutRepeats(List<Placed> comments) {
         Map<Integer, Placed> last = new HashMap<>();
-        for (Placed p : comments) {
-            Placed seen = last.put(p.comment().number(), p);
-            if (seen != null && !seen.comment().equals(p.comment())) {
-                throw new InvalidThreadException("comments", "comment number " + p.comment().number() + " heads two different comments (lines "
-                        + seen.line() + " and " + p.line() + ")");
-            }
-        }
+        for (Placed p : comments) last.put(p.comment().number(), p);
         List<Comment> kept = new ArrayList<>();
         for (Placed p : comments) if (last.get(p.comment().number()) == p) kept.add(p.comment());
         return kept;

@@ -11,7 +11,9 @@ import org.apache.commons.lang3.StringEscapeUtils;
  * spaces of every kind (no-break, zero-width), no-break spaces inside become spaces and a leading
  * bullet is dropped. Blank lines are kept as "" because they carry the paragraph structure the
  * parsers rely on. Some savers leave HTML entities in the text ("There&#8217;s", "&amp;", "&nbsp;");
- * they are decoded, since the scorer would otherwise read "There&#8217;s" as words.
+ * they are decoded, since the scorer would otherwise read "There&#8217;s" as words. What was cut from a
+ * line's start is kept apart ({@link #layouts}): on the BBC's page it tells the page's own "• rate this"
+ * from one a commenter typed.
  */
 final class PageLines {
     private static final Pattern LEADING_BULLET = Pattern.compile("^[•·▪◦]\\s*");
@@ -20,11 +22,31 @@ final class PageLines {
 
     static List<String> of(String page) {
         List<String> lines = new ArrayList<>();
-        for (String raw : decodeEntities(page).split("\\R", -1)) {
-            String line = strip(LEADING_BULLET.matcher(strip(raw.replace('\u00A0', ' '))).replaceFirst(""));
-            lines.add(Limits.isBlank(line) ? "" : line); // nothing visible: a blank line, not text the format refuses
-        }
+        for (String raw : rawLines(page)) lines.add(clean(raw));
         return lines;
+    }
+
+    /**
+     * For each line of {@link #of}, what cleaning cut from its start: the indentation and a bullet ("  • " on the
+     * BBC's "rate this", "    " on a commenter's line); "" for a blank line.
+     */
+    static List<String> layouts(String page) {
+        List<String> layouts = new ArrayList<>();
+        for (String raw : rawLines(page)) {
+            String line = clean(raw);
+            String spaced = raw.replace('\u00A0', ' ');
+            layouts.add(line.isEmpty() ? "" : spaced.substring(0, Math.max(0, spaced.indexOf(line))));
+        }
+        return layouts;
+    }
+
+    private static String[] rawLines(String page) {
+        return decodeEntities(page).split("\\R", -1);
+    }
+
+    private static String clean(String raw) {
+        String line = strip(LEADING_BULLET.matcher(strip(raw.replace('\u00A0', ' '))).replaceFirst(""));
+        return Limits.isBlank(line) ? "" : line; // nothing visible: a blank line, not text the format refuses
     }
 
     /**

@@ -215,10 +215,54 @@ class BbcCommentPageParserTest {
     }
 
     @Test
-    void oneNumberOnTwoDifferentCommentsIsAnErrorNamingIt() {
+    void oneNumberOnTwoDifferentCommentsIsFoldedNotRefused() {
+        // The page was refused ("comment number 1 heads two different comments (lines 2 and 4)"): any commenter could
+        // keep a page out. Nothing here says which header is typed; the later one is folded into the comment above it.
         String page = "Headline\nComment number 1.\nA\nComment number 1.\nB\n";
-        InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> BbcCommentPageParser.parse("t", page));
-        assertEquals("comments: comment number 1 heads two different comments (lines 2 and 4)", e.getMessage());
+        List<Comment> comments = BbcCommentPageParser.parse("t", page).comments();
+        assertEquals(1, comments.size());
+        assertEquals("A\nComment number 1.\nB", comments.get(0).text());
+    }
+
+    @Test
+    void aRateThisAndHeaderTypedInACommentAreItsTextWhereTheLayoutTellsThem() {
+        // The page's "  • rate this" against the commenter's "    rate this": the typed header made comment 9 of the
+        // rest of comment 3, and a typed "Comment number 1." refused the page, as 1 heads another comment.
+        List<Comment> comments = BbcCommentPageParser.parse("t", Fixtures.page("typed-headers.txt")).comments();
+        assertEquals(List.of(4, 3, 2, 1), comments.stream().map(Comment::number).toList());
+        assertEquals("Not so sure.\n\nrate this\n\nComment number 9.\n\nNobody wrote this.", comments.get(1).text());
+        assertEquals("Agreed, totally\n\nrate this\n\nComment number 1.\n\nI am not comment 1.", comments.get(2).text());
+        assertEquals("First!\n\nrate this", comments.get(3).text(), "laid out as the commenter's, the last line is theirs");
+    }
+
+    @Test
+    void onTheSeedATypedHeaderOfACommentOnThePageIsTheCommentersText() {
+        String page = SEED_TEXT.replace("Tragi-comic.", "Tragi-comic.\n\n    rate this\n\n    Comment number 350.\n\n    Fake words.");
+        List<Comment> comments = BbcCommentPageParser.parse("t", page).comments();
+        assertEquals(SEED.comments().stream().map(Comment::number).toList(), comments.stream().map(Comment::number).toList());
+        for (int i = 0; i < comments.size(); i++) {
+            Comment c = comments.get(i);
+            if (c.number() != 353) assertEquals(SEED.comments().get(i), c);
+        }
+        Comment c353 = comments.stream().filter(c -> c.number() == 353).findFirst().orElseThrow();
+        assertEquals(comment(353).text() + "\n\nrate this\n\nComment number 350.\n\nFake words.", c353.text());
+    }
+
+    @Test
+    void theSeedsLayoutChangesNothingItParsesTo() {
+        // Every line at the margin, the layout tells nothing: the seed parses as it does with its bullets and indents.
+        String flat = SEED_TEXT.lines().map(String::strip).map(l -> l.startsWith("• ") ? l.substring(2) : l)
+                .collect(Collectors.joining("\n"));
+        assertEquals(BbcCommentPageParser.parse("seed-001", flat).comments(), SEED.comments());
+    }
+
+    @Test
+    void onAPlainScrapeTheTypedHeaderOutOfOrderIsFolded() {
+        // No layout to go by: the typed "Comment number 1." in comment 3 (between 3 and 2) refused the page.
+        List<Comment> comments = BbcCommentPageParser.parse("t", Fixtures.page("typed-header-plain.txt")).comments();
+        assertEquals(List.of(4, 3, 2, 1), comments.stream().map(Comment::number).toList());
+        assertEquals("Not so sure.\n\nrate this\n\nComment number 1.\n\nI am not comment 1.", comments.get(1).text());
+        assertEquals("First!", comments.get(3).text());
     }
 
     @Test
