@@ -41,7 +41,8 @@ public final class ImportPage implements Callable<Integer> {
     private List<Path> pages;
 
     @Option(names = "--kind", defaultValue = "auto", paramLabel = "KIND",
-            description = "auto, comments or article (default: ${DEFAULT-VALUE}).")
+            description = {"auto, comments or article (default: ${DEFAULT-VALUE}); comments refuses a page with no",
+                    "\"Comment number N.\" header."})
     private PageKind kind;
 
     @Option(names = "--id", paramLabel = "ID",
@@ -92,6 +93,11 @@ public final class ImportPage implements Callable<Integer> {
         PageKind pageKind = kind != PageKind.AUTO ? kind
                 : BbcCommentPageParser.isCommentPage(text) ? PageKind.COMMENTS : PageKind.ARTICLE;
         try {
+            if (kind == PageKind.COMMENTS && !BbcCommentPageParser.isCommentPage(text)) {
+                // It wrote an article with no comments, exit 0 and no word: a wrong file went unnoticed.
+                throw new InvalidThreadException("comments", "none: --kind comments expects a comment page, with "
+                        + "\"Comment number N.\" headers, and this page has none (an article page is read by --kind article)");
+            }
             CommentThread thread = pageKind == PageKind.COMMENTS
                     ? BbcCommentPageParser.parse(id, text)
                     : new CommentThread(id, ArticlePageParser.parse(text), List.of());

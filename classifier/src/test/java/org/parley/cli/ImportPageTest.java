@@ -104,6 +104,17 @@ class ImportPageTest {
     }
 
     @Test
+    void kindCommentsOnAPageWithNoCommentHeaderIsRefused() {
+        // It wrote a thread of no comments, exit 0, without a word.
+        String article = Seeds.path(Seeds.ARTICLE).toString();
+        assertEquals(2, run("--kind", "comments", article));
+        assertEquals("import-page: " + article + ": comments: none: --kind comments expects a comment page, with "
+                + "\"Comment number N.\" headers, and this page has none (an article page is read by --kind article)",
+                err.toString().strip());
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void missingFileIsAOneLineError() {
         assertEquals(2, run("no-such-page.txt"), "a user's error, as every script's");
         assertEquals("import-page: no such file: no-such-page.txt", err.toString().strip());
