@@ -16,6 +16,7 @@ import org.parley.service.faults.TcpProxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -112,7 +113,7 @@ class OpenApiContractTest {
         c.call("POST", "/v1/score").json("{\"comment\": {\"text\": \"hello\"}}").refused(401);
         c.call("POST", "/v1/score").key(WEBSITE).body("text/plain", "hello".getBytes(StandardCharsets.UTF_8)).refused(415);
 
-        c.call("POST", "/v1/score/batch").key(WEBSITE).json("{\"comments\": [{\"comment\": {\"text\": \"Thanks for this.\"}, \"id\": \"b1\"},"
+        JsonNode batched = c.call("POST", "/v1/score/batch").key(WEBSITE).json("{\"comments\": [{\"comment\": {\"text\": \"Thanks for this.\"}, \"id\": \"b1\"},"
                 + " {\"comment\": {\"text\": \"You idiot.\"}, \"spans\": false}]}").expect(200);
         c.call("POST", "/v1/score/batch").key(WEBSITE).json("{\"comments\": [{\"comment\": {\"text\": \"fine\"}}, {\"comment\": {}}]}").refused(200);
         field(c, c.call("POST", "/v1/score/batch").key(WEBSITE).json("{}").refused(400), "comments");
@@ -137,7 +138,7 @@ class OpenApiContractTest {
                 .refused(400), "thread.comments[0].parent_id");
 
         // The Perspective API
-        c.call("POST", "/v1alpha1/comments:analyze").key(WEBSITE).json("{\"comment\": {\"text\": \"You are an idiot. Thanks.\", \"type\": \"PLAIN_TEXT\"},"
+        JsonNode analyzed = c.call("POST", "/v1alpha1/comments:analyze").key(WEBSITE).json("{\"comment\": {\"text\": \"You are an idiot. Thanks.\", \"type\": \"PLAIN_TEXT\"},"
                 + " \"requestedAttributes\": {\"TOXICITY\": {\"scoreType\": \"PROBABILITY\"}, \"INSULT\": {\"scoreType\": \"SCORE_TYPE_UNSPECIFIED\"}}, \"languages\": [\"en\"],"
                 + " \"spanAnnotations\": true, \"doNotStore\": true, \"clientToken\": \"tok-1\"}").expect(200);
         c.call("POST", "/v1alpha1/comments:analyze?key=" + WEBSITE).json("{\"comment\": {\"text\": \"What a thoughtful article.\"},"
@@ -320,18 +321,53 @@ class OpenApiContractTest {
         c.call("POST", "/v1/score/batch").key(SCORER).json(" ".repeat(1 << 20) + "{\"comments\": [{\"comment\": {\"text\": \"ok\"}}]}").expect(200);
         c.call("POST", "/v1/score").key(SCORER).json("{\"comment\": {\"text\": \"ok\"}}").expect(429);
 
-        // TargetStance and ReplyStance require what every answer carries (until the forty-fifth session nothing, so that
-        // generated clients typed each field optional): each answer's entry holds exactly those fields, and an answer
-        // with one of them left out, or null, breaks the document.
+        // The answers' objects require what the service always sends (until the forty-fifth session TargetStance,
+        // ReplyStance, ThreadSummary's rows and most answer schemas required nothing, so that generated clients typed each
+        // field optional): each entry of a real answer holds exactly its schema's required fields, past those named
+        // optional, and an answer with one of them left out, or any field made null that is not nullable, breaks the document.
         JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(servedDocument());
-        heldToRequired(c, doc, "POST", "/v1/score", 200, scored, "/stance/0", "TargetStance");
-        heldToRequired(c, doc, "POST", "/v1/score", 200, scored, "/replyStance", "ReplyStance");
-        heldToRequired(c, doc, "POST", "/v1/score/thread", 200, threadScored, "/comments/0/stance/0", "TargetStance");
-        heldToRequired(c, doc, "POST", "/v1/score/thread", 200, threadScored, "/comments/1/replyStance", "ReplyStance");
-        heldToRequired(c, doc, "POST", "/v1/comments", 201, stored, "/stance/0", "TargetStance");
-        heldToRequired(c, doc, "POST", "/v1/comments", 201, reply, "/replyStance", "ReplyStance");
-        heldToRequired(c, doc, "POST", "/v1/threads", 200, retargeted, "/comments/0/stance/1", "TargetStance");
-        heldToRequired(c, doc, "GET", "/v1/comments/k-1", 200, k1, "/stance/0", "TargetStance");
+        String schemas = "/components/schemas/";
+        Set<String> none = Set.of();
+        for (String[] stance : new String[][] {{"POST", "/v1/score", "200", "/stance/0"}, {"POST", "/v1/score/thread", "200", "/comments/0/stance/0"},
+                {"POST", "/v1/comments", "201", "/stance/0"}, {"POST", "/v1/threads", "200", "/comments/0/stance/1"},
+                {"GET", "/v1/comments/k-1", "200", "/stance/0"}}) {
+            JsonNode answer = Map.of("/v1/score", scored, "/v1/score/thread", threadScored, "/v1/comments", stored,
+                    "/v1/threads", retargeted, "/v1/comments/k-1", k1).get(stance[1]);
+            int status = Integer.parseInt(stance[2]);
+            heldToRequired(c, doc, stance[0], stance[1], status, answer, stance[3], schemas + "TargetStance", Set.of("stanceModel"));
+            heldToRequired(c, doc, stance[0], stance[1], status, answer, stance[3] + "/probabilities", schemas + "TargetStance/properties/probabilities", none);
+        }
+        for (Object[] replied : new Object[][] {{"/v1/score", 200, scored, "/replyStance"}, {"/v1/score/thread", 200, threadScored, "/comments/1/replyStance"},
+                {"/v1/comments", 201, reply, "/replyStance"}}) {
+            heldToRequired(c, doc, "POST", (String) replied[0], (Integer) replied[1], (JsonNode) replied[2], (String) replied[3], schemas + "ReplyStance", none);
+            heldToRequired(c, doc, "POST", (String) replied[0], (Integer) replied[1], (JsonNode) replied[2], replied[3] + "/probabilities", schemas + "ReplyStance/properties/probabilities", none);
+        }
+        heldToRequired(c, doc, "POST", "/v1/score", 200, scored, "/attributes/TOXICITY", schemas + "AttributeScore", none);
+        heldToRequired(c, doc, "POST", "/v1/score", 200, scored, "/rating", schemas + "Rating", none);
+        heldToRequired(c, doc, "POST", "/v1/score", 200, scored, "/spans/0", schemas + "SpanScore", none);
+        String batchAnswer = "/paths/~1v1~1score~1batch/post/responses/200/content/application~1json/schema";
+        heldToRequired(c, doc, "POST", "/v1/score/batch", 200, batched, "", batchAnswer, none);
+        heldToRequired(c, doc, "POST", "/v1/score/batch", 200, batched, "/results/0", batchAnswer + "/properties/results/items", Set.of("id", "score", "error"));
+        heldToRequired(c, doc, "POST", "/v1/score/thread", 200, threadScored, "/targets", schemas + "ThreadResponse/properties/targets", none);
+        for (Object[] summed : new Object[][] {{"/v1/score/thread", threadScored}, {"/v1/threads", retargeted}}) {
+            String path = (String) summed[0];
+            JsonNode answer = (JsonNode) summed[1];
+            heldToRequired(c, doc, "POST", path, 200, answer, "/summary", schemas + "ThreadSummary", none);
+            heldToRequired(c, doc, "POST", path, 200, answer, "/summary/stance/0", schemas + "ThreadSummary/properties/stance/items", none);
+            heldToRequired(c, doc, "POST", path, 200, answer, "/summary/stance/0/counts", schemas + "ThreadSummary/properties/stance/items/properties/counts", none);
+            heldToRequired(c, doc, "POST", path, 200, answer, "/summary/actions", schemas + "ThreadSummary/properties/actions", none);
+        }
+        heldToRequired(c, doc, "POST", "/v1/threads", 200, retargeted, "/targets",
+                "/paths/~1v1~1threads/post/responses/200/content/application~1json/schema/properties/targets", none);
+        String analyzeAnswer = "/paths/~1v1alpha1~1comments:analyze/post/responses/200/content/application~1json/schema";
+        heldToRequired(c, doc, "POST", "/v1alpha1/comments:analyze", 200, analyzed, "", analyzeAnswer, Set.of("detectedLanguages", "clientToken"));
+        heldToRequired(c, doc, "POST", "/v1alpha1/comments:analyze", 200, analyzed, "/attributeScores/TOXICITY",
+                analyzeAnswer + "/properties/attributeScores/additionalProperties", Set.of("spanScores"));
+        heldToRequired(c, doc, "POST", "/v1alpha1/comments:analyze", 200, analyzed, "/attributeScores/TOXICITY/spanScores/0",
+                analyzeAnswer + "/properties/attributeScores/additionalProperties/properties/spanScores/items", none);
+        heldToRequired(c, doc, "GET", "/v1/comments/k-1", 200, k1, "/communityRating", schemas + "CommentView/properties/communityRating", none);
+        heldToRequired(c, doc, "GET", "/v1/comments/k-1", 200, k1, "/history/0", schemas + "HistoryEntry", Set.of("reason", "note"));
+        heldToRequired(c, doc, "GET", "/v1/comments/k-1", 200, k1, "/reports/0", schemas + "CommentView/properties/reports/items", Set.of("reason"));
 
         assertEquals(List.of(), c.problems, "exchanges that break openapi.yaml");
         Set<String> unexercised = c.operations();
@@ -340,35 +376,39 @@ class OpenApiContractTest {
     }
 
     /**
-     * The stance entry at {@code at} of a real answer holds exactly the fields {@code schema} requires (and each of its
-     * probabilities' required classes; a stored entry's optional stanceModel aside), and leaving any of them out of the
-     * answer, or making it null, is an error of the document. A schema that requires nothing fails here.
+     * The object at {@code at} of a real answer holds exactly the fields the schema at {@code schema} (a JSON pointer into
+     * the document) requires, past those named {@code optional}; leaving any required one out of the answer is an error
+     * of the document, and so is making any field null that the schema does not call nullable. A schema that requires
+     * nothing fails here, as does one that lets a field be null that the service never sends null.
      */
     private static void heldToRequired(OpenApiContract c, JsonNode doc, String method, String path, int status, JsonNode answer,
-                                       String at, String schema) {
-        String where = method + " " + path + " " + at + " (" + schema + ")";
-        if (!answer.at(at).isObject()) {
-            c.problems.add(where + ": the answer holds none: " + answer);
+                                       String at, String schema, Set<String> optional) {
+        String where = method + " " + path + " " + (at.isEmpty() ? "/" : at) + " (" + schema + ")";
+        JsonNode s = doc.at(schema);
+        if (!answer.at(at).isObject() || !s.isObject()) {
+            c.problems.add(where + ": the answer holds none, or the document no such schema: " + answer);
             return;
         }
         List<String> asSent = c.answerErrors(method, path, status, answer);
         if (!asSent.isEmpty()) c.problems.add(where + ": the answer as sent: " + asSent);
-        JsonNode s = doc.at("/components/schemas/" + schema);
-        for (String part : List.of("", "/probabilities")) {
-            Set<String> required = new TreeSet<>(), sent = new TreeSet<>();
-            s.at((part.isEmpty() ? "" : "/properties" + part) + "/required").forEach(f -> required.add(f.asText()));
-            answer.at(at + part).fieldNames().forEachRemaining(sent::add);
-            sent.remove("stanceModel");
-            if (!required.equals(sent)) c.problems.add(where + part + ": requires " + required + ", every answer sends " + sent);
-            for (String field : sent) {
-                for (boolean nulled : new boolean[] {false, true}) {
-                    JsonNode changed = answer.deepCopy();
-                    com.fasterxml.jackson.databind.node.ObjectNode entry = (com.fasterxml.jackson.databind.node.ObjectNode) changed.at(at + part);
-                    if (nulled) entry.putNull(field);
-                    else entry.remove(field);
-                    if (c.answerErrors(method, path, status, changed).isEmpty())
-                        c.problems.add(where + part + ": an answer with " + field + (nulled ? " null" : " left out") + " passes openapi.yaml");
-                }
+        Set<String> required = new TreeSet<>(), sent = new TreeSet<>();
+        s.path("required").forEach(f -> required.add(f.asText()));
+        answer.at(at).fieldNames().forEachRemaining(sent::add);
+        Set<String> always = new TreeSet<>(sent);
+        always.removeAll(optional);
+        if (!required.equals(always)) c.problems.add(where + ": requires " + required + ", every answer sends " + always);
+        for (String field : sent) {
+            for (boolean nulled : new boolean[] {false, true}) {
+                if (!nulled && optional.contains(field)) continue;
+                boolean nullable = s.at("/properties/" + field + "/nullable").asBoolean(false);
+                JsonNode changed = answer.deepCopy();
+                com.fasterxml.jackson.databind.node.ObjectNode entry = (com.fasterxml.jackson.databind.node.ObjectNode) changed.at(at);
+                if (nulled) entry.putNull(field);
+                else entry.remove(field);
+                boolean broken = !c.answerErrors(method, path, status, changed).isEmpty();
+                if (!broken && !(nulled && nullable))
+                    c.problems.add(where + ": an answer with " + field + (nulled ? " null" : " left out") + " passes openapi.yaml");
+                if (broken && nulled && nullable) c.problems.add(where + ": " + field + " is nullable, yet an answer with it null breaks openapi.yaml");
             }
         }
     }

@@ -436,6 +436,73 @@ class OpenApiGeneratedClientsTest {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * Every other object of a 2xx answer whose fields the service always sends requires them (a stance integrator's second
+     * review, forty-fifth session: ThreadSummary's rows, like most answer schemas, required nothing, so generated clients
+     * typed each field optional). Each schema requires the JSON fields of the record the service writes it from, less
+     * those it may leave out; a field left out is one its record writes only when not null (@JsonInclude NON_NULL), so
+     * a primitive, or a field of a record that writes its nulls, is never left out. A map keyed by an enum requires each
+     * constant (the summary writes every one, zero or not). OpenApiContractTest holds real answers to the same lists.
+     */
+    @Test
+    void theAnswerSchemasRequireEveryFieldTheServiceAlwaysSends() throws Exception {
+        JsonNode doc = openApi();
+        String s = "/components/schemas/", batch = "/paths/~1v1~1score~1batch/post/responses/200/content/application~1json/schema",
+                analyze = "/paths/~1v1alpha1~1comments:analyze/post/responses/200/content/application~1json/schema";
+        record Written(String schema, Class<? extends Record> type, Set<String> mayBeLeftOut) {}
+        List<Written> written = List.of(
+                new Written(s + "ThreadSummary", org.parley.service.api.ThreadSummary.class, Set.of()),
+                new Written(s + "ThreadSummary/properties/stance/items", org.parley.service.api.ThreadSummary.TargetCounts.class, Set.of()),
+                new Written(s + "ThreadResponse/properties/targets", org.parley.service.api.ThreadResponse.Targets.class, Set.of()),
+                new Written("/paths/~1v1~1threads/post/responses/200/content/application~1json/schema/properties/targets",
+                        org.parley.service.api.moderation.ThreadResult.Targets.class, Set.of()),
+                new Written(s + "AttributeScore", org.parley.service.api.ScoreResponse.AttributeScore.class, Set.of()),
+                new Written(s + "Rating", org.parley.service.api.ScoreResponse.Rating.class, Set.of()),
+                new Written(s + "SpanScore", org.parley.service.api.ScoreResponse.SpanScore.class, Set.of()),
+                new Written(s + "Sentiment", org.parley.service.api.ScoreResponse.SentimentScore.class, Set.of("label")),
+                new Written(s + "HistoryEntry", org.parley.service.api.moderation.CommentView.HistoryEntry.class, Set.of("reason", "note")),
+                new Written(s + "CommentView/properties/reports/items", org.parley.service.api.moderation.CommentView.ReportEntry.class, Set.of("reason")),
+                new Written(s + "CommentView/properties/communityRating", org.parley.service.api.moderation.CommentSubmission.Votes.class, Set.of()),
+                new Written(batch, org.parley.service.api.BatchResponse.class, Set.of()),
+                new Written(batch + "/properties/results/items", org.parley.service.api.BatchResponse.Item.class, Set.of("id", "score", "error")),
+                new Written(analyze, org.parley.service.api.perspective.AnalyzeResponse.class, Set.of("detectedLanguages", "clientToken")),
+                new Written(analyze + "/properties/attributeScores/additionalProperties",
+                        org.parley.service.api.perspective.AnalyzeResponse.AttributeScores.class, Set.of("spanScores")),
+                new Written(analyze + "/properties/attributeScores/additionalProperties/properties/spanScores/items",
+                        org.parley.service.api.perspective.AnalyzeResponse.SpanScore.class, Set.of()),
+                new Written("/paths/~1v1alpha1~1comments:suggestscore/post/responses/200/content/application~1json/schema",
+                        org.parley.service.api.perspective.SuggestScoreResponse.class, Set.of("detectedLanguages", "clientToken", "requestedLanguages")));
+        List<String> problems = new ArrayList<>();
+        for (Written w : written) {
+            JsonNode schema = doc.at(w.schema());
+            if (!schema.isObject()) { problems.add(w.schema() + ": no such schema"); continue; }
+            com.fasterxml.jackson.annotation.JsonInclude include = w.type().getAnnotation(com.fasterxml.jackson.annotation.JsonInclude.class);
+            boolean leavesOutNulls = include != null && include.value() == com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+            Set<String> always = new HashSet<>();
+            for (java.lang.reflect.RecordComponent rc : w.type().getRecordComponents()) {
+                com.fasterxml.jackson.annotation.JsonProperty named = rc.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                String field = named == null || named.value().isEmpty() ? rc.getName() : named.value();
+                if (!schema.at("/properties/" + field).isObject()) problems.add(w.schema() + ": no property " + field);
+                if (!w.mayBeLeftOut().contains(field)) always.add(field);
+                else if (rc.getType().isPrimitive() || !leavesOutNulls)
+                    problems.add(w.schema() + "." + field + ": " + w.type().getSimpleName() + " always writes it (as null when null)");
+                if (rc.getType().isPrimitive() && schema.at("/properties/" + field + "/nullable").asBoolean(false))
+                    problems.add(w.schema() + "." + field + ": a primitive, never null, yet nullable");
+            }
+            if (!values(schema.path("required")).equals(always)) problems.add(w.schema() + ": required " + schema.path("required") + ", always sent " + always);
+        }
+        // A count left out of what the site sent is written null: Votes writes its nulls
+        for (String count : List.of("up", "down"))
+            if (!doc.at(s + "CommentView/properties/communityRating/properties/" + count + "/nullable").asBoolean(false))
+                problems.add("CommentView.communityRating." + count + ": written null when the site sent none, not nullable");
+        for (String[] keyed : new String[][] {{s + "ThreadSummary/properties/stance/items/properties/counts", "Stance"},
+                {s + "ThreadSummary/properties/actions", "Action"}}) {
+            Set<String> constants = keyed[1].equals("Stance") ? names(Stance.values(), Enum::name) : names(Action.values(), Enum::name);
+            if (!values(doc.at(keyed[0] + "/required")).equals(constants)) problems.add(keyed[0] + ": required " + doc.at(keyed[0] + "/required") + ", always sent " + constants);
+        }
+        assertEquals(List.of(), problems);
+    }
+
     private interface Visitor {
         void schema(String pointer, JsonNode node);
     }
