@@ -51,10 +51,13 @@ function query(extra) {
 // Each load of the list, and each "Load more", is numbered: the answers of two in flight at once (a digit,
 // then another) arrived in any order, and a queue already left, answering last, replaced the one on show.
 let loads = 0;
+// The last load whose answers came; a load is in flight while it is not the last one started.
+let answered = 0;
 
 /** What the page learnt for one moderator: their comments, selection, articles, sites and note. */
 export function forget() {
   loads++;  // a load still in flight for the one before is dropped when it answers
+  answered = loads;
   resetDetail();  // and so is the panel's
   shown = null;
   state.shownTo = null;
@@ -82,6 +85,7 @@ export async function load(keepId) {
     loadArticles(mine),
     loadSites(mine),
   ]);
+  if (mine === loads) answered = mine;
   if (!state.user || mine !== loads) return;
   if (page.status !== 200) {
     if (shown) {
@@ -159,8 +163,11 @@ async function loadSites(mine) {
   s.value = state.site;
 }
 
-// After a decision: the tabs' counts, and the site menu's, which said "(4 pending)" until the next load.
+// After a decision: the tabs' counts, and the site menu's, which said "(4 pending)" until the next load. A load still
+// in flight (a menu or a tab chosen just before the key) may have read the queue before the decision: answering after
+// it, it put the decided comment back in the list, and the counts as they were. It is replaced by one that reads after.
 export async function refreshCounts() {
+  if (state.user && answered !== loads) return load(true);
   const [r] = await Promise.all([api('GET', '/v1/queue/counts?' + query()), loadSites(loads)]);
   if (r.status === 200) renderTabs(r.body);
 }

@@ -2286,6 +2286,34 @@ class ModeratorUiTest {
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> deskPending() == before - 1);
     }
 
+    /**
+     * A load of the list in flight when a decision is answered (g, then a before the list came) had read the queue
+     * before the decision: answering after it, it put the decided card back in the list, and the counts as they were,
+     * until the next load. Here that load's page is read by the service at once and handed to the page only after the
+     * decision; the page now loads again instead (forty-fifth session).
+     */
+    @Test
+    void aLoadThatReadTheQueueBeforeADecisionDoesNotPutTheDecidedCommentBack() throws InterruptedException {
+        String id = pendingOnShow(1).get(0);
+        // The next page of Pending: read by the service now, given to the page on release(); later ones go through.
+        browser.executeScript("const f = window.fetch, open = new Promise((r) => { window.release = r; });"
+                + " window.held = false; window.read = false; window.delivered = false;"
+                + " window.fetch = (u, i) => window.held || !String(u).includes('/v1/queue?status=PENDING') ? f(u, i)"
+                + " : (window.held = true, f(u, i).then((res) => res.text().then((body) => { window.read = true;"
+                + "   const late = new Response(body, { status: res.status, headers: res.headers });"
+                + "   return open.then(() => { window.delivered = true; return late; }); })));");
+        press("g");  // the list again: the focus stays on the card, where a acts
+        wait(15).until(d -> browser.executeScript("return window.read"));
+        press("a");
+        cards(0);
+        assertEquals("PUBLISHED", comment(id).get("status").asText());
+        browser.executeScript("window.release()");
+        wait(15).until(d -> browser.executeScript("return window.delivered"));
+        Thread.sleep(1000);  // for the page to draw what it was given, which the old page did at once
+        assertEquals(List.of(), shownIds(browser), "the load that read the queue before the decision put it back");
+        assertEquals("0", browser.findElement(By.cssSelector("#tabs [data-queue=PENDING] .count")).getText());
+    }
+
     private static int deskPending() {
         String text = new Select(browser.findElement(By.id("site"))).getOptions().stream().map(WebElement::getText)
                 .filter(t -> t.contains("desk.example")).findFirst().orElseThrow();
