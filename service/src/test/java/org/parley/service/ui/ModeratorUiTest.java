@@ -2280,6 +2280,7 @@ class ModeratorUiTest {
         choose("article", "desk.example\n" + article);
         cards(1);
         waitForDetail(desk);
+        keysOn(desk);
         int before = deskPending();
         press("a");
         cards(0);
@@ -2557,6 +2558,16 @@ class ModeratorUiTest {
         // A load still under way renders the list again, which leaves a card found a moment before stale.
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> id.equals(d.findElement(By.id("detail")).getAttribute("data-id"))
                 && d.findElement(By.cssSelector("#comments > li.current")).getAttribute("data-id").equals(id));
+    }
+
+    /**
+     * Waits until the keys act on the comment {@code id}: its card holds the focus (keys.js acts only in the list and
+     * the panel). A menu chosen leaves the focus on the page's body until its list comes and the card takes it, so a
+     * key pressed before is dropped; the list on show before may already pass cards() and waitForDetail.
+     */
+    private void keysOn(String id) {
+        wait(10).until(d -> id.equals(browser.executeScript(
+                "const a = document.activeElement; return a && a.matches('#comments > li.current') ? a.dataset.id : null")));
     }
 
     /** Chromium's viewport as this screen's (CSS px; {@code mobile}: a phone's, with touch and its meta viewport). */
