@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
  *       kept once, where it last appears.</li>
  *   <li>A commenter who types "rate this" and a header inside their comment does not make the rest a comment of its
  *       own where the page lays out its "rate this" apart from comments' text (the BBC's "  • rate this" against the
- *       commenter's "    rate this"; {@link PageLines#layouts}). Where nothing tells them apart and the typed number
+ *       commenter's "    rate this"; {@link PageLines#read}). Where nothing tells them apart and the typed number
  *       heads another comment on the page, the earlier header where the later is in order with the numbers around
  *       it (else the later one) is folded into the comment it stands in: one commenter cannot keep the page out.</li>
  * </ul>
@@ -117,7 +117,7 @@ public final class BbcCommentPageParser {
     private record Span(int number, int line, List<List<String>> paragraphs) {}
 
     /**
-     * The page's clean lines, what cleaning cut from their starts ({@link PageLines#layouts}), and where the comments
+     * The page's clean lines, what cleaning cut from their starts ({@link PageLines#read}), and where the comments
      * begin. {@code typedRateThis} is the layout of a "rate this" a commenter typed where the page lays its own out
      * otherwise: on the BBC's page its own is "  • rate this", a commenter's line "    rate this", laid out as the rest
      * of the comments' text. Null where nothing tells them apart (a plain scrape: every line at the margin).
@@ -163,11 +163,12 @@ public final class BbcCommentPageParser {
      *     more than 10,000 comments; the message names the page line or the comment number
      */
     public static CommentThread parse(String threadId, String page) {
-        List<String> lines = PageLines.of(page);
+        PageLines.Read read = PageLines.read(page);
+        List<String> lines = read.lines();
         int sectionStart = 0;
         while (sectionStart < lines.size() && !startsCommentSection(lines.get(sectionStart))) sectionStart++;
         Article article = article(lines.subList(0, sectionStart), sectionStart < lines.size());
-        List<Placed> comments = comments(Section.of(lines, PageLines.layouts(page), sectionStart));
+        List<Placed> comments = comments(Section.of(lines, read.layouts(), sectionStart));
         return new CommentThread(threadId, article, linkParentsOnPage(withoutRepeats(comments)));
     }
 

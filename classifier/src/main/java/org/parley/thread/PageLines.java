@@ -12,7 +12,7 @@ import org.apache.commons.lang3.StringEscapeUtils;
  * bullet is dropped. Blank lines are kept as "" because they carry the paragraph structure the
  * parsers rely on. Some savers leave HTML entities in the text ("There&#8217;s", "&amp;", "&nbsp;");
  * they are decoded, since the scorer would otherwise read "There&#8217;s" as words. What was cut from a
- * line's start is kept apart ({@link #layouts}): on the BBC's page it tells the page's own "• rate this"
+ * line's start is kept apart ({@link #read}): on the BBC's page it tells the page's own "• rate this"
  * from one a commenter typed.
  */
 final class PageLines {
@@ -20,32 +20,32 @@ final class PageLines {
 
     private PageLines() {}
 
+    /** A page's clean lines, and for each what cleaning cut from its start ({@link #read}). */
+    record Read(List<String> lines, List<String> layouts) {}
+
     static List<String> of(String page) {
-        List<String> lines = new ArrayList<>();
-        for (String raw : rawLines(page)) lines.add(clean(raw));
-        return lines;
+        return read(page).lines();
     }
 
     /**
-     * For each line of {@link #of}, what cleaning cut from its start: the indentation and a bullet ("  • " on the
-     * BBC's "rate this", "    " on a commenter's line); "" for a blank line.
+     * The clean lines of {@link #of}, and for each what cleaning cut from its start: the indentation and a bullet
+     * ("  • " on the BBC's "rate this", "    " on a commenter's line); "" for a blank line. One pass over the page.
      */
-    static List<String> layouts(String page) {
+    static Read read(String page) {
+        List<String> lines = new ArrayList<>();
         List<String> layouts = new ArrayList<>();
-        for (String raw : rawLines(page)) {
-            String line = clean(raw);
+        for (String raw : decodeEntities(page).split("\\R", -1)) {
             String spaced = raw.replace('\u00A0', ' ');
+            String line = clean(spaced);
+            lines.add(line);
             layouts.add(line.isEmpty() ? "" : spaced.substring(0, Math.max(0, spaced.indexOf(line))));
         }
-        return layouts;
+        return new Read(lines, layouts);
     }
 
-    private static String[] rawLines(String page) {
-        return decodeEntities(page).split("\\R", -1);
-    }
-
-    private static String clean(String raw) {
-        String line = strip(LEADING_BULLET.matcher(strip(raw.replace('\u00A0', ' '))).replaceFirst(""));
+    /** {@code spaced}: a raw line whose no-break spaces are spaces. */
+    private static String clean(String spaced) {
+        String line = strip(LEADING_BULLET.matcher(strip(spaced)).replaceFirst(""));
         return Limits.isBlank(line) ? "" : line; // nothing visible: a blank line, not text the format refuses
     }
 
