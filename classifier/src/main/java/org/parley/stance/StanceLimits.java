@@ -3,6 +3,7 @@ package org.parley.stance;
 import java.util.List;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parley.score.Scorer;
 import org.parley.text.BlankText;
@@ -61,13 +62,15 @@ public final class StanceLimits {
      * as sent, though the model reads it as something else ({@link #asRead}), and nobody means one in a phrase.
      */
     public static int control(String target) {
-        return target.codePoints().filter(c -> Character.getType(c) == Character.CONTROL && !whiteSpace(c)).findFirst().orElse(-1);
+        Matcher m = CONTROL.matcher(target);
+        return m.find() ? target.codePointAt(m.start()) : -1;
     }
 
-    /** Unicode's White_Space among the controls: tab, line feed, vertical tab, form feed, carriage return, next line. */
-    private static boolean whiteSpace(int c) {
-        return (c >= 0x09 && c <= 0x0D) || c == 0x85;
-    }
+    /**
+     * The control characters {@link #control} refuses: Unicode's Cc less its White_Space (tab, line feed, vertical tab,
+     * form feed, carriage return, next line). The target finder reads them as spaces, so that it proposes none.
+     */
+    public static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\x0B\\f\\r\\x85]]");
 
     /** "U+0007", as an error shows a character it refuses rather than the character itself. */
     public static String codePoint(int c) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.parley.stance.StanceLimits;
 import org.parley.text.NlpModels;
 import org.parley.thread.Article;
 
@@ -57,11 +58,6 @@ public final class TargetFinder {
      * proposed name ("Barack\u200B Obama", a stance audit); the joiners stay, for the scripts and emoji that need them.
      */
     private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("[\\p{Cf}&&[^\\u200C\\u200D]]");
-    /**
-     * Control characters other than tabs and line breaks, read as spaces: a proposed target may not hold one, as a
-     * caller's may not ({@code StanceLimits.control}, forty-fifth session).
-     */
-    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\t\\n\\x0B\\f\\r\\x85]]");
     /** A punctuation mark repeated this often or more is read three times: CoreNLP's tokeniser slows on long runs. */
     private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile("([^\\p{L}\\p{N}\\s])\\1{9,}");
 
@@ -74,7 +70,8 @@ public final class TargetFinder {
             body = body.substring(0, cut == 0 ? MAX_BODY_CHARS : cut);
         }
         String text = INVISIBLE.matcher(article.title() + ".\n\n" + body).replaceAll("");
-        text = RUN.matcher(CONTROL.matcher(text).replaceAll(" ")).replaceAll("$1$1$1");
+        // Control characters as spaces: a proposed target may not hold one, as a caller's may not (forty-fifth session).
+        text = RUN.matcher(StanceLimits.CONTROL.matcher(text).replaceAll(" ")).replaceAll("$1$1$1");
         CoreDocument doc = new CoreDocument(text);
         pipeline.annotate(doc);
         List<CandidateTarget> out = new ArrayList<>(top(names(doc), limit));
