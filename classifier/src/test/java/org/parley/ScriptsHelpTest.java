@@ -1,6 +1,7 @@
 package org.parley;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,6 +81,25 @@ class ScriptsHelpTest {
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertNotEquals(0, p.exitValue(), output);
         assertTrue(output.contains("set PARLEY_KEY"), "--id was not taken:\n" + output);
+    }
+
+    @Test
+    void submitPagePassesTheTitleToImportPage(@TempDir Path dir) throws Exception {
+        // "--title" was refused as an unknown option, so a page of comments saved without its article could not be sent
+        // at all (import-page refused it for want of a title). Run beside a stand-in import-page that says what it got.
+        Path scripts = Files.createDirectories(dir.resolve("scripts"));
+        Path submit = Files.copy(SCRIPTS.resolve("submit-page"), scripts.resolve("submit-page"));
+        Files.writeString(scripts.resolve("import-page"), "#!/usr/bin/env bash\nprintf '%s|' \"$@\" >&2\nexit 3\n");
+        scripts.resolve("import-page").toFile().setExecutable(true);
+        ProcessBuilder pb = new ProcessBuilder("bash", submit.toString(), "--id", "syria-g20", "--title",
+                "Syria crisis: Russia and US no closer", "comments.txt").redirectErrorStream(true);
+        pb.environment().put("PARLEY_KEY", "dev-key");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "submit-page did not stop");
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(3, p.exitValue(), "import-page's refusal is submit-page's:\n" + output);
+        assertEquals("--id|syria-g20|--title|Syria crisis: Russia and US no closer|comments.txt|", output.strip());
     }
 
     /** The scripts whose --help is answered in the shell: a sed of their header, or a here-document. */

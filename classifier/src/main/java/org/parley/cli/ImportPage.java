@@ -1,5 +1,6 @@
 package org.parley.cli;
 
+import org.parley.thread.Article;
 import org.parley.thread.ArticlePageParser;
 import org.parley.thread.BbcCommentPageParser;
 import org.parley.thread.CommentThread;
@@ -52,6 +53,11 @@ public final class ImportPage implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "URL", description = "Article URL to record, for a single page.")
     private String url;
 
+    @Option(names = "--title", paramLabel = "TITLE", description = {
+            "The article's headline, for a single page: a page of comments saved without the article above",
+            "them needs one; on a page with an article it takes the place of the page's headline."})
+    private String title;
+
     @Option(names = "--lines", description = "Write JSON Lines even for a single page.")
     private boolean lines;
 
@@ -75,9 +81,10 @@ public final class ImportPage implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (pages.size() > 1 && (threadId != null || url != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--id and --url apply to a single page");
+        if (pages.size() > 1 && (threadId != null || url != null || title != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--id, --url and --title apply to a single page");
         }
+        if (title != null) checkTitle();
         List<CommentThread> threads = new ArrayList<>();
         for (Path page : pages) threads.add(thread(page));
         PrintWriter out = spec.commandLine().getOut();
@@ -99,11 +106,21 @@ public final class ImportPage implements Callable<Integer> {
                         + "\"Comment number N.\" headers, and this page has none (an article page is read by --kind article)");
             }
             CommentThread thread = pageKind == PageKind.COMMENTS
-                    ? BbcCommentPageParser.parse(id, text)
-                    : new CommentThread(id, ArticlePageParser.parse(text), List.of());
+                    ? BbcCommentPageParser.parse(id, text, title)
+                    : new CommentThread(id, ArticlePageParser.parse(text, title), List.of());
             return url == null ? thread : new CommentThread(thread.id(), thread.article().withUrl(url), thread.comments());
         } catch (InvalidThreadException e) {
-            throw new IllegalArgumentException(page + ": " + e.getMessage(), e);
+            boolean noTitle = title == null && pageKind == PageKind.COMMENTS && e.field().equals("title");
+            throw new IllegalArgumentException(page + ": " + e.getMessage() + (noTitle ? "; give it with --title" : ""), e);
+        }
+    }
+
+    /** A title the format refuses (blank, over 1,000 characters) is the option's fault, not the page's: named so, first. */
+    private void checkTitle() {
+        try {
+            Article.titled(title);
+        } catch (InvalidThreadException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--title: " + e.problem());
         }
     }
 

@@ -45,13 +45,29 @@ public final class ArticlePageParser {
         return parse(PageLines.of(page));
     }
 
+    /** As {@link #parse(String)}, with the headline {@code title} in place of the page's; null: the page's. */
+    public static Article parse(String page, String title) {
+        return parse(PageLines.of(page), title);
+    }
+
     /** Takes lines already cleaned by {@link PageLines}. */
     static Article parse(List<String> lines) {
+        return parse(lines, null);
+    }
+
+    /**
+     * As {@link #parse(List)}, with the headline {@code title} in place of the page's (null: the page's): the line
+     * the page would give as its title is still not body. A page with no text is then an article of that title alone.
+     */
+    static Article parse(List<String> lines, String title) {
         List<String> content = new ArrayList<>();
         for (String line : lines) content.add(CHROME.contains(line) ? "" : line);
 
         int titleAt = titleLine(content);
-        if (titleAt == content.size()) throw new InvalidThreadException("title", "missing: the page has no text");
+        if (titleAt == content.size()) {
+            if (title != null) return Article.titled(title);
+            throw new InvalidThreadException("title", "missing: the page has no text");
+        }
 
         List<String> body = new ArrayList<>();
         for (String line : content.subList(titleAt + 1, content.size())) {
@@ -59,7 +75,7 @@ public final class ArticlePageParser {
             body.add(line);
         }
         dropRepeatedLines(body);
-        return new Article(null, content.get(titleAt), null, PageLines.text(PageLines.paragraphs(body)));
+        return new Article(null, title != null ? title : content.get(titleAt), null, PageLines.text(PageLines.paragraphs(body)));
     }
 
     /** Index of the first non-empty line that does not start a site menu; {@code lines.size()} if none. */

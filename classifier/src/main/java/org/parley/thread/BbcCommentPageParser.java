@@ -163,18 +163,27 @@ public final class BbcCommentPageParser {
      *     more than 10,000 comments; the message names the page line or the comment number
      */
     public static CommentThread parse(String threadId, String page) {
+        return parse(threadId, page, null);
+    }
+
+    /**
+     * As {@link #parse(String, String)}, the article titled {@code title} (null: the page's headline). A page saved
+     * without its article, the comments alone, was refused for want of a title; with one given it is that title's.
+     * The page's own headline, where it has one, gives way to it, and its article text is kept.
+     */
+    public static CommentThread parse(String threadId, String page, String title) {
         PageLines.Read read = PageLines.read(page);
         List<String> lines = read.lines();
         int sectionStart = 0;
         while (sectionStart < lines.size() && !startsCommentSection(lines.get(sectionStart))) sectionStart++;
-        Article article = article(lines.subList(0, sectionStart), sectionStart < lines.size());
+        Article article = article(lines.subList(0, sectionStart), sectionStart < lines.size(), title);
         List<Placed> comments = comments(Section.of(lines, read.layouts(), sectionStart));
         return new CommentThread(threadId, article, linkParentsOnPage(withoutRepeats(comments)));
     }
 
-    private static Article article(List<String> lines, boolean commentsFollow) {
+    private static Article article(List<String> lines, boolean commentsFollow, String title) {
         try {
-            return ArticlePageParser.parse(lines);
+            return ArticlePageParser.parse(lines, title);
         } catch (InvalidThreadException e) {
             // ArticlePageParser says "the page has no text", which is untrue of a page of comments only.
             if (!commentsFollow || !e.problem().startsWith("missing")) throw e;

@@ -115,6 +115,51 @@ class ImportPageTest {
     }
 
     @Test
+    void aPageOfCommentsWithoutItsArticleTakesTheTitleGiven(@TempDir Path dir) throws Exception {
+        // Refused with no way round it but typing the headline into the file: import-page took no --title.
+        String seed = Seeds.read(Seeds.COMMENT_PAGE);
+        Path page = Files.writeString(dir.resolve("comments.txt"), seed.substring(seed.indexOf("This entry is now closed for comments")));
+        assertEquals(2, run(page.toString()));
+        assertEquals("import-page: " + page + ": title: missing: the page has no article before its comments to take a title "
+                + "from; give it with --title", err.toString().strip());
+
+        assertEquals(0, run("--title", "Syria crisis: Russia and US no closer", page.toString()), err.toString());
+        CommentThread thread = ThreadJson.fromJson(out.toString());
+        assertEquals(new org.parley.thread.Article(null, "Syria crisis: Russia and US no closer", null, null), thread.article());
+        CommentThread whole = BbcCommentPageParser.parse("comments", seed);
+        assertEquals(whole.comments(), thread.comments(), "the comments are the whole page's");
+    }
+
+    @Test
+    void aTitleGivenTakesThePlaceOfThePagesHeadlineAndKeepsItsArticle() {
+        assertEquals(0, run("--title", "Syria: the G20 ends divided", Seeds.path(Seeds.COMMENT_PAGE).toString()), err.toString());
+        CommentThread thread = ThreadJson.fromJson(out.toString());
+        CommentThread page = BbcCommentPageParser.parse("001_ebaeb092d28a86a2", Seeds.read(Seeds.COMMENT_PAGE));
+        assertEquals("Syria: the G20 ends divided", thread.article().title());
+        assertEquals(page.article().body(), thread.article().body(), "the page's headline is not made body");
+        assertEquals(page.comments(), thread.comments());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--title", "Obama and Putin at the G20", Seeds.path(Seeds.ARTICLE).toString()), err.toString());
+        assertEquals("Obama and Putin at the G20", ThreadJson.fromJson(out.toString()).article().title());
+        assertEquals(org.parley.thread.ArticlePageParser.parse(Seeds.read(Seeds.ARTICLE)).body(), ThreadJson.fromJson(out.toString()).article().body());
+    }
+
+    @Test
+    void aTitleTheFormatRefusesIsTheOptionsError() {
+        String page = Seeds.path(Seeds.COMMENT_PAGE).toString();
+        assertEquals(2, run("--title", " \u00A0", page));
+        assertTrue(err.toString().startsWith("--title: must not be blank"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("--title", "x".repeat(1001), page));
+        assertTrue(err.toString().startsWith("--title: too long: 1001 characters, at most 1000"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("--title", "Syria", page, Seeds.path(Seeds.ARTICLE).toString()));
+        assertTrue(err.toString().startsWith("--id, --url and --title apply to a single page"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void missingFileIsAOneLineError() {
         assertEquals(2, run("no-such-page.txt"), "a user's error, as every script's");
         assertEquals("import-page: no such file: no-such-page.txt", err.toString().strip());
@@ -126,6 +171,7 @@ class ImportPageTest {
         assertEquals(0, run("--help"));
         assertTrue(out.toString().startsWith("Usage: import-page"), out.toString());
         assertTrue(out.toString().contains("--kind=KIND"), out.toString());
+        assertTrue(out.toString().contains("--title=TITLE"), out.toString());
     }
 
     private int run(String... args) {
