@@ -65,8 +65,8 @@ import java.util.regex.Pattern;
  *       comment of quotes and nothing else keeps its last passage as its text.</li>
  *   <li>{@code @324. MidwayBattle} on a line of its own, the reply below it, answers comment 324 by
  *       MidwayBattle, quoting nothing; the name is that one word, or several ("@324. Some Name") when a
- *       quote marker on the page ("324.Some Name wrote:") gives 324 that name: the page shows no
- *       authors. Other words after the number ("@351 idiot", "@349. Absolutely right, …") are the
+ *       quote marker on the page ("324.Some Name wrote:", opening a comment or further down one) gives 324 that
+ *       name: the page shows no authors. Other words after the number ("@351 idiot", "@349. Absolutely right, …") are the
  *       reply's text and give no name. A marker with nothing after it is kept as the comment's text.</li>
  *   <li>A comment can only answer an earlier one: a marker naming 0, the comment's own number or a
  *       later one gives no parent (the quote is still set apart).</li>

@@ -25,10 +25,19 @@ final class BbcCommentStart {
     /** A marker's reference: the comment number and the name it gives (null when none). */
     record Marker(int number, String author) {}
 
-    /** The quote marker that opens comment {@code number}, if it names an earlier comment; else null. */
-    static Marker openingQuote(int number, List<List<String>> paragraphs) {
-        Marker m = paragraphs.isEmpty() ? null : quoteMarker(paragraphs.get(0).get(0));
-        return isEarlier(m, number) ? m : null;
+    /**
+     * The quote markers of comment {@code number} that name an earlier comment: the one that opens it, and one opening
+     * a later paragraph with a passage after it, as {@link #make} sets such a passage apart (a second quote, or the
+     * marker of a quoted quote). Each is the BBC's own words, so the name in it is whole, spaces and all.
+     */
+    static List<Marker> quoteMarkers(int number, List<List<String>> paragraphs) {
+        List<Marker> markers = new ArrayList<>();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            Marker m = quoteMarker(paragraphs.get(i).get(0));
+            boolean passageFollows = paragraphs.get(i).size() > 1 || i + 1 < paragraphs.size();
+            if (isEarlier(m, number) && (i == 0 || passageFollows)) markers.add(m);
+        }
+        return markers;
     }
 
     /**
@@ -106,7 +115,7 @@ final class BbcCommentStart {
     /**
      * "@324. MidwayBattle" on a line of its own with the reply below it is what the BBC's reply link
      * writes: the word is the parent's name. A name of several words ("@324. Some Name") is taken only
-     * when a quote marker on the page gives 324 that name, since "@349. Absolutely right" looks the
+     * when a quote marker on the page gives 324 that name ({@link #quoteMarkers}), since "@349. Absolutely right" looks the
      * same. Anything else after the number ("@351 idiot", "@349. Absolutely right, …") is the reply
      * itself, so it stays text and no name is taken.
      */

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * What a page shows of its comments, by number, so that one comment's opening can be read against the
  * others: the names that quote markers give a comment ("296.Seqenenre wrote:", the BBC's own words,
- * so a name with spaces is whole there), and the lines each comment on the page shows.
+ * so a name with spaces is whole there; an opening marker or a later one), and the lines each comment on the page shows.
  */
 final class PageComments {
     private final Map<Integer, Set<String>> names = new HashMap<>();
@@ -19,8 +19,8 @@ final class PageComments {
     void add(int number, List<List<String>> paragraphs) {
         Set<String> shown = lines.computeIfAbsent(number, n -> new HashSet<>());
         for (List<String> paragraph : paragraphs) shown.addAll(paragraph);
-        BbcCommentStart.Marker quoted = BbcCommentStart.openingQuote(number, paragraphs);
-        if (quoted != null) names.computeIfAbsent(quoted.number(), n -> new HashSet<>()).add(quoted.author());
+        for (BbcCommentStart.Marker quoted : BbcCommentStart.quoteMarkers(number, paragraphs))
+            names.computeIfAbsent(quoted.number(), n -> new HashSet<>()).add(quoted.author());
     }
 
     /** True when a quote marker on the page gives comment {@code number} this name. */

@@ -46,6 +46,24 @@ class BbcCommentStartTest {
     }
 
     @Test
+    void aReplyNameOfSeveralWordsIsTakenFromAQuoteMarkerFurtherDownAComment() {
+        // Only a marker opening a comment named 5: "5.Dana Smith wrote:" as a second quote, or as the marker of a quoted
+        // quote, left "@5. Dana Smith" text with no parentAuthor.
+        String secondQuote = "Title\n\nrate this\n\nComment number 9.\n\n@5. Dana Smith\n\nI agree with you\n\n"
+                + "rate this\n\nComment number 8.\n\n6.Seqenenre wrote:\n\nPutin is right.\n\n5.Dana Smith wrote:\n\n"
+                + "You are all idiots.\n\nCalm down.\n";
+        assertComment(BbcCommentPageParser.parse("t", secondQuote).comment("c9"), "I agree with you", 5, "Dana Smith", null);
+        String quotedQuote = "Title\n\nrate this\n\nComment number 9.\n\n@5. Dana Smith\n\nI agree with you\n\n"
+                + "rate this\n\nComment number 8.\n\n6.Seqenenre wrote:\n\n5.Dana Smith wrote:\n\nYou are all idiots.\n\n"
+                + "Putin is right.\n\nCalm down.\n";
+        assertComment(BbcCommentPageParser.parse("t", quotedQuote).comment("c9"), "I agree with you", 5, "Dana Smith", null);
+        // A marker line with nothing after it sets no passage apart, so it is the commenter's text and names nobody.
+        String lastLine = "Title\n\nrate this\n\nComment number 9.\n\n@5. Dana Smith\n\nI agree with you\n\n"
+                + "rate this\n\nComment number 8.\n\nCalm down.\n\n5.Dana Smith wrote:\n";
+        assertComment(BbcCommentPageParser.parse("t", lastLine).comment("c9"), "Dana Smith\n\nI agree with you", 5, null, null);
+    }
+
+    @Test
     void aReplyNameOfSeveralWordsThatNoQuoteMarkerGivesStaysText() {
         // Documented: "@349. Absolutely right" looks the same, so without the page naming 324 no name is taken.
         assertComment(comment(362, "@324. Some Name\n\nI agree with you"), "Some Name\n\nI agree with you", 324, null, null);
