@@ -45,7 +45,9 @@ import java.util.regex.Pattern;
  *       own where the page lays out its "rate this" apart from comments' text (the BBC's "  • rate this" against the
  *       commenter's "    rate this"; {@link PageLines#read}). Where nothing tells them apart and the typed number
  *       heads another comment on the page, the earlier header where the later is in order with the numbers around
- *       it (else the later one) is folded into the comment it stands in: one commenter cannot keep the page out.</li>
+ *       it (else the later one) is folded into the comment it stands in: one commenter cannot keep the page out. A
+ *       typed number on no other header is folded where it stands between two comments numbered one apart on a page
+ *       whose other numbers run in order.</li>
  * </ul>
  *
  * <p>How quotes and replies are read, at the start of a comment ({@link BbcCommentStart}):
@@ -211,6 +213,7 @@ public final class BbcCommentPageParser {
         while (true) { // folding changes the comment above, which may meet its own repeat: read the page again
             List<Placed> comments = comments(section, headers);
             Set<Integer> typed = typedHeaders(comments, headers, section.lines());
+            if (typed.isEmpty()) typed = outOfRunHeaders(headers, section.lines());
             if (typed.isEmpty()) return comments;
             List<Integer> kept = new ArrayList<>();
             for (int k = 0; k < headers.size(); k++) if (!typed.contains(k)) kept.add(headers.get(k));
@@ -243,6 +246,45 @@ public final class BbcCommentPageParser {
             }
         }
         return typed;
+    }
+
+    /**
+     * Headers (indexes in {@code headers}) whose number is on no other header and breaks the run of the page's numbers
+     * where nothing can stand: between two comments numbered one apart (351, 12, 350), on a page whose other numbers run
+     * strictly down, or up. A commenter typed it; it is folded into the comment above. Where the page's numbers are in
+     * no such order (sorted by rating, Editors' Picks of comments on other pages), nothing is folded: a header there may
+     * be the page's own. A comment shown twice counts once, at its last place, as {@link #withoutRepeats} keeps it.
+     */
+    private static Set<Integer> outOfRunHeaders(List<Integer> headers, List<String> lines) {
+        int[] numbers = new int[headers.size()];
+        Map<Integer, Integer> count = new HashMap<>();
+        Map<Integer, Integer> last = new HashMap<>();
+        for (int k = 0; k < headers.size(); k++) {
+            numbers[k] = headerNumber(lines.get(headers.get(k)));
+            count.merge(numbers[k], 1, Integer::sum);
+            last.put(numbers[k], k);
+        }
+        List<Integer> run = new ArrayList<>();
+        for (int k = 0; k < headers.size(); k++) if (last.get(numbers[k]) == k) run.add(k);
+        Set<Integer> typed = new HashSet<>();
+        List<Integer> rest = new ArrayList<>();
+        for (int p = 0; p < run.size(); p++) {
+            int n = numbers[run.get(p)];
+            boolean between = p > 0 && p + 1 < run.size() && Math.abs(numbers[run.get(p - 1)] - numbers[run.get(p + 1)]) == 1;
+            if (between && count.get(n) == 1) typed.add(run.get(p));
+            else rest.add(numbers[run.get(p)]);
+        }
+        return typed.isEmpty() || !strictlyMonotonic(rest) ? Set.of() : typed;
+    }
+
+    private static boolean strictlyMonotonic(List<Integer> numbers) {
+        boolean down = true;
+        boolean up = true;
+        for (int i = 1; i < numbers.size(); i++) {
+            down &= numbers.get(i) < numbers.get(i - 1);
+            up &= numbers.get(i) > numbers.get(i - 1);
+        }
+        return down || up;
     }
 
     /** True when header {@code k}'s number lies between those of the nearest headers around it with other numbers. */

@@ -266,6 +266,34 @@ class BbcCommentPageParserTest {
     }
 
     @Test
+    void onAPlainScrapeATypedHeaderBetweenTwoCommentsNumberedOneApartIsFolded() {
+        // Every line at the margin, the typed "Comment number 12." in 353 (between 353 and 352) made a comment 12 of
+        // the words after it: nothing stands between two comments numbered one apart on a page whose numbers run down.
+        String flat = SEED_TEXT.replace("Tragi-comic.", "Tragi-comic.\n\nrate this\n\nComment number 12.\n\nFake words.")
+                .lines().map(String::strip).map(l -> l.startsWith("• ") ? l.substring(2) : l).collect(Collectors.joining("\n"));
+        List<Comment> comments = BbcCommentPageParser.parse("t", flat).comments();
+        assertEquals(SEED.comments().stream().map(Comment::number).toList(), comments.stream().map(Comment::number).toList());
+        for (int i = 0; i < comments.size(); i++) if (comments.get(i).number() != 353) assertEquals(SEED.comments().get(i), comments.get(i));
+        Comment c353 = comments.stream().filter(c -> c.number() == 353).findFirst().orElseThrow();
+        assertEquals(comment(353).text() + "\n\nrate this\n\nComment number 12.\n\nFake words.", c353.text());
+        // So on a page whose numbers run up.
+        String up = "Talks stall\n\nBody.\n\nrate this\n\nComment number 1.\n\nFirst!\n\nrate this\n\nComment number 2.\n\n"
+                + "Agreed.\n\nrate this\n\nComment number 40.\n\nNot comment 40.\n\nrate this\n\nComment number 3.\n\nNo.\n";
+        assertEquals(List.of(1, 2, 3), BbcCommentPageParser.parse("t", up).comments().stream().map(Comment::number).toList());
+    }
+
+    @Test
+    void aHeaderOutOfOrderIsTheCommentsOwnWhereThePagesNumbersKeepNoOrder() {
+        // A page sorted by rating, or one whose numbers skip: a header there may well be the page's own.
+        String rated = "Talks stall\n\nrate this\n\nComment number 7.\n\nA\n\nrate this\n\nComment number 3.\n\nB\n\n"
+                + "rate this\n\nComment number 40.\n\nC\n\nrate this\n\nComment number 4.\n\nD\n\nrate this\n\nComment number 9.\n\nE\n";
+        assertEquals(List.of(7, 3, 40, 4, 9), BbcCommentPageParser.parse("t", rated).comments().stream().map(Comment::number).toList());
+        String skipping = "Talks stall\n\nrate this\n\nComment number 9.\n\nA\n\nrate this\n\nComment number 40.\n\nB\n\n"
+                + "rate this\n\nComment number 7.\n\nC\n";
+        assertEquals(List.of(9, 40, 7), BbcCommentPageParser.parse("t", skipping).comments().stream().map(Comment::number).toList());
+    }
+
+    @Test
     void headersWithExtraSpacesOrThousandsSeparatorsAreRead() {
         // Both comments were dropped without a word: lines were skipped until a header matched exactly.
         String page = SEED_TEXT.replace("Comment number 362.", "Comment  number 362.").replace("Comment number 366.", "Comment number 1,366.");
