@@ -67,6 +67,7 @@ import org.parley.service.cli.RemoveModeratorCommand;
 import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.erasurelog.ErasureLogLock;
+import org.parley.service.erasurelog.InterruptedRolls;
 import org.parley.service.erasurelog.OperatorMonths;
 import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.EscalationRule;
@@ -212,6 +213,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     private static ErasureLogLock holdErasureLog(Environment env) {
         ErasureLogLine.keepLogged(ErasureLogLine.LOGGER);
         ErasureLogLock erasureLog = ErasureLogLock.take(ErasureLogLine.LOGGER);
+        InterruptedRolls.finish(erasureLog); // a roll of sites.log a kill -9 cut off: none is in progress before the first erasure
         OperatorMonths.compressPast(ErasureLogLine.OPERATOR_LOGGER); // as scripts/erase does, for a service's months without one
         // Managed first, so stopped last (after the connectors): the site's erasure lines its own appender still holds are
         // written before the JVM exits (config.yml's erasure log; Dropwizard's stop flushes the root's queues alone),

@@ -95,8 +95,28 @@ class StartUpTest {
         };
     }
 
+    /** A month's roll of sites.log that a kill -9 cut off: the month whole in the .tmp, its archive cut short. */
+    private static final String INTERRUPTED = "sites-2026-01.log-8123.tmp", CUT = "sites-2026-01.log.gz";
+    private static final byte[] ROLLED_MONTH = rolledMonth();
+
+    private static byte[] rolledMonth() {
+        StringBuilder text = new StringBuilder();
+        java.util.Random random = new java.util.Random(11); // ids that compress poorly: the cut falls well inside the text
+        for (int i = 0; i < 2000; i++)
+            text.append("INFO  [2026-01-04 10:00:00,000] ").append(ErasureLogLine.LOGGER).append(": ")
+                    .append(new ErasureLogLine("news.example", "c-" + Long.toHexString(random.nextLong())).message("key:1a2b")).append('\n');
+        return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @BeforeAll
     static void start() throws Exception {
+        Files.createDirectories(ERASURES);
+        Files.write(ERASURES.resolve(INTERRUPTED), ROLLED_MONTH);
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(ROLLED_MONTH);
+        }
+        Files.write(ERASURES.resolve(CUT), java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
         APP.before();
     }
 
@@ -147,6 +167,18 @@ class StartUpTest {
         try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(ERASURES.resolve(".sites.lock"),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
             assertThrows(java.nio.channels.OverlappingFileLockException.class, lock::tryLock, "held by this JVM's service");
+        }
+    }
+
+    /**
+     * A month's roll that a kill -9 cut off is finished by the next start, under its lock (erasurelog.InterruptedRolls,
+     * whose other branch InterruptedRollsTest reads): until the forty-sixth session the .tmp and the cut .gz stayed.
+     */
+    @Test
+    void theStartFinishesAMonthsRollThatAStopCutOff() throws Exception {
+        assertFalse(Files.exists(ERASURES.resolve(INTERRUPTED)), "the .tmp is gone");
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(ERASURES.resolve(CUT)))) {
+            assertArrayEquals(ROLLED_MONTH, in.readAllBytes(), "the archive holds the month whole");
         }
     }
 

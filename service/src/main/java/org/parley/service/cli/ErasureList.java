@@ -2,13 +2,13 @@ package org.parley.service.cli;
 
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import org.parley.service.core.RequestChecks;
+import org.parley.service.erasurelog.CutGzip;
 import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.store.FailureReason;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -142,19 +141,19 @@ final class ErasureList {
         try (InputStream raw = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
             BufferedInputStream buffered = new BufferedInputStream(raw, 65536);
             // --from-log reads what a cut gzip holds: a month's compression the service was stopped in leaves one
-            CutShort gzip = gzip(buffered) ? CutShort.of(buffered, option.equals("--from-log")) : null;
+            CutGzip gzip = gzip(buffered) ? CutGzip.of(buffered, option.equals("--from-log")) : null;
             BufferedReader in = new BufferedReader(new InputStreamReader(gzip != null ? gzip : buffered, StandardCharsets.UTF_8.newDecoder()));
             long n = 0;
             for (String line = in.readLine(), next; line != null; line = next) {
                 next = in.readLine();
-                if (next == null && gzip != null && gzip.cut && gzip.last != '\n') break; // the cut line, never whole
+                if (next == null && gzip != null && gzip.cutMidLine()) break; // the cut line, never whole
                 each.read(line, ++n);
             }
-            if (gzip != null && gzip.cut)
+            if (gzip != null && gzip.cut())
                 System.err.println("erase: warning: " + option + " " + file + " is cut short (not whole gzip): read its " + n
                         + " whole lines. A service stopped while compressing a month's sites.log leaves one, and the month whole"
-                        + " in sites-YYYY-MM.log<digits>.tmp beside it, which a directory's reading includes (docs/moderation.md,"
-                        + " Backup and restore)");
+                        + " in sites-YYYY-MM.log<digits>.tmp beside it, which a directory's reading includes; the service's next"
+                        + " start finishes that roll (docs/moderation.md, Backup and restore)");
             return n;
         } catch (IOException e) {
             throw refused(option + ": " + (e instanceof CharacterCodingException ? file + " is not UTF-8 text"
@@ -169,53 +168,6 @@ final class ErasureList {
         int first = in.read(), second = in.read();
         in.reset();
         return first == 0x1f && second == 0x8b;
-    }
-
-    /**
-     * A gzip stream that, where {@code tolerated} (--from-log), ends where it is cut short (the inflater's
-     * {@link EOFException}) instead of failing, saying so ({@link #cut}) and which byte came last. Every byte before the
-     * cut is handed on first, so every whole line is read: a reader failing there would drop the lines it had decoded.
-     */
-    private static final class CutShort extends FilterInputStream {
-        private final boolean tolerated;
-        boolean cut;
-        int last = '\n';
-
-        private CutShort(InputStream in, boolean tolerated) {
-            super(in);
-            this.tolerated = tolerated;
-        }
-
-        /** What {@code in} holds, a gzip stream; one cut in its header holds nothing. */
-        static CutShort of(InputStream in, boolean tolerated) throws IOException {
-            try {
-                return new CutShort(new GZIPInputStream(in, 65536), tolerated);
-            } catch (EOFException e) {
-                if (!tolerated) throw e;
-                CutShort none = new CutShort(InputStream.nullInputStream(), true);
-                none.cut = true;
-                return none;
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                int n = in.read(b, off, len);
-                if (n > 0) last = b[off + n - 1];
-                return n;
-            } catch (EOFException e) {
-                if (!tolerated) throw e;
-                cut = true;
-                return -1;
-            }
-        }
     }
 
     /** Printed as "erase: MESSAGE" (no usage: the options were right), exit 2. */

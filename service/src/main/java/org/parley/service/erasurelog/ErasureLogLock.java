@@ -22,21 +22,29 @@ public final class ErasureLogLock implements AutoCloseable {
     /** Begins with a dot: scripts/erase --from-log DIR reads no such file. */
     public static final String FILE = ".sites.lock";
     private final List<FileChannel> held;
+    private final List<Path> dirs;
 
-    private ErasureLogLock(List<FileChannel> held) {
+    private ErasureLogLock(List<FileChannel> held, List<Path> dirs) {
         this.held = held;
+        this.dirs = List.copyOf(dirs);
     }
 
     /** Locks the directory of each of {@code logger}'s file appenders; none when it has none (the erasure log off). */
     public static ErasureLogLock take(String logger) {
         List<FileChannel> held = new ArrayList<>();
+        List<Path> dirs = ErasureLogDirs.of(logger);
         try {
-            for (Path dir : ErasureLogDirs.of(logger)) held.add(lock(dir));
+            for (Path dir : dirs) held.add(lock(dir));
         } catch (RuntimeException e) {
-            new ErasureLogLock(held).close();
+            new ErasureLogLock(held, List.of()).close();
             throw e;
         }
-        return new ErasureLogLock(held);
+        return new ErasureLogLock(held, dirs);
+    }
+
+    /** The directories it holds: what the holder alone may do there ({@link InterruptedRolls}) is done in these. */
+    public List<Path> dirs() {
+        return dirs;
     }
 
     /** The channel whose lock is held; throws naming the directory when another instance holds it. */

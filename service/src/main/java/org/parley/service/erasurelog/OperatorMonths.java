@@ -3,14 +3,10 @@ package org.parley.service.erasurelog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -19,7 +15,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Compresses the operator's past months in the erasure log ({@code operator-YYYY-MM.log} into {@code
@@ -27,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
  * forty-fifth session they stayed plain text for good (no process renames them, and a script rarely runs across a
  * month's end). A month is compressed once a day ({@link #GRACE}) has passed since it ended: a process writing it
  * then would have moved to the new month's file first (logback rolls before it writes), so nobody appends to it.
- * Atomically: a hidden {@code .gz} beside it, flushed to disk, renamed over the name, the directory flushed, and only
+ * Atomically ({@link Archives#compressOver}): a hidden {@code .gz} beside it, flushed to disk, renamed over the name, the directory flushed, and only
  * then the month deleted, so a stop anywhere leaves the month whole in one of the two (or both: --from-log reads
  * each, and erasing again changes nothing). Several processes at once compress alike, the last rename wins. An empty
  * month (a service's, which never writes there) is deleted. Failures are logged, never thrown: the script or the
@@ -73,7 +68,7 @@ public final class OperatorMonths {
 
     /** Whether {@code file} went: compressed, or deleted as empty; false when another process had done it first. */
     private static boolean compress(Path file) throws IOException {
-        Path dir = file.getParent(), gz = dir.resolve(file.getFileName() + ".gz");
+        Path gz = file.resolveSibling(file.getFileName() + ".gz");
         try {
             if (Files.size(file) == 0) {
                 Files.delete(file);
@@ -82,33 +77,14 @@ public final class OperatorMonths {
         } catch (NoSuchFileException e) {
             return false;
         }
-        Path tmp = Files.createTempFile(dir, "." + gz.getFileName() + ".", ".tmp"); // hidden: --from-log DIR skips it
         try {
-            try (FileOutputStream bytes = new FileOutputStream(tmp.toFile()); GZIPOutputStream out = new GZIPOutputStream(bytes, 65536)) {
-                Files.copy(file, out);
-                out.finish();
-                bytes.getChannel().force(true);
-            }
-            Files.move(tmp, gz, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Archives.compressOver(file, gz);
         } catch (NoSuchFileException e) {
-            Files.deleteIfExists(tmp);
             if (Files.exists(file)) throw e;
             return false; // compressed and deleted by another process meanwhile
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
         }
-        forceDirectory(dir); // the rename on disk before the month goes
         boolean deleted = Files.deleteIfExists(file);
         if (deleted) LOG.info("compressed the erasure log's {} into {}", file.getFileName(), gz.getFileName());
         return deleted;
-    }
-
-    private static void forceDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException e) {
-            // not every file system opens a directory (the rename is still done)
-        }
     }
 }

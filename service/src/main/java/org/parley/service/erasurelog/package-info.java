@@ -1,5 +1,6 @@
 /**
  * The erasure log's directory (config.yml's {@code PARLEY_ERASURE_LOG}): which directories the running logging writes
- * it to, the service's lock on its {@code sites.log}, and the compression of the operator's past months.
+ * it to, the service's lock on its {@code sites.log}, the start's finishing of a month's roll a stop cut off, and the
+ * compression of the operator's past months.
  */
 package org.parley.service.erasurelog;
