@@ -68,7 +68,8 @@ import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.erasurelog.ErasureLogLock;
 import org.parley.service.erasurelog.InterruptedRolls;
-import org.parley.service.erasurelog.OperatorMonths;
+import org.parley.service.erasurelog.ErasureLogDirs;
+import org.parley.service.erasurelog.PastMonthsCompressor;
 import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.intake.Ingestion;
@@ -214,7 +215,6 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         ErasureLogLine.keepLogged(ErasureLogLine.LOGGER);
         ErasureLogLock erasureLog = ErasureLogLock.take(ErasureLogLine.LOGGER);
         InterruptedRolls.finish(erasureLog); // a roll of sites.log a kill -9 cut off: none is in progress before the first erasure
-        OperatorMonths.compressPast(ErasureLogLine.OPERATOR_LOGGER); // as scripts/erase does, for a service's months without one
         // Managed first, so stopped last (after the connectors): the site's erasure lines its own appender still holds are
         // written before the JVM exits (config.yml's erasure log; Dropwizard's stop flushes the root's queues alone),
         // and only then is the erasure log let go.
@@ -225,6 +225,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 erasureLog.close();
             }
         });
+        // The operator's past months, as scripts/erase compresses them at its start: at this start and then daily.
+        env.lifecycle().manage(new PastMonthsCompressor(ErasureLogDirs.of(ErasureLogLine.OPERATOR_LOGGER), Clock.systemUTC()));
         return erasureLog;
     }
 

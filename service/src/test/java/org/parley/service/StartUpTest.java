@@ -117,6 +117,7 @@ class StartUpTest {
             out.write(ROLLED_MONTH);
         }
         Files.write(ERASURES.resolve(CUT), java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
+        Files.writeString(ERASURES.resolve("operator-2026-10.log"), "a script's line\n");
         APP.before();
     }
 
@@ -180,6 +181,21 @@ class StartUpTest {
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(ERASURES.resolve(CUT)))) {
             assertArrayEquals(ROLLED_MONTH, in.readAllBytes(), "the archive holds the month whole");
         }
+    }
+
+    /**
+     * The operator's past months are compressed at the start, as before, and then daily while the service runs
+     * (erasurelog.PastMonthsCompressor, a managed object, whose schedule PastMonthsCompressorTest runs on a moved clock):
+     * until the forty-sixth session only a start compressed them.
+     */
+    @Test
+    void theServiceCompressesTheOperatorsPastMonthsAtItsStartAndForAsLongAsItRuns() {
+        assertFalse(Files.exists(ERASURES.resolve("operator-2026-10.log")));
+        assertTrue(Files.exists(ERASURES.resolve("operator-2026-10.log.gz")));
+        List<Object> managed = APP.getEnvironment().lifecycle().getManagedObjects().stream()
+                .map(l -> l instanceof io.dropwizard.lifecycle.JettyManaged j ? (Object) j.getManaged() : l).toList();
+        assertTrue(managed.stream().anyMatch(org.parley.service.erasurelog.PastMonthsCompressor.class::isInstance),
+                managed.stream().map(m -> m.getClass().getName()).toList().toString());
     }
 
     /**

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Compresses the operator's past months in the erasure log ({@code operator-YYYY-MM.log} into {@code
- * operator-YYYY-MM.log.gz}, as the service's months are), at the start of scripts/erase and of the service: until the
- * forty-fifth session they stayed plain text for good (no process renames them, and a script rarely runs across a
+ * operator-YYYY-MM.log.gz}, as the service's months are), at the start of scripts/erase and of the service, and daily
+ * while the service runs ({@link PastMonthsCompressor}, since the forty-sixth session): until the forty-fifth session they stayed plain text for good (no process renames them, and a script rarely runs across a
  * month's end). A month is compressed once a day ({@link #GRACE}) has passed since it ended: a process writing it
  * then would have moved to the new month's file first (logback rolls before it writes), so nobody appends to it.
  * Atomically ({@link Archives#compressOver}): a hidden {@code .gz} beside it, flushed to disk, renamed over the name, the directory flushed, and only
@@ -61,7 +61,7 @@ public final class OperatorMonths {
         return done;
     }
 
-    /** At each start, for every directory the operator's logger writes to (config.yml's erasure log). */
+    /** At scripts/erase's start, for every directory the operator's logger writes to (config.yml's erasure log). */
     public static void compressPast(String logger) {
         for (Path dir : ErasureLogDirs.of(logger)) compressPast(dir, Instant.now());
     }

@@ -1,6 +1,6 @@
 /**
  * The erasure log's directory (config.yml's {@code PARLEY_ERASURE_LOG}): which directories the running logging writes
  * it to, the service's lock on its {@code sites.log}, the start's finishing of a month's roll a stop cut off, and the
- * compression of the operator's past months.
+ * compression of the operator's past months (at a start, and daily while the service runs).
  */
 package org.parley.service.erasurelog;
