@@ -67,8 +67,9 @@ final class ErasureList {
 
     /**
      * As {@link #log(List)}, less the erasure lines written before {@code since} (null: none), by their time ({@link
-     * ErasureLogLine#time}): erasures older than a backup are in it already. An erasure line with no time it can read is
-     * refused, not kept or skipped unsaid. Says how many it skipped.
+     * ErasureLogLine.Logged#time}, read in the one pass over the line that reads the erasure): erasures older than a
+     * backup are in it already. An erasure line with no time it can read is refused, not kept or skipped unsaid. Says
+     * how many it skipped.
      */
     static List<Target> log(List<String> paths, java.time.Instant since) throws ArgumentParserException {
         List<Target> out = new ArrayList<>();
@@ -77,10 +78,10 @@ final class ErasureList {
             lines += eachLine(file, "--from-log", (line, n) -> {
                 String where = "--from-log " + file + ": line " + n;
                 try {
-                    var erased = ErasureLogLine.read(line);
+                    var erased = ErasureLogLine.logged(line);
                     if (erased.isEmpty()) return;
                     if (since != null) {
-                        var at = ErasureLogLine.time(line);
+                        var at = erased.get().time();
                         if (at.isEmpty()) throw refused(where + ": --since cannot tell when this erasure line was written (no time"
                                 + " as config.yml's layout writes it, LEVEL [yyyy-MM-dd HH:mm:ss,SSS]): give it without --since");
                         if (at.get().isBefore(since)) {
@@ -88,7 +89,8 @@ final class ErasureList {
                             return;
                         }
                     }
-                    out.add(new Target(checked(erased.get().site(), where + "'s site"), checked(erased.get().id(), where)));
+                    ErasureLogLine e = erased.get().erasure();
+                    out.add(new Target(checked(e.site(), where + "'s site"), checked(e.id(), where)));
                 } catch (IllegalArgumentException e) {
                     throw refused(where + ": " + e.getMessage());
                 }

@@ -68,16 +68,31 @@ public record ErasureLogLine(String site, String id) {
     }
 
     /**
-     * The erasure a line of the service's log records, if it is such a line (a site's or the operator's): a text line as
-     * config.yml's {@code logFormat} writes it ({@code LEVEL [TIME] LOGGER: MESSAGE}, the logger's name before the line's first
-     * {@code ": "}, so no other logger's message can pass for one), or a JSON one ({@code PARLEY_LOG_FORMAT=json}:
-     * its {@code logger} and {@code message}). Other lines are empty.
+     * An erasure line as read: the erasure, and when it was written where its layout says (the text layout's {@code LEVEL
+     * [yyyy-MM-dd HH:mm:ss,SSS]}, config.yml's {@code %d{ISO8601,UTC}} and Dropwizard's default, or a JSON line's {@code
+     * timestamp}, milliseconds since 1970); no time in another layout, when scripts/erase --since cannot tell its age.
+     */
+    public record Logged(ErasureLogLine erasure, Optional<java.time.Instant> time) {}
+
+    /** The erasure a line of the service's log records, as {@link #logged} reads it, less its time. */
+    public static Optional<ErasureLogLine> read(String line) {
+        return logged(line).map(Logged::erasure);
+    }
+
+    /**
+     * The erasure a line of the service's log records and its time, if it is such a line (a site's or the operator's): a
+     * text line as config.yml's {@code logFormat} writes it ({@code LEVEL [TIME] LOGGER: MESSAGE}, the logger's name before
+     * the line's first {@code ": "}, so no other logger's message can pass for one), or a JSON one ({@code
+     * PARLEY_LOG_FORMAT=json}: its {@code logger}, {@code message} and {@code timestamp}). Other lines are empty. A JSON
+     * line is parsed once for all three: until the forty-sixth session --since parsed an erasure line a second time for
+     * its time.
      *
      * @throws IllegalArgumentException for the loggers' erasure line that does not read as one (cut short), or that
      *                                  follows something else on its line: refused, not skipped, so none is lost unsaid
      */
-    public static Optional<ErasureLogLine> read(String line) {
+    public static Optional<Logged> logged(String line) {
         String message;
+        Optional<java.time.Instant> time;
         if (line.startsWith("{")) {
             JsonNode object;
             try {
@@ -87,6 +102,8 @@ public record ErasureLogLine(String site, String id) {
             }
             if (!LOGGERS.contains(object.path("logger").asText()) || !object.path("message").isTextual()) return Optional.empty();
             message = object.get("message").asText();
+            JsonNode at = object.path("timestamp");
+            time = at.isIntegralNumber() ? Optional.of(java.time.Instant.ofEpochMilli(at.asLong())) : Optional.empty();
         } else {
             int colon = line.indexOf(": ");
             String head = colon < 0 ? "" : line.substring(0, colon);
@@ -99,6 +116,7 @@ public record ErasureLogLine(String site, String id) {
                 return Optional.empty();
             }
             message = line.substring(colon + 2);
+            time = timeOf(head);
         }
         if (!message.startsWith(HEAD)) return Optional.empty();
         int idEnd = endOfString(message, HEAD.length());
@@ -106,28 +124,17 @@ public record ErasureLogLine(String site, String id) {
         int siteEnd = endOfString(message, idEnd + SITE.length());
         if (siteEnd < 0 || siteEnd < message.length() && message.charAt(siteEnd) != ' ')
             throw new IllegalArgumentException("not an erasure line: " + message);
-        return Optional.of(new ErasureLogLine(decoded(message, idEnd + SITE.length(), siteEnd), decoded(message, HEAD.length(), idEnd)));
+        return Optional.of(new Logged(new ErasureLogLine(decoded(message, idEnd + SITE.length(), siteEnd),
+                decoded(message, HEAD.length(), idEnd)), time));
     }
 
-    /**
-     * When a line of the service's log was written: the text layout's {@code LEVEL [yyyy-MM-dd HH:mm:ss,SSS]} (config.yml's
-     * {@code %d{ISO8601,UTC}}, Dropwizard's default too), or a JSON line's {@code timestamp} (milliseconds since 1970).
-     * Empty when it has none of these (another layout): scripts/erase --since then cannot tell its age.
-     */
-    public static Optional<java.time.Instant> time(String line) {
-        if (line.startsWith("{")) {
-            try {
-                JsonNode at = JSON.readTree(line).path("timestamp");
-                return at.isIntegralNumber() ? Optional.of(java.time.Instant.ofEpochMilli(at.asLong())) : Optional.empty();
-            } catch (JsonProcessingException e) {
-                return Optional.empty();
-            }
-        }
-        int open = line.indexOf(" ["), close = open < 0 ? -1 : line.indexOf(']', open);
-        if (open < 0 || close < 0 || line.substring(0, open).isBlank() || line.substring(0, open).strip().contains(" "))
+    /** The time in a text line's head, {@code LEVEL [yyyy-MM-dd HH:mm:ss,SSS] LOGGER}; empty in another layout. */
+    private static Optional<java.time.Instant> timeOf(String head) {
+        int open = head.indexOf(" ["), close = open < 0 ? -1 : head.indexOf(']', open);
+        if (open < 0 || close < 0 || head.substring(0, open).isBlank() || head.substring(0, open).strip().contains(" "))
             return Optional.empty();
         try {
-            return Optional.of(java.time.LocalDateTime.parse(line.substring(open + 2, close), LOGGED_AT).toInstant(java.time.ZoneOffset.UTC));
+            return Optional.of(java.time.LocalDateTime.parse(head.substring(open + 2, close), LOGGED_AT).toInstant(java.time.ZoneOffset.UTC));
         } catch (java.time.format.DateTimeParseException e) {
             return Optional.empty();
         }
