@@ -39,8 +39,12 @@ import java.util.zip.ZipException;
  */
 public final class InterruptedRolls {
     private static final Logger LOG = LoggerFactory.getLogger(InterruptedRolls.class);
-    /** logback's name for a rolled file awaiting compression: the archive's name less {@code .gz}, then System.nanoTime(). */
-    private static final Pattern ROLLED = Pattern.compile("([^.].*\\.log)-?\\d+\\.tmp");
+    /**
+     * logback's name for a rolled file awaiting compression: the archive's name less {@code .gz} (config.yml's {@code
+     * sites-YYYY-MM.log}), then System.nanoTime(). The service's only: another log rolled into this directory by this
+     * process (a main log put there) could be mid-roll at the start.
+     */
+    private static final Pattern ROLLED = Pattern.compile("(sites-.+\\.log)-?\\d+\\.tmp");
     /** A hidden {@code .gz} that {@link Archives#compressOver} was writing when its process was stopped. */
     private static final Pattern LEFT_OVER = Pattern.compile("\\..+\\.gz\\.\\d+\\.tmp");
     /** A compression takes milliseconds: a hidden {@code .gz} this old was cut off (a script's may be being written now). */

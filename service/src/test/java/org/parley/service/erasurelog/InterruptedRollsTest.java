@@ -73,12 +73,14 @@ class InterruptedRollsTest {
         Files.createFile(dir.resolve("sites-2026-03.log.gz")); // cut in its header: nothing in it yet
         Files.write(dir.resolve("sites-2026-03.log99.tmp"), march);
         Files.writeString(dir.resolve("sites.log"), "this month's\n");
+        Files.writeString(dir.resolve("parley-2026-11.log77.tmp"), "another log's roll, which may be under way\n");
 
         try (LogLines log = LogLines.of(InterruptedRolls.class.getName(), Level.INFO)) {
             assertEquals(3, InterruptedRolls.finish(dir, NOW));
             assertTrue(log.list().stream().noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN)), log.list().toString());
         }
-        assertEquals(List.of("sites-2026-01.log.gz", "sites-2026-02.log.gz", "sites-2026-03.log.gz", "sites.log"), names());
+        assertEquals(List.of("parley-2026-11.log77.tmp", "sites-2026-01.log.gz", "sites-2026-02.log.gz", "sites-2026-03.log.gz",
+                "sites.log"), names());
         assertArrayEquals(january, gunzip("sites-2026-01.log.gz"));
         assertArrayEquals(february, gunzip("sites-2026-02.log.gz"));
         assertArrayEquals(march, gunzip("sites-2026-03.log.gz"));
