@@ -47,13 +47,14 @@ import picocli.CommandLine.Option;
                 "bundle's sample; the target rows of a --target-from bundle, the kept target model's). A bundle with a",
                 "wide or sentence part also gets each part of its target model reported alone (parley:networkOnly,",
                 "parley:wideOnly, parley:sentenceOnly). --compare OLD scores a bundle before retraining on the same rows",
-                "(the dev split of --model's held-out targets, or --file). JSON on stdout (or in",
-                "--output FILE); under perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for),",
+                "(the dev split of --model's held-out targets, or --file). JSON on stdout (or in --output FILE); under",
+                "perClass, each gold class's precision, recall, F1 and counts by predicted class (what it is mistaken for),",
                 "under interval95 each figure's 95%% percentile bootstrap interval (--resamples draws, seed " + Bootstrap.DEFAULT_SEED + ";",
-                "a thread's replies, and the rows of one text, drawn together). With --file, targetsInTraining says of each of its",
-                "targets whether the bundle was trained on it (seen, with its training rows) or not (unseen: read as a held-out target is),",
-                "or that the bundle does not record its training targets (bundles trained before the forty-second session).",
-                "--report DIR: report.html, each model's figures and intervals per corpus and target and its confusion matrices, and metrics.json."})
+                "a thread's replies, and the rows of one text, drawn together). With --file, targetsInTraining says of each",
+                "of its targets whether the bundle was trained on it (seen, with its training rows) or not (unseen: read as",
+                "a held-out target is), or that the bundle does not record its training targets (bundles trained before",
+                "the forty-second session). --report DIR: report.html, each model's figures and intervals per corpus and",
+                "target and its confusion matrices, and metrics.json."})
 public final class EvaluateStanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final double DEFAULT_LINEAR_C = 1.0;

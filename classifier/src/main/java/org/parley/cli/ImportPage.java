@@ -27,8 +27,8 @@ import java.util.concurrent.Callable;
 @Command(name = "import-page",
         footer = {"", "Example: scripts/import-page seeds/001_ebaeb092d28a86a2.txt > thread.json"},
         description = {
-                "Converts scraped page text (a BBC-style comment page or a plain article page) to the JSON thread format "
-                        + "(docs/thread-format.md) on standard output.",
+                "Converts scraped page text (a BBC-style comment page or a plain article page) to the JSON thread format",
+                "(docs/thread-format.md) on standard output.",
                 "One page is written as a pretty-printed document, several as JSON Lines (one thread per line)."},
         sortOptions = false)
 public final class ImportPage implements Callable<Integer> {

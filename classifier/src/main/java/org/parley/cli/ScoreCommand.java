@@ -40,8 +40,9 @@ import java.util.function.Supplier;
                 "Input: JSON Lines, one {\"id\": \"...\", \"text\": \"...\"} per line, from FILE or stdin.",
                 "Output: one line per input line, same order: {\"id\": \"...\", \"attributes\": {\"TOXICITY\": 0.93, ...}}",
                 "with calibrated probabilities in [0,1]; a bad line gives {\"line\": N, \"error\": \"...\"}.",
-                "A line may add \"target\" (string or list) and \"parent\" (text): the output then adds \"stance\" and \"replyStance\".",
-                "--policy adds \"action\" (PUBLISH, REVIEW or REJECT) and \"rules\": what the service's default policy does with the comment."})
+                "A line may add \"target\" (string or list) and \"parent\" (text): the output then adds \"stance\" and",
+                "\"replyStance\". --policy adds \"action\" (PUBLISH, REVIEW or REJECT) and \"rules\": what the service's",
+                "default policy does with the comment."})
 public final class ScoreCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example: scripts/targets --limit 5 seeds/001_ebaeb092d28a86a2.txt"},
         description = {"Proposes stance targets from a scraped article page or BBC comment page: the people,",
                 "organisations and places it names (CoreNLP NER) and its recurring issue phrases.",
-                "Output: one JSON line {\"phrase\", \"kind\", \"mentions\"} per target: the names (people, organisations, places), most mentioned first, then the issue phrases, most mentioned first."})
+                "Output: one JSON line {\"phrase\", \"kind\", \"mentions\"} per target: the names (people, organisations,",
+                "places), most mentioned first, then the issue phrases, most mentioned first."})
 public final class TargetsCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -29,7 +29,8 @@ import java.util.zip.GZIPOutputStream;
                 "(the script gives --output, the shipped list, and rewrites english-words.txt.gz beside it from Debian's",
                 "wamerican and wbritish; its other arguments, --min say, come here)"},
         description = {"Counts the plain words (letters a-z) of the toxicity training split, as the normaliser writes them",
-                "before its speller; writes \"word TAB count\" lines, commonest first, gzipped, of the words seen --min times or more."})
+                "before its speller; writes \"word TAB count\" lines, commonest first, gzipped, of the words seen --min",
+                "times or more."})
 public final class WordCountsCommand implements Callable<Integer> {
     @Option(names = "--training-data", description = "corpora folder (default: ${DEFAULT-VALUE})")
     Path trainingData = Corpora.defaultRoot();
