@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * build output ({@code target/}, {@code node_modules/}) and the corpora's own documents under
  * {@code training-data/<corpus>/}, kept as they came (their images were not copied).
  */
-class DocsLinksTest {
+public class DocsLinksTest {
     private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)");
     private static final Pattern INLINE_CODE = Pattern.compile("(`+).*?\\1");
     private static final Pattern LINK = Pattern.compile("\\]\\(<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\)");
@@ -81,7 +81,7 @@ class DocsLinksTest {
                 anchors(headings));
     }
 
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("classifier"))
                     && Files.isDirectory(dir.resolve("docs"))) return dir;
