@@ -20,9 +20,9 @@ public record SentenceRule(Attribute attribute, double min, Action action) {
     }
 
     /**
-     * TOXICITY 0.6, REVIEW: on the dev split it holds 61 more toxic comments for 62 more clean ones
+     * TOXICITY 0.6, REVIEW: on the dev split it holds 62 more toxic comments for 64 more clean ones
      * (half of what it adds is toxic, against 15 % of what the policy publishes), where 0.5 adds 117
-     * for 167; docs/results.md, "The worst sentence".
+     * for 167; docs/scoring-api.md, "Policy" (the sentence rule).
      */
     public static SentenceRule standard() {
         return new SentenceRule(Attribute.TOXICITY, 0.6, Action.REVIEW);
