@@ -26,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (README.md, docs/, models/, training-data/README.md, …) names a file that exists, and every
  * {@code #anchor} names a heading of its target, as GitHub makes anchors from headings. Left out:
  * build output ({@code target/}, {@code node_modules/}) and the corpora's own documents under
- * {@code training-data/<corpus>/}, kept as they came (their images were not copied).
+ * {@code training-data/<corpus>/}, kept as they came (their images were not copied). A section named in words beside
+ * its file, as code comments, --help texts, config.yml and the documents do ({@code docs/results.md, "Identity
+ * mentions"}), names a heading or a bold item of that file: until the forty-sixth session SentenceRule's comment
+ * named a section "The worst sentence" that no document has.
  */
 public class DocsLinksTest {
     private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)");
@@ -36,6 +39,10 @@ public class DocsLinksTest {
     private static final Pattern HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)(?:\\s+#+)?\\s*$");
     private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s+(?:name|id)=\"([^\"]+)\"");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+    /** {@code docs/results.md, "Identity mentions"}; in Java source the quotes are escaped. */
+    private static final Pattern SECTION_NAMED = Pattern.compile("((?:[\\w-]+/)*[\\w-]+\\.md),?\\s+\\\\?[\"“]([^\"”\\\\]{3,80})\\\\?[\"”]");
+    private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]+)\\*\\*");
+    private static final Pattern TEXT_FILE = Pattern.compile(".*\\.(md|java|ya?ml|py|js|lua|sql)$");
 
     @Test
     void everyRelativeLinkAndAnchorInTheDocumentsResolves() throws IOException {
@@ -46,6 +53,26 @@ public class DocsLinksTest {
         List<String> broken = new ArrayList<>();
         for (Path doc : documents) broken.addAll(brokenLinks(root, doc));
         assertTrue(broken.isEmpty(), broken.size() + " broken links:\n" + String.join("\n", broken));
+    }
+
+    @Test
+    void everySectionNamedInWordsBesideItsFileIsAHeadingOrBoldItemThere() throws IOException {
+        Path root = repositoryRoot();
+        List<String> broken = new ArrayList<>();
+        for (Path file : textFiles(root)) broken.addAll(unknownSections(root, file));
+        assertTrue(broken.isEmpty(), broken.size() + " sections named that their files lack:\n" + String.join("\n", broken));
+    }
+
+    @Test
+    void aSectionNamedThatItsFileLacksIsReported(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(dir.resolve("docs/results.md"), "# Results\n\n## Identity mentions\n\n- **Reproducing it**: …\n");
+        Files.writeString(dir.resolve("Rule.java"), String.join("\n",
+                "// docs/results.md, \"Identity mentions\" and docs/results.md \"Reproducing it\"",
+                "String help = \"see docs/results.md, \\\"The worst sentence\\\"\";",
+                "// docs/gone.md, \"Policy\"", ""));
+        assertEquals(List.of("Rule.java:2: no section \"The worst sentence\" in docs/results.md",
+                "Rule.java:3: no file docs/gone.md (for \"Policy\")"), unknownSections(dir, dir.resolve("Rule.java")));
     }
 
     @Test
@@ -131,6 +158,58 @@ public class DocsLinksTest {
             }
         }
         return broken;
+    }
+
+    /** What may name a section in words: documents, code, configuration and the scripts (this test's own cases left out). */
+    private static List<Path> textFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).filter(p -> {
+                Path rel = root.relativize(p);
+                for (Path part : rel) {
+                    String name = part.toString();
+                    if (name.equals("target") || name.equals("node_modules") || name.startsWith(".")) return false;
+                }
+                if (rel.getNameCount() > 2 && rel.getName(0).toString().equals("training-data")) return false;
+                if (p.getFileName().toString().equals("DocsLinksTest.java")) return false;
+                return TEXT_FILE.matcher(p.getFileName().toString()).matches()
+                        || (rel.getNameCount() == 2 && rel.getName(0).toString().equals("scripts"));
+            }).sorted().toList();
+        }
+    }
+
+    private static List<String> unknownSections(Path root, Path file) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            return List.of(); // not text
+        }
+        String name = root.relativize(file).toString().replace('\\', '/');
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            for (Matcher m = SECTION_NAMED.matcher(lines.get(i)); m.find(); ) {
+                String doc = m.group(1), section = m.group(2);
+                // From the repository's root, as code and scripts name them, or beside the file, as the documents do.
+                Path target = Stream.of(root.resolve(doc), file.getParent().resolve(doc), root.resolve("docs").resolve(doc))
+                        .filter(Files::isRegularFile).findFirst().orElse(null);
+                String where = name + ":" + (i + 1) + ": ";
+                if (target == null) unknown.add(where + "no file " + doc + " (for \"" + section + "\")");
+                else if (!sectionNames(target).stream().anyMatch(s -> s.contains(section.toLowerCase(java.util.Locale.ROOT))))
+                    unknown.add(where + "no section \"" + section + "\" in " + root.relativize(target).toString().replace('\\', '/'));
+            }
+        }
+        return unknown;
+    }
+
+    /** A document's headings and bold items ("**Reproducing it**: …"), lower case, without code and emphasis marks. */
+    private static List<String> sectionNames(Path doc) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String line : withoutCode(Files.readAllLines(doc, StandardCharsets.UTF_8))) {
+            Matcher h = HEADING.matcher(line);
+            if (h.matches()) names.add(h.group(2));
+            for (Matcher b = BOLD.matcher(line); b.find(); ) names.add(b.group(1));
+        }
+        return names.stream().map(n -> n.replaceAll("[`*]", "").toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     /** The lines with fenced code blocks blanked, so that their contents count neither as links nor as headings. */
