@@ -48,6 +48,30 @@ class ScriptsHelpTest {
         assertTrue(checked.containsAll(List.of("benchmark-queue", "serve", "fuzz", "add-moderator")), checked.toString());
     }
 
+    /**
+     * The variables a script reads with a default (${BENCH_PORT:-18080}) are named in its --help, but the service's own
+     * PARLEY_* (config.yml and scripts/serve name them): until the forty-sixth session benchmark, benchmark-cost and
+     * overload read BENCH_DB_URL without a word of it.
+     */
+    @Test
+    void everyVariableAScriptReadsIsNamedInItsHelp() throws Exception {
+        java.util.regex.Pattern read = java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):-");
+        List<String> unnamed = new ArrayList<>();
+        for (Path script : shellHelped()) {
+            String help = run(script, "--help").output;
+            for (String line : Files.readAllLines(script)) {
+                if (line.strip().startsWith("#")) continue;
+                for (java.util.regex.Matcher m = read.matcher(line); m.find(); ) {
+                    String name = m.group(1);
+                    if (!name.startsWith("PARLEY_") && !help.matches("(?s).*\\b" + name + "\\b.*")
+                            && !unnamed.contains(script.getFileName() + ": " + name))
+                        unnamed.add(script.getFileName() + ": " + name);
+                }
+            }
+        }
+        assertTrue(unnamed.isEmpty(), "variables read but not named in --help: " + unnamed);
+    }
+
     @Test
     void aWrongOptionOrAnArgumentTooManyIsRefusedByName() throws Exception {
         String[][] cases = {
