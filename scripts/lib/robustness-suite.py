@@ -7,10 +7,20 @@ Each line: {"id", "text", "family", "kind", "pair", "expect"}. kind "plain" is a
 written; "evaded" is the same sentence with its one marked word (in [brackets] below) rewritten by
 the family's trick, "pair" naming the plain line; "benign" lines should be published ("pair" names
 a toxic counterpart where there is one). expect: "toxic" or "not". Rerun: python3 this > the file.
+Example: python3 scripts/lib/robustness-suite.py > docs/robustness-suite.jsonl
 """
 import json
 import random
 import sys
+
+# It takes no arguments: --help wrote the suite too, where a newcomer asked what the script does.
+if sys.argv[1:] in (["-h"], ["--help"]):
+    print(__doc__.strip())
+    sys.exit(0)
+if sys.argv[1:]:
+    print(f"robustness-suite.py takes no arguments (was: {' '.join(sys.argv[1:])}); it writes the suite to "
+          "standard output (--help)", file=sys.stderr)
+    sys.exit(2)
 
 rng = random.Random(29)
 

@@ -93,6 +93,31 @@ class ScriptsHelpTest {
     }
 
     @Test
+    void theRobustnessSuitesWriterAnswersHelpAndRefusesArguments() throws Exception {
+        // The README names it as the suite's writer; until the forty-sixth session --help, or any argument, wrote the
+        // 397-line suite to standard output.
+        Path writer = SCRIPTS.resolve("lib/robustness-suite.py");
+        Result help = python(writer, "--help");
+        assertEquals(0, help.exit, help.output);
+        assertTrue(help.output.startsWith("Writes docs/robustness-suite.jsonl") && !help.output.contains("\"family\": \""),
+                "not the help:\n" + help.output);
+        assertTrue(help.output.lines().anyMatch(l -> l.startsWith("Example: python3 scripts/lib/robustness-suite.py")), help.output);
+        Result wrong = python(writer, "--no-such-option");
+        assertEquals(2, wrong.exit, wrong.output);
+        assertTrue(wrong.output.contains("--no-such-option") && wrong.output.contains("--help"), wrong.output);
+    }
+
+    private static Result python(Path script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("python3", script.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " did not stop");
+        return new Result(p.exitValue(), output);
+    }
+
+    @Test
     void submitPageTakesTheThreadsId() throws Exception {
         // "--id" was refused as an unknown option: every page of a thread went in as its own article, named after its
         // file, and a reply to a comment on another page found no parent. Without a key it stops before any work.
