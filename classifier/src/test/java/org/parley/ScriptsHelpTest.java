@@ -118,6 +118,20 @@ class ScriptsHelpTest {
     }
 
     @Test
+    void aScriptThatBuildsFirstPrintsNoTerminalCodes() throws Exception {
+        // scripts/lib/ensure-built runs "mvn -q -B" before a script's own work; Debian's Maven 3.8.7 wrote four ANSI
+        // resets (ESC[0m) even so, and a newcomer's first scripts/score after a pull began with "[0m[0m[0m[0m" in a log.
+        // .mvn/jvm.config's -Djansi.noreset=true stops them; Maven's own quiet start is what every build there begins with.
+        Process p = new ProcessBuilder("mvn", "-q", "-B", "-N", "validate").directory(SCRIPTS.getParent().toFile())
+                .redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "mvn -q -B -N validate did not stop");
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.indexOf('\u001b') < 0, "terminal codes in Maven's quiet output: " + output.replace("\u001b", "ESC"));
+    }
+
+    @Test
     void submitPageTakesTheThreadsId() throws Exception {
         // "--id" was refused as an unknown option: every page of a thread went in as its own article, named after its
         // file, and a reply to a comment on another page found no parent. Without a key it stops before any work.
