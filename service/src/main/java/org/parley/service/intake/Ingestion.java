@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.label.Attribute;
 import org.parley.service.api.ScoreResponse;
-import org.parley.service.auth.Caller;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoringGate;
 import org.parley.service.core.ScoringWork;
@@ -74,14 +73,15 @@ public final class Ingestion {
      * same text and article, is a retry and gets the stored comment back; another site's comment with the
      * same id is another comment, neither a hindrance nor shown.
      *
-     * @param caller whose {@link Caller#site site} the new comments are
+     * @param site the caller's site ({@code auth.Caller#site}): whose the new comments are, and whose stored ones a
+     *             retry is found among
      * @throws IdTaken when an id the site stored comes with another text or article (and nothing is stored)
      */
-    public List<CommentStore.Insert> submit(List<Submission> submissions, Caller caller) {
-        return submit(submissions, caller, false, (comments, readings) -> {}).comments();
+    public List<CommentStore.Insert> submit(List<Submission> submissions, String site) {
+        return submit(submissions, site, false, (comments, readings) -> {}).comments();
     }
 
-    /** What the models' turn reads against targets, for the caller to pay for it ({@link #submit(List, Caller, boolean, StanceCharge)}). */
+    /** What the models' turn reads against targets, for the caller to pay for it ({@link #submit(List, String, boolean, StanceCharge)}). */
     @FunctionalInterface
     public interface StanceCharge {
         /** @param comments comments read against targets; {@code readings} the targets they are read against, in all */
@@ -95,7 +95,7 @@ public final class Ingestion {
     public record Stored(List<CommentStore.Insert> comments, Set<String> read) {}
 
     /**
-     * As {@link #submit(List, Caller)}, calling {@code inTurn} with what is read against targets once the scoring lane
+     * As {@link #submit(List, String)}, calling {@code inTurn} with what is read against targets once the scoring lane
      * has admitted the call, before the work: what the caller pays for that work (its stance) is paid by calls scored
      * together, and not by one the lane refuses or one that reads nothing.
      *
@@ -104,9 +104,9 @@ public final class Ingestion {
      *                   decisions stay as they are. False: a retry is answered as stored
      * @throws TooManyTargets when a stored comment would hold stance on more than {@link StanceLimits#MAX_TARGETS}
      */
-    public Stored submit(List<Submission> submissions, Caller caller, boolean newTargets, StanceCharge inTurn) {
+    public Stored submit(List<Submission> submissions, String site, boolean newTargets, StanceCharge inTurn) {
         // The stance bundle is read once: a reload meanwhile must not split the call.
-        Call call = new Call(submissions, caller.site(), stance == null ? null : stance.get());
+        Call call = new Call(submissions, site, stance == null ? null : stance.get());
         Found found = call.find(newTargets);
         if (found.fresh().isEmpty() && found.lacking().isEmpty()) return new Stored(List.of(found.out()), Set.of());
         // The parents are read before the turn: only the models' work holds it, not the store (a database that hangs).
@@ -138,7 +138,7 @@ public final class Ingestion {
     private record Scored(CommentScorer.Result toxicity, List<String> stances, Map<Integer, List<ScoreResponse.TargetStanceScore>> added) {}
 
     /**
-     * One call's steps, in the order {@link #submit(List, Caller, boolean, StanceCharge)} takes them, with the stance
+     * One call's steps, in the order {@link #submit(List, String, boolean, StanceCharge)} takes them, with the stance
      * bundle it reads (null: no stance is computed).
      */
     private final class Call {

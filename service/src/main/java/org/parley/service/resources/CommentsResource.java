@@ -88,7 +88,7 @@ public final class CommentsResource {
         try {
             // Sent again with targets it holds no stance on: read against those, as /v1/threads does, its scores,
             // status and decisions left alone. Its stance is one comment's, paid as /v1/score's by the request.
-            r = ingestion.submit(List.of(s), (Caller) security.getUserPrincipal(), true, (comments, readings) -> {})
+            r = ingestion.submit(List.of(s), ((Caller) security.getUserPrincipal()).site(), true, (comments, readings) -> {})
                     .comments().get(0);
         } catch (IdTaken e) {
             throw new ApiException(409, "id", null, e.getMessage());

@@ -121,7 +121,7 @@ public final class ThreadsResource {
         try {
             // Charged in the lane's turn, for the stance read: a thread the full lane refuses (a 503) pays none, nor do
             // comments already stored, which come back unscored, but for the new targets they are read against.
-            stored = ingestion.submit(submissions, (Caller) security.getUserPrincipal(), true, (comments, readings) -> {
+            stored = ingestion.submit(submissions, ((Caller) security.getUserPrincipal()).site(), true, (comments, readings) -> {
                 if (limiter != null) limiter.chargeStance(requestContext, RateLimiter.stanceTokensOfReadings(comments, readings));
             });
         } catch (IdTaken e) {

@@ -50,7 +50,7 @@ class IngestionTest {
         for (int i = 1; i <= 3; i++)
             thread.add(new Submission("t/" + i, "t", "Syria", "We must not bomb them, comment " + i, i,
                     null, null, null, null, null, null, List.of("military action"), null));
-        ingestion.submit(thread, new ApiKey("website-key-1", Role.WEBSITE, 10));
+        ingestion.submit(thread, new ApiKey("website-key-1", Role.WEBSITE, 10).site());
         // All three comments read by the bundle serving when the call began, none by the later ones.
         verify(bundles.get(0), times(3)).stance(anyString(), anyList());
         verifyNoInteractions(bundles.get(1), bundles.get(2));
@@ -77,16 +77,16 @@ class IngestionTest {
         }).when(model).score(anyList());
         Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(model, "v1")), null, store, new ObjectMapper(),
                 Clock.systemUTC());
-        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
         ingestion.submit(List.of(
                 new Submission("rude", "a", "Title", "That was a rude thing to say, frankly.", 1, null, null, null, null, null, null, null, null),
                 new Submission("padded", "a", "Title", "Thanks for the piece. You are a dolt. See you soon.", 2,
                         null, null, null, null, null, null, null, null)), site);
 
-        StoredComment padded = store.find(site.site(), "padded").orElseThrow();
+        StoredComment padded = store.find(site, "padded").orElseThrow();
         assertEquals(0.02f, padded.scores()[0], "its own scores are stored as they are");
         assertEquals(0.7f, padded.risk());
-        assertEquals(0.55f, store.find(site.site(), "rude").orElseThrow().risk());
+        assertEquals(0.55f, store.find(site, "rude").orElseThrow().risk());
         assertEquals(List.of("padded", "rude"), queues.page(Queue.PENDING, QueueReads.Narrowing.NONE, 10, 0, null).comments()
                 .stream().map(StoredComment::id).toList());
     }
@@ -103,7 +103,7 @@ class IngestionTest {
         ScoringGate gate = new ScoringGate(1, 0, java.time.Duration.ofMinutes(5));
         ScoringGate batchGate = new ScoringGate(1, 0, java.time.Duration.ofMinutes(5));
         Ingestion ingestion = new Ingestion(scorer, null, store, new ObjectMapper(), Clock.systemUTC(), gate, batchGate);
-        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
         Submission one = new Submission("c1", "a", "Title", "You idiot", 1, null, null, null, null, null, null, null, null);
 
         java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1), release = new java.util.concurrent.CountDownLatch(1);
@@ -118,7 +118,7 @@ class IngestionTest {
         assertTrue(holding.await(1, java.util.concurrent.TimeUnit.MINUTES));
         ApiException refused = assertThrows(ApiException.class, () -> ingestion.submit(List.of(one), site));
         assertEquals(503, refused.status());
-        assertEquals(java.util.Optional.empty(), store.find(site.site(), "c1"), "nothing stored");
+        assertEquals(java.util.Optional.empty(), store.find(site, "c1"), "nothing stored");
         // A thread waits in the other lane, which is free.
         Submission two = new Submission("c2", "a", "Title", "Nice one", 2, null, null, null, null, null, null, null, null);
         assertEquals(2, ingestion.submit(List.of(new Submission("c3", "a", "Title", "Fine", 3, null, null, null, null, null, null,
@@ -151,7 +151,7 @@ class IngestionTest {
         }).when(model).replyStance(anyString(), anyString());
         Ingestion ingestion = new Ingestion(scorer, () -> Fakes.served(model), store, new ObjectMapper(), Clock.systemUTC(),
                 gate, batchGate);
-        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
 
         ingestion.submit(List.of(new Submission("c1", "a", "Syria", "We must not bomb them", 1, null, null, null, null,
                 null, null, List.of("military action"), null)), site);
@@ -162,7 +162,7 @@ class IngestionTest {
 
         // One comment in /v1/score's lane, the thread in the batches': each stance read while its call held a turn.
         assertEquals(List.of("1/0", "0/1", "0/1"), turnsTaken);
-        assertTrue(store.find(site.site(), "c3").orElseThrow().stanceJson().contains("replyStance"), "the reply's stance is stored");
+        assertTrue(store.find(site, "c3").orElseThrow().stanceJson().contains("replyStance"), "the reply's stance is stored");
     }
 
     /**
@@ -186,7 +186,7 @@ class IngestionTest {
         org.mockito.Mockito.when(scorer.score(anyList(), org.mockito.ArgumentMatchers.any(), anyList())).thenCallRealMethod();
         Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(scorer, "v1")), () -> Fakes.served(Fakes.stance()),
                 store, new ObjectMapper(), Clock.systemUTC(), gate, batchGate);
-        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
 
         ingestion.submit(List.of(new Submission("c1", "a", "Syria", "x".repeat(5_000), 1, null, null, null, null,
                 null, null, null, null)), site);
@@ -208,9 +208,9 @@ class IngestionTest {
     }
 
     /** The targets of a comment's stored stance, in order. */
-    private static List<String> storedTargets(CommentStore store, ApiKey site, String id) throws Exception {
+    private static List<String> storedTargets(CommentStore store, String site, String id) throws Exception {
         List<String> out = new ArrayList<>();
-        for (var s : new ObjectMapper().readTree(store.find(site.site(), id).orElseThrow().stanceJson()).path("stance"))
+        for (var s : new ObjectMapper().readTree(store.find(site, id).orElseThrow().stanceJson()).path("stance"))
             out.add(s.get("target").asText());
         return out;
     }
@@ -235,11 +235,11 @@ class IngestionTest {
         org.parley.score.Scorer scorer = Fakes.scorer();
         Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(scorer, "v1")), () -> Fakes.served(model),
                 store, new ObjectMapper(), Clock.systemUTC(), gate, batchGate);
-        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
         List<String> paid = new ArrayList<>();
 
         ingestion.submit(thread(2, List.of("Syria")), site, true, (comments, readings) -> paid.add(comments + "/" + readings));
-        StoredComment was = store.find(site.site(), "t/1").orElseThrow();
+        StoredComment was = store.find(site, "t/1").orElseThrow();
         reads.clear();
         org.mockito.Mockito.clearInvocations(scorer);
         Ingestion.Stored again = ingestion.submit(thread(2, List.of(" SYRIA", "military action", "the vote")), site, true,
@@ -251,7 +251,7 @@ class IngestionTest {
         verify(scorer, org.mockito.Mockito.never()).score(anyList());
         assertEquals(java.util.Set.of("military action", "the vote"), again.read());
         assertEquals(List.of("Syria", "military action", "the vote"), storedTargets(store, site, "t/1"));
-        StoredComment now = store.find(site.site(), "t/1").orElseThrow();
+        StoredComment now = store.find(site, "t/1").orElseThrow();
         assertEquals(List.of(was.version(), was.updatedAt(), was.status(), was.risk()), List.of(now.version(), now.updatedAt(), now.status(), now.risk()));
         assertTrue(java.util.Arrays.equals(was.scores(), now.scores()));
 
@@ -271,13 +271,13 @@ class IngestionTest {
                 new java.util.concurrent.atomic.AtomicReference<>(Fakes.served(Fakes.stance()));
         Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), serving::get, store,
                 new ObjectMapper(), Clock.systemUTC());
-        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
         ingestion.submit(thread(1, List.of("Syria")), site, true, (c, r) -> {});
         serving.set(new org.parley.service.core.ServedStance(Fakes.stance(),
                 new org.parley.service.api.ScoreResponse.ModelInfo("fake-stance", "2", "stance-checksum-2")));
         ingestion.submit(thread(1, List.of("military action")), site, true, (c, r) -> {});
 
-        var stance = new ObjectMapper().readTree(store.find(site.site(), "t/1").orElseThrow().stanceJson());
+        var stance = new ObjectMapper().readTree(store.find(site, "t/1").orElseThrow().stanceJson());
         assertEquals("1", stance.at("/stanceModel/version").asText(), "the bundle that read the comment first");
         assertTrue(stance.at("/stance/0/stanceModel").isMissingNode(), stance.toString());
         assertEquals("2", stance.at("/stance/1/stanceModel/version").asText(), stance.toString());
@@ -294,10 +294,10 @@ class IngestionTest {
         CommentStore store = new CommentStore(jdbi);
         Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), () -> Fakes.served(Fakes.stance()),
                 store, new ObjectMapper(), Clock.systemUTC());
-        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
         ingestion.submit(thread(3, List.of("Syria")), site, true, (c, r) -> {});
         java.util.SortedSet<String> keys = new java.util.TreeSet<>();
-        for (int i = 1; i <= 3; i++) keys.add(store.find(site.site(), "t/" + i).orElseThrow().key());
+        for (int i = 1; i <= 3; i++) keys.add(store.find(site, "t/" + i).orElseThrow().key());
         String blocked = db == TestDatabases.H2 ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID = :holder"
                 // PostgreSQL queues the second waiter for a row behind the first: it is blocked by the holder's waiter.
                 : "SELECT COUNT(*) FROM pg_stat_activity a WHERE :holder = ANY(pg_blocking_pids(a.pid)) OR EXISTS (SELECT 1"
@@ -343,12 +343,12 @@ class IngestionTest {
     @org.junit.jupiter.params.provider.EnumSource(TestDatabases.class)
     void aCommentErasedWhileItsNewTargetIsReadMakesTheCallA409ThatStoresNothing(TestDatabases db) {
         CommentStore store = new CommentStore(db.migrated(dir));
-        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
         StanceModel fake = Fakes.stance(), model = Fakes.stance();
         java.util.concurrent.atomic.AtomicBoolean erase = new java.util.concurrent.atomic.AtomicBoolean();
         org.mockito.Mockito.doAnswer(call -> {
             if (erase.getAndSet(false))
-                store.erase(store.find(site.site(), "t/1").orElseThrow().key(), "site", org.parley.service.moderation.Decider.WEBSITE,
+                store.erase(store.find(site, "t/1").orElseThrow().key(), "site", org.parley.service.moderation.Decider.WEBSITE,
                         java.time.Instant.now());
             return fake.stance(call.<String>getArgument(0), call.<List<String>>getArgument(1));
         }).when(model).stance(anyString(), anyList());
@@ -359,9 +359,9 @@ class IngestionTest {
         org.parley.service.moderation.IdTaken refused = assertThrows(org.parley.service.moderation.IdTaken.class,
                 () -> ingestion.submit(thread(2, List.of("Syria", "military action")), site, true, (c, r) -> {}));
         assertEquals(0, refused.index());
-        assertEquals(java.util.Optional.empty(), store.find(site.site(), "t/2"), "the thread's new comment is not stored");
-        assertTrue(store.find(site.site(), "t/1").orElseThrow().stanceJson() == null
-                || !store.find(site.site(), "t/1").orElseThrow().stanceJson().contains("military action"), "nor the erased one's stance");
+        assertEquals(java.util.Optional.empty(), store.find(site, "t/2"), "the thread's new comment is not stored");
+        assertTrue(store.find(site, "t/1").orElseThrow().stanceJson() == null
+                || !store.find(site, "t/1").orElseThrow().stanceJson().contains("military action"), "nor the erased one's stance");
     }
 
     /**
@@ -372,11 +372,11 @@ class IngestionTest {
     @Test
     void aThreadSentAgainWithACommentTheSiteErasedIsA409SayingSo() {
         CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
-        ApiKey site = new ApiKey("website-key-1", Role.WEBSITE, 10);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
         Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")),
                 () -> Fakes.served(Fakes.stance()), store, new ObjectMapper(), Clock.systemUTC());
         ingestion.submit(thread(2, List.of("Syria")), site, true, (c, r) -> {});
-        store.erase(store.find(site.site(), "t/2").orElseThrow().key(), "site", org.parley.service.moderation.Decider.WEBSITE,
+        store.erase(store.find(site, "t/2").orElseThrow().key(), "site", org.parley.service.moderation.Decider.WEBSITE,
                 java.time.Instant.now());
         org.parley.service.moderation.IdTaken refused = assertThrows(org.parley.service.moderation.IdTaken.class,
                 () -> ingestion.submit(thread(2, List.of("Syria", "Russia")), site, true, (c, r) -> {}));
