@@ -142,45 +142,91 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Cli.checkOutputFile(output);
-        Cli.checkOutputFile("--metrics", metrics, "metrics.json");
-        for (Path f : includeDecisions) // before the corpora's quarter minute, not after
-            if (!Files.isRegularFile(f)) throw new java.nio.file.NoSuchFileException(f.toString(), null, "--include-decisions file not found");
-        // Read now: a corrupt line was refused only after the corpora's quarter minute.
-        List<IncludedFiles.Read> includedRead = IncludedFiles.read(includeDecisions);
-        // Checked before the corpora's quarter minute: "--epochs 0" was refused only after it.
-        FeatureConfig base = FeatureConfig.defaults();
-        TrainingOptions options = new TrainingOptions(
-                new FeatureConfig(base.maxTokens(), bigramBuckets, charBuckets, base.charMin(), base.charMax(), wideBuckets, base.seed()),
-                new NetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate,
-                        NetworkConfig.defaults().l2(), seed),
-                epochs, patience, batchSize, TrainingOptions.defaults().vocabMinCount(), vocabularySize, seed,
-                wideC, stackingFolds);
+        List<IncludedFiles.Read> included = checkedOutputsAndIncludedFiles();
+        TrainingOptions options = options();
         long start = System.nanoTime();
         // The commit and what differs from it now, not after training: a commit made meanwhile did not make this model.
         Checkout checkout = Checkout.now();
         ObjectNode provenance = Provenance.create(name, Provenance.versionNow(), checkout);
         Path root = data != null ? data : Corpora.defaultRoot();
+        TrainingRows rows = rows(root, included);
+        tell(rows);
+
+        Trainer.Result result = new Trainer(options, TextPipeline.standard(), System.err)
+                .train(rows.all(repeat), rows.split().dev());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        ObjectNode devMetrics = devMetrics(result);
+        recordTraining(provenance, took, options);
+        recordData(provenance, root, rows);
+        recordResult(provenance, result, devMetrics);
+        new ModelBundle(result.network(), result.features(), result.calibration(), provenance).save(output, checkout.entries());
+        if (metrics != null) Cli.writeOutput(metrics, JSON.writeValueAsString(devMetrics));
+        System.err.printf("wrote %s in %s: dev mean ROC-AUC %.4f as stored (half precision, calibrated; epoch %d)%n",
+                output, took.toMinutes() + " min " + took.toSecondsPart() + " s", result.dev().meanRocAuc(), result.bestEpoch());
+        System.out.println(JSON.writeValueAsString(devMetrics)); // as the bundle records it, under its --name
+        return 0;
+    }
+
+    /**
+     * What can be refused before the corpora's quarter minute, not after it: the outputs, and the included files (a
+     * missing one, or a corrupt line, was refused only after it). Their lines, read.
+     */
+    private List<IncludedFiles.Read> checkedOutputsAndIncludedFiles() throws IOException {
+        Cli.checkOutputFile(output);
+        Cli.checkOutputFile("--metrics", metrics, "metrics.json");
+        for (Path f : includeDecisions)
+            if (!Files.isRegularFile(f)) throw new java.nio.file.NoSuchFileException(f.toString(), null, "--include-decisions file not found");
+        return IncludedFiles.read(includeDecisions);
+    }
+
+    /** The options' network and training settings, checked before the corpora are read: "--epochs 0" was refused only after them. */
+    private TrainingOptions options() {
+        FeatureConfig base = FeatureConfig.defaults();
+        return new TrainingOptions(
+                new FeatureConfig(base.maxTokens(), bigramBuckets, charBuckets, base.charMin(), base.charMax(), wideBuckets, base.seed()),
+                new NetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate,
+                        NetworkConfig.defaults().l2(), seed),
+                epochs, patience, batchSize, TrainingOptions.defaults().vocabMinCount(), vocabularySize, seed,
+                wideC, stackingFolds);
+    }
+
+    /** The corpora this run trains on: --corpus, else every toxicity corpus. */
+    private List<String> names() {
+        return corpora != null ? corpora : Corpora.toxicityNames();
+    }
+
+    /** The rows this run trains on ({@link TrainingRows}), with --repeat checked against their sources. */
+    private TrainingRows rows(Path root, List<IncludedFiles.Read> included) throws IOException {
         if (sample != null && sample < 1) throw new IllegalArgumentException("--sample must be at least 1, was " + sample);
         DevSplit.checked(devPart);
-        List<String> names = corpora != null ? corpora : Corpora.toxicityNames();
-        TrainingRows rows = TrainingRows.make(root, new TrainingRows.Recipe(names, sample, seed, devPart,
-                sample != null || corpora != null, includedRead, identityAugment, identitySwap, shortTexts));
+        TrainingRows rows = TrainingRows.make(root, new TrainingRows.Recipe(names(), sample, seed, devPart,
+                sample != null || corpora != null, included, identityAugment, identitySwap, shortTexts));
+        Set<String> sources = new TreeSet<>(Counterfactuals.SOURCES);
+        rows.all(Map.of()).forEach(e -> sources.add(e.source()));
+        checkRepeat(repeat, sources);
+        return rows;
+    }
+
+    /** On stderr, before the training: what the rows hold, and what was dropped from them and why. */
+    private void tell(TrainingRows rows) {
         DevSplit.Split split = rows.split();
         List<Example> corpusTrain = rows.corpusTrain();
-        IncludedFiles included = rows.included();
-        List<Example> train = rows.all(Map.of());
-        Set<String> sources = new TreeSet<>(Counterfactuals.SOURCES);
-        train.forEach(e -> sources.add(e.source()));
-        checkRepeat(repeat, sources);
         System.err.printf("%d examples from %d corpora: %d train, %d dev%n",
-                rows.loaded(), names.size(), corpusTrain.size(), split.dev().size());
+                rows.loaded(), names().size(), corpusTrain.size(), split.dev().size());
         if (corpusTrain.size() < split.train().size())
             System.err.printf("(%d training texts dropped: they repeat a dev text of a corpus or row this run leaves out)%n",
                     split.train().size() - corpusTrain.size());
-        if (!includeDecisions.isEmpty())
-            System.err.printf("+%d training examples from %s%s%n", included.examples().size(), includeDecisions,
-                    included.examples().isEmpty() ? " (warning: none; an export before any moderator decision is empty)" : "");
+        if (!includeDecisions.isEmpty()) tellIncluded(rows.included());
+        if (rows.augmentRequested() > 0) System.err.printf("+%d identity-augmented training examples%n", rows.augmented().size());
+        if (rows.swapRequested() > 0) System.err.printf("+%d identity-swapped training examples%n", rows.swapped().size());
+        if (shortTexts > 0) System.err.printf("+%d short texts%n", rows.shortTexts().size());
+    }
+
+    /** How many included lines were added, and how many were dropped, left out or merged, summed over the files. */
+    private void tellIncluded(IncludedFiles included) {
+        System.err.printf("+%d training examples from %s%s%n", included.examples().size(), includeDecisions,
+                included.examples().isEmpty() ? " (warning: none; an export before any moderator decision is empty)" : "");
         int mergedIncluded = 0;
         int superseded = 0;
         int devCopies = 0;
@@ -197,46 +243,50 @@ public final class TrainCommand implements Callable<Integer> {
         if (mergedIncluded > 0)
             System.err.printf("(%d included lines repeat the text of an earlier one: merged into it, labels averaged as for the corpora's duplicates)%n",
                     mergedIncluded);
-        int augmentRows = rows.augmentRequested(), swapRows = rows.swapRequested();
-        List<Example> augmented = rows.augmented(), swapped = rows.swapped(), shortRows = rows.shortTexts();
-        if (augmentRows > 0) System.err.printf("+%d identity-augmented training examples%n", augmented.size());
-        if (swapRows > 0) System.err.printf("+%d identity-swapped training examples%n", swapped.size());
-        if (shortTexts > 0) System.err.printf("+%d short texts%n", shortRows.size());
+    }
 
-        Trainer.Result result = new Trainer(options, TextPipeline.standard(), System.err)
-                .train(rows.all(repeat), split.dev());
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+    /** The dev metrics, named as the bundle is, as scripts/evaluate names it: the trainer knows no name. */
+    private ObjectNode devMetrics(Trainer.Result result) throws IOException {
+        ObjectNode devMetrics = (ObjectNode) JSON.readTree(result.dev().toJson());
+        devMetrics.put("model", name);
+        return devMetrics;
+    }
 
+    /** The provenance's record of how the model was trained: time, settings, seed, repeats and dev split. */
+    private void recordTraining(ObjectNode provenance, Duration took, TrainingOptions options) {
         provenance.put("trainingSeconds", took.toSeconds());
         provenance.set("hyperParameters", JSON.valueToTree(options));
         provenance.put("seed", seed);
         provenance.set("repeat", JSON.valueToTree(repeat));
         provenance.put("devSplit", "corpus.DevSplit: content hash of the normalised text, fixed salt, ~10%");
         provenance.put("devPart", devPart);
-        provenance.set("corpora", Provenance.labelMapping(train, split.dev()));
+    }
+
+    /**
+     * The provenance's record of what it was trained on, enough for scripts/evaluate to make the rows again
+     * ({@link TrainingRows}): the corpora's counts and rules, the data files, the included files, the sample and the
+     * rows made.
+     */
+    private void recordData(ObjectNode provenance, Path root, TrainingRows rows) throws IOException {
+        List<String> names = names();
+        provenance.set("corpora", Provenance.labelMapping(rows.all(Map.of()), rows.split().dev()));
         provenance.set("labelMapping", Provenance.labelRules(root, names));
         provenance.set("dataFiles", Provenance.dataFiles(root, names));
-        if (!includeDecisions.isEmpty()) provenance.set("includedDecisions", included.provenance());
+        if (!includeDecisions.isEmpty()) provenance.set("includedDecisions", rows.included().provenance());
         if (sample != null) provenance.put("samplePerCorpus", sample);
-        provenance.putObject("identityAugment").put("requested", augmentRows).put("made", augmented.size())
+        provenance.putObject("identityAugment").put("requested", rows.augmentRequested()).put("made", rows.augmented().size())
                 .put("seed", seed).put("source", IdentityAugmenter.SOURCE);
-        provenance.putObject("identitySwap").put("requested", swapRows).put("made", swapped.size())
+        provenance.putObject("identitySwap").put("requested", rows.swapRequested()).put("made", rows.swapped().size())
                 .put("seed", seed).put("source", IdentitySwapper.SOURCE);
-        if (shortTexts > 0) provenance.putObject("shortTexts").put("requested", shortTexts).put("made", shortRows.size())
+        if (shortTexts > 0) provenance.putObject("shortTexts").put("requested", shortTexts).put("made", rows.shortTexts().size())
                 .put("seed", seed).put("source", ShortTexts.SOURCE);
+    }
+
+    /** The provenance's record of what training found: the best epoch, dev ROC-AUC by epoch, and the dev metrics. */
+    private static void recordResult(ObjectNode provenance, Trainer.Result result, ObjectNode devMetrics) {
         provenance.put("bestEpoch", result.bestEpoch());
         provenance.set("devMeanRocAucByEpoch", JSON.valueToTree(result.devMeanRocAucByEpoch()));
-        // Named as the bundle is, as scripts/evaluate names it: the trainer knows no name.
-        ObjectNode devMetrics = (ObjectNode) JSON.readTree(result.dev().toJson());
-        devMetrics.put("model", name);
         provenance.set("devMetrics", devMetrics);
-
-        new ModelBundle(result.network(), result.features(), result.calibration(), provenance).save(output, checkout.entries());
-        if (metrics != null) Cli.writeOutput(metrics, JSON.writeValueAsString(devMetrics));
-        System.err.printf("wrote %s in %s: dev mean ROC-AUC %.4f as stored (half precision, calibrated; epoch %d)%n",
-                output, took.toMinutes() + " min " + took.toSecondsPart() + " s", result.dev().meanRocAuc(), result.bestEpoch());
-        System.out.println(JSON.writeValueAsString(devMetrics)); // as the bundle records it, under its --name
-        return 0;
     }
 
     /**
