@@ -207,16 +207,7 @@ public final class LinearBaseline implements Scorer {
             constants[a.ordinal()] = positives == 0 ? 0f : 1f;
             return;
         }
-        Problem p = new Problem();
-        p.l = labelled.length;
-        p.n = dimension + 1; // + the bias feature
-        p.bias = 1.0;
-        p.x = new Feature[p.l][];
-        p.y = new double[p.l];
-        for (int k = 0; k < p.l; k++) {
-            p.x[k] = rows[labelled[k]];
-            p.y[k] = train.get(labelled[k]).labels().positive(a) ? 1 : 0;
-        }
+        Problem p = Liblinear.binary(rows, labelled, i -> train.get(i).labels().positive(a), dimension + 1); // + the bias feature
         Parameter parameter = new Parameter(SOLVER, options.c(), EPS);
         parameter.setRandom(new Random(options.seed() * 31 + a.ordinal()));
         models[a.ordinal()] = Linear.train(p, parameter);

@@ -8,7 +8,6 @@ import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Linear;
 import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
-import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import org.parley.text.Token;
 import org.parley.model.Liblinear;
@@ -194,21 +193,17 @@ public final class SpanStacker {
         for (double[] x : xs) for (int j = 0; j < d; j++) scale[j] += (x[j] - mean[j]) * (x[j] - mean[j]) / xs.size();
         for (int j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]) + 1e-9;
 
-        Problem problem = new Problem();
-        problem.l = xs.size();
-        problem.n = d + 1;
-        problem.bias = 1;
-        problem.x = new Feature[problem.l][];
-        problem.y = new double[problem.l];
-        for (int i = 0; i < problem.l; i++) {
+        Feature[][] x = new Feature[xs.size()][];
+        double[] y = new double[xs.size()];
+        for (int i = 0; i < x.length; i++) {
             Feature[] row = new Feature[d + 1];
             for (int j = 0; j < d; j++) row[j] = new FeatureNode(j + 1, (xs.get(i)[j] - mean[j]) / scale[j]);
             row[d] = new FeatureNode(d + 1, 1);
-            problem.x[i] = row;
-            problem.y[i] = ys.get(i);
+            x[i] = row;
+            y[i] = ys.get(i);
         }
         Linear.disableDebugOutput();
-        Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR, C, 1e-6));
+        Model model = Linear.train(Liblinear.problem(x, y, d + 1), new Parameter(SolverType.L2R_LR, C, 1e-6));
         double[] all = Liblinear.positiveWeights(model);
         double[] weights = Arrays.copyOf(all, d);
         double bias = all[d];

@@ -5,8 +5,8 @@ import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Linear;
 import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
-import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import org.parley.model.Liblinear;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,18 +48,14 @@ public final class PairBaselines {
     }
 
     public static PairPredictor linear(List<String> texts, List<String> contexts, int[] labels, double c) {
-        Problem p = new Problem();
-        p.l = texts.size();
-        p.n = (1 << BITS) + 1;
-        p.bias = 1;
-        p.x = new Feature[p.l][];
-        p.y = new double[p.l];
-        for (int i = 0; i < p.l; i++) {
-            p.x[i] = features(texts.get(i), contexts.get(i));
-            p.y[i] = labels[i];
+        Feature[][] x = new Feature[texts.size()][];
+        double[] y = new double[texts.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = features(texts.get(i), contexts.get(i));
+            y[i] = labels[i];
         }
         Linear.disableDebugOutput();
-        Model model = Linear.train(p, new Parameter(SolverType.L2R_LR, c, 0.01));
+        Model model = Linear.train(Liblinear.problem(x, y, (1 << BITS) + 1), new Parameter(SolverType.L2R_LR, c, 0.01));
         return (ts, cs) -> {
             int[] out = new int[ts.size()];
             for (int i = 0; i < ts.size(); i++) out[i] = (int) Linear.predict(model, features(ts.get(i), cs.get(i)));

@@ -135,16 +135,7 @@ public final class WideStance {
             w[dimension] = positives == 0 ? ABSENT_LOGIT : -ABSENT_LOGIT;
             return w;
         }
-        Problem p = new Problem();
-        p.l = subset.length;
-        p.n = dimension + 1;
-        p.bias = 1.0;
-        p.x = new Feature[p.l][];
-        p.y = new double[p.l];
-        for (int r = 0; r < p.l; r++) {
-            p.x[r] = x[subset[r]];
-            p.y[r] = train.get(subset[r]).label() == k ? 1 : 0;
-        }
+        Problem p = Liblinear.binary(x, subset, i -> train.get(i).label() == k, dimension + 1);
         Parameter parameter = new Parameter(SolverType.L2R_LR_DUAL, c, EPS);
         parameter.setRandom(new Random(seed * 31 + k));
         Model m = Linear.train(p, parameter);
