@@ -82,6 +82,16 @@ public final class ThreadsResource {
     public ThreadResult submit(JsonNode body, @QueryParam("target") List<String> targets, @Context SecurityContext security,
                                @Context ContainerRequestContext requestContext) {
         unknownParameters(requestContext);
+        List<String> t = checkedTargets(targets);
+        CommentThread thread = checkedThread(body);
+        String articleId = thread.article().id() != null ? thread.article().id() : thread.id();
+        Caller caller = (Caller) security.getUserPrincipal();
+        Ingestion.Stored stored = store(submissions(thread, articleId, t), caller.site(), requestContext);
+        return answer(thread, articleId, stored, t, caller.role());
+    }
+
+    /** The ?target= phrases, checked as /v1/score's; null: none. */
+    private static List<String> checkedTargets(List<String> targets) {
         List<String> t = targets == null || targets.isEmpty() ? null : targets;
         if (t != null) {
             RequestChecks.targets(t, "target");
@@ -91,6 +101,11 @@ public final class ThreadsResource {
                     throw ApiException.badField("target[" + i + "]", "target[" + i
                             + "] is not UTF-8: percent-encode the phrase's UTF-8 bytes (it decoded to U+FFFD)");
         }
+        return t;
+    }
+
+    /** The body as a thread of the thread format, with an id its comments' stored ids can be made of. */
+    private CommentThread checkedThread(JsonNode body) {
         if (body == null || !body.isObject()) throw ApiException.badField("body", "a thread (JSON object) is required");
         // /v1/score/thread's field, sent here: the thread format's "unknown field" did not say where targets go.
         if (body.has("targets"))
@@ -101,7 +116,11 @@ public final class ThreadsResource {
         // and thread "a" with comment "b/c" claim one id.
         if (thread.id().contains("/"))
             throw ApiException.badField("id", "id must not contain '/' here: each comment is stored as THREAD/COMMENT");
-        String articleId = thread.article().id() != null ? thread.article().id() : thread.id();
+        return thread;
+    }
+
+    /** The thread's comments as submissions, each checked, under THREAD/COMMENT ids, each to be read against {@code targets}. */
+    private static List<Submission> submissions(CommentThread thread, String articleId, List<String> targets) {
         List<Submission> submissions = new ArrayList<>();
         for (int i = 0; i < thread.comments().size(); i++) {
             Comment c = thread.comments().get(i);
@@ -114,14 +133,18 @@ public final class ThreadsResource {
             submissions.add(new Submission(thread.id() + "/" + c.id(), articleId, thread.article().title(),
                     c.text(), c.number(), parentId == null ? null : thread.id() + "/" + parentId,
                     c.parentNumber(), c.author(), c.quote(),
-                    c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), t,
+                    c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), targets,
                     c.parentAuthor()));
         }
-        Ingestion.Stored stored;
+        return submissions;
+    }
+
+    /** The submissions stored for the site; an id taken is a 409 and too many targets a 400, each naming the comment. */
+    private Ingestion.Stored store(List<Submission> submissions, String site, ContainerRequestContext requestContext) {
         try {
             // Charged in the lane's turn, for the stance read: a thread the full lane refuses (a 503) pays none, nor do
             // comments already stored, which come back unscored, but for the new targets they are read against.
-            stored = ingestion.submit(submissions, ((Caller) security.getUserPrincipal()).site(), true, (comments, readings) -> {
+            return ingestion.submit(submissions, site, true, (comments, readings) -> {
                 if (limiter != null) limiter.chargeStance(requestContext, RateLimiter.stanceTokensOfReadings(comments, readings));
             });
         } catch (IdTaken e) {
@@ -129,16 +152,20 @@ public final class ThreadsResource {
         } catch (TooManyTargets e) {
             throw new ApiException(400, "target", StanceLimits.MAX_TARGETS, "comments[" + e.index() + "]: " + e.getMessage());
         }
+    }
+
+    /** The comments as stored, shown to {@code role}, counted by status, the targets read and not, and the summary. */
+    private ThreadResult answer(CommentThread thread, String articleId, Ingestion.Stored stored, List<String> targets, Role role) {
         Map<String, Integer> statuses = new LinkedHashMap<>();
         // A thread stores no erased comment, nor answers one (its text no longer matches: IdTaken): its count is no news.
         for (Status s : Status.values()) if (s != Status.ERASED) statuses.put(s.name(), 0);
         List<CommentView> out = new ArrayList<>(stored.comments().size());
         for (CommentStore.Insert r : stored.comments()) {
             statuses.merge(r.comment().status().name(), 1, Integer::sum);
-            out.add(views.stored(r.comment(), r.created() ? null : true, ((Caller) security.getUserPrincipal()).role()));
+            out.add(views.stored(r.comment(), r.created() ? null : true, role));
         }
-        List<String> phrases = t == null ? List.of() : t.stream().map(StanceLimits::phrase).toList();  // as the stance names them
-        ThreadResult.Targets told = t == null ? null : new ThreadResult.Targets(
+        List<String> phrases = targets == null ? List.of() : targets.stream().map(StanceLimits::phrase).toList();  // as the stance names them
+        ThreadResult.Targets told = targets == null ? null : new ThreadResult.Targets(
                 phrases.stream().filter(p -> stored.read().contains(StanceLimits.sameness(p))).toList(),
                 phrases.stream().filter(p -> !stored.read().contains(StanceLimits.sameness(p))).toList());
         return new ThreadResult(thread.id(), articleId, statuses, out, told, summary(phrases, out));
