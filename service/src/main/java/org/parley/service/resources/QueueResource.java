@@ -178,25 +178,7 @@ public final class QueueResource {
                 CommentStore.Outcome outcome = target.isEmpty() ? new CommentStore.Outcome.NotFound()
                         : store.decide(target.get().key(), d.verdict(), d.reason(), d.note(), caller.actor(), senior,
                         d.expectedVersion(), clock.instant());
-                String site = target.map(StoredComment::site).orElse(t.site());
-                if (outcome instanceof CommentStore.Outcome.Decided ok) {
-                    out.add(new BulkDecisionResponse.Item(id, site, 200, views.of(ok.comment()), null));
-                } else if (outcome instanceof CommentStore.Outcome.Conflict c) {
-                    var conflict = CommentsResource.conflictBody(views.of(c.current()), d.expectedVersion(), c.decided());
-                    out.add(new BulkDecisionResponse.Item(id, site, 409, conflict.current(),
-                            new ErrorBody(409, conflict.message(), prefix + "expectedVersion", null)));
-                } else if (outcome instanceof CommentStore.Outcome.AlreadyPending pending) {
-                    var conflict = CommentsResource.alreadyPending(views.of(pending.current()));
-                    out.add(new BulkDecisionResponse.Item(id, site, 409, conflict.current(),
-                            new ErrorBody(409, conflict.message(), prefix + "decision", null)));
-                } else if (outcome instanceof CommentStore.Outcome.Reserved reserved) {
-                    ApiException e = escalations.refusal(reserved.current());
-                    out.add(new BulkDecisionResponse.Item(id, site, 403, views.of(reserved.current()),
-                            new ErrorBody(403, e.getMessage(), prefix + "decision", null)));
-                } else {
-                    out.add(new BulkDecisionResponse.Item(id, site, 404, null,
-                            new ErrorBody(404, CommentsResource.notFound(id).getMessage(), prefix + "id", null)));
-                }
+                out.add(item(outcome, id, target.map(StoredComment::site).orElse(t.site()), d.expectedVersion(), prefix));
             } catch (ApiException e) {
                 out.add(new BulkDecisionResponse.Item(t == null ? null : t.id(), t == null ? null : t.site(), e.status(), null,
                         new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit())));
@@ -209,6 +191,29 @@ public final class QueueResource {
             }
         }
         return new BulkDecisionResponse(out);
+    }
+
+    /** One comment's answer in place: the comment as decided, else the refusal that one decision alone would be answered with. */
+    private BulkDecisionResponse.Item item(CommentStore.Outcome outcome, String id, String site, int expectedVersion, String prefix) {
+        if (outcome instanceof CommentStore.Outcome.Decided ok)
+            return new BulkDecisionResponse.Item(id, site, 200, views.of(ok.comment()), null);
+        if (outcome instanceof CommentStore.Outcome.Conflict c) {
+            var conflict = CommentsResource.conflictBody(views.of(c.current()), expectedVersion, c.decided());
+            return new BulkDecisionResponse.Item(id, site, 409, conflict.current(),
+                    new ErrorBody(409, conflict.message(), prefix + "expectedVersion", null));
+        }
+        if (outcome instanceof CommentStore.Outcome.AlreadyPending pending) {
+            var conflict = CommentsResource.alreadyPending(views.of(pending.current()));
+            return new BulkDecisionResponse.Item(id, site, 409, conflict.current(),
+                    new ErrorBody(409, conflict.message(), prefix + "decision", null));
+        }
+        if (outcome instanceof CommentStore.Outcome.Reserved reserved) {
+            ApiException e = escalations.refusal(reserved.current());
+            return new BulkDecisionResponse.Item(id, site, 403, views.of(reserved.current()),
+                    new ErrorBody(403, e.getMessage(), prefix + "decision", null));
+        }
+        return new BulkDecisionResponse.Item(id, site, 404, null,
+                new ErrorBody(404, CommentsResource.notFound(id).getMessage(), prefix + "id", null));
     }
 
     /**
