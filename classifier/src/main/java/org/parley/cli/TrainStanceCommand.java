@@ -149,6 +149,31 @@ public final class TrainStanceCommand implements Callable<Integer> {
         Cli.checkOutputFile(output);
         long start = System.nanoTime();
         Path root = data != null ? data : Corpora.defaultRoot();
+        checkOptions();
+        StanceModel reuse = targetFrom == null ? null : StanceBundle.load(targetFrom, TextPipeline.standard());
+        List<String> heldOut = heldOut(reuse);
+        StanceData split = StanceData.load(root, heldOut, sample, seed);
+        checkHeldOut(split, heldOut);
+        StanceTrainer.Options options = options();
+        // Worded as toxicity's scripts/train says it; a kept target model was trained on rows of its own.
+        if (reuse == null && split.droppedCopies() > 0)
+            System.err.printf("(%d training texts dropped: they repeat a dev or held-out text)%n",
+                    split.droppedCopies());
+
+        Checkout checkout = Checkout.now();
+        ObjectNode provenance = Provenance.create(name, Provenance.versionNow(), checkout);
+        record(provenance, root, options, reuse, heldOut, split);
+
+        StanceTrainer.Result result = new StanceTrainer(options, TextPipeline.standard(), System.err).train(split, provenance, reuse);
+        provenance.put("trainingSeconds", (System.nanoTime() - start) / 1_000_000_000L);
+        StanceBundle.save(result.model(), output, checkout.entries());
+        System.err.printf("wrote %s in %d s%n", output, (System.nanoTime() - start) / 1_000_000_000L);
+        System.out.println(JSON.writeValueAsString(result.metrics()));
+        return 0;
+    }
+
+    /** Options refused before the corpora are read: a bad --sample or --repeat, and any --target-from leaves nothing to read. */
+    private void checkOptions() {
         if (sample != null && sample < 1) throw new IllegalArgumentException("--sample must be at least 1, was " + sample);
         TrainCommand.checkRepeat(repeat, StanceCorpora.NAMES);
         if (targetFrom != null && holdOut != null)
@@ -162,29 +187,38 @@ public final class TrainStanceCommand implements Callable<Integer> {
                         + (given.size() == 1 ? "it" : "them") + "; leave " + (given.size() == 1 ? "it" : "them")
                         + " out (the reply model's own are --reply-epochs and --reply-batch-size)");
         }
-        StanceModel reuse = targetFrom == null ? null : StanceBundle.load(targetFrom, TextPipeline.standard());
+    }
+
+    /** The targets left out of training: those the kept target model was trained without, else --hold-out, else the default. */
+    private List<String> heldOut(StanceModel reuse) {
         List<String> heldOut = new ArrayList<>();
         if (reuse != null) heldOut.addAll(reuse.heldOutTargets());
         else if (holdOut != null) heldOut.addAll(holdOut);
         if (heldOut.isEmpty()) heldOut.addAll(StanceData.DEFAULT_HOLD_OUT);
-        StanceData split = StanceData.load(root, heldOut, sample, seed);
+        return heldOut;
+    }
+
+    /** Refuses a held-out target that names none of the corpora's (or this sample's), which would hold out nothing. */
+    private void checkHeldOut(StanceData split, List<String> heldOut) {
         for (String target : heldOut)
             if (split.heldOut().stream().noneMatch(e -> StanceCorpora.targetKey(e.target()).equals(StanceCorpora.targetKey(target))))
                 throw new IllegalArgumentException("--hold-out '" + target + "' names no target in the stance corpora"
                         + (sample != null ? " (or none in this --sample)" : ""));
+    }
+
+    /** Both models' settings from the options: one network configuration for the two, the wide and sentence parts'. */
+    private StanceTrainer.Options options() {
         PairNetworkConfig net = new PairNetworkConfig(embedding, hidden, dropout, learningRate, embeddingLearningRate,
                 PairNetworkConfig.defaults().l2(), seed);
-        StanceTrainer.Options options = new StanceTrainer.Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
+        return new StanceTrainer.Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
                 net, net, epochs, patience, batchSize, replyEpochs, replyBatchSize, seed, repeat, noWide ? null
                 : new WideStance.Config(WideStance.Config.defaults().bits(), WideStance.Config.defaults().conjoinedBits(), wideMinTargetRows, wideC, wideWeight),
                 noSentence ? null : sentenceConfig());
-        // Worded as toxicity's scripts/train says it; a kept target model was trained on rows of its own.
-        if (reuse == null && split.droppedCopies() > 0)
-            System.err.printf("(%d training texts dropped: they repeat a dev or held-out text)%n",
-                    split.droppedCopies());
+    }
 
-        Checkout checkout = Checkout.now();
-        ObjectNode provenance = Provenance.create(name, Provenance.versionNow(), checkout);
+    /** The provenance's record of how the bundle is trained and on what, before the trainer adds what it found. */
+    private void record(ObjectNode provenance, Path root, StanceTrainer.Options options, StanceModel reuse, List<String> heldOut,
+                        StanceData split) throws IOException {
         // A run that keeps a target model records what it used itself, and how the kept model was made.
         ObjectNode hyperParameters = JSON.valueToTree(options);
         provenance.set("hyperParameters", reuse == null ? hyperParameters : TargetProvenance.replyHyperParameters(hyperParameters));
@@ -200,13 +234,5 @@ public final class TrainStanceCommand implements Callable<Integer> {
         provenance.set("corpora", reuse == null ? split.counts() : TargetProvenance.measuredOnly(split.counts()));
         // A kept target model's targets are those of its own run, which targetModel records.
         if (reuse == null) provenance.set("trainingTargets", split.trainingTargets());
-
-        StanceTrainer.Result result = new StanceTrainer(options, TextPipeline.standard(), System.err).train(split, provenance, reuse);
-        provenance.put("trainingSeconds", (System.nanoTime() - start) / 1_000_000_000L);
-        StanceBundle.save(result.model(), output, checkout.entries());
-        System.err.printf("wrote %s in %d s%n", output, (System.nanoTime() - start) / 1_000_000_000L);
-        System.out.println(JSON.writeValueAsString(result.metrics()));
-        return 0;
     }
-
 }
