@@ -116,10 +116,42 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path root = data != null ? data : Corpora.defaultRoot();
-        if (resamples < 0) throw new IllegalArgumentException("--resamples must be 0 (no intervals) or more, was " + resamples);
-        // Before the scoring and the baselines' minutes, not after them.
-        Cli.checkOutputFile("--output", output, "metrics.json");
-        Cli.checkOutputFolder("--report", report);
+        checkBeforeTheWork();
+        if (compare != null) return compare(root);
+        ModelBundle bundle = toxicityBundle("--model", model); // a bad bundle is refused before the corpora are read
+        devPart = devPart(bundle);
+        List<Example> examples = evaluationData(root);
+        if (examples.isEmpty()) throw new IllegalArgumentException("no labelled examples to evaluate in " + evaluationName());
+        System.err.printf("evaluating on %d examples%n", examples.size());
+
+        ModelRun run = scoreModel(bundle, examples);
+        List<Evaluation> evaluations = new ArrayList<>();
+        evaluations.add(Evaluation.of(run.scorer().name(), examples, run.scores()));
+        List<RocAucBootstrap.Result> versus = new ArrayList<>();
+        ObjectNode trainedOn = null;
+        if (!baselines.isEmpty()) {
+            trainedOn = trainedOn(bundle);
+            List<Example> train = baselineRows(root, bundle.provenance(), trainedOn);
+            for (Baseline b : baselines) {
+                System.err.printf("training baseline %s on %d examples%n", b, train.size());
+                Scored baseline = scoreBaseline(b, train, examples);
+                evaluations.add(Evaluation.of(baseline.name(), examples, baseline.scores()));
+                if (resamples > 0) versus.add(RocAucBootstrap.of(run.scorer().name(), run.scores(), baseline.name(),
+                        baseline.scores(), examples, resamples, Bootstrap.DEFAULT_SEED));
+            }
+        }
+        List<RocAucBootstrap.Result> intervals = new ArrayList<>();
+        if (run.interval() != null) intervals.add(run.interval());
+        intervals.addAll(versus);
+        Path html = ReportWriter.write(report, Comparison.of(evaluations), intervals);
+        System.err.println("report: " + html.toAbsolutePath());
+        print(evaluations, run, versus, trainedOn);
+        return 0;
+    }
+
+    /** Options that cannot work together, and the outputs and sentences, refused before the scoring and the baselines' minutes, not after them. */
+    private void checkBeforeTheWork() throws IOException {
+        checkResamplesAndOutputs(resamples, output, report);
         // The default file may be absent outside a checkout; one that was asked for must be there.
         if (identitySentences != null && !identitySentences.equals(IdentityReport.defaultSentences()) && !java.nio.file.Files.exists(identitySentences))
             throw new java.nio.file.NoSuchFileException(identitySentences.toString());
@@ -130,21 +162,29 @@ public final class EvaluateCommand implements Callable<Integer> {
         // The baselines learn from the training split: scored on it, they would read their own training rows.
         if (!baselines.isEmpty() && files == null && split != Split.dev)
             throw new IllegalArgumentException("--baselines are trained on the training split, so they are scored on --split dev (or a --file), not --split " + split);
-        if (compare != null) return compare(root);
-        ModelBundle bundle = toxicityBundle("--model", model); // a bad bundle is refused before the corpora are read
-        devPart = devPart(bundle);
-        List<Example> examples = evaluationData(root);
-        if (examples.isEmpty()) throw new IllegalArgumentException("no labelled examples to evaluate in " + evaluationName());
-        System.err.printf("evaluating on %d examples%n", examples.size());
+    }
 
+    /** What both evaluate commands refuse first: a negative --resamples, and an --output or --report that cannot be written. */
+    static void checkResamplesAndOutputs(int resamples, Path output, Path report) throws IOException {
+        if (resamples < 0) throw new IllegalArgumentException("--resamples must be 0 (no intervals) or more, was " + resamples);
+        Cli.checkOutputFile("--output", output, "metrics.json");
+        Cli.checkOutputFolder("--report", report);
+    }
+
+    /**
+     * The bundle's scores of the rows and what is measured on them beside the ROC-AUCs: identity bias, the policy's
+     * outcomes, and (with --resamples) the ROC-AUCs' intervals (null: none).
+     */
+    private record ModelRun(ToxicityModel scorer, float[][] scores, IdentityReport identity, PolicyOutcomes policy,
+                            RocAucBootstrap.Result interval) {}
+
+    private ModelRun scoreModel(ModelBundle bundle, List<Example> examples) throws IOException {
         TextPipeline pipeline = TextPipeline.standard();
         ToxicityModel scorer = new ToxicityModel(bundle, pipeline, 1);
         List<String> texts = texts(examples);
         // Tokenised once, for the scores and for the sentences the policy reads alone.
         List<List<Token>> tokens = Spread.stream(texts, ToxicityModel.PARALLEL).map(pipeline::tokenize).toList();
         float[][] scores = scorer.score(texts, pipeline, tokens);
-        List<Evaluation> evaluations = new ArrayList<>();
-        evaluations.add(Evaluation.of(scorer.name(), examples, scores));
         IdentityReport identity = IdentityReport.of(examples, scores, scorer, identitySentences);
         Language language = Language.standard();
         PolicyOutcomes policy = PolicyOutcomes.of(Policy.standard(), examples, scores,
@@ -152,41 +192,30 @@ public final class EvaluateCommand implements Callable<Integer> {
                 i -> SentenceScores.pieces(scorer, pipeline, texts.get(i), tokens.get(i)));
         RocAucBootstrap.Result own = resamples > 0
                 ? RocAucBootstrap.of(scorer.name(), scores, examples, resamples, Bootstrap.DEFAULT_SEED) : null;
-        List<RocAucBootstrap.Result> versus = new ArrayList<>();
-        ObjectNode trainedOn = null;
-        if (!baselines.isEmpty()) {
-            trainedOn = trainedOn(bundle);
-            List<Example> train = baselineRows(root, bundle.provenance(), trainedOn);
-            for (Baseline b : baselines) {
-                System.err.printf("training baseline %s on %d examples%n", b, train.size());
-                Scored baseline = scoreBaseline(b, train, examples);
-                evaluations.add(Evaluation.of(baseline.name(), examples, baseline.scores()));
-                if (resamples > 0) versus.add(RocAucBootstrap.of(scorer.name(), scores, baseline.name(),
-                        baseline.scores(), examples, resamples, Bootstrap.DEFAULT_SEED));
-            }
-        }
-        List<RocAucBootstrap.Result> intervals = new ArrayList<>();
-        if (own != null) intervals.add(own);
-        intervals.addAll(versus);
-        Path html = ReportWriter.write(report, Comparison.of(evaluations), intervals);
-        System.err.println("report: " + html.toAbsolutePath());
+        return new ModelRun(scorer, scores, identity, policy, own);
+    }
 
+    /**
+     * The metrics JSON (the bundle's, with what {@code run} measured and the baselines' comparisons, then each
+     * baseline's) on stdout or to --output, and the tables on stderr.
+     */
+    private void print(List<Evaluation> evaluations, ModelRun run, List<RocAucBootstrap.Result> versus, ObjectNode trainedOn)
+            throws IOException {
         ArrayNode json = JSON.createArrayNode();
         for (Evaluation e : evaluations) json.add(JSON.readTree(e.toJson()));
-        ((ObjectNode) json.get(0)).set("identityBias", identity.toJson());
-        ((ObjectNode) json.get(0)).set("policy", JSON.valueToTree(policy));
-        if (own != null) ((ObjectNode) json.get(0)).set("interval95", JSON.valueToTree(own));
+        ((ObjectNode) json.get(0)).set("identityBias", run.identity().toJson());
+        ((ObjectNode) json.get(0)).set("policy", JSON.valueToTree(run.policy()));
+        if (run.interval() != null) ((ObjectNode) json.get(0)).set("interval95", JSON.valueToTree(run.interval()));
         if (!versus.isEmpty()) ((ObjectNode) json.get(0)).set("versusBaselines", JSON.valueToTree(versus));
         if (trainedOn != null) ((ObjectNode) json.get(0)).set("baselinesTrainedOn", trainedOn);
         String out = JSON.writeValueAsString(evaluations.size() == 1 ? json.get(0) : json);
         if (output != null) Cli.writeOutput(output, out + "\n");
         else System.out.println(out);
         for (Evaluation e : evaluations) System.err.printf("%-16s mean ROC-AUC %.4f%n", e.model(), e.meanRocAuc());
-        if (own != null) System.err.print(RocAucBootstrap.table(own));
+        if (run.interval() != null) System.err.print(RocAucBootstrap.table(run.interval()));
         for (RocAucBootstrap.Result r : versus) System.err.print(RocAucBootstrap.table(r));
-        System.err.print(IdentityReport.table(evaluationName(), null, identity));
-        System.err.print(policy.table(evaluationName()));
-        return 0;
+        System.err.print(IdentityReport.table(evaluationName(), null, run.identity()));
+        System.err.print(run.policy().table(evaluationName()));
     }
 
     /**
