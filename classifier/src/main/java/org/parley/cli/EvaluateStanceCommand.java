@@ -105,76 +105,97 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ObjectNode out = JSON.createObjectNode();
-        StanceData split;
-        StanceModel m = null;
-        PairPredictor modelTarget = null, modelReply = null;
-        if (resamples < 0) throw new IllegalArgumentException("--resamples must be 0 (no intervals) or more, was " + resamples);
-        Cli.checkOutputFile("--output", output, "metrics.json"); // before the bundle and the scoring, not after them
-        Cli.checkOutputFolder("--report", report);
-        if (compare != null && baselinesOnly) throw new IllegalArgumentException("--compare needs a model: leave out --baselines-only");
-        // Options that nothing would read are refused, not ignored without a word.
-        if (holdOut != null && !baselinesOnly)
-            throw new IllegalArgumentException("--hold-out is read only with --baselines-only: a bundle is measured on the targets its provenance holds out");
-        if (linearC != null && !baselines && !baselinesOnly)
-            throw new IllegalArgumentException("--linear-c is read only with --baselines or --baselines-only: it sets the bag-of-words baseline");
+        checkOptions();
         List<String> heldOut = holdOut != null ? holdOut : StanceData.DEFAULT_HOLD_OUT;
-        double cLinear = linearC != null ? linearC : DEFAULT_LINEAR_C;
         StanceData labelled = file != null ? fromFile(file) : null; // a bad line is refused before the bundle loads
         out.put("resamples", resamples); // the draws of each interval95
+        StanceData split;
+        StanceModel m = null;
+        Predictors parley = null;
         if (baselinesOnly) {
             split = labelled != null ? labelled : corporaSplit(heldOut, null, 7);
         } else {
             m = stanceBundle("--model", model);
             split = labelled != null ? labelled : devSplit(m);
-            out.put("model", m.name() + " " + m.version());
-            // The dev split keeps unseen targets apart (targetStanceHeldOut); a file's are said here.
-            if (labelled != null && !labelled.dev().isEmpty()) {
-                ObjectNode seen = StanceEvaluator.targetsInTraining(m, labelled.dev());
-                out.set("targetsInTraining", seen);
-                System.err.println("targets in training: " + seenLine(seen));
-            }
-            modelTarget = StanceEvaluator.targetPredictor(m).remembering();
-            modelReply = StanceEvaluator.replyPredictor(m).remembering();
-            out.set("parley", StanceTrainer.evaluate(modelTarget, modelReply, split, resamples));
-            StanceData targetOnly = new StanceData(List.of(), split.dev(), split.heldOut(), List.of(), List.of());
-            StanceEvaluator.targetParts(m).forEach((part, p) ->
-                    out.set("parley:" + part + "Only", StanceTrainer.evaluate(p, (t, c) -> new int[t.size()], targetOnly, resamples)));
-            if (compare != null) {
-                StanceModel old = stanceBundle("--compare", compare);
-                PairPredictor oldTarget = StanceEvaluator.targetPredictor(old).remembering();
-                PairPredictor oldReply = StanceEvaluator.replyPredictor(old).remembering();
-                out.put("compared", old.name() + " " + old.version());
-                out.set("compare", StanceTrainer.evaluate(oldTarget, oldReply, split, resamples));
-                out.set("change", StanceEvaluator.versus(modelTarget, modelReply, oldTarget, oldReply, split, resamples));
-            }
+            parley = evaluateModel(out, m, split, labelled);
         }
-        if (baselines || baselinesOnly) {
-            // Trained on the corpora's training split, as the model was (its sample too), whatever they are scored on.
-            StanceData training = m != null ? trainingSplit(m, file == null ? split : null)
-                    : file == null ? split : corporaSplit(heldOut, null, 7);
-            out.set("baselinesTrainedOn", trainedOn(m, training));
-            int[] stanceLabels = training.train().stream().mapToInt(e -> e.label().ordinal()).toArray();
-            int[] replyLabels = training.replyTrain().stream().mapToInt(e -> e.label().ordinal()).toArray();
-            out.set("majority", StanceTrainer.evaluate(PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split, resamples));
-            System.err.println("training the bag-of-words baselines...");
-            PairPredictor target = PairBaselines.linear(training.train().stream().map(StanceExample::text).toList(),
-                    training.train().stream().map(StanceExample::target).toList(), stanceLabels, cLinear);
-            PairPredictor reply = PairBaselines.linear(training.replyTrain().stream().map(ReplyExample::text).toList(),
-                    training.replyTrain().stream().map(ReplyExample::parent).toList(), replyLabels, cLinear);
-            out.set("bagOfWords", StanceTrainer.evaluate(target, reply, split, resamples));
-            if (modelTarget != null) {
-                ObjectNode versus = out.putObject("versusBaselines");
-                versus.set("majority", StanceEvaluator.versus(modelTarget, modelReply,
-                        PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split, resamples));
-                versus.set("bagOfWords", StanceEvaluator.versus(modelTarget, modelReply, target, reply, split, resamples));
-            }
-        }
+        if (baselines || baselinesOnly) evaluateBaselines(out, m, split, parley, heldOut);
         Path html = StanceReportWriter.write(report, out, file != null ? file.toString() : "the dev split");
         System.err.println("report: " + html.toAbsolutePath());
         String json = JSON.writeValueAsString(out);
         if (output != null) Cli.writeOutput(output, json + "\n");
         else System.out.println(json);
         return 0;
+    }
+
+    /** Before the bundle and the scoring, not after them: the outputs, and options that nothing would read, refused, not ignored without a word. */
+    private void checkOptions() throws IOException {
+        EvaluateCommand.checkResamplesAndOutputs(resamples, output, report);
+        if (compare != null && baselinesOnly) throw new IllegalArgumentException("--compare needs a model: leave out --baselines-only");
+        if (holdOut != null && !baselinesOnly)
+            throw new IllegalArgumentException("--hold-out is read only with --baselines-only: a bundle is measured on the targets its provenance holds out");
+        if (linearC != null && !baselines && !baselinesOnly)
+            throw new IllegalArgumentException("--linear-c is read only with --baselines or --baselines-only: it sets the bag-of-words baseline");
+    }
+
+    /** A bundle's target and reply models, each remembering what it predicted, so the paired comparisons read it again for nothing. */
+    private record Predictors(PairPredictor target, PairPredictor reply) {}
+
+    /**
+     * The bundle's figures on {@code split} ("parley"), each part of its target model's alone, and with --compare the
+     * older bundle's and the change; with a --file, which of its targets the bundle was trained on.
+     */
+    private Predictors evaluateModel(ObjectNode out, StanceModel m, StanceData split, StanceData labelled) {
+        out.put("model", m.name() + " " + m.version());
+        // The dev split keeps unseen targets apart (targetStanceHeldOut); a file's are said here.
+        if (labelled != null && !labelled.dev().isEmpty()) {
+            ObjectNode seen = StanceEvaluator.targetsInTraining(m, labelled.dev());
+            out.set("targetsInTraining", seen);
+            System.err.println("targets in training: " + seenLine(seen));
+        }
+        PairPredictor modelTarget = StanceEvaluator.targetPredictor(m).remembering();
+        PairPredictor modelReply = StanceEvaluator.replyPredictor(m).remembering();
+        out.set("parley", StanceTrainer.evaluate(modelTarget, modelReply, split, resamples));
+        StanceData targetOnly = new StanceData(List.of(), split.dev(), split.heldOut(), List.of(), List.of());
+        StanceEvaluator.targetParts(m).forEach((part, p) ->
+                out.set("parley:" + part + "Only", StanceTrainer.evaluate(p, (t, c) -> new int[t.size()], targetOnly, resamples)));
+        if (compare != null) {
+            StanceModel old = stanceBundle("--compare", compare);
+            PairPredictor oldTarget = StanceEvaluator.targetPredictor(old).remembering();
+            PairPredictor oldReply = StanceEvaluator.replyPredictor(old).remembering();
+            out.put("compared", old.name() + " " + old.version());
+            out.set("compare", StanceTrainer.evaluate(oldTarget, oldReply, split, resamples));
+            out.set("change", StanceEvaluator.versus(modelTarget, modelReply, oldTarget, oldReply, split, resamples));
+        }
+        return new Predictors(modelTarget, modelReply);
+    }
+
+    /**
+     * The majority and bag-of-words baselines' figures on {@code split}, trained on the rows they learn from
+     * (baselinesTrainedOn), and the bundle's lead over each where there is a bundle ({@code parley} not null).
+     */
+    private void evaluateBaselines(ObjectNode out, StanceModel m, StanceData split, Predictors parley, List<String> heldOut)
+            throws IOException {
+        double cLinear = linearC != null ? linearC : DEFAULT_LINEAR_C;
+        // Trained on the corpora's training split, as the model was (its sample too), whatever they are scored on.
+        StanceData training = m != null ? trainingSplit(m, file == null ? split : null)
+                : file == null ? split : corporaSplit(heldOut, null, 7);
+        out.set("baselinesTrainedOn", trainedOn(m, training));
+        int[] stanceLabels = training.train().stream().mapToInt(e -> e.label().ordinal()).toArray();
+        int[] replyLabels = training.replyTrain().stream().mapToInt(e -> e.label().ordinal()).toArray();
+        out.set("majority", StanceTrainer.evaluate(PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split, resamples));
+        System.err.println("training the bag-of-words baselines...");
+        PairPredictor target = PairBaselines.linear(training.train().stream().map(StanceExample::text).toList(),
+                training.train().stream().map(StanceExample::target).toList(), stanceLabels, cLinear);
+        PairPredictor reply = PairBaselines.linear(training.replyTrain().stream().map(ReplyExample::text).toList(),
+                training.replyTrain().stream().map(ReplyExample::parent).toList(), replyLabels, cLinear);
+        out.set("bagOfWords", StanceTrainer.evaluate(target, reply, split, resamples));
+        if (parley != null) {
+            ObjectNode versus = out.putObject("versusBaselines");
+            versus.set("majority", StanceEvaluator.versus(parley.target(), parley.reply(),
+                    PairBaselines.majority(stanceLabels), PairBaselines.majority(replyLabels), split, resamples));
+            versus.set("bagOfWords", StanceEvaluator.versus(parley.target(), parley.reply(), target, reply, split, resamples));
+        }
     }
 
     /** "Atheism seen (N training rows); fireworks unseen", or the note of a bundle without the record. */
