@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.thread.QuotedPassages.Marker;
 
 /**
  * Reads how one BBC comment opens, a quote marker ("296.Seqenenre wrote:") or a reply marker
@@ -12,18 +13,12 @@ import java.util.regex.Pattern;
  * {@link BbcCommentPageParser}'s class comment describes the rules.
  */
 final class BbcCommentStart {
-    /** "296.Seqenenre" before " wrote:"; possessive, so no line makes it backtrack. */
-    private static final Pattern QUOTED = Pattern.compile("@?+(\\d{1,9}+)\\.\\s*+(\\S.*+)");
-    private static final String WROTE = "wrote:";
     /** "@324." or "@351" then a space or the end ("@5pm" is not a marker), then the rest of the line. */
     private static final Pattern REPLY = Pattern.compile("@(\\d{1,9}+)(?:\\.|(?=\\s)|$)\\s*+(.*+)");
     /** A name as the reply link writes it: one word, no punctuation at its end ("Agreed." is a reply, not a name). */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_'-]{1,200}+");
 
     private BbcCommentStart() {}
-
-    /** A marker's reference: the comment number and the name it gives (null when none). */
-    record Marker(int number, String author) {}
 
     /**
      * The quote markers of comment {@code number} that name an earlier comment: the one that opens it, and one opening
@@ -33,7 +28,7 @@ final class BbcCommentStart {
     static List<Marker> quoteMarkers(int number, List<List<String>> paragraphs) {
         List<Marker> markers = new ArrayList<>();
         for (int i = 0; i < paragraphs.size(); i++) {
-            Marker m = quoteMarker(paragraphs.get(i).get(0));
+            Marker m = QuotedPassages.marker(paragraphs.get(i).get(0));
             boolean passageFollows = paragraphs.get(i).size() > 1 || i + 1 < paragraphs.size();
             if (isEarlier(m, number) && (i == 0 || passageFollows)) markers.add(m);
         }
@@ -51,7 +46,7 @@ final class BbcCommentStart {
         if (first.size() > 1) after.add(first.subList(1, first.size()));
         after.addAll(paragraphs.subList(1, paragraphs.size()));
 
-        Marker quoted = quoteMarker(first.get(0));
+        Marker quoted = QuotedPassages.marker(first.get(0));
         if (quoted != null) return quoting(number, quoted, first.get(0), after, page);
         Matcher reply = REPLY.matcher(first.get(0));
         if (reply.matches()) {
@@ -62,19 +57,6 @@ final class BbcCommentStart {
     }
 
     /**
-     * "296.Seqenenre wrote:" alone on its line; null for any other line. Checked by hand at the line's
-     * end and length before any pattern runs, so a long line costs one pass.
-     */
-    private static Marker quoteMarker(String line) {
-        if (line.length() > Limits.NAME_CHARS + 20 || !line.endsWith(WROTE)) return null;
-        String head = line.substring(0, line.length() - WROTE.length());
-        if (head.isEmpty() || !Character.isWhitespace(head.charAt(head.length() - 1))) return null;
-        Matcher m = QUOTED.matcher(head.strip());
-        if (!m.matches() || m.group(2).length() > Limits.NAME_CHARS || Limits.isBlank(m.group(2))) return null;
-        return new Marker(Integer.parseInt(m.group(1)), m.group(2));
-    }
-
-    /**
      * The quote is the rest of the marker's paragraph, else the paragraph after it; the comment's own
      * text is what follows. A quote that opens with a marker of its own ("365.Frank wrote:" over
      * "296.Seqenenre wrote:") is a quoted quote: it also takes the passage that marker introduces and
@@ -82,7 +64,7 @@ final class BbcCommentStart {
      */
     private static Comment quoting(int number, Marker marker, String markerLine, List<List<String>> after, PageComments page) {
         int nested = 0;
-        while (nested < after.size() && after.get(nested).size() == 1 && quoteMarker(after.get(nested).get(0)) != null) nested++;
+        while (nested < after.size() && after.get(nested).size() == 1 && QuotedPassages.marker(after.get(nested).get(0)) != null) nested++;
         int quoteEnd = Math.min(2 * nested + 1, after.size());
         List<List<String>> quote = after.subList(0, quoteEnd);
         List<List<String>> own = after.subList(quoteEnd, after.size());
@@ -149,7 +131,7 @@ final class BbcCommentStart {
         Marker parentMarker = marker;
         for (int i = 0; i < own.size(); i++) {
             List<String> paragraph = own.get(i);
-            Marker later = quoteMarker(paragraph.get(0));
+            Marker later = QuotedPassages.marker(paragraph.get(0));
             List<String> passage = later == null ? null
                     : paragraph.size() > 1 ? paragraph.subList(1, paragraph.size())
                     : i + 1 < own.size() ? own.get(i + 1) : null;

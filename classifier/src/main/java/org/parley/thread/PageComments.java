@@ -19,7 +19,7 @@ final class PageComments {
     void add(int number, List<List<String>> paragraphs) {
         Set<String> shown = lines.computeIfAbsent(number, n -> new HashSet<>());
         for (List<String> paragraph : paragraphs) shown.addAll(paragraph);
-        for (BbcCommentStart.Marker quoted : BbcCommentStart.quoteMarkers(number, paragraphs))
+        for (QuotedPassages.Marker quoted : BbcCommentStart.quoteMarkers(number, paragraphs))
             names.computeIfAbsent(quoted.number(), n -> new HashSet<>()).add(quoted.author());
     }
 
