@@ -29,6 +29,12 @@ public record NewComment(
                 topAttribute, spansJson, stanceJson, model, action, language, parentAuthor, rulesJson, site, StoredComment.risk(scores));
     }
 
+    /** This reply with {@code quote} for its own (null: none): a passage it quoted is erased. */
+    public NewComment withQuote(String quote) {
+        return new NewComment(id, articleId, articleTitle, number, parentId, parentNumber, author, text, quote, ratingUp, ratingDown,
+                scores, topAttribute, spansJson, stanceJson, model, action, language, parentAuthor, rulesJson, site, risk);
+    }
+
     /** This reply without what its site copied of the comment it answers (its quote and parent author): that one is erased. */
     public NewComment withoutCopies() {
         return new NewComment(id, articleId, articleTitle, number, parentId, parentNumber, author, text, null, ratingUp, ratingDown,

@@ -380,7 +380,8 @@ public final class CommentStore {
      * model looked) and its stance on the site's targets (the author's opinion, named); its readers' reasons; the copy
      * of its text on every decision; the scores its site suggested for the same text (feedback); and what its direct
      * replies copied from it, their quote and parent author ({@link #parent}'s rule finds them; a reply stored later, or
-     * while this runs, is stored without them: {@link ErasureLocks}). Ids, scores, model versions, the policy's rules and
+     * while this runs, is stored without them: {@link ErasureLocks}), and its passage, with the marker naming it, where
+     * another reply quotes it further down its quote ({@link ErasedPassages}). Ids, scores, model versions, the policy's rules and
      * who decided what and when stay: the audit of what was decided. The erasure is a decision, {@code ERASE} to
      * {@link Status#ERASED}, one version more. A comment erased before is returned as it is, and nothing changes.
      *
@@ -388,14 +389,14 @@ public final class CommentStore {
      * @return empty if no such comment
      */
     public Optional<Erasure> erase(String id, String actor, Decider kind, Instant now) {
-        return ErasureLocks.retrying(jdbi, h -> Erasures.erase(h, List.of(id), List.of(), actor, kind, now)).stream().findFirst();
+        return ErasureLocks.retrying(jdbi, h -> Erasures.erase(h, List.of(id), List.of(), null, actor, kind, now)).stream().findFirst();
     }
 
     /**
      * Erases each of {@code site}'s comments whose author is {@code author} (as the site sent it, exactly), in one
      * transaction: all of them or, on a failure, none. Erased comments have no author, so a second call finds none.
      * Every reply of the site that names the author as its parent's author loses its quote and parent author too,
-     * also where that parent was never stored.
+     * also where that parent was never stored; every quote of the site, each passage a marker gives the author's name.
      *
      * @return the comments erased
      */

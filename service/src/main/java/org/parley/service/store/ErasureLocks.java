@@ -8,12 +8,15 @@ import org.jdbi.v3.core.transaction.TransactionException;
 import org.parley.service.moderation.NewComment;
 import org.parley.service.moderation.Status;
 import org.parley.service.moderation.StoredComment;
+import org.parley.thread.QuotedPassages;
 
 import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -70,31 +73,44 @@ final class ErasureLocks {
     }
 
     /**
-     * Locks the rows an erasure writes and returns the replies it clears (of {@code keys}, and {@code others}). Throws
-     * {@link Moved} where, under the locks, a reply to clear is one it did not lock.
-     *
-     * @param keys   the comments to erase: each, and its direct replies that carry copies of it
-     * @param others further rows the erasure writes ({@code eraseAuthor}'s replies that name the author)
+     * What an erasure writes besides its comments: the replies it clears ({@link #REPLIES_BY_ID}, {@link #REPLIES_BY_NUMBER},
+     * and the others it was given), and those whose quote loses the passages {@code passages} names.
      */
-    static Set<String> lock(Handle h, Collection<String> keys, Collection<String> others) {
+    record Replies(Set<String> cleared, Set<String> quoting, ErasedPassages passages) {}
+
+    /**
+     * Locks the rows an erasure writes and returns the replies it writes (of {@code keys}, and {@code others}). Throws
+     * {@link Moved} where, under the locks, a reply to write is one it did not lock.
+     *
+     * @param keys   the comments to erase: each, its direct replies that carry copies of it, and the replies that quote
+     *               it further down their quote
+     * @param others further rows the erasure clears ({@code eraseAuthor}'s replies that name the author)
+     * @param author the author erased, whose passages every quote of their site loses; null for an erasure by id
+     */
+    static Replies lock(Handle h, Collection<String> keys, Collection<String> others, ErasedPassages.Author author) {
+        Replies found = replies(h, keys, author);
         SortedSet<String> rows = new TreeSet<>(keys);
         rows.addAll(others);
-        rows.addAll(replies(h, keys));
+        rows.addAll(found.cleared());
+        rows.addAll(found.quoting());
         for (String key : rows)
             h.createQuery("SELECT id FROM comments WHERE id = :key FOR UPDATE").bind("key", key).mapTo(String.class).findOne();
         // Read again, the comments locked: no reply to them is stored now before this commits (lockParents).
-        Set<String> replies = replies(h, keys);
-        if (!rows.containsAll(replies)) throw new Moved();
-        replies.addAll(others);
+        Replies replies = replies(h, keys, author);
+        if (!rows.containsAll(replies.cleared()) || !rows.containsAll(replies.quoting())) throw new Moved();
+        replies.cleared().addAll(others);
         return replies;
     }
 
-    /** The replies that carry copies of those of {@code keys} not erased yet. */
-    private static Set<String> replies(Handle h, Collection<String> keys) {
+    /** The replies that carry copies of those of {@code keys} not erased yet, or quote them (or {@code author}) further down. */
+    private static Replies replies(Handle h, Collection<String> keys, ErasedPassages.Author author) {
         Set<String> out = new HashSet<>();
+        Map<String, Set<Integer>> numbers = new HashMap<>();
+        String site = author == null ? null : author.site();  // an erasure's comments are all of one site
         for (String key : keys) {
             StoredComment c = CommentStore.byKey(h, key).orElse(null);
             if (c == null || c.status() == Status.ERASED) continue;  // nothing of it, or of its replies, is written
+            site = c.site();
             out.addAll(ofSite(h.createQuery(REPLIES_BY_ID.replace("<site>", sameSite(c.site()))), c.site())
                     .bind("localId", c.id()).mapTo(String.class).list());
             // By number, a reply answers the first comment of it (CommentStore#parent): only that one's are its.
@@ -102,34 +118,52 @@ final class ErasureLocks {
                             + "(SELECT article_id FROM comments WHERE id = :id) AND number = :number AND site IS NOT DISTINCT FROM :site"
                             + " ORDER BY created_at, id LIMIT 1")
                     .bind("id", c.key()).bind("number", c.number()).bind("site", c.site()).mapTo(String.class).one().equals(c.key());
-            if (firstOfNumber) out.addAll(ofSite(h.createQuery(REPLIES_BY_NUMBER.replace("<site>", sameSite(c.site()))), c.site())
-                    .bind("number", c.number()).bind("id", c.key()).mapTo(String.class).list());
+            if (firstOfNumber) {
+                out.addAll(ofSite(h.createQuery(REPLIES_BY_NUMBER.replace("<site>", sameSite(c.site()))), c.site())
+                        .bind("number", c.number()).bind("id", c.key()).mapTo(String.class).list());
+                String article = h.createQuery("SELECT article_id FROM comments WHERE id = :id").bind("id", c.key())
+                        .mapTo(String.class).one();
+                numbers.computeIfAbsent(article, a -> new HashSet<>()).add(c.number());
+            }
         }
-        return out;
+        ErasedPassages passages = new ErasedPassages(site, numbers, author == null ? null : author.name());
+        Set<String> quoting = passages.quoting(h);
+        quoting.removeAll(keys);
+        return new Replies(out, quoting, passages);
     }
 
     /**
      * The insert's side: locks, in key order, the stored comments that those of {@code comments} carrying copies answer
      * ({@link CommentStore#parent}'s rule), and returns {@code comments} with the copies of an erased one dropped. Under
      * the lock no erasure of the parent is open: it committed (the parent reads erased), or waits for this insert and
-     * finds the reply. A comment no one stored yet has no erasure to race. {@code others}, stored comments the same
-     * transaction writes ({@link CommentStore#store}'s stance), are locked with them, in the one key order.
+     * finds the reply. So with the comments its quote names further down ({@link ReplyParents#quoted}): the passage of
+     * an erased one goes, with its marker ({@link ErasedPassages}). A comment no one stored yet has no erasure to race.
+     * {@code others}, stored comments the same transaction writes ({@link CommentStore#store}'s stance), are locked with
+     * them, in the one key order.
      */
     static List<NewComment> lockParents(Handle h, List<NewComment> comments, Collection<String> others) {
         List<Integer> carrying = new ArrayList<>();
         for (int i = 0; i < comments.size(); i++)
             if (comments.get(i).quote() != null || comments.get(i).parentAuthor() != null) carrying.add(i);
         // Found a few statements to the call, not one for each reply (ReplyParents).
-        String[] parents = ReplyParents.keys(h, carrying.stream().map(comments::get).toList());
+        List<NewComment> replies = carrying.stream().map(comments::get).toList();
+        String[] parents = ReplyParents.keys(h, replies);
+        List<Map<Integer, String>> quoted = ReplyParents.quoted(h, replies);
         SortedSet<String> keys = new TreeSet<>(others);
         for (String key : parents) if (key != null) keys.add(key);
+        for (Map<Integer, String> named : quoted) keys.addAll(named.values());
         Set<String> erased = new HashSet<>();
         for (String key : keys)
             if (h.createQuery("SELECT status FROM comments WHERE id = :key FOR UPDATE").bind("key", key).mapTo(String.class)
                     .findOne().filter(Status.ERASED.name()::equals).isPresent()) erased.add(key);
         List<NewComment> out = new ArrayList<>(comments);
-        for (int k = 0; k < parents.length; k++)
-            if (parents[k] != null && erased.contains(parents[k])) out.set(carrying.get(k), comments.get(carrying.get(k)).withoutCopies());
+        for (int k = 0; k < parents.length; k++) {
+            NewComment reply = replies.get(k);
+            Map<Integer, String> named = quoted.get(k);
+            if (parents[k] != null && erased.contains(parents[k])) out.set(carrying.get(k), reply.withoutCopies());
+            else if (named.values().stream().anyMatch(erased::contains))  // a passage it quotes further down is erased
+                out.set(carrying.get(k), reply.withQuote(QuotedPassages.without(reply.quote(), m -> erased.contains(named.get(m.number())))));
+        }
         return out;
     }
 

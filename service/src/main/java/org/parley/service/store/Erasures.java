@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,23 +41,29 @@ final class Erasures {
                 .bind("site", site).bind("author", author)
                 .map((rs, ctx) -> Map.entry(rs.getString("id"), author.equals(rs.getString("author"))))
                 .forEach(row -> (row.getValue() ? keys : namers).add(row.getKey()));
-        return erase(h, keys, namers, actor, kind, now).stream().filter(Erasure::erased).map(Erasure::comment).toList();
+        return erase(h, keys, namers, new ErasedPassages.Author(site, author), actor, kind, now).stream().filter(Erasure::erased).map(Erasure::comment).toList();
     }
 
     /**
-     * Erases {@code keys} in the open transaction {@code h}, with the copies of them their replies carry and those
-     * {@code namers} carry, once it has locked all these rows ({@link ErasureLocks#lock}): each comment found, erased now
-     * or before. The rows are written by key, as locked, not found again by what they hold.
+     * Erases {@code keys} in the open transaction {@code h}, with the copies of them their replies carry, those
+     * {@code namers} carry, and the passages of them (and of {@code author}, unless null) that other quotes hold, once it
+     * has locked all these rows ({@link ErasureLocks#lock}): each comment found, erased now or before. The rows are
+     * written by key, as locked, not found again by what they hold.
      */
-    static List<Erasure> erase(Handle h, List<String> keys, Collection<String> namers, String actor, Decider kind, Instant now) {
-        Set<String> replies = ErasureLocks.lock(h, keys, namers);
+    static List<Erasure> erase(Handle h, List<String> keys, Collection<String> namers, ErasedPassages.Author author,
+                               String actor, Decider kind, Instant now) {
+        ErasureLocks.Replies replies = ErasureLocks.lock(h, keys, namers, author);
         forgetSuggestions(h, keys);
         List<Erasure> out = new ArrayList<>(keys.size());
         for (String key : keys) erase(h, key, actor, kind, CommentStore.utc(now)).ifPresent(out::add);
         // A reply's quote is the text it answers and its parent author the name the page gave the comment's author
         // (ReplyContext): copies of an erased comment's, made by its site.
-        for (List<String> part : Lists.partition(List.copyOf(replies), 1000))
+        for (List<String> part : Lists.partition(List.copyOf(replies.cleared()), 1000))
             h.createUpdate("UPDATE comments SET quote = NULL, parent_author = NULL WHERE id IN (<keys>)").bindList("keys", part).execute();
+        // Further down a quote, a passage of it after the marker naming it: that passage and marker alone.
+        Set<String> quoting = new HashSet<>(replies.quoting());
+        quoting.removeAll(replies.cleared());
+        replies.passages().takeOut(h, quoting);
         return out;
     }
 

@@ -3,6 +3,7 @@ package org.parley.service.store;
 import com.google.common.collect.Lists;
 import org.jdbi.v3.core.Handle;
 import org.parley.service.moderation.NewComment;
+import org.parley.thread.QuotedPassages;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +52,40 @@ final class ReplyParents {
                         .map((rs, ctx) -> Map.entry(rs.getString("local_id"), rs.getString("id")))
                         .forEach(e -> found.put(e.getKey(), e.getValue()));
         });
+        Map<Article, Map<Integer, String>> byNumber = firstOfNumbers(h, numbers);
+        String[] out = new String[comments.size()];
+        for (int i = 0; i < out.length; i++) {
+            NewComment c = comments.get(i);
+            if (c.parentId() != null) out[i] = byId.get(c.site()).get(c.parentId());
+            else if (c.parentNumber() != null) out[i] = byNumber.get(new Article(c.site(), c.articleId())).get(c.parentNumber());
+        }
+        return out;
+    }
+
+    /**
+     * For each of {@code comments}, the stored comments that the markers further down its quote name by number
+     * ({@link QuotedPassages#markers}: a second quoted passage, or a quoted quote's inner one), each the first of its
+     * number on the comment's site's article, as a reply by number finds its parent; empty for a quote without one.
+     */
+    static List<Map<Integer, String>> quoted(Handle h, List<NewComment> comments) {
+        Map<Article, List<Integer>> numbers = new LinkedHashMap<>();
+        for (NewComment c : comments)
+            for (QuotedPassages.Marker m : QuotedPassages.markers(c.quote()))
+                numbers.computeIfAbsent(new Article(c.site(), c.articleId()), a -> new ArrayList<>()).add(m.number());
+        Map<Article, Map<Integer, String>> byNumber = firstOfNumbers(h, numbers);
+        List<Map<Integer, String>> out = new ArrayList<>(comments.size());
+        for (NewComment c : comments) {
+            Map<Integer, String> found = byNumber.getOrDefault(new Article(c.site(), c.articleId()), Map.of());
+            Map<Integer, String> named = new HashMap<>();
+            for (QuotedPassages.Marker m : QuotedPassages.markers(c.quote()))
+                if (found.containsKey(m.number())) named.put(m.number(), found.get(m.number()));
+            out.add(named);
+        }
+        return out;
+    }
+
+    /** By article, the key of the first stored comment of each of its numbers that has one. */
+    private static Map<Article, Map<Integer, String>> firstOfNumbers(Handle h, Map<Article, List<Integer>> numbers) {
         Map<Article, Map<Integer, String>> byNumber = new HashMap<>();
         numbers.forEach((article, list) -> {
             Map<Integer, String> first = byNumber.computeIfAbsent(article, a -> new HashMap<>());
@@ -59,13 +94,7 @@ final class ReplyParents {
                         .map((rs, ctx) -> Map.entry(rs.getInt("number"), rs.getString("id")))
                         .forEach(e -> first.putIfAbsent(e.getKey(), e.getValue()));  // sorted: the first of each number
         });
-        String[] out = new String[comments.size()];
-        for (int i = 0; i < out.length; i++) {
-            NewComment c = comments.get(i);
-            if (c.parentId() != null) out[i] = byId.get(c.site()).get(c.parentId());
-            else if (c.parentNumber() != null) out[i] = byNumber.get(new Article(c.site(), c.articleId())).get(c.parentNumber());
-        }
-        return out;
+        return byNumber;
     }
 
     /** {@code list} without repeats, in statements' worth. */

@@ -36,6 +36,8 @@ class ErasureRaceTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     private static final String SITE = "news.example";
     private static final int ROUNDS = 30;
+    /** 8's quote: 6's words, then 5's after its marker, as import-page writes a comment quoting two others. */
+    private static final String QUOTES_5_SECOND = "text of q\n\n5.ann wrote:\n\ntext of p";
 
     @TempDir Path dir;
 
@@ -115,7 +117,7 @@ class ErasureRaceTest {
         boolean waited;
         try (Handle erasure = jdbi.open()) {
             erasure.begin();  // what CommentStore.erase does
-            Erasures.erase(erasure, List.of(CommentStore.key(SITE, "p")), List.of(), "site-key", Decider.WEBSITE, T0);
+            Erasures.erase(erasure, List.of(CommentStore.key(SITE, "p")), List.of(), null, "site-key", Decider.WEBSITE, T0);
             Future<?> reply = pool.submit(() -> store.insert(comment("r", "p", "bo", "ann"), T0));
             waited = db.awaitWaiting(jdbi, erasure, reply);
             erasure.commit();
@@ -192,6 +194,63 @@ class ErasureRaceTest {
         }
         assertEquals(Arrays.asList("bo", null, null), copies(jdbi, "older"));
         assertEquals(Arrays.asList("cy", null, null), copies(jdbi, "later"));
+    }
+
+    /** A comment with a number, answering one by number: p (5, ann's) and q (6), and r (8) that answers q and quotes p second. */
+    private static NewComment numbered(String id, int number, Integer parentNumber, String author, String quote) {
+        return new NewComment(id, "a1", "Talks stall", number, null, parentNumber, author, "text of " + id, quote,
+                1, 2, new float[Attribute.COUNT], Attribute.TOXICITY, "[]", null,
+                new StoredComment.ModelRef("parley-toxicity", "v1", "abc123"), Action.PUBLISH, null, null, null, SITE);
+    }
+
+    /**
+     * As a reply stored while its parent's erasure is open, one that quotes the erased comment second (its marker and
+     * passage further down its quote, forty-sixth session): its insert locks that comment too, waits for the erasure,
+     * and stores the quote without its passage.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aReplyQuotingACommentSecondStoredWhileItsErasureIsOpenKeepsNoPassageOfIt(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insertAll(List.of(numbered("p", 5, null, "ann", null), numbered("q", 6, null, "bo", null)), T0, (r, i) -> {});
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        boolean waited;
+        try (Handle erasure = jdbi.open()) {
+            erasure.begin();
+            Erasures.erase(erasure, List.of(CommentStore.key(SITE, "p")), List.of(), null, "site-key", Decider.WEBSITE, T0);
+            Future<?> reply = pool.submit(() -> store.insert(numbered("r", 8, 6, "cy", QUOTES_5_SECOND), T0));
+            waited = db.awaitWaiting(jdbi, erasure, reply);
+            erasure.commit();
+            reply.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Arrays.asList("cy", "text of q", null), copies(jdbi, "r"), "the reply's author, quote and parent author");
+        assertTrue(waited, "the reply's insert waits for the erasure");
+    }
+
+    /** The other way round: an erasure of p that waited for the insert of a reply quoting p second takes the passage out. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anErasureThatWaitedForTheInsertOfAReplyQuotingItSecondTakesItsPassageOut(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insertAll(List.of(numbered("p", 5, null, "ann", null), numbered("q", 6, null, "bo", null)), T0, (r, i) -> {});
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        boolean waited;
+        try (Handle reply = jdbi.open()) {
+            reply.begin();
+            CommentStore.insertAll(reply, List.of(numbered("r", 8, 6, "cy", QUOTES_5_SECOND)), CommentStore.utc(T0), (r, i) -> {});
+            Future<?> erasure = pool.submit(() -> store.erase(CommentStore.key(SITE, "p"), "site-key", Decider.WEBSITE, T0));
+            waited = db.awaitWaiting(jdbi, reply, erasure);
+            reply.commit();
+            erasure.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Arrays.asList("cy", "text of q", null), copies(jdbi, "r"), "the reply's author, quote and parent author");
+        assertTrue(waited, "the erasure waits for the reply's insert");
     }
 
     private static List<Object> copies(Jdbi jdbi, String id) {
