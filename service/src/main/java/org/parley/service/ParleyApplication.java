@@ -188,6 +188,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // A malformed key stops start-up here, not after the models and the database (~11 s).
         ApiKeys configuredKeys = ApiKeys.parse(config.apiKeys, config.rateLimit.requestsPerSecond);
         strictJson(env.getObjectMapper());
+        // What a body's parse may hold, by the most comments a request may carry (a batch's, a thread's).
+        org.parley.service.errors.JsonLimits.apply(env.getObjectMapper(), org.parley.service.errors.JsonLimits.maxTokens(
+                Math.max(config.maxBatchSize, Math.max(config.maxThreadComments, config.moderation.maxThreadComments))));
 
         Scoring scoring = scoring(config, loadModels(config));
         Clock clock = Clock.systemUTC();

@@ -499,6 +499,32 @@ class ParleyApplicationTest {
         assertTrue(APP.getObjectMapper().readTree(r.body()).at("/attributeScores/TOXICITY/summaryScore/value").isNumber(), r.body());
     }
 
+    /**
+     * A fourth penetration test (forty-sixth session): 27 MB of {@code {},{},…}, within the byte limit, was read as a tree
+     * of 9 million objects (~0.8 GB) before the thread format refused it, and three such bodies at once ran the 2 GB heap
+     * out of memory. Past {@link org.parley.service.errors.JsonLimits}' tokens the reader stops: a 400 naming the limit,
+     * on each endpoint that reads a body as a tree, and in a list of strings.
+     */
+    @Test
+    void aBodyOfMoreJsonTokensThanAnyValidRequestHoldsIsRefusedNamingTheLimit() throws Exception {
+        long max = org.parley.service.errors.JsonLimits.maxTokens(500);
+        String objects = "{},".repeat((int) max / 2) + "{}";  // two tokens each: past the limit
+        String strings = "\"a\",".repeat((int) max) + "\"a\"";
+        Map<String, String> bodies = Map.of(
+                "/v1/score/thread", "{\"thread\": [" + objects + "]}",
+                "/v1/threads", "{\"id\": \"t\", \"pad\": [" + objects + "]}",
+                "/v1/score/batch", "{\"comments\": [{\"pad\": [" + objects + "]}]}",
+                "/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [" + strings + "]}");
+        for (Map.Entry<String, String> b : bodies.entrySet()) {
+            java.net.http.HttpResponse<String> r = send(b.getKey(), BULK, b.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String what = b.getKey() + ": " + r.body();
+            assertEquals(400, r.statusCode(), what);
+            JsonNode error = APP.getObjectMapper().readTree(r.body());
+            assertEquals(max, error.path("limit").asLong(), what);
+            assertTrue(error.get("message").asText().contains("more than " + max + " JSON tokens"), what);
+        }
+    }
+
     /** What worked keeps working: a gzip body is inflated (by Jetty) and scored, and the body limit counts the inflated bytes. */
     @Test
     void aGzipBodyIsScoredAndOneInflatingPastTheBodyLimitIs413() throws Exception {

@@ -120,6 +120,8 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
         String kind = what.startsWith("Number value length") ? "a number longer than " + max + " digits"
                 : what.startsWith("Document nesting depth") ? "JSON nested deeper than " + max + " levels"
                 : what.startsWith("String value length") ? "a string longer than " + max + " characters"
+                : what.startsWith("Token count") ? "more than " + max + " JSON tokens (values, field names and brackets), far more than"
+                        + " any valid request holds"
                 : "a value beyond the JSON reader's limits";
         return new ApiException(400, field, max, field + " holds " + kind);
     }
