@@ -62,9 +62,25 @@ public record ErasureLogLine(String site, String id) {
                 + " backup older than this line, erase it again with scripts/erase --from-log LOG";
     }
 
-    /** {@code value} as a JSON string ({@code null} unquoted). */
+    /**
+     * {@code value} as a JSON string ({@code null} unquoted), on one line of plain characters: Jackson escapes the C0
+     * controls, and here the rest that a terminal, an editor or a log tool reads as something other than a character
+     * are escaped too (DEL, the C1 controls, among them U+0085 and the 8-bit CSI U+009B, the line and paragraph
+     * separators U+2028 and U+2029, and the invisible format characters, bidi overrides among them). Until the
+     * forty-sixth session a site's id put them in the erasure log raw: a viewer that breaks lines at U+2028 (or an
+     * editor that offers to remove "unusual line terminators") split or changed the line that re-applies the erasure,
+     * and a right-to-left override showed the rest of it reversed. Jackson reads the escapes back ({@link #read}).
+     */
     public static String quoted(String value) {
-        return value == null ? "null" : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
+        if (value == null) return "null";
+        String json = new String(JsonStringEncoder.getInstance().quoteAsString(value));
+        StringBuilder out = new StringBuilder(json.length() + 2).append('"');
+        json.codePoints().forEach(c -> {
+            if (c == 0x7f || c >= 0x80 && c <= 0x9f || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.FORMAT)
+                for (char unit : Character.toChars(c)) out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) unit));
+            else out.appendCodePoint(c);
+        });
+        return out.append('"').toString();
     }
 
     /**
