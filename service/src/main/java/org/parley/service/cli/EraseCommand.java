@@ -99,8 +99,12 @@ public final class EraseCommand extends ScriptCommand {
                 List<StoredComment> erased = store.eraseAuthor(site, author, actor, Decider.OPERATOR, Instant.now());
                 // A line a comment, by id: re-applying them needs no author's name kept outside the store.
                 for (StoredComment c : erased) logged(c.site(), c.id(), actor);
+                // The ids as JSON strings, as eraseEach says them: they are the site's, and until the forty-sixth session
+                // they reached the operator's terminal raw, so an id could clear the screen, retitle the window, or forge
+                // lines ("erased 0 comments") with escape sequences, carriage returns and line breaks.
                 System.out.println("erased " + erased.size() + " comment" + (erased.size() == 1 ? "" : "s") + " of site " + site
-                        + " by '" + author + "'" + (erased.isEmpty() ? "" : ": " + String.join(", ", erased.stream().map(StoredComment::id).toList())));
+                        + " by '" + author + "'" + (erased.isEmpty() ? "" : ": "
+                        + String.join(", ", erased.stream().map(c -> ErasureLogLine.quoted(c.id())).toList())));
             } else if (single) {
                 String one = id.get(0);
                 StoredComment c = store.find(site, one).orElseThrow(() -> new IllegalArgumentException("site " + site + " has no comment '" + one + "'"));

@@ -101,7 +101,7 @@ class EraseCommandTest {
 
         assertEquals(Optional.empty(), erase("--site", SITE, "--author", "dana"), commands.err());
 
-        assertTrue(printed().contains("erased 2 comments of site news.example by 'dana': d1, d2"), printed());
+        assertTrue(printed().contains("erased 2 comments of site news.example by 'dana': \"d1\", \"d2\""), printed());
         for (String id : List.of("d1", "d2")) {
             StoredComment c = store.find(SITE, id).orElseThrow();
             assertEquals(Status.ERASED, c.status());
@@ -117,6 +117,30 @@ class EraseCommandTest {
 
         assertEquals(Optional.empty(), erase("--site", SITE, "--author", "dana"));
         assertTrue(printed().contains("erased 0 comments of site news.example by 'dana'\n"), printed());
+    }
+
+    /**
+     * A fourth penetration test (forty-sixth session): a site's ids reached the operator's terminal raw when --author
+     * named what it erased, so an id could clear the screen (ESC [2J), retitle the window (ESC ]0;…BEL) or write a line
+     * of its own ("erased 0 comments") with a carriage return or a line break. They are JSON strings, as --ids says them.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anAuthorsErasedIdsArePrintedAsJsonStringsNeverAsTerminalControls(TestDatabases db) throws Exception {
+        CommentStore store = store(db);
+        String[] ids = {"e1\u001b]0;pwned\u0007", "e2\u001b[2J\u001b[H", "e3\rerased 0 comments", "e4\nerased 0 comments", "e5\u009b31m"};
+        for (String id : ids) store.insert(comment(SITE, id, "eve"), T0);
+
+        assertEquals(Optional.empty(), erase("--site", SITE, "--author", "eve"), commands.err());
+
+        String said = printed();
+        assertTrue(said.startsWith("erased 5 comments of site news.example by 'eve': \""), said);
+        for (String shown : List.of("\"e1\\u001B]0;pwned\\u0007\"", "\"e2\\u001B[2J\\u001B[H\"", "\"e3\\rerased 0 comments\"",
+                "\"e4\\nerased 0 comments\"", "\"e5\\u009B31m\""))
+            assertTrue(said.contains(shown), shown + " in " + said);
+        assertEquals(1, said.strip().lines().count(), said);
+        assertTrue(said.chars().noneMatch(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f), said);
+        for (String id : ids) assertErased(store, SITE, id);
     }
 
     @ParameterizedTest
@@ -236,11 +260,11 @@ class EraseCommandTest {
 
         assertEquals(Optional.empty(), erase("--from-log", log.toString()), commands.err());
         assertEquals("""
-                erased: comment "x\\" of site \\"blog.example\\" \\\\ é\\n\u2028" of site "news.example"
+                erased: comment "x\\" of site \\"blog.example\\" \\\\ é\\n\\u2028" of site "news.example"
                 erased: comment "k1" of site "blog.example"
                 erased: comment "k2" of site "blog.example"
                 unknown: comment "gone" of site "news.example"
-                erased before: comment "x\\" of site \\"blog.example\\" \\\\ é\\n\u2028" of site "news.example"
+                erased before: comment "x\\" of site \\"blog.example\\" \\\\ é\\n\\u2028" of site "news.example"
                 erased 3, erased before 1, unknown 1, failed 0 (of 5)
                 """, printed());
         assertErased(store, SITE, tricky);
