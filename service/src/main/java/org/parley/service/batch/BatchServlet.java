@@ -248,7 +248,9 @@ public final class BatchServlet extends HttpServlet {
             refused(response, e);
         } catch (IOException | ServletException | RuntimeException e) {  // Jersey's mappers answer everything; this is a bug
             String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
-            LOG.error("error {} in a part of a batch", id, e);
+            // Its class and frames, as a request's bug is logged: until the forty-sixth session its message went too, and
+            // a message may quote a part's comment (or hold a line break).
+            LOG.error("error {} in a part of a batch", id, org.parley.service.errors.UnexpectedExceptionMapper.scrubbed(e));
             refused(response, new ApiException(500, null, null, "internal error " + id));
         }
         return response;

@@ -432,6 +432,27 @@ class BatchServletTest {
     }
 
     /**
+     * A fourth penetration test (forty-sixth session): a bug in a part was logged with its exception's message, which a
+     * request's bug never is (UnexpectedExceptionMapper): a message may quote the part's comment, or hold a line break
+     * that writes a line of its own. Now its class and frames alone; the part is its own 500.
+     */
+    @Test
+    void aPartsBugIsLoggedWithoutItsExceptionsMessage() throws Exception {
+        meanwhile = () -> { throw new IllegalStateException("a bug quoting \"a secret comment\"\nINFO  [forged] line"); };
+        java.util.List<ch.qos.logback.classic.spi.ILoggingEvent> lines;
+        Answer a;
+        try (org.parley.service.LogLines log = org.parley.service.LogLines.of(BatchServlet.class.getName(), ch.qos.logback.classic.Level.ERROR)) {
+            a = post(null, batchHeaders(), part("1", "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n" + ANALYZE) + "--b--");
+            lines = log.list();
+        }
+        assertEquals(200, a.status(), a.body());
+        assertTrue(a.body().contains("HTTP/1.1 500") && a.body().contains("internal error "), a.body());
+        assertEquals(1, lines.size(), lines.toString());
+        for (ch.qos.logback.classic.spi.IThrowableProxy t = lines.get(0).getThrowableProxy(); t != null; t = t.getCause())
+            assertFalse(String.valueOf(t.getMessage()).contains("secret") || String.valueOf(t.getMessage()).contains("forged"), t.getMessage());
+    }
+
+    /**
      * The forty-first session's audit: two parts of one Content-ID ran and were answered {@code <response-1>} twice. The
      * batch is refused before any part runs, in Google's envelope naming the field and the id.
      */

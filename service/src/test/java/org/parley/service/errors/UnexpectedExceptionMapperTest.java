@@ -55,4 +55,26 @@ class UnexpectedExceptionMapperTest {
         org.mockito.Mockito.verify(response).setHeader("X-Request-Id", "lb-7f3a");
         assertNull(org.slf4j.MDC.get("requestId"), "cleared after the request: the thread serves others next");
     }
+
+    /**
+     * A fourth penetration test (forty-sixth session): the 500's line named the path as JAX-RS gives it, decoded, so a
+     * path with %0A (an id of DELETE /v1/comments/{id}) wrote a line of its own, one that can pass for an erasure line
+     * of another site, were the request a bug's. The path's controls, separators and format characters are percent-encoded.
+     */
+    @Test
+    void aPathsLineBreaksAndControlsAreNotWrittenIntoTheLog() throws Exception {
+        String forged = "v1/comments/x\nINFO  [2026-12-05 10:00:00,000] org.parley.service.resources.CommentsResource: erased comment"
+                + " \"c1\" of site \"b.example\"\r\u2028\u0085\u202e\u001b[2J é";
+        List<ILoggingEvent> lines;
+        try (LogLines log = LogLines.of(UnexpectedExceptionMapper.class.getName(), Level.ERROR)) {
+            UnexpectedExceptionMapper.respond(forged, new IllegalStateException("a bug quoting \"a secret comment\"\nFORGED"));
+            lines = log.list();
+        }
+        assertEquals(1, lines.size(), lines.toString());
+        String message = lines.get(0).getFormattedMessage();
+        assertTrue(message.codePoints().allMatch(c -> c >= 0x20 && c < 0x7f || c == 'é'), message);
+        assertTrue(message.endsWith(" on /v1/comments/x%0AINFO  [2026-12-05 10:00:00,000] org.parley.service.resources.CommentsResource:"
+                + " erased comment \"c1\" of site \"b.example\"%0D%E2%80%A8%C2%85%E2%80%AE%1B[2J é"), message);
+        assertFalse(lines.get(0).getThrowableProxy().getMessage().contains("secret"), "the exception's class alone");
+    }
 }
