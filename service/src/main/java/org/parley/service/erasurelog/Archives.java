@@ -1,17 +1,40 @@
 package org.parley.service.erasurelog;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /** How the erasure log's archives are written: whole or not at all, whatever stops the process meanwhile. */
 final class Archives {
+    private static final Logger LOG = LoggerFactory.getLogger(Archives.class);
+
     private Archives() {}
+
+    /**
+     * The files of {@code dir}, sorted by name: none where it does not exist, or where it cannot be read, with a WARN
+     * saying so and what it was read {@code for} (the files stay as they are; the next try reads them again).
+     */
+    static List<Path> files(Path dir, String forWhat) {
+        try (Stream<Path> listed = Files.list(dir)) {
+            return listed.sorted().toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            LOG.warn("cannot read the erasure log {} to {}: {}", dir, forWhat, e.toString());
+            return List.of();
+        }
+    }
 
     /**
      * Puts {@code source}, gzip-compressed, at {@code gz} (over what is there): into a hidden {@code .gz} beside it

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.ZipException;
 
 /**
@@ -59,15 +57,7 @@ public final class InterruptedRolls {
 
     /** How many rolls of {@code dir} it finished; also deletes the hidden {@code .gz}s a stop left a day or more ago. */
     static int finish(Path dir, Instant now) {
-        List<Path> files;
-        try (Stream<Path> listed = Files.list(dir)) {
-            files = listed.sorted().toList();
-        } catch (NoSuchFileException e) {
-            return 0;
-        } catch (IOException e) {
-            LOG.warn("cannot read the erasure log {} to finish a month's roll a stop left: {}", dir, e.toString());
-            return 0;
-        }
+        List<Path> files = Archives.files(dir, "finish a month's roll a stop left");
         int done = 0;
         for (Path file : files) {
             String name = file.getFileName().toString();

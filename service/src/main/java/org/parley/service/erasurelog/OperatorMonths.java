@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Compresses the operator's past months in the erasure log ({@code operator-YYYY-MM.log} into {@code
@@ -37,15 +36,7 @@ public final class OperatorMonths {
 
     /** The months of {@code dir} that ended a day or more before {@code now}; how many it compressed or deleted. */
     public static int compressPast(Path dir, Instant now) {
-        List<Path> files;
-        try (Stream<Path> listed = Files.list(dir)) {
-            files = listed.sorted().toList();
-        } catch (NoSuchFileException e) {
-            return 0;
-        } catch (IOException e) {
-            LOG.warn("cannot read the erasure log {} to compress the operator's past months: {}", dir, e.toString());
-            return 0;
-        }
+        List<Path> files = Archives.files(dir, "compress the operator's past months");
         int done = 0;
         for (Path file : files) {
             Matcher m = NAME.matcher(file.getFileName().toString());
