@@ -75,12 +75,12 @@ final class PageLines {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
     }
 
-    /** Runs of non-blank lines, split at blank lines. */
+    /** Runs of non-blank lines, split at blank lines (a page's are empty, a stored quote's may hold spaces). */
     static List<List<String>> paragraphs(List<String> lines) {
         List<List<String>> paragraphs = new ArrayList<>();
         List<String> current = new ArrayList<>();
         for (String line : lines) {
-            if (line.isEmpty()) {
+            if (line.isBlank()) {
                 if (!current.isEmpty()) paragraphs.add(current);
                 current = new ArrayList<>();
             } else {

@@ -1,6 +1,7 @@
 package org.parley.thread;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -78,19 +79,7 @@ public final class QuotedPassages {
         return kept.isEmpty() ? null : String.join("\n\n", kept);
     }
 
-    /** Runs of non-blank lines, as {@link PageLines#paragraphs} reads a page. */
     private static List<List<String>> paragraphs(String text) {
-        List<List<String>> out = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        for (String line : LINE.split(text, -1)) {
-            if (line.isBlank()) {
-                if (!current.isEmpty()) out.add(current);
-                current = new ArrayList<>();
-            } else {
-                current.add(line);
-            }
-        }
-        if (!current.isEmpty()) out.add(current);
-        return out;
+        return PageLines.paragraphs(Arrays.asList(LINE.split(text, -1)));
     }
 }
