@@ -73,6 +73,23 @@ public final class Cli {
         java.nio.file.Files.writeString(file, text);
     }
 
+    /** The option of scripts/score and scripts/evaluate that refuses what {@link #pipelineChecked} would warn of. */
+    static final String STRICT_PIPELINE = "--strict-pipeline";
+
+    /**
+     * A bundle's text-pipeline check ({@link org.parley.model.PipelineCheck}) against the pipeline the scripts read text
+     * with: a warning on stderr where it may read text otherwise than its training did; with {@code strict}, a refusal.
+     *
+     * @param wide whether the bundle's wide part reads the wide text (the toxicity bundle's)
+     */
+    static org.parley.model.PipelineCheck pipelineChecked(java.nio.file.Path file, com.fasterxml.jackson.databind.JsonNode provenance,
+                                                          boolean wide, boolean strict) {
+        org.parley.model.PipelineCheck check = org.parley.model.PipelineCheck.of(file, provenance,
+                org.parley.text.TextPipeline.standard(), wide).enforce(strict, STRICT_PIPELINE);
+        if (check.warns()) System.err.println("warning: " + check.message());
+        return check;
+    }
+
     /**
      * Loads a bundle; one of the other task's (its bundle.json's format is {@code otherFormat}) is refused with
      * {@code message}, which says what to do with it, not only which format it lacks.

@@ -21,6 +21,7 @@ import org.parley.eval.RocAucBootstrap;
 import org.parley.eval.RocAucChange;
 import org.parley.model.Bundles;
 import org.parley.model.ModelBundle;
+import org.parley.model.PipelineCheck;
 import org.parley.model.Spread;
 import org.parley.model.ToxicityModel;
 import org.parley.policy.Policy;
@@ -106,6 +107,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "write the metrics JSON here instead of stdout")
     Path output;
 
+    @Option(names = Cli.STRICT_PIPELINE, description = "refuse a bundle whose text pipeline may differ from the one it was trained with"
+            + " (its recorded probe readings differ, or it has none) instead of saying so in the figures (textPipeline)")
+    boolean strictPipeline;
+
     /** The --model bundle's dev part, which --split and the baselines' training rows follow. */
     private int devPart = DevSplit.SHIPPED_PART;
 
@@ -119,6 +124,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         checkBeforeTheWork();
         if (compare != null) return compare(root);
         ModelBundle bundle = toxicityBundle("--model", model); // a bad bundle is refused before the corpora are read
+        PipelineCheck pipelineCheck = pipelineCheck(model, bundle);
         devPart = devPart(bundle);
         List<Example> examples = evaluationData(root);
         if (examples.isEmpty()) throw new IllegalArgumentException("no labelled examples to evaluate in " + evaluationName());
@@ -143,9 +149,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<RocAucBootstrap.Result> intervals = new ArrayList<>();
         if (run.interval() != null) intervals.add(run.interval());
         intervals.addAll(versus);
-        Path html = ReportWriter.write(report, Comparison.of(evaluations), intervals);
+        Path html = ReportWriter.write(report, Comparison.of(evaluations), intervals, List.of(pipelineCheck.message()));
         System.err.println("report: " + html.toAbsolutePath());
-        print(evaluations, run, versus, trainedOn);
+        print(evaluations, run, pipelineCheck, versus, trainedOn);
         return 0;
     }
 
@@ -199,11 +205,13 @@ public final class EvaluateCommand implements Callable<Integer> {
      * The metrics JSON (the bundle's, with what {@code run} measured and the baselines' comparisons, then each
      * baseline's) on stdout or to --output, and the tables on stderr.
      */
-    private void print(List<Evaluation> evaluations, ModelRun run, List<RocAucBootstrap.Result> versus, ObjectNode trainedOn)
-            throws IOException {
+    private void print(List<Evaluation> evaluations, ModelRun run, PipelineCheck pipelineCheck, List<RocAucBootstrap.Result> versus,
+                       ObjectNode trainedOn) throws IOException {
         ArrayNode json = JSON.createArrayNode();
         for (Evaluation e : evaluations) json.add(JSON.readTree(e.toJson()));
         ((ObjectNode) json.get(0)).set("identityBias", run.identity().toJson());
+        // Beside the figures, so that none is quoted without whether this checkout reads text as the bundle's training did.
+        ((ObjectNode) json.get(0)).set("textPipeline", pipelineCheck.toJson());
         ((ObjectNode) json.get(0)).set("policy", JSON.valueToTree(run.policy()));
         if (run.interval() != null) ((ObjectNode) json.get(0)).set("interval95", JSON.valueToTree(run.interval()));
         if (!versus.isEmpty()) ((ObjectNode) json.get(0)).set("versusBaselines", JSON.valueToTree(versus));
@@ -226,6 +234,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (compare.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize()))
             throw new IllegalArgumentException("--compare names the same bundle as --model: " + model);
         ModelBundle beforeBundle = toxicityBundle("--compare", compare), afterBundle = toxicityBundle("--model", model);
+        PipelineCheck beforeCheck = pipelineCheck(compare, beforeBundle), afterCheck = pipelineCheck(model, afterBundle);
+        ObjectNode pipelines = JSON.createObjectNode();
+        pipelines.set("before", beforeCheck.toJson());
+        pipelines.set("after", afterCheck.toJson());
         devPart = devPart(afterBundle);
         int beforePart = devPart(beforeBundle);
         // On another part's dev rows one of the two would be read on its own training rows.
@@ -252,6 +264,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             Evaluation a = Evaluation.of(model.toString(), set.getValue(), afterScores);
             RocAucBootstrap.Result change = resamples > 0 ? RocAucBootstrap.of(a.model(), afterScores, b.model(),
                     beforeScores, set.getValue(), resamples, Bootstrap.DEFAULT_SEED) : null;
+            if (first) System.out.println("text pipeline, before: " + beforeCheck.message() + "\ntext pipeline, after: " + afterCheck.message());
             System.out.println(RocAucChange.of(set.getKey(), b, a).table(change));
             IdentityReport ib = IdentityReport.of(set.getValue(), beforeScores, before, identitySentences);
             IdentityReport ia = IdentityReport.of(set.getValue(), afterScores, after, identitySentences);
@@ -261,10 +274,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             identity.set("after", ia.toJson());
             ObjectNode node = json.addObject().put("data", set.getKey())
                     .<ObjectNode>set("before", JSON.readTree(b.toJson())).<ObjectNode>set("after", JSON.readTree(a.toJson()))
-                    .set("identityBias", identity);
+                    .<ObjectNode>set("identityBias", identity).set("textPipeline", pipelines);
             if (change != null) node.set("change", JSON.valueToTree(change));
             if (first) System.err.println("report: " + ReportWriter.write(report, Comparison.of(a, b),
-                    change == null ? List.of() : List.of(change)).toAbsolutePath());
+                    change == null ? List.of() : List.of(change), List.of("before: " + beforeCheck.message(), "after: " + afterCheck.message()))
+                    .toAbsolutePath());
             first = false;
         }
         if (output != null) Cli.writeOutput(output, JSON.writeValueAsString(json) + "\n");
@@ -369,6 +383,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (n != recorded) out.put(source, n + "/" + recorded);
         });
         return out;
+    }
+
+    /** The bundle's text-pipeline check, warned of (or, with --strict-pipeline, refused); said on stderr when it holds too. */
+    private PipelineCheck pipelineCheck(Path file, ModelBundle bundle) {
+        PipelineCheck check = Cli.pipelineChecked(file, bundle.provenance(), true, strictPipeline);
+        if (!check.warns()) System.err.println(check.message());
+        return check;
     }
 
     /** The toxicity bundle given to {@code option}; a stance bundle is pointed to scripts/evaluate --task stance. */

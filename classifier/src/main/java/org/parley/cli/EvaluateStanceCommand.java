@@ -93,6 +93,10 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "write the metrics JSON here instead of stdout")
     Path output;
 
+    @Option(names = Cli.STRICT_PIPELINE, description = "refuse a bundle whose text pipeline may differ from the one it was trained with"
+            + " (its recorded probe readings differ, or it has none) instead of saying so in the figures (textPipeline)")
+    boolean strictPipeline;
+
     @Option(names = "--resamples", paramLabel = "N",
             description = "bootstrap draws (of threads and texts, whose rows go together) for the 95%% intervals of each figure (interval95, per corpus and target too)"
                     + " and of each paired difference (change, versusBaselines) (default: ${DEFAULT-VALUE}; 0: no intervals)")
@@ -147,6 +151,8 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
      */
     private Predictors evaluateModel(ObjectNode out, StanceModel m, StanceData split, StanceData labelled) {
         out.put("model", m.name() + " " + m.version());
+        // Beside the figures, so that none is quoted without whether this checkout reads text as the bundle's training did.
+        out.set("textPipeline", pipelineCheck(model, m).toJson());
         // The dev split keeps unseen targets apart (targetStanceHeldOut); a file's are said here.
         if (labelled != null && !labelled.dev().isEmpty()) {
             ObjectNode seen = StanceEvaluator.targetsInTraining(m, labelled.dev());
@@ -164,6 +170,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
             PairPredictor oldTarget = StanceEvaluator.targetPredictor(old).remembering();
             PairPredictor oldReply = StanceEvaluator.replyPredictor(old).remembering();
             out.put("compared", old.name() + " " + old.version());
+            out.set("comparedTextPipeline", pipelineCheck(compare, old).toJson());
             out.set("compare", StanceTrainer.evaluate(oldTarget, oldReply, split, resamples));
             out.set("change", StanceEvaluator.versus(modelTarget, modelReply, oldTarget, oldReply, split, resamples));
         }
@@ -205,6 +212,13 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         seen.path("targets").fields().forEachRemaining(t -> each.add(t.getKey() + (t.getValue().path("seen").asBoolean()
                 ? String.format(Locale.ROOT, " seen (%,d training rows)", t.getValue().path("trainingRows").asInt()) : " unseen")));
         return String.join("; ", each);
+    }
+
+    /** The bundle's text-pipeline check, warned of (or, with --strict-pipeline, refused); said on stderr when it holds too. */
+    private org.parley.model.PipelineCheck pipelineCheck(Path file, StanceModel bundle) {
+        org.parley.model.PipelineCheck check = Cli.pipelineChecked(file, bundle.provenance(), false, strictPipeline);
+        if (!check.warns()) System.err.println(check.message());
+        return check;
     }
 
     /** The stance bundle given to {@code option}; a toxicity bundle is pointed to scripts/evaluate without --task stance. */

@@ -62,6 +62,10 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--policy", description = "also add \"action\" and \"rules\": the service's default policy (docs/scoring-api.md, \"Policy\"; reads a comment's sentences alone when the other rules publish it)")
     boolean policy;
 
+    @Option(names = Cli.STRICT_PIPELINE, description = "refuse a bundle whose text pipeline may differ from the one it was trained with"
+            + " (its recorded probe readings differ, or it has none) instead of warning (docs/data-science.md, \"The text-pipeline check\")")
+    boolean strictPipeline;
+
     @Option(names = "--sentiment", description = "also add \"sentiment\" (CoreNLP, five classes; costs a parse per comment)")
     boolean sentiment;
 
@@ -93,7 +97,7 @@ public final class ScoreCommand implements Callable<Integer> {
             try (Writer out = output == null
                     ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
                     : Files.newBufferedWriter(output)) {
-                batch.score(scorer, policy ? new PolicyFields() : null, out, new StanceFields(stanceModel, sentiment));
+                batch.score(scorer, policy ? new PolicyFields() : null, out, new StanceFields(stanceModel, sentiment, strictPipeline));
             } catch (IOException | RuntimeException | Error e) {
                 batch.fail(e);
                 throw e;
@@ -104,7 +108,9 @@ public final class ScoreCommand implements Callable<Integer> {
 
     /** The --model bundle, without its checksum: scoring never reads it. */
     private ModelBundle toxicityBundle() {
-        return load(model, BundleOption.TOXICITY, () -> ModelBundle.load(model, false));
+        ModelBundle bundle = load(model, BundleOption.TOXICITY, () -> ModelBundle.load(model, false));
+        Cli.pipelineChecked(model, bundle.provenance(), true, strictPipeline);
+        return bundle;
     }
 
     /** The bundles scripts/score reads: the option that takes each, its format and what it is called. */

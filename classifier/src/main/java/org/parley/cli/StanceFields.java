@@ -24,10 +24,17 @@ import org.parley.text.TextPipeline;
 final class StanceFields {
     private final Path stanceBundle;
     private final boolean sentiment;
+    private final boolean strictPipeline;
     private StanceModel stance;
     private SentimentAnalyzer analyzer;
 
     StanceFields(Path stanceBundle, boolean sentiment) {
+        this(stanceBundle, sentiment, false);
+    }
+
+    /** @param strictPipeline refuse a bundle that may read text otherwise than at training ({@link Cli#pipelineChecked}) */
+    StanceFields(Path stanceBundle, boolean sentiment, boolean strictPipeline) {
+        this.strictPipeline = strictPipeline;
         this.stanceBundle = stanceBundle;
         this.sentiment = sentiment;
     }
@@ -96,7 +103,11 @@ final class StanceFields {
     }
 
     private StanceModel stance() {
-        if (stance == null) stance = ScoreCommand.load(stanceBundle, ScoreCommand.BundleOption.STANCE, () -> StanceBundle.load(stanceBundle, TextPipeline.standard()));
+        if (stance == null) {
+            StanceModel loaded = ScoreCommand.load(stanceBundle, ScoreCommand.BundleOption.STANCE, () -> StanceBundle.load(stanceBundle, TextPipeline.standard()));
+            Cli.pipelineChecked(stanceBundle, loaded.provenance(), false, strictPipeline);
+            stance = loaded;
+        }
         return stance;
     }
 

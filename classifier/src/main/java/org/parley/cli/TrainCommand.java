@@ -8,6 +8,7 @@ import org.parley.corpus.DevSplit;
 import org.parley.corpus.Example;
 import org.parley.feature.FeatureConfig;
 import org.parley.model.ModelBundle;
+import org.parley.model.PipelineFingerprint;
 import org.parley.model.NetworkConfig;
 import org.parley.text.TextPipeline;
 import org.parley.train.Checkout;
@@ -260,6 +261,8 @@ public final class TrainCommand implements Callable<Integer> {
         provenance.set("repeat", JSON.valueToTree(repeat));
         provenance.put("devSplit", "corpus.DevSplit: content hash of the normalised text, fixed salt, ~10%");
         provenance.put("devPart", devPart);
+        // How the pipeline read the probe texts: a later checkout that reads them otherwise is told so at load (PipelineCheck).
+        provenance.set(PipelineFingerprint.KEY, PipelineFingerprint.of(TextPipeline.standard(), true).toJson());
     }
 
     /**

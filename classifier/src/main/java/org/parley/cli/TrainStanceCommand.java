@@ -14,6 +14,7 @@ import org.parley.corpus.Corpora;
 import org.parley.corpus.ReplyCorpora;
 import org.parley.corpus.StanceCorpora;
 import org.parley.feature.SentenceEncoder;
+import org.parley.model.PipelineFingerprint;
 import org.parley.stance.PairFeatureConfig;
 import org.parley.stance.PairNetworkConfig;
 import org.parley.stance.StanceBundle;
@@ -151,6 +152,8 @@ public final class TrainStanceCommand implements Callable<Integer> {
         Path root = data != null ? data : Corpora.defaultRoot();
         checkOptions();
         StanceModel reuse = targetFrom == null ? null : StanceBundle.load(targetFrom, TextPipeline.standard());
+        // The kept target model goes on reading text through this checkout's pipeline: said, as at any load.
+        if (reuse != null) Cli.pipelineChecked(targetFrom, reuse.provenance(), false, false);
         List<String> heldOut = heldOut(reuse);
         StanceData split = StanceData.load(root, heldOut, sample, seed);
         checkHeldOut(split, heldOut);
@@ -234,5 +237,8 @@ public final class TrainStanceCommand implements Callable<Integer> {
         provenance.set("corpora", reuse == null ? split.counts() : TargetProvenance.measuredOnly(split.counts()));
         // A kept target model's targets are those of its own run, which targetModel records.
         if (reuse == null) provenance.set("trainingTargets", split.trainingTargets());
+        // The pair networks read its tokens (the wide and sentence parts read the raw text): a later checkout that reads the
+        // probe texts otherwise is told so at load (PipelineCheck).
+        provenance.set(PipelineFingerprint.KEY, PipelineFingerprint.of(TextPipeline.standard(), false).toJson());
     }
 }

@@ -53,10 +53,20 @@ public final class ReportWriter {
      * own ROC-AUCs and their differences, one column per result.
      */
     public static Path write(Path dir, Comparison comparison, List<RocAucBootstrap.Result> intervals) throws IOException {
+        return write(dir, comparison, intervals, List.of());
+    }
+
+    /**
+     * As {@link #write(Path, Comparison, List)}, with what the bundles' text-pipeline checks found
+     * ({@code model.PipelineCheck}) under the heading: the figures hold for the pipeline a bundle was trained with.
+     */
+    public static Path write(Path dir, Comparison comparison, List<RocAucBootstrap.Result> intervals, List<String> pipelineChecks)
+            throws IOException {
         Files.createDirectories(dir);
         MAPPER.writeValue(dir.resolve(JSON).toFile(), comparison.evaluations());
         StringBuilder html = new StringBuilder(16_384);
         head(html, comparison);
+        for (String check : pipelineChecks) html.append("<p>Text pipeline: ").append(esc(check)).append("</p>\n");
         html.append("<h2>Per attribute</h2>\n");
         table(html, comparison, comparison.attributeRows(), false);
         if (!intervals.isEmpty()) intervals(html, intervals);

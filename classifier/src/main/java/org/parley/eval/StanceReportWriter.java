@@ -62,6 +62,9 @@ public final class StanceReportWriter {
             html.append("In brackets, each figure's 95% interval from ").append(metrics.get("resamples").asInt())
                     .append(" bootstrap draws (a thread's replies, and the rows of one text, drawn together). ");
         html.append("The paired differences are in <code>").append(ReportWriter.JSON).append("</code>.</p>\n");
+        // Whether this checkout reads text as the bundles' training did (model.PipelineCheck): the figures hold for that pipeline.
+        for (String check : List.of("textPipeline", "comparedTextPipeline"))
+            if (metrics.has(check)) html.append("<p>Text pipeline: ").append(esc(metrics.get(check).path("message").asText())).append("</p>\n");
         if (metrics.has("targetsInTraining")) targetsInTraining(html, metrics.get("targetsInTraining"));
         boolean first = true;
         for (Map.Entry<String, JsonNode> model : fields(metrics)) {

@@ -57,12 +57,14 @@ class EvaluateCommandTest {
         assertTrue(tables.contains("Identity terms on all split"), tables);
         assertTrue(tables.contains("subgroup bef/aft"), tables);
         assertTrue(tables.contains("95% interval (1000 paired bootstrap draws)"), tables);
+        assertTrue(tables.contains("text pipeline, before: " + before + " predates the pipeline check"), tables);
 
         JsonNode out = new ObjectMapper().readTree(json.toFile());
         assertEquals(2, out.size());
         assertEquals(decisions.toString(), out.get(1).get("data").asText());
         assertEquals(3, out.get(1).at("/after/n").asInt());
         assertEquals(before.toString(), out.get(1).at("/before/model").asText());
+        assertEquals("unrecorded", out.get(0).at("/textPipeline/after/status").asText(), out.get(0).toString());
         assertTrue(Files.exists(dir.resolve("report/report.html")));
         assertEquals(IdentityBias.TERMS.size(), out.get(0).at("/identityBias/after/toxicityByTerm").size());
         // The same weights score every draw the same: a change of exactly 0 with no spread.
@@ -91,6 +93,10 @@ class EvaluateCommandTest {
         assertTrue(mean >= 0 && mean <= 1, "a probability: " + mean);
 
         JsonNode out = new ObjectMapper().readTree(json.toFile());
+        // A bundle without a text-pipeline fingerprint: said beside the figures, in the JSON and the report.
+        assertEquals("unrecorded", out.at("/textPipeline/status").asText(), out.get("textPipeline").toString());
+        assertTrue(out.at("/textPipeline/message").asText().startsWith(bundle + " predates the pipeline check"), out.get("textPipeline").toString());
+        assertTrue(Files.readString(dir.resolve("report/report.html")).contains("Text pipeline: " + bundle + " predates the pipeline check"));
         // What the standard policy does to these rows: every row counted once, positives per attribute.
         assertEquals(out.get("n").asInt(), out.at("/policy/all/n").asInt(), out.get("policy").toString());
         assertEquals(6, out.at("/policy/positives").size());
@@ -103,6 +109,29 @@ class EvaluateCommandTest {
                 "--corpus", "kaggle_insults_impermium", "--split", "all", "--identity-sentences", sentences.toString(),
                 "--report", dir.resolve("report").toString(), "--output", json.toString(), "--resamples", "0"));
         assertTrue(new ObjectMapper().readTree(json.toFile()).path("interval95").isMissingNode(), "--resamples 0: no intervals");
+    }
+
+    /** The forty-sixth session's reproduction audit: a bundle read through a changed text stage was neither refused nor flagged. */
+    @Test
+    void aBundleReadThroughAChangedPipelineIsSaidBesideItsFiguresAndRefusedWhenStrict() throws Exception {
+        Path bundle = dir.resolve("m.zip");
+        TinyBundles.create(org.parley.text.TextPipeline.unspelled()).save(bundle); // trained, as it were, before the speller
+        Path json = dir.resolve("eval.json");
+        String[] args = {"--model", bundle.toString(), "--data", fixtures().toString(), "--corpus", "kaggle_insults_impermium",
+                "--split", "all", "--resamples", "0", "--report", dir.resolve("report").toString(), "--output", json.toString()};
+        assertEquals(0, Cli.execute(new EvaluateCommand(), args));
+        JsonNode check = new ObjectMapper().readTree(json.toFile()).get("textPipeline");
+        assertEquals("differs", check.get("status").asText(), check.toString());
+        assertTrue(check.get("differing").asInt() > 0, check.toString());
+        assertTrue(check.get("message").asText().contains("probe texts otherwise than the one it was trained with (commit 0000000)"), check.toString());
+        assertTrue(Files.readString(dir.resolve("report/report.html")).contains("otherwise than the one it was trained with"));
+
+        Files.delete(json);
+        Printed strict = Printed.err(() -> Cli.execute(new EvaluateCommand(), java.util.stream.Stream.concat(
+                java.util.Arrays.stream(args), java.util.stream.Stream.of("--strict-pipeline")).toArray(String[]::new)));
+        assertEquals(2, strict.code());
+        assertTrue(strict.text().contains("refused (--strict-pipeline): " + bundle + ": this checkout's text pipeline reads"), strict.text());
+        assertFalse(Files.exists(json), "refused before any figure is written");
     }
 
     @Test

@@ -42,6 +42,28 @@ class ScoreCommandTest {
         }).toList();
     }
 
+    /** A bundle trained, as it were, before the speller: warned of on stderr and scored; refused with --strict-pipeline. */
+    @Test
+    void aBundleReadThroughAChangedPipelineIsWarnedOfAndRefusedWhenStrict() throws IOException {
+        Path old = dir.resolve("unspelled.zip");
+        TinyBundles.create(org.parley.text.TextPipeline.unspelled()).save(old);
+        Path in = Files.writeString(dir.resolve("one.jsonl"), "{\"id\": \"a\", \"text\": \"you btich\"}\n");
+        Path out = dir.resolve("one-out.jsonl");
+        Printed warned = Printed.err(() -> Cli.execute(new ScoreCommand(), "--model", old.toString(), "--output", out.toString(), in.toString()));
+        assertEquals(0, warned.code(), warned.text());
+        assertTrue(warned.text().contains("warning: " + old + ": this checkout's text pipeline reads"), warned.text());
+        assertEquals(1, Files.readAllLines(out).size());
+
+        Files.delete(out);
+        Printed strict = Printed.err(() -> Cli.execute(new ScoreCommand(), "--strict-pipeline", "--model", old.toString(),
+                "--output", out.toString(), in.toString()));
+        assertEquals(2, strict.code());
+        assertTrue(strict.text().contains("model bundle " + old + ": refused (--strict-pipeline)"), strict.text());
+        assertTrue(!Files.exists(out) || Files.readString(out).isEmpty(), "nothing scored");
+        Printed plain = Printed.err(() -> Cli.execute(new ScoreCommand(), "--model", bundle.toString(), "--output", out.toString(), in.toString()));
+        assertTrue(plain.text().contains("warning: " + bundle + " predates the pipeline check"), plain.text());
+    }
+
     /**
      * --policy, with the shipped bundle: the service's default policy beside the scores, sentences read alone. The
      * padded insult is the robustness suite's t00-long-civil: TOXICITY 0.17 as a whole, its middle sentence 0.87 alone.

@@ -8,6 +8,8 @@ import org.parley.corpus.DevSplit;
 import org.parley.corpus.Example;
 import org.parley.label.Attribute;
 import org.parley.model.ModelBundle;
+import org.parley.model.PipelineCheck;
+import org.parley.model.PipelineFingerprint;
 import org.parley.model.ToxicityModel;
 import org.parley.text.TextPipeline;
 
@@ -120,6 +122,16 @@ class TrainCommandTest {
         assertTrue(shortRows > 30, "most short texts are kept (a few may repeat a dev text): " + shortRows);
         assertEquals(shortRows, p.at("/corpora/short_texts/train").asInt());
         assertTrue(p.at("/corpora/short_texts/dev").isMissingNode());
+
+        // The text pipeline's reading of the probe texts, tokens and wide text: this checkout reads them alike, a changed stage
+        // (here the speller taken out) does not, and strict loading refuses it.
+        assertEquals(PipelineFingerprint.of(TextPipeline.standard(), true).digest(), p.at("/textPipeline/digest").asText());
+        assertEquals(PipelineFingerprint.probeTexts().size(), p.at("/textPipeline/probes").size());
+        assertEquals(PipelineCheck.Status.SAME, PipelineCheck.of(out, p, TextPipeline.standard(), true).enforce(true, "--strict-pipeline").status());
+        PipelineCheck changed = PipelineCheck.of(out, p, TextPipeline.unspelled(), true);
+        assertEquals(PipelineCheck.Status.DIFFERS, changed.status());
+        assertTrue(changed.message().contains(": tokens at training [orange, idiot, stop"), "the glued hashtag the speller splits: " + changed.message());
+        assertThrows(org.parley.model.BundleException.class, () -> changed.enforce(true, "--strict-pipeline"));
 
         List<String> texts = List.of("you are a complete idiot", "thanks, interesting read");
         float[][] a = new ToxicityModel(bundle, TextPipeline.standard(), 1).score(texts);

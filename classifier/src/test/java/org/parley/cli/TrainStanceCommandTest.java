@@ -136,6 +136,13 @@ class TrainStanceCommandTest {
                 err[0].text());
         String html = Files.readString(report.resolve("report.html"));
         assertTrue(html.contains("<tr><td>fireworks</td><td>unseen</td></tr>"), html);
+        // The pair networks' reading of the probe texts (tokens, no wide text), read alike by the checkout that made it.
+        JsonNode fingerprint = provenance(bundle).get(org.parley.model.PipelineFingerprint.KEY);
+        assertEquals("[\"tokens\"]", fingerprint.get("reads").toString());
+        assertEquals(org.parley.model.PipelineFingerprint.of(org.parley.text.TextPipeline.standard(), false).digest(), fingerprint.get("digest").asText());
+        JsonNode check = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.text()).get("textPipeline");
+        assertEquals("same", check.get("status").asText(), check.toString());
+        assertTrue(html.contains("Text pipeline: " + bundle + ": this checkout&#39;s text pipeline reads the"), html);
         assertTrue(html.contains("<tr><td>  ATHEISM </td><td>seen (" + atheism + " training rows)</td></tr>"), html);
     }
 
