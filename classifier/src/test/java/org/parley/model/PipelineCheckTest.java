@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.stance.StanceBundle;
 import org.parley.text.TextPipeline;
 
 import java.nio.file.Files;
@@ -115,5 +116,29 @@ class PipelineCheckTest {
         assertTrue(f.probes().stream().anyMatch(p -> p.tokens().contains(TextPipeline.ALL_CAPS)));
         assertTrue(f.probes().stream().anyMatch(p -> !p.wideText().equals(p.text())), "some probe's wide text is written out");
         assertFalse(PipelineFingerprint.of(TextPipeline.unspelled(), true).differences(f).isEmpty(), "the speller shows");
+    }
+
+    /**
+     * The shipped bundles predate the check; their sidecars hold the readings of their training commits' pipelines
+     * (fc58b0e, b5ec6b3), so this checkout is flagged as reading them otherwise (the speller, look-alike letters, the wide
+     * text's written-out styled letters), and each sidecar names the bundle file it was computed for by its SHA-256.
+     */
+    @Test
+    void theShippedBundlesAreFlaggedAsReadOtherwiseThanAtTraining() throws Exception {
+        record Shipped(Path file, BundleFile.Kind kind, boolean wide, String commit) {}
+        for (Shipped s : List.of(new Shipped(Bundles.shipped(), ModelBundle.KIND, true, "fc58b0ec21cd3d377cddeab424039b218021ee1f"),
+                new Shipped(StanceBundle.shipped(), new BundleFile.Kind("stance bundle", StanceBundle.FORMAT, 1, StanceBundle.VERSION), false,
+                        "b5ec6b394664672ce7d5bc2663a0c217ee581bc4"))) {
+            BundleFile bundle = BundleFile.read(s.file(), s.kind());
+            JsonNode provenance = bundle.object(s.file(), "provenance.json");
+            assertFalse(provenance.has(PipelineFingerprint.KEY), "the shipped bundles are not rewritten");
+            PipelineCheck check = PipelineCheck.of(s.file(), provenance, TextPipeline.standard(), s.wide());
+            assertEquals(PipelineCheck.Status.DIFFERS, check.status(), check.message());
+            assertEquals(s.commit(), check.trainedAt());
+            assertEquals(PipelineCheck.sidecar(s.file()), check.sidecar());
+            JsonNode sidecar = JSON.readTree(check.sidecar().toFile());
+            assertEquals(bundle.checksum(), sidecar.at("/bundle/sha256").asText(), s.file() + ": the sidecar names this file");
+            assertEquals(s.commit(), sidecar.get("computedAt").asText());
+        }
     }
 }
