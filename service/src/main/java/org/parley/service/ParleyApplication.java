@@ -28,6 +28,7 @@ import org.parley.explain.SpanTagger;
 import org.parley.explain.TaggedExplainer;
 import org.parley.model.BlasThreads;
 import org.parley.model.ModelBundle;
+import org.parley.model.PipelineCheck;
 import org.parley.model.ToxicityModel;
 import org.parley.service.api.ScoreResponse.ModelInfo;
 import org.parley.service.auth.AdminRequestFilter;
@@ -245,13 +246,14 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // Said before and after: on a busy machine loading takes a minute or two with nothing else logged, which reads as a hang.
         long loadStart = System.nanoTime();
         LOG.info("loading the models ({} and {}): seconds on an idle machine, a minute or more on a busy one", config.model, stancePath);
-        CompletableFuture<ServedStance> stanceLoad = CompletableFuture.supplyAsync(() -> loadStance(stancePath));
+        boolean strict = config.strictPipeline;
+        CompletableFuture<ServedStance> stanceLoad = CompletableFuture.supplyAsync(() -> loadStance(stancePath, strict));
         CompletableFuture<Language> languageLoad = CompletableFuture.supplyAsync(Language::standard); // ~1 s of profiles
         Path bundlePath = Path.of(config.model);
         ParleyConfiguration.Spans spans = config.spans;
         SpanLexicon lexicon = SpanLexicon.standard();
-        ModelHolder models = new ModelHolder(load(bundlePath, spans, lexicon), p -> load(p, spans, lexicon));
-        StanceHolder stance = new StanceHolder(joined(stanceLoad), ParleyApplication::loadStance);
+        ModelHolder models = new ModelHolder(load(bundlePath, spans, lexicon, strict), p -> load(p, spans, lexicon, strict));
+        StanceHolder stance = new StanceHolder(joined(stanceLoad), p -> loadStance(p, strict));
         // Requests are the parallelism here: OpenBLAS's own spinning threads would fight them for the
         // cores, and with one thread the span tagger runs each comment's convolution as one product.
         BlasThreads.useOne();
@@ -565,8 +567,10 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         return filter;
     }
 
-    static ServedModel load(Path bundlePath, ParleyConfiguration.Spans spans, SpanLexicon lexicon) {
+    /** @param strictPipeline refuse a bundle whose text-pipeline check does not hold ({@link #checked}) */
+    static ServedModel load(Path bundlePath, ParleyConfiguration.Spans spans, SpanLexicon lexicon, boolean strictPipeline) {
         ModelBundle bundle = ModelBundle.load(bundlePath);
+        checked(PipelineCheck.of(bundlePath, bundle.provenance(), TextPipeline.standard(), true), strictPipeline);
         ToxicityModel model = new ToxicityModel(bundle, TextPipeline.standard(), 1);  // the Java forward pass is thread-safe
         SpanTagger tagger = spans.tagger ? SpanTagger.standard(lexicon) : null;
         // With the tagger, its fallback word replaces the explainer's.
@@ -581,6 +585,17 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 new ModelInfo(bundle.name(), bundle.version(), bundle.checksum()));
     }
 
+    /**
+     * A bundle read through a text pipeline that may differ from the one it was trained with (its recorded probe readings
+     * differ, or it records none) is logged at WARN, naming it, how many probes differ and one; refused where strict
+     * (strictPipeline: true), at the start as at a reload.
+     */
+    static void checked(PipelineCheck check, boolean strict) {
+        check.enforce(strict, "strictPipeline: true");
+        if (check.warns()) LOG.warn("text pipeline: {}", check.message());
+        else LOG.info("text pipeline: {}", check.message());
+    }
+
     /** The loaded value, or the loader's own exception (which names the file), not a CompletionException around it. */
     static <T> T joined(CompletableFuture<T> load) {
         try {
@@ -593,8 +608,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     }
 
     /** The checksum is the SHA-256 of the bundle file, so two deployments can tell they serve the same one. */
-    static ServedStance loadStance(Path bundlePath) {
+    static ServedStance loadStance(Path bundlePath, boolean strictPipeline) {
         StanceModel model = StanceBundle.load(bundlePath, TextPipeline.standard());
+        checked(PipelineCheck.of(bundlePath, model.provenance(), TextPipeline.standard(), false), strictPipeline);
         return new ServedStance(model, new ModelInfo(model.name(), model.version(), model.checksum()));
     }
 

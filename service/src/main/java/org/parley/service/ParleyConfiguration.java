@@ -37,6 +37,14 @@ public class ParleyConfiguration extends Configuration {
     @JsonProperty
     public String stanceModel = "models/stance.zip";
 
+    /**
+     * Refuse, at the start and at a reload, a bundle not shown to read text as its training did ({@code model.PipelineCheck}):
+     * this checkout reads some of its recorded probe texts otherwise, or it records none (trained before the check). Off: such
+     * a bundle is served, with a WARN naming it, how many probes differ and one of them.
+     */
+    @JsonProperty
+    public boolean strictPipeline = false;
+
     /** Most comments in one POST /v1/score/batch; more is a 413. */
     @Min(1)
     @Max(10_000)

@@ -634,7 +634,7 @@ class ParleyApplicationTest {
     @Test
     void theShippedSpanStackerIsServedByDefaultAndTheThresholdsAndTheExplainerAloneOnRequest() {
         ParleyConfiguration.Spans spans = new ParleyConfiguration.Spans();
-        var served = ParleyApplication.load(SHIPPED, spans, org.parley.explain.SpanLexicon.standard());
+        var served = ParleyApplication.load(SHIPPED, spans, org.parley.explain.SpanLexicon.standard(), false);
         assertNotNull(served.explainer().stacker());
         assertNull(served.explainer().combination());
         String text = "You are a stupid idiot, shut up.";
@@ -644,11 +644,11 @@ class ParleyApplicationTest {
         assertTrue(words.containsAll(List.of("stupid", "idiot")), words.toString());
         assertFalse(words.contains(","), "never punctuation: " + words);
         spans.stacker = false;
-        var thresholds = ParleyApplication.load(SHIPPED, spans, org.parley.explain.SpanLexicon.standard()).explainer();
+        var thresholds = ParleyApplication.load(SHIPPED, spans, org.parley.explain.SpanLexicon.standard(), false).explainer();
         assertNull(thresholds.stacker());
         assertEquals(new org.parley.explain.SpanCombination(0.45, true, 0.0, false), thresholds.combination());
         spans.tagger = false;
-        var alone = ParleyApplication.load(SHIPPED, spans, org.parley.explain.SpanLexicon.standard()).explainer();
+        var alone = ParleyApplication.load(SHIPPED, spans, org.parley.explain.SpanLexicon.standard(), false).explainer();
         assertNull(alone.combination());
         assertNull(alone.stacker());
     }
