@@ -137,6 +137,8 @@ public final class SpanTaggerTrainer {
                 + s.splitSeed() + "): " + trainPosts + " posts" + (s.limit() > 0 ? " (--limit " + s.limit() + ")" : ""));
         p.set("dataFiles", Provenance.dataFiles(data.toAbsolutePath().getParent(), List.of(data.getFileName().toString())));
         p.put("labels", "a word token is toxic when most of its characters are in a gold span");
+        // Its network reads the pipeline's tokens: a later checkout that reads the probe texts otherwise is told so (PipelineCheck).
+        p.set(org.parley.model.PipelineFingerprint.KEY, org.parley.model.PipelineFingerprint.of(pipeline, false).toJson());
         p.put("lexiconInput", "rates learned out of fold (" + FOLDS + " folds) for training posts, on all training posts otherwise");
         p.put("embeddingInit", init);
         p.put("vocabulary", vocabulary).put("minCount", s.minCount());

@@ -84,6 +84,8 @@ class SpanTaggerTest {
         com.fasterxml.jackson.databind.JsonNode made = new com.fasterxml.jackson.databind.ObjectMapper().readTree(back.provenance());
         assertEquals(r.epoch(), made.path("bestEpoch").asInt(-1), back.provenance());
         assertEquals(40, made.path("code").path("commit").asText().length(), back.provenance());
+        assertEquals(org.parley.model.PipelineFingerprint.of(org.parley.text.TextPipeline.standard(), false).digest(),
+                made.at("/textPipeline/digest").asText(), "the tokens its network read, as the bundles record them");
         assertTrue(made.path("libraries").has("deeplearning4j"), back.provenance());
         assertEquals(java.util.Set.of("tsd_train.csv.gz", "tsd_trial.csv.gz"), java.util.stream.StreamSupport
                 .stream(made.path("dataFiles").spliterator(), false).map(f -> java.nio.file.Path.of(f.path("file").asText()).getFileName().toString())

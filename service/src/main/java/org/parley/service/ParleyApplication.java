@@ -573,6 +573,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         checked(PipelineCheck.of(bundlePath, bundle.provenance(), TextPipeline.standard(), true), strictPipeline);
         ToxicityModel model = new ToxicityModel(bundle, TextPipeline.standard(), 1);  // the Java forward pass is thread-safe
         SpanTagger tagger = spans.tagger ? SpanTagger.standard(lexicon) : null;
+        // Its network reads the pipeline's tokens too; the shipped one predates the check (and its provenance, the commit: ab849cb).
+        if (tagger != null) checked(PipelineCheck.of(Path.of("span-tagger.zip (classifier jar)"), taggerProvenance(tagger),
+                TextPipeline.standard(), false), strictPipeline);
         // With the tagger, its fallback word replaces the explainer's.
         SpanExplainer explainer = new SpanExplainer(model, TextPipeline.standard(), spans.threshold, lexicon,
                 spans.lexiconThreshold, tagger == null ? spans.fallbackMix : Double.NaN);
@@ -583,6 +586,15 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                         new SpanCombination(spans.taggerThreshold, spans.taggerUnion, spans.taggerFallback, false));
         return new ServedModel(model, spanner,
                 new ModelInfo(bundle.name(), bundle.version(), bundle.checksum()));
+    }
+
+    /** The span tagger's provenance.json, kept as the text it was read as. */
+    private static com.fasterxml.jackson.databind.JsonNode taggerProvenance(SpanTagger tagger) {
+        try {
+            return new ObjectMapper().readTree(tagger.provenance());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the span tagger's provenance.json is not JSON: " + e.getMessage(), e);
+        }
     }
 
     /**

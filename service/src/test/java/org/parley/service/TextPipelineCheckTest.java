@@ -31,4 +31,21 @@ class TextPipelineCheckTest {
         BundleException refused = assertThrows(BundleException.class, () -> ParleyApplication.loadStance(stance, true));
         assertTrue(refused.getMessage().startsWith("model bundle " + stance + ": refused (strictPipeline: true): "), refused.getMessage());
     }
+
+    /** The span tagger reads the pipeline's tokens too; the shipped one predates the check and its provenance names no commit. */
+    @Test
+    void theShippedSpanTaggerIsSaidToPredateTheCheck() {
+        ParleyConfiguration.Spans spans = new ParleyConfiguration.Spans();
+        try (LogLines log = LogLines.of(ParleyApplication.class.getName(), Level.INFO)) {
+            ParleyApplication.load(org.parley.model.Bundles.shipped(), spans, org.parley.explain.SpanLexicon.standard(), false);
+            assertTrue(log.list().stream().anyMatch(e -> e.getLevel() == Level.WARN && e.getFormattedMessage().equals(
+                    "text pipeline: span-tagger.zip (classifier jar) predates the pipeline check; trained at commit unknown: whether this "
+                            + "checkout's text pipeline reads text as that one did is not recorded")),
+                    log.list().stream().map(ILoggingEvent::getFormattedMessage).toList().toString());
+        }
+        // The toxicity bundle is checked first: strict refuses it (read otherwise, its sidecar says) before the tagger is read.
+        BundleException refused = assertThrows(BundleException.class,
+                () -> ParleyApplication.load(org.parley.model.Bundles.shipped(), spans, org.parley.explain.SpanLexicon.standard(), true));
+        assertTrue(refused.getMessage().contains("toxicity.zip: refused (strictPipeline: true)"), refused.getMessage());
+    }
 }
