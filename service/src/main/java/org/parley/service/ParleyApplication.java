@@ -365,7 +365,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new ScoreThreadResource(scoring.scorer(), stance, ThreadTargets.coreNlp(), sentiment, config.maxThreadComments,
                 limiter, batchGate));
         env.jersey().register(new PerspectiveResource(models, feedback, scoring.models().language(), gate));
-        env.jersey().register(new AdminResource(models, scoring.scorer()));
+        env.jersey().register(new AdminResource(models, stance, scoring.scorer()));
         env.jersey().register(new OpenApiResource());
         Optional<String> publicRoot = config.publicRoot();
         env.jersey().register(new DiscoveryResource(publicRoot));
@@ -570,12 +570,12 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     /** @param strictPipeline refuse a bundle whose text-pipeline check does not hold ({@link #checked}) */
     static ServedModel load(Path bundlePath, ParleyConfiguration.Spans spans, SpanLexicon lexicon, boolean strictPipeline) {
         ModelBundle bundle = ModelBundle.load(bundlePath);
-        checked(PipelineCheck.of(bundlePath, bundle.provenance(), TextPipeline.standard(), true), strictPipeline);
+        PipelineCheck textPipeline = checked(PipelineCheck.of(bundlePath, bundle.provenance(), TextPipeline.standard(), true), strictPipeline);
         ToxicityModel model = new ToxicityModel(bundle, TextPipeline.standard(), 1);  // the Java forward pass is thread-safe
         SpanTagger tagger = spans.tagger ? SpanTagger.standard(lexicon) : null;
         // Its network reads the pipeline's tokens too; the shipped one predates the check (and its provenance, the commit: ab849cb).
-        if (tagger != null) checked(PipelineCheck.of(Path.of("span-tagger.zip (classifier jar)"), taggerProvenance(tagger),
-                TextPipeline.standard(), false), strictPipeline);
+        PipelineCheck taggerPipeline = tagger == null ? null : checked(PipelineCheck.of(Path.of("span-tagger.zip (classifier jar)"),
+                taggerProvenance(tagger), TextPipeline.standard(), false), strictPipeline);
         // With the tagger, its fallback word replaces the explainer's.
         SpanExplainer explainer = new SpanExplainer(model, TextPipeline.standard(), spans.threshold, lexicon,
                 spans.lexiconThreshold, tagger == null ? spans.fallbackMix : Double.NaN);
@@ -585,7 +585,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 : new TaggedExplainer(explainer, tagger,
                         new SpanCombination(spans.taggerThreshold, spans.taggerUnion, spans.taggerFallback, false));
         return new ServedModel(model, spanner,
-                new ModelInfo(bundle.name(), bundle.version(), bundle.checksum()));
+                new ModelInfo(bundle.name(), bundle.version(), bundle.checksum()), textPipeline, taggerPipeline);
     }
 
     /** The span tagger's provenance.json, kept as the text it was read as. */
@@ -600,12 +600,14 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     /**
      * A bundle read through a text pipeline that may differ from the one it was trained with (its recorded probe readings
      * differ, or it records none) is logged at WARN, naming it, how many probes differ and one; refused where strict
-     * (strictPipeline: true), at the start as at a reload.
+     * (strictPipeline: true), at the start as at a reload. The check is kept with the bundle it was made for
+     * (GET /v1/admin/model, the health check's message).
      */
-    static void checked(PipelineCheck check, boolean strict) {
+    static PipelineCheck checked(PipelineCheck check, boolean strict) {
         check.enforce(strict, "strictPipeline: true");
         if (check.warns()) LOG.warn("text pipeline: {}", check.message());
         else LOG.info("text pipeline: {}", check.message());
+        return check;
     }
 
     /** The loaded value, or the loader's own exception (which names the file), not a CompletionException around it. */
@@ -622,8 +624,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     /** The checksum is the SHA-256 of the bundle file, so two deployments can tell they serve the same one. */
     static ServedStance loadStance(Path bundlePath, boolean strictPipeline) {
         StanceModel model = StanceBundle.load(bundlePath, TextPipeline.standard());
-        checked(PipelineCheck.of(bundlePath, model.provenance(), TextPipeline.standard(), false), strictPipeline);
-        return new ServedStance(model, new ModelInfo(model.name(), model.version(), model.checksum()));
+        PipelineCheck textPipeline = checked(PipelineCheck.of(bundlePath, model.provenance(), TextPipeline.standard(), false), strictPipeline);
+        return new ServedStance(model, new ModelInfo(model.name(), model.version(), model.checksum()), textPipeline);
     }
 
     /**

@@ -164,7 +164,7 @@ public final class Fakes {
 
     /** The stance model as the service serves it, named fake-stance 1. */
     public static ServedStance served(StanceModel stance) {
-        return new ServedStance(stance, new ModelInfo("fake-stance", "1", "stance-checksum-1"));
+        return new ServedStance(stance, new ModelInfo("fake-stance", "1", "stance-checksum-1"), pipelineSame("fake-stance.zip"));
     }
 
     /**
@@ -202,7 +202,13 @@ public final class Fakes {
 
     public static ServedModel served(Scorer scorer, String version) {
         return new ServedModel(scorer, TaggedExplainer.explainerOnly(new SpanExplainer(scorer, TextPipeline.standard(), 1.0)),
-                new ModelInfo("fake", version, "checksum-" + version));
+                new ModelInfo("fake", version, "checksum-" + version), pipelineSame("fake.zip"), null);
+    }
+
+    /** A text-pipeline check that found {@code bundle}'s 32 probes read as at training (commit fake-commit). */
+    public static org.parley.model.PipelineCheck pipelineSame(String bundle) {
+        return new org.parley.model.PipelineCheck(Path.of(bundle), org.parley.model.PipelineCheck.Status.SAME, "fake-commit", 32, 0,
+                null, "0".repeat(64), null);
     }
 
     public static ObjectMapper mapper() {
@@ -261,7 +267,7 @@ public final class Fakes {
                 .addResource(new ScoreResource(scorer, json, MAX_BATCH, stanceHolder(stance), sentiment()))
                 .addResource(new ScoreThreadResource(scorer, stanceHolder(stance), targets(), sentiment(), MAX_THREAD))
                 .addResource(new PerspectiveResource(models, feedback(feedbackDir), LANGUAGE))
-                .addResource(new AdminResource(models, scorer))
+                .addResource(new AdminResource(models, stanceHolder(stance), scorer))
                 .addResource(new OpenApiResource())
                 .addResource(new org.parley.service.resources.DiscoveryResource(java.util.Optional.empty()))
                 .build();

@@ -4,6 +4,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.junit.jupiter.api.Test;
 import org.parley.model.BundleException;
+import org.parley.model.PipelineCheck;
+import org.parley.service.core.ServedModel;
+import org.parley.service.core.ServedStance;
 import org.parley.stance.StanceBundle;
 
 import java.nio.file.Path;
@@ -21,7 +24,11 @@ class TextPipelineCheckTest {
     void aBundleReadOtherwiseThanAtTrainingIsLoggedAtWarnAndRefusedWhenStrict() {
         Path stance = StanceBundle.shipped();
         try (LogLines log = LogLines.of(ParleyApplication.class.getName(), Level.INFO)) {
-            ParleyApplication.loadStance(stance, false);
+            ServedStance served = ParleyApplication.loadStance(stance, false);
+            // Kept with the bundle, for GET /v1/admin/model and the health check's message.
+            assertEquals(PipelineCheck.Status.DIFFERS, served.textPipeline().status());
+            assertEquals(5, served.textPipeline().differing());
+            assertEquals(32, served.textPipeline().probes());
             List<String> warned = log.list().stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
             assertEquals(1, warned.size(), warned.toString());
             assertTrue(warned.get(0).matches("text pipeline: \\Q" + stance + "\\E: this checkout's text pipeline reads \\d+ of the \\d+ probe texts "
@@ -37,7 +44,11 @@ class TextPipelineCheckTest {
     void theShippedSpanTaggerIsSaidToPredateTheCheck() {
         ParleyConfiguration.Spans spans = new ParleyConfiguration.Spans();
         try (LogLines log = LogLines.of(ParleyApplication.class.getName(), Level.INFO)) {
-            ParleyApplication.load(org.parley.model.Bundles.shipped(), spans, org.parley.explain.SpanLexicon.standard(), false);
+            ServedModel served = ParleyApplication.load(org.parley.model.Bundles.shipped(), spans, org.parley.explain.SpanLexicon.standard(), false);
+            assertEquals(PipelineCheck.Status.DIFFERS, served.textPipeline().status());
+            assertEquals(8, served.textPipeline().differing());
+            assertEquals(PipelineCheck.Status.UNRECORDED, served.taggerTextPipeline().status());
+            assertEquals("unknown", served.taggerTextPipeline().trainedAt());
             assertTrue(log.list().stream().anyMatch(e -> e.getLevel() == Level.WARN && e.getFormattedMessage().equals(
                     "text pipeline: span-tagger.zip (classifier jar) predates the pipeline check; trained at commit unknown: whether this "
                             + "checkout's text pipeline reads text as that one did is not recorded")),

@@ -36,7 +36,7 @@ class CommentScorerTest {
 
     private static CommentScorer scorer(Scorer model, TextPipeline pipeline, Policy policy) {
         ServedModel served = new ServedModel(model, TaggedExplainer.explainerOnly(new SpanExplainer(model, pipeline, 1.0)),
-                new ModelInfo("fake", "v1", "checksum"));
+                new ModelInfo("fake", "v1", "checksum"), Fakes.pipelineSame("fake.zip"), null);
         return new CommentScorer(new ModelHolder(served, p -> served), policy, Fakes::foreign, 0.5f, new PolicyInputs());
     }
 

@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class StanceHolderTest {
     @Test
     void aReloadSwapsInTheNewBundleAndAFailedOneLeavesTheOldServing() {
-        ServedStance v1 = new ServedStance(Fakes.stance(), new ModelInfo("stance", "1", "sum-1"));
-        ServedStance v2 = new ServedStance(Fakes.stance(), new ModelInfo("stance", "2", "sum-2"));
+        ServedStance v1 = new ServedStance(Fakes.stance(), new ModelInfo("stance", "1", "sum-1"), Fakes.pipelineSame("stance.zip"));
+        ServedStance v2 = new ServedStance(Fakes.stance(), new ModelInfo("stance", "2", "sum-2"), Fakes.pipelineSame("stance.zip"));
         StanceHolder holder = new StanceHolder(v1, p -> {
             if (p.toString().contains("broken")) throw new IllegalStateException("not a bundle: " + p);
             return v2;

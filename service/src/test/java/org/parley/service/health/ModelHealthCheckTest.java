@@ -4,10 +4,13 @@ import com.codahale.metrics.health.HealthCheck;
 import org.junit.jupiter.api.Test;
 import org.parley.label.Stance;
 import org.parley.service.Fakes;
+import org.parley.model.PipelineCheck;
 import org.parley.service.core.ModelHolder;
+import org.parley.service.core.ServedModel;
 import org.parley.stance.StanceModel;
 import org.parley.stance.TargetStance;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -48,5 +51,23 @@ class ModelHealthCheckTest {
         HealthCheck.Result r = new ModelHealthCheck(MODELS, Fakes.stanceHolder(stance)).check();
         assertFalse(r.isHealthy());
         assertTrue(r.getMessage().contains("fake-stance"), r.getMessage());
+    }
+
+    /**
+     * A bundle read through another text pipeline than its training's is served with a WARN, not refused (unless
+     * strictPipeline: true, which refuses it at its load): health stays healthy and says each bundle's check.
+     */
+    @Test
+    void aBundleReadOtherwiseThanAtTrainingStaysHealthyAndTheMessageSaysEachCheck() {
+        ServedModel fake = Fakes.served(Fakes.scorer(), "3");
+        PipelineCheck differs = new PipelineCheck(Path.of("models/x.zip"), PipelineCheck.Status.DIFFERS, "fc58b0e1a2b3c4d5", 32, 8,
+                "\"x\": tokens at training [x], now [y]", "1".repeat(64), null);
+        PipelineCheck unrecorded = new PipelineCheck(Path.of("span-tagger.zip (classifier jar)"), PipelineCheck.Status.UNRECORDED,
+                "unknown", 0, 0, null, null, null);
+        ModelHolder models = new ModelHolder(new ServedModel(fake.scorer(), fake.explainer(), fake.info(), differs, unrecorded), p -> null);
+        HealthCheck.Result r = new ModelHealthCheck(models, Fakes.stanceHolder(Fakes.stance())).check();
+        assertTrue(r.isHealthy(), r.getMessage());
+        assertTrue(r.getMessage().endsWith("; text pipeline: toxicity DIFFERS (8 of 32 probes, trained at fc58b0e1a2b3), "
+                + "stance SAME (0 of 32 probes, trained at fake-commit), span tagger UNRECORDED (trained at unknown)"), r.getMessage());
     }
 }

@@ -274,7 +274,8 @@ class IngestionTest {
         String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
         ingestion.submit(thread(1, List.of("Syria")), site, true, (c, r) -> {});
         serving.set(new org.parley.service.core.ServedStance(Fakes.stance(),
-                new org.parley.service.api.ScoreResponse.ModelInfo("fake-stance", "2", "stance-checksum-2")));
+                new org.parley.service.api.ScoreResponse.ModelInfo("fake-stance", "2", "stance-checksum-2"),
+                Fakes.pipelineSame("fake-stance.zip")));
         ingestion.submit(thread(1, List.of("military action")), site, true, (c, r) -> {});
 
         var stance = new ObjectMapper().readTree(store.find(site, "t/1").orElseThrow().stanceJson());

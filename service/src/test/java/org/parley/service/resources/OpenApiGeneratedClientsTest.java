@@ -380,6 +380,7 @@ class OpenApiGeneratedClientsTest {
         expected.put("/components/schemas/TargetStance/properties/label/enum", names(Stance.values(), Enum::name));
         expected.put("/components/schemas/ReplyStance/properties/label/enum", names(ReplyStance.values(), Enum::name));
         expected.put("/components/schemas/Sentiment/properties/label/enum", names(Sentiment.Label.values(), Enum::name));
+        expected.put("/components/schemas/TextPipelineCheck/properties/status/enum", names(org.parley.model.PipelineCheck.Status.values(), Enum::name));
         // what CommentStore records: the policy's action at ingestion, a moderator's verdict, or an erasure
         expected.put("/components/schemas/HistoryEntry/properties/decision/enum",
                 union(union(names(Action.values(), Enum::name), names(Verdict.values(), Enum::name)), Set.of("ERASE")));
@@ -470,6 +471,9 @@ class OpenApiGeneratedClientsTest {
                         org.parley.service.api.perspective.AnalyzeResponse.AttributeScores.class, Set.of("spanScores")),
                 new Written(analyze + "/properties/attributeScores/additionalProperties/properties/spanScores/items",
                         org.parley.service.api.perspective.AnalyzeResponse.SpanScore.class, Set.of()),
+                new Written(s + "TextPipelineCheck", org.parley.service.api.TextPipelineCheck.class, Set.of()),
+                new Written("/paths/~1v1~1admin~1model/get/responses/200/content/application~1json/schema/properties/textPipeline",
+                        AdminResource.TextPipelines.class, Set.of()),
                 new Written("/paths/~1v1alpha1~1comments:suggestscore/post/responses/200/content/application~1json/schema",
                         org.parley.service.api.perspective.SuggestScoreResponse.class, Set.of("detectedLanguages", "clientToken", "requestedLanguages")));
         List<String> problems = new ArrayList<>();

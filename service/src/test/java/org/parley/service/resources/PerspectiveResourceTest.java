@@ -174,7 +174,8 @@ class PerspectiveResourceTest {
         TextPipeline counting = spy(TextPipeline.standard());
         ToxicityModel model = new ToxicityModel(ModelBundle.load(Path.of("../models/toxicity.zip")), counting, 1);
         ServedModel served = new ServedModel(model, TaggedExplainer.explainerOnly(new SpanExplainer(model, counting, 1.0)),
-                new ScoreResponse.ModelInfo("shipped", "1", "checksum-1"));
+                new ScoreResponse.ModelInfo("shipped", "1", "checksum-1"),
+                org.parley.service.Fakes.pipelineSame("toxicity.zip"), null);
         PerspectiveResource resource = new PerspectiveResource(new ModelHolder(served, p -> { throw new UnsupportedOperationException(); }),
                 null, null);  // neither read: "languages" is given, nothing is stored
         for (String text : List.of("You are a stupid idiot. Mr. Smith said so, e.g. yesterday! Go away, moron.",
