@@ -136,9 +136,9 @@ public record PipelineCheck(Path file, Status status, String trainedAt, int prob
         return this;
     }
 
-    /** For scripts/evaluate's JSON. */
+    /** For scripts/evaluate's JSON; the status as the service's GET /v1/admin/model names it. */
     public ObjectNode toJson() {
-        ObjectNode out = JSON.createObjectNode().put("bundle", file.toString()).put("status", status.name().toLowerCase(Locale.ROOT))
+        ObjectNode out = JSON.createObjectNode().put("bundle", file.toString()).put("status", status.name())
                 .put("trainedAt", trainedAt);
         if (status != Status.UNRECORDED) {
             out.put("probes", probes).put("differing", differing).put("fingerprint", digest);

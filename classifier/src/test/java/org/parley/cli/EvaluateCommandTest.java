@@ -64,7 +64,7 @@ class EvaluateCommandTest {
         assertEquals(decisions.toString(), out.get(1).get("data").asText());
         assertEquals(3, out.get(1).at("/after/n").asInt());
         assertEquals(before.toString(), out.get(1).at("/before/model").asText());
-        assertEquals("unrecorded", out.get(0).at("/textPipeline/after/status").asText(), out.get(0).toString());
+        assertEquals("UNRECORDED", out.get(0).at("/textPipeline/after/status").asText(), out.get(0).toString());
         assertTrue(Files.exists(dir.resolve("report/report.html")));
         assertEquals(IdentityBias.TERMS.size(), out.get(0).at("/identityBias/after/toxicityByTerm").size());
         // The same weights score every draw the same: a change of exactly 0 with no spread.
@@ -94,7 +94,7 @@ class EvaluateCommandTest {
 
         JsonNode out = new ObjectMapper().readTree(json.toFile());
         // A bundle without a text-pipeline fingerprint: said beside the figures, in the JSON and the report.
-        assertEquals("unrecorded", out.at("/textPipeline/status").asText(), out.get("textPipeline").toString());
+        assertEquals("UNRECORDED", out.at("/textPipeline/status").asText(), out.get("textPipeline").toString());
         assertTrue(out.at("/textPipeline/message").asText().startsWith(bundle + " predates the pipeline check"), out.get("textPipeline").toString());
         assertTrue(Files.readString(dir.resolve("report/report.html")).contains("Text pipeline: " + bundle + " predates the pipeline check"));
         // What the standard policy does to these rows: every row counted once, positives per attribute.
@@ -121,7 +121,7 @@ class EvaluateCommandTest {
                 "--split", "all", "--resamples", "0", "--report", dir.resolve("report").toString(), "--output", json.toString()};
         assertEquals(0, Cli.execute(new EvaluateCommand(), args));
         JsonNode check = new ObjectMapper().readTree(json.toFile()).get("textPipeline");
-        assertEquals("differs", check.get("status").asText(), check.toString());
+        assertEquals("DIFFERS", check.get("status").asText(), check.toString());
         assertTrue(check.get("differing").asInt() > 0, check.toString());
         assertTrue(check.get("message").asText().contains("probe texts otherwise than the one it was trained with (commit 0000000)"), check.toString());
         assertTrue(Files.readString(dir.resolve("report/report.html")).contains("otherwise than the one it was trained with"));

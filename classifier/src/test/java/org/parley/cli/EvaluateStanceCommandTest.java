@@ -173,7 +173,7 @@ class EvaluateStanceCommandTest {
                 "--file", labels.toString());
         assertEquals(json.get("parley"), json.get("compare"));
         assertEquals(json.get("model").asText(), json.get("compared").asText());
-        assertEquals("unrecorded", json.at("/textPipeline/status").asText(), "a bundle without a fingerprint is said to be one");
+        assertEquals("UNRECORDED", json.at("/textPipeline/status").asText(), "a bundle without a fingerprint is said to be one");
         assertEquals(json.get("textPipeline"), json.get("comparedTextPipeline"));
         assertEquals(2, json.at("/change/targetStanceDev/n").asInt());
         assertEquals(0.0, json.at("/change/targetStanceDev/fAvg/value").asDouble());

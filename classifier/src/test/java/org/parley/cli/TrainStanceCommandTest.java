@@ -141,7 +141,7 @@ class TrainStanceCommandTest {
         assertEquals("[\"tokens\"]", fingerprint.get("reads").toString());
         assertEquals(org.parley.model.PipelineFingerprint.of(org.parley.text.TextPipeline.standard(), false).digest(), fingerprint.get("digest").asText());
         JsonNode check = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.text()).get("textPipeline");
-        assertEquals("same", check.get("status").asText(), check.toString());
+        assertEquals("SAME", check.get("status").asText(), check.toString());
         assertTrue(html.contains("Text pipeline: " + bundle + ": this checkout&#39;s text pipeline reads the"), html);
         assertTrue(html.contains("<tr><td>  ATHEISM </td><td>seen (" + atheism + " training rows)</td></tr>"), html);
     }

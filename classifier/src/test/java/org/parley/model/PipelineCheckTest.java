@@ -58,7 +58,7 @@ class PipelineCheckTest {
                 + " probe texts otherwise than the one it was trained with (commit abc1234)"), m);
         assertTrue(m.contains("tokens at training [") && m.contains("], now ["), m);
         JsonNode json = check.toJson();
-        assertEquals("differs", json.get("status").asText());
+        assertEquals("DIFFERS", json.get("status").asText());
         assertEquals(check.differing(), json.get("differing").asInt());
         assertEquals(m, json.get("message").asText());
 
