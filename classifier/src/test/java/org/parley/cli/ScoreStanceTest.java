@@ -127,12 +127,16 @@ class ScoreStanceTest {
                 refusal("--model", toxicity.toString(), "--stance-model", toxicity.toString(), "--output", dir.resolve("o.jsonl").toString(), in.toString()));
     }
 
-    /** The one line scripts/score writes on stderr when it stops, after checking it stops with status 2. */
+    /**
+     * The line scripts/score writes on stderr when it stops, after checking it stops with status 2: the last, after at
+     * most the warning of a --model bundle it loaded first (a tiny bundle predates the text-pipeline check).
+     */
     private static String refusal(String... args) {
         Printed run = Printed.err(() -> Cli.execute(new ScoreCommand(), args));
         assertEquals(2, run.code());
         List<String> lines = run.text().strip().lines().toList();
-        assertEquals(1, lines.size(), lines.toString());
-        return lines.get(0);
+        assertTrue(lines.size() <= 2 && lines.subList(0, lines.size() - 1).stream().allMatch(l -> l.startsWith("warning: ")),
+                lines.toString());
+        return lines.get(lines.size() - 1);
     }
 }
