@@ -41,7 +41,7 @@ public final class BodyCharge extends WatchedInput {
         request.setEntityStream(charge);
     }
 
-    /** Who pays for the request's body, and so for its stance ({@link RateLimiter#chargeStance}); empty where bodies are not charged. */
+    /** Who pays for the request's body, and so for its stance ({@link RateLimiter#chargeWork}); empty where bodies are not charged. */
     static Optional<RateLimiter.Payer> payer(ContainerRequestContext request) {
         return request.getProperty(PROPERTY) instanceof BodyCharge charge ? Optional.of(charge.payer) : Optional.empty();
     }

@@ -84,17 +84,45 @@ public final class RateLimiter {
     }
 
     /**
-     * Stance on targets for each of a thread's comments (/v1/score/thread, /v1/threads), or on targets or a
-     * parent for each item of a batch (/v1/score/batch), charged into debt if need be, as a body's KiB, to whoever
-     * pays for the request's body ({@link #payer}, found by the auth filter): a token a comment, and one more a
-     * comment for each 10 targets ({@link #stanceTokens}). The sentence encoder reads every comment, however short,
-     * ~7 ms of a core, and each target adds ~1-2 ms, so 500 comments of a few words and 10 targets were 7 s of work
-     * for the 30 tokens their 30 KiB paid, and one key could keep every core busy (a security audit). A token is
-     * ~10 ms of a core, as a batch's KiB is; nothing is charged where bodies are not charged either (the resource
-     * tests' fakes).
+     * The work that a request's bytes do not measure, charged into debt if need be, as a body's KiB, to whoever pays for
+     * the request's body ({@link #payer}, found by the auth filter): in the lane's turn, before the work, where it has
+     * one (a request the full lane refuses pays none), else once done. A token is ~10 ms of a core, as a batch's KiB is;
+     * nothing is charged where bodies are not charged either (the resource tests' fakes). Stance on targets for each of
+     * a thread's comments (/v1/score/thread, /v1/threads), or on targets or a parent for each item of a batch
+     * (/v1/score/batch), a token a comment and one more a comment for each 10 targets
+     * ({@link #stanceTokens}): the sentence encoder reads every comment, however short, ~7 ms of a core, and each target
+     * adds ~1-2 ms, so 500 comments of a few words and 10 targets were 7 s of work for the 30 tokens their 30 KiB paid,
+     * and one key could keep every core busy (a security audit). Targets proposed from an article
+     * ({@link #proposingTokens}), whatever NER finds. And a /v1/threads call's comments, stored or found stored
+     * ({@link #threadCommentTokens}).
      */
-    public void chargeStance(ContainerRequestContext request, long tokens) {
+    public void chargeWork(ContainerRequestContext request, long tokens) {
         if (tokens > 0) BodyCharge.payer(request).ifPresent(payer -> charge(payer, tokens));
+    }
+
+    /**
+     * What the comments of a /v1/threads call cost beyond their bytes and stance, new or found stored (a re-send): a
+     * tenth of a token each, for the store's look-up and row and the answer's view of each (its stance included). A
+     * penetration test (forty-sixth session) re-sent a stored thread of 500 comments with 10 targets: 0.6 s of a core
+     * for its 120 KB body's 121 tokens, at about the design's rate; but the work is per comment: the same thread of
+     * comments of a few words, 17 KB, was 0.33-0.54 s for 18 tokens (20-30 ms a token), 68 now (docs/scoring-api.md,
+     * "Charged by work").
+     */
+    public static long threadCommentTokens(int comments) {
+        return comments / 10;
+    }
+
+    /** Characters of an article that NER reads for a token. */
+    public static final int PROPOSING_CHARS_PER_TOKEN = 256;
+
+    /**
+     * What proposing targets from an article costs, {@code chars} the characters NER reads of it (its title and at most
+     * 20,000 of its body: {@code TargetFinder.charsRead}): a token per started {@value #PROPOSING_CHARS_PER_TOKEN}. A
+     * penetration test (forty-sixth session) measured 0.45-0.8 s of a core for 20,000 characters, charged until then
+     * as its body's ~20 tokens, and nothing more when NER found no target; ~79 tokens now, at ~10 ms a token.
+     */
+    public static long proposingTokens(int chars) {
+        return (chars + PROPOSING_CHARS_PER_TOKEN - 1L) / PROPOSING_CHARS_PER_TOKEN;
     }
 
     /** What stance on {@code targets} targets (0: a parent only) costs for {@code comments} comments. */

@@ -66,7 +66,7 @@ public final class ScoreResource {
 
     /**
      * @param stance  its models are thread-safe: they serialise the calls into each of their networks
-     * @param limiter charges the caller for each batch item read against targets or a parent ({@link RateLimiter#chargeStance})
+     * @param limiter charges the caller for each batch item read against targets or a parent ({@link RateLimiter#chargeWork})
      * @param gate      admits a comment to its scoring, once its body is read and checked, holding what it weighs
      * @param batchGate the same for a batch (its items' weights together), in a lane of its own
      */
@@ -138,7 +138,7 @@ public final class ScoreResource {
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));
         batchGate.run(requests.stream().mapToLong(ScoringWork::request).sum(), () -> {
             // Charged in the turn, before the work: batches scored together pay too, and one the lane refuses (a 503) pays nothing.
-            if (limiter != null && stanceCost > 0) limiter.chargeStance(requestContext, stanceCost);
+            if (limiter != null && stanceCost > 0) limiter.chargeWork(requestContext, stanceCost);
             CommentScorer.Result r = scorer.score(inputs);
             ServedStance servedStance = stance.current();
             for (int k = 0; k < good.size(); k++) {

@@ -31,6 +31,7 @@ import org.parley.service.errors.ApiException;
 import org.parley.stance.ReplyContext;
 import org.parley.stance.StanceLimits;
 import org.parley.stance.TargetStance;
+import org.parley.targets.TargetFinder;
 import org.parley.thread.Comment;
 import org.parley.thread.CommentThread;
 
@@ -69,7 +70,8 @@ public final class ScoreThreadResource {
     }
 
     /**
-     * @param limiter charges the caller for each comment read against targets ({@link RateLimiter#chargeStance})
+     * @param limiter charges the caller for each comment read against targets, and for the article read when targets are
+     *                proposed ({@link RateLimiter#chargeWork})
      * @param gate    admits a thread to its scoring, once it is read and checked, holding what it weighs
      */
     public ScoreThreadResource(CommentScorer scorer, StanceHolder stance, ThreadTargets targets, SentimentHolder sentiment,
@@ -118,9 +120,12 @@ public final class ScoreThreadResource {
     private ThreadResponse scored(ThreadRequest request, ContainerRequestContext requestContext, CommentThread thread,
                                   RequestChecks.Requested requested, List<Optional<ReplyContext.Parent>> parents) {
         Set<Attribute> attributes = requested.attributes();
+        // Each charged before its work: threads sent together pay too. NER reads the article whatever it finds.
+        if (limiter != null && request.targets() == null)
+            limiter.chargeWork(requestContext, RateLimiter.proposingTokens(TargetFinder.charsRead(thread.article())));
         ThreadTargets.Used used = targets.choose(request.targets(), thread.article());
         if (limiter != null && !used.targets().isEmpty())
-            limiter.chargeStance(requestContext, RateLimiter.stanceTokens(thread.comments().size(), used.targets().size()));  // before the work: threads sent together pay too
+            limiter.chargeWork(requestContext, RateLimiter.stanceTokens(thread.comments().size(), used.targets().size()));
 
         List<CommentScorer.Input> inputs = new ArrayList<>(thread.comments().size());
         for (Comment c : thread.comments()) inputs.add(new CommentScorer.Input(c.text(), attributes, request.wantsSpans()));

@@ -68,7 +68,10 @@ public final class ThreadsResource {
         this(ingestion, views, maxComments, null);
     }
 
-    /** @param limiter charges the caller for each comment read against {@code ?target=} ({@link RateLimiter#chargeStance}) */
+    /**
+     * @param limiter charges the caller for each comment read against {@code ?target=}, and for each comment stored or
+     *                found stored ({@link RateLimiter#chargeWork})
+     */
     public ThreadsResource(Ingestion ingestion, CommentViews views, int maxComments, RateLimiter limiter) {
         this.limiter = limiter;
         this.ingestion = ingestion;
@@ -87,6 +90,8 @@ public final class ThreadsResource {
         String articleId = thread.article().id() != null ? thread.article().id() : thread.id();
         Caller caller = (Caller) security.getUserPrincipal();
         Ingestion.Stored stored = store(submissions(thread, articleId, t), caller.site(), requestContext);
+        // Once stored: a call refused (a 4xx, a 503) pays none of it. Into debt, as a body's KiB: the key's next calls wait.
+        if (limiter != null) limiter.chargeWork(requestContext, RateLimiter.threadCommentTokens(stored.comments().size()));
         return answer(thread, articleId, stored, t, caller.role());
     }
 
@@ -145,7 +150,7 @@ public final class ThreadsResource {
             // Charged in the lane's turn, for the stance read: a thread the full lane refuses (a 503) pays none, nor do
             // comments already stored, which come back unscored, but for the new targets they are read against.
             return ingestion.submit(submissions, site, true, (comments, readings) -> {
-                if (limiter != null) limiter.chargeStance(requestContext, RateLimiter.stanceTokensOfReadings(comments, readings));
+                if (limiter != null) limiter.chargeWork(requestContext, RateLimiter.stanceTokensOfReadings(comments, readings));
             });
         } catch (IdTaken e) {
             throw new ApiException(409, "comments[" + e.index() + "].id", null, "comments[" + e.index() + "]: " + e.getMessage());

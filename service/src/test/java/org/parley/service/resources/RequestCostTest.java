@@ -246,6 +246,38 @@ class RequestCostTest {
         }
     }
 
+    /**
+     * A penetration test (forty-sixth session): a stored thread sent again is looked up, viewed and answered comment by
+     * comment (0.33-0.54 s of a core for 500 comments of a few words with 10 targets), and was charged only its body
+     * (17 KB, 18 tokens). Each comment of a call, stored or found stored, now costs a tenth of a token more.
+     */
+    @Test
+    void aStoredThreadSentAgainPaysForEachCommentItAnswers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Throwable {
+        RateLimiter limiter = new RateLimiter(10, 5, 1024, 0);  // with the keys' 1/s, a bucket of 10
+        org.parley.service.intake.Ingestion ingestion = new org.parley.service.intake.Ingestion(Fakes.commentScorer(MODELS),
+                () -> Fakes.served(Fakes.stance()), new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir)),
+                Fakes.mapper(), java.time.Clock.systemUTC());
+        // Two keys of one site: the second finds the first's comments stored, and pays for its own call alone.
+        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(
+                        ApiKeys.parse("storing-key-1:website:site=a.example,resending-key-1:website:site=a.example", 1), limiter))
+                .addResource(new ThreadsResource(ingestion, new org.parley.service.moderation.CommentViews(Fakes.mapper()), 500, limiter))
+                .build();
+        service.before();
+        try {
+            assertEquals(200, storeThread(service, "storing-key-1", "t8", 200, null).getStatus());
+            // 200 comments found stored, no target: a request, 7 tokens of body (7.8 KiB), which the bucket holds, and 20
+            // for the comments answered: 18 s of debt, which no slow machine refills before the next call.
+            Response again = storeThread(service, "resending-key-1", "t8", 200, null);
+            com.fasterxml.jackson.databind.JsonNode body = again.readEntity(com.fasterxml.jackson.databind.JsonNode.class);
+            assertEquals(200, again.getStatus(), body::toString);
+            assertTrue(body.at("/comments/199/duplicate").asBoolean(), "answered as stored: " + body.at("/comments/199"));
+            Response next = storeThread(service, "resending-key-1", "t9", 1, null);
+            assertEquals(429, next.getStatus(), "the 200 comments answered cost 20 tokens beyond the body's 8; the bucket held 10");
+        } finally {
+            service.after();
+        }
+    }
+
     private static Response storeThread(ResourceExtension service, String key, String id, int comments, String target) {
         StringBuilder body = new StringBuilder("{\"id\": \"" + id + "\", \"article\": {\"title\": \"x\"}, \"comments\": [");
         for (int i = 0; i < comments; i++) body.append(i == 0 ? "" : ",").append("{\"id\": \"c").append(i).append("\", \"text\": \"no way ").append(i).append("\"}");
@@ -264,6 +296,44 @@ class RequestCostTest {
         assertEquals(200, score(CHARGING, "few-key-1", "hi").getStatus(), "5 items with 1 target cost 5");
         assertEquals(1000, RateLimiter.stanceTokens(500, 10), "the audit's thread");
         assertEquals(500, RateLimiter.stanceTokens(500, 0), "reply stance alone");
+    }
+
+    /**
+     * A penetration test (forty-sixth session): proposing targets from an article of 20,000 characters was 0.45-0.8 s of
+     * NER for its body's ~20 tokens, and no more when NER found none. The article read is charged whatever it finds: a
+     * token per 256 characters. With targets given, NER does not run and nothing is charged for the article.
+     */
+    @Test
+    void proposingTargetsIsChargedForTheArticleReadEvenWhenNoneIsFound() throws Throwable {
+        RateLimiter limiter = new RateLimiter(10, 5, 1024, 0);  // with the keys' 1/s, a bucket of 10
+        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("ner-key-1:website,given-key-1:website", 1), limiter))
+                .addResource(new ScoreThreadResource(Fakes.commentScorer(MODELS), Fakes.stanceHolder(Fakes.stance()),
+                        new org.parley.service.core.ThreadTargets(article -> java.util.List.of()), Fakes.sentiment(), 500, limiter))
+                .build();
+        service.before();
+        try {
+            // 5,000 characters of article: a request and 4 tokens of body, and 20 of NER (5,001 characters read).
+            String article = "{\"title\": \"x\", \"body\": \"" + "word ".repeat(1_000) + "\"}";
+            Response proposed = articleThread(service, "ner-key-1", article, null);
+            com.fasterxml.jackson.databind.JsonNode body = proposed.readEntity(com.fasterxml.jackson.databind.JsonNode.class);
+            assertEquals(200, proposed.getStatus(), body::toString);
+            assertEquals(0, body.at("/targets/used").size(), "NER found nothing: " + body);
+            String small = "{\"title\": \"x\"}";
+            Response next = articleThread(service, "ner-key-1", small, "[\"the war\"]");
+            assertEquals(429, next.getStatus(), "the article NER read cost 20 tokens; the bucket held 10");
+            assertTrue(Long.parseLong(next.getHeaderString("Retry-After")) >= 5, next.getHeaderString("Retry-After"));
+            assertEquals(200, articleThread(service, "given-key-1", article, "[\"the war\"]").getStatus());
+            assertEquals(200, articleThread(service, "given-key-1", small, "[\"the war\"]").getStatus(),
+                    "with targets given the article is not read: its body and a token of stance");
+        } finally {
+            service.after();
+        }
+    }
+
+    private static Response articleThread(ResourceExtension service, String key, String article, String targets) {
+        String body = "{\"thread\": {\"id\": \"t\", \"article\": " + article + ", \"comments\": [{\"id\": \"c1\", \"text\": \"no way\"}]}"
+                + (targets == null ? "" : ", \"targets\": " + targets) + ", \"spans\": false}";
+        return service.target("/v1/score/thread").queryParam("key", key).request().post(Entity.entity(body, MediaType.APPLICATION_JSON));
     }
 
     /** On a published key the stance is paid from the bucket that pays for the body: the visitor's, not every reader's. */
