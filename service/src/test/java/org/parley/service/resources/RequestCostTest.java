@@ -207,10 +207,11 @@ class RequestCostTest {
             assertEquals(200, storeThread(service, "resent-thread-1", "t3", 7, "the war").getStatus());
             Response again = storeThread(service, "resent-thread-1", "t3", 7, "the war");
             assertEquals(200, again.getStatus(), () -> "the stored comments come back unscored, at no stance: " + again.readEntity(String.class));
-            Response more = storeThread(service, "resent-thread-1", "t4", 7, "the war");
+            // 20 comments: twice the bucket's 10 in debt, so that the refill of a slow run (1/s) cannot hide it before t5.
+            Response more = storeThread(service, "resent-thread-1", "t4", 20, "the war");
             assertEquals(200, more.getStatus(), () -> "the resent thread cost no stance, so a token is left: " + more.readEntity(String.class));
             assertEquals(429, storeThread(service, "resent-thread-1", "t5", 1, null).getStatus(),
-                    "the new comments' stance is charged: 7 tokens of debt");
+                    "the new comments' stance is charged: 20 tokens of debt");
         } finally {
             held.close();
             service.after();
