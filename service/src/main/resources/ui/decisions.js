@@ -234,10 +234,18 @@ export async function decideSelected(decision) {
 
 const WITHDRAWN = ' withdrawn by the site meanwhile (erased): nothing to decide, and gone from the list.';
 
+/**
+ * The panel read a newer version of the comment on show than its card holds (detail.js): shown as it is now, with why,
+ * as a decision's 409 would, but before a key is pressed. A comment the moderator has moved on from is left to its 409.
+ */
+export function changedMeanwhile(card, now) {
+  if (current() && ref(current()) === ref(card)) conflict(card, now, true);
+}
+
 // Someone decided first, or readers reported it meanwhile (each report is a version, and no decision
 // closes reports since): show the comment as it is now, and say which. One its site withdrew (erased: no text,
-// no decision takes) leaves the list, and the next one is current.
-function conflict(mine, now) {
+// no decision takes) leaves the list, and the next one is current. unasked: found by the panel, not by a decision.
+function conflict(mine, now, unasked) {
   if (now.status === 'ERASED') {
     replace(ref(mine), now);
     return message(label(now) + ' was' + WITHDRAWN, 'conflict');
@@ -245,7 +253,7 @@ function conflict(mine, now) {
   update(ref(mine), now);
   const reported = now.status === mine.status && now.decidedBy === mine.decidedBy && now.openReports > mine.openReports;
   message((reported ? 'Readers reported ' + label(now) + ' meanwhile (' + now.openReports + ' open, version ' + now.version + ')'
-    : 'Someone else decided ' + label(now) + ' first (now ' + now.status + ', version ' + now.version + ')')
+    : 'Someone else decided ' + label(now) + (unasked ? ' meanwhile' : ' first') + ' (now ' + now.status + ', version ' + now.version + ')')
     + '. Its current state is shown; decide again if needed.', 'conflict');
 }
 

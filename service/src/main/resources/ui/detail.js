@@ -2,7 +2,7 @@
 import { siteQuery } from './state.js';
 import { $, LONG, clear, el, highlighted, isolated, textBlock, when } from './dom.js';
 import { api, notNow } from './api.js';
-import { decide, mayReopen } from './decisions.js';
+import { changedMeanwhile, decide, mayReopen } from './decisions.js';
 
 // ---------- detail: thread context and history ----------
 
@@ -37,6 +37,10 @@ export async function loadDetail(shown) {
   const mine = ++asked;
   const r = await api('GET', '/v1/comments/' + encodeURIComponent(shown.id) + siteQuery(shown));
   if (mine !== asked) return; // the moderator moved on, or the panel was asked again
+  // The list was read before: a comment its site erased, another moderator decided or readers reported since is shown
+  // as it is now, and why, before a key decides it (a moderator's fourth audit: an erased comment's text and author
+  // stayed on its card, its decisions on offer, while this panel's history said ERASE → ERASED).
+  if (r.status === 200 && r.body.version > shown.version) return changedMeanwhile(shown, r.body);
   const d = $('detail');
   clear(d);
   if (r.status !== 200) {

@@ -792,6 +792,47 @@ class ModeratorUiTest {
     }
 
     /**
+     * A moderator's fourth audit (forty-sixth session): a comment its site erased while the list was on show kept its
+     * text and author on its card, and its decisions on offer, when the moderator came back to it, though the panel's
+     * history said ERASE → ERASED; only a decision's 409 took it away. The panel's newer answer now does, and says why.
+     */
+    @Test
+    void aCommentItsSiteErasedLeavesTheListWhenThePanelFindsItErased() {
+        List<String> ids = pendingOnShow(2);
+        String shown = label(ids.get(0));
+        Response erased = APP.client().target(url("/v1/comments/" + ids.get(0))).request().header("Authorization", "Bearer " + WEBSITE).delete();
+        assertEquals(200, erased.getStatus());
+        keysOn(ids.get(0));
+        press("j");
+        waitForDetail(ids.get(1));
+        press("k");
+        WebElement message = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
+        assertEquals(shown + " was withdrawn by the site meanwhile (erased): nothing to decide, and gone from the list.",
+                unisolated(message.getText()));
+        assertEquals(ids.get(1), cards(1).get(0).getAttribute("data-id"));
+        waitForDetail(ids.get(1));
+        assertEquals(1, comment(ids.get(1)).get("history").size(), "nothing was decided on the way");
+    }
+
+    /**
+     * The same audit: a comment another moderator decided after the list was loaded showed as PENDING, at its old
+     * version, until a decision on it was the 409. The panel's newer answer shows it as it is now, before a key.
+     */
+    @Test
+    void aCommentDecidedElsewhereIsShownAsItIsNowWhenThePanelFindsIt() {
+        List<String> ids = pendingOnShow(2);
+        approvedElsewhere(ids.get(1));
+        keysOn(ids.get(0));
+        press("j");
+        WebElement message = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
+        assertEquals("Someone else decided " + label(ids.get(1)) + " meanwhile (now PUBLISHED, version 2). Its current state is"
+                + " shown; decide again if needed.", unisolated(message.getText()));
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> "PUBLISHED".equals(card(ids.get(1)).getAttribute("data-status"))
+                && card(ids.get(1)).getAttribute("class").contains("changed") && card(ids.get(1)).getAttribute("class").contains("current"));
+        waitForDetail(ids.get(1));
+    }
+
+    /**
      * A moderator's second audit (twenty-third session): a decision sent after the session ended brought the log-in form
      * with "Your session has ended" alone, and back in, the comment was there with nothing to say whether the key had
      * counted; the alert about the queue before (a conflict) was still on show after the log-in.
@@ -2410,8 +2451,9 @@ class ModeratorUiTest {
         wait(10).until(d -> unisolated(d.findElement(By.id("message")).getText()).equals("Approved " + shared + " of blog.example." + UNDO));
         assertEquals("PENDING", comment(shared, "desk.example").get("status").asText());
 
-        decidedElsewhere(shared, "desk.example");
+        // Decided elsewhere once on show: decided before, the panel finds it so and says "meanwhile" with no key pressed.
         onShow(shared, "desk.example");
+        decidedElsewhere(shared, "desk.example");
         press("r");
         wait(10).until(d -> unisolated(d.findElement(By.id("alert")).getText())
                 .startsWith("Someone else decided " + shared + " of desk.example first"));
