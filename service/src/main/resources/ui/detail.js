@@ -24,6 +24,15 @@ function parentText(text, language) {
   return [head, more];
 }
 
+/** The passage a reply quotes, with whom it names as its author. */
+function quoted(c) {
+  const q = el('blockquote', 'parent quote');
+  q.append(el('div', 'muted', 'quoted' + (c.parentNumber ? ' from #' + c.parentNumber : '')
+    + (c.parentAuthor ? (c.parentNumber ? ' ' : ' from ') + isolated(c.parentAuthor) : '')));
+  q.append(textBlock('parent-text', c.quote));
+  return q;
+}
+
 // Each request for the panel is numbered: only the latest one's answer is drawn (an earlier one for the same comment,
 // answered late after a conflict, would draw the comment as it was).
 let asked = 0;
@@ -61,12 +70,11 @@ export async function loadDetail(shown) {
       + ' · ' + c.parent.status));
     q.append(...parentText(c.parent.text, c.parent.language));  // read as Dutch, say, not as English
     d.append(q);
+    // The passage it quotes too: its stance chip ("reply to quote") was read against that passage, which was shown
+    // nowhere once the parent was stored (a moderator's fourth audit), and a reply may quote it out of context.
+    if (c.quote) d.append(quoted(c));
   } else if (c.quote) {
-    const q = el('blockquote', 'parent');
-    q.append(el('div', 'muted', 'quoted' + (c.parentNumber ? ' from #' + c.parentNumber : '')
-      + (c.parentAuthor ? (c.parentNumber ? ' ' : ' from ') + isolated(c.parentAuthor) : '')));
-    q.append(textBlock('parent-text', c.quote));
-    d.append(q);
+    d.append(quoted(c));
   } else {
     d.append(el('p', 'muted', c.parentId || c.parentNumber ? 'The parent comment is not stored.' : 'Not a reply.'));
   }

@@ -350,6 +350,27 @@ class ModeratorUiTest {
         assertEquals("↳ reply to " + article + "-parent", unisolated(card.findElement(By.cssSelector(".reply-to")).getText()));
     }
 
+    /**
+     * A moderator's fourth audit (forty-sixth session): a reply that quotes a comment stored before it showed that
+     * comment in the panel and not the passage it quotes, though its stance chip, "reply to quote", was read against
+     * that passage. Both are shown, each as text.
+     */
+    @Test
+    void aReplyThatQuotesItsStoredParentShowsTheQuoteInThePanelToo() {
+        submit(article + "-parent", "I disagree, the figures in the article look wrong to me.", null);
+        String id = article + "-reply";
+        submit(id, "Only an idiot would vote for this.", Map.of("parentId", article + "-parent",
+                "quote", "<b>the figures</b> look wrong", "parentAuthor", "reader t"));
+        login("PENDING");
+        cards(1);
+        waitForDetail(id);
+        List<WebElement> blocks = browser.findElements(By.cssSelector("#detail blockquote.parent"));
+        assertEquals(2, blocks.size(), browser.findElement(By.id("detail")).getText());
+        assertTrue(blocks.get(0).getText().contains("I disagree, the figures in the article look wrong to me."), blocks.get(0).getText());
+        assertEquals("quoted from reader t\n<b>the figures</b> look wrong", unisolated(blocks.get(1).getText()));
+        assertTrue(browser.findElements(By.cssSelector("#detail b")).isEmpty(), "the quote is text, not HTML");
+    }
+
     /** A moderator's audit: a quote's author was dropped, and a parent on an earlier page is known by nothing else. */
     @Test
     void aQuoteNamesItsAuthor() {
