@@ -654,6 +654,25 @@ class ModeratorUiTest {
         assertEquals(pane.getAttribute("clientWidth"), pane.getAttribute("scrollWidth"), "the list scrolls sideways");
     }
 
+    /**
+     * A moderator's fourth audit (forty-sixth session): the name of the comment a reply answers ("↳ reply to #2 NAME") and
+     * a stance target, each as long as the API allows and without a space, ran out of the card past the screen's edge,
+     * where the author's own name wraps (above).
+     */
+    @Test
+    void aLongParentNameAndALongTargetWithoutSpacesStayInsideTheCard() {
+        submit(article + "-long", TOXIC.get(0), Map.of("parentNumber", 2, "parentAuthor", "x".repeat(200),
+                "targets", List.of("y".repeat(200))));
+        login("PENDING");
+        WebElement card = cards(1).get(0);
+        assertEquals(List.of(), browser.executeScript("return [...arguments[0].querySelectorAll('*')]"
+                + ".filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible')"
+                + ".map(e => e.className + ' ' + e.scrollWidth + ' > ' + e.clientWidth)", card), "text runs out of its box");
+        int right = card.getRect().getX() + card.getRect().getWidth();
+        for (WebElement chip : card.findElements(By.cssSelector(".chip")))
+            assertTrue(chip.getRect().getX() + chip.getRect().getWidth() <= right, "a chip ends past the card");
+    }
+
     /** The model scores it low; without its language the moderator would not see why it waits. */
     @Test
     void aForeignCommentSaysItsLanguageWasScoredAsEnglish() {
