@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import org.parley.service.api.moderation.CommentSubmission;
 import org.parley.service.api.moderation.CommentView;
 import org.parley.service.api.moderation.ConflictBody;
@@ -70,12 +71,19 @@ public final class CommentsResource {
         this.clock = clock;
     }
 
+    /** The query parameters POST reads: the key (one of the ways to send it, ApiKeyAuthFilter). */
+    private static final java.util.Set<String> SUBMIT_PARAMETERS = java.util.Set.of("key");
+
     /** 201 with the stored comment, its status and scores; 200 with the stored one if the id was already taken. */
     @POST
     @Timed(name = "submit-comment")
     @RolesAllowed(Role.WEBSITE_NAME)
     @ExceptionMetered(name = "submit-comment")
-    public Response submit(CommentSubmission body, @Context SecurityContext security) {
+    public Response submit(CommentSubmission body, @Context SecurityContext security, @Context UriInfo uri) {
+        // ?site= (the moderators' GET's), ?target= (/v1/threads') or a misspelt key were ignored: the comment was stored
+        // as the key's site's, with no stance, and no word (a penetration test, forty-sixth session).
+        QueryParameters.refuseUnknown(uri, SUBMIT_PARAMETERS, "POST /v1/comments reads key only: the comment, its "
+                + "targets and its parent go in the body, and its site is the key's");
         CommentStore.Insert r;
         Submission s = Checks.submission(body, "");
         // THREAD/COMMENT is how /v1/threads stores its comments: a comment sent alone as "a/b" would take

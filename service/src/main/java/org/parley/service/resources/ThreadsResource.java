@@ -203,19 +203,15 @@ public final class ThreadsResource {
         return comments.stream().map(CommentView::action).toList();
     }
 
-    /** The query parameters this endpoint reads: the targets, and the key (one of the ways to send it). */
+    /**
+     * The query parameters this endpoint reads: the targets, and the key (one of the ways to send it). Until the
+     * forty-fifth session {@code ?targets=Syria} (the body's name on /v1/score and /v1/score/thread) or
+     * {@code ?Target=} stored the thread with no stance and no word.
+     */
     private static final java.util.Set<String> PARAMETERS = java.util.Set.of("target", "key");
 
-    /**
-     * A query parameter it does not read is a 400 naming it: until the forty-fifth session {@code ?targets=Syria} (the
-     * body's name on /v1/score and /v1/score/thread) or {@code ?Target=} stored the thread with no stance and no word.
-     */
     private static void unknownParameters(ContainerRequestContext requestContext) {
-        for (String name : requestContext.getUriInfo().getQueryParameters().keySet()) {
-            if (PARAMETERS.contains(name)) continue;
-            String shown = ApiException.shown(name);
-            throw ApiException.badField(shown, "unknown query parameter '" + shown + "': /v1/threads reads target=PHRASE "
-                    + "(repeatable: ?target=Syria&target=Putin) and key");
-        }
+        QueryParameters.refuseUnknown(requestContext.getUriInfo(), PARAMETERS,
+                "/v1/threads reads target=PHRASE (repeatable: ?target=Syria&target=Putin) and key");
     }
 }

@@ -1450,6 +1450,26 @@ class ModerationResourceTest {
         assertEquals(200, keyed.getStatus(), "the key may come as a parameter: " + keyed.readEntity(String.class));
     }
 
+    /**
+     * A fourth penetration test (forty-sixth session): {@code ?site=b.example} on POST /v1/comments stored the comment
+     * for the key's own site, and {@code ?target=} (/v1/threads') stored it with no stance, with no word. It reads key
+     * alone now, as /v1/threads reads target and key; anything else is a 400 naming it, and nothing is stored.
+     */
+    @Test
+    void aQueryParameterCommentsDoesNotReadIsRefusedNamingIt() {
+        for (String query : List.of("site=b.example", "target=Syria", "targets=Syria", "Key=" + Fakes.WEBSITE_KEY)) {
+            String id = unique();
+            Response r = post(Fakes.WEBSITE_KEY, "/v1/comments?" + query, submission(id, "Thanks for the article"));
+            JsonNode body = r.readEntity(JsonNode.class);
+            assertEquals(400, r.getStatus(), query + " -> " + body);
+            assertEquals(query.substring(0, query.indexOf('=')), body.get("field").asText(), body.toString());
+            assertTrue(body.get("message").asText().contains("reads key only"), body.toString());
+            assertTrue(STORE.named(id, Sites.EVERY).isEmpty(), "nothing stored");
+        }
+        Response keyed = post(Fakes.WEBSITE_KEY, "/v1/comments?key=" + Fakes.WEBSITE_KEY, submission(unique(), "Thanks for the article"));
+        assertEquals(201, keyed.getStatus(), "the key may come as a parameter: " + keyed.readEntity(String.class));
+    }
+
     @Test
     void badInputOnEveryEndpointIsA4xxNamingTheField() {
         String longText = "x".repeat(20_481);
