@@ -145,6 +145,7 @@ function restore(now, queue, at) {
   if (state.queue !== queue || now.status === 'ERASED') return;
   let i = state.comments.findIndex((x) => ref(x) === ref(now));
   if (i >= 0) {
+    if (!belongs(state.comments[i], queue) && belongs(now, queue) && state.total < COUNT_LIMIT) state.total++;
     state.comments[i] = now;
   } else {
     i = Math.max(0, Math.min(at, state.comments.length));
@@ -258,7 +259,7 @@ function conflict(mine, now, unasked) {
 }
 
 // Whether a comment in this state still belongs in the queue on screen (the same conditions as the server's).
-function belongs(c, queue) {
+export function belongs(c, queue) {
   if (c.status === 'ERASED') return false;  // in no queue
   switch (queue) {
     case 'PENDING': return c.status === 'PENDING';
@@ -278,18 +279,22 @@ function replace(id, now, deferRender) {
   if (belongs(now, state.queue)) {
     state.comments[i] = now;
   } else {
+    // One decided leaves "10,000+" as it is; one already out of the queue (a conflict kept it) left the total then.
+    if (belongs(state.comments[i], state.queue) && state.total < COUNT_LIMIT) state.total = Math.max(0, state.total - 1);
     state.comments.splice(i, 1);
-    if (state.total < COUNT_LIMIT) state.total = Math.max(0, state.total - 1); // one decided leaves "10,000+" as it is
     state.selected.delete(id);
     if (i < state.index) state.index--;
   }
   if (!deferRender) renderList();
 }
 
-// A comment changed elsewhere: kept in place, in its new state, so the moderator sees what happened.
+// A comment changed elsewhere: kept in place, in its new state, so the moderator sees what happened. One decided
+// elsewhere has left the queue, and its total, as the tab's count says: kept, it read "90 of 89" beside the menus.
 function update(id, now, deferRender) {
   const i = state.comments.findIndex((x) => ref(x) === id);
   if (i < 0) return;
+  if (belongs(state.comments[i], state.queue) && !belongs(now, state.queue) && state.total < COUNT_LIMIT)
+    state.total = Math.max(0, state.total - 1);
   state.comments[i] = now;
   if (!deferRender) {
     renderList();

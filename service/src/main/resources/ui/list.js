@@ -1,7 +1,7 @@
 import { current, ref, shownCount, state } from './state.js';
 import { $, LONG, clear, el, highlighted, isolated, pct } from './dom.js';
 import { loadDetail, resetDetail } from './detail.js';
-import { defaultReason, label, renderBulk, renderDecisionButtons, toggleSelected } from './decisions.js';
+import { belongs, defaultReason, label, renderBulk, renderDecisionButtons, toggleSelected } from './decisions.js';
 
 // The moderator page's comment list: a card for each comment, and the one on show (select).
 
@@ -14,7 +14,10 @@ export function renderList() {
   if (state.index >= state.comments.length) state.index = Math.max(0, state.comments.length - 1);
   $('empty').hidden = state.comments.length > 0;
   $('more').hidden = !state.next;
-  $('summary').textContent = state.comments.length ? state.comments.length + ' of ' + shownCount(state.total) : '';
+  // The comments on show that are still in this queue, of its total: one changed elsewhere and kept in its new state
+  // (a conflict) is counted in neither.
+  const waiting = state.comments.filter((c) => belongs(c, state.queue)).length;
+  $('summary').textContent = state.comments.length ? waiting + ' of ' + shownCount(state.total) : '';
   renderBulk();
   select(state.index, false);
 }

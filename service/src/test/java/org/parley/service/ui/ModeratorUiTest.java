@@ -815,6 +815,41 @@ class ModeratorUiTest {
         assertEquals("PUBLISHED", comment(ids.get(0)).get("status").asText());
     }
 
+    /**
+     * A moderator's fourth audit (forty-sixth session): the count beside the menus counted a card kept in its new state
+     * after a conflict (decided elsewhere, out of the queue) over a total it had left ("90 of 89"), where the tab said
+     * one fewer. It counts the comments still waiting, of the queue's total, as the tab does: after a single key's 409
+     * and after a bulk decision's.
+     */
+    @Test
+    void theCountBesideTheMenusLeavesOutACommentDecidedElsewhere() {
+        List<String> ids = idsByRisk(seed(TOXIC.subList(0, 3)));
+        login("PENDING");
+        cards(3);
+        waitForDetail(ids.get(0));
+        assertEquals("3 of 3", browser.findElement(By.id("summary")).getText());
+        approvedElsewhere(ids.get(0));
+        press("r");
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
+        assertEquals("PUBLISHED", card(ids.get(0)).getAttribute("data-status"), "kept in its new state");
+        assertCountAgrees("2");
+
+        approvedElsewhere(ids.get(1));
+        press("jx");
+        press("jx");
+        wait(5).until(d -> "2 selected".equals(d.findElement(By.id("bulk-count")).getText()));
+        press("A");  // Shift+A: ids 2 approved, ids 1 a conflict kept in its new state
+        wait(10).until(d -> d.findElement(By.id("alert")).getText().contains("changed meanwhile"));
+        cards(2);
+        assertCountAgrees("0");
+    }
+
+    /** The count beside the menus says {@code waiting} of as many, as the Pending tab's count does. */
+    private void assertCountAgrees(String waiting) {
+        wait(10).until(d -> waiting.equals(d.findElement(By.cssSelector("#tabs .tab[data-queue='PENDING'] .count")).getText()));
+        assertEquals(waiting + " of " + waiting, browser.findElement(By.id("summary")).getText());
+    }
+
     /** A comment its site withdrew (erased) while on show: a decision on it says so, and the list moves on to the next. */
     @Test
     void aDecisionOnACommentItsSiteWithdrewSaysSoAndMovesOn() {
