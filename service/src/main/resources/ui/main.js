@@ -22,6 +22,7 @@ import { REASONS, state } from './state.js';
 import { $, showOptions, undoLeft, undoOffered } from './dom.js';
 import { checkSession, login, logout, sessionShown } from './session.js';
 import { buildTabs, load, loadMore, readHash } from './queue.js';
+import { focusList } from './list.js';
 import { clearSelection, decide, decideSelected, renderRejectReason } from './decisions.js';
 import { SINGLE_KEYS, onKey, readSingleKeys, renderKeyHints, setSingleKeys, toggleHelp } from './keys.js';
 
@@ -77,6 +78,7 @@ function init() {
     e.preventDefault();
     $('detail').focus();
   });
+  schemeGivesBackTheFocus();
   $('article').addEventListener('change', (e) => {
     state.article = e.target.value;
     e.target.blur();
@@ -90,6 +92,27 @@ function init() {
   window.addEventListener('hashchange', () => { if (state.user) { readHash(); load(); } });
 
   checkSession();
+}
+
+// The Colours menu (scheme.js applies its choice) kept the focus after a choice, so the next key did nothing until a Tab
+// or a click on the list. A choice with the pointer, or Enter or Esc on the menu, now gives the focus back to the comment
+// on show, as the site and article menus do; the arrows on the closed menu keep it there, for trying each scheme in turn.
+function schemeGivesBackTheFocus() {
+  const menu = $('scheme');
+  let trying = false;  // the value changes from an arrow or a letter on the closed menu: each is applied, the focus stays
+  const back = () => { if (state.user) focusList(); else menu.blur(); };
+  menu.addEventListener('focus', () => { trying = false; });
+  menu.addEventListener('pointerdown', () => { trying = false; });
+  menu.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === 'Escape') {
+      e.preventDefault();
+      back();
+    } else {
+      // Space, Alt+ArrowDown and F4 open its list, where a choice is made with Enter (unseen here): that one gives back.
+      trying = !(e.key === ' ' || e.key === 'F4' || e.altKey);
+    }
+  });
+  menu.addEventListener('change', () => { if (!trying) back(); });
 }
 
 init();

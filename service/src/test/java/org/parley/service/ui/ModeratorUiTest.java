@@ -2041,6 +2041,40 @@ class ModeratorUiTest {
         }
     }
 
+    /**
+     * A moderator's fourth audit (forty-sixth session): the Colours menu kept the focus after a choice (the site and
+     * article menus give it up), so the next key did nothing until a Tab or a click on the list. Enter (or Esc) on it
+     * after the arrows tried the schemes, and a choice with the pointer, give the focus back to the comment on show.
+     */
+    @Test
+    void aSchemeChosenGivesTheFocusBackToTheCommentOnShow() {
+        List<String> ids = idsByRisk(seed(TOXIC.subList(0, 2)));
+        try {
+            login("PENDING");
+            cards(2);
+            waitForDetail(ids.get(0));
+            keysOn(ids.get(0));
+            for (int i = 0; i < 10 && !"scheme".equals(browser.switchTo().activeElement().getAttribute("id")); i++) press(Keys.TAB.toString());
+            assertEquals("scheme", browser.switchTo().activeElement().getAttribute("id"), "Tab reaches the menu from the comment");
+            press(Keys.ARROW_DOWN.toString());
+            WebElement menu = browser.findElement(By.id("scheme"));
+            assertEquals("light", menu.getAttribute("value"));
+            assertEquals("scheme", browser.switchTo().activeElement().getAttribute("id"), "the arrows try the schemes in turn");
+            press(Keys.ENTER.toString());
+            keysOn(ids.get(0));
+            press("j");
+            waitForDetail(ids.get(1));
+
+            new Select(menu).selectByValue("dark");  // with the pointer
+            assertEquals("dark", browser.executeScript("return localStorage.getItem('parley.scheme')"));
+            keysOn(ids.get(1));
+            press("k");
+            waitForDetail(ids.get(0));
+        } finally {
+            browser.executeScript("localStorage.removeItem('parley.scheme')");
+        }
+    }
+
     private static void systemScheme(String scheme) {
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
         assertEquals(Boolean.TRUE, browser.executeScript("return matchMedia('(prefers-color-scheme: " + scheme + ")').matches"));
