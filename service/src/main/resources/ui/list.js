@@ -120,8 +120,7 @@ function stanceLine(c) {
   // A target read after a stance reload names its own bundle (intake.StoredStance); the panel names the comment's.
   for (const s of c.stance || []) parts.push([s.target, s.label, s.probabilities && s.probabilities[s.label],
     s.stanceModel && !sameModel(s.stanceModel, c.stanceModel) ? s.stanceModel : null]);
-  // Read against the quoted passage when there is one, else the parent comment (stance.ReplyContext).
-  if (c.replyStance) parts.push(['reply to ' + (c.parentNumber ? '#' + c.parentNumber : c.quote ? 'quote' : 'parent'), c.replyStance.label,
+  if (c.replyStance) parts.push(['reply to ' + readAgainst(c), c.replyStance.label,
     c.replyStance.probabilities && c.replyStance.probabilities[c.replyStance.label]]);
   if (!parts.length) return null;
   const div = el('div', 'stance');
@@ -139,6 +138,18 @@ function stanceLine(c) {
   }
   return div;
 }
+
+// What a reply's stance was read against: the quoted passage when there is one, else the parent comment
+// (stance.ReplyContext). A reply by number that also quoted said "reply to #296", though read against the quote.
+function readAgainst(c) {
+  const number = c.parentNumber !== undefined && c.parentNumber !== null ? '#' + c.parentNumber : null;
+  if (c.quote && !BLANK.test(c.quote)) return 'quote' + (number ? ' from ' + number : '');
+  return number || 'parent';
+}
+
+// A quote with nothing visible in it is no quote to the service (text.BlankText): spaces, format and control
+// characters, combining marks, and the filler glyphs.
+const BLANK = /^[\s\p{Zs}\p{Cf}\p{Cc}\p{Mn}\p{Me}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
 
 function sameModel(a, b) {
   return !!b && a.name === b.name && a.version === b.version && a.checksum === b.checksum;

@@ -385,6 +385,27 @@ class ModeratorUiTest {
         assertEquals("quoted from #296 Seqenenre", unisolated(browser.findElement(By.cssSelector("#detail .parent .muted")).getText()));
     }
 
+    /**
+     * A moderator's fourth audit (forty-sixth session): a reply by number that also quotes said "reply to #5" on its
+     * stance chip, though its stance was read against the quote (stance.ReplyContext). It says "reply to quote from #5";
+     * one by number that quotes nothing, read against the comment, still says "reply to #5".
+     */
+    @Test
+    void aReplyStanceChipSaysItWasReadAgainstTheQuote() {
+        submit(article + "-parent", "I disagree, the figures in the article look wrong to me.", Map.of("number", 5));
+        String quoting = article + "-quoting", plain = article + "-plain";
+        JsonNode q = submit(quoting, "Only an idiot would vote for this.", Map.of("parentNumber", 5, "quote", "We should stay out of it."));
+        JsonNode p = submit(plain, "You are a clown and a liar.", Map.of("parentNumber", 5));
+        assertTrue(q.has("replyStance"), q.toString());
+        assertTrue(p.has("replyStance"), "read against comment 5: " + p);
+        login("PENDING");
+        cards(2);
+        assertTrue(unisolated(card(quoting).findElement(By.cssSelector(".stance")).getText()).contains("reply to quote from #5"),
+                card(quoting).getText());
+        String stance = unisolated(card(plain).findElement(By.cssSelector(".stance")).getText());
+        assertTrue(stance.contains("reply to #5") && !stance.contains("quote"), stance);
+    }
+
     /** A stance audit: reply stance read against a quote that names no comment said "reply to parent". */
     @Test
     void replyStanceToAQuoteOfNoNumberedCommentSaysQuote() {
