@@ -90,6 +90,14 @@ public final class Cli {
         return check;
     }
 
+    /** As {@link #pipelineChecked}, and said on stderr when it holds too: scripts/evaluate quotes no figure without it. */
+    static org.parley.model.PipelineCheck pipelineSaid(java.nio.file.Path file, com.fasterxml.jackson.databind.JsonNode provenance,
+                                                       boolean wide, boolean strict) {
+        org.parley.model.PipelineCheck check = pipelineChecked(file, provenance, wide, strict);
+        if (!check.warns()) System.err.println(check.message());
+        return check;
+    }
+
     /**
      * Loads a bundle; one of the other task's (its bundle.json's format is {@code otherFormat}) is refused with
      * {@code message}, which says what to do with it, not only which format it lacks.

@@ -385,11 +385,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The bundle's text-pipeline check, warned of (or, with --strict-pipeline, refused); said on stderr when it holds too. */
+    /** The bundle's text-pipeline check, said (or, with --strict-pipeline, refused): {@link Cli#pipelineSaid}. */
     private PipelineCheck pipelineCheck(Path file, ModelBundle bundle) {
-        PipelineCheck check = Cli.pipelineChecked(file, bundle.provenance(), true, strictPipeline);
-        if (!check.warns()) System.err.println(check.message());
-        return check;
+        return Cli.pipelineSaid(file, bundle.provenance(), true, strictPipeline);
     }
 
     /** The toxicity bundle given to {@code option}; a stance bundle is pointed to scripts/evaluate --task stance. */

@@ -214,11 +214,9 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         return String.join("; ", each);
     }
 
-    /** The bundle's text-pipeline check, warned of (or, with --strict-pipeline, refused); said on stderr when it holds too. */
+    /** The bundle's text-pipeline check, said (or, with --strict-pipeline, refused): {@link Cli#pipelineSaid}. */
     private org.parley.model.PipelineCheck pipelineCheck(Path file, StanceModel bundle) {
-        org.parley.model.PipelineCheck check = Cli.pipelineChecked(file, bundle.provenance(), false, strictPipeline);
-        if (!check.warns()) System.err.println(check.message());
-        return check;
+        return Cli.pipelineSaid(file, bundle.provenance(), false, strictPipeline);
     }
 
     /** The stance bundle given to {@code option}; a toxicity bundle is pointed to scripts/evaluate without --task stance. */
