@@ -68,16 +68,18 @@ final class ReplyParents {
      * number on the comment's site's article, as a reply by number finds its parent; empty for a quote without one.
      */
     static List<Map<Integer, String>> quoted(Handle h, List<NewComment> comments) {
+        List<List<QuotedPassages.Marker>> markers = comments.stream().map(c -> QuotedPassages.markers(c.quote())).toList();
         Map<Article, List<Integer>> numbers = new LinkedHashMap<>();
-        for (NewComment c : comments)
-            for (QuotedPassages.Marker m : QuotedPassages.markers(c.quote()))
-                numbers.computeIfAbsent(new Article(c.site(), c.articleId()), a -> new ArrayList<>()).add(m.number());
+        for (int i = 0; i < comments.size(); i++)
+            for (QuotedPassages.Marker m : markers.get(i))
+                numbers.computeIfAbsent(new Article(comments.get(i).site(), comments.get(i).articleId()), a -> new ArrayList<>()).add(m.number());
         Map<Article, Map<Integer, String>> byNumber = firstOfNumbers(h, numbers);
         List<Map<Integer, String>> out = new ArrayList<>(comments.size());
-        for (NewComment c : comments) {
+        for (int i = 0; i < comments.size(); i++) {
+            NewComment c = comments.get(i);
             Map<Integer, String> found = byNumber.getOrDefault(new Article(c.site(), c.articleId()), Map.of());
             Map<Integer, String> named = new HashMap<>();
-            for (QuotedPassages.Marker m : QuotedPassages.markers(c.quote()))
+            for (QuotedPassages.Marker m : markers.get(i))
                 if (found.containsKey(m.number())) named.put(m.number(), found.get(m.number()));
             out.add(named);
         }
