@@ -855,10 +855,13 @@ class ModeratorUiTest {
         assertEquals("PUBLISHED", card(ids.get(0)).getAttribute("data-status"), "kept in its new state");
         assertCountAgrees("2");
 
-        approvedElsewhere(ids.get(1));
         press("jx");
         press("jx");
         wait(5).until(d -> "2 selected".equals(d.findElement(By.id("bulk-count")).getText()));
+        // Decided elsewhere once the panel has moved on from it: read while on show, the panel's fresher read would
+        // update its card first (changedMeanwhile), and the bulk decision would meet no conflict.
+        waitForDetail(ids.get(2));
+        approvedElsewhere(ids.get(1));
         press("A");  // Shift+A: ids 2 approved, ids 1 a conflict kept in its new state
         wait(10).until(d -> d.findElement(By.id("alert")).getText().contains("changed meanwhile"));
         cards(2);
