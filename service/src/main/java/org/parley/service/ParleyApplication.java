@@ -81,6 +81,7 @@ import org.parley.service.monitoring.PrometheusEndpoint;
 import org.parley.service.monitoring.QueueGauges;
 import org.parley.service.monitoring.RequestIds;
 import org.parley.service.monitoring.ServedModels;
+import org.parley.service.monitoring.ServedPipelines;
 import org.parley.service.resources.AdminResource;
 import org.parley.service.resources.CommentsResource;
 import org.parley.service.resources.QueueResource;
@@ -408,7 +409,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         EndpointLatency latency = new EndpointLatency();
         env.jersey().register(latency);
         PrometheusEndpoint.register(env.metrics(), env.admin(), latency.histogram(), scoring.policyInputs(), new ServedModels(Map.of(
-                "toxicity", () -> models.current().info(), "stance", () -> stance.current().info())));
+                "toxicity", () -> models.current().info(), "stance", () -> stance.current().info())),
+                new ServedPipelines(Map.of("toxicity", () -> models.current().textPipeline(),
+                        "stance", () -> stance.current().textPipeline(), "spanTagger", () -> models.current().taggerTextPipeline())));
         DroppedLines.count(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory(), env.metrics());
     }
 

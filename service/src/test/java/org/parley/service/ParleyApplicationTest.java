@@ -1168,8 +1168,17 @@ class ParleyApplicationTest {
                 "parley_requestlog_dropped_total", "jetty_responses_total", "jetty_request_duration_seconds",
                 "jetty_queued_jobs", "db_pool_waiting", "logback_appender_total", "parley_endpoint_exceptions_total", "parley_queue", "parley_queue_oldest_seconds",
                 "parley_endpoint_seconds", "parley_model_info", "jvm_memory_bytes_used", "process_resident_memory_bytes",
-                "parley_native_physical_max_bytes"))
+                "parley_native_physical_max_bytes", "parley_model_text_pipeline", "parley_model_text_pipeline_differing_probes"))
             assertTrue(typed.contains(family), family + " among " + typed.size());
+        // each served bundle's text-pipeline check as GET /v1/admin/model answers it
+        JsonNode checks = target(app("/v1/admin/model")).queryParam("key", ADMIN).request().get(JsonNode.class).get("textPipeline");
+        for (String kind : List.of("toxicity", "stance", "spanTagger")) {
+            JsonNode check = checks.get(kind);
+            assertTrue(text.contains("parley_model_text_pipeline{kind=\"" + kind + "\",status=\"" + check.get("status").asText() + "\",} 1.0"),
+                    kind + " " + check);
+            if (check.hasNonNull("differing"))
+                assertEquals(check.get("differing").asDouble(), prometheusSample("parley_model_text_pipeline_differing_probes{kind=\"" + kind + "\",}"), kind);
+        }
         assertTrue(text.contains("parley_model_info{kind=\"toxicity\",name=\"" + served.get("name").asText() + "\",version=\""
                 + served.get("version").asText() + "\",checksum=\"" + served.get("checksum").asText() + "\",} 1.0"), "the served model is named");
         assertTrue(text.contains("parley_score_count{attribute=\"TOXICITY\",model=\"" + served.get("version").asText() + "\",}"),

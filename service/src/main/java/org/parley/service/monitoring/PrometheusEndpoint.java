@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Every Dropwizard metric (the JSON of {@code /metrics}) in Prometheus's text format, for a scraper, on the admin
- * port, with the collectors the service adds (the models served, {@link ServedModels}; each endpoint's latency
+ * port, with the collectors the service adds (the models served, {@link ServedModels}, and their text-pipeline checks,
+ * {@link ServedPipelines}; each endpoint's latency
  * histogram, {@link EndpointLatency}; the policy's scores and actions, {@link PolicyInputs}; JavaCPP's limit on
  * resident memory, {@link NativeMemory}). Timers are summaries in seconds, histograms summaries, meters counters.
  * Names follow Prometheus's conventions (snake case, a unit, what

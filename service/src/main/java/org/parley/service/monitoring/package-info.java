@@ -1,8 +1,8 @@
 /**
  * What an operator watches: the admin port's metrics in Prometheus's text format ({@link PrometheusEndpoint}), among
  * them each endpoint's latency ({@link EndpointLatency}), what the policy saw and decided ({@link PolicyInputs}), the
- * bundles served ({@link ServedModels}) and JavaCPP's memory limit ({@link NativeMemory}); the request log lines
- * dropped above capacity ({@link DroppedLines}), the moderation queues' sizes and how long their oldest comments have
+ * bundles served ({@link ServedModels}), their text-pipeline checks ({@link ServedPipelines}) and JavaCPP's memory
+ * limit ({@link NativeMemory}); the request log lines dropped above capacity ({@link DroppedLines}), the moderation queues' sizes and how long their oldest comments have
  * waited ({@link QueueGauges}), JSON logs ({@link LogFormat}), application log queues that drop no line
  * ({@link LogQueues}) and the id that links a request's request log line to its application log lines
  * ({@link RequestIds}).

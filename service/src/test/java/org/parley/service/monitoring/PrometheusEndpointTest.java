@@ -4,6 +4,7 @@ import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import io.prometheus.client.CollectorRegistry;
 import org.junit.jupiter.api.Test;
+import org.parley.model.PipelineCheck;
 import org.parley.service.api.ScoreResponse.ModelInfo;
 
 import java.util.Map;
@@ -98,6 +99,36 @@ class PrometheusEndpointTest {
         toxicity.set(new ModelInfo("parley-toxicity", "2026.12.04.0900", "77aa"));
         assertEquals(1.0, info(registry, "toxicity", "parley-toxicity", "2026.12.04.0900", "77aa"));
         assertNull(info(registry, "toxicity", "parley-toxicity", "2026.12.01.1823", "d832"), "the replaced bundle is gone");
+    }
+
+    /** An alert can read each served bundle's text-pipeline check, a reload's at the next scrape; the tagger off has none. */
+    @Test
+    void eachServedBundlesTextPipelineCheckIsAGaugeAndAReloadShowsAtTheNextScrape() {
+        AtomicReference<PipelineCheck> toxicity = new AtomicReference<>(check(PipelineCheck.Status.DIFFERS, 32, 8));
+        AtomicReference<PipelineCheck> tagger = new AtomicReference<>(check(PipelineCheck.Status.UNRECORDED, 0, 0));
+        CollectorRegistry registry = new CollectorRegistry();
+        new ServedPipelines(Map.of("toxicity", toxicity::get, "stance", () -> check(PipelineCheck.Status.SAME, 32, 0),
+                "spanTagger", tagger::get)).register(registry);
+        assertEquals(1.0, sample(registry, "parley_model_text_pipeline", "kind", "toxicity", "status", "DIFFERS"));
+        assertEquals(0.0, sample(registry, "parley_model_text_pipeline", "kind", "toxicity", "status", "SAME"),
+                "every status has its series, so that a query for one finds it whatever the bundle");
+        assertEquals(8.0, sample(registry, "parley_model_text_pipeline_differing_probes", "kind", "toxicity"));
+        assertEquals(32.0, sample(registry, "parley_model_text_pipeline_probes", "kind", "toxicity"));
+        assertEquals(1.0, sample(registry, "parley_model_text_pipeline", "kind", "stance", "status", "SAME"));
+        assertEquals(0.0, sample(registry, "parley_model_text_pipeline_differing_probes", "kind", "stance"));
+        assertEquals(1.0, sample(registry, "parley_model_text_pipeline", "kind", "spanTagger", "status", "UNRECORDED"));
+        assertNull(sample(registry, "parley_model_text_pipeline_differing_probes", "kind", "spanTagger"), "it records no probes");
+
+        toxicity.set(check(PipelineCheck.Status.SAME, 32, 0));
+        tagger.set(null);
+        assertEquals(1.0, sample(registry, "parley_model_text_pipeline", "kind", "toxicity", "status", "SAME"));
+        assertEquals(0.0, sample(registry, "parley_model_text_pipeline", "kind", "toxicity", "status", "DIFFERS"));
+        assertEquals(0.0, sample(registry, "parley_model_text_pipeline_differing_probes", "kind", "toxicity"));
+        assertNull(sample(registry, "parley_model_text_pipeline", "kind", "spanTagger", "status", "UNRECORDED"), "the tagger off");
+    }
+
+    private static PipelineCheck check(PipelineCheck.Status status, int probes, int differing) {
+        return new PipelineCheck(java.nio.file.Path.of("models/x.zip"), status, "fc58b0e", probes, differing, null, null, null);
     }
 
     private static Double info(CollectorRegistry registry, String kind, String name, String version, String checksum) {
