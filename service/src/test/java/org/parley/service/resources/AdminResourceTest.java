@@ -1,6 +1,11 @@
 package org.parley.service.resources;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.parley.model.PipelineCheck;
 import org.parley.service.Fakes;
@@ -10,7 +15,9 @@ import org.parley.service.core.ServedModel;
 import org.parley.service.core.ServedStance;
 import org.parley.service.core.StanceHolder;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -63,5 +70,45 @@ class AdminResourceTest {
         // Nothing recorded is not "none differ": the counts are null, not 0.
         assertTrue(tagger.path("probes").isNull() && tagger.path("differing").isNull(), tagger.toString());
         assertEquals("unknown", tagger.path("trainedAt").asText());
+    }
+
+    /**
+     * openapi.yaml wrote spanTagger as allOf [$ref TextPipelineCheck] beside nullable: true, which OpenAPI 3.0.3 does not
+     * read as admitting null (OpenApiContractTest checked the shipped configuration's answer only, the tagger on): the
+     * answer with the tagger off broke the document. Both answers hold to it; a null toxicity check does not.
+     */
+    @Test
+    void theAnswerWithTheTaggerOffAndOnHoldsToOpenApi() throws Exception {
+        ServedModel first = Fakes.served(Fakes.scorer(), "v1");
+        ServedModel tagged = new ServedModel(first.scorer(), first.explainer(), new ModelInfo("fake", "v2", "checksum-v2"), DIFFERS, UNRECORDED);
+        ModelHolder models = new ModelHolder(first, p -> tagged);
+        AdminResource admin = new AdminResource(models, new StanceHolder(Fakes.served(Fakes.stance()), p -> null), Fakes.commentScorer(models));
+        OpenApiInteractionValidator validator;
+        try (java.io.InputStream in = AdminResourceTest.class.getResourceAsStream("/openapi.yaml")) {
+            validator = OpenApiInteractionValidator.createForInlineApiSpecification(new String(in.readAllBytes(), StandardCharsets.UTF_8)).build();
+        }
+
+        JsonNode off = Fakes.mapper().valueToTree(admin.model());
+        assertTrue(off.at("/textPipeline/spanTagger").isNull(), off.toString());
+        assertEquals(List.of(), errors(validator, off), "the tagger off: " + off);
+        models.reload(Path.of("models/next.zip"));
+        JsonNode on = Fakes.mapper().valueToTree(admin.model());
+        assertEquals("UNRECORDED", on.at("/textPipeline/spanTagger/status").asText(), on.toString());
+        assertEquals(List.of(), errors(validator, on), "the tagger on: " + on);
+
+        ((ObjectNode) on.get("textPipeline")).putNull("toxicity");
+        assertFalse(errors(validator, on).isEmpty(), "the toxicity bundle's check is never null");
+        ((ObjectNode) off.at("/textPipeline")).putObject("spanTagger").put("status", "SAME");
+        assertFalse(errors(validator, off).isEmpty(), "a tagger's check has every field");
+    }
+
+    private static List<String> errors(OpenApiInteractionValidator validator, JsonNode answer) {
+        // The fakes' explainer reads no lexicon (threshold Infinity, which Jackson writes as a string); the service's is
+        // spans.lexiconThreshold, a number.
+        ((ObjectNode) answer).put("spanLexiconThreshold", 0.6);
+        ValidationReport report = validator.validateResponse("/v1/admin/model", Request.Method.GET,
+                new SimpleResponse.Builder(200).withContentType("application/json").withBody(answer.toString()).build());
+        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> m.getKey() + ": " + m.getMessage()).toList();
     }
 }

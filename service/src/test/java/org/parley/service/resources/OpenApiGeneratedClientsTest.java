@@ -380,7 +380,7 @@ class OpenApiGeneratedClientsTest {
         expected.put("/components/schemas/TargetStance/properties/label/enum", names(Stance.values(), Enum::name));
         expected.put("/components/schemas/ReplyStance/properties/label/enum", names(ReplyStance.values(), Enum::name));
         expected.put("/components/schemas/Sentiment/properties/label/enum", names(Sentiment.Label.values(), Enum::name));
-        expected.put("/components/schemas/TextPipelineCheck/properties/status/enum", names(org.parley.model.PipelineCheck.Status.values(), Enum::name));
+        expected.put("/components/schemas/PipelineStatus/enum", names(org.parley.model.PipelineCheck.Status.values(), Enum::name));
         // what CommentStore records: the policy's action at ingestion, a moderator's verdict, or an erasure
         expected.put("/components/schemas/HistoryEntry/properties/decision/enum",
                 union(union(names(Action.values(), Enum::name), names(Verdict.values(), Enum::name)), Set.of("ERASE")));

@@ -42,6 +42,21 @@ class OpenApiSchemasTest {
     }
 
     /**
+     * GET /v1/admin/model's textPipeline.spanTagger is TextPipelineCheck written out, nullable (OpenAPI 3.0.3 reads no
+     * nullable $ref): the copy lists the same fields, required and described alike, so that it cannot fall behind.
+     */
+    @Test
+    void theSpanTaggersNullableCheckIsTextPipelineCheckWrittenOut() throws Exception {
+        JsonNode doc = openApi();
+        JsonNode named = doc.at("/components/schemas/TextPipelineCheck");
+        JsonNode copy = doc.at("/paths/~1v1~1admin~1model/get/responses/200/content/application~1json/schema/properties/textPipeline/properties/spanTagger");
+        assertEquals("object", copy.path("type").asText(), copy.toString());
+        assertTrue(copy.path("nullable").asBoolean(false), copy.toString());
+        assertEquals(named.get("required"), copy.get("required"));
+        assertEquals(named.get("properties"), copy.get("properties"));
+    }
+
+    /**
      * A Node.js integrator's audit: the status and report endpoints, which sites call, named 200 and 404 only, though a
      * database outage makes them a 503 with Retry-After, and any keyed request may be a 401 (on Perspective's paths Google's
      * 403 and 400) or a 429.
