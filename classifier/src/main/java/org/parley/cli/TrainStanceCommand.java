@@ -14,6 +14,7 @@ import org.parley.corpus.Corpora;
 import org.parley.corpus.ReplyCorpora;
 import org.parley.corpus.StanceCorpora;
 import org.parley.feature.SentenceEncoder;
+import org.parley.model.PipelineCheck;
 import org.parley.model.PipelineFingerprint;
 import org.parley.stance.PairFeatureConfig;
 import org.parley.stance.PairNetworkConfig;
@@ -229,7 +230,8 @@ public final class TrainStanceCommand implements Callable<Integer> {
         provenance.put("devSplit", "corpus.DevSplit content hash (~10%) of the comment text; replies by the thread's source post");
         provenance.putPOJO("heldOutTargets", heldOut);
         if (sample != null) provenance.put("samplePerCorpus", sample);
-        if (reuse != null) provenance.set("targetModel", TargetProvenance.of(reuse, targetFrom.getFileName().toString()));
+        if (reuse != null) provenance.set("targetModel", TargetProvenance.of(reuse, targetFrom.getFileName().toString(),
+                PipelineCheck.recorded(targetFrom, reuse.provenance())));
         List<String> corpora = new ArrayList<>(StanceCorpora.NAMES);
         corpora.addAll(ReplyCorpora.NAMES);
         provenance.set("labelMapping", Provenance.labelRules(root, corpora));

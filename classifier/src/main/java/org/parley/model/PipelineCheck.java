@@ -70,6 +70,17 @@ public record PipelineCheck(Path file, Status status, String trainedAt, int prob
                 differ.size(), example, then.digest(), sidecar);
     }
 
+    /**
+     * The fingerprint the bundle records: its provenance's, else that of a sidecar computed for it; null if none. For a
+     * bundle that keeps another's part (a stance bundle's {@code targetModel}), which carries that part's record along.
+     *
+     * @throws BundleException if the sidecar cannot be read
+     */
+    public static JsonNode recorded(Path file, JsonNode provenance) {
+        JsonNode recorded = provenance.get(PipelineFingerprint.KEY);
+        return recorded != null ? recorded : sidecarFingerprint(sidecar(file), provenance);
+    }
+
     /** {@code NAME.text-pipeline.json} beside {@code NAME.zip}. */
     static Path sidecar(Path bundle) {
         String name = bundle.getFileName().toString();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.parley.corpus.ReplyCorpora;
 import org.parley.corpus.StanceCorpora;
+import org.parley.model.PipelineFingerprint;
 
 /**
  * The provenance of a bundle whose target model was kept from another (scripts/train --task stance
@@ -54,9 +55,12 @@ public final class TargetProvenance {
      * How {@code old}'s target model was made, for a bundle that keeps it: where {@code old} kept its
      * own from another bundle, the record of that one, with {@code from} naming {@code old}.
      *
-     * @param file the name of the file {@code old} was loaded from
+     * @param file     the name of the file {@code old} was loaded from
+     * @param pipeline the text-pipeline fingerprint {@code old} records (its provenance's or its sidecar's); null if none.
+     *                 Kept as the target model's {@code textPipeline}, the pipeline it was trained through, where this
+     *                 bundle's own records the run that keeps it (the reply model's)
      */
-    public static ObjectNode of(StanceModel old, String file) {
+    public static ObjectNode of(StanceModel old, String file, JsonNode pipeline) {
         JsonNode p = old.provenance();
         ObjectNode made;
         if (p.get("targetModel") instanceof ObjectNode kept) {
@@ -73,6 +77,7 @@ public final class TargetProvenance {
             }
             if (made.get("corpora") instanceof ObjectNode counts) counts.remove(ReplyCorpora.NAMES);
             if (made.get("devMetrics") instanceof ObjectNode metrics) metrics.remove("replyStanceDev");
+            if (pipeline != null) made.set(PipelineFingerprint.KEY, pipeline.deepCopy());
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.putObject("from").put("file", file).put("name", old.name()).put("version", old.version()).put("sha256", old.checksum());

@@ -20,6 +20,7 @@ import org.parley.corpus.StanceCorpora;
 import org.parley.corpus.StanceExample;
 import org.parley.label.Stance;
 import org.parley.model.BundleFile;
+import org.parley.model.PipelineFingerprint;
 import org.parley.stance.StanceBundle;
 import org.parley.text.TextPipeline;
 
@@ -74,6 +75,8 @@ class TrainStanceCommandTest {
         assertEquals(o.at("/devMetrics/targetStanceDev"), made.at("/devMetrics/targetStanceDev"));
         assertFalse(made.get("devMetrics").has("replyStanceDev"));
         made.get("dataFiles").forEach(f -> assertFalse(f.get("file").asText().startsWith("rumoureval"), f.toString()));
+        // The pipeline the kept model was trained through (forty-seventh session; printed at training only before).
+        assertEquals(o.get(PipelineFingerprint.KEY), made.get(PipelineFingerprint.KEY), "the kept model's text-pipeline record");
 
         assertEquals(16, k.at("/hyperParameters/replyNetwork/embedding").asInt(), "this run's options, for the reply model");
         assertEquals(9, k.get("seed").asInt());
@@ -90,6 +93,7 @@ class TrainStanceCommandTest {
         assertEquals("kept.zip", a.at("/targetModel/from/file").asText());
         assertEquals(3, a.at("/targetModel/seed").asInt(), "still the run that trained the target model");
         assertEquals(made.get("hyperParameters"), a.at("/targetModel/hyperParameters"));
+        assertEquals(o.get(PipelineFingerprint.KEY), a.at("/targetModel/" + PipelineFingerprint.KEY), "not kept.zip's own, its reply run's");
 
         String err = stderrOfRefusal("--data", data.toString(), "--target-from", kept.toString(), "--hold-out", "Atheism",
                 "--output", dir.resolve("x.zip").toString());

@@ -92,6 +92,11 @@ class PipelineCheckTest {
         ObjectNode retrained = provenance(null).put("createdAt", "2026-12-06T09:00:00Z");
         assertEquals(PipelineCheck.Status.UNRECORDED, PipelineCheck.of(file, retrained, TextPipeline.standard(), true).status(),
                 "another bundle under the same file name is not the one the sidecar was computed for");
+        // What a bundle keeping this one's part carries along (a stance bundle's targetModel): the sidecar's record.
+        assertEquals(sidecar.get(PipelineFingerprint.KEY), PipelineCheck.recorded(file, provenance(null)));
+        assertNull(PipelineCheck.recorded(file, retrained));
+        ObjectNode own = provenance(PipelineFingerprint.of(TextPipeline.standard(), true));
+        assertEquals(own.get(PipelineFingerprint.KEY), PipelineCheck.recorded(file, own), "its own record before a sidecar");
     }
 
     @Test
