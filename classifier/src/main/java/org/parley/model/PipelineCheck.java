@@ -20,8 +20,9 @@ import java.util.Locale;
  * caller asks for it to be strict ({@link #enforce}).
  *
  * <p>A bundle trained before the check has no fingerprint: it {@link Status#UNRECORDED predates} it, unless a
- * sidecar beside it ({@code NAME.text-pipeline.json} for {@code NAME.zip}) holds one computed afterwards at its
- * training commit for exactly that bundle (the same name, version and {@code createdAt}); the message says so.
+ * sidecar beside it ({@code NAME.text-pipeline.json} for {@code NAME.zip}), or for a copy one of the shipped bundles',
+ * holds one computed afterwards at its training commit for exactly that bundle (the same name, version and
+ * {@code createdAt}); the message says so.
  */
 public record PipelineCheck(Path file, Status status, String trainedAt, int probes, int differing, String example,
                             String digest, Path sidecar) {
@@ -49,9 +50,11 @@ public record PipelineCheck(Path file, Status status, String trainedAt, int prob
         Path sidecar = null;
         JsonNode recorded = provenance.get(PipelineFingerprint.KEY);
         if (recorded == null) {
-            sidecar = sidecar(file);
-            recorded = sidecarFingerprint(sidecar, provenance);
-            if (recorded == null) sidecar = null;
+            Sidecar found = sidecarNaming(file, provenance);
+            if (found != null) {
+                sidecar = found.file();
+                recorded = found.fingerprint();
+            }
         }
         if (recorded == null) return new PipelineCheck(file, Status.UNRECORDED, commit, 0, 0, null, null, null);
         PipelineFingerprint then;
@@ -78,7 +81,9 @@ public record PipelineCheck(Path file, Status status, String trainedAt, int prob
      */
     public static JsonNode recorded(Path file, JsonNode provenance) {
         JsonNode recorded = provenance.get(PipelineFingerprint.KEY);
-        return recorded != null ? recorded : sidecarFingerprint(sidecar(file), provenance);
+        if (recorded != null) return recorded;
+        Sidecar found = sidecarNaming(file, provenance);
+        return found == null ? null : found.fingerprint();
     }
 
     /** {@code NAME.text-pipeline.json} beside {@code NAME.zip}. */
@@ -86,6 +91,31 @@ public record PipelineCheck(Path file, Status status, String trainedAt, int prob
         String name = bundle.getFileName().toString();
         return bundle.resolveSibling((name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name) + ".text-pipeline.json");
     }
+
+    /**
+     * The sidecar computed for this bundle: beside it, else among the shipped bundles' ({@link Bundles#shipped()}'s
+     * directory), so that a shipped bundle copied elsewhere without its sidecar is still known (it read as predating
+     * the check before). Null if none names it.
+     */
+    private static Sidecar sidecarNaming(Path bundle, JsonNode provenance) {
+        Path beside = sidecar(bundle);
+        JsonNode fingerprint = sidecarFingerprint(beside, provenance);
+        if (fingerprint != null) return new Sidecar(beside, fingerprint);
+        Path shipped = Bundles.shipped().toAbsolutePath().getParent();
+        if (shipped == null || !Files.isDirectory(shipped)) return null;
+        try (var files = Files.list(shipped)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".text-pipeline.json")).sorted().toList()) {
+                if (f.equals(beside.toAbsolutePath())) continue;
+                fingerprint = sidecarFingerprint(f, provenance);
+                if (fingerprint != null) return new Sidecar(f, fingerprint);
+            }
+        } catch (IOException e) {
+            throw new BundleException(shipped, "cannot be listed: " + e.getMessage(), e);
+        }
+        return null;
+    }
+
+    private record Sidecar(Path file, JsonNode fingerprint) {}
 
     /** The sidecar's fingerprint if it names this bundle (name, version, createdAt), else null. */
     private static JsonNode sidecarFingerprint(Path sidecar, JsonNode provenance) {
@@ -126,7 +156,10 @@ public record PipelineCheck(Path file, Status status, String trainedAt, int prob
     }
 
     private String from() {
-        return sidecar == null ? "" : "; fingerprint computed at that commit afterwards, " + sidecar.getFileName();
+        if (sidecar == null) return "";
+        // Named alone beside the bundle; in full where it was found among the shipped bundles'.
+        boolean beside = sidecar.toAbsolutePath().equals(sidecar(file).toAbsolutePath());
+        return "; fingerprint computed at that commit afterwards, " + (beside ? sidecar.getFileName() : sidecar);
     }
 
     /** Whether scores through this pipeline may differ from those measured at training. */

@@ -146,4 +146,28 @@ class PipelineCheckTest {
             assertEquals(s.commit(), sidecar.get("computedAt").asText());
         }
     }
+
+    /**
+     * A shipped bundle copied elsewhere without its sidecar read as predating the check (forty-sixth session's known
+     * gap): the shipped bundles' sidecars are looked in too, and the one naming the bundle is used, named in full.
+     */
+    @Test
+    void aShippedBundleCopiedWithoutItsSidecarIsStillReadAgainstIt() throws Exception {
+        Path shipped = StanceBundle.shipped();
+        Path copy = Files.createDirectories(dir.resolve("elsewhere")).resolve("stance-copy.zip");
+        Files.copy(shipped, copy);
+        JsonNode provenance = BundleFile.read(copy, new BundleFile.Kind("stance bundle", StanceBundle.FORMAT, 1, StanceBundle.VERSION))
+                .object(copy, "provenance.json");
+        PipelineCheck check = PipelineCheck.of(copy, provenance, TextPipeline.standard(), false);
+        assertEquals(PipelineCheck.Status.DIFFERS, check.status(), check.message());
+        assertEquals(PipelineCheck.sidecar(shipped).toAbsolutePath(), check.sidecar());
+        assertTrue(check.message().startsWith(copy + ": "), check.message());
+        assertTrue(check.message().contains("fingerprint computed at that commit afterwards, " + check.sidecar() + ")"), check.message());
+        assertEquals(PipelineCheck.of(shipped, provenance, TextPipeline.standard(), false).differing(), check.differing());
+
+        ObjectNode another = provenance.deepCopy();
+        another.put("createdAt", "2026-12-06T09:00:00Z");
+        assertEquals(PipelineCheck.Status.UNRECORDED, PipelineCheck.of(copy, another, TextPipeline.standard(), false).status(),
+                "no shipped sidecar names another bundle");
+    }
 }
