@@ -19,6 +19,7 @@ import org.parley.corpus.ReplyExample;
 import org.parley.corpus.StanceExample;
 import org.parley.eval.Bootstrap;
 import org.parley.eval.StanceReportWriter;
+import org.parley.io.JsonLine;
 import org.parley.io.Utf8Files;
 import org.parley.label.ReplyStance;
 import org.parley.label.Stance;
@@ -306,9 +307,9 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
             String where = file + " line " + (i + 1) + ": ";
             JsonNode n;
             try {
-                n = JSON.readTree(lines.get(i));
+                n = JsonLine.read(lines.get(i));
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(where + "invalid JSON");
+                throw new IllegalArgumentException(where + "invalid JSON: " + e.getOriginalMessage());
             }
             if (!n.isObject()) throw new IllegalArgumentException(where + "expected a JSON object");
             String text = n.path("text").asText("");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.corpus.Example;
 import org.parley.eval.IdentityBias;
 import org.parley.eval.IdentityBias.TermMetrics;
+import org.parley.io.JsonLine;
 import org.parley.io.Utf8Files;
 import org.parley.label.Attribute;
 import org.parley.score.Scorer;
@@ -87,7 +88,7 @@ record IdentityReport(List<TermMetrics> terms, Neutral neutral) {
             String where = "--identity-sentences " + file + " line " + (i + 1) + ": ";
             JsonNode n;
             try {
-                n = JSON.readTree(lines.get(i));
+                n = JsonLine.read(lines.get(i));
             } catch (IOException e) {
                 throw new IllegalArgumentException(where + "invalid JSON (expected {\"id\": ..., \"text\": ...})");
             }

@@ -3,6 +3,7 @@ package org.parley.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.parley.io.JsonLine;
 import org.parley.io.Utf8Files;
 import org.parley.model.BundleException;
 import org.parley.model.BundleFile;
@@ -154,7 +155,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (raw.isBlank()) return Line.bad(number, "empty line: expected a JSON object {\"id\": ..., \"text\": ...}");
         JsonNode node;
         try {
-            node = JSON.readTree(raw);
+            node = JsonLine.read(raw);
         } catch (JsonProcessingException e) {
             return Line.bad(number, "invalid JSON: " + e.getOriginalMessage());
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.io.JsonLine;
 import org.parley.io.Utf8Files;
 import org.parley.label.Attribute;
 import org.parley.label.Labels;
@@ -117,7 +118,7 @@ public final class LabelledFile {
     private static Line parse(Path file, int n, String line, String defaultSource) {
         JsonNode o;
         try {
-            o = JSON.readTree(line);
+            o = JsonLine.read(line);
         } catch (JsonProcessingException e) {
             throw bad(file, n, "invalid JSON: " + e.getOriginalMessage());
         }

@@ -318,7 +318,9 @@ class EvaluateCommandTest {
         TinyBundles.create().save(bundle);
         Path missing = dir.resolve("no-data"); // refused before the corpora are read
         String[][] cases = {{"{\"id\": \"a\", \"txt\": \"I am a gay man.\"}", "line 2: field 'text' must be a non-empty string"},
-                {"{\"id\": \"a\", text}", "line 2: invalid JSON"}};
+                {"{\"id\": \"a\", text}", "line 2: invalid JSON"},
+                // two lines run together: the second went unread (a data scientist's fourth audit)
+                {"{\"id\": \"a\", \"text\": \"I am gay.\"}{\"id\": \"c\", \"text\": \"I am Jewish.\"}", "line 2: invalid JSON"}};
         for (String[] c : cases) {
             Path sentences = Files.writeString(dir.resolve("sentences.jsonl"), "{\"id\": \"b\", \"text\": \"My Muslim neighbours came for dinner.\"}\n" + c[0] + "\n");
             EvaluateCommand e = new EvaluateCommand();

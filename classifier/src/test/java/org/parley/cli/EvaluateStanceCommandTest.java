@@ -67,6 +67,9 @@ class EvaluateStanceCommandTest {
                 {"{\"text\": \"x\", \"target\": [\"Syria\", \"US\"], \"label\": \"FAVOR\"}", " line 1: field 'target' must be one string", ""},
                 {"{\"text\": \"x\", \"parent\": \" \", \"label\": \"SUPPORT\"}", " line 1: ", "parent"},
                 {"id,text,label", " line 1: invalid JSON", ""},
+                // two lines run together: the second was dropped unread (a data scientist's fourth audit)
+                {"{\"text\": \"x\", \"target\": \"Syria\", \"label\": \"FAVOR\"}{\"text\": \"y\", \"target\": \"Syria\", \"label\": \"NONE\"}",
+                        " line 1: invalid JSON: more follows the JSON value at column", ""},
                 {"", ": no labelled examples to evaluate", ""}};
         for (String[] c : cases) {
             Path f = Files.writeString(dir.resolve("case.jsonl"), c[0] + "\n");

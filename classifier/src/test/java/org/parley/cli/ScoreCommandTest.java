@@ -170,6 +170,25 @@ class ScoreCommandTest {
         assertNotNull(out.get(9).get("attributes"));
     }
 
+    /**
+     * A data scientist's fourth audit: two records run together on one line (a lost line break) scored the first
+     * and dropped the second without a word, and a key given twice kept the last; /v1/score refuses both.
+     */
+    @Test
+    void twoRecordsOnOneLineOrAKeyGivenTwiceAreRefusedNotHalfRead() throws IOException {
+        List<JsonNode> out = run(String.join("\n",
+                "{\"id\": \"a\", \"text\": \"first\"}{\"id\": \"b\", \"text\": \"second\"}",
+                "{\"id\": \"c\", \"text\": \"fine\"} trailing",
+                "{\"id\": \"d\", \"text\": \"one\", \"text\": \"two\"}",
+                "{\"id\": \"e\", \"text\": \"still scored\"}  ") + "\n");
+        assertEquals(4, out.size());
+        assertTrue(out.get(0).path("error").asText().contains("more follows the JSON value at column"), out.get(0).toString());
+        assertTrue(out.get(1).path("error").asText().startsWith("invalid JSON"), out.get(1).toString());
+        assertTrue(out.get(2).path("error").asText().contains("Duplicate field 'text'"), out.get(2).toString());
+        for (int i = 0; i < 3; i++) assertNull(out.get(i).get("attributes"), out.get(i).toString());
+        assertEquals("e", out.get(3).path("id").asText(), "spaces after the value are no second value");
+    }
+
     /** /v1/score refuses a text of zero-width spaces as empty; scripts/score scored it (and its stance) as text. */
     @Test
     void aTextWithNothingVisibleIsEmptyAsInTheService() throws IOException {

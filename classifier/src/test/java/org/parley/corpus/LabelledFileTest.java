@@ -40,6 +40,20 @@ class LabelledFileTest {
         assertEquals("decisions", second.source(), "no source: the file name without extension");
     }
 
+    /** A lost line break trained the first of two decisions and dropped the second unread (a data scientist's fourth audit). */
+    @Test
+    void twoLinesRunTogetherOrALabelGivenTwiceAreRefusedNamingTheLine() throws IOException {
+        String[][] cases = {
+                {"{\"id\": \"a\", \"text\": \"x\", \"labels\": {\"TOXICITY\": 1}}{\"id\": \"b\", \"text\": \"y\", \"labels\": {\"TOXICITY\": 0}}",
+                        "more follows the JSON value"},
+                {"{\"id\": \"a\", \"text\": \"x\", \"labels\": {\"TOXICITY\": 1, \"TOXICITY\": 0}}", "Duplicate field 'TOXICITY'"}};
+        for (String[] c : cases) {
+            Path f = Files.writeString(dir.resolve("run-together.jsonl"), "{\"id\": \"ok\", \"text\": \"z\", \"labels\": {\"TOXICITY\": 0}}\n" + c[0] + "\n");
+            String message = assertThrows(IllegalArgumentException.class, () -> LabelledFile.read(f)).getMessage();
+            assertTrue(message.contains("line 2: invalid JSON") && message.contains(c[1]), message);
+        }
+    }
+
     @Test
     void aByteOrderMarkIsNotPartOfTheFirstLine() throws IOException {
         // U+FEFF in UTF-8 is EF BB BF: what Notepad, Excel's "CSV UTF-8" and PowerShell write first.
