@@ -1,7 +1,9 @@
 package org.parley.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.corpus.Corpora;
 import org.parley.corpus.DevSplit;
@@ -274,7 +276,7 @@ public final class TrainCommand implements Callable<Integer> {
         List<String> names = names();
         provenance.set("corpora", Provenance.labelMapping(rows.all(Map.of()), rows.split().dev()));
         provenance.set("labelMapping", Provenance.labelRules(root, names));
-        provenance.set("dataFiles", Provenance.dataFiles(root, names));
+        provenance.set("dataFiles", dataFiles(root, names));
         if (!includeDecisions.isEmpty()) provenance.set("includedDecisions", rows.included().provenance());
         if (sample != null) provenance.put("samplePerCorpus", sample);
         provenance.putObject("identityAugment").put("requested", rows.augmentRequested()).put("made", rows.augmented().size())
@@ -283,6 +285,23 @@ public final class TrainCommand implements Callable<Integer> {
                 .put("seed", seed).put("source", IdentitySwapper.SOURCE);
         if (shortTexts > 0) provenance.putObject("shortTexts").put("requested", shortTexts).put("made", rows.shortTexts().size())
                 .put("seed", seed).put("source", ShortTexts.SOURCE);
+    }
+
+    /**
+     * Every data file the rows depend on. A --corpus run also reads the other corpora, for the dev texts its training
+     * rows and copies are kept clear of ({@link TrainingRows}), and --short-texts reads toxic_spans: those files are
+     * listed too, each with what it was read for, since a change to one changes the rows.
+     */
+    private ArrayNode dataFiles(Path root, List<String> names) throws IOException {
+        ArrayNode files = Provenance.dataFiles(root, names);
+        if (corpora == null) return files; // every corpus, trained on
+        List<String> others = Corpora.toxicityNames().stream()
+                .filter(n -> !names.contains(n) && Files.isDirectory(root.resolve(n))).toList();
+        for (JsonNode f : Provenance.dataFiles(root, others)) {
+            boolean spans = shortTexts > 0 && f.get("file").asText().startsWith("toxic_spans/");
+            files.add(((ObjectNode) f).put("readFor", spans ? "dev texts, short texts" : "dev texts"));
+        }
+        return files;
     }
 
     /** The provenance's record of what training found: the best epoch, dev ROC-AUC by epoch, and the dev metrics. */

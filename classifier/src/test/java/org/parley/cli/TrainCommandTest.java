@@ -93,6 +93,13 @@ class TrainCommandTest {
                 p.at("/corpora/davidson_hate_offensive/dev").asInt());
         assertTrue(p.get("dataFiles").size() >= 2);
         for (JsonNode f : p.get("dataFiles")) assertEquals(64, f.get("sha256").asText().length());
+        // A data scientist's fourth audit: the rows also depend on every other corpus (its dev texts are kept out of
+        // training) and on toxic_spans (--short-texts), whose files dataFiles left out.
+        Map<String, String> readFor = new java.util.HashMap<>();
+        for (JsonNode f : p.get("dataFiles")) readFor.put(f.get("file").asText(), f.path("readFor").asText("trained on"));
+        assertEquals("trained on", readFor.get("davidson_hate_offensive/labeled_data.csv.gz"), readFor.toString());
+        assertEquals("dev texts", readFor.get("ethos/Ethos_Dataset_Binary.csv.gz"), readFor.toString());
+        assertEquals("dev texts, short texts", readFor.get("toxic_spans/tsd_train.csv.gz"), readFor.toString());
         assertTrue(p.at("/corpora/davidson_hate_offensive/train").asInt() > 300);
         assertFalse(p.at("/corpora/davidson_hate_offensive/labels").has("THREAT"), "davidson does not label THREAT");
         // The rules in words, as training-data/README.md gives them, for the corpora trained on only.
