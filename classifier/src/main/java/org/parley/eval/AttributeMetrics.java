@@ -6,7 +6,8 @@ package org.parley.eval;
  * @param n         rows labelled for the attribute
  * @param positives of which positive (label ≥ 0.5)
  * @param rocAuc    exact ROC-AUC; NaN when a class is absent or the model gave no score
- * @param prAuc     average precision; NaN when there are no positives or the model gave no score
+ * @param prAuc     average precision; NaN when a class is absent (with no negatives it is 1 whatever the scores) or
+ *                  the model gave no score
  */
 public record AttributeMetrics(int n, int positives, double rocAuc, double prAuc) {
 

@@ -246,8 +246,10 @@ public final class Evaluation {
 
         AttributeMetrics metrics() {
             if (!scored) return new AttributeMetrics(size(), positiveCount, Double.NaN, Double.NaN);
-            return new AttributeMetrics(size(), positiveCount,
-                    Metrics.rocAuc(scores, positives), Metrics.averagePrecision(scores, positives));
+            // With no negatives every ordering has average precision 1: the report printed 1.0000 for a source's one
+            // positive row, beside no ROC-AUC, as if the model were perfect there (a data scientist's fourth audit).
+            double ap = positiveCount < size() ? Metrics.averagePrecision(scores, positives) : Double.NaN;
+            return new AttributeMetrics(size(), positiveCount, Metrics.rocAuc(scores, positives), ap);
         }
 
         RocCurve curve() {

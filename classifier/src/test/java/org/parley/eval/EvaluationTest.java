@@ -78,6 +78,24 @@ class EvaluationTest {
         assertEquals(new AttributeMetrics(2, 1, 1.0, 1.0), e.sources().get("b").get(TOX));
     }
 
+    /**
+     * A data scientist's fourth audit: a source whose rows labelled for an attribute are all positive (one Kaggle dev row)
+     * showed PR-AUC 1.0000 beside no ROC-AUC; average precision is 1 there whatever the model scores.
+     */
+    @Test
+    void noPrAucWhereEveryRowIsPositive() {
+        float[][] s = scores(0);
+        s[4][TOX.ordinal()] = 0.01f; // b's one positive scored lowest of all: no figure could call that perfect
+        Evaluation e = Evaluation.of("m", examples().subList(0, 5).stream()
+                .filter(x -> !x.id().equals("1") || x.source().equals("a")).toList(), new float[][] {s[0], s[1], s[2], s[4]});
+        AttributeMetrics bTox = e.sources().get("b").get(TOX);
+        assertEquals(1, bTox.n());
+        assertEquals(1, bTox.positives());
+        assertTrue(Double.isNaN(bTox.rocAuc()));
+        assertTrue(Double.isNaN(bTox.prAuc()), "no negatives: " + bTox);
+        assertFalse(Double.isNaN(e.attribute(TOX).prAuc()), "pooled, the rows have both classes");
+    }
+
     @Test
     void nanScoresGiveNoFigureAndNoMean() {
         float[][] s = scores(0);
