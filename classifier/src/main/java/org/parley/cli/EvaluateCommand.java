@@ -277,12 +277,25 @@ public final class EvaluateCommand implements Callable<Integer> {
                     .<ObjectNode>set("identityBias", identity).set("textPipeline", pipelines);
             if (change != null) node.set("change", JSON.valueToTree(change));
             if (first) System.err.println("report: " + ReportWriter.write(report, Comparison.of(a, b),
-                    change == null ? List.of() : List.of(change), List.of("before: " + beforeCheck.message(), "after: " + afterCheck.message()))
-                    .toAbsolutePath());
+                    change == null ? List.of() : List.of(change), List.of("before: " + beforeCheck.message(), "after: " + afterCheck.message()),
+                    List.of(shownAndNot(sets))).toAbsolutePath());
             first = false;
         }
         if (output != null) Cli.writeOutput(output, JSON.writeValueAsString(json) + "\n");
         return 0;
+    }
+
+    /**
+     * What a --compare report's rows are: the page shows the first data set alone, and a data scientist's fourth audit
+     * read it as the --file comparison (the one the retraining loop runs it for), which is on stdout and in the JSON.
+     */
+    private String shownAndNot(Map<String, List<Example>> sets) {
+        List<String> names = new ArrayList<>(sets.keySet());
+        String shown = "Data: the " + names.get(0) + " (" + sets.get(names.get(0)).size() + " rows).";
+        if (names.size() == 1) return shown;
+        List<String> rest = names.subList(1, names.size()).stream().map(n -> n + " (" + sets.get(n).size() + " rows)").toList();
+        return shown + " Not on this page: the comparison on " + String.join(", ", rest) + ", in the tables on stdout"
+                + (output != null ? " and in " + output : "") + ".";
     }
 
     /**

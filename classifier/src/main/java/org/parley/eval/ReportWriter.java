@@ -62,11 +62,18 @@ public final class ReportWriter {
      */
     public static Path write(Path dir, Comparison comparison, List<RocAucBootstrap.Result> intervals, List<String> pipelineChecks)
             throws IOException {
+        return write(dir, comparison, intervals, pipelineChecks, List.of());
+    }
+
+    /** As {@link #write(Path, Comparison, List, List)}, with a paragraph for each of {@code notes} (what the rows are) under the checks. */
+    public static Path write(Path dir, Comparison comparison, List<RocAucBootstrap.Result> intervals, List<String> pipelineChecks,
+                             List<String> notes) throws IOException {
         Files.createDirectories(dir);
         MAPPER.writeValue(dir.resolve(JSON).toFile(), comparison.evaluations());
         StringBuilder html = new StringBuilder(16_384);
         head(html, comparison);
         for (String check : pipelineChecks) html.append("<p>Text pipeline: ").append(esc(check)).append("</p>\n");
+        for (String note : notes) html.append("<p>").append(esc(note)).append("</p>\n");
         html.append("<h2>Per attribute</h2>\n");
         table(html, comparison, comparison.attributeRows(), false);
         if (!intervals.isEmpty()) intervals(html, intervals);

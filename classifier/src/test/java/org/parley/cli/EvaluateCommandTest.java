@@ -66,6 +66,12 @@ class EvaluateCommandTest {
         assertEquals(before.toString(), out.get(1).at("/before/model").asText());
         assertEquals("UNRECORDED", out.get(0).at("/textPipeline/after/status").asText(), out.get(0).toString());
         assertTrue(Files.exists(dir.resolve("report/report.html")));
+        // A data scientist's fourth audit: the page shows the corpora's split alone and did not say so, where the loop's
+        // reader looks for the decisions file's comparison.
+        String page = Files.readString(dir.resolve("report/report.html"));
+        int rows = out.get(0).at("/after/n").asInt();
+        assertTrue(page.contains("<p>Data: the all split (" + rows + " rows). Not on this page: the comparison on " + decisions
+                + " (3 rows), in the tables on stdout and in " + json + ".</p>"), page);
         assertEquals(IdentityBias.TERMS.size(), out.get(0).at("/identityBias/after/toxicityByTerm").size());
         // The same weights score every draw the same: a change of exactly 0 with no spread.
         assertEquals("{\"value\":0.0,\"low\":0.0,\"high\":0.0}", out.get(0).at("/change/mean").toString());
