@@ -143,14 +143,16 @@ async function reopen(decided, queue, at) {
 // The comment as it is now, back in the list at its place (kept in its new state, as a conflict shows one), on show.
 function restore(now, queue, at) {
   if (state.queue !== queue || now.status === 'ERASED') return;
+  state.edits++;
+  state.changed.delete(ref(now));  // this moderator's own undo; a 409's conflict() marks it again
   let i = state.comments.findIndex((x) => ref(x) === ref(now));
   if (i >= 0) {
-    if (!belongs(state.comments[i], queue) && belongs(now, queue) && state.total < COUNT_LIMIT) state.total++;
+    recount(state.comments[i], now);
     state.comments[i] = now;
   } else {
     i = Math.max(0, Math.min(at, state.comments.length));
     state.comments.splice(i, 0, now);
-    if (belongs(now, queue) && state.total < COUNT_LIMIT) state.total++;
+    recount(null, now);
   }
   state.index = i;
   renderList();
@@ -247,11 +249,13 @@ export function changedMeanwhile(card, now) {
 // closes reports since): show the comment as it is now, and say which. One its site withdrew (erased: no text,
 // no decision takes) leaves the list, and the next one is current. unasked: found by the panel, not by a decision.
 function conflict(mine, now, unasked) {
-  if (now.status === 'ERASED') {
-    replace(ref(mine), now);
-    return message(label(now) + ' was' + WITHDRAWN, 'conflict');
-  }
-  update(ref(mine), now);
+  if (now.status === 'ERASED') replace(ref(mine), now); else update(ref(mine), now);
+  sayChanged(mine, now, unasked);
+}
+
+/** What a conflict says of a comment changed elsewhere (mine: as the list held it; now: as it is). */
+export function sayChanged(mine, now, unasked) {
+  if (now.status === 'ERASED') return message(label(now) + ' was' + WITHDRAWN, 'conflict');
   const reported = now.status === mine.status && now.decidedBy === mine.decidedBy && now.openReports > mine.openReports;
   message((reported ? 'Readers reported ' + label(now) + ' meanwhile (' + now.openReports + ' open, version ' + now.version + ')'
     : 'Someone else decided ' + label(now) + (unasked ? ' meanwhile' : ' first') + ' (now ' + now.status + ', version ' + now.version + ')')
@@ -272,15 +276,24 @@ export function belongs(c, queue) {
   }
 }
 
+// The queue's total as the list's comments come and go: one that leaves the queue (decided, here or elsewhere) takes one
+// off, one back in it (an undo) adds one; one already out of it (a conflict kept it) left the total then. A total of
+// "10,000+" stays as it is. was, now: the comment before and after (null: not in the list).
+function recount(was, now) {
+  const d = (now && belongs(now, state.queue) ? 1 : 0) - (was && belongs(was, state.queue) ? 1 : 0);
+  if (d && state.total < COUNT_LIMIT) state.total = Math.max(0, state.total + d);
+}
+
 // A decided comment: leaves the list if it no longer belongs here, the next one becomes current.
 function replace(id, now, deferRender) {
   const i = state.comments.findIndex((x) => ref(x) === id);
   if (i < 0) return;
+  state.edits++;
+  state.changed.delete(id);
+  recount(state.comments[i], now);
   if (belongs(now, state.queue)) {
     state.comments[i] = now;
   } else {
-    // One decided leaves "10,000+" as it is; one already out of the queue (a conflict kept it) left the total then.
-    if (belongs(state.comments[i], state.queue) && state.total < COUNT_LIMIT) state.total = Math.max(0, state.total - 1);
     state.comments.splice(i, 1);
     state.selected.delete(id);
     if (i < state.index) state.index--;
@@ -288,19 +301,28 @@ function replace(id, now, deferRender) {
   if (!deferRender) renderList();
 }
 
-// A comment changed elsewhere: kept in place, in its new state, so the moderator sees what happened. One decided
-// elsewhere has left the queue, and its total, as the tab's count says: kept, it read "90 of 89" beside the menus.
+// A comment changed elsewhere: kept in place, in its new state and marked changed (its card's left border), so the
+// moderator sees what happened; after a bulk decision's 409 too, where the mark was never added (a moderator's fourth
+// audit). One decided elsewhere has left the queue, and its total, as the tab's count says.
 function update(id, now, deferRender) {
   const i = state.comments.findIndex((x) => ref(x) === id);
   if (i < 0) return;
-  if (belongs(state.comments[i], state.queue) && !belongs(now, state.queue) && state.total < COUNT_LIMIT)
-    state.total = Math.max(0, state.total - 1);
+  state.edits++;
+  recount(state.comments[i], now);
   state.comments[i] = now;
-  if (!deferRender) {
-    renderList();
-    const li = $('comments').children[i];
-    if (li) li.classList.add('changed');
-  }
+  state.changed.add(id);
+  if (!deferRender) renderList();
+}
+
+/**
+ * A poll (poll.js) found a comment of the list, not the one on show, changed elsewhere: as a 409 would show it, without
+ * a message or a new drawing (the poll draws once). An erased one leaves the list; one out of the queue leaves the
+ * selection, where a bulk decision would only meet its 409.
+ */
+export function changedQuietly(was, now) {
+  if (now.status === 'ERASED') return replace(ref(was), now, true);
+  if (!belongs(now, state.queue)) state.selected.delete(ref(was));
+  update(ref(was), now, true);
 }
 
 // ---------- bulk selection ----------

@@ -8,6 +8,11 @@ import { belongs, defaultReason, label, renderBulk, renderDecisionButtons, toggl
 // ---------- list ----------
 
 export function renderList() {
+  drawCards();
+  select(state.index, false);
+}
+
+function drawCards() {
   const list = $('comments');
   clear(list);
   state.comments.forEach((c, i) => list.append(card(c, i)));
@@ -19,7 +24,34 @@ export function renderList() {
   const waiting = state.comments.filter((c) => belongs(c, state.queue)).length;
   $('summary').textContent = state.comments.length ? waiting + ' of ' + shownCount(state.total) : '';
   renderBulk();
-  select(state.index, false);
+}
+
+/**
+ * The list drawn again under the moderator's eyes (a poll, poll.js), the same comment on show: its card stays where it
+ * was on the screen, with the focus if the list had it, and the panel is read again only where that comment changed
+ * (reread) or left (erased: the next is on show). A focus elsewhere (the note, a menu, the panel, the help) stays there.
+ */
+export function redrawList(reread) {
+  const was = $('comments').children[state.index];
+  const shown = current() && ref(current());
+  const top = was ? was.getBoundingClientRect().top : null;
+  const active = document.activeElement;
+  const focused = $('comments').contains(active) || active === $('empty');
+  drawCards();
+  const li = $('comments').children[state.index];
+  if (!li) return select(0, false);  // the list emptied: as a decision leaves it
+  markCurrent();
+  if (top !== null) scroller(li).scrollBy(0, li.getBoundingClientRect().top - top);
+  if (focused) li.focus({ preventScroll: true });
+  if (reread || ref(current()) !== shown) showCurrent();
+}
+
+// What scrolls the list: its pane, side by side with the panel; the page itself, one column wide (app.css).
+function scroller(li) {
+  for (let e = li.parentElement; e; e = e.parentElement) {
+    if (e.scrollHeight > e.clientHeight && /auto|scroll/.test(getComputedStyle(e).overflowY)) return e;
+  }
+  return document.scrollingElement || document.documentElement;
 }
 
 function card(c, i) {
@@ -32,6 +64,7 @@ function card(c, i) {
   // One Tab stop for the whole list (a roving tabindex): the comment on show; the arrows move inside.
   li.tabIndex = i === state.index ? 0 : -1;
   if (state.selected.has(ref(c))) li.classList.add('checked');
+  if (state.changed.has(ref(c))) li.classList.add('changed');
 
   const head = el('div', 'card-head');
   const box = el('input', 'pick');
@@ -172,13 +205,8 @@ export function select(i, focus) {
     return;
   }
   state.index = Math.max(0, Math.min(i, state.comments.length - 1));
-  const items = $('comments').children;
-  for (let k = 0; k < items.length; k++) {
-    items[k].classList.toggle('current', k === state.index);
-    items[k].tabIndex = k === state.index ? 0 : -1;
-    if (k === state.index) items[k].setAttribute('aria-current', 'true'); else items[k].removeAttribute('aria-current');
-  }
-  const li = items[state.index];
+  markCurrent();
+  const li = $('comments').children[state.index];
   if (li) {
     li.scrollIntoView({ block: 'nearest' });
     // The comment that a, r and e act on holds the focus, so a screen reader reads it: always after j, k
@@ -189,6 +217,11 @@ export function select(i, focus) {
     const elsewhere = a && a !== document.body && !$('comments').contains(a) && a.matches('header *, input, select, #more');
     if (focus || !elsewhere) li.focus({ preventScroll: true });
   }
+  showCurrent();
+}
+
+// The toolbar and the panel for the comment on show.
+function showCurrent() {
   if (ref(current()) !== reasonFor || !state.reasonPicked) {
     reasonFor = ref(current());
     $('reason').value = defaultReason(current());
@@ -196,6 +229,16 @@ export function select(i, focus) {
   }
   renderDecisionButtons();
   loadDetail(current());
+}
+
+// The card on show: highlighted, the list's one Tab stop, and aria-current.
+function markCurrent() {
+  const items = $('comments').children;
+  for (let k = 0; k < items.length; k++) {
+    items[k].classList.toggle('current', k === state.index);
+    items[k].tabIndex = k === state.index ? 0 : -1;
+    if (k === state.index) items[k].setAttribute('aria-current', 'true'); else items[k].removeAttribute('aria-current');
+  }
 }
 
 /** The focus to the comment on show, or to the line that says the queue is empty. */

@@ -9,6 +9,7 @@
 //   api.js        the fetch wrapper; "not now" answers (503, 429, no connection) in a moderator's words
 //   session.js    log-in, log-out, the session's end and its warning
 //   queue.js      the hash, queue tabs and counts, the site and article menus, load and "Load more"
+//   poll.js       the list read again every so often while the tab is visible, merged under the moderator
 //   list.js       the comment cards and the one on show
 //   detail.js     the panel: thread, reports, history
 //   decisions.js  decide, bulk selection and decisions, conflicts
@@ -23,6 +24,7 @@ import { $, showOptions, undoLeft, undoOffered } from './dom.js';
 import { checkSession, login, logout, sessionShown } from './session.js';
 import { buildTabs, load, loadMore, readHash } from './queue.js';
 import { focusList } from './list.js';
+import { pollShown } from './poll.js';
 import { clearSelection, decide, decideSelected, renderRejectReason } from './decisions.js';
 import { SINGLE_KEYS, onKey, readSingleKeys, renderKeyHints, setSingleKeys, toggleHelp } from './keys.js';
 
@@ -35,6 +37,7 @@ function init() {
   $('login-form').addEventListener('submit', login);
   $('logout').addEventListener('click', logout);
   document.addEventListener('visibilitychange', sessionShown);
+  document.addEventListener('visibilitychange', pollShown);
   $('help-button').addEventListener('click', () => toggleHelp());
   $('help-close').addEventListener('click', () => toggleHelp(false));
   $('help').addEventListener('click', (e) => { if (e.target === $('help')) toggleHelp(false); });

@@ -3,6 +3,7 @@ import { $, clear, el, isolated, message } from './dom.js';
 import { api, notNow } from './api.js';
 import { focusList, renderList, select } from './list.js';
 import { resetDetail } from './detail.js';
+import { listRead } from './poll.js';
 
 // Which queue, site and article the moderator page shows (the address's hash keeps them), and loading them: the
 // queue's pages, the tabs' counts, and the article and site menus.
@@ -36,7 +37,7 @@ function writeHash() {
   history.replaceState(null, '', '#' + p.toString());
 }
 
-function query(extra) {
+export function query(extra) {
   const p = new URLSearchParams(extra || {});
   if (state.site && !oneSite()) p.set('site', state.site);
   if (state.article) {
@@ -54,6 +55,10 @@ let loads = 0;
 // The last load whose answers came; a load is in flight while it is not the last one started.
 let answered = 0;
 
+/** The number of the last load started, and whether one is in flight (poll.js: its answer would be older). */
+export const loadNumber = () => loads;
+export const loadInFlight = () => answered !== loads;
+
 /** What the page learnt for one moderator: their comments, selection, articles, sites and note. */
 export function forget() {
   loads++;  // a load still in flight for the one before is dropped when it answers
@@ -63,6 +68,7 @@ export function forget() {
   state.shownTo = null;
   state.comments = [];
   state.selected.clear();
+  state.changed.clear();
   state.articles.clear();
   state.reasonPicked = false;
   clear($('comments'));
@@ -107,10 +113,12 @@ export async function load(keepId) {
   state.total = page.body.total;
   state.next = page.body.next || null;
   state.selected.clear();
+  state.changed.clear();  // each card as it is now
   const at = keep ? state.comments.findIndex((c) => ref(c) === keep) : -1;
   state.index = at >= 0 ? at : 0;
   learnArticles(state.comments);
   renderList();
+  listRead();
 }
 
 export async function loadMore() {
@@ -125,6 +133,7 @@ export async function loadMore() {
   const known = new Set(state.comments.map(ref));
   const before = state.comments.length;
   const fromButton = document.activeElement === $('more');
+  state.edits++;
   state.comments.push(...r.body.comments.filter((c) => !known.has(ref(c))));
   state.total = r.body.total;
   // The server gives next on a full page; counting the list against total would not do, since
@@ -149,7 +158,7 @@ async function loadArticles(mine) {
  * The sites for the menu: those with open work, for a moderator of every site; each of theirs, for a moderator of
  * some (the service lists no other). The one chosen stays in it even when its work is done.
  */
-async function loadSites(mine) {
+export async function loadSites(mine) {
   if (!state.user || state.user.site) return;  // no user: refreshCounts after a decision the session's end refused
   const r = await api('GET', '/v1/sites?limit=200');
   if (r.status !== 200 || mine !== loads) return;
@@ -189,7 +198,7 @@ export function buildTabs() {
 
 // Updated in place: rebuilt, they dropped the keyboard focus of the tab just pressed onto the page's
 // body. The queue on show is aria-current, for a screen reader, besides the underline.
-function renderTabs(counts) {
+export function renderTabs(counts) {
   for (const b of $('tabs').children) {
     const q = b.dataset.queue;
     b.classList.toggle('active', q === state.queue);
@@ -206,7 +215,7 @@ export async function switchQueue(q, toList) {
   if (toList) focusList();
 }
 
-function learnArticles(comments) {
+export function learnArticles(comments) {
   for (const c of comments) {
     const key = siteRef(c.site, c.articleId);
     if (c.articleId && (!state.articles.has(key) || c.articleTitle)) {

@@ -22,6 +22,8 @@ export const state = {
   next: null,        // the server's cursor for the page after the last one shown; null at the end
   index: 0,
   selected: new Set(),
+  changed: new Set(),  // the comments shown as they are now after a change elsewhere (their cards' left border)
+  edits: 0,            // counts each change to the list but a poll's: a poll's answer read before one is dropped (poll.js)
   articles: new Map(), // siteRef(site, id) -> {site, id, title}, from the article list and every comment seen
   busy: false,
   shownTo: null,       // the username whose queue the page holds, kept past the end of their session

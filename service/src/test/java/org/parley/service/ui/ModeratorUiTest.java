@@ -93,6 +93,8 @@ class ModeratorUiTest {
     private String article;
     /** This test's moderator: the log-in throttle allows 10 attempts per username and address per 10 minutes. */
     private String user;
+    /** The page reads its list again every second (?poll=1), where it would every 20 s. */
+    private boolean polling;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -868,6 +870,31 @@ class ModeratorUiTest {
         assertCountAgrees("0");
     }
 
+    /**
+     * A moderator's fourth audit (forty-sixth session): a bulk decision's conflicted card was shown in its new state but
+     * not marked changed, the left border a single key's 409 gives it. It is now, and the mark stays as the list is drawn
+     * again (another comment decided).
+     */
+    @Test
+    void aBulkDecisionsConflictedCardIsMarkedChanged() {
+        List<String> ids = pendingOnShow(3);
+        keysOn(ids.get(0));
+        press("xjx");
+        wait(5).until(d -> "2 selected".equals(d.findElement(By.id("bulk-count")).getText()));
+        waitForDetail(ids.get(1));  // the panel has moved on from the first: its fresher read would mark it before the bulk
+        approvedElsewhere(ids.get(0));
+        press("A");
+        wait(10).until(d -> d.findElement(By.id("alert")).getText().contains("changed meanwhile"));
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(ids.get(0), ids.get(2))));
+        assertEquals("PUBLISHED", card(ids.get(0)).getAttribute("data-status"));
+        assertTrue(card(ids.get(0)).getAttribute("class").contains("changed"), card(ids.get(0)).getAttribute("class"));
+        assertFalse(card(ids.get(2)).getAttribute("class").contains("changed"));
+        keysOn(ids.get(2));
+        press("a");
+        cards(1);
+        assertTrue(card(ids.get(0)).getAttribute("class").contains("changed"), "the mark went with the list drawn again");
+    }
+
     /** The count beside the menus says {@code waiting} of as many, as the Pending tab's count does. */
     private void assertCountAgrees(String waiting) {
         wait(10).until(d -> waiting.equals(d.findElement(By.cssSelector("#tabs .tab[data-queue='PENDING'] .count")).getText()));
@@ -929,6 +956,117 @@ class ModeratorUiTest {
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> "PUBLISHED".equals(card(ids.get(1)).getAttribute("data-status"))
                 && card(ids.get(1)).getAttribute("class").contains("changed") && card(ids.get(1)).getAttribute("class").contains("current"));
         waitForDetail(ids.get(1));
+    }
+
+    /**
+     * A moderator's fourth audit (forty-sixth session): the page did not poll, so a moderator left on one comment never
+     * saw new comments come in until they moved, decided or pressed g. It reads the queue again (every second here,
+     * ?poll=1): a new comment comes in after the one on show, even one that ranks above it, so the card on show stays
+     * where it is on the screen, with the focus, and the next j reaches the newcomer; the counts follow.
+     */
+    @Test
+    void aNewCommentComesInAfterTheOneOnShowWithoutMovingIt() {
+        // The three texts' risks, read on an article of their own: the riskiest comes last, after the page is open.
+        List<JsonNode> probed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) probed.add(submit(article + "-probe-" + i, TOXIC.get(i), Map.of("articleId", article + "-probe")));
+        probed.sort(Comparator.comparingDouble((JsonNode c) -> c.get("risk").asDouble()));
+        assertTrue(probed.get(2).get("risk").asDouble() > probed.get(1).get("risk").asDouble(), probed.toString());
+        List<String> ids = idsByRisk(seed(List.of(probed.get(1).get("text").asText(), probed.get(0).get("text").asText())));
+        polling = true;
+        login("PENDING");
+        cards(2);
+        waitForDetail(ids.get(0));
+        keysOn(ids.get(0));
+        Object top = browser.executeScript("return document.querySelector('#comments > li.current').getBoundingClientRect().top");
+        String riskiest = submit(article + "-new", probed.get(2).get("text").asText(), null).get("id").asText();
+
+        assertEquals(List.of(ids.get(0), riskiest, ids.get(1)), wait(15).until(d -> shownIds(d).size() == 3 ? shownIds(d) : null),
+                "after the comment on show, though it ranks above it");
+        keysOn(ids.get(0));
+        assertEquals(top, browser.executeScript("return document.querySelector('#comments > li.current').getBoundingClientRect().top"),
+                "the card on show moved");
+        assertEquals(ids.get(0), browser.findElement(By.id("detail")).getAttribute("data-id"));
+        assertCountAgrees("3");
+        press("j");
+        waitForDetail(riskiest);
+    }
+
+    /**
+     * The same: another moderator's decision and a site's erasure on cards in the list showed only at a reload, and on
+     * the comment left on show only at a key's 409. The poll shows a card decided elsewhere as it is now, marked
+     * changed, takes an erased one off the list, and says so of the comment on show alone, as the panel would.
+     */
+    @Test
+    void theListShowsDecisionsAndErasuresMadeElsewhereWithoutAMove() {
+        polling = true;
+        List<String> ids = pendingOnShow(3);
+        keysOn(ids.get(0));
+        approvedElsewhere(ids.get(2));
+        Response erased = APP.client().target(url("/v1/comments/" + ids.get(1))).request().header("Authorization", "Bearer " + WEBSITE).delete();
+        assertEquals(200, erased.getStatus());
+
+        wait(15).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(ids.get(0), ids.get(2)))
+                && "PUBLISHED".equals(card(ids.get(2)).getAttribute("data-status")) && card(ids.get(2)).getAttribute("class").contains("changed"));
+        keysOn(ids.get(0));
+        assertEquals("", browser.findElement(By.id("alert")).getText(), "nothing said of cards not on show");
+        assertCountAgrees("1");
+
+        approvedElsewhere(ids.get(0));
+        WebElement message = wait(15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
+        assertEquals("Someone else decided " + label(ids.get(0)) + " meanwhile (now PUBLISHED, version 2). Its current state is"
+                + " shown; decide again if needed.", unisolated(message.getText()));
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> "PUBLISHED".equals(card(ids.get(0)).getAttribute("data-status"))
+                && card(ids.get(0)).getAttribute("class").contains("changed"));
+        keysOn(ids.get(0));
+        assertCountAgrees("0");
+    }
+
+    /** A poll that fails says nothing, is not sent again at once, and is tried again until it reads the list. */
+    @Test
+    void aFailedPollIsQuietAndTriedAgain() throws InterruptedException {
+        polling = true;
+        List<String> ids = pendingOnShow(1);
+        browser.executeScript("const f = window.fetch; window.refused = 0; window.fetch = (u, i) =>"
+                + " String(u).includes('/v1/queue?') && window.refused >= 0"
+                + " ? (window.refused++, Promise.resolve(new Response('{}', { status: 503, headers: { 'Content-Type': 'application/json' } })))"
+                + " : f(u, i);");
+        String added = submit(article + "-new", TOXIC.get(1), null).get("id").asText();
+        Thread.sleep(6000);
+        long refused = (Long) browser.executeScript("return window.refused");
+        assertTrue(refused >= 1 && refused <= 4, "polls refused in 6 s, each failure waiting twice as long: " + refused);
+        assertEquals("", browser.findElement(By.id("alert")).getText());
+        assertEquals("", browser.findElement(By.id("message")).getText());
+        assertEquals(List.of(ids.get(0)), shownIds(browser));
+        keysOn(ids.get(0));
+        browser.executeScript("window.refused = -1");  // the service answers again
+        wait(30).until(d -> shownIds(d).contains(added));
+        keysOn(ids.get(0));
+    }
+
+    /**
+     * A poll that read the queue before a decision, answering after it, would put the decided comment back (as a list
+     * load did until the forty-fifth session): it is dropped, and the next one reads after the decision.
+     */
+    @Test
+    void aPollThatReadTheQueueBeforeADecisionDoesNotPutTheDecidedCommentBack() throws InterruptedException {
+        polling = true;
+        String id = pendingOnShow(1).get(0);
+        // The next read of Pending (the poll's): read by the service now, given to the page on release().
+        browser.executeScript("const f = window.fetch, open = new Promise((r) => { window.release = r; });"
+                + " window.held = false; window.read = false; window.delivered = false;"
+                + " window.fetch = (u, i) => window.held || !String(u).includes('/v1/queue?status=PENDING') ? f(u, i)"
+                + " : (window.held = true, f(u, i).then((res) => res.text().then((body) => { window.read = true;"
+                + "   const late = new Response(body, { status: res.status, headers: res.headers });"
+                + "   return open.then(() => { window.delivered = true; return late; }); })));");
+        wait(15).until(d -> browser.executeScript("return window.read"));
+        press("a");
+        cards(0);
+        assertEquals("PUBLISHED", comment(id).get("status").asText());
+        browser.executeScript("window.release()");
+        wait(15).until(d -> browser.executeScript("return window.delivered"));
+        Thread.sleep(3000);  // the poll's late answer, and the next polls
+        assertEquals(List.of(), shownIds(browser), "the poll that read the queue before the decision put it back");
+        assertEquals("0", browser.findElement(By.cssSelector("#tabs [data-queue=PENDING] .count")).getText());
     }
 
     /**
@@ -2669,7 +2807,7 @@ class ModeratorUiTest {
     }
 
     private void open(String queue) {
-        browser.get(url("/moderate/#queue=" + queue + "&article=" + article));
+        browser.get(url("/moderate/" + (polling ? "?poll=1" : "") + "#queue=" + queue + "&article=" + article));
     }
 
     private void login(String queue) {
