@@ -172,17 +172,14 @@ function stanceLine(c) {
   return div;
 }
 
-// What a reply's stance was read against: the quoted passage when there is one, else the parent comment
-// (stance.ReplyContext). A reply by number that also quoted said "reply to #296", though read against the quote.
+// What a reply's stance was read against, as the service says (replyTo: "quote" or "parent", stance.ReplyContext's rule).
+// A reply by number that also quoted said "reply to #296", though read against the quote; until the forty-seventh session
+// the page inferred it from the quote, repeating the rule that a quote of nothing visible is none (text.BlankText).
 function readAgainst(c) {
   const number = c.parentNumber !== undefined && c.parentNumber !== null ? '#' + c.parentNumber : null;
-  if (c.quote && !BLANK.test(c.quote)) return 'quote' + (number ? ' from ' + number : '');
+  if (c.replyTo === 'quote') return 'quote' + (number ? ' from ' + number : '');
   return number || 'parent';
 }
-
-// A quote with nothing visible in it is no quote to the service (text.BlankText): spaces, format and control
-// characters, combining marks, and the filler glyphs.
-const BLANK = /^[\s\p{Zs}\p{Cf}\p{Cc}\p{Mn}\p{Me}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
 
 function sameModel(a, b) {
   return !!b && a.name === b.name && a.version === b.version && a.checksum === b.checksum;

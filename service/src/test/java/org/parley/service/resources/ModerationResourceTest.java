@@ -45,7 +45,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -632,6 +634,37 @@ class ModerationResourceTest {
         assertEquals("stance-checksum-1", seen.at("/stanceModel/checksum").asText());
         assertFalse(as(Fakes.MODERATOR_KEY, "/v1/comments/" + parent).get(JsonNode.class).has("stanceModel"),
                 "no stance read, no stance model");
+    }
+
+    /**
+     * What a reply's stance was read against is in the comment's view, in /v1/queue's pages as in GET /v1/comments/{id}
+     * (as /v1/threads' answer has it): the moderator page inferred it from the quote, repeating stance.ReplyContext's rule.
+     */
+    @Test
+    void aRepliesViewSaysWhetherItsStanceWasReadAgainstTheQuoteOrTheParent() {
+        String article = "a-" + UUID.randomUUID(), parent = unique();
+        assertEquals(201, post(Fakes.WEBSITE_KEY, "/v1/comments", JSON.createObjectNode().put("id", parent).put("articleId", article)
+                .put("text", "The strike is justified.").put("number", 4).toString()).getStatus());
+        Map<String, String> expected = new LinkedHashMap<>();
+        String[][] replies = {{"quote", "We should stay out of it."}, {"parent", null}, {"parent", "\u200B "}};
+        for (String[] r : replies) {
+            String id = unique();
+            ObjectNode body = JSON.createObjectNode().put("id", id).put("articleId", article).put("text", "Is it, though?").put("parentNumber", 4);
+            if (r[1] != null) body.put("quote", r[1]);  // the last: a zero-width space, nothing visible
+            Response stored = post(Fakes.WEBSITE_KEY, "/v1/comments", body.toString());
+            JsonNode c = stored.readEntity(JsonNode.class);
+            assertEquals(201, stored.getStatus(), c.toString());
+            assertTrue(c.has("replyStance"), c.toString());
+            expected.put(id, r[0]);
+        }
+        expected.forEach((id, against) -> assertEquals(against, as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class)
+                .path("replyTo").asText(), id));
+        assertFalse(as(Fakes.MODERATOR_KEY, "/v1/comments/" + parent).get(JsonNode.class).has("replyTo"), "no reply stance, no replyTo");
+        Map<String, String> listed = new LinkedHashMap<>();
+        for (String status : List.of("PENDING", "PUBLISHED", "AUTO_REJECTED"))
+            for (JsonNode c : as(Fakes.MODERATOR_KEY, "/v1/queue?status=" + status + "&articleId=" + article).get(JsonNode.class).get("comments"))
+                if (c.has("replyTo")) listed.put(c.get("id").asText(), c.get("replyTo").asText());
+        assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(listed));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.parley.service.api.moderation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.parley.policy.Action;
 import org.parley.service.api.ScoreResponse;
+import org.parley.text.BlankText;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import java.util.Map;
  * @param version     send it back as {@code expectedVersion} when deciding
  * @param decidedBy   RULE (the policy) or MODERATOR: who set {@code status}
  * @param stance      per target, when targets were given; null otherwise
- * @param replyStance toward the parent, when its text was known
+ * @param replyStance toward the parent, when its text was known ({@link #replyTo} says which text)
  * @param parent      the comment it answers, when stored (GET /v1/comments/{id} only)
  * @param history     every decision, oldest first (GET /v1/comments/{id} only)
  * @param reports     readers' reports, newest first (GET /v1/comments/{id} only): why readers flagged it
@@ -40,6 +42,18 @@ public record CommentView(
         ScoreResponse.ModelInfo stanceModel,
         String createdAt, String updatedAt, CommentView parent, List<HistoryEntry> history, List<ReportEntry> reports,
         Boolean duplicate, Boolean seniorOnly) {
+
+    /**
+     * What {@code replyStance} was read against ({@code stance.ReplyContext}'s rule): "quote", the passage in
+     * {@code quote}, or "parent", the comment {@code parentId} or {@code parentNumber} names; null without a reply
+     * stance. The moderator page's stance chip says "reply to quote" from it, where it repeated the rule (a quote of
+     * nothing visible is none, {@link BlankText}) in JavaScript.
+     */
+    @JsonProperty(value = "replyTo", access = JsonProperty.Access.READ_ONLY)
+    public String replyTo() {
+        if (replyStance == null || replyStance.isNull()) return null;
+        return quote != null && !BlankText.is(quote) ? "quote" : "parent";
+    }
 
     /** One decision as made: by whom, when, why, on which text, scores and model version. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
