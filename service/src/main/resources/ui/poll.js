@@ -86,7 +86,7 @@ async function poll() {
     if (read[k].status === 200 && read[k].body.version > was.version) changed.push([was, read[k].body]);
   });
 
-  const shown = current() && ref(current());
+  const shown = current() && ref(current()), total = state.total;
   let onShow = null;
   for (const [was, now] of changed) {
     if (ref(was) === shown) onShow = [was, now];
@@ -98,7 +98,8 @@ async function poll() {
   if (added.length && document.activeElement !== $('article')) learnArticles(added);  // not from under an open menu
   if (counts.status === 200) renderTabs(counts.body);
   if (document.activeElement !== $('site')) loadSites(load);
-  if (changed.length || added.length) redrawList(!!onShow);
+  // The count beside the menus too, when only comments past the list's end changed.
+  if (changed.length || added.length || state.total !== total) redrawList(!!onShow);
   if (onShow) sayChanged(onShow[0], onShow[1], true);
   return 'read';
 }

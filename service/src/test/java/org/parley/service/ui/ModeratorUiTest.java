@@ -1021,6 +1021,25 @@ class ModeratorUiTest {
         assertCountAgrees("0");
     }
 
+    /**
+     * A comment past the list's first page, decided elsewhere, changes no card but the queue's total: the count beside
+     * the menus follows the tab's ("100 of 100"), where it kept saying "100 of 101" until the list changed.
+     */
+    @Test
+    void theCountBesideTheMenusFollowsAPollWhenOnlyACommentPastTheListChanged() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 101; i++) texts.add(TOXIC.get(i % TOXIC.size()));
+        Map<String, JsonNode> seeded = seed(texts);
+        polling = true;
+        login("PENDING");
+        List<String> shown = cards(100).stream().map(c -> c.getAttribute("data-id")).toList();
+        wait(10).until(d -> "100 of 101".equals(d.findElement(By.id("summary")).getText()));
+        String past = seeded.keySet().stream().filter(id -> !shown.contains(id)).findFirst().orElseThrow();
+        approvedElsewhere(past);
+        assertCountAgrees("100");
+        assertEquals(shown, shownIds(browser), "no card changed");
+    }
+
     /** A poll that fails says nothing, is not sent again at once, and is tried again until it reads the list. */
     @Test
     void aFailedPollIsQuietAndTriedAgain() throws InterruptedException {
