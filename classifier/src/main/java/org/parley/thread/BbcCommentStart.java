@@ -128,6 +128,7 @@ final class BbcCommentStart {
     private static Comment make(int number, Marker marker, List<List<String>> own, List<List<String>> quote) {
         List<List<String>> text = new ArrayList<>();
         List<List<String>> quoted = new ArrayList<>(quote);
+        List<QuotedComment> further = new ArrayList<>(inner(number, quote));
         Marker parentMarker = marker;
         for (int i = 0; i < own.size(); i++) {
             List<String> paragraph = own.get(i);
@@ -141,17 +142,42 @@ final class BbcCommentStart {
             }
             if (paragraph.size() == 1) i++;
             if (parentMarker == null) parentMarker = later;  // the first quote names the parent, as an opening one would
-            else quoted.add(List.of(paragraph.get(0)));      // whom a further passage quotes, kept with it as in a quoted quote
+            else {
+                quoted.add(List.of(paragraph.get(0)));       // whom a further passage quotes, kept with it as in a quoted quote
+                if (isEarlier(later, number)) further.add(quotedComment(later, passage));
+            }
             quoted.add(passage);
         }
         if (text.isEmpty()) { // quotes and nothing else: read as before, the passages left as the comment's words
             text = own;
             quoted = new ArrayList<>(quote);
+            further = inner(number, quote);
             parentMarker = marker;
         }
         boolean parent = isEarlier(parentMarker, number);
         return new Comment("c" + number, number, null, PageLines.text(text), null,
-                parent ? parentMarker.number() : null, parent ? parentMarker.author() : null, PageLines.text(quoted), null);
+                parent ? parentMarker.number() : null, parent ? parentMarker.author() : null, PageLines.text(quoted), null,
+                further);
+    }
+
+    /**
+     * The comments a quoted quote's inner markers name, each with its passage: {@code quote} opens with those markers, a
+     * paragraph each, then their passages, innermost first ({@link #quoting}; {@link QuotedPassages#without} reads them so).
+     */
+    private static List<QuotedComment> inner(int number, List<List<String>> quote) {
+        int nested = 0;
+        while (nested < quote.size() && quote.get(nested).size() == 1 && QuotedPassages.marker(quote.get(nested).get(0)) != null) nested++;
+        List<QuotedComment> out = new ArrayList<>();
+        for (int i = 0; i < nested; i++) {
+            Marker m = QuotedPassages.marker(quote.get(i).get(0));
+            int passage = 2 * nested - 1 - i;
+            if (isEarlier(m, number) && passage < quote.size()) out.add(quotedComment(m, quote.get(passage)));
+        }
+        return out;
+    }
+
+    private static QuotedComment quotedComment(Marker m, List<String> passage) {
+        return new QuotedComment(null, m.number(), m.author(), PageLines.text(List.of(passage)));
     }
 
     private static boolean isEarlier(Marker marker, int number) {

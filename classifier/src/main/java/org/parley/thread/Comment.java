@@ -1,5 +1,7 @@
 package org.parley.thread;
 
+import java.util.List;
+
 /**
  * One reader comment. Only {@code id} and {@code text} are always known; the rest depends on what
  * the source page shows.
@@ -13,6 +15,7 @@ package org.parley.thread;
  * @param parentAuthor author of that comment as this one names it ("296.Seqenenre wrote:")
  * @param quote        the passage of the parent this comment quotes, or null if it quotes nothing
  * @param rating       reader votes, or null when the page gives no counts
+ * @param alsoQuotes   the further comments it quotes besides its parent, in the order quoted; empty when none
  */
 public record Comment(
         String id,
@@ -23,7 +26,8 @@ public record Comment(
         Integer parentNumber,
         String parentAuthor,
         String quote,
-        Rating rating) {
+        Rating rating,
+        List<QuotedComment> alsoQuotes) {
 
     public Comment {
         Limits.required("id", id, Limits.ID_CHARS);
@@ -34,7 +38,14 @@ public record Comment(
         Limits.positive("parentNumber", parentNumber);
         Limits.optional("parentAuthor", parentAuthor, Limits.NAME_CHARS);
         Limits.optional("quote", quote, Limits.COMMENT_CHARS);
+        alsoQuotes = alsoQuotes(alsoQuotes);
         if (id.equals(parentId)) throw new InvalidThreadException("parentId", "a comment cannot answer itself (\"" + id + "\")");
+    }
+
+    /** A comment that quotes no comment besides its parent. */
+    public Comment(String id, Integer number, String author, String text, String parentId, Integer parentNumber,
+                   String parentAuthor, String quote, Rating rating) {
+        this(id, number, author, text, parentId, parentNumber, parentAuthor, quote, rating, List.of());
     }
 
     /** A comment that quotes or answers nothing. */
@@ -43,6 +54,16 @@ public record Comment(
     }
 
     public Comment withParentId(String newParentId) {
-        return new Comment(id, number, author, text, newParentId, parentNumber, parentAuthor, quote, rating);
+        return new Comment(id, number, author, text, newParentId, parentNumber, parentAuthor, quote, rating, alsoQuotes);
+    }
+
+    /** Null is none; each entry a comment (QuotedComment checks its own fields), at most {@link Limits#ALSO_QUOTES} of them. */
+    private static List<QuotedComment> alsoQuotes(List<QuotedComment> list) {
+        if (list == null) return List.of();
+        if (list.size() > Limits.ALSO_QUOTES)
+            throw new InvalidThreadException("alsoQuotes", "too many: " + list.size() + ", at most " + Limits.ALSO_QUOTES);
+        for (int i = 0; i < list.size(); i++)
+            if (list.get(i) == null) throw new InvalidThreadException("alsoQuotes[" + i + "]", "must be a quoted comment, was null");
+        return List.copyOf(list);
     }
 }

@@ -65,8 +65,41 @@ public record CommentThread(String id, Article article, List<Comment> comments) 
                                 + (parentNumber == null ? "has no number" : "is comment number " + parentNumber));
             }
         }
+        for (int i = 0; i < comments.size(); i++) checkAlsoQuotes(comments, i, indexById);
         rejectCycles(comments, indexById, indexByNumber);
         return comments;
+    }
+
+    /**
+     * Each further comment that comment {@code i} quotes is named as a parent is: an id of another comment of this thread,
+     * a number that may lie on another page, both agreeing where both are given. Quoted, so earlier: a number below the
+     * comment's own where it has one. Not parents, so out of the cycle rule.
+     */
+    private static void checkAlsoQuotes(List<Comment> comments, int i, Map<String, Integer> indexById) {
+        Comment c = comments.get(i);
+        for (int j = 0; j < c.alsoQuotes().size(); j++) {
+            QuotedComment q = c.alsoQuotes().get(j);
+            String at = path(i) + ".alsoQuotes[" + j + "]";
+            Integer number = q.number();
+            if (q.id() != null) {
+                if (q.id().equals(c.id())) throw new InvalidThreadException(at + ".id", "a comment cannot quote itself (\"" + q.id() + "\")");
+                Integer quoted = indexById.get(q.id());
+                if (quoted == null) {
+                    throw new InvalidThreadException(at + ".id", "unknown comment \"" + q.id() + "\": no comment in this thread has"
+                            + " that id (a comment on another page is given by number alone)");
+                }
+                Integer itsNumber = comments.get(quoted).number();
+                if (number != null && !number.equals(itsNumber)) {
+                    throw new InvalidThreadException(at + ".number", number + " disagrees with id \"" + q.id() + "\", which "
+                            + (itsNumber == null ? "has no number" : "is comment number " + itsNumber));
+                }
+                number = itsNumber;
+            }
+            if (number != null && c.number() != null && number >= c.number()) {
+                throw new InvalidThreadException(at + (q.number() != null ? ".number" : ".id"), "must name an earlier comment: "
+                        + number + (number.equals(c.number()) ? " is its own number" : " is after its own number " + c.number()));
+            }
+        }
     }
 
     /**

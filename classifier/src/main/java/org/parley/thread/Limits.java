@@ -14,6 +14,8 @@ final class Limits {
     static final int BODY_CHARS = 200_000;
     static final int COMMENT_CHARS = 50_000;
     static final int COMMENTS_PER_THREAD = 10_000;
+    /** Further comments one comment quotes (Comment#alsoQuotes): a page's comment quotes two or three. */
+    static final int ALSO_QUOTES = 20;
 
     private Limits() {}
 

@@ -19,7 +19,8 @@ final class ThreadNodes {
     private static final List<String> THREAD_FIELDS = List.of("id", "article", "comments");
     private static final List<String> ARTICLE_FIELDS = List.of("id", "title", "url", "body");
     private static final List<String> COMMENT_FIELDS = List.of(
-            "id", "number", "author", "text", "parentId", "parentNumber", "parentAuthor", "quote", "rating");
+            "id", "number", "author", "text", "parentId", "parentNumber", "parentAuthor", "quote", "rating", "alsoQuotes");
+    private static final List<String> QUOTED_FIELDS = List.of("id", "number", "author", "text");
     private static final List<String> RATING_FIELDS = List.of("up", "down");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -68,11 +69,36 @@ final class ThreadNodes {
         String parentAuthor = string(node, "parentAuthor", path);
         String quote = string(node, "quote", path);
         Rating rating = node.hasNonNull("rating") ? rating(node.get("rating"), path + ".rating") : null;
+        List<QuotedComment> alsoQuotes = node.hasNonNull("alsoQuotes") ? alsoQuotes(node.get("alsoQuotes"), path + ".alsoQuotes") : null;
         try {
-            return new Comment(id, number, author, text, parentId, parentNumber, parentAuthor, quote, rating);
+            return new Comment(id, number, author, text, parentId, parentNumber, parentAuthor, quote, rating, alsoQuotes);
         } catch (InvalidThreadException e) {
             throw e.within(path);
         }
+    }
+
+    /** Checked for count before any entry is read, so a huge list costs one look. */
+    private static List<QuotedComment> alsoQuotes(JsonNode node, String path) {
+        if (!node.isArray()) throw new InvalidThreadException(path, "expected an array of quoted comments, got " + kind(node));
+        if (node.size() > Limits.ALSO_QUOTES)
+            throw new InvalidThreadException(path, "too many: " + node.size() + ", at most " + Limits.ALSO_QUOTES);
+        List<QuotedComment> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String at = path + "[" + i + "]";
+            JsonNode q = node.get(i);
+            requireObject(q, at);
+            onlyKnownFields(q, QUOTED_FIELDS, at);
+            String id = string(q, "id", at);
+            Integer number = integer(q, "number", at);
+            String author = string(q, "author", at);
+            String text = string(q, "text", at);
+            try {
+                out.add(new QuotedComment(id, number, author, text));
+            } catch (InvalidThreadException e) {
+                throw e.within(at);
+            }
+        }
+        return out;
     }
 
     private static Rating rating(JsonNode node, String path) {
@@ -110,6 +136,16 @@ final class ThreadNodes {
             putIfKnown(comment, "parentAuthor", c.parentAuthor());
             putIfKnown(comment, "quote", c.quote());
             if (c.rating() != null) comment.putObject("rating").put("up", c.rating().up()).put("down", c.rating().down());
+            if (!c.alsoQuotes().isEmpty()) {
+                ArrayNode quoted = comment.putArray("alsoQuotes");
+                for (QuotedComment q : c.alsoQuotes()) {
+                    ObjectNode entry = quoted.addObject();
+                    putIfKnown(entry, "id", q.id());
+                    if (q.number() != null) entry.put("number", q.number());
+                    putIfKnown(entry, "author", q.author());
+                    putIfKnown(entry, "text", q.text());
+                }
+            }
         }
         return root;
     }

@@ -3,6 +3,7 @@ package org.parley.thread;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -117,6 +118,15 @@ class BbcCommentStartTest {
                 + "... Mostly true, except Russia is also supplying arms to Syria.\n\nRussia is not the only one.");
         assertComment(c, "Russia is not the only one.", 365, "Frank",
                 "296.Seqenenre wrote:\n\n...And who starves here to find £52m aid??\n\n... Mostly true, except Russia is also supplying arms to Syria.");
+        assertEquals(List.of(new QuotedComment(null, 296, "Seqenenre", "...And who starves here to find £52m aid??")), c.alsoQuotes());
+    }
+
+    @Test
+    void aFurtherQuotedCommentNamesOnlyAnEarlierOne() {
+        // A second marker naming the comment's own number, or a later one, quotes nothing the thread can name.
+        assertEquals(List.of(), comment(9, "6.Ann wrote:\n\nA\n\nmine\n\n12.Bob wrote:\n\nB\n\nmore").alsoQuotes());
+        assertEquals(List.of(new QuotedComment(null, 5, "Bob", "B\nB2")),
+                comment(9, "6.Ann wrote:\n\nA\n\nmine\n\n5.Bob wrote:\nB\nB2\n\nmore").alsoQuotes());
     }
 
     @Test
@@ -129,6 +139,11 @@ class BbcCommentStartTest {
         assertEquals("c7", thread.comments().get(0).parentId());
         assertComment(thread.comments().get(1), "Nonsense.\n\nCalm down.", 6, "Seqenenre", both);
         assertComment(thread.comments().get(2), "Both of you are wrong.", 6, "Seqenenre", both);
+        // Whom the second passage quotes is in the structure too (it was in the quote's marker line alone).
+        List<QuotedComment> dana = List.of(new QuotedComment(null, 5, "Dana Smith", "You are all idiots."));
+        assertEquals(dana, thread.comments().get(1).alsoQuotes());
+        assertEquals(dana, thread.comments().get(2).alsoQuotes());
+        assertEquals(List.of(), thread.comments().get(0).alsoQuotes());
         // Quotes and nothing else: the last passage stays the comment's text, as with one quote.
         assertComment(comment(9, "6.Ann wrote:\n\nA\n\n5.Bob wrote:\n\nB"), "5.Bob wrote:\n\nB", 6, "Ann", "A");
     }

@@ -24,6 +24,8 @@ class ThreadJsonTest {
     private static final CommentThread FULL = new CommentThread("forum-42",
             new Article("a-7", "Talks stall", "https://example.org/news/7", "First paragraph.\n\nSecond \"quoted\" paragraph."),
             List.of(
+                    new Comment("c3", 3, "Ann", "Both wrong.", "c2", 2, "Dana", "Not so sure.", null,
+                            List.of(new QuotedComment("c1", 1, "Bob", "Agreed — totally"), new QuotedComment(null, 1, null, null))),
                     new Comment("c2", 2, "Dana", "Not so sure.\nSecond line.", "c1", 1, "Bob", "Agreed — totally", new Rating(3, 12)),
                     new Comment("c1", 1, "Bob", "Agreed — totally", null, null, null, null, new Rating(0, 0)),
                     Comment.of("x", "No number on this one, ünïcødé")));
@@ -207,6 +209,32 @@ class ThreadJsonTest {
                         "comments[0].rating.up", "must not be negative"),
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': '" + "x".repeat(Limits.COMMENT_CHARS + 1) + "'}]}",
                         "comments[0].text", "too long: 50001 characters, at most 50000"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'alsoQuotes': {'number': 1}}]}",
+                        "comments[0].alsoQuotes", "expected an array of quoted comments, got an object"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'alsoQuotes': [{'author': 'Dana'}]}]}",
+                        "comments[0].alsoQuotes[0]", "names no comment: give its number or id"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'alsoQuotes': [{'number': 1, 'name': 'D'}]}]}",
+                        "comments[0].alsoQuotes[0].name", "unknown field (expected one of id, number, author, text)"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'alsoQuotes': [{'number': 0}]}]}",
+                        "comments[0].alsoQuotes[0].number", "must be at least 1"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'alsoQuotes': [{'number': 1, 'text': ' '}]}]}",
+                        "comments[0].alsoQuotes[0].text", "must not be blank"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'alsoQuotes': [{'number': 1, 'text': '"
+                        + "x".repeat(Limits.COMMENT_CHARS + 1) + "'}]}]}", "comments[0].alsoQuotes[0].text", "too long: 50001 characters, at most 50000"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'alsoQuotes': ["
+                        + "{'number': 1}, ".repeat(Limits.ALSO_QUOTES) + "{'number': 1}]}]}", "comments[0].alsoQuotes", "too many: 21, at most 20"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [" + c1 + ", {'id': 'c2', 'text': 'yo', 'alsoQuotes': [{'id': 'c9'}]}]}",
+                        "comments[1].alsoQuotes[0].id", "unknown comment \"c9\": no comment in this thread has that id"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'alsoQuotes': [{'id': 'c1'}]}]}",
+                        "comments[0].alsoQuotes[0].id", "cannot quote itself"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'number': 1, 'text': 'x'}, "
+                        + "{'id': 'c2', 'text': 'y', 'alsoQuotes': [{'id': 'c1', 'number': 5}]}]}", "comments[1].alsoQuotes[0].number",
+                        "5 disagrees with id \"c1\", which is comment number 1"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c5', 'number': 5, 'text': 'hi', 'alsoQuotes': [{'number': 5}]}]}",
+                        "comments[0].alsoQuotes[0].number", "must name an earlier comment: 5 is its own number"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c9', 'number': 9, 'text': 'x'}, "
+                        + "{'id': 'c2', 'number': 2, 'text': 'y', 'alsoQuotes': [{'id': 'c9'}]}]}", "comments[1].alsoQuotes[0].id",
+                        "must name an earlier comment: 9 is after its own number 2"),
                 bad("['not', 'a', 'thread']", "", "expected a JSON object (one thread), got an array"));
     }
 

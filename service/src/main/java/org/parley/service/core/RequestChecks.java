@@ -7,6 +7,7 @@ import org.parley.service.errors.ApiException;
 import org.parley.service.errors.UnstorableCharacters;
 import org.parley.thread.CommentThread;
 import org.parley.thread.InvalidThreadException;
+import org.parley.thread.QuotedComment;
 import org.parley.thread.ThreadJson;
 import org.parley.stance.StanceLimits;
 import org.parley.text.BlankText;
@@ -164,13 +165,26 @@ public final class RequestChecks {
             throw new ApiException(413, prefix + "comments", maxComments,
                     prefix + "comments holds at most " + maxComments + " comments (was " + comments.size() + ")");
         UnstorableCharacters.check(node, prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1));
+        CommentThread thread;
         try {
-            return ThreadJson.fromTree(node);
+            thread = ThreadJson.fromTree(node);
         } catch (InvalidThreadException e) {
             String field = e.field().isEmpty() ? whole : prefix + e.field();
             // The format quotes a mistyped string ("got a string \"…\""); it may be comment text, which no response repeats.
             String problem = e.problem().replaceFirst("(?s)(got a string) \".*\"$", "$1");
             throw ApiException.badField(field, field + ": " + problem);
         }
+        // A further quoted passage is stored as a quote is (/v1/threads): at most what /v1/score takes.
+        for (int i = 0; i < thread.comments().size(); i++) {
+            List<QuotedComment> quoted = thread.comments().get(i).alsoQuotes();
+            for (int j = 0; j < quoted.size(); j++) {
+                String text = quoted.get(j).text();
+                if (text != null && text.length() > MAX_TEXT) {
+                    String field = prefix + "comments[" + i + "].alsoQuotes[" + j + "].text";
+                    throw new ApiException(400, field, MAX_TEXT, field + " is longer than " + MAX_TEXT + " characters");
+                }
+            }
+        }
+        return thread;
     }
 }

@@ -180,8 +180,10 @@ class OpenApiGeneratedClientsTest {
         objects.put("ThreadArticle", written.get("article"));
         objects.put("ThreadComment", written.at("/comments/0"));
         objects.put("ThreadRating", written.at("/comments/0/rating"));
+        objects.put("ThreadQuotedComment", written.at("/comments/0/alsoQuotes/0"));
         Map<String, Set<String>> required = Map.of("CommentThread", Set.of("id", "article", "comments"),
-                "ThreadArticle", Set.of("title"), "ThreadComment", Set.of("id", "text"), "ThreadRating", Set.of("up", "down"));
+                "ThreadArticle", Set.of("title"), "ThreadComment", Set.of("id", "text"), "ThreadRating", Set.of("up", "down"),
+                "ThreadQuotedComment", Set.of());
         List<String> problems = new ArrayList<>();
         objects.forEach((name, json) -> {
             JsonNode schema = doc.at("/components/schemas/" + name);
@@ -209,7 +211,8 @@ class OpenApiGeneratedClientsTest {
         List<String> problems = new ArrayList<>();
         String[][] strings = {{"CommentThread", "id", ""}, {"ThreadArticle", "id", "article"}, {"ThreadArticle", "title", "article"},
                 {"ThreadArticle", "url", "article"}, {"ThreadArticle", "body", "article"}, {"ThreadComment", "id", "comments/0"},
-                {"ThreadComment", "author", "comments/0"}, {"ThreadComment", "parentAuthor", "comments/0"}};
+                {"ThreadComment", "author", "comments/0"}, {"ThreadComment", "parentAuthor", "comments/0"},
+                {"ThreadQuotedComment", "author", "comments/0/alsoQuotes/0"}};
         for (String[] f : strings) {
             JsonNode property = schemas.at("/" + f[0] + "/properties/" + f[1]);
             int max = property.path("maxLength").asInt(-1);
@@ -238,6 +241,25 @@ class OpenApiGeneratedClientsTest {
             if (max != RequestChecks.MAX_TEXT) problems.add("ThreadComment." + f + ": maxLength " + max + ", the service's " + RequestChecks.MAX_TEXT);
             if (!reads("comments/0", f, "x".repeat(RequestChecks.MAX_TEXT + 1)))
                 problems.add("ThreadComment." + f + ": the format itself refuses " + (RequestChecks.MAX_TEXT + 1) + ": say so");
+        }
+        // A further quoted passage is held to the limit of the quote it sits in; the entries to the format's count.
+        int passage = schemas.at("/ThreadQuotedComment/properties/text/maxLength").asInt(-1);
+        if (passage != RequestChecks.MAX_TEXT) problems.add("ThreadQuotedComment.text: maxLength " + passage + ", the service's " + RequestChecks.MAX_TEXT);
+        int entries = schemas.at("/ThreadComment/properties/alsoQuotes/maxItems").asInt(-1);
+        ObjectNode many = (ObjectNode) ThreadJson.toTree(threadFormatExamples().get(1));
+        com.fasterxml.jackson.databind.node.ArrayNode list = (com.fasterxml.jackson.databind.node.ArrayNode) many.at("/comments/0/alsoQuotes");
+        while (list.size() < entries) list.add(list.get(0).deepCopy());
+        try {
+            ThreadJson.fromTree(many);
+        } catch (InvalidThreadException e) {
+            problems.add("ThreadComment.alsoQuotes: maxItems " + entries + " entries are refused: " + e.getMessage());
+        }
+        list.add(list.get(0).deepCopy());
+        try {
+            ThreadJson.fromTree(many);
+            problems.add("ThreadComment.alsoQuotes: " + (entries + 1) + " entries are read: maxItems " + entries + " is not the limit");
+        } catch (InvalidThreadException expected) {
+            // the limit
         }
         ParleyConfiguration defaults = new ParleyConfiguration();
         int comments = schemas.at("/CommentThread/properties/comments/maxItems").asInt(-1);
@@ -283,6 +305,9 @@ class OpenApiGeneratedClientsTest {
         bad.put("no article title", "{\"id\": \"t\", \"article\": {\"url\": \"https://example.org/\"}, \"comments\": []}");
         bad.put("targets in the thread", "{\"id\": \"t\", \"article\": {\"title\": \"T\"}, \"comments\": [], \"targets\": [\"x\"]}");
         bad.put("no comments", "{\"id\": \"t\", \"article\": {\"title\": \"T\"}}");
+        bad.put("a quoted comment with an unknown field", String.format(base, "{\"id\": \"c1\", \"text\": \"a\", \"alsoQuotes\": [{\"number\": 1, \"name\": \"D\"}]}"));
+        bad.put("a quoted passage too long to store", String.format(base, "{\"id\": \"c1\", \"text\": \"a\", \"alsoQuotes\": [{\"number\": 1, \"text\": \""
+                + "x".repeat(RequestChecks.MAX_TEXT + 1) + "\"}]}"));
         bad.forEach((mistake, thread) -> {
             for (String endpoint : List.of("/v1/threads", "/v1/score/thread")) {
                 List<String> errors = errors(validator, endpoint, endpoint.equals("/v1/threads") ? thread : "{\"thread\": " + thread + "}");
