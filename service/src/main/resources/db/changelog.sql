@@ -310,3 +310,25 @@ ALTER TABLE comments ADD COLUMN senior_only BOOLEAN DEFAULT FALSE NOT NULL;
 UPDATE comments SET senior_only = TRUE WHERE status = 'ESCALATED' OR EXISTS (SELECT 1 FROM decisions e
     WHERE e.comment_id = comments.id AND e.decision = 'ESCALATE' AND NOT EXISTS (SELECT 1 FROM decisions r
         WHERE r.comment_id = e.comment_id AND r.decision = 'REOPEN' AND r.version > e.version));
+
+--changeset parley:21-comment-quotes
+-- The further comments a comment quotes besides its parent (the thread format's alsoQuotes, forty-seventh session): a
+-- second quoted passage, a quoted quote's inner one. Before, only the marker lines inside comments.quote told them, and an
+-- erasure found them by reading those lines (store.ErasedPassages). One row per entry, in the order quoted (position);
+-- article_id and site copied from the quoting comment so that an erasure finds, by index, the entries naming a comment by
+-- its stored id, by its number on its article, or its author on its site (store.QuotedComments). author and passage are
+-- copies of the quoted comment's, cleared when it or its author is erased.
+CREATE TABLE comment_quotes (
+    comment_id    VARCHAR(420) NOT NULL REFERENCES comments (id),
+    position      INTEGER NOT NULL,
+    article_id    VARCHAR(200) NOT NULL,
+    site          VARCHAR(200),
+    quoted_id     VARCHAR(420),
+    quoted_number INTEGER,
+    author        VARCHAR(200),
+    passage       VARCHAR(20480),
+    PRIMARY KEY (comment_id, position)
+);
+CREATE INDEX comment_quotes_by_id ON comment_quotes (site, quoted_id);
+CREATE INDEX comment_quotes_by_number ON comment_quotes (article_id, quoted_number);
+CREATE INDEX comment_quotes_by_author ON comment_quotes (site, author);

@@ -236,7 +236,7 @@ public final class Ingestion {
                         s.parentNumber(), s.author(), s.text(), s.quote(), s.ratingUp(), s.ratingDown(),
                         o.probabilities(), o.top(), write(ScoreParts.spans(o)), scored.stances().get(k),
                         model, o.decision().action(), o.language(), s.parentAuthor(), write(o.decision().fired()), site,
-                        StoredComment.risk(o.probabilities(), o.decision())));
+                        StoredComment.risk(o.probabilities(), o.decision()), s.alsoQuotes()));
             }
             return comments;
         }

@@ -28,6 +28,11 @@ public final class CommentViews {
         this.json = json;
     }
 
+    /** {@code view} with the further comments {@code quoted} names (CommentStore#alsoQuotes). */
+    public static CommentView withAlsoQuotes(CommentView view, List<AlsoQuoted> quoted) {
+        return view.withAlsoQuotes(quoted.stream().map(q -> new CommentView.Quoted(q.id(), q.number(), q.author(), q.passage())).toList());
+    }
+
     public CommentView of(StoredComment c) {
         return of(c, null, null, null);
     }

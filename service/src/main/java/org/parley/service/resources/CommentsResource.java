@@ -122,7 +122,8 @@ public final class CommentsResource {
     public CommentView get(@PathParam("id") String id, @QueryParam("site") String site, @Context SecurityContext security) {
         StoredComment c = reached(store, id, site, (Caller) security.getUserPrincipal()).orElseThrow(() -> notFound(id));
         CommentView parent = store.parent(c).map(views::of).orElse(null);
-        return views.of(c, parent, store.history(c.key()), store.reports(c, MAX_REPORTS_SHOWN), null);
+        return CommentViews.withAlsoQuotes(views.of(c, parent, store.history(c.key()), store.reports(c, MAX_REPORTS_SHOWN), null),
+                store.alsoQuotes(c.key()));
     }
 
     /**

@@ -20,6 +20,7 @@ import org.parley.service.auth.RateLimiter;
 import org.parley.service.access.Role;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
+import org.parley.service.moderation.AlsoQuoted;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.IdTaken;
 import org.parley.service.moderation.Submission;
@@ -35,6 +36,7 @@ import org.parley.stance.StanceLimits;
 import org.parley.stance.TargetStance;
 import org.parley.thread.Comment;
 import org.parley.thread.CommentThread;
+import org.parley.thread.QuotedComment;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -89,10 +91,11 @@ public final class ThreadsResource {
         CommentThread thread = checkedThread(body);
         String articleId = thread.article().id() != null ? thread.article().id() : thread.id();
         Caller caller = (Caller) security.getUserPrincipal();
-        Ingestion.Stored stored = store(submissions(thread, articleId, t), caller.site(), requestContext);
+        List<Submission> submissions = submissions(thread, articleId, t);
+        Ingestion.Stored stored = store(submissions, caller.site(), requestContext);
         // Once stored: a call refused (a 4xx, a 503) pays none of it. Into debt, as a body's KiB: the key's next calls wait.
         if (limiter != null) limiter.chargeWork(requestContext, RateLimiter.threadCommentTokens(stored.comments().size()));
-        return answer(thread, articleId, stored, t, caller.role());
+        return answer(thread, articleId, stored, submissions, t, caller.role());
     }
 
     /** The ?target= phrases, checked as /v1/score's; null: none. */
@@ -139,9 +142,25 @@ public final class ThreadsResource {
                     c.text(), c.number(), parentId == null ? null : thread.id() + "/" + parentId,
                     c.parentNumber(), c.author(), c.quote(),
                     c.rating() == null ? null : c.rating().up(), c.rating() == null ? null : c.rating().down(), targets,
-                    c.parentAuthor()));
+                    c.parentAuthor(), alsoQuoted(thread, c)));
         }
         return submissions;
+    }
+
+    /**
+     * The further comments {@code c} quotes, each under its stored id where it is a comment of this thread (named by id,
+     * or by number on this page, as the reply stance finds a parent by number), else by number alone.
+     */
+    private static List<AlsoQuoted> alsoQuoted(CommentThread thread, Comment c) {
+        List<AlsoQuoted> out = new ArrayList<>(c.alsoQuotes().size());
+        for (QuotedComment q : c.alsoQuotes()) {
+            String id = q.id();
+            Integer number = q.number();
+            if (id == null) id = thread.comments().stream().filter(o -> q.number().equals(o.number())).map(Comment::id).findFirst().orElse(null);
+            else if (number == null) number = thread.comment(id).number();
+            out.add(new AlsoQuoted(id == null ? null : thread.id() + "/" + id, number, q.author(), q.text()));
+        }
+        return out;
     }
 
     /** The submissions stored for the site; an id taken is a 409 and too many targets a 400, each naming the comment. */
@@ -160,14 +179,18 @@ public final class ThreadsResource {
     }
 
     /** The comments as stored, shown to {@code role}, counted by status, the targets read and not, and the summary. */
-    private ThreadResult answer(CommentThread thread, String articleId, Ingestion.Stored stored, List<String> targets, Role role) {
+    private ThreadResult answer(CommentThread thread, String articleId, Ingestion.Stored stored, List<Submission> submissions,
+                                List<String> targets, Role role) {
         Map<String, Integer> statuses = new LinkedHashMap<>();
         // A thread stores no erased comment, nor answers one (its text no longer matches: IdTaken): its count is no news.
         for (Status s : Status.values()) if (s != Status.ERASED) statuses.put(s.name(), 0);
         List<CommentView> out = new ArrayList<>(stored.comments().size());
-        for (CommentStore.Insert r : stored.comments()) {
+        for (int i = 0; i < stored.comments().size(); i++) {
+            CommentStore.Insert r = stored.comments().get(i);
             statuses.merge(r.comment().status().name(), 1, Integer::sum);
-            out.add(views.stored(r.comment(), r.created() ? null : true, role));
+            CommentView view = views.stored(r.comment(), r.created() ? null : true, role);
+            // What a new comment's row was stored with; a duplicate is shown as before (GET /v1/comments/{id} has it all).
+            out.add(r.created() ? CommentViews.withAlsoQuotes(view, submissions.get(i).alsoQuotes()) : view);
         }
         List<String> phrases = targets == null ? List.of() : targets.stream().map(StanceLimits::phrase).toList();  // as the stance names them
         ThreadResult.Targets told = targets == null ? null : new ThreadResult.Targets(

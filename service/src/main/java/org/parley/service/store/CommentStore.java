@@ -8,6 +8,7 @@ import org.jdbi.v3.core.statement.Query;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
 import org.parley.service.access.Sites;
+import org.parley.service.moderation.AlsoQuoted;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.DecisionRecord;
 import org.parley.service.moderation.NewComment;
@@ -194,6 +195,7 @@ public final class CommentStore {
                 .bind("language", c.language()).bind("parentAuthor", c.parentAuthor()).bind("rules", c.rulesJson())
                 .bind("site", c.site()).execute();
         if (rows == 1) {
+            CommentQuotes.insert(h, key(c.site(), c.id()), article, c.site(), c.alsoQuotes());
             StoredComment stored = byKey(h, key(c.site(), c.id())).orElseThrow();
             appendDecision(h, stored, c.action().name(), null, null, POLICY_ACTOR, Decider.RULE, at);
             return new Insert(true, stored);
@@ -222,6 +224,11 @@ public final class CommentStore {
     public List<StoredComment> named(String id, Sites sites) {
         return jdbi.withHandle(h -> bindSites(h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.local_id = :id"
                 + ofSites("c.site", sites)).bind("id", id), sites).map((rs, ctx) -> comment(rs)).list());
+    }
+
+    /** The further comments the comment {@code key} quotes besides its parent, in the order quoted; empty when none. */
+    public List<AlsoQuoted> alsoQuotes(String key) {
+        return jdbi.withHandle(h -> CommentQuotes.of(h, key));
     }
 
     /** By the internal key, {@link StoredComment#key()}. */

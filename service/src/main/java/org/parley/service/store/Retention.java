@@ -87,6 +87,7 @@ public final class Retention {
                 if (keys.isEmpty()) return Removed.NONE;
                 int reports = delete(h, "DELETE FROM reports WHERE comment_id IN (<keys>)", keys);
                 int decisions = delete(h, "DELETE FROM decisions WHERE comment_id IN (<keys>)", keys);
+                delete(h, "DELETE FROM comment_quotes WHERE comment_id IN (<keys>)", keys);
                 return new Removed(delete(h, "DELETE FROM comments WHERE id IN (<keys>)", keys), decisions, reports, 0, 1);
             });
             total = total.plus(batch);

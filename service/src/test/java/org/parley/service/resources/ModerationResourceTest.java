@@ -270,6 +270,36 @@ class ModerationResourceTest {
     }
 
     /**
+     * A comment quoting two others (the thread format's alsoQuotes, forty-seventh session) keeps the second in its own
+     * rows: /v1/threads took the field and dropped it, so GET /v1/comments/{id} showed the second quoted comment only in
+     * the marker line inside quote. One on the page is shown under its stored id; one on another page by number.
+     */
+    @Test
+    void aThreadCommentsFurtherQuotedCommentsAreStoredAndShown() {
+        String id = "t-" + UUID.randomUUID();
+        String thread = "{\"id\": \"" + id + "\", \"article\": {\"title\": \"T\"}, \"comments\": ["
+                + "{\"id\": \"c3\", \"number\": 30, \"text\": \"Both wrong.\", \"parentNumber\": 2, \"quote\": \"Yes.\\n\\n1.Bob wrote:\\n\\nNo.\","
+                + " \"alsoQuotes\": [{\"number\": 1, \"author\": \"Bob\", \"text\": \"No.\"}, {\"number\": 7}]},"
+                + "{\"id\": \"c2\", \"number\": 2, \"text\": \"Yes.\"}, {\"id\": \"c1\", \"number\": 1, \"author\": \"Bob\", \"text\": \"No.\"}]}";
+        Response stored = post(SITE_KEY, "/v1/threads", thread);
+        JsonNode answer = stored.readEntity(JsonNode.class);
+        assertEquals(200, stored.getStatus(), answer.toString());
+        JsonNode expected = JSON.createArrayNode()
+                .add(JSON.createObjectNode().put("id", id + "/c1").put("number", 1).put("author", "Bob").put("text", "No."))
+                .add(JSON.createObjectNode().put("number", 7));
+        assertEquals(expected, answer.at("/comments/0/alsoQuotes"), answer.toString());
+        assertFalse(answer.at("/comments/1").has("alsoQuotes"), "none: left out");
+        assertEquals(expected, as(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "%2Fc3?site=" + SITE).get(JsonNode.class).get("alsoQuotes"));
+        // Stored as a quote is: at most /v1/score's 20,480 characters, a 400 naming the entry.
+        Response tooLong = post(SITE_KEY, "/v1/threads", "{\"id\": \"" + id + "x\", \"article\": {\"title\": \"T\"}, \"comments\": ["
+                + "{\"id\": \"c3\", \"text\": \"Hm.\", \"alsoQuotes\": [{\"number\": 1, \"text\": \"" + "x".repeat(20_481) + "\"}]}]}");
+        JsonNode why = tooLong.readEntity(JsonNode.class);
+        assertEquals(400, tooLong.getStatus(), why.toString());
+        assertEquals("comments[0].alsoQuotes[0].text", why.get("field").asText(), why.toString());
+        assertTrue(why.get("message").asText().contains("20480"), why.toString());
+    }
+
+    /**
      * The twenty-fourth session's audit: a 409 or 403 said "comment 12345 …", and a moderator of two sites with that id
      * in both could not tell which from the message. Each names the comment's site, alone and in a bulk item.
      */

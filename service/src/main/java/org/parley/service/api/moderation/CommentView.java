@@ -29,6 +29,8 @@ import java.util.Map;
  *                    a website key gets (moderation state, shown to moderator and admin keys and sessions only)
  * @param language    as in /v1/score: present only when the comment looked not to be in English
  * @param rules       the policy's rules that fired at ingestion, as in /v1/score: why it was held (or published)
+ * @param alsoQuotes  the further comments it quotes besides its parent, in the order quoted (absent when none, and for
+ *                    comments stored before the forty-seventh session)
  * @param stanceModel the stance bundle that read {@code stance} and {@code replyStance}, as in /v1/score
  *                    (absent for comments stored before the twentieth session)
  */
@@ -41,7 +43,37 @@ public record CommentView(
         List<String> rules, String language, List<ScoreResponse.SpanScore> spans, JsonNode stance, JsonNode replyStance, ScoreResponse.ModelInfo model,
         ScoreResponse.ModelInfo stanceModel,
         String createdAt, String updatedAt, CommentView parent, List<HistoryEntry> history, List<ReportEntry> reports,
-        Boolean duplicate, Boolean seniorOnly) {
+        Boolean duplicate, Boolean seniorOnly, List<Quoted> alsoQuotes) {
+
+    public CommentView(String id, String site, String articleId, String articleTitle, Integer number, String parentId,
+                       Integer parentNumber, String parentAuthor, String author, String text, String quote,
+                       CommentSubmission.Votes communityRating, String status, String decidedBy, int version, int openReports,
+                       Map<String, ScoreResponse.AttributeScore> attributes, float risk, ScoreResponse.Rating rating,
+                       Action action, List<String> rules, String language, List<ScoreResponse.SpanScore> spans, JsonNode stance,
+                       JsonNode replyStance, ScoreResponse.ModelInfo model, ScoreResponse.ModelInfo stanceModel,
+                       String createdAt, String updatedAt, CommentView parent, List<HistoryEntry> history,
+                       List<ReportEntry> reports, Boolean duplicate, Boolean seniorOnly) {
+        this(id, site, articleId, articleTitle, number, parentId, parentNumber, parentAuthor, author, text, quote,
+                communityRating, status, decidedBy, version, openReports, attributes, risk, rating, action, rules, language,
+                spans, stance, replyStance, model, stanceModel, createdAt, updatedAt, parent, history, reports, duplicate,
+                seniorOnly, null);
+    }
+
+    /** This view with the further comments it quotes; none (empty or null) leaves the field out. */
+    public CommentView withAlsoQuotes(List<Quoted> quoted) {
+        return new CommentView(id, site, articleId, articleTitle, number, parentId, parentNumber, parentAuthor, author, text,
+                quote, communityRating, status, decidedBy, version, openReports, attributes, risk, rating, action, rules,
+                language, spans, stance, replyStance, model, stanceModel, createdAt, updatedAt, parent, history, reports,
+                duplicate, seniorOnly, quoted == null || quoted.isEmpty() ? null : List.copyOf(quoted));
+    }
+
+    /**
+     * A further comment it quotes besides its parent (the thread format's {@code alsoQuotes}): its id as stored where
+     * known, its number, the name the comment gives it and the passage; name and passage absent once that comment or its
+     * author is erased.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Quoted(String id, Integer number, String author, String text) {}
 
     /**
      * What {@code replyStance} was read against ({@code stance.ReplyContext}'s rule): "quote", the passage in

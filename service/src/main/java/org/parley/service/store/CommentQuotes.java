@@ -1,0 +1,38 @@
+package org.parley.service.store;
+
+import org.jdbi.v3.core.Handle;
+import org.parley.service.moderation.AlsoQuoted;
+
+import java.util.List;
+
+/**
+ * The further comments each stored comment quotes besides its parent ({@link AlsoQuoted}; table {@code comment_quotes},
+ * changeset 21), one row per entry in the order quoted. Written with the comment's own row, in its transaction; read for
+ * its view; cleared by an erasure ({@link Erasures}).
+ */
+final class CommentQuotes {
+    private CommentQuotes() {}
+
+    /** Stores {@code quoted} for the comment {@code key} just inserted, on its article {@code article} and site. */
+    static void insert(Handle h, String key, String article, String site, List<AlsoQuoted> quoted) {
+        for (int i = 0; i < quoted.size(); i++) {
+            AlsoQuoted q = quoted.get(i);
+            h.createUpdate("INSERT INTO comment_quotes (comment_id, position, article_id, site, quoted_id, quoted_number, author, passage)"
+                            + " VALUES (:key, :position, :article, :site, :id, :number, :author, :passage)")
+                    .bind("key", key).bind("position", i).bind("article", article).bind("site", site)
+                    .bind("id", q.id()).bind("number", q.number()).bind("author", q.author()).bind("passage", q.passage())
+                    .execute();
+        }
+    }
+
+    /** What comment {@code key} quotes besides its parent, in order; empty when nothing (or stored before changeset 21). */
+    static List<AlsoQuoted> of(Handle h, String key) {
+        return h.createQuery("SELECT quoted_id, quoted_number, author, passage FROM comment_quotes WHERE comment_id = :key ORDER BY position")
+                .bind("key", key)
+                .map((rs, ctx) -> {
+                    int n = rs.getInt("quoted_number");
+                    Integer number = rs.wasNull() ? null : n;  // before the next column is read
+                    return new AlsoQuoted(rs.getString("quoted_id"), number, rs.getString("author"), rs.getString("passage"));
+                }).list();
+    }
+}
