@@ -52,6 +52,12 @@ public record NewComment(
                 scores, topAttribute, spansJson, stanceJson, model, action, language, parentAuthor, rulesJson, site, risk, alsoQuotes);
     }
 
+    /** This comment with {@code alsoQuotes} for its own: a comment some entry quotes is erased. */
+    public NewComment withAlsoQuotes(List<AlsoQuoted> alsoQuotes) {
+        return new NewComment(id, articleId, articleTitle, number, parentId, parentNumber, author, text, quote, ratingUp, ratingDown,
+                scores, topAttribute, spansJson, stanceJson, model, action, language, parentAuthor, rulesJson, site, risk, alsoQuotes);
+    }
+
     /** This reply without what its site copied of the comment it answers (its quote and parent author): that one is erased. */
     public NewComment withoutCopies() {
         return new NewComment(id, articleId, articleTitle, number, parentId, parentNumber, author, text, null, ratingUp, ratingDown,

@@ -25,6 +25,17 @@ final class CommentQuotes {
         }
     }
 
+    /** Clears the copies entry {@code position} of comment {@code key} holds (the quoted comment's name and words): erased. */
+    static void forget(Handle h, String key, int position) {
+        h.createUpdate("UPDATE comment_quotes SET author = NULL, passage = NULL WHERE comment_id = :key AND position = :position")
+                .bind("key", key).bind("position", position).execute();
+    }
+
+    /** Clears the copies every entry of the comments {@code keys} holds: those comments are erased, their quotes with them. */
+    static void forgetAll(Handle h, List<String> keys) {
+        h.createUpdate("UPDATE comment_quotes SET author = NULL, passage = NULL WHERE comment_id IN (<keys>)").bindList("keys", keys).execute();
+    }
+
     /** What comment {@code key} quotes besides its parent, in order; empty when nothing (or stored before changeset 21). */
     static List<AlsoQuoted> of(Handle h, String key) {
         return h.createQuery("SELECT quoted_id, quoted_number, author, passage FROM comment_quotes WHERE comment_id = :key ORDER BY position")

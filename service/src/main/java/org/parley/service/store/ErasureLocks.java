@@ -5,6 +5,7 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.transaction.TransactionException;
+import org.parley.service.moderation.AlsoQuoted;
 import org.parley.service.moderation.NewComment;
 import org.parley.service.moderation.Status;
 import org.parley.service.moderation.StoredComment;
@@ -106,11 +107,13 @@ final class ErasureLocks {
     private static Replies replies(Handle h, Collection<String> keys, ErasedPassages.Author author) {
         Set<String> out = new HashSet<>();
         Map<String, Set<Integer>> numbers = new HashMap<>();
+        Set<String> ids = new HashSet<>();
         String site = author == null ? null : author.site();  // an erasure's comments are all of one site
         for (String key : keys) {
             StoredComment c = CommentStore.byKey(h, key).orElse(null);
             if (c == null || c.status() == Status.ERASED) continue;  // nothing of it, or of its replies, is written
             site = c.site();
+            ids.add(c.id());
             out.addAll(ofSite(h.createQuery(REPLIES_BY_ID.replace("<site>", sameSite(c.site()))), c.site())
                     .bind("localId", c.id()).mapTo(String.class).list());
             // By number, a reply answers the first comment of it (CommentStore#parent): only that one's are its.
@@ -126,7 +129,7 @@ final class ErasureLocks {
                 numbers.computeIfAbsent(article, a -> new HashSet<>()).add(c.number());
             }
         }
-        ErasedPassages passages = new ErasedPassages(site, numbers, author == null ? null : author.name());
+        ErasedPassages passages = new ErasedPassages(site, numbers, ids, author == null ? null : author.name());
         Set<String> quoting = passages.quoting(h);
         quoting.removeAll(keys);
         return new Replies(out, quoting, passages);
@@ -144,14 +147,17 @@ final class ErasureLocks {
     static List<NewComment> lockParents(Handle h, List<NewComment> comments, Collection<String> others) {
         List<Integer> carrying = new ArrayList<>();
         for (int i = 0; i < comments.size(); i++)
-            if (comments.get(i).quote() != null || comments.get(i).parentAuthor() != null) carrying.add(i);
+            if (comments.get(i).quote() != null || comments.get(i).parentAuthor() != null || !comments.get(i).alsoQuotes().isEmpty())
+                carrying.add(i);
         // Found a few statements to the call, not one for each reply (ReplyParents).
         List<NewComment> replies = carrying.stream().map(comments::get).toList();
         String[] parents = ReplyParents.keys(h, replies);
         List<Map<Integer, String>> quoted = ReplyParents.quoted(h, replies);
+        List<List<String>> also = ReplyParents.alsoQuoted(h, replies);
         SortedSet<String> keys = new TreeSet<>(others);
         for (String key : parents) if (key != null) keys.add(key);
         for (Map<Integer, String> named : quoted) keys.addAll(named.values());
+        for (List<String> named : also) for (String key : named) if (key != null) keys.add(key);
         Set<String> erased = new HashSet<>();
         for (String key : keys)
             if (h.createQuery("SELECT status FROM comments WHERE id = :key FOR UPDATE").bind("key", key).mapTo(String.class)
@@ -160,11 +166,28 @@ final class ErasureLocks {
         for (int k = 0; k < parents.length; k++) {
             NewComment reply = replies.get(k);
             Map<Integer, String> named = quoted.get(k);
-            if (parents[k] != null && erased.contains(parents[k])) out.set(carrying.get(k), reply.withoutCopies());
+            if (parents[k] != null && erased.contains(parents[k])) reply = reply.withoutCopies();
             else if (named.values().stream().anyMatch(erased::contains))  // a passage it quotes further down is erased
-                out.set(carrying.get(k), reply.withQuote(QuotedPassages.without(reply.quote(), m -> erased.contains(named.get(m.number())))));
+                reply = reply.withQuote(QuotedPassages.without(reply.quote(), m -> erased.contains(named.get(m.number()))));
+            out.set(carrying.get(k), withoutErasedAlsoQuotes(reply, also.get(k), erased));
         }
         return out;
+    }
+
+    /**
+     * {@code reply} without the copies its alsoQuotes entries hold of an erased comment ({@code named}: each entry's
+     * stored comment, or null): the entry keeps whom it names, not their name or words, and the quote loses the passage.
+     */
+    private static NewComment withoutErasedAlsoQuotes(NewComment reply, List<String> named, Set<String> erased) {
+        if (named.stream().noneMatch(erased::contains)) return reply;
+        List<AlsoQuoted> kept = new ArrayList<>(reply.alsoQuotes());
+        String quote = reply.quote();
+        for (int i = 0; i < kept.size(); i++) {
+            if (!erased.contains(named.get(i))) continue;
+            quote = ErasedPassages.withoutPassage(quote, kept.get(i).passage());
+            kept.set(i, new AlsoQuoted(kept.get(i).id(), kept.get(i).number(), null, null));
+        }
+        return reply.withQuote(quote).withAlsoQuotes(kept);
     }
 
     /** The comments of one site, or of none (rows an old release stored), as an index can read them. */

@@ -56,6 +56,8 @@ final class Erasures {
         forgetSuggestions(h, keys);
         List<Erasure> out = new ArrayList<>(keys.size());
         for (String key : keys) erase(h, key, actor, kind, CommentStore.utc(now)).ifPresent(out::add);
+        // An erased comment's quote goes whole (below): so do the words of others its alsoQuotes rows copied.
+        for (List<String> part : Lists.partition(keys, 1000)) CommentQuotes.forgetAll(h, part);
         // A reply's quote is the text it answers and its parent author the name the page gave the comment's author
         // (ReplyContext): copies of an erased comment's, made by its site.
         for (List<String> part : Lists.partition(List.copyOf(replies.cleared()), 1000))

@@ -2,6 +2,7 @@ package org.parley.service.store;
 
 import com.google.common.collect.Lists;
 import org.jdbi.v3.core.Handle;
+import org.parley.service.moderation.AlsoQuoted;
 import org.parley.service.moderation.NewComment;
 import org.parley.thread.QuotedPassages;
 
@@ -82,6 +83,40 @@ final class ReplyParents {
             for (QuotedPassages.Marker m : markers.get(i))
                 if (found.containsKey(m.number())) named.put(m.number(), found.get(m.number()));
             out.add(named);
+        }
+        return out;
+    }
+
+    /**
+     * For each of {@code comments}, the key of the stored comment each of its alsoQuotes entries names, or null: by the
+     * entry's id (a comment of its own site's), else by its number (the first of it on the comment's article), as a
+     * parent is found ({@link #keys}).
+     */
+    static List<List<String>> alsoQuoted(Handle h, List<NewComment> comments) {
+        Map<String, List<String>> ids = new HashMap<>();
+        Map<Article, List<Integer>> numbers = new LinkedHashMap<>();
+        for (NewComment c : comments)
+            for (AlsoQuoted q : c.alsoQuotes()) {
+                if (q.id() != null) ids.computeIfAbsent(c.site(), s -> new ArrayList<>()).add(q.id());
+                else if (q.number() != null)
+                    numbers.computeIfAbsent(new Article(c.site(), c.articleId()), a -> new ArrayList<>()).add(q.number());
+            }
+        Map<String, Map<String, String>> byId = new HashMap<>();
+        ids.forEach((site, list) -> {
+            Map<String, String> found = byId.computeIfAbsent(site, s -> new HashMap<>());
+            for (List<String> part : chunks(list))
+                h.createQuery(BY_ID).bindList("ids", part).bind("site", site)
+                        .map((rs, ctx) -> Map.entry(rs.getString("local_id"), rs.getString("id")))
+                        .forEach(e -> found.put(e.getKey(), e.getValue()));
+        });
+        Map<Article, Map<Integer, String>> byNumber = firstOfNumbers(h, numbers);
+        List<List<String>> out = new ArrayList<>(comments.size());
+        for (NewComment c : comments) {
+            List<String> keys = new ArrayList<>(c.alsoQuotes().size());
+            for (AlsoQuoted q : c.alsoQuotes())
+                keys.add(q.id() != null ? byId.getOrDefault(c.site(), Map.of()).get(q.id())
+                        : q.number() == null ? null : byNumber.getOrDefault(new Article(c.site(), c.articleId()), Map.of()).get(q.number()));
+            out.add(keys);
         }
         return out;
     }

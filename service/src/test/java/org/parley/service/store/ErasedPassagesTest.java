@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
+import org.parley.service.moderation.AlsoQuoted;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.NewComment;
 import org.parley.service.moderation.StoredComment;
@@ -129,5 +130,91 @@ class ErasedPassagesTest {
 
         assertQuote(jdbi, SITE, "c8", "Putin is right.", "Seqenenre");
         assertQuote(jdbi, SITE, "c10", "Putin is right.\n\n6.Seqenenre wrote:\n\nAgain.", "Seqenenre");
+    }
+
+    // Since the forty-seventh session: the stored alsoQuotes (comment_quotes) say which passage quotes whom.
+
+    /** A site's own quote style, no BBC marker: only the stored entry tells that its second paragraph is Dana's. */
+    private static final String PLAIN = "Putin is right.\n\n" + DANA;
+
+    private static NewComment quoting(String site, String article, String id, Integer number, String quote, AlsoQuoted... also) {
+        return comment(site, article, id, number, 6, "Kamose", quote, "Seqenenre").withAlsoQuotes(List.of(also));
+    }
+
+    /** comment_quotes of the comment, in order: [quoted id, number, author, passage] each. */
+    private static List<List<Object>> entries(Jdbi jdbi, String site, String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT quoted_id, quoted_number, author, passage FROM comment_quotes"
+                        + " WHERE comment_id = :key ORDER BY position").bind("key", CommentStore.key(site, id))
+                .map((rs, ctx) -> entry(rs.getString(1), rs.getObject(2) == null ? null : rs.getInt(2), rs.getString(3), rs.getString(4)))
+                .list());
+    }
+
+    private static List<Object> entry(String id, Integer number, String author, String passage) {
+        return java.util.Arrays.<Object>asList(id, number, author, passage);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void erasingACommentClearsTheStoredEntriesNamingItAndTakesTheirPassageOutWithoutAMarker(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = thread(jdbi);
+        store.insertAll(List.of(
+                quoting(SITE, "a1", "e1", 20, PLAIN, new AlsoQuoted(null, 5, "Dana Smith", DANA)),
+                quoting(SITE, "a1", "e2", 21, PLAIN, new AlsoQuoted("c5", null, "Dana", DANA), new AlsoQuoted(null, 7, "Frank", "Frank's.")),
+                // 5 of another article, and another site's c5: other comments.
+                quoting(SITE, "a2", "e3", 22, PLAIN, new AlsoQuoted(null, 5, "Dana Smith", DANA)),
+                quoting(OTHER, "a1", "e4", 23, PLAIN, new AlsoQuoted("c5", 5, "Dana Smith", DANA))), T0, (r, i) -> {});
+
+        store.erase(CommentStore.key(SITE, "c5"), "site-key", Decider.WEBSITE, T0.plusSeconds(60)).orElseThrow();
+
+        assertQuote(jdbi, SITE, "e1", "Putin is right.", "Seqenenre");
+        assertEquals(List.of(entry(null, 5, null, null)), entries(jdbi, SITE, "e1"), "whom it quotes stays, not their name or words");
+        assertQuote(jdbi, SITE, "e2", "Putin is right.", "Seqenenre");
+        assertEquals(List.of(entry("c5", null, null, null), entry(null, 7, "Frank", "Frank's.")), entries(jdbi, SITE, "e2"));
+        assertQuote(jdbi, SITE, "e3", PLAIN, "Seqenenre");
+        assertEquals(List.of(entry(null, 5, "Dana Smith", DANA)), entries(jdbi, SITE, "e3"));
+        assertQuote(jdbi, OTHER, "e4", PLAIN, "Seqenenre");
+        // The erased comment's own entries copied others' words, as its quote did.
+        store.erase(CommentStore.key(SITE, "e2"), "site-key", Decider.WEBSITE, T0.plusSeconds(61)).orElseThrow();
+        assertEquals(List.of(entry("c5", null, null, null), entry(null, 7, null, null)), entries(jdbi, SITE, "e2"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void erasingAnAuthorClearsEveryStoredEntryGivingTheirName(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = thread(jdbi);
+        // A comment of hers never stored (2 on a3), a name alike, and another site's Dana Smith.
+        store.insertAll(List.of(
+                quoting(SITE, "a3", "e1", 20, "Agreed.\n\nMore of hers.", new AlsoQuoted(null, 2, "Dana Smith", "More of hers.")),
+                quoting(SITE, "a3", "e2", 21, "Agreed.\n\nHis.", new AlsoQuoted(null, 3, "Dana Smithers", "His.")),
+                quoting(OTHER, "a3", "e3", 22, "Agreed.\n\nMore of hers.", new AlsoQuoted(null, 2, "Dana Smith", "More of hers."))),
+                T0, (r, i) -> {});
+
+        store.eraseAuthor(SITE, "Dana Smith", "root", Decider.OPERATOR, T0.plusSeconds(60));
+
+        assertQuote(jdbi, SITE, "e1", "Agreed.", "Seqenenre");
+        assertEquals(List.of(entry(null, 2, null, null)), entries(jdbi, SITE, "e1"));
+        assertQuote(jdbi, SITE, "e2", "Agreed.\n\nHis.", "Seqenenre");
+        assertEquals(List.of(entry(null, 3, "Dana Smithers", "His.")), entries(jdbi, SITE, "e2"));
+        assertQuote(jdbi, OTHER, "e3", "Agreed.\n\nMore of hers.", "Seqenenre");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aReplyStoredAfterTheErasureKeepsNoCopyInItsStoredEntries(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insertAll(List.of(comment(SITE, "a1", "c5", 5, null, "Dana Smith", null, null),
+                comment(SITE, "a1", "c6", 6, null, null, null, null)), T0, (r, i) -> {});
+        store.erase(CommentStore.key(SITE, "c5"), "site-key", Decider.WEBSITE, T0.plusSeconds(1));
+
+        store.insertAll(List.of(quoting(SITE, "a1", "e1", 20, PLAIN, new AlsoQuoted(null, 5, "Dana Smith", DANA)),
+                quoting(SITE, "a1", "e2", 21, PLAIN, new AlsoQuoted("c6", null, "Seqenenre", "Putin is right."))), T0.plusSeconds(2), (r, i) -> {});
+
+        assertQuote(jdbi, SITE, "e1", "Putin is right.", "Seqenenre");
+        assertEquals(List.of(entry(null, 5, null, null)), entries(jdbi, SITE, "e1"));
+        assertQuote(jdbi, SITE, "e2", PLAIN, "Seqenenre");
+        assertEquals(List.of(entry("c6", null, "Seqenenre", "Putin is right.")), entries(jdbi, SITE, "e2"));
     }
 }
