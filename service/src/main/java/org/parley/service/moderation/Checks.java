@@ -41,7 +41,34 @@ public final class Checks {
         }
         if (s.targets() != null) RequestChecks.targets(s.targets(), prefix + "targets");
         return new Submission(id, article, s.articleTitle(), s.text(), s.number(), s.parentId(),
-                s.parentNumber(), s.author(), s.quote(), up, down, s.targets(), s.parentAuthor());
+                s.parentNumber(), s.author(), s.quote(), up, down, s.targets(), s.parentAuthor(), alsoQuotes(s, id, prefix));
+    }
+
+    /** The thread format's count of further quoted comments (thread.Limits): a page's comment quotes two or three. */
+    public static final int MAX_ALSO_QUOTES = 20;
+
+    /** As the thread format checks alsoQuotes: each names another comment (id or number, an earlier number), at most 20. */
+    private static java.util.List<AlsoQuoted> alsoQuotes(CommentSubmission s, String id, String prefix) {
+        if (s.alsoQuotes() == null) return java.util.List.of();
+        String field = prefix + "alsoQuotes";
+        if (s.alsoQuotes().size() > MAX_ALSO_QUOTES)
+            throw new ApiException(400, field, MAX_ALSO_QUOTES, field + " holds at most " + MAX_ALSO_QUOTES + " entries (was " + s.alsoQuotes().size() + ")");
+        java.util.List<AlsoQuoted> out = new java.util.ArrayList<>();
+        for (int i = 0; i < s.alsoQuotes().size(); i++) {
+            CommentSubmission.Quoted q = s.alsoQuotes().get(i);
+            String at = field + "[" + i + "]";
+            if (q == null || q.id() == null && q.number() == null)
+                throw ApiException.badField(at, at + " names no comment: give its number or id");
+            if (q.id() != null) RequestChecks.required(q.id(), at + ".id", RequestChecks.MAX_ID);
+            if (id.equals(q.id())) throw ApiException.badField(at + ".id", "a comment cannot quote itself");
+            positive(q.number(), at + ".number");
+            if (q.number() != null && s.number() != null && q.number() >= s.number())
+                throw ApiException.badField(at + ".number", at + ".number must name an earlier comment: below the comment's number " + s.number());
+            if (q.author() != null) RequestChecks.required(q.author(), at + ".author", RequestChecks.MAX_ID);
+            if (q.text() != null) RequestChecks.required(q.text(), at + ".text", RequestChecks.MAX_TEXT);
+            out.add(new AlsoQuoted(q.id(), q.number(), q.author(), q.text()));
+        }
+        return out;
     }
 
     /** A checked decision. */

@@ -104,7 +104,8 @@ public final class CommentsResource {
             throw new ApiException(400, "targets", StanceLimits.MAX_TARGETS, e.getMessage());
         }
         return Response.status(r.created() ? 201 : 200)
-                .entity(views.stored(r.comment(), r.created() ? null : true, ((Caller) security.getUserPrincipal()).role())).build();
+                .entity(CommentViews.withAlsoQuotes(views.stored(r.comment(), r.created() ? null : true,
+                        ((Caller) security.getUserPrincipal()).role()), r.alsoQuotes())).build();
     }
 
     /** Readers' reports shown with a comment: the newest; a comment can gather thousands. */

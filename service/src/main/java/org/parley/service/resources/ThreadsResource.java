@@ -91,11 +91,10 @@ public final class ThreadsResource {
         CommentThread thread = checkedThread(body);
         String articleId = thread.article().id() != null ? thread.article().id() : thread.id();
         Caller caller = (Caller) security.getUserPrincipal();
-        List<Submission> submissions = submissions(thread, articleId, t);
-        Ingestion.Stored stored = store(submissions, caller.site(), requestContext);
+        Ingestion.Stored stored = store(submissions(thread, articleId, t), caller.site(), requestContext);
         // Once stored: a call refused (a 4xx, a 503) pays none of it. Into debt, as a body's KiB: the key's next calls wait.
         if (limiter != null) limiter.chargeWork(requestContext, RateLimiter.threadCommentTokens(stored.comments().size()));
-        return answer(thread, articleId, stored, submissions, t, caller.role());
+        return answer(thread, articleId, stored, t, caller.role());
     }
 
     /** The ?target= phrases, checked as /v1/score's; null: none. */
@@ -179,18 +178,16 @@ public final class ThreadsResource {
     }
 
     /** The comments as stored, shown to {@code role}, counted by status, the targets read and not, and the summary. */
-    private ThreadResult answer(CommentThread thread, String articleId, Ingestion.Stored stored, List<Submission> submissions,
-                                List<String> targets, Role role) {
+    private ThreadResult answer(CommentThread thread, String articleId, Ingestion.Stored stored, List<String> targets, Role role) {
         Map<String, Integer> statuses = new LinkedHashMap<>();
         // A thread stores no erased comment, nor answers one (its text no longer matches: IdTaken): its count is no news.
         for (Status s : Status.values()) if (s != Status.ERASED) statuses.put(s.name(), 0);
         List<CommentView> out = new ArrayList<>(stored.comments().size());
-        for (int i = 0; i < stored.comments().size(); i++) {
-            CommentStore.Insert r = stored.comments().get(i);
+        for (CommentStore.Insert r : stored.comments()) {
             statuses.merge(r.comment().status().name(), 1, Integer::sum);
             CommentView view = views.stored(r.comment(), r.created() ? null : true, role);
-            // What a new comment's row was stored with; a duplicate is shown as before (GET /v1/comments/{id} has it all).
-            out.add(r.created() ? CommentViews.withAlsoQuotes(view, submissions.get(i).alsoQuotes()) : view);
+            // What a new comment was stored with; a duplicate is shown as before (GET /v1/comments/{id} has it all).
+            out.add(CommentViews.withAlsoQuotes(view, r.alsoQuotes()));
         }
         List<String> phrases = targets == null ? List.of() : targets.stream().map(StanceLimits::phrase).toList();  // as the stance names them
         ThreadResult.Targets told = targets == null ? null : new ThreadResult.Targets(

@@ -56,8 +56,16 @@ public final class CommentStore {
         this.jdbi = jdbi;
     }
 
-    /** @param created false when the site had already stored a comment with this id: {@code comment} is that one */
-    public record Insert(boolean created, StoredComment comment) {}
+    /**
+     * @param created    false when the site had already stored a comment with this id: {@code comment} is that one
+     * @param alsoQuotes what a created comment's alsoQuotes were stored as (without an erased comment's copies); empty
+     *                   when not created (read them with {@link #alsoQuotes(String)})
+     */
+    public record Insert(boolean created, StoredComment comment, List<AlsoQuoted> alsoQuotes) {
+        public Insert(boolean created, StoredComment comment) {
+            this(created, comment, List.of());
+        }
+    }
 
     /**
      * The primary key of a site's new comment (changelog 15-comment-local-id): internal, never shown. Rows from
@@ -198,7 +206,7 @@ public final class CommentStore {
             CommentQuotes.insert(h, key(c.site(), c.id()), article, c.site(), c.alsoQuotes());
             StoredComment stored = byKey(h, key(c.site(), c.id())).orElseThrow();
             appendDecision(h, stored, c.action().name(), null, null, POLICY_ACTOR, Decider.RULE, at);
-            return new Insert(true, stored);
+            return new Insert(true, stored, c.alsoQuotes());
         }
         // Only a key that an id sent before ids were checked for '/' took (the SHA-256 of this site and id) is
         // no comment of this site's: that id cannot be stored, and says so as a server fault.

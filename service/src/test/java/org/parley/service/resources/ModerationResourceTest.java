@@ -300,6 +300,45 @@ class ModerationResourceTest {
     }
 
     /**
+     * /v1/comments takes alsoQuotes as the thread format has it, checked as it is (a 400 naming the entry and the limit),
+     * and a comment's erasure by its site takes its name and passage out of the entries that quote it, and the passage out
+     * of their quote, whatever marker the site wrote. Until the forty-seventh session the field was refused as unknown.
+     */
+    @Test
+    void aCommentsFurtherQuotedCommentsAreStoredAndClearedByTheirErasure() {
+        String dana = unique(), reply = unique();
+        post(SITE_KEY, "/v1/comments", JSON.createObjectNode().put("id", dana).put("articleId", "a-q").put("number", 5)
+                .put("author", "Dana Smith").put("text", "You are all idiots.").toString()).close();
+        ObjectNode body = JSON.createObjectNode().put("id", reply).put("articleId", "a-q").put("number", 9).put("text", "Calm down.")
+                .put("parentNumber", 6).put("quote", "Putin is right.\n\nDana said:\n\nYou are all idiots.");
+        body.putArray("alsoQuotes").addObject().put("id", dana).put("author", "Dana Smith").put("text", "You are all idiots.");
+        Response stored = post(SITE_KEY, "/v1/comments", body.toString());
+        JsonNode answer = stored.readEntity(JsonNode.class);
+        assertEquals(201, stored.getStatus(), answer.toString());
+        assertEquals(body.get("alsoQuotes"), answer.get("alsoQuotes"));
+
+        assertEquals(200, as(SITE_KEY, "/v1/comments/" + dana).delete().getStatus());
+        JsonNode after = as(Fakes.MODERATOR_KEY, "/v1/comments/" + reply + "?site=" + SITE).get(JsonNode.class);
+        assertEquals(JSON.createArrayNode().add(JSON.createObjectNode().put("id", dana)), after.get("alsoQuotes"), after.toString());
+        assertEquals("Putin is right.\n\nDana said:", after.get("quote").asText(), "the passage goes, the site's own marker line stays");
+
+        java.util.Map<String, String[]> bad = new java.util.LinkedHashMap<>();
+        bad.put("[{\"author\": \"Dana\"}]", new String[] {"alsoQuotes[0]", "names no comment"});
+        bad.put("[{\"number\": 9}]", new String[] {"alsoQuotes[0].number", "earlier comment"});
+        bad.put("[{\"id\": \"" + reply + "x\"}]", new String[] {"alsoQuotes[0].id", "cannot quote itself"});
+        bad.put("[{\"number\": 1, \"text\": \"" + "x".repeat(20_481) + "\"}]", new String[] {"alsoQuotes[0].text", "20480"});
+        bad.put("[" + "{\"number\": 1},".repeat(20) + "{\"number\": 1}]", new String[] {"alsoQuotes", "at most 20"});
+        bad.forEach((list, expected) -> {
+            Response r = post(SITE_KEY, "/v1/comments", "{\"id\": \"" + reply + "x\", \"articleId\": \"a-q\", \"number\": 9,"
+                    + " \"text\": \"Hm.\", \"alsoQuotes\": " + list + "}");
+            JsonNode why = r.readEntity(JsonNode.class);
+            assertEquals(400, r.getStatus(), why.toString());
+            assertEquals(expected[0], why.get("field").asText(), why.toString());
+            assertTrue(why.get("message").asText().contains(expected[1]), why.toString());
+        });
+    }
+
+    /**
      * The twenty-fourth session's audit: a 409 or 403 said "comment 12345 …", and a moderator of two sites with that id
      * in both could not tell which from the message. Each names the comment's site, alone and in a bulk item.
      */
