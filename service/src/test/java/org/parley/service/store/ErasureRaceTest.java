@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
+import org.parley.service.moderation.AlsoQuoted;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.NewComment;
 import org.parley.service.moderation.StoredComment;
@@ -250,6 +251,69 @@ class ErasureRaceTest {
             pool.shutdownNow();
         }
         assertEquals(Arrays.asList("cy", "text of q", null), copies(jdbi, "r"), "the reply's author, quote and parent author");
+        assertTrue(waited, "the erasure waits for the reply's insert");
+    }
+
+    /** 8 answers q and quotes p further down, which only its stored alsoQuotes entry says: no marker in its quote. */
+    private static NewComment quotingByEntry() {
+        return numbered("r", 8, 6, "cy", "text of q\n\ntext of p")
+                .withAlsoQuotes(List.of(new AlsoQuoted(null, 5, "ann", "text of p")));
+    }
+
+    /** The reply's quote and its one entry's author and passage. */
+    private static List<Object> entryCopies(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT c.quote, q.author, q.passage FROM comments c JOIN comment_quotes q"
+                        + " ON q.comment_id = c.id WHERE c.id = :key").bind("key", CommentStore.key(SITE, "r"))
+                .map((rs, ctx) -> Arrays.<Object>asList(rs.getString(1), rs.getString(2), rs.getString(3))).one());
+    }
+
+    /**
+     * As above, for a reply whose stored alsoQuotes names p (forty-seventh session): its insert locks p, waits for the
+     * erasure and is stored without p's name and passage, in the entry and in its quote. Before, the insert locked only
+     * the comments its quote's markers named, so it stored them.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aReplyWhoseEntryQuotesACommentStoredWhileItsErasureIsOpenKeepsNoCopyOfIt(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insertAll(List.of(numbered("p", 5, null, "ann", null), numbered("q", 6, null, "bo", null)), T0, (r, i) -> {});
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        boolean waited;
+        try (Handle erasure = jdbi.open()) {
+            erasure.begin();
+            Erasures.erase(erasure, List.of(CommentStore.key(SITE, "p")), List.of(), null, "site-key", Decider.WEBSITE, T0);
+            Future<?> reply = pool.submit(() -> store.insert(quotingByEntry(), T0));
+            waited = db.awaitWaiting(jdbi, erasure, reply);
+            erasure.commit();
+            reply.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Arrays.asList("text of q", null, null), entryCopies(jdbi), "the reply's quote, the entry's author and passage");
+        assertTrue(waited, "the reply's insert waits for the erasure");
+    }
+
+    /** The other way round: an erasure of p that waited for the insert of a reply whose entry names p clears it. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anErasureThatWaitedForTheInsertOfAReplyWhoseEntryQuotesItClearsIt(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insertAll(List.of(numbered("p", 5, null, "ann", null), numbered("q", 6, null, "bo", null)), T0, (r, i) -> {});
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        boolean waited;
+        try (Handle reply = jdbi.open()) {
+            reply.begin();
+            CommentStore.insertAll(reply, List.of(quotingByEntry()), CommentStore.utc(T0), (r, i) -> {});
+            Future<?> erasure = pool.submit(() -> store.erase(CommentStore.key(SITE, "p"), "site-key", Decider.WEBSITE, T0));
+            waited = db.awaitWaiting(jdbi, reply, erasure);
+            reply.commit();
+            erasure.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Arrays.asList("text of q", null, null), entryCopies(jdbi), "the reply's quote, the entry's author and passage");
         assertTrue(waited, "the erasure waits for the reply's insert");
     }
 
