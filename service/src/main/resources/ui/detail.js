@@ -33,6 +33,12 @@ function quoted(c) {
   return q;
 }
 
+/** A further comment a reply quotes (alsoQuotes): its number, else its id, and the name the reply gives it. */
+function alsoQuoted(q) {
+  const who = q.number ? '#' + q.number : q.id ? isolated(q.id) : 'a comment';
+  return q.author ? who + ' ' + isolated(q.author) : who;
+}
+
 // Each request for the panel is numbered: only the latest one's answer is drawn (an earlier one for the same comment,
 // answered late after a conflict, would draw the comment as it was).
 let asked = 0;
@@ -78,6 +84,8 @@ export async function loadDetail(shown) {
   } else {
     d.append(el('p', 'muted', c.parentId || c.parentNumber ? 'The parent comment is not stored.' : 'Not a reply.'));
   }
+  // Whom the quote's further passages are of, as the site stored it (a name erased since is left out): text only.
+  if (c.alsoQuotes && c.alsoQuotes.length) d.append(el('div', 'muted also-quotes', 'also quotes ' + c.alsoQuotes.map(alsoQuoted).join(', ')));
 
   if (c.communityRating) d.append(el('div', 'muted', 'readers: ▲ ' + (c.communityRating.up || 0) + ' ▼ ' + (c.communityRating.down || 0)));
   if (c.model) d.append(el('div', 'muted', 'model ' + c.model.name + ' ' + c.model.version

@@ -373,6 +373,25 @@ class ModeratorUiTest {
         assertTrue(browser.findElements(By.cssSelector("#detail b")).isEmpty(), "the quote is text, not HTML");
     }
 
+    /**
+     * A reply quoting two comments (alsoQuotes, forty-seventh session) names the further ones in the panel, each name as
+     * text; before, only a marker line inside the quote told whom its second passage was of.
+     */
+    @Test
+    void aReplyQuotingTwoCommentsNamesTheFurtherOnesInThePanel() {
+        String id = article + "-reply";
+        submit(id, "Only an idiot would vote for this.", Map.of("number", 400, "parentNumber", 330, "parentAuthor", "Seqenenre",
+                "quote", "Putin is right.\n\n<b>Dana</b> said:\n\nYou are all idiots.",
+                "alsoQuotes", List.of(Map.of("number", 320, "author", "<b>Dana</b> Smith", "text", "You are all idiots."),
+                        Map.of("id", "c17"))));
+        login("PENDING");
+        cards(1);
+        waitForDetail(id);
+        assertEquals("also quotes #320 <b>Dana</b> Smith, c17",
+                unisolated(browser.findElement(By.cssSelector("#detail .also-quotes")).getText()));
+        assertTrue(browser.findElements(By.cssSelector("#detail b")).isEmpty(), "names are text, not HTML");
+    }
+
     /** A moderator's audit: a quote's author was dropped, and a parent on an earlier page is known by nothing else. */
     @Test
     void aQuoteNamesItsAuthor() {
