@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
 import org.parley.service.moderation.Decider;
+import org.parley.service.moderation.AlsoQuoted;
 import org.parley.service.moderation.NewComment;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.moderation.Verdict;
@@ -138,6 +139,21 @@ class RetentionTest {
         assertFalse(stored(jdbi, "rejected-by-rule"));
         assertFalse(stored(jdbi, "rejected"));
         assertTrue(stored(jdbi, "reported"), "published with a report open: a moderator's still");
+    }
+
+    /** A comment stored with alsoQuotes (changeset 21) goes with its rows of comment_quotes, which referenced it. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aCommentGoesWithTheFurtherQuotedCommentsItNamed(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment("quoting", Action.REJECT).withAlsoQuotes(List.of(new AlsoQuoted(null, 5, "Dana", "words"))), T0);
+
+        Retention.Removed removed = new Retention(jdbi, UNREVIEWED, REVIEWED, 500).run(T0.plus(Duration.ofDays(366)));
+
+        assertEquals(1, removed.comments(), removed.toString());
+        assertFalse(stored(jdbi, "quoting"));
+        assertEquals(0, count(jdbi, "SELECT COUNT(*) FROM comment_quotes WHERE comment_id = :key", key("quoting")));
     }
 
     @ParameterizedTest
