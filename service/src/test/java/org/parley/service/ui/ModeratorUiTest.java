@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -2839,9 +2840,14 @@ class ModeratorUiTest {
         assertEquals(200, other.getStatus());
     }
 
-    /** The ids of the comments listed now. */
+    /**
+     * The ids of the comments listed now, read in one script: a poll may draw the list again between finding the cards
+     * and reading each one's id, which made that read a stale element.
+     */
+    @SuppressWarnings("unchecked")
     private static List<String> shownIds(WebDriver d) {
-        return d.findElements(By.cssSelector("#comments > li.comment")).stream().map(e -> e.getAttribute("data-id")).toList();
+        return (List<String>) ((JavascriptExecutor) d).executeScript(
+                "return Array.from(document.querySelectorAll('#comments > li.comment'), (e) => e.getAttribute('data-id'));");
     }
 
     private void open(String queue) {
