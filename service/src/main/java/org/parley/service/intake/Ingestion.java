@@ -88,6 +88,13 @@ public final class Ingestion {
         void admitted(int comments, long readings);
     }
 
+    /** What the models' turn scores and reads against targets, for the caller to pay for it ({@link #submit(List, String, boolean, WorkCharge)}). */
+    @FunctionalInterface
+    public interface WorkCharge {
+        /** @param scored new comments the toxicity model reads; {@code comments} and {@code readings} as {@link StanceCharge}'s */
+        void admitted(int scored, int comments, long readings);
+    }
+
     /**
      * The comments of a call as stored, and the targets read in it (by {@link StanceLimits#sameness}): on new
      * comments, and on stored ones that lacked them. A target the call names and none read was stored already.
@@ -105,6 +112,11 @@ public final class Ingestion {
      * @throws TooManyTargets when a stored comment would hold stance on more than {@link StanceLimits#MAX_TARGETS}
      */
     public Stored submit(List<Submission> submissions, String site, boolean newTargets, StanceCharge inTurn) {
+        return submit(submissions, site, newTargets, (WorkCharge) (scored, comments, readings) -> inTurn.admitted(comments, readings));
+    }
+
+    /** As {@link #submit(List, String, boolean, StanceCharge)}, telling {@code inTurn} the new comments scored too. */
+    public Stored submit(List<Submission> submissions, String site, boolean newTargets, WorkCharge inTurn) {
         // The stance bundle is read once: a reload meanwhile must not split the call.
         Call call = new Call(submissions, site, stance == null ? null : stance.get());
         Found found = call.find(newTargets);
@@ -186,13 +198,13 @@ public final class Ingestion {
          * stance is read in the same turn, as /v1/score reads it: its sentence encoder costs more than the toxicity
          * model. The turn holds what the models' work weighs. A 503 here stores nothing.
          */
-        Scored scoreInTurn(Found found, List<String> parents, StanceCharge inTurn) {
+        Scored scoreInTurn(Found found, List<String> parents, WorkCharge inTurn) {
             List<Integer> fresh = found.fresh();
             List<CommentScorer.Input> inputs = fresh.stream().map(i -> new CommentScorer.Input(
                     submissions.get(i).text(), EnumSet.allOf(Attribute.class), true)).toList();
             Work work = weigh(found, parents);
             return (submissions.size() == 1 ? gate : batchGate).run(work.units(), () -> {
-                inTurn.admitted(work.readComments(), work.readings());
+                inTurn.admitted(fresh.size(), work.readComments(), work.readings());
                 CommentScorer.Result toxicity = fresh.isEmpty() ? null : scorer.score(inputs);
                 List<String> stances = new ArrayList<>(fresh.size());
                 for (int k = 0; k < fresh.size(); k++) stances.add(stanceJson(stanceModel, submissions.get(fresh.get(k)), parents.get(k)));

@@ -54,7 +54,7 @@ public final class ScoreResource {
     private final ScoringGate gate;
     private final ScoringGate batchGate;
 
-    /** No charge for a batch's stance beyond the body's, and no limit on requests scoring at once (the resource tests). */
+    /** No charge for a batch's work beyond the body's, and no limit on requests scoring at once (the resource tests). */
     public ScoreResource(CommentScorer scorer, ObjectMapper json, int maxBatch, StanceHolder stance, SentimentHolder sentiment) {
         this(scorer, json, maxBatch, stance, sentiment, null);
     }
@@ -66,7 +66,8 @@ public final class ScoreResource {
 
     /**
      * @param stance  its models are thread-safe: they serialise the calls into each of their networks
-     * @param limiter charges the caller for each batch item read against targets or a parent ({@link RateLimiter#chargeWork})
+     * @param limiter charges the caller for a batch's items scored, and each read against targets or a parent
+     *                ({@link RateLimiter#chargeWork})
      * @param gate      admits a comment to its scoring, once its body is read and checked, holding what it weighs
      * @param batchGate the same for a batch (its items' weights together), in a lane of its own
      */
@@ -132,13 +133,13 @@ public final class ScoreResource {
                         new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit()));
             }
         }
-        long stanceCost = requests.stream().filter(q -> q.targets() != null || q.parent() != null)
+        long workCost = RateLimiter.scoringTokens(requests.size()) + requests.stream().filter(q -> q.targets() != null || q.parent() != null)
                 .mapToLong(q -> RateLimiter.stanceTokens(1, q.targets() == null ? 0 : q.targets().size())).sum();
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));
         batchGate.run(requests.stream().mapToLong(ScoringWork::request).sum(), () -> {
             // Charged in the turn, before the work: batches scored together pay too, and one the lane refuses (a 503) pays nothing.
-            if (limiter != null && stanceCost > 0) limiter.chargeWork(requestContext, stanceCost);
+            if (limiter != null) limiter.chargeWork(requestContext, workCost);
             CommentScorer.Result r = scorer.score(inputs);
             ServedStance servedStance = stance.current();
             for (int k = 0; k < good.size(); k++) {

@@ -70,8 +70,8 @@ public final class ScoreThreadResource {
     }
 
     /**
-     * @param limiter charges the caller for each comment read against targets, and for the article read when targets are
-     *                proposed ({@link RateLimiter#chargeWork})
+     * @param limiter charges the caller for the comments scored, each one read against targets, and the article read when
+     *                targets are proposed ({@link RateLimiter#chargeWork})
      * @param gate    admits a thread to its scoring, once it is read and checked, holding what it weighs
      */
     public ScoreThreadResource(CommentScorer scorer, StanceHolder stance, ThreadTargets targets, SentimentHolder sentiment,
@@ -121,6 +121,7 @@ public final class ScoreThreadResource {
                                   RequestChecks.Requested requested, List<Optional<ReplyContext.Parent>> parents) {
         Set<Attribute> attributes = requested.attributes();
         // Each charged before its work: threads sent together pay too. NER reads the article whatever it finds.
+        if (limiter != null) limiter.chargeWork(requestContext, RateLimiter.scoringTokens(thread.comments().size()));
         if (limiter != null && request.targets() == null)
             limiter.chargeWork(requestContext, RateLimiter.proposingTokens(TargetFinder.charsRead(thread.article())));
         ThreadTargets.Used used = targets.choose(request.targets(), thread.article());

@@ -71,8 +71,8 @@ public final class ThreadsResource {
     }
 
     /**
-     * @param limiter charges the caller for each comment read against {@code ?target=}, and for each comment stored or
-     *                found stored ({@link RateLimiter#chargeWork})
+     * @param limiter charges the caller for the new comments scored, each comment read against {@code ?target=}, and each
+     *                comment stored or found stored ({@link RateLimiter#chargeWork})
      */
     public ThreadsResource(Ingestion ingestion, CommentViews views, int maxComments, RateLimiter limiter) {
         this.limiter = limiter;
@@ -165,10 +165,12 @@ public final class ThreadsResource {
     /** The submissions stored for the site; an id taken is a 409 and too many targets a 400, each naming the comment. */
     private Ingestion.Stored store(List<Submission> submissions, String site, ContainerRequestContext requestContext) {
         try {
-            // Charged in the lane's turn, for the stance read: a thread the full lane refuses (a 503) pays none, nor do
-            // comments already stored, which come back unscored, but for the new targets they are read against.
-            return ingestion.submit(submissions, site, true, (comments, readings) -> {
-                if (limiter != null) limiter.chargeWork(requestContext, RateLimiter.stanceTokensOfReadings(comments, readings));
+            // Charged in the lane's turn, for the new comments scored and the stance read: a thread the full lane refuses
+            // (a 503) pays none, nor do comments already stored, which come back unscored, but for the new targets they are
+            // read against.
+            return ingestion.submit(submissions, site, true, (scored, comments, readings) -> {
+                if (limiter != null) limiter.chargeWork(requestContext,
+                        RateLimiter.scoringTokens(scored) + RateLimiter.stanceTokensOfReadings(comments, readings));
             });
         } catch (IdTaken e) {
             throw new ApiException(409, "comments[" + e.index() + "].id", null, "comments[" + e.index() + "]: " + e.getMessage());

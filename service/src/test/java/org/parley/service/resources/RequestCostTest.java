@@ -233,13 +233,14 @@ class RequestCostTest {
                 .build();
         service.before();
         try {
-            // 40 comments, no target: a request and its body (2 KiB). Sent again with a target: the same and 44 tokens of
-            // stance, far past the bucket of 10 (refilled at a token a second), where the requests alone leave some.
-            assertEquals(200, storeThread(service, "retarget-thread-1", "t6", 40, null).getStatus());
-            Response retargeted = storeThread(service, "retarget-thread-1", "t6", 40, "the war");
+            // 10 comments, no target: a request, a token once stored and 2 for their scoring (the body is under a KiB). Sent
+            // again with a target: a request, the token once stored and 11 tokens of stance, past the bucket of 10
+            // (refilled at a token a second), where the calls alone leave 4.
+            assertEquals(200, storeThread(service, "retarget-thread-1", "t6", 10, null).getStatus());
+            Response retargeted = storeThread(service, "retarget-thread-1", "t6", 10, "the war");
             com.fasterxml.jackson.databind.JsonNode body = retargeted.readEntity(com.fasterxml.jackson.databind.JsonNode.class);
             assertEquals(200, retargeted.getStatus(), body::toString);
-            assertEquals("the war", body.at("/comments/39/stance/0/target").asText(), body::toString);
+            assertEquals("the war", body.at("/comments/9/stance/0/target").asText(), body::toString);
             Response next = storeThread(service, "retarget-thread-1", "t7", 1, null);
             assertEquals(429, next.getStatus(), "the stored comments' stance on the new target is charged");
         } finally {
@@ -285,6 +286,105 @@ class RequestCostTest {
         jakarta.ws.rs.client.WebTarget t = service.target("/v1/threads").queryParam("key", key);
         if (target != null) t = t.queryParam("target", target);
         return t.request().post(Entity.entity(body.append("]}").toString(), MediaType.APPLICATION_JSON));
+    }
+
+    /**
+     * A fourth penetration test (forty-sixth session): a short comment's toxicity, ~2 ms of a core, was charged by its bytes
+     * alone in a batch, so 100 comments of a few words (~0.2 s) cost a request and their ~4 KiB. Each comment scored now
+     * costs a fifth of a token, in the turn; the batch itself is answered, the key's next request is the 429 with its
+     * JSON body and Retry-After, and nothing of that request is scored.
+     */
+    @Test
+    void aBatchOfShortCommentsPaysForEachCommentScored() throws Throwable {
+        RateLimiter limiter = new RateLimiter(10, 5, 1024, 0);  // with the key's 1/s, a bucket of 10
+        org.parley.score.Scorer counted = Fakes.scorer();
+        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("short-batch-1:website,one-batch-1:website", 1), limiter))
+                .addResource(new ScoreResource(Fakes.commentScorer(Fakes.modelHolder(counted, "1")), Fakes.mapper(), 100,
+                        Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment(), limiter))
+                .build();
+        service.before();
+        try {
+            // 100 comments of a few words, 3.4 KiB: a request, 3 tokens of body and 20 for the comments scored, 14 past the
+            // bucket (the rest alone left 6 tokens).
+            Response first = shortBatch(service, "short-batch-1", 100);
+            assertEquals(200, first.getStatus(), () -> first.readEntity(String.class));
+            assertEquals(100, first.readEntity(com.fasterxml.jackson.databind.JsonNode.class).at("/results").size());
+            int invocations = org.mockito.Mockito.mockingDetails(counted).getInvocations().size();
+            Response next = shortBatch(service, "short-batch-1", 100);
+            assertEquals(429, next.getStatus(), "the 100 comments scored cost 20 tokens; the bucket held 10");
+            assertTrue(Long.parseLong(next.getHeaderString("Retry-After")) >= 5, next.getHeaderString("Retry-After"));
+            com.fasterxml.jackson.databind.JsonNode refusal = next.readEntity(com.fasterxml.jackson.databind.JsonNode.class);
+            assertEquals(429, refusal.get("code").asInt(), refusal::toString);
+            assertEquals(1, refusal.get("limit").asLong(), "the key's requests a second: " + refusal);
+            assertTrue(refusal.get("message").asText().contains("rate limit"), refusal::toString);
+            assertFalse(refusal.has("results"), "nothing of the batch is answered: " + refusal);
+            assertEquals(invocations, org.mockito.Mockito.mockingDetails(counted).getInvocations().size(), "nor scored");
+            // Up to 4 comments cost their request alone, as one comment does.
+            for (int i = 0; i < 3; i++) assertEquals(200, shortBatch(service, "one-batch-1", 4).getStatus(), "batch " + i);
+            assertEquals(0, RateLimiter.scoringTokens(4));
+            assertEquals(20, RateLimiter.scoringTokens(100));
+        } finally {
+            service.after();
+        }
+    }
+
+    private static Response shortBatch(ResourceExtension service, String key, int comments) {
+        StringBuilder body = new StringBuilder("{\"comments\": [");
+        for (int i = 0; i < comments; i++) body.append(i == 0 ? "" : ",").append("{\"comment\": {\"text\": \"no way ").append(i).append("\"}}");
+        return service.target("/v1/score/batch").queryParam("key", key).request()
+                .post(Entity.entity(body.append("]}").toString(), MediaType.APPLICATION_JSON));
+    }
+
+    /** The same for /v1/score/thread: a thread's comments scored cost a fifth of a token each, with targets or without. */
+    @Test
+    void aThreadsShortCommentsPayForEachCommentScored() throws Throwable {
+        RateLimiter limiter = new RateLimiter(10, 5, 1024, 0);  // with the key's 1/s, a bucket of 10
+        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("short-thread-1:website", 1), limiter))
+                .addResource(new ScoreThreadResource(Fakes.commentScorer(MODELS), Fakes.stanceHolder(Fakes.stance()),
+                        new org.parley.service.core.ThreadTargets(article -> java.util.List.of()), Fakes.sentiment(), 500, limiter))
+                .build();
+        service.before();
+        try {
+            // 100 comments, 3.5 KiB, NER finding nothing in a title of one character: a request, 3 tokens of body, one of
+            // NER and 20 for the comments scored (the rest, 5, left half the bucket).
+            Response first = thread(service, "short-thread-1", 100, null);
+            assertEquals(200, first.getStatus(), () -> first.readEntity(String.class));
+            Response next = thread(service, "short-thread-1", 1, null);
+            assertEquals(429, next.getStatus(), "the 100 comments scored cost 20 tokens; the bucket held 10");
+            assertNotNull(next.getHeaderString("Retry-After"));
+        } finally {
+            service.after();
+        }
+    }
+
+    /**
+     * The same for /v1/threads, whose comments cost a tenth of a token each once stored: a new one is scored too, a fifth
+     * more, in the turn; one found stored is not scored again, and pays the tenth alone. A call refused for the key's
+     * rate stores nothing.
+     */
+    @Test
+    void aStoredThreadsNewCommentsPayForTheirScoring(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Throwable {
+        RateLimiter limiter = new RateLimiter(10, 5, 1024, 0);  // with the key's 1/s, a bucket of 10
+        org.parley.service.store.CommentStore store = new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir));
+        org.parley.service.intake.Ingestion ingestion = new org.parley.service.intake.Ingestion(Fakes.commentScorer(MODELS),
+                () -> Fakes.served(Fakes.stance()), store, Fakes.mapper(), java.time.Clock.systemUTC());
+        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("new-thread-1:website:site=a.example", 1), limiter))
+                .addResource(new ThreadsResource(ingestion, new org.parley.service.moderation.CommentViews(Fakes.mapper()), 500, limiter))
+                .build();
+        service.before();
+        try {
+            // 50 new comments, 1.8 KiB: a request, a token of body and 5 once stored, 7 of the bucket's 10; and 10 for their
+            // scoring, 7 past it.
+            Response first = storeThread(service, "new-thread-1", "t10", 50, null);
+            assertEquals(200, first.getStatus(), () -> first.readEntity(String.class));
+            Response next = storeThread(service, "new-thread-1", "t11", 1, null);
+            assertEquals(429, next.getStatus(), "the 50 new comments scored cost 10 tokens more");
+            assertTrue(next.readEntity(String.class).contains("rate limit"));
+            assertTrue(store.find("a.example", "t10/c49").isPresent());
+            assertTrue(store.find("a.example", "t11/c0").isEmpty(), "the refused call stored nothing");
+        } finally {
+            service.after();
+        }
     }
 
     /** Each target adds work to every comment: 10 targets cost a comment 2 tokens (~25 ms of a core a batch item). */
