@@ -107,10 +107,13 @@ public final class ScoreThreadResource {
         return new ThreadResponse(scored.id(), scored.targets(), comments, scored.summary(), scored.model(), scored.stanceModel());
     }
 
-    /** What scoring the thread weighs: targets to be proposed are counted at the most that may be ({@link ThreadTargets#MAX_PROPOSED}). */
+    /**
+     * What scoring the thread weighs: targets to be proposed are counted at the most that may be
+     * ({@link ThreadTargets#MAX_PROPOSED}), and the article NER reads to propose them ({@link ScoringWork#proposing}).
+     */
     private static long work(CommentThread thread, List<String> given, List<Optional<ReplyContext.Parent>> parents) {
         int targets = given == null ? ThreadTargets.MAX_PROPOSED : given.size();
-        long units = 0;
+        long units = given == null ? ScoringWork.proposing(TargetFinder.charsRead(thread.article())) : 0;
         for (int i = 0; i < thread.comments().size(); i++)
             units += ScoringWork.comment(thread.comments().get(i).text(), targets, parents.get(i).map(ReplyContext.Parent::text).orElse(null));
         return units;

@@ -27,4 +27,12 @@ class ScoringWorkTest {
                 new ScoreRequest.Context(null, "parent", null, null), null, List.of("the plan"));
         assertEquals(2 + 6 + 1 + 1, ScoringWork.request(request));
     }
+
+    @Test
+    void proposingWeighsAUnitPerStarted200CharactersNerReads() {
+        assertEquals(0, ScoringWork.proposing(0));
+        assertEquals(1, ScoringWork.proposing(1));
+        assertEquals(1, ScoringWork.proposing(200));
+        assertEquals(101, ScoringWork.proposing(20_001), "the longest article body read, and a title of one character");
+    }
 }

@@ -220,4 +220,59 @@ class OverloadTest {
         assertEquals(200, post(WEIGHED, "/v1/score/batch", heavy).getStatus());
         assertEquals(0, WEIGHED_LANE.unitsHeld());
     }
+
+    /**
+     * Known gaps (request costs, forty-sixth session): a thread whose targets are proposed ran NER over its article (0.35-0.8
+     * s of a core for 20,000 characters) holding the weight of its comments and 5 targets, a few units of the batches'
+     * lane, so any number of such threads ran NER at once. The article read weighs a unit per 200 characters now: beside
+     * one such thread in a lane of 200 units, another finds no room, while a thread with its targets given does.
+     */
+    @Test
+    void proposingTargetsHoldsTheLaneForTheArticleNerReads() throws Throwable {
+        ScoringGate lane = new ScoringGate(1, 200, 0, Duration.ofMinutes(5));
+        CountDownLatch inNer = new CountDownLatch(1), leaveNer = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger heldInNer = new java.util.concurrent.atomic.AtomicInteger();
+        org.parley.service.core.ThreadTargets ner = new org.parley.service.core.ThreadTargets(article -> {
+            if (calls.incrementAndGet() == 1) {  // the first thread stays in NER until released
+                heldInNer.set(lane.unitsHeld());
+                inNer.countDown();
+                try {
+                    leaveNer.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return List.of();
+        });
+        ResourceExtension service = Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))
+                .addResource(new ScoreThreadResource(Fakes.commentScorer(MODELS), Fakes.stanceHolder(Fakes.stance()), ner,
+                        Fakes.sentiment(), Fakes.MAX_THREAD, null, lane))
+                .build();
+        service.before();
+        try {
+            String article = "{\"title\": \"x\", \"body\": \"" + "word ".repeat(4_000) + "\"}";
+            String proposing = "{\"thread\": {\"id\": \"t\", \"article\": " + article
+                    + ", \"comments\": [{\"id\": \"c1\", \"text\": \"no way\"}]}, \"spans\": false}";
+            CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> post(service, "/v1/score/thread", proposing), THREADS);
+            assertTrue(inNer.await(1, java.util.concurrent.TimeUnit.MINUTES), "the first thread never reached NER");
+            // 20,001 characters read (title and body): 101 units; its comment with 5 targets: 1 + 3 + 5.
+            assertEquals(110, heldInNer.get(), "held while NER reads the article");
+            assertEquals(110, lane.unitsHeld());
+
+            Response second = post(service, "/v1/score/thread", proposing);
+            assertEquals(503, second.getStatus(), "110 + 110 units: no room for a second NER beside the first");
+            assertEquals("1", second.getHeaderString("Retry-After"));
+            assertTrue(second.readEntity(JsonNode.class).has("message"));
+            assertEquals(1, calls.get(), "the second never ran NER");
+            String given = proposing.replace("\"spans\": false", "\"targets\": [\"the plan\"], \"spans\": false");
+            assertEquals(200, post(service, "/v1/score/thread", given).getStatus(), "given targets read no article: its 5 units fit");
+            leaveNer.countDown();
+            assertEquals(200, first.get().getStatus());
+            assertEquals(0, lane.unitsHeld());
+        } finally {
+            leaveNer.countDown();
+            service.after();
+        }
+    }
 }
