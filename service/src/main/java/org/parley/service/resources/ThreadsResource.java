@@ -44,6 +44,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * POST /v1/threads: a whole thread in the JSON thread format (docs/thread-format.md), each comment
@@ -91,9 +92,11 @@ public final class ThreadsResource {
         CommentThread thread = checkedThread(body);
         String articleId = thread.article().id() != null ? thread.article().id() : thread.id();
         Caller caller = (Caller) security.getUserPrincipal();
-        Ingestion.Stored stored = store(submissions(thread, articleId, t), caller.site(), requestContext);
-        // Once stored: a call refused (a 4xx, a 503) pays none of it. Into debt, as a body's KiB: the key's next calls wait.
-        if (limiter != null) limiter.chargeWork(requestContext, RateLimiter.threadCommentTokens(stored.comments().size()));
+        AtomicBoolean paid = new AtomicBoolean();
+        Ingestion.Stored stored = store(submissions(thread, articleId, t), caller.site(), requestContext, paid);
+        // A call that took no turn (a re-send reading nothing) pays for its comments once answered from the store: one
+        // refused (a 4xx, a 503) pays none. Into debt, as a body's KiB: the key's next calls wait.
+        if (limiter != null && !paid.get()) limiter.chargeWork(requestContext, RateLimiter.threadCommentTokens(stored.comments().size()));
         return answer(thread, articleId, stored, t, caller.role());
     }
 
@@ -163,14 +166,17 @@ public final class ThreadsResource {
     }
 
     /** The submissions stored for the site; an id taken is a 409 and too many targets a 400, each naming the comment. */
-    private Ingestion.Stored store(List<Submission> submissions, String site, ContainerRequestContext requestContext) {
+    private Ingestion.Stored store(List<Submission> submissions, String site, ContainerRequestContext requestContext,
+                                   AtomicBoolean paid) {
         try {
-            // Charged in the lane's turn, for the new comments scored and the stance read: a thread the full lane refuses
-            // (a 503) pays none, nor do comments already stored, which come back unscored, but for the new targets they are
-            // read against.
+            // Charged in the lane's turn, before the work: the call's comments, the new ones scored and the stance read. A
+            // thread the full lane refuses (a 503) pays none, nor do comments already stored, which come back unscored,
+            // but for the new targets they are read against; calls of one key sent together pay before they score.
             return ingestion.submit(submissions, site, true, (scored, comments, readings) -> {
-                if (limiter != null) limiter.chargeWork(requestContext,
-                        RateLimiter.scoringTokens(scored) + RateLimiter.stanceTokensOfReadings(comments, readings));
+                if (limiter == null) return;
+                limiter.chargeWork(requestContext, RateLimiter.threadCommentTokens(submissions.size())
+                        + RateLimiter.scoringTokens(scored) + RateLimiter.stanceTokensOfReadings(comments, readings));
+                paid.set(true);
             });
         } catch (IdTaken e) {
             throw new ApiException(409, "comments[" + e.index() + "].id", null, "comments[" + e.index() + "]: " + e.getMessage());

@@ -280,6 +280,60 @@ class RequestCostTest {
         }
     }
 
+    /**
+     * Known gaps (request costs, forty-sixth session): a /v1/threads call's tenth of a token a comment was charged once
+     * stored, so calls of one key sent together each scored before any had paid for its comments. A call that takes a turn
+     * pays them in it now, before the work: while one is still scoring, the key's next call is already the 429.
+     */
+    @Test
+    void aThreadCallThatScoresPaysForItsCommentsBeforeTheWork(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Throwable {
+        RateLimiter limiter = new RateLimiter(10, 5, 1024, 0);  // with the keys' 1/s, a bucket of 10
+        java.util.concurrent.CountDownLatch inScoring = new java.util.concurrent.CountDownLatch(1), release = new java.util.concurrent.CountDownLatch(1);
+        org.parley.score.Scorer fake = Fakes.scorer();
+        org.parley.score.Scorer holding = org.mockito.Mockito.mock(org.parley.score.Scorer.class);
+        org.mockito.Mockito.when(holding.name()).thenReturn("fake");
+        org.mockito.Mockito.when(holding.score(org.mockito.ArgumentMatchers.anyList())).thenAnswer(call -> {
+            java.util.List<String> texts = call.getArgument(0);
+            if (texts.stream().anyMatch(t -> t.contains("hold"))) {
+                inScoring.countDown();
+                release.await();
+            }
+            return fake.score(texts);
+        });
+        org.mockito.Mockito.when(holding.scoreVariants(org.mockito.ArgumentMatchers.anyList())).thenCallRealMethod();
+        org.mockito.Mockito.when(holding.score(org.mockito.ArgumentMatchers.anyList(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.anyList())).thenCallRealMethod();
+        org.parley.service.intake.Ingestion ingestion = new org.parley.service.intake.Ingestion(Fakes.commentScorer(Fakes.modelHolder(holding, "1")),
+                () -> Fakes.served(Fakes.stance()), new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir)),
+                Fakes.mapper(), java.time.Clock.systemUTC(), org.parley.service.core.ScoringGate.open(),
+                new org.parley.service.core.ScoringGate(1, 1_000, 0, java.time.Duration.ofMinutes(5)));
+        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(
+                        ApiKeys.parse("filling-key-1:website:site=a.example,together-key-1:website:site=a.example", 1), limiter))
+                .addResource(new ThreadsResource(ingestion, new org.parley.service.moderation.CommentViews(Fakes.mapper()), 500, limiter))
+                .build();
+        service.before();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            assertEquals(200, storeThread(service, "filling-key-1", "t12", 190, null).getStatus());
+            // The 190 sent again with a new comment that waits in its scoring: a request, 6 tokens of body (6.9 KiB), and in
+            // the turn 19 for the 191 comments (none for 1 comment scored): 16 past the bucket, where before the turn 3 were left.
+            StringBuilder body = new StringBuilder("{\"id\": \"t12\", \"article\": {\"title\": \"x\"}, \"comments\": [");
+            for (int i = 0; i < 190; i++) body.append("{\"id\": \"c").append(i).append("\", \"text\": \"no way ").append(i).append("\"},");
+            String thread = body.append("{\"id\": \"new\", \"text\": \"hold on\"}]}").toString();
+            java.util.concurrent.Future<Response> scoring = pool.submit(() -> service.target("/v1/threads").queryParam("key", "together-key-1")
+                    .request().post(Entity.entity(thread, MediaType.APPLICATION_JSON)));
+            assertTrue(inScoring.await(1, java.util.concurrent.TimeUnit.MINUTES), "the call never reached its scoring");
+            Response meanwhile = storeThread(service, "together-key-1", "t13", 1, null);
+            assertEquals(429, meanwhile.getStatus(), "the scoring call's 191 comments were paid before its work");
+            release.countDown();
+            assertEquals(200, scoring.get().getStatus());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+            service.after();
+        }
+    }
+
     private static Response storeThread(ResourceExtension service, String key, String id, int comments, String target) {
         StringBuilder body = new StringBuilder("{\"id\": \"" + id + "\", \"article\": {\"title\": \"x\"}, \"comments\": [");
         for (int i = 0; i < comments; i++) body.append(i == 0 ? "" : ",").append("{\"id\": \"c").append(i).append("\", \"text\": \"no way ").append(i).append("\"}");
