@@ -203,9 +203,10 @@ class RequestCostTest {
             Response next = storeThread(service, "refused-thread-1", "t2", 1, null);
             assertEquals(200, next.getStatus(), () -> "10 comments' stance, 10 tokens, would have emptied the bucket: " + next.readEntity(String.class));
 
-            // 7 comments against a target: a request and 7 tokens of stance (the body is under a KiB); sent again, a request.
-            assertEquals(200, storeThread(service, "resent-thread-1", "t3", 7, "the war").getStatus());
-            Response again = storeThread(service, "resent-thread-1", "t3", 7, "the war");
+            // 5 comments against a target: a request, 5 tokens of stance and one of scoring (the body is under a KiB);
+            // sent again, a request: 8 of the 10, where charging the re-send's stance too would leave none for t4.
+            assertEquals(200, storeThread(service, "resent-thread-1", "t3", 5, "the war").getStatus());
+            Response again = storeThread(service, "resent-thread-1", "t3", 5, "the war");
             assertEquals(200, again.getStatus(), () -> "the stored comments come back unscored, at no stance: " + again.readEntity(String.class));
             // 20 comments: twice the bucket's 10 in debt, so that the refill of a slow run (1/s) cannot hide it before t5.
             Response more = storeThread(service, "resent-thread-1", "t4", 20, "the war");
