@@ -23,6 +23,15 @@ import org.parley.service.access.Role;
 public final class RateLimiter {
     /** Visitors' buckets kept at most, the least recently used dropped beyond (~433 bytes each in a soak audit: ~43 MB in all). */
     static final long MOST_VISITORS = 100_000;
+    /**
+     * Addresses' tries kept at most, the least recently used dropped beyond. Every request that presents a credential
+     * takes a try of its address's bucket (a success gives it back), so each new address, a page's reader with the scorer
+     * key or a guesser with a made-up one, was a bucket kept 90 s with no bound: a fifth penetration test (forty-seventh
+     * session) sent 40,000 wrong keys from as many loopback addresses in 31 s, +17 MB of heap (~430 bytes each); from an
+     * IPv6 prefix, at a faster sender's rate, 90 s of them is gigabytes. Dropping one forgives its failures, which only
+     * a sender of more than this many addresses in 90 s can cause, and it has as many budgets of its own anyway.
+     */
+    static final long MOST_ADDRESSES = 100_000;
     private final int burstSeconds;
     private final int sessionPerSecond;
     private final int bytesPerToken;
@@ -58,7 +67,7 @@ public final class RateLimiter {
         // Visitors are many: a day's addresses of a news site's readers would be millions of buckets, so the least
         // recently used go first beyond 100,000 (a forgotten visitor's debt is forgiven; a key's never is).
         this.visitors = new TokenBuckets(Duration.ofDays(1), MOST_VISITORS);
-        this.failures = new TokenBuckets(Duration.ofSeconds(90));
+        this.failures = new TokenBuckets(Duration.ofSeconds(90), MOST_ADDRESSES);
     }
 
     public boolean chargesBodies() {
@@ -198,6 +207,11 @@ public final class RateLimiter {
     /** Visitors' buckets kept now (tests). */
     long visitorsKept() {
         return visitors.size();
+    }
+
+    /** Addresses' failure buckets kept now (tests). */
+    long addressesKept() {
+        return failures.size();
     }
 
     public int scorerPerAddress() {

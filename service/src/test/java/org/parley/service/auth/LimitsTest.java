@@ -95,6 +95,26 @@ class LimitsTest {
         assertTrue(limiter.visitorsKept() >= RateLimiter.MOST_VISITORS / 2, "recent readers are kept: " + limiter.visitorsKept());
     }
 
+    /**
+     * A fifth penetration test (forty-seventh session): each address that presented a credential, right or wrong, kept a
+     * bucket of its tries for 90 s with no bound (40,000 made-up keys from as many addresses: +17 MB of heap).
+     */
+    @Test
+    void addressesThatPresentedCredentialsAreKeptAtMostTheMostKept() {
+        RateLimiter limiter = new RateLimiter(2, 10, 0, 60);
+        int addresses = (int) (RateLimiter.MOST_ADDRESSES * 3 / 2);
+        for (int i = 0; i < addresses; i++) {
+            String address = "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255);
+            assertTrue(limiter.tryCredential(address).isEmpty());
+            if (i % 2 == 0) limiter.succeeded(address);  // a reader with the page's key, or a guesser
+        }
+        assertTrue(limiter.addressesKept() <= RateLimiter.MOST_ADDRESSES, limiter.addressesKept() + " buckets kept");
+        assertTrue(limiter.addressesKept() >= RateLimiter.MOST_ADDRESSES / 2, "recent addresses are kept: " + limiter.addressesKept());
+        String guesser = "203.0.113.9";
+        for (int i = 0; i < 60; i++) assertTrue(limiter.tryCredential(guesser).isEmpty());
+        assertTrue(limiter.tryCredential(guesser).isPresent(), "a recent address's failures still count");
+    }
+
     @Test
     void anAddressThatFailsTooOftenMayNotTryAgainForAWhile() {
         RateLimiter limiter = new RateLimiter(2, 10, 0, 5);
