@@ -145,6 +145,33 @@ class SessionResourceTest {
     }
 
     /**
+     * A fifth penetration test (forty-seventh session): a session token authenticates as {@code ?key=} and
+     * {@code X-Goog-Api-Key} as it does as a Bearer token, but the log-out read the cookie and the Bearer token only: sent
+     * the other two ways it was the 204 of a log-out, and the session went on.
+     */
+    @Test
+    void aLogOutEndsTheSessionWhicheverWayItsTokenIsPresented() {
+        CLOCK.now = START;
+        String byQuery = logIn(), byGoogleHeader = logIn(), other = logIn();
+        assertEquals(200, RESOURCES.target("/v1/session").queryParam("key", byQuery).request().get().getStatus());
+
+        assertEquals(204, RESOURCES.target("/v1/session").queryParam("key", byQuery).request().delete().getStatus());
+        assertEquals(204, RESOURCES.target("/v1/session").request().header("X-Goog-Api-Key", byGoogleHeader).delete().getStatus());
+
+        assertEquals(401, who(byQuery).getStatus(), "the log-out by ?key= ended the session");
+        assertEquals(401, RESOURCES.target("/v1/session").queryParam("key", byQuery).request().get().getStatus());
+        assertEquals(401, who(byGoogleHeader).getStatus(), "the log-out by X-Goog-Api-Key ended the session");
+        assertEquals(200, who(other).getStatus(), "the account's other session goes on");
+    }
+
+    private static String logIn() {
+        Response login = RESOURCES.target("/v1/session").request()
+                .post(Entity.json("{\"username\": \"alice\", \"password\": \"" + PASSWORD + "\"}"));
+        assertEquals(200, login.getStatus());
+        return login.readEntity(JsonNode.class).get("token").asText();
+    }
+
+    /**
      * A database review (thirty-eighth session): a log-in whose account remove-moderator removed just after its password
      * check met the session's foreign key, a 500. It is the log-in's 401. The account goes as the resource reads the
      * clock, which it does first after the check.
