@@ -5,7 +5,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.io.IOException;
@@ -40,7 +42,12 @@ public final class DiscoveryResource {
     @GET
     @Path("{discovery: \\$discovery/rest|discovery/v1/apis/commentanalyzer/v1alpha1/rest}")
     @Produces(MediaType.APPLICATION_JSON)
-    public String document(@Context UriInfo uri) {
-        return template.replace("ROOT_URL", publicRoot.orElseGet(() -> uri.getBaseUri().toString()));
+    public Response document(@Context UriInfo uri) {
+        if (publicRoot.isPresent()) return Response.ok(template.replace("ROOT_URL", publicRoot.get())).build();
+        // Rooted at the request's Host: a shared cache in front that keys on the URL alone would hand the root one
+        // request named (https://evil.example/) to every client that builds itself from the document, and those send
+        // their key and comments there (a fifth penetration test, forty-seventh session). No cache keeps it.
+        return Response.ok(template.replace("ROOT_URL", uri.getBaseUri().toString()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }
