@@ -45,14 +45,7 @@ final class ReplyParents {
             else if (c.parentNumber() != null)
                 numbers.computeIfAbsent(new Article(c.site(), c.articleId()), a -> new ArrayList<>()).add(c.parentNumber());
         }
-        Map<String, Map<String, String>> byId = new HashMap<>();
-        ids.forEach((site, list) -> {
-            Map<String, String> found = byId.computeIfAbsent(site, s -> new HashMap<>());
-            for (List<String> part : chunks(list))
-                h.createQuery(BY_ID).bindList("ids", part).bind("site", site)
-                        .map((rs, ctx) -> Map.entry(rs.getString("local_id"), rs.getString("id")))
-                        .forEach(e -> found.put(e.getKey(), e.getValue()));
-        });
+        Map<String, Map<String, String>> byId = byIds(h, ids);
         Map<Article, Map<Integer, String>> byNumber = firstOfNumbers(h, numbers);
         String[] out = new String[comments.size()];
         for (int i = 0; i < out.length; i++) {
@@ -61,6 +54,19 @@ final class ReplyParents {
             else if (c.parentNumber() != null) out[i] = byNumber.get(new Article(c.site(), c.articleId())).get(c.parentNumber());
         }
         return out;
+    }
+
+    /** The stored keys of the comments named by their site's ids, by site and id; an id not stored is absent. */
+    private static Map<String, Map<String, String>> byIds(Handle h, Map<String, List<String>> ids) {
+        Map<String, Map<String, String>> byId = new HashMap<>();
+        ids.forEach((site, list) -> {
+            Map<String, String> found = byId.computeIfAbsent(site, s -> new HashMap<>());
+            for (List<String> part : chunks(list))
+                h.createQuery(BY_ID).bindList("ids", part).bind("site", site)
+                        .map((rs, ctx) -> Map.entry(rs.getString("local_id"), rs.getString("id")))
+                        .forEach(e -> found.put(e.getKey(), e.getValue()));
+        });
+        return byId;
     }
 
     /**
@@ -101,14 +107,7 @@ final class ReplyParents {
                 else if (q.number() != null)
                     numbers.computeIfAbsent(new Article(c.site(), c.articleId()), a -> new ArrayList<>()).add(q.number());
             }
-        Map<String, Map<String, String>> byId = new HashMap<>();
-        ids.forEach((site, list) -> {
-            Map<String, String> found = byId.computeIfAbsent(site, s -> new HashMap<>());
-            for (List<String> part : chunks(list))
-                h.createQuery(BY_ID).bindList("ids", part).bind("site", site)
-                        .map((rs, ctx) -> Map.entry(rs.getString("local_id"), rs.getString("id")))
-                        .forEach(e -> found.put(e.getKey(), e.getValue()));
-        });
+        Map<String, Map<String, String>> byId = byIds(h, ids);
         Map<Article, Map<Integer, String>> byNumber = firstOfNumbers(h, numbers);
         List<List<String>> out = new ArrayList<>(comments.size());
         for (NewComment c : comments) {

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -114,20 +115,10 @@ class ErasureRaceTest {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
         store.insert(comment("p", null, "ann", null), T0);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        boolean waited;
-        try (Handle erasure = jdbi.open()) {
-            erasure.begin();  // what CommentStore.erase does
-            Erasures.erase(erasure, List.of(CommentStore.key(SITE, "p")), List.of(), null, "site-key", Decider.WEBSITE, T0);
-            Future<?> reply = pool.submit(() -> store.insert(comment("r", "p", "bo", "ann"), T0));
-            waited = db.awaitWaiting(jdbi, erasure, reply);
-            erasure.commit();
-            reply.get();
-        } finally {
-            pool.shutdownNow();
-        }
+        var raced = staged(db, jdbi, h -> Erasures.erase(h, List.of(CommentStore.key(SITE, "p")), List.of(), null, "site-key", Decider.WEBSITE, T0),
+                () -> store.insert(comment("r", "p", "bo", "ann"), T0));
         assertEquals(Arrays.asList("bo", null, null), copies(jdbi, "r"), "the reply's author, quote and parent author");
-        assertTrue(waited, "the reply's insert waits for the erasure");
+        assertTrue(raced.waited(), "the reply's insert waits for the erasure");
     }
 
     /**
@@ -141,22 +132,12 @@ class ErasureRaceTest {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
         store.insert(comment("p", null, "ann", null), T0);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        boolean waited;
-        List<StoredComment> erased;
-        try (Handle reply = jdbi.open()) {
-            reply.begin();  // what CommentStore.insert does
-            CommentStore.insertAll(reply, List.of(comment("r", "p", "bo", "ann")), CommentStore.utc(T0), (r, i) -> {});
-            Future<List<StoredComment>> erasure = pool.submit(() -> store.eraseAuthor(SITE, "ann", "root", Decider.OPERATOR, T0));
-            waited = db.awaitWaiting(jdbi, reply, erasure);
-            reply.commit();
-            erased = erasure.get();
-        } finally {
-            pool.shutdownNow();
-        }
-        assertEquals(List.of("p"), erased.stream().map(StoredComment::id).toList());
+        Raced<List<StoredComment>> raced = staged(db, jdbi,
+                h -> CommentStore.insertAll(h, List.of(comment("r", "p", "bo", "ann")), CommentStore.utc(T0), (r, i) -> {}),
+                () -> store.eraseAuthor(SITE, "ann", "root", Decider.OPERATOR, T0));
+        assertEquals(List.of("p"), raced.result().stream().map(StoredComment::id).toList());
         assertEquals(Arrays.asList("bo", null, null), copies(jdbi, "r"), "the reply's author, quote and parent author");
-        assertTrue(waited, "the erasure waits for the reply's insert");
+        assertTrue(raced.waited(), "the erasure waits for the reply's insert");
     }
 
     /**
@@ -215,20 +196,10 @@ class ErasureRaceTest {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
         store.insertAll(List.of(numbered("p", 5, null, "ann", null), numbered("q", 6, null, "bo", null)), T0, (r, i) -> {});
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        boolean waited;
-        try (Handle erasure = jdbi.open()) {
-            erasure.begin();
-            Erasures.erase(erasure, List.of(CommentStore.key(SITE, "p")), List.of(), null, "site-key", Decider.WEBSITE, T0);
-            Future<?> reply = pool.submit(() -> store.insert(numbered("r", 8, 6, "cy", QUOTES_5_SECOND), T0));
-            waited = db.awaitWaiting(jdbi, erasure, reply);
-            erasure.commit();
-            reply.get();
-        } finally {
-            pool.shutdownNow();
-        }
+        var raced = staged(db, jdbi, h -> Erasures.erase(h, List.of(CommentStore.key(SITE, "p")), List.of(), null, "site-key", Decider.WEBSITE, T0),
+                () -> store.insert(numbered("r", 8, 6, "cy", QUOTES_5_SECOND), T0));
         assertEquals(Arrays.asList("cy", "text of q", null), copies(jdbi, "r"), "the reply's author, quote and parent author");
-        assertTrue(waited, "the reply's insert waits for the erasure");
+        assertTrue(raced.waited(), "the reply's insert waits for the erasure");
     }
 
     /** The other way round: an erasure of p that waited for the insert of a reply quoting p second takes the passage out. */
@@ -238,20 +209,10 @@ class ErasureRaceTest {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
         store.insertAll(List.of(numbered("p", 5, null, "ann", null), numbered("q", 6, null, "bo", null)), T0, (r, i) -> {});
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        boolean waited;
-        try (Handle reply = jdbi.open()) {
-            reply.begin();
-            CommentStore.insertAll(reply, List.of(numbered("r", 8, 6, "cy", QUOTES_5_SECOND)), CommentStore.utc(T0), (r, i) -> {});
-            Future<?> erasure = pool.submit(() -> store.erase(CommentStore.key(SITE, "p"), "site-key", Decider.WEBSITE, T0));
-            waited = db.awaitWaiting(jdbi, reply, erasure);
-            reply.commit();
-            erasure.get();
-        } finally {
-            pool.shutdownNow();
-        }
+        var raced = staged(db, jdbi, h -> CommentStore.insertAll(h, List.of(numbered("r", 8, 6, "cy", QUOTES_5_SECOND)), CommentStore.utc(T0), (r, i) -> {}),
+                () -> store.erase(CommentStore.key(SITE, "p"), "site-key", Decider.WEBSITE, T0));
         assertEquals(Arrays.asList("cy", "text of q", null), copies(jdbi, "r"), "the reply's author, quote and parent author");
-        assertTrue(waited, "the erasure waits for the reply's insert");
+        assertTrue(raced.waited(), "the erasure waits for the reply's insert");
     }
 
     /** 8 answers q and quotes p further down, which only its stored alsoQuotes entry says: no marker in its quote. */
@@ -278,20 +239,10 @@ class ErasureRaceTest {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
         store.insertAll(List.of(numbered("p", 5, null, "ann", null), numbered("q", 6, null, "bo", null)), T0, (r, i) -> {});
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        boolean waited;
-        try (Handle erasure = jdbi.open()) {
-            erasure.begin();
-            Erasures.erase(erasure, List.of(CommentStore.key(SITE, "p")), List.of(), null, "site-key", Decider.WEBSITE, T0);
-            Future<?> reply = pool.submit(() -> store.insert(quotingByEntry(), T0));
-            waited = db.awaitWaiting(jdbi, erasure, reply);
-            erasure.commit();
-            reply.get();
-        } finally {
-            pool.shutdownNow();
-        }
+        var raced = staged(db, jdbi, h -> Erasures.erase(h, List.of(CommentStore.key(SITE, "p")), List.of(), null, "site-key", Decider.WEBSITE, T0),
+                () -> store.insert(quotingByEntry(), T0));
         assertEquals(Arrays.asList("text of q", null, null), entryCopies(jdbi), "the reply's quote, the entry's author and passage");
-        assertTrue(waited, "the reply's insert waits for the erasure");
+        assertTrue(raced.waited(), "the reply's insert waits for the erasure");
     }
 
     /** The other way round: an erasure of p that waited for the insert of a reply whose entry names p clears it. */
@@ -301,20 +252,31 @@ class ErasureRaceTest {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
         store.insertAll(List.of(numbered("p", 5, null, "ann", null), numbered("q", 6, null, "bo", null)), T0, (r, i) -> {});
+        var raced = staged(db, jdbi, h -> CommentStore.insertAll(h, List.of(quotingByEntry()), CommentStore.utc(T0), (r, i) -> {}),
+                () -> store.erase(CommentStore.key(SITE, "p"), "site-key", Decider.WEBSITE, T0));
+        assertEquals(Arrays.asList("text of q", null, null), entryCopies(jdbi), "the reply's quote, the entry's author and passage");
+        assertTrue(raced.waited(), "the erasure waits for the reply's insert");
+    }
+
+    /** What the second side of a staged race gave back, and whether it waited for the first's open transaction. */
+    private record Raced<T>(T result, boolean waited) {}
+
+    /**
+     * A race staged in order: {@code first} runs in a transaction held open until {@code second}, on another thread,
+     * waits for it (or ends); then the first commits and the second finishes.
+     */
+    private static <T> Raced<T> staged(TestDatabases db, Jdbi jdbi, Consumer<Handle> first, Callable<T> second) throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        boolean waited;
-        try (Handle reply = jdbi.open()) {
-            reply.begin();
-            CommentStore.insertAll(reply, List.of(quotingByEntry()), CommentStore.utc(T0), (r, i) -> {});
-            Future<?> erasure = pool.submit(() -> store.erase(CommentStore.key(SITE, "p"), "site-key", Decider.WEBSITE, T0));
-            waited = db.awaitWaiting(jdbi, reply, erasure);
-            reply.commit();
-            erasure.get();
+        try (Handle h = jdbi.open()) {
+            h.begin();
+            first.accept(h);
+            Future<T> other = pool.submit(second);
+            boolean waited = db.awaitWaiting(jdbi, h, other);
+            h.commit();
+            return new Raced<>(other.get(), waited);
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(Arrays.asList("text of q", null, null), entryCopies(jdbi), "the reply's quote, the entry's author and passage");
-        assertTrue(waited, "the erasure waits for the reply's insert");
     }
 
     private static List<Object> copies(Jdbi jdbi, String id) {

@@ -1091,12 +1091,7 @@ class ModeratorUiTest {
         polling = true;
         String id = pendingOnShow(1).get(0);
         // The next read of Pending (the poll's): read by the service now, given to the page on release().
-        browser.executeScript("const f = window.fetch, open = new Promise((r) => { window.release = r; });"
-                + " window.held = false; window.read = false; window.delivered = false;"
-                + " window.fetch = (u, i) => window.held || !String(u).includes('/v1/queue?status=PENDING') ? f(u, i)"
-                + " : (window.held = true, f(u, i).then((res) => res.text().then((body) => { window.read = true;"
-                + "   const late = new Response(body, { status: res.status, headers: res.headers });"
-                + "   return open.then(() => { window.delivered = true; return late; }); })));");
+        holdTheNextReadOfPending();
         wait(15).until(d -> browser.executeScript("return window.read"));
         press("a");
         cards(0);
@@ -2648,12 +2643,7 @@ class ModeratorUiTest {
     void aLoadThatReadTheQueueBeforeADecisionDoesNotPutTheDecidedCommentBack() throws InterruptedException {
         String id = pendingOnShow(1).get(0);
         // The next page of Pending: read by the service now, given to the page on release(); later ones go through.
-        browser.executeScript("const f = window.fetch, open = new Promise((r) => { window.release = r; });"
-                + " window.held = false; window.read = false; window.delivered = false;"
-                + " window.fetch = (u, i) => window.held || !String(u).includes('/v1/queue?status=PENDING') ? f(u, i)"
-                + " : (window.held = true, f(u, i).then((res) => res.text().then((body) => { window.read = true;"
-                + "   const late = new Response(body, { status: res.status, headers: res.headers });"
-                + "   return open.then(() => { window.delivered = true; return late; }); })));");
+        holdTheNextReadOfPending();
         press("g");  // the list again: the focus stays on the card, where a acts
         wait(15).until(d -> browser.executeScript("return window.read"));
         press("a");
@@ -2832,6 +2822,19 @@ class ModeratorUiTest {
     }
 
     // ---------- the browser ----------
+
+    /**
+     * The page's next read of Pending is read by the service at once (window.read) but given to the page only at
+     * window.release() (then window.delivered); later reads go through.
+     */
+    private static void holdTheNextReadOfPending() {
+        browser.executeScript("const f = window.fetch, open = new Promise((r) => { window.release = r; });"
+                + " window.held = false; window.read = false; window.delivered = false;"
+                + " window.fetch = (u, i) => window.held || !String(u).includes('/v1/queue?status=PENDING') ? f(u, i)"
+                + " : (window.held = true, f(u, i).then((res) => res.text().then((body) => { window.read = true;"
+                + "   const late = new Response(body, { status: res.status, headers: res.headers });"
+                + "   return open.then(() => { window.delivered = true; return late; }); })));");
+    }
 
     /** Another moderator approves the comment meanwhile, through the API. */
     private void approvedElsewhere(String id) {
