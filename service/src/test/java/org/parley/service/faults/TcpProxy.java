@@ -21,6 +21,7 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private volatile boolean frozen;
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -47,6 +48,11 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** How many connections it has accepted and relayed (or held, frozen), since it was made. */
+    public int accepted() {
+        return accepted.get();
     }
 
     /** Accepts and relays connections again. */
@@ -76,12 +82,12 @@ public final class TcpProxy implements AutoCloseable {
      * Keeps every connection open and accepts new ones, but passes no byte on: a server that hangs
      * (stopped, or a network that drops packets) rather than one that refuses.
      */
-    void freeze() {
+    public void freeze() {
         frozen = true;
     }
 
     /** Passes bytes on again, those held included. */
-    void thaw() {
+    public void thaw() {
         frozen = false;
     }
 
@@ -90,6 +96,7 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = s.accept();
                 if (!track(s, client)) return;
+                accepted.incrementAndGet();
                 Socket upstream = new Socket(targetHost, targetPort);
                 if (!track(s, upstream)) return;
                 pump(client, upstream);

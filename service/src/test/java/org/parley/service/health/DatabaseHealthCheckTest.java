@@ -8,6 +8,7 @@ import com.codahale.metrics.health.HealthCheck;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.parley.service.faults.TcpProxy;
 
 class DatabaseHealthCheckTest {
     @Test
@@ -34,5 +35,36 @@ class DatabaseHealthCheckTest {
             assertFalse(r.isHealthy());
             assertEquals("the database did not answer within 1 s", r.getMessage());
         }
+    }
+
+    /**
+     * Each check ran its query on the common fork-join pool (or a new thread, on two cores): against a database that
+     * hung, every check left one more task, thread and connection waiting. Now checks share the one query in flight.
+     */
+    @Test
+    void checksAgainstADatabaseThatHangsWaitOnOneQueryNotOneEach() throws Exception {
+        try (TcpProxy link = TcpProxy.toH2InThisJvm()) {
+            DatabaseHealthCheck check = new DatabaseHealthCheck(Jdbi.create("jdbc:h2:tcp://127.0.0.1:" + link.port()
+                    + "/mem:health-hangs;DB_CLOSE_DELAY=-1"), Duration.ofSeconds(1));
+            assertTrue(check.execute().isHealthy());
+            long threads = checkThreads();
+            link.freeze();
+            for (int i = 0; i < 5; i++) {
+                HealthCheck.Result r = check.execute();
+                assertFalse(r.isHealthy());
+                assertEquals("the database did not answer within 1 s", r.getMessage());
+            }
+            assertEquals(2, link.accepted(), "the healthy check's connection and the one query that waits");
+            assertEquals(threads, checkThreads(), "no thread more for the checks that found the query waiting");
+            link.thaw();
+            HealthCheck.Result after = check.execute();
+            assertTrue(after.isHealthy(), after.getMessage());
+            // The held query answers; this check shared it or, if it had just answered, opened one connection more.
+            assertTrue(link.accepted() <= 3, "connections: " + link.accepted());
+        }
+    }
+
+    private static long checkThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("database-health-check")).count();
     }
 }
