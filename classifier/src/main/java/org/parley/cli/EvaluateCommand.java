@@ -90,7 +90,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     double linearC = LinearBaseline.Options.defaults().c();
 
     @Option(names = "--compare", paramLabel = "PATH",
-            description = "the bundle before retraining: prints per-attribute ROC-AUC of both models and the change, on the corpora's split (default dev) and on each --file, as tables on stdout")
+            description = "the bundle before retraining: prints per-attribute ROC-AUC of both models and the change, on the corpora's split (default dev) and on each --file, as tables on stdout and in the report")
     Path compare;
 
     @Option(names = "--identity-sentences", paramLabel = "FILE",
@@ -228,7 +228,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     /**
      * --compare: both bundles on the same rows, a before/after table per data set; the report
-     * shows the first (the corpora's split) side by side.
+     * shows each side by side, the corpora's split first, then each --file.
      */
     private int compare(Path root) throws IOException {
         if (compare.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize()))
@@ -255,6 +255,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         ArrayNode json = JSON.createArrayNode();
         boolean first = true;
+        Comparison shown = null;
+        List<RocAucBootstrap.Result> shownChange = List.of();
+        List<ReportWriter.Section> sections = new ArrayList<>();
         for (var set : sets.entrySet()) {
             System.err.printf("evaluating both models on %s: %d examples%n", set.getKey(), set.getValue().size());
             // Named by path: a retrained bundle usually has the same model name as the one it replaces.
@@ -276,26 +279,37 @@ public final class EvaluateCommand implements Callable<Integer> {
                     .<ObjectNode>set("before", JSON.readTree(b.toJson())).<ObjectNode>set("after", JSON.readTree(a.toJson()))
                     .<ObjectNode>set("identityBias", identity).set("textPipeline", pipelines);
             if (change != null) node.set("change", JSON.valueToTree(change));
-            if (first) System.err.println("report: " + ReportWriter.write(report, Comparison.of(a, b),
-                    change == null ? List.of() : List.of(change), List.of("before: " + beforeCheck.message(), "after: " + afterCheck.message()),
-                    List.of(shownAndNot(sets))).toAbsolutePath());
+            List<RocAucBootstrap.Result> intervals = change == null ? List.of() : List.of(change);
+            if (first) {
+                shown = Comparison.of(a, b);
+                shownChange = intervals;
+            } else {
+                sections.add(new ReportWriter.Section(set.getKey(), fileRows(set.getKey(), labelled, sets), Comparison.of(a, b), intervals));
+            }
             first = false;
         }
+        System.err.println("report: " + ReportWriter.write(report, shown, shownChange,
+                List.of("before: " + beforeCheck.message(), "after: " + afterCheck.message()), List.of(shown(sets)), sections).toAbsolutePath());
         if (output != null) Cli.writeOutput(output, JSON.writeValueAsString(json) + "\n");
         return 0;
     }
 
     /**
-     * What a --compare report's rows are: the page shows the first data set alone, and a data scientist's fourth audit
-     * read it as the --file comparison (the one the retraining loop runs it for), which is on stdout and in the JSON.
+     * What a --compare report's rows are: the corpora's split, then each --file in a part of its own. A data scientist's
+     * fourth audit read a page of the split alone as the --file comparison (the one the retraining loop runs it for).
      */
-    private String shownAndNot(Map<String, List<Example>> sets) {
+    private static String shown(Map<String, List<Example>> sets) {
         List<String> names = new ArrayList<>(sets.keySet());
         String shown = "Data: the " + names.get(0) + " (" + sets.get(names.get(0)).size() + " rows).";
         if (names.size() == 1) return shown;
         List<String> rest = names.subList(1, names.size()).stream().map(n -> n + " (" + sets.get(n).size() + " rows)").toList();
-        return shown + " Not on this page: the comparison on " + String.join(", ", rest) + ", in the tables on stdout"
-                + (output != null ? " and in " + output : "") + ".";
+        return shown + " Below it, each in a part of its own: the comparison on " + String.join(", ", rest) + ".";
+    }
+
+    /** A --file's rows in its part of the report: the labelled lines that stand, and the rows they are once merged by text. */
+    private static String fileRows(String name, Map<String, List<Example>> labelled, Map<String, List<Example>> sets) {
+        return String.format("Rows: %d, one per text, from the file's %d labelled lines that stand (the latest decision per comment). "
+                + "A file the model was trained on shows its fit, not how it generalises.", sets.get(name).size(), labelled.get(name).size());
     }
 
     /**

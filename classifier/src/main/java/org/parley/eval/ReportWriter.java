@@ -25,7 +25,9 @@ import org.parley.label.Attribute;
  * tables, models side by side, the best figure of each row in bold), one ROC plot per attribute
  * ({@code roc-toxicity.png}, …, its title and caption giving the rows and positives it is drawn from) and {@code metrics.json} (a JSON array of the evaluations, in
  * column order). Existing files of those names are replaced, and the plot of an attribute this
- * report has none for is removed.
+ * report has none for is removed. Further comparisons (a {@link Section} each: {@code scripts/evaluate --compare}'s
+ * {@code --file}s) follow the first, each titled with its data and rows, with its own table, intervals and plots
+ * ({@code file-1-roc-toxicity.png}, …); the first comparison's per-source table ends its part.
  *
  * <p>Every string that reaches the page is HTML-escaped: corpus and model names come from files
  * and command lines, not from us.
@@ -68,32 +70,40 @@ public final class ReportWriter {
     /** As {@link #write(Path, Comparison, List, List)}, with a paragraph for each of {@code notes} (what the rows are) under the checks. */
     public static Path write(Path dir, Comparison comparison, List<RocAucBootstrap.Result> intervals, List<String> pipelineChecks,
                              List<String> notes) throws IOException {
+        return write(dir, comparison, intervals, pipelineChecks, notes, List.of());
+    }
+
+    /**
+     * A further comparison on rows of its own, shown below the first: {@code name} (a file's path) titles its part and
+     * its plots, {@code note} (null: none) says more of its rows, {@code intervals} as for the first.
+     */
+    public record Section(String name, String note, Comparison comparison, List<RocAucBootstrap.Result> intervals) {}
+
+    /** As {@link #write(Path, Comparison, List, List, List)}, with each of {@code sections} after the first comparison. */
+    public static Path write(Path dir, Comparison comparison, List<RocAucBootstrap.Result> intervals, List<String> pipelineChecks,
+                             List<String> notes, List<Section> sections) throws IOException {
         Files.createDirectories(dir);
         MAPPER.writeValue(dir.resolve(JSON).toFile(), comparison.evaluations());
         StringBuilder html = new StringBuilder(16_384);
         head(html, comparison);
         for (String check : pipelineChecks) html.append("<p>Text pipeline: ").append(esc(check)).append("</p>\n");
         for (String note : notes) html.append("<p>").append(esc(note)).append("</p>\n");
-        html.append("<h2>Per attribute</h2>\n");
-        table(html, comparison, comparison.attributeRows(), false);
-        if (!intervals.isEmpty()) intervals(html, intervals);
-        html.append("<h2>ROC curves</h2>\n<div class=\"plots\">\n");
-        for (Attribute a : Attribute.values()) {
-            XYChart chart = chart(a, comparison);
-            // An attribute without a plot this time loses the last run's too: the folder holds one report.
-            if (chart == null) {
-                Files.deleteIfExists(dir.resolve(plotName(a)));
-                continue;
-            }
-            BitmapEncoder.saveBitmap(chart, dir.resolve(plotName(a)).toString(), BitmapEncoder.BitmapFormat.PNG);
-            String counts = esc(a.name() + ": " + counts(comparison.evaluations().get(0).attribute(a)));
-            html.append("<figure><img src=\"").append(esc(plotName(a))).append("\" alt=\"ROC curves for ").append(counts)
-                    .append("\" width=\"480\"><figcaption>").append(counts).append("</figcaption></figure>\n");
-        }
-        html.append("</div>\n<h2>Per source</h2>\n")
+        attributesAndCurves(html, dir, comparison, intervals, "h2", "", null);
+        html.append("<h2>Per source</h2>\n")
                 .append("<p>Within one corpus a model cannot score by telling corpora apart. Few positives ")
                 .append("make a figure noisy: read it with its n.</p>\n");
         table(html, comparison, comparison.sourceRows(), true);
+        // The last run's sections go, as its plots do: the folder holds one report.
+        try (var old = Files.list(dir)) {
+            for (Path f : old.filter(f -> SECTION_PLOT.matcher(f.getFileName().toString()).matches()).toList()) Files.delete(f);
+        }
+        for (int i = 0; i < sections.size(); i++) {
+            Section s = sections.get(i);
+            html.append("<h2>Comparison on ").append(esc(s.name())).append(": ").append(s.comparison().n()).append(" rows</h2>\n");
+            if (s.note() != null) html.append("<p>").append(esc(s.note())).append("</p>\n");
+            meanLine(html, s.comparison());
+            attributesAndCurves(html, dir, s.comparison(), s.intervals(), "h3", "file-" + (i + 1) + "-", s.name());
+        }
         html.append("</body>\n</html>\n");
         Path page = dir.resolve(HTML);
         Files.writeString(page, html, StandardCharsets.UTF_8);
@@ -102,6 +112,34 @@ public final class ReportWriter {
 
     public static Path write(Path dir, Evaluation... evaluations) throws IOException {
         return write(dir, Comparison.of(evaluations));
+    }
+
+    private static final java.util.regex.Pattern SECTION_PLOT = java.util.regex.Pattern.compile("file-[0-9]+-roc-[a-z-]+\\.png");
+
+    /**
+     * A comparison's per-attribute table, its intervals and its ROC plots (named with {@code prefix}, titled with
+     * {@code on} unless null), under headings of level {@code h}: the first comparison's part and each section's.
+     */
+    private static void attributesAndCurves(StringBuilder html, Path dir, Comparison comparison, List<RocAucBootstrap.Result> intervals,
+                                            String h, String prefix, String on) throws IOException {
+        html.append('<').append(h).append(">Per attribute</").append(h).append(">\n");
+        table(html, comparison, comparison.attributeRows(), false);
+        if (!intervals.isEmpty()) intervals(html, intervals, h);
+        html.append('<').append(h).append(">ROC curves</").append(h).append(">\n<div class=\"plots\">\n");
+        for (Attribute a : Attribute.values()) {
+            XYChart chart = chart(a, comparison, on);
+            Path plot = dir.resolve(prefix + plotName(a));
+            // An attribute without a plot this time loses the last run's too: the folder holds one report.
+            if (chart == null) {
+                Files.deleteIfExists(plot);
+                continue;
+            }
+            BitmapEncoder.saveBitmap(chart, plot.toString(), BitmapEncoder.BitmapFormat.PNG);
+            String counts = esc(a.name() + ": " + counts(comparison.evaluations().get(0).attribute(a)));
+            html.append("<figure><img src=\"").append(esc(prefix + plotName(a))).append("\" alt=\"ROC curves for ").append(counts)
+                    .append("\" width=\"480\"><figcaption>").append(counts).append("</figcaption></figure>\n");
+        }
+        html.append("</div>\n");
     }
 
     static String plotName(Attribute a) {
@@ -126,8 +164,13 @@ public final class ReportWriter {
             html.append(i == 0 ? "" : ", ").append("<code>").append(esc(models.get(i))).append("</code>");
         }
         html.append(". Rows: ").append(c.n()).append(" (split <code>").append(esc(c.split()))
-                .append("</code>). An attribute counts only rows labelled for it; label &ge; 0.5 is positive.</p>\n")
-                .append("<p>Mean ROC-AUC over attributes with both classes: ");
+                .append("</code>). An attribute counts only rows labelled for it; label &ge; 0.5 is positive.</p>\n");
+        meanLine(html, c);
+    }
+
+    private static void meanLine(StringBuilder html, Comparison c) {
+        List<String> models = c.models();
+        html.append("<p>Mean ROC-AUC over attributes with both classes: ");
         double[] mean = c.meanRocAuc();
         Set<Integer> best = mean.length > 1 ? Comparison.best(mean) : Set.of();
         for (int i = 0; i < models.size(); i++) {
@@ -160,8 +203,8 @@ public final class ReportWriter {
         html.append("</tbody>\n</table>\n");
     }
 
-    private static void intervals(StringBuilder html, List<RocAucBootstrap.Result> results) {
-        html.append("<h2>How sure</h2>\n<p>ROC-AUC with its 95% interval from ").append(results.get(0).resamples())
+    private static void intervals(StringBuilder html, List<RocAucBootstrap.Result> results, String h) {
+        html.append('<').append(h).append(">How sure</").append(h).append(">\n<p>ROC-AUC with its 95% interval from ").append(results.get(0).resamples())
                 .append(" bootstrap draws of the rows; differences are paired (both models scored on the same draws). ")
                 .append("A difference in bold has an interval that excludes 0: more than noise on these rows.</p>\n")
                 .append("<table>\n<thead>\n<tr><th>Attribute</th>");
@@ -207,8 +250,14 @@ public final class ReportWriter {
      * not read as settled as a curve on 5,666.
      */
     static XYChart chart(Attribute a, Comparison c) {
+        return chart(a, c, null);
+    }
+
+    /** As {@link #chart(Attribute, Comparison)}, titled "on" the data's file name where {@code on} is not null, as a section's plots are. */
+    static XYChart chart(Attribute a, Comparison c, String on) {
+        String data = on == null ? "" : " on " + on.substring(on.lastIndexOf('/') + 1);
         XYChart chart = new XYChartBuilder().width(640).height(560)
-                .title("ROC: " + a.name() + " \u2014 " + counts(c.evaluations().get(0).attribute(a)))
+                .title("ROC: " + a.name() + data + " \u2014 " + counts(c.evaluations().get(0).attribute(a)))
                 .xAxisTitle("False positive rate").yAxisTitle("True positive rate").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);

@@ -66,12 +66,22 @@ class EvaluateCommandTest {
         assertEquals(before.toString(), out.get(1).at("/before/model").asText());
         assertEquals("UNRECORDED", out.get(0).at("/textPipeline/after/status").asText(), out.get(0).toString());
         assertTrue(Files.exists(dir.resolve("report/report.html")));
-        // A data scientist's fourth audit: the page shows the corpora's split alone and did not say so, where the loop's
-        // reader looks for the decisions file's comparison.
+        // A data scientist's fourth audit: the page showed the corpora's split alone, where the loop's reader looks for
+        // the decisions file's comparison. It says what it shows, and shows the file's comparison in a part of its own.
         String page = Files.readString(dir.resolve("report/report.html"));
         int rows = out.get(0).at("/after/n").asInt();
-        assertTrue(page.contains("<p>Data: the all split (" + rows + " rows). Not on this page: the comparison on " + decisions
-                + " (3 rows), in the tables on stdout and in " + json + ".</p>"), page);
+        assertTrue(page.contains("<p>Data: the all split (" + rows + " rows). Below it, each in a part of its own: the comparison on "
+                + decisions + " (3 rows).</p>"), page);
+        int part = page.indexOf("<h2>Comparison on " + decisions + ": 3 rows</h2>");
+        assertTrue(part > page.indexOf("<h2>Per source</h2>"), "the file's part follows the split's, which stays as it was\n" + page);
+        String file = page.substring(part);
+        assertTrue(file.contains("<p>Rows: 3, one per text, from the file&#39;s 3 labelled lines that stand"), file);
+        assertTrue(file.contains("<h3>Per attribute</h3>") && file.contains("<h3>How sure</h3>"), file);
+        assertTrue(file.contains("<th>" + after + " − " + before + "</th>"), "the paired change of the two on the file\n" + file);
+        assertTrue(file.contains("<figure><img src=\"file-1-roc-toxicity.png\" alt=\"ROC curves for TOXICITY: 3 rows, 2 positive\""), file);
+        assertTrue(file.contains("<figcaption>INSULT: 2 rows, 1 positive</figcaption>"), file);
+        assertTrue(javax.imageio.ImageIO.read(dir.resolve("report/file-1-roc-toxicity.png").toFile()).getWidth() > 100);
+        assertTrue(page.substring(0, part).contains("<img src=\"roc-"), "the split's plots stay\n" + page);
         assertEquals(IdentityBias.TERMS.size(), out.get(0).at("/identityBias/after/toxicityByTerm").size());
         // The same weights score every draw the same: a change of exactly 0 with no spread.
         assertEquals("{\"value\":0.0,\"low\":0.0,\"high\":0.0}", out.get(0).at("/change/mean").toString());

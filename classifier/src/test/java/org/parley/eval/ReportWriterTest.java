@@ -102,6 +102,42 @@ class ReportWriterTest {
         assertFalse(Files.readString(ReportWriter.write(dir.resolve("none"), Comparison.of(good, flat))).contains("How sure"));
     }
 
+    /**
+     * A data scientist's fourth audit: scripts/evaluate --compare's --file comparison was on stdout alone. Each further
+     * comparison has a part of its own after the first's, titled with its data and rows, its plots named apart and titled
+     * with the file; a part the last run had and this one lacks loses its plots.
+     */
+    @Test
+    void eachSectionFollowsTheFirstComparisonWithItsOwnTableIntervalsAndPlots() throws Exception {
+        Path report = Files.createDirectories(dir.resolve("report"));
+        Files.writeString(report.resolve("file-2-roc-toxicity.png"), "an earlier run's second file");
+        Evaluation good = Evaluation.of("good", EvaluationTest.examples(), EvaluationTest.scores(0));
+        Evaluation flat = Evaluation.of("flat", EvaluationTest.examples(), new float[6][Attribute.COUNT]);
+        List<Example> two = EvaluationTest.examples().subList(0, 2);
+        float[][] twoScores = {EvaluationTest.scores(0)[0], EvaluationTest.scores(0)[1]};
+        Comparison onFile = Comparison.of(Evaluation.of("good", two, twoScores), Evaluation.of("flat", two, new float[2][Attribute.COUNT]));
+        var change = new RocAucBootstrap.Result("good", "flat", 1000, Map.of(Attribute.TOXICITY, new Bootstrap.Interval(0.25, 0.1, 0.4)),
+                new Bootstrap.Interval(0.25, 0.1, 0.4));
+        String name = "runs/<decisions>.jsonl";
+        String html = Files.readString(ReportWriter.write(report, Comparison.of(good, flat), List.of(), List.of(), List.of(),
+                List.of(new ReportWriter.Section(name, "Rows: 2.", onFile, List.of(change)))));
+
+        int part = html.indexOf("<h2>Comparison on runs/&lt;decisions&gt;.jsonl: 2 rows</h2>\n<p>Rows: 2.</p>\n<p>Mean ROC-AUC");
+        assertTrue(part > html.indexOf("<h2>Per source</h2>"), html);
+        String first = html.substring(0, part), file = html.substring(part);
+        assertFalse(first.contains("How sure"), "the first comparison was given no intervals");
+        assertTrue(file.contains("<h3>How sure</h3>") && file.contains("<th>good − flat</th>"), file);
+        assertTrue(file.contains("<b>+0.2500 [+0.1000, +0.4000]</b>"), file);
+        var rows = onFile.attributeRows().get(Attribute.TOXICITY.ordinal());
+        assertTrue(file.contains("<img src=\"file-1-roc-toxicity.png\" alt=\"ROC curves for TOXICITY: " + rows.n() + " rows, "
+                + rows.positives() + " positive\""), file);
+        assertTrue(first.contains("<img src=\"roc-toxicity.png\""), first);
+        assertNotNull(ImageIO.read(report.resolve("file-1-roc-toxicity.png").toFile()));
+        assertFalse(Files.exists(report.resolve("file-2-roc-toxicity.png")), "no second file this time");
+        assertEquals("ROC: TOXICITY on <decisions>.jsonl \u2014 " + ReportWriter.counts(onFile.evaluations().get(0).attribute(Attribute.TOXICITY)),
+                ReportWriter.chart(Attribute.TOXICITY, onFile, name).getTitle());
+    }
+
     @Test
     void escapesEveryNameItPrints() throws Exception {
         String evilSource = "<script>alert('x')</script>";
