@@ -279,9 +279,13 @@ public final class TrainCommand implements Callable<Integer> {
         provenance.set("dataFiles", dataFiles(root, names));
         if (!includeDecisions.isEmpty()) provenance.set("includedDecisions", rows.included().provenance());
         if (sample != null) provenance.put("samplePerCorpus", sample);
-        provenance.putObject("identityAugment").put("requested", rows.augmentRequested()).put("made", rows.augmented().size())
+        // "requested" is the count the copies were made for (the default after its cap of a tenth), which scripts/evaluate
+        // makes them again from; "askedFor" the option as given, or the default before the cap.
+        provenance.putObject("identityAugment").put("askedFor", identityAugment != null ? identityAugment : DEFAULT_IDENTITY_AUGMENT)
+                .put("requested", rows.augmentRequested()).put("made", rows.augmented().size())
                 .put("seed", seed).put("source", IdentityAugmenter.SOURCE);
-        provenance.putObject("identitySwap").put("requested", rows.swapRequested()).put("made", rows.swapped().size())
+        provenance.putObject("identitySwap").put("askedFor", identitySwap != null ? identitySwap : DEFAULT_IDENTITY_SWAP)
+                .put("requested", rows.swapRequested()).put("made", rows.swapped().size())
                 .put("seed", seed).put("source", IdentitySwapper.SOURCE);
         if (shortTexts > 0) provenance.putObject("shortTexts").put("requested", shortTexts).put("made", rows.shortTexts().size())
                 .put("seed", seed).put("source", ShortTexts.SOURCE);

@@ -216,11 +216,17 @@ class TrainCommandTest {
         int code = Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
                 "--corpus", "jigsaw_toxic_partial", "--sample", "400", "--epochs", "1", "--batch-size", "64",
                 "--embedding", "8", "--hidden", "8", "--bigram-buckets", "1024", "--char-buckets", "1024",
-                "--identity-augment", "50", "--identity-swap", "0", "--output", out.toString());
+                "--identity-augment", "50", "--output", out.toString());
         assertEquals(0, code);
 
         JsonNode p = ModelBundle.load(out).provenance();
         assertEquals(50, p.at("/identityAugment/requested").asInt());
+        assertEquals(50, p.at("/identityAugment/askedFor").asInt(), "an explicit count is made as asked");
+        // A data scientist's fourth audit: "requested" is the default after its cap of a tenth (what scripts/evaluate
+        // makes the copies again from), and the count asked for was nowhere.
+        int trainRows = p.at("/corpora/jigsaw_toxic_partial/train").asInt();
+        assertEquals(TrainCommand.DEFAULT_IDENTITY_SWAP, p.at("/identitySwap/askedFor").asInt(), p.at("/identitySwap").toString());
+        assertEquals(trainRows / 10, p.at("/identitySwap/requested").asInt(), "the default, capped at a tenth of " + trainRows);
         int made = p.at("/identityAugment/made").asInt();
         assertTrue(made > 40, "most requested rows are made: " + made);
         assertEquals(made, p.at("/corpora/identity_augmented/train").asInt());
