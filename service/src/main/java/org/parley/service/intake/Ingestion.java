@@ -117,6 +117,12 @@ public final class Ingestion {
 
     /** As {@link #submit(List, String, boolean, StanceCharge)}, telling {@code inTurn} the new comments scored too. */
     public Stored submit(List<Submission> submissions, String site, boolean newTargets, WorkCharge inTurn) {
+        Stored stored = stored(submissions, site, newTargets, inTurn);
+        // A comment stored before is answered with the entries stored for it, not those re-sent (GET /v1/comments/{id}'s).
+        return new Stored(store.withStoredAlsoQuotes(stored.comments()), stored.read());
+    }
+
+    private Stored stored(List<Submission> submissions, String site, boolean newTargets, WorkCharge inTurn) {
         // The stance bundle is read once: a reload meanwhile must not split the call.
         Call call = new Call(submissions, site, stance == null ? null : stance.get());
         Found found = call.find(newTargets);

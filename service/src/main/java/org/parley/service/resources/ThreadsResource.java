@@ -194,7 +194,7 @@ public final class ThreadsResource {
         for (CommentStore.Insert r : stored.comments()) {
             statuses.merge(r.comment().status().name(), 1, Integer::sum);
             CommentView view = views.stored(r.comment(), r.created() ? null : true, role);
-            // What a new comment was stored with; a duplicate is shown as before (GET /v1/comments/{id} has it all).
+            // What it was stored with: a duplicate's stored entries, as GET /v1/comments/{id} shows them (Ingestion).
             out.add(CommentViews.withAlsoQuotes(view, r.alsoQuotes()));
         }
         List<String> phrases = targets == null ? List.of() : targets.stream().map(StanceLimits::phrase).toList();  // as the stance names them

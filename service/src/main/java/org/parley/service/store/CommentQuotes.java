@@ -3,7 +3,13 @@ package org.parley.service.store;
 import org.jdbi.v3.core.Handle;
 import org.parley.service.moderation.AlsoQuoted;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The further comments each stored comment quotes besides its parent ({@link AlsoQuoted}; table {@code comment_quotes},
@@ -40,10 +46,24 @@ final class CommentQuotes {
     static List<AlsoQuoted> of(Handle h, String key) {
         return h.createQuery("SELECT quoted_id, quoted_number, author, passage FROM comment_quotes WHERE comment_id = :key ORDER BY position")
                 .bind("key", key)
-                .map((rs, ctx) -> {
-                    int n = rs.getInt("quoted_number");
-                    Integer number = rs.wasNull() ? null : n;  // before the next column is read
-                    return new AlsoQuoted(rs.getString("quoted_id"), number, rs.getString("author"), rs.getString("passage"));
-                }).list();
+                .map((rs, ctx) -> entry(rs)).list();
+    }
+
+    /** {@link #of} for each of {@code keys} (those with no entries absent), in one query: a thread's re-sent comments. */
+    static Map<String, List<AlsoQuoted>> of(Handle h, Collection<String> keys) {
+        Map<String, List<AlsoQuoted>> out = new HashMap<>();
+        if (keys.isEmpty()) return out;
+        h.createQuery("SELECT comment_id, quoted_id, quoted_number, author, passage FROM comment_quotes WHERE comment_id IN (<keys>)"
+                        + " ORDER BY comment_id, position")
+                .bindList("keys", List.copyOf(keys))
+                .map((rs, ctx) -> Map.entry(rs.getString("comment_id"), entry(rs)))
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
+    }
+
+    private static AlsoQuoted entry(ResultSet rs) throws SQLException {
+        int n = rs.getInt("quoted_number");
+        Integer number = rs.wasNull() ? null : n;  // before the next column is read
+        return new AlsoQuoted(rs.getString("quoted_id"), number, rs.getString("author"), rs.getString("passage"));
     }
 }

@@ -58,8 +58,8 @@ public final class CommentStore {
 
     /**
      * @param created    false when the site had already stored a comment with this id: {@code comment} is that one
-     * @param alsoQuotes what a created comment's alsoQuotes were stored as (without an erased comment's copies); empty
-     *                   when not created (read them with {@link #alsoQuotes(String)})
+     * @param alsoQuotes what a created comment's alsoQuotes were stored as (without an erased comment's copies); for one
+     *                   stored before, what {@link #withStoredAlsoQuotes} read (else empty)
      */
     public record Insert(boolean created, StoredComment comment, List<AlsoQuoted> alsoQuotes) {
         public Insert(boolean created, StoredComment comment) {
@@ -237,6 +237,18 @@ public final class CommentStore {
     /** The further comments the comment {@code key} quotes besides its parent, in the order quoted; empty when none. */
     public List<AlsoQuoted> alsoQuotes(String key) {
         return jdbi.withHandle(h -> CommentQuotes.of(h, key));
+    }
+
+    /**
+     * {@code inserts} with each one not created (stored before) given the entries the store holds for it, read in one
+     * query: what GET /v1/comments/{id} shows, so that a re-sent comment is answered as stored.
+     */
+    public List<Insert> withStoredAlsoQuotes(List<Insert> inserts) {
+        List<String> keys = inserts.stream().filter(r -> !r.created()).map(r -> r.comment().key()).toList();
+        if (keys.isEmpty()) return inserts;
+        Map<String, List<AlsoQuoted>> held = jdbi.withHandle(h -> CommentQuotes.of(h, keys));
+        return inserts.stream().map(r -> r.created() ? r
+                : new Insert(false, r.comment(), held.getOrDefault(r.comment().key(), List.of()))).toList();
     }
 
     /** By the internal key, {@link StoredComment#key()}. */

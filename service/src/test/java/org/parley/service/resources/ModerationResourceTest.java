@@ -300,6 +300,35 @@ class ModerationResourceTest {
     }
 
     /**
+     * A thread sent again answers its stored comments (duplicate) with the entries stored for them, as GET
+     * /v1/comments/{id} does, not none and not those re-sent. Until the forty-seventh session's second helper a
+     * duplicate was shown without alsoQuotes.
+     */
+    @Test
+    void aThreadSentAgainShowsItsStoredCommentsFurtherQuotedComments() {
+        String id = "t-" + UUID.randomUUID();
+        String first = "{\"id\": \"" + id + "\", \"article\": {\"title\": \"T\"}, \"comments\": ["
+                + "{\"id\": \"c1\", \"number\": 1, \"author\": \"Bob\", \"text\": \"No.\"}, {\"id\": \"c2\", \"number\": 2, \"text\": \"Yes.\"},"
+                + "{\"id\": \"c3\", \"number\": 3, \"text\": \"Both wrong.\", \"parentNumber\": 2, \"quote\": \"Yes.\\n\\nNo.\","
+                + " \"alsoQuotes\": [{\"number\": 1, \"author\": \"Bob\", \"text\": \"No.\"}]}]}";
+        Response stored = post(SITE_KEY, "/v1/threads", first);
+        assertEquals(200, stored.getStatus());
+        stored.close();
+        JsonNode shown = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "%2Fc3?site=" + SITE).get(JsonNode.class).get("alsoQuotes");
+        assertEquals(1, shown.size(), shown.toString());
+
+        // Sent again as it was, and again with the entry gone: the stored comment is what is answered, both times.
+        for (String again : List.of(first, first.replace(", \"alsoQuotes\": [{\"number\": 1, \"author\": \"Bob\", \"text\": \"No.\"}]", ""))) {
+            Response resent = post(SITE_KEY, "/v1/threads", again);
+            JsonNode answer = resent.readEntity(JsonNode.class);
+            assertEquals(200, resent.getStatus(), answer.toString());
+            assertTrue(answer.at("/comments/2/duplicate").asBoolean(), answer.toString());
+            assertEquals(shown, answer.at("/comments/2/alsoQuotes"), answer.toString());
+            assertFalse(answer.at("/comments/0").has("alsoQuotes"), "none stored: left out");
+        }
+    }
+
+    /**
      * /v1/comments takes alsoQuotes as the thread format has it, checked as it is (a 400 naming the entry and the limit),
      * and a comment's erasure by its site takes its name and passage out of the entries that quote it, and the passage out
      * of their quote, whatever marker the site wrote. Until the forty-seventh session the field was refused as unknown.
