@@ -77,7 +77,8 @@ import java.util.regex.Pattern;
  *       whom it quotes.</li>
  * </ul>
  * Comment ids are "c" + number. A parent that is on the same page gets {@code parentId}; one on
- * another page keeps only {@code parentNumber}. A comment left with no text at all is skipped.
+ * another page keeps only {@code parentNumber}. So does a further quoted comment ({@code alsoQuotes}): its {@code id}
+ * where it is on the page, its number alone where not. A comment left with no text at all is skipped.
  */
 public final class BbcCommentPageParser {
     private static final Pattern HEADER = Pattern.compile( // at most 9 digits, so it always fits an int
@@ -448,7 +449,11 @@ public final class BbcCommentPageParser {
         List<Comment> linked = new ArrayList<>();
         for (Comment c : comments) {
             String parentId = c.parentNumber() == null ? null : idByNumber.get(c.parentNumber());
-            linked.add(parentId == null ? c : c.withParentId(parentId));
+            Comment withIds = c.alsoQuotes().isEmpty() ? c : c.withAlsoQuotes(c.alsoQuotes().stream().map(q -> {
+                String id = idByNumber.get(q.number());
+                return id == null ? q : new QuotedComment(id, q.number(), q.author(), q.text());
+            }).toList());
+            linked.add(parentId == null ? withIds : withIds.withParentId(parentId));
         }
         return linked;
     }

@@ -57,6 +57,10 @@ public record Comment(
         return new Comment(id, number, author, text, newParentId, parentNumber, parentAuthor, quote, rating, alsoQuotes);
     }
 
+    public Comment withAlsoQuotes(List<QuotedComment> newAlsoQuotes) {
+        return new Comment(id, number, author, text, parentId, parentNumber, parentAuthor, quote, rating, newAlsoQuotes);
+    }
+
     /** Null is none; each entry a comment (QuotedComment checks its own fields), at most {@link Limits#ALSO_QUOTES} of them. */
     private static List<QuotedComment> alsoQuotes(List<QuotedComment> list) {
         if (list == null) return List.of();

@@ -149,6 +149,20 @@ class BbcCommentStartTest {
     }
 
     @Test
+    void aFurtherQuotedCommentOnThePageIsNamedByItsIdToo() {
+        // As a parent on the page gets parentId: the entry names the comment the service stores, not a number alone.
+        String page = Fixtures.page("two-quotes.txt").replace("Page 2 of 2",
+                "  \u2022 rate this\n\n    Comment number 5.\n\n    You are all idiots.\n\nPage 2 of 2");
+        CommentThread thread = BbcCommentPageParser.parse("t", page);
+        assertEquals("c5", thread.comments().get(4).id());
+        List<QuotedComment> dana = List.of(new QuotedComment("c5", 5, "Dana Smith", "You are all idiots."));
+        assertEquals(dana, thread.comments().get(1).alsoQuotes());
+        assertEquals(dana, thread.comments().get(2).alsoQuotes());
+        assertEquals("c6", thread.comments().get(1).parentId());
+        // Off the page (aSecondQuotedPassageIsNotTheCommentersText): the number alone, as before.
+    }
+
+    @Test
     void aLongLineIsReadInLinearTime() {
         // The old marker pattern backtracked over the run of spaces: 15.9 s for 80,000 of them, ~5 s for these.
         String line = "1.x" + " ".repeat(48_000) + "y";
