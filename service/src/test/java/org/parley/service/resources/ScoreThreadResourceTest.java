@@ -139,6 +139,32 @@ class ScoreThreadResourceTest {
         verify(STANCE).replyStance("Why would we?", "Strike them now.");
     }
 
+    /**
+     * alsoQuotes is checked as the thread format checks it and changes nothing scored: the reply stance is read against
+     * the parent (here the quote, which holds the further passage too, as import-page writes it), and the answer names no
+     * entry. Decided in the forty-seventh session (docs/scoring-api.md); this pins it, it held before.
+     */
+    @Test
+    void furtherQuotedCommentsAreCheckedAndChangeNothingScored() throws Exception {
+        String comments = "{\"id\": \"c1\", \"number\": 1, \"author\": \"Bob\", \"text\": \"Strike them now.\"},"
+                + "{\"id\": \"c2\", \"number\": 2, \"text\": \"No.\"},"
+                + "{\"id\": \"c3\", \"number\": 3, \"text\": \"Why would we?\", \"parentNumber\": 2, \"quote\": \"No.\\n\\nStrike them now.\"%s}";
+        String with = ", \"alsoQuotes\": [{\"id\": \"c1\", \"author\": \"Bob\", \"text\": \"Strike them now.\"}]";
+        String thread = "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"}, \"comments\": [" + comments + "]}, \"targets\": [\"war\"]}";
+        JsonNode plain = ok(post(Fakes.mapper().readTree(thread.formatted(""))));
+        JsonNode quoting = ok(post(Fakes.mapper().readTree(thread.formatted(with))));
+        assertEquals(plain.get("comments"), quoting.get("comments"));
+        assertEquals(plain.get("summary"), quoting.get("summary"));
+        assertEquals("quote", quoting.at("/comments/2/replyTo").asText());
+        assertFalse(quoting.get("comments").get(2).has("alsoQuotes"), quoting.toString());
+        verify(STANCE, times(2)).replyStance("Why would we?", "No.\n\nStrike them now.");
+
+        Response bad = post(Fakes.mapper().readTree(thread.formatted(", \"alsoQuotes\": [{\"number\": 3}]")));
+        JsonNode why = Fakes.mapper().readTree(bad.readEntity(String.class));
+        assertEquals(400, bad.getStatus(), why.toString());
+        assertEquals("thread.comments[2].alsoQuotes[0].number", why.get("field").asText(), why.toString());
+    }
+
     /** A padded target is taken as its phrase (the limit is on that), and used, answered and summed up as the phrase. */
     @Test
     void aPaddedTargetIsUsedAsItsPhrase() throws Exception {
