@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.label.Attribute;
 import org.parley.policy.Action;
 import org.parley.service.JarCommands;
+import org.parley.service.moderation.AlsoQuoted;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.NewComment;
 import org.parley.service.moderation.Status;
@@ -323,6 +324,43 @@ class EraseCommandTest {
         Jdbi jdbi = Jdbi.create(copy.getUrl(), copy.getUser(), copy.getPassword());
         Database.migrate(jdbi);
         return new CommentStore(jdbi);
+    }
+
+    /**
+     * A restored copy holds a reply whose stored alsoQuotes entry (comment_quotes, no marker in its quote) names a comment
+     * erased after the backup: --from-log's line for that comment clears the entry's name and passage again and takes the
+     * passage out of the reply's quote, as the erasure did on the original; the reply's other entry stays.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void fromLogClearsARestoredRepliesStoredEntriesNamingAnErasedComment(TestDatabases db) throws Exception {
+        DataSourceFactory copy = db.fresh(dir);
+        CommentStore store = store(db), restored = migrated(copy);
+        String dana = "You are all idiots.", quote = "Putin is right.\n\n" + dana + "\n\nFrank's.";
+        NewComment reply = new NewComment("r1", "a1", null, 9, null, 6, "kim", "Calm down.", quote, null, null, new float[Attribute.COUNT],
+                Attribute.TOXICITY, "[]", null, new StoredComment.ModelRef("m", "v1", "sum"), Action.PUBLISH, null, "Seqenenre", null,
+                SITE, 0f, List.of(new AlsoQuoted("d5", null, "Dana Smith", dana), new AlsoQuoted(null, 7, "Frank", "Frank's.")));
+        for (CommentStore s : List.of(store, restored)) { // the copy: a backup taken before the erasure below
+            s.insert(comment(SITE, "d5", "Dana Smith"), T0);
+            s.insert(reply, T0);
+        }
+        Path log = dir.resolve("parley.log");
+        config = loggingConfig(source, log, "text");
+        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "d5"), commands.err());
+        List<AlsoQuoted> cleared = List.of(new AlsoQuoted("d5", null, null, null), new AlsoQuoted(null, 7, "Frank", "Frank's."));
+        assertEquals(cleared, store.alsoQuotes(CommentStore.key(SITE, "r1")), "the original, erased");
+        assertEquals(dana, restored.alsoQuotes(CommentStore.key(SITE, "r1")).get(0).passage(), "the copy holds it again");
+
+        out.reset();
+        config = loggingConfig(copy, dir.resolve("copy.log"), "text");
+        assertEquals(Optional.empty(), erase("--from-log", log.toString()), commands.err());
+        assertTrue(printed().endsWith("erased 1, erased before 0, unknown 0, failed 0 (of 1)\n"), printed());
+        assertErased(restored, SITE, "d5");
+        assertEquals(cleared, restored.alsoQuotes(CommentStore.key(SITE, "r1")));
+        StoredComment r1 = restored.find(SITE, "r1").orElseThrow();
+        assertEquals(store.find(SITE, "r1").orElseThrow().quote(), r1.quote(), "as on the original");
+        assertFalse(r1.quote().contains(dana), r1.quote());
+        assertTrue(r1.quote().contains("Frank's."), r1.quote());
     }
 
     /**
