@@ -3,8 +3,9 @@
 // cards, without a move, a decision or a reload (g); until the forty-seventh session the page learnt of them only then.
 // The answer is merged without disturbing the moderator: the comment on show stays on show, where it is on the screen,
 // with the focus; new comments come in after it; a card changed elsewhere is shown as a 409 would show it. Nothing is
-// said but what the panel would say of the comment on show, and a poll that fails is tried again later, quietly.
-import { PAGE, current, ref, siteQuery, state } from './state.js';
+// said but what the panel would say of the comment on show, and how many comments came in (politely: news, below), and
+// a poll that fails is tried again later, quietly.
+import { PAGE, QUEUE_NAMES, current, ref, siteQuery, state } from './state.js';
 import { $ } from './dom.js';
 import { api } from './api.js';
 import { learnArticles, loadInFlight, loadNumber, loadSites, query, renderTabs } from './queue.js';
@@ -31,8 +32,14 @@ function schedule(ms) {
   timer = setTimeout(tick, ms);
 }
 
-/** The list was read (a load, or a poll): the next poll an interval on. */
+/** The list was loaded: the next poll an interval on, and the news of the list before gone. */
 export function listRead() {
+  quietNews();
+  read();
+}
+
+// The list was read (a load, or a poll): the next poll an interval on.
+function read() {
   lastRead = Date.now();
   failures = 0;
   schedule(EVERY);
@@ -47,7 +54,7 @@ async function tick() {
   // Not while hidden, logged out, a decision is being sent or a load is in flight: each would make the answer stale.
   if (document.hidden || !state.user || $('app').hidden || state.busy || loadInFlight()) return schedule(EVERY);
   const outcome = await poll();
-  if (outcome === 'read') listRead();
+  if (outcome === 'read') read();
   else if (outcome === 'failed') schedule(Math.min(LONGEST, EVERY * 2 ** ++failures));
   else schedule(EVERY);  // dropped: the list changed meanwhile
 }
@@ -101,7 +108,31 @@ async function poll() {
   // The count beside the menus too, when only comments past the list's end changed.
   if (changed.length || added.length || state.total !== total) redrawList(!!onShow);
   if (onShow) sayChanged(onShow[0], onShow[1], true);
+  news(added.length);
   return 'read';
+}
+
+// New comments came in silently until the forty-seventh session: a screen reader user learnt of them at j or from the
+// tab's count. They are said in a polite live region of their own (index.html, #news), which waits for the reading of
+// the comment on show to end, moves no focus, and leaves the message and its undo offer alone; a poll that adds none
+// says nothing. The count adds up until the words go (a second "1 new comment", the same text, would not be read out).
+const NEWS_SHOWN_MS = 10000;
+let newsCount = 0;
+let newsTimer = null;
+
+function news(added) {
+  if (!added) return;
+  newsCount += added;
+  $('news').textContent = newsCount + ' new comment' + (newsCount === 1 ? '' : 's') + ' in ' + QUEUE_NAMES[state.queue] + '.';
+  clearTimeout(newsTimer);
+  newsTimer = setTimeout(quietNews, NEWS_SHOWN_MS);
+}
+
+/** The news of new comments gone: its time is up, or the list it spoke of was loaded again. */
+function quietNews() {
+  clearTimeout(newsTimer);
+  newsCount = 0;
+  $('news').textContent = '';
 }
 
 // A new comment goes in at its place in the queue's order among the cards after the one on show, before the first of

@@ -1012,6 +1012,35 @@ class ModeratorUiTest {
     }
 
     /**
+     * New comments a poll brought came in silently (forty-seventh session): a screen reader user learnt of them at j or
+     * from the tab's count. They are said in a polite live region of their own, adding up until the words go, with the
+     * focus left on the comment on show and the message and alert untouched; a poll that brings none says nothing.
+     */
+    @Test
+    void newCommentsAPollBringsAreSaidPolitelyWithoutMovingTheFocus() throws InterruptedException {
+        polling = true;
+        List<String> ids = pendingOnShow(1);
+        keysOn(ids.get(0));
+        WebElement news = browser.findElement(By.id("news"));
+        assertEquals("status", news.getAttribute("role"), "polite: it waits for the comment on show to be read");
+        Thread.sleep(2500);  // polls that bring nothing
+        assertEquals("", news.getText(), "a poll that brought nothing said something");
+        submit(article + "-new1", TOXIC.get(1), null);
+        submit(article + "-new2", TOXIC.get(2), null);
+        // One poll or two: the count adds up.
+        wait(15).until(d -> "2 new comments in Pending.".equals(d.findElement(By.id("news")).getText()));
+        keysOn(ids.get(0));
+        assertEquals(ids.get(0), browser.findElement(By.id("detail")).getAttribute("data-id"));
+        assertEquals("", browser.findElement(By.id("alert")).getText());
+        assertEquals("", browser.findElement(By.id("message")).getText());
+        // The words go in time, and the polls after, which bring nothing, say nothing again.
+        wait(20).until(d -> d.findElement(By.id("news")).getText().isEmpty());
+        Thread.sleep(2500);
+        assertEquals("", news.getText());
+        assertEquals(3, shownIds(browser).size());
+    }
+
+    /**
      * The same: another moderator's decision and a site's erasure on cards in the list showed only at a reload, and on
      * the comment left on show only at a key's 409. The poll shows a card decided elsewhere as it is now, marked
      * changed, takes an erased one off the list, and says so of the comment on show alone, as the panel would.
