@@ -12,12 +12,14 @@ import { learnArticles, loadInFlight, loadNumber, loadSites, query, renderTabs }
 import { belongs, changedQuietly, sayChanged } from './decisions.js';
 import { redrawList } from './list.js';
 
-// Seconds between two reads of the list: 20, or the address's ?poll= (1 to 3,600; the tests use 1).
+// Seconds between two reads of the list: the address's ?poll= (the tests use 1), else the session's pollSeconds (the
+// service's moderation.pollSeconds, 20 by default; until the forty-seventh session the address alone set it), else 20.
+const seconds = (n) => Number.isInteger(n) && n >= 1 && n <= 3600;
 const asked = Number(new URLSearchParams(location.search).get('poll'));
-const EVERY = (Number.isInteger(asked) && asked >= 1 && asked <= 3600 ? asked : 20) * 1000;
+const every = () => (seconds(asked) ? asked : state.user && seconds(state.user.pollSeconds) ? state.user.pollSeconds : 20) * 1000;
 // A failed read waits twice as long each time, up to five minutes (or the interval, if longer): no storm of requests at
 // a service that is restarting, nor of errors on the page, which says nothing of it.
-const LONGEST = Math.max(EVERY, 5 * 60 * 1000);
+const longest = () => Math.max(every(), 5 * 60 * 1000);
 // The service's largest page (QueueResource.MAX_PAGE): a list longer is read again in its first this many.
 const MAX_PAGE = 200;
 // Comments gone from the queue, read one by one to show how they are now: at most this many a poll, the rest next time.
@@ -42,21 +44,21 @@ export function listRead() {
 function read() {
   lastRead = Date.now();
   failures = 0;
-  schedule(EVERY);
+  schedule(every());
 }
 
 /** The tab shown again: a poll due while it was hidden (none is sent then) is sent at once. */
 export function pollShown() {
-  if (!document.hidden && state.user && Date.now() - lastRead >= EVERY) schedule(0);
+  if (!document.hidden && state.user && Date.now() - lastRead >= every()) schedule(0);
 }
 
 async function tick() {
   // Not while hidden, logged out, a decision is being sent or a load is in flight: each would make the answer stale.
-  if (document.hidden || !state.user || $('app').hidden || state.busy || loadInFlight()) return schedule(EVERY);
+  if (document.hidden || !state.user || $('app').hidden || state.busy || loadInFlight()) return schedule(every());
   const outcome = await poll();
   if (outcome === 'read') read();
-  else if (outcome === 'failed') schedule(Math.min(LONGEST, EVERY * 2 ** ++failures));
-  else schedule(EVERY);  // dropped: the list changed meanwhile
+  else if (outcome === 'failed') schedule(Math.min(longest(), every() * 2 ** ++failures));
+  else schedule(every());  // dropped: the list changed meanwhile
 }
 
 // An answer read before the list changed otherwise (a load, "Load more", a decision sent or answered, the panel's

@@ -390,7 +390,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new ThreadsResource(ingestion, views, config.moderation.maxThreadComments, limiter));
         env.jersey().register(new QueueResource(stores.comments(), stores.queues(), views, escalations, clock));
         env.jersey().register(new SessionResource(stores.accounts(), Duration.ofMinutes(config.moderation.sessionMinutes),
-                SessionCookie.of(config.moderation.secureCookies), escalations, clock, stores.loginThrottle()));
+                SessionCookie.of(config.moderation.secureCookies), escalations, clock, stores.loginThrottle(),
+                config.moderation.pollSeconds));
     }
 
     /** The admin port's filters: request-ids runs first (isMatchAfter false), then admin-requests. */

@@ -382,6 +382,12 @@ public class ParleyConfiguration extends Configuration {
         @JsonProperty
         public int maxThreadComments = 500;
 
+        /** Seconds between the moderator page's reads of its queue (ui/poll.js); the page's address (?poll=) overrides it. */
+        @Min(1)
+        @Max(3600)
+        @JsonProperty
+        public int pollSeconds = 20;
+
         /**
          * Who decides an escalated comment: {@code admin} (the default: an escalation passes the comment
          * to a senior moderator) or {@code moderator} (anyone who moderates).

@@ -333,4 +333,13 @@ class ParleyConfigurationTest {
         assertTrue(startUpError("retention:\n  unreviewedDays: -1\n").contains("retention.unreviewedDays"), "a negative period");
         assertTrue(startUpError("retention:\n  every: 0s\n").contains("retention.every"), "no pause between runs");
     }
+
+    /** The moderator page's poll interval: 20 s by default, PARLEY_POLL_SECONDS sets it, outside 1 to 3,600 s stops start-up. */
+    @Test
+    void thePagesPollIntervalIsConfigured() throws Exception {
+        assertEquals(20, shipped().moderation.pollSeconds);
+        assertEquals(45, shipped(java.util.Map.of("PARLEY_POLL_SECONDS", "45")).moderation.pollSeconds);
+        assertTrue(startUpError("moderation:\n  pollSeconds: 0\n").contains("moderation.pollSeconds"), "no pause between polls");
+        assertTrue(startUpError("moderation:\n  pollSeconds: 3601\n").contains("moderation.pollSeconds"), "over an hour");
+    }
 }

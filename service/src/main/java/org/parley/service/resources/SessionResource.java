@@ -54,6 +54,9 @@ public final class SessionResource {
     private final EscalationRule escalations;
     private final Clock clock;
     private final LoginThrottle throttle;
+    private final int pollSeconds;
+    /** The page's poll interval where none is configured (ParleyConfiguration.Moderation.pollSeconds's default). */
+    public static final int POLL_SECONDS = 20;
 
     public SessionResource(AccountStore accounts, Duration lifetime, SessionCookie sessionCookie, EscalationRule escalations,
                            Clock clock) {
@@ -62,6 +65,13 @@ public final class SessionResource {
 
     public SessionResource(AccountStore accounts, Duration lifetime, SessionCookie sessionCookie, EscalationRule escalations,
                            Clock clock, LoginThrottle throttle) {
+        this(accounts, lifetime, sessionCookie, escalations, clock, throttle, POLL_SECONDS);
+    }
+
+    /** pollSeconds: how often the moderator page reads its queue again, told it with the session (moderation.pollSeconds). */
+    public SessionResource(AccountStore accounts, Duration lifetime, SessionCookie sessionCookie, EscalationRule escalations,
+                           Clock clock, LoginThrottle throttle, int pollSeconds) {
+        this.pollSeconds = pollSeconds;
         this.throttle = throttle;
         this.accounts = accounts;
         this.lifetime = lifetime;
@@ -136,6 +146,6 @@ public final class SessionResource {
         Long left = expires == null ? null
                 : Math.max(0, (Duration.between(clock.instant(), expires).toMillis() + 999) / 1000);
         return new SessionView(name, role.name().toLowerCase(Locale.ROOT), sites.only(), QueueResource.shown(sites),
-                escalations.senior(role), expires == null ? null : expires.toString(), left, token);
+                escalations.senior(role), pollSeconds, expires == null ? null : expires.toString(), left, token);
     }
 }

@@ -1041,6 +1041,36 @@ class ModeratorUiTest {
     }
 
     /**
+     * The poll's interval was the page address's ?poll= alone (forty-seventh session): the service's configuration now
+     * sets it (moderation.pollSeconds, 20 s here), told the page with the session, and the address still overrides it
+     * (the other polling tests' ?poll=1). Here the session's answer is made to say 1 s, with no ?poll= in the address:
+     * the page reads its queue that often, where it would have waited 20 s.
+     */
+    @Test
+    void theServicesConfigurationSetsThePollsInterval() {
+        open("PENDING");
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.executeScript("const f = window.fetch; window.told = null;"
+                + " window.fetch = (u, i) => !String(u).includes('/v1/session') ? f(u, i)"
+                + " : f(u, i).then((res) => res.status !== 200 ? res : res.json().then((b) => {"
+                + "   window.told = b.pollSeconds; b.pollSeconds = 1;"
+                + "   return new Response(JSON.stringify(b), { status: 200, headers: res.headers }); }));");
+        WebElement name = browser.findElement(By.id("username"));
+        name.sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+        String first = submitted(TOXIC.get(0));
+        wait(10).until(d -> shownIds(d).equals(List.of(first)));
+        assertEquals(20L, browser.executeScript("return window.told"), "the configuration's default, told with the session");
+        String added = submitted(TOXIC.get(1));
+        wait(12).until(d -> shownIds(d).contains(added));  // well before the 20 s the page waited
+    }
+
+    private String submitted(String text) {
+        return submit(article + "-" + text.length(), text, null).get("id").asText();
+    }
+
+    /**
      * The same: another moderator's decision and a site's erasure on cards in the list showed only at a reload, and on
      * the comment left on show only at a key's 409. The poll shows a card decided elsewhere as it is now, marked
      * changed, takes an erased one off the list, and says so of the comment on show alone, as the panel would.

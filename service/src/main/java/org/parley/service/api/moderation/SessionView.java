@@ -10,8 +10,8 @@ import java.util.List;
  * out what the service would refuse); {@code token} only in the login answer (also set as a cookie). A session (not an
  * API key) ends at {@code expiresAt}, fixed at the log-in, in {@code expiresInSeconds} by the service's clock (rounded
  * up): the page warns before it and shows the log-in form at it, counting on its own clock, which may be off the
- * service's.
+ * service's. {@code pollSeconds}: how often the moderator page reads its queue again (moderation.pollSeconds).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionView(String username, String role, String site, List<String> sites, boolean decidesEscalated,
-                          String expiresAt, Long expiresInSeconds, String token) {}
+                          int pollSeconds, String expiresAt, Long expiresInSeconds, String token) {}
