@@ -2532,7 +2532,7 @@ class ModeratorUiTest {
             List<String> attributes = (List<String>) ((Map<String, Object>) browser.executeCdpCommand("DOM.describeNode",
                     Map.of("backendNodeId", n.get("backendDOMNodeId"))).get("node")).get("attributes");  // name, value, name, …
             int id = attributes.indexOf("id");
-            String key = id >= 0 && "session-note".equals(attributes.get(id + 1)) ? role + " session-note" : role;
+            String key = id >= 0 && List.of("session-note", "news").contains(attributes.get(id + 1)) ? role + " " + attributes.get(id + 1) : role;
             assertNull(found.put(key, null), "two regions of role " + key);
             found.put(key, (String) browser.executeScript("return document.getElementById(arguments[0]).textContent", attributes.get(id + 1)));
         }
