@@ -6,10 +6,10 @@
 // said but what the panel would say of the comment on show, and how many comments came in (politely: news, below), and
 // a poll that fails is tried again later, quietly.
 import { PAGE, QUEUE_NAMES, current, ref, siteQuery, state } from './state.js';
-import { $ } from './dom.js';
+import { $, message } from './dom.js';
 import { api } from './api.js';
 import { learnArticles, loadInFlight, loadNumber, loadSites, query, renderTabs } from './queue.js';
-import { belongs, changedQuietly, sayChanged } from './decisions.js';
+import { belongs, changedQuietly, label, sayChanged } from './decisions.js';
 import { redrawList } from './list.js';
 
 // Seconds between two reads of the list: the address's ?poll= (the tests use 1), else the session's pollSeconds (the
@@ -91,8 +91,15 @@ async function poll() {
   const gone = state.comments.filter((c, i) => i < covered && belongs(c, state.queue) && !inAnswer.has(ref(c))).slice(0, ASK);
   const read = await Promise.all(gone.map((c) => api('GET', '/v1/comments/' + encodeURIComponent(c.id) + siteQuery(c))));
   if (stale(load, edits)) return 'dropped';
+  const deleted = new Set();
   gone.forEach((was, k) => {
     if (read[k].status === 200 && read[k].body.version > was.version) changed.push([was, read[k].body]);
+    // No longer stored at all (retention deleted it): it leaves the list as an erased one does, where until the
+    // forty-seventh session it stayed, its decisions on offer, until a reload.
+    else if (read[k].status === 404) {
+      deleted.add(ref(was));
+      changed.push([was, { ...was, status: 'ERASED' }]);
+    }
   });
 
   const shown = current() && ref(current()), total = state.total;
@@ -109,7 +116,9 @@ async function poll() {
   if (document.activeElement !== $('site')) loadSites(load);
   // The count beside the menus too, when only comments past the list's end changed.
   if (changed.length || added.length || state.total !== total) redrawList(!!onShow);
-  if (onShow) sayChanged(onShow[0], onShow[1], true);
+  if (onShow && deleted.has(ref(onShow[0]))) {
+    message(label(onShow[0]) + ' is no longer stored: nothing to decide, and gone from the list.', 'conflict');
+  } else if (onShow) sayChanged(onShow[0], onShow[1], true);
   news(added.length);
   return 'read';
 }

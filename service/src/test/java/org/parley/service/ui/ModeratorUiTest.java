@@ -1071,6 +1071,40 @@ class ModeratorUiTest {
     }
 
     /**
+     * A card whose comment is no longer stored at all (retention deleted it: a 404) stayed, its decisions on offer, until
+     * a reload (forty-seventh session). A poll takes it off the list as it does an erased one, saying so of the comment
+     * on show alone, and the next is on show.
+     */
+    @Test
+    void aCommentNoLongerStoredLeavesTheListAtAPoll() {
+        polling = true;
+        List<String> ids = pendingOnShow(3);
+        keysOn(ids.get(0));
+        deleteStored(ids.get(1));
+        wait(15).until(d -> shownIds(d).equals(List.of(ids.get(0), ids.get(2))));
+        keysOn(ids.get(0));
+        assertEquals("", browser.findElement(By.id("alert")).getText(), "nothing said of cards not on show");
+        assertCountAgrees("2");
+
+        String named = label(ids.get(0));  // read from the service while it is stored
+        deleteStored(ids.get(0));
+        WebElement alert = wait(15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
+        assertEquals(named + " is no longer stored: nothing to decide, and gone from the list.", unisolated(alert.getText()));
+        wait(10).until(d -> shownIds(d).equals(List.of(ids.get(2))));
+        waitForDetail(ids.get(2));
+        assertCountAgrees("1");
+    }
+
+    /** What retention does to a comment past its period: gone from the store, with its reports, decisions and quotes. */
+    private static void deleteStored(String id) {
+        Jdbi.create(DATABASE, "sa", "").useTransaction(h -> {
+            for (String table : List.of("reports", "decisions", "comment_quotes"))
+                h.execute("DELETE FROM " + table + " WHERE comment_id IN (SELECT id FROM comments WHERE local_id = ?)", id);
+            assertEquals(1, h.execute("DELETE FROM comments WHERE local_id = ?", id));
+        });
+    }
+
+    /**
      * The same: another moderator's decision and a site's erasure on cards in the list showed only at a reload, and on
      * the comment left on show only at a key's 409. The poll shows a card decided elsewhere as it is now, marked
      * changed, takes an erased one off the list, and says so of the comment on show alone, as the panel would.
