@@ -102,8 +102,8 @@ public final class RateLimiter {
      * ({@link #stanceTokens}): the sentence encoder reads every comment, however short, ~7 ms of a core, and each target
      * adds ~1-2 ms, so 500 comments of a few words and 10 targets were 7 s of work for the 30 tokens their 30 KiB paid,
      * and one key could keep every core busy (a security audit). Targets proposed from an article
-     * ({@link #proposingTokens}), whatever NER finds. The comments a request scores, a batch's, a thread's or a
-     * /v1/threads call's new ones ({@link #scoringTokens}). And a /v1/threads call's comments, stored or found stored
+     * ({@link #proposingTokens}), whatever NER finds. A /v1/threads call's new comments, scored and stored
+     * ({@link #scoringTokens}). And a /v1/threads call's comments, stored or found stored
      * ({@link #threadCommentTokens}).
      */
     public void chargeWork(ContainerRequestContext request, long tokens) {
@@ -122,17 +122,16 @@ public final class RateLimiter {
         return comments / 10;
     }
 
-    /** Comments scored for a token, beyond their bytes: the toxicity model's fixed ~2 ms a comment, at ~10 ms a token. */
+    /** New comments of a /v1/threads call scored and stored for a token, beyond their bytes and their tenth. */
     public static final int COMMENTS_PER_SCORING_TOKEN = 5;
 
     /**
-     * What scoring {@code comments} comments of one request costs beyond their bytes: a token per
-     * {@value #COMMENTS_PER_SCORING_TOKEN}, rounded down, so a request of one comment (up to 4) stays at its own token. The
-     * toxicity model spends a fixed ~2 ms of a core on a comment however short (the intercept of docs/scoring-api.md's
-     * "Weighed by work" table, 1.5-2.1 ms; the bytes pay for its length), which a body's KiB, ~40 comments of a few
-     * words, did not measure: a batch of 100 such comments, ~0.2 s of a core, cost its ~4 KiB's tokens (a fourth
-     * penetration test, forty-sixth session); ~24 now. /v1/score/batch, /v1/score/thread and a /v1/threads call's new
-     * comments, in the lane's turn before the work.
+     * What a /v1/threads call's {@code comments} new comments, scored and stored, cost beyond their bytes: a token per
+     * {@value #COMMENTS_PER_SCORING_TOKEN}, rounded down, in the lane's turn before the work. 500 new comments of a few
+     * words were 1.5 s of a core (~3 ms each with the store's rows; docs/scoring-api.md, "Charged by work"). Charged on
+     * /v1/score/batch and /v1/score/thread too for a while in the forty-seventh session, on the reasoning that a comment's
+     * toxicity costs a fixed ~2 ms; measured there (scripts/benchmark-price), 100 short comments of a batch were 6-38 ms
+     * of a core, at or under a single comment's rate per token by their bytes alone, so those pay their bytes.
      */
     public static long scoringTokens(int comments) {
         return comments / COMMENTS_PER_SCORING_TOKEN;

@@ -133,7 +133,7 @@ public final class ScoreResource {
                         new ErrorBody(e.status(), e.getMessage(), e.field(), e.limit()));
             }
         }
-        long workCost = RateLimiter.scoringTokens(requests.size()) + requests.stream().filter(q -> q.targets() != null || q.parent() != null)
+        long workCost = requests.stream().filter(q -> q.targets() != null || q.parent() != null)
                 .mapToLong(q -> RateLimiter.stanceTokens(1, q.targets() == null ? 0 : q.targets().size())).sum();
         List<CommentScorer.Input> inputs = new ArrayList<>(good.size());
         for (int k = 0; k < good.size(); k++) inputs.add(input(requests.get(k), requested.get(k)));

@@ -123,8 +123,8 @@ public final class ScoreThreadResource {
     private ThreadResponse scored(ThreadRequest request, ContainerRequestContext requestContext, CommentThread thread,
                                   RequestChecks.Requested requested, List<Optional<ReplyContext.Parent>> parents) {
         Set<Attribute> attributes = requested.attributes();
-        // Each charged before its work: threads sent together pay too. NER reads the article whatever it finds.
-        if (limiter != null) limiter.chargeWork(requestContext, RateLimiter.scoringTokens(thread.comments().size()));
+        // Each charged before its work: threads sent together pay too. NER reads the article whatever it finds. The
+        // comments' toxicity is paid by the body's bytes, as a batch's (docs/scoring-api.md, "Charged by work").
         if (limiter != null && request.targets() == null)
             limiter.chargeWork(requestContext, RateLimiter.proposingTokens(TargetFinder.charsRead(thread.article())));
         ThreadTargets.Used used = targets.choose(request.targets(), thread.article());
