@@ -1,6 +1,7 @@
 package org.parley.service.store;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.parley.service.moderation.AlsoQuoted;
 
 import java.sql.ResultSet;
@@ -21,14 +22,15 @@ final class CommentQuotes {
 
     /** Stores {@code quoted} for the comment {@code key} just inserted, on its article {@code article} and site. */
     static void insert(Handle h, String key, String article, String site, List<AlsoQuoted> quoted) {
+        if (quoted.isEmpty()) return;
+        PreparedBatch batch = h.prepareBatch("INSERT INTO comment_quotes (comment_id, position, article_id, site, quoted_id,"
+                + " quoted_number, author, passage) VALUES (:key, :position, :article, :site, :id, :number, :author, :passage)");
         for (int i = 0; i < quoted.size(); i++) {
             AlsoQuoted q = quoted.get(i);
-            h.createUpdate("INSERT INTO comment_quotes (comment_id, position, article_id, site, quoted_id, quoted_number, author, passage)"
-                            + " VALUES (:key, :position, :article, :site, :id, :number, :author, :passage)")
-                    .bind("key", key).bind("position", i).bind("article", article).bind("site", site)
-                    .bind("id", q.id()).bind("number", q.number()).bind("author", q.author()).bind("passage", q.passage())
-                    .execute();
+            batch.bind("key", key).bind("position", i).bind("article", article).bind("site", site)
+                    .bind("id", q.id()).bind("number", q.number()).bind("author", q.author()).bind("passage", q.passage()).add();
         }
+        batch.execute();  // one round trip for a comment's entries (up to 20), not one each
     }
 
     /** Clears the copies entry {@code position} of comment {@code key} holds (the quoted comment's name and words): erased. */

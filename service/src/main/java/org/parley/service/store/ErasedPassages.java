@@ -102,11 +102,12 @@ record ErasedPassages(String site, Map<String, Set<Integer>> numbers, Set<String
      * nothing is NULL. The parent author stays: it names the first comment quoted, not erased.
      */
     void takeOut(Handle h, Collection<String> keys) {
-        for (List<String> part : Lists.partition(List.copyOf(keys), 1000))
+        for (List<String> part : Lists.partition(List.copyOf(keys), 1000)) {
+            Map<String, List<AlsoQuoted>> entries = CommentQuotes.of(h, part);  // the part's entries in one query
             for (Row r : h.createQuery("SELECT id, article_id, quote FROM comments WHERE id IN (<keys>)").bindList("keys", part)
                     .map(Row::of).list()) {
                 String left = QuotedPassages.without(r.quote(), m -> names(r.article(), m));
-                List<AlsoQuoted> quoted = CommentQuotes.of(h, r.id());
+                List<AlsoQuoted> quoted = entries.getOrDefault(r.id(), List.of());
                 for (int i = 0; i < quoted.size(); i++) {
                     if (!names(r.article(), quoted.get(i))) continue;
                     left = withoutPassage(left, quoted.get(i).passage());
@@ -115,6 +116,7 @@ record ErasedPassages(String site, Map<String, Set<Integer>> numbers, Set<String
                 if (!Objects.equals(left, r.quote()))
                     h.createUpdate("UPDATE comments SET quote = :quote WHERE id = :id").bind("quote", left).bind("id", r.id()).execute();
             }
+        }
     }
 
     /**
