@@ -47,19 +47,12 @@ public record PipelineCheck(Path file, Status status, String trainedAt, int prob
      */
     public static PipelineCheck of(Path file, JsonNode provenance, TextPipeline pipeline, boolean wide) {
         String commit = provenance.path("code").path("commit").asText("unknown");
-        Path sidecar = null;
-        JsonNode recorded = provenance.get(PipelineFingerprint.KEY);
-        if (recorded == null) {
-            Sidecar found = sidecarNaming(file, provenance);
-            if (found != null) {
-                sidecar = found.file();
-                recorded = found.fingerprint();
-            }
-        }
-        if (recorded == null) return new PipelineCheck(file, Status.UNRECORDED, commit, 0, 0, null, null, null);
+        Recorded found = record(file, provenance);
+        if (found == null) return new PipelineCheck(file, Status.UNRECORDED, commit, 0, 0, null, null, null);
+        Path sidecar = found.sidecar();
         PipelineFingerprint then;
         try {
-            then = PipelineFingerprint.fromJson(recorded);
+            then = PipelineFingerprint.fromJson(found.fingerprint());
         } catch (IllegalArgumentException e) {
             throw new BundleException(file, (sidecar != null ? sidecar + "'s " : "provenance.json's ")
                     + PipelineFingerprint.KEY + " cannot be read: " + e.getMessage());
@@ -80,10 +73,14 @@ public record PipelineCheck(Path file, Status status, String trainedAt, int prob
      * @throws BundleException if the sidecar cannot be read
      */
     public static JsonNode recorded(Path file, JsonNode provenance) {
-        JsonNode recorded = provenance.get(PipelineFingerprint.KEY);
-        if (recorded != null) return recorded;
-        Sidecar found = sidecarNaming(file, provenance);
+        Recorded found = record(file, provenance);
         return found == null ? null : found.fingerprint();
+    }
+
+    /** The recorded fingerprint: the provenance's (no sidecar), else a sidecar's computed for this bundle; null if none. */
+    private static Recorded record(Path file, JsonNode provenance) {
+        JsonNode own = provenance.get(PipelineFingerprint.KEY);
+        return own != null ? new Recorded(null, own) : sidecarNaming(file, provenance);
     }
 
     /** {@code NAME.text-pipeline.json} beside {@code NAME.zip}. */
@@ -97,17 +94,17 @@ public record PipelineCheck(Path file, Status status, String trainedAt, int prob
      * directory), so that a shipped bundle copied elsewhere without its sidecar is still known (it read as predating
      * the check before). Null if none names it.
      */
-    private static Sidecar sidecarNaming(Path bundle, JsonNode provenance) {
+    private static Recorded sidecarNaming(Path bundle, JsonNode provenance) {
         Path beside = sidecar(bundle);
         JsonNode fingerprint = sidecarFingerprint(beside, provenance);
-        if (fingerprint != null) return new Sidecar(beside, fingerprint);
+        if (fingerprint != null) return new Recorded(beside, fingerprint);
         Path shipped = Bundles.shipped().toAbsolutePath().getParent();
         if (shipped == null || !Files.isDirectory(shipped)) return null;
         try (var files = Files.list(shipped)) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".text-pipeline.json")).sorted().toList()) {
                 if (f.equals(beside.toAbsolutePath())) continue;
                 fingerprint = sidecarFingerprint(f, provenance);
-                if (fingerprint != null) return new Sidecar(f, fingerprint);
+                if (fingerprint != null) return new Recorded(f, fingerprint);
             }
         } catch (IOException e) {
             throw new BundleException(shipped, "cannot be listed: " + e.getMessage(), e);
@@ -115,7 +112,8 @@ public record PipelineCheck(Path file, Status status, String trainedAt, int prob
         return null;
     }
 
-    private record Sidecar(Path file, JsonNode fingerprint) {}
+    /** A fingerprint, and the sidecar it was read from (null: the provenance). */
+    private record Recorded(Path sidecar, JsonNode fingerprint) {}
 
     /** The sidecar's fingerprint if it names this bundle (name, version, createdAt), else null. */
     private static JsonNode sidecarFingerprint(Path sidecar, JsonNode provenance) {
