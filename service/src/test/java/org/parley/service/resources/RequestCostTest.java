@@ -191,10 +191,7 @@ class RequestCostTest {
         org.parley.service.intake.Ingestion ingestion = new org.parley.service.intake.Ingestion(Fakes.commentScorer(MODELS),
                 () -> Fakes.served(Fakes.stance()), new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir)),
                 Fakes.mapper(), java.time.Clock.systemUTC(), org.parley.service.core.ScoringGate.open(), lane);
-        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("refused-thread-1:website,resent-thread-1:website", 1), limiter))
-                .addResource(new ThreadsResource(ingestion, new org.parley.service.moderation.CommentViews(Fakes.mapper()), 500, limiter))
-                .build();
-        service.before();
+        ResourceExtension service = threadsService("refused-thread-1:website,resent-thread-1:website", limiter, ingestion);
         org.parley.service.core.HeldTurn held = org.parley.service.core.HeldTurn.of(lane);
         try {
             Response refused = storeThread(service, "refused-thread-1", "t1", 10, "the war");
@@ -229,10 +226,7 @@ class RequestCostTest {
         org.parley.service.intake.Ingestion ingestion = new org.parley.service.intake.Ingestion(Fakes.commentScorer(MODELS),
                 () -> Fakes.served(Fakes.stance()), new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir)),
                 Fakes.mapper(), java.time.Clock.systemUTC());
-        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("retarget-thread-1:website", 1), limiter))
-                .addResource(new ThreadsResource(ingestion, new org.parley.service.moderation.CommentViews(Fakes.mapper()), 500, limiter))
-                .build();
-        service.before();
+        ResourceExtension service = threadsService("retarget-thread-1:website", limiter, ingestion);
         try {
             // 10 comments, no target: a request, a token once stored and 2 for their scoring (the body is under a KiB). Sent
             // again with a target: a request, the token once stored and 11 tokens of stance, past the bucket of 10
@@ -261,11 +255,7 @@ class RequestCostTest {
                 () -> Fakes.served(Fakes.stance()), new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir)),
                 Fakes.mapper(), java.time.Clock.systemUTC());
         // Two keys of one site: the second finds the first's comments stored, and pays for its own call alone.
-        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(
-                        ApiKeys.parse("storing-key-1:website:site=a.example,resending-key-1:website:site=a.example", 1), limiter))
-                .addResource(new ThreadsResource(ingestion, new org.parley.service.moderation.CommentViews(Fakes.mapper()), 500, limiter))
-                .build();
-        service.before();
+        ResourceExtension service = threadsService("storing-key-1:website:site=a.example,resending-key-1:website:site=a.example", limiter, ingestion);
         try {
             assertEquals(200, storeThread(service, "storing-key-1", "t8", 200, null).getStatus());
             // 200 comments found stored, no target: a request, 7 tokens of body (7.8 KiB), which the bucket holds, and 20
@@ -308,11 +298,7 @@ class RequestCostTest {
                 () -> Fakes.served(Fakes.stance()), new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir)),
                 Fakes.mapper(), java.time.Clock.systemUTC(), org.parley.service.core.ScoringGate.open(),
                 new org.parley.service.core.ScoringGate(1, 1_000, 0, java.time.Duration.ofMinutes(5)));
-        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(
-                        ApiKeys.parse("filling-key-1:website:site=a.example,together-key-1:website:site=a.example", 1), limiter))
-                .addResource(new ThreadsResource(ingestion, new org.parley.service.moderation.CommentViews(Fakes.mapper()), 500, limiter))
-                .build();
-        service.before();
+        ResourceExtension service = threadsService("filling-key-1:website:site=a.example,together-key-1:website:site=a.example", limiter, ingestion);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             assertEquals(200, storeThread(service, "filling-key-1", "t12", 190, null).getStatus());
@@ -369,6 +355,16 @@ class RequestCostTest {
         }
     }
 
+    /** /v1/threads, started, for {@code keys} (each 1 request a second) charged by {@code limiter}, storing through {@code ingestion}. */
+    private static ResourceExtension threadsService(String keys, RateLimiter limiter, org.parley.service.intake.Ingestion ingestion)
+            throws Throwable {
+        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse(keys, 1), limiter))
+                .addResource(new ThreadsResource(ingestion, new org.parley.service.moderation.CommentViews(Fakes.mapper()), 500, limiter))
+                .build();
+        service.before();
+        return service;
+    }
+
     private static Response shortBatch(ResourceExtension service, String key, int comments) {
         StringBuilder body = new StringBuilder("{\"comments\": [");
         for (int i = 0; i < comments; i++) body.append(i == 0 ? "" : ",").append("{\"comment\": {\"text\": \"no way ").append(i).append("\"}}");
@@ -408,10 +404,7 @@ class RequestCostTest {
         org.parley.service.store.CommentStore store = new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir));
         org.parley.service.intake.Ingestion ingestion = new org.parley.service.intake.Ingestion(Fakes.commentScorer(MODELS),
                 () -> Fakes.served(Fakes.stance()), store, Fakes.mapper(), java.time.Clock.systemUTC());
-        ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse("new-thread-1:website:site=a.example", 1), limiter))
-                .addResource(new ThreadsResource(ingestion, new org.parley.service.moderation.CommentViews(Fakes.mapper()), 500, limiter))
-                .build();
-        service.before();
+        ResourceExtension service = threadsService("new-thread-1:website:site=a.example", limiter, ingestion);
         try {
             // 50 new comments, 1.8 KiB: a request, a token of body and 5 once stored, 7 of the bucket's 10; and 10 for their
             // scoring, 7 past it.
