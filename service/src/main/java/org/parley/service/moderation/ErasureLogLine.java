@@ -54,6 +54,17 @@ public record ErasureLogLine(String site, String id) {
     }
 
     /**
+     * A site's DELETE of a comment found erased already: the same line, said to be a repeat. The first DELETE may have
+     * erased it with its answer lost (the connection broke as it committed: a 503, or no answer) and nothing logged, and
+     * this is then the line's one chance; read back, it re-applies the erasure as {@link #message} does, and twice is once.
+     */
+    public String againMessage(String actor) {
+        return HEAD + quoted(id) + SITE + quoted(site) + " (its site's DELETE, " + actor + ", sent again: erased before, logged"
+                + " again in case the first one's answer was lost): after restoring a backup older than this line, erase it again"
+                + " with scripts/erase --site SITE --id ID (or --from-log LOG)";
+    }
+
+    /**
      * The operator's: as a site's, tagged as scripts/erase's ({@code operator}: the login name its decision names), so
      * the two are told apart in the log and read alike.
      */

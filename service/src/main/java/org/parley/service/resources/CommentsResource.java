@@ -150,7 +150,8 @@ public final class CommentsResource {
     /**
      * The site withdraws its comment (its author deleted it, or asked for erasure): its text and names are erased, and
      * what its replies copied of them (docs/moderation.md, Erasure; {@link CommentStore#erase}). The site's key is the
-     * actor. Another site's comment is a 404, as for status. Again: the same answer, and nothing changes. Only a site's
+     * actor. Another site's comment is a 404, as for status. Again: the same answer, nothing changes, and the erasure line is
+     * logged again (the first may be lost with its answer). Only a site's
      * key: a moderator (whose role includes the website's) rejects, and an operator erases with scripts/erase; an erasure
      * cannot be undone, and a moderator of every site would reach every site's comments.
      */
@@ -168,7 +169,10 @@ public final class CommentsResource {
         CommentStore.Erasure e = store.erase(c.key(), caller.actor(), Decider.WEBSITE, clock.instant()).orElseThrow(() -> notFound(id));
         // The one record of it outside the database: a restore from a backup taken before brings the comment back whole,
         // and this line is what the operator re-applies (docs/moderation.md, Backup and restore; scripts/erase --from-log).
-        if (e.erased()) LOG.info("{}", new ErasureLogLine(c.site(), c.id()).message(caller.actor()));
+        // Logged again when it was erased before: the DELETE may be the retry of one whose erasure committed as its
+        // connection broke (a 503), which logged nothing; until the forty-eighth session such an erasure had no line.
+        ErasureLogLine line = new ErasureLogLine(c.site(), c.id());
+        LOG.info("{}", e.erased() ? line.message(caller.actor()) : line.againMessage(caller.actor()));
         return standing(e.comment());
     }
 

@@ -1805,8 +1805,10 @@ class ModerationResourceTest {
 
     /**
      * A site's erasure is logged with its site and id, the one record outside the database that an operator re-applies
-     * after restoring a backup taken before it (which brings the comment back whole); never its text or author, and once:
-     * a DELETE sent again erases nothing and logs nothing. An id with a quote and a line break stays one quoted value.
+     * after restoring a backup taken before it (which brings the comment back whole); never its text or author. A DELETE
+     * sent again erases nothing and logs the line again, said to be a repeat, which reads back as the same erasure
+     * ({@link #aDeleteSentAgainAfterItsErasureCommittedAsTheConnectionBrokeLogsTheErasure}). An id with a quote and a line
+     * break stays one quoted value.
      */
     @Test
     void aSitesErasureIsLoggedWithItsSiteAndIdForAnOperatorToReapplyAfterARestore() {
@@ -1819,8 +1821,12 @@ class ModerationResourceTest {
             assertEquals(200, as(SITE_KEY, path).delete().getStatus());
             assertEquals(200, as(SITE_KEY, path).delete().getStatus());
             List<String> lines = log.list().stream().map(e -> e.getFormattedMessage()).toList();
-            assertEquals(1, lines.size(), lines.toString());
+            assertEquals(2, lines.size(), lines.toString());
             String line = lines.get(0);
+            assertFalse(line.contains("sent again"), line);
+            assertTrue(lines.get(1).contains("sent again: erased before"), lines.get(1));
+            assertEquals(ErasureLogLine.read("INFO  [2026-12-04 10:00:00,000] " + CommentsResource.class.getName() + ": " + line),
+                    ErasureLogLine.read("INFO  [2026-12-04 10:00:01,000] " + CommentsResource.class.getName() + ": " + lines.get(1)));
             String quotedId = "\"" + id.replace("\"", "\\\"").replace("\n", "\\n") + "\"";
             assertTrue(line.startsWith("erased comment " + quotedId + " of site \"" + SITE + "\""), line);
             assertTrue(line.contains("scripts/erase --site SITE --id ID"), line);
@@ -1828,6 +1834,48 @@ class ModerationResourceTest {
             // What scripts/erase --from-log reads back, as config.yml's logFormat writes it: the same id and site.
             String asLogged = "INFO  [2026-12-04 10:00:00,000] " + CommentsResource.class.getName() + ": " + line + " request=r-1";
             assertEquals(Optional.of(new ErasureLogLine(SITE, id)), ErasureLogLine.read(asLogged), asLogged);
+        }
+    }
+
+    /**
+     * A database outage audit (forty-eighth session): a site's DELETE whose erasure committed as its connection broke
+     * (seen against PostgreSQL with every COMMIT held, then let through) was answered the outage's 503 and logged
+     * nothing; the DELETE sent again found the comment erased and logged nothing either, so the erasure log, the one
+     * record a restore re-applies, had lost it. The retry logs it now.
+     */
+    @Test
+    void aDeleteSentAgainAfterItsErasureCommittedAsTheConnectionBrokeLogsTheErasure() throws Throwable {
+        String id = unique();
+        submit(id, "I will kill you, Ahmose");
+        String site = ApiKeys.parse(Fakes.KEYS, 1).find(Fakes.WEBSITE_KEY).orElseThrow().site();
+        CommentStore breaking = org.mockito.Mockito.spy(new CommentStore(JDBI));
+        boolean[] broke = {false};
+        org.mockito.Mockito.doAnswer(call -> {
+            Object erased = call.callRealMethod(); // committed
+            if (broke[0]) return erased;
+            broke[0] = true;
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
+                    new java.sql.SQLException("An I/O error occurred while sending to the backend", "08006"), null);
+        }).when(breaking).erase(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+        Clock clock = Clock.systemUTC();
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), () -> Fakes.served(STANCE),
+                breaking, JSON, clock);
+        ResourceExtension service = Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))
+                .addResource(new CommentsResource(ingestion, breaking, new CommentViews(JSON), EscalationRule.ADMINS, clock))
+                .build();
+        service.before();
+        try (LogLines log = LogLines.of(CommentsResource.class.getName(), Level.INFO)) {
+            Response first = service.target("/v1/comments/" + id).request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).delete();
+            assertEquals(503, first.getStatus(), first.readEntity(String.class));
+            assertEquals("ERASED", STORE.find(site, id).orElseThrow().status().name(), "committed all the same");
+            Response again = service.target("/v1/comments/" + id).request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).delete();
+            assertEquals(200, again.getStatus());
+            List<ErasureLogLine> lines = log.list().stream().map(e -> ErasureLogLine.read("INFO  [2026-12-04 10:00:00,000] "
+                    + CommentsResource.class.getName() + ": " + e.getFormattedMessage())).flatMap(Optional::stream).toList();
+            assertEquals(List.of(new ErasureLogLine(site, id)), lines, "the erasure, in the log for a restore to re-apply");
+        } finally {
+            service.after();
         }
     }
 
