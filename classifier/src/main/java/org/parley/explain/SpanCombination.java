@@ -3,7 +3,6 @@ package org.parley.explain;
 import org.parley.text.Token;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -36,25 +35,12 @@ public record SpanCombination(double threshold, boolean union, double fallback, 
             if (best < 0 || p[i] > p[best]) best = i;
         }
         if (kept.isEmpty() && best >= 0 && p[best] >= fallback) kept.add(span(tokens.get(best), p[best]));
-        return dedupe(kept);
+        return Span.disjoint(kept);
     }
 
     /** A tagged word's weight is the tagger's log-odds, so weights stay "larger mattered more". */
     private static Span span(Token t, float p) {
         double q = Math.min(1 - 1e-6, Math.max(1e-6, p));
         return new Span(t.begin(), t.end(), (float) Math.log(q / (1 - q)));
-    }
-
-    /** Text order, one span per offset range (the first of equal ones is kept). */
-    private static List<Span> dedupe(List<Span> spans) {
-        List<Span> sorted = new ArrayList<>(spans);
-        sorted.sort(Comparator.comparingInt(Span::begin).thenComparingInt(Span::end));
-        List<Span> out = new ArrayList<>(sorted.size());
-        for (Span s : sorted) {
-            Span last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && last.begin() == s.begin() && last.end() == s.end()) continue;
-            out.add(s);
-        }
-        return out;
     }
 }

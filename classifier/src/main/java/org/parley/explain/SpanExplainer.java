@@ -68,7 +68,7 @@ public final class SpanExplainer {
         return pipeline;
     }
 
-    /** The words of one comment whose weight reaches the threshold, in text order. */
+    /** The words of one comment whose weight reaches the threshold, in text order, overlapping ones merged ({@link Span#disjoint}). */
     public List<Span> explain(String text, Attribute attribute, float probability) {
         return explain(List.of(text), List.of(attribute), new float[] {probability}).get(0);
     }
@@ -97,11 +97,11 @@ public final class SpanExplainer {
     static List<Span> select(List<Word> words, double threshold, double lexiconThreshold, double fallbackMix) {
         List<Span> kept = new ArrayList<>();
         for (Word w : words) if (w.span().weight() >= threshold || w.rate() >= lexiconThreshold) kept.add(w.span());
-        if (!kept.isEmpty() || words.isEmpty() || Double.isNaN(fallbackMix)) return kept;
+        if (!kept.isEmpty() || words.isEmpty() || Double.isNaN(fallbackMix)) return Span.disjoint(kept);
         Word best = words.get(0);
         for (Word w : words) if (w.score(fallbackMix) > best.score(fallbackMix)) best = w;
         for (Word w : words) if (w.score(fallbackMix) == best.score(fallbackMix)) kept.add(w.span()); // every occurrence
-        return kept;
+        return Span.disjoint(kept);
     }
 
     /** A word occurrence with its occlusion weight and its lexicon rate. */

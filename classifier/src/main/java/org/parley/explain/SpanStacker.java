@@ -95,7 +95,8 @@ public final class SpanStacker {
     }
 
     /**
-     * The spans of one comment, in text order, each weighted by its log-odds of being marked.
+     * The spans of one comment, in text order (overlapping ones merged, {@link Span#disjoint}), each weighted by its log-odds
+     * of being marked.
      *
      * @param tokens its tokens, as the tagger read them
      * @param p      the tagger's probability per token
@@ -113,7 +114,7 @@ public final class SpanStacker {
         }
         if (kept.isEmpty() && best >= 0 && !Double.isNaN(fallback) && z[best] >= logit(fallback))
             kept.add(span(rows.tokens.get(best), z[best]));
-        return kept;
+        return Span.disjoint(kept);
     }
 
     private static Span span(Token t, double z) {

@@ -38,6 +38,14 @@ final class CleanText {
         return rawEnd == null ? cleanEnd : rawEnd[cleanEnd - 1];
     }
 
+    /**
+     * Whether clean char {@code i} is the first of those one raw span became: a text cut before it leaves every raw char
+     * on one side ("ﬃ" cleans to three chars of one raw char, "&amp;" to one of five).
+     */
+    boolean startsRawSpan(int i) {
+        return rawBegin == null || i == 0 || rawBegin[i] >= rawEnd[i - 1];
+    }
+
     /** Appends clean chars together with the raw span each came from. */
     static final class Builder {
         private final String raw;

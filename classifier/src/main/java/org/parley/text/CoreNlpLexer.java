@@ -82,14 +82,20 @@ final class CoreNlpLexer {
 
     private CoreNlpLexer() {}
 
-    /** Word drafts over the clean text; thread-safe. */
+    /** Word drafts over a text that is its own clean copy; thread-safe. */
     static List<Draft> tokenize(String clean) {
+        return tokenize(CleanText.identity(clean));
+    }
+
+    /** Word drafts over the clean text; thread-safe. */
+    static List<Draft> tokenize(CleanText cleanText) {
+        String clean = cleanText.text();
         if (clean.length() <= MAX_SEGMENT) {
             return lex(clean);
         }
         List<Draft> drafts = new ArrayList<>(clean.length() / 4 + 4);
         for (int from = 0; from < clean.length(); ) {
-            int to = segmentEnd(clean, from);
+            int to = segmentEnd(cleanText, from);
             for (Draft d : lex(clean.substring(from, to))) {
                 drafts.add(from == 0 ? d : Draft.word(d.begin + from, d.end + from, d.text));
             }
@@ -98,19 +104,43 @@ final class CoreNlpLexer {
         return drafts;
     }
 
-    /** End of the segment starting at {@code from}: after its last whitespace, else a hard cut. */
     static int segmentEnd(String clean, int from) {
+        return segmentEnd(CleanText.identity(clean), from);
+    }
+
+    /**
+     * End of the segment starting at {@code from}: after its last whitespace, else a hard cut. Either falls where a raw
+     * char begins: a cut among the clean chars of one raw char ("ﬃ" is three) made two tokens of it whose raw offsets
+     * overlapped, and a cut between the halves of a surrogate pair two tokens of one emoji.
+     */
+    static int segmentEnd(CleanText cleanText, int from) {
+        String clean = cleanText.text();
         int limit = from + MAX_SEGMENT;
         if (limit >= clean.length()) {
             return clean.length();
         }
         for (int i = limit; i > from + 1; i--) {
-            if (Character.isWhitespace(clean.charAt(i - 1))) {
+            if (Character.isWhitespace(clean.charAt(i - 1)) && cuttable(cleanText, i)) {
                 return i;
             }
         }
-        int cut = from + HARD_SEGMENT;
-        return Character.isLowSurrogate(clean.charAt(cut)) ? cut - 1 : cut;
+        for (int cut = from + HARD_SEGMENT; cut > from; cut--) {
+            if (cuttable(cleanText, cut)) {
+                return cut;
+            }
+        }
+        for (int cut = from + HARD_SEGMENT + 1; cut < clean.length(); cut++) { // one raw char of over 100 clean ones
+            if (cuttable(cleanText, cut)) {
+                return cut;
+            }
+        }
+        return clean.length();
+    }
+
+    private static boolean cuttable(CleanText cleanText, int at) {
+        String clean = cleanText.text();
+        return cleanText.startsRawSpan(at)
+                && !(Character.isHighSurrogate(clean.charAt(at - 1)) && Character.isLowSurrogate(clean.charAt(at)));
     }
 
     private static List<Draft> lex(String clean) {

@@ -111,7 +111,7 @@ public final class TextPipeline {
     }
 
     private List<Draft> run(CleanText clean) {
-        List<Draft> drafts = CoreNlpLexer.tokenize(clean.text());
+        List<Draft> drafts = CoreNlpLexer.tokenize(clean);
         for (Stage stage : stages) {
             drafts = stage.apply(drafts, clean);
         }

@@ -51,6 +51,22 @@ class SpanExplainerTest {
         assertTrue(spans.get(0).weight() > 2.5, "log-odds drop of about 3: " + spans.get(0).weight());
     }
 
+    /** Found by SpanProperties: one raw char that cleans to several words ("\uFDFA", four Arabic words) gave four equal spans. */
+    @Test
+    void aCharThatCleansToSeveralWordsIsOneSpan() {
+        SpanExplainer keepsAll = new SpanExplainer(new WordScorer(), TextPipeline.standard(), Double.NEGATIVE_INFINITY);
+        String text = "idiot \uFDFA";
+        List<Span> spans = keepsAll.explain(text, Attribute.TOXICITY, 0.9f);
+        assertEquals(List.of("idiot", "\uFDFA"), spans.stream().map(s -> text.substring(s.begin(), s.end())).toList());
+    }
+
+    @Test
+    void overlappingSpansAreMergedInTextOrderKeepingTheFirstWeight() {
+        assertEquals(List.of(new Span(0, 4, 1f), new Span(5, 9, 3f)),
+                Span.disjoint(List.of(new Span(5, 7, 3f), new Span(2, 4, 2f), new Span(0, 3, 1f), new Span(6, 9, 4f), new Span(5, 7, 5f))));
+        assertEquals(List.of(), Span.disjoint(List.of()));
+    }
+
     @Test
     void aRepeatedWordIsTakenOutEverywhereAtOnce() {
         WordScorer scorer = new WordScorer();

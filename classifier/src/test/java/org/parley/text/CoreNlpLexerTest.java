@@ -51,6 +51,20 @@ class CoreNlpLexerTest {
         assertEquals(CoreNlpLexer.HARD_SEGMENT, CoreNlpLexer.segmentEnd("a".repeat(2 * CoreNlpLexer.MAX_SEGMENT), 0));
     }
 
+    /** Found by TextPipelineProperties: a hard cut among the three clean chars of one "ﬃ" made two tokens share it. */
+    @Test
+    void aHardCutFallsBetweenRawCharsNotAmongTheCleanCharsOfOne() {
+        String raw = "\uFB03".repeat(200); // "ﬃ": three clean chars each
+        CleanText clean = TextCleaner.clean(raw);
+        int end = CoreNlpLexer.segmentEnd(clean, 0);
+        assertEquals(CoreNlpLexer.HARD_SEGMENT - 1, end, "after the 33rd ligature, not inside the 34th");
+        List<Token> tokens = TextPipeline.standard().tokenize(raw);
+        for (int i = 1; i < tokens.size(); i++) {
+            assertTrue(tokens.get(i).begin() >= tokens.get(i - 1).end(), tokens.get(i - 1) + " overlaps " + tokens.get(i));
+        }
+        assertEquals(raw.length(), tokens.get(tokens.size() - 1).end());
+    }
+
     @Test
     void aLongUrlAcrossTheSegmentLimitStaysWhole() {
         String prefix = "word ".repeat(60);
