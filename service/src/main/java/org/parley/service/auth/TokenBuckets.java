@@ -4,6 +4,7 @@ import com.google.common.cache.CacheBuilder;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -15,17 +16,32 @@ import java.util.function.Supplier;
  * bucket untouched for {@code idle} is dropped, so names tried at the log-in form cannot fill the
  * memory: {@code idle} must be long enough for any bucket to have refilled by then (debt included),
  * so that a new one is the same.
+ * <p>
+ * The buckets keep time on {@code System.nanoTime()}, which never steps: on bucket4j's default, the wall clock's
+ * milliseconds, a clock set back an hour (NTP, an operator) left an empty bucket unrefilled for that hour while its
+ * Retry-After kept saying a minute, and one set forward refilled every bucket (a clock audit, forty-eighth session).
  */
 final class TokenBuckets implements KeyedBuckets {
     private final ConcurrentMap<String, Bucket> buckets;
+    private final TimeMeter time;
 
     TokenBuckets(Duration idle) {
-        this.buckets = CacheBuilder.newBuilder().expireAfterAccess(idle).<String, Bucket>build().asMap();
+        this(CacheBuilder.newBuilder().expireAfterAccess(idle), TimeMeter.SYSTEM_NANOTIME);
     }
 
     /** At most {@code most} buckets: beyond, the least recently used is dropped, debt and all. */
     TokenBuckets(Duration idle, long most) {
-        this.buckets = CacheBuilder.newBuilder().expireAfterAccess(idle).maximumSize(most).<String, Bucket>build().asMap();
+        this(CacheBuilder.newBuilder().expireAfterAccess(idle).maximumSize(most), TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    /** @param time the buckets' clock, in nanoseconds (the tests set it) */
+    TokenBuckets(Duration idle, TimeMeter time) {
+        this(CacheBuilder.newBuilder().expireAfterAccess(idle), time);
+    }
+
+    private TokenBuckets(CacheBuilder<Object, Object> cache, TimeMeter time) {
+        this.buckets = cache.<String, Bucket>build().asMap();
+        this.time = time;
     }
 
     @Override
@@ -45,6 +61,11 @@ final class TokenBuckets implements KeyedBuckets {
         if (tokens > 0) bucket(key, limit).consumeIgnoringRateLimits(tokens);
     }
 
+    /** The buckets' clock (tests). */
+    TimeMeter time() {
+        return time;
+    }
+
     /** Buckets kept now (tests). */
     long size() {
         return buckets.size();
@@ -56,6 +77,6 @@ final class TokenBuckets implements KeyedBuckets {
      */
     private Bucket bucket(String key, Supplier<Bandwidth> limit) {
         Bucket bucket = buckets.get(key);
-        return bucket != null ? bucket : buckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(limit.get()).build());
+        return bucket != null ? bucket : buckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(limit.get()).withCustomTimePrecision(time).build());
     }
 }
