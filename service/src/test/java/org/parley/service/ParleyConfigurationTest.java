@@ -342,4 +342,75 @@ class ParleyConfigurationTest {
         assertTrue(startUpError("moderation:\n  pollSeconds: 0\n").contains("moderation.pollSeconds"), "no pause between polls");
         assertTrue(startUpError("moderation:\n  pollSeconds: 3601\n").contains("moderation.pollSeconds"), "over an hour");
     }
+
+    /** 23:30 UTC on the last day of November: 1 December in Chatham (+13:45), still November in St. John's (-3:30). */
+    private static final java.time.Instant MONTHS_END = java.time.Instant.parse("2026-11-30T23:30:00Z");
+
+    /** Runs {@code body} with the JVM's default time zone and locale set as a machine's TZ and LANG would set them. */
+    private static void inZoneAndLocale(String zone, java.util.Locale locale, ThrowingRunnable body) throws Exception {
+        java.util.TimeZone zoneWas = java.util.TimeZone.getDefault();
+        java.util.Locale localeWas = java.util.Locale.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+        java.util.Locale.setDefault(locale);
+        try {
+            body.run();
+        } finally {
+            java.util.TimeZone.setDefault(zoneWas);
+            java.util.Locale.setDefault(localeWas);
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /**
+     * The erasure log's months are UTC months, whatever the machine's zone: an erasure at 23:30 UTC on November's last
+     * day is November's (its file's name, and the roll comes at 00:00 UTC), which is what --since YYYY-MM and
+     * OperatorMonths (a month ends at 00:00 UTC) read the names and lines as (a clock audit, forty-eighth session).
+     */
+    @Test
+    void theErasureLogsMonthsAreUtcMonthsWhateverTheJvmsZone() throws Exception {
+        var yaml = io.dropwizard.jackson.Jackson.newObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        var loggers = yaml.readTree(java.nio.file.Path.of("config.yml").toFile()).at("/logging/loggers");
+        for (String zone : List.of("Pacific/Chatham", "America/St_Johns", "UTC")) {
+            inZoneAndLocale(zone, java.util.Locale.forLanguageTag("tr-TR"), () -> {
+                for (String logger : List.of("org.parley.service.resources.CommentsResource", "org.parley.service.cli.EraseCommand")) {
+                    String pattern = loggers.at("/" + logger + "/appenders/0/archivedLogFilenamePattern").asText()
+                            .replace("${PARLEY_ERASURE_LOG:-runs/erasures}", "dir");
+                    var names = new ch.qos.logback.core.rolling.helper.FileNamePattern(pattern, new ch.qos.logback.core.ContextBase());
+                    String name = names.convert(java.util.Date.from(MONTHS_END));
+                    assertTrue(name.matches("dir/(sites|operator)-2026-11\\.log(\\.gz)?"), zone + ": " + name);
+                    var dates = names.getPrimaryDateTokenConverter();
+                    var months = new ch.qos.logback.core.rolling.helper.RollingCalendar(dates.getDatePattern(),
+                            java.util.TimeZone.getTimeZone(dates.getZoneId()), java.util.Locale.getDefault());
+                    assertEquals(java.time.Instant.parse("2026-12-01T00:00:00Z"), months.getNextTriggeringDate(MONTHS_END), zone + ": the roll");
+                }
+            });
+        }
+    }
+
+    /**
+     * The request log's time is UTC with English month names, as the Common Log Format has them and log tools read them:
+     * logback took the JVM's locale (LANG), and under tr_TR a line read [30/Kas/2026:23:30:00 +0000], under de_DE
+     * [30/Nov./2026…] (a clock audit, forty-eighth session).
+     */
+    @Test
+    void theRequestLogsTimeIsUtcWithEnglishMonthsWhateverTheJvmsZoneAndLocale() throws Exception {
+        var yaml = io.dropwizard.jackson.Jackson.newObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        for (String file : List.of("config.yml", "src/test/resources/test-config.yml")) {
+            String format = yaml.readTree(java.nio.file.Path.of(file).toFile()).at("/server/requestLog/appenders/0/logFormat").asText();
+            var t = java.util.regex.Pattern.compile("%t\\{([^}]*)\\}").matcher(format);
+            assertTrue(t.find(), file + ": " + format);
+            for (var locale : List.of(java.util.Locale.forLanguageTag("tr-TR"), java.util.Locale.GERMANY, java.util.Locale.FRANCE)) {
+                inZoneAndLocale("Pacific/Chatham", locale, () -> {
+                    var time = new ch.qos.logback.access.common.pattern.DateConverter();
+                    time.setOptionList(List.of(t.group(1).split(",")));
+                    time.start();
+                    assertEquals("30/Nov/2026:23:30:00 +0000", time.internalCachingDateFormatter().format(MONTHS_END.toEpochMilli()),
+                            file + " under " + locale);
+                });
+            }
+        }
+    }
 }
