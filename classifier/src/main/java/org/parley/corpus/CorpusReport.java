@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.parley.label.Attribute;
 
@@ -54,17 +55,17 @@ public final class CorpusReport {
         out.append("\nCells: labelled / positive (≥ 0.5); – = unlabelled. ")
                 .append(merged.merged()).append(" duplicate texts merged, ").append(merged.unlabelled())
                 .append(" texts dropped whose every label was an even split between corpora; dev = ")
-                .append(String.format("%.2f%%", 100.0 * split.dev().size() / merged.examples().size()))
+                .append(String.format(Locale.ROOT, "%.2f%%", 100.0 * split.dev().size() / merged.examples().size()))
                 .append(" of the de-duplicated examples.\n");
         return out.toString();
     }
 
     private static void row(StringBuilder out, String label, List<Example> examples) {
-        out.append("| ").append(label).append(" | ").append(String.format("%,d", examples.size())).append(" |");
+        out.append("| ").append(label).append(" | ").append(String.format(Locale.ROOT, "%,d", examples.size())).append(" |");
         for (Attribute a : Attribute.values()) {
             long labelled = examples.stream().filter(e -> e.labels().has(a)).count();
             long positive = examples.stream().filter(e -> e.labels().positive(a)).count();
-            out.append(' ').append(labelled == 0 ? "–" : String.format("%,d / %,d", labelled, positive)).append(" |");
+            out.append(' ').append(labelled == 0 ? "–" : String.format(Locale.ROOT, "%,d / %,d", labelled, positive)).append(" |");
         }
         out.append('\n');
     }
