@@ -7,7 +7,19 @@ public final class Cli {
     private Cli() {}
 
     public static int execute(Object command, String... args) {
-        return commandLine(command).execute(args);
+        CommandLine line = commandLine(command);
+        return stdoutChecked(line, line.execute(args));
+    }
+
+    /**
+     * {@code code}, or 2 where standard output could not be written (a full disk under {@code > file}): System.out is a
+     * PrintStream, which keeps its failures quiet, so until the forty-eighth session a run whose printed result was lost
+     * exited 0.
+     */
+    static int stdoutChecked(CommandLine line, int code) {
+        if (code != 0 || !System.out.checkError()) return code;
+        line.getErr().println(line.getCommandName() + ": cannot write to standard output (a full disk, or a reader that stopped reading)");
+        return 2;
     }
 
     /** The command line {@link #execute} runs, for a command that sets more on it (its output, say) first. */
@@ -66,11 +78,9 @@ public final class Cli {
                 throw new IllegalArgumentException(option + " " + output + ": " + up + " is a file, not a folder");
     }
 
-    /** Writes a small output file (metrics JSON), making its folders as a bundle's are made. */
+    /** Writes a small output file (metrics JSON) as a bundle is written: whole or not at all, a failure naming it. */
     static void writeOutput(java.nio.file.Path file, String text) throws java.io.IOException {
-        java.nio.file.Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) java.nio.file.Files.createDirectories(parent);
-        java.nio.file.Files.writeString(file, text);
+        org.parley.io.AtomicFile.write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** The option of scripts/score and scripts/evaluate that refuses what {@link #pipelineChecked} would warn of. */

@@ -68,7 +68,11 @@ public final class ImportPage implements Callable<Integer> {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true)).execute(args));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        CommandLine line = commandLine(out);
+        int code = line.execute(args);
+        out.flush();
+        System.exit(Cli.stdoutChecked(line, code));
     }
 
     /** The configured command writing threads to {@code out}; errors go to standard error, one line each ({@link Cli}). */

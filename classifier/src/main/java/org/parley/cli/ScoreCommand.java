@@ -95,9 +95,8 @@ public final class ScoreCommand implements Callable<Integer> {
                 batch.fail(e);
                 throw e;
             }
-            try (Writer out = output == null
-                    ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
-                    : Files.newBufferedWriter(output)) {
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(
+                    output == null ? CheckedOutput.standardOutput() : CheckedOutput.file(output), StandardCharsets.UTF_8), 1 << 16)) {
                 batch.score(scorer, policy ? new PolicyFields() : null, out, new StanceFields(stanceModel, sentiment, strictPipeline));
             } catch (IOException | RuntimeException | Error e) {
                 batch.fail(e);

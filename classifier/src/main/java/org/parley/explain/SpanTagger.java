@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -179,16 +178,17 @@ public final class SpanTagger {
 
     // ---- persistence: a zip of the DL4J network, the vocabulary and a provenance JSON ----
 
+    /** Whole or not at all ({@link org.parley.io.AtomicFile}): until the forty-eighth session a failed write left half a tagger under the name. */
     public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
-            ByteArrayOutputStream net = new ByteArrayOutputStream();
-            ModelSerializer.writeModel(network, net, false);
-            put(zip, "network.zip", net.toByteArray());
-            put(zip, "vocabulary.txt", (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8));
-            put(zip, "provenance.json", provenance.getBytes(StandardCharsets.UTF_8));
-        }
+        org.parley.io.AtomicFile.write(file, os -> {
+            try (ZipOutputStream zip = new ZipOutputStream(os)) {
+                ByteArrayOutputStream net = new ByteArrayOutputStream();
+                ModelSerializer.writeModel(network, net, false);
+                put(zip, "network.zip", net.toByteArray());
+                put(zip, "vocabulary.txt", (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8));
+                put(zip, "provenance.json", provenance.getBytes(StandardCharsets.UTF_8));
+            }
+        });
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

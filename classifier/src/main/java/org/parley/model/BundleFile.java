@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -24,9 +23,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * The zip file every Parley bundle is (toxicity, stance): {@code bundle.json} names the format
  * and version and lists every other entry with its SHA-256, so a truncated or edited bundle is
- * refused at load instead of scoring wrongly. Written to a temporary file and moved into place,
- * so a reader never sees half a bundle; entries carry no timestamps, so the same content gives
- * the same bytes.
+ * refused at load instead of scoring wrongly. Written through {@link org.parley.io.AtomicFile}, so
+ * a reader never sees half a bundle and a failed write names the file; entries carry no timestamps,
+ * so the same content gives the same bytes.
  *
  * @param entries  every entry but the manifest, by name
  * @param version  the format version the manifest gives
@@ -43,19 +42,13 @@ public record BundleFile(Map<String, byte[]> entries, int version, FileChecksum 
         ObjectNode manifest = JSON.createObjectNode().put("format", kind.format()).put("version", kind.newest());
         ObjectNode sums = manifest.putObject("sha256");
         entries.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+        org.parley.io.AtomicFile.write(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.setLevel(9);
                 put(zip, MANIFEST, JSON.writeValueAsBytes(manifest));
                 for (Map.Entry<String, byte[]> e : entries.entrySet()) put(zip, e.getKey(), e.getValue());
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp); // a failed write leaves no half-written bundle behind
-        }
+        });
     }
 
     /**
@@ -225,7 +218,18 @@ public record BundleFile(Map<String, byte[]> entries, int version, FileChecksum 
             throw new BundleException(file, "is truncated or not a zip file: " + e.getMessage(), e);
         }
         if (entries.isEmpty()) throw new BundleException(file, "is empty or not a zip file");
+        // Entries are read from the front: a copy still under way, or cut short, whose entries are all there but not its
+        // zip's directory at the end loaded as a file whose checksum is no bundle's (forty-eighth session).
+        if (!hasEnd(all)) throw new BundleException(file, "is truncated: its zip's end record is missing (a copy still under way, or cut short?)");
         return entries;
+    }
+
+    /** Whether the zip's end-of-central-directory record (PK\5\6) is there, followed by at most its comment. */
+    private static boolean hasEnd(byte[] all) {
+        for (int at = all.length - 22; at >= 0 && at >= all.length - 22 - 0xffff; at--)
+            if (all[at] == 'P' && all[at + 1] == 'K' && all[at + 2] == 5 && all[at + 3] == 6
+                    && at + 22 + ((all[at + 20] & 0xff) | (all[at + 21] & 0xff) << 8) == all.length) return true;
+        return false;
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

@@ -48,4 +48,37 @@ class CliTest {
         assertEquals(2, line.execute());
         assertEquals("Missing required parameter: 'PAGE'", err.toString().lines().findFirst().orElse(""), err.toString());
     }
+
+    @picocli.CommandLine.Command(name = "prints")
+    static final class Prints implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.out.println("{\"rocAuc\": 0.9}"); // as evaluate and train print their figures
+            return 0;
+        }
+    }
+
+    /**
+     * A result printed to a standard output that cannot be written (a full disk under {@code > file}) is lost: the run
+     * says so and exits 2. System.out's PrintStream keeps the failure quiet, and until the forty-eighth session it exited 0.
+     */
+    @Test
+    void aResultThatStandardOutputCouldNotTakeExitsTwoSayingSo() {
+        java.io.PrintStream was = System.out;
+        System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        }, true, java.nio.charset.StandardCharsets.UTF_8));
+        Printed printed;
+        try {
+            printed = Printed.err(() -> Cli.execute(new Prints()));
+        } finally {
+            System.setOut(was);
+        }
+        assertEquals(2, printed.code(), printed.text());
+        assertEquals("prints: cannot write to standard output (a full disk, or a reader that stopped reading)", printed.text().strip());
+        assertEquals(0, Printed.out(() -> Cli.execute(new Prints())).code(), "one that can still exits 0");
+    }
 }

@@ -235,4 +235,40 @@ class ScoreCommandTest {
         assertNotEquals(0, code);
         assertTrue(err.toString().contains("broken.zip"), err.toString());
     }
+
+    /**
+     * Standard output that cannot be written (a full disk under {@code > file}): System.out's PrintStream kept the failure
+     * quiet, and until the forty-eighth session the run scored every line into nothing and exited 0.
+     */
+    @Test
+    void aStandardOutputThatCannotBeWrittenStopsTheRunSayingSo() throws IOException {
+        Path in = Files.writeString(dir.resolve("full.jsonl"), "{\"id\": \"a\", \"text\": \"thanks\"}\n");
+        java.io.PrintStream was = System.out;
+        System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        }, true, StandardCharsets.UTF_8));
+        Printed printed;
+        try {
+            printed = Printed.err(() -> Cli.execute(new ScoreCommand(), "--model", bundle.toString(), in.toString()));
+        } finally {
+            System.setOut(was);
+        }
+        assertEquals(2, printed.code(), printed.text());
+        assertTrue(printed.text().contains("score: cannot write to standard output (a full disk, or a reader that stopped reading)"),
+                printed.text());
+    }
+
+    /** An --output whose write fails names the file: it said only "No space left on device" (/dev/full fails every write so). */
+    @Test
+    void anOutputFileThatCannotBeWrittenIsNamedWithTheCause() throws IOException {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "Linux's /dev/full");
+        Path in = Files.writeString(dir.resolve("full-file.jsonl"), "{\"id\": \"a\", \"text\": \"thanks\"}\n");
+        Printed printed = Printed.err(() -> Cli.execute(new ScoreCommand(), "--model", bundle.toString(), "--output", full.toString(), in.toString()));
+        assertEquals(2, printed.code(), printed.text());
+        assertTrue(printed.text().contains("score: cannot write /dev/full: No space left on device"), printed.text());
+    }
 }

@@ -78,6 +78,20 @@ class ModelBundleTest {
         assertTrue(e.getMessage().contains("cut.zip"), e.getMessage());
     }
 
+    /**
+     * A copy stopped (or still under way) after its last entry, before the zip's directory at its end: every entry is
+     * whole and passes its checksum, and until the forty-eighth session it loaded, as a file whose checksum no bundle has.
+     */
+    @Test
+    void aFileCutInItsZipDirectoryIsRefusedAsTruncated() throws IOException {
+        byte[] all = Files.readAllBytes(saved);
+        for (int cutBy : new int[] {1, 10, 22}) {
+            Path cut = Files.write(dir.resolve("cut-" + cutBy + ".zip"), Arrays.copyOf(all, all.length - cutBy));
+            BundleException e = assertThrows(BundleException.class, () -> ModelBundle.load(cut), "cut by " + cutBy);
+            assertTrue(e.getMessage().contains(cut + ": is truncated: its zip's end record is missing"), e.getMessage());
+        }
+    }
+
     @Test
     void editedEntryFailsItsChecksum() throws IOException {
         Path edited = rewrite("edited.zip", entries -> {
