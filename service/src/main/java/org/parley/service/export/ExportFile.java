@@ -67,6 +67,9 @@ public final class ExportFile {
             Files.move(part.path, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             part.channel.close();
             return result;
+        } catch (IOException e) {  // a write's says only "No space left on device": said with the file
+            part.deleteAfter(e);
+            throw new IOException("cannot write --out " + out + ": " + FailureReason.of(e), e);
         } catch (Throwable e) {  // a move that fails too: the .part holds every exported comment's text
             part.deleteAfter(e);
             throw e;

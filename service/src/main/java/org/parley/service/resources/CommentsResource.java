@@ -28,6 +28,7 @@ import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.Checks;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.Decider;
+import org.parley.service.erasurelog.ErasureLogRoom;
 import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.moderation.IdTaken;
@@ -56,14 +57,25 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public final class CommentsResource {
     private static final Logger LOG = LoggerFactory.getLogger(CommentsResource.class);
+    static final long ERASURE_LOG_RETRY_AFTER_SECONDS = 60;
+    /** Not LOG, the erasure log's logger: its files hold the erasure lines alone. */
+    private static final Logger ROOM_LOG = LoggerFactory.getLogger(ErasureLogRoom.class);
     private final Ingestion ingestion;
     private final CommentStore store;
     private final CommentViews views;
     private final EscalationRule escalations;
     private final Clock clock;
+    /** What keeps the erasure log from taking an erasure's line, or null ({@link ErasureLogRoom}). */
+    private final java.util.function.Supplier<String> erasureLogRoom;
 
     public CommentsResource(Ingestion ingestion, CommentStore store, CommentViews views, EscalationRule escalations,
                             Clock clock) {
+        this(ingestion, store, views, escalations, clock, () -> ErasureLogRoom.problem(ErasureLogLine.LOGGER));
+    }
+
+    CommentsResource(Ingestion ingestion, CommentStore store, CommentViews views, EscalationRule escalations,
+                     Clock clock, java.util.function.Supplier<String> erasureLogRoom) {
+        this.erasureLogRoom = erasureLogRoom;
         this.ingestion = ingestion;
         this.store = store;
         this.views = views;
@@ -166,6 +178,12 @@ public final class CommentsResource {
             throw new ApiException(403, null, null, "only a site's website key withdraws its comment: a moderator rejects it,"
                     + " and an operator erases with scripts/erase");
         StoredComment c = reached(store, id, site, caller).orElseThrow(() -> notFound(id));
+        String full = erasureLogRoom.get();
+        if (full != null) { // its line would be lost, and a restore would bring the comment back (ErasureLogRoom)
+            ROOM_LOG.warn("erasure of comment {} of site {} refused: {}", ErasureLogLine.quoted(c.id()), ErasureLogLine.quoted(c.site()), full);
+            throw ApiException.unavailable(ERASURE_LOG_RETRY_AFTER_SECONDS, "the comment was not erased: " + full
+                    + ", and an erasure with no line there would come back with a restore; retry once it has room");
+        }
         CommentStore.Erasure e = store.erase(c.key(), caller.actor(), Decider.WEBSITE, clock.instant()).orElseThrow(() -> notFound(id));
         // The one record of it outside the database: a restore from a backup taken before brings the comment back whole,
         // and this line is what the operator re-applies (docs/moderation.md, Backup and restore; scripts/erase --from-log).

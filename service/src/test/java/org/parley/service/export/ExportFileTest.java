@@ -35,6 +35,22 @@ class ExportFileTest {
         assertEquals(List.of(), files(), "neither the file nor a .part");
     }
 
+    /**
+     * A write that fails (a full disk: on a 256 KiB tmpfs the script said only "export-decisions: No space left on
+     * device" until the forty-eighth session) names the file, and leaves neither it nor a .part.
+     */
+    @Test
+    void aWriteThatFailsNamesTheFileAndLeavesNoPart() throws Exception {
+        Path out = dir.resolve("d.jsonl");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> ExportFile.write(out, w -> {
+            w.write("You are a complete idiot.\n");
+            w.flush();
+            throw new java.io.IOException("No space left on device");
+        }, dead -> fail("nothing to delete: " + dead)));
+        assertEquals("cannot write --out " + out + ": No space left on device", e.getMessage());
+        assertEquals(List.of(), files(), "neither the file nor a .part");
+    }
+
     /** SIGTERM while writing (a deploy stopping the job, Ctrl-C) left a 56 MB .part of comment text: no hook removed it. */
     @Test
     void aStopWhileWritingLeavesNoPartFile() throws Exception {

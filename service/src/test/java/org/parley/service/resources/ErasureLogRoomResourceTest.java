@@ -1,0 +1,89 @@
+package org.parley.service.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.service.Fakes;
+import org.parley.service.auth.ApiKeyAuthFilter;
+import org.parley.service.auth.ApiKeys;
+import org.parley.service.auth.RateLimiter;
+import org.parley.service.auth.SessionCookie;
+import org.parley.service.core.CommentScorer;
+import org.parley.service.intake.Ingestion;
+import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.EscalationRule;
+import org.parley.service.store.CommentStore;
+import org.parley.service.store.TestDatabases;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A site's DELETE while the erasure log cannot take its line (a full disk: erasurelog.ErasureLogRoom) is a 503 with
+ * Retry-After that erases nothing; once there is room, the same DELETE erases. Until the forty-eighth session the
+ * comment was erased and its line lost, so a restore brought it back.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ErasureLogRoomResourceTest {
+    static final ObjectMapper JSON = Fakes.mapper();
+    static final AtomicReference<String> ROOM = new AtomicReference<>();
+    static final Jdbi JDBI = TestDatabases.H2.migrated(tempDir());
+    static final CommentStore STORE = new CommentStore(JDBI);
+    static final ResourceExtension RESOURCES = build();
+
+    private static ResourceExtension build() {
+        Clock clock = Clock.systemUTC();
+        CommentScorer scorer = Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1"));
+        Ingestion ingestion = new Ingestion(scorer, () -> Fakes.served(Fakes.stance()), STORE, JSON, clock);
+        return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), token -> Optional.empty(),
+                        SessionCookie.PLAIN, new RateLimiter(2, 1000)))
+                .addResource(new CommentsResource(ingestion, STORE, new CommentViews(JSON), EscalationRule.ADMINS, clock, ROOM::get))
+                .build();
+    }
+
+    private static java.nio.file.Path tempDir() {
+        try {
+            return Files.createTempDirectory("parley-erasure-room-test");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void anErasureTheErasureLogCannotRecordIsRefusedAndErasesNothing() {
+        String body = "{\"id\": \"full-1\", \"articleId\": \"a1\", \"text\": \"a comment\", \"author\": \"Dana\"}";
+        assertEquals(201, RESOURCES.target("/v1/comments").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity(body, MediaType.APPLICATION_JSON)).getStatus());
+
+        ROOM.set("the erasure log /var/parley/erasures is full (0 bytes free, under 1048576)");
+        Response refused = delete("full-1");
+        String why = refused.readEntity(String.class);
+        assertEquals(503, refused.getStatus(), why);
+        assertEquals(String.valueOf(CommentsResource.ERASURE_LOG_RETRY_AFTER_SECONDS), refused.getHeaderString("Retry-After"));
+        assertTrue(why.contains("the comment was not erased: the erasure log /var/parley/erasures is full"), why);
+        JsonNode kept = RESOURCES.target("/v1/comments/full-1/status").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .get(JsonNode.class);
+        assertNotEquals("ERASED", kept.path("status").asText(), kept.toString());
+
+        ROOM.set(null);
+        Response erased = delete("full-1");
+        assertEquals(200, erased.getStatus());
+        assertEquals("ERASED", erased.readEntity(JsonNode.class).path("status").asText());
+    }
+
+    private static Response delete(String id) {
+        return RESOURCES.target("/v1/comments/" + id).request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).delete();
+    }
+}
