@@ -7,6 +7,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
 import org.parley.service.erasurelog.OperatorMonths;
+import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.StoredComment;
@@ -28,7 +29,9 @@ import java.util.Optional;
  * lines, each for its own site, in one run rather than a JVM each. The actor is the operator's login name, of kind
  * OPERATOR. Each comment it erases is logged as a site's DELETE logs it ({@link ErasureLogLine#operatorMessage}), through
  * the logging of the config it is given (the service's: its erasure log's operator file, and the main log's appenders),
- * so that --from-log re-applies the operator's erasures too.
+ * so that --from-log re-applies the operator's erasures too; a comment --id or --ids finds erased already is logged again,
+ * said to be a repeat ({@link ErasureLogLine#operatorAgainMessage}), as a site's DELETE sent again is: a run before may
+ * have erased it as its connection broke, and logged nothing.
  */
 public final class EraseCommand extends ScriptCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ErasureLogLine.OPERATOR_LOGGER);
@@ -96,9 +99,16 @@ public final class EraseCommand extends ScriptCommand {
         try (CommandDatabase db = CommandDatabase.open(config, "erase")) {
             CommentStore store = new CommentStore(db.jdbi());
             if (author != null) {
-                List<StoredComment> erased = store.eraseAuthor(site, author, actor, Decider.OPERATOR, Instant.now());
+                List<StoredComment> erased;
+                try {
+                    erased = store.eraseAuthor(site, author, actor, Decider.OPERATOR, Instant.now());
+                } catch (RuntimeException x) {
+                    // Not logged again as --id is: erased, the comments keep no author for a second run to find.
+                    throw mayHaveCommitted(x, "a second run would find none (an erased comment keeps no author) and log"
+                            + " none; keep --site and --author with the backups, to run again on a restored copy");
+                }
                 // A line a comment, by id: re-applying them needs no author's name kept outside the store.
-                for (StoredComment c : erased) logged(c.site(), c.id(), actor);
+                for (StoredComment c : erased) logged(c.site(), c.id(), actor, true);
                 // The ids as JSON strings, as eraseEach says them: they are the site's, and until the forty-sixth session
                 // they reached the operator's terminal raw, so an id could clear the screen, retitle the window, or forge
                 // lines ("erased 0 comments") with escape sequences, carriage returns and line breaks.
@@ -108,11 +118,16 @@ public final class EraseCommand extends ScriptCommand {
             } else if (single) {
                 String one = id.get(0);
                 StoredComment c = store.find(site, one).orElseThrow(() -> new IllegalArgumentException("site " + site + " has no comment '" + one + "'"));
-                CommentStore.Erasure e = store.erase(c.key(), actor, Decider.OPERATOR, Instant.now()).orElseThrow();
-                if (e.erased()) logged(site, one, actor);
+                CommentStore.Erasure e;
+                try {
+                    e = store.erase(c.key(), actor, Decider.OPERATOR, Instant.now()).orElseThrow();
+                } catch (RuntimeException x) {
+                    throw mayHaveCommitted(x, "run it again, which logs it if so (erased before)");
+                }
+                logged(site, one, actor, e.erased());
                 System.out.println(e.erased() ? "erased 1 comment of site " + site + ": " + one
                         : "erased 0 comments: comment '" + one + "' of site " + site + " was erased before");
-            } else eraseEach(store, targets, actor);
+            } else eraseEach(store, targets, actor, log == null);
         }
     }
 
@@ -120,9 +135,11 @@ public final class EraseCommand extends ScriptCommand {
      * Each comment in a transaction of its own, as one --id erases it, saying what became of it (ids and sites as JSON
      * strings, which no id breaks into two lines), then how many of each. Unknown (stored after the backup, so not in
      * it, or never) and erased before are no failures; any other failure is said, the rest go on, and the run exits 1.
+     * {@code again}: erased before is logged again (--ids, --id), not for --from-log, whose lines are in the log already.
      */
-    private static void eraseEach(CommentStore store, List<ErasureList.Target> targets, String actor) {
+    private static void eraseEach(CommentStore store, List<ErasureList.Target> targets, String actor, boolean again) {
         int erased = 0, before = 0, unknown = 0, failed = 0;
+        boolean broke = false;
         for (ErasureList.Target t : targets) {
             String which = "comment " + ErasureLogLine.quoted(t.id()) + " of site " + ErasureLogLine.quoted(t.site());
             try {
@@ -131,22 +148,46 @@ public final class EraseCommand extends ScriptCommand {
                 if (e.isEmpty()) unknown++;
                 else if (e.get().erased()) {
                     erased++;
-                    logged(t.site(), t.id(), actor);
-                } else before++;
+                    logged(t.site(), t.id(), actor, true);
+                } else {
+                    before++;
+                    if (again) logged(t.site(), t.id(), actor, false);
+                }
                 System.out.println((e.isEmpty() ? "unknown: " : e.get().erased() ? "erased: " : "erased before: ") + which);
             } catch (RuntimeException x) {
                 failed++;
+                broke |= DatabaseExceptionMapper.isOutage(x);
                 System.out.println("failed: " + which + ": " + FailureReason.of(x));
             }
         }
         System.out.println("erased " + erased + ", erased before " + before + ", unknown " + unknown + ", failed " + failed
                 + " (of " + targets.size() + ")");
-        if (failed > 0) throw new IllegalStateException(failed + " of " + targets.size() + " failed (the lines 'failed:' above); the rest are done");
+        if (failed > 0) throw new IllegalStateException(failed + " of " + targets.size() + " failed (the lines 'failed:' above); the rest are done"
+                + (again && broke ? "; run those again: one that committed all the same as its connection broke is then erased before,"
+                + " and logged" : ""));
     }
 
-    /** Only once erased, as the service logs a site's: erasing again changes nothing, and is not logged. */
-    private static void logged(String site, String id, String actor) {
-        LOG.info("{}", new ErasureLogLine(site, id).operatorMessage(actor));
+    /**
+     * As the service logs a site's: erased, or found erased before ({@code erased} false), said to be a repeat. Erasing
+     * again changes nothing, but a run before may have erased it as its connection broke (failed:) and logged nothing,
+     * and until the forty-eighth session this one logged nothing either, so the erasure log a restore re-applies lacked it.
+     */
+    private static void logged(String site, String id, String actor, boolean erased) {
+        ErasureLogLine line = new ErasureLogLine(site, id);
+        LOG.info("{}", erased ? line.operatorMessage(actor) : line.operatorAgainMessage(actor));
+    }
+
+    /**
+     * {@code x}, or where the connection broke ({@link DatabaseExceptionMapper#isOutage}, the service's 503, which says the
+     * same) a failure that says the erasure may be done all the same, and {@code then} what to do: one line, as the jar's
+     * commands print it.
+     */
+    private static RuntimeException mayHaveCommitted(RuntimeException x, String then) {
+        if (!DatabaseExceptionMapper.isOutage(x)) return x;
+        IllegalStateException said = new IllegalStateException(FailureReason.of(x)
+                + "; it may be done all the same, if the connection broke as it committed: " + then);
+        said.addSuppressed(x); // the reason's own trace, for PARLEY_DEBUG
+        return said;
     }
 
     /** A blank --site, --author or one --id would erase nothing, or what nobody meant: refused, with why. */

@@ -25,6 +25,11 @@ public record ErasureLogLine(String site, String id) {
     /** A line of any other logger is never read as one. */
     private static final List<String> LOGGERS = List.of(LOGGER, OPERATOR_LOGGER);
     private static final String HEAD = "erased comment ", SITE = " of site ";
+    /**
+     * What says a line is a repeat, a site's ({@link #againMessage}) or the operator's ({@link #operatorAgainMessage}):
+     * one marker, so that a search for it finds both.
+     */
+    public static final String AGAIN = ", sent again: erased before, logged again in case the first one's answer was lost";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -59,9 +64,8 @@ public record ErasureLogLine(String site, String id) {
      * this is then the line's one chance; read back, it re-applies the erasure as {@link #message} does, and twice is once.
      */
     public String againMessage(String actor) {
-        return HEAD + quoted(id) + SITE + quoted(site) + " (its site's DELETE, " + actor + ", sent again: erased before, logged"
-                + " again in case the first one's answer was lost): after restoring a backup older than this line, erase it again"
-                + " with scripts/erase --site SITE --id ID (or --from-log LOG)";
+        return HEAD + quoted(id) + SITE + quoted(site) + " (its site's DELETE, " + actor + AGAIN + "): after restoring a backup"
+                + " older than this line, erase it again with scripts/erase --site SITE --id ID (or --from-log LOG)";
     }
 
     /**
@@ -71,6 +75,16 @@ public record ErasureLogLine(String site, String id) {
     public String operatorMessage(String operator) {
         return HEAD + quoted(id) + SITE + quoted(site) + " (the operator's scripts/erase, by " + operator + "): after restoring a"
                 + " backup older than this line, erase it again with scripts/erase --from-log LOG";
+    }
+
+    /**
+     * The operator's, for a comment scripts/erase --id or --ids found erased already: the same line, said to be a repeat
+     * as a site's DELETE sent again says it ({@link #AGAIN}). A run before may have erased it as its connection broke,
+     * printed {@code failed:} and logged nothing; read back, it re-applies the erasure as {@link #operatorMessage} does.
+     */
+    public String operatorAgainMessage(String operator) {
+        return HEAD + quoted(id) + SITE + quoted(site) + " (the operator's scripts/erase, by " + operator + AGAIN + "): after"
+                + " restoring a backup older than this line, erase it again with scripts/erase --from-log LOG";
     }
 
     /**

@@ -366,7 +366,9 @@ class EraseCommandTest {
     /**
      * The operator's erasures, by --author, --id and --ids, each logged through the config's logging as a site's DELETE
      * is, a line a comment (no author), so that --from-log re-applies them to a copy restored from a backup older than
-     * them, in text and in JSON. Until the forty-third session scripts/erase logged none: the restored copy kept them.
+     * them, in text and in JSON; a comment --id finds erased before is logged again, said to be a repeat
+     * ({@link #aRunAgainAfterAnErasureCommittedAsTheConnectionBrokeLogsTheErasure}). Until the forty-third session
+     * scripts/erase logged none: the restored copy kept them.
      */
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
@@ -383,16 +385,16 @@ class EraseCommandTest {
 
         assertEquals(Optional.empty(), erase("--site", SITE, "--author", "dana"), commands.err());
         assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k1"), commands.err());
-        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k1"), commands.err()); // erased before: no line
-        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k2", "--id", "k1", "--id", "nope"), commands.err());
+        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k1"), commands.err()); // erased before: logged again
+        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k2", "--id", "k1", "--id", "nope"), commands.err()); // k1 again
         String text = Files.readString(log), user = System.getProperty("user.name");
         List<String> lines = text.lines().filter(l -> l.contains("erased comment")).toList();
-        List<String> ids = List.of("d1", "d2", "k1", "k2");
+        List<String> ids = List.of("d1", "d2", "k1", "k1", "k2", "k1"), said = List.of("", "", "", ErasureLogLine.AGAIN, "", ErasureLogLine.AGAIN);
         assertEquals(ids.size(), lines.size(), text);
         for (int i = 0; i < ids.size(); i++)
             assertTrue(lines.get(i).matches("INFO  \\[[-0-9 :,]+\\] " + java.util.regex.Pattern.quote(ErasureLogLine.OPERATOR_LOGGER
-                    + ": erased comment \"" + ids.get(i) + "\" of site \"news.example\" (the operator's scripts/erase, by " + user + "): ") + ".*"),
-                    lines.get(i));
+                    + ": erased comment \"" + ids.get(i) + "\" of site \"news.example\" (the operator's scripts/erase, by " + user + said.get(i) + "): ")
+                    + ".*"), lines.get(i));
         assertFalse(text.contains("dana"), "the author is not logged: " + text);
 
         // JSON (PARLEY_LOG_FORMAT=json): the same message, under the logger's name.
@@ -411,10 +413,108 @@ class EraseCommandTest {
         } finally {
             System.setIn(stdin);
         }
-        assertTrue(printed().endsWith("erased 5, erased before 0, unknown 0, failed 0 (of 5)\n"), printed());
+        // k1's two repeats read as its erasure again, found erased before.
+        assertTrue(printed().endsWith("erased 5, erased before 2, unknown 0, failed 0 (of 7)\n"), printed());
         for (String id : List.of("d1", "d2", "k1", "k2", "k3")) assertErased(restored, SITE, id);
         assertNotErased(restored, SITE, "k4");
         assertEquals("dana", restored.find("blog.example", "d1").orElseThrow().author(), "another site's dana");
+    }
+
+    /** The erasures a log file records, as --from-log reads them, in order. */
+    private static List<ErasureLogLine> erasures(Path log) throws Exception {
+        return Files.readAllLines(log).stream().map(ErasureLogLine::read).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * A database outage audit (forty-eighth session), scripts/erase's share of the hole a site's DELETE had: an --id or
+     * --ids run whose erasure committed as its connection broke failed (for --ids its line {@code failed:}) and logged
+     * nothing, and run again it found the comment erased before and logged nothing either, so the erasure log, the one
+     * record a restore re-applies, lacked the erasure. The run again logs it, said to be a repeat as a site's DELETE sent
+     * again says it ({@link ErasureLogLine#AGAIN}), and --from-log re-applies it to a copy restored from a backup older
+     * than it. The commit breaks in the JDBC connection ({@link CommitThenBreakDriver}).
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aRunAgainAfterAnErasureCommittedAsTheConnectionBrokeLogsTheErasure(TestDatabases db) throws Exception {
+        DataSourceFactory copy = db.fresh(dir);
+        CommentStore store = store(db), restored = migrated(copy);
+        for (CommentStore s : List.of(store, restored)) // the copy: a backup taken before the erasures below
+            for (String id : List.of("k1", "k2", "k3")) s.insert(comment(SITE, id, "kim"), T0);
+        Path log = dir.resolve("parley.log"), ids = file("ids.txt", "k2\nk3\n");
+        config = loggingConfig(CommitThenBreakDriver.breaking(source), log, "text");
+
+        CommitThenBreakDriver.arm(source, 1);
+        Optional<Throwable> failed = erase("--site", SITE, "--id", "k1");
+        assertTrue(failed.isPresent() && !(failed.get() instanceof ArgumentParserException), "exit 1: " + failed);
+        assertTrue(commands.err().contains("erase: An I/O error occurred while sending to the backend; it may be done all the same, if the"
+                + " connection broke as it committed: run it again, which logs it if so (erased before)"), commands.err());
+        CommitThenBreakDriver.arm(source, 1);
+        failed = erase("--site", SITE, "--ids", ids.toString());
+        assertTrue(failed.isPresent() && !(failed.get() instanceof ArgumentParserException), "exit 1: " + failed);
+        assertEquals("""
+                failed: comment "k2" of site "news.example": An I/O error occurred while sending to the backend
+                erased: comment "k3" of site "news.example"
+                erased 1, erased before 0, unknown 0, failed 1 (of 2)
+                """, printed());
+        assertTrue(commands.err().contains("; run those again: one that committed all the same as its connection broke is then erased"
+                + " before, and logged"), commands.err());
+        for (String id : List.of("k1", "k2", "k3")) assertErased(store, SITE, id); // committed all the same
+        assertEquals(List.of(new ErasureLogLine(SITE, "k3")), erasures(log), "the two that broke, unlogged");
+
+        out.reset();
+        assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k1"), commands.err());
+        assertEquals(Optional.empty(), erase("--site", SITE, "--ids", ids.toString()), commands.err());
+        assertTrue(printed().endsWith("erased 0, erased before 2, unknown 0, failed 0 (of 2)\n"), printed());
+        List<ErasureLogLine> kim = List.of("k3", "k1", "k2", "k3").stream().map(id -> new ErasureLogLine(SITE, id)).toList();
+        assertEquals(kim, erasures(log), "each found erased before, logged again");
+        List<String> again = Files.readAllLines(log).stream().filter(l -> l.contains(ErasureLogLine.AGAIN)).toList();
+        assertEquals(3, again.size(), again.toString());
+        assertTrue(again.get(0).endsWith(ErasureLogLine.OPERATOR_LOGGER + ": "
+                + new ErasureLogLine(SITE, "k1").operatorAgainMessage(System.getProperty("user.name"))), again.get(0));
+
+        out.reset();
+        config = loggingConfig(copy, dir.resolve("copy.log"), "text");
+        assertEquals(Optional.empty(), erase("--from-log", log.toString()), commands.err());
+        assertEquals("""
+                erased: comment "k3" of site "news.example"
+                erased: comment "k1" of site "news.example"
+                erased: comment "k2" of site "news.example"
+                erased before: comment "k3" of site "news.example"
+                erased 3, erased before 1, unknown 0, failed 0 (of 4)
+                """, printed());
+        for (String id : List.of("k1", "k2", "k3")) assertErased(restored, SITE, id);
+        assertEquals(kim.subList(0, 3), erasures(dir.resolve("copy.log")), "--from-log logs no repeat: its lines are in the log already");
+    }
+
+    /**
+     * --author's share of the same hole, not closed: its erasure committed as the connection broke, a second run finds no
+     * comment of the author (erased, they keep none) and can log none. The failure says so, and what to keep: the site
+     * and author, which re-apply it to a restored copy, where the author's comments are whole again.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anAuthorsRunWhoseErasureCommittedAsTheConnectionBrokeSaysWhatToKeep(TestDatabases db) throws Exception {
+        DataSourceFactory copy = db.fresh(dir);
+        CommentStore store = store(db), restored = migrated(copy);
+        for (CommentStore s : List.of(store, restored))
+            for (String id : List.of("d1", "d2")) s.insert(comment(SITE, id, "dana"), T0);
+        Path log = dir.resolve("parley.log");
+        config = loggingConfig(CommitThenBreakDriver.breaking(source), log, "text");
+
+        CommitThenBreakDriver.arm(source, 1);
+        Optional<Throwable> failed = erase("--site", SITE, "--author", "dana");
+        assertTrue(failed.isPresent() && !(failed.get() instanceof ArgumentParserException), "exit 1: " + failed);
+        assertTrue(commands.err().contains("erase: An I/O error occurred while sending to the backend; it may be done all the same, if the"
+                + " connection broke as it committed: a second run would find none (an erased comment keeps no author) and log none;"
+                + " keep --site and --author with the backups, to run again on a restored copy"), commands.err());
+        for (String id : List.of("d1", "d2")) assertErased(store, SITE, id);
+        assertEquals(Optional.empty(), erase("--site", SITE, "--author", "dana"), commands.err());
+        assertEquals("erased 0 comments of site news.example by 'dana'\n", printed());
+        assertEquals(List.of(), erasures(log), "nothing to log");
+
+        config = loggingConfig(copy, dir.resolve("copy.log"), "text");
+        assertEquals(Optional.empty(), erase("--site", SITE, "--author", "dana"), commands.err());
+        for (String id : List.of("d1", "d2")) assertErased(restored, SITE, id);
     }
 
     /**
@@ -440,7 +540,7 @@ class EraseCommandTest {
         String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
         Path operator = erasures.resolve("operator-" + month + ".log");
         List<String> lines = Files.readAllLines(operator);
-        assertEquals(List.of(new ErasureLogLine(SITE, "k1"), new ErasureLogLine(SITE, "k2")),
+        assertEquals(List.of(new ErasureLogLine(SITE, "k1"), new ErasureLogLine(SITE, "k2"), new ErasureLogLine(SITE, "k1")), // k1 again
                 lines.stream().map(l -> ErasureLogLine.read(l).orElseThrow(() -> new AssertionError("not an erasure line: " + l))).toList());
         String mainLog = Files.readString(main);
         assertTrue(mainLog.contains("org.parley.service.store.Database: ") && lines.stream().allMatch(mainLog::contains),
@@ -460,16 +560,17 @@ class EraseCommandTest {
         assertEquals("""
                 erased: comment "k1" of site "news.example"
                 erased: comment "k2" of site "news.example"
+                erased before: comment "k1" of site "news.example"
                 erased: comment "k1" of site "blog.example"
                 erased: comment "s1" of site "news.example"
                 erased: comment "s2" of site "news.example"
-                erased 5, erased before 0, unknown 0, failed 0 (of 5)
+                erased 5, erased before 1, unknown 0, failed 0 (of 6)
                 """, printed());
         for (String id : List.of("k1", "k2", "s1", "s2")) assertErased(restored, SITE, id);
         assertErased(restored, "blog.example", "k1");
         assertNotErased(restored, SITE, "k3");
         assertEquals(5, Files.readAllLines(dir.resolve("copy-erasures").resolve("operator-" + month + ".log")).size(),
-                "the copy's erasure log holds them again, for a later restore");
+                "the copy's erasure log holds them again, for a later restore; --from-log logs no repeat, its lines are in the log");
     }
 
     /**
