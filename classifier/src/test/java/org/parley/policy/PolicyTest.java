@@ -225,6 +225,41 @@ class PolicyTest {
                 List.of(x, new PhraseRule("x", List.of("b"), Action.REJECT)), null), "two lists that rules could not tell apart");
     }
 
+    /**
+     * The text as phrases are matched: lower-case words, one space apart, "|" between clauses. Until the forty-eighth
+     * session's mutation testing no test read it directly; phrases and text were always normalised alike, so a
+     * normaliser that took 'a', 'z', '0' or '9' for a separator, or left 'A' and 'Z' upper-case, passed every test.
+     */
+    @Test
+    void theTextIsReadAsLowerCaseWordsBetweenClauses() {
+        assertEquals(" aa zz 09 ", PhraseRule.normalise("Aa Zz 09"));
+        assertEquals(" watch your | back ", PhraseRule.normalise("Watch  your, back"));
+        assertEquals(" a b c ", PhraseRule.normalise("a@b/c"), "'@' and '/', next to the letters and digits, part words");
+        assertEquals(" ill find you ", PhraseRule.normalise("I'll find you"));
+        assertEquals(new PhraseRule("x", List.of("AZ 09"), Action.REVIEW).phrases(), List.of("az 09"));
+    }
+
+    @Test
+    void aPhraseRuleTakesUpToItsLimits() {
+        assertEquals(PhraseRule.MAX_PHRASE_LENGTH, new PhraseRule("x", List.of("a".repeat(200)), Action.REVIEW).phrases().get(0).length());
+        List<String> most = java.util.stream.IntStream.range(0, PhraseRule.MAX_PHRASES).mapToObj(i -> "w" + i).toList();
+        assertEquals(PhraseRule.MAX_PHRASES, new PhraseRule("x", most, Action.REVIEW).phrases().size());
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, PhraseRule.MAX_PHRASES).mapToObj(i -> "w" + i).toList();
+        assertThrows(IllegalArgumentException.class, () -> new PhraseRule("x", tooMany, Action.REVIEW));
+    }
+
+    /** What the admin API shows of a policy (AdminResource reads these) is what it was built with. */
+    @Test
+    void aPolicyShowsWhatItWasBuiltWith() {
+        Policy p = Policy.standard();
+        assertEquals(Action.PUBLISH, p.otherwise());
+        assertEquals(Action.REVIEW, p.otherLanguage());
+        assertEquals(List.of(PhraseRule.threats()), p.phrases());
+        assertEquals(SentenceRule.standard(), p.sentences());
+        assertEquals("any sentence TOXICITY >= 0.60 -> REVIEW", p.sentences().toString());
+        assertEquals(1.0, new SentenceRule(Attribute.TOXICITY, 1.0, Action.REVIEW).min(), "min is in (0, 1]");
+    }
+
     private static Supplier<List<SentenceScores.Scored>> sentences(float... toxicity) {
         return () -> {
             List<SentenceScores.Scored> out = new java.util.ArrayList<>();
