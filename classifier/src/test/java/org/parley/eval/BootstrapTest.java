@@ -78,7 +78,16 @@ class BootstrapTest {
         var i = Bootstrap.intervals(values.length, 200, 3, w -> new double[] {w[0] == 0 ? Double.NaN : w[0] / 10.0, Double.NaN});
         assertEquals(0.1, i[0].value(), 1e-12);
         assertTrue(i[0].low() >= 0.1, "draws without the row are left out: " + i[0]);
+        assertTrue(i[0].high() >= i[0].low(), "of both bounds: " + i[0]);
         assertTrue(Double.isNaN(i[1].value()) && Double.isNaN(i[1].low()) && Double.isNaN(i[1].high()));
+    }
+
+    /** A figure defined on all rows but on no draw: the value, and no interval. */
+    @Test
+    void aFigureMissingFromEveryDrawHasNoInterval() {
+        var i = Bootstrap.intervals(20, 50, 3, w -> new double[] {Arrays.stream(w).allMatch(x -> x == 1) ? 0.5 : Double.NaN})[0];
+        assertEquals(0.5, i.value());
+        assertTrue(Double.isNaN(i.low()) && Double.isNaN(i.high()), i.toString());
     }
 
     @Test
@@ -93,5 +102,7 @@ class BootstrapTest {
     @Test
     void needsAtLeastOneDraw() {
         assertThrows(IllegalArgumentException.class, () -> Bootstrap.intervals(3, 0, 1, w -> new double[] {0}));
+        assertEquals(new Bootstrap.Interval(3, 3, 3), Bootstrap.intervals(3, 1, 1, w -> new double[] {Arrays.stream(w).sum()})[0],
+                "one draw is enough");
     }
 }

@@ -2,6 +2,7 @@ package org.parley.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,20 @@ class ClassMetricsTest {
         assertEquals(2, favor.get("predicted").get("FAVOR").asInt());
         assertEquals(1, favor.get("predicted").get("AGAINST").asInt());
         assertEquals(1, favor.get("predicted").get("NONE").asInt());
+    }
+
+    /** The JSON's figures are rounded to four places; a figure with no rows stays NaN, not 0. */
+    @Test
+    void theJsonRoundsToFourPlacesAndKeepsNaN() {
+        int[] gold = {F, F, F, F, A, A, N, N, N, N};
+        int[] pred = {F, F, N, A, A, A, N, N, N, F};
+        var json = new ClassMetrics(List.of("FAVOR", "AGAINST", "NONE"), gold, pred).toJson();
+        assertEquals(0.6667, json.get("perClass").get("FAVOR").get("precision").asDouble(), 0);
+        assertEquals(0.5714, json.get("perClass").get("FAVOR").get("f1").asDouble(), 0);
+        assertEquals(0.7, json.get("accuracy").asDouble(), 0);
+        var empty = new ClassMetrics(List.of("FAVOR", "AGAINST", "NONE"), new int[0], new int[0]).toJson();
+        assertTrue(Double.isNaN(empty.get("accuracy").asDouble()), empty.toString());
+        assertTrue(Double.isNaN(empty.get("macroF1").asDouble()), empty.toString());
     }
 
     @Test

@@ -28,10 +28,17 @@ class ComparisonTest {
         assertNull(tox.source());
         assertEquals(5, tox.n());
         assertArrayEquals(new double[] {5.0 / 6, 0.5}, tox.rocAuc(), 1e-12);
+        assertArrayEquals(new double[] {good.attribute(Attribute.TOXICITY).prAuc(), chance.attribute(Attribute.TOXICITY).prAuc()},
+                tox.prAuc(), 1e-12);
+        assertEquals(good.split(), c.split());
         List<Comparison.Row> bySource = c.sourceRows();
         assertEquals(3, bySource.size()); // a: TOX, INS; b: TOX
-        assertEquals("a", bySource.get(1).source());
-        assertEquals(Attribute.INSULT, bySource.get(1).attribute());
+        Comparison.Row insult = bySource.get(1);
+        assertEquals("a", insult.source());
+        assertEquals(Attribute.INSULT, insult.attribute());
+        // a's INSULT labels 1, 0, 0.2 against scores 0.7, 0.2, 0.3: ranked perfectly; flat scores are chance
+        assertArrayEquals(new double[] {1, 0.5}, insult.rocAuc(), 1e-12);
+        assertArrayEquals(new double[] {1, 1.0 / 3}, insult.prAuc(), 1e-12);
     }
 
     @Test

@@ -40,6 +40,10 @@ class IdentityBiasTest {
         assertTrue(Double.isNaN(muslim.subgroupAuc()));
         assertTrue(Double.isNaN(muslim.bpsnAuc()));
         assertEquals(0.5, IdentityBias.mean(ms, TermMetrics::subgroupAuc), 1e-12);
+        List<TermMetrics> three = List.of(new TermMetrics("a", 4, 2, 0.5, 0.6, 0.7), new TermMetrics("b", 4, 2, 0.7, 0.6, 0.7),
+                new TermMetrics("c", 0, 0, Double.NaN, Double.NaN, Double.NaN));
+        assertEquals(0.6, IdentityBias.mean(three, TermMetrics::subgroupAuc), 1e-12, "the mean of the two defined");
+        assertTrue(Double.isNaN(IdentityBias.mean(three.subList(2, 3), TermMetrics::subgroupAuc)), "none defined");
     }
 
     @Test

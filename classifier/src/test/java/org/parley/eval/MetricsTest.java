@@ -1,6 +1,8 @@
 package org.parley.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,6 +135,53 @@ class MetricsTest {
         assertEquals(3, c.size());
         assertEquals(1f, c.tpr()[1]);
         assertEquals(0f, c.fpr()[1]);
+    }
+
+    /**
+     * Scores need not be probabilities (a linear baseline's margins are not): negative ones rank by their value too.
+     * Until the forty-eighth session's mutation testing no test had a negative score, and a sort key that left them
+     * in reverse order passed.
+     */
+    @Test
+    void negativeScoresRankByValue() {
+        float[] s = {-3f, -2f, -1f, -0.5f};
+        assertEquals(1.0, Metrics.rocAuc(s, labels(0, 0, 1, 1)), EPS);
+        assertEquals(1.0, Metrics.averagePrecision(s, labels(0, 0, 1, 1)), EPS);
+        assertEquals(0.75, Metrics.rocAuc(new float[] {-0.4f, -0.1f, -0.15f, 0.3f}, labels(0, 0, 1, 1)), EPS,
+                "sklearn's example less 0.5: the same ranking");
+    }
+
+    /** The curve refuses what the metrics refuse, and keeps just its two ends when asked for two points. */
+    @Test
+    void curveChecksItsInputAndTakesTwoPoints() {
+        assertThrows(IllegalArgumentException.class, () -> Metrics.rocCurve(new float[] {0.1f, Float.NaN}, labels(0, 1), 10));
+        assertThrows(IllegalArgumentException.class, () -> Metrics.rocCurve(new float[] {0.1f}, labels(0, 1), 10));
+        assertThrows(IllegalArgumentException.class, () -> Metrics.rocCurve(new float[] {0.1f, 0.2f}, labels(0, 1), 1));
+        RocCurve two = Metrics.rocCurve(new float[] {0.1f, 0.4f, 0.35f, 0.8f}, labels(0, 0, 1, 1), 2);
+        assertArrayEquals(new float[] {0, 1}, two.fpr());
+        assertArrayEquals(new float[] {0, 1}, two.tpr());
+    }
+
+    /**
+     * A straight run after a corner collapses too, up (a run of positives) and across (of negatives). The runs tested
+     * before started at (0,0), where a corner's coordinates are 0 and a sign slip in the cross product shows nothing.
+     */
+    @Test
+    void straightRunsAfterACornerCollapse() {
+        // From the top score down: P, N, P, P, N, N, P: (0,0) (0,1) (1,1) (1,2) (1,3) (2,3) (3,3) (3,4) in counts.
+        float[] s = {0.9f, 0.8f, 0.7f, 0.6f, 0.5f, 0.4f, 0.3f};
+        RocCurve c = Metrics.rocCurve(s, labels(1, 0, 1, 1, 0, 0, 1), 200);
+        assertArrayEquals(new float[] {0, 0, 1 / 3f, 1 / 3f, 1, 1}, c.fpr(), 1e-6f);
+        assertArrayEquals(new float[] {0, 0.25f, 0.25f, 0.75f, 0.75f, 1}, c.tpr(), 1e-6f);
+    }
+
+    /** Both classes occur: at least one positive and at least one negative. */
+    @Test
+    void bothClassesNeedsOneOfEach() {
+        assertTrue(new AttributeMetrics(10, 1, 0.5, 0.5).bothClasses());
+        assertTrue(new AttributeMetrics(10, 9, 0.5, 0.5).bothClasses());
+        assertFalse(new AttributeMetrics(10, 0, Double.NaN, Double.NaN).bothClasses());
+        assertFalse(new AttributeMetrics(10, 10, Double.NaN, 1).bothClasses());
     }
 
     private static double bruteAuc(float[] s, boolean[] y) {

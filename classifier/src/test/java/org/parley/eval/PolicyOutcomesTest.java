@@ -34,10 +34,12 @@ class PolicyOutcomesTest {
                 example("clean", Map.of(Attribute.TOXICITY, 0)),                              // published
                 example("clean-foreign", Map.of(Attribute.TOXICITY, 0)),                      // held for its language
                 example("unlabelled", Map.of()),                                              // rejected, counted in all only
-                example("padded-insult", Map.of(Attribute.TOXICITY, 1)));                     // one sentence 0.8 alone: held
-        float[][] scores = {scores(0.1f, 0.3f), scores(0.1f, 0.05f), scores(0.1f, 0), scores(0.1f, 0), scores(0.95f, 0), scores(0.1f, 0)};
+                example("padded-insult", Map.of(Attribute.TOXICITY, 1)),                      // one sentence 0.8 alone: held
+                example("clean-too", Map.of(Attribute.TOXICITY, 0)));                         // published
+        float[][] scores = {scores(0.1f, 0.3f), scores(0.1f, 0.05f), scores(0.1f, 0), scores(0.1f, 0), scores(0.95f, 0), scores(0.1f, 0),
+                scores(0.1f, 0)};
         List<Integer> asked = new ArrayList<>();
-        PolicyOutcomes o = PolicyOutcomes.of(Policy.standard(), rows, scores, Arrays.asList(null, null, null, "es", null, null), i -> {
+        PolicyOutcomes o = PolicyOutcomes.of(Policy.standard(), rows, scores, Arrays.asList(null, null, null, "es", null, null, null), i -> {
             asked.add(i);
             return i == 5 ? List.of(new SentenceScores.Scored(0, 5, scores(0.1f, 0)), new SentenceScores.Scored(6, 12, scores(0.8f, 0))) : List.of();
         });
@@ -46,10 +48,11 @@ class PolicyOutcomesTest {
         assertEquals(2, threat.n());
         assertEquals(1, threat.held());
         assertEquals(0.5, threat.share());
-        assertEquals(new PolicyOutcomes.Held("TOXICITY negative", 2, 1), o.notToxic());
+        // three clean rows, one held: until the forty-eighth session two, one held, and counting the published ones passed
+        assertEquals(new PolicyOutcomes.Held("TOXICITY negative", 3, 1), o.notToxic());
         assertEquals(new PolicyOutcomes.Held("TOXICITY positive", 3, 2), o.positives().get(Attribute.TOXICITY.ordinal()));
-        assertEquals(new PolicyOutcomes.Held("all", 6, 4), o.all());
-        assertEquals(List.of(1, 2, 5), asked, "sentences are read only for the comments the other rules publish");
+        assertEquals(new PolicyOutcomes.Held("all", 7, 4), o.all());
+        assertEquals(List.of(1, 2, 5, 6), asked, "sentences are read only for the comments the other rules publish");
         assertEquals(0, o.positives().get(Attribute.INSULT.ordinal()).n());
         assertEquals(Double.NaN, o.positives().get(Attribute.INSULT.ordinal()).share());
     }

@@ -45,6 +45,31 @@ class ReportWriterTest {
         assertEquals(Evaluation.fromJson(json.get(1).toString()).attributes(), flat.attributes());
     }
 
+    /**
+     * The page's head (models, rows, split, each model's mean ROC-AUC, the best in bold) and the per-source table (a row
+     * per source and attribute, ROC-AUC then PR-AUC per model). Until the forty-eighth session's mutation testing no
+     * test read them: the page passed with its head left out, or with a PR-AUC column missing.
+     */
+    @Test
+    void theHeadGivesEachModelsMeanAndTheSourceTableEachFigure() throws Exception {
+        Evaluation good = Evaluation.of("good", EvaluationTest.examples(), EvaluationTest.scores(0));
+        Evaluation flat = Evaluation.of("flat", EvaluationTest.examples(), new float[6][Attribute.COUNT]);
+        String html = Files.readString(ReportWriter.write(dir.resolve("report"), Comparison.of(good, flat)));
+        assertTrue(html.contains("<title>Parley evaluation: good, flat</title>"), html);
+        assertTrue(html.contains("<p>Models: <code>good</code>, <code>flat</code>. Rows: 6 (split <code>" + good.split() + "</code>)."), html);
+        // TOXICITY 5/6 and INSULT 1 (THREAT and the rest have no labels): (5/6 + 1) / 2 against chance
+        assertTrue(html.contains("<p>Mean ROC-AUC over attributes with both classes: good <b>0.9167</b>, flat 0.5000.</p>"), html);
+        assertTrue(html.contains("<th>good</th><th>flat</th><th>good</th><th>flat</th>"), "ROC-AUC's columns, then PR-AUC's: " + html);
+        // source a's INSULT: labels 1, 0, 0.2 against 0.7, 0.2, 0.3, ranked perfectly; flat is chance, AP the prevalence
+        assertTrue(html.contains("<tr><td>a</td><td>INSULT</td><td class=\"num\">3</td><td class=\"num\">1</td>"
+                + "<td class=\"num\"><b>1.0000</b></td><td class=\"num\">0.5000</td>"
+                + "<td class=\"num\"><b>1.0000</b></td><td class=\"num\">0.3333</td></tr>"), html);
+
+        String alone = Files.readString(ReportWriter.write(dir.resolve("alone"), good));
+        assertTrue(alone.contains("<p>Mean ROC-AUC over attributes with both classes: good 0.9167.</p>"), "one model: no best to mark");
+        assertFalse(alone.contains("<b>"), alone);
+    }
+
     /** A data scientist's audit: a folder reused for another data set showed the last run's THREAT plot beside it. */
     @Test
     void aPlotOfAnEarlierRunThatThisOneLacksIsRemoved() throws Exception {
