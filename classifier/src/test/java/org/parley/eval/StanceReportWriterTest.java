@@ -77,6 +77,11 @@ class StanceReportWriterTest {
         assertEquals(metrics, new ObjectMapper().readTree(dir.resolve("report/metrics.json").toFile()));
         String html = Files.readString(page);
 
+        // each part's figures under their names (found unchecked by the forty-eighth session's mutation testing)
+        assertTrue(html.contains("<h3>Target stance on labels.jsonl</h3>\n<table>\n<thead>\n<tr><th>Rows</th><th>n</th>"
+                + "<th>F_avg</th><th>macro-F1</th><th>accuracy</th></tr>"), html);
+        assertTrue(html.contains("<h3>Reply stance on labels.jsonl</h3>\n<table>\n<thead>\n<tr><th>Rows</th><th>n</th>"
+                + "<th>accuracy</th><th>macro-F1</th></tr>"), html);
         String target = matrix(html, "Target stance on labels.jsonl", "all");
         assertTrue(target.contains("<th>gold \\ predicted</th><th>FAVOR</th><th>AGAINST</th><th>NONE</th><th>total</th>"), target);
         assertTrue(target.contains(row("FAVOR", 1, 1, 0, 2)), target);

@@ -37,6 +37,7 @@ class ThreadJsonTest {
         ThreadJson.write(seed, out);
         assertEquals(List.of(seed), ThreadJson.read(new StringReader(out.toString())));
         assertTrue(out.toString().contains("\n  \"comments\": [\n"), "pretty-printed, not one line");
+        assertTrue(out.toString().endsWith("}\n"), "followed by a newline");
     }
 
     @Test
@@ -235,7 +236,27 @@ class ThreadJsonTest {
                 bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c9', 'number': 9, 'text': 'x'}, "
                         + "{'id': 'c2', 'number': 2, 'text': 'y', 'alsoQuotes': [{'id': 'c9'}]}]}", "comments[1].alsoQuotes[0].id",
                         "must name an earlier comment: 9 is after its own number 2"),
-                bad("['not', 'a', 'thread']", "", "expected a JSON object (one thread), got an array"));
+                bad("['not', 'a', 'thread']", "", "expected a JSON object (one thread), got an array"),
+                // Unchecked until the forty-eighth session's mutation testing: the thread's own fields, and a rating's and a
+                // quoted comment's shape, passed whatever they held with their checks removed.
+                bad("{'id': 't', 'title': 'T', 'article': {'title': 'T'}, 'comments': []}", "title",
+                        "unknown field (expected one of id, article, comments)"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'rating': 5}]}",
+                        "comments[0].rating", "expected an object, got the number 5"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'rating': {'up': 1, 'down': 0, 'likes': 2}}]}",
+                        "comments[0].rating.likes", "unknown field (expected one of up, down)"),
+                bad("{'id': 't', 'article': {'title': 'T'}, 'comments': [{'id': 'c1', 'text': 'hi', 'alsoQuotes': [5]}]}",
+                        "comments[0].alsoQuotes[0]", "expected an object, got the number 5"));
+    }
+
+    /** The limits are the most a field may hold: a text of exactly 50,000 characters, an id of 200, are taken. */
+    @Test
+    void aFieldAtItsLimitIsTaken() {
+        String id = "i".repeat(Limits.ID_CHARS), text = "x".repeat(Limits.COMMENT_CHARS);
+        CommentThread t = ThreadJson.fromJson("{\"id\": \"t\", \"article\": {\"title\": \"T\"}, \"comments\": [{\"id\": \""
+                + id + "\", \"text\": \"" + text + "\"}]}");
+        assertEquals(id, t.comments().get(0).id());
+        assertEquals(text, t.comments().get(0).text());
     }
 
     @ParameterizedTest(name = "{1}: {2}")
