@@ -163,8 +163,8 @@ class MetricsTest {
     }
 
     /**
-     * A straight run after a corner collapses too, up (a run of positives) and across (of negatives). The runs tested
-     * before started at (0,0), where a corner's coordinates are 0 and a sign slip in the cross product shows nothing.
+     * A straight run collapses after a corner too, up (a run of positives) or across (of negatives), and a diagonal one.
+     * The only run tested before went up from (0,0), where a sign slip in the cross product showed nothing.
      */
     @Test
     void straightRunsAfterACornerCollapse() {
@@ -173,6 +173,10 @@ class MetricsTest {
         RocCurve c = Metrics.rocCurve(s, labels(1, 0, 1, 1, 0, 0, 1), 200);
         assertArrayEquals(new float[] {0, 0, 1 / 3f, 1 / 3f, 1, 1}, c.fpr(), 1e-6f);
         assertArrayEquals(new float[] {0, 0.25f, 0.25f, 0.75f, 0.75f, 1}, c.tpr(), 1e-6f);
+        // and a diagonal one: two tied groups of one positive and one negative each, (0,0) (1,1) (2,2), is one segment
+        RocCurve diagonal = Metrics.rocCurve(new float[] {0.9f, 0.9f, 0.8f, 0.8f}, labels(1, 0, 1, 0), 200);
+        assertArrayEquals(new float[] {0, 1}, diagonal.fpr());
+        assertArrayEquals(new float[] {0, 1}, diagonal.tpr());
     }
 
     /** Both classes occur: at least one positive and at least one negative. */
