@@ -235,6 +235,7 @@ class PolicyTest {
         assertEquals(" aa zz 09 ", PhraseRule.normalise("Aa Zz 09"));
         assertEquals(" watch your | back ", PhraseRule.normalise("Watch  your, back"));
         assertEquals(" a b c ", PhraseRule.normalise("a@b/c"), "'@' and '/', next to the letters and digits, part words");
+        assertEquals(" a b c d ", PhraseRule.normalise("a_b^c~d"), "as do '_', '^' and '~', past 'z' once lower-cased");
         assertEquals(" ill find you ", PhraseRule.normalise("I'll find you"));
         assertEquals(new PhraseRule("x", List.of("AZ 09"), Action.REVIEW).phrases(), List.of("az 09"));
     }
