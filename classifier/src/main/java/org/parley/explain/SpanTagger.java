@@ -4,6 +4,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.parley.model.BundleException;
+import org.parley.model.BundleFile;
 import org.parley.text.Token;
 
 import java.io.ByteArrayInputStream;
@@ -12,15 +14,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Per token, the probability that human annotators would put it inside a toxic span: a small
@@ -176,35 +174,33 @@ public final class SpanTagger {
         return 2 * gold.get(t.begin(), t.end()).cardinality() > t.end() - t.begin();
     }
 
-    // ---- persistence: a zip of the DL4J network, the vocabulary and a provenance JSON ----
+    // ---- persistence: a zip of the DL4J network, the vocabulary and a provenance JSON, checked as bundles are ----
 
-    /** Whole or not at all ({@link org.parley.io.AtomicFile}): until the forty-eighth session a failed write left half a tagger under the name. */
+    /**
+     * A {@link BundleFile}: since the forty-eighth session its {@code bundle.json} lists each entry's SHA-256, so a
+     * changed entry or a file cut short is refused. Version 0 is a tagger written before (the shipped one, kept as
+     * shipped at ab849cb): no manifest, read with the zip's own checks (each entry's CRC, the end record).
+     */
+    static final BundleFile.Kind KIND = new BundleFile.Kind("span tagger", "parley-span-tagger", 0, 1);
+    private static final List<String> ENTRIES = List.of("network.zip", "vocabulary.txt", "provenance.json");
+
+    /** Whole or not at all ({@link BundleFile#write}): until the forty-eighth session a failed write left half a tagger under the name. */
     public void write(Path file) throws IOException {
-        org.parley.io.AtomicFile.write(file, os -> {
-            try (ZipOutputStream zip = new ZipOutputStream(os)) {
-                ByteArrayOutputStream net = new ByteArrayOutputStream();
-                ModelSerializer.writeModel(network, net, false);
-                put(zip, "network.zip", net.toByteArray());
-                put(zip, "vocabulary.txt", (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8));
-                put(zip, "provenance.json", provenance.getBytes(StandardCharsets.UTF_8));
-            }
-        });
+        ByteArrayOutputStream net = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(network, net, false);
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("network.zip", net.toByteArray());
+        entries.put("vocabulary.txt", (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8));
+        entries.put("provenance.json", provenance.getBytes(StandardCharsets.UTF_8));
+        BundleFile.write(file, KIND, entries);
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setTime(0); // same content, same bytes
-        zip.putNextEntry(e);
-        zip.write(bytes);
-        zip.closeEntry();
-    }
-
-    /** @throws IOException naming the file and what is wrong with it (missing, not a zip, not a tagger) */
+    /** @throws IOException naming the file and what is wrong with it (missing, not a zip, cut short, changed, not a tagger) */
     public static SpanTagger read(Path file, SpanLexicon lexicon) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, lexicon);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw e; // says the path already
+        try {
+            return read(file, BundleFile.read(file, KIND, false), lexicon);
+        } catch (BundleException e) {
+            throw new IOException("span tagger " + file + ": " + e.problem() + " (scripts/train-spans writes one)", e);
         } catch (IOException | RuntimeException e) {
             throw new IOException("span tagger " + file + ": " + e.getMessage() + " (scripts/train-spans writes one)", e);
         }
@@ -216,11 +212,13 @@ public final class SpanTagger {
     }
 
     static SpanTagger read(InputStream in, SpanLexicon lexicon) throws IOException {
-        Map<String, byte[]> entries = new HashMap<>();
-        ZipInputStream zip = new ZipInputStream(in);
-        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) entries.put(e.getName(), zip.readAllBytes());
-        for (String name : List.of("network.zip", "vocabulary.txt", "provenance.json"))
-            if (!entries.containsKey(name)) throw new IOException(entries.isEmpty() ? "not a zip file" : "lacks " + name);
+        Path name = Path.of("span-tagger.zip (classifier jar)");
+        return read(name, BundleFile.read(name, in.readAllBytes(), KIND, false), lexicon);
+    }
+
+    private static SpanTagger read(Path file, BundleFile bundle, SpanLexicon lexicon) throws IOException {
+        bundle.require(file, ENTRIES);
+        Map<String, byte[]> entries = bundle.entries();
         ComputationGraph network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(entries.get("network.zip")), false);
         String vocab = new String(entries.get("vocabulary.txt"), StandardCharsets.UTF_8);
         List<String> words = vocab.isEmpty() ? List.of() : List.of(vocab.split("\n"));

@@ -79,11 +79,22 @@ public record BundleFile(Map<String, byte[]> entries, int version, FileChecksum 
         } catch (IOException e) {
             throw new BundleException(file, "cannot be read: " + e.getMessage(), e);
         }
+        return read(file, all, kind, checksumAhead);
+    }
+
+    /**
+     * As {@link #read(Path, Kind, boolean)}, of a bundle's bytes already read ({@code file} names them in messages: a
+     * resource of the jar, say). A kind whose oldest version is 0 also reads a file without a manifest, written before
+     * its kind had one (the span tagger's, until the forty-eighth session): version 0, its entries checked only by the
+     * zip's own CRCs and end record, and all kept.
+     */
+    public static BundleFile read(Path file, byte[] all, Kind kind, boolean checksumAhead) {
         // The file's checksum on another core while the entries are inflated and checked: SHA-256
         // of tens of MB takes a few hundred ms before the JIT has compiled it.
         FileChecksum checksum = checksumAhead ? FileChecksum.ahead(all) : FileChecksum.onDemand(all);
         Map<String, byte[]> entries = unzip(file, all);
         byte[] manifestBytes = entries.remove(MANIFEST);
+        if (manifestBytes == null && kind.oldest() == 0) return new BundleFile(entries, 0, checksum);
         if (manifestBytes == null) throw new BundleException(file, "not a Parley " + kind.name() + " (no " + MANIFEST + " inside)");
         JsonNode manifest;
         try {

@@ -125,7 +125,7 @@ class SpanTaggerTest {
     void aFileThatIsNoTaggerIsRefusedWithItsNameAndWhatIsWrong(@TempDir Path dir) throws IOException {
         Path text = java.nio.file.Files.writeString(dir.resolve("notes.zip"), "not a zip at all");
         IOException e = assertThrows(IOException.class, () -> SpanTagger.read(text, null));
-        assertEquals("span tagger " + text + ": not a zip file (scripts/train-spans writes one)", e.getMessage());
+        assertEquals("span tagger " + text + ": is empty or not a zip file (scripts/train-spans writes one)", e.getMessage());
 
         Path other = dir.resolve("other.zip"); // a zip, but of something else (a model bundle, say)
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(other))) {
@@ -133,7 +133,70 @@ class SpanTaggerTest {
             zip.write("{}".getBytes());
         }
         e = assertThrows(IOException.class, () -> SpanTagger.read(other, null));
-        assertEquals("span tagger " + other + ": lacks network.zip (scripts/train-spans writes one)", e.getMessage());
+        assertEquals("span tagger " + other + ": bundle.json has format '', expected 'parley-span-tagger' (scripts/train-spans writes one)",
+                e.getMessage());
+
+        Path old = zip(dir.resolve("old.zip"), java.util.Map.of("vocabulary.txt", "idiot\n".getBytes())); // no manifest: read as version 0
+        e = assertThrows(IOException.class, () -> SpanTagger.read(old, null));
+        assertEquals("span tagger " + old + ": entry network.zip is missing (scripts/train-spans writes one)", e.getMessage());
+    }
+
+    /**
+     * A tagger cut short (here in its zip's directory, after its last entry, which it read whole) or with an entry changed
+     * is refused naming the file and what is wrong: its bundle.json lists each entry's SHA-256, as a model bundle's does.
+     * Until the forty-eighth session the zip was read from the front and both loaded.
+     */
+    @Test
+    void aCutOrChangedTaggerIsRefusedNamingTheFileAndWhatIsWrong(@TempDir Path dir) throws IOException {
+        SpanTagger tagger = new SpanTagger(List.of("idiot", "moron"), SpanTaggerNetwork.create(3,
+                new SpanTaggerNetwork.Config(8, 8, 3, 1, 0.01, 0.01, 0, 1)), SpanLexicon.empty(), "{}");
+        Path file = dir.resolve("tagger.zip");
+        tagger.write(file);
+        byte[] all = Files.readAllBytes(file);
+        for (int cutBy : new int[] {1, 10, 22}) {
+            Path cut = Files.write(dir.resolve("cut-" + cutBy + ".zip"), java.util.Arrays.copyOf(all, all.length - cutBy));
+            IOException e = assertThrows(IOException.class, () -> SpanTagger.read(cut, SpanLexicon.empty()), "cut by " + cutBy);
+            assertTrue(e.getMessage().startsWith("span tagger " + cut + ": is truncated: its zip's end record is missing"), e.getMessage());
+        }
+        java.util.Map<String, byte[]> entries = unzip(all);
+        entries.put("vocabulary.txt", "idiot\nclown\n".getBytes(StandardCharsets.UTF_8)); // bundle.json left as it was
+        Path changed = zip(dir.resolve("changed.zip"), entries);
+        IOException e = assertThrows(IOException.class, () -> SpanTagger.read(changed, SpanLexicon.empty()));
+        assertEquals("span tagger " + changed + ": entry vocabulary.txt is corrupt (SHA-256 does not match bundle.json)"
+                + " (scripts/train-spans writes one)", e.getMessage());
+    }
+
+    /** The shipped tagger predates the checksums (no bundle.json): it still loads, and a copy of it cut short does not. */
+    @Test
+    void aTaggerWrittenBeforeTheChecksumsLoadsUnlessCut(@TempDir Path dir) throws IOException {
+        byte[] shipped;
+        try (var in = SpanTagger.class.getResourceAsStream(SpanTagger.RESOURCE)) {
+            shipped = in.readAllBytes();
+        }
+        assertFalse(unzip(shipped).containsKey("bundle.json"), "the shipped tagger is one written before the checksums");
+        Path copy = Files.write(dir.resolve("shipped.zip"), shipped);
+        assertEquals(SpanTagger.standard().provenance(), SpanTagger.read(copy, SpanLexicon.empty()).provenance());
+        Path cut = Files.write(dir.resolve("cut.zip"), java.util.Arrays.copyOf(shipped, shipped.length - 10));
+        IOException e = assertThrows(IOException.class, () -> SpanTagger.read(cut, SpanLexicon.empty()));
+        assertTrue(e.getMessage().startsWith("span tagger " + cut + ": is truncated: its zip's end record is missing"), e.getMessage());
+    }
+
+    private static java.util.Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) entries.put(e.getName(), in.readAllBytes());
+        }
+        return entries;
+    }
+
+    private static Path zip(Path file, java.util.Map<String, byte[]> entries) throws IOException {
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (var e : entries.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+            }
+        }
+        return file;
     }
 
     /** Neutral words with 0 to 2 insults; the insults are the gold spans. */
