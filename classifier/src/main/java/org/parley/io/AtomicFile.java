@@ -13,11 +13,20 @@ import java.nio.file.StandardOpenOption;
  * A file written whole or not at all: into a hidden temporary file beside it ({@code .NAME.RANDOM.tmp}), flushed to
  * the disk, then renamed over the name. A write that fails (a full disk, a read-only folder) or a process killed
  * meanwhile never leaves half a file under the name, and an earlier file there stays as it was. The temporary file
- * is deleted on any failure; a {@code kill -9} leaves it (hidden, never under the name). Every failure names the file.
- * A device or a pipe given as the file is written into as it is.
+ * is deleted on any failure; a {@code kill -9} leaves it (hidden, never under the name) until a later write of the same
+ * name, which deletes those a day old ({@link #STALE}). Every failure names the file. A device or a pipe given as the
+ * file is written into as it is.
  */
 public final class AtomicFile {
     private AtomicFile() {}
+
+    /**
+     * A temporary file of this name untouched this long is a killed write's: a live write touches its file as it
+     * writes (seconds to minutes, from memory), and none waits a day between two writes. Not "its process is gone":
+     * a process id says nothing across containers or machines sharing the folder, and ids are reused. Should a live
+     * write's file be deleted all the same, its rename fails and it says so; no half file reaches the name.
+     */
+    static final java.time.Duration STALE = java.time.Duration.ofDays(1);
 
     /** What writes the file's bytes; it must flush or close what it wraps around the stream (closing it only flushes). */
     @FunctionalInterface
@@ -41,6 +50,7 @@ public final class AtomicFile {
         FileChannel channel;
         try {
             Files.createDirectories(parent);
+            removeStale(parent, file.getFileName().toString()); // first: on a full disk their room may be what this write needs
             channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw named(file, e);
@@ -56,6 +66,34 @@ public final class AtomicFile {
         } finally {
             Files.deleteIfExists(tmp); // a failed write leaves nothing behind
         }
+    }
+
+    /**
+     * Deletes {@code .NAME.RANDOM.tmp} files of this name (RANDOM as {@link #write} draws it: base 36, no dot, so
+     * another name's, {@code .NAME.x.RANDOM.tmp}, never matches) older than {@link #STALE}. Best effort: a file
+     * that cannot be listed or deleted is left, and the write goes on.
+     */
+    private static void removeStale(Path parent, String name) {
+        String prefix = "." + name + ".";
+        java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(STALE));
+        try (var files = Files.newDirectoryStream(parent, f -> isTemporary(f.getFileName().toString(), prefix))) {
+            for (Path f : files) {
+                try {
+                    if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.getLastModifiedTime(f).compareTo(before) < 0)
+                        Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    // left for the next write
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // left for the next write
+        }
+    }
+
+    private static boolean isTemporary(String file, String prefix) {
+        if (!file.startsWith(prefix) || !file.endsWith(".tmp")) return false;
+        String random = file.substring(prefix.length(), file.length() - ".tmp".length());
+        return random.matches("[0-9a-z]{1,13}");
     }
 
     /** {@code out}, which a writer's close (a zip's, say) flushes rather than closes: the channel is forced first. */

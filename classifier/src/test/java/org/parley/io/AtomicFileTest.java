@@ -28,6 +28,32 @@ class AtomicFileTest {
         assertEquals(1, count(), "no temporary file is left beside it");
     }
 
+    /**
+     * A write killed with {@code kill -9} leaves its hidden temporary file (tens of MB for a bundle): a later write of the
+     * same name deletes those a day old, and no other's, nor one a live write of the name may be filling. Until the
+     * forty-eighth session nothing deleted them.
+     */
+    @Test
+    void aWriteDeletesItsNamesTemporaryFilesADayOldAndNoOthers() throws IOException {
+        java.nio.file.attribute.FileTime twoDaysAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+        Path killed = old(".model.zip.3k9x0q2m1z7ab.tmp", twoDaysAgo);
+        Path live = Files.writeString(dir.resolve(".model.zip.5f2.tmp"), "a write under way"); // touched just now
+        Path anothers = old(".model.zip.v2.7dd.tmp", twoDaysAgo); // model.zip.v2's, not model.zip's
+        Path someoneElses = old(".model.zip.notes.tmp.bak", twoDaysAgo);
+        Path otherName = old(".stance.zip.3k9.tmp", twoDaysAgo);
+        Path file = dir.resolve("model.zip");
+        AtomicFile.write(file, out -> out.write(1));
+        assertFalse(Files.exists(killed), "a day old, of this name: a killed write's");
+        for (Path kept : new Path[] {live, anothers, someoneElses, otherName, file}) assertTrue(Files.exists(kept), kept.toString());
+        assertEquals(5, count());
+    }
+
+    private Path old(String name, java.nio.file.attribute.FileTime time) throws IOException {
+        Path f = Files.writeString(dir.resolve(name), "left by a killed write");
+        Files.setLastModifiedTime(f, time);
+        return f;
+    }
+
     @Test
     void aWholeWriteReplacesTheFileAndAStreamClosedByItsWriterIsStillWritten() throws IOException {
         Path file = Files.writeString(dir.resolve("model.zip"), "the earlier bundle");
