@@ -18,13 +18,15 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.parley.io.AtomicFile;
 import org.parley.label.Attribute;
 
 /**
  * Writes a report directory a person can open: {@code report.html} (per-attribute and per-source
  * tables, models side by side, the best figure of each row in bold), one ROC plot per attribute
  * ({@code roc-toxicity.png}, …, its title and caption giving the rows and positives it is drawn from) and {@code metrics.json} (a JSON array of the evaluations, in
- * column order). Existing files of those names are replaced, and the plot of an attribute this
+ * column order). Each file is written whole or not at all ({@link AtomicFile}: a failure names it), though a failure
+ * half-way through the folder leaves some files of this report beside others of the last. Existing files of those names are replaced, and the plot of an attribute this
  * report has none for is removed. Further comparisons (a {@link Section} each: {@code scripts/evaluate --compare}'s
  * {@code --file}s) follow the first, each titled with its data and rows, with its own table, intervals and plots
  * ({@code file-1-roc-toxicity.png}, …); the first comparison's per-source table ends its part.
@@ -83,7 +85,7 @@ public final class ReportWriter {
     public static Path write(Path dir, Comparison comparison, List<RocAucBootstrap.Result> intervals, List<String> pipelineChecks,
                              List<String> notes, List<Section> sections) throws IOException {
         Files.createDirectories(dir);
-        MAPPER.writeValue(dir.resolve(JSON).toFile(), comparison.evaluations());
+        AtomicFile.write(dir.resolve(JSON), out -> MAPPER.writeValue(out, comparison.evaluations()));
         StringBuilder html = new StringBuilder(16_384);
         head(html, comparison);
         for (String check : pipelineChecks) html.append("<p>Text pipeline: ").append(esc(check)).append("</p>\n");
@@ -106,7 +108,7 @@ public final class ReportWriter {
         }
         html.append("</body>\n</html>\n");
         Path page = dir.resolve(HTML);
-        Files.writeString(page, html, StandardCharsets.UTF_8);
+        AtomicFile.write(page, out -> out.write(html.toString().getBytes(StandardCharsets.UTF_8)));
         return page;
     }
 
@@ -134,7 +136,7 @@ public final class ReportWriter {
                 Files.deleteIfExists(plot);
                 continue;
             }
-            BitmapEncoder.saveBitmap(chart, plot.toString(), BitmapEncoder.BitmapFormat.PNG);
+            AtomicFile.write(plot, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
             String counts = esc(a.name() + ": " + counts(comparison.evaluations().get(0).attribute(a)));
             html.append("<figure><img src=\"").append(esc(prefix + plotName(a))).append("\" alt=\"ROC curves for ").append(counts)
                     .append("\" width=\"480\"><figcaption>").append(counts).append("</figcaption></figure>\n");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.parley.io.AtomicFile;
 import org.parley.label.Attribute;
 
 /**
@@ -41,7 +42,7 @@ public final class StanceReportWriter {
         Files.createDirectories(dir);
         // The folder holds one report: plots of a toxicity report written here before are not this page's.
         for (Attribute a : Attribute.values()) Files.deleteIfExists(dir.resolve(ReportWriter.plotName(a)));
-        MAPPER.writeValue(dir.resolve(ReportWriter.JSON).toFile(), metrics);
+        AtomicFile.write(dir.resolve(ReportWriter.JSON), out -> MAPPER.writeValue(out, metrics));
         List<Part> parts = List.of(
                 new Part("targetStanceDev", "Target stance on " + data, List.of("fAvg", "macroF1", "accuracy")),
                 new Part("targetStanceHeldOut", "Target stance on the held-out targets (not seen in training)",
@@ -81,7 +82,7 @@ public final class StanceReportWriter {
         }
         html.append("</body>\n</html>\n");
         Path page = dir.resolve(ReportWriter.HTML);
-        Files.writeString(page, html, StandardCharsets.UTF_8);
+        AtomicFile.write(page, out -> out.write(html.toString().getBytes(StandardCharsets.UTF_8))); // whole, or a failure naming it
         return page;
     }
 

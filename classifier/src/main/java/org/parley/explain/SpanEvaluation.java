@@ -190,7 +190,8 @@ public final class SpanEvaluation implements Callable<Integer> {
 
     private static void dump(Path file, List<Post> tune, List<List<SpanExplainer.Word>> tuneWords,
                              List<Post> dev, List<List<SpanExplainer.Word>> devWords) throws IOException {
-        try (var out = Files.newBufferedWriter(file)) {
+        org.parley.io.AtomicFile.write(file, os -> { // whole, or a failure naming the file
+            var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(os, java.nio.charset.StandardCharsets.UTF_8));
             for (String set : new String[] {"tune", "dev"}) {
                 List<Post> posts = set.equals("tune") ? tune : dev;
                 List<List<SpanExplainer.Word>> words = set.equals("tune") ? tuneWords : devWords;
@@ -203,7 +204,8 @@ public final class SpanEvaluation implements Callable<Integer> {
                     }
                 }
             }
-        }
+            out.flush();
+        });
     }
 
     record Choice(double threshold, double lexiconThreshold, double fallbackMix, boolean fillGaps, double f1) {}

@@ -10,7 +10,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -77,13 +76,15 @@ public final class SpanLexicon {
         return new SpanLexicon(rates);
     }
 
+    /** Whole or not at all ({@link org.parley.io.AtomicFile}): a failure names the file and leaves no half lexicon under it. */
     void write(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        org.parley.io.AtomicFile.write(file, os -> {
+            Writer out = new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8);
             out.write("# word\trate: share of its occurrences inside human toxic spans (SemEval-2021 Task 5 train), shrunk by +1\n");
             for (Map.Entry<String, Float> e : new TreeMap<>(rates).entrySet())
                 out.write(e.getKey() + "\t" + String.format(Locale.ROOT, "%.4f", e.getValue()) + "\n");
-        }
+            out.flush();
+        });
     }
 
     static SpanLexicon read(BufferedReader in) throws IOException {

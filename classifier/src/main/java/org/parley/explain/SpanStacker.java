@@ -15,7 +15,6 @@ import org.parley.model.Liblinear;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -244,8 +243,6 @@ public final class SpanStacker {
     // ---- persistence: one JSON object ----
 
     public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.putPOJO("features", FEATURES);
@@ -258,7 +255,7 @@ public final class SpanStacker {
         else root.put("fallback", fallback);
         root.put("fillGaps", fillGaps);
         root.set("provenance", provenance);
-        json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+        org.parley.io.AtomicFile.write(file, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, root)); // whole, or a failure naming it
     }
 
     public static SpanStacker read(Path file) throws IOException {

@@ -19,7 +19,8 @@ final class WordCache {
 
     /** Lines "set post begin end weight rate"; set 0 is tuning, 1 dev; a post with no word gets a line with begin -1. */
     static void write(Path file, List<List<List<SpanExplainer.Word>>> sets) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file)) {
+        org.parley.io.AtomicFile.write(file, os -> { // whole, or a failure naming the file
+            Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(os, java.nio.charset.StandardCharsets.UTF_8));
             for (int s = 0; s < sets.size(); s++)
                 for (int p = 0; p < sets.get(s).size(); p++) {
                     out.write(String.format(Locale.ROOT, "%d %d -1 -1 0 0%n", s, p));
@@ -27,7 +28,8 @@ final class WordCache {
                         out.write(String.format(Locale.ROOT, "%d %d %d %d %s %s%n", s, p, w.span().begin(), w.span().end(),
                                 Float.toString(w.span().weight()), Float.toString(w.rate())));
                 }
-        }
+            out.flush();
+        });
     }
 
     static List<List<List<SpanExplainer.Word>>> read(Path file) throws IOException {

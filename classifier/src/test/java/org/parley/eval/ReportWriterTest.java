@@ -3,11 +3,13 @@ package org.parley.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,6 +70,22 @@ class ReportWriterTest {
         String alone = Files.readString(ReportWriter.write(dir.resolve("alone"), good));
         assertTrue(alone.contains("<p>Mean ROC-AUC over attributes with both classes: good 0.9167.</p>"), "one model: no best to mark");
         assertFalse(alone.contains("<b>"), alone);
+    }
+
+    /**
+     * A report's file that cannot be written (metrics.json on /dev/full here, as on a full disk) is named; each file is
+     * written whole or not at all (io.AtomicFile). Until the forty-eighth session the error said "No space left on device"
+     * alone, and a failed write left part of the file under its name.
+     */
+    @Test
+    void aReportFileThatCannotBeWrittenIsNamed() throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full) && !Files.isRegularFile(full), "Linux's /dev/full");
+        Path report = Files.createDirectories(dir.resolve("report"));
+        Path metrics = Files.createSymbolicLink(report.resolve(ReportWriter.JSON), full);
+        IOException e = assertThrows(IOException.class,
+                () -> ReportWriter.write(report, Evaluation.of("good", EvaluationTest.examples(), EvaluationTest.scores(0))));
+        assertEquals("cannot write " + metrics + ": No space left on device", e.getMessage());
     }
 
     /** A data scientist's audit: a folder reused for another data set showed the last run's THREAT plot beside it. */

@@ -19,6 +19,16 @@ class SpanLexiconTest {
         return b;
     }
 
+    /** On a full disk (/dev/full here) the error names the file; until the forty-eighth session it said "No space left on device" alone. */
+    @Test
+    void aLexiconThatCannotBeWrittenIsNamed(@TempDir Path dir) throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full) && !Files.isRegularFile(full), "Linux's /dev/full");
+        Path file = Files.createSymbolicLink(dir.resolve("lexicon.tsv"), full);
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> SpanLexicon.empty().write(file));
+        assertEquals("cannot write " + file + ": No space left on device", e.getMessage());
+    }
+
     @Test
     void learnsHowOftenAWordIsInsideAGoldSpanShrunkByOne(@TempDir Path dir) throws Exception {
         // "idiot" marked 3 times of 3 -> 3/4; "you" never marked -> left out; "rare" seen twice -> below MIN_COUNT.

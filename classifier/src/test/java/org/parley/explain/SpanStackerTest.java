@@ -86,6 +86,31 @@ class SpanStackerTest {
         assertEquals(s.threshold(), back.threshold());
     }
 
+    /**
+     * A write that fails half-way (here its provenance cannot be written; on a full disk the write itself) names the file
+     * and leaves the earlier stacker as it was. Until the forty-eighth session the file was opened in place and cut.
+     */
+    @Test
+    void aWriteThatFailsHalfWayLeavesTheEarlierStackerWhole(@TempDir Path dir) throws IOException {
+        SpanStacker s = SpanStacker.fit(posts(50, 3));
+        Path file = dir.resolve("stacker.json");
+        s.write(file);
+        byte[] earlier = Files.readAllBytes(file);
+        com.fasterxml.jackson.databind.node.ObjectNode broken = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        broken.putPOJO("unwritable", new Object() {
+            @SuppressWarnings("unused")
+            public String getValue() {
+                throw new IllegalStateException("cannot be written");
+            }
+        });
+        IOException e = assertThrows(IOException.class, () -> s.withProvenance(broken).write(file));
+        assertTrue(e.getMessage().startsWith("cannot write " + file + ": "), e.getMessage());
+        assertArrayEquals(earlier, Files.readAllBytes(file), "the earlier stacker, as it was");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "no temporary file left");
+        }
+    }
+
     @Test
     void theDevF1IsTheMeanOfPerPostF1sAndItsIntervalHoldsIt() {
         SpanStacker s = SpanStacker.fit(posts(300, 1));

@@ -3,6 +3,7 @@ package org.parley.explain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,5 +19,16 @@ class WordCacheTest {
         Path file = dir.resolve("words.txt");
         WordCache.write(file, List.of(tune, dev));
         assertEquals(List.of(tune, dev), WordCache.read(file));
+    }
+
+    /** On a full disk (/dev/full here) the error names the file; until the forty-eighth session it said "No space left on device" alone. */
+    @Test
+    void aFileThatCannotBeWrittenIsNamed(@TempDir Path dir) throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full) && !Files.isRegularFile(full), "Linux's /dev/full");
+        Path file = Files.createSymbolicLink(dir.resolve("words.txt"), full);
+        java.io.IOException e = assertThrows(java.io.IOException.class,
+                () -> WordCache.write(file, List.of(List.of(List.of()))));
+        assertEquals("cannot write " + file + ": No space left on device", e.getMessage());
     }
 }
