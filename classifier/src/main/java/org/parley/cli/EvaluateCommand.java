@@ -307,8 +307,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** A --file's rows in its part of the report: the labelled lines that stand, and the rows they are once merged by text. */
-    private static String fileRows(String name, Map<String, List<Example>> labelled, Map<String, List<Example>> sets) {
-        return String.format("Rows: %d, one per text, from the file's %d labelled lines that stand (the latest decision per comment). "
+    static String fileRows(String name, Map<String, List<Example>> labelled, Map<String, List<Example>> sets) {
+        // Locale.ROOT: the report's sentence, not the JVM locale's (Arabic-Indic digits under ar_EG, forty-eighth session).
+        return String.format(java.util.Locale.ROOT, "Rows: %d, one per text, from the file's %d labelled lines that stand (the latest decision per comment). "
                 + "A file the model was trained on shows its fit, not how it generalises.", sets.get(name).size(), labelled.get(name).size());
     }
 

@@ -24,6 +24,24 @@ class EvaluateCommandTest {
         return Path.of(EvaluateCommandTest.class.getResource("/corpus").toURI());
     }
 
+    /**
+     * The report's sentence on a --file's rows reads the same whatever the JVM's locale: under ar_EG its counts came out
+     * in Arabic-Indic digits until the forty-eighth session.
+     */
+    @Test
+    void aFilesRowsSentenceIsWrittenWithAsciiDigitsWhateverTheLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(new java.util.Locale("ar", "EG"));
+            String sentence = EvaluateCommand.fileRows("decisions.jsonl",
+                    java.util.Map.of("decisions.jsonl", java.util.Collections.nCopies(1234, null)),
+                    java.util.Map.of("decisions.jsonl", java.util.Collections.nCopies(987, null)));
+            assertTrue(sentence.startsWith("Rows: 987, one per text, from the file's 1234 labelled lines that stand"), sentence);
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
     @Test
     void compareShowsBothModelsOnTheCorpusSplitAndOnEachFile() throws Exception {
         Path before = dir.resolve("old.zip");
