@@ -123,6 +123,16 @@ class ApiKeysTest {
         assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("long-key-1:scorer:0", 1));
     }
 
+    /** docs/scoring-api.md, "Keys and roles": keys of at least 8 characters, a rate of at least 1 a second. */
+    @Test
+    void theShortestKeyAndTheLowestRateAreAccepted() {
+        ApiKeys keys = ApiKeys.parse("12345678:scorer:1", 100);
+        assertFalse(keys.isEmpty());
+        assertEquals(1, keys.find("12345678").orElseThrow().perSecond());
+        assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("1234567:scorer", 100));
+        assertTrue(ApiKeys.parse(" ", 100).isEmpty(), "no keys: the dev key is made (ParleyApplication)");
+    }
+
     @Test
     void rolesIncludeTheRolesBelowThem() {
         assertTrue(Role.WEBSITE.includes(Role.SCORER));

@@ -39,7 +39,7 @@ class BodyChargeTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"200, 15", "201, 15"})
+    @CsvSource({"200, 15", "201, 15", "500, 15"})  // a 500 is neither a refusal (4xx) nor "not taken" (503)
     void anAnsweredBodyKeepsItsCost(int status, long atLeast) throws Exception {
         assertTrue(waitAfter(status, "answered-key-" + status) >= atLeast, "100 tokens on a bucket of 10 at 5 a second");
     }
@@ -48,5 +48,18 @@ class BodyChargeTest {
     @CsvSource({"400", "413", "503"})
     void aRefusedOrNotTakenBodyCostsAtMostAFullBucket(int status) throws Exception {
         assertTrue(waitAfter(status, "refused-key-" + status) <= 2, "a burst's wait at most");
+    }
+
+    /** Not free (docs/scoring-api.md, "Rate limits"): what is given back leaves the bucket empty, not full. */
+    @ParameterizedTest
+    @CsvSource({"400", "503"})
+    void aRefusedBodyStillEmptiesTheBucket(int status) throws Exception {
+        RateLimiter limiter = new RateLimiter(2, 1, 1024, 0);  // 2 at once, then 1 a second: a second to refill one
+        ApiKey key = new ApiKey("emptied-key-" + status, Role.WEBSITE, 1);
+        RateLimiter.Payer payer = limiter.payer(key, "203.0.113.9");
+        limiter.charge(payer, 100);
+        limiter.refundBeyondBurst(payer, 100);
+        long wait = limiter.tryAcquire(key).orElse(0);
+        assertTrue(wait >= 1 && wait <= 2, "the next request waits for the emptied bucket, a burst at most: " + wait);
     }
 }

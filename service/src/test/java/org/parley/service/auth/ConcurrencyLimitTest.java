@@ -58,6 +58,8 @@ class ConcurrencyLimitTest {
             for (int i = 0; i < 3; i++)
                 held.add(pool.submit(() -> { limit.doFilter(from("203.0.113.9"), response(new ByteArrayOutputStream()), slow); return null; }));
             assertTrue(started.await(10, TimeUnit.SECONDS));
+            assertEquals(3, limit.inProgress("203.0.113.9"));
+            assertEquals(1, limit.addresses());
 
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             HttpServletResponse refused = response(body);
@@ -66,6 +68,7 @@ class ConcurrencyLimitTest {
             verify(never, never()).doFilter(any(), any());
             verify(refused).setStatus(429);
             verify(refused).setHeader("Retry-After", "1");
+            verify(refused).setHeader("Connection", "close");  // "before its body is read": the body is never read
             assertTrue(body.toString().contains("requests in progress from this address"), body.toString());
 
             FilterChain passes = mock(FilterChain.class);
@@ -82,5 +85,19 @@ class ConcurrencyLimitTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** docs/scoring-api.md, "Requests in progress": {@code concurrentPerAddress} 0 is no limit. */
+    @Test
+    void zeroIsNoLimit() throws Exception {
+        ConcurrencyLimit limit = new ConcurrencyLimit(0);
+        HttpServletResponse first = response(new ByteArrayOutputStream()), second = response(new ByteArrayOutputStream());
+        FilterChain inner = mock(FilterChain.class);
+        // a second request from the same address while the first is still in progress
+        FilterChain outer = (req, res) -> limit.doFilter(from("203.0.113.9"), second, inner);
+        limit.doFilter(from("203.0.113.9"), first, outer);
+        verify(inner).doFilter(any(), same(second));
+        verify(first, never()).setStatus(anyInt());
+        verify(second, never()).setStatus(anyInt());
     }
 }

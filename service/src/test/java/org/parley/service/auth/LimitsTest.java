@@ -143,4 +143,41 @@ class LimitsTest {
             pool.shutdownNow();
         }
     }
+
+    /** A 429's Retry-After is whole seconds (docs/scoring-api.md, "Rate limits"): rounded up, so a retry is never early, and never 0. */
+    @Test
+    void aWaitIsWholeSecondsRoundedUpAndAtLeastOne() {
+        assertEquals(1, KeyedBuckets.seconds(0));
+        assertEquals(1, KeyedBuckets.seconds(1));
+        assertEquals(1, KeyedBuckets.seconds(1_000_000_000L));
+        assertEquals(2, KeyedBuckets.seconds(1_000_000_001L));
+        assertEquals(263, KeyedBuckets.seconds(262_400_000_000L));
+    }
+
+    /** docs/scoring-api.md, "Charged by work": the table's prices, at their rounding edges. */
+    @Test
+    void workIsPricedAsTheTableSays() {
+        assertEquals(100, RateLimiter.scoringTokens(500), "500 new comments: 100");
+        assertEquals(0, RateLimiter.scoringTokens(4), "1 to 4: none beyond the request's");
+        assertEquals(1, RateLimiter.scoringTokens(5));
+        assertEquals(1000, RateLimiter.stanceTokens(500, 10), "500 comments, 10 targets: 1,000");
+        assertEquals(1, RateLimiter.stanceTokens(1, 9), "one more a comment for each 10 targets");
+        assertEquals(2, RateLimiter.stanceTokens(1, 10));
+        assertEquals(503, RateLimiter.stanceTokensOfReadings(500, 30), "stored comments read against the targets they lacked");
+        assertEquals(79, RateLimiter.proposingTokens(20_000), "20,000 characters: 79");
+        assertEquals(1, RateLimiter.proposingTokens(256));
+        assertEquals(2, RateLimiter.proposingTokens(257), "per started 256 characters");
+        assertEquals(0, RateLimiter.proposingTokens(0));
+        assertEquals(50, RateLimiter.threadCommentTokens(500), "500: 50");
+        assertEquals(0, RateLimiter.threadCommentTokens(9));
+    }
+
+    /** {@code bytesPerToken} 0 charges no body (the resource tests' fakes), and so no work: {@link RateLimiter#chargeWork}. */
+    @Test
+    void bodiesAreChargedOnlyWithABytesPerToken() {
+        assertFalse(new RateLimiter(2, 10).chargesBodies());
+        assertEquals(0, new RateLimiter(2, 10).bodyTokens(1 << 20));
+        assertTrue(new RateLimiter(2, 10, 1024, 0).chargesBodies());
+        assertEquals(1, new RateLimiter(2, 10, 1024, 0).bodyTokens(1024), "a token per full KiB");
+    }
 }
