@@ -180,4 +180,16 @@ class LimitsTest {
         assertTrue(new RateLimiter(2, 10, 1024, 0).chargesBodies());
         assertEquals(1, new RateLimiter(2, 10, 1024, 0).bodyTokens(1024), "a token per full KiB");
     }
+
+    /** A read of less than a KiB charges no token, and a refused body within a burst gives none back: neither is an error. */
+    @Test
+    void aChargeOrRefundOfNoTokensLeavesTheBucketAsItWas() {
+        RateLimiter limiter = new RateLimiter(2, 1, 1024, 0);  // 2 at once, then 1 a second
+        ApiKey key = new ApiKey("small-body-key", Role.WEBSITE, 1);
+        RateLimiter.Payer payer = limiter.payer(key, "203.0.113.9");
+        limiter.charge(payer, limiter.bodyTokens(500));
+        limiter.refundBeyondBurst(payer, limiter.bodyTokens(2048));  // 2 tokens: nothing beyond the burst
+        assertTrue(limiter.tryAcquire(key).isEmpty());
+        assertTrue(limiter.tryAcquire(key).isEmpty(), "the bucket still held both");
+    }
 }

@@ -53,4 +53,12 @@ class ThreadTargetsTest {
         assertEquals(List.of("Syria", "Putin"), ThreadTargets.pick(List.of(c("Syria", Kind.LOCATION), c("Barack\u0001Obama", Kind.PERSON),
                 c("Putin", Kind.PERSON)), 5));
     }
+
+    /** At the edges (PIT): a target of 200 characters is one the stance model takes (StanceLimits), and U+0000 a control character. */
+    @Test
+    void aPhraseOfTheLongestLengthIsKeptAndANulIsDropped() {
+        String longest = "x".repeat(200);
+        assertEquals(List.of("Syria", longest), ThreadTargets.pick(List.of(c("Syria", Kind.LOCATION), c(longest, Kind.PERSON)), 5));
+        assertEquals(List.of("Syria"), ThreadTargets.pick(List.of(c("Syria", Kind.LOCATION), c("Barack\u0000Obama", Kind.PERSON)), 5));
+    }
 }
