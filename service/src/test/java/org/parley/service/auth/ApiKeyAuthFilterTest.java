@@ -119,4 +119,11 @@ class ApiKeyAuthFilterTest {
         verify(KEYS, times(1)).find(anyString());
         assertEquals(1, SESSION_LOOKUPS.get());
     }
+
+    /** docs/scoring-api.md, "Keys and roles": a known key without the role is a 403, a role above it passes (PIT: an authorizer that always allowed survived). */
+    @Test
+    void aKnownKeyBelowTheRoleIsA403AndARoleAboveItPasses() {
+        assertEquals(403, RESOURCES.target("/whoami").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).get().getStatus());
+        assertEquals(200, RESOURCES.target("/whoami").request().header("Authorization", "Bearer " + Fakes.ADMIN_KEY).get().getStatus());
+    }
 }
