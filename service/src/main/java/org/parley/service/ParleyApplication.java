@@ -60,6 +60,7 @@ import org.parley.service.errors.UnstorableCharacters;
 import org.parley.service.errors.UnexpectedExceptionMapper;
 import org.parley.service.errors.WebApplicationExceptionMapper;
 import org.parley.service.health.DatabaseHealthCheck;
+import org.parley.service.health.ErasureLogHealthCheck;
 import org.parley.service.health.ModelHealthCheck;
 import org.parley.service.health.StrayRowCheck;
 import org.parley.service.cli.AddModeratorCommand;
@@ -75,6 +76,7 @@ import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.intake.Ingestion;
 import org.parley.service.monitoring.DroppedLines;
+import org.parley.service.monitoring.ErasureLogRoomGauge;
 import org.parley.service.monitoring.EndpointLatency;
 import org.parley.service.monitoring.PolicyInputs;
 import org.parley.service.monitoring.PrometheusEndpoint;
@@ -403,7 +405,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     }
 
-    /** For a scraper: the metrics in Prometheus's text format; and the request log's lines dropped above capacity. */
+    /** For a scraper: the metrics in Prometheus's text format; the request log's lines dropped above capacity; the erasure log's room. */
     private static void monitoring(ParleyConfiguration config, Environment env, Scoring scoring) {
         ModelHolder models = scoring.models().toxicity();
         StanceHolder stance = scoring.models().stance();
@@ -414,12 +416,15 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 new ServedPipelines(Map.of("toxicity", () -> models.current().textPipeline(),
                         "stance", () -> stance.current().textPipeline(), "spanTagger", () -> models.current().taggerTextPipeline())));
         DroppedLines.count(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory(), env.metrics());
+        ErasureLogRoomGauge.register(env.metrics(), ErasureLogLine.LOGGER);
     }
 
-    /** The model's health check, under /healthcheck beside the database's and alone under /healthcheck/scoring. */
+    /** The model's health check, under /healthcheck beside the database's and the erasure log's, and alone under /healthcheck/scoring. */
     private static void healthChecks(Environment env, Models loaded) {
         ModelHealthCheck modelCheck = new ModelHealthCheck(loaded.toxicity(), loaded.stance());
         env.healthChecks().register("model", modelCheck);
+        // Before the sites' 503s: a DELETE is refused while the erasure log has no room (not a check of scoring's).
+        env.healthChecks().register("erasure-log", new ErasureLogHealthCheck(ErasureLogLine.LOGGER));
         // Scoring needs no database: a load balancer in front of it polls this, which a database outage leaves
         // healthy, where /healthcheck (model and database) turns 500.
         com.codahale.metrics.health.HealthCheckRegistry scoringChecks = new com.codahale.metrics.health.HealthCheckRegistry();

@@ -199,6 +199,37 @@ class StartUpTest {
     }
 
     /**
+     * An operator learns that the erasure log is running out of room from /healthcheck and the scrape, before the sites'
+     * 503s (forty-eighth session; the verdicts on a full one: ErasureLogHealthCheckTest, ErasureLogRoomGaugeTest); the
+     * load balancer's /healthcheck/scoring leaves it out, as scoring writes no erasure line.
+     */
+    @Test
+    void theErasureLogsRoomIsAHealthCheckAndAGaugeButNoScoringCheck() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        HttpResponse<String> health = get("/healthcheck");
+        com.fasterxml.jackson.databind.JsonNode check = json.readTree(health.body()).path("erasure-log");
+        assertTrue(check.path("healthy").asBoolean(), health.body());
+        java.util.regex.Matcher free = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote("the erasure log " + ERASURES + ": ")
+                + "(\\d+) bytes free \\(erasures are refused under 1048576\\)").matcher(check.path("message").asText());
+        assertTrue(free.matches(), check.toString());
+        assertTrue(Long.parseLong(free.group(1)) >= org.parley.service.erasurelog.ErasureLogRoom.MIN_FREE, check.toString());
+
+        HttpResponse<String> scoring = get("/healthcheck/scoring");
+        assertEquals(200, scoring.statusCode(), scoring.body());
+        assertFalse(json.readTree(scoring.body()).has("erasure-log"), scoring.body());
+
+        String scrape = get("/metrics/prometheus").body();
+        String rules = Files.readString(Path.of("../docs/prometheus/parley-alerts.yml"));
+        for (String metric : ErasureLogs.METRICS) {
+            List<String> samples = scrape.lines().filter(l -> l.startsWith(metric + " ") || l.startsWith(metric + "{")).toList();
+            assertEquals(1, samples.size(), metric + ": " + samples);
+            assertTrue(Double.parseDouble(samples.get(0).substring(metric.length() + 1)) >= org.parley.service.erasurelog.ErasureLogRoom.MIN_FREE,
+                    samples.get(0));
+            assertTrue(rules.contains(metric), "an alert reads " + metric);
+        }
+    }
+
+    /**
      * The erasure lines are what an operator re-applies after a restore: {@code logging.level: WARN} wrote none until the
      * forty-third session's follow-up. Their loggers are kept at INFO. And since the forty-fourth session they go to
      * config.yml's erasure log, which holds them alone (no other line of the service's), as well as to the main log.

@@ -24,7 +24,8 @@ public final class ErasureLogRoom {
         return problem(ErasureLogDirs.of(logger), ErasureLogRoom::usable);
     }
 
-    static String problem(List<Path> dirs, ToLongFunction<Path> usable) {
+    /** {@link #problem(String)} of these directories, their free bytes read by {@code usable} ({@link #usable}: -1, unreadable). */
+    public static String problem(List<Path> dirs, ToLongFunction<Path> usable) {
         for (Path dir : dirs) {
             long free = usable.applyAsLong(dir);
             if (free < 0) return "the erasure log " + dir + " cannot be reached (is it there?)";
@@ -34,8 +35,22 @@ public final class ErasureLogRoom {
         return null;
     }
 
+    /**
+     * The fewest bytes an erasure line may still take among {@code dirs}, as {@link #problem} judges them: -1 where a
+     * directory cannot be reached, 0 where one cannot be written (a full disk or a read-only one refuses alike);
+     * {@link Long#MAX_VALUE} for no directory (no erasure log), which nothing refuses.
+     */
+    public static long least(List<Path> dirs, ToLongFunction<Path> usable) {
+        long least = Long.MAX_VALUE;
+        for (Path dir : dirs) {
+            long free = usable.applyAsLong(dir);
+            least = Math.min(least, free < 0 ? -1 : Files.isWritable(dir) ? free : 0);
+        }
+        return least;
+    }
+
     /** The bytes this process may still write there; -1 where that cannot be read. */
-    static long usable(Path dir) {
+    public static long usable(Path dir) {
         try {
             return Files.getFileStore(dir).getUsableSpace();
         } catch (IOException e) {

@@ -29,4 +29,24 @@ class ErasureLogRoomTest {
         assertEquals("the erasure log " + dir.resolve("gone") + " cannot be reached (is it there?)",
                 ErasureLogRoom.problem(List.of(dir.resolve("gone")), ErasureLogRoom::usable));
     }
+
+    /** What the gauge and its alert read: the fewest bytes among the directories, -1 for one that cannot be reached. */
+    @Test
+    void theLeastRoomIsTheFewestBytesAmongTheDirectories() {
+        Path other = dir.resolve("archives");
+        assertTrue(other.toFile().mkdir());
+        assertEquals(4096, ErasureLogRoom.least(List.of(dir, other), d -> d.equals(other) ? 4096 : 1L << 30));
+        assertEquals(-1, ErasureLogRoom.least(List.of(dir, other), d -> d.equals(other) ? -1 : 1L << 30));
+        assertEquals(1L << 30, ErasureLogRoom.least(List.of(dir), d -> 1L << 30));
+    }
+
+    /** One that cannot be written has no room, as the refusal reads it (root writes a read-only directory: skipped as root). */
+    @Test
+    void aDirectoryThatCannotBeWrittenHasNoRoom() {
+        Path other = dir.resolve("archives");
+        assertTrue(other.toFile().mkdir());
+        assertTrue(other.toFile().setWritable(false));
+        org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.isWritable(other), "root writes it anyway");
+        assertEquals(0, ErasureLogRoom.least(List.of(dir, other), d -> 1L << 30));
+    }
 }
