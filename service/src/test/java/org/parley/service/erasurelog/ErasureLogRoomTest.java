@@ -39,14 +39,4 @@ class ErasureLogRoomTest {
         assertEquals(-1, ErasureLogRoom.least(List.of(dir, other), d -> d.equals(other) ? -1 : 1L << 30));
         assertEquals(1L << 30, ErasureLogRoom.least(List.of(dir), d -> 1L << 30));
     }
-
-    /** One that cannot be written has no room, as the refusal reads it (root writes a read-only directory: skipped as root). */
-    @Test
-    void aDirectoryThatCannotBeWrittenHasNoRoom() {
-        Path other = dir.resolve("archives");
-        assertTrue(other.toFile().mkdir());
-        assertTrue(other.toFile().setWritable(false));
-        org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.isWritable(other), "root writes it anyway");
-        assertEquals(0, ErasureLogRoom.least(List.of(dir, other), d -> 1L << 30));
-    }
 }
