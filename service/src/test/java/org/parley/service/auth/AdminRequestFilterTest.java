@@ -1,8 +1,6 @@
 package org.parley.service.auth;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,7 @@ class AdminRequestFilterTest {
     @Test
     void theFilterRefusesATaskWithA403AndLetsAReadThrough() throws Exception {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        HttpServletResponse refused = response(body);
+        HttpServletResponse refused = ConcurrencyLimitTest.response(body);
         FilterChain never = mock(FilterChain.class);
         new AdminRequestFilter().doFilter(request("POST", "evil.example:8081"), refused, never);
         verify(never, never()).doFilter(any(), any());
@@ -47,13 +45,13 @@ class AdminRequestFilterTest {
 
         for (String method : new String[] {"GET", "HEAD", "OPTIONS"}) {
             FilterChain read = mock(FilterChain.class);
-            HttpServletResponse passed = response(new ByteArrayOutputStream());
+            HttpServletResponse passed = ConcurrencyLimitTest.response(new ByteArrayOutputStream());
             new AdminRequestFilter().doFilter(request(method, "evil.example:8081"), passed, read);
             verify(read).doFilter(any(), same(passed));
             verify(passed, never()).setStatus(anyInt());
         }
         FilterChain task = mock(FilterChain.class);
-        new AdminRequestFilter().doFilter(request("POST", "127.0.0.1:8081"), response(new ByteArrayOutputStream()), task);
+        new AdminRequestFilter().doFilter(request("POST", "127.0.0.1:8081"), ConcurrencyLimitTest.response(new ByteArrayOutputStream()), task);
         verify(task).doFilter(any(), any());
     }
 
@@ -61,16 +59,6 @@ class AdminRequestFilterTest {
         HttpServletRequest r = mock(HttpServletRequest.class);
         when(r.getMethod()).thenReturn(method);
         when(r.getHeader("Host")).thenReturn(host);
-        return r;
-    }
-
-    private static HttpServletResponse response(ByteArrayOutputStream body) throws Exception {
-        HttpServletResponse r = mock(HttpServletResponse.class);
-        when(r.getOutputStream()).thenReturn(new ServletOutputStream() {
-            @Override public void write(int b) { body.write(b); }
-            @Override public boolean isReady() { return true; }
-            @Override public void setWriteListener(WriteListener l) {}
-        });
         return r;
     }
 }

@@ -26,7 +26,8 @@ class ConcurrencyLimitTest {
         return r;
     }
 
-    private static HttpServletResponse response(ByteArrayOutputStream body) throws Exception {
+    /** A response whose body is written into {@code body} (AdminRequestFilterTest reads its refusals with it too). */
+    static HttpServletResponse response(ByteArrayOutputStream body) throws Exception {
         HttpServletResponse r = mock(HttpServletResponse.class);
         when(r.getOutputStream()).thenReturn(new ServletOutputStream() {
             @Override public void write(int b) { body.write(b); }
