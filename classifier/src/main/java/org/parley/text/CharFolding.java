@@ -1,6 +1,7 @@
 package org.parley.text;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.text.Normalizer.Form;
 
 /**
@@ -20,6 +21,14 @@ public final class CharFolding {
     private static final String[] BMP = new String[0x10000];
 
     private CharFolding() {}
+
+    /**
+     * Empties the cache; for tests. Mutation testing (PIT) reruns the tests in one JVM against changed code, and
+     * answers cached by an earlier run would hide the change (or show an earlier mutant's).
+     */
+    static void clearCache() {
+        Arrays.fill(BMP, null);
+    }
 
     static String fold(int cp) {
         if (cp < 0x10000) {
