@@ -1,6 +1,8 @@
 package org.parley.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,5 +49,53 @@ class LookAlikeTest {
                 new Token("a", "\u0430", 8, 9), new Token("fucking", "fu\u0441king", 10, 17),
                 new Token("idiot", "idi\u043Et", 18, 23)), tokens);
         OffsetsTest.assertOffsets("&amp;\u0430 f\u200Bu\u0441k \uFF59\u043Eu \u0456d\u0456\u043Et");
+    }
+
+    @Test
+    void eachLookAlikeReadsAsItsLatinLetter() {
+        String lower = "\u0430\u03B1\u044C\u0441\u0501\u0435\u04BD\u03B5\u04BB\u0456\u04CF\u03B9\u0458\u03F3\u043A\u03BA"
+                + "\u043E\u03BF\u0440\u03C1\u051B\u0455\u03C4\u03C5\u0475\u03BD\u051D\u0461\u0445\u03C7\u0443\u04AF\u03B3";
+        String upper = "\u0410\u0391\u0412\u0392\u042C\u0421\u0415\u0395\u03DC\u050C\u041D\u0397\u0406\u04C0\u0399\u0408"
+                + "\u037F\u041A\u039A\u041C\u039C\u03FA\u039D\u041E\u039F\u0420\u03A1\u0405\u0422\u03A4\u0474\u051C"
+                + "\u0425\u03A7\u0423\u04AE\u03A5\u0396";
+        assertEquals("aabcdeeehiiijjkkooppqstuvvwwxxyyy", latin(lower));
+        assertEquals("AABBbCEEFGHHIIIJJKKMMMNOOPPSTTVWXXYYYZ", latin(upper));
+        // not look-alikes: Latin itself, other Cyrillic and Greek letters, σ and г (too loose)
+        assertEquals("\0\0\0\0\0\0", latin("a\u0431\u0436\u03C3\u0433\u03BB"));
+    }
+
+    private static String latin(String lookAlikes) {
+        StringBuilder out = new StringBuilder();
+        for (char c : lookAlikes.toCharArray()) {
+            out.append(Homoglyphs.latin(c));
+        }
+        return out.toString();
+    }
+
+    @Test
+    void onlyCyrillicAndGreekLettersMayBeConfusable() {
+        assertTrue(Homoglyphs.mayBeConfusable(0x037F)); // Greek Ϳ, the first in the table
+        assertTrue(Homoglyphs.mayBeConfusable(0x051D)); // Cyrillic ԝ, the last
+        assertTrue(Homoglyphs.mayBeConfusable(0x0430));
+        assertFalse(Homoglyphs.mayBeConfusable('a'));
+        assertFalse(Homoglyphs.mayBeConfusable(0x0436)); // ж
+        assertFalse(Homoglyphs.mayBeConfusable(0x10430)); // Deseret: its low 16 bits are Cyrillic а
+    }
+
+    @Test
+    void aWordOfLookAlikesIsLatinWhereAtLeastNineTenthsOfTheOtherLettersAre() {
+        // 9 Latin letters and ж: exactly nine tenths
+        assertEquals("you are bad \u0436 ass", TextCleaner.clean("you are bad \u0436 \u0430\u0455\u0455").text());
+        // 8 and ж: less
+        assertEquals("you are ba \u0436 \u0430\u0455\u0455", TextCleaner.clean("you are ba \u0436 \u0430\u0455\u0455").text());
+        // a Russian word with look-alikes and other letters, in Latin text, is not read as Latin
+        assertEquals("the word \u0434\u0435\u043B\u0430", TextCleaner.clean("the word \u0434\u0435\u043B\u0430").text());
+    }
+
+    @Test
+    void aDisguisedWordEndingTheTextIsReadWhenTheCleanTextFillsItsBuffer() {
+        // eight ligatures ﬃ grow 12 chars into 28, the builder's first capacity (raw length + 16): no slack after the word
+        String raw = "\uFB03".repeat(8) + " \u0430\u0455\u0455";
+        assertEquals("ffi".repeat(8) + " ass", TextCleaner.clean(raw).text());
     }
 }
