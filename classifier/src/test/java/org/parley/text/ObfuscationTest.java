@@ -186,4 +186,26 @@ class ObfuscationTest {
         assertEquals(List.of(new Token("you", "you", 0, 3), new Token("ass", "a$$", 4, 7),
                 new Token("fuck", "f u c k", 8, 15)), tokens);
     }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "f   u   c   k | fuck", // three spaces between letters: still one spaced word
+        "f    u    c    k | f u c k", // four: apart
+        "f\tu\tc\tk | fuck",
+        "sh\u2217t | shit", // a maths symbol (asterisk operator) in place of a letter
+        "sh\u00A7t | shit", // a punctuation sign
+        "id\u65E5ot | id\u65E5ot", // a letter of another script masks nothing
+        // a spaced word late in a long comment (the run is bounded by its own length, not its position)
+        "one two three four five six seven eight nine ten eleven twelve you i d i o t"
+            + " | one two three four five six seven eight nine ten eleven twelve you idiot",
+    })
+    void joinsWithinTheGapAndSymbolBounds(String raw, String expected) {
+        assertEquals(expected, forms(raw));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSplitInitialsFullStopKeepsItsOffsets() {
+        assertEquals(List.of(new Token("you", "you", 0, 3), new Token("moron", "m*r*n", 4, 9),
+                new Token(".", ".", 9, 10), new Token("ok", "ok", 11, 13)), TextPipeline.standard().tokenize("you m*r*n. ok"));
+    }
 }
