@@ -6,6 +6,7 @@ import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
+import org.parley.service.erasurelog.ErasureLogRoom;
 import org.parley.service.erasurelog.OperatorMonths;
 import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.Decider;
@@ -17,9 +18,11 @@ import org.parley.service.store.FailureReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * {@code erase CONFIG --site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG [--since WHEN]} (scripts/erase): erases one
@@ -35,6 +38,8 @@ import java.util.Optional;
  */
 public final class EraseCommand extends ScriptCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ErasureLogLine.OPERATOR_LOGGER);
+    /** The erasure log's free bytes, as {@link ErasureLogRoom} reads them; a test's seam (no test fills a disk). */
+    static ToLongFunction<Path> usable = ErasureLogRoom::usable;
     public EraseCommand() {
         super("erase", "Erase one author's comments on a site (--author), or comments by id (--id, --ids, --from-log): text, names, reasons, copies",
                 "--site SITE (--author NAME | --id ID... | --ids FILE) | --from-log LOG... [--since WHEN]");
@@ -95,6 +100,11 @@ public final class EraseCommand extends ScriptCommand {
         // Read and checked whole before the database is opened: bad input erases nothing.
         List<ErasureList.Target> targets = single ? List.of()
                 : log != null ? ErasureList.log(log, args.getString("since") == null ? null : since(args.getString("since"))) : ids != null ? ErasureList.idsFile(site, ids) : ErasureList.ids(site, id);
+        // Every mode writes lines (--from-log too, for what it erases on a restored copy): on a full erasure log they
+        // would be lost as quietly as the sites' were (ErasureLogRoom), so nothing is erased until there is room.
+        String full = ErasureLogRoom.problem(ErasureLogLine.OPERATOR_LOGGER, usable);
+        if (full != null) throw new IllegalStateException("erased nothing: " + full
+                + ", and an erasure with no line there would come back with a restore; run it again once it has room");
         String actor = System.getProperty("user.name", "operator");
         try (CommandDatabase db = CommandDatabase.open(config, "erase")) {
             CommentStore store = new CommentStore(db.jdbi());

@@ -21,7 +21,12 @@ public final class ErasureLogRoom {
 
     /** What keeps {@code logger}'s erasure log from taking a line, naming its directory; null: nothing (or no erasure log). */
     public static String problem(String logger) {
-        return problem(ErasureLogDirs.of(logger), ErasureLogRoom::usable);
+        return problem(logger, ErasureLogRoom::usable);
+    }
+
+    /** {@link #problem(String)}, the free bytes read by {@code usable} (scripts/erase's seam). */
+    public static String problem(String logger, ToLongFunction<Path> usable) {
+        return problem(ErasureLogDirs.of(logger), usable);
     }
 
     /** {@link #problem(String)} of these directories, their free bytes read by {@code usable} ({@link #usable}: -1, unreadable). */

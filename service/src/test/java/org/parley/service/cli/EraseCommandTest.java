@@ -602,6 +602,44 @@ class EraseCommandTest {
                 ErasureList.log(List.of(erasures.toString())));
     }
 
+    /**
+     * A full disk audit (forty-eighth session): a site's DELETE is refused while the erasure log has no room, and
+     * scripts/erase erased all the same, its lines lost as quietly as the sites' were (logback's appender says nothing).
+     * Every mode that erases (--from-log too: what it re-applies is logged again, for a later restore) now refuses first,
+     * exit 1, naming the directory and its free bytes, and erases nothing; with room, the same run erases.
+     */
+    @Test
+    void everyModeRefusesToEraseWhileTheErasureLogHasNoRoom() throws Exception {
+        CommentStore store = store(TestDatabases.H2);
+        for (String id : List.of("k1", "k2", "k3")) store.insert(comment(SITE, id, "kim"), T0);
+        Path erasures = dir.resolve("erasures");
+        config = erasureLogConfig(source, erasures, dir.resolve("parley.log"), "parley-config.yml");
+        Path ids = file("ids.txt", "k1\nk2\n"), log = file("sites.log", logged(SITE, "k3") + "\n");
+        String[][] modes = {{"--site", SITE, "--id", "k1"}, {"--site", SITE, "--id", "k1", "--id", "k2"},
+                {"--site", SITE, "--ids", ids.toString()}, {"--site", SITE, "--author", "kim"}, {"--from-log", log.toString()}};
+        var usable = EraseCommand.usable;
+        EraseCommand.usable = d -> 4096;
+        try {
+            for (String[] mode : modes) {
+                Optional<Throwable> failed = erase(mode);
+                assertTrue(failed.isPresent() && !(failed.get() instanceof ArgumentParserException), String.join(" ", mode) + ": exit 1, " + failed);
+                assertTrue(commands.err().endsWith("erase: erased nothing: the erasure log " + erasures + " is full (4096 bytes free,"
+                        + " under 1048576), and an erasure with no line there would come back with a restore; run it again once it has room\n"),
+                        commands.err());
+                for (String id : List.of("k1", "k2", "k3")) assertNotErased(store, SITE, id);
+            }
+        } finally {
+            EraseCommand.usable = usable;
+        }
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        assertEquals(List.of(), erasures(erasures.resolve("operator-" + month + ".log")));
+        assertEquals("", printed());
+
+        assertEquals(Optional.empty(), erase("--from-log", log.toString()), commands.err()); // room again (the real disk's)
+        assertErased(store, SITE, "k3");
+        assertEquals(List.of(new ErasureLogLine(SITE, "k3")), erasures(erasures.resolve("operator-" + month + ".log")));
+    }
+
     /** {@code f}'s database, a main log file at INFO ({@link #loggingConfig}), and config.yml's erasure log in {@code erasures}. */
     private Path erasureLogConfig(DataSourceFactory f, Path erasures, Path main, String name) throws Exception {
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) org.parley.service.ErasureLogs.YAML
