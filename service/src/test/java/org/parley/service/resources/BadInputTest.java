@@ -74,6 +74,9 @@ class BadInputTest {
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"commentNumber\": 3.5}}", 400, "context.commentNumber", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"rating\": {\"up\": \"many\"}}}", 400, "context.rating.up", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"parentText\": \"" + LONG + "\"}}", 400, "context.parentText", 20_480),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"articleTitle\": \"" + "x".repeat(1_001) + "\"}}", 400, "context.articleTitle", 1_000),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"rating\": {\"up\": -1}}}", 400, "context.rating.up", 0),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"context\": {\"rating\": {\"down\": -1}}}", 400, "context.rating.down", 0),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": []}", 400, "targets", 1),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"war\", \" \"]}", 400, "targets[1]", 1),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"war\", null]}", 400, "targets[1]", 1),
@@ -298,6 +301,15 @@ class BadInputTest {
     void textExactlyAtTheLimitIsScored() {
         Response r = ScoreResourceTest.post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"" + "a".repeat(20_480) + "\"}}");
         assertEquals(200, r.getStatus());
+    }
+
+    /** Each limit is inclusive: the longest id, title and parent text, and counts of 0, are scored (cases() refuses one more). */
+    @Test
+    void valuesExactlyAtTheirLimitsAreScored() {
+        Response r = ScoreResourceTest.post(RESOURCES, "/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"id\": \"" + "x".repeat(200)
+                + "\", \"context\": {\"articleTitle\": \"" + "t".repeat(1_000) + "\", \"parentText\": \"" + "p".repeat(20_480)
+                + "\", \"commentNumber\": 0, \"rating\": {\"up\": 0, \"down\": 0}}}");
+        assertEquals(200, r.getStatus(), r.readEntity(String.class));
     }
 
     @Test

@@ -319,6 +319,10 @@ class ScoreThreadResourceTest {
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [" + many + "]}}", 413, "thread.comments", Fakes.MAX_THREAD},
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [{\"id\": \"c1\", \"text\": \"" + "a".repeat(20_481) + "\"}]}}", 400, "thread.comments[0].text", 20_480},
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [{\"id\": \"c1\", \"text\": \"a\", \"quote\": \"" + "q".repeat(20_481) + "\"}]}}", 400, "thread.comments[0].quote", 20_480},
+                // Each further quoted passage holds at most what /v1/score takes; the field names the comment and the entry.
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [" + first + ", {\"id\": \"c1\", \"text\": \"b\", \"alsoQuotes\": ["
+                        + "{\"number\": 5, \"text\": \"" + "q".repeat(20_480) + "\"}, {\"number\": 6, \"text\": \"" + "q".repeat(20_481) + "\"}]}]}}",
+                        400, "thread.comments[1].alsoQuotes[1].text", 20_480},
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"targets\": []}", 400, "targets", 1},
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"targets\": [\"" + "t".repeat(201) + "\"]}", 400, "targets[0]", 200},
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": []}, \"attributes\": [\"FLIRTATION\"]}", 400, "attributes[0]", null},
@@ -342,6 +346,16 @@ class ScoreThreadResourceTest {
             assertTrue(json.get("message").asText().contains((String) c[2]), json.toString());
         }
         verifyNoInteractions(MODEL, STANCE);
+    }
+
+    /** maxThreadComments is the most a thread may hold, not one less (badThreadsAreRefusedNamingTheFieldAndNeverReachTheModels refuses one more). */
+    @Test
+    void aThreadOfExactlyTheLimitIsScored() throws Exception {
+        StringBuilder comments = new StringBuilder();
+        for (int i = 0; i < Fakes.MAX_THREAD; i++) comments.append(i == 0 ? "" : ",").append("{\"id\": \"c").append(i).append("\", \"text\": \"a\"}");
+        JsonNode body = ok(ScoreResourceTest.post(RESOURCES, "/v1/score/thread",
+                "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"}, \"comments\": [" + comments + "]}, \"targets\": [\"war\"]}"));
+        assertEquals(Fakes.MAX_THREAD, body.get("comments").size(), body.toString());
     }
 
     @Test
