@@ -319,6 +319,8 @@ class ScoreThreadResourceTest {
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [" + many + "]}}", 413, "thread.comments", Fakes.MAX_THREAD},
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [{\"id\": \"c1\", \"text\": \"" + "a".repeat(20_481) + "\"}]}}", 400, "thread.comments[0].text", 20_480},
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [{\"id\": \"c1\", \"text\": \"a\", \"quote\": \"" + "q".repeat(20_481) + "\"}]}}", 400, "thread.comments[0].quote", 20_480},
+                // The thread is read as a tree, which the reader's check of strings does not reach: PostgreSQL's text cannot hold U+0000.
+                {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [" + first + ", {\"id\": \"c1\", \"text\": \"you\\u0000idiot\"}]}}", 400, "thread.comments[1].text", null},
                 // Each further quoted passage holds at most what /v1/score takes; the field names the comment and the entry.
                 {"{\"thread\": {\"id\": \"t\", " + article + ", \"comments\": [" + first + ", {\"id\": \"c1\", \"text\": \"b\", \"alsoQuotes\": ["
                         + "{\"number\": 5, \"text\": \"" + "q".repeat(20_480) + "\"}, {\"number\": 6, \"text\": \"" + "q".repeat(20_481) + "\"}]}]}}",
