@@ -54,8 +54,7 @@ public record ErasureLogLine(String site, String id) {
      * author. {@code actor}: the site's key, as the decision names it.
      */
     public String message(String actor) {
-        return HEAD + quoted(id) + SITE + quoted(site) + " (its site's DELETE, " + actor + "): after restoring a backup older"
-                + " than this line, erase it again with scripts/erase --site SITE --id ID (or --from-log LOG)";
+        return sites(actor);
     }
 
     /**
@@ -64,8 +63,13 @@ public record ErasureLogLine(String site, String id) {
      * this is then the line's one chance; read back, it re-applies the erasure as {@link #message} does, and twice is once.
      */
     public String againMessage(String actor) {
-        return HEAD + quoted(id) + SITE + quoted(site) + " (its site's DELETE, " + actor + AGAIN + "): after restoring a backup"
-                + " older than this line, erase it again with scripts/erase --site SITE --id ID (or --from-log LOG)";
+        return sites(actor + AGAIN);
+    }
+
+    /** A site's line, {@code who} the actor and, for a repeat, {@link #AGAIN}. */
+    private String sites(String who) {
+        return HEAD + quoted(id) + SITE + quoted(site) + " (its site's DELETE, " + who + "): after restoring a backup older"
+                + " than this line, erase it again with scripts/erase --site SITE --id ID (or --from-log LOG)";
     }
 
     /**
@@ -73,8 +77,7 @@ public record ErasureLogLine(String site, String id) {
      * the two are told apart in the log and read alike.
      */
     public String operatorMessage(String operator) {
-        return HEAD + quoted(id) + SITE + quoted(site) + " (the operator's scripts/erase, by " + operator + "): after restoring a"
-                + " backup older than this line, erase it again with scripts/erase --from-log LOG";
+        return operators(operator);
     }
 
     /**
@@ -83,8 +86,13 @@ public record ErasureLogLine(String site, String id) {
      * printed {@code failed:} and logged nothing; read back, it re-applies the erasure as {@link #operatorMessage} does.
      */
     public String operatorAgainMessage(String operator) {
-        return HEAD + quoted(id) + SITE + quoted(site) + " (the operator's scripts/erase, by " + operator + AGAIN + "): after"
-                + " restoring a backup older than this line, erase it again with scripts/erase --from-log LOG";
+        return operators(operator + AGAIN);
+    }
+
+    /** The operator's line, {@code who} the login name and, for a repeat, {@link #AGAIN}. */
+    private String operators(String who) {
+        return HEAD + quoted(id) + SITE + quoted(site) + " (the operator's scripts/erase, by " + who + "): after restoring a"
+                + " backup older than this line, erase it again with scripts/erase --from-log LOG";
     }
 
     /**
