@@ -41,11 +41,13 @@ import static org.parley.service.TestKeys.WEBSITE;
 /** The whole service on port 0 with the shipped bundle. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ParleyApplicationTest {
-    private static final String REQUEST_LOG = "target/app-test-requests.log";
+    /** This JVM's own (surefire runs two): the tests read it back, and test-config.yml's is written by every service. */
+    private static final String REQUEST_LOG = "target/app-test-requests-" + ProcessHandle.current().pid() + ".log";
     private static final Path SHIPPED = ShippedService.MODEL;
     private static final Path SHIPPED_STANCE = ShippedService.STANCE_MODEL;
 
-    static final DropwizardAppExtension<ParleyConfiguration> APP = ShippedService.extension();
+    static final DropwizardAppExtension<ParleyConfiguration> APP = ShippedService.extension(
+            config("server.requestLog.appenders[0].currentLogFilename", REQUEST_LOG));
     /** An origin corsOrigins names, and one it does not. */
     private static final String SITE = "https://news.example.com";
     private static final String OTHER_SITE = "https://evil.example";
