@@ -98,8 +98,9 @@ export async function loadDetail(shown) {
     const ul = el('ul', 'reports-list');
     for (const rep of c.reports) {
       const li = el('li', rep.open ? 'open' : 'closed');
-      li.append(el('span', 'report-reason', rep.reason || 'no reason given'),
-        el('span', 'muted', ' · ' + when(rep.reportedAt) + (rep.open ? '' : ' · before the last decision')));
+      const at = el('span', 'muted', ' · ');
+      at.append(when(rep.reportedAt), rep.open ? '' : ' · before the last decision');
+      li.append(el('span', 'report-reason', rep.reason || 'no reason given'), at);
       ul.append(li);
     }
     d.append(ul);
@@ -113,8 +114,9 @@ export async function loadDetail(shown) {
     line.append(el('strong', null, h.decision), document.createTextNode(' → ' + h.status));
     if (h.reason) line.append(el('span', 'badge reason', h.reason));
     li.append(line);
-    li.append(el('div', 'muted', 'by ' + isolated(h.actor) + ' (' + String(h.actorKind).toLowerCase() + ') · ' + when(h.decidedAt)
-      + ' · v' + h.version + (h.modelVersion ? ' · model ' + h.modelVersion : '')));
+    const by = el('div', 'muted', 'by ' + isolated(h.actor) + ' (' + String(h.actorKind).toLowerCase() + ') · ');
+    by.append(when(h.decidedAt), ' · v' + h.version + (h.modelVersion ? ' · model ' + h.modelVersion : ''));
+    li.append(by);
     if (h.note) li.append(el('div', 'note', h.note));
     if (h.text && h.text !== c.text) li.append(el('div', 'history-text', h.text));
     ol.append(li);

@@ -28,10 +28,28 @@ export function pct(p) {
   return Math.round(p * 100) + '%';
 }
 
+// A time in the moderator's own zone and language, the zone named ("Dec 5, 2026, 8:35 PM GMT+5:30"): unnamed, a
+// moderator comparing it with the request or erasure log (UTC) had to know their offset and convert by hand. Intl
+// refuses timeZoneName beside dateStyle/timeStyle, so the fields are named one by one (what medium/short show).
+const SHOWN = { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
+
+/**
+ * A <time> for an API time (ISO-8601): its text in the browser's zone, named; its tooltip and datetime the instant in
+ * UTC, exactly as the service sent it, to match with the logs' lines without converting. Text only, as everything here.
+ */
 export function when(iso) {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return isNaN(d) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const t = el('time');
+  const d = iso ? new Date(iso) : null;
+  if (!d || isNaN(d)) {
+    t.textContent = iso || '';
+    return t;
+  }
+  // The service's times end in Z (UTC); one that did not would be given as toISOString's UTC, to the millisecond.
+  const utc = /Z$/.test(iso) ? iso : d.toISOString();
+  t.dateTime = utc;
+  t.title = utc;
+  t.textContent = d.toLocaleString(undefined, SHOWN);  // formatted afresh each time: a laptop may change zone
+  return t;
 }
 
 // ---------- the toolbar's options ----------

@@ -68,7 +68,8 @@ export function sessionShown() {
 function warnSession(left) {
   const note = $('session-note');
   if (note.textContent) return;  // said once: a live region read out again at each change would only interrupt
-  const at = new Date(Date.now() + left).toLocaleTimeString(undefined, { timeStyle: 'short' });
+  // Its zone named, as the panel's times are (dom.js, when): timeStyle refuses timeZoneName beside it.
+  const at = new Date(Date.now() + left).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
   const minutes = Math.round(left / 60000);
   note.textContent = 'Your session ends at ' + at + (minutes < 1 ? ', in less than a minute' : ', in ' + minutes
     + ' minute' + (minutes === 1 ? '' : 's')) + '. The page will then ask you to log in again, and keep your place.';

@@ -661,6 +661,54 @@ class ModeratorUiTest {
         assertTrue(browser.findElements(By.cssSelector("#detail b")).isEmpty());
     }
 
+    /**
+     * The panel's times were in the browser's zone without naming it, and a moderator comparing one with the request or
+     * erasure log (UTC) converted by hand. In a browser set to Asia/Kolkata (UTC+5:30, no daylight saving) each time
+     * names its zone, is that zone's clock time, and carries the service's UTC instant as its tooltip; the session's
+     * end, told before it comes, names the zone too.
+     */
+    @Test
+    void timesNameTheBrowsersZoneAndGiveTheirUtcInstantAsATooltip() {
+        String id = article + "-timed";
+        submit(id, "I disagree, the figures in the article look wrong to me.", null);  // published: the policy's decision
+        report(id, "off topic");
+        JsonNode stored = comment(id);
+        List<String> instants = new ArrayList<>();
+        stored.get("reports").forEach(r -> instants.add(r.get("reportedAt").asText()));
+        stored.get("history").forEach(h -> instants.add(h.get("decidedAt").asText()));
+        java.time.ZoneId kolkata = java.time.ZoneId.of("Asia/Kolkata");
+        browser.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "en-US"));
+        browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", kolkata.getId()));
+        try {
+            login("REPORTED");
+            cards(1);
+            waitForDetail(id);
+            List<WebElement> times = browser.findElements(By.cssSelector("#detail time"));
+            assertEquals(instants.size(), times.size(), "a report and a decision: " + instants);
+            for (int i = 0; i < times.size(); i++) {
+                WebElement time = times.get(i);
+                String shown = time.getText().replace('\u202F', ' ');
+                java.time.ZonedDateTime there = Instant.parse(instants.get(i)).atZone(kolkata);
+                assertEquals(instants.get(i), time.getAttribute("title"), "the tooltip is the service's UTC instant");
+                assertEquals(instants.get(i), time.getAttribute("datetime"));
+                assertTrue(shown.endsWith(" GMT+5:30"), "the zone is named: " + shown);
+                assertTrue(shown.contains(there.format(java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.US)))
+                        && shown.contains(there.format(java.time.format.DateTimeFormatter.ofPattern("h:mm a", java.util.Locale.US))),
+                        "Kolkata's date and time of " + instants.get(i) + ": " + shown);
+            }
+
+            sessionEndsIn(Duration.ofMinutes(4));  // under the 5 minutes' warning: told as the page loads
+            browser.navigate().refresh();
+            WebElement note = browser.findElement(By.id("session-note"));
+            wait(10).until(d -> note.getText().startsWith("Your session ends at "));
+            assertTrue(note.getText().replace('\u202F', ' ').matches("Your session ends at \\d{1,2}:\\d{2} [AP]M GMT\\+5:30, in 4 minutes\\..*"),
+                    note.getText());
+        } finally {
+            browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+            browser.executeCdpCommand("Emulation.setLocaleOverride", Map.of());
+        }
+    }
+
     /** A right-to-left override in a reader's name reverses the name, not the status shown after it. */
     @Test
     void aDirectionOverrideInANameStaysInTheName() {
