@@ -67,4 +67,35 @@ class ArticlePageParserTest {
     void titleOnlyPageHasNoBody() {
         assertNull(ArticlePageParser.parse("Just a headline\n").body());
     }
+
+    @Test
+    void aGivenTitleTakesThePlaceOfTheHeadlineWhichIsNotBody() {
+        Article a = ArticlePageParser.parse("Headline\n\nText.\n", "Given");
+        assertEquals("Given", a.title());
+        assertEquals("Text.", a.body());
+        Article bare = ArticlePageParser.parse("\n\nBreaking News\n", "Given");
+        assertEquals("Given", bare.title(), "a page of chrome alone is that title's article");
+        assertNull(bare.body());
+    }
+
+    @Test
+    void aMenuIsABlockOfThreeOrMoreLinesOfOneOrTwoWords() {
+        assertEquals("Headline", ArticlePageParser.parse("BBC News\nHome\nUK\n\nHeadline\n\nText.\n").title(), "three lines: a menu");
+        assertEquals("Syria: talks stall", ArticlePageParser.parse("Syria: talks stall\nHome\nUK\n\nText.\n").title(),
+                "a line of three words: no menu");
+        assertEquals("Talks stall", ArticlePageParser.parse("Home\nUK\nWorld\n\nTalks stall\nBy Jane\n\nText.\n").title(),
+                "two short lines after a menu: no menu");
+        InvalidThreadException e = assertThrows(InvalidThreadException.class, () -> ArticlePageParser.parse("Home\nUK\nWorld\n"));
+        assertEquals("title: missing: the page has no text", e.getMessage(), "a menu alone has no title");
+    }
+
+    @Test
+    void aLineRepeatedBackToBackGoesBothCopies() {
+        // Right below the title, and with a blank line between the copies: both are captions.
+        Article a = ArticlePageParser.parse("Headline\nTroops at the border\nTroops at the border\n\nText.\n\n"
+                + "A minister in Moscow\n\nA minister in Moscow\n\nMore text.\n");
+        assertEquals("Text.\n\nMore text.", a.body());
+        assertEquals("Text.\n\nMore.\n\nText.", ArticlePageParser.parse("Headline\n\nText.\n\nMore.\n\nText.\n").body(),
+                "copies with another line between them are prose");
+    }
 }
