@@ -101,8 +101,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "bootstrap draws for the 95%% intervals of the model's ROC-AUCs and of each difference, the model against each baseline or --model against --compare (paired; default: ${DEFAULT-VALUE}; 0: no intervals)")
     int resamples = Bootstrap.DEFAULT_RESAMPLES;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "report folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--report", paramLabel = "DIR", description = "report folder (default: ${DEFAULT-VALUE}), " + REPORT_FOLDER)
     Path report = Path.of("runs/report");
+
+    /** --report's help, the stance command's too. */
+    static final String REPORT_FOLDER = "replaced whole (written beside it, then renamed into place: a failure leaves the last"
+            + " report as it was); a folder holding other files than a report's is refused, never written into";
 
     @Option(names = "--output", paramLabel = "FILE", description = "write the metrics JSON here instead of stdout")
     Path output;
@@ -170,11 +174,19 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--baselines are trained on the training split, so they are scored on --split dev (or a --file), not --split " + split);
     }
 
-    /** What both evaluate commands refuse first: a negative --resamples, and an --output or --report that cannot be written. */
+    /**
+     * What both evaluate commands refuse first: a negative --resamples, an --output or --report that cannot be written,
+     * a --report folder holding files a report does not (it is replaced whole: they would be deleted), and an --output
+     * inside it (the next run would find it there, or replace it).
+     */
     static void checkResamplesAndOutputs(int resamples, Path output, Path report) throws IOException {
         if (resamples < 0) throw new IllegalArgumentException("--resamples must be 0 (no intervals) or more, was " + resamples);
         Cli.checkOutputFile("--output", output, "metrics.json");
         Cli.checkOutputFolder("--report", report);
+        org.parley.eval.ReportFolder.check("--report", report);
+        if (output != null && output.toAbsolutePath().normalize().startsWith(report.toAbsolutePath().normalize()))
+            throw new IllegalArgumentException("--output " + output + " is inside --report " + report
+                    + ", a folder replaced whole by each run: write it outside the report folder");
     }
 
     /**

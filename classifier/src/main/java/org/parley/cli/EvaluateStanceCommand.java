@@ -88,7 +88,7 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
     Double linearC;
 
     /** Not toxicity's runs/report: a stance run would replace the toxicity report a person is reading. */
-    @Option(names = "--report", paramLabel = "DIR", description = "report folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--report", paramLabel = "DIR", description = "report folder (default: ${DEFAULT-VALUE}), " + EvaluateCommand.REPORT_FOLDER)
     Path report = Path.of("runs/stance-report");
 
     @Option(names = "--output", paramLabel = "FILE", description = "write the metrics JSON here instead of stdout")

@@ -7,7 +7,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +24,10 @@ import org.parley.label.Attribute;
  * Writes a report directory a person can open: {@code report.html} (per-attribute and per-source
  * tables, models side by side, the best figure of each row in bold), one ROC plot per attribute
  * ({@code roc-toxicity.png}, …, its title and caption giving the rows and positives it is drawn from) and {@code metrics.json} (a JSON array of the evaluations, in
- * column order). Each file is written whole or not at all ({@link AtomicFile}: a failure names it), though a failure
- * half-way through the folder leaves some files of this report beside others of the last. Existing files of those names are replaced, and the plot of an attribute this
- * report has none for is removed. Further comparisons (a {@link Section} each: {@code scripts/evaluate --compare}'s
+ * column order). The folder is replaced whole ({@link ReportFolder}): every file is written into a new hidden folder
+ * beside it, which then takes its place, so a failure half-way leaves the last report as it was and names the folder and
+ * the cause, and no plot of the last report (an attribute, a section this one lacks) stays beside this one. A folder
+ * holding files a report does not is refused, never written into. Further comparisons (a {@link Section} each: {@code scripts/evaluate --compare}'s
  * {@code --file}s) follow the first, each titled with its data and rows, with its own table, intervals and plots
  * ({@code file-1-roc-toxicity.png}, …); the first comparison's per-source table ends its part.
  *
@@ -47,7 +47,7 @@ public final class ReportWriter {
 
     private ReportWriter() {}
 
-    /** Writes the report for the compared models into {@code dir} (created if missing); returns report.html. */
+    /** Writes the report for the compared models into {@code dir} (made, or replaced whole); returns report.html. */
     public static Path write(Path dir, Comparison comparison) throws IOException {
         return write(dir, comparison, List.of());
     }
@@ -84,7 +84,13 @@ public final class ReportWriter {
     /** As {@link #write(Path, Comparison, List, List, List)}, with each of {@code sections} after the first comparison. */
     public static Path write(Path dir, Comparison comparison, List<RocAucBootstrap.Result> intervals, List<String> pipelineChecks,
                              List<String> notes, List<Section> sections) throws IOException {
-        Files.createDirectories(dir);
+        ReportFolder.write(dir, folder -> writeInto(folder, comparison, intervals, pipelineChecks, notes, sections));
+        return dir.resolve(HTML);
+    }
+
+    /** The report's files, into a new, empty folder: no file of an earlier report is there to remove. */
+    private static void writeInto(Path dir, Comparison comparison, List<RocAucBootstrap.Result> intervals, List<String> pipelineChecks,
+                                  List<String> notes, List<Section> sections) throws IOException {
         AtomicFile.write(dir.resolve(JSON), out -> MAPPER.writeValue(out, comparison.evaluations()));
         StringBuilder html = new StringBuilder(16_384);
         head(html, comparison);
@@ -95,10 +101,6 @@ public final class ReportWriter {
                 .append("<p>Within one corpus a model cannot score by telling corpora apart. Few positives ")
                 .append("make a figure noisy: read it with its n.</p>\n");
         table(html, comparison, comparison.sourceRows(), true);
-        // The last run's sections go, as its plots do: the folder holds one report.
-        try (var old = Files.list(dir)) {
-            for (Path f : old.filter(f -> SECTION_PLOT.matcher(f.getFileName().toString()).matches()).toList()) Files.delete(f);
-        }
         for (int i = 0; i < sections.size(); i++) {
             Section s = sections.get(i);
             html.append("<h2>Comparison on ").append(esc(s.name())).append(": ").append(s.comparison().n()).append(" rows</h2>\n");
@@ -107,16 +109,12 @@ public final class ReportWriter {
             attributesAndCurves(html, dir, s.comparison(), s.intervals(), "h3", "file-" + (i + 1) + "-", s.name());
         }
         html.append("</body>\n</html>\n");
-        Path page = dir.resolve(HTML);
-        AtomicFile.write(page, out -> out.write(html.toString().getBytes(StandardCharsets.UTF_8)));
-        return page;
+        AtomicFile.write(dir.resolve(HTML), out -> out.write(html.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     public static Path write(Path dir, Evaluation... evaluations) throws IOException {
         return write(dir, Comparison.of(evaluations));
     }
-
-    private static final java.util.regex.Pattern SECTION_PLOT = java.util.regex.Pattern.compile("file-[0-9]+-roc-[a-z-]+\\.png");
 
     /**
      * A comparison's per-attribute table, its intervals and its ROC plots (named with {@code prefix}, titled with
@@ -131,11 +129,7 @@ public final class ReportWriter {
         for (Attribute a : Attribute.values()) {
             XYChart chart = chart(a, comparison, on);
             Path plot = dir.resolve(prefix + plotName(a));
-            // An attribute without a plot this time loses the last run's too: the folder holds one report.
-            if (chart == null) {
-                Files.deleteIfExists(plot);
-                continue;
-            }
+            if (chart == null) continue;
             AtomicFile.write(plot, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
             String counts = esc(a.name() + ": " + counts(comparison.evaluations().get(0).attribute(a)));
             html.append("<figure><img src=\"").append(esc(prefix + plotName(a))).append("\" alt=\"ROC curves for ").append(counts)

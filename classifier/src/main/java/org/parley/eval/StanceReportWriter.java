@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.parley.io.AtomicFile;
-import org.parley.label.Attribute;
 
 /**
  * Writes the report folder of {@code scripts/evaluate --task stance}: {@code report.html} and
@@ -22,7 +20,8 @@ import org.parley.label.Attribute;
  * and per target, each with its 95% interval where the JSON holds one, and a confusion matrix (gold ×
  * predicted, counts) of each of those rows; with a file, which of its targets the bundle was trained on
  * ({@code targetsInTraining}). The page is drawn from the JSON, so it shows the figures
- * the JSON holds and no others.
+ * the JSON holds and no others. The folder is replaced whole, as {@link ReportWriter}'s is ({@link ReportFolder}): a
+ * failure half-way leaves the last report as it was, and a toxicity report's plots written there before go with it.
  *
  * <p>Corpus, target and model names are data: every string that reaches the page is escaped.
  */
@@ -35,13 +34,16 @@ public final class StanceReportWriter {
     private StanceReportWriter() {}
 
     /**
-     * Writes the report of {@code metrics} into {@code dir} (created if missing), the rows having
+     * Writes the report of {@code metrics} into {@code dir} (made, or replaced whole: {@link ReportFolder}), the rows having
      * been read from {@code data} (a file, or the dev split); returns report.html.
      */
     public static Path write(Path dir, JsonNode metrics, String data) throws IOException {
-        Files.createDirectories(dir);
-        // The folder holds one report: plots of a toxicity report written here before are not this page's.
-        for (Attribute a : Attribute.values()) Files.deleteIfExists(dir.resolve(ReportWriter.plotName(a)));
+        ReportFolder.write(dir, folder -> writeInto(folder, metrics, data));
+        return dir.resolve(ReportWriter.HTML);
+    }
+
+    /** The page and the JSON, into a new, empty folder: no plot of a toxicity report written there before comes with them. */
+    private static void writeInto(Path dir, JsonNode metrics, String data) throws IOException {
         AtomicFile.write(dir.resolve(ReportWriter.JSON), out -> MAPPER.writeValue(out, metrics));
         List<Part> parts = List.of(
                 new Part("targetStanceDev", "Target stance on " + data, List.of("fAvg", "macroF1", "accuracy")),
@@ -81,9 +83,7 @@ public final class StanceReportWriter {
             html.append("</details>\n");
         }
         html.append("</body>\n</html>\n");
-        Path page = dir.resolve(ReportWriter.HTML);
-        AtomicFile.write(page, out -> out.write(html.toString().getBytes(StandardCharsets.UTF_8))); // whole, or a failure naming it
-        return page;
+        AtomicFile.write(dir.resolve(ReportWriter.HTML), out -> out.write(html.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Which of the file's targets the model was trained on, or the note of a bundle that does not record them. */

@@ -5,7 +5,8 @@
  * {@link org.parley.eval.Evaluation} applies them per attribute and per corpus, masking rows a
  * corpus does not label; {@link org.parley.eval.Comparison} lines several evaluations of the same
  * split up side by side; {@link org.parley.eval.ReportWriter} turns that into a report directory
- * (HTML tables, ROC plots, metrics.json). {@link org.parley.eval.Bootstrap} gives a figure its 95%
+ * (HTML tables, ROC plots, metrics.json), replaced whole ({@link org.parley.eval.ReportFolder}).
+ * {@link org.parley.eval.Bootstrap} gives a figure its 95%
  * interval, and {@link org.parley.eval.RocAucBootstrap} a ROC-AUC difference between two models
  * on the same rows (paired), so that a lead can be told from noise.
  *

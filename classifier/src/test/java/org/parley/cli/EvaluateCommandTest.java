@@ -452,4 +452,35 @@ class EvaluateCommandTest {
                 "--resamples", "0", "--report", dir.resolve("report2").toString(), "--output", json.toString()));
         assertEquals(2, new ObjectMapper().readTree(json.toFile()).get(1).at("/after/n").asInt());
     }
+
+    /**
+     * The report folder is replaced whole since the forty-ninth session, so a --report folder holding other files (a
+     * person's notes: written beside until then) is refused before the bundle is read, and so is an --output inside it;
+     * the folder is left as it was. Both evaluate commands share the check.
+     */
+    @Test
+    void aReportFolderHoldingOtherFilesAndAnOutputInsideTheReportAreRefusedBeforeTheWork() throws Exception {
+        Path report = Files.createDirectories(dir.resolve("report"));
+        Files.writeString(report.resolve("report.html"), "the last report");
+        Files.writeString(report.resolve("notes.txt"), "the user's own file");
+        Path missing = dir.resolve("no-such.zip"); // a command that read the bundle first would fail on that instead
+        for (java.util.concurrent.Callable<Integer> command : java.util.List.<java.util.concurrent.Callable<Integer>>of(
+                new EvaluateCommand(), new EvaluateStanceCommand())) {
+            new picocli.CommandLine(command).parseArgs("--model", missing.toString(), "--report", report.toString());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, command::call);
+            assertEquals("--report " + report + " holds files that are not a report's (notes.txt): the report replaces its folder"
+                    + " whole, so name a new or empty folder, or move them out", e.getMessage());
+        }
+        assertEquals("the user's own file", Files.readString(report.resolve("notes.txt")));
+        assertEquals("the last report", Files.readString(report.resolve("report.html")));
+
+        Files.delete(report.resolve("notes.txt"));
+        Path inside = report.resolve("eval.json");
+        EvaluateCommand command = new EvaluateCommand();
+        new picocli.CommandLine(command).parseArgs("--model", missing.toString(), "--report", report.toString(), "--output", inside.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, command::call);
+        assertEquals("--output " + inside + " is inside --report " + report + ", a folder replaced whole by each run: write it outside"
+                + " the report folder", e.getMessage());
+    }
 }
+

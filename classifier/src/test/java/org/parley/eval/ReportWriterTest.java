@@ -73,19 +73,79 @@ class ReportWriterTest {
     }
 
     /**
-     * A report's file that cannot be written (metrics.json on /dev/full here, as on a full disk) is named; each file is
-     * written whole or not at all (io.AtomicFile). Until the forty-eighth session the error said "No space left on device"
-     * alone, and a failed write left part of the file under its name.
+     * Until the forty-ninth session a report folder was written file by file, each whole ({@code io.AtomicFile}): a
+     * failure half-way left this run's metrics.json and plots beside the last run's page. A section without a name is
+     * the seam: it throws once the first comparison's JSON and plots are written, as a full disk would on a later file
+     * ({@code AtomicFolderTest} makes that failure, and reads its message). Every file of the last report stays as it
+     * was, and nothing is left beside the folder.
      */
     @Test
-    void aReportFileThatCannotBeWrittenIsNamed() throws Exception {
-        Path full = Path.of("/dev/full");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full) && !Files.isRegularFile(full), "Linux's /dev/full");
+    void aWriteThatFailsHalfWayLeavesEveryFileOfTheLastReportAsItWas() throws Exception {
+        Path report = dir.resolve("report");
+        Evaluation good = Evaluation.of("good", EvaluationTest.examples(), EvaluationTest.scores(0));
+        Comparison onFile = Comparison.of(Evaluation.of("good", EvaluationTest.examples().subList(0, 2),
+                new float[][] {EvaluationTest.scores(0)[0], EvaluationTest.scores(0)[1]}));
+        ReportWriter.write(report, Comparison.of(good), List.of(), List.of(), List.of(),
+                List.of(new ReportWriter.Section("decisions.jsonl", null, onFile, List.of())));
+        Map<String, String> last = files(report);
+        assertTrue(last.containsKey("file-1-roc-toxicity.png") && last.containsKey("roc-toxicity.png"), last.keySet().toString());
+
+        Comparison other = Comparison.of(Evaluation.of("other", EvaluationTest.examples(), EvaluationTest.scores(0)));
+        assertThrows(NullPointerException.class, () -> ReportWriter.write(report, other, List.of(), List.of(), List.of(),
+                List.of(new ReportWriter.Section(null, null, onFile, List.of()))));
+        assertEquals(last, files(report));
+        assertEquals(List.of("report"), names(dir), "no hidden folder left beside it");
+    }
+
+    /**
+     * A whole write replaces the folder whole: the last report's plots of an attribute and of a section this one lacks,
+     * and the hidden temporary a killed file-by-file write left (kept until the forty-ninth session), all go.
+     */
+    @Test
+    void aWholeWriteReplacesEveryFileOfTheLastReport() throws Exception {
         Path report = Files.createDirectories(dir.resolve("report"));
-        Path metrics = Files.createSymbolicLink(report.resolve(ReportWriter.JSON), full);
+        for (String f : List.of("roc-threat.png", "file-2-roc-toxicity.png", "metrics.json", ".metrics.json.3k9x0q2m1z7ab.tmp"))
+            Files.writeString(report.resolve(f), "the last run's");
+        String html = Files.readString(ReportWriter.write(report, Evaluation.of("good", EvaluationTest.examples(), EvaluationTest.scores(0))));
+        java.util.TreeSet<String> shown = new java.util.TreeSet<>(List.of(ReportWriter.HTML, ReportWriter.JSON));
+        java.util.regex.Matcher img = java.util.regex.Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
+        while (img.find()) shown.add(img.group(1));
+        assertTrue(shown.contains("roc-toxicity.png"), shown.toString());
+        assertEquals(List.copyOf(shown), names(report), "the page, its JSON and the plots it shows, and nothing else");
+        assertEquals("good", new ObjectMapper().readTree(report.resolve(ReportWriter.JSON).toFile()).get(0).get("model").asText());
+        assertEquals(List.of("report"), names(dir));
+    }
+
+    /**
+     * A report was written into any folder, beside what else it held (--report . in a checkout). It now replaces its folder
+     * whole, so a folder holding other files is refused, the folder and its files left as they were.
+     */
+    @Test
+    void aFolderHoldingOtherFilesIsRefusedAndLeftAsItWas() throws Exception {
+        Path report = Files.createDirectories(dir.resolve("report"));
+        Files.writeString(report.resolve("roc-threat.png"), "an earlier run's plot");
+        Files.writeString(report.resolve("notes.txt"), "the user's own file");
+        Map<String, String> before = files(report);
         IOException e = assertThrows(IOException.class,
                 () -> ReportWriter.write(report, Evaluation.of("good", EvaluationTest.examples(), EvaluationTest.scores(0))));
-        assertEquals("cannot write " + metrics + ": No space left on device", e.getMessage());
+        assertEquals("cannot write " + report + " (left as it was): it holds files it was not written with (notes.txt), which replacing"
+                + " it whole would delete: name a new or empty folder, or move them out of " + report, e.getMessage());
+        assertEquals(before, files(report));
+        assertEquals(List.of("report"), names(dir));
+    }
+
+    /** Each file's name and SHA-256: any change of a page or a plot shows, and a failure prints no PNG. */
+    static Map<String, String> files(Path folder) throws Exception {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String f : names(folder))
+            out.put(f, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(folder.resolve(f)))));
+        return out;
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** A data scientist's audit: a folder reused for another data set showed the last run's THREAT plot beside it. */
@@ -93,11 +153,9 @@ class ReportWriterTest {
     void aPlotOfAnEarlierRunThatThisOneLacksIsRemoved() throws Exception {
         Path report = Files.createDirectories(dir.resolve("report"));
         Files.writeString(report.resolve("roc-threat.png"), "an earlier run's plot");
-        Files.writeString(report.resolve("notes.txt"), "the user's own file");
         ReportWriter.write(report, Evaluation.of("good", EvaluationTest.examples(), EvaluationTest.scores(0)));
         assertFalse(Files.exists(report.resolve("roc-threat.png")), "no THREAT labels this time");
         assertTrue(Files.exists(report.resolve("roc-toxicity.png")));
-        assertTrue(Files.exists(report.resolve("notes.txt")), "only the report's own files are touched");
     }
 
     /**

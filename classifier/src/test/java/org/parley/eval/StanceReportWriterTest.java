@@ -125,14 +125,37 @@ class StanceReportWriterTest {
         assertTrue(html.contains("<code>tiny &lt;1.0&gt;</code>"), html);
     }
 
-    /** The toxicity report once kept plots of an earlier run; this folder keeps none this page does not show. */
+    /**
+     * The toxicity report once kept plots of an earlier run; this folder keeps none this page does not show, nor (since
+     * the forty-ninth session, when the folder is replaced whole) the hidden temporary of a killed file-by-file write.
+     */
     @Test
     void plotsOfAToxicityReportWrittenThereBeforeAreRemoved() throws Exception {
         Path plot = Files.writeString(dir.resolve(ReportWriter.plotName(org.parley.label.Attribute.TOXICITY)), "old");
+        Path killed = Files.writeString(dir.resolve(".report.html.5f2.tmp"), "a killed write's");
         StanceReportWriter.write(dir, metrics(), "labels.jsonl");
         assertFalse(Files.exists(plot));
+        assertFalse(Files.exists(killed));
         try (var files = Files.list(dir)) {
             assertEquals(List.of("metrics.json", "report.html"), files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    /**
+     * Until the forty-ninth session the toxicity plots were deleted and metrics.json replaced before the page was drawn:
+     * a failure then left this run's JSON beside the last run's page. Data without a name is the seam: the page throws
+     * once the JSON is written. The last report (a toxicity one here, plots and all) stays as it was.
+     */
+    @Test
+    void aWriteThatFailsHalfWayLeavesTheLastReportAsItWas() throws Exception {
+        Path report = dir.resolve("report");
+        ReportWriter.write(report, Evaluation.of("good", EvaluationTest.examples(), EvaluationTest.scores(0)));
+        java.util.Map<String, String> last = ReportWriterTest.files(report);
+        assertTrue(last.containsKey("roc-toxicity.png"), last.keySet().toString());
+        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> StanceReportWriter.write(report, metrics(), null));
+        assertEquals(last, ReportWriterTest.files(report));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("report"), files.map(f -> f.getFileName().toString()).toList(), "nothing left beside it");
         }
     }
 }
