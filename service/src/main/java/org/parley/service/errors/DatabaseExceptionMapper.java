@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,8 @@ import java.sql.SQLTransientConnectionException;
 /**
  * The database is unreachable: 503 with Retry-After, so a site retries instead of losing the
  * comment (nothing was acknowledged, so nothing is lost). Each write is one transaction (a thread's
- * comments too), so it was applied not at all, or in full if the connection broke during COMMIT:
+ * comments too), so it was applied not at all, or in full if the connection broke during COMMIT,
+ * which the message then says ({@link #atCommit}: PostgreSQL holding its commits, each was applied):
  * comments (by id), decisions (by expected version), reports (by reportId) and suggested scores
  * are safe to send again, so the message says to. A read changed nothing. The pool reconnects by
  * itself when the database returns. A transaction the database rolled back to break a deadlock or
@@ -37,20 +39,26 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
     @Override
     public Response toResponse(JdbiException e) {
         if (!isOutage(e)) return UnexpectedExceptionMapper.respond(uri.getPath(), e);
-        LOG.warn("database unavailable: {}", rootMessage(e));
+        boolean atCommit = atCommit(e);
+        LOG.warn("database unavailable{}: {}", atCommit ? " as it committed (the write may be applied)" : "", rootMessage(e));
         return ErrorResponses.build(uri.getPath(), ApiException.unavailable(RETRY_AFTER_SECONDS,
-                message(request.getMethod(), uri.getPath())));
+                message(request.getMethod(), uri.getPath(), atCommit)));
     }
 
     /**
      * What the client should know and do: a read is simply retried; a write may have landed, in part or in
-     * full; a log-in or log-out (sessions live in the database) is tried again, and has nothing to complete.
+     * full, and where the database went as it was asked to commit, it may well have: a client that gives up must not
+     * take it for absent; a log-in or log-out (sessions live in the database) is tried again, and has nothing to complete.
      */
-    static String message(String method, String path) {
+    static String message(String method, String path, boolean atCommit) {
         if (method.equals("GET") || method.equals("HEAD"))
             return "the database is unavailable; retry after " + RETRY_AFTER_SECONDS + " s";
         if (path.endsWith("v1/session"))
             return "the database is unavailable, and sessions are kept there: log in (or out) again after " + RETRY_AFTER_SECONDS + " s";
+        if (atCommit)
+            return "the database did not answer as it committed the request: it may have been applied. Send the same request "
+                    + "again after " + RETRY_AFTER_SECONDS + " s: it completes it if it was not, and comments (same id), decisions "
+                    + "(same expectedVersion) and reports (same reportId) are applied once";
         return "the database is unavailable; the request was most likely not applied (it may have been, if the connection "
                 + "broke as it committed). Retry after " + RETRY_AFTER_SECONDS + " s: the same request sent again completes it, "
                 + "and comments (same id), decisions (same expectedVersion) and reports (same reportId) are applied once";
@@ -72,6 +80,26 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
             if (t instanceof SQLException s && s.getSQLState() != null && (s.getSQLState().startsWith("08")
                     || s.getSQLState().startsWith("57P") || s.getSQLState().startsWith("40")
                     || s.getSQLState().equals("55P03") || s.getSQLState().equals("57014") || s.getSQLState().equals("HYT00"))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code e} broke the COMMIT of a Jdbi transaction (inTransaction, useTransaction): its outcome is unknown,
+     * since the database may have committed before the connection went (PostgreSQL holding its commits for a standby:
+     * each such write was a 503 after the 30 s socketTimeout, and committed when let through). Jdbi's transaction
+     * handler wraps the connection's failed commit in a TransactionException it throws from its {@code commit}
+     * (3.49: "Failed to commit transaction"); that frame, not the text, is what is read. A failure before the commit
+     * rolled the transaction back, which is why any other keeps "most likely not applied": not "not applied", since a
+     * read a resource makes once its write committed (a decision's history, a submission's quotes) can fail too, and
+     * a statement in autocommit fails as a statement at its commit (none of the writes the message speaks of is one).
+     */
+    public static boolean atCommit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (!(t instanceof TransactionException)) continue;
+            StackTraceElement[] at = t.getStackTrace();
+            if (at.length > 0 && at[0].getMethodName().equals("commit")
+                    && at[0].getClassName().startsWith(TransactionException.class.getPackageName() + ".")) return true;
         }
         return false;
     }

@@ -186,7 +186,9 @@ public final class QueueResource {
                 // Each item is its own transaction: once one is applied, a whole 503 ("most likely not applied") would hide
                 // it, and the page said none was. The items from here on are answered in place as not applied.
                 if (!DatabaseExceptionMapper.isOutage(e) || out.stream().noneMatch(item -> item.status() == 200)) throw e;
-                for (int k = i; k < body.comments().size(); k++) out.add(notApplied(body.comments().get(k), k, k == i));
+                boolean atCommit = DatabaseExceptionMapper.atCommit(e);
+                for (int k = i; k < body.comments().size(); k++)
+                    out.add(notApplied(body.comments().get(k), k, k > i ? Failed.NOT_TRIED : atCommit ? Failed.AT_COMMIT : Failed.BEFORE));
                 break;
             }
         }
@@ -216,13 +218,26 @@ public final class QueueResource {
                 new ErrorBody(404, CommentsResource.notFound(id).getMessage(), prefix + "id", null));
     }
 
+    /** Where the database failed an item: before its commit, as it committed (applied or not), or at an item before it. */
+    private enum Failed {
+        BEFORE("most likely not applied (it may have been, if the connection broke as it committed)"),
+        AT_COMMIT("may have been applied: the database did not answer as it committed it"),
+        NOT_TRIED("not applied (not tried)");
+
+        final String said;
+
+        Failed(String said) {
+            this.said = said;
+        }
+    }
+
     /**
-     * An item not applied for want of the database: a 503 in place, to be sent again (a decision counts once). The one
-     * the database failed on may have been, if the connection broke as it committed; those after it were not tried.
+     * An item not applied, or not known to be, for want of the database: a 503 in place, to be sent again (a decision
+     * counts once). The one the database failed on may have been applied if it failed as it committed; those after it
+     * were not tried.
      */
-    private static BulkDecisionResponse.Item notApplied(BulkDecisionRequest.Target t, int index, boolean failed) {
-        String message = (failed ? "most likely not applied (it may have been, if the connection broke as it committed)"
-                : "not applied (not tried)") + ": the database is unavailable; send it again after "
+    private static BulkDecisionResponse.Item notApplied(BulkDecisionRequest.Target t, int index, Failed failed) {
+        String message = failed.said + ": the database is unavailable; send it again after "
                 + DatabaseExceptionMapper.RETRY_AFTER_SECONDS + " s (a decision counts once)";
         return new BulkDecisionResponse.Item(t == null ? null : t.id(), t == null ? null : t.site(), 503, null,
                 new ErrorBody(503, message, "comments[" + index + "]", null));

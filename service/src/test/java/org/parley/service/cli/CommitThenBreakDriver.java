@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -50,21 +51,31 @@ public final class CommitThenBreakDriver implements Driver {
     public Connection connect(String url, Properties info) throws SQLException {
         if (!acceptsURL(url)) return null;
         String real = url.substring(PREFIX.length());
-        Connection c = DriverManager.getDriver(real).connect(real, info);
-        boolean[] erasing = {false};
+        return breakingCommits(DriverManager.getDriver(real).connect(real, info), ERASURE, () -> {
+            AtomicInteger left = ARMED.get(real);
+            return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        });
+    }
+
+    /**
+     * {@code c}, whose commit of a transaction that prepared a statement containing {@code marker} commits and then, if
+     * {@code breakNow} says so (asked once per such commit), throws as a PostgreSQL connection lost once its COMMIT was
+     * sent does (SQLState 08006). What the service's tests break a write's commit with, on H2 and PostgreSQL alike.
+     */
+    public static Connection breakingCommits(Connection c, String marker, BooleanSupplier breakNow) {
+        boolean[] marked = {false};
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
-            if (m.getName().startsWith("prepare") && args != null && args[0] instanceof String sql && sql.contains(ERASURE)) erasing[0] = true;
-            if (m.getName().equals("rollback")) erasing[0] = false;
+            if (m.getName().startsWith("prepare") && args != null && args[0] instanceof String sql && sql.contains(marker)) marked[0] = true;
+            if (m.getName().equals("rollback")) marked[0] = false;
             Object result;
             try {
                 result = m.invoke(c, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
-            if (m.getName().equals("commit") && erasing[0]) {
-                erasing[0] = false;
-                AtomicInteger left = ARMED.get(real);
-                if (left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0)
+            if (m.getName().equals("commit") && marked[0]) {
+                marked[0] = false;
+                if (breakNow.getAsBoolean())
                     throw new SQLException("An I/O error occurred while sending to the backend", "08006"); // committed
             }
             return result;

@@ -83,8 +83,48 @@ class DatabaseExceptionMapperTest {
     @Test
     void theMessageSaysWhatToDoForTheRequestThatFailed() {
         assertEquals("the database is unavailable, and sessions are kept there: log in (or out) again after 5 s",
-                DatabaseExceptionMapper.message("POST", "/v1/session"));
-        assertTrue(DatabaseExceptionMapper.message("POST", "/v1/comments").contains("the same request sent again completes it"));
-        assertEquals("the database is unavailable; retry after 5 s", DatabaseExceptionMapper.message("GET", "/v1/session"));
+                DatabaseExceptionMapper.message("POST", "/v1/session", false));
+        assertTrue(DatabaseExceptionMapper.message("POST", "/v1/comments", false).contains("the same request sent again completes it"));
+        assertEquals("the database is unavailable; retry after 5 s", DatabaseExceptionMapper.message("GET", "/v1/session", false));
+    }
+
+    /**
+     * A database outage audit (forty-eighth session): with PostgreSQL holding every COMMIT, each kind of write was a 503
+     * "most likely not applied" after the 30 s socketTimeout, and each was applied. Jdbi's own failure of a transaction
+     * whose connection broke as it committed (and did commit) is told apart from one before the commit (rolled back),
+     * and from Jdbi's other TransactionExceptions (an erasure outrun by replies, class 40: rolled back).
+     */
+    @Test
+    void aWriteWhoseCommitBrokeIsToldApartFromOneThatFailedBeforeIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String file = "jdbc:h2:file:" + dir.resolve("commit");
+        boolean[] breakNext = {true};
+        org.jdbi.v3.core.Jdbi jdbi = org.jdbi.v3.core.Jdbi.create(() -> org.parley.service.cli.CommitThenBreakDriver.breakingCommits(
+                java.sql.DriverManager.getConnection(file, "sa", ""), "INSERT INTO t", () -> breakNext[0]));
+        jdbi.useHandle(h -> h.execute("CREATE TABLE t (x INT)"));
+
+        var atCommit = org.junit.jupiter.api.Assertions.assertThrows(org.jdbi.v3.core.JdbiException.class,
+                () -> jdbi.useTransaction(h -> h.execute("INSERT INTO t VALUES (1)")));
+        breakNext[0] = false;
+        assertEquals(1, (int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM t").mapTo(Integer.class).one()), "committed");
+        assertTrue(DatabaseExceptionMapper.isOutage(atCommit), atCommit.toString());
+        assertTrue(DatabaseExceptionMapper.atCommit(atCommit), atCommit.toString());
+        String said = DatabaseExceptionMapper.message("POST", "/v1/comments/c-1/decision", DatabaseExceptionMapper.atCommit(atCommit));
+        assertTrue(said.startsWith("the database did not answer as it committed the request: it may have been applied. Send the same"
+                + " request again after 5 s"), said);
+        assertFalse(said.contains("not applied"), said);
+
+        var before = org.junit.jupiter.api.Assertions.assertThrows(org.jdbi.v3.core.JdbiException.class,
+                () -> jdbi.useTransaction(h -> {
+                    h.execute("INSERT INTO t VALUES (2)");
+                    throw failed("08006");
+                }));
+        assertEquals(1, (int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM t").mapTo(Integer.class).one()), "rolled back");
+        assertTrue(DatabaseExceptionMapper.isOutage(before));
+        assertFalse(DatabaseExceptionMapper.atCommit(before), before.toString());
+        assertTrue(DatabaseExceptionMapper.message("POST", "/v1/comments", false).contains("the request was most likely not applied"));
+
+        var outrun = new org.jdbi.v3.core.transaction.TransactionException("replies to the comments to erase were stored while it"
+                + " waited, 10 times", new java.sql.SQLTransientException("erasure outrun", "40001"));
+        assertFalse(DatabaseExceptionMapper.atCommit(outrun), "a TransactionException thrown elsewhere than at the commit");
     }
 }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.service.Fakes;
 import org.parley.service.LogLines;
@@ -1215,6 +1217,71 @@ class ModerationResourceTest {
                     .post(Entity.entity("{\"decision\": \"APPROVE\", \"comments\": [{\"id\": \"" + b + "\", \"expectedVersion\": 1},"
                             + " {\"id\": \"" + d + "\", \"expectedVersion\": 1}]}", MediaType.APPLICATION_JSON));
             assertEquals(503, first.getStatus(), "nothing applied: the outage's own 503, as before");
+        } finally {
+            service.after();
+        }
+    }
+
+    /**
+     * A database outage audit (forty-eighth session): with PostgreSQL holding every COMMIT, a decision and a bulk
+     * decision's item were 503s "most likely not applied" though each was applied, and a client that gave up took them
+     * for absent. A write whose commit the connection broke under now says it may have been applied (the outage's 503,
+     * Retry-After and error shape as before), in place for a bulk item; sent again, the decision is answered as applied.
+     * The commit breaks in the JDBC connection ({@link org.parley.service.cli.CommitThenBreakDriver}).
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aDecisionWhoseCommitBrokeIsSaidToMayHaveBeenApplied(TestDatabases db) throws Throwable {
+        io.dropwizard.db.DataSourceFactory f = db.fresh(tempDir());
+        org.parley.service.store.Database.migrate(Jdbi.create(f.getUrl(), f.getUser(), f.getPassword()));
+        java.util.Queue<Boolean> breaks = new java.util.concurrent.ConcurrentLinkedQueue<>(); // per decision's commit, in turn
+        Jdbi jdbi = Jdbi.create(() -> org.parley.service.cli.CommitThenBreakDriver.breakingCommits(java.sql.DriverManager.getConnection(
+                f.getUrl(), f.getUser(), f.getPassword()), "UPDATE comments SET status", () -> Boolean.TRUE.equals(breaks.poll())));
+        CommentStore store = new CommentStore(jdbi);
+        Clock clock = Clock.systemUTC();
+        CommentViews views = new CommentViews(JSON);
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), () -> Fakes.served(STANCE),
+                store, JSON, clock);
+        ResourceExtension service = Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))
+                .addResource(new CommentsResource(ingestion, store, views, EscalationRule.ADMINS, clock))
+                .addResource(new QueueResource(store, new QueueReads(jdbi), views, EscalationRule.ADMINS, clock))
+                .build();
+        String site = ApiKeys.parse(Fakes.KEYS, 1).find(Fakes.WEBSITE_KEY).orElseThrow().site();
+        String a = unique(), b = unique(), c = unique(), d = unique();
+        service.before();
+        try {
+            for (String id : List.of(a, b, c, d))
+                assertEquals(201, service.target("/v1/comments").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                        .post(Entity.entity(submission(id, "I will kill you"), MediaType.APPLICATION_JSON)).getStatus());
+            String decision = "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}";
+            breaks.add(true);
+            Response broken = service.target("/v1/comments/" + a + "/decision").request()
+                    .header("Authorization", "Bearer " + Fakes.MODERATOR_KEY).post(Entity.entity(decision, MediaType.APPLICATION_JSON));
+            JsonNode why = broken.readEntity(JsonNode.class);
+            assertEquals(503, broken.getStatus(), why.toString());
+            assertEquals("5", broken.getHeaderString("Retry-After"));
+            assertEquals(503, why.get("code").asInt(), why.toString());
+            assertTrue(why.get("message").asText().startsWith("the database did not answer as it committed the request: it may have "
+                    + "been applied. Send the same request again after 5 s"), why.toString());
+            assertEquals("PUBLISHED", store.find(site, a).orElseThrow().status().name(), "applied all the same");
+            Response again = service.target("/v1/comments/" + a + "/decision").request()
+                    .header("Authorization", "Bearer " + Fakes.MODERATOR_KEY).post(Entity.entity(decision, MediaType.APPLICATION_JSON));
+            assertEquals(200, again.getStatus(), "sent again: answered as applied");
+
+            breaks.addAll(List.of(false, true)); // b applied, c's commit broken, d not tried
+            String items = "[{\"id\": \"" + b + "\", \"expectedVersion\": 1}, {\"id\": \"" + c + "\", \"expectedVersion\": 1},"
+                    + " {\"id\": \"" + d + "\", \"expectedVersion\": 1}]";
+            Response bulk = service.target("/v1/decisions").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY)
+                    .post(Entity.entity("{\"decision\": \"APPROVE\", \"comments\": " + items + "}", MediaType.APPLICATION_JSON));
+            JsonNode results = bulk.readEntity(JsonNode.class).get("results");
+            assertEquals(200, bulk.getStatus(), String.valueOf(results));
+            assertEquals(List.of(200, 503, 503), List.of(results.at("/0/status").asInt(), results.at("/1/status").asInt(),
+                    results.at("/2/status").asInt()), results.toString());
+            assertTrue(results.at("/1/error/message").asText().startsWith("may have been applied: the database did not answer as it "
+                    + "committed it"), results.toString());
+            assertTrue(results.at("/2/error/message").asText().startsWith("not applied (not tried)"), results.toString());
+            assertEquals("PUBLISHED", store.find(site, c).orElseThrow().status().name(), "applied all the same");
+            assertEquals("PENDING", store.find(site, d).orElseThrow().status().name(), "not tried");
         } finally {
             service.after();
         }
