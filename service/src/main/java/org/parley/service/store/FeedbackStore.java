@@ -64,7 +64,9 @@ public final class FeedbackStore {
         }
         String id = UUID.randomUUID().toString();
         try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO feedback (id, text, labels, client, language, site, content_key, created_at) "
+            // A transaction of one statement, not autocommit: a commit the connection breaks under then fails as a commit
+            // (errors.DatabaseExceptionMapper tells the client it may have been stored), not as the INSERT it ran in.
+            jdbi.useTransaction(h -> h.createUpdate("INSERT INTO feedback (id, text, labels, client, language, site, content_key, created_at) "
                             + "VALUES (:id, :text, :labels, :client, :language, :site, :key, :at)")
                     .bind("id", id).bind("text", text).bind("labels", json).bind("client", client).bind("language", language)
                     .bind("site", site)

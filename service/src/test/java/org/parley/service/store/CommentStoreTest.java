@@ -660,6 +660,34 @@ class CommentStoreTest {
         }
     }
 
+    /**
+     * A database outage audit (forty-eighth session): a suggested score's INSERT ran in autocommit, so PostgreSQL holding
+     * its commit failed the statement itself, which the 503 could not tell from a failure before it ("most likely not
+     * applied", though stored). It is a transaction of its own: a commit that broke fails as one (what the 503 names),
+     * and the suggestion sent again is stored once.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aSuggestionWhoseCommitBrokeFailsAsACommitAndIsStoredOnce(TestDatabases db) {
+        DataSourceFactory f = db.fresh(dir);
+        Database.migrate(Jdbi.create(f.getUrl(), f.getUser(), f.getPassword()));
+        boolean[] breakNext = {true};
+        Jdbi jdbi = Jdbi.create(() -> org.parley.service.cli.CommitThenBreakDriver.breakingCommits(
+                java.sql.DriverManager.getConnection(f.getUrl(), f.getUser(), f.getPassword()), "INSERT INTO feedback", () -> {
+                    boolean now = breakNext[0];
+                    breakNext[0] = false;
+                    return now;
+                }));
+        FeedbackStore feedback = new FeedbackStore(jdbi);
+        Map<Attribute, Double> labels = Map.of(Attribute.TOXICITY, 0.8);
+        var broken = assertThrows(org.jdbi.v3.core.JdbiException.class,
+                () -> feedback.append("You people never listen.", labels, "website-1", T0));
+        assertTrue(org.parley.service.errors.DatabaseExceptionMapper.atCommit(broken), broken.toString());
+        assertEquals(Optional.empty(), feedback.append("You people never listen.", labels, "website-1", T0),
+                "stored before the commit broke: sent again, a repeat");
+        assertEquals(1, (int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feedback").mapTo(Integer.class).one()));
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void storesTheSpansOfTheLongestCommentWhenEveryWordIsOne(TestDatabases db) throws Exception {
