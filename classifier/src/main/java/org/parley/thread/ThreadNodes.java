@@ -198,7 +198,7 @@ final class ThreadNodes {
             case ARRAY -> "an array";
             case OBJECT -> "an object";
             case NULL -> "null";
-            default -> node.getNodeType().name().toLowerCase();
+            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         };
     }
 

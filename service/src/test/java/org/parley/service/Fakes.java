@@ -95,7 +95,7 @@ public final class Fakes {
     }
 
     public static float[] probabilities(String text) {
-        String t = text.toLowerCase();
+        String t = text.toLowerCase(java.util.Locale.ROOT);
         float[] p = new float[Attribute.COUNT];
         java.util.Arrays.fill(p, 0.02f);
         if (t.contains("idiot")) {
