@@ -177,6 +177,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
 
     @Override
     public void run(ParleyConfiguration config, Environment env) {
+        // Dropwizard has configured the logging, which drops any turbo filter: a database outage's pool warnings as one line each
+        org.parley.service.monitoring.BrokenConnectionWarning.install(io.dropwizard.logging.common.LoggingUtil.getLoggerContext());
         ErasureLogLock erasureLog = holdErasureLog(env);
         try {
             start(config, env);

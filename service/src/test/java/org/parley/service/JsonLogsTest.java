@@ -76,6 +76,38 @@ class JsonLogsTest {
         }
     }
 
+    /**
+     * tomcat-jdbc's warning that a broken connection given back will be closed, as the pool writes it (through juli to
+     * java.util.logging): one JSON line, its root cause in the message and no exception field, from the filter the
+     * service installs at its start; another warning of that logger keeps its exception.
+     */
+    @Test
+    void thePoolsBrokenConnectionWarningIsOneLineAndItsOtherWarningsKeepTheirStackTrace() throws Exception {
+        var pool = java.util.logging.Logger.getLogger("org.apache.tomcat.jdbc.pool.PooledConnection");
+        pool.log(java.util.logging.Level.WARNING, "Unable to clear Warnings, connection will be closed.",
+                new java.sql.SQLException("This connection has been closed.", "08003", new java.net.SocketException("Connection reset")));
+        String gone = "gone " + System.nanoTime();
+        pool.log(java.util.logging.Level.SEVERE, "SQL Validation error", new java.sql.SQLException(gone)); // with logValidationErrors
+
+        JsonNode warning = line(l -> l.path("message").asText().startsWith("Unable to clear Warnings"));
+        assertEquals("Unable to clear Warnings, connection will be closed. (java.net.SocketException: Connection reset)",
+                warning.path("message").asText(), warning.toString());
+        assertFalse(warning.has("exception"), "no stack trace: " + warning);
+        JsonNode validation = line(l -> l.path("exception").asText().contains("java.sql.SQLException: " + gone));
+        assertEquals("SQL Validation error", validation.path("message").asText(), validation.toString());
+        assertTrue(validation.path("exception").asText().contains("\tat "), "its stack trace: " + validation);
+    }
+
+    /** The first line of the application log that {@code wanted} accepts, waiting for it (the log is written behind). */
+    private static JsonNode line(java.util.function.Predicate<JsonNode> wanted) throws Exception {
+        for (int tries = 0; ; tries++) {
+            var found = lines(APP_LOG, 0).stream().filter(wanted).findFirst();
+            if (found.isPresent()) return found.get();
+            if (tries == 100) throw new AssertionError("no such line in " + APP_LOG + ": " + Files.readString(APP_LOG));
+            Thread.sleep(100);
+        }
+    }
+
     /** Every line of the file parses as a JSON object; waits for at least {@code least} (the request log is written behind). */
     private static List<JsonNode> lines(Path file, int least) throws Exception {
         for (int tries = 0; ; tries++) {
