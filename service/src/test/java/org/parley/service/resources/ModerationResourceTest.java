@@ -1199,12 +1199,7 @@ class ModerationResourceTest {
                 .build();
         service.before();
         try {
-            String items = "[{\"id\": \"" + a + "\", \"expectedVersion\": 1}, {\"id\": \"" + b + "\", \"expectedVersion\": 1},"
-                    + " {\"id\": \"" + c + "\", \"expectedVersion\": 1}]";
-            Response r = service.target("/v1/decisions").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY)
-                    .post(Entity.entity("{\"decision\": \"APPROVE\", \"comments\": " + items + "}", MediaType.APPLICATION_JSON));
-            JsonNode results = r.readEntity(JsonNode.class).get("results");
-            assertEquals(200, r.getStatus(), String.valueOf(results));
+            JsonNode results = approvedTogether(service, a, b, c);
             assertEquals(List.of(200, 503, 503), List.of(results.at("/0/status").asInt(), results.at("/1/status").asInt(),
                     results.at("/2/status").asInt()), results.toString());
             assertTrue(results.at("/1/error/message").asText().startsWith("most likely not applied"), results.toString());
@@ -1269,12 +1264,7 @@ class ModerationResourceTest {
             assertEquals(200, again.getStatus(), "sent again: answered as applied");
 
             breaks.addAll(List.of(false, true)); // b applied, c's commit broken, d not tried
-            String items = "[{\"id\": \"" + b + "\", \"expectedVersion\": 1}, {\"id\": \"" + c + "\", \"expectedVersion\": 1},"
-                    + " {\"id\": \"" + d + "\", \"expectedVersion\": 1}]";
-            Response bulk = service.target("/v1/decisions").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY)
-                    .post(Entity.entity("{\"decision\": \"APPROVE\", \"comments\": " + items + "}", MediaType.APPLICATION_JSON));
-            JsonNode results = bulk.readEntity(JsonNode.class).get("results");
-            assertEquals(200, bulk.getStatus(), String.valueOf(results));
+            JsonNode results = approvedTogether(service, b, c, d);
             assertEquals(List.of(200, 503, 503), List.of(results.at("/0/status").asInt(), results.at("/1/status").asInt(),
                     results.at("/2/status").asInt()), results.toString());
             assertTrue(results.at("/1/error/message").asText().startsWith("may have been applied: the database did not answer as it "
@@ -1604,6 +1594,17 @@ class ModerationResourceTest {
         JsonNode stored = as(Fakes.MODERATOR_KEY, "/v1/comments/" + id).get(JsonNode.class);
         assertEquals(0, stored.get("openReports").asInt(), "no report stored: " + stored);
         assertEquals(1, stored.get("version").asInt(), stored.toString());
+    }
+
+    /** A moderator's bulk approve of {@code ids} (each at version 1) on {@code service}: a 200, and its results in place. */
+    private static JsonNode approvedTogether(ResourceExtension service, String... ids) {
+        String items = java.util.Arrays.stream(ids).map(id -> "{\"id\": \"" + id + "\", \"expectedVersion\": 1}")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        Response r = service.target("/v1/decisions").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY)
+                .post(Entity.entity("{\"decision\": \"APPROVE\", \"comments\": " + items + "}", MediaType.APPLICATION_JSON));
+        JsonNode results = r.readEntity(JsonNode.class).get("results");
+        assertEquals(200, r.getStatus(), String.valueOf(results));
+        return results;
     }
 
     private static void refusedNaming(Response r, String path, String needed) {
