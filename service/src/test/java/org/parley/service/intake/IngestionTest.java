@@ -389,4 +389,81 @@ class IngestionTest {
         assertTrue(assertThrows(org.parley.service.moderation.IdTaken.class, () -> ingestion.submit(other, site))
                 .getMessage().contains("other text or article"));
     }
+    /**
+     * A stored comment holds stance on at most StanceLimits.MAX_TARGETS (10) targets: re-sent with new ones up to
+     * exactly 10 in all, they are read and stored; one more is TooManyTargets naming the submission, and nothing is read.
+     */
+    @Test
+    void aStoredCommentTakesNewTargetsUpToTenInAllAndNoMore() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")),
+                () -> Fakes.served(Fakes.stance()), store, new ObjectMapper(), Clock.systemUTC());
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+        List<String> ten = new ArrayList<>();
+        for (int i = 1; i <= org.parley.stance.StanceLimits.MAX_TARGETS; i++) ten.add("target " + i);
+
+        ingestion.submit(thread(1, ten.subList(0, 4)), site, true, (c, r) -> {});
+        ingestion.submit(thread(1, ten), site, true, (c, r) -> {});
+        assertEquals(ten, storedTargets(store, site, "t/1"), "six new ones make ten: all read and stored");
+
+        List<Long> paid = new ArrayList<>();
+        TooManyTargets refused = assertThrows(TooManyTargets.class,
+                () -> ingestion.submit(thread(1, List.of("target 11")), site, true, (c, r) -> paid.add(r)));
+        assertEquals(0, refused.index());
+        assertTrue(refused.getMessage().startsWith("comment 't/1' holds stance on 10 targets, and these targets would add 1"),
+                refused.getMessage());
+        assertEquals(List.of(), paid, "refused before the models' turn");
+        assertEquals(ten, storedTargets(store, site, "t/1"));
+    }
+
+    /** A reply whose parent was stored by an earlier call is read against that parent's text; an erased parent has none. */
+    @Test
+    void aReplyToAStoredParentIsReadAgainstItsTextUnlessItWasErased() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        StanceModel model = Fakes.stance();
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), () -> Fakes.served(model),
+                store, new ObjectMapper(), Clock.systemUTC());
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+        ingestion.submit(List.of(new Submission("c1", "a", "Syria", "We should bomb them", 1, null, null, null, null, null, null,
+                null, null)), site);
+        ingestion.submit(List.of(new Submission("c2", "a", "Syria", "Are you sure?", 2, "c1", null, null, null, null, null,
+                null, null)), site);
+        verify(model).replyStance("Are you sure?", "We should bomb them");
+        assertEquals("QUERY", new ObjectMapper().readTree(store.find(site, "c2").orElseThrow().stanceJson())
+                .at("/replyStance/label").asText());
+
+        store.erase(store.find(site, "c1").orElseThrow().key(), "site", org.parley.service.moderation.Decider.WEBSITE,
+                java.time.Instant.now());
+        ingestion.submit(List.of(new Submission("c3", "a", "Syria", "Really?", 3, "c1", null, null, null, null, null,
+                null, null)), site);
+        verify(model, times(1)).replyStance(anyString(), anyString());
+        assertEquals(null, store.find(site, "c3").orElseThrow().stanceJson(), "no stance: no parent text, no target");
+    }
+
+    /** A comment stored with no stance (no target, no parent) and sent again with a target holds stance on it then. */
+    @Test
+    void aCommentStoredWithoutStanceTakesATargetWhenSentAgain() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")),
+                () -> Fakes.served(Fakes.stance()), store, new ObjectMapper(), Clock.systemUTC());
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+        ingestion.submit(thread(1, null), site, true, (c, r) -> {});
+        Ingestion.Stored again = ingestion.submit(thread(1, List.of("Syria")), site, true, (c, r) -> {});
+        assertEquals(java.util.Set.of("syria"), again.read());
+        assertEquals(List.of("Syria"), storedTargets(store, site, "t/1"));
+        assertEquals("fake-stance", new ObjectMapper().readTree(store.find(site, "t/1").orElseThrow().stanceJson())
+                .at("/stanceModel/name").asText());
+    }
+
+    /** Without a stance model nothing is read against targets: a thread's targets are none of them read (/v1/threads' "new"). */
+    @Test
+    void withoutAStanceModelNoTargetIsRead() {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), null, store,
+                new ObjectMapper(), Clock.systemUTC());
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+        Ingestion.Stored stored = ingestion.submit(thread(2, List.of("Syria")), site, true, (c, r) -> {});
+        assertEquals(java.util.Set.of(), stored.read());
+        assertEquals(null, store.find(site, "t/1").orElseThrow().stanceJson());
+    }
 }
