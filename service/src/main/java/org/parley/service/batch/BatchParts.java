@@ -59,14 +59,19 @@ final class BatchParts {
                 .setMaxLineLen(-1)  // a part's JSON is one line, up to the body's own limit
                 .setMaxPartCount(maxParts).build();
         MimeTokenStream stream = new MimeTokenStream(config);
-        stream.setRecursionMode(RecursionMode.M_NO_RECURSE);  // a part is an HTTP request, never read as MIME itself
         List<T> parts = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();  // each answer's Content-ID → the part (from 1) that has it
         try {
             stream.parseHeadless(body, contentType);
             String id = null, type = null;
             for (EntityState s = stream.getState(); s != EntityState.T_END_OF_STREAM; s = stream.next()) {
-                if (s == EntityState.T_START_BODYPART) {
+                if (s == EntityState.T_START_MULTIPART) {
+                    // A part is an HTTP request, never read as MIME itself. Until the forty-ninth session M_NO_RECURSE
+                    // was set at the start: it leaves message/rfc822 alone, but a part typed multipart/* was read into
+                    // parts that ran as the batch's own. M_FLAT from the start would not read the batch's multipart
+                    // either; set at its start, it holds for the parts the batch's entity makes.
+                    stream.setRecursionMode(RecursionMode.M_FLAT);
+                } else if (s == EntityState.T_START_BODYPART) {
                     id = null;
                     type = null;
                 } else if (s == EntityState.T_FIELD) {

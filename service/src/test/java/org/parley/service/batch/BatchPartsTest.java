@@ -156,4 +156,16 @@ class BatchPartsTest {
         List<BatchParts.Part> parts = BatchParts.read(distinct.getBytes(StandardCharsets.UTF_8), "multipart/mixed; boundary=b", 10);
         assertEquals(java.util.Arrays.asList(null, null, "<1>", "<2>"), parts.stream().map(BatchParts.Part::contentId).toList());
     }
+
+    /** A part is an HTTP request, never read as MIME itself: a part typed multipart/mixed is one part, its content as sent. */
+    @Test
+    void aPartTypedMultipartIsOnePartNeverReadAsMime() {
+        String inner = "--in\r\nContent-Type: application/http\r\n\r\nPOST /a HTTP/1.1\r\n\r\n{}\r\n--in\r\n"
+                + "Content-Type: application/http\r\n\r\nPOST /b HTTP/1.1\r\n\r\n{}\r\n--in--";
+        String body = "--b\r\nContent-Type: multipart/mixed; boundary=in\r\nContent-ID: <1>\r\n\r\n" + inner + "\r\n--b--\r\n";
+        List<BatchParts.Part> parts = BatchParts.read(body.getBytes(StandardCharsets.UTF_8), "multipart/mixed; boundary=b", 10);
+        assertEquals(1, parts.size());
+        assertEquals("multipart/mixed; boundary=in", parts.get(0).contentType());
+        assertEquals(inner, new String(parts.get(0).content(), StandardCharsets.UTF_8));
+    }
 }

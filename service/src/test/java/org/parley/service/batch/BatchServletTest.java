@@ -488,4 +488,20 @@ class BatchServletTest {
         assertNotSame(first, second, "each batch its own");
         assertSame(second, seen.get(3).getAttribute(org.parley.service.auth.RefusedInBatch.ATTRIBUTE));
     }
+
+    /**
+     * A part typed multipart/mixed is one part, the 400 of a part that is not application/http: until the forty-ninth
+     * session mime4j read it into parts of their own, and the requests inside it ran as the batch's.
+     */
+    @Test
+    void aPartTypedMultipartIsOneRefusedPartAndNothingInsideItRuns() throws Exception {
+        String inner = "--in\r\nContent-Type: application/http\r\n\r\nPOST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n"
+                + ANALYZE + "\r\n--in--";
+        Answer a = post(null, batchHeaders(), "--b\r\nContent-Type: multipart/mixed; boundary=in\r\nContent-ID: <1>\r\n\r\n"
+                + inner + "\r\n--b--");
+        assertEquals(200, a.status(), a.body());
+        assertEquals(0, seen.size(), "nothing ran");
+        assertEquals(3, a.body().split("--batch_[0-9a-f]+").length, "one answer: " + a.body());
+        assertTrue(a.body().contains("HTTP/1.1 400 ") && a.body().contains("(was 'multipart/mixed; boundary=in')"), a.body());
+    }
 }
