@@ -156,7 +156,6 @@ class BatchPartsTest {
         List<BatchParts.Part> parts = BatchParts.read(distinct.getBytes(StandardCharsets.UTF_8), "multipart/mixed; boundary=b", 10);
         assertEquals(java.util.Arrays.asList(null, null, "<1>", "<2>"), parts.stream().map(BatchParts.Part::contentId).toList());
     }
-
     /** A part is an HTTP request, never read as MIME itself: a part typed multipart/mixed is one part, its content as sent. */
     @Test
     void aPartTypedMultipartIsOnePartNeverReadAsMime() {
@@ -167,5 +166,30 @@ class BatchPartsTest {
         assertEquals(1, parts.size());
         assertEquals("multipart/mixed; boundary=in", parts.get(0).contentType());
         assertEquals(inner, new String(parts.get(0).content(), StandardCharsets.UTF_8));
+    }
+
+    /** Nor is a part typed message/rfc822 read as a message: its content is the part's, headers and all. */
+    @Test
+    void aPartTypedAsAMessageIsOnePartItsContentAsSent() {
+        String inner = "Content-ID: <2>\r\nContent-Type: text/plain\r\n\r\nPOST /a HTTP/1.1\r\n\r\n{}";
+        String body = "--b\r\nContent-Type: message/rfc822\r\nContent-ID: <1>\r\n\r\n" + inner + "\r\n--b--\r\n";
+        List<BatchParts.Part> parts = BatchParts.read(body.getBytes(StandardCharsets.UTF_8), "multipart/mixed; boundary=b", 10);
+        assertEquals(1, parts.size());
+        assertEquals(List.of("<1>", "message/rfc822"), List.of(parts.get(0).contentId(), parts.get(0).contentType()));
+        assertEquals(inner, new String(parts.get(0).content(), StandardCharsets.UTF_8));
+    }
+
+    /** A gzip batch that does not inflate (Jetty's stream fails with a ZipException) is a 400 saying so, not "no batch". */
+    @Test
+    void aBodyThatIsNotValidGzipIsA400SayingSo() {
+        java.io.InputStream broken = new java.io.InputStream() {
+            @Override public int read() throws java.io.IOException {
+                throw new java.io.IOException("inflating", new java.util.zip.ZipException("invalid stored block lengths"));
+            }
+        };
+        ApiException e = assertThrows(ApiException.class, () -> BatchParts.read(broken, "multipart/mixed; boundary=b", 10,
+                (id, type, content) -> content.readAllBytes()));
+        assertEquals(400, e.status());
+        assertEquals("body is not valid gzip (Content-Encoding: gzip)", e.getMessage());
     }
 }

@@ -43,6 +43,11 @@ class BatchServletTest {
     /** Run once as the next part reaches Jersey: while its batch still holds what its parts kept. */
     private java.util.concurrent.Callable<?> meanwhile;
 
+    /** Status and body the stand-in answers instead of {"n": N} ("" a body of none); null: the default. */
+    private Map.Entry<Integer, String> answerWith;
+    /** The stand-in fails once it has written its answer and a header, as a bug half-way through Jersey would. */
+    private boolean failAfterWriting;
+
     /** Answers 200 with {"n": N}, the part's place among those that reached it. */
     private final HttpServlet jersey = new HttpServlet() {
         @Override
@@ -61,9 +66,18 @@ class BatchServletTest {
             for (String name : Collections.list(request.getHeaderNames())) headers.put(name.toLowerCase(java.util.Locale.ROOT), request.getHeader(name));
             seenHeaders.add(headers);
             seenBodies.add(new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            if (answerWith != null) {
+                response.setStatus(answerWith.getKey());
+                if (!answerWith.getValue().isEmpty()) response.getOutputStream().write(answerWith.getValue().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             response.setStatus(200);
             response.setContentType("application/json");
             response.getOutputStream().write(("{\"n\": " + seen.size() + "}").getBytes(StandardCharsets.UTF_8));
+            if (failAfterWriting) {
+                response.setHeader("X-Half", "written");
+                throw new IllegalStateException("a bug after writing");
+            }
         }
     };
     /** The configured keys and their sites: only their parts' bodies are kept. own-key and header-key are one site's. */
@@ -76,7 +90,8 @@ class BatchServletTest {
     private BatchServlet batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, BatchServletTest::siteOf, 100_000, 5,
             Optional.of("https://comments.example.com/parley/"));
 
-    private record Answer(int status, String type, String body) {}
+    /** @param headers those the batch's own answer set, by name as set */
+    private record Answer(int status, String type, String body, Map<String, String> headers) {}
 
     /** Sent without a Content-Length, as a chunked body is: its size is known only as it is read. */
     private boolean chunked;
@@ -123,8 +138,10 @@ class BatchServletTest {
         String[] type = {null};
         doAnswer(i -> status[0] = i.getArgument(0)).when(response).setStatus(anyInt());
         doAnswer(i -> type[0] = i.getArgument(0)).when(response).setContentType(anyString());
+        Map<String, String> set = new LinkedHashMap<>();
+        doAnswer(i -> set.put(i.getArgument(0), i.getArgument(1))).when(response).setHeader(anyString(), anyString());
         batch.service(request, response);
-        return new Answer(status[0], type[0], out.toString(StandardCharsets.UTF_8));
+        return new Answer(status[0], type[0], out.toString(StandardCharsets.UTF_8), set);
     }
 
     private static Map<String, String> batchHeaders(String... more) {
@@ -341,6 +358,7 @@ class BatchServletTest {
             JsonNode error = JSON.readTree(during[i].body());
             assertEquals("RESOURCE_EXHAUSTED", error.at("/error/status").asText(), during[i].body());
             assertTrue(error.at("/error/message").asText().contains("one site's may hold at most 3 KiB"), during[i].body());
+            assertEquals("1", during[i].headers().get("Retry-After"), during[i].body());
         }
         assertEquals(200, during[2].status(), "another site's batch is served: " + during[2].body());
         assertEquals(200, post(null, batchHeaders(), own).status(), "given back");
@@ -488,7 +506,119 @@ class BatchServletTest {
         assertNotSame(first, second, "each batch its own");
         assertSame(second, seen.get(3).getAttribute(org.parley.service.auth.RefusedInBatch.ATTRIBUTE));
     }
+    /** The batch's own answer: nosniff always, its parts' answers private (their keys' own); a 405 names POST in Allow. */
+    @Test
+    void theBatchsAnswerIsNosniffItsPartsPrivateAndA405NamesPost() throws Exception {
+        Answer a = post(null, batchHeaders(), part("1", "POST /v1alpha1/comments:analyze HTTP/1.1\n\n" + ANALYZE) + "--b--");
+        assertEquals(200, a.status());
+        assertEquals("nosniff", a.headers().get("X-Content-Type-Options"));
+        assertEquals(org.parley.service.auth.PrivateAnswers.VALUE, a.headers().get("Cache-Control"));
 
+        Answer get = send("GET", null, batchHeaders(), new byte[0]);
+        assertEquals(405, get.status());
+        assertEquals("POST", get.headers().get("Allow"));
+        assertEquals("nosniff", get.headers().get("X-Content-Type-Options"));
+
+        Answer untyped = post(null, new LinkedHashMap<>(), "{}");
+        assertEquals(415, untyped.status());
+        assertTrue(JSON.readTree(untyped.body()).at("/error/message").asText().endsWith("(was none)"), untyped.body());
+    }
+
+    /** The body limit is inclusive: a batch of exactly maxBytes is read, whether its length is declared or not. */
+    @Test
+    void aBatchOfExactlyTheBodyLimitIsRead() throws Exception {
+        String head = part("1", "POST /v1alpha1/comments:analyze HTTP/1.1\n\n{\"comment\": {\"text\": \"");
+        String tail = "\"}}\r\n--b--";
+        String body = head.substring(0, head.length() - 2) + "x".repeat(100_000 - head.length() + 2 - tail.length()) + tail;
+        assertEquals(100_000, body.length());
+        assertEquals(200, post(null, batchHeaders(), body).status(), "declared");
+        chunked = true;
+        assertEquals(200, post(null, batchHeaders(), body).status(), "counted as it is read");
+        assertEquals(413, post(null, batchHeaders(), body + " ").status());
+    }
+
+    /** The read limit is inclusive: a body that arrives in exactly 60 s is read. */
+    @Test
+    void aBatchWhoseBodyTakesExactlyTheReadLimitIsServed() throws Exception {
+        batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, BatchServletTest::siteOf, 100_000, 5, Optional.empty(),
+                6_144, Duration.ofSeconds(60), () -> now[0]);
+        String known = part("k", "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n" + ANALYZE);
+        pauseAt = known.length();
+        pause = Duration.ofSeconds(60);
+        assertEquals(200, post(null, batchHeaders(), known + "--b--").status());
+    }
+
+    /**
+     * A site's share is given back batch by batch: while one of its batches holds 2 KiB of its 3 KiB half, a batch of 1 KiB
+     * is served and gives its 1 KiB back, so a batch of 2 KiB more is still a 429; once all have ended, 3 KiB is served.
+     */
+    @Test
+    void aSitesShareIsGivenBackBatchByBatch() throws Exception {
+        batch = new BatchServlet(() -> jersey, new Refusal(gate, gate, JSON), JSON, BatchServletTest::siteOf, 100_000, 5, Optional.empty(), 6_144);
+        java.util.function.IntFunction<String> ofKib = kib -> part("k", "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n"
+                + "{\"comment\": {\"text\": \"" + "x".repeat(kib * 1_000 - 100) + "\"}}") + "--b--";
+        Answer[] during = new Answer[2];
+        meanwhile = () -> {
+            during[0] = post(null, batchHeaders(), ofKib.apply(1));
+            during[1] = post(null, batchHeaders(), ofKib.apply(2).replace("own-key", "header-key"));
+            return null;
+        };
+        assertEquals(200, post(null, batchHeaders(), ofKib.apply(2)).status());
+        assertEquals(200, during[0].status(), during[0].body());
+        assertEquals(429, during[1].status(), "2 KiB held, 2 more: " + during[1].body());
+        assertEquals(200, post(null, batchHeaders(), ofKib.apply(3)).status(), "all given back");
+    }
+
+    /** A batch's X-Goog-Api-Key goes to a part without a key when the batch's query names none (only ?alt=json). */
+    @Test
+    void theBatchsKeyHeaderGoesToAPartWithoutOneWhenItsQueryHasNoKey() throws Exception {
+        post("alt=json", batchHeaders("X-Goog-Api-Key", "batch-key"),
+                part("1", "POST /v1alpha1/comments:analyze HTTP/1.1\n\n" + ANALYZE) + "--b--");
+        assertEquals("batch-key", seenHeaders.get(0).get("x-goog-api-key"));
+        assertEquals(ANALYZE, seenBodies.get(0), "its body kept: the key is a configured one");
+    }
+
+    /** A part typed other than application/http is its own 400, though it holds a request: it is not run. */
+    @Test
+    void aPartOfAnotherTypeIsRefusedThoughItHoldsARequest() throws Exception {
+        Answer a = post(null, batchHeaders(), "--b\r\nContent-Type: text/plain\r\nContent-ID: <1>\r\n\r\n"
+                + "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n\n" + ANALYZE + "\r\n--b--");
+        assertEquals(0, seen.size());
+        assertTrue(a.body().contains("HTTP/1.1 400 ") && a.body().contains("a part's Content-Type must be application/http (was 'text/plain')"),
+                a.body());
+    }
+
+    /**
+     * A part Jersey answers 4xx with no body gets Google's envelope of that status (as a servlet's sendError would); a 4xx
+     * with a body keeps it, and a 2xx without one stays without.
+     */
+    @Test
+    void aFailureWithoutABodyGetsGooglesEnvelopeAndOthersKeepTheirs() throws Exception {
+        String one = part("1", "POST /v1alpha1/comments:analyze HTTP/1.1\n\n" + ANALYZE) + "--b--";
+        answerWith = Map.entry(400, "");
+        String bare = post(null, batchHeaders(), one).body();
+        assertTrue(bare.contains("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n"), bare);
+        assertEquals(400, JSON.readTree(bare.substring(bare.indexOf("\r\n\r\n{") + 4)).at("/error/code").asInt(), bare);
+
+        answerWith = Map.entry(409, "its own");
+        String own = post(null, batchHeaders(), one).body();
+        assertTrue(own.contains("Content-Length: 7\r\n\r\nits own\r\n"), own);
+
+        answerWith = Map.entry(204, "");
+        String none = post(null, batchHeaders(), one).body();
+        assertTrue(none.contains("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n\r\n"), none);
+    }
+
+    /** A part that fails after Jersey wrote part of its answer is a clean 500: none of what was written is sent. */
+    @Test
+    void aPartThatFailsHalfWrittenIsAClean500() throws Exception {
+        failAfterWriting = true;
+        String body = post(null, batchHeaders(), part("1", "POST /v1alpha1/comments:analyze HTTP/1.1\n\n" + ANALYZE) + "--b--").body();
+        assertTrue(body.contains("HTTP/1.1 500 "), body);
+        assertFalse(body.contains("X-Half") || body.contains("written") || body.contains("\"n\""), body);
+        String answer = body.substring(body.indexOf("\r\n\r\n{") + 4, body.lastIndexOf("\r\n--batch_"));
+        assertEquals(500, JSON.readTree(answer).at("/error/code").asInt(), body);
+    }
     /**
      * A part typed multipart/mixed is one part, the 400 of a part that is not application/http: until the forty-ninth
      * session mime4j read it into parts of their own, and the requests inside it ran as the batch's.

@@ -51,4 +51,33 @@ class InnerRequestTest {
             assertTrue(e.getMessage().startsWith("this part is not an HTTP request: "), e.getMessage());
         }
     }
+    /** The request line and headers, up to the blank line, are read up to exactly MAX_HEAD_BYTES; a byte more is the part's 400. */
+    @Test
+    void aHeadOfExactlyTheLimitIsReadAndOneByteMoreIsRefused() {
+        String line = "POST /a HTTP/1.1\n";
+        String head = line + "X: " + "y".repeat(InnerRequest.MAX_HEAD_BYTES - line.length() - 4) + "\n";
+        assertEquals(InnerRequest.MAX_HEAD_BYTES, head.length());
+        InnerRequest r = parse(head + "\n{}");
+        assertEquals("{}", new String(r.body(), StandardCharsets.UTF_8));
+        ApiException e = assertThrows(ApiException.class, () -> parse(head.replace("X: ", "X: y") + "\n{}"));
+        assertEquals("this part is not an HTTP request: its request line and headers are longer than 8192 bytes", e.getMessage());
+    }
+
+    /** A query holds no control character: DEL (0x7f) is one, as RFC 3986 has no place for it. */
+    @Test
+    void aDelInTheQueryIsRefused() {
+        assertEquals(400, assertThrows(ApiException.class, () -> parse("POST /a?k=\u007f HTTP/1.1\n\n")).status());
+        assertEquals("k=~", parse("POST /a?k=~ HTTP/1.1\n\n").query());
+    }
+
+    /** RFC 9112: blank lines before the request line are passed over, however many; the head ends at the blank line after it. */
+    @Test
+    void readHeadPassesOverBlankLinesBeforeTheRequestLine() throws Exception {
+        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(
+                "\r\n\r\n\nPOST /a HTTP/1.1\r\nX: 1\r\n\r\n{\"body\": 1}".getBytes(StandardCharsets.UTF_8));
+        InnerRequest r = InnerRequest.parse(InnerRequest.readHead(in));
+        assertEquals("/a", r.path());
+        assertEquals("1", r.header("X"));
+        assertEquals("{\"body\": 1}", new String(in.readAllBytes(), StandardCharsets.UTF_8), "the body left unread");
+    }
 }
