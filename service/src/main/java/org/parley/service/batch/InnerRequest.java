@@ -36,6 +36,7 @@ record InnerRequest(String method, String path, String query, List<Header> heade
         if (at == content.length) throw refused("it holds no request line (METHOD /path HTTP/1.1)");
         int end = lineEnd(content, at);
         if (end < 0) end = content.length;  // a request line alone
+        noControls(content, at, end);
         String[] line = latin1(content, at, end).split(" ", -1);
         if (line.length < 2 || line.length > 3 || !TOKEN.matcher(line[0]).matches()
                 || line.length == 3 && !line[2].matches("HTTP/1\\.[01]"))
@@ -56,6 +57,7 @@ record InnerRequest(String method, String path, String query, List<Header> heade
             end = lineEnd(content, at);
             if (end < 0) end = content.length;  // headers up to the end: no body
             if (end == at) break;  // the blank line
+            noControls(content, at, end);
             String h = latin1(content, at, end);
             at = next(content, end);
             if (h.charAt(0) == ' ' || h.charAt(0) == '\t') {  // obsolete line folding: the previous value goes on
@@ -109,6 +111,24 @@ record InnerRequest(String method, String path, String query, List<Header> heade
             if (n.equals(name)) return true;
         }
         return false;
+    }
+
+    /**
+     * RFC 9112 allows no control character in a request line or header line but HTAB (in a value): a NUL, a CR that
+     * does not end the line, another C0 control or DEL. Until the forty-ninth session one in a header's value was
+     * passed on to Jersey inside the value; the request line's were refused by its syntax, without saying why.
+     *
+     * @param from the line's first byte; {@code to} its line ending (its CRLF's CR or its LF), so any CR before it is alone
+     */
+    private static void noControls(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int c = b[i] & 0xff;
+            if (c == '\t' || c >= ' ' && c != 0x7f) continue;
+            String kind = c == 0 ? "NUL (0x00)" : c == '\r' ? "CR (0x0d) without LF after it"
+                    : c == 0x7f ? "DEL (0x7f)" : String.format("control character 0x%02x", c);
+            throw refused("its request line and headers hold " + kind + " at byte " + i + " of the part (from 0), "
+                    + "which RFC 9112 forbids there (of the control characters only HTAB may appear, in a header's value)");
+        }
     }
 
     /** Index of the LF (or CRLF's CR) ending the line that starts at {@code from}; -1 if there is none. */

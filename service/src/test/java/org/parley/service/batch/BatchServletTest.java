@@ -634,4 +634,38 @@ class BatchServletTest {
         assertEquals(3, a.body().split("--batch_[0-9a-f]+").length, "one answer: " + a.body());
         assertTrue(a.body().contains("HTTP/1.1 400 ") && a.body().contains("(was 'multipart/mixed; boundary=in')"), a.body());
     }
+
+    /**
+     * RFC 9112 forbids control bytes in a part's request line and headers (HTAB alone is allowed, between a header's
+     * words): a NUL, a CR without its LF, another C0 control or DEL there is the part's own 400 naming the byte and its
+     * offset, and the part never reaches Jersey. Until the forty-ninth session such a byte in a header's value was passed
+     * on to Jersey as part of the value.
+     */
+    @Test
+    void aControlByteInAPartsHeadIsItsOwn400NamingTheByteAndItsOffset() throws Exception {
+        String line = "POST /v1alpha1/comments:analyze?key=own-key HTTP/1.1\n";
+        String body = part("nul", line + "X-Note: a\u0000b\n\n" + ANALYZE)
+                + part("cr", line + "X-Note: a\rb\n\n" + ANALYZE)
+                + part("del", line + "X-Note: a\u007fb\n\n" + ANALYZE)
+                + part("esc", line + "X-Note: a\u001bb\n\n" + ANALYZE)
+                + part("tab", line + "X-Note: a\tb\n\n" + ANALYZE)
+                + "--b--\r\n";
+        Answer a = post(null, batchHeaders(), body);
+        assertEquals(200, a.status(), a.body());
+        assertEquals(1, seen.size(), "only the part with a tab reached Jersey: " + a.body());
+        assertEquals("a\tb", seenHeaders.get(0).get("x-note"));
+        String[] answers = a.body().split("--batch_[0-9a-f]+");
+        String[] kinds = {"NUL (0x00)", "CR (0x0d) without LF after it", "DEL (0x7f)", "control character 0x1b"};
+        int offset = line.length() + "X-Note: a".length();
+        for (int i = 0; i < kinds.length; i++) {
+            String answer = answers[i + 1];
+            assertTrue(answer.contains("HTTP/1.1 400 "), answer);
+            JsonNode error = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n{") + 4));
+            assertEquals(400, error.at("/error/code").asInt(), answer);
+            assertEquals("this part is not an HTTP request: its request line and headers hold " + kinds[i] + " at byte "
+                    + offset + " of the part (from 0), which RFC 9112 forbids there (of the control characters only HTAB "
+                    + "may appear, in a header's value)", error.at("/error/message").asText(), answer);
+        }
+        assertTrue(answers[5].contains("HTTP/1.1 200 "), answers[5]);
+    }
 }

@@ -80,4 +80,41 @@ class InnerRequestTest {
         assertEquals("1", r.header("X"));
         assertEquals("{\"body\": 1}", new String(in.readAllBytes(), StandardCharsets.UTF_8), "the body left unread");
     }
+
+    /**
+     * RFC 9112: no control character in the request line or a header line but HTAB. Each is refused naming its kind and
+     * offset in the part, wherever in the head it is (a folded line, a CR before CRLF); the body, a tab and obs-text
+     * (bytes 0x80 and up) in a value are not refused.
+     */
+    @Test
+    void aControlByteInTheHeadIsRefusedNamingItsKindAndOffset() {
+        Object[][] cases = {
+                {"POST /a\u0000 HTTP/1.1\n\n", "NUL (0x00)", 7},
+                {"\r\nPO\u0001ST /a HTTP/1.1\n\n", "control character 0x01", 4},
+                {"POST /a HTTP/1.1\r\r\n\r\n", "CR (0x0d) without LF after it", 16},
+                {"POST /a HTTP/1.1\nX\u007f: 1\n\n", "DEL (0x7f)", 18},
+                {"POST /a HTTP/1.1\nX: 1\n \u0000folded\n\n", "NUL (0x00)", 23},
+                {"POST /a HTTP/1.1\nX: 1\nY: \u001f", "control character 0x1f", 25},
+        };
+        for (Object[] c : cases) {
+            ApiException e = assertThrows(ApiException.class, () -> parse((String) c[0]), (String) c[0]);
+            assertEquals(400, e.status());
+            assertEquals("this part is not an HTTP request: its request line and headers hold " + c[1] + " at byte " + c[2]
+                    + " of the part (from 0), which RFC 9112 forbids there (of the control characters only HTAB may appear, "
+                    + "in a header's value)", e.getMessage());
+        }
+        InnerRequest r = InnerRequest.parse("POST /a HTTP/1.1\r\nX: a\tb\u00e9\r\n\r\n\u0000\r\u007f".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals("a\tb\u00e9", r.header("X"));
+        assertEquals("\u0000\r\u007f", new String(r.body(), StandardCharsets.ISO_8859_1));
+    }
+
+    /** readHead keeps a NUL as any other byte (it does not end the head), so that parse sees it and refuses the part. */
+    @Test
+    void readHeadKeepsANulSoThatTheHeadIsRefused() throws Exception {
+        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(
+                "POST /a HTTP/1.1\nX: a\u0000b\n\n{}".getBytes(StandardCharsets.UTF_8));
+        byte[] head = InnerRequest.readHead(in);
+        assertEquals("POST /a HTTP/1.1\nX: a\u0000b\n\n", new String(head, StandardCharsets.UTF_8));
+        assertEquals(400, assertThrows(ApiException.class, () -> InnerRequest.parse(head)).status());
+    }
 }
