@@ -1,0 +1,66 @@
+package org.parley.service.moderation;
+
+import org.junit.jupiter.api.Test;
+import org.parley.label.Attribute;
+import org.parley.service.access.Role;
+
+import java.time.Instant;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Decisions and reasons as clients spell them, what a reason labels, and who decides an escalated comment. */
+class VerdictReasonTest {
+    @Test
+    void verdictsAndReasonsParseAsClientsSpellThem() {
+        assertEquals(Verdict.REOPEN, Verdict.parse(" reopen "));
+        assertEquals(Status.PENDING, Verdict.REOPEN.status());
+        assertEquals(Status.PUBLISHED, Verdict.APPROVE.status());
+        assertEquals(Reason.OFF_TOPIC, Reason.parse("Off-Topic"));
+        assertEquals(Reason.IDENTITY_ATTACK, Reason.parse(" identity attack"));
+        assertEquals("off_topic", Reason.OFF_TOPIC.code());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Reason.parse("rude"));
+        assertTrue(e.getMessage().startsWith("reason must be one of insult, threat, identity_attack"), e.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Verdict.parse("ok")).getMessage().contains(Verdict.NAMES));
+    }
+
+    @Test
+    void onlyToxicReasonsLabelAndEachNamesItsAttribute() {
+        assertTrue(Reason.TOXICITY.isToxic());
+        assertTrue(Reason.INSULT.isToxic());
+        for (Reason r : new Reason[] {Reason.SPAM, Reason.OFF_TOPIC, Reason.OTHER}) assertFalse(r.isToxic(), r.name());
+        assertEquals(Set.of(Attribute.THREAT), Reason.THREAT.attributes());
+        assertEquals(Set.of(), Reason.TOXICITY.attributes());
+    }
+
+    @Test
+    void escalationsGoToAModeratorOrAbove() {
+        assertThrows(IllegalArgumentException.class, () -> EscalationRule.parse("website"));
+        EscalationRule moderators = EscalationRule.parse("moderator");
+        assertTrue(moderators.senior(Role.MODERATOR));
+        assertFalse(EscalationRule.ADMINS.senior(Role.MODERATOR));
+        assertTrue(EscalationRule.ADMINS.senior(Role.ADMIN));
+    }
+
+    @Test
+    void theRefusalSaysWhyAndWhoMayDecide() {
+        assertEquals("comment c1 of a.example is escalated: only an admin may decide it",
+                EscalationRule.ADMINS.refusal(comment(Status.ESCALATED)).getMessage());
+        String again = EscalationRule.parse("moderator").refusal(comment(Status.REJECTED)).getMessage();
+        assertEquals("comment c1 of a.example was decided by a moderator after its escalation: only a moderator may decide it"
+                + " again (a moderator's REOPEN gives it back to every moderator)", again);
+        assertEquals(403, EscalationRule.ADMINS.refusal(comment(Status.ESCALATED)).status());
+    }
+
+    @Test
+    void riskIsTheHighestProbability() {
+        assertEquals(0.7f, StoredComment.risk(new float[] {0.1f, 0.7f, 0.3f}));
+        assertEquals(0f, StoredComment.risk(new float[0]));
+    }
+
+    private static StoredComment comment(Status status) {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        return new StoredComment("c1", "a1", null, 1, null, null, null, "t", null, null, null, 0, new float[6], 0f,
+                null, "[]", null, null, null, status, Decider.MODERATOR, 2, t, t, null, null, null, "a.example", "k1", true);
+    }
+}
