@@ -86,6 +86,8 @@ class ChecksTest {
         assertEquals("reason", refused(() -> Checks.decision("reopen", "spam", 1, null, "")).field());
         assertEquals("reason", refused(() -> Checks.shared("reopen", "spam", null)).field());
         assertEquals("decision", refused(() -> Checks.decision("maybe", null, 1, null, "")).field());
+        assertEquals("body", refused(() -> Checks.decision(null)).field());
+        assertEquals(Verdict.APPROVE, Checks.decision(new org.parley.service.api.moderation.DecisionRequest("approve", null, 3, null)).verdict());
     }
 
     @Test

@@ -18,7 +18,7 @@ class CommentViewsTest {
 
     private static StoredComment comment(boolean seniorOnly, String rulesJson, String stanceJson) {
         return new StoredComment("c1", "a1", null, 1, null, null, "ann", "t", null, 2, null, 0, new float[] {0.9f, 0, 0, 0, 0, 0},
-                0.9f, Attribute.values()[0], "[]", stanceJson, new StoredComment.ModelRef("m", "1", "sum"), Action.REVIEW,
+                0.9f, Attribute.values()[0], "[{\"begin\":0,\"end\":1,\"weight\":0.5}]", stanceJson, new StoredComment.ModelRef("m", "1", "sum"), Action.REVIEW,
                 Status.ESCALATED, Decider.MODERATOR, 2, T, T, null, null, rulesJson, "a.example", "k1", seniorOnly);
     }
 
@@ -39,6 +39,8 @@ class CommentViewsTest {
         assertEquals(List.of("r1"), v.rules());
         assertEquals("AGAINST", v.stance().asText());
         assertNull(v.replyStance());
+        assertEquals(List.of(new org.parley.service.api.ScoreResponse.SpanScore(0, 1, 0.5f)), v.spans());
+        assertEquals("FOR", new CommentViews(new ObjectMapper()).of(comment(false, null, "{\"replyStance\":\"FOR\"}")).replyStance().asText());
         assertEquals(2, v.communityRating().up());
         assertNull(v.communityRating().down());
         assertNull(new CommentViews(new ObjectMapper()).of(comment(false, null, null)).rules(), "stored before rules were kept");
@@ -52,5 +54,20 @@ class CommentViewsTest {
         assertEquals(3, new IdTaken(3, "x").index());
         assertTrue(new IdTaken(3, "x", true).getMessage().contains("withdrew"));
         assertTrue(new IdTaken(3, "x").getMessage().contains("already used"));
+    }
+
+    /** A reply whose parent is erased keeps nothing its site copied of that parent: its quote and the parent's author. */
+    @Test
+    void aReplyLosesItsCopiesOfAnErasedParent() {
+        NewComment reply = new NewComment("c2", "a1", null, 2, "c1", 1, "bob", "t", "quoted", null, null, new float[6], null,
+                "[]", null, null, Action.PUBLISH, null, "ann", "[]", "a.example");
+        NewComment without = reply.withoutCopies();
+        assertNull(without.quote());
+        assertNull(without.parentAuthor());
+        assertEquals("c1", without.parentId());
+        assertEquals("other", reply.withQuote("other").quote());
+        assertEquals(List.of(), reply.alsoQuotes());
+        List<AlsoQuoted> also = List.of(new AlsoQuoted("c0", null, null, null));
+        assertEquals(also, reply.withAlsoQuotes(also).alsoQuotes());
     }
 }
