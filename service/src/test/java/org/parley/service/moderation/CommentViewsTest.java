@@ -40,6 +40,10 @@ class CommentViewsTest {
         assertEquals("AGAINST", v.stance().asText());
         assertNull(v.replyStance());
         assertEquals(List.of(new org.parley.service.api.ScoreResponse.SpanScore(0, 1, 0.5f)), v.spans());
+        assertNull(v.stanceModel(), "a stance stored without its model's name shows none");
+        String withModel = "{\"stance\":\"AGAINST\",\"stanceModel\":{\"name\":\"s\",\"version\":\"2\",\"checksum\":\"x\"}}";
+        assertEquals(new org.parley.service.api.ScoreResponse.ModelInfo("s", "2", "x"),
+                new CommentViews(new ObjectMapper()).of(comment(false, null, withModel)).stanceModel());
         assertEquals("FOR", new CommentViews(new ObjectMapper()).of(comment(false, null, "{\"replyStance\":\"FOR\"}")).replyStance().asText());
         assertEquals(2, v.communityRating().up());
         assertNull(v.communityRating().down());
