@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.parley.io.AtomicFile;
 import org.parley.io.AtomicFolder;
 
 /**
@@ -15,18 +16,19 @@ import org.parley.io.AtomicFolder;
  */
 public final class ReportFolder {
     /**
-     * The files a report holds: the page, the JSON, the plots (a section's too), and the hidden {@code .NAME.RANDOM.tmp}
-     * a killed {@code io.AtomicFile} write of one of those leaves (reports were written file by file before).
+     * The files a report holds: the page, the JSON, the plots (a section's too). {@link #ours} claims the hidden
+     * {@code .NAME.RANDOM.tmp} a killed {@code io.AtomicFile} write of one of those leaves too (reports were written file
+     * by file before).
      */
-    private static final String NAME = "(" + Pattern.quote(ReportWriter.HTML) + "|" + Pattern.quote(ReportWriter.JSON)
-            + "|(file-[0-9]+-)?roc-[a-z-]+\\.png)";
-    private static final Pattern OURS = Pattern.compile(NAME + "|\\." + NAME + "\\.[0-9a-z]{1,13}\\.tmp");
+    private static final Pattern NAME = Pattern.compile(Pattern.quote(ReportWriter.HTML) + "|" + Pattern.quote(ReportWriter.JSON)
+            + "|(file-[0-9]+-)?roc-[a-z-]+\\.png");
 
     private ReportFolder() {}
 
     /** Whether a file of this name is one a report writes (or a killed write of one left). */
     static boolean ours(String name) {
-        return OURS.matcher(name).matches();
+        String written = AtomicFile.hiddenFor(name, AtomicFile.TEMPORARY);
+        return NAME.matcher(written == null ? name : written).matches();
     }
 
     /** Writes a report into a new folder and puts it in {@code dir}'s place; see {@link AtomicFolder#write}. */

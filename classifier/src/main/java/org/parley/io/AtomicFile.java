@@ -46,7 +46,7 @@ public final class AtomicFile {
         Path parent = file.toAbsolutePath().getParent();
         // A name of its own: two runs writing one output do not write into one temporary file. Not Files.createTempFile,
         // whose file is its owner's alone (0600): a bundle must stay readable by the service's user, as umask has it.
-        Path tmp = parent.resolve("." + file.getFileName() + "." + Long.toUnsignedString(new java.security.SecureRandom().nextLong(), 36) + ".tmp");
+        Path tmp = parent.resolve(hidden(file.getFileName().toString(), TEMPORARY));
         FileChannel channel;
         try {
             Files.createDirectories(parent);
@@ -69,18 +69,15 @@ public final class AtomicFile {
     }
 
     /**
-     * Deletes {@code .NAME.RANDOM.tmp} files of this name (RANDOM as {@link #write} draws it: base 36, no dot, so
-     * another name's, {@code .NAME.x.RANDOM.tmp}, never matches) older than {@link #STALE}. Best effort: a file
-     * that cannot be listed or deleted is left, and the write goes on.
+     * Deletes {@code .NAME.RANDOM.tmp} files of this name ({@link #hiddenFor}: another name's, {@code .NAME.x.RANDOM.tmp},
+     * never matches) older than {@link #STALE}. Best effort: a file that cannot be listed or deleted is left, and the
+     * write goes on.
      */
     private static void removeStale(Path parent, String name) {
-        String prefix = "." + name + ".";
-        java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(STALE));
-        try (var files = Files.newDirectoryStream(parent, f -> isTemporary(f.getFileName().toString(), prefix))) {
+        try (var files = Files.newDirectoryStream(parent, f -> name.equals(hiddenFor(f.getFileName().toString(), TEMPORARY)))) {
             for (Path f : files) {
                 try {
-                    if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.getLastModifiedTime(f).compareTo(before) < 0)
-                        Files.deleteIfExists(f);
+                    if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && isStale(f)) Files.deleteIfExists(f);
                 } catch (IOException e) {
                     // left for the next write
                 }
@@ -90,10 +87,31 @@ public final class AtomicFile {
         }
     }
 
-    private static boolean isTemporary(String file, String prefix) {
-        if (!file.startsWith(prefix) || !file.endsWith(".tmp")) return false;
-        String random = file.substring(prefix.length(), file.length() - ".tmp".length());
-        return random.matches("[0-9a-z]{1,13}");
+    /** The kind of a hidden file a write in progress writes into. */
+    public static final String TEMPORARY = "tmp";
+
+    /**
+     * A fresh hidden name beside {@code name} for a write in progress, {@code .NAME.RANDOM.KIND}: RANDOM base 36, no dot,
+     * so that two writes of one name never share it and {@link #hiddenFor} reads NAME back. {@link AtomicFolder}'s too.
+     */
+    static String hidden(String name, String kind) {
+        return "." + name + "." + Long.toUnsignedString(new java.security.SecureRandom().nextLong(), 36) + "." + kind;
+    }
+
+    /** The NAME of a {@link #hidden} file of one of {@code kinds} ({@code file} as it is named in its folder); null for any other. */
+    public static String hiddenFor(String file, String... kinds) {
+        for (String kind : kinds) {
+            if (!file.startsWith(".") || !file.endsWith("." + kind)) continue;
+            String nameAndRandom = file.substring(1, file.length() - kind.length() - 1);
+            int dot = nameAndRandom.lastIndexOf('.');
+            if (dot > 0 && nameAndRandom.substring(dot + 1).matches("[0-9a-z]{1,13}")) return nameAndRandom.substring(0, dot);
+        }
+        return null;
+    }
+
+    /** Whether {@code f} was last changed over {@link #STALE} ago: a killed write's, not a live one's. */
+    static boolean isStale(Path f) throws IOException {
+        return Files.getLastModifiedTime(f).toInstant().isBefore(java.time.Instant.now().minus(STALE));
     }
 
     /** {@code out}, which a writer's close (a zip's, say) flushes rather than closes: the channel is forced first. */

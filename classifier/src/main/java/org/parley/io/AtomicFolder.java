@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  * stays a link: the folder it names is replaced.
  */
 public final class AtomicFolder {
+    /** The kind of the hidden folder the earlier one is renamed to while the new one takes its place. */
+    private static final String OLD = "old";
+
     private AtomicFolder() {}
 
     /** What writes the folder's files into {@code folder} (empty, new); each through {@link AtomicFile}, so each is forced. */
@@ -41,7 +44,7 @@ public final class AtomicFolder {
         Path parent = target.getParent();
         if (parent == null) throw new IOException("cannot write " + dir + ": a folder replaced whole needs a folder above it");
         String name = target.getFileName().toString();
-        Path tmp = parent.resolve(hidden(name, "tmp"));
+        Path tmp = parent.resolve(AtomicFile.hidden(name, AtomicFile.TEMPORARY));
         try {
             Files.createDirectories(parent);
             removeStale(parent, name, ours); // first: on a full disk their room may be what this write needs
@@ -93,7 +96,7 @@ public final class AtomicFolder {
         }
         refuseOthers(dir, target, ours); // again: a file may have been put there while this one was written
         keepPermissions(target, tmp);
-        Path old = target.resolveSibling(hidden(target.getFileName().toString(), "old"));
+        Path old = target.resolveSibling(AtomicFile.hidden(target.getFileName().toString(), OLD));
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         touch(old); // a live write's, to another write's removeStale: renaming leaves its time as its last file's
         try {
@@ -125,13 +128,11 @@ public final class AtomicFolder {
      * files of {@code ours}' names, then the folder if that empties it. Best effort: what cannot be deleted is left.
      */
     private static void removeStale(Path parent, String name, Predicate<String> ours) {
-        String prefix = "." + name + ".";
-        FileTime before = FileTime.from(Instant.now().minus(AtomicFile.STALE));
-        try (var folders = Files.newDirectoryStream(parent, f -> isHidden(f.getFileName().toString(), prefix))) {
+        try (var folders = Files.newDirectoryStream(parent,
+                f -> name.equals(AtomicFile.hiddenFor(f.getFileName().toString(), AtomicFile.TEMPORARY, OLD)))) {
             for (Path f : folders) {
                 try {
-                    if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS) && Files.getLastModifiedTime(f).compareTo(before) < 0)
-                        deleteOurs(f, ours);
+                    if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS) && AtomicFile.isStale(f)) deleteOurs(f, ours);
                 } catch (IOException e) {
                     // left for the next write
                 }
@@ -139,15 +140,6 @@ public final class AtomicFolder {
         } catch (IOException | DirectoryIteratorException e) {
             // left for the next write
         }
-    }
-
-    private static String hidden(String name, String kind) {
-        return "." + name + "." + Long.toUnsignedString(new java.security.SecureRandom().nextLong(), 36) + "." + kind;
-    }
-
-    private static boolean isHidden(String file, String prefix) {
-        if (!file.startsWith(prefix) || !(file.endsWith(".tmp") || file.endsWith(".old"))) return false;
-        return file.substring(prefix.length(), file.length() - ".tmp".length()).matches("[0-9a-z]{1,13}");
     }
 
     /** A file, or a link, named as the writer names its files: never a folder, whatever its name. */
