@@ -90,9 +90,11 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
      * each such write was a 503 after the 30 s socketTimeout, and committed when let through). Jdbi's transaction
      * handler wraps the connection's failed commit in a TransactionException it throws from its {@code commit}
      * (3.49: "Failed to commit transaction"); that frame, not the text, is what is read. A failure before the commit
-     * rolled the transaction back, which is why any other keeps "most likely not applied": not "not applied", since a
-     * read a resource makes once its write committed (a decision's history, a submission's quotes) can fail too, and
-     * a statement in autocommit fails as a statement at its commit (none of the writes the message speaks of is one).
+     * rolled the transaction back, which is why any other keeps "most likely not applied". No write endpoint reads once
+     * its write committed (a decision's history and a re-sent comment's quotes did until the fiftieth session: they are
+     * read in the write's transaction now, resources.GoneAfterCommitTest); it stays "most likely" for another
+     * transaction handler, whose failed commit this does not recognise, and a statement in autocommit, which fails as a
+     * statement at its commit (none of the writes the message speaks of is one).
      */
     public static boolean atCommit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

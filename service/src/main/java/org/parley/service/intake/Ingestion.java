@@ -117,16 +117,13 @@ public final class Ingestion {
 
     /** As {@link #submit(List, String, boolean, StanceCharge)}, telling {@code inTurn} the new comments scored too. */
     public Stored submit(List<Submission> submissions, String site, boolean newTargets, WorkCharge inTurn) {
-        Stored stored = stored(submissions, site, newTargets, inTurn);
-        // A comment stored before is answered with the entries stored for it, not those re-sent (GET /v1/comments/{id}'s).
-        return new Stored(store.withStoredAlsoQuotes(stored.comments()), stored.read());
-    }
-
-    private Stored stored(List<Submission> submissions, String site, boolean newTargets, WorkCharge inTurn) {
         // The stance bundle is read once: a reload meanwhile must not split the call.
         Call call = new Call(submissions, site, stance == null ? null : stance.get());
         Found found = call.find(newTargets);
-        if (found.fresh().isEmpty() && found.lacking().isEmpty()) return new Stored(List.of(found.out()), Set.of());
+        // A comment stored before is answered with the entries stored for it, not those re-sent (GET /v1/comments/{id}'s):
+        // here, with nothing to write, read now; else in the write's transaction (commit).
+        if (found.fresh().isEmpty() && found.lacking().isEmpty())
+            return new Stored(store.withStoredAlsoQuotes(List.of(found.out())), Set.of());
         // The parents are read before the turn: only the models' work holds it, not the store (a database that hangs).
         List<String> parents = call.parents(found.fresh());
         Scored scored = call.scoreInTurn(found, parents, inTurn);
@@ -289,7 +286,8 @@ public final class Ingestion {
 
         /**
          * One transaction for the call: a failure (the database, or a clash with a comment another call stored
-         * meanwhile) stores none of them, and the same call sent again stores them all.
+         * meanwhile) stores none of them, and the same call sent again stores them all. What the answer shows of the
+         * comments stored before (their entries) is read in it too, so that nothing read once it committed can fail the call.
          *
          * @param rewritten the indexes of the stored comments rewritten, in the order of {@code rewrites}
          */
@@ -297,7 +295,9 @@ public final class Ingestion {
                       Set<String> read) {
             List<Integer> fresh = found.fresh();
             CommentStore.Insert[] out = found.out();
-            CommentStore.Written written = store.store(comments, rewrites, clock.instant(),
+            List<String> storedBefore = new ArrayList<>();
+            for (CommentStore.Insert r : out) if (r != null) storedBefore.add(r.comment().key());
+            CommentStore.Written written = store.store(comments, rewrites, storedBefore, clock.instant(),
                     (r, k) -> retry(fresh.get(k), submissions.get(fresh.get(k)), r));
             for (int k = 0; k < fresh.size(); k++) out[fresh.get(k)] = written.inserted().get(k);
             int r = 0;
@@ -305,7 +305,7 @@ public final class Ingestion {
                 Optional<StoredComment> now = written.rewritten().get(r++);
                 if (now.isPresent()) out[i] = new CommentStore.Insert(false, now.get());  // else gone meanwhile (retention): as read
             }
-            return new Stored(List.of(out), read);
+            return new Stored(CommentStore.withAlsoQuotes(List.of(out), written.alsoQuotes()), read);
         }
     }
 

@@ -207,8 +207,9 @@ public final class CommentsResource {
         StoredComment c = reached(store, id, site, caller).orElseThrow(() -> notFound(id));
         CommentStore.Outcome outcome = store.decide(c.key(), d.verdict(), d.reason(), d.note(), caller.actor(),
                 escalations.senior(caller.role()), d.expectedVersion(), clock.instant());
+        // The history its transaction read: a read once it committed, failing, would answer "most likely not applied".
         if (outcome instanceof CommentStore.Outcome.Decided ok)
-            return Response.ok(views.of(ok.comment(), null, store.history(c.key()), null)).build();
+            return Response.ok(views.of(ok.comment(), null, ok.history(), null)).build();
         if (outcome instanceof CommentStore.Outcome.Conflict stale) return conflict(stale.current(), d.expectedVersion(), stale.decided());
         if (outcome instanceof CommentStore.Outcome.Reserved reserved) throw escalations.refusal(reserved.current());
         if (outcome instanceof CommentStore.Outcome.AlreadyPending pending)

@@ -26,9 +26,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.ObjIntConsumer;
 import java.util.function.Function;
 
@@ -94,7 +96,7 @@ public final class CommentStore {
      * the whole call (a clash found only now).
      */
     public List<Insert> insertAll(List<NewComment> comments, Instant now, ObjIntConsumer<Insert> each) {
-        return store(comments, List.of(), now, each).inserted();
+        return store(comments, List.of(), List.of(), now, each).inserted();
     }
 
     /**
@@ -109,21 +111,30 @@ public final class CommentStore {
     /**
      * What {@link #store} wrote: the inserts, and each rewritten comment as it is after (in the order given; empty where
      * it is no longer stored). An {@link Status#ERASED erased} one is returned as it is, its stance not written.
+     * {@code alsoQuotes}: the entries stored for each comment answered as stored before (the {@code answered} ones, and
+     * each insert that found one), by {@link StoredComment#key() key}, those with none absent ({@link #withAlsoQuotes}).
      */
-    public record Written(List<Insert> inserted, List<Optional<StoredComment>> rewritten) {}
+    public record Written(List<Insert> inserted, List<Optional<StoredComment>> rewritten, Map<String, List<AlsoQuoted>> alsoQuotes) {}
 
     /**
      * As {@link #insertAll}, and in the same transaction the stance of stored comments rewritten: a stored thread sent
      * again with new targets (intake.Ingestion). The rows rewritten are locked with the parents the inserts lock, in one
      * key order, and {@code rewrite} reads the stance under the lock: of two calls adding the same target at once, the
-     * second finds it stored.
+     * second finds it stored. The entries the answer shows of comments stored before are read in the transaction too:
+     * read once it committed, a database lost in between answered a call whose comments were stored with the 503 of
+     * one "most likely not applied" (errors.DatabaseExceptionMapper; docs/known-gaps.md, fiftieth session).
+     *
+     * @param answered the keys of comments stored before that the caller answers with (a re-sent thread's)
      */
-    public Written store(List<NewComment> comments, List<StanceRewrite> rewrites, Instant now, ObjIntConsumer<Insert> each) {
+    public Written store(List<NewComment> comments, List<StanceRewrite> rewrites, Collection<String> answered, Instant now,
+                         ObjIntConsumer<Insert> each) {
         return jdbi.inTransaction(h -> {
             List<Insert> inserted = insertAll(h, comments, rewrites.stream().map(StanceRewrite::key).toList(), utc(now), each);
             List<Optional<StoredComment>> rewritten = new ArrayList<>(rewrites.size());
             for (StanceRewrite r : rewrites) rewritten.add(rewrite(h, r));
-            return new Written(inserted, rewritten);
+            Set<String> quoting = new LinkedHashSet<>(answered);
+            for (Insert r : inserted) if (!r.created()) quoting.add(r.comment().key());
+            return new Written(inserted, rewritten, CommentQuotes.of(h, quoting));
         });
     }
 
@@ -246,7 +257,11 @@ public final class CommentStore {
     public List<Insert> withStoredAlsoQuotes(List<Insert> inserts) {
         List<String> keys = inserts.stream().filter(r -> !r.created()).map(r -> r.comment().key()).toList();
         if (keys.isEmpty()) return inserts;
-        Map<String, List<AlsoQuoted>> held = jdbi.withHandle(h -> CommentQuotes.of(h, keys));
+        return withAlsoQuotes(inserts, jdbi.withHandle(h -> CommentQuotes.of(h, keys)));
+    }
+
+    /** {@code inserts} with each one not created given its entries in {@code held} ({@link Written#alsoQuotes}), else none. */
+    public static List<Insert> withAlsoQuotes(List<Insert> inserts, Map<String, List<AlsoQuoted>> held) {
         return inserts.stream().map(r -> r.created() ? r
                 : new Insert(false, r.comment(), held.getOrDefault(r.comment().key(), List.of()))).toList();
     }
@@ -288,7 +303,11 @@ public final class CommentStore {
 
     /** What {@link #decide} did. */
     public sealed interface Outcome {
-        record Decided(StoredComment comment) implements Outcome {}
+        /**
+         * {@code history}: every decision on the comment, this one included, read in the decision's transaction: the answer
+         * is built from it, so a database lost once it committed cannot fail the request (a 503 "most likely not applied").
+         */
+        record Decided(StoredComment comment, List<DecisionRecord> history) implements Outcome {}
         /**
          * {@code expectedVersion} was stale, or the comment is {@link Status#ERASED erased} (at any version: nothing
          * decides it again); {@code current} is now. {@code decided}: a decision was recorded since {@code expectedVersion}
@@ -341,7 +360,7 @@ public final class CommentStore {
                 // report in between made the retry a 409 blaming someone else for the sender's own decision).
                 if (c.version() > expectedVersion && recorded(h, id, expectedVersion + 1, verdict, reason, note, actor)
                         && !decidedAfter(h, id, expectedVersion + 1))
-                    return new Outcome.Decided(c);
+                    return new Outcome.Decided(c, history(h, id));
                 boolean reserved = !senior && c.version() == expectedVersion && (c.status() == Status.ESCALATED || c.seniorOnly());
                 if (reserved) return new Outcome.Reserved(c);
                 if (reopen && c.version() == expectedVersion && c.status() == Status.PENDING) return new Outcome.AlreadyPending(c);
@@ -349,7 +368,7 @@ public final class CommentStore {
             }
             appendDecision(h, current.get(), verdict.name(), reason == null ? null : reason.code(), note, actor,
                     Decider.MODERATOR, at);
-            return new Outcome.Decided(current.get());
+            return new Outcome.Decided(current.get(), history(h, id));
         });
     }
 
@@ -463,8 +482,12 @@ public final class CommentStore {
 
     /** The decisions on a comment, oldest first; {@code id} is its {@link StoredComment#key() key}. */
     public List<DecisionRecord> history(String id) {
-        return jdbi.withHandle(h -> h.createQuery(DECISIONS + " WHERE d.comment_id = :id ORDER BY d.version")
-                .bind("id", id).map((rs, ctx) -> decision(rs)).list());
+        return jdbi.withHandle(h -> history(h, id));
+    }
+
+    private static List<DecisionRecord> history(Handle h, String id) {
+        return h.createQuery(DECISIONS + " WHERE d.comment_id = :id ORDER BY d.version")
+                .bind("id", id).map((rs, ctx) -> decision(rs)).list();
     }
 
     /** The sites that have stored comments, in name order. */

@@ -13,6 +13,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
@@ -77,6 +78,33 @@ public final class CommitThenBreakDriver implements Driver {
                 marked[0] = false;
                 if (breakNow.getAsBoolean())
                     throw new SQLException("An I/O error occurred while sending to the backend", "08006"); // committed
+            }
+            return result;
+        });
+    }
+
+    /**
+     * {@code c}, whose commit of a transaction that prepared a statement containing {@code marker} commits and, if
+     * {@code goNow} says so (asked once per such commit), then takes the database away: while {@code gone} holds, every
+     * statement prepared or created on a connection sharing it fails as a PostgreSQL connection lost does (SQLState
+     * 08006). What stages a database lost between a write's commit and a read its request makes once it committed.
+     */
+    public static Connection goneAfterCommits(Connection c, String marker, BooleanSupplier goNow, AtomicBoolean gone) {
+        boolean[] marked = {false};
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
+            boolean statement = m.getName().startsWith("prepare") || m.getName().equals("createStatement");
+            if (statement && gone.get()) throw new SQLException("An I/O error occurred while sending to the backend", "08006");
+            if (statement && args != null && args[0] instanceof String sql && sql.contains(marker)) marked[0] = true;
+            if (m.getName().equals("rollback")) marked[0] = false;
+            Object result;
+            try {
+                result = m.invoke(c, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (m.getName().equals("commit") && marked[0]) {
+                marked[0] = false;
+                if (goNow.getAsBoolean()) gone.set(true); // committed
             }
             return result;
         });
