@@ -201,18 +201,21 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         Scoring scoring = scoring(config, loadModels(config));
         Clock clock = Clock.systemUTC();
         Stores stores = stores(config, env, clock);
+        // Told by a request's and the health check's lost connection, so that a scrape sees the outage at once.
+        QueueGauges queueGauges = new QueueGauges(() -> stores.queues().counts(QueueReads.Narrowing.NONE),
+                stores.queues()::waitingSince, clock).register(env.metrics());
 
         ApiKeys keys = orDevKey(configuredKeys, config.rateLimit.requestsPerSecond);
         requestFilters(config, env, keys);
         RateLimiter limiter = callers(config, env, keys, stores.accounts(), clock);
-        errorsAndBodies(config, env);
+        errorsAndBodies(config, env, queueGauges::outage);
         scoringEndpoints(config, env, scoring, stores.feedback(), keys, limiter);
         moderationEndpoints(config, env, scoring, stores, limiter, clock);
 
-        healthChecks(env, scoring.models());
+        healthChecks(env, scoring.models(), stores.jdbi(), queueGauges::outage);
         adminFilters(env);
         monitoring(config, env, scoring);
-        schedule(config, env, stores.jdbi(), stores.queues(), stores.loginThrottle(), clock);
+        schedule(config, env, stores.jdbi(), queueGauges, stores.loginThrottle(), clock);
         reloadTasks(env, scoring.models());
     }
 
@@ -422,7 +425,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     }
 
     /** The model's health check, under /healthcheck beside the database's and the erasure log's, and alone under /healthcheck/scoring. */
-    private static void healthChecks(Environment env, Models loaded) {
+    private static void healthChecks(Environment env, Models loaded, Jdbi jdbi, Runnable onDatabaseUnhealthy) {
+        env.healthChecks().register("database", new DatabaseHealthCheck(jdbi, Duration.ofSeconds(3), onDatabaseUnhealthy));
         ModelHealthCheck modelCheck = new ModelHealthCheck(loaded.toxicity(), loaded.stance());
         env.healthChecks().register("model", modelCheck);
         // Before the sites' 503s: a DELETE is refused while the erasure log has no room (not a check of scoring's).
@@ -453,8 +457,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         ParleyConfiguration.bounded(config.database);
         io.dropwizard.db.ManagedDataSource dataSource = config.database.build(env.metrics(), "database");
         Jdbi jdbi = new JdbiFactory().build(env, config.database, dataSource, "database");
-        env.healthChecks().unregister("database"); // Dropwizard's says "Unable to successfully check" whatever the cause
-        env.healthChecks().register("database", new DatabaseHealthCheck(jdbi, Duration.ofSeconds(3)));
+        // Dropwizard's says "Unable to successfully check" whatever the cause: ours is registered by healthChecks()
+        env.healthChecks().unregister("database");
         try {
             Database.migrate(jdbi, config.migrationLockTimeout.toJavaDuration());
         } catch (org.jdbi.v3.core.ConnectionException e) { // one line, not the pool's and the driver's nested traces
@@ -469,7 +473,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     }
 
     /** Our exception mappers instead of Dropwizard's, and what reads a request's body (its size, coding and UTF-8). */
-    private static void errorsAndBodies(ParleyConfiguration config, Environment env) {
+    private static void errorsAndBodies(ParleyConfiguration config, Environment env, Runnable onConnectionLost) {
         // Our mappers instead of Dropwizard's: errors name the field and never quote the comment.
         ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         env.jersey().register(new ApiExceptionMapper());
@@ -477,7 +481,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new WebApplicationExceptionMapper());
         env.jersey().register(new org.parley.service.auth.RoleRefusalMapper());
         env.jersey().register(new UnexpectedExceptionMapper());
-        env.jersey().register(new DatabaseExceptionMapper());
+        env.jersey().register(new DatabaseExceptionMapper(onConnectionLost));
         env.jersey().register(new BodySizeLimit(config.maxBatchSize));
         env.jersey().register(new StrictUtf8());
         // A 415 or 406 is refused before a resource method is chosen, where Dropwizard's per-method meters look.
@@ -500,12 +504,11 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     }
 
     /** The jobs that run on a timer: the queue's gauges, the log-in throttle's clean-up and the retention (also a task). */
-    private static void schedule(ParleyConfiguration config, Environment env, Jdbi jdbi, QueueReads queues,
+    private static void schedule(ParleyConfiguration config, Environment env, Jdbi jdbi, QueueGauges queueGauges,
                                  LoginThrottle loginThrottle, Clock clock) {
-        QueueGauges queueGauges = new QueueGauges(() -> queues.counts(QueueReads.Narrowing.NONE), queues::waitingSince, clock)
-                .register(env.metrics());
+        // Every tick: it counts every 30 s, and at each tick once a count failed (back within a tick of the database).
         env.lifecycle().scheduledExecutorService("queue-gauges").build()
-                .scheduleWithFixedDelay(queueGauges, 0, QueueGauges.EVERY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                .scheduleWithFixedDelay(queueGauges, 0, QueueGauges.TICK_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         env.lifecycle().scheduledExecutorService("login-buckets").build().scheduleWithFixedDelay(() -> {
             try {
                 loginThrottle.removeExpired();

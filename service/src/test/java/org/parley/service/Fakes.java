@@ -227,6 +227,11 @@ public final class Fakes {
 
     /** A resource test's builder: our JSON rules, auth, roles and error mappers, as ParleyApplication registers them. */
     public static ResourceExtension.Builder builder(ObjectMapper json, ApiKeyAuthFilter auth) {
+        return builder(json, auth, () -> {});
+    }
+
+    /** @param onConnectionLost told, as the queue gauges are, when a request finds the database gone */
+    public static ResourceExtension.Builder builder(ObjectMapper json, ApiKeyAuthFilter auth, Runnable onConnectionLost) {
         return ResourceExtension.builder()
                 .setMapper(json)
                 .setRegisterDefaultExceptionMappers(false)
@@ -242,7 +247,7 @@ public final class Fakes {
                 .addProvider(new WebApplicationExceptionMapper())
                 .addProvider(new org.parley.service.auth.RoleRefusalMapper())
                 .addProvider(new UnexpectedExceptionMapper())
-                .addProvider(new org.parley.service.errors.DatabaseExceptionMapper());
+                .addProvider(new org.parley.service.errors.DatabaseExceptionMapper(onConnectionLost));
     }
 
     /** The real detector: it is small, and a fake one would test nothing about the refusals. */

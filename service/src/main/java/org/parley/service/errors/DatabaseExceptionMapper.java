@@ -29,6 +29,12 @@ import java.sql.SQLTransientConnectionException;
 public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiException> {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseExceptionMapper.class);
     public static final long RETRY_AFTER_SECONDS = 5;
+    /** Told when a request found the database gone (not a rollback or a timeout): the queue gauges stop serving their count. */
+    private final Runnable onConnectionLost;
+
+    public DatabaseExceptionMapper(Runnable onConnectionLost) {
+        this.onConnectionLost = onConnectionLost;
+    }
 
     @Context
     private UriInfo uri;
@@ -39,6 +45,7 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
     @Override
     public Response toResponse(JdbiException e) {
         if (!isOutage(e)) return UnexpectedExceptionMapper.respond(uri.getPath(), e);
+        if (connectionLost(e)) onConnectionLost.run();
         boolean atCommit = atCommit(e);
         LOG.warn("database unavailable{}: {}", atCommit ? " as it committed (the write may be applied)" : "", rootMessage(e));
         return ErrorResponses.build(uri.getPath(), ApiException.unavailable(RETRY_AFTER_SECONDS,
@@ -74,12 +81,25 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
      * (statement_timeout), JDBC's SQLTimeoutException (H2's HYT00, after its 2 s default: 500s behind a long erasure).
      */
     public static boolean isOutage(Throwable e) {
+        if (connectionLost(e)) return true;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTimeoutException) return true;
+            if (t instanceof SQLException s && s.getSQLState() != null && (s.getSQLState().startsWith("40")
+                    || s.getSQLState().equals("55P03") || s.getSQLState().equals("57014") || s.getSQLState().equals("HYT00"))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The part of {@link #isOutage} that says the database itself is gone (no connection, a broken one, a server shutting
+     * down), not that one transaction was rolled back or timed out while the database answers others.
+     */
+    static boolean connectionLost(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException || t instanceof java.sql.SQLTimeoutException) return true;
-            if (t instanceof SQLException s && s.getSQLState() != null && (s.getSQLState().startsWith("08")
-                    || s.getSQLState().startsWith("57P") || s.getSQLState().startsWith("40")
-                    || s.getSQLState().equals("55P03") || s.getSQLState().equals("57014") || s.getSQLState().equals("HYT00"))) return true;
+                    || t instanceof SQLNonTransientConnectionException) return true;
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) return true;
         }
         return false;
     }

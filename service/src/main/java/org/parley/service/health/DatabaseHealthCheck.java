@@ -24,12 +24,19 @@ import org.parley.service.store.FailureReason;
 public final class DatabaseHealthCheck extends HealthCheck {
     private final Jdbi jdbi;
     private final Duration limit;
+    /** Told at each unhealthy result: the queue gauges stop serving their count at once. */
+    private final Runnable onUnhealthy;
     private final ThreadPoolExecutor executor;
     private CompletableFuture<Integer> inFlight = CompletableFuture.completedFuture(1);
 
     public DatabaseHealthCheck(Jdbi jdbi, Duration limit) {
+        this(jdbi, limit, () -> {});
+    }
+
+    public DatabaseHealthCheck(Jdbi jdbi, Duration limit, Runnable onUnhealthy) {
         this.jdbi = jdbi;
         this.limit = limit;
+        this.onUnhealthy = onUnhealthy;
         // One daemon thread, gone after a minute idle: nothing to stop at shutdown, nothing held between checks.
         this.executor = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "database-health-check");
@@ -41,6 +48,12 @@ public final class DatabaseHealthCheck extends HealthCheck {
 
     @Override
     protected Result check() throws InterruptedException {
+        Result r = result();
+        if (!r.isHealthy()) onUnhealthy.run();
+        return r;
+    }
+
+    private Result result() throws InterruptedException {
         CompletableFuture<Integer> query = query();
         try {
             query.get(limit.toMillis(), TimeUnit.MILLISECONDS);

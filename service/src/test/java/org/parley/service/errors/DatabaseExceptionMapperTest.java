@@ -25,6 +25,21 @@ class DatabaseExceptionMapperTest {
     }
 
     /**
+     * What tells the queue gauges the database is gone (monitoring.QueueGauges.outage): a lost or refused connection or a
+     * server shutting down; not a rollback or a timeout, after which the database still answers others.
+     */
+    @Test
+    void aLostConnectionIsToldApartFromARollbackOrATimeout() {
+        assertTrue(DatabaseExceptionMapper.connectionLost(failed("08006")), "connection failure");
+        assertTrue(DatabaseExceptionMapper.connectionLost(failed("57P01")), "admin shutdown");
+        assertTrue(DatabaseExceptionMapper.connectionLost(new org.jdbi.v3.core.ConnectionException(new SQLException("Connection refused"))));
+        assertFalse(DatabaseExceptionMapper.connectionLost(failed("40P01")), "deadlock detected");
+        assertFalse(DatabaseExceptionMapper.connectionLost(failed("57014")), "statement timeout");
+        assertFalse(DatabaseExceptionMapper.connectionLost(failed("55P03")), "lock timeout");
+        assertTrue(DatabaseExceptionMapper.isOutage(failed("57014")), "still a 503");
+    }
+
+    /**
      * A several-instances audit: two instances on one H2 file (AUTO_SERVER) answered 500s during a rolling restart,
      * the stopping one because its exit closed the database under its last requests, the other because the process
      * whose server it reached the file through went away (and OpenApiContractTest, cutting its H2 away, met the first).

@@ -22,6 +22,7 @@ import org.parley.service.auth.SessionCookie;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.moderation.CommentViews;
+import org.parley.service.monitoring.QueueGauges;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.intake.Ingestion;
 import org.parley.service.resources.CommentsResource;
@@ -56,6 +57,10 @@ class DatabaseOutageTest {
     static final io.dropwizard.db.ManagedDataSource POOL = DATABASE.build(new MetricRegistry(), "outage-test");
     static final Jdbi JDBI = migrated(POOL);
     static final CommentStore STORE = new CommentStore(JDBI);
+    static final MetricRegistry METRICS = new MetricRegistry();
+    /** As the service wires them: the database exception mapper tells them of a lost connection. */
+    static final QueueGauges GAUGES = new QueueGauges(() -> new QueueReads(JDBI).counts(QueueReads.Narrowing.NONE),
+            new QueueReads(JDBI)::waitingSince, Clock.systemUTC()).register(METRICS);
     static final ResourceExtension RESOURCES = resources();
 
     private static TcpProxy proxy() {
@@ -94,7 +99,7 @@ class DatabaseOutageTest {
         CommentScorer scorer = Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1"));
         Clock clock = Clock.systemUTC();
         CommentViews views = new CommentViews(JSON);
-        return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))
+        return Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)), GAUGES::outage)
                 .addResource(new ScoreResource(scorer, JSON, Fakes.MAX_BATCH, Fakes.stanceHolder(Fakes.stance()), Fakes.sentiment()))
                 .addResource(new CommentsResource(new Ingestion(scorer, () -> Fakes.served(STANCE), STORE, JSON, clock), STORE, views, EscalationRule.ADMINS, clock))
                 .addResource(new QueueResource(STORE, new QueueReads(JDBI), views, EscalationRule.ADMINS, clock))
@@ -171,6 +176,31 @@ class DatabaseOutageTest {
         assertEquals(201, retried.getStatus(), retried.readEntity(String.class));
         assertEquals(1, STORE.named("before", org.parley.service.access.Sites.EVERY).size());
         assertEquals(1, history("during").size());
+    }
+
+    /**
+     * A database outage audit (forty-eighth session): 3 s into the outage the queue gauges still read the last count,
+     * and an alert on their absence fired up to their 30 s count late. The first request that finds the database gone
+     * takes the count away at once; the first tick after it returns counts again.
+     */
+    @Test
+    void theQueueGaugesGoAtTheFirstRequestThatFindsTheDatabaseGoneAndComeBackAtTheNextTick() throws Exception {
+        assertEquals(201, submit("counted").getStatus());
+        GAUGES.run();
+        assertTrue((Integer) METRICS.getGauges().get("parley.queue.PENDING").getValue() >= 1);
+        PROXY.down();
+        try {
+            assertEquals(503, submit("during-count").getStatus());
+            assertNull(METRICS.getGauges().get("parley.queue.PENDING").getValue(), "no count served once a request lost the database");
+            assertNull(METRICS.getGauges().get("parley.queue.PENDING.oldest.seconds").getValue());
+            GAUGES.run();
+            assertNull(METRICS.getGauges().get("parley.queue.PENDING").getValue(), "the tick could not count either");
+            Thread.sleep(2 * DATABASE.getValidationInterval().toMilliseconds()); // as in the test above: past the pool's check
+        } finally {
+            PROXY.up();
+        }
+        GAUGES.run(); // the next tick, not the next 30 s count
+        assertTrue((Integer) METRICS.getGauges().get("parley.queue.PENDING").getValue() >= 1);
     }
 
     /**

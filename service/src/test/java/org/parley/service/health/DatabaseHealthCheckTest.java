@@ -16,6 +16,18 @@ class DatabaseHealthCheckTest {
         assertTrue(new DatabaseHealthCheck(Jdbi.create("jdbc:h2:mem:health"), Duration.ofSeconds(3)).execute().isHealthy());
     }
 
+    /** An unhealthy result tells the queue gauges at once (monitoring.QueueGauges.outage); a healthy one does not. */
+    @Test
+    void anUnhealthyCheckTellsWhatWaitsForIt() {
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        assertTrue(new DatabaseHealthCheck(Jdbi.create("jdbc:h2:mem:health-told"), Duration.ofSeconds(3), told::incrementAndGet)
+                .execute().isHealthy());
+        assertEquals(0, told.get());
+        assertFalse(new DatabaseHealthCheck(Jdbi.create("jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2", "postgres", ""),
+                Duration.ofSeconds(10), told::incrementAndGet).execute().isHealthy());
+        assertEquals(1, told.get());
+    }
+
     /** Dropwizard's own check said "Unable to successfully check in 5 seconds" here, after 16 ms. */
     @Test
     void aRefusedConnectionGivesTheDatabasesReason() {
