@@ -21,18 +21,32 @@ import java.util.function.Supplier;
  * Token buckets in a PostgreSQL table (bucket4j's JDBC backend), so that every instance of the service on one database
  * takes from the same bucket: each take locks the key's row (SELECT … FOR UPDATE) for one short transaction. The
  * table is changeset 17-login-buckets's. A row whose bucket has refilled is expired ({@link #removeExpired}): a new one
- * is the same. Bucket time is each instance's clock, as bucket4j's generic JDBC backend keeps it.
+ * is the same. Bucket time is the database's clock ({@link DatabaseClock}), one clock for every instance, where it was
+ * each instance's wall clock (bucket4j's default); rows are expired by it too, where bucket4j's removeExpired reads this
+ * process's wall clock.
  */
 final class SharedBuckets implements KeyedBuckets {
     /** db/changelog.sql, changeset 17-login-buckets. */
     static final String TABLE = "login_buckets";
     /** The id column's length: a longer key (an address a misconfigured proxy let the client write) is kept as its digest. */
     static final int MAX_KEY = 300;
+    private static final String REMOVE_EXPIRED = "DELETE FROM " + TABLE + " WHERE expires_at < ? AND id IN"
+            + " (SELECT id FROM " + TABLE + " WHERE expires_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)";
+    private final DataSource postgres;
+    private final DatabaseClock clock;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
     SharedBuckets(DataSource postgres) {
+        this(postgres, System::nanoTime);
+    }
+
+    /** @param local this instance's monotonic clock, which carries the database's forward between its reads */
+    SharedBuckets(DataSource postgres, java.util.function.LongSupplier local) {
+        this.postgres = postgres;
+        this.clock = new DatabaseClock(postgres, local);
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(postgres)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .clientClock(clock)
                 .table(TABLE).idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
                 .build();
@@ -51,10 +65,23 @@ final class SharedBuckets implements KeyedBuckets {
         return OptionalLong.of(KeyedBuckets.seconds(probe.getNanosToWaitForRefill()));
     }
 
-    /** Deletes up to {@code most} rows of refilled buckets; returns how many it deleted. */
+    /**
+     * Deletes up to {@code most} rows of refilled buckets, by the buckets' clock (expires_at is its epoch millisecond);
+     * returns how many it deleted. As bucket4j's removeExpired, whose time was this process's wall clock: one set forward
+     * deleted, and so refilled, buckets still owed tokens.
+     */
     int removeExpired(int most) {
-        try {
-            return buckets.removeExpired(most);
+        try (java.sql.Connection c = postgres.getConnection()) {
+            c.setAutoCommit(true);
+            try (java.sql.PreparedStatement s = c.prepareStatement(REMOVE_EXPIRED)) {
+                long now = clock.currentTimeNanos() / 1_000_000;
+                s.setLong(1, now);
+                s.setLong(2, now);
+                s.setInt(3, most);
+                return s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
         } catch (RuntimeException e) {
             throw asDatabaseError(e);
         }

@@ -1,0 +1,117 @@
+package org.parley.service.auth;
+
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.db.ManagedDataSource;
+import io.github.bucket4j.Bandwidth;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.service.store.Database;
+import org.parley.service.store.TestDatabases;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The shared log-in buckets keep time on PostgreSQL's clock (a clock audit, forty-eighth session: they kept each
+ * instance's wall clock). Each "instance" here is a SharedBuckets with a wall clock of its own, which the tests set:
+ * instances whose clocks disagree by an hour, and one set back an hour. (The service gives it System.nanoTime, which
+ * no setting moves; any clock is only carried forward between reads of the database's.)
+ */
+class SharedBucketsTest {
+    private static final long HOUR = Duration.ofHours(1).toNanos();
+    /** An instance's wall clock, in nanoseconds since the epoch, as bucket4j read it. */
+    private static final LongSupplier WALL = () -> System.currentTimeMillis() * 1_000_000L;
+    private static final Supplier<Bandwidth> TEN_PER_TEN_MINUTES =
+            () -> Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofMinutes(10)).build();
+    @TempDir
+    Path dir;
+    private ManagedDataSource pool;
+
+    @BeforeEach
+    void database() {
+        pool = TestDatabases.POSTGRESQL.fresh(dir).build(new MetricRegistry(), "shared-buckets");
+        Database.migrate(Jdbi.create(pool));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        pool.stop();
+    }
+
+    /** Where each kept its own clock, the one an hour ahead found the bucket the other had emptied refilled in full. */
+    @Test
+    void instancesWhoseClocksDisagreeByAnHourShareOneBucket() {
+        SharedBuckets behind = new SharedBuckets(pool, WALL);
+        SharedBuckets ahead = new SharedBuckets(pool, () -> WALL.getAsLong() + HOUR);
+        for (int i = 0; i < 10; i++) assertTrue(behind.tryTake("carol", TEN_PER_TEN_MINUTES).isEmpty(), "attempt " + i);
+        OptionalLong wait = ahead.tryTake("carol", TEN_PER_TEN_MINUTES);
+        assertTrue(wait.isPresent(), "the 11th, through the instance an hour ahead");
+        assertTrue(wait.getAsLong() >= 55 && wait.getAsLong() <= 61, "one back a minute after the 10th, not refilled: " + wait);
+
+        for (int i = 0; i < 10; i++) assertTrue(ahead.tryTake("dave", TEN_PER_TEN_MINUTES).isEmpty(), "attempt " + i);
+        wait = behind.tryTake("dave", TEN_PER_TEN_MINUTES);
+        assertTrue(wait.isPresent() && wait.getAsLong() <= 61, "a minute (give or take the clocks' reads), not an hour and a minute: " + wait);
+    }
+
+    /** Where the buckets kept the instance's clock, one set back an hour held an emptied bucket empty for that hour. */
+    @Test
+    void aClockSetBackDoesNotHoldTheBucketEmpty() throws InterruptedException {
+        AtomicLong setBack = new AtomicLong();
+        SharedBuckets instance = new SharedBuckets(pool, () -> WALL.getAsLong() - setBack.get());
+        Supplier<Bandwidth> onePerSecond = () -> Bandwidth.builder().capacity(1).refillGreedy(1, Duration.ofSeconds(1)).build();
+        assertTrue(instance.tryTake("carol", onePerSecond).isEmpty());
+        assertTrue(instance.tryTake("carol", onePerSecond).isPresent(), "emptied");
+        setBack.set(HOUR);
+        Thread.sleep(1_200); // past the one second the token takes to come back, by the database's clock
+        OptionalLong wait = instance.tryTake("carol", onePerSecond);
+        assertTrue(wait.isEmpty(), "refilled by the database's clock, not held for the hour: " + wait);
+    }
+
+    /** A row whose bucket has refilled by the database's clock is deleted; an instance whose clock is ahead deletes no other. */
+    @Test
+    void anInstanceAheadDeletesOnlyBucketsRefilledByTheDatabasesClock() {
+        SharedBuckets behind = new SharedBuckets(pool, WALL);
+        SharedBuckets ahead = new SharedBuckets(pool, () -> WALL.getAsLong() + HOUR);
+        assertTrue(behind.tryTake("carol", TEN_PER_TEN_MINUTES).isEmpty());
+        assertEquals(0, ahead.removeExpired(1000), "carol's bucket is owed a token for a minute yet");
+        assertTrue(behind.tryTake("dave", () -> Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofMillis(1)).build()).isEmpty());
+        assertEquals(1, ahead.removeExpired(1000), "dave's, refilled at once");
+    }
+
+    /**
+     * The clock is the database's, read once a minute and carried forward between reads by the local clock (here a fake
+     * one, ten days off), and read again at once when the local clock goes back.
+     */
+    @Test
+    void theClockIsTheDatabasesReadOnceAMinute() {
+        AtomicLong local = new AtomicLong(Duration.ofDays(10).toNanos());
+        DatabaseClock clock = new DatabaseClock(pool, local::get);
+        long before = databaseNanos();
+        long first = clock.currentTimeNanos();
+        long after = databaseNanos();
+        assertTrue(first >= before && first <= after, "between two reads of clock_timestamp(): " + (first - before) + " ns after the first");
+
+        local.addAndGet(DatabaseClock.READ_EVERY.toNanos() - 1);
+        assertEquals(first + DatabaseClock.READ_EVERY.toNanos() - 1, clock.currentTimeNanos(), "carried forward, not read");
+        local.addAndGet(1);
+        long read = clock.currentTimeNanos();
+        assertTrue(read < first + Duration.ofSeconds(30).toNanos(), "read again: the database's minute has not passed");
+        local.addAndGet(-HOUR);
+        long back = clock.currentTimeNanos();
+        assertTrue(back >= read - Duration.ofSeconds(1).toNanos(), "read again, not an hour back");
+    }
+
+    private long databaseNanos() {
+        return Jdbi.create(pool).withHandle(h -> h.createQuery(
+                "SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000000)::bigint").mapTo(Long.class).one()) * 1000;
+    }
+}
