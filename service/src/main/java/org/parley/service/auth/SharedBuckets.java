@@ -12,9 +12,12 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -41,7 +44,7 @@ final class SharedBuckets implements KeyedBuckets {
     }
 
     /** @param local this instance's monotonic clock, which carries the database's forward between its reads */
-    SharedBuckets(DataSource postgres, java.util.function.LongSupplier local) {
+    SharedBuckets(DataSource postgres, LongSupplier local) {
         this.postgres = postgres;
         this.clock = new DatabaseClock(postgres, local);
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(postgres)
@@ -71,9 +74,9 @@ final class SharedBuckets implements KeyedBuckets {
      * deleted, and so refilled, buckets still owed tokens.
      */
     int removeExpired(int most) {
-        try (java.sql.Connection c = postgres.getConnection()) {
+        try (Connection c = postgres.getConnection()) {
             c.setAutoCommit(true);
-            try (java.sql.PreparedStatement s = c.prepareStatement(REMOVE_EXPIRED)) {
+            try (PreparedStatement s = c.prepareStatement(REMOVE_EXPIRED)) {
                 long now = clock.currentTimeNanos() / 1_000_000;
                 s.setLong(1, now);
                 s.setLong(2, now);
