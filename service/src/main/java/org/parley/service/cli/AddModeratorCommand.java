@@ -1,6 +1,5 @@
 package org.parley.service.cli;
 
-import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
@@ -47,7 +46,7 @@ public final class AddModeratorCommand extends ScriptCommand {
     }
 
     @Override
-    protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace args, ParleyConfiguration config) throws Exception {
+    void execute(Namespace args, ParleyConfiguration config) throws Exception {
         String username = args.getString("username").strip();
         if (username.isEmpty() || username.length() > 100) throw new IllegalArgumentException("--username must be 1 to 100 characters");
         Sites sites = sites(args.getList("site"));

@@ -1,6 +1,5 @@
 package org.parley.service.cli;
 
-import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -80,7 +79,7 @@ public final class EraseCommand extends ScriptCommand {
     }
 
     @Override
-    protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace args, ParleyConfiguration config) throws Exception {
+    void execute(Namespace args, ParleyConfiguration config) throws Exception {
         ErasureLogLine.keepLogged(ErasureLogLine.OPERATOR_LOGGER); // Dropwizard has set up the config's logging
         OperatorMonths.compressPast(ErasureLogLine.OPERATOR_LOGGER); // the erasure log's past operator-YYYY-MM.log
         try {

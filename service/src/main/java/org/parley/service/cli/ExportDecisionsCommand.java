@@ -1,6 +1,5 @@
 package org.parley.service.cli;
 
-import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.DataSourceFactory;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -35,8 +34,7 @@ public final class ExportDecisionsCommand extends ScriptCommand {
     }
 
     @Override
-    protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace namespace, ParleyConfiguration config)
-            throws Exception {
+    void execute(Namespace namespace, ParleyConfiguration config) throws Exception {
         Path out = Path.of(namespace.getString("out"));
         // Said before the database is read: the move at the end would fail on it, naming only a temporary file.
         if (Files.isDirectory(out))

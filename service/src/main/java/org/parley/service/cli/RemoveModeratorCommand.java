@@ -1,6 +1,5 @@
 package org.parley.service.cli;
 
-import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
@@ -22,7 +21,7 @@ public final class RemoveModeratorCommand extends ScriptCommand {
     }
 
     @Override
-    protected void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace args, ParleyConfiguration config) {
+    void execute(Namespace args, ParleyConfiguration config) {
         String username = args.getString("username").strip();
         try (CommandDatabase db = CommandDatabase.open(config, "remove-moderator")) {
             if (!new AccountStore(db.jdbi()).remove(username))

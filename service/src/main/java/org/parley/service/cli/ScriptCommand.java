@@ -3,18 +3,21 @@ package org.parley.service.cli;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.logging.common.LoggingUtil;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Argument;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
+import org.parley.service.monitoring.BrokenConnectionWarning;
 
 /**
  * A command of the service jar that {@code scripts/NAME} runs, giving it the config file. A wrong or missing option
  * shows the script's usage, not argparse4j's {@code java -jar parley-service-….jar NAME … [file]} (a file the script
  * already gave); ParleyApplication exits 2 for it, as for any {@link ArgumentParserException} (bad input, refused
- * before anything is done). A failure once running prints its reason, not a stack trace.
+ * before anything is done). A failure once running prints its reason, not a stack trace. Its log writes the pool's
+ * broken-connection warning as one line, as the service's does (since the fiftieth session).
  */
 abstract class ScriptCommand extends ConfiguredCommand<ParleyConfiguration> {
     private final String usage;
@@ -49,6 +52,19 @@ abstract class ScriptCommand extends ConfiguredCommand<ParleyConfiguration> {
         check(namespace);
         super.run(bootstrap, namespace);
     }
+
+    /**
+     * Dropwizard has configured the config's logging, which drops any turbo filter: the pool's warning about a broken
+     * connection is one line here as in the service's log ({@link BrokenConnectionWarning}), then the command runs.
+     */
+    @Override
+    protected final void run(Bootstrap<ParleyConfiguration> bootstrap, Namespace namespace, ParleyConfiguration config) throws Exception {
+        BrokenConnectionWarning.install(LoggingUtil.getLoggerContext());
+        execute(namespace, config);
+    }
+
+    /** What the command does, once its options are checked and its config's logging is set up. */
+    abstract void execute(Namespace namespace, ParleyConfiguration config) throws Exception;
 
     /**
      * The script gives the file, so its help does not list it: hidden, and in a group of its own, as argparse4j still

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.service.JarCommands;
 import org.parley.service.ParleyApplication;
+import org.parley.service.store.TestDatabases;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -139,5 +140,44 @@ class ScriptCommandTest {
             }
         }
         assertTrue(examples >= 4, examples + " examples");
+    }
+
+    /**
+     * tomcat-jdbc's warning that a broken connection given back will be closed is one line in a command's log, as in the
+     * service's (monitoring.BrokenConnectionWarning); every other line keeps its trace. Until the fiftieth session only
+     * the service installed the filter, and each such warning in a command's log came with its ~50-line trace. The
+     * commands that use the pool (export-decisions reads without one; add-moderator reads a password first).
+     */
+    @Test
+    void theCommandsWriteThePoolsBrokenConnectionWarningAsOneLine() throws Exception {
+        String url = UnclearableWarningsDriver.url(TestDatabases.H2.fresh(dir).getUrl());
+        for (String[] c : new String[][]{{"remove-moderator", "--username", "nobody"}, {"erase", "--site", "s", "--id", "c-1"}}) {
+            Path log = dir.resolve(c[0] + ".log");
+            Path config = Files.writeString(dir.resolve(c[0] + ".yml"), """
+                    database:
+                      driverClass: %s
+                      url: "%s"
+                      user: sa
+                    logging:
+                      level: WARN
+                      appenders:
+                        - type: file
+                          currentLogFilename: "%s"
+                          archive: false
+                    """.formatted(UnclearableWarningsDriver.class.getName(), url, log));
+            List<String> args = new ArrayList<>(List.of(c[0], config.toString()));
+            args.addAll(List.of(c).subList(1, c.length));
+            JarCommands commands = new JarCommands();
+            Optional<Throwable> failed = commands.run(args.toArray(String[]::new)); // no such account, no such comment
+            assertTrue(failed.isPresent() && !(failed.get() instanceof ArgumentParserException), c[0] + ": " + commands.err());
+
+            String text = Files.readString(log);
+            List<String> warnings = text.lines().filter(l -> l.contains("Unable to clear Warnings")).toList();
+            assertFalse(warnings.isEmpty(), c[0] + ": the pool gave connections back:\n" + text);
+            for (String w : warnings)
+                assertTrue(w.startsWith("WARN ") && w.endsWith("org.apache.tomcat.jdbc.pool.PooledConnection: Unable to clear Warnings,"
+                        + " connection will be closed. (java.net.SocketException: Connection reset)"), c[0] + ": " + w);
+            assertTrue(text.lines().allMatch(l -> l.matches("[A-Z]+ +\\[.*")), c[0] + ": every line a log line's head, no trace:\n" + text);
+        }
     }
 }
