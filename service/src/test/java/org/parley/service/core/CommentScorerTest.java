@@ -129,6 +129,28 @@ class CommentScorerTest {
         assertEquals(Action.PUBLISH, off.outcomes().get(0).decision().action());
     }
 
+    /**
+     * spans.minProbability is a floor the top attribute may reach ("at least", docs/scoring-api.md): a comment whose top
+     * score is exactly 0.5 has its words explained, one just under it none. Kills PIT's {@code >=} as {@code >}.
+     */
+    @Test
+    void aTopScoreExactlyAtTheSpanFloorIsExplainedAndOneJustUnderItIsNot() {
+        String text = "You are a dolt";
+        for (float top : new float[] {0.5f, Math.nextDown(0.5f)}) {
+            Scorer model = Fakes.scorer();
+            org.mockito.Mockito.doAnswer(call -> {
+                List<String> texts = call.getArgument(0);
+                float[][] out = new float[texts.size()][Attribute.COUNT];
+                for (int i = 0; i < out.length; i++) out[i][Attribute.TOXICITY.ordinal()] = texts.get(i).contains("dolt") ? top : 0.02f;
+                return out;
+            }).when(model).score(anyList());
+            CommentScorer.Outcome o = scorer(model, TextPipeline.standard(), noSentenceRule())
+                    .score(List.of(new CommentScorer.Input(text, ALL, true))).outcomes().get(0);
+            assertEquals(Attribute.TOXICITY, o.top());
+            assertEquals(top == 0.5f ? List.of("dolt") : List.of(), words(text, o), "TOXICITY " + top);
+        }
+    }
+
     private static List<String> words(String text, CommentScorer.Outcome o) {
         return o.spans().stream().map(s -> text.substring(s.begin(), s.end())).toList();
     }
