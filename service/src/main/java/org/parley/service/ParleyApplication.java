@@ -154,11 +154,18 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
      * A wrong or missing option (Dropwizard's Cli has printed the problem and the usage), or input the command refuses
      * (an --out that is a folder, a --site no comment has, a blank --id), exits 2, as the classifier's scripts do for
      * what they refuse; any other failure (no config, no database) 1. Until the forty-second session refused input
-     * exited 1.
+     * exited 1. Done but with something to look at ({@link org.parley.service.cli.ReviewNeeded}: scripts/erase --from-log's
+     * cut erasure lines) exits 3.
      */
     @Override
     protected void onFatalError(Throwable t) {
-        System.exit(t instanceof net.sourceforge.argparse4j.inf.ArgumentParserException || t instanceof IllegalArgumentException ? 2 : 1);
+        System.exit(exitCode(t));
+    }
+
+    /** The exit status of a command that ended with {@code t}, as {@link #onFatalError} gives it. */
+    public static int exitCode(Throwable t) {
+        if (t instanceof org.parley.service.cli.ReviewNeeded) return 3;
+        return t instanceof net.sourceforge.argparse4j.inf.ArgumentParserException || t instanceof IllegalArgumentException ? 2 : 1;
     }
 
     @Override

@@ -97,8 +97,9 @@ public final class EraseCommand extends ScriptCommand {
         else if (id != null && id.size() == 1) nonBlank(id.get(0), "--id");
         boolean single = author != null || id != null && id.size() == 1;
         // Read and checked whole before the database is opened: bad input erases nothing.
+        ErasureList.FromLog fromLog = log == null ? null : ErasureList.fromLog(log, args.getString("since") == null ? null : since(args.getString("since")));
         List<ErasureList.Target> targets = single ? List.of()
-                : log != null ? ErasureList.log(log, args.getString("since") == null ? null : since(args.getString("since"))) : ids != null ? ErasureList.idsFile(site, ids) : ErasureList.ids(site, id);
+                : fromLog != null ? fromLog.targets() : ids != null ? ErasureList.idsFile(site, ids) : ErasureList.ids(site, id);
         // Every mode writes lines (--from-log too, for what it erases on a restored copy): on a full erasure log they
         // would be lost as quietly as the sites' were (ErasureLogRoom), so nothing is erased until there is room.
         String full = ErasureLogRoom.problem(ErasureLogLine.OPERATOR_LOGGER, usable);
@@ -136,7 +137,7 @@ public final class EraseCommand extends ScriptCommand {
                 logged(site, one, actor, e.erased());
                 System.out.println(e.erased() ? "erased 1 comment of site " + site + ": " + one
                         : "erased 0 comments: comment '" + one + "' of site " + site + " was erased before");
-            } else eraseEach(store, targets, actor, log == null);
+            } else eraseEach(store, targets, actor, log == null, fromLog == null ? List.of() : fromLog.cuts());
         }
     }
 
@@ -145,8 +146,10 @@ public final class EraseCommand extends ScriptCommand {
      * strings, which no id breaks into two lines), then how many of each. Unknown (stored after the backup, so not in
      * it, or never) and erased before are no failures; any other failure is said, the rest go on, and the run exits 1.
      * {@code again}: erased before is logged again (--ids, --id), not for --from-log, whose lines are in the log already.
+     * {@code cuts}: --from-log's cut erasure lines, counted and named after the total; with none failed, the run then
+     * exits 3 ({@link ReviewNeeded}): a disk that cut a line may have lost others whole, which only the main log holds.
      */
-    private static void eraseEach(CommentStore store, List<ErasureList.Target> targets, String actor, boolean again) {
+    private static void eraseEach(CommentStore store, List<ErasureList.Target> targets, String actor, boolean again, List<String> cuts) {
         int erased = 0, before = 0, unknown = 0, failed = 0;
         boolean broke = false;
         for (ErasureList.Target t : targets) {
@@ -171,9 +174,18 @@ public final class EraseCommand extends ScriptCommand {
         }
         System.out.println("erased " + erased + ", erased before " + before + ", unknown " + unknown + ", failed " + failed
                 + " (of " + targets.size() + ")");
+        if (!cuts.isEmpty()) {
+            System.out.println("cut lines " + cuts.size() + " (a write that failed half-way, on a full disk: lines near them may be lost):");
+            for (String cut : cuts) System.out.println("cut: " + cut);
+        }
+        String look = cuts.isEmpty() ? "" : "; the logs hold " + cuts.size() + " cut erasure line" + (cuts.size() == 1 ? "" : "s")
+                + " (the lines 'cut:' above)";
         if (failed > 0) throw new IllegalStateException(failed + " of " + targets.size() + " failed (the lines 'failed:' above); the rest are done"
                 + (again && broke ? "; run those again: one that committed all the same as its connection broke is then erased before,"
-                + " and logged" : ""));
+                + " and logged" : "") + look);
+        if (!cuts.isEmpty()) throw new ReviewNeeded("re-applied every whole erasure line" + look + ": erase by hand what a cut"
+                + " one names whose site or id is cut, and look in the main log for the erasures of the time around it, whose"
+                + " lines the erasure log may have lost whole (docs/moderation.md, Backup and restore)");
     }
 
     /**

@@ -3,6 +3,7 @@ package org.parley.service.cli;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.erasurelog.CutGzip;
+import org.parley.service.moderation.CutErasureLines;
 import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.store.FailureReason;
 
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.ZipException;
 
 /**
@@ -39,7 +41,7 @@ final class ErasureList {
     /** One id a line ({@code -}: standard input); blank lines are skipped, the others are ids exactly, spaces and all. */
     static List<Target> idsFile(String site, String file) throws ArgumentParserException {
         List<Target> out = new ArrayList<>();
-        eachLine(file, "--ids", (line, n) -> {
+        eachLine(file, "--ids", (line, n, unended) -> {
             if (!line.isBlank()) out.add(new Target(site, checked(line, "--ids " + file + ": line " + n)));
         });
         if (out.isEmpty()) throw refused("--ids " + file + " holds no id (one a line)");
@@ -72,36 +74,74 @@ final class ErasureList {
      * how many it skipped.
      */
     static List<Target> log(List<String> paths, java.time.Instant since) throws ArgumentParserException {
+        return fromLog(paths, since).targets();
+    }
+
+    /** What --from-log read: the comments to erase, and each cut erasure line found, said as {@link #said} says it. */
+    record FromLog(List<Target> targets, List<String> cuts) {}
+
+    /**
+     * As {@link #log(List, java.time.Instant)}, with the cut erasure lines ({@link CutErasureLines}) that a write a full
+     * disk cut short leaves: one glued to the whole line written next, or a file's last line, never ended. Each is said;
+     * its erasure is re-applied where its id and site are whole, and nothing is guessed where they are not. Any other line
+     * that is not an erasure line refuses the logs, as before: a wrong file is never half applied.
+     */
+    static FromLog fromLog(List<String> paths, java.time.Instant since) throws ArgumentParserException {
         List<Target> out = new ArrayList<>();
+        List<String> cuts = new ArrayList<>();
         long lines = 0, older[] = {0};
         for (String file : files(paths))
-            lines += eachLine(file, "--from-log", (line, n) -> {
+            lines += eachLine(file, "--from-log", (line, n, unended) -> {
                 String where = "--from-log " + file + ": line " + n;
                 try {
-                    var erased = ErasureLogLine.logged(line);
-                    if (erased.isEmpty()) return;
-                    if (since != null) {
-                        var at = erased.get().time();
-                        if (at.isEmpty()) throw refused(where + ": --since cannot tell when this erasure line was written (no time"
-                                + " as config.yml's layout writes it, LEVEL [yyyy-MM-dd HH:mm:ss,SSS]): give it without --since");
-                        if (at.get().isBefore(since)) {
-                            older[0]++;
-                            return;
-                        }
+                    CutErasureLines.Split split = CutErasureLines.split(line);
+                    List<CutErasureLines.Cut> cut = new ArrayList<>(split.cuts());
+                    // The service ends every line it writes: one that is not ended was cut, wherever the cut fell.
+                    Optional<CutErasureLines.Cut> last = unended ? CutErasureLines.cut(split.rest()) : Optional.empty();
+                    last.ifPresent(cut::add);
+                    for (CutErasureLines.Cut c : cut) {
+                        cuts.add(where + ": " + said(c));
+                        if (c.erasure().isPresent()) add(c.erasure().get(), where, since, out, older);
                     }
-                    ErasureLogLine e = erased.get().erasure();
-                    out.add(new Target(checked(e.site(), where + "'s site"), checked(e.id(), where)));
+                    if (last.isPresent()) return;
+                    var erased = ErasureLogLine.logged(split.rest());
+                    if (erased.isPresent()) add(erased.get(), where, since, out, older);
                 } catch (IllegalArgumentException e) {
                     throw refused(where + ": " + e.getMessage());
                 }
             });
         if (since != null) System.out.println("--since " + since + ": skipped " + older[0] + " erasure line" + (older[0] == 1 ? "" : "s")
                 + " written before it");
-        if (out.isEmpty())
+        if (out.isEmpty() && cuts.isEmpty())
             throw refused("--from-log " + String.join(" ", paths) + " holds no line 'erased comment \"ID\" of site \"SITE\"' of the"
                     + " service's log (" + lines + " lines" + (since == null ? "" : ", " + older[0] + " erasure lines before --since " + since)
                     + "): nothing to re-apply, or not the service's log");
-        return out;
+        return new FromLog(out, cuts);
+    }
+
+    /** {@code erased} among {@code out}, unless written before {@code since} (counted in {@code older}). */
+    private static void add(ErasureLogLine.Logged erased, String where, java.time.Instant since, List<Target> out, long[] older)
+            throws ArgumentParserException {
+        if (since != null) {
+            var at = erased.time();
+            if (at.isEmpty()) throw refused(where + ": --since cannot tell when this erasure line was written (no time"
+                    + " as config.yml's layout writes it, LEVEL [yyyy-MM-dd HH:mm:ss,SSS]): give it without --since");
+            if (at.get().isBefore(since)) {
+                older[0]++;
+                return;
+            }
+        }
+        ErasureLogLine e = erased.erasure();
+        out.add(new Target(checked(e.site(), where + "'s site"), checked(e.id(), where)));
+    }
+
+    /** A cut line as the summary names it: its text and id as JSON strings, and whether its erasure was re-applied. */
+    private static String said(CutErasureLines.Cut c) {
+        return "cut short " + ErasureLogLine.quoted(c.text()) + (c.erasure().isPresent()
+                ? ": its id and site are whole, re-applied (comment " + ErasureLogLine.quoted(c.id().orElseThrow()) + " of site "
+                + ErasureLogLine.quoted(c.erasure().get().erasure().site()) + ")"
+                : c.id().map(id -> ": comment " + ErasureLogLine.quoted(id) + ", its site cut: not re-applied")
+                .orElse(c.text().contains(": erased comment \"") ? ": its id cut: not re-applied" : ": cut before its id: not re-applied"));
     }
 
     /** The files {@code paths} name, a directory's regular files by name (not those whose names begin with a dot). */
@@ -133,9 +173,9 @@ final class ErasureList {
         return id;
     }
 
-    /** A line and its number (from 1). */
+    /** A line, its number (from 1), and whether it is a last line with no line break after it. */
     private interface LineReader {
-        void read(String line, long number) throws ArgumentParserException;
+        void read(String line, long number, boolean unended) throws ArgumentParserException;
     }
 
     /** Each line in turn, UTF-8 strictly (a file of another encoding is refused, not read as ids nobody has); how many. */
@@ -144,12 +184,13 @@ final class ErasureList {
             BufferedInputStream buffered = new BufferedInputStream(raw, 65536);
             // --from-log reads what a cut gzip holds: a month's compression the service was stopped in leaves one
             CutGzip gzip = gzip(buffered) ? CutGzip.of(buffered, option.equals("--from-log")) : null;
-            BufferedReader in = new BufferedReader(new InputStreamReader(gzip != null ? gzip : buffered, StandardCharsets.UTF_8.newDecoder()));
+            LastByte bytes = new LastByte(gzip != null ? gzip : buffered);
+            BufferedReader in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()));
             long n = 0;
             for (String line = in.readLine(), next; line != null; line = next) {
                 next = in.readLine();
                 if (next == null && gzip != null && gzip.cutMidLine()) break; // the cut line, never whole
-                each.read(line, ++n);
+                each.read(line, ++n, next == null && bytes.last != '\n' && bytes.last != '\r'); // read to its end: its last byte known
             }
             if (gzip != null && gzip.cut())
                 System.err.println("erase: warning: " + option + " " + file + " is cut short (not whole gzip): read its " + n
@@ -161,6 +202,29 @@ final class ErasureList {
             throw refused(option + ": " + (e instanceof CharacterCodingException ? file + " is not UTF-8 text"
                     : e instanceof ZipException || e instanceof EOFException ? file + " is not whole gzip: " + FailureReason.of(e)
                     : FailureReason.of(e)));
+        }
+    }
+
+    /** The last byte read through it ({@code '\n'} before any). */
+    private static final class LastByte extends java.io.FilterInputStream {
+        int last = '\n';
+
+        LastByte(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) last = b;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] into, int off, int len) throws IOException {
+            int n = super.read(into, off, len);
+            if (n > 0) last = into[off + n - 1] & 0xff;
+            return n;
         }
     }
 

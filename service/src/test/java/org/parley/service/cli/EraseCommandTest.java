@@ -728,6 +728,53 @@ class EraseCommandTest {
         }
     }
 
+    /**
+     * The full disk of the forty-eighth session's audit: {@code s20}'s line cut, {@code s21}–{@code s39}'s lost, and
+     * {@code s40}'s written glued to the cut one. --from-log refused the directory at it until then, exit 2 ({@code line
+     * 13: not an erasure line}), and re-applied nothing; where the cut fell after the site, it erased {@code s20} and lost
+     * {@code s40} unsaid. Now every whole line's erasure is re-applied, the cut one's where its id and site are whole, the
+     * cut lines are counted and named, and the run exits 3 (ReviewNeeded). Cut in the time, the marker, the id, the
+     * site, and after the site.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aCutErasureLineGluedToTheNextIsNamedAndTheWholeLinesAreReapplied(TestDatabases db) throws Exception {
+        CommentStore store = store(db);
+        Path erasures = Files.createDirectories(dir.resolve("erasures"));
+        for (String where : List.of("time", "marker", "id", "site", "after the site")) {
+            out.reset();
+            String s19 = "s19 " + where, s20 = "s20 " + where, s40 = "s40 " + where, s41 = "s41 " + where;
+            for (String id : List.of(s19, s20, s40, s41)) store.insert(comment(SITE, id, "kim"), T0);
+            String cut = logged(SITE, s20);
+            String text = cut.substring(0, switch (where) {
+                case "time" -> 20;
+                case "marker" -> cut.indexOf("erased comment") + 5;
+                case "id" -> cut.indexOf(s20) + 3;
+                case "site" -> cut.indexOf("news.example") + 4;
+                default -> cut.indexOf("news.example\"") + 20;
+            });
+            Files.writeString(erasures.resolve("sites.log"), logged(SITE, s19) + "\n" + text + logged(SITE, s40) + "\n");
+            Files.writeString(erasures.resolve("operator-2026-12.log"), "");
+            Files.writeString(erasures.resolve("sites-2026-11.log"), logged(SITE, s41) + "\n" + text);   // a month rolled cut
+
+            Optional<Throwable> failed = erase("--from-log", erasures.toString());
+            assertInstanceOf(ReviewNeeded.class, failed.orElse(null), text + "\n" + commands.err());
+            assertEquals(3, org.parley.service.ParleyApplication.exitCode(failed.get()));
+            for (String id : List.of(s19, s40, s41)) assertErased(store, SITE, id);
+            if (where.equals("after the site")) assertErased(store, SITE, s20);
+            else assertNotErased(store, SITE, s20);
+            String said = where.equals("after the site") ? "its id and site are whole, re-applied (comment \"" + s20 + "\" of site \"news.example\")"
+                    : where.equals("site") ? "comment \"" + s20 + "\", its site cut: not re-applied"
+                    : where.equals("id") ? "its id cut: not re-applied" : "cut before its id: not re-applied";
+            assertTrue(printed().contains("cut lines 2 (a write that failed half-way, on a full disk: lines near them may be lost):\n"
+                    + "cut: --from-log " + erasures.resolve("sites-2026-11.log") + ": line 2: cut short " + ErasureLogLine.quoted(text) + ": " + said + "\n"
+                    + "cut: --from-log " + erasures.resolve("sites.log") + ": line 2: cut short " + ErasureLogLine.quoted(text) + ": " + said + "\n"),
+                    where + "\n" + printed());
+            assertTrue(commands.err().contains("erase: re-applied every whole erasure line; the logs hold 2 cut erasure lines (the lines"
+                    + " 'cut:' above): erase by hand what a cut one names whose site or id is cut"), commands.err());
+        }
+    }
+
     /** An id whose erasure fails in the database (a constraint here) is said, the others are erased, and the run exits 1. */
     @ParameterizedTest
     @EnumSource(TestDatabases.class)

@@ -1,0 +1,115 @@
+package org.parley.service.cli;
+
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.service.moderation.ErasureLogLine;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The erasure log after a full disk (known-gaps, forty-eighth session): a line cut by a write that failed half-way, and
+ * the next line written once there was room glued to it. Until the fiftieth session --from-log refused the directory at
+ * such a line ({@code line 13: not an erasure line}), or, where the cut fell after the site, read the glued line as the
+ * cut one's erasure alone and lost the whole one's unsaid. Every line here is ErasureLogLine's own, cut at every offset.
+ */
+class ErasureListCutLinesTest {
+    private static final String SITE = "news.example", AT = "INFO  [2026-12-04 10:00:00,000] ";
+    /** An id that a reading by quotes or by the marker would take for another comment of another site. */
+    private static final String TRICKY = "s20\" of site \"other.example\" \\ " + AT + ErasureLogLine.LOGGER + ": erased comment \"x";
+
+    @TempDir Path dir;
+
+    private static String site(String id) {
+        return AT + ErasureLogLine.LOGGER + ": " + new ErasureLogLine(SITE, id).message("key:1a2b3c4d") + " request=r-7";
+    }
+
+    private static String operator(String id) {
+        return AT + ErasureLogLine.OPERATOR_LOGGER + ": " + new ErasureLogLine(SITE, id).operatorMessage("ops");
+    }
+
+    private static ErasureList.Target target(String id) {
+        return new ErasureList.Target(SITE, id);
+    }
+
+    private ErasureList.FromLog read(String text) throws Exception {
+        Path log = Files.writeString(dir.resolve("sites.log"), text);
+        return ErasureList.fromLog(List.of(dir.toString()), null);
+    }
+
+    /** Where the cut line's site string ends (its closing quote written from there on), and its id's. */
+    private static int end(String line, String quoted) {
+        return line.indexOf(quoted) + quoted.length();
+    }
+
+    @Test
+    void aCutLineGluedToTheNextYieldsTheWholeLinesErasureAndIsNamedAtEveryOffset() throws Exception {
+        for (String id : List.of("s20", TRICKY))
+            for (boolean operators : new boolean[] {false, true}) {
+                String cut = operators ? operator(id) : site(id);
+                int idStart = end(cut, ": erased comment \""), idEnd = end(cut, ErasureLogLine.quoted(id)),
+                        siteEnd = end(cut, " of site " + ErasureLogLine.quoted(SITE));
+                for (int at = 1; at < cut.length(); at++) {
+                    String where = (operators ? "operator's " : "site's ") + id + " cut at " + at + ": " + cut.substring(0, at);
+                    ErasureList.FromLog read = read(site("s19") + "\n" + cut.substring(0, at) + site("s40") + "\n" + operator("s41") + "\n");
+                    List<ErasureList.Target> expected = new ArrayList<>(List.of(target("s19")));
+                    if (at >= siteEnd) expected.add(target(id)); // its id and site whole: re-applied
+                    expected.addAll(List.of(target("s40"), target("s41")));
+                    assertEquals(expected, read.targets(), where);
+                    assertEquals(1, read.cuts().size(), where);
+                    String said = read.cuts().get(0);
+                    assertTrue(said.startsWith("--from-log " + dir.resolve("sites.log") + ": line 2: cut short "
+                            + ErasureLogLine.quoted(cut.substring(0, at)) + ": "), where + "\n" + said);
+                    assertTrue(said.endsWith(at >= siteEnd ? "re-applied (comment " + ErasureLogLine.quoted(id) + " of site \"news.example\")"
+                            : at >= idEnd ? "comment " + ErasureLogLine.quoted(id) + ", its site cut: not re-applied"
+                            : at >= idStart ? "its id cut: not re-applied" : "cut before its id: not re-applied"), where + "\n" + said);
+                }
+            }
+    }
+
+    @Test
+    void aFilesLastLineCutShortIsNamedNotFatal() throws Exception {
+        String cut = site("s20");
+        int siteEnd = end(cut, " of site " + ErasureLogLine.quoted(SITE));
+        for (int at = 1; at <= cut.length(); at++) {
+            String where = "cut at " + at + ": " + cut.substring(0, at);
+            ErasureList.FromLog read = read(site("s19") + "\n" + cut.substring(0, at));
+            assertEquals(at >= siteEnd ? List.of(target("s19"), target("s20")) : List.of(target("s19")), read.targets(), where);
+            assertEquals(1, read.cuts().size(), where);
+            assertTrue(read.cuts().get(0).startsWith("--from-log " + dir.resolve("sites.log") + ": line 2: cut short "), where);
+        }
+        // A month rolled with its cut last line: the archive is whole gzip, the line in it not ended.
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write((site("s19") + "\n" + cut.substring(0, 60)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Files.write(dir.resolve("sites-2026-11.log.gz"), gz.toByteArray());
+        ErasureList.FromLog read = read(site("s21") + "\n");
+        assertEquals(List.of(target("s19"), target("s21")), read.targets());
+        assertEquals(List.of("--from-log " + dir.resolve("sites-2026-11.log.gz") + ": line 2: cut short "
+                + ErasureLogLine.quoted(cut.substring(0, 60)) + ": cut before its id: not re-applied"), read.cuts());
+    }
+
+    /** What is not a cut erasure line followed by a whole one still refuses the logs, and whole lines give no cut. */
+    @Test
+    void anythingElseThatIsNotAnErasureLineStillRefusesTheLogs() throws Exception {
+        assertEquals(new ErasureList.FromLog(List.of(target("s19"), target("s20")), List.of()), read(site("s19") + "\n" + site("s20") + "\n"));
+        String[][] refused = {
+                {"line 2: not an erasure line", site("s19") + "\n" + site("s20").substring(0, 100) + "\n" + site("s40") + "\n"},
+                {"line 2: an erasure line must begin as the service writes it", site("s19") + "\n"
+                        + AT + "org.parley.service.store.Database: datab" + site("s40") + "\n"},
+                {"line 2: an erasure line must begin as the service writes it", site("s19") + "\n" + "Dec 04 host parley[1]: " + site("s40") + "\n"},
+                {"line 1: not an erasure line", site("s20").substring(0, 100) + "x" + site("s40") + "\n"}};
+        for (String[] c : refused) {
+            ArgumentParserException e = assertThrows(ArgumentParserException.class, () -> read(c[1]), c[1]);
+            assertTrue(e.getMessage().contains(c[0]), e.getMessage());
+        }
+    }
+}
