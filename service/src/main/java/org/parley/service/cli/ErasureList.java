@@ -74,7 +74,7 @@ final class ErasureList {
      * how many it skipped.
      */
     static List<Target> log(List<String> paths, java.time.Instant since) throws ArgumentParserException {
-        return fromLog(paths, since).targets();
+        return fromLog(paths, since).targets(); // less the cut lines named: scripts/erase reads fromLog
     }
 
     /** What --from-log read: the comments to erase, and each cut erasure line found, said as {@link #said} says it. */
@@ -84,7 +84,8 @@ final class ErasureList {
      * As {@link #log(List, java.time.Instant)}, with the cut erasure lines ({@link CutErasureLines}) that a write a full
      * disk cut short leaves: one glued to the whole line written next, or a file's last line, never ended. Each is said;
      * its erasure is re-applied where its id and site are whole, and nothing is guessed where they are not. Any other line
-     * that is not an erasure line refuses the logs, as before: a wrong file is never half applied.
+     * that is not an erasure line refuses the logs, as before: a wrong file is never half applied. A cut line written
+     * before {@code since} (its time whole) is skipped as a whole one is, unsaid.
      */
     static FromLog fromLog(List<String> paths, java.time.Instant since) throws ArgumentParserException {
         List<Target> out = new ArrayList<>();
@@ -100,6 +101,11 @@ final class ErasureList {
                     Optional<CutErasureLines.Cut> last = unended ? CutErasureLines.cut(split.rest()) : Optional.empty();
                     last.ifPresent(cut::add);
                     for (CutErasureLines.Cut c : cut) {
+                        // Written before --since: in the backup, as are whatever lines the disk lost around it.
+                        if (since != null && c.time().isPresent() && c.time().get().isBefore(since)) {
+                            older[0]++;
+                            continue;
+                        }
                         cuts.add(where + ": " + said(c));
                         if (c.erasure().isPresent()) add(c.erasure().get(), where, since, out, older);
                     }

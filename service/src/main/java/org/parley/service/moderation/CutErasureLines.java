@@ -31,11 +31,11 @@ public final class CutErasureLines {
     private CutErasureLines() {}
 
     /**
-     * A cut erasure line: its text; its comment's id, where the id's string is whole (its closing quote written); and
+     * A cut erasure line: its text; its time, where the cut fell after it; its comment's id, where the id's string is whole (its closing quote written); and
      * the erasure with its time, where the site's string is whole too. A cut only takes bytes off the end, and a JSON
      * string's closing quote is never inside it, so both are then exactly what the whole line said.
      */
-    public record Cut(String text, Optional<String> id, Optional<ErasureLogLine.Logged> erasure) {}
+    public record Cut(String text, Optional<java.time.Instant> time, Optional<String> id, Optional<ErasureLogLine.Logged> erasure) {}
 
     /** A line split where whole erasure lines were glued to cut ones: the cut ones, in order, and the rest. */
     public record Split(List<Cut> cuts, String rest) {}
@@ -70,12 +70,26 @@ public final class CutErasureLines {
         Matcher whole = LINE.matcher(text);
         if (whole.matches()) {
             ErasureLogLine.Logged logged = ErasureLogLine.logged(text).orElseThrow();
-            return Optional.of(new Cut(text, Optional.of(logged.erasure().id()), Optional.of(logged)));
+            return Optional.of(new Cut(text, logged.time(), Optional.of(logged.erasure().id()), Optional.of(logged)));
         }
         if (!whole.hitEnd()) return Optional.empty(); // failed before the text's end: no erasure line's start
         Matcher id = ID.matcher(text);
-        return Optional.of(new Cut(text, id.lookingAt() ? Optional.of(decoded(id.group(1))) : Optional.empty(), Optional.empty()));
+        return Optional.of(new Cut(text, time(text), id.lookingAt() ? Optional.of(decoded(id.group(1))) : Optional.empty(), Optional.empty()));
     }
+
+    /** The time of a line cut after it, as config.yml's layout writes it (UTC); empty where cut in it, or no time. */
+    private static Optional<java.time.Instant> time(String text) {
+        Matcher time = TIME.matcher(text);
+        try {
+            return time.lookingAt() ? Optional.of(java.time.LocalDateTime.parse(time.group(1), LOGGED_AT).toInstant(java.time.ZoneOffset.UTC))
+                    : Optional.empty();
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final Pattern TIME = Pattern.compile("INFO  \\[(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3})\\] ");
+    private static final java.time.format.DateTimeFormatter LOGGED_AT = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
     private static String decoded(String json) {
         try {

@@ -97,6 +97,24 @@ class ErasureListCutLinesTest {
                 + ErasureLogLine.quoted(cut.substring(0, 60)) + ": cut before its id: not re-applied"), read.cuts());
     }
 
+    /**
+     * With --since, a cut line written before it (its time whole) is skipped as a whole one is, unnamed: the backup holds
+     * its erasure and whatever the disk lost around it. One cut in its time, or written since, is named.
+     */
+    @Test
+    void sinceSkipsTheCutLinesWrittenBeforeItWhereTheirTimeIsWhole() throws Exception {
+        String old = site("s20").replace("2026-12-04", "2026-11-04"), cut = site("s30");
+        int inId = cut.indexOf("\"s30\"") + 2;
+        Files.writeString(dir.resolve("sites.log"), site("s19").replace("2026-12-04", "2026-11-04") + "\n" + old.substring(0, 100)
+                + site("s21") + "\n" + cut.substring(0, inId) + site("s40") + "\n" + cut.substring(0, 20) + site("s41") + "\n");
+        ErasureList.FromLog read = ErasureList.fromLog(List.of(dir.toString()), java.time.Instant.parse("2026-12-01T00:00:00Z"));
+        assertEquals(List.of(target("s21"), target("s40"), target("s41")), read.targets());
+        assertEquals(List.of("--from-log " + dir.resolve("sites.log") + ": line 3: cut short " + ErasureLogLine.quoted(cut.substring(0, inId))
+                        + ": its id cut: not re-applied",
+                "--from-log " + dir.resolve("sites.log") + ": line 4: cut short " + ErasureLogLine.quoted(cut.substring(0, 20))
+                        + ": cut before its id: not re-applied"), read.cuts());
+    }
+
     /** What is not a cut erasure line followed by a whole one still refuses the logs, and whole lines give no cut. */
     @Test
     void anythingElseThatIsNotAnErasureLineStillRefusesTheLogs() throws Exception {
