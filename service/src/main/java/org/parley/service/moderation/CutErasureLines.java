@@ -3,6 +3,11 @@ package org.parley.service.moderation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +31,8 @@ public final class CutErasureLines {
     private static final Pattern GLUED = Pattern.compile(START + "\"");
     private static final Pattern ID = Pattern.compile(START + "(" + STRING + ")", Pattern.DOTALL);
     private static final Pattern LINE = Pattern.compile(START + STRING + " of site " + STRING + "(?: .*)?", Pattern.DOTALL);
+    private static final Pattern TIME = Pattern.compile("INFO  \\[(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3})\\] ");
+    private static final DateTimeFormatter LOGGED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CutErasureLines() {}
@@ -35,7 +42,7 @@ public final class CutErasureLines {
      * the erasure with its time, where the site's string is whole too. A cut only takes bytes off the end, and a JSON
      * string's closing quote is never inside it, so both are then exactly what the whole line said.
      */
-    public record Cut(String text, Optional<java.time.Instant> time, Optional<String> id, Optional<ErasureLogLine.Logged> erasure) {}
+    public record Cut(String text, Optional<Instant> time, Optional<String> id, Optional<ErasureLogLine.Logged> erasure) {}
 
     /** A line split where whole erasure lines were glued to cut ones: the cut ones, in order, and the rest. */
     public record Split(List<Cut> cuts, String rest) {}
@@ -78,18 +85,15 @@ public final class CutErasureLines {
     }
 
     /** The time of a line cut after it, as config.yml's layout writes it (UTC); empty where cut in it, or no time. */
-    private static Optional<java.time.Instant> time(String text) {
+    private static Optional<Instant> time(String text) {
         Matcher time = TIME.matcher(text);
         try {
-            return time.lookingAt() ? Optional.of(java.time.LocalDateTime.parse(time.group(1), LOGGED_AT).toInstant(java.time.ZoneOffset.UTC))
+            return time.lookingAt() ? Optional.of(LocalDateTime.parse(time.group(1), LOGGED_AT).toInstant(ZoneOffset.UTC))
                     : Optional.empty();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
-
-    private static final Pattern TIME = Pattern.compile("INFO  \\[(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3})\\] ");
-    private static final java.time.format.DateTimeFormatter LOGGED_AT = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
     private static String decoded(String json) {
         try {
