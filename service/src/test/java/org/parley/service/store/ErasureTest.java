@@ -157,6 +157,24 @@ class ErasureTest {
         assertEquals(java.util.Optional.empty(), store.erase(CommentStore.key(SITE, "nope"), "site-key", Decider.WEBSITE, T0));
     }
 
+    /** A comment stored without a stance (no stance model) keeps none once erased: NULL, not an empty or made-up one. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aCommentWithoutAStanceHasNoneOnceErased(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        NewComment c = comment(SITE, "c1", 5, null, null, "Seqenenre", null, null, Action.PUBLISH);
+        store.insert(new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(), c.author(),
+                c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(), null,
+                c.model(), c.action(), c.language(), c.parentAuthor(), c.rulesJson(), c.site()), T0);
+
+        CommentStore.Erasure e = store.erase(CommentStore.key(SITE, "c1"), "site-key", Decider.WEBSITE, T0.plusSeconds(1)).orElseThrow();
+
+        assertTrue(e.erased());
+        assertNull(e.comment().stanceJson());
+        assertNull(commentRow(jdbi, SITE, "c1").get("stance"));
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void anErasedCommentIsInNoQueueOrCountAndTakesNoDecisionOrReport(TestDatabases db) {

@@ -188,6 +188,49 @@ class RetentionTest {
         assertEquals(0, comments(jdbi));
     }
 
+    /**
+     * The batch size's edge: 0 is refused (a run of empty batches would never end), 1 deletes one comment a batch. A run
+     * counts the batches that deleted something: the empty read that ends it is none.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aBatchSizeOfOneIsTheSmallestAndDeletesOneAtATime(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Retention(jdbi, UNREVIEWED, REVIEWED, 0));
+        assertTrue(e.getMessage().contains("batchSize"), e.getMessage());
+        CommentStore store = new CommentStore(jdbi);
+        for (int i = 0; i < 2; i++) store.insert(comment("c" + i, Action.PUBLISH), T0);
+
+        Retention.Removed r = new Retention(jdbi, UNREVIEWED, REVIEWED, 1).run(T0.plus(Duration.ofDays(31)));
+
+        assertEquals(new Retention.Removed(2, 2, 0, 0, 2), r, "two comments, each with its policy decision, one a batch");
+        assertEquals(0, comments(jdbi));
+    }
+
+    /** Suggestions go in batches too, counted as such; a run with none to delete counts no batch. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void suggestionsGoInBatchesOfAtMostItsSize(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        FeedbackStore feedback = new FeedbackStore(jdbi);
+        for (int i = 0; i < 5; i++) feedback.append("suggestion " + i, Map.of(Attribute.TOXICITY, 1.0), "site-key", null, SITE, T0);
+        Retention retention = new Retention(jdbi, UNREVIEWED, REVIEWED, 2);
+
+        assertEquals(Retention.Removed.NONE, retention.run(T0.plus(REVIEWED)), "exactly a period old: kept");
+        assertEquals(new Retention.Removed(0, 0, 0, 5, 3), retention.run(T0.plus(REVIEWED).plusSeconds(1)), "2, 2 and 1");
+        assertEquals(0, (int) jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feedback").mapTo(Integer.class).one()));
+    }
+
+    /** Either period set turns retention on; only both zero turn it off. */
+    @org.junit.jupiter.api.Test
+    void anyPeriodSetTurnsItOn() {
+        Jdbi none = null;  // on() reads no row
+        assertTrue(new Retention(none, UNREVIEWED, Duration.ZERO, 1).on());
+        assertTrue(new Retention(none, Duration.ZERO, REVIEWED, 1).on());
+        assertTrue(new Retention(none, UNREVIEWED, REVIEWED, 1).on());
+        assertFalse(new Retention(none, Duration.ZERO, Duration.ZERO, 1).on());
+    }
+
     /** A comment a moderator is deciding (or another instance's batch holds) is left for the next run, not waited for. */
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
