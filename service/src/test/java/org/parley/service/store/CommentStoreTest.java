@@ -16,6 +16,7 @@ import org.parley.service.core.RequestChecks;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.DecisionRecord;
 import org.parley.service.moderation.NewComment;
+import org.parley.service.moderation.ReaderReport;
 import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.Reason;
 import org.parley.service.moderation.Status;
@@ -571,6 +572,57 @@ class CommentStoreTest {
         assertTrue(store.parent(SITE, "a2", null, 7).isEmpty());
         assertEquals("p", store.parent(SITE, "a9", "p", null).orElseThrow().id());
         assertTrue(store.parent(SITE, "a1", null, null).isEmpty());
+    }
+
+    /** A site's comment key is its own (never its id, never another site's); a comment without a site is keyed by its id. */
+    @org.junit.jupiter.api.Test
+    void aSitesKeyIsItsOwnAndASitelessCommentIsKeyedByItsId() {
+        assertEquals("c1", CommentStore.key(null, "c1"));
+        String key = CommentStore.key(SITE, "c1");
+        assertTrue(key.startsWith("//") && !key.contains("c1"), key);
+        assertEquals(key, CommentStore.key(SITE, "c1"), "a retry makes the same key");
+        assertNotEquals(key, CommentStore.key("other.example", "c1"));
+        assertNotEquals(CommentStore.key("ab", "c"), CommentStore.key("a", "bc"), "the site's length tells site and id apart");
+    }
+
+    /** The first comment of an article may come without its title: the first title sent later is stored, and kept. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anArticleStoredWithoutATitleTakesTheFirstTitleSentLater(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        NewComment c = comment("c1", "a1", 0.1f, Action.PUBLISH);
+        NewComment untitled = new NewComment(c.id(), c.articleId(), null, c.number(), c.parentId(), c.parentNumber(), c.author(),
+                c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(), c.stanceJson(),
+                c.model(), c.action(), c.language(), c.parentAuthor(), c.rulesJson(), c.site());
+        assertNull(store.insert(untitled, T0).comment().articleTitle());
+
+        assertEquals("Title of a1", store.insert(comment("c2", "a1", 0.1f, Action.PUBLISH), T0).comment().articleTitle());
+        NewComment renamed = comment("c3", "a1", 0.1f, Action.PUBLISH);
+        store.insert(new NewComment(renamed.id(), renamed.articleId(), "Another title", renamed.number(), renamed.parentId(),
+                renamed.parentNumber(), renamed.author(), renamed.text(), renamed.quote(), renamed.ratingUp(), renamed.ratingDown(),
+                renamed.scores(), renamed.topAttribute(), renamed.spansJson(), renamed.stanceJson(), renamed.model(), renamed.action(),
+                renamed.language(), renamed.parentAuthor(), renamed.rulesJson(), renamed.site()), T0);
+        assertEquals("Title of a1", store.find(SITE, "c1").orElseThrow().articleTitle(), "the first title stays");
+    }
+
+    /** A comment's reports, newest first: the newest openReports of them are open, those a decision closed are not. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theNewestOpenReportsAreTheOpenOnes(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        store.insert(comment("c1", "a1", 0.1f, Action.PUBLISH), T0);
+        for (int i = 0; i < 3; i++) store.report(key("c1"), "closed " + i, "site-key", null, T0.plusSeconds(1 + i));
+        store.decide(key("c1"), Verdict.APPROVE, null, null, "alice", false, 4, T0.plusSeconds(10));
+        for (int i = 0; i < 2; i++) store.report(key("c1"), "open " + i, "site-key", null, T0.plusSeconds(11 + i));
+        StoredComment c = store.find(SITE, "c1").orElseThrow();
+        assertEquals(2, c.openReports());
+
+        List<ReaderReport> all = store.reports(c, 10);
+
+        assertEquals(List.of("open 1", "open 0", "closed 2", "closed 1", "closed 0"), all.stream().map(ReaderReport::reason).toList());
+        assertEquals(List.of(true, true, false, false, false), all.stream().map(ReaderReport::open).toList());
+        assertEquals(T0.plusSeconds(12), all.get(0).reportedAt());
+        assertEquals(List.of("open 1", "open 0"), store.reports(c, 2).stream().map(ReaderReport::reason).toList(), "at most the limit");
     }
 
     @ParameterizedTest
