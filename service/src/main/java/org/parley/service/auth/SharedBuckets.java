@@ -4,7 +4,7 @@ import com.google.common.hash.Hashing;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -26,7 +25,9 @@ import java.util.function.Supplier;
  * table is changeset 17-login-buckets's. A row whose bucket has refilled is expired ({@link #removeExpired}): a new one
  * is the same. Bucket time is the database's clock ({@link DatabaseClock}), one clock for every instance, where it was
  * each instance's wall clock (bucket4j's default); rows are expired by it too, where bucket4j's removeExpired reads this
- * process's wall clock.
+ * process's wall clock, and their expires_at is written by it ({@link ExpiresAtColumn}), where bucket4j's column read
+ * this process's wall clock (until a served check, fiftieth session: an instance behind the database deleted, through
+ * the clean-up, buckets still owed tokens).
  */
 final class SharedBuckets implements KeyedBuckets {
     /** db/changelog.sql, changeset 17-login-buckets. */
@@ -36,7 +37,7 @@ final class SharedBuckets implements KeyedBuckets {
     private static final String REMOVE_EXPIRED = "DELETE FROM " + TABLE + " WHERE expires_at < ? AND id IN"
             + " (SELECT id FROM " + TABLE + " WHERE expires_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)";
     private final DataSource postgres;
-    private final DatabaseClock clock;
+    private final TimeMeter clock;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
     SharedBuckets(DataSource postgres) {
@@ -45,13 +46,17 @@ final class SharedBuckets implements KeyedBuckets {
 
     /** @param local this instance's monotonic clock, which carries the database's forward between its reads */
     SharedBuckets(DataSource postgres, LongSupplier local) {
+        this(postgres, new DatabaseClock(postgres, local));
+    }
+
+    /** @param clock the buckets' time, written to their rows and read to expire them: the database's in the service */
+    SharedBuckets(DataSource postgres, TimeMeter clock) {
         this.postgres = postgres;
-        this.clock = new DatabaseClock(postgres, local);
+        this.clock = clock;
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(postgres)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .clientClock(clock)
-                .table(TABLE).idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+                .table(TABLE).idColumn("id").stateColumn("state").addCustomColumn(new ExpiresAtColumn("expires_at"))
                 .build();
     }
 

@@ -3,6 +3,7 @@ package org.parley.service.auth;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.ManagedDataSource;
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.TimeMeter;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +86,36 @@ class SharedBucketsTest {
         assertEquals(0, ahead.removeExpired(1000), "carol's bucket is owed a token for a minute yet");
         assertTrue(behind.tryTake("dave", () -> Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofMillis(1)).build()).isEmpty());
         assertEquals(1, ahead.removeExpired(1000), "dave's, refilled at once");
+    }
+
+    /**
+     * bucket4j's own expires_at was this process's wall clock plus the time to refill (a served check, fiftieth session): an
+     * instance whose wall clock is an hour behind the database's (here: the buckets' clock an hour ahead of this JVM's) wrote
+     * rows already expired by the database's clock, and the next clean-up deleted an emptied bucket, full again at once.
+     */
+    @Test
+    void anInstanceBehindTheDatabaseWritesRowsThatExpireWhenTheyRefillByTheDatabasesClock() {
+        TimeMeter anHourAhead = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return WALL.getAsLong() + HOUR;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+        SharedBuckets instance = new SharedBuckets(pool, anHourAhead);
+        for (int i = 0; i < 10; i++) assertTrue(instance.tryTake("carol", TEN_PER_TEN_MINUTES).isEmpty(), "attempt " + i);
+        long now = anHourAhead.currentTimeNanos() / 1_000_000;
+        long expiresAt = Jdbi.create(pool).withHandle(h -> h.createQuery("SELECT expires_at FROM login_buckets WHERE id = 'carol'")
+                .mapTo(Long.class).one());
+        assertTrue(expiresAt > now + Duration.ofMinutes(9).toMillis() && expiresAt <= now + Duration.ofMinutes(10).toMillis(),
+                "refilled in ten minutes by the buckets' clock: " + (expiresAt - now) + " ms from its now");
+        assertEquals(0, instance.removeExpired(1000), "carol's bucket is owed ten tokens");
+        OptionalLong wait = instance.tryTake("carol", TEN_PER_TEN_MINUTES);
+        assertTrue(wait.isPresent() && wait.getAsLong() >= 55 && wait.getAsLong() <= 61, "the 11th refused, one back a minute after the 10th: " + wait);
     }
 
     /**
