@@ -5,18 +5,12 @@ import io.dropwizard.db.DataSourceFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.Driver;
-import java.sql.DriverManager;
-import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Logger;
 
 /**
  * A JDBC driver for a config whose connection breaks as an erasure commits: {@code jdbc:commit-then-break:URL} connects
@@ -25,7 +19,7 @@ import java.util.logging.Logger;
  * it failed. The service's test (ModerationResourceTest) stages the same with a spy; scripts/erase builds its store
  * itself, so here it is the connection. The pool instantiates this class by the config's driverClass.
  */
-public final class CommitThenBreakDriver implements Driver {
+public final class CommitThenBreakDriver extends WrappingDriver {
     private static final String PREFIX = "jdbc:commit-then-break:";
     /** The erasure's own UPDATE of the comment (store.Erasures): the transactions whose commit breaks. */
     private static final String ERASURE = "UPDATE comments SET text = ''";
@@ -48,11 +42,13 @@ public final class CommitThenBreakDriver implements Driver {
         ARMED.computeIfAbsent(url, u -> new AtomicInteger()).set(commits);
     }
 
+    public CommitThenBreakDriver() {
+        super(PREFIX);
+    }
+
     @Override
-    public Connection connect(String url, Properties info) throws SQLException {
-        if (!acceptsURL(url)) return null;
-        String real = url.substring(PREFIX.length());
-        return breakingCommits(DriverManager.getDriver(real).connect(real, info), ERASURE, () -> {
+    Connection wrap(Connection c, String real) {
+        return breakingCommits(c, ERASURE, () -> {
             AtomicInteger left = ARMED.get(real);
             return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
         });
@@ -64,22 +60,9 @@ public final class CommitThenBreakDriver implements Driver {
      * sent does (SQLState 08006). What the service's tests break a write's commit with, on H2 and PostgreSQL alike.
      */
     public static Connection breakingCommits(Connection c, String marker, BooleanSupplier breakNow) {
-        boolean[] marked = {false};
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
-            if (m.getName().startsWith("prepare") && args != null && args[0] instanceof String sql && sql.contains(marker)) marked[0] = true;
-            if (m.getName().equals("rollback")) marked[0] = false;
-            Object result;
-            try {
-                result = m.invoke(c, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            if (m.getName().equals("commit") && marked[0]) {
-                marked[0] = false;
-                if (breakNow.getAsBoolean())
-                    throw new SQLException("An I/O error occurred while sending to the backend", "08006"); // committed
-            }
-            return result;
+        return onMarkedCommits(c, marker, () -> {}, () -> {
+            if (breakNow.getAsBoolean())
+                throw new SQLException("An I/O error occurred while sending to the backend", "08006"); // committed
         });
     }
 
@@ -90,10 +73,27 @@ public final class CommitThenBreakDriver implements Driver {
      * 08006). What stages a database lost between a write's commit and a read its request makes once it committed.
      */
     public static Connection goneAfterCommits(Connection c, String marker, BooleanSupplier goNow, AtomicBoolean gone) {
+        return onMarkedCommits(c, marker, () -> {
+            if (gone.get()) throw new SQLException("An I/O error occurred while sending to the backend", "08006");
+        }, () -> {
+            if (goNow.getAsBoolean()) gone.set(true); // committed
+        });
+    }
+
+    /** What may throw: a step before each statement is made, and one after a commit is done. */
+    private interface Step {
+        void run() throws SQLException;
+    }
+
+    /**
+     * {@code c}, which runs {@code beforeStatement} before each statement it prepares or creates, and
+     * {@code afterMarkedCommit} once a transaction that prepared a statement containing {@code marker} has committed.
+     */
+    private static Connection onMarkedCommits(Connection c, String marker, Step beforeStatement, Step afterMarkedCommit) {
         boolean[] marked = {false};
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
             boolean statement = m.getName().startsWith("prepare") || m.getName().equals("createStatement");
-            if (statement && gone.get()) throw new SQLException("An I/O error occurred while sending to the backend", "08006");
+            if (statement) beforeStatement.run();
             if (statement && args != null && args[0] instanceof String sql && sql.contains(marker)) marked[0] = true;
             if (m.getName().equals("rollback")) marked[0] = false;
             Object result;
@@ -104,39 +104,9 @@ public final class CommitThenBreakDriver implements Driver {
             }
             if (m.getName().equals("commit") && marked[0]) {
                 marked[0] = false;
-                if (goNow.getAsBoolean()) gone.set(true); // committed
+                afterMarkedCommit.run();
             }
             return result;
         });
-    }
-
-    @Override
-    public boolean acceptsURL(String url) {
-        return url != null && url.startsWith(PREFIX);
-    }
-
-    @Override
-    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-        return new DriverPropertyInfo[0];
-    }
-
-    @Override
-    public int getMajorVersion() {
-        return 1;
-    }
-
-    @Override
-    public int getMinorVersion() {
-        return 0;
-    }
-
-    @Override
-    public boolean jdbcCompliant() {
-        return false;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
     }
 }

@@ -4,13 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.SocketException;
 import java.sql.Connection;
-import java.sql.Driver;
-import java.sql.DriverManager;
-import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.Properties;
-import java.util.logging.Logger;
 
 /**
  * A JDBC driver whose connections fail to clear their warnings as a PostgreSQL connection an outage broke does:
@@ -19,8 +13,12 @@ import java.util.logging.Logger;
  * trace, each time a command's pool is given a connection back. The pool instantiates this class by the config's
  * driverClass.
  */
-public final class UnclearableWarningsDriver implements Driver {
+public final class UnclearableWarningsDriver extends WrappingDriver {
     private static final String PREFIX = "jdbc:unclearable-warnings:";
+
+    public UnclearableWarningsDriver() {
+        super(PREFIX);
+    }
 
     /** {@code url} through this driver. */
     static String url(String url) {
@@ -28,10 +26,7 @@ public final class UnclearableWarningsDriver implements Driver {
     }
 
     @Override
-    public Connection connect(String url, Properties info) throws SQLException {
-        if (!acceptsURL(url)) return null;
-        String real = url.substring(PREFIX.length());
-        Connection c = DriverManager.getDriver(real).connect(real, info);
+    Connection wrap(Connection c, String url) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
             if (m.getName().equals("clearWarnings"))
                 throw new SQLException("This connection has been closed.", "08003", new SocketException("Connection reset"));
@@ -41,35 +36,5 @@ public final class UnclearableWarningsDriver implements Driver {
                 throw e.getCause();
             }
         });
-    }
-
-    @Override
-    public boolean acceptsURL(String url) {
-        return url != null && url.startsWith(PREFIX);
-    }
-
-    @Override
-    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-        return new DriverPropertyInfo[0];
-    }
-
-    @Override
-    public int getMajorVersion() {
-        return 1;
-    }
-
-    @Override
-    public int getMinorVersion() {
-        return 0;
-    }
-
-    @Override
-    public boolean jdbcCompliant() {
-        return false;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
     }
 }
