@@ -8,13 +8,10 @@ import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.store.FailureReason;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +38,8 @@ final class ErasureList {
     /** One id a line ({@code -}: standard input); blank lines are skipped, the others are ids exactly, spaces and all. */
     static List<Target> idsFile(String site, String file) throws ArgumentParserException {
         List<Target> out = new ArrayList<>();
-        eachLine(file, "--ids", (line, n, unended) -> {
+        eachLine(file, "--ids", (read, n) -> {
+            String line = read.text();
             if (!line.isBlank()) out.add(new Target(site, checked(line, "--ids " + file + ": line " + n)));
         });
         if (out.isEmpty()) throw refused("--ids " + file + " holds no id (one a line)");
@@ -92,14 +90,19 @@ final class ErasureList {
         List<String> cuts = new ArrayList<>();
         long lines = 0, older[] = {0};
         for (String file : files(paths))
-            lines += eachLine(file, "--from-log", (line, n, unended) -> {
-                String where = "--from-log " + file + ": line " + n;
+            lines += eachLine(file, "--from-log", (read, n) -> {
+                String where = "--from-log " + file + ": line " + n, line = read.text();
                 try {
                     CutErasureLines.Split split = CutErasureLines.split(line);
                     List<CutErasureLines.Cut> cut = new ArrayList<>(split.cuts());
                     // The service ends every line it writes: one that is not ended was cut, wherever the cut fell.
-                    Optional<CutErasureLines.Cut> last = unended ? CutErasureLines.cut(split.rest()) : Optional.empty();
+                    Optional<CutErasureLines.Cut> last = read.ended() ? Optional.empty() : CutErasureLines.cut(split.rest());
                     last.ifPresent(cut::add);
+                    // A character cut short is the cut's, where one ends, and bytes that are not UTF-8 anywhere else.
+                    int cutEnd = 0;
+                    List<Integer> cutEnds = new ArrayList<>();
+                    for (CutErasureLines.Cut c : cut) cutEnds.add(cutEnd += c.text().length());
+                    if (!cutEnds.containsAll(read.cutCharacters())) throw notUtf8(file, "--from-log");
                     for (CutErasureLines.Cut c : cut) {
                         // Written before --since: in the backup, as are whatever lines the disk lost around it.
                         if (since != null && c.time().isPresent() && c.time().get().isBefore(since)) {
@@ -179,24 +182,28 @@ final class ErasureList {
         return id;
     }
 
-    /** A line, its number (from 1), and whether it is a last line with no line break after it. */
+    /** A line and its number (from 1). */
     private interface LineReader {
-        void read(String line, long number, boolean unended) throws ArgumentParserException;
+        void read(Utf8Lines.Line line, long number) throws ArgumentParserException;
     }
 
-    /** Each line in turn, UTF-8 strictly (a file of another encoding is refused, not read as ids nobody has); how many. */
+    /**
+     * Each line in turn, UTF-8 strictly (a file of another encoding is refused, not read as ids nobody has); how many. A
+     * character cut short ({@link Utf8Lines}) is refused but for --from-log, which accepts it where a cut line ends.
+     */
     private static long eachLine(String file, String option, LineReader each) throws ArgumentParserException {
+        boolean fromLog = option.equals("--from-log");
         try (InputStream raw = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
             BufferedInputStream buffered = new BufferedInputStream(raw, 65536);
             // --from-log reads what a cut gzip holds: a month's compression the service was stopped in leaves one
-            CutGzip gzip = gzip(buffered) ? CutGzip.of(buffered, option.equals("--from-log")) : null;
-            LastByte bytes = new LastByte(gzip != null ? gzip : buffered);
-            BufferedReader in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()));
+            CutGzip gzip = gzip(buffered) ? CutGzip.of(buffered, fromLog) : null;
+            Utf8Lines in = new Utf8Lines(gzip != null ? gzip : buffered);
             long n = 0;
-            for (String line = in.readLine(), next; line != null; line = next) {
-                next = in.readLine();
+            for (Utf8Lines.Line line = in.next(), next; line != null; line = next) {
+                next = in.next();
                 if (next == null && gzip != null && gzip.cutMidLine()) break; // the cut line, never whole
-                each.read(line, ++n, next == null && bytes.last != '\n' && bytes.last != '\r'); // read to its end: its last byte known
+                if (!fromLog && !line.cutCharacters().isEmpty()) throw notUtf8(file, option);
+                each.read(line, ++n);
             }
             if (gzip != null && gzip.cut())
                 System.err.println("erase: warning: " + option + " " + file + " is cut short (not whole gzip): read its " + n
@@ -205,33 +212,15 @@ final class ErasureList {
                         + " start finishes that roll (docs/moderation.md, Backup and restore)");
             return n;
         } catch (IOException e) {
-            throw refused(option + ": " + (e instanceof CharacterCodingException ? file + " is not UTF-8 text"
-                    : e instanceof ZipException || e instanceof EOFException ? file + " is not whole gzip: " + FailureReason.of(e)
+            if (e instanceof CharacterCodingException) throw notUtf8(file, option);
+            throw refused(option + ": " + (e instanceof ZipException || e instanceof EOFException ? file + " is not whole gzip: " + FailureReason.of(e)
                     : FailureReason.of(e)));
         }
     }
 
-    /** The last byte read through it ({@code '\n'} before any). */
-    private static final class LastByte extends java.io.FilterInputStream {
-        int last = '\n';
-
-        LastByte(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) last = b;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] into, int off, int len) throws IOException {
-            int n = super.read(into, off, len);
-            if (n > 0) last = into[off + n - 1] & 0xff;
-            return n;
-        }
+    /** A file with bytes that are not UTF-8, as it was refused before a character cut short was read (fiftieth session). */
+    private static ArgumentParserException notUtf8(String file, String option) {
+        return refused(option + ": " + file + " is not UTF-8 text");
     }
 
     /** Whether {@code in} is gzip-compressed: its first two bytes gzip's magic number. */

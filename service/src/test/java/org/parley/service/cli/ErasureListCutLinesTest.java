@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -128,6 +129,107 @@ class ErasureListCutLinesTest {
         for (String[] c : refused) {
             ArgumentParserException e = assertThrows(ArgumentParserException.class, () -> read(c[1]), c[1]);
             assertTrue(e.getMessage().contains(c[0]), e.getMessage());
+        }
+    }
+
+    /** Ids and sites with characters of 2, 3 and 4 bytes in UTF-8; the operator's name, after the site, with one of 2. */
+    private static final String[][] NON_ASCII = {{"caf\u00e9.example", "s-\u00e9t\u00e9"}, {"\u30cb\u30e5\u30fc\u30b9.example", "\u20ac20"},
+            {"news.example", "s\uD83D\uDE00"}, {"\uD800\uDF48.example", "x\uD83D\uDC4D1"}};
+
+    /**
+     * A disk fills at any byte, so a cut falls inside a character of more than one byte as often as between two in an id
+     * or site that has them. Until the fiftieth session's second helper the file was then not UTF-8 text and --from-log
+     * refused the whole directory; now the character cut short ends the cut line (a U+FFFD in its text as named), and
+     * the line glued after it is read as any. Each line is cut at every byte, glued to the next and as a file's last
+     * line, plain and in gzip months.
+     */
+    @Test
+    void aCutInsideACharacterIsTheCutItIsAtEveryByte() throws Exception {
+        for (String[] siteAndId : NON_ASCII)
+            for (boolean operators : new boolean[] {false, true}) {
+                String site = siteAndId[0], id = siteAndId[1];
+                String line = AT + (operators ? ErasureLogLine.OPERATOR_LOGGER + ": " + new ErasureLogLine(site, id).operatorMessage("jos\u00e9")
+                        : ErasureLogLine.LOGGER + ": " + new ErasureLogLine(site, id).message("key:1a2b3c4d") + " request=r-7");
+                byte[] bytes = line.getBytes(UTF_8);
+                int siteEnd = end(line, " of site " + ErasureLogLine.quoted(site)),
+                        siteEndByte = line.substring(0, siteEnd).getBytes(UTF_8).length;
+                for (int at = 1; at <= bytes.length; at++) {
+                    byte[] cut = java.util.Arrays.copyOf(bytes, at);
+                    String text = new String(cut, UTF_8); // a character cut short: one U+FFFD, as the reading names it
+                    for (boolean gzip : new boolean[] {false, true}) {
+                        String where = (operators ? "operator's " : "site's ") + id + " of " + site + " cut at byte " + at
+                                + (gzip ? " in gzip" : "") + ": " + text;
+                        Path glued = dir.resolve(gzip ? "sites-2026-10.log.gz" : "a.log"), last = dir.resolve(gzip ? "sites-2026-11.log.gz" : "b.log");
+                        write(glued, gzip, bytes(site("s19") + "\n"), cut, bytes(site("s40") + "\n" + operator("s41") + "\n"));
+                        write(last, gzip, bytes(site("s42") + "\n"), cut);
+                        ErasureList.FromLog read;
+                        try {
+                            read = ErasureList.fromLog(List.of(dir.toString()), null);
+                        } catch (ArgumentParserException e) {
+                            throw new AssertionError(where + ": " + e.getMessage(), e);
+                        } finally {
+                            Files.delete(glued);
+                            Files.delete(last);
+                        }
+                        boolean whole = at >= siteEndByte;
+                        List<ErasureList.Target> expected = new ArrayList<>(List.of(target("s19")));
+                        if (whole) expected.add(new ErasureList.Target(site, id));
+                        expected.addAll(List.of(target("s40"), target("s41"), target("s42")));
+                        if (whole) expected.add(new ErasureList.Target(site, id));
+                        assertEquals(expected, read.targets(), where);
+                        assertEquals(2, read.cuts().size(), where + "\n" + read.cuts());
+                        for (int i = 0; i < 2; i++) {
+                            String said = read.cuts().get(i);
+                            assertTrue(said.startsWith("--from-log " + (i == 0 ? glued : last) + ": line 2: cut short "
+                                    + ErasureLogLine.quoted(text) + ": "), where + "\n" + said);
+                            if (whole) assertTrue(said.endsWith("re-applied (comment " + ErasureLogLine.quoted(id) + " of site "
+                                    + ErasureLogLine.quoted(site) + ")"), where + "\n" + said);
+                            else assertTrue(said.endsWith("not re-applied"), where + "\n" + said);
+                        }
+                    }
+                }
+            }
+    }
+
+    /**
+     * Bytes that are not UTF-8 anywhere but a character cut short at a cut line's end still refuse the logs, as the whole
+     * file was refused before: in a whole line, before a line break, glued to what is not a line's start, a lone
+     * continuation byte, a cut non-erasure last line; and --ids never takes one.
+     */
+    @Test
+    void otherBytesThatAreNotUtf8StillRefuseTheLogs() throws Exception {
+        String line = site("caf\u00e9");
+        byte[] bytes = line.getBytes(UTF_8);
+        int inE = line.substring(0, line.indexOf('\u00e9')).getBytes(UTF_8).length + 1; // after the é's first byte
+        byte[] cut = java.util.Arrays.copyOf(bytes, inE), s40 = bytes(site("s40") + "\n");
+        byte[][][] refused = {
+                {bytes(site("s19") + "\n"), cut, bytes("\n"), s40},
+                {cut, java.util.Arrays.copyOfRange(bytes, inE + 1, bytes.length), bytes("\n")},
+                {cut, bytes("x"), s40},
+                {java.util.Arrays.copyOf(bytes, inE - 1), new byte[] {(byte) 0x80}, s40},
+                {java.util.Arrays.copyOf(bytes, inE - 1), new byte[] {(byte) 0xe0, (byte) 0x80}, s40},
+                {java.util.Arrays.copyOf(bytes, inE - 1), new byte[] {(byte) 0xff}, s40},
+                {bytes(site("s19") + "\nINFO  [2026-12-04 10:00:00,000] org.parley.service.store.Database: caf"), new byte[] {(byte) 0xc3}},
+                {bytes(site("s19") + "\ncaf"), new byte[] {(byte) 0xc3}}};
+        for (byte[][] parts : refused) {
+            write(dir.resolve("sites.log"), false, parts);
+            ArgumentParserException e = assertThrows(ArgumentParserException.class, () -> ErasureList.fromLog(List.of(dir.toString()), null),
+                    new String(Files.readAllBytes(dir.resolve("sites.log")), UTF_8));
+            assertEquals("--from-log: " + dir.resolve("sites.log") + " is not UTF-8 text", e.getMessage());
+        }
+        write(dir.resolve("ids.txt"), false, bytes("s19\ncaf"), new byte[] {(byte) 0xc3});
+        ArgumentParserException e = assertThrows(ArgumentParserException.class, () -> ErasureList.idsFile(SITE, dir.resolve("ids.txt").toString()));
+        assertEquals("--ids: " + dir.resolve("ids.txt") + " is not UTF-8 text", e.getMessage());
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(UTF_8);
+    }
+
+    /** {@code parts} one after the other in {@code file}, gzip-compressed or not. */
+    private static void write(Path file, boolean gzip, byte[]... parts) throws java.io.IOException {
+        try (java.io.OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+            for (byte[] part : parts) out.write(part);
         }
     }
 }
