@@ -16,7 +16,7 @@ import java.util.List;
  * A stream's lines, as {@link java.io.BufferedReader#readLine} splits them ({@code \n}, {@code \r} or {@code \r\n}),
  * read as UTF-8 strictly, but for a character cut short: the first bytes of a character of more than one byte with no
  * more of it after them (the line's end, or a byte that starts a character). A full disk cuts an erasure line at any
- * byte, and the line written next is glued straight after it; until the fiftieth session's second helper such a cut made
+ * byte, and the line written next is glued straight after it; until the fiftieth session such a cut made
  * the whole file "not UTF-8 text". Each is a U+FFFD in the line's text, its place said, for the caller to accept where
  * a cut line ends and refuse elsewhere. Any other byte that is not UTF-8 fails, a {@link MalformedInputException}.
  */

@@ -138,7 +138,7 @@ class ErasureListCutLinesTest {
 
     /**
      * A disk fills at any byte, so a cut falls inside a character of more than one byte as often as between two in an id
-     * or site that has them. Until the fiftieth session's second helper the file was then not UTF-8 text and --from-log
+     * or site that has them. Until the fiftieth session the file was then not UTF-8 text and --from-log
      * refused the whole directory; now the character cut short ends the cut line (a U+FFFD in its text as named), and
      * the line glued after it is read as any. Each line is cut at every byte, glued to the next and as a file's last
      * line, plain and in gzip months.
@@ -189,6 +189,31 @@ class ErasureListCutLinesTest {
                     }
                 }
             }
+    }
+
+    /**
+     * A month's compression stopped part-way (not whole gzip) whose last bytes end inside a character: its whole lines are
+     * read and its cut last line let go, as for a cut anywhere else in that line. Until the fiftieth session the file was
+     * not UTF-8 text, refused.
+     */
+    @Test
+    void aCutGzipWhoseLastBytesEndInsideACharacterGivesItsWholeLines() throws Exception {
+        String line = AT + ErasureLogLine.LOGGER + ": " + new ErasureLogLine("caf\u00e9.example", "\u20ac\uD83D\uDE00").message("key:1a2b3c4d");
+        byte[] bytes = line.getBytes(UTF_8);
+        for (int at = 1; at < bytes.length; at++) {
+            java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+            GZIPOutputStream out = new GZIPOutputStream(gz, true);
+            out.write(bytes(site("s19") + "\n"));
+            out.write(bytes, 0, at);
+            out.flush(); // every byte so far compressed and written: the archive cut there, with no gzip trailer
+            Files.write(dir.resolve("sites-2026-11.log.gz"), gz.toByteArray());
+            String where = "cut at byte " + at + ": " + new String(bytes, 0, at, UTF_8);
+            try {
+                assertEquals(new ErasureList.FromLog(List.of(target("s19")), List.of()), ErasureList.fromLog(List.of(dir.toString()), null), where);
+            } catch (ArgumentParserException e) {
+                throw new AssertionError(where + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
