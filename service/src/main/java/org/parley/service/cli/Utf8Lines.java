@@ -84,7 +84,7 @@ final class Utf8Lines {
      * How many bytes from {@code from} are a character cut short: a lead byte and the continuation bytes it allows, fewer
      * than it needs, then the end or a byte that is no continuation byte; 0 where they are not.
      */
-    static int cutShort(byte[] bytes, int from, int end) {
+    private static int cutShort(byte[] bytes, int from, int end) {
         int lead = bytes[from] & 0xff;
         int needs = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
         int n = 1;
