@@ -75,7 +75,8 @@ public final class Ingestion {
      *
      * @param site the caller's site ({@code auth.Caller#site}): whose the new comments are, and whose stored ones a
      *             retry is found among
-     * @throws IdTaken when an id the site stored comes with another text or article (and nothing is stored)
+     * @throws IdTaken when an id the site stored comes with another text or article, or its key is an old comment's id
+     *                 ({@link IdTaken#byAnOldComment}), and nothing is stored
      */
     public List<CommentStore.Insert> submit(List<Submission> submissions, String site) {
         return submit(submissions, site, false, (comments, readings) -> {}).comments();
@@ -297,8 +298,14 @@ public final class Ingestion {
             CommentStore.Insert[] out = found.out();
             List<String> storedBefore = new ArrayList<>();
             for (CommentStore.Insert r : out) if (r != null) storedBefore.add(r.comment().key());
-            CommentStore.Written written = store.store(comments, rewrites, storedBefore, clock.instant(),
-                    (r, k) -> retry(fresh.get(k), submissions.get(fresh.get(k)), r));
+            CommentStore.Written written;
+            try {
+                written = store.store(comments, rewrites, storedBefore, clock.instant(),
+                        (r, k) -> retry(fresh.get(k), submissions.get(fresh.get(k)), r));
+            } catch (CommentStore.KeyTaken e) {  // a 409 naming the comment, not a 500 (CommentKeyClashTest, IngestionTest)
+                int i = fresh.get(e.index());
+                throw IdTaken.byAnOldComment(i, submissions.get(i).id());
+            }
             for (int k = 0; k < fresh.size(); k++) out[fresh.get(k)] = written.inserted().get(k);
             int r = 0;
             for (int i : rewritten) {

@@ -23,6 +23,21 @@ public final class IdTaken extends RuntimeException {
         this.index = index;
     }
 
+    private IdTaken(String message, int index) {
+        super(message, null, false, false);
+        this.index = index;
+    }
+
+    /**
+     * A submission whose key (store.CommentStore#key) a comment stored by an older release holds as its id: one of no site,
+     * or one sent before ids were checked for '/'. No comment of this site's has the id, yet it cannot be stored under it.
+     */
+    public static IdTaken byAnOldComment(int index, String id) {
+        return new IdTaken("id '" + id + "' cannot be stored: a comment stored by an older release of this service"
+                + " holds the key this site's comment of that id would take; nothing of the call was stored (send the comment"
+                + " under another id, or ask the operator)", index);
+    }
+
     /** Which submission of the call clashed. */
     public int index() {
         return index;

@@ -82,6 +82,25 @@ public final class CommentStore {
     }
 
     /**
+     * A new comment whose key another stored comment holds: a comment of no site keyed by an id that is this site's key
+     * of the new one's id (an id sent before ids were checked for '/', {@link #key}). The new comment cannot be stored
+     * under its id, and nothing of the call is: the caller answers a 409 naming it ({@code intake.Ingestion}).
+     */
+    public static final class KeyTaken extends RuntimeException {
+        private final int index;
+
+        KeyTaken(int index, String id) {
+            super("the key of comment '" + id + "' is a stored comment's id", null, false, false);
+            this.index = index;
+        }
+
+        /** Which of the call's comments ({@link #insertAll}'s index). */
+        public int index() {
+            return index;
+        }
+    }
+
+    /**
      * Stores a scored comment with the policy's decision as version 1, unless its site already stored one
      * with its id (a retry, or another comment): then the stored one is returned unchanged, for the caller
      * to tell which. Another site's comment with the same id is another comment, and no hindrance.
@@ -162,7 +181,7 @@ public final class CommentStore {
         List<NewComment> ready = ErasureLocks.lockParents(h, comments, others);
         List<Insert> out = new ArrayList<>(ready.size());
         for (int i = 0; i < ready.size(); i++) {
-            Insert r = insert(h, ready.get(i), at);
+            Insert r = insert(h, ready.get(i), at, i);
             each.accept(r, i);
             out.add(r);
         }
@@ -188,7 +207,7 @@ public final class CommentStore {
                 .orElseThrow(() -> new IllegalStateException("the key of a new article is a stored article's id"));
     }
 
-    private static Insert insert(Handle h, NewComment c, OffsetDateTime at) {
+    private static Insert insert(Handle h, NewComment c, OffsetDateTime at, int index) {
         String article = article(h, c, at);
         Status status = Status.of(c.action());
         int rows = h.createUpdate("""
@@ -219,10 +238,10 @@ public final class CommentStore {
             appendDecision(h, stored, c.action().name(), null, null, POLICY_ACTOR, Decider.RULE, at);
             return new Insert(true, stored, c.alsoQuotes());
         }
-        // Only a key that an id sent before ids were checked for '/' took (the SHA-256 of this site and id) is
-        // no comment of this site's: that id cannot be stored, and says so as a server fault.
-        return new Insert(false, find(h, c.site(), c.id()).orElseThrow(
-                () -> new IllegalStateException("the key of a new comment is a stored comment's id")));
+        // Only a key that an id sent before ids were checked for '/' took (the SHA-256 of this site and id), or a site's
+        // key that a comment of no site's id is, is no comment of this site's: that id cannot be stored, and says so to
+        // the caller (a 409 on it), where an IllegalStateException made it a 500 (CommentKeyClashTest).
+        return new Insert(false, find(h, c.site(), c.id()).orElseThrow(() -> new KeyTaken(index, c.id())));
     }
 
     /** The comment {@code site} stored as {@code id} (site null: a comment stored before sites were kept). */

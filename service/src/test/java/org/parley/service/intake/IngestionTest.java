@@ -390,6 +390,32 @@ class IngestionTest {
                 .getMessage().contains("other text or article"));
     }
     /**
+     * A thread whose second comment's key (CommentStore.key) a comment of no site holds as its id, as one stored by an
+     * older release may: the IdTaken of the 409 naming comments[1].id, saying why, where the store's IllegalStateException
+     * was a 500. Nothing of the thread is stored, the old comment is unchanged, and the thread without it is stored.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TestDatabases.class)
+    void aCommentWhoseKeyAnOldCommentHoldsIsAnIdTakenAndNothingIsStored(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")),
+                () -> Fakes.served(Fakes.stance()), store, new ObjectMapper(), Clock.systemUTC());
+        String key = CommentStore.key(site, "t/2");
+        ingestion.submit(List.of(new Submission(key, "old", "Old", "stored before", 1, null, null, null, null, null, null, null,
+                null)), null);
+
+        org.parley.service.moderation.IdTaken refused = assertThrows(org.parley.service.moderation.IdTaken.class,
+                () -> ingestion.submit(thread(2, null), site));
+        assertEquals(1, refused.index());
+        assertTrue(refused.getMessage().startsWith("id 't/2' cannot be stored: a comment stored by an older release"),
+                refused.getMessage());
+        assertTrue(store.find(site, "t/1").isEmpty() && store.find(site, "t/2").isEmpty(), "nothing of the thread stored");
+        assertEquals("stored before", store.find(null, key).orElseThrow().text());
+        assertEquals(List.of(true), ingestion.submit(thread(1, null), site).stream().map(CommentStore.Insert::created).toList());
+    }
+
+    /**
      * A stored comment holds stance on at most StanceLimits.MAX_TARGETS (10) targets: re-sent with new ones up to
      * exactly 10 in all, they are read and stored; one more is TooManyTargets naming the submission, and nothing is read.
      */
