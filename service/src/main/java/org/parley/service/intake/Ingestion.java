@@ -304,7 +304,7 @@ public final class Ingestion {
                         (r, k) -> retry(fresh.get(k), submissions.get(fresh.get(k)), r));
             } catch (CommentStore.KeyTaken e) {  // a 409 naming the comment, not a 500 (CommentKeyClashTest, IngestionTest)
                 int i = fresh.get(e.index());
-                throw IdTaken.byAnOldComment(i, submissions.get(i).id());
+                throw e.article() ? IdTaken.byAnOldArticle(i, submissions.get(i).articleId()) : IdTaken.byAnOldComment(i, submissions.get(i).id());
             }
             for (int k = 0; k < fresh.size(); k++) out[fresh.get(k)] = written.inserted().get(k);
             int r = 0;

@@ -111,7 +111,7 @@ public final class CommentsResource {
             r = ingestion.submit(List.of(s), ((Caller) security.getUserPrincipal()).site(), true, (comments, readings) -> {})
                     .comments().get(0);
         } catch (IdTaken e) {
-            throw new ApiException(409, "id", null, e.getMessage());
+            throw new ApiException(409, e.article() ? "articleId" : "id", null, e.getMessage());
         } catch (TooManyTargets e) {
             throw new ApiException(400, "targets", StanceLimits.MAX_TARGETS, e.getMessage());
         }

@@ -93,7 +93,9 @@ public final class ThreadsResource {
         String articleId = thread.article().id() != null ? thread.article().id() : thread.id();
         Caller caller = (Caller) security.getUserPrincipal();
         AtomicBoolean paid = new AtomicBoolean();
-        Ingestion.Stored stored = store(submissions(thread, articleId, t), caller.site(), requestContext, paid);
+        // The article is named by article.id, else by the thread's id: the field a 409 on it names.
+        String articleField = thread.article().id() != null ? "article.id" : "id";
+        Ingestion.Stored stored = store(submissions(thread, articleId, t), articleField, caller.site(), requestContext, paid);
         // A call that took no turn (a re-send reading nothing) pays for its comments once answered from the store: one
         // refused (a 4xx, a 503) pays none. Into debt, as a body's KiB: the key's next calls wait.
         if (limiter != null && !paid.get()) limiter.chargeWork(requestContext, RateLimiter.threadCommentTokens(stored.comments().size()));
@@ -166,7 +168,7 @@ public final class ThreadsResource {
     }
 
     /** The submissions stored for the site; an id taken is a 409 and too many targets a 400, each naming the comment. */
-    private Ingestion.Stored store(List<Submission> submissions, String site, ContainerRequestContext requestContext,
+    private Ingestion.Stored store(List<Submission> submissions, String articleField, String site, ContainerRequestContext requestContext,
                                    AtomicBoolean paid) {
         try {
             // Charged in the lane's turn, before the work: the call's comments, the new ones scored and the stance read. A
@@ -179,7 +181,9 @@ public final class ThreadsResource {
                 paid.set(true);
             });
         } catch (IdTaken e) {
-            throw new ApiException(409, "comments[" + e.index() + "].id", null, "comments[" + e.index() + "]: " + e.getMessage());
+            // An article id whose key an older release's article holds: the thread's article, named by articleField.
+            throw new ApiException(409, e.article() ? articleField : "comments[" + e.index() + "].id", null,
+                    "comments[" + e.index() + "]: " + e.getMessage());
         } catch (TooManyTargets e) {
             throw new ApiException(400, "target", StanceLimits.MAX_TARGETS, "comments[" + e.index() + "]: " + e.getMessage());
         }

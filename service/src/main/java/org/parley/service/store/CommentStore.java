@@ -88,10 +88,18 @@ public final class CommentStore {
      */
     public static final class KeyTaken extends RuntimeException {
         private final int index;
+        private final boolean article;
 
-        KeyTaken(int index, String id) {
-            super("the key of comment '" + id + "' is a stored comment's id", null, false, false);
+        KeyTaken(int index, String id, boolean article) {
+            super("the key of " + (article ? "article '" : "comment '") + id + "' is a stored " + (article ? "article's" : "comment's")
+                    + " id", null, false, false);
             this.index = index;
+            this.article = article;
+        }
+
+        /** Whether it is the comment's article id whose key a stored article (of no site, or from before) holds. */
+        public boolean article() {
+            return article;
         }
 
         /** Which of the call's comments ({@link #insertAll}'s index). */
@@ -192,9 +200,10 @@ public final class CommentStore {
      * The key of {@code site}'s article {@code localId}, stored now if it is the site's first comment on it. Article
      * ids are each site's own (changelog 16-article-local-id): another site's article with the same id is another
      * row, with its own title. A row from before keeps its key (its id); a new one is keyed as a comment is
-     * ({@link #key}), and a key that an article id sent before took is no article of this site's: a server fault.
+     * ({@link #key}), and a key that an article id of no site, or sent before, took is no article of this site's:
+     * {@link KeyTaken}.
      */
-    private static String article(Handle h, NewComment c, OffsetDateTime at) {
+    private static String article(Handle h, NewComment c, OffsetDateTime at, int index) {
         h.createUpdate("INSERT INTO articles (id, local_id, title, created_at, site) VALUES (:key, :id, :title, :at, :site)"
                         + " ON CONFLICT DO NOTHING")
                 .bind("key", key(c.site(), c.articleId())).bind("id", c.articleId()).bind("title", c.articleTitle())
@@ -204,11 +213,11 @@ public final class CommentStore {
                     .bind("id", c.articleId()).bind("title", c.articleTitle()).bind("site", c.site()).execute();
         return h.createQuery("SELECT id FROM articles WHERE local_id = :id AND site IS NOT DISTINCT FROM :site")
                 .bind("id", c.articleId()).bind("site", c.site()).mapTo(String.class).findOne()
-                .orElseThrow(() -> new IllegalStateException("the key of a new article is a stored article's id"));
+                .orElseThrow(() -> new KeyTaken(index, c.articleId(), true));  // a 409 on it, not a 500
     }
 
     private static Insert insert(Handle h, NewComment c, OffsetDateTime at, int index) {
-        String article = article(h, c, at);
+        String article = article(h, c, at, index);
         Status status = Status.of(c.action());
         int rows = h.createUpdate("""
                 INSERT INTO comments (id, local_id, article_id, number, parent_id, parent_number, author, text, quote,
@@ -241,7 +250,7 @@ public final class CommentStore {
         // Only a key that an id sent before ids were checked for '/' took (the SHA-256 of this site and id), or a site's
         // key that a comment of no site's id is, is no comment of this site's: that id cannot be stored, and says so to
         // the caller (a 409 on it), where an IllegalStateException made it a 500 (CommentKeyClashTest).
-        return new Insert(false, find(h, c.site(), c.id()).orElseThrow(() -> new KeyTaken(index, c.id())));
+        return new Insert(false, find(h, c.site(), c.id()).orElseThrow(() -> new KeyTaken(index, c.id(), false)));
     }
 
     /** The comment {@code site} stored as {@code id} (site null: a comment stored before sites were kept). */

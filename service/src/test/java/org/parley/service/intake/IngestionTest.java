@@ -415,6 +415,26 @@ class IngestionTest {
         assertEquals(List.of(true), ingestion.submit(thread(1, null), site).stream().map(CommentStore.Insert::created).toList());
     }
 
+    /** As above, for the article: a comment of no site on an article whose id is the site's key of article t. The 409 names the article id. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TestDatabases.class)
+    void aCommentWhoseArticlesKeyAnOldArticleHoldsIsAnIdTakenOfItsArticle(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")),
+                () -> Fakes.served(Fakes.stance()), store, new ObjectMapper(), Clock.systemUTC());
+        ingestion.submit(List.of(new Submission("old", CommentStore.key(site, "t"), "Old", "stored before", 1, null, null, null,
+                null, null, null, null, null)), null);
+
+        org.parley.service.moderation.IdTaken refused = assertThrows(org.parley.service.moderation.IdTaken.class,
+                () -> ingestion.submit(thread(2, null), site));
+        assertTrue(refused.article());
+        assertEquals(0, refused.index());
+        assertTrue(refused.getMessage().startsWith("articleId 't' cannot be stored: an article stored by an older release"),
+                refused.getMessage());
+        assertTrue(store.find(site, "t/1").isEmpty() && store.find(site, "t/2").isEmpty(), "nothing of the thread stored");
+    }
+
     /**
      * A stored comment holds stance on at most StanceLimits.MAX_TARGETS (10) targets: re-sent with new ones up to
      * exactly 10 in all, they are read and stored; one more is TooManyTargets naming the submission, and nothing is read.

@@ -81,6 +81,7 @@ class CommentKeyClashTest {
         CommentStore.KeyTaken taken = assertThrows(CommentStore.KeyTaken.class,
                 () -> store.insert(comment("c1", "site a's", "site-a"), T0));
         assertEquals(0, taken.index());
+        assertFalse(taken.article());
         List<NewComment> thread = List.of(comment("c0", "site a's first", "site-a"), comment("c1", "site a's", "site-a"));
         assertEquals(1, assertThrows(CommentStore.KeyTaken.class, () -> store.insertAll(thread, T0, (r, i) -> {})).index());
 
@@ -102,6 +103,30 @@ class CommentKeyClashTest {
         assertTrue(store.find(null, a.key()).isEmpty());
         assertEquals("site a's", store.find("site-a", "c1").orElseThrow().text());
         assertEquals(List.of(1, 1), List.of(count(jdbi, "comments"), count(jdbi, "decisions")));
+    }
+
+    /**
+     * The same clash on an article: a comment of no site on an article whose id is site-a's key of article a1. Site-a's
+     * first comment on a1 is refused as {@link CommentStore.KeyTaken} of its article (a 409 on its article id), where it
+     * was an IllegalStateException (a 500); nothing of site-a's is stored and the old article keeps its comment.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aSitesArticleWhoseKeyAnOldArticleHoldsIsRefusedAsKeyTaken(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        NewComment n = comment("old", "stored before", null);
+        String key = CommentStore.key("site-a", "a1");
+        store.insert(new NewComment(n.id(), key, "Old", 1, null, null, "dana", n.text(), null, null, null, n.scores(),
+                n.topAttribute(), "[]", null, n.model(), n.action(), null, null, "[]", null, 0f, List.of()), T0);
+
+        CommentStore.KeyTaken taken = assertThrows(CommentStore.KeyTaken.class,
+                () -> store.insert(comment("c1", "site a's", "site-a"), T0));
+        assertTrue(taken.article());
+        assertEquals(0, taken.index());
+        assertTrue(store.find("site-a", "c1").isEmpty());
+        assertEquals(key, store.find(null, "old").orElseThrow().articleId());
+        assertEquals(List.of(1, 1), List.of(count(jdbi, "comments"), count(jdbi, "articles")));
     }
 
     /**
