@@ -4,12 +4,15 @@ import org.jdbi.v3.core.Jdbi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.service.Fakes;
 import org.parley.service.auth.ApiKey;
 import org.parley.service.access.Role;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.core.ScoringGate;
 import org.parley.service.errors.ApiException;
+import org.parley.service.moderation.IdTaken;
 import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.moderation.Submission;
@@ -288,8 +291,8 @@ class IngestionTest {
      * Two re-sends of a stored thread with the same new target at once: both read it, and it is stored once. The rows
      * are held locked until both wait for them, so that both have read the stance before either writes.
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(TestDatabases.class)
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void ofTwoResendsAtOnceWithANewTargetOneStoresIt(TestDatabases db) throws Exception {
         org.jdbi.v3.core.Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
@@ -340,8 +343,8 @@ class IngestionTest {
      * A stored comment erased while its stance on a new target is read: the call is the 409 a retry of an erased comment
      * gets, and stores nothing, the thread's new comment included (the erasure is seen under the row's lock).
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(TestDatabases.class)
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void aCommentErasedWhileItsNewTargetIsReadMakesTheCallA409ThatStoresNothing(TestDatabases db) {
         CommentStore store = new CommentStore(db.migrated(dir));
         String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
@@ -357,7 +360,7 @@ class IngestionTest {
                 store, new ObjectMapper(), Clock.systemUTC());
         ingestion.submit(thread(1, List.of("Syria")), site, true, (c, r) -> {});
         erase.set(true);
-        org.parley.service.moderation.IdTaken refused = assertThrows(org.parley.service.moderation.IdTaken.class,
+        IdTaken refused = assertThrows(IdTaken.class,
                 () -> ingestion.submit(thread(2, List.of("Syria", "military action")), site, true, (c, r) -> {}));
         assertEquals(0, refused.index());
         assertEquals(java.util.Optional.empty(), store.find(site, "t/2"), "the thread's new comment is not stored");
@@ -379,23 +382,24 @@ class IngestionTest {
         ingestion.submit(thread(2, List.of("Syria")), site, true, (c, r) -> {});
         store.erase(store.find(site, "t/2").orElseThrow().key(), "site", org.parley.service.moderation.Decider.WEBSITE,
                 java.time.Instant.now());
-        org.parley.service.moderation.IdTaken refused = assertThrows(org.parley.service.moderation.IdTaken.class,
+        IdTaken refused = assertThrows(IdTaken.class,
                 () -> ingestion.submit(thread(2, List.of("Syria", "Russia")), site, true, (c, r) -> {}));
         assertEquals(1, refused.index());
         assertTrue(refused.getMessage().startsWith("id 't/2' names a comment this site withdrew (erased"), refused.getMessage());
 
         List<Submission> other = List.of(new Submission("t/1", "t", "Syria", "another text", 1, null, null, null, null, null,
                 null, null, null));
-        assertTrue(assertThrows(org.parley.service.moderation.IdTaken.class, () -> ingestion.submit(other, site))
+        assertTrue(assertThrows(IdTaken.class, () -> ingestion.submit(other, site))
                 .getMessage().contains("other text or article"));
     }
+
     /**
      * A thread whose second comment's key (CommentStore.key) a comment of no site holds as its id, as one stored by an
      * older release may: the IdTaken of the 409 naming comments[1].id, saying why, where the store's IllegalStateException
      * was a 500. Nothing of the thread is stored, the old comment is unchanged, and the thread without it is stored.
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(TestDatabases.class)
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void aCommentWhoseKeyAnOldCommentHoldsIsAnIdTakenAndNothingIsStored(TestDatabases db) {
         CommentStore store = new CommentStore(db.migrated(dir));
         String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
@@ -405,7 +409,7 @@ class IngestionTest {
         ingestion.submit(List.of(new Submission(key, "old", "Old", "stored before", 1, null, null, null, null, null, null, null,
                 null)), null);
 
-        org.parley.service.moderation.IdTaken refused = assertThrows(org.parley.service.moderation.IdTaken.class,
+        IdTaken refused = assertThrows(IdTaken.class,
                 () -> ingestion.submit(thread(2, null), site));
         assertEquals(1, refused.index());
         assertTrue(refused.getMessage().startsWith("id 't/2' cannot be stored: a comment stored by an older release"),
@@ -416,8 +420,8 @@ class IngestionTest {
     }
 
     /** As above, for the article: a comment of no site on an article whose id is the site's key of article t. The 409 names the article id. */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(TestDatabases.class)
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void aCommentWhoseArticlesKeyAnOldArticleHoldsIsAnIdTakenOfItsArticle(TestDatabases db) {
         CommentStore store = new CommentStore(db.migrated(dir));
         String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
@@ -426,7 +430,7 @@ class IngestionTest {
         ingestion.submit(List.of(new Submission("old", CommentStore.key(site, "t"), "Old", "stored before", 1, null, null, null,
                 null, null, null, null, null)), null);
 
-        org.parley.service.moderation.IdTaken refused = assertThrows(org.parley.service.moderation.IdTaken.class,
+        IdTaken refused = assertThrows(IdTaken.class,
                 () -> ingestion.submit(thread(2, null), site));
         assertTrue(refused.article());
         assertEquals(0, refused.index());
