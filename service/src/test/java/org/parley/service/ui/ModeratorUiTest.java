@@ -46,6 +46,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static io.dropwizard.testing.ConfigOverride.config;
 import static org.junit.jupiter.api.Assertions.*;
@@ -96,6 +97,8 @@ class ModeratorUiTest {
     private String user;
     /** The page reads its list again every second (?poll=1), where it would every 20 s. */
     private boolean polling;
+    /** The page clock this test installed (pageClock), taken away after it; null: the browser's own. */
+    private String clockScript;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -106,6 +109,11 @@ class ModeratorUiTest {
     @org.junit.jupiter.api.AfterEach
     void reconnect() throws java.io.IOException {
         if (!STORE_LINK.isUp()) STORE_LINK.up();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void browsersOwnClock() {
+        if (clockScript != null) browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", clockScript));
     }
 
     @AfterAll
@@ -1065,13 +1073,14 @@ class ModeratorUiTest {
      * focus left on the comment on show and the message and alert untouched; a poll that brings none says nothing.
      */
     @Test
-    void newCommentsAPollBringsAreSaidPolitelyWithoutMovingTheFocus() throws InterruptedException {
+    void newCommentsAPollBringsAreSaidPolitelyWithoutMovingTheFocus() {
         polling = true;
+        pageClock();
         List<String> ids = pendingOnShow(1);
         keysOn(ids.get(0));
         WebElement news = browser.findElement(By.id("news"));
         assertEquals("status", news.getAttribute("role"), "polite: it waits for the comment on show to be read");
-        Thread.sleep(2500);  // polls that bring nothing
+        pollsGoBy(2);  // polls that bring nothing
         assertEquals("", news.getText(), "a poll that brought nothing said something");
         submit(article + "-new1", TOXIC.get(1), null);
         submit(article + "-new2", TOXIC.get(2), null);
@@ -1081,9 +1090,11 @@ class ModeratorUiTest {
         assertEquals(ids.get(0), browser.findElement(By.id("detail")).getAttribute("data-id"));
         assertEquals("", browser.findElement(By.id("alert")).getText());
         assertEquals("", browser.findElement(By.id("message")).getText());
-        // The words go in time, and the polls after, which bring nothing, say nothing again.
+        // The words go in time (their 10 s pass on the page's clock), and the polls after, which bring nothing, say
+        // nothing again.
+        pageTimePasses(Duration.ofSeconds(10));
         wait(20).until(d -> d.findElement(By.id("news")).getText().isEmpty());
-        Thread.sleep(2500);
+        pollsGoBy(2);
         assertEquals("", news.getText());
         assertEquals(3, shownIds(browser).size());
     }
@@ -1203,23 +1214,31 @@ class ModeratorUiTest {
 
     /** A poll that fails says nothing, is not sent again at once, and is tried again until it reads the list. */
     @Test
-    void aFailedPollIsQuietAndTriedAgain() throws InterruptedException {
+    void aFailedPollIsQuietAndTriedAgain() {
         polling = true;
+        pageClock();
         List<String> ids = pendingOnShow(1);
-        browser.executeScript("const f = window.fetch; window.refused = 0; window.fetch = (u, i) =>"
-                + " String(u).includes('/v1/queue?') && window.refused >= 0"
-                + " ? (window.refused++, Promise.resolve(new Response('{}', { status: 503, headers: { 'Content-Type': 'application/json' } })))"
+        // Each refused poll's time on the page's clock (pageClock), which times the next.
+        browser.executeScript("const f = window.fetch; window.refused = []; window.fetch = (u, i) =>"
+                + " String(u).includes('/v1/queue?') && window.refused"
+                + " ? (window.refused.push(Date.now()), Promise.resolve(new Response('{}', { status: 503, headers: { 'Content-Type': 'application/json' } })))"
                 + " : f(u, i);");
         String added = submit(article + "-new", TOXIC.get(1), null).get("id").asText();
-        Thread.sleep(6000);
-        long refused = (Long) browser.executeScript("return window.refused");
-        assertTrue(refused >= 1 && refused <= 4, "polls refused in 6 s, each failure waiting twice as long: " + refused);
+        // Three polls refused, the page's clock hurried to each (where the test slept 6 s and counted 1 to 4): each
+        // failure waits twice as long as the one before (the interval 1 s, ?poll=1), so none is sent again at once.
+        @SuppressWarnings("unchecked")
+        List<Number> at = hurried(30, d -> {
+            List<Number> refused = (List<Number>) browser.executeScript("return window.refused");
+            return refused.size() >= 3 ? refused : null;
+        });
+        assertTrue(at.get(1).longValue() - at.get(0).longValue() >= 2000 && at.get(2).longValue() - at.get(1).longValue() >= 4000,
+                "each failure waiting twice as long: " + at);
         assertEquals("", browser.findElement(By.id("alert")).getText());
         assertEquals("", browser.findElement(By.id("message")).getText());
         assertEquals(List.of(ids.get(0)), shownIds(browser));
         keysOn(ids.get(0));
-        browser.executeScript("window.refused = -1");  // the service answers again
-        wait(30).until(d -> shownIds(d).contains(added));
+        browser.executeScript("window.refused = null");  // the service answers again
+        hurried(30, d -> shownIds(d).contains(added));
         keysOn(ids.get(0));
     }
 
@@ -1228,18 +1247,19 @@ class ModeratorUiTest {
      * load did until the forty-fifth session): it is dropped, and the next one reads after the decision.
      */
     @Test
-    void aPollThatReadTheQueueBeforeADecisionDoesNotPutTheDecidedCommentBack() throws InterruptedException {
+    void aPollThatReadTheQueueBeforeADecisionDoesNotPutTheDecidedCommentBack() {
         polling = true;
+        pageClock();
         String id = pendingOnShow(1).get(0);
         // The next read of Pending (the poll's): read by the service now, given to the page on release().
         holdTheNextReadOfPending();
-        wait(15).until(d -> browser.executeScript("return window.read"));
+        hurried(15, d -> browser.executeScript("return window.read"));
         press("a");
         cards(0);
         assertEquals("PUBLISHED", comment(id).get("status").asText());
         browser.executeScript("window.release()");
         wait(15).until(d -> browser.executeScript("return window.delivered"));
-        Thread.sleep(3000);  // the poll's late answer, and the next polls
+        pollsGoBy(2);  // the poll's late answer, and the next polls
         assertEquals(List.of(), shownIds(browser), "the poll that read the queue before the decision put it back");
         assertEquals("0", browser.findElement(By.cssSelector("#tabs [data-queue=PENDING] .count")).getText());
     }
@@ -1368,6 +1388,7 @@ class ModeratorUiTest {
      */
     @Test
     void theSessionsEndIsToldBeforeAndAtItWithNothingClickedAndTheLogInKeepsThePlace() {
+        pageClock();
         List<String> ids = pendingOnShow(3);
         // The page learns when the session ends from GET /v1/session as it loads: 5 minutes and 10 seconds from now.
         sessionEndsIn(Duration.ofMinutes(5).plusSeconds(10));
@@ -1377,16 +1398,19 @@ class ModeratorUiTest {
         WebElement note = browser.findElement(By.id("session-note"));
         assertEquals("", note.getText(), "more than 5 minutes left: no warning yet");
         assertEquals("", liveRegions().get("status session-note"), "a polite live region, in the page before its text");
-        // The service shortens it; the page asks again when its warning is due, in 10 s, and learns the new end.
+        // The service shortens it; the page asks again when its warning is due, in 10 s, and learns the new end. The
+        // 10 s pass at once, for the page and the service's sessions alike (timePasses), with nothing clicked.
         sessionEndsIn(Duration.ofSeconds(17));
         press("j");
         waitForDetail(ids.get(1));
+        timePasses(Duration.ofSeconds(10));
 
         wait(20).until(d -> note.getText().startsWith("Your session ends at "));
         assertEquals(note.getText(), liveRegions().get("status session-note"), "read out to a screen reader, politely");
         assertTrue(note.getText().contains("in less than a minute") && note.getText().contains("log in again"), note.getText());
         assertTrue(browser.findElement(By.id("app")).isDisplayed(), "warned, not yet ended");
         assertEquals(List.of(), axe(), "the page with the warning");
+        timePasses(Duration.ofSeconds(8));  // past the end, 7 s after the warning
         WebElement error = wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         assertTrue(error.getText().startsWith("Your session has ended."), error.getText());
         assertFalse(browser.findElement(By.id("app")).isDisplayed());
@@ -2029,7 +2053,8 @@ class ModeratorUiTest {
      * the focus (or the pointer), and the button is described by the message that says what it undoes.
      */
     @Test
-    void theUndoOfferStaysWhileItsButtonHasTheFocusAndSaysWhatItUndoes() throws InterruptedException {
+    void theUndoOfferStaysWhileItsButtonHasTheFocusAndSaysWhatItUndoes() {
+        pageClock();
         List<String> ids = pendingOnShow(3);
         String first = ids.get(0);
         press("a");
@@ -2040,7 +2065,7 @@ class ModeratorUiTest {
         assertEquals("undo", browser.switchTo().activeElement().getAttribute("id"), "one Shift+Tab from the next comment");
         assertEquals("Undo", undo.getAccessibleName());
         assertEquals("Approved " + label(first) + "." + UNDO, unisolated(axDescription("#undo")));
-        Thread.sleep(16_000);  // past the 15 s an undo is offered for
+        pageTimePasses(Duration.ofSeconds(16));  // past the 15 s an undo is offered for, on the page's clock
         assertTrue(undo.isDisplayed(), "the offer went from under the focus");
         assertEquals("undo", browser.switchTo().activeElement().getAttribute("id"));
         press(Keys.ENTER.toString());
@@ -3092,6 +3117,54 @@ class ModeratorUiTest {
 
     private static WebDriverWait wait(int seconds) {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    // ---------- the page's clock ----------
+
+    private static final String PAGE_CLOCK = resource("/page-clock/page-clock.js");
+
+    /**
+     * The pages this test loads from now on run on a clock that pageTimePasses moves on (page-clock.js): a test that
+     * waited seconds of real time for the page's timers (the undo offer's 15 s, the session's end, the poll's back-off,
+     * the news's fade) lets them pass on the page's clock at once.
+     */
+    private void pageClock() {
+        clockScript = (String) browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PAGE_CLOCK))
+                .get("identifier");
+    }
+
+    /** {@code time} passes on the page's clock (pageClock): the page's timers due meanwhile have run when it returns. */
+    private static void pageTimePasses(Duration time) {
+        browser.executeScript("return window.pageClock.pass(arguments[0])", time.toMillis());
+    }
+
+    /** {@code time} passes for the page (pageTimePasses) and for the service's sessions of this test's moderator. */
+    private void timePasses(Duration time) {
+        Jdbi.create(DATABASE, "sa", "").useHandle(h -> h.createUpdate(
+                        "UPDATE sessions SET expires_at = DATEADD(SECOND, :s, expires_at) WHERE username = :u")
+                .bind("s", -time.toSeconds()).bind("u", user).execute());
+        pageTimePasses(time);
+    }
+
+    /**
+     * Waits for {@code done}, 2 s passing on the page's clock at each look (pageClock): its polls (every second, ?poll=1)
+     * and their retries come without their wait.
+     */
+    private static <T> T hurried(int seconds, Function<WebDriver, T> done) {
+        return wait(seconds).until(d -> {
+            pageTimePasses(Duration.ofSeconds(2));
+            return done.apply(d);
+        });
+    }
+
+    /** {@code n} of the page's polls (?poll=1, pageClock) go by, each sent, answered and merged, hurried (hurried). */
+    private static void pollsGoBy(int n) {
+        String sent = "if (!('polls' in window)) { const f = window.fetch; window.polls = 0;"
+                + " window.fetch = (u, i) => { if (String(u).includes('/v1/queue?')) window.polls++; return f(u, i); }; }"
+                + " return window.polls;";
+        long before = (Long) browser.executeScript(sent);
+        // A poll is timed from the end of the one before: once n + 1 more are sent, the first n are through.
+        hurried(15, d -> (Long) browser.executeScript(sent) > before + n);
     }
 
     // ---------- the API ----------
