@@ -77,11 +77,11 @@ public enum TestDatabases {
 
     /**
      * An H2 URL whose database stays open for a while after its last connection closes. Jdbi here has no pool, so each
-     * handle opened the file anew (its AUTO_SERVER socket, lock file) and closing it compacted and synced the file:
-     * about 0.1 s a handle, most of a test that stores a few hundred comments. The service's pool keeps the file open
+     * handle opened the file anew (its AUTO_SERVER socket, lock file) and closing it compacted and synced the file, where
+     * jstack found RequestCostTest's 200-comment threads most of their time. The service's pool keeps the file open
      * likewise. Two seconds: the database still closes (and its lock file goes) soon after the test. PostgreSQL as it is.
      */
-    static String keptOpen(String url) {
+    public static String keptOpen(String url) {
         return url.startsWith("jdbc:h2:file:") ? url + ";DB_CLOSE_DELAY=2" : url;
     }
 
