@@ -79,10 +79,35 @@ public enum TestDatabases {
      * An H2 URL whose database stays open for a while after its last connection closes. Jdbi here has no pool, so each
      * handle opened the file anew (its AUTO_SERVER socket, lock file) and closing it compacted and synced the file, where
      * jstack found RequestCostTest's 200-comment threads most of their time. The service's pool keeps the file open
-     * likewise. Two seconds: the database still closes (and its lock file goes) soon after the test. PostgreSQL as it is.
+     * likewise. {@link KeptOpenDatabases} closes it after the test, before its folder is deleted. PostgreSQL as it is.
      */
     public static String keptOpen(String url) {
-        return url.startsWith("jdbc:h2:file:") ? url + ";DB_CLOSE_DELAY=2" : url;
+        if (!url.startsWith("jdbc:h2:file:")) return url;
+        String kept = url + ";DB_CLOSE_DELAY=2";
+        KEPT_OPEN.add(kept);
+        return kept;
+    }
+
+    private static final java.util.Set<String> KEPT_OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Closes each database kept open, at once where nothing else has it open. One whose file is gone is forgotten; one
+     * still there (a class's shared database) is closed after each test, as its next handle may open it again.
+     */
+    static void closeKeptOpen() {
+        for (String url : java.util.List.copyOf(KEPT_OPEN)) {
+            String file = url.substring("jdbc:h2:file:".length(), url.indexOf(';'));
+            if (!java.nio.file.Files.exists(Path.of(file + ".mv.db"))) {
+                KEPT_OPEN.remove(url);
+                continue;
+            }
+            try (Connection c = DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sa", "");
+                 Statement s = c.createStatement()) {
+                s.execute("SET DB_CLOSE_DELAY 0"); // the last connection's close closes the file
+            } catch (SQLException gone) {
+                // its file was deleted, or it was never created: nothing open
+            }
+        }
     }
 
     /**

@@ -1,0 +1,22 @@
+package org.parley.service.store;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Closes the H2 databases that {@link TestDatabases#keptOpen} kept open, once each test (or class) is done and before
+ * JUnit deletes its {@code @TempDir}: an H2 file still open there had its lock file written again while the folder was
+ * deleted ("Failed to delete temp directory"). Registered for every test class (META-INF/services, autodetection).
+ */
+public final class KeptOpenDatabases implements AfterEachCallback, AfterAllCallback {
+    @Override
+    public void afterEach(ExtensionContext context) {
+        TestDatabases.closeKeptOpen();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        TestDatabases.closeKeptOpen();
+    }
+}
