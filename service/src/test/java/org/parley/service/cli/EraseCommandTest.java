@@ -67,7 +67,7 @@ class EraseCommandTest {
                 logging:
                   appenders: []   # what the script prints alone: its erasure lines are kept at INFO whatever the level
                 """.formatted(f.getDriverClass(), f.getUrl(), f.getUser()));
-        jdbi = Jdbi.create(TestDatabases.keptOpen(f.getUrl()), f.getUser(), f.getPassword()); // the command reads the config's URL
+        jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
         Database.migrate(jdbi);
         return new CommentStore(jdbi);
     }
@@ -321,7 +321,7 @@ class EraseCommandTest {
 
     /** The store of a second database, migrated: a copy restored from a backup taken before the erasures under test. */
     private static CommentStore migrated(DataSourceFactory copy) {
-        Jdbi jdbi = Jdbi.create(TestDatabases.keptOpen(copy.getUrl()), copy.getUser(), copy.getPassword());
+        Jdbi jdbi = Jdbi.create(copy.getUrl(), copy.getUser(), copy.getPassword());
         Database.migrate(jdbi);
         return new CommentStore(jdbi);
     }

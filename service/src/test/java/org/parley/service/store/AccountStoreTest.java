@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.parley.service.store.KeptOpenDatabases.class) // H2 kept open between handles
 class AccountStoreTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     @TempDir Path dir;

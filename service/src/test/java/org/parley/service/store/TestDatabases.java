@@ -79,16 +79,19 @@ public enum TestDatabases {
      * An H2 URL whose database stays open for a while after its last connection closes. Jdbi here has no pool, so each
      * handle opened the file anew (its AUTO_SERVER socket, lock file) and closing it compacted and synced the file, where
      * jstack found RequestCostTest's 200-comment threads most of their time. The service's pool keeps the file open
-     * likewise. {@link KeptOpenDatabases} closes it after the test, before its folder is deleted. PostgreSQL as it is.
+     * likewise. Only in a class that opts in with {@code @ExtendWith(KeptOpenDatabases.class)}, which closes it after
+     * each test, before its folder is deleted; elsewhere, and on PostgreSQL, the URL as it is.
      */
     public static String keptOpen(String url) {
-        if (!url.startsWith("jdbc:h2:file:")) return url;
+        if (!keepOpen || !url.startsWith("jdbc:h2:file:")) return url;
         String kept = url + ";DB_CLOSE_DELAY=2";
         KEPT_OPEN.add(kept);
         return kept;
     }
 
     private static final java.util.Set<String> KEPT_OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Set while a class that opted in runs (surefire's JVMs run one class at a time). */
+    static volatile boolean keepOpen;
 
     /**
      * Closes each database kept open, at once where nothing else has it open. One whose file is gone is forgotten; one
