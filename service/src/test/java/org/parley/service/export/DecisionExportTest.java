@@ -23,11 +23,13 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.service.store.KeptOpenDatabases;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The export format on both databases: exactly the expected lines, readable by the training reader. */
-@org.junit.jupiter.api.extension.ExtendWith(org.parley.service.store.KeptOpenDatabases.class) // H2 kept open between handles
+@ExtendWith(KeptOpenDatabases.class) // H2 kept open between handles
 class DecisionExportTest {
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
     private static final String NONE = "{\"TOXICITY\":0.0,\"SEVERE_TOXICITY\":0.0,\"IDENTITY_ATTACK\":0.0,\"INSULT\":0.0,\"PROFANITY\":0.0,\"THREAT\":0.0}";

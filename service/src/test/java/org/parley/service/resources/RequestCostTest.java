@@ -18,12 +18,13 @@ import org.parley.service.errors.BodySizeLimit;
 import org.parley.text.Language;
 
 import java.nio.file.Path;
+import org.parley.service.store.KeptOpenDatabases;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Through the auth filter: a request's body is charged to its key as it is read; guessing keys is throttled. */
 @ExtendWith(DropwizardExtensionsSupport.class)
-@ExtendWith(org.parley.service.store.KeptOpenDatabases.class) // H2 kept open between handles
+@ExtendWith(KeptOpenDatabases.class) // H2 kept open between handles
 class RequestCostTest {
     private static final ModelHolder MODELS = Fakes.modelHolder(Fakes.scorer(), "1");
     // Keys of 1 request/s (10 at once: a test that stalls a second refills a token, not five). One service charges a

@@ -18,10 +18,11 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-@org.junit.jupiter.api.extension.ExtendWith(org.parley.service.store.KeptOpenDatabases.class) // H2 kept open between handles
+@ExtendWith(KeptOpenDatabases.class) // H2 kept open between handles
 class AccountStoreTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     @TempDir Path dir;

@@ -35,11 +35,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The DAO on both databases: H2 (embedded default) and PostgreSQL (production). */
-@org.junit.jupiter.api.extension.ExtendWith(org.parley.service.store.KeptOpenDatabases.class) // H2 kept open between handles
+@ExtendWith(KeptOpenDatabases.class) // H2 kept open between handles
 class CommentStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
     private static final StoredComment.ModelRef MODEL = new StoredComment.ModelRef("parley-toxicity", "v1", "abc123");

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -34,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * and a reply stored as its parent was erased kept the erased comment's author and text. The reply races are staged in
  * order (one side's transaction held open until the other waits for it), not left to chance.
  */
-@org.junit.jupiter.api.extension.ExtendWith(org.parley.service.store.KeptOpenDatabases.class) // H2 kept open between handles
+@ExtendWith(KeptOpenDatabases.class) // H2 kept open between handles
 class ErasureRaceTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     private static final String SITE = "news.example";

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * still has to see, stays; a batch holds at most its size; a locked row is skipped, not waited for; two instances
  * running it at once both finish and delete each row once. Rows are read back with SQL, not through the store.
  */
-@org.junit.jupiter.api.extension.ExtendWith(org.parley.service.store.KeptOpenDatabases.class) // H2 kept open between handles
+@ExtendWith(KeptOpenDatabases.class) // H2 kept open between handles
 class RetentionTest {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private static final String SITE = "news.example";
