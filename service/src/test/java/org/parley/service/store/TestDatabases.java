@@ -8,12 +8,16 @@ import org.parley.service.ParleyConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -89,7 +93,7 @@ public enum TestDatabases {
         return kept;
     }
 
-    private static final java.util.Set<String> KEPT_OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> KEPT_OPEN = ConcurrentHashMap.newKeySet();
     /** Set while a class that opted in runs (surefire's JVMs run one class at a time). */
     static volatile boolean keepOpen;
 
@@ -98,9 +102,9 @@ public enum TestDatabases {
      * still there (a class's shared database) is closed after each test, as its next handle may open it again.
      */
     static void closeKeptOpen() {
-        for (String url : java.util.List.copyOf(KEPT_OPEN)) {
+        for (String url : List.copyOf(KEPT_OPEN)) {
             String file = url.substring("jdbc:h2:file:".length(), url.indexOf(';'));
-            if (!java.nio.file.Files.exists(Path.of(file + ".mv.db"))) {
+            if (!Files.exists(Path.of(file + ".mv.db"))) {
                 KEPT_OPEN.remove(url);
                 continue;
             }
