@@ -202,6 +202,12 @@ class IngestionTest {
         assertEquals(List.of("3/0", "0/8"), held.stream().distinct().toList());
     }
 
+    /** Ingestion into {@code store} with the fake toxicity scorer and stance model, on the system clock. */
+    private static Ingestion withFakeModels(CommentStore store) {
+        return new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), () -> Fakes.served(Fakes.stance()),
+                store, new ObjectMapper(), Clock.systemUTC());
+    }
+
     private static List<Submission> thread(int comments, List<String> targets) {
         List<Submission> out = new ArrayList<>();
         for (int i = 1; i <= comments; i++)
@@ -296,8 +302,7 @@ class IngestionTest {
     void ofTwoResendsAtOnceWithANewTargetOneStoresIt(TestDatabases db) throws Exception {
         org.jdbi.v3.core.Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
-        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), () -> Fakes.served(Fakes.stance()),
-                store, new ObjectMapper(), Clock.systemUTC());
+        Ingestion ingestion = withFakeModels(store);
         String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
         ingestion.submit(thread(3, List.of("Syria")), site, true, (c, r) -> {});
         java.util.SortedSet<String> keys = new java.util.TreeSet<>();
@@ -377,8 +382,7 @@ class IngestionTest {
     void aThreadSentAgainWithACommentTheSiteErasedIsA409SayingSo() {
         CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
         String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
-        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")),
-                () -> Fakes.served(Fakes.stance()), store, new ObjectMapper(), Clock.systemUTC());
+        Ingestion ingestion = withFakeModels(store);
         ingestion.submit(thread(2, List.of("Syria")), site, true, (c, r) -> {});
         store.erase(store.find(site, "t/2").orElseThrow().key(), "site", org.parley.service.moderation.Decider.WEBSITE,
                 java.time.Instant.now());
@@ -403,8 +407,7 @@ class IngestionTest {
     void aCommentWhoseKeyAnOldCommentHoldsIsAnIdTakenAndNothingIsStored(TestDatabases db) {
         CommentStore store = new CommentStore(db.migrated(dir));
         String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
-        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")),
-                () -> Fakes.served(Fakes.stance()), store, new ObjectMapper(), Clock.systemUTC());
+        Ingestion ingestion = withFakeModels(store);
         String key = CommentStore.key(site, "t/2");
         ingestion.submit(List.of(new Submission(key, "old", "Old", "stored before", 1, null, null, null, null, null, null, null,
                 null)), null);
@@ -425,8 +428,7 @@ class IngestionTest {
     void aCommentWhoseArticlesKeyAnOldArticleHoldsIsAnIdTakenOfItsArticle(TestDatabases db) {
         CommentStore store = new CommentStore(db.migrated(dir));
         String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
-        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")),
-                () -> Fakes.served(Fakes.stance()), store, new ObjectMapper(), Clock.systemUTC());
+        Ingestion ingestion = withFakeModels(store);
         ingestion.submit(List.of(new Submission("old", CommentStore.key(site, "t"), "Old", "stored before", 1, null, null, null,
                 null, null, null, null, null)), null);
 
@@ -446,8 +448,7 @@ class IngestionTest {
     @Test
     void aStoredCommentTakesNewTargetsUpToTenInAllAndNoMore() throws Exception {
         CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
-        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")),
-                () -> Fakes.served(Fakes.stance()), store, new ObjectMapper(), Clock.systemUTC());
+        Ingestion ingestion = withFakeModels(store);
         String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
         List<String> ten = new ArrayList<>();
         for (int i = 1; i <= org.parley.stance.StanceLimits.MAX_TARGETS; i++) ten.add("target " + i);
@@ -494,8 +495,7 @@ class IngestionTest {
     @Test
     void aCommentStoredWithoutStanceTakesATargetWhenSentAgain() throws Exception {
         CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
-        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")),
-                () -> Fakes.served(Fakes.stance()), store, new ObjectMapper(), Clock.systemUTC());
+        Ingestion ingestion = withFakeModels(store);
         String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
         ingestion.submit(thread(1, null), site, true, (c, r) -> {});
         Ingestion.Stored again = ingestion.submit(thread(1, List.of("Syria")), site, true, (c, r) -> {});
