@@ -39,6 +39,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -82,7 +83,7 @@ class DatabaseOutageTest {
         f.setUrl(f.getUrl().replace("127.0.0.1:5432", "127.0.0.1:" + PROXY.port()));
         // The hang is bounded as the service bounds it, by the driver's socketTimeout; 3 s here, not the service's 30 s,
         // which set only how long aDatabaseThatHangsEndsTheRequestWithA503 waited (30 of the class's 37 s).
-        f.setProperties(java.util.Map.of("socketTimeout", "3"));
+        f.setProperties(Map.of("socketTimeout", "3"));
         org.parley.service.ParleyConfiguration.bounded(f); // as the service does: its default waits bound a hang
         f.setValidationQueryTimeout(Duration.seconds(3)); // as config.yml
         f.setMaxWaitForConnection(Duration.seconds(2));

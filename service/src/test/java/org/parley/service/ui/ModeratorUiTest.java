@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,12 +107,12 @@ class ModeratorUiTest {
     }
 
     /** Here, not in a test: a test that failed with the database cut would leave it cut for the rest. */
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void reconnect() throws java.io.IOException {
         if (!STORE_LINK.isUp()) STORE_LINK.up();
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void browsersOwnClock() {
         if (clockScript != null) browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", clockScript));
     }
@@ -3115,7 +3116,7 @@ class ModeratorUiTest {
         new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
     }
 
-    /** Looks every 50 ms: WebDriverWait's default 500 ms added a quarter of a second on average to each of the ~600 waits. */
+    /** Looks every 50 ms: WebDriverWait's default 500 ms added a quarter of a second on average to each wait not met at once. */
     private static WebDriverWait wait(int seconds) {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds), Duration.ofMillis(50));
     }
