@@ -168,7 +168,9 @@ class CrashDurabilityTest {
     private Running start(DataSourceFactory db, String name) throws Exception {
         Path config = config(db, name);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx1g", "-XX:-DontCompileHugeMethods",
+        // C1 alone: the service is up about 15% sooner (12.0 s against 14.0-15.4 s to healthy, java -jar on an idle
+        // machine, fifty-second session), and what is tested is the kill, not how fast the JIT makes it.
+        Process p = new ProcessBuilder(java, "-Xmx1g", "-XX:-DontCompileHugeMethods", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dorg.bytedeco.javacpp.maxbytes=1g", "-Dorg.bytedeco.javacpp.maxphysicalbytes=3g",
                 "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir",
                         System.getProperty("user.home") + "/.javacpp/cache"),
