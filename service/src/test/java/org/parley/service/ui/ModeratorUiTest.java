@@ -47,6 +47,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static io.dropwizard.testing.ConfigOverride.config;
@@ -96,6 +97,8 @@ class ModeratorUiTest {
     private String article;
     /** This test's moderator: the log-in throttle allows 10 attempts per username and address per 10 minutes. */
     private String user;
+    /** This test's address (X-Forwarded-For, freshSession): the throttle counts log-ins per address. */
+    private String address;
     /** The page reads its list again every second (?poll=1), where it would every 20 s. */
     private boolean polling;
     /** The page clock this test installed (pageClock), taken away after it; null: the browser's own. */
@@ -129,9 +132,9 @@ class ModeratorUiTest {
         new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR, Instant.now());
         browser.get("about:blank");
         int n = ++tests;
+        address = "10.42." + n / 256 + "." + n % 256;
         browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders",
-                Map.of("headers", Map.of("X-Forwarded-For", "10.42." + n / 256 + "." + n % 256)));
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Forwarded-For", address)));
         // WebDriver's deleteAllCookies left the HttpOnly session cookie behind; the DevTools call does not.
         browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         browser.manage().logs().get(LogType.BROWSER);  // drained: each test sees its own console
@@ -186,7 +189,7 @@ class ModeratorUiTest {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < 105; i++) texts.add(TOXIC.get(i % TOXIC.size()));
         Map<String, JsonNode> seeded = seed(texts);
-        login("PENDING");
+        loggedIn("PENDING");
         List<String> shown = cards(100).stream().map(c -> c.getAttribute("data-id")).toList();
         assertEquals(Boolean.TRUE, browser.executeScript("return document.documentElement.scrollHeight === innerHeight"),
                 "the list scrolls, not the page (the hidden labels of marks far down, placed by the page, would make it)");
@@ -219,7 +222,7 @@ class ModeratorUiTest {
     void approvesAndRejectsFromTheKeyboard() {
         Map<String, JsonNode> seeded = seed(TOXIC.subList(0, 3));
         List<String> ids = idsByRisk(seeded);
-        login("PENDING");
+        loggedIn("PENDING");
         cards(3);
         waitForDetail(ids.get(0));
         press("a");
@@ -311,7 +314,7 @@ class ModeratorUiTest {
         String id = article + "-long";
         JsonNode c = submit(id, LONG_COMMENT, null);
         assertEquals("PENDING", c.get("status").asText(), "the sentence rule no longer holds it: " + c);
-        login("PENDING");
+        loggedIn("PENDING");
         WebElement card = cards(1).get(0);
         waitForDetail(id);
         String shown = (String) browser.executeScript("return arguments[0].querySelector('.comment-text').textContent", card);
@@ -357,7 +360,7 @@ class ModeratorUiTest {
         submit(article + "-parent", "I disagree, the figures in the article look wrong to me.", null);
         String id = article + "-reply";
         submit(id, "Only an idiot would vote for this.", Map.of("parentId", article + "-parent"));
-        login("PENDING");
+        loggedIn("PENDING");
         WebElement card = cards(1).get(0);
         assertEquals("↳ reply to " + article + "-parent", unisolated(card.findElement(By.cssSelector(".reply-to")).getText()));
     }
@@ -373,7 +376,7 @@ class ModeratorUiTest {
         String id = article + "-reply";
         submit(id, "Only an idiot would vote for this.", Map.of("parentId", article + "-parent",
                 "quote", "<b>the figures</b> look wrong", "parentAuthor", "reader t"));
-        login("PENDING");
+        loggedIn("PENDING");
         cards(1);
         waitForDetail(id);
         List<WebElement> blocks = browser.findElements(By.cssSelector("#detail blockquote.parent"));
@@ -394,7 +397,7 @@ class ModeratorUiTest {
                 "quote", "Putin is right.\n\n<b>Dana</b> said:\n\nYou are all idiots.",
                 "alsoQuotes", List.of(Map.of("number", 320, "author", "<b>Dana</b> Smith", "text", "You are all idiots."),
                         Map.of("id", "c17"))));
-        login("PENDING");
+        loggedIn("PENDING");
         cards(1);
         waitForDetail(id);
         assertEquals("also quotes #320 <b>Dana</b> Smith, c17",
@@ -408,7 +411,7 @@ class ModeratorUiTest {
         String id = article + "-reply";
         submit(id, "Only an idiot would vote for this.",
                 Map.of("parentNumber", 296, "parentAuthor", "Seqenenre", "quote", "We should stay out of it."));
-        login("PENDING");
+        loggedIn("PENDING");
         WebElement card = cards(1).get(0);
         String replyTo = unisolated(card.findElement(By.cssSelector(".reply-to")).getText());
         assertTrue(replyTo.endsWith("reply to #296 Seqenenre"), replyTo);
@@ -429,7 +432,7 @@ class ModeratorUiTest {
         JsonNode p = submit(plain, "You are a clown and a liar.", Map.of("parentNumber", 5));
         assertTrue(q.has("replyStance"), q.toString());
         assertTrue(p.has("replyStance"), "read against comment 5: " + p);
-        login("PENDING");
+        loggedIn("PENDING");
         cards(2);
         assertTrue(unisolated(card(quoting).findElement(By.cssSelector(".stance")).getText()).contains("reply to quote from #5"),
                 card(quoting).getText());
@@ -444,7 +447,7 @@ class ModeratorUiTest {
         JsonNode c = submit(id, "Only an idiot would vote for this.", Map.of("quote", "We should stay out of it."));
         assertEquals("PENDING", c.get("status").asText(), c.toString());
         assertTrue(c.has("replyStance"), "read against the quote: " + c);
-        login("PENDING");
+        loggedIn("PENDING");
         String stance = cards(1).stream().filter(card -> id.equals(card.getAttribute("data-id"))).findFirst().orElseThrow()
                 .findElement(By.cssSelector(".stance")).getText();
         assertTrue(stance.contains("reply to quote"), stance);
@@ -485,7 +488,7 @@ class ModeratorUiTest {
         assertEquals(200, again.getStatus(), resent.toString());
         assertEquals(serving, resent.at("/stance/1/stanceModel/version").asText(), resent.toString());
 
-        login("PENDING");
+        loggedIn("PENDING");
         List<WebElement> chips = cards(1).get(0).findElements(By.cssSelector(".stance .chip"));
         assertEquals(2, chips.size());
         assertTrue(chips.get(0).getText().startsWith("Syria "), chips.get(0).getText());
@@ -505,7 +508,7 @@ class ModeratorUiTest {
     void aCardSaysWhichRuleHeldTheComment() {
         JsonNode c = submit(article + "-threat", "Watch your back, I'm coming for you", null);
         assertEquals("PENDING", c.get("status").asText(), c.toString());
-        login("PENDING");
+        loggedIn("PENDING");
         WebElement rules = cards(1).get(0).findElement(By.cssSelector(".action .rules"));
         assertEquals("phrase \"watch your back\" (threats) -> REVIEW", rules.getText(),
                 "the rule that held it; the TOXICITY band that would have published it is left out");
@@ -515,7 +518,7 @@ class ModeratorUiTest {
     @Test
     void charactersReadersCannotSeeAreShownAsMarkedDots() {
         submit(article + "-zw", "you are an i\u200Bd\u200Bi\u200Bo\u200Bt, really", null);
-        login("PENDING");
+        loggedIn("PENDING");
         WebElement text = cards(1).get(0).findElement(By.cssSelector(".comment-text"));
         List<WebElement> dots = text.findElements(By.cssSelector(".invisible-char"));
         assertEquals(4, dots.size(), text.getText());
@@ -631,7 +634,7 @@ class ModeratorUiTest {
         String reply = article + "-reply";
         submit(reply, "Get lost, loser.", Map.of("parentId", id));
 
-        login("REPORTED");
+        loggedIn("REPORTED");
         WebElement card = cards(1).get(0);
         assertEquals(id, card.getAttribute("data-id"));
         String text = card.findElement(By.cssSelector(".comment-text")).getText();
@@ -662,7 +665,7 @@ class ModeratorUiTest {
         String id = article + "-reported";
         submit(id, "I disagree, the figures in the article look wrong to me.", null);  // published
         report(id, "<b>spam</b> link");
-        login("REPORTED");
+        loggedIn("REPORTED");
         cards(1);
         waitForDetail(id);
         WebElement open = browser.findElement(By.cssSelector("#detail .reports-list li.open"));
@@ -724,7 +727,7 @@ class ModeratorUiTest {
         String parent = article + "-parent", reply = article + "-reply";
         submit(parent, "I disagree, the figures in the article look wrong to me.", Map.of("author", "\u202Eredom"));
         submit(reply, "Get lost, loser.", Map.of("parentId", parent));
-        login("PENDING");
+        loggedIn("PENDING");
         cards(1);
         waitForDetail(reply);
         assertEquals(Boolean.TRUE, browser.executeScript(LEFT_TO_RIGHT, "#detail .parent .muted", "PUBLISHED"),
@@ -747,7 +750,7 @@ class ModeratorUiTest {
     @Test
     void aLongNameWithoutSpacesStaysInsideItsCard() {
         submit(article + "-long", TOXIC.get(0), Map.of("author", "x".repeat(200)));
-        login("PENDING");
+        loggedIn("PENDING");
         WebElement card = cards(1).get(0);
         assertEquals(card.getAttribute("clientWidth"), card.getAttribute("scrollWidth"), "the card overflows");
         WebElement pane = browser.findElement(By.cssSelector(".list-pane"));
@@ -763,7 +766,7 @@ class ModeratorUiTest {
     void aLongParentNameAndALongTargetWithoutSpacesStayInsideTheCard() {
         submit(article + "-long", TOXIC.get(0), Map.of("parentNumber", 2, "parentAuthor", "x".repeat(200),
                 "targets", List.of("y".repeat(200))));
-        login("PENDING");
+        loggedIn("PENDING");
         WebElement card = cards(1).get(0);
         assertEquals(List.of(), browser.executeScript("return [...arguments[0].querySelectorAll('*')]"
                 + ".filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible')"
@@ -780,7 +783,7 @@ class ModeratorUiTest {
         assertEquals("PENDING", foreign.get("status").asText(), foreign.toString());
         String reply = article + "-reply";
         submit(reply, TOXIC.get(0), Map.of("parentId", foreign.get("id").asText()));
-        login("PENDING");
+        loggedIn("PENDING");
         cards(2);
         WebElement card = card(foreign.get("id").asText());
         assertEquals("nl (scored as English)", card.findElement(By.cssSelector(".action .language")).getText());
@@ -794,7 +797,7 @@ class ModeratorUiTest {
     /** Span weights are log-odds: 0.5 is a likelier-than-not word, not a "mid" one read as a probability. */
     @Test
     void spanShadesReadTheWeightAsLogOdds() {
-        login("PENDING");
+        loggedIn("PENDING");
         assertEquals(List.of("strong", "mid", "mid", "weak"), List.of(2.0, 1.0, 0.1, -0.5).stream()
                 .map(w -> (String) inModule("dom.js", "return m.markLevel(args[0]);", w)).toList());
     }
@@ -802,7 +805,7 @@ class ModeratorUiTest {
     /** Counts stop at the store's limit (a queue-at-scale audit): the tabs and "50 of …" say "10,000+", not "10000". */
     @Test
     void aCountAtTheStoresLimitShowsAsThatManyOrMore() {
-        login("PENDING");
+        loggedIn("PENDING");
         int limit = org.parley.service.store.QueueReads.COUNT_LIMIT;
         assertEquals((long) limit, inModule("state.js", "return m.COUNT_LIMIT;"), "state.js and QueueReads agree");
         assertEquals(List.of("0", "9999", "10,000+"), List.of(0, limit - 1, limit).stream()
@@ -818,7 +821,7 @@ class ModeratorUiTest {
         List<String> picked = List.of(ids.get(0), ids.get(2));
         assertNotEquals(seeded.get(picked.get(0)).at("/rating/attribute"), seeded.get(picked.get(1)).at("/rating/attribute"),
                 seeded.toString());
-        login("PENDING");
+        loggedIn("PENDING");
         cards(3);
         press("x");
         press("jj");
@@ -854,7 +857,7 @@ class ModeratorUiTest {
     /** A moderator's audit: any moderator could decide an escalated comment; the page now leaves it to an admin. */
     @Test
     void aModeratorCannotDecideAnEscalatedCommentButAnAdminCan() {
-        List<String> ids = pendingOnShow(1);
+        List<String> ids = pendingOnShowThroughTheForm(1);
         press("e");
         cards(0);
         open("ESCALATED");
@@ -924,7 +927,7 @@ class ModeratorUiTest {
     @Test
     void theCountBesideTheMenusLeavesOutACommentDecidedElsewhere() {
         List<String> ids = idsByRisk(seed(TOXIC.subList(0, 3)));
-        login("PENDING");
+        loggedIn("PENDING");
         cards(3);
         waitForDetail(ids.get(0));
         assertEquals("3 of 3", browser.findElement(By.id("summary")).getText());
@@ -1050,7 +1053,7 @@ class ModeratorUiTest {
         assertTrue(probed.get(2).get("risk").asDouble() > probed.get(1).get("risk").asDouble(), probed.toString());
         List<String> ids = idsByRisk(seed(List.of(probed.get(1).get("text").asText(), probed.get(0).get("text").asText())));
         polling = true;
-        login("PENDING");
+        loggedIn("PENDING");
         cards(2);
         waitForDetail(ids.get(0));
         keysOn(ids.get(0));
@@ -1204,7 +1207,7 @@ class ModeratorUiTest {
         for (int i = 0; i < 101; i++) texts.add(TOXIC.get(i % TOXIC.size()));
         Map<String, JsonNode> seeded = seed(texts);
         polling = true;
-        login("PENDING");
+        loggedIn("PENDING");
         List<String> shown = cards(100).stream().map(c -> c.getAttribute("data-id")).toList();
         wait(10).until(d -> "100 of 101".equals(d.findElement(By.id("summary")).getText()));
         String past = seeded.keySet().stream().filter(id -> !shown.contains(id)).findFirst().orElseThrow();
@@ -1272,7 +1275,7 @@ class ModeratorUiTest {
      */
     @Test
     void aDecisionSentAfterTheSessionEndedSaysItWasNotApplied() {
-        List<String> ids = pendingOnShow(2);
+        List<String> ids = pendingOnShowThroughTheForm(2);
         approvedElsewhere(ids.get(0));
         press("r");
         wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.conflict")));
@@ -1300,7 +1303,7 @@ class ModeratorUiTest {
      */
     @Test
     void aDecisionWhileTheDatabaseIsDownSaysSoInWordsAndTheSameKeyAppliesItOnceWhenItIsBack() throws java.io.IOException {
-        List<String> ids = pendingOnShow(2);
+        List<String> ids = pendingOnShowThroughTheForm(2);
         String shown = label(ids.get(0));
         String reason = browser.findElement(By.id("reason")).getAttribute("value");
         STORE_LINK.down();
@@ -1390,7 +1393,7 @@ class ModeratorUiTest {
     @Test
     void theSessionsEndIsToldBeforeAndAtItWithNothingClickedAndTheLogInKeepsThePlace() {
         pageClock();
-        List<String> ids = pendingOnShow(3);
+        List<String> ids = pendingOnShowThroughTheForm(3);
         // The page learns when the session ends from GET /v1/session as it loads: 5 minutes and 10 seconds from now.
         sessionEndsIn(Duration.ofMinutes(5).plusSeconds(10));
         browser.navigate().refresh();
@@ -1435,7 +1438,7 @@ class ModeratorUiTest {
      */
     @Test
     void aPageShownAgainAfterItsSessionsEndShowsTheLogInAtOnce() {
-        List<String> ids = pendingOnShow(1);
+        List<String> ids = pendingOnShowThroughTheForm(1);
         sessionEndsIn(Duration.ofHours(2));
         browser.navigate().refresh();
         wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
@@ -1851,7 +1854,7 @@ class ModeratorUiTest {
      */
     @Test
     void markedWordsSayHowStronglyTheyAreMarkedOtherThanByColour() {
-        login("PENDING");
+        loggedIn("PENDING");
         inModule("dom.js", """
                 const p = m.highlighted('one two three', [{begin: 0, end: 3, weight: 2}, {begin: 4, end: 7, weight: 0.5}, {begin: 8, end: 13, weight: -0.5}]);
                 p.id = 'marks';
@@ -1986,7 +1989,7 @@ class ModeratorUiTest {
         submit(reported, "I disagree, the figures in the article look wrong to me.", null);  // published
         report(reported, "spam link");
         Map<String, List<String>> found = new LinkedHashMap<>();
-        login("PENDING");
+        loggedIn("PENDING");
         cards(3);
         card(longId).click();
         waitForDetail(longId);
@@ -2036,7 +2039,7 @@ class ModeratorUiTest {
     @Test
     void aLongCommentsCutsAreSaidInWordsToAScreenReader() {
         submit(article + "-long", LONG_COMMENT, null);
-        login("PENDING");
+        loggedIn("PENDING");
         String shown = (String) browser.executeScript("return arguments[0].querySelector('.comment-text').textContent", cards(1).get(0));
         List<String> paragraphs = axText("paragraph");
         String read = paragraphs.stream().filter(t -> t.length() < 1500 && t.startsWith("You are a disgrace.")).findFirst()
@@ -2361,7 +2364,7 @@ class ModeratorUiTest {
         List<String> ids = idsByRisk(seed(TOXIC.subList(0, 2)));
         systemScheme("light");
         try {
-            login("PENDING");
+            loggedIn("PENDING");
             cards(2);
             waitForDetail(ids.get(0));
             assertLight("html", "#comments > li.current", "#detail");
@@ -2413,7 +2416,7 @@ class ModeratorUiTest {
     void aSchemeChosenGivesTheFocusBackToTheCommentOnShow() {
         List<String> ids = idsByRisk(seed(TOXIC.subList(0, 2)));
         try {
-            login("PENDING");
+            loggedIn("PENDING");
             cards(2);
             waitForDetail(ids.get(0));
             keysOn(ids.get(0));
@@ -2540,7 +2543,7 @@ class ModeratorUiTest {
     void theSentenceBadgesExplanationIsInWordsOnTheCard() {
         submit(article + "-long", LONG_COMMENT, null);
         submit(article + "-short", TOXIC.get(1), null);
-        login("PENDING");
+        loggedIn("PENDING");
         cards(2);
         WebElement card = card(article + "-long");
         WebElement badge = card.findElement(By.cssSelector(".badge[class*=rating-]"));
@@ -2562,7 +2565,7 @@ class ModeratorUiTest {
     void theReplyArrowIsForTheEyeAlone() {
         submit(article + "-parent", "I disagree, the figures in the article look wrong to me.", null);
         submit(article + "-reply", "Only an idiot would vote for this.", Map.of("parentId", article + "-parent"));
-        login("PENDING");
+        loggedIn("PENDING");
         WebElement card = cards(1).get(0);
         assertEquals("↳ reply to " + article + "-parent", unisolated(card.findElement(By.cssSelector(".reply-to")).getText()));
         List<String> read = axStaticTexts();
@@ -2731,7 +2734,7 @@ class ModeratorUiTest {
         String desk = article + "-desk", blog = article + "-blog";
         submit(desk, TOXIC.get(1), Map.of("articleTitle", "Desk story " + article), DESK);
         submit(blog, TOXIC.get(2), Map.of("articleTitle", "Blog post " + article), BLOG);
-        login("PENDING");
+        loggedIn("PENDING");
         List<String> menu = wait(10).ignoring(StaleElementReferenceException.class).withMessage(() -> String.valueOf(articleMenu()))
                 .until(d -> {
                     // login() names the article without a site: an entry of its own, every site's article with the id
@@ -2788,7 +2791,7 @@ class ModeratorUiTest {
     void theSiteMenuCountsFollowTheDecisions() {
         String desk = article + "-desk";
         submit(desk, TOXIC.get(3), null, DESK);
-        login("PENDING");
+        loggedIn("PENDING");
         choose("site", "desk.example");
         choose("article", "desk.example\n" + article);
         cards(1);
@@ -2842,7 +2845,7 @@ class ModeratorUiTest {
         new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR,
                 org.parley.service.access.Sites.of(List.of("desk.example", "blog.example")), Instant.now());
 
-        login("PENDING");
+        loggedIn("PENDING");
         // Read as the list stands once it does: a load still under way renders it again, which leaves elements read too early stale.
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).stream().sorted().toList().equals(
                 java.util.stream.Stream.of(desk, blog).sorted().toList()));
@@ -2872,7 +2875,7 @@ class ModeratorUiTest {
         String first = both[0].get("site").asText(), second = both[1].get("site").asText();
         assertEquals(400, api("/v1/comments/" + id).get().getStatus(), "the id alone does not say which");
 
-        login("PENDING");
+        loggedIn("PENDING");
         assertEquals(List.of(first, second), cards(2).stream().map(c -> c.getAttribute("data-site")).toList());
         waitForDetail(id);
         wait(10).until(d -> d.findElement(By.id("detail")).getText().contains("site " + first));
@@ -2910,7 +2913,7 @@ class ModeratorUiTest {
         submit(gone, TOXIC.get(4), null, BLOG);
         new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(user, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR,
                 org.parley.service.access.Sites.of(List.of("desk.example", "blog.example")), Instant.now());
-        login("PENDING");
+        loggedIn("PENDING");
         cards(5);
 
         onShow(shared, "blog.example");
@@ -3035,10 +3038,53 @@ class ModeratorUiTest {
         wait(10).until(d -> d.findElement(By.cssSelector("#tabs .tab.active")).getAttribute("data-queue").equals(queue));
     }
 
+    /**
+     * As login, without the form, for the tests that are not about logging in (the form took over a second of each):
+     * the service's log-in from this test's address, its session cookie put in the browser as the service set it
+     * (HttpOnly: no script could), and the page opened on it, as a reload after a log-in would.
+     */
+    private void loggedIn(String queue) {
+        Response r = APP.client().target(url("/v1/session")).request().header("X-Forwarded-For", address)
+                .post(Entity.json(Map.of("username", user, "password", ADMIN_PASSWORD)));
+        assertEquals(200, r.getStatus(), r.readEntity(String.class));
+        browser.executeCdpCommand("Network.setCookie", cookie(r.getHeaderString("Set-Cookie")));
+        open(queue);
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+        wait(10).until(d -> d.findElement(By.cssSelector("#tabs .tab.active")).getAttribute("data-queue").equals(queue));
+    }
+
+    /** A Set-Cookie of the service's as DevTools' Network.setCookie takes it, for this page's host alone, as a browser would. */
+    private static Map<String, Object> cookie(String setCookie) {
+        String[] parts = setCookie.split("; ");
+        String[] nameValue = parts[0].split("=", 2);
+        Map<String, Object> c = new LinkedHashMap<>(Map.of("name", nameValue[0], "value", nameValue[1], "url", url("/")));
+        for (String attribute : List.of(parts).subList(1, parts.length)) {
+            String[] kv = attribute.split("=", 2);
+            switch (kv[0]) {
+                case "Path" -> c.put("path", kv[1]);
+                case "Max-Age" -> c.put("expires", Instant.now().getEpochSecond() + Long.parseLong(kv[1]));
+                case "HttpOnly" -> c.put("httpOnly", true);
+                case "SameSite" -> c.put("sameSite", kv[1]);
+                case "Secure" -> c.put("secure", true);
+                default -> fail("an attribute of the session cookie the browser would not be given: " + setCookie);
+            }
+        }
+        return c;
+    }
+
     /** Seeds n comments that wait for review and opens PENDING on the riskiest; their ids, riskiest first. */
     private List<String> pendingOnShow(int n) {
+        return pendingOnShow(n, this::loggedIn);
+    }
+
+    /** As pendingOnShow, logged in through the form: for the tests of the log-out and of the session's end. */
+    private List<String> pendingOnShowThroughTheForm(int n) {
+        return pendingOnShow(n, this::login);
+    }
+
+    private List<String> pendingOnShow(int n, Consumer<String> logIn) {
         List<String> ids = idsByRisk(seed(TOXIC.subList(0, n)));
-        login("PENDING");
+        logIn.accept("PENDING");
         cards(n);
         waitForDetail(ids.get(0));
         return ids;
@@ -3074,7 +3120,7 @@ class ModeratorUiTest {
         submit(article + "-long", LONG_COMMENT, null);
         String id = article + "-reply";
         submit(id, "Only an idiot would write all that.", Map.of("parentId", article + "-long"));
-        login("PENDING");
+        loggedIn("PENDING");
         cards(2);
         card(id).click();
         waitForDetail(id);
