@@ -195,6 +195,8 @@ class DatabaseTest {
         String leftTaken = "UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKGRANTED = CURRENT_TIMESTAMP, LOCKEDBY = 'a killed start'";
         jdbi.useHandle(h -> h.execute(leftTaken));
         System.setProperty("liquibase.changelogLockWaitTimeInMinutes", "0");
+        // Liquibase tries the lock, sleeps its poll rate (10 s) and tries again even with no wait: no sleep here
+        System.setProperty("liquibase.changelogLockPollRate", "0");
         try {
             try (Connection other = DriverManager.getConnection(url, "sa", "")) {
                 var refused = assertThrows(IllegalStateException.class, () -> Database.migrate(jdbi));
@@ -203,6 +205,7 @@ class DatabaseTest {
             Database.migrate(jdbi);
         } finally {
             System.clearProperty("liquibase.changelogLockWaitTimeInMinutes");
+            System.clearProperty("liquibase.changelogLockPollRate");
         }
         boolean locked = jdbi.withHandle(h -> h.select("SELECT LOCKED FROM DATABASECHANGELOGLOCK").mapTo(Boolean.class).one());
         assertFalse(locked);
@@ -249,7 +252,7 @@ class DatabaseTest {
      * A changeset that runs longer than the URL's socketTimeout completes, and the connection keeps that timeout after.
      * Changeset 15's UPDATE of 300,000 comments took over 30 s (the service's default socketTimeout) on a busy machine:
      * the read timed out, the changeset was rolled back, and so would every start's be (an upgrade audit's second round,
-     * forty-second session). Here its first statement waits 2.5 s for a lock another session holds, with socketTimeout=1.
+     * forty-second session). Here its first statement waits 1.5 s for a lock another session holds, with socketTimeout=1.
      */
     @Test
     void aChangesetThatRunsLongerThanTheSocketTimeoutCompletes() throws Exception {
@@ -265,7 +268,7 @@ class DatabaseTest {
             var blocked = "SELECT pid FROM pg_locks WHERE NOT granted AND pg_backend_pid() = ANY (pg_blocking_pids(pid))";
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!s.executeQuery(blocked).next() && System.nanoTime() < deadline) Thread.sleep(20);
-            Thread.sleep(2500);
+            Thread.sleep(1500); // past the 1 s socketTimeout, counted from when its statement waits
             blocker.rollback();
             migration.get(60, TimeUnit.SECONDS);
             assertEquals(1000, migrating.getNetworkTimeout(), "the URL's again, for what the connection does next");
@@ -322,7 +325,8 @@ class DatabaseTest {
      * set it for every pooled connection: the start-up's stray-row check on a store of 300,000 comments and 120,000
      * decisions took longer on a busy machine, and the start failed with "Statement was canceled or the session timed
      * out" (forty-third session); a migration's changeset over such a store would too. Neither is cut off now, and the
-     * connection keeps its timeout after. Here the connection's is 1 ms, which 20,000 comments take longer than.
+     * connection keeps its timeout after. Here the connection's is 1 ms, which 5,000 comments take longer than
+     * (20,000 took 11 s of the class's 42).
      */
     @Test
     void onH2TheStrayRowCheckAndAMigrationAreNotCutOffByTheConnectionsQueryTimeout() throws Exception {
@@ -338,12 +342,12 @@ class DatabaseTest {
                     SELECT 'c' || X, 'news.example', 'a' || (MOD(X, 100) + 1), X, 'writer', 'Words of a reader, number ' || X, 0.3,
                         0.01, 0.02, 0.1, 0.05, 0.01, 0.3, 'TOXICITY', '[]', 'toxicity', 'v1', 'abc', 'REVIEW', 'APPROVED', 'MODERATOR', 2,
                         TIMESTAMP WITH TIME ZONE '2026-11-01 00:00:00+00', TIMESTAMP WITH TIME ZONE '2026-11-01 00:00:00+00'
-                    FROM SYSTEM_RANGE(1, 20000)""");
+                    FROM SYSTEM_RANGE(1, 5000)""");
             h.execute("""
                     INSERT INTO decisions (comment_id, version, decision, status, actor, actor_kind, text, scores, model_version,
                         model_checksum, decided_at)
                     SELECT 'c' || X, 2, 'APPROVE', 'APPROVED', 'alice', 'MODERATOR', 'Words of a reader, number ' || X, '{}', 'v1', 'abc',
-                        TIMESTAMP WITH TIME ZONE '2026-11-02 00:00:00+00' FROM SYSTEM_RANGE(1, 20000)""");
+                        TIMESTAMP WITH TIME ZONE '2026-11-02 00:00:00+00' FROM SYSTEM_RANGE(1, 5000)""");
         });
         String cut = url + ";QUERY_TIMEOUT=1";
         try (Connection c = DriverManager.getConnection(cut, "sa", "")) {
@@ -356,7 +360,7 @@ class DatabaseTest {
         }
         int ran = before.withHandle(h -> h.select("SELECT COUNT(*) FROM databasechangelog WHERE id = '15-comment-local-id'")
                 .mapTo(Integer.class).one());
-        assertEquals(1, ran, "changeset 15 ran, over 20,000 comments");
+        assertEquals(1, ran, "changeset 15 ran, over 5,000 comments");
         assertEquals(0, Database.strayRows(Jdbi.create(cut, "sa", "")));
     }
 
