@@ -2,6 +2,7 @@ package org.parley.service.cli;
 
 import io.dropwizard.db.DataSourceFactory;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,7 @@ import org.parley.service.moderation.Status;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.Database;
+import org.parley.service.store.KeptOpenDatabases;
 import org.parley.service.store.TestDatabases;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * as scripts/erase runs it, on both databases. Until the forty-second session it took one --id a run, a JVM start each
  * (9 to 10 s) when an operator re-applied a log's erasures after a restore.
  */
+@ExtendWith(KeptOpenDatabases.class) // H2 kept open between the test's handles and the command's pool
 class EraseCommandTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     private static final String SITE = "news.example";
@@ -67,7 +70,7 @@ class EraseCommandTest {
                 logging:
                   appenders: []   # what the script prints alone: its erasure lines are kept at INFO whatever the level
                 """.formatted(f.getDriverClass(), f.getUrl(), f.getUser()));
-        jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
+        jdbi = Jdbi.create(TestDatabases.keptOpen(f.getUrl()), f.getUser(), f.getPassword());
         Database.migrate(jdbi);
         return new CommentStore(jdbi);
     }
