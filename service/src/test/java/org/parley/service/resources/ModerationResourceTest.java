@@ -34,6 +34,7 @@ import org.parley.service.intake.Ingestion;
 import org.parley.service.store.AccountStore;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.QueueReads;
+import org.parley.service.store.KeptOpenDatabases;
 import org.parley.service.store.TestDatabases;
 import org.parley.thread.BbcCommentPageParser;
 import org.parley.thread.CommentThread;
@@ -56,6 +57,8 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The moderation API over a fake model and an H2 store: routing, roles, conflicts, sessions, bad input. */
+// First: its beforeAll, before Dropwizard's reads the static fields, so that JDBI's URL is kept open
+@ExtendWith(KeptOpenDatabases.class) // H2 kept open between handles
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ModerationResourceTest {
     static final int MAX_THREAD = 200;
