@@ -54,12 +54,17 @@ class RealCorporaTest {
     }
 
     private final Map<String, List<Example>> corpora = new LinkedHashMap<>();
+    private final List<Example> all = new ArrayList<>();
+    /** All the corpora deduplicated: merged once for the two tests that read it (seconds of the class's time). */
+    private Deduplicator.Result merged;
     private Path root;
 
     @BeforeAll
     void loadOnce() throws Exception {
         root = Corpora.defaultRoot();
         for (String name : Corpora.toxicityNames()) corpora.put(name, Corpora.load(root, name));
+        corpora.values().forEach(all::addAll);
+        merged = Deduplicator.merge(all);
     }
 
     @Test
@@ -85,9 +90,6 @@ class RealCorporaTest {
 
     @Test
     void deduplicatedDevSplitIsAboutTenPercentAndPrintsTheCounts() {
-        List<Example> all = new ArrayList<>();
-        corpora.values().forEach(all::addAll);
-        Deduplicator.Result merged = Deduplicator.merge(all);
         assertTrue(merged.merged() > 0 && merged.merged() < all.size() / 20, "merged " + merged.merged());
         DevSplit.Split split = DevSplit.split(merged.examples());
         double dev = (double) split.dev().size() / merged.examples().size();
@@ -97,9 +99,7 @@ class RealCorporaTest {
 
     @Test
     void hardlyAnyDevCommentIsTakenForForeign() {
-        List<Example> all = new ArrayList<>();
-        corpora.values().forEach(all::addAll);
-        List<Example> dev = DevSplit.split(Deduplicator.merge(all).examples()).dev();
+        List<Example> dev = DevSplit.split(merged.examples()).dev();
         Language language = Language.standard();
         List<String> foreign = new ArrayList<>();
         for (Example e : dev) language.foreign(e.text()).ifPresent(g -> foreign.add(g.language() + " " + e.source() + " " + e.id()));
