@@ -3052,6 +3052,11 @@ class ModeratorUiTest {
         name.sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
         browser.findElement(By.id("login-button")).click();
+        awaitApp(queue);
+    }
+
+    /** Waits until the page shows the app (not the log-in form) on {@code queue}'s tab. */
+    private static void awaitApp(String queue) {
         wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
         wait(10).until(d -> d.findElement(By.cssSelector("#tabs .tab.active")).getAttribute("data-queue").equals(queue));
     }
@@ -3067,8 +3072,7 @@ class ModeratorUiTest {
         assertEquals(200, r.getStatus(), r.readEntity(String.class));
         browser.executeCdpCommand("Network.setCookie", cookie(r.getHeaderString("Set-Cookie")));
         open(queue);
-        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
-        wait(10).until(d -> d.findElement(By.cssSelector("#tabs .tab.active")).getAttribute("data-queue").equals(queue));
+        awaitApp(queue);
     }
 
     /** A Set-Cookie of the service's as DevTools' Network.setCookie takes it, for this page's host alone, as a browser would. */
