@@ -303,6 +303,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         CommentStore comments = new CommentStore(jdbi);
         QueueReads queues = new QueueReads(jdbi);
         AccountStore accounts = new AccountStore(jdbi);
+        if (AccountStore.atTestCost()) LOG.warn("-D{}=true: moderator passwords are hashed at bcrypt's least cost, for tests only; "
+                + "never set it in production", AccountStore.TEST_MIN_COST);
         FeedbackStore feedback = new FeedbackStore(jdbi);
         firstAdmin(accounts, config.moderation.adminPassword, clock);
         LoginThrottle loginThrottle = loginThrottle(jdbi, () -> {

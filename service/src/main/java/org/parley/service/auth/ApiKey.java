@@ -7,6 +7,8 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.parley.service.access.Role;
 import org.parley.service.access.Sites;
 
@@ -23,6 +25,12 @@ public record ApiKey(String key, Role role, int perSecond, Sites sites, String f
     /** PBKDF2 rounds: ~50 ms per key, once, when the keys are read. */
     private static final int ROUNDS = 100_000;
     private static final byte[] SALT = "parley api key fingerprint".getBytes(StandardCharsets.UTF_8);
+    /**
+     * Each configured key's fingerprint, worked out once in a JVM. The keys are the operator's few (no request adds one),
+     * but the tests start the service, with the same keys, hundreds of times in one JVM: there the rounds were about half
+     * the service tests' CPU (JFR, fifty-third session).
+     */
+    private static final Map<String, String> FINGERPRINTS = new ConcurrentHashMap<>();
 
     public ApiKey(String key, Role role, int perSecond) {
         this(key, role, perSecond, Sites.EVERY);
@@ -74,6 +82,10 @@ public record ApiKey(String key, Role role, int perSecond, Sites sites, String f
      * candidates in seconds; at 100,000 rounds a guess costs what 100,000 did before.
      */
     static String fingerprint(String key) {
+        return FINGERPRINTS.computeIfAbsent(key, ApiKey::pbkdf2);
+    }
+
+    private static String pbkdf2(String key) {
         try {
             byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
                     .generateSecret(new PBEKeySpec(key.toCharArray(), SALT, ROUNDS, 32)).getEncoded();

@@ -20,7 +20,13 @@ import java.util.Optional;
  * is stored, with its expiry).
  */
 public final class AccountStore {
-    private static final int BCRYPT_COST = 10;
+    /**
+     * Set in the tests' JVMs alone (service/pom.xml), as Rails' tests set bcrypt's min_cost: hashing and checking at 2^10
+     * rounds were a seventh of the service tests' CPU (JFR, fifty-third session). The service warns when it is set.
+     */
+    public static final String TEST_MIN_COST = "parley.test.bcryptMinCost";
+    /** bcrypt's work factor: 2^10 rounds, about a tenth of a second a hash; bcrypt's least, 4, where TEST_MIN_COST is set. */
+    static final int BCRYPT_COST = cost(System.getProperty(TEST_MIN_COST));
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Jdbi jdbi;
@@ -145,6 +151,15 @@ public final class AccountStore {
         if (utf8Length(password) > MAX_PASSWORD_BYTES)
             throw new IllegalArgumentException("the password must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
         return BCrypt.withDefaults().hashToString(BCRYPT_COST, password);
+    }
+
+    static int cost(String testMinCost) {
+        return Boolean.parseBoolean(testMinCost) ? 4 : 10;
+    }
+
+    /** Whether passwords are hashed at bcrypt's least cost, which only tests should do. */
+    public static boolean atTestCost() {
+        return BCRYPT_COST < 10;
     }
 
     private static int utf8Length(char[] password) {

@@ -3,6 +3,7 @@ package org.parley.service.store;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -260,6 +261,29 @@ class AccountStoreTest {
         }
         assertEquals(0, sessionRows(jdbi));
         assertEquals(Optional.empty(), accounts.check("leo", "leos password".toCharArray()));
+    }
+
+    /**
+     * Passwords are hashed at 2^10 rounds; the tests' JVMs, which set {@link AccountStore#TEST_MIN_COST}, at bcrypt's
+     * least. A hash stored at the service's cost still checks in such a JVM (bcrypt reads the cost from the hash).
+     */
+    @Test
+    void passwordsAreHashedAtCostTenUnlessTheTestsMinCostIsSet() {
+        assertEquals(List.of(10, 10, 4), List.of(AccountStore.cost(null), AccountStore.cost("false"), AccountStore.cost("true")));
+        assertEquals(Boolean.getBoolean(AccountStore.TEST_MIN_COST), AccountStore.atTestCost());
+        Jdbi jdbi = TestDatabases.H2.migrated(dir);
+        AccountStore accounts = new AccountStore(jdbi);
+        accounts.put("ada", "ada's password".toCharArray(), Role.MODERATOR, NOW);
+        assertTrue(hash(jdbi, "ada").startsWith("$2a$%02d$".formatted(AccountStore.BCRYPT_COST)), hash(jdbi, "ada"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO moderators (username, password_hash, role, created_at) VALUES (?, ?, 'MODERATOR', ?)",
+                "bob", BCrypt.withDefaults().hashToString(10, "bob's password".toCharArray()), CommentStore.utc(NOW)));
+        assertTrue(accounts.check("bob", "bob's password".toCharArray()).isPresent(), "stored at cost 10, checked at it");
+        assertEquals(Optional.empty(), accounts.check("bob", "ada's password".toCharArray()));
+    }
+
+    private static String hash(Jdbi jdbi, String username) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM moderators WHERE username = :u").bind("u", username)
+                .mapTo(String.class).one());
     }
 
     private static int sessionRows(Jdbi jdbi) {
