@@ -275,6 +275,48 @@ class ModerationResourceTest {
     }
 
     /**
+     * A comment or article of no site that an older release stored under what is now one of SITE's keys: the store refuses
+     * the new one ({@code CommentKeyClashTest}), and each resource answers a 409 naming the field the caller sent the id
+     * in, where the field was compiled, not tested (fifty-third session): {@code id} or {@code articleId} on
+     * /v1/comments; {@code comments[i].id}, {@code article.id} or the thread's {@code id} (its article's) on /v1/threads.
+     */
+    @Test
+    void anIdWhoseKeyAnOlderReleasesRowHoldsIsA409NamingTheFieldItCameIn() {
+        String id = "old-" + UUID.randomUUID(), article = "a-" + UUID.randomUUID(), thread = "t-" + UUID.randomUUID();
+        STORE.insert(olderReleases(CommentStore.key(SITE, id), "a-1"), Instant.now());
+        STORE.insert(olderReleases("old-" + UUID.randomUUID(), CommentStore.key(SITE, article)), Instant.now());
+        STORE.insert(olderReleases(CommentStore.key(SITE, thread + "/c2"), "a-1"), Instant.now());
+        STORE.insert(olderReleases("old-" + UUID.randomUUID(), CommentStore.key(SITE, thread)), Instant.now());
+
+        assertConflict("id", post(SITE_KEY, "/v1/comments", submission(id, "Thanks")));
+        assertConflict("articleId", post(SITE_KEY, "/v1/comments",
+                JSON.createObjectNode().put("id", "c-" + UUID.randomUUID()).put("articleId", article).put("text", "Thanks").toString()));
+        String twoComments = "\"comments\": [{\"id\": \"c1\", \"text\": \"First\"}, {\"id\": \"c2\", \"text\": \"Second\"}]}";
+        assertConflict("comments[1].id", post(SITE_KEY, "/v1/threads",
+                "{\"id\": \"" + thread + "\", \"article\": {\"id\": \"a-" + UUID.randomUUID() + "\", \"title\": \"T\"}, " + twoComments));
+        assertConflict("article.id", post(SITE_KEY, "/v1/threads",
+                "{\"id\": \"t-" + UUID.randomUUID() + "\", \"article\": {\"id\": \"" + article + "\", \"title\": \"T\"}, " + twoComments));
+        assertConflict("id", post(SITE_KEY, "/v1/threads", "{\"id\": \"" + thread + "\", \"article\": {\"title\": \"T\"}, "
+                + "\"comments\": [{\"id\": \"c1\", \"text\": \"First\"}]}"));
+        assertTrue(STORE.find(SITE, id).isEmpty() && STORE.find(SITE, thread + "/c1").isEmpty(), "nothing of the refused calls stored");
+    }
+
+    /** A row as a release before sites stored it: no site, keyed by its id (or its article's). */
+    private static org.parley.service.moderation.NewComment olderReleases(String id, String articleId) {
+        return new org.parley.service.moderation.NewComment(id, articleId, "Title", 1, null, null, "dana", "stored before", null,
+                null, null, new float[org.parley.label.Attribute.COUNT], org.parley.label.Attribute.TOXICITY, "[]", null,
+                new org.parley.service.moderation.StoredComment.ModelRef("m", "v1", "sum"), org.parley.policy.Action.PUBLISH,
+                null, null, "[]", null, 0f, List.of());
+    }
+
+    private static void assertConflict(String field, Response r) {
+        JsonNode why = r.readEntity(JsonNode.class);
+        assertEquals(409, r.getStatus(), why.toString());
+        assertEquals(field, why.get("field").asText(), why.toString());
+        assertTrue(why.get("message").asText().contains("older release"), why.toString());
+    }
+
+    /**
      * A comment quoting two others (the thread format's alsoQuotes, forty-seventh session) keeps the second in its own
      * rows: /v1/threads took the field and dropped it, so GET /v1/comments/{id} showed the second quoted comment only in
      * the marker line inside quote. One on the page is shown under its stored id; one on another page by number.
