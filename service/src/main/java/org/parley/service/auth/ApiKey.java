@@ -27,8 +27,8 @@ public record ApiKey(String key, Role role, int perSecond, Sites sites, String f
     private static final byte[] SALT = "parley api key fingerprint".getBytes(StandardCharsets.UTF_8);
     /**
      * Each configured key's fingerprint, worked out once in a JVM. The keys are the operator's few (no request adds one),
-     * but the tests start the service, with the same keys, hundreds of times in one JVM: there the rounds were about half
-     * the service tests' CPU (JFR, fifty-third session).
+     * but the tests read the same keys again and again in one JVM (each service they start, each key list they parse):
+     * there the rounds were about half the service tests' CPU (JFR, fifty-third session).
      */
     private static final Map<String, String> FINGERPRINTS = new ConcurrentHashMap<>();
 
