@@ -26,6 +26,7 @@ public final class AccountStore {
      */
     public static final String TEST_MIN_COST = "parley.test.bcryptMinCost";
     /** bcrypt's work factor: 2^10 rounds, about a tenth of a second a hash; bcrypt's least, 4, where TEST_MIN_COST is set. */
+    private static final int SERVICE_COST = 10, LEAST_COST = 4;
     static final int BCRYPT_COST = cost(System.getProperty(TEST_MIN_COST));
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -154,12 +155,12 @@ public final class AccountStore {
     }
 
     static int cost(String testMinCost) {
-        return Boolean.parseBoolean(testMinCost) ? 4 : 10;
+        return Boolean.parseBoolean(testMinCost) ? LEAST_COST : SERVICE_COST;
     }
 
     /** Whether passwords are hashed at bcrypt's least cost, which only tests should do. */
     public static boolean atTestCost() {
-        return BCRYPT_COST < 10;
+        return BCRYPT_COST == LEAST_COST;
     }
 
     private static int utf8Length(char[] password) {

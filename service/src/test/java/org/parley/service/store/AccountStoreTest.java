@@ -31,7 +31,8 @@ class AccountStoreTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void aNewPasswordEndsTheAccountsSessionsAndNoOneElses(TestDatabases db) {
-        AccountStore accounts = new AccountStore(db.migrated(dir));
+        Jdbi jdbi = db.migrated(dir);
+        AccountStore accounts = new AccountStore(jdbi);
         accounts.put("ada", "first password".toCharArray(), Role.ADMIN, NOW);
         accounts.put("bob", "bobs password".toCharArray(), Role.MODERATOR, NOW);
         AccountStore.Session ada = accounts.login(accounts.check("ada", "first password".toCharArray()).orElseThrow(), Duration.ofHours(8), NOW).orElseThrow();
@@ -41,6 +42,7 @@ class AccountStoreTest {
         accounts.put("ada", "second password".toCharArray(), Role.ADMIN, NOW);
 
         assertEquals(Optional.empty(), accounts.session(ada.token(), NOW), "the old holder is logged out");
+        assertEquals(1, sessionRows(jdbi), "ada's session row deleted, not only refused for its old hash");
         assertTrue(accounts.session(bob.token(), NOW).isPresent());
         assertTrue(accounts.check("ada", "second password".toCharArray()).isPresent());
     }
@@ -261,6 +263,7 @@ class AccountStoreTest {
         }
         assertEquals(0, sessionRows(jdbi));
         assertEquals(Optional.empty(), accounts.check("leo", "leos password".toCharArray()));
+        assertFalse(accounts.remove("leo"), "no such account any more");
     }
 
     /**
