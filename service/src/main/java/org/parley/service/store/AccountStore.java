@@ -25,8 +25,8 @@ public final class AccountStore {
      * rounds were a seventh of the service tests' CPU (JFR, fifty-third session). The service warns when it is set.
      */
     public static final String TEST_MIN_COST = "parley.test.bcryptMinCost";
-    /** bcrypt's work factor: 2^10 rounds, about a tenth of a second a hash; bcrypt's least, 4, where TEST_MIN_COST is set. */
     private static final int SERVICE_COST = 10, LEAST_COST = 4;
+    /** bcrypt's work factor: 2^10 rounds, about a tenth of a second a hash; bcrypt's least, 4, where TEST_MIN_COST is set. */
     static final int BCRYPT_COST = cost(System.getProperty(TEST_MIN_COST));
     private static final SecureRandom RANDOM = new SecureRandom();
 
