@@ -709,6 +709,12 @@ class CommentStoreTest {
             List<FeedbackStore.Feedback> all = new ArrayList<>();
             feedback.all(all::add);
             assertEquals(3, all.size());
+            assertEquals(java.util.Set.of(labels, Map.of(Attribute.TOXICITY, 0.8)),
+                    all.stream().map(FeedbackStore.Feedback::labels).collect(java.util.stream.Collectors.toSet()), "the labels read back");
+            assertEquals(List.of(), feedback.sites(), "none named a site");
+            feedback.append("Another one.", labels, "website-3", null, "news.example", T0);
+            feedback.append("And another.", labels, "website-4", null, "blog.example", T0);
+            assertEquals(List.of("blog.example", "news.example"), feedback.sites());
         } finally {
             pool.shutdownNow();
         }
