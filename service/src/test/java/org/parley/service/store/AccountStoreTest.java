@@ -277,7 +277,8 @@ class AccountStoreTest {
         Jdbi jdbi = TestDatabases.H2.migrated(dir);
         AccountStore accounts = new AccountStore(jdbi);
         accounts.put("ada", "ada's password".toCharArray(), Role.MODERATOR, NOW);
-        assertTrue(hash(jdbi, "ada").startsWith("$2a$%02d$".formatted(AccountStore.BCRYPT_COST)), hash(jdbi, "ada"));
+        String stored = hash(jdbi, "ada");
+        assertTrue(stored.startsWith("$2a$%02d$".formatted(AccountStore.BCRYPT_COST)), stored);
         jdbi.useHandle(h -> h.execute("INSERT INTO moderators (username, password_hash, role, created_at) VALUES (?, ?, 'MODERATOR', ?)",
                 "bob", BCrypt.withDefaults().hashToString(10, "bob's password".toCharArray()), CommentStore.utc(NOW)));
         assertTrue(accounts.check("bob", "bob's password".toCharArray()).isPresent(), "stored at cost 10, checked at it");

@@ -143,22 +143,12 @@ class ModeratorUiTest {
                 Map.of("origin", "http://localhost:" + APP.getLocalPort(), "storageTypes", "local_storage"));
     }
 
-    /** The moderator whose stored account each test's copies (moderator): made by the store, once. */
-    private static final String TEMPLATE = "m-template";
-    private static boolean templateStored;
-
     /**
-     * Stores the moderator {@code name}, with ADMIN_PASSWORD, as a copy of TEMPLATE's account, which the store made: its
-     * bcrypt hash, a tenth of a second's work or more, is made once, not in each test.
+     * Stores the moderator {@code name}, with ADMIN_PASSWORD: hashed at bcrypt's least cost, as the test JVMs set it
+     * (service/pom.xml), where a copy of one stored account had saved a tenth of a second's hash a test.
      */
     private static void moderator(String name) {
-        Jdbi db = Jdbi.create(DATABASE, "sa", "");
-        if (!templateStored) {
-            new AccountStore(db).put(TEMPLATE, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR, Instant.now());
-            templateStored = true;
-        }
-        db.useHandle(h -> assertEquals(1, h.execute("INSERT INTO moderators (username, password_hash, role, site, created_at)"
-                + " SELECT ?, password_hash, role, site, created_at FROM moderators WHERE username = ?", name, TEMPLATE)));
+        new AccountStore(Jdbi.create(DATABASE, "sa", "")).put(name, ADMIN_PASSWORD.toCharArray(), Role.MODERATOR, Instant.now());
     }
 
     // ---------- tests ----------
