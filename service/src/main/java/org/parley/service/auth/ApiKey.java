@@ -28,7 +28,7 @@ public record ApiKey(String key, Role role, int perSecond, Sites sites, String f
     /**
      * Each configured key's fingerprint, worked out once in a JVM. The keys are the operator's few (no request adds one),
      * but the tests read the same keys again and again in one JVM (each service they start, each key list they parse):
-     * there the rounds were about half the service tests' CPU (JFR, fifty-third session).
+     * there the rounds were 47 % of their JVMs' JFR execution samples (fifty-third session).
      */
     private static final Map<String, String> FINGERPRINTS = new ConcurrentHashMap<>();
 

@@ -22,7 +22,7 @@ import java.util.Optional;
 public final class AccountStore {
     /**
      * Set in the tests' JVMs alone (service/pom.xml), as Rails' tests set bcrypt's min_cost: hashing and checking at 2^10
-     * rounds were a seventh of the service tests' CPU (JFR, fifty-third session). The service warns when it is set.
+     * rounds were 14 % of the service tests' JFR execution samples (fifty-third session). The service warns when it is set.
      */
     public static final String TEST_MIN_COST = "parley.test.bcryptMinCost";
     private static final int SERVICE_COST = 10, LEAST_COST = 4;
