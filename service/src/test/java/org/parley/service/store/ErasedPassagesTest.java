@@ -79,12 +79,16 @@ class ErasedPassagesTest {
     void erasingACommentTakesItsPassageQuotedSecondOrInsideAQuoteOutAndKeepsTheOthers(TestDatabases db) {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = thread(jdbi);
+        // 10 quotes 6 (its parent), then 5 and 7 further down: only 5's marker and passage go.
+        String kept = "7.Frank wrote:\n\nFrank's words.";
+        store.insertAll(List.of(comment(SITE, "a1", "c10", 10, 6, "Kamose", SECOND + "\n\n" + kept, "Seqenenre")), T0, (r, i) -> {});
 
         CommentStore.Erasure e = store.erase(CommentStore.key(SITE, "c5"), "site-key", Decider.WEBSITE, T0.plusSeconds(60)).orElseThrow();
 
         assertTrue(e.erased());
         assertQuote(jdbi, SITE, "c7", null, null);  // its reply, as before
         assertQuote(jdbi, SITE, "c8", "Putin is right.", "Seqenenre");
+        assertQuote(jdbi, SITE, "c10", "Putin is right.\n\n" + kept, "Seqenenre");
         assertQuote(jdbi, SITE, "c9", "Frank's words.", "Frank");
         assertQuote(jdbi, SITE, "b8", SECOND.replace("Dana Smith", "Tao"), "Seqenenre");
         assertQuote(jdbi, OTHER, "c8", SECOND, "Seqenenre");
@@ -163,7 +167,8 @@ class ErasedPassagesTest {
                 quoting(SITE, "a1", "e2", 21, PLAIN, new AlsoQuoted("c5", null, "Dana", DANA), new AlsoQuoted(null, 7, "Frank", "Frank's.")),
                 // 5 of another article, and another site's c5: other comments.
                 quoting(SITE, "a2", "e3", 22, PLAIN, new AlsoQuoted(null, 5, "Dana Smith", DANA)),
-                quoting(OTHER, "a1", "e4", 23, PLAIN, new AlsoQuoted("c5", 5, "Dana Smith", DANA))), T0, (r, i) -> {});
+                quoting(OTHER, "a1", "e4", 23, PLAIN, new AlsoQuoted("c5", 5, "Dana Smith", DANA)),
+                quoting(SITE, "a1", "e5", 24, DANA, new AlsoQuoted("c5", null, "Dana", DANA))), T0, (r, i) -> {});
 
         store.erase(CommentStore.key(SITE, "c5"), "site-key", Decider.WEBSITE, T0.plusSeconds(60)).orElseThrow();
 
@@ -174,6 +179,7 @@ class ErasedPassagesTest {
         assertQuote(jdbi, SITE, "e3", PLAIN, "Seqenenre");
         assertEquals(List.of(entry(null, 5, "Dana Smith", DANA)), entries(jdbi, SITE, "e3"));
         assertQuote(jdbi, OTHER, "e4", PLAIN, "Seqenenre");
+        assertQuote(jdbi, SITE, "e5", null, "Seqenenre");  // all it quoted was hers: no quote, not an empty one
         // The erased comment's own entries copied others' words, as its quote did.
         store.erase(CommentStore.key(SITE, "e2"), "site-key", Decider.WEBSITE, T0.plusSeconds(61)).orElseThrow();
         assertEquals(List.of(entry("c5", null, null, null), entry(null, 7, null, null)), entries(jdbi, SITE, "e2"));

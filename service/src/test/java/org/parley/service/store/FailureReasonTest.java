@@ -3,6 +3,9 @@ package org.parley.service.store;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.NoSuchFileException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,5 +20,15 @@ class FailureReasonTest {
         assertEquals("a.part -> b: Is a directory",
                 FailureReason.of(new java.nio.file.FileSystemException("a.part", "b", "Is a directory")), "a reason of its own is kept");
         assertEquals("FATAL: database \"x\" does not exist", FailureReason.of(new RuntimeException("FATAL: database \"x\" does not exist\n  more")));
+        assertEquals("models: already exists", FailureReason.of(new FileAlreadyExistsException("models")));
+        assertEquals("out.jsonl: not a directory", FailureReason.of(new NotDirectoryException("out.jsonl")));
+        assertEquals("runs: DirectoryNotEmptyException", FailureReason.of(new DirectoryNotEmptyException("runs")), "one without words of ours");
+    }
+
+    @Test
+    void withoutAnyMessageTheOutermostErrorsKindIsSaid() {
+        assertEquals("IllegalStateException", FailureReason.of(new IllegalStateException(null, new RuntimeException(" "))));
+        assertEquals("deeper", FailureReason.of(new IllegalStateException("outer", new RuntimeException("\n deeper \n"))),
+                "the deepest message with words, its first line stripped");
     }
 }
