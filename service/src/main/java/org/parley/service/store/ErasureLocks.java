@@ -55,7 +55,7 @@ final class ErasureLocks {
     private static final int ATTEMPTS = 10;
 
     /** The erasure went to write a reply it had not locked: stored while it waited for a lock. */
-    private static final class Moved extends RuntimeException {
+    static final class Moved extends RuntimeException {
         Moved() {
             super(null, null, false, false);
         }

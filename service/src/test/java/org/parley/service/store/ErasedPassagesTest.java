@@ -128,11 +128,14 @@ class ErasedPassagesTest {
                 comment(SITE, "a1", "c6", 6, null, null, null, null)), T0, (r, i) -> {});
         store.erase(CommentStore.key(SITE, "c5"), "site-key", Decider.WEBSITE, T0.plusSeconds(1));
 
+        String kept = "7.Frank wrote:\n\nFrank's words.";  // 7: no comment stored, so none erased
         store.insertAll(List.of(comment(SITE, "a1", "c8", 8, 6, "Kamose", SECOND, "Seqenenre"),
-                comment(SITE, "a1", "c10", 10, 6, "Kamose", "Putin is right.\n\n6.Seqenenre wrote:\n\nAgain.", "Seqenenre")),
+                comment(SITE, "a1", "c10", 10, 6, "Kamose", "Putin is right.\n\n6.Seqenenre wrote:\n\nAgain.", "Seqenenre"),
+                comment(SITE, "a1", "c11", 11, 6, "Kamose", SECOND + "\n\n" + kept, "Seqenenre")),
                 T0.plusSeconds(2), (r, i) -> {});
 
         assertQuote(jdbi, SITE, "c8", "Putin is right.", "Seqenenre");
+        assertQuote(jdbi, SITE, "c11", "Putin is right.\n\n" + kept, "Seqenenre");
         assertQuote(jdbi, SITE, "c10", "Putin is right.\n\n6.Seqenenre wrote:\n\nAgain.", "Seqenenre");
     }
 
@@ -216,11 +219,15 @@ class ErasedPassagesTest {
         store.erase(CommentStore.key(SITE, "c5"), "site-key", Decider.WEBSITE, T0.plusSeconds(1));
 
         store.insertAll(List.of(quoting(SITE, "a1", "e1", 20, PLAIN, new AlsoQuoted(null, 5, "Dana Smith", DANA)),
-                quoting(SITE, "a1", "e2", 21, PLAIN, new AlsoQuoted("c6", null, "Seqenenre", "Putin is right."))), T0.plusSeconds(2), (r, i) -> {});
+                quoting(SITE, "a1", "e2", 21, PLAIN, new AlsoQuoted("c6", null, "Seqenenre", "Putin is right.")),
+                // No parent, no quote: only its entry holds a copy.
+                comment(SITE, "a1", "e3", 22, null, "Kamose", null, null).withAlsoQuotes(List.of(new AlsoQuoted(null, 5, "Dana Smith", DANA)))),
+                T0.plusSeconds(2), (r, i) -> {});
 
         assertQuote(jdbi, SITE, "e1", "Putin is right.", "Seqenenre");
         assertEquals(List.of(entry(null, 5, null, null)), entries(jdbi, SITE, "e1"));
         assertQuote(jdbi, SITE, "e2", PLAIN, "Seqenenre");
         assertEquals(List.of(entry("c6", null, "Seqenenre", "Putin is right.")), entries(jdbi, SITE, "e2"));
+        assertEquals(List.of(entry(null, 5, null, null)), entries(jdbi, SITE, "e3"));
     }
 }

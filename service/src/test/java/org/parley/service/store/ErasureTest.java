@@ -285,10 +285,13 @@ class ErasureTest {
         store.insertAll(List.of(
                 comment(SITE, "r-other", 9, "c2", 6, "Kamose", "text of c2 by Tao", "Tao", Action.PUBLISH),
                 comment(SITE, "r-id", 7, "c1", 5, "Kamose", "text of c1 by Seqenenre", "Seqenenre", Action.PUBLISH),
-                comment(SITE, "r-number", 8, null, 5, "Kamose", "text of c1", "Seqenenre", Action.PUBLISH)),
+                comment(SITE, "r-number", 8, null, 5, "Kamose", "text of c1", "Seqenenre", Action.PUBLISH),
+                // A site that sends only one of the two copies: each is still a copy.
+                comment(SITE, "r-quote", 10, "c1", 5, "Kamose", "text of c1 by Seqenenre", null, Action.PUBLISH),
+                comment(SITE, "r-author", 11, "c1", 5, "Kamose", null, "Seqenenre", Action.PUBLISH)),
                 T0.plusSeconds(2), (r, i) -> {});
 
-        for (String id : List.of("r-id", "r-number")) {
+        for (String id : List.of("r-id", "r-number", "r-quote", "r-author")) {
             Map<String, Object> r = commentRow(jdbi, SITE, id);
             assertNull(r.get("quote"), id);
             assertNull(r.get("parent_author"), id);

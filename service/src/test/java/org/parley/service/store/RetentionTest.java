@@ -2,6 +2,7 @@ package org.parley.service.store;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -207,6 +208,13 @@ class RetentionTest {
 
         assertEquals(new Retention.Removed(2, 2, 0, 0, 2), r, "two comments, each with its policy decision, one a batch");
         assertEquals(0, comments(jdbi));
+    }
+
+    /** A run's count adds its batches', each field to its own (a run adds totals of totals, so a slip can cancel out). */
+    @Test
+    void removedCountsAddFieldByField() {
+        assertEquals(new Retention.Removed(11, 22, 33, 44, 55),
+                new Retention.Removed(1, 2, 3, 4, 5).plus(new Retention.Removed(10, 20, 30, 40, 50)));
     }
 
     /** Suggestions go in batches too, counted as such; a run with none to delete counts no batch. */
