@@ -9,6 +9,7 @@ import org.parley.label.Attribute;
 import org.parley.policy.Action;
 import org.parley.service.access.Sites;
 import org.parley.service.moderation.NewComment;
+import org.parley.service.moderation.NewCommentBuilder;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.moderation.Verdict;
 
@@ -115,10 +116,8 @@ class CommentKeyClashTest {
     void aSitesArticleWhoseKeyAnOldArticleHoldsIsRefusedAsKeyTaken(TestDatabases db) {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
-        NewComment n = comment("old", "stored before", null);
         String key = CommentStore.key("site-a", "a1");
-        store.insert(new NewComment(n.id(), key, "Old", 1, null, null, "dana", n.text(), null, null, null, n.scores(),
-                n.topAttribute(), "[]", null, n.model(), n.action(), null, null, "[]", null, 0f, List.of()), T0);
+        store.insert(NewCommentBuilder.from(comment("old", "stored before", null)).articleId(key).articleTitle("Old").build(), T0);
 
         CommentStore.KeyTaken taken = assertThrows(CommentStore.KeyTaken.class,
                 () -> store.insert(comment("c1", "site a's", "site-a"), T0));

@@ -12,6 +12,7 @@ import org.parley.service.auth.Caller;
 import org.parley.service.access.Role;
 import org.parley.service.access.Sites;
 import org.parley.service.moderation.NewComment;
+import org.parley.service.moderation.NewCommentBuilder;
 import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.StoredComment;
 
@@ -78,9 +79,7 @@ class CommentSitesTest {
         CommentStore store = new CommentStore(db.migrated(dir));
         String unnamed = "key:" + ((ApiKey) SITE_A).fingerprint();  // SITE_A's own site, before site=site-a was set
         for (String site : java.util.Arrays.asList("site-a", "site-b", unnamed, null)) {
-            NewComment n = comment("x", 1, null, SITE_A);
-            store.insert(new NewComment(n.id(), n.articleId(), n.articleTitle(), n.number(), null, null, n.author(), n.text(),
-                    null, null, null, n.scores(), n.topAttribute(), n.spansJson(), null, n.model(), n.action(), null, null, "[]", site), T0);
+            store.insert(NewCommentBuilder.from(comment("x", 1, null, SITE_A)).site(site).build(), T0);
         }
         Caller ofAAndC = new ApiKey("desk-key-1", Role.MODERATOR, 10, Sites.of(java.util.List.of("site-a", "site-c")));
 
@@ -108,9 +107,7 @@ class CommentSitesTest {
         CommentStore store = new CommentStore(jdbi);
         QueueReads queues = new QueueReads(jdbi);
         for (String[] c : new String[][] {{"a-held", "a1"}, {"a-held-2", "a2"}, {"b-held", "a1"}, {"b-held-2", "a3"}}) {
-            NewComment n = comment(c[0], null, null, c[0].startsWith("a") ? SITE_A : SITE_B);
-            store.insert(new NewComment(n.id(), c[1], "Title of " + c[1], null, null, null, "dana", n.text(), null, null, null,
-                    new float[Attribute.COUNT], Attribute.TOXICITY, "[]", null, n.model(), Action.REVIEW, null, null, "[]", n.site()), T0);
+            store.insert(onArticle(c[0], c[1], "Title of " + c[1], c[0].startsWith("a") ? SITE_A : SITE_B), T0);
         }
         store.insert(comment("a-published", null, null, SITE_A), T0);
         store.report(CommentStore.key("site-a", "a-published"), "spam", "reader", null, T0);
@@ -187,9 +184,7 @@ class CommentSitesTest {
     }
 
     private static NewComment onArticle(String id, String article, String title, Caller by) {
-        NewComment n = comment(id, null, null, by);
-        return new NewComment(id, article, title, null, null, null, "dana", n.text(), null, null, null, n.scores(),
-                Attribute.TOXICITY, "[]", null, n.model(), Action.REVIEW, null, null, "[]", by.site());
+        return NewCommentBuilder.from(comment(id, null, null, by)).articleId(article).articleTitle(title).action(Action.REVIEW).build();
     }
 
     /**

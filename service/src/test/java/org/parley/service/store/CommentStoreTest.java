@@ -16,6 +16,7 @@ import org.parley.service.core.RequestChecks;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.DecisionRecord;
 import org.parley.service.moderation.NewComment;
+import org.parley.service.moderation.NewCommentBuilder;
 import org.parley.service.moderation.ReaderReport;
 import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.Reason;
@@ -105,9 +106,7 @@ class CommentStoreTest {
     void theLanguageOfAForeignCommentIsStoredAndAnEnglishOnesIsNull(TestDatabases db) {
         CommentStore store = new CommentStore(db.migrated(dir));
         NewComment c = comment("f1", "a1", 0.1f, Action.REVIEW);
-        store.insert(new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(),
-                c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(),
-                c.stanceJson(), c.model(), c.action(), "es", null, null, c.site()), T0);
+        store.insert(NewCommentBuilder.from(c).language("es").rulesJson(null).build(), T0);
         store.insert(comment("e1", "a1", 0.1f, Action.PUBLISH), T0);
         assertEquals("es", store.find(SITE, "f1").orElseThrow().language());
         assertNull(store.find(SITE, "e1").orElseThrow().language());
@@ -593,17 +592,11 @@ class CommentStoreTest {
     void anArticleStoredWithoutATitleTakesTheFirstTitleSentLater(TestDatabases db) {
         CommentStore store = new CommentStore(db.migrated(dir));
         NewComment c = comment("c1", "a1", 0.1f, Action.PUBLISH);
-        NewComment untitled = new NewComment(c.id(), c.articleId(), null, c.number(), c.parentId(), c.parentNumber(), c.author(),
-                c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(), c.stanceJson(),
-                c.model(), c.action(), c.language(), c.parentAuthor(), c.rulesJson(), c.site());
+        NewComment untitled = NewCommentBuilder.from(c).articleTitle(null).build();
         assertNull(store.insert(untitled, T0).comment().articleTitle());
 
         assertEquals("Title of a1", store.insert(comment("c2", "a1", 0.1f, Action.PUBLISH), T0).comment().articleTitle());
-        NewComment renamed = comment("c3", "a1", 0.1f, Action.PUBLISH);
-        store.insert(new NewComment(renamed.id(), renamed.articleId(), "Another title", renamed.number(), renamed.parentId(),
-                renamed.parentNumber(), renamed.author(), renamed.text(), renamed.quote(), renamed.ratingUp(), renamed.ratingDown(),
-                renamed.scores(), renamed.topAttribute(), renamed.spansJson(), renamed.stanceJson(), renamed.model(), renamed.action(),
-                renamed.language(), renamed.parentAuthor(), renamed.rulesJson(), renamed.site()), T0);
+        store.insert(NewCommentBuilder.from(comment("c3", "a1", 0.1f, Action.PUBLISH)).articleTitle("Another title").build(), T0);
         assertEquals("Title of a1", store.find(SITE, "c1").orElseThrow().articleTitle(), "the first title stays");
     }
 

@@ -9,6 +9,7 @@ import org.parley.policy.Action;
 import org.parley.service.access.Sites;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.NewComment;
+import org.parley.service.moderation.NewCommentBuilder;
 import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.Reason;
 import org.parley.service.moderation.Status;
@@ -164,9 +165,7 @@ class ErasureTest {
         Jdbi jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
         NewComment c = comment(SITE, "c1", 5, null, null, "Seqenenre", null, null, Action.PUBLISH);
-        store.insert(new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(), c.author(),
-                c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(), null,
-                c.model(), c.action(), c.language(), c.parentAuthor(), c.rulesJson(), c.site()), T0);
+        store.insert(NewCommentBuilder.from(c).stanceJson(null).build(), T0);
 
         CommentStore.Erasure e = store.erase(CommentStore.key(SITE, "c1"), "site-key", Decider.WEBSITE, T0.plusSeconds(1)).orElseThrow();
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.policy.Action;
 import org.parley.service.access.Sites;
 import org.parley.service.moderation.NewComment;
+import org.parley.service.moderation.NewCommentBuilder;
 import org.parley.service.moderation.Queue;
 import org.parley.service.moderation.Reason;
 import org.parley.service.moderation.Verdict;
@@ -59,9 +60,7 @@ class QueuePlansTest {
         for (int i = 0; i < 40; i++) {
             Action action = i % 4 == 0 ? Action.REVIEW : i % 7 == 0 ? Action.REJECT : Action.PUBLISH;
             NewComment c = CommentStoreTest.comment("o" + i, "b" + i % 3, i / 40f, action);
-            store.insert(new NewComment(c.id(), c.articleId(), c.articleTitle(), c.number(), c.parentId(), c.parentNumber(), c.author(),
-                    c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), c.spansJson(), c.stanceJson(),
-                    c.model(), c.action(), c.language(), c.parentAuthor(), c.rulesJson(), OTHER), T0.plusSeconds(i));
+            store.insert(NewCommentBuilder.from(c).site(OTHER).build(), T0.plusSeconds(i));
         }
         for (String id : List.of("o4", "o8", "o12"))
             store.decide(CommentStore.key(OTHER, id), Verdict.ESCALATE, null, null, "bob", true, 1, T0.plusSeconds(60));
