@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatabaseTest {
@@ -124,7 +125,9 @@ class DatabaseTest {
         String url = "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2&password=s3cret-pw&sslpassword=k3y-pw";
         var refused = assertThrows(org.jdbi.v3.core.ConnectionException.class,
                 () -> Jdbi.create(url, "postgres", "").useHandle(h -> {}));
-        String said = Database.cannotOpen(url, "postgres", refused).getMessage();
+        IllegalStateException named = Database.cannotOpen(url, "postgres", refused);
+        assertSame(refused, named.getSuppressed()[0], "the driver's failure kept for the log");
+        String said = named.getMessage();
         assertTrue(said.startsWith("cannot open the database jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2&password=***"
                 + "&sslpassword=*** as postgres"), said);
         assertFalse(said.contains("s3cret") || said.contains("k3y"), said);
@@ -300,7 +303,9 @@ class DatabaseTest {
             pid.next();
             var migration = CompletableFuture.supplyAsync(() -> assertThrows(IllegalStateException.class,
                     () -> Database.migrate(migrating, null, java.time.Duration.ofMillis(300))));
-            String message = migration.get(60, TimeUnit.SECONDS).getMessage(); // and not for ever
+            IllegalStateException failed = migration.get(60, TimeUnit.SECONDS); // and not for ever
+            String message = failed.getMessage();
+            assertEquals(1, failed.getSuppressed().length, "Liquibase's own failure kept for the log");
             assertTrue(message.startsWith("cannot migrate the database schema: changeset 15-comment-local-id waited 300 ms"
                     + " (migrationLockTimeout, PARLEY_MIGRATION_LOCK_TIMEOUT) for a lock on the store's tables that another session"
                     + " holds (now: pid " + pid.getInt(1) + " (old-parley, idle in transaction) on comments), and was rolled back."), message);
@@ -361,7 +366,19 @@ class DatabaseTest {
         int ran = before.withHandle(h -> h.select("SELECT COUNT(*) FROM databasechangelog WHERE id = '15-comment-local-id'")
                 .mapTo(Integer.class).one());
         assertEquals(1, ran, "changeset 15 ran, over 5,000 comments");
-        assertEquals(0, Database.strayRows(Jdbi.create(cut, "sa", "")));
+        // One pooled connection, as the service's are: the check hands its statement over and gives the timeout back.
+        var pool = org.h2.jdbcx.JdbcConnectionPool.create(cut, "sa", "");
+        pool.setMaxConnections(1);
+        try {
+            Jdbi pooled = Jdbi.create(pool);
+            List<Statement> handed = new java.util.ArrayList<>();
+            assertEquals(0, Database.strayRows(pooled, handed::add));
+            assertEquals(1, handed.size(), "the statement, for the service to cancel as it stops");
+            assertEquals("1", pooled.withHandle(h -> h.select("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'QUERY_TIMEOUT'").mapTo(String.class).one()).strip(), "the connection's again");
+        } finally {
+            pool.dispose();
+        }
     }
 
     /**
@@ -374,12 +391,17 @@ class DatabaseTest {
     @EnumSource(TestDatabases.class)
     void aDatabaseThatANewerReleaseMigratedIsRefused(TestDatabases db) {
         Jdbi jdbi = db.migrated(dir);
+        // An operator's own changelog run on the same schema is not a newer release's.
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum, description)
+                VALUES ('1-reporting-view', 'ops', 'ops/changelog.sql', CURRENT_TIMESTAMP, 98, 'EXECUTED', '9:y', 'sql')"""));
+        Database.migrate(jdbi);
         jdbi.useHandle(h -> h.execute("""
                 INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum, description)
                 VALUES ('99-from-a-newer-release', 'parley', 'db/changelog.sql', CURRENT_TIMESTAMP, 99, 'EXECUTED', '9:x', 'sql')"""));
         var refused = assertThrows(IllegalStateException.class, () -> Database.migrate(jdbi));
         assertTrue(refused.getMessage().startsWith("the database was migrated by a newer release of Parley: it has changeset(s) "
-                + "99-from-a-newer-release, which this release does not know"), refused.getMessage());
+                + "99-from-a-newer-release, which this release does not know"), refused.getMessage()); // not the operator's
         assertTrue(refused.getMessage().contains("restore the backup taken before the upgrade"), refused.getMessage());
         jdbi.useHandle(h -> {
             h.execute("DELETE FROM databasechangelog WHERE id = '99-from-a-newer-release'");
