@@ -281,6 +281,17 @@ class DatabaseTest {
         assertEquals(2, ran, "changeset 15 ran, and every one after it");
     }
 
+    /** A migration that fails for another reason on PostgreSQL says so, and not that it waited for a lock. */
+    @Test
+    void aMigrationThatFailsOtherwiseIsNotToldAsALockWait() throws Exception {
+        var f = TestDatabases.POSTGRESQL.fresh(dir);
+        Jdbi jdbi = Jdbi.create(f.getUrl(), f.getUser(), f.getPassword());
+        jdbi.useHandle(h -> h.execute("CREATE TABLE articles (x INT)"));  // changeset 1 cannot create its own
+        String message = assertThrows(IllegalStateException.class, () -> Database.migrate(jdbi)).getMessage();
+        assertTrue(message.startsWith("cannot migrate the database schema: "), message);
+        assertTrue(message.contains("articles") && !message.contains("waited"), message);
+    }
+
     /**
      * A migration blocked on a lock that another session holds on {@code comments} (here an open transaction that read it,
      * as an old service's or a pg_dump's does) fails once it has waited the lock timeout, naming the changeset, the wait,
