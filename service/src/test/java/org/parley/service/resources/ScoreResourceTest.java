@@ -17,6 +17,7 @@ import org.parley.stance.StanceModel;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -299,6 +300,25 @@ class ScoreResourceTest {
         assertEquals("SAFE", results.get(2).at("/score/rating/name").asText());
     }
 
+    /** A refused item names its id where one can be read, so the client can match the error to its comment. */
+    @Test
+    void aRefusedBatchItemCarriesItsIdIfItIsAStorableStringOfAtMostTheLimit() {
+        String longest = "i".repeat(org.parley.service.core.RequestChecks.MAX_ID);
+        String bad = ", \"comment\": {\"text\": 7}}";
+        JsonNode named = ok(post(RESOURCES, "/v1/score/batch", "{\"comments\": [{\"id\": \"c-7\"" + bad + ", {\"id\": \"" + longest
+                + "\"" + bad + ", {\"id\": \"" + longest + "i\"" + bad + "]}")).get("results");
+        assertEquals("c-7", named.get(0).path("id").asText(), named.toString());
+        assertEquals(longest, named.get(1).path("id").asText(), "as long as an id may be");
+        JsonNode unnamed = ok(post(RESOURCES, "/v1/score/batch", "{\"comments\": [{\"id\": 8" + bad + ", {\"comment\": {\"text\": 7}}]}"))
+                .get("results");
+        Map<String, JsonNode> refused = Map.of("comments[2].comment.text", named.get(2), // one character too long
+                "comments[0].id", unnamed.get(0), "comments[1].comment.text", unnamed.get(1)); // a number; none
+        refused.forEach((field, item) -> {
+            assertTrue(item.path("id").isNull() || item.path("id").isMissingNode(), item.toString());
+            assertEquals(field, item.at("/error/field").asText(), item.toString());
+        });
+    }
+
     @Test
     void aForeignCommentInABatchIsHeldAndNamedAndAnEnglishOneIsNot() {
         JsonNode results = ok(post(RESOURCES, "/v1/score/batch", "{\"comments\": [{\"comment\": {\"text\": \"fine\"}},"
@@ -320,6 +340,12 @@ class ScoreResourceTest {
         JsonNode served = allowed.readEntity(JsonNode.class);
         assertEquals("checksum-1", served.at("/model/checksum").asText());
         assertEquals("REVIEW", served.get("otherLanguage").asText(), "the policy's language rule is shown with its bands");
+        // and its word lists and sentence rule, as a person reads them
+        org.parley.policy.Policy standard = org.parley.policy.Policy.standard();
+        assertEquals(standard.phrases().size(), served.get("wordLists").size(), served.toString());
+        assertTrue(served.get("wordLists").get(0).asText().matches("[a-z_ ]+: [1-9][0-9]* phrases, [0-9]+ exceptions -> [A-Z]+"),
+                served.toString());
+        assertEquals(standard.sentences().toString(), served.get("sentences").asText());
     }
 
     private static Response as(String key, String path, String json) {

@@ -270,13 +270,26 @@ class ScoreThreadResourceTest {
     @Test
     void sentimentIsReadForThreadsOfAtMostTwentyComments() throws Exception {
         StringBuilder comments = new StringBuilder();
-        for (int i = 1; i <= 21; i++) comments.append(i > 1 ? "," : "").append("{\"id\": \"c").append(i).append("\", \"text\": \"Taxes.\"}");
+        for (int i = 1; i <= 20; i++) comments.append(i > 1 ? "," : "").append("{\"id\": \"c").append(i).append("\", \"text\": \"Taxes.\"}");
+        String twenty = "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"}, \"comments\": [" + comments + "]},"
+                + " \"targets\": [\"war\"], \"attributes\": [\"SENTIMENT\"]}";
+        assertEquals("NEUTRAL", ok(ScoreResourceTest.post(RESOURCES, "/v1/score/thread", twenty)).at("/comments/19/sentiment/label").asText());
+        comments.append(",{\"id\": \"c21\", \"text\": \"Taxes.\"}");
         Response r = ScoreResourceTest.post(RESOURCES, "/v1/score/thread", "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"},"
                 + " \"comments\": [" + comments + "]}, \"targets\": [\"war\"], \"attributes\": [\"SENTIMENT\"]}");
         JsonNode body = Fakes.mapper().readTree(r.readEntity(String.class));
         assertEquals(400, r.getStatus(), body.toString());
         assertEquals("attributes", body.get("field").asText());
         assertEquals(20, body.get("limit").asInt());
+    }
+
+    /** A reply's quote may be as long as any text the models read: 20,480 characters, not one fewer. */
+    @Test
+    void aQuoteOfTheLongestAParentMayBeIsRead() throws Exception {
+        String json = "{\"thread\": {\"id\": \"t\", \"article\": {\"title\": \"Syria\"}, \"comments\": ["
+                + "{\"id\": \"c2\", \"number\": 2, \"text\": \"Why would we?\", \"parentNumber\": 1, \"quote\": \""
+                + "q".repeat(org.parley.stance.StanceLimits.MAX_PARENT_CHARS) + "\"}]}, \"targets\": [\"war\"]}";
+        assertEquals("quote", ok(ScoreResourceTest.post(RESOURCES, "/v1/score/thread", json)).at("/comments/0/replyTo").asText());
     }
 
     @Test
