@@ -308,6 +308,7 @@ class ScoreResourceTest {
         JsonNode named = ok(post(RESOURCES, "/v1/score/batch", "{\"comments\": [{\"id\": \"c-7\"" + bad + ", {\"id\": \"" + longest
                 + "\"" + bad + ", {\"id\": \"" + longest + "i\"" + bad + "]}")).get("results");
         assertEquals("c-7", named.get(0).path("id").asText(), named.toString());
+        assertEquals("comments[0].comment.text must be a string", named.get(0).at("/error/message").asText(), "its field in full");
         assertEquals(longest, named.get(1).path("id").asText(), "as long as an id may be");
         JsonNode unnamed = ok(post(RESOURCES, "/v1/score/batch", "{\"comments\": [{\"id\": 8" + bad + ", {\"comment\": {\"text\": 7}}]}"))
                 .get("results");
