@@ -147,7 +147,7 @@ public enum TestDatabases {
 
     /** This JVM's mark, held for its life on a connection of its own, and the sweep of dead JVMs' schemas it starts. */
     private static final class Owner {
-        private static volatile int mark;
+        private static int mark;
         private static Connection holder;
 
         static synchronized int mark() throws SQLException {
