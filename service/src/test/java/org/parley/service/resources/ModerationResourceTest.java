@@ -1714,6 +1714,21 @@ class ModerationResourceTest {
         assertEquals(201, keyed.getStatus(), "the key may come as a parameter: " + keyed.readEntity(String.class));
     }
 
+    /** A thread comment's quote may hold as much as a text the models read, 20,480 characters, and not one more. */
+    @Test
+    void aThreadCommentsQuoteIsStoredUpToTheLimitAndRefusedPastIt() {
+        String quote = "q".repeat(20_480);
+        String at = "{\"id\": \"t-" + UUID.randomUUID() + "\", \"article\": {\"title\": \"T\"}, \"comments\": ["
+                + "{\"id\": \"c1\", \"text\": \"Thanks\", \"quote\": \"%s\"}]}";
+        Response stored = post(Fakes.WEBSITE_KEY, "/v1/threads", at.formatted(quote));
+        assertEquals(200, stored.getStatus(), stored.readEntity(String.class));
+        Response refused = post(Fakes.WEBSITE_KEY, "/v1/threads", at.replace("t-", "u-").formatted(quote + "q"));
+        JsonNode why = refused.readEntity(JsonNode.class);
+        assertEquals(400, refused.getStatus(), why.toString());
+        assertEquals("comments[0].quote", why.get("field").asText(), why.toString());
+        assertEquals(20_480, why.get("limit").asInt(), why.toString());
+    }
+
     @Test
     void badInputOnEveryEndpointIsA4xxNamingTheField() {
         String longText = "x".repeat(20_481);
