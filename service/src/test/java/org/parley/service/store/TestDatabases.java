@@ -110,7 +110,7 @@ public enum TestDatabases {
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("t_([0-9a-f]{8})_[0-9a-f]{32}");
     /** The first key of the advisory locks that hold the marks ("test" in ASCII); the mark is the second. */
-    static final int LOCK_CLASS = 0x74657374;
+    private static final int LOCK_CLASS = 0x74657374;
 
     /**
      * Drops the schemas whose JVM is gone, one mark at a time. A mark no session holds is a dead
@@ -128,19 +128,25 @@ public enum TestDatabases {
             }
         }
         try (Statement s = c.createStatement();
-             PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)");
              PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
             s.execute("SET lock_timeout = '1s'");
             for (Map.Entry<Integer, List<String>> e : byMark.entrySet()) {
-                lock.setInt(1, LOCK_CLASS);
-                lock.setInt(2, e.getKey());
-                try (ResultSet free = lock.executeQuery()) {
-                    if (!free.next() || !free.getBoolean(1)) continue; // its JVM lives
-                }
+                if (!tryMark(c, e.getKey())) continue; // its JVM lives
                 drop(s, e.getValue());
                 unlock.setInt(1, LOCK_CLASS);
                 unlock.setInt(2, e.getKey());
                 unlock.executeQuery().close();
+            }
+        }
+    }
+
+    /** Takes {@code mark} for {@code c}'s session, if no other session holds it; whether it did. */
+    static boolean tryMark(Connection c, int mark) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+            lock.setInt(1, LOCK_CLASS);
+            lock.setInt(2, mark);
+            try (ResultSet taken = lock.executeQuery()) {
+                return taken.next() && taken.getBoolean(1);
             }
         }
     }
@@ -153,18 +159,11 @@ public enum TestDatabases {
         static synchronized int mark() throws SQLException {
             if (holder != null) return mark;
             Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
-                lock.setInt(1, LOCK_CLASS);
-                while (true) { // a mark another JVM holds, or one being swept, is not ours
-                    int candidate = ThreadLocalRandom.current().nextInt();
-                    lock.setInt(2, candidate);
-                    try (ResultSet taken = lock.executeQuery()) {
-                        if (taken.next() && taken.getBoolean(1)) {
-                            mark = candidate;
-                            break;
-                        }
-                    }
-                }
+            try {
+                int candidate;
+                do candidate = ThreadLocalRandom.current().nextInt();
+                while (!tryMark(c, candidate)); // a mark another JVM holds, or one being swept, is not ours
+                mark = candidate;
             } catch (SQLException e) {
                 c.close();
                 throw e;

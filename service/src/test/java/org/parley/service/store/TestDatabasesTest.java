@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,7 +36,7 @@ class TestDatabasesTest {
                 .matcher(TestDatabases.POSTGRESQL.fresh(dir).getUrl());
         assertTrue(name.find(), "the mark in the schema's name");
         try (Connection other = connect()) {
-            assertFalse(tryLock(other, Integer.parseUnsignedInt(name.group(1), 16)), "the mark is held for this JVM");
+            assertFalse(TestDatabases.tryMark(other, Integer.parseUnsignedInt(name.group(1), 16)), "the mark is held for this JVM");
         }
     }
 
@@ -49,7 +48,7 @@ class TestDatabasesTest {
         String ofDead = TestDatabases.schemaName(dead, UUID.randomUUID());
         String unmarked = "t_" + UUID.randomUUID().toString().replace("-", ""); // as named before marks
         try (Connection liveJvm = connect(); Statement s = liveJvm.createStatement(); Connection sweeper = connect()) {
-            assertTrue(tryLock(liveJvm, live));
+            assertTrue(TestDatabases.tryMark(liveJvm, live));
             for (String schema : new String[] {ofLive, ofDead, unmarked}) s.execute("CREATE SCHEMA " + schema);
             s.execute("CREATE TABLE " + ofDead + ".t (x int)"); // dropped with its tables
             try {
@@ -70,16 +69,6 @@ class TestDatabasesTest {
 
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(TestDatabases.PG_URL, TestDatabases.PG_USER, "");
-    }
-
-    private static boolean tryLock(Connection c, int mark) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
-            lock.setInt(1, TestDatabases.LOCK_CLASS);
-            lock.setInt(2, mark);
-            try (ResultSet r = lock.executeQuery()) {
-                return r.next() && r.getBoolean(1);
-            }
-        }
     }
 
     private static boolean holdsAny(Connection c) throws SQLException {
