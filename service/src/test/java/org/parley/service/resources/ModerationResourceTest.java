@@ -1224,6 +1224,28 @@ class ModerationResourceTest {
     }
 
     /**
+     * A bulk item refused on its own is answered in place with the id and site it was sent with, so a page can tell
+     * which card to mark; an item that is not an object (JSON null) has neither. Untested before the fifty-fifth
+     * session's mutation run, where echoing neither (or failing on the null) survived.
+     */
+    @Test
+    void aRefusedBulkItemIsAnsweredInPlaceWithTheIdAndSiteItWasSentWith() {
+        String a = unique();
+        submit(a, "I will kill you");
+        Response r = post(Fakes.MODERATOR_KEY, "/v1/decisions", "{\"decision\": \"APPROVE\", \"comments\": [null,"
+                + " {\"id\": \"" + a + "\", \"site\": \"" + SITE + "\"}, {\"id\": \"" + a + "\", \"expectedVersion\": 1}]}");
+        JsonNode results = r.readEntity(JsonNode.class).get("results");
+        assertEquals(200, r.getStatus(), String.valueOf(results));
+        assertEquals(List.of(400, 400, 200), List.of(results.at("/0/status").asInt(), results.at("/1/status").asInt(),
+                results.at("/2/status").asInt()), results.toString());
+        assertEquals("comments[0]", results.at("/0/error/field").asText(), results.toString());
+        assertFalse(results.get(0).has("id") || results.get(0).has("site"), "a null item has no id or site: " + results);
+        assertEquals(a, results.at("/1/id").asText(), results.toString());
+        assertEquals(SITE, results.at("/1/site").asText(), "the site as sent: " + results);
+        assertEquals("comments[1].expectedVersion", results.at("/1/error/field").asText(), results.toString());
+    }
+
+    /**
      * A database review (thirty-eighth session): each bulk item is its own transaction, so when the database went at
      * the second item the first stayed applied, yet the whole answer was the outage's 503, "most likely not applied",
      * and the page said none was. Once an item is applied, the rest are answered in place, 503, not applied.
@@ -1244,12 +1266,22 @@ class ModerationResourceTest {
                 .build();
         service.before();
         try {
-            JsonNode results = approvedTogether(service, a, b, c);
-            assertEquals(List.of(200, 503, 503), List.of(results.at("/0/status").asInt(), results.at("/1/status").asInt(),
-                    results.at("/2/status").asInt()), results.toString());
+            // Each item names its site, which the 503s in place echo; the null item after them is not tried either.
+            Response r = service.target("/v1/decisions").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY)
+                    .post(Entity.entity("{\"decision\": \"APPROVE\", \"comments\": [" + java.util.stream.Stream.of(a, b, c)
+                            .map(id -> "{\"id\": \"" + id + "\", \"site\": \"" + site + "\", \"expectedVersion\": 1}, ")
+                            .collect(java.util.stream.Collectors.joining()) + "null]}", MediaType.APPLICATION_JSON));
+            JsonNode results = r.readEntity(JsonNode.class).get("results");
+            assertEquals(200, r.getStatus(), String.valueOf(results));
+            assertEquals(List.of(200, 503, 503, 503), List.of(results.at("/0/status").asInt(), results.at("/1/status").asInt(),
+                    results.at("/2/status").asInt(), results.at("/3/status").asInt()), results.toString());
             assertTrue(results.at("/1/error/message").asText().startsWith("most likely not applied"), results.toString());
             assertTrue(results.at("/2/error/message").asText().startsWith("not applied (not tried)"), results.toString());
             assertEquals("comments[2]", results.at("/2/error/field").asText());
+            assertEquals(List.of(b, site, c, site), List.of(results.at("/1/id").asText(), results.at("/1/site").asText(),
+                    results.at("/2/id").asText(), results.at("/2/site").asText()), "each 503 names the item it answers: " + results);
+            assertFalse(results.get(3).has("id") || results.get(3).has("site"), "the null item has neither: " + results);
+            assertEquals("comments[3]", results.at("/3/error/field").asText());
             assertEquals("PUBLISHED", STORE.find(site, a).orElseThrow().status().name(), "the first, applied");
             assertEquals("PENDING", STORE.find(site, c).orElseThrow().status().name(), "the last, not tried");
 
@@ -1257,6 +1289,13 @@ class ModerationResourceTest {
                     .post(Entity.entity("{\"decision\": \"APPROVE\", \"comments\": [{\"id\": \"" + b + "\", \"expectedVersion\": 1},"
                             + " {\"id\": \"" + d + "\", \"expectedVersion\": 1}]}", MediaType.APPLICATION_JSON));
             assertEquals(503, first.getStatus(), "nothing applied: the outage's own 503, as before");
+            // Items answered before the outage but none applied (a missing one's 404, a version not yet made's 409): nothing
+            // the whole 503 would hide, so it is the outage's own 503 too.
+            Response refusedFirst = service.target("/v1/decisions").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY)
+                    .post(Entity.entity("{\"decision\": \"APPROVE\", \"comments\": [{\"id\": \"missing-" + d + "\", \"expectedVersion\": 1},"
+                            + " {\"id\": \"" + d + "\", \"expectedVersion\": 7}, {\"id\": \"" + b + "\", \"expectedVersion\": 1}]}",
+                            MediaType.APPLICATION_JSON));
+            assertEquals(503, refusedFirst.getStatus(), "a 404 and a 409, then the outage: " + refusedFirst.readEntity(String.class));
         } finally {
             service.after();
         }
