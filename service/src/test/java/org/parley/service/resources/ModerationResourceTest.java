@@ -326,14 +326,16 @@ class ModerationResourceTest {
         String id = "t-" + UUID.randomUUID();
         String thread = "{\"id\": \"" + id + "\", \"article\": {\"title\": \"T\"}, \"comments\": ["
                 + "{\"id\": \"c3\", \"number\": 30, \"text\": \"Both wrong.\", \"parentNumber\": 2, \"quote\": \"Yes.\\n\\n1.Bob wrote:\\n\\nNo.\","
-                + " \"alsoQuotes\": [{\"number\": 1, \"author\": \"Bob\", \"text\": \"No.\"}, {\"number\": 7}]},"
-                + "{\"id\": \"c2\", \"number\": 2, \"text\": \"Yes.\"}, {\"id\": \"c1\", \"number\": 1, \"author\": \"Bob\", \"text\": \"No.\"}]}";
+                + " \"alsoQuotes\": [{\"number\": 1, \"author\": \"Bob\", \"text\": \"No.\"}, {\"number\": 7}, {\"id\": \"c4\"}]},"
+                + "{\"id\": \"c2\", \"number\": 2, \"text\": \"Yes.\"}, {\"id\": \"c1\", \"number\": 1, \"author\": \"Bob\", \"text\": \"No.\"},"
+                + "{\"id\": \"c4\", \"number\": 4, \"text\": \"Maybe.\"}]}";
         Response stored = post(SITE_KEY, "/v1/threads", thread);
         JsonNode answer = stored.readEntity(JsonNode.class);
         assertEquals(200, stored.getStatus(), answer.toString());
         JsonNode expected = JSON.createArrayNode()
                 .add(JSON.createObjectNode().put("id", id + "/c1").put("number", 1).put("author", "Bob").put("text", "No."))
-                .add(JSON.createObjectNode().put("number", 7));
+                .add(JSON.createObjectNode().put("number", 7))
+                .add(JSON.createObjectNode().put("id", id + "/c4").put("number", 4)); // named by id: its number found on the page
         assertEquals(expected, answer.at("/comments/0/alsoQuotes"), answer.toString());
         assertFalse(answer.at("/comments/1").has("alsoQuotes"), "none: left out");
         assertEquals(expected, as(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "%2Fc3?site=" + SITE).get(JsonNode.class).get("alsoQuotes"));
@@ -1022,6 +1024,42 @@ class ModerationResourceTest {
         assertEquals(0, none.at("/summary/stance").size(), "no target, no stance rows: " + none.get("summary"));
         assertEquals(3, none.at("/summary/comments").asInt());
         assertFalse(none.has("targets"), "no target named, none to tell apart");
+    }
+
+    /**
+     * Without a stance model (a service started without one) a thread's targets are none of them read: the summary has no
+     * stance rows and still counts every comment's action; the statuses count each status a thread's comment can have,
+     * 0 for those none has, and not ERASED. Not reached before the fifty-fifth session's mutation run.
+     */
+    @Test
+    void withoutAStanceModelTheThreadsSummaryCountsItsActionsAlone() throws Throwable {
+        Clock clock = Clock.systemUTC();
+        Ingestion noStance = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), null, STORE, JSON, clock);
+        ResourceExtension service = Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))
+                .addResource(new ThreadsResource(noStance, new CommentViews(JSON), MAX_THREAD))
+                .build();
+        service.before();
+        try {
+            Response r = service.target("/v1/threads").queryParam("target", "Syria").request()
+                    .header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                    .post(Entity.entity(stanceThread("t-" + UUID.randomUUID()), MediaType.APPLICATION_JSON));
+            JsonNode body = r.readEntity(JsonNode.class);
+            assertEquals(200, r.getStatus(), body.toString());
+            assertEquals(0, body.at("/summary/stance").size(), "nothing read, no stance rows: " + body.get("summary"));
+            java.util.Map<String, Integer> actions = new java.util.HashMap<>(java.util.Map.of("PUBLISH", 0, "REVIEW", 0, "REJECT", 0));
+            for (JsonNode c : body.get("comments")) actions.merge(c.get("action").asText(), 1, Integer::sum);
+            for (String a : actions.keySet()) assertEquals(actions.get(a), body.at("/summary/actions/" + a).asInt(), a + " " + body.get("summary"));
+            assertEquals(3, actions.values().stream().mapToInt(Integer::intValue).sum());
+            java.util.List<String> statuses = new java.util.ArrayList<>();
+            body.get("statuses").fieldNames().forEachRemaining(statuses::add);
+            assertEquals(List.of("PUBLISHED", "PENDING", "ESCALATED", "REJECTED"), statuses, body.get("statuses").toString());
+            int counted = 0;
+            for (JsonNode n : body.get("statuses")) counted += n.asInt();
+            assertEquals(3, counted, body.get("statuses").toString());
+            assertEquals(0, body.at("/statuses/ESCALATED").asInt(), "a status none has is counted 0: " + body.get("statuses"));
+        } finally {
+            service.after();
+        }
     }
 
     /** Ten targets a request, and ten a stored comment: more across re-sends is a 400 naming target, and nothing is read. */

@@ -182,6 +182,30 @@ class RequestCostTest {
     }
 
     /**
+     * A /v1/threads call's comments are charged once: in its turn, with their scoring, where it takes one (new comments),
+     * else once answered (a re-send found stored, which scores nothing). Charging them again after a turn that paid went
+     * unseen before the fifty-fifth session's mutation run: a tenth of a token a comment is too little to tell by a 429.
+     */
+    @Test
+    void aThreadCallsCommentsArePaidOnceInItsTurnOrElseOnceAnswered(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Throwable {
+        RateLimiter limiter = org.mockito.Mockito.spy(new RateLimiter(10, 5, 1024, 0));
+        org.parley.service.intake.Ingestion ingestion = new org.parley.service.intake.Ingestion(Fakes.commentScorer(MODELS),
+                () -> Fakes.served(Fakes.stance()), new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir)),
+                Fakes.mapper(), java.time.Clock.systemUTC());
+        ResourceExtension service = threadsService("once-key-1:website:100", limiter, ingestion);
+        try {
+            assertEquals(200, storeThread(service, "once-key-1", "t12", 20, null).getStatus());
+            assertEquals(200, storeThread(service, "once-key-1", "t12", 20, null).getStatus());
+            org.mockito.ArgumentCaptor<Long> charged = org.mockito.ArgumentCaptor.forClass(Long.class);
+            org.mockito.Mockito.verify(limiter, org.mockito.Mockito.atLeastOnce()).chargeWork(org.mockito.ArgumentMatchers.any(), charged.capture());
+            assertEquals(java.util.List.of(RateLimiter.threadCommentTokens(20) + RateLimiter.scoringTokens(20), RateLimiter.threadCommentTokens(20)),
+                    charged.getAllValues(), "new: 20 comments' tenth and their scoring, in the turn; sent again: their tenth alone");
+        } finally {
+            service.after();
+        }
+    }
+
+    /**
      * A concurrency review (thirty-seventh session): /v1/threads charged its stance before the lane admitted it, so a
      * thread the full lane refused (a 503) still cost its stance, as did a thread sent again, whose stored comments are
      * not scored again. Now charged in the turn, for the comments scored.
