@@ -60,7 +60,8 @@ public final class TextPipeline {
         return UNSPELLED;
     }
 
-    private static List<Stage> stages(boolean spelled) {
+    /** The standard stages in order, each made anew; without {@link Speller} when not {@code spelled}. */
+    static List<Stage> stages(boolean spelled) {
         List<Stage> stages = new ArrayList<>(List.of(new WebLinks(), new MissingSpaceSplitter(Lexicon.STANDARD),
                 new HashtagSplitter(), new Lowercaser(), new MaskJoiner(Lexicon.STANDARD), new Deobfuscator(Lexicon.STANDARD)));
         if (spelled) stages.add(new Speller(Lexicon.STANDARD, Vocabulary.STANDARD));

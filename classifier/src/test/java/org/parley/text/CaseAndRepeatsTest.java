@@ -1,6 +1,7 @@
 package org.parley.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ class CaseAndRepeatsTest {
         "the USA and the UK | the usa and the uk",
         "I HATE YOU and I MEAN IT | i hate you <allcaps> and i mean it <allcaps>",
         "Istanbul İzmir | istanbul izmir",
+        "HELLO there | hello <allcaps> there", // five capitals, the least that mark
+        "NO NO NO ok | no no no <allcaps> ok", // words of two capitals count
     })
     void lowerCasesAndMarksShouting(String raw, String expected) {
         assertEquals(expected, forms(raw));
@@ -33,6 +36,8 @@ class CaseAndRepeatsTest {
         Token marker = tokens.get(4);
         assertEquals(new Token(TextPipeline.ALL_CAPS, "YOU ARE STUPID", 5, 19), marker);
         assertEquals("!", tokens.get(5).text());
+        Token fromTheStart = TextPipeline.standard().tokenize("YOU ARE STUPID!").get(3);
+        assertEquals(new Token(TextPipeline.ALL_CAPS, "YOU ARE STUPID", 0, 14), fromTheStart, "a run from the first token");
     }
 
     @ParameterizedTest(name = "{0} → {1}")
@@ -48,9 +53,25 @@ class CaseAndRepeatsTest {
         "mp3333 | mp3333",
         "\uD83D\uDE02\uD83D\uDE02\uD83D\uDE02\uD83D\uDE02 | \uD83D\uDE02 \uD83D\uDE02",
         "! ! ! ! | ! !",
+        "! ! ! | ! !", // three, the fewest squeezed
+        "mp3000 win9999 | mp3000 win9999", // digits, from 0 to 9, are never squeezed
         "no no no no | no no no no", // repeated words are not elongation
     })
     void capsRepeats(String raw, String expected) {
         assertEquals(expected, forms(raw));
+    }
+
+    /** {@link RepeatSqueezer#squeeze} alone: the text itself back when no run passes the cap, else each run capped. */
+    @Test
+    void squeezeCapsRunsAndGivesBackAnUnchangedText() {
+        for (String s : List.of("abcd", "aabbcc", "", "ab", "...", "1111"))
+            assertSame(s, RepeatSqueezer.squeeze(s, 2, 3), s);
+        assertEquals("aab", RepeatSqueezer.squeeze("aaab", 2, 3));
+        assertEquals("...", RepeatSqueezer.squeeze("......", 2, 3));
+        assertEquals("a\u00E9\u00E9b", RepeatSqueezer.squeeze("a\u00E9\u00E9\u00E9\u00E9b", 2, 3));
+        // Runs are found by char, so one of a code point outside the BMP (two chars each) stays as written, as trained.
+        String emoji = "a\uD83D\uDE02\uD83D\uDE02\uD83D\uDE02";
+        assertSame(emoji, RepeatSqueezer.squeeze(emoji, 2, 3));
+        assertEquals("ab", RepeatSqueezer.squeeze("aaabbb", 1, 1));
     }
 }

@@ -18,6 +18,7 @@ class MissingSpaceSplitterTest {
         "what?Really | what ? really",
         "idiot.you suck | idiot . you suck",
         "stop!!Now | stop !! now",
+        "ok so.U r | ok so . u r", // four characters, the shortest glued token
     })
     void splitsGluedSentences(String raw, String expected) {
         assertEquals(expected, forms(raw));
@@ -43,5 +44,33 @@ class MissingSpaceSplitterTest {
     void piecesKeepTheirOffsets() {
         assertEquals(List.of(new Token("smelly", "smelly", 0, 6), new Token(".", ".", 6, 7), new Token("fuck", "Fuck", 7, 11)),
                 TextPipeline.standard().tokenize("smelly.Fuck"));
+    }
+
+    /**
+     * {@link MissingSpaceSplitter#cut} on the token clean[begin, end) alone, at its limits: two letters before the mark
+     * at least, three marks at most, letters only after them, and the token's end, not the text's. Pinned after a
+     * mutation run (fifty-fifth session) found these bounds untested.
+     */
+    @ParameterizedTest(name = "{0} [{1}, {2}) → {3}")
+    @CsvSource(delimiter = '|', value = {
+        "ab.Cd | 0 | 5 | 2 3",
+        "ab.U | 0 | 4 | 2 3",
+        "ab.I | 0 | 4 | 2 3",
+        "ab.A | 0 | 4 | 2 3",
+        "ab.x | 0 | 4 | none",       // one letter, not I, U or A
+        "ab.xy | 0 | 5 | 2 3",
+        "x a.Cd | 2 | 6 | none",     // one letter before the mark
+        "x ab.Cd | 2 | 7 | 4 5",
+        "ab!!!cd | 0 | 7 | 2 5",     // three marks
+        "ab!!!!cd | 0 | 8 | none",   // four
+        "ab.c-d | 0 | 6 | none",     // not letters after the mark
+        "abcd | 0 | 4 | none",       // no mark
+        "ab. | 0 | 3 | none",        // nothing after it
+        "ab.!U | 0 | 3 | none",      // the text goes on past the token's end
+        "abc!de | 0 | 3 | none",
+    })
+    void cutsAtTheMarkWithinTheToken(String clean, int begin, int end, String expected) {
+        int[] cut = MissingSpaceSplitter.cut(clean, begin, end);
+        assertEquals(expected, cut == null ? "none" : cut[0] + " " + cut[1]);
     }
 }

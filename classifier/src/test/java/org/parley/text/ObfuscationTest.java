@@ -58,6 +58,7 @@ class ObfuscationTest {
         "a s s | ass",
         "f.u.c.k | fuck",
         "f-u-c-k | fuck",
+        "t.w.a.t | twat", // spelled out with an 'a', which no other rule reads
         "fuuuuck | fuck",
         "shiiiiit | shit",
         "stuuuupid | stupid",
@@ -207,5 +208,19 @@ class ObfuscationTest {
     void aSplitInitialsFullStopKeepsItsOffsets() {
         assertEquals(List.of(new Token("you", "you", 0, 3), new Token("moron", "m*r*n", 4, 9),
                 new Token(".", ".", 9, 10), new Token("ok", "ok", 11, 13)), TextPipeline.standard().tokenize("you m*r*n. ok"));
+    }
+
+    /**
+     * {@link Deobfuscator#leet} alone: each general leet digit between letters becomes its letter, a run of them too; a
+     * digit with no letter on one side, or one with no general reading ('1', '9'), leaves the word as it was.
+     */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "h0use | house", "w00t | woot", "l0l0l | lolol", "h3y | hey", "c4t | cat", "gue5s | guess", "bi7e | bite",
+        "a0z | aoz", // between the first and the last letters
+        "10b | 10b", "b01 | b01", "_0a | _0a", "a0_ | a0_", "a9b | a9b", "a1b | a1b", "a0b1 | a0b1",
+    })
+    void leetReadsDigitsBetweenLettersAsLetters(String s, String expected) {
+        assertEquals(expected, Deobfuscator.leet(s));
     }
 }

@@ -71,6 +71,7 @@ class WebAndPlaceholdersTest {
         "#BLM | blm",
         "#1 fan | # <num> fan", // not a tag: no letter after '#'
         "#FuckThis | fuck this",
+        "#go__team | go team", // no empty piece between two underscores
     })
     void splitsHashtags(String raw, String expected) {
         assertEquals(expected, forms(raw));
@@ -81,5 +82,23 @@ class WebAndPlaceholdersTest {
         List<Token> tokens = TextPipeline.standard().tokenize("#BuildTheWall");
         assertEquals(List.of(new Token("build", "Build", 1, 6), new Token("the", "The", 6, 9),
                 new Token("wall", "Wall", 9, 13)), tokens);
+    }
+
+    /** {@link Placeholders#isMention}: '@' and one word character or more, letters, digits or '_'. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "@a | true", "@bob_1 | true", "@Zoë | true", "@ | false", "@bob! | false", "@bo-b | false", "bob | false", "@_ | true",
+    })
+    void aMentionIsAnAtAndWordCharacters(String s, boolean expected) {
+        assertEquals(expected, Placeholders.isMention(s));
+    }
+
+    /** {@link Placeholders#isNumber}: digits, with the marks numbers are written with, and a digit at least. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "3 | true", "'1,000.5%' | true", "(+44) 20-7 | true", "21:51 | true", "... | false", "12a | false", "1_000 | false", "'' | false",
+    })
+    void aNumberIsDigitsAndTheirMarks(String s, boolean expected) {
+        assertEquals(expected, Placeholders.isNumber(s));
     }
 }
