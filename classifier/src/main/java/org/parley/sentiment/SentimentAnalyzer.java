@@ -62,7 +62,7 @@ public final class SentimentAnalyzer {
             for (Sentences.Slice s : Sentences.clauses(sentence, MAX_SENTENCE_TOKENS)) {
                 if (s.end() - s.begin() > MAX_SENTENCE_CHARS) continue;  // a few very long words: a link, a run of symbols
                 int n = 0;
-                for (Token t : s.tokens()) if (t.end() > t.begin()) n++;  // markers are no words
+                for (Token t : s.tokens()) if (Sentences.isWord(t)) n++;
                 if (spent + n * n > BUDGET) return out;
                 spent += n * n;
                 out.add(new int[] {s.begin(), s.end()});

@@ -27,7 +27,7 @@ public final class Sentences {
     public static List<int[]> split(List<Token> tokens) {
         List<Word> words = new ArrayList<>(tokens.size());
         for (Token t : tokens) {
-            if (t.text().equals(TextPipeline.ALL_CAPS) || t.end() <= t.begin()) continue;  // a marker, not a word
+            if (!isWord(t)) continue;
             words.add(new Word(t.original(), t.begin(), t.end()));
         }
         List<int[]> out = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class Sentences {
         int from = 0, lastEnd = -1;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.end() <= t.begin()) continue;  // a marker: no place of its own in the text
+            if (!isWord(t)) continue;
             if (lastEnd >= 0 && blankLine(text, lastEnd, t.begin())) {
                 out.addAll(split(tokens.subList(from, i)));
                 from = i;
@@ -121,7 +121,7 @@ public final class Sentences {
     public static List<Slice> clauses(Slice s, int max) {
         if (max < 1) throw new IllegalArgumentException("pieces of at least 1 word, was " + max);
         List<Token> words = new ArrayList<>(s.tokens().size());
-        for (Token t : s.tokens()) if (t.end() > t.begin()) words.add(t);
+        for (Token t : s.tokens()) if (isWord(t)) words.add(t);
         int n = words.size();
         if (n <= max) return List.of(s);
         List<Slice> out = new ArrayList<>();
@@ -139,6 +139,15 @@ public final class Sentences {
         }
         out.add(window(s, words.subList(from, n)));
         return out;
+    }
+
+    /**
+     * A word of the text, not a marker: {@link TextPipeline#ALL_CAPS} spans the run it follows, whose words a piece already
+     * holds (until the fifty-fifth session a long shouted sentence's second clause began with it, and so overlapped the
+     * first: sentiment read the run twice).
+     */
+    public static boolean isWord(Token t) {
+        return t.end() > t.begin() && !t.text().equals(TextPipeline.ALL_CAPS);
     }
 
     private static boolean clauseBoundary(List<Token> words, int cut) {

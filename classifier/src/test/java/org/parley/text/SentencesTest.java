@@ -1,6 +1,7 @@
 package org.parley.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,99 @@ class SentencesTest {
         assertEquals(List.of("one two", "three four five", "six seven"), pieces.stream().map(Sentences.Slice::text).toList(),
                 "no boundary: even cuts, none longer than the size");
         for (Sentences.Slice s : pieces) assertEquals(pipeline.tokenize(s.text()), s.tokens(), s.text());
+    }
+
+    /**
+     * {@link Sentences#clauses}' promises, over many sentences and sizes, with and without clause boundaries: the pieces
+     * hold the sentence's words in order, each once; none holds more than the size or none; there are as few as will do,
+     * ceil(n / size); and with no clause boundary to cut at they are even, one word apart at most. Pinned after a mutation run (fifty-fifth
+     * session) found the counts and bounds of the cutting unchecked but by the worked examples above.
+     */
+    @Test
+    void clausesAreAsFewAsWillDoEachWithinTheSizeAndEvenWithoutBoundaries() {
+        TextPipeline pipeline = TextPipeline.standard();
+        java.util.Random random = new java.util.Random(55);
+        List<String> plain = List.of("red", "green", "blue", "cat", "dog", "sat", "ran", "home", "late", "sky");
+        // With boundaries, and shouting, whose marker spans its run and is no word.
+        List<String> withBoundaries = List.of("red", "green", "blue", "cat", "STOP", "NOW", ",", "and", "but", ";");
+        for (int round = 0; round < 600; round++) {
+            List<String> vocabulary = round % 2 == 0 ? plain : withBoundaries;
+            int length = 1 + random.nextInt(40), max = 1 + random.nextInt(12);
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < length; w++) text.append(w == 0 ? "" : " ").append(vocabulary.get(random.nextInt(vocabulary.size())));
+            String sentence = text.toString();
+            Sentences.Slice whole = Sentences.slices(sentence, pipeline.tokenize(sentence)).get(0);
+            List<String> sentenceWords = whole.tokens().stream().filter(Sentences::isWord).map(Token::text).toList();
+            int n = sentenceWords.size();  // the lexer may make one token of two marks (", ,")
+            List<Sentences.Slice> pieces = Sentences.clauses(whole, max);
+            String what = n + " words, size " + max + ": " + pieces.stream().map(Sentences.Slice::text).toList();
+            assertEquals((n + max - 1) / max, pieces.size(), what);
+            List<String> words = new java.util.ArrayList<>();
+            int shortest = Integer.MAX_VALUE, longest = 0, end = 0;
+            for (Sentences.Slice piece : pieces) {
+                assertEquals(sentence.substring(piece.begin(), piece.end()), piece.text(), what);
+                assertTrue(piece.begin() >= end, "no overlap: " + what);
+                end = piece.end();
+                List<String> pieceWords = piece.tokens().stream().filter(Sentences::isWord).map(Token::text).toList();
+                words.addAll(pieceWords);
+                shortest = Math.min(shortest, pieceWords.size());
+                longest = Math.max(longest, pieceWords.size());
+            }
+            assertEquals(sentenceWords, words, what);
+            assertTrue(longest <= max && shortest >= 1, what);
+            if (vocabulary == plain) assertTrue(longest - shortest <= 1, "even: " + what);
+        }
+    }
+
+    /**
+     * The boundary nearest the even point is taken, the first of two as near; one a quarter of the size away still is,
+     * one further is not, and the cut is then even.
+     */
+    @Test
+    void aClauseIsCutAtTheNearestBoundaryWithinAQuarterOfTheSize() {
+        TextPipeline pipeline = TextPipeline.standard();
+        // 12 words, size 8: two pieces, the even cut before word 6 (0-based).
+        assertEquals(List.of("one two three four five", "and seven eight but ten eleven twelve"),
+                clauses(pipeline, "one two three four five and seven eight but ten eleven twelve", 8), "1 off against 2 off");
+        assertEquals(List.of("one two three four five", "and seven but nine ten eleven twelve"),
+                clauses(pipeline, "one two three four five and seven but nine ten eleven twelve", 8), "1 off each side: the first");
+        // 20 words, size 16: the even cut before word 10, a quarter of 16 is 4.
+        String twenty = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+                + " eighteen nineteen twenty";
+        assertEquals(List.of("one two three four five six", "and eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+                + " seventeen eighteen nineteen twenty"), clauses(pipeline, twenty.replace("seven ", "and "), 16), "4 off");
+        assertEquals(List.of("one two three four five and seven eight nine ten", "eleven twelve thirteen fourteen fifteen"
+                + " sixteen seventeen eighteen nineteen twenty"), clauses(pipeline, twenty.replace("six ", "and "), 16), "5 off: even");
+    }
+
+    private static List<String> clauses(TextPipeline pipeline, String text, int max) {
+        return Sentences.clauses(Sentences.slices(text, pipeline.tokenize(text)).get(0), max).stream().map(Sentences.Slice::text).toList();
+    }
+
+    /** Windows of two tokens, the least: each one after the one before, the last ending with the sentence. */
+    @Test
+    void windowsOfTwoTokensStepOneAtATime() {
+        String text = "a b c d e f";
+        List<Sentences.Slice> pieces = Sentences.pieces(text, TextPipeline.standard().tokenize(text), 2);
+        assertEquals(List.of("a b", "b c", "c d", "d e", "e f"), pieces.stream().map(Sentences.Slice::text).toList());
+    }
+
+    /**
+     * A lone carriage return ends a line as a line feed does, and CR LF once: two of either make a blank line. A
+     * sentence that ends where the next begins, with no space between ("there.Bye", which the splitter cuts), keeps
+     * every token of the next.
+     */
+    @Test
+    void lineEndsOfEveryKindAndSentencesWithNoSpaceBetween() {
+        TextPipeline pipeline = TextPipeline.standard();
+        for (String text : List.of("stop him\r\rObama now", "stop him\r \nObama now", "stop him\n\rObama now"))
+            assertEquals(List.of("stop him", "Obama now"), cut(text, pipeline.tokenize(text)), text.replace("\r", "CR").replace("\n", "LF"));
+        for (String text : List.of("stop him\r\nObama now", "stop him\rObama now"))
+            assertEquals(List.of(text), cut(text, pipeline.tokenize(text)), text.replace("\r", "CR").replace("\n", "LF"));
+        String glued = "Hi there.Bye now";
+        List<Sentences.Slice> slices = Sentences.slices(glued, pipeline.tokenize(glued));
+        assertEquals(List.of("Hi there.", "Bye now"), slices.stream().map(Sentences.Slice::text).toList());
+        assertEquals(pipeline.tokenize("Bye now"), slices.get(1).tokens());
     }
 
     /** One processor serves every thread: threads cutting different comments at once cut each as one thread alone does. */
