@@ -35,6 +35,7 @@ class SpellerTest {
         "What a piece ofshit this article is. | what a piece of shit this article is .",
         "getlostyoubitch | get lost you bitch",
         "thisisthemoststupidthingihavereadallyear | this is the most stupid thing i have read all year",
+        "you lazyidiot | you lazy idiot", // a 'z', the last letter a candidate may hold
     })
     void splitsGluedWordsThatHideAnInsult(String raw, String expected) {
         assertEquals(expected, forms(raw));
@@ -46,7 +47,8 @@ class SpellerTest {
             "scrapes", "embarrasses", "dickson", "scunthorpe", "therapist", "cocktail", "sussex", "shiitake", "looser",
             "molon", // one letter changed ("moron") is no evasion the speller reads
             "realdonaldtrump", // glued, but no insult in it: left as the models were trained on it
-            "kowalczykville", "hahahahaha", "ibtch"}) // the first letter is kept by evasion
+            "kowalczykville", "hahahahaha", "ibtch", // the first letter is kept by evasion
+            "thebassplayer"}) // "ass" inside, but none of "the bass player" is an insult: left whole
     void leavesWordsPeopleWriteAndWordsNoEditReaches(String word) {
         assertEquals(word, forms(word));
     }
@@ -75,5 +77,34 @@ class SpellerTest {
         assertEquals(List.of("you", "are"), speller.split("youare"), "an insult is the stage's condition, not the split's");
         assertNull(speller.split("asasi"), "as as i: under 3 letters a piece");
         assertNull(speller.split("youarx"), "a piece that is no common word");
+    }
+
+    /**
+     * What a piece must be, at each limit: a dictionary word seen {@link Speller#MIN_PIECE_COUNT} times (not one less),
+     * of 3 letters or more, or one of the short words; and 3 letters a piece on average. Pinned after a mutation run
+     * (fifty-fifth session): "asasi" above is refused for its unseen words, not for its short pieces.
+     */
+    @Test
+    void aPieceIsACommonDictionaryWordOrAShortOne() {
+        Lexicon lexicon = Lexicon.parse(List.of("idiot +s"), "test");
+        Vocabulary vocabulary = new Vocabulary(Set.of("idiot", "big", "bog", "sc", "an", "as", "i"),
+                Map.of("idiot", 100, "big", 20, "bog", 19, "xyz", 500, "sc", 100, "an", 100, "as", 100, "i", 100));
+        Speller speller = new Speller(lexicon, vocabulary);
+        assertEquals(List.of("big", "idiot"), speller.split("bigidiot"), "seen 20 times");
+        assertNull(speller.split("bogidiot"), "seen 19 times");
+        assertNull(speller.split("xyzidiot"), "seen often, but in no dictionary");
+        assertNull(speller.split("scidiot"), "two letters, no short word");
+        assertEquals(List.of("an", "idiot"), speller.split("anidiot"), "two letters, a short word");
+        assertEquals(List.of("as", "idiot"), speller.split("asidiot"), "7 letters in 2 pieces");
+        assertNull(speller.split("asasi"), "5 letters in 3 pieces: under 3 a piece");
+    }
+
+    /** Words of up to {@link Speller#MAX_LENGTH} letters are repaired; a longer one is left as written. */
+    @Test
+    void aGluedWordOfSixtyLettersIsSplitAndOneOfSixtyOneIsNot() {
+        String sixty = "youareanidiot".repeat(4) + "aloseran";
+        assertEquals(60, sixty.length());
+        assertEquals(String.join(" ", java.util.Collections.nCopies(4, "you are an idiot")) + " a loser an", forms(sixty));
+        assertEquals(sixty + "a", forms(sixty + "a"));
     }
 }
