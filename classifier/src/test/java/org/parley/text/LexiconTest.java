@@ -103,4 +103,110 @@ class LexiconTest {
         assertNull(lexicon.misspelt("idiot"), "a form is no misspelling");
         assertNull(lexicon.misspelt("sit"), "spellings of 3 letters are too near too much");
     }
+
+    /*
+     * The limits below are read on small lexicons parsed in the test: Lexicon.STANDARD is built once per JVM, so a
+     * mutation run (fifty-fifth session) saw no mutant of the constructor, and found the bounds of each lookup unpinned.
+     */
+
+    /** A small lexicon's shortest and longest forms: "ass" (3) and "idiots" (6). */
+    private static Lexicon small() {
+        return Lexicon.parse(List.of("idiot +s", "ass", "bitch", "moron", "loser", "zit", "shot", "shit"), "test");
+    }
+
+    @Test
+    void exactReadsFormsFromTheShortestToTheLongest() {
+        Lexicon small = small();
+        assertEquals("ass", small.exact("ass"));
+        assertEquals("idiots", small.exact("idiots"));
+        assertEquals("zit", small.exact("zit"));
+        assertNull(small.exact("as"));
+        assertNull(small.exact("idiotss"));
+        assertNull(small.exact("as{"), "a char past 'z'");
+        assertNull(small.exact("as`"), "a char before 'a'");
+        Lexicon aaah = Lexicon.parse(List.of("aaah"), "test");  // the prefix aaa is index 0
+        assertEquals("aaah", aaah.exact("aaah"));
+        assertEquals(true, aaah.inside("ohaaah"));
+    }
+
+    @Test
+    void separatorsBetweenLettersAtTheLengthsLimits() {
+        Lexicon small = small();
+        assertEquals("ass", small.acrossSeparators("a-ss"), "the shortest form and one separator");
+        assertEquals("idiots", small.acrossSeparators("i-d.iots"), "the longest and two");
+        assertNull(small.acrossSeparators("a-ss-"), "a separator last");
+        assertEquals("zit", small.acrossSeparators("z-it"), "a 'z'");
+        assertNull(small.acrossSeparators("i-d.i_ots"), "three");
+    }
+
+    @Test
+    void misspellingsAtTheirLimits() {
+        Lexicon small = small();
+        assertEquals("idiots", small.misspelt("idiiots"), "a double in the longest form: one letter past it");
+        assertEquals("shit", small.misspelt("siht"), "forms of 4 letters have misspellings");
+        assertEquals("shit", small.misspelt("shitt"));
+        assertNull(small.misspelt("azz"), "forms of 3 letters have none");
+        assertNull(small.misspelt("shotx"));
+        assertEquals("aardvark", Lexicon.parse(List.of("aardvark"), "test").misspelt("aaardvark"), "the prefix aaa, index 0");
+        // A spelling that is a form is that form; where two forms make one spelling, the earlier line's.
+        assertNull(Lexicon.parse(List.of("idiot", "idot"), "test").misspelt("idot"));
+        assertEquals("bitch", Lexicon.parse(List.of("bitch", "butch"), "test").misspelt("btch"));
+        assertEquals("butch", Lexicon.parse(List.of("butch", "bitch"), "test").misspelt("btch"));
+    }
+
+    @Test
+    void evasionsDropSwapOrDoubleALetterAfterTheFirst() {
+        assertEquals(List.of("acd", "acbd", "abd", "abdc", "abc", "aabcd", "abbcd", "abccd", "abcdd"), Lexicon.evasions("abcd"));
+    }
+
+    @Test
+    void aFormInsideAWordIsFoundAnywhere() {
+        Lexicon small = small();
+        for (String word : List.of("ass", "assxx", "xxass", "xassx", "xidiots", "idiotsx"))
+            assertEquals(true, small.inside(word), word);
+        for (String word : List.of("as", "xas", "xyz", "asxs", "a$s"))
+            assertEquals(false, small.inside(word), word);
+    }
+
+    @Test
+    void masksAndLeetAtTheirLimits() {
+        Lexicon small = small();
+        assertEquals("ass", small.match("a$$"), "three chars, the fewest");
+        assertEquals("idiots", small.match("idi0ts"), "the longest form");
+        assertNull(small.match("a$"));
+        assertEquals("zit", small.match("z1t"), "a 'z' first");
+        assertEquals("loser", small.match("1oser"), "a 1 first stands for l as well as i");
+        assertEquals("idiot", small.match("|diot"));
+        assertNull(small.match("!diot"), "sentence punctuation first");
+        assertEquals("moron", small.match("m@r@n"), "an @ stands for o as well as a");
+        assertEquals("shit", small.match("sh!t"), "a leet letter fits better than a mask, whatever the file order");
+        assertNull(small.match("bitc."), "sentence punctuation last");
+        assertEquals("shot", small.match("sh*t"), "as many masks: the earlier line");
+        // A 1 first is read as i, then as l: the earlier line still wins a tie, whichever letter it begins with.
+        assertEquals("lick", Lexicon.parse(List.of("lick", "iick"), "test").match("1ick"));
+        assertEquals("iick", Lexicon.parse(List.of("iick", "lick"), "test").match("1ick"));
+    }
+
+    @Test
+    void eachLeetCharStandsForItsLetter() {
+        String chars = "01!|34@5$7+89", letters = "oiiieaassttbg";
+        for (int k = 0; k < letters.length(); k++) assertEquals(letters.charAt(k), Lexicon.leet(chars.charAt(k)), "" + chars.charAt(k));
+        assertEquals(0, Lexicon.leet('x'));
+    }
+
+    @Test
+    void aLexiconIsLoadedFromItsResourceOrRefusedNamingIt() {
+        assertEquals("idiot", Lexicon.load("obfuscation-lexicon.txt").exact("idiot"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Lexicon.load("no-such-lexicon.txt"));
+        assertEquals("lexicon resource not found: org/parley/text/no-such-lexicon.txt", e.getMessage());
+    }
+
+    @Test
+    void aSuffixNeedsALetterAndAFormThreeOfThem() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lexicon.parse(List.of("idiot +"), "t"));
+        assertEquals("t line 1: expected +suffix or '=' but found '+'", e.getMessage());
+        assertEquals("ass", Lexicon.parse(List.of("ass"), "t").exact("ass"));
+        e = assertThrows(IllegalArgumentException.class, () -> Lexicon.parse(List.of("as"), "t"));
+        assertEquals("t line 1: forms must be 3 or more lower-case letters a-z but found 'as'", e.getMessage());
+    }
 }
