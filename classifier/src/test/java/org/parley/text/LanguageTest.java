@@ -125,6 +125,29 @@ class LanguageTest {
         assertTrue(Language.plainlyEnglish("You are a complete idiot and everyone knows it"));
         assertTrue(!Language.plainlyEnglish("Tu madre es una puta y tú eres un imbécil."));
         assertTrue(!Language.plainlyEnglish("the end"), "too few words to tell");
+        // At the limits (a mutation run, fifty-fifth session): a quarter of the words exactly, the last word counted,
+        // and five words the fewest.
+        assertTrue(Language.plainlyEnglish("glorp fnarb zib wug blick snorp the and"), "2 of 8, the last two");
+        assertTrue(!Language.plainlyEnglish("glorp fnarb zib wug blick snorp tosh the"), "1 of 8");
+        assertTrue(Language.plainlyEnglish("the and glorp fnarb zib"), "five words");
+        assertTrue(!Language.plainlyEnglish("the and glorp fnarb"), "four");
+    }
+
+    /** Another script is named only when the detector is near certain which language it is (here Ukrainian at 0.96). */
+    @Test
+    void anotherScriptTheDetectorIsUnsureOfIsNotNamed() {
+        assertEquals(Optional.empty(), language.likelyForeign("Слава Україні героям слава"));
+        assertEquals("ru", language.likelyForeign("Добрый день всем").map(Language.Guess::language).orElse("none"));
+    }
+
+    /** {@link Language#MIN_LETTERS} letters the fewest for a refusal: one fewer is held for review, not refused. */
+    @Test
+    void aForeignTextIsRefusedFromFortyLetters() {
+        String forty = "El gobierno de la ciudad quiere que unos vecinos", thirtyNine = "El gobierno de la ciudad quiere que los vecinos";
+        assertEquals(40, forty.codePoints().filter(Character::isLetter).count());
+        assertEquals("es", language.foreign(forty).map(Language.Guess::language).orElse("none"));
+        assertEquals(Optional.empty(), language.foreign(thirtyNine));
+        assertEquals("es", language.likelyForeign(thirtyNine).map(Language.Guess::language).orElse("none"));
     }
 
     @Test
@@ -196,5 +219,7 @@ class LanguageTest {
         assertEquals("boobs,", Language.clean("BOOBS, BOOBS, BOOBS"));
         assertEquals("Sounds good", Language.clean("@USER @USER @USER Sounds good"));
         assertEquals("Hello World", Language.clean("Hello World"));
+        assertEquals("ABcd", Language.clean("ABcd"), "half in capitals is no shouting");
+        assertEquals("abcd", Language.clean("ABCd"));
     }
 }
