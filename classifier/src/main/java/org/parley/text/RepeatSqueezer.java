@@ -10,7 +10,8 @@ import java.util.Set;
  * surrogate pairs stay whole; a run is found by char, as {@link Shape}'s RUN3 finds it, so a run
  * of one code point outside the BMP in one token is kept as written). Runs of '.' are capped at 3
  * so that every long ellipsis becomes "...". Digits are never squeezed: "1000" is not elongation.
- * The lexer makes each emoji its own token, so runs of one repeated symbol token ("😂 😂 😂 😂", "! ! ! !") are capped at 2 too.
+ * The lexer makes each emoji its own token, so runs of one repeated symbol token ("😂 😂 😂 😂",
+ * "! ! ! !") are capped at 2 too.
  */
 final class RepeatSqueezer implements Stage {
     @Override
