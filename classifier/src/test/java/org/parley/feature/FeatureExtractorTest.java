@@ -125,4 +125,30 @@ class FeatureExtractorTest {
         assertArrayEquals(ids, fx.deepIds(List.of(word, "you")));
         assertArrayEquals(shortIds, fx.deepIds(List.of("you", "idiots")));
     }
+
+    /**
+     * The deep ids as numbers, not only as ranges: a shipped bundle's embeddings are indexed by them, so a change to the
+     * hashing would change every score without failing a range check (a mutation run, fifty-fifth session, changed
+     * Murmur3's shifts and the n-grams' seeds unseen). The expected ids were computed apart from this code, by a short
+     * Python reading of the scheme: Java's string hash from the seed, Murmur3's fmix32, floorMod into the buckets,
+     * bigrams from the previous hash × 31 plus this one, and n-grams of "<word>" from seed ^ n.
+     */
+    @Test
+    void deepIdsAreTheDocumentedHashes() {
+        assertEquals(0, FeatureExtractor.mix(0));
+        assertEquals(0x514E28B7, FeatureExtractor.mix(1), "Murmur3's fmix32(1)");
+        assertEquals(-2114883783, FeatureExtractor.mix(-1));
+        assertEquals(-478359108, FeatureExtractor.mix(0x12345678));
+        assertEquals(List.of(2, 3, 4, 5), List.of(vocab.id("you"), vocab.id("are"), vocab.id("an"), vocab.id("idiot")));
+        assertArrayEquals(new int[] {2, 3, 64, 4, 27, 5, 17}, fx.deepIds(List.of("you", "are", "an", "idiot")));
+        // maxTokens 5 keeps five; an unknown word's n-grams of 3 to 5 chars; none for a placeholder, for punctuation, or
+        // for "x", whose one n-gram would be the whole padded word.
+        assertArrayEquals(new int[] {2, 1, 87, 115, 242, 180, 199, 141, 217, 205, 258, 270, 145, 179, 167, 173, 191, 228, 1, 81, 1, 103, 1, 33},
+                fx.deepIds(List.of("you", "idiots", "<url>", "!", "x", "an")));
+        assertArrayEquals(new int[] {1}, fx.deepIds(List.of("?!")), "punctuation of two chars: no n-grams either");
+        FeatureExtractor wordsOnly = new FeatureExtractor(new FeatureConfig(5, 0, 0, 3, 5, 1024, 1), vocab, fx.tfIdf());
+        assertArrayEquals(new int[] {2, 1}, wordsOnly.deepIds(List.of("you", "idiots")), "no buckets: no bigrams, no n-grams");
+        assertEquals(1024, fx.biasId(), "the intercept's id follows the wide buckets");
+        assertEquals(1025, fx.wideSpace());
+    }
 }
