@@ -189,9 +189,7 @@ class RequestCostTest {
     @Test
     void aThreadCallsCommentsArePaidOnceInItsTurnOrElseOnceAnswered(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Throwable {
         RateLimiter limiter = org.mockito.Mockito.spy(new RateLimiter(10, 5, 1024, 0));
-        org.parley.service.intake.Ingestion ingestion = new org.parley.service.intake.Ingestion(Fakes.commentScorer(MODELS),
-                () -> Fakes.served(Fakes.stance()), new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir)),
-                Fakes.mapper(), java.time.Clock.systemUTC());
+        org.parley.service.intake.Ingestion ingestion = storing(dir);
         ResourceExtension service = threadsService("once-key-1:website:100", limiter, ingestion);
         try {
             assertEquals(200, storeThread(service, "once-key-1", "t12", 20, null).getStatus());
@@ -249,9 +247,7 @@ class RequestCostTest {
     @Test
     void aStoredThreadSentAgainWithNewTargetsPaysForTheirStance(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Throwable {
         RateLimiter limiter = new RateLimiter(10, 5, 1024, 0);  // with the keys' 1/s, a bucket of 10
-        org.parley.service.intake.Ingestion ingestion = new org.parley.service.intake.Ingestion(Fakes.commentScorer(MODELS),
-                () -> Fakes.served(Fakes.stance()), new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir)),
-                Fakes.mapper(), java.time.Clock.systemUTC());
+        org.parley.service.intake.Ingestion ingestion = storing(dir);
         ResourceExtension service = threadsService("retarget-thread-1:website", limiter, ingestion);
         try {
             // 10 comments, no target: a request, a token once stored and 2 for their scoring (the body is under a KiB). Sent
@@ -277,9 +273,7 @@ class RequestCostTest {
     @Test
     void aStoredThreadSentAgainPaysForEachCommentItAnswers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Throwable {
         RateLimiter limiter = new RateLimiter(10, 5, 1024, 0);  // with the keys' 1/s, a bucket of 10
-        org.parley.service.intake.Ingestion ingestion = new org.parley.service.intake.Ingestion(Fakes.commentScorer(MODELS),
-                () -> Fakes.served(Fakes.stance()), new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir)),
-                Fakes.mapper(), java.time.Clock.systemUTC());
+        org.parley.service.intake.Ingestion ingestion = storing(dir);
         // Two keys of one site: the second finds the first's comments stored, and pays for its own call alone.
         ResourceExtension service = threadsService("storing-key-1:website:site=a.example,resending-key-1:website:site=a.example", limiter, ingestion);
         try {
@@ -382,6 +376,16 @@ class RequestCostTest {
     }
 
     /** /v1/threads, started, for {@code keys} (each 1 request a second) charged by {@code limiter}, storing through {@code ingestion}. */
+    /** Ingestion with the fake models and stance, storing into a fresh H2 database in {@code dir}. */
+    private static org.parley.service.intake.Ingestion storing(java.nio.file.Path dir) {
+        return storing(new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir)));
+    }
+
+    private static org.parley.service.intake.Ingestion storing(org.parley.service.store.CommentStore store) {
+        return new org.parley.service.intake.Ingestion(Fakes.commentScorer(MODELS), () -> Fakes.served(Fakes.stance()), store,
+                Fakes.mapper(), java.time.Clock.systemUTC());
+    }
+
     private static ResourceExtension threadsService(String keys, RateLimiter limiter, org.parley.service.intake.Ingestion ingestion)
             throws Throwable {
         ResourceExtension service = Fakes.builder(Fakes.mapper(), new ApiKeyAuthFilter(ApiKeys.parse(keys, 1), limiter))
@@ -428,8 +432,7 @@ class RequestCostTest {
     void aStoredThreadsNewCommentsPayForTheirScoring(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Throwable {
         RateLimiter limiter = new RateLimiter(10, 5, 1024, 0);  // with the key's 1/s, a bucket of 10
         org.parley.service.store.CommentStore store = new org.parley.service.store.CommentStore(org.parley.service.store.TestDatabases.H2.migrated(dir));
-        org.parley.service.intake.Ingestion ingestion = new org.parley.service.intake.Ingestion(Fakes.commentScorer(MODELS),
-                () -> Fakes.served(Fakes.stance()), store, Fakes.mapper(), java.time.Clock.systemUTC());
+        org.parley.service.intake.Ingestion ingestion = storing(store);
         ResourceExtension service = threadsService("new-thread-1:website:site=a.example", limiter, ingestion);
         try {
             // 50 new comments, 1.8 KiB: a request, a token of body and 5 once stored, 7 of the bucket's 10; and 10 for their
