@@ -45,6 +45,19 @@ class StanceCorporaTest {
         List<StanceExample> ex = StanceCorpora.load(Fixtures.root(), "pstance");
         assertEquals(List.of(FAVOR, AGAINST, FAVOR), ex.stream().map(StanceExample::label).toList());
         assertEquals("Bernie Sanders", ex.get(2).target());
+        assertEquals(List.of("train:", "train:", "val:"), ex.stream().map(e -> e.id().substring(0, e.id().indexOf(':') + 1)).toList(),
+                "each id names its file, so the two files' rows of one number stay apart");
+    }
+
+    /** A row with no text or no target says nothing of a stance: it is left out, whatever the corpus. */
+    @Test
+    void rowsWithoutATextOrATargetAreLeftOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(root.resolve("pstance"));
+        java.nio.file.Files.writeString(dir.resolve("raw_train_all.csv"),
+                "Tweet,Target,Stance\nBiden is the man,Joe Biden,FAVOR\n\" \",Joe Biden,AGAINST\nTrump lies,\" \",AGAINST\n");
+        java.nio.file.Files.writeString(dir.resolve("raw_val_all.csv"), "Tweet,Target,Stance\n");
+        List<StanceExample> ex = StanceCorpora.load(root, "pstance");
+        assertEquals(List.of("Biden is the man"), ex.stream().map(StanceExample::text).toList());
     }
 
     @Test
@@ -101,5 +114,18 @@ class StanceCorporaTest {
         StanceExample a = new StanceExample("vast", "1", "Same post text here", "x", Stance.FAVOR);
         StanceExample b = new StanceExample("vast", "2", "same  POST text here", "y", Stance.NONE);
         assertEquals(StanceCorpora.isDev(a), StanceCorpora.isDev(b));
+    }
+
+    /** The stance sets' dev split is the toxicity sets' one, on the text: about a tenth, the same texts. */
+    @Test
+    void theStanceDevSplitIsTheToxicityDevSplitOfTheText() {
+        int dev = 0;
+        for (int i = 0; i < 1_000; i++) {
+            String text = "post number " + i;
+            boolean isDev = StanceCorpora.isDev(new StanceExample("vast", "p" + i, text, "x", Stance.NONE));
+            assertEquals(DevSplit.isDevText(text), isDev, text);
+            if (isDev) dev++;
+        }
+        assertTrue(dev > 50 && dev < 150, dev + " of 1,000 in dev");
     }
 }
