@@ -106,6 +106,18 @@ class ModerationResourceTest {
                 .build();
     }
 
+    /** {@code /v1/comments} alone, started, over {@code store} (a spy that fails where a test needs it), for Fakes.KEYS. */
+    private static ResourceExtension commentsOver(CommentStore store) throws Throwable {
+        Clock clock = Clock.systemUTC();
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), () -> Fakes.served(STANCE),
+                store, JSON, clock);
+        ResourceExtension service = Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))
+                .addResource(new CommentsResource(ingestion, store, new CommentViews(JSON), EscalationRule.ADMINS, clock))
+                .build();
+        service.before();
+        return service;
+    }
+
     private static Path tempDir() {
         try {
             return Files.createTempDirectory("parley-moderation-test");
@@ -1298,13 +1310,7 @@ class ModerationResourceTest {
         org.mockito.Mockito.doReturn(Optional.empty()).when(gone).report(org.mockito.ArgumentMatchers.any(),
                 org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
                 org.mockito.ArgumentMatchers.any());
-        Clock clock = Clock.systemUTC();
-        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), () -> Fakes.served(STANCE),
-                gone, JSON, clock);
-        ResourceExtension service = Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))
-                .addResource(new CommentsResource(ingestion, gone, new CommentViews(JSON), EscalationRule.ADMINS, clock))
-                .build();
-        service.before();
+        ResourceExtension service = commentsOver(gone);
         try {
             for (Response r : List.of(
                     service.target("/v1/comments/" + id).request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).delete(),
@@ -2101,13 +2107,7 @@ class ModerationResourceTest {
                     new java.sql.SQLException("An I/O error occurred while sending to the backend", "08006"), null);
         }).when(breaking).erase(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
                 org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
-        Clock clock = Clock.systemUTC();
-        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), () -> Fakes.served(STANCE),
-                breaking, JSON, clock);
-        ResourceExtension service = Fakes.builder(JSON, new ApiKeyAuthFilter(ApiKeys.parse(Fakes.KEYS, 1000), new RateLimiter(2, 1000)))
-                .addResource(new CommentsResource(ingestion, breaking, new CommentViews(JSON), EscalationRule.ADMINS, clock))
-                .build();
-        service.before();
+        ResourceExtension service = commentsOver(breaking);
         try (LogLines log = LogLines.of(CommentsResource.class.getName(), Level.INFO)) {
             Response first = service.target("/v1/comments/" + id).request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).delete();
             assertEquals(503, first.getStatus(), first.readEntity(String.class));
