@@ -51,6 +51,18 @@ class SpanCombinationTest {
         assertEquals(List.of(), words(new SpanCombination(0.5, false, 0, false).select(List.of(), new float[0], List.of())));
     }
 
+    /** The threshold and the fallback are reached from their values up; of two equally rated best words the first is shown. */
+    @Test
+    void theThresholdAndTheFallbackAreReachedAtTheirValuesAndTheFirstBestIsShown() {
+        float[] p = probabilities();
+        p[1] = 0.25f; // "stupid"
+        p[2] = 0.25f; // "idiot"
+        assertEquals(List.of("stupid", "idiot"), words(new SpanCombination(0.25, false, Double.NaN, false).select(TOKENS, p, List.of())));
+        assertEquals(List.of("stupid"), words(new SpanCombination(0.5, false, 0.25, false).select(TOKENS, p, List.of())));
+        p[0] = 0.25f; // "you", the first token, now among the best
+        assertEquals(List.of("you"), words(new SpanCombination(0.5, false, 0.25, false).select(TOKENS, p, List.of())));
+    }
+
     @Test
     void f1OfTheUnionOnAWorkedExample() {
         // Gold: "stupid idiot" (4..16, the space included). The tagger finds "stupid", the explainer "idiot".

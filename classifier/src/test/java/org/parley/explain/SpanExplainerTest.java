@@ -67,6 +67,40 @@ class SpanExplainerTest {
         assertEquals(List.of(), Span.disjoint(List.of()));
     }
 
+    /** Spans that only touch ([0, 4) and [4, 6)) are two; one that ends where the one before ends is inside it. */
+    @Test
+    void touchingSpansStayApartAndANestedOneIsMerged() {
+        assertEquals(List.of(new Span(0, 4, 1f), new Span(4, 6, 2f)), Span.disjoint(List.of(new Span(4, 6, 2f), new Span(0, 4, 1f))));
+        assertEquals(List.of(new Span(0, 6, 1f)), Span.disjoint(List.of(new Span(0, 6, 1f), new Span(2, 6, 2f))));
+    }
+
+    private static SpanExplainer.Word word(int begin, float weight, float rate) {
+        return new SpanExplainer.Word(new Span(begin, begin + 3, weight), rate);
+    }
+
+    /** Either threshold is reached from its value up; with neither reached, the fallback ranks by mix × weight + rate. */
+    @Test
+    void aWordIsKeptFromEitherThresholdUpAndTheFallbackAddsWeightAndRate() {
+        List<SpanExplainer.Word> words = List.of(word(0, 1.0f, 0.1f), word(4, 0.5f, 0.5f), word(8, 0.2f, 0.2f));
+        assertEquals(List.of(words.get(0).span(), words.get(1).span()), SpanExplainer.select(words, 1.0, 0.5, Double.NaN),
+                "the first at the weight's threshold, the second at the rate's");
+        assertEquals(List.of(), SpanExplainer.select(words, 1.01, 0.51, Double.NaN));
+        // 1 × 0.5 + 0 = 0.5 against 1 × 0.1 + 0.45 = 0.55: the rate tips it (a difference would pick the first)
+        List<SpanExplainer.Word> close = List.of(word(0, 0.5f, 0f), word(4, 0.1f, 0.45f));
+        assertEquals(List.of(close.get(1).span()), SpanExplainer.select(close, 9, 9, 1.0));
+        assertEquals(List.of(close.get(0).span()), SpanExplainer.select(close, 9, 9, 2.0), "2 × 0.5 outweighs 0.2 + 0.45");
+    }
+
+    /** A comment's words come back in text order, though occlusion groups a repeated word's occurrences together. */
+    @Test
+    void weighedWordsAreInTextOrder() {
+        SpanExplainer explainer = new SpanExplainer(new WordScorer(), TextPipeline.standard(), 1.0);
+        String text = "idiot you idiot";
+        List<SpanExplainer.Word> words = explainer.weigh(List.of(text), List.of(Attribute.TOXICITY), new float[] {0.9f}).get(0);
+        assertEquals(List.of(0, 6, 10), words.stream().map(w -> w.span().begin()).toList());
+        assertEquals(words.get(0).span().weight(), words.get(2).span().weight(), "one word, taken out everywhere at once");
+    }
+
     @Test
     void aRepeatedWordIsTakenOutEverywhereAtOnce() {
         WordScorer scorer = new WordScorer();

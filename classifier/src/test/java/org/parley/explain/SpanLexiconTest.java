@@ -46,6 +46,19 @@ class SpanLexiconTest {
         }
     }
 
+    /** A word counts as marked when more than half its chars are; a word seen exactly {@link SpanLexicon#MIN_COUNT} times is kept. */
+    @Test
+    void aWordIsMarkedPastHalfAndKeptFromTheMinimumCount() {
+        BitSet first = range(0, 2);  // half of the first "jerk": not marked
+        first.set(5, 8);             // three of the second's four chars: marked
+        BitSet dope = range(0, 4);
+        SpanLexicon lexicon = SpanLexicon.learn(List.of("jerk jerk jerk", "jerk", "dope dope dope"),
+                List.of(first, new BitSet(), dope), TextPipeline.standard());
+        assertEquals(1 / 5f, lexicon.rate("jerk"), 1e-6, "one of four occurrences marked");
+        assertEquals(1 / 4f, lexicon.rate("dope"), 1e-6, "seen three times, the minimum");
+        assertEquals(2, lexicon.size());
+    }
+
     @Test
     void theShippedLexiconKnowsInsultsAndNotFunctionWords() {
         SpanLexicon lexicon = SpanLexicon.standard();

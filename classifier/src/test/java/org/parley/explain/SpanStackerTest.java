@@ -49,6 +49,124 @@ class SpanStackerTest {
         assertEquals(-8, rows.x()[0][3]);                                  // nothing before the first word
     }
 
+    /**
+     * Every feature of every word, against its definition computed here another way (sorting for the best two, a
+     * stream for the mean), on random comments: tagger probabilities from a few values, so that ties and the clamp at
+     * {@code 1e-5} come up; occlusion weights and rates, some words without any (read as 0), some comments with every
+     * weight below 0 (the comment's best occlusion is then below 0 too).
+     */
+    @Test
+    void eachFeatureIsWhatItsNameSaysOnRandomComments() {
+        Random r = new Random(7);
+        String[] vocabulary = {"you", "are", "a", "stupid", "idiot", ",", "!", "and", "IDIOT", "the"};
+        float[] ps = {0.000001f, 0.1f, 0.3f, 0.5f, 0.9f, 0.99f};
+        for (int round = 0; round < 300; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < 1 + r.nextInt(8); k++) text.append(k == 0 ? "" : " ").append(vocabulary[r.nextInt(vocabulary.length)]);
+            List<Token> tokens = PIPELINE.tokenize(text.toString());
+            float[] p = new float[tokens.size()];
+            for (int t = 0; t < p.length; t++) p[t] = ps[r.nextInt(ps.length)];
+            boolean allBelowZero = r.nextBoolean();
+            List<SpanExplainer.Word> words = new ArrayList<>();
+            java.util.Map<Integer, SpanExplainer.Word> byBegin = new java.util.HashMap<>();
+            for (Token t : tokens) {
+                if (!SpanExplainer.isWord(t) || r.nextInt(5) == 0) continue; // a word the explainer did not weigh
+                float weight = allBelowZero ? -0.1f - 2 * r.nextFloat() : 4 * r.nextFloat() - 2;
+                SpanExplainer.Word w = new SpanExplainer.Word(new Span(t.begin(), t.end(), weight), r.nextFloat());
+                words.add(w);
+                byBegin.put(t.begin(), w);
+            }
+            List<Token> ws = new ArrayList<>();
+            List<Double> l = new ArrayList<>();
+            for (int t = 0; t < tokens.size(); t++) {
+                if (!SpanExplainer.isWord(tokens.get(t))) continue;
+                ws.add(tokens.get(t));
+                double q = Math.min(1 - 1e-5, Math.max(1e-5, p[t]));
+                l.add(Math.log(q) - Math.log(1 - q));
+            }
+            SpanStacker.Rows rows = SpanStacker.rows(tokens, p, words);
+            assertEquals(ws, rows.tokens(), text.toString());
+            int n = ws.size();
+            assertEquals(n, rows.x().length);
+            List<Double> sorted = l.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+            double mean = l.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double maxOcclusion = ws.stream().mapToDouble(t -> byBegin.containsKey(t.begin()) ? byBegin.get(t.begin()).span().weight() : 0)
+                    .max().orElse(0);
+            for (int k = 0; k < n; k++) {
+                SpanExplainer.Word w = byBegin.get(ws.get(k).begin());
+                double o = w == null ? 0 : w.span().weight(), rate = w == null ? 0 : w.rate();
+                double[] expected = {l.get(k), o, rate,
+                        k > 0 ? l.get(k - 1) : -8, k + 1 < n ? l.get(k + 1) : -8,
+                        k > 0 && byBegin.containsKey(ws.get(k - 1).begin()) ? byBegin.get(ws.get(k - 1).begin()).rate() : 0,
+                        k + 1 < n && byBegin.containsKey(ws.get(k + 1).begin()) ? byBegin.get(ws.get(k + 1).begin()).rate() : 0,
+                        sorted.get(0), Math.log(n), l.get(k).equals(sorted.get(0)) ? 1 : 0, mean, maxOcclusion,
+                        l.get(k) - sorted.get(0), Math.max(o, 0), l.get(k) * rate, n > 1 ? sorted.get(1) : -8};
+                for (int j = 0; j < expected.length; j++)
+                    assertEquals(expected[j], rows.x()[k][j], 1e-6, SpanStacker.FEATURES.get(j) + " of word " + k + " in \"" + text + "\"");
+            }
+        }
+    }
+
+    /** A stacker whose log-odds are the tagger's own (one weight, on the first feature, standardised by nothing). */
+    private static SpanStacker taggerAlone(double threshold, double fallback, boolean fillGaps) {
+        int f = SpanStacker.FEATURES.size();
+        double[] ones = new double[f], weights = new double[f];
+        java.util.Arrays.fill(ones, 1);
+        weights[0] = 1;
+        return new SpanStacker(new double[f], ones, weights, 0, threshold, fallback, fillGaps, null);
+    }
+
+    private static final String SELECTED = "you are a stupid idiot";
+    private static final List<Token> SELECTED_TOKENS = PIPELINE.tokenize(SELECTED);
+
+    private static List<String> selected(SpanStacker s, float... p) {
+        return s.select(SELECTED_TOKENS, p, List.of()).stream().map(x -> SELECTED.substring(x.begin(), x.end())).toList();
+    }
+
+    @Test
+    void aWordIsASpanFromTheThresholdUpWeightedByItsLogOdds() {
+        float[] p = {0.125f, 0.25f, 0.125f, 0.5f, 0.75f}; // exact in binary, so a word's log-odds can equal the threshold's
+        assertEquals(List.of("stupid", "idiot"), selected(taggerAlone(0.5, Double.NaN, false), p));
+        assertEquals(List.of("are", "stupid", "idiot"), selected(taggerAlone(0.25, Double.NaN, false), p));
+        assertEquals(List.of("idiot"), selected(taggerAlone(0.75, Double.NaN, false), p));
+        assertEquals(List.of("you", "are", "a", "stupid", "idiot"), selected(taggerAlone(0, Double.NaN, false), p),
+                "a threshold of 0 keeps every word");
+        assertEquals(List.of(), selected(taggerAlone(1, Double.NaN, false), p), "a threshold of 1 keeps none: no word is certain");
+        List<Span> spans = taggerAlone(0.5, Double.NaN, false).select(SELECTED_TOKENS, p, List.of());
+        assertEquals(0f, spans.get(0).weight(), 1e-6);
+        assertEquals(Math.log(3), spans.get(1).weight(), 1e-6);
+    }
+
+    @Test
+    void withNoWordAtTheThresholdTheBestIsShownFromTheFallbackUp() {
+        float[] p = {0.125f, 0.25f, 0.125f, 0.5f, 0.75f};
+        assertEquals(List.of(), selected(taggerAlone(0.9, Double.NaN, false), p));
+        assertEquals(List.of("idiot"), selected(taggerAlone(0.9, 0.75, false), p), "the fallback's floor is reached");
+        assertEquals(List.of(), selected(taggerAlone(0.9, 0.8, false), p));
+        float[] low = {0.25f, 0.125f, 0.125f, 0.125f, 0.125f};
+        assertEquals(List.of("you"), selected(taggerAlone(0.9, 0, false), low), "a fallback of 0: the best word, here the first, always");
+        float[] tie = {0.125f, 0.25f, 0.125f, 0.25f, 0.125f};
+        assertEquals(List.of("are"), selected(taggerAlone(0.9, 0, false), tie), "of equal best words, the first");
+    }
+
+    @Test
+    void aStackerReadBackKeepsItsThresholdFallbackAndGapFilling(@TempDir Path dir) throws IOException {
+        float[] p = {0.125f, 0.25f, 0.125f, 0.5f, 0.75f};
+        Path file = dir.resolve("stacker.json");
+        taggerAlone(0.95, 0.5, true).write(file);
+        SpanStacker back = SpanStacker.read(file);
+        assertEquals(0.95, back.threshold());
+        assertEquals(0.5, back.fallback());
+        assertTrue(back.fillGaps());
+        assertEquals(List.of("idiot"), selected(back, p), "nothing at 0.95, the best from 0.5");
+        taggerAlone(0.3, Double.NaN, false).write(file);
+        back = SpanStacker.read(file);
+        assertEquals(0.3, back.threshold());
+        assertTrue(Double.isNaN(back.fallback()), "no fallback is written as null and read as none");
+        assertFalse(back.fillGaps());
+        assertEquals(List.of(), selected(back, 0.125f, 0.25f, 0.125f, 0.25f, 0.125f));
+    }
+
     /** Posts whose gold words are those of a rate over 0.5; the tagger says little. */
     private static List<SpanStacker.Post> posts(int n, long seed) {
         Random r = new Random(seed);
@@ -84,6 +202,24 @@ class SpanStackerTest {
         for (SpanStacker.Post post : fresh)
             assertEquals(s.select(post.tokens(), post.p(), post.words()), back.select(post.tokens(), post.p(), post.words()));
         assertEquals(s.threshold(), back.threshold());
+    }
+
+    /** The file records how the fit standardised each feature: its mean and standard deviation over every word fitted on. */
+    @Test
+    void theFitStandardisesEachFeatureByItsMeanAndDeviation(@TempDir Path dir) throws IOException {
+        List<SpanStacker.Post> posts = posts(200, 4);
+        Path file = dir.resolve("stacker.json");
+        SpanStacker.fit(posts).write(file);
+        List<double[]> xs = new ArrayList<>();
+        for (SpanStacker.Post post : posts) xs.addAll(List.of(SpanStacker.rows(post.tokens(), post.p(), post.words()).x()));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        for (int j = 0; j < SpanStacker.FEATURES.size(); j++) {
+            int f = j;
+            double mean = xs.stream().mapToDouble(x -> x[f]).average().orElseThrow();
+            double sd = Math.sqrt(xs.stream().mapToDouble(x -> (x[f] - mean) * (x[f] - mean)).average().orElseThrow());
+            assertEquals(mean, json.get("mean").get(j).asDouble(), 1e-9, SpanStacker.FEATURES.get(j));
+            assertEquals(sd, json.get("scale").get(j).asDouble(), 1e-6, SpanStacker.FEATURES.get(j));
+        }
     }
 
     /**

@@ -28,6 +28,22 @@ class TokenFeaturesTest {
         assertEquals(0, features("don't do it", "n't")[3], "an apostrophe is not a disguise");
     }
 
+    /** Shouting needs two letters and no lower case; a disguise is a letter beside a symbol or digit, or a rewritten form. */
+    @Test
+    void shoutingAndDisguiseAtTheirEdges() {
+        assertTrue(TokenFeatures.shouted("OK"));
+        assertFalse(TokenFeatures.shouted("O1"), "one letter and a digit");
+        assertFalse(TokenFeatures.shouted("IDIOt"));
+        assertTrue(TokenFeatures.disguised(new Token("idiot", "1d1ot", 0, 5)), "digits among letters");
+        assertTrue(TokenFeatures.disguised(new Token("idiot", "id!ot", 0, 5)));
+        assertFalse(TokenFeatures.disguised(new Token("well-known", "well-known", 0, 10)), "a hyphen is not a disguise");
+        assertFalse(TokenFeatures.disguised(new Token("2024", "2024", 0, 4)), "digits alone are a number");
+        assertFalse(TokenFeatures.disguised(new Token("idiot", "IDIOT", 0, 5)), "upper case is shouting, not a disguise");
+        assertFalse(TokenFeatures.disguised(new Token("idiot", "idiotttt", 0, 8)), "a form the pipeline cut short keeps its start");
+        assertTrue(TokenFeatures.disguised(new Token("idiot", "idoit", 0, 5)), "a form the pipeline rewrote");
+        assertFalse(TokenFeatures.disguised(new Token("<url>", "http", 0, 4)), "a placeholder is not a disguise");
+    }
+
     @Test
     void punctuationIsNotAWord() {
         Token comma = TextPipeline.standard().tokenize("well , ok").get(1);
