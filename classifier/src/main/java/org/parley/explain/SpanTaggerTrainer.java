@@ -79,7 +79,7 @@ public final class SpanTaggerTrainer {
 
         SpanLexicon lexicon = SpanLexicon.learn(rest.stream().map(Post::text).toList(), restGold, pipeline);
         List<float[]> restRates = outOfFoldRates(restTokens, restGold);
-        List<String> words = vocabulary(restTokens);
+        List<String> words = vocabulary(restTokens, s.minCount(), s.maxVocabulary());
         ComputationGraph network = SpanTaggerNetwork.create(words.size() + 2, s.network());
         String init = "random";
         if (bundle != null) init = initialiseEmbedding(network, words, bundle);
@@ -192,16 +192,19 @@ public final class SpanTaggerTrainer {
         return out;
     }
 
-    /** Word forms seen at least minCount times, most frequent first. */
-    private List<String> vocabulary(List<List<Token>> tokens) {
+    /**
+     * Word forms seen at least minCount times, most frequent first (of equal counts, in alphabetical order, so a
+     * training run's ids do not hang on a hash map's order), at most max of them.
+     */
+    static List<String> vocabulary(List<List<Token>> tokens, int minCount, int max) {
         Map<String, Integer> counts = new HashMap<>();
         for (List<Token> ts : tokens) for (Token t : ts) counts.merge(t.text(), 1, Integer::sum);
         List<String> words = new ArrayList<>();
         counts.forEach((w, c) -> {
-            if (c >= s.minCount() && !w.isEmpty() && w.indexOf('\n') < 0) words.add(w);
+            if (c >= minCount && !w.isEmpty() && w.indexOf('\n') < 0) words.add(w);
         });
         words.sort((a, b) -> counts.get(b).equals(counts.get(a)) ? a.compareTo(b) : counts.get(b) - counts.get(a));
-        return words.subList(0, Math.min(words.size(), s.maxVocabulary()));
+        return words.subList(0, Math.min(words.size(), max));
     }
 
     /** Each post's lexicon rates from a lexicon learned on the other folds (the shipped formula, {@link SpanLexicon}). */

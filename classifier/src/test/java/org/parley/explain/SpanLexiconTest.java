@@ -52,11 +52,11 @@ class SpanLexiconTest {
         BitSet first = range(0, 2);  // half of the first "jerk": not marked
         first.set(5, 8);             // three of the second's four chars: marked
         BitSet dope = range(0, 4);
-        SpanLexicon lexicon = SpanLexicon.learn(List.of("jerk jerk jerk", "jerk", "dope dope dope"),
-                List.of(first, new BitSet(), dope), TextPipeline.standard());
+        SpanLexicon lexicon = SpanLexicon.learn(List.of("jerk jerk jerk", "jerk", "dope dope dope", "calm calm calm"),
+                List.of(first, new BitSet(), dope, new BitSet()), TextPipeline.standard());
         assertEquals(1 / 5f, lexicon.rate("jerk"), 1e-6, "one of four occurrences marked");
         assertEquals(1 / 4f, lexicon.rate("dope"), 1e-6, "seen three times, the minimum");
-        assertEquals(2, lexicon.size());
+        assertEquals(2, lexicon.size(), "a word never marked (\"calm\") is left out, not kept at 0");
     }
 
     @Test

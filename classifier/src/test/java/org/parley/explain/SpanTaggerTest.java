@@ -64,6 +64,41 @@ class SpanTaggerTest {
         assertNotEquals(0f, p[many.size() - 1], "the last token is tagged");
     }
 
+    /**
+     * A comment of exactly one window is one window: the comment after it in the batch gets its own probabilities, as
+     * alone. And a batch is encoded comment by comment: the second's ids, features, labels and mask sit in its own row.
+     */
+    @Test
+    void aCommentOfExactlyOneWindowAndABatchsSecondCommentKeepTheirOwnRows() {
+        SpanTagger tagger = new SpanTagger(List.of("idiot"), SpanTaggerNetwork.create(3,
+                new SpanTaggerNetwork.Config(8, 8, 3, 1, 0.01, 0.01, 0, 1)), SpanLexicon.empty(), "{}");
+        List<Token> window = TextPipeline.standard().tokenize("word ".repeat(SpanTagger.MAX_TOKENS).strip());
+        assertEquals(SpanTagger.MAX_TOKENS, window.size());
+        List<Token> shortOne = TextPipeline.standard().tokenize("you idiot");
+        float[][] both = tagger.probabilities(List.of(window, shortOne));
+        assertArrayEquals(tagger.probabilities(List.of(window))[0], both[0], 1e-6f);
+        assertArrayEquals(tagger.probabilities(List.of(shortOne))[0], both[1], 1e-6f);
+
+        List<Token> first = TextPipeline.standard().tokenize("the council voted again");
+        BitSet gold = new BitSet();
+        gold.set(4, 9); // "idiot"
+        SpanTagger.Encoded e = tagger.encode(List.of(first, shortOne), List.of(new float[4], new float[] {0.25f, 0.75f}),
+                List.of(new BitSet(), gold));
+        assertArrayEquals(new long[] {2, 4}, e.ids().shape());
+        assertEquals(List.of(SpanTagger.UNKNOWN, 2, 0, 0), List.of(e.ids().getInt(1, 0), e.ids().getInt(1, 1), e.ids().getInt(1, 2),
+                e.ids().getInt(1, 3)), "the second comment's ids, then padding");
+        assertEquals(List.of(0, 1, 0, 0), List.of(e.labels().getInt(1, 0, 0), e.labels().getInt(1, 0, 1), e.labels().getInt(1, 0, 2),
+                e.labels().getInt(1, 0, 3)));
+        assertEquals(List.of(1, 1, 0, 0), List.of(e.labelMask().getInt(1, 0), e.labelMask().getInt(1, 1), e.labelMask().getInt(1, 2),
+                e.labelMask().getInt(1, 3)));
+        assertEquals(0.75f, e.features().getFloat(1, 0, 1), "the rate given for \"idiot\", the second's second token");
+        assertEquals(0.25f, e.features().getFloat(1, 0, 0));
+        assertEquals(0f, e.features().getFloat(0, 0, 1), "the first comment's rates are 0");
+        assertEquals(1f, e.features().getFloat(1, 1, 1), "\"idiot\" is a word");
+        assertEquals(List.of(1, 1, 1, 1), List.of(e.labelMask().getInt(0, 0), e.labelMask().getInt(0, 1), e.labelMask().getInt(0, 2),
+                e.labelMask().getInt(0, 3)));
+    }
+
     @Test
     void aSmallTrainingLearnsWhichWordsAreSpansAndSurvivesARoundTrip(@TempDir Path dir) throws IOException {
         Random random = new Random(1);
@@ -71,11 +106,18 @@ class SpanTaggerTest {
         write(dir.resolve("tsd_trial.csv.gz"), posts(40, random));
         SpanTaggerTrainer.Settings s = new SpanTaggerTrainer.Settings(60, 2021, 6, 16, 1, 1000,
                 new SpanTaggerNetwork.Config(16, 16, 3, 1, 0.01, 0.01, 0, 3), 0);
-        SpanTaggerTrainer.Result r = new SpanTaggerTrainer(s, new PrintStream(OutputStream.nullOutputStream())).train(dir, null);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        SpanTaggerTrainer.Result r = new SpanTaggerTrainer(s, new PrintStream(log, true, StandardCharsets.UTF_8)).train(dir, null);
         assertEquals(180, r.trainPosts());
         assertEquals(60, r.tunePosts());
         assertTrue(r.tuneF1() > 0.9, "tuning F1 " + r.tuneF1());
         assertTrue(r.devF1() > 0.9, "dev F1 " + r.devF1());
+        assertEquals(6, log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("epoch ")).count(), "six epochs, each logged");
+        // The tagger returned is the one whose tuning F1 is reported: its best epoch's, not the last one's.
+        List<org.parley.corpus.GoldSpans.Post> tune = org.parley.corpus.GoldSpans.split(
+                org.parley.corpus.GoldSpans.read(dir.resolve("tsd_train.csv.gz")), 60, 2021).tune();
+        List<List<Token>> tuneTokens = tune.stream().map(p -> TextPipeline.standard().tokenize(p.text())).toList();
+        assertEquals(r.tuneF1(), SpanTaggerTrainer.meanF1(tune, tuneTokens, r.tagger().probabilities(tuneTokens), r.combination(), null), 1e-9);
 
         Path file = dir.resolve("tagger.zip");
         r.tagger().write(file);
@@ -92,7 +134,13 @@ class SpanTaggerTest {
                 .collect(java.util.stream.Collectors.toSet()), back.provenance());
         made.path("dataFiles").forEach(f -> assertEquals(64, f.path("sha256").asText().length()));
         assertEquals(3, made.path("network").path("kernel").asInt(), back.provenance());
-        assertTrue(made.has("trainingSeconds"), back.provenance());
+        assertTrue(made.path("trainingSeconds").asLong(-1) >= 0 && made.path("trainingSeconds").asLong() < 3600, back.provenance());
+        assertEquals("SemEval-2021 Task 5 tsd_train minus the 60-post tuning sample (split seed 2021): 180 posts", made.path("data").asText(),
+                "no --limit named when none was given");
+        assertEquals(r.combination().threshold(), made.at("/taggerAlone/threshold").asDouble(), 1e-12);
+        assertEquals(Double.isNaN(r.combination().fallback()), made.at("/taggerAlone/fallback").isNull(), back.provenance());
+        if (!Double.isNaN(r.combination().fallback()))
+            assertEquals(r.combination().fallback(), made.at("/taggerAlone/fallback").asDouble(), 1e-12);
         List<List<Token>> tokens = List.of(TextPipeline.standard().tokenize("the council is stupid today"));
         float[] before = r.tagger().probabilities(tokens)[0], after = back.probabilities(tokens)[0];
         assertArrayEquals(before, after, 1e-6f);

@@ -60,4 +60,47 @@ class SpanTaggerTrainerTest {
         }
         assertTrue(nonZero > 20, "the check compared rates, not zeros: " + nonZero);
     }
+
+    /** A form seen exactly {@link SpanLexicon#MIN_COUNT} times in the other folds, once marked, has its rate; seen fewer, none. */
+    @Test
+    void aRateNeedsTheMinimumCountInTheOtherFolds() {
+        // posts 1, 2 and 3 are folds of their own; post 0's "jerk" is read against them: three sightings, one marked
+        List<String> texts = List.of("jerk", "jerk", "jerk jerk", "calm", "calm");
+        List<List<Token>> tokens = texts.stream().map(PIPELINE::tokenize).toList();
+        BitSet marked = new BitSet();
+        marked.set(0, 4);
+        List<BitSet> gold = List.of(new BitSet(), marked, new BitSet(), marked, new BitSet());
+        List<float[]> rates = SpanTaggerTrainer.outOfFoldRates(tokens, gold);
+        assertEquals(1 / 4f, rates.get(0)[0], 1e-6, "three sightings elsewhere, one marked");
+        assertEquals(0f, rates.get(1)[0], "the only marked one is its own");
+        assertEquals(0f, rates.get(4)[0], "\"calm\": seen once elsewhere");
+    }
+
+    /** The task's measure is the mean of the posts' F1s. */
+    @Test
+    void theMeanF1IsThePostsMean() {
+        BitSet idiot = new BitSet();
+        idiot.set(4, 9);
+        List<org.parley.corpus.GoldSpans.Post> posts = List.of(new org.parley.corpus.GoldSpans.Post("you idiot", idiot),
+                new org.parley.corpus.GoldSpans.Post("you idiot", new BitSet()));
+        List<List<Token>> tokens = posts.stream().map(p -> PIPELINE.tokenize(p.text())).toList();
+        float[][] p = {{0.1f, 0.9f}, {0.1f, 0.9f}};
+        // the first post's span is found (F1 1); the second has none and one is shown (F1 0)
+        assertEquals(0.5, SpanTaggerTrainer.meanF1(posts, tokens, p, new SpanCombination(0.5, false, Double.NaN, false), null), 1e-12);
+        assertEquals(0, SpanTaggerTrainer.meanF1(List.of(), List.of(), new float[0][], new SpanCombination(0.5, false, Double.NaN, false), null));
+    }
+
+    /**
+     * The tagger's vocabulary: forms seen at least the minimum count, the most frequent first, ties alphabetical, cut at
+     * the maximum; no empty form and none with a line break (the vocabulary file has a form a line).
+     */
+    @Test
+    void theVocabularyIsTheFrequentFormsMostFrequentFirstTiesAlphabetical() {
+        List<List<Token>> tokens = List.of(PIPELINE.tokenize("b a c a b a d"), PIPELINE.tokenize("c e"),
+                List.of(new Token("x\ny", "x y", 0, 3), new Token("x\ny", "x y", 4, 7), new Token("", "", 8, 8), new Token("", "", 9, 9)));
+        assertEquals(List.of("a", "b", "c"), SpanTaggerTrainer.vocabulary(tokens, 2, 100), "a 3, b and c 2; d, e once");
+        assertEquals(List.of("a", "b"), SpanTaggerTrainer.vocabulary(tokens, 2, 2));
+        assertEquals(List.of("a", "b", "c", "d", "e"), SpanTaggerTrainer.vocabulary(tokens, 1, 100));
+        assertEquals(List.of("a"), SpanTaggerTrainer.vocabulary(tokens, 3, 100), "three sightings reach a minimum of three");
+    }
 }

@@ -28,6 +28,7 @@ class TaggedExplainerTest {
         List<Token> tokens = TextPipeline.standard().tokenize(TEXT);
         assertEquals(c.select(tokens, tagger.probabilities(List.of(tokens))[0], List.of()), spans);
         assertEquals(5, spans.size());
+        assertSame(c, e.combination());
     }
 
     @Test

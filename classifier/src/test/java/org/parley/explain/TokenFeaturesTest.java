@@ -36,6 +36,7 @@ class TokenFeaturesTest {
         assertFalse(TokenFeatures.shouted("IDIOt"));
         assertTrue(TokenFeatures.disguised(new Token("idiot", "1d1ot", 0, 5)), "digits among letters");
         assertTrue(TokenFeatures.disguised(new Token("idiot", "id!ot", 0, 5)));
+        assertTrue(TokenFeatures.disguised(new Token("f*ck", "f*ck", 0, 4)), "a symbol among letters, though the form is as written");
         assertFalse(TokenFeatures.disguised(new Token("well-known", "well-known", 0, 10)), "a hyphen is not a disguise");
         assertFalse(TokenFeatures.disguised(new Token("2024", "2024", 0, 4)), "digits alone are a number");
         assertFalse(TokenFeatures.disguised(new Token("idiot", "IDIOT", 0, 5)), "upper case is shouting, not a disguise");
