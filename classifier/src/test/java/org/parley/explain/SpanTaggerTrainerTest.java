@@ -96,11 +96,11 @@ class SpanTaggerTrainerTest {
      */
     @Test
     void theVocabularyIsTheFrequentFormsMostFrequentFirstTiesAlphabetical() {
-        List<List<Token>> tokens = List.of(PIPELINE.tokenize("b a c a b a d"), PIPELINE.tokenize("c e"),
-                List.of(new Token("x\ny", "x y", 0, 3), new Token("x\ny", "x y", 4, 7), new Token("", "", 8, 8), new Token("", "", 9, 9)));
-        assertEquals(List.of("a", "b", "c"), SpanTaggerTrainer.vocabulary(tokens, 2, 100), "a 3, b and c 2; d, e once");
-        assertEquals(List.of("a", "b"), SpanTaggerTrainer.vocabulary(tokens, 2, 2));
-        assertEquals(List.of("a", "b", "c", "d", "e"), SpanTaggerTrainer.vocabulary(tokens, 1, 100));
-        assertEquals(List.of("a"), SpanTaggerTrainer.vocabulary(tokens, 3, 100), "three sightings reach a minimum of three");
+        List<List<Token>> tokens = List.of(PIPELINE.tokenize("zeta mid alpha zeta kilo mid alpha zeta"), PIPELINE.tokenize("kilo"),
+                List.of(new Token("\nx", "x", 0, 1), new Token("\nx", "x", 2, 3), new Token("x\ny", "x y", 4, 7), new Token("x\ny", "x y", 8, 11),
+                        new Token("", "", 12, 12), new Token("", "", 13, 13)));
+        assertEquals(List.of("zeta", "alpha", "kilo", "mid"), SpanTaggerTrainer.vocabulary(tokens, 2, 100), "zeta 3; the others 2");
+        assertEquals(List.of("zeta", "alpha"), SpanTaggerTrainer.vocabulary(tokens, 2, 2));
+        assertEquals(List.of("zeta"), SpanTaggerTrainer.vocabulary(tokens, 3, 100), "three sightings reach a minimum of three");
     }
 }
