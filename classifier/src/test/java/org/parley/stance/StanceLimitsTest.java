@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
 import java.util.List;
@@ -42,6 +43,35 @@ class StanceLimitsTest {
         assertEquals("'target' is 201 characters; the limit is 200", error(List.of(" ".repeat(50) + phrase + "x ")));
         assertEquals("'target' item 2 is empty", error(List.of("Syria", " ".repeat(300))));
         assertEquals(StanceLimits.sameness("Syria"), StanceLimits.sameness("\u00a0Syria\u00a0"), "no-break spaces around it too");
+    }
+
+    /** The first of several targets is item 1; a repeat names the item it repeats, the second as well as the first. */
+    @Test
+    void theFirstItemAndARepeatOfTheSecondAreNamed() {
+        assertEquals("'target' item 1 is empty", error(List.of("", "Obama")));
+        assertTrue(error(List.of("Syria", "Russia", "russia")).startsWith("'target' item 3 repeats item 2 "));
+        assertEquals("", StanceLimits.phrase(" \t\u00a0"), "spaces alone: an empty phrase");
+        assertEquals("", StanceLimits.phrase(""));
+    }
+
+    /** A parent is a comment: as long as the longest comment scored, not a char more. */
+    @Test
+    void aParentMayBeAsLongAsAComment() {
+        assertDoesNotThrow(() -> StanceLimits.checkParent("x".repeat(StanceLimits.MAX_PARENT_CHARS)));
+        assertEquals("'parent' is 20481 characters; the limit is 20480", assertThrows(IllegalArgumentException.class,
+                () -> StanceLimits.checkParent("x".repeat(StanceLimits.MAX_PARENT_CHARS + 1))).getMessage());
+    }
+
+    /**
+     * Variation selectors (U+FE00–FE0F, U+E0100–E01EF) are dropped whatever letter they follow: after a Greek letter,
+     * whose accents are kept, as after a Latin one.
+     */
+    @Test
+    void variationSelectorsAreDroppedAtBothEndsOfTheirRanges() {
+        String greek = "\u0395\u03bb\u03bb\u03ac\u03b4\u03b1";
+        for (String selector : List.of("\ufe00", "\ufe0f", "\udb40\udd00", "\udb40\uddef"))
+            assertEquals(StanceLimits.sameness(greek), StanceLimits.sameness(greek + selector), Integer.toHexString(selector.codePointAt(0)));
+        assertNotEquals(StanceLimits.sameness(greek), StanceLimits.sameness(greek + "\u0301"), "a Greek letter's accent is read");
     }
 
     @Test

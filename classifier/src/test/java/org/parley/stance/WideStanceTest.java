@@ -42,6 +42,45 @@ class WideStanceTest {
         wide = WideStance.train(train, Stance.COUNT, CONFIG, 1);
     }
 
+    /**
+     * A pair's probabilities are each class's one-vs-rest sigmoid of its weights times the pair's row, normalised over
+     * the classes; a target is conjoined from exactly {@code minTargetRows} rows; a class with no training row has only
+     * its intercept, at -8, and a class every row has, +8.
+     */
+    @Test
+    void probabilitiesAreTheNormalisedSigmoidsAndAClassWithoutRowsIsNeverPredicted() {
+        for (String text : List.of("we need more of it", "the weather is fine 18", "nothing like it"))
+            for (String target : List.of("taxes", "crime", "grapes")) {
+                Feature[] x = wide.liblinearRow(wide.tfIdf().transform(text), target);
+                double[] sigmoid = new double[Stance.COUNT];
+                double sum = 0;
+                for (int k = 0; k < Stance.COUNT; k++) {
+                    double z = 0;
+                    for (Feature f : x) z += wide.weights()[k][f.getIndex() - 1] * f.getValue();
+                    sum += sigmoid[k] = 1 / (1 + Math.exp(-z));
+                }
+                float[] p = wide.predict(List.of(text), List.of(target))[0];
+                for (int k = 0; k < Stance.COUNT; k++) assertEquals(sigmoid[k] / sum, p[k], 1e-5, text + " / " + target + ", class " + k);
+            }
+
+        List<Pair> train = new ArrayList<>();
+        for (int r = 0; r < 10; r++) train.add(new Pair("bees are great " + r, "bees", Stance.FAVOR.ordinal()));
+        for (int r = 0; r < 9; r++) train.add(new Pair("wasps are awful " + r, "wasps", Stance.AGAINST.ordinal()));
+        WideStance noNone = WideStance.train(train, Stance.COUNT, new WideStance.Config(8, 8, 10, 1.0, 0.5), 1);
+        assertEquals(List.of("bees"), noNone.conjoinedTargets(), "ten rows reach a minimum of ten; nine do not");
+        float[] none = noNone.weights()[Stance.NONE.ordinal()];
+        assertEquals(-8f, none[none.length - 1]);
+        for (int j = 0; j < none.length - 1; j++) assertEquals(0f, none[j], "feature " + j);
+        float[] p = noNone.predict(List.of("bees are great 3"), List.of("bees"))[0];
+        assertTrue(p[Stance.FAVOR.ordinal()] > p[Stance.AGAINST.ordinal()] && p[Stance.NONE.ordinal()] < 0.01, Arrays.toString(p));
+
+        List<Pair> allFavor = List.of(new Pair("bees are great", "bees", Stance.FAVOR.ordinal()), new Pair("i like bees", "bees", Stance.FAVOR.ordinal()));
+        WideStance one = WideStance.train(allFavor, Stance.COUNT, new WideStance.Config(8, 8, 10, 1.0, 0.5), 1);
+        float[] favor = one.weights()[Stance.FAVOR.ordinal()];
+        assertEquals(8f, favor[favor.length - 1], "every row is FAVOR");
+        assertEquals(-8f, one.weights()[Stance.AGAINST.ordinal()][favor.length - 1]);
+    }
+
     @Test
     void onlyTargetsWithEnoughRowsAreConjoined() {
         assertEquals(List.of("crime", "taxes"), wide.conjoinedTargets());
