@@ -109,6 +109,15 @@ class GraphOutputTest {
      * DL4J keeps ~27 MiB of workspaces for each thread that has run a network: the passes run on the stance threads,
      * whichever threads ask, so that memory is bounded by those few and not by Jetty's request threads.
      */
+    /** The threads are daemons (a command-line tool that read stance exits without closing them), named by their prefix. */
+    @Test
+    void theStanceThreadsAreNamedDaemonsAndAtMostFour() {
+        StanceThreads threads = new StanceThreads(1, "test-daemon-");
+        assertEquals(List.of(true, "test-daemon-1"), threads.call(() -> List.of(Thread.currentThread().isDaemon(), Thread.currentThread().getName())));
+        int size = StanceThreads.defaultSize();
+        assertTrue(size >= 1 && size <= 4 && size <= Runtime.getRuntime().availableProcessors(), "default size " + size);
+    }
+
     @Test
     void forwardPassesRunOnTheStanceThreadsWhicheverThreadsAsk() throws Exception {
         Recording network = new Recording();

@@ -1,6 +1,7 @@
 package org.parley.stance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,8 @@ class ReplyContextTest {
         CommentThread thread = new CommentThread("t", Article.titled("Syria"), List.of(parent, byId, byNumber));
         assertEquals(new ReplyContext.Parent("Bombing Syria is the only answer.", "c1"), ReplyContext.parent(thread, byId).orElseThrow());
         assertEquals(new ReplyContext.Parent("Bombing Syria is the only answer.", "c1"), ReplyContext.parent(thread, byNumber).orElseThrow());
+        assertFalse(ReplyContext.parent(thread, byId).orElseThrow().isQuote(), "a parent comment's text is no quote");
+        assertTrue(new ReplyContext.Parent("quoted words", null).isQuote());
     }
 
     @Test

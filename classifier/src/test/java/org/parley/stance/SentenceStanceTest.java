@@ -42,6 +42,21 @@ class SentenceStanceTest {
         assertEquals(0.5f * 0.25f * 20, f.getFloat(0, 2 * d), 1e-6f);
         assertEquals(0.4f * 5, f.getFloat(0, 3 * d + 1), 1e-6f);
         assertEquals(0f, f.getFloat(0, 3 * d + 2));
+
+        // Every column of two rows of random vectors: the second row after the first, each block in its place.
+        java.util.Random r = new java.util.Random(5);
+        float[][] us = new float[2][d], vs = new float[2][d];
+        for (int i = 0; i < 2; i++)
+            for (int k = 0; k < d; k++) { us[i][k] = r.nextFloat() - 0.5f; vs[i][k] = r.nextFloat() - 0.5f; }
+        INDArray two = SentenceStance.features(List.of(us[0], us[1]), List.of(vs[0], vs[1]));
+        assertEquals(2, two.rows());
+        for (int i = 0; i < 2; i++)
+            for (int k = 0; k < d; k++) {
+                assertEquals(us[i][k], two.getFloat(i, k), 0f);
+                assertEquals(vs[i][k], two.getFloat(i, d + k), 0f);
+                assertEquals(us[i][k] * vs[i][k] * 20, two.getFloat(i, 2 * d + k), 1e-6f);
+                assertEquals(Math.abs(us[i][k] - vs[i][k]) * 5, two.getFloat(i, 3 * d + k), 1e-6f);
+            }
     }
 
     /** Through the encoder, "love" and "hate" carry over to a target never seen in training. */

@@ -1,5 +1,6 @@
 package org.parley.stance;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,6 +56,22 @@ class StanceMetricsTest {
             }
             assertEquals(few, StanceMetrics.stanceJson(gold, predicted, each(gold.length), resamples), "the same draws again");
         }
+    }
+
+    /** Of classes equally likely, the first is predicted; each row of a batch is read on its own. */
+    @Test
+    void argmaxTakesTheFirstOfEqualClassesRowByRow() {
+        assertEquals(0, StanceMetrics.argmax(new float[] {0.4f, 0.4f, 0.2f}));
+        assertEquals(1, StanceMetrics.argmax(new float[] {0.2f, 0.4f, 0.4f}));
+        assertArrayEquals(new int[] {2, 0, 1}, StanceMetrics.argmax(new float[][] {{0.1f, 0.2f, 0.7f}, {0.5f, 0.3f, 0.2f}, {0.3f, 0.6f, 0.1f}}));
+    }
+
+    /** A figure of no rows is NaN ("not measured"), not rounded to 0, which would read as a model that got all wrong. */
+    @Test
+    void aFigureOfNoRowsStaysNaN() {
+        JsonNode d = StanceMetrics.stanceDifference(new int[0], new int[0], new int[0], new int[0], 0);
+        assertTrue(Double.isNaN(d.at("/macroF1/value").asDouble()), d.toString());
+        assertTrue(Double.isNaN(d.at("/accuracy/value").asDouble()), d.toString());
     }
 
     /** --resamples 0: the figures as before, and no interval, of a model's figures or of a difference. */

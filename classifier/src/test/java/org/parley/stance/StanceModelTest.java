@@ -120,6 +120,8 @@ class StanceModelTest {
     @Test
     void badTargetsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> model.stance("text", List.of("")));
+        assertEquals("'parent' is empty", assertThrows(IllegalArgumentException.class, () -> model.replyStance("text", " ")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> model.replyStance("text", "x".repeat(StanceLimits.MAX_PARENT_CHARS + 1)));
     }
 
     /** A padded target is read, and named, as its phrase: a service stores the answer, within the target's limit. */
