@@ -102,5 +102,7 @@ class SpanTaggerTrainerTest {
         assertEquals(List.of("zeta", "alpha", "kilo", "mid"), SpanTaggerTrainer.vocabulary(tokens, 2, 100), "zeta 3; the others 2");
         assertEquals(List.of("zeta", "alpha"), SpanTaggerTrainer.vocabulary(tokens, 2, 2));
         assertEquals(List.of("zeta"), SpanTaggerTrainer.vocabulary(tokens, 3, 100), "three sightings reach a minimum of three");
+        assertEquals(List.of("bat", "cat", "ant"), SpanTaggerTrainer.vocabulary(List.of(PIPELINE.tokenize("cat bat ant bat cat bat")), 1, 100),
+                "by count, neither alphabetical nor its reverse");
     }
 }

@@ -24,7 +24,8 @@ class StanceDataTest {
         StanceExample heldOut = new StanceExample("semeval2016_task6", "3", "hm", "Hillary Clinton", Stance.NONE);
         StanceExample vast = new StanceExample("vast", "4", "maybe", "taxes", Stance.NONE);
         ReplyExample reply = new ReplyExample("rumoureval2017", "5", "t1", "really?", "it burned", ReplyStance.QUERY);
-        StanceData data = new StanceData(List.of(favor, against, vast), List.of(favor), List.of(heldOut), List.of(reply), List.of());
+        ReplyExample replyDev = new ReplyExample("rumoureval2017", "6", "t2", "fake", "it burned", ReplyStance.DENY);
+        StanceData data = new StanceData(List.of(favor, against, vast), List.of(favor), List.of(heldOut), List.of(reply), List.of(replyDev));
 
         ObjectNode c = data.counts();
         assertEquals(3, c.at("/semeval2016_task6/train/rows").asInt() + c.at("/semeval2016_task6/dev/rows").asInt());
@@ -33,6 +34,8 @@ class StanceDataTest {
         assertEquals(1, c.at("/semeval2016_task6/heldOut/NONE").asInt());
         assertEquals(1, c.at("/vast/train/NONE").asInt());
         assertEquals(1, c.at("/rumoureval2017/train/QUERY").asInt());
+        assertEquals(1, c.at("/rumoureval2017/dev/DENY").asInt());
+        assertEquals(1, c.at("/rumoureval2017/dev/rows").asInt());
         assertEquals(List.of("rumoureval2017", "semeval2016_task6", "vast"), com.google.common.collect.ImmutableList.copyOf(c.fieldNames()));
     }
 

@@ -81,6 +81,42 @@ class WideStanceTest {
         assertEquals(-8f, one.weights()[Stance.AGAINST.ordinal()][favor.length - 1]);
     }
 
+    /**
+     * A conjoined copy's index, as the class comment lays it out: after the shared block, the bucket of the shared index
+     * mixed with the target's number, copies that share a bucket added up, in ascending order before the intercept. Pinned
+     * because it is every shipped stance bundle's wide input. Sixteen buckets for a row of many n-grams, so copies share.
+     */
+    @Test
+    void aConjoinedCopyIsTheSharedIndexHashedWithTheTargetCopiesInOneBucketAddedUp() {
+        List<Pair> train = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            train.add(new Pair("bees are great " + r, "bees", Stance.FAVOR.ordinal()));
+            train.add(new Pair("wasps are awful " + r, "wasps", Stance.AGAINST.ordinal()));
+        }
+        WideStance w = WideStance.train(train, Stance.COUNT, new WideStance.Config(8, 4, 3, 1.0, 0.5), 1);
+        assertEquals(List.of("bees", "wasps"), w.conjoinedTargets());
+        Feature[] shared = w.liblinearRow(w.tfIdf().transform("bees are great, wasps are awful 1"), null);
+        int n = shared.length - 1;
+        assertTrue(n > 16, "more n-grams than buckets: " + n);
+        for (String target : List.of("bees", "wasps")) {
+            int t = w.conjoinedTargets().indexOf(target);
+            java.util.TreeMap<Integer, Double> copies = new java.util.TreeMap<>();
+            for (int k = 0; k < n; k++)
+                copies.merge((1 << 8) + (org.parley.feature.FeatureExtractor.mix(shared[k].getIndex() * 0x9E3779B1 + t) & 15) + 1,
+                        shared[k].getValue(), Double::sum);
+            Feature[] x = w.withTarget(shared, target);
+            assertEquals(n + copies.size() + 1, x.length, target);
+            for (int k = 0; k < n; k++) assertSame(shared[k], x[k]);
+            int at = n;
+            for (var c : copies.entrySet()) {
+                assertEquals(c.getKey(), x[at].getIndex(), target + " copy " + (at - n));
+                assertEquals(c.getValue(), x[at].getValue(), 1e-12, target + " copy " + (at - n));
+                at++;
+            }
+            assertSame(shared[n], x[at], "the intercept last");
+        }
+    }
+
     @Test
     void onlyTargetsWithEnoughRowsAreConjoined() {
         assertEquals(List.of("crime", "taxes"), wide.conjoinedTargets());
