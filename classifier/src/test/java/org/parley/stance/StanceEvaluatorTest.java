@@ -40,6 +40,8 @@ class StanceEvaluatorTest {
         assertEquals(2, out.get("perTarget").size(), out.toString());
         assertEquals(2, out.at("/perTarget/file: Obama/n").asInt(), out.toString());
         assertEquals(1, out.at("/perTarget/file: military action/n").asInt());
+        assertEquals(List.of(StanceEvaluator.FILE_SOURCE, "vast"), iterable(out.get("perCorpus")), "and a figure per corpus");
+        assertEquals(3, out.at("/perCorpus/" + StanceEvaluator.FILE_SOURCE + "/n").asInt(), out.toString());
     }
 
     @Test
