@@ -63,6 +63,9 @@ class WideStanceTest {
                 for (int k = 0; k < Stance.COUNT; k++) assertEquals(sigmoid[k] / sum, p[k], 1e-5, text + " / " + target + ", class " + k);
             }
 
+        for (float[] w : wide.weights())
+            assertTrue(w[w.length - 1] < 0, "each class is about a third of the rows: its one-vs-rest intercept is learned below 0");
+
         List<Pair> train = new ArrayList<>();
         for (int r = 0; r < 10; r++) train.add(new Pair("bees are great " + r, "bees", Stance.FAVOR.ordinal()));
         for (int r = 0; r < 9; r++) train.add(new Pair("wasps are awful " + r, "wasps", Stance.AGAINST.ordinal()));
