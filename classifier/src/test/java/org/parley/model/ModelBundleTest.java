@@ -92,6 +92,26 @@ class ModelBundleTest {
         }
     }
 
+    /**
+     * A zip tool may add a comment after the zip's end record (its length in the record's last two bytes): such a bundle
+     * is whole and loads, and cut inside the comment it is refused as truncated. A comment of 300 bytes, so that both
+     * bytes of its length count.
+     */
+    @Test
+    void aZipCommentIsReadPastAndAFileCutInsideItIsTruncated() throws IOException {
+        byte[] all = Files.readAllBytes(saved);
+        assertEquals(0, all[all.length - 2] | all[all.length - 1], "Parley writes no comment");
+        byte[] commented = Arrays.copyOf(all, all.length + 300);
+        commented[all.length - 2] = (byte) (300 & 0xff);
+        commented[all.length - 1] = (byte) (300 >> 8);
+        Arrays.fill(commented, all.length, commented.length, (byte) 'c');
+        Path whole = Files.write(dir.resolve("commented.zip"), commented);
+        assertEquals(original.network().params(), ModelBundle.load(whole).network().params());
+        Path cut = Files.write(dir.resolve("commented-cut.zip"), Arrays.copyOf(commented, commented.length - 1));
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundle.load(cut));
+        assertTrue(e.getMessage().contains(cut + ": is truncated: its zip's end record is missing"), e.getMessage());
+    }
+
     @Test
     void editedEntryFailsItsChecksum() throws IOException {
         Path edited = rewrite("edited.zip", entries -> {
