@@ -229,28 +229,23 @@ class SpanStackerTest {
      * another when read would shift every log-odds.
      */
     @Test
-    void theFittedStackerIsCalibratedOnTheWordsItWasFittedOn() throws IOException {
+    void theFittedStackerIsCalibratedOnTheWordsItWasFittedOn(@TempDir Path dir) throws IOException {
         List<SpanStacker.Post> posts = posts(200, 4);
-        SpanStacker fitted = SpanStacker.fit(posts);
-        Path file = Files.createTempFile("stacker", ".json");
-        try {
-            fitted.write(file);
-            var root = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
-            SpanStacker everyWord = SpanStacker.read(root.put("threshold", 0.0));
-            double predicted = 0, marked = 0, words = 0;
-            for (SpanStacker.Post post : posts) {
-                List<Span> spans = everyWord.select(post.tokens(), post.p(), post.words());
-                assertEquals(post.words().size(), spans.size(), "every word kept, none overlapping");
-                for (Span sp : spans) {
-                    predicted += 1 / (1 + Math.exp(-sp.weight()));
-                    if (post.gold().get(sp.begin())) marked++;
-                    words++;
-                }
+        Path file = dir.resolve("stacker.json");
+        SpanStacker.fit(posts).write(file);
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        SpanStacker everyWord = SpanStacker.read(root.put("threshold", 0.0));
+        double predicted = 0, marked = 0, words = 0;
+        for (SpanStacker.Post post : posts) {
+            List<Span> spans = everyWord.select(post.tokens(), post.p(), post.words());
+            assertEquals(post.words().size(), spans.size(), "every word kept, none overlapping");
+            for (Span sp : spans) {
+                predicted += 1 / (1 + Math.exp(-sp.weight()));
+                if (post.gold().get(sp.begin())) marked++;
+                words++;
             }
-            assertEquals(marked / words, predicted / words, 0.01, "mean probability against the share marked");
-        } finally {
-            Files.deleteIfExists(file);
         }
+        assertEquals(marked / words, predicted / words, 0.01, "mean probability against the share marked");
     }
 
     /**
