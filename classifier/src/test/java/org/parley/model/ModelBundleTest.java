@@ -46,6 +46,22 @@ class ModelBundleTest {
         assertEquals(64, loaded.checksum().length());
     }
 
+    /**
+     * The calibration a bundle was made with is the one it gives back, and a model's scores are its raw outputs through
+     * it, attribute by attribute (a missing or unapplied calibration would fall back to the raw scores without a sign).
+     */
+    @Test
+    void scoresAreTheRawOutputsThroughTheBundlesCalibration() {
+        ModelBundle loaded = ModelBundle.load(saved);
+        for (org.parley.label.Attribute a : org.parley.label.Attribute.values())
+            assertEquals(new PlattScaling(1 + a.ordinal() * 0.1, -0.2), loaded.calibration().get(a), a.name());
+        ToxicityModel model = new ToxicityModel(loaded, TextPipeline.standard(), 1);
+        float[][] scores = model.score(TEXTS), raw = model.rawScores(TEXTS);
+        for (int i = 0; i < TEXTS.size(); i++)
+            for (org.parley.label.Attribute a : org.parley.label.Attribute.values())
+                assertEquals(loaded.calibration().get(a).apply(raw[i][a.ordinal()]), scores[i][a.ordinal()], 1e-6f, TEXTS.get(i) + " " + a);
+    }
+
     /** Read to its end, /dev/zero took the whole heap: a reload task's ?path= may name anything. */
     @Test
     void aDeviceOrADirectoryIsRefusedUnread() {
