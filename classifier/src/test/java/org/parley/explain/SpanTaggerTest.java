@@ -26,14 +26,19 @@ class SpanTaggerTest {
             "think", "this", "plan", "is", "about", "money", "and", "roads", "we", "need", "more", "schools", "today");
     private static final List<String> INSULTS = List.of("idiot", "moron", "stupid", "loser", "clown", "pathetic");
 
+    /** A small tagger, untrained, that knows the word "idiot" (id 2), with this provenance. */
+    private static SpanTagger untrained(String provenance) {
+        return new SpanTagger(List.of("idiot"), SpanTaggerNetwork.create(3,
+                new SpanTaggerNetwork.Config(8, 8, 3, 1, 0.01, 0.01, 0, 1)), SpanLexicon.empty(), provenance);
+    }
+
     @Test
     void labelsAWordByMostOfItsCharactersAndOnlyWordsCount() {
         String text = "You IDIOT, go.";
         List<Token> tokens = TextPipeline.standard().tokenize(text);
         BitSet gold = new BitSet();
         gold.set(4, 10); // "IDIOT," : the comma is marked too, but punctuation is masked out
-        SpanTagger tagger = new SpanTagger(List.of("idiot"), SpanTaggerNetwork.create(3,
-                new SpanTaggerNetwork.Config(8, 8, 3, 1, 0.01, 0.01, 0, 1)), SpanLexicon.empty(), "{}");
+        SpanTagger tagger = untrained("{}");
         SpanTagger.Encoded e = tagger.encode(List.of(tokens), null, List.of(gold));
         for (int t = 0; t < tokens.size(); t++) {
             Token token = tokens.get(t);
@@ -48,8 +53,7 @@ class SpanTaggerTest {
 
     @Test
     void aCommentGetsNearlyTheSameProbabilitiesAloneOrInABatchAndLongOnesAreTaggedInWindows() {
-        SpanTagger tagger = new SpanTagger(List.of("idiot"), SpanTaggerNetwork.create(3,
-                new SpanTaggerNetwork.Config(8, 8, 3, 1, 0.01, 0.01, 0, 1)), SpanLexicon.empty(), "{}");
+        SpanTagger tagger = untrained("{}");
         List<Token> shortOne = TextPipeline.standard().tokenize("you idiot");
         List<Token> longer = TextPipeline.standard().tokenize("the council voted on tax again and you are an idiot");
         assertArrayEquals(tagger.probabilities(List.of(shortOne))[0], tagger.probabilities(List.of(longer, shortOne))[1], 0.01f,
@@ -70,8 +74,7 @@ class SpanTaggerTest {
      */
     @Test
     void aCommentOfExactlyOneWindowAndABatchsSecondCommentKeepTheirOwnRows() {
-        SpanTagger tagger = new SpanTagger(List.of("idiot"), SpanTaggerNetwork.create(3,
-                new SpanTaggerNetwork.Config(8, 8, 3, 1, 0.01, 0.01, 0, 1)), SpanLexicon.empty(), "{}");
+        SpanTagger tagger = untrained("{}");
         List<Token> window = TextPipeline.standard().tokenize("word ".repeat(SpanTagger.MAX_TOKENS).strip());
         assertEquals(SpanTagger.MAX_TOKENS, window.size());
         List<Token> shortOne = TextPipeline.standard().tokenize("you idiot");
@@ -154,13 +157,11 @@ class SpanTaggerTest {
      */
     @Test
     void aWriteThatFailsHalfWayLeavesTheEarlierTaggerWhole(@TempDir Path dir) throws IOException {
-        SpanTagger whole = new SpanTagger(List.of("idiot"), SpanTaggerNetwork.create(3,
-                new SpanTaggerNetwork.Config(8, 8, 3, 1, 0.01, 0.01, 0, 1)), SpanLexicon.empty(), "{}");
+        SpanTagger whole = untrained("{}");
         Path file = dir.resolve("tagger.zip");
         whole.write(file);
         byte[] earlier = java.nio.file.Files.readAllBytes(file);
-        SpanTagger broken = new SpanTagger(List.of("idiot"), SpanTaggerNetwork.create(3,
-                new SpanTaggerNetwork.Config(8, 8, 3, 1, 0.01, 0.01, 0, 1)), SpanLexicon.empty(), null);
+        SpanTagger broken = untrained(null);
         assertThrows(NullPointerException.class, () -> broken.write(file));
         assertArrayEquals(earlier, java.nio.file.Files.readAllBytes(file), "the earlier tagger, as it was");
         try (var files = java.nio.file.Files.list(dir)) {

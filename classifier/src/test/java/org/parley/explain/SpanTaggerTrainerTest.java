@@ -64,7 +64,7 @@ class SpanTaggerTrainerTest {
     /** A form seen exactly {@link SpanLexicon#MIN_COUNT} times in the other folds, once marked, has its rate; seen fewer, none. */
     @Test
     void aRateNeedsTheMinimumCountInTheOtherFolds() {
-        // posts 1, 2 and 3 are folds of their own; post 0's "jerk" is read against them: three sightings, one marked
+        // five posts, each a fold of its own; post 0's "jerk" is read against posts 1 and 2: three sightings, one marked
         List<String> texts = List.of("jerk", "jerk", "jerk jerk", "calm", "calm");
         List<List<Token>> tokens = texts.stream().map(PIPELINE::tokenize).toList();
         BitSet marked = new BitSet();

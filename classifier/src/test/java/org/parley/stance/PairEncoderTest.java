@@ -6,6 +6,7 @@ import org.parley.feature.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -37,20 +38,14 @@ class PairEncoderTest {
     void aTextIsItsWordIdsEachTokensBigramAndTheCharNgramsOfUnknownWordsCutAtItsLimit() {
         List<Integer> expected = new ArrayList<>(List.of(2, 3, bigram("i", "love"), Vocabulary.UNKNOWN, bigram("love", "grapes")));
         for (String gram : List.of("<gr", "gra", "rap", "ape", "pes", "es>", "<gra", "grap", "rape", "apes", "pes>")) expected.add(chars(gram));
-        assertEquals(expected, ints(ENCODER.text(List.of("i", "love", "grapes", "cut"))), "the fourth token is past the text's 3");
+        assertEquals(expected, IntStream.of(ENCODER.text(List.of("i", "love", "grapes", "cut"))).boxed().toList(), "the fourth token is past the text's 3");
         assertEquals(100, ENCODER.idSpace());
         for (int id : ENCODER.text(List.of("i", "love", "grapes"))) assertTrue(id >= 0 && id < ENCODER.idSpace(), "id " + id);
     }
 
     @Test
     void anUnknownWordOfOneCharHasNoCharNgramsAndTheContextHasItsOwnLimit() {
-        assertEquals(List.of(Vocabulary.UNKNOWN, Vocabulary.UNKNOWN, bigram("x", "y")), ints(ENCODER.context(List.of("x", "y", "z"))));
-        assertEquals(List.of(), ints(ENCODER.context(List.of())));
-    }
-
-    private static List<Integer> ints(int[] ids) {
-        List<Integer> out = new ArrayList<>();
-        for (int id : ids) out.add(id);
-        return out;
+        assertEquals(List.of(Vocabulary.UNKNOWN, Vocabulary.UNKNOWN, bigram("x", "y")), IntStream.of(ENCODER.context(List.of("x", "y", "z"))).boxed().toList());
+        assertEquals(List.of(), IntStream.of(ENCODER.context(List.of())).boxed().toList());
     }
 }
