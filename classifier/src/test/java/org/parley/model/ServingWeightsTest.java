@@ -64,4 +64,20 @@ class ServingWeightsTest {
         IOException e = assertThrows(IOException.class, () -> ServingWeights.read(config, entries.get(NetworkCodec.PARAMS)));
         assertTrue(e.getMessage().contains("is a LSTM"), e.getMessage());
     }
+
+    /** A layer of no inputs, or of more weights than an array holds, is named with its shape before any is read. */
+    @Test
+    void aLayerOfNoInputsOrOfMoreWeightsThanAnArrayHoldsIsNamed() throws IOException {
+        Path tiny = dir.resolve("tiny.zip");
+        TinyBundles.create().save(tiny);
+        Map<String, byte[]> entries = BundleFile.read(tiny, new BundleFile.Kind("model bundle", ModelBundle.FORMAT, 3, 3)).entries();
+        String config = new String(entries.get(NetworkCodec.CONFIG), StandardCharsets.UTF_8);
+        String hiddenInputs = "\"nin\" : " + (2 * 8 + org.parley.label.Attribute.COUNT); // the tiny network's hidden layer
+        assertTrue(config.contains(hiddenInputs), "the tiny network's hidden layer reads 22 inputs");
+        for (String nIn : new String[] {"0", "3000000000"}) {
+            byte[] changed = config.replace(hiddenInputs, "\"nin\" : " + nIn).getBytes(StandardCharsets.UTF_8);
+            IOException e = assertThrows(IOException.class, () -> ServingWeights.read(changed, entries.get(NetworkCodec.PARAMS)));
+            assertEquals(NetworkCodec.CONFIG + ": layer hidden has nIn " + nIn + " and nOut 8", e.getMessage());
+        }
+    }
 }
