@@ -128,6 +128,24 @@ class ModelBundleTest {
         assertTrue(e.getMessage().contains(cut + ": is truncated: its zip's end record is missing"), e.getMessage());
     }
 
+    /**
+     * The same content gives the same bytes (docs/data-science.md: same seed and commit, the same bundle byte for byte):
+     * no entry carries the time it was written (a zip entry does by default, to two seconds).
+     */
+    @Test
+    void aBundleSavedAgainIsTheSameBytesAndItsEntriesCarryNoTime() throws IOException {
+        Path again = dir.resolve("again.zip");
+        original.save(again);
+        assertArrayEquals(Files.readAllBytes(saved), Files.readAllBytes(again));
+        long before1981 = java.time.Instant.parse("1981-01-01T00:00:00Z").toEpochMilli();
+        int entries = 0;
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(again))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; entries++)
+                assertTrue(e.getTime() < before1981, e.getName() + " carries " + java.time.Instant.ofEpochMilli(e.getTime()));
+        }
+        assertTrue(entries >= 7, entries + " entries");
+    }
+
     @Test
     void editedEntryFailsItsChecksum() throws IOException {
         Path edited = rewrite("edited.zip", entries -> {
