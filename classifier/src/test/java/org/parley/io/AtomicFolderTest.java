@@ -82,6 +82,45 @@ class AtomicFolderTest {
         assertEquals(List.of(".report.7dd.old", ".report.9zz.tmp", ".report.v2.7dd.tmp", "report"), names(dir));
     }
 
+    /**
+     * A folder holding files its writer did not write is refused before the work (the writer is not run) and again
+     * before the swap: a file put there while the new folder was written stays, with the earlier files, and nothing is
+     * left beside it. The refusal names three of the files and counts the rest.
+     */
+    @Test
+    void aFolderWithOthersFilesIsRefusedBeforeTheWorkAndAgainBeforeTheSwap() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("report"));
+        Files.writeString(folder.resolve("a.txt"), "the earlier a");
+        for (String other : List.of("e.md", "b.md", "d.md", "c.md", "f.md")) Files.writeString(folder.resolve(other), "a person's");
+        boolean[] ran = {false};
+        IOException before = assertThrows(IOException.class, () -> AtomicFolder.write(folder, TXT, into -> ran[0] = true));
+        assertFalse(ran[0], "refused before the work");
+        assertEquals("cannot write " + folder + " (left as it was): it holds files it was not written with (b.md, c.md, d.md"
+                + " and 2 more), which replacing it whole would delete: name a new or empty folder, or move them out of " + folder,
+                before.getMessage());
+
+        assertEquals("b.md, c.md, d.md", AtomicFolder.some(List.of("b.md", "c.md", "d.md")), "three: all named, none counted");
+        for (String other : List.of("e.md", "b.md", "d.md", "c.md", "f.md")) Files.delete(folder.resolve(other));
+        IOException during = assertThrows(IOException.class, () -> AtomicFolder.write(folder, TXT, into -> {
+            AtomicFile.write(into.resolve("a.txt"), out -> out.write("the new a".getBytes(StandardCharsets.UTF_8)));
+            Files.writeString(folder.resolve("notes.md"), "put there meanwhile");
+        }));
+        assertTrue(during.getMessage().contains("it was not written with (notes.md)"), during.getMessage());
+        assertEquals("the earlier a", Files.readString(folder.resolve("a.txt")));
+        assertEquals(List.of("a.txt", "notes.md"), names(folder));
+        assertEquals(List.of("report"), names(dir), "no hidden folder left beside it");
+    }
+
+    /** The new folder takes the earlier one's permissions: a report folder shared with a group stays shared. */
+    @Test
+    void theNewFolderKeepsTheEarlierOnesPermissions() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("report"));
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwx---")); // umask gives rwxr-xr-x
+        AtomicFolder.write(folder, TXT, into -> AtomicFile.write(into.resolve("a.txt"), out -> out.write('a')));
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwx---"), Files.getPosixFilePermissions(folder));
+        assertEquals(List.of("a.txt"), names(folder));
+    }
+
     private Path leftover(String name, FileTime time, String... files) throws IOException {
         Path f = Files.createDirectories(dir.resolve(name));
         for (String file : files) Files.writeString(f.resolve(file), "left by a killed write");

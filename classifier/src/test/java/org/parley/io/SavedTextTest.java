@@ -28,4 +28,12 @@ class SavedTextTest {
     void bytesThatAreNotUtf8AreReadAsWindows1252() {
         assertEquals(new SavedText(PAGE, SavedText.WINDOWS_1252), SavedText.decode(PAGE.getBytes(SavedText.WINDOWS_1252)));
     }
+
+    /** A file that is a byte-order mark and nothing else is empty text in its encoding, not the mark read as a char. */
+    @Test
+    void aByteOrderMarkAloneIsEmptyText() {
+        assertEquals(new SavedText("", StandardCharsets.UTF_8), SavedText.decode(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}));
+        assertEquals(new SavedText("", StandardCharsets.UTF_16LE), SavedText.decode(new byte[] {(byte) 0xFF, (byte) 0xFE}));
+        assertEquals(new SavedText("", StandardCharsets.UTF_8), SavedText.decode(new byte[0]));
+    }
 }

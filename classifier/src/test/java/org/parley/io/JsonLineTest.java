@@ -1,0 +1,33 @@
+package org.parley.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.junit.jupiter.api.Test;
+
+/** A JSON Lines line read as the service reads a body: one value, each key once. */
+class JsonLineTest {
+    @Test
+    void oneValueIsReadWithTrailingSpace() throws JsonProcessingException {
+        assertEquals("c1", JsonLine.read("{\"id\": \"c1\", \"text\": \"hi\"}  ").get("id").asText());
+        assertEquals(3, JsonLine.read("[1, 2, 3]").size());
+        assertNull(JsonLine.read("   "), "a blank line holds no value");
+    }
+
+    @Test
+    void twoRecordsRunTogetherAreRefusedNamingTheColumn() {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> JsonLine.read("{\"id\": \"c1\"}{\"id\": \"c2\"}"));
+        assertEquals("more follows the JSON value at column 13 (two lines run together?)", e.getOriginalMessage());
+        assertThrows(JsonProcessingException.class, () -> JsonLine.read("{\"id\": \"c1\"} 7"));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> JsonLine.read("{\"text\": \"kind words\", \"text\": \"the real one\"}"));
+        assertEquals("Duplicate field 'text'", e.getOriginalMessage());
+    }
+}

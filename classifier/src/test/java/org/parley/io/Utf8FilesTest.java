@@ -1,0 +1,53 @@
+package org.parley.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** UTF-8 as users save it: a byte-order mark dropped, invalid bytes failing the read with their line or replaced. */
+class Utf8FilesTest {
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aByteOrderMarkIsDroppedAndTheLinesReadAsTheyAre() throws IOException {
+        Path file = write("marked.jsonl", BOM, "{\"id\": \"1\"}\nÉté, naïve\n\nlast".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("{\"id\": \"1\"}", "Été, naïve", "", "last"), Utf8Files.lines(file));
+        assertEquals("{\"id\": \"1\"}\nÉté, naïve\n\nlast", Utf8Files.read(file, CodingErrorAction.REPORT));
+    }
+
+    @Test
+    void invalidBytesFailTheLinesNamingTheFileAndTheFirstBadLine() throws IOException {
+        Path file = write("latin1.txt", "fine\nalso fine\n".getBytes(StandardCharsets.UTF_8),
+                "caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1), "na\u00efve\n".getBytes(StandardCharsets.ISO_8859_1));
+        IOException e = assertThrows(IOException.class, () -> Utf8Files.lines(file));
+        assertEquals(file + " is not UTF-8 text: line 3 has bytes that are not UTF-8", e.getMessage());
+        assertEquals(3, Utf8Files.firstBadLine(file));
+        assertEquals("fine\nalso fine\ncaf\uFFFD\nna\uFFFDve\n", Utf8Files.read(file, CodingErrorAction.REPLACE));
+    }
+
+    @Test
+    void aFileWithoutABadLineHasNone() throws IOException {
+        assertEquals(0, Utf8Files.firstBadLine(write("good.txt", "one\ntwo, ünïcode\n".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(0, Utf8Files.firstBadLine(write("empty.txt")));
+        assertEquals(1, Utf8Files.firstBadLine(write("first.txt", new byte[] {'a', (byte) 0xC3})), "a line cut inside a char");
+        assertEquals(2, Utf8Files.firstBadLine(write("last.txt", "ok\n".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF})),
+                "the last line, without a line break");
+    }
+
+    private Path write(String name, byte[]... parts) throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) all.writeBytes(part);
+        return Files.write(dir.resolve(name), all.toByteArray());
+    }
+}
