@@ -73,13 +73,7 @@ public final class TargetFinder {
 
     /** Names first (most mentioned first), then issues; at most {@code limit} of each kind group. */
     public List<CandidateTarget> find(Article article, int limit) {
-        String body = article.body() == null ? "" : article.body();
-        if (body.length() > MAX_BODY_CHARS) {
-            int cut = MAX_BODY_CHARS;
-            while (cut > 0 && !Character.isWhitespace(body.charAt(cut - 1))) cut--;  // not inside a word
-            body = body.substring(0, cut == 0 ? MAX_BODY_CHARS : cut);
-        }
-        String text = INVISIBLE.matcher(article.title() + ".\n\n" + body).replaceAll("");
+        String text = INVISIBLE.matcher(article.title() + ".\n\n" + bodyRead(article.body())).replaceAll("");
         // Control characters as spaces: a proposed target may not hold one, as a caller's may not (forty-fifth session).
         text = RUN.matcher(StanceLimits.CONTROL.matcher(text).replaceAll(" ")).replaceAll("$1$1$1");
         CoreDocument doc = new CoreDocument(text);
@@ -87,6 +81,15 @@ public final class TargetFinder {
         List<CandidateTarget> out = new ArrayList<>(top(names(doc), limit));
         out.addAll(top(issues(doc), limit));
         return out;
+    }
+
+    /** The body's first {@link #MAX_BODY_CHARS} characters, cut after a space rather than inside a word where it has one. */
+    static String bodyRead(String body) {
+        if (body == null) return "";
+        if (body.length() <= MAX_BODY_CHARS) return body;
+        int cut = MAX_BODY_CHARS;
+        while (cut > 0 && !Character.isWhitespace(body.charAt(cut - 1))) cut--;
+        return body.substring(0, cut == 0 ? MAX_BODY_CHARS : cut);
     }
 
     private static List<CandidateTarget> names(CoreDocument doc) {

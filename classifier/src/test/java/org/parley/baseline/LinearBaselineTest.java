@@ -95,4 +95,52 @@ class LinearBaselineTest {
         assertEquals(plain[1], linked[5], "row 5 was made from row 1");
         for (int i = 0; i < 5; i++) assertEquals(plain[i], linked[i]);
     }
+
+    /**
+     * The weights table the network's wide part is given (train.Trainer) is the regressions themselves: a text's TF-IDF
+     * row times it, plus the intercept row, is the text's logits, attribute by attribute; an attribute of one class is
+     * its constant logit (±8) in the intercept, one without a labelled row 0.
+     */
+    @Test
+    void theWeightsTableGivesEachTextsLogits() {
+        List<Example> train = toy(150, 7, "train");
+        org.parley.feature.NgramTfIdf tfIdf = org.parley.feature.NgramTfIdf.fit(train.stream().map(Example::text).toList(), 1 << 10, () -> {});
+        LinearBaseline model = LinearBaseline.stack(train, tfIdf, 3, LinearBaseline.Options.defaults().quiet().withHashBits(10)).full();
+        float[][] w = model.weights();
+        assertEquals(tfIdf.dimension() + 1, w.length);
+        List<String> texts = List.of("you idiot", "great article honestly", "", "IDIOT TROLL lol", "an unseen sentence");
+        float[][] logits = model.logits(texts);
+        for (int t = 0; t < texts.size(); t++) {
+            org.parley.feature.NgramTfIdf.Row row = tfIdf.transform(texts.get(t));
+            for (Attribute a : Attribute.values()) {
+                double sum = w[tfIdf.dimension()][a.ordinal()];
+                for (int k = 0; k < row.size(); k++) sum += row.value()[k] * w[row.index()[k]][a.ordinal()];
+                assertEquals(logits[t][a.ordinal()], sum, 1e-4, texts.get(t) + " " + a);
+            }
+        }
+        assertEquals(-8f, w[tfIdf.dimension()][Attribute.SEVERE_TOXICITY.ordinal()], "only negatives: the constant's logit");
+        assertEquals(0f, w[tfIdf.dimension()][Attribute.THREAT.ordinal()], "no labelled row: no opinion");
+        assertTrue(logits[0][Attribute.INSULT.ordinal()] > 0 && logits[1][Attribute.INSULT.ordinal()] < 0,
+                "log-odds of the positive class: " + logits[0][Attribute.INSULT.ordinal()] + ", " + logits[1][Attribute.INSULT.ordinal()]);
+    }
+
+    /** Out-of-fold logits: one row per training row, and not the full fit's (which saw the row). */
+    @Test
+    void stackingGivesEachRowLogitsFromARegressionThatDidNotSeeIt() {
+        List<Example> train = toy(90, 8, "train");
+        org.parley.feature.NgramTfIdf tfIdf = org.parley.feature.NgramTfIdf.fit(train.stream().map(Example::text).toList(), 1 << 10, () -> {});
+        LinearBaseline.Stacked stacked = LinearBaseline.stack(train, tfIdf, 3, LinearBaseline.Options.defaults().quiet().withHashBits(10));
+        float[][] full = stacked.full().logits(train.stream().map(Example::text).toList());
+        assertEquals(train.size(), stacked.outOfFoldLogits().length);
+        int closer = 0;
+        for (int i = 0; i < train.size(); i++) {
+            float[] oof = stacked.outOfFoldLogits()[i];
+            assertEquals(Attribute.COUNT, oof.length, "row " + i);
+            boolean rude = train.get(i).labels().positive(Attribute.INSULT);
+            // The full fit saw the row and its label: it is surer of it than a fit that did not.
+            float seen = full[i][Attribute.INSULT.ordinal()], unseen = oof[Attribute.INSULT.ordinal()];
+            if (rude ? seen > unseen : seen < unseen) closer++;
+        }
+        assertTrue(closer > 0.8 * train.size(), closer + " of " + train.size() + " rows surer under the fit that saw them");
+    }
 }

@@ -64,6 +64,35 @@ class TargetFinderTest {
         assertTrue(TargetFinder.MAX_BODY_CHARS < opening.length() + later.length());
     }
 
+    /** The body is cut at its limit after a space, never inside a word, and what is read is what the service charges for. */
+    @Test
+    void aLongBodyIsCutAfterASpaceAndChargedAsRead() {
+        int max = TargetFinder.MAX_BODY_CHARS;
+        String words = "word ".repeat(max / 5 - 1);
+        String exact = words + "Obama";
+        assertEquals(max, exact.length());
+        assertTrue(exact.equals(TargetFinder.bodyRead(exact)), "a body of exactly the limit is read whole");
+        String read = TargetFinder.bodyRead(words + "Obamas said"); // the limit falls inside "Obamas"
+        assertEquals(words.length(), read.length(), "cut after the space before it");
+        assertTrue(words.equals(read));
+        String oneWord = "x".repeat(max + 7);
+        assertEquals(max, TargetFinder.bodyRead(oneWord).length(), "no space to cut at: the limit");
+        assertEquals("", TargetFinder.bodyRead(null));
+        assertEquals("Talks".length() + max, TargetFinder.charsRead(new Article(null, "Talks", null, oneWord)));
+        assertEquals("Talks".length() + 3, TargetFinder.charsRead(new Article(null, "Talks", null, "abc")));
+        assertEquals("Talks".length(), TargetFinder.charsRead(new Article(null, "Talks", null, null)));
+    }
+
+    /** CoreNLP's mentions include pronouns tagged PERSON ("He", "his"): only names are proposed. */
+    @Test
+    void pronounsAreNotProposedAsPeople() {
+        List<CandidateTarget> t = finder.find(new Article(null, "Talks", null,
+                "Barack Obama spoke on Monday. He said his plan would work. He repeated it, and she agreed with him."), 12);
+        List<String> people = phrases(t, CandidateTarget.Kind.PERSON);
+        assertTrue(people.contains("Barack Obama"), people.toString());
+        assertTrue(people.stream().noneMatch(p -> List.of("he", "his", "she", "him").contains(p.toLowerCase(java.util.Locale.ROOT))), people.toString());
+    }
+
     @Test
     void invisibleCharactersStayOutOfProposedNames() {
         List<CandidateTarget> t = finder.find(new Article(null, "Talks",  null,
