@@ -12,10 +12,11 @@ import java.util.function.IntConsumer;
 /**
  * The epoch loop every trainer here runs: train an epoch, score dev, keep the parameters of the
  * best epoch so far, stop after {@code patience} epochs without a better one, and leave the
- * network holding the best epoch's parameters.
+ * network holding the best epoch's parameters. A score that is never a number (NaN) is never better: the run
+ * stops after {@code patience} epochs, holding the last one's parameters, with no best epoch (-1).
  */
 public final class EarlyStopping {
-    /** The best epoch (1-based) and the dev score after each epoch run. */
+    /** The best epoch (1-based; -1 where no score was a number) and the dev score after each epoch run. */
     public record Outcome(int bestEpoch, List<Double> history) {}
 
     private EarlyStopping() {}
@@ -41,8 +42,9 @@ public final class EarlyStopping {
                 best = score;
                 bestEpoch = e;
                 bestParams = network.params().dup();
-            } else if (e - bestEpoch >= patience) {
-                log.printf("no improvement for %d epochs: keeping epoch %d%n", patience, bestEpoch);
+            } else if (e - Math.max(bestEpoch, 0) >= patience) { // none better yet: counted from the start, not from -1
+                if (bestEpoch > 0) log.printf("no improvement for %d epochs: keeping epoch %d%n", patience, bestEpoch);
+                else log.printf("no dev %s was a number in %d epochs: keeping the last epoch's parameters%n", label, patience);
                 break;
             }
         }
