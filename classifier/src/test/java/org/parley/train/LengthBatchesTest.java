@@ -54,6 +54,19 @@ class LengthBatchesTest {
         assertTrue(!Arrays.equals(a.get(0), c.get(0)) || !Arrays.equals(a.get(1), c.get(1)), "another seed, other batches");
     }
 
+    /**
+     * The rows are shuffled before they are cut into windows (a row's length here is its number: unshuffled, a window
+     * would hold neighbours and each batch a run of consecutive rows), and the batches after (one window of ten: in
+     * the order they were cut, they would come shortest first).
+     */
+    @Test
+    void rowsAreShuffledBeforeTheWindowsAndTheBatchesAfterThem() {
+        List<int[]> across = LengthBatches.shuffled(2_000, i -> i, 8, new Random(5));
+        assertTrue(across.stream().anyMatch(b -> b[b.length - 1] - b[0] != b.length - 1), "rows from across the data in a window");
+        List<Integer> shortest = LengthBatches.shuffled(80, i -> i, 8, new Random(5)).stream().map(b -> b[0]).toList();
+        assertTrue(!shortest.equals(shortest.stream().sorted().toList()), "batches in no order of length: " + shortest);
+    }
+
     private static int min(int[] rows, int[] lengths) {
         return Arrays.stream(rows).map(i -> lengths[i]).min().orElseThrow();
     }

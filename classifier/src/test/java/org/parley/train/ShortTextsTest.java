@@ -113,6 +113,33 @@ class ShortTextsTest {
         assertNotEquals(out, new ShortTexts(8).make(train(), posts(), 400));
     }
 
+    /** A word is marked where more than half its letters are; it has a rate from its third sighting. */
+    @Test
+    void aWordIsMarkedPastHalfItsLettersAndRatedFromItsThirdSighting() {
+        Map<String, Double> rate = ShortTexts.markedRates(List.of(
+                post("wxyz.", "wx"), post("wxyz!", "wxy"), post("wxyz?"), post("quux quux")));
+        assertEquals(1.0 / 3, rate.get("wxyz"), 1e-9, "half its letters is not marked, three of four is");
+        assertNull(rate.get("quux"), "seen twice");
+    }
+
+    /** A toxic row holds a word marked at least half the times it is written, and at most three words. */
+    @Test
+    void aToxicPhraseNeedsAWordMarkedHalfTheTimesAndAtMostThreeWords() {
+        List<GoldSpans.Post> half = List.of(post("A dolt.", "dolt"), post("The dolt here.", "dolt"), post("No dolt."), post("Some dolt."));
+        assertEquals(0.5, ShortTexts.markedRates(half).get("dolt"));
+        Set<String> toxic = new HashSet<>();
+        for (Example e : new ShortTexts(7).make(train(), half, 40))
+            if (e.labels().positive(Attribute.TOXICITY)) toxic.add(String.join(" ", ShortTexts.words(e.text())));
+        assertEquals(Set.of("dolt"), toxic, "a rate of exactly one half is enough");
+
+        List<GoldSpans.Post> lengths = List.of(post("A dolt.", "dolt"), post("The dolt here.", "dolt"), post("No dolt.", "dolt"),
+                post("Not a big dolt at all", "a big dolt"), post("Such a big dolt", "Such a big dolt"));
+        toxic.clear();
+        for (Example e : new ShortTexts(7).make(train(), lengths, 200))
+            if (e.labels().positive(Attribute.TOXICITY)) toxic.add(String.join(" ", ShortTexts.words(e.text())));
+        assertEquals(Set.of("dolt", "a big dolt"), toxic, "three words, never four");
+    }
+
     @Test
     void theHeldOutWordsAreTheWordsOfTheOneWordProbe() throws IOException {
         Set<String> probe = new HashSet<>();

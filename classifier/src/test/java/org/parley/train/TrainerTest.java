@@ -114,6 +114,15 @@ class TrainerTest {
         assertNotEquals(org.parley.model.PlattScaling.IDENTITY, result.calibration().get(Attribute.TOXICITY));
         assertEquals(org.parley.model.PlattScaling.IDENTITY, result.calibration().get(Attribute.THREAT),
                 "no dev labels for THREAT: nothing to calibrate on");
+        // The deep part is trained, and the served network holds what it learned: the liblinear wide part alone passes
+        // the figure above (an epoch that trained nothing, or a network assembled without the deep layers, did).
+        for (String layer : List.of("embed", "hidden", ToxicityNetwork.LOGITS)) {
+            var initial = ToxicityNetwork.createDeepOnly(result.features().idSpace(), o.network()).getLayer(layer).params();
+            double moved = result.network().getLayer(layer).params().sub(initial).norm1Number().doubleValue() / initial.length();
+            assertTrue(moved > 1e-3, layer + " moved " + moved + " a parameter from its initial values");
+        }
+        assertTrue(result.devMeanRocAucByEpoch().size() >= 2 && result.devMeanRocAucByEpoch().stream().allMatch(auc -> auc > 0.9 && auc <= 1),
+                "each epoch's dev mean ROC-AUC: " + result.devMeanRocAucByEpoch());
     }
 
     @Test
