@@ -144,11 +144,14 @@ class NgramTfIdfTest {
     void buffersGrownByAVeryLongTextAreDroppedAfterIt() {
         NgramTfIdf.Scratch s = NgramTfIdf.scratch();
         long kept = 2L * (9 * NgramTfIdf.Scratch.KEPT_CHARS + 16) + 2L * NgramTfIdf.Scratch.KEPT_CHARS + 2;
+        long fresh = 2L * NgramTfIdf.Scratch.GRAMS + 2L * NgramTfIdf.Scratch.CHARS + 2; // grams, spare, text, padded
         String longText = "You are an ID1OT, honestly. ".repeat(800); // 22,400 chars
         String shortText = "You are an ID1OT, honestly. ".repeat(100); // 2,800 chars: kept
         for (String text : new String[] {longText, shortText, longText}) {
             NgramTfIdf.Row before = v.transform(text);
             assertTrue(s.held() <= kept, s.held() + " ints and chars held after " + text.length() + " chars");
+            if (text == longText) assertEquals(fresh, s.held(), "back to the first sizes after a very long text");
+            else assertTrue(s.held() > fresh, "grown for a 2,800-char text, and kept: " + s.held());
             int[] grams = s.grams;
             NgramTfIdf.Row again = v.transform(text);
             assertArrayEquals(before.index(), again.index());
@@ -157,9 +160,10 @@ class NgramTfIdfTest {
             assertArrayEquals(before.index(), v.termFrequencies(text).index());
         }
         int[] sorted = unsorted(v, longText);
+        assertEquals(fresh, s.held(), "after the unsorted n-grams of a very long text");
         java.util.Arrays.sort(sorted);
         assertArrayEquals(sorted, v.occurrences(longText));
-        assertTrue(s.held() <= kept, s.held() + " ints and chars held after occurrences");
+        assertEquals(fresh, s.held(), "after its occurrences");
     }
 
     private static int[] unsorted(NgramTfIdf v, String text) {

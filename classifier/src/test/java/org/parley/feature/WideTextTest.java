@@ -28,6 +28,7 @@ class WideTextTest {
         assertEquals("Get lost, you bitch.", wide("Get lost, you btich."));
         assertEquals("You are an idiot .", wide("You are an iddiot."));
         assertEquals("so stupid ", wide("so stoopid"));
+        assertEquals("you bitch ", wide("you biatch"), "an a among the letters");
         assertEquals("You are an idot.", wide("You are an idot."), "idiot is longer than idot: left as written");
         assertEquals("so shiiit", wide("so shiiit"), "a run of one letter squeezed: the raw n-grams saw such runs");
     }
@@ -64,7 +65,7 @@ class WideTextTest {
 
     @Test
     void plainTextIsReturnedAsItIs() {
-        for (String raw : new String[] {"You are an IDIOT", "Caf\u00e9 owners don't like well-known 2nd-rate food",
+        for (String raw : new String[] {"You are an IDIOT", "Azure Zebras", "Caf\u00e9 owners don't like well-known 2nd-rate food",
                 "sooooo stupid", "see https://example.com/a1b2 now", "@someone 42 times", ""}) {
             assertSame(raw, WideText.of(raw, TextPipeline.standard().tokenize(raw)), raw);
         }
