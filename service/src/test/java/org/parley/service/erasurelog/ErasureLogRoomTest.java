@@ -19,6 +19,8 @@ class ErasureLogRoomTest {
         assertEquals("the erasure log " + dir + " is full (4096 bytes free, under 1048576)",
                 ErasureLogRoom.problem(List.of(dir), d -> 4096));
         assertEquals("the erasure log " + dir + " cannot be reached (is it there?)", ErasureLogRoom.problem(List.of(dir), d -> -1));
+        assertEquals("the erasure log " + dir + " is full (0 bytes free, under 1048576)", ErasureLogRoom.problem(List.of(dir), d -> 0),
+                "a disk with no byte left is full, not out of reach");
         assertNull(ErasureLogRoom.problem(List.of(), d -> 0), "no erasure log, nothing to keep room in");
     }
 
@@ -38,5 +40,6 @@ class ErasureLogRoomTest {
         assertEquals(4096, ErasureLogRoom.least(List.of(dir, other), d -> d.equals(other) ? 4096 : 1L << 30));
         assertEquals(-1, ErasureLogRoom.least(List.of(dir, other), d -> d.equals(other) ? -1 : 1L << 30));
         assertEquals(1L << 30, ErasureLogRoom.least(List.of(dir), d -> 1L << 30));
+        assertEquals(0, ErasureLogRoom.least(List.of(dir), d -> 0), "a full disk reads 0, not the -1 of one out of reach");
     }
 }
