@@ -5,8 +5,6 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
-import org.parley.feature.Batch;
-import org.parley.feature.TextFeatures;
 import org.parley.label.Attribute;
 import org.parley.text.TextPipeline;
 
@@ -62,14 +60,7 @@ class DeepPartTest {
                 new NetworkConfig(6, 8, 0.0, 1e-2, 0.1, 0.0, 3));
         Nd4j.getRandom().setSeed(21);
         graph.setParams(Nd4j.randn(graph.params().shape()).muli(0.5)); // the wide part too, which starts at zero
-        ToxicityModel model = new ToxicityModel(graph, tiny.features(), Map.of(), TextPipeline.standard(), 1, "t");
-        List<String> texts = List.of("you are an idiot", "nice day", "", "a much longer comment about a nice day, you idiot");
-        List<TextFeatures> f = texts.stream().map(model::ids).toList();
-        Batch.Inputs x = Batch.of(f, Attribute.COUNT);
-        float[][] expected = graph.output(false, x.features(), x.masks())[0].toFloatMatrix();
-        float[][] actual = model.rawScores(texts);
-        for (int i = 0; i < texts.size(); i++) assertArrayEquals(expected[i], actual[i], 1e-5f, texts.get(i));
-        assertTrue(actual[0][0] != actual[1][0], "different texts, different scores");
+        ToxicityModelTest.assertScoresAsTheGraph(new ToxicityModel(graph, tiny.features(), Map.of(), TextPipeline.standard(), 1, "t"), graph);
     }
 
     /**

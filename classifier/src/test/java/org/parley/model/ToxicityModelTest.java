@@ -33,12 +33,15 @@ class ToxicityModelTest {
     void theSparseWidePathScoresExactlyLikeTheServedGraph() {
         ModelBundle bundle = TinyBundles.create();
         ComputationGraph served = withWideWeights(bundle, 11);
-        ToxicityModel model = new ToxicityModel(served, bundle.features(), Map.of(), TextPipeline.standard(), 2, "t");
+        assertScoresAsTheGraph(new ToxicityModel(served, bundle.features(), Map.of(), TextPipeline.standard(), 2, "t"), served);
+    }
 
+    /** The model's raw scores of a few texts are the graph's outputs, to 1e-5; two texts differ. */
+    static void assertScoresAsTheGraph(ToxicityModel model, ComputationGraph graph) {
         List<String> texts = List.of("you are an idiot", "nice day", "", "a much longer comment about a nice day, you idiot");
         List<TextFeatures> f = texts.stream().map(model::ids).toList();
         Batch.Inputs x = Batch.of(f, Attribute.COUNT);
-        float[][] expected = served.output(false, x.features(), x.masks())[0].toFloatMatrix();
+        float[][] expected = graph.output(false, x.features(), x.masks())[0].toFloatMatrix();
         float[][] actual = model.rawScores(texts);
         for (int i = 0; i < texts.size(); i++) assertArrayEquals(expected[i], actual[i], 1e-5f, texts.get(i));
         assertNotEquals(actual[0][0], actual[1][0], "different texts, different scores");
