@@ -281,6 +281,23 @@ class BadInputTest {
         assertEquals("context.commentNumber must be a whole number", r.readEntity(JsonNode.class).get("message").asText());
     }
 
+    /** A value of the wrong JSON type is named with the type its field takes, whatever that type is. */
+    @ParameterizedTest
+    @MethodSource("wrongTypes")
+    void aValueOfTheWrongTypeSaysWhatTheFieldTakes(String body, String message) {
+        assertEquals(message, ScoreResourceTest.post(RESOURCES, "/v1/score", body).readEntity(JsonNode.class).get("message").asText());
+    }
+
+    static Stream<Arguments> wrongTypes() {
+        return Stream.of(
+                Arguments.of("{\"comment\": {\"text\": 5}}", "comment.text must be a string"),
+                Arguments.of("{\"comment\": {\"text\": \"hi\"}, \"doNotStore\": \"yes\"}", "doNotStore must be true or false"),
+                Arguments.of("{\"comment\": {\"text\": \"hi\"}, \"attributes\": \"TOXICITY\"}", "attributes must be an array"),
+                Arguments.of("{\"comment\": \"hi\"}", "comment must be an object"),
+                Arguments.of("{\"comment\": {\"text\": \"hi\"}, \"context\": {\"rating\": {\"up\": \"many\"}}}",
+                        "context.rating.up must be a whole number"));
+    }
+
     /** JavaScript's JSON.stringify writes whole numbers from 10^21 on with an exponent: too large, not a fraction. */
     @Test
     void aWholeNumberWithAnExponentBeyondTheRangeIsOutOfRangeWithTheLimit() {
