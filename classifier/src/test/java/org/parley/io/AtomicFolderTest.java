@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,10 +43,7 @@ class AtomicFolderTest {
         }));
         assertEquals("cannot write " + folder + " (left as it was): cannot write " + folder.resolve("b.txt") + ": No space left on device",
                 e.getMessage());
-        assertEquals("the earlier a", Files.readString(folder.resolve("a.txt")));
-        assertEquals("the earlier b", Files.readString(folder.resolve("b.txt")));
-        assertEquals(List.of("a.txt", "b.txt"), names(folder));
-        assertEquals(List.of("report"), names(dir), "no hidden folder left beside it");
+        assertLeftAsItWas(folder, Map.of("a.txt", "the earlier a", "b.txt", "the earlier b"));
     }
 
     /** A link to a folder stays a link; the folder it names holds the new files, and those alone. */
@@ -106,9 +104,7 @@ class AtomicFolderTest {
             Files.writeString(folder.resolve("notes.md"), "put there meanwhile");
         }));
         assertTrue(during.getMessage().contains("it was not written with (notes.md)"), during.getMessage());
-        assertEquals("the earlier a", Files.readString(folder.resolve("a.txt")));
-        assertEquals(List.of("a.txt", "notes.md"), names(folder));
-        assertEquals(List.of("report"), names(dir), "no hidden folder left beside it");
+        assertLeftAsItWas(folder, Map.of("a.txt", "the earlier a", "notes.md", "put there meanwhile"));
     }
 
     /** The new folder takes the earlier one's permissions: a report folder shared with a group stays shared. */
@@ -119,6 +115,13 @@ class AtomicFolderTest {
         AtomicFolder.write(folder, TXT, into -> AtomicFile.write(into.resolve("a.txt"), out -> out.write('a')));
         assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwx---"), Files.getPosixFilePermissions(folder));
         assertEquals(List.of("a.txt"), names(folder));
+    }
+
+    /** The folder holds these files and no other, each as it was, and nothing was left beside it. */
+    private void assertLeftAsItWas(Path folder, Map<String, String> files) throws IOException {
+        assertEquals(List.copyOf(new java.util.TreeSet<>(files.keySet())), names(folder));
+        for (Map.Entry<String, String> f : files.entrySet()) assertEquals(f.getValue(), Files.readString(folder.resolve(f.getKey())), f.getKey());
+        assertEquals(List.of("report"), names(dir), "no hidden folder left beside it");
     }
 
     private Path leftover(String name, FileTime time, String... files) throws IOException {
