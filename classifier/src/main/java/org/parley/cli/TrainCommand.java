@@ -184,7 +184,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The options' network and training settings, checked before the corpora are read: "--epochs 0" was refused only after them. */
-    private TrainingOptions options() {
+    TrainingOptions options() {
         FeatureConfig base = FeatureConfig.defaults();
         return new TrainingOptions(
                 new FeatureConfig(base.maxTokens(), bigramBuckets, charBuckets, base.charMin(), base.charMax(), wideBuckets, base.seed()),

@@ -34,6 +34,18 @@ class TrainCommandTest {
                 .getMessage().contains("at least 1"));
     }
 
+    /**
+     * scripts/train without options trains the shipped recipe (docs/data-science.md, models/README.md): its settings are
+     * the hyper-parameters the shipped bundle records.
+     */
+    @Test
+    void theDefaultOptionsAreTheShippedBundlesRecipe() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        JsonNode shipped = ModelBundle.load(org.parley.model.Bundles.shipped()).provenance().get("hyperParameters");
+        // As the bundle wrote and read them: long seeds read back as ints.
+        assertEquals(shipped, json.readTree(json.writeValueAsString(new TrainCommand().options())));
+    }
+
     @Test
     void badTrainingOptionsAreRefusedBeforeTheCorporaAreRead() throws Exception {
         // --data names a folder without corpora: reading them would fail on the first one.
