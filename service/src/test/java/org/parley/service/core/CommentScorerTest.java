@@ -151,6 +151,24 @@ class CommentScorerTest {
         }
     }
 
+    /** Two requested attributes tied at the top: the first in the attributes' order is the one explained, whatever the set. */
+    @Test
+    void aTieAtTheTopGoesToTheFirstAttributeInTheirOrder() {
+        Scorer model = Fakes.scorer();
+        org.mockito.Mockito.doAnswer(call -> {
+            float[][] out = new float[((List<?>) call.getArgument(0)).size()][Attribute.COUNT];
+            for (float[] row : out) {
+                row[Attribute.INSULT.ordinal()] = 0.8f;
+                row[Attribute.PROFANITY.ordinal()] = 0.8f;
+            }
+            return out;
+        }).when(model).score(anyList());
+        CommentScorer.Outcome o = scorer(model, TextPipeline.standard(), noSentenceRule()).score(List.of(new CommentScorer.Input(
+                "You are a dolt", java.util.EnumSet.of(Attribute.TOXICITY, Attribute.INSULT, Attribute.PROFANITY), false)))
+                .outcomes().get(0);
+        assertEquals(Attribute.INSULT, o.top(), "INSULT comes before PROFANITY");
+    }
+
     private static List<String> words(String text, CommentScorer.Outcome o) {
         return o.spans().stream().map(s -> text.substring(s.begin(), s.end())).toList();
     }

@@ -49,6 +49,7 @@ class RefusalTest {
             assertFalse(single.passed());
             verify(single.response()).setStatus(503);
             verify(single.response()).setHeader("Retry-After", "1");
+            verify(single.response()).setHeader("X-Content-Type-Options", "nosniff");
             JsonNode body = JSON.readTree(single.body().toByteArray());
             assertEquals(503, body.get("code").asInt());
             assertTrue(body.get("message").asText().startsWith("the service is scoring at capacity"), body.toString());
@@ -70,5 +71,22 @@ class RefusalTest {
         }
         // The held request gives its turn back as its thread ends (it failed CI once when asked at once): closed, it has.
         assertTrue(send("POST", "/v1/score").passed(), "room again");
+    }
+
+    @Test
+    void theBatchAndThreadEndpointsShareTheirOwnLane() throws Exception {
+        try (HeldTurn held = HeldTurn.of(batchGate)) {
+            for (String path : new String[]{"/v1/score/batch", "/v1/score/thread", "/v1/score/thread/"}) {
+                Answer refused = send("POST", path);
+                assertFalse(refused.passed(), path);
+                verify(refused.response()).setStatus(503);
+                assertEquals(503, JSON.readTree(refused.body().toByteArray()).get("code").asInt(), path);
+            }
+            assertTrue(send("POST", "/v1/score").passed(), "the single comments' lane has room");
+            assertTrue(send("POST", "/v1alpha1/comments:analyze").passed());
+            assertTrue(send("GET", "/v1/score/batch").passed(), "not a scoring request");
+            assertEquals(3, batchGate.refusals().getCount());
+            assertEquals(0, gate.refusals().getCount());
+        }
     }
 }

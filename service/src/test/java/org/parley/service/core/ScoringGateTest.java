@@ -212,11 +212,13 @@ class ScoringGateTest {
         CompletableFuture<String> first = weighing(gate, 5, release, "first");
         awaitHeld(gate, 5);
         java.util.concurrent.atomic.AtomicReference<Throwable> heavyFailed = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
         Thread heavy = new Thread(() -> {
             try {
                 gate.run(10, () -> "heavy");
             } catch (Throwable e) {
                 heavyFailed.set(e);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
             }
         });
         heavy.start();
@@ -226,6 +228,8 @@ class ScoringGateTest {
         heavy.interrupt();
         heavy.join();
         assertEquals(503, ((ApiException) heavyFailed.get()).status());
+        assertTrue(heavyFailed.get().getMessage().contains("interrupted while waiting for a turn"), heavyFailed.get().getMessage());
+        assertTrue(stillInterrupted.get(), "the interrupt is kept for whoever owns the thread (Jetty, an executor)");
         assertEquals("light", light.get(1, java.util.concurrent.TimeUnit.MINUTES), "the 5 free units went to the next in line");
         release.countDown();
         assertEquals("first", first.get());
