@@ -37,4 +37,32 @@ class SentimentHolderTest {
         assertEquals(NEUTRAL, first.get(10, TimeUnit.SECONDS));
         assertEquals(NEUTRAL, holder.analyse("now its turn comes"), "the turn is given back");
     }
+
+    /** A caller interrupted while it waits for the turn gets the 503 and keeps its interrupt, for whoever owns its thread. */
+    @Test
+    void aCallerInterruptedInLineIsRefusedAndKeepsItsInterrupt() throws Exception {
+        CountDownLatch parsing = new CountDownLatch(1), release = new CountDownLatch(1);
+        SentimentHolder holder = new SentimentHolder(() -> text -> {
+            parsing.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return NEUTRAL;
+        }, Duration.ofMinutes(1));
+        CompletableFuture<Sentiment> first = CompletableFuture.supplyAsync(() -> holder.analyse("a long comment"));
+        assertTrue(parsing.await(10, TimeUnit.SECONDS));
+        Thread.currentThread().interrupt();
+        try {
+            ApiException refused = assertThrows(ApiException.class, () -> holder.analyse("another"));
+            assertEquals(503, refused.status());
+            assertTrue(refused.getMessage().contains("interrupted"), refused.getMessage());
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept");
+        } finally {
+            Thread.interrupted();
+            release.countDown();
+        }
+        assertEquals(NEUTRAL, first.get(10, TimeUnit.SECONDS));
+    }
 }

@@ -22,6 +22,17 @@ class ThreadTargetsTest {
         assertEquals(List.of("Syria", "Barack Obama", "Vladimir Putin", "military action", "chemical weapons"), used.targets());
     }
 
+    /** The finder's load (NER, seconds) runs before the lane's turn only for a thread that will have targets proposed. */
+    @Test
+    void theFinderIsPreparedOnlyWhenTargetsWillBeProposed() {
+        java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+        ThreadTargets t = new ThreadTargets(a -> List.of(), loads::incrementAndGet);
+        t.prepare(List.of("war"));
+        assertEquals(0, loads.get(), "targets given: nothing to load");
+        t.prepare(null);
+        assertEquals(1, loads.get());
+    }
+
     @Test
     void givenTargetsAreUsedAsGivenAndNothingIsProposed() {
         ThreadTargets t = new ThreadTargets(a -> { throw new AssertionError("must not propose"); });
