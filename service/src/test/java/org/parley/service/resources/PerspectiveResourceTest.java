@@ -345,7 +345,8 @@ class PerspectiveResourceTest {
                 {"{\"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text", "comment.text"},
                 {"{\"comment\": {\"text\": \"\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.text", "comment.text"},
                 {"{\"comment\": {\"text\": \"" + "a".repeat(20_481) + "\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "20480", "comment.text"},
-                {"{\"comment\": {\"text\": \"hi\"}}", "requestedAttributes", "requestedAttributes"},
+                {"{\"comment\": {\"text\": \"hi\"}}", "must name at least one of [TOXICITY, SEVERE_TOXICITY, IDENTITY_ATTACK,"
+                        + " INSULT, PROFANITY, THREAT]", "requestedAttributes"},
                 {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"FOO\": {}}}", "unknown attribute 'FOO'", "requestedAttributes.FOO"},
                 {"{\"comment\": {\"text\": \"<b>hi</b>\", \"type\": \"HTML\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", "comment.type", "comment.type"},
                 {"{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreThreshold\": 2}}}", "scoreThreshold",
