@@ -104,6 +104,8 @@ class BrokenConnectionWarningTest {
     void aLevelThatDropsTheWarningStillDropsIt() {
         pool.setLevel(Level.ERROR);
         pool.warn(WARNING, outage());
+        pool.warn("another warning", outage()); // the filter's NEUTRAL leaves the level check to the logger
+        pool.info(WARNING);
         assertEquals(List.of(), written.list);
     }
 
@@ -112,6 +114,21 @@ class BrokenConnectionWarningTest {
         BrokenConnectionWarning.install(context);
         pool.warn(WARNING, outage());
         assertEquals(1, written.list.size(), written.list.toString());
+        List<ch.qos.logback.classic.turbo.TurboFilter> filters = context.getTurboFilterList();
+        assertEquals(1, filters.size(), "installed once: " + filters);
+        assertTrue(filters.get(0).isStarted());
+        assertEquals("broken-connection-warning", filters.get(0).getName());
+        assertSame(context, filters.get(0).getContext());
+    }
+
+    /** A context with a turbo filter of another kind still gets this one. */
+    @Test
+    void anotherTurboFilterDoesNotKeepItOut() {
+        LoggerContext other = new LoggerContext();
+        other.addTurboFilter(new ch.qos.logback.classic.turbo.DuplicateMessageFilter());
+        BrokenConnectionWarning.install(other);
+        assertEquals(2, other.getTurboFilterList().size(), other.getTurboFilterList().toString());
+        assertInstanceOf(BrokenConnectionWarning.class, other.getTurboFilterList().get(1));
     }
 
     @Test

@@ -60,14 +60,27 @@ class DroppedLinesTest {
         Appender<ILoggingEvent> log = new DroppedLines<>(console, dropped).build(context, "requests", null,
                 new NullLevelFilterFactory<>(), () -> { throw new AssertionError("Dropwizard's own async appender"); });
 
-        log.doAppend(line(context, 0));
+        append(log, context, 0);
         assertTrue(writing.await(10, TimeUnit.SECONDS), "the writer took the first line");
-        for (int i = 1; i <= QUEUE + 3; i++) log.doAppend(line(context, i)); // 4 wait in the queue, 3 find it full: none blocks
+        for (int i = 1; i <= QUEUE + 3; i++) append(log, context, i); // 4 wait in the queue, 3 find it full: none blocks
         assertEquals(3, dropped.getCount(), "each line dropped is counted");
 
         release.countDown();
         log.stop(); // flushes what waits
         assertEquals(List.of("0", "1", "2", "3", "4"), written.stream().map(ILoggingEvent::getMessage).toList());
+        // Each line's request was read when it was logged (prepareForDeferredProcessing, as Dropwizard's appender does),
+        // not later on the writer's thread, when the request is another's: here, the MDC as it was for the line.
+        for (ILoggingEvent e : written) assertEquals(e.getMessage(), e.getMDCPropertyMap().get("line"), "line " + e.getMessage());
+    }
+
+    /** Line {@code i}, logged while the MDC holds {@code line=i}, and only then. */
+    private static void append(Appender<ILoggingEvent> log, LoggerContext context, int i) {
+        org.slf4j.MDC.put("line", Integer.toString(i));
+        try {
+            log.doAppend(line(context, i));
+        } finally {
+            org.slf4j.MDC.remove("line");
+        }
     }
 
     private static LoggingEvent line(LoggerContext context, int i) {
