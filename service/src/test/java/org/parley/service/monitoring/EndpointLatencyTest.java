@@ -1,0 +1,104 @@
+package org.parley.service.monitoring;
+
+import com.codahale.metrics.annotation.Timed;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import io.prometheus.client.CollectorRegistry;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.WebApplicationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Each endpoint's answers in a histogram labelled by its resource, its timer's name and its status's class. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class EndpointLatencyTest {
+    private static final EndpointLatency LATENCY = new EndpointLatency();
+    private static final CollectorRegistry REGISTRY = new CollectorRegistry();
+
+    static {
+        REGISTRY.register(LATENCY.histogram());
+    }
+
+    @Path("/t")
+    public static final class Endpoints {
+        @GET
+        @Path("plain")
+        public String plain() {
+            return "ok";
+        }
+
+        @GET
+        @Path("timed")
+        @Timed(name = "the-timer")
+        public String timed() {
+            return "ok";
+        }
+
+        @GET
+        @Path("refused")
+        public String refused() {
+            throw new WebApplicationException(409);
+        }
+
+        @GET
+        @Path("failed")
+        public String failed() {
+            throw new IllegalStateException("a bug");
+        }
+    }
+
+    static final ResourceExtension RESOURCES = ResourceExtension.builder().addResource(new Endpoints()).addProvider(LATENCY).build();
+
+    private static double answered(String method, String code) {
+        Double n = REGISTRY.getSampleValue("parley_endpoint_duration_seconds_count", new String[] {"resource", "method", "code"},
+                new String[] {"Endpoints", method, code});
+        return n == null ? 0 : n;
+    }
+
+    private static int get(String path) {
+        return RESOURCES.target(path).request().get().getStatus();
+    }
+
+    @Test
+    void eachAnswerIsCountedUnderItsEndpointAndItsStatusClass() {
+        double plain = answered("plain", "2xx"), timed = answered("the-timer", "2xx"), refused = answered("refused", "4xx"),
+                failed = answered("failed", "5xx");
+        assertEquals(200, get("/t/plain"));
+        assertEquals(200, get("/t/plain"));
+        assertEquals(200, get("/t/timed"));
+        assertEquals(409, get("/t/refused"));
+        assertEquals(500, get("/t/failed"));
+        assertEquals(plain + 2, answered("plain", "2xx"));
+        assertEquals(timed + 1, answered("the-timer", "2xx"), "@Timed's name, as Dropwizard's timer is named");
+        assertEquals(0, answered("timed", "2xx"));
+        assertEquals(refused + 1, answered("refused", "4xx"));
+        assertEquals(failed + 1, answered("failed", "5xx"));
+        assertEquals(0, answered("plain", "4xx"));
+    }
+
+    @Test
+    void aPathNoEndpointMatchesIsNotAnEndpoint() {
+        double before = REGISTRY.metricFamilySamples().asIterator().next().samples.size();
+        assertEquals(404, get("/t/nothing-here"));
+        assertEquals(before, REGISTRY.metricFamilySamples().asIterator().next().samples.size(), "no series for it");
+    }
+
+    @Test
+    void theSecondsAreTheRequestsOwnNotSinceStartUp() throws Exception {
+        double sum0 = sum("plain");
+        long began = System.nanoTime();
+        assertEquals(200, get("/t/plain"));
+        double took = (System.nanoTime() - began) / 1e9;
+        double observed = sum("plain") - sum0;
+        assertTrue(observed > 0 && observed <= took, "observed " + observed + " s of a request that took " + took + " s");
+    }
+
+    private static double sum(String method) {
+        Double s = REGISTRY.getSampleValue("parley_endpoint_duration_seconds_sum", new String[] {"resource", "method", "code"},
+                new String[] {"Endpoints", method, "2xx"});
+        return s == null ? 0 : s;
+    }
+}
