@@ -18,6 +18,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogQueuesTest {
     /**
+     * Every application-log appender whose queue would drop INFO lines (an erasure line is INFO) is set to drop none, a
+     * logger's own appenders too (config.yml's erasure log, still JSON here); a threshold the config sets is kept.
+     */
+    @Test
+    void theApplicationLogsQueuesDropNoLineUnlessTheConfigSaysSo() throws Exception {
+        io.dropwizard.logging.common.DefaultLoggingFactory logging = new io.dropwizard.logging.common.DefaultLoggingFactory();
+        io.dropwizard.logging.common.ConsoleAppenderFactory<ILoggingEvent> unset = new io.dropwizard.logging.common.ConsoleAppenderFactory<>();
+        io.dropwizard.logging.common.ConsoleAppenderFactory<ILoggingEvent> set = new io.dropwizard.logging.common.ConsoleAppenderFactory<>();
+        set.setDiscardingThreshold(51);
+        logging.setAppenders(List.of(unset, set));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        logging.setLoggers(java.util.Map.of(
+                "erasures", json.readTree("{\"level\": \"INFO\", \"appenders\": [{\"type\": \"file\"}, {\"type\": \"console\", \"discardingThreshold\": 7}]}"),
+                "quiet", json.readTree("\"WARN\"")));
+
+        LogQueues.dropNoLine(logging);
+
+        assertEquals(0, unset.getDiscardingThreshold());
+        assertEquals(51, set.getDiscardingThreshold(), "the config's own value");
+        com.fasterxml.jackson.databind.JsonNode own = logging.getLoggers().get("erasures").path("appenders");
+        assertEquals(0, own.get(0).path("discardingThreshold").asInt(-1));
+        assertEquals(7, own.get(1).path("discardingThreshold").asInt());
+        assertEquals("\"WARN\"", logging.getLoggers().get("quiet").toString(), "a level alone is left as it is");
+    }
+
+    /**
      * A line the writer has taken from the queue but not yet written is written by the time drain returns, where
      * Dropwizard's stop returns once the queue is empty: the writer here is held mid-line until drain has begun.
      */
