@@ -342,6 +342,35 @@ class DecisionExportTest {
         assertEquals(1, export.write(new StringWriter(), java.util.Set.of("blog.example")).exported());
     }
 
+    /** The refusal names twenty of the sites that have comments, and counts the rest. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aRefusalNamesTwentySitesAndCountsTheRest(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        List<String> sites = java.util.stream.IntStream.range(0, 21).mapToObj(i -> String.format("s%02d.example", i)).toList();
+        for (String site : sites.subList(0, 20)) approved(store, "c", site);
+        DecisionExport export = new DecisionExport(jdbi);
+        String twenty = String.join(", ", sites.subList(0, 20));
+        assertEquals("--site x: no stored comment or suggestion has this site; sites with some: " + twenty,
+                assertThrows(IllegalArgumentException.class, () -> export.write(new StringWriter(), java.util.Set.of("x"))).getMessage());
+        approved(store, "c", sites.get(20));
+        assertEquals("--site x: no stored comment or suggestion has this site; sites with some: " + twenty + " and 1 more",
+                assertThrows(IllegalArgumentException.class, () -> export.write(new StringWriter(), java.util.Set.of("x"))).getMessage());
+    }
+
+    /** What the export wrote has reached its writer when write returns: the caller need not flush a buffered one. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theLinesAreFlushedToTheWriterByTheTimeWriteReturns(TestDatabases db) throws Exception {
+        Jdbi jdbi = db.migrated(dir);
+        approved(new CommentStore(jdbi), "c1", "news.example");
+        StringWriter under = new StringWriter();
+        java.io.BufferedWriter buffered = new java.io.BufferedWriter(under, 1 << 16);
+        assertEquals(1, new DecisionExport(jdbi).write(buffered).exported());
+        assertEquals(1, lines(under).size(), under.toString());
+    }
+
     /**
      * A review of the withdrawals: the erased check came before the site filter, so an export for one site wrote a
      * withdrawal naming another site's erased comment (its id and when it was decided), where the per-site isolation
