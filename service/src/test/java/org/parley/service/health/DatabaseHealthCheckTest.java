@@ -14,6 +14,9 @@ class DatabaseHealthCheckTest {
     @Test
     void aDatabaseThatAnswersIsHealthy() {
         assertTrue(new DatabaseHealthCheck(Jdbi.create("jdbc:h2:mem:health"), Duration.ofSeconds(3)).execute().isHealthy());
+        // Its one thread never holds the JVM's exit: the check has nothing to stop at shutdown.
+        assertTrue(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("database-health-check"))
+                .allMatch(Thread::isDaemon));
     }
 
     /** An unhealthy result tells the queue gauges at once (monitoring.QueueGauges.outage); a healthy one does not. */

@@ -28,7 +28,27 @@ class ModelHealthCheckTest {
         HealthCheck.Result r = new ModelHealthCheck(MODELS, Fakes.stanceHolder(stance)).check();
         assertTrue(r.isHealthy(), r.getMessage());
         assertTrue(r.getMessage().contains("fake 1") && r.getMessage().contains("fake-stance 1"), r.getMessage());
+        assertTrue(r.getMessage().startsWith("fake 1 (checksum-1): ") && r.getMessage().contains("fake-stance 1 (stance-check): "),
+                "each bundle's checksum, its first 12 characters: " + r.getMessage());
         verify(stance).stance(ModelHealthCheck.AGAINST, List.of(ModelHealthCheck.TARGET));
+    }
+
+    /** A model that gives both canaries the same score (a collapsed one, every text alike) is not answering sensibly. */
+    @Test
+    void unhealthyWhenACanaryPairIsScoredAlike() {
+        org.parley.score.Scorer flat = mock(org.parley.score.Scorer.class);
+        when(flat.score(anyList())).thenReturn(new float[][] {{0.5f, 0, 0, 0, 0, 0}, {0.5f, 0, 0, 0, 0, 0}});
+        HealthCheck.Result toxicity = new ModelHealthCheck(new ModelHolder(Fakes.served(flat, "3"), p -> null),
+                Fakes.stanceHolder(Fakes.stance())).check();
+        assertFalse(toxicity.isHealthy(), toxicity.getMessage());
+        assertTrue(toxicity.getMessage().contains("toxic 0.500 <= civil 0.500"), toxicity.getMessage());
+
+        StanceModel even = mock(StanceModel.class);
+        when(even.stance(anyString(), anyList())).thenReturn(List.of(new TargetStance(ModelHealthCheck.TARGET, Stance.NONE,
+                Map.of(Stance.FAVOR, 0.25, Stance.AGAINST, 0.25, Stance.NONE, 0.5))));
+        HealthCheck.Result stance = new ModelHealthCheck(MODELS, Fakes.stanceHolder(even)).check();
+        assertFalse(stance.isHealthy(), stance.getMessage());
+        assertTrue(stance.getMessage().contains("AGAINST 0.250 <= FAVOR 0.250"), stance.getMessage());
     }
 
     /** A bundle that reads the civil canary as the more toxic (a broken or mislabelled one) is unhealthy, stance unread. */

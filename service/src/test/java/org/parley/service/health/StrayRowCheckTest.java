@@ -53,12 +53,61 @@ class StrayRowCheckTest {
         try (LogLines log = LogLines.of(StrayRowCheck.class.getName(), Level.INFO)) {
             check.start();
             running.await();
+            Thread thread = checkThread();
+            assertTrue(thread.isDaemon(), "never holds the JVM's exit");
             check.stop();
             assertEquals(0, cancelled.getCount(), "the statement was cancelled");
+            assertFalse(thread.isAlive(), "stop returns once the check has ended");
             ILoggingEvent line = log.next(Duration.ofMinutes(1));
             assertNotNull(line, "no line from the check");
             assertEquals(Level.INFO, line.getLevel(), "no error: the service stopped it");
             assertEquals("the check for stray decisions and reports was stopped with the service, unfinished", line.getFormattedMessage());
         }
+    }
+
+    /** A stop that comes before the check hands its statement over cancels the statement as it starts. */
+    @Test
+    void aStopBeforeTheStatementStartsCancelsItAsItStarts() throws Exception {
+        CountDownLatch stopped = new CountDownLatch(1), cancelled = new CountDownLatch(1);
+        Statement statement = (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("cancel")) cancelled.countDown();
+                    return null;
+                });
+        StrayRowCheck check = new StrayRowCheck(null, (jdbi, handed) -> {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            handed.accept(statement);
+            if (cancelled.getCount() != 0) throw new AssertionError("the statement ran on, uncancelled");
+            throw new IllegalStateException("Statement was canceled");
+        });
+        try (LogLines log = LogLines.of(StrayRowCheck.class.getName(), Level.INFO)) {
+            check.start();
+            Thread thread = checkThread();
+            Thread stopping = new Thread(() -> {
+                try {
+                    check.stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            stopping.start();
+            while (stopping.getState() != Thread.State.TIMED_WAITING && stopping.isAlive()) Thread.sleep(1); // in the join
+            stopped.countDown();
+            stopping.join();
+            assertFalse(thread.isAlive());
+            assertEquals(0, cancelled.getCount(), "cancelled as it was handed over");
+            ILoggingEvent line = log.next(Duration.ofMinutes(1));
+            assertNotNull(line);
+            assertEquals("the check for stray decisions and reports was stopped with the service, unfinished", line.getFormattedMessage());
+        }
+    }
+
+    private static Thread checkThread() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("stray-row-check") && t.isAlive())
+                .findFirst().orElseThrow(() -> new AssertionError("no stray-row-check thread"));
     }
 }
