@@ -66,6 +66,27 @@ class RetentionTaskTest {
         assertEquals(1, metrics.meter("parley.retention.removed.comments").getCount());
     }
 
+    /** Each of the four meters counts its own kind, and the run's line says each count and how long it took. */
+    @Test
+    void eachKindIsCountedInItsOwnMeterAndTheLineSaysTheRun() throws Exception {
+        Retention retention = org.mockito.Mockito.mock(Retention.class);
+        org.mockito.Mockito.when(retention.on()).thenReturn(true);
+        org.mockito.Mockito.when(retention.run(T0)).thenReturn(new Retention.Removed(2, 3, 5, 7, 1));
+        MetricRegistry metrics = new MetricRegistry();
+        RetentionTask task = new RetentionTask(retention, Clock.fixed(T0, ZoneOffset.UTC), metrics, json);
+        try (org.parley.service.LogLines log = org.parley.service.LogLines.of(RetentionTask.class.getName(), ch.qos.logback.classic.Level.INFO)) {
+            task.runNow();
+            String line = log.next(Duration.ofMinutes(1)).getFormattedMessage();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "retention deleted 2 comments, 3 decisions, 5 reports and 7 suggestions in 1 batches, (\\d+) ms").matcher(line);
+            assertTrue(m.matches(), line);
+            assertTrue(Long.parseLong(m.group(1)) < 60_000, "the run's own milliseconds, not since the JVM began: " + line);
+        }
+        for (String kind : new String[] {"comments", "decisions", "reports", "suggestions"})
+            assertEquals(Map.of("comments", 2L, "decisions", 3L, "reports", 5L, "suggestions", 7L).get(kind),
+                    metrics.meter("parley.retention.removed." + kind).getCount(), kind);
+    }
+
     @Test
     void offItSaysSoAndDeletesNothing() throws Exception {
         Jdbi jdbi = TestDatabases.H2.migrated(dir);
