@@ -62,13 +62,20 @@ class PerspectiveBodiesTest {
         assertEquals("text/plain,text/plain", typeAfter("v1alpha1/comments:analyze", "text/plain\ntext/plain", "12", null));
         assertEquals("text/html", typeAfter("v1alpha1/comments:analyze", "text/html", "12", null));
         assertEquals("text/plain", typeAfter("v1/score", "text/plain", "12", null));
+        // A chunked body (fetch's streams, curl -H 'Transfer-Encoding: chunked') announces itself without a length.
+        assertEquals("application/json;charset=UTF-8", typeAfter("v1alpha1/comments:analyze", "text/plain;charset=UTF-8", null, null));
+        assertEquals("application/json", typeAfter("v1alpha1/comments:analyze", null, null, null));
     }
 
-    /** @param type the Content-Type headers, one a line, or null for none */
+    /**
+     * @param type   the Content-Type headers, one a line, or null for none
+     * @param length the Content-Length, or null for a chunked body
+     */
     private static String typeAfter(String path, String type, String length, String cookie) {
         MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
         if (type != null) for (String t : type.split("\n")) headers.add(HttpHeaders.CONTENT_TYPE, t);
-        headers.add(HttpHeaders.CONTENT_LENGTH, length);
+        if (length != null) headers.add(HttpHeaders.CONTENT_LENGTH, length);
+        else headers.add("Transfer-Encoding", "chunked");
         if (cookie != null) headers.add(HttpHeaders.COOKIE, cookie);
         ContainerRequestContext request = mock(ContainerRequestContext.class);
         UriInfo uri = mock(UriInfo.class);
