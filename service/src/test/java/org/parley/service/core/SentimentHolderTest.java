@@ -15,11 +15,9 @@ import static org.junit.jupiter.api.Assertions.*;
 class SentimentHolderTest {
     private static final Sentiment NEUTRAL = new Sentiment(Sentiment.Label.NEUTRAL, Map.of(Sentiment.Label.NEUTRAL, 1.0), 1);
 
-    /** Parses are CPU-bound and slow: one at a time, and a caller kept waiting too long is told to retry. */
-    @Test
-    void oneParseAtATimeAndA503WhenTheTurnDoesNotCome() throws Exception {
-        CountDownLatch parsing = new CountDownLatch(1), release = new CountDownLatch(1);
-        SentimentHolder holder = new SentimentHolder(() -> text -> {
+    /** A holder whose parse says it has begun ({@code parsing}) and holds its turn until {@code release}. */
+    private static SentimentHolder holding(CountDownLatch parsing, CountDownLatch release, Duration wait) {
+        return new SentimentHolder(() -> text -> {
             parsing.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);
@@ -27,7 +25,14 @@ class SentimentHolderTest {
                 Thread.currentThread().interrupt();
             }
             return NEUTRAL;
-        }, Duration.ofMillis(200));
+        }, wait);
+    }
+
+    /** Parses are CPU-bound and slow: one at a time, and a caller kept waiting too long is told to retry. */
+    @Test
+    void oneParseAtATimeAndA503WhenTheTurnDoesNotCome() throws Exception {
+        CountDownLatch parsing = new CountDownLatch(1), release = new CountDownLatch(1);
+        SentimentHolder holder = holding(parsing, release, Duration.ofMillis(200));
         CompletableFuture<Sentiment> first = CompletableFuture.supplyAsync(() -> holder.analyse("a long comment"));
         assertTrue(parsing.await(10, TimeUnit.SECONDS));
         ApiException busy = assertThrows(ApiException.class, () -> holder.analyse("another"));
@@ -42,15 +47,7 @@ class SentimentHolderTest {
     @Test
     void aCallerInterruptedInLineIsRefusedAndKeepsItsInterrupt() throws Exception {
         CountDownLatch parsing = new CountDownLatch(1), release = new CountDownLatch(1);
-        SentimentHolder holder = new SentimentHolder(() -> text -> {
-            parsing.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return NEUTRAL;
-        }, Duration.ofMinutes(1));
+        SentimentHolder holder = holding(parsing, release, Duration.ofMinutes(1));
         CompletableFuture<Sentiment> first = CompletableFuture.supplyAsync(() -> holder.analyse("a long comment"));
         assertTrue(parsing.await(10, TimeUnit.SECONDS));
         Thread.currentThread().interrupt();

@@ -35,11 +35,7 @@ class StrayRowCheckTest {
     @Test
     void stoppingTheServiceCancelsTheRunningCheck() throws Exception {
         CountDownLatch running = new CountDownLatch(1), cancelled = new CountDownLatch(1);
-        Statement statement = (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("cancel")) cancelled.countDown();
-                    return null;
-                });
+        Statement statement = cancellable(cancelled);
         StrayRowCheck check = new StrayRowCheck(null, (jdbi, handed) -> {
             handed.accept(statement);
             running.countDown();
@@ -69,11 +65,7 @@ class StrayRowCheckTest {
     @Test
     void aStopBeforeTheStatementStartsCancelsItAsItStarts() throws Exception {
         CountDownLatch stopped = new CountDownLatch(1), cancelled = new CountDownLatch(1);
-        Statement statement = (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("cancel")) cancelled.countDown();
-                    return null;
-                });
+        Statement statement = cancellable(cancelled);
         StrayRowCheck check = new StrayRowCheck(null, (jdbi, handed) -> {
             try {
                 stopped.await();
@@ -104,6 +96,15 @@ class StrayRowCheckTest {
             assertNotNull(line);
             assertEquals("the check for stray decisions and reports was stopped with the service, unfinished", line.getFormattedMessage());
         }
+    }
+
+    /** A statement that counts {@code cancelled} down when it is cancelled, and does nothing else. */
+    private static Statement cancellable(CountDownLatch cancelled) {
+        return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("cancel")) cancelled.countDown();
+                    return null;
+                });
     }
 
     private static Thread checkThread() {
