@@ -104,17 +104,10 @@ class AddModeratorCommandTest {
     @Test
     void siteTakesAnUnnamedKeysSite() throws Exception {
         String unnamed = new org.parley.service.auth.ApiKey("an-unnamed-website-key", Role.WEBSITE, 1).site();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream stdout = System.out;
-        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(Optional.empty(), run("correct horse", "--username", "kim", "--site", "news.example", "--site", unnamed));
-        } finally {
-            System.setOut(stdout);
-        }
+        String said = said("correct horse", "--username", "kim", "--site", "news.example", "--site", unnamed);
         AccountStore accounts = new AccountStore(Jdbi.create(url(), "sa", ""));
         assertEquals(java.util.List.of("news.example", unnamed), accounts.check("kim", "correct horse".toCharArray()).orElseThrow().sites().names());
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("note: no comment is stored under " + unnamed + " yet"), out.toString(StandardCharsets.UTF_8));
+        assertTrue(said.contains("note: no comment is stored under " + unnamed + " yet"), said);
 
         for (String bad : java.util.List.of("key:", "key:0FB5438E", "key:0fb5438", "key:0fb5438e0", "key:0fb5438g", "account:kim", "key:0fb5438e|x")) {
             assertTrue(run("correct horse", "--username", "kim", "--site", bad).isPresent(), bad);
@@ -151,5 +144,32 @@ class AddModeratorCommandTest {
         assertTrue(said.contains("add-moderator: the password must have at least 8 characters"), said);
         assertTrue(said.contains("add-moderator: --username must be 1 to 100 characters"), said);
         assertFalse(said.contains("\tat "), said);
+    }
+
+    /** What the command says it saved: the role, or that it is kept; every site, one, or several; and the bounds, both sides. */
+    @Test
+    void itSaysWhatItSavedAndTakesTheBoundsThemselves() throws Exception {
+        String longest = "a".repeat(100);
+        assertEquals("account '" + longest + "' (role as it was, or moderator if new) saved\n", said("12345678", "--username", longest));
+        assertEquals("account 'ada' (admin, every site) saved\n", said("correct horse", "--username", "ada", "--role", "admin", "--site", "*"));
+        assertEquals("account 'ada' (role as it was, or moderator if new, site news.example) saved\n",
+                said("correct horse", "--username", "ada", "--site", "news.example"));
+        assertEquals("account 'ada' (moderator, sites news.example|blog.example) saved\n",
+                said("correct horse", "--username", "ada", "--role", "moderator", "--site", "news.example", "--site", "blog.example"));
+        assertTrue(run("1234567", "--username", "bob").isPresent(), "7 characters");
+        assertTrue(commands.err().contains("the password must have at least 8 characters"), commands.err());
+    }
+
+    /** The command's standard output, run with {@code password} on stdin; it must succeed. */
+    private String said(String password, String... args) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(Optional.empty(), run(password, args));
+        } finally {
+            System.setOut(stdout);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 }
