@@ -14,9 +14,10 @@ import java.util.Optional;
 
 /**
  * The service jar's commands (add-moderator, export-decisions) run as {@code java -jar} runs them,
- * but in this JVM and with standard error captured: Application.run would exit the JVM on a failure.
+ * but in this JVM and with standard output and error captured: Application.run would exit the JVM on a failure.
  */
 public final class JarCommands {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     /** A config.yml in {@code dir} for an H2 database at {@code url}. */
@@ -38,7 +39,23 @@ public final class JarCommands {
         app.initialize(bootstrap);
         Cli cli = new Cli(new JarLocation(ParleyApplication.class), bootstrap,
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return cli.run(args);
+        // The commands print their reports with System.out, not through the Cli's stream.
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            return cli.run(args);
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    /** What the commands run since the last {@link #clearOut} (or since this was made) wrote to standard output. */
+    public String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    public void clearOut() {
+        out.reset();
     }
 
     /** What the commands run so far wrote to standard error. */

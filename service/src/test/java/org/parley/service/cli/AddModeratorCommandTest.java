@@ -162,14 +162,8 @@ class AddModeratorCommandTest {
 
     /** The command's standard output, run with {@code password} on stdin; it must succeed. */
     private String said(String password, String... args) throws Exception {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream stdout = System.out;
-        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(Optional.empty(), run(password, args));
-        } finally {
-            System.setOut(stdout);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        commands.clearOut();
+        assertEquals(Optional.empty(), run(password, args));
+        return commands.out();
     }
 }

@@ -25,9 +25,7 @@ import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import org.parley.service.moderation.ErasureLogLine;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +47,6 @@ class EraseCommandTest {
 
     @TempDir Path dir;
     private final JarCommands commands = new JarCommands();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private Path config;
     private DataSourceFactory source;
     private Jdbi jdbi;
@@ -75,23 +72,17 @@ class EraseCommandTest {
         return new CommentStore(jdbi);
     }
 
-    /** Runs erase with the options; what it printed goes to {@link #out}. */
+    /** Runs erase with the options; what it printed is {@link #printed}. */
     private Optional<Throwable> erase(String... options) {
         String[] all = new String[options.length + 2];
         all[0] = "erase";
         all[1] = config.toString();
         System.arraycopy(options, 0, all, 2, options.length);
-        PrintStream stdout = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            return commands.run(all);
-        } finally {
-            System.setOut(stdout);
-        }
+        return commands.run(all);
     }
 
     private String printed() {
-        return out.toString(StandardCharsets.UTF_8);
+        return commands.out();
     }
 
     @ParameterizedTest
@@ -193,7 +184,7 @@ class EraseCommandTest {
         for (String id : List.of("a1", "a2", "a3", " a4", "b1", "b2", "b3", "c1")) store.insert(comment(SITE, id, "kim"), T0);
         store.insert(comment("blog.example", "a1", "kim"), T0);
         assertEquals(Optional.empty(), erase("--site", SITE, "--id", "a3"));
-        out.reset();
+        commands.clearOut();
 
         assertEquals(Optional.empty(), erase("--site", SITE, "--id", "a1", "--id", "nope", "--id", "a2", "--id", "a3"), commands.err());
         assertEquals("""
@@ -205,7 +196,7 @@ class EraseCommandTest {
                 """, printed());
         assertNotErased(store, "blog.example", "a1");
 
-        out.reset();
+        commands.clearOut();
         // Blank lines skipped, the others ids exactly (" a4" is not "a4"), CRLF line ends taken as line ends.
         Path ids = file("ids.txt", "b1\r\n\n  \n a4\nb1\n");
         assertEquals(Optional.empty(), erase("--site", SITE, "--ids", ids.toString()), commands.err());
@@ -218,7 +209,7 @@ class EraseCommandTest {
         assertErased(store, SITE, " a4");
         assertNotErased(store, SITE, "b2");
 
-        out.reset();
+        commands.clearOut();
         InputStream stdin = System.in;
         System.setIn(new ByteArrayInputStream("b2\nb3\n".getBytes(StandardCharsets.UTF_8)));
         try {
@@ -354,7 +345,7 @@ class EraseCommandTest {
         assertEquals(cleared, store.alsoQuotes(CommentStore.key(SITE, "r1")), "the original, erased");
         assertEquals(dana, restored.alsoQuotes(CommentStore.key(SITE, "r1")).get(0).passage(), "the copy holds it again");
 
-        out.reset();
+        commands.clearOut();
         config = loggingConfig(copy, dir.resolve("copy.log"), "text");
         assertEquals(Optional.empty(), erase("--from-log", log.toString()), commands.err());
         assertTrue(printed().endsWith("erased 1, erased before 0, unknown 0, failed 0 (of 1)\n"), printed());
@@ -407,7 +398,7 @@ class EraseCommandTest {
         assertEquals(ErasureLogLine.OPERATOR_LOGGER, logged.get("logger").asText());
         assertEquals(new ErasureLogLine(SITE, "k3").operatorMessage(user), logged.get("message").asText());
 
-        out.reset();
+        commands.clearOut();
         config = loggingConfig(copy, dir.resolve("copy.log"), "text");
         InputStream stdin = System.in;
         System.setIn(new ByteArrayInputStream((Files.readString(log) + Files.readString(json)).getBytes(StandardCharsets.UTF_8)));
@@ -464,7 +455,7 @@ class EraseCommandTest {
         for (String id : List.of("k1", "k2", "k3")) assertErased(store, SITE, id); // committed all the same
         assertEquals(List.of(new ErasureLogLine(SITE, "k3")), erasures(log), "the two that broke, unlogged");
 
-        out.reset();
+        commands.clearOut();
         assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k1"), commands.err());
         assertEquals(Optional.empty(), erase("--site", SITE, "--ids", ids.toString()), commands.err());
         assertTrue(printed().endsWith("erased 0, erased before 2, unknown 0, failed 0 (of 2)\n"), printed());
@@ -475,7 +466,7 @@ class EraseCommandTest {
         assertTrue(again.get(0).endsWith(ErasureLogLine.OPERATOR_LOGGER + ": "
                 + new ErasureLogLine(SITE, "k1").operatorAgainMessage(System.getProperty("user.name"))), again.get(0));
 
-        out.reset();
+        commands.clearOut();
         config = loggingConfig(copy, dir.resolve("copy.log"), "text");
         assertEquals(Optional.empty(), erase("--from-log", log.toString()), commands.err());
         assertEquals("""
@@ -557,7 +548,7 @@ class EraseCommandTest {
         }
         Path older = file("parley-2026-10.log", logged(SITE, "s2") + "\n"); // and a main log of before the erasure log
 
-        out.reset();
+        commands.clearOut();
         config = erasureLogConfig(copy, dir.resolve("copy-erasures"), dir.resolve("copy.log"), "copy-config.yml");
         assertEquals(Optional.empty(), erase("--from-log", erasures.toString(), older.toString()), commands.err());
         assertEquals("""
@@ -712,7 +703,7 @@ class EraseCommandTest {
         assertNotErased(store, SITE, "k1");
         assertErased(store, SITE, "k2");
         assertErased(store, SITE, "k3");
-        out.reset();
+        commands.clearOut();
         assertEquals(Optional.empty(), erase("--since", "2026-11-15", "--from-log", log.toString()), commands.err());
         assertTrue(printed().startsWith("--since 2026-11-15T00:00:00Z: skipped 2 erasure lines written before it\n"
                 + "erased before: comment \"k3\" of site \"news.example\"\n"), printed());
@@ -745,7 +736,7 @@ class EraseCommandTest {
         CommentStore store = store(db);
         Path erasures = Files.createDirectories(dir.resolve("erasures"));
         for (String where : List.of("time", "marker", "id", "site", "after the site")) {
-            out.reset();
+            commands.clearOut();
             String s19 = "s19 " + where, s20 = "s20 " + where, s40 = "s40 " + where, s41 = "s41 " + where;
             for (String id : List.of(s19, s20, s40, s41)) store.insert(comment(SITE, id, "kim"), T0);
             String cut = logged(SITE, s20);
