@@ -15,9 +15,13 @@ import static org.junit.jupiter.api.Assertions.*;
 class SentimentHolderTest {
     private static final Sentiment NEUTRAL = new Sentiment(Sentiment.Label.NEUTRAL, Map.of(Sentiment.Label.NEUTRAL, 1.0), 1);
 
-    /** A holder whose parse says it has begun ({@code parsing}) and holds its turn until {@code release}. */
-    private static SentimentHolder holding(CountDownLatch parsing, CountDownLatch release, Duration wait) {
-        return new SentimentHolder(() -> text -> {
+    /** A holder, and a first parse on another thread that holds its turn until {@code release} counts down. */
+    private record HeldParse(SentimentHolder holder, CountDownLatch release, CompletableFuture<Sentiment> first) {}
+
+    /** Returns once the first parse holds the turn: a second caller waits up to {@code wait} for it. */
+    private static HeldParse firstParseHoldingTheTurn(Duration wait) throws InterruptedException {
+        CountDownLatch parsing = new CountDownLatch(1), release = new CountDownLatch(1);
+        SentimentHolder holder = new SentimentHolder(() -> text -> {
             parsing.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);
@@ -26,30 +30,29 @@ class SentimentHolderTest {
             }
             return NEUTRAL;
         }, wait);
+        CompletableFuture<Sentiment> first = CompletableFuture.supplyAsync(() -> holder.analyse("a long comment"));
+        assertTrue(parsing.await(10, TimeUnit.SECONDS));
+        return new HeldParse(holder, release, first);
     }
 
     /** Parses are CPU-bound and slow: one at a time, and a caller kept waiting too long is told to retry. */
     @Test
     void oneParseAtATimeAndA503WhenTheTurnDoesNotCome() throws Exception {
-        CountDownLatch parsing = new CountDownLatch(1), release = new CountDownLatch(1);
-        SentimentHolder holder = holding(parsing, release, Duration.ofMillis(200));
-        CompletableFuture<Sentiment> first = CompletableFuture.supplyAsync(() -> holder.analyse("a long comment"));
-        assertTrue(parsing.await(10, TimeUnit.SECONDS));
+        HeldParse held = firstParseHoldingTheTurn(Duration.ofMillis(200));
+        SentimentHolder holder = held.holder();
         ApiException busy = assertThrows(ApiException.class, () -> holder.analyse("another"));
         assertEquals(503, busy.status());
         assertNotNull(busy.retryAfterSeconds());
-        release.countDown();
-        assertEquals(NEUTRAL, first.get(10, TimeUnit.SECONDS));
+        held.release().countDown();
+        assertEquals(NEUTRAL, held.first().get(10, TimeUnit.SECONDS));
         assertEquals(NEUTRAL, holder.analyse("now its turn comes"), "the turn is given back");
     }
 
     /** A caller interrupted while it waits for the turn gets the 503 and keeps its interrupt, for whoever owns its thread. */
     @Test
     void aCallerInterruptedInLineIsRefusedAndKeepsItsInterrupt() throws Exception {
-        CountDownLatch parsing = new CountDownLatch(1), release = new CountDownLatch(1);
-        SentimentHolder holder = holding(parsing, release, Duration.ofMinutes(1));
-        CompletableFuture<Sentiment> first = CompletableFuture.supplyAsync(() -> holder.analyse("a long comment"));
-        assertTrue(parsing.await(10, TimeUnit.SECONDS));
+        HeldParse held = firstParseHoldingTheTurn(Duration.ofMinutes(1));
+        SentimentHolder holder = held.holder();
         Thread.currentThread().interrupt();
         try {
             ApiException refused = assertThrows(ApiException.class, () -> holder.analyse("another"));
@@ -58,8 +61,8 @@ class SentimentHolderTest {
             assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept");
         } finally {
             Thread.interrupted();
-            release.countDown();
+            held.release().countDown();
         }
-        assertEquals(NEUTRAL, first.get(10, TimeUnit.SECONDS));
+        assertEquals(NEUTRAL, held.first().get(10, TimeUnit.SECONDS));
     }
 }
