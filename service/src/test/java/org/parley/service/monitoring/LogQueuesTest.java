@@ -5,9 +5,14 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.AsyncAppenderBase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.logging.common.ConsoleAppenderFactory;
+import io.dropwizard.logging.common.DefaultLoggingFactory;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,13 +28,13 @@ class LogQueuesTest {
      */
     @Test
     void theApplicationLogsQueuesDropNoLineUnlessTheConfigSaysSo() throws Exception {
-        io.dropwizard.logging.common.DefaultLoggingFactory logging = new io.dropwizard.logging.common.DefaultLoggingFactory();
-        io.dropwizard.logging.common.ConsoleAppenderFactory<ILoggingEvent> unset = new io.dropwizard.logging.common.ConsoleAppenderFactory<>();
-        io.dropwizard.logging.common.ConsoleAppenderFactory<ILoggingEvent> set = new io.dropwizard.logging.common.ConsoleAppenderFactory<>();
+        DefaultLoggingFactory logging = new DefaultLoggingFactory();
+        ConsoleAppenderFactory<ILoggingEvent> unset = new ConsoleAppenderFactory<>();
+        ConsoleAppenderFactory<ILoggingEvent> set = new ConsoleAppenderFactory<>();
         set.setDiscardingThreshold(51);
         logging.setAppenders(List.of(unset, set));
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        logging.setLoggers(java.util.Map.of(
+        ObjectMapper json = new ObjectMapper();
+        logging.setLoggers(Map.of(
                 "erasures", json.readTree("{\"level\": \"INFO\", \"appenders\": [{\"type\": \"file\"}, {\"type\": \"console\", \"discardingThreshold\": 7}]}"),
                 "quiet", json.readTree("\"WARN\"")));
 
@@ -37,7 +42,7 @@ class LogQueuesTest {
 
         assertEquals(0, unset.getDiscardingThreshold());
         assertEquals(51, set.getDiscardingThreshold(), "the config's own value");
-        com.fasterxml.jackson.databind.JsonNode own = logging.getLoggers().get("erasures").path("appenders");
+        JsonNode own = logging.getLoggers().get("erasures").path("appenders");
         assertEquals(0, own.get(0).path("discardingThreshold").asInt(-1));
         assertEquals(7, own.get(1).path("discardingThreshold").asInt());
         assertEquals("\"WARN\"", logging.getLoggers().get("quiet").toString(), "a level alone is left as it is");
