@@ -235,8 +235,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         ErasureLogLock erasureLog = ErasureLogLock.take(ErasureLogLine.LOGGER);
         InterruptedRolls.finish(erasureLog); // a roll of sites.log a kill -9 cut off: none is in progress before the first erasure
         // Managed first, so stopped last (after the connectors): the site's erasure lines its own appender still holds are
-        // written before the JVM exits (config.yml's erasure log; Dropwizard's stop flushes the root's queues alone),
-        // and only then is the erasure log let go.
+        // written before the JVM exits (a config whose erasure log is type file, behind a queue: Dropwizard's stop
+        // flushes the root's queues alone; config.yml's erasure-file holds none), and only then is the erasure log let go.
         env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
             @Override
             public void stop() {

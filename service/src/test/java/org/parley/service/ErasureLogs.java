@@ -41,6 +41,21 @@ public final class ErasureLogs {
         return o;
     }
 
+    /**
+     * An erasure-file appender as config.yml's type builds it (erasurelog.ForcedLines), writing {@code file} (one file,
+     * never rolled), started in {@code context} and attached to none of its loggers.
+     */
+    public static ch.qos.logback.core.Appender<ch.qos.logback.classic.spi.ILoggingEvent> forced(
+            ch.qos.logback.classic.LoggerContext context, Path file) {
+        org.parley.service.erasurelog.ErasureFileAppenderFactory factory = new org.parley.service.erasurelog.ErasureFileAppenderFactory();
+        factory.setCurrentLogFilename(file.toString());
+        factory.setArchive(false);
+        factory.setLogFormat("%-5p [%d{ISO8601,UTC}] %c: %m%n");
+        return factory.build(context, "parley", new io.dropwizard.logging.common.layout.DropwizardLayoutFactory(),
+                new io.dropwizard.logging.common.filter.ThresholdLevelFilterFactory(),
+                new io.dropwizard.logging.common.async.AsyncLoggingEventAppenderFactory());
+    }
+
     /** {@code config}'s logging given the shipped erasure log in {@code dir}, beside its own loggers. */
     public static ObjectNode withErasureLog(ObjectNode config, Path dir) throws IOException {
         ObjectNode logging = config.get("logging") instanceof ObjectNode l ? l : config.putObject("logging");

@@ -5,6 +5,7 @@ import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
+import org.parley.service.erasurelog.ErasureLineNotWritten;
 import org.parley.service.erasurelog.ErasureLogRoom;
 import org.parley.service.erasurelog.OperatorMonths;
 import org.parley.service.errors.DatabaseExceptionMapper;
@@ -118,7 +119,16 @@ public final class EraseCommand extends ScriptCommand {
                             + " none; keep --site and --author with the backups, to run again on a restored copy");
                 }
                 // A line a comment, by id: re-applying them needs no author's name kept outside the store.
-                for (StoredComment c : erased) logged(c.site(), c.id(), actor, true);
+                for (int i = 0; i < erased.size(); i++)
+                    try {
+                        logged(erased.get(i).site(), erased.get(i).id(), actor, true);
+                    } catch (ErasureLineNotWritten x) {
+                        // A second --author run finds none of them: --ids finds them erased and logs them.
+                        throw notLogged("erased " + erased.size() + " comments of site " + site + " by '" + author
+                                + "', but the erasure lines of " + String.join(", ", erased.subList(i, erased.size()).stream()
+                                .map(c -> ErasureLogLine.quoted(c.id())).toList()) + " were not written (" + x.getMessage()
+                                + "): once the erasure log has room, erase those ids again with --ids FILE, which logs them", x);
+                    }
                 // The ids as JSON strings, as eraseEach says them: they are the site's, and until the forty-sixth session
                 // they reached the operator's terminal raw, so an id could clear the screen, retitle the window, or forge
                 // lines ("erased 0 comments") with escape sequences, carriage returns and line breaks.
@@ -134,7 +144,13 @@ public final class EraseCommand extends ScriptCommand {
                 } catch (RuntimeException x) {
                     throw mayHaveCommitted(x, "run it again, which logs it if so (erased before)");
                 }
-                logged(site, one, actor, e.erased());
+                try {
+                    logged(site, one, actor, e.erased());
+                } catch (ErasureLineNotWritten x) {
+                    throw notLogged("erased comment " + ErasureLogLine.quoted(one) + " of site " + site + ", but its"
+                            + " erasure line was not written (" + x.getMessage() + "): run it again once the erasure log has"
+                            + " room, which logs it (erased before)", x);
+                }
                 System.out.println(e.erased() ? "erased 1 comment of site " + site + ": " + one
                         : "erased 0 comments: comment '" + one + "' of site " + site + " was erased before");
             } else eraseEach(store, targets, actor, log == null, fromLog == null ? List.of() : fromLog.cuts());
@@ -166,6 +182,11 @@ public final class EraseCommand extends ScriptCommand {
                     if (again) logged(t.site(), t.id(), actor, false);
                 }
                 System.out.println((e.isEmpty() ? "unknown: " : e.get().erased() ? "erased: " : "erased before: ") + which);
+            } catch (ErasureLineNotWritten x) {
+                // Erased with no line: going on would erase more without theirs.
+                throw notLogged(which + " was erased, but its erasure line was not written (" + x.getMessage()
+                        + "); stopped there, the comments after it not tried: run it again once the erasure log has room"
+                        + (again ? ", which logs it (erased before)" : ""), x);
             } catch (RuntimeException x) {
                 failed++;
                 broke |= DatabaseExceptionMapper.isOutage(x);
@@ -196,6 +217,17 @@ public final class EraseCommand extends ScriptCommand {
     private static void logged(String site, String id, String actor, boolean erased) {
         ErasureLogLine line = new ErasureLogLine(site, id);
         LOG.info("{}", erased ? line.operatorMessage(actor) : line.operatorAgainMessage(actor));
+    }
+
+    /**
+     * The run's failure for an erasure whose line {@code x} says was not written: {@code message}, which says so and what
+     * to do, is the line printed (a cause's message would be, {@link FailureReason}); {@code x}'s trace is kept for
+     * PARLEY_DEBUG.
+     */
+    private static IllegalStateException notLogged(String message, ErasureLineNotWritten x) {
+        IllegalStateException said = new IllegalStateException(message);
+        said.addSuppressed(x);
+        return said;
     }
 
     /**

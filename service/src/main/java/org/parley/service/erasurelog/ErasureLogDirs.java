@@ -26,11 +26,12 @@ public final class ErasureLogDirs {
         Set<Path> dirs = new LinkedHashSet<>();
         for (Iterator<Appender<ILoggingEvent>> i = ((Logger) LoggerFactory.getLogger(logger)).iteratorForAppenders(); i.hasNext(); ) {
             Appender<ILoggingEvent> a = i.next();
-            // Dropwizard writes each appender through a queue: the file appender is behind it.
+            // Dropwizard writes each appender through a queue, config.yml's erasure-file through ForcedLines: the file
+            // appender is behind either.
             Object queue = a instanceof AsyncAppenderBaseProxy<?> p ? p.getAppender() : a;
             if (queue instanceof AsyncAppenderBase<?> q)
                 for (Iterator<? extends Appender<?>> j = q.iteratorForAppenders(); j.hasNext(); ) add(dirs, j.next());
-            else add(dirs, queue);
+            else add(dirs, queue instanceof ForcedLines forced ? forced.file() : queue);
         }
         return List.copyOf(dirs);
     }

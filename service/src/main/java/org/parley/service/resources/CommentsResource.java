@@ -24,6 +24,7 @@ import org.parley.service.api.moderation.DecisionRequest;
 import org.parley.service.api.moderation.ReportRequest;
 import org.parley.service.auth.Caller;
 import org.parley.service.core.RequestChecks;
+import org.parley.service.erasurelog.ErasureLineNotWritten;
 import org.parley.service.erasurelog.ErasureLogRoom;
 import org.parley.service.errors.ApiException;
 import org.parley.service.intake.Ingestion;
@@ -190,7 +191,16 @@ public final class CommentsResource {
         // Logged again when it was erased before: the DELETE may be the retry of one whose erasure committed as its
         // connection broke (a 503), which logged nothing; until the forty-eighth session such an erasure had no line.
         ErasureLogLine line = new ErasureLogLine(c.site(), c.id());
-        LOG.info("{}", e.erased() ? line.message(caller.actor()) : line.againMessage(caller.actor()));
+        String message = e.erased() ? line.message(caller.actor()) : line.againMessage(caller.actor());
+        try {
+            LOG.info("{}", message); // on the disk when it returns (config.yml's erasure-file, erasurelog.ForcedLines)
+        } catch (ErasureLineNotWritten x) {
+            // Erased, but not answered so: sent again, the DELETE finds it erased and writes its line then.
+            ROOM_LOG.warn("{}: its erasure line was not written: {}", message, x.getMessage());
+            throw ApiException.unavailable(ERASURE_LOG_RETRY_AFTER_SECONDS, "the comment was erased, but its erasure line"
+                    + " was not written (" + x.getMessage() + ") and without it a restore would bring the comment back;"
+                    + " send this DELETE again once the erasure log has room: its line is written then");
+        }
         return standing(e.comment());
     }
 

@@ -5,11 +5,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.AsyncAppenderBase;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import io.dropwizard.jackson.Jackson;
-import io.dropwizard.logback.AsyncAppenderBaseProxy;
 import io.dropwizard.logging.common.FileAppenderFactory;
 import io.dropwizard.logging.common.LoggerConfiguration;
 import io.dropwizard.logging.common.async.AsyncLoggingEventAppenderFactory;
@@ -19,6 +17,8 @@ import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.service.ErasureLogs;
+import org.parley.service.erasurelog.ErasureFileAppenderFactory;
+import org.parley.service.erasurelog.ForcedLines;
 import org.parley.service.moderation.ErasureLogLine;
 
 import java.io.OutputStream;
@@ -44,25 +44,26 @@ import static org.junit.jupiter.api.Assertions.*;
 class ErasureLogTest {
     @TempDir Path dir;
 
-    /** The appender Dropwizard builds for {@code logger}'s entry, in {@code context}: the file appender behind its queue. */
-    private RollingFileAppender<ILoggingEvent> built(LoggerContext context, String logger) throws Exception {
+    /**
+     * The appender Dropwizard builds for {@code logger}'s entry, in {@code context}: the file appender behind no queue,
+     * each line forced to the disk before the logger's call returns (erasurelog.ForcedLines).
+     */
+    private ForcedLines built(LoggerContext context, String logger) throws Exception {
         LoggerConfiguration entry = Jackson.newObjectMapper().treeToValue(ErasureLogs.entry(dir, logger), LoggerConfiguration.class);
         assertEquals("INFO", entry.getLevel(), logger);
         assertTrue(entry.isAdditive(), logger + ": still in the main log, as operators have them");
         assertEquals(1, entry.getAppenders().size(), logger);
         FileAppenderFactory<ILoggingEvent> file = (FileAppenderFactory<ILoggingEvent>) entry.getAppenders().get(0);
+        assertInstanceOf(ErasureFileAppenderFactory.class, file, logger + ": type erasure-file");
         assertEquals(0, file.getArchivedFileCount(), logger + ": no archive is ever deleted");
         assertNull(file.getTotalSizeCap(), logger);
-        Appender<ILoggingEvent> async = file.build(context, "parley", new DropwizardLayoutFactory(), new ThresholdLevelFilterFactory(),
+        Appender<ILoggingEvent> built = file.build(context, "parley", new DropwizardLayoutFactory(), new ThresholdLevelFilterFactory(),
                 new AsyncLoggingEventAppenderFactory());
-        @SuppressWarnings("unchecked")
-        AsyncAppenderBase<ILoggingEvent> queue = async instanceof AsyncAppenderBaseProxy<?> p ? (AsyncAppenderBase<ILoggingEvent>) p.getAppender()
-                : (AsyncAppenderBase<ILoggingEvent>) async;
-        assertEquals(0, queue.getDiscardingThreshold(), logger + ": a full queue drops no line");
-        assertFalse(queue.isNeverBlock(), logger + ": a full queue makes the line wait");
-        RollingFileAppender<ILoggingEvent> rolling = (RollingFileAppender<ILoggingEvent>) queue.getAppender("file-appender");
+        ForcedLines forced = assertInstanceOf(ForcedLines.class, built, logger + ": no queue between the caller and the file");
+        assertTrue(forced.isStarted(), logger);
+        RollingFileAppender<ILoggingEvent> rolling = (RollingFileAppender<ILoggingEvent>) forced.file();
         assertTrue(rolling.isStarted(), logger + ": started beside the other's (one file pattern each: logback refuses a second)");
-        return rolling;
+        return forced;
     }
 
     private static ILoggingEvent line(LoggerContext context, String logger, String message, long at) {
@@ -83,9 +84,9 @@ class ErasureLogTest {
         Files.setLastModifiedTime(sites, FileTime.from(Instant.ofEpochMilli(middleOf(first))));
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter()); // the layout reads the request's id
-        RollingFileAppender<ILoggingEvent> site = built(context, ErasureLogLine.LOGGER),
-                operator = built(context, ErasureLogLine.OPERATOR_LOGGER);
-        var clock = ((TimeBasedRollingPolicy<ILoggingEvent>) site.getRollingPolicy()).getTimeBasedFileNamingAndTriggeringPolicy();
+        ForcedLines site = built(context, ErasureLogLine.LOGGER), operator = built(context, ErasureLogLine.OPERATOR_LOGGER);
+        var clock = ((TimeBasedRollingPolicy<ILoggingEvent>) ((RollingFileAppender<ILoggingEvent>) site.file()).getRollingPolicy())
+                .getTimeBasedFileNamingAndTriggeringPolicy();
 
         List<ErasureLogLine> written = new ArrayList<>();
         for (int m = 0; m < 9; m++) { // January to September: eight months archived, more than Dropwizard's default 5 kept

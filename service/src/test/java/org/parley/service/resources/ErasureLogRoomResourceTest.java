@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.service.ErasureLogs;
 import org.parley.service.Fakes;
 import org.parley.service.auth.ApiKeyAuthFilter;
 import org.parley.service.auth.ApiKeys;
@@ -18,6 +19,7 @@ import org.parley.service.auth.SessionCookie;
 import org.parley.service.core.CommentScorer;
 import org.parley.service.intake.Ingestion;
 import org.parley.service.moderation.CommentViews;
+import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.store.CommentStore;
 import org.parley.service.store.TestDatabases;
@@ -25,6 +27,7 @@ import org.parley.service.store.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -81,6 +84,49 @@ class ErasureLogRoomResourceTest {
         Response erased = delete("full-1");
         assertEquals(200, erased.getStatus());
         assertEquals("ERASED", erased.readEntity(JsonNode.class).path("status").asText());
+    }
+
+    /**
+     * An erasure whose line the erasure log does not take (the disk filled after the check: /dev/full) is erased but
+     * answered 503, saying so; the DELETE sent again finds it erased and writes its line, as a repeat. Until the
+     * fifty-ninth session the line was written after the answer, and a failed write was kept quiet.
+     */
+    @Test
+    void anErasureWhoseLineIsNotWrittenIsA503AndTheDeleteSentAgainWritesIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path full = java.nio.file.Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full here");
+        String body = "{\"id\": \"lost-1\", \"articleId\": \"a1\", \"text\": \"a comment\", \"author\": \"Dana\"}";
+        assertEquals(201, RESOURCES.target("/v1/comments").request().header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity(body, MediaType.APPLICATION_JSON)).getStatus());
+        ch.qos.logback.classic.Logger erasures = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ErasureLogLine.LOGGER);
+        ch.qos.logback.classic.LoggerContext context = erasures.getLoggerContext();
+        ch.qos.logback.classic.Level was = erasures.getLevel();
+        erasures.setLevel(ch.qos.logback.classic.Level.INFO);
+        var refusing = ErasureLogs.forced(context, full);
+        erasures.addAppender(refusing);
+        try {
+            Response lost = delete("lost-1");
+            String why = lost.readEntity(String.class);
+            assertEquals(503, lost.getStatus(), why);
+            assertEquals(String.valueOf(CommentsResource.ERASURE_LOG_RETRY_AFTER_SECONDS), lost.getHeaderString("Retry-After"));
+            assertTrue(why.contains("the comment was erased, but its erasure line was not written (the erasure log " + full), why);
+            assertEquals("ERASED", RESOURCES.target("/v1/comments/lost-1/status").request()
+                    .header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).get(JsonNode.class).path("status").asText());
+
+            erasures.detachAppender(refusing);
+            java.nio.file.Path log = dir.resolve("sites.log");
+            erasures.addAppender(ErasureLogs.forced(context, log));
+            Response again = delete("lost-1");
+            assertEquals(200, again.getStatus());
+            List<String> lines = Files.readAllLines(log);
+            assertEquals(1, lines.size(), lines.toString());
+            assertEquals("lost-1", ErasureLogLine.read(lines.get(0)).orElseThrow().id(), lines.get(0));
+            assertTrue(lines.get(0).contains(ErasureLogLine.AGAIN), lines.get(0));
+        } finally {
+            erasures.detachAndStopAllAppenders();
+            erasures.setLevel(was);
+        }
     }
 
     private static Response delete(String id) {

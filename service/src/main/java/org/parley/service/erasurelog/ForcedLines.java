@@ -1,0 +1,116 @@
+package org.parley.service.erasurelog;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.recovery.ResilientFileOutputStream;
+import ch.qos.logback.core.spi.FilterReply;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * An erasure log's file appender (config.yml's {@code type: erasure-file}) written on the caller's thread: each line is
+ * flushed, read back from the file and forced to the disk before the logger's call returns, which otherwise throws
+ * {@link ErasureLineNotWritten}. Behind Dropwizard's queue a line was written after the erasure was answered, and a
+ * failed write was kept quiet by logback's file stream (a full disk lost lines whole or cut them; forty-eighth session),
+ * so an erasure could be answered done with no line for a restore to re-apply. The file appender under it still rolls
+ * and compresses the months as configured.
+ */
+public final class ForcedLines extends UnsynchronizedAppenderBase<ILoggingEvent> {
+    /** What is read back at most: the scripts' lines that others append meanwhile, a few hundred bytes each. */
+    private static final int MAX_TAKEN = 1 << 20;
+    private final FileAppender<ILoggingEvent> file;
+
+    ForcedLines(FileAppender<ILoggingEvent> file) {
+        this.file = file;
+        setContext(file.getContext());
+        setName(file.getName());
+    }
+
+    /** The appender that writes the file (its name and rolling), for the directory it writes in ({@link ErasureLogDirs}). */
+    public FileAppender<ILoggingEvent> file() {
+        return file;
+    }
+
+    @Override
+    public void start() {
+        if (!file.isStarted()) file.start();
+        super.start();
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        file.stop();
+    }
+
+    /** Not the base's, which keeps an appender's failure from the caller: here the caller must learn of it. */
+    @Override
+    public void doAppend(ILoggingEvent event) {
+        if (getFilterChainDecision(event) == FilterReply.DENY || file.getFilterChainDecision(event) == FilterReply.DENY) return;
+        append(event);
+    }
+
+    /** One line at a time in this process: its check reads what the file took since the call began. */
+    @Override
+    protected synchronized void append(ILoggingEvent event) {
+        if (!isStarted() || !file.isStarted()) throw new ErasureLineNotWritten("the erasure log " + file.getFile() + " is closed", null);
+        OutputStream before = file.getOutputStream();
+        long from = size(before);
+        file.doAppend(event);
+        OutputStream after = file.getOutputStream();
+        // A stream of its own is a file of its own: the month rolled, and a new file has a new entry in its directory.
+        check(after, after == before ? from : 0, file.getEncoder().encode(event), after != before);
+    }
+
+    /** The bytes of the file {@code stream} writes; 0 where there is none (the check then fails, as it should). */
+    private static long size(OutputStream stream) {
+        try {
+            return stream instanceof ResilientFileOutputStream written ? Files.size(written.getFile().toPath()) : 0;
+        } catch (IOException x) {
+            return 0;
+        }
+    }
+
+    /**
+     * {@code line} whole among what the file {@code stream} writes took from byte {@code from} on, then forced to the
+     * disk. Not its last line alone: the operator's file takes the lines of several scripts at once (O_APPEND), and
+     * another's may follow this one.
+     */
+    private static void check(OutputStream stream, long from, byte[] line, boolean newFile) {
+        if (!(stream instanceof ResilientFileOutputStream written))
+            throw new ErasureLineNotWritten("the erasure log's stream is not a file's: " + stream, null);
+        Path path = written.getFile().toPath();
+        try {
+            stream.flush(); // a failure here is logback's to keep quiet: the file's bytes tell
+            try (FileChannel read = FileChannel.open(path, StandardOpenOption.READ)) {
+                long size = read.size();
+                ByteBuffer took = ByteBuffer.allocate((int) Math.min(Math.max(size - from, 0), MAX_TAKEN));
+                read.read(took, size - took.capacity());
+                if (!holds(took.array(), line))
+                    throw new ErasureLineNotWritten("the erasure log " + path + " does not hold the line it was given"
+                            + " (a full disk or a failed write; " + size + " bytes)", null);
+                read.force(false); // fsync: Linux syncs the file's pages through any descriptor
+            }
+            if (newFile) try (FileChannel dir = FileChannel.open(path.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                dir.force(true);
+            }
+        } catch (IOException x) {
+            throw new ErasureLineNotWritten("the erasure log " + path + " could not be read back or forced: " + x, x);
+        }
+    }
+
+    /** Whether {@code line} is in {@code took} at a line's start (its first byte, or after a line break). */
+    static boolean holds(byte[] took, byte[] line) {
+        for (int at = 0; at + line.length <= took.length; at++)
+            if ((at == 0 || took[at - 1] == '\n') && Arrays.equals(took, at, at + line.length, line, 0, line.length)) return true;
+        return false;
+    }
+}
