@@ -113,6 +113,56 @@ class ForcedLinesTest {
             assertFalse(ForcedLines.holds(took.getBytes(java.nio.charset.StandardCharsets.UTF_8), line), took);
     }
 
+    /**
+     * A write that fails on the file (its stream closed under it: logback drops the line and says nothing) throws, though
+     * the file holds the very same line from before: the check reads what the file took since the call began.
+     */
+    @Test
+    void aFailedWriteThrowsThoughTheFileHoldsTheSameLineFromBefore() throws Exception {
+        Path log = dir.resolve("sites.log");
+        ForcedLines forced = (ForcedLines) attached(log);
+        ch.qos.logback.classic.spi.LoggingEvent line = new ch.qos.logback.classic.spi.LoggingEvent("x", logger, Level.INFO,
+                "erased comment \"c\"", null, null);
+        line.setTimeStamp(1_765_000_000_000L);
+        forced.doAppend(line);
+        forced.file().getOutputStream().close();
+        ErasureLineNotWritten e = assertThrows(ErasureLineNotWritten.class, () -> forced.doAppend(line));
+        assertTrue(e.getMessage().startsWith("the erasure log " + log + " does not hold the line it was given"), e.getMessage());
+        assertEquals(1, Files.readAllLines(log).size());
+    }
+
+    /** An erasure-file whose config turns off logback's flush after each line is flushed all the same. */
+    @Test
+    void aFileAppenderThatDoesNotFlushEachLineIsFlushed() throws Exception {
+        Path log = dir.resolve("sites.log");
+        ErasureFileAppenderFactory factory = new ErasureFileAppenderFactory();
+        factory.setCurrentLogFilename(log.toString());
+        factory.setArchive(false);
+        factory.setImmediateFlush(false);
+        logger.addAppender(factory.build(context, "parley", new io.dropwizard.logging.common.layout.DropwizardLayoutFactory(),
+                new io.dropwizard.logging.common.filter.ThresholdLevelFilterFactory(),
+                new io.dropwizard.logging.common.async.AsyncLoggingEventAppenderFactory()));
+        logger.info("erased comment \"c\"");
+        assertEquals(1, Files.readAllLines(log).size());
+    }
+
+    /** Named and placed as the file appender it writes through; stopped and started with it. */
+    @Test
+    void itStopsAndStartsWithItsFileAppender() throws Exception {
+        Path log = dir.resolve("sites.log");
+        ForcedLines forced = (ForcedLines) attached(log);
+        assertEquals(forced.file().getName(), forced.getName());
+        assertSame(context, forced.getContext());
+        forced.stop();
+        assertFalse(forced.isStarted());
+        assertFalse(forced.file().isStarted());
+        forced.start();
+        assertTrue(forced.isStarted());
+        assertTrue(forced.file().isStarted());
+        logger.info("erased comment \"c\"");
+        assertEquals(1, Files.readAllLines(log).size());
+    }
+
     @Test
     void aStoppedAppenderThrows() {
         Path log = dir.resolve("sites.log");
