@@ -195,8 +195,9 @@ public final class CommentsResource {
         try {
             LOG.info("{}", message); // on the disk when it returns (config.yml's erasure-file, erasurelog.ForcedLines)
         } catch (ErasureLineNotWritten x) {
-            // Erased, but not answered so: sent again, the DELETE finds it erased and writes its line then.
-            ROOM_LOG.warn("{}: its erasure line was not written: {}", message, x.getMessage());
+            // Erased, but not answered so: sent again, the DELETE finds it erased and writes its line then. An ERROR, which
+            // an operator is alerted to (ParleyBugs): the disk under the erasure log is failing or full.
+            ROOM_LOG.error("{}: its erasure line was not written: {}", message, x.getMessage());
             throw ApiException.unavailable(ERASURE_LOG_RETRY_AFTER_SECONDS, "the comment was erased, but its erasure line"
                     + " was not written (" + x.getMessage() + ") and without it a restore would bring the comment back;"
                     + " send this DELETE again once the erasure log has room: its line is written then");

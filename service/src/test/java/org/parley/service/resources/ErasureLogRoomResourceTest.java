@@ -105,12 +105,21 @@ class ErasureLogRoomResourceTest {
         erasures.setLevel(ch.qos.logback.classic.Level.INFO);
         var refusing = ErasureLogs.forced(context, full);
         erasures.addAppender(refusing);
+        ch.qos.logback.classic.Logger room = context.getLogger(org.parley.service.erasurelog.ErasureLogRoom.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> said = new ch.qos.logback.core.read.ListAppender<>();
+        said.setContext(context);
+        said.start();
+        room.addAppender(said);
         try {
             Response lost = delete("lost-1");
             String why = lost.readEntity(String.class);
             assertEquals(503, lost.getStatus(), why);
             assertEquals(String.valueOf(CommentsResource.ERASURE_LOG_RETRY_AFTER_SECONDS), lost.getHeaderString("Retry-After"));
             assertTrue(why.contains("the comment was erased, but its erasure line was not written (the erasure log " + full), why);
+            // In the main log as an ERROR, which an operator is alerted to (ParleyBugs), holding the line.
+            assertEquals(1, said.list.size(), said.list.toString());
+            assertEquals(ch.qos.logback.classic.Level.ERROR, said.list.get(0).getLevel());
+            assertTrue(said.list.get(0).getFormattedMessage().startsWith("erased comment \"lost-1\" of site "), said.list.get(0).getFormattedMessage());
             assertEquals("ERASED", RESOURCES.target("/v1/comments/lost-1/status").request()
                     .header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).get(JsonNode.class).path("status").asText());
 
@@ -124,6 +133,7 @@ class ErasureLogRoomResourceTest {
             assertEquals("lost-1", ErasureLogLine.read(lines.get(0)).orElseThrow().id(), lines.get(0));
             assertTrue(lines.get(0).contains(ErasureLogLine.AGAIN), lines.get(0));
         } finally {
+            room.detachAppender(said);
             erasures.detachAndStopAllAppenders();
             erasures.setLevel(was);
         }
