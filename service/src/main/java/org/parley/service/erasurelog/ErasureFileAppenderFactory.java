@@ -10,7 +10,7 @@ import io.dropwizard.logging.common.async.AsyncAppenderFactory;
 /**
  * config.yml's {@code type: erasure-file}: Dropwizard's {@code file} appender with its settings, written through
  * {@link ForcedLines} instead of a queue, so that a logger's call returns once its line is on the disk. For the erasure
- * logs alone: a line a second at most, and each waits for the disk.
+ * logs alone: each line waits for the disk, which erasures (a few a day at a news site) can afford and a busy log cannot.
  */
 @JsonTypeName("erasure-file")
 public class ErasureFileAppenderFactory extends FileAppenderFactory<ILoggingEvent> {

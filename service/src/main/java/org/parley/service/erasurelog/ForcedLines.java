@@ -70,7 +70,7 @@ public final class ForcedLines extends UnsynchronizedAppenderBase<ILoggingEvent>
         check(after, after == before ? from : 0, file.getEncoder().encode(event), after != before);
     }
 
-    /** The bytes of the file {@code stream} writes; 0 where there is none (the check then fails, as it should). */
+    /** The bytes of the file {@code stream} writes; 0 where that cannot be read (the check then reads the whole file). */
     private static long size(OutputStream stream) {
         try {
             return stream instanceof ResilientFileOutputStream written ? Files.size(written.getFile().toPath()) : 0;
