@@ -127,7 +127,9 @@ class AddModeratorCommandTest {
         AccountStore.Account leaver = accounts.check("leaver", "correct horse".toCharArray()).orElseThrow();
         String token = accounts.login(leaver, java.time.Duration.ofHours(8), java.time.Instant.now()).orElseThrow().token();
 
+        commands.clearOut();
         assertEquals(Optional.empty(), commands.run("remove-moderator", JarCommands.h2Config(dir, url()).toString(), "--username", "leaver"));
+        assertEquals("account 'leaver' removed, its sessions ended\n", commands.out());
         assertEquals(Optional.empty(), accounts.check("leaver", "correct horse".toCharArray()));
         assertEquals(Optional.empty(), accounts.session(token, java.time.Instant.now()), "a session already open ends too");
         assertTrue(accounts.check("stayer", "battery staple".toCharArray()).isPresent(), "only that account");

@@ -159,6 +159,10 @@ class EraseCommandTest {
         assertTrue(commands.err().contains("erase: --site must not be blank"), commands.err());
         assertTrue(erase("--site", SITE, "--author", "").isPresent());
         assertTrue(commands.err().contains("erase: --author must not be blank"), commands.err());
+        assertTrue(erase("--site", SITE, "--id", " ").isPresent());
+        assertTrue(commands.err().contains("erase: --id must not be blank"), commands.err());
+        assertEquals(List.of(new ErasureList.Target(SITE, "k".repeat(200))), ErasureList.ids(SITE, List.of("k".repeat(200))),
+                "an id of exactly 200 characters, the most a site's may have");
         assertTrue(erase("--site", SITE).isPresent(), "neither --author nor --id");
         assertTrue(erase("--site", SITE, "--author", "kim", "--id", "k2").isPresent(), "both");
         assertFalse(commands.err().contains("\tat "), commands.err());

@@ -175,8 +175,18 @@ class ErasureLogTest {
         long wholeLines = held.toString(java.nio.charset.StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count();
         assertTrue(wholeLines > 100 && wholeLines < all.size(), wholeLines + " of " + all.size());
 
-        assertEquals(all.subList(0, (int) wholeLines), ErasureList.log(List.of(erasures.resolve("sites-2026-01.log.gz").toString())),
-                "every whole line the cut archive holds, in order, and not its cut last one");
+        Path archive = erasures.resolve("sites-2026-01.log.gz");
+        java.io.ByteArrayOutputStream warned = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(warned, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(all.subList(0, (int) wholeLines), ErasureList.log(List.of(archive.toString())),
+                    "every whole line the cut archive holds, in order, and not its cut last one");
+        } finally {
+            System.setErr(err);
+        }
+        assertTrue(warned.toString(java.nio.charset.StandardCharsets.UTF_8).startsWith("erase: warning: --from-log " + archive
+                + " is cut short (not whole gzip): read its " + wholeLines + " whole lines. "), warned.toString());
         Files.write(erasures.resolve("sites-2026-01.log81234567.tmp"), text);
         List<ErasureList.Target> read = ErasureList.log(List.of(erasures.toString()));
         assertEquals(all, read.subList((int) wholeLines, read.size()), "the .tmp, whole, after the .gz by name");
@@ -197,8 +207,16 @@ class ErasureLogTest {
         Files.createFile(sub.resolve("operator-2026-12.log")); // an idle process's empty file
         Files.copy(zipped, sub.resolve("sites-2026-11.log.gz"));
         Files.writeString(sub.resolve(".hidden"), a + "\n");
-        assertEquals(List.of(new ErasureList.Target("s", "a"), new ErasureList.Target("s", "b"), new ErasureList.Target("s", "b")),
-                ErasureList.log(List.of(plain.toString(), zipped.toString(), sub.toString())));
+        java.io.ByteArrayOutputStream warned = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(warned, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(List.of(new ErasureList.Target("s", "a"), new ErasureList.Target("s", "b"), new ErasureList.Target("s", "b")),
+                    ErasureList.log(List.of(plain.toString(), zipped.toString(), sub.toString())));
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", warned.toString(java.nio.charset.StandardCharsets.UTF_8), "whole gzip: no warning");
 
         // Cut in its trailer: its one line is whole, and read (ErasureLogTest.aCutArchiveIsReadToItsLastWholeLine); as
         // --ids it is refused. Corrupt rather than cut, refused either way.

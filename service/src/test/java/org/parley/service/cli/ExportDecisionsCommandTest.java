@@ -7,7 +7,6 @@ import org.parley.corpus.Example;
 import org.parley.corpus.LabelledFile;
 import org.parley.label.Attribute;
 import org.parley.service.JarCommands;
-import org.parley.service.ParleyApplication;
 import org.parley.service.store.Database;
 import org.parley.service.store.FeedbackStore;
 
@@ -52,7 +51,10 @@ class ExportDecisionsCommandTest {
                 """.formatted(url));
         Path out = dir.resolve("out/decisions.jsonl");
 
-        new ParleyApplication().run("export-decisions", config.toString(), "--out", out.toString());
+        JarCommands commands = new JarCommands();
+        assertEquals(java.util.Optional.empty(), commands.run("export-decisions", config.toString(), "--out", out.toString()), commands.err());
+        assertTrue(commands.out().startsWith(out + ": exported 1 examples (0 moderator decisions, 1 suggested scores); skipped 0"),
+                commands.out());
 
         List<Example> read = LabelledFile.read(out);
         assertEquals(1, read.size());
@@ -64,11 +66,10 @@ class ExportDecisionsCommandTest {
 
         // --site, repeatable, reaches the export: sites that no stored comment has are refused, the file left as it was
         // (a data scientist's second audit: a misspelt site wrote an empty export and exit status 0).
-        JarCommands commands = new JarCommands();
         assertTrue(commands.run("export-decisions", config.toString(), "--out", out.toString(),
                 "--site", "news.example", "--site", "blog.example").isPresent());
         assertEquals("export-decisions: --site blog.example, news.example: no stored comment or suggestion has these sites; none names a site",
-                commands.err().strip());
+                commands.err().strip().lines().reduce((a, b) -> b).orElse(""));
         assertEquals(1, LabelledFile.read(out).size());
     }
 
