@@ -128,6 +128,23 @@ class ErasureLogTest {
         assertEquals(all.subList(0, all.size() - 1), read.subList(1, read.size()));
     }
 
+    private interface Reading {
+        void read() throws Exception;
+    }
+
+    /** What {@code run} wrote to standard error, where ErasureList warns (not the command's stream). */
+    private static String warnedWhile(Reading run) throws Exception {
+        java.io.ByteArrayOutputStream warned = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(warned, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            run.read();
+        } finally {
+            System.setErr(err);
+        }
+        return warned.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Waits (a minute at most) until no rolled file waits for its compression, as a month later none does. */
     private static void compressed(Path dir) throws Exception {
         for (int i = 0; i < 600; i++) {
@@ -176,17 +193,10 @@ class ErasureLogTest {
         assertTrue(wholeLines > 100 && wholeLines < all.size(), wholeLines + " of " + all.size());
 
         Path archive = erasures.resolve("sites-2026-01.log.gz");
-        java.io.ByteArrayOutputStream warned = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream err = System.err;
-        System.setErr(new java.io.PrintStream(warned, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            assertEquals(all.subList(0, (int) wholeLines), ErasureList.log(List.of(archive.toString())),
-                    "every whole line the cut archive holds, in order, and not its cut last one");
-        } finally {
-            System.setErr(err);
-        }
-        assertTrue(warned.toString(java.nio.charset.StandardCharsets.UTF_8).startsWith("erase: warning: --from-log " + archive
-                + " is cut short (not whole gzip): read its " + wholeLines + " whole lines. "), warned.toString());
+        String warned = warnedWhile(() -> assertEquals(all.subList(0, (int) wholeLines), ErasureList.log(List.of(archive.toString())),
+                "every whole line the cut archive holds, in order, and not its cut last one"));
+        assertTrue(warned.startsWith("erase: warning: --from-log " + archive + " is cut short (not whole gzip): read its "
+                + wholeLines + " whole lines. "), warned);
         Files.write(erasures.resolve("sites-2026-01.log81234567.tmp"), text);
         List<ErasureList.Target> read = ErasureList.log(List.of(erasures.toString()));
         assertEquals(all, read.subList((int) wholeLines, read.size()), "the .tmp, whole, after the .gz by name");
@@ -207,16 +217,9 @@ class ErasureLogTest {
         Files.createFile(sub.resolve("operator-2026-12.log")); // an idle process's empty file
         Files.copy(zipped, sub.resolve("sites-2026-11.log.gz"));
         Files.writeString(sub.resolve(".hidden"), a + "\n");
-        java.io.ByteArrayOutputStream warned = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream err = System.err;
-        System.setErr(new java.io.PrintStream(warned, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            assertEquals(List.of(new ErasureList.Target("s", "a"), new ErasureList.Target("s", "b"), new ErasureList.Target("s", "b")),
-                    ErasureList.log(List.of(plain.toString(), zipped.toString(), sub.toString())));
-        } finally {
-            System.setErr(err);
-        }
-        assertEquals("", warned.toString(java.nio.charset.StandardCharsets.UTF_8), "whole gzip: no warning");
+        assertEquals("", warnedWhile(() -> assertEquals(List.of(new ErasureList.Target("s", "a"), new ErasureList.Target("s", "b"),
+                new ErasureList.Target("s", "b")), ErasureList.log(List.of(plain.toString(), zipped.toString(), sub.toString())))),
+                "whole gzip: no warning");
 
         // Cut in its trailer: its one line is whole, and read (ErasureLogTest.aCutArchiveIsReadToItsLastWholeLine); as
         // --ids it is refused. Corrupt rather than cut, refused either way.
