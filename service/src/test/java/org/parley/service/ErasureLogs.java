@@ -47,9 +47,16 @@ public final class ErasureLogs {
      */
     public static ch.qos.logback.core.Appender<ch.qos.logback.classic.spi.ILoggingEvent> forced(
             ch.qos.logback.classic.LoggerContext context, Path file) {
+        return forced(context, file, true);
+    }
+
+    /** {@link #forced(ch.qos.logback.classic.LoggerContext, Path)}, with logback's flush after each line on or off. */
+    public static ch.qos.logback.core.Appender<ch.qos.logback.classic.spi.ILoggingEvent> forced(
+            ch.qos.logback.classic.LoggerContext context, Path file, boolean immediateFlush) {
         org.parley.service.erasurelog.ErasureFileAppenderFactory factory = new org.parley.service.erasurelog.ErasureFileAppenderFactory();
         factory.setCurrentLogFilename(file.toString());
         factory.setArchive(false);
+        factory.setImmediateFlush(immediateFlush);
         factory.setLogFormat("%-5p [%d{ISO8601,UTC}] %c: %m%n");
         return factory.build(context, "parley", new io.dropwizard.logging.common.layout.DropwizardLayoutFactory(),
                 new io.dropwizard.logging.common.filter.ThresholdLevelFilterFactory(),

@@ -135,13 +135,7 @@ class ForcedLinesTest {
     @Test
     void aFileAppenderThatDoesNotFlushEachLineIsFlushed() throws Exception {
         Path log = dir.resolve("sites.log");
-        ErasureFileAppenderFactory factory = new ErasureFileAppenderFactory();
-        factory.setCurrentLogFilename(log.toString());
-        factory.setArchive(false);
-        factory.setImmediateFlush(false);
-        logger.addAppender(factory.build(context, "parley", new io.dropwizard.logging.common.layout.DropwizardLayoutFactory(),
-                new io.dropwizard.logging.common.filter.ThresholdLevelFilterFactory(),
-                new io.dropwizard.logging.common.async.AsyncLoggingEventAppenderFactory()));
+        logger.addAppender(ErasureLogs.forced(context, log, false));
         logger.info("erased comment \"c\"");
         assertEquals(1, Files.readAllLines(log).size());
     }
