@@ -28,7 +28,12 @@ final class CheckedOutput extends FilterOutputStream {
     }
 
     static OutputStream file(Path file) throws IOException {
-        return new CheckedOutput(Files.newOutputStream(file), file.toString(), null);
+        return named(Files.newOutputStream(file), file.toString());
+    }
+
+    /** A stream that is not standard output, its failures named as {@code name}'s. */
+    static OutputStream named(OutputStream out, String name) {
+        return new CheckedOutput(out, name, null);
     }
 
     @Override
