@@ -116,6 +116,12 @@ class IdentityReportTest {
         IdentityReport.Neutral none = IdentityReport.of(ROWS, SCORES, model, controls).neutral();
         assertEquals(0, none.n());
         assertTrue(Double.isNaN(none.meanToxicity()) && Double.isNaN(none.meanIdentityAttack()), "no sentences, no mean");
+
+        Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{\"id\": \"n-1\", \"text\": \"I am gay.\"}\n\n{\"id\": \"n-2\"}\n");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> IdentityReport.neutralTexts(bad));
+        assertEquals("--identity-sentences " + bad + " line 3: field 'text' must be a non-empty string", e.getMessage(),
+                "the file's own line number, blank lines counted");
     }
 
     @Test
