@@ -210,8 +210,10 @@ class EvaluateCommandTest {
         while (org.parley.corpus.DevSplit.dev(all, part).isEmpty()) part++;
         java.util.List<org.parley.corpus.Example> dev = org.parley.corpus.DevSplit.dev(all, part);
         assertNotEquals(org.parley.corpus.DevSplit.dev(all), dev, "another part is not the shipped dev split");
-        var provenance = new ObjectMapper().createObjectNode().put("name", "tiny-test").put("seed", 7).put("devPart", part);
+        // Its seed is not the default (7) and its --repeat is recorded: the baselines' rows follow both.
+        var provenance = new ObjectMapper().createObjectNode().put("name", "tiny-test").put("seed", 11).put("devPart", part);
         provenance.putObject("corpora").putObject("fox_news_comments").put("train", all.size() - dev.size());
+        provenance.putObject("repeat").put("fox_news_comments", 2);
         Path bundle = dir.resolve("part.zip");
         new org.parley.model.ModelBundle(tiny.network(), tiny.features(), tiny.calibration(), provenance).save(bundle);
         Path json = dir.resolve("eval.json");
@@ -221,7 +223,11 @@ class EvaluateCommandTest {
         JsonNode out = new ObjectMapper().readTree(json.toFile()).get(0);
         assertEquals(dev.size(), out.get("n").asInt());
         assertEquals(part, out.at("/baselinesTrainedOn/devPart").asInt());
-        assertEquals(org.parley.corpus.DevSplit.split(all, part).train().size(), out.at("/baselinesTrainedOn/rows").asInt());
+        assertEquals(2 * org.parley.corpus.DevSplit.split(all, part).train().size(), out.at("/baselinesTrainedOn/rows").asInt(),
+                "each training row twice, as the bundle's run showed them: " + out.get("baselinesTrainedOn"));
+        assertEquals(2, out.at("/baselinesTrainedOn/repeat/fox_news_comments").asInt(), out.get("baselinesTrainedOn").toString());
+        assertEquals(11, out.at("/baselinesTrainedOn/seed").asInt(), "the bundle's seed, not the default");
+        assertFalse(out.get("baselinesTrainedOn").has("rowsDifferFromBundle"), "the repeats are not rows the bundle lacks");
 
         // Set against a bundle of another part, one of the two would be read on its own training rows.
         Path shipped = dir.resolve("part0.zip");
@@ -302,9 +308,13 @@ class EvaluateCommandTest {
                 {"id":"s/c3","source":"moderator-decisions","text":"an idiot day","labels":{"TOXICITY":1.0},"decidedAt":"2026-01-05T10:02:00Z"}
                 """);
         Path json = dir.resolve("eval.json");
-        assertEquals(0, Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--file", january.toString(),
+        Printed run = Printed.err(() -> Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--file", january.toString(),
                 "--file", february.toString(), "--resamples", "0", "--report", dir.resolve("report").toString(),
                 "--output", json.toString()));
+        assertEquals(0, run.code(), run.text());
+        // January's c1 and c2 were decided again in February, which holds c3's decision again: both files say what they lost.
+        assertTrue(run.text().contains("(" + january + ": 2 lines left out: a later decision on the same comment replaced them"), run.text());
+        assertTrue(run.text().contains("(" + february + ": 1 lines left out:"), run.text());
         JsonNode out = new ObjectMapper().readTree(json.toFile());
         // c1 approved on appeal, c3 once (the same decision in both), c4; c2 escalated since: no label.
         assertEquals(3, out.get("n").asInt(), out.toString());
@@ -322,6 +332,15 @@ class EvaluateCommandTest {
         JsonNode cmp = new ObjectMapper().readTree(json2.toFile());
         assertEquals(2, cmp.get(1).at("/after/n").asInt(), cmp.get(1).toString());
         assertEquals(1, cmp.get(2).at("/after/n").asInt(), cmp.get(2).toString());
+
+        // A file whose every line another file holds compares nothing: refused before any scoring, naming it.
+        Path copy = Files.writeString(dir.resolve("copy.jsonl"), Files.readAllLines(january).get(3) + "\n"); // c4 as January has it
+        String data = fixtures().toString();
+        Printed refused = Printed.err(() -> Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--compare", before.toString(),
+                "--data", data, "--corpus", "kaggle_insults_impermium", "--split", "all",
+                "--file", january.toString(), "--file", copy.toString(), "--resamples", "0", "--report", dir.resolve("report3").toString()));
+        assertEquals(2, refused.code(), refused.text());
+        assertTrue(refused.text().contains("no labelled examples in " + copy), refused.text());
     }
 
     /** A data scientist's third audit: a stance bundle given to --model or --compare said only the format it lacked. */
@@ -363,6 +382,11 @@ class EvaluateCommandTest {
             IllegalArgumentException x = assertThrows(IllegalArgumentException.class, e::call);
             assertEquals("--identity-sentences " + sentences + " " + c[1], x.getMessage().replaceFirst(" \\(expected.*", ""));
         }
+        // A file asked for that is not there is refused too, not read as "no sentences" (the default file may be absent).
+        Path gone = dir.resolve("gone.jsonl");
+        EvaluateCommand e = new EvaluateCommand();
+        new picocli.CommandLine(e).parseArgs("--model", bundle.toString(), "--data", missing.toString(), "--identity-sentences", gone.toString());
+        assertEquals(gone.toString(), assertThrows(java.nio.file.NoSuchFileException.class, e::call).getMessage());
     }
 
     /**
@@ -401,8 +425,16 @@ class EvaluateCommandTest {
         assertEquals(decisions.toString(), trainedOn.at("/includedDecisions/0/file").asText(), trainedOn.toString());
         assertEquals(p.at("/includedDecisions/0/sha256").asText(), trainedOn.at("/includedDecisions/0/sha256").asText());
         assertEquals(corpusRows + 20 + made, trainedOn.get("rows").asInt(), "the network's rows: " + trainedOn);
+        assertEquals(p.at("/corpora/identity_swapped/train").asInt(), trainedOn.path("identitySwapped").asInt(), trainedOn.toString());
+        assertEquals(p.at("/corpora/short_texts/train").asInt(), trainedOn.path("shortTexts").asInt(), trainedOn.toString());
+        assertFalse(trainedOn.has("identityAugmented"), "none asked for, none made: " + trainedOn);
         assertFalse(trainedOn.has("rowsDifferFromBundle"), trainedOn.toString());
         assertFalse(trainedOn.has("includedDecisionsLacking"), trainedOn.toString());
+        // The baseline learned from those rows: one fitted on none scores NaN, whose ROC-AUC is no number.
+        JsonNode linear = new ObjectMapper().readTree(json.toFile()).get(1);
+        assertEquals("linear-ngram", linear.get("model").asText());
+        double auc = linear.at("/attributes/TOXICITY/rocAuc").asDouble(Double.NaN);
+        assertTrue(auc > 0.6, "the linear baseline learned TOXICITY from the jigsaw rows: " + linear.at("/attributes/TOXICITY"));
 
         // The file gone: the baselines learn without it, and the output says so, naming it.
         Files.delete(decisions);
@@ -414,6 +446,8 @@ class EvaluateCommandTest {
         assertEquals("[\"" + decisions + " (not found)\"]", trainedOn.get("includedDecisionsLacking").toString());
         assertEquals(corpusRows + made, trainedOn.get("rows").asInt(), trainedOn.toString());
         assertEquals("0/20", trainedOn.at("/rowsDifferFromBundle/moderator-decisions").asText(), trainedOn.toString());
+        assertTrue(run.text().contains("warning: the baselines' training rows differ in number from those the bundle records, by source"
+                + " (remade/recorded): {\"moderator-decisions\":\"0/20\"}"), run.text());
     }
 
     /**
@@ -481,6 +515,40 @@ class EvaluateCommandTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, command::call);
         assertEquals("--output " + inside + " is inside --report " + report + ", a folder replaced whole by each run: write it outside"
                 + " the report folder", e.getMessage());
+    }
+
+    /**
+     * A plain run with the shipped bundle: the policy's figures come from the whole policy, its language rule (the German
+     * comment held) and its sentence rule (the comment held for its last sentence alone) with them, the English comment
+     * published; the metrics JSON on stdout and the tables on stderr.
+     */
+    @Test
+    void aPlainRunReportsThePolicyWithItsLanguageAndSentenceRulesAndPrintsItsTables() throws Exception {
+        Path file = Files.writeString(dir.resolve("policy.jsonl"), """
+                {"id":"en","source":"moderator-decisions","text":"Thanks for the article, it was a helpful summary of the budget.","labels":{"TOXICITY":0.0}}
+                {"id":"de","source":"moderator-decisions","text":"Vielen Dank für den Artikel, er war eine hilfreiche Zusammenfassung des Haushalts.","labels":{"TOXICITY":0.0}}
+                {"id":"s1","source":"moderator-decisions","text":"I read the whole report this morning and it makes some fair points about the budget and the schools. What the fuck.","labels":{"TOXICITY":1.0}}
+                """);
+        Path report = dir.resolve("report");
+        Printed[] out = new Printed[1];
+        Printed err = Printed.err(() -> (out[0] = Printed.out(() -> Cli.execute(new EvaluateCommand(), "--model",
+                org.parley.model.Bundles.shipped().toString(), "--file", file.toString(), "--resamples", "20",
+                "--report", report.toString()))).code());
+        assertEquals(0, err.code(), err.text());
+        JsonNode json = new ObjectMapper().readTree(out[0].text());
+        assertEquals(2, json.at("/policy/notToxic/n").asInt(), json.get("policy").toString());
+        assertEquals(1, json.at("/policy/notToxic/held").asInt(), "the German comment alone: " + json.get("policy"));
+        assertEquals(1, json.at("/policy/positives/0/n").asInt(), json.get("policy").toString());
+        assertEquals(1, json.at("/policy/positives/0/held").asInt(), "held by its sentence alone: " + json.get("policy"));
+        assertEquals(2, json.at("/policy/all/held").asInt(), json.get("policy").toString());
+        assertEquals(20, json.at("/interval95/resamples").asInt(), json.toString());
+
+        String tables = err.text(), data = "[" + file + "]";
+        assertTrue(tables.contains("report: " + report.resolve("report.html").toAbsolutePath()), tables);
+        assertTrue(tables.contains("ROC-AUC of parley-toxicity, with the 95% interval of 20 bootstrap draws of the rows:"), tables);
+        assertTrue(tables.contains("Identity terms on " + data + ", TOXICITY"), tables);
+        assertTrue(tables.contains("Standard policy on " + data + ": rows not published"), tables);
+        assertTrue(tables.lines().anyMatch(l -> l.matches("TOXICITY negative\\s+2\\s+1\\s+0\\.500")), tables);
     }
 }
 
