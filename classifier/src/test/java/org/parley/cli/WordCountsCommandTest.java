@@ -65,6 +65,9 @@ class WordCountsCommandTest {
         Map<String, Integer> withDev = WordCountsCommand.count(all);
         assertTrue(written.entrySet().stream().anyMatch(e -> withDev.get(e.getKey()) > e.getValue()), "the dev rows hold some of these words");
         assertEquals(0, Cli.execute(new WordCountsCommand(), "--training-data", corpora.toString(), "--output", out.toString(), "--min", "1"));
+        Printed folder = Printed.err(() -> Cli.execute(new WordCountsCommand(), "--training-data", corpora.toString(), "--output", dir.toString()));
+        assertEquals(2, folder.code());
+        assertTrue(folder.text().contains("--output " + dir + " is a folder"), "refused before the corpora are read: " + folder.text());
         assertEquals(2, Cli.execute(new WordCountsCommand(), "--training-data", corpora.toString(), "--output", out.toString(), "--min", "0"));
     }
 }
