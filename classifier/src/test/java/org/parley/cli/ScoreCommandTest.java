@@ -271,4 +271,69 @@ class ScoreCommandTest {
         assertEquals(2, printed.code(), printed.text());
         assertTrue(printed.text().contains("score: cannot write /dev/full: No space left on device"), printed.text());
     }
+
+    /** The limit is the service's: a text of exactly 20,480 characters is scored, one more is not. */
+    @Test
+    void aTextOfExactlyTheLimitIsScored() throws IOException {
+        List<JsonNode> out = run("{\"id\": \"edge\", \"text\": \"" + "x".repeat(org.parley.score.Scorer.MAX_TEXT) + "\"}\n");
+        assertEquals("edge", out.get(0).get("id").asText(), out.get(0).toString().substring(0, 80));
+        assertNotNull(out.get(0).get("attributes"));
+    }
+
+    @Test
+    void aFolderGivenAsTheInputIsRefusedNamingIt() {
+        Printed printed = Printed.err(() -> Cli.execute(new ScoreCommand(), "--model", bundle.toString(), dir.toString()));
+        assertEquals(2, printed.code());
+        assertTrue(printed.text().contains(dir + " is a folder, not a file of comments"), printed.text());
+    }
+
+    /**
+     * --sentiment adds CoreNLP's five classes to each line, in input order across the workers (the writing thread
+     * annotates them), with how many sentences were read; a line of the toxicity fields alone stays as it was.
+     */
+    @Test
+    void sentimentAddsTheFiveClassesToEachLineInOrder() throws IOException {
+        Path in = Files.writeString(dir.resolve("sentiment.jsonl"), """
+                {"id": "happy", "text": "What a wonderful, beautiful and moving article. I loved it."}
+                {"id": "sad", "text": "This is a terrible, awful, depressing story."}
+                """);
+        Path out = dir.resolve("sentiment-out.jsonl");
+        Printed printed = Printed.err(() -> Cli.execute(new ScoreCommand(), "--sentiment", "--model", bundle.toString(),
+                "--output", out.toString(), in.toString()));
+        assertEquals(0, printed.code(), printed.text());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(2, lines.size());
+        JsonNode happy = JSON.readTree(lines.get(0)), sad = JSON.readTree(lines.get(1));
+        assertEquals("happy", happy.get("id").asText());
+        assertEquals(2, happy.at("/sentiment/sentences").asInt(), happy.toString());
+        assertTrue(happy.at("/sentiment/label").asText().endsWith("POSITIVE"), happy.toString());
+        assertTrue(sad.at("/sentiment/label").asText().endsWith("NEGATIVE"), sad.toString());
+        assertEquals(1, sad.at("/sentiment/sentences").asInt(), sad.toString());
+        double sum = 0;
+        for (org.parley.sentiment.Sentiment.Label l : org.parley.sentiment.Sentiment.Label.values())
+            sum += sad.at("/sentiment/probabilities/" + l.name()).asDouble(Double.NaN);
+        assertEquals(1.0, sum, 1e-3, "a probability for each of the five classes: " + sad);
+        assertNotNull(sad.at("/attributes/TOXICITY"), "the toxicity scores stay");
+    }
+
+    /**
+     * A bundle that is refused stops the workers that began reading before it: they wait for a model otherwise,
+     * and in a JVM that goes on (a test's, a data scientist's notebook) they would wait for good.
+     */
+    @Test
+    void aRefusedBundleStopsTheWorkers() throws Exception {
+        // One line, read long before the bundle is refused (its probe texts read again, then --strict-pipeline): the workers
+        // wait for the model, not on the input, which closes once the command fails.
+        Path in = Files.writeString(dir.resolve("workers.jsonl"), "{\"id\": \"a\", \"text\": \"thanks\"}\n");
+        Path refused = dir.resolve("unspelled-workers.zip");
+        TinyBundles.create(org.parley.text.TextPipeline.unspelled()).save(refused);
+        Printed printed = Printed.err(() -> Cli.execute(new ScoreCommand(), "--strict-pipeline", "--model", refused.toString(),
+                "--output", dir.resolve("never.jsonl").toString(), in.toString()));
+        assertEquals(2, printed.code(), printed.text());
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!t.getName().startsWith("score-worker-")) continue;
+            t.join(30_000); // a bound for a hang, not a timing: a stopped worker ends at once
+            assertFalse(t.isAlive(), t.getName() + " still waits for a model: " + java.util.Arrays.toString(t.getStackTrace()));
+        }
+    }
 }
