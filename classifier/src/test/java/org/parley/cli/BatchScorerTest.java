@@ -18,6 +18,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The batch scorer's threads: whatever the number of workers and the read-ahead, the output is the one-line-at-a-time output. */
 class BatchScorerTest {
@@ -79,6 +80,37 @@ class BatchScorerTest {
     @Test
     void aTightReadAheadLimitStillFinishes() throws IOException {
         assertEquals(expected, run(3, 1));
+    }
+
+    /**
+     * Memory stays flat on a file of any length: with a read-ahead of one character no chunk is read until every chunk
+     * read before it is written, so the lines read and not yet written are never more than a chunk's.
+     */
+    @Test
+    void theReadAheadBoundsTheLinesReadAndNotYetWritten() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+        BufferedReader counted = new BufferedReader(new StringReader(input)) {
+            @Override
+            public String readLine() throws IOException {
+                String line = super.readLine();
+                if (line != null) read.incrementAndGet();
+                return line;
+            }
+        };
+        int[] written = {0, 0}; // lines written, and the most read but not written at any line's end
+        StringWriter out = new StringWriter() {
+            @Override
+            public void write(int c) {
+                super.write(c);
+                if (c != '\n') return;
+                written[0]++;
+                written[1] = Math.max(written[1], read.get() - written[0]);
+            }
+        };
+        BatchScorer.start(counted, false, 3, 1).score(model, null, out, new StanceFields(StanceBundle.shipped(), false));
+        assertEquals(expected, out.toString());
+        assertEquals(3 * BatchScorer.CHUNK + 17, written[0]);
+        assertTrue(written[1] < BatchScorer.CHUNK, "at most the rest of the chunk being written: " + written[1]);
     }
 
     @Test
