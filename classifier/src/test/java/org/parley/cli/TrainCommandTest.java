@@ -74,6 +74,37 @@ class TrainCommandTest {
         assertTrue(e.getMessage().startsWith(decisions + " line 2: invalid JSON"), e.getMessage());
     }
 
+    /** The run refuses a --repeat of a corpus it does not train on once it knows its sources, before any training. */
+    @Test
+    void aRepeatOfACorpusNotTrainedOnIsRefusedByTheRun() throws Exception {
+        Path fixtures = Path.of(TrainCommandTest.class.getResource("/corpus").toURI());
+        Printed run = Printed.err(() -> Cli.execute(new TrainCommand(), "--data", fixtures.toString(), "--corpus", "kaggle_insults_impermium",
+                "--repeat", "ethos=2", "--epochs", "1", "--output", dir.resolve("m.zip").toString()));
+        assertEquals(2, run.code());
+        assertTrue(run.text().contains("--repeat ethos=2: not a corpus being trained on; those are ["), run.text());
+        assertFalse(Files.exists(dir.resolve("m.zip")));
+    }
+
+    /**
+     * --sample draws each corpus's rows with the seed, not the file's first rows: the same seed the same rows (scripts/evaluate
+     * makes a bundle's rows again so), another seed others, and a corpus smaller than the sample whole.
+     */
+    @Test
+    void aSampleIsASeededDrawOfEachCorpus() throws Exception {
+        Path root = dir.resolve("data");
+        DevCopyCorpora.write(root); // Kaggle's 301 rows, and Jigsaw's one
+        List<String> names = List.of(DevCopyCorpora.TRAINED, "jigsaw_toxic_partial");
+        List<Example> all = Corpora.loadToxicity(root, names);
+        List<Example> drawn = TrainCommand.load(root, names, 20, 7);
+        List<Example> kaggle = drawn.stream().filter(e -> e.source().equals(DevCopyCorpora.TRAINED)).toList();
+        assertEquals(20, kaggle.size());
+        assertEquals(21, drawn.size(), "Jigsaw's one row, under the sample, whole");
+        assertNotEquals(all.stream().filter(e -> e.source().equals(DevCopyCorpora.TRAINED)).limit(20).toList(), kaggle, "drawn, not the first rows");
+        assertEquals(drawn, TrainCommand.load(root, names, 20, 7));
+        assertNotEquals(drawn, TrainCommand.load(root, names, 20, 8));
+        assertEquals(all, TrainCommand.load(root, names, null, 7), "no sample: every row, in order");
+    }
+
     @Test
     void identityCopiesDefaultToTheShippedCountsButNeverSwampASampledSplit() {
         assertEquals(6000, TrainCommand.orDefault(null, TrainCommand.DEFAULT_IDENTITY_AUGMENT, 173_443));
@@ -85,13 +116,17 @@ class TrainCommandTest {
     @Test
     void trainsASmallBundleWithProvenanceThatScoresTheSameAfterReload() throws Exception {
         Path out = dir.resolve("tiny.zip");
-        Printed run = Printed.out(() -> Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
+        Printed[] printed = new Printed[1];
+        long began = System.nanoTime();
+        Printed stderr = Printed.err(() -> (printed[0] = Printed.out(() -> Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
                 "--corpus", "jigsaw_toxic_partial,davidson_hate_offensive", "--sample", "400",
                 "--epochs", "2", "--batch-size", "64", "--embedding", "16", "--hidden", "16",
                 "--bigram-buckets", "4096", "--char-buckets", "4096", "--output", out.toString(),
                 "--identity-augment", "30", "--identity-swap", "30", // the defaults would swamp 800 rows
-                "--short-texts", "40", "--dev-part", "2", "--metrics", dir.resolve("metrics.json").toString()));
-        assertEquals(0, run.code());
+                "--short-texts", "40", "--dev-part", "2", "--metrics", dir.resolve("metrics.json").toString()))).code());
+        long tookSeconds = (System.nanoTime() - began) / 1_000_000_000L;
+        Printed run = printed[0];
+        assertEquals(0, run.code(), stderr.text());
         String stdout = run.text();
 
         ModelBundle bundle = ModelBundle.load(out);
@@ -141,6 +176,16 @@ class TrainCommandTest {
         assertTrue(shortRows > 30, "most short texts are kept (a few may repeat a dev text): " + shortRows);
         assertEquals(shortRows, p.at("/corpora/short_texts/train").asInt());
         assertTrue(p.at("/corpora/short_texts/dev").isMissingNode());
+        // What the run said before training, and how long it took as the bundle records it (the run's own wall time, at most).
+        int train = p.at("/corpora/jigsaw_toxic_partial/train").asInt() + p.at("/corpora/davidson_hate_offensive/train").asInt();
+        int dev = p.at("/corpora/jigsaw_toxic_partial/dev").asInt() + p.at("/corpora/davidson_hate_offensive/dev").asInt();
+        assertTrue(stderr.text().contains("800 examples from 2 corpora: " + train + " train, " + dev + " dev"), stderr.text());
+        assertTrue(stderr.text().contains("+" + swapped + " identity-swapped training examples"), stderr.text());
+        assertTrue(stderr.text().contains("+" + shortRows + " short texts"), stderr.text());
+        assertTrue(stderr.text().contains("+" + p.at("/identityAugment/made").asInt() + " identity-augmented training examples"), stderr.text());
+        long seconds = p.get("trainingSeconds").asLong();
+        assertTrue(seconds >= 0 && seconds <= tookSeconds, seconds + " s recorded, the run took " + tookSeconds + " s");
+        assertTrue(stderr.text().contains("wrote " + out + " in "), stderr.text());
 
         // The text pipeline's reading of the probe texts, tokens and wide text: this checkout reads them alike, a changed stage
         // (here the speller taken out) does not, and strict loading refuses it.
@@ -188,6 +233,8 @@ class TrainCommandTest {
         String stderr = run.text();
         // A data scientist's third audit: the run said how many included lines it superseded or merged, not this.
         assertTrue(stderr.contains("(1 included lines dropped: their text is a dev text"), stderr);
+        assertTrue(stderr.contains("+80 training examples from [" + decisions + "]\n"), "no warning of an empty export: " + stderr);
+        assertFalse(stderr.contains("included lines left out") || stderr.contains("included lines repeat"), "none was: " + stderr);
 
         JsonNode p = ModelBundle.load(out).provenance();
         JsonNode included = p.get("includedDecisions");
@@ -214,10 +261,11 @@ class TrainCommandTest {
         DevCopyCorpora.write(root);
 
         Path out = dir.resolve("partial.zip");
-        int code = Cli.execute(new TrainCommand(), "--data", root.toString(), "--corpus", "kaggle_insults_impermium",
+        Printed run = Printed.err(() -> Cli.execute(new TrainCommand(), "--data", root.toString(), "--corpus", "kaggle_insults_impermium",
                 "--epochs", "1", "--batch-size", "64", "--embedding", "8", "--hidden", "8", "--bigram-buckets", "1024",
-                "--char-buckets", "1024", "--identity-augment", "0", "--identity-swap", "0", "--output", out.toString());
-        assertEquals(0, code);
+                "--char-buckets", "1024", "--identity-augment", "0", "--identity-swap", "0", "--output", out.toString()));
+        assertEquals(0, run.code(), run.text());
+        assertTrue(run.text().contains("(1 training texts dropped: they repeat a dev text of a corpus or row this run leaves out)"), run.text());
         JsonNode k = ModelBundle.load(out).provenance().at("/corpora/kaggle_insults_impermium");
         assertEquals(DevCopyCorpora.trainSide(root) - 1, k.get("train").asInt(), "the copy of Jigsaw's dev text is not trained on: " + k);
     }
