@@ -110,6 +110,11 @@ class TrainStanceCommandTest {
     void aBundleRecordsItsTrainingTargetsAndEvaluateSaysWhichOfAFilesTargetsItSaw() throws Exception {
         Path data = corpora(), bundle = dir.resolve("st.zip");
         train("--data", data.toString(), "--output", bundle.toString());
+        // The helper's run: the wide part, no sentence part (--no-sentence), as the options say and the bundle holds.
+        JsonNode hyper = provenance(bundle).get("hyperParameters");
+        assertEquals(org.parley.stance.WideStance.Config.defaults().bits(), hyper.at("/wide/bits").asInt(), hyper.toString());
+        assertTrue(hyper.get("sentence").isNull(), hyper.toString());
+        assertTrue(zipEntries(bundle).contains("target/wide.json") && !zipEntries(bundle).contains("target/sentence.json"), zipEntries(bundle).toString());
         JsonNode recorded = provenance(bundle).get("trainingTargets");
         java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
         for (StanceExample e : org.parley.stance.StanceData.load(data, List.of("Hillary Clinton"), null, 7).train())
@@ -179,6 +184,52 @@ class TrainStanceCommandTest {
             err = stderrOfRefusal(args.toArray(String[]::new));
             assertFalse(err.contains("with --target-from"), err);
             assertTrue(err.contains(missing), err);
+        }
+    }
+
+    /**
+     * --no-wide leaves the wide part out and a run without --no-sentence trains the sentence part (the helper's runs never
+     * do): each as the options say, in the recorded settings and in the bundle's entries. The training time recorded is
+     * at most the run's own wall time.
+     */
+    @Test
+    void noWideAndTheSentencePartAreTrainedAsAskedAndRecorded() throws Exception {
+        Path data = corpora(), bundle = dir.resolve("sentence.zip");
+        long began = System.nanoTime();
+        Printed run = Printed.err(() -> Cli.execute(new TrainStanceCommand(), "--data", data.toString(), "--no-wide",
+                "--sentence-epochs", "1", "--epochs", "1", "--reply-epochs", "1", "--embedding", "8", "--hidden", "8",
+                "--output", bundle.toString()));
+        long took = (System.nanoTime() - began) / 1_000_000_000L;
+        assertEquals(0, run.code(), run.text());
+        JsonNode p = provenance(bundle), hyper = p.get("hyperParameters");
+        assertTrue(hyper.get("wide").isNull(), hyper.toString());
+        assertEquals(1, hyper.at("/sentence/epochs").asInt(), hyper.toString());
+        assertEquals("all-MiniLM-L6-v2", hyper.at("/sentence/encoder").asText(), hyper.toString());
+        java.util.Set<String> entries = zipEntries(bundle);
+        assertTrue(entries.contains("target/sentence.json") && !entries.contains("target/wide.json"), entries.toString());
+        long seconds = p.get("trainingSeconds").asLong();
+        assertTrue(seconds >= 0 && seconds <= took, seconds + " s recorded, the run took " + took + " s");
+        assertTrue(run.text().contains("wrote " + bundle + " in "), run.text());
+    }
+
+    /** A --hold-out that names no target would hold out nothing, and a --repeat of no stance corpus would repeat nothing. */
+    @Test
+    void aHoldOutOrRepeatThatNamesNothingIsRefused() throws Exception {
+        Path data = corpora();
+        String err = stderrOfRefusal("--data", data.toString(), "--hold-out", "Pineapple pizza", "--no-sentence",
+                "--output", dir.resolve("x.zip").toString());
+        assertTrue(err.contains("--hold-out 'Pineapple pizza' names no target in the stance corpora"), err);
+        err = stderrOfRefusal("--data", data.toString(), "--repeat", "ethos=2", "--output", dir.resolve("x.zip").toString());
+        assertTrue(err.contains("--repeat ethos=2: not a corpus being trained on"), err);
+        // A held-out target named as the corpora write it, in other case and spacing, holds it out.
+        train("--data", data.toString(), "--hold-out", "  atheism ", "--output", dir.resolve("held.zip").toString());
+        JsonNode targets = provenance(dir.resolve("held.zip")).get("trainingTargets");
+        assertFalse(targets.has("atheism"), targets.toString());
+    }
+
+    private static java.util.Set<String> zipEntries(Path bundle) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bundle.toFile())) {
+            return zip.stream().map(java.util.zip.ZipEntry::getName).collect(java.util.stream.Collectors.toSet());
         }
     }
 
