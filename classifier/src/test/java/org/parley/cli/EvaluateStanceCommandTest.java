@@ -120,6 +120,11 @@ class EvaluateStanceCommandTest {
         assertEquals(2, json.at("/baselinesTrainedOn/samplePerCorpus").asInt());
         assertEquals(sampled.train().size(), json.at("/baselinesTrainedOn/targetRows").asInt());
         assertEquals(sampled.replyTrain().size(), json.at("/baselinesTrainedOn/replyRows").asInt());
+        // The bundle against each baseline, paired, and each of its target model's parts alone (the network and the wide part).
+        assertTrue(json.at("/versusBaselines/majority").isObject() && json.at("/versusBaselines/bagOfWords").isObject(), json.toString());
+        assertTrue(json.at("/parley:networkOnly/targetStanceDev").isObject(), json.toString());
+        assertTrue(json.at("/parley:wideOnly/targetStanceDev").isObject(), json.toString());
+        assertTrue(json.at("/parley:sentenceOnly").isMissingNode(), "the tiny bundle has no sentence part: " + json);
     }
 
     /**
