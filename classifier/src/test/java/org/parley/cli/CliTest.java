@@ -15,6 +15,19 @@ class CliTest {
                 Cli.message(new NoSuchFileException("/data/ethos", null, "corpus folder missing")));
     }
 
+    /** java.nio's exceptions say only the path: the one line a command prints says what is wrong with it. */
+    @Test
+    void eachFileFailureSaysWhatIsWrongWithThePath(@TempDir Path dir) {
+        assertEquals("no such file: " + dir.resolve("m.zip"), Cli.message(new NoSuchFileException(dir.resolve("m.zip").toString())));
+        assertEquals("no such folder: " + dir.resolve("runs") + " (for " + dir.resolve("runs/m.zip") + ")",
+                Cli.message(new NoSuchFileException(dir.resolve("runs/m.zip").toString())));
+        assertEquals("cannot read /data/x.csv: permission denied", Cli.message(new java.nio.file.AccessDeniedException("/data/x.csv")));
+        assertEquals("/data/x.csv: Input/output error",
+                Cli.message(new java.nio.file.FileSystemException("/data/x.csv", null, "Input/output error")));
+        assertEquals("/data/x: NotDirectoryException", Cli.message(new java.nio.file.NotDirectoryException("/data/x")));
+        assertEquals("--epochs must be >= 1", Cli.message(new IllegalArgumentException("--epochs must be >= 1")));
+    }
+
     @Test
     void anEmptyTrainingDataFolderNamesTheMissingCorpusFolder(@TempDir Path empty) {
         String first = org.parley.corpus.Corpora.toxicityNames().get(0);
