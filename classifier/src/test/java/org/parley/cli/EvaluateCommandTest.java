@@ -530,12 +530,10 @@ class EvaluateCommandTest {
                 {"id":"s1","source":"moderator-decisions","text":"I read the whole report this morning and it makes some fair points about the budget and the schools. What the fuck.","labels":{"TOXICITY":1.0}}
                 """);
         Path report = dir.resolve("report");
-        Printed[] out = new Printed[1];
-        Printed err = Printed.err(() -> (out[0] = Printed.out(() -> Cli.execute(new EvaluateCommand(), "--model",
-                org.parley.model.Bundles.shipped().toString(), "--file", file.toString(), "--resamples", "20",
-                "--report", report.toString()))).code());
-        assertEquals(0, err.code(), err.text());
-        JsonNode json = new ObjectMapper().readTree(out[0].text());
+        Printed.Both run = Printed.both(() -> Cli.execute(new EvaluateCommand(), "--model",
+                org.parley.model.Bundles.shipped().toString(), "--file", file.toString(), "--resamples", "20", "--report", report.toString()));
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals(2, json.at("/policy/notToxic/n").asInt(), json.get("policy").toString());
         assertEquals(1, json.at("/policy/notToxic/held").asInt(), "the German comment alone: " + json.get("policy"));
         assertEquals(1, json.at("/policy/positives/0/n").asInt(), json.get("policy").toString());
@@ -543,7 +541,7 @@ class EvaluateCommandTest {
         assertEquals(2, json.at("/policy/all/held").asInt(), json.get("policy").toString());
         assertEquals(20, json.at("/interval95/resamples").asInt(), json.toString());
 
-        String tables = err.text(), data = "[" + file + "]";
+        String tables = run.err(), data = "[" + file + "]";
         assertTrue(tables.contains("report: " + report.resolve("report.html").toAbsolutePath()), tables);
         assertTrue(tables.contains("ROC-AUC of parley-toxicity, with the 95% interval of 20 bootstrap draws of the rows:"), tables);
         assertTrue(tables.contains("Identity terms on " + data + ", TOXICITY"), tables);

@@ -12,6 +12,15 @@ record Printed(int code, String text) {
         return capture(command, System.out, System::setOut);
     }
 
+    /** A command's status and both its streams, for a test that reads its result on one and its tables on the other. */
+    record Both(int code, String out, String err) {}
+
+    static Both both(IntSupplier command) {
+        Printed[] out = new Printed[1];
+        Printed err = err(() -> (out[0] = out(command)).code());
+        return new Both(err.code(), out[0].text(), err.text());
+    }
+
     static Printed err(IntSupplier command) {
         return capture(command, System.err, System::setErr);
     }

@@ -116,18 +116,16 @@ class TrainCommandTest {
     @Test
     void trainsASmallBundleWithProvenanceThatScoresTheSameAfterReload() throws Exception {
         Path out = dir.resolve("tiny.zip");
-        Printed[] printed = new Printed[1];
         long began = System.nanoTime();
-        Printed stderr = Printed.err(() -> (printed[0] = Printed.out(() -> Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
+        Printed.Both run = Printed.both(() -> Cli.execute(new TrainCommand(), "--data", Corpora.defaultRoot().toString(),
                 "--corpus", "jigsaw_toxic_partial,davidson_hate_offensive", "--sample", "400",
                 "--epochs", "2", "--batch-size", "64", "--embedding", "16", "--hidden", "16",
                 "--bigram-buckets", "4096", "--char-buckets", "4096", "--output", out.toString(),
                 "--identity-augment", "30", "--identity-swap", "30", // the defaults would swamp 800 rows
-                "--short-texts", "40", "--dev-part", "2", "--metrics", dir.resolve("metrics.json").toString()))).code());
+                "--short-texts", "40", "--dev-part", "2", "--metrics", dir.resolve("metrics.json").toString()));
         long tookSeconds = (System.nanoTime() - began) / 1_000_000_000L;
-        Printed run = printed[0];
-        assertEquals(0, run.code(), stderr.text());
-        String stdout = run.text();
+        assertEquals(0, run.code(), run.err());
+        String stdout = run.out(), stderr = run.err();
 
         ModelBundle bundle = ModelBundle.load(out);
         JsonNode p = bundle.provenance();
@@ -179,13 +177,13 @@ class TrainCommandTest {
         // What the run said before training, and how long it took as the bundle records it (the run's own wall time, at most).
         int train = p.at("/corpora/jigsaw_toxic_partial/train").asInt() + p.at("/corpora/davidson_hate_offensive/train").asInt();
         int dev = p.at("/corpora/jigsaw_toxic_partial/dev").asInt() + p.at("/corpora/davidson_hate_offensive/dev").asInt();
-        assertTrue(stderr.text().contains("800 examples from 2 corpora: " + train + " train, " + dev + " dev"), stderr.text());
-        assertTrue(stderr.text().contains("+" + swapped + " identity-swapped training examples"), stderr.text());
-        assertTrue(stderr.text().contains("+" + shortRows + " short texts"), stderr.text());
-        assertTrue(stderr.text().contains("+" + p.at("/identityAugment/made").asInt() + " identity-augmented training examples"), stderr.text());
+        assertTrue(stderr.contains("800 examples from 2 corpora: " + train + " train, " + dev + " dev"), stderr);
+        assertTrue(stderr.contains("+" + swapped + " identity-swapped training examples"), stderr);
+        assertTrue(stderr.contains("+" + shortRows + " short texts"), stderr);
+        assertTrue(stderr.contains("+" + p.at("/identityAugment/made").asInt() + " identity-augmented training examples"), stderr);
         long seconds = p.get("trainingSeconds").asLong();
         assertTrue(seconds >= 0 && seconds <= tookSeconds, seconds + " s recorded, the run took " + tookSeconds + " s");
-        assertTrue(stderr.text().contains("wrote " + out + " in "), stderr.text());
+        assertTrue(stderr.contains("wrote " + out + " in "), stderr);
 
         // The text pipeline's reading of the probe texts, tokens and wide text: this checkout reads them alike, a changed stage
         // (here the speller taken out) does not, and strict loading refuses it.

@@ -111,10 +111,12 @@ class TrainStanceCommandTest {
         Path data = corpora(), bundle = dir.resolve("st.zip");
         train("--data", data.toString(), "--output", bundle.toString());
         // The helper's run: the wide part, no sentence part (--no-sentence), as the options say and the bundle holds.
-        JsonNode hyper = provenance(bundle).get("hyperParameters");
+        org.parley.stance.StanceModel trained = StanceBundle.load(bundle, TextPipeline.standard());
+        JsonNode hyper = trained.provenance().get("hyperParameters");
         assertEquals(org.parley.stance.WideStance.Config.defaults().bits(), hyper.at("/wide/bits").asInt(), hyper.toString());
         assertTrue(hyper.get("sentence").isNull(), hyper.toString());
-        assertTrue(zipEntries(bundle).contains("target/wide.json") && !zipEntries(bundle).contains("target/sentence.json"), zipEntries(bundle).toString());
+        assertEquals(List.of("network", "wide"), List.copyOf(org.parley.stance.StanceEvaluator.targetParts(trained).keySet()),
+                "the bundle read back: the wide part beside the network");
         JsonNode recorded = provenance(bundle).get("trainingTargets");
         java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
         for (StanceExample e : org.parley.stance.StanceData.load(data, List.of("Hillary Clinton"), null, 7).train())
@@ -129,27 +131,23 @@ class TrainStanceCommandTest {
                 {"text": "Vote Hillary", "target": "Hillary Clinton", "label": "FAVOR"}
                 """);
         Path report = dir.resolve("report");
-        Printed[] err = new Printed[1];
-        Printed out = Printed.out(() -> {
-            err[0] = Printed.err(() -> Cli.execute(new EvaluateStanceCommand(), "--model", bundle.toString(), "--data", data.toString(),
-                    "--file", labels.toString(), "--report", report.toString(), "--resamples", "0"));
-            return err[0].code();
-        });
-        assertEquals(0, out.code(), err[0].text());
-        JsonNode seen = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.text()).get("targetsInTraining");
+        Printed.Both run = Printed.both(() -> Cli.execute(new EvaluateStanceCommand(), "--model", bundle.toString(), "--data",
+                data.toString(), "--file", labels.toString(), "--report", report.toString(), "--resamples", "0"));
+        assertEquals(0, run.code(), run.err());
+        JsonNode seen = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("targetsInTraining");
         assertTrue(seen.get("recorded").asBoolean(), seen.toString());
         assertEquals("{\"seen\":true,\"trainingRows\":" + atheism + "}", seen.at("/targets/  ATHEISM ").toString());
         assertEquals("{\"seen\":false}", seen.at("/targets/fireworks").toString());
         assertEquals("{\"seen\":false}", seen.at("/targets/Hillary Clinton").toString(), "held out of training");
-        assertTrue(err[0].text().contains("targets in training:   ATHEISM  seen (" + atheism + " training rows); Hillary Clinton unseen; fireworks unseen"),
-                err[0].text());
+        assertTrue(run.err().contains("targets in training:   ATHEISM  seen (" + atheism + " training rows); Hillary Clinton unseen; fireworks unseen"),
+                run.err());
         String html = Files.readString(report.resolve("report.html"));
         assertTrue(html.contains("<tr><td>fireworks</td><td>unseen</td></tr>"), html);
         // The pair networks' reading of the probe texts (tokens, no wide text), read alike by the checkout that made it.
         JsonNode fingerprint = provenance(bundle).get(org.parley.model.PipelineFingerprint.KEY);
         assertEquals("[\"tokens\"]", fingerprint.get("reads").toString());
         assertEquals(org.parley.model.PipelineFingerprint.of(org.parley.text.TextPipeline.standard(), false).digest(), fingerprint.get("digest").asText());
-        JsonNode check = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.text()).get("textPipeline");
+        JsonNode check = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("textPipeline");
         assertEquals("SAME", check.get("status").asText(), check.toString());
         assertTrue(html.contains("Text pipeline: " + bundle + ": this checkout&#39;s text pipeline reads the"), html);
         assertTrue(html.contains("<tr><td>  ATHEISM </td><td>seen (" + atheism + " training rows)</td></tr>"), html);
@@ -189,7 +187,7 @@ class TrainStanceCommandTest {
 
     /**
      * --no-wide leaves the wide part out and a run without --no-sentence trains the sentence part (the helper's runs never
-     * do): each as the options say, in the recorded settings and in the bundle's entries. The training time recorded is
+     * do): each as the options say, in the recorded settings and in the bundle read back. The training time recorded is
      * at most the run's own wall time.
      */
     @Test
@@ -201,12 +199,13 @@ class TrainStanceCommandTest {
                 "--output", bundle.toString()));
         long took = (System.nanoTime() - began) / 1_000_000_000L;
         assertEquals(0, run.code(), run.text());
-        JsonNode p = provenance(bundle), hyper = p.get("hyperParameters");
+        org.parley.stance.StanceModel model = StanceBundle.load(bundle, TextPipeline.standard());
+        JsonNode p = model.provenance(), hyper = p.get("hyperParameters");
         assertTrue(hyper.get("wide").isNull(), hyper.toString());
         assertEquals(1, hyper.at("/sentence/epochs").asInt(), hyper.toString());
         assertEquals("all-MiniLM-L6-v2", hyper.at("/sentence/encoder").asText(), hyper.toString());
-        java.util.Set<String> entries = zipEntries(bundle);
-        assertTrue(entries.contains("target/sentence.json") && !entries.contains("target/wide.json"), entries.toString());
+        assertEquals(List.of("network", "sentence"), List.copyOf(org.parley.stance.StanceEvaluator.targetParts(model).keySet()),
+                "the bundle read back: the sentence part beside the network");
         long seconds = p.get("trainingSeconds").asLong();
         assertTrue(seconds >= 0 && seconds <= took, seconds + " s recorded, the run took " + took + " s");
         assertTrue(run.text().contains("wrote " + bundle + " in "), run.text());
@@ -226,12 +225,6 @@ class TrainStanceCommandTest {
         train("--data", data.toString(), "--hold-out", "  atheism ", "--output", dir.resolve("held.zip").toString());
         JsonNode targets = provenance(dir.resolve("held.zip")).get("trainingTargets");
         assertFalse(targets.has("atheism"), targets.toString());
-    }
-
-    private static java.util.Set<String> zipEntries(Path bundle) throws IOException {
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bundle.toFile())) {
-            return zip.stream().map(java.util.zip.ZipEntry::getName).collect(java.util.stream.Collectors.toSet());
-        }
     }
 
     private static JsonNode provenance(Path bundle) {
