@@ -27,9 +27,17 @@ public final class ForcedLines extends UnsynchronizedAppenderBase<ILoggingEvent>
     /** What is read back at most: the scripts' lines that others append meanwhile, a few hundred bytes each. */
     private static final int MAX_TAKEN = 1 << 20;
     private final FileAppender<ILoggingEvent> file;
+    private final Disk disk;
+    /** The stream whose file's entry in its directory is on the disk: none at a start, another after a roll. */
+    private OutputStream entered;
 
     ForcedLines(FileAppender<ILoggingEvent> file) {
+        this(file, Disk.LINUX);
+    }
+
+    ForcedLines(FileAppender<ILoggingEvent> file, Disk disk) {
         this.file = file;
+        this.disk = disk;
         setContext(file.getContext());
         setName(file.getName());
     }
@@ -66,8 +74,10 @@ public final class ForcedLines extends UnsynchronizedAppenderBase<ILoggingEvent>
         long from = size(before);
         file.doAppend(event);
         OutputStream after = file.getOutputStream();
-        // A stream of its own is a file of its own: the month rolled, and a new file has a new entry in its directory.
-        check(after, after == before ? from : 0, file.getEncoder().encode(event), after != before);
+        // A stream of its own is a file of its own (a start's, or the month rolled), which may be a new entry in its
+        // directory: Linux's fsync of a file does not write that, and a power cut would lose the file.
+        check(after, after == before ? from : 0, file.getEncoder().encode(event), after != entered);
+        entered = after;
     }
 
     /** The bytes of the file {@code stream} writes; 0 where that cannot be read (the check then reads the whole file). */
@@ -84,7 +94,7 @@ public final class ForcedLines extends UnsynchronizedAppenderBase<ILoggingEvent>
      * disk. Not its last line alone: the operator's file takes the lines of several scripts at once (O_APPEND), and
      * another's may follow this one.
      */
-    private static void check(OutputStream stream, long from, byte[] line, boolean newFile) {
+    private void check(OutputStream stream, long from, byte[] line, boolean newFile) {
         if (!(stream instanceof ResilientFileOutputStream written))
             throw new ErasureLineNotWritten("the erasure log's stream is not a file's: " + stream, null);
         Path path = written.getFile().toPath();
@@ -97,14 +107,35 @@ public final class ForcedLines extends UnsynchronizedAppenderBase<ILoggingEvent>
                 if (!holds(took.array(), line))
                     throw new ErasureLineNotWritten("the erasure log " + path + " does not hold the line it was given"
                             + " (a full disk or a failed write; " + size + " bytes)", null);
-                read.force(false); // fsync: Linux syncs the file's pages through any descriptor
+                disk.force(read);
             }
-            if (newFile) try (FileChannel dir = FileChannel.open(path.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-                dir.force(true);
-            }
+            if (newFile) disk.forceDirectory(path.toAbsolutePath().getParent());
         } catch (IOException x) {
             throw new ErasureLineNotWritten("the erasure log " + path + " could not be read back or forced: " + x, x);
         }
+    }
+
+    /** The two fsyncs a line needs: a seam for the tests that see them, which a power cut alone shows otherwise. */
+    interface Disk {
+        Disk LINUX = new Disk() {
+            @Override
+            public void force(FileChannel file) throws IOException {
+                file.force(false); // Linux syncs the file's pages through any descriptor, a reading one too
+            }
+
+            @Override
+            public void forceDirectory(Path dir) throws IOException {
+                try (FileChannel entries = FileChannel.open(dir, StandardOpenOption.READ)) {
+                    entries.force(true);
+                }
+            }
+        };
+
+        /** The file's bytes, {@code file} open on it. */
+        void force(FileChannel file) throws IOException;
+
+        /** The entries of {@code dir}, a new file's name among them. */
+        void forceDirectory(Path dir) throws IOException;
     }
 
     /** Whether {@code line} is in {@code took} at a line's start (its first byte, or after a line break). */

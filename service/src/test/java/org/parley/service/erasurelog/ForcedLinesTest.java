@@ -11,9 +11,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.service.ErasureLogs;
+import org.parley.service.moderation.ErasureLogLine;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -165,5 +173,104 @@ class ForcedLinesTest {
         ErasureLineNotWritten e = assertThrows(ErasureLineNotWritten.class, () -> forced.doAppend(
                 new ch.qos.logback.classic.spi.LoggingEvent("x", logger, Level.INFO, "erased comment \"c\"", null, null)));
         assertEquals("the erasure log " + log + " is closed", e.getMessage());
+    }
+
+    /** The real fsyncs, each said first as "file N" (the bytes the file holds then) or "directory D"; or a failure instead. */
+    private static final class Watched implements ForcedLines.Disk {
+        final List<String> calls = new ArrayList<>();
+        IOException failure;
+
+        @Override
+        public void force(FileChannel file) throws IOException {
+            calls.add("file " + file.size());
+            if (failure != null) throw failure;
+            ForcedLines.Disk.LINUX.force(file);
+        }
+
+        @Override
+        public void forceDirectory(Path dir) throws IOException {
+            calls.add("directory " + dir);
+            if (failure != null) throw failure;
+            ForcedLines.Disk.LINUX.forceDirectory(dir);
+        }
+    }
+
+    /** {@code shipped}'s file appender behind a ForcedLines that syncs through {@code disk}, attached to the logger. */
+    private ForcedLines watchedBy(ForcedLines.Disk disk, ForcedLines shipped) {
+        ForcedLines forced = new ForcedLines(shipped.file(), disk);
+        forced.start();
+        logger.addAppender(forced);
+        return forced;
+    }
+
+    /**
+     * Each line's file is forced once it holds the line whole; a file a start opened has its entry in its directory forced
+     * with its first line (Linux's fsync of a file does not write the entry: a power cut could lose a new file whole),
+     * and only then.
+     */
+    @Test
+    void eachLineIsForcedOnceInTheFileAndAStartsFileHasItsDirectoryEntryForcedWithItsFirstLine() throws Exception {
+        Path log = dir.resolve("sites.log");
+        Watched disk = new Watched();
+        watchedBy(disk, (ForcedLines) ErasureLogs.forced(context, log));
+        logger.info("erased comment \"a\"");
+        assertEquals(List.of("file " + Files.size(log), "directory " + dir.toAbsolutePath()), disk.calls);
+        logger.info("erased comment \"b\"");
+        assertEquals(List.of("file " + Files.size(log)), disk.calls.subList(2, disk.calls.size()));
+        assertEquals(2, Files.readAllLines(log).size());
+    }
+
+    /** A month's roll opens a new file: its first line forces the directory's entries again, the next line does not. */
+    @Test
+    void aMonthsNewFileHasItsDirectoryEntryForcedWithItsFirstLine() throws Exception {
+        YearMonth january = YearMonth.of(2026, 1);
+        Path sites = Files.createFile(dir.resolve("sites.log")); // as a start finds it, last written in January
+        Files.setLastModifiedTime(sites, FileTime.from(Instant.ofEpochMilli(middleOf(january))));
+        var entry = io.dropwizard.jackson.Jackson.newObjectMapper().treeToValue(ErasureLogs.entry(dir, ErasureLogLine.LOGGER),
+                io.dropwizard.logging.common.LoggerConfiguration.class);
+        var factory = (io.dropwizard.logging.common.FileAppenderFactory<ILoggingEvent>) entry.getAppenders().get(0);
+        ForcedLines shipped = (ForcedLines) factory.build(context, "parley", new io.dropwizard.logging.common.layout.DropwizardLayoutFactory(),
+                new io.dropwizard.logging.common.filter.ThresholdLevelFilterFactory(),
+                new io.dropwizard.logging.common.async.AsyncLoggingEventAppenderFactory());
+        Watched disk = new Watched();
+        ForcedLines forced = watchedBy(disk, shipped);
+        var rolling = (ch.qos.logback.core.rolling.RollingFileAppender<ILoggingEvent>) forced.file();
+        var clock = ((ch.qos.logback.core.rolling.TimeBasedRollingPolicy<ILoggingEvent>) rolling.getRollingPolicy())
+                .getTimeBasedFileNamingAndTriggeringPolicy();
+        String directory = "directory " + dir.toAbsolutePath();
+        List<List<String>> seen = new ArrayList<>();
+        for (YearMonth month : List.of(january, january, january.plusMonths(1), january.plusMonths(1))) {
+            clock.setCurrentTime(middleOf(month));
+            var line = new ch.qos.logback.classic.spi.LoggingEvent("x", logger, Level.INFO, "erased comment \"" + month + "\"", null, null);
+            line.setTimeStamp(middleOf(month));
+            disk.calls.clear();
+            forced.doAppend(line);
+            seen.add(List.copyOf(disk.calls));
+        }
+        long line = Files.size(sites) / 2; // February's two lines, each as long as January's
+        assertEquals(List.of(List.of("file " + line, directory), List.of("file " + 2 * line),
+                List.of("file " + line, directory), List.of("file " + 2 * line)), seen, "January's two lines, then February's");
+    }
+
+    private static long middleOf(YearMonth month) {
+        return month.atDay(15).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    /** A sync that fails throws as a line not written; the directory's is tried again with the next line until it is done. */
+    @Test
+    void aFailedSyncThrowsAndANewFilesDirectoryIsForcedAgainWithTheNextLine() throws Exception {
+        Path log = dir.resolve("sites.log");
+        Watched disk = new Watched();
+        watchedBy(disk, (ForcedLines) ErasureLogs.forced(context, log));
+        disk.failure = new IOException("Input/output error");
+        ErasureLineNotWritten e = assertThrows(ErasureLineNotWritten.class, () -> logger.info("erased comment \"a\""));
+        assertEquals("the erasure log " + log + " could not be read back or forced: java.io.IOException: Input/output error",
+                e.getMessage());
+        assertSame(disk.failure, e.getCause());
+        assertEquals(1, disk.calls.size(), "the file's sync failed first: " + disk.calls);
+        disk.failure = null;
+        disk.calls.clear();
+        logger.info("erased comment \"b\"");
+        assertEquals(List.of("file " + Files.size(log), "directory " + dir.toAbsolutePath()), disk.calls);
     }
 }
