@@ -112,23 +112,19 @@ public final class EraseCommand extends ScriptCommand {
             if (author != null) {
                 List<StoredComment> erased;
                 try {
-                    erased = store.eraseAuthor(site, author, actor, Decider.OPERATOR, Instant.now());
+                    // A line a comment, by id, before the transaction commits: re-applying them needs no author's name
+                    // kept outside the store, and a commit that breaks leaves them for a restore to re-apply.
+                    erased = store.eraseAuthor(site, author, actor, Decider.OPERATOR, Instant.now(),
+                            c -> logged(c.site(), c.id(), actor, true));
+                } catch (ErasureLineNotWritten x) {
+                    throw notLogged("erased nothing: an erasure line of site " + site + "'s comments by '" + author
+                            + "' was not written (" + x.getMessage() + "), so none of them was erased; run it again once"
+                            + " the erasure log has room", x);
                 } catch (RuntimeException x) {
-                    // Not logged again as --id is: erased, the comments keep no author for a second run to find.
-                    throw mayHaveCommitted(x, "a second run would find none (an erased comment keeps no author) and log"
-                            + " none; keep --site and --author with the backups, to run again on a restored copy");
+                    throw mayHaveCommitted(x, "their erasure lines were written before the commit, so the erasure log has them"
+                            + " either way, for a restore to re-apply; run it again to know (it finds none if it committed: an"
+                            + " erased comment keeps no author)");
                 }
-                // A line a comment, by id: re-applying them needs no author's name kept outside the store.
-                for (int i = 0; i < erased.size(); i++)
-                    try {
-                        logged(erased.get(i).site(), erased.get(i).id(), actor, true);
-                    } catch (ErasureLineNotWritten x) {
-                        // A second --author run finds none of them: --ids finds them erased and logs them.
-                        throw notLogged("erased " + erased.size() + " comments of site " + site + " by '" + author
-                                + "', but the erasure lines of " + String.join(", ", erased.subList(i, erased.size()).stream()
-                                .map(c -> ErasureLogLine.quoted(c.id())).toList()) + " were not written (" + x.getMessage()
-                                + "): once the erasure log has room, erase those ids again with --ids FILE, which logs them", x);
-                    }
                 // The ids as JSON strings, as eraseEach says them: they are the site's, and until the forty-sixth session
                 // they reached the operator's terminal raw, so an id could clear the screen, retitle the window, or forge
                 // lines ("erased 0 comments") with escape sequences, carriage returns and line breaks.
@@ -138,18 +134,23 @@ public final class EraseCommand extends ScriptCommand {
             } else if (single) {
                 String one = id.get(0);
                 StoredComment c = store.find(site, one).orElseThrow(() -> new IllegalArgumentException("site " + site + " has no comment '" + one + "'"));
+                CommentStore.Erasure[] tried = {null};
                 CommentStore.Erasure e;
                 try {
-                    e = store.erase(c.key(), actor, Decider.OPERATOR, Instant.now()).orElseThrow();
-                } catch (RuntimeException x) {
-                    throw mayHaveCommitted(x, "run it again, which logs it if so (erased before)");
-                }
-                try {
-                    logged(site, one, actor, e.erased());
+                    e = store.erase(c.key(), actor, Decider.OPERATOR, Instant.now(), done -> {
+                        tried[0] = done;
+                        logged(site, one, actor, done.erased());
+                    }).orElseThrow();
                 } catch (ErasureLineNotWritten x) {
-                    throw notLogged("erased comment " + ErasureLogLine.quoted(one) + " of site " + site + ", but its"
-                            + " erasure line was not written (" + x.getMessage() + "): run it again once the erasure log has"
-                            + " room, which logs it (erased before)", x);
+                    throw notLogged(tried[0].erased()
+                            ? "erased nothing: the erasure line of comment " + ErasureLogLine.quoted(one) + " of site " + site
+                            + " was not written (" + x.getMessage() + "), so it was not erased; run it again once the erasure"
+                            + " log has room"
+                            : "comment " + ErasureLogLine.quoted(one) + " of site " + site + " was erased before, but its erasure"
+                            + " line was not written again (" + x.getMessage() + "): run it again once the erasure log has room", x);
+                } catch (RuntimeException x) {
+                    throw mayHaveCommitted(x, "its erasure line was written before the commit, so the erasure log has it either"
+                            + " way; run it again to know (erased before, if it committed)");
                 }
                 System.out.println(e.erased() ? "erased 1 comment of site " + site + ": " + one
                         : "erased 0 comments: comment '" + one + "' of site " + site + " was erased before");
@@ -170,23 +171,23 @@ public final class EraseCommand extends ScriptCommand {
         boolean broke = false;
         for (ErasureList.Target t : targets) {
             String which = "comment " + ErasureLogLine.quoted(t.id()) + " of site " + ErasureLogLine.quoted(t.site());
+            CommentStore.Erasure[] tried = {null};
             try {
+                // Its line before its transaction commits: a line not written undoes its erasure.
                 Optional<CommentStore.Erasure> e = store.find(t.site(), t.id())
-                        .flatMap(c -> store.erase(c.key(), actor, Decider.OPERATOR, Instant.now()));
+                        .flatMap(c -> store.erase(c.key(), actor, Decider.OPERATOR, Instant.now(), done -> {
+                            tried[0] = done;
+                            if (done.erased() || again) logged(t.site(), t.id(), actor, done.erased());
+                        }));
                 if (e.isEmpty()) unknown++;
-                else if (e.get().erased()) {
-                    erased++;
-                    logged(t.site(), t.id(), actor, true);
-                } else {
-                    before++;
-                    if (again) logged(t.site(), t.id(), actor, false);
-                }
+                else if (e.get().erased()) erased++;
+                else before++;
                 System.out.println((e.isEmpty() ? "unknown: " : e.get().erased() ? "erased: " : "erased before: ") + which);
             } catch (ErasureLineNotWritten x) {
-                // Erased with no line: going on would erase more without theirs.
-                throw notLogged(which + " was erased, but its erasure line was not written (" + x.getMessage()
-                        + "); stopped there, the comments after it not tried: run it again once the erasure log has room"
-                        + (again ? ", which logs it (erased before)" : ""), x);
+                // Going on would try more lines on a disk that takes none.
+                throw notLogged((tried[0].erased() ? which + " was not erased: its erasure line was not written ("
+                        : which + " was erased before, but its erasure line was not written again (") + x.getMessage()
+                        + "); stopped there, the comments after it not tried: run it again once the erasure log has room", x);
             } catch (RuntimeException x) {
                 failed++;
                 broke |= DatabaseExceptionMapper.isOutage(x);
@@ -211,8 +212,9 @@ public final class EraseCommand extends ScriptCommand {
 
     /**
      * As the service logs a site's: erased, or found erased before ({@code erased} false), said to be a repeat. Erasing
-     * again changes nothing, but a run before may have erased it as its connection broke (failed:) and logged nothing,
-     * and until the forty-eighth session this one logged nothing either, so the erasure log a restore re-applies lacked it.
+     * again changes nothing, but until the sixty-first session a run whose erasure committed as its connection broke
+     * (failed:) logged nothing, the line coming after the commit, and until the forty-eighth session a run again logged
+     * nothing either, so the erasure log a restore re-applies lacked it.
      */
     private static void logged(String site, String id, String actor, boolean erased) {
         ErasureLogLine line = new ErasureLogLine(site, id);

@@ -185,22 +185,31 @@ public final class CommentsResource {
             throw ApiException.unavailable(ERASURE_LOG_RETRY_AFTER_SECONDS, "the comment was not erased: " + full
                     + ", and an erasure with no line there would come back with a restore; retry once it has room");
         }
-        CommentStore.Erasure e = store.erase(c.key(), caller.actor(), Decider.WEBSITE, clock.instant()).orElseThrow(() -> notFound(id));
         // The one record of it outside the database: a restore from a backup taken before brings the comment back whole,
         // and this line is what the operator re-applies (docs/moderation.md, Backup and restore; scripts/erase --from-log).
-        // Logged again when it was erased before: the DELETE may be the retry of one whose erasure committed as its
-        // connection broke (a 503), which logged nothing; until the forty-eighth session such an erasure had no line.
+        // Written before the erasure commits, on the disk when it returns (config.yml's erasure-file,
+        // erasurelog.ForcedLines): a line not written undoes the erasure, and a commit that fails after it leaves a line of
+        // an erasure the DELETE sent again does, as a restore would. Logged again when it was erased before: a DELETE
+        // whose erasure committed as its connection broke was answered 503 and, until the sixty-first session, logged
+        // nothing (until the forty-eighth, its retry did not either).
         ErasureLogLine line = new ErasureLogLine(c.site(), c.id());
-        String message = e.erased() ? line.message(caller.actor()) : line.againMessage(caller.actor());
+        CommentStore.Erasure[] tried = {null};
+        CommentStore.Erasure e;
         try {
-            LOG.info("{}", message); // on the disk when it returns (config.yml's erasure-file, erasurelog.ForcedLines)
+            e = store.erase(c.key(), caller.actor(), Decider.WEBSITE, clock.instant(), done -> {
+                tried[0] = done;
+                LOG.info("{}", done.erased() ? line.message(caller.actor()) : line.againMessage(caller.actor()));
+            }).orElseThrow(() -> notFound(id));
         } catch (ErasureLineNotWritten x) {
-            // Erased, but not answered so: sent again, the DELETE finds it erased and writes its line then. An ERROR, which
-            // an operator is alerted to (ParleyBugs): the disk under the erasure log is failing or full.
-            ROOM_LOG.error("{}: its erasure line was not written: {}", message, x.getMessage());
-            throw ApiException.unavailable(ERASURE_LOG_RETRY_AFTER_SECONDS, "the comment was erased, but its erasure line"
-                    + " was not written (" + x.getMessage() + ") and without it a restore would bring the comment back;"
-                    + " send this DELETE again once the erasure log has room: its line is written then");
+            boolean before = !tried[0].erased();
+            // An ERROR, which an operator is alerted to (ParleyBugs): the disk under the erasure log is failing or full.
+            ROOM_LOG.error("{}: its erasure line was not written{}: {}", before ? line.againMessage(caller.actor())
+                    : line.message(caller.actor()), before ? "" : ", so the erasure was rolled back", x.getMessage());
+            throw ApiException.unavailable(ERASURE_LOG_RETRY_AFTER_SECONDS, (before
+                    ? "the comment was erased before, but its erasure line was not written again ("
+                    : "the comment was not erased: its erasure line was not written (") + x.getMessage()
+                    + "), and an erasure with no line there would come back with a restore; "
+                    + (before ? "send this DELETE again" : "retry") + " once the erasure log has room");
         }
         return standing(e.comment());
     }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
 import java.util.function.Function;
 
@@ -463,7 +464,21 @@ public final class CommentStore {
      * @return empty if no such comment
      */
     public Optional<Erasure> erase(String id, String actor, Decider kind, Instant now) {
-        return ErasureLocks.retrying(jdbi, h -> Erasures.erase(h, List.of(id), List.of(), null, actor, kind, now)).stream().findFirst();
+        return erase(id, actor, kind, now, e -> {});
+    }
+
+    /**
+     * {@link #erase(String, String, Decider, Instant)}, with {@code logged} given the erasure inside its transaction,
+     * before it commits: an erasure whose line it fails to write (it throws) is rolled back, and one that commits has
+     * its line. A commit that fails after the line leaves the line of an erasure not done, which a restore's
+     * re-applying does: what was asked (docs/moderation.md, Backup and restore).
+     */
+    public Optional<Erasure> erase(String id, String actor, Decider kind, Instant now, Consumer<Erasure> logged) {
+        return ErasureLocks.retrying(jdbi, h -> {
+            Optional<Erasure> e = Erasures.erase(h, List.of(id), List.of(), null, actor, kind, now).stream().findFirst();
+            e.ifPresent(logged);
+            return e;
+        });
     }
 
     /**
@@ -475,7 +490,21 @@ public final class CommentStore {
      * @return the comments erased
      */
     public List<StoredComment> eraseAuthor(String site, String author, String actor, Decider kind, Instant now) {
-        return ErasureLocks.retrying(jdbi, h -> Erasures.ofAuthor(h, site, author, actor, kind, now));
+        return eraseAuthor(site, author, actor, kind, now, c -> {});
+    }
+
+    /**
+     * {@link #eraseAuthor(String, String, String, Decider, Instant)}, with {@code logged} given each comment erased inside
+     * the transaction, before it commits: where it throws, none is erased ({@link #erase(String, String, Decider, Instant,
+     * Consumer)}).
+     */
+    public List<StoredComment> eraseAuthor(String site, String author, String actor, Decider kind, Instant now,
+                                           Consumer<StoredComment> logged) {
+        return ErasureLocks.retrying(jdbi, h -> {
+            List<StoredComment> erased = Erasures.ofAuthor(h, site, author, actor, kind, now);
+            erased.forEach(logged);
+            return erased;
+        });
     }
 
     /**

@@ -427,13 +427,14 @@ class EraseCommandTest {
      * A database outage audit (forty-eighth session), scripts/erase's share of the hole a site's DELETE had: an --id or
      * --ids run whose erasure committed as its connection broke failed (for --ids its line {@code failed:}) and logged
      * nothing, and run again it found the comment erased before and logged nothing either, so the erasure log, the one
-     * record a restore re-applies, lacked the erasure. The run again logs it, said to be a repeat as a site's DELETE sent
-     * again says it ({@link ErasureLogLine#AGAIN}), and --from-log re-applies it to a copy restored from a backup older
-     * than it. The commit breaks in the JDBC connection ({@link CommitThenBreakDriver}).
+     * record a restore re-applies, lacked the erasure. A run again logged it from then on; since the sixty-first
+     * session the line is written before the commit, so the broken run has logged it, and a run again logs a repeat
+     * ({@link ErasureLogLine#AGAIN}). --from-log re-applies them to a copy restored from a backup older than them. The
+     * commit breaks in the JDBC connection ({@link CommitThenBreakDriver}).
      */
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
-    void aRunAgainAfterAnErasureCommittedAsTheConnectionBrokeLogsTheErasure(TestDatabases db) throws Exception {
+    void anErasureCommittedAsTheConnectionBrokeHasItsLineAndARunAgainLogsARepeat(TestDatabases db) throws Exception {
         DataSourceFactory copy = db.fresh(dir);
         CommentStore store = store(db), restored = migrated(copy);
         for (CommentStore s : List.of(store, restored)) // the copy: a backup taken before the erasures below
@@ -445,7 +446,8 @@ class EraseCommandTest {
         Optional<Throwable> failed = erase("--site", SITE, "--id", "k1");
         assertTrue(failed.isPresent() && !(failed.get() instanceof ArgumentParserException), "exit 1: " + failed);
         assertTrue(commands.err().contains("erase: An I/O error occurred while sending to the backend; it may be done all the same, if the"
-                + " connection broke as it committed: run it again, which logs it if so (erased before)"), commands.err());
+                + " connection broke as it committed: its erasure line was written before the commit, so the erasure log has it"
+                + " either way; run it again to know (erased before, if it committed)"), commands.err());
         CommitThenBreakDriver.arm(source, 1);
         failed = erase("--site", SITE, "--ids", ids.toString());
         assertTrue(failed.isPresent() && !(failed.get() instanceof ArgumentParserException), "exit 1: " + failed);
@@ -457,14 +459,14 @@ class EraseCommandTest {
         assertTrue(commands.err().contains("; run those again: one that committed all the same as its connection broke is then erased"
                 + " before, and logged"), commands.err());
         for (String id : List.of("k1", "k2", "k3")) assertErased(store, SITE, id); // committed all the same
-        assertEquals(List.of(new ErasureLogLine(SITE, "k3")), erasures(log), "the two that broke, unlogged");
+        List<ErasureLogLine> kim = List.of("k1", "k2", "k3").stream().map(id -> new ErasureLogLine(SITE, id)).toList();
+        assertEquals(kim, erasures(log), "the two that broke, logged before their commits");
 
         commands.clearOut();
         assertEquals(Optional.empty(), erase("--site", SITE, "--id", "k1"), commands.err());
         assertEquals(Optional.empty(), erase("--site", SITE, "--ids", ids.toString()), commands.err());
         assertTrue(printed().endsWith("erased 0, erased before 2, unknown 0, failed 0 (of 2)\n"), printed());
-        List<ErasureLogLine> kim = List.of("k3", "k1", "k2", "k3").stream().map(id -> new ErasureLogLine(SITE, id)).toList();
-        assertEquals(kim, erasures(log), "each found erased before, logged again");
+        assertEquals(java.util.stream.Stream.concat(kim.stream(), kim.stream()).toList(), erasures(log), "each found erased before, logged again");
         List<String> again = Files.readAllLines(log).stream().filter(l -> l.contains(ErasureLogLine.AGAIN)).toList();
         assertEquals(3, again.size(), again.toString());
         assertTrue(again.get(0).endsWith(ErasureLogLine.OPERATOR_LOGGER + ": "
@@ -474,24 +476,27 @@ class EraseCommandTest {
         config = loggingConfig(copy, dir.resolve("copy.log"), "text");
         assertEquals(Optional.empty(), erase("--from-log", log.toString()), commands.err());
         assertEquals("""
-                erased: comment "k3" of site "news.example"
                 erased: comment "k1" of site "news.example"
                 erased: comment "k2" of site "news.example"
+                erased: comment "k3" of site "news.example"
+                erased before: comment "k1" of site "news.example"
+                erased before: comment "k2" of site "news.example"
                 erased before: comment "k3" of site "news.example"
-                erased 3, erased before 1, unknown 0, failed 0 (of 4)
+                erased 3, erased before 3, unknown 0, failed 0 (of 6)
                 """, printed());
         for (String id : List.of("k1", "k2", "k3")) assertErased(restored, SITE, id);
-        assertEquals(kim.subList(0, 3), erasures(dir.resolve("copy.log")), "--from-log logs no repeat: its lines are in the log already");
+        assertEquals(kim, erasures(dir.resolve("copy.log")), "--from-log logs no repeat: its lines are in the log already");
     }
 
     /**
-     * --author's share of the same hole, not closed: its erasure committed as the connection broke, a second run finds no
-     * comment of the author (erased, they keep none) and can log none. The failure says so, and what to keep: the site
-     * and author, which re-apply it to a restored copy, where the author's comments are whole again.
+     * --author's share of the same hole, closed in the sixty-first session: its erasure committed as the connection broke,
+     * and a second run finds no comment of the author (erased, they keep none) and can log none; until then the failure
+     * said to keep the site and author with the backups. Its lines are written before the commit now, and --from-log
+     * re-applies them to a restored copy, where the author's comments are whole again.
      */
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
-    void anAuthorsRunWhoseErasureCommittedAsTheConnectionBrokeSaysWhatToKeep(TestDatabases db) throws Exception {
+    void anAuthorsRunWhoseErasureCommittedAsTheConnectionBrokeHasItsLines(TestDatabases db) throws Exception {
         DataSourceFactory copy = db.fresh(dir);
         CommentStore store = store(db), restored = migrated(copy);
         for (CommentStore s : List.of(store, restored))
@@ -503,15 +508,17 @@ class EraseCommandTest {
         Optional<Throwable> failed = erase("--site", SITE, "--author", "dana");
         assertTrue(failed.isPresent() && !(failed.get() instanceof ArgumentParserException), "exit 1: " + failed);
         assertTrue(commands.err().contains("erase: An I/O error occurred while sending to the backend; it may be done all the same, if the"
-                + " connection broke as it committed: a second run would find none (an erased comment keeps no author) and log none;"
-                + " keep --site and --author with the backups, to run again on a restored copy"), commands.err());
+                + " connection broke as it committed: their erasure lines were written before the commit, so the erasure log"
+                + " has them either way, for a restore to re-apply; run it again to know (it finds none if it committed: an"
+                + " erased comment keeps no author)"), commands.err());
         for (String id : List.of("d1", "d2")) assertErased(store, SITE, id);
+        List<ErasureLogLine> dana = List.of(new ErasureLogLine(SITE, "d1"), new ErasureLogLine(SITE, "d2"));
+        assertEquals(dana, erasures(log), "logged before the commit");
         assertEquals(Optional.empty(), erase("--site", SITE, "--author", "dana"), commands.err());
         assertEquals("erased 0 comments of site news.example by 'dana'\n", printed());
-        assertEquals(List.of(), erasures(log), "nothing to log");
 
         config = loggingConfig(copy, dir.resolve("copy.log"), "text");
-        assertEquals(Optional.empty(), erase("--site", SITE, "--author", "dana"), commands.err());
+        assertEquals(Optional.empty(), erase("--from-log", log.toString()), commands.err());
         for (String id : List.of("d1", "d2")) assertErased(restored, SITE, id);
     }
 
@@ -640,12 +647,15 @@ class EraseCommandTest {
 
     /**
      * An erasure whose line the erasure log does not take (the disk filled after the room was checked: the operator's file
-     * is /dev/full here) fails the run, saying the comment is erased and how to log it: --id run again logs it as erased
-     * before, --ids stops at it and tries no more, --author names the ids whose lines are missing (a second --author run
-     * finds none of them). Until the fifty-ninth session logback kept the failed write quiet and the run said "erased".
+     * is /dev/full here) is rolled back and fails the run, saying so: --id erases nothing, --ids stops at it and tries
+     * no more, --author erases none of the author's comments. Run again with room, each is erased and logged. A comment
+     * erased before whose repeat line is not taken stays erased, and the run says so. Until the fifty-ninth session
+     * logback kept the failed write quiet and the run said "erased"; until the sixty-first the line came after the
+     * commit, so the comment was erased with no line until a run again logged it (--author's could not: a second run
+     * finds no author on an erased comment).
      */
     @Test
-    void anErasureWhoseLineIsNotWrittenFailsTheRunSayingHowToLogIt() throws Exception {
+    void anErasureWhoseLineIsNotWrittenIsRolledBackAndTheRunSaysSo() throws Exception {
         Path full = Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full here");
         CommentStore store = store(TestDatabases.H2);
@@ -655,30 +665,45 @@ class EraseCommandTest {
         Path operator = erasures.resolve("operator-" + java.time.YearMonth.now(java.time.ZoneOffset.UTC) + ".log");
         Files.createSymbolicLink(operator, full);
         java.util.function.Supplier<String> said = () -> commands.err().lines().reduce((first, last) -> last).orElse(""); // the run's
-        String not = "erasure line was not written (the erasure log " + operator + " does not hold the line it was given";
+        String not = "line was not written (the erasure log " + operator + " does not hold the line it was given";
+        String room = "run it again once the erasure log has room";
 
         assertTrue(erase("--site", SITE, "--id", "k1").isPresent());
-        assertTrue(said.get().startsWith("erase: erased comment \"k1\" of site " + SITE + ", but its " + not), said.get());
-        assertTrue(said.get().endsWith("): run it again once the erasure log has room, which logs it (erased before)"), said.get());
-        assertErased(store, SITE, "k1");
+        assertTrue(said.get().startsWith("erase: erased nothing: the erasure line of comment \"k1\" of site " + SITE + " was not written ("),
+                said.get());
+        assertTrue(said.get().contains(" was not written (the erasure log " + operator + " does not hold the line it was given")
+                && said.get().endsWith("), so it was not erased; " + room), said.get());
+        assertNotErased(store, SITE, "k1");
 
         assertTrue(erase("--site", SITE, "--id", "k2", "--id", "k3").isPresent());
-        assertTrue(said.get().startsWith("erase: comment \"k2\" of site \"" + SITE + "\" was erased, but its " + not), said.get());
-        assertTrue(said.get().contains("; stopped there, the comments after it not tried: run it again once the erasure log"
-                + " has room, which logs it (erased before)"), said.get());
-        assertErased(store, SITE, "k2");
+        assertTrue(said.get().startsWith("erase: comment \"k2\" of site \"" + SITE + "\" was not erased: its erasure " + not), said.get());
+        assertTrue(said.get().endsWith("); stopped there, the comments after it not tried: " + room), said.get());
+        assertNotErased(store, SITE, "k2");
         assertNotErased(store, SITE, "k3");
 
         assertTrue(erase("--site", SITE, "--author", "kim").isPresent());
-        assertTrue(said.get().startsWith("erase: erased 3 comments of site " + SITE + " by 'kim', but the erasure lines of"
-                + " \"k3\", \"k4\", \"k5\" were not written"), said.get());
-        assertTrue(said.get().endsWith("once the erasure log has room, erase those ids again with --ids FILE, which logs them"), said.get());
+        assertTrue(said.get().startsWith("erase: erased nothing: an erasure line of site " + SITE + "'s comments by 'kim' was not"
+                + " written (the erasure log " + operator), said.get());
+        assertTrue(said.get().endsWith("), so none of them was erased; " + room), said.get());
+        for (String id : List.of("k1", "k2", "k3", "k4", "k5")) assertNotErased(store, SITE, id);
 
         Files.delete(operator); // room again
-        assertEquals(Optional.empty(), erase("--site", SITE, "--ids", file("ids.txt", "k1\nk2\nk3\nk4\nk5\n").toString()), commands.err());
+        assertEquals(Optional.empty(), erase("--site", SITE, "--author", "kim"), commands.err());
         List<String> lines = Files.readAllLines(operator);
         assertEquals(List.of("k1", "k2", "k3", "k4", "k5"), lines.stream().map(l -> ErasureLogLine.read(l).orElseThrow().id()).toList());
-        assertTrue(lines.stream().allMatch(l -> l.contains(ErasureLogLine.AGAIN)), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains(ErasureLogLine.AGAIN)), lines.toString());
+        for (String id : List.of("k1", "k2", "k3", "k4", "k5")) assertErased(store, SITE, id);
+
+        Files.delete(operator);
+        Files.createSymbolicLink(operator, full);
+        assertTrue(erase("--site", SITE, "--id", "k1").isPresent());
+        assertTrue(said.get().startsWith("erase: comment \"k1\" of site " + SITE + " was erased before, but its erasure line was not"
+                + " written again (the erasure log " + operator), said.get());
+        assertTrue(said.get().endsWith("): " + room), said.get());
+        assertTrue(erase("--site", SITE, "--id", "k1", "--id", "k2").isPresent());
+        assertTrue(said.get().startsWith("erase: comment \"k1\" of site \"" + SITE + "\" was erased before, but its erasure line"
+                + " was not written again ("), said.get());
+        assertErased(store, SITE, "k1");
     }
 
     /** {@code f}'s database, a main log file at INFO ({@link #loggingConfig}), and config.yml's erasure log in {@code erasures}. */

@@ -87,12 +87,14 @@ class ErasureLogRoomResourceTest {
     }
 
     /**
-     * An erasure whose line the erasure log does not take (the disk filled after the check: /dev/full) is erased but
-     * answered 503, saying so; the DELETE sent again finds it erased and writes its line, as a repeat. Until the
-     * fifty-ninth session the line was written after the answer, and a failed write was kept quiet.
+     * An erasure whose line the erasure log does not take (the disk filled after the check: /dev/full) is rolled back and
+     * answered 503, saying so; the DELETE sent again erases it and writes its line. A comment erased before whose repeat
+     * line is not taken stays erased, and the 503 says so. Until the fifty-ninth session the line was written after the
+     * answer, and a failed write was kept quiet; until the sixty-first, after the commit, so the comment was erased with
+     * no line until the DELETE was sent again.
      */
     @Test
-    void anErasureWhoseLineIsNotWrittenIsA503AndTheDeleteSentAgainWritesIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void anErasureWhoseLineIsNotWrittenIsRolledBackAndA503AndTheDeleteSentAgainErasesIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws IOException {
         java.nio.file.Path full = java.nio.file.Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full here");
@@ -110,28 +112,47 @@ class ErasureLogRoomResourceTest {
         said.setContext(context);
         said.start();
         room.addAppender(said);
+        java.util.function.Supplier<String> status = () -> RESOURCES.target("/v1/comments/lost-1/status").request()
+                .header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).get(JsonNode.class).path("status").asText();
         try {
+            String before = status.get();
             Response lost = delete("lost-1");
             String why = lost.readEntity(String.class);
             assertEquals(503, lost.getStatus(), why);
             assertEquals(String.valueOf(CommentsResource.ERASURE_LOG_RETRY_AFTER_SECONDS), lost.getHeaderString("Retry-After"));
-            assertTrue(why.contains("the comment was erased, but its erasure line was not written (the erasure log " + full), why);
+            assertTrue(why.contains("the comment was not erased: its erasure line was not written (the erasure log " + full), why);
+            assertTrue(why.contains("; retry once the erasure log has room"), why);
+            assertEquals(before, status.get(), "rolled back");
             // In the main log as an ERROR, which an operator is alerted to (ParleyBugs), holding the line.
             assertEquals(1, said.list.size(), said.list.toString());
             assertEquals(ch.qos.logback.classic.Level.ERROR, said.list.get(0).getLevel());
-            assertTrue(said.list.get(0).getFormattedMessage().startsWith("erased comment \"lost-1\" of site "), said.list.get(0).getFormattedMessage());
-            assertEquals("ERASED", RESOURCES.target("/v1/comments/lost-1/status").request()
-                    .header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).get(JsonNode.class).path("status").asText());
+            String error = said.list.get(0).getFormattedMessage();
+            assertTrue(error.startsWith("erased comment \"lost-1\" of site "), error);
+            assertTrue(error.contains(": its erasure line was not written, so the erasure was rolled back: the erasure log " + full), error);
 
             erasures.detachAppender(refusing);
             java.nio.file.Path log = dir.resolve("sites.log");
-            erasures.addAppender(ErasureLogs.forced(context, log));
+            var taking = ErasureLogs.forced(context, log);
+            erasures.addAppender(taking);
             Response again = delete("lost-1");
             assertEquals(200, again.getStatus());
+            assertEquals("ERASED", status.get());
             List<String> lines = Files.readAllLines(log);
             assertEquals(1, lines.size(), lines.toString());
             assertEquals("lost-1", ErasureLogLine.read(lines.get(0)).orElseThrow().id(), lines.get(0));
-            assertTrue(lines.get(0).contains(ErasureLogLine.AGAIN), lines.get(0));
+            assertFalse(lines.get(0).contains(ErasureLogLine.AGAIN), "erased by this DELETE: " + lines.get(0));
+
+            erasures.detachAppender(taking);
+            erasures.addAppender(refusing);
+            Response repeat = delete("lost-1");
+            String whyRepeat = repeat.readEntity(String.class);
+            assertEquals(503, repeat.getStatus(), whyRepeat);
+            assertTrue(whyRepeat.contains("the comment was erased before, but its erasure line was not written again (the erasure log "
+                    + full), whyRepeat);
+            assertTrue(whyRepeat.contains("; send this DELETE again once the erasure log has room"), whyRepeat);
+            assertEquals("ERASED", status.get());
+            String repeatError = said.list.get(1).getFormattedMessage();
+            assertTrue(repeatError.contains(ErasureLogLine.AGAIN) && !repeatError.contains("rolled back"), repeatError);
         } finally {
             room.detachAppender(said);
             erasures.detachAndStopAllAppenders();
