@@ -462,6 +462,8 @@ public final class CommentStore {
      *
      * @param id the comment's {@link StoredComment#key() key}
      * @return empty if no such comment
+     * @see #erase(String, String, Decider, Instant, Consumer) the same with its erasure line, as the callers that answer
+     *      an erasure need: this one logs none (the store's tests)
      */
     public Optional<Erasure> erase(String id, String actor, Decider kind, Instant now) {
         return erase(id, actor, kind, now, e -> {});
@@ -488,6 +490,8 @@ public final class CommentStore {
      * also where that parent was never stored; every quote of the site, each passage a marker gives the author's name.
      *
      * @return the comments erased
+     * @see #eraseAuthor(String, String, String, Decider, Instant, Consumer) the same with their erasure lines; this one
+     *      logs none (the store's tests)
      */
     public List<StoredComment> eraseAuthor(String site, String author, String actor, Decider kind, Instant now) {
         return eraseAuthor(site, author, actor, kind, now, c -> {});
