@@ -67,8 +67,8 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
                 return ApiException.badField(field, "unknown field '" + u.getPropertyName() + "'" + known(u) + threadHint(u));
             if (e instanceof InvalidFormatException f && UnstorableCharacters.refused(f))
                 return ApiException.badField(field, field + " " + f.getOriginalMessage());
-            if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
-                Class<?> target = ((MismatchedInputException) e).getTargetType();
+            if (e instanceof MismatchedInputException mismatch) { // InvalidFormatException too
+                Class<?> target = mismatch.getTargetType();
                 if (wholeBeyond(m, target)) return outOfRange(field, target);
                 return ApiException.badField(field, field + " must be " + expected(target));
             }

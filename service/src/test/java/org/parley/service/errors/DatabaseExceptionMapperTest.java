@@ -24,6 +24,18 @@ class DatabaseExceptionMapperTest {
         assertFalse(DatabaseExceptionMapper.isOutage(failed("42P01")), "a missing table is a bug");
     }
 
+    /** A failed commit is read from the frame that threw it: a TransactionException with no frames is none. */
+    @Test
+    void aTransactionExceptionWithoutFramesIsNotReadAsAFailedCommit() {
+        org.jdbi.v3.core.transaction.TransactionException bare = new org.jdbi.v3.core.transaction.TransactionException("Failed to commit transaction");
+        bare.setStackTrace(new StackTraceElement[0]);
+        assertFalse(DatabaseExceptionMapper.atCommit(new RuntimeException(bare)));
+        org.jdbi.v3.core.transaction.TransactionException framed = new org.jdbi.v3.core.transaction.TransactionException("Failed to commit transaction");
+        framed.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("org.jdbi.v3.core.transaction.LocalTransactionHandler", "commit", null, 1)});
+        assertTrue(DatabaseExceptionMapper.atCommit(new RuntimeException(framed)));
+    }
+
     /**
      * What tells the queue gauges the database is gone (monitoring.QueueGauges.outage): a lost or refused connection or a
      * server shutting down; not a rollback or a timeout, after which the database still answers others.

@@ -47,6 +47,18 @@ class JsonBadMessagesTest {
         JsonNode body = new ObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
         assertEquals(503, body.get("code").asInt(), answer);
         assertTrue(body.get("message").asText().startsWith("the service is stopping and did not process this request"), answer);
+        assertTrue(answer.contains("\r\nX-Content-Type-Options: nosniff\r\n"), "as on every other answer: " + answer);
+    }
+
+    /** On a Perspective path, in Google's envelope, as that API's clients read every error there. */
+    @Test
+    void aPerspectivePathsStopping503IsInGooglesEnvelope() throws Exception {
+        String answer = answerWhileStopping(new JsonBadMessages(List.of("GET", "POST")), "/v1alpha1/comments:analyze", "");
+        assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
+        JsonNode error = new ObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).path("error");
+        assertEquals(503, error.path("code").asInt(), answer);
+        assertEquals("UNAVAILABLE", error.path("status").asText(), answer);
+        assertTrue(error.path("message").asText().startsWith("the service is stopping"), answer);
     }
 
     /**
