@@ -83,7 +83,8 @@ class ScriptsHelpTest {
                 {"overload", "--no-such-option"}, {"serve", "--no-such-option"}, {"soak", "--no-such-option"},
                 {"soak", "1", "2", "3"}, {"stance-memory", "--no-such-option"}, {"stance-memory", "1", "2", "3"},
                 {"submit-page", "--no-such-option"}, {"mutation-test", "--no-such-option"},
-                {"mutation-test", "classifier", "org.parley.eval.*", "org.parley.eval.*", "extra"}};
+                {"mutation-test", "classifier", "org.parley.eval.*", "org.parley.eval.*", "extra"},
+                {"mutation-test", "classifier", "org.parley.eval.*", "org.parley.eval.*,,org.parley.cli.*"}};
         for (String[] c : cases) {
             Result r = run(SCRIPTS.resolve(c[0]), java.util.Arrays.copyOfRange(c, 1, c.length));
             String named = c.length == 2 ? c[1] : c[c.length - 1];
