@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The body check takes exactly the well-formed UTF-8 of RFC 3629, which the JDK's decoder also reads strictly: the
- * request tests sent a few bad bodies, and each lead byte's range at its edges was checked by none (PIT, sixty-first
- * session: E1, EF, F1 and F3 refused, or a continuation byte's bound moved by one, passed them all).
+ * request tests sent a few bad bodies, and the lead bytes at the edges of their ranges were sent by none (PIT, sixty-first
+ * session: the E1–EF and F1–F3 ranges moved by one at an edge passed them all).
  */
 class StrictUtf8Test {
     /** The bytes that bound the ranges of table 3-7, and one inside each. */
