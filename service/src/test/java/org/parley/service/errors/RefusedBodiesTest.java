@@ -26,7 +26,7 @@ class RefusedBodiesTest {
         final long size;
         final int chunk;
         long read;
-        boolean failing;
+        boolean failing, ended;
 
         Body(long size, int chunk) {
             this.size = size;
@@ -42,7 +42,10 @@ class RefusedBodiesTest {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             if (failing) throw new IOException("Connection reset by peer");
-            if (read >= size) return -1;
+            if (read >= size) {
+                ended = true; // the end seen: the connection is left as an answered request leaves it
+                return -1;
+            }
             int n = (int) Math.min(Math.min(len, chunk), size - read);
             read += n;
             return n;
@@ -88,12 +91,14 @@ class RefusedBodiesTest {
             HttpServletResponse response = answered(status);
             filter(new RefusedBodies(MAX), request(body, MAX), response);
             assertEquals(MAX, body.read, "status " + status);
+            assertTrue(body.ended, "status " + status + ": read to its end");
             verify(response).flushBuffer();
         }
         Body over = new Body(2 * MAX, 7); // a 413's: the limit's bytes read before the refusal, as many left
         over.read = MAX;
         filter(new RefusedBodies(MAX), request(over, 2 * MAX), answered(413));
         assertEquals(2 * MAX, over.read);
+        assertTrue(over.ended, "the limit's bytes dropped, and the end seen after them");
     }
 
     /** An answer that is no refusal, a 408 (the body was too slow), or a body declaring more than twice the limit. */
@@ -113,6 +118,7 @@ class RefusedBodiesTest {
         twice.read = MAX;
         filter(new RefusedBodies(MAX), request(twice, 2 * MAX), answered(413));
         assertEquals(2 * MAX, twice.read, "declared twice the limit exactly");
+        assertTrue(twice.ended);
     }
 
     @Test
