@@ -3,14 +3,11 @@ package org.parley.service.errors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -67,28 +64,14 @@ class MediaTypeHeadersTest {
     /** The filter answers the refusal itself, as every other field's 400, and Jersey never sees the request. */
     @Test
     void theFilterAnswersA400WithNosniffAndStopsTheChain() throws Exception {
-        ByteArrayOutputStream written = new ByteArrayOutputStream();
-        HttpServletResponse response = mock(HttpServletResponse.class);
-        when(response.getOutputStream()).thenReturn(new ServletOutputStream() {
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {}
-
-            @Override
-            public void write(int b) {
-                written.write(b);
-            }
-        });
+        WrittenBody written = new WrittenBody();
+        HttpServletResponse response = written.response;
         FilterChain chain = mock(FilterChain.class);
         new MediaTypeHeaders(JSON).doFilter(request(List.of("q=2"), List.of()), response, chain);
         verify(chain, never()).doFilter(any(), any());
         verify(response).setStatus(400);
         verify(response).setHeader("X-Content-Type-Options", "nosniff");
-        JsonNode body = JSON.readTree(written.toByteArray());
+        JsonNode body = JSON.readTree(written.bytes.toByteArray());
         assertEquals(400, body.path("code").asInt(), body.toString());
         assertEquals(HttpHeaders.ACCEPT, body.path("field").asText(), body.toString());
     }

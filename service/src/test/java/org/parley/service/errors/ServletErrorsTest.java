@@ -2,16 +2,13 @@ package org.parley.service.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.mockito.Mockito.*;
+import static org.mockito.Mockito.verify;
 
 /**
  * The answers written where Jersey's mappers do not reach (servlet filters, Jetty's error handler): the tests that start
@@ -23,24 +20,10 @@ class ServletErrorsTest {
 
     @Test
     void anAnswerHasItsStatusTypeLengthAndBody() throws Exception {
-        ByteArrayOutputStream written = new ByteArrayOutputStream();
-        HttpServletResponse response = mock(HttpServletResponse.class);
-        when(response.getOutputStream()).thenReturn(new ServletOutputStream() {
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {}
-
-            @Override
-            public void write(int b) {
-                written.write(b);
-            }
-        });
+        WrittenBody written = new WrittenBody();
+        HttpServletResponse response = written.response;
         ServletErrors.write(response, 413, "body is over 1 byte: \"é\"");
-        byte[] body = written.toByteArray();
+        byte[] body = written.bytes.toByteArray();
         verify(response).setStatus(413);
         verify(response).setContentType("application/json");
         verify(response).setContentLength(body.length);

@@ -1,0 +1,34 @@
+package org.parley.service.errors;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** A mocked servlet response that keeps its body: the answers the servlet filters write themselves, read back. */
+final class WrittenBody {
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    final HttpServletResponse response = mock(HttpServletResponse.class);
+
+    WrittenBody() throws IOException {
+        when(response.getOutputStream()).thenReturn(new ServletOutputStream() {
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {}
+
+            @Override
+            public void write(int b) {
+                bytes.write(b);
+            }
+        });
+    }
+}
