@@ -25,6 +25,29 @@ import static org.junit.jupiter.api.Assertions.*;
 class DroppedLinesTest {
     private static final int QUEUE = 4;
 
+    /**
+     * The wiring Application.run does: each of the request log's appenders is wrapped to count into one meter; a request
+     * log that is not logback's is left as it is. Seen only through a started service until the sixty-first session.
+     */
+    @Test
+    void eachOfTheRequestLogsAppendersIsWrappedToCountIntoOneMeter() {
+        var requestLog = new io.dropwizard.request.logging.LogbackAccessRequestLogFactory();
+        var console = new io.dropwizard.logging.common.ConsoleAppenderFactory<ch.qos.logback.access.common.spi.IAccessEvent>();
+        var file = new io.dropwizard.logging.common.FileAppenderFactory<ch.qos.logback.access.common.spi.IAccessEvent>();
+        requestLog.setAppenders(List.of(console, file));
+        com.codahale.metrics.MetricRegistry metrics = new com.codahale.metrics.MetricRegistry();
+        DroppedLines.count(requestLog, metrics);
+        assertEquals(2, requestLog.getAppenders().size());
+        assertTrue(requestLog.getAppenders().stream().allMatch(a -> a instanceof DroppedLines), requestLog.getAppenders().toString());
+        assertEquals(java.util.Set.of(DroppedLines.METRIC), metrics.getMeters().keySet());
+
+        io.dropwizard.request.logging.RequestLogFactory<?> other = org.mockito.Mockito.mock(io.dropwizard.request.logging.RequestLogFactory.class);
+        com.codahale.metrics.MetricRegistry none = new com.codahale.metrics.MetricRegistry();
+        DroppedLines.count(other, none);
+        assertEquals(java.util.Set.of(), none.getMeters().keySet(), "no meter for a request log that is not logback's");
+        org.mockito.Mockito.verifyNoInteractions(other);
+    }
+
     @Test
     void linesThatFindTheQueueFullAreDroppedAndCounted() throws Exception {
         CountDownLatch writing = new CountDownLatch(1);

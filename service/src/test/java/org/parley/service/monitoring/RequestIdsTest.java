@@ -29,6 +29,27 @@ class RequestIdsTest {
         assertNotEquals(RequestIds.idOf(null), RequestIds.idOf(null));
     }
 
+    /**
+     * The filter: the answer carries the id, the log lines written while the request runs have it, and the thread, which
+     * serves other requests next, keeps it no longer, also where the request failed. Seen only through a started
+     * service until the sixty-first session's PIT run.
+     */
+    @Test
+    void theAnswerCarriesTheIdAndTheLogsHaveItWhileTheRequestRunsOnly() throws Exception {
+        jakarta.servlet.http.HttpServletRequest request = org.mockito.Mockito.mock(jakarta.servlet.http.HttpServletRequest.class);
+        org.mockito.Mockito.when(request.getHeader(RequestIds.HEADER)).thenReturn("lb-7f3a");
+        jakarta.servlet.http.HttpServletResponse response = org.mockito.Mockito.mock(jakarta.servlet.http.HttpServletResponse.class);
+        String[] during = {null};
+        new RequestIds().doFilter(request, response, (req, res) -> during[0] = org.slf4j.MDC.get(RequestIds.MDC_KEY));
+        org.mockito.Mockito.verify(response).setHeader(RequestIds.HEADER, "lb-7f3a");
+        assertEquals("lb-7f3a", during[0], "the chain ran with the id in the MDC");
+        assertNull(org.slf4j.MDC.get(RequestIds.MDC_KEY));
+        assertThrows(jakarta.servlet.ServletException.class, () -> new RequestIds().doFilter(request, response, (req, res) -> {
+            throw new jakarta.servlet.ServletException("a bug");
+        }));
+        assertNull(org.slf4j.MDC.get(RequestIds.MDC_KEY), "removed after a failed request too");
+    }
+
     /** config.yml's text line: Dropwizard's, with " request=ID" at its end when written during a request, else as before. */
     @Test
     void theShippedTextLineEndsWithTheRequestId() throws Exception {
