@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.junit.jupiter.api.Test;
+import org.parley.service.WrittenBody;
 
 import java.util.Collections;
 import java.util.List;

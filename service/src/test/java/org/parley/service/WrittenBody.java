@@ -1,4 +1,4 @@
-package org.parley.service.errors;
+package org.parley.service;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -10,12 +10,12 @@ import java.io.IOException;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-/** A mocked servlet response that keeps its body: the answers the servlet filters write themselves, read back. */
-final class WrittenBody {
-    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    final HttpServletResponse response = mock(HttpServletResponse.class);
+/** A mocked servlet response that keeps its body: the answers servlets and filters write themselves, read back. */
+public final class WrittenBody {
+    public final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    public final HttpServletResponse response = mock(HttpServletResponse.class);
 
-    WrittenBody() throws IOException {
+    public WrittenBody() throws IOException {
         when(response.getOutputStream()).thenReturn(new ServletOutputStream() {
             @Override
             public boolean isReady() {
