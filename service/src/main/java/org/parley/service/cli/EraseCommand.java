@@ -5,7 +5,6 @@ import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.parley.service.ParleyConfiguration;
-import org.parley.service.erasurelog.ErasureLineNotWritten;
 import org.parley.service.erasurelog.ErasureLogRoom;
 import org.parley.service.erasurelog.OperatorMonths;
 import org.parley.service.errors.DatabaseExceptionMapper;
@@ -115,8 +114,8 @@ public final class EraseCommand extends ScriptCommand {
                     // A line a comment, by id, before the transaction commits: re-applying them needs no author's name
                     // kept outside the store, and a commit that breaks leaves them for a restore to re-apply.
                     erased = store.eraseAuthor(site, author, actor, Decider.OPERATOR, Instant.now(),
-                            c -> logged(c.site(), c.id(), actor, true));
-                } catch (ErasureLineNotWritten x) {
+                            done -> logged(done.comment().site(), done.comment().id(), actor, true));
+                } catch (CommentStore.LineNotWritten x) {
                     throw notLogged("erased nothing: an erasure line of site " + site + "'s comments by '" + author
                             + "' was not written (" + x.getMessage() + "), so none of them was erased; run it again once"
                             + " the erasure log has room", x);
@@ -134,15 +133,12 @@ public final class EraseCommand extends ScriptCommand {
             } else if (single) {
                 String one = id.get(0);
                 StoredComment c = store.find(site, one).orElseThrow(() -> new IllegalArgumentException("site " + site + " has no comment '" + one + "'"));
-                CommentStore.Erasure[] tried = {null};
                 CommentStore.Erasure e;
                 try {
-                    e = store.erase(c.key(), actor, Decider.OPERATOR, Instant.now(), done -> {
-                        tried[0] = done;
-                        logged(site, one, actor, done.erased());
-                    }).orElseThrow();
-                } catch (ErasureLineNotWritten x) {
-                    throw notLogged(tried[0].erased()
+                    e = store.erase(c.key(), actor, Decider.OPERATOR, Instant.now(), done -> logged(site, one, actor, done.erased()))
+                            .orElseThrow();
+                } catch (CommentStore.LineNotWritten x) {
+                    throw notLogged(x.tried().erased()
                             ? "erased nothing: the erasure line of comment " + ErasureLogLine.quoted(one) + " of site " + site
                             + " was not written (" + x.getMessage() + "), so it was not erased; run it again once the erasure"
                             + " log has room"
@@ -171,21 +167,19 @@ public final class EraseCommand extends ScriptCommand {
         boolean broke = false;
         for (ErasureList.Target t : targets) {
             String which = "comment " + ErasureLogLine.quoted(t.id()) + " of site " + ErasureLogLine.quoted(t.site());
-            CommentStore.Erasure[] tried = {null};
             try {
                 // Its line before its transaction commits: a line not written undoes its erasure.
                 Optional<CommentStore.Erasure> e = store.find(t.site(), t.id())
                         .flatMap(c -> store.erase(c.key(), actor, Decider.OPERATOR, Instant.now(), done -> {
-                            tried[0] = done;
                             if (done.erased() || again) logged(t.site(), t.id(), actor, done.erased());
                         }));
                 if (e.isEmpty()) unknown++;
                 else if (e.get().erased()) erased++;
                 else before++;
                 System.out.println((e.isEmpty() ? "unknown: " : e.get().erased() ? "erased: " : "erased before: ") + which);
-            } catch (ErasureLineNotWritten x) {
+            } catch (CommentStore.LineNotWritten x) {
                 // Going on would try more lines on a disk that takes none.
-                throw notLogged((tried[0].erased() ? which + " was not erased: its erasure line was not written ("
+                throw notLogged((x.tried().erased() ? which + " was not erased: its erasure line was not written ("
                         : which + " was erased before, but its erasure line was not written again (") + x.getMessage()
                         + "); stopped there, the comments after it not tried: run it again once the erasure log has room", x);
             } catch (RuntimeException x) {
@@ -226,7 +220,7 @@ public final class EraseCommand extends ScriptCommand {
      * to do, is the line printed (a cause's message would be, {@link FailureReason}); {@code x}'s trace is kept for
      * PARLEY_DEBUG.
      */
-    private static IllegalStateException notLogged(String message, ErasureLineNotWritten x) {
+    private static IllegalStateException notLogged(String message, CommentStore.LineNotWritten x) {
         IllegalStateException said = new IllegalStateException(message);
         said.addSuppressed(x);
         return said;

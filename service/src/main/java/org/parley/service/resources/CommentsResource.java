@@ -24,7 +24,6 @@ import org.parley.service.api.moderation.DecisionRequest;
 import org.parley.service.api.moderation.ReportRequest;
 import org.parley.service.auth.Caller;
 import org.parley.service.core.RequestChecks;
-import org.parley.service.erasurelog.ErasureLineNotWritten;
 import org.parley.service.erasurelog.ErasureLogRoom;
 import org.parley.service.errors.ApiException;
 import org.parley.service.intake.Ingestion;
@@ -193,15 +192,13 @@ public final class CommentsResource {
         // whose erasure committed as its connection broke was answered 503 and, until the sixty-first session, logged
         // nothing (until the forty-eighth, its retry did not either).
         ErasureLogLine line = new ErasureLogLine(c.site(), c.id());
-        CommentStore.Erasure[] tried = {null};
         CommentStore.Erasure e;
         try {
-            e = store.erase(c.key(), caller.actor(), Decider.WEBSITE, clock.instant(), done -> {
-                tried[0] = done;
-                LOG.info("{}", done.erased() ? line.message(caller.actor()) : line.againMessage(caller.actor()));
-            }).orElseThrow(() -> notFound(id));
-        } catch (ErasureLineNotWritten x) {
-            boolean before = !tried[0].erased();
+            e = store.erase(c.key(), caller.actor(), Decider.WEBSITE, clock.instant(),
+                    done -> LOG.info("{}", done.erased() ? line.message(caller.actor()) : line.againMessage(caller.actor())))
+                    .orElseThrow(() -> notFound(id));
+        } catch (CommentStore.LineNotWritten x) {
+            boolean before = !x.tried().erased();
             // An ERROR, which an operator is alerted to (ParleyBugs): the disk under the erasure log is failing or full.
             ROOM_LOG.error("{}: its erasure line was not written{}: {}", before ? line.againMessage(caller.actor())
                     : line.message(caller.actor()), before ? "" : ", so the erasure was rolled back", x.getMessage());

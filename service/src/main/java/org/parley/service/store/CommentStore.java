@@ -471,16 +471,42 @@ public final class CommentStore {
 
     /**
      * {@link #erase(String, String, Decider, Instant)}, with {@code logged} given the erasure inside its transaction,
-     * before it commits: an erasure whose line it fails to write (it throws) is rolled back, and one that commits has
-     * its line. A commit that fails after the line leaves the line of an erasure not done, which a restore's
+     * before it commits: an erasure whose line it fails to write (it throws) is rolled back ({@link LineNotWritten}), and
+     * one that commits has its line. A commit that fails after the line leaves the line of an erasure not done, which a restore's
      * re-applying does: what was asked (docs/moderation.md, Backup and restore).
      */
     public Optional<Erasure> erase(String id, String actor, Decider kind, Instant now, Consumer<Erasure> logged) {
         return ErasureLocks.retrying(jdbi, h -> {
             Optional<Erasure> e = Erasures.erase(h, List.of(id), List.of(), null, actor, kind, now).stream().findFirst();
-            e.ifPresent(logged);
+            e.ifPresent(done -> logged(done, logged));
             return e;
         });
+    }
+
+    /**
+     * An erasure whose line was not written: {@code logged} threw inside the transaction, which rolled back. {@link #tried}
+     * is the erasure it was given (whether it erased the comment or found it erased before), for the caller's answer;
+     * the message is what the line's writer said.
+     */
+    public static final class LineNotWritten extends RuntimeException {
+        private final transient Erasure tried;
+
+        LineNotWritten(Erasure tried, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.tried = tried;
+        }
+
+        public Erasure tried() {
+            return tried;
+        }
+    }
+
+    private static void logged(Erasure done, Consumer<Erasure> logged) {
+        try {
+            logged.accept(done);
+        } catch (RuntimeException x) {
+            throw new LineNotWritten(done, x);
+        }
     }
 
     /**
@@ -498,15 +524,14 @@ public final class CommentStore {
     }
 
     /**
-     * {@link #eraseAuthor(String, String, String, Decider, Instant)}, with {@code logged} given each comment erased inside
-     * the transaction, before it commits: where it throws, none is erased ({@link #erase(String, String, Decider, Instant,
-     * Consumer)}).
+     * {@link #eraseAuthor(String, String, String, Decider, Instant)}, with {@code logged} given each erasure inside the
+     * transaction, before it commits: where it throws, none is erased ({@link LineNotWritten}).
      */
     public List<StoredComment> eraseAuthor(String site, String author, String actor, Decider kind, Instant now,
-                                           Consumer<StoredComment> logged) {
+                                           Consumer<Erasure> logged) {
         return ErasureLocks.retrying(jdbi, h -> {
             List<StoredComment> erased = Erasures.ofAuthor(h, site, author, actor, kind, now);
-            erased.forEach(logged);
+            for (StoredComment c : erased) logged(new Erasure(c, true), logged);
             return erased;
         });
     }
