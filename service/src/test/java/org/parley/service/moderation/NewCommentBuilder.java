@@ -81,6 +81,11 @@ public final class NewCommentBuilder {
         return this;
     }
 
+    public NewCommentBuilder alsoQuotes(List<AlsoQuoted> alsoQuotes) {
+        this.alsoQuotes = alsoQuotes;
+        return this;
+    }
+
     public NewCommentBuilder site(String site) {
         this.site = site;
         return this;

@@ -83,6 +83,7 @@ class CommentKeyClashTest {
                 () -> store.insert(comment("c1", "site a's", "site-a"), T0));
         assertEquals(0, taken.index());
         assertFalse(taken.article());
+        assertEquals("the key of comment 'c1' is a stored comment's id", taken.getMessage());
         List<NewComment> thread = List.of(comment("c0", "site a's first", "site-a"), comment("c1", "site a's", "site-a"));
         assertEquals(1, assertThrows(CommentStore.KeyTaken.class, () -> store.insertAll(thread, T0, (r, i) -> {})).index());
 
@@ -123,6 +124,7 @@ class CommentKeyClashTest {
                 () -> store.insert(comment("c1", "site a's", "site-a"), T0));
         assertTrue(taken.article());
         assertEquals(0, taken.index());
+        assertEquals("the key of article 'a1' is a stored article's id", taken.getMessage());
         assertTrue(store.find("site-a", "c1").isEmpty());
         assertEquals(key, store.find(null, "old").orElseThrow().articleId());
         assertEquals(List.of(1, 1), List.of(count(jdbi, "comments"), count(jdbi, "articles")));

@@ -13,6 +13,7 @@ import org.parley.service.api.ScoreResponse;
 import org.parley.service.access.Role;
 import org.parley.service.access.Sites;
 import org.parley.service.core.RequestChecks;
+import org.parley.service.moderation.AlsoQuoted;
 import org.parley.service.moderation.Decider;
 import org.parley.service.moderation.DecisionRecord;
 import org.parley.service.moderation.NewComment;
@@ -756,6 +757,89 @@ class CommentStoreTest {
                 c.author(), c.text(), c.quote(), c.ratingUp(), c.ratingDown(), c.scores(), c.topAttribute(), json, c.stanceJson(), c.model(), c.action(), c.language(), c.parentAuthor(), c.rulesJson(), c.site());
         assertTrue(store.insert(withSpans, T0).created());
         assertEquals(json, store.find(SITE, "long").orElseThrow().spansJson());
+    }
+
+    /**
+     * A comment sent again is answered as stored: {@link CommentStore#store} reads, in its transaction, the further
+     * comments each one stored before quotes (the inserts that found theirs, and the {@code answered} keys), those with
+     * none left out; {@link CommentStore#withStoredAlsoQuotes} reads the same afterwards; a created insert keeps its own.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aCommentStoredBeforeIsAnsweredWithTheFurtherQuotesItWasStoredWith(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        List<AlsoQuoted> quoted = List.of(new AlsoQuoted("c0", 3, "ann", "a passage"), new AlsoQuoted(null, 4, null, null));
+        NewComment c1 = NewCommentBuilder.from(comment("c1", "a1", 0.2f, Action.PUBLISH)).alsoQuotes(quoted).build();
+        NewComment c2 = NewCommentBuilder.from(comment("c2", "a1", 0.2f, Action.PUBLISH)).alsoQuotes(List.of(quoted.get(0))).build();
+        store.insertAll(List.of(c1, c2, comment("c3", "a1", 0.2f, Action.PUBLISH)), T0, (r, i) -> {});
+
+        CommentStore.Written again = store.store(List.of(c1, comment("c3", "a1", 0.2f, Action.PUBLISH),
+                comment("c4", "a1", 0.2f, Action.PUBLISH)), List.of(), List.of(key("c2")), T0.plusSeconds(1), (r, i) -> {});
+        assertEquals(List.of(false, false, true), again.inserted().stream().map(CommentStore.Insert::created).toList());
+        assertEquals(Map.of(key("c1"), quoted, key("c2"), List.of(quoted.get(0))), again.alsoQuotes(),
+                "c3 quotes none, c4 is new");
+
+        List<CommentStore.Insert> answered = store.withStoredAlsoQuotes(again.inserted().stream()
+                .map(r -> new CommentStore.Insert(r.created(), r.comment())).toList());
+        assertEquals(List.of(quoted, List.of(), List.of()), answered.stream().map(CommentStore.Insert::alsoQuotes).toList());
+        List<CommentStore.Insert> created = List.of(new CommentStore.Insert(true, again.inserted().get(2).comment(), quoted));
+        assertSame(created, store.withStoredAlsoQuotes(created), "nothing stored before: nothing read");
+        assertEquals(List.of(quoted), CommentStore.withAlsoQuotes(created, Map.of()).stream().map(CommentStore.Insert::alsoQuotes).toList());
+        assertEquals(quoted, store.alsoQuotes(key("c1")));
+        assertEquals(List.of(), store.alsoQuotes(key("c3")));
+    }
+
+    /**
+     * A stored thread sent again with new targets: the stance of a stored comment is rewritten, its version, status and
+     * times left as they were; an erased comment's is not (it keeps no stance on targets), and a key no longer stored
+     * comes back empty.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aStoredCommentsStanceIsRewrittenAloneAndAnErasedOnesIsNot(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        store.insertAll(List.of(comment("c1", "a1", 0.2f, Action.PUBLISH), comment("c2", "a1", 0.2f, Action.PUBLISH)), T0, (r, i) -> {});
+        store.erase(key("c2"), "site-key", Decider.WEBSITE, T0.plusSeconds(1));
+        StoredComment before = store.byKey(key("c1")).orElseThrow();
+        String erasedStance = store.byKey(key("c2")).orElseThrow().stanceJson();
+        List<String> read = new ArrayList<>();
+        java.util.function.Function<StoredComment, String> rewrite = c -> {
+            read.add(c.id());
+            return "{\"stance\":[{\"target\":\"the bridge\",\"label\":\"FAVOR\"}]}";
+        };
+
+        CommentStore.Written w = store.store(List.of(), List.of(new CommentStore.StanceRewrite(key("c1"), rewrite),
+                new CommentStore.StanceRewrite(key("c2"), rewrite), new CommentStore.StanceRewrite(key("gone"), rewrite)),
+                List.of(), T0.plusSeconds(2), (r, i) -> {});
+
+        assertEquals(List.of("c1", "c2"), read, "each stored comment read under its lock");
+        StoredComment after = w.rewritten().get(0).orElseThrow();
+        assertEquals("{\"stance\":[{\"target\":\"the bridge\",\"label\":\"FAVOR\"}]}", after.stanceJson());
+        assertEquals(after.stanceJson(), store.byKey(key("c1")).orElseThrow().stanceJson(), "written, not only answered");
+        assertEquals(List.of(before.version(), before.status(), before.updatedAt()), List.of(after.version(), after.status(), after.updatedAt()));
+        assertEquals(erasedStance, w.rewritten().get(1).orElseThrow().stanceJson());
+        assertEquals(erasedStance, store.byKey(key("c2")).orElseThrow().stanceJson());
+        assertEquals(Optional.empty(), w.rewritten().get(2));
+    }
+
+    /** The comment a reply answers, by the site's parent id or by its number on the article; the sites that stored comments. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aReplysParentIsFoundAndTheStoredSitesListed(TestDatabases db) {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        NewComment p = comment("p", "a1", 0.2f, Action.PUBLISH); // number 7
+        NewComment byNumber = new NewComment("r1", "a1", null, 8, null, 7, "ed", "a reply", null, null, null,
+                p.scores(), Attribute.TOXICITY, "[]", null, MODEL, Action.PUBLISH, null, null, null, SITE);
+        NewComment byId = new NewComment("r2", "a1", null, 9, "p", null, "ed", "a reply", null, null, null,
+                p.scores(), Attribute.TOXICITY, "[]", null, MODEL, Action.PUBLISH, null, null, null, SITE);
+        store.insertAll(List.of(p, byNumber, byId), T0, (r, i) -> {});
+        for (String reply : List.of("r1", "r2"))
+            assertEquals("p", store.parent(store.byKey(key(reply)).orElseThrow()).orElseThrow().id(), reply);
+        assertEquals(Optional.empty(), store.parent(store.byKey(key("p")).orElseThrow()), "no parent");
+        assertEquals(List.of(SITE), store.storedSites());
+        store.insert(NewCommentBuilder.from(p).site("blog.example").build(), T0);
+        store.insert(NewCommentBuilder.from(p).site(null).build(), T0);
+        assertEquals(List.of("blog.example", SITE), store.storedSites(), "in name order, a comment of no site left out");
     }
 
     private static List<String> ids(QueueReads.Page page) {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -325,5 +326,90 @@ class ErasureTest {
         assertEquals("Dana", commentRow(jdbi, SITE, "e3").get("parent_author"), "another name (matched exactly)");
         assertEquals("dana's words", commentRow(jdbi, OTHER, "e1").get("quote"), "another site's reply");
         assertEquals("dana", commentRow(jdbi, OTHER, "e1").get("parent_author"));
+    }
+
+    /** What another connection reads: Jdbi gives a call on the transaction's thread the transaction's own handle. */
+    private static Object outside(java.util.function.Supplier<Object> read) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(read).orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+    }
+
+    /**
+     * The erasure line is given inside the erasure's transaction, after its statements and before its commit: the hook
+     * gets the erasure the call returns while another connection still reads the comment as it was. A line that is not
+     * written (the hook throws) rolls the erasure back: {@link CommentStore.LineNotWritten}, with the writer's failure and
+     * the erasure it tried; the comment is as before. A comment erased before is given as a repeat, one never stored is not.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theLineIsGivenBeforeTheErasureCommitsAndOneNotWrittenRollsItBack(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment(SITE, "c1", 5, null, null, "Seqenenre", null, null, Action.REVIEW), T0);
+        String key = CommentStore.key(SITE, "c1");
+        RuntimeException full = new IllegalStateException("no room on the disk");
+
+        CommentStore.LineNotWritten refused = assertThrows(CommentStore.LineNotWritten.class,
+                () -> store.erase(key, "site-key", Decider.WEBSITE, T0.plusSeconds(1), e -> { throw full; }));
+        assertSame(full, refused.getCause());
+        assertEquals("no room on the disk", refused.getMessage());
+        assertTrue(refused.tried().erased());
+        assertEquals(List.of("c1", Status.ERASED), List.of(refused.tried().comment().id(), refused.tried().comment().status()));
+        Map<String, Object> kept = commentRow(jdbi, SITE, "c1");
+        assertEquals(List.of("PENDING", "text of c1 by Seqenenre", "Seqenenre", 1),
+                List.of(kept.get("status"), kept.get("text"), kept.get("author"), ((Number) kept.get("version")).intValue()),
+                "rolled back");
+
+        List<CommentStore.Erasure> lines = new java.util.ArrayList<>();
+        List<Object> seenOutside = new java.util.ArrayList<>();
+        CommentStore.Erasure done = store.erase(key, "site-key", Decider.WEBSITE, T0.plusSeconds(2), e -> {
+            lines.add(e);
+            seenOutside.add(outside(() -> commentRow(jdbi, SITE, "c1").get("status")));
+        }).orElseThrow();
+        assertEquals(1, lines.size());
+        assertSame(done, lines.get(0));
+        assertTrue(done.erased());
+        assertEquals(List.of("PENDING"), seenOutside, "the line before the commit");
+        assertEquals("ERASED", commentRow(jdbi, SITE, "c1").get("status"));
+
+        CommentStore.Erasure repeat = store.erase(key, "operator", Decider.OPERATOR, T0.plusSeconds(3), lines::add).orElseThrow();
+        assertEquals(2, lines.size());
+        assertSame(repeat, lines.get(1));
+        assertFalse(repeat.erased());
+        assertEquals(Optional.empty(), store.erase(CommentStore.key(SITE, "never"), "site-key", Decider.WEBSITE, T0, lines::add));
+        assertEquals(2, lines.size(), "no line for a comment never stored");
+    }
+
+    /** The same for an author's comments: each erased one given before the commit, and one line not written erases none. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anAuthorsLinesAreGivenBeforeTheCommitAndOneNotWrittenErasesNone(TestDatabases db) {
+        Jdbi jdbi = db.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        store.insert(comment(SITE, "d1", 1, null, null, "dana", null, null, Action.PUBLISH), T0);
+        store.insert(comment(SITE, "d2", 2, null, null, "dana", null, null, Action.PUBLISH), T0);
+        store.insert(comment(SITE, "k1", 3, null, null, "Kamose", null, null, Action.PUBLISH), T0);
+
+        List<String> given = new java.util.ArrayList<>();
+        CommentStore.LineNotWritten refused = assertThrows(CommentStore.LineNotWritten.class,
+                () -> store.eraseAuthor(SITE, "dana", "root", Decider.OPERATOR, T0.plusSeconds(1), e -> {
+                    given.add(e.comment().id());
+                    if (given.size() == 2) throw new IllegalStateException("no room");
+                }));
+        assertEquals(given.get(1), refused.tried().comment().id());
+        assertTrue(refused.tried().erased());
+        for (String id : List.of("d1", "d2")) assertEquals("dana", commentRow(jdbi, SITE, id).get("author"), id + " rolled back");
+
+        List<CommentStore.Erasure> lines = new java.util.ArrayList<>();
+        List<Object> seenOutside = new java.util.ArrayList<>();
+        List<StoredComment> erased = store.eraseAuthor(SITE, "dana", "root", Decider.OPERATOR, T0.plusSeconds(2), e -> {
+            lines.add(e);
+            seenOutside.add(outside(() -> commentRow(jdbi, SITE, e.comment().id()).get("author")));
+        });
+        assertEquals(erased.stream().map(StoredComment::id).sorted().toList(), List.of("d1", "d2"));
+        assertEquals(erased.stream().map(StoredComment::id).toList(), lines.stream().map(e -> e.comment().id()).toList());
+        assertTrue(lines.stream().allMatch(e -> e.erased() && e.comment().status() == Status.ERASED), lines.toString());
+        assertEquals(List.of("dana", "dana"), seenOutside, "the lines before the commit");
+        assertNull(commentRow(jdbi, SITE, "d1").get("author"));
+        assertEquals("Kamose", commentRow(jdbi, SITE, "k1").get("author"));
     }
 }
