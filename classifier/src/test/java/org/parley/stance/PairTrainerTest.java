@@ -62,6 +62,10 @@ class PairTrainerTest {
         int best = 0;
         for (int e = 1; e < history.size(); e++) if (history.get(e) > history.get(best)) best = e;
         assertEquals(best + 1, r.bestEpoch(), "epochs count from 1: " + history);
+        List<Pair> dev = pairs(TinyStance.data().dev());
+        int[] predicted = StanceMetrics.argmax(r.model().predict(dev.stream().map(Pair::text).toList(), dev.stream().map(Pair::context).toList()));
+        assertEquals(StanceMetrics.stance(dev.stream().mapToInt(Pair::label).toArray(), predicted).macroF1(), history.get(best), 1e-9,
+                "the history holds the kept network's dev macro-F1");
         INDArray params = r.model().network().params();
         assertEquals(params, params.castTo(DataType.HALF).castTo(DataType.FLOAT), "weights not rounded to half precision");
         assertNotEquals(0.0, params.norm2Number().doubleValue());
