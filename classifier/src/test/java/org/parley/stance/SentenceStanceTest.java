@@ -156,4 +156,46 @@ class SentenceStanceTest {
     void trainingRecordsTheSentencePartsEpochs() {
         assertTrue(model().provenance().has("sentenceBestEpoch"));
     }
+
+    /**
+     * The part trained anew, not the cached model's (PIT swaps the training code in a JVM that trained that one before):
+     * it fits the training pairs in batches of 64, keeps the first epoch with the best dev macro-F1, whose history holds
+     * the kept part's own dev figure, and refuses no training or dev pairs.
+     */
+    @Test
+    void aPartTrainedAnewFitsItsPairsAndKeepsItsBestEpoch() {
+        List<Pair> train = TinyStance.data().train().stream().map(StanceTrainer::pair).toList();
+        List<Pair> dev = TinyStance.data().dev().stream().map(StanceTrainer::pair).toList();
+        assertTrue(train.size() > 64, "more than one batch");
+        SentenceStance.Config d = SentenceStance.Config.defaults();
+        SentenceStance.Config c = new SentenceStance.Config(d.encoder(), 32, 0.0, 0.01, 8, 8, d.weight());
+        SentenceStance.Trained t = SentenceStance.train(train, dev, Stance.COUNT, c, SentenceEncoder.shared(), 3,
+                StanceMetrics::stance, org.parley.eval.ClassMetrics::macroF1, new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+
+        int[] predicted = StanceMetrics.argmax(t.model().predict(train.stream().map(Pair::text).toList(), train.stream().map(Pair::context).toList()));
+        int right = 0;
+        for (int i = 0; i < train.size(); i++) if (predicted[i] == train.get(i).label()) right++;
+        assertTrue(right >= 0.9 * train.size(), right + " of " + train.size());
+        List<Double> history = t.devScoreByEpoch();
+        assertEquals(8, history.size());
+        int best = 0;
+        for (int e = 1; e < history.size(); e++) if (history.get(e) > history.get(best)) best = e;
+        assertEquals(best + 1, t.bestEpoch(), history.toString());
+        int[] devPredicted = StanceMetrics.argmax(t.model().predict(dev.stream().map(Pair::text).toList(), dev.stream().map(Pair::context).toList()));
+        assertEquals(StanceMetrics.stance(dev.stream().mapToInt(Pair::label).toArray(), devPredicted).macroF1(), history.get(best), 1e-9);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SentenceStance.train(List.of(), dev,
+                Stance.COUNT, c, SentenceEncoder.shared(), 3, StanceMetrics::stance, org.parley.eval.ClassMetrics::macroF1, System.out));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SentenceStance.train(train, List.of(),
+                Stance.COUNT, c, SentenceEncoder.shared(), 3, StanceMetrics::stance, org.parley.eval.ClassMetrics::macroF1, System.out));
+    }
+
+    /** The configured share of the hidden layer's inputs is dropped while training: DL4J's dropOut takes the share kept. */
+    @Test
+    void theHiddenLayerDropsTheConfiguredShare() {
+        SentenceStance.Config d = SentenceStance.Config.defaults();
+        var graph = SentenceStance.create(Stance.COUNT, new SentenceStance.Config(d.encoder(), 16, 0.3, 0.01, 1, 1, d.weight()), 3);
+        var layer = (org.deeplearning4j.nn.conf.layers.BaseLayer) graph.getLayer("hidden").conf().getLayer();
+        assertEquals(0.7, ((org.deeplearning4j.nn.conf.dropout.Dropout) layer.getIDropout()).getP(), 1e-9);
+        assertEquals(16, graph.getLayer("hidden").getParam("W").size(1));
+    }
 }
