@@ -27,10 +27,6 @@ public record GoogleError(Body error) {
     /** Parley's name for the request as a whole (JSON, UTF-8, gzip), which is no field of Perspective's request. */
     private static final String WHOLE_BODY = "body";
 
-    public static GoogleError of(int code, String message) {
-        return of(code, message, null);
-    }
-
     /** @param detail an entry of {@code details}, or null for none */
     public static GoogleError of(int code, String message, Object detail) {
         return new GoogleError(new Body(code, message, status(code), detail == null ? List.of() : List.of(detail)));
