@@ -19,19 +19,18 @@ final class Limits {
 
     private Limits() {}
 
-    static String required(String field, String value, int maxChars) {
+    static void required(String field, String value, int maxChars) {
         if (value == null) throw new InvalidThreadException(field, "missing");
-        return optional(field, value, maxChars);
+        optional(field, value, maxChars);
     }
 
     /** Null stays null (unknown); present values must have content and fit the limit. */
-    static String optional(String field, String value, int maxChars) {
-        if (value == null) return null;
+    static void optional(String field, String value, int maxChars) {
+        if (value == null) return;
         if (isBlank(value)) throw new InvalidThreadException(field, "must not be blank");
         if (value.length() > maxChars) {
             throw new InvalidThreadException(field, "too long: " + value.length() + " characters, at most " + maxChars);
         }
-        return value;
     }
 
     /**
@@ -43,8 +42,7 @@ final class Limits {
         return BlankText.is(value);
     }
 
-    static Integer positive(String field, Integer value) {
+    static void positive(String field, Integer value) {
         if (value != null && value < 1) throw new InvalidThreadException(field, "must be at least 1, was " + value);
-        return value;
     }
 }

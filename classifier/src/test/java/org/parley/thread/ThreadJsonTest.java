@@ -65,6 +65,19 @@ class ThreadJsonTest {
         assertEquals(threads, ThreadJson.read(new StringReader(out.toString())));
     }
 
+    /** Both writers flush what they wrote: scripts/import-page's standard output holds the threads before it is closed. */
+    @Test
+    void whatIsWrittenIsFlushedToTheStreamUnderTheWriter() throws IOException {
+        for (boolean lines : new boolean[] {false, true}) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            if (lines) ThreadJson.writeLines(List.of(FULL), out);
+            else ThreadJson.write(FULL, out);
+            assertEquals(List.of(FULL), ThreadJson.read(new StringReader(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))),
+                    lines ? "JSON Lines" : "one document");
+        }
+    }
+
     @Test
     void aFileMayStartWithAByteOrderMark(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("threads.jsonl"), "\uFEFF" + ThreadJson.toJson(FULL));
