@@ -172,4 +172,19 @@ class ApiKeysTest {
                 "what a moderator's decisions record; it was the key's String.hashCode, 8d20c837, which gives short keys away");
         assertNotEquals(new ApiKey("moderatorkey2", Role.MODERATOR, 10).fingerprint(), new ApiKey("moderatorkey1", Role.MODERATOR, 10).fingerprint());
     }
+
+    /**
+     * A key this JVM has not seen, so its fingerprint is worked out now rather than read from {@code ApiKey}'s cache
+     * (which hid PIT's mutants of the hash behind the fixed keys above): PBKDF2-HMAC-SHA256 with the documented salt and
+     * 100,000 rounds, its first 32 bits as eight hex digits.
+     */
+    @Test
+    void aNewKeysFingerprintIsWorkedOutWithTheDocumentedHash() throws Exception {
+        String key = "fresh-" + java.util.UUID.randomUUID();
+        byte[] hash = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(new javax.crypto.spec.PBEKeySpec(
+                key.toCharArray(), "parley api key fingerprint".getBytes(java.nio.charset.StandardCharsets.UTF_8), 100_000, 32)).getEncoded();
+        String fingerprint = ApiKey.fingerprint(key);
+        assertEquals(java.util.HexFormat.of().formatHex(hash), fingerprint);
+        assertTrue(fingerprint.matches("[0-9a-f]{8}"), fingerprint);
+    }
 }
