@@ -24,7 +24,7 @@ final class Limits {
         optional(field, value, maxChars);
     }
 
-    /** Null stays null (unknown); present values must have content and fit the limit. */
+    /** Null passes (unknown); present values must have content and fit the limit. */
     static void optional(String field, String value, int maxChars) {
         if (value == null) return;
         if (isBlank(value)) throw new InvalidThreadException(field, "must not be blank");
