@@ -12,10 +12,16 @@ import static org.mockito.Mockito.when;
 
 /** A mocked servlet response that keeps its body: the answers servlets and filters write themselves, read back. */
 public final class WrittenBody {
-    public final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    public final ByteArrayOutputStream bytes;
     public final HttpServletResponse response = mock(HttpServletResponse.class);
 
     public WrittenBody() throws IOException {
+        this(new ByteArrayOutputStream());
+    }
+
+    /** Its body written into {@code bytes}, a stream the test already holds. */
+    public WrittenBody(ByteArrayOutputStream bytes) throws IOException {
+        this.bytes = bytes;
         when(response.getOutputStream()).thenReturn(new ServletOutputStream() {
             @Override
             public boolean isReady() {

@@ -1,8 +1,7 @@
 package org.parley.service.auth;
 
+import org.parley.service.WrittenBody;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,7 @@ class ConcurrencyLimitTest {
 
     /** A response whose body is written into {@code body} (AdminRequestFilterTest reads its refusals with it too). */
     static HttpServletResponse response(ByteArrayOutputStream body) throws Exception {
-        HttpServletResponse r = mock(HttpServletResponse.class);
-        when(r.getOutputStream()).thenReturn(new ServletOutputStream() {
-            @Override public void write(int b) { body.write(b); }
-            @Override public boolean isReady() { return true; }
-            @Override public void setWriteListener(WriteListener l) {}
-        });
-        return r;
+        return new WrittenBody(body).response;
     }
 
     /**

@@ -1,8 +1,7 @@
 package org.parley.service.auth;
 
+import org.parley.service.WrittenBody;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,13 +24,8 @@ class ModeratorPageFilterTest {
     @BeforeEach
     void setUp() throws Exception {
         request = mock(HttpServletRequest.class);
-        response = mock(HttpServletResponse.class);
+        response = new WrittenBody(body).response;
         chain = mock(FilterChain.class);
-        when(response.getOutputStream()).thenReturn(new ServletOutputStream() {
-            @Override public boolean isReady() { return true; }
-            @Override public void setWriteListener(WriteListener l) {}
-            @Override public void write(int b) { body.write(b); }
-        });
     }
 
     @Test

@@ -1,11 +1,10 @@
 package org.parley.service.batch;
 
+import org.parley.service.WrittenBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -127,13 +126,8 @@ class BatchServletTest {
             @Override public boolean isReady() { return true; }
             @Override public void setReadListener(ReadListener listener) {}
         });
-        HttpServletResponse response = mock(HttpServletResponse.class);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        when(response.getOutputStream()).thenReturn(new ServletOutputStream() {
-            @Override public boolean isReady() { return true; }
-            @Override public void setWriteListener(WriteListener listener) {}
-            @Override public void write(int b) { out.write(b); }
-        });
+        HttpServletResponse response = new WrittenBody(out).response;
         int[] status = {200};
         String[] type = {null};
         doAnswer(i -> status[0] = i.getArgument(0)).when(response).setStatus(anyInt());

@@ -1,10 +1,9 @@
 package org.parley.service.core;
 
+import org.parley.service.WrittenBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,8 @@ class RefusalTest {
         HttpServletRequest request = mock(HttpServletRequest.class);
         when(request.getMethod()).thenReturn(method);
         when(request.getRequestURI()).thenReturn(path);
-        HttpServletResponse response = mock(HttpServletResponse.class);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        when(response.getOutputStream()).thenReturn(new ServletOutputStream() {
-            @Override public boolean isReady() { return true; }
-            @Override public void setWriteListener(WriteListener listener) {}
-            @Override public void write(int b) { body.write(b); }
-        });
+        HttpServletResponse response = new WrittenBody(body).response;
         FilterChain chain = mock(FilterChain.class);
         refusal.doFilter(request, response, chain);
         boolean passed = mockingDetails(chain).getInvocations().size() == 1;
