@@ -192,16 +192,17 @@ public final class CommentsResource {
         // whose erasure committed as its connection broke was answered 503 and, until the sixty-first session, logged
         // nothing (until the forty-eighth, its retry did not either).
         ErasureLogLine line = new ErasureLogLine(c.site(), c.id());
+        java.util.function.Function<CommentStore.Erasure, String> said =
+                done -> done.erased() ? line.message(caller.actor()) : line.againMessage(caller.actor());
         CommentStore.Erasure e;
         try {
-            e = store.erase(c.key(), caller.actor(), Decider.WEBSITE, clock.instant(),
-                    done -> LOG.info("{}", done.erased() ? line.message(caller.actor()) : line.againMessage(caller.actor())))
+            e = store.erase(c.key(), caller.actor(), Decider.WEBSITE, clock.instant(), done -> LOG.info("{}", said.apply(done)))
                     .orElseThrow(() -> notFound(id));
         } catch (CommentStore.LineNotWritten x) {
             boolean before = !x.tried().erased();
             // An ERROR, which an operator is alerted to (ParleyBugs): the disk under the erasure log is failing or full.
-            ROOM_LOG.error("{}: its erasure line was not written{}: {}", before ? line.againMessage(caller.actor())
-                    : line.message(caller.actor()), before ? "" : ", so the erasure was rolled back", x.getMessage());
+            ROOM_LOG.error("{}: its erasure line was not written{}: {}", said.apply(x.tried()),
+                    before ? "" : ", so the erasure was rolled back", x.getMessage());
             throw ApiException.unavailable(ERASURE_LOG_RETRY_AFTER_SECONDS, (before
                     ? "the comment was erased before, but its erasure line was not written again ("
                     : "the comment was not erased: its erasure line was not written (") + x.getMessage()
