@@ -21,33 +21,26 @@ import org.parley.text.TextPipeline;
  * in a JVM whose cached model was trained before, so only a training of its own shows what a change to it does.
  */
 class PairTrainerTest {
-    private static final PairNetworkConfig NET = new PairNetworkConfig(16, 16, 0.0, 0.02, 0.3, 0, 3);
-
+    /** {@link TinyStance}'s settings, but for the vocabulary's minimum count. */
     private static PairTrainer trainer(int minCount, int epochs) {
-        PairFeatureConfig features = new PairFeatureConfig(20, 8, 500, minCount, 256, 256, 3, 4, 1);
-        return new PairTrainer(new PairTrainer.Options(features, NET, epochs, epochs, 8, 3, ClassMetrics::macroF1),
+        PairFeatureConfig f = TinyStance.FEATURES;
+        PairFeatureConfig features = new PairFeatureConfig(f.maxTextTokens(), f.maxContextTokens(), f.vocabularySize(), minCount,
+                f.bigramBuckets(), f.charBuckets(), f.charMin(), f.charMax(), f.seed());
+        return new PairTrainer(new PairTrainer.Options(features, TinyStance.NETWORK, epochs, epochs, 8, 3, ClassMetrics::macroF1),
                 TextPipeline.standard(), new PrintStream(new ByteArrayOutputStream()));
     }
 
-    private static List<Pair> pairs(List<org.parley.corpus.StanceExample> examples) {
-        return examples.stream().map(StanceTrainer::pair).toList();
-    }
-
     private static PairTrainer.Result trainTargets(int minCount, int epochs) {
-        return trainer(minCount, epochs).train(pairs(TinyStance.data().train()), pairs(TinyStance.data().dev()), Stance.COUNT,
-                StanceMetrics::stance);
+        return trainer(minCount, epochs).train(TinyStance.pairs(TinyStance.data().train()), TinyStance.pairs(TinyStance.data().dev()),
+                Stance.COUNT, StanceMetrics::stance);
     }
 
     /** Each row's label is its own: a network fitted to the wrong classes, or to none, gets the training rows wrong. */
     @Test
     void theNetworkLearnsTheTrainingPairsStances() {
         PairTrainer.Result r = trainTargets(1, 12);
-        List<Pair> train = pairs(TinyStance.data().train());
-        int[] predicted = StanceMetrics.argmax(r.model().predict(train.stream().map(Pair::text).toList(),
-                train.stream().map(Pair::context).toList()));
-        int right = 0;
-        for (int i = 0; i < train.size(); i++) if (predicted[i] == train.get(i).label()) right++;
-        assertTrue(right >= 0.9 * train.size(), right + " of " + train.size() + " training pairs right");
+        double accuracy = TinyStance.figures(r.model()::predict, TinyStance.pairs(TinyStance.data().train())).accuracy();
+        assertTrue(accuracy >= 0.9, accuracy + " of the training pairs right");
     }
 
     /**
@@ -59,13 +52,8 @@ class PairTrainerTest {
         PairTrainer.Result r = trainTargets(1, 6);
         List<Double> history = r.devScoreByEpoch();
         assertEquals(6, history.size(), "patience as long as the epochs: every epoch is run");
-        int best = 0;
-        for (int e = 1; e < history.size(); e++) if (history.get(e) > history.get(best)) best = e;
-        assertEquals(best + 1, r.bestEpoch(), "epochs count from 1: " + history);
-        List<Pair> dev = pairs(TinyStance.data().dev());
-        int[] predicted = StanceMetrics.argmax(r.model().predict(dev.stream().map(Pair::text).toList(), dev.stream().map(Pair::context).toList()));
-        assertEquals(StanceMetrics.stance(dev.stream().mapToInt(Pair::label).toArray(), predicted).macroF1(), history.get(best), 1e-9,
-                "the history holds the kept network's dev macro-F1");
+        TinyStance.assertKeptTheBestEpoch(history, r.bestEpoch(),
+                TinyStance.figures(r.model()::predict, TinyStance.pairs(TinyStance.data().dev())).macroF1());
         INDArray params = r.model().network().params();
         assertEquals(params, params.castTo(DataType.HALF).castTo(DataType.FLOAT), "weights not rounded to half precision");
         assertNotEquals(0.0, params.norm2Number().doubleValue());
@@ -91,7 +79,7 @@ class PairTrainerTest {
 
     @Test
     void noTrainingOrDevPairsIsRefused() {
-        List<Pair> train = pairs(TinyStance.data().train());
+        List<Pair> train = TinyStance.pairs(TinyStance.data().train());
         assertThrows(IllegalArgumentException.class, () -> trainer(1, 1).train(List.of(), train, Stance.COUNT, StanceMetrics::stance));
         assertThrows(IllegalArgumentException.class, () -> trainer(1, 1).train(train, List.of(), Stance.COUNT, StanceMetrics::stance));
     }

@@ -20,10 +20,8 @@ import org.parley.text.TextPipeline;
 /** Each test but the first trains anew, not {@link TinyStance}'s model of the test JVM, so PIT's changes to training are seen. */
 class StanceTrainerTest {
     private static StanceTrainer.Result train(int epochs, Map<String, Integer> repeat, WideStance.Config wide, StanceData data) {
-        PairFeatureConfig features = new PairFeatureConfig(20, 8, 500, 1, 256, 256, 3, 4, 1);
-        PairNetworkConfig net = new PairNetworkConfig(16, 16, 0.0, 0.02, 0.3, 0, 3);
-        StanceTrainer.Options o = new StanceTrainer.Options(features, features, net, net, epochs, epochs, 8, epochs, 8, 3, repeat,
-                wide, null);
+        StanceTrainer.Options o = new StanceTrainer.Options(TinyStance.FEATURES, TinyStance.FEATURES, TinyStance.NETWORK,
+                TinyStance.NETWORK, epochs, epochs, 8, epochs, 8, 3, repeat, wide, null);
         return new StanceTrainer(o, TextPipeline.standard(), new PrintStream(new ByteArrayOutputStream()))
                 .train(data, JsonNodeFactory.instance.objectNode().put("name", "fresh"));
     }
@@ -33,9 +31,8 @@ class StanceTrainerTest {
     void reusingATargetModelTrainsOnlyTheReplyModel() {
         StanceModel reuse = TinyStance.model();
         StanceTrainer.Options d = StanceTrainer.Options.defaults();
-        PairFeatureConfig features = new PairFeatureConfig(20, 8, 500, 1, 256, 256, 3, 4, 1);
-        PairNetworkConfig net = new PairNetworkConfig(16, 16, 0.0, 0.02, 0.3, 0, 3);
-        StanceTrainer.Options o = new StanceTrainer.Options(features, features, net, net, 1, 1, 8, 2, 8, 3, Map.of(), d.wide(), d.sentence());
+        StanceTrainer.Options o = new StanceTrainer.Options(TinyStance.FEATURES, TinyStance.FEATURES, TinyStance.NETWORK,
+                TinyStance.NETWORK, 1, 1, 8, 2, 8, 3, Map.of(), d.wide(), d.sentence());
         ObjectNode provenance = JsonNodeFactory.instance.objectNode();
         StanceModel m = new StanceTrainer(o, TextPipeline.standard(), new PrintStream(new ByteArrayOutputStream()))
                 .train(TinyStance.data(), provenance, reuse).model();

@@ -1,5 +1,7 @@
 package org.parley.stance;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -10,8 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.parley.corpus.ReplyExample;
 import org.parley.corpus.StanceExample;
+import org.parley.eval.ClassMetrics;
 import org.parley.label.ReplyStance;
 import org.parley.label.Stance;
 import org.parley.text.TextPipeline;
@@ -26,6 +30,10 @@ public final class TinyStance {
     private static final String[] FAVOR = {"i love %s", "%s are wonderful", "we should support %s", "great %s , love them"};
     private static final String[] AGAINST = {"i hate %s", "%s are awful", "we must stop %s", "terrible %s , hate them"};
     private static final String[] NONE = {"the train was late today", "what time is the meeting", "my cat sleeps a lot"};
+
+    /** The tiny models' features and networks: small enough to train in under a second. */
+    static final PairFeatureConfig FEATURES = new PairFeatureConfig(20, 8, 500, 1, 256, 256, 3, 4, 1);
+    static final PairNetworkConfig NETWORK = new PairNetworkConfig(16, 16, 0.0, 0.02, 0.3, 0, 3);
 
     private static StanceData data;
     private static StanceModel model;
@@ -67,12 +75,33 @@ public final class TinyStance {
 
     /** A new tiny model with these wide and sentence parts (null for none). */
     static StanceModel train(WideStance.Config wide, SentenceStance.Config sentence) {
-        PairFeatureConfig features = new PairFeatureConfig(20, 8, 500, 1, 256, 256, 3, 4, 1);
-        PairNetworkConfig net = new PairNetworkConfig(16, 16, 0.0, 0.02, 0.3, 0, 3);
-        StanceTrainer.Options options = new StanceTrainer.Options(features, features, net, net, 12, 12, 8, 12, 8, 3, Map.of(), wide, sentence);
+        StanceTrainer.Options options = new StanceTrainer.Options(FEATURES, FEATURES, NETWORK, NETWORK, 12, 12, 8, 12, 8, 3, Map.of(),
+                wide, sentence);
         ObjectNode provenance = JsonNodeFactory.instance.objectNode().put("name", "tiny");
         return new StanceTrainer(options, TextPipeline.standard(), new PrintStream(new ByteArrayOutputStream()))
                 .train(data(), provenance).model();
+    }
+
+    /** Target-stance examples as the trainers' pairs. */
+    static List<Pair> pairs(List<StanceExample> examples) {
+        return examples.stream().map(StanceTrainer::pair).toList();
+    }
+
+    /** The stance figures (accuracy, macro-F1) of what {@code model}'s probabilities predict for {@code pairs}. */
+    static ClassMetrics figures(BiFunction<List<String>, List<String>, float[][]> model, List<Pair> pairs) {
+        int[] predicted = StanceMetrics.argmax(model.apply(pairs.stream().map(Pair::text).toList(), pairs.stream().map(Pair::context).toList()));
+        return StanceMetrics.stance(pairs.stream().mapToInt(Pair::label).toArray(), predicted);
+    }
+
+    /**
+     * A training kept the first epoch with the best dev score (epochs count from 1), and its history holds the kept
+     * model's own dev figure, {@code keptDevFigure}.
+     */
+    static void assertKeptTheBestEpoch(List<Double> history, int bestEpoch, double keptDevFigure) {
+        int best = 0;
+        for (int e = 1; e < history.size(); e++) if (history.get(e) > history.get(best)) best = e;
+        assertEquals(best + 1, bestEpoch, "the first best epoch, counted from 1: " + history);
+        assertEquals(keptDevFigure, history.get(best), 1e-9, "the history holds the kept model's dev figure: " + history);
     }
 
     /** The tiny model saved as a bundle in a temporary file. */
