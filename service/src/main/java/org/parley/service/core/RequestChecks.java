@@ -83,10 +83,24 @@ public final class RequestChecks {
         return new Requested(out.isEmpty() ? EnumSet.allOf(Attribute.class) : out, sentiment);
     }
 
-    /** A value that must be there, not blank, and at most {@code max} chars. */
+    /** A value that must be there, not blank ({@link BlankText}: a zero-width space alone is blank), and at most {@code max} chars. */
     public static String required(String value, String field, int max) {
-        if (value == null || value.isBlank()) throw ApiException.badField(field, field + " is required and must not be blank");
+        if (value == null || BlankText.is(value)) throw ApiException.badField(field, field + " is required and must not be blank");
         return optional(value, field, max);
+    }
+
+    /** A value that may be left out but, when given, is not blank ({@link BlankText}) and at most {@code max} chars. */
+    public static String nonBlank(String value, String field, int max) {
+        if (value != null && BlankText.is(value)) throw ApiException.badField(field, field + " must not be blank (or leave it out)");
+        return optional(value, field, max);
+    }
+
+    /**
+     * A value that may be left out, read as left out when blank ({@link BlankText}), as proto3 JSON reads an empty string
+     * and as a web form sends a field nobody filled in; else at most {@code max} chars.
+     */
+    public static String blankAsAbsent(String value, String field, int max) {
+        return value == null || BlankText.is(value) ? null : optional(value, field, max);
     }
 
     /** A value that may be left out, at most {@code max} chars and storable (no U+0000 and the like) when given. */

@@ -21,15 +21,19 @@ public final class Checks {
         if (s == null) throw ApiException.badField("body", "a JSON object is required");
         String id = RequestChecks.required(s.id(), prefix + "id", RequestChecks.MAX_ID);
         String article = RequestChecks.required(s.articleId(), prefix + "articleId", RequestChecks.MAX_ID);
-        RequestChecks.optional(s.articleTitle(), prefix + "articleTitle", RequestChecks.MAX_TITLE);
+        // A blank optional field is one left out (a form's empty field), not stored as sent: a blank author could not
+        // be erased by author (scripts/erase refuses a blank one), and the thread format has no blank values.
+        String title = RequestChecks.blankAsAbsent(s.articleTitle(), prefix + "articleTitle", RequestChecks.MAX_TITLE);
         RequestChecks.text(s.text(), prefix + "text");
         positive(s.number(), prefix + "number");
-        RequestChecks.optional(s.parentId(), prefix + "parentId", RequestChecks.MAX_ID);
+        String parentId = RequestChecks.blankAsAbsent(s.parentId(), prefix + "parentId", RequestChecks.MAX_ID);
         positive(s.parentNumber(), prefix + "parentNumber");
-        RequestChecks.optional(s.author(), prefix + "author", RequestChecks.MAX_ID);
-        RequestChecks.optional(s.parentAuthor(), prefix + "parentAuthor", RequestChecks.MAX_ID);
-        RequestChecks.optional(s.quote(), prefix + "quote", RequestChecks.MAX_TEXT);
-        if (id.equals(s.parentId())) throw ApiException.badField(prefix + "parentId", "a comment cannot answer itself");
+        String author = RequestChecks.blankAsAbsent(s.author(), prefix + "author", RequestChecks.MAX_ID);
+        String parentAuthor = RequestChecks.blankAsAbsent(s.parentAuthor(), prefix + "parentAuthor", RequestChecks.MAX_ID);
+        String quote = RequestChecks.blankAsAbsent(s.quote(), prefix + "quote", RequestChecks.MAX_TEXT);
+        if (id.equals(parentId)) throw ApiException.badField(prefix + "parentId", "a comment cannot answer itself");
+        if (s.number() != null && s.number().equals(s.parentNumber()))
+            throw ApiException.badField(prefix + "parentNumber", "a comment cannot answer itself (" + s.number() + " is its own number)");
         Integer up = null, down = null;
         if (s.rating() != null) {
             // As in the thread format: both counts or no rating; half a rating reads as a count of unknown votes.
@@ -40,8 +44,8 @@ public final class Checks {
             down = notNegative(s.rating().down(), prefix + "rating.down");
         }
         if (s.targets() != null) RequestChecks.targets(s.targets(), prefix + "targets");
-        return new Submission(id, article, s.articleTitle(), s.text(), s.number(), s.parentId(),
-                s.parentNumber(), s.author(), s.quote(), up, down, s.targets(), s.parentAuthor(), alsoQuotes(s, id, prefix));
+        return new Submission(id, article, title, s.text(), s.number(), parentId,
+                s.parentNumber(), author, quote, up, down, s.targets(), parentAuthor, alsoQuotes(s, id, prefix));
     }
 
     /** The thread format's count of further quoted comments (thread.Limits): a page's comment quotes two or three. */
@@ -64,8 +68,8 @@ public final class Checks {
             positive(q.number(), at + ".number");
             if (q.number() != null && s.number() != null && q.number() >= s.number())
                 throw ApiException.badField(at + ".number", at + ".number must name an earlier comment: below the comment's number " + s.number());
-            if (q.author() != null) RequestChecks.required(q.author(), at + ".author", RequestChecks.MAX_ID);
-            if (q.text() != null) RequestChecks.required(q.text(), at + ".text", RequestChecks.MAX_TEXT);
+            RequestChecks.nonBlank(q.author(), at + ".author", RequestChecks.MAX_ID);
+            RequestChecks.nonBlank(q.text(), at + ".text", RequestChecks.MAX_TEXT);
             out.add(new AlsoQuoted(q.id(), q.number(), q.author(), q.text()));
         }
         return out;

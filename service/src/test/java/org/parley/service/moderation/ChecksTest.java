@@ -23,7 +23,7 @@ class ChecksTest {
 
     @Test
     void numbersStartAtOneAndVotesAtZero() {
-        Submission ok = Checks.submission(sub(1, "p", 1, new CommentSubmission.Votes(0, 0), null), "");
+        Submission ok = Checks.submission(sub(1, "p", 2, new CommentSubmission.Votes(0, 0), null), "");
         assertEquals(0, ok.ratingUp());
         assertEquals(0, ok.ratingDown());
         Submission rated = Checks.submission(sub(1, null, null, new CommentSubmission.Votes(3, 5), null), "");
@@ -45,6 +45,43 @@ class ChecksTest {
         assertEquals("rating.down", refused(() -> Checks.submission(sub(1, null, null, new CommentSubmission.Votes(3, null), null), "")).field());
         assertEquals("rating.up", refused(() -> Checks.submission(sub(1, null, null, new CommentSubmission.Votes(null, 3), null), "")).field());
         assertEquals("parentId", refused(() -> Checks.submission(sub(2, "c1", null, null, null), "")).field());
+    }
+
+    /**
+     * A parent given by the comment's own number is refused, as /v1/threads refuses it; a blank (a zero-width space
+     * alone) author, parent author, quote, title or parent id is read as left out, not stored as sent (an audit of the
+     * sixty-third session: a blank author could not be erased by author). An entry of alsoQuotes and an id stay refused.
+     */
+    @Test
+    void aCommentCannotAnswerItsOwnNumberAndABlankOptionalFieldIsOneLeftOut() {
+        ApiException self = refused(() -> Checks.submission(sub(5, null, 5, null, null), "comments[2]."));
+        assertEquals("comments[2].parentNumber", self.field());
+        assertTrue(self.getMessage().contains("cannot answer itself (5 is its own number)"), self.getMessage());
+        assertEquals(4, Checks.submission(sub(5, null, 4, null, null), "").parentNumber());
+        assertNull(Checks.submission(sub(null, null, 5, null, null), "").number(), "no number of its own: nothing to compare");
+
+        java.util.Map<String, java.util.function.Function<Submission, String>> fields = new java.util.LinkedHashMap<>();
+        fields.put("articleTitle", Submission::articleTitle);
+        fields.put("parentId", Submission::parentId);
+        fields.put("author", Submission::author);
+        fields.put("parentAuthor", Submission::parentAuthor);
+        fields.put("quote", Submission::quote);
+        fields.forEach((field, read) -> {
+            for (String blank : new String[] {"", " ", "\u200b", "\u00a0\u3000"})
+                assertNull(read.apply(Checks.submission(with(field, blank), "")), field + " = " + blank.codePoints().mapToObj(Integer::toHexString).toList());
+            assertEquals(" Dana ", read.apply(Checks.submission(with(field, " Dana "), "")), field + ": kept as sent when not blank");
+        });
+        assertEquals("alsoQuotes[0].author", refused(() -> Checks.submission(
+                sub(5, null, null, null, List.of(new CommentSubmission.Quoted(null, 4, "\u200b", null))), "")).field());
+        assertEquals("id", refused(() -> Checks.submission(new CommentSubmission("\u200b", "a1", null, "some text", null, null,
+                null, null, null, null, null, null, null), "")).field(), "an id of a zero-width space alone is blank");
+    }
+
+    /** sub(1, …) with one of its optional text fields set. */
+    private static CommentSubmission with(String field, String value) {
+        return new CommentSubmission("c1", "a1", field.equals("articleTitle") ? value : null, "some text", 1,
+                field.equals("parentId") ? value : null, null, field.equals("author") ? value : null,
+                field.equals("quote") ? value : null, null, null, field.equals("parentAuthor") ? value : null, null);
     }
 
     @Test
