@@ -96,6 +96,7 @@ import org.parley.service.store.Database;
 import org.parley.service.store.FeedbackStore;
 import org.parley.service.auth.ModeratorSession;
 import org.parley.service.auth.NoSniff;
+import org.parley.service.errors.AnswerCharset;
 import org.parley.service.auth.PrivateAnswers;
 import org.parley.service.access.Role;
 import org.parley.service.resources.DiscoveryResource;
@@ -361,6 +362,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new BodyCharge.Refund());
         env.jersey().register(new NoSniff());
         env.jersey().register(new PrivateAnswers());
+        env.jersey().register(new AnswerCharset());
         return limiter;
     }
 

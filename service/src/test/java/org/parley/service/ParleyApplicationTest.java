@@ -1249,6 +1249,11 @@ class ParleyApplicationTest {
         Response wrongAccept = target(app("/v1alpha1/comments:analyze")).queryParam("key", WEBSITE).request(MediaType.TEXT_HTML)
                 .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}", MediaType.APPLICATION_JSON));
         assertEquals(406, wrongAccept.getStatus(), wrongAccept.readEntity(String.class));
+        Response utf16 = target(app("/v1/score")).request().header("Accept", "application/json; charset=utf-16")
+                .header("Authorization", "Bearer " + WEBSITE).post(Entity.entity("{\"comment\": {\"text\": \"hi\"}}", MediaType.APPLICATION_JSON));
+        assertEquals(200, utf16.getStatus(), utf16.readEntity(String.class));
+        assertFalse(utf16.getHeaderString("Content-Type").toLowerCase(java.util.Locale.ROOT).contains("utf-16"),
+                "the service's answers are labelled as the UTF-8 they are (errors.AnswerCharset): " + utf16.getHeaderString("Content-Type"));
         assertEquals(analyzeBefore + 2, metrics.meter(analyze).getCount(), "the endpoint at that path, not its neighbour");
         assertEquals(suggestBefore, metrics.meter(suggest).getCount());
 

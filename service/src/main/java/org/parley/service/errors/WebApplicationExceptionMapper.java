@@ -38,7 +38,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             case 415 -> "Content-Type must be application/json";
             default -> status >= 500 ? "internal error" : "request refused (" + status + ")";
         };
-        String field = status == 415 ? "Content-Type" : null;
+        String field = status == 415 ? "Content-Type" : status == 406 ? "Accept" : null;
         Response out = ErrorResponses.build(uri.getPath(), new ApiException(status, field, null, message));
         return allow == null ? out : Response.fromResponse(out).header("Allow", allow).build();
     }

@@ -217,6 +217,14 @@ class BadInputTest {
         assertRefused(r, 415, "Content-Type", null);
     }
 
+    /** An Accept the endpoint cannot answer is a 406 naming Accept (it named no field until the sixty-third session). */
+    @Test
+    void anAcceptOtherThanJsonIs406NamingIt() {
+        Response r = RESOURCES.target("/v1/score").request(MediaType.TEXT_HTML).header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}}", MediaType.APPLICATION_JSON));
+        assertEquals("this endpoint answers application/json only", assertRefused(r, 406, "Accept", null).get("message").asText());
+    }
+
     /**
      * A website audit: the charset was ignored, so Latin-1 "caf\u00e9" got "not valid UTF-8" and UTF-16 was read
      * when its text was ASCII. Any charset but UTF-8 is a 415 naming it; JSON between systems is UTF-8.

@@ -52,6 +52,28 @@ class ScoreResourceTest {
         }
     }
 
+    /**
+     * A charset asked for in Accept is not copied into the answer's type: the body is UTF-8 whatever was asked, and
+     * its Content-Type says so (it said utf-16, or a made-up charset as sent, over UTF-8 bytes: an integrator's audit,
+     * sixty-third session). UTF-8 asked for may stay named; another parameter of the type is kept.
+     */
+    @Test
+    void theAnswerIsLabelledUtf8WhateverCharsetAcceptAsksFor() throws Exception {
+        String json = "{\"comment\": {\"text\": \"a fine point\"}, \"id\": \"\u00e9\u4e2d\"}";
+        for (String asked : new String[] {"utf-16", "ISO-8859-1", "foo-bar", "utf-8", null}) {
+            Response r = RESOURCES.target("/v1/score").request()
+                    .header("Accept", asked == null ? "application/json" : "application/json; charset=" + asked)
+                    .header("Authorization", "Bearer " + Fakes.WEBSITE_KEY).post(Entity.entity(json, MediaType.APPLICATION_JSON));
+            byte[] body = r.readEntity(byte[].class);
+            assertEquals(200, r.getStatus(), new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            MediaType type = r.getMediaType();
+            assertTrue(type.isCompatible(MediaType.APPLICATION_JSON_TYPE), String.valueOf(type));
+            String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+            assertTrue(charset == null || charset.equalsIgnoreCase("utf-8"), asked + " asked: " + type);
+            assertEquals("\u00e9\u4e2d", Fakes.mapper().readTree(new String(body, java.nio.charset.StandardCharsets.UTF_8)).get("id").asText(), asked);
+        }
+    }
+
     @Test
     void answersProbabilitySeverityLevelRatingActionSpansAndModel() {
         String text = "Well, you are an idiot.";
