@@ -620,6 +620,43 @@ class PerspectiveResourceTest {
     }
 
     /**
+     * An integrator's audit (sixty-third session): a field Perspective does not define was ignored anywhere but inside
+     * requestedAttributes.ATTR, so a misspelt spanAnnotation got no spans and a misspelt doNotStore stored the comment,
+     * without a word. Now a 400 in Google's envelope naming it, at every level, as Google's parser refuses it; the fields
+     * Perspective defines that Parley does not read are still taken.
+     */
+    @Test
+    void aFieldPerspectiveDoesNotDefineIsA400NamingItAtEveryLevel() throws Exception {
+        String attrs = "\"requestedAttributes\": {\"TOXICITY\": {}}";
+        for (String[] c : new String[][] {
+                {"analyze", "{\"comment\": {\"text\": \"hi you\"}, " + attrs + ", \"spanAnnotation\": true}", "spanAnnotation"},
+                {"analyze", "{\"comment\": {\"text\": \"hi you\", \"foo\": 1}, " + attrs + "}", "comment.foo"},
+                {"analyze", "{\"comment\": {\"text\": \"hi you\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreTreshold\": 0.9}}}",
+                        "requestedAttributes.TOXICITY.scoreTreshold"},
+                {"suggestscore", "{\"comment\": {\"text\": \"hi you\"}, \"doNotStor\": true,"
+                        + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}}", "doNotStor"},
+                {"suggestscore", "{\"comment\": {\"text\": \"hi you\"},"
+                        + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9, \"valeu\": 1}}}}",
+                        "attributeScores.TOXICITY.summaryScore.valeu"}}) {
+            int before = stored().size();
+            Response r = post(c[0], c[1]);
+            JsonNode body = JSON.readTree(r.readEntity(String.class));
+            assertEquals(400, r.getStatus(), c[1] + " " + body);
+            assertEquals("INVALID_ARGUMENT", body.at("/error/status").asText(), body.toString());
+            assertBadRequest(body, c[2]);
+            assertEquals(before, stored().size(), "nothing stored: " + c[1]);
+        }
+        Response defined = post("analyze", "{\"comment\": {\"text\": \"hi you\", \"type\": \"PLAIN_TEXT\"}, " + attrs
+                + ", \"communityId\": \"c\", \"sessionId\": \"s\", \"context\": {\"entries\": [{\"text\": \"before\"}]},"
+                + " \"session_id\": \"s\", \"community_id\": \"c\"}");
+        assertEquals(200, defined.getStatus(), () -> defined.readEntity(String.class));
+        Response suggested = post("suggestscore", "{\"comment\": {\"text\": \"defined fields\"}, \"sessionId\": \"s\", \"context\": {},"
+                + " \"communityId\": \"c\", \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9, \"type\": \"PROBABILITY\"},"
+                + " \"spanScores\": [{\"begin\": 0, \"end\": 7, \"score\": {\"value\": 0.9}}]}}}");
+        assertEquals(200, suggested.getStatus(), () -> suggested.readEntity(String.class));
+    }
+
+    /**
      * The same review: a field under both its names was read as the later of the two without a word, where a proto3 JSON
      * parser refuses it ({@code "do_not_store": true, "doNotStore": false} stored the suggestion). A 400 in Google's
      * envelope naming the field, at any depth, whatever the values (null too).

@@ -9,18 +9,19 @@ import java.util.Map;
 
 /**
  * AnalyzeComment request; fields Perspective defines that Parley does not use (communityId, sessionId, context) are
- * ignored. Each field also answers to its protobuf name ({@code requested_attributes}), as a proto3 JSON parser's does:
+ * ignored, and any other is a 400 naming it, as Google's parser refuses it: a misspelt {@code spanAnnotation} or
+ * {@code doNotStor} was ignored without a word until the sixty-third session, losing the spans or the promise not to
+ * store. Each field also answers to its protobuf name ({@code requested_attributes}), as a proto3 JSON parser's does:
  * clients that print protos with their field names kept (Python's {@code preserving_proto_field_name}, Go's
  * {@code UseProtoNames}) send those.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonIgnoreProperties({"communityId", "community_id", "sessionId", "session_id", "context"})
 public record AnalyzeRequest(TextEntry comment,
                              @JsonAlias("requested_attributes") Map<String, AttributeParameters> requestedAttributes,
                              List<String> languages, @JsonAlias("do_not_store") Boolean doNotStore,
                              @JsonAlias("span_annotations") Boolean spanAnnotations, @JsonAlias("client_token") String clientToken) {
 
-    /** {@code type} as its name, or as its number where it is known ({@link Proto3Json.TextType}). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    /** {@code type} as its name, or as its number where it is known ({@link Proto3Json.TextType}); Perspective's TextEntry has no other field. */
     public record TextEntry(String text, @JsonDeserialize(using = Proto3Json.TextType.class) String type) {}
 
     /**

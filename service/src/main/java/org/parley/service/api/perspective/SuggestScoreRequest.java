@@ -10,15 +10,17 @@ import java.util.Map;
 /**
  * SuggestCommentScore request: the scores a client believes are right, kept as feedback for retraining.
  * {@code doNotStore} is read only to refuse it: a suggestion is stored, which is its purpose. Fields answer to their
- * protobuf names too ({@link AnalyzeRequest}): {@code "do_not_store": true} was ignored, and the suggestion stored.
+ * protobuf names too ({@link AnalyzeRequest}): {@code "do_not_store": true} was ignored, and the suggestion stored. As
+ * there, the fields Perspective defines that Parley does not read (sessionId, context, a score's spanScores) are ignored
+ * and any other is a 400 naming it.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonIgnoreProperties({"sessionId", "session_id", "context"})
 public record SuggestScoreRequest(AnalyzeRequest.TextEntry comment,
                                   @JsonAlias("attribute_scores") Map<String, SuggestedScore> attributeScores,
                                   List<String> languages, @JsonAlias("community_id") String communityId,
                                   @JsonAlias("client_token") String clientToken, @JsonAlias("do_not_store") Boolean doNotStore) {
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonIgnoreProperties({"spanScores", "span_scores"})
     public record SuggestedScore(@JsonAlias("summary_score") Value summaryScore) {}
 
     /**
@@ -27,7 +29,6 @@ public record SuggestScoreRequest(AnalyzeRequest.TextEntry comment,
      * ({@link Proto3Json.SuggestedValue}; until the forty-fourth session it was read as 0 too). As proto3 JSON reads them,
      * the value may come as a string and the type as its number where it is known.
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Value(@JsonDeserialize(using = Proto3Json.SuggestedValue.class) Double value,
                         @JsonDeserialize(using = Proto3Json.ScoreType.class) String type) {
         public double valueOrDefault() {
