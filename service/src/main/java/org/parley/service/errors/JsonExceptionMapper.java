@@ -67,6 +67,9 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
                 return ApiException.badField(field, "unknown field '" + u.getPropertyName() + "'" + known(u) + threadHint(u));
             if (e instanceof InvalidFormatException f && UnstorableCharacters.refused(f))
                 return ApiException.badField(field, field + " " + f.getOriginalMessage());
+            // FAIL_ON_TRAILING_TOKENS' refusal names the type read, which read as "body must be an object" of one that is.
+            if (e instanceof MismatchedInputException && message.startsWith("Trailing token"))
+                return ApiException.badField("body", "body holds more than one JSON value: send one object, and nothing after it");
             if (e instanceof MismatchedInputException mismatch) { // InvalidFormatException too
                 Class<?> target = mismatch.getTargetType();
                 if (wholeBeyond(m, target)) return outOfRange(field, target);

@@ -4,11 +4,13 @@ import com.google.common.io.Resources;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.parley.service.errors.ApiException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +27,7 @@ import java.util.Optional;
 @Path("/")
 public final class DiscoveryResource {
     static final String RESOURCE = "/perspective-discovery.json";
+    static final String VERSION = "v1alpha1";
     private final String template;
     private final Optional<String> publicRoot;
 
@@ -42,7 +45,11 @@ public final class DiscoveryResource {
     @GET
     @Path("{discovery: \\$discovery/rest|discovery/v1/apis/commentanalyzer/v1alpha1/rest}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response document(@Context UriInfo uri) {
+    public Response document(@QueryParam("version") String version, @Context UriInfo uri) {
+        // The short form names the version in its query: another is no document here (it was served v1alpha1's).
+        if (version != null && !version.equals(VERSION))
+            throw new ApiException(404, "version", null, "no discovery document for version '" + ApiException.shown(version)
+                    + "': this service describes " + VERSION);
         if (publicRoot.isPresent()) return Response.ok(template.replace("ROOT_URL", publicRoot.get())).build();
         // Rooted at the request's Host: a shared cache in front that keys on the URL alone would hand the root one
         // request named (https://evil.example/) to every client that builds itself from the document, and those send

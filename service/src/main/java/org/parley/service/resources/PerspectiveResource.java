@@ -207,7 +207,9 @@ public final class PerspectiveResource {
         if (languages == null) return;
         for (int i = 0; i < languages.size(); i++) {
             String l = languages.get(i);
-            if (l == null || !l.toLowerCase(Locale.ROOT).matches("en([-_][a-z0-9]+)*")) {
+            // A null is a malformed list, not a language called 'null' with Perspective's typed detail.
+            if (l == null) throw ApiException.badField("languages[" + i + "]", "languages[" + i + "] must be a language code such as en, not null");
+            if (!l.toLowerCase(Locale.ROOT).matches("en([-_][a-z0-9]+)*")) {
                 ApiException refused = ApiException.badField("languages[" + i + "]",
                         "language '" + ApiException.shown(l) + "' is not supported; supported: " + LANGUAGES);
                 // Perspective's requestedLanguages are the caller's, all of them, not only the one refused.

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class JsonExceptionMapperTest {
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static ApiException described(String json, Class<?> type) {
         JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> JSON.readValue(json, type), json);
@@ -57,6 +57,18 @@ class JsonExceptionMapperTest {
     }
 
     /** Jackson's reader limits: what was exceeded, with the limit. */
+    /** A second value after the body was "body must be an object" of a body that is one (an integrator's audit, sixty-third session). */
+    @Test
+    void aSecondValueAfterTheBodyIsSaidToBeOne() {
+        for (String json : new String[] {"{\"decision\": \"approve\"}{\"a\": 1}", "{\"decision\": \"approve\"} 7", "{} []"}) {
+            ApiException trailing = described(json, DecisionRequest.class);
+            assertEquals("body", trailing.field(), json);
+            assertEquals("body holds more than one JSON value: send one object, and nothing after it", trailing.getMessage(), json);
+        }
+        assertEquals("decision must be a string", described("{\"decision\": {}}", DecisionRequest.class).getMessage(),
+                "another mismatch says what the field must be, as before");
+    }
+
     @Test
     void aNumberLongerThanTheReadersLimitNamesTheLimit() {
         ApiException tooLong = described("{\"expectedVersion\": " + "1".repeat(1_001) + "}", DecisionRequest.class);

@@ -16,6 +16,21 @@ class DiscoveryResourceTest {
     static final ResourceExtension BY_HOST = ResourceExtension.builder().addResource(new DiscoveryResource(Optional.empty())).build();
     static final ResourceExtension CONFIGURED = ResourceExtension.builder()
             .addResource(new DiscoveryResource(Optional.of("https://comments.example.com/"))).build();
+    static final ResourceExtension MAPPED = ResourceExtension.builder().addResource(new DiscoveryResource(Optional.empty()))
+            .addProvider(new org.parley.service.errors.ApiExceptionMapper()).build();
+
+    /** An integrator's audit (sixty-third session): {@code ?version=v1} was served v1alpha1's document. */
+    @Test
+    void aVersionThisServiceDoesNotDescribeIsA404NamingIt() throws Exception {
+        assertEquals(200, MAPPED.target("/$discovery/rest").queryParam("version", "v1alpha1").request().get().getStatus());
+        assertEquals(200, MAPPED.target("/$discovery/rest").request().get().getStatus(), "no version: the one there is");
+        Response other = MAPPED.target("/$discovery/rest").queryParam("version", "v1").request().get();
+        String body = other.readEntity(String.class);
+        assertEquals(404, other.getStatus(), body);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        assertEquals("version", json.path("field").asText(), body);
+        assertEquals("no discovery document for version 'v1': this service describes v1alpha1", json.path("message").asText(), body);
+    }
 
     /**
      * A fifth penetration test (forty-seventh session): without {@code publicUrl} the root is the request's Host, and the

@@ -771,4 +771,14 @@ class PerspectiveResourceTest {
                 + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.1}}}}").readEntity(String.class));
         assertEquals("{\"detectedLanguages\":[\"de\"]}", foreign.toString());
     }
+
+    /** An integrator's audit (sixty-third session): a null in languages was refused as a language called 'null', with Perspective's typed detail. */
+    @Test
+    void aNullLanguageIsAMalformedListNotAnUnsupportedLanguage() throws Exception {
+        Response r = post("analyze", "{\"comment\": {\"text\": \"Hello\"}, \"requestedAttributes\": {\"TOXICITY\": {}}, \"languages\": [\"en\", null]}");
+        JsonNode body = JSON.readTree(r.readEntity(String.class));
+        assertEquals(400, r.getStatus(), body.toString());
+        assertEquals("languages[1] must be a language code such as en, not null", body.at("/error/message").asText(), body.toString());
+        assertBadRequest(body, "languages[1]");
+    }
 }
