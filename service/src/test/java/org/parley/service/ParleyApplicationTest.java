@@ -195,6 +195,10 @@ class ParleyApplicationTest {
         assertEquals(405, body.get("code").asInt(), answer);
         String message = body.get("message").asText();
         assertTrue(message.startsWith("method TRACE is not allowed") && message.contains("POST"), message);
+        assertTrue(message.contains("DELETE, GET, HEAD, OPTIONS, POST (each path some of them)"), "none that no path takes: " + message);
+        String patch = raw("PATCH /v1/comments/c2 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        assertTrue(patch.startsWith("HTTP/1.1 405"), patch);
+        assertTrue(rawBody(patch).get("message").asText().startsWith("method PATCH is not allowed"), patch);
     }
 
     /**
