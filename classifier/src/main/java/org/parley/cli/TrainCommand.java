@@ -147,6 +147,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<IncludedFiles.Read> included = checkedOutputsAndIncludedFiles();
         TrainingOptions options = options();
+        checkAddedRows(included);
         long start = System.nanoTime();
         // The commit and what differs from it now, not after training: a commit made meanwhile did not make this model.
         Checkout checkout = Checkout.now();
@@ -181,6 +182,25 @@ public final class TrainCommand implements Callable<Integer> {
         for (Path f : includeDecisions)
             if (!Files.isRegularFile(f)) throw new java.nio.file.NoSuchFileException(f.toString(), null, "--include-decisions file not found");
         return IncludedFiles.read(includeDecisions);
+    }
+
+    /**
+     * The counts of added rows, and --repeat's names against every source the run could read (its corpora, the
+     * counterfactuals, the included files): a negative count was taken as none, and a misspelt name was refused only
+     * after the corpora's quarter minute. {@link #rows} checks --repeat again against the sources read.
+     */
+    void checkAddedRows(List<IncludedFiles.Read> included) {
+        atLeastZero("--identity-augment", identityAugment);
+        atLeastZero("--identity-swap", identitySwap);
+        atLeastZero("--short-texts", shortTexts);
+        Set<String> possible = new TreeSet<>(names());
+        possible.addAll(Counterfactuals.SOURCES);
+        for (IncludedFiles.Read file : included) file.lines().forEach(line -> possible.add(line.example().source()));
+        checkRepeat(repeat, possible);
+    }
+
+    private static void atLeastZero(String option, Integer count) {
+        if (count != null && count < 0) throw new IllegalArgumentException(option + " must be at least 0 (0: none), was " + count);
     }
 
     /** The options' network and training settings, checked before the corpora are read: "--epochs 0" was refused only after them. */

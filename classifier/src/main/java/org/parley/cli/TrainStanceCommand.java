@@ -152,13 +152,13 @@ public final class TrainStanceCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Path root = data != null ? data : Corpora.defaultRoot();
         checkOptions();
+        StanceTrainer.Options options = options(); // its settings checked before the corpora are read, too
         StanceModel reuse = targetFrom == null ? null : StanceBundle.load(targetFrom, TextPipeline.standard());
         // The kept target model goes on reading text through this checkout's pipeline: said, as at any load.
         if (reuse != null) Cli.pipelineChecked(targetFrom, reuse.provenance(), false, false);
         List<String> heldOut = heldOut(reuse);
         StanceData split = StanceData.load(root, heldOut, sample, seed);
         checkHeldOut(split, heldOut);
-        StanceTrainer.Options options = options();
         // Worded as toxicity's scripts/train says it; a kept target model was trained on rows of its own.
         if (reuse == null && split.droppedCopies() > 0)
             System.err.printf("(%d training texts dropped: they repeat a dev or held-out text)%n",

@@ -54,6 +54,7 @@ public final class SentenceStance {
         public Config {
             if (!(weight >= 0 && weight <= 1)) throw new IllegalArgumentException("weight must be in [0, 1], was " + weight);
             if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0, 1), was " + dropout);
+            if (epochs < 1) throw new IllegalArgumentException("sentence epochs must be >= 1, was " + epochs);
         }
 
         /** Weight 1/3: the three parts count equally (the pooled network and wide part already share the rest half and half). */

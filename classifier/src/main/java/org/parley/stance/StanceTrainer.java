@@ -32,6 +32,15 @@ public final class StanceTrainer {
                           PairNetworkConfig replyNetwork, int epochs, int patience, int batchSize, int replyEpochs,
                           int replyBatchSize, long seed, Map<String, Integer> repeat, WideStance.Config wide,
                           SentenceStance.Config sentence) {
+        /** Refused before the corpora are read: zero epochs wrote a bundle of untrained networks (best epoch -1) and exit 0. */
+        public Options {
+            if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
+            if (replyEpochs < 1) throw new IllegalArgumentException("reply epochs must be >= 1, was " + replyEpochs);
+            if (batchSize < 1 || replyBatchSize < 1)
+                throw new IllegalArgumentException("batch sizes must be >= 1, were " + batchSize + " and " + replyBatchSize + " (reply)");
+            if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, was " + patience);
+        }
+
         public static Options defaults() {
             return new Options(PairFeatureConfig.targetDefaults(), PairFeatureConfig.replyDefaults(),
                     PairNetworkConfig.defaults(), PairNetworkConfig.defaults(), 6, 2, 256, 10, 32, 7L, Map.of(),

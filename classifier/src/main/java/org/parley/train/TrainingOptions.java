@@ -25,6 +25,10 @@ public record TrainingOptions(FeatureConfig features, NetworkConfig network, int
         if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
         if (stackingFolds < 2) throw new IllegalArgumentException("stackingFolds must be >= 2, was " + stackingFolds);
+        if (!(wideC > 0 && wideC < Double.POSITIVE_INFINITY)) throw new IllegalArgumentException("wide C must be above 0, was " + wideC);
+        if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, was " + patience);
+        if (vocabMinCount < 1 || vocabMaxSize < 1)
+            throw new IllegalArgumentException("vocabulary size and minimum count must be >= 1, were " + vocabMaxSize + " and " + vocabMinCount);
     }
 
     public static TrainingOptions defaults() {

@@ -227,6 +227,21 @@ class TrainStanceCommandTest {
         assertFalse(targets.has("atheism"), targets.toString());
     }
 
+    /**
+     * A data scientist's audit (sixty-third session): zero epochs of any network wrote a bundle with it untrained
+     * (best epoch -1) and exit 0, where scripts/train refuses --epochs 0. Refused now before the corpora are read.
+     */
+    @Test
+    void zeroEpochsOfAnyNetworkAreRefusedBeforeTheCorporaAreRead() {
+        // --data names a folder without corpora: reading them would fail on the first one, with another message.
+        for (String[] c : new String[][] {{"--epochs", "epochs must be >= 1, was 0"}, {"--reply-epochs", "reply epochs must be >= 1, was 0"},
+                {"--sentence-epochs", "sentence epochs must be >= 1, was 0"}}) {
+            String err = stderrOfRefusal("--data", dir.toString(), c[0], "0", "--output", dir.resolve("x.zip").toString());
+            assertTrue(err.contains(c[1]), c[0] + ": " + err);
+            assertFalse(Files.exists(dir.resolve("x.zip")));
+        }
+    }
+
     private static JsonNode provenance(Path bundle) {
         return StanceBundle.load(bundle, TextPipeline.standard()).provenance();
     }
