@@ -201,6 +201,42 @@ class EvaluateCommandTest {
         assertTrue(rows > 0 && rows <= 30, "the training split of at most 30 rows: " + rows);
     }
 
+    /**
+     * A data scientist's audit (sixty-third session): the README's scripts/train --corpus, then scripts/evaluate without
+     * it, scored the bundle on every corpus's dev split, attributes its corpora do not label included (the baselines' mean
+     * NaN, no lead). Without --corpus, a --corpus bundle is evaluated on the corpora it was trained on; with it, on those.
+     */
+    @Test
+    void aCorpusBundleIsEvaluatedOnItsOwnCorporaUnlessToldOtherwise() throws Exception {
+        org.parley.model.ModelBundle tiny = TinyBundles.create();
+        var provenance = new ObjectMapper().createObjectNode().put("name", "tiny-test");
+        provenance.putObject("corpora").putObject("fox_news_comments").put("train", 27);
+        provenance.putObject("labelMapping").putObject("rules").put("fox_news_comments", "TOX←is_hate");
+        Path bundle = dir.resolve("fox.zip");
+        new org.parley.model.ModelBundle(tiny.network(), tiny.features(), tiny.calibration(), provenance).save(bundle);
+        int fox = org.parley.corpus.Corpora.loadToxicity(fixtures(), java.util.List.of("fox_news_comments")).size();
+        int both = org.parley.corpus.Corpora.loadToxicity(fixtures(), java.util.List.of("fox_news_comments", "trac1_aggression_en")).size();
+        assertTrue(both > fox, "the fixture's second corpus adds rows");
+        for (String[] extra : new String[][] {{}, {"--corpus", "fox_news_comments,trac1_aggression_en"}}) {
+            Path json = dir.resolve("eval" + extra.length + ".json");
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--model", bundle.toString(), "--data", fixtures().toString(),
+                    "--split", "all", "--resamples", "0", "--report", dir.resolve("report" + extra.length).toString(), "--output", json.toString()));
+            args.addAll(java.util.List.of(extra));
+            Printed run = Printed.err(() -> Cli.execute(new EvaluateCommand(), args.toArray(String[]::new)));
+            assertEquals(0, run.code(), run.text());
+            JsonNode out = new ObjectMapper().readTree(json.toFile());
+            int n = (out.isArray() ? out.get(0) : out).get("n").asInt();
+            if (extra.length == 0) {
+                assertEquals(fox, n, "its own corpus's rows alone");
+                assertTrue(run.text().contains("evaluating on the corpora the bundle was trained on: fox_news_comments (--corpus to choose others)"), run.text());
+            } else {
+                assertEquals(both, n, "--corpus as given");
+                assertFalse(run.text().contains("the bundle was trained on"), run.text());
+            }
+        }
+        assertNull(EvaluateCommand.trainedCorpora(tiny), "a bundle with no record: every corpus");
+    }
+
     /** scripts/train --dev-part K: evaluation and the baselines' training rows follow the part the bundle records. */
     @Test
     void theDevSplitAndTheBaselinesFollowTheBundlesDevPart() throws Exception {
