@@ -22,6 +22,8 @@ final class PageFile {
      * @throws IllegalArgumentException if the file holds NUL bytes or is HTML (a user's error: {@link Cli} prints it)
      */
     static String read(Path page, String command, PrintWriter err) throws IOException {
+        // Read as a file, a folder was "Is a directory", naming no path (scripts/score names it so since long).
+        if (java.nio.file.Files.isDirectory(page)) throw new IllegalArgumentException(page + " is a folder, not a page's file");
         SavedText saved = SavedText.read(page);
         String text = saved.text();
         if (text.indexOf('\u0000') >= 0)

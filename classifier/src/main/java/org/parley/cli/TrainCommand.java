@@ -179,8 +179,10 @@ public final class TrainCommand implements Callable<Integer> {
     private List<IncludedFiles.Read> checkedOutputsAndIncludedFiles() throws IOException {
         Cli.checkOutputFile(output);
         Cli.checkOutputFile("--metrics", metrics, "metrics.json");
-        for (Path f : includeDecisions)
+        for (Path f : includeDecisions) {
+            if (Files.isDirectory(f)) throw new IllegalArgumentException("--include-decisions " + f + " is a folder, not a labelled file");
             if (!Files.isRegularFile(f)) throw new java.nio.file.NoSuchFileException(f.toString(), null, "--include-decisions file not found");
+        }
         return IncludedFiles.read(includeDecisions);
     }
 

@@ -73,6 +73,7 @@ public final class LabelledFile {
 
     /** As {@link #read(Path)}, every line, withdrawals too, with its {@code decidedAt}. */
     public static List<Line> lines(Path file) throws IOException {
+        if (Files.isDirectory(file)) throw new IllegalArgumentException(file + " is a folder, not a labelled file");
         Path gz = file.resolveSibling(file.getFileName() + ".gz");
         return lines(file, Files.readAllBytes(Files.isRegularFile(file) || !Files.isRegularFile(gz) ? file : gz));
     }
