@@ -131,7 +131,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         ModelBundle bundle = toxicityBundle("--model", model); // a bad bundle is refused before the corpora are read
         PipelineCheck pipelineCheck = pipelineCheck(model, bundle);
         devPart = devPart(bundle);
-        if (corpora == null && files == null) corpora = trainedCorpora(bundle);
+        if (corpora == null && files == null && (corpora = trainedCorpora(bundle)) != null)
+            System.err.printf("evaluating on the corpora the bundle was trained on: %s (--corpus to choose others)%n", String.join(", ", corpora));
         List<Example> examples = evaluationData(root);
         if (examples.isEmpty()) throw new IllegalArgumentException("no labelled examples to evaluate in " + evaluationName());
         System.err.printf("evaluating on %d examples%n", examples.size());
@@ -338,9 +339,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         JsonNode rules = bundle.provenance().path("labelMapping").path("rules");
         if (!rules.isObject()) return null;
         List<String> names = Corpora.toxicityNames().stream().filter(rules::has).toList();
-        if (names.isEmpty() || names.size() == Corpora.toxicityNames().size()) return null;
-        System.err.printf("evaluating on the corpora the bundle was trained on: %s (--corpus to choose others)%n", String.join(", ", names));
-        return names;
+        return names.isEmpty() || names.size() == Corpora.toxicityNames().size() ? null : names;
     }
 
     /**
