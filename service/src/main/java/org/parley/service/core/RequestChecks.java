@@ -90,9 +90,9 @@ public final class RequestChecks {
     }
 
     /** A value that may be left out but, when given, is not blank ({@link BlankText}) and at most {@code max} chars. */
-    public static String nonBlank(String value, String field, int max) {
+    public static void nonBlank(String value, String field, int max) {
         if (value != null && BlankText.is(value)) throw ApiException.badField(field, field + " must not be blank (or leave it out)");
-        return optional(value, field, max);
+        optional(value, field, max);
     }
 
     /**
