@@ -329,17 +329,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /**
-     * The corpora a bundle trained with --corpus learned from (its provenance's label rules name them), which its
-     * evaluation reads when no --corpus is given, as its baselines learn from them; null (every corpus) for a bundle of
-     * all of them or of no record. On every corpus's dev split, such a bundle was scored on attributes none of its rows
-     * label (a data scientist's audit, sixty-third session: the network 0.46 on PROFANITY, which ethos and convabuse do
-     * not label, and the baselines, which give such an attribute no score, a mean of NaN and no lead).
+     * The corpora a bundle trained with --corpus learned from, which its evaluation reads when no --corpus is given, as
+     * its baselines learn from them ({@link #trainedNames}); null (every corpus) for a bundle of all of them or of no
+     * record. On every corpus's dev split, such a bundle was scored on attributes none of its rows label (a data
+     * scientist's audit, sixty-third session: the network 0.46 on PROFANITY, which ethos and convabuse do not label, and
+     * the baselines, which give such an attribute no score, a mean of NaN and no lead).
      */
     static List<String> trainedCorpora(ModelBundle bundle) {
-        JsonNode rules = bundle.provenance().path("labelMapping").path("rules");
-        if (!rules.isObject()) return null;
-        List<String> names = Corpora.toxicityNames().stream().filter(rules::has).toList();
+        List<String> names = trainedNames(bundle);
         return names.isEmpty() || names.size() == Corpora.toxicityNames().size() ? null : names;
+    }
+
+    /** The toxicity corpora the bundle's provenance records rows of; every one where it has no record (not made by scripts/train). */
+    private static List<String> trainedNames(ModelBundle bundle) {
+        JsonNode p = bundle.provenance();
+        return Corpora.toxicityNames().stream().filter(name -> !p.has("corpora") || p.get("corpora").has(name)).toList();
     }
 
     /**
@@ -352,7 +356,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         JsonNode p = bundle.provenance();
         ObjectNode out = JSON.createObjectNode();
         ArrayNode corpora = out.putArray("corpora");
-        for (String name : Corpora.toxicityNames()) if (!p.has("corpora") || p.get("corpora").has(name)) corpora.add(name);
+        trainedNames(bundle).forEach(corpora::add);
         if (p.hasNonNull("samplePerCorpus")) out.put("samplePerCorpus", p.get("samplePerCorpus").asInt());
         out.put("seed", p.hasNonNull("seed") ? p.get("seed").asLong() : TrainingOptions.defaults().seed());
         out.put("devPart", devPart(bundle));

@@ -211,7 +211,6 @@ class EvaluateCommandTest {
         org.parley.model.ModelBundle tiny = TinyBundles.create();
         var provenance = new ObjectMapper().createObjectNode().put("name", "tiny-test");
         provenance.putObject("corpora").putObject("fox_news_comments").put("train", 27);
-        provenance.putObject("labelMapping").putObject("rules").put("fox_news_comments", "TOX←is_hate");
         Path bundle = dir.resolve("fox.zip");
         new org.parley.model.ModelBundle(tiny.network(), tiny.features(), tiny.calibration(), provenance).save(bundle);
         int fox = org.parley.corpus.Corpora.loadToxicity(fixtures(), java.util.List.of("fox_news_comments")).size();
