@@ -497,6 +497,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new StrictUtf8());
         // A 415 or 406 is refused before a resource method is chosen, where Dropwizard's per-method meters look.
         env.jersey().register(new org.parley.service.errors.MediaTypeRefusalMeters(env.metrics()));
+        env.jersey().register(new org.parley.service.errors.ZeroWeightAccept());  // a 406 Jersey does not give
+        env.jersey().register(new org.parley.service.errors.PathUtf8());
         // Content-Encoding: what Jetty inflates (gzip, when server.gzip is on) is read, any other coding refused.
         io.dropwizard.jetty.GzipHandlerFactory gzip = ((AbstractServerFactory) config.getServerFactory()).getGzipFilterFactory();
         env.jersey().register(new BodyEncoding(gzip.isEnabled() && gzip.getBufferSize().toBytes() > 0));

@@ -240,6 +240,8 @@ public final class Fakes {
                 .addProvider(new org.parley.service.auth.BodyCharge.Refund())
                 .addProvider(new org.parley.service.auth.PrivateAnswers())
                 .addProvider(new org.parley.service.errors.AnswerCharset())
+                .addProvider(new org.parley.service.errors.ZeroWeightAccept())
+                .addProvider(new org.parley.service.errors.PathUtf8())
                 .addProvider(new org.parley.service.errors.BodyEncoding(true))
                 .addProvider(new org.parley.service.resources.EncodedColons())
                 .addProvider(new org.parley.service.resources.PerspectiveBodies())

@@ -226,6 +226,28 @@ class BadInputTest {
     }
 
     /**
+     * A weight of 0 is "not acceptable" (RFC 9110, 12.4.2), and the most specific range that matches decides; Jersey
+     * chose the JSON method all the same (an integrator's audit, sixty-third session).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json;q=0", "*/*;q=0", "application/*;q=0", "application/json;q=0, */*",
+            "text/html, application/json; q=0.0", "*/*;q=0.000"})
+    void anAcceptThatWeighsJsonZeroIs406(String accept) {
+        Response r = RESOURCES.target("/v1/score").request().header("Accept", accept).header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}}", MediaType.APPLICATION_JSON));
+        assertRefused(r, 406, "Accept", null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json, */*;q=0", "*/*;q=0, application/*;q=0.1", "application/json;q=0.001",
+            "text/html;q=0, */*"})
+    void anAcceptThatWeighsJsonAboveZeroIsAnswered(String accept) {
+        Response r = RESOURCES.target("/v1/score").request().header("Accept", accept).header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
+                .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}}", MediaType.APPLICATION_JSON));
+        assertEquals(200, r.getStatus(), r.readEntity(String.class));
+    }
+
+    /**
      * A website audit: the charset was ignored, so Latin-1 "caf\u00e9" got "not valid UTF-8" and UTF-16 was read
      * when its text was ASCII. Any charset but UTF-8 is a 415 naming it; JSON between systems is UTF-8.
      */

@@ -228,6 +228,32 @@ class ModerationResourceTest {
         assertEquals(200, post(Fakes.ADMIN_KEY, "/v1/comments/" + id + "/report", "{}").getStatus());
     }
 
+    /**
+     * A path id whose escapes are not UTF-8 was decoded with U+FFFD and answered 404 as a comment never stored (an
+     * integrator's audit, sixty-third session): a 400 naming the id, on each path that takes one. An id that holds
+     * U+FFFD itself, sent as its UTF-8 bytes, is still found.
+     */
+    @Test
+    void aPathIdThatIsNotUtf8Is400AndOneHoldingTheReplacementCharacterIsFound() {
+        String id = unique() + "\uFFFD";
+        submit(id, "Thanks for the article");
+        String sent = id.replace("\uFFFD", "%EF%BF%BD");
+        assertEquals("PUBLISHED", as(Fakes.WEBSITE_KEY, "/v1/comments/" + sent + "/status").get(JsonNode.class).get("status").asText());
+        for (String bad : List.of("a%C3%28", "a%FF", "%ED%A0%80", "a%C3", "%C0%AF")) {
+            List<Response> answers = List.of(as(Fakes.WEBSITE_KEY, "/v1/comments/" + bad + "/status").get(),
+                    as(Fakes.MODERATOR_KEY, "/v1/comments/" + bad).get(),
+                    post(Fakes.MODERATOR_KEY, "/v1/comments/" + bad + "/decision", "{\"decision\": \"APPROVE\"}"),
+                    post(Fakes.WEBSITE_KEY, "/v1/comments/" + bad + "/report", "{}"),
+                    as(Fakes.WEBSITE_KEY, "/v1/comments/" + bad).delete());
+            for (Response r : answers) {
+                JsonNode body = r.readEntity(JsonNode.class);
+                assertEquals(400, r.getStatus(), bad + ": " + body);
+                assertEquals("id", body.get("field").asText(), body.toString());
+            }
+        }
+        assertEquals(401, as(null, "/v1/comments/a%FF/status").get().getStatus(), "the key is checked first");
+    }
+
     /** Keys without a site are each their own site: an operator who named none does not join their sites by it. */
     @Test
     void twoKeysWithoutASiteDoNotReachEachOthersComments() {
