@@ -1,12 +1,18 @@
 // The moderator page's one way to the service: JSON in and out, with the session cookie.
-import { sessionEnded } from './session.js';
+import { sessionEnded, sessionSwitched } from './session.js';
+import { state } from './state.js';
 
 // Never throws: an unreachable service, or a connection closed before the answer (as a stopping instance does), is
 // status 0. A 401 on any call but the session's own ends the session on the page. retryAfter: the answer's
 // Retry-After in seconds (429, 503), else null.
+//
+// Each call but the session's own names the moderator on show (X-Parley-Moderator): the browser sends its one session
+// cookie from every window, so after a log-in as another moderator in another window this page's key presses would be
+// recorded as theirs. The service refuses such a call (412), and the page becomes the session's moderator's.
 
 export async function api(method, path, body) {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (state.user && path !== '/v1/session') init.headers['X-Parley-Moderator'] = encodeURIComponent(state.user.username);
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -23,6 +29,7 @@ export async function api(method, path, body) {
     try { json = await res.json(); } catch (e) { json = null; }
   }
   if (res.status === 401 && path !== '/v1/session') sessionEnded();
+  if (res.status === 412 && json && json.field === 'X-Parley-Moderator') sessionSwitched();
   const after = Number(res.headers.get('Retry-After'));
   return { status: res.status, body: json, retryAfter: Number.isInteger(after) && after > 0 ? after : null };
 }

@@ -98,7 +98,7 @@ export async function decide(decision) {
     conflict(c, r.body.current);
   } else if (r.status === 401) {
     notApplied(what);
-  } else {
+  } else if (!switched(r)) {
     message(later(r, what) || (r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
   }
   refreshCounts();
@@ -133,7 +133,7 @@ async function reopen(decided, queue, at) {
     focusList();
   } else if (r.status === 401) {
     notApplied(what);
-  } else {
+  } else if (!switched(r)) {
     const again = () => reopen(decided, queue, at);
     message(later(r, what) || (r.body && r.body.message) || 'The undo failed (' + r.status + ').', 'error', again);
   }
@@ -167,6 +167,12 @@ function later(r, what) {
   return text && text + ' Sent again, a decision counts once.';
 }
 
+// Refused because this browser's session is now another moderator's (api.js): the page becomes theirs and says so
+// itself (session.js), the decision's own message would only say it in the API's words first.
+function switched(r) {
+  return r.status === 412 && r.body && r.body.field === 'X-Parley-Moderator';
+}
+
 // The session ended as a decision was sent: the log-in form said only that, and back in, the comment
 // was still there with nothing to say whether the key press had counted. It did not.
 function notApplied(what) {
@@ -191,7 +197,7 @@ export async function decideSelected(decision) {
   if (r.status !== 200) {
     const what = 'your ' + decision.toLowerCase() + ' of ' + picked.length + ' selected comment' + (picked.length === 1 ? '' : 's');
     if (r.status === 401) notApplied(what);
-    else message(later(r, what) || (r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
+    else if (!switched(r)) message(later(r, what) || (r.body && r.body.message) || 'The decision failed (' + r.status + ').', 'error');
     return;
   }
   $('note').value = '';

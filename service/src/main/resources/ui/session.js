@@ -46,14 +46,34 @@ async function checkSessionEnd() {
   const r = await api('GET', '/v1/session');
   if (!state.user) return;  // logged out meanwhile
   if (r.status === 401) return sessionEnded();
-  // Another moderator logged in in another tab: the cookie, and every request, are theirs now. The page becomes theirs
-  // too (showApp forgets what it held), rather than go on showing this one's name over decisions made in the other's.
-  if (r.status === 200 && r.body.username !== state.user.username) return showApp(r.body);
+  if (r.status === 200 && r.body.username !== state.user.username) return becomeTheirs(r.body);
   if (r.status === 200 && typeof r.body.expiresInSeconds === 'number') {
     if (r.body.expiresInSeconds * 1000 > SESSION_WARNING_MS) $('session-note').textContent = '';
     sessionEnds = Date.now() + Math.max(1, r.body.expiresInSeconds) * 1000;
   }
   planSession();
+}
+
+// Another moderator logged in in another window of this browser: the cookie, and every request, are theirs now. The
+// page becomes theirs too (showApp forgets what it held), rather than go on showing this one's name over decisions
+// recorded under the other's, and says so: their name at the top changing alone would go unseen.
+function becomeTheirs(session) {
+  const before = state.user.username;
+  showApp(session);
+  message(session.username + ' has logged in in another window of this browser, so this page is now theirs. Nothing sent'
+    + ' as ' + before + ' since then was applied; log out and back in as ' + before + ' to go on as before.', 'error');
+}
+
+// A call refused because the session is another moderator's (api.js, 412): whose it is is asked once, many such answers
+// at once (a poll's two calls) asking once.
+let switching = null;
+export function sessionSwitched() {
+  if (!switching) switching = api('GET', '/v1/session').then((r) => {
+    switching = null;
+    if (!state.user) return;
+    if (r.status === 401) return sessionEnded();
+    if (r.status === 200 && r.body.username !== state.user.username) becomeTheirs(r.body);
+  });
 }
 
 // A hidden tab's timers may fire late (browsers throttle them), and a sleeping computer's not at all: when the page is

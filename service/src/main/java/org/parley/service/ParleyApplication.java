@@ -361,6 +361,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(RolesAllowedDynamicFeature.class);
         env.jersey().register(new BodyCharge.Refund());
         env.jersey().register(new NoSniff());
+        env.jersey().register(new org.parley.service.auth.PageModerator());
         env.jersey().register(new PrivateAnswers());
         env.jersey().register(new AnswerCharset());
         return limiter;

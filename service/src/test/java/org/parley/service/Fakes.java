@@ -239,6 +239,7 @@ public final class Fakes {
                 .addProvider(RolesAllowedDynamicFeature.class)
                 .addProvider(new org.parley.service.auth.BodyCharge.Refund())
                 .addProvider(new org.parley.service.auth.PrivateAnswers())
+                .addProvider(new org.parley.service.auth.PageModerator())
                 .addProvider(new org.parley.service.errors.AnswerCharset())
                 .addProvider(new org.parley.service.errors.ZeroWeightAccept())
                 .addProvider(new org.parley.service.errors.PathUtf8())

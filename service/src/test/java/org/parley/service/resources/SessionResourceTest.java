@@ -164,6 +164,36 @@ class SessionResourceTest {
         assertEquals(200, who(other).getStatus(), "the account's other session goes on");
     }
 
+    /**
+     * A moderator's fifth audit (sixty-fourth session): a browser's windows share its session cookie, so a log-in as
+     * another moderator in a second window made the first window's decisions theirs. The page names its moderator, and
+     * a request whose session is another's is refused, whatever it asks.
+     */
+    @Test
+    void aRequestForAnotherModeratorThanTheSessionsIs412AndAnApiKeyIsNotCompared() {
+        ACCOUNTS.put("zo\u00eb", PASSWORD.toCharArray(), Role.MODERATOR, START);
+        CLOCK.now = START;
+        String alice = logIn();
+        java.util.function.Function<String, Response> as = name -> RESOURCES.target("/v1/session").request()
+                .cookie(SessionCookie.PLAIN.name(), alice).header("X-Parley-Moderator", name).get();
+        assertEquals(200, as.apply("alice").getStatus());
+        Response other = as.apply("bob");
+        JsonNode error = other.readEntity(JsonNode.class);
+        assertEquals(412, other.getStatus(), error.toString());
+        assertEquals("X-Parley-Moderator", error.get("field").asText());
+        assertTrue(error.get("message").asText().contains("'bob'") && error.get("message").asText().contains("'alice''s"), error.toString());
+        assertEquals(412, as.apply("Alice").getStatus(), "a username is compared as stored");
+        assertEquals(400, as.apply("%zz").getStatus());
+
+        Response zoe = RESOURCES.target("/v1/session").request()
+                .post(Entity.json("{\"username\": \"zo\u00eb\", \"password\": \"" + PASSWORD + "\"}"));
+        String token = zoe.readEntity(JsonNode.class).get("token").asText();
+        assertEquals(200, RESOURCES.target("/v1/session").request().cookie(SessionCookie.PLAIN.name(), token)
+                .header("X-Parley-Moderator", "zo%C3%AB").get().getStatus(), "percent-encoded UTF-8");
+        assertEquals(200, RESOURCES.target("/v1/session").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY)
+                .header("X-Parley-Moderator", "bob").get().getStatus(), "an API key is no page's");
+    }
+
     private static String logIn() {
         Response login = RESOURCES.target("/v1/session").request()
                 .post(Entity.json("{\"username\": \"alice\", \"password\": \"" + PASSWORD + "\"}"));

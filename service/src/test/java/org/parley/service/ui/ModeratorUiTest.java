@@ -257,6 +257,31 @@ class ModeratorUiTest {
         assertEquals("PENDING", comment(ids.get(2)).get("status").asText());
     }
 
+    /**
+     * A moderator's fifth audit (sixty-fourth session): a browser sends its one session cookie from every window, so a
+     * log-in as another moderator in a second window made the first window's key presses that moderator's decisions,
+     * under the first one's name on the page. The key press applies nothing now, and the page becomes the other's, saying so.
+     */
+    @Test
+    void aLogInAsAnotherModeratorInAnotherWindowAppliesNothingAndThePageBecomesTheirs() {
+        List<String> ids = pendingOnShow(2);
+        String other = "m-other-window";
+        moderator(other);
+        Response r = APP.client().target(url("/v1/session")).request().header("X-Forwarded-For", address)
+                .post(Entity.json(Map.of("username", other, "password", ADMIN_PASSWORD)));
+        assertEquals(200, r.getStatus());
+        browser.executeCdpCommand("Network.setCookie", cookie(r.getHeaderString("Set-Cookie")));  // the other window's log-in
+        press("a");
+        wait(10).until(d -> d.findElement(By.id("who")).getText().startsWith(other + " "));
+        wait(5).until(d -> d.findElement(By.id("alert")).getText().startsWith(other + " has logged in in another window of this browser"));
+        for (String id : ids) {
+            JsonNode c = comment(id);
+            assertEquals("PENDING", c.get("status").asText(), c.toString());
+            for (JsonNode d : c.get("history")) assertNotEquals("APPROVE", d.get("decision").asText(), "recorded: " + c);
+        }
+        cards(2);  // the list read again as theirs
+    }
+
     /** What the message after a decision adds: how to undo it. */
     static final String UNDO = " Undo (u) puts it back in Pending.";
 

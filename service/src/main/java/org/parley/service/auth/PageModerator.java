@@ -1,0 +1,40 @@
+package org.parley.service.auth;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+import org.parley.service.errors.ApiException;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The moderator page names, in {@value #HEADER}, the moderator it shows (percent-encoded UTF-8); a request whose
+ * session is another's is a 412 and does nothing. A browser has one session cookie for all its windows: a log-in as
+ * carol in a second window made the first, still showing bob, record bob's key presses as carol's decisions (a
+ * moderator's fifth audit, sixty-fourth session). The page then becomes the session's moderator's (ui/session.js).
+ * Only sessions are compared: an API key's caller is no page's, and a request without the header (a script) is as before.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 1)  // just after the session is found, before any resource acts
+public final class PageModerator implements ContainerRequestFilter {
+    public static final String HEADER = "X-Parley-Moderator";
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String sent = request.getHeaderString(HEADER);
+        if (sent == null || !(request.getSecurityContext().getUserPrincipal() instanceof ModeratorSession session)) return;
+        String named;
+        try {
+            named = URLDecoder.decode(sent.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField(HEADER, HEADER + " must be a moderator's username, percent-encoded as UTF-8");
+        }
+        if (!named.equals(session.username()))
+            throw new ApiException(412, HEADER, null, "this page acts for moderator '" + ApiException.shown(named)
+                    + "', but the session this browser sent is '" + ApiException.shown(session.username())
+                    + "''s (a log-in in another window of the browser): nothing was done");
+    }
+}
