@@ -11,10 +11,15 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -46,11 +51,12 @@ final class SharedBuckets implements KeyedBuckets {
 
     /** @param local this instance's monotonic clock, which carries the database's forward between its reads */
     SharedBuckets(DataSource postgres, LongSupplier local) {
-        this(postgres, new DatabaseClock(postgres, local));
+        this(postgres, new DatabaseClock(connecting(postgres), local));
     }
 
     /** @param clock the buckets' time, written to their rows and read to expire them: the database's in the service */
     SharedBuckets(DataSource postgres, TimeMeter clock) {
+        postgres = connecting(postgres);
         this.postgres = postgres;
         this.clock = clock;
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(postgres)
@@ -97,6 +103,31 @@ final class SharedBuckets implements KeyedBuckets {
 
     static String stored(String key) {
         return key.length() <= MAX_KEY ? key : "sha256 " + Hashing.sha256().hashString(key, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The pool, a connection it cannot give marked so whatever the server said ({@link SQLTransientConnectionException}),
+     * as Jdbi's ConnectionException marks the main pool's: PostgreSQL refusing connections with a state of no connection
+     * class ("too many connections", 53300; a database not accepting them, 55000) made the log-in, whose buckets are
+     * these, a 500 where every other request was the 503 of a database down (an operator's audit, sixty-fourth session).
+     */
+    static DataSource connecting(DataSource pool) {
+        if (Proxy.isProxyClass(pool.getClass()) && Proxy.getInvocationHandler(pool) instanceof Connecting) return pool;
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[]{DataSource.class},
+                new Connecting(pool));
+    }
+
+    private record Connecting(DataSource pool) implements InvocationHandler {
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(pool, args);
+            } catch (InvocationTargetException e) {
+                if (method.getName().equals("getConnection") && e.getCause() instanceof SQLException sql)
+                    throw new SQLTransientConnectionException("no connection to the database: " + sql.getMessage(), sql.getSQLState(), sql);
+                throw e.getCause();
+            }
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.service.errors.DatabaseExceptionMapper;
 import org.parley.service.store.Database;
 import org.parley.service.store.TestDatabases;
 
@@ -46,6 +47,27 @@ class SharedBucketsTest {
     @AfterEach
     void close() throws Exception {
         pool.stop();
+    }
+
+    /**
+     * An operator's audit (sixty-fourth session): PostgreSQL refusing new connections with a state of no connection class
+     * (too many connections, a database not accepting them, gone, a password changed) made the log-in a 500, where every
+     * other request was the 503 of a database down. A statement refused on a connection given is still a bug's 500.
+     */
+    @Test
+    void aConnectionRefusedIsAnOutageWhateverItsStateAndAStatementRefusedIsNot() throws Exception {
+        for (String state : java.util.List.of("53300", "55000", "3D000", "28P01", "08001")) {
+            javax.sql.DataSource refusing = org.mockito.Mockito.mock(javax.sql.DataSource.class);
+            org.mockito.Mockito.when(refusing.getConnection()).thenThrow(new java.sql.SQLException("FATAL: refused", state));
+            SharedBuckets buckets = new SharedBuckets(refusing, WALL);
+            RuntimeException take = assertThrows(RuntimeException.class, () -> buckets.tryTake("carol", TEN_PER_TEN_MINUTES));
+            assertTrue(DatabaseExceptionMapper.isOutage(take), state + ": " + take);
+            RuntimeException clean = assertThrows(RuntimeException.class, () -> buckets.removeExpired(10));
+            assertTrue(DatabaseExceptionMapper.isOutage(clean), state + ": " + clean);
+        }
+        Jdbi.create(pool).useHandle(h -> h.execute("DROP TABLE " + SharedBuckets.TABLE));
+        RuntimeException missing = assertThrows(RuntimeException.class, () -> new SharedBuckets(pool, WALL).tryTake("carol", TEN_PER_TEN_MINUTES));
+        assertFalse(DatabaseExceptionMapper.isOutage(missing), missing.toString());
     }
 
     /** Where each kept its own clock, the one an hour ahead found the bucket the other had emptied refilled in full. */
