@@ -108,7 +108,12 @@ async function poll() {
     if (ref(was) === shown) onShow = [was, now];
     changedQuietly(was, now);
   }
-  const added = answer.filter((c) => !at.has(ref(c)));
+  // New: not in the list, and ranked among its cards. Where the queue holds more than the list (state.next), an answer
+  // that reaches past the list's last card (cards decided elsewhere still count in the limit) holds comments that were
+  // waiting there all along: "Load more" reads them, and they were added and said as new until the sixty-fourth session
+  // (a moderator's fifth audit: 100 cards, 5 decided elsewhere, 5 more a poll, each "new").
+  const end = state.next ? Math.max(-1, ...answer.map((c, k) => at.has(ref(c)) ? k : -1)) : answer.length - 1;
+  const added = answer.filter((c, k) => k <= end && !at.has(ref(c)));
   added.forEach((c) => insert(c, answer));
   state.total = page.body.total;  // the service's count, read with the answer: what the cards' changes did to it is in it
   if (added.length && document.activeElement !== $('article')) learnArticles(added);  // not from under an open menu

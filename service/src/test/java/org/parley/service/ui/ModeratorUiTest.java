@@ -1137,6 +1137,30 @@ class ModeratorUiTest {
     }
 
     /**
+     * A moderator's fifth audit (sixty-fourth session): with more waiting than the list holds, the poll reads as many as
+     * the list has cards, those decided elsewhere among them, so each answer reached past the list's last card, and what
+     * waited there all along was added and said as new, five more a poll. A comment new among the cards is still both.
+     */
+    @Test
+    void aPollAddsNoCommentThatWaitedPastTheListsEndAndSaysOnlyTheNewOnes() {
+        polling = true;
+        pageClock();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 105; i++) texts.add(TOXIC.get(i % TOXIC.size()));
+        seed(texts);
+        loggedIn("PENDING");
+        List<String> shown = cards(100).stream().map(c -> c.getAttribute("data-id")).toList();
+        for (String id : shown.subList(10, 15)) approvedElsewhere(id);
+        pollsGoBy(3);
+        assertEquals(100, shownIds(browser).size(), "comments past the list's end were added");
+        assertEquals("", browser.findElement(By.id("news")).getText());
+        submit(article + "-new", comment(shown.get(0)).get("text").asText(), null);  // ranked among the first cards
+        wait(15).until(d -> "1 new comment in Pending.".equals(d.findElement(By.id("news")).getText()));
+        assertEquals(101, shownIds(browser).size());
+        assertTrue(shownIds(browser).contains(article + "-new"));
+    }
+
+    /**
      * The poll's interval was the page address's ?poll= alone (forty-seventh session): the service's configuration now
      * sets it (moderation.pollSeconds, 20 s here), told the page with the session, and the address still overrides it
      * (the other polling tests' ?poll=1). Here the session's answer is made to say 1 s, with no ?poll= in the address:
