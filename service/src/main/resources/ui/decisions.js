@@ -89,11 +89,14 @@ export async function decide(decision) {
   if (r.status === 200) {
     $('note').value = '';
     const at = state.comments.findIndex((x) => ref(x) === ref(c));
-    const queue = state.queue;
+    const list = listOnShow();
     replace(ref(c), r.body);
     if (decision === 'REOPEN') message(BACK(c));  // from the panel: an undo, not offered again
+    // An escalation is undone by a senior alone: offered to a moderator, the undo could only be refused (a moderator's
+    // fifth audit, sixty-fourth session).
+    else if (!mayReopen(r.body)) message(PAST[decision] + ' ' + label(c) + '. ' + RESERVED, 'info');
     else message(PAST[decision] + ' ' + label(c) + (reason ? ' (' + reason + ')' : '') + '.' + undoHint(), 'info',
-      () => reopen(r.body, queue, at));
+      () => reopen(r.body, list, at));
   } else if (r.status === 409 && r.body && r.body.current) {
     conflict(c, r.body.current);
   } else if (r.status === 401) {
@@ -116,33 +119,41 @@ function undoHint() {
 
 // The comment goes back where it was in the list it left, if that list is still on show, with the focus: it is
 // PENDING again, and the keys decide it anew. Sent again after a failure, it counts once, as any decision.
-async function reopen(decided, queue, at) {
-  if (state.busy) return message(STILL_SENDING, 'error', () => reopen(decided, queue, at));  // still on offer
+async function reopen(decided, list, at) {
+  if (state.busy) return message(STILL_SENDING, 'error', () => reopen(decided, list, at));  // still on offer
   const what = 'your undo of the decision on ' + label(decided);
   state.busy = true;
   const r = await api('POST', '/v1/comments/' + encodeURIComponent(decided.id) + '/decision' + siteQuery(decided),
     { decision: 'REOPEN', expectedVersion: decided.version });
   state.busy = false;
   if (r.status === 200) {
-    restore(r.body, queue, at);
+    restore(r.body, list, at);
     message(BACK(decided));
     focusList();
   } else if (r.status === 409 && r.body && r.body.current) {
-    restore(r.body.current, queue, at);
+    restore(r.body.current, list, at);
     conflict(decided, r.body.current);
     focusList();
   } else if (r.status === 401) {
     notApplied(what);
   } else if (!switched(r)) {
-    const again = () => reopen(decided, queue, at);
-    message(later(r, what) || (r.body && r.body.message) || 'The undo failed (' + r.status + ').', 'error', again);
+    // Offered again where it may yet work (the service back, say), not after a refusal that would only come again.
+    const passing = later(r, what);
+    message(passing || (r.body && r.body.message) || 'The undo failed (' + r.status + ').', 'error',
+      passing ? () => reopen(decided, list, at) : undefined);
   }
   refreshCounts();
 }
 
+// Which list is on show: its queue and its site and article filters. An undo after the filters changed put the comment
+// in a list of another article's (a moderator's fifth audit, sixty-fourth session).
+function listOnShow() {
+  return [state.queue, state.site, state.article].join('\n');
+}
+
 // The comment as it is now, back in the list at its place (kept in its new state, as a conflict shows one), on show.
-function restore(now, queue, at) {
-  if (state.queue !== queue || now.status === 'ERASED') return;
+function restore(now, list, at) {
+  if (listOnShow() !== list || now.status === 'ERASED') return;
   state.edits++;
   state.changed.delete(ref(now));  // this moderator's own undo; a 409's conflict() marks it again
   let i = state.comments.findIndex((x) => ref(x) === ref(now));

@@ -282,6 +282,28 @@ class ModeratorUiTest {
         cards(2);  // the list read again as theirs
     }
 
+    /**
+     * A moderator's fifth audit (sixty-fourth session): an undo checked only that the same queue was on show, so after
+     * the article menu changed the comment came back in the other article's list (its count one more than its tab's).
+     */
+    @Test
+    void anUndoAfterTheArticleMenuChangedLeavesTheOtherArticlesListAsItIs() {
+        String mine = submit(article + "-0", TOXIC.get(0), null).get("id").asText();
+        String theirs = submit(article + "-1", TOXIC.get(1), Map.of("articleId", article + "-other")).get("id").asText();
+        loggedIn("PENDING");
+        assertEquals(List.of(mine), cards(1).stream().map(e -> e.getAttribute("data-id")).toList());
+        press("a");
+        cards(0);
+        WebElement undo = browser.findElement(By.id("undo"));
+        wait(5).until(d -> undo.isDisplayed());
+        choose("article", "key:" + new ApiKey(WEBSITE, Role.WEBSITE, 1).fingerprint() + "\n" + article + "-other");
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(theirs)));
+        undo.click();
+        wait(10).until(d -> "PENDING".equals(comment(mine).get("status").asText()));
+        wait(5).until(d -> unisolated(d.findElement(By.id("message")).getText()).equals(label(mine) + " is back in Pending, unread."));
+        assertEquals(List.of(theirs), shownIds(browser), "the undone comment came into another article's list");
+    }
+
     /** What the message after a decision adds: how to undo it. */
     static final String UNDO = " Undo (u) puts it back in Pending.";
 
@@ -893,6 +915,10 @@ class ModeratorUiTest {
         List<String> ids = pendingOnShowThroughTheForm(1);
         press("e");
         cards(0);
+        // Nor undo the escalation: it was offered, and refused at u (a moderator's fifth audit, sixty-fourth session).
+        wait(5).until(d -> unisolated(d.findElement(By.id("message")).getText())
+                .equals("Escalated " + label(ids.get(0)) + ". Escalated comments are decided by a senior moderator (admin)."));
+        assertFalse(browser.findElement(By.id("undo")).isDisplayed(), "an undo only a senior could make was offered");
         open("ESCALATED");
         cards(1);
         waitForDetail(ids.get(0));
