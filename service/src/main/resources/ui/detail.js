@@ -1,19 +1,20 @@
 // The moderator page's panel beside the list: the comment on show with its thread, readers' reports and history.
 import { siteQuery } from './state.js';
-import { $, LONG, clear, el, highlighted, isolated, textBlock, when } from './dom.js';
+import { $, clear, el, highlighted, isLong, isolated, size, textBlock, when } from './dom.js';
 import { api, notNow } from './api.js';
 import { changedMeanwhile, decide, mayReopen } from './decisions.js';
 
 // ---------- detail: thread context and history ----------
 
 // A long parent, whole, pushed the readers' reports and the history many screens down: its head, and the rest on demand.
-function parentText(text, language) {
-  if (text.length <= LONG) return [textBlock('parent-text', text, language)];
+// So does a long quoted passage (a moderator's fifth audit: a quote of a thousand lines put the history 16,000 px down).
+function parentText(text, language, what = 'comment') {
+  if (!isLong(text)) return [textBlock('parent-text', text, language)];
   const head = highlighted(text, [], true);
   head.className = 'parent-text';
   if (language) head.lang = language;
   const more = el('details', 'parent-more');
-  const whole = 'Show the whole comment (' + text.length.toLocaleString('en') + ' characters)';
+  const whole = 'Show the whole ' + what + ' (' + size(text) + ')';
   const summary = el('summary', null, whole);
   more.append(summary, textBlock('parent-text', text, language));
   // Its words say what it does now (a second accessibility audit): open, it kept offering the whole comment.
@@ -29,7 +30,7 @@ function quoted(c) {
   const q = el('blockquote', 'parent quote');
   q.append(el('div', 'muted', 'quoted' + (c.parentNumber ? ' from #' + c.parentNumber : '')
     + (c.parentAuthor ? (c.parentNumber ? ' ' : ' from ') + isolated(c.parentAuthor) : '')));
-  q.append(textBlock('parent-text', c.quote));
+  q.append(...parentText(c.quote, undefined, 'passage'));
   return q;
 }
 
@@ -134,8 +135,8 @@ export async function loadDetail(shown) {
   }
 
   // Its card shows a long comment in excerpts (list.js): here it is whole, last, so that it pushes nothing out of sight.
-  if (c.text.length > LONG) {
-    d.append(el('h3', null, 'The whole comment (' + c.text.length.toLocaleString('en') + ' characters)'));
+  if (isLong(c.text)) {
+    d.append(el('h3', null, 'The whole comment (' + size(c.text) + ')'));
     const text = highlighted(c.text, c.spans);
     if (c.language) text.lang = c.language;
     d.append(text);

@@ -168,10 +168,50 @@ export function markLevel(weight) {
 // A comment longer than this is shown on its card in excerpts (a moderator's third audit): whole, a comment of 10,000
 // characters filled the list many screens deep, and the one word that held it, at its end, was out of sight with its
 // scores and its rules below it. The panel shows it whole (detail.js).
-export const LONG = 1500;
+const LONG = 1500;
 const HEAD = 300;     // its first characters, always shown
 const CONTEXT = 200;  // characters kept on each side of a marked word
 const EXCERPTS = 5;   // marked words given excerpts of their own, the strongest first (others are marked where shown)
+// A line break takes a line of the card, as about this many characters do, so lines count too: a comment of a thousand
+// line breaks and a hundred characters was a card 22,000 px tall, its one marked word at the end out of sight (a
+// moderator's fifth audit, sixty-fourth session). An excerpt keeps so many lines at most.
+const LINE = 60;
+const HEAD_LINES = 6;
+const CONTEXT_LINES = 3;
+
+/** "1,118 characters", and "on 1,001 lines" where it has more than one. */
+export function size(text) {
+  const lines = text.split('\n').length;
+  return text.length.toLocaleString('en') + ' characters' + (lines > 1 ? ' on ' + lines.toLocaleString('en') + ' lines' : '');
+}
+
+/** Whether a reader's text is shown in excerpts on its card, or folded in the panel: long, or of many lines. */
+export function isLong(text) {
+  let extent = text.length;
+  for (let i = text.indexOf('\n'); i >= 0 && extent <= LONG; i = text.indexOf('\n', i + 1)) extent += LINE;
+  return extent > LONG;
+}
+
+/** Where an excerpt from i on ends: chars on, or before its lines-plus-first line break, whichever is first. */
+function forth(text, i, chars, lines) {
+  let p = i - 1;
+  for (let k = 0; k <= lines; k++) {
+    p = text.indexOf('\n', p + 1);
+    if (p < 0) return i + chars;
+  }
+  return Math.min(i + chars, p);
+}
+
+/** Where an excerpt up to i begins: chars back, or after the lines-plus-first line break before it, whichever is last. */
+function back(text, i, chars, lines) {
+  let p = i;
+  for (let k = 0; k <= lines; k++) {
+    if (p <= 0) return i - chars;
+    p = text.lastIndexOf('\n', p - 1);
+    if (p < 0) return i - chars;
+  }
+  return Math.max(i - chars, p + 1);
+}
 
 // The comment text with the explaining spans as <mark>: text nodes and marks only. Excerpted: its head and the
 // passages around its strongest marks, each cut left out shown as " … ".
@@ -212,7 +252,8 @@ function appendMarked(p, text, ranges, from, to) {
 /** The passages of a long text to show, in order and apart: its head, and around each of its strongest marks. */
 function excerpts(text, ranges) {
   const strongest = ranges.slice().sort((a, b) => b.weight - a.weight).slice(0, EXCERPTS);
-  const wanted = [[0, HEAD]].concat(strongest.map((s) => [s.begin - CONTEXT, s.end + CONTEXT]))
+  const wanted = [[0, forth(text, 0, HEAD, HEAD_LINES)]]
+    .concat(strongest.map((s) => [back(text, s.begin, CONTEXT, CONTEXT_LINES), forth(text, s.end, CONTEXT, CONTEXT_LINES)]))
     .map(([from, to]) => [Math.max(0, from), Math.min(text.length, to)])
     .sort((a, b) => a[0] - b[0]);
   const merged = [];

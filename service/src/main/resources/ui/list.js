@@ -1,5 +1,5 @@
 import { current, ref, shownCount, state } from './state.js';
-import { $, LONG, clear, el, highlighted, isolated, pct } from './dom.js';
+import { $, clear, el, highlighted, isLong, isolated, pct, size } from './dom.js';
 import { loadDetail, resetDetail } from './detail.js';
 import { belongs, defaultReason, label, renderBulk, renderDecisionButtons, toggleSelected } from './decisions.js';
 
@@ -104,12 +104,12 @@ function card(c, i) {
     line.append(arrow, ' reply to ' + parent + (c.parentAuthor ? ' ' + isolated(c.parentAuthor) : ''));
     li.append(line);
   }
-  const long = c.text.length > LONG;
+  const long = isLong(c.text);
   const text = highlighted(c.text, c.spans, long);
   if (c.language) text.lang = c.language;  // a screen reader reads it in its own language, not as English
   li.append(text);
-  if (long) li.append(el('div', 'muted excerpted', c.text.length.toLocaleString('en')
-    + ' characters, shown in excerpts around the marked words: the whole comment is at the end of the panel.'));
+  if (long) li.append(el('div', 'muted excerpted', size(c.text)
+    + ', shown in excerpts around the marked words: the whole comment is at the end of the panel.'));
   li.append(scores(c));
   const stance = stanceLine(c);
   if (stance) li.append(stance);

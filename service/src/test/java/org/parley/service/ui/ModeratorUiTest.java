@@ -389,6 +389,36 @@ class ModeratorUiTest {
         assertEquals("idiot", whole.findElement(By.tagName("mark")).getText());
     }
 
+    /**
+     * A moderator's fifth audit (sixty-fourth session): the excerpts went by characters alone, so a comment of a thousand
+     * line breaks and a few words was a card 22,000 px tall with its marked word out of sight, and a quoted passage of a
+     * thousand lines, never cut, put the panel's history 16,000 px down. Lines count now, and the quote folds as a parent.
+     */
+    @Test
+    void aCommentOfManyLinesIsShownInExcerptsAndALongQuoteIsFolded() {
+        String id = article + "-lines";
+        String text = "You are a disgrace." + "\n".repeat(1000) + "idiot.";
+        JsonNode c = submit(id, text, Map.of("quote", "I said so." + "\nagain".repeat(1000), "parentNumber", 3));
+        assertEquals("PENDING", c.get("status").asText(), c.toString());
+        loggedIn("PENDING");
+        WebElement card = cards(1).get(0);
+        waitForDetail(id);
+        assertTrue(card.findElement(By.cssSelector(".excerpted")).getText().startsWith("1,025 characters on 1,001 lines, shown in excerpts"),
+                card.findElement(By.cssSelector(".excerpted")).getText());
+        WebElement mark = card.findElement(By.cssSelector(".comment-text mark"));
+        assertEquals("idiot", mark.getText());
+        assertEquals(Boolean.TRUE, browser.executeScript("const m = arguments[0].getBoundingClientRect(), "
+                + "p = document.querySelector('.list-pane').getBoundingClientRect(); return m.top >= p.top && m.bottom <= p.bottom", mark),
+                "the marked word is in view beside the comment's start");
+        WebElement quote = browser.findElement(By.cssSelector("#detail .quote"));
+        assertEquals("Show the whole passage (6,010 characters on 1,001 lines)", quote.findElement(By.cssSelector("details summary")).getText());
+        assertEquals(Boolean.TRUE, browser.executeScript("const h = [...document.querySelectorAll('#detail h3')].find(e => "
+                + "e.textContent === 'History').getBoundingClientRect(); return h.bottom <= document.getElementById('detail')"
+                + ".getBoundingClientRect().bottom"), "the history is in view");
+        assertEquals(text, browser.executeScript("return arguments[0].textContent",
+                browser.findElement(By.cssSelector("#detail > .comment-text"))), "whole at the panel's end");
+    }
+
     /** The same audit: a long parent, whole in the panel, pushed the reply's reports and history screens down. */
     @Test
     void aLongParentIsCutInThePanelAndShownWholeOnDemand() {
