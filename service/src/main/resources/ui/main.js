@@ -69,11 +69,10 @@ function init() {
   });
   $('more').addEventListener('click', loadMore);
   $('toolbar-more').addEventListener('click', (e) => showOptions(e.currentTarget.getAttribute('aria-expanded') !== 'true'));
-  $('site').addEventListener('change', (e) => {
-    state.site = e.target.value;
+  givesBackTheFocus($('site'), () => {
+    state.site = $('site').value;
     state.article = '';       // an article of the site before may have none of this one's comments
     state.articles.clear();
-    e.target.blur();
     load();
   });
   // Not followed: the address's hash holds the queue. One column wide, the panel is after the whole list.
@@ -81,10 +80,9 @@ function init() {
     e.preventDefault();
     $('detail').focus();
   });
-  schemeGivesBackTheFocus();
-  $('article').addEventListener('change', (e) => {
-    state.article = e.target.value;
-    e.target.blur();
+  givesBackTheFocus($('scheme'), () => {});  // scheme.js applies the choice
+  givesBackTheFocus($('article'), () => {
+    state.article = $('article').value;
     load();
   });
   document.addEventListener('keydown', onKey);
@@ -97,11 +95,12 @@ function init() {
   checkSession();
 }
 
-// The Colours menu (scheme.js applies its choice) kept the focus after a choice, so the next key did nothing until a Tab
-// or a click on the list. A choice with the pointer, or Enter or Esc on the menu, now gives the focus back to the comment
-// on show, as the site and article menus do; the arrows on the closed menu keep it there, for trying each scheme in turn.
-function schemeGivesBackTheFocus() {
-  const menu = $('scheme');
+// A menu's choice with the pointer, or Enter or Esc on the menu, gives the focus back to the comment on show, where the
+// keys act; the arrows on the closed menu keep it there, each choice applied, for stepping through them (WCAG 3.2.2). The
+// Colours menu kept the focus after any choice, so the next key did nothing until a Tab; the site and article menus gave
+// it to the list at the first arrow, so the third article was reached by tabbing back each time (a moderator's fifth
+// audit, sixty-fourth session).
+function givesBackTheFocus(menu, choose) {
   let trying = false;  // the value changes from an arrow or a letter on the closed menu: each is applied, the focus stays
   const back = () => { if (state.user) focusList(); else menu.blur(); };
   menu.addEventListener('focus', () => { trying = false; });
@@ -115,7 +114,10 @@ function schemeGivesBackTheFocus() {
       trying = !(e.key === ' ' || e.key === 'F4' || e.altKey);
     }
   });
-  menu.addEventListener('change', () => { if (!trying) back(); });
+  menu.addEventListener('change', () => {
+    choose();
+    if (!trying) back();
+  });
 }
 
 init();

@@ -2521,6 +2521,34 @@ class ModeratorUiTest {
     }
 
     /**
+     * A moderator's fifth audit (sixty-fourth session): the first arrow on the article menu chose the next article and
+     * gave the focus to the list, so the one after was reached by tabbing back each time (WCAG 3.2.2). The arrows step
+     * through the articles, each list read in turn, and Enter gives the focus back to the comment on show.
+     */
+    @Test
+    void theArrowsStepThroughTheArticlesAndEnterGivesTheFocusToTheList() {
+        String base = article;
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            article = base + "-" + i;
+            ids.add(submit(article + "-c", TOXIC.get(i), null).get("id").asText());
+        }
+        article = base + "-1";
+        loggedIn("PENDING");
+        choose("article", "key:" + new ApiKey(WEBSITE, Role.WEBSITE, 1).fingerprint() + "\n" + article);  // as the menu names it
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(ids.subList(0, 1)));
+        browser.executeScript("document.getElementById('article').focus()");
+        for (int i = 1; i < 3; i++) {
+            press(Keys.ARROW_DOWN.toString());
+            List<String> next = ids.subList(i, i + 1);
+            wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(next));
+            assertEquals("article", browser.switchTo().activeElement().getAttribute("id"), "the arrows stay on the menu");
+        }
+        press(Keys.ENTER.toString());
+        assertEquals(ids.get(2), browser.switchTo().activeElement().getAttribute("data-id"));
+    }
+
+    /**
      * A moderator's fourth audit (forty-sixth session): the Colours menu kept the focus after a choice (the site and
      * article menus give it up), so the next key did nothing until a Tab or a click on the list. Enter (or Esc) on it
      * after the arrows tried the schemes, and a choice with the pointer, give the focus back to the comment on show.
