@@ -125,9 +125,11 @@ export async function login(event) {
     showApp(r.body);
   } else {
     const e = $('login-error');
-    // A 429 here is the log-in throttle's, whose message says so; any other "not now" is the service's state.
+    // A 429 here is the log-in throttle's (said in the API's words until a moderator's fifth audit, sixty-fourth
+    // session); any other "not now" is the service's state.
     e.textContent = r.status === 401 ? 'Wrong username or password.'
-      : (r.status !== 429 && notNow(r, 'you were not logged in')) || (r.body && r.body.message) || 'Log-in failed (' + r.status + ').';
+      : r.status === 429 ? 'Too many log-in attempts from this address. Try again ' + retryWait(r) + '.'
+      : notNow(r, 'you were not logged in') || (r.body && r.body.message) || 'Log-in failed (' + r.status + ').';
     e.hidden = false;
     $('password').value = '';
     $('password').focus();
@@ -141,6 +143,7 @@ export async function logout() {
   if (later) return message(later, 'error');
   state.user = null;
   forget();
+  $('username').value = '';  // a log-out hands the browser on (a shared desk): the form kept the name typed before
   // The next moderator at this browser starts from the default queue, not from the filters of the one before, which
   // the address kept (an article of a site the next may not moderate, say).
   state.queue = 'PENDING';

@@ -33,7 +33,7 @@ class ModeratorPageFilterTest {
         filter.doFilter(request, response, chain);
         verifyPassedOn();
         verify(response).setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self'; object-src 'none'; frame-ancestors 'none'");
+                + "img-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
         verify(response).setHeader("X-Content-Type-Options", "nosniff");
         verify(response).setHeader("Referrer-Policy", "no-referrer");
         verify(response).setHeader("Cache-Control", "no-cache");
