@@ -27,6 +27,10 @@ final class CommandDatabase implements AutoCloseable {
             Database.migrate(db.jdbi, config.migrationLockTimeout.toJavaDuration());
         } catch (RuntimeException e) {
             db.close();
+            // As the service and export-decisions say it: the driver's "Connection refused" alone named no database (an
+            // operator's audit, sixty-fourth session).
+            if (e instanceof org.jdbi.v3.core.ConnectionException c)
+                throw Database.cannotOpen(config.database.getUrl(), config.database.getUser(), c);
             throw e;
         }
         return db;

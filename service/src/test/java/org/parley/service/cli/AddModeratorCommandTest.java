@@ -38,6 +38,35 @@ class AddModeratorCommandTest {
         return commands.run(all);
     }
 
+    /**
+     * An operator's audit (sixty-fourth session): the account commands and scripts/erase said only the driver's
+     * "Connection refused"; they name the database, its user and the variables, as export-decisions and the service do.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"add-moderator --username ann", "remove-moderator --username ann",
+            "erase --site news.example --id c1"})
+    void aDatabaseThatCannotBeReachedIsNamed(String command) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2"; // port 1: nothing listens
+        java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("pg.yml"), """
+                database:
+                  driverClass: org.postgresql.Driver
+                  url: "%s"
+                  user: postgres
+                logging:
+                  level: OFF
+                """.formatted(url));
+        System.setIn(new ByteArrayInputStream("a-good-password\n".getBytes(StandardCharsets.UTF_8)));
+        String[] words = command.split(" ");
+        String[] args = new String[words.length + 1];
+        args[0] = words[0];
+        args[1] = config.toString();
+        System.arraycopy(words, 1, args, 2, words.length - 1);
+        assertTrue(commands.run(args).isPresent());
+        String said = commands.err().strip();
+        assertTrue(said.startsWith(words[0] + ": cannot open the database " + url + " as postgres (PARLEY_DB_URL, PARLEY_DB_USER,"
+                + " PARLEY_DB_PASSWORD): "), said);
+    }
+
     private String url() {
         return "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
     }
