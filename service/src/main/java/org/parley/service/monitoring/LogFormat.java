@@ -49,7 +49,9 @@ public enum LogFormat {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void json(List<? extends AppenderFactory<?>> appenders, java.util.function.Supplier<?> layout) {
         for (AppenderFactory<?> a : appenders)
-            if (a instanceof AbstractAppenderFactory f && f.getLayout() == null)
+            if (a instanceof AbstractAppenderFactory f && f.getLayout() == null) {
                 f.setLayout((io.dropwizard.logging.common.layout.DiscoverableLayoutFactory) layout.get());
+                f.setLogFormat(null);  // the text pattern: left beside a layout, Dropwizard warns at every start that it is ignored
+            }
     }
 }
