@@ -112,7 +112,6 @@ final class SharedBuckets implements KeyedBuckets {
      * these, a 500 where every other request was the 503 of a database down (an operator's audit, sixty-fourth session).
      */
     static DataSource connecting(DataSource pool) {
-        if (Proxy.isProxyClass(pool.getClass()) && Proxy.getInvocationHandler(pool) instanceof Connecting) return pool;
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[]{DataSource.class},
                 new Connecting(pool));
     }

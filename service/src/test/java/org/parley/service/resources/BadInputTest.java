@@ -231,7 +231,7 @@ class BadInputTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"application/json;q=0", "*/*;q=0", "application/*;q=0", "application/json;q=0, */*",
-            "text/html, application/json; q=0.0", "*/*;q=0.000"})
+            "text/html, application/json; q=0.0", "*/*;q=0.000", "application/json;q=0, application/*"})
     void anAcceptThatWeighsJsonZeroIs406(String accept) {
         Response r = RESOURCES.target("/v1/score").request().header("Accept", accept).header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
                 .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}}", MediaType.APPLICATION_JSON));
@@ -240,7 +240,7 @@ class BadInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"application/json, */*;q=0", "*/*;q=0, application/*;q=0.1", "application/json;q=0.001",
-            "text/html;q=0, */*"})
+            "text/html;q=0, */*", "*/*;q=0, application/json", "application/*;q=0, application/json"})
     void anAcceptThatWeighsJsonAboveZeroIsAnswered(String accept) {
         Response r = RESOURCES.target("/v1/score").request().header("Accept", accept).header("Authorization", "Bearer " + Fakes.WEBSITE_KEY)
                 .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}}", MediaType.APPLICATION_JSON));
