@@ -6,13 +6,14 @@ import { state } from './state.js';
 // status 0. A 401 on any call but the session's own ends the session on the page. retryAfter: the answer's
 // Retry-After in seconds (429, 503), else null.
 //
-// Each call but the session's own names the moderator on show (X-Parley-Moderator): the browser sends its one session
-// cookie from every window, so after a log-in as another moderator in another window this page's key presses would be
-// recorded as theirs. The service refuses such a call (412), and the page becomes the session's moderator's.
+// Each call but the session's own names the moderator on show (X-Parley-Moderator), the log-out too: the browser sends
+// its one session cookie from every window, so after a log-in as another moderator in another window this page's key
+// presses would be recorded as theirs, and its Log out end their session. The service refuses such a call (412), and the
+// page becomes the session's moderator's.
 
 export async function api(method, path, body) {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
-  if (state.user && path !== '/v1/session') init.headers['X-Parley-Moderator'] = encodeURIComponent(state.user.username);
+  if (state.user && (path !== '/v1/session' || method === 'DELETE')) init.headers['X-Parley-Moderator'] = encodeURIComponent(state.user.username);
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);

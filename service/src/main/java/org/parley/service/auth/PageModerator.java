@@ -24,17 +24,25 @@ public final class PageModerator implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String sent = request.getHeaderString(HEADER);
-        if (sent == null || !(request.getSecurityContext().getUserPrincipal() instanceof ModeratorSession session)) return;
+        if (request.getSecurityContext().getUserPrincipal() instanceof ModeratorSession session)
+            check(request.getHeaderString(HEADER), session.username());
+    }
+
+    /**
+     * Refuses {@code sent} (the header's value; null: not sent) where it names another moderator than {@code username},
+     * the session's. Also the log-out's, which no filter sees: bob's Log out ended carol's session.
+     */
+    public static void check(String sent, String username) {
+        if (sent == null) return;
         String named;
         try {
             named = URLDecoder.decode(sent.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw ApiException.badField(HEADER, HEADER + " must be a moderator's username, percent-encoded as UTF-8");
         }
-        if (!named.equals(session.username()))
+        if (!named.equals(username))
             throw new ApiException(412, HEADER, null, "this page acts for moderator '" + ApiException.shown(named)
-                    + "', but the session this browser sent is '" + ApiException.shown(session.username())
+                    + "', but the session this browser sent is '" + ApiException.shown(username)
                     + "''s (a log-in in another window of the browser): nothing was done");
     }
 }

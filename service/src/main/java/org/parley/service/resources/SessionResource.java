@@ -24,6 +24,7 @@ import org.parley.service.auth.Caller;
 import org.parley.service.auth.ClientAddress;
 import org.parley.service.auth.LoginThrottle;
 import org.parley.service.auth.ModeratorSession;
+import org.parley.service.auth.PageModerator;
 import org.parley.service.access.Role;
 import org.parley.service.auth.SessionCookie;
 import org.parley.service.access.Sites;
@@ -130,6 +131,11 @@ public final class SessionResource {
     @ExceptionMetered(name = "logout")
     public Response logout(@Context HttpHeaders headers, @QueryParam("key") String key) {
         Cookie cookie = headers.getCookies().get(sessionCookie.name());
+        // The page's Log out ends the session it shows, not another moderator's that a log-in in another window put in
+        // the cookie (auth.PageModerator; a moderator's fifth audit, sixty-fourth session).
+        String page = headers.getHeaderString(PageModerator.HEADER);
+        if (cookie != null && page != null)
+            accounts.session(cookie.getValue(), clock.instant()).ifPresent(s -> PageModerator.check(page, s.account().username()));
         if (cookie != null) accounts.logout(cookie.getValue());
         ApiKeyAuthFilter.bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION)).ifPresent(accounts::logout);
         if (key != null) accounts.logout(key);

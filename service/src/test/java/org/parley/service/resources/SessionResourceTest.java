@@ -192,6 +192,15 @@ class SessionResourceTest {
                 .header("X-Parley-Moderator", "zo%C3%AB").get().getStatus(), "percent-encoded UTF-8");
         assertEquals(200, RESOURCES.target("/v1/session").request().header("Authorization", "Bearer " + Fakes.MODERATOR_KEY)
                 .header("X-Parley-Moderator", "bob").get().getStatus(), "an API key is no page's");
+
+        // The log-out, which no filter sees: bob's page does not end alice's session.
+        Response out = RESOURCES.target("/v1/session").request().cookie(SessionCookie.PLAIN.name(), alice)
+                .header("X-Parley-Moderator", "bob").delete();
+        assertEquals(412, out.getStatus());
+        assertEquals(200, who(alice).getStatus(), "alice's session went on");
+        assertEquals(204, RESOURCES.target("/v1/session").request().cookie(SessionCookie.PLAIN.name(), alice)
+                .header("X-Parley-Moderator", "alice").delete().getStatus());
+        assertEquals(401, who(alice).getStatus());
     }
 
     private static String logIn() {

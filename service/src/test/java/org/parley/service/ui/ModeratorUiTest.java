@@ -304,6 +304,23 @@ class ModeratorUiTest {
         assertEquals(List.of(theirs), shownIds(browser), "the undone comment came into another article's list");
     }
 
+    /** And its Log out ended the other moderator's session, which the cookie held. */
+    @Test
+    void aLogOutInAWindowWhoseCookieIsAnotherModeratorsLeavesTheirSession() {
+        pendingOnShow(1);
+        String other = "m-other-logout";
+        moderator(other);
+        Response r = APP.client().target(url("/v1/session")).request().header("X-Forwarded-For", address)
+                .post(Entity.json(Map.of("username", other, "password", ADMIN_PASSWORD)));
+        assertEquals(200, r.getStatus());
+        String setCookie = r.getHeaderString("Set-Cookie");
+        String token = r.readEntity(JsonNode.class).get("token").asText();
+        browser.executeCdpCommand("Network.setCookie", cookie(setCookie));
+        browser.findElement(By.id("logout")).click();
+        wait(10).until(d -> d.findElement(By.id("who")).getText().startsWith(other + " "));
+        assertEquals(200, queueWithCookie(token), "the other moderator's session was ended");
+    }
+
     /** What the message after a decision adds: how to undo it. */
     static final String UNDO = " Undo (u) puts it back in Pending.";
 
