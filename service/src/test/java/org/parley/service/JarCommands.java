@@ -32,6 +32,18 @@ public final class JarCommands {
                 """.formatted(url));
     }
 
+    /** A config.yml in {@code dir} for PostgreSQL at {@code url} as postgres, the logging off (the error is the test's). */
+    public static Path postgresConfig(Path dir, String url) throws IOException {
+        return Files.writeString(dir.resolve("pg.yml"), """
+                database:
+                  driverClass: org.postgresql.Driver
+                  url: "%s"
+                  user: postgres
+                logging:
+                  level: OFF
+                """.formatted(url));
+    }
+
     /** Runs {@code args} (the command, the config, its options); empty when it succeeded. */
     public Optional<Throwable> run(String... args) {
         ParleyApplication app = new ParleyApplication();

@@ -47,14 +47,7 @@ class AddModeratorCommandTest {
             "erase --site news.example --id c1"})
     void aDatabaseThatCannotBeReachedIsNamed(String command) throws Exception {
         String url = "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2"; // port 1: nothing listens
-        java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("pg.yml"), """
-                database:
-                  driverClass: org.postgresql.Driver
-                  url: "%s"
-                  user: postgres
-                logging:
-                  level: OFF
-                """.formatted(url));
+        java.nio.file.Path config = JarCommands.postgresConfig(dir, url);
         System.setIn(new ByteArrayInputStream("a-good-password\n".getBytes(StandardCharsets.UTF_8)));
         String[] words = command.split(" ");
         String[] args = new String[words.length + 1];

@@ -142,14 +142,7 @@ class ExportDecisionsCommandTest {
     @Test
     void aDatabaseThatCannotBeReachedIsNamed() throws Exception {
         String url = "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2"; // port 1: nothing listens
-        Path config = Files.writeString(dir.resolve("pg.yml"), """
-                database:
-                  driverClass: org.postgresql.Driver
-                  url: "%s"
-                  user: postgres
-                logging:
-                  level: OFF
-                """.formatted(url));
+        Path config = JarCommands.postgresConfig(dir, url);
         JarCommands commands = new JarCommands();
 
         assertTrue(commands.run("export-decisions", config.toString(), "--out", dir.resolve("d.jsonl").toString()).isPresent());
