@@ -22,26 +22,23 @@ public final class JarCommands {
 
     /** A config.yml in {@code dir} for an H2 database at {@code url}. */
     public static Path h2Config(Path dir, String url) throws IOException {
-        return Files.writeString(dir.resolve("config.yml"), """
-                database:
-                  driverClass: org.h2.Driver
-                  url: "%s"
-                  user: sa
-                logging:
-                  level: WARN
-                """.formatted(url));
+        return config(dir.resolve("config.yml"), "org.h2.Driver", url, "sa", "WARN");
     }
 
     /** A config.yml in {@code dir} for PostgreSQL at {@code url} as postgres, the logging off (the error is the test's). */
     public static Path postgresConfig(Path dir, String url) throws IOException {
-        return Files.writeString(dir.resolve("pg.yml"), """
+        return config(dir.resolve("pg.yml"), "org.postgresql.Driver", url, "postgres", "OFF");
+    }
+
+    private static Path config(Path file, String driver, String url, String user, String level) throws IOException {
+        return Files.writeString(file, """
                 database:
-                  driverClass: org.postgresql.Driver
+                  driverClass: %s
                   url: "%s"
-                  user: postgres
+                  user: %s
                 logging:
-                  level: OFF
-                """.formatted(url));
+                  level: %s
+                """.formatted(driver, url, user, level));
     }
 
     /** Runs {@code args} (the command, the config, its options); empty when it succeeded. */
