@@ -26,8 +26,8 @@ public final class PathUtf8 implements ContainerRequestFilter {
         });
     }
 
-    /** Whether the bytes that {@code encoded}'s percent-escapes spell are well-formed UTF-8 (RFC 3629). */
-    static boolean wellFormed(String encoded) {
+    /** Whether the bytes that {@code encoded}'s percent-escapes spell are well-formed UTF-8 (RFC 3629); a query's too. */
+    public static boolean wellFormed(String encoded) {
         if (encoded.indexOf('%') < 0) return true;
         byte[] bytes;
         try {  // Latin-1 maps each escaped byte to the one char of that value, and back

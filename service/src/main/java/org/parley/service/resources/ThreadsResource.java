@@ -20,6 +20,7 @@ import org.parley.service.auth.RateLimiter;
 import org.parley.service.access.Role;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
+import org.parley.service.errors.PathUtf8;
 import org.parley.service.moderation.AlsoQuoted;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.IdTaken;
@@ -88,7 +89,7 @@ public final class ThreadsResource {
     public ThreadResult submit(JsonNode body, @QueryParam("target") List<String> targets, @Context SecurityContext security,
                                @Context ContainerRequestContext requestContext) {
         unknownParameters(requestContext);
-        List<String> t = checkedTargets(targets);
+        List<String> t = checkedTargets(targets, requestContext.getUriInfo().getQueryParameters(false).get("target"));
         CommentThread thread = checkedThread(body);
         String articleId = thread.article().id() != null ? thread.article().id() : thread.id();
         Caller caller = (Caller) security.getUserPrincipal();
@@ -102,16 +103,18 @@ public final class ThreadsResource {
         return answer(thread, articleId, stored, t, caller.role());
     }
 
-    /** The ?target= phrases, checked as /v1/score's; null: none. */
-    private static List<String> checkedTargets(List<String> targets) {
+    /** The ?target= phrases, checked as /v1/score's; null: none. {@code sent}: the same as sent, percent-escapes and all. */
+    private static List<String> checkedTargets(List<String> targets, List<String> sent) {
         List<String> t = targets == null || targets.isEmpty() ? null : targets;
         if (t != null) {
-            RequestChecks.targets(t, "target");
-            // Jersey decodes percent-escaped bytes that are not UTF-8 to U+FFFD; stance would be stored on that mark.
-            for (int i = 0; i < t.size(); i++)
-                if (t.get(i).indexOf('\uFFFD') >= 0)
+            // Jersey decodes percent-escaped bytes that are not UTF-8 to U+FFFD; stance would be stored on that mark. The
+            // escapes are what tells: a U+FFFD sent as its bytes (%EF%BF%BD) was refused too until the sixty-fourth
+            // session, which /v1/score's targets take (a stance integrator's third review).
+            for (int i = 0; i < sent.size(); i++)
+                if (!PathUtf8.wellFormed(sent.get(i)))
                     throw ApiException.badField("target[" + i + "]", "target[" + i
-                            + "] is not UTF-8: percent-encode the phrase's UTF-8 bytes (it decoded to U+FFFD)");
+                            + "] is not UTF-8: percent-encode the phrase's UTF-8 bytes");
+            RequestChecks.targets(t, "target");
         }
         return t;
     }

@@ -254,6 +254,24 @@ class ModerationResourceTest {
         assertEquals(401, as(null, "/v1/comments/a%FF/status").get().getStatus(), "the key is checked first");
     }
 
+    /**
+     * A stance integrator's third review (sixty-fourth session): ?target= refused a U+FFFD sent as its UTF-8 bytes as
+     * "not UTF-8", a phrase /v1/score's targets take; the escapes, not the decoded phrase, tell bytes that are not UTF-8.
+     */
+    @Test
+    void aTargetHoldingTheReplacementCharacterAsItsBytesIsTakenAndBytesThatAreNotUtf8AreNot() {
+        ObjectNode t = JSON.createObjectNode();
+        t.put("id", unique());
+        t.putObject("article").put("title", "Talks");
+        t.putArray("comments").addObject().put("id", "c1").put("text", "The talks must go on.");
+        Response taken = post(Fakes.WEBSITE_KEY, "/v1/threads?target=Syria%EF%BF%BD", t.toString());
+        assertEquals(200, taken.getStatus(), taken.readEntity(String.class));
+        Response refused = post(Fakes.WEBSITE_KEY, "/v1/threads?target=Syria%EF%BF", t.toString());
+        JsonNode error = refused.readEntity(JsonNode.class);
+        assertEquals(400, refused.getStatus(), error.toString());
+        assertEquals("target[0]", error.get("field").asText());
+    }
+
     /** Keys without a site are each their own site: an operator who named none does not join their sites by it. */
     @Test
     void twoKeysWithoutASiteDoNotReachEachOthersComments() {
