@@ -83,6 +83,21 @@ class TargetFinderTest {
         assertEquals("Talks".length(), TargetFinder.charsRead(new Article(null, "Talks", null, null)));
     }
 
+    /**
+     * A sixth penetration test (sixty-fourth session): a body of one run of e-mail-like or number-like tokens cost 15 to
+     * 25 times what prose of its length costs to tag. A sentence of more than MAX_SENTENCE_TOKENS tokens is not read;
+     * the sentences around it are.
+     */
+    @Test
+    void aSentenceTooLongToBeProseIsNotReadAndTheOthersAre() {
+        String run = "a@b.c Angela Merkel ".repeat(TargetFinder.MAX_SENTENCE_TOKENS / 3 + 1);
+        List<CandidateTarget> t = finder.find(new Article(null, "Talks", null,
+                "Barack Obama met Vladimir Putin in Geneva. " + run + ". Barack Obama spoke first."), 12);
+        List<String> phrases = t.stream().map(CandidateTarget::phrase).toList();
+        assertTrue(phrases.containsAll(List.of("Barack Obama", "Vladimir Putin", "Geneva")), phrases.toString());
+        assertTrue(phrases.stream().noneMatch(p -> p.contains("Merkel")), "read in a sentence of more than MAX_SENTENCE_TOKENS tokens: " + phrases);
+    }
+
     /** CoreNLP's mentions include pronouns tagged PERSON ("He", "his"): only names are proposed. */
     @Test
     void pronounsAreNotProposedAsPeople() {
