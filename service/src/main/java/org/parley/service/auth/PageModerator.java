@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 import org.parley.service.errors.ApiException;
+import org.parley.service.errors.PathUtf8;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -34,15 +35,21 @@ public final class PageModerator implements ContainerRequestFilter {
      */
     public static void check(String sent, String username) {
         if (sent == null) return;
+        // Escapes that are not UTF-8 would decode to U+FFFD: malformed, not another name (a sixth penetration test).
+        if (!PathUtf8.wellFormed(sent)) throw malformed();
         String named;
         try {
             named = URLDecoder.decode(sent.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badField(HEADER, HEADER + " must be a moderator's username, percent-encoded as UTF-8");
+        } catch (IllegalArgumentException e) {  // "%zz"
+            throw malformed();
         }
         if (!named.equals(username))
             throw new ApiException(412, HEADER, null, "this page acts for moderator '" + ApiException.shown(named)
                     + "', but the session this browser sent is '" + ApiException.shown(username)
                     + "''s (a log-in in another window of the browser): nothing was done");
+    }
+
+    private static ApiException malformed() {
+        return ApiException.badField(HEADER, HEADER + " must be a moderator's username, percent-encoded as UTF-8");
     }
 }

@@ -184,6 +184,7 @@ class SessionResourceTest {
         assertTrue(error.get("message").asText().contains("'bob'") && error.get("message").asText().contains("'alice''s"), error.toString());
         assertEquals(412, as.apply("Alice").getStatus(), "a username is compared as stored");
         assertEquals(400, as.apply("%zz").getStatus());
+        assertEquals(400, as.apply("%C3%28").getStatus(), "bytes that are not UTF-8 are malformed, not another name");
 
         Response zoe = RESOURCES.target("/v1/session").request()
                 .post(Entity.json("{\"username\": \"zo\u00eb\", \"password\": \"" + PASSWORD + "\"}"));
