@@ -121,17 +121,23 @@ public final class Ingestion {
         // The stance bundle is read once: a reload meanwhile must not split the call.
         Call call = new Call(submissions, site, stance == null ? null : stance.get());
         Found found = call.find(newTargets);
+        List<ReplyRead> replies = call.repliesLacking(found, newTargets);
         // A comment stored before is answered with the entries stored for it, not those re-sent (GET /v1/comments/{id}'s):
         // here, with nothing to write, read now; else in the write's transaction (commit).
-        if (found.fresh().isEmpty() && found.lacking().isEmpty())
+        if (found.fresh().isEmpty() && found.lacking().isEmpty() && replies.isEmpty())
             return new Stored(store.withStoredAlsoQuotes(List.of(found.out())), Set.of());
         // The parents are read before the turn: only the models' work holds it, not the store (a database that hangs).
         List<String> parents = call.parents(found.fresh());
-        Scored scored = call.scoreInTurn(found, parents, inTurn);
+        Scored scored = call.scoreInTurn(found, parents, replies, inTurn);
         List<NewComment> comments = call.newComments(found.fresh(), scored);
         Set<String> read = call.targetsRead(found.fresh());
         List<CommentStore.StanceRewrite> rewrites = call.rewrites(found.out(), scored.added(), read);
-        return call.commit(found, comments, rewrites, scored.added().keySet(), read);
+        List<Integer> owners = new ArrayList<>(scored.added().keySet());
+        for (int k = 0; k < replies.size(); k++) {
+            rewrites.add(call.replyRewrite(replies.get(k), scored.replies().get(k)));
+            owners.add(replies.get(k).index());
+        }
+        return call.commit(found, comments, rewrites, owners, read);
     }
 
     /**
@@ -151,7 +157,15 @@ public final class Ingestion {
      * A call's comments as the models read them: the fresh ones' toxicity (null: none fresh) and each one's stance JSON (or
      * null), in order; and the stored ones' stance on the targets they lacked, by the submission's index.
      */
-    private record Scored(CommentScorer.Result toxicity, List<String> stances, Map<Integer, List<ScoreResponse.TargetStanceScore>> added) {}
+    private record Scored(CommentScorer.Result toxicity, List<String> stances, Map<Integer, List<ScoreResponse.TargetStanceScore>> added,
+                          List<ScoreResponse.ReplyStanceScore> replies) {}
+
+    /**
+     * A stored comment to read for the reply stance it lacks: stored before its parent came (a BBC thread sent newest page
+     * first stores most replies so), its parent's text known now. {@code index}: the submission it was sent again as, -1
+     * where the call does not name it (a reply to one of its new comments).
+     */
+    private record ReplyRead(int index, String key, String text, String parentText) {}
 
     /**
      * One call's steps, in the order {@link #submit(List, String, boolean, StanceCharge)} takes them, with the stance
@@ -190,6 +204,49 @@ public final class Ingestion {
             return new Found(out, fresh, lacking);
         }
 
+        /**
+         * The stored comments whose reply stance can be read now and was not (a stance integrator's third review,
+         * sixty-fourth session: a reply stored before its parent never got one, even sent again): with {@code newTargets},
+         * those the call sends again whose parent is found now; always, the stored replies to the call's new comments.
+         */
+        List<ReplyRead> repliesLacking(Found found, boolean newTargets) {
+            if (stanceModel == null) return List.of();
+            Map<String, String> textsInCall = new HashMap<>();
+            for (Submission s : submissions) textsInCall.put(s.id(), s.text());
+            List<ReplyRead> out = new ArrayList<>();
+            for (int i = 0; i < found.out().length && newTargets; i++) {
+                StoredComment c = found.out()[i] == null ? null : found.out()[i].comment();
+                if (c == null || StoredStance.hasReply(json, c.stanceJson())) continue;
+                String parent = parentText(submissions.get(i), site, textsInCall);
+                if (parent != null) out.add(new ReplyRead(i, c.key(), c.text(), parent));
+            }
+            // The new comments by article, then by id and by number: a stored reply names its parent by one of them (by
+            // its id where it has one, as CommentStore.parent finds it).
+            Map<String, Map<String, Submission>> byId = new LinkedHashMap<>();
+            Map<String, Map<Integer, Submission>> byNumber = new HashMap<>();
+            for (int i : found.fresh()) {
+                Submission s = submissions.get(i);
+                byId.computeIfAbsent(s.articleId(), a -> new HashMap<>()).put(s.id(), s);
+                if (s.number() != null) byNumber.computeIfAbsent(s.articleId(), a -> new HashMap<>()).putIfAbsent(s.number(), s);
+            }
+            for (Map.Entry<String, Map<String, Submission>> article : byId.entrySet()) {
+                Map<Integer, Submission> numbers = byNumber.getOrDefault(article.getKey(), Map.of());
+                for (StoredComment r : store.repliesWithoutReplyStance(site, article.getKey())) {
+                    Submission parent = r.parentId() != null ? article.getValue().get(r.parentId()) : numbers.get(r.parentNumber());
+                    if (parent == null || textsInCall.containsKey(r.id())) continue;
+                    ReplyContext.parent(r.quote(), () -> Optional.of(new ReplyContext.Parent(parent.text(), parent.id())))
+                            .ifPresent(p -> out.add(new ReplyRead(-1, r.key(), r.text(), p.text())));
+                }
+            }
+            return out;
+        }
+
+        /** The stored comment's stance with the reply stance read, written under its row's lock. */
+        CommentStore.StanceRewrite replyRewrite(ReplyRead reply, ScoreResponse.ReplyStanceScore read) {
+            return new CommentStore.StanceRewrite(reply.key(), current ->
+                    StoredStance.withReply(json, current.stanceJson(), read, stanceModel.info()));
+        }
+
         /** The text each new comment answers (null: none, or no stance read), from this call or the store. */
         List<String> parents(List<Integer> fresh) {
             Map<String, String> textsInCall = new HashMap<>();
@@ -202,11 +259,11 @@ public final class Ingestion {
          * stance is read in the same turn, as /v1/score reads it: its sentence encoder costs more than the toxicity
          * model. The turn holds what the models' work weighs. A 503 here stores nothing.
          */
-        Scored scoreInTurn(Found found, List<String> parents, WorkCharge inTurn) {
+        Scored scoreInTurn(Found found, List<String> parents, List<ReplyRead> replies, WorkCharge inTurn) {
             List<Integer> fresh = found.fresh();
             List<CommentScorer.Input> inputs = fresh.stream().map(i -> new CommentScorer.Input(
                     submissions.get(i).text(), EnumSet.allOf(Attribute.class), true)).toList();
-            Work work = weigh(found, parents);
+            Work work = weigh(found, parents, replies);
             return (submissions.size() == 1 ? gate : batchGate).run(work.units(), () -> {
                 inTurn.admitted(fresh.size(), work.readComments(), work.readings());
                 CommentScorer.Result toxicity = fresh.isEmpty() ? null : scorer.score(inputs);
@@ -215,11 +272,13 @@ public final class Ingestion {
                 Map<Integer, List<ScoreResponse.TargetStanceScore>> added = new LinkedHashMap<>();
                 for (Map.Entry<Integer, List<String>> e : found.lacking().entrySet())
                     added.put(e.getKey(), ScoreParts.stance(stanceModel.model().stance(submissions.get(e.getKey()).text(), e.getValue())));
-                return new Scored(toxicity, stances, added);
+                List<ScoreResponse.ReplyStanceScore> read = replies.stream()
+                        .map(r -> ScoreParts.replyStance(stanceModel.model().replyStance(r.text(), r.parentText()))).toList();
+                return new Scored(toxicity, stances, added, read);
             });
         }
 
-        private Work weigh(Found found, List<String> parents) {
+        private Work weigh(Found found, List<String> parents, List<ReplyRead> replies) {
             long units = 0;
             int readComments = 0;
             long readings = 0;
@@ -237,6 +296,7 @@ public final class Ingestion {
                 readComments++;
                 readings += e.getValue().size();
             }
+            for (ReplyRead r : replies) units += ScoringWork.text(r.text()) + ScoringWork.text(r.parentText());
             return new Work(units, readComments, readings);
         }
 
@@ -290,9 +350,10 @@ public final class Ingestion {
          * meanwhile) stores none of them, and the same call sent again stores them all. What the answer shows of the
          * comments stored before (their entries) is read in it too, so that nothing read once it committed can fail the call.
          *
-         * @param rewritten the indexes of the stored comments rewritten, in the order of {@code rewrites}
+         * @param owners the submission's index of each stored comment rewritten, in the order of {@code rewrites}; -1 for
+         *               one the call does not name
          */
-        Stored commit(Found found, List<NewComment> comments, List<CommentStore.StanceRewrite> rewrites, Set<Integer> rewritten,
+        Stored commit(Found found, List<NewComment> comments, List<CommentStore.StanceRewrite> rewrites, List<Integer> owners,
                       Set<String> read) {
             List<Integer> fresh = found.fresh();
             CommentStore.Insert[] out = found.out();
@@ -308,9 +369,9 @@ public final class Ingestion {
             }
             for (int k = 0; k < fresh.size(); k++) out[fresh.get(k)] = written.inserted().get(k);
             int r = 0;
-            for (int i : rewritten) {
+            for (int i : owners) {
                 Optional<StoredComment> now = written.rewritten().get(r++);
-                if (now.isPresent()) out[i] = new CommentStore.Insert(false, now.get());  // else gone meanwhile (retention): as read
+                if (i >= 0 && now.isPresent()) out[i] = new CommentStore.Insert(false, now.get());  // else gone meanwhile (retention): as read
             }
             return new Stored(CommentStore.withAlsoQuotes(List.of(out), written.alsoQuotes()), read);
         }

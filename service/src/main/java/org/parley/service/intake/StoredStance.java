@@ -65,6 +65,30 @@ final class StoredStance {
         }
     }
 
+    /** Whether the stance holds a reply stance. */
+    static boolean hasReply(ObjectMapper json, String stanceJson) {
+        return stanceJson != null && read(json, stanceJson).hasNonNull("replyStance");
+    }
+
+    /**
+     * The stance with {@code reply} as its reply stance, unless it holds one by now (another call read it meanwhile). Read
+     * by another bundle than the one the stance names, it names its own {@code stanceModel}, as a target's entry does.
+     */
+    static String withReply(ObjectMapper json, String stanceJson, ScoreResponse.ReplyStanceScore reply, ScoreResponse.ModelInfo model) {
+        if (hasReply(json, stanceJson)) return stanceJson;
+        JsonNode modelNode = json.valueToTree(model);
+        ObjectNode stance = stanceJson == null ? json.createObjectNode() : (ObjectNode) read(json, stanceJson);
+        ObjectNode entry = json.valueToTree(reply);
+        if (stanceJson != null && !modelNode.equals(stance.get("stanceModel"))) entry.set("stanceModel", modelNode);
+        stance.set("replyStance", entry);
+        if (stanceJson == null) stance.set("stanceModel", modelNode);
+        try {
+            return json.writeValueAsString(stance);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static JsonNode read(ObjectMapper json, String stanceJson) {
         try {
             return json.readTree(stanceJson);

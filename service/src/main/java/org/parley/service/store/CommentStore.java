@@ -330,6 +330,18 @@ public final class CommentStore {
                 .map((rs, ctx) -> comment(rs)).findOne();
     }
 
+    /**
+     * The site's stored replies in the article {@code articleId} (by a parent's id or number) with no reply stance, not
+     * erased: a reply stored before its parent (a BBC thread sent newest page first) is read for its reply stance when
+     * the parent comes (intake.Ingestion). One read of the article's rows a call, not one a new comment.
+     */
+    public List<StoredComment> repliesWithoutReplyStance(String site, String articleId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.site IS NOT DISTINCT FROM :site"
+                        + " AND a.local_id = :article AND (c.parent_id IS NOT NULL OR c.parent_number IS NOT NULL)"
+                        + " AND c.status <> 'ERASED' AND (c.stance IS NULL OR c.stance NOT LIKE '%\"replyStance\"%') ORDER BY c.id")
+                .bind("site", site).bind("article", articleId).map((rs, ctx) -> comment(rs)).list());
+    }
+
     /** What {@link #decide} did. */
     public sealed interface Outcome {
         /**

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -200,6 +202,42 @@ class IngestionTest {
 
         // 5,000 characters: 3 units; then 1 + 3 + 2 for c2 and its targets, 1 + 1 for c3 and its parent, c2.
         assertEquals(List.of("3/0", "0/8"), held.stream().distinct().toList());
+    }
+
+    /**
+     * A stance integrator's third review (sixty-fourth session): a reply stored before its parent (a BBC thread sent
+     * newest page first) never got a reply stance, even sent again. It is read when the parent comes, and when it is sent
+     * again with its parent in the call; one stored with a reply stance is not read again.
+     */
+    @Test
+    void aReplyStoredBeforeItsParentIsReadWhenTheParentComesOrItIsSentAgainWithIt() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        Ingestion ingestion = withFakeModels(store);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+        ingestion.submit(List.of(new Submission("c2", "a", "Syria", "No, a terrible idea.", 2, null, 1, null, null, null, null,
+                null, null)), site);
+        assertNull(replyStance(store, site, "c2"), "nothing to read it against yet");
+        ingestion.submit(List.of(new Submission("c1", "a", "Syria", "We should bomb them now.", 1, null, null, null, null,
+                null, null, null, null)), site);
+        String read = replyStance(store, site, "c2");
+        assertNotNull(read, "read when its parent came");
+        ingestion.submit(List.of(new Submission("c9", "a", "Syria", "And again.", 9, null, 1, null, null, null, null, null,
+                null)), site);
+        assertEquals(read, replyStance(store, site, "c2"), "read once");
+
+        Submission reply = new Submission("d2", "a", "Syria", "Really?", 4, "d1", null, null, null, null, null, null, null);
+        ingestion.submit(List.of(reply), site);
+        assertNull(replyStance(store, site, "d2"));
+        Ingestion.Stored again = ingestion.submit(List.of(new Submission("d1", "a", "Syria", "Talks must go on.", 3, null,
+                null, null, null, null, null, null, null), reply), site, true, (comments, readings) -> {});
+        assertNotNull(replyStance(store, site, "d2"), "read when sent again with its parent");
+        assertTrue(again.comments().get(1).comment().stanceJson().contains("replyStance"), "and answered so");
+    }
+
+    private static String replyStance(CommentStore store, String site, String id) throws Exception {
+        String stance = store.find(site, id).orElseThrow().stanceJson();
+        return stance == null ? null : new ObjectMapper().readTree(stance).path("replyStance").isMissingNode() ? null
+                : new ObjectMapper().readTree(stance).get("replyStance").toString();
     }
 
     /** Ingestion into {@code store} with the fake toxicity scorer and stance model, on the system clock. */
