@@ -60,34 +60,7 @@ public final class DroppedLines<E extends DeferredProcessingAware> implements Ap
 
         @Override
         protected void preprocess(E event) {
-            try {
-                event.prepareForDeferredProcessing(); // what Dropwizard's AsyncAccessEventAppenderFactory does
-            } catch (RuntimeException e) {
-                // A query whose escapes are not UTF-8: Jetty refuses to read its parameters (BadMessageException), each
-                // time asked, and Logback printed a 34-line trace on standard output for every such request, any path, no
-                // key needed (a stance integrator's third review, sixty-fourth session). The line reads no parameter.
-                if (!(event instanceof IAccessEvent access)) throw e;
-                preparedWithoutParameters(access);
-            }
-        }
-
-        /** What {@code prepareForDeferredProcessing} reads after the parameters, read now: Jetty reuses the request. */
-        static void preparedWithoutParameters(IAccessEvent e) {
-            e.getResponseHeaderMap();
-            e.getLocalPort();
-            e.getMethod();
-            e.getProtocol();
-            e.getRemoteAddr();
-            e.getRemoteHost();
-            e.getRemoteUser();
-            e.getRequestURI();
-            e.getRequestURL();
-            e.getServerName();
-            e.getTimeStamp();
-            e.getElapsedTime();
-            e.getCookies();
-            e.getStatusCode();
-            e.getContentLength();
+            event.prepareForDeferredProcessing(); // what Dropwizard's AsyncAccessEventAppenderFactory does
         }
 
         /** Called only when fewer than discardingThreshold places are free in the queue. */

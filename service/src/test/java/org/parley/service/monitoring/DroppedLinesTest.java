@@ -48,31 +48,6 @@ class DroppedLinesTest {
         org.mockito.Mockito.verifyNoInteractions(other);
     }
 
-    /**
-     * A stance integrator's third review (sixty-fourth session): a query whose escapes are not UTF-8 (?x=%FF) made Jetty
-     * refuse the parameters each time asked, and Logback printed a 34-line trace for every such request. The line's
-     * fields are read before Jetty reuses the request, the parameters left out.
-     */
-    @Test
-    void aQueryJettyCannotReadLeavesTheLinesOtherFieldsRead() {
-        var request = org.mockito.Mockito.mock(jakarta.servlet.http.HttpServletRequest.class);
-        var response = org.mockito.Mockito.mock(jakarta.servlet.http.HttpServletResponse.class);
-        var adapter = org.mockito.Mockito.mock(ch.qos.logback.access.common.spi.ServerAdapter.class);
-        org.mockito.Mockito.when(request.getParameterMap()).thenThrow(new org.eclipse.jetty.http.BadMessageException("Unable to parse URI query"));
-        org.mockito.Mockito.when(request.getHeaderNames()).thenReturn(java.util.Collections.emptyEnumeration());
-        org.mockito.Mockito.when(request.getRequestURI()).thenReturn("/nothing");
-        org.mockito.Mockito.when(request.getMethod()).thenReturn("GET");
-        org.mockito.Mockito.when(adapter.getStatusCode()).thenReturn(404);
-        org.mockito.Mockito.when(adapter.buildResponseHeaderMap()).thenReturn(java.util.Map.of("X-Request-Id", "r1"));
-        var event = new ch.qos.logback.access.common.spi.AccessEvent(new ch.qos.logback.core.ContextBase(), request, response, adapter);
-
-        new DroppedLines.Counting<ch.qos.logback.access.common.spi.IAccessEvent>(new com.codahale.metrics.Meter()).preprocess(event);
-
-        org.mockito.Mockito.reset(request, adapter);  // Jetty's next request on the same objects
-        assertEquals(List.of("/nothing", "GET", "404", "r1"), List.of(event.getRequestURI(), event.getMethod(),
-                String.valueOf(event.getStatusCode()), event.getResponseHeader("X-Request-Id")));
-    }
-
     @Test
     void linesThatFindTheQueueFullAreDroppedAndCounted() throws Exception {
         CountDownLatch writing = new CountDownLatch(1);
