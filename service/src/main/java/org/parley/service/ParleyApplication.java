@@ -341,6 +341,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         // Added last with isMatchAfter false, so it runs first: every answer carries its id, the 429 and 503 above too.
         env.servlets().addFilter("request-ids", new RequestIds())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // First of all, before anything reads a parameter: a query Jetty cannot read as UTF-8 is read as Latin-1.
+        env.servlets().addFilter("unreadable-queries", new org.parley.service.monitoring.UnreadableQueries())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         env.servlets().addFilter("moderator-pages", new ModeratorPageFilter(keys))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/moderate", "/moderate/*");
         // An Accept or Content-Type Jersey cannot parse: a 400 naming the header, before Jersey's bare one (after the CORS filter).

@@ -72,6 +72,26 @@ class ParleyApplicationTest {
                 .post(Entity.entity(body, MediaType.APPLICATION_JSON));
     }
 
+    /**
+     * A stance integrator's third review (sixty-fourth session): a query whose escapes are not UTF-8, on any path, without
+     * a key, printed a 34-line trace on standard error as the request log read its parameters (monitoring.UnreadableQueries).
+     */
+    @Test
+    void aQueryThatIsNotUtf8PrintsNoTrace() throws Exception {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(404, target(app("/nothing?x=%FF")).request().get().getStatus());
+            assertEquals(401, target(app("/v1/queue?site=a%C3%28")).request().get().getStatus());
+            Thread.sleep(1000);  // the request log reads the request once the answer is sent
+        } finally {
+            System.setErr(err);
+        }
+        String said = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(said.contains("Unable to parse URI query"), said);
+    }
+
     /** Found by a fuzzer: the sentence encoder refused a text it finds no token in, and that was a 500. */
     @Test
     void aCommentOrTargetOfCharactersTheEncoderCannotReadStillGetsAStance() {
