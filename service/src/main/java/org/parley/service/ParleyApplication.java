@@ -338,11 +338,11 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         jakarta.servlet.Filter cors = allowCrossOrigin(env, config.corsOriginList());
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(
                 new JsonBadMessages(methods, cors, java.util.List.of(CROSS_ORIGIN_PATHS), maxRequestHeaderBytes(config.getServerFactory()))));
+        // Next after the ids, before anything reads a parameter: a query Jetty cannot read as UTF-8 is read as Latin-1.
+        env.servlets().addFilter("unreadable-queries", new org.parley.service.monitoring.UnreadableQueries())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         // Added last with isMatchAfter false, so it runs first: every answer carries its id, the 429 and 503 above too.
         env.servlets().addFilter("request-ids", new RequestIds())
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        // First of all, before anything reads a parameter: a query Jetty cannot read as UTF-8 is read as Latin-1.
-        env.servlets().addFilter("unreadable-queries", new org.parley.service.monitoring.UnreadableQueries())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         env.servlets().addFilter("moderator-pages", new ModeratorPageFilter(keys))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/moderate", "/moderate/*");

@@ -933,8 +933,9 @@ class ParleyApplicationTest {
     void theCorsFilterRunsFirst() {
         org.eclipse.jetty.servlet.FilterMapping[] mappings = APP.getEnvironment().getApplicationContext().getServletHandler().getFilterMappings();
         assertEquals("request-ids", mappings[0].getFilterName(), "ahead even of cors: " + java.util.Arrays.toString(mappings));
-        assertEquals("cors", mappings[1].getFilterName(), java.util.Arrays.toString(mappings));
-        assertEquals("concurrency", mappings[2].getFilterName(), java.util.Arrays.toString(mappings));
+        assertEquals("unreadable-queries", mappings[1].getFilterName(), "before anything reads a parameter: " + java.util.Arrays.toString(mappings));
+        assertEquals("cors", mappings[2].getFilterName(), java.util.Arrays.toString(mappings));
+        assertEquals("concurrency", mappings[3].getFilterName(), java.util.Arrays.toString(mappings));
     }
 
     /**
@@ -943,7 +944,7 @@ class ParleyApplicationTest {
      */
     @Test
     void theFiltersOfBothPortsRunInTheirOrder() {
-        assertEquals(List.of("request-ids", "cors", "concurrency", "refused-bodies", "moderator-pages", "media-type-headers",
+        assertEquals(List.of("request-ids", "unreadable-queries", "cors", "concurrency", "refused-bodies", "moderator-pages", "media-type-headers",
                         "scoring-refusal", "io.dropwizard.jersey.filter.AllowedMethodsFilter", "io.dropwizard.servlets.ThreadNameFilter"),
                 filterNames(APP.getEnvironment().getApplicationContext()));
         assertEquals(List.of("request-ids", "admin-requests", "io.dropwizard.jersey.filter.AllowedMethodsFilter"),
