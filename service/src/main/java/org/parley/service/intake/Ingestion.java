@@ -231,7 +231,7 @@ public final class Ingestion {
             }
             for (Map.Entry<String, Map<String, Submission>> article : byId.entrySet()) {
                 Map<Integer, Submission> numbers = byNumber.getOrDefault(article.getKey(), Map.of());
-                for (StoredComment r : store.repliesWithoutReplyStance(site, article.getKey())) {
+                for (StoredComment r : store.repliesWithoutReplyStance(site, article.getKey(), article.getValue().keySet(), numbers.keySet())) {
                     Submission parent = r.parentId() != null ? article.getValue().get(r.parentId()) : numbers.get(r.parentNumber());
                     if (parent == null || textsInCall.containsKey(r.id())) continue;
                     ReplyContext.parent(r.quote(), () -> Optional.of(new ReplyContext.Parent(parent.text(), parent.id())))

@@ -331,15 +331,20 @@ public final class CommentStore {
     }
 
     /**
-     * The site's stored replies in the article {@code articleId} (by a parent's id or number) with no reply stance, not
-     * erased: a reply stored before its parent (a BBC thread sent newest page first) is read for its reply stance when
-     * the parent comes (intake.Ingestion). One read of the article's rows a call, not one a new comment.
+     * The site's stored replies in the article {@code articleId} to the comments {@code ids} (by id) or {@code numbers}
+     * (by number) with no reply stance, not erased: a reply stored before its parent (a BBC thread sent newest page
+     * first) is read for its reply stance when the parent comes (intake.Ingestion). One read a call and article.
      */
-    public List<StoredComment> repliesWithoutReplyStance(String site, String articleId) {
+    public List<StoredComment> repliesWithoutReplyStance(String site, String articleId, Collection<String> ids,
+                                                         Collection<Integer> numbers) {
+        if (ids.isEmpty()) return List.of();
+        // SQL has no empty list: Integer.MIN_VALUE is no comment's number.
+        List<Integer> byNumber = numbers.isEmpty() ? List.of(Integer.MIN_VALUE) : List.copyOf(numbers);
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.site IS NOT DISTINCT FROM :site"
-                        + " AND a.local_id = :article AND (c.parent_id IS NOT NULL OR c.parent_number IS NOT NULL)"
+                        + " AND a.local_id = :article AND (c.parent_id IN (<ids>) OR c.parent_number IN (<numbers>))"
                         + " AND c.status <> 'ERASED' AND (c.stance IS NULL OR c.stance NOT LIKE '%\"replyStance\"%') ORDER BY c.id")
-                .bind("site", site).bind("article", articleId).map((rs, ctx) -> comment(rs)).list());
+                .bind("site", site).bind("article", articleId).bindList("ids", List.copyOf(ids)).bindList("numbers", byNumber)
+                .map((rs, ctx) -> comment(rs)).list());
     }
 
     /** What {@link #decide} did. */
