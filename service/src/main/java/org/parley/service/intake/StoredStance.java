@@ -57,12 +57,7 @@ final class StoredStance {
             added.add(StanceLimits.sameness(s.target()));
         }
         stance.set("stance", list);
-        if (stanceJson == null) stance.set("stanceModel", modelNode);
-        try {
-            return json.writeValueAsString(stance);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return written(json, stance, stanceJson == null ? modelNode : null);
     }
 
     /** Whether the stance holds a reply stance. */
@@ -81,7 +76,12 @@ final class StoredStance {
         ObjectNode entry = json.valueToTree(reply);
         if (stanceJson != null && !modelNode.equals(stance.get("stanceModel"))) entry.set("stanceModel", modelNode);
         stance.set("replyStance", entry);
-        if (stanceJson == null) stance.set("stanceModel", modelNode);
+        return written(json, stance, stanceJson == null ? modelNode : null);
+    }
+
+    /** The stance as stored, naming {@code model} as its bundle where it is new (null: it names one already). */
+    private static String written(ObjectMapper json, ObjectNode stance, JsonNode model) {
+        if (model != null) stance.set("stanceModel", model);
         try {
             return json.writeValueAsString(stance);
         } catch (JsonProcessingException e) {
