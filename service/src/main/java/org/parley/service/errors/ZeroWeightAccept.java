@@ -6,15 +6,13 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import org.glassfish.jersey.message.internal.AcceptableMediaType;
-import org.glassfish.jersey.message.internal.HttpHeaderReader;
+import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.ResourceMethod;
 
-import java.text.ParseException;
 import java.util.List;
 
 /**
@@ -31,15 +29,10 @@ public final class ZeroWeightAccept implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        List<String> accept = request.getHeaders().get(HttpHeaders.ACCEPT);
         ResourceMethod method = uri.getMatchedResourceMethod();
-        if (accept == null || method == null || method.getProducedTypes().isEmpty()) return;
-        List<AcceptableMediaType> ranges;
-        try {
-            ranges = HttpHeaderReader.readAcceptMediaType(String.join(",", accept));
-        } catch (ParseException e) {
-            return;  // refused in front of Jersey (MediaTypeHeaders); not ours to answer
-        }
+        if (method == null || method.getProducedTypes().isEmpty()) return;
+        // As Jersey parsed it to choose the method (none sent: */*); one that does not parse was refused before.
+        List<AcceptableMediaType> ranges = ((ContainerRequest) request).getQualifiedAcceptableMediaTypes();
         if (method.getProducedTypes().stream().allMatch(type -> weight(type, ranges) == 0))
             throw new NotAcceptableException();
     }
