@@ -175,9 +175,12 @@ public final class Ingestion {
         private final List<Submission> submissions;
         private final String site;
         private final ServedStance stanceModel;
+        /** Each submission's text by its id: a reply's parent may be in the call. */
+        private final Map<String, String> textsInCall = new HashMap<>();
 
         Call(List<Submission> submissions, String site, ServedStance stanceModel) {
             this.submissions = submissions;
+            for (Submission s : submissions) textsInCall.put(s.id(), s.text());
             this.site = site;
             this.stanceModel = stanceModel;
         }
@@ -211,8 +214,6 @@ public final class Ingestion {
          */
         List<ReplyRead> repliesLacking(Found found, boolean newTargets) {
             if (stanceModel == null) return List.of();
-            Map<String, String> textsInCall = new HashMap<>();
-            for (Submission s : submissions) textsInCall.put(s.id(), s.text());
             List<ReplyRead> out = new ArrayList<>();
             for (int i = 0; i < found.out().length && newTargets; i++) {
                 StoredComment c = found.out()[i] == null ? null : found.out()[i].comment();
@@ -249,8 +250,6 @@ public final class Ingestion {
 
         /** The text each new comment answers (null: none, or no stance read), from this call or the store. */
         List<String> parents(List<Integer> fresh) {
-            Map<String, String> textsInCall = new HashMap<>();
-            for (Submission s : submissions) textsInCall.put(s.id(), s.text());
             return fresh.stream().map(i -> stanceModel == null ? null : parentText(submissions.get(i), site, textsInCall)).toList();
         }
 
