@@ -6,7 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 import org.parley.service.errors.ApiException;
-import org.parley.service.errors.PathUtf8;
+import org.parley.service.errors.PercentEncoding;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,7 @@ public final class PageModerator implements ContainerRequestFilter {
     public static void check(String sent, String username) {
         if (sent == null) return;
         // Escapes that are not UTF-8 would decode to U+FFFD: malformed, not another name (a sixth penetration test).
-        if (!PathUtf8.wellFormed(sent)) throw malformed();
+        if (!PercentEncoding.utf8(sent)) throw malformed();
         String named;
         try {
             named = URLDecoder.decode(sent.replace("+", "%2B"), StandardCharsets.UTF_8);

@@ -21,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -51,15 +52,19 @@ final class SharedBuckets implements KeyedBuckets {
 
     /** @param local this instance's monotonic clock, which carries the database's forward between its reads */
     SharedBuckets(DataSource postgres, LongSupplier local) {
-        this(postgres, new DatabaseClock(connecting(postgres), local));
+        this(connecting(postgres), pool -> new DatabaseClock(pool, local));
     }
 
     /** @param clock the buckets' time, written to their rows and read to expire them: the database's in the service */
     SharedBuckets(DataSource postgres, TimeMeter clock) {
-        postgres = connecting(postgres);
-        this.postgres = postgres;
-        this.clock = clock;
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(postgres)
+        this(connecting(postgres), pool -> clock);
+    }
+
+    /** @param connecting the pool as {@link #connecting} wraps it, once, for the buckets and the clock alike */
+    private SharedBuckets(DataSource connecting, Function<DataSource, TimeMeter> clockOn) {
+        this.postgres = connecting;
+        this.clock = clockOn.apply(connecting);
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(connecting)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .clientClock(clock)
                 .table(TABLE).idColumn("id").stateColumn("state").addCustomColumn(new ExpiresAtColumn("expires_at"))

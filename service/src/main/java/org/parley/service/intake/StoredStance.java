@@ -70,9 +70,9 @@ final class StoredStance {
      * by another bundle than the one the stance names, it names its own {@code stanceModel}, as a target's entry does.
      */
     static String withReply(ObjectMapper json, String stanceJson, ScoreResponse.ReplyStanceScore reply, ScoreResponse.ModelInfo model) {
-        if (hasReply(json, stanceJson)) return stanceJson;
-        JsonNode modelNode = json.valueToTree(model);
         ObjectNode stance = stanceJson == null ? json.createObjectNode() : (ObjectNode) read(json, stanceJson);
+        if (stance.hasNonNull("replyStance")) return stanceJson;
+        JsonNode modelNode = json.valueToTree(model);
         ObjectNode entry = json.valueToTree(reply);
         if (stanceJson != null && !modelNode.equals(stance.get("stanceModel"))) entry.set("stanceModel", modelNode);
         stance.set("replyStance", entry);

@@ -7,7 +7,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.jetty.server.Request;
-import org.parley.service.errors.PathUtf8;
+import org.parley.service.errors.PercentEncoding;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ public final class UnreadableQueries implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         String query = ((HttpServletRequest) req).getQueryString();
         Request jetty = Request.getBaseRequest(req);
-        if (query != null && jetty != null && !PathUtf8.wellFormed(query)) jetty.setQueryEncoding(StandardCharsets.ISO_8859_1.name());
+        if (query != null && jetty != null && !PercentEncoding.utf8(query)) jetty.setQueryEncoding(StandardCharsets.ISO_8859_1.name());
         chain.doFilter(req, res);
     }
 }

@@ -20,7 +20,7 @@ import org.parley.service.auth.RateLimiter;
 import org.parley.service.access.Role;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
-import org.parley.service.errors.PathUtf8;
+import org.parley.service.errors.PercentEncoding;
 import org.parley.service.moderation.AlsoQuoted;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.IdTaken;
@@ -111,7 +111,7 @@ public final class ThreadsResource {
             // escapes are what tells: a U+FFFD sent as its bytes (%EF%BF%BD) was refused too until the sixty-fourth
             // session, which /v1/score's targets take (a stance integrator's third review).
             for (int i = 0; i < sent.size(); i++)
-                if (!PathUtf8.wellFormed(sent.get(i)))
+                if (!PercentEncoding.utf8(sent.get(i)))
                     throw ApiException.badField("target[" + i + "]", "target[" + i
                             + "] is not UTF-8: percent-encode the phrase's UTF-8 bytes");
             RequestChecks.targets(t, "target");
