@@ -64,7 +64,7 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             // Its message is Parley's own, after the field's name: no value sent is in it.
             if (e instanceof Proto3Json.Refused) return ApiException.badField(field, field + " " + message);
             if (e instanceof UnrecognizedPropertyException u)
-                return ApiException.badField(field, "unknown field '" + u.getPropertyName() + "'" + known(u) + threadHint(u));
+                return ApiException.badField(field, "unknown field '" + u.getPropertyName() + "'" + known(u) + hint(u));
             if (e instanceof InvalidFormatException f && UnstorableCharacters.refused(f))
                 return ApiException.badField(field, field + " " + f.getOriginalMessage());
             // FAIL_ON_TRAILING_TOKENS' refusal names the type read, which read as "body must be an object" of one that is.
@@ -149,11 +149,23 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
         return sb.toString();
     }
 
-    /** A thread document (scripts/import-page's output) posted as the whole body of /v1/score/thread. */
-    private static String threadHint(UnrecognizedPropertyException u) {
-        return u.getReferringClass() == org.parley.service.api.ThreadRequest.class
-                && java.util.Set.of("id", "article", "comments").contains(u.getPropertyName())
-                ? "; the thread document goes inside the request: {\"thread\": {\"id\": …, \"article\": …, \"comments\": […]}}" : "";
+    /**
+     * Where a field sent under another endpoint's name goes: scripts/import-page's thread document posted as the whole
+     * body of /v1/score/thread, and on /v1/score the names scripts/score's lines and /v1/threads use for a comment's text,
+     * its stance targets and its parent's text (a stance integrator's third review, sixty-fourth session).
+     */
+    private static String hint(UnrecognizedPropertyException u) {
+        Class<?> in = u.getReferringClass();
+        String name = u.getPropertyName();
+        if (in == org.parley.service.api.ThreadRequest.class && java.util.Set.of("id", "article", "comments").contains(name))
+            return "; the thread document goes inside the request: {\"thread\": {\"id\": …, \"article\": …, \"comments\": […]}}";
+        if (in != org.parley.service.api.ScoreRequest.class) return "";
+        return switch (name) {
+            case "text" -> "; the comment's text goes in comment.text: {\"comment\": {\"text\": …}}";
+            case "target" -> "; stance targets go in targets, an array: {\"targets\": [\"…\"]}";
+            case "parentText" -> "; the text the comment replies to goes in context.parentText: {\"context\": {\"parentText\": …}}";
+            default -> "";
+        };
     }
 
     private static String message(JsonProcessingException e) {
@@ -164,8 +176,18 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
         return e instanceof JsonEOFException || e.getCause() instanceof JsonEOFException || message.startsWith("No content to map");
     }
 
+    /**
+     * The fields the object reads, and those it takes without reading: Jackson leaves out the ignored ones, so :analyze
+     * listed only what Parley reads of the fields Perspective defines (communityId, sessionId and context are taken).
+     */
     private static String known(UnrecognizedPropertyException u) {
-        return u.getKnownPropertyIds() == null ? "" : "; known fields: " + u.getKnownPropertyIds();
+        if (u.getKnownPropertyIds() == null) return "";
+        java.util.List<Object> known = new java.util.ArrayList<>(u.getKnownPropertyIds());
+        com.fasterxml.jackson.annotation.JsonIgnoreProperties ignored = u.getReferringClass() == null ? null
+                : u.getReferringClass().getAnnotation(com.fasterxml.jackson.annotation.JsonIgnoreProperties.class);
+        if (ignored != null)  // its snake_case spellings are aliases, as the read fields' are, which are not listed either
+            for (String name : ignored.value()) if (name.indexOf('_') < 0 && !known.contains(name)) known.add(name);
+        return "; known fields: " + known;
     }
 
     private static String expected(Class<?> type) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.parley.service.api.ScoreRequest;
 import org.parley.service.api.ThreadRequest;
+import org.parley.service.api.perspective.AnalyzeRequest;
 import org.parley.service.api.moderation.DecisionRequest;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -56,7 +58,30 @@ class JsonExceptionMapperTest {
         assertFalse(described("{\"comments\": 1}", DecisionRequest.class).getMessage().contains(hint), "not the thread endpoint's body");
     }
 
-    /** Jackson's reader limits: what was exceeded, with the limit. */
+    /**
+     * On /v1/score (and a batch's parts), the names scripts/score's lines and /v1/threads use say where the field goes;
+     * the same names elsewhere get no such hint (a stance integrator's third review, sixty-fourth session).
+     */
+    @Test
+    void aScoreRequestsFieldUnderAnotherEndpointsNameIsToldWhereItGoes() {
+        assertTrue(described("{\"text\": \"hi\"}", ScoreRequest.class).getMessage().endsWith("; the comment's text goes in comment.text: {\"comment\": {\"text\": …}}"));
+        assertTrue(described("{\"target\": \"war\"}", ScoreRequest.class).getMessage().endsWith("; stance targets go in targets, an array: {\"targets\": [\"…\"]}"));
+        ApiException parent = described("{\"comment\": {\"text\": \"hi\"}, \"parentText\": \"yo\"}", ScoreRequest.class);
+        assertEquals("parentText", parent.field());
+        assertTrue(parent.getMessage().endsWith("; the text the comment replies to goes in context.parentText: {\"context\": {\"parentText\": …}}"), parent.getMessage());
+        assertTrue(described("{\"targetz\": 1}", ScoreRequest.class).getMessage().endsWith("]"), "another name: the known fields alone");
+        assertTrue(described("{\"target\": 1}", DecisionRequest.class).getMessage().endsWith("]"), "not the score request");
+    }
+
+    /** :analyze takes the fields Perspective defines that it does not read: they are known, not unknown. */
+    @Test
+    void theKnownFieldsIncludeThoseTakenWithoutBeingRead() {
+        String message = described("{\"comment\": {\"text\": \"hi\"}, \"sessionIdd\": 1}", AnalyzeRequest.class).getMessage();
+        for (String known : new String[] {"comment", "requestedAttributes", "communityId", "sessionId", "context"})
+            assertTrue(message.contains(known), message);
+        assertFalse(message.contains("session_id"), "a snake_case alias is no more listed than the read fields' are: " + message);
+    }
+
     /** A second value after the body was "body must be an object" of a body that is one (an integrator's audit, sixty-third session). */
     @Test
     void aSecondValueAfterTheBodyIsSaidToBeOne() {
@@ -69,6 +94,7 @@ class JsonExceptionMapperTest {
                 "another mismatch says what the field must be, as before");
     }
 
+    /** Jackson's reader limits: what was exceeded, with the limit. */
     @Test
     void aNumberLongerThanTheReadersLimitNamesTheLimit() {
         ApiException tooLong = described("{\"expectedVersion\": " + "1".repeat(1_001) + "}", DecisionRequest.class);
