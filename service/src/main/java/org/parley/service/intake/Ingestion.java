@@ -3,6 +3,7 @@ package org.parley.service.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jdbi.v3.core.JdbiException;
 import org.parley.label.Attribute;
 import org.parley.service.api.ScoreResponse;
 import org.parley.service.core.CommentScorer;
@@ -10,6 +11,7 @@ import org.parley.service.core.ScoringGate;
 import org.parley.service.core.ScoringWork;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.core.ServedStance;
+import org.parley.service.errors.ApiException;
 import org.parley.service.moderation.IdTaken;
 import org.parley.service.moderation.NewComment;
 import org.parley.service.moderation.Status;
@@ -19,6 +21,8 @@ import org.parley.service.store.CommentStore;
 import org.parley.stance.ReplyContext;
 import org.parley.stance.StanceLimits;
 import org.parley.stance.StanceModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Comments from sites: scored (toxicity, spans, and stance where a target or parent is known),
@@ -39,6 +44,7 @@ import java.util.function.Supplier;
  * back as it was.
  */
 public final class Ingestion {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
     private final CommentScorer scorer;
     private final Supplier<ServedStance> stance;
     private final CommentStore store;
@@ -121,7 +127,8 @@ public final class Ingestion {
         // The stance bundle is read once: a reload meanwhile must not split the call.
         Call call = new Call(submissions, site, stance == null ? null : stance.get());
         Found found = call.find(newTargets);
-        List<ReplyRead> replies = call.repliesLacking(found, newTargets);
+        List<ReplyRead> replies = call.resentReplies(found, newTargets);
+        replies.addAll(call.storedRepliesTo(found.fresh()));
         // A comment stored before is answered with the entries stored for it, not those re-sent (GET /v1/comments/{id}'s):
         // here, with nothing to write, read now; else in the write's transaction (commit).
         if (found.fresh().isEmpty() && found.lacking().isEmpty() && replies.isEmpty())
@@ -137,7 +144,7 @@ public final class Ingestion {
             rewrites.add(call.replyRewrite(replies.get(k), scored.replies().get(k)));
             owners.add(replies.get(k).index());
         }
-        return call.commit(found, comments, rewrites, owners, read);
+        return call.lookAgain(call.commit(found, comments, rewrites, owners, read));
     }
 
     /**
@@ -208,38 +215,89 @@ public final class Ingestion {
         }
 
         /**
-         * The stored comments whose reply stance can be read now and was not (a stance integrator's third review,
-         * sixty-fourth session: a reply stored before its parent never got one, even sent again): with {@code newTargets},
-         * those the call sends again whose parent is found now; always, the stored replies to the call's new comments.
+         * With {@code newTargets}, the stored comments the call sends again that lack the reply stance their parent, found
+         * now, gives (a stance integrator's third review, sixty-fourth session: a reply stored before its parent never got
+         * one, even sent again).
          */
-        List<ReplyRead> repliesLacking(Found found, boolean newTargets) {
-            if (stanceModel == null) return List.of();
+        List<ReplyRead> resentReplies(Found found, boolean newTargets) {
             List<ReplyRead> out = new ArrayList<>();
-            for (int i = 0; i < found.out().length && newTargets; i++) {
+            for (int i = 0; i < found.out().length && newTargets && stanceModel != null; i++) {
                 StoredComment c = found.out()[i] == null ? null : found.out()[i].comment();
                 if (c == null || StoredStance.hasReply(json, c.stanceJson())) continue;
                 String parent = parentText(submissions.get(i), site, textsInCall);
                 if (parent != null) out.add(new ReplyRead(i, c.key(), c.text(), parent));
             }
-            // The new comments by article, then by id and by number: a stored reply names its parent by one of them (by
-            // its id where it has one, as CommentStore.parent finds it).
+            return out;
+        }
+
+        /**
+         * The stored replies, not in the call, to the submissions {@code parents} that lack a reply stance: a reply stored
+         * before its parent (a BBC thread sent newest page first) is read when the parent comes.
+         */
+        List<ReplyRead> storedRepliesTo(List<Integer> parents) {
+            if (stanceModel == null) return List.of();
+            List<ReplyRead> out = new ArrayList<>();
+            // The parents by article, then by id and by number: a stored reply names its parent by one of them (by its id
+            // where it has one, as CommentStore.parent finds it).
             Map<String, Map<String, Submission>> byId = new LinkedHashMap<>();
             Map<String, Map<Integer, Submission>> byNumber = new HashMap<>();
-            for (int i : found.fresh()) {
+            for (int i : parents) {
                 Submission s = submissions.get(i);
                 byId.computeIfAbsent(s.articleId(), a -> new HashMap<>()).put(s.id(), s);
                 if (s.number() != null) byNumber.computeIfAbsent(s.articleId(), a -> new HashMap<>()).putIfAbsent(s.number(), s);
             }
             for (Map.Entry<String, Map<String, Submission>> article : byId.entrySet()) {
                 Map<Integer, Submission> numbers = byNumber.getOrDefault(article.getKey(), Map.of());
-                for (StoredComment r : store.repliesWithoutReplyStance(site, article.getKey(), article.getValue().keySet(), numbers.keySet())) {
+                for (StoredComment r : store.repliesTo(site, article.getKey(), article.getValue().keySet(), numbers.keySet())) {
                     Submission parent = r.parentId() != null ? article.getValue().get(r.parentId()) : numbers.get(r.parentNumber());
-                    if (parent == null || textsInCall.containsKey(r.id())) continue;
+                    if (parent == null || textsInCall.containsKey(r.id()) || StoredStance.hasReply(json, r.stanceJson())) continue;
                     ReplyContext.parent(r.quote(), () -> Optional.of(new ReplyContext.Parent(parent.text(), parent.id())))
                             .ifPresent(p -> out.add(new ReplyRead(-1, r.key(), r.text(), p.text())));
                 }
             }
             return out;
+        }
+
+        /**
+         * A reply and its parent stored by two calls at once (a thread's pages sent in parallel, or to two instances) each
+         * looked for the other before either committed, and neither found it: the reply was left without a reply stance
+         * for good (a several-instances audit, sixty-fifth session). So a call looks again once it has committed, for the
+         * parents its new replies did not find and the stored replies to its new comments: of two such calls, the one that
+         * commits second finds the other's comment, and reads and writes the reply stance as for a reply stored before its
+         * parent. The call's comments are stored by then: a refused turn or a failed write leaves that stance unread, and
+         * is logged, not answered (a 503 would say nothing was stored).
+         */
+        Stored lookAgain(Stored stored) {
+            List<Integer> created = IntStream.range(0, submissions.size()).filter(i -> stored.comments().get(i).created()).boxed().toList();
+            if (stanceModel == null || created.isEmpty()) return stored;
+            try {
+                List<ReplyRead> replies = new ArrayList<>();
+                for (int i : created) {
+                    Submission s = submissions.get(i);
+                    StoredComment c = stored.comments().get(i).comment();
+                    if ((s.parentId() == null && s.parentNumber() == null) || StoredStance.hasReply(json, c.stanceJson())) continue;
+                    String parent = parentText(s, site, textsInCall);
+                    if (parent != null) replies.add(new ReplyRead(i, c.key(), c.text(), parent));
+                }
+                replies.addAll(storedRepliesTo(created));
+                if (replies.isEmpty()) return stored;
+                long units = 0;
+                for (ReplyRead r : replies) units += ScoringWork.text(r.text()) + ScoringWork.text(r.parentText());
+                List<ScoreResponse.ReplyStanceScore> read = (submissions.size() == 1 ? gate : batchGate).run(units, () -> replies.stream()
+                        .map(r -> ScoreParts.replyStance(stanceModel.model().replyStance(r.text(), r.parentText()))).toList());
+                List<CommentStore.StanceRewrite> rewrites = new ArrayList<>();
+                for (int k = 0; k < replies.size(); k++) rewrites.add(replyRewrite(replies.get(k), read.get(k)));
+                List<Optional<StoredComment>> now = store.store(List.of(), rewrites, List.of(), clock.instant(), (r, k) -> {}).rewritten();
+                List<CommentStore.Insert> out = new ArrayList<>(stored.comments());
+                for (int k = 0; k < replies.size(); k++) {
+                    int i = replies.get(k).index();
+                    if (i >= 0 && now.get(k).isPresent()) out.set(i, new CommentStore.Insert(true, now.get(k).get(), out.get(i).alsoQuotes()));
+                }
+                return new Stored(out, stored.read());
+            } catch (ApiException | JdbiException e) {
+                LOG.warn("a reply stance left unread after the call's comments were stored: {}", e.getMessage());
+                return stored;
+            }
         }
 
         /** The stored comment's stance with the reply stance read, written under its row's lock. */

@@ -234,6 +234,48 @@ class IngestionTest {
         assertTrue(again.comments().get(1).comment().stanceJson().contains("replyStance"), "and answered so");
     }
 
+    /**
+     * A several-instances audit (sixty-fifth session): a reply and its parent sent at once (a thread's pages in parallel,
+     * or to two instances) each looked for the other before either committed, so the reply never got a reply stance.
+     * Here the second call runs whole in the first's turn, after the first's look and before its commit, in either order;
+     * the call that commits second looks again and reads it.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aReplyAndItsParentStoredAtOnceGetTheReplyStanceWhicheverIsSentFirst(boolean replyFirst) throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        Ingestion ingestion = withFakeModels(store);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+        Submission parent = new Submission("p1", "a", "Syria", "We should bomb them now.", 1, null, null, null, null, null, null,
+                null, null);
+        Submission byId = new Submission("r2", "a", "Syria", "No, a terrible idea.", 2, "p1", null, null, null, null, null, null, null);
+        Submission byNumber = new Submission("r3", "a", "Syria", "Never.", 3, null, 1, null, null, null, null, null, null);
+        List<Submission> first = replyFirst ? List.of(byId, byNumber) : List.of(parent);
+        List<Submission> second = replyFirst ? List.of(parent) : List.of(byId, byNumber);
+        Ingestion.Stored answered = ingestion.submit(first, site, false,
+                (Ingestion.WorkCharge) (scored, comments, readings) -> ingestion.submit(second, site));
+        assertNotNull(replyStance(store, site, "r2"), "by its parent's id");
+        assertNotNull(replyStance(store, site, "r3"), "by its parent's number");
+        if (replyFirst) {
+            assertTrue(answered.comments().get(0).created(), "still answered as new");
+            assertTrue(answered.comments().get(0).comment().stanceJson().contains("replyStance"), "and with the stance read");
+        }
+    }
+
+    /** A target named "replyStance" is no reply stance: a filter on the stance's text took it for one. */
+    @Test
+    void aTargetNamedReplyStanceIsNoReplyStance() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        Ingestion ingestion = withFakeModels(store);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+        ingestion.submit(List.of(new Submission("c2", "a", "Syria", "No, a terrible idea.", 2, "c1", null, null, null, null, null,
+                List.of("replyStance"), null)), site);
+        assertNull(replyStance(store, site, "c2"));
+        ingestion.submit(List.of(new Submission("c1", "a", "Syria", "We should bomb them now.", 1, null, null, null, null,
+                null, null, null, null)), site);
+        assertNotNull(replyStance(store, site, "c2"), "read when its parent came");
+    }
+
     private static String replyStance(CommentStore store, String site, String id) throws Exception {
         String stance = store.find(site, id).orElseThrow().stanceJson();
         return stance == null ? null : new ObjectMapper().readTree(stance).path("replyStance").isMissingNode() ? null
