@@ -58,14 +58,24 @@ export async function loadDetail(shown) {
   // stayed on its card, its decisions on offer, while this panel's history said ERASE → ERASED).
   if (r.status === 200 && r.body.version > shown.version) return changedMeanwhile(shown, r.body);
   const d = $('detail');
+  // Another comment starts at the top (a third accessibility audit: it opened scrolled as far as the one before, its
+  // article and "In reply to" out of view); the same one read again keeps its place.
+  const another = d.dataset.id !== shown.id;
   clear(d);
   if (r.status !== 200) {
-    d.append(el('p', 'error', notNow(r, 'this comment\'s thread and history were not loaded')
-      || (r.body && r.body.message) || 'Could not load this comment (' + r.status + ').'));
+    const failed = el('p', 'error', notNow(r, 'this comment\'s thread and history were not loaded')
+      || (r.body && r.body.message) || 'Could not load this comment (' + r.status + ').');
+    // Said as it comes (the same audit): the panel's text alone was never heard. Not through message(), which
+    // would take the undo offer of the decision just made away.
+    failed.id = 'detail-error';
+    failed.setAttribute('role', 'alert');
+    d.append(failed);
+    delete d.dataset.id;
     return;
   }
   const c = r.body;
   d.dataset.id = c.id;
+  if (another) d.scrollTop = 0;
   d.append(el('h2', 'article-title', c.articleTitle || c.articleId || 'No article'));
   if (c.articleTitle && c.articleId) d.append(el('div', 'muted', 'article ' + c.articleId));
   if (c.site) d.append(el('div', 'muted', 'site ' + c.site));  // a service moderating several sites: whose it is

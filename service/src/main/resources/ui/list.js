@@ -1,7 +1,7 @@
 import { current, ref, shownCount, state } from './state.js';
 import { $, clear, el, highlighted, isLong, isolated, pct, size } from './dom.js';
 import { loadDetail, resetDetail } from './detail.js';
-import { belongs, defaultReason, label, renderBulk, renderDecisionButtons, toggleSelected } from './decisions.js';
+import { belongs, cardName, defaultReason, label, renderBulk, renderDecisionButtons, toggleSelected } from './decisions.js';
 
 // The moderator page's comment list: a card for each comment, and the one on show (select).
 
@@ -108,6 +108,14 @@ function card(c, i) {
   const text = highlighted(c.text, c.spans, long);
   if (c.language) text.lang = c.language;  // a screen reader reads it in its own language, not as English
   li.append(text);
+  // Its name (decisions.js cardName) from a hidden line, which a name may be read from; the comment is its description.
+  const name = el('span', 'card-name', cardName(c, state.selected.has(ref(c))));
+  name.id = 'card-name-' + i;
+  name.hidden = true;
+  text.id = 'card-text-' + i;
+  li.append(name);
+  li.setAttribute('aria-labelledby', name.id);
+  li.setAttribute('aria-describedby', text.id);
   if (long) li.append(el('div', 'muted excerpted', size(c.text)
     + ', shown in excerpts around the marked words: the whole comment is at the end of the panel.'));
   li.append(scores(c));

@@ -165,8 +165,11 @@ export async function checkSession() {
   const why = (cause ? cause + ', so your session could not be checked.'
     : (r.body && r.body.message) || 'The service could not check your session (' + r.status + ').')
     + ' Trying again ' + retryWait(r) + '…';
+  const shown = $('login-error');
   if ($('login').hidden) showLogin(why);
-  else { $('login-error').textContent = why; $('login-error').hidden = false; }  // keep what is being typed
+  // Keep what is being typed; and the same words are not written again at each try (a third accessibility audit): an
+  // alert whose text is set again is said again, every 5 s, while the moderator types.
+  else if (shown.hidden || shown.textContent !== why) { shown.textContent = why; shown.hidden = false; }
   setTimeout(checkSession, (r.retryAfter || 5) * 1000);
 }
 
