@@ -12,6 +12,7 @@ import org.parley.corpus.Deduplicator;
 import org.parley.corpus.DevSplit;
 import org.parley.corpus.Example;
 import org.parley.corpus.LabelledFile;
+import org.parley.label.Attribute;
 import org.parley.eval.Bootstrap;
 import org.parley.eval.Comparison;
 import org.parley.eval.Evaluation;
@@ -135,6 +136,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             System.err.printf("evaluating on the corpora the bundle was trained on: %s (--corpus to choose others)%n", String.join(", ", corpora));
         List<Example> examples = evaluationData(root);
         if (examples.isEmpty()) throw new IllegalArgumentException("no labelled examples to evaluate in " + evaluationName());
+        bothClasses(examples, evaluationName());
         System.err.printf("evaluating on %d examples%n", examples.size());
 
         ModelRun run = scoreModel(bundle, examples);
@@ -162,9 +164,34 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * ROC-AUC needs both classes: an attribute labelled with one alone has none (a dash in the report), and data in
+     * which no attribute has both gave a mean ROC-AUC of NaN, unexplained (a data scientist's fifth audit: a file of toxic
+     * lines, or --corpus identity_neutral, whose every row is clean). Said on stderr; the run goes on, as the other
+     * figures hold (identity_neutral is read for its false positives).
+     */
+    static void bothClasses(List<Example> examples, String name) {
+        List<String> oneClass = new ArrayList<>();
+        boolean measured = false;
+        for (Attribute a : Attribute.values()) {
+            long labelled = examples.stream().filter(e -> e.labels().has(a)).count();
+            long positive = examples.stream().filter(e -> e.labels().positive(a)).count();
+            if (labelled == 0) continue;
+            if (positive > 0 && positive < labelled) measured = true;
+            else oneClass.add(a + " (" + labelled + " labelled, all " + (positive == 0 ? "negative" : "positive") + ")");
+        }
+        if (!measured) System.err.println(name + " has no attribute labelled with both a positive and a negative example, so no"
+                + " ROC-AUC can be measured (the mean is NaN; the other figures hold): " + String.join("; ", oneClass));
+        else if (!oneClass.isEmpty()) System.err.println("no ROC-AUC for an attribute of one class: " + String.join("; ", oneClass));
+    }
+
     /** Options that cannot work together, and the outputs and sentences, refused before the scoring and the baselines' minutes, not after them. */
     private void checkBeforeTheWork() throws IOException {
         checkResamplesAndOutputs(resamples, output, report);
+        // --file is scored instead of corpora (--compare reads both): a --corpus beside it was dropped without a word (a data
+        // scientist's fifth audit).
+        if (files != null && corpora != null && compare == null)
+            throw new IllegalArgumentException("--file and --corpus do not mix: --file is scored instead of corpora; run each on its own");
         // The default file may be absent outside a checkout; one that was asked for must be there.
         if (identitySentences != null && !identitySentences.equals(IdentityReport.defaultSentences()) && !java.nio.file.Files.exists(identitySentences))
             throw new java.nio.file.NoSuchFileException(identitySentences.toString());

@@ -54,8 +54,8 @@ public final class ImportPage implements Callable<Integer> {
     private String url;
 
     @Option(names = "--title", paramLabel = "TITLE", description = {
-            "The article's headline, for a single page: a page of comments saved without the article above",
-            "them needs one; on a page with an article it takes the place of the page's headline."})
+            "The article's headline, for a single page: a page of comments saved without the article above them needs"
+                    + " one; on a page with an article it takes the place of the page's headline."})
     private String title;
 
     @Option(names = "--lines", description = "Write JSON Lines even for a single page.")

@@ -47,7 +47,7 @@ import java.util.function.Supplier;
 public final class ScoreCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON Lines input (default: stdin)")
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON Lines input, gzipped or not (default: stdin)")
     Path input;
 
     @Option(names = "--model", paramLabel = "PATH", description = "model bundle (default: the shipped ${DEFAULT-VALUE})")
@@ -80,7 +80,7 @@ public final class ScoreCommand implements Callable<Integer> {
         BufferedReader in;
         try {
             // Invalid UTF-8 becomes U+FFFD rather than aborting the whole run.
-            in = Utf8Files.reader(input == null ? System.in : Files.newInputStream(input), CodingErrorAction.REPLACE);
+            in = Utf8Files.reader(Utf8Files.gunzipped(input == null ? System.in : Files.newInputStream(input)), CodingErrorAction.REPLACE);
         } catch (IOException e) {
             toxicityBundle(); // a broken bundle is named first, as when it was loaded before the input was opened
             throw e;

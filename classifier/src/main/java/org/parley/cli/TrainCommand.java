@@ -69,11 +69,11 @@ public final class TrainCommand implements Callable<Integer> {
     List<Path> includeDecisions = List.of();
 
     @Option(names = "--identity-augment", paramLabel = "N",
-            description = "add N not-toxic training comments with an identity put before a person noun (\"my neighbours\" → \"my Muslim neighbours\"), labels kept; training split only (default: 6000, as the shipped model, at most a tenth of the training split, so a --sample run stays mostly real rows; 0: none)")
+            description = "add N not-toxic training comments with an identity put before a person noun (\"my neighbours\" → \"my Muslim neighbours\"), labels kept; training split only (default: 6000, as the shipped model, or a tenth of the training split where that is fewer, so a --sample run stays mostly real rows; an N given is made in full; 0: none)")
     Integer identityAugment;
 
     @Option(names = "--identity-swap", paramLabel = "N",
-            description = "add N copies of training comments that mention an identity, with one identity swapped for another (\"Muslims\" → \"Hindus\"), labels kept, toxic rows too; training split only (default: 8000, as the shipped model, at most a tenth of the training split; 0: none)")
+            description = "add N copies of training comments that mention an identity, with one identity swapped for another (\"Muslims\" → \"Hindus\"), labels kept, toxic rows too; training split only (default: 8000, as the shipped model, or a tenth of the training split where that is fewer; an N given is made in full; 0: none)")
     Integer identitySwap;
 
     @Option(names = "--short-texts", paramLabel = "N",
@@ -239,9 +239,11 @@ public final class TrainCommand implements Callable<Integer> {
         List<Example> corpusTrain = rows.corpusTrain();
         System.err.printf("%d examples from %d corpora: %d train, %d dev%n",
                 rows.loaded(), names().size(), corpusTrain.size(), split.dev().size());
-        if (corpusTrain.size() < split.train().size())
-            System.err.printf("(%d training texts dropped: they repeat a dev text of a corpus or row this run leaves out)%n",
-                    split.train().size() - corpusTrain.size());
+        // Counted from what was loaded: the split drops the repeats of its own dev texts itself, so the difference from its
+        // training part alone said nothing of them (a data scientist's fifth audit: 189 in the shipped run, unsaid).
+        int dropped = rows.loaded() - corpusTrain.size() - split.dev().size();
+        if (dropped > 0)
+            System.err.printf("(%d training texts dropped: each repeats a dev text, of these corpora or of the whole dev split)%n", dropped);
         if (!includeDecisions.isEmpty()) tellIncluded(rows.included());
         if (rows.augmentRequested() > 0) System.err.printf("+%d identity-augmented training examples%n", rows.augmented().size());
         if (rows.swapRequested() > 0) System.err.printf("+%d identity-swapped training examples%n", rows.swapped().size());
@@ -310,7 +312,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .put("requested", rows.swapRequested()).put("made", rows.swapped().size())
                 .put("seed", seed).put("source", IdentitySwapper.SOURCE);
         if (shortTexts > 0) provenance.putObject("shortTexts").put("requested", shortTexts).put("made", rows.shortTexts().size())
-                .put("seed", seed).put("source", ShortTexts.SOURCE);
+                .put("devPostsLeftOut", rows.shortTextDevPosts()).put("seed", seed).put("source", ShortTexts.SOURCE);
     }
 
     /**

@@ -103,10 +103,15 @@ public final class DevSplit {
      * repeats a dev text would teach the model the dev answer.
      */
     public static List<Example> withoutDevTexts(List<Example> examples, List<Example> dev) {
+        return withoutDevTexts(examples, Example::text, dev);
+    }
+
+    /** As {@link #withoutDevTexts(List, List)}, for items of another kind whose text is {@code text}'s (gold-span posts). */
+    public static <T> List<T> withoutDevTexts(List<T> items, java.util.function.Function<T, String> text, List<Example> dev) {
         java.util.Set<String> devTexts = new java.util.HashSet<>();
         for (Example e : dev) devTexts.add(TextKey.copy(e.text()));
-        List<Example> out = new ArrayList<>();
-        for (Example e : examples) if (!devTexts.contains(TextKey.copy(e.text()))) out.add(e);
+        List<T> out = new ArrayList<>();
+        for (T item : items) if (!devTexts.contains(TextKey.copy(text.apply(item)))) out.add(item);
         return out;
     }
 

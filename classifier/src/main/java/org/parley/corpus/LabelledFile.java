@@ -130,7 +130,10 @@ public final class LabelledFile {
         Instant decidedAt = decidedAt(file, n, o.get("decidedAt"));
         if (o.has("withdrawn")) return withdrawal(file, n, o, source, id.asText(), decidedAt);
         String text = o.path("text").isTextual() ? o.get("text").asText() : null;
-        if (text == null || text.isBlank()) throw bad(file, n, "field 'text' must be a non-empty string");
+        // Nothing to read, as scripts/score and the service refuse it: zero-width characters alone were taken (a data
+        // scientist's fifth audit), a text the model reads as empty.
+        if (text == null || org.parley.text.BlankText.is(text))
+            throw bad(file, n, "field 'text' must be a non-empty string with something visible in it");
         JsonNode labels = o.get("labels");
         if (labels == null || !labels.isObject() || labels.isEmpty())
             throw bad(file, n, "field 'labels' must be an object with at least one attribute");

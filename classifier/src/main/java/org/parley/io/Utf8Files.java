@@ -30,6 +30,43 @@ public final class Utf8Files {
                 .onMalformedInput(onMalformed).onUnmappableCharacter(onMalformed)), 1 << 16);
     }
 
+    /**
+     * {@code in}, gunzipped where it starts with gzip's magic number (a corpus file, or scripts/evaluate's own input
+     * gzipped: scripts/score read its bytes as text, one "invalid JSON" a fragment, a data scientist's fifth audit).
+     * Told at the first read, so that opening standard input waits for nothing.
+     */
+    public static InputStream gunzipped(InputStream in) {
+        return new InputStream() {
+            private InputStream actual;
+
+            private InputStream actual() throws IOException {
+                if (actual == null) {
+                    java.io.BufferedInputStream b = new java.io.BufferedInputStream(in, 1 << 16);
+                    b.mark(2);
+                    boolean gzip = b.read() == 0x1f && b.read() == 0x8b;
+                    b.reset();
+                    actual = gzip ? new java.util.zip.GZIPInputStream(b, 1 << 16) : b;
+                }
+                return actual;
+            }
+
+            @Override
+            public int read() throws IOException {
+                return actual().read();
+            }
+
+            @Override
+            public int read(byte[] buffer, int off, int len) throws IOException {
+                return actual().read(buffer, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                (actual != null ? actual : in).close();
+            }
+        };
+    }
+
     /** A buffered reader over {@code file}. */
     public static BufferedReader reader(Path file, CodingErrorAction onMalformed) throws IOException {
         return reader(Files.newInputStream(file), onMalformed);

@@ -486,6 +486,42 @@ class EvaluateCommandTest {
     }
 
     /**
+     * A data scientist's fifth audit: a file of one class gave a mean ROC-AUC of NaN unexplained, a single line of 0.5
+     * counted as a positive (two lines of 1 and 0 are left out), and a --corpus beside --file was dropped unsaid.
+     */
+    @Test
+    void oneClassIsRefusedOrSaidAndOneHalfIsAnEvenSplit() throws Exception {
+        Path bundle = dir.resolve("m.zip");
+        TinyBundles.create().save(bundle);
+        Path toxic = Files.writeString(dir.resolve("toxic.jsonl"), """
+                {"id":"1","text":"you are an idiot","labels":{"TOXICITY":1.0}}
+                {"id":"2","text":"what a moron","labels":{"TOXICITY":0.5}}
+                {"id":"3","text":"shut up","labels":{"TOXICITY":1.0,"INSULT":0.0}}
+                """);
+        Printed refused = Printed.err(() -> Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--file", toxic.toString(),
+                "--resamples", "0", "--report", dir.resolve("report").toString()));
+        assertEquals(0, refused.code(), refused.text());
+        assertTrue(refused.text().contains("has no attribute labelled with both a positive and a negative example, so no ROC-AUC"
+                + " can be measured (the mean is NaN; the other figures hold): TOXICITY (2 labelled, all positive); INSULT (1 labelled,"
+                + " all negative)"), refused.text());
+
+        Path mixed = Files.writeString(dir.resolve("mixed.jsonl"), """
+                {"id":"1","text":"you are an idiot","labels":{"TOXICITY":1.0,"THREAT":0.0}}
+                {"id":"2","text":"nice day","labels":{"TOXICITY":0.0}}
+                """);
+        Path json = dir.resolve("eval.json");
+        Printed said = Printed.err(() -> Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--file", mixed.toString(),
+                "--resamples", "0", "--report", dir.resolve("report").toString(), "--output", json.toString()));
+        assertEquals(0, said.code(), said.text());
+        assertTrue(said.text().contains("no ROC-AUC for an attribute of one class: THREAT (1 labelled, all negative)"), said.text());
+
+        Printed both = Printed.err(() -> Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--file", mixed.toString(),
+                "--corpus", "kaggle_insults_impermium", "--resamples", "0", "--report", dir.resolve("report").toString()));
+        assertEquals(2, both.code());
+        assertTrue(both.text().contains("--file and --corpus do not mix"), both.text());
+    }
+
+    /**
      * A data scientist's second audit: --file counted a repeated text once per line, where training merges such lines
      * and the dev split counts each text once; the model gives one text one score, so a copy added weight, not
      * evidence. Two comments with one text are one row, labels averaged; an even split is left out, as training leaves

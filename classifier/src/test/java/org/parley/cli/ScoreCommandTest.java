@@ -203,6 +203,27 @@ class ScoreCommandTest {
         assertEquals(List.of("first", "second"), out.stream().map(o -> o.path("id").asText(o.toString())).toList());
     }
 
+    /** A gzipped file (a corpus's, or scripts/evaluate's own input) was read as text: an "invalid JSON" line a fragment. */
+    @Test
+    void aGzippedFileIsReadAsItsText() throws IOException {
+        Path in = dir.resolve("in.jsonl.gz");
+        try (java.io.OutputStream gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(in))) {
+            gz.write("{\"id\": \"first\", \"text\": \"hello\"}\n{\"id\": \"second\", \"text\": \"you idiot\"}\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path out = dir.resolve("out-gz.jsonl");
+        assertEquals(0, new CommandLine(new ScoreCommand()).execute("--model", bundle.toString(), "--output", out.toString(), in.toString()));
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals(List.of("first", "second"), lines.stream().map(l -> {
+            try {
+                return JSON.readTree(l).path("attributes").has("TOXICITY") ? JSON.readTree(l).get("id").asText() : l;
+            } catch (IOException e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList());
+    }
+
     @Test
     void aNullIdOrTextIsCalledNullNotMissing() throws IOException {
         List<JsonNode> out = run("{\"id\": null, \"text\": \"x\"}\n{\"id\": \"n\", \"text\": null}\n");

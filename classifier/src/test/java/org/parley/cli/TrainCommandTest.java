@@ -189,6 +189,8 @@ class TrainCommandTest {
         assertEquals(swapped, p.at("/corpora/identity_swapped/train").asInt());
         assertTrue(p.at("/corpora/identity_swapped/dev").isMissingNode(), "nothing made joins dev");
         assertEquals(40, p.at("/shortTexts/requested").asInt());
+        // A data scientist's fifth audit: phrases were taken from gold-span posts that are dev texts (of the whole split).
+        assertTrue(p.at("/shortTexts/devPostsLeftOut").asInt() > 100, p.at("/shortTexts").toString());
         int shortRows = p.at("/shortTexts/made").asInt();
         assertTrue(shortRows > 30, "most short texts are kept (a few may repeat a dev text): " + shortRows);
         assertEquals(shortRows, p.at("/corpora/short_texts/train").asInt());
@@ -197,6 +199,9 @@ class TrainCommandTest {
         int train = p.at("/corpora/jigsaw_toxic_partial/train").asInt() + p.at("/corpora/davidson_hate_offensive/train").asInt();
         int dev = p.at("/corpora/jigsaw_toxic_partial/dev").asInt() + p.at("/corpora/davidson_hate_offensive/dev").asInt();
         assertTrue(stderr.contains("800 examples from 2 corpora: " + train + " train, " + dev + " dev"), stderr);
+        // Every row loaded is a training row, a dev row, or said dropped (a data scientist's fifth audit: one was not).
+        java.util.regex.Matcher dropped = java.util.regex.Pattern.compile("\\((\\d+) training texts dropped").matcher(stderr);
+        assertEquals(800, train + dev + (dropped.find() ? Integer.parseInt(dropped.group(1)) : 0), stderr);
         assertTrue(stderr.contains("+" + swapped + " identity-swapped training examples"), stderr);
         assertTrue(stderr.contains("+" + shortRows + " short texts"), stderr);
         assertTrue(stderr.contains("+" + p.at("/identityAugment/made").asInt() + " identity-augmented training examples"), stderr);
@@ -282,7 +287,7 @@ class TrainCommandTest {
                 "--epochs", "1", "--batch-size", "64", "--embedding", "8", "--hidden", "8", "--bigram-buckets", "1024",
                 "--char-buckets", "1024", "--identity-augment", "0", "--identity-swap", "0", "--output", out.toString()));
         assertEquals(0, run.code(), run.text());
-        assertTrue(run.text().contains("(1 training texts dropped: they repeat a dev text of a corpus or row this run leaves out)"), run.text());
+        assertTrue(run.text().contains("(1 training texts dropped: each repeats a dev text, of these corpora or of the whole dev split)"), run.text());
         JsonNode k = ModelBundle.load(out).provenance().at("/corpora/kaggle_insults_impermium");
         assertEquals(DevCopyCorpora.trainSide(root) - 1, k.get("train").asInt(), "the copy of Jigsaw's dev text is not trained on: " + k);
     }

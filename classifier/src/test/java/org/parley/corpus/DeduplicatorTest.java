@@ -66,8 +66,21 @@ class DeduplicatorTest {
         Example b = ex("b", "SAME", Labels.of(Map.of(TOXICITY, 0)));
         Example c = ex("c", "Same", Labels.of(Map.of(TOXICITY, 1)));
         assertLabels(Deduplicator.merge(List.of(a, b, c)).examples().get(0), TOXICITY, 2.0 / 3);
-        assertLabels(Deduplicator.merge(List.of(ex("d", "once", Labels.of(Map.of(TOXICITY, 0.5))))).examples().get(0),
-                TOXICITY, 0.5); // one occurrence is passed through as it is
+    }
+
+    /**
+     * One line that says 0.5 (a labelled file's, or :suggestscore's summaryScore 0.5 exported) is an even split as two
+     * lines of 1 and 0 are: it was passed through, a positive in the binary view (a data scientist's fifth audit).
+     */
+    @Test
+    void oneOccurrenceOfOneHalfIsAnEvenSplitToo() {
+        Deduplicator.Result alone = Deduplicator.merge(List.of(ex("d", "once", Labels.of(Map.of(TOXICITY, 0.5)))));
+        assertEquals(List.of(), alone.examples());
+        assertEquals(1, alone.unlabelled());
+        Example kept = Deduplicator.merge(List.of(ex("e", "twice", Labels.of(Map.of(TOXICITY, 0.5, INSULT, 1))))).examples().get(0);
+        assertLabels(kept, INSULT, 1);
+        Example other = ex("f", "thrice", Labels.of(Map.of(TOXICITY, 0.4)));
+        assertSame(other, Deduplicator.merge(List.of(other)).examples().get(0), "any other value passes as it is");
     }
 
     @Test

@@ -135,6 +135,9 @@ class LabelledFileTest {
                 """);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelledFile.read(f));
         assertEquals(f + " line 2: labels.TOXICITY must be a number in [0,1]", e.getMessage());
+        Path invisible = Files.writeString(dir.resolve("invisible.jsonl"), "{\"id\": \"zw\", \"text\": \"\\u200b\\u200b\", \"labels\": {\"TOXICITY\": 1}}\n");
+        assertEquals(invisible + " line 1: field 'text' must be a non-empty string with something visible in it",
+                assertThrows(IllegalArgumentException.class, () -> LabelledFile.read(invisible)).getMessage());
     }
 
     @Test
