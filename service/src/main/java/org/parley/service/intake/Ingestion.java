@@ -18,6 +18,7 @@ import org.parley.service.moderation.Status;
 import org.parley.service.moderation.StoredComment;
 import org.parley.service.moderation.Submission;
 import org.parley.service.store.CommentStore;
+import org.parley.service.store.FailureReason;
 import org.parley.stance.ReplyContext;
 import org.parley.stance.StanceLimits;
 import org.parley.stance.StanceModel;
@@ -295,7 +296,8 @@ public final class Ingestion {
                 }
                 return new Stored(out, stored.read());
             } catch (ApiException | JdbiException e) {
-                LOG.warn("a reply stance left unread after the call's comments were stored: {}", e.getMessage());
+                // The deepest reason's first line: Jdbi's own message carries the statement and its values, comments' texts.
+                LOG.warn("a reply stance left unread after the call's comments were stored: {}", FailureReason.of(e));
                 return stored;
             }
         }

@@ -262,6 +262,31 @@ class IngestionTest {
         }
     }
 
+    /**
+     * The second look comes once the call's comments are committed: a database lost by then leaves the reply stance
+     * unread, and the call is answered as stored, not with the 503 that would say nothing was.
+     */
+    @Test
+    void aFailedSecondLookLeavesTheStanceUnreadAndTheCallStored() throws Exception {
+        CommentStore store = org.mockito.Mockito.spy(new CommentStore(TestDatabases.H2.migrated(dir)));
+        Ingestion ingestion = withFakeModels(store);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+        Submission parent = new Submission("p1", "a", "Syria", "We should bomb them now.", 1, null, null, null, null, null, null,
+                null, null);
+        Submission reply = new Submission("r2", "a", "Syria", "No, a terrible idea.", 2, "p1", null, null, null, null, null, null, null);
+        // The parent's look before its turn, the reply's before and after its commit (within the parent's turn), then the
+        // parent's second look: lost.
+        org.mockito.Mockito.doCallRealMethod().doCallRealMethod().doCallRealMethod()
+                .doThrow(new org.jdbi.v3.core.ConnectionException(new java.sql.SQLException("connection lost")))
+                .when(store).repliesTo(anyString(), anyString(), org.mockito.ArgumentMatchers.anyCollection(),
+                        org.mockito.ArgumentMatchers.anyCollection());
+        Ingestion.Stored stored = ingestion.submit(List.of(parent), site, false,
+                (Ingestion.WorkCharge) (scored, comments, readings) -> ingestion.submit(List.of(reply), site));
+        assertTrue(stored.comments().get(0).created(), "answered as stored");
+        assertTrue(store.find(site, "p1").isPresent());
+        assertNull(replyStance(store, site, "r2"), "the look that would have found it failed");
+    }
+
     /** A target named "replyStance" is no reply stance: a filter on the stance's text took it for one. */
     @Test
     void aTargetNamedReplyStanceIsNoReplyStance() throws Exception {
