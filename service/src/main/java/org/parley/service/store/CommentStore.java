@@ -331,9 +331,10 @@ public final class CommentStore {
     }
 
     /**
-     * The site's stored replies in the article {@code articleId} to the comments {@code ids} (by id) or {@code numbers}
-     * (by number), not erased: a reply stored before its parent (a BBC thread sent newest page first) is read for its
-     * reply stance when the parent comes (intake.Ingestion, which tells which have one: a filter on the stance's text
+     * The site's stored replies to the comments {@code ids} (by id, in any article, as {@link #parent} finds a parent by
+     * its id; until the sixty-fifth session in {@code articleId} alone) or {@code numbers} (by number, in the article
+     * {@code articleId}), not erased: a reply stored before its parent (a BBC thread sent newest page first) is read for
+     * its reply stance when the parent comes (intake.Ingestion, which tells which have one: a filter on the stance's text
      * here took a target named "replyStance" for one, a several-instances audit, sixty-fifth session). One read a call
      * and article.
      */
@@ -342,7 +343,7 @@ public final class CommentStore {
         // SQL has no empty list: Integer.MIN_VALUE is no comment's number.
         List<Integer> byNumber = numbers.isEmpty() ? List.of(Integer.MIN_VALUE) : List.copyOf(numbers);
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE c.site IS NOT DISTINCT FROM :site"
-                        + " AND a.local_id = :article AND (c.parent_id IN (<ids>) OR c.parent_number IN (<numbers>))"
+                        + " AND (c.parent_id IN (<ids>) OR (a.local_id = :article AND c.parent_number IN (<numbers>)))"
                         + " AND c.status <> 'ERASED' ORDER BY c.id")
                 .bind("site", site).bind("article", articleId).bindList("ids", List.copyOf(ids)).bindList("numbers", byNumber)
                 .map((rs, ctx) -> comment(rs)).list());

@@ -287,6 +287,20 @@ class IngestionTest {
         assertNull(replyStance(store, site, "r2"), "the look that would have found it failed");
     }
 
+    /** A reply stored before its parent, naming it by id from another article, as a parent is found by its id alone. */
+    @Test
+    void aReplyInAnotherArticleIsReadWhenTheParentItNamesByIdComes() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        Ingestion ingestion = withFakeModels(store);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+        ingestion.submit(List.of(new Submission("b/r2", "b", "Syria, day two", "No, a terrible idea.", 2, "a/p1", null, null, null,
+                null, null, null, null)), site);
+        assertNull(replyStance(store, site, "b/r2"));
+        ingestion.submit(List.of(new Submission("a/p1", "a", "Syria", "We should bomb them now.", 1, null, null, null, null,
+                null, null, null, null)), site);
+        assertNotNull(replyStance(store, site, "b/r2"), "read when its parent came, in its own article");
+    }
+
     /** A target named "replyStance" is no reply stance: a filter on the stance's text took it for one. */
     @Test
     void aTargetNamedReplyStanceIsNoReplyStance() throws Exception {
