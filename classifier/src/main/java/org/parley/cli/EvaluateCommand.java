@@ -79,7 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "NAME", split = ",", description = "evaluate on these corpora (default: all toxicity corpora)")
     List<String> corpora;
 
-    @Option(names = "--file", paramLabel = "FILE", description = "evaluate on a labelled JSON Lines file (docs/labelled-data-format.md) instead of corpora; repeatable: of lines that say when their decision was made, the latest per comment across the files, as scripts/train --include-decisions reads them")
+    @Option(names = "--file", paramLabel = "FILE", description = "evaluate on a labelled JSON Lines file (docs/labelled-data-format.md) instead of corpora (with --compare, after the dev split's corpora); repeatable: of lines that say when their decision was made, the latest per comment across the files, as scripts/train --include-decisions reads them")
     List<Path> files;
 
     @Option(names = "--split", description = "which part of the corpora: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; --file is always used whole)")

@@ -18,10 +18,12 @@ public final class Sites {
     public static final int MOST = 100;
     private static final String RULE = "1 to 64 lowercase letters, digits, '.', '_' or '-'";
     /**
-     * An unnamed key's site ({@code auth.ApiKey#site}): {@code key:} and the key's fingerprint, 8 lowercase hex digits. An
-     * account may moderate it ({@link #moderated}); a key cannot name it, since ':' separates a key's fields.
+     * An unnamed key's site ({@code auth.ApiKey#site}): {@code key:} and the key's fingerprint, 8 lowercase hex digits, or
+     * {@code key:dev}, the dev key's (auth.ApiKeys#devKey: a newcomer could not give a moderator the comments just sent,
+     * a newcomer's fourth audit). An account may moderate it ({@link #moderated}); a key cannot name it, since ':'
+     * separates a key's fields.
      */
-    private static final Pattern KEY_SITE = Pattern.compile("key:[0-9a-f]{8}");
+    private static final Pattern KEY_SITE = Pattern.compile("key:(?:[0-9a-f]{8}|dev)");
     public static final Sites EVERY = new Sites(List.of());
 
     private final List<String> names;  // empty: every site; never empty otherwise (of() refuses none)
@@ -55,7 +57,7 @@ public final class Sites {
      */
     public static Sites moderated(Collection<String> names) {
         return checked(names, n -> isName(n) || isKeySite(n),
-                "takes " + RULE + ", or an unnamed key's site: key: and its 8 hex digits (key:0fb5438e)");
+                "takes " + RULE + ", or an unnamed key's site: key: and its 8 hex digits (key:0fb5438e), or the dev key's, key:dev");
     }
 
     private static Sites checked(Collection<String> names, java.util.function.Predicate<String> valid, String rule) {

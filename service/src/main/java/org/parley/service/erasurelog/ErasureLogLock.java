@@ -62,7 +62,8 @@ public final class ErasureLogLock implements AutoCloseable {
             }
             if (lock == null) throw new IllegalStateException("the erasure log " + dir + " is in use by another service instance,"
                     + " which holds " + file + ": give each instance on this machine its own PARLEY_ERASURE_LOG (config.yml), as"
-                    + " two writing one sites.log lose lines at its monthly roll (docs/moderation.md, Backup and restore)");
+                    + " two writing one sites.log lose lines at its monthly roll (docs/moderation.md, Backup and restore);"
+                    + " or, if it is this checkout's service started before, stop that one first");  // a second scripts/serve
             return channel;
         } catch (IOException e) {
             close(channel);

@@ -69,7 +69,7 @@ public final class DecisionExport {
         @Override
         public String toString() {
             return "exported " + exported() + " examples (" + decisions + " moderator decisions, " + feedback
-                    + " suggested scores); skipped " + skippedTotal() + " " + skipped  // not all for want of labels: erased, foreign…
+                    + " suggested scores); skipped " + skippedTotal() + (skipped.isEmpty() ? "" : " " + skipped)  // why: erased, foreign…
                     + (withdrawals == 0 ? "" : ", of which " + withdrawals + " written as withdrawals");
         }
     }

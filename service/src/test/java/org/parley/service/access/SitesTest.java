@@ -36,9 +36,11 @@ class SitesTest {
     @Test
     void aModeratorMayBeGivenAnUnnamedKeysSite() {
         assertEquals(List.of("key:0fb5438e", "news.example"), Sites.moderated(List.of("key:0fb5438e", "news.example")).names());
-        for (String bad : new String[] {"key:0FB5438E", "key:0fb5438", "key:0fb5438e0", "account:alice", "key:"}) {
+        assertEquals(List.of("key:dev"), Sites.moderated(List.of("key:dev")).names(), "the dev key's (a newcomer's fourth audit)");
+        for (String bad : new String[] {"key:0FB5438E", "key:0fb5438", "key:0fb5438e0", "account:alice", "key:", "key:DEV", "key:devs"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sites.moderated(List.of(bad)), bad);
-            assertTrue(e.getMessage().endsWith("or an unnamed key's site: key: and its 8 hex digits (key:0fb5438e)"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("or an unnamed key's site: key: and its 8 hex digits (key:0fb5438e), or the dev key's,"
+                    + " key:dev"), e.getMessage());
         }
         assertTrue(Sites.isKeySite("key:0fb5438e"));
         assertFalse(Sites.isKeySite("key:0fb5438g"));

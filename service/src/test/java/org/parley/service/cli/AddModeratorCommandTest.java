@@ -134,7 +134,8 @@ class AddModeratorCommandTest {
         for (String bad : java.util.List.of("key:", "key:0FB5438E", "key:0fb5438", "key:0fb5438e0", "key:0fb5438g", "account:kim", "key:0fb5438e|x")) {
             assertTrue(run("correct horse", "--username", "kim", "--site", bad).isPresent(), bad);
             assertTrue(commands.err().endsWith("add-moderator: --site takes 1 to 64 lowercase letters, digits, '.', '_' or '-', or an unnamed"
-                    + " key's site: key: and its 8 hex digits (key:0fb5438e); --site * alone is every site\n"), bad + ": " + commands.err());
+                    + " key's site: key: and its 8 hex digits (key:0fb5438e), or the dev key's, key:dev; --site * alone is every site\n"),
+                    bad + ": " + commands.err());
         }
         assertEquals(java.util.List.of("news.example", unnamed), accounts.check("kim", "correct horse".toCharArray()).orElseThrow().sites().names(),
                 "unchanged");

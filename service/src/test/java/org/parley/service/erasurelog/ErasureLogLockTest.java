@@ -50,6 +50,9 @@ class ErasureLogLockTest {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> ErasureLogLock.lock(dir));
             assertTrue(e.getMessage().startsWith("the erasure log " + dir + " is in use by another service instance, which holds "
                     + dir.resolve(ErasureLogLock.FILE) + ": give each instance on this machine its own PARLEY_ERASURE_LOG"), e.getMessage());
+            // The likeliest way here is a second scripts/serve in one checkout (a newcomer's fourth audit), which no
+            // PARLEY_ERASURE_LOG mends: the port would be the next refusal.
+            assertTrue(e.getMessage().endsWith("; or, if it is this checkout's service started before, stop that one first"), e.getMessage());
             p.getOutputStream().close(); // the other process ends
             assertTrue(p.waitFor(1, TimeUnit.MINUTES));
             assertEquals(0, p.exitValue());
