@@ -1,5 +1,5 @@
 // The moderator page's panel beside the list: the comment on show with its thread, readers' reports and history.
-import { siteQuery } from './state.js';
+import { ref, siteQuery } from './state.js';
 import { $, clear, el, highlighted, isLong, isolated, size, textBlock, when } from './dom.js';
 import { api, notNow } from './api.js';
 import { changedMeanwhile, decide, mayReopen } from './decisions.js';
@@ -60,7 +60,7 @@ export async function loadDetail(shown) {
   const d = $('detail');
   // Another comment starts at the top (a third accessibility audit: it opened scrolled as far as the one before, its
   // article and "In reply to" out of view); the same one read again keeps its place.
-  const another = d.dataset.id !== shown.id;
+  const another = d.dataset.ref !== ref(shown);  // by site too: two sites' "c1" are two comments
   clear(d);
   if (r.status !== 200) {
     const failed = el('p', 'error', notNow(r, 'this comment\'s thread and history were not loaded')
@@ -71,10 +71,12 @@ export async function loadDetail(shown) {
     failed.setAttribute('role', 'alert');
     d.append(failed);
     delete d.dataset.id;
+    delete d.dataset.ref;
     return;
   }
   const c = r.body;
   d.dataset.id = c.id;
+  d.dataset.ref = ref(shown);
   if (another) d.scrollTop = 0;
   d.append(el('h2', 'article-title', c.articleTitle || c.articleId || 'No article'));
   if (c.articleTitle && c.articleId) d.append(el('div', 'muted', 'article ' + c.articleId));

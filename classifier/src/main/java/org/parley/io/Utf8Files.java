@@ -42,10 +42,7 @@ public final class Utf8Files {
             private InputStream actual() throws IOException {
                 if (actual == null) {
                     java.io.BufferedInputStream b = new java.io.BufferedInputStream(in, 1 << 16);
-                    b.mark(2);
-                    boolean gzip = b.read() == 0x1f && b.read() == 0x8b;
-                    b.reset();
-                    actual = gzip ? new java.util.zip.GZIPInputStream(b, 1 << 16) : b;
+                    actual = isGzip(b) ? new java.util.zip.GZIPInputStream(b, 1 << 16) : b;
                 }
                 return actual;
             }
@@ -65,6 +62,14 @@ public final class Utf8Files {
                 (actual != null ? actual : in).close();
             }
         };
+    }
+
+    /** Whether {@code in} starts with gzip's magic number (text never does), read and put back. */
+    public static boolean isGzip(java.io.BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int first = in.read(), second = in.read();
+        in.reset();
+        return first == 0x1f && second == 0x8b;
     }
 
     /** A buffered reader over {@code file}. */

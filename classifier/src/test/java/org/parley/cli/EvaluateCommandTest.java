@@ -490,7 +490,7 @@ class EvaluateCommandTest {
      * counted as a positive (two lines of 1 and 0 are left out), and a --corpus beside --file was dropped unsaid.
      */
     @Test
-    void oneClassIsRefusedOrSaidAndOneHalfIsAnEvenSplit() throws Exception {
+    void dataOfOneClassIsSaidAndOneHalfIsAnEvenSplit() throws Exception {
         Path bundle = dir.resolve("m.zip");
         TinyBundles.create().save(bundle);
         Path toxic = Files.writeString(dir.resolve("toxic.jsonl"), """
@@ -498,12 +498,12 @@ class EvaluateCommandTest {
                 {"id":"2","text":"what a moron","labels":{"TOXICITY":0.5}}
                 {"id":"3","text":"shut up","labels":{"TOXICITY":1.0,"INSULT":0.0}}
                 """);
-        Printed refused = Printed.err(() -> Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--file", toxic.toString(),
+        Printed allToxic = Printed.err(() -> Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--file", toxic.toString(),
                 "--resamples", "0", "--report", dir.resolve("report").toString()));
-        assertEquals(0, refused.code(), refused.text());
-        assertTrue(refused.text().contains("has no attribute labelled with both a positive and a negative example, so no ROC-AUC"
+        assertEquals(0, allToxic.code(), allToxic.text());
+        assertTrue(allToxic.text().contains("has no attribute labelled with both a positive and a negative example, so no ROC-AUC"
                 + " can be measured (the mean is NaN; the other figures hold): TOXICITY (2 labelled, all positive); INSULT (1 labelled,"
-                + " all negative)"), refused.text());
+                + " all negative)"), allToxic.text());
 
         Path mixed = Files.writeString(dir.resolve("mixed.jsonl"), """
                 {"id":"1","text":"you are an idiot","labels":{"TOXICITY":1.0,"THREAT":0.0}}

@@ -196,7 +196,7 @@ final class ErasureList {
         try (InputStream raw = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
             BufferedInputStream buffered = new BufferedInputStream(raw, 65536);
             // --from-log reads what a cut gzip holds: a month's compression the service was stopped in leaves one
-            CutGzip gzip = gzip(buffered) ? CutGzip.of(buffered, fromLog) : null;
+            CutGzip gzip = org.parley.io.Utf8Files.isGzip(buffered) ? CutGzip.of(buffered, fromLog) : null;
             Utf8Lines in = new Utf8Lines(gzip != null ? gzip : buffered);
             long n = 0;
             for (Utf8Lines.Line line = in.next(), next; line != null; line = next) {
@@ -221,14 +221,6 @@ final class ErasureList {
     /** A file with bytes that are not UTF-8, as it was refused before a character cut short was read (fiftieth session). */
     private static ArgumentParserException notUtf8(String file, String option) {
         return refused(option + ": " + file + " is not UTF-8 text");
-    }
-
-    /** Whether {@code in} is gzip-compressed: its first two bytes gzip's magic number. */
-    private static boolean gzip(BufferedInputStream in) throws IOException {
-        in.mark(2);
-        int first = in.read(), second = in.read();
-        in.reset();
-        return first == 0x1f && second == 0x8b;
     }
 
     /** Printed as "erase: MESSAGE" (no usage: the options were right), exit 2. */

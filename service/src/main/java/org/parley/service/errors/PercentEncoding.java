@@ -6,9 +6,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What a percent-encoded string's escapes spell. Jetty and Jersey decode bytes that are not UTF-8 to U+FFFD (or, for
- * a query, the whole query as Latin-1), so a path id, a query and a header are checked on their escapes before they are
- * read: {@link PathUtf8}, {@code monitoring.UnreadableQueries}, {@code auth.PageModerator}, {@code ThreadsResource}.
+ * What a percent-encoded string's escapes spell. Jersey decodes bytes that are not UTF-8 to U+FFFD, so a path id, a
+ * header and {@code ?target=} are checked on their escapes before they are read: {@link PathUtf8},
+ * {@code auth.PageModerator}, {@code ThreadsResource}.
  */
 public final class PercentEncoding {
     private PercentEncoding() {

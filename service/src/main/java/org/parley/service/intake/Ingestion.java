@@ -12,6 +12,7 @@ import org.parley.service.core.ScoringWork;
 import org.parley.service.core.ScoreParts;
 import org.parley.service.core.ServedStance;
 import org.parley.service.errors.ApiException;
+import org.parley.service.errors.UnexpectedExceptionMapper;
 import org.parley.service.moderation.IdTaken;
 import org.parley.service.moderation.NewComment;
 import org.parley.service.moderation.Status;
@@ -42,7 +43,8 @@ import java.util.stream.IntStream;
  * Comments from sites: scored (toxicity, spans, and stance where a target or parent is known),
  * routed by the policy and stored. A call's comments are committed together before it returns, so
  * a 2xx answer means all stored, a failure none; an id already stored is not scored again and comes
- * back as it was.
+ * back as it was. A reply stance that another call's comment, committed meanwhile, makes readable is written after,
+ * in a second transaction ({@link Call#lookAgain}).
  */
 public final class Ingestion {
     private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
@@ -76,7 +78,7 @@ public final class Ingestion {
 
     /**
      * Stores the comments in order (parents usually come first), all in one transaction: when it
-     * fails, none is stored. Ids are each site's own: an id the caller's site stored, sent again with the
+     * fails, none is stored (then a reply stance another call made readable meanwhile, in a second: {@link Call#lookAgain}). Ids are each site's own: an id the caller's site stored, sent again with the
      * same text and article, is a retry and gets the stored comment back; another site's comment with the
      * same id is another comment, neither a hindrance nor shown.
      *
@@ -222,13 +224,34 @@ public final class Ingestion {
          */
         List<ReplyRead> resentReplies(Found found, boolean newTargets) {
             List<ReplyRead> out = new ArrayList<>();
-            for (int i = 0; i < found.out().length && newTargets && stanceModel != null; i++) {
-                StoredComment c = found.out()[i] == null ? null : found.out()[i].comment();
-                if (c == null || StoredStance.hasReply(json, c.stanceJson())) continue;
-                String parent = parentText(submissions.get(i), site, textsInCall);
-                if (parent != null) out.add(new ReplyRead(i, c.key(), c.text(), parent));
-            }
+            for (int i = 0; i < found.out().length && newTargets && stanceModel != null; i++)
+                if (found.out()[i] != null) lackingReply(i, found.out()[i].comment()).ifPresent(out::add);
             return out;
+        }
+
+        /** The submission {@code i}, stored as {@code c}, to read for the reply stance it lacks, where its parent is found now. */
+        private Optional<ReplyRead> lackingReply(int i, StoredComment c) {
+            Submission s = submissions.get(i);
+            if ((s.parentId() == null && s.parentNumber() == null && s.quote() == null) || StoredStance.hasReply(json, c.stanceJson()))
+                return Optional.empty();
+            return Optional.ofNullable(parentText(s, site, textsInCall)).map(parent -> new ReplyRead(i, c.key(), c.text(), parent));
+        }
+
+        /** What reading {@code replies} weighs in a scoring lane: each text and its parent's. */
+        private long replyUnits(List<ReplyRead> replies) {
+            long units = 0;
+            for (ReplyRead r : replies) units += ScoringWork.text(r.text()) + ScoringWork.text(r.parentText());
+            return units;
+        }
+
+        /** Each reply's stance toward its parent, in order; in a lane's turn. */
+        private List<ScoreResponse.ReplyStanceScore> readReplies(List<ReplyRead> replies) {
+            return replies.stream().map(r -> ScoreParts.replyStance(stanceModel.model().replyStance(r.text(), r.parentText()))).toList();
+        }
+
+        /** The scoring lane of the call's size: a comment's, as /v1/score's, or a thread's, as /v1/score/batch's. */
+        private ScoringGate lane() {
+            return submissions.size() == 1 ? gate : batchGate;
         }
 
         /**
@@ -273,19 +296,10 @@ public final class Ingestion {
             if (stanceModel == null || created.isEmpty()) return stored;
             try {
                 List<ReplyRead> replies = new ArrayList<>();
-                for (int i : created) {
-                    Submission s = submissions.get(i);
-                    StoredComment c = stored.comments().get(i).comment();
-                    if ((s.parentId() == null && s.parentNumber() == null) || StoredStance.hasReply(json, c.stanceJson())) continue;
-                    String parent = parentText(s, site, textsInCall);
-                    if (parent != null) replies.add(new ReplyRead(i, c.key(), c.text(), parent));
-                }
+                for (int i : created) lackingReply(i, stored.comments().get(i).comment()).ifPresent(replies::add);
                 replies.addAll(storedRepliesTo(created));
                 if (replies.isEmpty()) return stored;
-                long units = 0;
-                for (ReplyRead r : replies) units += ScoringWork.text(r.text()) + ScoringWork.text(r.parentText());
-                List<ScoreResponse.ReplyStanceScore> read = (submissions.size() == 1 ? gate : batchGate).run(units, () -> replies.stream()
-                        .map(r -> ScoreParts.replyStance(stanceModel.model().replyStance(r.text(), r.parentText()))).toList());
+                List<ScoreResponse.ReplyStanceScore> read = lane().run(replyUnits(replies), () -> readReplies(replies));
                 List<CommentStore.StanceRewrite> rewrites = new ArrayList<>();
                 for (int k = 0; k < replies.size(); k++) rewrites.add(replyRewrite(replies.get(k), read.get(k)));
                 List<Optional<StoredComment>> now = store.store(List.of(), rewrites, List.of(), clock.instant(), (r, k) -> {}).rewritten();
@@ -295,9 +309,12 @@ public final class Ingestion {
                     if (i >= 0 && now.get(k).isPresent()) out.set(i, new CommentStore.Insert(true, now.get(k).get(), out.get(i).alsoQuotes()));
                 }
                 return new Stored(out, stored.read());
-            } catch (ApiException | JdbiException e) {
-                // The deepest reason's first line: Jdbi's own message carries the statement and its values, comments' texts.
+            } catch (ApiException | JdbiException e) {  // a refused turn, the database: the deepest reason's first line, as
+                // Jdbi's own message carries the statement and its values, comments' texts
                 LOG.warn("a reply stance left unread after the call's comments were stored: {}", FailureReason.of(e));
+                return stored;
+            } catch (RuntimeException e) {  // a bug (the stance model's, a stored stance unread): its frames, not its message
+                LOG.error("a reply stance left unread after the call's comments were stored", UnexpectedExceptionMapper.scrubbed(e));
                 return stored;
             }
         }
@@ -323,7 +340,7 @@ public final class Ingestion {
             List<CommentScorer.Input> inputs = fresh.stream().map(i -> new CommentScorer.Input(
                     submissions.get(i).text(), EnumSet.allOf(Attribute.class), true)).toList();
             Work work = weigh(found, parents, replies);
-            return (submissions.size() == 1 ? gate : batchGate).run(work.units(), () -> {
+            return lane().run(work.units(), () -> {
                 inTurn.admitted(fresh.size(), work.readComments(), work.readings());
                 CommentScorer.Result toxicity = fresh.isEmpty() ? null : scorer.score(inputs);
                 List<String> stances = new ArrayList<>(fresh.size());
@@ -331,8 +348,7 @@ public final class Ingestion {
                 Map<Integer, List<ScoreResponse.TargetStanceScore>> added = new LinkedHashMap<>();
                 for (Map.Entry<Integer, List<String>> e : found.lacking().entrySet())
                     added.put(e.getKey(), ScoreParts.stance(stanceModel.model().stance(submissions.get(e.getKey()).text(), e.getValue())));
-                List<ScoreResponse.ReplyStanceScore> read = replies.stream()
-                        .map(r -> ScoreParts.replyStance(stanceModel.model().replyStance(r.text(), r.parentText()))).toList();
+                List<ScoreResponse.ReplyStanceScore> read = readReplies(replies);
                 return new Scored(toxicity, stances, added, read);
             });
         }
@@ -355,8 +371,7 @@ public final class Ingestion {
                 readComments++;
                 readings += e.getValue().size();
             }
-            for (ReplyRead r : replies) units += ScoringWork.text(r.text()) + ScoringWork.text(r.parentText());
-            return new Work(units, readComments, readings);
+            return new Work(units + replyUnits(replies), readComments, readings);
         }
 
         /** The rows of the new comments, in order. */

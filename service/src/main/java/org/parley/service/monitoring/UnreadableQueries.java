@@ -7,24 +7,42 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.jetty.server.Request;
-import org.parley.service.errors.PercentEncoding;
+import org.eclipse.jetty.util.MultiMap;
+import org.eclipse.jetty.util.UrlEncoded;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A query whose percent-escapes are not UTF-8 is read by the servlet container as Latin-1, which reads any byte. Jetty
- * refuses to read such a query's parameters, each time asked, and the request log asks for them: logback-access caught
- * the refusal and printed its 34-line trace on standard error, outside the log's format, for every such request, any
- * path, no key needed (a stance integrator's third review, sixty-fourth session). Jersey reads the query itself (bytes
- * that are not UTF-8 as U+FFFD; {@code ?target=} refuses them), and no servlet of the API reads its parameters.
+ * A query the servlet container cannot read is read otherwise: Jetty refuses to read such a query's parameters, each
+ * time asked, and the request log asks for them: logback-access caught the refusal and printed its 34-line trace on
+ * standard error, outside the log's format, for every such request, any path, no key needed (a stance integrator's
+ * third review, sixty-fourth session). Escapes that are not UTF-8 ({@code %FF}) are read as Latin-1, which reads any
+ * byte; a query no charset reads ({@code %zz}, a trailing {@code %}: "50%", which people type; a code-health audit,
+ * sixty-fifth session) has no parameters for the container. Asked of Jetty's own decoder, so that the two agree.
+ * Jersey reads the query itself (bytes that are not UTF-8 as U+FFFD; {@code ?target=} refuses them), and no servlet of
+ * the API reads its parameters.
  */
 public final class UnreadableQueries implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         String query = ((HttpServletRequest) req).getQueryString();
         Request jetty = Request.getBaseRequest(req);
-        if (query != null && jetty != null && !PercentEncoding.utf8(query)) jetty.setQueryEncoding(StandardCharsets.ISO_8859_1.name());
+        if (query != null && jetty != null && query.indexOf('%') >= 0 && !readable(query, StandardCharsets.UTF_8)) {
+            if (readable(query, StandardCharsets.ISO_8859_1)) jetty.setQueryEncoding(StandardCharsets.ISO_8859_1.name());
+            else jetty.setQueryParameters(new MultiMap<>());
+        }
         chain.doFilter(req, res);
+    }
+
+    /** Whether Jetty reads the query's parameters in {@code charset}. */
+    static boolean readable(String query, Charset charset) {
+        try {
+            UrlEncoded.decodeTo(query, new MultiMap<>(), charset);
+            return true;
+        } catch (RuntimeException e) {  // Jetty's refusals: IllegalArgumentException, Utf8Appendable.NotUtf8Exception
+            return false;
+        }
     }
 }

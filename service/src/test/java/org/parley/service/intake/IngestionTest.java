@@ -274,17 +274,37 @@ class IngestionTest {
         Submission parent = new Submission("p1", "a", "Syria", "We should bomb them now.", 1, null, null, null, null, null, null,
                 null, null);
         Submission reply = new Submission("r2", "a", "Syria", "No, a terrible idea.", 2, "p1", null, null, null, null, null, null, null);
-        // The parent's look before its turn, the reply's before and after its commit (within the parent's turn), then the
-        // parent's second look: lost.
-        org.mockito.Mockito.doCallRealMethod().doCallRealMethod().doCallRealMethod()
-                .doThrow(new org.jdbi.v3.core.ConnectionException(new java.sql.SQLException("connection lost")))
-                .when(store).repliesTo(anyString(), anyString(), org.mockito.ArgumentMatchers.anyCollection(),
-                        org.mockito.ArgumentMatchers.anyCollection());
+        // The parent's look once it is stored (its second): lost. Its first, before its commit, finds it not yet stored.
+        org.mockito.Mockito.doAnswer(call -> {
+            java.util.Collection<String> ids = call.getArgument(2);
+            if (ids.contains("p1") && store.find(site, "p1").isPresent())
+                throw new org.jdbi.v3.core.ConnectionException(new java.sql.SQLException("connection lost"));
+            return call.callRealMethod();
+        }).when(store).repliesTo(anyString(), anyString(), org.mockito.ArgumentMatchers.anyCollection(),
+                org.mockito.ArgumentMatchers.anyCollection());
         Ingestion.Stored stored = ingestion.submit(List.of(parent), site, false,
                 (Ingestion.WorkCharge) (scored, comments, readings) -> ingestion.submit(List.of(reply), site));
         assertTrue(stored.comments().get(0).created(), "answered as stored");
         assertTrue(store.find(site, "p1").isPresent());
         assertNull(replyStance(store, site, "r2"), "the look that would have found it failed");
+    }
+
+    /** A bug in the second look (the stance model's, here) is logged; the call, stored, is not made a 500 by it. */
+    @Test
+    void aBugInTheSecondLookLeavesTheCallStored() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        StanceModel model = Fakes.stance();
+        org.mockito.Mockito.doThrow(new IllegalStateException("the model's bug")).when(model).replyStance(anyString(), anyString());
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), () -> Fakes.served(model),
+                store, new ObjectMapper(), Clock.systemUTC());
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+        Submission parent = new Submission("p1", "a", "Syria", "We should bomb them now.", 1, null, null, null, null, null, null,
+                null, null);
+        Submission reply = new Submission("r2", "a", "Syria", "No, a terrible idea.", 2, "p1", null, null, null, null, null, null, null);
+        Ingestion.Stored stored = ingestion.submit(List.of(parent), site, false,
+                (Ingestion.WorkCharge) (scored, comments, readings) -> ingestion.submit(List.of(reply), site));
+        assertTrue(stored.comments().get(0).created(), "answered as stored");
+        assertNull(replyStance(store, site, "r2"));
     }
 
     /** A reply stored before its parent, naming it by id from another article, as a parent is found by its id alone. */

@@ -132,6 +132,43 @@ class QueuePlansTest {
         }
     }
 
+    /**
+     * The stored replies a new comment's reply stance is read for (intake.Ingestion, before and after each call's commit):
+     * by id through comments_replies, by number through the article. One statement with an OR across comments and
+     * articles read the whole table (a code-health audit, sixty-fifth session).
+     */
+    @Test
+    void theRepliesToANewCommentAreFoundThroughAnIndex() throws Exception {
+        Jdbi jdbi = TestDatabases.POSTGRESQL.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        for (int i = 0; i < 40; i++) {
+            NewComment c = CommentStoreTest.comment("c" + i, "a" + i % 3, i / 40f, Action.PUBLISH);
+            store.insert(c, T0.plusSeconds(i));
+            // A reply to each: by id, or by number alone.
+            store.insert(new NewComment("r" + i, c.articleId(), c.articleTitle(), 100 + i, i % 2 == 0 ? c.id() : null, i % 2 == 0 ? null : 7,
+                    "erin", "reply " + i, null, 0, 0, c.scores(), c.topAttribute(), c.spansJson(), null, c.model(), Action.PUBLISH, null,
+                    null, c.rulesJson(), c.site()), T0.plusSeconds(40 + i));
+        }
+        try (Handle h = jdbi.open()) {
+            h.execute("ANALYZE");
+            for (String off : List.of("seqscan", "bitmapscan", "sort")) h.execute("SET enable_" + off + " = off");
+            for (String site : new String[] {CommentStoreTest.SITE, null})
+                for (String sql : List.of(CommentStore.REPLIES_BY_ID, CommentStore.REPLIES_BY_NUMBER)) {
+                    var read = h.createQuery(EXPLAIN + sql.replace("<site>", CommentStore.sameSite(site)));
+                    if (site != null) read.bind("site", site);
+                    if (sql.contains("<ids>")) read.bindList("ids", List.of("c1", "c2"));
+                    else read.bind("article", "a1").bindList("numbers", List.of(1, 2));
+                    JsonNode plan = plan(read);
+                    String what = (site == null ? "no site: " : "") + sql + ": " + plan;
+                    assertTrue(scans(plan).stream().noneMatch(n -> n.path("Node Type").asText().equals("Seq Scan")), what);
+                    // Of a site, an index whose range is the replies sought; of none (rows an old release stored: none here,
+                    // and the planner reads them all through site IS NULL's range, as it estimates none), at least no scan.
+                    String range = sql.contains("<ids>") ? "parent_id" : "article_id";
+                    if (site != null) assertTrue(scans(plan).stream().anyMatch(n -> n.path("Index Cond").asText().contains(range)), what);
+                }
+        }
+    }
+
     private static JsonNode plan(Query explain) throws Exception {
         return JSON.readTree(explain.mapTo(String.class).one()).get(0).get("Plan");
     }
