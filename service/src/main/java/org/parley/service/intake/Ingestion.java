@@ -77,10 +77,10 @@ public final class Ingestion {
     }
 
     /**
-     * Stores the comments in order (parents usually come first), all in one transaction: when it
-     * fails, none is stored (then a reply stance another call made readable meanwhile, in a second: {@link Call#lookAgain}). Ids are each site's own: an id the caller's site stored, sent again with the
-     * same text and article, is a retry and gets the stored comment back; another site's comment with the
-     * same id is another comment, neither a hindrance nor shown.
+     * Stores the comments in order (parents usually come first), all in one transaction: when it fails, none is
+     * stored (then a reply stance another call made readable meanwhile, in a second: {@link Call#lookAgain}). Ids are
+     * each site's own: an id the caller's site stored, sent again with the same text and article, is a retry and gets
+     * the stored comment back; another site's comment with the same id is another comment, neither a hindrance nor shown.
      *
      * @param site the caller's site ({@code auth.Caller#site}): whose the new comments are, and whose stored ones a
      *             retry is found among
