@@ -33,6 +33,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class LabelledFile {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LabelledFile.class);
 
     private LabelledFile() {}
 
@@ -92,13 +93,14 @@ public final class LabelledFile {
         String defaultSource = file.getFileName().toString().replaceFirst("\\.gz$", "").replaceFirst("\\.[^.]*$", "");
         List<Line> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>(); // source + id → line: ids are unique within a source
-        InputStream in = new ByteArrayInputStream(contents);
-        if (isGzip(contents)) in = new GZIPInputStream(in, 1 << 16);
+        byte[] text = isGzip(contents) ? new GZIPInputStream(new ByteArrayInputStream(contents), 1 << 16).readAllBytes() : contents;
+        boolean replaced = false;
         // Invalid bytes become U+FFFD, as in the corpora (Table.open); a file may start with a byte-order mark.
-        try (BufferedReader lines = Utf8Files.reader(in, CodingErrorAction.REPLACE)) {
+        try (BufferedReader lines = Utf8Files.reader(new ByteArrayInputStream(text), CodingErrorAction.REPLACE)) {
             int n = 0;
             for (String line; (line = lines.readLine()) != null; ) {
                 n++;
+                replaced |= line.indexOf('\uFFFD') >= 0;
                 if (line.isBlank()) continue;
                 Line l = parse(file, n, line, defaultSource);
                 Example e = l.example();
@@ -108,6 +110,10 @@ public final class LabelledFile {
                 out.add(l);
             }
         }
+        // Said, not refused (a Windows-1252 export read so lost its accents without a word; a data scientist's fifth
+        // audit): a U+FFFD may also be the text's own.
+        int notUtf8 = replaced ? Utf8Files.firstBadLine(text) : 0;
+        if (notUtf8 > 0) LOG.warn("{}: bytes that are not UTF-8 from line {} on were read as U+FFFD; save the file as UTF-8", file, notUtf8);
         return out;
     }
 

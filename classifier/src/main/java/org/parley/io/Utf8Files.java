@@ -97,7 +97,11 @@ public final class Utf8Files {
 
     /** The 1-based number of the first line whose bytes do not decode (0 if none does not). */
     public static int firstBadLine(Path file) throws IOException {
-        byte[] all = Files.readAllBytes(file);
+        return firstBadLine(Files.readAllBytes(file));
+    }
+
+    /** As {@link #firstBadLine(Path)}, of bytes read. */
+    public static int firstBadLine(byte[] all) {
         int line = 1;
         for (int from = 0; from < all.length; line++) {
             int to = from;

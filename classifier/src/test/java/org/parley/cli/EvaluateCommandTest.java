@@ -515,6 +515,17 @@ class EvaluateCommandTest {
         assertEquals(0, said.code(), said.text());
         assertTrue(said.text().contains("no ROC-AUC for an attribute of one class: THREAT (1 labelled, all negative)"), said.text());
 
+        // Bytes that are not UTF-8 (a Windows-1252 export) are read as U+FFFD, and said (the same audit: without a word).
+        Path latin1 = dir.resolve("latin1.jsonl");
+        Files.write(latin1, ("{\"id\":\"1\",\"text\":\"you are an idiot\",\"labels\":{\"TOXICITY\":1.0}}\n"
+                + "{\"id\":\"2\",\"text\":\"caf\u00e9 au lait\",\"labels\":{\"TOXICITY\":0.0}}\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Printed replaced = Printed.err(() -> Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--file", latin1.toString(),
+                "--resamples", "0", "--report", dir.resolve("report").toString(), "--output", json.toString()));
+        assertEquals(0, replaced.code(), replaced.text());
+        assertTrue(replaced.text().contains(latin1 + ": bytes that are not UTF-8 from line 2 on were read as U+FFFD"), replaced.text());
+        assertFalse(said.text().contains("not UTF-8"), "a file of UTF-8 is not said to be otherwise");
+
         Printed both = Printed.err(() -> Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--file", mixed.toString(),
                 "--corpus", "kaggle_insults_impermium", "--resamples", "0", "--report", dir.resolve("report").toString()));
         assertEquals(2, both.code());
