@@ -97,6 +97,19 @@ class ParleyApplicationTest {
         assertFalse(said.contains("Unable to parse URI query"), said);
     }
 
+    /**
+     * A seventh penetration test (sixty-fifth session): a query no charset reads had no parameters for the container, so
+     * the moderator page's filter saw no {@code ?key=}, and a website key beside {@code x=%zz} opened the page. Its pairs
+     * are read one by one: the key is seen wherever the bad escape is.
+     */
+    @Test
+    void aWebsiteKeyBesideAnUnreadableEscapeStillCannotOpenTheModeratorPage() throws Exception {
+        for (String query : new String[] {"key=" + WEBSITE, "key=" + WEBSITE + "&x=%zz", "x=%zz&key=" + WEBSITE, "x=50%&key=" + WEBSITE}) {
+            String answer = raw("GET /moderate/?" + query + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 403"), query + ": " + answer.lines().findFirst().orElse(""));
+        }
+    }
+
     /** Found by a fuzzer: the sentence encoder refused a text it finds no token in, and that was a 500. */
     @Test
     void aCommentOrTargetOfCharactersTheEncoderCannotReadStillGetsAStance() {

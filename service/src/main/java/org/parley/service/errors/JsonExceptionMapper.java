@@ -64,7 +64,7 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             // Its message is Parley's own, after the field's name: no value sent is in it.
             if (e instanceof Proto3Json.Refused) return ApiException.badField(field, field + " " + message);
             if (e instanceof UnrecognizedPropertyException u)
-                return ApiException.badField(field, "unknown field '" + u.getPropertyName() + "'" + known(u) + hint(u));
+                return ApiException.badField(field, "unknown field '" + brief(u.getPropertyName()) + "'" + known(u) + hint(u));
             if (e instanceof InvalidFormatException f && UnstorableCharacters.refused(f))
                 return ApiException.badField(field, field + " " + f.getOriginalMessage());
             // FAIL_ON_TRAILING_TOKENS' refusal names the type read, which read as "body must be an object" of one that is.
@@ -135,13 +135,21 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
         return path.isEmpty() ? "body" : path;
     }
 
+    /**
+     * A name sent, as the answer repeats it: its first 100 characters (a name is the sender's, and a seventh penetration
+     * test, sixty-fifth session, had a 50,000-character one repeated twice, in the message and as the field).
+     */
+    static String brief(String name) {
+        return name.codePointCount(0, name.length()) <= 100 ? name : name.substring(0, name.offsetByCodePoints(0, 100)) + "…";
+    }
+
     /** The JSON path of the failure, e.g. comments[3].comment.text. */
     static String path(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
             if (r.getFieldName() != null) {
                 if (!sb.isEmpty()) sb.append('.');
-                sb.append(r.getFieldName());
+                sb.append(brief(r.getFieldName()));
             } else if (r.getIndex() >= 0) {
                 sb.append('[').append(r.getIndex()).append(']');
             }

@@ -48,6 +48,13 @@ import java.util.stream.IntStream;
  */
 public final class Ingestion {
     private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
+    /**
+     * The stored replies a look reads for their reply stance when their parent comes, at most: a real parent has a few (a
+     * BBC page's most answered comment, a dozen), and a site that stored thousands to one number had one parent call read
+     * them all in one turn of a lane, uncharged, other sites' scoring refused meanwhile (a seventh penetration test,
+     * sixty-fifth session: 4,000 replies, 15 s and 18 CPU-seconds, 7 of another site's 12 requests a 503).
+     */
+    static final int MOST_STORED_REPLIES = 50;
     private final CommentScorer scorer;
     private final Supplier<ServedStance> stance;
     private final CommentStore store;
@@ -256,7 +263,8 @@ public final class Ingestion {
 
         /**
          * The stored replies, not in the call, to the submissions {@code parents} that lack a reply stance: a reply stored
-         * before its parent (a BBC thread sent newest page first) is read when the parent comes.
+         * before its parent (a BBC thread sent newest page first) is read when the parent comes. At most
+         * {@link #MOST_STORED_REPLIES} a look: those beyond are left unread, and logged.
          */
         List<ReplyRead> storedRepliesTo(List<Integer> parents) {
             if (stanceModel == null) return List.of();
@@ -270,9 +278,15 @@ public final class Ingestion {
                 byId.computeIfAbsent(s.articleId(), a -> new HashMap<>()).put(s.id(), s);
                 if (s.number() != null) byNumber.computeIfAbsent(s.articleId(), a -> new HashMap<>()).putIfAbsent(s.number(), s);
             }
+            int read = 0;
             for (Map.Entry<String, Map<String, Submission>> article : byId.entrySet()) {
                 Map<Integer, Submission> numbers = byNumber.getOrDefault(article.getKey(), Map.of());
-                for (StoredComment r : store.repliesTo(site, article.getKey(), article.getValue().keySet(), numbers.keySet())) {
+                List<StoredComment> found = store.repliesTo(site, article.getKey(), article.getValue().keySet(), numbers.keySet(),
+                        MOST_STORED_REPLIES - read);
+                read += found.size();
+                if (read >= MOST_STORED_REPLIES)
+                    LOG.warn("{} stored replies read for their reply stance in one look, the most; others are left unread", read);
+                for (StoredComment r : found) {
                     Submission parent = r.parentId() != null ? article.getValue().get(r.parentId()) : numbers.get(r.parentNumber());
                     if (parent == null || textsInCall.containsKey(r.id()) || StoredStance.hasReply(json, r.stanceJson())) continue;
                     ReplyContext.parent(r.quote(), () -> Optional.of(new ReplyContext.Parent(parent.text(), parent.id())))

@@ -94,6 +94,17 @@ class JsonExceptionMapperTest {
                 "another mismatch says what the field must be, as before");
     }
 
+    /** A name sent is repeated by its first 100 characters (a code point cut whole), in the message and as the field. */
+    @Test
+    void aLongUnknownNameIsRepeatedByItsFirstHundredCharacters() {
+        String name = "\uD83D\uDE00".repeat(150);
+        ApiException unknown = described("{\"" + name + "\": 1}", DecisionRequest.class);
+        String cut = "\uD83D\uDE00".repeat(100) + "…";
+        assertEquals(cut, unknown.field());
+        assertTrue(unknown.getMessage().startsWith("unknown field '" + cut + "'"), unknown.getMessage());
+        assertEquals("verdict", described("{\"verdict\": 1}", DecisionRequest.class).field(), "a short one whole");
+    }
+
     /** Jackson's reader limits: what was exceeded, with the limit. */
     @Test
     void aNumberLongerThanTheReadersLimitNamesTheLimit() {

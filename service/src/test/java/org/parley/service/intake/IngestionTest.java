@@ -281,7 +281,7 @@ class IngestionTest {
                 throw new org.jdbi.v3.core.ConnectionException(new java.sql.SQLException("connection lost"));
             return call.callRealMethod();
         }).when(store).repliesTo(anyString(), anyString(), org.mockito.ArgumentMatchers.anyCollection(),
-                org.mockito.ArgumentMatchers.anyCollection());
+                org.mockito.ArgumentMatchers.anyCollection(), org.mockito.ArgumentMatchers.anyInt());
         Ingestion.Stored stored = ingestion.submit(List.of(parent), site, false,
                 (Ingestion.WorkCharge) (scored, comments, readings) -> ingestion.submit(List.of(reply), site));
         assertTrue(stored.comments().get(0).created(), "answered as stored");
@@ -319,6 +319,30 @@ class IngestionTest {
         ingestion.submit(List.of(new Submission("a/p1", "a", "Syria", "We should bomb them now.", 1, null, null, null, null,
                 null, null, null, null)), site);
         assertNotNull(replyStance(store, site, "b/r2"), "read when its parent came, in its own article");
+    }
+
+    /**
+     * A seventh penetration test (sixty-fifth session): a parent read every stored reply in one turn, and each new comment
+     * of a reply-bearing number loaded them all again, those read before too. A look reads at most fifty (a call looks
+     * twice, before its commit and after), and the store gives only those without a reply stance.
+     */
+    @Test
+    void aLookReadsAtMostFiftyStoredRepliesAndNoneReadBefore() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        Ingestion ingestion = withFakeModels(store);
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+        List<Submission> replies = new ArrayList<>();
+        for (int i = 1; i <= 120; i++)
+            replies.add(new Submission("r" + i, "a", "Syria", "No, a terrible idea, " + i + ".", 200 + i, null, 1, null, null, null,
+                    null, null, null));
+        ingestion.submit(replies, site);
+        ingestion.submit(List.of(new Submission("p1", "a", "Syria", "We should bomb them now.", 1, null, null, null, null, null, null,
+                null, null)), site);
+        int read = 0;
+        for (int i = 1; i <= 120; i++) if (replyStance(store, site, "r" + i) != null) read++;
+        assertEquals(2 * Ingestion.MOST_STORED_REPLIES, read, "the most a look reads, before the commit and after");
+        assertEquals(120 - read, store.repliesTo(site, "a", List.of("none"), List.of(1), 1_000).size(), "only those unread are loaded");
+        assertEquals(3, store.repliesTo(site, "a", List.of("none"), List.of(1), 3).size(), "and at most as many as asked");
     }
 
     /** A target named "replyStance" is no reply stance: a filter on the stance's text took it for one. */

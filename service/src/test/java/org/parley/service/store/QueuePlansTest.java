@@ -156,6 +156,7 @@ class QueuePlansTest {
                 for (String sql : List.of(CommentStore.REPLIES_BY_ID, CommentStore.REPLIES_BY_NUMBER)) {
                     var read = h.createQuery(EXPLAIN + sql.replace("<site>", CommentStore.sameSite(site)));
                     if (site != null) read.bind("site", site);
+                    read.bind("most", 50);
                     if (sql.contains("<ids>")) read.bindList("ids", List.of("c1", "c2"));
                     else read.bind("article", "a1").bindList("numbers", List.of(1, 2));
                     JsonNode plan = plan(read);
