@@ -280,7 +280,12 @@ public final class Ingestion {
             }
             int read = 0;
             for (Map.Entry<String, Map<String, Submission>> article : byId.entrySet()) {
-                Map<Integer, Submission> numbers = byNumber.getOrDefault(article.getKey(), Map.of());
+                Map<Integer, Submission> numbers = new HashMap<>(byNumber.getOrDefault(article.getKey(), Map.of()));
+                // By number, a reply's parent is the first stored of that number: a new comment that reuses one is not it
+                // (a seventh penetration test: each new comment of number 1 read the unread replies to it against itself).
+                Map<Integer, String> first = store.firstOfNumbers(site, article.getKey(), numbers.keySet());
+                numbers.entrySet().removeIf(n -> first.containsKey(n.getKey())
+                        && !first.get(n.getKey()).equals(CommentStore.key(site, n.getValue().id())));
                 List<StoredComment> found = store.repliesTo(site, article.getKey(), article.getValue().keySet(), numbers.keySet(),
                         MOST_STORED_REPLIES - read);
                 read += found.size();

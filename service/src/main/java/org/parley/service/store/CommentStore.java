@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -358,6 +359,20 @@ public final class CommentStore {
                     out.put(c.key(), c);
             return List.copyOf(out.values());
         });
+    }
+
+    /**
+     * The key of the first stored comment of each of {@code numbers} in the article, by the rule {@link #parent} reads a
+     * reply's parent by number with (the first stored, ties by key); a number no comment has is absent. One read.
+     */
+    public Map<Integer, String> firstOfNumbers(String site, String articleId, Collection<Integer> numbers) {
+        if (numbers.isEmpty()) return Map.of();
+        Map<Integer, String> out = new HashMap<>();
+        jdbi.useHandle(h -> bySite(h.createQuery("SELECT c.number, c.id FROM comments c JOIN articles a ON a.id = c.article_id"
+                        + " WHERE " + sameSite(site) + " AND a.local_id = :article AND c.number IN (<numbers>) ORDER BY c.created_at, c.id"), site)
+                .bind("article", articleId).bindList("numbers", List.copyOf(numbers))
+                .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getString(2))).forEach(e -> out.putIfAbsent(e.getKey(), e.getValue())));
+        return out;
     }
 
     /**

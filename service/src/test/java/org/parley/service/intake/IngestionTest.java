@@ -345,6 +345,26 @@ class IngestionTest {
         assertEquals(3, store.repliesTo(site, "a", List.of("none"), List.of(1), 3).size(), "and at most as many as asked");
     }
 
+    /**
+     * By number, a reply's parent is the first stored comment of that number: a later comment reusing the number is not
+     * it, and does not read the replies to it against itself (a seventh penetration test, sixty-fifth session).
+     */
+    @Test
+    void aCommentReusingANumberIsNotTheParentOfTheRepliesToIt() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        String site = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+        // Stored with no stance model serving: neither has a reply stance.
+        new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), null, store, new ObjectMapper(), Clock.systemUTC())
+                .submit(List.of(new Submission("p1", "a", "Syria", "We should bomb them now.", 1, null, null, null, null, null, null,
+                                null, null),
+                        new Submission("r2", "a", "Syria", "No, a terrible idea.", 2, null, 1, null, null, null, null, null, null)), site);
+        Ingestion ingestion = withFakeModels(store);
+        ingestion.submit(List.of(new Submission("q1", "a", "Syria", "Number one again.", 1, null, null, null, null, null, null,
+                null, null)), site);
+        assertNull(replyStance(store, site, "r2"), "q1 is not its parent: p1, stored first, is");
+        assertEquals(java.util.Map.of(1, CommentStore.key(site, "p1")), store.firstOfNumbers(site, "a", List.of(1, 7)));
+    }
+
     /** A target named "replyStance" is no reply stance: a filter on the stance's text took it for one. */
     @Test
     void aTargetNamedReplyStanceIsNoReplyStance() throws Exception {
