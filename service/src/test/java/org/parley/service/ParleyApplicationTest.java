@@ -110,6 +110,19 @@ class ParleyApplicationTest {
         }
     }
 
+    /** The admin port reads such a query as the main port does: /healthcheck?x=%zz was a 400 (a seventh penetration test). */
+    @Test
+    void theAdminPortReadsAnUnreadableQueryToo() throws Exception {
+        for (String query : new String[] {"x=%zz", "x=50%", "x=%FF"})
+            try (java.net.Socket s = new java.net.Socket("localhost", APP.getAdminPort())) {
+                s.setSoTimeout(60_000);
+                s.getOutputStream().write(("GET /healthcheck?" + query + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertFalse(answer.startsWith("HTTP/1.1 400"), query + ": " + answer.lines().findFirst().orElse(""));
+            }
+    }
+
     /** Found by a fuzzer: the sentence encoder refused a text it finds no token in, and that was a 500. */
     @Test
     void aCommentOrTargetOfCharactersTheEncoderCannotReadStillGetsAStance() {
@@ -965,7 +978,7 @@ class ParleyApplicationTest {
         assertEquals(List.of("request-ids", "unreadable-queries", "cors", "concurrency", "refused-bodies", "moderator-pages", "media-type-headers",
                         "scoring-refusal", "io.dropwizard.jersey.filter.AllowedMethodsFilter", "io.dropwizard.servlets.ThreadNameFilter"),
                 filterNames(APP.getEnvironment().getApplicationContext()));
-        assertEquals(List.of("request-ids", "admin-requests", "io.dropwizard.jersey.filter.AllowedMethodsFilter"),
+        assertEquals(List.of("request-ids", "unreadable-queries", "admin-requests", "io.dropwizard.jersey.filter.AllowedMethodsFilter"),
                 filterNames(APP.getEnvironment().getAdminContext()));
     }
 
