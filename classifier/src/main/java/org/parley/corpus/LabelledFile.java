@@ -93,10 +93,9 @@ public final class LabelledFile {
         String defaultSource = file.getFileName().toString().replaceFirst("\\.gz$", "").replaceFirst("\\.[^.]*$", "");
         List<Line> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>(); // source + id → line: ids are unique within a source
-        byte[] text = isGzip(contents) ? new GZIPInputStream(new ByteArrayInputStream(contents), 1 << 16).readAllBytes() : contents;
         boolean replaced = false;
         // Invalid bytes become U+FFFD, as in the corpora (Table.open); a file may start with a byte-order mark.
-        try (BufferedReader lines = Utf8Files.reader(new ByteArrayInputStream(text), CodingErrorAction.REPLACE)) {
+        try (BufferedReader lines = Utf8Files.reader(text(contents), CodingErrorAction.REPLACE)) {
             int n = 0;
             for (String line; (line = lines.readLine()) != null; ) {
                 n++;
@@ -112,14 +111,15 @@ public final class LabelledFile {
         }
         // Said, not refused (a Windows-1252 export read so lost its accents without a word; a data scientist's fifth
         // audit): a U+FFFD may also be the text's own.
-        int notUtf8 = replaced ? Utf8Files.firstBadLine(text) : 0;
+        int notUtf8 = replaced ? Utf8Files.firstBadLine(text(contents).readAllBytes()) : 0;  // read again: rare
         if (notUtf8 > 0) LOG.warn("{}: bytes that are not UTF-8 from line {} on were read as U+FFFD; save the file as UTF-8", file, notUtf8);
         return out;
     }
 
-    /** gzip's magic number: text in this format starts with '{', a blank or a byte-order mark, never 0x1f. */
-    private static boolean isGzip(byte[] b) {
-        return b.length >= 2 && b[0] == (byte) 0x1f && b[1] == (byte) 0x8b;
+    /** The file's text, gunzipped where it is gzip (text in this format starts with '{', a blank or a byte-order mark). */
+    private static InputStream text(byte[] contents) throws IOException {
+        InputStream in = new ByteArrayInputStream(contents);
+        return Utf8Files.isGzip(contents) ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     private static Line parse(Path file, int n, String line, String defaultSource) {

@@ -67,9 +67,14 @@ public final class Utf8Files {
     /** Whether {@code in} starts with gzip's magic number (text never does), read and put back. */
     public static boolean isGzip(java.io.BufferedInputStream in) throws IOException {
         in.mark(2);
-        int first = in.read(), second = in.read();
+        byte[] head = in.readNBytes(2);
         in.reset();
-        return first == 0x1f && second == 0x8b;
+        return isGzip(head);
+    }
+
+    /** Whether {@code head} starts with gzip's magic number. */
+    public static boolean isGzip(byte[] head) {
+        return head.length >= 2 && head[0] == (byte) 0x1f && head[1] == (byte) 0x8b;
     }
 
     /** A buffered reader over {@code file}. */

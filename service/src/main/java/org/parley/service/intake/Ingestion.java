@@ -289,8 +289,6 @@ public final class Ingestion {
                 List<StoredComment> found = store.repliesTo(site, article.getKey(), article.getValue().keySet(), numbers.keySet(),
                         MOST_STORED_REPLIES - read);
                 read += found.size();
-                if (read >= MOST_STORED_REPLIES)
-                    LOG.warn("{} stored replies read for their reply stance in one look, the most; others are left unread", read);
                 for (StoredComment r : found) {
                     Submission parent = r.parentId() != null ? article.getValue().get(r.parentId()) : numbers.get(r.parentNumber());
                     if (parent == null || textsInCall.containsKey(r.id()) || StoredStance.hasReply(json, r.stanceJson())) continue;
@@ -298,6 +296,8 @@ public final class Ingestion {
                             .ifPresent(p -> out.add(new ReplyRead(-1, r.key(), r.text(), p.text())));
                 }
             }
+            if (read >= MOST_STORED_REPLIES)
+                LOG.warn("{} stored replies read for their reply stance in one look, the most; others are left unread", read);
             return out;
         }
 

@@ -350,12 +350,11 @@ public final class CommentStore {
         if (ids.isEmpty() || most <= 0) return List.of();
         return jdbi.withHandle(h -> {
             TreeMap<String, StoredComment> out = new TreeMap<>();  // by key, as the queue's ties are
-            for (StoredComment c : bySite(h.createQuery(REPLIES_BY_ID.replace("<site>", sameSite(site))), site)
-                    .bindList("ids", List.copyOf(ids)).bind("most", most).map((rs, ctx) -> comment(rs)).list()) out.put(c.key(), c);
+            for (StoredComment c : ofSite(h, REPLIES_BY_ID, site).bindList("ids", List.copyOf(ids)).bind("most", most)
+                    .map((rs, ctx) -> comment(rs)).list()) out.put(c.key(), c);
             if (!numbers.isEmpty() && out.size() < most)
-                for (StoredComment c : bySite(h.createQuery(REPLIES_BY_NUMBER.replace("<site>", sameSite(site))), site)
-                        .bind("article", articleId).bindList("numbers", List.copyOf(numbers)).bind("most", most - out.size())
-                        .map((rs, ctx) -> comment(rs)).list())
+                for (StoredComment c : ofSite(h, REPLIES_BY_NUMBER, site).bind("article", articleId)
+                        .bindList("numbers", List.copyOf(numbers)).bind("most", most - out.size()).map((rs, ctx) -> comment(rs)).list())
                     out.put(c.key(), c);
             return List.copyOf(out.values());
         });
@@ -368,8 +367,8 @@ public final class CommentStore {
     public Map<Integer, String> firstOfNumbers(String site, String articleId, Collection<Integer> numbers) {
         if (numbers.isEmpty()) return Map.of();
         Map<Integer, String> out = new HashMap<>();
-        jdbi.useHandle(h -> bySite(h.createQuery("SELECT c.number, c.id FROM comments c JOIN articles a ON a.id = c.article_id"
-                        + " WHERE " + sameSite(site) + " AND a.local_id = :article AND c.number IN (<numbers>) ORDER BY c.created_at, c.id"), site)
+        jdbi.useHandle(h -> ofSite(h, "SELECT c.number, c.id FROM comments c JOIN articles a ON a.id = c.article_id WHERE <site>"
+                        + " AND a.local_id = :article AND c.number IN (<numbers>) ORDER BY c.created_at, c.id", site)
                 .bind("article", articleId).bindList("numbers", List.copyOf(numbers))
                 .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getString(2))).forEach(e -> out.putIfAbsent(e.getKey(), e.getValue())));
         return out;
@@ -382,19 +381,15 @@ public final class CommentStore {
      * intake.StoredStance.hasReply, which parses it, is asked too.
      */
     private static final String NO_REPLY_STANCE = " AND (c.stance IS NULL OR c.stance NOT LIKE '%\"replyStance\":{%')";
-    /** {@link #repliesTo}'s reads; {@code <site>}: {@link #sameSite}. */
+    /** {@link #repliesTo}'s reads; {@code <site>}: {@link #ofSite}'s. */
     static final String REPLIES_BY_ID = "SELECT " + COLUMNS + FROM + " WHERE <site> AND c.parent_id IN (<ids>) AND c.status <> 'ERASED'"
             + NO_REPLY_STANCE + " LIMIT :most";
     static final String REPLIES_BY_NUMBER = "SELECT " + COLUMNS + FROM + " WHERE <site> AND a.local_id = :article"
             + " AND c.parent_id IS NULL AND c.parent_number IN (<numbers>) AND c.status <> 'ERASED'" + NO_REPLY_STANCE + " LIMIT :most";
 
-    /** A comment's site, or none (rows an old release stored), as an index can read it: {@code IS NOT DISTINCT FROM} cannot. */
-    static String sameSite(String site) {
-        return site == null ? "c.site IS NULL" : "c.site = :site";
-    }
-
-    private static org.jdbi.v3.core.statement.Query bySite(org.jdbi.v3.core.statement.Query query, String site) {
-        return site == null ? query : query.bind("site", site);
+    /** {@code sql} with its {@code <site>} the comment's ({@code c.site}, as an index reads it) and the site bound. */
+    private static org.jdbi.v3.core.statement.Query ofSite(Handle h, String sql, String site) {
+        return ErasureLocks.ofSite(h.createQuery(sql.replace("<site>", ErasureLocks.sameSite("c.site", site))), site);
     }
 
     /** What {@link #decide} did. */

@@ -143,7 +143,7 @@ record ErasedPassages(String site, Map<String, Set<Integer>> numbers, Set<String
     }
 
     private Query ofSite(Query q) {
-        return site == null ? q : q.bind("site", site);
+        return ErasureLocks.ofSite(q, site);
     }
 
     /** {@code name} as a LIKE pattern matches it, character for character. */

@@ -192,11 +192,19 @@ final class ErasureLocks {
 
     /** The comments of one site, or of none (rows an old release stored), as an index can read them. */
     static String sameSite(String site) {
-        return site == null ? "site IS NULL" : "site = :site";
+        return sameSite("site", site);
+    }
+
+    /**
+     * As {@link #sameSite(String)}, of the site column {@code column} ({@code c.site} in a join): {@code IS NOT DISTINCT
+     * FROM}, which says the same, no index can read.
+     */
+    static String sameSite(String column, String site) {
+        return site == null ? column + " IS NULL" : column + " = :site";
     }
 
     /** {@code query} with {@link #sameSite}'s parameter bound, where it has one. */
-    private static Query ofSite(Query query, String site) {
+    static Query ofSite(Query query, String site) {
         return site == null ? query : query.bind("site", site);
     }
 }

@@ -154,7 +154,7 @@ class QueuePlansTest {
             for (String off : List.of("seqscan", "bitmapscan", "sort")) h.execute("SET enable_" + off + " = off");
             for (String site : new String[] {CommentStoreTest.SITE, null})
                 for (String sql : List.of(CommentStore.REPLIES_BY_ID, CommentStore.REPLIES_BY_NUMBER)) {
-                    var read = h.createQuery(EXPLAIN + sql.replace("<site>", CommentStore.sameSite(site)));
+                    var read = h.createQuery(EXPLAIN + sql.replace("<site>", ErasureLocks.sameSite("c.site", site)));
                     if (site != null) read.bind("site", site);
                     read.bind("most", 50);
                     if (sql.contains("<ids>")) read.bindList("ids", List.of("c1", "c2"));
