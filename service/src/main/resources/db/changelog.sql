@@ -332,3 +332,15 @@ CREATE TABLE comment_quotes (
 CREATE INDEX comment_quotes_by_id ON comment_quotes (site, quoted_id);
 CREATE INDEX comment_quotes_by_number ON comment_quotes (article_id, quoted_number);
 CREATE INDEX comment_quotes_by_author ON comment_quotes (site, author);
+
+--changeset parley:22-unread-replies-postgresql dbms:postgresql
+-- The replies still without a reply stance, oldest first, that intake.ReplySweep reads again every minute for a parent
+-- stored since (CommentStore.UNREAD_REPLIES, whose WHERE repeats this predicate so that the planner may use it). A reply
+-- leaves it once its reply stance is written; one whose parent never comes stays, and the sweep reads a day's alone.
+CREATE INDEX IF NOT EXISTS comments_unread_replies ON comments (created_at, id)
+    WHERE (parent_id IS NOT NULL OR parent_number IS NOT NULL) AND status <> 'ERASED'
+        AND (stance IS NULL OR stance NOT LIKE '%"replyStance":{%');
+
+--changeset parley:22-unread-replies-h2 dbms:h2
+-- As 22-unread-replies-postgresql; H2 has no partial indexes.
+CREATE INDEX IF NOT EXISTS comments_unread_replies ON comments (created_at, id);

@@ -75,6 +75,7 @@ import org.parley.service.erasurelog.PastMonthsCompressor;
 import org.parley.service.moderation.ErasureLogLine;
 import org.parley.service.moderation.EscalationRule;
 import org.parley.service.intake.Ingestion;
+import org.parley.service.intake.ReplySweep;
 import org.parley.service.monitoring.DroppedLines;
 import org.parley.service.monitoring.ErasureLogRoomGauge;
 import org.parley.service.monitoring.EndpointLatency;
@@ -220,12 +221,12 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         RateLimiter limiter = callers(config, env, keys, stores.accounts(), clock);
         errorsAndBodies(config, env, queueGauges::outage);
         scoringEndpoints(config, env, scoring, stores.feedback(), keys, limiter);
-        moderationEndpoints(config, env, scoring, stores, limiter, clock);
+        Ingestion ingestion = moderationEndpoints(config, env, scoring, stores, limiter, clock);
 
         healthChecks(env, scoring.models(), stores.jdbi(), queueGauges::outage);
         adminFilters(env);
         monitoring(config, env, scoring);
-        schedule(config, env, stores.jdbi(), queueGauges, stores.loginThrottle(), clock);
+        schedule(config, env, stores, queueGauges, ingestion, clock);
         reloadTasks(env, scoring.models());
     }
 
@@ -403,8 +404,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 + "rootUrl is taken from each request's Host header. Set it behind a proxy or a shared cache.");
     }
 
-    /** A site's stored comments and threads, the moderators' queue and their sessions. */
-    private static void moderationEndpoints(ParleyConfiguration config, Environment env, Scoring scoring, Stores stores,
+    /** A site's stored comments and threads, the moderators' queue and their sessions; returns what stores the comments. */
+    private static Ingestion moderationEndpoints(ParleyConfiguration config, Environment env, Scoring scoring, Stores stores,
                                             RateLimiter limiter, Clock clock) {
         CommentViews views = new CommentViews(env.getObjectMapper());
         Ingestion ingestion = new Ingestion(scoring.scorer(), scoring.models().stance()::current, stores.comments(),
@@ -416,6 +417,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new SessionResource(stores.accounts(), Duration.ofMinutes(config.moderation.sessionMinutes),
                 SessionCookie.of(config.moderation.secureCookies), escalations, clock, stores.loginThrottle(),
                 config.moderation.pollSeconds));
+        return ingestion;
     }
 
     /** The admin port's filters: request-ids runs first (isMatchAfter false), then unreadable-queries, then admin-requests. */
@@ -525,9 +527,14 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.metrics().register("parley.scoring.batch.refused", batchGate.refusals());
     }
 
-    /** The jobs that run on a timer: the queue's gauges, the log-in throttle's clean-up and the retention (also a task). */
-    private static void schedule(ParleyConfiguration config, Environment env, Jdbi jdbi, QueueGauges queueGauges,
-                                 LoginThrottle loginThrottle, Clock clock) {
+    /**
+     * The jobs that run on a timer: the queue's gauges, the log-in throttle's clean-up, the sweep for unread reply stances
+     * and the retention (also a task).
+     */
+    private static void schedule(ParleyConfiguration config, Environment env, Stores stores, QueueGauges queueGauges,
+                                 Ingestion ingestion, Clock clock) {
+        Jdbi jdbi = stores.jdbi();
+        LoginThrottle loginThrottle = stores.loginThrottle();
         // Every tick: it counts every 30 s, and at each tick once a count failed (back within a tick of the database).
         env.lifecycle().scheduledExecutorService("queue-gauges").build()
                 .scheduleWithFixedDelay(queueGauges, 0, QueueGauges.TICK_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
@@ -538,6 +545,10 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 LOG.warn("could not delete the log-in throttle's refilled buckets: {}", e.getMessage());
             }
         }, LoginThrottle.PER.toMinutes(), LoginThrottle.PER.toMinutes(), java.util.concurrent.TimeUnit.MINUTES);
+        long sweepEvery = ReplySweep.EVERY.toSeconds();
+        env.lifecycle().scheduledExecutorService("reply-sweep").build().scheduleWithFixedDelay(
+                new ReplySweep(ingestion, stores.comments(), clock), sweepEvery, sweepEvery,
+                java.util.concurrent.TimeUnit.SECONDS);
         // Each instance runs the retention; SKIP LOCKED keeps their batches apart (store.Retention).
         org.parley.service.store.Retention kept = config.retention.build(jdbi);
         RetentionTask retention = new RetentionTask(kept, clock, env.metrics(), env.getObjectMapper());

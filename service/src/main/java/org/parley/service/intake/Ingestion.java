@@ -151,7 +151,7 @@ public final class Ingestion {
         List<CommentStore.StanceRewrite> rewrites = call.rewrites(found.out(), scored.added(), read);
         List<Integer> owners = new ArrayList<>(scored.added().keySet());
         for (int k = 0; k < replies.size(); k++) {
-            rewrites.add(call.replyRewrite(replies.get(k), scored.replies().get(k)));
+            rewrites.add(replyRewrite(call.stanceModel, replies.get(k), scored.replies().get(k)));
             owners.add(replies.get(k).index());
         }
         return call.lookAgain(call.commit(found, comments, rewrites, owners, read));
@@ -244,18 +244,6 @@ public final class Ingestion {
             return Optional.ofNullable(parentText(s, site, textsInCall)).map(parent -> new ReplyRead(i, c.key(), c.text(), parent));
         }
 
-        /** What reading {@code replies} weighs in a scoring lane: each text and its parent's. */
-        private long replyUnits(List<ReplyRead> replies) {
-            long units = 0;
-            for (ReplyRead r : replies) units += ScoringWork.text(r.text()) + ScoringWork.text(r.parentText());
-            return units;
-        }
-
-        /** Each reply's stance toward its parent, in order; in a lane's turn. */
-        private List<ScoreResponse.ReplyStanceScore> readReplies(List<ReplyRead> replies) {
-            return replies.stream().map(r -> ScoreParts.replyStance(stanceModel.model().replyStance(r.text(), r.parentText()))).toList();
-        }
-
         /** The scoring lane of the call's size: a comment's, as /v1/score's, or a thread's, as /v1/score/batch's. */
         private ScoringGate lane() {
             return submissions.size() == 1 ? gate : batchGate;
@@ -264,7 +252,7 @@ public final class Ingestion {
         /**
          * The stored replies, not in the call, to the submissions {@code parents} that lack a reply stance: a reply stored
          * before its parent (a BBC thread sent newest page first) is read when the parent comes. At most
-         * {@link #MOST_STORED_REPLIES} a look: those beyond are left unread, and logged.
+         * {@link #MOST_STORED_REPLIES} a look: those beyond are left to {@link ReplySweep}, and logged.
          */
         List<ReplyRead> storedRepliesTo(List<Integer> parents) {
             if (stanceModel == null) return List.of();
@@ -297,7 +285,7 @@ public final class Ingestion {
                 }
             }
             if (read >= MOST_STORED_REPLIES)
-                LOG.warn("{} stored replies read for their reply stance in one look, the most; others are left unread", read);
+                LOG.warn("{} stored replies read for their reply stance in one look, the most; others are left to the sweep", read);
             return out;
         }
 
@@ -307,8 +295,8 @@ public final class Ingestion {
          * for good (a several-instances audit, sixty-fifth session). So a call looks again once it has committed, for the
          * parents its new replies did not find and the stored replies to its new comments: of two such calls, the one that
          * commits second finds the other's comment, and reads and writes the reply stance as for a reply stored before its
-         * parent. The call's comments are stored by then: a refused turn or a failed write leaves that stance unread, and
-         * is logged, not answered (a 503 would say nothing was stored).
+         * parent. The call's comments are stored by then: a refused turn or a failed write leaves that stance to
+         * {@link ReplySweep}, and is logged, not answered (a 503 would say nothing was stored).
          */
         Stored lookAgain(Stored stored) {
             List<Integer> created = IntStream.range(0, submissions.size()).filter(i -> stored.comments().get(i).created()).boxed().toList();
@@ -318,9 +306,9 @@ public final class Ingestion {
                 for (int i : created) lackingReply(i, stored.comments().get(i).comment()).ifPresent(replies::add);
                 replies.addAll(storedRepliesTo(created));
                 if (replies.isEmpty()) return stored;
-                List<ScoreResponse.ReplyStanceScore> read = lane().run(replyUnits(replies), () -> readReplies(replies));
+                List<ScoreResponse.ReplyStanceScore> read = lane().run(replyUnits(replies), () -> readReplies(stanceModel, replies));
                 List<CommentStore.StanceRewrite> rewrites = new ArrayList<>();
-                for (int k = 0; k < replies.size(); k++) rewrites.add(replyRewrite(replies.get(k), read.get(k)));
+                for (int k = 0; k < replies.size(); k++) rewrites.add(replyRewrite(stanceModel, replies.get(k), read.get(k)));
                 List<Optional<StoredComment>> now = store.store(List.of(), rewrites, List.of(), clock.instant(), (r, k) -> {}).rewritten();
                 List<CommentStore.Insert> out = new ArrayList<>(stored.comments());
                 for (int k = 0; k < replies.size(); k++) {
@@ -330,18 +318,12 @@ public final class Ingestion {
                 return new Stored(out, stored.read());
             } catch (ApiException | JdbiException e) {  // a refused turn, the database: the deepest reason's first line, as
                 // Jdbi's own message carries the statement and its values, comments' texts
-                LOG.warn("a reply stance left unread after the call's comments were stored: {}", FailureReason.of(e));
+                LOG.warn("a reply stance left to the sweep after the call's comments were stored: {}", FailureReason.of(e));
                 return stored;
             } catch (RuntimeException e) {  // a bug (the stance model's, a stored stance unread): its frames, not its message
-                LOG.error("a reply stance left unread after the call's comments were stored", UnexpectedExceptionMapper.scrubbed(e));
+                LOG.error("a reply stance left to the sweep after the call's comments were stored", UnexpectedExceptionMapper.scrubbed(e));
                 return stored;
             }
-        }
-
-        /** The stored comment's stance with the reply stance read, written under its row's lock. */
-        CommentStore.StanceRewrite replyRewrite(ReplyRead reply, ScoreResponse.ReplyStanceScore read) {
-            return new CommentStore.StanceRewrite(reply.key(), current ->
-                    StoredStance.withReply(json, current.stanceJson(), read, stanceModel.info()));
         }
 
         /** The text each new comment answers (null: none, or no stance read), from this call or the store. */
@@ -367,7 +349,7 @@ public final class Ingestion {
                 Map<Integer, List<ScoreResponse.TargetStanceScore>> added = new LinkedHashMap<>();
                 for (Map.Entry<Integer, List<String>> e : found.lacking().entrySet())
                     added.put(e.getKey(), ScoreParts.stance(stanceModel.model().stance(submissions.get(e.getKey()).text(), e.getValue())));
-                List<ScoreResponse.ReplyStanceScore> read = readReplies(replies);
+                List<ScoreResponse.ReplyStanceScore> read = readReplies(stanceModel, replies);
                 return new Scored(toxicity, stances, added, read);
             });
         }
@@ -470,6 +452,48 @@ public final class Ingestion {
         }
     }
 
+    /**
+     * Reads the reply stance of stored replies that lack one where their parent (or quote) is found now, in a turn of the
+     * thread lane, and writes it: {@link ReplySweep}'s, for those a call's look left unread. Returns how many were read.
+     *
+     * @throws ApiException when the lane refuses the turn (a 503), and nothing is written
+     */
+    public int readReplyStances(List<StoredComment> replies) {
+        ServedStance model = stance == null ? null : stance.get();
+        if (model == null) return 0;
+        List<ReplyRead> found = new ArrayList<>();
+        for (StoredComment r : replies) {
+            if (StoredStance.hasReply(json, r.stanceJson())) continue;
+            ReplyContext.parent(r.quote(), () -> answerable(store.parent(r)))
+                    .ifPresent(p -> found.add(new ReplyRead(-1, r.key(), r.text(), p.text())));
+        }
+        if (found.isEmpty()) return 0;
+        List<ScoreResponse.ReplyStanceScore> read = batchGate.run(replyUnits(found), () -> readReplies(model, found));
+        List<CommentStore.StanceRewrite> rewrites = new ArrayList<>();
+        for (int k = 0; k < found.size(); k++) rewrites.add(replyRewrite(model, found.get(k), read.get(k)));
+        // Under each row's lock: one erased or read meanwhile keeps what it holds.
+        store.store(List.of(), rewrites, List.of(), clock.instant(), (r, k) -> {});
+        return found.size();
+    }
+
+    /** What reading {@code replies} weighs in a scoring lane: each text and its parent's. */
+    private static long replyUnits(List<ReplyRead> replies) {
+        long units = 0;
+        for (ReplyRead r : replies) units += ScoringWork.text(r.text()) + ScoringWork.text(r.parentText());
+        return units;
+    }
+
+    /** Each reply's stance toward its parent, in order; in a lane's turn. */
+    private static List<ScoreResponse.ReplyStanceScore> readReplies(ServedStance model, List<ReplyRead> replies) {
+        return replies.stream().map(r -> ScoreParts.replyStance(model.model().replyStance(r.text(), r.parentText()))).toList();
+    }
+
+    /** The stored comment's stance with the reply stance read, written under its row's lock. */
+    private CommentStore.StanceRewrite replyRewrite(ServedStance model, ReplyRead reply, ScoreResponse.ReplyStanceScore read) {
+        return new CommentStore.StanceRewrite(reply.key(), current ->
+                StoredStance.withReply(json, current.stanceJson(), read, model.info()));
+    }
+
     /** The insert as it is, unless it found another of the site's comments under the submission's id. */
     private static CommentStore.Insert retry(int index, Submission s, CommentStore.Insert r) {
         StoredComment c = r.comment();
@@ -487,9 +511,12 @@ public final class Ingestion {
     private Optional<ReplyContext.Parent> parentComment(Submission s, String site, Map<String, String> textsInCall) {
         if (s.parentId() != null && textsInCall.containsKey(s.parentId()))
             return Optional.of(new ReplyContext.Parent(textsInCall.get(s.parentId()), s.parentId()));
-        // An erased parent has no text to answer: its empty one would give a stance toward nothing.
-        return store.parent(site, s.articleId(), s.parentId(), s.parentNumber()).filter(c -> c.status() != Status.ERASED)
-                .map(c -> new ReplyContext.Parent(c.text(), c.id()));
+        return answerable(store.parent(site, s.articleId(), s.parentId(), s.parentNumber()));
+    }
+
+    /** A stored parent, unless erased: it has no text to answer, and its empty one would give a stance toward nothing. */
+    private static Optional<ReplyContext.Parent> answerable(Optional<StoredComment> parent) {
+        return parent.filter(c -> c.status() != Status.ERASED).map(c -> new ReplyContext.Parent(c.text(), c.id()));
     }
 
     /**

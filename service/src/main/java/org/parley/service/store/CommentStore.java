@@ -387,6 +387,20 @@ public final class CommentStore {
     static final String REPLIES_BY_NUMBER = "SELECT " + COLUMNS + FROM + " WHERE <site> AND a.local_id = :article"
             + " AND c.parent_id IS NULL AND c.parent_number IN (<numbers>) AND c.status <> 'ERASED'" + NO_REPLY_STANCE + " LIMIT :most";
 
+    /**
+     * Every site's replies without a reply stance, not erased, stored at {@code from} after the key {@code afterKey} (""
+     * for all) or later, oldest first, at most {@code most}: intake.ReplySweep walks them for parents stored since.
+     */
+    public List<StoredComment> unreadReplies(Instant from, String afterKey, int most) {
+        return jdbi.withHandle(h -> h.createQuery(UNREAD_REPLIES).bind("from", utc(from)).bind("afterKey", afterKey)
+                .bind("most", most).map((rs, ctx) -> comment(rs)).list());
+    }
+
+    /** {@link #unreadReplies}'s read, through comments_unread_replies (changeset 22), whose predicate it repeats. */
+    static final String UNREAD_REPLIES = "SELECT " + COLUMNS + FROM + " WHERE (c.parent_id IS NOT NULL OR c.parent_number IS NOT NULL)"
+            + " AND c.status <> 'ERASED'" + NO_REPLY_STANCE
+            + " AND c.created_at >= :from AND (c.created_at > :from OR c.id > :afterKey) ORDER BY c.created_at, c.id LIMIT :most";
+
     /** {@code sql} with its {@code <site>} the comment's ({@code c.site}, as an index reads it) and the site bound. */
     private static org.jdbi.v3.core.statement.Query ofSite(Handle h, String sql, String site) {
         return ErasureLocks.ofSite(h.createQuery(sql.replace("<site>", ErasureLocks.sameSite("c.site", site))), site);

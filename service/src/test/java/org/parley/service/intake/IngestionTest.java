@@ -264,7 +264,7 @@ class IngestionTest {
 
     /**
      * The second look comes once the call's comments are committed: a database lost by then leaves the reply stance
-     * unread, and the call is answered as stored, not with the 503 that would say nothing was.
+     * unread, and the call is answered as stored, not with the 503 that would say nothing was; the sweep reads it later.
      */
     @Test
     void aFailedSecondLookLeavesTheStanceUnreadAndTheCallStored() throws Exception {
@@ -287,6 +287,8 @@ class IngestionTest {
         assertTrue(stored.comments().get(0).created(), "answered as stored");
         assertTrue(store.find(site, "p1").isPresent());
         assertNull(replyStance(store, site, "r2"), "the look that would have found it failed");
+        assertEquals(1, new ReplySweep(ingestion, store, Clock.systemUTC()).sweep(), "the sweep reads it");
+        assertNotNull(replyStance(store, site, "r2"));
     }
 
     /** A bug in the second look (the stance model's, here) is logged; the call, stored, is not made a 500 by it. */

@@ -170,6 +170,34 @@ class QueuePlansTest {
         }
     }
 
+    /**
+     * The replies without a reply stance that intake.ReplySweep walks every minute, oldest first, are the first entries of
+     * comments_unread_replies from the run's start: the index holds those alone, so the comments that need no sweep
+     * (most of them) cost it nothing.
+     */
+    @Test
+    void theUnreadRepliesAreReadInTheOrderOfTheirIndex() throws Exception {
+        Jdbi jdbi = TestDatabases.POSTGRESQL.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        for (int i = 0; i < 40; i++) {
+            NewComment c = CommentStoreTest.comment("c" + i, "a" + i % 3, i / 40f, Action.PUBLISH);
+            store.insert(c, T0.plusSeconds(i));
+            store.insert(new NewComment("r" + i, c.articleId(), c.articleTitle(), 100 + i, i % 2 == 0 ? c.id() : null, i % 2 == 0 ? null : 7,
+                    "erin", "reply " + i, null, 0, 0, c.scores(), c.topAttribute(), c.spansJson(),
+                    i % 4 == 0 ? "{\"replyStance\":{\"label\":\"COMMENT\"}}" : null, c.model(), Action.PUBLISH, null,
+                    null, c.rulesJson(), c.site()), T0.plusSeconds(40 + i));
+        }
+        assertEquals(List.of("r1", "r2"), store.unreadReplies(T0, "", 2).stream().map(c -> c.id()).toList(), "those with one passed");
+        try (Handle h = jdbi.open()) {
+            h.execute("ANALYZE");
+            for (String off : List.of("seqscan", "bitmapscan", "sort")) h.execute("SET enable_" + off + " = off");
+            JsonNode plan = plan(h.createQuery(EXPLAIN + CommentStore.UNREAD_REPLIES).bind("from", CommentStore.utc(T0))
+                    .bind("afterKey", "").bind("most", 50));
+            assertTrue(scans(plan).stream().anyMatch(n -> n.path("Index Name").asText().equals("comments_unread_replies")), plan.toString());
+            assertNull(find(plan, "Sort"), "in the index's order: " + plan);
+        }
+    }
+
     private static JsonNode plan(Query explain) throws Exception {
         return JSON.readTree(explain.mapTo(String.class).one()).get(0).get("Plan");
     }

@@ -1,0 +1,87 @@
+package org.parley.service.intake;
+
+import org.parley.service.errors.ApiException;
+import org.parley.service.errors.UnexpectedExceptionMapper;
+import org.parley.service.moderation.StoredComment;
+import org.parley.service.store.CommentStore;
+import org.parley.service.store.FailureReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Reads again the reply stance that a call's looks left unread though the parent is stored: a look refused a turn of its
+ * lane, failed on the database, stopped at {@link Ingestion#MOST_STORED_REPLIES}, or never came (the instance stopped
+ * between the commit and its second look); such a reply had no reply stance for good (the sixty-fifth session's
+ * several-instances audit left it). Each run walks the replies without one stored in the last {@link #WINDOW}, oldest
+ * first, from where the run before stopped, {@code page} at a time, at most {@code pages} pages; those whose parent is
+ * still not stored are passed and met again on the next round. Every instance runs it: two that read one reply write its
+ * stance once ({@link StoredStance#withReply} keeps one written meanwhile).
+ */
+public final class ReplySweep implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplySweep.class);
+    /** How far back a run looks: a look's failure is mended within minutes; a parent that comes later reads its replies itself. */
+    static final Duration WINDOW = Duration.ofDays(1);
+    /** How often it runs (ParleyApplication's schedule). */
+    public static final Duration EVERY = Duration.ofMinutes(1);
+    private final Ingestion ingestion;
+    private final CommentStore store;
+    private final Clock clock;
+    private final int page;
+    private final int pages;
+    /** Where the next run starts: after the reply stored at {@code from} with the key {@code afterKey}; null: the window's start. */
+    private Instant from;
+    private String afterKey = "";
+
+    /** 50 replies a page, 20 pages a run: a run's turns of the lane are a thread's each, and its parents 1,000 indexed reads. */
+    public ReplySweep(Ingestion ingestion, CommentStore store, Clock clock) {
+        this(ingestion, store, clock, 50, 20);
+    }
+
+    ReplySweep(Ingestion ingestion, CommentStore store, Clock clock, int page, int pages) {
+        this.ingestion = ingestion;
+        this.store = store;
+        this.clock = clock;
+        this.page = page;
+        this.pages = pages;
+    }
+
+    /** One run; never throws, as an exception would end the schedule. */
+    @Override
+    public void run() {
+        try {
+            int read = sweep();
+            if (read > 0) LOG.info("read the reply stance of {} stored replies that lacked one", read);
+        } catch (ApiException | org.jdbi.v3.core.JdbiException e) {  // a refused turn, the database: the next run reads them
+            LOG.warn("the sweep for unread reply stances stopped: {}", FailureReason.of(e));
+        } catch (RuntimeException e) {  // a bug: its frames, not its message (a comment's text may be in it)
+            LOG.error("the sweep for unread reply stances stopped", UnexpectedExceptionMapper.scrubbed(e));
+        }
+    }
+
+    /** The replies read in this run. Where it stops (a refusal, the database), the next run starts again. */
+    int sweep() {
+        int read = 0;
+        for (int p = 0; p < pages; p++) {
+            Instant start = clock.instant().minus(WINDOW);
+            if (from == null || from.isBefore(start)) {
+                from = start;
+                afterKey = "";
+            }
+            List<StoredComment> replies = store.unreadReplies(from, afterKey, page);
+            read += ingestion.readReplyStances(replies);
+            if (replies.size() < page) {  // the end of the window: the next run starts a round
+                from = null;
+                return read;
+            }
+            StoredComment last = replies.get(replies.size() - 1);
+            from = last.createdAt();
+            afterKey = last.key();
+        }
+        return read;
+    }
+}

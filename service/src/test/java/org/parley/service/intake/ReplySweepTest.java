@@ -1,0 +1,137 @@
+package org.parley.service.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.service.Fakes;
+import org.parley.service.access.Role;
+import org.parley.service.auth.ApiKey;
+import org.parley.service.core.ScoringGate;
+import org.parley.service.moderation.Submission;
+import org.parley.service.store.CommentStore;
+import org.parley.service.store.TestDatabases;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The replies a call's looks left without a reply stance though their parent is stored (here: stored while no stance
+ * bundle served, which leaves them as a refused or failed look does) are read by the sweep.
+ */
+class ReplySweepTest {
+    private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+    private static final String SITE = new ApiKey("website-key-1", Role.WEBSITE, 10).site();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aReplyWhoseParentIsStoredIsReadAndOneWithoutItOrErasedOrOlderThanTheWindowIsNot() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        unread(store, NOW.minus(ReplySweep.WINDOW).minusSeconds(60), List.of(
+                comment("old/p", "old", 1, null, null, "We should bomb them now."),
+                comment("old/r", "old", 2, "old/p", null, "No, a terrible idea.")));
+        unread(store, NOW.minusSeconds(60), List.of(
+                comment("p1", "a", 1, null, null, "We should bomb them now."),
+                comment("byId", "a", 2, "p1", null, "No, a terrible idea."),
+                comment("byNumber", "a", 3, null, 1, "Never."),
+                comment("orphan", "a", 4, "p-not-sent", null, "Quite right."),
+                comment("gone/p", "a", 5, null, null, "Bomb them."),
+                comment("toErased", "a", 6, "gone/p", null, "Certainly not.")));
+        store.erase(CommentStore.key(SITE, "gone/p"), "admin", org.parley.service.moderation.Decider.MODERATOR, NOW.minusSeconds(30)).orElseThrow();
+        assertNull(replyStance(store, "byId"), "stored unread");
+
+        ReplySweep sweep = new ReplySweep(withFakeModels(store, NOW), store, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertEquals(2, sweep.sweep());
+        assertNotNull(replyStance(store, "byId"), "by its parent's id");
+        assertNotNull(replyStance(store, "byNumber"), "by its parent's number");
+        assertNull(replyStance(store, "orphan"), "no parent stored");
+        assertNull(replyStance(store, "toErased"), "an erased parent has no text to answer");
+        assertNull(replyStance(store, "old/r"), "stored before the window");
+        assertEquals(0, sweep.sweep(), "read once");
+    }
+
+    /**
+     * A run reads {@code pages} pages and the next goes on from where it stopped, past the replies whose parent is not
+     * stored, then starts again at the window's start: a parent stored meanwhile is met on the next round.
+     */
+    @Test
+    void eachRunGoesOnWhereTheLastStoppedAndAtTheEndStartsARound() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        for (int i = 1; i <= 5; i++)  // one at a time: those stored together go by key, a hash
+            unread(store, NOW.minusSeconds(60 - i), List.of(comment("r" + i, "a", 10 + i, "p" + i, null, "No, a terrible idea, " + i + ".")));
+        unread(store, NOW.minusSeconds(50), List.of(comment("p5", "a", 5, null, null, "We should bomb them now.")));
+
+        ReplySweep sweep = new ReplySweep(withFakeModels(store, NOW), store, Clock.fixed(NOW, ZoneOffset.UTC), 2, 1);
+        assertEquals(0, sweep.sweep(), "r1 and r2: no parent");
+        unread(store, NOW.minusSeconds(40), List.of(comment("p1", "a", 1, null, null, "Bomb them.")));
+        assertEquals(0, sweep.sweep(), "r3 and r4");
+        assertEquals(1, sweep.sweep(), "r5, the window's end");
+        assertNotNull(replyStance(store, "r5"));
+        assertNull(replyStance(store, "r1"), "its parent came after the run that passed it");
+        assertEquals(1, sweep.sweep(), "a new round");
+        assertNotNull(replyStance(store, "r1"));
+    }
+
+    /** A run refused a turn of the thread lane reads nothing and stops; the next run reads those replies. */
+    @Test
+    void aRunRefusedATurnLeavesItsRepliesToTheNext() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        unread(store, NOW.minusSeconds(60), List.of(comment("p1", "a", 1, null, null, "We should bomb them now."),
+                comment("r2", "a", 2, "p1", null, "No, a terrible idea.")));
+        ScoringGate batchGate = new ScoringGate(1, 0, Duration.ofMillis(1));
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")),
+                () -> Fakes.served(Fakes.stance()), store, new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC), ScoringGate.open(), batchGate);
+        ReplySweep sweep = new ReplySweep(ingestion, store, Clock.fixed(NOW, ZoneOffset.UTC), 1, 5);
+
+        CountDownLatch holding = new CountDownLatch(1), release = new CountDownLatch(1);
+        CompletableFuture<Boolean> held = CompletableFuture.supplyAsync(() -> batchGate.run(() -> {
+            holding.countDown();
+            try {
+                return release.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertTrue(holding.await(1, TimeUnit.MINUTES));
+        sweep.run();  // logged, not thrown: an exception would end the schedule
+        assertNull(replyStance(store, "r2"), "refused");
+        release.countDown();
+        assertTrue(held.get(1, TimeUnit.MINUTES));
+        assertEquals(1, sweep.sweep());
+        assertNotNull(replyStance(store, "r2"));
+    }
+
+    /** Stores {@code comments} at {@code at} with no stance bundle serving: no reply stance is read. */
+    private static void unread(CommentStore store, Instant at, List<Submission> comments) {
+        new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), null, store, new ObjectMapper(),
+                Clock.fixed(at, ZoneOffset.UTC)).submit(comments, SITE);
+    }
+
+    private static Ingestion withFakeModels(CommentStore store, Instant now) {
+        return new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), () -> Fakes.served(Fakes.stance()),
+                store, new ObjectMapper(), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static Submission comment(String id, String article, int number, String parentId, Integer parentNumber, String text) {
+        return new Submission(id, article, "Syria", text, number, parentId, parentNumber, null, null, null, null, null, null);
+    }
+
+    private static String replyStance(CommentStore store, String id) throws Exception {
+        String stance = store.find(SITE, id).orElseThrow().stanceJson();
+        return stance == null ? null : new ObjectMapper().readTree(stance).path("replyStance").isMissingNode() ? null
+                : new ObjectMapper().readTree(stance).get("replyStance").toString();
+    }
+}
