@@ -605,7 +605,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         cors.setInitParameter(CrossOriginFilter.ALLOWED_ORIGINS_PARAM, String.join(",", origins));
         cors.setInitParameter(CrossOriginFilter.ALLOWED_METHODS_PARAM, "GET,POST");
         cors.setInitParameter(CrossOriginFilter.ALLOWED_HEADERS_PARAM,
-                "Authorization,Content-Type," + ApiKeyAuthFilter.GOOGLE_KEY_HEADER);
+                "Authorization,Content-Type," + ApiKeyAuthFilter.GOOGLE_KEY_HEADER + "," + RequestIds.HEADER);
         cors.setInitParameter(CrossOriginFilter.EXPOSED_HEADERS_PARAM, "Retry-After," + RequestIds.HEADER);
         cors.setInitParameter(CrossOriginFilter.ALLOW_CREDENTIALS_PARAM, "false");
         cors.setInitParameter(CrossOriginFilter.CHAIN_PREFLIGHT_PARAM, "false");

@@ -822,6 +822,23 @@ class ParleyApplicationTest {
      * JSON now, with the page's headers; the page's own files are served as before, and revalidated with their ETags
      * (no-cache: at each load).
      */
+    /**
+     * A website integrator's audit (sixty-sixth session): the OpenAPI documents, past Jersey's 8 KB buffer, went chunked,
+     * and a HEAD said Content-Length: 0. Both give their length now, a HEAD the GET's.
+     */
+    @Test
+    void aHeadOfTheOpenApiDocumentsGivesTheirLength() throws Exception {
+        for (String path : List.of("/openapi.yaml", "/openapi.json")) {
+            java.net.http.HttpResponse<String> get = request("GET", path);
+            int length = get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            assertTrue(length > 8_192, path + ": " + length);
+            assertEquals(String.valueOf(length), get.headers().firstValue("Content-Length").orElse(""), path + ": " + get.headers().map());
+            java.net.http.HttpResponse<String> head = request("HEAD", path);
+            assertEquals(200, head.statusCode(), path);
+            assertEquals(String.valueOf(length), head.headers().firstValue("Content-Length").orElse(""), path + ": " + head.headers().map());
+        }
+    }
+
     @Test
     void aFileTheModeratorPageDoesNotHaveIsAJson404AndItsOwnFilesAreServedAsBefore() throws Exception {
         for (String path : List.of("/moderate/nope.js", "/moderate/no/such/dir/", "/moderate/main.js.map", "/moderate/app.js")) {
@@ -892,6 +909,9 @@ class ParleyApplicationTest {
             assertTrue(ok.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"), path);
             String allowed = ok.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase(java.util.Locale.ROOT);
             assertTrue(allowed.contains("authorization") && allowed.contains("content-type"), path + ": " + allowed);
+            // A page's own request id, which it may send (docs/scoring-api.md, Monitoring): a website integrator's audit
+            // (sixty-sixth session) found the fetch refused, as the preflight did not allow it.
+            assertTrue(allowed.contains("x-request-id"), path + ": " + allowed);
             assertTrue(ok.headers().firstValue("Access-Control-Max-Age").isPresent(), path);
             assertTrue(ok.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), "keys, not cookies: " + path);
             assertNull(allowedOrigin(preflight(path, OTHER_SITE)), path);
