@@ -110,6 +110,19 @@ class ParleyApplicationTest {
         }
     }
 
+    /** A '%' that begins no escape in ?target= is a 400 naming it: "war%zz" was read as sent (a seventh penetration test). */
+    @Test
+    void aTargetWithAPercentThatBeginsNoEscapeIsRefused() throws Exception {
+        String thread = "{\"id\": \"pct-" + System.nanoTime() + "\", \"article\": {\"title\": \"Talks\"}, \"comments\": [{\"id\": \"c1\", \"text\": \"Fine.\"}]}";
+        for (String target : new String[] {"war%zz", "50%"}) {
+            String answer = raw("POST /v1/threads?target=" + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + WEBSITE
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + thread.length() + "\r\nConnection: close\r\n\r\n" + thread);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), target + ": " + answer);
+            JsonNode error = APP.getObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertEquals("target", error.get("field").asText(), answer);
+        }
+    }
+
     /** The admin port reads such a query as the main port does: /healthcheck?x=%zz was a 400 (a seventh penetration test). */
     @Test
     void theAdminPortReadsAnUnreadableQueryToo() throws Exception {

@@ -13,6 +13,9 @@ import org.eclipse.jetty.util.UrlEncoded;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * A query the servlet container cannot read is read otherwise: Jetty refuses to read such a query's parameters, each
@@ -27,13 +30,23 @@ import java.nio.charset.StandardCharsets;
  * the API reads its parameters.
  */
 public final class UnreadableQueries implements Filter {
+    /**
+     * The request attribute (a Jersey request's property) naming the parameters whose value held an escape that is none:
+     * Jersey reads {@code ?target=war%zz} as "war%zz", and /v1/threads refuses it (a seventh penetration test).
+     */
+    public static final String NOT_ESCAPED = UnreadableQueries.class.getName() + ".notEscaped";
+
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         String query = ((HttpServletRequest) req).getQueryString();
         Request jetty = Request.getBaseRequest(req);
-        if (query != null && jetty != null && query.indexOf('%') >= 0 && !readable(query, StandardCharsets.UTF_8)) {
-            if (readable(query, StandardCharsets.ISO_8859_1)) jetty.setQueryEncoding(StandardCharsets.ISO_8859_1.name());
-            else jetty.setQueryParameters(leniently(query));
+        if (query != null && jetty != null && query.indexOf('%') >= 0) {
+            Set<String> notEscaped = notEscaped(query);
+            if (!notEscaped.isEmpty()) req.setAttribute(NOT_ESCAPED, notEscaped);
+            if (!readable(query, StandardCharsets.UTF_8)) {
+                if (readable(query, StandardCharsets.ISO_8859_1)) jetty.setQueryEncoding(StandardCharsets.ISO_8859_1.name());
+                else jetty.setQueryParameters(leniently(query));
+            }
         }
         chain.doFilter(req, res);
     }
@@ -44,16 +57,30 @@ public final class UnreadableQueries implements Filter {
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
-            out.add(decoded(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decoded(pair.substring(eq + 1)));
+            String name = eq < 0 ? pair : pair.substring(0, eq), value = eq < 0 ? "" : pair.substring(eq + 1);
+            out.add(Objects.requireNonNullElse(decoded(name), name), Objects.requireNonNullElse(decoded(value), value));
         }
         return out;
     }
 
+    /** The names (decoded where they can be) of the query's pairs whose value holds an escape that is none. */
+    static Set<String> notEscaped(String query) {
+        Set<String> out = new HashSet<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq < 0 || decoded(pair.substring(eq + 1)) != null) continue;
+            String name = pair.substring(0, eq);
+            out.add(Objects.requireNonNullElse(decoded(name), name));
+        }
+        return Set.copyOf(out);
+    }
+
+    /** {@code part} decoded as UTF-8, or null where it holds an escape that is none. */
     private static String decoded(String part) {
         try {
             return java.net.URLDecoder.decode(part, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {  // an escape that is none
-            return part;
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

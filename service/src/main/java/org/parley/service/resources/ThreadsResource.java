@@ -21,6 +21,7 @@ import org.parley.service.access.Role;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
 import org.parley.service.errors.PercentEncoding;
+import org.parley.service.monitoring.UnreadableQueries;
 import org.parley.service.moderation.AlsoQuoted;
 import org.parley.service.moderation.CommentViews;
 import org.parley.service.moderation.IdTaken;
@@ -89,6 +90,9 @@ public final class ThreadsResource {
     public ThreadResult submit(JsonNode body, @QueryParam("target") List<String> targets, @Context SecurityContext security,
                                @Context ContainerRequestContext requestContext) {
         unknownParameters(requestContext);
+        // Read as sent, "war%zz" was a target (a seventh penetration test, sixty-fifth session).
+        if (requestContext.getProperty(UnreadableQueries.NOT_ESCAPED) instanceof java.util.Set<?> names && names.contains("target"))
+            throw ApiException.badField("target", "a target holds a '%' that begins no escape: write a % in a phrase as %25");
         List<String> t = checkedTargets(targets, requestContext.getUriInfo().getQueryParameters(false).get("target"));
         CommentThread thread = checkedThread(body);
         String articleId = thread.article().id() != null ? thread.article().id() : thread.id();
