@@ -28,13 +28,38 @@ export function label(c) {
 }
 
 /**
+ * The rule that held the comment whatever its scores, read from the policy's rules: a listed phrase
+ * ('phrase "watch your back" (threats) -> REVIEW') or its language ('language ar (not English) -> REVIEW'). The service
+ * queues such a comment above its scores (StoredComment.risk): under "SAFE 12%" a threat waited at the queue's end (a
+ * moderator's sixth audit). Its badge and why, or null where its scores place it (a band held it too, or it was stored
+ * before).
+ */
+export function heldBy(c) {
+  if (!(c.risk > topScore(c) + 0.0001)) return null;
+  for (const r of c.rules || []) {
+    if (r.endsWith('-> PUBLISH')) continue;
+    const phrase = /^phrase "(.*)" \((.*)\) -> /.exec(r);
+    if (phrase) return { badge: 'HELD · ' + phrase[2], tone: 'high', why: 'the phrase "' + phrase[1] + '" (' + phrase[2] + ')' };
+    const language = /^language (\S+) \(not English\) -> /.exec(r);
+    if (language) return { badge: 'HELD · language ' + language[1], tone: 'medium', why: 'its language, ' + language[1] };
+  }
+  return null;
+}
+
+/** The highest of the comment's six probabilities; its risk, the queue's order, is higher where a rule held it. */
+export function topScore(c) {
+  return Math.max(0, ...Object.values(c.attributes || {}).map((s) => s.probability));
+}
+
+/**
  * A card's name as a screen reader says it when the card has the focus: which comment, whose, its rating and status,
  * and whether it is selected for bulk. Named from its content, a card began "Select #8 for bulk", Chromium cut it off
  * after some 400 characters (a stance, a comment's end), and a selection was never heard (a third accessibility audit).
  */
 export function cardName(c, selected) {
   const rating = c.rating || { name: 'SAFE' };
-  return label(c) + ' by ' + isolated(c.author || 'anonymous') + ', ' + rating.name + ' ' + pct(c.risk) + ', ' + c.status
+  const held = heldBy(c);
+  return label(c) + ' by ' + isolated(c.author || 'anonymous') + ', ' + (held ? held.badge : rating.name + ' ' + pct(c.risk)) + ', ' + c.status
     + (c.openReports > 0 ? ', ' + c.openReports + ' report' + (c.openReports > 1 ? 's' : '') : '')
     + (selected ? ', selected for bulk' : '');
 }
@@ -258,6 +283,9 @@ export async function decideSelected(decision) {
   renderList();
   const why = decision !== 'REJECT' ? '' : shared ? ' (' + shared + ')' : ' (each for its top attribute)';
   let text = PAST[decision] + ' ' + ok + ' comment' + (ok === 1 ? '' : 's') + why + '.';
+  // No undo for a bulk decision: u said nothing, and a mis-aimed one looked undoable (a moderator's sixth audit).
+  if (ok > 0 && decision !== 'ESCALATE') text += ' A bulk decision has no undo: Put back in Pending, in each one\'s panel in '
+    + (decision === 'APPROVE' ? 'Approved' : 'Rejected') + ', does it.';
   if (conflicts.length) text += ' ' + conflicts.join(', ') + ' changed meanwhile (another decision, or readers\' reports): shown as they are now.';
   if (withdrawn.length) text += ' ' + withdrawn.join(', ') + ' ' + (withdrawn.length === 1 ? 'was' : 'were') + WITHDRAWN;
   if (kept.length) text += ' Left ' + kept.join(', ') + ' as escalated: ' + RESERVED;
@@ -304,6 +332,7 @@ export function belongs(c, queue) {
     case 'AUTO_REJECTED': return c.status === 'REJECTED' && c.decidedBy === 'RULE';
     case 'APPROVED': return c.status === 'PUBLISHED' && c.decidedBy === 'MODERATOR';
     case 'REJECTED': return c.status === 'REJECTED' && c.decidedBy === 'MODERATOR';
+    case 'PUBLISHED': return c.status === 'PUBLISHED';
     default: return true;
   }
 }

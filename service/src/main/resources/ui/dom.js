@@ -113,9 +113,14 @@ function offerUndo(undo, region) {
   if (undoing) $('undo').setAttribute('aria-describedby', region.id); else $('undo').removeAttribute('aria-describedby');
 }
 
-/** Does the undo the message on show offers, if it offers one: the Undo button and the key u. */
+/**
+ * Does the undo the message on show offers: the Undo button and the key u. With none on offer, u says why (after a bulk
+ * decision it did nothing, unsaid: a moderator's sixth audit).
+ */
 export function undoOffered() {
   if (undoing) undoing();
+  else message('Nothing to undo now: a decision is undone while its message shows; a bulk one, or later, with Put back'
+    + ' in Pending in its panel.');
 }
 
 /** Both regions emptied, and a message's clearing still to come dropped: for the log-in form. */

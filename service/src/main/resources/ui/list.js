@@ -1,7 +1,7 @@
 import { current, ref, shownCount, state } from './state.js';
 import { $, clear, el, highlighted, isLong, isolated, pct, size } from './dom.js';
 import { loadDetail, resetDetail } from './detail.js';
-import { belongs, cardName, defaultReason, label, renderBulk, renderDecisionButtons, toggleSelected } from './decisions.js';
+import { belongs, cardName, defaultReason, heldBy, label, renderBulk, renderDecisionButtons, toggleSelected, topScore } from './decisions.js';
 
 // The moderator page's comment list: a card for each comment, and the one on show (select).
 
@@ -77,10 +77,13 @@ function card(c, i) {
   head.append(box);
   const rating = c.rating || { name: 'SAFE', level: 0 };
   // The queue is ordered by risk, which is one sentence's score where the policy's sentence rule held the comment
-  // (above all six of the whole comment's): its rating is the whole comment's, and "SAFE 100%" read as a contradiction.
-  const top = Math.max(0, ...Object.values(c.attributes || {}).map((s) => s.probability));
-  const sentence = c.risk > top + 0.0001;
-  const badge = el('span', 'badge rating-' + rating.name.toLowerCase(), rating.name + (sentence ? ' · a sentence ' : ' ') + pct(c.risk));
+  // (above all six of the whole comment's), or more where a phrase or its language held it (heldBy): its rating is the
+  // whole comment's, and "SAFE 100%" read as a contradiction.
+  const top = topScore(c);
+  const held = heldBy(c);
+  const sentence = !held && c.risk > top + 0.0001;
+  const badge = held ? el('span', 'badge rating-' + held.tone, held.badge)
+    : el('span', 'badge rating-' + rating.name.toLowerCase(), rating.name + (sentence ? ' · a sentence ' : ' ') + pct(c.risk));
   head.append(badge);
   if (c.number !== undefined && c.number !== null) head.append(el('span', 'number', '#' + c.number));
   head.append(el('span', 'author', c.author || 'anonymous'));
@@ -93,6 +96,8 @@ function card(c, i) {
   // touch and most screen readers never reached it.
   if (sentence) li.append(el('div', 'muted sentence-held', 'Rated ' + rating.name + ' as a whole; one of its sentences scored '
     + pct(c.risk) + ', and the policy held the comment for that.'));
+  if (held) li.append(el('div', 'muted sentence-held', 'Rated ' + rating.name + ' ' + pct(top) + ' by its scores; the policy held'
+    + ' it for ' + held.why + ', and queues it as ' + pct(c.risk) + '.'));
 
   // A reply by number, or by the parent's id (a site's own comment ids, as a thread's replies name their parents).
   const parent = c.parentNumber !== undefined && c.parentNumber !== null ? '#' + c.parentNumber : c.parentId ? isolated(c.parentId) : null;
@@ -121,6 +126,19 @@ function card(c, i) {
   li.append(scores(c));
   const stance = stanceLine(c);
   if (stance) li.append(stance);
+
+  // On a phone the panel is below the whole list: its thread, reports and history are a tap away (detail.js has the way
+  // back). Shown on the comment on show, in the one-column layout alone (app.css).
+  const toPanel = el('button', 'ghost to-panel', 'Thread, reports and history ↓');
+  toPanel.type = 'button';
+  toPanel.tabIndex = -1;  // the keys and Tab reach the panel already; one more Tab stop a card was too many
+  toPanel.addEventListener('click', (e) => {
+    e.stopPropagation();
+    if (state.index !== i) select(i, false);
+    $('detail').scrollIntoView({ block: 'start' });
+    $('detail').focus({ preventScroll: true });
+  });
+  li.append(toPanel);
 
   li.addEventListener('click', () => select(i, true));
   return li;

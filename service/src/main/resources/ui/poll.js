@@ -89,6 +89,10 @@ async function poll() {
   // to the last one it holds): decided elsewhere or erased. Each is read for how it is now.
   const covered = page.body.next ? Math.max(-1, ...answer.map((c) => at.has(ref(c)) ? at.get(ref(c)) : -1)) : Infinity;
   const gone = state.comments.filter((c, i) => i < covered && belongs(c, state.queue) && !inAnswer.has(ref(c))).slice(0, ASK);
+  // The comment on show too, where a conflict kept it out of its queue: it stayed as the 409 found it while it was
+  // decided again elsewhere (a moderator's sixth audit).
+  const showing = current();
+  if (showing && !belongs(showing, state.queue) && !inAnswer.has(ref(showing))) gone.push(showing);
   const read = await Promise.all(gone.map((c) => api('GET', '/v1/comments/' + encodeURIComponent(c.id) + siteQuery(c))));
   if (stale(load, edits)) return 'dropped';
   const deleted = new Set();

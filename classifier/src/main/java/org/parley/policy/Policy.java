@@ -116,23 +116,26 @@ public final class Policy {
         List<String> fired = new ArrayList<>();
         Set<Action> actions = EnumSet.noneOf(Action.class);
         fire(firstLooks, probabilities, fired, actions);
+        boolean byLanguage = language != null && otherLanguage != null && otherLanguage != Action.PUBLISH;
         if (language != null && otherLanguage != null) {
             fired.add("language " + language + " (not English) -> " + otherLanguage);
             actions.add(otherLanguage);
         }
+        boolean byPhrase = false;
         if (text != null && !phraseIndexes.isEmpty()) {
             String read = PhraseRule.normalise(text);
             for (PhraseIndex index : phraseIndexes) {
                 PhraseRule r = index.rule();
-                index.match(read).ifPresent(p -> {
-                    fired.add("phrase \"" + p + "\" (" + r.name() + ") -> " + r.action());
-                    actions.add(r.action());
-                });
+                java.util.Optional<String> p = index.match(read);
+                if (p.isEmpty()) continue;
+                fired.add("phrase \"" + p.get() + "\" (" + r.name() + ") -> " + r.action());
+                actions.add(r.action());
+                byPhrase |= r.action() != Action.PUBLISH;
             }
         }
         // Second-look bands read only a comment the rules above publish (Band#secondLook), as the sentence rule does.
         if (secondLooks.length > 0 && action(actions) == Action.PUBLISH) fire(secondLooks, probabilities, fired, actions);
-        return new Decision(action(actions), List.copyOf(fired), actions.size() > 1, null);
+        return new Decision(action(actions), List.copyOf(fired), actions.size() > 1, null, byPhrase, byLanguage);
     }
 
     /** Adds the bands of these indexes that hold the scores to what fired. */
@@ -174,7 +177,7 @@ public final class Policy {
         // A decision that publishes had only publish rules fired, or none (the default action).
         Set<Action> actions = d.fired().isEmpty() ? EnumSet.noneOf(Action.class) : EnumSet.of(Action.PUBLISH);
         actions.add(sentences.action());
-        return new Decision(action(actions), List.copyOf(fired), actions.size() > 1, worst);
+        return new Decision(action(actions), List.copyOf(fired), actions.size() > 1, worst, d.byPhrase(), d.byLanguage());
     }
 
     private Action action(Set<Action> actions) {
@@ -185,7 +188,9 @@ public final class Policy {
 
     /**
      * The action, the rules that fired (as {@link Band#toString}, the language, phrase and sentence rules write them),
-     * whether they disagreed, and the sentence that fired the sentence rule (null when it did not fire).
+     * whether they disagreed, the sentence that fired the sentence rule (null when it did not fire), and whether a
+     * phrase rule or the language rule held the comment (fired with an action other than PUBLISH), whatever its scores.
      */
-    public record Decision(Action action, List<String> fired, boolean disagreed, SentenceScores.Scored sentence) {}
+    public record Decision(Action action, List<String> fired, boolean disagreed, SentenceScores.Scored sentence,
+                           boolean byPhrase, boolean byLanguage) {}
 }

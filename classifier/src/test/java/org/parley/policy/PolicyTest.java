@@ -138,6 +138,10 @@ class PolicyTest {
         assertEquals(Action.REVIEW, d.action());
         assertEquals(List.of("TOXICITY in [0.00, 0.20) -> PUBLISH", "phrase \"watch your back\" (threats) -> REVIEW"), d.fired(),
                 "the first phrase of the list that the text holds is named");
+        assertTrue(d.byPhrase(), "held by a phrase, whatever its scores (the queue's order reads it)");
+        assertFalse(d.byLanguage());
+        assertFalse(p.decide(low, null, "Thanks for the article").byPhrase());
+        assertTrue(p.decide(low, "de", null).byLanguage());
         assertEquals(Action.REVIEW, p.decide(low, null, "I KNOW WHERE YOU LIVE.").action(), "any case, any punctuation after it");
         assertEquals(Action.REVIEW, p.decide(low, null, "I’ll find you").action(), "typographic apostrophes read as plain ones");
         assertEquals(Action.REVIEW, p.decide(low, null, "I\u02BCm coming for you").action(), "the modifier letter apostrophe too");
