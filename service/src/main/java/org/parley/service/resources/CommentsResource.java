@@ -85,6 +85,16 @@ public final class CommentsResource {
 
     /** The query parameters POST reads: the key (one of the ways to send it, ApiKeyAuthFilter). */
     private static final java.util.Set<String> SUBMIT_PARAMETERS = java.util.Set.of("key");
+    /** What a site's reads and writes of one comment take: its site, and the key. */
+    private static final java.util.Set<String> SITE_AND_KEY = java.util.Set.of("site", "key");
+
+    /**
+     * A misspelt {@code ?stie=} was ignored on a site's status, withdrawal and report, where {@code /v1/comments} and
+     * {@code /v1/threads} refuse it (a website integrator's audit, sixty-sixth session).
+     */
+    private static void siteAndKeyOnly(UriInfo uri, String endpoint) {
+        QueryParameters.refuseUnknown(uri, SITE_AND_KEY, endpoint + " reads site and key only");
+    }
 
     /** 201 with the stored comment, its status and scores; 200 with the stored one if the id was already taken. */
     @POST
@@ -149,7 +159,8 @@ public final class CommentsResource {
     @Timed(name = "comment-status")
     @ExceptionMetered(name = "comment-status")
     public Map<String, Object> status(@PathParam("id") String id, @QueryParam("site") String site,
-                                      @Context SecurityContext security) {
+                                      @Context SecurityContext security, @Context UriInfo uri) {
+        siteAndKeyOnly(uri, "GET /v1/comments/{id}/status");
         Caller caller = (Caller) security.getUserPrincipal();
         StoredComment c = reached(store, id, site, caller).orElseThrow(() -> notFound(id));
         return standing(c);
@@ -172,7 +183,9 @@ public final class CommentsResource {
     @RolesAllowed(Role.WEBSITE_NAME)
     @Timed(name = "erase-comment")
     @ExceptionMetered(name = "erase-comment")
-    public Map<String, Object> erase(@PathParam("id") String id, @QueryParam("site") String site, @Context SecurityContext security) {
+    public Map<String, Object> erase(@PathParam("id") String id, @QueryParam("site") String site, @Context SecurityContext security,
+                                     @Context UriInfo uri) {
+        siteAndKeyOnly(uri, "DELETE /v1/comments/{id}");
         Caller caller = (Caller) security.getUserPrincipal();
         if (caller.role().includes(Role.MODERATOR))
             throw new ApiException(403, null, null, "only a site's website key withdraws its comment: a moderator rejects it,"
@@ -242,7 +255,8 @@ public final class CommentsResource {
     @Timed(name = "report")
     @ExceptionMetered(name = "report")
     public Map<String, Object> report(@PathParam("id") String id, @QueryParam("site") String site, ReportRequest body,
-                                      @Context SecurityContext security) {
+                                      @Context SecurityContext security, @Context UriInfo uri) {
+        siteAndKeyOnly(uri, "POST /v1/comments/{id}/report");
         String reason = body == null ? null : RequestChecks.optional(body.reason(), "reason", Checks.MAX_REPORT_REASON);
         String reportId = body == null ? null : RequestChecks.optional(body.reportId(), "reportId", RequestChecks.MAX_ID);
         if (reportId != null && reportId.isBlank()) throw ApiException.badField("reportId", "reportId must not be blank");

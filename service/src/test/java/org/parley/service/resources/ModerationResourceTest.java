@@ -1880,6 +1880,27 @@ class ModerationResourceTest {
         assertEquals(201, keyed.getStatus(), "the key may come as a parameter: " + keyed.readEntity(String.class));
     }
 
+    /**
+     * A website integrator's audit (sixty-sixth session): a misspelt {@code ?stie=} was ignored on a site's status,
+     * withdrawal and report. Each reads site and key; anything else is a 400 naming it, and the withdrawal erases nothing.
+     */
+    @Test
+    void aSitesReadsAndWritesOfOneCommentRefuseAParameterTheyDoNotRead() {
+        String id = unique();
+        assertEquals(201, post(Fakes.WEBSITE_KEY, "/v1/comments", submission(id, "Thanks for the article")).getStatus());
+        for (Response r : List.of(as(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/status?stie=a").get(),
+                as(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "?stie=a").delete(),
+                post(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/report?stie=a", "{}"))) {
+            JsonNode body = r.readEntity(JsonNode.class);
+            assertEquals(400, r.getStatus(), body.toString());
+            assertEquals("stie", body.get("field").asText(), body.toString());
+            assertTrue(body.get("message").asText().contains("reads site and key only"), body.toString());
+        }
+        JsonNode now = as(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/status?key=" + Fakes.WEBSITE_KEY).get().readEntity(JsonNode.class);
+        assertEquals("PUBLISHED", now.get("status").asText(), "neither erased nor reported: " + now);
+        assertEquals(1, now.get("version").asInt(), now.toString());
+    }
+
     /** A thread comment's quote may hold as much as a text the models read, 20,480 characters, and not one more. */
     @Test
     void aThreadCommentsQuoteIsStoredUpToTheLimitAndRefusedPastIt() {
