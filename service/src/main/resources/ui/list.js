@@ -23,6 +23,7 @@ function drawCards() {
   // (a conflict) is counted in neither.
   const waiting = state.comments.filter((c) => belongs(c, state.queue)).length;
   $('summary').textContent = state.comments.length ? waiting + ' of ' + shownCount(state.total) : '';
+  $('summary').parentElement.hidden = !state.comments.length;  // its hidden label too
   renderBulk();
 }
 

@@ -1114,6 +1114,9 @@ class ModeratorUiTest {
     private void assertCountAgrees(String waiting) {
         wait(10).until(d -> waiting.equals(d.findElement(By.cssSelector("#tabs .tab[data-queue='PENDING'] .count")).getText()));
         assertEquals(waiting + " of " + waiting, browser.findElement(By.id("summary")).getText());
+        // What it counts, for a screen reader: "31 of 31" alone said nothing (a third accessibility audit).
+        assertEquals("Waiting, of the queue's total: " + waiting + " of " + waiting,
+                browser.findElement(By.cssSelector(".summary")).getAttribute("textContent"));
     }
 
     /** A comment its site withdrew (erased) while on show: a decision on it says so, and the list moves on to the next. */
@@ -1732,6 +1735,8 @@ class ModeratorUiTest {
         WebElement help = wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("help")));
         for (String s : List.of("approve", "reject", "escalate", "next comment", "Shift"))
             assertTrue(help.getText().contains(s), help.getText());
+        assertEquals(List.of("Key", "Does"), help.findElements(By.cssSelector("th[scope=col]")).stream().map(WebElement::getText).toList(),
+                "a table with headers, each cell named by its column (a third accessibility audit)");
         assertEquals("help-close", browser.switchTo().activeElement().getAttribute("id"), "the focus is in the dialog");
         assertEquals("help-close", browser.executeScript("document.getElementById('approve').focus(); return document.activeElement.id"),
                 "the page behind takes no focus");
