@@ -2799,6 +2799,9 @@ class ModeratorUiTest {
             assertEquals(browser.executeScript("return document.getElementById('reason').selectedOptions[0].text"), said,
                     "the reason r gives, on the button: " + reject.getText());
             assertEquals("Reject for " + said, reject.getAccessibleName());
+            // "for" shown as it is said (WCAG 2.5.3, a third accessibility audit): speech input says what it sees.
+            assertEquals(List.of("\"for \"", "static"), browser.executeScript("const s = getComputedStyle("
+                    + "document.getElementById('reject-reason'), '::before'); return [s.content, s.position]"));
             assertOneRow();
             assertTrue(((Number) browser.executeScript("return document.getElementById('controls').getBoundingClientRect().height")).doubleValue() <= 74);
             press("r");
