@@ -10,8 +10,13 @@ import { focusList, renderList } from './list.js';
 
 // Reject reason from the scores: the most specific attribute that fired, else the rating's attribute.
 // The comment's top attribute, as its rating names it: a reject reason becomes a training label
-// (scripts/export-decisions), so the page proposes what the model is surest of and no more.
+// (scripts/export-decisions), so the page proposes what the model is surest of and no more. A comment a word list
+// held whose name is a reason's ("threats") proposes that one: a threat the list held was proposed "insult", its top
+// attribute (a moderator's sixth audit).
 export function defaultReason(c) {
+  const held = c ? heldBy(c) : null;
+  const listed = held && held.rule ? held.rule.toLowerCase().replace(/s$/, '') : '';
+  if (REASONS.includes(listed)) return listed;
   const r = c && c.rating && c.rating.attribute ? c.rating.attribute.toLowerCase() : '';
   return REASONS.includes(r) ? r : 'toxicity';
 }
@@ -39,7 +44,7 @@ export function heldBy(c) {
   for (const r of c.rules || []) {
     if (r.endsWith('-> PUBLISH')) continue;
     const phrase = /^phrase "(.*)" \((.*)\) -> /.exec(r);
-    if (phrase) return { badge: 'HELD · ' + phrase[2], tone: 'high', why: 'the phrase "' + phrase[1] + '" (' + phrase[2] + ')' };
+    if (phrase) return { badge: 'HELD · ' + phrase[2], tone: 'high', why: 'the phrase "' + phrase[1] + '" (' + phrase[2] + ')', rule: phrase[2] };
     const language = /^language (\S+) \(not English\) -> /.exec(r);
     if (language) return { badge: 'HELD · language ' + language[1], tone: 'medium', why: 'its language, ' + language[1] };
   }

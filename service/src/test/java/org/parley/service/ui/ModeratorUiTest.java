@@ -624,6 +624,9 @@ class ModeratorUiTest {
         assertEquals("HELD · threats", card.findElement(By.cssSelector(".card-head .badge")).getText());
         assertTrue(card.findElement(By.cssSelector(".sentence-held")).getText().contains("held it for the phrase \"watch your back\" (threats)"),
                 card.getText());
+        waitForDetail(c.get("id").asText());
+        assertEquals("threat", browser.findElement(By.id("reason")).getAttribute("value"),
+                "the list's reason, not its top attribute's (" + c.at("/rating/attribute").asText() + ")");
     }
 
     /**
