@@ -166,8 +166,18 @@ public final class CommentsResource {
         return standing(c);
     }
 
-    private static Map<String, Object> standing(StoredComment c) {
-        return Map.of("id", c.id(), "status", c.status().name(), "version", c.version());
+    /**
+     * Where the comment stands, who set it there, and for a rejection the reason given: a site could not tell its reader
+     * why a comment was rejected (a website integrator's audit, sixty-sixth session).
+     */
+    private Map<String, Object> standing(StoredComment c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", c.id());
+        out.put("status", c.status().name());
+        out.put("version", c.version());
+        out.put("decidedBy", c.decidedBy().name());
+        if (c.status() == Status.REJECTED) store.rejectReason(c.key()).ifPresent(r -> out.put("reason", r));
+        return out;
     }
 
     /**

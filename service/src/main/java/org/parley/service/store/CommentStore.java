@@ -652,6 +652,15 @@ public final class CommentStore {
                 .bind("id", id).map((rs, ctx) -> decision(rs)).list();
     }
 
+    /**
+     * The reason of the comment's latest rejection ({@code insult}, {@code spam}, …), empty when none gave one (the policy's
+     * rejections give none); {@code id} is its {@link StoredComment#key() key}. For a site telling its reader why.
+     */
+    public Optional<String> rejectReason(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT reason FROM decisions WHERE comment_id = :id AND decision = 'REJECT'"
+                + " ORDER BY version DESC LIMIT 1").bind("id", id).mapTo(String.class).findFirst());
+    }
+
     /** The sites that have stored comments, in name order. */
     public List<String> storedSites() {
         return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT site FROM comments WHERE site IS NOT NULL ORDER BY site")

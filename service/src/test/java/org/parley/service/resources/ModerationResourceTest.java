@@ -1901,6 +1901,31 @@ class ModerationResourceTest {
         assertEquals(1, now.get("version").asInt(), now.toString());
     }
 
+    /**
+     * A website integrator's audit (sixty-sixth session): a site could not tell its reader why a comment was rejected.
+     * Its status says who set it, and a moderator's rejection its reason; the policy's, and what is not rejected, none.
+     */
+    @Test
+    void aSitesStatusSaysWhoDecidedAndWhyAModeratorRejected() {
+        String id = unique();
+        assertEquals(201, post(Fakes.WEBSITE_KEY, "/v1/comments", submission(id, "Thanks for the article")).getStatus());
+        JsonNode published = as(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/status").get().readEntity(JsonNode.class);
+        assertEquals("RULE", published.get("decidedBy").asText(), published.toString());
+        assertFalse(published.has("reason"), published.toString());
+
+        Response rejected = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision",
+                "{\"decision\": \"REJECT\", \"reason\": \"spam\", \"expectedVersion\": 1}");
+        assertEquals(200, rejected.getStatus(), rejected.readEntity(String.class));
+        JsonNode now = as(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/status").get().readEntity(JsonNode.class);
+        assertEquals(List.of("REJECTED", "MODERATOR", "spam"), List.of(now.get("status").asText(), now.get("decidedBy").asText(),
+                now.get("reason").asText()), now.toString());
+
+        Response reopened = post(Fakes.MODERATOR_KEY, "/v1/comments/" + id + "/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 2}");
+        assertEquals(200, reopened.getStatus(), reopened.readEntity(String.class));
+        JsonNode approved = as(Fakes.WEBSITE_KEY, "/v1/comments/" + id + "/status").get().readEntity(JsonNode.class);
+        assertFalse(approved.has("reason"), "the rejection's reason goes with it: " + approved);
+    }
+
     /** A thread comment's quote may hold as much as a text the models read, 20,480 characters, and not one more. */
     @Test
     void aThreadCommentsQuoteIsStoredUpToTheLimitAndRefusedPastIt() {
@@ -2065,7 +2090,7 @@ class ModerationResourceTest {
         Response erased = as(SITE_KEY_2, "/v1/comments/" + id).delete();
         JsonNode answer = erased.readEntity(JsonNode.class);
         assertEquals(200, erased.getStatus(), answer.toString());
-        assertEquals(JSON.createObjectNode().put("id", id).put("status", "ERASED").put("version", before + 1), answer);
+        assertEquals(JSON.createObjectNode().put("id", id).put("status", "ERASED").put("version", before + 1).put("decidedBy", "WEBSITE"), answer);
         Response again = as(SITE_KEY, "/v1/comments/" + id).delete();
         assertEquals(200, again.getStatus());
         assertEquals(answer, again.readEntity(JsonNode.class), "idempotent");
