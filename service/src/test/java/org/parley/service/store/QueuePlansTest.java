@@ -140,15 +140,7 @@ class QueuePlansTest {
     @Test
     void theRepliesToANewCommentAreFoundThroughAnIndex() throws Exception {
         Jdbi jdbi = TestDatabases.POSTGRESQL.migrated(dir);
-        CommentStore store = new CommentStore(jdbi);
-        for (int i = 0; i < 40; i++) {
-            NewComment c = CommentStoreTest.comment("c" + i, "a" + i % 3, i / 40f, Action.PUBLISH);
-            store.insert(c, T0.plusSeconds(i));
-            // A reply to each: by id, or by number alone.
-            store.insert(new NewComment("r" + i, c.articleId(), c.articleTitle(), 100 + i, i % 2 == 0 ? c.id() : null, i % 2 == 0 ? null : 7,
-                    "erin", "reply " + i, null, 0, 0, c.scores(), c.topAttribute(), c.spansJson(), null, c.model(), Action.PUBLISH, null,
-                    null, c.rulesJson(), c.site()), T0.plusSeconds(40 + i));
-        }
+        parentsAndReplies(new CommentStore(jdbi), i -> null);
         try (Handle h = jdbi.open()) {
             h.execute("ANALYZE");
             for (String off : List.of("seqscan", "bitmapscan", "sort")) h.execute("SET enable_" + off + " = off");
@@ -179,14 +171,7 @@ class QueuePlansTest {
     void theUnreadRepliesAreReadInTheOrderOfTheirIndex() throws Exception {
         Jdbi jdbi = TestDatabases.POSTGRESQL.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
-        for (int i = 0; i < 40; i++) {
-            NewComment c = CommentStoreTest.comment("c" + i, "a" + i % 3, i / 40f, Action.PUBLISH);
-            store.insert(c, T0.plusSeconds(i));
-            store.insert(new NewComment("r" + i, c.articleId(), c.articleTitle(), 100 + i, i % 2 == 0 ? c.id() : null, i % 2 == 0 ? null : 7,
-                    "erin", "reply " + i, null, 0, 0, c.scores(), c.topAttribute(), c.spansJson(),
-                    i % 4 == 0 ? "{\"replyStance\":{\"label\":\"COMMENT\"}}" : null, c.model(), Action.PUBLISH, null,
-                    null, c.rulesJson(), c.site()), T0.plusSeconds(40 + i));
-        }
+        parentsAndReplies(store, i -> i % 4 == 0 ? "{\"replyStance\":{\"label\":\"COMMENT\"}}" : null);
         assertEquals(List.of("r1", "r2"), store.unreadReplies(T0, "", 2).stream().map(c -> c.id()).toList(), "those with one passed");
         try (Handle h = jdbi.open()) {
             h.execute("ANALYZE");
@@ -195,6 +180,17 @@ class QueuePlansTest {
                     .bind("afterKey", "").bind("most", 50));
             assertTrue(scans(plan).stream().anyMatch(n -> n.path("Index Name").asText().equals("comments_unread_replies")), plan.toString());
             assertNull(find(plan, "Sort"), "in the index's order: " + plan);
+        }
+    }
+
+    /** 40 comments, each with a reply, by id or by number alone (7), the reply's stance {@code stance.apply(i)}. */
+    private static void parentsAndReplies(CommentStore store, java.util.function.IntFunction<String> stance) {
+        for (int i = 0; i < 40; i++) {
+            NewComment c = CommentStoreTest.comment("c" + i, "a" + i % 3, i / 40f, Action.PUBLISH);
+            store.insert(c, T0.plusSeconds(i));
+            store.insert(new NewComment("r" + i, c.articleId(), c.articleTitle(), 100 + i, i % 2 == 0 ? c.id() : null, i % 2 == 0 ? null : 7,
+                    "erin", "reply " + i, null, 0, 0, c.scores(), c.topAttribute(), c.spansJson(), stance.apply(i), c.model(), Action.PUBLISH,
+                    null, null, c.rulesJson(), c.site()), T0.plusSeconds(40 + i));
         }
     }
 
