@@ -41,10 +41,13 @@ export function label(c) {
  */
 export function heldBy(c) {
   if (!(c.risk > topScore(c) + 0.0001)) return null;
-  for (const r of c.rules || []) {
-    if (r.endsWith('-> PUBLISH')) continue;
+  const holding = (c.rules || []).filter((r) => !r.endsWith('-> PUBLISH'));
+  // A phrase before the language: it is what set the risk (1), though the policy writes the language's rule first.
+  for (const r of holding) {
     const phrase = /^phrase "(.*)" \((.*)\) -> /.exec(r);
     if (phrase) return { badge: 'HELD · ' + phrase[2], tone: 'high', why: 'the phrase "' + phrase[1] + '" (' + phrase[2] + ')', rule: phrase[2] };
+  }
+  for (const r of holding) {
     const language = /^language (\S+) \(not English\) -> /.exec(r);
     if (language) return { badge: 'HELD · language ' + language[1], tone: 'medium', why: 'its language, ' + language[1] };
   }

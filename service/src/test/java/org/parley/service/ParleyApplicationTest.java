@@ -830,14 +830,9 @@ class ParleyApplicationTest {
     }
 
     /**
-     * A Node.js integrator's audit: a file the moderator page does not have was an empty 404 without a header, not even
-     * Date: Dropwizard's AssetServlet answers it with reset() and setStatus(404), so no error handler ever saw it. It is
-     * JSON now, with the page's headers; the page's own files are served as before, and revalidated with their ETags
-     * (no-cache: at each load).
-     */
-    /**
      * A website integrator's audit (sixty-sixth session): the OpenAPI documents, past Jersey's 8 KB buffer, went chunked,
-     * and a HEAD said Content-Length: 0. Both give their length now, a HEAD the GET's.
+     * and a HEAD said Content-Length: 0. Both give their length now, a HEAD the GET's (asked without gzip: a gzipped GET
+     * goes chunked, its length unknown beforehand, while the HEAD still gives the plain one).
      */
     @Test
     void aHeadOfTheOpenApiDocumentsGivesTheirLength() throws Exception {
@@ -852,6 +847,12 @@ class ParleyApplicationTest {
         }
     }
 
+    /**
+     * A Node.js integrator's audit: a file the moderator page does not have was an empty 404 without a header, not even
+     * Date: Dropwizard's AssetServlet answers it with reset() and setStatus(404), so no error handler ever saw it. It is
+     * JSON now, with the page's headers; the page's own files are served as before, and revalidated with their ETags
+     * (no-cache: at each load).
+     */
     @Test
     void aFileTheModeratorPageDoesNotHaveIsAJson404AndItsOwnFilesAreServedAsBefore() throws Exception {
         for (String path : List.of("/moderate/nope.js", "/moderate/no/such/dir/", "/moderate/main.js.map", "/moderate/app.js")) {

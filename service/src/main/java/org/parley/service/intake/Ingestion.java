@@ -452,9 +452,17 @@ public final class Ingestion {
         }
     }
 
+    /** Whether a stance bundle is serving: without one no reply stance is read ({@link ReplySweep} reads none). */
+    boolean readsStance() {
+        return stance != null && stance.get() != null;
+    }
+
     /**
      * Reads the reply stance of stored replies that lack one where their parent (or quote) is found now, in a turn of the
-     * thread lane, and writes it: {@link ReplySweep}'s, for those a call's look left unread. Returns how many were read.
+     * thread lane, and writes it: {@link ReplySweep}'s, for those a call's look left unread. Each reply alone: one that
+     * cannot be read (a stored stance that is not JSON, the model's bug) is logged and left, not the others with it, which a
+     * sweep would otherwise meet again at every run (a code-health audit, sixty-sixth session). Returns how many were
+     * written: not those another instance wrote meanwhile, nor those erased.
      *
      * @throws ApiException when the lane refuses the turn (a 503), and nothing is written
      */
@@ -462,18 +470,39 @@ public final class Ingestion {
         ServedStance model = stance == null ? null : stance.get();
         if (model == null) return 0;
         List<ReplyRead> found = new ArrayList<>();
+        Map<String, String> before = new HashMap<>();
         for (StoredComment r : replies) {
-            if (StoredStance.hasReply(json, r.stanceJson())) continue;
-            ReplyContext.parent(r.quote(), () -> answerable(store.parent(r)))
-                    .ifPresent(p -> found.add(new ReplyRead(-1, r.key(), r.text(), p.text())));
+            try {
+                if (StoredStance.hasReply(json, r.stanceJson())) continue;
+            } catch (RuntimeException e) {
+                LOG.error("a stored reply's stance could not be read; its reply stance is left", UnexpectedExceptionMapper.scrubbed(e));
+                continue;
+            }
+            ReplyContext.parent(r.quote(), () -> answerable(store.parent(r))).ifPresent(p -> {
+                found.add(new ReplyRead(-1, r.key(), r.text(), p.text()));
+                before.put(r.key(), r.stanceJson());
+            });
         }
         if (found.isEmpty()) return 0;
-        List<ScoreResponse.ReplyStanceScore> read = batchGate.run(replyUnits(found), () -> readReplies(model, found));
+        List<ScoreResponse.ReplyStanceScore> read = batchGate.run(replyUnits(found), () -> found.stream().map(r -> {
+            try {
+                return ScoreParts.replyStance(model.model().replyStance(r.text(), r.parentText()));
+            } catch (RuntimeException e) {  // its frames, not its message (a comment's text may be in it)
+                LOG.error("a stored reply's stance could not be read; its reply stance is left", UnexpectedExceptionMapper.scrubbed(e));
+                return null;
+            }
+        }).toList());
         List<CommentStore.StanceRewrite> rewrites = new ArrayList<>();
-        for (int k = 0; k < found.size(); k++) rewrites.add(replyRewrite(model, found.get(k), read.get(k)));
+        for (int k = 0; k < found.size(); k++)
+            if (read.get(k) != null) rewrites.add(replyRewrite(model, found.get(k), read.get(k)));
         // Under each row's lock: one erased or read meanwhile keeps what it holds.
-        store.store(List.of(), rewrites, List.of(), clock.instant(), (r, k) -> {});
-        return found.size();
+        int written = 0;
+        List<Optional<StoredComment>> now = store.store(List.of(), rewrites, List.of(), clock.instant(), (r, k) -> {}).rewritten();
+        for (int k = 0; k < rewrites.size(); k++) {
+            String was = before.get(rewrites.get(k).key());
+            if (now.get(k).filter(c -> !java.util.Objects.equals(c.stanceJson(), was)).isPresent()) written++;
+        }
+        return written;
     }
 
     /** What reading {@code replies} weighs in a scoring lane: each text and its parent's. */

@@ -19,12 +19,13 @@ import java.util.List;
  * between the commit and its second look); such a reply had no reply stance for good (the sixty-fifth session's
  * several-instances audit left it). Each run walks the replies without one stored in the last {@link #WINDOW}, oldest
  * first, from where the run before stopped, {@code page} at a time, at most {@code pages} pages; those whose parent is
- * still not stored are passed and met again on the next round. Every instance runs it: two that read one reply write its
- * stance once ({@link StoredStance#withReply} keeps one written meanwhile).
+ * still not stored are passed and met again on the next round, so a round takes a minute for each 1,000 of them (replies
+ * to comments never sent: a thread's other pages). One that cannot be read is logged and passed too. Every instance runs
+ * it: two that read one reply write its stance once ({@link StoredStance#withReply} keeps one written meanwhile).
  */
 public final class ReplySweep implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplySweep.class);
-    /** How far back a run looks: a look's failure is mended within minutes; a parent that comes later reads its replies itself. */
+    /** How far back a run looks: a look's failure is mended within a round; a parent that comes later reads its replies itself. */
     static final Duration WINDOW = Duration.ofDays(1);
     /** How often it runs (ParleyApplication's schedule). */
     public static final Duration EVERY = Duration.ofMinutes(1);
@@ -55,7 +56,7 @@ public final class ReplySweep implements Runnable {
     public void run() {
         try {
             int read = sweep();
-            if (read > 0) LOG.info("read the reply stance of {} stored replies that lacked one", read);
+            if (read > 0) LOG.info("wrote the reply stance of {} stored replies that lacked one", read);
         } catch (ApiException | org.jdbi.v3.core.JdbiException e) {  // a refused turn, the database: the next run reads them
             LOG.warn("the sweep for unread reply stances stopped: {}", FailureReason.of(e));
         } catch (RuntimeException e) {  // a bug: its frames, not its message (a comment's text may be in it)
@@ -63,8 +64,9 @@ public final class ReplySweep implements Runnable {
         }
     }
 
-    /** The replies read in this run. Where it stops (a refusal, the database), the next run starts again. */
+    /** The reply stances written in this run. Where it stops (a refusal, the database), the next run starts again. */
     int sweep() {
+        if (!ingestion.readsStance()) return 0;  // no stance bundle: nothing to read them with, so no page to turn
         int read = 0;
         for (int p = 0; p < pages; p++) {
             Instant start = clock.instant().minus(WINDOW);

@@ -3,6 +3,8 @@ package org.parley.service.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.service.Fakes;
 import org.parley.service.access.Role;
 import org.parley.service.auth.ApiKey;
@@ -83,6 +85,53 @@ class ReplySweepTest {
         assertNull(replyStance(store, "r1"), "its parent came after the run that passed it");
         assertEquals(1, sweep.sweep(), "a new round");
         assertNotNull(replyStance(store, "r1"));
+    }
+
+    /**
+     * Replies stored by one call share a time, and go by key: pages of two walk all seven, none twice (a code-health
+     * audit, sixty-sixth session: with the cursor's time alone the tie was never exercised).
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void repliesStoredAtOneTimeAreWalkedByKeyAcrossPages(TestDatabases db) throws Exception {
+        CommentStore store = new CommentStore(db.migrated(dir));
+        List<Submission> replies = new java.util.ArrayList<>();
+        for (int i = 1; i <= 7; i++) replies.add(comment("r" + i, "a", 10 + i, "p1", null, "No, a terrible idea, " + i + "."));
+        unread(store, NOW.minusSeconds(60), replies);
+        unread(store, NOW.minusSeconds(50), List.of(comment("p1", "a", 1, null, null, "We should bomb them now.")));
+        ReplySweep sweep = new ReplySweep(withFakeModels(store, NOW), store, Clock.fixed(NOW, ZoneOffset.UTC), 2, 1);
+        List<Integer> runs = new java.util.ArrayList<>();
+        for (int run = 0; run < 5; run++) runs.add(sweep.sweep());
+        assertEquals(List.of(2, 2, 2, 1, 0), runs);
+        for (int i = 1; i <= 7; i++) assertNotNull(replyStance(store, "r" + i), "r" + i);
+    }
+
+    /**
+     * A reply the model cannot read (its bug) is logged and passed: it held the sweep's page, and every reply after it,
+     * run after run for a day (a code-health audit, sixty-sixth session). Without a stance bundle no page is read.
+     */
+    @Test
+    void aReplyThatCannotBeReadIsPassedAndTheOthersAreRead() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        unread(store, NOW.minusSeconds(60), List.of(comment("p1", "a", 1, null, null, "We should bomb them now.")));
+        unread(store, NOW.minusSeconds(59), List.of(comment("bad", "a", 2, "p1", null, "The model fails on this one.")));
+        unread(store, NOW.minusSeconds(58), List.of(comment("good", "a", 3, "p1", null, "No, a terrible idea.")));
+        org.parley.stance.StanceModel model = Fakes.stance();
+        org.mockito.Mockito.doThrow(new IllegalStateException("the model's bug")).when(model)
+                .replyStance(org.mockito.ArgumentMatchers.eq("The model fails on this one."), org.mockito.ArgumentMatchers.anyString());
+        Ingestion ingestion = new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), () -> Fakes.served(model),
+                store, new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
+        ReplySweep sweep = new ReplySweep(ingestion, store, Clock.fixed(NOW, ZoneOffset.UTC), 1, 5);
+        assertEquals(1, sweep.sweep());
+        assertNotNull(replyStance(store, "good"), "read past the one that fails");
+        assertNull(replyStance(store, "bad"));
+
+        CommentStore watched = org.mockito.Mockito.spy(store);
+        ReplySweep none = new ReplySweep(new Ingestion(Fakes.commentScorer(Fakes.modelHolder(Fakes.scorer(), "v1")), null, watched,
+                new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC)), watched, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertEquals(0, none.sweep());
+        org.mockito.Mockito.verify(watched, org.mockito.Mockito.never()).unreadReplies(org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyInt());
     }
 
     /** A run refused a turn of the thread lane reads nothing and stops; the next run reads those replies. */

@@ -627,6 +627,11 @@ class ModeratorUiTest {
         waitForDetail(c.get("id").asText());
         assertEquals("threat", browser.findElement(By.id("reason")).getAttribute("value"),
                 "the list's reason, not its top attribute's (" + c.at("/rating/attribute").asText() + ")");
+        // Held for its language and by a phrase, it is the phrase that set its risk: named first though written second
+        // (a code-health audit, sixty-sixth session).
+        assertEquals("HELD · threats", ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " import('./decisions.js').then((m) => done(m.heldBy({risk: 1, attributes: {TOXICITY: {probability: 0.1}}, rules:"
+                + " ['language de (not English) -> REVIEW', 'phrase \"watch your back\" (threats) -> REVIEW']}).badge));"));
     }
 
     /**
@@ -2674,7 +2679,7 @@ class ModeratorUiTest {
             assertEquals("System", new Select(menu).getFirstSelectedOption().getText(), "the system's by default");
 
             browser.findElement(By.cssSelector("#tabs .tab.active")).click();
-            for (int i = 0; i < 20 && !"scheme".equals(browser.switchTo().activeElement().getAttribute("id")); i++) press(Keys.TAB.toString());
+            for (int i = 0; i < 12 && !"scheme".equals(browser.switchTo().activeElement().getAttribute("id")); i++) press(Keys.TAB.toString());
             assertEquals("scheme", browser.switchTo().activeElement().getAttribute("id"), "Tab reaches the menu from the queues");
             press(Keys.ARROW_DOWN.toString() + Keys.ARROW_DOWN);  // System, Light, Dark
             assertEquals("dark", menu.getAttribute("value"));
@@ -2749,7 +2754,7 @@ class ModeratorUiTest {
             cards(2);
             waitForDetail(ids.get(0));
             keysOn(ids.get(0));
-            for (int i = 0; i < 20 && !"scheme".equals(browser.switchTo().activeElement().getAttribute("id")); i++) press(Keys.TAB.toString());
+            for (int i = 0; i < 12 && !"scheme".equals(browser.switchTo().activeElement().getAttribute("id")); i++) press(Keys.TAB.toString());
             assertEquals("scheme", browser.switchTo().activeElement().getAttribute("id"), "Tab reaches the menu from the comment");
             press(Keys.ARROW_DOWN.toString());
             WebElement menu = browser.findElement(By.id("scheme"));
