@@ -29,7 +29,9 @@ public final class RoleRefusalMapper implements ExceptionMapper<ForbiddenExcepti
 
     @Override
     public Response toResponse(ForbiddenException e) {
-        return ErrorResponses.build(uri.getPath(), new ApiException(403, null, null, message()));
+        // Named as every other refusal names its field: the credential whose role falls short (a website integrator's
+        // audit, sixty-sixth session: the 401 and 404 named theirs, the 403 none).
+        return ErrorResponses.build(uri.getPath(), new ApiException(403, "key", null, message()));
     }
 
     private String message() {

@@ -1822,6 +1822,7 @@ class ModerationResourceTest {
         JsonNode body = r.readEntity(JsonNode.class);
         assertEquals(403, r.getStatus(), path + ": " + body);
         assertEquals("role scorer may not use " + path + ": it needs " + needed + " or a role above it", body.get("message").asText());
+        assertEquals("key", body.path("field").asText(), "the credential whose role falls short: " + body);
     }
 
     private static Response call(String key, String[] e) {
