@@ -41,12 +41,15 @@ public record StoredComment(
     }
 
     /**
-     * The risk of a comment a phrase rule held: a site's word list is what it means a person to read first (the shipped
-     * one, threats against a person). The model scores threats low ("I know where you live. Watch your back.": 0.12),
-     * and one the threat list held waited at the end of the queue, 44th of 45 and 110th of 111, below every insult (a
-     * moderator's sixth audit, sixty-sixth session).
+     * The least risk of a comment a phrase rule held: a site's word list is what it means a person to read first (the
+     * shipped one, threats against a person). The model scores threats low ("I know where you live. Watch your back.":
+     * 0.12), and one the threat list held waited at the end of the queue, 44th of 45 and 110th of 111, below every insult
+     * (a moderator's sixth audit, sixty-sixth session). Not 1: then any text holding a listed phrase ("Nice photo! I know
+     * where you live, lovely street") tied at the top, oldest first, and one site's hundred such comments came before
+     * every other site's in a shared queue (an eighth penetration test, the same session); the comments the model is
+     * surest of (0.95 and over) still come first.
      */
-    static final float PHRASE_RISK = 1f;
+    static final float PHRASE_RISK = 0.95f;
     /** The least risk of a comment held for its language: the model reads it as English, so its scores say little. */
     static final float OTHER_LANGUAGE_RISK = 0.5f;
 

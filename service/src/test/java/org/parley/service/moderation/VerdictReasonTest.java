@@ -60,14 +60,17 @@ class VerdictReasonTest {
 
     /**
      * A moderator's sixth audit (sixty-sixth session): a threat the list held (THREAT 0.12) waited at the queue's end,
-     * below every insult. Held by a phrase it is queued first; held for its language, midway unless its scores say more.
+     * below every insult. Held by a phrase it is queued above all but the surest scores; held for its language, midway
+     * unless its scores say more.
      */
     @Test
     void aCommentARuleHeldIsQueuedAboveItsScores() {
         org.parley.policy.Policy p = org.parley.policy.Policy.standard();
         float[] low = {0.1f, 0, 0, 0.05f, 0, 0.12f};
         assertEquals(0.12f, StoredComment.risk(low, p.decide(low, null, "Thanks for the article")));
-        assertEquals(1f, StoredComment.risk(low, p.decide(low, null, "I know where you live. Watch your back.")));
+        assertEquals(0.95f, StoredComment.risk(low, p.decide(low, null, "I know where you live. Watch your back.")));
+        float[] sure = {0.6f, 0, 0, 0.98f, 0, 0};
+        assertEquals(0.98f, StoredComment.risk(sure, p.decide(sure, null, "Watch your back, idiot")), "the surest scores still first");
         assertEquals(0.5f, StoredComment.risk(low, p.decide(low, "ar", null)));
         float[] high = {0.6f, 0, 0, 0.7f, 0, 0};
         assertEquals(0.7f, StoredComment.risk(high, p.decide(high, "ar", null)), "its scores, when higher");

@@ -612,12 +612,13 @@ class ModeratorUiTest {
      */
     @Test
     void aCardSaysWhichRuleHeldTheComment() {
-        seed(TOXIC.subList(0, 2));
+        seed(List.of(TOXIC.get(2), TOXIC.get(4)));  // insults the bands held, scored 0.94 and 0.77 by the shipped model
         JsonNode c = submit(article + "-threat", "Watch your back, I'm coming for you", null);
         assertEquals("PENDING", c.get("status").asText(), c.toString());
         loggedIn("PENDING");
         WebElement card = cards(3).get(0);
         assertEquals(c.get("id").asText(), card.getAttribute("data-id"), "first, before the insults the bands held");
+        assertEquals(0.95, c.get("risk").asDouble(), 1e-6);
         WebElement rules = card.findElement(By.cssSelector(".action .rules"));
         assertEquals("phrase \"watch your back\" (threats) -> REVIEW", rules.getText(),
                 "the rule that held it; the TOXICITY band that would have published it is left out");
@@ -630,7 +631,7 @@ class ModeratorUiTest {
         // Held for its language and by a phrase, it is the phrase that set its risk: named first though written second
         // (a code-health audit, sixty-sixth session).
         assertEquals("HELD · threats", ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + " import('./decisions.js').then((m) => done(m.heldBy({risk: 1, attributes: {TOXICITY: {probability: 0.1}}, rules:"
+                + " import('./decisions.js').then((m) => done(m.heldBy({risk: 0.95, attributes: {TOXICITY: {probability: 0.1}}, rules:"
                 + " ['language de (not English) -> REVIEW', 'phrase \"watch your back\" (threats) -> REVIEW']}).badge));"));
     }
 
