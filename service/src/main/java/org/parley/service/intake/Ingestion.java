@@ -469,40 +469,50 @@ public final class Ingestion {
     public int readReplyStances(List<StoredComment> replies) {
         ServedStance model = stance == null ? null : stance.get();
         if (model == null) return 0;
-        List<ReplyRead> found = new ArrayList<>();
-        Map<String, String> before = new HashMap<>();
-        for (StoredComment r : replies) {
-            try {
-                if (StoredStance.hasReply(json, r.stanceJson())) continue;
-            } catch (RuntimeException e) {
-                LOG.error("a stored reply's stance could not be read; its reply stance is left", UnexpectedExceptionMapper.scrubbed(e));
-                continue;
-            }
-            ReplyContext.parent(r.quote(), () -> answerable(store.parent(r))).ifPresent(p -> {
-                found.add(new ReplyRead(-1, r.key(), r.text(), p.text()));
-                before.put(r.key(), r.stanceJson());
-            });
-        }
+        Map<String, String> before = new HashMap<>();  // each read reply's stance as it was, by key
+        List<ReplyRead> found = toRead(replies, before);
         if (found.isEmpty()) return 0;
-        List<ScoreResponse.ReplyStanceScore> read = batchGate.run(replyUnits(found), () -> found.stream().map(r -> {
-            try {
-                return ScoreParts.replyStance(model.model().replyStance(r.text(), r.parentText()));
-            } catch (RuntimeException e) {  // its frames, not its message (a comment's text may be in it)
-                LOG.error("a stored reply's stance could not be read; its reply stance is left", UnexpectedExceptionMapper.scrubbed(e));
-                return null;
-            }
-        }).toList());
+        List<ScoreResponse.ReplyStanceScore> read = batchGate.run(replyUnits(found),
+                () -> found.stream().map(r -> readAlone(model, r)).toList());
         List<CommentStore.StanceRewrite> rewrites = new ArrayList<>();
         for (int k = 0; k < found.size(); k++)
             if (read.get(k) != null) rewrites.add(replyRewrite(model, found.get(k), read.get(k)));
-        // Under each row's lock: one erased or read meanwhile keeps what it holds.
-        int written = 0;
+        // Under each row's lock: one erased or read meanwhile keeps what it holds, and is not counted.
         List<Optional<StoredComment>> now = store.store(List.of(), rewrites, List.of(), clock.instant(), (r, k) -> {}).rewritten();
+        int written = 0;
         for (int k = 0; k < rewrites.size(); k++) {
             String was = before.get(rewrites.get(k).key());
             if (now.get(k).filter(c -> !java.util.Objects.equals(c.stanceJson(), was)).isPresent()) written++;
         }
         return written;
+    }
+
+    /** Of {@code replies}, those without a reply stance whose parent (or quote) is there to read them against. */
+    private List<ReplyRead> toRead(List<StoredComment> replies, Map<String, String> before) {
+        List<ReplyRead> out = new ArrayList<>();
+        for (StoredComment r : replies) {
+            try {
+                if (StoredStance.hasReply(json, r.stanceJson())) continue;
+            } catch (RuntimeException e) {  // a stored stance that is not JSON
+                LOG.error("a stored reply's stance could not be read; its reply stance is left", UnexpectedExceptionMapper.scrubbed(e));
+                continue;
+            }
+            ReplyContext.parent(r.quote(), () -> answerable(store.parent(r))).ifPresent(p -> {
+                out.add(new ReplyRead(-1, r.key(), r.text(), p.text()));
+                before.put(r.key(), r.stanceJson());
+            });
+        }
+        return out;
+    }
+
+    /** The reply's stance toward its parent, or null where the model fails on it (logged: its frames, not its message). */
+    private static ScoreResponse.ReplyStanceScore readAlone(ServedStance model, ReplyRead r) {
+        try {
+            return ScoreParts.replyStance(model.model().replyStance(r.text(), r.parentText()));
+        } catch (RuntimeException e) {
+            LOG.error("a stored reply's stance could not be read; its reply stance is left", UnexpectedExceptionMapper.scrubbed(e));
+            return null;
+        }
     }
 
     /** What reading {@code replies} weighs in a scoring lane: each text and its parent's. */
