@@ -55,6 +55,17 @@ public final class Ingestion {
      * sixty-fifth session: 4,000 replies, 15 s and 18 CPU-seconds, 7 of another site's 12 requests a 503).
      */
     static final int MOST_STORED_REPLIES = 50;
+    /** The parents of {@link #capped} kept at most: beyond, a look that stops at its limit is logged alone. */
+    static final int MOST_CAPPED = 1_000;
+    /**
+     * The parents whose look stopped at {@link #MOST_STORED_REPLIES}: their other replies are {@link ReplySweep}'s, whatever
+     * their age (its walk of the day's unread replies missed those stored days before their parent: a several-instances
+     * audit, sixty-sixth session). In memory: an instance that stops loses them, as its calls' second looks.
+     */
+    private final Set<StoredParents> capped = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A look's parents in one article of a site: by their ids, and by the numbers whose first stored comment they are. */
+    record StoredParents(String site, String articleId, Set<String> ids, Set<Integer> numbers) {}
     private final CommentScorer scorer;
     private final Supplier<ServedStance> stance;
     private final CommentStore store;
@@ -277,6 +288,8 @@ public final class Ingestion {
                 List<StoredComment> found = store.repliesTo(site, article.getKey(), article.getValue().keySet(), numbers.keySet(),
                         MOST_STORED_REPLIES - read);
                 read += found.size();
+                if (read >= MOST_STORED_REPLIES && capped.size() < MOST_CAPPED)
+                    capped.add(new StoredParents(site, article.getKey(), Set.copyOf(article.getValue().keySet()), Set.copyOf(numbers.keySet())));
                 for (StoredComment r : found) {
                     Submission parent = r.parentId() != null ? article.getValue().get(r.parentId()) : numbers.get(r.parentNumber());
                     if (parent == null || textsInCall.containsKey(r.id()) || StoredStance.hasReply(json, r.stanceJson())) continue;
@@ -452,6 +465,11 @@ public final class Ingestion {
         }
     }
 
+    /** The parents whose look stopped at its limit, for {@link ReplySweep} to read their other replies; it removes them. */
+    Set<StoredParents> capped() {
+        return capped;
+    }
+
     /** Whether a stance bundle is serving: without one no reply stance is read ({@link ReplySweep} reads none). */
     boolean readsStance() {
         return stance != null && stance.get() != null;
@@ -461,8 +479,8 @@ public final class Ingestion {
      * Reads the reply stance of stored replies that lack one where their parent (or quote) is found now, in a turn of the
      * thread lane, and writes it: {@link ReplySweep}'s, for those a call's look left unread. Each reply alone: one that
      * cannot be read (a stored stance that is not JSON, the model's bug) is logged and left, not the others with it, which a
-     * sweep would otherwise meet again at every run (a code-health audit, sixty-sixth session). Returns how many were
-     * written: not those another instance wrote meanwhile, nor those erased.
+     * sweep would otherwise meet again at every run (a code-health audit, sixty-sixth session). Returns how many now hold
+     * the reply stance they lacked, not those erased: two instances reading one reply at once both count it (one writes).
      *
      * @throws ApiException when the lane refuses the turn (a 503), and nothing is written
      */

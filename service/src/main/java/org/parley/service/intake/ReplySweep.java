@@ -17,15 +17,18 @@ import java.util.List;
  * Reads again the reply stance that a call's looks left unread though the parent is stored: a look refused a turn of its
  * lane, failed on the database, stopped at {@link Ingestion#MOST_STORED_REPLIES}, or never came (the instance stopped
  * between the commit and its second look); such a reply had no reply stance for good (the sixty-fifth session's
- * several-instances audit left it). Each run walks the replies without one stored in the last {@link #WINDOW}, oldest
- * first, from where the run before stopped, {@code page} at a time, at most {@code pages} pages; those whose parent is
+ * several-instances audit left it). Each run first reads the other replies of the parents whose look stopped at its
+ * limit, whatever their age ({@link Ingestion#capped}: a thread's older pages may come days before the page with the
+ * parent), then walks the replies without one stored in the last {@link #WINDOW}, oldest first, from where the run
+ * before stopped, {@code page} at a time, at most {@code pages} pages; those whose parent is
  * still not stored are passed and met again on the next round, so a round takes a minute for each 1,000 of them (replies
  * to comments never sent: a thread's other pages). One that cannot be read is logged and passed too. Every instance runs
  * it: two that read one reply write its stance once ({@link StoredStance#withReply} keeps one written meanwhile).
  */
 public final class ReplySweep implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplySweep.class);
-    /** How far back a run looks: a look's failure is mended within a round; a parent that comes later reads its replies itself. */
+    /** How far back a run's walk looks: a look's failure is mended within a round; a parent that comes later reads its
+     * replies itself, and those past its look's limit are in {@link Ingestion#capped}. */
     static final Duration WINDOW = Duration.ofDays(1);
     /** How often it runs (ParleyApplication's schedule). */
     public static final Duration EVERY = Duration.ofMinutes(1);
@@ -67,6 +70,33 @@ public final class ReplySweep implements Runnable {
     /** The reply stances written in this run. Where it stops (a refusal, the database), the next run starts again. */
     int sweep() {
         if (!ingestion.readsStance()) return 0;  // no stance bundle: nothing to read them with, so no page to turn
+        return ofCappedLooks() + ofTheDay();
+    }
+
+    /**
+     * The other replies of the parents whose look stopped at its limit ({@link Ingestion#capped}), whatever their age, at
+     * most {@code pages} pages: a parent is done when a page finds fewer than a page or writes none (their own parent is
+     * not stored, the call that would have stored it having failed).
+     */
+    private int ofCappedLooks() {
+        int read = 0, left = pages;
+        for (Ingestion.StoredParents p : List.copyOf(ingestion.capped())) {
+            while (left-- > 0) {
+                List<StoredComment> replies = store.repliesTo(p.site(), p.articleId(), p.ids(), p.numbers(), page);
+                int wrote = ingestion.readReplyStances(replies);
+                read += wrote;
+                if (replies.size() < page || wrote == 0) {
+                    ingestion.capped().remove(p);
+                    break;
+                }
+            }
+            if (left <= 0) break;
+        }
+        return read;
+    }
+
+    /** The day's replies without a reply stance, from where the run before stopped. */
+    private int ofTheDay() {
         int read = 0;
         for (int p = 0; p < pages; p++) {
             Instant start = clock.instant().minus(WINDOW);

@@ -134,6 +134,30 @@ class ReplySweepTest {
                 org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyInt());
     }
 
+    /**
+     * A several-instances audit (sixty-sixth session): replies stored days before their parent (a thread's older pages),
+     * past the 100 its two looks read, were outside the walk's day and never read. The parent's look that stopped at its
+     * limit leaves its other replies to the sweep, whatever their age.
+     */
+    @Test
+    void theRepliesPastAParentsLookAreReadWhateverTheirAge() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        List<Submission> replies = new java.util.ArrayList<>();
+        for (int i = 1; i <= 130; i++) replies.add(comment("r" + i, "a", 100 + i, null, 1, "No, a terrible idea, " + i + "."));
+        unread(store, NOW.minus(Duration.ofDays(3)), replies);
+        Ingestion ingestion = withFakeModels(store, NOW);
+        ingestion.submit(List.of(comment("p1", "a", 1, null, null, "We should bomb them now.")), SITE);
+        int read = 0;
+        for (int i = 1; i <= 130; i++) if (replyStance(store, "r" + i) != null) read++;
+        assertEquals(2 * Ingestion.MOST_STORED_REPLIES, read, "the parent's two looks");
+
+        ReplySweep sweep = new ReplySweep(ingestion, store, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertEquals(30, sweep.sweep());
+        for (int i = 1; i <= 130; i++) assertNotNull(replyStance(store, "r" + i), "r" + i);
+        assertTrue(ingestion.capped().isEmpty(), "done with that parent");
+        assertEquals(0, sweep.sweep());
+    }
+
     /** A run refused a turn of the thread lane reads nothing and stops; the next run reads those replies. */
     @Test
     void aRunRefusedATurnLeavesItsRepliesToTheNext() throws Exception {
