@@ -20,15 +20,17 @@ import java.util.List;
  * several-instances audit left it). Each run first reads the other replies of the parents whose look stopped at its
  * limit, whatever their age ({@link Ingestion#capped}: a thread's older pages may come days before the page with the
  * parent), then walks the replies without one stored in the last {@link #WINDOW}, oldest first, from where the run
- * before stopped, {@code page} at a time, at most {@code pages} pages; those whose parent is
- * still not stored are passed and met again on the next round, so a round takes a minute for each 1,000 of them (replies
- * to comments never sent: a thread's other pages). One that cannot be read is logged and passed too. Every instance runs
- * it: two that read one reply write its stance once ({@link StoredStance#withReply} keeps one written meanwhile).
+ * before stopped, {@code page} at a time, at most {@code pages} pages; those whose parent is still not stored are passed
+ * and met again on the next round, so a round takes a minute for each 1,000 of them (replies to comments never sent: a
+ * thread's other pages). One that cannot be read is logged and passed too. Every instance runs it: two that read one
+ * reply write its stance once ({@link StoredStance#withReply} keeps one written meanwhile).
  */
 public final class ReplySweep implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplySweep.class);
-    /** How far back a run's walk looks: a look's failure is mended within a round; a parent that comes later reads its
-     * replies itself, and those past its look's limit are in {@link Ingestion#capped}. */
+    /**
+     * How far back a run's walk looks: a look's failure is mended within a round; a parent that comes later reads its
+     * replies itself, and leaves those past its look's limit in {@link Ingestion#capped}.
+     */
     static final Duration WINDOW = Duration.ofDays(1);
     /** How often it runs (ParleyApplication's schedule). */
     public static final Duration EVERY = Duration.ofMinutes(1);
