@@ -83,7 +83,8 @@ public final class ReplySweep implements Runnable {
     private int ofCappedLooks() {
         int read = 0, left = pages;
         for (Ingestion.StoredParents p : List.copyOf(ingestion.capped())) {
-            while (left-- > 0) {
+            while (left > 0) {
+                left--;
                 List<StoredComment> replies = store.repliesTo(p.site(), p.articleId(), p.ids(), p.numbers(), page);
                 int wrote = ingestion.readReplyStances(replies);
                 read += wrote;
@@ -92,7 +93,6 @@ public final class ReplySweep implements Runnable {
                     break;
                 }
             }
-            if (left <= 0) break;
         }
         return read;
     }

@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,6 +157,32 @@ class ReplySweepTest {
         for (int i = 1; i <= 130; i++) assertNotNull(replyStance(store, "r" + i), "r" + i);
         assertTrue(ingestion.capped().isEmpty(), "done with that parent");
         assertEquals(0, sweep.sweep());
+    }
+
+    /**
+     * A run reads at most its pages of a stopped look's replies and the next goes on; a parent is dropped once its replies
+     * are read, or when a page writes none (here its parent was never stored: the call that would have stored it failed).
+     */
+    @Test
+    void theRepliesPastAParentsLookAreReadAPageBudgetARunAndThenLeft() throws Exception {
+        CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        List<Submission> replies = new java.util.ArrayList<>();
+        for (int i = 1; i <= 130; i++) replies.add(comment("r" + i, "a", 100 + i, null, 1, "No, a terrible idea, " + i + "."));
+        unread(store, NOW.minus(Duration.ofDays(3)), replies);
+        unread(store, NOW.minus(Duration.ofDays(3)), List.of(comment("orphan", "b", 2, "never-sent", null, "Quite right.")));
+        Ingestion ingestion = withFakeModels(store, NOW);
+        ingestion.submit(List.of(comment("p1", "a", 1, null, null, "We should bomb them now.")), SITE);
+        Ingestion.StoredParents neverStored = new Ingestion.StoredParents(SITE, "b", java.util.Set.of("never-sent"), java.util.Set.of());
+        ingestion.capped().add(neverStored);
+
+        ReplySweep sweep = new ReplySweep(ingestion, store, Clock.fixed(NOW, ZoneOffset.UTC), 10, 2);
+        // Two pages a run, whichever parent comes first: the one never stored takes a page that writes none.
+        List<Integer> runs = List.of(sweep.sweep(), sweep.sweep(), sweep.sweep(), sweep.sweep());
+        assertEquals(30, runs.stream().mapToInt(Integer::intValue).sum(), runs.toString());
+        assertTrue(runs.get(0) >= 10 && runs.get(0) <= 20 && runs.get(1) >= 10, "a run's budget, then the next: " + runs);
+        assertTrue(ingestion.capped().isEmpty(), "both dropped: one read, one that wrote none");
+        assertNull(replyStance(store, "orphan"));
+        for (int i = 1; i <= 130; i++) assertNotNull(replyStance(store, "r" + i), "r" + i);
     }
 
     /** A run refused a turn of the thread lane reads nothing and stops; the next run reads those replies. */
