@@ -146,7 +146,7 @@ public final class Ingestion {
     /** As {@link #submit(List, String, boolean, StanceCharge)}, telling {@code inTurn} the new comments scored too. */
     public Stored submit(List<Submission> submissions, String site, boolean newTargets, WorkCharge inTurn) {
         // The stance bundle is read once: a reload meanwhile must not split the call.
-        Call call = new Call(submissions, site, stance == null ? null : stance.get());
+        Call call = new Call(submissions, site, served());
         Found found = call.find(newTargets);
         List<ReplyRead> replies = call.resentReplies(found, newTargets);
         replies.addAll(call.storedRepliesTo(found.fresh()));
@@ -472,7 +472,12 @@ public final class Ingestion {
 
     /** Whether a stance bundle is serving: without one no reply stance is read ({@link ReplySweep} reads none). */
     boolean readsStance() {
-        return stance != null && stance.get() != null;
+        return served() != null;
+    }
+
+    /** The stance bundle serving now (it can be reloaded), or null: none. */
+    private ServedStance served() {
+        return stance == null ? null : stance.get();
     }
 
     /**
@@ -485,7 +490,7 @@ public final class Ingestion {
      * @throws ApiException when the lane refuses the turn (a 503), and nothing is written
      */
     public int readReplyStances(List<StoredComment> replies) {
-        ServedStance model = stance == null ? null : stance.get();
+        ServedStance model = served();
         if (model == null) return 0;
         Map<String, String> before = new HashMap<>();  // each read reply's stance as it was, by key
         List<ReplyRead> found = toRead(replies, before);

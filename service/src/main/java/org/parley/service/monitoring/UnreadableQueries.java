@@ -13,7 +13,9 @@ import org.eclipse.jetty.util.UrlEncoded;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -54,25 +56,28 @@ public final class UnreadableQueries implements Filter {
     /** The query's pairs, each name and value decoded as UTF-8 where it can be, else as sent. */
     static MultiMap<String> leniently(String query) {
         MultiMap<String> out = new MultiMap<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) continue;
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq), value = eq < 0 ? "" : pair.substring(eq + 1);
-            out.add(Objects.requireNonNullElse(decoded(name), name), Objects.requireNonNullElse(decoded(value), value));
-        }
+        for (String[] pair : pairs(query))
+            out.add(Objects.requireNonNullElse(decoded(pair[0]), pair[0]), Objects.requireNonNullElse(decoded(pair[1]), pair[1]));
         return out;
     }
 
     /** The names (decoded where they can be) of the query's pairs whose value holds an escape that is none. */
     static Set<String> notEscaped(String query) {
         Set<String> out = new HashSet<>();
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq < 0 || decoded(pair.substring(eq + 1)) != null) continue;
-            String name = pair.substring(0, eq);
-            out.add(Objects.requireNonNullElse(decoded(name), name));
-        }
+        for (String[] pair : pairs(query))
+            if (decoded(pair[1]) == null) out.add(Objects.requireNonNullElse(decoded(pair[0]), pair[0]));
         return Set.copyOf(out);
+    }
+
+    /** The query's pairs as sent, name and value ("" where there is no '='); empty pairs left out. */
+    private static List<String[]> pairs(String query) {
+        List<String[]> out = new ArrayList<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            out.add(eq < 0 ? new String[] {pair, ""} : new String[] {pair.substring(0, eq), pair.substring(eq + 1)});
+        }
+        return out;
     }
 
     /** {@code part} decoded as UTF-8, or null where it holds an escape that is none. */

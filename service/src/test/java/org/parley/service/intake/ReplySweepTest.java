@@ -143,9 +143,7 @@ class ReplySweepTest {
     @Test
     void theRepliesPastAParentsLookAreReadWhateverTheirAge() throws Exception {
         CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
-        List<Submission> replies = new java.util.ArrayList<>();
-        for (int i = 1; i <= 130; i++) replies.add(comment("r" + i, "a", 100 + i, null, 1, "No, a terrible idea, " + i + "."));
-        unread(store, NOW.minus(Duration.ofDays(3)), replies);
+        repliesToNumberOne(store, 130, NOW.minus(Duration.ofDays(3)));
         Ingestion ingestion = withFakeModels(store, NOW);
         ingestion.submit(List.of(comment("p1", "a", 1, null, null, "We should bomb them now.")), SITE);
         int read = 0;
@@ -166,9 +164,7 @@ class ReplySweepTest {
     @Test
     void theRepliesPastAParentsLookAreReadAPageBudgetARunAndThenLeft() throws Exception {
         CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
-        List<Submission> replies = new java.util.ArrayList<>();
-        for (int i = 1; i <= 130; i++) replies.add(comment("r" + i, "a", 100 + i, null, 1, "No, a terrible idea, " + i + "."));
-        unread(store, NOW.minus(Duration.ofDays(3)), replies);
+        repliesToNumberOne(store, 130, NOW.minus(Duration.ofDays(3)));
         unread(store, NOW.minus(Duration.ofDays(3)), List.of(comment("orphan", "b", 2, "never-sent", null, "Quite right.")));
         Ingestion ingestion = withFakeModels(store, NOW);
         ingestion.submit(List.of(comment("p1", "a", 1, null, null, "We should bomb them now.")), SITE);
@@ -212,6 +208,13 @@ class ReplySweepTest {
         assertTrue(held.get(1, TimeUnit.MINUTES));
         assertEquals(1, sweep.sweep());
         assertNotNull(replyStance(store, "r2"));
+    }
+
+    /** {@code count} replies r1… to number 1 of article a, stored at {@code at} without a reply stance. */
+    private static void repliesToNumberOne(CommentStore store, int count, Instant at) {
+        List<Submission> replies = new java.util.ArrayList<>();
+        for (int i = 1; i <= count; i++) replies.add(comment("r" + i, "a", 100 + i, null, 1, "No, a terrible idea, " + i + "."));
+        unread(store, at, replies);
     }
 
     /** Stores {@code comments} at {@code at} with no stance bundle serving: no reply stance is read. */
