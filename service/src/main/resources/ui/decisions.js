@@ -40,9 +40,9 @@ export function label(c) {
  * before).
  */
 export function heldBy(c) {
-  if (!(c.risk > topScore(c) + 0.0001)) return null;
+  if (!queuedAboveScores(c)) return null;
   const holding = (c.rules || []).filter((r) => !r.endsWith('-> PUBLISH'));
-  // A phrase before the language: it is what set the risk (1), though the policy writes the language's rule first.
+  // A phrase before the language: it is what set the risk (0.95), though the policy writes the language's rule first.
   for (const r of holding) {
     const phrase = /^phrase "(.*)" \((.*)\) -> /.exec(r);
     if (phrase) return { badge: 'HELD · ' + phrase[2], tone: 'high', why: 'the phrase "' + phrase[1] + '" (' + phrase[2] + ')', rule: phrase[2] };
@@ -57,6 +57,11 @@ export function heldBy(c) {
 /** The highest of the comment's six probabilities; its risk, the queue's order, is higher where a rule held it. */
 export function topScore(c) {
   return Math.max(0, ...Object.values(c.attributes || {}).map((s) => s.probability));
+}
+
+/** Whether its risk is above its own six scores: a sentence of it (the sentence rule), a phrase or its language held it. */
+export function queuedAboveScores(c) {
+  return c.risk > topScore(c) + 0.0001;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { current, ref, shownCount, state } from './state.js';
 import { $, clear, el, highlighted, isLong, isolated, pct, size } from './dom.js';
 import { loadDetail, resetDetail } from './detail.js';
-import { belongs, cardName, defaultReason, heldBy, label, renderBulk, renderDecisionButtons, toggleSelected, topScore } from './decisions.js';
+import { belongs, cardName, defaultReason, heldBy, label, queuedAboveScores, renderBulk, renderDecisionButtons, toggleSelected, topScore } from './decisions.js';
 
 // The moderator page's comment list: a card for each comment, and the one on show (select).
 
@@ -82,7 +82,7 @@ function card(c, i) {
   // whole comment's, and "SAFE 100%" read as a contradiction.
   const top = topScore(c);
   const held = heldBy(c);
-  const sentence = !held && c.risk > top + 0.0001;
+  const sentence = !held && queuedAboveScores(c);
   const badge = held ? el('span', 'badge rating-' + held.tone, held.badge)
     : el('span', 'badge rating-' + rating.name.toLowerCase(), rating.name + (sentence ? ' · a sentence ' : ' ') + pct(c.risk));
   head.append(badge);
