@@ -344,3 +344,10 @@ CREATE INDEX IF NOT EXISTS comments_unread_replies ON comments (created_at, id)
 --changeset parley:22-unread-replies-h2 dbms:h2
 -- As 22-unread-replies-postgresql; H2 has no partial indexes.
 CREATE INDEX IF NOT EXISTS comments_unread_replies ON comments (created_at, id);
+
+--changeset parley:23-comments-by-author
+-- A moderator's lists narrowed to one author of a site (/v1/queue?author=, the panel's "All by"): a page or count of
+-- PUBLISHED read the whole queue's index to find one author's few comments. By (author, site): a moderator of one site
+-- reads its range, of every site the author's range with the site filtered in the index; the queue's order is a sort of
+-- those few rows. IF NOT EXISTS: an operator may build it beforehand, CONCURRENTLY.
+CREATE INDEX IF NOT EXISTS comments_by_author ON comments (author, site);

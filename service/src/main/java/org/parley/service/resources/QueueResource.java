@@ -63,13 +63,13 @@ public final class QueueResource {
         this.clock = clock;
     }
 
-    /** One page of a queue: open queues highest risk first, decided ones newest first. */
+    /** One page of a queue, of some sites, an article or an author if asked: open queues highest risk first, decided ones newest first. */
     @GET
     @Path("/queue")
     @Timed(name = "queue")
     @ExceptionMetered(name = "queue")
     public QueuePage queue(@QueryParam("status") String status, @QueryParam("site") String site,
-                           @QueryParam("articleId") String articleId,
+                           @QueryParam("articleId") String articleId, @QueryParam("author") String author,
                            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
                            @QueryParam("after") String after, @Context SecurityContext security) {
         Queue queue = queue(status == null ? "PENDING" : status);
@@ -80,12 +80,12 @@ public final class QueueResource {
         RequestChecks.optional(after, "after", Checks.MAX_CURSOR);
         Queue.Position from = after == null ? null : Queue.Position.parse(after).orElseThrow(() -> new ApiException(
                 400, "after", null, "after must be the next value of the page before, as the server gave it"));
-        QueueReads.Narrowing in = new QueueReads.Narrowing(sites(security, site), articleId);
+        QueueReads.Narrowing in = narrowing(security, site, articleId, author);
         QueueReads.Page page = queues.page(queue, in, l, o, from);
         List<StoredComment> shown = page.comments();
         // A full page may have more behind it; a shorter one is the end of the queue.
         String next = shown.size() < l ? null : Queue.Position.of(shown.get(shown.size() - 1)).token();
-        return new QueuePage(queue.name(), in.sites().only(), shown(in.sites()), articleId, page.total(), o, l, next,
+        return new QueuePage(queue.name(), in.sites().only(), shown(in.sites()), articleId, in.author(), page.total(), o, l, next,
                 shown.stream().map(views::of).toList());
     }
 
@@ -95,11 +95,20 @@ public final class QueueResource {
     @Timed(name = "queue-counts")
     @ExceptionMetered(name = "queue-counts")
     public Map<String, Integer> counts(@QueryParam("site") String site, @QueryParam("articleId") String articleId,
-                                       @Context SecurityContext security) {
-        RequestChecks.optional(articleId, "articleId", RequestChecks.MAX_ID);
+                                       @QueryParam("author") String author, @Context SecurityContext security) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        queues.counts(new QueueReads.Narrowing(sites(security, site), articleId)).forEach((q, n) -> out.put(q.name(), n));
+        queues.counts(narrowing(security, site, articleId, author)).forEach((q, n) -> out.put(q.name(), n));
         return out;
+    }
+
+    /**
+     * A list's narrowing: the sites of {@link #sites}, an article id, an author's name as the site sent it (exactly; a
+     * blank one is left out, as a form's empty field). A name is its site's: without a site, every site's author of it.
+     */
+    private static QueueReads.Narrowing narrowing(SecurityContext security, String site, String articleId, String author) {
+        RequestChecks.optional(articleId, "articleId", RequestChecks.MAX_ID);
+        String by = RequestChecks.blankAsAbsent(author, "author", RequestChecks.MAX_ID);
+        return new QueueReads.Narrowing(sites(security, site), articleId, by);
     }
 
     /** The articles moderators can filter by, most pending first. */

@@ -43,12 +43,18 @@ public final class QueueReads {
 
     /**
      * What a moderator's lists are narrowed to: some sites' comments (a moderator of those sites, or a filter),
-     * one article id's, both, or neither. An article id is each site's own (changelog 16-article-local-id): it
+     * one article id's, one author's (as the site sent the name, exactly: changeset 23 reads them by index), any of these
+     * together, or none. An article id is each site's own (changelog 16-article-local-id): it
      * narrows to the articles with that id of the sites narrowed to, all of them where several use it. Its condition is fixed SQL, the values bound: one site as {@code :site},
      * so that its queries read that site's indexes (changeset 10); several as a list, {@code site IN (…)}.
      */
-    public record Narrowing(Sites sites, String articleId) {
+    public record Narrowing(Sites sites, String articleId, String author) {
         public static final Narrowing NONE = new Narrowing(Sites.EVERY, null);
+
+        /** Every author's comments. */
+        public Narrowing(Sites sites, String articleId) {
+            this(sites, articleId, null);
+        }
 
         public static Narrowing article(String articleId) {
             return new Narrowing(Sites.EVERY, articleId);
@@ -56,12 +62,14 @@ public final class QueueReads {
 
         String condition() {
             return CommentStore.ofSites("c.site", sites) + (articleId == null ? ""
-                    : " AND c.article_id IN (SELECT art.id FROM articles art WHERE art.local_id = :article)");
+                    : " AND c.article_id IN (SELECT art.id FROM articles art WHERE art.local_id = :article)")
+                    + (author == null ? "" : " AND c.author = :author");
         }
 
         Query bind(Query q) {
             CommentStore.bindSites(q, sites);  // only the names the condition holds: Jdbi refuses unused ones
             if (articleId != null) q.bind("article", articleId);
+            if (author != null) q.bind("author", author);
             return q;
         }
     }

@@ -86,6 +86,11 @@ public final class NewCommentBuilder {
         return this;
     }
 
+    public NewCommentBuilder author(String author) {
+        this.author = author;
+        return this;
+    }
+
     public NewCommentBuilder site(String site) {
         this.site = site;
         return this;

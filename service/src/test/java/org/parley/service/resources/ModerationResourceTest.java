@@ -695,6 +695,48 @@ class ModerationResourceTest {
         assertEquals("dana", as(Fakes.MODERATOR_KEY, "/v1/comments/" + blogs).get(JsonNode.class).at("/history/1/actor").asText());
     }
 
+    /**
+     * A moderator's lists narrowed to one author (the panel's "All by"): in each queue, of a site, or of every site
+     * the moderator works on where no site is named; the name as the site sent it, exactly. Before the sixty-seventh
+     * session an author's other comments were found by scrolling Published.
+     */
+    @Test
+    void anAuthorsCommentsAreListedInEachQueueOfTheirSiteOrEverySite() {
+        String article = "a-" + UUID.randomUUID(), troll = "Troll " + UUID.randomUUID();
+        String threat = unique(), civil = unique(), other = unique(), blogs = unique(), namesake = unique();
+        for (String[] c : new String[][] {{SITE_KEY, threat, troll, "I will kill you"}, {SITE_KEY, civil, troll, "The figures look right."},
+                {SITE_KEY, other, "someone else", "I will kill you"}, {BLOG_KEY, blogs, troll, "I will kill you"},
+                {SITE_KEY, namesake, troll.toLowerCase(java.util.Locale.ROOT), "I will kill you"}})
+            assertEquals(201, post(c[0], "/v1/comments", JSON.createObjectNode().put("id", c[1]).put("articleId", article)
+                    .put("author", c[2]).put("text", c[3]).toString()).getStatus());
+        String by = "&articleId=" + article + "&author=" + troll.replace(" ", "%20");
+
+        JsonNode pending = as(Fakes.MODERATOR_KEY, "/v1/queue?status=PENDING&site=" + SITE + by).get(JsonNode.class);
+        assertEquals(List.of(threat), ids(pending), "not another author's, nor a name in other letters: " + pending);
+        assertEquals(troll, pending.get("author").asText());
+        assertEquals(1, pending.get("total").asInt());
+        assertEquals(List.of(civil), ids(as(Fakes.MODERATOR_KEY, "/v1/queue?status=PUBLISHED&site=" + SITE + by).get(JsonNode.class)));
+        JsonNode counts = as(Fakes.MODERATOR_KEY, "/v1/queue/counts?site=" + SITE + by).get(JsonNode.class);
+        assertEquals(1, counts.get("PENDING").asInt(), counts.toString());
+        assertEquals(1, counts.get("PUBLISHED").asInt(), counts.toString());
+        assertEquals(java.util.Set.of(threat, blogs), java.util.Set.copyOf(ids(as(Fakes.MODERATOR_KEY, "/v1/queue?status=PENDING" + by)
+                .get(JsonNode.class))), "no site named: the name's author on every site");
+        assertEquals(List.of(threat), ids(as(SITE_MODERATOR_KEY, "/v1/queue?status=PENDING" + by).get(JsonNode.class)),
+                "a moderator of one site: theirs alone");
+
+        JsonNode blank = as(Fakes.MODERATOR_KEY, "/v1/queue?status=PENDING&site=" + SITE + "&articleId=" + article + "&author=%20")
+                .get(JsonNode.class);
+        assertEquals(3, ids(blank).size(), "a blank author is none asked for: " + blank);
+        assertFalse(blank.has("author"), blank.toString());
+        for (String path : List.of("/v1/queue", "/v1/queue/counts")) {
+            Response tooLong = as(Fakes.MODERATOR_KEY, path + "?author=" + "x".repeat(201)).get();
+            assertEquals(400, tooLong.getStatus(), path);
+            JsonNode why = tooLong.readEntity(JsonNode.class);
+            assertEquals("author", why.get("field").asText(), why.toString());
+            assertEquals(200, why.get("limit").asInt(), why.toString());
+        }
+    }
+
     private static List<String> ids(JsonNode page) {
         List<String> out = new java.util.ArrayList<>();
         page.get("comments").forEach(c -> out.add(c.get("id").asText()));

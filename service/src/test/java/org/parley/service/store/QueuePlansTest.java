@@ -102,6 +102,44 @@ class QueuePlansTest {
     }
 
     /**
+     * One author's comments in a queue (the panel's "All by", /v1/queue?author=) are read through comments_by_author
+     * (changeset 23) and sorted, a few rows: not the whole queue's index, filtered. Of one site, the site is in the index
+     * condition too. Sorts are allowed here: the author's rows are in no queue's order.
+     */
+    @Test
+    void anAuthorsCommentsAreReadThroughTheAuthorIndex() throws Exception {
+        Jdbi jdbi = TestDatabases.POSTGRESQL.migrated(dir);
+        CommentStore store = new CommentStore(jdbi);
+        for (int i = 0; i < 400; i++) {
+            Action action = i % 4 == 0 ? Action.REVIEW : Action.PUBLISH;
+            NewComment c = CommentStoreTest.comment("c" + i, "a" + i % 3, i / 400f, action);
+            store.insert(NewCommentBuilder.from(c).author(i % 101 == 0 ? "troll" : "reader " + i)
+                    .site(i % 2 == 0 ? CommentStoreTest.SITE : OTHER).build(), T0.plusSeconds(i));
+        }
+        try (Handle h = jdbi.open()) {
+            h.execute("ANALYZE");
+            for (String off : List.of("seqscan", "bitmapscan")) h.execute("SET enable_" + off + " = off");
+            for (Sites sites : List.of(Sites.EVERY, Sites.one(CommentStoreTest.SITE))) {
+                QueueReads.Narrowing in = new QueueReads.Narrowing(sites, null, "troll");
+                for (Queue q : List.of(Queue.PENDING, Queue.PUBLISHED)) {
+                    for (JsonNode plan : List.of(plan(QueueQueries.page(h, EXPLAIN, q, in, 50, 0, null)),
+                            plan(QueueQueries.count(h, EXPLAIN, q, in, 10_000)))) {
+                        String what = q + " of " + sites + ": " + plan;
+                        JsonNode scan = scans(plan).stream().filter(n -> n.path("Index Name").asText().equals("comments_by_author"))
+                                .findFirst().orElseThrow(() -> new AssertionError(what));
+                        assertTrue(scan.path("Index Cond").asText().contains("author"), what);
+                        if (!sites.every()) assertTrue(scan.path("Index Cond").asText().contains("site"), what);
+                    }
+                }
+            }
+        }
+        QueueReads queues = new QueueReads(jdbi);
+        assertEquals(List.of("c0"), queues.page(Queue.PENDING, new QueueReads.Narrowing(Sites.one(CommentStoreTest.SITE), null, "troll"),
+                50, 0, null).comments().stream().map(c -> c.id()).toList(), "c0 and c202 its site's, c0 the pending one");
+        assertEquals(3, queues.counts(new QueueReads.Narrowing(Sites.EVERY, null, "troll")).get(Queue.PUBLISHED), "c101, c202 and c303");
+    }
+
+    /**
      * A database review (thirty-eighth session): the update of an erased comment's replies read the whole table for
      * each comment erased (472 ms at 300,000 comments). The erasure now reads the replies' keys, which it locks, then
      * writes by key: both reads (by parent id, by number) read an index, for a site and for none.
