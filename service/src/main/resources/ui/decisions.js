@@ -198,10 +198,10 @@ async function reopen(decided, list, at) {
   refreshCounts();
 }
 
-// Which list is on show: its queue and its site and article filters. An undo after the filters changed put the comment
-// in a list of another article's (a moderator's fifth audit, sixty-fourth session).
+// Which list is on show: its queue and its site, article and author filters. An undo after the filters changed put the
+// comment in a list of another article's (a moderator's fifth audit, sixty-fourth session).
 function listOnShow() {
-  return [state.queue, state.site, state.article].join('\n');
+  return [state.queue, state.site, state.article, state.author].join('\n');
 }
 
 // The comment as it is now, back in the list at its place (kept in its new state, as a conflict shows one), on show.

@@ -1,8 +1,9 @@
 // The moderator page's panel beside the list: the comment on show with its thread, readers' reports and history.
-import { ref, siteQuery } from './state.js';
+import { ref, siteQuery, siteRef, state } from './state.js';
 import { $, clear, el, highlighted, isLong, isolated, size, textBlock, when } from './dom.js';
 import { api, notNow } from './api.js';
 import { changedMeanwhile, decide, mayReopen } from './decisions.js';
+import { showAuthor } from './queue.js';
 
 // ---------- detail: thread context and history ----------
 
@@ -90,6 +91,7 @@ export async function loadDetail(shown) {
   d.append(el('h2', 'article-title', c.articleTitle || c.articleId || 'No article'));
   if (c.articleTitle && c.articleId) d.append(el('div', 'muted', 'article ' + c.articleId));
   if (c.site) d.append(el('div', 'muted', 'site ' + c.site));  // a service moderating several sites: whose it is
+  d.append(byAuthor(c));
 
   d.append(el('h3', null, 'In reply to'));
   if (c.parent) {
@@ -162,4 +164,18 @@ export async function loadDetail(shown) {
     if (c.language) text.lang = c.language;
     d.append(text);
   }
+}
+
+// Who wrote it, and the way to what else they wrote, in every queue (a moderator's sixth audit: an author's other
+// comments were found by scrolling Published). None for an anonymous or erased comment, nor in their list already.
+function byAuthor(c) {
+  const by = el('div', 'by');
+  by.append(el('span', 'muted', 'by '), el('span', 'author', c.author || 'anonymous'));
+  if (c.author && state.author !== siteRef(c.site, c.author)) {
+    const all = el('button', 'ghost all-by', 'All by this author');
+    all.type = 'button';
+    all.addEventListener('click', () => showAuthor(c.site, c.author));
+    by.append(' ', all);
+  }
+  return by;
 }

@@ -22,7 +22,7 @@
 import { REASONS, state } from './state.js';
 import { $, showOptions, undoLeft, undoOffered } from './dom.js';
 import { checkSession, login, logout, sessionShown } from './session.js';
-import { buildTabs, load, loadMore, readHash } from './queue.js';
+import { buildTabs, everyAuthor, load, loadMore, readHash } from './queue.js';
 import { focusList } from './list.js';
 import { pollShown } from './poll.js';
 import { clearSelection, decide, decideSelected, renderRejectReason } from './decisions.js';
@@ -68,10 +68,12 @@ function init() {
     if (li) li.focus({ preventScroll: true }); else e.target.blur();
   });
   $('more').addEventListener('click', loadMore);
+  $('author-clear').addEventListener('click', everyAuthor);
   $('toolbar-more').addEventListener('click', (e) => showOptions(e.currentTarget.getAttribute('aria-expanded') !== 'true'));
   givesBackTheFocus($('site'), () => {
     state.site = $('site').value;
     state.article = '';       // an article of the site before may have none of this one's comments
+    state.author = '';        // nor its author, a name of that site's
     state.articles.clear();
     load();
   });

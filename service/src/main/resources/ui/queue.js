@@ -5,8 +5,8 @@ import { focusList, renderList, select } from './list.js';
 import { resetDetail } from './detail.js';
 import { listRead } from './poll.js';
 
-// Which queue, site and article the moderator page shows (the address's hash keeps them), and loading them: the
-// queue's pages, the tabs' counts, and the article and site menus.
+// Which queue, site, article and author the moderator page shows (the address's hash keeps them), and loading them: the
+// queue's pages, the tabs' counts, the article and site menus, and the author shown beside them.
 
 // ---------- queue and filters ----------
 
@@ -23,6 +23,8 @@ export function readHash() {
   state.site = oneSite() || (own && !own.includes(asked) ? '' : asked);
   const article = p.get('article') || '', articleSite = p.get('articleSite') || '';
   state.article = article ? siteRef(own && !own.includes(articleSite) ? '' : articleSite, article) : '';
+  const author = p.get('author') || '', authorSite = p.get('authorSite') || '';
+  state.author = author ? siteRef(own && !own.includes(authorSite) ? '' : authorSite, author) : '';
 }
 
 function writeHash() {
@@ -34,6 +36,11 @@ function writeHash() {
     p.set('article', a.id);
     if (a.site) p.set('articleSite', a.site);
   }
+  if (state.author) {
+    const a = articleOf(state.author);
+    p.set('author', a.id);
+    if (a.site) p.set('authorSite', a.site);
+  }
   history.replaceState(null, '', '#' + p.toString());
 }
 
@@ -44,6 +51,12 @@ export function query(extra) {
     const a = articleOf(state.article);
     p.set('articleId', a.id);
     // Its site's article alone: without a site, the article id narrows to every one of the moderator's sites' articles with it.
+    if (a.site && !p.has('site') && !oneSite()) p.set('site', a.site);
+  }
+  if (state.author) {
+    const a = articleOf(state.author);
+    p.set('author', a.id);
+    // Its site's author alone: a name is each site's own, so another site's reader of that name is another person.
     if (a.site && !p.has('site') && !oneSite()) p.set('site', a.site);
   }
   return p.toString();
@@ -76,6 +89,7 @@ export function forget() {
   clear($('article'));
   clear($('site'));
   $('note').value = '';
+  $('author-filter').hidden = true;
 }
 
 // The queue, site and article of the list on show: a load that fails goes back to them, so the tabs, the menus and the
@@ -84,6 +98,7 @@ let shown = null;
 
 export async function load(keepId) {
   writeHash();
+  renderAuthor();
   const mine = ++loads;
   const [page, counts] = await Promise.all([
     api('GET', '/v1/queue?' + query({ status: state.queue, limit: PAGE, offset: 0 })),
@@ -98,6 +113,7 @@ export async function load(keepId) {
       Object.assign(state, shown);
       $('site').value = state.site;
       renderArticles();
+      renderAuthor();
       writeHash();
     }
     renderTabs(null);
@@ -106,7 +122,7 @@ export async function load(keepId) {
     return;
   }
   renderTabs(counts.status === 200 ? counts.body : null);
-  shown = { queue: state.queue, site: state.site, article: state.article };
+  shown = { queue: state.queue, site: state.site, article: state.article, author: state.author };
   // The comment to keep, read now: one the moderator moved to while the list reloaded (g), not the one before.
   const keep = keepId && current() ? ref(current()) : keepId;
   state.comments = page.body.comments;
@@ -238,4 +254,30 @@ function renderArticles() {
       s.append(new Option(text, ref)); // Option() sets text, not HTML
     });
   s.value = state.article;
+}
+
+/**
+ * The author the lists are narrowed to, beside the menus, with the way back to every author: the panel's "All by"
+ * narrows to one (detail.js). Text only: a name is the reader's own.
+ */
+function renderAuthor() {
+  $('author-filter').hidden = !state.author;
+  const name = state.author ? articleOf(state.author).id : '';
+  $('author-name').textContent = name;
+  $('author-name').title = name;  // whole, where a long one is cut (app.css)
+}
+
+/** Every queue narrowed to one author of a site, across articles: what else the writer of the comment on show wrote. */
+export async function showAuthor(site, name) {
+  state.author = siteRef(site, name);
+  state.article = '';  // their comments on every article; the menu may narrow again
+  await load();
+  focusList();  // the button went with the panel's comment: the keys act on the list's first
+}
+
+/** Every author again, in the queue and article on show. */
+export async function everyAuthor() {
+  state.author = '';
+  await load();
+  focusList();  // the button is gone: the keys act on the list again
 }

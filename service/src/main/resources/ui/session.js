@@ -150,6 +150,7 @@ export async function logout() {
   state.queue = 'PENDING';
   state.site = '';
   state.article = '';
+  state.author = '';
   history.replaceState(null, '', location.pathname + location.search);
   showLogin();
 }

@@ -19,6 +19,7 @@ export const state = {
   queue: 'PENDING',
   site: '',          // the site the lists are narrowed to ('' every site); a moderator of one site has only theirs
   article: '',       // the article the lists are narrowed to, siteRef(site, id); '' every article
+  author: '',        // the author the lists are narrowed to, siteRef(site, name) (a name is its site's); '' every author
   comments: [],      // as the API sent them, in its order (open queues: highest risk first)
   total: 0,
   next: null,        // the server's cursor for the page after the last one shown; null at the end

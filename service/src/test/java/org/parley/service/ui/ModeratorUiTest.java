@@ -653,6 +653,55 @@ class ModeratorUiTest {
         assertEquals("REJECTED", comment(c.get("id").asText()).get("status").asText());
     }
 
+    /**
+     * "All by this author" in the panel narrows every queue to the comment's author on its site, across articles (the
+     * address keeps it); the toolbar names the author, and its × shows every author again. A moderator's sixth audit:
+     * an author's other comments were found by scrolling Published.
+     */
+    @Test
+    void thePanelListsEverythingItsAuthorWroteInEachQueue() {
+        String troll = "Troll of " + article, elsewhere = article + "-elsewhere";
+        JsonNode first = submit(article + "-1", TOXIC.get(1), Map.of("author", troll));
+        submit(article + "-2", TOXIC.get(2), null);  // another author, on the article
+        JsonNode second = submit(elsewhere + "-3", TOXIC.get(3), Map.of("author", troll, "articleId", elsewhere));
+        JsonNode calm = submit(elsewhere + "-4", "I disagree, the figures in the article look wrong to me.",
+                Map.of("author", troll, "articleId", elsewhere));
+        assertEquals("PUBLISHED", calm.get("status").asText(), calm.toString());
+        submit(article + "-5", TOXIC.get(4), Map.of("author", troll), BLOG);  // a namesake on another site
+        loggedIn("PENDING");
+        cards(3);
+        card(first.get("id").asText()).click();
+        waitForDetail(first.get("id").asText());
+        assertEquals(troll, unisolated(browser.findElement(By.cssSelector("#detail .by .author")).getText()));
+        assertFalse(browser.findElement(By.id("author-filter")).isDisplayed());
+        assertEquals(List.of(), axe(), "the panel's way to the author's comments");
+
+        browser.findElement(By.cssSelector("#detail .all-by")).click();
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> java.util.Set.copyOf(shownIds(d))
+                .equals(java.util.Set.of(first.get("id").asText(), second.get("id").asText())));
+        assertTrue(browser.findElement(By.id("author-filter")).isDisplayed());
+        assertEquals(troll, browser.findElement(By.id("author-name")).getText());
+        assertTrue(browser.getCurrentUrl().contains("author=" + troll.replace(" ", "+")) && !browser.getCurrentUrl().contains("article="),
+                "every article of theirs, kept in the address: " + browser.getCurrentUrl());
+        wait(10).until(d -> d.findElement(By.cssSelector("#tabs [data-queue=PUBLISHED] .count")).getText().equals("1"));
+        String onShow = browser.findElement(By.cssSelector("#comments > li.current")).getAttribute("data-id");
+        keysOn(onShow);  // the keys act on the list: the button went with the panel
+        waitForDetail(onShow);
+        assertTrue(browser.findElements(By.cssSelector("#detail .all-by")).isEmpty(), "in their list already");
+        assertEquals(List.of(), axe(), "the author beside the menus");
+        press("7");
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(calm.get("id").asText())));
+
+        browser.navigate().refresh();  // the address keeps the author
+        awaitApp("PUBLISHED");
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(calm.get("id").asText())));
+        browser.findElement(By.id("author-clear")).click();
+        wait(10).until(d -> !d.findElement(By.id("author-filter")).isDisplayed() && !d.getCurrentUrl().contains("author="));
+        press("1");
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).containsAll(
+                List.of(first.get("id").asText(), article + "-2", second.get("id").asText())));
+    }
+
     /** A moderator's audit: zero-width characters hid the obfuscation they are there for. */
     @Test
     void charactersReadersCannotSeeAreShownAsMarkedDots() {
