@@ -320,13 +320,27 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     }
 
     /**
+     * The methods the server passes on: those some endpoint takes (server.allowedMethods, named in the 405 of any other),
+     * and PUT and PATCH, which none takes but a client may well send: Jersey answers them with the path's 405, its
+     * {@code Allow} header naming the methods that path takes, where the server's refusal could name none (an integrator's
+     * audit, sixty-sixth session). The server is built after run(), so the change holds.
+     */
+    static java.util.Set<String> passedOn(java.util.Set<String> taken) {
+        java.util.Set<String> out = new java.util.TreeSet<>(taken);
+        out.addAll(java.util.List.of("PUT", "PATCH"));
+        return out;
+    }
+
+    /**
      * The application port's filters, in the order they run: Jetty runs each that Dropwizard maps with isMatchAfter false
      * ahead of the rest, the last added first, and the rest in the order added. So: request-ids, cors, concurrency, then
      * refused-bodies, moderator-pages, media-type-headers, and scoring-refusal ({@link #scoringEndpoints}) after them
      * (ParleyApplicationTest.theFiltersOfBothPortsRunInTheirOrder).
      */
     private static void requestFilters(ParleyConfiguration config, Environment env, ApiKeys keys) {
-        java.util.Set<String> methods = ((AbstractServerFactory) config.getServerFactory()).getAllowedMethods();
+        AbstractServerFactory factory = (AbstractServerFactory) config.getServerFactory();
+        java.util.Set<String> methods = java.util.Set.copyOf(factory.getAllowedMethods());
+        factory.setAllowedMethods(passedOn(methods));
         // A request over its address's limit is refused before anything reads its body.
         env.servlets().addFilter("concurrency", new ConcurrencyLimit(config.rateLimit.concurrentPerAddress))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");

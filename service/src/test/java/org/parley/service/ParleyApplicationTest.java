@@ -260,9 +260,17 @@ class ParleyApplicationTest {
         String message = body.get("message").asText();
         assertTrue(message.startsWith("method TRACE is not allowed") && message.contains("POST"), message);
         assertTrue(message.contains("DELETE, GET, HEAD, OPTIONS, POST (each path some of them)"), "none that no path takes: " + message);
-        String patch = raw("PATCH /v1/comments/c2 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-        assertTrue(patch.startsWith("HTTP/1.1 405"), patch);
-        assertTrue(rawBody(patch).get("message").asText().startsWith("method PATCH is not allowed"), patch);
+        // PUT and PATCH, which no path takes either, are the path's 405, with the Allow header its methods (an integrator's
+        // audit, sixty-sixth session: the server's refusal had no Allow, its body the server's methods).
+        for (String method : List.of("PATCH", "PUT")) {
+            String answered = raw(method + " /v1/comments/c2 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            assertTrue(answered.startsWith("HTTP/1.1 405"), answered);
+            assertTrue(answered.contains("\r\nAllow: DELETE,GET,OPTIONS\r\n"), answered);
+            assertEquals("method " + method + " is not allowed on /v1/comments/c2; it takes DELETE, GET, OPTIONS",
+                    rawBody(answered).get("message").asText(), answered);
+        }
+        String put = raw("PUT /v1/score HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        assertTrue(put.contains("\r\nAllow: POST,OPTIONS\r\n"), put);
     }
 
     /**
