@@ -523,10 +523,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<List<Example>> standing = org.parley.train.IncludedFiles.standing(lines);
         for (int i = 0; i < files.size(); i++) {
             List<Example> kept = standing.get(i);
-            long superseded = lines.get(i).stream().filter(l -> !l.isWithdrawal()).count() - kept.size();
+            long withdrawals = lines.get(i).stream().filter(LabelledFile.Line::isWithdrawal).count();
+            long superseded = lines.get(i).size() - withdrawals - kept.size();
             if (superseded > 0)
-                System.err.printf("(%s: %d lines left out: a later decision on the same comment replaced them, or an earlier file holds the same decision)%n",
-                        files.get(i), superseded);
+                System.err.printf("(%s: %s left out: a later decision on the same comment replaced them, or an earlier file holds the same decision)%n",
+                        files.get(i), lines(superseded));
+            // Said too (a data scientist's fifth audit): "5 examples" of a 6-line export was a line lost without a word.
+            if (withdrawals > 0)
+                System.err.printf("(%s: %s left out: %s, which label%s nothing)%n", files.get(i), lines(withdrawals),
+                        withdrawals == 1 ? "a withdrawal" : "withdrawals", withdrawals == 1 ? "s" : "");
             if (compare != null && kept.isEmpty()) throw new IllegalArgumentException("no labelled examples in " + files.get(i));
             out.merge(files.get(i).toString(), kept, (a, b) -> { List<Example> both = new ArrayList<>(a); both.addAll(b); return both; });
         }
@@ -542,11 +547,18 @@ public final class EvaluateCommand implements Callable<Integer> {
      */
     private static List<Example> oneRowPerText(String name, List<Example> rows) {
         Deduplicator.Result merged = Deduplicator.merge(rows);
+        List<String> said = new ArrayList<>();
         if (merged.merged() > 0)
-            System.err.printf("(%s: %d lines repeat the text of another: one row per text, labels averaged as training merges them%s)%n",
-                    name, merged.merged(), merged.unlabelled() == 0 ? ""
-                            : "; " + merged.unlabelled() + " texts left out, their lines an even split on every attribute they label");
+            said.add(lines(merged.merged()) + " repeat the text of another: one row per text, labels averaged as training merges them");
+        if (merged.unlabelled() > 0)
+            said.add(merged.unlabelled() + (merged.unlabelled() == 1 ? " text" : " texts") + " left out, labelled 0.5 (the mean"
+                    + " of its lines, where it repeats) on every attribute it labels: neither way");
+        if (!said.isEmpty()) System.err.printf("(%s: %s)%n", name, String.join("; ", said));
         return merged.examples();
+    }
+
+    private static String lines(long n) {
+        return n + (n == 1 ? " line" : " lines");
     }
 
     private List<Example> corpusData(Path root) throws IOException {

@@ -107,7 +107,11 @@ public final class Provenance {
         return out;
     }
 
-    /** Per corpus: examples in each split, and for each attribute it labels, how many and how many positive. */
+    /**
+     * Per corpus: examples in each split, and for each attribute it labels, how many in both splits and how many of those
+     * positive. The rows as trained: a text that several corpora hold is one row under the first's name, with every
+     * corpus's labels (corpus.Deduplicator), so a corpus may count an attribute its mapping does not give.
+     */
     public static ObjectNode labelMapping(List<Example> train, List<Example> dev) {
         Map<String, ObjectNode> bySource = new TreeMap<>();
         count(train, "train", bySource);
@@ -126,7 +130,8 @@ public final class Provenance {
                 if (!e.labels().has(a)) continue;
                 ObjectNode c = attrs.has(a.name()) ? (ObjectNode) attrs.get(a.name()) : attrs.putObject(a.name());
                 c.put("labelled", c.path("labelled").asInt() + 1);
-                if (e.labels().positive(a)) c.put("positive", c.path("positive").asInt() + 1);
+                // 0 written too (a data scientist's fifth audit): a script reading c["positive"] failed where none was.
+                c.put("positive", c.path("positive").asInt() + (e.labels().positive(a) ? 1 : 0));
             }
         }
     }

@@ -349,7 +349,8 @@ class EvaluateCommandTest {
         assertEquals(0, run.code(), run.text());
         // January's c1 and c2 were decided again in February, which holds c3's decision again: both files say what they lost.
         assertTrue(run.text().contains("(" + january + ": 2 lines left out: a later decision on the same comment replaced them"), run.text());
-        assertTrue(run.text().contains("(" + february + ": 1 lines left out:"), run.text());
+        assertTrue(run.text().contains("(" + february + ": 1 line left out: a later decision"), run.text());
+        assertTrue(run.text().contains("(" + february + ": 1 line left out: a withdrawal, which labels nothing)"), run.text());
         JsonNode out = new ObjectMapper().readTree(json.toFile());
         // c1 approved on appeal, c3 once (the same decision in both), c4; c2 escalated since: no label.
         assertEquals(3, out.get("n").asInt(), out.toString());
@@ -558,7 +559,7 @@ class EvaluateCommandTest {
         assertEquals(1, out.at("/attributes/TOXICITY/positives").asInt());
         assertEquals(1, out.at("/attributes/INSULT/positives").asInt());
         assertTrue(run.text().contains("(" + java.util.List.of(file) + ": 2 lines repeat the text of another: one row per text,"
-                + " labels averaged as training merges them; 1 texts left out, their lines an even split"), run.text());
+                + " labels averaged as training merges them; 1 text left out, labelled 0.5 (the mean of its lines, where it repeats)"), run.text());
 
         // With --compare too, file by file.
         Path before = dir.resolve("old.zip");

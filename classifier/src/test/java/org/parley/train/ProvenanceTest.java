@@ -14,6 +14,26 @@ import org.junit.jupiter.api.io.TempDir;
 class ProvenanceTest {
 
     /** The commit is the named checkout's, not the working directory's (here Parley's own checkout). */
+    /**
+     * Per corpus and attribute, how many rows are labelled and how many of them positive, 0 included: a data scientist's
+     * fifth audit found "positive" left out where no row was, and a script reading it failed.
+     */
+    @Test
+    void eachLabelledAttributeCountsItsPositivesZeroIncluded() {
+        List<org.parley.corpus.Example> train = List.of(
+                new org.parley.corpus.Example("a", "1", "you idiot", org.parley.label.Labels.none().with(org.parley.label.Attribute.TOXICITY, 1)),
+                new org.parley.corpus.Example("a", "2", "nice one", org.parley.label.Labels.none().with(org.parley.label.Attribute.TOXICITY, 0)
+                        .with(org.parley.label.Attribute.THREAT, 0)));
+        List<org.parley.corpus.Example> dev = List.of(
+                new org.parley.corpus.Example("a", "3", "thanks", org.parley.label.Labels.none().with(org.parley.label.Attribute.TOXICITY, 0)));
+        ObjectNode counts = Provenance.labelMapping(train, dev);
+        assertEquals(2, counts.at("/a/train").asInt());
+        assertEquals(1, counts.at("/a/dev").asInt());
+        assertEquals("{\"labelled\":3,\"positive\":1}", counts.at("/a/labels/TOXICITY").toString(), "both splits: " + counts);
+        assertEquals("{\"labelled\":1,\"positive\":0}", counts.at("/a/labels/THREAT").toString(), counts.toString());
+        assertEquals(false, counts.at("/a/labels").has("INSULT"), "an attribute no row labels is not counted");
+    }
+
     @Test
     void recordsTheCommitOfTheCheckoutTheScriptsName(@TempDir Path other) throws Exception {
         String head = repositoryWith(other, "a.txt");
