@@ -18,9 +18,20 @@ import java.util.List;
 final class FreePorts {
     private FreePorts() {}
 
-    /** Throws naming the first configured port another process holds; port 0 (any) is always free. */
+    /**
+     * Throws naming the first configured port another process holds, or that both connectors name (each alone was
+     * free, and Jetty's "Address already in use" came 25 s later: an operator's audit, sixty-seventh session); port 0
+     * (any) is always free.
+     */
     static void require(ServerFactory server) {
         if (!(server instanceof DefaultServerFactory f)) return;
+        java.util.Set<Integer> application = new java.util.HashSet<>();
+        for (ConnectorFactory c : f.getApplicationConnectors())
+            if (c instanceof HttpConnectorFactory http && http.getPort() > 0) application.add(http.getPort());
+        for (ConnectorFactory c : f.getAdminConnectors())
+            if (c instanceof HttpConnectorFactory http && application.contains(http.getPort()))
+                throw new IllegalStateException("PORT and ADMIN_PORT are both " + http.getPort() + ": the scoring API and the"
+                        + " admin port (health, metrics, tasks) each need their own, e.g. PORT=9080 ADMIN_PORT=9081 scripts/serve");
         check(f.getApplicationConnectors(), "PORT");
         check(f.getAdminConnectors(), "ADMIN_PORT");
     }

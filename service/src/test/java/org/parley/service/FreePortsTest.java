@@ -45,6 +45,18 @@ class FreePortsTest {
         assertDoesNotThrow(() -> FreePorts.require(server));
     }
 
+    @Test
+    void oneFreePortForBothIsRefusedNamingBothVariables() throws Exception {
+        int free;
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            free = s.getLocalPort();
+        }
+        DefaultServerFactory server = server(free, connector("127.0.0.1", free));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FreePorts.require(server));
+        assertTrue(e.getMessage().startsWith("PORT and ADMIN_PORT are both " + free + ": "), e.getMessage());
+    }
+
     private static DefaultServerFactory server(int applicationPort, HttpConnectorFactory admin) {
         DefaultServerFactory f = new DefaultServerFactory();
         f.setApplicationConnectors(List.of(connector(null, applicationPort)));

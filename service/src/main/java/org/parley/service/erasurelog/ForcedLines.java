@@ -70,6 +70,7 @@ public final class ForcedLines extends UnsynchronizedAppenderBase<ILoggingEvent>
     @Override
     protected synchronized void append(ILoggingEvent event) {
         if (!isStarted() || !file.isStarted()) throw new ErasureLineNotWritten("the erasure log " + file.getFile() + " is closed", null);
+        reopenIfMovedAway();
         OutputStream before = file.getOutputStream();
         long from = size(before);
         file.doAppend(event);
@@ -78,6 +79,34 @@ public final class ForcedLines extends UnsynchronizedAppenderBase<ILoggingEvent>
         // directory: Linux's fsync of a file does not write that, and a power cut would lose the file.
         check(after, after == before ? from : 0, file.getEncoder().encode(event), after != entered);
         entered = after;
+    }
+
+    /**
+     * The file opened again at its path when the one the appender writes is no longer there: deleted, or moved away (by
+     * hand, a clean-up script, logrotate), another file perhaps put in its place. Its lines went to a file no one reads,
+     * the read-back of the path failed, and every erasure after it was refused until a restart, while the health check
+     * saw room on the disk (an operator's audit, sixty-seventh session). The path's size against the open file's tells
+     * them apart: a line another process appends meanwhile may make them differ too, and the file is then opened again
+     * where it is, which costs nothing.
+     */
+    private void reopenIfMovedAway() {
+        if (!(file.getOutputStream() instanceof ResilientFileOutputStream written) || written.getChannel() == null) return;
+        Path path = written.getFile().toPath();
+        try {
+            written.flush();
+            if (Files.exists(path) && Files.size(path) == written.getChannel().size()) return;
+        } catch (IOException x) {
+            return;  // the read-back after the write says what is wrong
+        }
+        try {
+            file.openFile(file.getFile());
+        } catch (IOException x) {
+            throw new ErasureLineNotWritten("the erasure log " + path + " was moved or deleted while the service ran, and"
+                    + " could not be opened again at its path: " + x, x);
+        }
+        addWarn("the erasure log " + path + " was moved or deleted while the service ran: opened again at its path");
+        org.slf4j.LoggerFactory.getLogger(ForcedLines.class).warn("the erasure log {} was moved or deleted while the service"
+                + " ran: it is opened again at its path, and the lines written since it went are in the file moved, if kept", path);
     }
 
     /** The bytes of the file {@code stream} writes; 0 where that cannot be read (the check then reads the whole file). */

@@ -83,15 +83,34 @@ class ForcedLinesTest {
         assertEquals(List.of(), main.list);
     }
 
-    /** An operator who moves the file away: the line goes to a file no one reads. */
+    /**
+     * An operator who moves the file away, or deletes it, or puts another in its place: the next line goes to a file at
+     * the path, opened again. An operator's audit (sixty-seventh session): the line went to the file no one read, the
+     * read-back of the path failed, and every erasure after it was refused until a restart.
+     */
     @Test
-    void aLineWrittenToAFileMovedAwayThrows() throws Exception {
+    void aFileMovedAwayOrDeletedIsOpenedAgainAtItsPathForTheNextLine() throws Exception {
         Path log = dir.resolve("sites.log");
         attached(log);
         logger.info("erased comment \"a\"");
         Files.move(log, dir.resolve("moved.log"));
-        ErasureLineNotWritten e = assertThrows(ErasureLineNotWritten.class, () -> logger.info("erased comment \"b\""));
-        assertTrue(e.getMessage().startsWith("the erasure log " + log + " could not be read back or forced: "), e.getMessage());
+        logger.info("erased comment \"b\"");
+        assertEquals(1, Files.readAllLines(dir.resolve("moved.log")).size());
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).endsWith("erased comment \"b\""), lines.toString());
+
+        Files.delete(log);
+        Files.writeString(log, "");  // an empty file put in its place, as `touch` would
+        logger.info("erased comment \"c\"");
+        lines = Files.readAllLines(log);
+        assertTrue(lines.size() == 1 && lines.get(0).endsWith("erased comment \"c\""), lines.toString());
+        Files.delete(log);
+        logger.info("erased comment \"d\"");
+        lines = Files.readAllLines(log);
+        assertTrue(lines.size() == 1 && lines.get(0).endsWith("erased comment \"d\""), lines.toString());
+        logger.info("erased comment \"e\"");
+        assertEquals(2, Files.readAllLines(log).size(), "the same file again while it stays");
     }
 
     /** A line its filters keep out is not written, and that is no failure. */
