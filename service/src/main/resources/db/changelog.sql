@@ -351,3 +351,9 @@ CREATE INDEX IF NOT EXISTS comments_unread_replies ON comments (created_at, id);
 -- reads its range, of every site the author's range with the site filtered in the index; the queue's order is a sort of
 -- those few rows. IF NOT EXISTS: an operator may build it beforehand, CONCURRENTLY.
 CREATE INDEX IF NOT EXISTS comments_by_author ON comments (author, site);
+
+--changeset parley:24-site-changes
+-- A site's comments in the order they last changed (GET /v1/changes, store.SiteChanges): a site learns of its comments'
+-- decisions from where its last page ended, without asking each one's status. IF NOT EXISTS: an operator may build it
+-- beforehand, CONCURRENTLY.
+CREATE INDEX IF NOT EXISTS comments_site_changes ON comments (site, updated_at, local_id);

@@ -428,6 +428,7 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         env.jersey().register(new CommentsResource(ingestion, stores.comments(), views, escalations, clock));
         env.jersey().register(new ThreadsResource(ingestion, views, config.moderation.maxThreadComments, limiter));
         env.jersey().register(new QueueResource(stores.comments(), stores.queues(), views, escalations, clock));
+        env.jersey().register(new org.parley.service.resources.ChangesResource(new org.parley.service.store.SiteChanges(stores.jdbi()), clock));
         env.jersey().register(new SessionResource(stores.accounts(), Duration.ofMinutes(config.moderation.sessionMinutes),
                 SessionCookie.of(config.moderation.secureCookies), escalations, clock, stores.loginThrottle(),
                 config.moderation.pollSeconds));

@@ -207,6 +207,8 @@ class OpenApiContractTest {
         c.call("POST", "/v1/comments/k-1/report").key(WEBSITE).json("{\"reason\": \"abuse\", \"reportId\": \"r-1\"}").expect(200);
         field(c, c.call("POST", "/v1/comments/k-1/report").key(WEBSITE).json("{\"reason\": \"" + "x".repeat(201) + "\"}").refused(400), "reason");
         c.call("POST", "/v1/comments/nothing-here/report").key(WEBSITE).json("{}").expect(404);
+        c.call("GET", "/v1/changes?limit=10").key(WEBSITE).expect(200);
+        field(c, c.call("GET", "/v1/changes?after=nonsense").key(WEBSITE).refused(400), "after");
 
         // Moderation
         JsonNode k1 = c.call("GET", "/v1/comments/k-1?site=" + stored.get("site").asText().replace(":", "%3A")).key(ADMIN).expect(200);
@@ -317,6 +319,7 @@ class OpenApiContractTest {
             c.call("POST", "/v1/comments").key(WEBSITE).json("{\"id\": \"k-5\", \"articleId\": \"a-1\", \"text\": \"Hello.\"}").expect(503);
             c.call("GET", "/v1/comments/k-5/status").key(WEBSITE).expect(503);
             c.call("GET", "/v1/queue").key(ADMIN).expect(503);
+            c.call("GET", "/v1/changes").key(WEBSITE).expect(503);
             c.call("POST", "/v1alpha1/comments:suggestscore").key(WEBSITE).json("{\"comment\": {\"text\": \"You are a clown.\"},"
                     + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.8}}}}").expect(503);
             c.call("POST", "/v1/score").key(WEBSITE).json("{\"comment\": {\"text\": \"Hello.\"}}").expect(200);

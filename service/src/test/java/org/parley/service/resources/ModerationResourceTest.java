@@ -102,6 +102,7 @@ class ModerationResourceTest {
                 .addResource(new CommentsResource(ingestion, STORE, views, EscalationRule.ADMINS, clock))
                 .addResource(new ThreadsResource(ingestion, views, MAX_THREAD))
                 .addResource(new QueueResource(STORE, new QueueReads(JDBI), views, EscalationRule.ADMINS, clock))
+                .addResource(new ChangesResource(new org.parley.service.store.SiteChanges(JDBI), clock, Duration.ZERO))
                 .addResource(new SessionResource(ACCOUNTS, Duration.ofMinutes(30), SessionCookie.PLAIN, EscalationRule.ADMINS, clock))
                 .build();
     }
@@ -735,6 +736,65 @@ class ModerationResourceTest {
             assertEquals("author", why.get("field").asText(), why.toString());
             assertEquals(200, why.get("limit").asInt(), why.toString());
         }
+    }
+
+    /**
+     * A site learns of its comments' decisions from GET /v1/changes, from where its last page ended: each changed comment
+     * once, where it stands, oldest change first; nothing of another site's. A website integrator's audit (sixty-sixth
+     * session): a site had to ask each comment's status.
+     */
+    @Test
+    void aSiteReadsItsCommentsChangesFromWhereItsLastPageEnded() {
+        String threat = unique(), calm = unique(), insult = unique(), article = "a-" + UUID.randomUUID();
+        for (String[] c : new String[][] {{threat, "I will kill you"}, {calm, "The figures look right."}, {insult, "I will kill you"}})
+            assertEquals(201, post(SITE_KEY, "/v1/comments", JSON.createObjectNode().put("id", c[0]).put("articleId", article)
+                    .put("text", c[1]).toString()).getStatus());
+        String next = drained(SITE_KEY, null);
+        assertEquals(200, post(Fakes.MODERATOR_KEY, "/v1/comments/" + threat + "/decision?site=" + SITE,
+                "{\"decision\": \"REJECT\", \"reason\": \"threat\", \"expectedVersion\": 1}").getStatus());
+        assertEquals(200, post(Fakes.MODERATOR_KEY, "/v1/comments/" + insult + "/decision?site=" + SITE,
+                "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}").getStatus());
+        assertEquals(200, as(SITE_KEY, "/v1/comments/" + calm).delete().getStatus());
+
+        JsonNode page = as(SITE_KEY, "/v1/changes?after=" + next).get(JsonNode.class);
+        List<String> seen = new java.util.ArrayList<>();
+        page.get("changes").forEach(c -> seen.add(c.get("id").asText() + " " + c.get("status").asText() + " " + c.get("version").asInt()
+                + " " + c.get("decidedBy").asText() + " " + c.path("reason").asText("-")));
+        assertEquals(List.of(threat + " REJECTED 2 MODERATOR threat", insult + " PUBLISHED 2 MODERATOR -", calm + " ERASED 2 WEBSITE -"),
+                seen, page.toString());
+        assertTrue(page.get("changes").get(0).has("changedAt"), page.toString());
+        JsonNode one = as(SITE_KEY, "/v1/changes?limit=1&after=" + next).get(JsonNode.class);
+        assertEquals(threat, one.at("/changes/0/id").asText());
+        assertEquals(insult, as(SITE_KEY, "/v1/changes?limit=1&after=" + one.get("next").asText()).get(JsonNode.class).at("/changes/0/id").asText());
+        JsonNode after = as(SITE_KEY, "/v1/changes?after=" + page.get("next").asText()).get(JsonNode.class);
+        assertEquals(0, after.get("changes").size(), after.toString());
+        assertEquals(page.get("next"), after.get("next"), "nothing new: the next read starts where this one did");
+
+        String blogs = as(BLOG_KEY, "/v1/changes?limit=500").get(String.class);
+        for (String id : List.of(threat, calm, insult)) assertFalse(blogs.contains(id), "another site's: " + blogs);
+        JsonNode theirs = as(SITE_MODERATOR_KEY, "/v1/changes?site=" + SITE + "&after=" + next).get(JsonNode.class);
+        assertEquals(3, theirs.get("changes").size(), "a moderator of the site names it: " + theirs);
+        String[][] refused = {{SITE_KEY, "after=nonsense", "400", "after"}, {SITE_KEY, "limit=0", "400", "limit"},
+                {SITE_KEY, "limit=501", "400", "limit"}, {SITE_KEY, "aftr=" + next, "400", "aftr"}, {SITE_KEY, "site=" + BLOG, "403", "site"},
+                {SITE_MODERATOR_KEY, "limit=5", "400", "site"}, {SITE_MODERATOR_KEY, "site=" + BLOG, "403", "site"},
+                {SITE_PAGE_KEY, "limit=5", "403", null}};
+        for (String[] r : refused) {
+            Response answer = as(r[0], "/v1/changes?" + r[1]).get();
+            JsonNode why = answer.readEntity(JsonNode.class);
+            assertEquals(Integer.parseInt(r[2]), answer.getStatus(), r[1] + ": " + why);
+            if (r[3] != null) assertEquals(r[3], why.path("field").asText(), r[1] + ": " + why);
+        }
+    }
+
+    /** Reads {@code key}'s changes page by page to the end; the last page's next. */
+    private static String drained(String key, String after) {
+        String next = after;
+        for (int pages = 0; pages < 1000; pages++) {
+            JsonNode page = as(key, "/v1/changes?limit=500" + (next == null ? "" : "&after=" + next)).get(JsonNode.class);
+            if (page.get("changes").isEmpty()) return page.path("next").isNull() ? null : page.path("next").asText(null);
+            next = page.get("next").asText();
+        }
+        throw new AssertionError("no end to the changes");
     }
 
     private static List<String> ids(JsonNode page) {

@@ -221,6 +221,23 @@ class QueuePlansTest {
         }
     }
 
+    /** A site's changes (GET /v1/changes) are the first entries of comments_site_changes from where the page before ended. */
+    @Test
+    void aSitesChangesAreReadInTheOrderOfTheirIndex() throws Exception {
+        Jdbi jdbi = TestDatabases.POSTGRESQL.migrated(dir);
+        parentsAndReplies(new CommentStore(jdbi), i -> null);
+        try (Handle h = jdbi.open()) {
+            h.execute("ANALYZE");
+            for (String off : List.of("seqscan", "bitmapscan", "sort")) h.execute("SET enable_" + off + " = off");
+            JsonNode plan = plan(SiteChanges.query(h, EXPLAIN, CommentStoreTest.SITE, new SiteChanges.After(T0.plusSeconds(3), "c3"),
+                    T0.plusSeconds(60), 100));
+            JsonNode scan = scans(plan).stream().filter(n -> n.path("Index Name").asText().equals("comments_site_changes"))
+                    .findFirst().orElseThrow(() -> new AssertionError(plan.toString()));
+            assertTrue(scan.path("Index Cond").asText().contains("updated_at"), plan.toString());
+            assertNull(find(plan, "Sort"), "in the index's order: " + plan);
+        }
+    }
+
     /** 40 comments, each with a reply, by id or by number alone (7), the reply's stance {@code stance.apply(i)}. */
     private static void parentsAndReplies(CommentStore store, java.util.function.IntFunction<String> stance) {
         for (int i = 0; i < 40; i++) {

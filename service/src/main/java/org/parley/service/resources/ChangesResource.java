@@ -1,0 +1,110 @@
+package org.parley.service.resources;
+
+import com.codahale.metrics.annotation.ExceptionMetered;
+import com.codahale.metrics.annotation.Timed;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.parley.service.access.Role;
+import org.parley.service.auth.Caller;
+import org.parley.service.core.RequestChecks;
+import org.parley.service.errors.ApiException;
+import org.parley.service.moderation.Checks;
+import org.parley.service.store.SiteChanges;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A site's comments that changed (a moderator's decision, a reader's report, an erasure), oldest change first, from where
+ * its last page ended: how a site learns that a comment it holds for review was approved, without asking each one's status
+ * (a website integrator's audit, sixty-sixth session). A change is listed once it is {@link #SETTLE} old, so that one whose
+ * transaction took its time before it committed is not passed by a page read meanwhile.
+ */
+@Path("/v1/changes")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.WEBSITE_NAME)
+public final class ChangesResource {
+    public static final int MAX_PAGE = 500;
+    /** Longer than a decision's transaction takes from its time to its commit (the database's statement timeouts bound it). */
+    public static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final Set<String> PARAMETERS = Set.of("after", "limit", "site", "key");
+
+    private final SiteChanges changes;
+    private final Clock clock;
+    private final Duration settle;
+
+    public ChangesResource(SiteChanges changes, Clock clock) {
+        this(changes, clock, SETTLE);
+    }
+
+    /** @param settle how old a change is before it is listed ({@link #SETTLE}; tests shorten it) */
+    ChangesResource(SiteChanges changes, Clock clock, Duration settle) {
+        this.changes = changes;
+        this.clock = clock;
+        this.settle = settle;
+    }
+
+    @GET
+    @Timed(name = "changes")
+    @ExceptionMetered(name = "changes")
+    public Map<String, Object> page(@QueryParam("after") String after, @QueryParam("limit") Integer limit,
+                                    @QueryParam("site") String site, @Context SecurityContext security, @Context UriInfo uri) {
+        QueryParameters.refuseUnknown(uri, PARAMETERS, "GET /v1/changes reads after, limit, site and key");
+        int most = limit == null ? 100 : limit;
+        if (most < 1 || most > MAX_PAGE)
+            throw new ApiException(400, "limit", MAX_PAGE, "limit must be 1 to " + MAX_PAGE + " (was " + most + ")");
+        RequestChecks.optional(after, "after", Checks.MAX_CURSOR);
+        SiteChanges.After from = after == null ? null : SiteChanges.After.parse(after).orElseThrow(() -> new ApiException(400,
+                "after", null, "after must be the next value of the page before, as the server gave it"));
+        Instant settled = clock.instant().minus(settle);
+        List<SiteChanges.Change> page = changes.page(site((Caller) security.getUserPrincipal(), site), from, settled, most);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("changes", page.stream().map(ChangesResource::shown).toList());
+        // Where the next read starts: after this page's last change, else where this one started (nothing new yet).
+        SiteChanges.Change last = page.isEmpty() ? null : page.get(page.size() - 1);
+        out.put("next", last != null ? new SiteChanges.After(last.changedAt(), last.id()).token() : after);
+        out.put("settledUntil", settled.toString());
+        return out;
+    }
+
+    /** As a comment's status shows it (CommentsResource#standing), with when it changed. */
+    private static Map<String, Object> shown(SiteChanges.Change c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", c.id());
+        out.put("status", c.status().name());
+        out.put("version", c.version());
+        out.put("decidedBy", c.decidedBy().name());
+        if (c.reason() != null) out.put("reason", c.reason());
+        out.put("changedAt", c.changedAt().toString());
+        return out;
+    }
+
+    /**
+     * The site whose changes are read: a website key's own; for a moderator's key, which moderates several, the one it
+     * names, of those it moderates (its status reads are theirs too).
+     */
+    private static String site(Caller caller, String asked) {
+        RequestChecks.optional(asked, "site", RequestChecks.MAX_ID);
+        if (!caller.role().includes(Role.MODERATOR)) {
+            if (asked != null && !asked.equals(caller.site()))
+                throw new ApiException(403, "site", null, "a website key reads its own site's changes only");
+            return caller.site();
+        }
+        if (asked == null || asked.isEmpty()) throw ApiException.badField("site", "site is required with a moderator's key: the site whose changes to read");
+        if (!caller.moderatedSites().includes(asked))
+            throw new ApiException(403, "site", null, "this moderator does not work on site '" + ApiException.shown(asked) + "'");
+        return asked;
+    }
+}
