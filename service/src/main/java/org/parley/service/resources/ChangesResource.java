@@ -27,10 +27,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A site's comments that changed (a moderator's decision, a reader's report, an erasure), oldest change first, from where
- * its last page ended: how a site learns that a comment it holds for review was approved, without asking each one's status
- * (a website integrator's audit, sixty-sixth session). A change is listed once it is {@link #SETTLE} old, so that one whose
- * transaction took its time before it committed is not passed by a page read meanwhile.
+ * A site's comments that changed (a moderator's decision, an erasure; a reader's report, the site's own, is none), oldest
+ * first, from where its last page ended: how a site learns that a comment it holds for review was approved, without asking
+ * each one's status (a website integrator's audit, sixty-sixth session). A change is listed once it is {@link #SETTLE}
+ * old, so that one whose transaction took its time before it committed is not passed by a page read meanwhile.
  */
 @Path("/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A site's comments in the order they last changed (a decision, a report, an erasure: each a new version), for the site to
+ * A site's comments in the order they were last decided (by the policy at their arrival, a moderator, an erasure), for the site to
  * learn of moderators' decisions without asking each comment's status. Read by (site, updated_at, local_id), changeset 24.
  * Nothing here writes.
  */
