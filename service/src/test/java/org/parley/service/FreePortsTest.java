@@ -34,11 +34,7 @@ class FreePortsTest {
 
     @Test
     void freePortsAndPortZeroPass() throws Exception {
-        int free;
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            free = s.getLocalPort();
-        }
+        int free = freePort();
         DefaultServerFactory server = server(0, connector("127.0.0.1", free));
         assertDoesNotThrow(() -> FreePorts.require(server));
         // and the probe let go of it: a second check still finds it free
@@ -47,14 +43,18 @@ class FreePortsTest {
 
     @Test
     void oneFreePortForBothIsRefusedNamingBothVariables() throws Exception {
-        int free;
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            free = s.getLocalPort();
-        }
+        int free = freePort();
         DefaultServerFactory server = server(free, connector("127.0.0.1", free));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> FreePorts.require(server));
         assertTrue(e.getMessage().startsWith("PORT and ADMIN_PORT are both " + free + ": "), e.getMessage());
+    }
+
+    /** A loopback port free a moment ago. */
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return s.getLocalPort();
+        }
     }
 
     private static DefaultServerFactory server(int applicationPort, HttpConnectorFactory admin) {
