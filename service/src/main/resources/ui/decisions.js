@@ -201,12 +201,21 @@ async function reopen(decided, list, at) {
 // Which list is on show: its queue and its site, article and author filters. An undo after the filters changed put the
 // comment in a list of another article's (a moderator's fifth audit, sixty-fourth session).
 function listOnShow() {
-  return [state.queue, state.site, state.article, state.author].join('\n');
+  return JSON.stringify([state.queue, state.site, state.article, state.author]);
+}
+
+// Whether the list on show holds the comment undone in {@code list}: that list, or the same without its author filter
+// (narrowed to an author, a decision, then ×: the comment was not put back, a moderator's audit, sixty-seventh session).
+function holds(list) {
+  const [queue, site, article, author] = JSON.parse(list);
+  return listOnShow() === list || (author && !state.author && queue === state.queue && site === state.site && article === state.article);
 }
 
 // The comment as it is now, back in the list at its place (kept in its new state, as a conflict shows one), on show.
+// In a wider list than it was decided in, its place there is not known: beside the comment on show.
 function restore(now, list, at) {
-  if (listOnShow() !== list || now.status === 'ERASED') return;
+  if (!holds(list) || now.status === 'ERASED') return;
+  if (listOnShow() !== list) at = state.index;
   state.edits++;
   state.changed.delete(ref(now));  // this moderator's own undo; a 409's conflict() marks it again
   let i = state.comments.findIndex((x) => ref(x) === ref(now));

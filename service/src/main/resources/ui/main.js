@@ -19,7 +19,7 @@
 // Modules call one another both ways (list.js and decisions.js, say): legal, since each only declares things as it
 // loads and nothing runs before init, which comes last (no module imports main.js). Each module has its own top-level
 // names, so what another uses is exported; a `let` another changes is not, since imports are read-only.
-import { REASONS, state } from './state.js';
+import { REASONS, articleOf, state } from './state.js';
 import { $, showOptions, undoLeft, undoOffered } from './dom.js';
 import { checkSession, login, logout, sessionShown } from './session.js';
 import { buildTabs, everyAuthor, load, loadMore, readHash } from './queue.js';
@@ -85,6 +85,9 @@ function init() {
   givesBackTheFocus($('scheme'), () => {});  // scheme.js applies the choice
   givesBackTheFocus($('article'), () => {
     state.article = $('article').value;
+    // Another site's article has none of this author's comments: its reader of the name is another person, whose
+    // comments the list showed under this one's name (a moderator's audit, sixty-seventh session).
+    if (state.author && state.article && articleOf(state.article).site !== articleOf(state.author).site) state.author = '';
     load();
   });
   document.addEventListener('keydown', onKey);

@@ -23,8 +23,10 @@ export function readHash() {
   state.site = oneSite() || (own && !own.includes(asked) ? '' : asked);
   const article = p.get('article') || '', articleSite = p.get('articleSite') || '';
   state.article = article ? siteRef(own && !own.includes(articleSite) ? '' : articleSite, article) : '';
-  const author = p.get('author') || '', authorSite = p.get('authorSite') || '';
-  state.author = author ? siteRef(own && !own.includes(authorSite) ? '' : authorSite, author) : '';
+  // An author is a site's: without their site (or with one the moderator does not work on), every site's readers of
+  // the name were one list (a moderator's audit, sixty-seventh session). A moderator of one site: theirs.
+  const author = p.get('author') || '', authorSite = oneSite() || p.get('authorSite') || '';
+  state.author = author && authorSite && (!own || own.includes(authorSite)) ? siteRef(authorSite, author) : '';
 }
 
 function writeHash() {
@@ -262,22 +264,39 @@ function renderArticles() {
  */
 function renderAuthor() {
   $('author-filter').hidden = !state.author;
-  const name = state.author ? articleOf(state.author).id : '';
-  $('author-name').textContent = name;
-  $('author-name').title = name;  // whole, where a long one is cut (app.css)
+  const a = state.author ? articleOf(state.author) : { id: '', site: '' };
+  const named = a.id + (a.site && state.namesSites ? ' · ' + a.site : '');  // of which site, for a moderator of several
+  $('author-name').textContent = named;
+  $('author-name').title = named;  // whole, where a long one is cut (app.css)
+  $('author-clear').setAttribute('aria-label', 'Show every author, not only ' + a.id);
 }
 
 /** Every queue narrowed to one author of a site, across articles: what else the writer of the comment on show wrote. */
 export async function showAuthor(site, name) {
   state.author = siteRef(site, name);
   state.article = '';  // their comments on every article; the menu may narrow again
-  await load();
-  focusList();  // the button went with the panel's comment: the keys act on the list's first
+  await narrowed('Only the comments by ' + authorNamed() + ': ');
 }
 
 /** Every author again, in the queue and article on show. */
 export async function everyAuthor() {
   state.author = '';
-  await load();
-  focusList();  // the button is gone: the keys act on the list again
+  await narrowed('Every author again: ');
+}
+
+// The list loaded again keeping the comment on show (theirs, or still in the wider list), the focus on it where the
+// keys act (the button went with the panel, the × with the narrowing), and the change said: nothing told a screen
+// reader that the list had narrowed (a moderator's audit, sixty-seventh session). Politely, in the region of the poll's
+// news (index.html): the message's, which holds a decision's undo offer, is left as it is.
+async function narrowed(said) {
+  await load(current() ? ref(current()) : undefined);
+  if (!state.user) return;
+  focusList();
+  $('news').textContent = said + state.total.toLocaleString('en') + ' in ' + QUEUE_NAMES[state.queue] + '.';
+}
+
+// The author, with their site where the moderator has several: a name is each site's own.
+function authorNamed() {
+  const a = articleOf(state.author);
+  return isolated(a.id) + (a.site && state.namesSites ? ' of ' + isolated(a.site) : '');
 }

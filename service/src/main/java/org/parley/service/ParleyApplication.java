@@ -361,6 +361,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         env.servlets().addFilter("moderator-pages", new ModeratorPageFilter(keys))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/moderate", "/moderate/*");
+        // After refused-bodies, which reads the rest of a refused body: the page's files take no PUT or PATCH.
+        env.servlets().addFilter("unused-methods", new org.parley.service.errors.UnusedMethods())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/moderate/*");
         // An Accept or Content-Type Jersey cannot parse: a 400 naming the header, before Jersey's bare one (after the CORS filter).
         env.servlets().addFilter("media-type-headers", new org.parley.service.errors.MediaTypeHeaders(env.getObjectMapper()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
@@ -437,6 +440,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
 
     /** The admin port's filters: request-ids runs first (isMatchAfter false), then unreadable-queries, then admin-requests. */
     private static void adminFilters(Environment env) {
+        env.admin().addFilter("unused-methods", new org.parley.service.errors.UnusedMethods())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         env.admin().addFilter("admin-requests", new AdminRequestFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         // As on the main port: /healthcheck?x=%zz was a 400 and a WARN line (a seventh penetration test).

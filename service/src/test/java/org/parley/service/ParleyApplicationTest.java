@@ -271,6 +271,16 @@ class ParleyApplicationTest {
         }
         String put = raw("PUT /v1/score HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         assertTrue(put.contains("\r\nAllow: POST,OPTIONS\r\n"), put);
+        // Where a plain servlet answers, the server's 405: a servlet's PATCH was a 501 once they were passed on.
+        for (String method : List.of("PATCH", "PUT")) {
+            String page = raw(method + " /moderate/app.css HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            assertTrue(page.startsWith("HTTP/1.1 405"), page);
+            assertTrue(rawBody(page).get("message").asText().startsWith("method " + method + " is not allowed: this service takes"), page);
+            java.net.http.HttpResponse<String> task = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(admin("/tasks/gc"))).method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, task.statusCode(), task.body());
+        }
     }
 
     /**
@@ -1017,10 +1027,10 @@ class ParleyApplicationTest {
      */
     @Test
     void theFiltersOfBothPortsRunInTheirOrder() {
-        assertEquals(List.of("request-ids", "unreadable-queries", "cors", "concurrency", "refused-bodies", "moderator-pages", "media-type-headers",
-                        "scoring-refusal", "io.dropwizard.jersey.filter.AllowedMethodsFilter", "io.dropwizard.servlets.ThreadNameFilter"),
+        assertEquals(List.of("request-ids", "unreadable-queries", "cors", "concurrency", "refused-bodies", "moderator-pages", "unused-methods",
+                        "media-type-headers", "scoring-refusal", "io.dropwizard.jersey.filter.AllowedMethodsFilter", "io.dropwizard.servlets.ThreadNameFilter"),
                 filterNames(APP.getEnvironment().getApplicationContext()));
-        assertEquals(List.of("request-ids", "unreadable-queries", "admin-requests", "io.dropwizard.jersey.filter.AllowedMethodsFilter"),
+        assertEquals(List.of("request-ids", "unreadable-queries", "unused-methods", "admin-requests", "io.dropwizard.jersey.filter.AllowedMethodsFilter"),
                 filterNames(APP.getEnvironment().getAdminContext()));
     }
 

@@ -27,9 +27,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A site's comments that changed (a moderator's decision, an erasure; a reader's report, the site's own, is none), oldest
- * first, from where its last page ended: how a site learns that a comment it holds for review was approved, without asking
- * each one's status (a website integrator's audit, sixty-sixth session). A change is listed once it is {@link #SETTLE}
+ * A site's comments decided since their arrival (a moderator's decision, an erasure; not a reader's report), oldest first,
+ * from where its last page ended: how a site learns that a comment it holds for review was approved, without asking each
+ * one's status (a website integrator's audit, sixty-sixth session). A change is listed once it is {@link #SETTLE}
  * old, so that one whose transaction took its time before it committed is not passed by a page read meanwhile.
  */
 @Path("/v1/changes")
@@ -37,8 +37,12 @@ import java.util.Set;
 @RolesAllowed(Role.WEBSITE_NAME)
 public final class ChangesResource {
     public static final int MAX_PAGE = 500;
-    /** Longer than a decision's transaction takes from its time to its commit (the database's statement timeouts bound it). */
-    public static final Duration SETTLE = Duration.ofSeconds(30);
+    /**
+     * Longer than a decision's transaction takes from its time to its commit: a connection's wait (database.maxWaitForConnection,
+     * 2 s) and one statement (its row lock, bounded by the URL's socketTimeout, 30 s in the recommended one). An erasure
+     * takes its locks a statement at a time, so one whose waits add up past this could be passed (docs/moderation.md, API).
+     */
+    public static final Duration SETTLE = Duration.ofSeconds(60);
     private static final Set<String> PARAMETERS = Set.of("after", "limit", "site", "key");
 
     private final SiteChanges changes;
@@ -68,7 +72,7 @@ public final class ChangesResource {
         RequestChecks.optional(after, "after", Checks.MAX_CURSOR);
         SiteChanges.After from = after == null ? null : SiteChanges.After.parse(after).orElseThrow(() -> new ApiException(400,
                 "after", null, "after must be the next value of the page before, as the server gave it"));
-        Instant settled = clock.instant().minus(settle);
+        Instant settled = clock.instant().minus(settle).truncatedTo(java.time.temporal.ChronoUnit.MICROS);  // as stored
         List<SiteChanges.Change> page = changes.page(site((Caller) security.getUserPrincipal(), site), from, settled, most);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("changes", page.stream().map(ChangesResource::shown).toList());

@@ -107,7 +107,8 @@ public final class QueueResource {
      */
     private static QueueReads.Narrowing narrowing(SecurityContext security, String site, String articleId, String author) {
         RequestChecks.optional(articleId, "articleId", RequestChecks.MAX_ID);
-        String by = RequestChecks.blankAsAbsent(author, "author", RequestChecks.MAX_ID);
+        // A NUL is a 400 first, as in every query (it read as blank, and the whole site's lists came back: a penetration test).
+        String by = RequestChecks.blankAsAbsent(RequestChecks.optional(author, "author", RequestChecks.MAX_ID), "author", RequestChecks.MAX_ID);
         return new QueueReads.Narrowing(sites(security, site), articleId, by);
     }
 

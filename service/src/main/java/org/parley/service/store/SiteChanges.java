@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A site's comments in the order they were last decided (by the policy at their arrival, a moderator, an erasure), for the site to
- * learn of moderators' decisions without asking each comment's status. Read by (site, updated_at, local_id), changeset 24.
- * Nothing here writes.
+ * A site's comments decided since their arrival (by a moderator, an erasure), in the order of their last decision, for the
+ * site to learn of moderators' decisions without asking each comment's status; those the policy alone decided are left
+ * out, the site has their answer. Read by (site, updated_at, local_id), changeset 24. Nothing here writes.
  */
 public final class SiteChanges {
     /** Where a page ends: the last change's time and the comment's id on its site. */
@@ -53,7 +53,8 @@ public final class SiteChanges {
                 CASE WHEN c.status = 'REJECTED' THEN (SELECT d.reason FROM decisions d WHERE d.comment_id = c.id
                     AND d.decision = 'REJECT' ORDER BY d.version DESC LIMIT 1) END AS reason
             FROM comments c
-            WHERE c.site = :site AND c.updated_at <= :settled AND (c.updated_at, c.local_id) > (:afterChanged, :afterId)
+            WHERE c.site = :site AND c.decided_by <> 'RULE' AND c.updated_at <= :settled
+                AND (c.updated_at, c.local_id) > (:afterChanged, :afterId)
             ORDER BY c.updated_at, c.local_id LIMIT :most""";
 
     private static final Instant BEFORE_ANY = Instant.EPOCH;

@@ -17,7 +17,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** A site's changes (GET /v1/changes) on both databases: oldest first, up to the settled time, resumed where a page ended. */
+/** A site's decided comments (GET /v1/changes) on both databases: oldest first, up to the settled time, resumed where a page ended. */
 @ExtendWith(KeptOpenDatabases.class)
 class SiteChangesTest {
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
@@ -26,33 +26,35 @@ class SiteChangesTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
-    void aSitesChangesComeOldestFirstOnceSettledAndResumeWhereAPageEnded(TestDatabases db) {
+    void aSitesDecidedCommentsComeOldestFirstOnceSettledAndResumeWhereAPageEnded(TestDatabases db) {
         var jdbi = db.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
-        for (String id : List.of("b", "a", "c"))  // one time: in id order
-            store.insert(CommentStoreTest.comment(id, "a1", 0.7f, Action.REVIEW), T0);
+        for (String id : List.of("b", "a", "c", "d")) store.insert(CommentStoreTest.comment(id, "a1", 0.7f, Action.REVIEW), T0);
         store.insert(NewCommentBuilder.from(CommentStoreTest.comment("a", "a1", 0.7f, Action.REVIEW)).site(OTHER).build(), T0);
         store.decide(CommentStoreTest.key("c"), Verdict.REJECT, Reason.THREAT, null, "bob", true, 1, T0.plusSeconds(60));
         store.decide(CommentStoreTest.key("a"), Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(70));
         SiteChanges changes = new SiteChanges(jdbi);
 
-        assertEquals(List.of("b 1"), shown(changes.page(CommentStoreTest.SITE, null, T0.plusSeconds(30), 10)),
-                "a and c changed since: each is listed once its change has settled, where it then stands");
-        assertEquals(List.of("b 1", "c 2"), shown(changes.page(CommentStoreTest.SITE, null, T0.plusSeconds(65), 10)));
+        assertEquals(List.of(), changes.page(CommentStoreTest.SITE, null, T0.plusSeconds(30), 10),
+                "the policy's decisions at arrival are not listed: the site has them");
+        assertEquals(List.of("c 2"), shown(changes.page(CommentStoreTest.SITE, null, T0.plusSeconds(65), 10)), "a's not settled yet");
         List<SiteChanges.Change> all = changes.page(CommentStoreTest.SITE, null, T0.plusSeconds(100), 10);
-        assertEquals(List.of("b 1", "c 2", "a 2"), shown(all), "each comment once, where it stands, by when it last changed");
-        assertEquals(new SiteChanges.Change("c", Status.REJECTED, 2, Decider.MODERATOR, "threat", T0.plusSeconds(60)), all.get(1));
-        assertNull(all.get(2).reason());
-        assertEquals(List.of("b 1", "c 2", "a 2"), shown(changes.page(CommentStoreTest.SITE, null, T0.plusSeconds(70), 10)),
+        assertEquals(List.of("c 2", "a 2"), shown(all), "each comment once, where it stands, by when it was last decided");
+        assertEquals(new SiteChanges.Change("c", Status.REJECTED, 2, Decider.MODERATOR, "threat", T0.plusSeconds(60)), all.get(0));
+        assertNull(all.get(1).reason());
+        assertEquals(List.of("c 2", "a 2"), shown(changes.page(CommentStoreTest.SITE, null, T0.plusSeconds(70), 10)),
                 "a change at the settled time itself is listed");
+        assertEquals(List.of("a 2"), shown(changes.page(CommentStoreTest.SITE, new SiteChanges.After(T0.plusSeconds(60), "c"),
+                T0.plusSeconds(100), 1)));
 
-        SiteChanges.After first = new SiteChanges.After(all.get(0).changedAt(), all.get(0).id());
-        assertEquals(List.of("c 2"), shown(changes.page(CommentStoreTest.SITE, first, T0.plusSeconds(100), 1)));
-        store.insert(CommentStoreTest.comment("d", "a1", 0.7f, Action.REVIEW), T0);
-        assertEquals(List.of("d 1"), shown(changes.page(CommentStoreTest.SITE, new SiteChanges.After(T0, "b"), T0, 10)),
-                "resumed inside one time, by id: after b, d (a and c have moved on)");
-        assertEquals(List.of(), changes.page(CommentStoreTest.SITE, new SiteChanges.After(T0.plusSeconds(70), "a"), T0.plusSeconds(100), 10));
-        assertEquals(List.of("a 1"), shown(changes.page(OTHER, null, T0.plusSeconds(100), 10)), "another site's alone");
+        for (String id : List.of("d", "b"))  // one time: in id order
+            store.decide(CommentStoreTest.key(id), Verdict.ESCALATE, null, null, "bob", true, 1, T0.plusSeconds(80));
+        assertEquals(List.of("d 2"), shown(changes.page(CommentStoreTest.SITE, new SiteChanges.After(T0.plusSeconds(80), "b"),
+                T0.plusSeconds(100), 10)), "resumed inside one time, by id");
+        assertEquals(List.of(), changes.page(CommentStoreTest.SITE, new SiteChanges.After(T0.plusSeconds(80), "d"), T0.plusSeconds(100), 10));
+        assertEquals(List.of(), changes.page(OTHER, null, T0.plusSeconds(100), 10), "another site's: its a undecided");
+        store.decide(CommentStore.key(OTHER, "a"), Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(90));
+        assertEquals(List.of("a 2"), shown(changes.page(OTHER, null, T0.plusSeconds(100), 10)));
     }
 
     @org.junit.jupiter.api.Test

@@ -680,15 +680,18 @@ class ModeratorUiTest {
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> java.util.Set.copyOf(shownIds(d))
                 .equals(java.util.Set.of(first.get("id").asText(), second.get("id").asText())));
         assertTrue(browser.findElement(By.id("author-filter")).isDisplayed());
-        assertEquals(troll, browser.findElement(By.id("author-name")).getText());
+        String site = "key:" + new ApiKey(WEBSITE, Role.WEBSITE, 1).fingerprint();
+        assertEquals(troll + " · " + site, browser.findElement(By.id("author-name")).getText(), "of which site: a moderator of every site");
         assertTrue(browser.getCurrentUrl().contains("author=" + troll.replace(" ", "+")) && !browser.getCurrentUrl().contains("article="),
                 "every article of theirs, kept in the address: " + browser.getCurrentUrl());
         wait(10).until(d -> d.findElement(By.cssSelector("#tabs [data-queue=PUBLISHED] .count")).getText().equals("1"));
-        String onShow = browser.findElement(By.cssSelector("#comments > li.current")).getAttribute("data-id");
-        keysOn(onShow);  // the keys act on the list: the button went with the panel
-        waitForDetail(onShow);
+        keysOn(first.get("id").asText());  // the comment on show stays, the keys on it: the button went with the panel
+        waitForDetail(first.get("id").asText());
+        assertTrue(unisolated(browser.findElement(By.id("news")).getText()).startsWith("Only the comments by " + troll + " of " + site + ": 2 in Pending"),
+                "said, politely: " + browser.findElement(By.id("news")).getAttribute("textContent"));
         assertTrue(browser.findElements(By.cssSelector("#detail .all-by")).isEmpty(), "in their list already");
         assertEquals(List.of(), axe(), "the author beside the menus");
+
         press("7");
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(calm.get("id").asText())));
 
@@ -697,9 +700,43 @@ class ModeratorUiTest {
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(calm.get("id").asText())));
         browser.findElement(By.id("author-clear")).click();
         wait(10).until(d -> !d.findElement(By.id("author-filter")).isDisplayed() && !d.getCurrentUrl().contains("author="));
-        press("1");
-        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).containsAll(
-                List.of(first.get("id").asText(), article + "-2", second.get("id").asText())));
+
+        // Decided while narrowed, then every author again, then undone: back in the wider list, beside the one on show.
+        String onTheArticle = "/moderate/#queue=PENDING&article=" + article;  // every site's article with the id: 3
+        browser.get(url(onTheArticle));
+        awaitApp("PENDING");
+        cards(3);
+        narrowFromThePanel(first.get("id").asText(), 2);
+        press("a");
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(second.get("id").asText())));
+        browser.findElement(By.id("author-clear")).click();
+        // Said once the wider list is loaded and the focus on its comment on show.
+        wait(10).until(d -> d.findElement(By.id("news")).getAttribute("textContent").startsWith("Every author again: "));
+        keysOn(browser.findElement(By.cssSelector("#comments > li.current")).getAttribute("data-id"));
+        press("u");
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).contains(first.get("id").asText()));
+        assertEquals("PENDING", comment(first.get("id").asText()).get("status").asText());
+
+        // An author without their site is none (every site's readers of the name were one list).
+        browser.get(url(onTheArticle + "&author=" + troll.replace(" ", "+")));
+        wait(10).until(d -> !d.getCurrentUrl().contains("author="));
+        cards(3);
+        assertFalse(browser.findElement(By.id("author-filter")).isDisplayed());
+        // Another site's article, chosen while narrowed: its reader of the name is another person.
+        narrowFromThePanel(first.get("id").asText(), 2);
+        choose("article", "blog.example\n" + article);
+        wait(10).until(d -> !d.findElement(By.id("author-filter")).isDisplayed() && !d.getCurrentUrl().contains("author="));
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(article + "-5")));
+    }
+
+    /** "All by this author" on the comment {@code id}'s panel; waits for the author's {@code n} comments. */
+    private void narrowFromThePanel(String id, int n) {
+        card(id).click();
+        waitForDetail(id);
+        browser.findElement(By.cssSelector("#detail .all-by")).click();
+        wait(10).until(d -> d.findElement(By.id("author-filter")).isDisplayed());
+        cards(n);
+        keysOn(id);
     }
 
     /** A moderator's audit: zero-width characters hid the obfuscation they are there for. */
@@ -2457,6 +2494,8 @@ class ModeratorUiTest {
         press(Keys.TAB.toString());
         press(Keys.ENTER.toString());
         assertEquals("detail", browser.switchTo().activeElement().getAttribute("id"));
+        press(Keys.TAB.toString());  // the author's other comments, under the article, come first
+        assertEquals("All by this author", browser.switchTo().activeElement().getAccessibleName());
         press(Keys.TAB.toString());
         WebElement back = browser.switchTo().activeElement();
         assertEquals(List.of("button", "Put back in Pending"), List.of(back.getAriaRole(), back.getAccessibleName()));
