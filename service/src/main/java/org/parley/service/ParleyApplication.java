@@ -461,7 +461,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         PrometheusEndpoint.register(env.metrics(), env.admin(), latency.histogram(), scoring.policyInputs(), new ServedModels(Map.of(
                 "toxicity", () -> models.current().info(), "stance", () -> stance.current().info())),
                 new ServedPipelines(Map.of("toxicity", () -> models.current().textPipeline(),
-                        "stance", () -> stance.current().textPipeline(), "spanTagger", () -> models.current().taggerTextPipeline())));
+                        "stance", () -> stance.current().textPipeline(), "spanTagger", () -> models.current().taggerTextPipeline())),
+                org.parley.service.monitoring.BuildInfo.ofThisRelease());
         DroppedLines.count(((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory(), env.metrics());
         ErasureLogRoomGauge.register(env.metrics(), ErasureLogLine.LOGGER);
     }
