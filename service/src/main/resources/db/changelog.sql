@@ -353,12 +353,30 @@ CREATE INDEX IF NOT EXISTS comments_unread_replies ON comments (created_at, id);
 CREATE INDEX IF NOT EXISTS comments_by_author ON comments (author, site);
 
 --changeset parley:24-site-changes-postgresql dbms:postgresql
--- A site's comments decided since their arrival, in the order of their last decision (GET /v1/changes, store.SiteChanges):
--- a site learns of moderators' decisions from where its last page ended, without asking each comment's status. Those the
--- policy alone decided (decided_by RULE: the site has their answer) are left out, and so out of the index, which other
--- reads that lead with site then never take for theirs. IF NOT EXISTS: an operator may build it beforehand, CONCURRENTLY.
-CREATE INDEX IF NOT EXISTS comments_site_changes ON comments (site, updated_at, local_id) WHERE decided_by <> 'RULE';
+-- A site's comments decided since their arrival, in the order their last decisions committed (GET /v1/changes,
+-- store.SiteChanges): a site learns of moderators' decisions from where its last page ended, without asking each
+-- comment's status. decided_xid is the id of the transaction that last decided the row (the trigger below), and a page
+-- lists a change once every transaction with a lower id has ended, so none that commits later is passed; a time taken
+-- before the transaction could be (a penetration test, sixty-seventh session). Rows decided before this changeset have
+-- none and are not listed. Those the policy alone decided (decided_by RULE: the site has their answer) are left out, and
+-- so out of the index, which other reads that lead with site then never take for theirs. IF NOT EXISTS: an operator may
+-- build it beforehand, CONCURRENTLY, once the column is there.
+ALTER TABLE comments ADD COLUMN decided_xid BIGINT;
+CREATE INDEX IF NOT EXISTS comments_site_changes ON comments (site, decided_xid, local_id) WHERE decided_by <> 'RULE';
+
+--changeset parley:24-decided-xid-function-postgresql dbms:postgresql splitStatements:false
+-- Every write of a decision (CommentStore.decide, an erasure) sets updated_at: the row takes its transaction's id then.
+CREATE OR REPLACE FUNCTION comments_decided_xid() RETURNS trigger AS $$
+BEGIN
+    NEW.decided_xid := pg_current_xact_id()::text::bigint;
+    RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+
+--changeset parley:24-decided-xid-trigger-postgresql dbms:postgresql
+CREATE TRIGGER comments_decided_xid BEFORE UPDATE OF updated_at ON comments FOR EACH ROW EXECUTE FUNCTION comments_decided_xid();
 
 --changeset parley:24-site-changes-h2 dbms:h2
--- As 24-site-changes-postgresql; H2 has no partial indexes.
+-- As 24-site-changes-postgresql, by the decision's time: H2 has no transaction ids to read, nor partial indexes; it is
+-- one instance's store, whose lock waits end within its LOCK_TIMEOUT, and a change is listed once 60 s old.
 CREATE INDEX IF NOT EXISTS comments_site_changes ON comments (site, updated_at, local_id);

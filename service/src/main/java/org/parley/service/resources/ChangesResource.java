@@ -29,19 +29,15 @@ import java.util.Set;
 /**
  * A site's comments decided since their arrival (a moderator's decision, an erasure; not a reader's report), oldest first,
  * from where its last page ended: how a site learns that a comment it holds for review was approved, without asking each
- * one's status (a website integrator's audit, sixty-sixth session). A change is listed once it is {@link #SETTLE}
- * old, so that one whose transaction took its time before it committed is not passed by a page read meanwhile.
+ * one's status (a website integrator's audit, sixty-sixth session). A change is listed once no transaction that may still
+ * commit one before it is running (on PostgreSQL; on H2, once it is {@link #SETTLE} old): {@link SiteChanges}.
  */
 @Path("/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.WEBSITE_NAME)
 public final class ChangesResource {
     public static final int MAX_PAGE = 500;
-    /**
-     * Longer than a decision's transaction takes from its time to its commit: a connection's wait (database.maxWaitForConnection,
-     * 2 s) and one statement (its row lock, bounded by the URL's socketTimeout, 30 s in the recommended one). An erasure
-     * takes its locks a statement at a time, so one whose waits add up past this could be passed (docs/moderation.md, API).
-     */
+    /** On H2: longer than a decision's transaction takes from its time to its commit (its lock waits end within a second). */
     public static final Duration SETTLE = Duration.ofSeconds(60);
     private static final Set<String> PARAMETERS = Set.of("after", "limit", "site", "key");
 
@@ -53,7 +49,7 @@ public final class ChangesResource {
         this(changes, clock, SETTLE);
     }
 
-    /** @param settle how old a change is before it is listed ({@link #SETTLE}; tests shorten it) */
+    /** @param settle on H2, how old a change is before it is listed ({@link #SETTLE}; tests shorten it) */
     ChangesResource(SiteChanges changes, Clock clock, Duration settle) {
         this.changes = changes;
         this.clock = clock;
@@ -72,14 +68,13 @@ public final class ChangesResource {
         RequestChecks.optional(after, "after", Checks.MAX_CURSOR);
         SiteChanges.After from = after == null ? null : SiteChanges.After.parse(after).orElseThrow(() -> new ApiException(400,
                 "after", null, "after must be the next value of the page before, as the server gave it"));
-        Instant settled = clock.instant().minus(settle).truncatedTo(java.time.temporal.ChronoUnit.MICROS);  // as stored
+        Instant settled = clock.instant().minus(settle);
         List<SiteChanges.Change> page = changes.page(site((Caller) security.getUserPrincipal(), site), from, settled, most);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("changes", page.stream().map(ChangesResource::shown).toList());
         // Where the next read starts: after this page's last change, else where this one started (nothing new yet).
         SiteChanges.Change last = page.isEmpty() ? null : page.get(page.size() - 1);
-        out.put("next", last != null ? new SiteChanges.After(last.changedAt(), last.id()).token() : after);
-        out.put("settledUntil", settled.toString());
+        out.put("next", last != null ? new SiteChanges.After(last.place(), last.id()).token() : after);
         return out;
     }
 
