@@ -25,8 +25,12 @@ export function readHash() {
   state.article = article ? siteRef(own && !own.includes(articleSite) ? '' : articleSite, article) : '';
   // An author is a site's: without their site (or with one the moderator does not work on), every site's readers of
   // the name were one list (a moderator's audit, sixty-seventh session). A moderator of one site: theirs.
+  // Nor with another site's list or article, which the menus never make: a shared or edited address showed another
+  // site's reader of the name under this one (a check of this session's mends).
   const author = p.get('author') || '', authorSite = oneSite() || p.get('authorSite') || '';
-  state.author = author && authorSite && (!own || own.includes(authorSite)) ? siteRef(authorSite, author) : '';
+  const elsewhere = (state.site && state.site !== authorSite) || (state.article && articleOf(state.article).site
+    && articleOf(state.article).site !== authorSite);
+  state.author = author && authorSite && !elsewhere && (!own || own.includes(authorSite)) ? siteRef(authorSite, author) : '';
 }
 
 function writeHash() {

@@ -717,11 +717,20 @@ class ModeratorUiTest {
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).contains(first.get("id").asText()));
         assertEquals("PENDING", comment(first.get("id").asText()).get("status").asText());
 
-        // An author without their site is none (every site's readers of the name were one list).
+        // An author without their site is none (every site's readers of the name were one list), nor one of another site
+        // than the list's or the article's (an address the menus never make).
         browser.get(url(onTheArticle + "&author=" + troll.replace(" ", "+")));
         wait(10).until(d -> !d.getCurrentUrl().contains("author="));
         cards(3);
         assertFalse(browser.findElement(By.id("author-filter")).isDisplayed());
+        String ofTheKey = "&authorSite=" + java.net.URLEncoder.encode(site, java.nio.charset.StandardCharsets.UTF_8);
+        for (String another : List.of("&site=blog.example", "&articleSite=blog.example")) {
+            browser.get(url(onTheArticle + another + "&author=" + troll.replace(" ", "+") + ofTheKey));
+            wait(10).until(d -> !d.getCurrentUrl().contains("author="));
+            wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(article + "-5")));
+        }
+        browser.get(url(onTheArticle));
+        cards(3);
         // Another site's article, chosen while narrowed: its reader of the name is another person.
         narrowFromThePanel(first.get("id").asText(), 2);
         choose("article", "blog.example\n" + article);
