@@ -35,12 +35,16 @@ public final class SiteChanges {
             return Base64.getUrlEncoder().withoutPadding().encodeToString((place + "\n" + id).getBytes(StandardCharsets.UTF_8));
         }
 
-        /** Empty when {@code token} was not made by {@link #token()}: a negative place, a NUL, no id. */
+        /**
+         * Empty when {@code token} was not made by {@link #token()}: a negative place, or one past the year 9999 as an H2
+         * time (a time no database compares; transaction ids are far below it), a NUL, no id.
+         */
         public static Optional<After> parse(String token) {
             try {
                 String[] v = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", 2);
                 if (v.length < 2 || v[1].isEmpty() || v[1].indexOf('\0') >= 0 || !v[0].matches("[0-9]{1,18}")) return Optional.empty();
-                return Optional.of(new After(Long.parseLong(v[0]), v[1]));
+                long place = Long.parseLong(v[0]);
+                return place > LATEST_MICROS ? Optional.empty() : Optional.of(new After(place, v[1]));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
@@ -67,7 +71,7 @@ public final class SiteChanges {
 
                 AND c.updated_at <= :settled AND (c.updated_at, c.local_id) > (:afterChanged, :afterId)
             ORDER BY c.updated_at, c.local_id LIMIT :most""";
-    /** The latest time an H2 place may name (the year 9999). */
+    /** The latest place a cursor may name: the year 9999 as an H2 time. */
     private static final long LATEST_MICROS = micros(Instant.parse("9999-12-31T00:00:00Z"));
 
     private final Jdbi jdbi;
@@ -84,7 +88,6 @@ public final class SiteChanges {
 
     /** The site's changes after {@code after} (null: from its first), oldest first; on H2 those up to {@code settled}. */
     public List<Change> page(String site, After after, Instant settled, int most) {
-        if (!byTransaction && after != null && after.place() > LATEST_MICROS) return List.of();
         return jdbi.withHandle(h -> query(h, "", byTransaction, site, after, settled, most).map((rs, ctx) -> {
             Instant changed = CommentStore.instant(rs, "updated_at");
             return new Change(rs.getString("local_id"), Status.valueOf(rs.getString("status")), rs.getInt("version"),

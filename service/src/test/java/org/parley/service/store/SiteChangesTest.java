@@ -54,6 +54,7 @@ class SiteChangesTest {
                 T0.plusSeconds(100), 10)), "resumed inside one time, by id");
         assertEquals(List.of(), changes.page(CommentStoreTest.SITE, new SiteChanges.After(micros(T0.plusSeconds(80)), "d"), T0.plusSeconds(100), 10));
         assertEquals(List.of(), changes.page(OTHER, null, T0.plusSeconds(100), 10), "another site's: its a undecided");
+        assertEquals(1_796_637_600_123_456L, SiteChanges.micros(Instant.parse("2026-12-07T10:00:00.123456Z")));
         store.decide(CommentStore.key(OTHER, "a"), Verdict.APPROVE, null, null, "bob", true, 1, T0.plusSeconds(90));
         assertEquals(List.of("a 2"), shown(changes.page(OTHER, null, T0.plusSeconds(100), 10)));
     }
@@ -95,10 +96,12 @@ class SiteChangesTest {
     void aTokenReadsBackAsItsPlaceAndNothingElseIsOne() {
         SiteChanges.After after = new SiteChanges.After(1765101600123456L, "c/1\nx");
         assertEquals(after, SiteChanges.After.parse(after.token()).orElseThrow());
+        SiteChanges.After last = new SiteChanges.After(253_402_214_400_000_000L, "c");  // the year 9999, as an H2 time
+        assertEquals(last, SiteChanges.After.parse(last.token()).orElseThrow());
         java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder();
         for (String bad : List.of("", "!!", b64.encodeToString("12".getBytes()), b64.encodeToString("-1\nc".getBytes()),
-                b64.encodeToString("12\nc\0".getBytes()), b64.encodeToString("yesterday\nc".getBytes()),
-                b64.encodeToString("1234567890123456789\nc".getBytes())))
+                b64.encodeToString("12\nc\0".getBytes()), b64.encodeToString("12\n\0c".getBytes()), b64.encodeToString("yesterday\nc".getBytes()),
+                b64.encodeToString("1234567890123456789\nc".getBytes()), b64.encodeToString("253402214400000001\nc".getBytes())))
             assertTrue(SiteChanges.After.parse(bad).isEmpty(), bad);
     }
 
