@@ -28,8 +28,8 @@ export function readHash() {
   // Nor with another site's list or article, which the menus never make: a shared or edited address showed another
   // site's reader of the name under this one (a check of this session's mends).
   const author = p.get('author') || '', authorSite = oneSite() || p.get('authorSite') || '';
-  const elsewhere = (state.site && state.site !== authorSite) || (state.article && articleOf(state.article).site
-    && articleOf(state.article).site !== authorSite);
+  const ofArticle = state.article && articleOf(state.article).site;
+  const elsewhere = (state.site && state.site !== authorSite) || (ofArticle && ofArticle !== authorSite);
   state.author = author && authorSite && !elsewhere && (!own || own.includes(authorSite)) ? siteRef(authorSite, author) : '';
 }
 
@@ -37,35 +37,35 @@ function writeHash() {
   const p = new URLSearchParams();
   p.set('queue', state.queue);
   if (state.site && !oneSite()) p.set('site', state.site);
-  if (state.article) {
-    const a = articleOf(state.article);
-    p.set('article', a.id);
-    if (a.site) p.set('articleSite', a.site);
-  }
-  if (state.author) {
-    const a = articleOf(state.author);
-    p.set('author', a.id);
-    if (a.site) p.set('authorSite', a.site);
-  }
+  named(p, state.article, 'article', 'articleSite');
+  named(p, state.author, 'author', 'authorSite');
   history.replaceState(null, '', '#' + p.toString());
+}
+
+// An article's or author's siteRef in the address: its id or name, and its site apart (none: absent).
+function named(p, ref, name, siteName) {
+  if (!ref) return;
+  const a = articleOf(ref);
+  p.set(name, a.id);
+  if (a.site) p.set(siteName, a.site);
 }
 
 export function query(extra) {
   const p = new URLSearchParams(extra || {});
   if (state.site && !oneSite()) p.set('site', state.site);
-  if (state.article) {
-    const a = articleOf(state.article);
-    p.set('articleId', a.id);
-    // Its site's article alone: without a site, the article id narrows to every one of the moderator's sites' articles with it.
-    if (a.site && !p.has('site') && !oneSite()) p.set('site', a.site);
-  }
-  if (state.author) {
-    const a = articleOf(state.author);
-    p.set('author', a.id);
-    // Its site's author alone: a name is each site's own, so another site's reader of that name is another person.
-    if (a.site && !p.has('site') && !oneSite()) p.set('site', a.site);
-  }
+  // Its site's article, its site's author alone: without a site, the article id narrows to every one of the moderator's
+  // sites' articles with it, and a name to each site's reader of it, another person on each.
+  narrowTo(p, state.article, 'articleId');
+  narrowTo(p, state.author, 'author');
   return p.toString();
+}
+
+// An article's or author's siteRef in a list's query: its id or name, and its site unless one is named already.
+function narrowTo(p, ref, name) {
+  if (!ref) return;
+  const a = articleOf(ref);
+  p.set(name, a.id);
+  if (a.site && !p.has('site') && !oneSite()) p.set('site', a.site);
 }
 
 // Each load of the list, and each "Load more", is numbered: the answers of two in flight at once (a digit,

@@ -104,7 +104,6 @@ public final class ForcedLines extends UnsynchronizedAppenderBase<ILoggingEvent>
             throw new ErasureLineNotWritten("the erasure log " + path + " was moved or deleted while the service ran, and"
                     + " could not be opened again at its path: " + x, x);
         }
-        addWarn("the erasure log " + path + " was moved or deleted while the service ran: opened again at its path");
         org.slf4j.LoggerFactory.getLogger(ForcedLines.class).warn("the erasure log {} was moved or deleted while the service"
                 + " ran: it is opened again at its path, and the lines written since it went are in the file moved, if kept", path);
     }

@@ -62,14 +62,12 @@ public final class ChangesResource {
     public Map<String, Object> page(@QueryParam("after") String after, @QueryParam("limit") Integer limit,
                                     @QueryParam("site") String site, @Context SecurityContext security, @Context UriInfo uri) {
         QueryParameters.refuseUnknown(uri, PARAMETERS, "GET /v1/changes reads after, limit, site and key");
-        int most = limit == null ? 100 : limit;
-        if (most < 1 || most > MAX_PAGE)
-            throw new ApiException(400, "limit", MAX_PAGE, "limit must be 1 to " + MAX_PAGE + " (was " + most + ")");
+        int most = QueueResource.limit(limit, 100, MAX_PAGE);
         RequestChecks.optional(after, "after", Checks.MAX_CURSOR);
         SiteChanges.After from = after == null ? null : SiteChanges.After.parse(after).orElseThrow(() -> new ApiException(400,
                 "after", null, "after must be the next value of the page before, as the server gave it"));
         Instant settled = clock.instant().minus(settle);
-        List<SiteChanges.Change> page = changes.page(site((Caller) security.getUserPrincipal(), site), from, settled, most);
+        List<SiteChanges.Change> page = changes.page(site(security, site), from, settled, most);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("changes", page.stream().map(ChangesResource::shown).toList());
         // Where the next read starts: after this page's last change, else where this one started (nothing new yet).
@@ -78,14 +76,9 @@ public final class ChangesResource {
         return out;
     }
 
-    /** As a comment's status shows it (CommentsResource#standing), with when it changed. */
+    /** As a comment's status shows it, with when it changed. */
     private static Map<String, Object> shown(SiteChanges.Change c) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", c.id());
-        out.put("status", c.status().name());
-        out.put("version", c.version());
-        out.put("decidedBy", c.decidedBy().name());
-        if (c.reason() != null) out.put("reason", c.reason());
+        Map<String, Object> out = CommentsResource.standing(c.id(), c.status(), c.version(), c.decidedBy(), c.reason());
         out.put("changedAt", c.changedAt().toString());
         return out;
     }
@@ -94,16 +87,16 @@ public final class ChangesResource {
      * The site whose changes are read: a website key's own; for a moderator's key, which moderates several, the one it
      * names, of those it moderates (its status reads are theirs too).
      */
-    private static String site(Caller caller, String asked) {
+    private static String site(SecurityContext security, String asked) {
         RequestChecks.optional(asked, "site", RequestChecks.MAX_ID);
+        Caller caller = (Caller) security.getUserPrincipal();
         if (!caller.role().includes(Role.MODERATOR)) {
             if (asked != null && !asked.equals(caller.site()))
                 throw new ApiException(403, "site", null, "a website key reads its own site's changes only");
             return caller.site();
         }
         if (asked == null || asked.isEmpty()) throw ApiException.badField("site", "site is required with a moderator's key: the site whose changes to read");
-        if (!caller.moderatedSites().includes(asked))
-            throw new ApiException(403, "site", null, "this moderator does not work on site '" + ApiException.shown(asked) + "'");
+        QueueResource.sites(security, asked);  // a moderator's lists' check: another site is a 403 naming site
         return asked;
     }
 }

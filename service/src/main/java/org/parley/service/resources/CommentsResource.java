@@ -171,12 +171,18 @@ public final class CommentsResource {
      * why a comment was rejected (a website integrator's audit, sixty-sixth session).
      */
     private Map<String, Object> standing(StoredComment c) {
+        return standing(c.id(), c.status(), c.version(), c.decidedBy(),
+                c.status() == Status.REJECTED ? store.rejectReason(c.key()).orElse(null) : null);
+    }
+
+    /** Where a comment stands as its site reads it (its status, GET /v1/changes): {@code reason} a rejection's, or null. */
+    static Map<String, Object> standing(String id, Status status, int version, Decider decidedBy, String reason) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", c.id());
-        out.put("status", c.status().name());
-        out.put("version", c.version());
-        out.put("decidedBy", c.decidedBy().name());
-        if (c.status() == Status.REJECTED) store.rejectReason(c.key()).ifPresent(r -> out.put("reason", r));
+        out.put("id", id);
+        out.put("status", status.name());
+        out.put("version", version);
+        out.put("decidedBy", decidedBy.name());
+        if (reason != null) out.put("reason", reason);
         return out;
     }
 

@@ -132,7 +132,7 @@ public final class QueueResource {
     }
 
     /** The {@code limit} asked for, else {@code fallback}; outside 1 to {@code most} a 400 naming it. */
-    private static int limit(Integer limit, int fallback, int most) {
+    static int limit(Integer limit, int fallback, int most) {
         int l = limit == null ? fallback : limit;
         if (l < 1 || l > most) throw new ApiException(400, "limit", most, "limit must be 1 to " + most + " (was " + l + ")");
         return l;
