@@ -198,17 +198,20 @@ async function reopen(decided, list, at) {
   refreshCounts();
 }
 
-// Which list is on show: its queue and its site, article and author filters. An undo after the filters changed put the
-// comment in a list of another article's (a moderator's fifth audit, sixty-fourth session).
+// Which list is on show: its queue and its site, article, author and search filters. An undo after the filters changed
+// put the comment in a list of another article's (a moderator's fifth audit, sixty-fourth session).
 function listOnShow() {
-  return JSON.stringify([state.queue, state.site, state.article, state.author]);
+  return JSON.stringify([state.queue, state.site, state.article, state.author, state.search]);
 }
 
-// Whether the list on show holds the comment undone in {@code list}: that list, or the same without its author filter
-// (narrowed to an author, a decision, then ×: the comment was not put back, a moderator's audit, sixty-seventh session).
+// Whether the list on show holds the comment undone in {@code list}: that list, or the same without its author filter or
+// its search (narrowed to an author, a decision, then ×: the comment was not put back, a moderator's audit,
+// sixty-seventh session).
 function holds(list) {
-  const [queue, site, article, author] = JSON.parse(list);
-  return listOnShow() === list || (author && !state.author && queue === state.queue && site === state.site && article === state.article);
+  const [queue, site, article, author, search] = JSON.parse(list);
+  const widened = (was, now) => now === was || !now;
+  return queue === state.queue && site === state.site && article === state.article
+    && widened(author, state.author) && widened(search, state.search);
 }
 
 // The comment as it is now, back in the list at its place (kept in its new state, as a conflict shows one), on show.

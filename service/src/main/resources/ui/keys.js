@@ -99,6 +99,7 @@ export function onKey(e) {
     R: () => decideSelected('REJECT'),
     g: () => load(current() && ref(current())),
     n: () => { showOptions(true); $('note').focus(); },  // on a phone the note is behind More
+    '/': () => { $('search').focus(); $('search').select(); },  // its words chosen, to be typed over
   };
   const digit = Number(e.key);
   if (Number.isInteger(digit) && digit >= 1 && digit <= QUEUES.length) {

@@ -1,4 +1,4 @@
-import { current, ref, shownCount, state } from './state.js';
+import { articleOf, current, ref, shownCount, state } from './state.js';
 import { $, clear, el, highlighted, isLong, isolated, pct, size } from './dom.js';
 import { loadDetail, resetDetail } from './detail.js';
 import { belongs, cardName, defaultReason, heldBy, label, queuedAboveScores, renderBulk, renderDecisionButtons, toggleSelected, topScore } from './decisions.js';
@@ -12,12 +12,20 @@ export function renderList() {
   select(state.index, false);
 }
 
+// What the empty list says: the queue's name aside, what it is narrowed to, where it is (else an empty search or
+// author's list looked like an empty queue).
+function nothing() {
+  const by = state.author ? ' by ' + articleOf(state.author).id : '';
+  return 'Nothing in this queue' + by + (state.search ? ' found for “' + state.search + '”' : '') + '.';
+}
+
 function drawCards() {
   const list = $('comments');
   clear(list);
   state.comments.forEach((c, i) => list.append(card(c, i)));
   if (state.index >= state.comments.length) state.index = Math.max(0, state.comments.length - 1);
   $('empty').hidden = state.comments.length > 0;
+  $('empty').textContent = nothing();
   $('more').hidden = !state.next;
   // The comments on show that are still in this queue, of its total: one changed elsewhere and kept in its new state
   // (a conflict) is counted in neither.

@@ -22,7 +22,7 @@
 import { REASONS, articleOf, state } from './state.js';
 import { $, showOptions, undoLeft, undoOffered } from './dom.js';
 import { checkSession, login, logout, sessionShown } from './session.js';
-import { buildTabs, everyAuthor, load, loadMore, readHash } from './queue.js';
+import { buildTabs, everyAuthor, load, loadMore, readHash, search } from './queue.js';
 import { focusList } from './list.js';
 import { pollShown } from './poll.js';
 import { clearSelection, decide, decideSelected, renderRejectReason } from './decisions.js';
@@ -69,6 +69,19 @@ function init() {
   });
   $('more').addEventListener('click', loadMore);
   $('author-clear').addEventListener('click', everyAuthor);
+  $('search-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    search($('search').value);
+  });
+  $('search-clear').addEventListener('click', () => search(''));
+  // Esc goes back to the comment on show, the search on show put back in the field (the browser's own Esc emptied it,
+  // which read as every comment while the list was still narrowed).
+  $('search').addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    $('search').value = state.search;
+    focusList();
+  });
   $('toolbar-more').addEventListener('click', (e) => showOptions(e.currentTarget.getAttribute('aria-expanded') !== 'true'));
   givesBackTheFocus($('site'), () => {
     state.site = $('site').value;

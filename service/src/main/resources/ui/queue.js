@@ -5,8 +5,8 @@ import { focusList, renderList, select } from './list.js';
 import { resetDetail } from './detail.js';
 import { listRead } from './poll.js';
 
-// Which queue, site, article and author the moderator page shows (the address's hash keeps them), and loading them: the
-// queue's pages, the tabs' counts, the article and site menus, and the author shown beside them.
+// Which queue, site, article, author and search the moderator page shows (the address's hash keeps them), and loading
+// them: the queue's pages, the tabs' counts, the article and site menus, and the author and search shown beside them.
 
 // ---------- queue and filters ----------
 
@@ -31,7 +31,11 @@ export function readHash() {
   const ofArticle = state.article && articleOf(state.article).site;
   const elsewhere = (state.site && state.site !== authorSite) || (ofArticle && ofArticle !== authorSite);
   state.author = author && authorSite && !elsewhere && (!own || own.includes(authorSite)) ? siteRef(authorSite, author) : '';
+  state.search = searched(p.get('q') || '');
 }
+
+// A search as the service reads it: its ends' spaces left out, at most QueueResource.MAX_SEARCH characters.
+const searched = (text) => text.trim().slice(0, 200);
 
 function writeHash() {
   const p = new URLSearchParams();
@@ -39,6 +43,7 @@ function writeHash() {
   if (state.site && !oneSite()) p.set('site', state.site);
   named(p, state.article, 'article', 'articleSite');
   named(p, state.author, 'author', 'authorSite');
+  if (state.search) p.set('q', state.search);
   history.replaceState(null, '', '#' + p.toString());
 }
 
@@ -57,6 +62,7 @@ export function query(extra) {
   // sites' articles with it, and a name to each site's reader of it, another person on each.
   narrowTo(p, state.article, 'articleId');
   narrowTo(p, state.author, 'author');
+  if (state.search) p.set('q', state.search);  // of every site the list is: a search is no site's
   return p.toString();
 }
 
@@ -105,6 +111,7 @@ let shown = null;
 export async function load(keepId) {
   writeHash();
   renderAuthor();
+  renderSearch();
   const mine = ++loads;
   const [page, counts] = await Promise.all([
     api('GET', '/v1/queue?' + query({ status: state.queue, limit: PAGE, offset: 0 })),
@@ -120,6 +127,7 @@ export async function load(keepId) {
       $('site').value = state.site;
       renderArticles();
       renderAuthor();
+      renderSearch();
       writeHash();
     }
     renderTabs(null);
@@ -128,7 +136,7 @@ export async function load(keepId) {
     return;
   }
   renderTabs(counts.status === 200 ? counts.body : null);
-  shown = { queue: state.queue, site: state.site, article: state.article, author: state.author };
+  shown = { queue: state.queue, site: state.site, article: state.article, author: state.author, search: state.search };
   // The comment to keep, read now: one the moderator moved to while the list reloaded (g), not the one before.
   const keep = keepId && current() ? ref(current()) : keepId;
   state.comments = page.body.comments;
@@ -279,6 +287,7 @@ function renderAuthor() {
 export async function showAuthor(site, name) {
   state.author = siteRef(site, name);
   state.article = '';  // their comments on every article; the menu may narrow again
+  state.search = '';   // all of them: a search that found one of theirs would hide the rest
   await narrowed('Only the comments by ' + authorNamed() + ': ');
 }
 
@@ -303,4 +312,25 @@ async function narrowed(said) {
 function authorNamed() {
   const a = articleOf(state.author);
   return isolated(a.id) + (a.site && state.namesSites ? ' of ' + isolated(a.site) : '');
+}
+
+/**
+ * The search the lists are narrowed to, in its field above the list, with the way back to every comment. The field is
+ * left as it is while the moderator types in it: a poll's load would take their words away.
+ */
+function renderSearch() {
+  if (document.activeElement !== $('search')) $('search').value = state.search;
+  $('search-clear').hidden = !state.search;
+}
+
+/**
+ * Every queue narrowed to what the field holds: the comment with that id (the site's), and those whose text holds it,
+ * letter case aside; none, every comment again. A comment a reader complained of was found by scrolling (sixty-seventh
+ * session's leftovers).
+ */
+export async function search(text) {
+  const term = searched(text);
+  if (term === state.search) return focusList();
+  state.search = term;
+  await narrowed(term ? 'Found for “' + term + '”: ' : 'Every comment again: ');
 }

@@ -20,6 +20,7 @@ export const state = {
   site: '',          // the site the lists are narrowed to ('' every site); a moderator of one site has only theirs
   article: '',       // the article the lists are narrowed to, siteRef(site, id); '' every article
   author: '',        // the author the lists are narrowed to, siteRef(site, name) (a name is its site's); '' every author
+  search: '',        // what the lists are narrowed to by the search (a comment's id, or words its text holds); '' none
   comments: [],      // as the API sent them, in its order (open queues: highest risk first)
   total: 0,
   next: null,        // the server's cursor for the page after the last one shown; null at the end

@@ -48,6 +48,8 @@ import java.util.Optional;
 public final class QueueResource {
     public static final int MAX_PAGE = 200;
     public static final int MAX_BULK = 200;
+    /** A search's length: a comment id's (the longest thing looked for), more than any phrase a moderator types. */
+    public static final int MAX_SEARCH = RequestChecks.MAX_ID;
 
     private final CommentStore store;
     private final QueueReads queues;
@@ -63,14 +65,17 @@ public final class QueueResource {
         this.clock = clock;
     }
 
-    /** One page of a queue, of some sites, an article or an author if asked: open queues highest risk first, decided ones newest first. */
+    /**
+     * One page of a queue, of some sites, an article, an author or a search if asked: open queues highest risk first,
+     * decided ones newest first.
+     */
     @GET
     @Path("/queue")
     @Timed(name = "queue")
     @ExceptionMetered(name = "queue")
     public QueuePage queue(@QueryParam("status") String status, @QueryParam("site") String site,
                            @QueryParam("articleId") String articleId, @QueryParam("author") String author,
-                           @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+                           @QueryParam("q") String q, @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
                            @QueryParam("after") String after, @Context SecurityContext security) {
         Queue queue = queue(status == null ? "PENDING" : status);
         int l = limit(limit, 50, MAX_PAGE);
@@ -80,12 +85,12 @@ public final class QueueResource {
         RequestChecks.optional(after, "after", Checks.MAX_CURSOR);
         Queue.Position from = after == null ? null : Queue.Position.parse(after).orElseThrow(() -> new ApiException(
                 400, "after", null, "after must be the next value of the page before, as the server gave it"));
-        QueueReads.Narrowing in = narrowing(security, site, articleId, author);
+        QueueReads.Narrowing in = narrowing(security, site, articleId, author, q);
         QueueReads.Page page = queues.page(queue, in, l, o, from);
         List<StoredComment> shown = page.comments();
         // A full page may have more behind it; a shorter one is the end of the queue.
         String next = shown.size() < l ? null : Queue.Position.of(shown.get(shown.size() - 1)).token();
-        return new QueuePage(queue.name(), in.sites().only(), shown(in.sites()), articleId, in.author(), page.total(), o, l, next,
+        return new QueuePage(queue.name(), in.sites().only(), shown(in.sites()), articleId, in.author(), in.search(), page.total(), o, l, next,
                 shown.stream().map(views::of).toList());
     }
 
@@ -95,21 +100,25 @@ public final class QueueResource {
     @Timed(name = "queue-counts")
     @ExceptionMetered(name = "queue-counts")
     public Map<String, Integer> counts(@QueryParam("site") String site, @QueryParam("articleId") String articleId,
-                                       @QueryParam("author") String author, @Context SecurityContext security) {
+                                       @QueryParam("author") String author, @QueryParam("q") String q,
+                                       @Context SecurityContext security) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        queues.counts(narrowing(security, site, articleId, author)).forEach((q, n) -> out.put(q.name(), n));
+        queues.counts(narrowing(security, site, articleId, author, q)).forEach((queue, n) -> out.put(queue.name(), n));
         return out;
     }
 
     /**
      * A list's narrowing: the sites of {@link #sites}, an article id, an author's name as the site sent it (exactly; a
-     * blank one is left out, as a form's empty field). A name is its site's: without a site, every site's author of it.
+     * blank one is left out, as a form's empty field), a search (its ends' spaces left out: pasted with them, it found
+     * nothing). A name is its site's: without a site, every site's author of it.
      */
-    private static QueueReads.Narrowing narrowing(SecurityContext security, String site, String articleId, String author) {
+    private static QueueReads.Narrowing narrowing(SecurityContext security, String site, String articleId, String author,
+                                                  String q) {
         RequestChecks.optional(articleId, "articleId", RequestChecks.MAX_ID);
         // A NUL is a 400 first, as in every query (it read as blank, and the whole site's lists came back: a penetration test).
         String by = RequestChecks.blankAsAbsent(RequestChecks.optional(author, "author", RequestChecks.MAX_ID), "author", RequestChecks.MAX_ID);
-        return new QueueReads.Narrowing(sites(security, site), articleId, by);
+        String search = RequestChecks.blankAsAbsent(RequestChecks.optional(q, "q", MAX_SEARCH), "q", MAX_SEARCH);
+        return new QueueReads.Narrowing(sites(security, site), articleId, by, search == null ? null : search.strip());
     }
 
     /** The articles moderators can filter by, most pending first. */

@@ -10,6 +10,7 @@ import org.parley.service.moderation.StoredComment;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,13 +44,24 @@ public final class QueueReads {
 
     /**
      * What a moderator's lists are narrowed to: some sites' comments (a moderator of those sites, or a filter),
-     * one article id's, one author's (as the site sent the name, exactly: changeset 23 reads them by index), any of these
-     * together, or none. An article id is each site's own (changelog 16-article-local-id): it
-     * narrows to the articles with that id of the sites narrowed to, all of them where several use it. Its condition is fixed SQL, the values bound: one site as {@code :site},
+     * one article id's, one author's (as the site sent the name, exactly: changeset 23 reads them by index), those a
+     * search finds ({@link #search}), any of these together, or none. An article id is each site's own (changelog
+     * 16-article-local-id): it narrows to the articles with that id of the sites narrowed to, all of them where several
+     * use it. Its condition is fixed SQL, the values bound: one site as {@code :site},
      * so that its queries read that site's indexes (changeset 10); several as a list, {@code site IN (…)}.
+     *
+     * @param search null, or what a moderator looks for: the comment whose id the site gave is this, and every comment
+     *               whose text holds it, letter case aside ({@code %} and {@code _} as themselves). On PostgreSQL the
+     *               texts' trigrams (changeset 25) and comments_local_id find the few a rare word matches; a common
+     *               one is read in the queue's order (QueuePlansTest, scripts/benchmark-queue).
      */
-    public record Narrowing(Sites sites, String articleId, String author) {
+    public record Narrowing(Sites sites, String articleId, String author, String search) {
         public static final Narrowing NONE = new Narrowing(Sites.EVERY, null);
+
+        /** Every comment of an author (or every author's), nothing searched for. */
+        public Narrowing(Sites sites, String articleId, String author) {
+            this(sites, articleId, author, null);
+        }
 
         /** Every author's comments. */
         public Narrowing(Sites sites, String articleId) {
@@ -63,14 +75,21 @@ public final class QueueReads {
         String condition() {
             return CommentStore.ofSites("c.site", sites) + (articleId == null ? ""
                     : " AND c.article_id IN (SELECT art.id FROM articles art WHERE art.local_id = :article)")
-                    + (author == null ? "" : " AND c.author = :author");
+                    + (author == null ? "" : " AND c.author = :author")
+                    + (search == null ? "" : " AND (c.local_id = :search OR LOWER(c.text) LIKE :searched ESCAPE '!')");
         }
 
         Query bind(Query q) {
             CommentStore.bindSites(q, sites);  // only the names the condition holds: Jdbi refuses unused ones
             if (articleId != null) q.bind("article", articleId);
             if (author != null) q.bind("author", author);
+            if (search != null) q.bind("search", search).bind("searched", "%" + literal(search.toLowerCase(Locale.ROOT)) + "%");
             return q;
+        }
+
+        /** A LIKE pattern's text taken as it is: its wildcards and the escape character escaped ('!': no backslash rules). */
+        static String literal(String text) {
+            return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
         }
     }
 

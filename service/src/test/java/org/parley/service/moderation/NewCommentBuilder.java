@@ -91,6 +91,11 @@ public final class NewCommentBuilder {
         return this;
     }
 
+    public NewCommentBuilder text(String text) {
+        this.text = text;
+        return this;
+    }
+
     public NewCommentBuilder site(String site) {
         this.site = site;
         return this;

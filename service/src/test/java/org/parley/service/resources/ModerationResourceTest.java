@@ -742,6 +742,55 @@ class ModerationResourceTest {
     }
 
     /**
+     * A moderator's lists narrowed by a search (?q=): the comment whose id the site gave is the search, and the comments
+     * whose text holds it, letter case aside, its % and _ as they are, on the sites the list is narrowed to. Before the
+     * sixty-eighth session a comment a reader complained of was found by scrolling.
+     */
+    @Test
+    void aSearchFindsACommentByTheSitesIdOrByWhatItsTextSays() {
+        String article = "a-" + UUID.randomUUID(), word = "Tollbridge" + UUID.randomUUID().toString().substring(0, 8);
+        String rose = unique(), tenfold = unique(), plain = unique(), blogs = unique(), named = "id-" + UUID.randomUUID();
+        for (String[] c : new String[][] {{SITE_KEY, rose, "The " + word + " fare rose 100% this year. I will kill you"},
+                {SITE_KEY, tenfold, "The " + word.toUpperCase(java.util.Locale.ROOT) + " fare rose 1000 pounds. I will kill you"},
+                {SITE_KEY, plain, "I will kill you"}, {BLOG_KEY, blogs, "The " + word + " fare rose 100%. I will kill you"},
+                {SITE_KEY, named, "I will kill you, I said"}})
+            assertEquals(201, post(c[0], "/v1/comments", JSON.createObjectNode().put("id", c[1]).put("articleId", article)
+                    .put("text", c[2]).toString()).getStatus());
+        String status = "PENDING", list = "/v1/queue?status=" + status + "&site=" + SITE + "&articleId=" + article;
+        assertEquals(4, ids(as(Fakes.MODERATOR_KEY, list).get(JsonNode.class)).size(), "all held, as a threat is");
+
+        JsonNode found = as(Fakes.MODERATOR_KEY, list + "&q=%20" + word.toLowerCase(java.util.Locale.ROOT) + "%20").get(JsonNode.class);
+        assertEquals(java.util.Set.of(rose, tenfold), java.util.Set.copyOf(ids(found)), "either letter case, not another text: " + found);
+        assertEquals(word.toLowerCase(java.util.Locale.ROOT), found.get("q").asText(), "echoed without the spaces around it");
+        assertEquals(2, found.get("total").asInt());
+        assertEquals(List.of(rose), ids(as(Fakes.MODERATOR_KEY, list + "&q=100%25").get(JsonNode.class)),
+                "% is itself: not 1000");
+        assertEquals(List.of(), ids(as(Fakes.MODERATOR_KEY, list + "&q=rose%20_00").get(JsonNode.class)), "_ is itself");
+        assertEquals(List.of(named), ids(as(Fakes.MODERATOR_KEY, list + "&q=" + named).get(JsonNode.class)), "by the site's id");
+        JsonNode counts = as(Fakes.MODERATOR_KEY, "/v1/queue/counts?site=" + SITE + "&articleId=" + article + "&q=" + word)
+                .get(JsonNode.class);
+        assertEquals(2, counts.get(status).asInt(), counts.toString());
+        assertEquals(java.util.Set.of(rose, blogs), java.util.Set.copyOf(ids(as(Fakes.MODERATOR_KEY,
+                "/v1/queue?status=" + status + "&articleId=" + article + "&q=100%25").get(JsonNode.class))), "every site");
+        assertEquals(List.of(rose), ids(as(SITE_MODERATOR_KEY, "/v1/queue?status=" + status + "&articleId=" + article + "&q=100%25")
+                .get(JsonNode.class)), "a moderator of one site: theirs alone");
+
+        JsonNode blank = as(Fakes.MODERATOR_KEY, list + "&q=%20").get(JsonNode.class);
+        assertEquals(4, ids(blank).size(), "a blank search is none asked for: " + blank);
+        assertFalse(blank.has("q"), blank.toString());
+        for (String path : List.of("/v1/queue", "/v1/queue/counts")) {
+            Response nul = as(Fakes.MODERATOR_KEY, path + "?q=%00").get();
+            assertEquals(400, nul.getStatus(), path);
+            assertEquals("q", nul.readEntity(JsonNode.class).get("field").asText(), path);
+            Response tooLong = as(Fakes.MODERATOR_KEY, path + "?q=" + "x".repeat(201)).get();
+            assertEquals(400, tooLong.getStatus(), path);
+            JsonNode why = tooLong.readEntity(JsonNode.class);
+            assertEquals("q", why.get("field").asText(), why.toString());
+            assertEquals(200, why.get("limit").asInt(), why.toString());
+        }
+    }
+
+    /**
      * A site learns of its comments' decisions from GET /v1/changes, from where its last page ended: each changed comment
      * once, where it stands, oldest change first; nothing of another site's. A website integrator's audit (sixty-sixth
      * session): a site had to ask each comment's status.

@@ -738,6 +738,53 @@ class ModeratorUiTest {
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(article + "-5")));
     }
 
+    /**
+     * The search above the list (/ takes the focus to it): the comment whose id the site gave, or those whose text holds
+     * the words, letter case aside, in every queue; kept in the address; an empty list says what was looked for; Esc
+     * goes back to the comment; "Every comment" widens again. Before the sixty-eighth session a comment a reader
+     * complained of was found by scrolling.
+     */
+    @Test
+    void theSearchFindsACommentByItsWordsOrItsIdInEveryQueue() {
+        String clown = submit(article + "-1", TOXIC.get(1), null).get("id").asText();  // "You are a clown and a liar."
+        String loser = submit(article + "-2", TOXIC.get(2), null).get("id").asText();
+        JsonNode calm = submit(article + "-3", "The CLOWN in the cartoon is the mayor, I think.", null);
+        assertEquals("PUBLISHED", calm.get("status").asText(), calm.toString());
+        loggedIn("PENDING");
+        cards(2);
+        keysOn(browser.findElement(By.cssSelector("#comments > li.current")).getAttribute("data-id"));
+        press("/");
+        wait(10).until(d -> "search".equals(d.switchTo().activeElement().getAttribute("id")));
+        press("clown" + Keys.ENTER);
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(clown)));
+        keysOn(clown);  // back on the list, where the keys act
+        assertTrue(browser.getCurrentUrl().contains("q=clown"), browser.getCurrentUrl());
+        wait(10).until(d -> d.findElement(By.cssSelector("#tabs [data-queue=PUBLISHED] .count")).getText().equals("1"));
+        assertTrue(unisolated(browser.findElement(By.id("news")).getAttribute("textContent")).startsWith("Found for “clown”: 1 in Pending"),
+                "said, politely: " + browser.findElement(By.id("news")).getAttribute("textContent"));
+        assertTrue(browser.findElement(By.id("search-clear")).isDisplayed());
+        assertEquals(List.of(), axe(), "the search and what it found");
+        press("7");
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(calm.get("id").asText())));
+
+        browser.get(url("/moderate/#queue=PENDING&article=" + article + "&q=" + loser));  // by the site's id, from the address
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(loser)));
+        assertEquals(loser, browser.findElement(By.id("search")).getAttribute("value"));
+
+        WebElement field = browser.findElement(By.id("search"));
+        field.clear();
+        field.sendKeys("zebra" + Keys.ENTER);
+        wait(10).until(d -> d.findElement(By.id("empty")).isDisplayed());
+        assertEquals("Nothing in this queue found for “zebra”.", browser.findElement(By.id("empty")).getText());
+        field.sendKeys(" giraffe" + Keys.ESCAPE);  // not searched: the field says the search on show again
+        wait(10).until(d -> "empty".equals(d.switchTo().activeElement().getAttribute("id")));
+        assertEquals("zebra", field.getAttribute("value"));
+        browser.findElement(By.id("search-clear")).click();
+        cards(2);
+        wait(10).until(d -> !d.getCurrentUrl().contains("q=") && !d.findElement(By.id("search-clear")).isDisplayed());
+        assertEquals("", field.getAttribute("value"));
+    }
+
     /** "All by this author" on the comment {@code id}'s panel; waits for the author's {@code n} comments. */
     private void narrowFromThePanel(String id, int n) {
         card(id).click();
@@ -2777,7 +2824,7 @@ class ModeratorUiTest {
             assertEquals("System", new Select(menu).getFirstSelectedOption().getText(), "the system's by default");
 
             browser.findElement(By.cssSelector("#tabs .tab.active")).click();
-            for (int i = 0; i < 12 && !"scheme".equals(browser.switchTo().activeElement().getAttribute("id")); i++) press(Keys.TAB.toString());
+            for (int i = 0; i < 16 && !"scheme".equals(browser.switchTo().activeElement().getAttribute("id")); i++) press(Keys.TAB.toString());
             assertEquals("scheme", browser.switchTo().activeElement().getAttribute("id"), "Tab reaches the menu from the queues");
             press(Keys.ARROW_DOWN.toString() + Keys.ARROW_DOWN);  // System, Light, Dark
             assertEquals("dark", menu.getAttribute("value"));
@@ -2852,7 +2899,7 @@ class ModeratorUiTest {
             cards(2);
             waitForDetail(ids.get(0));
             keysOn(ids.get(0));
-            for (int i = 0; i < 12 && !"scheme".equals(browser.switchTo().activeElement().getAttribute("id")); i++) press(Keys.TAB.toString());
+            for (int i = 0; i < 16 && !"scheme".equals(browser.switchTo().activeElement().getAttribute("id")); i++) press(Keys.TAB.toString());
             assertEquals("scheme", browser.switchTo().activeElement().getAttribute("id"), "Tab reaches the menu from the comment");
             press(Keys.ARROW_DOWN.toString());
             WebElement menu = browser.findElement(By.id("scheme"));
