@@ -217,7 +217,15 @@ function holds(list) {
 // The comment as it is now, back in the list at its place (kept in its new state, as a conflict shows one), on show.
 // In a wider list than it was decided in, its place there is not known: beside the comment on show.
 function restore(now, list, at) {
-  if (!holds(list) || now.status === 'ERASED') return;
+  const i = putBack(now, list, at);
+  if (i < 0) return;
+  state.index = i;
+  renderList();
+}
+
+// restore's change to the list, not drawn: where the comment now is in it, -1 where the list on show is another.
+function putBack(now, list, at) {
+  if (!holds(list) || now.status === 'ERASED') return -1;
   if (listOnShow() !== list) at = state.index;
   state.edits++;
   state.changed.delete(ref(now));  // this moderator's own undo; a 409's conflict() marks it again
@@ -230,8 +238,7 @@ function restore(now, list, at) {
     state.comments.splice(i, 0, now);
     recount(null, now);
   }
-  state.index = i;
-  renderList();
+  return i;
 }
 
 // The service unreachable, restarting or without its database: the comment stays on show with its note, reason and
@@ -266,6 +273,9 @@ export async function decideSelected(decision) {
   const shared = decision === 'REJECT' && state.reasonPicked ? $('reason').value : undefined;
   const own = (c) => decision === 'REJECT' && !shared ? defaultReason(c) : undefined;
   const note = noteText();
+  // Where each was, for an undo to put them back in the same order (positions, and the list, as they are now).
+  const places = new Map(picked.map((c) => [ref(c), state.comments.indexOf(c)]));
+  const list = listOnShow();
   state.busy = true;
   const r = await api('POST', '/v1/decisions', { decision, reason: shared, note,
     comments: picked.map((c) => ({ id: c.id, site: c.site || '', expectedVersion: c.version, reason: own(c) })) });
@@ -278,6 +288,7 @@ export async function decideSelected(decision) {
   }
   $('note').value = '';
   let ok = 0;
+  const undoable = [];  // as decided: the undo's REOPEN names the version each decision made
   const conflicts = [];
   const withdrawn = [];  // erased by their sites meanwhile
   const failed = [];
@@ -287,6 +298,7 @@ export async function decideSelected(decision) {
     const id = siteRef(item.site, item.id);  // as it was asked for
     if (item.status === 200) {
       ok++;
+      if (mayReopen(item.comment)) undoable.push({ comment: item.comment, at: places.get(id) });
       state.selected.delete(id);
       replace(id, item.comment, true);
     } else if (item.status === 409 && item.comment && item.comment.status === 'ERASED') {
@@ -308,15 +320,63 @@ export async function decideSelected(decision) {
   renderList();
   const why = decision !== 'REJECT' ? '' : shared ? ' (' + shared + ')' : ' (each for its top attribute)';
   let text = PAST[decision] + ' ' + ok + ' comment' + (ok === 1 ? '' : 's') + why + '.';
-  // No undo for a bulk decision: u said nothing, and a mis-aimed one looked undoable (a moderator's sixth audit).
-  if (ok > 0 && decision !== 'ESCALATE') text += ' A bulk decision has no undo: Put back in Pending, in each one\'s panel in '
-    + (decision === 'APPROVE' ? 'Approved' : 'Rejected') + ', does it.';
+  // Undone as one, as it was made (until the sixty-eighth session a bulk decision had none: each was put back from its
+  // panel in Approved or Rejected). An escalation is a senior's to undo, as a single one is.
+  if (undoable.length) text += ' Undo' + (state.singleKeys ? ' (u)' : '') + ' puts ' + (undoable.length === 1 ? 'it' : 'them')
+    + ' back in Pending.';
   if (conflicts.length) text += ' ' + conflicts.join(', ') + ' changed meanwhile (another decision, or readers\' reports): shown as they are now.';
   if (withdrawn.length) text += ' ' + withdrawn.join(', ') + ' ' + (withdrawn.length === 1 ? 'was' : 'were') + WITHDRAWN;
   if (kept.length) text += ' Left ' + kept.join(', ') + ' as escalated: ' + RESERVED;
   if (seniors.length) text += ' Left ' + seniors.join(', ') + ' as decided: ' + SENIORS;
   if (failed.length) text += ' Failed: ' + failed.join('; ');
-  message(text, conflicts.length || withdrawn.length ? 'conflict' : failed.length || kept.length || seniors.length ? 'error' : 'info');
+  message(text, conflicts.length || withdrawn.length ? 'conflict' : failed.length || kept.length || seniors.length ? 'error' : 'info',
+    undoable.length ? () => reopenAll(undoable, list) : undefined);
+  refreshCounts();
+}
+
+// A bulk decision undone: one REOPEN of them all at the versions it made, each back where it was in the list it left,
+// if that list is on show, in its order. One that changed meanwhile is shown as it is now, as a single undo's 409 is.
+async function reopenAll(undoable, list) {
+  if (state.busy) return message(STILL_SENDING, 'error', () => reopenAll(undoable, list));  // still on offer
+  const what = 'your undo of the decision on ' + undoable.length + ' comment' + (undoable.length === 1 ? '' : 's');
+  state.busy = true;
+  const r = await api('POST', '/v1/decisions', { decision: 'REOPEN',
+    comments: undoable.map((u) => ({ id: u.comment.id, site: u.comment.site || '', expectedVersion: u.comment.version })) });
+  state.busy = false;
+  if (r.status !== 200) {
+    if (r.status === 401) notApplied(what);
+    else if (!switched(r)) {
+      const passing = later(r, what);
+      message(passing || (r.body && r.body.message) || 'The undo failed (' + r.status + ').', 'error',
+        passing ? () => reopenAll(undoable, list) : undefined);
+    }
+    return refreshCounts();
+  }
+  const places = new Map(undoable.map((u) => [ref(u.comment), u.at]));
+  const back = [], changed = [], failed = [];
+  // Put back first to last place: each lands where it was among those before it.
+  const answers = r.body.results.slice().sort((a, b) => (places.get(siteRef(a.site, a.id)) ?? 0) - (places.get(siteRef(b.site, b.id)) ?? 0));
+  for (const item of answers) {
+    const at = places.get(siteRef(item.site, item.id)) ?? state.index;
+    if (item.status === 200) {
+      back.push(item.comment);
+      putBack(item.comment, list, at);
+    } else if (item.status === 409 && item.comment) {
+      changed.push(label(item.comment));
+      putBack(item.comment, list, at);
+      if (item.comment.status !== 'ERASED') state.changed.add(ref(item.comment));
+    } else {
+      failed.push(item.id + ': ' + (item.error ? item.error.message : item.status));
+    }
+  }
+  if (back.length && holds(list)) state.index = Math.max(0, state.comments.findIndex((c) => ref(c) === ref(back[0])));
+  renderList();
+  let text = back.length === 1 ? BACK(back[0]) : back.length + ' comments are back in Pending, unread.';
+  if (!back.length) text = 'None is back in Pending.';
+  if (changed.length) text += ' ' + changed.join(', ') + ' changed meanwhile: shown as they are now.';
+  if (failed.length) text += ' Failed: ' + failed.join('; ');
+  message(text, changed.length ? 'conflict' : failed.length ? 'error' : 'info');
+  focusList();
   refreshCounts();
 }
 

@@ -119,8 +119,8 @@ function offerUndo(undo, region) {
  */
 export function undoOffered() {
   if (undoing) undoing();
-  else message('Nothing to undo now: a decision is undone while its message shows; a bulk one, or later, with Put back'
-    + ' in Pending in its panel.');
+  else message('Nothing to undo now: a decision is undone while its message shows; later, with Put back in Pending in'
+    + ' its panel.');
 }
 
 /** Both regions emptied, and a message's clearing still to come dropped: for the log-in form. */

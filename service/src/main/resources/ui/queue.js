@@ -302,6 +302,9 @@ export async function everyAuthor() {
 // reader that the list had narrowed (a moderator's audit, sixty-seventh session). Politely, in the region of the poll's
 // news (index.html): the message's, which holds a decision's undo offer, is left as it is.
 async function narrowed(said) {
+  // An entry of its own in the browser's history, the address before it kept: Back widens again (the hashchange
+  // reloads it), where it left the page (a moderator's audit, sixty-seventh session).
+  history.pushState(null, '', location.href);
   await load(current() ? ref(current()) : undefined);
   if (!state.user) return;
   focusList();
@@ -315,7 +318,7 @@ function authorNamed() {
 }
 
 /**
- * The search the lists are narrowed to, in its field above the list, with the way back to every comment. The field is
+ * The search the lists are narrowed to, in its field in the header, with the way back to every comment. The field is
  * left as it is while the moderator types in it: a poll's load would take their words away.
  */
 function renderSearch() {

@@ -672,7 +672,9 @@ class ModeratorUiTest {
         cards(3);
         card(first.get("id").asText()).click();
         waitForDetail(first.get("id").asText());
-        assertEquals(troll, unisolated(browser.findElement(By.cssSelector("#detail .by .author")).getText()));
+        // The panel may be drawn again meanwhile (its answer after the card's): read from the one on show.
+        wait(10).ignoring(StaleElementReferenceException.class)
+                .until(d -> troll.equals(unisolated(d.findElement(By.cssSelector("#detail .by .author")).getText())));
         assertFalse(browser.findElement(By.id("author-filter")).isDisplayed());
         assertEquals(List.of(), axe(), "the panel's way to the author's comments");
 
@@ -783,6 +785,10 @@ class ModeratorUiTest {
         cards(2);
         wait(10).until(d -> !d.getCurrentUrl().contains("q=") && !d.findElement(By.id("search-clear")).isDisplayed());
         assertEquals("", field.getAttribute("value"));
+        browser.navigate().back();  // a search is an entry in the history: Back is the one before
+        wait(10).until(d -> d.findElement(By.id("empty")).isDisplayed() && d.getCurrentUrl().contains("q=zebra"));
+        browser.navigate().back();
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(loser)));
     }
 
     /** "All by this author" on the comment {@code id}'s panel; waits for the author's {@code n} comments. */
@@ -1259,6 +1265,35 @@ class ModeratorUiTest {
         press("a");
         cards(1);
         assertTrue(card(ids.get(0)).getAttribute("class").contains("changed"), "the mark went with the list drawn again");
+    }
+
+    /**
+     * A bulk decision is undone as one (u, or the message's Undo), each comment back in Pending where it was in the list.
+     * Until the sixty-eighth session it had no undo: each was put back from its panel in Approved or Rejected.
+     */
+    @Test
+    void aBulkDecisionIsUndoneAsOneEachBackInItsPlace() {
+        List<String> ids = pendingOnShow(4);
+        keysOn(ids.get(0));
+        press("xjjx");
+        wait(5).until(d -> "2 selected".equals(d.findElement(By.id("bulk-count")).getText()));
+        press("A");
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(ids.get(1), ids.get(3))));
+        assertTrue(browser.findElement(By.id("message")).getText().endsWith("Undo (u) puts them back in Pending."),
+                browser.findElement(By.id("message")).getText());
+        assertEquals("PUBLISHED", comment(ids.get(2)).get("status").asText());
+        keysOn(browser.findElement(By.cssSelector("#comments > li.current")).getAttribute("data-id"));
+        press("u");
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(ids));
+        assertEquals("2 comments are back in Pending, unread.", browser.findElement(By.id("message")).getText());
+        for (String id : List.of(ids.get(0), ids.get(2))) {
+            JsonNode c = comment(id);
+            assertEquals("PENDING", c.get("status").asText());
+            assertEquals("REOPEN", last(c.get("history")).get("decision").asText(), c.toString());
+        }
+        assertCountAgrees("4");
+        press("u");  // once
+        wait(10).until(d -> d.findElement(By.id("message")).getText().startsWith("Nothing to undo now"));
     }
 
     /** The count beside the menus says {@code waiting} of as many, as the Pending tab's count does. */
