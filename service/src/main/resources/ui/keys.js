@@ -42,6 +42,8 @@ export function renderKeyHints() {
   $('bulk-approve').title = 'Approve all selected' + (on ? ' (Shift+A)' : '');
   $('bulk-reject').title = 'Reject all selected' + (on ? ' (Shift+R)' : '');
   [...$('tabs').children].forEach((b, i) => { b.title = on ? 'Key ' + (i + 1) : ''; });
+  $('search').title = on ? 'Search (/)' : 'Search';
+  if (on) $('search').setAttribute('aria-keyshortcuts', '/'); else $('search').removeAttribute('aria-keyshortcuts');
   for (const box of $('comments').querySelectorAll('input.pick')) box.title = 'Select for bulk' + (on ? ' (x)' : '');
 }
 

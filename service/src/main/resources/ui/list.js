@@ -15,8 +15,17 @@ export function renderList() {
 // What the empty list says: the queue's name aside, what it is narrowed to, where it is (else an empty search or
 // author's list looked like an empty queue).
 function nothing() {
-  const by = state.author ? ' by ' + articleOf(state.author).id : '';
+  const by = state.author ? ' by ' + authorNamed(false) : '';
   return 'Nothing in this queue' + by + (state.search ? ' found for “' + state.search + '”' : '') + '.';
+}
+
+/**
+ * The author the lists are narrowed to, with their site where the moderator has several: a name is each site's own.
+ * {@code marked}: in the isolates a message's names have (a live region's text); else as text, for an element.
+ */
+export function authorNamed(marked) {
+  const a = articleOf(state.author), name = (t) => marked ? isolated(t) : t;
+  return name(a.id) + (a.site && state.namesSites ? ' of ' + name(a.site) : '');
 }
 
 function drawCards() {

@@ -108,7 +108,12 @@ function init() {
   // they wrap.
   new ResizeObserver(() => document.documentElement.style.setProperty('--controls-height', $('controls').offsetHeight + 'px'))
     .observe($('controls'));
-  window.addEventListener('hashchange', () => { if (state.user) { readHash(); load(); } });
+  window.addEventListener('hashchange', () => {
+    if (!state.user) return;
+    readHash();
+    $('search').value = state.search;  // the address's, even where the field has the focus
+    load();
+  });
 
   checkSession();
 }

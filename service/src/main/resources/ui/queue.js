@@ -1,7 +1,7 @@
 import { PAGE, QUEUES, QUEUE_NAMES, articleOf, current, ref, shownCount, siteRef, state } from './state.js';
 import { $, clear, el, isolated, message } from './dom.js';
 import { api, notNow } from './api.js';
-import { focusList, renderList, select } from './list.js';
+import { authorNamed, focusList, renderList, select } from './list.js';
 import { resetDetail } from './detail.js';
 import { listRead } from './poll.js';
 
@@ -34,8 +34,14 @@ export function readHash() {
   state.search = searched(p.get('q') || '');
 }
 
-// A search as the service reads it: its ends' spaces left out, at most QueueResource.MAX_SEARCH characters.
-const searched = (text) => text.trim().slice(0, 200);
+// A search as the service reads it: its ends' spaces left out, at most QueueResource.MAX_SEARCH UTF-16 units, not cut
+// inside a character; control characters (an address's %00: the service refuses a NUL) are spaces.
+function searched(text) {
+  const t = text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  if (t.length <= 200) return t;
+  const end = /[\ud800-\udbff]/.test(t[199]) ? 199 : 200;
+  return t.slice(0, end).trim();
+}
 
 function writeHash() {
   const p = new URLSearchParams();
@@ -229,6 +235,7 @@ export function buildTabs() {
 // Updated in place: rebuilt, they dropped the keyboard focus of the tab just pressed onto the page's
 // body. The queue on show is aria-current, for a screen reader, besides the underline.
 export function renderTabs(counts) {
+  if (counts) state.counts = counts;
   for (const b of $('tabs').children) {
     const q = b.dataset.queue;
     b.classList.toggle('active', q === state.queue);
@@ -288,7 +295,7 @@ export async function showAuthor(site, name) {
   state.author = siteRef(site, name);
   state.article = '';  // their comments on every article; the menu may narrow again
   state.search = '';   // all of them: a search that found one of theirs would hide the rest
-  await narrowed('Only the comments by ' + authorNamed() + ': ');
+  await narrowed('Only the comments by ' + authorNamed(true) + ': ');
 }
 
 /** Every author again, in the queue and article on show. */
@@ -301,27 +308,23 @@ export async function everyAuthor() {
 // keys act (the button went with the panel, the × with the narrowing), and the change said: nothing told a screen
 // reader that the list had narrowed (a moderator's audit, sixty-seventh session). Politely, in the region of the poll's
 // news (index.html): the message's, which holds a decision's undo offer, is left as it is.
-async function narrowed(said) {
+async function narrowed(said, again) {
   // An entry of its own in the browser's history, the address before it kept: Back widens again (the hashchange
   // reloads it), where it left the page (a moderator's audit, sixty-seventh session).
-  history.pushState(null, '', location.href);
+  if (!again) history.pushState(null, '', location.href);
   await load(current() ? ref(current()) : undefined);
   if (!state.user) return;
   focusList();
   $('news').textContent = said + state.total.toLocaleString('en') + ' in ' + QUEUE_NAMES[state.queue] + '.';
 }
 
-// The author, with their site where the moderator has several: a name is each site's own.
-function authorNamed() {
-  const a = articleOf(state.author);
-  return isolated(a.id) + (a.site && state.namesSites ? ' of ' + isolated(a.site) : '');
-}
+
 
 /**
  * The search the lists are narrowed to, in its field in the header, with the way back to every comment. The field is
  * left as it is while the moderator types in it: a poll's load would take their words away.
  */
-function renderSearch() {
+export function renderSearch() {
   if (document.activeElement !== $('search')) $('search').value = state.search;
   $('search-clear').hidden = !state.search;
 }
@@ -333,7 +336,15 @@ function renderSearch() {
  */
 export async function search(text) {
   const term = searched(text);
+  $('search').value = term;
   if (term === state.search) return focusList();
   state.search = term;
   await narrowed(term ? 'Found for “' + term + '”: ' : 'Every comment again: ');
+  // Found in another queue alone (a comment's id, most often): shown there, not an empty list with a count in a tab
+  // (a moderator's audit, sixty-eighth session).
+  const was = state.queue, other = QUEUES.find((q) => state.counts && state.counts[q] > 0);
+  if (term && state.user && !state.comments.length && other) {
+    state.queue = other;
+    await narrowed('Found for “' + term + '”: none in ' + QUEUE_NAMES[was] + '; ', true);
+  }
 }

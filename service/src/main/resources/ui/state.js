@@ -23,6 +23,7 @@ export const state = {
   search: '',        // what the lists are narrowed to by the search (a comment's id, or words its text holds); '' none
   comments: [],      // as the API sent them, in its order (open queues: highest risk first)
   total: 0,
+  counts: null,      // each queue's count as the tabs last showed it (narrowed as the list is); null before any
   next: null,        // the server's cursor for the page after the last one shown; null at the end
   index: 0,
   selected: new Set(),

@@ -117,8 +117,10 @@ public final class QueueResource {
         RequestChecks.optional(articleId, "articleId", RequestChecks.MAX_ID);
         // A NUL is a 400 first, as in every query (it read as blank, and the whole site's lists came back: a penetration test).
         String by = RequestChecks.blankAsAbsent(RequestChecks.optional(author, "author", RequestChecks.MAX_ID), "author", RequestChecks.MAX_ID);
-        String search = RequestChecks.blankAsAbsent(RequestChecks.optional(q, "q", MAX_SEARCH), "q", MAX_SEARCH);
-        return new QueueReads.Narrowing(sites(security, site), articleId, by, search == null ? null : search.strip());
+        // Its ends' spaces out first: the limit is the search's (a 198-character one between spaces was a 400).
+        String stripped = q == null ? null : q.strip();
+        String search = RequestChecks.blankAsAbsent(RequestChecks.optional(stripped, "q", MAX_SEARCH), "q", MAX_SEARCH);
+        return new QueueReads.Narrowing(sites(security, site), articleId, by, search);
     }
 
     /** The articles moderators can filter by, most pending first. */

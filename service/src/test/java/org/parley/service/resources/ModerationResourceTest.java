@@ -786,6 +786,8 @@ class ModerationResourceTest {
             assertEquals(400, tooLong.getStatus(), path);
             JsonNode why = tooLong.readEntity(JsonNode.class);
             assertEquals("q", why.get("field").asText(), why.toString());
+            assertEquals(200, as(Fakes.MODERATOR_KEY, path + "?q=%20%20" + "x".repeat(200) + "%20%20").get().getStatus(),
+                    path + ": the limit is the search's, its ends' spaces left out");
             assertEquals(200, why.get("limit").asInt(), why.toString());
         }
     }

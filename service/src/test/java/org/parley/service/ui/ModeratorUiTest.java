@@ -772,8 +772,17 @@ class ModeratorUiTest {
         browser.get(url("/moderate/#queue=PENDING&article=" + article + "&q=" + loser));  // by the site's id, from the address
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(loser)));
         assertEquals(loser, browser.findElement(By.id("search")).getAttribute("value"));
+        browser.get(url("/moderate/#queue=PENDING&article=" + article + "&q=%00" + clown));  // a control character: a space
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(clown)));
 
         WebElement field = browser.findElement(By.id("search"));
+        field.clear();
+        field.sendKeys(calm.get("id").asText() + Keys.ENTER);  // in Published alone: shown there, not an empty Pending
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(calm.get("id").asText())));
+        assertEquals("PUBLISHED", browser.findElement(By.cssSelector("#tabs .tab.active")).getAttribute("data-queue"));
+        wait(10).until(d -> unisolated(d.findElement(By.id("news")).getAttribute("textContent"))
+                .startsWith("Found for “" + calm.get("id").asText() + "”: none in Pending; 1 in Published"));
+        press("1");
         field.clear();
         field.sendKeys("zebra" + Keys.ENTER);
         wait(10).until(d -> d.findElement(By.id("empty")).isDisplayed());
@@ -788,7 +797,8 @@ class ModeratorUiTest {
         browser.navigate().back();  // a search is an entry in the history: Back is the one before
         wait(10).until(d -> d.findElement(By.id("empty")).isDisplayed() && d.getCurrentUrl().contains("q=zebra"));
         browser.navigate().back();
-        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(loser)));
+        wait(10).until(d -> d.getCurrentUrl().contains("q=" + calm.get("id").asText()) && d.findElement(By.id("empty")).isDisplayed());
+        assertEquals(calm.get("id").asText(), field.getAttribute("value"), "the address's search");
     }
 
     /** "All by this author" on the comment {@code id}'s panel; waits for the author's {@code n} comments. */
