@@ -109,12 +109,8 @@ class QueuePlansTest {
     void aSearchReadsTheTextsTrigramsAndTheIds() throws Exception {
         Jdbi jdbi = TestDatabases.POSTGRESQL.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
-        for (int i = 0; i < 200; i++) {  // the bridge's: c0, c49, c98, c147, c196
-            Action action = i % 4 == 0 ? Action.REVIEW : Action.PUBLISH;
-            NewComment c = CommentStoreTest.comment("c" + i, "a" + i % 3, i / 200f, action);
-            store.insert(NewCommentBuilder.from(c).text(i % 49 == 0 ? "The Tollbridge fare rose 100% again"
-                    : i == 1 ? "ΟΔΟΣ ΑΘΗΝΑΣ, and İstanbul too" : "Reader " + i + " says the fare rose 1000 pounds").build(), T0.plusSeconds(i));
-        }
+        twoHundred(store, (i, c) -> c.text(i % 49 == 0 ? "The Tollbridge fare rose 100% again"  // c0, c49, c98, c147, c196
+                : i == 1 ? "ΟΔΟΣ ΑΘΗΝΑΣ, and İstanbul too" : "Reader " + i + " says the fare rose 1000 pounds"));
         QueueReads.Narrowing in = new QueueReads.Narrowing(Sites.EVERY, null, null, "TOLLBRIDGE");
         try (Handle h = jdbi.open()) {
             // Fifty copies of each under other ids and words, so that the bridge's are a few of 10,200: of 200, the queue's
@@ -153,12 +149,8 @@ class QueuePlansTest {
     void anAuthorsCommentsAreReadThroughTheAuthorIndex() throws Exception {
         Jdbi jdbi = TestDatabases.POSTGRESQL.migrated(dir);
         CommentStore store = new CommentStore(jdbi);
-        for (int i = 0; i < 200; i++) {  // the troll's: c0, c49, c98, c147, c196
-            Action action = i % 4 == 0 ? Action.REVIEW : Action.PUBLISH;
-            NewComment c = CommentStoreTest.comment("c" + i, "a" + i % 3, i / 200f, action);
-            store.insert(NewCommentBuilder.from(c).author(i % 49 == 0 ? "troll" : "reader " + i)
-                    .site(i % 2 == 0 ? CommentStoreTest.SITE : OTHER).build(), T0.plusSeconds(i));
-        }
+        twoHundred(store, (i, c) -> c.author(i % 49 == 0 ? "troll" : "reader " + i)  // the troll's: c0, c49, c98, c147, c196
+                .site(i % 2 == 0 ? CommentStoreTest.SITE : OTHER));
         try (Handle h = jdbi.open()) {
             pricedOut(h, "seqscan", "bitmapscan");
             for (Sites sites : List.of(Sites.EVERY, Sites.one(CommentStoreTest.SITE))) {
@@ -293,6 +285,14 @@ class QueuePlansTest {
     }
 
     /** The tables analysed, and these plans ("seqscan", "sort", …) priced out, so that an index is read wherever one can be. */
+    /** Comments c0 to c199 over three articles, every fourth held for review, riskier as i grows, each {@code changed}. */
+    private static void twoHundred(CommentStore store, java.util.function.BiFunction<Integer, NewCommentBuilder, NewCommentBuilder> changed) {
+        for (int i = 0; i < 200; i++) {
+            NewComment c = CommentStoreTest.comment("c" + i, "a" + i % 3, i / 200f, i % 4 == 0 ? Action.REVIEW : Action.PUBLISH);
+            store.insert(changed.apply(i, NewCommentBuilder.from(c)).build(), T0.plusSeconds(i));
+        }
+    }
+
     private static void pricedOut(Handle h, String... plans) {
         h.execute("ANALYZE");
         for (String off : plans) h.execute("SET enable_" + off + " = off");
