@@ -1,4 +1,4 @@
-import { articleOf, current, ref, shownCount, state } from './state.js';
+import { articleOf, current, readsText, ref, shownCount, state } from './state.js';
 import { $, clear, el, highlighted, isLong, isolated, pct, size } from './dom.js';
 import { loadDetail, resetDetail } from './detail.js';
 import { belongs, cardName, defaultReason, heldBy, label, queuedAboveScores, renderBulk, renderDecisionButtons, toggleSelected, topScore } from './decisions.js';
@@ -16,7 +16,8 @@ export function renderList() {
 // author's list looked like an empty queue).
 function nothing() {
   const by = state.author ? ' by ' + authorNamed(false) : '';
-  return 'Nothing in this queue' + by + (state.search ? ' found for “' + state.search + '”' : '') + '.';
+  return 'Nothing in this queue' + by + (state.search ? ' found for “' + state.search + '”' : '') + '.'
+    + (state.search && !readsText(state.search) ? ' Read as a comment\'s id: words need three letters or more.' : '');
 }
 
 /**

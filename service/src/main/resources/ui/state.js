@@ -45,6 +45,10 @@ export function siteRef(site, id) {
   return (site || '') + '\n' + id;
 }
 
+// Whether the service reads a search's words in the texts, or takes it as a comment's id alone: it needs three letters
+// or digits in a row (QueueReads.Narrowing.WORD).
+export const readsText = (search) => /[\p{L}\p{N}]{3}/u.test(search);
+
 export function articleOf(ref) {
   const i = ref.indexOf('\n');
   return { site: ref.slice(0, i), id: ref.slice(i + 1) };

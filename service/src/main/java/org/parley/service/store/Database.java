@@ -212,12 +212,28 @@ public final class Database {
                 connection.commit();
                 connection.setAutoCommit(true);
             }
+            if (postgres && changesets == null && withoutSearchIndex(connection))
+                LOG.warn("the moderators' search has no index: changeset 25 could not install PostgreSQL's pg_trgm here, and a"
+                        + " search reads each queue's texts; docs/moderation.md, Storage, says how to add it");
         } catch (LiquibaseException | SQLException e) {
             if (postgres && lockNotGranted(e)) throw lockWait(connection, lockTimeout, e);
             throw new IllegalStateException("cannot migrate the database schema: " + e.getMessage(), e);
         } finally {
             if (postgres) unlockQuietly(connection, socketTimeout);
             if (h2QueryTimeout >= 0) restoreH2QueryTimeout(connection, h2QueryTimeout);
+        }
+    }
+
+    /**
+     * Whether the comments of this schema lack changeset 25's index of their texts' trigrams: marked run without it where
+     * pg_trgm could not be installed, which only this says (an operator's audit, sixty-eighth session).
+     */
+    static boolean withoutSearchIndex(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema()"
+                     + " AND indexname = 'comments_text_search'")) {
+            rs.next();
+            return rs.getInt(1) == 0;
         }
     }
 

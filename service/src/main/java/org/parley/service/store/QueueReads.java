@@ -50,12 +50,19 @@ public final class QueueReads {
      * so that its queries read that site's indexes (changeset 10); several as a list, {@code site IN (…)}.
      *
      * @param search null, or what a moderator looks for: the comment whose id the site gave is this, and every comment
-     *               whose text holds it, letter case aside ({@code %} and {@code _} as themselves). On PostgreSQL the
-     *               texts' trigrams (changeset 25) and comments_local_id find the few a rare word matches; a common
-     *               one is read in the queue's order (QueuePlansTest, scripts/benchmark-queue).
+     *               whose text holds it, letter case aside ({@code %} and {@code _} as themselves), where it has a
+     *               word ({@link #WORD}). On PostgreSQL the texts' trigrams (changeset 25) and comments_local_id find the
+     *               few a rare word matches; a common one is read in the queue's order (QueuePlansTest,
+     *               scripts/benchmark-queue).
      */
     public record Narrowing(Sites sites, String articleId, String author, String search) {
         public static final Narrowing NONE = new Narrowing(Sites.EVERY, null);
+        /**
+         * What a search needs for its text to be read: three letters or digits in a row, a trigram. One without (a
+         * letter or two, punctuation) has none to look up and read every comment's text, each of the counts' seven
+         * queues in turn (3 s at 185,000 comments, an operator's audit, sixty-eighth session): it is an id alone.
+         */
+        static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]{3}");
 
         /** Every comment of an author (or every author's), nothing searched for. */
         public Narrowing(Sites sites, String articleId, String author) {
@@ -75,7 +82,13 @@ public final class QueueReads {
             return CommentStore.ofSites("c.site", sites) + (articleId == null ? ""
                     : " AND c.article_id IN (SELECT art.id FROM articles art WHERE art.local_id = :article)")
                     + (author == null ? "" : " AND c.author = :author")
-                    + (search == null ? "" : " AND (c.local_id = :search OR LOWER(c.text) LIKE LOWER(:searched) ESCAPE '!')");
+                    + (search == null ? "" : words() ? " AND (c.local_id = :search OR LOWER(c.text) LIKE LOWER(:searched) ESCAPE '!')"
+                    : " AND c.local_id = :search");
+        }
+
+        /** Whether the search reads the texts too, not the ids alone: it has a {@link #WORD}. */
+        public boolean words() {
+            return search != null && WORD.matcher(search).find();
         }
 
         Query bind(Query q) {
@@ -84,7 +97,8 @@ public final class QueueReads {
             if (author != null) q.bind("author", author);
             // Lower-cased by the database, as the text is: Java's ROOT rules differ from PostgreSQL's (a final Σ, a
             // Turkish İ: a word copied from the comment found nothing, a moderator's audit, sixty-eighth session).
-            if (search != null) q.bind("search", search).bind("searched", "%" + literal(search) + "%");
+            if (search != null) q.bind("search", search);
+            if (words()) q.bind("searched", "%" + literal(search) + "%");
             return q;
         }
 

@@ -767,6 +767,12 @@ class ModerationResourceTest {
                 "% is itself: not 1000");
         assertEquals(List.of(), ids(as(Fakes.MODERATOR_KEY, list + "&q=rose%20_00").get(JsonNode.class)), "_ is itself");
         assertEquals(List.of(named), ids(as(Fakes.MODERATOR_KEY, list + "&q=" + named).get(JsonNode.class)), "by the site's id");
+        // Without three letters or digits in a row, an id alone: such a search read every text (an operator's audit).
+        assertEquals(List.of(), ids(as(Fakes.MODERATOR_KEY, list + "&q=ro").get(JsonNode.class)), "not in 'rose'");
+        assertEquals(List.of(), ids(as(Fakes.MODERATOR_KEY, list + "&q=%25").get(JsonNode.class)), "not in '100%'");
+        JsonNode spaced = as(Fakes.MODERATOR_KEY, list + "&q=%C2%A0" + word + "%E2%80%83").get(JsonNode.class);
+        assertEquals(word, spaced.get("q").asText(), "a no-break space and an em space around it left out too");
+        assertEquals(2, spaced.get("total").asInt());
         JsonNode counts = as(Fakes.MODERATOR_KEY, "/v1/queue/counts?site=" + SITE + "&articleId=" + article + "&q=" + word)
                 .get(JsonNode.class);
         assertEquals(2, counts.get(status).asInt(), counts.toString());
