@@ -354,26 +354,31 @@ async function reopenAll(undoable, list) {
   }
   const places = new Map(undoable.map((u) => [ref(u.comment), u.at]));
   const back = [], changed = [], failed = [];
+  let drawn = false;  // the list on show holds them: another queue's is left as it is (a check of the mends: drawn
+  // again, its comment's fresher read by the panel was told as someone else's decision)
   // Put back first to last place: each lands where it was among those before it.
   const answers = r.body.results.slice().sort((a, b) => (places.get(siteRef(a.site, a.id)) ?? 0) - (places.get(siteRef(b.site, b.id)) ?? 0));
   for (const item of answers) {
     const at = places.get(siteRef(item.site, item.id)) ?? state.index;
     if (item.status === 200) {
       back.push(item.comment);
-      putBack(item.comment, list, at);
+      drawn = putBack(item.comment, list, at) >= 0 || drawn;
     } else if (item.status === 409 && item.comment) {
       changed.push(label(item.comment));
-      putBack(item.comment, list, at);
-      if (item.comment.status !== 'ERASED') state.changed.add(ref(item.comment));
+      const i = putBack(item.comment, list, at);
+      drawn = i >= 0 || drawn;
+      if (i >= 0) state.changed.add(ref(item.comment));
     } else {
       failed.push(item.id + ': ' + (item.error ? item.error.message : item.status));
     }
   }
-  if (back.length && holds(list)) state.index = Math.max(0, state.comments.findIndex((c) => ref(c) === ref(back[0])));
-  renderList();
+  if (drawn) {
+    if (back.length) state.index = Math.max(0, state.comments.findIndex((c) => ref(c) === ref(back[0])));
+    renderList();
+  }
   let text = back.length === 1 ? BACK(back[0]) : back.length + ' comments are back in Pending, unread.';
   if (!back.length) text = 'None is back in Pending.';
-  if (changed.length) text += ' ' + changed.join(', ') + ' changed meanwhile: shown as they are now.';
+  if (changed.length) text += ' ' + changed.join(', ') + ' changed meanwhile: shown as ' + (changed.length === 1 ? 'it is' : 'they are') + ' now.';
   if (failed.length) text += ' Failed: ' + failed.join('; ');
   message(text, changed.length ? 'conflict' : failed.length ? 'error' : 'info');
   focusList();

@@ -17,7 +17,7 @@ export function renderList() {
 function nothing() {
   const by = state.author ? ' by ' + authorNamed(false) : '';
   return 'Nothing in this queue' + by + (state.search ? ' found for “' + state.search + '”' : '') + '.'
-    + (state.search && !readsText(state.search) ? ' Read as a comment\'s id: words need three letters or more.' : '');
+    + (state.search && !readsText(state.search) ? ' Read as a comment\'s id: a word needs three letters or digits in a row.' : '');
 }
 
 /**

@@ -35,9 +35,10 @@ export function readHash() {
 }
 
 // A search as the service reads it: its ends' spaces left out, at most QueueResource.MAX_SEARCH UTF-16 units, not cut
-// inside a character; control characters (an address's %00: the service refuses a NUL) are spaces.
+// inside a character; control and zero-width characters (an address's %00: the service refuses a NUL) are spaces, as the
+// service leaves them out around a search.
 function searched(text) {
-  const t = text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  const t = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/g, ' ').trim();
   if (t.length <= 200) return t;
   const end = /[\ud800-\udbff]/.test(t[199]) ? 199 : 200;
   return t.slice(0, end).trim();

@@ -22,6 +22,7 @@ import org.parley.service.access.Sites;
 import org.parley.service.core.RequestChecks;
 import org.parley.service.errors.ApiException;
 import org.parley.service.errors.DatabaseExceptionMapper;
+import org.parley.service.errors.UnstorableCharacters;
 import org.jdbi.v3.core.JdbiException;
 import org.parley.service.moderation.Checks;
 import org.parley.service.moderation.CommentViews;
@@ -50,7 +51,9 @@ public final class QueueResource {
     public static final int MAX_BULK = 200;
     /** A search's length: a comment id's (the longest thing looked for), more than any phrase a moderator types. */
     public static final int MAX_SEARCH = RequestChecks.MAX_ID;
-    private static final java.util.regex.Pattern SPACES_AROUND = java.util.regex.Pattern.compile("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$");
+    /** Around a search, what shows as nothing: every Unicode space (a no-break one), control and zero-width characters. */
+    private static final java.util.regex.Pattern SPACES_AROUND =
+            java.util.regex.Pattern.compile("^[\\s\\p{Z}\\p{Cc}\\p{Cf}]+|[\\s\\p{Z}\\p{Cc}\\p{Cf}]+$");
 
     private final CommentStore store;
     private final QueueReads queues;
@@ -119,7 +122,8 @@ public final class QueueResource {
         // A NUL is a 400 first, as in every query (it read as blank, and the whole site's lists came back: a penetration test).
         String by = RequestChecks.blankAsAbsent(RequestChecks.optional(author, "author", RequestChecks.MAX_ID), "author", RequestChecks.MAX_ID);
         // Its ends' spaces out first: the limit is the search's (a 198-character one between spaces was a 400).
-        String stripped = q == null ? null : SPACES_AROUND.matcher(q).replaceAll("");  // a no-break space too
+        UnstorableCharacters.check(q, "q");  // a NUL a 400 first, not left out as a space
+        String stripped = q == null ? null : SPACES_AROUND.matcher(q).replaceAll("");
         String search = RequestChecks.blankAsAbsent(RequestChecks.optional(stripped, "q", MAX_SEARCH), "q", MAX_SEARCH);
         return new QueueReads.Narrowing(sites(security, site), articleId, by, search);
     }

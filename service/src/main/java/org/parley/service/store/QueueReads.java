@@ -121,10 +121,16 @@ public final class QueueReads {
             }
         };
 
-        /** A LIKE pattern's text taken as it is: its wildcards and the escape character escaped ('!': no backslash rules). */
+        /**
+         * A LIKE pattern's text taken as it is: its wildcards and the escape character escaped ('!': no backslash rules).
+         * A Greek sigma is any character: PostgreSQL lower-cases Σ to σ alone, never to the final ς, so "ΔΡΌΜΟΣ" missed
+         * "δρόμος" and "οδος" missed "ΟΔΟΣ" (a check of this session's mends).
+         */
         static String literal(String text) {
-            return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            return SIGMA.matcher(text.replace("!", "!!").replace("%", "!%").replace("_", "!_")).replaceAll("_");
         }
+
+        private static final java.util.regex.Pattern SIGMA = java.util.regex.Pattern.compile("[Σσς]");
     }
 
     /** @param after null, or where the page before ended: this one starts after it in the queue's order */

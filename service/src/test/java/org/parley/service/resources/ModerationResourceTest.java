@@ -773,6 +773,9 @@ class ModerationResourceTest {
         JsonNode spaced = as(Fakes.MODERATOR_KEY, list + "&q=%C2%A0" + word + "%E2%80%83").get(JsonNode.class);
         assertEquals(word, spaced.get("q").asText(), "a no-break space and an em space around it left out too");
         assertEquals(2, spaced.get("total").asInt());
+        assertEquals(word, as(Fakes.MODERATOR_KEY, list + "&q=%C2%85" + word + "%E2%80%8B").get(JsonNode.class).get("q").asText(),
+                "a next-line and a zero-width space too");
+        assertFalse(as(Fakes.MODERATOR_KEY, list + "&q=%E2%80%8B").get(JsonNode.class).has("q"), "a zero-width space alone: none");
         JsonNode counts = as(Fakes.MODERATOR_KEY, "/v1/queue/counts?site=" + SITE + "&articleId=" + article + "&q=" + word)
                 .get(JsonNode.class);
         assertEquals(2, counts.get(status).asInt(), counts.toString());

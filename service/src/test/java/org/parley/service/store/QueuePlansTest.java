@@ -148,7 +148,7 @@ class QueuePlansTest {
                 .comments().stream().map(c -> c.id()).toList(), "by the site's id");
         // Lower-cased as PostgreSQL lower-cases the text: Java's rules gave ς for the final Σ and i̇ for İ, and a word
         // copied from the comment found nothing (a moderator's audit, sixty-eighth session).
-        for (String word : List.of("ΟΔΟΣ", "αθηνασ", "İstanbul"))
+        for (String word : List.of("ΟΔΟΣ", "αθηνασ", "İstanbul", "οδος", "Αθηνας"))  // a final ς for σ too
             assertEquals(List.of("c1"), queues.page(Queue.PUBLISHED, new QueueReads.Narrowing(every, null, null, word), 50, 0, null)
                     .comments().stream().map(c -> c.id()).toList(), word);
     }

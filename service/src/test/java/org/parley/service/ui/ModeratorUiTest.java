@@ -1304,6 +1304,21 @@ class ModeratorUiTest {
         assertCountAgrees("4");
         press("u");  // once
         wait(10).until(d -> d.findElement(By.id("message")).getText().startsWith("Nothing to undo now"));
+
+        // Undone from another queue: said as done, the list on show left as it is. Drawn again, its comment's fresher
+        // read by the panel was told as someone else's decision (a check of this session's mends).
+        keysOn(ids.get(0));
+        press("xjx");
+        wait(5).until(d -> "2 selected".equals(d.findElement(By.id("bulk-count")).getText()));
+        press("R");
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(ids.get(2), ids.get(3))));
+        press("6");
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).containsAll(ids.subList(0, 2)));
+        keysOn(browser.findElement(By.cssSelector("#comments > li.current")).getAttribute("data-id"));
+        press("u");
+        wait(10).until(d -> d.findElement(By.id("message")).getText().equals("2 comments are back in Pending, unread."));
+        assertEquals("", browser.findElement(By.id("alert")).getText());
+        assertEquals("PENDING", comment(ids.get(1)).get("status").asText());
     }
 
     /** The count beside the menus says {@code waiting} of as many, as the Pending tab's count does. */
