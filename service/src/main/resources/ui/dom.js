@@ -74,6 +74,9 @@ const SHOWN_MS = 4000, UNDO_SHOWN_MS = 15000;
 // undo: what the Undo button (and u) does while this message is shown; every other message takes the offer away.
 export function message(text, kind, undo) {
   const urgent = kind === 'error' || kind === 'conflict';
+  // The news of a narrowing or a poll ("…: 4 in Pending.") no longer holds after a decision: a screen reader that went
+  // back to it read it as it was (a moderator's audit, sixty-seventh session).
+  $('news').textContent = '';
   const m = $(urgent ? 'alert' : 'message');
   $(urgent ? 'message' : 'alert').textContent = '';
   m.textContent = text;

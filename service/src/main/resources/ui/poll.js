@@ -142,6 +142,7 @@ let newsTimer = null;
 
 function news(added) {
   if (!added) return;
+  if (!$('news').textContent) newsCount = 0;  // its words went with a decision's message (dom.js): counted anew
   newsCount += added;
   $('news').textContent = newsCount + ' new comment' + (newsCount === 1 ? '' : 's') + ' in ' + QUEUE_NAMES[state.queue] + '.';
   clearTimeout(newsTimer);

@@ -718,6 +718,7 @@ class ModeratorUiTest {
         press("u");
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).contains(first.get("id").asText()));
         assertEquals("PENDING", comment(first.get("id").asText()).get("status").asText());
+        assertEquals("", browser.findElement(By.id("news")).getAttribute("textContent"), "the narrowing's news gone with the undo's");
 
         // An author without their site is none (every site's readers of the name were one list), nor one of another site
         // than the list's or the article's (an address the menus never make).
