@@ -187,15 +187,19 @@ async function reopen(decided, list, at) {
     restore(r.body.current, list, at);
     conflict(decided, r.body.current);
     focusList();
-  } else if (r.status === 401) {
-    notApplied(what);
-  } else if (!switched(r)) {
-    // Offered again where it may yet work (the service back, say), not after a refusal that would only come again.
-    const passing = later(r, what);
-    message(passing || (r.body && r.body.message) || 'The undo failed (' + r.status + ').', 'error',
-      passing ? () => reopen(decided, list, at) : undefined);
+  } else {
+    undoFailed(r, what, () => reopen(decided, list, at));
   }
   refreshCounts();
+}
+
+// An undo the service did not apply: said, and offered again where it may yet work (the service back, say), not after a
+// refusal that would only come again; {@code again} sends it again.
+function undoFailed(r, what, again) {
+  if (r.status === 401) return notApplied(what);
+  if (switched(r)) return;
+  const passing = later(r, what);
+  message(passing || (r.body && r.body.message) || 'The undo failed (' + r.status + ').', 'error', passing ? again : undefined);
 }
 
 // Which list is on show: its queue and its site, article, author and search filters. An undo after the filters changed
@@ -339,27 +343,21 @@ export async function decideSelected(decision) {
 async function reopenAll(undoable, list) {
   if (state.busy) return message(STILL_SENDING, 'error', () => reopenAll(undoable, list));  // still on offer
   const what = 'your undo of the decision on ' + undoable.length + ' comment' + (undoable.length === 1 ? '' : 's');
+  // First to last place, each then landing where it was among those before it; the answers come in the same order.
+  const sent = undoable.slice().sort((a, b) => a.at - b.at);
   state.busy = true;
   const r = await api('POST', '/v1/decisions', { decision: 'REOPEN',
-    comments: undoable.map((u) => ({ id: u.comment.id, site: u.comment.site || '', expectedVersion: u.comment.version })) });
+    comments: sent.map((u) => ({ id: u.comment.id, site: u.comment.site || '', expectedVersion: u.comment.version })) });
   state.busy = false;
   if (r.status !== 200) {
-    if (r.status === 401) notApplied(what);
-    else if (!switched(r)) {
-      const passing = later(r, what);
-      message(passing || (r.body && r.body.message) || 'The undo failed (' + r.status + ').', 'error',
-        passing ? () => reopenAll(undoable, list) : undefined);
-    }
+    undoFailed(r, what, () => reopenAll(undoable, list));
     return refreshCounts();
   }
-  const places = new Map(undoable.map((u) => [ref(u.comment), u.at]));
   const back = [], changed = [], failed = [];
   let drawn = false;  // the list on show holds them: another queue's is left as it is (a check of the mends: drawn
   // again, its comment's fresher read by the panel was told as someone else's decision)
-  // Put back first to last place: each lands where it was among those before it.
-  const answers = r.body.results.slice().sort((a, b) => (places.get(siteRef(a.site, a.id)) ?? 0) - (places.get(siteRef(b.site, b.id)) ?? 0));
-  for (const item of answers) {
-    const at = places.get(siteRef(item.site, item.id)) ?? state.index;
+  for (const [k, item] of r.body.results.entries()) {
+    const at = sent[k].at;
     if (item.status === 200) {
       back.push(item.comment);
       drawn = putBack(item.comment, list, at) >= 0 || drawn;

@@ -661,8 +661,13 @@ public final class CommentStore {
      * rejections give none); {@code id} is its {@link StoredComment#key() key}. For a site telling its reader why.
      */
     public Optional<String> rejectReason(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT reason FROM decisions WHERE comment_id = :id AND decision = 'REJECT'"
-                + " ORDER BY version DESC LIMIT 1").bind("id", id).mapTo(String.class).findFirst());
+        return jdbi.withHandle(h -> h.createQuery(rejectReasonOf(":id")).bind("id", id).mapTo(String.class).findFirst());
+    }
+
+    /** The SQL of {@link #rejectReason} for the comment whose key {@code commentId} is (a parameter, or a column). */
+    static String rejectReasonOf(String commentId) {
+        return "SELECT d.reason FROM decisions d WHERE d.comment_id = " + commentId + " AND d.decision = 'REJECT'"
+                + " ORDER BY d.version DESC LIMIT 1";
     }
 
     /** The sites that have stored comments, in name order. */

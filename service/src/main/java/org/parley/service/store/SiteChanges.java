@@ -56,18 +56,17 @@ public final class SiteChanges {
 
     private static final String COLUMNS = """
             SELECT c.local_id, c.status, c.version, c.decided_by, c.updated_at, %s AS place,
-                CASE WHEN c.status = 'REJECTED' THEN (SELECT d.reason FROM decisions d WHERE d.comment_id = c.id
-                    AND d.decision = 'REJECT' ORDER BY d.version DESC LIMIT 1) END AS reason
+                CASE WHEN c.status = 'REJECTED' THEN (%s) END AS reason
             FROM comments c
             WHERE c.site = :site AND c.decided_by <> 'RULE'""";
     /** Ended: every transaction below the oldest one running. The row comparison reads the index from the page's end. */
-    static final String BY_TRANSACTION = COLUMNS.formatted("c.decided_xid") + """
+    static final String BY_TRANSACTION = COLUMNS.formatted("c.decided_xid", CommentStore.rejectReasonOf("c.id")) + """
 
                 AND c.decided_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
                 AND (c.decided_xid, c.local_id) > (:afterPlace, :afterId)
             ORDER BY c.decided_xid, c.local_id LIMIT :most""";
     /** H2: by time, once settled. */
-    static final String BY_TIME = COLUMNS.formatted("c.updated_at") + """
+    static final String BY_TIME = COLUMNS.formatted("c.updated_at", CommentStore.rejectReasonOf("c.id")) + """
 
                 AND c.updated_at <= :settled AND (c.updated_at, c.local_id) > (:afterChanged, :afterId)
             ORDER BY c.updated_at, c.local_id LIMIT :most""";
