@@ -325,7 +325,7 @@ async function narrowed(said, again) {
  * The search the lists are narrowed to, in its field in the header, with the way back to every comment. The field is
  * left as it is while the moderator types in it: a poll's load would take their words away.
  */
-export function renderSearch() {
+function renderSearch() {
   if (document.activeElement !== $('search')) $('search').value = state.search;
   $('search-clear').hidden = !state.search;
 }
