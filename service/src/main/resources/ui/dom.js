@@ -1,6 +1,7 @@
 // The moderator page's DOM helpers, its messages, and a reader's text as it shows it. Every string from the API
 // (comment text, author, article title, history, stance targets) goes in through textContent or text nodes, never as
 // HTML: comments are written by anyone.
+import { readsText } from './state.js';
 
 // ---------- small DOM helpers (text only) ----------
 
@@ -180,6 +181,7 @@ const LONG = 1500;
 const HEAD = 300;     // its first characters, always shown
 const CONTEXT = 200;  // characters kept on each side of a marked word
 const EXCERPTS = 5;   // marked words given excerpts of their own, the strongest first (others are marked where shown)
+const FOUND_EXCERPTS = 3;  // and found words, the first ones (others are outlined where shown)
 // A line break takes a line of the card, as about this many characters do, so lines count too: a comment of a thousand
 // line breaks and a hundred characters was a card 22,000 px tall, its one marked word at the end out of sight (a
 // moderator's fifth audit, sixty-fourth session). An excerpt keeps so many lines at most.
@@ -221,47 +223,73 @@ function back(text, i, chars, lines) {
   return Math.max(i - chars, p + 1);
 }
 
-// The comment text with the explaining spans as <mark>: text nodes and marks only. Excerpted: its head and the
-// passages around its strongest marks, each cut left out shown as " … ".
-export function highlighted(text, spans, excerpted) {
+// The comment text with the explaining spans as <mark>, and the words the list is searched for (found words) outlined:
+// text nodes, marks and spans only. Excerpted: its head and the passages around its strongest marks and its first found
+// words, each cut left out shown as " … ".
+export function highlighted(text, spans, excerpted, search) {
   const p = el('p', 'comment-text');
   p.dir = 'auto';  // an Arabic or Hebrew comment reads right to left
   const ranges = (spans || [])
     .map((s) => ({ begin: Math.max(0, s.begin), end: Math.min(text.length, s.end), weight: s.weight }))
     .filter((s) => s.end > s.begin)
     .sort((a, b) => a.begin - b.begin);
-  const shown = excerpted ? excerpts(text, ranges) : [[0, text.length]];
+  const found = foundIn(text, search);
+  const shown = excerpted ? excerpts(text, ranges, found) : [[0, text.length]];
   let at = 0;
   for (const [from, to] of shown) {
     if (from > at) p.append(el('span', 'cut', ' … '));
-    at = appendMarked(p, text, ranges, from, to);
+    at = appendMarked(p, text, ranges, found, from, to);
   }
   if (at < text.length) p.append(el('span', 'cut', ' …'));
   return p;
 }
 
+// Where the text holds a search, as the service finds it (QueueReads.Narrowing): letter case aside (Unicode's simple
+// folding, where the service lower-cases as the database does: a Greek sigma either form either way), and only for a
+// search the service reads in the texts. Not found here where the two differ (a Turkish İ): left unmarked, still listed.
+function foundIn(text, search) {
+  if (!search || !readsText(search)) return [];
+  const words = new RegExp(search.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'giu');
+  return [...text.matchAll(words)].map((m) => ({ begin: m.index, end: m.index + m[0].length }));
+}
+
 /** Appends text[from, to) with the marks in it; returns where it stopped. */
-function appendMarked(p, text, ranges, from, to) {
+function appendMarked(p, text, ranges, found, from, to) {
   let at = from;
   for (const s of ranges) {
     const begin = Math.max(s.begin, at);
     if (s.end <= begin || begin >= to) continue; // inside one already marked, or outside this passage
-    if (begin > at) appendText(p, text.slice(at, begin));
+    if (begin > at) appendFound(p, text, found, at, begin);
     const m = el('mark', markLevel(s.weight));
-    appendText(m, text.slice(begin, Math.min(s.end, to)));
+    appendFound(m, text, found, begin, Math.min(s.end, to));
     m.title = 'weight ' + Number(s.weight).toFixed(2);
     p.append(m);
     at = Math.min(s.end, to);
   }
-  if (at < to) appendText(p, text.slice(at, to));
+  if (at < to) appendFound(p, text, found, at, to);
   return to;
 }
 
-/** The passages of a long text to show, in order and apart: its head, and around each of its strongest marks. */
-function excerpts(text, ranges) {
+/** Appends text[from, to) with the found words in it outlined (a found word across a mark's edge in two parts). */
+function appendFound(parent, text, found, from, to) {
+  let at = from;
+  for (const f of found) {
+    const begin = Math.max(f.begin, at), end = Math.min(f.end, to);
+    if (end <= begin) continue;
+    if (begin > at) appendText(parent, text.slice(at, begin));
+    const span = el('span', 'found');
+    appendText(span, text.slice(begin, end));
+    parent.append(span);
+    at = end;
+  }
+  if (at < to) appendText(parent, text.slice(at, to));
+}
+
+/** The passages of a long text to show, in order and apart: its head, and around its strongest marks and first found words. */
+function excerpts(text, ranges, found) {
   const strongest = ranges.slice().sort((a, b) => b.weight - a.weight).slice(0, EXCERPTS);
   const wanted = [[0, forth(text, 0, HEAD, HEAD_LINES)]]
-    .concat(strongest.map((s) => [back(text, s.begin, CONTEXT, CONTEXT_LINES), forth(text, s.end, CONTEXT, CONTEXT_LINES)]))
+    .concat(strongest.concat(found.slice(0, FOUND_EXCERPTS)).map((s) => [back(text, s.begin, CONTEXT, CONTEXT_LINES), forth(text, s.end, CONTEXT, CONTEXT_LINES)]))
     .map(([from, to]) => [Math.max(0, from), Math.min(text.length, to)])
     .sort((a, b) => a[0] - b[0]);
   const merged = [];

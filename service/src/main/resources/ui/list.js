@@ -129,7 +129,7 @@ function card(c, i) {
     li.append(line);
   }
   const long = isLong(c.text);
-  const text = highlighted(c.text, c.spans, long);
+  const text = highlighted(c.text, c.spans, long, state.search);
   if (c.language) text.lang = c.language;  // a screen reader reads it in its own language, not as English
   li.append(text);
   // Its name (decisions.js cardName) from a hidden line, which a name may be read from; the comment is its description.
@@ -140,8 +140,8 @@ function card(c, i) {
   li.append(name);
   li.setAttribute('aria-labelledby', name.id);
   li.setAttribute('aria-describedby', text.id);
-  if (long) li.append(el('div', 'muted excerpted', size(c.text)
-    + ', shown in excerpts around the marked words: the whole comment is at the end of the panel.'));
+  if (long) li.append(el('div', 'muted excerpted', size(c.text) + ', shown in excerpts around the marked'
+    + (text.querySelector('.found') ? ' and found' : '') + ' words: the whole comment is at the end of the panel.'));
   li.append(scores(c));
   const stance = stanceLine(c);
   if (stance) li.append(stance);

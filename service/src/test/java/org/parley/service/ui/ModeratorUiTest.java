@@ -696,6 +696,7 @@ class ModeratorUiTest {
 
         press("7");
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(calm.get("id").asText())));
+        assertEquals(List.of("CLOWN"), found(card(calm.get("id").asText())), "found whatever its letters' case");
 
         browser.navigate().refresh();  // the address keeps the author
         awaitApp("PUBLISHED");
@@ -761,6 +762,7 @@ class ModeratorUiTest {
         press("clown" + Keys.ENTER);
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(clown)));
         keysOn(clown);  // back on the list, where the keys act
+        assertEquals(List.of("clown"), found(card(clown)), "the word searched for, outlined");
         assertTrue(browser.getCurrentUrl().contains("q=clown"), browser.getCurrentUrl());
         wait(10).until(d -> d.findElement(By.cssSelector("#tabs [data-queue=PUBLISHED] .count")).getText().equals("1"));
         assertTrue(unisolated(browser.findElement(By.id("news")).getAttribute("textContent")).startsWith("Found for “clown”: 1 in Pending"),
@@ -769,6 +771,7 @@ class ModeratorUiTest {
         assertEquals(List.of(), axe(), "the search and what it found");
         press("7");
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(calm.get("id").asText())));
+        assertEquals(List.of("CLOWN"), found(card(calm.get("id").asText())), "found whatever its letters' case");
 
         browser.get(url("/moderate/#queue=PENDING&article=" + article + "&q=" + loser));  // by the site's id, from the address
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(loser)));
@@ -800,6 +803,49 @@ class ModeratorUiTest {
         browser.navigate().back();
         wait(10).until(d -> d.getCurrentUrl().contains("q=" + calm.get("id").asText()) && d.findElement(By.id("empty")).isDisplayed());
         assertEquals(calm.get("id").asText(), field.getAttribute("value"), "the address's search");
+    }
+
+    /** A long comment's words searched for: outlined in its excerpts, inside a mark too, and in the panel's whole text. */
+    @Test
+    void theWordsSearchedForAreOutlinedInTheExcerptsAndThePanel() {
+        String filler = "This sentence goes on and on about the policy of the government and why it is wrong. ";
+        String text = "You are a disgrace. " + filler.repeat(60) + "The giraffe at the zoo escaped. " + filler.repeat(60) + "idiot.";
+        JsonNode c = submit(article + "-giraffe", text, null);
+        assertEquals("PENDING", c.get("status").asText(), c.toString());
+        String id = c.get("id").asText();
+        loggedIn("PENDING");
+        cards(1);
+        browser.get(url("/moderate/#queue=PENDING&q=GIRAFFE"));
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> found(card(id)).equals(List.of("giraffe")));
+        WebElement card = card(id);
+        assertTrue(card.findElement(By.cssSelector(".excerpted")).getText().contains("around the marked and found words"),
+                card.findElement(By.cssSelector(".excerpted")).getText());
+        assertEquals("idiot", card.findElement(By.cssSelector(".comment-text mark")).getText(), "the model's mark kept");
+        waitForDetail(id);
+        assertEquals(List.of("giraffe"), found(browser.findElement(By.cssSelector("#detail > .comment-text"))), "whole in the panel");
+        assertEquals(List.of(), axe(), "a found word outlined");
+
+        WebElement field = browser.findElement(By.id("search"));
+        field.clear();
+        field.sendKeys("IDIOT" + Keys.ENTER);  // a found word inside the model's mark
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> found(card(id)).equals(List.of("idiot")));
+        WebElement mark = card(id).findElement(By.cssSelector(".comment-text mark"));
+        assertEquals("idiot", mark.findElement(By.cssSelector(".found")).getText());
+        assertEquals("idiot", mark.getText());
+        field.clear();
+        field.sendKeys("id" + Keys.ENTER);  // read as an id alone, as the service reads it: nothing outlined
+        wait(10).until(d -> d.findElement(By.id("empty")).isDisplayed());
+        field.clear();
+        field.sendKeys("disgrace" + Keys.ENTER);
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> found(card(id)).equals(List.of("disgrace")));
+        browser.findElement(By.id("search-clear")).click();
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> found(card(id)).isEmpty()
+                && !d.getCurrentUrl().contains("q="));
+    }
+
+    /** The texts outlined as found in an element: the words the list is searched for. */
+    private List<String> found(WebElement in) {
+        return in.findElements(By.cssSelector(".found")).stream().map(WebElement::getText).toList();
     }
 
     /** "All by this author" on the comment {@code id}'s panel; waits for the author's {@code n} comments. */
