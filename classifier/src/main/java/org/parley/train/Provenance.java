@@ -136,7 +136,11 @@ public final class Provenance {
         }
     }
 
-    private static Properties buildProperties() {
+    /**
+     * What Maven wrote of this build (build.properties): {@code parley.version} and the libraries' versions; empty where
+     * it cannot be read. The service's release metric reads its version here too.
+     */
+    public static Properties buildProperties() {
         Properties p = new Properties();
         try (InputStream in = Provenance.class.getResourceAsStream("/org/parley/build.properties")) {
             if (in != null) p.load(in);

@@ -3,13 +3,13 @@ package org.parley.service.monitoring;
 import io.prometheus.client.Collector;
 import io.prometheus.client.GaugeMetricFamily;
 import org.parley.service.store.Database;
+import org.parley.train.Provenance;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,13 +49,7 @@ public final class BuildInfo extends Collector {
     }
 
     private static String version() {
-        Properties p = new Properties();
-        try (InputStream in = BuildInfo.class.getResourceAsStream("/org/parley/build.properties")) {
-            if (in != null) p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p.getProperty("parley.version", "unknown");
+        return Provenance.buildProperties().getProperty("parley.version", "unknown");
     }
 
     private static String resource(String path) {

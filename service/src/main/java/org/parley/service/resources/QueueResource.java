@@ -120,11 +120,12 @@ public final class QueueResource {
                                                   String q) {
         RequestChecks.optional(articleId, "articleId", RequestChecks.MAX_ID);
         // A NUL is a 400 first, as in every query (it read as blank, and the whole site's lists came back: a penetration test).
-        String by = RequestChecks.blankAsAbsent(RequestChecks.optional(author, "author", RequestChecks.MAX_ID), "author", RequestChecks.MAX_ID);
+        UnstorableCharacters.check(author, "author");
+        String by = RequestChecks.blankAsAbsent(author, "author", RequestChecks.MAX_ID);
         // Its ends' spaces out first: the limit is the search's (a 198-character one between spaces was a 400).
         UnstorableCharacters.check(q, "q");  // a NUL a 400 first, not left out as a space
         String stripped = q == null ? null : SPACES_AROUND.matcher(q).replaceAll("");
-        String search = RequestChecks.blankAsAbsent(RequestChecks.optional(stripped, "q", MAX_SEARCH), "q", MAX_SEARCH);
+        String search = RequestChecks.blankAsAbsent(stripped, "q", MAX_SEARCH);
         return new QueueReads.Narrowing(sites(security, site), articleId, by, search);
     }
 
