@@ -20,9 +20,9 @@ import java.util.List;
  * several-instances audit left it). Each run first reads the other replies of the parents whose look stopped at its
  * limit, whatever their age ({@link Ingestion#capped}: a thread's older pages may come days before the page with the
  * parent), then walks the replies without one stored in the last {@link #WINDOW}, oldest first, from where the run
- * before stopped, {@code page} at a time, at most {@code pages} pages; those whose parent is still not stored are passed
- * and met again on the next round, so a round takes a minute for each 1,000 of them (replies to comments never sent: a
- * thread's other pages). One that cannot be read is logged and passed too. Every instance runs it: two that read one
+ * before stopped, {@code page} at a time, at most {@code pages} pages, so a round takes a minute for each 1,000 of them.
+ * Those whose parent is still not stored (replies to comments never sent: a thread's other pages) are passed over in the
+ * database ({@link CommentStore#unreadReplies}) and met again on each round. One that cannot be read is logged and passed. Every instance runs it: two that read one
  * reply write its stance once ({@link StoredStance#withReply} keeps one written meanwhile).
  */
 public final class ReplySweep implements Runnable {

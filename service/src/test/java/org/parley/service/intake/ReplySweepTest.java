@@ -67,25 +67,31 @@ class ReplySweepTest {
     }
 
     /**
-     * A run reads {@code pages} pages and the next goes on from where it stopped, past the replies whose parent is not
-     * stored, then starts again at the window's start: a parent stored meanwhile is met on the next round.
+     * A run reads {@code pages} pages and the next goes on from where it stopped, then starts again at the window's start:
+     * a parent stored meanwhile is met on the next round. Replies whose parent is not stored take no place in a page: read
+     * and passed, a site's thousands of replies to comments it never sent (a thread's other pages) made every site's
+     * replies wait minutes (a several-instances audit, sixty-fifth session).
      */
     @Test
-    void eachRunGoesOnWhereTheLastStoppedAndAtTheEndStartsARound() throws Exception {
+    void eachRunGoesOnWhereTheLastStoppedPastRepliesWithoutAParentAndAtTheEndStartsARound() throws Exception {
         CommentStore store = new CommentStore(TestDatabases.H2.migrated(dir));
+        for (int i = 1; i <= 6; i++)  // before all the others, to comments never sent
+            unread(store, NOW.minusSeconds(90 - i), List.of(comment("o" + i, "a", 20 + i, "never-sent-" + i, null, "Quite right, " + i + ".")));
         for (int i = 1; i <= 5; i++)  // one at a time: those stored together go by key, a hash
             unread(store, NOW.minusSeconds(60 - i), List.of(comment("r" + i, "a", 10 + i, "p" + i, null, "No, a terrible idea, " + i + ".")));
-        unread(store, NOW.minusSeconds(50), List.of(comment("p5", "a", 5, null, null, "We should bomb them now.")));
+        unread(store, NOW.minusSeconds(50), List.of(comment("p2", "a", 2, null, null, "We should bomb them now."),
+                comment("p3", "a", 3, null, null, "Bomb them."), comment("p5", "a", 5, null, null, "Bomb them all.")));
 
         ReplySweep sweep = new ReplySweep(withFakeModels(store, NOW), store, Clock.fixed(NOW, ZoneOffset.UTC), 2, 1);
-        assertEquals(0, sweep.sweep(), "r1 and r2: no parent");
+        assertEquals(2, sweep.sweep(), "r2 and r3: a page of two, past the six without a parent and r1");
+        assertNotNull(replyStance(store, "r3"));
         unread(store, NOW.minusSeconds(40), List.of(comment("p1", "a", 1, null, null, "Bomb them.")));
-        assertEquals(0, sweep.sweep(), "r3 and r4");
         assertEquals(1, sweep.sweep(), "r5, the window's end");
-        assertNotNull(replyStance(store, "r5"));
         assertNull(replyStance(store, "r1"), "its parent came after the run that passed it");
         assertEquals(1, sweep.sweep(), "a new round");
         assertNotNull(replyStance(store, "r1"));
+        assertEquals(0, sweep.sweep());
+        for (String none : List.of("r4", "o1", "o6")) assertNull(replyStance(store, none), none);
     }
 
     /**

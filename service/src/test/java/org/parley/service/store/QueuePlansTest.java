@@ -267,6 +267,8 @@ class QueuePlansTest {
                     .bind("afterKey", "").bind("most", 50));
             assertTrue(scans(plan).stream().anyMatch(n -> n.path("Index Name").asText().equals("comments_unread_replies")), plan.toString());
             assertNull(find(plan, "Sort"), "in the index's order: " + plan);
+            // Whether a reply's parent is stored: an index read each (comments_local_id, comments_by_number), never the table.
+            assertTrue(scans(plan).stream().noneMatch(n -> n.path("Node Type").asText().equals("Seq Scan")), plan.toString());
         }
     }
 
