@@ -160,7 +160,7 @@ export async function loadDetail(shown) {
   // Its card shows a long comment in excerpts (list.js): here it is whole, last, so that it pushes nothing out of sight.
   if (isLong(c.text)) {
     d.append(el('h3', null, 'The whole comment (' + size(c.text) + ')'));
-    const text = highlighted(c.text, c.spans, false, state.search);
+    const text = highlighted(c.text, c.spans, false, state.found);
     if (c.language) text.lang = c.language;
     d.append(text);
   }

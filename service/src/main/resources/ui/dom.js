@@ -277,7 +277,8 @@ function appendFound(parent, text, found, from, to) {
     const begin = Math.max(f.begin, at), end = Math.min(f.end, to);
     if (end <= begin) continue;
     if (begin > at) appendText(parent, text.slice(at, begin));
-    const span = el('span', 'found');
+    // Said once, before its first part: a phrase across a mark's edge was "found" three times for a screen reader.
+    const span = el('span', begin === f.begin ? 'found first' : 'found');
     appendText(span, text.slice(begin, end));
     parent.append(span);
     at = end;

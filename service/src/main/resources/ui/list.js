@@ -129,7 +129,7 @@ function card(c, i) {
     li.append(line);
   }
   const long = isLong(c.text);
-  const text = highlighted(c.text, c.spans, long, state.search);
+  const text = highlighted(c.text, c.spans, long, state.found);
   if (c.language) text.lang = c.language;  // a screen reader reads it in its own language, not as English
   li.append(text);
   // Its name (decisions.js cardName) from a hidden line, which a name may be read from; the comment is its description.

@@ -34,14 +34,16 @@ export function readHash() {
   state.search = searched(p.get('q') || '');
 }
 
-// A search as the service reads it: its ends' spaces left out, at most QueueResource.MAX_SEARCH UTF-16 units, not cut
-// inside a character; control and zero-width characters (an address's %00: the service refuses a NUL) are spaces, as the
-// service leaves them out around a search.
+// A search as the service reads it (QueueResource): at most MAX_SEARCH UTF-16 units, not cut inside a character, its
+// ends' spaces, control and zero-width characters left out (SPACES_AROUND). Inside it, control characters are spaces (an
+// address's %00: the service refuses a NUL); zero-width ones are kept, as the joiners of Persian words and emoji
+// sequences (a moderator's audit, sixty-ninth session: "می‌خواهم" copied from a comment was searched as "می خواهم").
+const AROUND = /^[\s\p{Z}\p{Cc}\p{Cf}]+|[\s\p{Z}\p{Cc}\p{Cf}]+$/gu;
 function searched(text) {
-  const t = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/g, ' ').trim();
+  const t = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(AROUND, '');
   if (t.length <= 200) return t;
   const end = /[\ud800-\udbff]/.test(t[199]) ? 199 : 200;
-  return t.slice(0, end).trim();
+  return t.slice(0, end).replace(AROUND, '');
 }
 
 function writeHash() {
@@ -144,6 +146,7 @@ export async function load(keepId) {
   }
   renderTabs(counts.status === 200 ? counts.body : null);
   shown = { queue: state.queue, site: state.site, article: state.article, author: state.author, search: state.search };
+  state.found = state.search;
   // The comment to keep, read now: one the moderator moved to while the list reloaded (g), not the one before.
   const keep = keepId && current() ? ref(current()) : keepId;
   state.comments = page.body.comments;

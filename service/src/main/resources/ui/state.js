@@ -21,6 +21,7 @@ export const state = {
   article: '',       // the article the lists are narrowed to, siteRef(site, id); '' every article
   author: '',        // the author the lists are narrowed to, siteRef(site, name) (a name is its site's); '' every author
   search: '',        // what the lists are narrowed to by the search (a comment's id, or words its text holds); '' none
+  found: '',         // the search the list on show was loaded with, whose words its cards and panel outline (not one still loading or failed)
   comments: [],      // as the API sent them, in its order (open queues: highest risk first)
   total: 0,
   counts: null,      // each queue's count as the tabs last showed it (narrowed as the list is); null before any

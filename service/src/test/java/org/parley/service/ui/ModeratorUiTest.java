@@ -830,8 +830,12 @@ class ModeratorUiTest {
         field.sendKeys("IDIOT" + Keys.ENTER);  // a found word inside the model's mark
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> found(card(id)).equals(List.of("idiot")));
         WebElement mark = card(id).findElement(By.cssSelector(".comment-text mark"));
-        assertEquals("idiot", mark.findElement(By.cssSelector(".found")).getText());
+        assertEquals("idiot", mark.findElement(By.cssSelector(".found.first")).getText());
         assertEquals("idiot", mark.getText());
+        field.clear();
+        field.sendKeys("IOT." + Keys.ENTER);  // across the mark's edge: two parts, said once (a moderator's audit)
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> found(card(id)).equals(List.of("iot", ".")));
+        assertEquals(1, card(id).findElements(By.cssSelector(".found.first")).size());
         field.clear();
         field.sendKeys("id" + Keys.ENTER);  // read as an id alone, as the service reads it: nothing outlined
         wait(10).until(d -> d.findElement(By.id("empty")).isDisplayed());
@@ -841,6 +845,16 @@ class ModeratorUiTest {
         browser.findElement(By.id("search-clear")).click();
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> found(card(id)).isEmpty()
                 && !d.getCurrentUrl().contains("q="));
+
+        // A word with a zero-width non-joiner inside, as Persian spells it: searched as it was copied (the page made it a
+        // space, and found nothing: a moderator's audit, sixty-ninth session).
+        String word = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";  // می‌خواهم
+        String persian = submit(article + "-fa", "\u0645\u0646 " + word + " \u0628\u06AF\u0648\u06CC\u0645", null).get("id").asText();
+        field.clear();
+        field.sendKeys(word + Keys.ENTER);
+        wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(persian)));
+        assertEquals(word, field.getAttribute("value"));
+        assertEquals(List.of(word), found(card(persian)));
     }
 
     /** The texts outlined as found in an element: the words the list is searched for. */
