@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
+import org.parley.service.auth.SessionCookie;
 import org.parley.service.errors.ErrorResponses;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.List;
 
 /**
  * Perspective's bodies as its users send them, which Google's servers read: on the {@code /v1alpha1} paths only, a body
- * with no Content-Type, or {@code text/plain}, and no cookies, is JSON (the widely copied {@code requests.post(url,
+ * with no Content-Type, or {@code text/plain}, and no session cookie, is JSON (the widely copied {@code requests.post(url,
  * data=json.dumps(body))} sends none, and a browser's {@code fetch} with a string body sends {@code text/plain;charset=UTF-8};
  * both were 415s), field names may come unquoted (Perspective's own curl sample, {@code {comment: {text: "…"},
  * requestedAttributes: {TOXICITY: {}}}}, was "not valid JSON"), and strings single-quoted (Python's {@code str(body)} in
@@ -48,10 +49,12 @@ public final class PerspectiveBodies implements ContainerRequestFilter, ReaderIn
     public void filter(ContainerRequestContext request) {
         if (!ErrorResponses.isPerspective(request.getUriInfo().getPath(false))) return;
         request.setProperty(PROPERTY, Boolean.TRUE);
-        // Not with cookies: a browser's POST with no Content-Type, or text/plain, is a "simple" request, sent across
-        // origins without a preflight, and a same-site page could so send a moderator's session cookie to suggestscore
-        // (the 415 for these types is what stops such forged requests everywhere else). The clients this is for send no cookies.
-        if (request.getHeaderString(HttpHeaders.COOKIE) != null || !announcesBody(request)) return;
+        // Not with the moderator page's session cookie: a browser's POST with no Content-Type, or text/plain, is a "simple"
+        // request, sent across origins without a preflight, and a same-site page could so send a moderator's session to
+        // suggestscore (the 415 for these types is what stops such forged requests everywhere else). Other cookies
+        // authenticate nothing: a load balancer's sticky-session cookie made a session-keeping client's second call a 415
+        // (a Perspective-client audit, sixty-ninth session).
+        if (withSession(request) || !announcesBody(request)) return;
         List<String> types = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
         if (types == null || types.isEmpty())
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
@@ -64,6 +67,12 @@ public final class PerspectiveBodies implements ContainerRequestFilter, ReaderIn
                 request.getHeaders().add(HttpHeaders.CONTENT_TYPE, new MediaType("application", "json", plain.getParameters()).toString());
             }
         }
+    }
+
+    /** Whether it carries a session cookie, of either name (auth.SessionCookie: the one read depends on the configuration). */
+    private static boolean withSession(ContainerRequestContext request) {
+        return request.getHeaderString(HttpHeaders.COOKIE) != null && (request.getCookies().containsKey(SessionCookie.PLAIN.name())
+                || request.getCookies().containsKey(SessionCookie.HOST.name()));
     }
 
     /** {@code text/plain}, with any parameters, as parsed; null for anything else, or a type that does not parse (left to its 400). */

@@ -107,7 +107,9 @@ public final class PerspectiveResource {
         Map<String, AnalyzeResponse.AttributeScores> out = new LinkedHashMap<>();
         thresholds.forEach((a, threshold) -> {
             float p = scores[a.ordinal()];
-            if (threshold != null && p < threshold) return;
+            // As floats: the score answered is the float's shortest decimal, which as a double may lie above the float, so
+            // a threshold copied from an answer left that score out (a Perspective-client audit, sixty-ninth session).
+            if (threshold != null && p < threshold.floatValue()) return;
             List<AnalyzeResponse.SpanScore> spanScores = null;
             if (spans) {
                 spanScores = new ArrayList<>(sentences.size());
@@ -181,6 +183,8 @@ public final class PerspectiveResource {
         List<SentenceScores.Scored> sentences = scored.sentences();
         if (sentences.isEmpty())
             sentences = Sentences.slices(text, tokens).stream().map(s -> new SentenceScores.Scored(s.begin(), s.end(), scores)).toList();
+        // No token at all ("<b>"): the whole text, as every other comment has a span at least (a client read spanScores[0]).
+        if (sentences.isEmpty()) sentences = List.of(new SentenceScores.Scored(0, text.length(), scores));
         return new Scored(scores, sentences);
     }
 

@@ -76,6 +76,26 @@ class PerspectiveResourceTest {
         assertJson("analyze-response.json", post("analyze", fixture("analyze-request.json")), 200);
     }
 
+    /**
+     * A Perspective-client audit (sixty-ninth session): a threshold copied from an answer's score left the attribute out
+     * (0.95 as a float is 0.94999998 as a double, below the threshold 0.95), 13 texts of 20; and a comment of markup alone
+     * had no span while every other comment has one.
+     */
+    @Test
+    void aScoreEqualToItsThresholdIsKeptAndATextWithoutTokensIsOneSpan() throws Exception {
+        JsonNode body = JSON.readTree(post("analyze", "{\"comment\": {\"text\": \"you idiot\"}, \"languages\": [\"en\"],"
+                + " \"requestedAttributes\": {\"TOXICITY\": {\"scoreThreshold\": 0.95}, \"INSULT\": {\"scoreThreshold\": 0.9000001}}}")
+                .readEntity(String.class));
+        assertEquals("0.95", body.at("/attributeScores/TOXICITY/summaryScore/value").asText(), body.toString());
+        assertFalse(body.at("/attributeScores").has("INSULT"), "just above its score: " + body);
+        JsonNode markup = JSON.readTree(post("analyze", "{\"comment\": {\"text\": \"<b>\"}, \"languages\": [\"en\"],"
+                + " \"spanAnnotations\": true, \"requestedAttributes\": {\"TOXICITY\": {}}}").readEntity(String.class));
+        JsonNode spans = markup.at("/attributeScores/TOXICITY/spanScores");
+        assertEquals(1, spans.size(), markup.toString());
+        assertEquals(0, spans.get(0).get("begin").asInt());
+        assertEquals(3, spans.get(0).get("end").asInt());
+    }
+
     /** A website audit: some HTTP clients percent-encode the colon of a custom method, and that was a 404. */
     @Test
     void theColonOfACustomMethodMayComePercentEncoded() throws Exception {
@@ -108,12 +128,17 @@ class PerspectiveResourceTest {
         assertEquals(200, suggested.getStatus(), () -> suggested.readEntity(String.class));
         assertEquals(0.3, storedText("plain suggestion").labels().get(Attribute.TOXICITY), 0.0);
 
-        // With a cookie, a forged cross-site request (text/plain needs no preflight): the 415, and nothing stored.
-        Response withCookie = typed("/v1alpha1/comments:suggestscore", "text/plain;charset=UTF-8",
-                suggestion.replace("plain suggestion", "forged"), "parley_session=x");
-        assertEquals(415, withCookie.getStatus(), () -> withCookie.readEntity(String.class));
-        assertEquals("INVALID_ARGUMENT", JSON.readTree(withCookie.readEntity(String.class)).at("/error/status").asText());
+        // With a session cookie, a forged cross-site request (text/plain needs no preflight): the 415, and nothing stored.
+        for (String session : new String[] {"parley_session=x", "AWSALB=y; __Host-parley_session=x"}) {
+            Response withCookie = typed("/v1alpha1/comments:suggestscore", "text/plain;charset=UTF-8",
+                    suggestion.replace("plain suggestion", "forged"), session);
+            assertEquals(415, withCookie.getStatus(), () -> withCookie.readEntity(String.class));
+            assertEquals("INVALID_ARGUMENT", JSON.readTree(withCookie.readEntity(String.class)).at("/error/status").asText());
+        }
         assertEquals(before + 1, stored().size());
+        // Another cookie authenticates nothing (a load balancer's, a Perspective-client audit: the second call was a 415).
+        Response sticky = typed("/v1alpha1/comments:analyze", "text/plain;charset=UTF-8", fixture("analyze-request.json"), "AWSALB=y");
+        assertJson("analyze-response.json", sticky, 200);
         // Another charset is refused as for application/json; so are the other types a form sends.
         Response latin1 = typed("/v1alpha1/comments:analyze", "text/plain;charset=ISO-8859-1", fixture("analyze-request.json"), null);
         String latin1Body = latin1.readEntity(String.class);
