@@ -444,6 +444,23 @@ class PerspectiveResourceTest {
         for (JsonNode m : methods)
             assertTrue(doc.get("schemas").has(m.at("/request/$ref").asText()), m.toString());
         assertEquals(200, RESOURCES.target("/discovery/v1/apis/commentanalyzer/v1alpha1/rest").request().get().getStatus());
+        // Each field the service reads or answers (a Perspective-client audit, sixty-ninth session: a client generated
+        // from it could send no context, and dropped suggestscore's languages). doNotStore is read there only to refuse it.
+        documents(doc, "AnalyzeCommentRequest", AnalyzeRequest.class);
+        documents(doc, "AnalyzeCommentResponse", AnalyzeResponse.class);
+        documents(doc, "SuggestCommentScoreRequest", SuggestScoreRequest.class, "doNotStore");
+        documents(doc, "SuggestCommentScoreResponse", org.parley.service.api.perspective.SuggestScoreResponse.class);
+    }
+
+    /** The record's fields, and those it takes to ignore them, under their JSON names, each in the schema but {@code except}. */
+    private static void documents(JsonNode doc, String schema, Class<? extends Record> type, String... except) {
+        List<String> fields = new ArrayList<>();
+        for (var c : type.getRecordComponents()) fields.add(c.getName());
+        var ignored = type.getAnnotation(com.fasterxml.jackson.annotation.JsonIgnoreProperties.class);
+        if (ignored != null) for (String f : ignored.value()) if (!f.contains("_")) fields.add(f);
+        fields.removeAll(List.of(except));
+        JsonNode properties = doc.at("/schemas/" + schema + "/properties");
+        for (String f : fields) assertTrue(properties.has(f), schema + " lacks " + f + ": " + properties);
     }
 
     /** Google's client libraries send the key in a header rather than the query. */
