@@ -2,27 +2,137 @@ package org.parley.service.errors;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.servlet.ServletHolder;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * PUT and PATCH where a plain servlet answers (the admin port, the moderator page's files): the server passes them on for
- * Jersey's 405 with the path's {@code Allow} (ParleyApplication.passedOn), but a servlet answers PATCH with a 501 ("not
- * defined in RFC 2068"; a penetration test, sixty-seventh session). Here they are the server's 405, in JSON
- * ({@link JsonBadMessages}), as before they were passed on.
+ * The methods where a plain servlet answers (the admin port, the moderator page's files). PUT and PATCH: the server
+ * passes them on for Jersey's 405 with the path's {@code Allow} (ParleyApplication.passedOn), but a servlet answers PATCH
+ * with a 501 ("not defined in RFC 2068"; a penetration test, sixty-seventh session), so here they are the server's 405,
+ * in JSON ({@link JsonBadMessages}). Every such 405 names the servlet's methods in {@code Allow}, as RFC 9110 asks and
+ * Jersey's do, and an OPTIONS answer leaves out TRACE, which the server refuses (both had been left by the sixty-seventh
+ * session's audit; mended in the sixty-ninth).
  */
 public final class UnusedMethods implements Filter {
     private static final Set<String> REFUSED = Set.of("PUT", "PATCH");
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
-        if (REFUSED.contains(((HttpServletRequest) req).getMethod())) ((HttpServletResponse) res).sendError(405);
-        else chain.doFilter(req, res);
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = new Allowing((HttpServletResponse) res, request);
+        if (REFUSED.contains(request.getMethod())) response.sendError(405);
+        else chain.doFilter(req, response);
+    }
+
+    /** The servlet's own {@code Allow} less TRACE on its answers, and on each 405 it or this filter sends. */
+    private static final class Allowing extends HttpServletResponseWrapper {
+        private final HttpServletRequest request;
+
+        Allowing(HttpServletResponse response, HttpServletRequest request) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            super.setHeader(name, "Allow".equalsIgnoreCase(name) ? withoutTrace(value) : value);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            allow(status);
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            allow(status);
+            super.sendError(status, message);
+        }
+
+        private void allow(int status) throws IOException {
+            if (status != HttpServletResponse.SC_METHOD_NOT_ALLOWED || containsHeader("Allow")) return;
+            String allowed = allowed(request);
+            if (allowed != null) setHeader("Allow", allowed);
+        }
+    }
+
+    /** What the servlet behind the request answers to OPTIONS (HttpServlet's: from the methods it defines); null if none. */
+    private static String allowed(HttpServletRequest request) throws IOException {
+        Request base = Request.getBaseRequest(request);
+        if (base == null || !(base.getUserIdentityScope() instanceof ServletHolder holder)) return null;
+        try {
+            Servlet servlet = holder.getServlet();
+            HttpServletRequest options = new HttpServletRequestWrapper(request) {
+                @Override
+                public String getMethod() {
+                    return "OPTIONS";
+                }
+            };
+            HeaderOnly answer = new HeaderOnly((HttpServletResponse) base.getResponse());
+            servlet.service(options, answer);
+            return answer.allow;
+        } catch (ServletException | RuntimeException e) {
+            return null;  // the 405 goes without it, as before
+        }
+    }
+
+    private static String withoutTrace(String allow) {
+        return allow == null ? null : Arrays.stream(allow.split(","))
+                .map(String::strip).filter(m -> !m.isEmpty() && !m.equalsIgnoreCase("TRACE")).collect(Collectors.joining(", "));
+    }
+
+    /** Keeps the {@code Allow} an OPTIONS answer sets, and lets nothing reach the real response. */
+    private static final class HeaderOnly extends HttpServletResponseWrapper {
+        private String allow;
+
+        HeaderOnly(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if ("Allow".equalsIgnoreCase(name)) allow = value;
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            setHeader(name, value);
+        }
+
+        @Override
+        public void setStatus(int status) {
+        }
+
+        @Override
+        public void sendError(int status) {
+        }
+
+        @Override
+        public void sendError(int status, String message) {
+        }
+
+        @Override
+        public jakarta.servlet.ServletOutputStream getOutputStream() throws IOException {
+            throw new IOException("an OPTIONS answer has no body");
+        }
+
+        @Override
+        public java.io.PrintWriter getWriter() throws IOException {
+            throw new IOException("an OPTIONS answer has no body");
+        }
     }
 }
