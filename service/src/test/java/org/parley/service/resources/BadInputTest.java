@@ -55,7 +55,9 @@ class BadInputTest {
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \" \\ufe0f\\u0007\"}}", 400, "comment.text", 1),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"targets\": [\"\\u200b\"]}", 400, "targets[0]", 1),
                 // The same key twice: Jackson would keep the last one without a word.
-                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"attributes\": [\"TOXICITY\"], \"attributes\": [\"THREAT\"]}", 400, "body", null),
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"attributes\": [\"TOXICITY\"], \"attributes\": [\"THREAT\"]}", 400, "attributes", null),
+                // Named where it is (a Perspective-client audit, sixty-ninth session: "body" alone).
+                Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\", \"text\": \"ho\"}}", 400, "comment.text", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"" + LONG + "\"}}", 400, "comment.text", 20_480),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"", 400, "body", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}} trailing", 400, "body", null),

@@ -404,6 +404,13 @@ class PerspectiveResourceTest {
         JsonNode keylessBody = JSON.readTree(keyless.readEntity(String.class));
         assertEquals(403, keyless.getStatus(), keylessBody.toString());
         assertTrue(keylessBody.at("/error/details").isMissingNode(), keylessBody.toString());
+        // A name given twice: the field named (a Perspective-client audit, sixty-ninth session: no field).
+        Response twice = post("analyze", "{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {\"scoreThreshold\": 0.9},"
+                + " \"TOXICITY\": {}}}");
+        JsonNode twiceBody = JSON.readTree(twice.readEntity(String.class));
+        assertEquals(400, twice.getStatus(), twiceBody.toString());
+        assertBadRequest(twiceBody, "requestedAttributes.TOXICITY");
+        assertEquals("requestedAttributes.TOXICITY is given twice in one object: which one is meant?", twiceBody.at("/error/message").asText());
         // A refused value is repeated back cut short, not whole.
         Response r = post("analyze", "{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}, \"languages\": [\"" + "x".repeat(100_000) + "\"]}");
         String body = r.readEntity(String.class);
