@@ -401,8 +401,9 @@ public final class CommentStore {
      * {@link #unreadReplies}'s read, through comments_unread_replies (changeset 22), whose predicate it repeats; the row
      * comparison is the index's range, so a page that starts inside replies stored at one time skips those passed
      * without reading them (an OR of the two columns read them all again: a code-health audit, sixty-sixth session).
-     * Only replies that may have a parent to answer: a quote, or a stored comment of the parent's id or number (of the
-     * same site; by number, any of that number, {@link #parent} telling which). Replies to comments never sent (a thread's
+     * Only replies that may have a parent to answer: a quote, or a stored comment, not erased, of the parent's id or
+     * number (of the same site; by number, in the article of that id as {@link #parent} reads it, which tells which of
+     * that number: a legacy row's article may be another site's). Replies to comments never sent (a thread's
      * other pages) are passed over in the database, one index read each: read in pages, each took a place of a run's
      * 1,000, and one site's thousands made every site's replies wait minutes (a several-instances audit, sixty-fifth
      * session).
@@ -413,8 +414,9 @@ public final class CommentStore {
             + " AND (c.quote IS NOT NULL"
             + " OR c.parent_id IS NOT NULL AND EXISTS (SELECT 1 FROM comments p WHERE p.local_id = c.parent_id"
             + " AND (p.site = c.site OR p.site IS NULL AND c.site IS NULL) AND p.status <> 'ERASED')"
-            + " OR c.parent_id IS NULL AND EXISTS (SELECT 1 FROM comments p WHERE p.article_id = c.article_id AND p.number = c.parent_number"
-            + " AND (p.site = c.site OR p.site IS NULL AND c.site IS NULL)))"
+            + " OR c.parent_id IS NULL AND EXISTS (SELECT 1 FROM articles pa JOIN comments p ON p.article_id = pa.id"
+            + " WHERE pa.local_id = a.local_id AND p.number = c.parent_number"
+            + " AND (p.site = c.site OR p.site IS NULL AND c.site IS NULL) AND p.status <> 'ERASED'))"
             + " ORDER BY c.created_at, c.id LIMIT :most";
 
     /** {@code sql} with its {@code <site>} the comment's ({@code c.site}, as an index reads it) and the site bound. */
