@@ -175,7 +175,8 @@ public final class AccountStore {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant expires = now.plus(lifetime);
+        // To the microsecond, as the database keeps it: the log-in answered nanoseconds, GET /v1/session the stored time.
+        Instant expires = now.plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return jdbi.inTransaction(h -> {
             // The account's row is locked first, as a removal and a reset lock it: a removal that commits meanwhile made
             // the session's insert meet its foreign key, a 500 (a database review, thirty-eighth session), and on H2 could leave

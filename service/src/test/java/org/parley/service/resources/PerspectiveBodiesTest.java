@@ -57,6 +57,7 @@ class PerspectiveBodiesTest {
         assertEquals("application/json", typeAfter("v1alpha1/comments:analyze", null, "12", null));
         assertEquals("application/json;charset=ISO-8859-1", typeAfter("v1alpha1/comments:analyze", "text/plain; charset=ISO-8859-1", "12", null));
         assertEquals("text/plain;charset=UTF-8", typeAfter("v1alpha1/comments:analyze", "text/plain;charset=UTF-8", "12", "parley_session=x"));
+        assertEquals("application/json", typeAfter("v1alpha1/comments:analyze", null, "12", "AWSALB=y"), "a cookie that is no session's");
         assertEquals("text/plain", typeAfter("v1alpha1/comments:analyze", "text/plain", "0", null));
         assertEquals("text/plain;application/json", typeAfter("v1alpha1/comments:analyze", "text/plain;application/json", "12", null));
         assertEquals("text/plain,text/plain", typeAfter("v1alpha1/comments:analyze", "text/plain\ntext/plain", "12", null));
@@ -82,6 +83,12 @@ class PerspectiveBodiesTest {
         when(uri.getPath(false)).thenReturn(path);
         when(request.getUriInfo()).thenReturn(uri);
         when(request.getHeaders()).thenReturn(headers);
+        java.util.Map<String, jakarta.ws.rs.core.Cookie> cookies = new java.util.HashMap<>();  // as Jersey parses them
+        if (cookie != null) for (String c : cookie.split(";")) {
+            String[] nameValue = c.strip().split("=", 2);
+            cookies.put(nameValue[0], new jakarta.ws.rs.core.Cookie(nameValue[0], nameValue.length > 1 ? nameValue[1] : ""));
+        }
+        when(request.getCookies()).thenReturn(cookies);
         when(request.getHeaderString(anyString())).thenAnswer(call -> headers.containsKey(call.<String>getArgument(0))
                 ? String.join(",", headers.get(call.<String>getArgument(0))) : null);
         new PerspectiveBodies().filter(request);

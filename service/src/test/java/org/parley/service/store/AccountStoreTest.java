@@ -28,6 +28,22 @@ class AccountStoreTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     @TempDir Path dir;
 
+    /**
+     * A generated-client audit (sixty-ninth session): the log-in answered its expiry in nanoseconds and GET /v1/session the
+     * stored one, rounded to microseconds, so the two differed. The session ends at a time the database holds exactly.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aSessionEndsWhenItsLogInSaid(TestDatabases db) {
+        AccountStore accounts = new AccountStore(db.migrated(dir));
+        accounts.put("ada", "first password".toCharArray(), Role.ADMIN, NOW);
+        Instant now = NOW.plusNanos(550_015_794);
+        AccountStore.Session ada = accounts.login(accounts.check("ada", "first password".toCharArray()).orElseThrow(), Duration.ofHours(8), now)
+                .orElseThrow();
+        assertEquals(ada.expiresAt(), accounts.session(ada.token(), now).orElseThrow().expiresAt());
+        assertEquals(NOW.plus(Duration.ofHours(8)).plusNanos(550_015_000), ada.expiresAt());
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void aNewPasswordEndsTheAccountsSessionsAndNoOneElses(TestDatabases db) {

@@ -696,7 +696,6 @@ class ModeratorUiTest {
 
         press("7");
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(calm.get("id").asText())));
-        assertEquals(List.of("CLOWN"), found(card(calm.get("id").asText())), "found whatever its letters' case");
 
         browser.navigate().refresh();  // the address keeps the author
         awaitApp("PUBLISHED");
