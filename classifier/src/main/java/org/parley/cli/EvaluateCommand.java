@@ -46,7 +46,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** scripts/evaluate: per-attribute ROC-AUC and PR-AUC of a bundle, optionally beside baselines, with a report. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = org.parley.train.ScriptVersion.class, sortOptions = false,
         footer = {"", "Example: scripts/evaluate --model runs/toxicity.zip --baselines linear,fasttext"},
         description = {"Scores labelled data with a model bundle and reports ROC-AUC and PR-AUC per attribute and",
                 "per source (JSON on stdout), plus an HTML report with ROC curves (PNG).",

@@ -37,7 +37,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** scripts/evaluate --task stance: target stance F_avg / macro-F1 / accuracy and reply stance accuracy / macro-F1. */
-@Command(name = "evaluate --task stance", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "evaluate --task stance", mixinStandardHelpOptions = true, versionProvider = org.parley.train.ScriptVersion.class, sortOptions = false,
         footer = {"", "Example: scripts/evaluate --task stance --file docs/seed-001-stance.jsonl"},
         description = {"Evaluates a stance bundle on the fixed dev splits (per corpus, per target, and on the targets",
                 "held out of its training), or on a labelled JSON Lines file: {\"text\", \"target\", \"label\": FAVOR|AGAINST|NONE}",

@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * answered with {@code {"line": N, "error": "..."}} in its place and scoring goes on, so one
  * broken record never costs a whole file.
  */
-@Command(name = "score", mixinStandardHelpOptions = true,
+@Command(name = "score", mixinStandardHelpOptions = true, versionProvider = org.parley.train.ScriptVersion.class,
         footer = {"", "Example: scripts/score --policy comments.jsonl > scores.jsonl"},
         description = {"Scores comments for the six toxicity attributes.",
                 "Input: JSON Lines, one {\"id\": \"...\", \"text\": \"...\"} per line, from FILE or stdin.",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * scripts/targets: candidate stance targets of an article page, the article part of a BBC comment
  * page, or the article of a thread in the JSON thread format.
  */
-@Command(name = "targets", mixinStandardHelpOptions = true,
+@Command(name = "targets", mixinStandardHelpOptions = true, versionProvider = org.parley.train.ScriptVersion.class,
         footer = {"", "Example: scripts/targets --limit 5 seeds/001_ebaeb092d28a86a2.txt"},
         description = {"Proposes stance targets from a scraped article page or BBC comment page: the people,",
                 "organisations and places it names (CoreNLP NER) and its recurring issue phrases.",

@@ -40,7 +40,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** scripts/train: trains the toxicity model from training-data/ and writes a model bundle. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = org.parley.train.ScriptVersion.class, sortOptions = false,
         footer = {"", "Example: scripts/train --sample 500 --epochs 1 --output runs/quick.zip"},
         description = {"Trains the toxicity model on the corpora in training-data/ and writes a model bundle",
                 "(network, vocabulary, feature settings, calibration, provenance).",

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** scripts/train-spans: trains the span tagger on the SemEval-2021 Task 5 span annotations. */
-@Command(name = "train-spans", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train-spans", mixinStandardHelpOptions = true, versionProvider = org.parley.train.ScriptVersion.class, sortOptions = false,
         footer = {"", "Example: scripts/train-spans --limit 400 --epochs 1 --output runs/quick-tagger.zip"},
         description = {"Trains the span tagger (per token: P(inside a human toxic span)) on tsd_train",
                 "minus the fixed 2,000-post tuning sample of scripts/evaluate-spans; epoch and threshold",

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** scripts/train --task stance: trains the target-stance and reply-stance models into one bundle. */
-@Command(name = "train --task stance", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train --task stance", mixinStandardHelpOptions = true, versionProvider = org.parley.train.ScriptVersion.class, sortOptions = false,
         footer = {"", "Example: scripts/train --task stance --sample 800 --epochs 2 --output runs/quick-stance.zip"},
         description = {"Trains the target-stance model (SemEval-2016, P-Stance, VAST, ARC, IBM claim stance) and the",
                 "reply-stance model (RumourEval 2017/2019) and writes both into a stance bundle with provenance.",

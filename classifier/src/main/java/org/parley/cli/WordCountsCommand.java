@@ -24,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
  * models never see them), as the normaliser writes it before its speller ({@link TextPipeline#unspelled()}), which
  * reads these counts to tell a word people write from a misspelt or glued insult.
  */
-@Command(name = "word-counts", mixinStandardHelpOptions = true,
+@Command(name = "word-counts", mixinStandardHelpOptions = true, versionProvider = org.parley.train.ScriptVersion.class,
         footer = {"", "Example: scripts/word-counts",
                 "(the script gives --output, the shipped list, and rewrites english-words.txt.gz beside it from Debian's",
                 "wamerican and wbritish; its other arguments, --min say, come here)"},

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
  * posts, used for nothing else). The training posts are split once, by a fixed seed: a tuning
  * sample, and the rest for the lexicon, so thresholds are not tuned on the lexicon's own data.
  */
-@Command(name = "evaluate-spans", mixinStandardHelpOptions = true,
+@Command(name = "evaluate-spans", mixinStandardHelpOptions = true, versionProvider = org.parley.train.ScriptVersion.class,
         footer = {"", "Example: scripts/evaluate-spans --tagger runs/span-tagger.zip"},
         description = {"Span explanations against the human toxic-span annotations (SemEval-2021 Task 5).",
                 "Learns the word lexicon on tsd_train minus a fixed tuning sample, tunes the thresholds on that sample,",

@@ -188,6 +188,9 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
     public void run(ParleyConfiguration config, Environment env) {
         // Dropwizard has configured the logging, which drops any turbo filter: a database outage's pool warnings as one line each
         org.parley.service.monitoring.BrokenConnectionWarning.install(io.dropwizard.logging.common.LoggingUtil.getLoggerContext());
+        // The ports first: a second start from one checkout (a second terminal) was told of the erasure log it shares, not
+        // of the port, which is what to change (a newcomer's fourth audit, sixty-ninth session).
+        FreePorts.require(config.getServerFactory());
         ErasureLogLock erasureLog = holdErasureLog(env);
         try {
             start(config, env);
@@ -199,7 +202,6 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
 
     /** Everything but the erasure log, in the order it must be built. */
     private void start(ParleyConfiguration config, Environment env) {
-        FreePorts.require(config.getServerFactory());
         // A malformed key stops start-up here, not after the models and the database (~11 s).
         ApiKeys configuredKeys = ApiKeys.parse(config.apiKeys, config.rateLimit.requestsPerSecond);
         strictJson(env.getObjectMapper());

@@ -35,7 +35,11 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             case 405 -> "method " + ApiException.shown(request.getMethod()) + " is not allowed on " + ErrorResponses.endpoint(uri.getPath())
                     + (allow == null ? "" : "; it takes " + String.join(", ", allow.split(",\\s*")));
             case 406 -> "this endpoint answers application/json only";
-            case 415 -> "Content-Type must be application/json";
+            // Perspective's paths also read a body untyped or text/plain, without a session cookie (resources.PerspectiveBodies):
+            // curl -d's form type was told of application/json alone (a newcomer's fourth audit, sixty-ninth session).
+            case 415 -> "Content-Type must be application/json" + (ErrorResponses.isPerspective(uri.getPath())
+                    ? " (or left out, or text/plain, where no session cookie is sent; curl -d sends a form's type: add -H"
+                    + " 'Content-Type: application/json')" : "");
             default -> status >= 500 ? "internal error" : "request refused (" + status + ")";
         };
         String field = status == 415 ? "Content-Type" : status == 406 ? "Accept" : null;

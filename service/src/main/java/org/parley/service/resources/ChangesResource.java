@@ -95,7 +95,12 @@ public final class ChangesResource {
                 throw new ApiException(403, "site", null, "a website key reads its own site's changes only");
             return caller.site();
         }
-        if (asked == null || asked.isEmpty()) throw ApiException.badField("site", "site is required with a moderator's key: the site whose changes to read");
+        // A key's own site named too (a newcomer's fourth audit: the dev key, an admin's, was told of a moderator's key and
+        // not of the site its comments were stored under).
+        String own = caller.site() != null && caller.site().startsWith("key:") ? " (site=" + caller.site() + ": those this key stored)" : "";
+        String role = caller.role().name().toLowerCase(java.util.Locale.ROOT);
+        if (asked == null || asked.isEmpty()) throw ApiException.badField("site", "site is required with " + (role.startsWith("a") ? "an " : "a ")
+                + role + "'s key: the site whose changes to read" + own);
         QueueResource.sites(security, asked);  // a moderator's lists' check: another site is a 403 naming site
         return asked;
     }

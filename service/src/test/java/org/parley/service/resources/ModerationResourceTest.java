@@ -848,6 +848,11 @@ class ModerationResourceTest {
             assertEquals(Integer.parseInt(r[2]), answer.getStatus(), r[1] + ": " + why);
             if (r[3] != null) assertEquals(r[3], why.path("field").asText(), r[1] + ": " + why);
         }
+        // An admin's key is told it is one, and the site its own comments were stored under (a newcomer's fourth audit).
+        JsonNode admin = as(Fakes.ADMIN_KEY, "/v1/changes").get().readEntity(JsonNode.class);
+        String adminSite = new ApiKey(Fakes.ADMIN_KEY, Role.ADMIN, 1).site();
+        assertEquals("site is required with an admin's key: the site whose changes to read (site=" + adminSite
+                + ": those this key stored)", admin.path("message").asText(), admin.toString());
     }
 
     /** Reads {@code key}'s changes page by page to the end; the last page's next. */

@@ -136,6 +136,12 @@ class PerspectiveResourceTest {
             assertEquals("INVALID_ARGUMENT", JSON.readTree(withCookie.readEntity(String.class)).at("/error/status").asText());
         }
         assertEquals(before + 1, stored().size());
+        // curl -d's form type: the 415 says what else is read, and how to send it (a newcomer's fourth audit).
+        Response form = typed("/v1alpha1/comments:analyze", "application/x-www-form-urlencoded", fixture("analyze-request.json"), null);
+        JsonNode formBody = JSON.readTree(form.readEntity(String.class));
+        assertEquals(415, form.getStatus(), formBody.toString());
+        assertTrue(formBody.at("/error/message").asText().contains("or left out, or text/plain")
+                && formBody.at("/error/message").asText().contains("-H 'Content-Type: application/json'"), formBody.toString());
         // Another cookie authenticates nothing (a load balancer's, a Perspective-client audit: the second call was a 415).
         Response sticky = typed("/v1alpha1/comments:analyze", "text/plain;charset=UTF-8", fixture("analyze-request.json"), "AWSALB=y");
         assertJson("analyze-response.json", sticky, 200);
