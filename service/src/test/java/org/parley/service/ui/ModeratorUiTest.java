@@ -2706,6 +2706,10 @@ class ModeratorUiTest {
                     "the queue on show is told from the others");
             assertNotEquals(browser.executeScript(border, "#comments > li.current"),
                     browser.executeScript(border, "#comments > li[data-id='" + ids.get(1) + "']"), "the comment on show is told from the others");
+            // A score's bar: its fill a background, which the theme painted as the card (a moderator's audit, sixty-ninth session).
+            String background = "return getComputedStyle(document.querySelector(arguments[0])).backgroundColor";
+            assertNotEquals(browser.executeScript(background, "#comments > li.current"),
+                    browser.executeScript(background, "#comments > li.current .score .fill"), "a score's bar shows");
         } finally {
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
         }
