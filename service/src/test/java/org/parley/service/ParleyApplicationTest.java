@@ -286,6 +286,11 @@ class ParleyApplicationTest {
             assertEquals(405, task.statusCode(), task.body());
             assertEquals("GET, HEAD, POST, OPTIONS", task.headers().firstValue("Allow").orElse(null), task.headers().map().toString());
         }
+        // A servlet that sets the 405 itself (a task's GET): Allow too, less the method refused (a check of the mends).
+        java.net.http.HttpResponse<String> taskGet = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(admin("/tasks/gc"))).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, taskGet.statusCode(), taskGet.body());
+        assertEquals("POST, OPTIONS", taskGet.headers().firstValue("Allow").orElse(null), taskGet.headers().map().toString());
         java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(admin("/healthcheck"))).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());

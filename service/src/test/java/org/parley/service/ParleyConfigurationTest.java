@@ -61,6 +61,8 @@ class ParleyConfigurationTest {
             assertEquals(a, b, a.name() + ": its action, exceptions or order");
         }
         assertEquals(standard.sentences(), shipped.sentences(), "the same sentence rule");
+        assertEquals(standard.otherwise(), shipped.otherwise(), "what no band decides");
+        assertEquals(standard.otherLanguage(), shipped.otherLanguage(), "a comment in another language");
     }
 
     private static List<String> names(List<org.parley.policy.PhraseRule> rules) {

@@ -38,8 +38,8 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
         return r;
     }
 
-    /** Jackson's STRICT_DUPLICATE_DETECTION message; a key, not a value, so it may be repeated back (briefly). */
-    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.{1,100})'");
+    /** How Jackson's STRICT_DUPLICATE_DETECTION message begins; the key is read from the parser ({@link #repeated}). */
+    private static final String DUPLICATE = "Duplicate field '";
 
     /** An ApiException naming the field; also used for the items of a batch. */
     public static ApiException describe(JsonProcessingException e) {
@@ -54,11 +54,10 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             return ApiException.badField("body", "body is not valid UTF-8");
         if (endedEarly(e, message))
             return ApiException.badField("body", "body is empty or ends too early: expected a JSON object");
-        java.util.regex.Matcher twice = DUPLICATE.matcher(message);
-        if (twice.find()) {
+        if (message.startsWith(DUPLICATE)) {  // its name from the parser: one of 101 characters, or "", was "not valid JSON"
             String field = repeated(e);
-            return ApiException.badField(field, (field.equals("body") ? "body names the field '" + twice.group(1) + "'"
-                    : field + " is given") + " twice in one object: which one is meant?");
+            return ApiException.badField(field, (field.equals("body") ? "body names a field" : field + " is given")
+                    + " twice in one object: which one is meant?");
         }
         if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException)
             return ApiException.badField("body", "body is not valid JSON");
@@ -156,7 +155,7 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             if (t instanceof JsonProcessingException p && p.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
                 StringBuilder path = new StringBuilder();
                 for (com.fasterxml.jackson.core.JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
-                    if (c.inArray()) path.insert(0, "[" + c.getCurrentIndex() + "]");
+                    if (c.inArray()) path.insert(0, "[" + c.getCurrentIndex() + "]" + (path.isEmpty() || path.charAt(0) == '[' ? "" : "."));
                     else path.insert(0, brief(String.valueOf(c.getCurrentName())) + (path.isEmpty() || path.charAt(0) == '[' ? "" : "."));
                 }
                 return path.isEmpty() ? "body" : path.toString();

@@ -51,6 +51,17 @@ public final class UnusedMethods implements Filter {
             super.setHeader(name, "Allow".equalsIgnoreCase(name) ? withoutTrace(value) : value);
         }
 
+        /** A servlet may set the 405 itself (Dropwizard's task servlet for a GET): Allow with it too. */
+        @Override
+        public void setStatus(int status) {
+            try {
+                allow(status);
+            } catch (IOException e) {
+                // the 405 goes without Allow, as before
+            }
+            super.setStatus(status);
+        }
+
         @Override
         public void sendError(int status) throws IOException {
             allow(status);
@@ -66,7 +77,7 @@ public final class UnusedMethods implements Filter {
         private void allow(int status) throws IOException {
             if (status != HttpServletResponse.SC_METHOD_NOT_ALLOWED || containsHeader("Allow")) return;
             String allowed = allowed(request);
-            if (allowed != null) setHeader("Allow", allowed);
+            if (allowed != null) setHeader("Allow", without(allowed, request.getMethod()));
         }
     }
 
@@ -88,6 +99,15 @@ public final class UnusedMethods implements Filter {
         } catch (ServletException | RuntimeException e) {
             return null;  // the 405 goes without it, as before
         }
+    }
+
+    /**
+     * The servlet's list less the method it refused (a task servlet declares GET, and answers it with a 405: an audit of
+     * this session's mends); GET and HEAD go together, as HttpServlet answers HEAD with doGet.
+     */
+    private static String without(String allow, String refused) {
+        Set<String> out = "GET".equals(refused) || "HEAD".equals(refused) ? Set.of("GET", "HEAD") : Set.of(refused);
+        return Arrays.stream(allow.split(",")).map(String::strip).filter(m -> !out.contains(m)).collect(Collectors.joining(", "));
     }
 
     private static String withoutTrace(String allow) {

@@ -15,6 +15,15 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
     @Context
     private Request request;
 
+    @Context
+    private jakarta.ws.rs.core.HttpHeaders headers;
+
+    /** Whether the body came as a form's (curl -d's default). */
+    private boolean form() {
+        jakarta.ws.rs.core.MediaType type = headers == null ? null : headers.getMediaType();
+        return type != null && type.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+    }
+
     @Override
     public Response toResponse(WebApplicationException e) {
         // Jersey answers a query parameter it cannot convert ("?limit=abc") with a 404, as if the path were unknown.
@@ -38,8 +47,8 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             // Perspective's paths also read a body untyped or text/plain, without a session cookie (resources.PerspectiveBodies):
             // curl -d's form type was told of application/json alone (a newcomer's fourth audit, sixty-ninth session).
             case 415 -> "Content-Type must be application/json" + (ErrorResponses.isPerspective(uri.getPath())
-                    ? " (or left out, or text/plain, where no session cookie is sent; curl -d sends a form's type: add -H"
-                    + " 'Content-Type: application/json')" : "");
+                    ? " (or left out, or text/plain, where no session cookie is sent" + (form() ? "; curl -d sends a form's type: add"
+                    + " -H 'Content-Type: application/json'" : "") + ")" : "");
             default -> status >= 500 ? "internal error" : "request refused (" + status + ")";
         };
         String field = status == 415 ? "Content-Type" : status == 406 ? "Accept" : null;

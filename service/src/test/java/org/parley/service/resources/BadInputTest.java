@@ -58,6 +58,8 @@ class BadInputTest {
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}, \"attributes\": [\"TOXICITY\"], \"attributes\": [\"THREAT\"]}", 400, "attributes", null),
                 // Named where it is (a Perspective-client audit, sixty-ninth session: "body" alone).
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\", \"text\": \"ho\"}}", 400, "comment.text", null),
+                Arguments.of("/v1/score/batch", "{\"comments\": [{\"comment\": {\"text\": \"a\"}}, {\"comment\": {\"text\": \"b\", \"text\": \"c\"}}]}",
+                        400, "comments[1].comment.text", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"" + LONG + "\"}}", 400, "comment.text", 20_480),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"", 400, "body", null),
                 Arguments.of("/v1/score", "{\"comment\": {\"text\": \"hi\"}} trailing", 400, "body", null),

@@ -417,6 +417,10 @@ class PerspectiveResourceTest {
         assertEquals(400, twice.getStatus(), twiceBody.toString());
         assertBadRequest(twiceBody, "requestedAttributes.TOXICITY");
         assertEquals("requestedAttributes.TOXICITY is given twice in one object: which one is meant?", twiceBody.at("/error/message").asText());
+        String longName = "K".repeat(101);  // past the 100 characters a name is repeated back with: it was "not valid JSON"
+        JsonNode longTwice = JSON.readTree(post("analyze", "{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"" + longName
+                + "\": {}, \"" + longName + "\": {}}}").readEntity(String.class));
+        assertBadRequest(longTwice, "requestedAttributes." + "K".repeat(100) + "…");
         // A refused value is repeated back cut short, not whole.
         Response r = post("analyze", "{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}, \"languages\": [\"" + "x".repeat(100_000) + "\"]}");
         String body = r.readEntity(String.class);

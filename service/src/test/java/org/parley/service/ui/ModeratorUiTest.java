@@ -2710,6 +2710,11 @@ class ModeratorUiTest {
             String background = "return getComputedStyle(document.querySelector(arguments[0])).backgroundColor";
             assertNotEquals(browser.executeScript(background, "#comments > li.current"),
                     browser.executeScript(background, "#comments > li.current .score .fill"), "a score's bar shows");
+            // Every level's, in the theme's colour: a level's own rule outranked the forced one (a check of the mends).
+            assertEquals(1L, browser.executeScript("return new Set([...document.querySelectorAll('#comments .score .fill')]"
+                    + ".map((f) => getComputedStyle(f).backgroundColor)).size"), "one colour for every level's fill");
+            assertTrue((Long) browser.executeScript("return new Set([...document.querySelectorAll('#comments .score')]"
+                    + ".map((s) => s.className)).size") > 1, "fills of several levels on show");
         } finally {
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
         }
