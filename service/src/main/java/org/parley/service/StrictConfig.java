@@ -43,11 +43,14 @@ final class StrictConfig extends SimpleModule {
     /**
      * Dropwizard's YAML configuration factory, its mapper with this module and without reading a fraction
      * as a whole number: PARLEY_RATE_LIMIT=1.5 was 1 request a second, and 0.5 was refused as "must be
-     * greater than or equal to 1", a value the operator had not written.
+     * greater than or equal to 1", a value the operator had not written. An unknown key fails, as Dropwizard's own
+     * factory makes it (DefaultConfigurationFactoryFactory): this one, in its place, had left that out, so "maxBatchSise"
+     * or "server.shutdownGracePerod" started with the default and no word (an operator's audit, sixty-ninth session).
      */
     static <T> ConfigurationFactoryFactory<T> factory() {
         return (klass, validator, mapper, prefix) -> new YamlConfigurationFactory<>(klass, validator,
-                mapper.copy().registerModule(new StrictConfig()).disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT), prefix) {
+                mapper.copy().registerModule(new StrictConfig()).disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES), prefix) {
             /**
              * logFormat sets the layouts Dropwizard reads when it starts the logging, which is before Application.run; the
              * application log's queues are set to drop no line then too (monitoring.LogQueues).

@@ -209,6 +209,13 @@ class ParleyConfigurationTest {
         assertTrue(publish.contains("a second look holds a comment the other rules publish"), publish);
         String empty = startUpError("policy:\n  phrases: [{name: banned, action: REJECT, phrases: []}]\n");
         assertTrue(empty.contains("phrase rule 'banned' needs 1 to 10000 phrases"), "the record's own check still speaks: " + empty);
+        // Every other key too (an operator's audit, sixty-ninth session: these started with their defaults and no word).
+        String batch = startUpError("maxBatchSise: 10\n");
+        assertTrue(batch.contains("Unrecognized field at: maxBatchSise") && batch.contains("- maxBatchSize"), batch);
+        String grace = startUpError("server:\n  shutdownGracePerod: 5s\n");
+        assertTrue(grace.contains("Unrecognized field at: server.shutdownGracePerod"), grace);
+        String minutes = startUpError("moderation:\n  sessionMinutess: 60\n");
+        assertTrue(minutes.contains("Unrecognized field at: moderation.sessionMinutess") && minutes.contains("- sessionMinutes"), minutes);
     }
 
     /** The shipped config.yml with its defaults (no PARLEY_* variables), as scripts/serve reads it. */
