@@ -78,14 +78,18 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
      * before, found both by the contract test cutting its H2 away and in a rolling restart of two instances on one H2
      * file); or the transaction was rolled back, class 40 (deadlock 40P01, serialization failure 40001); or a statement
      * waited for a lock, or ran, too long and was rolled back: PostgreSQL's 55P03 (lock_timeout) and 57014
-     * (statement_timeout), JDBC's SQLTimeoutException (H2's HYT00, after its 2 s default: 500s behind a long erasure).
+     * (statement_timeout), JDBC's SQLTimeoutException (H2's HYT00, after its 2 s default: 500s behind a long erasure);
+     * or it takes no writes now: read-only, PostgreSQL's 25006 (a standby after a failover, default_transaction_read_only)
+     * and H2's 90097, or short of a resource, class 53 (disk full, out of memory, too many connections), which were 500s
+     * with no cause logged (an operator's audit, sixty-ninth session).
      */
     public static boolean isOutage(Throwable e) {
         if (connectionLost(e)) return true;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLTimeoutException) return true;
             if (t instanceof SQLException s && s.getSQLState() != null && (s.getSQLState().startsWith("40")
-                    || s.getSQLState().equals("55P03") || s.getSQLState().equals("57014") || s.getSQLState().equals("HYT00"))) return true;
+                    || s.getSQLState().equals("55P03") || s.getSQLState().equals("57014") || s.getSQLState().equals("HYT00")
+                    || s.getSQLState().equals("25006") || s.getSQLState().equals("90097") || s.getSQLState().startsWith("53"))) return true;
         }
         return false;
     }

@@ -41,9 +41,24 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
      * are logged alike.
      */
     public static Throwable scrubbed(Throwable e) {
-        Throwable scrubbed = new RuntimeException(e.getClass().getName());
+        Throwable scrubbed = new RuntimeException(e.getClass().getName() + causes(e));
         scrubbed.setStackTrace(e.getStackTrace());
         return scrubbed;
+    }
+
+    /**
+     * Its causes' classes and a database's SQLState, which hold no comment text: a 500 for a read-only database logged
+     * UnableToExecuteStatementException alone, no "read-only", no 25006 (an operator's audit, sixty-ninth session).
+     */
+    static String causes(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t != e) out.append(", caused by ").append(t.getClass().getName());
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().matches("[0-9A-Z]{5}"))
+                out.append(" (SQLState ").append(s.getSQLState()).append(')');
+        }
+        return out.toString();
     }
 
     /**

@@ -27,7 +27,7 @@ public final class DatabaseHealthCheck extends HealthCheck {
     /** Told at each unhealthy result: the queue gauges stop serving their count at once. */
     private final Runnable onUnhealthy;
     private final ThreadPoolExecutor executor;
-    private CompletableFuture<Integer> inFlight = CompletableFuture.completedFuture(1);
+    private CompletableFuture<Boolean> inFlight = CompletableFuture.completedFuture(false);
 
     public DatabaseHealthCheck(Jdbi jdbi, Duration limit) {
         this(jdbi, limit, () -> {});
@@ -54,9 +54,11 @@ public final class DatabaseHealthCheck extends HealthCheck {
     }
 
     private Result result() throws InterruptedException {
-        CompletableFuture<Integer> query = query();
+        CompletableFuture<Boolean> query = query();
         try {
-            query.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            if (query.get(limit.toMillis(), TimeUnit.MILLISECONDS))
+                return Result.unhealthy("the database is read-only (transaction_read_only is on: a standby, or "
+                        + "default_transaction_read_only): it answers reads, and every write fails");
             return Result.healthy();
         } catch (TimeoutException e) {
             return Result.unhealthy("the database did not answer within " + limit.toSeconds() + " s");
@@ -65,12 +67,26 @@ public final class DatabaseHealthCheck extends HealthCheck {
         }
     }
 
-    /** The query still waiting, if one is; else a new one. */
-    private synchronized CompletableFuture<Integer> query() {
+    /**
+     * The query still waiting, if one is; else a new one: whether the database is read-only. A standby after a failover,
+     * or default_transaction_read_only, answered SELECT 1, so the check was green while every write was a 500 (an
+     * operator's audit, sixty-ninth session). H2 has no such setting: its answer is the query's.
+     */
+    private synchronized CompletableFuture<Boolean> query() {
         if (inFlight.isDone()) {
-            inFlight = CompletableFuture.supplyAsync(() ->
-                    jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()), executor);
+            inFlight = CompletableFuture.supplyAsync(() -> jdbi.withHandle(DatabaseHealthCheck::readOnly), executor);
         }
         return inFlight;
+    }
+
+    private static boolean readOnly(org.jdbi.v3.core.Handle h) {
+        String product;
+        try {
+            product = h.getConnection().getMetaData().getDatabaseProductName();
+        } catch (java.sql.SQLException e) {
+            throw new org.jdbi.v3.core.ConnectionException(e);
+        }
+        if (!product.equals("PostgreSQL")) return h.createQuery("SELECT 1").mapTo(Integer.class).one() != 1;
+        return h.createQuery("SHOW transaction_read_only").mapTo(String.class).one().equals("on");
     }
 }

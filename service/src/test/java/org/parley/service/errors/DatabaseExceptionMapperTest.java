@@ -21,6 +21,12 @@ class DatabaseExceptionMapperTest {
         assertTrue(DatabaseExceptionMapper.isOutage(failed("40001")), "serialization failure");
         assertTrue(DatabaseExceptionMapper.isOutage(failed("08006")), "connection failure");
         assertFalse(DatabaseExceptionMapper.isOutage(failed("23505")), "a unique violation is a bug here, not an outage");
+        // No writes now (an operator's audit, sixty-ninth session: 500s): read-only, or short of a resource.
+        assertTrue(DatabaseExceptionMapper.isOutage(failed("25006")), "read-only transaction: a standby");
+        assertTrue(DatabaseExceptionMapper.isOutage(failed("90097")), "H2's read-only database");
+        assertTrue(DatabaseExceptionMapper.isOutage(failed("53100")), "disk full");
+        assertTrue(DatabaseExceptionMapper.isOutage(failed("53300")), "too many connections");
+        assertFalse(DatabaseExceptionMapper.isOutage(failed("25P02")), "a transaction already aborted is a bug");
         assertFalse(DatabaseExceptionMapper.isOutage(failed("42P01")), "a missing table is a bug");
     }
 

@@ -58,9 +58,14 @@ class UnexpectedExceptionMapperTest {
     void aBugsExceptionIsLoggedWithItsClassAndFramesOnly() {
         IllegalStateException bug = new IllegalStateException("the comment said: you idiot", new RuntimeException("cause"));
         Throwable scrubbed = UnexpectedExceptionMapper.scrubbed(bug);
-        assertEquals(IllegalStateException.class.getName(), scrubbed.getMessage());
+        assertEquals(IllegalStateException.class.getName() + ", caused by java.lang.RuntimeException", scrubbed.getMessage());
         assertArrayEquals(bug.getStackTrace(), scrubbed.getStackTrace());
         assertNull(scrubbed.getCause());
+        // Its causes' classes and SQLState, never their messages (an operator's audit: a read-only database's 500 said
+        // UnableToExecuteStatementException alone).
+        Throwable database = new IllegalStateException("you idiot", new java.sql.SQLException("cannot execute INSERT: you idiot", "25006"));
+        assertEquals(IllegalStateException.class.getName() + ", caused by java.sql.SQLException (SQLState 25006)",
+                UnexpectedExceptionMapper.scrubbed(database).getMessage());
     }
 
     /**

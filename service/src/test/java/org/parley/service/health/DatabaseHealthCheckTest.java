@@ -31,6 +31,22 @@ class DatabaseHealthCheckTest {
         assertEquals(1, told.get());
     }
 
+    /**
+     * An operator's audit (sixty-ninth session): a read-only database (a standby after a failover) answered SELECT 1, so
+     * the check was green while every write failed.
+     */
+    @Test
+    void aReadOnlyDatabaseIsUnhealthy() {
+        String url = org.parley.service.store.TestDatabases.PG_URL;
+        String readOnly = url + (url.indexOf('?') < 0 ? "?" : "&") + "options=-c%20default_transaction_read_only%3Don";
+        HealthCheck.Result r = new DatabaseHealthCheck(Jdbi.create(readOnly, org.parley.service.store.TestDatabases.PG_USER, ""),
+                Duration.ofSeconds(10)).execute();
+        assertFalse(r.isHealthy(), "read-only");
+        assertTrue(r.getMessage().startsWith("the database is read-only"), r.getMessage());
+        assertTrue(new DatabaseHealthCheck(Jdbi.create(url, org.parley.service.store.TestDatabases.PG_USER, ""), Duration.ofSeconds(10))
+                .execute().isHealthy(), "the same database, writable");
+    }
+
     /** Dropwizard's own check said "Unable to successfully check in 5 seconds" here, after 16 ms. */
     @Test
     void aRefusedConnectionGivesTheDatabasesReason() {
