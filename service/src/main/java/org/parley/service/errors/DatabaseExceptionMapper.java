@@ -130,9 +130,14 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
         return false;
     }
 
-    private static String rootMessage(Throwable e) {
+    /**
+     * The root cause's class and message on one line: PostgreSQL's "Detail:" comes after a line break, which put the
+     * request id on a line of its own (an operator's audit, sixty-ninth session).
+     */
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) t = t.getCause();
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
+        String message = t.getMessage() == null ? null : t.getMessage().strip().replaceAll("\\s*\\R\\s*", "; ");
+        return t.getClass().getSimpleName() + ": " + message;
     }
 }

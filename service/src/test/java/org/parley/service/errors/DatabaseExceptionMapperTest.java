@@ -30,6 +30,14 @@ class DatabaseExceptionMapperTest {
         assertFalse(DatabaseExceptionMapper.isOutage(failed("42P01")), "a missing table is a bug");
     }
 
+    /** An operator's audit (sixty-ninth session): the JDBC message's "Detail:" line put the request id on a line of its own. */
+    @Test
+    void theDatabasesReasonIsLoggedOnOneLine() {
+        assertEquals("SQLException: FATAL: permission denied for database \"ops\"; Detail: User does not have CONNECT privilege.",
+                DatabaseExceptionMapper.rootMessage(new RuntimeException(new SQLException(
+                        "FATAL: permission denied for database \"ops\"\n  Detail: User does not have CONNECT privilege.", "42501"))));
+    }
+
     /** A failed commit is read from the frame that threw it: a TransactionException with no frames is none. */
     @Test
     void aTransactionExceptionWithoutFramesIsNotReadAsAFailedCommit() {
