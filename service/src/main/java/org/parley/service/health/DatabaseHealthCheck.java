@@ -28,6 +28,9 @@ public final class DatabaseHealthCheck extends HealthCheck {
     private final Runnable onUnhealthy;
     private final ThreadPoolExecutor executor;
     private CompletableFuture<Boolean> inFlight = CompletableFuture.completedFuture(false);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DatabaseHealthCheck.class);
+    /** Whether the last check was unhealthy: a change either way is logged once. */
+    private volatile boolean wasUnhealthy;
 
     public DatabaseHealthCheck(Jdbi jdbi, Duration limit) {
         this(jdbi, limit, () -> {});
@@ -50,6 +53,11 @@ public final class DatabaseHealthCheck extends HealthCheck {
     protected Result check() throws InterruptedException {
         Result r = result();
         if (!r.isHealthy()) onUnhealthy.run();
+        // The way back said too: an outage's WARNs stopped, and nothing told the operator the database answered again
+        // (an operator's audit, sixty-ninth session).
+        if (r.isHealthy() && wasUnhealthy) LOG.info("the database answers again (the health check is healthy)");
+        else if (!r.isHealthy() && !wasUnhealthy) LOG.warn("the database health check is unhealthy: {}", r.getMessage());
+        wasUnhealthy = !r.isHealthy();
         return r;
     }
 

@@ -63,7 +63,8 @@ public final class ReplySweep implements Runnable {
             int read = sweep();
             if (read > 0) LOG.info("wrote the reply stance of {} stored replies that lacked one", read);
         } catch (ApiException | org.jdbi.v3.core.JdbiException e) {  // a refused turn, the database: the next run reads them
-            LOG.warn("the sweep for unread reply stances stopped: {}", FailureReason.of(e));
+            // "for now": the next run is a minute later (an operator's audit read "stopped" as for good).
+            LOG.warn("the sweep for unread reply stances stopped for now (it runs again in a minute): {}", FailureReason.of(e));
         } catch (RuntimeException e) {  // a bug: its frames, not its message (a comment's text may be in it)
             LOG.error("the sweep for unread reply stances stopped", UnexpectedExceptionMapper.scrubbed(e));
         }

@@ -47,6 +47,38 @@ class DatabaseHealthCheckTest {
                 .execute().isHealthy(), "the same database, writable");
     }
 
+    /**
+     * An operator's audit (sixty-ninth session): an outage's WARNs stopped when the database came back, and nothing said
+     * it had. The turn each way is logged once, not at every check.
+     */
+    @Test
+    void theDatabaseGoingAndComingBackIsLoggedOnceEachWay() {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        Jdbi jdbi = Jdbi.create(() -> {
+            if (down.get()) throw new java.sql.SQLException("Connection refused", "08001");
+            return java.sql.DriverManager.getConnection("jdbc:h2:mem:health-turns");
+        });
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DatabaseHealthCheck.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            DatabaseHealthCheck check = new DatabaseHealthCheck(jdbi, Duration.ofSeconds(5));
+            assertTrue(check.execute().isHealthy());
+            down.set(true);
+            assertFalse(check.execute().isHealthy());
+            assertFalse(check.execute().isHealthy());
+            down.set(false);
+            assertTrue(check.execute().isHealthy());
+            assertTrue(check.execute().isHealthy());
+            assertEquals(java.util.List.of("the database health check is unhealthy: cannot reach the database: Connection refused",
+                    "the database answers again (the health check is healthy)"),
+                    lines.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList());
+        } finally {
+            logger.detachAppender(lines);
+        }
+    }
+
     /** Dropwizard's own check said "Unable to successfully check in 5 seconds" here, after 16 ms. */
     @Test
     void aRefusedConnectionGivesTheDatabasesReason() {
