@@ -153,11 +153,10 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
     private static String repeated(JsonProcessingException e) {
         for (Throwable t = e; t != null; t = t.getCause())
             if (t instanceof JsonProcessingException p && p.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
+                java.util.Deque<com.fasterxml.jackson.core.JsonStreamContext> outerFirst = new java.util.ArrayDeque<>();
+                for (var c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) outerFirst.push(c);
                 StringBuilder path = new StringBuilder();
-                for (com.fasterxml.jackson.core.JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
-                    if (c.inArray()) path.insert(0, "[" + c.getCurrentIndex() + "]" + (path.isEmpty() || path.charAt(0) == '[' ? "" : "."));
-                    else path.insert(0, brief(String.valueOf(c.getCurrentName())) + (path.isEmpty() || path.charAt(0) == '[' ? "" : "."));
-                }
+                for (var c : outerFirst) step(path, c.inArray() ? null : String.valueOf(c.getCurrentName()), c.inArray() ? c.getCurrentIndex() : -1);
                 return path.isEmpty() ? "body" : path.toString();
             }
         return "body";
@@ -166,15 +165,18 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
     /** The JSON path of the failure, e.g. comments[3].comment.text. */
     static String path(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (!sb.isEmpty()) sb.append('.');
-                sb.append(brief(r.getFieldName()));
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
+        for (JsonMappingException.Reference r : e.getPath()) step(sb, r.getFieldName(), r.getIndex());
         return sb.toString();
+    }
+
+    /** A path's next step, as {@link #path} and {@link #repeated} write it: ".name" ("name" first), or "[index]". */
+    private static void step(StringBuilder path, String name, int index) {
+        if (name != null) {
+            if (!path.isEmpty()) path.append('.');
+            path.append(brief(name));
+        } else if (index >= 0) {
+            path.append('[').append(index).append(']');
+        }
     }
 
     /**

@@ -48,7 +48,7 @@ public final class UnusedMethods implements Filter {
 
         @Override
         public void setHeader(String name, String value) {
-            super.setHeader(name, "Allow".equalsIgnoreCase(name) ? withoutTrace(value) : value);
+            super.setHeader(name, "Allow".equalsIgnoreCase(name) ? without(value, Set.of("TRACE")) : value);
         }
 
         /** A servlet may set the 405 itself (Dropwizard's task servlet for a GET): Allow with it too. */
@@ -77,7 +77,11 @@ public final class UnusedMethods implements Filter {
         private void allow(int status) throws IOException {
             if (status != HttpServletResponse.SC_METHOD_NOT_ALLOWED || containsHeader("Allow")) return;
             String allowed = allowed(request);
-            if (allowed != null) setHeader("Allow", without(allowed, request.getMethod()));
+            // Less the method it refused (a task servlet declares GET, and answers it with a 405: an audit of this
+            // session's mends); GET and HEAD together, as HttpServlet answers HEAD with doGet.
+            String refused = request.getMethod();
+            if (allowed != null) setHeader("Allow", without(allowed, refused.equals("GET") || refused.equals("HEAD")
+                    ? Set.of("GET", "HEAD") : Set.of(refused)));
         }
     }
 
@@ -101,18 +105,10 @@ public final class UnusedMethods implements Filter {
         }
     }
 
-    /**
-     * The servlet's list less the method it refused (a task servlet declares GET, and answers it with a 405: an audit of
-     * this session's mends); GET and HEAD go together, as HttpServlet answers HEAD with doGet.
-     */
-    private static String without(String allow, String refused) {
-        Set<String> out = "GET".equals(refused) || "HEAD".equals(refused) ? Set.of("GET", "HEAD") : Set.of(refused);
-        return Arrays.stream(allow.split(",")).map(String::strip).filter(m -> !out.contains(m)).collect(Collectors.joining(", "));
-    }
-
-    private static String withoutTrace(String allow) {
-        return allow == null ? null : Arrays.stream(allow.split(","))
-                .map(String::strip).filter(m -> !m.isEmpty() && !m.equalsIgnoreCase("TRACE")).collect(Collectors.joining(", "));
+    /** The comma list {@code allow} without {@code methods} (in any case) and blanks. */
+    private static String without(String allow, Set<String> methods) {
+        return allow == null ? null : Arrays.stream(allow.split(",")).map(String::strip)
+                .filter(m -> !m.isEmpty() && !methods.contains(m.toUpperCase(java.util.Locale.ROOT))).collect(Collectors.joining(", "));
     }
 
     /** Keeps the {@code Allow} an OPTIONS answer sets, and lets nothing reach the real response. */
