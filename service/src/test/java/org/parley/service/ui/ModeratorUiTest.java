@@ -1301,7 +1301,7 @@ class ModeratorUiTest {
 
         press("jx");
         press("jx");
-        wait(5).until(d -> "2 selected".equals(d.findElement(By.id("bulk-count")).getText()));
+        selected(2);
         // Decided elsewhere once the panel has moved on from it: read while on show, the panel's fresher read would
         // update its card first (changedMeanwhile), and the bulk decision would meet no conflict.
         waitForDetail(ids.get(2));
@@ -1322,7 +1322,7 @@ class ModeratorUiTest {
         List<String> ids = pendingOnShow(3);
         keysOn(ids.get(0));
         press("xjx");
-        wait(5).until(d -> "2 selected".equals(d.findElement(By.id("bulk-count")).getText()));
+        selected(2);
         waitForDetail(ids.get(1));  // the panel has moved on from the first: its fresher read would mark it before the bulk
         approvedElsewhere(ids.get(0));
         press("A");
@@ -1346,7 +1346,7 @@ class ModeratorUiTest {
         List<String> ids = pendingOnShow(4);
         keysOn(ids.get(0));
         press("xjjx");
-        wait(5).until(d -> "2 selected".equals(d.findElement(By.id("bulk-count")).getText()));
+        selected(2);
         press("A");
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(ids.get(1), ids.get(3))));
         assertTrue(browser.findElement(By.id("message")).getText().endsWith("Undo (u) puts them back in Pending."),
@@ -1369,7 +1369,7 @@ class ModeratorUiTest {
         // read by the panel was told as someone else's decision (a check of this session's mends).
         keysOn(ids.get(0));
         press("xjx");
-        wait(5).until(d -> "2 selected".equals(d.findElement(By.id("bulk-count")).getText()));
+        selected(2);
         press("R");
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(ids.get(2), ids.get(3))));
         press("6");
@@ -3708,6 +3708,11 @@ class ModeratorUiTest {
     /** Without the directional isolates the page puts around names. */
     private static String unisolated(String text) {
         return text.replace("\u2068", "").replace("\u2069", "");
+    }
+
+    /** Waits until the bulk bar says {@code n} comments are selected. */
+    private void selected(int n) {
+        wait(5).until(d -> (n + " selected").equals(d.findElement(By.id("bulk-count")).getText()));
     }
 
     /** Waits until the list holds exactly n cards, and returns them. */
