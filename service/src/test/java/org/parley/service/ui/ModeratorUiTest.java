@@ -788,7 +788,10 @@ class ModeratorUiTest {
         press("1");
         field.clear();
         field.sendKeys("zebra" + Keys.ENTER);
-        wait(10).until(d -> d.findElement(By.id("empty")).isDisplayed());
+        // The empty list of the search before is on show already: waited for until it names this one (a fresh-clone run
+        // read the one before).
+        wait(10).until(d -> d.findElement(By.id("empty")).isDisplayed()
+                && d.findElement(By.id("empty")).getText().contains("“zebra”"));
         assertEquals("Nothing in this queue found for “zebra”.", browser.findElement(By.id("empty")).getText());
         field.sendKeys(" giraffe" + Keys.ESCAPE);  // not searched: the field says the search on show again
         wait(10).until(d -> "empty".equals(d.switchTo().activeElement().getAttribute("id")));
@@ -800,7 +803,8 @@ class ModeratorUiTest {
         browser.navigate().back();  // a search is an entry in the history: Back is the one before
         wait(10).until(d -> d.findElement(By.id("empty")).isDisplayed() && d.getCurrentUrl().contains("q=zebra"));
         browser.navigate().back();
-        wait(10).until(d -> d.getCurrentUrl().contains("q=" + calm.get("id").asText()) && d.findElement(By.id("empty")).isDisplayed());
+        wait(10).until(d -> d.getCurrentUrl().contains("q=" + calm.get("id").asText()) && d.findElement(By.id("empty")).isDisplayed()
+                && d.findElement(By.id("empty")).getText().contains("“" + calm.get("id").asText() + "”"));
         assertEquals(calm.get("id").asText(), field.getAttribute("value"), "the address's search");
     }
 
