@@ -344,7 +344,8 @@ public class ParleyApplication extends Application<ParleyConfiguration> {
         java.util.Set<String> methods = java.util.Set.copyOf(factory.getAllowedMethods());
         factory.setAllowedMethods(passedOn(methods));
         // A request over its address's limit is refused before anything reads its body.
-        env.servlets().addFilter("concurrency", new ConcurrencyLimit(config.rateLimit.concurrentPerAddress))
+        env.servlets().addFilter("concurrency", new ConcurrencyLimit(config.rateLimit.concurrentPerAddress,
+                        env.metrics().meter(ConcurrencyLimit.METER)))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         // Inside it, ahead of everything that refuses a request before its body's end: the rest is read and dropped
         // (bounded), so the client reads the refusal, not the reset of a socket closed with bytes unread.

@@ -1271,18 +1271,26 @@ class ParleyApplicationTest {
         assertEquals(200, scored.getStatus());
         JsonNode served = scored.readEntity(JsonNode.class).get("model");
         assertTrue(prometheusSample(name) >= before + 1, "the timer's count moved after a request");
-        String answered = "parley_endpoint_duration_seconds_count{resource=\"ScoreResource\",method=\"score\",code=\"2xx\",}";
-        String refused = answered.replace("2xx", "4xx");
+        String answered = "parley_endpoint_duration_seconds_count{resource=\"ScoreResource\",method=\"score\",code=\"200\",}";
+        String refused = answered.replace("200", "400");
         double answeredBefore = prometheusSample(answered), refusedBefore = prometheusSampleOrZero(refused);
         assertEquals(200, score("{\"comment\": {\"text\": \"hi\"}}").getStatus());
         assertEquals(400, score("{\"comment\": {}}").getStatus());
-        assertEquals(answeredBefore + 1, prometheusSample(answered), "the histogram counts the answer, by its status's class");
+        assertEquals(answeredBefore + 1, prometheusSample(answered), "the histogram counts the answer, by its status");
         assertEquals(refusedBefore + 1, prometheusSample(refused));
+        // The key filter's refusal too, under its own status: no metric told a 401 or a 429 from a 400 (an operator's
+        // audit, sixty-ninth session).
+        String unknownKey = answered.replace("200", "401");
+        double unknownBefore = prometheusSampleOrZero(unknownKey);
+        assertEquals(401, target(app("/v1/score")).request().header("Authorization", "Bearer not-a-key")
+                .post(Entity.entity("{\"comment\": {\"text\": \"hi\"}}", MediaType.APPLICATION_JSON)).getStatus());
+        assertEquals(unknownBefore + 1, prometheusSample(unknownKey));
 
         Response answer = target(admin("/metrics/prometheus")).request().get();
         assertEquals(200, answer.getStatus());
         assertTrue(answer.getMediaType().toString().startsWith("text/plain"), answer.getMediaType().toString());
         String text = answer.readEntity(String.class);
+        assertTrue(sampleIn(text, "parley_concurrency_refused_total").isPresent(), "the per-address limit's refusals, before Jersey");
         java.util.Set<String> typed = new java.util.HashSet<>();
         for (String line : text.split("\n")) {
             if (line.startsWith("# TYPE ")) {

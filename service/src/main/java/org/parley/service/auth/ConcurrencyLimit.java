@@ -18,14 +18,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * sends the headers and then a byte of body now and then holds it until the idle timeout: a security audit
  * sent 1,100 such log-ins (no key needed) from one address, and the service answered nobody while they
  * stayed open. Keys' rate limits come too late for this: they count requests, and these never finish.
+ *
+ * <p>Its refusals are counted ({@value #METER}, {@code parley_concurrency_refused_total}): they come before Jersey, so no
+ * endpoint's metric has them, and Jetty's {@code 4xx} meter told them from no other 4xx.
  */
 public final class ConcurrencyLimit implements Filter {
+    public static final String METER = "parley.concurrency.refused";
     private final int perAddress;
+    private final com.codahale.metrics.Meter refused;
     private final ConcurrentHashMap<String, Integer> inProgress = new ConcurrentHashMap<>();
 
-    /** @param perAddress requests in progress per client address; 0: no limit */
-    public ConcurrencyLimit(int perAddress) {
+    /**
+     * @param perAddress requests in progress per client address; 0: no limit
+     * @param refused marked at each request refused
+     */
+    public ConcurrencyLimit(int perAddress, com.codahale.metrics.Meter refused) {
         this.perAddress = perAddress;
+        this.refused = refused;
     }
 
     @Override
@@ -37,6 +46,7 @@ public final class ConcurrencyLimit implements Filter {
         String address = ClientAddress.of((HttpServletRequest) req);
         if (inProgress.merge(address, 1, Integer::sum) > perAddress) {
             release(address);
+            refused.mark();
             HttpServletResponse response = (HttpServletResponse) res;
             response.setHeader("Retry-After", "1");
             response.setHeader("Connection", "close");  // the body, if any, is never read

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each endpoint's answers as a Prometheus histogram, {@code parley_endpoint_duration_seconds{resource, method, code}}
- * ({@code code}: 2xx, 4xx or 5xx), from Jersey's start of the request to the answer written: its filters, the body
+ * ({@code code}: the status, "200", "429", as Prometheus's own HTTP metrics label it, so that a key's rate limit tells
+ * apart from a bad request; {@code code=~"5.."} the class), from Jersey's start of the request to the answer written: its filters, the body
  * read, the work and the answer. Dropwizard's timers ({@code parley_endpoint_seconds}) are summaries of the resource
  * method alone, whose quantiles cannot be added up across instances nor tell what share of answers took under a
  * second; buckets can (an SLO's burn rate). Labelled as those timers are ({@link PrometheusEndpoint}). Requests that no
@@ -47,7 +48,7 @@ public final class EndpointLatency implements ApplicationEventListener {
             String[] name = names.computeIfAbsent(endpoint, EndpointLatency::name);
             ContainerResponse answer = event.getContainerResponse();
             int status = answer == null ? 500 : answer.getStatus();  // none: it failed before one was made
-            seconds.labels(name[0], name[1], status / 100 + "xx").observe((System.nanoTime() - began) / 1e9);
+            seconds.labels(name[0], name[1], Integer.toString(status)).observe((System.nanoTime() - began) / 1e9);
         };
     }
 

@@ -36,7 +36,8 @@ class ConcurrencyLimitTest {
      */
     @Test
     void anAddressMayHaveOnlySoManyRequestsInProgress() throws Exception {
-        ConcurrencyLimit limit = new ConcurrencyLimit(3);
+        com.codahale.metrics.Meter refusals = new com.codahale.metrics.Meter();
+        ConcurrencyLimit limit = new ConcurrencyLimit(3, refusals);
         CountDownLatch started = new CountDownLatch(3), release = new CountDownLatch(1);
         FilterChain slow = (req, res) -> {
             started.countDown();
@@ -64,6 +65,7 @@ class ConcurrencyLimitTest {
             verify(refused).setHeader("Retry-After", "1");
             verify(refused).setHeader("Connection", "close");  // "before its body is read": the body is never read
             assertTrue(body.toString().contains("requests in progress from this address"), body.toString());
+            assertEquals(1, refusals.getCount(), "counted: before Jersey, no endpoint's metric has it");
 
             FilterChain passes = mock(FilterChain.class);
             limit.doFilter(from("198.51.100.7"), response(new ByteArrayOutputStream()), passes);
@@ -84,7 +86,8 @@ class ConcurrencyLimitTest {
     /** docs/scoring-api.md, "Requests in progress": {@code concurrentPerAddress} 0 is no limit. */
     @Test
     void zeroIsNoLimit() throws Exception {
-        ConcurrencyLimit limit = new ConcurrencyLimit(0);
+        com.codahale.metrics.Meter refusals = new com.codahale.metrics.Meter();
+        ConcurrencyLimit limit = new ConcurrencyLimit(0, refusals);
         HttpServletResponse first = response(new ByteArrayOutputStream()), second = response(new ByteArrayOutputStream());
         FilterChain inner = mock(FilterChain.class);
         // a second request from the same address while the first is still in progress
@@ -93,5 +96,6 @@ class ConcurrencyLimitTest {
         verify(inner).doFilter(any(), same(second));
         verify(first, never()).setStatus(anyInt());
         verify(second, never()).setStatus(anyInt());
+        assertEquals(0, refusals.getCount());
     }
 }
