@@ -57,7 +57,14 @@ final class StrictConfig extends SimpleModule {
              */
             @Override
             protected T build(JsonNode node, String path) throws java.io.IOException, io.dropwizard.configuration.ConfigurationException {
-                T config = super.build(node, path);
+                T config;
+                try {
+                    config = super.build(node, path);
+                } catch (io.dropwizard.configuration.ConfigurationParsingException e) {
+                    String why = WrongValue.explained(e.getCause(), node);
+                    if (why == null) throw e;
+                    throw new WrongValue(path, why, e);
+                }
                 if (config instanceof ParleyConfiguration parley) {
                     parley.logFormat.apply(parley.getLoggingFactory(), parley.getServerFactory());
                     org.parley.service.monitoring.LogQueues.dropNoLine(parley.getLoggingFactory());
@@ -65,6 +72,52 @@ final class StrictConfig extends SimpleModule {
                 return config;
             }
         };
+    }
+
+    /**
+     * A value of the wrong kind, said as what the key takes: PARLEY_MAX_WAIT=1 was "Cannot construct instance of
+     * `io.dropwizard.util.Duration` (although at least one Creator exists): no int/Int-argument constructor…", and
+     * PARLEY_LOG_FORMAT=xml "is of type: String, expected: LogFormat", neither naming a unit or the values (an
+     * operator's audit, sixty-ninth session). Dropwizard's words stay for the rest.
+     */
+    static final class WrongValue extends io.dropwizard.configuration.ConfigurationException {
+        WrongValue(String path, String why, Throwable cause) {
+            super(path, List.of(why), cause);
+        }
+
+        /** "overload.maxWait must be …, not '1'", or null for a failure that is not a value of the wrong kind. */
+        static String explained(Throwable failure, JsonNode root) {
+            if (!(failure instanceof com.fasterxml.jackson.databind.JsonMappingException m) || m.getPath().isEmpty()) return null;
+            Class<?> target = failure instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi ? mi.getTargetType()
+                    : failure instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException vi ? vi.getType().getRawClass()
+                    : null;
+            String takes = target == null ? null : takes(target);
+            if (takes == null) return null;
+            StringBuilder key = new StringBuilder(), pointer = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+                String step = r.getFieldName() != null ? r.getFieldName() : Integer.toString(r.getIndex());
+                if (key.length() > 0) key.append('.');
+                key.append(r.getFieldName() != null ? step : "[" + step + "]");
+                pointer.append('/').append(step.replace("~", "~0").replace("/", "~1"));
+            }
+            JsonNode value = root.at(pointer.toString());
+            return key + " must be " + takes + (value.isValueNode() ? ", not '" + value.asText() + "'" : "");
+        }
+
+        private static String takes(Class<?> target) {
+            if (target == io.dropwizard.util.Duration.class)
+                return "a duration: a whole number and its unit (500ms, 1s, 2 minutes; ns, us, ms, s, m, h, d)";
+            if (target == io.dropwizard.util.DataSize.class) return "a size: a whole number and its unit (512KiB, 10MB)";
+            if (target.isEnum())
+                return "one of " + String.join(", ", Arrays.stream(target.getEnumConstants())
+                        .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT)).toList());
+            if (target == int.class || target == Integer.class || target == long.class || target == Long.class)
+                return "a whole number";
+            if (target == double.class || target == Double.class || target == float.class || target == Float.class)
+                return "a number";
+            if (target == boolean.class || target == Boolean.class) return "true or false";
+            return null;
+        }
     }
 
     private static final class Checked extends DelegatingDeserializer {

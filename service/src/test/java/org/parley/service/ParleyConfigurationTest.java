@@ -158,17 +158,17 @@ class ParleyConfigurationTest {
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of(), h2.getProperties(), "H2 is left as it is");
     }
 
-    /** What an operator reads when a config mistake stops start-up, as Dropwizard reads config.yml. */
     /** PARLEY_RATE_LIMIT=1.5 was read as 1 rate a second, and 0.5 as 0 ("must be greater than or equal to 1"). */
     @Test
     void aFractionWhereAWholeNumberBelongsStopsStartUpNamingTheKey() throws Exception {
         String half = startUpError("rateLimit:\n  requestsPerSecond: 1.5\n");
-        assertTrue(half.contains("rateLimit.requestsPerSecond"), half);
+        assertTrue(half.contains("rateLimit.requestsPerSecond must be a whole number, not '1.5'"), half);
         String batch = startUpError("maxBatchSize: 2.5\n");
-        assertTrue(batch.contains("maxBatchSize"), batch);
+        assertTrue(batch.contains("maxBatchSize must be a whole number, not '2.5'"), batch);
         assertEquals("started", startUpError("rateLimit:\n  requestsPerSecond: 2\n"));
     }
 
+    /** What an operator reads when a config mistake stops start-up, as Dropwizard reads config.yml. */
     private static String startUpError(String yaml) throws Exception {
         try {
             built(yaml);
@@ -216,6 +216,27 @@ class ParleyConfigurationTest {
         assertTrue(grace.contains("Unrecognized field at: server.shutdownGracePerod"), grace);
         String minutes = startUpError("moderation:\n  sessionMinutess: 60\n");
         assertTrue(minutes.contains("Unrecognized field at: moderation.sessionMinutess") && minutes.contains("- sessionMinutes"), minutes);
+    }
+
+    /**
+     * An operator's audit (sixty-ninth session): PARLEY_MAX_WAIT=1 stopped the start with "Cannot construct instance of
+     * `io.dropwizard.util.Duration`…", and PARLEY_LOG_FORMAT=xml with "expected: LogFormat": what the key takes is said.
+     */
+    @Test
+    void aValueOfTheWrongKindIsRefusedSayingWhatTheKeyTakes() throws Exception {
+        String duration = "overload.maxWait must be a duration: a whole number and its unit (500ms, 1s, 2 minutes; ns, us, ms, s, m, h, d)";
+        assertTrue(startUpError("overload:\n  maxWait: 1\n").contains(duration + ", not '1'"), startUpError("overload:\n  maxWait: 1\n"));
+        assertTrue(startUpError("overload:\n  maxWait: '1'\n").contains(duration + ", not '1'"), "a string that is no duration");
+        assertTrue(startUpError("overload:\n  maxWait: 1.5s\n").contains(duration + ", not '1.5s'"));
+        String format = startUpError("logFormat: xml\n");
+        assertTrue(format.contains("logFormat must be one of text, json, not 'xml'"), format);
+        String whole = startUpError("maxBatchSize: lots\n");
+        assertTrue(whole.contains("maxBatchSize must be a whole number, not 'lots'"), whole);
+        String flag = startUpError("strictPipeline: maybe\n");
+        assertTrue(flag.contains("strictPipeline must be true or false, not 'maybe'"), flag);
+        String nested = startUpError("policy:\n  bands: [{attribute: TOXICITY, min: low, max: 0.5, action: REVIEW}]\n");
+        assertTrue(nested.contains("policy.bands.[0].min must be a number, not 'low'"), nested);
+        assertEquals("started", startUpError("overload:\n  maxWait: 2 minutes\nlogFormat: JSON\n"));
     }
 
     /** The shipped config.yml with its defaults (no PARLEY_* variables), as scripts/serve reads it. */
