@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * with a 501 ("not defined in RFC 2068"; a penetration test, sixty-seventh session), so here they are the server's 405,
  * in JSON ({@link JsonBadMessages}). Every such 405 names the servlet's methods in {@code Allow}, as RFC 9110 asks and
  * Jersey's do, and an OPTIONS answer leaves out TRACE, which the server refuses (both had been left by the sixty-seventh
- * session's audit; mended in the sixty-ninth).
+ * session's audit; mended in the sixty-ninth), and a task's GET and HEAD, which its servlet declares and refuses (the
+ * seventieth).
  */
 public final class UnusedMethods implements Filter {
     private static final Set<String> REFUSED = Set.of("PUT", "PATCH");
@@ -37,7 +38,7 @@ public final class UnusedMethods implements Filter {
         else chain.doFilter(req, response);
     }
 
-    /** The servlet's own {@code Allow} less TRACE on its answers, and on each 405 it or this filter sends. */
+    /** The servlet's own {@code Allow}, less what is refused, on its answers, and on each 405 it or this filter sends. */
     private static final class Allowing extends HttpServletResponseWrapper {
         private final HttpServletRequest request;
 
@@ -48,7 +49,7 @@ public final class UnusedMethods implements Filter {
 
         @Override
         public void setHeader(String name, String value) {
-            super.setHeader(name, "Allow".equalsIgnoreCase(name) ? without(value, Set.of("TRACE")) : value);
+            super.setHeader(name, "Allow".equalsIgnoreCase(name) ? without(value, refused(servlet(request))) : value);
         }
 
         /** A servlet may set the 405 itself (Dropwizard's task servlet for a GET): Allow with it too. */
@@ -85,12 +86,31 @@ public final class UnusedMethods implements Filter {
         }
     }
 
-    /** What the servlet behind the request answers to OPTIONS (HttpServlet's: from the methods it defines); null if none. */
-    private static String allowed(HttpServletRequest request) throws IOException {
+    /**
+     * The methods a servlet's OPTIONS names and the server or the servlet refuses: TRACE (the server), and a task's GET
+     * and HEAD (Dropwizard's task servlet defines doGet, and answers it with a 405).
+     */
+    private static Set<String> refused(Servlet servlet) {
+        return servlet instanceof io.dropwizard.servlets.tasks.TaskServlet ? Set.of("TRACE", "GET", "HEAD") : Set.of("TRACE");
+    }
+
+    /** The servlet behind the request, or null. */
+    private static Servlet servlet(HttpServletRequest request) {
         Request base = Request.getBaseRequest(request);
         if (base == null || !(base.getUserIdentityScope() instanceof ServletHolder holder)) return null;
         try {
-            Servlet servlet = holder.getServlet();
+            return holder.getServlet();
+        } catch (ServletException e) {
+            return null;
+        }
+    }
+
+    /** What the servlet behind the request answers to OPTIONS (HttpServlet's: from the methods it defines); null if none. */
+    private static String allowed(HttpServletRequest request) throws IOException {
+        Request base = Request.getBaseRequest(request);
+        Servlet servlet = servlet(request);
+        if (servlet == null) return null;
+        try {
             HttpServletRequest options = new HttpServletRequestWrapper(request) {
                 @Override
                 public String getMethod() {
