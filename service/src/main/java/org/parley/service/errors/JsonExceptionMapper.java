@@ -208,7 +208,7 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
 
     /**
      * The fields the object reads, and those it takes without reading: Jackson leaves out the ignored ones, so :analyze
-     * listed only what Parley reads of the fields Perspective defines (communityId, sessionId and context are taken).
+     * listed only what Parley reads of the fields Perspective defines (a suggestion's spanScores are taken).
      */
     private static String known(UnrecognizedPropertyException u) {
         if (u.getKnownPropertyIds() == null) return "";

@@ -696,7 +696,15 @@ class PerspectiveResourceTest {
                         + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}}", "doNotStor"},
                 {"suggestscore", "{\"comment\": {\"text\": \"hi you\"},"
                         + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9, \"valeu\": 1}}}}",
-                        "attributeScores.TOXICITY.summaryScore.valeu"}}) {
+                        "attributeScores.TOXICITY.summaryScore.valeu"},
+                // The fields Parley does not read, of the wrong type (taken unread until the seventieth session).
+                {"analyze", "{\"comment\": {\"text\": \"hi you\"}, " + attrs + ", \"sessionId\": 5}", "sessionId"},
+                {"analyze", "{\"comment\": {\"text\": \"hi you\"}, " + attrs + ", \"community_id\": true}", "communityId"},
+                {"analyze", "{\"comment\": {\"text\": \"hi you\"}, " + attrs + ", \"context\": \"before\"}", "context"},
+                {"analyze", "{\"comment\": {\"text\": \"hi you\"}, " + attrs + ", \"context\": {\"entries\": [{\"txt\": \"a\"}]}}",
+                        "context.entries[0].txt"},
+                {"suggestscore", "{\"comment\": {\"text\": \"hi you\"}, \"sessionId\": [],"
+                        + " \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9}}}}", "sessionId"}}) {
             int before = stored().size();
             Response r = post(c[0], c[1]);
             JsonNode body = JSON.readTree(r.readEntity(String.class));
@@ -706,9 +714,11 @@ class PerspectiveResourceTest {
             assertEquals(before, stored().size(), "nothing stored: " + c[1]);
         }
         Response defined = post("analyze", "{\"comment\": {\"text\": \"hi you\", \"type\": \"PLAIN_TEXT\"}, " + attrs
-                + ", \"communityId\": \"c\", \"sessionId\": \"s\", \"context\": {\"entries\": [{\"text\": \"before\"}]},"
-                + " \"session_id\": \"s\", \"community_id\": \"c\"}");
+                + ", \"communityId\": \"c\", \"sessionId\": \"s\", \"context\": {\"entries\": [{\"text\": \"before\"}]}}");
         assertEquals(200, defined.getStatus(), () -> defined.readEntity(String.class));
+        Response protoNames = post("analyze", "{\"comment\": {\"text\": \"hi you\"}, " + attrs
+                + ", \"session_id\": \"s\", \"community_id\": \"c\", \"context\": {\"entries\": []}}");
+        assertEquals(200, protoNames.getStatus(), () -> protoNames.readEntity(String.class));
         Response suggested = post("suggestscore", "{\"comment\": {\"text\": \"defined fields\"}, \"sessionId\": \"s\", \"context\": {},"
                 + " \"communityId\": \"c\", \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9, \"type\": \"PROBABILITY\"},"
                 + " \"spanScores\": [{\"begin\": 0, \"end\": 7, \"score\": {\"value\": 0.9}}]}}}");

@@ -1,7 +1,6 @@
 package org.parley.service.api.perspective;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.List;
@@ -9,17 +8,22 @@ import java.util.Map;
 
 /**
  * AnalyzeComment request; fields Perspective defines that Parley does not use (communityId, sessionId, context) are
- * ignored, and any other is a 400 naming it, as Google's parser refuses it: a misspelt {@code spanAnnotation} or
+ * read for their type alone, as Google's parser reads them ({@code "sessionId": 5} a 400 naming it; taken unread until
+ * the seventieth session), and any other is a 400 naming it, as Google's parser refuses it: a misspelt {@code spanAnnotation} or
  * {@code doNotStor} was ignored without a word until the sixty-third session, losing the spans or the promise not to
  * store. Each field also answers to its protobuf name ({@code requested_attributes}), as a proto3 JSON parser's does:
  * clients that print protos with their field names kept (Python's {@code preserving_proto_field_name}, Go's
  * {@code UseProtoNames}) send those.
  */
-@JsonIgnoreProperties({"communityId", "community_id", "sessionId", "session_id", "context"})
 public record AnalyzeRequest(TextEntry comment,
                              @JsonAlias("requested_attributes") Map<String, AttributeParameters> requestedAttributes,
                              List<String> languages, @JsonAlias("do_not_store") Boolean doNotStore,
-                             @JsonAlias("span_annotations") Boolean spanAnnotations, @JsonAlias("client_token") String clientToken) {
+                             @JsonAlias("span_annotations") Boolean spanAnnotations, @JsonAlias("client_token") String clientToken,
+                             @JsonAlias("community_id") String communityId, @JsonAlias("session_id") String sessionId,
+                             Context context) {
+
+    /** Perspective's Context: the comments before this one, which Parley does not read (its entries' types are checked). */
+    public record Context(List<TextEntry> entries) {}
 
     /** {@code type} as its name, or as its number where it is known ({@link Proto3Json.TextType}); Perspective's TextEntry has no other field. */
     public record TextEntry(String text, @JsonDeserialize(using = Proto3Json.TextType.class) String type) {}

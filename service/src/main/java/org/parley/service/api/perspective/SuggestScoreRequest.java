@@ -11,14 +11,14 @@ import java.util.Map;
  * SuggestCommentScore request: the scores a client believes are right, kept as feedback for retraining.
  * {@code doNotStore} is read only to refuse it: a suggestion is stored, which is its purpose. Fields answer to their
  * protobuf names too ({@link AnalyzeRequest}): {@code "do_not_store": true} was ignored, and the suggestion stored. As
- * there, the fields Perspective defines that Parley does not read (sessionId, context, a score's spanScores) are ignored
- * and any other is a 400 naming it.
+ * there, the fields Perspective defines that Parley does not read (sessionId, context) are read for their type alone, a
+ * score's spanScores ignored, and any other is a 400 naming it.
  */
-@JsonIgnoreProperties({"sessionId", "session_id", "context"})
 public record SuggestScoreRequest(AnalyzeRequest.TextEntry comment,
                                   @JsonAlias("attribute_scores") Map<String, SuggestedScore> attributeScores,
                                   List<String> languages, @JsonAlias("community_id") String communityId,
-                                  @JsonAlias("client_token") String clientToken, @JsonAlias("do_not_store") Boolean doNotStore) {
+                                  @JsonAlias("client_token") String clientToken, @JsonAlias("do_not_store") Boolean doNotStore,
+                                  @JsonAlias("session_id") String sessionId, AnalyzeRequest.Context context) {
 
     @JsonIgnoreProperties({"spanScores", "span_scores"})
     public record SuggestedScore(@JsonAlias("summary_score") Value summaryScore) {}
