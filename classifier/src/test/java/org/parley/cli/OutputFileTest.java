@@ -1,5 +1,6 @@
 package org.parley.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,42 @@ class OutputFileTest {
         new CommandLine(train).parseArgs("--data", noData.toString(), "--output", dir.resolve("m.zip").toString(), "--metrics", dir.toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, train::call);
         assertTrue(e.getMessage().startsWith("--metrics " + dir + " is a folder"), e.getMessage());
+    }
+
+    /**
+     * A data scientist's sixth audit: an output naming a file the command reads, or another output, destroyed it and
+     * exited 0 (scripts/score's comments truncated as they were read, a bundle replaced by metrics). Refused before any
+     * work, the file as it was.
+     */
+    @Test
+    void anOutputThatIsAlsoAnInputOrAnotherOutputIsRefusedBeforeAnyWork() throws Exception {
+        Path comments = Files.writeString(dir.resolve("comments.jsonl"), "{\"id\": \"1\", \"text\": \"hello\"}\n");
+        Path bundle = Files.writeString(dir.resolve("m.zip"), "not read");
+        Path decisions = Files.writeString(dir.resolve("decisions.jsonl"), "{}\n");
+        Path noData = dir.resolve("no-data");
+        Object[][] cases = {
+                {new ScoreCommand(), new String[] {"--output", comments.toString(), comments.toString()},
+                        "--output " + comments + " is also the input"},
+                {new ScoreCommand(), new String[] {"--model", bundle.toString(), "--output", dir.resolve("./m.zip").toString(),
+                        comments.toString()}, "is also --model"},
+                {new EvaluateCommand(), new String[] {"--data", noData.toString(), "--model", bundle.toString(), "--output",
+                        bundle.toString()}, "--output " + bundle + " is also --model"},
+                {new EvaluateCommand(), new String[] {"--data", noData.toString(), "--model", dir.resolve("other.zip").toString(),
+                        "--file", decisions.toString(), "--output", decisions.toString()}, "is also --file"},
+                {new TrainCommand(), new String[] {"--data", noData.toString(), "--output", bundle.toString(), "--metrics",
+                        bundle.toString()}, "replace that output"},
+                {new TrainCommand(), new String[] {"--data", noData.toString(), "--include-decisions", decisions.toString(),
+                        "--output", decisions.toString()}, "--output " + decisions + " is also --include-decisions"}};
+        for (Object[] c : cases) {
+            java.io.StringWriter err = new java.io.StringWriter();
+            CommandLine line = Cli.commandLine(c[0]);
+            line.setErr(new java.io.PrintWriter(err));
+            assertEquals(2, line.execute((String[]) c[1]), err.toString());
+            assertTrue(err.toString().contains((String) c[2]) && err.toString().contains("name another file"), err.toString());
+        }
+        assertEquals("{\"id\": \"1\", \"text\": \"hello\"}\n", Files.readString(comments));
+        assertEquals("not read", Files.readString(bundle));
+        assertEquals("{}\n", Files.readString(decisions));
     }
 
     /** The metrics JSON goes where it was asked, its folders made as a bundle's are. */
