@@ -134,6 +134,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         devPart = devPart(bundle);
         if (corpora == null && files == null && (corpora = trainedCorpora(bundle)) != null)
             System.err.printf("evaluating on the corpora the bundle was trained on: %s (--corpus to choose others)%n", String.join(", ", corpora));
+        if (split == Split.train && files == null && bundle.provenance().hasNonNull("samplePerCorpus"))
+            System.err.printf("(--split train reads the whole training split: the bundle learned from a sample of %d rows a corpus"
+                    + " of it, so most of these rows are new to it)%n", bundle.provenance().get("samplePerCorpus").asInt());
         List<Example> examples = evaluationData(root);
         if (examples.isEmpty()) throw new IllegalArgumentException("no labelled examples to evaluate in " + evaluationName());
         bothClasses(examples, evaluationName());
@@ -282,15 +285,24 @@ public final class EvaluateCommand implements Callable<Integer> {
         pipelines.set("after", afterCheck.toJson());
         devPart = devPart(afterBundle);
         int beforePart = devPart(beforeBundle);
-        // On another part's dev rows one of the two would be read on its own training rows.
-        if (beforePart != devPart && files == null)
+        // On another part's dev rows one of the two would be read on its own training rows: with --file, on those alone
+        // (until the seventieth session the split's table was printed all the same, a data scientist's sixth audit).
+        boolean splitComparable = beforePart == devPart;
+        if (!splitComparable && files == null)
             throw new IllegalArgumentException("--compare " + compare + " was trained with --dev-part " + beforePart
                     + " and --model " + model + " with " + devPart + ": their dev splits differ; compare bundles of one part");
+        if (!splitComparable)
+            System.err.printf("(--compare was trained with --dev-part %d and --model with %d: their dev splits differ, so they are"
+                    + " compared on the --file data alone)%n", beforePart, devPart);
+        // As a bundle alone is evaluated on the corpora it was trained on: every corpus's dev split read such bundles on
+        // attributes none of their rows label (until the seventieth session, a data scientist's sixth audit).
+        if (corpora == null && splitComparable && (corpora = comparedCorpora(beforeBundle, afterBundle)) != null)
+            System.err.printf("comparing on the corpora the bundles were trained on: %s (--corpus to choose others)%n", String.join(", ", corpora));
         ToxicityModel before = new ToxicityModel(beforeBundle, TextPipeline.standard(), 1);
         ToxicityModel after = new ToxicityModel(afterBundle, TextPipeline.standard(), 1);
         Map<String, List<Example>> sets = new LinkedHashMap<>();
         Map<String, List<Example>> labelled = labelledFiles(); // a bad or empty file is refused before any scoring
-        sets.put(split + " split", corpusData(root));
+        if (splitComparable) sets.put(split + " split", corpusData(root));
         labelled.forEach((name, rows) -> sets.put(name, oneRowPerText(name, rows)));
         for (var set : sets.entrySet()) // a file of even splits alone is empty once merged: refused before any scoring
             if (set.getValue().isEmpty()) throw new IllegalArgumentException("no labelled examples in " + set.getKey());
@@ -365,6 +377,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     static List<String> trainedCorpora(ModelBundle bundle) {
         List<String> names = trainedNames(bundle);
         return names.isEmpty() || names.size() == Corpora.toxicityNames().size() ? null : names;
+    }
+
+    /** The corpora either bundle was trained on, as {@link #trainedCorpora} reads one bundle's; null: every corpus. */
+    static List<String> comparedCorpora(ModelBundle before, ModelBundle after) {
+        List<String> b = trainedCorpora(before), a = trainedCorpora(after);
+        if (a == null || b == null) return null;
+        return Corpora.toxicityNames().stream().filter(n -> a.contains(n) || b.contains(n)).toList();
     }
 
     /** The toxicity corpora the bundle's provenance records rows of; every one where it has no record (not made by scripts/train). */

@@ -270,6 +270,53 @@ class EvaluateCommandTest {
         assertNotEquals(0, Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--compare", shipped.toString(),
                 "--data", fixtures().toString(), "--corpus", "fox_news_comments", "--resamples", "0",
                 "--report", dir.resolve("report2").toString()));
+        // With a --file, on the file alone: the split's table was printed all the same (a data scientist's sixth audit).
+        Path decisions = Files.writeString(dir.resolve("decisions.jsonl"), """
+                {"id":"c1","source":"moderator-decisions","text":"you are an idiot","labels":{"TOXICITY":1.0}}
+                {"id":"c2","source":"moderator-decisions","text":"nice day","labels":{"TOXICITY":0.0}}
+                """);
+        Path compared = dir.resolve("compared.json");
+        String data = fixtures().toString();
+        Printed both = Printed.err(() -> Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--compare", shipped.toString(),
+                "--data", data, "--file", decisions.toString(), "--resamples", "0",
+                "--report", dir.resolve("report3").toString(), "--output", compared.toString()));
+        assertEquals(0, both.code(), both.text());
+        assertTrue(both.text().contains("their dev splits differ, so they are compared on the --file data alone"), both.text());
+        JsonNode sets = new ObjectMapper().readTree(compared.toFile());
+        assertEquals(1, sets.size(), sets.toString());
+        assertEquals(decisions.toString(), sets.get(0).get("data").asText());
+
+        // Two bundles of one part trained on one corpus: compared on its rows, as each alone is evaluated (every
+        // corpus's were read until the seventieth session).
+        Path other = dir.resolve("part-other.zip");
+        new org.parley.model.ModelBundle(tiny.network(), tiny.features(), tiny.calibration(), provenance).save(other);
+        Path sameCorpus = dir.resolve("same-corpus.json");
+        Printed corpus = Printed.err(() -> Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--compare", other.toString(),
+                "--data", data, "--resamples", "0", "--report", dir.resolve("report4").toString(),
+                "--output", sameCorpus.toString()));
+        assertEquals(0, corpus.code(), corpus.text());
+        assertTrue(corpus.text().contains("comparing on the corpora the bundles were trained on: fox_news_comments"), corpus.text());
+        assertEquals(dev.size(), new ObjectMapper().readTree(sameCorpus.toFile()).get(0).at("/after/n").asInt());
+    }
+
+    /** A data scientist's sixth audit: --split train read as the bundle's training rows, most of which a sample never saw. */
+    @Test
+    void theTrainingSplitOfASampledBundleSaysMostOfItIsNewToIt() throws Exception {
+        org.parley.model.ModelBundle tiny = TinyBundles.create();
+        var provenance = tiny.provenance().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) provenance).put("samplePerCorpus", 5);
+        Path bundle = dir.resolve("sampled.zip");
+        String data = fixtures().toString();
+        new org.parley.model.ModelBundle(tiny.network(), tiny.features(), tiny.calibration(),
+                (com.fasterxml.jackson.databind.node.ObjectNode) provenance).save(bundle);
+        Printed train = Printed.err(() -> Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--data", data,
+                "--corpus", "kaggle_insults_impermium", "--split", "train", "--resamples", "0", "--report", dir.resolve("r").toString()));
+        assertEquals(0, train.code(), train.text());
+        assertTrue(train.text().contains("the bundle learned from a sample of 5 rows a corpus of it, so most of these rows are new to it"),
+                train.text());
+        Printed dev = Printed.err(() -> Cli.execute(new EvaluateCommand(), "--model", bundle.toString(), "--data", data,
+                "--corpus", "kaggle_insults_impermium", "--resamples", "0", "--report", dir.resolve("r2").toString()));
+        assertFalse(dev.text().contains("sample of 5"), dev.text());
     }
 
     @Test
