@@ -52,9 +52,12 @@ public final class LinearBaseline implements Scorer {
             if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
 
+        /** The inverse L2 strength of {@link #defaults()}. */
+        public static final double DEFAULT_C = 4.0;
+
         /** C = 4, 2^20 buckets, one thread per core, progress shown, seed 1. */
         public static Options defaults() {
-            return new Options(4.0, 20, Runtime.getRuntime().availableProcessors(), true, 1L);
+            return new Options(DEFAULT_C, 20, Runtime.getRuntime().availableProcessors(), true, 1L);
         }
 
         public Options withC(double c) {

@@ -88,8 +88,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--baselines", split = ",", paramLabel = "NAME", description = "also train and report: ${COMPLETION-CANDIDATES}")
     List<Baseline> baselines = List.of();
 
-    @Option(names = "--linear-c", paramLabel = "C", description = "the linear baseline's inverse L2 strength (default: ${DEFAULT-VALUE})")
-    double linearC = LinearBaseline.Options.defaults().c();
+    /** Null when not given, so that a --linear-c with no linear baseline to read it is refused, as --task stance refuses it. */
+    @Option(names = "--linear-c", paramLabel = "C", description = "with --baselines linear: the linear baseline's inverse L2 strength, above 0 (default: "
+            + LinearBaseline.Options.DEFAULT_C + ")")
+    Double linearC;
 
     @Option(names = "--compare", paramLabel = "PATH",
             description = "the bundle before retraining: prints per-attribute ROC-AUC of both models and the change, on the corpora's split (default dev) and on each --file, as tables on stdout and in the report")
@@ -191,6 +193,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     /** Options that cannot work together, and the outputs and sentences, refused before the scoring and the baselines' minutes, not after them. */
     private void checkBeforeTheWork() throws IOException {
         checkResamplesAndOutputs(resamples, output, report);
+        // Refused after the baselines' training, or unread, until a data scientist's sixth audit.
+        if (linearC != null && !baselines.contains(Baseline.linear))
+            throw new IllegalArgumentException("--linear-c is read only with --baselines linear: it sets the linear baseline");
+        if (linearC != null && !(linearC > 0)) throw new IllegalArgumentException("--linear-c must be above 0, was " + linearC);
+        if (new java.util.HashSet<>(baselines).size() < baselines.size())
+            throw new IllegalArgumentException("--baselines names one twice: " + baselines);
         // --file is scored instead of corpora (--compare reads both): a --corpus beside it was dropped without a word (a data
         // scientist's fifth audit).
         if (files != null && corpora != null && compare == null)
@@ -597,7 +605,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private Scored scoreBaseline(Baseline b, List<Example> train, List<Example> examples) throws IOException {
         return switch (b) {
-            case linear -> Scored.by(LinearBaseline.train(train, LinearBaseline.Options.defaults().withC(linearC)), examples);
+            case linear -> Scored.by(LinearBaseline.train(train, LinearBaseline.Options.defaults().withC(linearC != null ? linearC : LinearBaseline.Options.DEFAULT_C)), examples);
             case fasttext -> {
                 // Its per-attribute model files take ~400 MB each on disk until closed.
                 try (FastTextBaseline ft = FastTextBaseline.train(train)) {

@@ -117,13 +117,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--vocabulary-size", description = "most words with their own id (default: ${DEFAULT-VALUE})")
     int vocabularySize = TrainingOptions.defaults().vocabMaxSize();
 
-    @Option(names = "--bigram-buckets", description = "default: ${DEFAULT-VALUE}")
+    @Option(names = "--bigram-buckets", description = "hashed word bigrams of the deep part (default: ${DEFAULT-VALUE}; 0: none)")
     int bigramBuckets = FeatureConfig.defaults().bigramBuckets();
 
-    @Option(names = "--char-buckets", description = "default: ${DEFAULT-VALUE}")
+    @Option(names = "--char-buckets", description = "hashed character n-grams of unknown words, deep part (default: ${DEFAULT-VALUE}; 0: none)")
     int charBuckets = FeatureConfig.defaults().charBuckets();
 
-    @Option(names = "--wide-buckets", description = "hashed n-gram weights of the linear part (default: ${DEFAULT-VALUE})")
+    @Option(names = "--wide-buckets", description = "hashed n-gram weights of the linear part, a power of two from 16 to 2^28 (default: ${DEFAULT-VALUE})")
     int wideBuckets = FeatureConfig.defaults().wideBuckets();
 
     @Option(names = "--dev-part", paramLabel = "K",
@@ -177,6 +177,12 @@ public final class TrainCommand implements Callable<Integer> {
      * missing one, or a corrupt line, was refused only after it). Their lines, read.
      */
     private List<IncludedFiles.Read> checkedOutputsAndIncludedFiles() throws IOException {
+        // The buckets too: a --wide-buckets of 3 was refused once the corpora were read, naming no option (a data
+        // scientist's sixth audit).
+        atLeastZero("--bigram-buckets", bigramBuckets);
+        atLeastZero("--char-buckets", charBuckets);
+        if (Integer.bitCount(wideBuckets) != 1 || wideBuckets < 16 || wideBuckets > (1 << 28))
+            throw new IllegalArgumentException("--wide-buckets must be a power of two from 16 to 2^28 (268435456), was " + wideBuckets);
         Cli.checkOutputFile(output);
         Cli.checkOutputFile("--metrics", metrics, "metrics.json");
         for (Path f : includeDecisions) {

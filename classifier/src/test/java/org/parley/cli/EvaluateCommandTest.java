@@ -344,6 +344,21 @@ class EvaluateCommandTest {
                 "--compare", bundle.toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::call);
         assertTrue(e.getMessage().startsWith("--baselines and --compare do not mix"), e.getMessage());
+        // A data scientist's sixth audit: --linear-c unread without the linear baseline, a bad one refused after its
+        // training, and a baseline named twice trained twice before the refusal.
+        String[][] cases = {
+                {"--linear-c is read only with --baselines linear", "--linear-c", "1"},
+                {"--linear-c is read only with --baselines linear", "--baselines", "fasttext", "--linear-c", "1"},
+                {"--linear-c must be above 0, was -1.0", "--baselines", "linear", "--linear-c", "-1"},
+                {"--baselines names one twice: [linear, linear]", "--baselines", "linear,linear"}};
+        for (String[] refused : cases) {
+            EvaluateCommand command = new EvaluateCommand();
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--model", bundle.toString(), "--data", missing.toString()));
+            args.addAll(java.util.Arrays.asList(refused).subList(1, refused.length));
+            new picocli.CommandLine(command).parseArgs(args.toArray(String[]::new));
+            IllegalArgumentException why = assertThrows(IllegalArgumentException.class, command::call);
+            assertTrue(why.getMessage().startsWith(refused[0]), why.getMessage());
+        }
     }
 
     /**

@@ -66,7 +66,12 @@ class TrainCommandTest {
                 {"--vocabulary-size", "0", "vocabulary size and minimum count must be >= 1"},
                 {"--identity-augment", "-5", "--identity-augment must be at least 0 (0: none), was -5"},
                 {"--identity-swap", "-1", "--identity-swap must be at least 0"}, {"--short-texts", "-1", "--short-texts must be at least 0"},
-                {"--repeat", "nosuch=2", "--repeat nosuch=2: not a corpus being trained on"}};
+                {"--repeat", "nosuch=2", "--repeat nosuch=2: not a corpus being trained on"},
+                // A data scientist's sixth audit: refused once the corpora were read, naming no option.
+                {"--wide-buckets", "3", "--wide-buckets must be a power of two from 16 to 2^28 (268435456), was 3"},
+                {"--wide-buckets", "8", "--wide-buckets must be a power of two"},
+                {"--bigram-buckets", "-1", "--bigram-buckets must be at least 0 (0: none), was -1"},
+                {"--char-buckets", "-2", "--char-buckets must be at least 0"}};
         for (String[] b : bad) {
             TrainCommand run = new TrainCommand();
             new picocli.CommandLine(run).parseArgs("--data", dir.toString(), b[0], b[1], "--output", dir.resolve("m.zip").toString());
