@@ -163,10 +163,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<RocAucBootstrap.Result> intervals = new ArrayList<>();
         if (run.interval() != null) intervals.add(run.interval());
         intervals.addAll(versus);
-        Path html = ReportWriter.write(report, Comparison.of(evaluations), intervals, List.of(pipelineCheck.message()));
+        ObjectNode identity = identity(model, bundle);
+        Path html = ReportWriter.write(report, Comparison.of(evaluations), intervals, List.of(pipelineCheck.message()),
+                List.of("Bundle: " + identity.get("path").asText() + ", version " + identity.get("version").asText() + ", SHA-256 "
+                        + identity.get("sha256").asText() + "."));
         System.err.println("report: " + html.toAbsolutePath());
-        print(evaluations, run, pipelineCheck, versus, trainedOn);
+        print(evaluations, run, pipelineCheck, versus, trainedOn, identity);
         return 0;
+    }
+
+    /**
+     * Which bundle the figures are of: its path, version and SHA-256. Two runs of scripts/train to the default
+     * runs/toxicity.zip gave reports that could not be told apart, both "parley-toxicity" (a data scientist's sixth audit).
+     */
+    static ObjectNode identity(Path file, ModelBundle bundle) {
+        return JSON.createObjectNode().put("path", file.toString()).put("version", bundle.version()).put("sha256", bundle.checksum());
     }
 
     /**
@@ -259,9 +270,10 @@ public final class EvaluateCommand implements Callable<Integer> {
      * baseline's) on stdout or to --output, and the tables on stderr.
      */
     private void print(List<Evaluation> evaluations, ModelRun run, PipelineCheck pipelineCheck, List<RocAucBootstrap.Result> versus,
-                       ObjectNode trainedOn) throws IOException {
+                       ObjectNode trainedOn, ObjectNode bundle) throws IOException {
         ArrayNode json = JSON.createArrayNode();
         for (Evaluation e : evaluations) json.add(JSON.readTree(e.toJson()));
+        ((ObjectNode) json.get(0)).set("bundle", bundle);
         ((ObjectNode) json.get(0)).set("identityBias", run.identity().toJson());
         // Beside the figures, so that none is quoted without whether this checkout reads text as the bundle's training did.
         ((ObjectNode) json.get(0)).set("textPipeline", pipelineCheck.toJson());
@@ -291,6 +303,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         ObjectNode pipelines = JSON.createObjectNode();
         pipelines.set("before", beforeCheck.toJson());
         pipelines.set("after", afterCheck.toJson());
+        ObjectNode bundles = JSON.createObjectNode();
+        bundles.set("before", identity(compare, beforeBundle));
+        bundles.set("after", identity(model, afterBundle));
         devPart = devPart(afterBundle);
         int beforePart = devPart(beforeBundle);
         // On another part's dev rows one of the two would be read on its own training rows: with --file, on those alone
@@ -339,7 +354,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             identity.set("after", ia.toJson());
             ObjectNode node = json.addObject().put("data", set.getKey())
                     .<ObjectNode>set("before", JSON.readTree(b.toJson())).<ObjectNode>set("after", JSON.readTree(a.toJson()))
-                    .<ObjectNode>set("identityBias", identity).set("textPipeline", pipelines);
+                    .<ObjectNode>set("identityBias", identity).<ObjectNode>set("textPipeline", pipelines).set("bundles", bundles);
             if (change != null) node.set("change", JSON.valueToTree(change));
             List<RocAucBootstrap.Result> intervals = change == null ? List.of() : List.of(change);
             if (first) {

@@ -263,6 +263,11 @@ class EvaluateCommandTest {
         assertEquals(2, out.at("/baselinesTrainedOn/repeat/fox_news_comments").asInt(), out.get("baselinesTrainedOn").toString());
         assertEquals(11, out.at("/baselinesTrainedOn/seed").asInt(), "the bundle's seed, not the default");
         assertFalse(out.get("baselinesTrainedOn").has("rowsDifferFromBundle"), "the repeats are not rows the bundle lacks");
+        // Which bundle the figures are of (a data scientist's sixth audit: two runs' reports could not be told apart).
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bundle)));
+        assertEquals(bundle.toString(), out.at("/bundle/path").asText());
+        assertEquals(sha256, out.at("/bundle/sha256").asText(), out.get("bundle").toString());
+        assertTrue(Files.readString(dir.resolve("report/report.html")).contains("SHA-256 " + sha256), "the report says it too");
 
         // Set against a bundle of another part, one of the two would be read on its own training rows.
         Path shipped = dir.resolve("part0.zip");
@@ -285,6 +290,8 @@ class EvaluateCommandTest {
         JsonNode sets = new ObjectMapper().readTree(compared.toFile());
         assertEquals(1, sets.size(), sets.toString());
         assertEquals(decisions.toString(), sets.get(0).get("data").asText());
+        assertEquals(shipped.toString(), sets.get(0).at("/bundles/before/path").asText());
+        assertEquals(64, sets.get(0).at("/bundles/after/sha256").asText().length());
 
         // Two bundles of one part trained on one corpus: compared on its rows, as each alone is evaluated (every
         // corpus's were read until the seventieth session).
