@@ -23,11 +23,35 @@ import org.apache.commons.io.input.BOMInputStream;
 public final class Utf8Files {
     private Utf8Files() {}
 
-    /** A buffered reader over {@code in}. */
+    /**
+     * A buffered reader over {@code in}, whose lines end at a line feed alone (a carriage return before it dropped), as
+     * JSON Lines defines them: BufferedReader's also ended at a lone carriage return, JSON's whitespace, so a record
+     * with one inside was read as two bad lines, and every line number after it was one more than {@code sed -n}'s (a
+     * data scientist's sixth audit).
+     */
     public static BufferedReader reader(InputStream in, CodingErrorAction onMalformed) throws IOException {
         InputStream noBom = BOMInputStream.builder().setInputStream(in).get();
-        return new BufferedReader(new InputStreamReader(noBom, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(onMalformed).onUnmappableCharacter(onMalformed)), 1 << 16);
+        return new LineFeedLines(new InputStreamReader(noBom, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(onMalformed).onUnmappableCharacter(onMalformed)));
+    }
+
+    /** Lines that end at a line feed alone ({@link #reader(InputStream, CodingErrorAction)}); {@link #lines()} reads them too. */
+    private static final class LineFeedLines extends BufferedReader {
+        private final StringBuilder line = new StringBuilder();
+
+        LineFeedLines(java.io.Reader in) {
+            super(in, 1 << 16);
+        }
+
+        @Override
+        public String readLine() throws IOException {
+            line.setLength(0);
+            int c;
+            while ((c = read()) != -1 && c != '\n') line.append((char) c);
+            if (c == -1 && line.isEmpty()) return null;
+            int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+            return line.substring(0, end);
+        }
     }
 
     /**

@@ -26,6 +26,23 @@ class Utf8FilesTest {
         assertEquals("{\"id\": \"1\"}\nÉté, naïve\n\nlast", Utf8Files.read(file, CodingErrorAction.REPORT));
     }
 
+    /**
+     * A data scientist's sixth audit: a lone carriage return (JSON's whitespace) ended a line, so a record with one inside
+     * was two bad lines and each line after it numbered one more than {@code sed -n}'s. Lines end at a line feed, CRLF's
+     * carriage return dropped.
+     */
+    @Test
+    void aLineEndsAtALineFeedAloneItsCarriageReturnDropped() throws IOException {
+        Path file = write("mixed.jsonl", "{\"id\": \"1\",\r\"text\": \"a\"}\r\nsecond\nthird\r\r\n\nlast\r".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("{\"id\": \"1\",\r\"text\": \"a\"}", "second", "third\r", "", "last"), Utf8Files.lines(file));
+        try (var in = Utf8Files.reader(file, CodingErrorAction.REPORT)) {
+            assertEquals("{\"id\": \"1\",\r\"text\": \"a\"}", in.readLine());
+            assertEquals("second", in.readLine());
+        }
+        assertEquals(List.of(), Utf8Files.lines(write("empty.jsonl", new byte[0])));
+        assertEquals(List.of(""), Utf8Files.lines(write("one-break.jsonl", "\n".getBytes(StandardCharsets.UTF_8))));
+    }
+
     @Test
     void invalidBytesFailTheLinesNamingTheFileAndTheFirstBadLine() throws IOException {
         Path file = write("latin1.txt", "fine\nalso fine\n".getBytes(StandardCharsets.UTF_8),
