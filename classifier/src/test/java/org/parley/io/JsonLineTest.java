@@ -24,6 +24,16 @@ class JsonLineTest {
         assertThrows(JsonProcessingException.class, () -> JsonLine.read("{\"id\": \"c1\"} 7"));
     }
 
+    /**
+     * A data scientist's sixth audit: a line of a 20 MB text was refused with Jackson's own limit ("exceeds the maximum
+     * allowed (… getMaxStringLength())"), not the field's 20,480 characters that its reader names.
+     */
+    @Test
+    void aStringOfAnyLengthIsReadForItsFieldsOwnLimitToSpeak() throws JsonProcessingException {
+        String text = "x".repeat(20_000_001);
+        assertEquals(text.length(), JsonLine.read("{\"id\": \"c1\", \"text\": \"" + text + "\"}").get("text").asText().length());
+    }
+
     @Test
     void aKeyGivenTwiceIsRefused() {
         JsonProcessingException e = assertThrows(JsonProcessingException.class,
