@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.label.ReplyStance;
 import org.parley.label.Stance;
+import org.parley.corpus.StanceExample;
 import org.parley.stance.StanceData;
 
 class EvaluateStanceCommandTest {
@@ -30,6 +32,32 @@ class EvaluateStanceCommandTest {
         assertEquals("military action against Syria", d.dev().get(0).target());
         assertEquals(ReplyStance.QUERY, d.replyDev().get(0).label());
         assertEquals(0, d.train().size());
+    }
+
+    /** A data scientist's sixth audit: a line pasted twice was counted twice without a word. */
+    @Test
+    void aRepeatedLineIsCountedOnceAndADisagreeingOneKeptAndSaid() throws Exception {
+        Path f = Files.writeString(dir.resolve("repeats.jsonl"), """
+                {"text": "no more wars", "target": "military action", "label": "AGAINST"}
+                {"text": "no more wars", "target": "military action", "label": "against"}
+                {"text": "no more wars", "target": "sanctions", "label": "AGAINST"}
+                {"text": "no more wars", "target": "military action", "label": "NONE"}
+                {"text": "source?", "parent": "Bomb in Paris", "label": "QUERY"}
+                {"text": "source?", "parent": "Bomb in Paris", "label": "QUERY"}
+                """);
+        StanceData[] d = new StanceData[1];
+        Printed said = Printed.err(() -> {
+            try {
+                d[0] = EvaluateStanceCommand.fromFile(f);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return 0;
+        });
+        assertEquals(List.of("1", "3", "4"), d[0].dev().stream().map(StanceExample::id).toList());
+        assertEquals(1, d[0].replyDev().size());
+        assertTrue(said.text().contains("2 lines repeat an earlier line's text, target or parent, and label: counted once"), said.text());
+        assertTrue(said.text().contains("1 line gives an earlier line's text and target or parent another label: each is counted"), said.text());
     }
 
     @Test
