@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Command line: scraped page files in, the JSON thread format out (scripts/import-page). */
-@Command(name = "import-page",
+@Command(name = "import-page", mixinStandardHelpOptions = true, versionProvider = org.parley.train.ScriptVersion.class,
         footer = {"", "Example: scripts/import-page seeds/001_ebaeb092d28a86a2.txt > thread.json"},
         description = {
                 "Converts scraped page text (a BBC-style comment page or a plain article page) to the JSON thread format",
@@ -61,9 +61,6 @@ public final class ImportPage implements Callable<Integer> {
     @Option(names = "--lines", description = "Write JSON Lines even for a single page.")
     private boolean lines;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
-
     @Spec
     private CommandSpec spec;
 
@@ -88,7 +85,7 @@ public final class ImportPage implements Callable<Integer> {
         if (pages.size() > 1 && (threadId != null || url != null || title != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--id, --url and --title apply to a single page");
         }
-        if (title != null) checkTitle();
+        checkSinglePageOptions();
         List<CommentThread> threads = new ArrayList<>();
         for (Path page : pages) threads.add(thread(page));
         PrintWriter out = spec.commandLine().getOut();
@@ -119,12 +116,26 @@ public final class ImportPage implements Callable<Integer> {
         }
     }
 
-    /** A title the format refuses (blank, over 1,000 characters) is the option's fault, not the page's: named so, first. */
-    private void checkTitle() {
+    /**
+     * What the format refuses in --id, --url or --title (blank, too long, not an absolute URL) is the option's fault, not
+     * the page's: named so, first. They said "url: not a valid URL" or "id: must not be blank", and an --id with a '/',
+     * which /v1/threads refuses (each comment is stored as THREAD/COMMENT), was written (a data scientist's sixth audit).
+     */
+    private void checkSinglePageOptions() {
+        if (threadId != null && threadId.indexOf('/') >= 0)
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--id: must not contain '/': the service stores each comment of a thread as THREAD/COMMENT");
+        optionChecked("--id", () -> new CommentThread(threadId, Article.titled("t"), List.of()), threadId);
+        optionChecked("--url", () -> Article.titled("t").withUrl(url), url);
+        optionChecked("--title", () -> Article.titled(title), title);
+    }
+
+    private void optionChecked(String option, Runnable check, String value) {
+        if (value == null) return;
         try {
-            Article.titled(title);
+            check.run();
         } catch (InvalidThreadException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--title: " + e.problem());
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.problem());
         }
     }
 

@@ -156,7 +156,18 @@ class ImportPageTest {
         err.getBuffer().setLength(0);
         assertEquals(2, run("--title", "Syria", page, Seeds.path(Seeds.ARTICLE).toString()));
         assertTrue(err.toString().startsWith("--id, --url and --title apply to a single page"), err.toString());
+        // So are an --id and a --url (a data scientist's sixth audit: "id: must not be blank", "url: not a valid URL", and
+        // an --id with a '/', which /v1/threads refuses, written).
+        String[][] refused = {{"--id", "a/b", "--id: must not contain '/'"}, {"--id", " ", "--id: must not be blank"},
+                {"--url", "not a url", "--url: "}, {"--url", "/relative/path", "--url: must be an absolute URL"}};
+        for (String[] r : refused) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run(r[0], r[1], page), r[0] + " " + r[1]);
+            assertTrue(err.toString().startsWith(r[2]), err.toString());
+        }
         assertEquals("", out.toString());
+        assertEquals(0, run("--version"), err.toString());
+        assertTrue(out.toString().startsWith("parley "), out.toString());
     }
 
     @Test
