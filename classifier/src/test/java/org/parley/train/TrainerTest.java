@@ -139,5 +139,10 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("the dev split (2 rows) has no attribute with both"), e.getMessage());
         assertTrue(e.getMessage().contains("--sample"), e.getMessage());
         Trainer.checkMeasurable(List.of(dev.get(0), new Example("s", "5", "a fine day", Labels.of(Map.of(Attribute.INSULT, 0f)))));
+        // What a run with a measurable dev split says of its other attributes (a data scientist's sixth audit).
+        assertEquals(List.of("TOXICITY (1 rows, 1 positive)", "INSULT (1 rows, 1 positive)", "THREAT (1 rows, 0 positive)"),
+                Trainer.oneClass(dev));
+        assertEquals(List.of("TOXICITY (1 rows, 1 positive)"),
+                Trainer.oneClass(List.of(dev.get(0), new Example("s", "5", "a fine day", Labels.of(Map.of(Attribute.INSULT, 0f))))));
     }
 }
