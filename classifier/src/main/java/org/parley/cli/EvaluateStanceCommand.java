@@ -129,10 +129,31 @@ public final class EvaluateStanceCommand implements Callable<Integer> {
         if (baselines || baselinesOnly) evaluateBaselines(out, m, split, parley, heldOut);
         Path html = StanceReportWriter.write(report, out, file != null ? file.toString() : "the dev split");
         System.err.println("report: " + html.toAbsolutePath());
+        System.err.print(summary(out));
         String json = JSON.writeValueAsString(out);
         if (output != null) Cli.writeOutput(output, json + "\n");
         else System.out.println(json);
         return 0;
+    }
+
+    /**
+     * Each model's headline figures, one line each on stderr, as the toxicity evaluation prints each model's mean ROC-AUC:
+     * the JSON alone said them (a data scientist's sixth audit).
+     */
+    static String summary(ObjectNode out) {
+        StringBuilder s = new StringBuilder();
+        for (String name : List.of("parley", "compare", "majority", "bagOfWords")) {
+            if (!out.path(name).isObject()) continue;
+            List<String> figures = new ArrayList<>();
+            JsonNode m = out.get(name);
+            if (m.has("targetStanceDev")) figures.add(String.format(Locale.ROOT, "F_avg %.2f", m.at("/targetStanceDev/fAvg").asDouble()));
+            if (m.has("targetStanceHeldOut"))
+                figures.add(String.format(Locale.ROOT, "F_avg %.2f on held-out targets", m.at("/targetStanceHeldOut/fAvg").asDouble()));
+            if (m.has("replyStanceDev"))
+                figures.add(String.format(Locale.ROOT, "reply macro-F1 %.4f", m.at("/replyStanceDev/macroF1").asDouble()));
+            s.append(String.format(Locale.ROOT, "%-16s %s%n", name.equals("compare") ? "--compare" : name, String.join(", ", figures)));
+        }
+        return s.toString();
     }
 
     /** Before the bundle and the scoring, not after them: the outputs, and options that nothing would read, refused, not ignored without a word. */

@@ -237,8 +237,15 @@ class EvaluateStanceCommandTest {
         }
         // Where they are read, they are taken.
         Path data = Path.of(getClass().getResource("/corpus").toURI());
-        assertTrue(run("--model", bundle.toString(), "--data", data.toString(), "--file", labels.toString(), "--baselines", "--linear-c", "2")
-                .has("bagOfWords"));
+        String[] figures = new String[1];
+        String err = stderr(() -> figures[0] = stdout("--model", bundle.toString(), "--data", data.toString(), "--file", labels.toString(),
+                "--baselines", "--linear-c", "2"));
+        com.fasterxml.jackson.databind.JsonNode out = new com.fasterxml.jackson.databind.ObjectMapper().readTree(figures[0]);
+        assertTrue(out.has("bagOfWords"));
+        // Each model's headline on stderr, as the toxicity evaluation prints its means (a data scientist's sixth audit).
+        for (String model : java.util.List.of("parley", "majority", "bagOfWords"))
+            assertTrue(err.contains(String.format(java.util.Locale.ROOT, "%-16s F_avg %.2f", model, out.at("/" + model + "/targetStanceDev/fAvg").asDouble())),
+                    model + "\n" + err);
     }
 
     /** The same audit: the help named the network and wide part as reported alone, not the sentence part. */
