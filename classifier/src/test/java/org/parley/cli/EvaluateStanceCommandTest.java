@@ -46,18 +46,11 @@ class EvaluateStanceCommandTest {
                 {"text": "source?", "parent": "Bomb in Paris", "label": "QUERY"}
                 """);
         StanceData[] d = new StanceData[1];
-        Printed said = Printed.err(() -> {
-            try {
-                d[0] = EvaluateStanceCommand.fromFile(f);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return 0;
-        });
+        String said = stderr(() -> d[0] = EvaluateStanceCommand.fromFile(f));
         assertEquals(List.of("1", "3", "4"), d[0].dev().stream().map(StanceExample::id).toList());
         assertEquals(1, d[0].replyDev().size());
-        assertTrue(said.text().contains("2 lines repeat an earlier line's text, target or parent, and label: counted once"), said.text());
-        assertTrue(said.text().contains("1 line gives an earlier line's text and target or parent another label: each is counted"), said.text());
+        assertTrue(said.contains("2 lines repeat an earlier line's text, target or parent, and label: counted once"), said);
+        assertTrue(said.contains("1 line gives an earlier line's text and target or parent another label: each is counted"), said);
     }
 
     @Test
