@@ -35,6 +35,44 @@ public final class Utf8Files {
                 .onMalformedInput(onMalformed).onUnmappableCharacter(onMalformed)));
     }
 
+    /**
+     * As {@link #reader(InputStream, CodingErrorAction)} with {@code REPLACE}, and {@code told} run once, at the first
+     * invalid bytes: a stream read once (scripts/score's standard input) cannot be read again to find them, as a file
+     * read whole is ({@link #firstBadLine(byte[])}). A sequence cut short at the very end is replaced untold.
+     */
+    public static BufferedReader reader(InputStream in, Runnable told) throws IOException {
+        InputStream noBom = BOMInputStream.builder().setInputStream(in).get();
+        return new LineFeedLines(new InputStreamReader(noBom, telling(told)));
+    }
+
+    private static java.nio.charset.CharsetDecoder telling(Runnable told) {
+        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new java.nio.charset.CharsetDecoder(StandardCharsets.UTF_8, 1f, 1f) {
+            private boolean said;
+
+            @Override
+            protected java.nio.charset.CoderResult decodeLoop(java.nio.ByteBuffer in, java.nio.CharBuffer out) {
+                while (true) {
+                    java.nio.charset.CoderResult r = strict.decode(in, out, false);
+                    if (!r.isError()) return r;
+                    if (!out.hasRemaining()) return java.nio.charset.CoderResult.OVERFLOW;
+                    in.position(in.position() + r.length());
+                    out.put('\uFFFD');
+                    if (!said) {
+                        said = true;
+                        told.run();
+                    }
+                }
+            }
+
+            @Override
+            protected void implReset() {
+                strict.reset();
+            }
+        }.onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    }
+
     /** Lines that end at a line feed alone ({@link #reader(InputStream, CodingErrorAction)}); {@link #lines()} reads them too. */
     private static final class LineFeedLines extends BufferedReader {
         private final StringBuilder line = new StringBuilder();

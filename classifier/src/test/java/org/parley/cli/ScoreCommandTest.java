@@ -174,6 +174,27 @@ class ScoreCommandTest {
      * A data scientist's fourth audit: two records run together on one line (a lost line break) scored the first
      * and dropped the second without a word, and a key given twice kept the last; /v1/score refuses both.
      */
+    /** A data scientist's sixth audit: invalid bytes were scored as U+FFFD without a word, where evaluate --file warns. */
+    @Test
+    void invalidUtf8IsScoredAsReplacementCharactersAndSaidOnce() throws IOException {
+        Path in = Files.write(dir.resolve("latin1.jsonl"), (
+                "{\"id\": \"a\", \"text\": \"caf\u00e9 idiot\"}\n{\"id\": \"b\", \"text\": \"na\u00efve\"}\n"
+                        + "{\"id\": \"c\", \"text\": \"plain\"}\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path out = dir.resolve("latin1-out.jsonl");
+        Printed said = Printed.err(() -> new CommandLine(new ScoreCommand()).execute("--model", bundle.toString(), "--output", out.toString(),
+                in.toString()));
+        assertEquals(0, said.code(), said.text());
+        assertEquals(3, Files.readAllLines(out).size(), "each line scored");
+        assertEquals(1, said.text().lines().filter(l -> l.contains("has bytes that are not UTF-8")).count(), said.text());
+        assertTrue(said.text().contains("warning: " + in + " has bytes that are not UTF-8: read as U+FFFD"), said.text());
+        // A file of valid UTF-8 holding U+FFFD itself is no warning.
+        Path valid = Files.writeString(dir.resolve("valid.jsonl"), "{\"id\": \"a\", \"text\": \"caf\u00e9 \uFFFD\"}\n");
+        Printed quiet = Printed.err(() -> new CommandLine(new ScoreCommand()).execute("--model", bundle.toString(), "--output", out.toString(),
+                valid.toString()));
+        assertEquals(0, quiet.code(), quiet.text());
+        assertFalse(quiet.text().contains("not UTF-8"), quiet.text());
+    }
+
     @Test
     void twoRecordsOnOneLineOrAKeyGivenTwiceAreRefusedNotHalfRead() throws IOException {
         List<JsonNode> out = run(String.join("\n",

@@ -43,6 +43,31 @@ class Utf8FilesTest {
         assertEquals(List.of(""), Utf8Files.lines(write("one-break.jsonl", "\n".getBytes(StandardCharsets.UTF_8))));
     }
 
+    /** scripts/score's reader: invalid bytes read as REPLACE reads them, across the decoder's buffers, and told once. */
+    @Test
+    void aTellingReaderReadsAsReplaceDoesAndTellsOnce() throws IOException {
+        byte[] text = ("é€😀".repeat(40_000) + "\n").getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(text);
+        bytes.write(0xE9); // Latin-1's é
+        bytes.writeBytes(text);
+        bytes.write(0xFF);
+        bytes.writeBytes("end".getBytes(StandardCharsets.UTF_8));
+        Path file = write("mixed.txt", bytes.toByteArray());
+        int[] told = {0};
+        String read;
+        try (var in = Utf8Files.reader(Files.newInputStream(file), () -> told[0]++)) {
+            read = org.apache.commons.io.IOUtils.toString(in);
+        }
+        assertEquals(Utf8Files.read(file, CodingErrorAction.REPLACE), read);
+        assertEquals(1, told[0]);
+        int[] none = {0};
+        try (var in = Utf8Files.reader(Files.newInputStream(write("fine.txt", text)), () -> none[0]++)) {
+            assertEquals(new String(text, StandardCharsets.UTF_8), org.apache.commons.io.IOUtils.toString(in));
+        }
+        assertEquals(0, none[0]);
+    }
+
     @Test
     void invalidBytesFailTheLinesNamingTheFileAndTheFirstBadLine() throws IOException {
         Path file = write("latin1.txt", "fine\nalso fine\n".getBytes(StandardCharsets.UTF_8),
