@@ -21,14 +21,6 @@ public final class Sentences {
      */
     private static final WordToSentenceProcessor<Word> PROCESSOR = new WordToSentenceProcessor<>();
 
-    /**
-     * Titles that come before a name, never at a sentence's end. The lexer cuts their full stop off before a word that
-     * often starts a sentence ("Dr. Who", "Mr. The Donald"), so the processor ended a sentence there and a span was
-     * "Dr." alone (a Perspective-client audit, sixty-ninth session).
-     */
-    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "mx", "dr", "prof", "rev", "hon", "sen", "rep", "gov",
-            "gen", "col", "capt", "lt", "sgt", "messrs", "mme", "mlle");
-
     private Sentences() {}
 
     /** Each sentence as [begin, end) offsets into the raw text, from its first token to its last. */
@@ -36,12 +28,6 @@ public final class Sentences {
         List<Word> words = new ArrayList<>(tokens.size());
         for (Token t : tokens) {
             if (!isWord(t)) continue;
-            Word before = words.isEmpty() ? null : words.get(words.size() - 1);
-            if (t.original().equals(".") && before != null && before.endPosition() == t.begin()
-                    && TITLES.contains(before.word().toLowerCase(java.util.Locale.ROOT))) {
-                words.set(words.size() - 1, new Word(before.word() + ".", before.beginPosition(), t.end()));
-                continue;
-            }
             words.add(new Word(t.original(), t.begin(), t.end()));
         }
         List<int[]> out = new ArrayList<>();

@@ -15,10 +15,11 @@ class SentencesTest {
     void titlesAndAbbreviationsEndNoSentence() {
         assertEquals(List.of("Mr. Smith is an idiot.", "Dr. Jones agrees..."), split("Mr. Smith is an idiot. Dr. Jones agrees..."));
         assertEquals(List.of("Nice point.", "But you are an idiot."), split("Nice point. But you are an idiot."));
-        // CoreNLP's lexer cuts a title's full stop off before a word that often starts a sentence ("Who", "The", "I").
-        assertEquals(List.of("Dr. Who is an idiot.", "He lies."), split("Dr. Who is an idiot. He lies."));
-        assertEquals(List.of("Ask Mr. The Donald, you moron."), split("Ask Mr. The Donald, you moron."));
-        assertEquals(List.of("Prof. I. Smith said so."), split("Prof. I. Smith said so."));
+        // A word that may be a title ends a sentence where CoreNLP's lexer says so: joined, a toxic sentence after it
+        // was averaged into a long harmless one, and the sentence rule published it (a check of the seventieth
+        // session's mends, which took "Dr. Who" for one sentence and so "thanks hon. They should all go to hell" too).
+        assertEquals(List.of("Thanks hon.", "They should all go to hell, worthless scum."), split("Thanks hon. They should all go to hell, worthless scum."));
+        assertEquals(List.of("I saw the Dr.", "He was late."), split("I saw the Dr. He was late."));
     }
 
     @Test
