@@ -303,6 +303,13 @@ class ParleyApplicationTest {
                 java.net.URI.create(admin("/tasks/gc"))).method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals("POST, OPTIONS", taskOptions.headers().firstValue("Allow").orElse(null), taskOptions.headers().map().toString());
+        // The task list answers GET, and its POST is a 404 (a check of the mends: it said POST, OPTIONS for a day).
+        java.net.http.HttpResponse<String> listOptions = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(admin("/tasks"))).method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals("GET, HEAD, OPTIONS", listOptions.headers().firstValue("Allow").orElse(null), listOptions.headers().map().toString());
+        assertEquals(200, java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(admin("/tasks"))).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     /**

@@ -49,7 +49,7 @@ public final class UnusedMethods implements Filter {
 
         @Override
         public void setHeader(String name, String value) {
-            super.setHeader(name, "Allow".equalsIgnoreCase(name) ? without(value, refused(servlet(request))) : value);
+            super.setHeader(name, "Allow".equalsIgnoreCase(name) ? without(value, refused(servlet(request), request)) : value);
         }
 
         /** A servlet may set the 405 itself (Dropwizard's task servlet for a GET): Allow with it too. */
@@ -87,11 +87,14 @@ public final class UnusedMethods implements Filter {
     }
 
     /**
-     * The methods a servlet's OPTIONS names and the server or the servlet refuses: TRACE (the server), and a task's GET
-     * and HEAD (Dropwizard's task servlet defines doGet, and answers it with a 405).
+     * The methods a servlet's OPTIONS names and the server or the servlet refuses: TRACE (the server); a task's GET and
+     * HEAD (Dropwizard's task servlet defines doGet and answers a task's with a 405), and the task list's POST (a 404:
+     * {@code GET /tasks} lists them).
      */
-    private static Set<String> refused(Servlet servlet) {
-        return servlet instanceof io.dropwizard.servlets.tasks.TaskServlet ? Set.of("TRACE", "GET", "HEAD") : Set.of("TRACE");
+    private static Set<String> refused(Servlet servlet, HttpServletRequest request) {
+        if (!(servlet instanceof io.dropwizard.servlets.tasks.TaskServlet)) return Set.of("TRACE");
+        String task = request.getPathInfo();
+        return task == null || task.equals("/") ? Set.of("TRACE", "POST") : Set.of("TRACE", "GET", "HEAD");
     }
 
     /** The servlet behind the request, or null. */

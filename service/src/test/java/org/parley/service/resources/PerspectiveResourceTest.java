@@ -719,6 +719,12 @@ class PerspectiveResourceTest {
         Response protoNames = post("analyze", "{\"comment\": {\"text\": \"hi you\"}, " + attrs
                 + ", \"session_id\": \"s\", \"community_id\": \"c\", \"context\": {\"entries\": []}}");
         assertEquals(200, protoNames.getStatus(), () -> protoNames.readEntity(String.class));
+        // Context's other field, as the discovery document defines it (a check of the mends: a 400 for a day).
+        for (String context : List.of("{\"articleAndParentComment\": {\"article\": {\"text\": \"a\"}, \"parentComment\": {\"text\": \"p\"}}}",
+                "{\"article_and_parent_comment\": {\"parent_comment\": {\"text\": \"p\", \"type\": \"PLAIN_TEXT\"}}}")) {
+            Response withParent = post("analyze", "{\"comment\": {\"text\": \"hi you\"}, " + attrs + ", \"context\": " + context + "}");
+            assertEquals(200, withParent.getStatus(), () -> context + " " + withParent.readEntity(String.class));
+        }
         Response suggested = post("suggestscore", "{\"comment\": {\"text\": \"defined fields\"}, \"sessionId\": \"s\", \"context\": {},"
                 + " \"communityId\": \"c\", \"attributeScores\": {\"TOXICITY\": {\"summaryScore\": {\"value\": 0.9, \"type\": \"PROBABILITY\"},"
                 + " \"spanScores\": [{\"begin\": 0, \"end\": 7, \"score\": {\"value\": 0.9}}]}}}");

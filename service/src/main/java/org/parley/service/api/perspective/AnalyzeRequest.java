@@ -22,8 +22,14 @@ public record AnalyzeRequest(TextEntry comment,
                              @JsonAlias("community_id") String communityId, @JsonAlias("session_id") String sessionId,
                              Context context) {
 
-    /** Perspective's Context: the comments before this one, which Parley does not read (its entries' types are checked). */
-    public record Context(List<TextEntry> entries) {}
+    /**
+     * Perspective's Context, which Parley does not read (its fields' types are checked): the comments before this one,
+     * or the article and the comment this one replies to.
+     */
+    public record Context(List<TextEntry> entries,
+                          @JsonAlias("article_and_parent_comment") ArticleAndParentComment articleAndParentComment) {}
+
+    public record ArticleAndParentComment(TextEntry article, @JsonAlias("parent_comment") TextEntry parentComment) {}
 
     /** {@code type} as its name, or as its number where it is known ({@link Proto3Json.TextType}); Perspective's TextEntry has no other field. */
     public record TextEntry(String text, @JsonDeserialize(using = Proto3Json.TextType.class) String type) {}
