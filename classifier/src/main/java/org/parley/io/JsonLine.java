@@ -35,8 +35,9 @@ public final class JsonLine {
         try (JsonParser p = JSON.createParser(line)) {
             JsonNode node = JSON.readTree(p);
             if (node != null && p.nextToken() != null)
+                // Counted from the line's start: Jackson's column starts again after a carriage return inside it.
                 throw new JsonParseException(p, "more follows the JSON value at column "
-                        + p.currentTokenLocation().getColumnNr() + " (two lines run together?)");
+                        + (p.currentTokenLocation().getCharOffset() + 1) + " (two lines run together?)");
             return node;
         } catch (JsonProcessingException e) {
             throw e;

@@ -24,10 +24,11 @@ public final class Utf8Files {
     private Utf8Files() {}
 
     /**
-     * A buffered reader over {@code in}, whose lines end at a line feed alone (a carriage return before it dropped), as
-     * JSON Lines defines them: BufferedReader's also ended at a lone carriage return, JSON's whitespace, so a record
-     * with one inside was read as two bad lines, and every line number after it was one more than {@code sed -n}'s (a
-     * data scientist's sixth audit).
+     * A buffered reader over {@code in}, whose lines end at a line feed (a carriage return before it dropped), as JSON
+     * Lines defines them: BufferedReader's also ended at a lone carriage return, JSON's whitespace, so a record with one
+     * inside was read as two bad lines, and every line number after it was one more than {@code sed -n}'s (a data
+     * scientist's sixth audit). A text with no line feed in its first 64 KiB and a carriage return there (an old Mac's)
+     * ends each line at a carriage return.
      */
     public static BufferedReader reader(InputStream in, CodingErrorAction onMalformed) throws IOException {
         InputStream noBom = BOMInputStream.builder().setInputStream(in).get();
@@ -73,9 +74,14 @@ public final class Utf8Files {
         }.onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     }
 
-    /** Lines that end at a line feed alone ({@link #reader(InputStream, CodingErrorAction)}); {@link #lines()} reads them too. */
+    /**
+     * Lines that end at a line feed, or at a lone carriage return in an old Mac's text
+     * ({@link #reader(InputStream, CodingErrorAction)}); {@link #lines()} reads them too.
+     */
     private static final class LineFeedLines extends BufferedReader {
+        private static final int LOOK_AHEAD = 1 << 16;
         private final StringBuilder line = new StringBuilder();
+        private Boolean carriageReturns; // whether a lone carriage return ends a line; null until the first read
 
         LineFeedLines(java.io.Reader in) {
             super(in, 1 << 16);
@@ -83,12 +89,37 @@ public final class Utf8Files {
 
         @Override
         public String readLine() throws IOException {
+            if (carriageReturns == null) carriageReturns = oldMac();
             line.setLength(0);
-            int c;
-            while ((c = read()) != -1 && c != '\n') line.append((char) c);
-            if (c == -1 && line.isEmpty()) return null;
-            int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
-            return line.substring(0, end);
+            for (int c; (c = read()) != -1; ) {
+                if (c == '\n') return line.toString();
+                if (c != '\r') {
+                    line.append((char) c);
+                    continue;
+                }
+                mark(1);
+                int next = read();
+                if (next == '\n' || next == -1) return line.toString(); // CRLF, or a carriage return ending the text
+                reset();
+                if (carriageReturns) return line.toString();
+                line.append('\r');
+            }
+            return line.isEmpty() ? null : line.toString();
+        }
+
+        /** Whether the text's first 64 KiB hold a carriage return and no line feed, read ahead and put back. */
+        private boolean oldMac() throws IOException {
+            mark(LOOK_AHEAD);
+            char[] head = new char[LOOK_AHEAD];
+            int n = 0;
+            for (int r; n < head.length && (r = read(head, n, head.length - n)) > 0; ) n += r;
+            reset();
+            boolean carriageReturn = false;
+            for (int i = 0; i < n; i++) {
+                if (head[i] == '\n') return false;
+                carriageReturn |= head[i] == '\r';
+            }
+            return carriageReturn;
         }
     }
 

@@ -22,6 +22,9 @@ class JsonLineTest {
                 () -> JsonLine.read("{\"id\": \"c1\"}{\"id\": \"c2\"}"));
         assertEquals("more follows the JSON value at column 13 (two lines run together?)", e.getOriginalMessage());
         assertThrows(JsonProcessingException.class, () -> JsonLine.read("{\"id\": \"c1\"} 7"));
+        // The column on the line, a carriage return inside it or not.
+        assertEquals("more follows the JSON value at column 14 (two lines run together?)", assertThrows(JsonProcessingException.class,
+                () -> JsonLine.read("{\"id\":\r\"c1\"} {\"id\": \"c2\"}")).getOriginalMessage());
     }
 
     /**

@@ -40,6 +40,10 @@ class Utf8FilesTest {
             assertEquals("second", in.readLine());
         }
         assertEquals(List.of(), Utf8Files.lines(write("empty.jsonl", new byte[0])));
+        // An old Mac's file, with carriage returns and no line feed, ends each line at one (a check of the mends: read as
+        // one line for a day).
+        assertEquals(List.of("{\"id\": \"1\"}", "{\"id\": \"2\"}", "", "last"),
+                Utf8Files.lines(write("mac.jsonl", "{\"id\": \"1\"}\r{\"id\": \"2\"}\r\rlast\r".getBytes(StandardCharsets.UTF_8))));
         assertEquals(List.of(""), Utf8Files.lines(write("one-break.jsonl", "\n".getBytes(StandardCharsets.UTF_8))));
     }
 
