@@ -820,10 +820,9 @@ class ModeratorUiTest {
         cards(1);
         browser.get(url("/moderate/#queue=PENDING&q=GIRAFFE"));
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> found(card(id)).equals(List.of("giraffe")));
-        WebElement card = card(id);
-        assertTrue(card.findElement(By.cssSelector(".excerpted")).getText().contains("around the marked and found words"),
-                card.findElement(By.cssSelector(".excerpted")).getText());
-        assertEquals("idiot", card.findElement(By.cssSelector(".comment-text mark")).getText(), "the model's mark kept");
+        String excerpted = settled(d -> card(id).findElement(By.cssSelector(".excerpted")).getText());
+        assertTrue(excerpted.contains("around the marked and found words"), excerpted);
+        assertEquals("idiot", settled(d -> card(id).findElement(By.cssSelector(".comment-text mark")).getText()), "the model's mark kept");
         waitForDetail(id);
         assertEquals(List.of("giraffe"), found(browser.findElement(By.cssSelector("#detail > .comment-text"))), "whole in the panel");
         assertEquals(List.of(), axe(), "a found word outlined");
@@ -832,13 +831,12 @@ class ModeratorUiTest {
         field.clear();
         field.sendKeys("IDIOT" + Keys.ENTER);  // a found word inside the model's mark
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> found(card(id)).equals(List.of("idiot")));
-        WebElement mark = card(id).findElement(By.cssSelector(".comment-text mark"));
-        assertEquals("idiot", mark.findElement(By.cssSelector(".found.first")).getText());
-        assertEquals("idiot", mark.getText());
+        assertEquals("idiot", settled(d -> card(id).findElement(By.cssSelector(".comment-text mark .found.first")).getText()));
+        assertEquals("idiot", settled(d -> card(id).findElement(By.cssSelector(".comment-text mark")).getText()));
         field.clear();
         field.sendKeys("IOT." + Keys.ENTER);  // across the mark's edge: two parts, said once (a moderator's audit)
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> found(card(id)).equals(List.of("iot", ".")));
-        assertEquals(1, card(id).findElements(By.cssSelector(".found.first")).size());
+        assertEquals(1, (int) settled(d -> card(id).findElements(By.cssSelector(".found.first")).size()));
         field.clear();
         field.sendKeys("id" + Keys.ENTER);  // read as an id alone, as the service reads it: nothing outlined
         wait(10).until(d -> d.findElement(By.id("empty")).isDisplayed());
@@ -857,7 +855,7 @@ class ModeratorUiTest {
         field.sendKeys(word + Keys.ENTER);
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> shownIds(d).equals(List.of(persian)));
         assertEquals(word, field.getAttribute("value"));
-        assertEquals(List.of(word), found(card(persian)));
+        assertEquals(List.of(word), settled(d -> found(card(persian))));
     }
 
     /** The texts outlined as found in an element: the words the list is searched for. */
@@ -1146,9 +1144,11 @@ class ModeratorUiTest {
         submit(reply, TOXIC.get(0), Map.of("parentId", foreign.get("id").asText()));
         loggedIn("PENDING");
         cards(2);
-        WebElement card = card(foreign.get("id").asText());
-        assertEquals("nl (scored as English)", card.findElement(By.cssSelector(".action .language")).getText());
-        assertEquals("nl", card.findElement(By.cssSelector(".comment-text")).getAttribute("lang"));
+        String id = foreign.get("id").asText();
+        // Read afresh: a poll may draw the list again between two reads of one card (a stale card under load, a
+        // test-order audit's shuffled run).
+        assertEquals("nl (scored as English)", settled(d -> card(id).findElement(By.cssSelector(".action .language")).getText()));
+        assertEquals("nl", settled(d -> card(id).findElement(By.cssSelector(".comment-text")).getAttribute("lang")));
         // An accessibility audit: quoted as the parent in the panel, it was read out as English.
         card(reply).click();
         waitForDetail(reply);
@@ -3726,6 +3726,11 @@ class ModeratorUiTest {
     private List<WebElement> cards(int n) {
         wait(15).until(d -> d.findElements(By.cssSelector("#comments > li.comment")).size() == n);
         return browser.findElements(By.cssSelector("#comments > li.comment"));
+    }
+
+    /** What {@code read} finds once it finds it without the list being drawn again under it (a card gone stale). */
+    private static <T> T settled(java.util.function.Function<WebDriver, T> read) {
+        return wait(10).ignoring(StaleElementReferenceException.class).until(read::apply);
     }
 
     private WebElement card(String id) {
