@@ -47,7 +47,7 @@ public final class Cli {
     }
 
     /** The options a command writes to; every other path it is given, or has by default, it reads. */
-    static final java.util.Set<String> OUTPUTS = java.util.Set.of("--output", "--metrics", "--report");
+    static final java.util.Set<String> OUTPUTS = java.util.Set.of("--output", "--metrics", "--report", "--write-lexicon", "--write-stacker");
 
     /**
      * Refuses, before any work, an output that names a file the command reads or another output: {@code scripts/score
@@ -65,11 +65,15 @@ public final class Cli {
             for (java.nio.file.Path path : paths(arg.getValue())) {
                 if (output)
                     for (java.util.Map.Entry<String, java.nio.file.Path> other : seen)
-                        if (sameFile(path, other.getValue()))
-                            throw new IllegalArgumentException(name + " " + path + " is also " + other.getKey() + ": writing it would "
+                        if (sameFile(path, other.getValue()) || name.equals("--report") && inside(other.getValue(), path))
+                            throw new IllegalArgumentException(name + " " + path + (sameFile(path, other.getValue()) ? " is also "
+                                    : " holds ") + other.getKey() + " " + other.getValue() + ": writing it would "
                                     + (OUTPUTS.contains(other.getKey()) ? "replace that output" : "destroy what the command reads")
                                     + "; name another file");
                 seen.add(java.util.Map.entry(name, path));
+                // A labelled file is read from FILE.gz where FILE is absent (LabelledFile): that is the file read.
+                java.nio.file.Path gz = path.resolveSibling(path.getFileName() + ".gz");
+                if (!output && !java.nio.file.Files.exists(path) && java.nio.file.Files.exists(gz)) seen.add(java.util.Map.entry(name, gz));
             }
         }
     }
@@ -81,13 +85,34 @@ public final class Cli {
         return List.of();
     }
 
-    private static boolean sameFile(java.nio.file.Path a, java.nio.file.Path b) {
+    static boolean sameFile(java.nio.file.Path a, java.nio.file.Path b) {
         try {
             if (java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b)) return java.nio.file.Files.isSameFile(a, b);
         } catch (java.io.IOException e) {
             // compared by name below
         }
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        return real(a).equals(real(b));
+    }
+
+    /** Whether {@code file} lies inside the folder {@code folder} (a report's, which is replaced whole). */
+    private static boolean inside(java.nio.file.Path file, java.nio.file.Path folder) {
+        return real(file).startsWith(real(folder)) && !real(file).equals(real(folder));
+    }
+
+    /**
+     * A path as the file system resolves it, for one that may not exist yet: its nearest existing folder's real path (a
+     * symbolic link to a folder followed), and the rest as written. Compared by name alone, {@code link/m.zip} and
+     * {@code real/m.zip} were two outputs, and the second replaced the first (a check of the seventieth session's mends).
+     */
+    private static java.nio.file.Path real(java.nio.file.Path p) {
+        java.nio.file.Path absolute = p.toAbsolutePath().normalize(), existing = absolute;
+        while (existing != null && !java.nio.file.Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return absolute;
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (java.io.IOException e) {
+            return absolute;
+        }
     }
 
     /**

@@ -99,6 +99,41 @@ class OutputFileTest {
         assertEquals("{}\n", Files.readString(decisions));
     }
 
+    /**
+     * A check of the mends: two outputs through a linked folder before either existed, an input inside the --report
+     * folder (replaced whole), a labelled file read from its .gz, and train-spans' --bundle (a name, not a path) each
+     * got through.
+     */
+    @Test
+    void theSameFileByAnotherWayIsRefusedToo() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        Path noData = dir.resolve("no-data");
+        Path report = Files.createDirectories(dir.resolve("report"));
+        Path inReport = Files.writeString(report.resolve("metrics.json"), "{}\n");
+        Path gz = Files.write(dir.resolve("lab.jsonl.gz"), new byte[] {0x1f, (byte) 0x8b});
+        Path bundle = Files.writeString(dir.resolve("tox.zip"), "not read");
+        Object[][] cases = {
+                {new TrainCommand(), new String[] {"--data", noData.toString(), "--output", link.resolve("m.zip").toString(), "--metrics",
+                        real.resolve("m.zip").toString()}, "replace that output"},
+                {new EvaluateCommand(), new String[] {"--data", noData.toString(), "--model", bundle.toString(), "--file", inReport.toString(),
+                        "--report", report.toString()}, "--report " + report + " holds --file " + inReport},
+                {new EvaluateCommand(), new String[] {"--data", noData.toString(), "--model", bundle.toString(), "--file",
+                        dir.resolve("lab.jsonl").toString(), "--output", gz.toString()}, "--output " + gz + " is also --file"},
+                {new TrainSpansCommand(), new String[] {"--data", noData.toString(), "--bundle", bundle.toString(), "--output",
+                        bundle.toString()}, "--output " + bundle + " is also --bundle"}};
+        for (Object[] c : cases) {
+            java.io.StringWriter err = new java.io.StringWriter();
+            CommandLine line = Cli.commandLine(c[0]);
+            line.setErr(new java.io.PrintWriter(err));
+            assertEquals(2, line.execute((String[]) c[1]), err.toString());
+            assertTrue(err.toString().contains((String) c[2]), err.toString());
+        }
+        assertEquals("not read", Files.readString(bundle));
+        assertEquals("{}\n", Files.readString(inReport));
+        assertEquals(2, Files.size(gz));
+    }
+
     /** The metrics JSON goes where it was asked, its folders made as a bundle's are. */
     @Test
     void anOutputsFoldersAreMade() throws Exception {
