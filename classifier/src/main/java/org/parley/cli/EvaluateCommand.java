@@ -165,8 +165,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         intervals.addAll(versus);
         ObjectNode identity = identity(model, bundle);
         Path html = ReportWriter.write(report, Comparison.of(evaluations), intervals, List.of(pipelineCheck.message()),
-                List.of("Bundle: " + identity.get("path").asText() + ", version " + identity.get("version").asText() + ", SHA-256 "
-                        + identity.get("sha256").asText() + "."));
+                List.of("Bundle: " + said(identity)));
         System.err.println("report: " + html.toAbsolutePath());
         print(evaluations, run, pipelineCheck, versus, trainedOn, identity);
         return 0;
@@ -178,6 +177,11 @@ public final class EvaluateCommand implements Callable<Integer> {
      */
     static ObjectNode identity(Path file, ModelBundle bundle) {
         return JSON.createObjectNode().put("path", file.toString()).put("version", bundle.version()).put("sha256", bundle.checksum());
+    }
+
+    /** {@link #identity} as the report says it. */
+    private static String said(JsonNode identity) {
+        return identity.get("path").asText() + ", version " + identity.get("version").asText() + ", SHA-256 " + identity.get("sha256").asText() + ".";
     }
 
     /**
@@ -366,7 +370,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             first = false;
         }
         System.err.println("report: " + ReportWriter.write(report, shown, shownChange,
-                List.of("before: " + beforeCheck.message(), "after: " + afterCheck.message()), List.of(shown(sets)), sections).toAbsolutePath());
+                List.of("before: " + beforeCheck.message(), "after: " + afterCheck.message()),
+                List.of(shown(sets), "Before: " + said(bundles.get("before")), "After: " + said(bundles.get("after"))), sections).toAbsolutePath());
         if (output != null) Cli.writeOutput(output, JSON.writeValueAsString(json) + "\n");
         return 0;
     }

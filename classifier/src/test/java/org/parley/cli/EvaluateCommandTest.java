@@ -292,6 +292,7 @@ class EvaluateCommandTest {
         assertEquals(decisions.toString(), sets.get(0).get("data").asText());
         assertEquals(shipped.toString(), sets.get(0).at("/bundles/before/path").asText());
         assertEquals(64, sets.get(0).at("/bundles/after/sha256").asText().length());
+        assertTrue(Files.readString(dir.resolve("report3/report.html")).contains("Before: " + shipped + ", version "), "the report says both");
 
         // Two bundles of one part trained on one corpus: compared on its rows, as each alone is evaluated (every
         // corpus's were read until the seventieth session).

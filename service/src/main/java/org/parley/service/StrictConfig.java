@@ -96,7 +96,7 @@ final class StrictConfig extends SimpleModule {
             StringBuilder key = new StringBuilder(), pointer = new StringBuilder();
             for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
                 String step = r.getFieldName() != null ? r.getFieldName() : Integer.toString(r.getIndex());
-                if (key.length() > 0) key.append('.');
+                if (r.getFieldName() != null && key.length() > 0) key.append('.');
                 key.append(r.getFieldName() != null ? step : "[" + step + "]");
                 pointer.append('/').append(step.replace("~", "~0").replace("/", "~1"));
             }

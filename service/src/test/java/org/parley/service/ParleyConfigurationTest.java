@@ -235,7 +235,7 @@ class ParleyConfigurationTest {
         String flag = startUpError("strictPipeline: maybe\n");
         assertTrue(flag.contains("strictPipeline must be true or false, not 'maybe'"), flag);
         String nested = startUpError("policy:\n  bands: [{attribute: TOXICITY, min: low, max: 0.5, action: REVIEW}]\n");
-        assertTrue(nested.contains("policy.bands.[0].min must be a number, not 'low'"), nested);
+        assertTrue(nested.contains("policy.bands[0].min must be a number, not 'low'"), nested);
         assertEquals("started", startUpError("overload:\n  maxWait: 2 minutes\nlogFormat: JSON\n"));
     }
 
