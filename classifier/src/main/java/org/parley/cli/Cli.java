@@ -1,7 +1,18 @@
 package org.parley.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Runs a picocli command so that an expected failure prints one line naming the problem, not a stack trace. */
 public final class Cli {
@@ -47,7 +58,7 @@ public final class Cli {
     }
 
     /** The options a command writes to; every other path it is given, or has by default, it reads. */
-    static final java.util.Set<String> OUTPUTS = java.util.Set.of("--output", "--metrics", "--report", "--write-lexicon", "--write-stacker");
+    static final Set<String> OUTPUTS = Set.of("--output", "--metrics", "--report", "--write-lexicon", "--write-stacker");
 
     /**
      * Refuses, before any work, an output that names a file the command reads or another output: {@code scripts/score
@@ -55,47 +66,47 @@ public final class Cli {
      * the metrics where the bundle was, {@code evaluate --model m.zip --output m.zip} replaced the bundle, each with exit 0
      * (a data scientist's sixth audit, seventieth session).
      */
-    static void checkNoOutputIsAnInput(CommandLine.Model.CommandSpec spec) {
-        List<java.util.Map.Entry<String, java.nio.file.Path>> seen = new java.util.ArrayList<>();
-        List<CommandLine.Model.ArgSpec> args = new java.util.ArrayList<>(spec.args());
-        args.sort(java.util.Comparator.comparing(a -> a.isOption() && OUTPUTS.contains(((CommandLine.Model.OptionSpec) a).longestName())));
-        for (CommandLine.Model.ArgSpec arg : args) {
-            String name = arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : "the input " + arg.paramLabel();
+    static void checkNoOutputIsAnInput(CommandSpec spec) {
+        List<Map.Entry<String, Path>> seen = new ArrayList<>();
+        List<ArgSpec> args = new ArrayList<>(spec.args());
+        args.sort(Comparator.comparing(a -> a.isOption() && OUTPUTS.contains(((OptionSpec) a).longestName())));
+        for (ArgSpec arg : args) {
+            String name = arg.isOption() ? ((OptionSpec) arg).longestName() : "the input " + arg.paramLabel();
             boolean output = arg.isOption() && OUTPUTS.contains(name);
-            for (java.nio.file.Path path : paths(arg.getValue())) {
+            for (Path path : paths(arg.getValue())) {
                 if (output)
-                    for (java.util.Map.Entry<String, java.nio.file.Path> other : seen)
+                    for (Map.Entry<String, Path> other : seen)
                         if (sameFile(path, other.getValue()) || name.equals("--report") && inside(other.getValue(), path))
                             throw new IllegalArgumentException(name + " " + path + (sameFile(path, other.getValue()) ? " is also "
                                     : " holds ") + other.getKey() + " " + other.getValue() + ": writing it would "
                                     + (OUTPUTS.contains(other.getKey()) ? "replace that output" : "destroy what the command reads")
                                     + "; name another file");
-                seen.add(java.util.Map.entry(name, path));
+                seen.add(Map.entry(name, path));
                 // A labelled file is read from FILE.gz where FILE is absent (LabelledFile): that is the file read.
-                java.nio.file.Path gz = path.resolveSibling(path.getFileName() + ".gz");
-                if (!output && !java.nio.file.Files.exists(path) && java.nio.file.Files.exists(gz)) seen.add(java.util.Map.entry(name, gz));
+                Path gz = path.resolveSibling(path.getFileName() + ".gz");
+                if (!output && !Files.exists(path) && Files.exists(gz)) seen.add(Map.entry(name, gz));
             }
         }
     }
 
-    private static List<java.nio.file.Path> paths(Object value) {
-        if (value instanceof java.nio.file.Path p) return List.of(p);
-        if (value instanceof java.util.Collection<?> c)
-            return c.stream().filter(java.nio.file.Path.class::isInstance).map(java.nio.file.Path.class::cast).toList();
+    private static List<Path> paths(Object value) {
+        if (value instanceof Path p) return List.of(p);
+        if (value instanceof Collection<?> c)
+            return c.stream().filter(Path.class::isInstance).map(Path.class::cast).toList();
         return List.of();
     }
 
-    static boolean sameFile(java.nio.file.Path a, java.nio.file.Path b) {
+    static boolean sameFile(Path a, Path b) {
         try {
-            if (java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b)) return java.nio.file.Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
+            if (Files.exists(a) && Files.exists(b)) return Files.isSameFile(a, b);
+        } catch (IOException e) {
             // compared by name below
         }
         return real(a).equals(real(b));
     }
 
     /** Whether {@code file} lies inside the folder {@code folder} (a report's, which is replaced whole). */
-    private static boolean inside(java.nio.file.Path file, java.nio.file.Path folder) {
+    private static boolean inside(Path file, Path folder) {
         return real(file).startsWith(real(folder)) && !real(file).equals(real(folder));
     }
 
@@ -104,13 +115,13 @@ public final class Cli {
      * symbolic link to a folder followed), and the rest as written. Compared by name alone, {@code link/m.zip} and
      * {@code real/m.zip} were two outputs, and the second replaced the first (a check of the seventieth session's mends).
      */
-    private static java.nio.file.Path real(java.nio.file.Path p) {
-        java.nio.file.Path absolute = p.toAbsolutePath().normalize(), existing = absolute;
-        while (existing != null && !java.nio.file.Files.exists(existing)) existing = existing.getParent();
+    private static Path real(Path p) {
+        Path absolute = p.toAbsolutePath().normalize(), existing = absolute;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
         if (existing == null) return absolute;
         try {
             return existing.toRealPath().resolve(existing.relativize(absolute));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return absolute;
         }
     }

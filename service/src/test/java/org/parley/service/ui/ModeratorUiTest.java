@@ -670,7 +670,7 @@ class ModeratorUiTest {
         submit(article + "-5", TOXIC.get(4), Map.of("author", troll), BLOG);  // a namesake on another site
         loggedIn("PENDING");
         cards(3);
-        card(first.get("id").asText()).click();
+        clickCard(first.get("id").asText());
         waitForDetail(first.get("id").asText());
         // The panel may be drawn again meanwhile (its answer after the card's): read from the one on show.
         wait(10).ignoring(StaleElementReferenceException.class)
@@ -678,7 +678,7 @@ class ModeratorUiTest {
         assertFalse(browser.findElement(By.id("author-filter")).isDisplayed());
         assertEquals(List.of(), axe(), "the panel's way to the author's comments");
 
-        browser.findElement(By.cssSelector("#detail .all-by")).click();
+        clickAfresh(By.cssSelector("#detail .all-by"));
         wait(10).ignoring(StaleElementReferenceException.class).until(d -> java.util.Set.copyOf(shownIds(d))
                 .equals(java.util.Set.of(first.get("id").asText(), second.get("id").asText())));
         assertTrue(browser.findElement(By.id("author-filter")).isDisplayed());
@@ -865,9 +865,9 @@ class ModeratorUiTest {
 
     /** "All by this author" on the comment {@code id}'s panel; waits for the author's {@code n} comments. */
     private void narrowFromThePanel(String id, int n) {
-        card(id).click();
+        clickCard(id);
         waitForDetail(id);
-        browser.findElement(By.cssSelector("#detail .all-by")).click();
+        clickAfresh(By.cssSelector("#detail .all-by"));
         wait(10).until(d -> d.findElement(By.id("author-filter")).isDisplayed());
         cards(n);
         keysOn(id);
@@ -1150,7 +1150,7 @@ class ModeratorUiTest {
         assertEquals("nl (scored as English)", settled(d -> card(id).findElement(By.cssSelector(".action .language")).getText()));
         assertEquals("nl", settled(d -> card(id).findElement(By.cssSelector(".comment-text")).getAttribute("lang")));
         // An accessibility audit: quoted as the parent in the panel, it was read out as English.
-        card(reply).click();
+        clickCard(reply);
         waitForDetail(reply);
         assertEquals("nl", browser.findElement(By.cssSelector("#detail .parent-text")).getAttribute("lang"));
     }
@@ -2184,7 +2184,7 @@ class ModeratorUiTest {
         assertEquals(Boolean.TRUE, browser.executeScript("return arguments[0].matches(':focus-visible')", tab));
         double ring = ((Number) browser.executeScript(CONTRAST, tab, browser.findElement(By.cssSelector("header.top")))).doubleValue();
         assertTrue(ring >= 3, "the focus ring on the dark header has a contrast of " + ring);
-        card(ids.get(2)).click();
+        clickCard(ids.get(2));
         waitForDetail(ids.get(2));
         assertEquals(ids.get(2), browser.switchTo().activeElement().getAttribute("data-id"));
 
@@ -2281,7 +2281,7 @@ class ModeratorUiTest {
         again.click();
         assertNull(browser.executeScript("return localStorage.getItem('parley.singleKeys')"));
         press(Keys.ESCAPE.toString());
-        card(ids.get(0)).click();
+        clickCard(ids.get(0));
         assertEquals("Shortcut: a", browser.findElement(By.id("approve")).getAttribute("title"));
         assertEquals("a", browser.findElement(By.id("approve")).getDomAttribute("aria-keyshortcuts"));
         press("a");
@@ -2309,7 +2309,7 @@ class ModeratorUiTest {
                 "return [...document.querySelectorAll('#comments input, #comments li')].filter(e => e.tabIndex >= 0 && !e.matches('li.current'))"
                         + ".map(e => e.outerHTML.slice(0, 60))"), "no other stop in the list");
 
-        card(ids.get(0)).click();
+        clickCard(ids.get(0));
         press(Keys.END.toString());
         waitForDetail(ids.get(2));
         assertEquals(ids.get(2), browser.switchTo().activeElement().getAttribute("data-id"));
@@ -2565,7 +2565,7 @@ class ModeratorUiTest {
         Map<String, List<String>> found = new LinkedHashMap<>();
         loggedIn("PENDING");
         cards(3);
-        card(longId).click();
+        clickCard(longId);
         waitForDetail(longId);
         assertTrue(browser.findElements(By.cssSelector(".stance .chip")).size() >= 3, "stance chips on show");
         found.put("a long comment on show, in excerpts and whole in the panel", axe());
@@ -2575,10 +2575,10 @@ class ModeratorUiTest {
         assertEquals("detail", browser.switchTo().activeElement().getAttribute("id"), "the panel is the next Tab stop");
         press(Keys.PAGE_DOWN.toString());
         wait(5).until(d -> ((Number) browser.executeScript("return document.getElementById('detail').scrollTop")).doubleValue() > 0);
-        card(reply).click();
+        clickCard(reply);
         waitForDetail(reply);
         found.put("a reply to a long parent", axe());
-        browser.findElement(By.cssSelector("#detail summary")).click();
+        clickAfresh(By.cssSelector("#detail summary"));
         found.put("the long parent opened", axe());
         press("a");
         cards(2);
@@ -2765,7 +2765,7 @@ class ModeratorUiTest {
             String ring = (String) browser.executeScript("return getComputedStyle(document.activeElement).outlineColor");
             String toolbar = (String) browser.executeScript("return getComputedStyle(document.querySelector('.toolbar')).backgroundColor");
             assertTrue(contrast(ring, toolbar) >= 3, "the focus ring " + ring + " on " + toolbar + ": " + contrast(ring, toolbar));
-            card(ids.get(0)).click();
+            clickCard(ids.get(0));
             press("R");  // nothing selected: an error
             wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.error")));
             assertDark("#alert");
@@ -2781,7 +2781,7 @@ class ModeratorUiTest {
             found.put("help", axe());
             press(Keys.ESCAPE.toString());
             wait(5).until(ExpectedConditions.invisibilityOfElementLocated(By.id("help")));
-            card(ids.get(1)).click();
+            clickCard(ids.get(1));
             press("a");
             cards(2);
             wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("undo")));
@@ -2920,7 +2920,7 @@ class ModeratorUiTest {
             more.click();
             assertEquals("false", more.getAttribute("aria-expanded"));
             assertFalse(browser.findElement(By.id("note")).isDisplayed());
-            card(ids.get(3)).click();
+            clickCard(ids.get(3));
             waitForDetail(ids.get(3));
             press("n");  // the note, from the comment: More opens
             assertEquals("note", browser.switchTo().activeElement().getAttribute("id"));
@@ -2929,7 +2929,7 @@ class ModeratorUiTest {
             assertEquals(ids.get(3), browser.switchTo().activeElement().getAttribute("data-id"), "Enter goes back to the comment");
             more.click();
             assertEquals("More · note", more.getAccessibleName().trim(), "a note put away still goes with the next decision: the button says so");
-            card(ids.get(3)).click();
+            clickCard(ids.get(3));
             press("e");
             cards(3);
             assertEquals("hate speech? ask legal", last(comment(ids.get(3)).get("history")).get("note").asText());
@@ -2974,7 +2974,7 @@ class ModeratorUiTest {
             waitForDetail(ids.get(0));
             assertEquals("dark", browser.findElement(By.id("scheme")).getAttribute("value"));
             assertDark("html", "#comments > li.current", "#comments > li.current mark", "#detail", ".toolbar", "#reason");
-            card(ids.get(0)).click();
+            clickCard(ids.get(0));
             press("?");
             WebElement help = wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("help")));
             assertTrue(help.getText().contains("Colours"), "the help tells of it: " + help.getText());
@@ -3733,8 +3733,27 @@ class ModeratorUiTest {
         return wait(10).ignoring(StaleElementReferenceException.class).until(read::apply);
     }
 
+    /**
+     * Clicks what {@code by} finds, found afresh if the page draws it again between the find and the click: a poll or a
+     * load draws the list and the panel anew, and a card found before is stale (fresh-clone runs, seventieth session).
+     */
+    private static void clickAfresh(By by) {
+        settled(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
+    private void clickCard(String id) {
+        clickAfresh(cardBy(id));
+    }
+
     private WebElement card(String id) {
-        return browser.findElement(By.cssSelector("#comments > li.comment[data-id='" + id + "']"));
+        return browser.findElement(cardBy(id));
+    }
+
+    private static By cardBy(String id) {
+        return By.cssSelector("#comments > li.comment[data-id='" + id + "']");
     }
 
     /** Picks a value in a menu (site, article) once it lists it: the menus are rebuilt with each load of the queue. */
@@ -3754,7 +3773,7 @@ class ModeratorUiTest {
         submit(id, "Only an idiot would write all that.", Map.of("parentId", article + "-long"));
         loggedIn("PENDING");
         cards(2);
-        card(id).click();
+        clickCard(id);
         waitForDetail(id);
         return id;
     }
