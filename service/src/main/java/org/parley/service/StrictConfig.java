@@ -90,6 +90,8 @@ final class StrictConfig extends SimpleModule {
             if (!(failure instanceof com.fasterxml.jackson.databind.JsonMappingException m) || m.getPath().isEmpty()) return null;
             Class<?> target = failure instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi ? mi.getTargetType()
                     : failure instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException vi ? vi.getType().getRawClass()
+                    // a number too large for its key: "Numeric value (3000000000) out of range of int" (a check of the mends)
+                    : failure.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException ic ? ic.getTargetType()
                     : null;
             String takes = target == null ? null : takes(target);
             if (takes == null) return null;
@@ -111,8 +113,8 @@ final class StrictConfig extends SimpleModule {
             if (target.isEnum())
                 return "one of " + String.join(", ", Arrays.stream(target.getEnumConstants())
                         .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT)).toList());
-            if (target == int.class || target == Integer.class || target == long.class || target == Long.class)
-                return "a whole number";
+            if (target == int.class || target == Integer.class) return "a whole number up to " + Integer.MAX_VALUE;
+            if (target == long.class || target == Long.class) return "a whole number";
             if (target == double.class || target == Double.class || target == float.class || target == Float.class)
                 return "a number";
             if (target == boolean.class || target == Boolean.class) return "true or false";

@@ -162,9 +162,9 @@ class ParleyConfigurationTest {
     @Test
     void aFractionWhereAWholeNumberBelongsStopsStartUpNamingTheKey() throws Exception {
         String half = startUpError("rateLimit:\n  requestsPerSecond: 1.5\n");
-        assertTrue(half.contains("rateLimit.requestsPerSecond must be a whole number, not '1.5'"), half);
+        assertTrue(half.contains("rateLimit.requestsPerSecond must be a whole number up to 2147483647, not '1.5'"), half);
         String batch = startUpError("maxBatchSize: 2.5\n");
-        assertTrue(batch.contains("maxBatchSize must be a whole number, not '2.5'"), batch);
+        assertTrue(batch.contains("maxBatchSize must be a whole number up to 2147483647, not '2.5'"), batch);
         assertEquals("started", startUpError("rateLimit:\n  requestsPerSecond: 2\n"));
     }
 
@@ -231,7 +231,9 @@ class ParleyConfigurationTest {
         String format = startUpError("logFormat: xml\n");
         assertTrue(format.contains("logFormat must be one of text, json, not 'xml'"), format);
         String whole = startUpError("maxBatchSize: lots\n");
-        assertTrue(whole.contains("maxBatchSize must be a whole number, not 'lots'"), whole);
+        assertTrue(whole.contains("maxBatchSize must be a whole number up to 2147483647, not 'lots'"), whole);
+        String large = startUpError("maxBatchSize: 3000000000\n");
+        assertTrue(large.contains("maxBatchSize must be a whole number up to 2147483647, not '3000000000'"), large);
         String flag = startUpError("strictPipeline: maybe\n");
         assertTrue(flag.contains("strictPipeline must be true or false, not 'maybe'"), flag);
         String nested = startUpError("policy:\n  bands: [{attribute: TOXICITY, min: low, max: 0.5, action: REVIEW}]\n");
