@@ -75,12 +75,14 @@ public final class Cli {
             boolean output = arg.isOption() && OUTPUTS.contains(name);
             for (Path path : paths(arg.getValue())) {
                 if (output)
-                    for (Map.Entry<String, Path> other : seen)
-                        if (sameFile(path, other.getValue()) || name.equals("--report") && inside(other.getValue(), path))
-                            throw new IllegalArgumentException(name + " " + path + (sameFile(path, other.getValue()) ? " is also "
-                                    : " holds ") + other.getKey() + " " + other.getValue() + ": writing it would "
+                    for (Map.Entry<String, Path> other : seen) {
+                        boolean same = sameFile(path, other.getValue());
+                        if (same || name.equals("--report") && inside(other.getValue(), path))
+                            throw new IllegalArgumentException(name + " " + path + (same ? " is also " : " holds ") + other.getKey()
+                                    + " " + other.getValue() + ": writing it would "
                                     + (OUTPUTS.contains(other.getKey()) ? "replace that output" : "destroy what the command reads")
                                     + "; name another file");
+                    }
                 seen.add(Map.entry(name, path));
                 // A labelled file is read from FILE.gz where FILE is absent (LabelledFile): that is the file read.
                 Path gz = path.resolveSibling(path.getFileName() + ".gz");
@@ -107,7 +109,8 @@ public final class Cli {
 
     /** Whether {@code file} lies inside the folder {@code folder} (a report's, which is replaced whole). */
     private static boolean inside(Path file, Path folder) {
-        return real(file).startsWith(real(folder)) && !real(file).equals(real(folder));
+        Path f = real(file), d = real(folder);
+        return f.startsWith(d) && !f.equals(d);
     }
 
     /**

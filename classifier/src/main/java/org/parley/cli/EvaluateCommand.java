@@ -12,7 +12,6 @@ import org.parley.corpus.Deduplicator;
 import org.parley.corpus.DevSplit;
 import org.parley.corpus.Example;
 import org.parley.corpus.LabelledFile;
-import org.parley.label.Attribute;
 import org.parley.eval.Bootstrap;
 import org.parley.eval.Comparison;
 import org.parley.eval.Evaluation;
@@ -191,16 +190,8 @@ public final class EvaluateCommand implements Callable<Integer> {
      * figures hold (identity_neutral is read for its false positives).
      */
     static void bothClasses(List<Example> examples, String name) {
-        List<String> oneClass = new ArrayList<>();
-        boolean measured = false;
-        for (Attribute a : Attribute.values()) {
-            long labelled = examples.stream().filter(e -> e.labels().has(a)).count();
-            long positive = examples.stream().filter(e -> e.labels().positive(a)).count();
-            if (labelled == 0) continue;
-            if (positive > 0 && positive < labelled) measured = true;
-            else oneClass.add(a + " (" + labelled + " labelled, all " + (positive == 0 ? "negative" : "positive") + ")");
-        }
-        if (!measured) System.err.println(name + " has no attribute labelled with both a positive and a negative example, so no"
+        List<String> oneClass = org.parley.train.Trainer.oneClass(examples);
+        if (!org.parley.train.Trainer.measurable(examples)) System.err.println(name + " has no attribute labelled with both a positive and a negative example, so no"
                 + " ROC-AUC can be measured (the mean is NaN; the other figures hold): " + String.join("; ", oneClass));
         else if (!oneClass.isEmpty()) System.err.println("no ROC-AUC for an attribute of one class: " + String.join("; ", oneClass));
     }

@@ -181,7 +181,7 @@ public final class TrainCommand implements Callable<Integer> {
         // scientist's sixth audit).
         atLeastZero("--bigram-buckets", bigramBuckets);
         atLeastZero("--char-buckets", charBuckets);
-        if (Integer.bitCount(wideBuckets) != 1 || wideBuckets < 16 || wideBuckets > (1 << 28))
+        if (!org.parley.feature.NgramTfIdf.validBuckets(wideBuckets))
             throw new IllegalArgumentException("--wide-buckets must be a power of two from 16 to 2^28 (268435456), was " + wideBuckets);
         Cli.checkOutputFile(output);
         Cli.checkOutputFile("--metrics", metrics, "metrics.json");

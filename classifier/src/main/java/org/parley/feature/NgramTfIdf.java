@@ -45,8 +45,13 @@ public final class NgramTfIdf {
     private final int half; // buckets per block
     private final float[] idf;
 
+    /** Whether the wide part can have {@code buckets}: a power of two from 16 to 2^28 (half a block each for words and n-grams). */
+    public static boolean validBuckets(int buckets) {
+        return Integer.bitCount(buckets) == 1 && buckets >= 16 && buckets <= (1 << 28);
+    }
+
     private NgramTfIdf(int buckets, float[] idf) {
-        if (Integer.bitCount(buckets) != 1 || buckets < 16 || buckets > (1 << 28))
+        if (!validBuckets(buckets))
             throw new IllegalArgumentException("buckets must be a power of two in [16, 2^28], was " + buckets);
         if (idf.length != buckets)
             throw new IllegalArgumentException("idf has " + idf.length + " entries for " + buckets + " buckets");

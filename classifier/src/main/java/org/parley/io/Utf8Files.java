@@ -31,9 +31,7 @@ public final class Utf8Files {
      * ends each line at a carriage return.
      */
     public static BufferedReader reader(InputStream in, CodingErrorAction onMalformed) throws IOException {
-        InputStream noBom = BOMInputStream.builder().setInputStream(in).get();
-        return new LineFeedLines(new InputStreamReader(noBom, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(onMalformed).onUnmappableCharacter(onMalformed)));
+        return reader(in, StandardCharsets.UTF_8.newDecoder().onMalformedInput(onMalformed).onUnmappableCharacter(onMalformed));
     }
 
     /**
@@ -42,8 +40,11 @@ public final class Utf8Files {
      * read whole is ({@link #firstBadLine(byte[])}). A sequence cut short at the very end is replaced untold.
      */
     public static BufferedReader reader(InputStream in, Runnable told) throws IOException {
-        InputStream noBom = BOMInputStream.builder().setInputStream(in).get();
-        return new LineFeedLines(new InputStreamReader(noBom, telling(told)));
+        return reader(in, telling(told));
+    }
+
+    private static BufferedReader reader(InputStream in, java.nio.charset.CharsetDecoder decoder) throws IOException {
+        return new LineFeedLines(new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(), decoder));
     }
 
     private static java.nio.charset.CharsetDecoder telling(Runnable told) {

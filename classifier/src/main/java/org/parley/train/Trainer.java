@@ -118,27 +118,29 @@ public final class Trainer {
      * can be chosen and the bundle would record NaN metrics and epoch -1 (a --sample of 1 did that).
      */
     static void checkMeasurable(List<Example> dev) {
-        for (Attribute a : Attribute.values()) {
-            boolean positive = false, negative = false;
-            for (Example e : dev) {
-                if (!e.labels().has(a)) continue;
-                if (e.labels().positive(a)) positive = true;
-                else negative = true;
-                if (positive && negative) return;
-            }
-        }
+        if (measurable(dev)) return;
         throw new IllegalArgumentException("the dev split (" + dev.size() + " rows) has no attribute with both a positive"
                 + " and a negative row, so it cannot choose an epoch or calibrate: use a larger --sample or more corpora");
     }
 
-    /** Each attribute the dev split labels with one class alone, with its rows and positives ("INSULT (35 rows, 0 positive)"). */
-    static List<String> oneClass(List<Example> dev) {
+    /** Whether some attribute is labelled in {@code rows} with both a positive and a negative example: a ROC-AUC to measure. */
+    public static boolean measurable(List<Example> rows) {
+        for (Attribute a : Attribute.values()) {
+            long labelled = rows.stream().filter(e -> e.labels().has(a)).count();
+            long positive = rows.stream().filter(e -> e.labels().positive(a)).count();
+            if (positive > 0 && positive < labelled) return true;
+        }
+        return false;
+    }
+
+    /** Each attribute {@code rows} label with one class alone, as scripts/evaluate says it ("INSULT (35 labelled, all negative)"). */
+    public static List<String> oneClass(List<Example> rows) {
         List<String> out = new ArrayList<>();
         for (Attribute a : Attribute.values()) {
-            long labelled = dev.stream().filter(e -> e.labels().has(a)).count();
-            long positive = dev.stream().filter(e -> e.labels().positive(a)).count();
+            long labelled = rows.stream().filter(e -> e.labels().has(a)).count();
+            long positive = rows.stream().filter(e -> e.labels().positive(a)).count();
             if (labelled > 0 && (positive == 0 || positive == labelled))
-                out.add(a + " (" + labelled + " rows, " + positive + " positive)");
+                out.add(a + " (" + labelled + " labelled, all " + (positive == 0 ? "negative" : "positive") + ")");
         }
         return out;
     }

@@ -140,9 +140,9 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("--sample"), e.getMessage());
         Trainer.checkMeasurable(List.of(dev.get(0), new Example("s", "5", "a fine day", Labels.of(Map.of(Attribute.INSULT, 0f)))));
         // What a run with a measurable dev split says of its other attributes (a data scientist's sixth audit).
-        assertEquals(List.of("TOXICITY (1 rows, 1 positive)", "INSULT (1 rows, 1 positive)", "THREAT (1 rows, 0 positive)"),
+        assertEquals(List.of("TOXICITY (1 labelled, all positive)", "INSULT (1 labelled, all positive)", "THREAT (1 labelled, all negative)"),
                 Trainer.oneClass(dev));
-        assertEquals(List.of("TOXICITY (1 rows, 1 positive)"),
+        assertEquals(List.of("TOXICITY (1 labelled, all positive)"),
                 Trainer.oneClass(List.of(dev.get(0), new Example("s", "5", "a fine day", Labels.of(Map.of(Attribute.INSULT, 0f))))));
     }
 }

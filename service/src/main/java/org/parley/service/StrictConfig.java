@@ -95,15 +95,13 @@ final class StrictConfig extends SimpleModule {
                     : null;
             String takes = target == null ? null : takes(target);
             if (takes == null) return null;
-            StringBuilder key = new StringBuilder(), pointer = new StringBuilder();
+            StringBuilder pointer = new StringBuilder();
             for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
                 String step = r.getFieldName() != null ? r.getFieldName() : Integer.toString(r.getIndex());
-                if (r.getFieldName() != null && key.length() > 0) key.append('.');
-                key.append(r.getFieldName() != null ? step : "[" + step + "]");
                 pointer.append('/').append(step.replace("~", "~0").replace("/", "~1"));
             }
             JsonNode value = root.at(pointer.toString());
-            return key + " must be " + takes + (value.isValueNode() ? ", not '" + value.asText() + "'" : "");
+            return org.parley.service.errors.JsonExceptionMapper.path(m) + " must be " + takes + (value.isValueNode() ? ", not '" + value.asText() + "'" : "");
         }
 
         private static String takes(Class<?> target) {

@@ -162,8 +162,8 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
         return "body";
     }
 
-    /** The JSON path of the failure, e.g. comments[3].comment.text. */
-    static String path(JsonMappingException e) {
+    /** The JSON path of the failure, e.g. comments[3].comment.text (config.yml's keys too: StrictConfig). */
+    public static String path(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) step(sb, r.getFieldName(), r.getIndex());
         return sb.toString();
